@@ -1,0 +1,165 @@
+"""The command line: ``plugin-designer [PATH]`` opens the designer; subcommands work headless.
+
+Why one front door: the GUI and the CLI are two faces of the same core, and CI scripts of
+teams that deploy plugins use exactly the checks the designer shows.
+Exit codes: 0 fine, 1 problems found, 2 the input cannot be used at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+COMMANDS = ("check", "new", "screenshot")
+
+
+def _display_base(files: Any) -> str:
+    """How to print a file of the package so a terminal or editor can open it."""
+    label = files.label
+    if "!" in label:
+        return label + "/"
+    try:
+        rel = os.path.relpath(label)
+    except ValueError:
+        rel = label
+    return ("" if rel == "." else rel + "/").replace(os.sep, "/")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import run_checks
+    from .core.files import NotAPackageError
+    from .core.model import load, save
+    from .core.problems import Severity
+
+    try:
+        pkg = load(Path(args.path))
+    except NotAPackageError as exc:
+        return _unusable(args, str(exc))
+    fixed: list[str] = []
+    written: list[str] = []
+    if args.fix:
+        from .core.fixes import fix_all
+
+        if not pkg.files.writable:
+            return _unusable(args, f"{args.path}: a ZIP is opened read-only; import it first to fix it")
+        fixed = fix_all(pkg, run_checks)
+        written = save(pkg)
+        pkg = load(Path(args.path))
+    problems = run_checks(pkg)
+    counts = {s.value: sum(1 for p in problems if p.severity is s) for s in Severity}
+    failing = counts["error"] > 0 or (args.strict and counts["warning"] > 0)
+    if args.json:
+        out = {
+            "package": pkg.files.label,
+            "problems": [p.to_json() for p in problems],
+            "summary": {
+                "errors": counts["error"],
+                "warnings": counts["warning"],
+                "info": counts["info"],
+                "plugins": len(pkg.plugins),
+                "ok": not failing,
+            },
+        }
+        if args.fix:
+            out["fixed"] = fixed
+            out["written"] = written
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        base = _display_base(pkg.files)
+        for line in fixed:
+            print(f"fixed: {line}")
+        for p in problems:
+            print(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}")
+        n = len(pkg.plugins)
+        summary = (
+            f"{n} plugin{'s' * (n != 1)} checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
+        )
+        print(summary, file=sys.stderr if problems else sys.stdout)
+    return 1 if failing else 0
+
+
+def _unusable(args: argparse.Namespace, message: str) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"error": message, "problems": [], "summary": {"ok": False}}, indent=2))
+    else:
+        print(f"plugin-designer: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .core.newproject import create_project
+
+    try:
+        root = create_project(Path(args.dir), args.name)
+    except (FileExistsError, OSError) as exc:
+        print(f"plugin-designer: {exc}", file=sys.stderr)
+        return 2
+    print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .gui.app import screenshot
+
+    return screenshot(args.path, Path(args.output), args.pane, args.size)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(args.path)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="plugin-designer",
+        description="Design, check and export Pexip Infinity Connect (webapp2) plugins.",
+        epilog="Commands: check, new, screenshot. Run 'plugin-designer COMMAND --help' for details.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        p = argparse.ArgumentParser(prog=f"plugin-designer {argv[0]}")
+        if argv[0] == "check":
+            p.description = "Check a branding package (project folder, webapp2 folder or ZIP) for problems."
+            p.add_argument("path", help="project folder, webapp2 folder or branding ZIP")
+            p.add_argument("--json", action="store_true", help="print the problems as JSON")
+            p.add_argument("--strict", action="store_true", help="fail on warnings too")
+            p.add_argument("--fix", action="store_true", help="apply every available fix and save")
+            p.set_defaults(func=cmd_check)
+        elif argv[0] == "new":
+            p.description = "Create a new project with one working plugin."
+            p.add_argument("dir", help="folder to create (it will hold webapp2/)")
+            p.add_argument("--name", default="My plugin", help="the plugin's name (default: %(default)s)")
+            p.set_defaults(func=cmd_new)
+        else:
+            p.description = "Open PATH in the designer offscreen and save a PNG of the window."
+            p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP")
+            p.add_argument("-o", "--output", required=True, help="PNG file to write")
+            p.add_argument("--pane", default=None, help="pane to show (e.g. problems)")
+            p.add_argument("--size", default="1280x800", help="window size WxH (default: %(default)s)")
+            p.set_defaults(func=cmd_screenshot)
+        args = p.parse_args(argv[1:])
+        return int(args.func(args))
+    p = _parser()
+    p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP to open")
+    args = p.parse_args(argv)
+    return cmd_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Shared helpers for checks: locating JSON pointers and reporting problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import BrandingPackage
+from ..problems import Fix, Problem, make
+from ..schemas import validate
+
+
+@dataclass
+class Context:
+    pkg: BrandingPackage
+    problems: list[Problem] = field(default_factory=list)
+    svg_cache: dict[str, Any] = field(default_factory=dict)
+
+    def where(self, rel: str, pointer: str, key: bool = False) -> tuple[int, int]:
+        doc = self.pkg.docs.get(rel)
+        if doc is None:
+            return 0, 0
+        return doc.position(pointer, key=key)
+
+    def report(
+        self,
+        code: str,
+        rel: str,
+        message: str,
+        pointer: str | None = None,
+        *,
+        key: bool = False,
+        fix: Fix | None = None,
+        plugin: str | None = None,
+        line: int = 0,
+        column: int = 0,
+    ) -> None:
+        if pointer is not None and not line:
+            line, column = self.where(rel, pointer, key)
+        self.problems.append(make(code, rel, message, line, column, pointer or "", fix, plugin))
+
+    def schema(self, kind: str, rel: str, plugin: str | None = None) -> bool:
+        """Validate ``rel`` against a schema; report each error. True when valid."""
+        doc = self.pkg.docs.get(rel)
+        if doc is None:
+            return False
+        errors = validate(kind, doc.data)
+        for err in errors:
+            self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, plugin=plugin)
+        return not errors

@@ -1,0 +1,125 @@
+"""Menu item icons: the file exists with this exact case, is an SVG, and holds the ``#id``."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..model import BrandingPackage, Plugin
+from ..problems import Fix
+from ..svg import SvgInfo, read_svg
+from .context import Context
+
+
+def svg_info(ctx: Context, rel: str) -> SvgInfo:
+    """Parse each icon file once per check run, however many items use it."""
+    if rel not in ctx.svg_cache:
+        ctx.svg_cache[rel] = read_svg(ctx.pkg.files.read_bytes(rel))
+    return ctx.svg_cache[rel]
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for index, plugin in enumerate(pkg.plugins):
+        if plugin.package is None or not plugin.package_path:
+            continue
+        for sec, i, mi in plugin.package.items():
+            if mi.icon:
+                _check_ref(plugin, index, sec, i, mi.icon, ctx)
+
+
+def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Context) -> None:
+    rel = plugin.package_path
+    assert rel is not None
+    ptr = f"/menuItems/{sec}/{i}/icon"
+    name, key = plugin.display_name, plugin.key
+    file_part, _, frag = ref.partition("#")
+    target = plugin.resolve(file_part)
+    where = {"plugin": index, "section": sec, "item": i}
+    if target is None:
+        ctx.report("PD400", rel, f"The icon '{ref}' of '{name}' is outside the package or on another server.", ptr, plugin=key)
+        return
+    files = ctx.pkg.files
+    if not files.exists(target):
+        actual = files.case_match(target)
+        if actual:
+            new_ref = _relative_ref(file_part, actual) + (f"#{frag}" if frag else "")
+            ctx.report(
+                "PD401",
+                rel,
+                f"The icon '{ref}' of '{name}' is stored as '{actual.rsplit('/', 1)[-1]}'. Letter case matters on the web server.",
+                ptr,
+                fix=Fix("set-icon-ref", f"Use '{new_ref}'", {**where, "value": new_ref}),
+                plugin=key,
+            )
+        else:
+            ctx.report("PD400", rel, f"The icon file '{file_part}' of '{name}' is not in the package.", ptr, plugin=key)
+        return
+    if not target.lower().endswith(".svg"):
+        ctx.report("PD405", rel, f"The icon '{ref}' of '{name}' is not an SVG file; only SVG icons are supported.", ptr, plugin=key)
+        return
+    info = svg_info(ctx, target)
+    if not info.ok:
+        ctx.report(
+            "PD403",
+            target,
+            f"The icon '{file_part}' of '{name}' cannot be read as SVG: {info.error}.",
+            line=info.line,
+            column=info.column,
+            plugin=key,
+        )
+        return
+    if info.root_tag != "svg":
+        ctx.report("PD403", target, f"The icon '{file_part}' of '{name}' is XML but not SVG (its root is <{info.root_tag}>).", line=1, column=1, plugin=key)
+        return
+    if not frag:
+        fix = None
+        if info.root_id:
+            fix = Fix("set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"})
+        ctx.report(
+            "PD404",
+            rel,
+            f"The icon '{ref}' of '{name}' names no id; write it as '{file_part}#<id>' with the id of the SVG.",
+            ptr,
+            fix=fix,
+            plugin=key,
+        )
+        return
+    if frag in info.ids:
+        return
+    case = info.id_case_match(frag)
+    if case:
+        new_ref = f"{file_part}#{case}"
+        ctx.report(
+            "PD402",
+            rel,
+            f"The icon '{ref}' of '{name}' asks for id '{frag}' but the SVG has '{case}'. Letter case matters.",
+            ptr,
+            fix=Fix("set-icon-ref", f"Use '{new_ref}'", {**where, "value": new_ref}),
+            plugin=key,
+        )
+        return
+    close = difflib.get_close_matches(frag, list(info.ids), n=3, cutoff=0.5)
+    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    if info.ids and not close:
+        hint = f" The ids in that file are: {', '.join(list(info.ids)[:8])}."
+    if info.root_id is None:
+        fix = Fix("add-svg-root-id", f"Add id '{frag}' to the SVG", {"file": target, "id": frag})
+    elif close:
+        fix = Fix("set-icon-ref", f"Use '{file_part}#{close[0]}'", {**where, "value": f"{file_part}#{close[0]}"})
+    else:
+        fix = Fix("set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"})
+    ctx.report(
+        "PD402",
+        rel,
+        f"The icon '{ref}' of '{name}' needs an element with id '{frag}' in {file_part}, but there is none; "
+        f"the button would have no icon.{hint}",
+        ptr,
+        fix=fix,
+        plugin=key,
+    )
+
+
+def _relative_ref(file_part: str, actual: str) -> str:
+    """Keep the author's folder spelling, change only the file name's case."""
+    head, _, _ = file_part.rpartition("/")
+    base = actual.rsplit("/", 1)[-1]
+    return f"{head}/{base}" if head else base

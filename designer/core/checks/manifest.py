@@ -1,0 +1,45 @@
+"""manifest.json: present, isSettingsBranded true, a brandingID to bump."""
+
+from __future__ import annotations
+
+from ..model import BrandingPackage
+from ..problems import Fix
+from .context import Context
+
+REL = "manifest.json"
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    if not pkg.files.exists(REL):
+        ctx.report(
+            "PD210",
+            REL,
+            "There is no manifest.json in the package. Without it the app ignores settings.json and "
+            "loads no plugin (the Management Node's default download does not include one).",
+            fix=Fix("create-manifest", "Create manifest.json"),
+        )
+        return
+    if pkg.manifest is None:
+        return
+    ctx.schema("manifest", REL)
+    doc = pkg.docs[REL]
+    if pkg.manifest.is_settings_branded is not True:
+        has_key = isinstance(doc.data, dict) and "isSettingsBranded" in doc.data
+        ctx.report(
+            "PD211",
+            REL,
+            "isSettingsBranded must be true, otherwise the app ignores settings.json and every plugin in it."
+            if has_key
+            else "isSettingsBranded is missing; it must be true, otherwise the app ignores settings.json and every plugin.",
+            "/isSettingsBranded" if has_key else "",
+            fix=Fix("set-settings-branded", "Set isSettingsBranded to true"),
+        )
+    if pkg.manifest.branding_id in (None, ""):
+        ctx.report(
+            "PD212",
+            REL,
+            "brandingID has no value. It must change with every upload so clients fetch the new branding; "
+            "export sets a new one for you.",
+            "/brandingID" if isinstance(doc.data, dict) and "brandingID" in doc.data else "",
+            fix=Fix("new-branding-id", "Set a new brandingID"),
+        )

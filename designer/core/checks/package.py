@@ -1,0 +1,99 @@
+"""Plugin package files: structure, placement, who and where it loads, its source file."""
+
+from __future__ import annotations
+
+from ..model import BrandingPackage, Plugin
+from .context import Context
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for plugin in pkg.plugins:
+        if plugin.package is not None and plugin.package_path:
+            _check_one(plugin, ctx)
+
+
+def _check_one(plugin: Plugin, ctx: Context) -> None:
+    rel = plugin.package_path
+    assert rel is not None and plugin.package is not None
+    p, name, key = plugin.package, plugin.display_name, plugin.key
+    ctx.schema("package", rel, key)
+
+    sections = p.sections
+    if p.menu_items is None or not sections:
+        ctx.report(
+            "PD300",
+            rel,
+            f"'{name}' adds no menu item or button. That is fine for a plugin that only reacts to events; "
+            "otherwise choose a placement (toolbar, conference menu or participant menu).",
+            "/menuItems" if p.menu_items is not None else "",
+            plugin=key,
+        )
+    elif len(sections) > 1:
+        ctx.report(
+            "PD301",
+            rel,
+            f"'{name}' places menu items in {', '.join(sections)}; a plugin may use only one of conference, "
+            "toolbar or participants.",
+            f"/menuItems/{sections[1]}",
+            key=True,
+            plugin=key,
+        )
+    for sec in sections:
+        items = (p.menu_items or {}).get(sec, [])
+        raw = p.raw.get("menuItems", {}).get(sec) if isinstance(p.raw.get("menuItems"), dict) else None
+        if not items and isinstance(raw, list):
+            ctx.report(
+                "PD302",
+                rel,
+                f"'{name}' chooses the {sec} placement but lists no item in it, so nothing appears.",
+                f"/menuItems/{sec}",
+                plugin=key,
+            )
+    seen_actions: set[str] = set()
+    for sec, i, mi in p.items():
+        ptr = f"/menuItems/{sec}/{i}"
+        if not mi.action and isinstance(mi.raw, dict) and mi.raw.get("action") in (None, ""):
+            ctx.report("PD306", rel, f"Menu item {i + 1} of '{name}' has no action, so clicking it does nothing.", ptr, plugin=key)
+        elif mi.action in seen_actions:
+            ctx.report(
+                "PD307",
+                rel,
+                f"Menu item {i + 1} of '{name}' uses the action '{mi.action}' like an earlier item; both would do the same.",
+                ptr + "/action",
+                plugin=key,
+            )
+        if mi.action:
+            seen_actions.add(mi.action)
+        if "icon" not in mi.raw and "label" not in mi.raw and isinstance(mi.raw, dict) and mi.raw:
+            ctx.report(
+                "PD308",
+                rel,
+                f"Menu item {i + 1} of '{name}' has neither an icon nor a label; it shows as an empty button "
+                "unless the plugin sets them at run time (then write null for both).",
+                ptr,
+                plugin=key,
+            )
+
+    if isinstance(p.raw.get("platforms"), list) and not p.raw["platforms"]:
+        ctx.report(
+            "PD303", rel, f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android.", "/platforms", plugin=key
+        )
+    if isinstance(p.raw.get("participantRoles"), list) and not p.raw["participantRoles"]:
+        ctx.report(
+            "PD304", rel, f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both.", "/participantRoles", plugin=key
+        )
+    if p.src_url:
+        src = plugin.source_path
+        if src is None:
+            ctx.report(
+                "PD305",
+                rel,
+                f"The source of '{name}' is '{p.src_url}', which is outside the package or on another server.",
+                "/srcURL",
+                plugin=key,
+            )
+        elif not ctx.pkg.files.exists(src):
+            actual = ctx.pkg.files.case_match(src)
+            hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server." if actual else ""
+            ctx.report("PD305", rel, f"The source file '{p.src_url}' of '{name}' is not in the package.{hint}", "/srcURL", plugin=key)
+

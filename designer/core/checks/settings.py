@@ -1,0 +1,85 @@
+"""settings.json: present, well-formed, every entry pointing at a real, unique plugin."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import BrandingPackage
+from ..problems import Fix
+from .context import Context
+
+REL = "settings.json"
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    if not pkg.files.exists(REL):
+        ctx.report(
+            "PD200",
+            REL,
+            "There is no settings.json in the package, so the app will not load any plugin.",
+            fix=Fix("create-settings", "Create settings.json listing the plugins found"),
+        )
+        return
+    if pkg.settings is None:
+        return  # unreadable: reported by the loader
+    ctx.schema("settings", REL)
+    ids = Counter(p.entry.id for p in pkg.plugins if p.entry.id)
+    seen: set[str] = set()
+    for index, plugin in enumerate(pkg.plugins):
+        entry, ptr = plugin.entry, f"/plugins/{index}"
+        name = plugin.display_name
+        if entry.id and ids[entry.id] > 1:
+            if entry.id in seen:
+                ctx.report(
+                    "PD202",
+                    REL,
+                    f"The id '{entry.id}' is used by more than one plugin in settings.json; the app keeps only one of them.",
+                    ptr + "/id",
+                    fix=Fix("remove-settings-entry", f"Remove this second '{entry.id}' entry", {"index": index}),
+                    plugin=plugin.key,
+                )
+            seen.add(entry.id)
+        if not entry.src_url:
+            continue  # schema error already says it is missing
+        if plugin.package_path is None:
+            ctx.report(
+                "PD201",
+                REL,
+                f"The plugin '{name}' points to '{entry.src_url}', which is outside the package or on another "
+                "server. srcURL must be a path inside webapp2/, such as plugins/<folder>/<name>.plugin.package.json.",
+                ptr + "/srcURL",
+                plugin=plugin.key,
+            )
+            continue
+        if not pkg.files.exists(plugin.package_path):
+            actual = pkg.files.case_match(plugin.package_path)
+            if actual:
+                ctx.report(
+                    "PD204",
+                    REL,
+                    f"The plugin '{name}' points to '{entry.src_url}', but the file is called '{actual}'. "
+                    "Letter case matters on the web server.",
+                    ptr + "/srcURL",
+                    fix=Fix("set-settings-src", f"Use '{actual}'", {"index": index, "value": actual}),
+                    plugin=plugin.key,
+                )
+            else:
+                ctx.report(
+                    "PD201",
+                    REL,
+                    f"The plugin '{name}' points to '{entry.src_url}', but there is no such file in the package.",
+                    ptr + "/srcURL",
+                    plugin=plugin.key,
+                )
+            continue
+        pkg_id = plugin.package.id if plugin.package else None
+        if pkg_id and entry.id and pkg_id != entry.id:
+            ctx.report(
+                "PD203",
+                REL,
+                f"The plugin '{name}' is listed in settings.json with id '{entry.id}' but its package file says "
+                f"'{pkg_id}'. They must match.",
+                ptr + "/id",
+                fix=Fix("set-settings-id", f"Change the settings.json id to '{pkg_id}'", {"index": index, "value": pkg_id}),
+                plugin=plugin.key,
+            )

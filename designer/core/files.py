@@ -1,0 +1,240 @@
+"""Where a branding package's files come from: a folder on disk or a ZIP (read-only).
+
+Why an abstraction: ``check`` must work on a ZIP an administrator downloaded without
+extracting it, and the same checks run on a project folder. Both look like a small read-only
+file system rooted at the ``webapp2`` folder, with exact-case lookups (the package is served
+from a Linux web server even when the author works on Windows or macOS).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "DirFiles",
+    "NotAPackageError",
+    "PackageFiles",
+    "ZipFiles",
+    "atomic_write",
+    "locate",
+    "normalize",
+]
+
+# Markers of the folder that goes into the ZIP as webapp2/.
+_MARKERS = ("settings.json", "manifest.json", "plugins")
+
+
+class NotAPackageError(Exception):
+    """PATH cannot be opened as a branding package (exit code 2 in the CLI)."""
+
+
+def normalize(base_file: str, url: str) -> str | None:
+    """Resolve a relative URL (``srcURL``, icon path) against a file inside the package.
+
+    Returns a clean posix path relative to webapp2/, or ``None`` when the URL leaves the
+    package, is absolute or names another host: such files can never be served from it.
+    """
+    url = url.split("?", 1)[0].split("#", 1)[0]
+    if url.startswith("./custom_configuration/"):
+        url = url[len("./custom_configuration/") :]
+        base_file = ""
+    if not url or "://" in url or url.startswith(("/", "\\", "data:")) or "\\" in url:
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base_file), url))
+    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
+        return None
+    return joined
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` so that ``path`` is either the old file or the new one, never half.
+
+    The temp file sits in the same folder (same file system) and is fsynced before the
+    rename, so a crash or power cut cannot leave a truncated settings.json behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+class PackageFiles:
+    """Read-only view of the files under the package's webapp2 folder."""
+
+    label: str  # how to name the package root in messages
+    writable: bool = False
+
+    def names(self) -> list[str]:
+        raise NotImplementedError
+
+    def read_bytes(self, rel: str) -> bytes:
+        raise NotImplementedError
+
+    def exists(self, rel: str) -> bool:
+        return rel in self._index()
+
+    def case_match(self, rel: str) -> str | None:
+        """The existing name that equals ``rel`` ignoring case, if ``rel`` itself is absent."""
+        if self.exists(rel):
+            return rel
+        return self._lower_index().get(rel.lower())
+
+    def _index(self) -> set[str]:
+        if getattr(self, "_idx", None) is None:
+            self._idx = set(self.names())
+        return self._idx
+
+    def _lower_index(self) -> dict[str, str]:
+        if getattr(self, "_lidx", None) is None:
+            self._lidx = {n.lower(): n for n in sorted(self.names())}
+        return self._lidx
+
+    def invalidate(self) -> None:
+        self._idx = None
+        self._lidx = None
+
+
+@dataclass
+class _Located:
+    kind: str  # "dir" or "zip"
+    path: Path  # the folder or the zip file
+    prefix: str  # webapp2 folder: absolute path (dir) or entry prefix (zip)
+
+
+class DirFiles(PackageFiles):
+    writable = True
+
+    def __init__(self, root: Path, project: Path | None = None) -> None:
+        self.root = root
+        self.project = project or root.parent
+        self.label = str(root)
+
+    def names(self) -> list[str]:
+        out: list[str] = []
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not os.path.islink(os.path.join(dirpath, d)))
+            rel_dir = os.path.relpath(dirpath, self.root)
+            for f in sorted(filenames):
+                full = os.path.join(dirpath, f)
+                if os.path.islink(full) or not os.path.isfile(full):
+                    continue
+                rel = f if rel_dir == "." else f"{rel_dir}/{f}".replace(os.sep, "/")
+                out.append(rel)
+        return out
+
+    def read_bytes(self, rel: str) -> bytes:
+        return (self.root / rel).read_bytes()
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        atomic_write(self.root / rel, data)
+        self.invalidate()
+
+
+class ZipFiles(PackageFiles):
+    """A branding ZIP opened read-only; unsafe entry names are listed, never followed."""
+
+    def __init__(self, zip_path: Path, prefix: str) -> None:
+        self.zip_path = zip_path
+        self.prefix = prefix
+        self.label = f"{zip_path}!{prefix.rstrip('/') or '/'}"
+        self._zip = zipfile.ZipFile(zip_path)
+        self._map: dict[str, zipfile.ZipInfo] = {}
+        self.unsafe: list[str] = []
+        for info in self._zip.infolist():
+            name = info.filename
+            if info.is_dir() or not name.startswith(prefix):
+                continue
+            rel = name[len(prefix) :]
+            mode = (info.external_attr >> 16) & 0o170000
+            if posixpath.normpath(rel) != rel or rel.startswith(("/", "../")) or "\\" in rel or mode == 0o120000:
+                self.unsafe.append(name)
+                continue
+            self._map[rel] = info
+
+    def names(self) -> list[str]:
+        return sorted(self._map)
+
+    def read_bytes(self, rel: str) -> bytes:
+        return self._zip.read(self._map[rel])
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _dir_root(path: Path) -> Path | None:
+    if (path / "webapp2").is_dir():
+        return path / "webapp2"
+    if any((path / m).exists() for m in _MARKERS):
+        return path
+    for child in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if (child / "webapp2").is_dir():
+            return child / "webapp2"
+        if any((child / m).exists() for m in _MARKERS):
+            return child
+    return None
+
+
+def _zip_prefix(names: list[str]) -> str | None:
+    """The entry prefix of the folder that holds settings.json/manifest.json/plugins/."""
+    best: str | None = None
+    for name in names:
+        parts = name.split("/")
+        for i, part in enumerate(parts):
+            if part in _MARKERS and (part == "plugins" or i == len(parts) - 1):
+                prefix = "/".join(parts[:i])
+                prefix = prefix + "/" if prefix else ""
+                if prefix.count("/") > 2:
+                    continue
+                # Prefer webapp2/, then the shallowest folder.
+                key = (not prefix.endswith("webapp2/") and prefix != "", prefix.count("/"))
+                if best is None or key < (not best.endswith("webapp2/") and best != "", best.count("/")):
+                    best = prefix
+                break
+    return best
+
+
+def locate(path: Path) -> PackageFiles:
+    """Open PATH: a project folder, a webapp2 folder, or a branding ZIP.
+
+    Raises :class:`NotAPackageError` with a sentence a user understands.
+    """
+    if not path.exists():
+        raise NotAPackageError(f"{path}: no such file or folder")
+    if path.is_dir():
+        root = _dir_root(path)
+        if root is None:
+            raise NotAPackageError(
+                f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)"
+            )
+        project = root.parent if root.name == "webapp2" else root
+        return DirFiles(root, project)
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
+        prefix = _zip_prefix(names)
+        if prefix is None:
+            raise NotAPackageError(f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)")
+        return ZipFiles(path, prefix)
+    raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")

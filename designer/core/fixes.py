@@ -1,0 +1,123 @@
+"""One-click repairs for problems that carry a :class:`~designer.core.problems.Fix`.
+
+Why in the core: the CLI's ``check --fix`` and the GUI's Fix button must do exactly the same
+thing. A fixer only edits the in-memory model (and pending texts); saving stays the caller's
+choice, and the GUI wraps the call in one undo command.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _load_plugin
+from .problems import Fix, Problem
+
+__all__ = ["FIXERS", "apply_fix", "fix_all", "new_branding_id"]
+
+
+def new_branding_id(previous: object = None) -> int | str:
+    """A millisecond timestamp, strictly above ``previous``; a string if ``previous`` was one."""
+    now = int(time.time() * 1000)
+    try:
+        prev = int(str(previous)) if previous not in (None, "") else 0
+    except ValueError:
+        prev = 0
+    value = max(now, prev + 1)
+    return str(value) if isinstance(previous, str) else value
+
+
+def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:
+    pkg.settings = Settings(raw={"plugins": []})
+    pkg.plugins.clear()
+    for rel in pkg.files.names():
+        if rel.startswith("plugins/") and (rel.endswith(".plugin.package.json") or rel.endswith("/plugin.json")):
+            plugin = _load_plugin(pkg, SettingsEntry(src_url=rel, enabled=True))
+            plugin.entry.id = (plugin.package.id if plugin.package else None) or rel.split("/")[1]
+            pkg.plugins.append(plugin)
+    return "Create settings.json"
+
+
+def _create_manifest(pkg: BrandingPackage, fix: Fix) -> str:
+    pkg.manifest = Manifest(branding_id=new_branding_id(), is_settings_branded=True)
+    return "Create manifest.json"
+
+
+def _set_settings_branded(pkg: BrandingPackage, fix: Fix) -> str:
+    assert pkg.manifest is not None
+    pkg.manifest.is_settings_branded = True
+    return "Set isSettingsBranded to true"
+
+
+def _new_branding_id(pkg: BrandingPackage, fix: Fix) -> str:
+    assert pkg.manifest is not None
+    pkg.manifest.branding_id = new_branding_id(pkg.manifest.branding_id)
+    return f"Set brandingID to {pkg.manifest.branding_id}"
+
+
+def _set_settings_id(pkg: BrandingPackage, fix: Fix) -> str:
+    entry = pkg.plugins[fix.args["index"]].entry
+    old, entry.id = entry.id, fix.args["value"]
+    return f"Change settings.json id '{old}' to '{entry.id}'"
+
+
+def _set_settings_src(pkg: BrandingPackage, fix: Fix) -> str:
+    plugin = pkg.plugins[fix.args["index"]]
+    plugin.entry.src_url = fix.args["value"]
+    pkg.plugins[fix.args["index"]] = _load_plugin(pkg, plugin.entry)
+    return f"Point settings.json to '{fix.args['value']}'"
+
+
+def _remove_settings_entry(pkg: BrandingPackage, fix: Fix) -> str:
+    plugin = pkg.plugins.pop(fix.args["index"])
+    return f"Remove the duplicate settings.json entry '{plugin.entry.id}'"
+
+
+def _set_icon_ref(pkg: BrandingPackage, fix: Fix) -> str:
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None and plugin.package.menu_items is not None
+    item = plugin.package.menu_items[fix.args["section"]][fix.args["item"]]
+    item.icon = fix.args["value"]
+    return f"Change icon of '{item.label or item.action}' to '{item.icon}'"
+
+
+def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
+    rel, new_id = fix.args["file"], fix.args["id"]
+    text = pkg.read_text(rel)
+    # Insert the attribute right after "<svg" (or "<prefix:svg") of the root start tag: a
+    # textual edit leaves every other byte of the drawing as the author wrote it.
+    m = re.search(r"<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])", text)
+    if m is None:
+        raise ValueError(f"{rel} has no <svg> root element")
+    pkg.pending_texts[rel] = f'{text[: m.end()]} id="{new_id}"{text[m.end() :]}'
+    return f"Add id '{new_id}' to {rel}"
+
+
+FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "create-settings": _create_settings,
+    "create-manifest": _create_manifest,
+    "set-settings-branded": _set_settings_branded,
+    "new-branding-id": _new_branding_id,
+    "set-settings-id": _set_settings_id,
+    "set-settings-src": _set_settings_src,
+    "remove-settings-entry": _remove_settings_entry,
+    "set-icon-ref": _set_icon_ref,
+    "add-svg-root-id": _add_svg_root_id,
+}
+
+
+def apply_fix(pkg: BrandingPackage, fix: Fix) -> str:
+    """Apply one fix to the model; return a description for the undo stack / CLI output."""
+    return FIXERS[fix.kind](pkg, fix)
+
+
+def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]], rounds: int = 200) -> list[str]:
+    """Apply fixes until none is left (indices shift after a fix, so re-check each round)."""
+    done: list[str] = []
+    for _ in range(rounds):
+        fixable = [p for p in run(pkg) if p.fix is not None]
+        if not fixable:
+            break
+        done.append(apply_fix(pkg, fixable[0].fix))  # type: ignore[arg-type]
+    return done

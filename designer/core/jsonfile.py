@@ -1,0 +1,406 @@
+"""JSON documents that remember exactly how they were written.
+
+Why: plugin packages are hand-written and then uploaded by administrators who diff them.
+Re-serialising with ``json.dumps`` would reorder nothing but still rewrite indentation, line
+endings, number spelling (``1.0`` -> ``1``), escapes and the final newline of every file we
+touch. Instead a :class:`JsonDocument` keeps the original text plus the character span of
+every value (addressed by JSON pointer) and applies each change as a small textual splice.
+An untouched document saves byte for byte; an edited one differs only where the value did.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from json.decoder import scanstring
+from typing import Any
+
+__all__ = [
+    "JsonDocument",
+    "JsonSyntaxError",
+    "Span",
+    "escape_pointer",
+    "join_pointer",
+    "split_pointer",
+    "same_json",
+]
+
+_NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WS = " \t\n\r"
+
+# Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
+_PLAIN_MESSAGES = {
+    "Expecting ',' delimiter": "a comma is missing here, or a quote or bracket before it is not closed",
+    "Expecting ':' delimiter": "a colon ':' is missing between a name and its value",
+    "Expecting property name enclosed in double quotes": (
+        "a name in double quotes was expected here; a comma after the last entry is not allowed in JSON"
+    ),
+    "Expecting value": "a value was expected here (text in double quotes, a number, true, false, null, [ or {)",
+    "Extra data": "there is more text after the end of the JSON content",
+    "Unterminated string starting at": "a text value is not closed with a double quote",
+    "Invalid control character at": "a text value contains a raw line break or tab; write it as \\n or \\t",
+    "Invalid \\escape": "a backslash escape is not valid; write a backslash as \\\\",
+    "Unexpected UTF-8 BOM": "the file starts with an invisible byte-order mark",
+}
+
+
+class JsonSyntaxError(ValueError):
+    """The text is not JSON. ``line``/``column`` are 1-based and point at the first bad character."""
+
+    def __init__(self, message: str, line: int, column: int, detail: str = "") -> None:
+        super().__init__(f"{message} (line {line}, column {column})")
+        self.message = message
+        self.line = line
+        self.column = column
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one value sits in the text: ``[start, end)`` character offsets.
+
+    ``key_start`` is the offset of the member's name when the value is an object member, so a
+    removal can take the name with it and a problem about a key can point at the key.
+    """
+
+    start: int
+    end: int
+    key_start: int | None = None
+
+
+def escape_pointer(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    return base + "".join("/" + escape_pointer(str(t)) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def same_json(a: Any, b: Any) -> bool:
+    """Equality that tells ``true`` from ``1`` and ``1`` from ``1.0``, as the text does."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+@dataclass
+class _Scan:
+    text: str
+    spans: dict[str, Span] = field(default_factory=dict)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _skip_ws(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in _WS:
+        i += 1
+    return i
+
+
+def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
+    """Record the span of the value starting at ``i`` (already known to be valid JSON)."""
+    text = s.text
+    c = text[i]
+    start = i
+    if c == "{":
+        i = _skip_ws(text, i + 1)
+        seen: set[str] = set()
+        if text[i] == "}":
+            i += 1
+        else:
+            while True:
+                kstart = i
+                key, i = scanstring(text, i + 1)
+                i = _skip_ws(text, i)
+                i = _skip_ws(text, i + 1)  # the ':'
+                child = join_pointer(pointer, key)
+                if key in seen:
+                    s.duplicates.append((child, kstart))
+                seen.add(key)
+                i = _scan_value(s, i, child, kstart)
+                i = _skip_ws(text, i)
+                if text[i] == ",":
+                    i = _skip_ws(text, i + 1)
+                    continue
+                i += 1  # '}'
+                break
+    elif c == "[":
+        i = _skip_ws(text, i + 1)
+        if text[i] == "]":
+            i += 1
+        else:
+            index = 0
+            while True:
+                i = _scan_value(s, i, join_pointer(pointer, index), None)
+                index += 1
+                i = _skip_ws(text, i)
+                if text[i] == ",":
+                    i = _skip_ws(text, i + 1)
+                    continue
+                i += 1
+                break
+    elif c == '"':
+        _, i = scanstring(text, i + 1)
+    elif text.startswith("true", i):
+        i += 4
+    elif text.startswith("false", i):
+        i += 5
+    elif text.startswith("null", i):
+        i += 4
+    else:
+        m = _NUMBER_RE.match(text, i)
+        if m is None:  # NaN / Infinity, which Python's json accepts
+            m = re.compile(r"-?(?:Infinity|NaN)").match(text, i)
+        assert m is not None
+        i = m.end()
+    # For duplicate keys the last one wins, as with json.loads.
+    s.spans[pointer] = Span(start, i, key_start)
+    return i
+
+
+def _plain(msg: str) -> str:
+    for prefix, plain in _PLAIN_MESSAGES.items():
+        if msg.startswith(prefix):
+            return plain
+    return msg
+
+
+class JsonDocument:
+    """Parsed JSON plus its exact text; edits splice the text and re-parse.
+
+    ``data`` is the decoded value; do not mutate it directly, call :meth:`set`, :meth:`remove`
+    or :meth:`apply` so the text stays the source of truth.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.bom = text.startswith("\ufeff")
+        self._load(text[1:] if self.bom else text)
+
+    # -- parsing ---------------------------------------------------------------------------
+    def _load(self, text: str) -> None:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise JsonSyntaxError(_plain(exc.msg), exc.lineno, exc.colno, exc.msg) from None
+        except RecursionError:
+            raise JsonSyntaxError("the JSON is nested too deeply to read", 1, 1) from None
+        scan = _Scan(text)
+        _scan_value(scan, _skip_ws(text, 0), "", None)
+        self.text = text
+        self.data: Any = data
+        self.spans: dict[str, Span] = scan.spans
+        self.duplicates: list[tuple[str, int]] = scan.duplicates
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    @classmethod
+    def parse(cls, text: str) -> JsonDocument:
+        return cls(text)
+
+    @classmethod
+    def new(cls, value: Any, indent: str = "    ", newline: str = "\n") -> JsonDocument:
+        """A fresh document written in our house style (used for files we create)."""
+        text = json.dumps(value, indent=indent, ensure_ascii=False)
+        return cls(text.replace("\n", newline) + newline)
+
+    # -- style detection -------------------------------------------------------------------
+    @property
+    def newline(self) -> str:
+        """The line ending new lines should use: the one the file uses most."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        return "\r\n" if crlf > lf else "\n"
+
+    @property
+    def indent_unit(self) -> str | None:
+        """One level of indentation as written (tab, 2 spaces...), ``None`` for one-line JSON."""
+        for m in re.finditer(r"(?:\r\n|\n|\r)([ \t]+)\S", self.text):
+            return m.group(1)
+        return None
+
+    def _colon(self) -> str:
+        m = re.search(r'"\s*:([ \t]*)', self.text)
+        return ":" + (m.group(1) if m else " ")
+
+    # -- positions ------------------------------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset (offset counts the BOM out)."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def span(self, pointer: str) -> Span | None:
+        return self.spans.get(pointer)
+
+    def nearest_span(self, pointer: str) -> Span:
+        """The span of ``pointer`` or of its closest existing parent (for missing keys)."""
+        tokens = split_pointer(pointer)
+        while True:
+            p = join_pointer("", *tokens)
+            if p in self.spans:
+                return self.spans[p]
+            if not tokens:
+                return Span(0, 0)
+            tokens.pop()
+
+    def position(self, pointer: str, key: bool = False) -> tuple[int, int]:
+        """Line/column of the value at ``pointer`` (of its name with ``key=True``)."""
+        sp = self.nearest_span(pointer)
+        off = sp.key_start if key and sp.key_start is not None else sp.start
+        return self.line_col(off)
+
+    def get(self, pointer: str, default: Any = None) -> Any:
+        node = self.data
+        for tok in split_pointer(pointer):
+            if isinstance(node, dict) and tok in node:
+                node = node[tok]
+            elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+                node = node[int(tok)]
+            else:
+                return default
+        return node
+
+    def dumps(self) -> str:
+        return ("\ufeff" if self.bom else "") + self.text
+
+    # -- editing --------------------------------------------------------------------------
+    def _line_indent(self, offset: int) -> str:
+        line = bisect_right(self._line_starts, offset)
+        start = self._line_starts[line - 1]
+        m = re.match(r"[ \t]*", self.text[start:])
+        return m.group(0) if m else ""
+
+    def _inline_comma(self) -> str:
+        if re.search(r",[ \t]", self.text) or not re.search(r",[^\s]", self.text):
+            return ", "
+        return ","
+
+    def _render(self, value: Any, base_indent: str, compact: bool = False) -> str:
+        unit = self.indent_unit
+        if unit is None or compact:
+            return json.dumps(value, ensure_ascii=False, separators=(self._inline_comma(), self._colon()))
+        out = json.dumps(value, ensure_ascii=False, indent=unit, separators=(",", self._colon()))
+        return out.replace("\n", self.newline + base_indent)
+
+    def _splice(self, start: int, end: int, new: str) -> None:
+        self._load(self.text[:start] + new + self.text[end:])
+
+    def set(self, pointer: str, value: Any) -> None:
+        """Replace the value at ``pointer`` or add it (as the last member / element)."""
+        if pointer in self.spans:
+            if same_json(self.get(pointer), value):
+                return
+            sp = self.spans[pointer]
+            self._splice(sp.start, sp.end, self._render(value, self._line_indent(sp.start)))
+            return
+        tokens = split_pointer(pointer)
+        if not tokens:
+            raise KeyError(pointer)
+        parent = join_pointer("", *tokens[:-1])
+        container = self.get(parent)
+        if isinstance(container, dict):
+            self._insert(parent, tokens[-1], value)
+        elif isinstance(container, list) and tokens[-1] in (str(len(container)), "-"):
+            self._insert(parent, None, value)
+        else:
+            raise KeyError(pointer)
+
+    def _insert(self, parent: str, key: str | None, value: Any) -> None:
+        container = self.get(parent)
+        psp = self.spans[parent]
+        children = [join_pointer(parent, k) for k in (container if isinstance(container, dict) else range(len(container)))]
+        colon = self._colon()
+        prefix = "" if key is None else json.dumps(key, ensure_ascii=False) + colon
+        nl = self.newline
+        if children:
+            last = self.spans[children[-1]]
+            first_start = self.spans[children[0]].key_start
+            if first_start is None:
+                first_start = self.spans[children[0]].start
+            between = self.text[psp.start + 1 : first_start]
+            if "\n" in between or "\r" in between:
+                indent = self._line_indent(first_start)
+                compact = not re.search(r"[\r\n]", self.text[last.start : last.end]) and isinstance(
+                    self.get(children[-1]), (dict, list)
+                )
+                new = "," + nl + indent + prefix + self._render(value, indent, compact=compact)
+            else:
+                # Siblings written on one line: keep the newcomer on that line too.
+                new = self._inline_comma() + prefix + self._render(value, "", compact=True)
+            self._splice(last.end, last.end, new)
+            return
+        # Empty container: open it up in the document's style.
+        unit = self.indent_unit
+        if unit is None:
+            body = prefix + self._render(value, "")
+        else:
+            outer = self._line_indent(psp.start)
+            inner = outer + unit
+            body = nl + inner + prefix + self._render(value, inner) + nl + outer
+        self._splice(psp.start + 1, psp.end - 1, body)
+
+    def remove(self, pointer: str) -> None:
+        """Delete an object member or array element together with its separator."""
+        if pointer not in self.spans or not pointer:
+            raise KeyError(pointer)
+        tokens = split_pointer(pointer)
+        parent = join_pointer("", *tokens[:-1])
+        container = self.get(parent)
+        keys = list(container) if isinstance(container, dict) else list(range(len(container)))
+        idx = keys.index(tokens[-1] if isinstance(container, dict) else int(tokens[-1]))
+        spans = [self.spans[join_pointer(parent, k)] for k in keys]
+
+        def begin(sp: Span) -> int:
+            return sp.key_start if sp.key_start is not None else sp.start
+
+        psp = self.spans[parent]
+        if len(spans) == 1:
+            self._splice(psp.start + 1, psp.end - 1, "")
+        elif idx == 0:
+            self._splice(begin(spans[0]), begin(spans[1]), "")
+        else:
+            self._splice(spans[idx - 1].end, spans[idx].end, "")
+
+    def apply(self, new: Any, pointer: str = "") -> None:
+        """Make the document equal ``new`` with the fewest, smallest splices.
+
+        Members that are equal keep their text; new members go last; removed ones go with
+        their separators. Object key order of existing members is never changed.
+        """
+        old = self.get(pointer)
+        if same_json(old, new):
+            return
+        if isinstance(old, dict) and isinstance(new, dict) and pointer in self.spans:
+            for k in [k for k in old if k not in new]:
+                self.remove(join_pointer(pointer, k))
+            for k, v in new.items():
+                child = join_pointer(pointer, k)
+                if child in self.spans:
+                    self.apply(v, child)
+                else:
+                    self._insert(pointer, k, v)
+            return
+        if isinstance(old, list) and isinstance(new, list) and pointer in self.spans:
+            for i in range(len(old) - 1, len(new) - 1, -1):
+                self.remove(join_pointer(pointer, i))
+            for i, v in enumerate(new):
+                if i < len(old):
+                    self.apply(v, join_pointer(pointer, i))
+                else:
+                    self._insert(pointer, None, v)
+            return
+        if pointer:
+            self.set(pointer, new)
+        else:
+            sp = self.spans[""]
+            self._splice(sp.start, sp.end, self._render(new, ""))

@@ -1,0 +1,45 @@
+"""Escaping text for generated JavaScript and JSON, so user text never breaks out of a literal."""
+
+from __future__ import annotations
+
+import json
+import re
+
+__all__ = ["js_string", "is_identifier", "safe_id", "safe_identifier"]
+
+_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+_RESERVED = frozenset(
+    "break case catch class const continue debugger default delete do else export extends false finally for "
+    "function if import in instanceof new null return super switch this throw true try typeof var void while "
+    "with yield let static enum await implements package protected interface private public".split()
+)
+
+
+def js_string(text: str) -> str:
+    """A single-quoted JS string literal; safe inside a <script> and against line terminators."""
+    body = json.dumps(text, ensure_ascii=False)[1:-1]
+    body = body.replace("'", "\\'").replace('\\"', '"')
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    body = body.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return f"'{body}'"
+
+
+def is_identifier(name: str) -> bool:
+    return bool(_IDENT.match(name)) and name not in _RESERVED
+
+
+def safe_id(name: str) -> str:
+    """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream'."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "plugin"
+
+
+def safe_identifier(name: str) -> str:
+    """A JS function name from free text: 'start recording' -> 'startRecording'."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    if not words:
+        return "action"
+    ident = words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
+    if ident[0].isdigit():
+        ident = "on" + ident[0].upper() + ident[1:]
+    return ident if is_identifier(ident) else ident + "Action"

@@ -1,0 +1,451 @@
+"""The branding package as plain dataclasses, loaded from and saved to its files faithfully.
+
+Why typed fields *and* ``raw``: the GUI and the checks want ``plugin.package.platforms`` as a
+list of strings, but real packages carry keys we do not know (``configuration`` objects the
+plugin reads back at run time), odd types and a key order people chose. Each model object
+keeps the JSON object it came from; :meth:`to_json` starts from it and overwrites only the
+fields whose value changed since loading, so a save never touches what the user did not.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from .files import DirFiles, PackageFiles, locate, normalize
+from .jsonfile import JsonDocument, JsonSyntaxError, same_json
+from .problems import Problem, make
+
+__all__ = [
+    "SECTIONS",
+    "PLATFORMS",
+    "ROLES",
+    "BrandingPackage",
+    "Manifest",
+    "MenuItem",
+    "Plugin",
+    "PluginPackage",
+    "Settings",
+    "SettingsEntry",
+    "load",
+    "save",
+]
+
+SECTIONS = ("conference", "toolbar", "participants")
+PLATFORMS = ("web", "electron", "ios", "android")
+ROLES = ("chair", "guest")
+
+
+def _as_str(v: Any) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _as_str_list(v: Any) -> list[str] | None:
+    if isinstance(v, list):
+        return [x for x in v if isinstance(x, str)]
+    return None
+
+
+class _JsonBacked:
+    """Mixin: ``to_json`` = ``raw`` with changed fields written over it.
+
+    Subclasses list ``_FIELDS`` as (attribute, json key) pairs and call ``_remember()`` after
+    loading. A field equal to what was loaded keeps its raw JSON (even of an unexpected type);
+    a ``None`` field whose key was absent stays absent.
+    """
+
+    _FIELDS: ClassVar[tuple[tuple[str, str], ...]] = ()
+    raw: dict[str, Any]
+    _loaded: dict[str, Any]
+
+    def _encode(self, attr: str) -> Any:
+        value = getattr(self, attr)
+        return copy.deepcopy(value)
+
+    def _remember(self, original: Any = None) -> None:
+        self._loaded = {attr: self._encode(attr) for attr, _ in self._FIELDS}
+        if original is not None:
+            self._original = original
+
+    def to_json(self) -> Any:
+        out = dict(self.raw)
+        loaded = getattr(self, "_loaded", {})
+        changed = False
+        for attr, key in self._FIELDS:
+            value = self._encode(attr)
+            if attr in loaded and same_json(loaded[attr], value):
+                continue
+            changed = True
+            if value is None and key not in out:
+                continue
+            out[key] = value
+        original = getattr(self, "_original", None)
+        if not changed and original is not None and not isinstance(original, dict):
+            return original  # a malformed entry (a string, a number) survives untouched
+        return out
+
+    def mark_saved(self) -> None:
+        out = self.to_json()
+        if isinstance(out, dict):
+            self.raw = out
+            self._remember(out)
+
+
+@dataclass(eq=False)
+class MenuItem(_JsonBacked):
+    action: str | None = None
+    icon: str | None = None
+    label: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    _FIELDS = (("action", "action"), ("icon", "icon"), ("label", "label"))
+
+    @classmethod
+    def from_json(cls, raw: Any) -> MenuItem:
+        original = raw
+        raw = raw if isinstance(raw, dict) else {}
+        item = cls(_as_str(raw.get("action")), _as_str(raw.get("icon")), _as_str(raw.get("label")), dict(raw))
+        item._remember(original)
+        return item
+
+    def to_json(self) -> dict[str, Any]:
+        out = super().to_json()
+        # A new item is written in the documented key order: icon, label, action.
+        if not self.raw and isinstance(out, dict):
+            return {k: out[k] for k in ("icon", "label", "action") if k in out} | {
+                k: v for k, v in out.items() if k not in ("icon", "label", "action")
+            }
+        return out
+
+
+@dataclass(eq=False)
+class PluginPackage(_JsonBacked):
+    """The ``*.plugin.package.json`` file."""
+
+    id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    version: Any = None  # number or string, kept as written
+    src_url: str | None = None
+    allow_unload: bool | None = None
+    platforms: list[str] | None = None
+    participant_roles: list[str] | None = None
+    menu_items: dict[str, list[MenuItem]] | None = None  # None: key absent
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    _FIELDS = (
+        ("id", "id"),
+        ("name", "name"),
+        ("description", "description"),
+        ("version", "version"),
+        ("src_url", "srcURL"),
+        ("allow_unload", "allowUnload"),
+        ("platforms", "platforms"),
+        ("participant_roles", "participantRoles"),
+        ("menu_items", "menuItems"),
+    )
+
+    def _encode(self, attr: str) -> Any:
+        if attr == "menu_items":
+            if self.menu_items is None:
+                return None
+            return {sec: [mi.to_json() for mi in items] for sec, items in self.menu_items.items()}
+        return super()._encode(attr)
+
+    @classmethod
+    def from_json(cls, raw: Any) -> PluginPackage:
+        original = raw
+        raw = raw if isinstance(raw, dict) else {}
+        menu: dict[str, list[MenuItem]] | None = None
+        mraw = raw.get("menuItems")
+        if isinstance(mraw, dict):
+            menu = {
+                sec: [MenuItem.from_json(i) for i in items] if isinstance(items, list) else []
+                for sec, items in mraw.items()
+            }
+        allow = raw.get("allowUnload")
+        pkg = cls(
+            id=_as_str(raw.get("id")),
+            name=_as_str(raw.get("name")),
+            description=_as_str(raw.get("description")),
+            version=raw.get("version"),
+            src_url=_as_str(raw.get("srcURL")),
+            allow_unload=allow if isinstance(allow, bool) else None,
+            platforms=_as_str_list(raw.get("platforms")),
+            participant_roles=_as_str_list(raw.get("participantRoles")),
+            menu_items=menu,
+            raw=dict(raw),
+        )
+        pkg._remember(original)
+        return pkg
+
+    def mark_saved(self) -> None:
+        super().mark_saved()
+        for items in (self.menu_items or {}).values():
+            for mi in items:
+                mi.mark_saved()
+
+    @property
+    def sections(self) -> list[str]:
+        return list(self.menu_items or {})
+
+    @property
+    def section(self) -> str | None:
+        """The single placement, or None for event-only plugins (or several placements)."""
+        secs = self.sections
+        return secs[0] if len(secs) == 1 else None
+
+    def items(self) -> list[tuple[str, int, MenuItem]]:
+        return [(sec, i, mi) for sec, lst in (self.menu_items or {}).items() for i, mi in enumerate(lst)]
+
+
+@dataclass(eq=False)
+class SettingsEntry(_JsonBacked):
+    """One ``{id, srcURL, enabled}`` entry of settings.json's ``plugins`` list."""
+
+    id: str | None = None
+    src_url: str | None = None
+    enabled: bool | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    _FIELDS = (("id", "id"), ("src_url", "srcURL"), ("enabled", "enabled"))
+
+    @classmethod
+    def from_json(cls, raw: Any) -> SettingsEntry:
+        original = raw
+        raw = raw if isinstance(raw, dict) else {}
+        en = raw.get("enabled")
+        e = cls(_as_str(raw.get("id")), _as_str(raw.get("srcURL")), en if isinstance(en, bool) else None, dict(raw))
+        e._remember(original)
+        return e
+
+    def to_json(self) -> dict[str, Any]:
+        out = super().to_json()
+        if not self.raw and isinstance(out, dict):  # new entries in the documented order
+            return {k: out[k] for k in ("id", "srcURL", "enabled") if k in out}
+        return out
+
+
+@dataclass(eq=False)
+class Manifest(_JsonBacked):
+    branding_id: Any = None  # number or string of digits, kept as written
+    is_settings_branded: Any = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    _FIELDS = (("branding_id", "brandingID"), ("is_settings_branded", "isSettingsBranded"))
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Manifest:
+        original = raw
+        raw = raw if isinstance(raw, dict) else {}
+        m = cls(raw.get("brandingID"), raw.get("isSettingsBranded"), dict(raw))
+        m._remember(original)
+        return m
+
+
+@dataclass(eq=False)
+class Settings:
+    """settings.json: the plugin list plus every other app setting, kept as is."""
+
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    original: Any = field(default=None, repr=False)  # the document when it is not an object
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Settings:
+        return cls(dict(raw) if isinstance(raw, dict) else {}, None if isinstance(raw, dict) else raw)
+
+
+@dataclass(eq=False)
+class Plugin:
+    """A plugin as the app sees it: its settings entry and the package file it points to."""
+
+    entry: SettingsEntry
+    package: PluginPackage | None = None
+    package_path: str | None = None  # relative to webapp2/, None if srcURL unusable
+    source_path: str | None = None  # the JS file, relative to webapp2/
+
+    @property
+    def folder(self) -> str | None:
+        if self.package_path and "/" in self.package_path:
+            return self.package_path.rsplit("/", 1)[0]
+        return None
+
+    @property
+    def display_name(self) -> str:
+        if self.package and self.package.name:
+            return self.package.name
+        return self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
+
+    @property
+    def key(self) -> str:
+        """Stable name for grouping problems: the settings id, else the package path."""
+        return self.entry.id or self.package_path or "?"
+
+    def resolve(self, url: str | None) -> str | None:
+        """A path relative to this plugin's package file, as a webapp2-relative path."""
+        if not url or not self.package_path:
+            return None
+        return normalize(self.package_path, url)
+
+
+@dataclass(eq=False)
+class BrandingPackage:
+    files: PackageFiles
+    settings: Settings | None = None
+    manifest: Manifest | None = None
+    plugins: list[Plugin] = field(default_factory=list)
+    docs: dict[str, JsonDocument] = field(default_factory=dict)
+    load_problems: list[Problem] = field(default_factory=list)
+    # Texts edited in the designer (sources, SVGs), written on save; path -> text.
+    pending_texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path | None:
+        return self.files.root if isinstance(self.files, DirFiles) else None
+
+    def plugin_by_id(self, pid: str) -> Plugin | None:
+        return next((p for p in self.plugins if p.entry.id == pid), None)
+
+    def read_text(self, rel: str) -> str:
+        if rel in self.pending_texts:
+            return self.pending_texts[rel]
+        return self.files.read_bytes(rel).decode("utf-8")
+
+    def settings_json(self) -> Any:
+        """settings.json as it should be written: other keys untouched, plugins from the model."""
+        if self.settings is None:
+            return None
+        if self.settings.original is not None and not self.plugins:
+            return self.settings.original
+        out = dict(self.settings.raw)
+        if isinstance(out.get("plugins"), list) or self.plugins:
+            out["plugins"] = [p.entry.to_json() for p in self.plugins]
+        return out
+
+
+def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str | None = None) -> str | None:
+    data = files.read_bytes(rel)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(
+            make("PD103", rel, f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.", line, col, plugin=plugin)
+        )
+        return None
+
+
+def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> JsonDocument | None:
+    text = _decode(pkg.files, rel, pkg.load_problems, plugin)
+    if text is None:
+        return None
+    try:
+        doc = JsonDocument(text)
+    except JsonSyntaxError as exc:
+        pkg.load_problems.append(
+            make(
+                "PD100",
+                rel,
+                f"{rel} is not valid JSON: {exc.message}.",
+                exc.line,
+                exc.column,
+                plugin=plugin,
+            )
+        )
+        return None
+    pkg.docs[rel] = doc
+    for pointer, off in doc.duplicates:
+        line, col = doc.line_col(off)
+        key = pointer.rsplit("/", 1)[-1]
+        pkg.load_problems.append(
+            make("PD101", rel, f"'{key}' is written twice in {rel}; only the last one is used.", line, col, pointer, plugin=plugin)
+        )
+    return doc
+
+
+def load(path: Path | str | PackageFiles) -> BrandingPackage:
+    """Open a project folder, a webapp2 folder or a branding ZIP as a :class:`BrandingPackage`.
+
+    Files that cannot be read become ``load_problems`` (PD100/PD103) rather than exceptions:
+    a broken settings.json is the very thing the user needs us to show them.
+    """
+    files = path if isinstance(path, PackageFiles) else locate(Path(path))
+    pkg = BrandingPackage(files)
+    if files.exists("manifest.json"):
+        doc = _load_json(pkg, "manifest.json")
+        if doc is not None:
+            pkg.manifest = Manifest.from_json(doc.data)
+    if files.exists("settings.json"):
+        doc = _load_json(pkg, "settings.json")
+        if doc is not None:
+            pkg.settings = Settings.from_json(doc.data)
+            entries = pkg.settings.raw.get("plugins")
+            for raw in entries if isinstance(entries, list) else []:
+                pkg.plugins.append(_load_plugin(pkg, SettingsEntry.from_json(raw)))
+    return pkg
+
+
+def _load_plugin(pkg: BrandingPackage, entry: SettingsEntry) -> Plugin:
+    plugin = Plugin(entry)
+    if entry.src_url:
+        plugin.package_path = normalize("", entry.src_url)
+    if plugin.package_path and pkg.files.exists(plugin.package_path):
+        doc = _load_json(pkg, plugin.package_path, plugin.key)
+        if doc is not None:
+            plugin.package = PluginPackage.from_json(doc.data)
+            if plugin.package.src_url:
+                plugin.source_path = plugin.resolve(plugin.package.src_url)
+    return plugin
+
+
+def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
+    """What :func:`save` would write: every file whose new bytes differ from the old ones."""
+    out: dict[str, bytes] = {}
+
+    def put(rel: str, value: Any) -> None:
+        doc = pkg.docs.get(rel)
+        if doc is None:  # a file we create: written in our house style
+            doc = pkg.docs[rel] = JsonDocument.new(value)
+        else:
+            doc.apply(value)
+        data = doc.dumps().encode("utf-8")
+        if not pkg.files.exists(rel) or pkg.files.read_bytes(rel) != data:
+            out[rel] = data
+
+    if pkg.manifest is not None:
+        put("manifest.json", pkg.manifest.to_json())
+    if pkg.settings is not None:
+        put("settings.json", pkg.settings_json())
+    for p in pkg.plugins:
+        if p.package is not None and p.package_path:
+            put(p.package_path, p.package.to_json())
+    for rel, text in pkg.pending_texts.items():
+        data = text.encode("utf-8")
+        if not pkg.files.exists(rel) or pkg.files.read_bytes(rel) != data:
+            out[rel] = data
+    return out
+
+
+def save(pkg: BrandingPackage) -> list[str]:
+    """Write changed files atomically; return the paths written (relative to webapp2/).
+
+    An untouched package writes nothing at all.
+    """
+    if not isinstance(pkg.files, DirFiles):
+        raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
+    writes = pending_writes(pkg)
+    for rel, data in writes.items():
+        pkg.files.write_bytes(rel, data)
+    pkg.pending_texts.clear()
+    if pkg.manifest is not None:
+        pkg.manifest.mark_saved()
+    if pkg.settings is not None:
+        pkg.settings.raw = pkg.settings_json() or {}
+    for p in pkg.plugins:
+        p.entry.mark_saved()
+        if p.package is not None:
+            p.package.mark_saved()
+    return sorted(writes)

@@ -1,0 +1,100 @@
+"""``plugin-designer new DIR``: a valid one-plugin project to start from.
+
+The generated plugin is a working toolbar button (it shows a dialog), so a new user sees
+something happen in the preview at once, and ``check --strict`` passes on it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .files import atomic_write
+from .fixes import new_branding_id
+from .jstext import js_string, safe_id, safe_identifier
+
+__all__ = ["create_project", "plugin_files"]
+
+_ICON = """<svg xmlns="http://www.w3.org/2000/svg" id="{id}" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
+    <path d="M12 2l2.9 6.9L22 9.5l-5.5 4.8L18.2 22 12 18.3 5.8 22l1.7-7.7L2 9.5l7.1-.6z"/>
+</svg>
+"""
+
+_SOURCE = """// {name}: a toolbar button that shows a short message.
+// Everything sits inside this wrapper so nothing leaks into the rest of the app.
+(function () {{
+    'use strict';
+
+    // Called by the app when the plugin is switched on.
+    function load(participants$, conferenceDetails$) {{
+    }}
+
+    // Called when the button is pressed.
+    function {action}() {{
+        window.PEX.pluginAPI.openTemplateDialog({{
+            title: {title},
+            body: '<p>Hello from this plugin.</p>'
+        }});
+    }}
+
+    // Called when the plugin is switched off: clean up here.
+    function unload() {{
+    }}
+
+    // Tell the app about this plugin. The id must match the package file.
+    window.PEX.pluginAPI.registerPlugin({{
+        id: {id},
+        load: load,
+        unload: unload,
+        {action}: {action}
+    }});
+}})();
+"""
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, indent=4, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def plugin_files(name: str, plugin_id: str | None = None, label: str | None = None) -> dict[str, bytes]:
+    """Files of one new toolbar plugin, keyed by path relative to webapp2/."""
+    pid = plugin_id or safe_id(name)
+    folder = safe_id(pid)
+    action = safe_identifier("show " + name) if name else "showMessage"
+    icon = "icon"
+    package = {
+        "id": pid,
+        "name": name,
+        "description": f"{name}: a toolbar button.",
+        "version": 1.0,
+        "srcURL": f"{folder}.plugin.js",
+        "allowUnload": True,
+        "platforms": ["web", "electron", "ios", "android"],
+        "participantRoles": ["chair", "guest"],
+        "menuItems": {"toolbar": [{"icon": f"{icon}.svg#{icon}", "label": label or name, "action": action}]},
+    }
+    source = _SOURCE.format(name=name.replace("\n", " "), action=action, title=js_string(name), id=js_string(pid))
+    base = f"plugins/{folder}/"
+    return {
+        base + f"{folder}.plugin.package.json": _json(package),
+        base + f"{folder}.plugin.js": source.encode("utf-8"),
+        base + f"{icon}.svg": _ICON.format(id=icon).encode("utf-8"),
+    }
+
+
+def create_project(target: Path, name: str = "My plugin") -> Path:
+    """Create ``target/webapp2`` with settings, manifest and one plugin; return webapp2/.
+
+    Refuses to write into a folder that already holds a webapp2 package.
+    """
+    root = target / "webapp2"
+    if root.exists() and any(root.iterdir()):
+        raise FileExistsError(f"{root} already exists and is not empty")
+    files = plugin_files(name)
+    package_path = next(k for k in files if k.endswith(".plugin.package.json"))
+    pid = json.loads(files[package_path])["id"]
+    files["settings.json"] = _json({"plugins": [{"id": pid, "srcURL": package_path, "enabled": True}]})
+    files["manifest.json"] = _json({"brandingID": new_branding_id(), "isSettingsBranded": True})
+    for rel, data in files.items():
+        atomic_write(root / rel, data)
+    return root

@@ -1,0 +1,145 @@
+"""Problems: what is wrong, where, why it matters and how to fix it.
+
+Why a registry: every problem has a stable code (``PD203``) so users can search for it, the
+CLI's ``--json`` output stays machine-readable across releases, and the README table is
+generated from the same data the checker uses, so the documentation cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+__all__ = ["CODES", "Code", "Fix", "Problem", "Severity", "codes_markdown"]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A repair the core knows how to apply (see :mod:`designer.core.fixes`).
+
+    ``kind`` names the fixer, ``args`` are its plain-JSON arguments, ``title`` is the button text.
+    """
+
+    kind: str
+    title: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity
+    file: str  # path relative to the webapp2 folder, with forward slashes
+    line: int  # 1-based; 0 when the problem is about the file as a whole
+    column: int  # 1-based; 0 when unknown
+    message: str
+    pointer: str = ""  # JSON pointer into ``file`` when it is a JSON file
+    fix: Fix | None = None
+    plugin: str | None = None  # the plugin (settings id or folder) the problem belongs to
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column or 1}"
+        return self.file
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        d["fix"] = asdict(self.fix) if self.fix else None
+        return d
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.file, self.line, self.column, self.severity.rank, self.code)
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # -- files and JSON ----------------------------------------------------------------
+        Code("PD100", _E, "File is not valid JSON", "The app cannot read it; for settings.json every plugin disappears."),
+        Code("PD101", _W, "The same name appears twice in one JSON object", "Only the last one counts; the first is silently ignored."),
+        Code("PD102", _E, "JSON does not have the expected structure", "A missing or mistyped field makes the app skip the plugin."),
+        Code("PD103", _E, "File cannot be read as UTF-8 text", "The app expects UTF-8; other encodings show as garbage or fail to load."),
+        Code("PD104", _E, "Not a branding package", "No webapp2 folder, settings.json, manifest.json or plugins/ folder was found."),
+        # -- settings.json / manifest.json -------------------------------------------------
+        Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all."),
+        Code("PD201", _E, "Plugin package file not found", "A settings.json entry points to a file that is not in the package; that plugin never loads."),
+        Code("PD202", _E, "Two plugins use the same id", "The app keeps only one of them."),
+        Code("PD203", _W, "settings.json id differs from the package id", "Some app versions tolerate it, others do not load the plugin."),
+        Code("PD204", _W, "Plugin package file name differs only in letter case", "Works on your computer, fails on the Linux web server that serves the package."),
+        Code("PD210", _E, "manifest.json is missing", "Without it the app ignores settings.json, so no plugin loads."),
+        Code("PD211", _E, "isSettingsBranded is not true", "The app ignores settings.json (and so every plugin) unless it is true."),
+        Code("PD212", _W, "brandingID has no value", "Clients keep their cached branding unless brandingID changes with each upload."),
+        # -- plugin package file -----------------------------------------------------------
+        Code("PD300", _I, "Plugin adds no menu items", "Fine for plugins that only listen to events; otherwise nobody can use it."),
+        Code("PD301", _E, "menuItems has more than one placement", "Only one of conference, toolbar or participants may be used."),
+        Code("PD302", _W, "menuItems placement has no items", "The placement is chosen but lists no menu item, so nothing appears."),
+        Code("PD303", _E, "No platform selected", "With an empty platforms list the plugin loads nowhere."),
+        Code("PD304", _E, "No participant role selected", "With an empty participantRoles list nobody gets the plugin."),
+        Code("PD305", _E, "Plugin source file not found", "The package's srcURL points to a JavaScript file that is not there."),
+        Code("PD306", _E, "Menu item has no action", "Clicking the item would call nothing."),
+        Code("PD307", _W, "Two menu items use the same action", "Both buttons do the same thing; usually a copy-paste slip."),
+        Code("PD308", _W, "Menu item has neither icon nor label", "The item shows as an empty button unless the plugin sets them at run time."),
+        # -- icons -------------------------------------------------------------------------
+        Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken."),
+        Code("PD401", _E, "Icon file name differs only in letter case", "Works on Windows/macOS, fails on the Linux web server."),
+        Code("PD402", _E, "Icon id not found in the SVG", "The reference 'file.svg#id' needs an element with that id; otherwise the icon is invisible."),
+        Code("PD403", _E, "Icon is not a readable SVG", "The app cannot draw it."),
+        Code("PD404", _W, "Icon reference has no #id", "The app looks up the icon by id; without one it may draw nothing."),
+        Code("PD405", _E, "Icon is not an SVG file", "Only SVG icons are supported."),
+    ]
+}
+
+
+def codes_markdown() -> str:
+    """The README table of problem codes, generated so it always matches the checker."""
+    rows = ["| code | severity | problem | why it matters |", "|---|---|---|---|"]
+    for c in CODES.values():
+        rows.append(f"| {c.code} | {c.severity.value} | {c.title} | {c.why} |")
+    return "\n".join(rows)
+
+
+def make(
+    code: str,
+    file: str,
+    message: str,
+    line: int = 0,
+    column: int = 0,
+    pointer: str = "",
+    fix: Fix | None = None,
+    plugin: str | None = None,
+    severity: Severity | None = None,
+) -> Problem:
+    """Build a Problem with the registry's severity (one place that knows the defaults)."""
+    return Problem(
+        code=code,
+        severity=severity or CODES[code].severity,
+        file=file,
+        line=line,
+        column=column,
+        message=message,
+        pointer=pointer,
+        fix=fix,
+        plugin=plugin,
+    )

@@ -1,0 +1,38 @@
+"""The one place that knows where resources/ and icons/ are at run time.
+
+Why: the same code runs from a source checkout (``resources/`` beside ``designer/``), from an
+installed wheel (copied into ``designer/_data/``) and from a PyInstaller bundle
+(``sys._MEIPASS``). Everything that loads a schema, an example or an icon asks here.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+__all__ = ["data_root", "icons_dir", "resource"]
+
+
+@cache
+def data_root() -> Path:
+    """The folder that holds ``resources/`` and ``icons/``."""
+    here = Path(__file__).resolve().parent.parent  # designer/
+    candidates = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen))
+    candidates += [here / "_data", here.parent]
+    for base in candidates:
+        if (base / "resources").is_dir():
+            return base
+    raise FileNotFoundError("Plugin Designer's resources/ folder is missing from this installation")
+
+
+def resource(*parts: str) -> Path:
+    """A path under resources/, e.g. ``resource("schemas", "settings.schema.json")``."""
+    return data_root().joinpath("resources", *parts)
+
+
+def icons_dir() -> Path:
+    return data_root() / "icons"

@@ -1,0 +1,1 @@
+"""The Qt face of Plugin Designer: a thin layer over designer.core."""

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Plugin Designer: one script, two jobs.
+#   bash scripts/dev.sh open [PATH]   set everything up, then open the designer (default: the example project)
+#   bash scripts/dev.sh test [ARGS]   set everything up, then run the whole test suite headless
+#   bash scripts/dev.sh setup         only set up (.venv with every package; Qt's system libraries if root)
+# Works on a fresh Debian/Ubuntu machine as root (installs missing system libraries with apt-get)
+# or as a user (prints the one apt-get line to run if a library is missing).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+venv="$here/.venv"
+mode="${1:-open}"
+[ $# -gt 0 ] && shift
+
+say() { printf '\033[1m[plugin-designer]\033[0m %s\n' "$*" >&2; }
+is_root() { [ "$(id -u)" = 0 ]; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+apt_updated=0
+apt_install() {
+    # Install the named Debian packages that are missing; as a user, say how instead.
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! have apt-get; then
+        say "missing system packages: ${missing[*]} (install them with your package manager)"
+        return 0
+    fi
+    if ! is_root; then
+        say "missing system packages: ${missing[*]}"
+        say "run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+        return 0
+    fi
+    if [ $apt_updated = 0 ]; then
+        say "apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || true
+        apt_updated=1
+    fi
+    # Keep only packages this release has (e.g. libasound2 became libasound2t64 on Ubuntu 24.04).
+    local available=()
+    for pkg in "${missing[@]}"; do
+        if apt-cache show "$pkg" >/dev/null 2>&1; then
+            available+=("$pkg")
+        elif apt-cache show "${pkg}t64" >/dev/null 2>&1; then
+            available+=("${pkg}t64")
+        fi
+    done
+    [ ${#available[@]} -eq 0 ] && return 0
+    say "installing system packages: ${available[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${available[@]}" >/dev/null
+}
+
+# Libraries Qt (Widgets, Svg, WebEngine) loads even offscreen, and the X11 ones for a real window.
+QT_LIBS=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 libnss3 libasound2
+         libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libgbm1 libxshmfence1)
+X11_LIBS=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0
+          libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
+
+find_python() {
+    local py
+    for py in python3.13 python3.12 python3.11 python3.10 python3; do
+        if have "$py" && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
+            echo "$py"; return 0
+        fi
+    done
+    return 1
+}
+
+setup() {
+    local py
+    if ! py="$(find_python)"; then
+        apt_install python3 python3-venv
+        py="$(find_python)" || { say "Python 3.10 or newer is needed"; exit 2; }
+    fi
+    if [ ! -x "$venv/bin/python" ]; then
+        say "creating $venv with $py"
+        if ! "$py" -m venv "$venv" 2>/dev/null; then
+            rm -rf "$venv"
+            apt_install python3-venv "python$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"
+            "$py" -m venv "$venv"
+        fi
+    fi
+    # Re-install only when pyproject.toml changed since the last successful install.
+    local stamp="$venv/.installed" want
+    want="$(sha256sum pyproject.toml | cut -c1-16)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "installing Python packages into .venv (first time: a minute or two)"
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
+        echo "$want" > "$stamp"
+    fi
+    apt_install "${QT_LIBS[@]}"
+}
+
+case "$mode" in
+    setup)
+        setup
+        ;;
+    test)
+        setup
+        say "running the test suite (headless, QT_QPA_PLATFORM=offscreen)"
+        export QT_QPA_PLATFORM=offscreen
+        exec "$venv/bin/python" -m pytest "$@"
+        ;;
+    open)
+        setup
+        target="${1:-$here/resources/examples/demo}"
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
+            apt_install "${X11_LIBS[@]}"
+            if have xvfb-run; then
+                say "no screen found: opening the designer on a virtual screen (Xvfb); stop it with Ctrl+C"
+                exec xvfb-run -a -s "-screen 0 1440x900x24" "$venv/bin/plugin-designer" "$target"
+            fi
+            say "no screen found and Xvfb is not installed: opening offscreen"
+            export QT_QPA_PLATFORM=offscreen
+        elif [ "$(uname)" = Linux ]; then
+            apt_install "${X11_LIBS[@]:2}"
+        fi
+        exec "$venv/bin/plugin-designer" "$target"
+        ;;
+    *)
+        say "usage: bash scripts/dev.sh open [PATH] | test [PYTEST ARGS] | setup"
+        exit 2
+        ;;
+esac
