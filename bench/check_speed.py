@@ -1,0 +1,375 @@
+"""How much slower is ``plugin-designer check`` than merely parsing the package's files?
+
+Usage: ``python bench/check_speed.py [--rounds N] [--json] [--plugins N] [--generate DIR]``
+
+The script writes a realistic, deterministic 20-plugin branding package into a temporary folder
+(settings.json with other app settings, manifest.json, and per plugin a package file with every
+key of SPEC section 2, a JavaScript source of 100-200 lines and 2-3 SVG icons, some of them
+``<symbol>`` sprites) and asserts that ``check`` finds no error in it. Then it times, in the same
+run and with the same interpreter (``sys.executable``):
+
+* baseline: a process that reads every ``.json`` file and parses it with :mod:`json`, and reads
+  every ``.svg`` file and parses it with ``lxml.etree`` (safe parser), and does nothing else;
+* candidate: ``python -m designer check DIR`` (the headline figure) and the console script
+  ``plugin-designer check DIR`` beside the interpreter, when it exists.
+
+Runs are interleaved (each round runs every command once, in an order that rotates from round to
+round) after a warm-up, so drifting machine load hits all of them alike. The figure is the ratio
+of the medians; the goal is <= 1.3. The exit code is 0 whether the goal is met or not (PASS/MISS
+is printed); it is 1 only when the generated package does not check clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GOAL = 1.3
+SEED = 20240611
+
+# The baseline process: find the files, parse each JSON with json and each SVG with lxml. Nothing else.
+BASELINE_CODE = """\
+import json, os, sys
+from lxml import etree
+parser = etree.XMLParser(resolve_entities=False, no_network=True)
+for dirpath, dirnames, filenames in os.walk(sys.argv[1]):
+    for name in filenames:
+        path = os.path.join(dirpath, name)
+        if name.endswith(".json"):
+            with open(path, "rb") as fh:
+                json.loads(fh.read().decode("utf-8"))
+        elif name.endswith(".svg"):
+            with open(path, "rb") as fh:
+                etree.fromstring(fh.read(), parser)
+"""
+
+# -- the generated package -------------------------------------------------------------------
+
+_THEMES = [
+    ("lock", "Lock meeting", "conference", ["/lock", "/unlock"]),
+    ("mute-guests", "Mute all guests", "conference", ["/muteguests", "/unmuteguests"]),
+    ("layout", "Change layout", "toolbar", ["/transform_layout"]),
+    ("spotlight", "Spotlight speaker", "participants", ["/participants/{uuid}/spotlighton"]),
+    ("buzz", "Lower hand", "participants", ["/participants/{uuid}/clearbuzz"]),
+    ("chat-bot", "Chat helper", "toolbar", ["/message"]),
+    ("dial-out", "Dial out", "conference", []),
+    ("transfer", "Transfer participant", "participants", ["/participants/{uuid}/transfer"]),
+    ("overlay", "Overlay text", "participants", ["/participants/{uuid}/overlaytext"]),
+    ("guests-unmute", "Guests can unmute", "conference", ["/set_guests_can_unmute"]),
+]
+_VERBS = ["toggle", "show", "open", "start", "stop", "send", "apply", "reset"]
+_NOUNS = ["Panel", "Status", "Dialog", "Layout", "Request", "Message", "Timer", "Summary"]
+_SHAPES = [
+    '<path d="M12 2a5 5 0 0 1 5 5v3h1a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h1V7a5 5 0 0 1 5-5z"/>',
+    '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 9h18M9 9v10"/>',
+    '<circle cx="12" cy="8" r="4"/><path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8z"/>',
+    '<path d="M4 4h16v12H7l-3 3z"/><path d="M8 8h8M8 12h5" stroke="currentColor" fill="none"/>',
+    '<path d="M12 3v10.6a4 4 0 1 0 2 3.4V7h4V3z"/>',
+    '<polygon points="12,2 15,9 22,9 16.5,13.5 18.5,21 12,16.5 5.5,21 7.5,13.5 2,9 9,9"/>',
+]
+
+
+def _svg_root(icon_id: str, shape: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{icon_id}" viewBox="0 0 24 24" width="24" height="24" '
+        f'fill="currentColor">\n    <title>{icon_id}</title>\n    {shape}\n</svg>\n'
+    )
+
+
+def _svg_sprite(ids: list[str], shapes: list[str]) -> str:
+    symbols = "\n".join(
+        f'    <symbol id="{i}" viewBox="0 0 24 24">\n        <g fill="currentColor">{s}</g>\n    </symbol>'
+        for i, s in zip(ids, shapes)
+    )
+    return f'<svg xmlns="http://www.w3.org/2000/svg" style="display:none">\n{symbols}\n</svg>\n'
+
+
+def _js_source(pid: str, actions: list[str], requests: list[str], rng: random.Random, uses_state: bool) -> str:
+    lines = [
+        f"// {pid}: generated for the check speed benchmark.",
+        "// Everything sits inside this wrapper so nothing leaks into the rest of the app.",
+        "(function () {",
+        "    'use strict';",
+        "",
+        "    var subscriptions = [];",
+        "    var participants = [];",
+        "    var conference = {};",
+    ]
+    if uses_state:
+        lines.append("    var state$ = window.PEX.pluginAPI.createNewState({});")
+    lines.append("")
+    # Helpers pad the file to a realistic size (100-200 lines).
+    for h in range(rng.randint(4, 9)):
+        name = f"{rng.choice(_VERBS)}{rng.choice(_NOUNS)}{h}"
+        lines += [
+            f"    // Helper {h}: keeps the plugin's bookkeeping in one place.",
+            f"    function {name}(value, options) {{",
+            "        var opts = options || {};",
+            "        if (!value) {",
+            f"            console.log('{pid}: {name} called without a value');",
+            "            return null;",
+            "        }",
+            "        var result = Object.assign({}, opts, { value: value, at: Date.now() });",
+            "        participants.forEach(function (p) {",
+            "            if (p && p.uuid === value.uuid) {",
+            "                result.name = p.name;",
+            "                result.role = p.role;",
+            "            }",
+            "        });",
+            "        return result;",
+            "    }",
+            "",
+        ]
+    lines += [
+        "    function load(participants$, conferenceDetails$) {",
+        "        subscriptions.push(participants$.subscribe(function (list) {",
+        "            participants = list || [];",
+        "        }));",
+        "        subscriptions.push(conferenceDetails$.subscribe(function (details) {",
+        "            conference = details || {};",
+        "        }));",
+    ]
+    if uses_state:
+        lines.append("        state$.next({ icon: null, label: null });")
+    lines += ["    }", ""]
+    for a in actions:
+        req = rng.choice(requests) if requests else None
+        lines += [f"    function {a}(target) {{"]
+        if req:
+            path = req.replace("{uuid}", "' + target.uuid + '")
+            lines += [
+                f"        window.PEX.pluginAPI.sendRequest('{path}')",
+                "            .then(function (response) {",
+                f"                console.log('{pid}: {a} answered', response && response.result);",
+                "            })",
+                "            .catch(function (error) {",
+                f"                console.warn('{pid}: {a} failed', error);",
+                "            });",
+            ]
+        else:
+            lines += [
+                "        window.PEX.pluginAPI.openTemplateDialog({",
+                f"            title: '{pid}',",
+                "            body: '<div class=\"dialog-content\">' + (conference.locked ? 'Locked' : 'Open') + '</div>'",
+                "        });",
+            ]
+        lines += ["    }", ""]
+    lines += [
+        "    function unload() {",
+        "        subscriptions.forEach(function (subscription) {",
+        "            subscription.unsubscribe();",
+        "        });",
+        "        subscriptions = [];",
+        "    }",
+        "",
+        "    window.PEX.pluginAPI.registerPlugin({",
+        f"        id: '{pid}',",
+        "        load: load,",
+        "        unload: unload,",
+    ]
+    lines += [f"        {a}: {a}," for a in actions]
+    if uses_state:
+        lines.append("        state$: state$")
+    else:
+        lines[-1] = lines[-1].rstrip(",")
+    lines += ["    });", "})();", ""]
+    return "\n".join(lines)
+
+
+def generate(root: Path, n_plugins: int = 20, seed: int = SEED) -> Path:
+    """Write the benchmark package under ``root/webapp2``; same seed, same bytes."""
+    rng = random.Random(seed)
+    web = root / "webapp2"
+    (web / "plugins").mkdir(parents=True, exist_ok=True)
+    entries = []
+    for k in range(n_plugins):
+        theme, title, section, requests = _THEMES[k % len(_THEMES)]
+        pid = f"{theme}-{k + 1:02d}"
+        folder = web / "plugins" / pid
+        folder.mkdir(exist_ok=True)
+        n_items = rng.randint(1, 3)
+        n_icons = rng.randint(2, 3)
+        sprite = k % 4 == 3
+        icon_ids = [f"{theme}-{j}" for j in range(n_icons)]
+        shapes = rng.sample(_SHAPES, n_icons)
+        if sprite:
+            (folder / "icons.svg").write_text(_svg_sprite(icon_ids, shapes), encoding="utf-8")
+            refs = [f"icons.svg#{i}" for i in icon_ids]
+        else:
+            sub = "assets/" if k % 5 == 1 else ""
+            (folder / sub).mkdir(exist_ok=True)
+            refs = []
+            for i, s in zip(icon_ids, shapes):
+                (folder / f"{sub}{i}.svg").write_text(_svg_root(i, s), encoding="utf-8")
+                refs.append(f"{sub}{i}.svg#{i}")
+        actions = [f"{rng.choice(_VERBS)}{rng.choice(_NOUNS)}{j}" for j in range(n_items)]
+        uses_state = k % 3 == 0
+        items = [
+            {
+                "icon": None if uses_state and j == 0 else refs[j % n_icons],
+                "label": None if uses_state and j == 0 else f"{title} {j + 1}",
+                "action": a,
+            }
+            for j, a in enumerate(actions)
+        ]
+        package = {
+            "id": pid,
+            "name": f"{title} {k + 1}",
+            "description": f"{title}: generated plugin {k + 1} of {n_plugins} for the check speed benchmark.",
+            "version": rng.choice([1.0, 1.1, 2, "1.0.3"]),
+            "srcURL": f"{pid}.plugin.js",
+            "allowUnload": rng.random() < 0.8,
+            "platforms": rng.sample(["web", "electron", "ios", "android"], rng.randint(1, 4)),
+            "participantRoles": ["chair"] if section == "participants" else rng.choice([["chair"], ["chair", "guest"]]),
+            "menuItems": {section: items},
+        }
+        text = json.dumps(package, indent=rng.choice([2, 4, "\t"]), ensure_ascii=False) + "\n"
+        (folder / f"{pid}.plugin.package.json").write_text(text, encoding="utf-8")
+        js = _js_source(pid, actions, requests, rng, uses_state)
+        (folder / f"{pid}.plugin.js").write_text(js, encoding="utf-8")
+        entries.append(
+            {"id": pid, "srcURL": f"plugins/{pid}/{pid}.plugin.package.json", "enabled": rng.random() < 0.85}
+        )
+    settings = {
+        "language": "en",
+        "defaultBandwidth": 1264,
+        "conferenceAliases": ["meet", "vmr"],
+        "plugins": entries,
+    }
+    (web / "settings.json").write_text(json.dumps(settings, indent=4) + "\n", encoding="utf-8")
+    manifest = {"brandingID": 1732492800000, "isSettingsBranded": True, "brandingName": "benchmark"}
+    (web / "manifest.json").write_text(json.dumps(manifest, indent=4) + "\n", encoding="utf-8")
+    return root
+
+
+# -- timing ----------------------------------------------------------------------------------
+
+
+def _commands(pkg: Path) -> dict[str, list[str]]:
+    cmds = {
+        "baseline": [sys.executable, "-c", BASELINE_CODE, str(pkg)],
+        "check": [sys.executable, "-m", "designer", "check", str(pkg)],
+    }
+    script = Path(sys.executable).parent / ("plugin-designer.exe" if os.name == "nt" else "plugin-designer")
+    if script.is_file():
+        cmds["check_script"] = [str(script), "check", str(pkg)]
+    return cmds
+
+
+def _run(cmd: list[str], cwd: Path) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"check_speed: {cmd[:3]} exited {proc.returncode}:\n{proc.stderr.decode(errors='replace')}")
+    return dt * 1000.0
+
+
+def _assert_clean(pkg: Path, cwd: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "designer", "check", str(pkg), "--json"], cwd=cwd, capture_output=True, text=True
+    )
+    try:
+        out = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(f"check_speed: check --json gave no JSON (exit {proc.returncode}):\n{proc.stderr}") from None
+    summary = out.get("summary", {})
+    errors = [p for p in out.get("problems", []) if p.get("severity") == "error"]
+    if proc.returncode != 0 or summary.get("errors") != 0 or errors:
+        listing = "\n".join(f"  {p['file']}:{p['line']}: {p['code']} {p['message']}" for p in errors[:20])
+        raise SystemExit(f"check_speed: the generated package does not check clean (exit {proc.returncode}):\n{listing}")
+    return summary
+
+
+def measure(pkg: Path, rounds: int, warmup: int = 3) -> dict[str, list[float]]:
+    cmds = _commands(pkg)
+    names = list(cmds)
+    cwd = pkg.parent
+    for _ in range(warmup):
+        for name in names:
+            _run(cmds[name], cwd)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        if r % 2:
+            order.reverse()
+        for name in order:
+            times[name].append(_run(cmds[name], cwd))
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=30, help="timed rounds after warm-up (default: %(default)s)")
+    ap.add_argument("--plugins", type=int, default=20, help="plugins in the generated package (default: %(default)s)")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--generate", metavar="DIR", help="only write the package into DIR (for profiling) and exit")
+    args = ap.parse_args(argv)
+
+    if args.generate:
+        root = generate(Path(args.generate), args.plugins)
+        print(root / "webapp2")
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="check-speed-") as tmp:
+        pkg = generate(Path(tmp) / "bench-package", args.plugins) / "webapp2"
+        n_json = sum(1 for _ in pkg.rglob("*.json"))
+        n_svg = sum(1 for _ in pkg.rglob("*.svg"))
+        n_js = sum(1 for _ in pkg.rglob("*.js"))
+        summary = _assert_clean(pkg, Path(tmp))
+        times = measure(pkg, max(1, args.rounds))
+
+    med = {k: statistics.median(v) for k, v in times.items()}
+    low = {k: min(v) for k, v in times.items()}
+    ratio = med["check"] / med["baseline"]
+    ok = ratio <= GOAL
+    result = {
+        "ratio": round(ratio, 3),
+        "goal": GOAL,
+        "pass": ok,
+        "rounds": len(times["check"]),
+        "median_ms": {k: round(v, 2) for k, v in med.items()},
+        "min_ms": {k: round(v, 2) for k, v in low.items()},
+        "ratio_of_min": round(low["check"] / low["baseline"], 3),
+        "package": {
+            "plugins": args.plugins,
+            "json_files": n_json,
+            "svg_files": n_svg,
+            "js_files": n_js,
+            "warnings": summary.get("warnings"),
+            "info": summary.get("info"),
+        },
+        "python": sys.executable,
+    }
+    if "check_script" in med:
+        result["ratio_script"] = round(med["check_script"] / med["baseline"], 3)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(
+        f"package: {args.plugins} plugins, {n_json} JSON, {n_svg} SVG, {n_js} JS files; "
+        f"check: 0 errors, {summary.get('warnings')} warning(s), {summary.get('info')} note(s)"
+    )
+    for name in times:
+        print(f"  {name:<13} median {med[name]:7.1f} ms   min {low[name]:7.1f} ms")
+    print(f"  ratio of minimums {result['ratio_of_min']:.2f}", end="")
+    if "ratio_script" in result:
+        print(f"; console script 'plugin-designer check' ratio {result['ratio_script']:.2f}", end="")
+    print()
+    print(
+        f"check_speed: ratio {ratio:.2f} (check {med['check']:.1f} ms, baseline {med['baseline']:.1f} ms "
+        f"median of {result['rounds']}) goal <= {GOAL} {'PASS' if ok else 'MISS'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Shared test set-up.
+
+Why the environment line comes first: with no DISPLAY and no platform set, pytest-qt's
+``qapp`` aborts the interpreter, so every test run is headless unless a caller says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = ROOT / "resources" / "examples" / "demo"
+
+
+@pytest.fixture
+def base_project(tmp_path: Path) -> Path:
+    """A private copy of the small valid fixture project (holds webapp2/)."""
+    dst = tmp_path / "project"
+    shutil.copytree(FIXTURES / "base", dst)
+    return dst
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> Path:
+    """A private copy of the bundled example project."""
+    dst = tmp_path / "example"
+    shutil.copytree(EXAMPLE, dst)
+    return dst

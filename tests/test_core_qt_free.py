@@ -1,0 +1,47 @@
+"""designer/core must never import PySide6: the CLI and CI checks run without a display."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import designer.core
+
+from conftest import ROOT
+
+
+def _core_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.walk_packages(designer.core.__path__, "designer.core."))
+
+
+def test_every_core_module_imports_without_qt() -> None:
+    modules = _core_modules()
+    assert "designer.core.model" in modules and "designer.core.checks.icons" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "from designer.core.model import load\n"
+        "from designer.core.checks import run_checks\n"
+        "run_checks(load(sys.argv[1]))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    example = ROOT / "resources" / "examples" / "demo"
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_check_command_never_loads_qt() -> None:
+    example = ROOT / "resources" / "examples" / "demo"
+    code = (
+        "import sys, runpy\n"
+        "from designer.cli import main\n"
+        "rc = main(['check', sys.argv[1]])\n"
+        "bad = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+        "sys.exit(3 if bad else rc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr

@@ -1,0 +1,116 @@
+"""JsonDocument: byte-exact round trips and minimal, style-keeping edits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from designer.core.jsonfile import JsonDocument, JsonSyntaxError, same_json
+
+STYLES = [
+    '{\n    "a": 1,\n    "b": [1, 2]\n}\n',
+    '{\r\n\t"a": 1,\r\n\t"b": [\r\n\t\t1,\r\n\t\t2\r\n\t]\r\n}',
+    '{"a":1,"b":[1,2]}',
+    '\ufeff{\n  "a" : 1 ,  \n  "b": [ 1 , 2 ]   \n}\n\n',
+    '{\n    "version": 1.0,\n    "x": 1e3,\n    "s": "caf\\u00e9 \\/ \\n"\n}\n',
+]
+
+
+@pytest.mark.parametrize("text", STYLES)
+def test_untouched_document_round_trips_exactly(text: str) -> None:
+    assert JsonDocument(text).dumps() == text
+
+
+def test_changing_one_value_changes_only_that_value() -> None:
+    text = '{\r\n\t"id": "old",\r\n\t"version": 1.0,\r\n\t"configuration": {"k": [1, 2]}\r\n}'
+    doc = JsonDocument(text)
+    doc.set("/id", "new")
+    assert doc.dumps() == text.replace('"old"', '"new"')
+    assert doc.data["version"] == 1.0 and "1.0" in doc.dumps()
+
+
+def test_added_member_follows_the_file_style() -> None:
+    doc = JsonDocument('{\r\n\t"a": 1\r\n}')
+    doc.set("/b", [1, 2])
+    assert doc.dumps() == '{\r\n\t"a": 1,\r\n\t"b": [\r\n\t\t1,\r\n\t\t2\r\n\t]\r\n}'
+
+
+def test_added_member_on_one_line_document() -> None:
+    doc = JsonDocument('{"a":1}')
+    doc.set("/b", True)
+    assert json.loads(doc.dumps()) == {"a": 1, "b": True}
+    assert "\n" not in doc.dumps()
+
+
+def test_remove_member_takes_its_comma() -> None:
+    doc = JsonDocument('{\n    "a": 1,\n    "b": 2,\n    "c": 3\n}\n')
+    doc.remove("/b")
+    assert doc.dumps() == '{\n    "a": 1,\n    "c": 3\n}\n'
+    doc.remove("/a")
+    assert doc.dumps() == '{\n    "c": 3\n}\n'
+
+
+def test_apply_keeps_key_order_and_unknown_keys() -> None:
+    text = '{\n  "z": 1,\n  "plugins": [\n    {"id": "a", "srcURL": "x"}\n  ],\n  "theme": {"c": "#fff"}\n}\n'
+    doc = JsonDocument(text)
+    new = {"z": 1, "plugins": [{"id": "a", "srcURL": "x"}, {"id": "b", "srcURL": "y"}], "theme": {"c": "#fff"}}
+    doc.apply(new)
+    assert same_json(doc.data, new)
+    out = doc.dumps()
+    assert out.startswith('{\n  "z": 1,\n  "plugins": [\n    {"id": "a", "srcURL": "x"},')
+    assert out.endswith('"theme": {"c": "#fff"}\n}\n')
+
+
+def test_positions_of_values_and_keys() -> None:
+    doc = JsonDocument('{\n  "plugins": [\n    {"id": "a"}\n  ]\n}')
+    assert doc.position("/plugins/0/id") == (3, 12)
+    assert doc.position("/plugins/0/id", key=True) == (3, 6)
+    assert doc.position("/plugins/0/missing") == (3, 5)  # nearest existing parent
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ('{\n  "a": 1\n  "b": 2\n}', 3, 3, "comma is missing"),
+        ('{\n  "a": 1,\n}', 3, 1, "comma after the last entry"),
+        ('{"a": "x', 1, 7, "not closed"),
+        ("", 1, 1, "value was expected"),
+    ],
+)
+def test_syntax_errors_have_plain_words_and_exact_place(text: str, line: int, column: int, words: str) -> None:
+    with pytest.raises(JsonSyntaxError) as info:
+        JsonDocument(text)
+    assert (info.value.line, info.value.column) == (line, column)
+    assert words in info.value.message
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    with pytest.raises(JsonSyntaxError):
+        JsonDocument("[" * 100_000 + "]" * 100_000)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=st.dictionaries(st.text(max_size=5), json_values, max_size=5), new=json_values, indent=st.sampled_from(["  ", "\t", None]))
+def test_apply_any_edit_gives_exactly_the_new_value(old, new, indent) -> None:
+    text = json.dumps(old, indent=indent)
+    doc = JsonDocument(text)
+    doc.apply(new)
+
+    def canon(v: object) -> str:  # key order of kept members is the file's, not the new value's
+        return json.dumps(v, sort_keys=True)
+
+    assert canon(json.loads(doc.dumps())) == canon(new)
+    assert canon(doc.data) == canon(new)
+    if isinstance(new, dict):
+        kept = [k for k in old if k in new]
+        assert [k for k in json.loads(doc.dumps()) if k in kept] == kept

@@ -1,0 +1,88 @@
+"""The main window shows the package's plugins and problems, driven as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
+
+from designer.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _tree_texts(tree: QTreeWidget) -> list[str]:
+    root = tree.topLevelItem(0)
+    return [root.child(i).text(0) for i in range(root.childCount())]
+
+
+def test_opening_the_example_lists_its_plugins(window: MainWindow, example_project: Path) -> None:
+    assert window.open_path(example_project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    assert _tree_texts(tree) == ["settings.json", "manifest.json", "Lock toggle", "Meeting information", "Raise hand helper"]
+    assert "3 plugin(s), no errors" in window.status.text()
+    assert window.problems_dock.windowTitle() == "Problems — none"
+    assert "example" in window.windowTitle()
+
+
+def test_clicking_a_plugin_shows_its_details(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = tree.topLevelItem(0).child(3)  # Meeting information
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    shown = window.details.toPlainText()
+    assert "Meeting information" in shown
+    assert "Conference menu item" in shown
+
+
+def test_clicking_a_file_shows_its_text(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = tree.topLevelItem(0).child(0)  # settings.json
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert '"srcURL": "plugins/lock-toggle/lock-toggle.plugin.package.json"' in window.details.toPlainText()
+
+
+def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWindow, base_project: Path) -> None:
+    settings = base_project / "webapp2" / "settings.json"
+    settings.write_text('{\n    "plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json",}\n    ]\n}\n')
+    window.open_path(base_project)
+    view = window.problems_view
+    assert view.topLevelItemCount() == 1
+    row = view.topLevelItem(0)
+    assert row.text(2) == "PD100"
+    assert row.text(1) == "settings.json:3:75"
+    assert "comma after the last entry" in row.text(0)
+    assert window.problems_dock.windowTitle() == "Problems (1)"
+
+
+def test_plugin_with_errors_is_marked_in_the_tree(window: MainWindow, base_project: Path) -> None:
+    pkg_file = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg_file.read_text())
+    data["participantRoles"] = []
+    pkg_file.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    plugin_item = tree.topLevelItem(0).child(2)
+    assert plugin_item.toolTip(0) == "1 error(s)"
+    codes = [window.problems_view.topLevelItem(i).text(2) for i in range(window.problems_view.topLevelItemCount())]
+    assert codes == ["PD304"]
+
+
+def test_opening_something_that_is_not_a_package_says_why(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    assert not window.open_path(tmp_path)
+    assert shown and "not a branding package" in shown[0]
+    assert "not a branding package" in window.status.text()

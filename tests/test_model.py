@@ -1,0 +1,214 @@
+"""Loading and saving the model: nothing the user did not change may change on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from designer.core import files as files_mod
+from designer.core.model import PLATFORMS, ROLES, MenuItem, load, save
+
+from conftest import EXAMPLE
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# A package written the way published ones are: tabs, CRLF, no final newline, a string brandingID,
+# unknown keys, a "configuration" object, version 1.0 as a number.
+ODD_PACKAGE = (
+    '{\r\n\t"id": "anon",\r\n\t"name": "Anonymizer",\r\n\t"version": 1.0,\r\n\t"srcURL": "anon.plugin.js",\r\n'
+    '\t"allowUnload": false,\r\n\t"platforms": ["web"],\r\n\t"participantRoles": ["chair"],\r\n'
+    '\t"configuration": {"mask": "***", "list": [1, 2.50, true]},\r\n'
+    '\t"menuItems": {"participants": [{"icon": null, "label": null, "action": "anonymize", "extra": 1}]}\r\n}'
+)
+
+
+@pytest.fixture
+def odd_project(tmp_path: Path) -> Path:
+    root = tmp_path / "odd" / "webapp2"
+    (root / "plugins" / "anonymizer").mkdir(parents=True)
+    (root / "manifest.json").write_bytes(b'{\n\t"brandingID": "10000000",\n\t"isSettingsBranded": true\n}')
+    (root / "settings.json").write_bytes(
+        b'{"theme": {"colour": "#123456"},  "plugins": [{"id": "anon", "srcURL": '
+        b'"plugins/anonymizer/anonymizer.plugin.package.json", "enabled": false, "note": "kept"}], "z": 1}  \n'
+    )
+    (root / "plugins/anonymizer/anonymizer.plugin.package.json").write_bytes(ODD_PACKAGE.encode())
+    (root / "plugins/anonymizer/anon.plugin.js").write_bytes(b"(function(){})();\r\n")
+    (root / "images").mkdir()
+    (root / "images/logo.png").write_bytes(bytes(range(256)))
+    return tmp_path / "odd"
+
+
+@pytest.mark.parametrize("which", ["example", "odd"])
+def test_saving_an_untouched_package_writes_nothing(which: str, example_project: Path, odd_project: Path) -> None:
+    project = example_project if which == "example" else odd_project
+    before = snapshot(project)
+    mtimes = {p: p.stat().st_mtime_ns for p in project.rglob("*") if p.is_file()}
+    pkg = load(project)
+    assert save(pkg) == []
+    assert snapshot(project) == before
+    assert {p: p.stat().st_mtime_ns for p in project.rglob("*") if p.is_file()} == mtimes
+
+
+def test_model_reads_every_field(odd_project: Path) -> None:
+    pkg = load(odd_project)
+    (plugin,) = pkg.plugins
+    assert plugin.entry.id == "anon" and plugin.entry.enabled is False
+    p = plugin.package
+    assert p is not None
+    assert (p.id, p.name, p.version, p.src_url, p.allow_unload) == ("anon", "Anonymizer", 1.0, "anon.plugin.js", False)
+    assert p.platforms == ["web"] and p.participant_roles == ["chair"]
+    assert p.section == "participants"
+    (item,) = p.menu_items["participants"]
+    assert (item.icon, item.label, item.action) == (None, None, "anonymize")
+    assert plugin.source_path == "plugins/anonymizer/anon.plugin.js"
+    assert pkg.manifest is not None and pkg.manifest.branding_id == "10000000"
+
+
+def test_an_edit_changes_only_the_edited_bytes(odd_project: Path) -> None:
+    before = snapshot(odd_project)
+    pkg = load(odd_project)
+    pkg.plugins[0].package.name = "Anonymiser"
+    pkg.plugins[0].package.menu_items["participants"][0].label = "Hide name"
+    assert save(pkg) == ["plugins/anonymizer/anonymizer.plugin.package.json"]
+    after = snapshot(odd_project)
+    rel = "webapp2/plugins/anonymizer/anonymizer.plugin.package.json"
+    expected = ODD_PACKAGE.replace('"Anonymizer"', '"Anonymiser"').replace('"label": null', '"label": "Hide name"')
+    assert after[rel] == expected.encode()
+    assert {k: v for k, v in after.items() if k != rel} == {k: v for k, v in before.items() if k != rel}
+
+
+def test_settings_edit_keeps_other_settings_and_unknown_entry_keys(odd_project: Path) -> None:
+    pkg = load(odd_project)
+    pkg.plugins[0].entry.enabled = True
+    assert save(pkg) == ["settings.json"]
+    text = (odd_project / "webapp2/settings.json").read_text()
+    assert text == (
+        '{"theme": {"colour": "#123456"},  "plugins": [{"id": "anon", "srcURL": '
+        '"plugins/anonymizer/anonymizer.plugin.package.json", "enabled": true, "note": "kept"}], "z": 1}  \n'
+    )
+
+
+def test_adding_a_menu_item_uses_documented_key_order(base_project: Path) -> None:
+    pkg = load(base_project)
+    pkg.plugins[0].package.menu_items["toolbar"].append(MenuItem(action="stop", icon="rec.svg#rec", label="Stop"))
+    save(pkg)
+    reloaded = load(base_project)
+    items = reloaded.plugins[0].package.menu_items["toolbar"]
+    assert [i.action for i in items] == ["record", "stop"]
+    assert list(items[1].raw) == ["icon", "label", "action"]
+
+
+def test_failed_write_leaves_the_old_file_and_no_temp_file(base_project: Path, monkeypatch) -> None:
+    before = snapshot(base_project)
+    pkg = load(base_project)
+    pkg.plugins[0].package.name = "Changed"
+
+    def boom(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(files_mod.os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        save(pkg)
+    assert snapshot(base_project) == before  # no half-written file, no .tmp left behind
+
+
+def test_zip_is_read_only(tmp_path: Path) -> None:
+    import zipfile
+
+    z = tmp_path / "b.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for p in (EXAMPLE / "webapp2").rglob("*"):
+            if p.is_file():
+                zf.write(p, "webapp2/" + p.relative_to(EXAMPLE / "webapp2").as_posix())
+    pkg = load(z)
+    assert len(pkg.plugins) == 3
+    pkg.plugins[0].package.name = "x"
+    with pytest.raises(PermissionError, match="read-only"):
+        save(pkg)
+
+
+# -- random edits: save + reload gives the same model -------------------------------------------------
+text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+edit_st = st.one_of(
+    st.tuples(st.just("name"), text_st),
+    st.tuples(st.just("description"), text_st),
+    st.tuples(st.just("version"), st.one_of(st.floats(0, 100, allow_nan=False).map(lambda f: round(f, 2)), text_st)),
+    st.tuples(st.just("allow_unload"), st.booleans()),
+    st.tuples(st.just("platforms"), st.lists(st.sampled_from(PLATFORMS), unique=True)),
+    st.tuples(st.just("participant_roles"), st.lists(st.sampled_from(ROLES), unique=True)),
+    st.tuples(st.just("label"), st.one_of(st.none(), text_st)),
+    st.tuples(st.just("icon"), st.one_of(st.none(), text_st)),
+    st.tuples(st.just("add_item"), text_st),
+    st.tuples(st.just("remove_item"), st.integers(0, 3)),
+    st.tuples(st.just("enabled"), st.booleans()),
+    st.tuples(st.just("settings_id"), text_st),
+    st.tuples(st.just("branding_id"), st.integers(0, 2**53)),
+)
+
+
+def _apply(pkg, plugin_index: int, edit) -> None:
+    kind, value = edit
+    plugin = pkg.plugins[plugin_index % len(pkg.plugins)]
+    pp = plugin.package
+    items = next(iter(pp.menu_items.values()))
+    if kind in ("label", "icon"):
+        if items:
+            setattr(items[0], kind, value)
+    elif kind == "add_item":
+        items.append(MenuItem(action="a" + str(len(items)), icon=None, label=value))
+    elif kind == "remove_item":
+        if value < len(items):
+            del items[value]
+    elif kind == "enabled":
+        plugin.entry.enabled = value
+    elif kind == "settings_id":
+        plugin.entry.id = value
+    elif kind == "branding_id":
+        pkg.manifest.branding_id = value
+    else:
+        setattr(pp, kind, value)
+
+
+def _model(pkg) -> list:
+    out: list = [pkg.manifest.branding_id, pkg.manifest.is_settings_branded]
+    for p in pkg.plugins:
+        pp = p.package
+        items = [(s, mi.icon, mi.label, mi.action) for s, _, mi in pp.items()]
+        out.append(
+            (p.entry.id, p.entry.src_url, p.entry.enabled, pp.id, pp.name, pp.description, pp.version, pp.src_url,
+             pp.allow_unload, pp.platforms, pp.participant_roles, items)
+        )  # fmt: skip
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(0, 2), edit_st), min_size=1, max_size=8))
+def test_random_edits_save_and_reload_to_the_same_model(edits, tmp_path_factory) -> None:
+    project = tmp_path_factory.mktemp("h") / "p"
+    shutil.copytree(EXAMPLE, project)
+    pkg = load(project)
+    for index, edit in edits:
+        _apply(pkg, index, edit)
+    expected = _model(pkg)
+    save(pkg)
+    assert _model(pkg) == expected
+    assert _model(load(project)) == expected
+    assert save(load(project)) == []  # a second save of the reloaded package writes nothing
+    for f in project.rglob("*"):
+        assert not f.name.endswith(".tmp"), f
+
+
+def test_no_temp_files_in_package_after_save(example_project: Path) -> None:
+    pkg = load(example_project)
+    pkg.plugins[1].package.description = "New words"
+    save(pkg)
+    leftovers = [n for n in os.listdir(example_project / "webapp2/plugins/meeting-info") if n.endswith(".tmp")]
+    assert leftovers == []

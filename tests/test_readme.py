@@ -1,0 +1,60 @@
+"""The README promises things; these tests keep the promises true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from designer.core.problems import CODES
+from designer.core.schemas import generate_fast_module
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_code_table_is_current() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from update_readme_codes import updated
+
+    assert updated(README) == README, "run: python scripts/update_readme_codes.py"
+    for code in CODES:
+        assert f"| {code} |" in README
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one() -> None:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None
+    commands = [line.split("#", 1)[0].strip() for line in block.group(1).splitlines() if line.strip()]
+    assert commands == ["bash scripts/dev.sh open", "bash scripts/dev.sh test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash scripts/dev.sh test" in ci
+
+
+def test_screenshot_exists() -> None:
+    m = re.search(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert m is not None
+    png = ROOT / m.group(1)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compiled_schema_validators_are_current() -> None:
+    current = (ROOT / "designer" / "core" / "_schema_fast.py").read_text(encoding="utf-8")
+    assert current == generate_fast_module(), "run: python -m designer.core.schemas"
+
+
+def test_readme_example_output_is_what_check_prints(tmp_path) -> None:
+    """The console example in the README is real output of the checker on that input."""
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", tmp_path / "my-branding")
+    s = tmp_path / "my-branding" / "webapp2" / "settings.json"
+    s.write_text(s.read_text().replace('"enabled": true', '"enabled": true,'))
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "my-branding/"], capture_output=True, text=True, cwd=tmp_path
+    )
+    example = re.search(r"```console\n\$ plugin-designer check my-branding/\n(.*?)```", README, re.S)
+    assert example is not None
+    assert out.stdout + out.stderr == example.group(1)
