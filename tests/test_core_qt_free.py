@@ -6,9 +6,9 @@ import pkgutil
 import subprocess
 import sys
 
-import designer.core
-
 from conftest import ROOT
+
+import designer.core
 
 
 def _core_modules() -> list[str]:

@@ -100,7 +100,11 @@ json_values = st.recursive(
 
 
 @settings(max_examples=150, deadline=None)
-@given(old=st.dictionaries(st.text(max_size=5), json_values, max_size=5), new=json_values, indent=st.sampled_from(["  ", "\t", None]))
+@given(
+    old=st.dictionaries(st.text(max_size=5), json_values, max_size=5),
+    new=json_values,
+    indent=st.sampled_from(["  ", "\t", None]),
+)
 def test_apply_any_edit_gives_exactly_the_new_value(old, new, indent) -> None:
     text = json.dumps(old, indent=indent)
     doc = JsonDocument(text)

@@ -29,7 +29,13 @@ def _tree_texts(tree: QTreeWidget) -> list[str]:
 def test_opening_the_example_lists_its_plugins(window: MainWindow, example_project: Path) -> None:
     assert window.open_path(example_project)
     tree = window.findChild(QTreeWidget, "projectTree")
-    assert _tree_texts(tree) == ["settings.json", "manifest.json", "Lock toggle", "Meeting information", "Raise hand helper"]
+    assert _tree_texts(tree) == [
+        "settings.json",
+        "manifest.json",
+        "Lock toggle",
+        "Meeting information",
+        "Raise hand helper",
+    ]
     assert "3 plugin(s), no errors" in window.status.text()
     assert window.problems_dock.windowTitle() == "Problems — none"
     assert "example" in window.windowTitle()
@@ -56,7 +62,9 @@ def test_clicking_a_file_shows_its_text(window: MainWindow, qtbot, example_proje
 
 def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWindow, base_project: Path) -> None:
     settings = base_project / "webapp2" / "settings.json"
-    settings.write_text('{\n    "plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json",}\n    ]\n}\n')
+    settings.write_text(
+        '{\n    "plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json",}\n    ]\n}\n'
+    )
     window.open_path(base_project)
     view = window.problems_view
     assert view.topLevelItemCount() == 1

@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from designer.core import files as files_mod
 from designer.core.model import PLATFORMS, ROLES, MenuItem, load, save
-
-from conftest import EXAMPLE
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

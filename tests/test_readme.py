@@ -6,10 +6,10 @@ import re
 import subprocess
 import sys
 
+from conftest import ROOT
+
 from designer.core.problems import CODES
 from designer.core.schemas import generate_fast_module
-
-from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

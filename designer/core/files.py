@@ -12,6 +12,7 @@ import os
 import posixpath
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,10 +232,35 @@ def locate(path: Path) -> PackageFiles:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = zf.namelist()
+                prefix = _zip_prefix(names)
+                damaged = _damaged_entry(zf, prefix) if prefix is not None else None
         except (zipfile.BadZipFile, OSError) as exc:
             raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
-        prefix = _zip_prefix(names)
         if prefix is None:
             raise NotAPackageError(f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)")
+        if damaged is not None:
+            raise NotAPackageError(
+                f"{path}: {damaged} cannot be unpacked (the ZIP file is damaged or password-protected); download or create it again"
+            )
         return ZipFiles(path, prefix)
+    if path.suffix.lower() == ".zip":
+        raise NotAPackageError(f"{path}: the ZIP file is damaged or incomplete and cannot be opened")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
+
+
+def _damaged_entry(zf: zipfile.ZipFile, prefix: str) -> str | None:
+    """The first file of the package that cannot be unpacked (bad header, data or CRC), if any.
+
+    Checked up front so a damaged download is reported as such instead of failing halfway
+    through the checks.
+    """
+    for info in zf.infolist():
+        if info.is_dir() or not info.filename.startswith(prefix):
+            continue
+        try:
+            with zf.open(info) as fh:
+                while fh.read(1 << 20):
+                    pass
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
+            return info.filename
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _load_plugin
 from .problems import Fix, Problem
@@ -94,7 +95,110 @@ def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Add id '{new_id}' to {rel}"
 
 
+def _text_bytes(pkg: BrandingPackage, rel: str) -> bytes:
+    return pkg.read_text(rel).encode("utf-8", "surrogatepass")
+
+
+def _sanitise_svg(pkg: BrandingPackage, fix: Fix) -> str:
+    from .svg import sanitise_svg
+
+    rel = fix.args["file"]
+    text, lost = sanitise_svg(_text_bytes(pkg, rel))
+    if lost:
+        raise ValueError(f"sanitising {rel} would remove the ids {', '.join(lost)}")
+    pkg.pending_texts[rel] = text
+    return f"Sanitise {rel} (scripts, event handlers, outside links, DOCTYPE and entities removed)"
+
+
+def _add_svg_viewbox(pkg: BrandingPackage, fix: Fix) -> str:
+    rel, value = fix.args["file"], fix.args["value"]
+    if not re.fullmatch(r"[0-9. -]+", value):
+        raise ValueError(f"not a viewBox: {value!r}")
+    text = pkg.read_text(rel)
+    m = re.search(r"<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])", text)
+    if m is None:
+        raise ValueError(f"{rel} has no <svg> root element")
+    pkg.pending_texts[rel] = f'{text[: m.end()]} viewBox="{value}"{text[m.end() :]}'
+    return f'Add viewBox="{value}" to {rel}'
+
+
+def _registration(pkg: BrandingPackage, rel: str) -> tuple[bytes, Any]:
+    from .jsanalysis import analyse
+
+    data = _text_bytes(pkg, rel)
+    regs = analyse(data).registrations
+    if len(regs) != 1 or regs[0].keys is None or regs[0].open_brace < 0:
+        raise ValueError(f"{rel}: no single registerPlugin({{...}}) call to edit")
+    return data, regs[0]
+
+
+def _set_register_id(pkg: BrandingPackage, fix: Fix) -> str:
+    from .jstext import js_string
+
+    rel, value = fix.args["file"], fix.args["value"]
+    data, reg = _registration(pkg, rel)
+    if reg.id_span is None:
+        raise ValueError(f"{rel}: the registered id is not a plain string")
+    start, end = reg.id_span
+    new = data[:start] + js_string(value).encode("utf-8") + data[end:]
+    pkg.pending_texts[rel] = new.decode("utf-8", "surrogatepass")
+    return f"Change the id passed to registerPlugin in {rel} to '{value}'"
+
+
+def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
+    """Insert ``key: value,`` as the first entry of the object given to registerPlugin."""
+    from .jstext import is_identifier, js_string
+
+    rel, key = fix.args["file"], fix.args["key"]
+    if not (is_identifier(key) or key == "state$"):
+        raise ValueError(f"not a JavaScript name: {key!r}")
+    if "string" in fix.args:
+        value = js_string(fix.args["string"])
+    elif fix.args.get("value"):
+        value = fix.args["value"]
+        if not (is_identifier(value) or value == "state$"):
+            raise ValueError(f"not a JavaScript name: {value!r}")
+    else:
+        value = "function () {}"
+    data, reg = _registration(pkg, rel)
+    if key in reg.keys:
+        return f"{key} is already registered in {rel}"
+    at = reg.open_brace
+    nl = "\r\n" if b"\r\n" in data else "\n"
+    entry = f"{nl}{reg.indent}{key}: {value}," if reg.indent is not None else f" {key}: {value},"
+    pkg.pending_texts[rel] = (data[:at] + entry.encode("utf-8") + data[at:]).decode("utf-8", "surrogatepass")
+    return f"Register {key} in {rel}"
+
+
+def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
+    from .jsanalysis import API_MEMBERS, analyse
+
+    rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
+    if new not in API_MEMBERS:
+        raise ValueError(f"{new} is not a PEX.pluginAPI function")
+    data = _text_bytes(pkg, rel)
+    call = next(
+        (
+            c
+            for c in analyse(data).calls
+            if c.member == old and (c.line, c.column) == (fix.args["line"], fix.args["column"])
+        ),
+        None,
+    )
+    if call is None or data[call.span[0] : call.span[1]] != old.encode("utf-8"):
+        raise ValueError(f"{rel}: PEX.pluginAPI.{old} is no longer at line {fix.args['line']}")
+    pkg.pending_texts[rel] = (data[: call.span[0]] + new.encode("utf-8") + data[call.span[1] :]).decode(
+        "utf-8", "surrogatepass"
+    )
+    return f"Use PEX.pluginAPI.{new} instead of {old} in {rel}"
+
+
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "sanitise-svg": _sanitise_svg,
+    "add-svg-viewbox": _add_svg_viewbox,
+    "set-register-id": _set_register_id,
+    "add-registered-key": _add_registered_key,
+    "rename-api-member": _rename_api_member,
     "create-settings": _create_settings,
     "create-manifest": _create_manifest,
     "set-settings-branded": _set_settings_branded,

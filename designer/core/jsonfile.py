@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import Any
 
@@ -91,15 +91,19 @@ def same_json(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return list(a) == list(b) and all(same_json(a[k], b[k]) for k in a)
     if isinstance(a, list):
-        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=False))
     return a == b
 
 
-@dataclass
 class _Scan:
-    text: str
-    spans: dict[str, Span] = field(default_factory=dict)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    """State of one span scan (a plain class: a dataclass costs import time on every `check`)."""
+
+    __slots__ = ("text", "spans", "duplicates")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[str, Span] = {}
+        self.duplicates: list[tuple[str, int]] = []
 
 
 def _skip_ws(text: str, i: int) -> int:
@@ -190,19 +194,54 @@ class JsonDocument:
 
     # -- parsing ---------------------------------------------------------------------------
     def _load(self, text: str) -> None:
+        found_duplicate = False
+
+        def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            nonlocal found_duplicate
+            obj = dict(pairs)  # what json.loads builds itself: the last duplicate wins, first position kept
+            if len(obj) != len(pairs):
+                found_duplicate = True
+            return obj
+
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=pairs_hook)
         except json.JSONDecodeError as exc:
             raise JsonSyntaxError(_plain(exc.msg), exc.lineno, exc.colno, exc.msg) from None
         except RecursionError:
             raise JsonSyntaxError("the JSON is nested too deeply to read", 1, 1) from None
-        scan = _Scan(text)
-        _scan_value(scan, _skip_ws(text, 0), "", None)
         self.text = text
         self.data: Any = data
-        self.spans: dict[str, Span] = scan.spans
-        self.duplicates: list[tuple[str, int]] = scan.duplicates
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        # The spans (and line starts) are found on first use: a clean `check` never asks for a
+        # position, and the scan is the slowest part of loading a document. A document with a
+        # duplicated name is scanned now, since the loader reports each duplicate's position.
+        self._spans: dict[str, Span] | None = None
+        self._duplicates: list[tuple[str, int]] = []
+        self._starts: list[int] | None = None
+        if found_duplicate:
+            self._scan()
+
+    def _scan(self) -> dict[str, Span]:
+        scan = _Scan(self.text)
+        _scan_value(scan, _skip_ws(self.text, 0), "", None)
+        self._spans = scan.spans
+        self._duplicates = scan.duplicates
+        return scan.spans
+
+    @property
+    def spans(self) -> dict[str, Span]:
+        """The span of every value, by JSON pointer."""
+        return self._spans if self._spans is not None else self._scan()
+
+    @property
+    def duplicates(self) -> list[tuple[str, int]]:
+        """(pointer, offset of the name) of every member written twice in the same object."""
+        return self._duplicates
+
+    @property
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
+        return self._starts
 
     @classmethod
     def parse(cls, text: str) -> JsonDocument:

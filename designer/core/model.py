@@ -331,7 +331,8 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Count characters (not bytes, not a BOM): everything before the bad byte is valid UTF-8.
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig")) + 1
         problems.append(
             make("PD103", rel, f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.", line, col, plugin=plugin)
         )

@@ -7,10 +7,11 @@ network and refuses huge trees, yet still reports the line and column of a synta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["SvgInfo", "read_svg", "safe_parser"]
+__all__ = ["SvgFinding", "SvgInfo", "read_svg", "safe_parser", "sanitise_svg", "scan_svg", "viewbox_from_size"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -77,3 +78,278 @@ def read_svg(data: bytes) -> SvgInfo:
         else:
             info.ids[eid] = el.sourceline or 0
     return info
+
+
+# -- safety ------------------------------------------------------------------------------------
+
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+_FE = (
+    "feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting "
+    "feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur "
+    "feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence"
+)
+ALLOWED_ELEMENTS = frozenset(
+    (
+        "svg g defs symbol use path rect circle ellipse line polyline polygon text tspan textPath title desc "
+        "linearGradient radialGradient stop clipPath mask pattern marker filter style switch " + _FE
+    ).split()
+)
+ALLOWED_ATTRIBUTES = frozenset(
+    """
+    id class style viewBox width height x y x1 y1 x2 y2 cx cy r rx ry d points transform fill fill-opacity
+    fill-rule stroke stroke-width stroke-linecap stroke-linejoin stroke-miterlimit stroke-dasharray
+    stroke-dashoffset stroke-opacity opacity color display visibility overflow clip-path clip-rule clipPathUnits
+    mask maskUnits maskContentUnits preserveAspectRatio version baseProfile href gradientUnits
+    gradientTransform spreadMethod fx fy fr offset stop-color stop-opacity patternUnits patternContentUnits
+    patternTransform markerWidth markerHeight markerUnits refX refY orient marker-start marker-mid marker-end
+    filter filterUnits primitiveUnits in in2 result stdDeviation dx dy mode operator k1 k2 k3 k4 values type
+    tableValues slope intercept amplitude exponent kernelMatrix order divisor bias targetX targetY
+    edgeMode kernelUnitLength preserveAlpha surfaceScale diffuseConstant specularConstant specularExponent
+    lighting-color azimuth elevation pointsAtX pointsAtY pointsAtZ limitingConeAngle flood-color
+    flood-opacity radius scale xChannelSelector yChannelSelector baseFrequency numOctaves seed stitchTiles
+    font-family font-size font-style font-weight font-variant text-anchor dominant-baseline
+    alignment-baseline letter-spacing word-spacing text-decoration writing-mode textLength lengthAdjust
+    startOffset method spacing rotate vector-effect shape-rendering color-interpolation
+    color-interpolation-filters image-rendering paint-order enable-background pathLength space lang
+    requiredFeatures requiredExtensions systemLanguage focusable role aria-hidden aria-label
+    """.split()
+)
+_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
+_URL_REF = re.compile(r"url\(\s*['\"]?([^'\")\s]*)", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?", re.IGNORECASE)
+_RASTER_DATA = re.compile(r"^\s*data:image/(png|jpe?g|gif|webp);", re.IGNORECASE)
+
+
+@dataclass
+class SvgFinding:
+    code: str  # PD410-PD430
+    line: int
+    column: int
+    detail: str  # plain-language description of what was found
+    sanitisable: bool = True  # the sanitiser removes it
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _line_of(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    return line, index - (data.rfind(b"\n", 0, index) + 1) + 1
+
+
+def _prolog(data: bytes) -> bytes:
+    """The bytes before the root element (where a DOCTYPE and its entities live)."""
+    m = re.search(rb"<(?![?!])", data)
+    if m is None:
+        return data
+    # An internal subset may itself contain "<!ENTITY": skip past the DOCTYPE's "]>".
+    end = data.find(b"]>", 0)
+    start = m.start()
+    if end != -1 and data.find(b"<!DOCTYPE", 0, start) != -1 and end > start:
+        m2 = re.search(rb"<(?![?!])", data[end:])
+        return data[: end + (m2.start() if m2 else 0)]
+    return data[:start]
+
+
+def _refs(value: str) -> list[str]:
+    """url(...) targets in an attribute or style value."""
+    return _URL_REF.findall(value)
+
+
+def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
+    """Unsafe content, broken internal references and doubtful ids of a parsed SVG."""
+    out: list[SvgFinding] = []
+    if not info.ok or info.tree is None:
+        return out
+    prolog = _prolog(data)
+    if info.has_doctype or b"<!DOCTYPE" in prolog:
+        ent = prolog.find(b"<!ENTITY")
+        if ent != -1:
+            line, col = _line_of(data, ent)
+            out.append(SvgFinding("PD411", line, col, "it declares entities (<!ENTITY ...>) in its DOCTYPE"))
+        else:
+            line, col = _line_of(data, max(prolog.find(b"<!DOCTYPE"), 0))
+            out.append(SvgFinding("PD410", line, col, "it starts with a DOCTYPE"))
+    root = info.tree
+    node = root.getprevious()
+    while node is not None:
+        if not isinstance(node.tag, str) and getattr(node, "target", "") == "xml-stylesheet":
+            out.append(
+                SvgFinding(
+                    "PD415", node.sourceline or 1, 1, "an xml-stylesheet instruction loads an outside style sheet"
+                )
+            )
+        node = node.getprevious()
+    ids = info.ids
+    lower_ids = {i.lower(): i for i in ids}
+    internal: list[tuple[str, int, str]] = []  # (id, line, where)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = _local(el.tag)
+        line = el.sourceline or 1
+        if name == "script":
+            out.append(SvgFinding("PD412", line, 1, "a <script> element"))
+        elif name == "foreignObject":
+            out.append(SvgFinding("PD416", line, 1, "a <foreignObject> element (embedded HTML)"))
+        elif name == "style" and el.text:
+            css = el.text
+            if "@import" in css.lower():
+                out.append(SvgFinding("PD415", line, 1, "a <style> with @import loads an outside style sheet"))
+            if _SCRIPT_URL.search(css) or "javascript:" in css.lower():
+                out.append(SvgFinding("PD414", line, 1, "a javascript: address in a <style>"))
+            for ref in _refs(css):
+                if ref.startswith("#"):
+                    internal.append((ref[1:], line, "a style"))
+                elif ref:
+                    out.append(SvgFinding("PD415", line, 1, f"a <style> loads '{ref[:60]}'"))
+        for attr, value in el.attrib.items():
+            aname = _local(attr)
+            low = value.strip().lower()
+            if aname.lower().startswith("on"):
+                out.append(SvgFinding("PD413", line, 1, f'the attribute {aname}="{value[:40]}" on <{name}>'))
+                continue
+            if aname == "href" or aname == "src":
+                if _SCRIPT_URL.match(value) or low.startswith("javascript:"):
+                    out.append(SvgFinding("PD414", line, 1, f'<{name} {aname}="{value[:40]}">'))
+                elif value.startswith("#"):
+                    internal.append((value[1:], line, f"<{name} href>"))
+                elif name == "image" and _RASTER_DATA.match(value):
+                    pass  # an embedded picture, not an outside resource
+                elif value.strip():
+                    what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
+                    out.append(SvgFinding("PD415", line, 1, f"<{name}> {what} '{value[:60]}'"))
+                continue
+            if "url(" in low or "javascript:" in low:
+                if "javascript:" in low:
+                    out.append(SvgFinding("PD414", line, 1, f"a javascript: address in {aname}"))
+                for ref in _refs(value):
+                    if ref.startswith("#"):
+                        internal.append((ref[1:], line, f"{aname}=url(#...)"))
+                    elif ref and not _RASTER_DATA.match(ref):
+                        out.append(SvgFinding("PD415", line, 1, f"{aname} loads '{ref[:60]}'"))
+    seen_missing: set[str] = set()
+    for ref_id, line, where in internal:
+        if ref_id in ids or ref_id in seen_missing or not ref_id:
+            continue
+        seen_missing.add(ref_id)
+        case = lower_ids.get(ref_id.lower())
+        hint = f"; there is '{case}', which differs only in letter case" if case else ""
+        out.append(
+            SvgFinding("PD420", line, 1, f"{where} refers to '#{ref_id}', which is not in the file{hint}", False)
+        )
+    dup_names: dict[str, int] = {}
+    for dup, line in info.duplicate_ids:
+        dup_names.setdefault(dup, line)
+    for dup, line in list(dup_names.items())[:5]:
+        more = (
+            f" (and {len(dup_names) - 5} more repeated ids)" if len(dup_names) > 5 and dup == list(dup_names)[4] else ""
+        )
+        out.append(SvgFinding("PD421", line, 1, f"the id '{dup}' is used again here{more}", False))
+    bad = [(i, ln) for i, ln in ids.items() if not _NAME.match(i)]
+    for i, ln in bad[:5]:
+        out.append(
+            SvgFinding(
+                "PD422", ln, 1, f"the id '{i}' is not a valid name (no spaces; it must not start with a digit)", False
+            )
+        )
+    sprite = any(_local(el.tag) == "symbol" for el in root.iter())  # each <symbol> has its own viewBox
+    if _local(root.tag) == "svg" and root.get("viewBox") is None and not sprite:
+        out.append(SvgFinding("PD430", root.sourceline or 1, 1, "the <svg> element has no viewBox", False))
+    return out
+
+
+def viewbox_from_size(info: SvgInfo) -> str | None:
+    """'0 0 W H' from the root's numeric width/height (px or unitless), else None."""
+    root = info.tree
+    if root is None:
+        return None
+    dims = []
+    for name in ("width", "height"):
+        m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*", root.get(name) or "")
+        if not m or float(m.group(1)) <= 0:
+            return None
+        dims.append(m.group(1))
+    return f"0 0 {dims[0]} {dims[1]}"
+
+
+def _safe_value(el_name: str, attr: str, value: str) -> bool:
+    low = value.strip().lower()
+    if "javascript:" in low or "vbscript:" in low or "data:text/html" in low or "expression(" in low:
+        return False
+    if attr in ("href", "src"):
+        return value.startswith("#") or (el_name == "image" and bool(_RASTER_DATA.match(value)))
+    if "url(" in low:
+        return all(r.startswith("#") or not r or _RASTER_DATA.match(r) for r in _refs(value))
+    return True
+
+
+def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
+    """A clean copy of an SVG: allowlisted elements and attributes only, no DOCTYPE or entities.
+
+    Every id on a kept element stays, so ``file.svg#id`` references keep working. Returns the
+    new text and the ids that were on removed elements (empty in practice; the caller can
+    refuse to apply the result when a referenced id would be lost). Raises ValueError when
+    ``data`` is not well-formed XML.
+    """
+    from lxml import etree
+
+    info = read_svg(data)
+    if not info.ok or info.tree is None:
+        raise ValueError(f"the SVG cannot be read: {info.error}")
+    root = info.tree
+    lost: list[str] = []
+
+    def drop(el: Any) -> None:
+        parent = el.getparent()
+        if parent is None:
+            return
+        if isinstance(el.tag, str):
+            lost.extend(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
+        tail = el.tail
+        prev = el.getprevious()
+        if tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+    for el in list(root.iter()):
+        if el is root:
+            pass
+        elif not isinstance(el.tag, str):
+            if el.tag is etree.Comment:
+                continue
+            drop(el)  # entities and processing instructions
+            continue
+        elif el.getparent() is None:
+            continue  # already removed with an ancestor
+        name = _local(el.tag)
+        ns = el.tag[1:].split("}", 1)[0] if el.tag.startswith("{") else ""
+        if name == "a" and ns in ("", SVG_NS):
+            el.tag = f"{{{ns}}}g" if ns else "g"  # keep the drawing inside a link, drop the link
+            name = "g"
+        if el is not root and (name not in ALLOWED_ELEMENTS or ns not in ("", SVG_NS)):
+            drop(el)
+            continue
+        if name == "style" and el.text and ("@import" in el.text.lower() or not _safe_value("style", "", el.text)):
+            drop(el)
+            continue
+        for attr in list(el.attrib):
+            aname = _local(attr)
+            ans = attr[1:].split("}", 1)[0] if attr.startswith("{") else ""
+            ok = (
+                (ans == "" and (aname in ALLOWED_ATTRIBUTES or aname.startswith(("data-", "aria-"))))
+                or (ans == XLINK_NS and aname in ("href", "title"))
+                or (ans == XML_NS and aname in ("space", "lang"))
+            )
+            if not ok or aname.lower().startswith("on") or not _safe_value(name, aname, el.attrib[attr]):
+                del el.attrib[attr]
+    etree.cleanup_namespaces(root)
+    text = etree.tostring(root, encoding="unicode")
+    decl = '<?xml version="1.0" encoding="UTF-8"?>\n' if data.lstrip().startswith(b"<?xml") else ""
+    return decl + text + "\n", lost

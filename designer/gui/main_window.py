@@ -9,15 +9,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTextBrowser,
     QTreeWidget,
@@ -26,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from ..core.checks import run_checks
 from ..core.files import NotAPackageError
-from ..core.model import BrandingPackage, Plugin, load
-from ..core.problems import Problem, Severity
+from ..core.fixes import apply_fix
+from ..core.model import BrandingPackage, Plugin, load, save
+from ..core.problems import Fix, Problem, Severity
+from .commands import ModelEditor
+from .panes.plugin_page import PluginPage
 
 PLACEMENTS = {
     "toolbar": "Toolbar button",
@@ -42,7 +47,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.package: BrandingPackage | None = None
+        self.editor: ModelEditor | None = None
         self.problems: list[Problem] = []
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        # Checks re-run shortly after the last edit, not on every keystroke.
+        self._recheck = QTimer(self, singleShot=True, interval=150)
+        self._recheck.timeout.connect(self._run_checks)
         self.setWindowTitle("Plugin Designer")
         self.resize(1200, 760)
 
@@ -55,18 +66,25 @@ class MainWindow(QMainWindow):
         self.details.setObjectName("details")
         self.details.setOpenExternalLinks(False)
 
+        self.stack = QStackedWidget(objectName="editorStack")
+        self.stack.addWidget(self.details)
+        self.plugin_page: PluginPage | None = None
+        self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
+
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
-        split.addWidget(self.details)
+        split.addWidget(self.stack)
         split.setSizes([320, 880])
         self.setCentralWidget(split)
 
         self.problems_view = QTreeWidget()
         self.problems_view.setObjectName("problemsList")
-        self.problems_view.setHeaderLabels(["Problem", "Where", "Code"])
+        self.problems_view.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
         self.problems_view.setRootIsDecorated(False)
-        self.problems_view.setColumnWidth(0, 760)
-        self.problems_view.setColumnWidth(1, 260)
+        self.problems_view.setColumnWidth(0, 700)
+        self.problems_view.setColumnWidth(1, 240)
+        self.problems_view.setColumnWidth(2, 70)
+        self.problems_view.itemDoubleClicked.connect(self._jump_to_problem)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems_view)
@@ -86,17 +104,35 @@ class MainWindow(QMainWindow):
         open_dir.triggered.connect(self._choose_folder)
         open_zip = QAction("Open &ZIP…", self)
         open_zip.triggered.connect(self._choose_zip)
+        self.save_action = QAction("&Save", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setEnabled(False)
+        self.save_action.triggered.connect(self.save)
         reload_ = QAction("&Reload", self)
         reload_.setShortcut(QKeySequence.StandardKey.Refresh)
         reload_.triggered.connect(self.reload)
         quit_ = QAction("&Quit", self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        for a in (open_dir, open_zip, reload_):
+        self.export_action = QAction("&Export…", self)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.show_export)
+        for a in (open_dir, open_zip, self.save_action, self.export_action, reload_):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
-        view_menu = self.menuBar().addMenu("&View")
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        undo.setObjectName("undoAction")
+        redo.setObjectName("redoAction")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        view_menu = self.view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.problems_dock.toggleViewAction())
 
     def _choose_folder(self) -> None:
@@ -110,16 +146,54 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def reload(self) -> None:
-        if self.package is not None:
-            self.open_path(self._path)
+        if self.package is not None and self._may_discard():
+            self.open_path(self._path, ask=False)
+
+    def save(self) -> bool:
+        """Write the edits through the core's fidelity-preserving save."""
+        if self.package is None or self.editor is None:
+            return False
+        try:
+            written = save(self.package)
+        except (OSError, PermissionError) as exc:
+            QMessageBox.warning(self, "Cannot save", str(exc))
+            return False
+        self.editor.undo_stack.setClean()
+        self.status.setText(f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date")
+        self._run_checks()
+        return True
+
+    def _may_discard(self) -> bool:
+        """Ask before throwing away unsaved edits; True when it is fine to go on."""
+        if self.editor is None or self.editor.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "Save your changes to this package first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._may_discard():
+            event.accept()
+        else:
+            event.ignore()
 
     def show_pane(self, name: str) -> None:
         if name == "problems":
             self.problems_dock.show()
             self.problems_dock.raise_()
+        elif name == "export":
+            self.show_export()
 
     # -- opening --------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self._may_discard():
+            return False
         try:
             pkg = load(path)
         except NotAPackageError as exc:
@@ -129,8 +203,26 @@ class MainWindow(QMainWindow):
             return False
         self._path = path
         self.package = pkg
+        if self.editor is not None:
+            self.undo_group.removeStack(self.editor.undo_stack)
+            self.editor.deleteLater()
+        self.editor = ModelEditor(pkg, self)
+        self.undo_group.addStack(self.editor.undo_stack)
+        self.undo_group.setActiveStack(self.editor.undo_stack)
+        self.editor.sig_changed.connect(self._model_changed)
+        if self.plugin_page is not None:
+            self.stack.removeWidget(self.plugin_page)
+            self.plugin_page.deleteLater()
+        self.plugin_page = PluginPage(self.editor)
+        self.plugin_page.setEnabled(pkg.files.writable)
+        self.stack.addWidget(self.plugin_page)
+        self.save_action.setEnabled(pkg.files.writable)
         self.problems = run_checks(pkg)
-        self.setWindowTitle(f"{path.name} — Plugin Designer")
+        self._ensure_export_dock()
+        self.export_action.setEnabled(True)
+        self._refresh_export()
+        self.setWindowTitle(f"{path.name}[*] — Plugin Designer")
+        self.setWindowModified(False)
         self._fill_tree()
         self._fill_problems()
         n_err = sum(p.severity is Severity.ERROR for p in self.problems)
@@ -145,7 +237,11 @@ class MainWindow(QMainWindow):
         assert self.package is not None
         pkg = self.package
         style = self.style()
+        current = self.tree.currentItem()
+        selected = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        self.tree.blockSignals(True)
         self.tree.clear()
+        self.tree.blockSignals(False)
         root = QTreeWidgetItem([Path(pkg.files.label).name or pkg.files.label])
         root.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_DirIcon))
         root.setData(0, Qt.ItemDataRole.UserRole, ("package", None))
@@ -162,7 +258,9 @@ class MainWindow(QMainWindow):
             it.setIcon(
                 0,
                 style.standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxCritical if errors else QStyle.StandardPixmap.SP_DialogApplyButton
+                    QStyle.StandardPixmap.SP_MessageBoxCritical
+                    if errors
+                    else QStyle.StandardPixmap.SP_DialogApplyButton
                 ),
             )
             it.setToolTip(0, f"{len(errors)} error(s)" if errors else "No errors")
@@ -173,7 +271,19 @@ class MainWindow(QMainWindow):
                 it.addChild(child)
             root.addChild(it)
         root.setExpanded(True)
-        self.tree.setCurrentItem(root)
+        self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
+
+    def _find_tree_item(self, root: QTreeWidgetItem, data: object) -> QTreeWidgetItem | None:
+        if data is None:
+            return None
+        for i in range(root.childCount()):
+            child = root.child(i)
+            if child.data(0, Qt.ItemDataRole.UserRole) == data:
+                return child
+            found = self._find_tree_item(child, data)
+            if found is not None:
+                return found
+        return None
 
     def _plugin_files(self, plugin: Plugin) -> list[str]:
         assert self.package is not None
@@ -189,11 +299,19 @@ class MainWindow(QMainWindow):
             Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
             Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
         }
+        writable = self.package is not None and self.package.files.writable
         for p in self.problems:
-            it = QTreeWidgetItem([p.message, p.location(), p.code])
+            it = QTreeWidgetItem([p.message, p.location(), p.code, ""])
             it.setIcon(0, self.style().standardIcon(icons[p.severity]))
             it.setToolTip(0, p.message)
+            it.setData(0, Qt.ItemDataRole.UserRole, p)
             self.problems_view.addTopLevelItem(it)
+            if p.fix is not None and writable:
+                button = QPushButton(p.fix.title)
+                button.setObjectName("fixButton")
+                button.setToolTip(f"Fix it: {p.fix.title}. Undo with Ctrl+Z.")
+                button.clicked.connect(lambda _checked=False, fix=p.fix: self.apply_fix(fix))
+                self.problems_view.setItemWidget(it, 3, button)
         n = len(self.problems)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
 
@@ -208,6 +326,11 @@ class MainWindow(QMainWindow):
         if item is None or self.package is None:
             return
         kind, value = item.data(0, Qt.ItemDataRole.UserRole)
+        if kind == "plugin" and self.plugin_page is not None and self.package.plugins[value].package is not None:
+            self.plugin_page.show_plugin(value)
+            self.stack.setCurrentWidget(self.plugin_page)
+            return
+        self.stack.setCurrentWidget(self.details)
         if kind == "plugin":
             self.details.setHtml(self._plugin_html(self.package.plugins[value]))
         elif kind == "file":
@@ -247,7 +370,9 @@ class MainWindow(QMainWindow):
         e = html.escape
         pk = p.package
         if pk is None:
-            return f"<h2>{e(p.display_name)}</h2><p>The package file '{e(p.entry.src_url or '')}' could not be read.</p>"
+            return (
+                f"<h2>{e(p.display_name)}</h2><p>The package file '{e(p.entry.src_url or '')}' could not be read.</p>"
+            )
         items = "".join(
             f"<li>{e(mi.label or '(label set at run time)')} — action <code>{e(mi.action or '?')}</code>, "
             f"icon <code>{e(mi.icon or '(set at run time)')}</code></li>"
@@ -260,3 +385,74 @@ class MainWindow(QMainWindow):
             f"<p><b>Placement</b> {self._placement(p)}</p><ul>{items}</ul>"
             f"<p><b>Platforms</b> {e(', '.join(pk.platforms or []) or 'none')} &nbsp; <b>Who</b> {e(roles)}</p>"
         )
+
+    # -- editing --------------------------------------------------------------------------
+    def apply_fix(self, fix: Fix) -> None:
+        """A problem's Fix button: one undoable command."""
+        if self.editor is not None:
+            self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
+
+    def _model_changed(self) -> None:
+        if self.plugin_page is not None:
+            self.plugin_page.refresh()
+        self._recheck.start()
+
+    def _run_checks(self) -> None:
+        if self.package is None:
+            return
+        self.problems = run_checks(self.package)
+        self._fill_tree()
+        self._fill_problems()
+        self._refresh_export()
+
+    def _jump_to_problem(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """Double-click on a problem: show the plugin (or file) it is about."""
+        problem = item.data(0, Qt.ItemDataRole.UserRole)
+        if not isinstance(problem, Problem) or self.package is None:
+            return
+        root = self.tree.topLevelItem(0)
+        index = next((i for i, p in enumerate(self.package.plugins) if p.key == problem.plugin), None)
+        target = self._find_tree_item(root, ("plugin", index)) if index is not None else None
+        target = target or self._find_tree_item(root, ("file", problem.file))
+        if target is not None:
+            self.tree.setCurrentItem(target)
+
+    # -- export ---------------------------------------------------------------------------
+    def _ensure_export_dock(self) -> None:
+        """The Export dock, created with the first package (hidden until File > Export…)."""
+        if self.export_dock is not None:
+            return
+        from .panes.export_pane import ExportPane
+
+        self.export_pane = ExportPane()
+        self.export_pane.sig_exported.connect(self._exported)
+        dock = QDockWidget("Export", self)
+        dock.setObjectName("exportDock")
+        dock.setWidget(self.export_pane)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
+        self.export_dock = dock
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    def _refresh_export(self) -> None:
+        if self.export_dock is not None and self.export_dock.isVisible():
+            self.export_pane.set_package(self.package, self.problems)
+
+    def show_export(self) -> None:
+        """File > Export…: show the Export dock with the package's export plan."""
+        if self.package is None:
+            return
+        self._ensure_export_dock()
+        assert self.export_dock is not None
+        self.export_dock.show()
+        self.export_dock.raise_()
+        self._refresh_export()
+
+    def _exported(self, path: str) -> None:
+        # The export wrote the model's files (and the new brandingID) into the project: the
+        # files on disk are now what the model holds, so reload them as the clean state.
+        if self.editor is not None:
+            self.editor.undo_stack.setClean()
+        self.open_path(self._path, ask=False)
+        self.status.setText(f"Exported {path}")

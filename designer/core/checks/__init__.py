@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from ..model import BrandingPackage
 from ..problems import Problem
-from . import icons, manifest, package, settings
+from . import consistency, icons, manifest, package, settings, source, svgsafety
 from .context import Context
 
 __all__ = ["run_checks"]
 
-_MODULES = (settings, manifest, package, icons)
+_MODULES = (settings, manifest, package, icons, svgsafety, source, consistency)
 
 
 def run_checks(pkg: BrandingPackage) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
@@ -13,7 +14,8 @@ from .context import Context
 def svg_info(ctx: Context, rel: str) -> SvgInfo:
     """Parse each icon file once per check run, however many items use it."""
     if rel not in ctx.svg_cache:
-        ctx.svg_cache[rel] = read_svg(ctx.pkg.files.read_bytes(rel))
+        pending = ctx.pkg.pending_texts.get(rel)  # an unsaved fix (e.g. an added id) counts
+        ctx.svg_cache[rel] = read_svg(pending.encode("utf-8") if pending is not None else ctx.pkg.files.read_bytes(rel))
     return ctx.svg_cache[rel]
 
 
@@ -41,11 +43,12 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     if not files.exists(target):
         actual = files.case_match(target)
         if actual:
-            new_ref = _relative_ref(file_part, actual) + (f"#{frag}" if frag else "")
+            new_file = _relative_ref(file_part, target, actual, rel)
+            new_ref = new_file + (f"#{frag}" if frag else "")
             ctx.report(
                 "PD401",
                 rel,
-                f"The icon '{ref}' of '{name}' is stored as '{actual.rsplit('/', 1)[-1]}'. Letter case matters on the web server.",
+                f"The icon '{ref}' of '{name}' is stored as '{new_file}'. Letter case matters on the web server.",
                 ptr,
                 fix=Fix("set-icon-ref", f"Use '{new_ref}'", {**where, "value": new_ref}),
                 plugin=key,
@@ -101,12 +104,14 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     if info.ids and not close:
         hint = f" The ids in that file are: {', '.join(list(info.ids)[:8])}."
-    if info.root_id is None:
+    if info.root_id is None and not _is_sprite(info):
         fix = Fix("add-svg-root-id", f"Add id '{frag}' to the SVG", {"file": target, "id": frag})
     elif close:
         fix = Fix("set-icon-ref", f"Use '{file_part}#{close[0]}'", {**where, "value": f"{file_part}#{close[0]}"})
-    else:
+    elif info.root_id:
         fix = Fix("set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"})
+    else:
+        fix = None  # a sprite without a matching symbol: an id on its root would show no icon either
     ctx.report(
         "PD402",
         rel,
@@ -118,8 +123,22 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     )
 
 
-def _relative_ref(file_part: str, actual: str) -> str:
-    """Keep the author's folder spelling, change only the file name's case."""
+def _is_sprite(info: SvgInfo) -> bool:
+    """A file of several icons (``<symbol id>`` elements), used one symbol at a time."""
+    root = info.tree
+    return root is not None and any(
+        isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "symbol" for el in root.iter()
+    )
+
+
+def _relative_ref(file_part: str, target: str, actual: str, package_path: str) -> str:
+    """The reference to ``actual``: only the file name's case changes when the folder is right.
+
+    When a folder's case is wrong too, keeping the author's folder spelling would leave the
+    reference broken, so the path is rewritten relative to the package file.
+    """
+    if posixpath.dirname(target) != posixpath.dirname(actual):
+        return posixpath.relpath(actual, posixpath.dirname(package_path))
     head, _, _ = file_part.rpartition("/")
     base = actual.rsplit("/", 1)[-1]
     return f"{head}/{base}" if head else base

@@ -1,0 +1,186 @@
+"""``plugin-designer import`` and ``plugin-designer export``: the command-line faces of
+:mod:`designer.core.archive` and :mod:`designer.core.export`.
+
+Kept apart from ``cli.py`` so ``check`` (called once per package by CI scripts) does not pay
+for importing them. Exit codes: 0 done, 1 export blocked by errors, 2 refused or unusable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_arguments", "cmd_export", "cmd_import"]
+
+
+def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
+    if command == "import":
+        p.description = (
+            "Unpack a branding ZIP (Branding Portal, Management Node download or hand-made) into a new project "
+            "folder, refusing unsafe archives."
+        )
+        p.add_argument("source", help="the branding ZIP to import")
+        p.add_argument("-o", "--output", required=True, help="project folder to create (must not exist or be empty)")
+        p.add_argument(
+            "--create-missing",
+            action="store_true",
+            help="create settings.json and manifest.json when the ZIP has none (Management Node default download)",
+        )
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.set_defaults(func=cmd_import)
+    else:
+        p.description = (
+            "Write the branding ZIP to upload: settings.json and manifest.json (with a new brandingID) plus every "
+            "other file of webapp2/, and show what changed since the last export."
+        )
+        p.add_argument("path", help="project folder or webapp2 folder")
+        p.add_argument("-o", "--output", required=True, help="the ZIP file to write")
+        p.add_argument("--branding-id", default=None, help="brandingID to use (must be greater than the last one)")
+        p.add_argument("--force", action="store_true", help="export even though the checks report errors")
+        p.add_argument("--diff", action="store_true", help="print the full diff of every changed text file")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.set_defaults(func=cmd_export)
+
+
+def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -> int:
+    if args.json:
+        print(json.dumps({"ok": False, "error": message, "entry": entry}, indent=2, ensure_ascii=False))
+    else:
+        print(f"plugin-designer: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .core.archive import ImportRefused, import_zip
+    from .core.checks import run_checks
+    from .core.model import load
+    from .core.problems import Severity
+
+    try:
+        result = import_zip(Path(args.source), Path(args.output))
+    except ImportRefused as exc:
+        return _refused(args, str(exc), exc.entry)
+    created: list[str] = []
+    if result.missing and args.create_missing:
+        from .core.fixes import apply_fix
+        from .core.model import save
+        from .core.problems import Fix
+
+        pkg = load(result.target)
+        if "settings.json" in result.missing:
+            created.append(apply_fix(pkg, Fix("create-settings", "Create settings.json")))
+        if "manifest.json" in result.missing:
+            created.append(apply_fix(pkg, Fix("create-manifest", "Create manifest.json")))
+        save(pkg)
+    pkg = load(result.target)
+    problems = run_checks(pkg)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
+    missing = [] if args.create_missing else result.missing
+    if args.json:
+        out: dict[str, Any] = {
+            "ok": True,
+            "project": str(result.target),
+            "webapp2": str(result.webapp2),
+            "files": result.files,
+            "bytes": result.bytes,
+            "layout": result.layout,
+            "carried": result.carried,
+            "missing": missing,
+            "created": created,
+            "brandingID": result.branding_id,
+            "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
+    if result.carried:
+        print("Kept as they were, next to webapp2/: " + ", ".join(result.carried))
+    for line in created:
+        print(f"created: {line}")
+    if missing:
+        print(
+            f"Note: the ZIP has no {' and no '.join(missing)} (a Management Node default download has neither). "
+            f"Run 'plugin-designer check --fix {result.target}' to create {'them' if len(missing) > 1 else 'it'}, "
+            "or import again with --create-missing."
+        )
+    n = len(pkg.plugins)
+    print(
+        f"{n} plugin{'s' * (n != 1)}: {errors} error(s), {warnings} warning(s). Open it with: plugin-designer {result.target}"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import ExportRefused, plan_export, write_export
+    from .core.files import NotAPackageError
+    from .core.model import load
+
+    try:
+        pkg = load(Path(args.path))
+        plan = plan_export(pkg, args.branding_id)
+    except (NotAPackageError, ExportRefused) as exc:
+        return _refused(args, str(exc))
+    out = Path(args.output)
+    errors = [
+        {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
+    ]
+    if plan.errors and not args.force:
+        if args.json:
+            print(json.dumps({"ok": False, "blocked": True, "errors": errors}, indent=2, ensure_ascii=False))
+        else:
+            for p in plan.errors:
+                print(f"{p.location()}: error {p.code} {p.message}", file=sys.stderr)
+            print(
+                f"Export blocked: {len(plan.errors)} error(s) must be fixed first (or use --force to export anyway).",
+                file=sys.stderr,
+            )
+        return 1
+    try:
+        result = write_export(plan, out, force=args.force)
+    except (ExportRefused, OSError) as exc:
+        return _refused(args, str(exc))
+    checklist = plan.checklist(out.name)
+    if args.json:
+        doc = {
+            "ok": True,
+            "output": str(result.path),
+            "sha256": result.sha256,
+            "size": result.size,
+            "files": len(plan.entries),
+            "brandingID": {"old": result.old_branding_id, "new": result.branding_id},
+            "written": result.written,
+            "forced_errors": errors,
+            "repaired": plan.repaired,
+            "skipped": plan.skipped,
+            "baseline": plan.baseline,
+            "summary": plan.summary(),
+            "changes": [c.to_json() for c in plan.changes],
+            "checklist": checklist,
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    for p in plan.errors:
+        print(f"warning: exported despite {p.location()}: {p.code} {p.message}", file=sys.stderr)
+    print(f"Exported {out} ({len(plan.entries)} files, {result.size} bytes, sha256 {result.sha256}).")
+    print(
+        f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"
+    )
+    for note in plan.repaired:
+        print(f"fixed on export: {note}")
+    if result.written:
+        print("Updated in the project: " + ", ".join(result.written))
+    if plan.skipped:
+        print(f"Left out (hidden files, backups, links): {len(plan.skipped)}")
+    print(plan.summary())
+    for c in plan.changes:
+        print(f"  {c.status:8} {c.path}")
+        if args.diff and c.diff:
+            print("    " + c.diff.rstrip("\n").replace("\n", "\n    "))
+    print("Upload checklist:")
+    for i, line in enumerate(checklist, 1):
+        print(f"  {i}. {line}")
+    return 0

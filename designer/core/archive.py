@@ -1,0 +1,419 @@
+"""Safe import of branding ZIPs into a project folder, and deterministic ZIP writing.
+
+Why so strict: administrators import ZIPs they downloaded from a Management Node, got from a
+colleague or found in a forum post. A ZIP can name ``../../.bashrc``, hold a symbolic link to
+``/etc``, or expand from a few kilobytes to gigabytes. Every entry is vetted before a single
+byte is written, sizes are counted again while extracting (the declared sizes can lie), and
+the files go into a temporary folder next to the target that is renamed into place only when
+everything arrived. A refused import leaves nothing behind.
+
+The reverse direction, :func:`write_zip`, writes entries in sorted order with fixed
+timestamps and permissions, so the same files always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import stat
+import tempfile
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import _zip_prefix, atomic_write
+from .state import STATE_DIR, update_state
+
+__all__ = [
+    "Budget",
+    "ImportRefused",
+    "ImportResult",
+    "ZIP_DATE",
+    "import_zip",
+    "sha256_file",
+    "vet_zip",
+    "write_zip",
+    "zip_bytes",
+]
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a ZIP can hold: no clock leaks into the bytes
+_CHUNK = 1 << 16
+# Already compressed formats are stored, not deflated again (faster, same size).
+_STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz", ".mp3", ".mp4", ".ogg")
+_BAD_TYPES = {
+    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+
+
+class ImportRefused(Exception):
+    """The archive cannot be imported safely; ``entry`` names the offending entry, if one."""
+
+    def __init__(self, message: str, entry: str | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits that keep a hostile ZIP (a "zip bomb") from filling the disk.
+
+    A branding package is a few hundred small text files; the defaults leave plenty of room.
+    The compression-ratio limit applies to entries above ``ratio_floor`` bytes only, as tiny
+    files of repeated characters compress extremely well without being dangerous.
+    """
+
+    max_entries: int = 20_000
+    max_total: int = 512 * 1024 * 1024
+    max_file: int = 256 * 1024 * 1024
+    max_ratio: float = 200.0
+    ratio_floor: int = 1024 * 1024
+
+
+@dataclass
+class _Entry:
+    info: zipfile.ZipInfo
+    name: str  # decoded name as in the archive
+    dest: str  # path relative to the project folder ("webapp2/..." for the package)
+    is_dir: bool
+
+
+@dataclass
+class ImportResult:
+    target: Path  # the project folder
+    webapp2: Path  # its webapp2 folder
+    files: int
+    bytes: int
+    layout: str  # how the archive was laid out, in words
+    missing: list[str] = field(default_factory=list)  # settings.json / manifest.json not in the ZIP
+    carried: list[str] = field(default_factory=list)  # top-level names outside webapp2/ kept as they were
+    branding_id: object = None
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# -- vetting ---------------------------------------------------------------------------------
+
+
+def _decoded_name(info: zipfile.ZipInfo) -> str:
+    """The entry name as UTF-8; names without the UTF-8 flag are accepted when they decode."""
+    name = info.orig_filename
+    if info.flag_bits & 0x800:
+        return name
+    raw = name.encode("cp437")  # zipfile decoded the raw bytes as cp437; undo that
+    if raw.isascii():
+        return name
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        shown = raw.decode("utf-8", errors="backslashreplace")
+        raise ImportRefused(
+            f"The entry '{shown}' has a name that is not UTF-8 text and cannot be decoded safely; "
+            "re-create the ZIP with a tool that stores UTF-8 names.",
+            shown,
+        ) from None
+
+
+def _check_name(name: str) -> None:
+    def refuse(why: str) -> ImportRefused:
+        return ImportRefused(f"The entry '{name}' {why}; the archive was not imported.", name)
+
+    if not name or name in ("/", "."):
+        raise refuse("has an empty name")
+    if "\\" in name:
+        raise refuse("uses backslashes in its path (a Windows path that can escape the target folder)")
+    if name.startswith("/"):
+        raise refuse("has an absolute path")
+    if _DRIVE_RE.match(name):
+        raise refuse("starts with a drive letter")
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        raise refuse("has control characters in its name")
+    if ":" in name:
+        raise refuse("has a ':' in its name (a drive letter or a Windows alternate data stream)")
+    parts = name.rstrip("/").split("/")
+    if ".." in parts:
+        raise refuse("points outside the target folder ('..')")
+    if any(p in ("", ".") for p in parts):
+        raise refuse("has an empty or '.' path segment")
+
+
+def _check_type(info: zipfile.ZipInfo, name: str) -> None:
+    mode = info.external_attr >> 16
+    kind = stat.S_IFMT(mode)
+    if kind in _BAD_TYPES:
+        raise ImportRefused(
+            f"The entry '{name}' is {_BAD_TYPES[kind]}, not a plain file; the archive was not imported.", name
+        )
+    if kind == stat.S_IFDIR and not name.endswith("/"):
+        raise ImportRefused(f"The entry '{name}' claims to be a folder but is stored as a file.", name)
+    if info.flag_bits & 0x1:
+        raise ImportRefused(
+            f"The entry '{name}' is encrypted (password-protected); branding packages must not be encrypted.", name
+        )
+
+
+def _layout(names: list[str]) -> tuple[str, str, str]:
+    """(folder of the package inside the ZIP, container of webapp2, description)."""
+    prefix = _zip_prefix(names)
+    if prefix is None:  # a Management Node download: webapp2/ without settings.json or manifest.json
+        for depth_prefix in sorted({n.split("/", 1)[0] + "/" for n in names if "/" in n}):
+            if depth_prefix == "webapp2/" or any(n.startswith(depth_prefix + "webapp2/") for n in names):
+                prefix = "webapp2/" if depth_prefix == "webapp2/" else depth_prefix + "webapp2/"
+                break
+    if prefix is None:
+        raise ImportRefused(
+            "The ZIP holds no webapp2 branding: no webapp2/ folder, settings.json, manifest.json or plugins/ folder."
+        )
+    shallow = {n for n in names if n.count("/") <= 2}
+    if not prefix.endswith("webapp2/") and (
+        prefix.rstrip("/").rsplit("/", 1)[-1] == "dev-assets"
+        or any(n == "templates/plugin.json" or n.endswith("/templates/plugin.json") for n in shallow)
+    ):
+        raise ImportRefused(
+            "This ZIP is a plugin source project (TypeScript/webpack, templates/plugin.json, dev-assets/); "
+            "build it first and import the branding ZIP the build produces."
+        )
+    if prefix == "webapp2/":
+        return prefix, "", "branding ZIP with webapp2/ at the top"
+    if prefix.endswith("/webapp2/"):
+        return prefix, prefix[: -len("webapp2/")], f"webapp2/ found inside '{prefix[: -len('webapp2/')]}'"
+    if prefix == "":
+        return prefix, "", "package files at the top of the ZIP (no webapp2/ folder)"
+    return prefix, "", f"package files inside '{prefix}' (imported as webapp2/)"
+
+
+def _dest(name: str, prefix: str, container: str) -> str:
+    if prefix.endswith("webapp2/") and name.startswith(container):
+        return name[len(container) :]
+    if not prefix.endswith("webapp2/") and name.startswith(prefix):
+        return "webapp2/" + name[len(prefix) :]
+    return name
+
+
+def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget()) -> tuple[list[_Entry], str]:
+    """Check every entry of an open ZIP; return the entries to extract and the layout.
+
+    Raises :class:`ImportRefused` naming the first entry that is unsafe.
+    """
+    infos = zf.infolist()
+    if len(infos) > budget.max_entries:
+        raise ImportRefused(
+            f"The archive has {len(infos)} entries, more than the {budget.max_entries} a branding package can "
+            f"reasonably hold (first entry over the limit: '{infos[budget.max_entries].orig_filename}').",
+            infos[budget.max_entries].orig_filename,
+        )
+    names: list[str] = []
+    seen: dict[str, str] = {}
+    total = 0
+    for info in infos:
+        name = _decoded_name(info)
+        _check_name(name)
+        _check_type(info, name)
+        if name in seen:
+            raise ImportRefused(f"The entry '{name}' appears twice in the archive.", name)
+        seen[name] = name
+        if info.file_size > budget.max_file:
+            raise ImportRefused(
+                f"The entry '{name}' would unpack to {info.file_size} bytes, more than the limit of {budget.max_file}.",
+                name,
+            )
+        total += info.file_size
+        if total > budget.max_total:
+            raise ImportRefused(
+                f"The archive would unpack to more than {budget.max_total} bytes (limit reached at '{name}').", name
+            )
+        if info.file_size > budget.ratio_floor and (
+            info.compress_size == 0 or info.file_size / info.compress_size > budget.max_ratio
+        ):
+            raise ImportRefused(
+                f"The entry '{name}' is compressed {info.file_size // max(info.compress_size, 1)} to 1, far more than "
+                "real files are: it looks like a ZIP bomb.",
+                name,
+            )
+        names.append(name)
+    prefix, container, layout = _layout([n for n in names if not n.endswith("/")])
+    entries: list[_Entry] = []
+    by_key: dict[str, str] = {}
+    files: set[str] = set()
+    folders: set[str] = set()
+    for info, name in zip(infos, names, strict=True):
+        is_dir = name.endswith("/")
+        dest = _dest(name.rstrip("/"), prefix, container)
+        parts = dest.split("/")
+        for i in range(1, len(parts) + 1):
+            path = "/".join(parts[:i])
+            key = unicodedata.normalize("NFC", path).casefold()
+            other = by_key.setdefault(key, path)
+            if other != path:
+                raise ImportRefused(
+                    f"The entry '{name}' differs from '{other}' only in letter case; they would overwrite each "
+                    "other on Windows and macOS.",
+                    name,
+                )
+            if i < len(parts) or is_dir:
+                folders.add(path)
+        if not is_dir:
+            if dest in files:
+                raise ImportRefused(f"The entry '{name}' lands on the same file as another entry.", name)
+            files.add(dest)
+        entries.append(_Entry(info, name, dest, is_dir))
+    clash = sorted(files & folders)
+    if clash:
+        raise ImportRefused(f"The entry '{clash[0]}' is both a file and a folder in the archive.", clash[0])
+    return entries, layout
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+def _extract(zf: zipfile.ZipFile, entries: list[_Entry], tmp: Path, budget: Budget) -> tuple[int, int]:
+    total = n_files = 0
+    made: set[Path] = set()
+    for e in entries:
+        out = tmp.joinpath(*e.dest.split("/"))
+        if e.is_dir:
+            out.mkdir(parents=True, exist_ok=True)
+            continue
+        if out.parent not in made:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            made.add(out.parent)
+        written = 0
+        try:
+            with zf.open(e.info) as src:
+                fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                with os.fdopen(fd, "wb") as dst:
+                    while chunk := src.read(_CHUNK):
+                        written += len(chunk)
+                        total += len(chunk)
+                        if written > e.info.file_size or written > budget.max_file or total > budget.max_total:
+                            raise ImportRefused(
+                                f"The entry '{e.name}' unpacks to more bytes than it declares or than the limit "
+                                "allows: it looks like a ZIP bomb.",
+                                e.name,
+                            )
+                        dst.write(chunk)
+        except ImportRefused:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise ImportRefused(f"The entry '{e.name}' is damaged or cannot be read ({exc}).", e.name) from None
+        if written != e.info.file_size:
+            raise ImportRefused(f"The entry '{e.name}' is shorter than it declares; the archive is damaged.", e.name)
+        n_files += 1
+    return n_files, total
+
+
+def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy: bool = True) -> ImportResult:
+    """Unpack the branding ZIP ``source`` into the new project folder ``target``.
+
+    ``target`` must not exist or be an empty folder. The project gets ``webapp2/`` (the
+    package) plus whatever else the archive held at its top level, byte for byte, and
+    ``.plugin-designer/`` with a copy of the imported ZIP (the baseline of the first export's
+    "what changed") and the state file. Raises :class:`ImportRefused`; then nothing is written.
+    """
+    source = Path(source)
+    target = Path(target)
+    if source.is_dir():
+        raise ImportRefused(f"{source} is a folder, not a ZIP: open it directly with 'plugin-designer {source}'.")
+    if not source.is_file():
+        raise ImportRefused(f"{source}: no such file")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ImportRefused(f"{target} already exists and is not empty; choose a new folder to import into.")
+    if not zipfile.is_zipfile(source):
+        raise ImportRefused(f"{source} is not a ZIP file.")
+    try:
+        zf = zipfile.ZipFile(source)
+    except UnicodeDecodeError as exc:
+        shown = bytes(exc.object).decode("utf-8", errors="backslashreplace")
+        raise ImportRefused(
+            f"The entry '{shown}' is marked as UTF-8 but its name is not valid UTF-8; the archive was not imported.",
+            shown,
+        ) from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportRefused(f"{source}: the ZIP file cannot be read ({exc}).") from None
+    with zf:
+        entries, layout = vet_zip(zf, budget)
+        parent = target.parent
+        made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=parent))
+        try:
+            n_files, n_bytes = _extract(zf, entries, tmp, budget)
+            web = tmp / "webapp2"
+            web.mkdir(exist_ok=True)
+            missing = [m for m in ("settings.json", "manifest.json") if not (web / m).is_file()]
+            carried = sorted({e.dest.split("/", 1)[0] for e in entries} - {"webapp2"})
+            branding_id = _read_branding_id(web / "manifest.json")
+            digest = sha256_file(source)
+            imported: dict[str, object] = {"source": str(source.resolve()), "sha256": digest, "brandingID": branding_id}
+            if keep_copy:
+                copy = tmp / STATE_DIR / "imported.zip"
+                copy.parent.mkdir(exist_ok=True)
+                shutil.copyfile(source, copy)
+                imported["copy"] = f"{STATE_DIR}/imported.zip"
+            update_state(tmp, imported=imported, carry=carried)
+            if target.exists():
+                target.rmdir()  # empty (checked above)
+            os.rename(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            for folder in made_parents:  # innermost first; only the empty folders we made
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+            raise
+    return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id)
+
+
+def _read_branding_id(path: Path) -> object:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("brandingID") if isinstance(data, dict) else None
+
+
+# -- deterministic ZIP writing ---------------------------------------------------------------
+
+
+def zip_bytes(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """A ZIP of ``(name, data)`` pairs, sorted by name, with fixed dates and permissions.
+
+    Same files in, same bytes out: entries carry 1980-01-01 00:00, mode 0644, Unix as the
+    creating system, no comment and no extra fields.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.create_system = 3
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            stored = name.lower().endswith(_STORED_SUFFIXES)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            zf.writestr(info, data, compress_type=info.compress_type, compresslevel=None if stored else 6)
+    return buf.getvalue()
+
+
+def write_zip(path: Path, files: Iterable[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """Write :func:`zip_bytes` to ``path`` atomically; return the bytes and their sha256."""
+    data = zip_bytes(files)
+    atomic_write(Path(path), data)
+    return data, hashlib.sha256(data).hexdigest()

@@ -1,0 +1,444 @@
+"""Plugin sources: syntax, registration, actions, API use, roles and the servers they contact.
+
+Why these: an exception in plugin code brings the whole app to its "Oops" page, and a plugin
+whose registration does not match its package file simply does nothing. The analysis is
+static (tree-sitter), so it finds what can be known without running the code and says nothing
+about what is only known at run time.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+
+from designer.core.checks.context import Context
+from designer.core.checks.svgsafety import check_svg
+from designer.core.jsanalysis import ACTIONS, API_MEMBERS, DYN, LAYOUTS, JsInfo, analyse, classify_request, url_host
+from designer.core.model import BrandingPackage, Plugin
+from designer.core.problems import Fix
+
+__all__ = ["check", "source_info"]
+
+Report = Callable[..., None]
+
+_BASE_KEYS = ("id", "load", "unload", "state$")
+_HOST_ONLY_CONFERENCE = {
+    "lock": "lock the meeting",
+    "unlock": "unlock the meeting",
+    "muteguests": "mute all guests",
+    "unmuteguests": "unmute all guests",
+    "set_guests_can_unmute": "let guests unmute",
+    "transform_layout": "change the layout",
+    "disconnect": "disconnect everyone",
+}
+_HOST_ONLY_PARTICIPANT = {
+    "disconnect": "disconnect a participant",
+    "role": "change a participant's role",
+    "transfer": "transfer a participant",
+}
+_HOST_ONLY_API = {
+    "dialOut": "dial out",
+    "disconnectParticipant": "disconnect a participant",
+    "transformConferenceLayout": "change the layout",
+    "changeConferenceLayout": "change the layout",
+}
+
+
+def source_info(ctx: Context, rel: str) -> JsInfo | None:
+    """The analysis of one source file, once per check run; None when it is not UTF-8."""
+    key = "js:" + rel
+    if key not in ctx.svg_cache:
+        pending = ctx.pkg.pending_texts.get(rel)
+        data = pending.encode("utf-8", "surrogatepass") if pending is not None else ctx.pkg.files.read_bytes(rel)
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            ctx.report(
+                "PD103",
+                rel,
+                f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.",
+                line=line,
+                column=1,
+            )
+            ctx.svg_cache[key] = None
+            return None
+        ctx.svg_cache[key] = analyse(data)
+    return ctx.svg_cache[key]
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    done: set[str] = set()
+    for plugin in pkg.plugins:
+        src = plugin.source_path
+        if plugin.package is None or not src or src in done:
+            continue
+        if not pkg.files.exists(src) and src not in pkg.pending_texts:
+            continue  # PD305
+        done.add(src)
+        info = source_info(ctx, src)
+        if info is not None:
+            _check_one(plugin, src, info, ctx)
+
+
+def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        low = {c.lower(): c for c in choices}
+        return low.get(word.lower())
+    return close[0]
+
+
+def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
+    assert plugin.package is not None
+    key, name = plugin.key, plugin.display_name
+
+    def report(code: str, message: str, line: int, column: int = 0, fix: Fix | None = None) -> None:
+        ctx.report(code, src, message, line=max(line, 1), column=max(column, 1), fix=fix, plugin=key)
+
+    for line, col, what in info.syntax_errors[:5]:
+        report(
+            "PD500",
+            f"The source of '{name}' has a JavaScript syntax error here ({what}). The browser rejects the whole "
+            "file, so the plugin does nothing until it is corrected.",
+            line,
+            col,
+        )
+    if info.leaks:
+        names = ", ".join(n for n, _, _ in info.leaks[:4])
+        line, col = info.leaks[0][1], info.leaks[0][2]
+        report(
+            "PD501",
+            f"The source of '{name}' declares {names} outside a wrapper function, so these names leak into the app "
+            "and can clash with other plugins. Put the code inside (function () { ... })();",
+            line,
+            col,
+        )
+    _check_registration(plugin, src, info, report)
+    _check_calls(plugin, src, info, report)
+    _check_network(plugin, info, report)
+    _check_icons(plugin, src, info, ctx, report)
+
+
+def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
+    assert plugin.package is not None
+    name = plugin.display_name
+    regs = info.registrations
+    if not regs:
+        if not info.syntax_errors:
+            report(
+                "PD502",
+                f"The source of '{name}' never calls PEX.pluginAPI.registerPlugin({{...}}), so the app never learns "
+                "about the plugin and its menu items do nothing.",
+                1,
+            )
+        return
+    if len(regs) > 1:
+        for r in regs[1:]:
+            report(
+                "PD503",
+                f"The source of '{name}' calls registerPlugin again here (first on line {regs[0].line}); register "
+                "the plugin once.",
+                r.line,
+                r.column,
+            )
+        return
+    reg = regs[0]
+    if reg.keys is None:
+        report(
+            "PD519",
+            f"registerPlugin in '{name}' is not given an object written out as {{ id: ..., load: load, ... }}, so "
+            "the designer cannot check which actions are registered.",
+            reg.line,
+            reg.column,
+        )
+        return
+    keys = reg.keys
+    pkg_id = plugin.package.id
+    if pkg_id and reg.id_value is not None and reg.id_value != pkg_id:
+        report(
+            "PD504",
+            f"registerPlugin in '{name}' uses the id '{reg.id_value}' but the package file says '{pkg_id}'. They must "
+            "match, or the app does not connect the buttons to this code.",
+            reg.id_line,
+            reg.id_column,
+            Fix("set-register-id", f"Change the id in the source to '{pkg_id}'", {"file": src, "value": pkg_id}),
+        )
+    elif pkg_id and "id" not in keys:
+        report(
+            "PD504",
+            f"registerPlugin in '{name}' has no id; it must be '{pkg_id}' like the package file.",
+            reg.line,
+            reg.column,
+            Fix("add-registered-key", f"Add id: '{pkg_id}'", {"file": src, "key": "id", "string": pkg_id}),
+        )
+    actions = []
+    for _sec, _i, mi in plugin.package.items():
+        if mi.action and mi.action not in actions:
+            actions.append(mi.action)
+    for fn in ("load", "unload"):
+        if fn in keys:
+            continue
+        if fn in info.functions:
+            fix = Fix(
+                "add-registered-key", f"Register the existing function {fn}", {"file": src, "key": fn, "value": fn}
+            )
+        else:
+            fix = Fix("add-registered-key", f"Add an empty {fn} function", {"file": src, "key": fn, "value": None})
+        when = "starts" if fn == "load" else "is switched off"
+        report(
+            "PD508",
+            f"registerPlugin in '{name}' has no '{fn}'. The app calls it when the plugin {when}; without it the app "
+            "shows its 'Oops' page.",
+            reg.line,
+            reg.column,
+            fix,
+        )
+    for action in actions:
+        k = keys.get(action)
+        if k is None:
+            fix = None
+            if action in info.functions:
+                fix = Fix(
+                    "add-registered-key",
+                    f"Register the function {action}",
+                    {"file": src, "key": action, "value": action},
+                )
+            near = _near(action, [x for x in keys if x not in _BASE_KEYS])
+            hint = f" Did you mean '{near}'?" if near else ""
+            report(
+                "PD505",
+                f"A menu item of '{name}' runs '{action}', but registerPlugin has no '{action}', so clicking it fails."
+                + (f" The function {action} exists: add it to registerPlugin." if fix else hint),
+                reg.line,
+                reg.column,
+                fix,
+            )
+            continue
+        if k.kind == "function":
+            continue
+        if k.kind == "identifier" and k.value in info.functions:
+            continue
+        what = (
+            f"'{k.value}', which is not a function defined in this file" if k.kind == "identifier" else "not a function"
+        )
+        report(
+            "PD506",
+            f"The menu action '{action}' of '{name}' is registered as {what}; clicking the item would fail.",
+            k.line,
+            k.column,
+        )
+    if actions or plugin.package.menu_items:
+        for k in keys.values():
+            if k.name in _BASE_KEYS or k.name in actions:
+                continue
+            report(
+                "PD507",
+                f"registerPlugin in '{name}' registers '{k.name}', but no menu item uses it. If a menu item should run "
+                "it, choose it as that item's action.",
+                k.line,
+                k.column,
+            )
+    creates = [c for c in info.calls if c.member == "createNewState" and c.called]
+    if creates and "state$" not in keys:
+        c = creates[0]
+        fix = None
+        if c.assigned_to:
+            fix = Fix(
+                "add-registered-key",
+                f"Register {c.assigned_to} as state$",
+                {"file": src, "key": "state$", "value": c.assigned_to},
+            )
+        report(
+            "PD509",
+            f"'{name}' creates a state (createNewState) but does not pass it to registerPlugin as state$, so its icon "
+            "and label never change.",
+            c.line,
+            c.column,
+            fix,
+        )
+    elif "state$" in keys and not creates:
+        k = keys["state$"]
+        report(
+            "PD510",
+            f"registerPlugin in '{name}' passes state$, but the source never creates it with "
+            "PEX.pluginAPI.createNewState({}); the app fails when it listens to it.",
+            k.line,
+            k.column,
+        )
+
+
+def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
+    assert plugin.package is not None
+    name = plugin.display_name
+    roles = plugin.package.participant_roles or []
+    for_guests = "guest" in roles
+    for c in info.calls:
+        if c.member not in API_MEMBERS:
+            near = _near(c.member, API_MEMBERS)
+            fix = None
+            if near:
+                fix = Fix(
+                    "rename-api-member",
+                    f"Use {near}",
+                    {"file": src, "line": c.line, "column": c.column, "old": c.member, "new": near},
+                )
+            report(
+                "PD511",
+                f"'{name}' uses PEX.pluginAPI.{c.member}, which the app does not have; calling it brings up the "
+                f"'Oops' page." + (f" Did you mean {near}?" if near else ""),
+                c.line,
+                c.column,
+                fix,
+            )
+            continue
+        if c.member == "changeConferenceLayout":
+            report(
+                "PD512",
+                f"'{name}' uses changeConferenceLayout, which is being removed. Use "
+                "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'}) instead.",
+                c.line,
+                c.column,
+            )
+        if c.member == "transformConferenceLayout" and c.layout:
+            for value in c.layout:
+                if DYN in value or value in LAYOUTS:
+                    continue
+                report(
+                    "PD513",
+                    f"'{name}' asks for the layout '{value}', which does not exist. Use one of {', '.join(LAYOUTS)} "
+                    "(or {} for the default).",
+                    c.line,
+                    c.column,
+                )
+        if for_guests and c.member in _HOST_ONLY_API and c.called:
+            report(
+                "PD517",
+                f"'{name}' is offered to guests, but it calls {c.member} (to {_HOST_ONLY_API[c.member]}), which only "
+                "hosts may do. For guests it fails; offer the plugin to hosts only, or hide it from guests.",
+                c.line,
+                c.column,
+            )
+        if c.member == "sendRequest" and c.called and c.args:
+            _check_request(name, c.args[0], for_guests, c.line, c.column, report)
+    for action, line, col in info.actions:
+        if action in ACTIONS:
+            continue
+        near = _near(action, ACTIONS)
+        report(
+            "PD514",
+            f"'{name}' listens to PEX.actions.{action}, which does not exist, so it never hears anything."
+            + (f" Did you mean {near}?" if near else f" Known events: {', '.join(ACTIONS)}."),
+            line,
+            col,
+        )
+
+
+def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col: int, report: Report) -> None:
+    host_only: list[str] = []
+    for path in paths:
+        kind, what = classify_request(path)
+        shown = path.replace(DYN, "…")
+        if kind == "unknown":
+            report(
+                "PD515",
+                f"'{name}' sends the request '{shown}', which the conference does not know. Conference requests are "
+                "/lock, /unlock, /muteguests, /unmuteguests, /transform_layout, /message, ...; participant requests "
+                "look like '/participants/' + participant.uuid + '/mute'.",
+                line,
+                col,
+            )
+        elif kind == "no-uuid":
+            report(
+                "PD516",
+                f"'{name}' sends '{shown}' without a participant's uuid. Build it as "
+                f"'/participants/' + participant.uuid + '/{what}'.",
+                line,
+                col,
+            )
+        if kind == "conference" and what in _HOST_ONLY_CONFERENCE:
+            host_only.append(_HOST_ONLY_CONFERENCE[what])
+        elif kind in ("participant", "no-uuid") and what in _HOST_ONLY_PARTICIPANT:
+            host_only.append(_HOST_ONLY_PARTICIPANT[what])
+    if for_guests and host_only:
+        report(
+            "PD517",
+            f"'{name}' is offered to guests, but this request ({' / '.join(dict.fromkeys(host_only))}) is for hosts "
+            "only; for guests it fails. Offer the plugin to hosts only, or hide the item from guests.",
+            line,
+            col,
+        )
+
+
+def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
+    name = plugin.display_name
+    hosts: dict[str, list[str]] = {}
+    first = 0
+    for ref in info.network:
+        parsed = url_host(ref.url)
+        if parsed is None:
+            continue
+        scheme, host = parsed
+        hosts.setdefault(host, []).append(f"{ref.kind} on line {ref.line}")
+        first = first or ref.line
+        if scheme in ("http:", "ws:"):
+            secure = "https:" if scheme == "http:" else "wss:"
+            report(
+                "PD601",
+                f"'{name}' uses the plain {scheme} address '{ref.url.replace(DYN, '…')[:80]}'. The meeting page is "
+                f"served over https, so browsers block it; use {secure} instead.",
+                ref.line,
+                ref.column,
+            )
+    if hosts:
+        listed = "; ".join(f"{h} ({', '.join(w[:3])})" for h, w in hosts.items())
+        report(
+            "PD600",
+            f"'{name}' contacts other servers: {listed}. The deployment's Content Security Policy may block these; "
+            "ask the Pexip administrator to allow them.",
+            first,
+        )
+
+
+def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: Report) -> None:
+    name = plugin.display_name
+    seen: set[str] = set()
+    for value, line, col in info.icons:
+        if value in seen or "://" in value or value.startswith(("/", "data:")):
+            continue
+        seen.add(value)
+        file_part, _, frag = value.partition("#")
+        target = plugin.resolve(file_part)
+        if target is None:
+            continue
+        files = ctx.pkg.files
+        if not files.exists(target):
+            actual = files.case_match(target)
+            hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters." if actual else ""
+            report(
+                "PD518",
+                f"'{name}' sets the icon '{value}', but there is no {file_part} next to the package file.{hint}",
+                line,
+                col,
+            )
+            continue
+        if not target.lower().endswith(".svg"):
+            continue
+        from designer.core.checks.icons import svg_info
+
+        svg = svg_info(ctx, target)
+        if not svg.ok:
+            ctx.report(
+                "PD403",
+                target,
+                f"The icon '{file_part}' of '{name}' cannot be read as SVG: {svg.error}.",
+                line=svg.line,
+                column=svg.column,
+                plugin=plugin.key,
+            )
+            continue
+        check_svg(ctx, target, plugin.key)
+        if frag and frag not in svg.ids:
+            case = svg.id_case_match(frag)
+            hint = f" It has '{case}': letter case matters." if case else ""
+            report("PD518", f"'{name}' sets the icon '{value}', but {file_part} has no id '{frag}'.{hint}", line, col)

@@ -1,0 +1,101 @@
+"""SVG icons: unsafe content (scripts, handlers, outside links, entities), internal ids, viewBox.
+
+Every SVG a menu item names is scanned once per check run; the JavaScript check adds the SVGs
+that ``state$`` icon strings name. Unsafe content gets the "Sanitise icon" fix, which rewrites
+the file with an allowlist of elements and attributes and keeps every id.
+"""
+
+from __future__ import annotations
+
+from designer.core.checks.context import Context
+from designer.core.checks.icons import svg_info
+from designer.core.model import BrandingPackage
+from designer.core.problems import Fix
+from designer.core.svg import sanitise_svg, scan_svg, viewbox_from_size
+
+_TITLES = {
+    "PD410": "has a DOCTYPE",
+    "PD411": "declares entities",
+    "PD412": "contains a script",
+    "PD413": "has an event handler",
+    "PD414": "has a javascript: link",
+    "PD415": "refers to an outside resource",
+    "PD416": "embeds HTML (foreignObject)",
+}
+_WHY = {
+    "PD410": "Icons do not need one and it can point to outside files.",
+    "PD411": "Entities can read local files or exhaust memory.",
+    "PD412": "Scripts in an icon can run code in the meeting page.",
+    "PD413": "It runs code when the icon is shown or clicked.",
+    "PD414": "It runs code in the meeting page.",
+    "PD415": "It may be blocked, missing or unsafe, and it reveals who views the meeting.",
+    "PD416": "Embedded HTML can carry scripts and forms.",
+}
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for plugin in pkg.plugins:
+        if plugin.package is None or not plugin.package_path:
+            continue
+        for _sec, _i, mi in plugin.package.items():
+            if not mi.icon:
+                continue
+            file_part = mi.icon.partition("#")[0]
+            target = plugin.resolve(file_part)
+            if target and target.lower().endswith(".svg") and pkg.files.exists(target):
+                check_svg(ctx, target, plugin.key)
+
+
+def svg_bytes(ctx: Context, rel: str) -> bytes:
+    pending = ctx.pkg.pending_texts.get(rel)
+    return pending.encode("utf-8") if pending is not None else ctx.pkg.files.read_bytes(rel)
+
+
+def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
+    """Report the safety and id problems of one SVG file (once per check run)."""
+    marker = "scan:" + target
+    if marker in ctx.svg_cache:
+        return
+    ctx.svg_cache[marker] = True
+    info = svg_info(ctx, target)
+    if not info.ok or info.root_tag != "svg":
+        return  # PD403 says so
+    data = svg_bytes(ctx, target)
+    findings = scan_svg(data, info)
+    if not findings:
+        return
+    name = target.rsplit("/", 1)[-1]
+    sanitise: Fix | None = None
+    if any(f.sanitisable for f in findings):
+        try:
+            _text, lost = sanitise_svg(data)
+        except ValueError:
+            lost = ["?"]
+        if not lost:
+            sanitise = Fix("sanitise-svg", f"Sanitise icon {name}", {"file": target})
+    for f in findings:
+        fix = sanitise if f.sanitisable else None
+        if f.code in _TITLES:
+            message = (
+                f"The icon {name} {_TITLES[f.code]}: {f.detail}. {_WHY[f.code]} "
+                "'Sanitise icon' keeps the drawing and removes the rest."
+            )
+            if f.code == "PD410":
+                message = (
+                    f"The icon {name} starts with a DOCTYPE. Icons do not need one; some are harmless, "
+                    "but a DOCTYPE can point to outside files. 'Sanitise icon' removes it."
+                )
+        elif f.code == "PD420":
+            message = f"In the icon {name}, {f.detail}; that part of the drawing shows nothing."
+        elif f.code == "PD421":
+            message = f"In the icon {name}, {f.detail}; only the first element with an id is found."
+        elif f.code == "PD422":
+            message = f"In the icon {name}, {f.detail}."
+        else:  # PD430
+            vb = viewbox_from_size(info)
+            if vb:
+                fix = Fix("add-svg-viewbox", f'Add viewBox="{vb}"', {"file": target, "value": vb})
+            message = f"The icon {name} has no viewBox, so it does not scale to the button's size" + (
+                f'; its width and height suggest viewBox="{vb}".' if vb else '; add one such as viewBox="0 0 24 24".'
+            )
+        ctx.report(f.code, target, message, line=f.line, column=f.column, fix=fix, plugin=plugin_key)

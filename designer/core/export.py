@@ -1,0 +1,438 @@
+"""One-click export: settings.json + manifest.json (new brandingID) + the branding ZIP, with a diff.
+
+Why a plan before the write: the user (GUI pane or CLI) should see exactly what will be
+uploaded — the two JSON files as they will be written, the errors that block the export, what
+changed since the last export and what to do on the Management Node — before anything touches
+the disk. :func:`plan_export` computes all of that without writing; :func:`write_export`
+writes the ZIP atomically, then the changed project files, then remembers the export in the
+project state (``.plugin-designer/state.json``) so the next brandingID is always greater and the
+next diff has a baseline.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .archive import ImportRefused, sha256_file, vet_zip, write_zip
+from .checks import run_checks
+from .files import DirFiles
+from .fixes import new_branding_id
+from .jsonfile import JsonDocument, same_json
+from .model import ROLES, BrandingPackage, load
+from .problems import Problem, Severity
+from .state import load_state, update_state
+
+__all__ = [
+    "ExportBlocked",
+    "ExportPlan",
+    "ExportRefused",
+    "ExportResult",
+    "FileChange",
+    "export_package",
+    "is_excluded",
+    "plan_export",
+    "write_export",
+]
+
+# Errors the export itself repairs: it writes isSettingsBranded: true and a new brandingID,
+# and creates manifest.json when the package has none (a Management Node default download).
+REPAIRED_BY_EXPORT = {"PD210": "manifest.json will be created", "PD211": "isSettingsBranded will be set to true"}
+DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
+BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
+_DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
+ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+PLACEMENTS = {
+    "toolbar": "toolbar button",
+    "conference": "conference menu item",
+    "participants": "participant menu item",
+}
+
+
+class ExportRefused(Exception):
+    """The export cannot be made at all (bad brandingID, read-only package, bad output path)."""
+
+
+class ExportBlocked(ExportRefused):
+    """The package has errors; exporting anyway needs ``force``."""
+
+    def __init__(self, errors: list[Problem]) -> None:
+        super().__init__(f"{len(errors)} error(s) block the export; fix them first (or force the export)")
+        self.errors = errors
+
+
+@dataclass
+class FileChange:
+    path: str  # name inside the ZIP
+    status: str  # "added", "removed" or "changed"
+    old_size: int | None = None
+    new_size: int | None = None
+    diff: str = ""  # unified diff for text files
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "old_size": self.old_size,
+            "new_size": self.new_size,
+            "diff": self.diff,
+        }
+
+
+@dataclass
+class ExportPlan:
+    pkg: BrandingPackage
+    project: Path
+    root: Path  # the webapp2 folder
+    old_branding_id: Any
+    branding_id: Any
+    entries: dict[str, bytes]  # ZIP name -> bytes
+    writes: dict[str, bytes]  # webapp2-relative path -> new bytes for the project
+    errors: list[Problem]  # errors that block the export
+    problems: list[Problem]  # everything the checks reported
+    repaired: list[str]  # what the export fixes on its own
+    skipped: list[str]  # project files deliberately left out (hidden, backups, links)
+    baseline: str | None  # what the diff compares against, in words
+    changes: list[FileChange] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)  # checklist lines about the plugins
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.errors)
+
+    def preview(self, rel: str) -> str | None:
+        """A JSON file of the package exactly as the export will write it."""
+        data = self.entries.get("webapp2/" + rel)
+        return None if data is None else data.decode("utf-8", errors="replace")
+
+    def checklist(self, zip_name: str = "the ZIP") -> list[str]:
+        return [
+            "Open the Management Node administrator interface and go to Services > Web App Customization.",
+            f"Upload {zip_name} as a Web App 2 (webapp2) branding package "
+            "(REST: POST it to configuration/v1/webapp_branding/ with webapp_type 'webapp2').",
+            f"brandingID changes from {_shown(self.old_branding_id)} to {self.branding_id}: "
+            "clients notice the change and load the new branding instead of their cached copy.",
+            *self.plugins,
+            "After the upload, reload the web app and check that each plugin appears for the right people "
+            "(Settings > Plugins lists them).",
+        ]
+
+    def summary(self) -> str:
+        if self.baseline is None:
+            return "No earlier export or import to compare with: every file is new."
+        if not self.changes:
+            return f"No file changed since {self.baseline}."
+        counts = {s: sum(c.status == s for c in self.changes) for s in ("changed", "added", "removed")}
+        parts = [f"{n} {s}" for s, n in counts.items() if n]
+        return f"Since {self.baseline}: " + ", ".join(parts) + "."
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sha256: str
+    size: int
+    branding_id: Any
+    old_branding_id: Any
+    written: list[str]  # project files updated (webapp2-relative)
+    plan: ExportPlan
+
+
+def _shown(value: Any) -> str:
+    return "(none)" if value in (None, "") else str(value)
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def is_excluded(rel: str) -> bool:
+    """Never exported: hidden files and folders, editor backups (``*~``, ``*.bak``, ``*.swp``, ...)."""
+    parts = rel.split("/")
+    if any(p.startswith(".") for p in parts):
+        return True
+    return any(fnmatch.fnmatchcase(parts[-1], pat) for pat in BACKUP_PATTERNS)
+
+
+def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: list[str]) -> None:
+    """Read every exportable file under ``base`` into ``entries`` as ``prefix + rel``."""
+    if base.is_file() and not base.is_symlink():
+        if is_excluded(prefix.rstrip("/")):
+            skipped.append(prefix.rstrip("/"))
+        else:
+            entries[prefix.rstrip("/")] = base.read_bytes()
+        return
+    for dirpath, dirnames, filenames in os.walk(base):
+        rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        keep = []
+        for d in sorted(dirnames):
+            full = os.path.join(dirpath, d)
+            if d.startswith(".") or os.path.islink(full):
+                skipped.append(prefix + rel_dir + d + "/")
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        for f in sorted(filenames):
+            rel = prefix + rel_dir + f
+            full = os.path.join(dirpath, f)
+            if is_excluded(rel) or os.path.islink(full) or not os.path.isfile(full):
+                skipped.append(rel)
+                continue
+            with open(full, "rb") as fh:
+                entries[rel] = fh.read()
+
+
+def _doc_bytes(doc: JsonDocument, value: Any) -> bytes:
+    if not same_json(doc.data, value):
+        doc = JsonDocument(doc.dumps())
+        doc.apply(value)
+    return doc.dumps().encode("utf-8")
+
+
+def _model_writes(pkg: BrandingPackage, new_id: Any) -> dict[str, bytes]:
+    """Bytes of every file the model would write, manifest.json with the new brandingID."""
+    out: dict[str, bytes] = {}
+    if pkg.manifest is None:
+        if pkg.files.exists("manifest.json"):
+            raise ExportRefused("manifest.json cannot be read, so no new brandingID can be written; fix it first.")
+        out["manifest.json"] = (
+            JsonDocument.new({"brandingID": new_id, "isSettingsBranded": True}).dumps().encode("utf-8")
+        )
+    else:
+        value = pkg.manifest.to_json()
+        if not isinstance(value, dict):
+            raise ExportRefused(
+                "manifest.json is not a JSON object, so no new brandingID can be written; fix it first."
+            )
+        value = dict(value)
+        value["brandingID"] = new_id
+        value["isSettingsBranded"] = True
+        doc = pkg.docs.get("manifest.json")
+        out["manifest.json"] = (
+            _doc_bytes(doc, value) if doc is not None else JsonDocument.new(value).dumps().encode("utf-8")
+        )
+    if pkg.settings is not None:
+        value = pkg.settings_json()
+        doc = pkg.docs.get("settings.json")
+        out["settings.json"] = _doc_bytes(doc, value) if doc else JsonDocument.new(value).dumps().encode("utf-8")
+    for p in pkg.plugins:
+        if p.package is not None and p.package_path and p.package_path in pkg.docs:
+            out[p.package_path] = _doc_bytes(pkg.docs[p.package_path], p.package.to_json())
+    for rel, text in pkg.pending_texts.items():
+        out[rel] = text.encode("utf-8")
+    return out
+
+
+def _last_id(pkg: BrandingPackage, state: dict[str, Any]) -> int | None:
+    values = [pkg.manifest.branding_id if pkg.manifest else None]
+    for key in ("last_export", "imported"):
+        rec = state.get(key)
+        if isinstance(rec, dict):
+            values.append(rec.get("brandingID"))
+    ints = [i for i in (_as_int(v) for v in values) if i is not None]
+    return max(ints) if ints else None
+
+
+def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> tuple[Any, Any]:
+    current = pkg.manifest.branding_id if pkg.manifest else None
+    last_export = state.get("last_export") if isinstance(state.get("last_export"), dict) else {}
+    old = current if current not in (None, "") else last_export.get("brandingID")
+    last = _last_id(pkg, state)
+    as_string = isinstance(current, str)
+    if requested in (None, ""):
+        new = new_branding_id(str(last) if as_string and last is not None else last)
+        if as_string and not isinstance(new, str):
+            new = str(new)
+        return old, new
+    value = _as_int(requested)
+    if value is None:
+        raise ExportRefused(f"brandingID must be a whole number, not '{requested}'.")
+    if last is not None and value <= last:
+        raise ExportRefused(
+            f"brandingID {value} is not greater than the last one ({last}); clients would keep their cached "
+            "branding. Leave it empty for a fresh one, or choose a larger number."
+        )
+    return old, (str(value) if as_string else value)
+
+
+def _baseline(project: Path, state: dict[str, Any]) -> tuple[str | None, Path | None, bool]:
+    """What to compare with: (words, ZIP, whether it is our own export, laid out as we write)."""
+    rec = state.get("last_export")
+    if isinstance(rec, dict) and rec.get("path"):
+        path = Path(rec["path"])
+        if path.is_file() and sha256_file(path) == rec.get("sha256"):
+            return f"the last export ({path.name}, brandingID {rec.get('brandingID')})", path, True
+    rec = state.get("imported")
+    if isinstance(rec, dict) and rec.get("copy"):
+        path = project / rec["copy"]
+        if path.is_file() and sha256_file(path) == rec.get("sha256"):
+            return f"the imported ZIP ({Path(str(rec.get('source', path))).name})", path, False
+    return None, None, False
+
+
+def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChange]:
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except (OSError, zipfile.BadZipFile):
+        return []
+    with zf:
+        if own:  # the sha256 matches the ZIP we wrote: its names are already ours
+            old = {i.filename: i for i in zf.infolist() if not i.is_dir()}
+        else:  # an imported ZIP: map its layout the way the import did
+            try:
+                vetted, _ = vet_zip(zf)
+            except ImportRefused:
+                return []
+            old = {e.dest: e.info for e in vetted if not e.is_dir}
+        changes: list[FileChange] = []
+        for name in sorted(set(old) | set(entries)):
+            new = entries.get(name)
+            info = old.get(name)
+            if info is None:
+                assert new is not None
+                changes.append(FileChange(name, "added", None, len(new), _text_diff(name, b"", new)))
+            elif new is None:
+                changes.append(FileChange(name, "removed", info.file_size, None))
+            elif info.file_size != len(new) or info.CRC != zlib.crc32(new):
+                before = zf.read(info)
+                if before != new:
+                    changes.append(FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new)))
+        return changes
+
+
+def _text_diff(name: str, before: bytes, after: bytes) -> str:
+    if not name.lower().endswith(DIFF_SUFFIXES) or max(len(before), len(after)) > _DIFF_LIMIT:
+        return ""
+    a = before.decode("utf-8", errors="replace").splitlines(keepends=True)
+    b = after.decode("utf-8", errors="replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(a, b, f"before/{name}", f"after/{name}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _plugin_lines(pkg: BrandingPackage) -> list[str]:
+    on = [p.display_name for p in pkg.plugins if p.entry.enabled is not False]
+    off = [p.display_name for p in pkg.plugins if p.entry.enabled is False]
+    lines = []
+    if pkg.plugins:
+        lines.append("Enabled by default: " + (", ".join(on) if on else "none") + ".")
+    if off:
+        lines.append("Installed but off until a user turns them on: " + ", ".join(off) + ".")
+    for p in pkg.plugins:
+        pk = p.package
+        if pk is None:
+            lines.append(f"{p.display_name}: its package file cannot be read.")
+            continue
+        secs = pk.sections
+        where = ", ".join(PLACEMENTS.get(s, s) for s in secs) if secs else "no menu item (listens to events)"
+        roles = pk.participant_roles
+        who = (
+            "everyone (Host and Guest)"
+            if roles is not None and set(ROLES) <= set(roles)
+            else (" and ".join(ROLE_NAMES.get(r, r) for r in roles) if roles else "nobody (no role selected)")
+        )
+        platforms = ", ".join(pk.platforms) if pk.platforms else "no platform"
+        lock = "; users cannot turn it off" if pk.allow_unload is False else ""
+        lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")
+    return lines
+
+
+def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Problem] | None = None) -> ExportPlan:
+    """Everything the export would write, and why it may not, without writing anything.
+
+    ``problems`` may pass the result of :func:`run_checks` when the caller already has it.
+    Raises :class:`ExportRefused` when no export is possible (read-only ZIP, unusable brandingID).
+    """
+    if not isinstance(pkg.files, DirFiles):
+        raise ExportRefused(f"{pkg.files.label} is a ZIP opened read-only; import it into a folder first.")
+    root = pkg.files.root
+    project = pkg.files.project
+    state = load_state(project)
+    old, new = _choose_id(pkg, state, branding_id)
+    problems = run_checks(pkg) if problems is None else problems
+    errors = [p for p in problems if p.severity is Severity.ERROR and p.code not in REPAIRED_BY_EXPORT]
+    repaired = sorted({REPAIRED_BY_EXPORT[p.code] for p in problems if p.code in REPAIRED_BY_EXPORT})
+    model = _model_writes(pkg, new)
+    entries: dict[str, bytes] = {}
+    skipped: list[str] = []
+    _walk(root, "webapp2/", entries, skipped)
+    if project != root:
+        carry = state.get("carry")
+        for name in sorted(carry) if isinstance(carry, list) else []:
+            if isinstance(name, str) and name not in ("webapp2", "") and "/" not in name and (project / name).exists():
+                _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
+    writes: dict[str, bytes] = {}
+    for rel, data in model.items():
+        if entries.get("webapp2/" + rel) != data:
+            writes[rel] = data
+            entries["webapp2/" + rel] = data
+    label, base_zip, own = _baseline(project, state)
+    changes = _diff(entries, base_zip, own) if base_zip is not None else []
+    return ExportPlan(
+        pkg=pkg,
+        project=project,
+        root=root,
+        old_branding_id=old,
+        branding_id=new,
+        entries=entries,
+        writes=writes,
+        errors=errors,
+        problems=problems,
+        repaired=repaired,
+        skipped=skipped,
+        baseline=label,
+        changes=changes,
+        plugins=_plugin_lines(pkg),
+    )
+
+
+def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResult:
+    """Write the ZIP (atomically), the changed project files, and remember the export."""
+    if plan.errors and not force:
+        raise ExportBlocked(plan.errors)
+    out = Path(out)
+    target = out.resolve()
+    for inside in (plan.root.resolve(), (plan.project / ".plugin-designer").resolve()):
+        if target == inside or inside in target.parents:
+            raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
+    if target.is_dir():
+        raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
+    data, digest = write_zip(out, plan.entries.items())
+    files = plan.pkg.files
+    assert isinstance(files, DirFiles)
+    for rel, content in sorted(plan.writes.items()):
+        files.write_bytes(rel, content)
+    update_state(
+        plan.project,
+        last_export={
+            "path": str(target),
+            "sha256": digest,
+            "brandingID": plan.branding_id,
+            "files": len(plan.entries),
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        },
+    )
+    return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def export_package(
+    path: Path | BrandingPackage, out: Path, branding_id: Any = None, force: bool = False
+) -> ExportResult:
+    """Load (if needed), plan and write in one call: the CLI and the benchmark use this."""
+    pkg = path if isinstance(path, BrandingPackage) else load(Path(path))
+    return write_export(plan_export(pkg, branding_id), out, force=force)

@@ -1,0 +1,677 @@
+"""What a plugin's JavaScript does, read with tree-sitter (error-tolerant, no Node.js needed).
+
+Why tree-sitter: plugin sources are often half-edited or broken, and the checker must still
+find the ``registerPlugin`` call, the functions and the requests in the rest of the file. The
+grammar is loaded lazily (only when there is JavaScript to look at) so ``check`` on packages
+without sources, and the import of :mod:`designer.core`, stay fast.
+
+:func:`analyse` returns plain data (:class:`JsInfo`): 1-based lines and columns (columns count
+characters, not bytes), so the checks never touch tree-sitter nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ACTIONS",
+    "API_MEMBERS",
+    "DYN",
+    "LAYOUTS",
+    "JsInfo",
+    "Registration",
+    "analyse",
+    "classify_request",
+    "url_host",
+]
+
+# A part of a string that is only known at run time ('/participants/' + p.uuid + '/mute').
+DYN = "\x00"
+
+API_MEMBERS = (
+    "registerPlugin",
+    "createNewState",
+    "sendRequest",
+    "openTemplateDialog",
+    "spotlightOnParticipant",
+    "spotlightOffParticipant",
+    "dialOut",
+    "disconnectParticipant",
+    "changeConferenceLayout",
+    "transformConferenceLayout",
+    "sendChatMessage",
+)
+ACTIONS = (
+    "SEND_CHAT_MESSAGE",
+    "RECEIVE_CHAT_MESSAGE",
+    "SELECT_EVENT",
+    "PARTICIPANT_CONNECT_SUCCESS",
+    "PARTICIPANT_DISCONNECT_SUCCESS",
+)
+LAYOUTS = ("1:0", "1:7", "2:21", "1:33", "4:0", "ac")
+CONFERENCE_REQUESTS = (
+    "lock",
+    "unlock",
+    "muteguests",
+    "unmuteguests",
+    "set_guests_can_unmute",
+    "transform_layout",
+    "message",
+    "clearallbuzz",
+    "disconnect",
+)
+PARTICIPANT_REQUESTS = (
+    "mute",
+    "unmute",
+    "video_muted",
+    "video_unmuted",
+    "buzz",
+    "clearbuzz",
+    "spotlighton",
+    "spotlightoff",
+    "role",
+    "dtmf",
+    "disconnect",
+    "transfer",
+    "overlaytext",
+)
+
+_GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.")
+_FUNC_TYPES = frozenset({"function_expression", "arrow_function", "function", "generator_function"})
+_DECL_TYPES = frozenset(
+    {
+        "function_declaration",
+        "generator_function_declaration",
+        "class_declaration",
+        "variable_declaration",
+        "lexical_declaration",
+    }
+)
+_HTML_SRC = re.compile(
+    r"<\s*(script|img|iframe|link|video|audio|source|embed|object)\b[^>]*?\s(?:src|href|data)\s*=\s*[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+_NET_CALL_ENDS = (b"fetch", b"open", b"sendBeacon")
+_LANGUAGE: Any = None
+_QUERY: Any = None
+_QUERY_SOURCE = """
+(function_declaration name: (identifier) @fname)
+(generator_function_declaration name: (identifier) @fname)
+(variable_declarator) @decl
+(assignment_expression left: (identifier)) @assign
+(call_expression) @call
+(new_expression) @new
+(member_expression) @member
+(pair value: (string)) @pair
+(string) @str
+(template_string) @tpl
+"""
+
+
+def _by_start(node: Any) -> int:
+    return node.start_byte
+
+
+def _query_cursor() -> Any:
+    global _QUERY
+    from tree_sitter import Query, QueryCursor
+
+    if _QUERY is None:
+        _QUERY = Query(_LANGUAGE, _QUERY_SOURCE)
+    return QueryCursor(_QUERY)
+
+
+def _parser() -> Any:
+    """A tree-sitter parser for JavaScript; the grammar is loaded once, on first use.
+
+    The grammar's binary is loaded directly: the package's ``__init__`` imports
+    ``importlib.resources`` (~20 ms) only to offer query files we do not use.
+    """
+    global _LANGUAGE
+    from tree_sitter import Language, Parser
+
+    if _LANGUAGE is None:
+        lang: Any = None
+        try:
+            import importlib.machinery
+            import importlib.util
+            import os
+            import sys
+
+            mod = sys.modules.get("tree_sitter_javascript._binding")
+            if mod is None:
+                spec = importlib.util.find_spec("tree_sitter_javascript")
+                folder = (spec.submodule_search_locations or [None])[0] if spec else None
+                if folder:
+                    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+                    name = next(
+                        f for f in sorted(os.listdir(folder)) if f.startswith("_binding") and f.endswith(suffixes)
+                    )
+                    path = os.path.join(folder, name)
+                    loader = importlib.machinery.ExtensionFileLoader("tree_sitter_javascript._binding", path)
+                    bspec = importlib.util.spec_from_file_location(
+                        "tree_sitter_javascript._binding", path, loader=loader
+                    )
+                    assert bspec is not None
+                    mod = importlib.util.module_from_spec(bspec)
+                    loader.exec_module(mod)
+            if mod is not None:
+                lang = Language(mod.language())
+        except Exception:  # noqa: BLE001 - any trouble: fall back to the ordinary import
+            lang = None
+        if lang is None:
+            import tree_sitter_javascript
+
+            lang = Language(tree_sitter_javascript.language())
+        _LANGUAGE = lang
+    return Parser(_LANGUAGE)
+
+
+@dataclass
+class Key:
+    """One key of the object passed to ``registerPlugin``."""
+
+    name: str
+    line: int
+    column: int
+    kind: str  # "function" (inline), "identifier", "other"
+    value: str | None = None  # the identifier's name when kind == "identifier"
+
+
+@dataclass
+class Registration:
+    line: int
+    column: int
+    keys: dict[str, Key] | None  # None: the argument is not an object literal we can read
+    id_value: str | None = None
+    id_line: int = 0
+    id_column: int = 0
+    id_span: tuple[int, int] | None = None  # byte range of the id's value, for fixes
+    open_brace: int = -1  # byte offset just after the object's "{", for fixes
+    indent: str | None = None  # indentation of the first key when it starts its own line
+
+
+@dataclass
+class Call:
+    """A call of (or reference to) a ``PEX.pluginAPI`` member."""
+
+    member: str
+    line: int
+    column: int
+    called: bool
+    args: list[list[str]] = field(default_factory=list)  # possible string values of each argument
+    layout: list[str] | None = None  # transformConferenceLayout: possible values of {layout}
+    assigned_to: str | None = None  # createNewState: the variable receiving the result
+    span: tuple[int, int] = (0, 0)  # byte range of the member's name, for fixes
+
+
+@dataclass
+class NetRef:
+    kind: str  # fetch, XMLHttpRequest, WebSocket, window.open, <img src>, ...
+    url: str  # with DYN for parts built at run time
+    line: int
+    column: int
+
+
+@dataclass
+class JsInfo:
+    syntax_errors: list[tuple[int, int, str]] = field(default_factory=list)
+    leaks: list[tuple[str, int, int]] = field(default_factory=list)  # top-level declarations
+    registrations: list[Registration] = field(default_factory=list)
+    functions: dict[str, int] = field(default_factory=dict)  # name -> line
+    variables: dict[str, int] = field(default_factory=dict)  # non-function declarations
+    calls: list[Call] = field(default_factory=list)
+    actions: list[tuple[str, int, int]] = field(default_factory=list)  # PEX.actions.X
+    network: list[NetRef] = field(default_factory=list)
+    icons: list[tuple[str, int, int]] = field(default_factory=list)  # icon: 'x.svg#id' strings
+
+
+def _norm_dotted(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for p in _GLOBAL_PREFIXES:
+            if name.startswith(p):
+                name, changed = name[len(p) :], True
+    return name
+
+
+class _Analyser:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.info = JsInfo()
+        self.decls: dict[str, list[Any]] = {}  # name -> value nodes of declarators/assignments
+        self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
+        self.calls: list[Any] = []
+        self.news: list[Any] = []
+        self.members: list[Any] = []
+        self.strings: list[Any] = []
+        self.pairs: list[Any] = []
+
+    # -- positions -----------------------------------------------------------------------
+    def pos(self, node: Any) -> tuple[int, int]:
+        row, col = node.start_point
+        if col:
+            start = node.start_byte - col
+            col = len(self.data[start : node.start_byte].decode("utf-8", "replace"))
+        return row + 1, col + 1
+
+    def text(self, node: Any) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    # -- the walk ------------------------------------------------------------------------
+    def run(self, tree: Any) -> JsInfo:
+        root = tree.root_node
+        self._top_level(root)
+        if root.has_error:
+            self._errors(root)
+        # One C-level query finds every node of interest; walking all nodes in Python costs 10x.
+        caps = _query_cursor().captures(root)
+        for n in sorted(caps.get("fname", ()), key=_by_start):
+            self.info.functions.setdefault(self.text(n), n.start_point[0] + 1)
+        for node in sorted(caps.get("decl", ()), key=_by_start):
+            n = node.child_by_field_name("name")
+            if n is not None and n.type == "identifier":
+                self._declare(self.text(n), node.child_by_field_name("value"), n)
+        for node in sorted(caps.get("assign", ()), key=_by_start):
+            n = node.child_by_field_name("left")
+            if n is not None:
+                self._declare(self.text(n), node.child_by_field_name("right"), n)
+        by_start = _by_start
+        self.calls = sorted(caps.get("call", ()), key=by_start)
+        self.news = sorted(caps.get("new", ()), key=by_start)
+        data = self.data
+        members = [m for m in caps.get("member", ()) if b"PEX" in data[m.start_byte : m.end_byte]]
+        self.members = sorted(members, key=by_start)
+        self.strings = sorted(caps.get("str", []) + caps.get("tpl", []), key=by_start)
+        self.pairs = sorted(caps.get("pair", ()), key=by_start)
+        self._finish()
+        return self.info
+
+    def _errors(self, root: Any) -> None:
+        """ERROR and MISSING nodes, descending only into subtrees that hold one."""
+        errors = self.info.syntax_errors
+        stack = [root]
+        while stack and len(errors) < 20:
+            node = stack.pop()
+            if node.is_missing:
+                line, col = self.pos(node)
+                errors.append((line, col, f"'{node.type}' is missing here"))
+                continue
+            if node.type == "ERROR" and not any(c.has_error for c in node.children):
+                # Only the innermost ERROR: an outer one often spans the whole wrapper function.
+                line, col = self.pos(node)
+                snippet = self.text(node).strip().split("\n", 1)[0][:30]
+                errors.append((line, col, f"unexpected '{snippet}'" if snippet else "unexpected text"))
+                continue
+            stack.extend(reversed([c for c in node.children if c.has_error]))
+        errors.sort()
+
+    def _declare(self, name: str, value: Any, name_node: Any) -> None:
+        self.decls.setdefault(name, []).append(value)
+        if value is not None and value.type in _FUNC_TYPES:
+            self.info.functions.setdefault(name, name_node.start_point[0] + 1)
+        else:
+            self.info.variables.setdefault(name, name_node.start_point[0] + 1)
+            if value is not None and value.type == "member_expression":
+                self.aliases[name] = _norm_dotted(self.text(value))
+
+    def _top_level(self, root: Any) -> None:
+        for child in root.children:
+            t = child.type
+            if t in _DECL_TYPES:
+                names = []
+                n = child.child_by_field_name("name")
+                if n is not None:
+                    names.append(self.text(n))
+                for d in child.children:
+                    if d.type == "variable_declarator":
+                        dn = d.child_by_field_name("name")
+                        if dn is not None:
+                            names.append(self.text(dn))
+                line, col = self.pos(child)
+                self.info.leaks.append((", ".join(names) or self.text(child)[:20], line, col))
+            elif t == "expression_statement" and child.named_child_count:
+                e = child.named_children[0]
+                if e.type == "assignment_expression":
+                    left = e.child_by_field_name("left")
+                    if left is not None and left.type == "identifier":
+                        line, col = self.pos(child)
+                        self.info.leaks.append((self.text(left), line, col))
+
+    # -- values --------------------------------------------------------------------------
+    def dotted(self, node: Any) -> str | None:
+        """'window.PEX.pluginAPI.sendRequest' for a chain of plain names, else None."""
+        parts: list[str] = []
+        while node is not None and node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            if prop is None:
+                return None
+            parts.append(self.text(prop))
+            node = node.child_by_field_name("object")
+        if node is None or node.type not in ("identifier", "this"):
+            return None
+        head = self.text(node)
+        if head in self.aliases and parts:
+            head = self.aliases[head]
+        parts.append(head)
+        return _norm_dotted(".".join(reversed(parts)))
+
+    def strings_of(self, node: Any, depth: int = 0) -> list[str]:
+        """The possible values of a string expression; DYN marks parts known only at run time."""
+        if node is None or depth > 4:
+            return [DYN]
+        t = node.type
+        if t == "string":
+            return [self._string_text(node)]
+        if t == "template_string":
+            out = []
+            for c in node.children:
+                if c.type == "string_fragment":
+                    out.append(self.text(c))
+                elif c.type == "template_substitution":
+                    out.append(DYN)
+                elif c.type == "escape_sequence":
+                    out.append(_unescape(self.text(c)))
+            return ["".join(out)]
+        if t == "parenthesized_expression" and node.named_child_count:
+            return self.strings_of(node.named_children[-1], depth + 1)
+        if t == "binary_expression" and node.child_by_field_name("operator") is not None:
+            if self.text(node.child_by_field_name("operator")) == "+":
+                left = self.strings_of(node.child_by_field_name("left"), depth + 1)
+                right = self.strings_of(node.child_by_field_name("right"), depth + 1)
+                return [a + b for a in left for b in right][:16]
+        if t == "ternary_expression":
+            return (
+                self.strings_of(node.child_by_field_name("consequence"), depth + 1)
+                + self.strings_of(node.child_by_field_name("alternative"), depth + 1)
+            )[:16]
+        if t == "identifier":
+            values = self.decls.get(self.text(node), [])
+            if len(values) == 1 and values[0] is not None:
+                return self.strings_of(values[0], depth + 1)
+        return [DYN]
+
+    def _string_text(self, node: Any) -> str:
+        out = []
+        for c in node.children:
+            if c.type == "string_fragment":
+                out.append(self.text(c))
+            elif c.type == "escape_sequence":
+                out.append(_unescape(self.text(c)))
+        return "".join(out)
+
+    def _object_of(self, node: Any, depth: int = 0) -> Any:
+        if node is None or depth > 3:
+            return None
+        if node.type == "object":
+            return node
+        if node.type == "parenthesized_expression" and node.named_child_count:
+            return self._object_of(node.named_children[-1], depth + 1)
+        if node.type == "identifier":
+            values = self.decls.get(self.text(node), [])
+            if len(values) == 1:
+                return self._object_of(values[0], depth + 1)
+        return None
+
+    # -- after the walk ------------------------------------------------------------------
+    def _finish(self) -> None:
+        info = self.info
+        data = self.data
+        aliases = tuple(f"{a}.".encode() for a, target in self.aliases.items() if target.startswith("PEX"))
+        for node in self.calls:
+            fn = node.child_by_field_name("function")
+            if fn is None:
+                continue
+            ftext = data[fn.start_byte : fn.end_byte]
+            if not (b"PEX" in ftext or ftext.endswith(_NET_CALL_ENDS) or (aliases and ftext.startswith(aliases))):
+                continue  # most calls: cheap to rule out by their text
+            name = self.dotted(fn)
+            if name is None:
+                continue
+            args_node = node.child_by_field_name("arguments")
+            args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
+            line, col = self.pos(node)
+            if name.startswith("PEX.pluginAPI.") and name.count(".") == 2:
+                member = name.rsplit(".", 1)[1]
+                prop = fn.child_by_field_name("property")
+                pl, pc = self.pos(prop) if prop is not None else (line, col)
+                if member == "registerPlugin":
+                    info.registrations.append(self._registration(line, col, args[0] if args else None))
+                call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
+                if prop is not None:
+                    call.span = (prop.start_byte, prop.end_byte)
+                if member in ("transformConferenceLayout", "changeConferenceLayout") and args:
+                    obj = self._object_of(args[0])
+                    if obj is not None:
+                        call.layout = self._pair_strings(obj, "layout")
+                if member == "createNewState":
+                    parent = node.parent
+                    if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
+                        target = parent.child_by_field_name("name") or parent.child_by_field_name("left")
+                        if target is not None and target.type == "identifier":
+                            call.assigned_to = self.text(target)
+                info.calls.append(call)
+            elif name == "fetch" and args:
+                self._net("fetch", args[0], line, col)
+            elif name == "open" and args:
+                self._net("window.open", args[0], line, col)
+            elif name == "navigator.sendBeacon" and args:
+                self._net("sendBeacon", args[0], line, col)
+            elif name.endswith(".open") and len(args) >= 2:
+                method = self.strings_of(args[0])
+                if any(m.upper() in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") for m in method):
+                    self._net("XMLHttpRequest", args[1], line, col)
+        for node in self.news:
+            ctor = node.child_by_field_name("constructor")
+            name = self.dotted(ctor) if ctor is not None else None
+            args_node = node.child_by_field_name("arguments")
+            args = args_node.named_children if args_node is not None else []
+            if name in ("WebSocket", "EventSource") and args:
+                line, col = self.pos(node)
+                self._net(name, args[0], line, col)
+        seen_calls = {(c.line, c.column) for c in info.calls}
+        for node in self.members:
+            parent = node.parent
+            if (
+                parent is not None
+                and parent.type == "member_expression"
+                and parent.child_by_field_name("object") == node
+            ):
+                continue  # only the longest chain
+            name = self.dotted(node)
+            if not name:
+                continue
+            if name.startswith("PEX.pluginAPI.") and name.count(".") >= 2:
+                prop_node = node
+                while prop_node.child_by_field_name("object") is not None and self.dotted(
+                    prop_node.child_by_field_name("object")
+                ) not in ("PEX.pluginAPI", None):
+                    prop_node = prop_node.child_by_field_name("object")
+                prop = prop_node.child_by_field_name("property")
+                if prop is None:
+                    continue
+                line, col = self.pos(prop)
+                if (line, col) not in seen_calls:
+                    info.calls.append(Call(self.text(prop), line, col, False, span=(prop.start_byte, prop.end_byte)))
+            elif name.startswith("PEX.actions.") and name.count(".") >= 2:
+                member = name.split(".")[2]
+                target = node
+                while target.child_by_field_name("object") is not None and self.dotted(
+                    target.child_by_field_name("object")
+                ) not in ("PEX.actions", None):
+                    target = target.child_by_field_name("object")
+                prop = target.child_by_field_name("property")
+                if prop is not None:
+                    line, col = self.pos(prop)
+                    info.actions.append((member, line, col))
+        for node in self.strings:
+            raw = self.text(node)
+            if "<" not in raw or "=" not in raw:
+                continue
+            for m in _HTML_SRC.finditer(raw):
+                url = m.group(2)
+                if node.type == "template_string":
+                    url = re.sub(r"\$\{[^}]*\}?", DYN, url)
+                line, col = self.pos(node)
+                before = raw[: m.start(2)]
+                nl = before.count("\n")
+                if nl:
+                    line, col = line + nl, len(before) - before.rfind("\n")
+                else:
+                    col += len(before)
+                info.network.append(NetRef(f"<{m.group(1).lower()} src>", url, line, col))
+        for node in self.pairs:
+            key = node.child_by_field_name("key")
+            value = node.child_by_field_name("value")
+            if key is None or value is None or value.type != "string":
+                continue
+            k = self.text(key).strip("'\"")
+            if k != "icon":
+                continue
+            v = self._string_text(value)
+            if ".svg" in v.lower():
+                line, col = self.pos(value)
+                info.icons.append((v, line, col))
+        info.calls.sort(key=lambda c: (c.line, c.column))
+        info.network.sort(key=lambda n: (n.line, n.column))
+
+    def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
+        for url in self.strings_of(arg):
+            self.info.network.append(NetRef(kind, url, line, col))
+
+    def _pair_strings(self, obj: Any, wanted: str) -> list[str] | None:
+        for c in obj.named_children:
+            if c.type == "pair":
+                key = c.child_by_field_name("key")
+                if key is not None and self.text(key).strip("'\"") == wanted:
+                    return self.strings_of(c.child_by_field_name("value"))
+        return None
+
+    def _registration(self, line: int, col: int, arg: Any) -> Registration:
+        obj = self._object_of(arg)
+        reg = Registration(line, col, None)
+        if obj is None:
+            return reg
+        reg.open_brace = obj.start_byte + 1
+        first = obj.named_children[0] if obj.named_child_count else None
+        if first is not None and first.start_point[0] > obj.start_point[0]:
+            line_start = first.start_byte - first.start_point[1]
+            lead = self.data[line_start : first.start_byte].decode("utf-8", "replace")
+            reg.indent = lead if not lead.strip() else None
+        keys: dict[str, Key] = {}
+        for c in obj.named_children:
+            t = c.type
+            if t == "pair":
+                k, v = c.child_by_field_name("key"), c.child_by_field_name("value")
+                if k is None:
+                    continue
+                if k.type == "computed_property_name":
+                    continue
+                name = self._string_text(k) if k.type == "string" else self.text(k)
+                kl, kc = self.pos(k)
+                if v is not None and v.type in _FUNC_TYPES:
+                    keys[name] = Key(name, kl, kc, "function")
+                elif v is not None and v.type == "identifier":
+                    keys[name] = Key(name, kl, kc, "identifier", self.text(v))
+                else:
+                    keys[name] = Key(name, kl, kc, "other")
+                if name == "id" and v is not None:
+                    values = self.strings_of(v)
+                    if len(values) == 1 and DYN not in values[0]:
+                        reg.id_value = values[0]
+                        reg.id_line, reg.id_column = self.pos(v)
+                        reg.id_span = (v.start_byte, v.end_byte)
+            elif t == "shorthand_property_identifier":
+                name = self.text(c)
+                kl, kc = self.pos(c)
+                keys[name] = Key(name, kl, kc, "identifier", name)
+            elif t == "method_definition":
+                n = c.child_by_field_name("name")
+                if n is not None:
+                    kl, kc = self.pos(n)
+                    keys[self.text(n)] = Key(self.text(n), kl, kc, "function")
+        reg.keys = keys
+        return reg
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _unescape(seq: str) -> str:
+    body = seq[1:]
+    if not body:
+        return ""
+    if body[0] in _ESCAPES and len(body) == 1:
+        return _ESCAPES[body[0]]
+    if body[0] in "xu":
+        digits = body[1:].strip("{}")
+        try:
+            return chr(int(digits, 16))
+        except ValueError:
+            return ""
+    if body[0] in "\r\n\u2028\u2029":
+        return ""
+    return body
+
+
+def analyse(source: str | bytes) -> JsInfo:
+    """Everything the checks need to know about one plugin source; never raises on bad input."""
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    tree = _parser().parse(data)
+    return _Analyser(data).run(tree)
+
+
+def url_host(url: str) -> tuple[str, str] | None:
+    """(scheme, host) of an absolute URL pattern; None for same-origin or unknown ones."""
+    m = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:)?//([^/?#\s]*)", url)
+    if not m:
+        return None
+    scheme = (m.group(1) or "").lower()
+    if scheme and scheme not in ("http:", "https:", "ws:", "wss:"):
+        return None
+    host = m.group(2).rsplit("@", 1)[-1]
+    if not host or host.startswith(DYN):
+        host = "(an address built at run time)"
+    else:
+        host = host.split(DYN, 1)[0] + ("…" if DYN in host else "")
+    return scheme, host
+
+
+def classify_request(path: str) -> tuple[str, str | None]:
+    """Classify a possible ``sendRequest`` path.
+
+    Returns (kind, detail): ``("conference", name)``, ``("participant", name)``,
+    ``("no-uuid", name)`` (a participant request whose uuid is not built at run time),
+    ``("unknown", None)`` or ``("dynamic", None)`` when too little is known to judge.
+    """
+    if not path or path.startswith(DYN):
+        return "dynamic", None
+    p = path.split("?", 1)[0]
+    if not p.startswith("/"):
+        p = "/" + p
+    segs = p.split("/")[1:]
+    if len(segs) == 1:
+        name = segs[0]
+        if DYN in name:
+            return "dynamic", None
+        return ("conference", name) if name in CONFERENCE_REQUESTS else ("unknown", None)
+    if segs[0] != "participants":
+        return ("dynamic", None) if DYN in segs[0] else ("unknown", None)
+    if len(segs) == 2:
+        if DYN in segs[1]:
+            return "dynamic", None
+        return ("no-uuid", segs[1]) if segs[1] in PARTICIPANT_REQUESTS else ("unknown", None)
+    if len(segs) != 3:
+        return ("dynamic", None) if DYN in p else ("unknown", None)
+    uuid, name = segs[1], segs[2]
+    if DYN in name:
+        return "dynamic", None
+    if name not in PARTICIPANT_REQUESTS:
+        return "unknown", None
+    if DYN not in uuid:
+        return "no-uuid", name
+    return "participant", name

@@ -1,0 +1,146 @@
+"""Undo commands: the one place where the GUI changes the model.
+
+Why snapshots rather than hand-written inverses: edits range from one label to a one-click fix
+that rebuilds the whole settings list. Taking a copy of the model's editable parts before and
+after an edit makes every command exactly reversible with one mechanism, and a package of
+twenty plugins copies in about a millisecond. Panes never keep model objects across a command;
+they re-read the model when :attr:`ModelEditor.sig_changed` fires.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.model import BrandingPackage, Manifest, Plugin, Settings
+
+__all__ = ["ModelEditor", "SnapshotCommand"]
+
+
+@dataclass
+class _Snapshot:
+    settings: Settings | None
+    manifest: Manifest | None
+    plugins: list[Plugin]
+    pending_texts: dict[str, str]
+
+
+def _take(pkg: BrandingPackage) -> _Snapshot:
+    return _Snapshot(
+        copy.deepcopy(pkg.settings),
+        copy.deepcopy(pkg.manifest),
+        copy.deepcopy(pkg.plugins),
+        dict(pkg.pending_texts),
+    )
+
+
+def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
+    # Copies again so a later edit cannot reach into the stored snapshot.
+    pkg.settings = copy.deepcopy(snap.settings)
+    pkg.manifest = copy.deepcopy(snap.manifest)
+    pkg.plugins = copy.deepcopy(snap.plugins)
+    pkg.pending_texts = dict(snap.pending_texts)
+
+
+class SnapshotCommand(QUndoCommand):
+    """Runs ``mutate`` once; undo and redo swap whole snapshots of the editable model.
+
+    ``merge_key`` lets consecutive edits of one text field (typing a label letter by letter)
+    become one undo step, as in every text editor. ``{subject}`` in ``text`` is replaced by
+    ``subject`` as it was before the first of the merged edits, so typing a new name reads
+    "Change name of 'Old' to 'New'", not "of 'Ne' to 'New'".
+    """
+
+    _ID = 1001
+
+    def __init__(
+        self,
+        editor: ModelEditor,
+        text: str,
+        mutate: Callable[[BrandingPackage], Any],
+        merge_key: str | None = None,
+        subject: str = "",
+    ) -> None:
+        super().__init__(text.replace("{subject}", subject))
+        self._template = text
+        self._subject = subject
+        self._editor = editor
+        self._mutate = mutate
+        self._merge_key = merge_key
+        self._before: _Snapshot | None = None
+        self._after: _Snapshot | None = None
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._ID if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SnapshotCommand) or other._merge_key != self._merge_key or other._after is None:
+            return False
+        self._after = other._after
+        self._template = other._template
+        self.setText(self._template.replace("{subject}", self._subject))
+        return True
+
+    def redo(self) -> None:
+        pkg = self._editor.package
+        if self._after is None:
+            self._before = _take(pkg)
+            self._mutate(pkg)
+            self._after = _take(pkg)
+            # A text edit (an SVG fix) must be undoable after a save too: remember the text as
+            # it is on disk, so undo writes it back instead of merely forgetting the change.
+            for rel in self._after.pending_texts.keys() - self._before.pending_texts.keys():
+                if pkg.files.exists(rel):
+                    try:
+                        self._before.pending_texts[rel] = pkg.files.read_bytes(rel).decode("utf-8")
+                    except UnicodeDecodeError:
+                        pass
+        else:
+            _restore(pkg, self._after)
+        self._editor.sig_changed.emit()
+
+    def undo(self) -> None:
+        assert self._before is not None
+        _restore(self._editor.package, self._before)
+        self._editor.sig_changed.emit()
+
+
+class ModelEditor(QObject):
+    """The package being edited plus its undo stack; panes call :meth:`edit` and listen.
+
+    ``sig_changed`` fires after every edit, undo and redo, so the problems list, the tree and
+    the forms all show the same model.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, package: BrandingPackage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.package = package
+        self.undo_stack = QUndoStack(self)
+
+    def edit(
+        self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
+    ) -> None:
+        self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject))
+
+    def set_field(self, plugin_index: int, target: str, attr: str, value: Any, text: str, merge: bool = False) -> None:
+        """Set ``attr`` of a plugin's ``package`` or settings ``entry``; no-op when unchanged.
+
+        ``{subject}`` in ``text`` stands for the plugin's name before the edit.
+        """
+
+        def obj(pkg: BrandingPackage) -> Any:
+            plugin = pkg.plugins[plugin_index]
+            return plugin.package if target == "package" else plugin.entry
+
+        if getattr(obj(self.package), attr) == value and type(getattr(obj(self.package), attr)) is type(value):
+            return
+        key = f"{plugin_index}/{target}/{attr}" if merge else None
+        subject = self.package.plugins[plugin_index].display_name
+        self.edit(text, lambda pkg: setattr(obj(pkg), attr, value), key, subject)

@@ -1,0 +1,305 @@
+"""The Export pane: what will be uploaded, what blocks it, and one big button to make the ZIP.
+
+Why everything on one page: the person exporting is usually an administrator, not the plugin's
+author. Before pressing the button they see, in plain words, whether anything blocks the
+export, what changed since the last upload, what to do on the Management Node afterwards, and
+the two JSON files exactly as they will be written. The work itself is done by
+:mod:`designer.core.export`, the same code the ``export`` command runs.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.core.export import ExportPlan, ExportRefused, plan_export, write_export
+from designer.core.model import BrandingPackage
+from designer.core.problems import Problem
+from designer.core.state import load_state
+
+__all__ = ["ExportPane"]
+
+_OK_STYLE = "background:#e7f5ea; color:#1b5e20; border:1px solid #a5d6a7; border-radius:6px; padding:8px;"
+_BAD_STYLE = "background:#fdecea; color:#8a1c1c; border:1px solid #f5a9a3; border-radius:6px; padding:8px;"
+_INFO_STYLE = "background:#eef3fb; color:#1f3a5f; border:1px solid #b8cbe8; border-radius:6px; padding:8px;"
+
+
+class ExportPane(QWidget):
+    """Export a package as a branding ZIP (objectName ``exportPane``).
+
+    Feed it with :meth:`set_package`; it emits ``sig_exported(path)`` after a ZIP was written
+    (the window then reloads the package, whose manifest.json now has the new brandingID).
+    """
+
+    sig_exported = Signal(str)
+    sig_export_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportPane")
+        self.pkg: BrandingPackage | None = None
+        self.plan: ExportPlan | None = None
+        self._problems: list[Problem] | None = None
+        self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+
+        title = QLabel("Export for upload")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            "Makes the ZIP file you upload on the Management Node. It gets a new brandingID so that "
+            "every client loads the new version."
+        )
+        intro.setWordWrap(True)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("exportVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+
+        self.branding_edit = QLineEdit()
+        self.branding_edit.setObjectName("brandingIdEdit")
+        self.branding_edit.setToolTip(
+            "The number clients use to notice a new upload. It must be greater than the last one; "
+            "the suggested value is the current time in milliseconds."
+        )
+        self.branding_edit.editingFinished.connect(self._branding_edited)
+        self.previous_label = QLabel()
+        self.previous_label.setObjectName("previousBrandingId")
+        bid_row = QHBoxLayout()
+        bid_row.addWidget(self.branding_edit, 1)
+        bid_row.addWidget(self.previous_label)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("exportPathEdit")
+        self.path_edit.setPlaceholderText("Choose where to save the ZIP…")
+        choose = QPushButton("Choose…")
+        choose.setObjectName("choosePathButton")
+        choose.clicked.connect(self._choose_path)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(choose)
+
+        form = QFormLayout()
+        form.addRow("New brandingID", bid_row)
+        form.addRow("Save the ZIP as", path_row)
+
+        self.export_button = QPushButton("Export ZIP")
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setMinimumHeight(44)
+        bfont = self.export_button.font()
+        bfont.setPointSizeF(bfont.pointSizeF() * 1.2)
+        bfont.setBold(True)
+        self.export_button.setFont(bfont)
+        self.export_button.setStyleSheet(
+            "QPushButton#exportButton { background:#1565c0; color:white; border:none; border-radius:6px; }"
+            "QPushButton#exportButton:hover { background:#1976d2; }"
+            "QPushButton#exportButton:disabled { background:#cfd8dc; color:#78909c; }"
+        )
+        self.export_button.clicked.connect(self.export)
+
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.changes_view = QPlainTextEdit()
+        self.changes_view.setObjectName("exportChanges")
+        self.changes_view.setReadOnly(True)
+        self.changes_view.setFont(mono)
+        self.changes_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.checklist_view = QTextBrowser()
+        self.checklist_view.setObjectName("exportChecklist")
+        self.settings_view = self._preview(mono, "settingsPreview")
+        self.manifest_view = self._preview(mono, "manifestPreview")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("exportTabs")
+        self.tabs.addTab(self.changes_view, "What changed")
+        self.tabs.addTab(self.checklist_view, "Upload checklist")
+        self.tabs.addTab(self.settings_view, "settings.json")
+        self.tabs.addTab(self.manifest_view, "manifest.json")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.verdict)
+        layout.addLayout(form)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        self.set_package(None)
+
+    @staticmethod
+    def _preview(font: QFont, name: str) -> QPlainTextEdit:
+        view = QPlainTextEdit()
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.setFont(font)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        return view
+
+    # -- feeding ----------------------------------------------------------------------------
+    def set_package(self, pkg: BrandingPackage | None, problems: list[Problem] | None = None) -> None:
+        """Show the export of ``pkg`` (``problems``: the window's latest check results, if any)."""
+        same_project = pkg is not None and self.pkg is not None and pkg.files.label == self.pkg.files.label
+        self.pkg = pkg
+        self._problems = problems
+        if not same_project:
+            self.status.clear()
+            self.path_edit.clear()
+            self.branding_edit.clear()
+            self._custom_id = False
+            if pkg is not None and pkg.root is not None:
+                last = load_state(pkg.files.project).get("last_export")  # type: ignore[attr-defined]
+                if isinstance(last, dict) and isinstance(last.get("path"), str):
+                    self.path_edit.setText(last["path"])
+        elif not self._custom_id:
+            self.branding_edit.clear()  # suggest a fresh one (the last export may have used it)
+        self.refresh(self.branding_edit.text().strip() or None if self._custom_id else None)
+
+    def refresh(self, branding_id: Any = None) -> None:
+        """Recompute the plan (checks, previews, diff) and update every part of the pane."""
+        self.plan = None
+        if self.pkg is None:
+            self._show_message("Open a project folder to export it.", _INFO_STYLE)
+            return
+        try:
+            self.plan = plan_export(self.pkg, branding_id, self._problems)
+        except ExportRefused as exc:
+            self._show_message(html.escape(str(exc)), _BAD_STYLE)
+            return
+        plan = self.plan
+        if branding_id in (None, ""):
+            self.branding_edit.setText(str(plan.branding_id))
+        self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
+        if plan.errors:
+            items = "".join(
+                f"<li>{html.escape(p.message)} <span style='color:#666'>({html.escape(p.location())}, {p.code})</span></li>"
+                for p in plan.errors[:12]
+            )
+            more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
+            self.verdict.setText(
+                f"<b>Export is blocked: {len(plan.errors)} error(s) must be fixed first.</b>"
+                f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
+            )
+            self.verdict.setStyleSheet(_BAD_STYLE)
+        else:
+            notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
+            n = len(plan.pkg.plugins)
+            self.verdict.setText(
+                f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
+            )
+            self.verdict.setStyleSheet(_OK_STYLE)
+        self.export_button.setEnabled(not plan.errors)
+        self.export_button.setToolTip("Fix the errors listed above first." if plan.errors else "Write the ZIP now.")
+        self.settings_view.setPlainText(plan.preview("settings.json") or "(no settings.json in the package)")
+        self.manifest_view.setPlainText(plan.preview("manifest.json") or "")
+        self._show_changes(plan)
+        self._show_checklist(plan)
+
+    def _show_message(self, text: str, style: str) -> None:
+        self.verdict.setText(text)
+        self.verdict.setStyleSheet(style)
+        self.export_button.setEnabled(False)
+        for view in (self.changes_view, self.settings_view, self.manifest_view):
+            view.clear()
+        self.checklist_view.clear()
+        self.previous_label.clear()
+
+    def _show_changes(self, plan: ExportPlan) -> None:
+        lines = [plan.summary(), ""]
+        marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
+        lines += [f"{marks[c.status]}  {c.path}" for c in plan.changes]
+        if plan.baseline is None:
+            lines += [f"+ {name}" for name in sorted(plan.entries)]
+        diffs = [c.diff for c in plan.changes if c.diff and c.status == "changed"]
+        if diffs:
+            lines += ["", "Details:", ""] + [d.rstrip("\n") + "\n" for d in diffs]
+        self.changes_view.setPlainText("\n".join(lines))
+
+    def _show_checklist(self, plan: ExportPlan) -> None:
+        name = Path(self.path_edit.text()).name or "the ZIP"
+        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(line)}</li>" for line in plan.checklist(name))
+        self.checklist_view.setHtml(f"<p><b>After exporting, on the Management Node:</b></p><ol>{items}</ol>")
+
+    # -- actions ----------------------------------------------------------------------------
+    def _branding_edited(self) -> None:
+        text = self.branding_edit.text().strip()
+        if self.pkg is not None and (self.plan is None or text != str(self.plan.branding_id)):
+            self._custom_id = bool(text)
+            self.refresh(text or None)
+
+    def _suggested_path(self) -> str:
+        if self.pkg is None or self.pkg.root is None:
+            return ""
+        project = self.pkg.files.project  # type: ignore[attr-defined]
+        return str(project.parent / f"{project.name}-branding.zip")
+
+    def _choose_path(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the branding ZIP", self.path_edit.text() or self._suggested_path(), "Branding package (*.zip)"
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+        self.path_edit.setText(path)
+        if self.plan is not None:
+            self._show_checklist(self.plan)
+        return True
+
+    def export(self) -> bool:
+        """Write the ZIP (asking where first if no path is set). True when a ZIP was written."""
+        if self.pkg is None:
+            return False
+        if not self.path_edit.text().strip() and not self._choose_path():
+            return False
+        pkg = self.pkg
+        try:
+            # The checks run again here: an edit made a moment ago may not be checked yet.
+            plan = plan_export(pkg, self.branding_edit.text().strip() or None)
+            if plan.errors:
+                self.refresh()
+                self._fail(f"Not exported: {len(plan.errors)} error(s) must be fixed first.")
+                return False
+            result = write_export(plan, Path(self.path_edit.text().strip()))
+        except (ExportRefused, OSError) as exc:
+            self._fail(f"Not exported: {exc}")
+            return False
+        written = f" Updated in the project: {', '.join(result.written)}." if result.written else ""
+        self.status.setText(
+            f"✔ Exported to {result.path} — brandingID {result.branding_id}, {len(plan.entries)} files, "
+            f"{result.size:,} bytes.{written}"
+        )
+        self.status.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self.sig_exported.emit(str(result.path))
+        self._custom_id = False
+        if self.pkg is pkg:  # nobody reloaded the package: show the next export's plan
+            self._problems = plan.problems
+            self.branding_edit.clear()
+            self.refresh()
+        return True
+
+    def _fail(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color:#8a1c1c; font-weight:bold;")
+        self.sig_export_failed.emit(message)

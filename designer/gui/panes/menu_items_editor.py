@@ -1,0 +1,354 @@
+"""Where the plugin appears and what its buttons do.
+
+Why one placement chooser above the list: the app accepts exactly one of conference, toolbar
+or participants, and what an action receives depends on it. Choosing it first, with the
+explanation beside it, makes the invalid "two placements" state impossible to build here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QRectF, QRegularExpression, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.jstext import is_identifier
+from ...core.model import BrandingPackage, MenuItem, Plugin
+from ..commands import ModelEditor
+
+PLACEMENT_CHOICES = [
+    ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
+     "The action receives the participants and the conference details."),
+    ("conference", "Conference menu", "An entry in the conference control menu. "
+     "The action receives the conference details (locked, guestsMuted, ...)."),
+    ("participants", "Participant menu", "An entry in each participant's menu in the participant list. "
+     "The action receives that participant (uuid, name, role, ...)."),
+    (None, "None (event-only)", "No button: the plugin only reacts to events, such as chat messages."),
+]  # fmt: skip
+
+_IDENT = QRegularExpression(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
+    """Every ``file.svg#id`` the plugin can reference: each id of each SVG in its folder."""
+    from ...core.svg import read_svg
+
+    folder = plugin.folder
+    if not folder:
+        return []
+    out: list[str] = []
+    for rel in pkg.files.names():
+        if not rel.startswith(folder + "/") or not rel.lower().endswith(".svg"):
+            continue
+        try:
+            info = read_svg(pkg.read_text(rel).encode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not info.ok:
+            continue
+        local = rel[len(folder) + 1 :]
+        ids = [info.root_id] if info.root_id else []
+        ids += [i for i in info.ids if i != info.root_id and _is_symbol(info, i)]
+        out += [f"{local}#{i}" for i in ids]
+    return out
+
+
+def _is_symbol(info: Any, element_id: str) -> bool:
+    root = info.tree
+    return any(el.get("id") == element_id and str(el.tag).endswith("symbol") for el in root.iter())
+
+
+@lru_cache(maxsize=256)
+def _thumbnail(data: bytes, element_id: str, size: int = 32) -> QPixmap:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(data)
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    if renderer.isValid():
+        painter = QPainter(image)
+        if element_id and renderer.elementExists(element_id) and element_id != _root_id(data):
+            renderer.render(painter, element_id, QRectF(0, 0, size, size))
+        else:
+            renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+def _root_id(data: bytes) -> str | None:
+    from ...core.svg import read_svg
+
+    return read_svg(data).root_id
+
+
+class MenuItemsEditor(QWidget):
+    """Placement + list of items with icon, label and action (objectName ``menuItemsEditor``)."""
+
+    def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("menuItemsEditor")
+        self.editor = editor
+        self.index = 0
+        self._loading = False
+        self._choices: list[str] = []
+        outer = QVBoxLayout(self)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("&Appears in"))
+        self.placement = QComboBox(objectName="placementCombo")
+        for key, text, _ in PLACEMENT_CHOICES:
+            self.placement.addItem(text, key)
+        self.placement.activated.connect(self._placement_chosen)
+        row.itemAt(0).widget().setBuddy(self.placement)
+        row.addWidget(self.placement, 1)
+        outer.addLayout(row)
+        self.explain = QLabel(objectName="placementExplanation")
+        self.explain.setWordWrap(True)
+        outer.addWidget(self.explain)
+
+        self.list = QListWidget(objectName="menuItemsList")
+        self.list.setIconSize(QSize(24, 24))
+        self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(160)
+        self.list.currentRowChanged.connect(self._show_item)
+        outer.addWidget(self.list, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add item", objectName="addItemButton")
+        self.remove_button = QPushButton("Remove", objectName="removeItemButton")
+        self.up_button = QPushButton("Move up", objectName="moveUpButton")
+        self.down_button = QPushButton("Move down", objectName="moveDownButton")
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+        form = QFormLayout()
+        self.icon = QComboBox(objectName="iconCombo")
+        self.icon.setIconSize(QSize(24, 24))
+        self.icon.setToolTip("The picture on the button: an SVG file of the plugin and the id inside it.")
+        self.icon.activated.connect(self._icon_chosen)
+        form.addRow("&Icon", self.icon)
+        self.label = QLineEdit(objectName="labelEdit")
+        self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
+        self.label.textEdited.connect(self._label_edited)
+        self.label_runtime = QCheckBox("Set by the plugin while it runs", objectName="labelRuntimeCheck")
+        self.label_runtime.setToolTip("Leave the label empty (null) so the plugin's state$ sets it.")
+        self.label_runtime.toggled.connect(self._label_runtime_toggled)
+        lrow = QHBoxLayout()
+        lrow.addWidget(self.label, 1)
+        lrow.addWidget(self.label_runtime)
+        label_label = QLabel("&Label")
+        label_label.setBuddy(self.label)
+        form.addRow(label_label, lrow)
+        self.action = QLineEdit(objectName="actionEdit")
+        self.action.setValidator(QRegularExpressionValidator(_IDENT, self.action))
+        self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
+        self.action.editingFinished.connect(self._action_edited)
+        self.action_note = QLabel(objectName="actionNote")
+        form.addRow("Ac&tion", self.action)
+        form.addRow("", self.action_note)
+        outer.addLayout(form)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _plugin(self, pkg: BrandingPackage | None = None) -> Plugin:
+        return (pkg or self.editor.package).plugins[self.index]
+
+    def _items(self, pkg: BrandingPackage | None = None) -> list[MenuItem]:
+        p = self._plugin(pkg).package
+        if p is None or not p.menu_items:
+            return []
+        return next(iter(p.menu_items.values()))
+
+    def _section(self) -> str | None:
+        p = self._plugin().package
+        return p.sections[0] if p and p.sections else None
+
+    # -- model -> widgets ------------------------------------------------------------------
+    def show_plugin(self, index: int) -> None:
+        self.index = index
+        self.refresh()
+
+    def refresh(self) -> None:
+        plugins = self.editor.package.plugins
+        if not 0 <= self.index < len(plugins) or plugins[self.index].package is None:
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self._loading = True
+        try:
+            section = self._section()
+            pos = next(i for i, (k, _, _) in enumerate(PLACEMENT_CHOICES) if k == section or k is None)
+            self.placement.setCurrentIndex(pos)
+            self.explain.setText(PLACEMENT_CHOICES[pos][2])
+            row = self.list.currentRow()
+            self.list.clear()
+            choices = icon_choices(self.editor.package, self._plugin())
+            self._choices = choices
+            for mi in self._items():
+                text = mi.label if mi.label is not None else "(label set at run time)"
+                self.list.addItem(f"{text}  →  {mi.action or '(no action)'}")
+                self.list.item(self.list.count() - 1).setIcon(self._icon_for(mi.icon))
+            has_items = section is not None
+            self.list.setEnabled(has_items)
+            self.add_button.setEnabled(has_items)
+            if self.list.count():
+                self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+        finally:
+            self._loading = False
+        self._show_item(self.list.currentRow())
+
+    def _icon_for(self, ref: str | None) -> QIcon:
+        if not ref:
+            return QIcon()
+        plugin = self._plugin()
+        file_part, _, frag = ref.partition("#")
+        rel = plugin.resolve(file_part)
+        if not rel or not self.editor.package.files.exists(rel) and rel not in self.editor.package.pending_texts:
+            return QIcon()
+        try:
+            data = self.editor.package.read_text(rel).encode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return QIcon()
+        return QIcon(_thumbnail(data, frag))
+
+    def _show_item(self, row: int) -> None:
+        items = self._items() if self.isEnabled() else []
+        has = 0 <= row < len(items)
+        for w in (self.icon, self.label, self.label_runtime, self.action, self.remove_button):
+            w.setEnabled(has)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and row < len(items) - 1)
+        if not has:
+            return
+        mi = items[row]
+        self._loading = True
+        try:
+            self.icon.clear()
+            self.icon.addItem("(set by the plugin while it runs)", None)
+            refs = list(self._choices)
+            if mi.icon and mi.icon not in refs:
+                refs.insert(0, mi.icon)
+            for ref in refs:
+                self.icon.addItem(self._icon_for(ref), ref, ref)
+            self.icon.setCurrentIndex(max(0, self.icon.findData(mi.icon)) if mi.icon else 0)
+            runtime = mi.label is None
+            self.label_runtime.setChecked(runtime)
+            self.label.setEnabled(not runtime)
+            if self.label.text() != (mi.label or ""):
+                self.label.setText(mi.label or "")
+            if self.action.text() != (mi.action or ""):
+                self.action.setText(mi.action or "")
+            self.action_note.setText("")
+        finally:
+            self._loading = False
+
+    # -- widgets -> model ------------------------------------------------------------------
+    def _name(self) -> str:
+        return self._plugin().display_name
+
+    def _edit_item(self, text: str, change: Any, merge: str | None = None) -> None:
+        row, index = self.list.currentRow(), self.index
+
+        def mutate(pkg: BrandingPackage) -> None:
+            change(self._items(pkg)[row])
+
+        self.editor.edit(text, mutate, f"{index}/item/{row}/{merge}" if merge else None)
+
+    def _placement_chosen(self, pos: int) -> None:
+        new = PLACEMENT_CHOICES[pos][0]
+        old = self._section()
+        if new == old:
+            return
+        index = self.index
+
+        def mutate(pkg: BrandingPackage) -> None:
+            p = pkg.plugins[index].package
+            items = next(iter(p.menu_items.values())) if p.menu_items else []
+            p.menu_items = {new: items} if new else None
+
+        self.editor.edit(f"Show '{self._name()}' in: {PLACEMENT_CHOICES[pos][1]}", mutate)
+
+    def _add(self) -> None:
+        existing = {mi.action for mi in self._items()}
+        n = 1
+        while f"action{n}" in existing:
+            n += 1
+        action = f"action{n}"
+
+        def mutate(pkg: BrandingPackage) -> None:
+            self._items(pkg).append(MenuItem(action=action, icon=None, label="New item"))
+
+        self.editor.edit(f"Add menu item '{action}' to '{self._name()}'", mutate)
+        self.list.setCurrentRow(self.list.count() - 1)
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        mi = self._items()[row]
+        self.editor.edit(
+            f"Remove menu item '{mi.label or mi.action}' from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
+        )
+
+    def _move(self, delta: int) -> None:
+        row = self.list.currentRow()
+        mi = self._items()[row]
+
+        def mutate(pkg: BrandingPackage) -> None:
+            items = self._items(pkg)
+            items.insert(row + delta, items.pop(row))
+
+        self.editor.edit(f"Move menu item '{mi.label or mi.action}' {'up' if delta < 0 else 'down'}", mutate)
+        self.list.setCurrentRow(row + delta)
+
+    def _icon_chosen(self, pos: int) -> None:
+        if self._loading:
+            return
+        ref = self.icon.itemData(pos)
+        self._edit_item(
+            f"Change icon of '{self._name()}' to '{ref or 'set at run time'}'", lambda mi: setattr(mi, "icon", ref)
+        )
+
+    def _label_edited(self, text: str) -> None:
+        if self._loading:
+            return
+        self._edit_item(f"Change label to '{text}'", lambda mi: setattr(mi, "label", text), "label")
+
+    def _label_runtime_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        value = None if on else (self.label.text() or "New item")
+        what = "set at run time" if on else f"'{value}'"
+        self._edit_item(f"Change label of '{self._name()}' to {what}", lambda mi: setattr(mi, "label", value))
+
+    def _action_edited(self) -> None:
+        if self._loading or not self.action.isEnabled():
+            return
+        new = self.action.text().strip()
+        row = self.list.currentRow()
+        items = self._items()
+        if not (0 <= row < len(items)) or new == items[row].action:
+            return
+        if not is_identifier(new):
+            self.action_note.setText("An action must be a function name: letters, digits, _ or $, not a JS keyword.")
+            return
+        if any(mi.action == new for i, mi in enumerate(items) if i != row):
+            self.action_note.setText(f"Another item already uses '{new}'; each item needs its own action.")
+            return
+        self._edit_item(f"Change action of '{self._name()}' to '{new}'", lambda mi: setattr(mi, "action", new))

@@ -1,0 +1,239 @@
+"""The plugin metadata form: who sees the plugin, where it loads, what it is called.
+
+Why a form: the people who make plugins here do not write JSON. Each field says in plain words
+what it does (the tooltips follow the vendor's plugin guide), and every change goes through the
+window's undo stack as one readable step ("Change name of 'Record' to 'Recorder'").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...core.jstext import safe_id
+from ...core.model import PLATFORMS, ROLES
+from ..commands import ModelEditor
+
+PLATFORM_LABELS = {
+    "web": ("Web app", "The Infinity Connect web app in a browser."),
+    "electron": ("Desktop app", "The Infinity Connect desktop client (electron)."),
+    "ios": ("iOS", "The Infinity Connect mobile client for iOS."),
+    "android": ("Android", "The Infinity Connect mobile client for Android."),
+}
+ROLE_LABELS = {
+    "chair": ("Hosts", "Participants with Host privileges (role 'chair')."),
+    "guest": ("Guests", "Participants with Guest privileges (role 'guest')."),
+}
+
+
+def parse_version(text: str, original: Any) -> Any:
+    """Keep the version's JSON type as the file has it: a number stays a number, a string a string.
+
+    ``original`` is the value in the file, not the one being typed: clearing the field on the
+    way from 1.0 to 2.5 must not turn the version into a string for good.
+    """
+    if isinstance(original, str):
+        return text
+    try:
+        return float(text) if "." in text or "e" in text.lower() else int(text)
+    except ValueError:
+        return text
+
+
+def format_version(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class MetadataForm(QWidget):
+    """Form over one plugin's package file and settings entry (objectName ``metadataForm``)."""
+
+    def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataForm")
+        self.editor = editor
+        self.index = 0
+        form = QFormLayout(self)
+
+        self.name = QLineEdit(objectName="nameEdit")
+        self.name.setToolTip("The name shown to users in Settings > Plugins.")
+        self.name.textEdited.connect(lambda t: self._set("package", "name", t, "name", merge=True))
+        form.addRow("&Name", self.name)
+
+        self.id = QLineEdit(objectName="idEdit")
+        self.id.setToolTip(
+            "A unique id. It must be the same in settings.json, in the package file and in the\n"
+            "registerPlugin call of the source; Plugin Designer keeps the first two in step."
+        )
+        self.id.editingFinished.connect(self._id_edited)
+        self.derive = QPushButton("From name", objectName="deriveIdButton")
+        self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
+        self.derive.clicked.connect(self._derive_id)
+        row = QHBoxLayout()
+        row.addWidget(self.id, 1)
+        row.addWidget(self.derive)
+        id_label = QLabel("&Id")
+        id_label.setBuddy(self.id)
+        form.addRow(id_label, row)
+
+        self.description = QPlainTextEdit(objectName="descriptionEdit")
+        self.description.setToolTip("What the plugin does; shown to users in Settings > Plugins.")
+        self.description.setFixedHeight(64)
+        self.description.setTabChangesFocus(True)
+        self.description.textChanged.connect(self._description_edited)
+        form.addRow("&Description", self.description)
+
+        self.version = QLineEdit(objectName="versionEdit")
+        self.version.setToolTip("An internal version number, for example 1.0.")
+        self.version.textEdited.connect(self._version_edited)
+        form.addRow("&Version", self.version)
+
+        self.source = QLineEdit(objectName="sourceEdit")
+        self.source.setToolTip("The plugin's JavaScript file, relative to the package file.")
+        self.source.textEdited.connect(lambda t: self._set("package", "src_url", t, "source file", merge=True))
+        form.addRow("&Source file", self.source)
+
+        self.enabled = QCheckBox("Switched on when the app starts", objectName="enabledCheck")
+        self.enabled.setToolTip("settings.json 'enabled': loaded by default, or only when the user switches it on.")
+        self.enabled.toggled.connect(lambda on: self._set("entry", "enabled", on, "switched on at start"))
+        form.addRow("", self.enabled)
+
+        self.allow_unload = QCheckBox("Users may switch it off", objectName="allowUnloadCheck")
+        self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
+        self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
+        form.addRow("", self.allow_unload)
+
+        self.platforms: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for key in PLATFORMS:
+            text, tip = PLATFORM_LABELS[key]
+            box = QCheckBox(text, objectName=f"platform_{key}")
+            box.setToolTip(tip)
+            box.toggled.connect(lambda _on: self._lists_edited("platforms"))
+            self.platforms[key] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow("Loads in", row)
+
+        self.roles: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for key in ROLES:
+            text, tip = ROLE_LABELS[key]
+            box = QCheckBox(text, objectName=f"role_{key}")
+            box.setToolTip(tip)
+            box.toggled.connect(lambda _on: self._lists_edited("participant_roles"))
+            self.roles[key] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow("Available to", row)
+
+        self.hint = QLabel(objectName="formHint")
+        self.hint.setWordWrap(True)
+        form.addRow("", self.hint)
+        self._loading = False
+
+    # -- model -> form ---------------------------------------------------------------------
+    def show_plugin(self, index: int) -> None:
+        self.index = index
+        self.refresh()
+
+    def refresh(self) -> None:
+        plugins = self.editor.package.plugins
+        if not 0 <= self.index < len(plugins) or plugins[self.index].package is None:
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        plugin = plugins[self.index]
+        p = plugin.package
+        assert p is not None
+        self._loading = True
+        try:
+            _set_text(self.name, p.name or "")
+            _set_text(self.id, p.id or "")
+            if self.description.toPlainText() != (p.description or ""):
+                self.description.setPlainText(p.description or "")
+            # "2." and "2.0" are the same number: leave what the user is typing alone.
+            typed = parse_version(self.version.text(), p.raw.get("version"))
+            if typed != p.version or type(typed) is not type(p.version):
+                _set_text(self.version, format_version(p.version))
+            _set_text(self.source, p.src_url or "")
+            self.enabled.setChecked(bool(plugin.entry.enabled))
+            self.allow_unload.setChecked(bool(p.allow_unload))
+            for key, box in self.platforms.items():
+                box.setChecked(key in (p.platforms or []))
+            for key, box in self.roles.items():
+                box.setChecked(key in (p.participant_roles or []))
+            self.hint.setText(
+                ""
+                if p.platforms and p.participant_roles
+                else "Tick at least one place and one group, or nobody sees it."
+            )
+        finally:
+            self._loading = False
+
+    # -- form -> model ---------------------------------------------------------------------
+    def _plugin_name(self) -> str:
+        return self.editor.package.plugins[self.index].display_name
+
+    def _set(self, target: str, attr: str, value: Any, what: str, merge: bool = False) -> None:
+        if self._loading:
+            return
+        shown = value if not isinstance(value, bool) else ("on" if value else "off")
+        text = f"Change {what} of '{{subject}}' to '{shown}'"
+        self.editor.set_field(self.index, target, attr, value, text, merge=merge)
+
+    def _description_edited(self) -> None:
+        self._set("package", "description", self.description.toPlainText(), "description", merge=True)
+
+    def _version_edited(self, text: str) -> None:
+        p = self.editor.package.plugins[self.index].package
+        self._set("package", "version", parse_version(text, p.raw.get("version") if p else None), "version", merge=True)
+
+    def _lists_edited(self, attr: str) -> None:
+        if self._loading:
+            return
+        boxes = self.platforms if attr == "platforms" else self.roles
+        value = [k for k, b in boxes.items() if b.isChecked()]
+        what = "platforms" if attr == "platforms" else "roles"
+        shown = ", ".join(value) or "none"
+        self.editor.set_field(self.index, "package", attr, value, f"Change {what} of '{{subject}}' to {shown}")
+
+    def _derive_id(self) -> None:
+        self.id.setText(safe_id(self.name.text()))
+        self._id_edited()
+
+    def _id_edited(self) -> None:
+        if self._loading:
+            return
+        new = self.id.text().strip()
+        plugin = self.editor.package.plugins[self.index]
+        old = plugin.package.id if plugin.package else None
+        if not new or new == old:
+            _set_text(self.id, old or "")
+            return
+        index = self.index
+        follows = plugin.entry.id == old
+
+        def rename(pkg: Any) -> None:
+            target = pkg.plugins[index]
+            target.package.id = new
+            if follows:
+                target.entry.id = new
+
+        extra = " and settings.json" if follows else ""
+        self.editor.edit(f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' (package file{extra})", rename)
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    # Only when different: setting the same text would move the cursor while the user types.
+    if edit.text() != text:
+        edit.setText(text)

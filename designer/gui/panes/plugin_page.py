@@ -1,0 +1,52 @@
+"""One plugin's editor page: its metadata form above its menu items."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ..commands import ModelEditor
+from .menu_items_editor import MenuItemsEditor
+from .metadata_form import MetadataForm
+
+
+class PluginPage(QScrollArea):
+    """Scrollable page so the form stays usable on small screens."""
+
+    def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pluginPage")
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel(objectName="pluginTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.form = MetadataForm(editor)
+        self.items = MenuItemsEditor(editor)
+        for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.editor = editor
+        self.index = 0
+
+    def show_plugin(self, index: int) -> None:
+        self.index = index
+        self.form.show_plugin(index)
+        self.items.show_plugin(index)
+        self._title()
+
+    def refresh(self) -> None:
+        self.form.refresh()
+        self.items.refresh()
+        self._title()
+
+    def _title(self) -> None:
+        plugins = self.editor.package.plugins
+        if 0 <= self.index < len(plugins):
+            self.title.setText(plugins[self.index].display_name)

@@ -1,0 +1,284 @@
+"""Import of branding ZIPs: every hostile archive is refused, naming the entry, writing nothing.
+
+The hostile archives are made here, byte by byte where zipfile will not write them (encrypted
+flags, undecodable names, lying sizes), so each test shows exactly what is being refused.
+"""
+
+from __future__ import annotations
+
+import stat
+import struct
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, FIXTURES
+
+from designer.core.archive import Budget, ImportRefused, import_zip, zip_bytes
+from designer.core.checks import run_checks
+from designer.core.model import load
+from designer.core.state import load_state
+
+SETTINGS = b'{\n    "plugins": []\n}\n'
+MANIFEST = b'{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
+
+
+def _zip(path: Path, entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate names some tests need
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in entries:
+                zf.writestr(name, data)
+    return path
+
+
+def _valid(extra: list[tuple[str | zipfile.ZipInfo, bytes]]) -> list[tuple[str | zipfile.ZipInfo, bytes]]:
+    return [("webapp2/settings.json", SETTINGS), ("webapp2/manifest.json", MANIFEST), *extra]
+
+
+def _patch(path: Path, old: bytes, new: bytes) -> None:
+    data = path.read_bytes()
+    assert data.count(old) == 2, "the name must appear in the local and the central header"
+    path.write_bytes(data.replace(old, new))
+
+
+def _set_flags(path: Path, name: bytes, set_bits: int = 0, clear_bits: int = 0) -> None:
+    """Change the general-purpose flags of entry ``name`` in both of its headers."""
+    data = bytearray(path.read_bytes())
+    for sig, flag_off, name_off in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        start = 0
+        while (i := data.find(sig, start)) >= 0:
+            start = i + 4
+            n_len = struct.unpack_from("<H", data, i + name_off - (4 if sig == b"PK\x03\x04" else 18))[0]
+            if bytes(data[i + name_off : i + name_off + n_len]) == name:
+                flags = struct.unpack_from("<H", data, i + flag_off)[0]
+                struct.pack_into("<H", data, i + flag_off, (flags | set_bits) & ~clear_bits)
+    path.write_bytes(bytes(data))
+
+
+def _info(name: str, mode: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.create_system = 3
+    info.external_attr = mode << 16
+    return info
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+# -- hostile archives: (id, entries, the entry the message must name) -----------------------------
+HOSTILE = [
+    ("traversal", _valid([("webapp2/../../evil.txt", b"x")]), "webapp2/../../evil.txt"),
+    ("traversal-top", _valid([("../evil.txt", b"x")]), "../evil.txt"),
+    ("absolute", _valid([("/etc/evil.txt", b"x")]), "/etc/evil.txt"),
+    ("drive-letter", _valid([("C:/Windows/evil.txt", b"x")]), "C:/Windows/evil.txt"),
+    ("backslash", _valid([("webapp2\\..\\..\\evil.txt", b"x")]), "webapp2\\..\\..\\evil.txt"),
+    (
+        "symlink",
+        _valid([(_info("webapp2/plugins/link", stat.S_IFLNK | 0o777), b"/etc/passwd")]),
+        "webapp2/plugins/link",
+    ),
+    ("fifo", _valid([(_info("webapp2/pipe", stat.S_IFIFO | 0o644), b"")]), "webapp2/pipe"),
+    ("device", _valid([(_info("webapp2/dev", stat.S_IFCHR | 0o644), b"")]), "webapp2/dev"),
+    ("duplicate", _valid([("webapp2/a.css", b"a"), ("webapp2/a.css", b"b")]), "webapp2/a.css"),
+    (
+        "case",
+        _valid([("webapp2/plugins/x/Icon.svg", b"<svg/>"), ("webapp2/plugins/x/icon.svg", b"<svg/>")]),
+        "icon.svg",
+    ),
+    (
+        "case-folder",
+        _valid([("webapp2/Plugins/x.svg", b"a"), ("webapp2/plugins/y.svg", b"b")]),
+        "webapp2/plugins/y.svg",
+    ),
+    ("file-and-folder", _valid([("webapp2/themes", b"a"), ("webapp2/themes/x.css", b"b")]), "webapp2/themes"),
+    ("colon", _valid([("webapp2/a.css:hidden", b"a")]), "webapp2/a.css:hidden"),
+    ("ratio", _valid([("webapp2/themes/bomb.css", b"\0" * (3 * 1024 * 1024))]), "webapp2/themes/bomb.css"),
+]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c[0] for c in HOSTILE])
+def test_hostile_archives_are_refused_without_writing(tmp_path: Path, case) -> None:
+    _, entries, entry = case
+    src = _zip(tmp_path / "in.zip", entries)
+    work = tmp_path / "work"
+    work.mkdir()
+    before = _listing(tmp_path)
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, work / "project")
+    assert entry in str(err.value)
+    assert err.value.entry is not None and entry in err.value.entry
+    assert not (work / "project").exists()
+    assert _listing(tmp_path) == before  # no temp folder, nothing outside the target
+
+
+def test_size_budget_is_checked_on_declared_sizes(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/big.css", b"x" * 5000)]))
+    with pytest.raises(ImportRefused, match="webapp2/themes/big.css"):
+        import_zip(src, tmp_path / "p", Budget(max_total=4000))
+    with pytest.raises(ImportRefused, match="webapp2/themes/big.css"):
+        import_zip(src, tmp_path / "p", Budget(max_file=4000))
+    assert not (tmp_path / "p").exists()
+
+
+def test_entry_budget(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([(f"webapp2/themes/{i}.css", b"x") for i in range(5)]))
+    with pytest.raises(ImportRefused, match=r"webapp2/themes/\d\.css"):
+        import_zip(src, tmp_path / "p", Budget(max_entries=4))
+    assert not (tmp_path / "p").exists()
+
+
+def test_sizes_that_lie_are_caught_while_extracting(tmp_path: Path) -> None:
+    """The central directory says 100 bytes; the data holds 5000: refused, nothing left behind."""
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/liar.css", b"y" * 5000)]))
+    data = bytearray(src.read_bytes())
+    i = -1
+    while True:
+        i = data.find(b"PK\x01\x02", i + 1)
+        assert i >= 0
+        if data[i + 46 : i + 46 + 23] == b"webapp2/themes/liar.css":
+            break
+    struct.pack_into("<I", data, i + 24, 100)  # uncompressed size in the central directory
+    src.write_bytes(bytes(data))
+    before = _listing(tmp_path)
+    with pytest.raises(ImportRefused, match="webapp2/themes/liar.css"):
+        import_zip(src, tmp_path / "p", Budget(max_total=1000))
+    assert _listing(tmp_path) == before
+
+
+def test_encrypted_entry_is_refused(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/secret.css", b"s")]))
+    _set_flags(src, b"webapp2/secret.css", set_bits=0x1)
+    with pytest.raises(ImportRefused, match="webapp2/secret.css.*encrypted"):
+        import_zip(src, tmp_path / "p")
+    assert not (tmp_path / "p").exists()
+
+
+def test_undecodable_name_is_refused(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/cafX.css", b"c")]))
+    _patch(src, b"webapp2/cafX.css", b"webapp2/caf\xe9.css")  # Latin-1, no UTF-8 flag
+    with pytest.raises(ImportRefused, match=r"webapp2/caf\\xe9\.css.*not UTF-8"):
+        import_zip(src, tmp_path / "p")
+    assert not (tmp_path / "p").exists()
+
+
+def test_name_flagged_utf8_but_invalid_is_refused(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/cafX.css", b"c")]))
+    _patch(src, b"webapp2/cafX.css", b"webapp2/caf\xe9.css")
+    _set_flags(src, b"webapp2/caf\xe9.css", set_bits=0x800)
+    with pytest.raises(ImportRefused, match=r"caf\\xe9"):
+        import_zip(src, tmp_path / "p")
+    assert not (tmp_path / "p").exists()
+
+
+def test_utf8_name_without_the_flag_is_accepted(tmp_path: Path) -> None:
+    name = "webapp2/themes/caf\u00e9.css"
+    src = _zip(tmp_path / "in.zip", _valid([(name, b"c")]))
+    _set_flags(src, name.encode("utf-8"), clear_bits=0x800)
+    result = import_zip(src, tmp_path / "p")
+    assert (result.webapp2 / "themes" / "caf\u00e9.css").read_bytes() == b"c"
+
+
+def test_existing_target_is_refused_and_untouched(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([]))
+    target = tmp_path / "p"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep me")
+    with pytest.raises(ImportRefused, match="not empty"):
+        import_zip(src, target)
+    assert _listing(target) == ["mine.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert import_zip(src, empty).files == 2
+
+
+def test_not_a_zip_and_no_branding(tmp_path: Path) -> None:
+    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    with pytest.raises(ImportRefused, match="not a ZIP"):
+        import_zip(tmp_path / "x.zip", tmp_path / "p")
+    src = _zip(tmp_path / "other.zip", [("photos/cat.jpg", b"x")])
+    with pytest.raises(ImportRefused, match="no webapp2 branding"):
+        import_zip(src, tmp_path / "p")
+    with pytest.raises(ImportRefused, match="folder"):
+        import_zip(tmp_path, tmp_path / "p")
+    assert not (tmp_path / "p").exists()
+
+
+def test_source_project_is_recognised(tmp_path: Path) -> None:
+    src = _zip(
+        tmp_path / "src.zip",
+        [
+            ("my-plugin/templates/plugin.json", b"{}"),
+            ("my-plugin/dev-assets/settings.json", b"{}"),
+            ("my-plugin/src/index.ts", b""),
+        ],
+    )
+    with pytest.raises(ImportRefused, match="source project"):
+        import_zip(src, tmp_path / "p")
+
+
+# -- accepted layouts ------------------------------------------------------------------------------
+def test_portal_zip_keeps_every_file_byte_for_byte(tmp_path: Path) -> None:
+    theme = b"body {\r\n  color: red;  \n}"  # CRLF, trailing spaces, no final newline
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/theme.css", theme), ("webapp2/", b"")]))
+    result = import_zip(src, tmp_path / "p")
+    assert result.layout.startswith("branding ZIP")
+    assert (result.webapp2 / "themes" / "theme.css").read_bytes() == theme
+    assert (result.webapp2 / "manifest.json").read_bytes() == MANIFEST
+    state = load_state(result.target)
+    assert state["imported"]["brandingID"] == 1700000000000
+    assert (result.target / state["imported"]["copy"]).read_bytes() == src.read_bytes()
+
+
+def test_management_node_download_without_settings_or_manifest(tmp_path: Path) -> None:
+    src = _zip(
+        tmp_path / "mn.zip",
+        [("webapp2/themes/default/theme.css", b"a{}"), ("webapp1/themes/x.css", b"b{}"), ("README.txt", b"hi")],
+    )
+    result = import_zip(src, tmp_path / "p")
+    assert result.missing == ["settings.json", "manifest.json"]
+    assert result.carried == ["README.txt", "webapp1"]
+    assert (result.target / "webapp1" / "themes" / "x.css").read_bytes() == b"b{}"
+    assert (result.target / "README.txt").read_bytes() == b"hi"
+
+
+@pytest.mark.parametrize("prefix", ["", "my-branding/"])
+def test_hand_made_zip_at_root_or_one_folder_deeper(tmp_path: Path, prefix: str) -> None:
+    src = _zip(
+        tmp_path / "in.zip",
+        [
+            (prefix + "settings.json", SETTINGS),
+            (prefix + "manifest.json", MANIFEST),
+            (prefix + "img/logo.svg", b"<svg/>"),
+        ],
+    )
+    result = import_zip(src, tmp_path / "p")
+    assert (result.webapp2 / "settings.json").read_bytes() == SETTINGS
+    assert (result.webapp2 / "img" / "logo.svg").read_bytes() == b"<svg/>"
+    assert result.carried == []
+
+
+def test_webapp2_one_folder_deeper(tmp_path: Path) -> None:
+    src = _zip(
+        tmp_path / "in.zip",
+        [("download/webapp2/settings.json", SETTINGS), ("download/webapp2/manifest.json", MANIFEST)],
+    )
+    result = import_zip(src, tmp_path / "p")
+    assert (result.webapp2 / "manifest.json").read_bytes() == MANIFEST
+
+
+@pytest.mark.parametrize("source", [FIXTURES / "base", EXAMPLE], ids=["base", "demo"])
+def test_a_deterministic_zip_reimports_with_zero_problems(tmp_path: Path, source: Path) -> None:
+    files = sorted(
+        ("webapp2/" + p.relative_to(source / "webapp2").as_posix(), p.read_bytes())
+        for p in (source / "webapp2").rglob("*")
+        if p.is_file()
+    )
+    (tmp_path / "pkg.zip").write_bytes(zip_bytes(files))
+    assert zip_bytes(reversed(files)) == (tmp_path / "pkg.zip").read_bytes()  # order of input does not matter
+    result = import_zip(tmp_path / "pkg.zip", tmp_path / "p")
+    assert run_checks(load(result.target)) == []
+    for name, data in files:
+        assert (result.target / name).read_bytes() == data

@@ -1,0 +1,282 @@
+"""The command line as a user or a CI script runs it: ``python -m designer ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from broken_cases import MANIFEST, PKG, POSITIVE, SETTINGS, Case, make_webapp2, r, steps
+from conftest import EXAMPLE, ROOT
+
+import designer
+
+LINE = re.compile(r"^(?P<where>\S.*?): (?P<severity>error|warning|info) (?P<code>PD\d{3}) (?P<message>\S.*)$")
+
+
+def run(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "designer", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def case(name: str) -> Case:
+    return next(c for c in POSITIVE if c.name == name)
+
+
+def project(tmp_path: Path, name: str) -> Path:
+    """A project folder (holding webapp2/) with the broken case ``name`` applied."""
+    make_webapp2(tmp_path / "proj", case(name).mutate)
+    return tmp_path / "proj"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def problem_lines(out: str) -> list[re.Match[str]]:
+    lines = [ln for ln in out.splitlines() if not ln.startswith("fixed: ")]
+    matches = [LINE.match(ln) for ln in lines if not re.match(r"^\d+ plugins? checked", ln)]
+    assert all(matches), out
+    return matches  # type: ignore[return-value]
+
+
+# -- basics ----------------------------------------------------------------------------------
+def test_version() -> None:
+    out = run("--version")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"plugin-designer {designer.__version__}"
+    assert re.fullmatch(r"plugin-designer \S+", out.stdout.strip())
+
+
+@pytest.mark.parametrize("flags", [(), ("--strict",), ("--json",), ("--json", "--strict")])
+def test_example_passes(flags: tuple[str, ...]) -> None:
+    out = run("check", *flags, EXAMPLE)
+    assert out.returncode == 0, out.stdout + out.stderr
+    if "--json" in flags:
+        data = json.loads(out.stdout)
+        assert data["problems"] == []
+        assert data["summary"] == {"errors": 0, "warnings": 0, "info": 0, "plugins": 3, "ok": True}
+    else:
+        assert out.stdout.strip() == "3 plugins checked: 0 error(s), 0 warning(s), 0 note(s)"
+        assert out.stderr == ""
+
+
+# -- text output -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("settings-trailing-comma", "webapp2/settings.json:7:9: error PD100 settings.json is not valid JSON: "),
+        ("platform-windows", f"webapp2/{PKG}:8:38: error PD102 In {PKG}: item 3 of 'platforms' is \"windows\""),
+        ("duplicate-id", "webapp2/settings.json:9:19: error PD202 The id 'rec-1.0' is used by more than one plugin"),
+        ("icon-id-absent", f"webapp2/{PKG}:13:25: error PD402 The icon 'rec.svg#record' of 'Record' "),
+        ("svg-is-html", "webapp2/plugins/rec/rec.svg:1:1: error PD403 "),
+        ("manifest-missing", "webapp2/manifest.json: error PD210 There is no manifest.json in the package."),
+    ],
+)
+def test_broken_package_prints_file_line_col(name: str, expected: str, tmp_path: Path) -> None:
+    proj = project(tmp_path, name)
+    out = run("check", proj, cwd=proj)  # paths are printed relative to where the command runs
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert [m.group(0) for m in problem_lines(out.stdout) if m.group(0).startswith(expected)], out.stdout
+    assert re.fullmatch(r"\d+ plugins? checked: [1-9]\d* error\(s\), \d+ warning\(s\), \d+ note\(s\)\n", out.stderr)
+
+
+def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
+    proj = project(tmp_path, "roles-empty")
+    out = run("check", proj, cwd=ROOT)
+    prefix = os.path.relpath(proj / "webapp2", ROOT).replace(os.sep, "/")
+    assert out.returncode == 1
+    assert f"{prefix}/{PKG}:9:25: error PD304 " in out.stdout
+
+
+def test_zip_locations_name_the_zip(tmp_path: Path) -> None:
+    root = make_webapp2(tmp_path / "proj", case("icon-id-absent").mutate)
+    dest = tmp_path / "branding.zip"
+    with zipfile.ZipFile(dest, "w") as zf:
+        for rel, data in snapshot(root).items():
+            zf.writestr("webapp2/" + rel, data)
+    out = run("check", dest.name, cwd=tmp_path)
+    assert out.returncode == 1
+    assert f"branding.zip!webapp2/{PKG}:13:25: error PD402 " in out.stdout
+
+
+# -- JSON output -----------------------------------------------------------------------------
+def test_json_output_has_problems_and_summary(tmp_path: Path) -> None:
+    mutate = steps(
+        r(PKG, '["web", "electron", "ios", "android"]', "[]"),  # PD303 error
+        r(SETTINGS, '"id": "rec-1.0"', '"id": "rec"'),  # PD203 warning, with a fix
+        r(
+            PKG, '"menuItems": {\n        "toolbar": [', '"menuItems": {},\n    "old": {\n        "toolbar": ['
+        ),  # PD300 info
+    )
+    make_webapp2(tmp_path / "proj", mutate)
+    out = run("check", "--json", tmp_path / "proj")
+    assert out.returncode == 1, out.stderr
+    data = json.loads(out.stdout)
+    problems = [p for p in data["problems"] if p["code"] in ("PD203", "PD300", "PD303")]
+    assert [(p["code"], p["severity"], p["file"], p["line"], p["column"]) for p in problems] == [
+        ("PD303", "error", PKG, 8, 18),
+        ("PD300", "info", PKG, 10, 18),
+        ("PD203", "warning", SETTINGS, 4, 19),
+    ]
+    for p in data["problems"]:
+        assert set(p) >= {"code", "severity", "file", "line", "column", "pointer", "message", "fix"}
+        assert isinstance(p["line"], int) and isinstance(p["column"], int) and isinstance(p["message"], str)
+    pd203 = problems[2]
+    assert pd203["pointer"] == "/plugins/0/id"
+    assert pd203["fix"] == {
+        "kind": "set-settings-id",
+        "title": "Change the settings.json id to 'rec-1.0'",
+        "args": {"index": 0, "value": "rec-1.0"},
+    }
+    assert problems[0]["fix"] is None
+    summary = data["summary"]
+    for key, severity in (("errors", "error"), ("warnings", "warning"), ("info", "info")):
+        assert summary[key] == sum(p["severity"] == severity for p in data["problems"])
+    assert (summary["errors"], summary["plugins"], summary["ok"]) == (1, 1, False)
+
+
+# -- exit codes ------------------------------------------------------------------------------
+def test_strict_fails_on_a_warning_only_package(tmp_path: Path) -> None:
+    proj = project(tmp_path, "settings-id-differs")
+    plain = run("check", proj)
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert "warning PD203 " in plain.stdout
+    strict = run("check", "--strict", proj)
+    assert strict.returncode == 1
+    assert json.loads(run("check", "--json", "--strict", proj).stdout)["summary"]["ok"] is False
+    assert json.loads(run("check", "--json", proj).stdout)["summary"]["ok"] is True
+
+
+def test_strict_passes_a_package_with_only_notes(tmp_path: Path) -> None:
+    proj = project(tmp_path, "menu-items-absent")
+    out = run("check", "--strict", proj)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "info PD300 " in out.stdout
+
+
+def _damaged_zip(path: Path) -> None:
+    root = make_webapp2(path.parent / "src")
+    with zipfile.ZipFile(path, "w") as zf:
+        for rel, data in snapshot(root).items():
+            zf.writestr("webapp2/" + rel, data)
+    data = bytearray(path.read_bytes())
+    i = data.index(b"webapp2/settings.json")  # local header file name: damage it
+    data[i + 8 : i + 12] = b"\0\0\0\0"
+    path.write_bytes(bytes(data))
+
+
+def _no_branding_zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "nothing here")
+
+
+# kind -> (input name, how to make it, what the message must say)
+UNUSABLE = {
+    "missing-path": ("branding", lambda p: None, "no such file or folder"),
+    "plain-folder": ("branding", lambda p: (p.mkdir(), (p / "notes.txt").write_text("hi")), "not a branding package"),
+    "not-a-zip": ("branding.txt", lambda p: p.write_text("hello"), "neither a folder nor a ZIP file"),
+    "corrupt-zip": ("branding.zip", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "damaged or incomplete"),
+    "damaged-zip-entry": ("branding.zip", _damaged_zip, "webapp2/settings.json cannot be unpacked"),
+    "zip-without-branding": ("branding.zip", _no_branding_zip, "holds no webapp2 branding"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNUSABLE))
+def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) -> None:
+    """PD104 territory: the path is not a branding package at all."""
+    name, make, phrase = UNUSABLE[kind]
+    target = tmp_path / name
+    make(target)
+    out = run("check", target)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert out.stdout == ""
+    assert out.stderr.startswith(f"plugin-designer: {target}: ")
+    assert phrase in out.stderr
+    assert "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
+
+    as_json = run("check", "--json", target)
+    assert as_json.returncode == 2
+    data = json.loads(as_json.stdout)
+    assert phrase in data["error"] and data["problems"] == [] and data["summary"]["ok"] is False
+
+
+# -- new -------------------------------------------------------------------------------------
+def test_new_creates_a_project_that_passes_strict(tmp_path: Path) -> None:
+    out = run("new", tmp_path / "hello", "--name", "Hello world")
+    assert out.returncode == 0, out.stderr
+    assert "Hello world" in out.stdout
+    assert (tmp_path / "hello" / "webapp2" / "settings.json").is_file()
+    assert (tmp_path / "hello" / "webapp2" / "manifest.json").is_file()
+    checked = run("check", "--strict", "--json", tmp_path / "hello")
+    assert checked.returncode == 0, checked.stdout
+    assert json.loads(checked.stdout)["summary"] == {"errors": 0, "warnings": 0, "info": 0, "plugins": 1, "ok": True}
+
+
+def test_new_refuses_a_non_empty_webapp2(tmp_path: Path) -> None:
+    proj = project(tmp_path, "settings-id-differs")
+    before = snapshot(proj)
+    out = run("new", proj)
+    assert out.returncode == 2
+    assert "already exists" in out.stderr and "Traceback" not in out.stderr
+    assert snapshot(proj) == before
+
+
+def test_new_accepts_an_empty_webapp2_folder(tmp_path: Path) -> None:
+    (tmp_path / "p" / "webapp2").mkdir(parents=True)
+    assert run("new", tmp_path / "p").returncode == 0
+    assert run("check", "--strict", tmp_path / "p").returncode == 0
+
+
+# -- check --fix -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("settings-id-differs", SETTINGS), ("icon-id-case", PKG), ("settings-branded-false", MANIFEST)],
+)
+def test_fix_repairs_and_writes_only_what_it_must(name: str, written: str, tmp_path: Path) -> None:
+    proj = project(tmp_path, name)
+    before = snapshot(proj)
+    out = run("check", "--fix", "--json", proj)
+    assert out.returncode == 0, out.stdout + out.stderr
+    data = json.loads(out.stdout)
+    assert len(data["fixed"]) == 1 and data["written"] == [written]
+    assert not [p for p in data["problems"] if p["code"] == case(name).code]
+    after = snapshot(proj)
+    assert {k for k in before if before[k] != after[k]} == {f"webapp2/{written}"}
+    assert after.keys() == before.keys()
+    assert run("check", "--strict", proj).returncode == 0
+
+
+def test_fix_text_output_says_what_it_did(tmp_path: Path) -> None:
+    proj = project(tmp_path, "settings-id-differs")
+    out = run("check", "--fix", proj)
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[0] == "fixed: Change settings.json id 'rec' to 'rec-1.0'"
+
+
+def test_fix_leaves_problems_it_cannot_fix(tmp_path: Path) -> None:
+    proj = project(tmp_path, "roles-empty")
+    before = snapshot(proj)
+    out = run("check", "--fix", proj)
+    assert out.returncode == 1
+    assert "error PD304 " in out.stdout and "fixed:" not in out.stdout
+    assert snapshot(proj) == before
+
+
+def test_fix_refuses_a_zip(tmp_path: Path) -> None:
+    root = make_webapp2(tmp_path / "src", case("settings-id-differs").mutate)
+    dest = tmp_path / "b.zip"
+    with zipfile.ZipFile(dest, "w") as zf:
+        for rel, data in snapshot(root).items():
+            zf.writestr("webapp2/" + rel, data)
+    before = dest.read_bytes()
+    out = run("check", "--fix", dest)
+    assert out.returncode == 2
+    assert "read-only" in out.stderr
+    assert dest.read_bytes() == before

@@ -1,0 +1,434 @@
+"""Deep checks (issue 5): JavaScript (PD5xx), network/CSP (PD6xx), SVG safety (PD41x-PD43x), package (PD205/206/213).
+
+Each rule has a case that triggers it, with the file and line it must be reported at (the line
+holding ``/*HERE*/`` or ``<!--HERE-->``), and a near miss that must not trigger it. Cases are
+built from copies of tests/fixtures/base (one plugin 'rec-1.0', source plugins/rec/rec.plugin.js).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from designer.cli import main
+from designer.core.checks import run_checks
+from designer.core.fixes import apply_fix
+from designer.core.model import load, save
+from designer.core.problems import CODES, Problem
+
+JS = "plugins/rec/rec.plugin.js"
+SVG = "plugins/rec/rec.svg"
+PKG = "plugins/rec/rec.plugin.package.json"
+
+# The base source with slots: {pre} top-level code, {body} inside record(), {reg} the registered object.
+TEMPLATE = """(function () {{
+{pre}    function load(participants$, conferenceDetails$) {{}}
+    function unload() {{}}
+    function record(participant) {{
+{body}    }}
+    PEX.pluginAPI.registerPlugin({{
+{reg}    }});
+}})();
+"""
+REG = "        id: 'rec-1.0',\n        load: load,\n        unload: unload,\n        record: record\n"
+
+
+def source(pre: str = "", body: str = "", reg: str = REG) -> str:
+    return TEMPLATE.format(pre=pre, body=body, reg=reg)
+
+
+def marker_line(text: str, marker: str = "/*HERE*/") -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if marker in line)
+
+
+def write(project: Path, rel: str, text: str) -> None:
+    path = project / "webapp2" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def set_roles(project: Path, roles: list[str]) -> None:
+    path = project / "webapp2" / PKG
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["participantRoles"] = roles
+    path.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+def problems(project: Path) -> list[Problem]:
+    return run_checks(load(project))
+
+
+def only(project: Path, code: str) -> list[Problem]:
+    return [p for p in problems(project) if p.code == code]
+
+
+# code -> (source, near-miss source); both replace rec.plugin.js
+JS_CASES: dict[str, tuple[str, str]] = {
+    "PD500": (
+        source(body="        if (participant { /*HERE*/\n        }\n"),
+        source(body="        var r = /}{/g; var t = `a${1}`;\n"),
+    ),
+    "PD501": ("var leaked = 1; /*HERE*/\n" + source(), "'use strict';\n" + source()),
+    "PD502": (
+        "/*HERE*/ (function () {\n    function load() {}\n})();\n",
+        source(),
+    ),
+    "PD503": (
+        source(
+            pre="    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+        ).replace("    PEX.pluginAPI.registerPlugin({\n", "    PEX.pluginAPI.registerPlugin({ /*HERE*/\n"),
+        source(),
+    ),
+    "PD504": (
+        source(reg=REG.replace("'rec-1.0',", "'rec-2.0', /*HERE*/")),
+        source(reg=REG.replace("'rec-1.0'", '"rec-1.0"')),
+    ),
+    "PD505": (
+        source(reg=REG.replace("        record: record\n", "        recrod: record\n")).replace(
+            "registerPlugin({", "registerPlugin({ /*HERE*/"
+        ),
+        source(reg="        id: 'rec-1.0', load, unload, record\n"),
+    ),
+    "PD506": (
+        source(reg=REG.replace("record: record", "record: 'record' /*HERE*/")),
+        source(reg=REG.replace("record: record", "record: function (p) { return p; }")),
+    ),
+    "PD507": (
+        source(reg=REG.replace("record: record", "record: record,\n        helper: record /*HERE*/")),
+        source(pre="    var state$ = PEX.pluginAPI.createNewState({});\n", reg=REG + "        , state$: state$\n"),
+    ),
+    "PD508": (
+        source(reg=REG.replace("        unload: unload,\n", "")).replace(
+            "registerPlugin({", "registerPlugin({ /*HERE*/"
+        ),
+        source(reg=REG.replace("unload: unload", "unload() {}")),
+    ),
+    "PD509": (
+        source(pre="    var state$ = PEX.pluginAPI.createNewState({}); /*HERE*/\n"),
+        source(pre="    var state$ = PEX.pluginAPI.createNewState({});\n", reg=REG + "        , state$: state$\n"),
+    ),
+    "PD510": (
+        source(
+            pre="    var state$ = {};\n",
+            reg=REG.replace("record: record", "record: record,\n        state$: state$ /*HERE*/"),
+        ),
+        source(
+            pre="    var state$ = window.PEX.pluginAPI.createNewState({});\n", reg=REG + "        , state$: state$\n"
+        ),
+    ),
+    "PD511": (
+        source(body="        PEX.pluginAPI.sendRequset('/lock'); /*HERE*/\n"),
+        source(body="        PEX.pluginAPI.sendRequest('/lock');\n"),
+    ),
+    "PD512": (
+        source(body="        PEX.pluginAPI.changeConferenceLayout('4:0'); /*HERE*/\n"),
+        source(body="        PEX.pluginAPI.transformConferenceLayout({layout: '4:0'});\n"),
+    ),
+    "PD513": (
+        source(body="        PEX.pluginAPI.transformConferenceLayout({layout: '3:3'}); /*HERE*/\n"),
+        source(body="        var l = {layout: '1:33'}; PEX.pluginAPI.transformConferenceLayout(l);\n"),
+    ),
+    "PD514": (
+        source(body="        PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT).subscribe(function () {}); /*HERE*/\n"),
+        source(body="        PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {});\n"),
+    ),
+    "PD515": (
+        source(body="        PEX.pluginAPI.sendRequest('/muteguest'); /*HERE*/\n"),
+        source(body="        PEX.pluginAPI.sendRequest('/muteguests');\n"),
+    ),
+    "PD516": (
+        source(body="        PEX.pluginAPI.sendRequest('/participants/mute'); /*HERE*/\n"),
+        source(body="        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');\n"),
+    ),
+    "PD518": (
+        source(body="        state$.next({icon: 'missing.svg#x', label: 'x'}); /*HERE*/\n"),
+        source(body="        state$.next({icon: 'rec.svg#rec', label: 'x'});\n"),
+    ),
+    "PD519": (
+        source(reg="").replace(
+            "PEX.pluginAPI.registerPlugin({\n    });", "PEX.pluginAPI.registerPlugin(make()); /*HERE*/"
+        ),
+        source(pre="    var plugin = { id: 'rec-1.0', load: load, unload: unload, record: record };\n").replace(
+            "PEX.pluginAPI.registerPlugin({\n" + REG + "    });", "PEX.pluginAPI.registerPlugin(plugin);"
+        ),
+    ),
+    "PD600": (
+        source(body="        fetch('https://api.example.com/v1/items'); /*HERE*/\n"),
+        source(body="        fetch('./custom_configuration/plugins/rec/data.json');\n"),
+    ),
+    "PD601": (
+        source(
+            body="        var x = new XMLHttpRequest();\n        x.open('GET', 'http://api.example.com/a'); /*HERE*/\n"
+        ),
+        source(body="        var x = new XMLHttpRequest();\n        x.open('GET', 'https://api.example.com/a');\n"),
+    ),
+}
+
+
+def test_every_new_code_is_registered_with_title_and_why() -> None:
+    new = [c for c in CODES if c[2] in "56" or c in ("PD205", "PD206", "PD213") or c[:4] in ("PD41", "PD42", "PD43")]
+    assert len(new) >= 35
+    for code in new:
+        assert CODES[code].title and CODES[code].why
+
+
+def test_base_fixture_and_example_are_clean(base_project: Path, example_project: Path) -> None:
+    assert problems(base_project) == []
+    assert problems(example_project) == []
+
+
+@pytest.mark.parametrize("code", sorted(JS_CASES))
+def test_js_rule_reported_at_its_line(base_project: Path, code: str) -> None:
+    bad, _good = JS_CASES[code]
+    write(base_project, JS, bad)
+    found = only(base_project, code)
+    assert found, [(p.code, p.line, p.message) for p in problems(base_project)]
+    assert found[0].file == JS
+    assert found[0].line == marker_line(bad), found[0]
+    assert found[0].column >= 1
+    assert found[0].plugin == "rec-1.0"
+    assert found[0].message and "  " not in found[0].message
+
+
+@pytest.mark.parametrize("code", sorted(JS_CASES))
+def test_js_rule_near_miss_not_reported(base_project: Path, code: str) -> None:
+    _bad, good = JS_CASES[code]
+    write(base_project, JS, good)
+    assert only(base_project, code) == []
+    assert not [p for p in problems(base_project) if p.severity.value == "error"]
+
+
+def test_pd517_host_only_request_offered_to_guests(base_project: Path) -> None:
+    text = source(
+        body="        PEX.pluginAPI.sendRequest('/lock'); /*HERE*/\n        PEX.pluginAPI.dialOut('a', 'sip', 'guest');\n"
+    )
+    write(base_project, JS, text)
+    assert only(base_project, "PD517") == []  # hosts only: fine
+    set_roles(base_project, ["chair", "guest"])
+    found = only(base_project, "PD517")
+    assert [p.line for p in found] == [marker_line(text), marker_line(text) + 1]
+    assert "lock the meeting" in found[0].message and "dialOut" in found[1].message
+    assert all(p.file == JS for p in found)
+
+
+def test_pd517_not_for_guest_safe_requests(base_project: Path) -> None:
+    write(
+        base_project,
+        JS,
+        source(body="        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/buzz');\n"),
+    )
+    set_roles(base_project, ["guest"])
+    assert only(base_project, "PD517") == []
+
+
+def test_pd600_lists_hosts_per_plugin(base_project: Path) -> None:
+    text = source(
+        body="        fetch('https://a.example.com/x'); /*HERE*/\n"
+        "        new WebSocket('wss://b.example.com/ws');\n"
+        "        PEX.pluginAPI.openTemplateDialog({title: 't', body: '<img src=\"https://c.example.com/i.png\">'});\n"
+    )
+    write(base_project, JS, text)
+    (found,) = only(base_project, "PD600")
+    assert found.line == marker_line(text) and found.severity.value == "info"
+    for host in ("a.example.com", "b.example.com", "c.example.com"):
+        assert host in found.message
+    assert "Content Security Policy" in found.message
+
+
+def test_syntax_error_still_finds_the_registration(base_project: Path) -> None:
+    text = source(body="        var x = ; /*HERE*/\n")
+    write(base_project, JS, text)
+    codes = {p.code for p in problems(base_project)}
+    assert "PD500" in codes and "PD502" not in codes and "PD505" not in codes
+
+
+def test_js_not_utf8_is_reported_not_raised(base_project: Path) -> None:
+    (base_project / "webapp2" / JS).write_bytes(b"(function () {\n var s = '\xff';\n})();\n")
+    found = only(base_project, "PD103")
+    assert found and found[0].file == JS and found[0].line == 2
+
+
+# -- SVG -------------------------------------------------------------------------------------
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n'
+SVG_CASES: dict[str, tuple[str, str]] = {
+    "PD410": (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd"><!--HERE-->\n'
+        + SVG_HEAD
+        + "</svg>\n",
+        '<?xml version="1.0"?>\n' + SVG_HEAD + "</svg>\n",
+    ),
+    "PD411": (
+        '<!DOCTYPE svg [\n<!ENTITY a "x"><!--HERE-->\n]>\n' + SVG_HEAD + "<title>&a;</title></svg>\n",
+        "<!-- <!ENTITY a 'x'> in a comment -->\n" + SVG_HEAD + "</svg>\n",
+    ),
+    "PD412": (
+        SVG_HEAD + "<script>alert(1)</script><!--HERE-->\n</svg>\n",
+        SVG_HEAD + "<title>script</title>\n</svg>\n",
+    ),
+    "PD413": (
+        SVG_HEAD + '<circle r="3" onclick="alert(1)"/><!--HERE-->\n</svg>\n',
+        SVG_HEAD + '<circle r="3" class="on"/>\n</svg>\n',
+    ),
+    "PD414": (
+        SVG_HEAD + '<a href="javascript:alert(1)"><circle r="3"/></a><!--HERE-->\n</svg>\n',
+        SVG_HEAD + '<circle r="3" fill="url(#g)"/><linearGradient id="g"/>\n</svg>\n',
+    ),
+    "PD415": (
+        SVG_HEAD + '<use href="https://evil.example.com/s.svg#a"/><!--HERE-->\n</svg>\n',
+        SVG_HEAD + '<symbol id="s"/><use href="#s"/>\n</svg>\n',
+    ),
+    "PD416": (
+        SVG_HEAD + "<foreignObject><p xmlns='http://www.w3.org/1999/xhtml'>hi</p></foreignObject><!--HERE-->\n</svg>\n",
+        SVG_HEAD + "<text>foreignObject</text>\n</svg>\n",
+    ),
+    "PD420": (
+        SVG_HEAD + '<circle r="3" fill="url(#Grad)"/><!--HERE-->\n<linearGradient id="grad"/>\n</svg>\n',
+        SVG_HEAD + '<circle r="3" fill="url(#grad)"/>\n<linearGradient id="grad"/>\n</svg>\n',
+    ),
+    "PD421": (
+        SVG_HEAD + '<g id="a"/>\n<g id="a"/><!--HERE-->\n</svg>\n',
+        SVG_HEAD + '<g id="a"/>\n<g id="A"/>\n</svg>\n',
+    ),
+    "PD422": (SVG_HEAD + '<g id="2 bad"/><!--HERE-->\n</svg>\n', SVG_HEAD + '<g id="good-2.x_y"/>\n</svg>\n'),
+    "PD430": (
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec" width="24" height="24"><!--HERE-->\n</svg>\n',
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec"><symbol id="s" viewBox="0 0 24 24"/></svg>\n',
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SVG_CASES))
+def test_svg_rule_reported_at_its_line(base_project: Path, code: str) -> None:
+    bad, _good = SVG_CASES[code]
+    write(base_project, SVG, bad)
+    found = only(base_project, code)
+    assert found, [(p.code, p.line, p.message) for p in problems(base_project)]
+    assert found[0].file == SVG
+    assert found[0].line == marker_line(bad, "<!--HERE-->"), found[0]
+
+
+@pytest.mark.parametrize("code", sorted(SVG_CASES))
+def test_svg_rule_near_miss_not_reported(base_project: Path, code: str) -> None:
+    _bad, good = SVG_CASES[code]
+    write(base_project, SVG, good)
+    assert only(base_project, code) == []
+    assert not [p for p in problems(base_project) if p.file == SVG and p.code != "PD402"]
+
+
+def test_svg_named_only_by_js_state_is_scanned(base_project: Path) -> None:
+    write(base_project, "plugins/rec/on.svg", SVG_HEAD.replace('"rec"', '"on"') + "<script>x()</script>\n</svg>\n")
+    write(base_project, JS, source(body="        state$.next({icon: 'on.svg#on'});\n"))
+    found = only(base_project, "PD412")
+    assert found and found[0].file == "plugins/rec/on.svg" and found[0].line == 2
+
+
+# -- package level ---------------------------------------------------------------------------
+
+
+def test_pd205_unlisted_package_file(base_project: Path) -> None:
+    shutil.copytree(base_project / "webapp2/plugins/rec", base_project / "webapp2/plugins/spare")
+    (base_project / "webapp2/plugins/spare/rec.plugin.package.json").rename(
+        base_project / "webapp2/plugins/spare/spare.plugin.package.json"
+    )
+    write(base_project, "plugins/other/plugin.json", "{}")
+    found = only(base_project, "PD205")
+    assert {p.file for p in found} == {"plugins/spare/spare.plugin.package.json", "plugins/other/plugin.json"}
+    assert all(p.severity.value == "info" and p.line == 0 for p in found)
+
+
+def test_pd206_case_twins(base_project: Path) -> None:
+    write(base_project, "plugins/rec/REC.svg", SVG_HEAD + "</svg>\n")
+    (found,) = only(base_project, "PD206")
+    assert found.file == "plugins/rec/rec.svg" and "REC.svg" in found.message
+
+
+def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:
+    state = base_project / ".plugin-designer" / "state.json"
+    assert only(base_project, "PD213") == []  # no state file: silent
+    state.parent.mkdir()
+    state.write_text(json.dumps({"last_branding_id": 1699999999999}), encoding="utf-8")
+    assert only(base_project, "PD213") == []
+    state.write_text(json.dumps({"last_branding_id": "1700000000000"}), encoding="utf-8")
+    (found,) = only(base_project, "PD213")
+    assert found.file == "manifest.json" and found.line == 2 and found.fix is not None
+    state.write_text("{not json", encoding="utf-8")
+    assert only(base_project, "PD213") == []
+
+
+# -- fixes -----------------------------------------------------------------------------------
+
+
+def _apply_all(project: Path) -> None:
+    pkg = load(project)
+    for _ in range(50):
+        fixable = [p for p in run_checks(pkg) if p.fix is not None]
+        if not fixable:
+            break
+        apply_fix(pkg, fixable[0].fix)  # type: ignore[arg-type]
+    save(pkg)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("PD504", source(reg=REG.replace("'rec-1.0'", "'rec-2.0'"))),
+        ("PD505", source(reg=REG.replace("        record: record\n", ""))),
+        ("PD508", source(reg=REG.replace("        unload: unload,\n", "").replace("        load: load,\n", ""))),
+        ("PD508", source(reg="        id: 'rec-1.0', record: record\n").replace("    function unload() {}\n", "")),
+        ("PD509", source(pre="    var st = PEX.pluginAPI.createNewState({});\n")),
+        ("PD511", source(body="        PEX.pluginAPI.sendRequset('/lock');\n")),
+    ],
+)
+def test_js_fixes_repair_the_source(base_project: Path, code: str, text: str) -> None:
+    write(base_project, JS, text)
+    problem = only(base_project, code)[0]
+    assert problem.fix is not None
+    _apply_all(base_project)
+    assert problems(base_project) == []
+
+
+def test_svg_fixes_sanitise_and_add_viewbox(base_project: Path) -> None:
+    write(
+        base_project,
+        SVG,
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY e "x">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec" width="24px" height="24" onload="x()">\n'
+        '<script>x()</script><foreignObject/><circle id="c" r="6" style="fill:url(#c)"/>\n'
+        '<a href="javascript:x()"><use href="http://e.example/a.svg#b"/></a><title>&e;</title></svg>\n',
+    )
+    assert {p.code for p in problems(base_project)} >= {"PD411", "PD412", "PD413", "PD414", "PD415", "PD416", "PD430"}
+    _apply_all(base_project)
+    assert problems(base_project) == []
+    text = (base_project / "webapp2" / SVG).read_text(encoding="utf-8")
+    assert 'id="rec"' in text and 'id="c"' in text and 'viewBox="0 0 24 24"' in text
+    assert "script" not in text and "DOCTYPE" not in text and "onload" not in text
+
+
+def test_check_fix_repairs_a_broken_example_then_strict_passes(
+    example_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    web = example_project / "webapp2"
+    lock = web / "plugins/lock-toggle/lock-toggle.plugin.js"
+    text = lock.read_text(encoding="utf-8")
+    text = text.replace("        state$: state$\n", "").replace("toggleLock: toggleLock,", "")
+    text = text.replace("id: 'lock-toggle'", "id: 'lock-toggle-old'").replace("        unload: unload,\n", "")
+    text = text.replace("window.PEX.pluginAPI.sendRequest(request)", "window.PEX.pluginAPI.sendRequets(request)")
+    lock.write_text(text, encoding="utf-8")
+    hand = web / "plugins/raise-hand-helper/hand.svg"
+    svg = hand.read_text(encoding="utf-8").replace(' viewBox="0 0 24 24"', "")
+    svg = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + svg
+    hand.write_text(svg.replace("<rect ", '<rect onmouseover="steal()" ', 1), encoding="utf-8")
+    (example_project / ".plugin-designer").mkdir()
+    branding = json.loads((web / "manifest.json").read_text(encoding="utf-8"))["brandingID"]
+    (example_project / ".plugin-designer/state.json").write_text(json.dumps({"last_branding_id": branding}))
+
+    assert main(["check", str(example_project), "--strict"]) == 1
+    before = capsys.readouterr().out
+    for code in ("PD213", "PD504", "PD505", "PD508", "PD509", "PD511", "PD410", "PD413", "PD430"):
+        assert code in before, code
+    main(["check", str(example_project), "--fix"])
+    assert main(["check", str(example_project), "--strict"]) == 0, capsys.readouterr()

@@ -1,0 +1,189 @@
+"""Editing a package through the forms, as a user would: type, click, undo, save, fix."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
+
+from designer.core.checks import run_checks
+from designer.core.model import load
+from designer.gui.main_window import MainWindow
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch) -> MainWindow:
+    from PySide6.QtWidgets import QMessageBox
+
+    # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def select_plugin(window: MainWindow, qtbot, index: int) -> None:
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = tree.topLevelItem(0).child(2 + index)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert window.stack.currentWidget() is window.plugin_page
+
+
+def tick(qtbot, box: QCheckBox) -> None:
+    """Click the box itself (a check box row may be much wider than its box and text)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def retype(qtbot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_typing_a_name_saves_only_that_value(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    before = snapshot(example_project)
+    name = window.findChild(QLineEdit, "nameEdit")
+    retype(qtbot, name, "Meeting details")
+    assert window.isWindowModified()
+    assert window.editor.undo_stack.count() == 1  # typing letter by letter is one undo step
+    assert window.editor.undo_stack.undoText() == "Change name of 'Meeting information' to 'Meeting details'"
+    qtbot.keySequence(window, "Ctrl+S")
+    assert not window.isWindowModified()
+    after = snapshot(example_project)
+    rel = "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    assert after[rel] == before[rel].replace(b'"name": "Meeting information"', b'"name": "Meeting details"')
+    assert {k: v for k, v in after.items() if k != rel} == {k: v for k, v in before.items() if k != rel}
+    tree = window.findChild(QTreeWidget, "projectTree")
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).child(3).text(0) == "Meeting details")
+
+
+def test_undo_back_to_the_start_restores_identical_files(window: MainWindow, qtbot, example_project: Path) -> None:
+    before = snapshot(example_project)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))
+    tick(qtbot, window.findChild(QCheckBox, "platform_ios"))
+    retype(qtbot, window.findChild(QLineEdit, "versionEdit"), "2.5")
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    window.save()
+    changed = snapshot(example_project)
+    pkg = json.loads(changed["webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"])
+    assert pkg["participantRoles"] == ["chair", "guest"]
+    assert pkg["platforms"] == ["web", "electron", "android"]
+    assert pkg["version"] == 2.5
+    assert json.loads(changed["webapp2/settings.json"])["plugins"][0]["enabled"] is False
+    while window.editor.undo_stack.canUndo():
+        qtbot.keySequence(window, "Ctrl+Z")
+    window.save()
+    assert snapshot(example_project) == before
+    assert not window.isWindowModified()
+
+
+def test_menu_items_add_rename_and_placement(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    items = window.findChild(QListWidget, "menuItemsList")
+    assert items.count() == 2 and items.currentRow() == 1
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Stop")
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "stopRecording")
+    icon = window.findChild(QComboBox, "iconCombo")
+    assert icon.findData("rec.svg#rec") > 0
+    icon.setCurrentIndex(icon.findData("rec.svg#rec"))
+    icon.activated.emit(icon.currentIndex())
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findData("participants"))
+    placement.activated.emit(placement.currentIndex())
+    window.save()
+    data = json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())
+    assert data["menuItems"] == {
+        "participants": [
+            {"icon": "rec.svg#rec", "label": "Record", "action": "record"},
+            {"icon": "rec.svg#rec", "label": "Stop", "action": "stopRecording"},
+        ]
+    }
+
+
+def test_invalid_or_duplicate_action_is_refused_with_a_reason(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    action = window.findChild(QLineEdit, "actionEdit")
+    retype(qtbot, action, "record")
+    assert "already uses 'record'" in window.findChild(QLabel, "actionNote").text()
+    retype(qtbot, action, "class")
+    assert "not a JS keyword" in window.findChild(QLabel, "actionNote").text()
+    pkg = window.package.plugins[0].package
+    assert [mi.action for mi in pkg.menu_items["toolbar"]] == ["record", "action1"]
+
+
+def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    manifest = project / "webapp2/manifest.json"
+    manifest.write_text('{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": false\n}\n')
+    window.open_path(project)
+    view = window.problems_view
+    assert view.topLevelItemCount() == 1 and view.topLevelItem(0).text(2) == "PD211"
+    button = view.itemWidget(view.topLevelItem(0), 3)
+    assert button.text() == "Set isSettingsBranded to true"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.topLevelItemCount() == 0)
+    assert window.problems_dock.windowTitle() == "Problems — none"
+    window.save()
+    assert manifest.read_text() == '{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
+    assert run_checks(load(project)) == []
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: view.topLevelItemCount() == 1)
+
+
+def test_id_rename_keeps_settings_in_step(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Recorder Plus!")
+    qtbot.mouseClick(window.findChild(QPushButton, "deriveIdButton"), Qt.MouseButton.LeftButton)
+    assert window.editor.undo_stack.undoText() == (
+        "Rename id of 'Recorder Plus!' from 'rec-1.0' to 'recorder-plus' (package file and settings.json)"
+    )
+    window.save()
+    settings = json.loads((base_project / "webapp2/settings.json").read_text())
+    assert settings["plugins"][0]["id"] == "recorder-plus"
+    package = json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())
+    assert package["id"] == "recorder-plus"
+
+
+def test_closing_with_unsaved_changes_asks(window: MainWindow, qtbot, base_project: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Changed")
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.close()
+    assert asked == ["Save your changes to this package first?"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())["name"] == "Changed"

@@ -1,0 +1,279 @@
+"""Export: the ZIP, the bumped manifest.json, the rebuilt settings.json, the diff and the state.
+
+Round trips go through real ZIPs: a package zipped the way people do it (any order, real
+timestamps, CRLF, tabs, extra theme files) is imported and exported again, and every file but
+manifest.json's brandingID must come back byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, FIXTURES, ROOT
+
+from designer.core.archive import import_zip
+from designer.core.checks import run_checks
+from designer.core.export import ExportBlocked, ExportRefused, export_package, is_excluded, plan_export, write_export
+from designer.core.model import load
+from designer.core.state import load_state
+
+
+def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "designer", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def _zip_files(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
+
+
+def _hand_zip(source: Path, out: Path, extra: dict[str, bytes] | None = None) -> Path:
+    """Zip ``source/webapp2`` as a person would: reverse order, real dates, a folder entry."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("webapp2/", b"")
+        for p in sorted((source / "webapp2").rglob("*"), reverse=True):
+            if p.is_file():
+                zf.write(p, "webapp2/" + p.relative_to(source / "webapp2").as_posix())
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return out
+
+
+def _same_but_branding_id(before: dict[str, bytes], after: dict[str, bytes]) -> None:
+    assert sorted(before) == sorted(after)
+    for name in before:
+        if name.endswith("webapp2/manifest.json"):
+            old, new = json.loads(before[name]), json.loads(after[name])
+            assert type(old["brandingID"]) is type(new["brandingID"])
+            assert int(new["brandingID"]) > int(old["brandingID"])
+            old_text = before[name].decode().replace(str(old["brandingID"]), "<id>")
+            assert after[name].decode().replace(str(new["brandingID"]), "<id>") == old_text
+        else:
+            assert after[name] == before[name], name
+
+
+EXTRA = {
+    "webapp2/themes/brand/theme.css": b"body {\r\n\tcolor: #123;  \r\n}",
+    "webapp2/custom_configuration.txt": b"kept\n",
+    "webapp2/images/logo.png": bytes(range(256)) * 4,
+}
+
+
+@pytest.mark.parametrize("source", [FIXTURES / "base", EXAMPLE], ids=["base", "demo"])
+def test_round_trip_import_export_is_byte_for_byte(tmp_path: Path, source: Path) -> None:
+    original = _hand_zip(source, tmp_path / "in.zip", EXTRA)
+    project = import_zip(original, tmp_path / "project").target
+    result = export_package(project, tmp_path / "out.zip")
+    _same_but_branding_id(_zip_files(original), _zip_files(result.path))
+    assert result.written == ["manifest.json"]
+    assert [(c.path, c.status) for c in result.plan.changes] == [("webapp2/manifest.json", "changed")]
+    assert '-    "brandingID": ' in result.plan.changes[0].diff
+    again = import_zip(result.path, tmp_path / "again").target
+    assert run_checks(load(again)) == []
+
+
+def test_string_branding_id_tabs_and_no_final_newline_are_kept(base_project: Path, tmp_path: Path) -> None:
+    manifest = base_project / "webapp2" / "manifest.json"
+    manifest.write_bytes(b'{\n\t"brandingID": "10000000",\n\t"isSettingsBranded": true,\n\t"theme": "dark"\n}')
+    result = export_package(base_project, tmp_path / "out.zip", branding_id="10000001")
+    data = _zip_files(result.path)["webapp2/manifest.json"]
+    assert data == b'{\n\t"brandingID": "10000001",\n\t"isSettingsBranded": true,\n\t"theme": "dark"\n}'
+    assert manifest.read_bytes() == data  # the project matches what was uploaded
+    assert result.old_branding_id == "10000000" and result.branding_id == "10000001"
+
+
+def test_is_settings_branded_is_set_and_missing_manifest_created(base_project: Path, tmp_path: Path) -> None:
+    manifest = base_project / "webapp2" / "manifest.json"
+    manifest.write_text('{\n    "brandingID": 5,\n    "isSettingsBranded": false\n}\n')
+    plan = plan_export(load(base_project), 6)
+    assert plan.errors == [] and plan.repaired == ["isSettingsBranded will be set to true"]
+    assert plan.preview("manifest.json") == '{\n    "brandingID": 6,\n    "isSettingsBranded": true\n}\n'
+    manifest.unlink()
+    plan = plan_export(load(base_project))
+    assert plan.errors == [] and "manifest.json will be created" in plan.repaired
+    assert json.loads(plan.preview("manifest.json"))["isSettingsBranded"] is True
+
+
+def test_settings_plugins_rebuilt_from_the_model_other_keys_kept(example_project: Path, tmp_path: Path) -> None:
+    settings = example_project / "webapp2" / "settings.json"
+    text = settings.read_text().replace('{\n    "plugins"', '{\n    "language": "en",\n    "plugins"', 1)
+    settings.write_text(text)
+    pkg = load(example_project)
+    pkg.plugins[1].entry.enabled = False
+    result = export_package(pkg, tmp_path / "out.zip")
+    data = _zip_files(result.path)["webapp2/settings.json"].decode()
+    assert data == text.replace('"enabled": true', '"enabled": false', 2).replace(
+        '"enabled": false', '"enabled": true', 1
+    )
+    assert settings.read_text() == data
+    assert sorted(result.written) == ["manifest.json", "settings.json"]
+    assert "Installed but off until a user turns them on: Meeting information." in result.plan.checklist()
+
+
+def test_zip_is_deterministic_sorted_with_fixed_dates_and_modes(base_project: Path, tmp_path: Path) -> None:
+    twin = tmp_path / "twin"
+    shutil.copytree(base_project, twin)
+    a = export_package(base_project, tmp_path / "a.zip", branding_id=1800000000000)
+    b = export_package(twin, tmp_path / "b.zip", branding_id=1800000000000)
+    assert a.path.read_bytes() == b.path.read_bytes() and a.sha256 == b.sha256
+    with zipfile.ZipFile(a.path) as zf:
+        infos = zf.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    assert all(i.filename.startswith("webapp2/") for i in infos)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+
+
+def test_hidden_files_state_and_backups_are_left_out(base_project: Path, tmp_path: Path) -> None:
+    web = base_project / "webapp2"
+    for rel in [".DS_Store", ".git/config", "plugins/rec/rec.plugin.js~", "plugins/rec/x.bak", "plugins/rec/.x.swp",
+                "plugins/rec/y.swp", "a.orig", "plugins/#rec.js#", "themes/.hidden/t.css"]:  # fmt: skip
+        (web / rel).parent.mkdir(parents=True, exist_ok=True)
+        (web / rel).write_text("junk")
+    (web / "themes" / "theme.css").write_bytes(b"kept\r\n")
+    (web / "plugins" / "rec" / "link.svg").symlink_to(web / "plugins" / "rec" / "rec.svg")
+    result = export_package(base_project, tmp_path / "out.zip")
+    names = sorted(_zip_files(result.path))
+    assert names == [
+        "webapp2/manifest.json",
+        "webapp2/plugins/rec/rec.plugin.js",
+        "webapp2/plugins/rec/rec.plugin.package.json",
+        "webapp2/plugins/rec/rec.svg",
+        "webapp2/settings.json",
+        "webapp2/themes/theme.css",
+    ]
+    assert (base_project / ".plugin-designer" / "state.json").is_file()
+    assert is_excluded("plugins/a/.b/c.js") and is_excluded("#x#") and not is_excluded("plugins/a/b.js")
+
+
+def test_state_remembers_the_export_and_next_id_must_be_greater(base_project: Path, tmp_path: Path) -> None:
+    first = export_package(base_project, tmp_path / "one.zip", branding_id=1800000000000)
+    state = load_state(base_project)["last_export"]
+    assert state["sha256"] == first.sha256 and state["brandingID"] == 1800000000000
+    assert Path(state["path"]) == (tmp_path / "one.zip").resolve()
+    for bad in (1800000000000, 1700000000001, "abc"):
+        with pytest.raises(ExportRefused):
+            plan_export(load(base_project), bad)
+    second = plan_export(load(base_project))
+    assert int(second.branding_id) > 1800000000000
+
+
+def test_diff_against_the_last_export(base_project: Path, tmp_path: Path) -> None:
+    export_package(base_project, tmp_path / "one.zip")
+    web = base_project / "webapp2"
+    js = web / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function", "function /* changed */", 1))
+    (web / "themes").mkdir()
+    (web / "themes" / "new.css").write_text("a {}\n")
+    plan = plan_export(load(base_project))
+    assert plan.baseline is not None and "one.zip" in plan.baseline
+    got = {c.path: c for c in plan.changes}
+    assert got["webapp2/plugins/rec/rec.plugin.js"].status == "changed"
+    assert (
+        "+" in got["webapp2/plugins/rec/rec.plugin.js"].diff
+        and "/* changed */" in got["webapp2/plugins/rec/rec.plugin.js"].diff
+    )
+    assert got["webapp2/themes/new.css"].status == "added"
+    assert got["webapp2/manifest.json"].status == "changed"
+    assert "2 changed, 1 added" in plan.summary()
+    (web / "themes" / "new.css").unlink()
+    write_export(plan_export(load(base_project)), tmp_path / "two.zip")
+    (web / "plugins" / "rec" / "rec.svg").unlink()
+    removed = [c for c in plan_export(load(base_project), problems=[]).changes if c.status == "removed"]
+    assert [c.path for c in removed] == ["webapp2/plugins/rec/rec.svg"]
+
+
+def test_errors_block_the_export_unless_forced(base_project: Path, tmp_path: Path) -> None:
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    plan = plan_export(load(base_project))
+    assert plan.blocked and [p.code for p in plan.errors] == ["PD201"]
+    with pytest.raises(ExportBlocked) as err:
+        write_export(plan, tmp_path / "out.zip")
+    assert err.value.errors == plan.errors
+    assert not (tmp_path / "out.zip").exists()
+    assert "last_export" not in load_state(base_project)
+    assert write_export(plan, tmp_path / "out.zip", force=True).path.is_file()
+
+
+def test_refusals(base_project: Path, tmp_path: Path) -> None:
+    plan = plan_export(load(base_project))
+    with pytest.raises(ExportRefused, match="outside"):
+        write_export(plan, base_project / "webapp2" / "x.zip")
+    zipped = export_package(base_project, tmp_path / "out.zip").path
+    with pytest.raises(ExportRefused, match="read-only"):
+        plan_export(load(zipped))
+
+
+def test_carried_top_level_folders_are_exported_again(tmp_path: Path) -> None:
+    src = tmp_path / "mn.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("webapp1/x.css", b"one")
+        zf.writestr("webapp2/settings.json", b'{"plugins": []}')
+        zf.writestr("webapp2/manifest.json", b'{"brandingID": 1, "isSettingsBranded": true}')
+    project = import_zip(src, tmp_path / "p").target
+    (project / "notes.txt").write_text("not from the ZIP: stays out")
+    files = _zip_files(export_package(project, tmp_path / "out.zip").path)
+    assert sorted(files) == ["webapp1/x.css", "webapp2/manifest.json", "webapp2/settings.json"]
+
+
+# -- the CLI ---------------------------------------------------------------------------------------
+def test_cli_import_then_export(tmp_path: Path) -> None:
+    original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)
+    r = _cli("import", str(original), "-o", str(tmp_path / "project"))
+    assert r.returncode == 0, r.stderr
+    assert "3 plugins: 0 error(s), 0 warning(s)" in r.stdout
+    r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip"), "--diff")
+    assert r.returncode == 0, r.stderr
+    assert "1 changed" in r.stdout and "changed  webapp2/manifest.json" in r.stdout
+    assert '+    "brandingID": ' in r.stdout
+    assert "Services > Web App Customization" in r.stdout
+    _same_but_branding_id(_zip_files(original), _zip_files(tmp_path / "out.zip"))
+    r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json", "--branding-id", "5")
+    assert r.returncode == 2 and "not greater" in json.loads(r.stdout)["error"]
+    r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json")
+    doc = json.loads(r.stdout)
+    assert r.returncode == 0 and doc["ok"] and doc["brandingID"]["new"] > doc["brandingID"]["old"]
+    assert [c["path"] for c in doc["changes"]] == ["webapp2/manifest.json"]
+
+
+def test_cli_import_refuses_hostile_archive(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "bad.zip", "w") as zf:
+        zf.writestr("webapp2/settings.json", b"{}")
+        zf.writestr("webapp2/../../evil.sh", b"rm -rf /")
+    r = _cli("import", str(tmp_path / "bad.zip"), "-o", str(tmp_path / "p"))
+    assert r.returncode == 2 and "webapp2/../../evil.sh" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.zip"]
+
+
+def test_cli_import_management_node_download(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "mn.zip", "w") as zf:
+        zf.writestr("webapp2/themes/default/theme.css", b"a{}")
+    r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "p"))
+    assert r.returncode == 0 and "check --fix" in r.stdout and "--create-missing" in r.stdout
+    r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "q"), "--create-missing")
+    assert r.returncode == 0, r.stderr
+    assert "created: Create settings.json" in r.stdout and "0 error(s)" in r.stdout
+    r = _cli("export", str(tmp_path / "q"), "-o", str(tmp_path / "q.zip"))
+    assert r.returncode == 0, r.stderr
+    assert sorted(_zip_files(tmp_path / "q.zip")) == [
+        "webapp2/manifest.json",
+        "webapp2/settings.json",
+        "webapp2/themes/default/theme.css",
+    ]
+
+
+def test_cli_export_blocked_and_forced(base_project: Path, tmp_path: Path) -> None:
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    r = _cli("export", str(base_project), "-o", str(tmp_path / "out.zip"))
+    assert r.returncode == 1 and "PD201" in r.stderr and "Export blocked" in r.stderr
+    assert not (tmp_path / "out.zip").exists()
+    r = _cli("export", str(base_project), "-o", str(tmp_path / "out.zip"), "--force")
+    assert r.returncode == 0 and (tmp_path / "out.zip").is_file()
+    r = _cli("export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.zip"))
+    assert r.returncode == 2

@@ -1,0 +1,136 @@
+"""The Export pane, driven with clicks as a user would; the file dialog is the only stand-in."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from designer.core.model import load
+from designer.core.state import load_state
+from designer.gui.main_window import MainWindow
+from designer.gui.panes.export_pane import ExportPane
+
+
+@pytest.fixture
+def pane(qtbot) -> ExportPane:
+    widget = ExportPane()
+    qtbot.addWidget(widget)
+    widget.resize(760, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _dialog_returns(monkeypatch, path: Path | None) -> list[str]:
+    asked: list[str] = []
+
+    def fake(parent, caption, directory, filters):
+        asked.append(directory)
+        return (str(path) if path else "", filters)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def test_clicking_export_asks_where_and_writes_the_zip(
+    pane: ExportPane, qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "upload" / "branding.zip"
+    asked = _dialog_returns(monkeypatch, out)
+    pane.set_package(load(example_project))
+    assert pane.export_button.isEnabled()
+    assert "Ready to export" in pane.verdict.text()
+    new_id = int(pane.branding_edit.text())
+    assert json.loads(pane.manifest_view.toPlainText())["brandingID"] == new_id
+    assert '"id": "lock-toggle"' in pane.settings_view.toPlainText()
+    with qtbot.waitSignal(pane.sig_exported) as sig:
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].endswith("example-branding.zip")
+    assert sig.args == [str(out.resolve())]
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read("webapp2/manifest.json"))
+    assert "webapp2/plugins/lock-toggle/lock-toggle.plugin.js" in names and len(names) == 12
+    assert manifest == {"brandingID": new_id, "isSettingsBranded": True}
+    assert str(out.resolve()) in pane.status.text()
+    assert load_state(example_project)["last_export"]["brandingID"] == new_id
+    # The pane now shows the next export: a greater id, compared with this export.
+    assert int(pane.branding_edit.text()) > new_id
+    assert "Since the last export (branding.zip" in pane.changes_view.toPlainText()
+
+
+def test_chosen_branding_id_is_used_and_a_smaller_one_refused(
+    pane: ExportPane, qtbot, monkeypatch, base_project: Path, tmp_path: Path
+) -> None:
+    _dialog_returns(monkeypatch, tmp_path / "a.zip")
+    pane.set_package(load(base_project))
+    pane.branding_edit.setText("1800000000000")
+    pane.branding_edit.editingFinished.emit()
+    assert '"brandingID": 1800000000000' in pane.manifest_view.toPlainText()
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    with zipfile.ZipFile(tmp_path / "a.zip") as zf:
+        assert json.loads(zf.read("webapp2/manifest.json"))["brandingID"] == 1800000000000
+    pane.branding_edit.setText("1800000000000")  # not greater than the last export
+    pane.path_edit.setText(str(tmp_path / "b.zip"))
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert not (tmp_path / "b.zip").exists()
+    assert "not greater" in pane.status.text()
+
+
+def test_cancelled_dialog_writes_nothing(
+    pane: ExportPane, qtbot, monkeypatch, base_project: Path, tmp_path: Path
+) -> None:
+    _dialog_returns(monkeypatch, None)
+    pane.set_package(load(base_project))
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert pane.status.text() == "" and "last_export" not in load_state(base_project)
+
+
+def test_package_with_errors_is_blocked(
+    pane: ExportPane, qtbot, monkeypatch, base_project: Path, tmp_path: Path
+) -> None:
+    asked = _dialog_returns(monkeypatch, tmp_path / "out.zip")
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    pane.set_package(load(base_project))
+    assert not pane.export_button.isEnabled()
+    assert "Export is blocked: 1 error(s)" in pane.verdict.text() and "PD201" in pane.verdict.text()
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert not asked and not (tmp_path / "out.zip").exists()
+    assert not pane.export() and not (tmp_path / "out.zip").exists()  # even when called directly
+
+
+def test_zip_opened_read_only_cannot_be_exported(pane: ExportPane, example_project: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "p.zip", "w") as zf:
+        for p in (example_project / "webapp2").rglob("*"):
+            if p.is_file():
+                zf.write(p, "webapp2/" + p.relative_to(example_project / "webapp2").as_posix())
+    pane.set_package(load(tmp_path / "p.zip"))
+    assert not pane.export_button.isEnabled() and "import it into a folder first" in pane.verdict.text()
+
+
+def test_main_window_export_dock(qtbot, monkeypatch, example_project: Path, tmp_path: Path) -> None:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.export_action.isEnabled()
+    win.open_path(example_project)
+    dock = win.findChild(QDockWidget, "exportDock")
+    assert dock is not None and not dock.isVisible()
+    assert win.export_action.shortcut().toString() == "Ctrl+E"
+    win.export_action.trigger()
+    assert dock.isVisible()
+    pane = win.findChild(ExportPane, "exportPane")
+    assert pane is not None and pane.export_button.isEnabled()
+    _dialog_returns(monkeypatch, tmp_path / "w.zip")
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "w.zip").is_file()
+    assert win.status.text().startswith("Exported")
+    assert win.package is not None and win.package.manifest is not None
+    assert win.package.manifest.branding_id == load_state(example_project)["last_export"]["brandingID"]
+    assert "Exported to" in pane.status.text()

@@ -1,0 +1,115 @@
+"""designer.core.jsanalysis: what the static analysis sees in plugin sources (tree-sitter)."""
+
+from __future__ import annotations
+
+import pytest
+
+from designer.core.jsanalysis import DYN, analyse, classify_request, url_host
+
+
+def test_registration_keys_functions_and_id() -> None:
+    info = analyse(
+        "(function () {\n"
+        "    function load() {}\n"
+        "    var unload = () => {};\n"
+        "    const api = window.PEX.pluginAPI;\n"
+        "    api.registerPlugin({\n"
+        "        id: 'x-1',\n"
+        "        load,\n"
+        "        unload: unload,\n"
+        "        'go': function () {},\n"
+        "        other() {},\n"
+        "        n: 3\n"
+        "    });\n"
+        "})();\n"
+    )
+    assert info.syntax_errors == [] and info.leaks == []
+    (reg,) = info.registrations
+    assert (reg.line, reg.id_value, reg.id_line, reg.id_column) == (5, "x-1", 6, 13)
+    assert {k: (v.kind, v.value) for k, v in reg.keys.items()} == {
+        "id": ("other", None),
+        "load": ("identifier", "load"),
+        "unload": ("identifier", "unload"),
+        "go": ("function", None),
+        "other": ("function", None),
+        "n": ("other", None),
+    }
+    assert set(info.functions) == {"load", "unload"}
+
+
+def test_syntax_error_positions_are_one_based_characters() -> None:
+    info = analyse("(function () {\n    var é = 'ü'; if (x {\n})();\n")
+    assert info.syntax_errors
+    line, col, _ = info.syntax_errors[0]
+    assert line == 2 and col >= 1
+
+
+def test_leaks_are_top_level_declarations_only() -> None:
+    info = analyse("var a = 1;\nlet b;\nfunction c() {}\nd = 4;\n(function () { var inner = 1; })();\n")
+    assert [(n, line) for n, line, _ in info.leaks] == [("a", 1), ("b", 2), ("c", 3), ("d", 4)]
+    assert analyse("'use strict';\n(() => { var x = 1; })();\n!function () { var y; }();\n").leaks == []
+
+
+def test_string_values_follow_concatenation_templates_ternaries_and_variables() -> None:
+    info = analyse(
+        "(function () {\n"
+        "  function f(p, locked) {\n"
+        "    var r = locked ? '/unlock' : '/lock';\n"
+        "    PEX.pluginAPI.sendRequest(r);\n"
+        "    PEX.pluginAPI.sendRequest('/participants/' + p.uuid + '/mute');\n"
+        "    PEX.pluginAPI.sendRequest(`/participants/${p.uuid}/dtmf`, {digits: '1'});\n"
+        "  }\n"
+        "})();\n"
+    )
+    paths = [c.args[0] for c in info.calls if c.member == "sendRequest"]
+    assert paths == [["/unlock", "/lock"], [f"/participants/{DYN}/mute"], [f"/participants/{DYN}/dtmf"]]
+
+
+def test_api_members_actions_network_and_icons() -> None:
+    info = analyse(
+        "(function () {\n"
+        "  PEX.pluginAPI.sendRequset('/lock');\n"
+        "  var f = PEX.pluginAPI.dialOut;\n"
+        "  PEX.actions$.ofType(PEX.actions.SEND_CHAT).subscribe(function () {});\n"
+        "  fetch('https://api.example.com/v1?q=' + q);\n"
+        "  var x = new XMLHttpRequest(); x.open('POST', 'http://plain.example.org/x');\n"
+        "  new WebSocket('wss://' + host + '/socket');\n"
+        "  window.open('https://docs.example.com');\n"
+        "  var body = '<img src=\"https://img.example.net/a.png\">';\n"
+        "  state$.next({icon: 'on.svg#on', label: 'On'});\n"
+        "})();\n"
+    )
+    assert [(c.member, c.line, c.called) for c in info.calls] == [("sendRequset", 2, True), ("dialOut", 3, False)]
+    assert info.actions == [("SEND_CHAT", 4, 35)]
+    kinds = [(n.kind, n.line) for n in info.network]
+    assert kinds == [("fetch", 5), ("XMLHttpRequest", 6), ("WebSocket", 7), ("window.open", 8), ("<img src>", 9)]
+    assert [url_host(n.url) for n in info.network][:2] == [
+        ("https:", "api.example.com"),
+        ("http:", "plain.example.org"),
+    ]
+    assert url_host(info.network[2].url) == ("wss:", "(an address built at run time)")
+    assert info.icons == [("on.svg#on", 10, 22)]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/lock", ("conference", "lock")),
+        ("lock", ("conference", "lock")),
+        ("/muteguest", ("unknown", None)),
+        (f"/participants/{DYN}/mute", ("participant", "mute")),
+        ("/participants/mute", ("no-uuid", "mute")),
+        ("/participants/1234/mute", ("no-uuid", "mute")),
+        (f"/participants/{DYN}/fly", ("unknown", None)),
+        (DYN, ("dynamic", None)),
+        (f"/{DYN}", ("dynamic", None)),
+    ],
+)
+def test_classify_request(path: str, expected: tuple[str, str | None]) -> None:
+    assert classify_request(path) == expected
+
+
+def test_analyse_never_raises_on_garbage() -> None:
+    for text in ["", "\x00\xff", "(((((", "})", "`${", "/*", "'\\", "a" * 10000, "\ud800"]:
+        info = analyse(text)
+        assert all(line >= 1 and col >= 1 for line, col, _ in info.syntax_errors)

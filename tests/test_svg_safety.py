@@ -1,0 +1,134 @@
+"""SVG safety: hostile icons are reported and sanitised without any file or network access."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from designer.cli import main
+from designer.core.checks import run_checks
+from designer.core.model import load
+from designer.core.svg import read_svg, sanitise_svg, scan_svg
+
+SECRET = "TOP-SECRET-d41d8cd98f00"
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    calls: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        calls.append(address)
+        raise AssertionError(f"network access attempted: {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
+    return calls
+
+
+def hostile_svg(secret_file: Path) -> bytes:
+    uri = secret_file.as_uri()
+    return (
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE svg SYSTEM "http://127.0.0.1:9/evil.dtd" [\n'
+        f'  <!ENTITY xxe SYSTEM "{uri}">\n'
+        f'  <!ENTITY % pe SYSTEM "http://127.0.0.1:9/pe.dtd">\n'
+        '  <!ENTITY lol "lol">\n'
+        '  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n'
+        '  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n'
+        "]>\n"
+        '<?xml-stylesheet href="http://127.0.0.1:9/s.css"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="rec" '
+        'viewBox="0 0 24 24" onload="fetch(1)">\n'
+        "  <title>&xxe;&lol3;</title>\n"
+        '  <image xlink:href="http://127.0.0.1:9/track.png"/>\n'
+        f'  <use href="{uri}#x"/>\n'
+        '  <circle cx="12" cy="12" r="6"/>\n'
+        "</svg>\n"
+    ).encode()
+
+
+def test_hostile_svg_reads_no_file_and_opens_no_socket(
+    base_project: Path, tmp_path: Path, no_network: list[object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(hostile_svg(secret))
+
+    info = read_svg(svg.read_bytes())
+    assert info.ok and "rec" in info.ids
+    from lxml import etree
+
+    assert SECRET not in etree.tostring(info.tree, encoding="unicode")
+    codes = {f.code for f in scan_svg(svg.read_bytes(), info)}
+    assert {"PD411", "PD413", "PD415"} <= codes
+
+    assert main(["check", str(base_project), "--json"]) == 1
+    out = capsys.readouterr().out
+    assert SECRET not in out
+    report = json.loads(out)
+    assert {"PD411", "PD413", "PD415"} <= {p["code"] for p in report["problems"]}
+
+    main(["check", str(base_project), "--fix"])
+    cleaned = svg.read_text(encoding="utf-8")
+    assert SECRET not in cleaned and "ENTITY" not in cleaned and "127.0.0.1" not in cleaned and "file:" not in cleaned
+    assert 'id="rec"' in cleaned and "<circle" in cleaned
+    assert [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == []
+    assert no_network == []
+
+
+def test_billion_laughs_is_refused_quickly(base_project: Path) -> None:
+    import time
+
+    levels = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    data = f'<!DOCTYPE svg [<!ENTITY l0 "ha">{levels}]>\n<svg xmlns="http://www.w3.org/2000/svg" id="rec"><title>&l9;</title></svg>'
+    start = time.perf_counter()
+    info = read_svg(data.encode())
+    assert time.perf_counter() - start < 1.0
+    if info.ok:  # parsed without expanding: the entities are declared, so PD411
+        assert "PD411" in {f.code for f in scan_svg(data.encode(), info)}
+    else:  # libxml2 refuses the amplification outright: an unreadable icon (PD403), not a crash
+        assert "amplification" in info.error or "entity" in info.error.lower()
+    (base_project / "webapp2/plugins/rec/rec.svg").write_text(data, encoding="utf-8")
+    found = [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")]
+    assert found and found[0].code in ("PD403", "PD411") and found[0].line >= 1
+
+
+def test_sanitiser_keeps_drawing_and_every_id() -> None:
+    data = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" id="sprite">'
+        b'<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
+        b'<symbol id="mic" viewBox="0 0 24 24"><path d="M0 0h24" fill="url(#g)" data-x="1"/></symbol>'
+        b'<symbol id="cam" viewBox="0 0 24 24"><rect width="4" height="4" onclick="x()"/></symbol>'
+        b'<use href="#mic"/><a href="https://example.com"><circle id="c" r="1"/></a>'
+        b"</svg>"
+    )
+    text, lost = sanitise_svg(data)
+    assert lost == []
+    info = read_svg(text.encode())
+    assert set(info.ids) == {"sprite", "g", "mic", "cam", "c"}
+    assert "onclick" not in text and "https://" not in text and 'href="#mic"' in text and 'data-x="1"' in text
+    assert [f.code for f in scan_svg(text.encode(), info)] == []
+    # Idempotent: a clean file stays the same.
+    assert sanitise_svg(text.encode())[0] == text
+
+
+def test_sanitiser_refuses_unreadable_svg() -> None:
+    with pytest.raises(ValueError):
+        sanitise_svg(b"<svg><g></svg>")
+
+
+def test_doctype_without_entities_is_only_a_warning(base_project: Path) -> None:
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + text
+    )
+    found = [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")]
+    assert [(p.code, p.severity.value, p.line) for p in found] == [("PD410", "warning", 1)]
+    assert found[0].fix is not None and found[0].fix.kind == "sanitise-svg"
