@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Recent projects and other QSettings go to a throw-away folder, never the developer's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-")
 
 import pytest  # noqa: E402
 
@@ -33,3 +36,12 @@ def example_project(tmp_path: Path) -> Path:
     dst = tmp_path / "example"
     shutil.copytree(EXAMPLE, dst)
     return dst
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _app_names() -> None:
+    """The names the real app sets, so QSettings in tests behaves as in the app."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName("PluginDesignerTests")
+    QCoreApplication.setApplicationName("Plugin Designer")

@@ -94,3 +94,37 @@ def test_opening_something_that_is_not_a_package_says_why(window: MainWindow, tm
     assert not window.open_path(tmp_path)
     assert shown and "not a branding package" in shown[0]
     assert "not a branding package" in window.status.text()
+
+
+def test_welcome_screen_opens_the_example_and_remembers_it(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QListWidget, QPushButton
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.stack.currentWidget() is win.welcome
+    opened: list[Path] = []
+    monkeypatch.setattr(win, "open_path", lambda p, ask=True: opened.append(p) or True)
+    qtbot.mouseClick(win.findChild(QPushButton, "exampleButton"), Qt.MouseButton.LeftButton)
+    assert opened and (opened[0] / "webapp2" / "settings.json").is_file()
+    monkeypatch.undo()
+    assert win.open_path(opened[0])
+    again = MainWindow()
+    qtbot.addWidget(again)
+    recent = again.findChild(QListWidget, "recentList")
+    assert str(opened[0].resolve()) in recent.item(0).text()
+
+
+def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    target = tmp_path / "team-plugins"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.new_project()
+    assert (target / "webapp2" / "settings.json").is_file()
+    assert run_checks(load(target)) == []
+    tree = window.findChild(QTreeWidget, "projectTree")
+    assert _tree_texts(tree)[2] == "Team plugins"

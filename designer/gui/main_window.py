@@ -33,6 +33,7 @@ from ..core.model import BrandingPackage, Plugin, load, save
 from ..core.problems import Fix, Problem, Severity
 from .commands import ModelEditor
 from .panes.plugin_page import PluginPage
+from .panes.welcome import WelcomePane, remember_project
 
 PLACEMENTS = {
     "toolbar": "Toolbar button",
@@ -67,7 +68,15 @@ class MainWindow(QMainWindow):
         self.details.setOpenExternalLinks(False)
 
         self.stack = QStackedWidget(objectName="editorStack")
+        self.welcome = WelcomePane()
+        self.welcome.sig_new.connect(self.new_project)
+        self.welcome.sig_open_folder.connect(self._choose_folder)
+        self.welcome.sig_open_zip.connect(self._choose_zip)
+        self.welcome.sig_open_example.connect(self.open_example)
+        self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
+        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.details)
+        self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
 
@@ -99,6 +108,10 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        new = QAction("&New Project…", self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_project)
+        file_menu.addAction(new)
         open_dir = QAction("Open &Folder…", self)
         open_dir.setShortcut(QKeySequence.StandardKey.Open)
         open_dir.triggered.connect(self._choose_folder)
@@ -144,6 +157,35 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open branding ZIP", "", "Branding package (*.zip)")
         if path:
             self.open_path(Path(path))
+
+    def new_project(self) -> None:
+        """Create a project folder with one working plugin, then open it."""
+        from ..core.newproject import create_project
+
+        path, _ = QFileDialog.getSaveFileName(self, "Create a new project folder", str(Path.home() / "my-plugins"))
+        if not path:
+            return
+        try:
+            create_project(Path(path), Path(path).name.replace("-", " ").replace("_", " ").capitalize() or "My plugin")
+        except (FileExistsError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot create the project", str(exc))
+            return
+        self.open_path(Path(path))
+
+    def open_example(self) -> None:
+        from ..core.resources import resource
+
+        self.open_path(resource("examples", "demo"))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_path(paths[0])
 
     def reload(self) -> None:
         if self.package is not None and self._may_discard():
@@ -203,6 +245,7 @@ class MainWindow(QMainWindow):
             return False
         self._path = path
         self.package = pkg
+        remember_project(path)
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.undo_stack)
             self.editor.deleteLater()
@@ -317,10 +360,8 @@ class MainWindow(QMainWindow):
 
     # -- details --------------------------------------------------------------------------
     def _show_welcome(self) -> None:
-        self.details.setHtml(
-            "<h2>Plugin Designer</h2><p>Open a project folder (File ▸ Open Folder) or a branding ZIP "
-            "(File ▸ Open ZIP) to see its plugins and any problems.</p>"
-        )
+        self.welcome.refresh()
+        self.stack.setCurrentWidget(self.welcome)
 
     def _show_item(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
         if item is None or self.package is None:

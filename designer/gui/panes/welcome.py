@@ -1,0 +1,84 @@
+"""The first screen: big, plain actions and the projects opened before.
+
+Why: a person who has never seen a branding package should know what to click first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+RECENT_KEY = "recentProjects"
+MAX_RECENT = 10
+
+
+def recent_projects() -> list[str]:
+    value = QSettings().value(RECENT_KEY, [])
+    if isinstance(value, str):  # QSettings gives a lone string for a one-item list on some back ends
+        value = [value]
+    return [str(v) for v in value or []]
+
+
+def remember_project(path: Path) -> None:
+    text = str(path.resolve())
+    items = [p for p in recent_projects() if p != text]
+    QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
+
+
+class WelcomePane(QWidget):
+    """objectName ``welcomePane``; each button emits a ``sig_*`` the window acts on."""
+
+    sig_new = Signal()
+    sig_open_folder = Signal()
+    sig_open_zip = Signal()
+    sig_open_example = Signal()
+    sig_open_path = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePane")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 40, 48, 40)
+        title = QLabel("<h1>Plugin Designer</h1>")
+        intro = QLabel(
+            "Make buttons and menu items for the Pexip Infinity Connect web app, check that they will "
+            "work, and export the branding ZIP your administrator uploads."
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(title)
+        outer.addWidget(intro)
+        outer.addSpacing(16)
+        row = QHBoxLayout()
+        for text, tip, signal, name in (
+            ("New project…", "Start a new branding package with one working plugin.", self.sig_new, "newButton"),
+            ("Open folder…", "Open a project folder or its webapp2 folder.", self.sig_open_folder, "openFolderButton"),
+            ("Open ZIP…", "Look at a branding ZIP (read-only).", self.sig_open_zip, "openZipButton"),
+            ("Open the example", "Three small plugins to learn from.", self.sig_open_example, "exampleButton"),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.setToolTip(tip)
+            button.setMinimumHeight(48)
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        outer.addLayout(row)
+        outer.addSpacing(24)
+        outer.addWidget(QLabel("<b>Recent projects</b>"))
+        self.recent = QListWidget(objectName="recentList")
+        self.recent.itemActivated.connect(lambda item: self.sig_open_path.emit(item.data(Qt.ItemDataRole.UserRole)))
+        outer.addWidget(self.recent, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in recent_projects():
+            item = QListWidgetItem(f"{Path(path).name}    —    {path}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            if not Path(path).exists():
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip("This folder or file no longer exists.")
+            self.recent.addItem(item)
+        if not self.recent.count():
+            self.recent.addItem(QListWidgetItem("Projects you open appear here."))
+            self.recent.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
