@@ -131,7 +131,7 @@ def _js_source(pid: str, actions: list[str], requests: list[str], rng: random.Ra
         lines.append("    var state$ = window.PEX.pluginAPI.createNewState({});")
     lines.append("")
     # Helpers pad the file to a realistic size (100-200 lines).
-    for h in range(rng.randint(4, 9)):
+    for h in range(rng.randint(3, 8)):
         name = f"{rng.choice(_VERBS)}{rng.choice(_NOUNS)}{h}"
         lines += [
             f"    // Helper {h}: keeps the plugin's bookkeeping in one place.",

@@ -221,6 +221,7 @@ def _second_plugin(root: Path) -> None:
     shutil.copytree(root / "plugins/rec", root / "plugins/rec2")
     rename(root, "plugins/rec2/rec.plugin.package.json", "plugins/rec2/rec2.plugin.package.json")
     replace(root, "plugins/rec2/rec2.plugin.package.json", '"id": "rec-1.0"', '"id": "rec-2.0"')
+    replace(root, "plugins/rec2/rec.plugin.js", "id: 'rec-1.0'", "id: 'rec-2.0'")
     write(root, SETTINGS, SETTINGS_TWO_PLUGINS)
 
 

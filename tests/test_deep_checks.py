@@ -432,3 +432,27 @@ def test_check_fix_repairs_a_broken_example_then_strict_passes(
         assert code in before, code
     main(["check", str(example_project), "--fix"])
     assert main(["check", str(example_project), "--strict"]) == 0, capsys.readouterr()
+
+
+def test_pd514_and_pd420_fixes(base_project: Path) -> None:
+    write(
+        base_project,
+        JS,
+        source(body="        PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESAGE).subscribe(function () {});\n"),
+    )
+    write(base_project, SVG, SVG_HEAD + '<circle r="3" fill="url(#Grad)"/>\n<linearGradient id="grad"/>\n</svg>\n')
+    assert {p.code for p in problems(base_project) if p.fix} == {"PD514", "PD420"}
+    _apply_all(base_project)
+    assert problems(base_project) == []
+    assert "PEX.actions.RECEIVE_CHAT_MESSAGE" in (base_project / "webapp2" / JS).read_text(encoding="utf-8")
+    assert 'fill="url(#grad)"' in (base_project / "webapp2" / SVG).read_text(encoding="utf-8")
+
+
+def test_crlf_sources_report_editor_lines_and_fix_in_place(base_project: Path) -> None:
+    text = source(body="        PEX.pluginAPI.sendRequset('/lock'); /*HERE*/\n").replace("\n", "\r\n")
+    (base_project / "webapp2" / JS).write_bytes(text.encode("utf-8"))
+    (found,) = only(base_project, "PD511")
+    assert found.line == marker_line(text)
+    _apply_all(base_project)
+    data = (base_project / "webapp2" / JS).read_bytes()
+    assert b"sendRequest('/lock')" in data and data.count(b"\r\n") == text.count("\r\n")

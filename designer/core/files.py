@@ -237,7 +237,9 @@ def locate(path: Path) -> PackageFiles:
         except (zipfile.BadZipFile, OSError) as exc:
             raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
         if prefix is None:
-            raise NotAPackageError(f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)")
+            raise NotAPackageError(
+                f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)"
+            )
         if damaged is not None:
             raise NotAPackageError(
                 f"{path}: {damaged} cannot be unpacked (the ZIP file is damaged or password-protected); download or create it again"

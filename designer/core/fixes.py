@@ -193,7 +193,38 @@ def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Use PEX.pluginAPI.{new} instead of {old} in {rel}"
 
 
+def _set_svg_ref(pkg: BrandingPackage, fix: Fix) -> str:
+    """Point url(#old) / href="#old" inside one SVG at the existing id that differs only in case."""
+    rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
+    if old.lower() != new.lower():
+        raise ValueError(f"'{new}' is not '{old}' in another letter case")
+    text = pkg.read_text(rel)
+    pattern = re.compile("#" + re.escape(old) + r"(?=[\"')\s]|$)")
+    pkg.pending_texts[rel] = pattern.sub(lambda _m: "#" + new, text)
+    return f"Use '#{new}' instead of '#{old}' in {rel}"
+
+
+def _rename_pex_action(pkg: BrandingPackage, fix: Fix) -> str:
+    from .jsanalysis import ACTIONS
+
+    rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
+    if new not in ACTIONS:
+        raise ValueError(f"{new} is not a PEX.actions event")
+    text = pkg.read_text(rel)
+    lines = text.split("\n")  # rows as tree-sitter counts them (only \n ends a line)
+    line, col = fix.args["line"], fix.args["column"]
+    if not 1 <= line <= len(lines):
+        raise ValueError(f"{rel} has no line {line}")
+    at = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+    if text[at : at + len(old)] != old:
+        raise ValueError(f"{rel}: PEX.actions.{old} is no longer at line {line}")
+    pkg.pending_texts[rel] = text[:at] + new + text[at + len(old) :]
+    return f"Use PEX.actions.{new} instead of {old} in {rel}"
+
+
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "set-svg-ref": _set_svg_ref,
+    "rename-pex-action": _rename_pex_action,
     "sanitise-svg": _sanitise_svg,
     "add-svg-viewbox": _add_svg_viewbox,
     "set-register-id": _set_register_id,

@@ -104,11 +104,19 @@ _QUERY_SOURCE = """
 (assignment_expression left: (identifier)) @assign
 (call_expression) @call
 (new_expression) @new
-(member_expression) @member
-(pair value: (string)) @pair
-(string) @str
-(template_string) @tpl
 """
+# Rare nodes are found from their text instead of by the query (members, strings, pairs are
+# most of a file's nodes; capturing them all would double the cost of the analysis).
+# (Patterns start with a literal so the regex engine can skip ahead quickly; word boundaries
+# and letter case are settled afterwards, which is several times faster on typical sources.)
+_PEX_TEXT = re.compile(rb"PEX")
+_ATTR_TEXT = re.compile(rb"=")  # checked against _ATTR_NAME on the lower-cased text before it
+_ATTR_NAME = re.compile(rb"(?:src|href|data)\s*$")
+_ICON_TEXT = re.compile(rb"icon")
+
+
+def _word_byte(b: bytes) -> bool:
+    return bool(b) and (b.isalnum() or b in (b"_", b"$"))
 
 
 def _by_start(node: Any) -> int:
@@ -283,13 +291,46 @@ class _Analyser:
         by_start = _by_start
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self.news = sorted(caps.get("new", ()), key=by_start)
-        data = self.data
-        members = [m for m in caps.get("member", ()) if b"PEX" in data[m.start_byte : m.end_byte]]
-        self.members = sorted(members, key=by_start)
-        self.strings = sorted(caps.get("str", []) + caps.get("tpl", []), key=by_start)
-        self.pairs = sorted(caps.get("pair", ()), key=by_start)
+        self.members = self._around(root, _PEX_TEXT, ("member_expression",), outermost=True)
+        self.strings = self._around(root, _ATTR_TEXT, ("string", "template_string"))
+        self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
         return self.info
+
+    def _around(
+        self, root: Any, pattern: re.Pattern[bytes], types: tuple[str, ...], outermost: bool = False
+    ) -> list[Any]:
+        """The nodes of ``types`` that enclose a match of ``pattern`` (the innermost one, or the
+        outermost of a chain of them), in document order, each once."""
+        found: dict[int, Any] = {}
+        data = self.data
+        if pattern is _ATTR_TEXT:
+            low = data.lower()
+            if b"src" not in low and b"href" not in low and b"data" not in low:
+                return []
+            starts = [
+                m.start() for m in pattern.finditer(low) if _ATTR_NAME.search(low, max(0, m.start() - 12), m.start())
+            ]
+        else:
+            n = len(pattern.pattern)
+            starts = [
+                m.start()
+                for m in pattern.finditer(data)
+                if not _word_byte(data[m.start() - 1 : m.start()])
+                and not _word_byte(data[m.start() + n : m.start() + n + 1])
+            ]
+        for start in starts:
+            node = root.descendant_for_byte_range(start, start + 1)
+            depth = 0
+            while node is not None and node.type not in types and depth < 6:
+                node, depth = node.parent, depth + 1
+            if node is None or node.type not in types:
+                continue
+            if outermost:
+                while node.parent is not None and node.parent.type in types:
+                    node = node.parent
+            found.setdefault(node.start_byte * 7919 + node.end_byte, node)
+        return sorted(found.values(), key=_by_start)
 
     def _errors(self, root: Any) -> None:
         """ERROR and MISSING nodes, descending only into subtrees that hold one."""

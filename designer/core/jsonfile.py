@@ -357,7 +357,9 @@ class JsonDocument:
     def _insert(self, parent: str, key: str | None, value: Any) -> None:
         container = self.get(parent)
         psp = self.spans[parent]
-        children = [join_pointer(parent, k) for k in (container if isinstance(container, dict) else range(len(container)))]
+        children = [
+            join_pointer(parent, k) for k in (container if isinstance(container, dict) else range(len(container)))
+        ]
         colon = self._colon()
         prefix = "" if key is None else json.dumps(key, ensure_ascii=False) + colon
         nl = self.newline

@@ -334,7 +334,14 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
         # Count characters (not bytes, not a BOM): everything before the bad byte is valid UTF-8.
         col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig")) + 1
         problems.append(
-            make("PD103", rel, f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.", line, col, plugin=plugin)
+            make(
+                "PD103",
+                rel,
+                f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.",
+                line,
+                col,
+                plugin=plugin,
+            )
         )
         return None
 
@@ -362,7 +369,15 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
         line, col = doc.line_col(off)
         key = pointer.rsplit("/", 1)[-1]
         pkg.load_problems.append(
-            make("PD101", rel, f"'{key}' is written twice in {rel}; only the last one is used.", line, col, pointer, plugin=plugin)
+            make(
+                "PD101",
+                rel,
+                f"'{key}' is written twice in {rel}; only the last one is used.",
+                line,
+                col,
+                pointer,
+                plugin=plugin,
+            )
         )
     return doc
 

@@ -129,6 +129,7 @@ class SvgFinding:
     column: int
     detail: str  # plain-language description of what was found
     sanitisable: bool = True  # the sanitiser removes it
+    rename: tuple[str, str] | None = None  # PD420: (referenced id, existing id differing only in case)
 
 
 def _local(tag: Any) -> str:
@@ -238,9 +239,9 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         seen_missing.add(ref_id)
         case = lower_ids.get(ref_id.lower())
         hint = f"; there is '{case}', which differs only in letter case" if case else ""
-        out.append(
-            SvgFinding("PD420", line, 1, f"{where} refers to '#{ref_id}', which is not in the file{hint}", False)
-        )
+        finding = SvgFinding("PD420", line, 1, f"{where} refers to '#{ref_id}', which is not in the file{hint}", False)
+        finding.rename = (ref_id, case) if case else None
+        out.append(finding)
     dup_names: dict[str, int] = {}
     for dup, line in info.duplicate_ids:
         dup_names.setdefault(dup, line)

@@ -486,9 +486,12 @@ class MainWindow(QMainWindow):
             return
         self._ensure_export_dock()
         assert self.export_dock is not None
-        self.export_dock.show()
+        if self.export_dock.isVisible():
+            self._refresh_export()
+        else:
+            self.export_dock.show()  # visibilityChanged refreshes it
+            self.resizeDocks([self.export_dock], [max(560, self.width() // 2 - 100)], Qt.Orientation.Horizontal)
         self.export_dock.raise_()
-        self._refresh_export()
 
     def _exported(self, path: str) -> None:
         # The export wrote the model's files (and the new brandingID) into the project: the

@@ -53,7 +53,13 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
     for sec, i, mi in p.items():
         ptr = f"/menuItems/{sec}/{i}"
         if not mi.action and isinstance(mi.raw, dict) and mi.raw.get("action") in (None, ""):
-            ctx.report("PD306", rel, f"Menu item {i + 1} of '{name}' has no action, so clicking it does nothing.", ptr, plugin=key)
+            ctx.report(
+                "PD306",
+                rel,
+                f"Menu item {i + 1} of '{name}' has no action, so clicking it does nothing.",
+                ptr,
+                plugin=key,
+            )
         elif mi.action in seen_actions:
             ctx.report(
                 "PD307",
@@ -76,11 +82,19 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
 
     if isinstance(p.raw.get("platforms"), list) and not p.raw["platforms"]:
         ctx.report(
-            "PD303", rel, f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android.", "/platforms", plugin=key
+            "PD303",
+            rel,
+            f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android.",
+            "/platforms",
+            plugin=key,
         )
     if isinstance(p.raw.get("participantRoles"), list) and not p.raw["participantRoles"]:
         ctx.report(
-            "PD304", rel, f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both.", "/participantRoles", plugin=key
+            "PD304",
+            rel,
+            f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both.",
+            "/participantRoles",
+            plugin=key,
         )
     if p.src_url:
         src = plugin.source_path
@@ -94,6 +108,15 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             )
         elif not ctx.pkg.files.exists(src):
             actual = ctx.pkg.files.case_match(src)
-            hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server." if actual else ""
-            ctx.report("PD305", rel, f"The source file '{p.src_url}' of '{name}' is not in the package.{hint}", "/srcURL", plugin=key)
-
+            hint = (
+                f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server."
+                if actual
+                else ""
+            )
+            ctx.report(
+                "PD305",
+                rel,
+                f"The source file '{p.src_url}' of '{name}' is not in the package.{hint}",
+                "/srcURL",
+                plugin=key,
+            )

@@ -80,6 +80,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 f"The plugin '{name}' is listed in settings.json with id '{entry.id}' but its package file says "
                 f"'{pkg_id}'. They must match.",
                 ptr + "/id",
-                fix=Fix("set-settings-id", f"Change the settings.json id to '{pkg_id}'", {"index": index, "value": pkg_id}),
+                fix=Fix(
+                    "set-settings-id", f"Change the settings.json id to '{pkg_id}'", {"index": index, "value": pkg_id}
+                ),
                 plugin=plugin.key,
             )

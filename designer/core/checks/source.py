@@ -325,12 +325,17 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
         if action in ACTIONS:
             continue
         near = _near(action, ACTIONS)
+        fix = None
+        if near:
+            args = {"file": src, "line": line, "column": col, "old": action, "new": near}
+            fix = Fix("rename-pex-action", f"Use PEX.actions.{near}", args)
         report(
             "PD514",
             f"'{name}' listens to PEX.actions.{action}, which does not exist, so it never hears anything."
             + (f" Did you mean {near}?" if near else f" Known events: {', '.join(ACTIONS)}."),
             line,
             col,
+            fix,
         )
 
 

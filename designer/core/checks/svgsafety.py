@@ -87,6 +87,9 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
                 )
         elif f.code == "PD420":
             message = f"In the icon {name}, {f.detail}; that part of the drawing shows nothing."
+            if f.rename:
+                old, new = f.rename
+                fix = Fix("set-svg-ref", f"Use '#{new}'", {"file": target, "old": old, "new": new})
         elif f.code == "PD421":
             message = f"In the icon {name}, {f.detail}; only the first element with an id is found."
         elif f.code == "PD422":

@@ -1,0 +1,144 @@
+"""Time to first paint and memory of the designer, against a bare PySide6 window in the same run.
+
+Why a ratio: absolute milliseconds depend on the machine and its load; what the designer
+controls is how much it adds to Qt's own start-up. Each round starts two fresh processes
+(interleaved, so a busy moment hurts both) and measures from spawn to the first paint event of
+the main window, plus the resident memory at that moment.
+
+    .venv/bin/python bench/startup.py [--rounds 15] [--json]
+
+Goals (issue "Designer window"): time ratio <= 1.3, memory ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "demo"
+
+_REPORT = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+
+def _rss_kib():
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+class _FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            sys.stdout.write(f"painted {_rss_kib()}\n")
+            sys.stdout.flush()
+            from PySide6.QtWidgets import QApplication
+            QApplication.instance().quit()
+        return False
+"""
+
+BASELINE = (
+    _REPORT
+    + r"""
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+win = QMainWindow()
+win.resize(1200, 760)
+spy = _FirstPaint()
+win.installEventFilter(spy)
+win.show()
+app.exec()
+"""
+)
+
+DESIGNER = (
+    _REPORT
+    + r"""
+from pathlib import Path
+from designer.gui.app import make_app
+app = make_app()
+from designer.gui.main_window import MainWindow
+win = MainWindow()
+spy = _FirstPaint()
+win.installEventFilter(spy)
+win.open_path(Path(sys.argv[1]))
+win.show()
+app.exec()
+"""
+)
+
+
+def _once(code: str, *args: str) -> tuple[float, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(ROOT / ".bench-config"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait(timeout=60)
+    if not line.startswith("painted"):
+        raise SystemExit(f"startup bench: the child never painted (exit {proc.returncode})")
+    return elapsed, int(line.split()[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    _once(BASELINE)  # warm the disk cache for both
+    _once(DESIGNER, str(EXAMPLE))
+    base_t, base_m, ours_t, ours_m = [], [], [], []
+    for _ in range(args.rounds):
+        t, m = _once(BASELINE)
+        base_t.append(t)
+        base_m.append(m)
+        t, m = _once(DESIGNER, str(EXAMPLE))
+        ours_t.append(t)
+        ours_m.append(m)
+    bt, ot = statistics.median(base_t), statistics.median(ours_t)
+    bm, om = statistics.median(base_m), statistics.median(ours_m)
+    result = {
+        "time_ratio": round(ot / bt, 3),
+        "rss_ratio": round(om / bm, 3),
+        "designer_ms": round(ot * 1000, 1),
+        "baseline_ms": round(bt * 1000, 1),
+        "designer_rss_mib": round(om / 1024, 1),
+        "baseline_rss_mib": round(bm / 1024, 1),
+        "rounds": args.rounds,
+        "time_goal": 1.3,
+        "rss_goal": 1.5,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        verdict_t = "PASS" if result["time_ratio"] <= 1.3 else "MISS"
+        verdict_m = "PASS" if result["rss_ratio"] <= 1.5 else "MISS"
+        print(
+            f"startup: time ratio {result['time_ratio']:.2f} (designer {result['designer_ms']} ms, bare window "
+            f"{result['baseline_ms']} ms, median of {args.rounds}) goal <= 1.3 {verdict_t}"
+        )
+        print(
+            f"startup: memory ratio {result['rss_ratio']:.2f} (designer {result['designer_rss_mib']} MiB, bare window "
+            f"{result['baseline_rss_mib']} MiB) goal <= 1.5 {verdict_m}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
