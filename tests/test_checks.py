@@ -147,7 +147,6 @@ def test_problems_are_sorted_and_unique(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="designer/core/svg.py adds 1 to lxml's column, which is already 1-based")
 def test_svg_syntax_error_column_points_at_the_bad_character(tmp_path: Path) -> None:
     svg = '<svg xmlns="http://www.w3.org/2000/svg" id="rec">\n  <a x=1/>\n</svg>\n'  # the 1 is at 2:8
     (p,) = covered(check(make_webapp2(tmp_path, w(SVG, svg))))

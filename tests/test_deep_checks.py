@@ -350,9 +350,9 @@ def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:
     state = base_project / ".plugin-designer" / "state.json"
     assert only(base_project, "PD213") == []  # no state file: silent
     state.parent.mkdir()
-    state.write_text(json.dumps({"last_branding_id": 1699999999999}), encoding="utf-8")
+    state.write_text(json.dumps({"last_export": {"brandingID": 1699999999999}}), encoding="utf-8")
     assert only(base_project, "PD213") == []
-    state.write_text(json.dumps({"last_branding_id": "1700000000000"}), encoding="utf-8")
+    state.write_text(json.dumps({"last_export": {"brandingID": "1700000000000"}}), encoding="utf-8")
     (found,) = only(base_project, "PD213")
     assert found.file == "manifest.json" and found.line == 2 and found.fix is not None
     state.write_text("{not json", encoding="utf-8")
@@ -424,7 +424,7 @@ def test_check_fix_repairs_a_broken_example_then_strict_passes(
     hand.write_text(svg.replace("<rect ", '<rect onmouseover="steal()" ', 1), encoding="utf-8")
     (example_project / ".plugin-designer").mkdir()
     branding = json.loads((web / "manifest.json").read_text(encoding="utf-8"))["brandingID"]
-    (example_project / ".plugin-designer/state.json").write_text(json.dumps({"last_branding_id": branding}))
+    (example_project / ".plugin-designer/state.json").write_text(json.dumps({"last_export": {"brandingID": branding}}))
 
     assert main(["check", str(example_project), "--strict"]) == 1
     before = capsys.readouterr().out

@@ -57,7 +57,7 @@ def read_svg(data: bytes) -> SvgInfo:
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
         msg = exc.msg or str(exc)
-        return SvgInfo(False, msg, line or 1, (col or 0) + 1)
+        return SvgInfo(False, msg, line or 1, col or 1)
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:

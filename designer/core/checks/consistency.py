@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from designer.core.checks.context import Context
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
-
-STATE_FILE = (".plugin-designer", "state.json")
+from designer.core.state import load_state
 
 
 def _is_package_file(rel: str) -> bool:
@@ -18,31 +14,36 @@ def _is_package_file(rel: str) -> bool:
     )
 
 
-def last_branding_id(pkg: BrandingPackage) -> object:
-    """The brandingID last exported or imported (project state file), or None."""
+def last_branding_ids(pkg: BrandingPackage) -> set[str]:
+    """The brandingID of the last export (project state file), as text.
+
+    Why not the imported one too: right after an import the package is exactly what the server
+    already has, so there is nothing a stale brandingID could hide; only edits made after an
+    export and zipped by hand would stay cached in the clients.
+    """
     root = pkg.root
     if root is None:
-        return None
+        return set()
     project = root.parent if root.name == "webapp2" else root
-    path = Path(project, *STATE_FILE)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data.get("last_branding_id") if isinstance(data, dict) else None
+    state = load_state(project)
+    out: set[str] = set()
+    record = state.get("last_export")
+    if isinstance(record, dict) and record.get("brandingID") not in (None, ""):
+        out.add(str(record["brandingID"]))
+    return out
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     names = pkg.files.names()
     if pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
-        last = last_branding_id(pkg)
-        if last not in (None, "") and str(last) == str(pkg.manifest.branding_id):
+        if str(pkg.manifest.branding_id) in last_branding_ids(pkg):
             doc = pkg.docs.get("manifest.json")
             ctx.report(
                 "PD213",
                 "manifest.json",
-                f"brandingID is still {pkg.manifest.branding_id}, the value of the last export or import. Clients "
-                "keep their cached branding unless it changes; export sets a new one, or use the fix.",
+                f"brandingID is still {pkg.manifest.branding_id}, the value of the last export. Clients "
+                "keep their cached branding unless it changes: upload only ZIPs made with Export, which sets a "
+                "new one, or use the fix.",
                 "/brandingID" if doc is not None and isinstance(doc.data, dict) and "brandingID" in doc.data else "",
                 fix=Fix("new-branding-id", "Set a new brandingID"),
             )

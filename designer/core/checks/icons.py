@@ -37,7 +37,9 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     target = plugin.resolve(file_part)
     where = {"plugin": index, "section": sec, "item": i}
     if target is None:
-        ctx.report("PD400", rel, f"The icon '{ref}' of '{name}' is outside the package or on another server.", ptr, plugin=key)
+        ctx.report(
+            "PD400", rel, f"The icon '{ref}' of '{name}' is outside the package or on another server.", ptr, plugin=key
+        )
         return
     files = ctx.pkg.files
     if not files.exists(target):
@@ -57,7 +59,13 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             ctx.report("PD400", rel, f"The icon file '{file_part}' of '{name}' is not in the package.", ptr, plugin=key)
         return
     if not target.lower().endswith(".svg"):
-        ctx.report("PD405", rel, f"The icon '{ref}' of '{name}' is not an SVG file; only SVG icons are supported.", ptr, plugin=key)
+        ctx.report(
+            "PD405",
+            rel,
+            f"The icon '{ref}' of '{name}' is not an SVG file; only SVG icons are supported.",
+            ptr,
+            plugin=key,
+        )
         return
     info = svg_info(ctx, target)
     if not info.ok:
@@ -71,12 +79,21 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         )
         return
     if info.root_tag != "svg":
-        ctx.report("PD403", target, f"The icon '{file_part}' of '{name}' is XML but not SVG (its root is <{info.root_tag}>).", line=1, column=1, plugin=key)
+        ctx.report(
+            "PD403",
+            target,
+            f"The icon '{file_part}' of '{name}' is XML but not SVG (its root is <{info.root_tag}>).",
+            line=1,
+            column=1,
+            plugin=key,
+        )
         return
     if not frag:
         fix = None
         if info.root_id:
-            fix = Fix("set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"})
+            fix = Fix(
+                "set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"}
+            )
         ctx.report(
             "PD404",
             rel,
@@ -109,7 +126,9 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     elif close:
         fix = Fix("set-icon-ref", f"Use '{file_part}#{close[0]}'", {**where, "value": f"{file_part}#{close[0]}"})
     elif info.root_id:
-        fix = Fix("set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"})
+        fix = Fix(
+            "set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"}
+        )
     else:
         fix = None  # a sprite without a matching symbol: an id on its root would show no icon either
     ctx.report(
