@@ -97,20 +97,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _unusable(args: argparse.Namespace, message: str) -> int:
+    """PATH cannot be checked at all: problem code PD104, exit code 2."""
     if getattr(args, "json", False):
-        print(json.dumps({"error": message, "problems": [], "summary": {"ok": False}}, indent=2))
+        out = {"error": message, "code": "PD104", "problems": [], "summary": {"ok": False}}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(f"plugin-designer: {message}", file=sys.stderr)
+        print(f"plugin-designer: error PD104 {message}", file=sys.stderr)
     return 2
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.newproject import create_project
 
+    target = Path(args.dir)
+    if target.exists() and not target.is_dir():
+        print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
+        return 2
     try:
-        root = create_project(Path(args.dir), args.name)
-    except (FileExistsError, OSError) as exc:
+        root = create_project(target, args.name)
+    except FileExistsError as exc:
         print(f"plugin-designer: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
     return 0

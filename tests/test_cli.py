@@ -197,7 +197,7 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     out = run("check", target)
     assert out.returncode == 2, out.stdout + out.stderr
     assert out.stdout == ""
-    assert out.stderr.startswith(f"plugin-designer: {target}: ")
+    assert out.stderr.startswith(f"plugin-designer: error PD104 {target}: ")
     assert phrase in out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
 
@@ -205,6 +205,7 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     assert as_json.returncode == 2
     data = json.loads(as_json.stdout)
     assert phrase in data["error"] and data["problems"] == [] and data["summary"]["ok"] is False
+    assert data["code"] == "PD104"
 
 
 # -- new -------------------------------------------------------------------------------------
@@ -280,3 +281,12 @@ def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "read-only" in out.stderr
     assert dest.read_bytes() == before
+
+
+def test_new_on_a_file_says_so(tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me")
+    out = run("new", target)
+    assert out.returncode == 2
+    assert out.stderr == f"plugin-designer: {target} is a file; name a folder to create the project in\n"
+    assert target.read_text() == "keep me"

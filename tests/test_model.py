@@ -211,3 +211,36 @@ def test_no_temp_files_in_package_after_save(example_project: Path) -> None:
     save(pkg)
     leftovers = [n for n in os.listdir(example_project / "webapp2/plugins/meeting-info") if n.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_an_unreadable_file_is_a_problem_not_a_crash(base_project: Path, monkeypatch) -> None:
+    from designer.core.checks import run_checks
+    from designer.core.files import DirFiles
+
+    real = DirFiles.read_bytes
+
+    def read(self, rel: str) -> bytes:
+        if rel.endswith((".package.json", ".svg")):
+            raise PermissionError(13, "Permission denied", str(self.root / rel))
+        return real(self, rel)
+
+    monkeypatch.setattr(DirFiles, "read_bytes", read)
+    problems = run_checks(load(base_project))
+    assert [(p.code, p.file) for p in problems] == [("PD105", "plugins/rec/rec.plugin.package.json")]
+    assert "Permission denied" in problems[0].message
+
+
+def test_unreadable_icon_during_checks_is_reported(base_project: Path, monkeypatch) -> None:
+    from designer.core.checks import run_checks
+    from designer.core.files import DirFiles
+
+    real = DirFiles.read_bytes
+
+    def read(self, rel: str) -> bytes:
+        if rel.endswith(".svg"):
+            raise PermissionError(13, "Permission denied", str(self.root / rel))
+        return real(self, rel)
+
+    monkeypatch.setattr(DirFiles, "read_bytes", read)
+    problems = run_checks(load(base_project))
+    assert ("PD105", "plugins/rec/rec.svg") in [(p.code, p.file) for p in problems]

@@ -308,6 +308,13 @@ class BrandingPackage:
     def plugin_by_id(self, pid: str) -> Plugin | None:
         return next((p for p in self.plugins if p.entry.id == pid), None)
 
+    def read_bytes(self, rel: str) -> bytes:
+        """A file as the checks and the export must see it: an unsaved edit wins over the disk."""
+        pending = self.pending_texts.get(rel)
+        if pending is not None:
+            return pending.encode("utf-8", "surrogatepass")
+        return self.files.read_bytes(rel)
+
     def read_text(self, rel: str) -> str:
         if rel in self.pending_texts:
             return self.pending_texts[rel]
@@ -326,7 +333,11 @@ class BrandingPackage:
 
 
 def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str | None = None) -> str | None:
-    data = files.read_bytes(rel)
+    try:
+        data = files.read_bytes(rel)
+    except OSError as exc:
+        problems.append(make("PD105", rel, f"{rel} cannot be read: {exc.strerror or exc}.", plugin=plugin))
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

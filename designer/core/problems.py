@@ -104,6 +104,12 @@ CODES: dict[str, Code] = {
             "Not a branding package",
             "No webapp2 folder, settings.json, manifest.json or plugins/ folder was found.",
         ),
+        Code(
+            "PD105",
+            _E,
+            "File cannot be read",
+            "The file exists but cannot be opened (permissions, a broken disk); nothing in it can be checked.",
+        ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all."),
         Code(

@@ -7,8 +7,10 @@ file is broken simply stops there (the broken file is already reported by the lo
 
 from __future__ import annotations
 
+import os
+
 from ..model import BrandingPackage
-from ..problems import Problem
+from ..problems import Problem, make
 from . import consistency, icons, manifest, package, settings, source, svgsafety
 from .context import Context
 
@@ -22,6 +24,20 @@ def run_checks(pkg: BrandingPackage) -> list[Problem]:
     ctx = Context(pkg)
     ctx.problems.extend(pkg.load_problems)
     for module in _MODULES:
-        module.check(pkg, ctx)
+        try:
+            module.check(pkg, ctx)
+        except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
+            ctx.problems.append(
+                make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
+            )
     unique = {(p.code, p.file, p.line, p.column, p.message): p for p in ctx.problems}
     return sorted(unique.values(), key=Problem.sort_key)
+
+
+def _rel(pkg: BrandingPackage, filename: object) -> str:
+    """The package-relative name of a file an OSError names (or the package itself)."""
+    root = pkg.root
+    name = str(filename or "")
+    if root is not None and name.startswith(str(root) + os.sep):
+        return name[len(str(root)) + 1 :].replace(os.sep, "/")
+    return name or pkg.files.label

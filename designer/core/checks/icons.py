@@ -14,8 +14,7 @@ from .context import Context
 def svg_info(ctx: Context, rel: str) -> SvgInfo:
     """Parse each icon file once per check run, however many items use it."""
     if rel not in ctx.svg_cache:
-        pending = ctx.pkg.pending_texts.get(rel)  # an unsaved fix (e.g. an added id) counts
-        ctx.svg_cache[rel] = read_svg(pending.encode("utf-8") if pending is not None else ctx.pkg.files.read_bytes(rel))
+        ctx.svg_cache[rel] = read_svg(ctx.pkg.read_bytes(rel))  # an unsaved fix (e.g. an added id) counts
     return ctx.svg_cache[rel]
 
 

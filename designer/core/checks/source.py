@@ -48,8 +48,7 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
     """The analysis of one source file, once per check run; None when it is not UTF-8."""
     key = "js:" + rel
     if key not in ctx.svg_cache:
-        pending = ctx.pkg.pending_texts.get(rel)
-        data = pending.encode("utf-8", "surrogatepass") if pending is not None else ctx.pkg.files.read_bytes(rel)
+        data = ctx.pkg.read_bytes(rel)
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:

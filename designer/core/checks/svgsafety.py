@@ -47,8 +47,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
 
 
 def svg_bytes(ctx: Context, rel: str) -> bytes:
-    pending = ctx.pkg.pending_texts.get(rel)
-    return pending.encode("utf-8") if pending is not None else ctx.pkg.files.read_bytes(rel)
+    return ctx.pkg.read_bytes(rel)
 
 
 def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
