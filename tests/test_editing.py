@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
 
 from designer.core.checks import run_checks
@@ -187,3 +188,75 @@ def test_closing_with_unsaved_changes_asks(window: MainWindow, qtbot, base_proje
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     assert window.close()
     assert json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())["name"] == "Changed"
+
+
+def test_two_plugin_package_from_nothing_using_only_the_designer(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The issue's promise: a person who does not write JSON builds a two-plugin package."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from designer.cli import main
+
+    target = tmp_path / "team"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.new_project()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Mute guests", True))
+    window.findChild(QAction, "plugin_addAction").trigger()
+    assert window.stack.currentWidget() is window.plugin_page
+    assert window.findChild(QLineEdit, "nameEdit").text() == "Mute guests"
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))  # hosts only
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Mute all guests")
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findData("conference"))
+    placement.activated.emit(placement.currentIndex())
+    assert window.problems_view.topLevelItemCount() == 0 or all(
+        window.problems_view.topLevelItem(i).text(2) != "PD301" for i in range(window.problems_view.topLevelItemCount())
+    )
+    qtbot.keySequence(window, "Ctrl+S")
+    assert not window.isWindowModified()
+    settings = json.loads((target / "webapp2/settings.json").read_text())
+    assert [e["id"] for e in settings["plugins"]] == ["team", "mute-guests"]
+    package = json.loads((target / "webapp2/plugins/mute-guests/mute-guests.plugin.package.json").read_text())
+    assert package["participantRoles"] == ["chair"]
+    assert package["menuItems"] == {
+        "conference": [{"icon": "icon.svg#icon", "label": "Mute all guests", "action": "showMuteGuests"}]
+    }
+    assert main(["check", str(target), "--strict"]) == 0
+
+
+def test_remove_plugin_and_undo_after_saving_restores_its_files(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    before = snapshot(example_project)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    window.findChild(QAction, "plugin_removeAction").trigger()
+    assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "raise-hand-helper"]
+    window.save()
+    assert not (example_project / "webapp2/plugins/meeting-info").exists()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window.save()
+    after = snapshot(example_project)
+    assert {k: v for k, v in after.items() if not k.startswith(".plugin-designer")} == before
+    assert any(k.startswith(".plugin-designer/trash/") for k in after)  # the removed copy stays in the trash
+
+
+def test_duplicate_then_undo_after_saving_leaves_no_copy(window: MainWindow, qtbot, example_project: Path) -> None:
+    before = snapshot(example_project)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QAction, "plugin_duplicateAction").trigger()
+    assert window.package.plugins[-1].entry.id == "lock-toggle-copy"
+    tree = window.findChild(QTreeWidget, "projectTree")
+    assert tree.currentItem().text(0) == "Lock toggle (copy)"
+    window.save()
+    assert (example_project / "webapp2/plugins/lock-toggle-copy/lock.svg").is_file()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window.save()
+    after = {k: v for k, v in snapshot(example_project).items() if not k.startswith(".plugin-designer")}
+    assert after == before
+    qtbot.waitUntil(lambda: window.tree.topLevelItem(0).childCount() == 5)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QAction, "plugin_downAction").trigger()
+    assert [p.entry.id for p in window.package.plugins] == ["meeting-info", "lock-toggle", "raise-hand-helper"]

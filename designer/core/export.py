@@ -234,8 +234,11 @@ def _model_writes(pkg: BrandingPackage, new_id: Any) -> dict[str, bytes]:
     for p in pkg.plugins:
         if p.package is not None and p.package_path and p.package_path in pkg.docs:
             out[p.package_path] = _doc_bytes(pkg.docs[p.package_path], p.package.to_json())
+    from .model import text_bytes
+
     for rel, text in pkg.pending_texts.items():
-        out[rel] = text.encode("utf-8")
+        if text is not None and rel not in out:
+            out[rel] = text_bytes(text)
     return out
 
 
@@ -376,6 +379,9 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         for name in sorted(carry) if isinstance(carry, list) else []:
             if isinstance(name, str) and name not in ("webapp2", "") and "/" not in name and (project / name).exists():
                 _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
+    for rel, text in pkg.pending_texts.items():
+        if text is None:  # removed in the designer: not part of what gets uploaded
+            entries.pop("webapp2/" + rel, None)
     writes: dict[str, bytes] = {}
     for rel, data in model.items():
         if entries.get("webapp2/" + rel) != data:
@@ -417,6 +423,11 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     assert isinstance(files, DirFiles)
     for rel, content in sorted(plan.writes.items()):
         files.write_bytes(rel, content)
+    from .model import pending_deletes
+
+    removed = pending_deletes(plan.pkg)
+    if removed:  # the project matches what was uploaded: removed plugins leave it too (to the trash)
+        files.move_to_trash(removed)
     update_state(
         plan.project,
         last_export={

@@ -149,6 +149,29 @@ class DirFiles(PackageFiles):
         atomic_write(self.root / rel, data)
         self.invalidate()
 
+    def move_to_trash(self, rels: list[str]) -> Path:
+        """Move files out of the package into ``<project>/.plugin-designer/trash/<time>/``.
+
+        Why not delete: a removed plugin may hold the only copy of someone's work; the trash
+        folder is hidden, so it is never exported, and the files can be copied back by hand.
+        Folders left empty are removed so no empty plugin folder stays behind.
+        """
+        import shutil
+        import time
+
+        trash = self.project / ".plugin-designer" / "trash" / time.strftime("%Y%m%d-%H%M%S")
+        for rel in rels:
+            src = self.root / rel
+            dst = trash / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(src), str(dst))
+            parent = src.parent
+            while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        self.invalidate()
+        return trash
+
 
 class ZipFiles(PackageFiles):
     """A branding ZIP opened read-only; unsafe entry names are listed, never followed."""

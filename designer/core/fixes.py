@@ -96,7 +96,7 @@ def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _text_bytes(pkg: BrandingPackage, rel: str) -> bytes:
-    return pkg.read_text(rel).encode("utf-8", "surrogatepass")
+    return pkg.read_bytes(rel)
 
 
 def _sanitise_svg(pkg: BrandingPackage, fix: Fix) -> str:

@@ -298,8 +298,10 @@ class BrandingPackage:
     plugins: list[Plugin] = field(default_factory=list)
     docs: dict[str, JsonDocument] = field(default_factory=dict)
     load_problems: list[Problem] = field(default_factory=list)
-    # Texts edited in the designer (sources, SVGs), written on save; path -> text.
-    pending_texts: dict[str, str] = field(default_factory=dict)
+    # Files changed in the designer but not saved yet: path -> new text, or None for a file to
+    # delete (it goes to the project's trash on save). Bytes that are not UTF-8 (an image of a
+    # removed plugin) travel as surrogate escapes, see :func:`text_bytes`.
+    pending_texts: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def root(self) -> Path | None:
@@ -308,17 +310,35 @@ class BrandingPackage:
     def plugin_by_id(self, pid: str) -> Plugin | None:
         return next((p for p in self.plugins if p.entry.id == pid), None)
 
+    def exists(self, rel: str) -> bool:
+        """Whether the file is part of the package as edited (unsaved additions and deletions count)."""
+        if rel in self.pending_texts:
+            return self.pending_texts[rel] is not None
+        return self.files.exists(rel)
+
     def read_bytes(self, rel: str) -> bytes:
         """A file as the checks and the export must see it: an unsaved edit wins over the disk."""
-        pending = self.pending_texts.get(rel)
-        if pending is not None:
-            return pending.encode("utf-8", "surrogatepass")
+        if rel in self.pending_texts:
+            pending = self.pending_texts[rel]
+            if pending is None:
+                raise FileNotFoundError(2, "deleted in the designer", rel)
+            return text_bytes(pending)
         return self.files.read_bytes(rel)
 
     def read_text(self, rel: str) -> str:
         if rel in self.pending_texts:
-            return self.pending_texts[rel]
+            pending = self.pending_texts[rel]
+            if pending is None:
+                raise FileNotFoundError(2, "deleted in the designer", rel)
+            return pending
         return self.files.read_bytes(rel).decode("utf-8")
+
+    def names(self) -> list[str]:
+        """Every file of the package as edited, sorted."""
+        out = set(self.files.names())
+        for rel, text in self.pending_texts.items():
+            (out.add if text is not None else out.discard)(rel)
+        return sorted(out)
 
     def settings_json(self) -> Any:
         """settings.json as it should be written: other keys untouched, plugins from the model."""
@@ -330,6 +350,19 @@ class BrandingPackage:
         if isinstance(out.get("plugins"), list) or self.plugins:
             out["plugins"] = [p.entry.to_json() for p in self.plugins]
         return out
+
+
+def text_bytes(text: str) -> bytes:
+    """Bytes of a pending text: UTF-8, with surrogate escapes turned back into the raw bytes they stand for."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def bytes_text(data: bytes) -> str:
+    """The inverse of :func:`text_bytes`: any bytes, held losslessly in a pending text."""
+    return data.decode("utf-8", "surrogateescape")
 
 
 def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str | None = None) -> str | None:
@@ -449,11 +482,22 @@ def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
     for p in pkg.plugins:
         if p.package is not None and p.package_path:
             put(p.package_path, p.package.to_json())
+    packages = {p.package_path for p in pkg.plugins if p.package is not None}
     for rel, text in pkg.pending_texts.items():
-        data = text.encode("utf-8")
+        if text is None or rel in packages:  # a package file is written from the model above
+            continue
+        data = text_bytes(text)
         if not pkg.files.exists(rel) or pkg.files.read_bytes(rel) != data:
             out[rel] = data
     return out
+
+
+def pending_deletes(pkg: BrandingPackage) -> list[str]:
+    """Files :func:`save` would move to the trash: deleted in the designer and still on disk."""
+    keep = {p.package_path for p in pkg.plugins if p.package is not None}
+    return sorted(
+        rel for rel, text in pkg.pending_texts.items() if text is None and rel not in keep and pkg.files.exists(rel)
+    )
 
 
 def save(pkg: BrandingPackage) -> list[str]:
@@ -464,8 +508,11 @@ def save(pkg: BrandingPackage) -> list[str]:
     if not isinstance(pkg.files, DirFiles):
         raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
     writes = pending_writes(pkg)
+    deletes = pending_deletes(pkg)
     for rel, data in writes.items():
         pkg.files.write_bytes(rel, data)
+    if deletes:
+        pkg.files.move_to_trash(deletes)
     pkg.pending_texts.clear()
     if pkg.manifest is not None:
         pkg.manifest.mark_saved()
@@ -475,4 +522,4 @@ def save(pkg: BrandingPackage) -> list[str]:
         p.entry.mark_saved()
         if p.package is not None:
             p.package.mark_saved()
-    return sorted(writes)
+    return sorted(writes) + deletes

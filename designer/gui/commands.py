@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.model import BrandingPackage, Manifest, Plugin, Settings
+from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text
 
 __all__ = ["ModelEditor", "SnapshotCommand"]
 
@@ -94,12 +94,11 @@ class SnapshotCommand(QUndoCommand):
             self._after = _take(pkg)
             # A text edit (an SVG fix) must be undoable after a save too: remember the text as
             # it is on disk, so undo writes it back instead of merely forgetting the change.
+            # The same for added and removed files: undo after a save deletes what the command
+            # created (None) and writes back what it removed, byte for byte.
             for rel in self._after.pending_texts.keys() - self._before.pending_texts.keys():
-                if pkg.files.exists(rel):
-                    try:
-                        self._before.pending_texts[rel] = pkg.files.read_bytes(rel).decode("utf-8")
-                    except UnicodeDecodeError:
-                        pass
+                on_disk = pkg.files.exists(rel)
+                self._before.pending_texts[rel] = bytes_text(pkg.files.read_bytes(rel)) if on_disk else None
         else:
             _restore(pkg, self._after)
         self._editor.sig_changed.emit()

@@ -145,6 +145,22 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        plugin_menu = self.menuBar().addMenu("&Plugin")
+        self.plugin_actions: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("add", "&Add Plugin…", "Ctrl+Shift+N", self.add_plugin),
+            ("duplicate", "&Duplicate", "Ctrl+D", self.duplicate_plugin),
+            ("remove", "&Remove", "Ctrl+Delete", self.remove_plugin),
+            ("up", "Move &Up", "Alt+Up", lambda: self.move_plugin(-1)),
+            ("down", "Move Do&wn", "Alt+Down", lambda: self.move_plugin(1)),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"plugin_{key}Action")
+            action.setShortcut(QKeySequence(shortcut))
+            action.setEnabled(False)
+            action.triggered.connect(slot)
+            plugin_menu.addAction(action)
+            self.plugin_actions[key] = action
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.problems_dock.toggleViewAction())
 
@@ -333,7 +349,7 @@ class MainWindow(QMainWindow):
         folder = plugin.folder
         if not folder:
             return [plugin.package_path] if plugin.package_path else []
-        return [n for n in self.package.files.names() if n.startswith(folder + "/")]
+        return [n for n in self.package.names() if n.startswith(folder + "/")]
 
     def _fill_problems(self) -> None:
         self.problems_view.clear()
@@ -364,6 +380,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
 
     def _show_item(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
+        self._update_plugin_actions()
         if item is None or self.package is None:
             return
         kind, value = item.data(0, Qt.ItemDataRole.UserRole)
@@ -500,3 +517,90 @@ class MainWindow(QMainWindow):
             self.editor.undo_stack.setClean()
         self.open_path(self._path, ask=False)
         self.status.setText(f"Exported {path}")
+
+    # -- whole plugins ----------------------------------------------------------------------
+    def selected_plugin(self) -> int | None:
+        """Index of the plugin selected in the tree (or owning the selected file)."""
+        item = self.tree.currentItem()
+        while item is not None:
+            data = item.data(0, Qt.ItemDataRole.UserRole)
+            if data and data[0] == "plugin":
+                return data[1]
+            item = item.parent()
+        return None
+
+    def _update_plugin_actions(self) -> None:
+        writable = self.package is not None and self.package.files.writable
+        index = self.selected_plugin()
+        count = len(self.package.plugins) if self.package is not None else 0
+        self.plugin_actions["add"].setEnabled(writable)
+        for key in ("duplicate", "remove"):
+            self.plugin_actions[key].setEnabled(writable and index is not None)
+        self.plugin_actions["up"].setEnabled(writable and index is not None and index > 0)
+        self.plugin_actions["down"].setEnabled(writable and index is not None and index < count - 1)
+
+    def _after_plugin_edit(self, select: int | None) -> None:
+        self._recheck.stop()
+        self._run_checks()
+        if select is not None:
+            item = self._find_tree_item(self.tree.topLevelItem(0), ("plugin", select))
+            if item is not None:
+                self.tree.setCurrentItem(item)
+
+    def add_plugin(self) -> None:
+        """Plugin > Add Plugin…: a working toolbar plugin with the name the user types."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from ..core.plugins import add_plugin
+
+        if self.editor is None:
+            return
+        name, ok = QInputDialog.getText(self, "Add a plugin", "What should the plugin be called?", text="My plugin")
+        name = name.strip()
+        if not ok or not name:
+            return
+        self.editor.edit(f"Add plugin '{name}'", lambda pkg: add_plugin(pkg, name))
+        self._after_plugin_edit(len(self.package.plugins) - 1)
+        self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
+
+    def duplicate_plugin(self) -> None:
+        from ..core.plugins import duplicate_plugin
+
+        index = self.selected_plugin()
+        if self.editor is None or index is None:
+            return
+        name = self.package.plugins[index].display_name
+        try:
+            self.editor.edit(f"Duplicate plugin '{name}'", lambda pkg: duplicate_plugin(pkg, index))
+        except ValueError as exc:
+            QMessageBox.warning(self, "Cannot duplicate", str(exc))
+            return
+        self._after_plugin_edit(len(self.package.plugins) - 1)
+
+    def remove_plugin(self) -> None:
+        from ..core.plugins import remove_plugin
+
+        index = self.selected_plugin()
+        if self.editor is None or index is None:
+            return
+        name = self.package.plugins[index].display_name
+        self.editor.edit(f"Remove plugin '{name}'", lambda pkg: remove_plugin(pkg, index))
+        self._after_plugin_edit(min(index, len(self.package.plugins) - 1) if self.package.plugins else None)
+        self.status.setText(
+            f"Removed '{name}'. Undo with Ctrl+Z; on save its files go to the project's .plugin-designer/trash folder."
+        )
+
+    def move_plugin(self, delta: int) -> None:
+        from ..core.plugins import move_plugin
+
+        index = self.selected_plugin()
+        if self.editor is None or index is None:
+            return
+        name = self.package.plugins[index].display_name
+        target = max(0, min(len(self.package.plugins) - 1, index + delta))
+        if target == index:
+            return
+        self.editor.edit(
+            f"Move plugin '{name}' {'up' if delta < 0 else 'down'}", lambda pkg: move_plugin(pkg, index, delta)
+        )
+        self._after_plugin_edit(target)

@@ -34,7 +34,7 @@ def last_branding_ids(pkg: BrandingPackage) -> set[str]:
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
-    names = pkg.files.names()
+    names = pkg.names()
     if pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
         if str(pkg.manifest.branding_id) in last_branding_ids(pkg):
             doc = pkg.docs.get("manifest.json")

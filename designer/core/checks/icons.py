@@ -41,7 +41,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         )
         return
     files = ctx.pkg.files
-    if not files.exists(target):
+    if not ctx.pkg.exists(target):
         actual = files.case_match(target)
         if actual:
             new_file = _relative_ref(file_part, target, actual, rel)

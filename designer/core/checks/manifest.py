@@ -10,7 +10,7 @@ REL = "manifest.json"
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
-    if not pkg.files.exists(REL):
+    if not pkg.exists(REL):
         ctx.report(
             "PD210",
             REL,

@@ -106,7 +106,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 "/srcURL",
                 plugin=key,
             )
-        elif not ctx.pkg.files.exists(src):
+        elif not ctx.pkg.exists(src):
             actual = ctx.pkg.files.case_match(src)
             hint = (
                 f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server."

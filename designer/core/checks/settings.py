@@ -12,7 +12,7 @@ REL = "settings.json"
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
-    if not pkg.files.exists(REL):
+    if not pkg.exists(REL):
         ctx.report(
             "PD200",
             REL,
@@ -51,7 +51,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 plugin=plugin.key,
             )
             continue
-        if not pkg.files.exists(plugin.package_path):
+        if not pkg.exists(plugin.package_path):
             actual = pkg.files.case_match(plugin.package_path)
             if actual:
                 ctx.report(

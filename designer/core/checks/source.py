@@ -72,7 +72,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         src = plugin.source_path
         if plugin.package is None or not src or src in done:
             continue
-        if not pkg.files.exists(src) and src not in pkg.pending_texts:
+        if not pkg.exists(src):
             continue  # PD305
         done.add(src)
         info = source_info(ctx, src)
@@ -416,7 +416,7 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
         if target is None:
             continue
         files = ctx.pkg.files
-        if not files.exists(target):
+        if not ctx.pkg.exists(target):
             actual = files.case_match(target)
             hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters." if actual else ""
             report(

@@ -42,7 +42,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 continue
             file_part = mi.icon.partition("#")[0]
             target = plugin.resolve(file_part)
-            if target and target.lower().endswith(".svg") and pkg.files.exists(target):
+            if target and target.lower().endswith(".svg") and pkg.exists(target):
                 check_svg(ctx, target, plugin.key)
 
 

@@ -50,7 +50,7 @@ def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     if not folder:
         return []
     out: list[str] = []
-    for rel in pkg.files.names():
+    for rel in pkg.names():
         if not rel.startswith(folder + "/") or not rel.lower().endswith(".svg"):
             continue
         try:
@@ -221,7 +221,7 @@ class MenuItemsEditor(QWidget):
         plugin = self._plugin()
         file_part, _, frag = ref.partition("#")
         rel = plugin.resolve(file_part)
-        if not rel or not self.editor.package.files.exists(rel) and rel not in self.editor.package.pending_texts:
+        if not rel or not self.editor.package.exists(rel):
             return QIcon()
         try:
             data = self.editor.package.read_text(rel).encode("utf-8")

@@ -1,0 +1,135 @@
+"""Adding, duplicating, removing and reordering whole plugins in a package, before saving.
+
+Why here and not in the GUI: the designer's Plugins menu, the recipe wizard and the CLI all add
+plugins; they must create the same files. Every function only changes the in-memory model
+(new files as pending texts, removed ones as pending deletions), so the GUI can wrap each call
+in one undoable command and nothing touches the disk until the user saves.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from .jsonfile import JsonDocument
+from .jstext import safe_id
+from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
+from .newproject import plugin_files
+
+__all__ = ["add_plugin", "add_plugin_files", "duplicate_plugin", "move_plugin", "plugin_file_names", "remove_plugin"]
+
+
+def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:
+    ids = {p.entry.id for p in pkg.plugins if p.entry.id} | {
+        p.package.id for p in pkg.plugins if p.package and p.package.id
+    }
+    folders = {n.split("/")[1] for n in pkg.names() if n.startswith("plugins/") and n.count("/") >= 2}
+    folders |= {p.folder.split("/")[-1] for p in pkg.plugins if p.folder}
+    return ids, folders
+
+
+def unique_id(pkg: BrandingPackage, wanted: str) -> str:
+    """``wanted`` made safe, with ``-2``, ``-3``... when a plugin id or folder already uses it."""
+    ids, folders = _taken(pkg)
+    base = safe_id(wanted)
+    candidate, n = base, 1
+    while candidate in ids or candidate in folders:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
+    """Every file that belongs to ``plugin``: its folder, or just its package and source files."""
+    folder = plugin.folder
+    if folder and folder.startswith("plugins/"):
+        return [n for n in pkg.names() if n.startswith(folder + "/")]
+    return [n for n in (plugin.package_path, plugin.source_path) if n and pkg.exists(n)]
+
+
+def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: bool = True) -> Plugin:
+    """Add a plugin made of ``files`` (paths relative to webapp2/, one ``*.plugin.package.json``).
+
+    The package file is parsed into the model and listed in settings.json; every file waits in
+    ``pending_texts`` until the package is saved.
+    """
+    package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
+    text = files[package_path].decode("utf-8")
+    doc = JsonDocument(text)
+    pkg.docs[package_path] = doc
+    for rel, data in files.items():
+        pkg.pending_texts[rel] = bytes_text(data)
+    package = PluginPackage.from_json(doc.data)
+    entry = SettingsEntry(id=package.id, src_url=package_path, enabled=enabled)
+    plugin = Plugin(entry, package, package_path)
+    if package.src_url:
+        plugin.source_path = plugin.resolve(package.src_url)
+    if pkg.settings is None:
+        pkg.settings = Settings(raw={"plugins": []})
+    pkg.plugins.append(plugin)
+    return plugin
+
+
+def add_plugin(pkg: BrandingPackage, name: str) -> Plugin:
+    """A new working toolbar plugin called ``name`` (the same files ``plugin-designer new`` writes)."""
+    pid = unique_id(pkg, name)
+    return add_plugin_files(pkg, plugin_files(name, pid))
+
+
+def remove_plugin(pkg: BrandingPackage, index: int) -> Plugin:
+    """Take a plugin out of settings.json and mark its files for the trash (on save)."""
+    plugin = pkg.plugins[index]
+    for rel in plugin_file_names(pkg, plugin):
+        pkg.pending_texts[rel] = None
+    if plugin.package_path:
+        pkg.pending_texts[plugin.package_path] = None
+    del pkg.plugins[index]
+    return plugin
+
+
+def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
+    """A copy of a plugin in a new folder, with a new id everywhere the old one was written.
+
+    The id changes in the package file, in settings.json and in the ``registerPlugin`` call of
+    the source (when it was the same id), so the copy passes the same checks as the original.
+    """
+    original = pkg.plugins[index]
+    if original.package is None or not original.package_path:
+        raise ValueError(f"'{original.display_name}' has no readable package file to copy")
+    old_id = original.package.id or original.entry.id or "plugin"
+    new_id = unique_id(pkg, old_id + "-copy")
+    old_folder = original.folder or ""
+    new_folder = posixpath.join(posixpath.dirname(old_folder), new_id) if old_folder else new_id
+    files: dict[str, bytes] = {}
+    for rel in plugin_file_names(pkg, original):
+        tail = rel[len(old_folder) + 1 :] if old_folder else rel
+        files[posixpath.join(new_folder, tail)] = pkg.read_bytes(rel)
+    package_value = original.package.to_json()
+    package_value = dict(package_value) if isinstance(package_value, dict) else {}
+    package_value["id"] = new_id
+    if isinstance(package_value.get("name"), str):
+        package_value["name"] = package_value["name"] + " (copy)"
+    tail = original.package_path[len(old_folder) + 1 :] if old_folder else original.package_path
+    files[posixpath.join(new_folder, tail)] = (json.dumps(package_value, indent=4, ensure_ascii=False) + "\n").encode()
+    copy = add_plugin_files(pkg, files, bool(original.entry.enabled))
+    _rename_registered_id(pkg, copy, old_id, new_id)
+    return copy
+
+
+def _rename_registered_id(pkg: BrandingPackage, plugin: Plugin, old_id: str, new_id: str) -> None:
+    if not plugin.source_path or not pkg.exists(plugin.source_path):
+        return
+    from .fixes import apply_fix
+    from .jsanalysis import analyse
+    from .problems import Fix
+
+    info = analyse(pkg.read_bytes(plugin.source_path))
+    if len(info.registrations) == 1 and info.registrations[0].id_value == old_id:
+        apply_fix(pkg, Fix("set-register-id", "", {"file": plugin.source_path, "value": new_id}))
+
+
+def move_plugin(pkg: BrandingPackage, index: int, delta: int) -> int:
+    """Move a plugin up (-1) or down (+1) in settings.json's order; return its new index."""
+    new = max(0, min(len(pkg.plugins) - 1, index + delta))
+    pkg.plugins.insert(new, pkg.plugins.pop(index))
+    return new

@@ -1,0 +1,108 @@
+"""Whole-plugin edits in the core: add, duplicate, remove, reorder; nothing on disk until save."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from designer.core.checks import run_checks
+from designer.core.jsanalysis import analyse
+from designer.core.model import load, save
+from designer.core.plugins import add_plugin, duplicate_plugin, move_plugin, remove_plugin, unique_id
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_add_plugin_is_checked_before_it_is_saved_and_written_on_save(base_project: Path) -> None:
+    before = snapshot(base_project)
+    pkg = load(base_project)
+    plugin = add_plugin(pkg, "Say hello")
+    assert plugin.entry.id == "say-hello" and plugin.package_path == "plugins/say-hello/say-hello.plugin.package.json"
+    assert snapshot(base_project) == before  # nothing written yet
+    assert run_checks(pkg) == []  # the unsaved files count for the checks
+    written = save(pkg)
+    assert written == [
+        "plugins/say-hello/icon.svg",
+        "plugins/say-hello/say-hello.plugin.js",
+        "plugins/say-hello/say-hello.plugin.package.json",
+        "settings.json",
+    ]
+    reloaded = load(base_project)
+    assert [p.entry.id for p in reloaded.plugins] == ["rec-1.0", "say-hello"]
+    assert run_checks(reloaded) == []
+
+
+def test_unique_ids_never_clash_with_ids_or_folders(base_project: Path) -> None:
+    pkg = load(base_project)
+    assert unique_id(pkg, "rec") == "rec-2"  # the folder plugins/rec exists
+    assert unique_id(pkg, "Rec 1.0") == "rec-1-0"
+    add_plugin(pkg, "Hello")
+    assert unique_id(pkg, "hello") == "hello-2"
+
+
+def test_duplicate_renames_the_id_everywhere(example_project: Path) -> None:
+    pkg = load(example_project)
+    copy = duplicate_plugin(pkg, 0)
+    assert copy.entry.id == copy.package.id == "lock-toggle-copy"
+    assert copy.package.name == "Lock toggle (copy)"
+    assert copy.folder == "plugins/lock-toggle-copy"
+    info = analyse(pkg.read_bytes(copy.source_path))
+    assert info.registrations[0].id_value == "lock-toggle-copy"
+    assert run_checks(pkg) == []
+    save(pkg)
+    web = example_project / "webapp2" / "plugins"
+    assert sorted(p.name for p in (web / "lock-toggle-copy").iterdir()) == sorted(
+        p.name for p in (web / "lock-toggle").iterdir()
+    )
+    assert (web / "lock-toggle-copy/lock.svg").read_bytes() == (web / "lock-toggle/lock.svg").read_bytes()
+    assert run_checks(load(example_project)) == []
+
+
+def test_remove_moves_files_to_the_project_trash_on_save(example_project: Path) -> None:
+    pkg = load(example_project)
+    remove_plugin(pkg, 1)
+    assert [p.entry.id for p in pkg.plugins] == ["lock-toggle", "raise-hand-helper"]
+    assert not pkg.exists("plugins/meeting-info/info.svg")
+    assert (example_project / "webapp2/plugins/meeting-info/info.svg").exists()  # not before save
+    assert run_checks(pkg) == []
+    written = save(pkg)
+    assert "plugins/meeting-info/meeting-info.plugin.js" in written
+    assert not (example_project / "webapp2/plugins/meeting-info").exists()
+    trash = list((example_project / ".plugin-designer" / "trash").iterdir())
+    assert len(trash) == 1
+    assert (trash[0] / "plugins/meeting-info/info.svg").is_file()
+    settings = json.loads((example_project / "webapp2/settings.json").read_text())
+    assert [e["id"] for e in settings["plugins"]] == ["lock-toggle", "raise-hand-helper"]
+    assert run_checks(load(example_project)) == []
+
+
+def test_move_changes_the_settings_order_only(example_project: Path) -> None:
+    before = snapshot(example_project)
+    pkg = load(example_project)
+    assert move_plugin(pkg, 2, -1) == 1
+    assert move_plugin(pkg, 0, -1) == 0  # already first: stays
+    assert save(pkg) == ["settings.json"]
+    after = snapshot(example_project)
+    assert [e["id"] for e in json.loads(after["webapp2/settings.json"])["plugins"]] == [
+        "lock-toggle",
+        "raise-hand-helper",
+        "meeting-info",
+    ]
+    assert {k: v for k, v in after.items() if "settings" not in k} == {
+        k: v for k, v in before.items() if "settings" not in k
+    }
+
+
+def test_removed_plugin_is_not_exported(example_project: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from designer.core.export import plan_export, write_export
+
+    pkg = load(example_project)
+    remove_plugin(pkg, 2)
+    write_export(plan_export(pkg), tmp_path / "out.zip")
+    names = zipfile.ZipFile(tmp_path / "out.zip").namelist()
+    assert not any("raise-hand-helper" in n for n in names)
+    assert not (example_project / "webapp2/plugins/raise-hand-helper").exists()
