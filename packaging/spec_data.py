@@ -12,6 +12,7 @@ of the bundle, which is ``sys._MEIPASS``; ``designer/core/resources.py`` looks t
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +153,8 @@ QT_DROP = [
     f"{QT}/lib/libqt6quickshapes*",
     f"{QT}/lib/libqt6labs*",
     # Image formats beyond PNG (built into QtGui), SVG and ICO, which are all the app reads.
+    f"{QT}/plugins/imageformats/libqjpeg*",
+    f"{QT}/plugins/imageformats/libqgif*",
     f"{QT}/plugins/imageformats/libqtiff*",
     f"{QT}/plugins/imageformats/libqwebp*",
     f"{QT}/plugins/imageformats/libqicns*",
@@ -159,6 +162,10 @@ QT_DROP = [
     f"{QT}/plugins/imageformats/libqwbmp*",
     f"{QT}/plugins/imageformats/libqmng*",
     f"{QT}/plugins/imageformats/libqjp2*",
+    # Printing (pulls in CUPS, GnuTLS, Kerberos) and positioning back-ends (serial NMEA, GeoClue):
+    # the app neither prints nor asks where it is. libQt6PrintSupport/Positioning stay (linked).
+    f"{QT}/plugins/printsupport/*",
+    f"{QT}/plugins/position/*",
     # Translations: the UI is English only. WebEngine keeps its en-US locale (it needs one).
     f"{QT}/translations/*.qm",
     f"{QT}/translations/qtwebengine_locales/*",
@@ -202,6 +209,35 @@ QT_KEEP = [
 QT_DROP_EXCEPT = [
     f"{QT}/translations/qtwebengine_locales/en-us.pak",
 ]
+
+
+def orphans(
+    kept: list[tuple[str, str]], dropped: list[tuple[str, str]], imports: Callable[[str], Iterable[str]]
+) -> set[str]:
+    """Bundle paths of libraries that only dropped entries need (e.g. GTK for the dropped gtk3 theme).
+
+    ``kept``/``dropped``: (bundle path, source file) of binaries; ``imports(source)``: the library
+    names it links. PyInstaller collects a plugin's dependencies before the spec can filter the
+    plugin, so they are removed here. A library nothing links (loaded with dlopen, such as NSS's
+    softokn3) is never an orphan: only what a dropped file links and no kept file does.
+    """
+    by_name = {PurePosixPath(dest).name: dest for dest, _ in kept}
+    sources = dict(kept)
+
+    def closure(entries: Iterable[tuple[str, str]]) -> set[str]:
+        found: set[str] = set()
+        todo = [src for _, src in entries]
+        while todo:
+            for name in imports(todo.pop()):
+                dest = by_name.get(PurePosixPath(name).name)
+                if dest is not None and dest not in found:
+                    found.add(dest)
+                    todo.append(sources[dest])
+        return found
+
+    candidates = closure(dropped)
+    roots = [(dest, src) for dest, src in kept if dest not in candidates]
+    return candidates - closure(roots)
 
 
 def drop(dest: str) -> bool:

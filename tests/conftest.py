@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Recent projects and other QSettings go to a throw-away folder, never the developer's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-data-")  # crash recovery copies
 
 import pytest  # noqa: E402
 

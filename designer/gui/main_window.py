@@ -41,6 +41,7 @@ PLACEMENTS = {
     "participants": "Participant menu item",
 }
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+AUTOSAVE_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,10 @@ class MainWindow(QMainWindow):
         # Checks re-run shortly after the last edit, not on every keystroke.
         self._recheck = QTimer(self, singleShot=True, interval=150)
         self._recheck.timeout.connect(self._run_checks)
+        # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
         self.setWindowTitle("Plugin Designer")
         self.resize(1200, 760)
 
@@ -217,6 +222,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save", str(exc))
             return False
         self.editor.undo_stack.setClean()
+        self._forget_recovery()
         self.status.setText(f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date")
         self._run_checks()
         return True
@@ -233,7 +239,60 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._forget_recovery()
+            return True
+        return False
+
+    # -- crash recovery ---------------------------------------------------------------------
+    def autosave(self) -> None:
+        """Copy unsaved edits to the recovery folder (never into the project itself)."""
+        from ..core.recovery import write_recovery
+
+        if self.package is None or self.editor is None or self.editor.undo_stack.isClean():
+            return
+        try:
+            write_recovery(self.package)
+        except OSError as exc:  # a full disk must not interrupt the user's work
+            self.status.setText(f"Could not keep a recovery copy: {exc}")
+
+    def _forget_recovery(self) -> None:
+        from ..core.recovery import discard_recovery
+
+        root = self.package.root if self.package is not None else None
+        if root is not None:
+            discard_recovery(root)
+
+    def _offer_recovery(self) -> None:
+        """After a crash: offer the edits that were copied aside, as one undoable step."""
+        from ..core.recovery import discard_recovery, read_recovery, recovered_package
+
+        root = self.package.root if self.package is not None else None
+        recovery = read_recovery(root) if root is not None else None
+        if recovery is None or self.editor is None:
+            return
+        changed = len(recovery.writes) + len(recovery.deletes)
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved changes?",
+            f"Plugin Designer was closed without saving changes to this package ({changed} file(s), "
+            f"last kept {recovery.when}). Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            discard_recovery(root)
+            return
+
+        def restore(pkg: BrandingPackage) -> None:
+            found = recovered_package(pkg, recovery)
+            pkg.settings, pkg.manifest, pkg.plugins = found.settings, found.manifest, found.plugins
+            pkg.pending_texts = found.pending_texts
+            for rel, doc in found.docs.items():
+                pkg.docs.setdefault(rel, doc)
+
+        self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
+        self._run_checks()
+        self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._may_discard():
@@ -290,6 +349,7 @@ class MainWindow(QMainWindow):
             + (f"{n_err} error(s)" if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP")
         )
+        self._offer_recovery()
         return True
 
     def _fill_tree(self) -> None:
@@ -515,6 +575,7 @@ class MainWindow(QMainWindow):
         # files on disk are now what the model holds, so reload them as the clean state.
         if self.editor is not None:
             self.editor.undo_stack.setClean()
+        self._forget_recovery()
         self.open_path(self._path, ask=False)
         self.status.setText(f"Exported {path}")
 

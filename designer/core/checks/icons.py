@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 
 from ..model import BrandingPackage, Plugin
@@ -116,6 +115,8 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             plugin=key,
         )
         return
+    import difflib  # only for a missing id: not imported by a clean check
+
     close = difflib.get_close_matches(frag, list(info.ids), n=3, cutoff=0.5)
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     if info.ids and not close:

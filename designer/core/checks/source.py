@@ -8,7 +8,6 @@ about what is only known at run time.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 
 from designer.core.checks.context import Context
@@ -81,6 +80,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
 
 
 def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    import difflib  # only when something is misspelt: not imported by a clean check
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         low = {c.lower(): c for c in choices}

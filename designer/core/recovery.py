@@ -1,0 +1,134 @@
+"""Crash recovery: unsaved edits copied aside now and then, offered back after a crash.
+
+Why in the user's data folder and not in the project: the project may be on a read-only share
+or under version control, and a recovery file is about this person's unfinished work. Why the
+*files* that would be written rather than the undo history: they are what the user would lose,
+they restore without any of the designer's internal state, and they are readable by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .files import DirFiles, PackageFiles, atomic_write
+from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_writes, text_bytes
+
+__all__ = ["Recovery", "discard_recovery", "read_recovery", "recovered_package", "recovery_dir", "write_recovery"]
+
+FORMAT = 1
+
+
+def recovery_dir() -> Path:
+    """``<user data>/plugin-designer/recovery`` (platformdirs picks the OS's place)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("plugin-designer", appauthor=False)) / "recovery"
+
+
+def _file_for(root: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    return recovery_dir() / f"{key}.json"
+
+
+@dataclass
+class Recovery:
+    """What a recovery file holds: the package folder, when, and the files as they would be saved."""
+
+    root: Path
+    saved_at: float
+    writes: dict[str, bytes]
+    deletes: list[str]
+
+    @property
+    def when(self) -> str:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+
+
+def write_recovery(pkg: BrandingPackage) -> Path | None:
+    """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none."""
+    if not isinstance(pkg.files, DirFiles):
+        return None
+    writes, deletes = pending_writes(pkg), pending_deletes(pkg)
+    target = _file_for(pkg.files.root)
+    if not writes and not deletes:
+        discard_recovery(pkg.files.root)
+        return None
+    data = {
+        "format": FORMAT,
+        "root": str(pkg.files.root.resolve()),
+        "saved_at": time.time(),
+        "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
+        "deletes": deletes,
+    }
+    text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
+    atomic_write(target, text.encode("ascii"))
+    return target
+
+
+def read_recovery(root: Path) -> Recovery | None:
+    """The recovery saved for the package folder ``root``, if any and still readable."""
+    path = _file_for(root)
+    try:
+        data: Any = json.loads(path.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("writes"), dict):
+        return None
+    writes = {str(k): text_bytes(v) for k, v in data["writes"].items() if isinstance(v, str)}
+    deletes = [str(d) for d in data.get("deletes", []) if isinstance(d, str)]
+    return Recovery(root, float(data.get("saved_at", 0)), writes, deletes)
+
+
+def discard_recovery(root: Path) -> None:
+    try:
+        os.unlink(_file_for(root))
+    except FileNotFoundError:
+        pass
+
+
+class _Overlay(PackageFiles):
+    """The package folder as it would be after saving the recovered edits (read-only)."""
+
+    def __init__(self, base: DirFiles, recovery: Recovery) -> None:
+        self.base = base
+        self.recovery = recovery
+        self.label = base.label
+
+    def names(self) -> list[str]:
+        out = (set(self.base.names()) | set(self.recovery.writes)) - set(self.recovery.deletes)
+        return sorted(out)
+
+    def read_bytes(self, rel: str) -> bytes:
+        if rel in self.recovery.writes:
+            return self.recovery.writes[rel]
+        if rel in self.recovery.deletes:
+            raise FileNotFoundError(2, "deleted", rel)
+        return self.base.read_bytes(rel)
+
+
+def recovered_package(pkg: BrandingPackage, recovery: Recovery) -> BrandingPackage:
+    """A model of ``pkg`` with the recovered edits in it, still unsaved.
+
+    The JSON files are read from the recovery into the model (so the forms show them) while the
+    documents keep the text on disk, so saving writes exactly what the recovery holds; other
+    files become pending texts, deletions pending deletions.
+    """
+    if not isinstance(pkg.files, DirFiles):
+        raise ValueError("only a package folder can be recovered")
+    recovered = load(_Overlay(pkg.files, recovery))
+    recovered.files = pkg.files
+    for rel, doc in pkg.docs.items():
+        recovered.docs[rel] = doc  # the on-disk text: what a save compares and splices against
+    modelled = recovered.modelled_files()
+    for rel, content in recovery.writes.items():
+        if rel not in modelled:
+            recovered.pending_texts[rel] = bytes_text(content)
+    for rel in recovery.deletes:
+        recovered.pending_texts[rel] = None
+    return recovered

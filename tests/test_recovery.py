@@ -1,0 +1,132 @@
+"""Crash recovery: edits made before a crash are offered back, and restore exactly."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from designer.core.model import load, save
+from designer.core.plugins import add_plugin, remove_plugin
+from designer.core.recovery import read_recovery, recovered_package, write_recovery
+from designer.gui.main_window import MainWindow
+
+from conftest import ROOT
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_core_round_trip_of_every_kind_of_edit(example_project: Path, tmp_path: Path) -> None:
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Lock it"
+    add_plugin(pkg, "New one")
+    remove_plugin(pkg, 1)
+    pkg.pending_texts["plugins/lock-toggle/blob.bin"] = bytes(range(256)).decode("utf-8", "surrogateescape")
+    write_recovery(pkg)
+    expected_files = snapshot(example_project)  # nothing written to the project by the recovery copy
+    fresh = load(example_project)
+    recovery = read_recovery(fresh.files.root)
+    assert recovery is not None and "plugins/lock-toggle/blob.bin" in recovery.writes
+    restored = recovered_package(fresh, recovery)
+    assert [p.display_name for p in restored.plugins] == ["Lock it", "Raise hand helper", "New one"]
+    assert snapshot(example_project) == expected_files
+    save(restored)
+    other = tmp_path / "other"
+    import shutil
+
+    shutil.copytree(ROOT / "resources/examples/demo", other)
+    pkg2 = load(other)
+    pkg2.plugins[0].package.name = "Lock it"
+    add_plugin(pkg2, "New one")
+    remove_plugin(pkg2, 1)
+    pkg2.pending_texts["plugins/lock-toggle/blob.bin"] = bytes(range(256)).decode("utf-8", "surrogateescape")
+    save(pkg2)
+    strip = lambda snap: {k: v for k, v in snap.items() if not k.startswith(".plugin-designer")}  # noqa: E731
+    assert strip(snapshot(example_project)) == strip(snapshot(other))
+    assert (example_project / "webapp2/plugins/lock-toggle/blob.bin").read_bytes() == bytes(range(256))
+
+
+def test_nothing_unsaved_means_no_recovery_file(example_project: Path) -> None:
+    pkg = load(example_project)
+    assert write_recovery(pkg) is None
+    assert read_recovery(pkg.files.root) is None
+
+
+CRASHER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from designer.gui.main_window import MainWindow
+    win = MainWindow()
+    win.open_path(Path(sys.argv[1]))
+    win.editor.set_field(0, "package", "name", "Crash-proof lock", "rename")
+    win.editor.set_field(1, "entry", "enabled", False, "switch off")
+    win.autosave()
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch) -> MainWindow:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    return win
+
+
+def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, example_project: Path, monkeypatch) -> None:
+    before = snapshot(example_project)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", CRASHER, str(example_project)], cwd=ROOT, env=env, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert snapshot(example_project) == before  # the crash left the project untouched
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert window.package.plugins[0].display_name == "Crash-proof lock"
+    assert window.package.plugins[1].entry.enabled is False
+    assert window.isWindowModified()
+    assert window.editor.undo_stack.undoText().startswith("Restore unsaved changes from")
+    window.save()
+    package = json.loads((example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text())
+    assert package["name"] == "Crash-proof lock"
+    assert json.loads((example_project / "webapp2/settings.json").read_text())["plugins"][1]["enabled"] is False
+    assert read_recovery(example_project / "webapp2") is None  # saved: the copy is gone
+
+
+def test_declining_the_recovery_discards_it(window: MainWindow, example_project: Path, monkeypatch) -> None:
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Unwanted"
+    write_recovery(pkg)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.open_path(example_project)
+    assert window.package.plugins[0].display_name == "Lock toggle"
+    assert read_recovery(example_project / "webapp2") is None
+
+
+def test_a_damaged_recovery_file_is_ignored(window: MainWindow, example_project: Path) -> None:
+    from designer.core.recovery import _file_for
+
+    target = _file_for(example_project / "webapp2")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("{not json")
+    assert window.open_path(example_project)
+    assert window.package.plugins[0].display_name == "Lock toggle"
