@@ -11,14 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, remove_plugin
 from designer.core.recovery import read_recovery, recovered_package, write_recovery
 from designer.gui.main_window import MainWindow
-
-from conftest import ROOT
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
