@@ -142,17 +142,18 @@ def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path
     manifest.write_text('{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": false\n}\n')
     window.open_path(project)
     view = window.problems_view
-    assert view.topLevelItemCount() == 1 and view.topLevelItem(0).text(2) == "PD211"
-    button = view.itemWidget(view.topLevelItem(0), 3)
+    (row,) = view.problem_items()
+    assert row.text(2) == "PD211"
+    button = view.itemWidget(row, 3)
     assert button.text() == "Set isSettingsBranded to true"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.topLevelItemCount() == 0)
+    qtbot.waitUntil(lambda: not list(view.problem_items()))
     assert window.problems_dock.windowTitle() == "Problems — none"
     window.save()
     assert manifest.read_text() == '{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
     assert run_checks(load(project)) == []
     qtbot.keySequence(window, "Ctrl+Z")
-    qtbot.waitUntil(lambda: view.topLevelItemCount() == 1)
+    qtbot.waitUntil(lambda: len(list(view.problem_items())) == 1)
 
 
 def test_id_rename_keeps_settings_in_step(window: MainWindow, qtbot, base_project: Path) -> None:
@@ -210,9 +211,7 @@ def test_two_plugin_package_from_nothing_using_only_the_designer(
     placement = window.findChild(QComboBox, "placementCombo")
     placement.setCurrentIndex(placement.findData("conference"))
     placement.activated.emit(placement.currentIndex())
-    assert window.problems_view.topLevelItemCount() == 0 or all(
-        window.problems_view.topLevelItem(i).text(2) != "PD301" for i in range(window.problems_view.topLevelItemCount())
-    )
+    assert all(row.text(2) != "PD301" for row in window.problems_view.problem_items())
     qtbot.keySequence(window, "Ctrl+S")
     assert not window.isWindowModified()
     settings = json.loads((target / "webapp2/settings.json").read_text())
@@ -260,3 +259,28 @@ def test_duplicate_then_undo_after_saving_leaves_no_copy(window: MainWindow, qtb
     select_plugin(window, qtbot, 0)
     window.findChild(QAction, "plugin_downAction").trigger()
     assert [p.entry.id for p in window.package.plugins] == ["meeting-info", "lock-toggle", "raise-hand-helper"]
+
+
+def test_double_click_on_a_problem_focuses_its_field(window: MainWindow, qtbot, base_project: Path) -> None:
+    pkg_file = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg_file.write_text(pkg_file.read_text().replace('"action": "record"', '"action": ""'))
+    window.open_path(base_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD102")
+    view.setCurrentItem(row)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.plugin_page
+    assert window.focusWidget() is window.findChild(QLineEdit, "actionEdit")
+
+
+def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtbot, base_project: Path) -> None:
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n  <script>x()</script>\n</svg>\n'
+    )
+    window.open_path(base_project)
+    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD412")
+    window.problems_view.itemActivated.emit(row, 0)
+    view = window.file_view
+    assert window.stack.currentWidget() is view
+    assert view.textCursor().selectedText() == "  <script>x()</script>"

@@ -57,7 +57,8 @@ def test_clicking_a_file_shows_its_text(window: MainWindow, qtbot, example_proje
     tree = window.findChild(QTreeWidget, "projectTree")
     item = tree.topLevelItem(0).child(0)  # settings.json
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
-    assert '"srcURL": "plugins/lock-toggle/lock-toggle.plugin.package.json"' in window.details.toPlainText()
+    assert window.stack.currentWidget() is window.file_view
+    assert '"srcURL": "plugins/lock-toggle/lock-toggle.plugin.package.json"' in window.file_view.toPlainText()
 
 
 def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWindow, base_project: Path) -> None:
@@ -67,8 +68,10 @@ def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWi
     )
     window.open_path(base_project)
     view = window.problems_view
-    assert view.topLevelItemCount() == 1
-    row = view.topLevelItem(0)
+    rows = list(view.problem_items())
+    assert len(rows) == 1
+    row = rows[0]
+    assert view.topLevelItem(0).text(0) == "Package (1)"
     assert row.text(2) == "PD100"
     assert row.text(1) == "settings.json:3:75"
     assert "comma after the last entry" in row.text(0)
@@ -84,8 +87,9 @@ def test_plugin_with_errors_is_marked_in_the_tree(window: MainWindow, base_proje
     tree = window.findChild(QTreeWidget, "projectTree")
     plugin_item = tree.topLevelItem(0).child(2)
     assert plugin_item.toolTip(0) == "1 error(s)"
-    codes = [window.problems_view.topLevelItem(i).text(2) for i in range(window.problems_view.topLevelItemCount())]
+    codes = [row.text(2) for row in window.problems_view.problem_items()]
     assert codes == ["PD304"]
+    assert window.problems_view.topLevelItem(0).text(0) == "Record (1)"
 
 
 def test_opening_something_that_is_not_a_package_says_why(window: MainWindow, tmp_path: Path, monkeypatch) -> None:

@@ -10,14 +10,14 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -33,6 +33,7 @@ from ..core.model import BrandingPackage, Plugin, load, save
 from ..core.problems import Fix, Problem, Severity
 from .commands import ModelEditor
 from .panes.plugin_page import PluginPage
+from .panes.problems_pane import ProblemsPane
 from .panes.welcome import WelcomePane, remember_project
 
 PLACEMENTS = {
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenExternalLinks(False)
+        # Files are shown as plain text (line N is block N-1, so a problem can point at it).
+        self.file_view = QPlainTextEdit(objectName="fileView", readOnly=True)
+        self.file_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.file_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         self.stack = QStackedWidget(objectName="editorStack")
         self.welcome = WelcomePane()
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.details)
+        self.stack.addWidget(self.file_view)
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
@@ -91,14 +97,9 @@ class MainWindow(QMainWindow):
         split.setSizes([320, 880])
         self.setCentralWidget(split)
 
-        self.problems_view = QTreeWidget()
-        self.problems_view.setObjectName("problemsList")
-        self.problems_view.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
-        self.problems_view.setRootIsDecorated(False)
-        self.problems_view.setColumnWidth(0, 700)
-        self.problems_view.setColumnWidth(1, 240)
-        self.problems_view.setColumnWidth(2, 70)
-        self.problems_view.itemDoubleClicked.connect(self._jump_to_problem)
+        self.problems_view = ProblemsPane()
+        self.problems_view.sig_jump.connect(self.jump_to_problem)
+        self.problems_view.sig_fix.connect(self.apply_fix)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems_view)
@@ -412,25 +413,7 @@ class MainWindow(QMainWindow):
         return [n for n in self.package.names() if n.startswith(folder + "/")]
 
     def _fill_problems(self) -> None:
-        self.problems_view.clear()
-        icons = {
-            Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-            Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-            Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-        }
-        writable = self.package is not None and self.package.files.writable
-        for p in self.problems:
-            it = QTreeWidgetItem([p.message, p.location(), p.code, ""])
-            it.setIcon(0, self.style().standardIcon(icons[p.severity]))
-            it.setToolTip(0, p.message)
-            it.setData(0, Qt.ItemDataRole.UserRole, p)
-            self.problems_view.addTopLevelItem(it)
-            if p.fix is not None and writable:
-                button = QPushButton(p.fix.title)
-                button.setObjectName("fixButton")
-                button.setToolTip(f"Fix it: {p.fix.title}. Undo with Ctrl+Z.")
-                button.clicked.connect(lambda _checked=False, fix=p.fix: self.apply_fix(fix))
-                self.problems_view.setItemWidget(it, 3, button)
+        self.problems_view.show_problems(self.problems, self.package)
         n = len(self.problems)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
 
@@ -456,7 +439,9 @@ class MainWindow(QMainWindow):
                 text = self.package.read_text(value)
             except (OSError, KeyError, UnicodeDecodeError) as exc:
                 text = f"(cannot show this file: {exc})"
-            self.details.setHtml(f"<h3>{html.escape(value)}</h3><pre>{html.escape(text)}</pre>")
+            self.file_view.setPlainText(text)
+            self.file_view.setDocumentTitle(value)
+            self.stack.setCurrentWidget(self.file_view)
         else:
             self.details.setHtml(self._package_html())
 
@@ -523,17 +508,39 @@ class MainWindow(QMainWindow):
         self._fill_problems()
         self._refresh_export()
 
-    def _jump_to_problem(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        """Double-click on a problem: show the plugin (or file) it is about."""
-        problem = item.data(0, Qt.ItemDataRole.UserRole)
-        if not isinstance(problem, Problem) or self.package is None:
+    def jump_to_problem(self, problem: Problem) -> None:
+        """Double-click on a problem: the form field it is about, else the file at its line."""
+        if self.package is None:
             return
         root = self.tree.topLevelItem(0)
         index = next((i for i, p in enumerate(self.package.plugins) if p.key == problem.plugin), None)
-        target = self._find_tree_item(root, ("plugin", index)) if index is not None else None
-        target = target or self._find_tree_item(root, ("file", problem.file))
+        plugin = self.package.plugins[index] if index is not None else None
+        in_form = plugin is not None and plugin.package is not None and self.plugin_page is not None
+        if in_form and problem.file == plugin.package_path and problem.pointer:
+            self.tree.setCurrentItem(self._find_tree_item(root, ("plugin", index)))
+            if self.plugin_page.focus_pointer(problem.pointer):
+                return
+        if in_form and problem.file == "settings.json" and problem.pointer.endswith("/enabled"):
+            self.tree.setCurrentItem(self._find_tree_item(root, ("plugin", index)))
+            self.plugin_page.focus_pointer("/enabled")
+            return
+        target = self._find_tree_item(root, ("file", problem.file))
+        if target is None and index is not None:
+            target = self._find_tree_item(root, ("plugin", index))
         if target is not None:
             self.tree.setCurrentItem(target)
+            if target.data(0, Qt.ItemDataRole.UserRole)[0] == "file" and problem.line:
+                self._show_line(problem.line)
+
+    def _show_line(self, line: int) -> None:
+        """Select ``line`` (1-based) of the file on show and scroll to it."""
+        block = self.file_view.document().findBlockByNumber(line - 1)
+        if block.isValid():
+            cursor = self.file_view.textCursor()
+            cursor.setPosition(block.position())
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
+            self.file_view.setTextCursor(cursor)
+            self.file_view.centerCursor()
 
     # -- export ---------------------------------------------------------------------------
     def _ensure_export_dock(self) -> None:

@@ -181,6 +181,18 @@ class MenuItemsEditor(QWidget):
         p = self._plugin().package
         return p.sections[0] if p and p.sections else None
 
+    def field_for(self, pointer: str) -> QWidget | None:
+        """The widget for ``/menuItems[/section[/n[/key]]]``; selects item n on the way."""
+        parts = pointer.split("/")[1:]
+        if not parts or parts[0] != "menuItems":
+            return None
+        if len(parts) >= 3 and parts[2].isdigit() and int(parts[2]) < self.list.count():
+            self.list.setCurrentRow(int(parts[2]))
+            return {"icon": self.icon, "label": self.label, "action": self.action}.get(
+                parts[3] if len(parts) > 3 else "", self.list
+            )
+        return self.placement
+
     # -- model -> widgets ------------------------------------------------------------------
     def show_plugin(self, index: int) -> None:
         self.index = index

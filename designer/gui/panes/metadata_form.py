@@ -141,6 +141,23 @@ class MetadataForm(QWidget):
         form.addRow("", self.hint)
         self._loading = False
 
+    def field_for(self, pointer: str) -> QWidget | None:
+        """The widget that edits the value at ``pointer`` of the package file (``/enabled``: settings)."""
+        top = pointer.split("/")[1] if pointer.startswith("/") else ""
+        if top == "platforms":
+            return self.platforms["web"]
+        if top == "participantRoles":
+            return self.roles["chair"]
+        return {
+            "name": self.name,
+            "id": self.id,
+            "description": self.description,
+            "version": self.version,
+            "srcURL": self.source,
+            "allowUnload": self.allow_unload,
+            "enabled": self.enabled,
+        }.get(top)
+
     # -- model -> form ---------------------------------------------------------------------
     def show_plugin(self, index: int) -> None:
         self.index = index

@@ -41,6 +41,15 @@ class PluginPage(QScrollArea):
         self.items.show_plugin(index)
         self._title()
 
+    def focus_pointer(self, pointer: str) -> bool:
+        """Show and focus the field a JSON pointer of the package file is about."""
+        widget = self.form.field_for(pointer) or self.items.field_for(pointer)
+        if widget is None:
+            return False
+        self.ensureWidgetVisible(widget)
+        widget.setFocus()
+        return True
+
     def refresh(self) -> None:
         self.form.refresh()
         self.items.refresh()

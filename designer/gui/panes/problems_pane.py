@@ -1,0 +1,86 @@
+"""The Problems list: what is wrong, grouped by plugin, each with its place and a Fix button.
+
+Why grouped: a package with five plugins can have dozens of notes; people fix one plugin at a
+time, and a group header with the count tells them at a glance which plugin needs work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ...core.model import BrandingPackage
+from ...core.problems import Fix, Problem, Severity
+
+_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+class ProblemsPane(QTreeWidget):
+    """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a place."""
+
+    sig_fix = Signal(object)
+    sig_jump = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsList")
+        self.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
+        self.setColumnWidth(0, 700)
+        self.setColumnWidth(1, 240)
+        self.setColumnWidth(2, 70)
+        self.setUniformRowHeights(False)
+        self.itemActivated.connect(self._activated)
+
+    def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
+        self.clear()
+        writable = package is not None and package.files.writable
+        names = {p.key: p.display_name for p in package.plugins} if package is not None else {}
+        groups: dict[str | None, list[Problem]] = {}
+        for p in problems:
+            groups.setdefault(p.plugin if p.plugin in names else None, []).append(p)
+        order = [None, *names]  # package-wide first, then plugins in settings order
+        for key in [k for k in order if k in groups]:
+            found = groups[key]
+            worst = min(found, key=lambda p: p.severity.rank).severity
+            title = "Package" if key is None else names[key]
+            head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
+            head.setIcon(0, self.style().standardIcon(_ICONS[worst]))
+            head.setFirstColumnSpanned(True)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.addTopLevelItem(head)
+            for p in found:
+                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
+                row.setIcon(0, self.style().standardIcon(_ICONS[p.severity]))
+                row.setToolTip(0, f"{p.message}\n\nDouble-click or press Enter to go there.")
+                row.setData(0, Qt.ItemDataRole.UserRole, p)
+                head.addChild(row)
+                if p.fix is not None and writable:
+                    self.setItemWidget(row, 3, self._fix_button(p.fix))
+            head.setExpanded(True)
+
+    def _fix_button(self, fix: Fix) -> QPushButton:
+        button = QPushButton(fix.title)
+        button.setObjectName("fixButton")
+        button.setToolTip(f"Fix it: {fix.title}. Undo with Ctrl+Z.")
+        button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
+        return button
+
+    def problem_items(self) -> Iterator[QTreeWidgetItem]:
+        """Every problem row, in the order shown (group headers left out)."""
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            for j in range(head.childCount()):
+                yield head.child(j)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        problem = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(problem, Problem):
+            self.sig_jump.emit(problem)
