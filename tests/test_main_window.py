@@ -13,7 +13,9 @@ from designer.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
+def window(qtbot, monkeypatch) -> MainWindow:
+    # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
@@ -132,3 +134,31 @@ def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monk
     assert run_checks(load(target)) == []
     tree = window.findChild(QTreeWidget, "projectTree")
     assert _tree_texts(tree)[2] == "Team plugins"
+
+
+def test_appearance_choice_is_applied_and_remembered(window: MainWindow, qtbot) -> None:
+    from PySide6.QtGui import QAction
+
+    from designer.gui.app import saved_appearance
+
+    window.findChild(QAction, "appearance_dark").trigger()
+    assert saved_appearance() == "dark"
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 80)
+    assert window.palette().text().color().lightness() > 200
+    window.findChild(QAction, "appearance_light").trigger()
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() > 180)
+    window.findChild(QAction, "appearance_system").trigger()
+    assert saved_appearance() == "system"
+
+
+def test_undo_history_lists_the_steps(window: MainWindow, base_project: Path) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QUndoView
+
+    window.open_path(base_project)
+    window.editor.set_field(0, "package", "name", "Recorder", "Change name of '{subject}' to 'Recorder'")
+    window.findChild(QAction, "historyAction").trigger()
+    view = window.findChild(QUndoView, "undoHistory")
+    assert view.isVisible()
+    texts = [view.model().index(i, 0).data() for i in range(view.model().rowCount())]
+    assert texts == ["Opened", "Change name of 'Record' to 'Recorder'"]

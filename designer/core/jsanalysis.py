@@ -12,8 +12,9 @@ characters, not bytes), so the checks never touch tree-sitter nodes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from ._records import Record
 
 __all__ = [
     "ACTIONS",
@@ -182,63 +183,107 @@ def _parser() -> Any:
     return Parser(_LANGUAGE)
 
 
-@dataclass
-class Key:
+class Key(Record):
     """One key of the object passed to ``registerPlugin``."""
 
-    name: str
-    line: int
-    column: int
-    kind: str  # "function" (inline), "identifier", "other"
-    value: str | None = None  # the identifier's name when kind == "identifier"
+    __slots__ = ("name", "line", "column", "kind", "value")
+
+    def __init__(self, name: str, line: int, column: int, kind: str, value: str | None = None) -> None:
+        self.name = name
+        self.line = line
+        self.column = column
+        self.kind = kind  # "function" (inline), "identifier", "other"
+        self.value = value  # the identifier's name when kind == "identifier"
 
 
-@dataclass
-class Registration:
-    line: int
-    column: int
-    keys: dict[str, Key] | None  # None: the argument is not an object literal we can read
-    id_value: str | None = None
-    id_line: int = 0
-    id_column: int = 0
-    id_span: tuple[int, int] | None = None  # byte range of the id's value, for fixes
-    open_brace: int = -1  # byte offset just after the object's "{", for fixes
-    indent: str | None = None  # indentation of the first key when it starts its own line
+class Registration(Record):
+    """A ``registerPlugin`` call and what its object literal holds."""
+
+    __slots__ = (
+        "line",
+        "column",
+        "keys",
+        "id_value",
+        "id_line",
+        "id_column",
+        "id_span",
+        "open_brace",
+        "indent",
+    )
+
+    def __init__(self, line: int, column: int, keys: dict[str, Key] | None) -> None:
+        self.line = line
+        self.column = column
+        self.keys = keys  # None: the argument is not an object literal we can read
+        self.id_value: str | None = None
+        self.id_line = 0
+        self.id_column = 0
+        self.id_span: tuple[int, int] | None = None  # byte range of the id's value, for fixes
+        self.open_brace = -1  # byte offset just after the object's "{", for fixes
+        self.indent: str | None = None  # indentation of the first key when it starts its own line
 
 
-@dataclass
-class Call:
+class Call(Record):
     """A call of (or reference to) a ``PEX.pluginAPI`` member."""
 
-    member: str
-    line: int
-    column: int
-    called: bool
-    args: list[list[str]] = field(default_factory=list)  # possible string values of each argument
-    layout: list[str] | None = None  # transformConferenceLayout: possible values of {layout}
-    assigned_to: str | None = None  # createNewState: the variable receiving the result
-    span: tuple[int, int] = (0, 0)  # byte range of the member's name, for fixes
+    __slots__ = ("member", "line", "column", "called", "args", "layout", "assigned_to", "span")
+
+    def __init__(
+        self,
+        member: str,
+        line: int,
+        column: int,
+        called: bool,
+        args: list[list[str]] | None = None,
+        span: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.member = member
+        self.line = line
+        self.column = column
+        self.called = called
+        self.args = [] if args is None else args  # possible string values of each argument
+        self.layout: list[str] | None = None  # transformConferenceLayout: possible values of {layout}
+        self.assigned_to: str | None = None  # createNewState: the variable receiving the result
+        self.span = span  # byte range of the member's name, for fixes
 
 
-@dataclass
-class NetRef:
-    kind: str  # fetch, XMLHttpRequest, WebSocket, window.open, <img src>, ...
-    url: str  # with DYN for parts built at run time
-    line: int
-    column: int
+class NetRef(Record):
+    """A place where the source contacts a server."""
+
+    __slots__ = ("kind", "url", "line", "column")
+
+    def __init__(self, kind: str, url: str, line: int, column: int) -> None:
+        self.kind = kind  # fetch, XMLHttpRequest, WebSocket, window.open, <img src>, ...
+        self.url = url  # with DYN for parts built at run time
+        self.line = line
+        self.column = column
 
 
-@dataclass
-class JsInfo:
-    syntax_errors: list[tuple[int, int, str]] = field(default_factory=list)
-    leaks: list[tuple[str, int, int]] = field(default_factory=list)  # top-level declarations
-    registrations: list[Registration] = field(default_factory=list)
-    functions: dict[str, int] = field(default_factory=dict)  # name -> line
-    variables: dict[str, int] = field(default_factory=dict)  # non-function declarations
-    calls: list[Call] = field(default_factory=list)
-    actions: list[tuple[str, int, int]] = field(default_factory=list)  # PEX.actions.X
-    network: list[NetRef] = field(default_factory=list)
-    icons: list[tuple[str, int, int]] = field(default_factory=list)  # icon: 'x.svg#id' strings
+class JsInfo(Record):
+    """Everything :func:`analyse` found in one source."""
+
+    __slots__ = (
+        "syntax_errors",
+        "leaks",
+        "registrations",
+        "functions",
+        "variables",
+        "calls",
+        "actions",
+        "network",
+        "icons",
+    )
+
+    def __init__(self) -> None:
+        self.syntax_errors: list[tuple[int, int, str]] = []
+        self.leaks: list[tuple[str, int, int]] = []  # top-level declarations
+        self.registrations: list[Registration] = []
+        self.functions: dict[str, int] = {}  # name -> line
+        self.variables: dict[str, int] = {}  # non-function declarations
+        self.calls: list[Call] = []
+        self.actions: list[tuple[str, int, int]] = []  # PEX.actions.X
+        self.network: list[NetRef] = []
+        self.icons: list[tuple[str, int, int]] = []  # icon: 'x.svg#id' strings
 
 
 def _norm_dotted(name: str) -> str:

@@ -8,8 +8,9 @@ network and refuses huge trees, yet still reports the line and column of a synta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from ._records import Record
 
 __all__ = ["SvgFinding", "SvgInfo", "read_svg", "safe_parser", "sanitise_svg", "scan_svg", "viewbox_from_size"]
 
@@ -29,19 +30,37 @@ def safe_parser() -> Any:
     )
 
 
-@dataclass
-class SvgInfo:
-    ok: bool
-    error: str = ""
-    line: int = 0
-    column: int = 0
-    root_tag: str = ""
-    root_id: str | None = None
-    ids: dict[str, int] = field(default_factory=dict)  # id -> line of first element with it
-    duplicate_ids: list[tuple[str, int]] = field(default_factory=list)
-    has_doctype: bool = False
-    has_viewbox: bool = False
-    tree: Any = None  # the lxml root element, for deeper checks
+class SvgInfo(Record):
+    """What :func:`read_svg` found: the ids a reference can use, or why the file cannot be read."""
+
+    __slots__ = (
+        "ok",
+        "error",
+        "line",
+        "column",
+        "root_tag",
+        "root_id",
+        "ids",
+        "duplicate_ids",
+        "has_doctype",
+        "has_viewbox",
+        "tree",
+    )
+
+    def __init__(
+        self, ok: bool, error: str = "", line: int = 0, column: int = 0, root_tag: str = "", tree: Any = None
+    ) -> None:
+        self.ok = ok
+        self.error = error
+        self.line = line
+        self.column = column
+        self.root_tag = root_tag
+        self.root_id: str | None = None
+        self.ids: dict[str, int] = {}  # id -> line of first element with it
+        self.duplicate_ids: list[tuple[str, int]] = []
+        self.has_doctype = False
+        self.has_viewbox = False
+        self.tree = tree  # the lxml root element, for deeper checks
 
     def id_case_match(self, wanted: str) -> str | None:
         low = wanted.lower()
@@ -122,14 +141,18 @@ _SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?",
 _RASTER_DATA = re.compile(r"^\s*data:image/(png|jpe?g|gif|webp);", re.IGNORECASE)
 
 
-@dataclass
-class SvgFinding:
-    code: str  # PD410-PD430
-    line: int
-    column: int
-    detail: str  # plain-language description of what was found
-    sanitisable: bool = True  # the sanitiser removes it
-    rename: tuple[str, str] | None = None  # PD420: (referenced id, existing id differing only in case)
+class SvgFinding(Record):
+    """One thing :func:`scan_svg` found in an icon."""
+
+    __slots__ = ("code", "line", "column", "detail", "sanitisable", "rename")
+
+    def __init__(self, code: str, line: int, column: int, detail: str, sanitisable: bool = True) -> None:
+        self.code = code  # PD410-PD430
+        self.line = line
+        self.column = column
+        self.detail = detail  # plain-language description of what was found
+        self.sanitisable = sanitisable  # the sanitiser removes it
+        self.rename: tuple[str, str] | None = None  # PD420: (referenced id, existing id differing only in case)
 
 
 def _local(tag: Any) -> str:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 APP_NAME = "Plugin Designer"
@@ -32,6 +32,74 @@ def app_icon() -> QIcon:
     return icon
 
 
+APPEARANCES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+def apply_appearance(choice: str) -> None:
+    """Light, dark, or whatever the OS says; remembered in QSettings.
+
+    Why a palette as well as Qt's colour-scheme request: the request only works where the
+    platform theme supports it (not on plain X11 desktops, nor offscreen), while an explicit
+    Fusion palette gives the same light or dark look everywhere.
+    """
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    app = QApplication.instance()
+    hints = QGuiApplication.styleHints()
+    if choice == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+    elif choice == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(app.style().standardPalette())
+    else:
+        choice = "system"
+        hints.unsetColorScheme()
+        app.setPalette(app.style().standardPalette())
+    QSettings().setValue("appearance", choice)
+
+
+def dark_palette() -> QPalette:
+    """Fusion's dark colours (the same roles Qt's own dark scheme sets)."""
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#1e1e1e",
+        role.AlternateBase: "#2f2f2f",
+        role.ToolTipBase: "#3c3c3c",
+        role.ToolTipText: "#f0f0f0",
+        role.PlaceholderText: "#8c8c8c",
+        role.Text: "#e6e6e6",
+        role.Button: "#353535",
+        role.ButtonText: "#e6e6e6",
+        role.BrightText: "#ff6b6b",
+        role.Light: "#4a4a4a",
+        role.Midlight: "#3f3f3f",
+        role.Mid: "#2a2a2a",
+        role.Dark: "#1a1a1a",
+        role.Shadow: "#000000",
+        role.Highlight: "#3d7bd9",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7fb0ff",
+        role.LinkVisited: "#c39bff",
+    }
+    for r, colour in colours.items():
+        p.setColor(r, QColor(colour))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#7a7a7a"))
+    return p
+
+
+def saved_appearance() -> str:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value("appearance", "system")
+    return value if value in APPEARANCES else "system"
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -42,6 +110,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("plugin-designer")  # packaging/plugin-designer.desktop: the taskbar icon on Wayland
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # the one built-in style that draws both light and dark schemes well
+    if saved_appearance() != "system":
+        apply_appearance(saved_appearance())
     return app
 
 

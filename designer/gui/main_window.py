@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.package: BrandingPackage | None = None
         self.editor: ModelEditor | None = None
+        self.history_dock: QDockWidget | None = None
         self.problems: list[Problem] = []
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
@@ -167,8 +168,23 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             plugin_menu.addAction(action)
             self.plugin_actions[key] = action
+        history = QAction("Undo &History", self)
+        history.setObjectName("historyAction")
+        history.triggered.connect(self.show_history)
+        edit_menu.addSeparator()
+        edit_menu.addAction(history)
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        appearance = view_menu.addMenu("&Appearance")
+        group = QActionGroup(self)
+        from .app import APPEARANCES, saved_appearance
+
+        for key, text in APPEARANCES.items():
+            action = QAction(text, self, checkable=True, objectName=f"appearance_{key}")
+            action.setChecked(key == saved_appearance())
+            action.triggered.connect(lambda _on=False, k=key: self.set_appearance(k))
+            group.addAction(action)
+            appearance.addAction(action)
 
     def _choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Open project folder")
@@ -672,3 +688,25 @@ class MainWindow(QMainWindow):
             f"Move plugin '{name}' {'up' if delta < 0 else 'down'}", lambda pkg: move_plugin(pkg, index, delta)
         )
         self._after_plugin_edit(target)
+
+    # -- view -----------------------------------------------------------------------------
+    def set_appearance(self, choice: str) -> None:
+        from .app import apply_appearance
+
+        apply_appearance(choice)
+
+    def show_history(self) -> None:
+        """Edit > Undo History: every step with its description; clicking one goes back to it."""
+        if self.history_dock is None:
+            from PySide6.QtWidgets import QUndoView
+
+            view = QUndoView(self.undo_group)
+            view.setObjectName("undoHistory")
+            view.setEmptyLabel("Opened")
+            dock = QDockWidget("Undo history", self)
+            dock.setObjectName("historyDock")
+            dock.setWidget(view)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.history_dock = dock
+        self.history_dock.show()
+        self.history_dock.raise_()

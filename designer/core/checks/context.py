@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from .._records import Record
 from ..model import BrandingPackage
 from ..problems import Fix, Problem, make
 from ..schemas import validate
 
 
-@dataclass
-class Context:
-    pkg: BrandingPackage
-    problems: list[Problem] = field(default_factory=list)
-    svg_cache: dict[str, Any] = field(default_factory=dict)
+class Context(Record):
+    """One check run: the package, the problems found so far, and what was read or parsed once."""
+
+    __slots__ = ("pkg", "problems", "svg_cache")
+
+    def __init__(self, pkg: BrandingPackage) -> None:
+        self.pkg = pkg
+        self.problems: list[Problem] = []
+        self.svg_cache: dict[str, Any] = {}  # parsed icons and sources, by path (and a kind prefix)
 
     def where(self, rel: str, pointer: str, key: bool = False) -> tuple[int, int]:
         doc = self.pkg.docs.get(rel)

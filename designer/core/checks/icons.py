@@ -13,8 +13,17 @@ from .context import Context
 def svg_info(ctx: Context, rel: str) -> SvgInfo:
     """Parse each icon file once per check run, however many items use it."""
     if rel not in ctx.svg_cache:
-        ctx.svg_cache[rel] = read_svg(ctx.pkg.read_bytes(rel))  # an unsaved fix (e.g. an added id) counts
+        ctx.svg_cache[rel] = read_svg(svg_bytes(ctx, rel))
     return ctx.svg_cache[rel]
+
+
+def svg_bytes(ctx: Context, rel: str) -> bytes:
+    """An icon file's bytes, read once per check run: the parse and the safety scan see the same
+    bytes (an unsaved fix, e.g. an added id, counts)."""
+    key = "bytes:" + rel
+    if key not in ctx.svg_cache:
+        ctx.svg_cache[key] = ctx.pkg.read_bytes(rel)
+    return ctx.svg_cache[key]
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:

@@ -8,7 +8,7 @@ the file with an allowlist of elements and attributes and keeps every id.
 from __future__ import annotations
 
 from designer.core.checks.context import Context
-from designer.core.checks.icons import svg_info
+from designer.core.checks.icons import svg_bytes, svg_info
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
 from designer.core.svg import sanitise_svg, scan_svg, viewbox_from_size
@@ -44,10 +44,6 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             target = plugin.resolve(file_part)
             if target and target.lower().endswith(".svg") and pkg.exists(target):
                 check_svg(ctx, target, plugin.key)
-
-
-def svg_bytes(ctx: Context, rel: str) -> bytes:
-    return ctx.pkg.read_bytes(rel)
 
 
 def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
