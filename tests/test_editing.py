@@ -162,13 +162,18 @@ def test_id_rename_keeps_settings_in_step(window: MainWindow, qtbot, base_projec
     retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Recorder Plus!")
     qtbot.mouseClick(window.findChild(QPushButton, "deriveIdButton"), Qt.MouseButton.LeftButton)
     assert window.editor.undo_stack.undoText() == (
-        "Rename id of 'Recorder Plus!' from 'rec-1.0' to 'recorder-plus' (package file and settings.json)"
+        "Rename id of 'Recorder Plus!' from 'rec-1.0' to 'recorder-plus' (package file, settings.json and source)"
     )
     window.save()
     settings = json.loads((base_project / "webapp2/settings.json").read_text())
     assert settings["plugins"][0]["id"] == "recorder-plus"
     package = json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())
     assert package["id"] == "recorder-plus"
+    assert "id: 'recorder-plus'," in (base_project / "webapp2/plugins/rec/rec.plugin.js").read_text()
+    assert run_checks(load(base_project)) == []
+    qtbot.keySequence(window, "Ctrl+Z")
+    window.save()
+    assert "id: 'rec-1.0'," in (base_project / "webapp2/plugins/rec/rec.plugin.js").read_text()
 
 
 def test_closing_with_unsaved_changes_asks(window: MainWindow, qtbot, base_project: Path, monkeypatch) -> None:

@@ -116,16 +116,55 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     return copy
 
 
-def _rename_registered_id(pkg: BrandingPackage, plugin: Plugin, old_id: str, new_id: str) -> None:
+def _rename_registered_id(pkg: BrandingPackage, plugin: Plugin, old_id: str, new_id: str) -> bool:
+    """Change the id passed to ``registerPlugin`` when it is ``old_id``; True when it was."""
     if not plugin.source_path or not pkg.exists(plugin.source_path):
-        return
+        return False
     from .fixes import apply_fix
     from .jsanalysis import analyse
     from .problems import Fix
 
-    info = analyse(pkg.read_bytes(plugin.source_path))
+    try:
+        info = analyse(pkg.read_bytes(plugin.source_path))
+    except OSError:
+        return False
     if len(info.registrations) == 1 and info.registrations[0].id_value == old_id:
         apply_fix(pkg, Fix("set-register-id", "", {"file": plugin.source_path, "value": new_id}))
+        return True
+    return False
+
+
+def registered_id_follows(pkg: BrandingPackage, index: int) -> bool:
+    """Whether the source registers the plugin under its package id (so a rename should follow)."""
+    from .jsanalysis import analyse
+
+    plugin = pkg.plugins[index]
+    if plugin.package is None or not plugin.source_path or not pkg.exists(plugin.source_path):
+        return False
+    try:
+        regs = analyse(pkg.read_bytes(plugin.source_path)).registrations
+    except OSError:
+        return False
+    return len(regs) == 1 and regs[0].id_value == plugin.package.id
+
+
+def rename_plugin_id(pkg: BrandingPackage, index: int, new_id: str) -> list[str]:
+    """Give a plugin a new id in every place that used the old one; return those places.
+
+    The settings.json entry and the source's ``registerPlugin`` call follow only when they had
+    the same id as the package file: a deliberate difference is the user's to keep.
+    """
+    plugin = pkg.plugins[index]
+    assert plugin.package is not None
+    old = plugin.package.id
+    plugin.package.id = new_id
+    places = ["package file"]
+    if plugin.entry.id == old:
+        plugin.entry.id = new_id
+        places.append("settings.json")
+    if old and _rename_registered_id(pkg, plugin, old, new_id):
+        places.append("source")
+    return places
 
 
 def move_plugin(pkg: BrandingPackage, index: int, delta: int) -> int:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QRectF, QRegularExpression, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,7 +72,8 @@ def _is_symbol(info: Any, element_id: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _thumbnail(data: bytes, element_id: str, size: int = 32) -> QPixmap:
+def _thumbnail(data: bytes, element_id: str, colour: str, size: int = 32) -> QPixmap:
+    """The icon drawn in one colour, as the app draws single-colour (currentColor) icons."""
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(data)
@@ -84,6 +85,8 @@ def _thumbnail(data: bytes, element_id: str, size: int = 32) -> QPixmap:
             renderer.render(painter, element_id, QRectF(0, 0, size, size))
         else:
             renderer.render(painter, QRectF(0, 0, size, size))
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(image.rect(), QColor(colour))
         painter.end()
     return QPixmap.fromImage(image)
 
@@ -239,7 +242,7 @@ class MenuItemsEditor(QWidget):
             data = self.editor.package.read_text(rel).encode("utf-8")
         except (OSError, UnicodeDecodeError):
             return QIcon()
-        return QIcon(_thumbnail(data, frag))
+        return QIcon(_thumbnail(data, frag, self.palette().text().color().name()))
 
     def _show_item(self, row: int) -> None:
         items = self._items() if self.isEnabled() else []

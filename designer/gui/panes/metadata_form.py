@@ -237,17 +237,19 @@ class MetadataForm(QWidget):
         if not new or new == old:
             _set_text(self.id, old or "")
             return
+        from ...core.plugins import registered_id_follows, rename_plugin_id
+
         index = self.index
-        follows = plugin.entry.id == old
-
-        def rename(pkg: Any) -> None:
-            target = pkg.plugins[index]
-            target.package.id = new
-            if follows:
-                target.entry.id = new
-
-        extra = " and settings.json" if follows else ""
-        self.editor.edit(f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' (package file{extra})", rename)
+        places = ["package file"]
+        if plugin.entry.id == old:
+            places.append("settings.json")
+        if registered_id_follows(self.editor.package, index):
+            places.append("source")
+        where = ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
+        self.editor.edit(
+            f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' ({where})",
+            lambda pkg: rename_plugin_id(pkg, index, new),
+        )
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:
