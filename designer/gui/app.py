@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 APP_NAME = "Plugin Designer"
 ORG_NAME = "PluginDesigner"
@@ -118,14 +119,44 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(path: str | None) -> int:
-    app = make_app()
+def start(path: str | None) -> QMainWindow:
+    """Show the main window, then open ``path`` once it has painted.
+
+    Why in that order: the window appears in about the time of a bare Qt window, and loading
+    and checking the package (the core, lxml, tree-sitter) happens while the user already
+    sees it saying "Opening …", instead of staring at nothing.
+    """
     from .main_window import MainWindow
 
-    win = MainWindow()
+    win = MainWindow(Path(path) if path else None)
     if path:
-        win.open_path(Path(path))
+        win.installEventFilter(_AfterFirstPaint(win, lambda: win.open_path(Path(path))))
     win.show()
+    return win
+
+
+class _AfterFirstPaint(QObject):
+    """Runs a function once, right after the window's first paint has been delivered.
+
+    Why not ``QTimer.singleShot(0, ...)`` after ``show()``: a zero timer can fire before the
+    platform's first expose, and the window would stay blank while the package loads.
+    """
+
+    def __init__(self, window: QMainWindow, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def run(path: str | None) -> int:
+    app = make_app()
+    win = start(path)  # noqa: F841 - kept alive until the loop ends
     return app.exec()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence, QUndoGroup
@@ -26,15 +27,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from ..core.checks import run_checks
-from ..core.files import NotAPackageError
-from ..core.fixes import apply_fix
-from ..core.model import BrandingPackage, Plugin, load, save
-from ..core.problems import Fix, Problem, Severity
-from .commands import ModelEditor
-from .panes.plugin_page import PluginPage
 from .panes.problems_pane import ProblemsPane
 from .panes.welcome import WelcomePane, remember_project
+
+if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
+    from ..core.model import BrandingPackage, Plugin
+    from ..core.problems import Fix, Problem
+    from .commands import ModelEditor
+    from .panes.plugin_page import PluginPage
 
 PLACEMENTS = {
     "toolbar": "Toolbar button",
@@ -46,7 +46,8 @@ AUTOSAVE_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, opening: Path | None = None) -> None:
+        """``opening``: the package about to be opened; the window shows that instead of the welcome."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.package: BrandingPackage | None = None
@@ -110,7 +111,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status = QLabel("Open a project folder or a branding ZIP to start.")
         self.statusBar().addWidget(self.status)
-        self._show_welcome()
+        if opening is None:
+            self._show_welcome()
+        else:
+            self.details.setHtml(f"<h2>Opening {html.escape(opening.name or str(opening))}…</h2>")
+            self.stack.setCurrentWidget(self.details)
 
     # -- actions --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -233,6 +238,8 @@ class MainWindow(QMainWindow):
         """Write the edits through the core's fidelity-preserving save."""
         if self.package is None or self.editor is None:
             return False
+        from ..core.model import save
+
         try:
             written = save(self.package)
         except (OSError, PermissionError) as exc:
@@ -328,6 +335,13 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self._may_discard():
             return False
+        from ..core.checks import run_checks
+        from ..core.files import NotAPackageError
+        from ..core.model import load
+        from ..core.problems import Severity
+        from .commands import ModelEditor
+        from .panes.plugin_page import PluginPage
+
         try:
             pkg = load(path)
         except NotAPackageError as exc:
@@ -390,7 +404,7 @@ class MainWindow(QMainWindow):
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([plugin.display_name])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
-            errors = [p for p in self.problems if p.plugin == plugin.key and p.severity is Severity.ERROR]
+            errors = [p for p in self.problems if p.plugin == plugin.key and p.severity.value == "error"]
             it.setIcon(
                 0,
                 style.standardIcon(
@@ -508,6 +522,8 @@ class MainWindow(QMainWindow):
     # -- editing --------------------------------------------------------------------------
     def apply_fix(self, fix: Fix) -> None:
         """A problem's Fix button: one undoable command."""
+        from ..core.fixes import apply_fix
+
         if self.editor is not None:
             self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
 
@@ -519,6 +535,8 @@ class MainWindow(QMainWindow):
     def _run_checks(self) -> None:
         if self.package is None:
             return
+        from ..core.checks import run_checks
+
         self.problems = run_checks(self.package)
         self._fill_tree()
         self._fill_problems()

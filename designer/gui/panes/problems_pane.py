@@ -7,17 +7,19 @@ time, and a group header with the count tells them at a glance which plugin need
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ...core.model import BrandingPackage
-from ...core.problems import Fix, Problem, Severity
+if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
+    from ...core.model import BrandingPackage
+    from ...core.problems import Fix, Problem
 
-_ICONS = {
-    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+_ICONS = {  # by Severity value
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
 
 
@@ -50,7 +52,7 @@ class ProblemsPane(QTreeWidget):
             worst = min(found, key=lambda p: p.severity.rank).severity
             title = "Package" if key is None else names[key]
             head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
-            head.setIcon(0, self.style().standardIcon(_ICONS[worst]))
+            head.setIcon(0, self.style().standardIcon(_ICONS[worst.value]))
             head.setFirstColumnSpanned(True)
             font = head.font(0)
             font.setBold(True)
@@ -58,7 +60,7 @@ class ProblemsPane(QTreeWidget):
             self.addTopLevelItem(head)
             for p in found:
                 row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
-                row.setIcon(0, self.style().standardIcon(_ICONS[p.severity]))
+                row.setIcon(0, self.style().standardIcon(_ICONS[p.severity.value]))
                 row.setToolTip(0, f"{p.message}\n\nDouble-click or press Enter to go there.")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 head.addChild(row)
@@ -82,5 +84,5 @@ class ProblemsPane(QTreeWidget):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(problem, Problem):
+        if problem is not None:  # group headers carry none
             self.sig_jump.emit(problem)
