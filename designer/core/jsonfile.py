@@ -27,7 +27,8 @@ __all__ = [
     "same_json",
 ]
 
-_NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+# Compiled (and cached by re) on first use: only the span scan needs it, and a clean check never scans.
+_NUMBER = r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _WS = " \t\n\r"
 
 # Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
@@ -164,7 +165,7 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
     elif text.startswith("null", i):
         i += 4
     else:
-        m = _NUMBER_RE.match(text, i)
+        m = re.compile(_NUMBER).match(text, i)
         if m is None:  # NaN / Infinity, which Python's json accepts
             m = re.compile(r"-?(?:Infinity|NaN)").match(text, i)
         assert m is not None

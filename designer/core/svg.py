@@ -136,9 +136,11 @@ ALLOWED_ATTRIBUTES = frozenset(
     """.split()
 )
 _NAME = re.compile(r"^[^\W\d][\w.\-]*$")
-_URL_REF = re.compile(r"url\(\s*['\"]?([^'\")\s]*)", re.IGNORECASE)
-_SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?", re.IGNORECASE)
-_RASTER_DATA = re.compile(r"^\s*data:image/(png|jpe?g|gif|webp);", re.IGNORECASE)
+# Patterns for what few icons hold (url(...), links, data: addresses) stay strings: the re module
+# compiles (and caches) them on first use, not at every import of this module by `check`.
+_URL_REF = r"(?i)url\(\s*['\"]?([^'\")\s]*)"
+_SCRIPT_URL = r"(?i)^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?"
+_RASTER_DATA = r"(?i)^\s*data:image/(png|jpe?g|gif|webp);"
 
 
 class SvgFinding(Record):
@@ -180,7 +182,7 @@ def _prolog(data: bytes) -> bytes:
 
 def _refs(value: str) -> list[str]:
     """url(...) targets in an attribute or style value."""
-    return _URL_REF.findall(value)
+    return re.findall(_URL_REF, value)
 
 
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
@@ -223,7 +225,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             css = el.text
             if "@import" in css.lower():
                 out.append(SvgFinding("PD415", line, 1, "a <style> with @import loads an outside style sheet"))
-            if _SCRIPT_URL.search(css) or "javascript:" in css.lower():
+            if re.search(_SCRIPT_URL, css) or "javascript:" in css.lower():
                 out.append(SvgFinding("PD414", line, 1, "a javascript: address in a <style>"))
             for ref in _refs(css):
                 if ref.startswith("#"):
@@ -237,11 +239,11 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 out.append(SvgFinding("PD413", line, 1, f'the attribute {aname}="{value[:40]}" on <{name}>'))
                 continue
             if aname == "href" or aname == "src":
-                if _SCRIPT_URL.match(value) or low.startswith("javascript:"):
+                if re.match(_SCRIPT_URL, value) or low.startswith("javascript:"):
                     out.append(SvgFinding("PD414", line, 1, f'<{name} {aname}="{value[:40]}">'))
                 elif value.startswith("#"):
                     internal.append((value[1:], line, f"<{name} href>"))
-                elif name == "image" and _RASTER_DATA.match(value):
+                elif name == "image" and re.match(_RASTER_DATA, value):
                     pass  # an embedded picture, not an outside resource
                 elif value.strip():
                     what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
@@ -253,7 +255,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 for ref in _refs(value):
                     if ref.startswith("#"):
                         internal.append((ref[1:], line, f"{aname}=url(#...)"))
-                    elif ref and not _RASTER_DATA.match(ref):
+                    elif ref and not re.match(_RASTER_DATA, ref):
                         out.append(SvgFinding("PD415", line, 1, f"{aname} loads '{ref[:60]}'"))
     seen_missing: set[str] = set()
     for ref_id, line, where in internal:
@@ -305,9 +307,9 @@ def _safe_value(el_name: str, attr: str, value: str) -> bool:
     if "javascript:" in low or "vbscript:" in low or "data:text/html" in low or "expression(" in low:
         return False
     if attr in ("href", "src"):
-        return value.startswith("#") or (el_name == "image" and bool(_RASTER_DATA.match(value)))
+        return value.startswith("#") or (el_name == "image" and bool(re.match(_RASTER_DATA, value)))
     if "url(" in low:
-        return all(r.startswith("#") or not r or _RASTER_DATA.match(r) for r in _refs(value))
+        return all(r.startswith("#") or not r or re.match(_RASTER_DATA, r) for r in _refs(value))
     return True
 
 
