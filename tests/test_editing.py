@@ -289,3 +289,31 @@ def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtb
     view = window.file_view
     assert window.stack.currentWidget() is view
     assert view.textCursor().selectedText() == "  <script>x()</script>"
+
+
+def _fixable_cases() -> list[str]:
+    from test_checks import FIXABLE
+
+    return sorted(FIXABLE)
+
+
+@pytest.mark.parametrize("name", _fixable_cases())
+def test_every_fix_button_resolves_its_problem(name: str, window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """Click the Fix button of each fixable broken package: the problem goes; undo brings it back."""
+    from broken_cases import POSITIVE, make_webapp2
+
+    case = next(c for c in POSITIVE if c.name == name)
+    root = make_webapp2(tmp_path / "p" / "webapp2", case.mutate)
+    window.open_path(root)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if view.itemWidget(r, 3) is not None)
+    fixed_code = row.text(2)
+    before = [r.text(2) for r in view.problem_items()]
+    qtbot.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [r.text(2) for r in view.problem_items()] != before)
+    after = [r.text(2) for r in view.problem_items()]
+    assert after.count(fixed_code) < before.count(fixed_code)
+    window.save()
+    assert fixed_code not in {p.code for p in run_checks(load(root))}
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: [r.text(2) for r in view.problem_items()] == before)

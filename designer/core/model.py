@@ -111,6 +111,8 @@ class _JsonBacked:
 
 @dataclass(eq=False)
 class MenuItem(_JsonBacked):
+    """One button or menu entry: the action it runs, its icon and its label."""
+
     action: str | None = None
     icon: str | None = None
     label: str | None = None
@@ -246,6 +248,8 @@ class SettingsEntry(_JsonBacked):
 
 @dataclass(eq=False)
 class Manifest(_JsonBacked):
+    """manifest.json: the brandingID clients cache by, and whether settings.json counts."""
+
     branding_id: Any = None  # number or string of digits, kept as written
     is_settings_branded: Any = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -308,6 +312,8 @@ class Plugin:
 
 @dataclass(eq=False)
 class BrandingPackage:
+    """A whole branding package: its files, the loaded JSON documents and the plugins they list."""
+
     files: PackageFiles
     settings: Settings | None = None
     manifest: Manifest | None = None

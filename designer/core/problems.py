@@ -26,6 +26,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Code:
+    """One entry of the registry: a problem code, its severity and the README's title and reason."""
+
     code: str
     severity: Severity
     title: str
@@ -46,6 +48,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem found in a package: what, where, and the fix when there is one."""
+
     code: str
     severity: Severity
     file: str  # path relative to the webapp2 folder, with forward slashes

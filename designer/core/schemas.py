@@ -39,6 +39,8 @@ _WORDS = {
 
 @dataclass(frozen=True)
 class SchemaError:
+    """One way a document breaks its schema, in plain language."""
+
     pointer: str  # where the bad value is
     message: str  # plain language
     at_key: bool = False  # point at the member's name rather than its value

@@ -90,8 +90,14 @@ class SnapshotCommand(QUndoCommand):
         pkg = self._editor.package
         if self._after is None:
             self._before = _take(pkg)
+            modelled_before = pkg.modelled_files()
             self._mutate(pkg)
             self._after = _take(pkg)
+            # A JSON file the command brings into the model (a created settings.json) is a new
+            # file too: undo after a save must delete it again.
+            for rel in pkg.modelled_files() - modelled_before:
+                if rel not in self._before.pending_texts and not pkg.files.exists(rel):
+                    self._before.pending_texts[rel] = None
             # A text edit (an SVG fix) must be undoable after a save too: remember the text as
             # it is on disk, so undo writes it back instead of merely forgetting the change.
             # The same for added and removed files: undo after a save deletes what the command

@@ -43,12 +43,13 @@ class Context(Record):
             line, column = self.where(rel, pointer, key)
         self.problems.append(make(code, rel, message, line, column, pointer or "", fix, plugin))
 
-    def schema(self, kind: str, rel: str, plugin: str | None = None) -> bool:
-        """Validate ``rel`` against a schema; report each error. True when valid."""
-        doc = self.pkg.docs.get(rel)
-        if doc is None:
-            return False
-        errors = validate(kind, doc.data)
+    def schema(self, kind: str, rel: str, value: Any, plugin: str | None = None) -> bool:
+        """Validate ``value``, the model's current content of ``rel``; report each error. True when valid.
+
+        Why the model and not the file: after an edit or an undo that is not saved yet, the file
+        on disk is out of date; positions still come from the file's text (the nearest one).
+        """
+        errors = validate(kind, value)
         for err in errors:
             self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, plugin=plugin)
         return not errors

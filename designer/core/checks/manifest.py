@@ -21,10 +21,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         return
     if pkg.manifest is None:
         return
-    ctx.schema("manifest", REL)
-    doc = pkg.docs[REL]
+    current = pkg.manifest.to_json()
+    ctx.schema("manifest", REL, current)
     if pkg.manifest.is_settings_branded is not True:
-        has_key = isinstance(doc.data, dict) and "isSettingsBranded" in doc.data
+        has_key = isinstance(current, dict) and "isSettingsBranded" in current
         ctx.report(
             "PD211",
             REL,
@@ -40,6 +40,6 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             REL,
             "brandingID has no value. It must change with every upload so clients fetch the new branding; "
             "export sets a new one for you.",
-            "/brandingID" if isinstance(doc.data, dict) and "brandingID" in doc.data else "",
+            "/brandingID" if isinstance(current, dict) and "brandingID" in current else "",
             fix=Fix("new-branding-id", "Set a new brandingID"),
         )

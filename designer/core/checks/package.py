@@ -16,7 +16,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
     p, name, key = plugin.package, plugin.display_name, plugin.key
-    ctx.schema("package", rel, key)
+    ctx.schema("package", rel, p.to_json(), key)
 
     sections = p.sections
     if p.menu_items is None or not sections:

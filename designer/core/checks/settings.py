@@ -22,7 +22,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         return
     if pkg.settings is None:
         return  # unreadable: reported by the loader
-    ctx.schema("settings", REL)
+    ctx.schema("settings", REL, pkg.settings_json())
     ids = Counter(p.entry.id for p in pkg.plugins if p.entry.id)
     seen: set[str] = set()
     for index, plugin in enumerate(pkg.plugins):
