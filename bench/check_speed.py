@@ -13,7 +13,9 @@ run and with the same interpreter (``sys.executable``):
 * candidate: ``python -m designer check DIR`` (the headline figure) and the console script
   ``plugin-designer check DIR`` beside the interpreter, when it exists;
 * for information only, ``baseline_js``: the baseline plus a tree-sitter parse of every ``.js``
-  file, since ``check`` analyses the plugin sources too. It is not the goal's baseline.
+  file, since ``check`` analyses the plugin sources too. It is not the goal's baseline, but the
+  like-for-like one: ``check`` cannot skip the JavaScript parse, and on this package that parse
+  alone takes about half of what the goal allows over the baseline.
 
 Bytecode: every process runs with a fresh ``PYTHONPYCACHEPREFIX`` in the temporary folder and
 without ``PYTHONDONTWRITEBYTECODE``, so after the warm-up all of them import cached bytecode, as an
@@ -22,9 +24,13 @@ PYTHONDONTWRITEBYTECODE makes ``check`` recompile the designer's own modules on 
 baseline (stdlib and lxml only) does not. ``--inherit-env`` measures with the environment as is.
 
 Runs are interleaved (each round runs every command once, in an order that rotates from round to
-round) after a warm-up, so drifting machine load hits all of them alike. The figure is the ratio
-of the medians; the goal is <= 1.3. The exit code is 0 whether the goal is met or not (PASS/MISS
-is printed); it is 1 only when the generated package does not check clean or a timed command fails.
+round) after a warm-up, so drifting machine load hits all of them alike. The headline figure is
+the ratio of the medians of ``check`` and ``baseline``; the goal is <= 1.3 (PASS/MISS). The
+like-for-like figure, ``check`` against ``baseline_js``, is printed beside it, clearly labelled,
+and never decides PASS/MISS. ``--json`` gives both: ``ratio`` (the headline) and
+``ratio_like_for_like`` (null without tree-sitter; ``ratio_vs_baseline_js`` is the same number
+under its older name). The exit code is 0 whether the goal is met or not; it is 1 only when the
+generated package does not check clean or a timed command fails.
 """
 
 from __future__ import annotations
@@ -399,8 +405,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "check_script" in med:
         result["ratio_script"] = round(med["check_script"] / med["baseline"], 3)
-    if "baseline_js" in med:
-        result["ratio_vs_baseline_js"] = round(med["check"] / med["baseline_js"], 3)
+    like = med["check"] / med["baseline_js"] if "baseline_js" in med else None
+    result["ratio_like_for_like"] = round(like, 3) if like is not None else None
+    result["ratio_like_for_like_of_min"] = round(low["check"] / low["baseline_js"], 3) if "baseline_js" in low else None
+    if like is not None:
+        result["ratio_vs_baseline_js"] = result["ratio_like_for_like"]  # the older name of the same figure
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -409,14 +418,25 @@ def main(argv: list[str] | None = None) -> int:
         f"check: 0 errors, {summary.get('warnings')} warning(s), {summary.get('info')} note(s); "
         f"bytecode {result['bytecode']}"
     )
+    labels = {
+        "baseline": "json + lxml parse of the JSON and SVG files (the goal's baseline)",
+        "baseline_js": "the baseline + tree-sitter parse of the JS files (like-for-like, info only)",
+        "check": "python -m designer check",
+        "check_script": "plugin-designer check",
+    }
     for name in times:
-        print(f"  {name:<13} median {med[name]:7.1f} ms   min {low[name]:7.1f} ms")
+        print(f"  {name:<13} median {med[name]:7.1f} ms   min {low[name]:7.1f} ms   {labels.get(name, '')}")
     print(f"  ratio of minimums {result['ratio_of_min']:.2f}", end="")
     if "ratio_script" in result:
         print(f"; console script 'plugin-designer check' ratio {result['ratio_script']:.2f}", end="")
-    if "ratio_vs_baseline_js" in result:
-        print(f"; against a baseline that also parses the JS (info only) {result['ratio_vs_baseline_js']:.2f}", end="")
     print()
+    if like is not None:
+        print(
+            f"check_speed: like-for-like ratio {like:.2f} against baseline_js, which also parses the JS "
+            f"(check {med['check']:.1f} ms, baseline_js {med['baseline_js']:.1f} ms; information only, not the goal)"
+        )
+    else:
+        print("check_speed: like-for-like ratio not measured (tree-sitter is not installed)")
     print(
         f"check_speed: ratio {ratio:.2f} (check {med['check']:.1f} ms, baseline {med['baseline']:.1f} ms "
         f"median of {result['rounds']}) goal <= {GOAL} {'PASS' if ok else 'MISS'}"
