@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("check", "new", "screenshot", "import", "export")
+COMMANDS = ("check", "new", "recipes", "screenshot", "import", "export")
 
 
 def _display_base(files: Any) -> str:
@@ -113,8 +113,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_dir():
         print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
         return 2
+    files = None
+    if args.recipe:
+        made = _recipe_files(args)
+        if made is None:
+            return 2
+        args.name, files = made
+    args.name = args.name or "My plugin"
     try:
-        root = create_project(target, args.name)
+        root = create_project(target, args.name, files)
     except FileExistsError as exc:
         print(f"plugin-designer: {exc}", file=sys.stderr)
         return 2
@@ -122,6 +129,75 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
+    return 0
+
+
+def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:
+    """The name and files of ``new --recipe NAME --set key=value ...``; None (after saying why) when unusable."""
+    from .core.jstext import safe_id
+    from .core.recipes import RecipeError, coerce_answers, load_recipe, render, validate_answers
+
+    try:
+        recipe = load_recipe(args.recipe)
+    except RecipeError as exc:
+        print(f"plugin-designer: {exc}", file=sys.stderr)
+        return None
+    raw: dict[str, str] = {}
+    errors = []
+    for item in args.set or []:
+        key, eq, value = item.partition("=")
+        if not eq:
+            errors.append(f"'--set {item}' needs the form key=value, e.g. --set name='My button'.")
+        raw[key.strip()] = value
+    if args.name and "name" not in raw:
+        raw["name"] = args.name
+    answers, more = coerce_answers(recipe, raw)
+    errors += more + validate_answers(recipe, answers)
+    if errors:
+        print(f"plugin-designer: the answers for the recipe '{recipe.name}' cannot be used:", file=sys.stderr)
+        for e in dict.fromkeys(errors):
+            print(f"  - {e}", file=sys.stderr)
+        return None
+    name = str({**recipe.defaults(), **answers}["name"])
+    return name, render(recipe, answers, safe_id(name))
+
+
+def cmd_recipes(args: argparse.Namespace) -> int:
+    from .core.recipes import list_recipes
+
+    recipes = list_recipes()
+    if args.json:
+        out = [
+            {
+                "name": r.name,
+                "title": r.title,
+                "description": r.description,
+                "placement": r.placement,
+                "roles": r.roles,
+                "parameters": [
+                    {
+                        "key": p.key,
+                        "type": p.type,
+                        "label": p.label,
+                        "description": p.description,
+                        "default": p.default,
+                        "choices": [v for v, _ in p.options()],
+                    }
+                    for p in r.parameters
+                ],
+            }
+            for r in recipes
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    width = max(len(r.name) for r in recipes)
+    for r in recipes:
+        print(f"{r.name:<{width}}  {r.title}: {r.description} ({r.placement_text}; for {r.roles_text})")
+        keys = ", ".join(
+            f"{p.key}={p.default!r}" if p.type != "boolean" else f"{p.key}={p.default}" for p in r.parameters
+        )
+        print(f"{'':<{width}}  settings: {keys}")
+    print("\nCreate a project from one: plugin-designer new DIR --recipe NAME [--set key=value ...]")
     return 0
 
 
@@ -203,8 +279,16 @@ def main(argv: list[str] | None = None) -> int:
         elif argv[0] == "new":
             p.description = "Create a new project with one working plugin."
             p.add_argument("dir", help="folder to create (it will hold webapp2/)")
-            p.add_argument("--name", default="My plugin", help="the plugin's name (default: %(default)s)")
+            p.add_argument("--name", default=None, help="the plugin's name (default: My plugin, or the recipe's)")
+            p.add_argument("--recipe", default=None, help="start from a recipe (see `plugin-designer recipes`)")
+            p.add_argument(
+                "--set", action="append", metavar="KEY=VALUE", help="answer one of the recipe's settings (repeatable)"
+            )
             p.set_defaults(func=cmd_new)
+        elif argv[0] == "recipes":
+            p.description = "List the recipes `plugin-designer new DIR --recipe NAME` can start from."
+            p.add_argument("--json", action="store_true", help="print the recipes and their settings as JSON")
+            p.set_defaults(func=cmd_recipes)
         else:
             p.description = "Open PATH in the designer offscreen and save a PNG of the window."
             p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP")

@@ -286,8 +286,8 @@ def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtb
     window.open_path(base_project)
     row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD412")
     window.problems_view.itemActivated.emit(row, 0)
-    view = window.file_view
-    assert window.stack.currentWidget() is view
+    view = window.source_editor  # an SVG opens in the source editor
+    assert window.stack.currentWidget() is window.source_pane
     assert view.textCursor().selectedText() == "  <script>x()</script>"
 
 

@@ -59,8 +59,8 @@ def test_clicking_a_file_shows_its_text(window: MainWindow, qtbot, example_proje
     tree = window.findChild(QTreeWidget, "projectTree")
     item = tree.topLevelItem(0).child(0)  # settings.json
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
-    assert window.stack.currentWidget() is window.file_view
-    assert '"srcURL": "plugins/lock-toggle/lock-toggle.plugin.package.json"' in window.file_view.toPlainText()
+    assert window.stack.currentWidget() is window.source_pane  # JSON opens in the source editor
+    assert '"srcURL": "plugins/lock-toggle/lock-toggle.plugin.package.json"' in window.source_editor.toPlainText()
 
 
 def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWindow, base_project: Path) -> None:

@@ -82,15 +82,16 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
     }
 
 
-def create_project(target: Path, name: str = "My plugin") -> Path:
+def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes] | None = None) -> Path:
     """Create ``target/webapp2`` with settings, manifest and one plugin; return webapp2/.
 
-    Refuses to write into a folder that already holds a webapp2 package.
+    ``files`` (e.g. a recipe's) replaces the default toolbar plugin. Refuses to write into a
+    folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
     if root.exists() and any(root.iterdir()):
         raise FileExistsError(f"{root} already exists and is not empty")
-    files = plugin_files(name)
+    files = dict(files) if files is not None else plugin_files(name)
     package_path = next(k for k in files if k.endswith(".plugin.package.json"))
     pid = json.loads(files[package_path])["id"]
     files["settings.json"] = _json({"plugins": [{"id": pid, "srcURL": package_path, "enabled": True}]})

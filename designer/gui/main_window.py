@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.problems import Fix, Problem
     from .commands import ModelEditor
     from .panes.plugin_page import PluginPage
+    from .panes.source_editor import SourceEditor, SourcePane
 
 PLACEMENTS = {
     "toolbar": "Toolbar button",
@@ -43,6 +44,7 @@ PLACEMENTS = {
 }
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 AUTOSAVE_MS = 30_000
+SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.file_view)
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
+        self.source_pane: SourcePane | None = None  # created when the first source file is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.plugin_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("add", "&Add Plugin…", "Ctrl+Shift+N", self.add_plugin),
+            ("recipe", "Add Plugin from &Recipe…", "Ctrl+Shift+R", self.add_plugin_from_recipe),
             ("duplicate", "&Duplicate", "Ctrl+D", self.duplicate_plugin),
             ("remove", "&Remove", "Ctrl+Delete", self.remove_plugin),
             ("up", "Move &Up", "Alt+Up", lambda: self.move_plugin(-1)),
@@ -469,6 +473,9 @@ class MainWindow(QMainWindow):
                 text = self.package.read_text(value)
             except (OSError, KeyError, UnicodeDecodeError) as exc:
                 text = f"(cannot show this file: {exc})"
+            if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES and not text.startswith("(cannot show"):
+                self._show_source(value, text)
+                return
             self.file_view.setPlainText(text)
             self.file_view.setDocumentTitle(value)
             self.stack.setCurrentWidget(self.file_view)
@@ -530,7 +537,75 @@ class MainWindow(QMainWindow):
     def _model_changed(self) -> None:
         if self.plugin_page is not None:
             self.plugin_page.refresh()
+        self._sync_source()
         self._recheck.start()
+
+    # -- source editor ----------------------------------------------------------------------
+    @property
+    def source_editor(self) -> SourceEditor:
+        return self._ensure_source_pane().editor
+
+    def _ensure_source_pane(self) -> SourcePane:
+        if self.source_pane is None:
+            from .panes.source_editor import SourcePane
+
+            self.source_pane = SourcePane()
+            self.source_pane.editor.sig_edited.connect(self._source_edited)
+            self.stack.addWidget(self.source_pane)
+        return self.source_pane
+
+    def _show_source(self, rel: str, text: str) -> None:
+        """A .js/.json/.svg file in the editor; JSON files the forms write are shown read-only."""
+        assert self.package is not None
+        pane = self._ensure_source_pane()
+        if not self.package.files.writable:
+            note = "This ZIP is read-only: import it into a folder to edit its files."
+        elif rel in self.package.modelled_files():
+            note = "This file is written from the forms: select the plugin (or the package) to change it."
+        else:
+            note = ""
+        pane.show_file(rel, text, read_only=bool(note), note=note)
+        self.stack.setCurrentWidget(pane)
+        self._show_source_markers()
+
+    def _source_edited(self) -> None:
+        """Typing in the editor: one undo step per run of keystrokes (they merge)."""
+        rel = self.source_pane.current_file() if self.source_pane is not None else ""
+        if self.editor is None or not rel:
+            return
+        text = self.source_pane.editor.text()
+
+        def mutate(pkg: BrandingPackage) -> None:
+            pkg.pending_texts[rel] = text
+
+        self.editor.edit(f"Edit {rel}", mutate, merge_key=f"text/{rel}")
+
+    def _sync_source(self) -> None:
+        """After undo, redo or a fix: the editor shows the file as the model now has it."""
+        pane = self.source_pane
+        if pane is None or self.package is None or not pane.current_file():
+            return
+        try:
+            text = self.package.read_text(pane.current_file())
+        except (OSError, KeyError, UnicodeDecodeError):
+            return
+        if text != pane.editor.text():
+            pane.editor.replace_text(text)
+
+    def _show_source_markers(self) -> None:
+        from .panes.source_editor import Marker
+
+        pane = self.source_pane
+        if pane is None or not pane.current_file():
+            return
+        rel = pane.current_file()
+        pane.editor.set_markers(
+            [
+                Marker(p.line, p.column, f"{p.code}: {p.message}", p.severity.value == "error")
+                for p in self.problems
+                if p.file == rel and p.line > 0
+            ]
+        )
 
     def _run_checks(self) -> None:
         if self.package is None:
@@ -541,6 +616,7 @@ class MainWindow(QMainWindow):
         self._fill_tree()
         self._fill_problems()
         self._refresh_export()
+        self._show_source_markers()
 
     def jump_to_problem(self, problem: Problem) -> None:
         """Double-click on a problem: the form field it is about, else the file at its line."""
@@ -568,6 +644,9 @@ class MainWindow(QMainWindow):
 
     def _show_line(self, line: int) -> None:
         """Select ``line`` (1-based) of the file on show and scroll to it."""
+        if self.source_pane is not None and self.stack.currentWidget() is self.source_pane:
+            self.source_pane.editor.select_line(line)
+            return
         block = self.file_view.document().findBlockByNumber(line - 1)
         if block.isValid():
             cursor = self.file_view.textCursor()
@@ -636,6 +715,7 @@ class MainWindow(QMainWindow):
         index = self.selected_plugin()
         count = len(self.package.plugins) if self.package is not None else 0
         self.plugin_actions["add"].setEnabled(writable)
+        self.plugin_actions["recipe"].setEnabled(writable)
         for key in ("duplicate", "remove"):
             self.plugin_actions[key].setEnabled(writable and index is not None)
         self.plugin_actions["up"].setEnabled(writable and index is not None and index > 0)
@@ -664,6 +744,18 @@ class MainWindow(QMainWindow):
         self.editor.edit(f"Add plugin '{name}'", lambda pkg: add_plugin(pkg, name))
         self._after_plugin_edit(len(self.package.plugins) - 1)
         self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
+
+    def add_plugin_from_recipe(self) -> None:
+        """Plugin > Add Plugin from Recipe…: the recipe wizard; Finish is one undoable step."""
+        from .panes.recipe_wizard import RecipeWizard
+
+        if self.editor is None:
+            return
+        wizard = RecipeWizard(self.package, self.editor, self)
+        if wizard.exec() and wizard.added_index is not None:
+            self._after_plugin_edit(wizard.added_index)
+            name = self.package.plugins[wizard.added_index].display_name
+            self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
 
     def duplicate_plugin(self) -> None:
         from ..core.plugins import duplicate_plugin

@@ -1,0 +1,117 @@
+"""Keystroke latency of the source editor against a plain QPlainTextEdit, in the same run.
+
+Types 500 characters into the middle of a generated 10,000-line plugin source and prints the
+p50/p95 keystroke-to-idle time as a ratio to the same typing in a QPlainTextEdit without a
+highlighter (goal: p95 ratio <= 1.2), plus the longest stall of the event loop while the file
+opens and is coloured (goal: <= 50 ms). Run: QT_QPA_PLATFORM=offscreen python bench/keystroke.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+
+LINES = 10_000
+TYPED = "const value = `a ${b}`; /* x */ f(1, 'two');\n" * 12
+
+
+def source() -> str:
+    out = ["(function () {"]
+    i = 0
+    while len(out) < LINES - 2:
+        out += [
+            f"    /* helper {i}",
+            "     * with a block comment",
+            "     */",
+            f"    function helper{i}(participant) {{",
+            f"        const label = `Participant ${{participant.display_name}} #{i}`;",
+            "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute'); // 😀",
+            "        return label;",
+            "    }",
+        ]
+        i += 1
+    out.append("})();")
+    return "\n".join(out)
+
+
+def type_into(app: QApplication, editor: QPlainTextEdit) -> list[float]:
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(LINES // 2).position())
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    times = []
+    for ch in TYPED[:500]:
+        t = time.perf_counter()
+        if ch == "\n":
+            editor.textCursor().insertText("\n")
+        else:
+            QTest.keyClicks(editor, ch)
+        app.processEvents()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def open_stall(app: QApplication, pane, text: str) -> float:
+    stalls: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        stalls.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=0)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.processEvents()
+    last[0] = time.perf_counter()
+    t = time.perf_counter()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    stalls.append(time.perf_counter() - t)
+    while not pane.editor.colouring_done():
+        app.processEvents()
+    app.processEvents()
+    timer.stop()
+    return max(stalls)
+
+
+def pct(values: list[float], p: float) -> float:
+    return sorted(values)[min(len(values) - 1, int(len(values) * p))]
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication([])
+    from designer.gui.panes.source_editor import SourcePane
+
+    text = source()
+    plain = QPlainTextEdit()
+    plain.resize(900, 700)
+    plain.show()
+    plain.setPlainText(text)
+    pane = SourcePane()
+    pane.resize(900, 700)
+    pane.show()
+    stall = open_stall(app, pane, text)
+    base = type_into(app, plain)
+    ours = type_into(app, pane.editor)
+    b50, b95 = statistics.median(base), pct(base, 0.95)
+    o50, o95 = statistics.median(ours), pct(ours, 0.95)
+    print(f"plain QPlainTextEdit: p50 {b50 * 1e3:.2f} ms, p95 {b95 * 1e3:.2f} ms")
+    print(f"source editor:        p50 {o50 * 1e3:.2f} ms, p95 {o95 * 1e3:.2f} ms")
+    print(f"ratio: p50 {o50 / b50:.2f}, p95 {o95 / b95:.2f} (goal p95 <= 1.2)")
+    print(f"longest stall while opening {LINES} lines: {stall * 1e3:.1f} ms (goal <= 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,418 @@
+"""Recipes: ready-made plugins a non-developer fills in with a short form.
+
+Why data and not code: a recipe is a folder under ``resources/recipes/<name>/`` holding a
+``recipe.json`` (title, description, placement, roles, icon and typed parameters) and Jinja2
+templates for the package file, the JavaScript source and the SVG icons. The wizard, the CLI
+(``plugin-designer new DIR --recipe NAME``) and the tests all go through :func:`render`, so they
+create the same files.
+
+Why the sandbox and the filters: answers are typed by users. Templates run in Jinja2's
+sandbox with ``StrictUndefined`` (a misspelt variable is an error, never an empty string), and
+user text reaches the generated files only through the ``js`` filter (a safe single-quoted JS
+literal), the ``json`` filter (a JSON value), ``html`` (escaped text for dialog bodies) or
+``comment`` (one line of a ``//`` comment), so
+quotes, backslashes, newlines or ``</script>`` can never break out of a literal. Identifiers
+are checked with :func:`is_identifier` before they are written as function names.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .jsanalysis import LAYOUTS
+from .jstext import is_identifier, js_string, safe_id
+from .resources import resource
+
+__all__ = [
+    "LAYOUT_NAMES",
+    "PARTICIPANT_PROPERTIES",
+    "PLACEMENTS",
+    "REST_REQUESTS",
+    "Parameter",
+    "Recipe",
+    "RecipeError",
+    "check_rendered",
+    "coerce_answers",
+    "list_recipes",
+    "load_recipe",
+    "render",
+    "validate_answers",
+]
+
+TYPES = ("text", "identifier", "choice", "boolean", "participant_property", "rest_request", "layout")
+PLACEMENTS = {
+    "toolbar": "a button in the toolbar",
+    "conference": "an item in the meeting menu",
+    "participants": "an item in a participant's menu",
+    "none": "no button (it works in the background)",
+}
+ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
+LAYOUT_NAMES = {
+    "1:0": "One big speaker",
+    "1:7": "One big speaker and up to 7 small",
+    "2:21": "Two big speakers and up to 21 small",
+    "1:33": "One big speaker and up to 33 small",
+    "4:0": "Four equal tiles",
+    "ac": "Adaptive composition (changes with who is talking)",
+}
+assert tuple(LAYOUT_NAMES) == LAYOUTS
+PARTICIPANT_PROPERTIES = {
+    "name": "display name",
+    "role": "role (chair = Host, guest = Guest)",
+    "uri": "address (URI)",
+    "protocol": "how they called in (webrtc, sip, ...)",
+    "callType": "call type (video, audio, api)",
+    "serviceType": "where they are (conference, waiting room, ...)",
+    "muted": "muted by a host",
+    "presenting": "presenting now",
+    "isStreaming": "recording or streaming",
+    "startTime": "when they joined",
+    "buzzTime": "when they raised their hand",
+    "spotlight": "when they were spotlighted",
+}
+# Requests that need no payload, so a recipe can send them as they are.
+REST_REQUESTS = {
+    "conference": {
+        "lock": "lock the meeting",
+        "unlock": "unlock the meeting",
+        "muteguests": "mute all guests",
+        "unmuteguests": "unmute all guests",
+        "clearallbuzz": "lower all raised hands",
+    },
+    "participant": {
+        "mute": "mute the participant",
+        "unmute": "unmute the participant",
+        "video_muted": "turn off their camera",
+        "video_unmuted": "turn on their camera",
+        "clearbuzz": "lower their hand",
+        "spotlighton": "spotlight them",
+        "spotlightoff": "remove their spotlight",
+    },
+}
+_BASE_NAMES = frozenset({"load", "unload", "id", "state$", "window", "PEX", "undefined", "NaN", "Infinity"})
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+class RecipeError(Exception):
+    """A recipe folder that cannot be used (missing file, bad recipe.json, template error)."""
+
+
+@dataclass
+class Parameter:
+    key: str
+    type: str
+    label: str
+    description: str = ""
+    default: Any = None
+    required: bool = True
+    max_length: int = 200
+    pattern: str | None = None
+    pattern_message: str = ""
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (value, plain-language label)
+    scope: str = "conference"  # rest_request only
+
+    def options(self) -> list[tuple[str, str]]:
+        """The values a choice-like parameter accepts, with what each means."""
+        if self.type == "choice":
+            return list(self.choices)
+        if self.type == "layout":
+            return [(k, f"{k}: {v}") for k, v in LAYOUT_NAMES.items()]
+        if self.type == "participant_property":
+            return [(k, f"{k}: {v}") for k, v in PARTICIPANT_PROPERTIES.items()]
+        if self.type == "rest_request":
+            return [(k, f"/{k}: {v}") for k, v in REST_REQUESTS[self.scope].items()]
+        return []
+
+
+@dataclass
+class Recipe:
+    name: str
+    folder: Path
+    title: str
+    description: str
+    placement: str
+    roles: list[str]
+    icon: str
+    parameters: list[Parameter]
+    package_template: str
+    source_template: str
+    icon_templates: list[str]
+    reserved_names: list[str] = field(default_factory=list)
+
+    @property
+    def placement_text(self) -> str:
+        return PLACEMENTS[self.placement]
+
+    @property
+    def roles_text(self) -> str:
+        return " and ".join(ROLE_NAMES[r] for r in self.roles)
+
+    def parameter(self, key: str) -> Parameter:
+        return next(p for p in self.parameters if p.key == key)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.key: p.default for p in self.parameters}
+
+    def icon_svg(self) -> bytes:
+        """The gallery icon (one of the recipe's icon templates, rendered with the default answers)."""
+        return _environment(self).get_template(self.icon).render(_context(self, self.defaults(), "x")).encode()
+
+
+def _root() -> Path:
+    return resource("recipes")
+
+
+def list_recipes() -> list[Recipe]:
+    """Every recipe shipped with the designer, sorted by title."""
+    root = _root()
+    names = sorted(p.name for p in root.iterdir() if (p / "recipe.json").is_file()) if root.is_dir() else []
+    return sorted((load_recipe(n) for n in names), key=lambda r: r.title.lower())
+
+
+def load_recipe(name: str) -> Recipe:
+    """The recipe called ``name`` (its folder name); RecipeError when it does not exist or is malformed."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name or ""):
+        raise RecipeError(f"'{name}' is not a recipe name (use the names `plugin-designer recipes` lists)")
+    folder = _root() / name
+    try:
+        data = json.loads((folder / "recipe.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        known = ", ".join(p.name for p in sorted(_root().iterdir()) if (p / "recipe.json").is_file())
+        raise RecipeError(f"there is no recipe called '{name}'. Recipes: {known}") from None
+    except (OSError, ValueError) as exc:
+        raise RecipeError(f"the recipe '{name}' cannot be read: {exc}") from exc
+    try:
+        params = [_parameter(p) for p in data["parameters"]]
+        files = data["files"]
+        recipe = Recipe(
+            name=name,
+            folder=folder,
+            title=data["title"],
+            description=data["description"],
+            placement=data["placement"],
+            roles=list(data["roles"]),
+            icon=data["icon"],
+            parameters=params,
+            package_template=files["package"],
+            source_template=files["source"],
+            icon_templates=list(files.get("icons", [])),
+            reserved_names=list(data.get("reserved_names", [])),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RecipeError(f"the recipe '{name}' has a malformed recipe.json: {exc!r}") from exc
+    if recipe.placement not in PLACEMENTS or not recipe.roles or set(recipe.roles) - set(ROLE_NAMES):
+        raise RecipeError(f"the recipe '{name}' has an unknown placement or roles")
+    if "name" not in {p.key for p in params}:
+        raise RecipeError(f"the recipe '{name}' has no 'name' parameter")
+    for p in params:
+        if validate_value(p, p.default):
+            raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not valid")
+    return recipe
+
+
+def _parameter(d: dict[str, Any]) -> Parameter:
+    if d["type"] not in TYPES:
+        raise ValueError(f"unknown parameter type {d['type']!r}")
+    choices = [(str(c["value"]), str(c.get("label", c["value"]))) for c in d.get("choices", [])]
+    p = Parameter(
+        key=d["key"],
+        type=d["type"],
+        label=d["label"],
+        description=d.get("description", ""),
+        default=d.get("default"),
+        required=bool(d.get("required", True)),
+        max_length=int(d.get("max_length", 200)),
+        pattern=d.get("pattern"),
+        pattern_message=d.get("pattern_message", ""),
+        choices=choices,
+        scope=d.get("scope", "conference"),
+    )
+    if p.type == "boolean":
+        p.default = bool(p.default)
+    elif p.default is None:
+        p.default = ""
+    if p.type == "rest_request" and p.scope not in REST_REQUESTS:
+        raise ValueError(f"unknown request scope {p.scope!r}")
+    return p
+
+
+def validate_value(p: Parameter, value: Any) -> str | None:
+    """What is wrong with ``value`` for ``p``, in plain words; None when it is fine."""
+    what = f"'{p.label}'"
+    if p.type == "boolean":
+        return None if isinstance(value, bool) else f"{what} must be yes or no."
+    if not isinstance(value, str):
+        return f"{what} must be text."
+    if p.type == "text":
+        if p.required and not value.strip():
+            return f"{what} is empty; please fill it in."
+        if len(value) > p.max_length:
+            return f"{what} is too long ({len(value)} characters; at most {p.max_length})."
+        if value and p.pattern and not re.fullmatch(p.pattern, value):
+            return f"{what}: {p.pattern_message or 'this value is not in the expected form.'}"
+        return None
+    if p.type == "identifier":
+        if not value:
+            return f"{what} is empty; please give a name such as 'doSomething'."
+        if not is_identifier(value) or value in _BASE_NAMES:
+            return (
+                f"{what} ('{value}') cannot be used as a function name: use letters, digits and _ only, start "
+                "with a letter, no spaces, and not a word JavaScript reserves (like 'function' or 'load')."
+            )
+        return None
+    allowed = [v for v, _ in p.options()]
+    if value not in allowed:
+        return f"{what} ('{value}') must be one of: {', '.join(allowed)}."
+    return None
+
+
+def coerce_answers(recipe: Recipe, raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """Answers typed as text (``--set key=value``) turned into their types; plus plain-language errors."""
+    keys = {p.key: p for p in recipe.parameters}
+    out: dict[str, Any] = {}
+    errors: list[str] = []
+    for key, value in raw.items():
+        p = keys.get(key)
+        if p is None:
+            errors.append(f"The recipe '{recipe.name}' has no setting called '{key}'. Its settings: {', '.join(keys)}.")
+        elif p.type == "boolean" and isinstance(value, str):
+            low = value.strip().lower()
+            if low in _TRUE | _FALSE:
+                out[key] = low in _TRUE
+            else:
+                errors.append(f"'{p.label}' ({key}) must be yes or no, not '{value}'.")
+        else:
+            out[key] = value
+    return out, errors
+
+
+def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
+    """Every problem with ``answers`` (missing keys take their defaults), in plain words."""
+    errors: list[str] = []
+    keys = {p.key for p in recipe.parameters}
+    for key in answers:
+        if key not in keys:
+            errors.append(f"The recipe '{recipe.name}' has no setting called '{key}'.")
+    full = {**recipe.defaults(), **answers}
+    names: dict[str, str] = {}
+    reserved = set(recipe.reserved_names)
+    for p in recipe.parameters:
+        problem = validate_value(p, full[p.key])
+        if problem:
+            errors.append(problem)
+            continue
+        if p.type == "identifier":
+            value = full[p.key]
+            if value in reserved:
+                errors.append(
+                    f"'{p.label}' ('{value}') is already used inside this recipe's code; choose another name."
+                )
+            elif value in names:
+                errors.append(f"'{p.label}' and '{names[value]}' are both '{value}'; each needs its own name.")
+            names[value] = p.label
+    return errors
+
+
+def _html(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _comment(text: Any) -> str:
+    """Text for a ``//`` comment: every kind of line break becomes a space (and ``</`` is split)."""
+    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", str(text)).replace("</", "<\\/")
+
+
+def _environment(recipe: Recipe) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(recipe.folder)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["js"] = lambda v: js_string(str(v))
+    env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
+    env.filters["html"] = _html
+    env.filters["comment"] = _comment
+    return env
+
+
+def _context(recipe: Recipe, answers: dict[str, Any], plugin_id: str) -> dict[str, Any]:
+    folder = safe_id(plugin_id)
+    return {
+        **answers,
+        "plugin_id": plugin_id,
+        "folder": folder,
+        "source_file": f"{folder}.plugin.js",
+        "roles": list(recipe.roles),
+        "recipe_description": recipe.description,
+        "layout_names": dict(LAYOUT_NAMES),
+        "participant_properties": dict(PARTICIPANT_PROPERTIES),
+        "rest_requests": {k: v for scope in REST_REQUESTS.values() for k, v in scope.items()},
+    }
+
+
+def render(recipe: Recipe, answers: dict[str, Any], plugin_id: str) -> dict[str, bytes]:
+    """The files of the plugin, keyed by path relative to webapp2/ (``plugins/<id>/...``).
+
+    ``answers`` may leave keys out (they take their defaults); invalid answers raise ValueError
+    with the plain-language problems, one a line.
+    """
+    errors = validate_answers(recipe, answers)
+    if errors:
+        raise ValueError("\n".join(errors))
+    from jinja2 import TemplateError
+
+    full = {**recipe.defaults(), **answers}
+    ctx = _context(recipe, full, plugin_id)
+    folder = ctx["folder"]
+    base = f"plugins/{folder}/"
+    env = _environment(recipe)
+    try:
+        package_text = env.get_template(recipe.package_template).render(ctx)
+        source = env.get_template(recipe.source_template).render(ctx)
+        icons = {_strip_j2(t): env.get_template(t).render(ctx) for t in recipe.icon_templates}
+    except TemplateError as exc:
+        raise RecipeError(f"the recipe '{recipe.name}' cannot be filled in: {exc}") from exc
+    try:
+        package = json.loads(package_text)
+    except ValueError as exc:
+        raise RecipeError(f"the recipe '{recipe.name}' made an invalid package file: {exc}") from exc
+    files = {
+        base + f"{folder}.plugin.package.json": (json.dumps(package, indent=4, ensure_ascii=False) + "\n").encode()
+    }
+    files[base + ctx["source_file"]] = source.encode("utf-8")
+    for rel, text in icons.items():
+        files[base + rel] = text.encode("utf-8")
+    return files
+
+
+def _strip_j2(name: str) -> str:
+    return name[:-3] if name.endswith(".j2") else name
+
+
+def check_rendered(files: dict[str, bytes]) -> list[Any]:
+    """The checks' findings for a plugin made by :func:`render`, alone in a scratch project.
+
+    The wizard shows them before anything is added (e.g. PD600: the plugin contacts another
+    server, which the deployment's security policy may block).
+    """
+    import tempfile
+
+    from .checks import run_checks
+    from .model import load
+    from .newproject import create_project
+
+    with tempfile.TemporaryDirectory(prefix="plugin-designer-recipe-") as tmp:
+        root = create_project(Path(tmp), files=files)
+        return [p for p in run_checks(load(root)) if p.file.startswith("plugins/")]

@@ -1,0 +1,311 @@
+"""Syntax colours for the source editor: pygments lexers run one line at a time.
+
+Why per-line with a carried state (the Frescobaldi habit): lexing a whole 10,000-line file takes
+about half a second, far too slow for every keystroke. Each text block stores a small integer
+that stands for the pygments state stack at its end (inside a block comment, a template literal,
+a string continued with a backslash, an SVG attribute running over several lines). A keystroke
+re-lexes its own line; QSyntaxHighlighter moves on to the next line only while that integer
+changes.
+
+Pygments' own JavaScript and XML lexers match block comments and strings with one regular
+expression over the whole text, which a line on its own cannot do, so the lexers below are
+theirs with those rules turned into states. Pygments counts positions in Python characters;
+Qt in UTF-16 code units, so an emoji (two units) must not shift the colours after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pygments.lexer import RegexLexer
+from pygments.lexers import JavascriptLexer, JsonLexer, XmlLexer
+from pygments.token import Comment, Error, Keyword, Name, Number, Operator, String, Token, Whitespace, _TokenType
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+__all__ = [
+    "PENDING",
+    "Language",
+    "LineJavascriptLexer",
+    "LineXmlLexer",
+    "SyntaxHighlighter",
+    "block_formats",
+    "language_for",
+]
+
+PENDING = -2  # the state of a block not highlighted yet (see SyntaxHighlighter.limit)
+
+
+def _replace(rules: list, old: str, new: Iterable) -> list:
+    """``rules`` with the rule whose pattern is ``old`` replaced by ``new`` (a list of rules)."""
+    out: list = []
+    found = False
+    for rule in rules:
+        if isinstance(rule, tuple) and rule[0] == old:
+            out.extend(new)
+            found = True
+        else:
+            out.append(rule)
+    if not found:  # a pygments upgrade changed its rules: colour as before rather than fail
+        return rules
+    return out
+
+
+def _js_tokens() -> dict:
+    tokens = {k: list(v) for k, v in JavascriptLexer.tokens.items()}
+    tokens["commentsandwhitespace"] = _replace(
+        tokens["commentsandwhitespace"], r"/\*.*?\*/", [(r"/\*", Comment.Multiline, "blockcomment")]
+    )
+    root = _replace(tokens["root"], r'"(\\\\|\\[^\\]|[^"\\])*"', [(r'"', String.Double, "dqs")])
+    tokens["root"] = _replace(root, r"'(\\\\|\\[^\\]|[^'\\])*'", [(r"'", String.Single, "sqs")])
+    tokens["blockcomment"] = [
+        (r"[^*]+", Comment.Multiline),
+        (r"\*/", Comment.Multiline, "#pop"),
+        (r"\*", Comment.Multiline),
+    ]
+    for name, quote, token in (("dqs", '"', String.Double), ("sqs", "'", String.Single)):
+        tokens[name] = [
+            (rf"[^{quote}\\\n]+", token),
+            (r"\\.", token),  # DOTALL: a backslash before the line end continues the string
+            (quote, token, "#pop"),
+            (r"\n", Whitespace, "#pop"),  # an unterminated string ends with its line
+        ]
+    return tokens
+
+
+class LineJavascriptLexer(RegexLexer):
+    """Pygments' JavaScript lexer with block comments and strings as states."""
+
+    name = "JavaScript (line by line)"
+    flags = JavascriptLexer.flags
+    tokens = _js_tokens()
+
+
+def _xml_tokens() -> dict:
+    tokens = {k: list(v) for k, v in XmlLexer.tokens.items()}
+    root = _replace(tokens["root"], r"<!--.*?-->", [(r"<!--", Comment.Multiline, "xmlcomment")])
+    tokens["root"] = _replace(root, r"\<\!\[CDATA\[.*?\]\]\>", [(r"<!\[CDATA\[", Comment.Preproc, "cdata")])
+    attr = _replace(tokens["attr"], r'".*?"', [(r'"', String, ("#pop", "dqattr"))])
+    tokens["attr"] = _replace(attr, r"'.*?'", [(r"'", String, ("#pop", "sqattr"))])
+    tokens["xmlcomment"] = [
+        (r"[^-]+", Comment.Multiline),
+        (r"-->", Comment.Multiline, "#pop"),
+        (r"-", Comment.Multiline),
+    ]
+    tokens["cdata"] = [(r"[^\]]+", Comment.Preproc), (r"\]\]>", Comment.Preproc, "#pop"), (r"\]", Comment.Preproc)]
+    tokens["dqattr"] = [(r'[^"]+', String), (r'"', String, "#pop")]
+    tokens["sqattr"] = [(r"[^']+", String), (r"'", String, "#pop")]
+    return tokens
+
+
+class LineXmlLexer(RegexLexer):
+    """Pygments' XML lexer with comments, CDATA and attribute values as states (SVG paths span lines)."""
+
+    name = "XML (line by line)"
+    flags = XmlLexer.flags
+    tokens = _xml_tokens()
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+Span = tuple[int, int, _TokenType]  # (UTF-16 start, UTF-16 length, token type)
+
+
+class Language:
+    """One lexer plus the table that turns its state stacks into small integers.
+
+    State 0 is the root stack; every other stack seen gets the next integer, so the same stack
+    always has the same number within a run (the table is shared by every document).
+    """
+
+    def __init__(self, name: str, lexer: RegexLexer | JsonLexer) -> None:
+        self.name = name
+        self.lexer = lexer
+        self.stateful = isinstance(lexer, RegexLexer)
+        self._stacks: list[tuple[str, ...]] = [("root",)]
+        self._ids: dict[tuple[str, ...], int] = {("root",): 0}
+        self.lex_line = lru_cache(maxsize=50_000)(self._lex_line)
+
+    def state_id(self, stack: tuple[str, ...]) -> int:
+        found = self._ids.get(stack)
+        if found is None:
+            found = self._ids[stack] = len(self._stacks)
+            self._stacks.append(stack)
+        return found
+
+    def _lex_line(self, text: str, state: int) -> tuple[tuple[Span, ...], int]:
+        """The coloured spans of one line (UTF-16 positions) and the state at its end."""
+        if self.stateful:
+            raw, stack = self._regex_tokens(text + "\n", self._stacks[state] if 0 <= state < len(self._stacks) else ())
+            end_state = self.state_id(stack)
+        else:
+            raw, end_state = list(self.lexer.get_tokens_unprocessed(text)), 0
+        return _spans(text, raw), end_state
+
+    def _regex_tokens(self, text: str, stack: tuple[str, ...]) -> tuple[list, tuple[str, ...]]:
+        """Pygments' RegexLexer loop, returning the state stack it ends with."""
+        lexer = self.lexer
+        tokendefs = lexer._tokens
+        statestack = list(stack) or ["root"]
+        statetokens = tokendefs[statestack[-1]]
+        out: list = []
+        pos = 0
+        end = len(text)
+        while pos < end:
+            for rexmatch, action, new_state in statetokens:
+                m = rexmatch(text, pos)
+                if not m:
+                    continue
+                if action is not None:
+                    if type(action) is _TokenType:
+                        out.append((pos, action, m.group()))
+                    else:
+                        out.extend(action(lexer, m))
+                pos = m.end()
+                if new_state is not None:
+                    if isinstance(new_state, tuple):
+                        for s in new_state:
+                            if s == "#pop":
+                                if len(statestack) > 1:
+                                    statestack.pop()
+                            elif s == "#push":
+                                statestack.append(statestack[-1])
+                            else:
+                                statestack.append(s)
+                    elif isinstance(new_state, int):
+                        if abs(new_state) >= len(statestack):
+                            del statestack[1:]
+                        else:
+                            del statestack[new_state:]
+                    elif new_state == "#push":
+                        statestack.append(statestack[-1])
+                    statetokens = tokendefs[statestack[-1]]
+                break
+            else:
+                if text[pos] == "\n":  # pygments resets to the root at an unmatched line end
+                    statestack = ["root"]
+                    statetokens = tokendefs["root"]
+                else:
+                    out.append((pos, Error, text[pos]))
+                pos += 1
+        return out, tuple(statestack)
+
+
+def _spans(text: str, raw: list) -> tuple[Span, ...]:
+    """Merge pygments tokens into spans of the line ``text``, in UTF-16 code units."""
+    n = len(text)
+    spans: list[list] = []
+    for pos, ttype, value in raw:
+        if pos >= n or not value:
+            continue
+        stop = min(n, pos + len(value))
+        if spans and spans[-1][2] is ttype and spans[-1][1] == pos:
+            spans[-1][1] = stop
+        else:
+            spans.append([pos, stop, ttype])
+    if _ASTRAL.search(text) is None:
+        return tuple((a, b - a, t) for a, b, t in spans)
+    units = [0] * (n + 1)  # units[i]: UTF-16 offset of Python index i
+    acc = 0
+    for i, ch in enumerate(text):
+        units[i] = acc
+        acc += 2 if ord(ch) > 0xFFFF else 1
+    units[n] = acc
+    return tuple((units[a], units[b] - units[a], t) for a, b, t in spans)
+
+
+_LANGUAGES: dict[str, Language] = {}
+_SUFFIXES = {".js": "javascript", ".mjs": "javascript", ".json": "json", ".svg": "xml", ".xml": "xml"}
+
+
+def language_for(name: str) -> Language | None:
+    """The language of a file name (by suffix), or None when it is not one we colour."""
+    key = _SUFFIXES.get("." + name.rsplit(".", 1)[-1].lower()) if "." in name else None
+    if key is None:
+        return None
+    if key not in _LANGUAGES:
+        lexer = {"javascript": LineJavascriptLexer, "json": JsonLexer, "xml": LineXmlLexer}[key]
+        _LANGUAGES[key] = Language(key, lexer(stripnl=False, ensurenl=False))
+    return _LANGUAGES[key]
+
+
+# token type -> (light colour, dark colour, bold, italic); a type without an entry uses its parent's
+_STYLE: dict[_TokenType, tuple[str, str, bool, bool]] = {
+    Keyword: ("#0033b3", "#cf8e6d", True, False),
+    Keyword.Constant: ("#0033b3", "#cf8e6d", False, False),
+    Name.Builtin: ("#00627a", "#56a8f5", False, False),
+    Name.Exception: ("#00627a", "#56a8f5", False, False),
+    Name.Tag: ("#0033b3", "#d5b778", False, False),
+    Name.Attribute: ("#174ad4", "#bababa", False, False),
+    Name.Entity: ("#871094", "#c77dbb", False, False),
+    String: ("#067d17", "#6aab73", False, False),
+    String.Regex: ("#871094", "#c77dbb", False, False),
+    String.Interpol: ("#0037a6", "#cf8e6d", True, False),
+    Number: ("#1750eb", "#2aacb8", False, False),
+    Comment: ("#8c8c8c", "#7a7e85", False, True),
+    Comment.Preproc: ("#9e880d", "#b3ae60", False, False),
+    Operator.Word: ("#0033b3", "#cf8e6d", True, False),
+    Error: ("#d01b1b", "#f75464", False, False),
+}
+
+
+class SyntaxHighlighter(QSyntaxHighlighter):
+    """Colours one document in ``language``; ``dark`` picks the colours for a dark background.
+
+    ``limit``: blocks from this number on are left uncoloured (state :data:`PENDING`) so the
+    editor can colour a big file in batches; ``None`` colours everything.
+    """
+
+    def __init__(self, parent: QTextDocument | QObject, language: Language, dark: bool = False) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.limit: int | None = None
+        self._formats: dict[_TokenType, QTextCharFormat | None] = {}
+        self.dark = dark
+
+    def set_dark(self, dark: bool) -> None:
+        """Switch colours; the caller re-highlights (the editor does it in batches)."""
+        self.dark = dark
+        self._formats.clear()
+
+    def format_for(self, ttype: _TokenType) -> QTextCharFormat | None:
+        if ttype in self._formats:
+            return self._formats[ttype]
+        t = ttype
+        while t not in _STYLE and t is not Token:
+            t = t.parent
+        fmt = None
+        if t in _STYLE:
+            light, dark, bold, italic = _STYLE[t]
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(dark if self.dark else light))
+            if bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if italic:
+                fmt.setFontItalic(True)
+        self._formats[ttype] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if self.limit is not None and self.currentBlock().blockNumber() >= self.limit:
+            self.setCurrentBlockState(PENDING)
+            return
+        state = self.previousBlockState()
+        spans, end_state = self.language.lex_line(text, state if state >= 0 else 0)
+        for start, length, ttype in spans:
+            fmt = self.format_for(ttype)
+            if fmt is not None:
+                self.setFormat(start, length, fmt)
+        self.setCurrentBlockState(end_state)
+
+
+def block_formats(document: QTextDocument) -> list[list[tuple[int, int, str]]]:
+    """Every block's highlight as (start, length, colour) lists: what tests compare."""
+    out = []
+    block = document.begin()
+    while block.isValid():
+        ranges = block.layout().formats()
+        out.append(sorted((r.start, r.length, r.format.foreground().color().name()) for r in ranges))
+        block = block.next()
+    return out

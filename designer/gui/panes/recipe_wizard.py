@@ -1,0 +1,397 @@
+"""Plugin > Add Plugin from Recipe…: pick a ready-made plugin, answer a short form, add it.
+
+Why three pages: a non-developer first sees what each recipe does and where its button
+appears (gallery), then answers only that recipe's questions, each explained and checked as
+they type (form), and finally sees exactly which files will be added and what the checks say
+about them (files) before anything changes. Finish adds the plugin as one undoable step, with
+the same files ``plugin-designer new DIR --recipe NAME`` writes (both use
+:func:`designer.core.recipes.render`).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.core.model import BrandingPackage
+from designer.core.plugins import add_plugin_files, unique_id
+from designer.core.recipes import (
+    Parameter,
+    Recipe,
+    check_rendered,
+    list_recipes,
+    render,
+    validate_answers,
+    validate_value,
+)
+
+__all__ = ["RecipeWizard"]
+
+_ERROR_STYLE = "color:#b3261e;"
+_HINT_STYLE = "color:palette(placeholder-text);"
+_NOTE_STYLE = "background:#fff8e1; color:#5d4200; border:1px solid #ffe082; border-radius:6px; padding:8px;"
+_OK_STYLE = "background:#e7f5ea; color:#1b5e20; border:1px solid #a5d6a7; border-radius:6px; padding:8px;"
+
+
+def _icon_pixmap(svg: bytes, colour: QColor, size: int = 40) -> QPixmap:
+    """The recipe's icon drawn in one colour, as the app draws currentColor icons."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(svg)
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    if renderer.isValid():
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(image.rect(), colour)
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+class _Field:
+    """One parameter's editor, its explanation and its error message."""
+
+    def __init__(self, param: Parameter, on_change: Any) -> None:
+        self.param = param
+        self.widget: QWidget
+        if param.type == "boolean":
+            box = QCheckBox(param.label)
+            box.setChecked(bool(param.default))
+            box.toggled.connect(on_change)
+            self.widget = box
+        elif param.options():
+            combo = QComboBox()
+            for value, label in param.options():
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(param.default)))
+            combo.currentIndexChanged.connect(on_change)
+            self.widget = combo
+        else:
+            line = QLineEdit(str(param.default))
+            line.setMaxLength(param.max_length if param.type == "text" else 100)
+            line.textChanged.connect(on_change)
+            self.widget = line
+        self.widget.setObjectName(f"recipe_{param.key}")
+        self.widget.setToolTip(param.description)
+        self.hint = QLabel(param.description)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(_HINT_STYLE)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setObjectName(f"recipe_{param.key}_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.hide()
+
+    def value(self) -> Any:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(value))
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class RecipeWizard(QDialog):
+    """Gallery, form and file list; :meth:`finish` adds the plugin through ``editor``."""
+
+    def __init__(self, package: BrandingPackage, editor: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recipeWizard")
+        self.setWindowTitle("Add a plugin from a recipe")
+        self.resize(760, 620)
+        self.package = package
+        self.editor = editor
+        self.recipes = list_recipes()
+        self.recipe: Recipe | None = None
+        self.fields: list[_Field] = []
+        self.added_index: int | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._gallery_page())
+        self.form_page = QWidget()
+        self.stack.addWidget(self.form_page)
+        self.stack.addWidget(self._files_page())
+
+        self.back_button = QPushButton("< Back")
+        self.back_button.setObjectName("recipeBack")
+        self.next_button = QPushButton("Next >")
+        self.next_button.setObjectName("recipeNext")
+        self.finish_button = QPushButton("Add plugin")
+        self.finish_button.setObjectName("recipeFinish")
+        cancel = QPushButton("Cancel")
+        cancel.setObjectName("recipeCancel")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.finish_button.clicked.connect(self.finish)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        self.step_label = QLabel()
+        buttons.addWidget(self.step_label)
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.finish_button, cancel):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.next_button.setDefault(True)
+        self._update_buttons()
+
+    # -- pages ---------------------------------------------------------------------------------------
+
+    def _gallery_page(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            "<h3>Choose a recipe</h3>Each recipe is a ready-made plugin. Pick one, answer a few questions, "
+            "and it is added to your package, ready to use."
+        )
+        intro.setWordWrap(True)
+        self.gallery = QListWidget()
+        self.gallery.setObjectName("recipeGallery")
+        self.gallery.setSpacing(2)
+        colour = self.palette().color(self.palette().ColorRole.Text)
+        for recipe in self.recipes:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, recipe.name)
+            item.setToolTip(recipe.description)
+            # The accessible text (and what tests and screen readers see).
+            item.setText(recipe.title)
+            row = QWidget()
+            h = QHBoxLayout(row)
+            h.setContentsMargins(8, 6, 8, 6)
+            icon = QLabel()
+            icon.setPixmap(_icon_pixmap(recipe.icon_svg(), colour))
+            icon.setFixedSize(QSize(44, 44))
+            icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            text = QLabel(
+                f"<b>{html.escape(recipe.title)}</b><br>{html.escape(recipe.description)}<br>"
+                f"<span style='color:gray'>Adds {html.escape(recipe.placement_text)} &middot; "
+                f"for {html.escape(recipe.roles_text)}</span>"
+            )
+            text.setWordWrap(True)
+            h.addWidget(icon)
+            h.addWidget(text, 1)
+            item.setSizeHint(QSize(200, max(row.sizeHint().height(), 64)))
+            item.setForeground(Qt.GlobalColor.transparent)  # the row widget shows the text
+            self.gallery.addItem(item)
+            self.gallery.setItemWidget(item, row)
+        if self.recipes:
+            self.gallery.setCurrentRow(0)
+        self.gallery.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.gallery.itemDoubleClicked.connect(lambda _item: self.next())
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(intro)
+        page_layout.addWidget(self.gallery, 1)
+        return page
+
+    def _build_form(self, recipe: Recipe) -> None:
+        self.recipe = recipe
+        old = self.form_page
+        page = QWidget()
+        title = QLabel(
+            f"<h3>{html.escape(recipe.title)}</h3>{html.escape(recipe.description)} Adds "
+            f"{html.escape(recipe.placement_text)}, for {html.escape(recipe.roles_text)}."
+        )
+        title.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields = [_Field(p, self._validate) for p in recipe.parameters]
+        for f in self.fields:
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(f.widget)
+            column.addWidget(f.hint)
+            column.addWidget(f.error)
+            label = "" if f.param.type == "boolean" else f.param.label + ":"
+            form.addRow(label, column)
+        self.form_errors = QLabel()
+        self.form_errors.setObjectName("recipeFormErrors")
+        self.form_errors.setWordWrap(True)
+        self.form_errors.setStyleSheet(_ERROR_STYLE)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(title)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(self.form_errors)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        QVBoxLayout(page).addWidget(scroll)
+        self.stack.insertWidget(1, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.form_page = page
+        self._validate()
+
+    def _files_page(self) -> QWidget:
+        page = QWidget()
+        self.files_intro = QLabel()
+        self.files_intro.setWordWrap(True)
+        self.files_list = QListWidget()
+        self.files_list.setObjectName("recipeFiles")
+        self.notes = QLabel()
+        self.notes.setObjectName("recipeNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.files_intro)
+        layout.addWidget(self.files_list, 1)
+        layout.addWidget(self.notes)
+        return page
+
+    # -- state ---------------------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        return {f.param.key: f.value() for f in self.fields}
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        """Fill the form (tests, or a caller that knows the answers)."""
+        for f in self.fields:
+            if f.param.key in answers:
+                f.set_value(answers[f.param.key])
+        self._validate()
+
+    def errors(self) -> list[str]:
+        return validate_answers(self.recipe, self.answers()) if self.recipe else ["Choose a recipe first."]
+
+    def _validate(self, *_args: Any) -> None:
+        if self.recipe is None:
+            return
+        for f in self.fields:
+            f.show_error(validate_value(f.param, f.value()))
+        field_errors = {f.error.text() for f in self.fields}
+        rest = [e for e in self.errors() if e not in field_errors]
+        self.form_errors.setText("<br>".join(html.escape(e) for e in rest))
+        self.form_errors.setVisible(bool(rest))
+        self._update_buttons()
+
+    def plugin_id(self) -> str:
+        name = str(self.answers().get("name") or "plugin")
+        return unique_id(self.package, name)
+
+    def files(self) -> dict[str, bytes]:
+        assert self.recipe is not None
+        return render(self.recipe, self.answers(), self.plugin_id())
+
+    def _update_buttons(self) -> None:
+        page = self.stack.currentIndex()
+        self.back_button.setEnabled(page > 0)
+        if page == 0:
+            ok = self.gallery.currentRow() >= 0
+        elif page == 1:
+            ok = not self.errors()
+        else:
+            ok = False
+        self.next_button.setEnabled(ok)
+        self.next_button.setVisible(page < 2)
+        self.finish_button.setVisible(page == 2)
+        self.finish_button.setEnabled(page == 2 and self.package.files.writable)
+        steps = ("Choose a recipe", "Answer the questions", "Check what will be added")
+        self.step_label.setText(f"Step {page + 1} of 3: {steps[page]}")
+
+    # -- navigation ----------------------------------------------------------------------------------
+
+    def choose(self, name: str) -> None:
+        """Select a recipe in the gallery by its name."""
+        for row in range(self.gallery.count()):
+            if self.gallery.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.gallery.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def next(self) -> None:
+        page = self.stack.currentIndex()
+        if page == 0 and self.gallery.currentRow() >= 0:
+            name = self.gallery.currentItem().data(Qt.ItemDataRole.UserRole)
+            if self.recipe is None or self.recipe.name != name:
+                self._build_form(next(r for r in self.recipes if r.name == name))
+            self.stack.setCurrentIndex(1)
+        elif page == 1 and not self.errors():
+            self._show_files()
+            self.stack.setCurrentIndex(2)
+        self._update_buttons()
+
+    def back(self) -> None:
+        self.stack.setCurrentIndex(max(0, self.stack.currentIndex() - 1))
+        self._update_buttons()
+
+    def _show_files(self) -> None:
+        files = self.files()
+        pid = self.plugin_id()
+        self.files_intro.setText(
+            f"<h3>Ready to add '{html.escape(str(self.answers()['name']))}'</h3>"
+            f"These files will be added to your package (in the folder <code>plugins/{html.escape(pid)}/</code>), "
+            "and the plugin is listed in settings.json. Nothing is written to disk until you save; "
+            "<i>Edit ▸ Undo</i> takes it out again."
+        )
+        self.files_list.clear()
+        kinds = {
+            ".json": "the package file: name, where it appears, who gets it",
+            ".js": "the plugin's code, explained",
+        }
+        for rel, data in files.items():
+            kind = next((v for k, v in kinds.items() if rel.endswith(k)), "an icon")
+            item = QListWidgetItem(f"{rel.rsplit('/', 1)[-1]}  —  {kind} ({len(data):,} bytes)")
+            item.setToolTip(rel)
+            item.setData(Qt.ItemDataRole.UserRole, rel)
+            self.files_list.addItem(item)
+        notes = check_rendered(files)
+        if notes:
+            items = "".join(
+                f"<li><b>{html.escape(p.severity.value)} {html.escape(p.code)}</b>: {html.escape(p.message)}</li>"
+                for p in notes
+            )
+            self.notes.setText(f"<b>Good to know before you upload:</b><ul>{items}</ul>")
+            self.notes.setStyleSheet(_NOTE_STYLE)
+        else:
+            self.notes.setText("The checks found nothing to worry about in these files.")
+            self.notes.setStyleSheet(_OK_STYLE)
+
+    def finish(self) -> None:
+        """Add the plugin (one undoable step when an editor is given) and close."""
+        if self.recipe is None or self.errors():
+            return
+        files = self.files()
+        name = str(self.answers()["name"])
+        if self.editor is not None:
+            self.editor.edit(f"Add plugin '{name}' from a recipe", lambda pkg: add_plugin_files(pkg, files))
+        else:
+            add_plugin_files(self.package, files)
+        self.added_index = len(self.package.plugins) - 1
+        self.accept()

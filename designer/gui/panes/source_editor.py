@@ -1,0 +1,694 @@
+"""The source editor: a plain-text editor for plugin JavaScript, JSON and SVG files.
+
+Why its own undo is off: every keystroke becomes part of the window's undo stack (one merged
+"Edit file" step), so Ctrl+Z undoes typing and form edits in one history, and the window
+pushes the restored text back here with :meth:`SourceEditor.replace_text`.
+
+Why colouring a big file is done in batches: colouring 10,000 lines takes about half a
+second; the first lines are coloured at once and the rest in batches from a timer, so the
+window never stops answering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..highlight import SyntaxHighlighter, language_for
+
+__all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
+
+FIRST_LINES = 300  # coloured at once when a file opens
+BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A problem shown in the editor: 1-based line and column (0: the whole line)."""
+
+    line: int
+    column: int
+    message: str
+    error: bool = True
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class _Gutter(QWidget):
+    def __init__(self, editor: SourceEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.setObjectName("sourceGutter")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.editor.paint_gutter(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.editor.marker_text_at(event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class SourceEditor(QPlainTextEdit):
+    """Line numbers, current line, brackets, indentation, comments, zoom, problem markers."""
+
+    sig_edited = Signal()  # the user changed the text (read it with text(): a big file costs ~1 ms)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceEditor")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setUndoRedoEnabled(False)  # the window's undo stack holds the edits
+        self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
+        self.highlighter: SyntaxHighlighter | None = None
+        self.markers: list[Marker] = []
+        self.newline = "\n"
+        self._applying = False
+        self._gutter = _Gutter(self)
+        self._batch = QTimer(self, interval=0)
+        self._batch.timeout.connect(self._colour_batch)
+        self.blockCountChanged.connect(self._update_margins)
+        self.updateRequest.connect(self._update_gutter)
+        self.cursorPositionChanged.connect(self._update_selections)
+        self.document().contentsChanged.connect(self._contents_changed)
+        self._update_margins()
+
+    # -- text ---------------------------------------------------------------------------------
+    def load(self, name: str, text: str) -> None:
+        """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        language = language_for(name)
+        if self.highlighter is not None:
+            self.highlighter.setDocument(None)
+            self.highlighter.deleteLater()
+            self.highlighter = None
+        self._batch.stop()
+        self._applying = True
+        try:
+            self.setPlainText(text.replace("\r\n", "\n") if self.newline != "\n" else text)
+        finally:
+            self._applying = False
+        self.setDocumentTitle(name)
+        if language is not None:
+            self.highlighter = SyntaxHighlighter(self, language, is_dark(self.palette()))
+            self.highlighter.limit = FIRST_LINES
+            self.highlighter.setDocument(self.document())
+            self._batch.start()
+        self._update_selections()
+
+    def text(self) -> str:
+        """The text as it is kept in the package (the file's own line endings)."""
+        text = self.toPlainText()
+        return text.replace("\n", self.newline) if self.newline != "\n" else text
+
+    def replace_text(self, text: str) -> None:
+        """Change the text to ``text`` by replacing only the part that differs (undo, redo, a fix).
+
+        The cursor stays where it was when that part is elsewhere; only the changed lines are
+        coloured again.
+        """
+        if self.newline != "\n":
+            text = text.replace("\r\n", "\n")
+        old = self.toPlainText()
+        if old == text:
+            return
+        start = 0
+        limit = min(len(old), len(text))
+        while start < limit and old[start] == text[start]:
+            start += 1
+        end_old, end_new = len(old), len(text)
+        while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        a = _utf16(old[:start])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(a + _utf16(old[start:end_old]), QTextCursor.MoveMode.KeepAnchor)
+        self._applying = True
+        try:
+            cursor.insertText(text[start:end_new])
+        finally:
+            self._applying = False
+
+    def _contents_changed(self) -> None:
+        if not self._applying and not self.isReadOnly():
+            self.sig_edited.emit()
+
+    # -- batch colouring ------------------------------------------------------------------------
+    def _colour_batch(self) -> None:
+        hl = self.highlighter
+        if hl is None or hl.limit is None:
+            self._batch.stop()
+            return
+        start = hl.limit
+        count = self.document().blockCount()
+        hl.limit = start + BATCH_LINES if start + BATCH_LINES < count else None
+        block = self.document().findBlockByNumber(start)
+        if block.isValid():
+            hl.rehighlightBlock(block)
+        if hl.limit is None:
+            self._batch.stop()
+
+    def colouring_done(self) -> bool:
+        return self.highlighter is None or self.highlighter.limit is None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
+            dark = is_dark(self.palette())
+            if dark != self.highlighter.dark:
+                self.highlighter.set_dark(dark)
+                self.highlighter.limit = 0
+                self.highlighter.rehighlight()  # cheap: every block is left for the batches
+                self._batch.start()
+            self._update_selections()
+
+    # -- keys -----------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Undo and redo belong to the window (one history for typing and form edits).
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.isReadOnly():
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+            cursor = self.textCursor()
+            if cursor.hasSelection():
+                self._indent_selection(1)
+            else:
+                column = cursor.positionInBlock()
+                cursor.insertText(" " * (4 - column % 4))
+            return
+        if key == Qt.Key.Key_Backtab:
+            self._indent_selection(-1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
+            cursor = self.textCursor()
+            line = cursor.block().text()[: cursor.positionInBlock()]
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if line.rstrip().endswith(("{", "(", "[")):
+                indent += "    "
+            cursor.insertText("\n" + indent)
+            self.ensureCursorVisible()
+            return
+        if key == Qt.Key.Key_Backspace and mods == Qt.KeyboardModifier.NoModifier:
+            cursor = self.textCursor()
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            if not cursor.hasSelection() and before and not before.strip(" "):
+                remove = (len(before) - 1) % 4 + 1
+                cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, remove)
+                cursor.removeSelectedText()
+                return
+        super().keyPressEvent(event)
+
+    def _selected_blocks(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart()).blockNumber()
+        last_block = doc.findBlock(cursor.selectionEnd())
+        last = last_block.blockNumber()
+        if cursor.hasSelection() and last > first and cursor.selectionEnd() == last_block.position():
+            last -= 1  # a selection ending at a line start does not take that line
+        return first, last
+
+    def _edit_lines(self, change) -> None:
+        """Apply ``change(line_text) -> new_text`` to the selected lines as one edit."""
+        first, last = self._selected_blocks()
+        doc = self.document()
+        start = doc.findBlockByNumber(first)
+        end = doc.findBlockByNumber(last)
+        lines = [doc.findBlockByNumber(n).text() for n in range(first, last + 1)]
+        new = change(lines)
+        if new == lines:
+            return
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start.position())
+        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("\n".join(new))
+        cursor.setPosition(start.position())
+        end = doc.findBlockByNumber(last)
+        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _indent_selection(self, direction: int) -> None:
+        def change(lines: list[str]) -> list[str]:
+            if direction > 0:
+                return ["    " + ln if ln.strip() else ln for ln in lines]
+            return [ln[min(4, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
+
+        self._edit_lines(change)
+
+    def toggle_comment(self) -> None:
+        """Ctrl+/: comment the selected lines out with ``//`` (JavaScript) or back in."""
+        if self.isReadOnly() or self.highlighter is None or self.highlighter.language.name != "javascript":
+            return
+
+        def change(lines: list[str]) -> list[str]:
+            code = [ln for ln in lines if ln.strip()]
+            if code and all(ln.lstrip().startswith("//") for ln in code):
+                return [re.sub(r"^(\s*)// ?", r"\1", ln, count=1) for ln in lines]
+            indent = min((len(ln) - len(ln.lstrip()) for ln in code), default=0)
+            return [ln[:indent] + "// " + ln[indent:] if ln.strip() else ln for ln in lines]
+
+        self._edit_lines(change)
+
+    def go_to_line(self, line: int | None = None) -> None:
+        """Ctrl+G: ask for a line number (or take ``line``) and put the cursor there."""
+        if line is None:
+            line, ok = QInputDialog.getInt(
+                self,
+                "Go to line",
+                f"Line (1–{self.blockCount()}):",
+                self.textCursor().blockNumber() + 1,
+                1,
+                self.blockCount(),
+            )
+            if not ok:
+                return
+        block = self.document().findBlockByNumber(max(0, min(line, self.blockCount()) - 1))
+        cursor = self.textCursor()
+        cursor.setPosition(block.position())
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def select_line(self, line: int) -> None:
+        """Select ``line`` (1-based) and scroll to it."""
+        block = self.document().findBlockByNumber(line - 1)
+        if block.isValid():
+            cursor = self.textCursor()
+            cursor.setPosition(block.position())
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self.centerCursor()
+
+    def set_show_whitespace(self, on: bool) -> None:
+        option = self.document().defaultTextOption()
+        flags = option.flags()
+        flag = QTextOption.Flag.ShowTabsAndSpaces
+        option.setFlags(flags | flag if on else flags & ~flag)
+        self.document().setDefaultTextOption(option)
+
+    def zoom(self, steps: int) -> None:
+        if steps > 0:
+            self.zoomIn(steps)
+        elif steps < 0 and self.font().pointSizeF() > 6:
+            self.zoomOut(-steps)
+        self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
+        self._update_margins()
+
+    # -- markers and selections -------------------------------------------------------------------
+    def set_markers(self, markers: list[Marker]) -> None:
+        if markers == self.markers:
+            return
+        self.markers = markers
+        self._update_selections()
+        self._gutter.update()
+
+    def marker_text_at(self, y: int) -> str:
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+            if top > y:
+                break
+            if y < top + self.blockBoundingRect(block).height():
+                line = block.blockNumber() + 1
+                return "\n".join(m.message for m in self.markers if m.line == line)
+            block = block.next()
+        return ""
+
+    def _marker_selection(self, marker: Marker, dark: bool) -> QTextEdit.ExtraSelection | None:
+        block = self.document().findBlockByNumber(marker.line - 1)
+        if not block.isValid():
+            return None
+        text = block.text()
+        cursor = QTextCursor(block)
+        col = marker.column - 1
+        if marker.column <= 0 or col >= len(text):
+            start = len(text) - len(text.lstrip()) if marker.column <= 0 or not text.strip() else len(text) - 1
+            end = len(text)
+        else:
+            start = col
+            m = re.match(r"\w+|\S", text[col:])
+            end = col + (m.end() if m else 1)
+        if start >= end:
+            start, end = max(0, len(text) - 1), len(text)
+        cursor.setPosition(block.position() + _utf16(text[:start]))
+        cursor.setPosition(block.position() + _utf16(text[:end]), QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format.setUnderlineStyle(sel.format.UnderlineStyle.SpellCheckUnderline)
+        colour = ("#f75464" if dark else "#d01b1b") if marker.error else ("#e0b000" if dark else "#b08000")
+        sel.format.setUnderlineColor(QColor(colour))
+        sel.format.setToolTip(marker.message)
+        return sel
+
+    def _update_selections(self) -> None:
+        dark = is_dark(self.palette())
+        selections: list[QTextEdit.ExtraSelection] = []
+        line = QTextEdit.ExtraSelection()
+        line.format.setBackground(QColor("#2a2d33" if dark else "#eef3fb"))
+        line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        line.cursor = self.textCursor()
+        line.cursor.clearSelection()
+        selections.append(line)
+        for pos in self._matching_brackets():
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(pos)
+            sel.cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
+            selections.append(sel)
+        for marker in self.markers:
+            sel = self._marker_selection(marker, dark)
+            if sel is not None:
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _matching_brackets(self) -> list[int]:
+        """Document positions of the bracket at (or just before) the cursor and its partner."""
+        doc = self.document()
+        pos = self.textCursor().position()
+        for at in (pos, pos - 1):
+            ch = doc.characterAt(at) if at >= 0 else ""
+            if ch in _OPEN or ch in _CLOSE:
+                partner = self._find_partner(at, ch)
+                return [at, partner] if partner is not None else [at]
+        return []
+
+    def _find_partner(self, at: int, ch: str, limit: int = 20_000) -> int | None:
+        doc = self.document()
+        forward = ch in _OPEN
+        other = _OPEN[ch] if forward else _CLOSE[ch]
+        depth = 0
+        step = 1 if forward else -1
+        pos = at
+        end = doc.characterCount()
+        for _ in range(limit):
+            c = doc.characterAt(pos)
+            if c == ch:
+                depth += 1
+            elif c == other:
+                depth -= 1
+                if depth == 0:
+                    return pos
+            pos += step
+            if pos < 0 or pos >= end:
+                return None
+        return None
+
+    # -- gutter -----------------------------------------------------------------------------------
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 14 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
+
+    def _update_margins(self, _count: int = 0) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        r = self.contentsRect()
+        self._gutter.setGeometry(QRect(r.left(), r.top(), self.gutter_width(), r.height()))
+
+    def paint_gutter(self, event) -> None:
+        painter = QPainter(self._gutter)
+        pal = self.palette()
+        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        marked = {}
+        for m in self.markers:
+            marked[m.line] = marked.get(m.line, False) or m.error
+        current = self.textCursor().blockNumber()
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        width = self._gutter.width()
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            if block.isVisible() and bottom >= event.rect().top():
+                number = block.blockNumber()
+                if number + 1 in marked:
+                    error = marked[number + 1]
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor("#d01b1b" if error else "#d8a000"))
+                    painter.drawEllipse(3, top + (height - 7) // 2, 7, 7)
+                role = QPalette.ColorRole.Text if number == current else QPalette.ColorRole.PlaceholderText
+                painter.setPen(pal.color(role))
+                painter.drawText(
+                    0,
+                    top,
+                    width - 4,
+                    height,
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    str(number + 1),
+                )
+            block = block.next()
+            top = bottom
+        painter.end()
+
+
+class FindBar(QWidget):
+    """Find (Ctrl+F) and replace (Ctrl+H) in the editor, with a regular-expression option."""
+
+    def __init__(self, editor: SourceEditor) -> None:
+        super().__init__()
+        self.setObjectName("findBar")
+        self.editor = editor
+        self.find_edit = QLineEdit(placeholderText="Find", objectName="findText", clearButtonEnabled=True)
+        self.replace_edit = QLineEdit(placeholderText="Replace with", objectName="replaceText")
+        self.regex = QCheckBox("Regular expression", objectName="findRegex")
+        self.count = QLabel(objectName="findCount")
+        buttons = []
+        for text, slot in (
+            ("Previous", lambda: self.find(backward=True)),
+            ("Next", self.find),
+            ("Replace", self.replace_one),
+            ("Replace all", self.replace_all),
+            ("✕", self.close_bar),
+        ):
+            b = QToolButton(text=text)
+            b.clicked.connect(slot)
+            buttons.append(b)
+        self._replace_buttons = buttons[2:4]
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        for w in (self.find_edit, buttons[0], buttons[1], self.regex, self.count, self.replace_edit, *buttons[2:]):
+            row.addWidget(w)
+        self.find_edit.textChanged.connect(self.update_count)
+        self.find_edit.returnPressed.connect(self.find)
+        self.regex.toggled.connect(self.update_count)
+        self.replace_edit.returnPressed.connect(self.replace_one)
+        editor.document().contentsChanged.connect(lambda: self.isVisible() and self.update_count())
+
+    def open(self, replace: bool) -> None:
+        self.show()
+        for w in (self.replace_edit, *self._replace_buttons):
+            w.setVisible(replace)
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_edit.setText(selected)
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        self.update_count()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    def pattern(self) -> re.Pattern | None:
+        text = self.find_edit.text()
+        if not text:
+            return None
+        try:
+            return re.compile(text if self.regex.isChecked() else re.escape(text), re.MULTILINE)
+        except re.error:
+            return None
+
+    def matches(self) -> list[re.Match]:
+        pat = self.pattern()
+        if pat is None:
+            return []
+        return [m for m in pat.finditer(self.editor.toPlainText()) if m.end() > m.start()]
+
+    def update_count(self) -> None:
+        if self.find_edit.text() and self.regex.isChecked() and self.pattern() is None:
+            self.count.setText("invalid expression")
+            return
+        n = len(self.matches()) if self.find_edit.text() else 0
+        self.count.setText(f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else "")
+
+    def _select(self, text: str, m: re.Match) -> None:
+        cursor = self.editor.textCursor()
+        a = _utf16(text[: m.start()])
+        cursor.setPosition(a)
+        cursor.setPosition(a + _utf16(m.group()), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+
+    def find(self, backward: bool = False) -> bool:
+        text = self.editor.toPlainText()
+        found = self.matches()
+        if not found:
+            return False
+        cursor = self.editor.textCursor()
+        units = cursor.selectionStart() if backward else cursor.selectionEnd()
+        here = len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))  # a Python index
+        if backward:
+            before = [m for m in found if m.start() < here]
+            self._select(text, before[-1] if before else found[-1])
+        else:
+            after = [m for m in found if m.start() >= here]
+            self._select(text, after[0] if after else found[0])
+        return True
+
+    def _expand(self, m: re.Match) -> str:
+        return m.expand(self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
+
+    def replace_one(self) -> None:
+        if self.editor.isReadOnly():
+            return
+        pat = self.pattern()
+        cursor = self.editor.textCursor()
+        selected = cursor.selectedText()
+        if pat is not None and selected and (m := pat.fullmatch(selected)) is not None:
+            cursor.insertText(self._expand(m))
+        self.find()
+
+    def replace_all(self) -> int:
+        pat = self.pattern()
+        if pat is None or self.editor.isReadOnly():
+            return 0
+        text = self.editor.toPlainText()
+        new, n = pat.subn(lambda m: self._expand(m) if m.end() > m.start() else m.group(), text)
+        if n:
+            self.editor.replace_text(new if self.editor.newline == "\n" else new.replace("\n", self.editor.newline))
+            self.editor.sig_edited.emit()
+        self.update_count()
+        return n
+
+
+class SourcePane(QWidget):
+    """The editor with its find bar and its keyboard shortcuts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcePane")
+        self.editor = SourceEditor()
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.hide()
+        self.note = QLabel(objectName="sourceNote", wordWrap=True)
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.note)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.find_bar)
+        self.actions_: dict[str, QAction] = {}
+        for key, text, shortcuts, slot in (
+            ("find", "Find…", [QKeySequence.StandardKey.Find], lambda: self.find_bar.open(False)),
+            ("replace", "Replace…", [QKeySequence("Ctrl+H")], lambda: self.find_bar.open(True)),
+            ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], self.editor.go_to_line),
+            ("comment", "Toggle Comment", [QKeySequence("Ctrl+/")], self.editor.toggle_comment),
+            ("zoom_in", "Zoom In", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self.editor.zoom(1)),
+            ("zoom_out", "Zoom Out", [QKeySequence("Ctrl+-")], lambda: self.editor.zoom(-1)),
+            ("whitespace", "Show Whitespace", [QKeySequence("Ctrl+Shift+W")], None),
+        ):
+            action = QAction(text, self, objectName=f"source_{key}Action")
+            action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if slot is None:
+                action.setCheckable(True)
+                action.toggled.connect(self.editor.set_show_whitespace)
+            else:
+                action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_[key] = action
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, pos) -> None:
+        menu = self.editor.createStandardContextMenu()
+        for a in list(menu.actions()):
+            if a.objectName() in ("edit-undo", "edit-redo") or a.text().replace("&", "").startswith(("Undo", "Redo")):
+                menu.removeAction(a)
+        menu.addSeparator()
+        for action in self.actions_.values():
+            menu.addAction(action)
+        menu.exec(self.editor.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def show_file(self, name: str, text: str, read_only: bool, note: str = "") -> None:
+        """Show ``text`` of ``name``; the same file again only takes the changed part of the text."""
+        if self.editor.documentTitle() == name:
+            self.editor.replace_text(text)
+        else:
+            self.editor.load(name, text)
+            self.editor.set_markers([])
+        self.editor.setReadOnly(read_only)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    def current_file(self) -> str:
+        return self.editor.documentTitle()

@@ -1,0 +1,104 @@
+"""The source highlighter: incremental colouring equals colouring from scratch; UTF-16 positions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from designer.gui.highlight import SyntaxHighlighter, block_formats, language_for
+
+BASE = (
+    "/* a block\n * comment */\nconst a = `one ${b + `inner`}\ntwo`;\n"
+    'let s = "x\\\ny"; // tail\nfunction f() { return /re/g; }\n'
+)
+PIECES = ["/*", "*/", "`", "${", "}", '"', "'", "\\", "\n", "//", "x", " ", "😀", "é", "{", "/"]
+
+
+def _doc(text: str) -> QTextDocument:
+    """A document laid out as the editor's is (without a layout Qt reports no edits)."""
+    doc = QTextDocument()
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setPlainText(text)
+    return doc
+
+
+def _attach(doc: QTextDocument, name: str = "f.js") -> SyntaxHighlighter:
+    """A highlighter on ``doc`` after its first full pass (Qt runs it from the event loop)."""
+    hl = SyntaxHighlighter(doc, language_for(name))
+    QCoreApplication.processEvents()
+    return hl
+
+
+def _fresh(text: str) -> list:
+    doc = _doc(text)
+    _attach(doc)
+    return block_formats(doc)
+
+
+edits = st.lists(
+    st.tuples(st.floats(0, 1), st.integers(0, 3), st.lists(st.sampled_from(PIECES), max_size=4).map("".join)),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_incremental_colouring_equals_colouring_from_scratch(qapp, steps) -> None:
+    doc = _doc(BASE)
+    _attach(doc)
+    for where, remove, insert in steps:
+        text = doc.toPlainText()
+        at = round(where * len(text))
+        # Positions are UTF-16 units: never split a surrogate pair.
+        a = len(text[:at].encode("utf-16-le")) // 2
+        b = len(text[: at + remove].encode("utf-16-le")) // 2
+        cursor = QTextCursor(doc)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(insert)
+    assert block_formats(doc) == _fresh(doc.toPlainText())
+
+
+def test_states_carry_comments_templates_and_continued_strings(qapp) -> None:
+    formats = _fresh(BASE)
+    comment = "#8c8c8c"
+    assert formats[1] == [(0, 13, comment)]  # the second line of the block comment
+    assert formats[3][0][2] == "#067d17"  # "two`" is still inside the template literal
+    assert formats[5][0] == (0, 2, "#067d17")  # 'y"' continues the string of the line before
+
+
+def test_colours_after_an_emoji_are_not_shifted(qapp) -> None:
+    line = "let s = '😀😀'; // note"
+    doc = _doc(line)
+    _attach(doc)
+    spans = {colour: (start, length) for start, length, colour in block_formats(doc)[0]}
+    assert spans["#067d17"] == (8, 6)  # two emoji are four UTF-16 units plus the quotes
+    assert spans["#8c8c8c"] == (16, 7)  # the comment starts at UTF-16 offset 16, not 14
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "colour"),
+    [
+        ("a.svg", '<svg d="M0\n1 2">\n<!-- a\nb -->', 1, "#067d17"),
+        ("a.svg", '<svg d="M0\n1 2">\n<!-- a\nb -->', 3, "#8c8c8c"),
+        ("a.json", '{\n  "a": 1\n}', 1, "#0033b3"),
+    ],
+)
+def test_svg_and_json(qapp, name: str, text: str, line: int, colour: str) -> None:
+    doc = _doc(text)
+    _attach(doc, name)
+    assert block_formats(doc)[line][0][2] == colour
+
+
+def test_dark_colours_differ(qapp) -> None:
+    doc = _doc("// c")
+    hl = _attach(doc)
+    light = block_formats(doc)
+    hl.set_dark(True)
+    hl.rehighlight()
+    assert block_formats(doc) != light

@@ -1,0 +1,155 @@
+"""The recipe wizard, driven as a user would: gallery, form with messages, files, Finish, Undo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
+
+from designer.cli import main
+from designer.core.model import load
+from designer.core.plugins import unique_id
+from designer.core.recipes import list_recipes, load_recipe, render
+from designer.gui.commands import ModelEditor
+from designer.gui.main_window import MainWindow
+from designer.gui.panes.recipe_wizard import RecipeWizard
+
+EDGE = 'Say "hi" it\'s \\ </script>\nnext ☃'
+
+
+@pytest.fixture
+def wizard(qtbot, base_project: Path) -> RecipeWizard:
+    pkg = load(base_project)
+    wiz = RecipeWizard(pkg, ModelEditor(pkg))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def click(qtbot, wiz: RecipeWizard, name: str) -> None:
+    button = wiz.findChild(QPushButton, name)
+    assert button.isVisible() and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_gallery_lists_every_recipe(wizard: RecipeWizard) -> None:
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    assert wizard.objectName() == "recipeWizard"
+    assert [gallery.item(i).text() for i in range(gallery.count())] == [r.title for r in list_recipes()]
+    assert gallery.currentRow() == 0 and wizard.findChild(QPushButton, "recipeNext").isEnabled()
+    assert not wizard.findChild(QPushButton, "recipeBack").isEnabled()
+    texts = " ".join(label.text() for label in gallery.findChildren(QLabel))
+    assert "Adds a button in the toolbar" in texts and "for Hosts and Guests" in texts
+
+
+def test_wizard_creates_the_same_files_as_the_core_and_undo_removes_them(qtbot, wizard: RecipeWizard) -> None:
+    pkg = wizard.package
+    before = len(pkg.plugins)
+    wizard.choose("send-dtmf")
+    click(qtbot, wizard, "recipeNext")
+    label = wizard.findChild(QLineEdit, "recipe_label")
+    label.clear()
+    qtbot.keyClicks(label, "Tones")
+    action = wizard.findChild(QLineEdit, "recipe_action")
+    action.setText("not valid")
+    error = wizard.findChild(QLabel, "recipe_action_error")
+    assert error.isVisibleTo(wizard) and "cannot be used as a function name" in error.text()
+    assert not wizard.findChild(QPushButton, "recipeNext").isEnabled()
+    action.setText("sendTones")
+    assert not error.isVisibleTo(wizard)
+    wizard.findChild(QLineEdit, "recipe_prompt").setText(EDGE)
+    click(qtbot, wizard, "recipeNext")
+    files_list = wizard.findChild(QListWidget, "recipeFiles")
+    answers = {"label": "Tones", "action": "sendTones", "prompt": EDGE}
+    pid = unique_id(pkg, "Send keypad tones")
+    expected = render(load_recipe("send-dtmf"), answers, pid)
+    shown = [files_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(files_list.count())]
+    assert shown == list(expected)
+    assert "nothing to worry about" in wizard.findChild(QLabel, "recipeNotes").text()
+    click(qtbot, wizard, "recipeFinish")
+    assert len(pkg.plugins) == before + 1
+    for rel, data in expected.items():
+        assert pkg.read_bytes(rel) == data
+    assert pkg.plugins[-1].entry.id == pid
+    stack = wizard.editor.undo_stack
+    assert stack.count() == 1 and "from a recipe" in stack.text(0)
+    stack.undo()
+    assert len(pkg.plugins) == before
+    assert all(not pkg.exists(rel) for rel in expected)
+
+
+def test_wizard_matches_the_cli_for_the_same_answers(qtbot, wizard: RecipeWizard, tmp_path: Path) -> None:
+    wizard.choose("mute-guests")
+    click(qtbot, wizard, "recipeNext")
+    wizard.findChild(QCheckBox, "recipe_confirm").click()
+    wizard.findChild(QLineEdit, "recipe_name").setText("Quiet please")
+    click(qtbot, wizard, "recipeNext")
+    click(qtbot, wizard, "recipeFinish")
+    assert (
+        main(
+            [
+                "new",
+                str(tmp_path / "cli"),
+                "--recipe",
+                "mute-guests",
+                "--set",
+                "confirm=no",
+                "--set",
+                "name=Quiet please",
+            ]
+        )
+        == 0
+    )
+    cli_root = tmp_path / "cli/webapp2"
+    for rel in ("plugins/quiet-please/quiet-please.plugin.js", "plugins/quiet-please/quiet-please.plugin.package.json"):
+        assert wizard.package.read_bytes(rel) == (cli_root / rel).read_bytes()
+
+
+def test_wizard_shows_the_network_note_for_the_webhook(qtbot, wizard: RecipeWizard) -> None:
+    wizard.choose("webhook")
+    click(qtbot, wizard, "recipeNext")
+    method = wizard.findChild(QComboBox, "recipe_method")
+    method.setCurrentIndex(method.findData("GET"))
+    click(qtbot, wizard, "recipeNext")
+    notes = wizard.findChild(QLabel, "recipeNotes").text()
+    assert "PD600" in notes and "hooks.example.com" in notes
+    click(qtbot, wizard, "recipeBack")
+    click(qtbot, wizard, "recipeBack")
+    wizard.choose("spotlight")
+    click(qtbot, wizard, "recipeNext")
+    assert wizard.findChild(QLineEdit, "recipe_on_label") is not None
+
+
+def test_menu_action_opens_the_wizard_and_adds_one_undoable_plugin(qtbot, base_project: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "plugin_recipeAction")
+    assert not action.isEnabled()
+    assert window.open_path(base_project)
+    assert action.isEnabled()
+    before = len(window.package.plugins)
+
+    def run(wiz: RecipeWizard) -> int:
+        wiz.choose("lock-toggle")
+        wiz.next()
+        wiz.set_answers({"name": "Door lock"})
+        wiz.next()
+        wiz.finish()
+        return 1
+
+    monkeypatch.setattr(RecipeWizard, "exec", run)
+    action.trigger()
+    assert [p.display_name for p in window.package.plugins][-1] == "Door lock"
+    assert window.isWindowModified()
+    window.editor.undo_stack.undo()
+    assert len(window.package.plugins) == before
+    window.editor.undo_stack.redo()
+    window.save()
+    settings = json.loads((base_project / "webapp2/settings.json").read_text())
+    assert settings["plugins"][-1]["id"] == "door-lock"
+    assert main(["check", "--strict", str(base_project)]) == 0

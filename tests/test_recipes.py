@@ -1,0 +1,235 @@
+"""Recipes: every one, with default and awkward answers, makes a plugin the checks pass."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tree_sitter_javascript
+from lxml import etree
+from tree_sitter import Language, Parser
+
+from designer.cli import main
+from designer.core.checks import run_checks
+from designer.core.jstext import safe_id
+from designer.core.model import load
+from designer.core.newproject import create_project
+from designer.core.problems import Severity
+from designer.core.recipes import (
+    RecipeError,
+    coerce_answers,
+    list_recipes,
+    load_recipe,
+    render,
+    validate_answers,
+)
+
+RECIPES = [r.name for r in list_recipes()]
+EDGE = 'It\'s "quoted" \\ back\\slash\nnew line é ☃ 漢字 </script><!-- \u2028 ${x} `tick` */'
+ALLOWED_INFO = {"PD600", "PD300"}  # contacts another server (expected for the webhook); no button (background)
+_PARSER = Parser(Language(tree_sitter_javascript.language()))
+
+
+def edge_answers(name: str) -> dict[str, Any]:
+    """Awkward text everywhere free text is allowed, every yes/no flipped, the last option of each choice."""
+    recipe = load_recipe(name)
+    out: dict[str, Any] = {}
+    for p in recipe.parameters:
+        if p.type == "text" and not p.pattern:
+            out[p.key] = EDGE[: p.max_length]
+        elif p.type == "boolean":
+            out[p.key] = not p.default
+        elif p.options():
+            out[p.key] = p.options()[-1][0]
+    return out
+
+
+def check_files(tmp_path: Path, files: dict[str, bytes]) -> list[str]:
+    """Errors and warnings (and unexpected notes) of a project made of these files, as text."""
+    root = create_project(tmp_path / "p", files=files)
+    problems = run_checks(load(root))
+    return [
+        f"{p.code} {p.file}:{p.line} {p.message}"
+        for p in problems
+        if p.severity != Severity.INFO or p.code not in ALLOWED_INFO
+    ]
+
+
+def assert_js_parses(source: bytes) -> None:
+    tree = _PARSER.parse(source)
+    assert not tree.root_node.has_error, source.decode()
+
+
+def test_there_are_the_promised_recipes() -> None:
+    assert set(RECIPES) >= {
+        "lock-toggle",
+        "mute-guests",
+        "send-dtmf",
+        "spotlight",
+        "layout-chooser",
+        "record-stream",
+        "chat-keyword",
+        "raised-hands",
+        "overlay-text",
+        "conference-info",
+        "webhook",
+        "query-auto-action",
+    }
+    for r in list_recipes():
+        assert r.title and r.description and "\n" not in r.description
+        assert r.placement_text and r.roles_text
+
+
+@pytest.mark.parametrize("name", RECIPES)
+@pytest.mark.parametrize("kind", ["defaults", "edge"])
+def test_recipe_makes_a_plugin_that_passes_the_checks(name: str, kind: str, tmp_path: Path) -> None:
+    recipe = load_recipe(name)
+    answers = {} if kind == "defaults" else edge_answers(name)
+    assert validate_answers(recipe, answers) == []
+    files = render(recipe, answers, "my-plugin")
+    assert all(rel.startswith("plugins/my-plugin/") for rel in files)
+    package = json.loads(files["plugins/my-plugin/my-plugin.plugin.package.json"])
+    assert package["id"] == "my-plugin" and package["srcURL"] == "my-plugin.plugin.js"
+    assert package["participantRoles"] == recipe.roles
+    if kind == "edge" and recipe.parameter("name").type == "text":
+        assert package["name"] == EDGE[: recipe.parameter("name").max_length]
+    source = files["plugins/my-plugin/my-plugin.plugin.js"]
+    assert_js_parses(source)
+    text = source.decode()
+    assert "</script" not in text and "\u2028" not in text
+    assert text.count("//") >= 8, "the generated code explains itself in comments"
+    assert check_files(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("name", RECIPES)
+def test_every_option_of_every_choice_renders_cleanly(name: str, tmp_path: Path) -> None:
+    recipe = load_recipe(name)
+    for p in recipe.parameters:
+        for value, _label in p.options():
+            files = render(recipe, {p.key: value}, "opt")
+            assert_js_parses(files["plugins/opt/opt.plugin.js"])
+    placement = json.loads(render(recipe, {}, "x")["plugins/x/x.plugin.package.json"])["menuItems"]
+    assert list(placement) == ([] if recipe.placement == "none" else [recipe.placement])
+
+
+def test_the_webhook_note_is_the_only_one(tmp_path: Path) -> None:
+    files = render(load_recipe("webhook"), {"url": "https://hooks.example.org:8443/x?y=1", "method": "GET"}, "hook")
+    root = create_project(tmp_path / "p", files=files)
+    codes = [(p.code, p.severity) for p in run_checks(load(root))]
+    assert codes == [("PD600", Severity.INFO)]
+    assert main(["check", "--strict", str(root)]) == 0
+
+
+@pytest.mark.parametrize("name", RECIPES)
+def test_icons_are_our_own_24px_single_colour_drawings(name: str) -> None:
+    recipe = load_recipe(name)
+    files = render(recipe, {}, "x")
+    package = json.loads(files["plugins/x/x.plugin.package.json"])
+    refs = [item["icon"] for items in package["menuItems"].values() for item in items if item["icon"]]
+    refs += re.findall(r"'([\w-]+\.svg#[\w-]+)'", files["plugins/x/x.plugin.js"].decode())
+    for rel, data in files.items():
+        if rel.endswith(".svg"):
+            root = etree.fromstring(data)
+            assert root.get("viewBox") == "0 0 24 24" and root.get("fill") == "currentColor"
+            assert root.get("id") == rel.rsplit("/", 1)[-1][:-4]
+    for ref in refs:
+        file, _, frag = ref.partition("#")
+        assert f"plugins/x/{file}" in files and file == frag + ".svg"
+    assert b"<svg" in recipe.icon_svg()
+
+
+def test_validation_speaks_plain_words() -> None:
+    recipe = load_recipe("send-dtmf")
+    errors = validate_answers(
+        recipe, {"action": "function", "default_digits": "12x", "label": "  ", "nope": 1, "name": "x" * 61}
+    )
+    text = "\n".join(errors)
+    assert "no setting called 'nope'" in text
+    assert "'Function name' ('function') cannot be used as a function name" in text
+    assert "use only the digits 0-9, * and #" in text
+    assert "'Menu item text' is empty" in text
+    assert "too long" in text
+    assert "already used inside this recipe's code" in "\n".join(validate_answers(recipe, {"action": "sendDigits"}))
+    assert "must be one of" in validate_answers(load_recipe("layout-chooser"), {"recommended": "3:3"})[0]
+    assert validate_answers(load_recipe("webhook"), {"url": "http://x.example.com"})[0].startswith("'Web address")
+    with pytest.raises(ValueError, match="cannot be used as a function name"):
+        render(recipe, {"action": "load"}, "x")
+
+
+def test_text_answers_are_coerced() -> None:
+    recipe = load_recipe("mute-guests")
+    answers, errors = coerce_answers(recipe, {"confirm": "No", "name": "A"})
+    assert answers == {"confirm": False, "name": "A"} and errors == []
+    _answers, errors = coerce_answers(recipe, {"confirm": "perhaps", "colour": "red"})
+    assert len(errors) == 2 and "yes or no" in errors[1] + errors[0]
+
+
+def test_unknown_or_unsafe_recipe_names() -> None:
+    with pytest.raises(RecipeError, match="no recipe called"):
+        load_recipe("no-such-recipe")
+    with pytest.raises(RecipeError, match="not a recipe name"):
+        load_recipe("../schemas")
+
+
+def test_templates_run_in_a_sandbox() -> None:
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from designer.core.recipes import _environment
+
+    env = _environment(load_recipe("lock-toggle"))
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
+    assert env.from_string("{{ x|js }}").render(x="a'</script>") == "'a\\'<\\/script>'"
+
+
+def test_cli_lists_recipes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recipes"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in RECIPES)
+    assert main(["recipes", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(r["name"] for r in data) == sorted(RECIPES)
+    layout = next(r for r in data if r["name"] == "layout-chooser")
+    assert next(p for p in layout["parameters"] if p["key"] == "recommended")["choices"][:2] == ["1:0", "1:7"]
+
+
+def test_cli_new_from_recipe_writes_the_rendered_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "proj"
+    args = ["new", str(target), "--recipe", "record-stream", "--set", "name=Rec & Stream", "--set", "streaming=no"]
+    args += ["--set", f"start_label={EDGE[:80]}"]
+    assert main(args) == 0
+    expected = render(
+        load_recipe("record-stream"),
+        {"name": "Rec & Stream", "streaming": False, "start_label": EDGE[:80]},
+        "rec-stream",
+    )
+    root = target / "webapp2"
+    for rel, data in expected.items():
+        assert (root / rel).read_bytes() == data
+    settings = json.loads((root / "settings.json").read_text())
+    assert settings["plugins"] == [
+        {"id": "rec-stream", "srcURL": "plugins/rec-stream/rec-stream.plugin.package.json", "enabled": True}
+    ]
+    capsys.readouterr()
+    assert main(["check", "--strict", str(target)]) == 0
+
+
+def test_cli_new_with_bad_answers_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "proj"
+    assert main(["new", str(target), "--recipe", "spotlight", "--set", "action=my action", "--set", "oops"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be used as a function name" in err and "key=value" in err
+    assert not target.exists()
+    assert main(["new", str(target), "--recipe", "nothing-like-it"]) == 2
+    assert "no recipe called" in capsys.readouterr().err
+
+
+def test_cli_new_recipe_takes_name_option(tmp_path: Path) -> None:
+    assert main(["new", str(tmp_path / "p"), "--recipe", "lock-toggle", "--name", "Door"]) == 0
+    package = json.loads((tmp_path / "p/webapp2/plugins/door/door.plugin.package.json").read_text())
+    assert package["name"] == "Door" and safe_id("Door") == package["id"]

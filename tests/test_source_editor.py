@@ -1,0 +1,135 @@
+"""The source editor in the window: typing is undoable, problems are marked, save writes the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from designer.gui.main_window import MainWindow
+from designer.gui.panes.source_editor import SourcePane
+
+SRC = "plugins/rec/rec.plugin.js"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch) -> MainWindow:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _open_source(window: MainWindow, project: Path):
+    window.open_path(project)
+    item = window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC))
+    window.tree.setCurrentItem(item)
+    editor = window.source_editor
+    assert window.stack.currentWidget() is window.source_pane
+    assert not editor.isReadOnly()
+    return editor
+
+
+def _type_at_end_of_line(qtbot, editor, line: int, text: str) -> None:
+    block = editor.document().findBlockByNumber(line - 1)
+    cursor = editor.textCursor()
+    cursor.setPosition(block.position() + block.length() - 1)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+
+
+def test_typing_a_syntax_error_marks_it_and_fixing_it_clears_it(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open_source(window, base_project)
+    assert editor.markers == []
+    _type_at_end_of_line(qtbot, editor, 5, " (((")
+    assert window.package.pending_texts[SRC].splitlines()[4].endswith(" (((")
+    qtbot.waitUntil(lambda: editor.markers != [], timeout=3000)
+    assert any(m.error for m in editor.markers)
+    assert any(
+        s.format.underlineStyle() == s.format.UnderlineStyle.SpellCheckUnderline for s in editor.extraSelections()
+    )
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: editor.markers == [], timeout=3000)
+
+
+def test_undo_in_the_window_restores_the_text(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open_source(window, base_project)
+    before = editor.toPlainText()
+    _type_at_end_of_line(qtbot, editor, 3, " // note")
+    assert editor.toPlainText() != before
+    assert window.editor.undo_stack.count() == 1  # the keystrokes merged into one step
+    assert window.editor.undo_stack.text(0) == f"Edit {SRC}"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before
+    assert SRC not in window.package.pending_texts or window.package.pending_texts[SRC] == before
+    window.editor.undo_stack.redo()
+    assert editor.toPlainText().splitlines()[2].endswith(" // note")
+
+
+def test_save_writes_the_edited_file(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open_source(window, base_project)
+    _type_at_end_of_line(qtbot, editor, 1, " // saved")
+    assert window.isWindowModified()
+    assert window.save()
+    on_disk = (base_project / "webapp2" / SRC).read_text()
+    assert on_disk.splitlines()[0] == "(function () { // saved"
+    assert not window.isWindowModified()
+
+
+def test_modelled_json_is_read_only(window: MainWindow, base_project: Path) -> None:
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
+    assert window.source_editor.isReadOnly()
+    assert window.source_pane.note.isVisibleTo(window.source_pane)
+
+
+def test_editing_helpers(qtbot) -> None:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    editor = pane.editor
+    pane.show_file("a.js", "function f() {\n    return 1;\n}\n", read_only=False)
+    edited: list[str] = []
+    editor.sig_edited.connect(lambda: edited.append(editor.text()))
+    cursor = editor.textCursor()
+    cursor.setPosition(len("function f() {"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # auto-indent after a brace
+    assert editor.toPlainText().splitlines()[1] == "    "
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # soft tabs
+    assert editor.toPlainText().splitlines()[1] == "        "
+    editor.select_line(3)
+    editor.toggle_comment()
+    assert editor.toPlainText().splitlines()[2] == "    // return 1;"
+    editor.toggle_comment()
+    assert editor.toPlainText().splitlines()[2] == "    return 1;"
+    cursor = editor.textCursor()
+    cursor.setPosition(len("function f("))
+    editor.setTextCursor(cursor)
+    assert len(editor.extraSelections()) == 3  # current line + both brackets
+    pane.find_bar.open(replace=True)
+    pane.find_bar.find_edit.setText("return")
+    assert pane.find_bar.count.text() == "1 match"
+    pane.find_bar.regex.setChecked(True)
+    pane.find_bar.find_edit.setText(r"re(\w+)")
+    pane.find_bar.replace_edit.setText(r"RE\1")
+    assert pane.find_bar.replace_all() == 1
+    assert "REturn 1;" in editor.toPlainText()
+    assert edited and edited[-1] == editor.text()
+    editor.replace_text(editor.toPlainText().replace("REturn", "return"))
+    assert "return 1;" in editor.toPlainText()
+    size = editor.font().pointSizeF()
+    editor.zoom(2)
+    assert editor.font().pointSizeF() > size
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.go_to_line(2)
+    assert editor.textCursor().blockNumber() == 1
