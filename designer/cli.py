@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("check", "new", "recipes", "screenshot", "import", "export")
+COMMANDS = ("check", "new", "recipes", "screenshot", "import", "export", "deploy", "simulate")
 
 
 def _display_base(files: Any) -> str:
@@ -207,6 +207,45 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args.path, Path(args.output), args.pane, args.size)
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Run every plugin in an offscreen Chromium: load, each action, unload, load again."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .core.files import NotAPackageError
+    from .core.model import load
+    from .gui.app import make_app
+    from .gui.preview import simulate
+
+    try:
+        pkg = load(Path(args.path))
+    except NotAPackageError as exc:
+        return _unusable(args, str(exc))
+    make_app()
+    report = simulate(pkg, role=args.role, platform=args.platform).as_json()
+    base = _display_base(pkg.files)
+    if args.json:
+        print(json.dumps(report | {"role": args.role, "platform": args.platform}, indent=2))
+        return 0 if report["ok"] else 1
+    for p in report["plugins"]:
+        if not p["loaded"]:
+            print(f"{p['name']}: not loaded for {args.role} on {args.platform}")
+            continue
+        print(f"{p['name']}: {len(p['errors'])} uncaught error(s), {len(p['requests'])} request(s)")
+        for e in p["errors"]:
+            at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
+            print(f"  {at}error: {e['message']} (Oops page for every user)")
+        for w in p["warnings"]:
+            print(f"  warning: {w['message']}")
+        for r in p["requests"]:
+            payload = "" if r.get("payload") in (None, {}) else " " + json.dumps(r["payload"])
+            print(f"  {r['kind']} {r['path']}{payload} -> {'ok' if r['ok'] else r['error']}")
+        for c in p["console"]:
+            print(f"  console.{c['level']}: {c['text']}")
+    for e in report["unattributed"]:
+        print(f"error: {e.get('message')}")
+    print(f"{report['errors']} uncaught error(s)")
+    return 0 if report["ok"] else 1
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -219,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="plugin-designer",
         description="Design, check and export Pexip Infinity Connect (webapp2) plugins.",
-        epilog="Commands: check, new, import, export, screenshot. Run 'plugin-designer COMMAND --help' for details.",
+        epilog="Commands: check, new, import, export, deploy, simulate, screenshot. Run 'plugin-designer COMMAND --help' for details.",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return p
@@ -276,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
             from .cli_export import add_arguments
 
             add_arguments(p, argv[0])
+        elif argv[0] == "deploy":
+            from .cli_deploy import add_arguments as add_deploy_arguments
+
+            add_deploy_arguments(p)
         elif argv[0] == "new":
             p.description = "Create a new project with one working plugin."
             p.add_argument("dir", help="folder to create (it will hold webapp2/)")
@@ -285,6 +328,19 @@ def main(argv: list[str] | None = None) -> int:
                 "--set", action="append", metavar="KEY=VALUE", help="answer one of the recipe's settings (repeatable)"
             )
             p.set_defaults(func=cmd_new)
+        elif argv[0] == "simulate":
+            p.description = (
+                "Run each plugin in an offscreen browser against a mock meeting; exit 1 on any uncaught error."
+            )
+            p.add_argument("path", help="project folder, webapp2 folder or branding ZIP")
+            p.add_argument("--json", action="store_true", help="print the findings as JSON")
+            p.add_argument(
+                "--role", choices=("chair", "guest"), default="chair", help="the user's role (default: chair)"
+            )
+            p.add_argument(
+                "--platform", choices=("web", "electron", "ios", "android"), default="web", help="default: web"
+            )
+            p.set_defaults(func=cmd_simulate)
         elif argv[0] == "recipes":
             p.description = "List the recipes `plugin-designer new DIR --recipe NAME` can start from."
             p.add_argument("--json", action="store_true", help="print the recipes and their settings as JSON")

@@ -17,6 +17,11 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-"
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-data-")  # crash recovery copies
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+
+# The preview's QtWebEngine (tests/test_preview.py) needs this before pytest-qt makes the
+# QApplication; make_app sets it the same way. QtWebEngine itself is imported lazily.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -173,7 +173,7 @@ def test_empty_project_to_exported_zip_with_three_recipe_plugins(qtbot, tmp_path
     for name in ("lock-toggle", "send-dtmf", "layout-chooser"):
         opened: list[RecipeWizard] = []
 
-        def run_wizard(wiz: RecipeWizard, name: str = name) -> int:
+        def run_wizard(wiz: RecipeWizard, name: str = name, opened: list = opened) -> int:
             opened.append(wiz)
             wiz.show()  # exec() would block the test; the pages are driven the same way
             wiz.choose(name)

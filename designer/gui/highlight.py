@@ -16,7 +16,7 @@ Qt in UTF-16 code units, so an emoji (two units) must not shift the colours afte
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from pygments.lexer import RegexLexer
@@ -33,6 +33,7 @@ __all__ = [
     "SyntaxHighlighter",
     "block_formats",
     "language_for",
+    "language_name",
 ]
 
 PENDING = -2  # the state of a block not highlighted yet (see SyntaxHighlighter.limit)
@@ -219,9 +220,14 @@ _LANGUAGES: dict[str, Language] = {}
 _SUFFIXES = {".js": "javascript", ".mjs": "javascript", ".json": "json", ".svg": "xml", ".xml": "xml"}
 
 
+def language_name(name: str) -> str | None:
+    """The language key ("javascript", "json" or "xml") of a file name, without building its lexer."""
+    return _SUFFIXES.get("." + name.rsplit(".", 1)[-1].lower()) if "." in name else None
+
+
 def language_for(name: str) -> Language | None:
     """The language of a file name (by suffix), or None when it is not one we colour."""
-    key = _SUFFIXES.get("." + name.rsplit(".", 1)[-1].lower()) if "." in name else None
+    key = language_name(name)
     if key is None:
         return None
     if key not in _LANGUAGES:
@@ -255,12 +261,21 @@ class SyntaxHighlighter(QSyntaxHighlighter):
 
     ``limit``: blocks from this number on are left uncoloured (state :data:`PENDING`) so the
     editor can colour a big file in batches; ``None`` colours everything.
+
+    ``horizon``: when not None (the editor sets it to "the last visible line plus a margin"), a
+    keystroke that changes the carried state (typing ``/*`` or a backtick) re-lexes lines only up
+    to that number; the first line beyond keeps its old state so Qt stops there, and
+    ``dirty_from`` tells the editor where to carry on from a timer. Without this, typing an
+    opening backtick re-lexes the rest of a 10,000-line file on every keystroke.
     """
 
     def __init__(self, parent: QTextDocument | QObject, language: Language, dark: bool = False) -> None:
         super().__init__(parent)
         self.language = language
         self.limit: int | None = None
+        self.horizon: int | None = None
+        self.dirty_from: int | None = None
+        self.on_defer: Callable[[], None] | None = None  # called when a line was left for later
         self._formats: dict[_TokenType, QTextCharFormat | None] = {}
         self.dark = dark
 
@@ -288,8 +303,16 @@ class SyntaxHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        if self.limit is not None and self.currentBlock().blockNumber() >= self.limit:
+        number = self.currentBlock().blockNumber()
+        if self.limit is not None and number >= self.limit:
             self.setCurrentBlockState(PENDING)
+            return
+        if self.horizon is not None and number > self.horizon:
+            # Beyond the horizon: keep the old state (Qt stops the cascade) and colour it later.
+            self.dirty_from = number if self.dirty_from is None else min(self.dirty_from, number)
+            self.setCurrentBlockState(self.currentBlockState())
+            if self.on_defer is not None:
+                self.on_defer()
             return
         state = self.previousBlockState()
         spans, end_state = self.language.lex_line(text, state if state >= 0 else 0)

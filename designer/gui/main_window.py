@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.plugin_page: PluginPage | None = None
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
+        self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
@@ -184,6 +185,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(history)
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.preview_action = QAction("&Preview", self, objectName="previewAction")
+        self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.preview_action.setToolTip(
+            "A mock meeting running the plugins: where their buttons land, and whether they crash"
+        )
+        self.preview_action.setEnabled(False)
+        self.preview_action.triggered.connect(self.show_preview)
+        view_menu.addAction(self.preview_action)
         appearance = view_menu.addMenu("&Appearance")
         group = QActionGroup(self)
         from .app import APPEARANCES, saved_appearance
@@ -334,6 +343,8 @@ class MainWindow(QMainWindow):
             self.problems_dock.raise_()
         elif name == "export":
             self.show_export()
+        elif name == "preview":
+            self.show_preview()
 
     # -- opening --------------------------------------------------------------------------
     def open_path(self, path: Path, ask: bool = True) -> bool:
@@ -373,6 +384,9 @@ class MainWindow(QMainWindow):
         self.problems = run_checks(pkg)
         self._ensure_export_dock()
         self.export_action.setEnabled(True)
+        self.preview_action.setEnabled(True)
+        if self.preview_dock is not None:
+            self.preview_pane.set_package(pkg)
         self._refresh_export()
         self.setWindowTitle(f"{path.name}[*] — Plugin Designer")
         self.setWindowModified(False)
@@ -539,6 +553,8 @@ class MainWindow(QMainWindow):
             self.plugin_page.refresh()
         self._sync_source()
         self._recheck.start()
+        if self.preview_dock is not None and self.preview_dock.isVisible():
+            self.preview_pane.refresh()
 
     # -- source editor ----------------------------------------------------------------------
     @property
@@ -578,7 +594,11 @@ class MainWindow(QMainWindow):
         def mutate(pkg: BrandingPackage) -> None:
             pkg.pending_texts[rel] = text
 
-        self.editor.edit(f"Edit {rel}", mutate, merge_key=f"text/{rel}")
+        self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
+        try:
+            self.editor.edit(f"Edit {rel}", mutate, merge_key=f"text/{rel}")
+        finally:
+            self._typed_text = None
 
     def _sync_source(self) -> None:
         """After undo, redo or a fix: the editor shows the file as the model now has it."""
@@ -588,6 +608,8 @@ class MainWindow(QMainWindow):
         try:
             text = self.package.read_text(pane.current_file())
         except (OSError, KeyError, UnicodeDecodeError):
+            return
+        if text is getattr(self, "_typed_text", None):
             return
         if text != pane.editor.text():
             pane.editor.replace_text(text)
@@ -689,6 +711,27 @@ class MainWindow(QMainWindow):
             self.export_dock.show()  # visibilityChanged refreshes it
             self.resizeDocks([self.export_dock], [max(560, self.width() // 2 - 100)], Qt.Orientation.Horizontal)
         self.export_dock.raise_()
+
+    # -- preview --------------------------------------------------------------------------
+    def show_preview(self) -> None:
+        """View > Preview: the mock meeting dock (QtWebEngine is imported here, not at start-up)."""
+        if self.package is None:
+            return
+        if self.preview_dock is None:
+            from .preview import PreviewPane
+
+            self.preview_pane = PreviewPane()
+            dock = QDockWidget("Preview", self)
+            dock.setObjectName("previewDock")
+            dock.setWidget(self.preview_pane)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.visibilityChanged.connect(lambda visible: visible and self.preview_pane.refresh())
+            self.preview_dock = dock
+            self.view_menu.addAction(dock.toggleViewAction())
+            self.preview_pane.set_package(self.package)
+        self.preview_dock.show()
+        self.preview_dock.raise_()
+        self.resizeDocks([self.preview_dock], [max(640, self.width() // 2)], Qt.Orientation.Horizontal)
 
     def _exported(self, path: str) -> None:
         # The export wrote the model's files (and the new brandingID) into the project: the

@@ -115,6 +115,15 @@ class ExportPane(QWidget):
             "QPushButton#exportButton:disabled { background:#cfd8dc; color:#78909c; }"
         )
         self.export_button.clicked.connect(self.export)
+        self.deploy_button = QPushButton("Deploy…")
+        self.deploy_button.setObjectName("deployButton")
+        self.deploy_button.setMinimumHeight(44)
+        self.deploy_button.setToolTip("Export with a new brandingID and upload it to a Management Node in one go.")
+        self.deploy_button.clicked.connect(self.open_deploy)
+        self.deploy_dialog: Any = None
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.export_button, 1)
+        buttons_row.addWidget(self.deploy_button)
 
         self.status = QLabel()
         self.status.setObjectName("exportStatus")
@@ -143,7 +152,7 @@ class ExportPane(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.verdict)
         layout.addLayout(form)
-        layout.addWidget(self.export_button)
+        layout.addLayout(buttons_row)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self.set_package(None)
@@ -210,6 +219,7 @@ class ExportPane(QWidget):
             )
             self.verdict.setStyleSheet(_OK_STYLE)
         self.export_button.setEnabled(not plan.errors)
+        self.deploy_button.setEnabled(not plan.errors)
         self.export_button.setToolTip("Fix the errors listed above first." if plan.errors else "Write the ZIP now.")
         self.settings_view.setPlainText(plan.preview("settings.json") or "(no settings.json in the package)")
         self.manifest_view.setPlainText(plan.preview("manifest.json") or "")
@@ -220,6 +230,7 @@ class ExportPane(QWidget):
         self.verdict.setText(text)
         self.verdict.setStyleSheet(style)
         self.export_button.setEnabled(False)
+        self.deploy_button.setEnabled(False)
         for view in (self.changes_view, self.settings_view, self.manifest_view):
             view.clear()
         self.checklist_view.clear()
@@ -298,6 +309,34 @@ class ExportPane(QWidget):
             self.branding_edit.clear()
             self.refresh()
         return True
+
+    def open_deploy(self, **options: Any) -> Any:
+        """Show the Deploy dialog (modal; ``options`` go to the dialog, e.g. from tests)."""
+        if self.pkg is None:
+            return None
+        from .deploy_dialog import DeployDialog
+
+        if self.deploy_dialog is not None and self.deploy_dialog.busy:
+            self.deploy_dialog.raise_()
+            return self.deploy_dialog
+        dialog = DeployDialog(self.pkg, self, **options)
+        dialog.sig_deployed.connect(self._deployed)
+        dialog.setModal(True)  # the package must not change while it is being uploaded
+        self.deploy_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _deployed(self, result: Any) -> None:
+        self.status.setText(
+            f"✔ Deployed '{result.name}' to {result.node} — brandingID {result.branding_id} is live "
+            f"(ZIP kept at {result.export.path})."
+        )
+        self.status.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self.sig_exported.emit(str(result.export.path))
+        if self.pkg is result.export.plan.pkg:  # nobody reloaded the package: show the next export's plan
+            self.branding_edit.clear()
+            self._custom_id = False
+            self.refresh()
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)

@@ -168,6 +168,18 @@ class MenuItemsEditor(QWidget):
         self.action_note = QLabel(objectName="actionNote")
         form.addRow("Ac&tion", self.action)
         form.addRow("", self.action_note)
+        # Action sync: the action's function in the source (create it, or follow a rename in the code)
+        self.sync_note = QLabel(objectName="actionSyncNote", wordWrap=True)
+        self.sync_button = QPushButton(objectName="actionSyncButton")
+        self.sync_button.clicked.connect(self._sync_clicked)
+        self._sync: tuple[str, str] | None = None  # ("create", action) or ("use", registered key)
+        self._sync_stale = False
+        sync_row = QHBoxLayout()
+        sync_row.setContentsMargins(0, 0, 0, 0)
+        sync_row.addWidget(self.sync_note, 1)
+        sync_row.addWidget(self.sync_button)
+        form.addRow("", sync_row)
+        self._show_sync(None)
         outer.addLayout(form)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -251,6 +263,7 @@ class MenuItemsEditor(QWidget):
             w.setEnabled(has)
         self.up_button.setEnabled(has and row > 0)
         self.down_button.setEnabled(has and row < len(items) - 1)
+        self._update_sync(items[row] if has else None)
         if not has:
             return
         mi = items[row]
@@ -366,4 +379,108 @@ class MenuItemsEditor(QWidget):
         if any(mi.action == new for i, mi in enumerate(items) if i != row):
             self.action_note.setText(f"Another item already uses '{new}'; each item needs its own action.")
             return
-        self._edit_item(f"Change action of '{self._name()}' to '{new}'", lambda mi: setattr(mi, "action", new))
+        old = items[row].action
+        rel, source = self._source()
+        renamed = None
+        if old and source is not None:
+            from ...core.actionsync import action_state, rename_action_function
+
+            st = action_state(source, old)
+            if st.function and st.registered and not action_state(source, new).function:
+                try:
+                    renamed = rename_action_function(source, old, new)
+                except ValueError:
+                    renamed = None
+        if renamed is None:
+            self._edit_item(f"Change action of '{self._name()}' to '{new}'", lambda mi: setattr(mi, "action", new))
+            return
+
+        def mutate(pkg: BrandingPackage) -> None:
+            self._items(pkg)[row].action = new
+            pkg.pending_texts[rel] = renamed
+
+        name = rel.rsplit("/", 1)[-1]
+        self.editor.edit(f"Change action of '{self._name()}' to '{new}' and rename function '{old}' in {name}", mutate)
+
+    # -- action sync -------------------------------------------------------------------------
+    def _source(self) -> tuple[str, str | None]:
+        """The plugin's source file and its text (None when there is none or it cannot be edited)."""
+        pkg = self.editor.package
+        rel = self._plugin().source_path or ""
+        if not rel or not pkg.files.writable or not pkg.exists(rel):
+            return rel, None
+        try:
+            return rel, pkg.read_text(rel)
+        except (OSError, KeyError, UnicodeDecodeError):
+            return rel, None
+
+    def _show_sync(self, mode: tuple[str, str] | None, note: str = "", button: str = "") -> None:
+        self._sync = mode
+        self.sync_note.setText(note)
+        self.sync_button.setText(button)
+        self.sync_note.setVisible(mode is not None)
+        self.sync_button.setVisible(mode is not None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._sync_stale:
+            row = self.list.currentRow()
+            items = self._items() if self.isEnabled() else []
+            self._update_sync(items[row] if 0 <= row < len(items) else None)
+
+    def _update_sync(self, mi: MenuItem | None) -> None:
+        """Offer to create the action's function, or to follow a function renamed in the code."""
+        self._sync_stale = not self.isVisible()
+        if self._sync_stale:  # typing in the source editor: look again when the form is shown
+            return
+        rel, source = self._source()
+        if mi is None or not mi.action or source is None:
+            self._show_sync(None)
+            return
+        from ...core.actionsync import action_state, unmatched_keys
+
+        st = action_state(source, mi.action)
+        if st.function and st.registered:
+            self._show_sync(None)
+            return
+        name = rel.rsplit("/", 1)[-1]
+        spare = unmatched_keys(source, [m.action for m in self._items() if m.action])
+        if not st.function and not st.registered and len(spare) == 1:
+            self._show_sync(
+                ("use", spare[0]),
+                f"{name} has no '{mi.action}' but registers '{spare[0]}', which no item uses (renamed in the code?).",
+                f"Use '{spare[0]}'",
+            )
+        elif st.editable:
+            what = "no function" if not st.function else "the function but does not register it"
+            self._show_sync(
+                ("create", mi.action),
+                f"{name} has {what} for '{mi.action}': clicking the item would do nothing.",
+                f"Create function '{mi.action}' in the source" if not st.function else f"Register '{mi.action}'",
+            )
+        else:
+            self._show_sync(None)
+
+    def _sync_clicked(self) -> None:
+        if self._sync is None:
+            return
+        mode, name = self._sync
+        row = self.list.currentRow()
+        if mode == "use":
+            self._edit_item(f"Change action of '{self._name()}' to '{name}'", lambda mi: setattr(mi, "action", name))
+            return
+        from ...core.actionsync import add_action_function
+
+        rel, source = self._source()
+        if source is None or not (0 <= row < len(self._items())):
+            return
+        try:
+            new = add_action_function(source, name, self._section())
+        except ValueError as exc:
+            self.sync_note.setText(f"Cannot add it: {exc}.")
+            return
+
+        def mutate(pkg: BrandingPackage) -> None:
+            pkg.pending_texts[rel] = new
+
+        self.editor.edit(f"Create function '{name}' in {rel.rsplit('/', 1)[-1]}", mutate)

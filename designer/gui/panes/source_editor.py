@@ -41,7 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..highlight import SyntaxHighlighter, language_for
+from ...core import pexapi
+from ...core.snippets import Snippet, find_prefix
+from ..highlight import SyntaxHighlighter, language_for, language_name
+from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
 
@@ -106,22 +109,34 @@ class SourceEditor(QPlainTextEdit):
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
+        self._selection_key: tuple | None = None
+        self._gutter_key: tuple | None = None
         self.newline = "\n"
         self._applying = False
         self._gutter = _Gutter(self)
         self._batch = QTimer(self, interval=0)
+        # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
+        self._later = QTimer(self, singleShot=True, interval=150)
+        self._later.timeout.connect(self._batch.start)
+        self._attach = QTimer(self, singleShot=True, interval=0)
+        self._attach.timeout.connect(self._attach_highlighter)
+        self.language_name: str | None = None
         self._batch.timeout.connect(self._colour_batch)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._update_selections)
         self.document().contentsChanged.connect(self._contents_changed)
+        self.document().contentsChange.connect(self._contents_change)
+        self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
+        self.completion = CompletionHelper(self)
         self._update_margins()
 
     # -- text ---------------------------------------------------------------------------------
     def load(self, name: str, text: str) -> None:
         """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
         self.newline = "\r\n" if "\r\n" in text else "\n"
-        language = language_for(name)
+        self.snippet = None
+        self.language_name = language_name(name)
         if self.highlighter is not None:
             self.highlighter.setDocument(None)
             self.highlighter.deleteLater()
@@ -133,12 +148,27 @@ class SourceEditor(QPlainTextEdit):
         finally:
             self._applying = False
         self.setDocumentTitle(name)
-        if language is not None:
-            self.highlighter = SyntaxHighlighter(self, language, is_dark(self.palette()))
-            self.highlighter.limit = FIRST_LINES
-            self.highlighter.setDocument(self.document())
-            self._batch.start()
+        self._selection_key = None
+        self._attach.stop()
+        if self.language_name is not None:
+            # A big file gets its colours from the next turn of the event loop, so putting the
+            # text in and building the lexer are not one long stall.
+            if self.blockCount() > FIRST_LINES:
+                self._attach.start()
+            else:
+                self._attach_highlighter()
         self._update_selections()
+
+    def _attach_highlighter(self) -> None:
+        language = language_for(self.documentTitle())
+        if language is None or self.highlighter is not None:
+            return
+        self.highlighter = SyntaxHighlighter(self, language, is_dark(self.palette()))
+        self.highlighter.limit = FIRST_LINES
+        self.highlighter.horizon = self._horizon()
+        self.highlighter.on_defer = self._later.start
+        self.highlighter.setDocument(self.document())
+        self._batch.start()
 
     def text(self) -> str:
         """The text as it is kept in the package (the file's own line endings)."""
@@ -178,9 +208,91 @@ class SourceEditor(QPlainTextEdit):
         if not self._applying and not self.isReadOnly():
             self.sig_edited.emit()
 
+    def _contents_change(self, pos: int, removed: int, added: int) -> None:
+        # Runs before the highlighter's own slot (connected first): how far this edit colours now.
+        if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
+            self.highlighter.horizon = self._horizon()
+        if self.snippet is not None and not self.snippet.contents_change(pos, removed, added):
+            self.snippet = None
+
+    # -- snippets and completion -------------------------------------------------------------
+    def is_javascript(self) -> bool:
+        return self.language_name == "javascript"
+
+    def insert_snippet(self, snippet: Snippet, replace: int = 0) -> None:
+        """Insert ``snippet`` at the cursor (over the ``replace`` characters before it) and select its first stop."""
+        from ...core.snippets import expand
+
+        self.leave_snippet()
+        cursor = self.textCursor()
+        line = cursor.block().text()
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if replace:
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
+        cursor.removeSelectedText()
+        start = cursor.position()
+        expansion = expand(snippet, indent)
+        cursor.insertText(expansion.text)
+        self.snippet = SnippetSession(self, start, expansion)
+        if not self.snippet.move(1):
+            self.leave_snippet()
+        self.setFocus()
+
+    def leave_snippet(self) -> None:
+        if self.snippet is not None:
+            session, self.snippet = self.snippet, None
+            session.finish()
+
+    def _snippet_prefix(self) -> Snippet | None:
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self.is_javascript():
+            return None
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        m = re.search(r"(?<![\w$.])[A-Za-z_$][\w$]*$", before)
+        return find_prefix(m.group()) if m else None
+
+    def open_snippet_browser(self) -> SnippetBrowser | None:
+        """Ctrl+J: the snippet browser; the chosen snippet is inserted at the cursor."""
+        if self.isReadOnly() or not self.is_javascript():
+            return None
+        dialog = SnippetBrowser(self)
+        dialog.accepted.connect(lambda: dialog.chosen is not None and self.insert_snippet(dialog.chosen))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip and self.is_javascript():
+            cursor = self.cursorForPosition(event.pos())
+            text = cursor.block().text()
+            column = len(text.encode("utf-16-le")[: 2 * cursor.positionInBlock()].decode("utf-16-le", "ignore"))
+            doc = pexapi.hover_doc(text, column)
+            if doc:
+                QToolTip.showText(event.globalPos(), doc, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
     # -- batch colouring ------------------------------------------------------------------------
+    def _horizon(self) -> int:
+        """The last line a keystroke colours at once (the rest is coloured from the batch timer)."""
+        lines = self.viewport().height() // max(1, self.fontMetrics().height())
+        first = self.firstVisibleBlock().blockNumber()
+        return max(first + lines + 20, self.textCursor().blockNumber() + 20)
+
     def _colour_batch(self) -> None:
         hl = self.highlighter
+        if hl is not None and hl.limit is None and hl.dirty_from is not None:
+            start, hl.dirty_from = hl.dirty_from, None  # lines a keystroke left for later
+            block = self.document().findBlockByNumber(start)
+            hl.horizon = start + BATCH_LINES
+            try:
+                if block.isValid():
+                    hl.rehighlightBlock(block)
+            finally:
+                hl.horizon = self._horizon()
+            if hl.dirty_from is None:
+                self._batch.stop()
+            return
         if hl is None or hl.limit is None:
             self._batch.stop()
             return
@@ -188,13 +300,19 @@ class SourceEditor(QPlainTextEdit):
         count = self.document().blockCount()
         hl.limit = start + BATCH_LINES if start + BATCH_LINES < count else None
         block = self.document().findBlockByNumber(start)
-        if block.isValid():
-            hl.rehighlightBlock(block)
-        if hl.limit is None:
+        hl.horizon = start + BATCH_LINES
+        try:
+            if block.isValid():
+                hl.rehighlightBlock(block)
+        finally:
+            hl.horizon = self._horizon()
+        if hl.limit is None and hl.dirty_from is None:
             self._batch.stop()
 
     def colouring_done(self) -> bool:
-        return self.highlighter is None or self.highlighter.limit is None
+        if self._attach.isActive():
+            return False
+        return self.highlighter is None or (self.highlighter.limit is None and self.highlighter.dirty_from is None)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -205,7 +323,7 @@ class SourceEditor(QPlainTextEdit):
                 self.highlighter.limit = 0
                 self.highlighter.rehighlight()  # cheap: every block is left for the batches
                 self._batch.start()
-            self._update_selections()
+            self._update_selections(force=True)
 
     # -- keys -----------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -223,6 +341,44 @@ class SourceEditor(QPlainTextEdit):
             return
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        completing = self.completion.popup_visible()
+        if completing and key in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+            Qt.Key.Key_Escape,
+        ):
+            event.ignore()  # the completer's popup takes these
+            return
+        if key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ControlModifier:
+            self.completion.show(explicit=True)
+            return
+        if self.snippet is not None:
+            if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+                if not self.snippet.move(1):
+                    self.leave_snippet()
+                return
+            if key == Qt.Key.Key_Backtab:
+                self.snippet.move(-1)
+                return
+            if key == Qt.Key.Key_Escape:
+                self.leave_snippet()
+                return
+        if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier and (snip := self._snippet_prefix()):
+            self.insert_snippet(snip, replace=len(snip.prefix))
+            return
+        self._key_press(event, key, mods)
+        typed = event.text()
+        if typed == "." or (typed in ("'", '"') and "sendRequest(" in self.textCursor().block().text()):
+            self.completion.show()
+        elif completing:
+            if typed and (typed.isalnum() or typed in "_$/") or key == Qt.Key.Key_Backspace:
+                self.completion.show()
+            elif typed or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+                self.completion.completer.popup().hide()
+
+    def _key_press(self, event: QKeyEvent, key: int, mods) -> None:
         if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
             if cursor.hasSelection():
@@ -292,7 +448,7 @@ class SourceEditor(QPlainTextEdit):
 
     def toggle_comment(self) -> None:
         """Ctrl+/: comment the selected lines out with ``//`` (JavaScript) or back in."""
-        if self.isReadOnly() or self.highlighter is None or self.highlighter.language.name != "javascript":
+        if self.isReadOnly() or not self.is_javascript():
             return
 
         def change(lines: list[str]) -> list[str]:
@@ -394,8 +550,18 @@ class SourceEditor(QPlainTextEdit):
         sel.format.setToolTip(marker.message)
         return sel
 
-    def _update_selections(self) -> None:
+    def _update_selections(self, force: bool = False) -> None:
+        """Current line, matching brackets and markers; skipped when none of them changed.
+
+        The selections' cursors follow edits by themselves, so typing on the same line with no
+        bracket beside the cursor needs no new list (setting it repaints the whole viewport).
+        """
         dark = is_dark(self.palette())
+        brackets = self._matching_brackets()
+        key = (self.textCursor().blockNumber(), tuple(brackets), id(self.markers), dark)
+        if key == self._selection_key and not force:
+            return
+        self._selection_key = key
         selections: list[QTextEdit.ExtraSelection] = []
         line = QTextEdit.ExtraSelection()
         line.format.setBackground(QColor("#2a2d33" if dark else "#eef3fb"))
@@ -403,7 +569,7 @@ class SourceEditor(QPlainTextEdit):
         line.cursor = self.textCursor()
         line.cursor.clearSelection()
         selections.append(line)
-        for pos in self._matching_brackets():
+        for pos in brackets:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
             sel.cursor = QTextCursor(self.document())
@@ -428,24 +594,27 @@ class SourceEditor(QPlainTextEdit):
         return []
 
     def _find_partner(self, at: int, ch: str, limit: int = 20_000) -> int | None:
-        doc = self.document()
+        """The position of the bracket matching ``ch`` at ``at``, scanning at most ``limit`` characters."""
         forward = ch in _OPEN
         other = _OPEN[ch] if forward else _CLOSE[ch]
+        pattern = re.compile(f"{re.escape(ch)}|{re.escape(other)}")
+        block = self.document().findBlock(at)
         depth = 0
-        step = 1 if forward else -1
-        pos = at
-        end = doc.characterCount()
-        for _ in range(limit):
-            c = doc.characterAt(pos)
-            if c == ch:
-                depth += 1
-            elif c == other:
-                depth -= 1
+        scanned = 0
+        while block.isValid() and scanned < limit:
+            text = block.text()
+            scanned += len(text) + 1
+            base = block.position()
+            astral = any(ord(c) > 0xFFFF for c in text) if not text.isascii() else False
+            hits = [(_utf16(text[: m.start()]) if astral else m.start(), m.group()) for m in pattern.finditer(text)]
+            for unit, c in hits if forward else reversed(hits):
+                pos = base + unit
+                if (forward and pos < at) or (not forward and pos > at):
+                    continue
+                depth += 1 if c == ch else -1
                 if depth == 0:
                     return pos
-            pos += step
-            if pos < 0 or pos >= end:
-                return None
+            block = block.next() if forward else block.previous()
         return None
 
     # -- gutter -----------------------------------------------------------------------------------
@@ -459,7 +628,12 @@ class SourceEditor(QPlainTextEdit):
     def _update_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
             self._gutter.scroll(0, dy)
-        else:
+            return
+        # Lines do not wrap, so the numbers only change with the first line, the line count or
+        # the current line; typing within a line repaints the text, not the gutter.
+        key = (self.firstVisibleBlock().blockNumber(), self.blockCount(), self.textCursor().blockNumber())
+        if key != self._gutter_key:
+            self._gutter_key = key
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -651,6 +825,8 @@ class SourcePane(QWidget):
             ("replace", "Replace…", [QKeySequence("Ctrl+H")], lambda: self.find_bar.open(True)),
             ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], self.editor.go_to_line),
             ("comment", "Toggle Comment", [QKeySequence("Ctrl+/")], self.editor.toggle_comment),
+            ("snippets", "Insert Snippet…", [QKeySequence("Ctrl+J")], self.editor.open_snippet_browser),
+            ("complete", "Complete", [], lambda: self.editor.completion.show(explicit=True)),
             ("zoom_in", "Zoom In", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self.editor.zoom(1)),
             ("zoom_out", "Zoom Out", [QKeySequence("Ctrl+-")], lambda: self.editor.zoom(-1)),
             ("whitespace", "Show Whitespace", [QKeySequence("Ctrl+Shift+W")], None),

@@ -1,0 +1,154 @@
+"""``plugin-designer deploy``: export with a new brandingID and upload to a Management Node.
+
+Kept apart from ``cli.py`` so ``check`` does not pay for importing httpx. The password comes from
+the OS keyring (remembered with ``--remember``), else ``PLUGIN_DESIGNER_PASSWORD``, else a
+hidden prompt when a terminal is attached; otherwise exit 2. Exit codes: 0 deployed, 1 the node
+refused or could not be reached, 2 unusable input or no password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_arguments", "cmd_deploy"]
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Export the project (new brandingID) and upload it to a Pexip Management Node as a web app "
+        "customization; one with the same name is replaced."
+    )
+    p.add_argument("path", help="project folder or webapp2 folder")
+    p.add_argument("--node", required=True, help="the Management Node, e.g. https://mgr.example.com[:port]")
+    p.add_argument("--name", default=None, help="customization name (default: the last one used, else the folder name)")
+    p.add_argument("--description", default=None, help="customization description")
+    p.add_argument("--set-default", action="store_true", help="make it the default web app customization")
+    p.add_argument(
+        "--user", default=None, help="Management Node administrator (default: the last one used, else admin)"
+    )
+    p.add_argument(
+        "--ca-bundle", default=None, metavar="FILE", help="PEM file of the CA that signed the node's certificate"
+    )
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="UNSAFE: do not verify the node's certificate (test labs only; never remembered)",
+    )
+    p.add_argument("--remember", action="store_true", help="store the password in the system keyring")
+    p.add_argument(
+        "-o", "--output", default=None, help="where to write the exported ZIP (default: next to the project)"
+    )
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the node (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_deploy)
+
+
+def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, Any] | None = None) -> int:
+    if args.json:
+        print(json.dumps({"ok": False, "error": message, **(extra or {})}, indent=2, ensure_ascii=False))
+    else:
+        print(f"plugin-designer: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    from .core.deploy import (
+        DeployError,
+        DeployTarget,
+        deploy,
+        normalize_node,
+        password_from_env,
+        recall_password,
+        remember_password,
+        remembered_settings,
+    )
+    from .core.files import NotAPackageError
+    from .core.model import load
+
+    try:
+        pkg = load(Path(args.path))
+        node = normalize_node(args.node)
+    except NotAPackageError as exc:
+        return _fail(args, str(exc), 2)
+    except DeployError as exc:
+        return _fail(args, str(exc), 2)
+    project = getattr(pkg.files, "project", None)
+    if project is None:
+        return _fail(args, f"{args.path} is a ZIP opened read-only; import it into a folder first.", 2)
+    memory = remembered_settings(project)
+    user = args.user or memory.get("user") or "admin"
+    name = args.name or memory.get("name") or project.name
+    description = args.description if args.description is not None else memory.get("description", "")
+    ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
+    password = recall_password(node, user)
+    source = "keyring"
+    if password is None:
+        password, source = password_from_env(), "env"
+    if password is None:
+        if sys.stdin.isatty():
+            try:
+                password, source = getpass.getpass(f"Password for {user} on {node}: "), "prompt"
+            except (EOFError, KeyboardInterrupt):
+                password = None
+        if not password:
+            return _fail(
+                args,
+                f"No password for {user} on {node}: set PLUGIN_DESIGNER_PASSWORD, run the command in a terminal to "
+                "be asked, or store it once with --remember.",
+                2,
+            )
+    if args.insecure:
+        print(
+            "WARNING: --insecure: the Management Node's certificate will NOT be verified. Anyone on the network "
+            "path could read the password. Use this only in a test lab.",
+            file=sys.stderr,
+        )
+    target = DeployTarget(
+        node=node,
+        user=user,
+        name=name,
+        description=description or "",
+        set_default=args.set_default,
+        ca_bundle=ca_bundle,
+        insecure=args.insecure,
+        timeout=args.timeout,
+    )
+    shown = [-1]
+
+    def progress(sent: int, total: int) -> None:
+        if args.json or not sys.stderr.isatty() or total <= 0:
+            return
+        pct = sent * 100 // total
+        if pct != shown[0]:
+            shown[0] = pct
+            print(f"\rUploading… {pct:3d}%", end="" if sent < total else "\n", file=sys.stderr, flush=True)
+
+    try:
+        result = deploy(pkg, target, password, out=Path(args.output) if args.output else None, progress=progress)
+    except DeployError as exc:
+        code = 2 if exc.kind in ("refused",) else 1
+        return _fail(args, str(exc), code, {"kind": exc.kind, "field_errors": exc.field_errors})
+    notes = list(result.warnings)
+    if args.remember and source != "keyring":
+        problem = remember_password(node, user, password)
+        notes.append(problem or f"The password for {user} on {node} is now stored in the system keyring.")
+    if args.json:
+        doc = result.to_json()
+        doc["warnings"] = notes
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    verb = "Replaced" if result.replaced else "Created"
+    print(f"{verb} the web app customization '{result.name}' on {result.node}.")
+    print(f"Resource: {result.resource_uri}")
+    print(
+        f"brandingID now live: {result.branding_id} (was {result.old_branding_id if result.old_branding_id is not None else 'none'})"
+    )
+    print(f"Exported ZIP kept at {result.export.path} ({result.size:,} bytes).")
+    for note in notes:
+        print(note, file=sys.stderr)
+    return 0

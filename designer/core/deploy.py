@@ -1,0 +1,586 @@
+"""Deploy: export the package (new brandingID) and upload it to a Pexip Management Node.
+
+Why here, Qt-free: the ``deploy`` command and the GUI's Deploy dialog run exactly this code.
+
+The upload uses the node's configuration REST API: a multipart ``POST`` to
+``/api/admin/configuration/v1/webapp_branding/`` with ``name``, ``description``, ``uuid``,
+``webapp_type`` = ``webapp2``, ``is_default`` and ``branding_file``.
+
+Replacing a customization with the same name: the list endpoint is asked for that name (GET
+``?name=``); when one exists it is deleted and the new package is posted with the *same uuid*.
+Why DELETE + POST and not PATCH/PUT: the branding file can only be sent as a multipart upload,
+which the API documents for POST only (PATCH/PUT take JSON bodies without files), and names are
+unique, so the old one must go first. The risk (the old one is gone and the new POST fails) is
+made small by checking everything locally before the DELETE and is reported in plain words.
+
+The project only changes after a successful upload: the ZIP is built in memory, uploaded, and
+only then written next to the project (``write_export``), with the resource URI and the live
+brandingID remembered in the project state under ``deploy``. A failed deploy leaves every
+project file as it was.
+
+Credentials: the password is never stored by this module except in the OS keyring when the
+caller asks (:func:`remember_password`); every error message is passed through
+:func:`redact` so neither the password nor the Basic-auth header value can leak into a log.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import ssl
+import time
+import urllib.parse
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .archive import zip_bytes
+from .export import ExportPlan, ExportRefused, ExportResult, plan_export, write_export
+from .files import DirFiles
+from .model import BrandingPackage, load
+from .state import load_state, update_state
+
+__all__ = [
+    "API_PATH",
+    "KEYRING_SERVICE",
+    "DeployError",
+    "DeployResult",
+    "DeployTarget",
+    "deploy",
+    "forget_password",
+    "default_zip_path",
+    "normalize_node",
+    "password_from_env",
+    "recall_password",
+    "redact",
+    "remember_password",
+    "remembered_settings",
+]
+
+API_PATH = "/api/admin/configuration/v1/webapp_branding/"
+KEYRING_SERVICE = "plugin-designer"
+CHUNK = 64 * 1024
+MAX_ATTEMPTS = 3  # bounded: one try and two retries on 5xx or connection errors
+BACKOFF = 1.0  # seconds before the first retry; doubled each time, capped at MAX_BACKOFF
+MAX_BACKOFF = 8.0
+
+Progress = Callable[[int, int], None]  # (bytes sent, total bytes)
+
+
+class DeployError(Exception):
+    """The deploy failed; ``str(exc)`` is a plain-language, credential-free message.
+
+    ``kind`` names the failure for callers (``auth``, ``invalid``, ``too-large``, ``tls``,
+    ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``);
+    ``field_errors`` holds the server's per-field messages for a 400.
+    """
+
+    def __init__(self, message: str, kind: str, field_errors: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.field_errors = field_errors or {}
+
+
+@dataclass
+class DeployTarget:
+    node: str  # https://host[:port]
+    user: str
+    name: str
+    description: str = ""
+    set_default: bool = False
+    ca_bundle: str | None = None
+    insecure: bool = False  # never remembered
+    timeout: float = 30.0
+
+
+@dataclass
+class DeployResult:
+    node: str
+    name: str
+    uuid: str
+    resource_uri: str
+    branding_id: Any
+    old_branding_id: Any
+    replaced: bool
+    size: int
+    export: ExportResult
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "node": self.node,
+            "name": self.name,
+            "uuid": self.uuid,
+            "resource_uri": self.resource_uri,
+            "brandingID": {"old": self.old_branding_id, "new": self.branding_id},
+            "replaced": self.replaced,
+            "size": self.size,
+            "zip": str(self.export.path),
+            "sha256": self.export.sha256,
+            "warnings": self.warnings,
+        }
+
+
+# -- credentials -------------------------------------------------------------------------------
+def redact(text: str, secret: str | None, user: str | None = None) -> str:
+    """``text`` with the password (plain, URL-quoted) and the Basic-auth token replaced by ``***``."""
+    if not secret:
+        return text
+    variants = {secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)}
+    if user is not None:
+        variants.add(base64.b64encode(f"{user}:{secret}".encode()).decode("ascii"))
+    for v in sorted(variants, key=len, reverse=True):
+        if v:
+            text = text.replace(v, "***")
+    return text
+
+
+def _keyring_key(node: str) -> str:
+    return f"{KEYRING_SERVICE}:{normalize_node(node)}"
+
+
+def recall_password(node: str, user: str) -> str | None:
+    """The password remembered in the OS keyring for ``user`` on ``node``, if any (never raises)."""
+    try:
+        import keyring
+
+        return keyring.get_password(_keyring_key(node), user)
+    except Exception:  # no usable keyring backend: behave as if nothing was remembered
+        return None
+
+
+def remember_password(node: str, user: str, password: str) -> str | None:
+    """Store the password in the OS keyring; return None, or why it could not be stored."""
+    try:
+        import keyring
+
+        keyring.set_password(_keyring_key(node), user, password)
+    except Exception as exc:
+        return redact(f"The password could not be stored in the system keyring ({type(exc).__name__}).", password)
+    return None
+
+
+def forget_password(node: str, user: str) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(_keyring_key(node), user)
+    except Exception:
+        pass
+
+
+# -- addresses and TLS -------------------------------------------------------------------------
+def normalize_node(node: str) -> str:
+    """``https://host[:port]`` from what the user typed (a bare host gets ``https://``)."""
+    text = (node or "").strip()
+    if not text:
+        raise DeployError("Give the address of the Management Node, e.g. https://mgr.example.com.", "refused")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme.lower() != "https":
+        raise DeployError(
+            f"Use an https:// address for the Management Node, not {parts.scheme}://: "
+            "the password must not travel unencrypted.",
+            "refused",
+        )
+    if not parts.hostname or parts.username or parts.password:
+        raise DeployError("The Management Node address must look like https://host or https://host:port.", "refused")
+    try:
+        port = parts.port
+    except ValueError:
+        raise DeployError("The port in the Management Node address is not a number.", "refused") from None
+    host = parts.hostname
+    if ":" in host:
+        host = f"[{host}]"
+    return f"https://{host}" + (f":{port}" if port and port != 443 else "")
+
+
+def ssl_context(ca_bundle: str | None = None, insecure: bool = False) -> ssl.SSLContext:
+    """Verification on: the system's trust store plus certifi, plus ``ca_bundle`` when given."""
+    ctx = ssl.create_default_context()
+    if insecure:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        return ctx
+    try:
+        import certifi
+
+        ctx.load_verify_locations(cafile=certifi.where())
+    except (ImportError, OSError, ssl.SSLError):
+        pass
+    if ca_bundle:
+        path = Path(ca_bundle).expanduser()
+        if not path.is_file():
+            raise DeployError(f"The CA bundle {path} does not exist or is not a file.", "refused")
+        try:
+            ctx.load_verify_locations(cafile=str(path))
+        except (OSError, ssl.SSLError):
+            raise DeployError(f"{path} is not a PEM file of CA certificates.", "refused") from None
+    return ctx
+
+
+_CERT_PROBLEMS = {
+    "self-signed certificate": "the node's certificate is self-signed",
+    "self signed certificate": "the node's certificate is self-signed",
+    "self-signed certificate in certificate chain": "the node's certificate chain ends in a self-signed CA this computer does not trust",
+    "self signed certificate in certificate chain": "the node's certificate chain ends in a self-signed CA this computer does not trust",
+    "unable to get local issuer certificate": "the node's certificate was issued by an authority this computer does not trust",
+    "certificate has expired": "the node's certificate has expired",
+    "certificate is not yet valid": "the node's certificate is not valid yet (check the clock)",
+}
+
+
+def _tls_problem(exc: BaseException) -> str | None:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ssl.SSLCertVerificationError):
+            msg = (cur.verify_message or str(cur)).strip()
+            low = msg.lower()
+            if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
+                return f"the node's certificate was issued for another name ({msg})"
+            return _CERT_PROBLEMS.get(low, f"the node's certificate was refused ({msg})")
+        if isinstance(cur, ssl.SSLError):
+            return f"the secure connection failed ({cur.reason or cur})"
+        cur = cur.__cause__ or cur.__context__
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return "the node's certificate was refused"
+    return None
+
+
+# -- the multipart body ------------------------------------------------------------------------
+def multipart_body(fields: dict[str, str], filename: str, data: bytes) -> tuple[str, bytes]:
+    """``(content type, body)`` of a multipart/form-data upload: the fields, then ``branding_file``."""
+    boundary = "----plugin-designer-" + secrets.token_hex(12)
+    out = bytearray()
+    for key, value in fields.items():
+        out += f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode()
+        out += value.encode("utf-8") + b"\r\n"
+    safe = filename.replace('"', "").replace("\r", "").replace("\n", "")
+    out += (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="branding_file"; filename="{safe}"\r\n'
+        "Content-Type: application/zip\r\n\r\n"
+    ).encode()
+    out += data + f"\r\n--{boundary}--\r\n".encode()
+    return f"multipart/form-data; boundary={boundary}", bytes(out)
+
+
+def _chunks(body: bytes, progress: Progress | None) -> Iterator[bytes]:
+    total = len(body)
+    if progress:
+        progress(0, total)
+    for start in range(0, total, CHUNK):
+        piece = body[start : start + CHUNK]
+        yield piece
+        if progress:
+            progress(min(start + CHUNK, total), total)
+
+
+# -- talking to the node -----------------------------------------------------------------------
+class _Node:
+    """One session with the node: retries, timeouts and plain-language errors."""
+
+    def __init__(self, target: DeployTarget, password: str, transport: Any = None, backoff: float = BACKOFF) -> None:
+        import httpx
+
+        self.httpx = httpx
+        self.target = target
+        self.base = normalize_node(target.node)
+        self.password = password
+        self.backoff = backoff
+        self.client = httpx.Client(
+            base_url=self.base,
+            auth=httpx.BasicAuth(target.user, password),
+            verify=ssl_context(target.ca_bundle, target.insecure),
+            timeout=httpx.Timeout(target.timeout, connect=min(target.timeout, 15.0)),
+            follow_redirects=False,
+            transport=transport,
+            headers={"User-Agent": "plugin-designer", "Accept": "application/json"},
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fail(self, message: str, kind: str, fields: dict[str, list[str]] | None = None) -> DeployError:
+        clean = {k: [redact(m, self.password, self.target.user) for m in v] for k, v in (fields or {}).items()}
+        return DeployError(redact(message, self.password, self.target.user), kind, clean)
+
+    def request(
+        self, method: str, url: str, *, retry_timeouts: bool, body: Callable[[], Any] | None = None, **kw: Any
+    ) -> Any:
+        httpx = self.httpx
+        where = self.base
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            last = attempt == MAX_ATTEMPTS
+            try:
+                content = body() if body is not None else None
+                resp = self.client.request(method, url, content=content, **kw)
+            except httpx.TimeoutException as exc:
+                if retry_timeouts and not last and not isinstance(exc, httpx.WriteTimeout):
+                    self._sleep(attempt)
+                    continue
+                raise self.fail(
+                    f"The Management Node at {where} did not answer within {self.target.timeout:g} seconds. "
+                    "It may be busy or the network slow; try again later.",
+                    "timeout",
+                ) from None
+            except httpx.TransportError as exc:
+                problem = _tls_problem(exc)
+                if problem is not None:
+                    raise self.fail(
+                        f"The secure connection to {where} was refused: {problem}. If your organisation uses its own "
+                        "certificate authority, choose its CA bundle (a .pem file) and try again.",
+                        "tls",
+                    ) from None
+                if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.ReadError) and not last:
+                    self._sleep(attempt)
+                    continue
+                reason = str(exc) or type(exc).__name__
+                raise self.fail(
+                    f"Cannot reach the Management Node at {where} ({reason}). Check the address, the port and that "
+                    "this computer can reach it.",
+                    "unreachable",
+                ) from None
+            if resp.status_code >= 500 and not last:
+                resp.close()
+                self._sleep(attempt)
+                continue
+            return resp
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _sleep(self, attempt: int) -> None:
+        delay = min(self.backoff * (2 ** (attempt - 1)), MAX_BACKOFF)
+        if delay > 0:
+            time.sleep(delay)
+
+    def check(self, resp: Any, action: str, size: int = 0) -> None:
+        code = resp.status_code
+        if 200 <= code < 300:
+            return
+        if code in (401, 403):
+            extra = "" if code == 401 else " (or the account may not change the configuration)"
+            raise self.fail(
+                f"The user name or password was refused by {self.base}{extra} (HTTP {code}) while {action}.", "auth"
+            )
+        if code == 400:
+            fields = _field_errors(resp)
+            detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in fields.items()) or _short(resp.text)
+            raise self.fail(f"The Management Node refused the upload: {detail} (HTTP 400).", "invalid", fields)
+        if code == 413:
+            raise self.fail(
+                f"The branding package ({_size(size)}) is too large for the Management Node (HTTP 413). "
+                "Remove large images or unused files from the project and try again.",
+                "too-large",
+            )
+        if code == 404:
+            raise self.fail(
+                f"{self.base} has no web app customization API (HTTP 404) while {action}: is this the address of "
+                "the Management Node (not a Conferencing Node)?",
+                "http",
+            )
+        if code >= 500:
+            raise self.fail(
+                f"The Management Node had an internal error (HTTP {code}) while {action}, {MAX_ATTEMPTS} times in a "
+                "row. Try again later, or ask its administrator.",
+                "server",
+            )
+        raise self.fail(f"Unexpected answer from the Management Node (HTTP {code}) while {action}.", "http")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024))} KB"
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join((text or "").split())
+    return text[:limit] + ("…" if len(text) > limit else "") or "no details given"
+
+
+def _field_errors(resp: Any) -> dict[str, list[str]]:
+    """The server's per-field messages from a 400 (tastypie style, possibly nested per resource)."""
+    try:
+        data = resp.json()
+    except ValueError:
+        return {}
+    if isinstance(data, dict) and len(data) == 1 and isinstance(next(iter(data.values())), dict):
+        data = next(iter(data.values()))  # {"webapp_branding": {"name": [...]}}
+    out: dict[str, list[str]] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list):
+                out[str(key)] = [str(v) for v in value]
+            elif isinstance(value, str):
+                out[str(key)] = [value]
+    return out
+
+
+def _find(node: _Node, name: str) -> dict[str, Any] | None:
+    resp = node.request("GET", API_PATH, params={"name": name, "limit": 1000}, retry_timeouts=True)
+    node.check(resp, "looking for an existing customization")
+    try:
+        data = resp.json()
+    except ValueError:
+        raise node.fail("The Management Node's answer to the list request is not JSON.", "http") from None
+    objects = data.get("objects") if isinstance(data, dict) else None
+    for obj in objects if isinstance(objects, list) else []:
+        if isinstance(obj, dict) and obj.get("name") == name:
+            return obj
+    return None
+
+
+def _resource_path(node: _Node, uri: str) -> str:
+    parts = urllib.parse.urlsplit(uri)
+    return parts.path or uri
+
+
+def default_zip_path(project: Path) -> Path:
+    state = load_state(project)
+    last = state.get("last_export")
+    if isinstance(last, dict) and isinstance(last.get("path"), str):
+        return Path(last["path"])
+    return project.parent / f"{project.name}-branding.zip"
+
+
+def deploy(
+    source: Path | str | BrandingPackage,
+    target: DeployTarget,
+    password: str,
+    *,
+    out: Path | None = None,
+    progress: Progress | None = None,
+    transport: Any = None,
+    backoff: float = BACKOFF,
+    force: bool = False,
+) -> DeployResult:
+    """Export ``source`` (new brandingID), upload it, then write the ZIP and remember the deploy.
+
+    Raises :class:`DeployError` (plain words, no credentials) and leaves the project untouched
+    when anything fails before the upload succeeded.
+    """
+    name = (target.name or "").strip()
+    if not name:
+        raise DeployError("Give the customization a name (it is shown on the Management Node).", "refused")
+    if not target.user:
+        raise DeployError("Give the Management Node user name.", "refused")
+    base = normalize_node(target.node)
+    try:
+        pkg = source if isinstance(source, BrandingPackage) else load(Path(source))
+        plan: ExportPlan = plan_export(pkg)
+    except ExportRefused as exc:
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    except Exception as exc:  # NotAPackageError and friends
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    if plan.errors and not force:
+        raise DeployError(
+            f"Not deployed: {len(plan.errors)} error(s) must be fixed first: "
+            + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
+            "blocked",
+        )
+    assert isinstance(pkg.files, DirFiles)
+    zip_path = Path(out) if out is not None else default_zip_path(plan.project)
+    data = zip_bytes(plan.entries.items())
+    node = _Node(target, password, transport=transport, backoff=backoff)
+    warnings: list[str] = []
+    if target.insecure:
+        warnings.append(
+            "The node's certificate was NOT verified (--insecure): anyone on the network path could have read "
+            "the password. Do not use this outside a test lab."
+        )
+    try:
+        existing = _find(node, name)
+        uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
+        fields = {
+            "name": name,
+            "description": target.description,
+            "uuid": uid,
+            "webapp_type": "webapp2",
+            "is_default": "true" if target.set_default else "false",
+        }
+        ctype, body = multipart_body(fields, zip_path.name or "branding.zip", data)
+        if existing is not None:
+            uri = existing.get("resource_uri") or f"{API_PATH}{uid}/"
+            resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
+            if resp.status_code != 404:  # already gone is fine
+                node.check(resp, "removing the old customization with the same name")
+        try:
+            resp = node.request(
+                "POST",
+                API_PATH,
+                retry_timeouts=False,
+                body=lambda: _chunks(body, progress),
+                headers={"Content-Type": ctype, "Content-Length": str(len(body))},
+            )
+            node.check(resp, "uploading the package", len(data))
+        except DeployError as exc:
+            if existing is not None:
+                raise DeployError(
+                    f"{exc} The old customization '{name}' was already removed; run the deploy again once the "
+                    "problem is solved.",
+                    exc.kind,
+                    exc.field_errors,
+                ) from None
+            raise
+        location = resp.headers.get("Location") or ""
+        if not location:
+            try:
+                body_json = resp.json()
+                location = body_json.get("resource_uri", "") if isinstance(body_json, dict) else ""
+            except ValueError:
+                location = ""
+        resource_uri = _resource_path(node, location) if location else f"{API_PATH}{uid}/"
+    finally:
+        node.close()
+    # Uploaded: now the project follows (ZIP written, manifest.json with the live brandingID).
+    try:
+        result = write_export(plan, zip_path, force=force)
+    except (ExportRefused, OSError) as exc:
+        raise DeployError(
+            f"Uploaded to {base} as '{name}', but the ZIP or the project could not be written: {exc}", "refused"
+        ) from None
+    update_state(
+        plan.project,
+        deploy={
+            "node": base,
+            "name": name,
+            "user": target.user,
+            "description": target.description,
+            "uuid": uid,
+            "resource_uri": resource_uri,
+            "brandingID": plan.branding_id,
+            "sha256": result.sha256,
+            "ca_bundle": target.ca_bundle or None,
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        },
+    )
+    return DeployResult(
+        node=base,
+        name=name,
+        uuid=uid,
+        resource_uri=resource_uri,
+        branding_id=plan.branding_id,
+        old_branding_id=plan.old_branding_id,
+        replaced=existing is not None,
+        size=len(data),
+        export=result,
+        warnings=warnings,
+    )
+
+
+def remembered_settings(project: Path) -> dict[str, Any]:
+    """Node, name, user, description and CA bundle of the last deploy (never a password or --insecure)."""
+    rec = load_state(project).get("deploy")
+    if not isinstance(rec, dict):
+        return {}
+    return {k: rec.get(k) for k in ("node", "name", "user", "description", "ca_bundle") if rec.get(k)}
+
+
+def password_from_env() -> str | None:
+    value = os.environ.get("PLUGIN_DESIGNER_PASSWORD")
+    return value if value else None

@@ -1,0 +1,158 @@
+"""The PEX plugin API as data (resources/api/pexip.json): completion lists and hover docs.
+
+Why heuristics instead of type inference: plugin sources are small and written from recipes;
+``participant.``, ``p.``, ``conferenceDetails.`` and ``details.`` are what they call these
+objects, so the word before the dot decides which properties are offered. The editor asks
+:func:`completions` with the text of the line up to the cursor (and the whole text for the
+functions the file defines) and :func:`hover_doc` with the word under the mouse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .resources import resource
+
+__all__ = ["Completion", "api", "completions", "file_functions", "hover_doc", "request_paths"]
+
+PARTICIPANT_NAMES = frozenset({"participant", "p", "part", "person", "member", "participant_", "who", "user"})
+CONFERENCE_NAMES = frozenset({"conferenceDetails", "details", "conference", "conf", "cd", "conferenceDetail"})
+
+
+@dataclass(frozen=True)
+class Completion:
+    label: str  # what the list shows first (a name or a path)
+    insert: str  # what replaces the typed prefix
+    detail: str  # signature or type
+    doc: str  # one line
+    kind: str  # function, property, action, path, member, local
+
+
+@cache
+def api() -> dict[str, Any]:
+    return json.loads(resource("api", "pexip.json").read_text(encoding="utf-8"))
+
+
+def request_paths() -> list[tuple[str, str, str]]:
+    """(path, payload or "", doc) of every sendRequest path; participant paths with ``<uuid>``."""
+    data = api()
+    out = [(p, payload or "", doc) for p, payload, doc in data["conference_requests"]]
+    out += [(f"/participants/<uuid>/{n}", payload or "", doc) for n, payload, doc in data["participant_requests"]]
+    return out
+
+
+def _pex() -> list[Completion]:
+    return [Completion(m["name"], m["name"], m["signature"], m["doc"], "member") for m in api()["pex"]]
+
+
+def _plugin_api() -> list[Completion]:
+    return [Completion(f["name"], f["name"], f["signature"], f["doc"], "function") for f in api()["pluginAPI"]]
+
+
+def _actions() -> list[Completion]:
+    return [Completion(a["name"], a["name"], "PEX.actions." + a["name"], a["doc"], "action") for a in api()["actions"]]
+
+
+def _props(kind: str) -> list[Completion]:
+    return [Completion(name, name, typ, doc, "property") for name, typ, doc in api()[kind]]
+
+
+_FUNC_RE = re.compile(
+    r"\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(([^)]*)\)"
+    r"|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b[^(]*\(([^)]*)\)|\(([^)]*)\)\s*=>|([A-Za-z_$][\w$]*)\s*=>)"
+)
+
+
+def file_functions(text: str) -> list[Completion]:
+    """Functions the source defines (``function f(a)``, ``const f = (a) => ...``), in order, once each."""
+    seen: dict[str, Completion] = {}
+    for m in _FUNC_RE.finditer(text):
+        name = m.group(1) or m.group(3)
+        params = next((g for g in (m.group(2), m.group(4), m.group(5), m.group(6)) if g is not None), "")
+        if name and name not in seen:
+            line = text.count("\n", 0, m.start()) + 1
+            params = " ".join(params.split())
+            seen[name] = Completion(name, name, f"{name}({params})", f"defined in this file, line {line}", "local")
+    return list(seen.values())
+
+
+_IN_REQUEST = re.compile(r"sendRequest\s*\(\s*(['\"`])((?:(?!\1).)*)$")
+_IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")  # '/participants/' + uuid + '/
+_DOTTED = re.compile(r"((?:[A-Za-z_$][\w$]*\s*(?:\[[^\]]*\])?\s*\.\s*)*)([A-Za-z_$][\w$]*)?$")
+
+
+def _qualifier_items(chain: list[str]) -> list[Completion] | None:
+    """Completions after ``a.b.`` given ``chain`` == ["a", "b"]; None when nothing is known."""
+    if not chain:
+        return None
+    last = chain[-1]
+    if chain == ["PEX"]:
+        return _pex()
+    if last == "pluginAPI":
+        return _plugin_api()
+    if last == "actions" and (len(chain) == 1 or chain[-2] == "PEX"):
+        return _actions()
+    base = re.sub(r"\[.*$", "", last)
+    if last in PARTICIPANT_NAMES or (base == "participants" and last != base):
+        return _props("participant")
+    if last in CONFERENCE_NAMES:
+        return _props("conference")
+    return None
+
+
+def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[str, list[Completion]]:
+    """What to offer with ``line_before`` (the line up to the cursor): (typed prefix, items).
+
+    Inside a ``sendRequest('...`` string: the REST paths. After ``X.`` for a known X: its
+    members. Otherwise (Ctrl+Space on a bare word): ``PEX``, the file's functions and the
+    participant/conference names are not guessed; an empty list means nothing to offer.
+    ``text`` (the whole source, or a function returning it) is only read in that last case.
+    """
+    m = _IN_REQUEST.search(line_before)
+    if m:
+        typed = m.group(2)
+        items = [Completion(p, p, payload or "no payload", doc, "path") for p, payload, doc in request_paths()]
+        return typed, [c for c in items if c.label.startswith(typed)] or items
+    m = _IN_REQUEST_TAIL.search(line_before)
+    if m:
+        typed = m.group(2)
+        tails = [(f"/{n}", payload or "no payload", doc) for n, payload, doc in api()["participant_requests"]]
+        items = [Completion(p, p, payload, doc, "path") for p, payload, doc in tails]
+        return typed, [c for c in items if c.label.startswith(typed)] or items
+    m = _DOTTED.search(line_before)
+    typed = (m.group(2) or "") if m else ""
+    chain_text = m.group(1) if m else ""
+    if chain_text:
+        chain = [part.strip() for part in chain_text.split(".") if part.strip()]
+        items = _qualifier_items(chain)
+        if items is None:
+            return typed, []
+        return typed, items
+    items = [Completion("PEX", "PEX", "PEX", "The Infinity Connect plugin API object.", "member")]
+    items += file_functions(text() if callable(text) else text)
+    return typed, items
+
+
+def hover_doc(line: str, column: int) -> str:
+    """A short doc for the identifier at ``column`` of ``line`` ("" when there is none)."""
+    start = column
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_$"):
+        start -= 1
+    end = column
+    while end < len(line) and (line[end].isalnum() or line[end] in "_$"):
+        end += 1
+    word = line[start:end]
+    if not word:
+        return ""
+    _typed, items = completions(line[:start])
+    for c in items:
+        if c.label == word and c.kind != "local":
+            return f"{c.detail} — {c.doc}" if c.kind == "property" else f"{c.detail}\n{c.doc}"
+    if word == "PEX":
+        return "PEX — The Infinity Connect plugin API object."
+    return ""

@@ -1,0 +1,165 @@
+"""What the preview shows: each plugin's placement, icons and source, for one role and platform.
+
+Why in the core: the GUI's preview dock and the headless ``simulate`` command must load exactly
+the same plugins with the same mock conference, so both build their page from here. Qt-free:
+the page is plain HTML + JavaScript (``resources/preview/``) that any Chromium can run.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import SECTIONS, BrandingPackage, Plugin
+from .resources import resource
+
+__all__ = [
+    "PLATFORM_NAMES",
+    "ROLE_NAMES",
+    "default_conference",
+    "default_participants",
+    "page_html",
+    "plugin_config",
+    "preview_config",
+    "shown_for",
+]
+
+ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+PLATFORM_NAMES = {"web": "Web browser", "electron": "Desktop app", "ios": "iOS", "android": "Android"}
+
+
+def default_participants() -> list[dict[str, Any]]:
+    """A small meeting: the host (you), two guests (one with a raised hand), a SIP room, a stream."""
+
+    def person(n: int, name: str, role: str, protocol: str = "webrtc", **extra: Any) -> dict[str, Any]:
+        p = {
+            "uuid": f"00000000-0000-4000-8000-00000000000{n}",
+            "name": name,
+            "role": role,
+            "uri": f"{name.split()[0].lower()}@example.com",
+            "startTime": 1_700_000_000 + 60 * n,
+            "protocol": protocol,
+            "isExternal": False,
+            "presenting": False,
+            "muted": False,
+            "canControl": True,
+            "canDisconnect": True,
+            "canTransfer": True,
+            "canMute": True,
+            "serviceType": "conference",
+            "callType": "video",
+            "spotlight": 0,
+            "isStreaming": False,
+            "vad": 0,
+            "stageIndex": n - 1,
+            "rxPresentation": True,
+            "feccSupported": False,
+            "buzzTime": 0,
+        }
+        p.update(extra)
+        return p
+
+    return [
+        person(1, "Alex Host (you)", "chair", vad=100),
+        person(2, "Blake Guest", "guest", buzzTime=1_700_000_500),
+        person(3, "Casey Guest", "guest", muted=True),
+        person(4, "Board Room", "guest", "sip", uri="sip:boardroom@example.com"),
+        person(5, "Live stream", "guest", "rtmp", isStreaming=True, callType="video", canTransfer=False),
+    ]
+
+
+def default_conference() -> dict[str, Any]:
+    return {"locked": False, "guestsMuted": False, "chatEnabled": True, "mediaType": "video", "started": True}
+
+
+def shown_for(plugin: Plugin, role: str, platform: str) -> bool:
+    """Whether the app loads this plugin for a user of ``role`` on ``platform`` (and it is enabled)."""
+    pkg = plugin.package
+    if pkg is None:
+        return False
+    return role in (pkg.participant_roles or []) and platform in (pkg.platforms or [])
+
+
+def _section(plugin: Plugin) -> tuple[str | None, list[dict[str, Any]]]:
+    menu = plugin.package.menu_items if plugin.package else None
+    for sec in SECTIONS:
+        if menu and sec in menu:
+            items = [{"action": mi.action, "icon": mi.icon, "label": mi.label} for mi in menu[sec]]
+            return sec, items
+    return None, []
+
+
+def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str) -> dict[str, Any]:
+    """One plugin as the page needs it: placement, look, the SVGs of its folder and its source."""
+    section, items = _section(plugin)
+    base = plugin.package_path.rsplit("/", 1)[0] if plugin.package_path and "/" in plugin.package_path else ""
+    svgs: dict[str, str] = {}
+    if base:
+        for name in pkg.names():
+            if name.startswith(base + "/") and name.lower().endswith(".svg"):
+                try:
+                    svgs[name] = pkg.read_text(name)
+                except (OSError, UnicodeDecodeError):
+                    continue
+    source = None
+    if plugin.source_path:
+        try:
+            source = {"path": plugin.source_path, "text": pkg.read_text(plugin.source_path)}
+        except (OSError, UnicodeDecodeError):
+            source = None
+    p = plugin.package
+    return {
+        "key": plugin.key,
+        "id": (p.id if p else None) or plugin.entry.id,
+        "name": plugin.display_name,
+        "description": (p.description if p else None) or "",
+        "allowUnload": bool(p.allow_unload) if p else False,
+        "enabled": plugin.entry.enabled is not False,
+        "roles": list(p.participant_roles or []) if p else [],
+        "platforms": list(p.platforms or []) if p else [],
+        "shown": shown_for(plugin, role, platform),
+        "base": base,
+        "section": section,
+        "items": items,
+        "svgs": svgs,
+        "source": source,
+    }
+
+
+def preview_config(
+    pkg: BrandingPackage,
+    role: str = "chair",
+    platform: str = "web",
+    participants: list[dict[str, Any]] | None = None,
+    conference: dict[str, Any] | None = None,
+    query: dict[str, str] | None = None,
+    run: bool = True,
+) -> dict[str, Any]:
+    """Everything the page shows; ``run``: load the plugins' JavaScript (else placement only)."""
+    return {
+        "role": role,
+        "platform": platform,
+        "run": run,
+        "plugins": [plugin_config(pkg, p, role, platform) for p in pkg.plugins],
+        "participants": participants if participants is not None else default_participants(),
+        "conference": conference if conference is not None else default_conference(),
+        "queryParams": query or {},
+    }
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element (no ``</script>``, no HTML comment openers)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def page_html(config: dict[str, Any]) -> str:
+    """The whole preview page: the mock conference screen, the mock ``PEX`` and the config."""
+    template = resource("preview", "preview.html").read_text(encoding="utf-8")
+    mock = resource("preview", "mock-pex.js").read_text(encoding="utf-8")
+    ui = resource("preview", "preview-ui.js").read_text(encoding="utf-8")
+    # The config (the plugins' own text) goes in last, so nothing in it is taken for a placeholder.
+    page = template.replace("/*PD_MOCK*/", mock).replace("/*PD_UI*/", ui)
+    return page.replace("/*PD_CONFIG*/", "window.PD_CONFIG = " + _script_json(config) + ";", 1)

@@ -1,0 +1,170 @@
+"""Code snippets for the source editor: loading, searching and expanding tab stops.
+
+Why the expander lives here, not in the editor: it is plain text work (``$1``, ``${2:default}``,
+``$0``) that tests can check without a display, and the same data could feed other front ends.
+A snippet body is a list of lines; expanding it indents every line after the first like the
+line the cursor is on and returns the text plus where each tab stop ended up.
+
+A number used more than once (``${2:onClick}: $2``) is one tab stop with several ranges: the
+first is where the cursor goes, the others mirror it. ``$0`` is where the cursor ends; without
+one the end of the snippet is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .resources import resource
+
+__all__ = ["Expansion", "Snippet", "TabStop", "expand", "find_prefix", "load_snippets", "search"]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    prefix: str
+    name: str
+    description: str
+    body: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.body)
+
+
+@dataclass
+class TabStop:
+    """Tab stop ``number``: its ranges (start, end) in the expanded text; the first is the main one."""
+
+    number: int
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Expansion:
+    text: str
+    stops: list[TabStop]  # in visiting order: 1, 2, ... and $0 (the end) last
+
+
+@cache
+def load_snippets(language: str = "javascript") -> tuple[Snippet, ...]:
+    """The snippets of ``language`` from resources/snippets/<language>.json."""
+    path = resource("snippets", f"{language}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ()
+    out = []
+    for item in data.get("snippets", []):
+        body = item["body"]
+        out.append(
+            Snippet(
+                prefix=item["prefix"],
+                name=item.get("name", item["prefix"]),
+                description=item.get("description", ""),
+                body=tuple(body if isinstance(body, list) else body.split("\n")),
+            )
+        )
+    return tuple(out)
+
+
+def find_prefix(prefix: str, language: str = "javascript") -> Snippet | None:
+    """The snippet whose prefix is exactly ``prefix``."""
+    return next((s for s in load_snippets(language) if s.prefix == prefix), None)
+
+
+def search(query: str, language: str = "javascript") -> list[Snippet]:
+    """Snippets matching every word of ``query`` (prefix, name or description); prefix hits first."""
+    words = query.lower().split()
+    snippets = load_snippets(language)
+    if not words:
+        return list(snippets)
+    scored = []
+    for i, s in enumerate(snippets):
+        hay = f"{s.prefix} {s.name} {s.description}".lower()
+        if all(w in hay for w in words):
+            rank = 0 if s.prefix.lower().startswith(words[0]) else 1 if words[0] in s.name.lower() else 2
+            scored.append((rank, i, s))
+    return [s for _, _, s in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+_TOKEN = re.compile(r"\\([$\\}])|\$(\d+)|\$\{(\d+)(:)?")
+
+
+def _parse(body: str) -> list[tuple[str, int | None, str | None]]:
+    """Split ``body`` into (literal, stop number, default) pieces."""
+    pieces: list[tuple[str, int | None, str | None]] = []
+    pos = 0
+    literal: list[str] = []
+    while pos < len(body):
+        m = _TOKEN.search(body, pos)
+        if m is None:
+            literal.append(body[pos:])
+            break
+        literal.append(body[pos : m.start()])
+        if m.group(1):  # an escaped $, \ or }
+            literal.append(m.group(1))
+            pos = m.end()
+            continue
+        if m.group(2) is not None:
+            pieces.append(("".join(literal), int(m.group(2)), None))
+            literal = []
+            pos = m.end()
+            continue
+        number = int(m.group(3))
+        i = m.end()
+        default = ""
+        if m.group(4):  # ${N:default}: up to the matching brace
+            depth = 0
+            chars = []
+            while i < len(body):
+                c = body[i]
+                if c == "\\" and i + 1 < len(body):
+                    chars.append(body[i + 1])
+                    i += 2
+                    continue
+                if c == "{":
+                    depth += 1
+                elif c == "}":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                chars.append(c)
+                i += 1
+            default = "".join(chars)
+        pieces.append(("".join(literal), number, default))
+        literal = []
+        pos = i + 1 if i < len(body) and body[i] == "}" else i
+    pieces.append(("".join(literal), None, None))
+    return pieces
+
+
+def expand(body: str | Snippet, indent: str = "") -> Expansion:
+    """Expand ``body``: lines after the first get ``indent``; tab stops become ranges of the text."""
+    if isinstance(body, Snippet):
+        body = body.text
+    if indent:
+        body = body.replace("\n", "\n" + indent)
+    pieces = _parse(body)
+    defaults: dict[int, str] = {}
+    for _, number, default in pieces:
+        if number is not None and default and number not in defaults:
+            defaults[number] = default
+    out: list[str] = []
+    length = 0
+    stops: dict[int, TabStop] = {}
+    for literal, number, _default in pieces:
+        out.append(literal)
+        length += len(literal)
+        if number is None:
+            continue
+        value = defaults.get(number, "")
+        stops.setdefault(number, TabStop(number)).ranges.append((length, length + len(value)))
+        out.append(value)
+        length += len(value)
+    if 0 not in stops:
+        stops[0] = TabStop(0, [(length, length)])
+    ordered = [stops[n] for n in sorted(stops) if n != 0] + [stops[0]]
+    return Expansion("".join(out), ordered)

@@ -1,0 +1,295 @@
+"""The Deploy dialog: export and upload the package to a Management Node (objectName ``deployDialog``).
+
+Why a worker thread: the upload may take seconds (or a timeout's worth) and the window must
+keep painting; :mod:`designer.core.deploy` does the work, the same code as ``plugin-designer
+deploy``. The password lives only in the masked field and, if the user ticks "remember", in
+the OS keyring; node, name and user are remembered in the project state by a successful deploy.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.core.deploy import (
+    DeployError,
+    DeployResult,
+    DeployTarget,
+    deploy,
+    recall_password,
+    remember_password,
+    remembered_settings,
+)
+from designer.core.model import BrandingPackage
+
+__all__ = ["DeployDialog", "DeployWorker"]
+
+_ERROR_STYLE = "color:#8a1c1c;"
+
+
+class DeployWorker(QThread):
+    """Runs :func:`deploy` off the UI thread; reports progress, the result or the error."""
+
+    sig_progress = Signal(int, int)
+    sig_done = Signal(object)
+    sig_failed = Signal(str, str, object)  # message, kind, field errors
+
+    def __init__(self, pkg: BrandingPackage, target: DeployTarget, password: str, **kw: Any) -> None:
+        super().__init__()
+        self.pkg = pkg
+        self.target = target
+        self._password = password
+        self.kw = kw
+
+    def run(self) -> None:
+        try:
+            result = deploy(self.pkg, self.target, self._password, progress=self.sig_progress.emit, **self.kw)
+        except DeployError as exc:
+            self.sig_failed.emit(str(exc), exc.kind, exc.field_errors)
+        except Exception as exc:  # never let a surprise kill the thread silently
+            self.sig_failed.emit(f"Not deployed: unexpected {type(exc).__name__}.", "internal", {})
+        else:
+            self.sig_done.emit(result)
+        finally:
+            self._password = ""
+
+
+class DeployDialog(QDialog):
+    """Ask for the node, name and credentials, then deploy; ``sig_deployed(result)`` on success."""
+
+    sig_deployed = Signal(object)
+
+    def __init__(self, pkg: BrandingPackage, parent: QWidget | None = None, **deploy_options: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName("deployDialog")
+        self.setWindowTitle("Deploy to a Management Node")
+        self.pkg = pkg
+        self.timeout = float(deploy_options.pop("timeout", 30.0))
+        self.deploy_options = deploy_options  # tests: backoff, transport
+        self._remember: tuple[str, str, str] | None = None
+        self.worker: DeployWorker | None = None
+        self.result: DeployResult | None = None
+        project = pkg.files.project  # type: ignore[attr-defined]
+        memory = remembered_settings(project)
+
+        intro = QLabel(
+            "Exports the project with a new brandingID and uploads it as a web app customization. "
+            "One with the same name on the node is replaced."
+        )
+        intro.setWordWrap(True)
+        self.node_edit = self._edit("nodeEdit", memory.get("node", ""), "https://mgr.example.com")
+        self.name_edit = self._edit("nameEdit", memory.get("name") or project.name)
+        self.description_edit = self._edit("descriptionEdit", memory.get("description", ""))
+        self.user_edit = self._edit("userEdit", memory.get("user") or "admin")
+        self.password_edit = self._edit("passwordEdit", "")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember_check = QCheckBox("Remember the password in the system keyring")
+        self.remember_check.setObjectName("rememberCheck")
+        self.default_check = QCheckBox("Make it the default customization")
+        self.default_check.setObjectName("setDefaultCheck")
+        self.ca_edit = self._edit("caBundleEdit", memory.get("ca_bundle", ""), "system certificates")
+        ca_button = QPushButton("Choose…")
+        ca_button.setObjectName("caBundleButton")
+        ca_button.clicked.connect(self._choose_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(ca_button)
+        self.insecure_check = QCheckBox("Do not verify the certificate (unsafe)")
+        self.insecure_check.setObjectName("insecureCheck")
+        self.insecure_check.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        self.insecure_check.setToolTip(
+            "Anyone between you and the node could read the password. Only for test labs; never remembered."
+        )
+        self.field_errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for label, widget, key in (
+            ("Management Node", self.node_edit, "node"),
+            ("Name", self.name_edit, "name"),
+            ("Description", self.description_edit, "description"),
+            ("User", self.user_edit, "user"),
+            ("Password", self.password_edit, "password"),
+        ):
+            form.addRow(label, widget)
+            err = QLabel()
+            err.setObjectName(f"{key}Error")
+            err.setStyleSheet(_ERROR_STYLE)
+            err.setWordWrap(True)
+            err.hide()
+            form.addRow("", err)
+            self.field_errors[key] = err
+        form.addRow("", self.remember_check)
+        form.addRow("", self.default_check)
+        form.addRow("CA bundle", ca_row)
+        form.addRow("", self.insecure_check)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("deployProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setObjectName("deployStatus")
+        self.status.setWordWrap(True)
+        self.deploy_button = QPushButton("Deploy")
+        self.deploy_button.setObjectName("deployButton")
+        self.deploy_button.setDefault(True)
+        self.deploy_button.clicked.connect(self.start)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.deploy_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+        self._fill_password()
+
+    def _edit(self, name: str, text: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _fill_password(self) -> None:
+        node, user = self.node_edit.text().strip(), self.user_edit.text().strip()
+        if node and user:
+            try:
+                remembered = recall_password(node, user)
+            except DeployError:
+                remembered = None
+            if remembered:
+                self.password_edit.setText(remembered)
+                self.remember_check.setChecked(True)
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "CA certificate bundle", self.ca_edit.text(), "Certificates (*.pem *.crt *.cer);;All files (*)"
+        )
+        if path:
+            self.ca_edit.setText(path)
+
+    def _clear_errors(self) -> None:
+        for label in self.field_errors.values():
+            label.clear()
+            label.hide()
+
+    def start(self) -> bool:
+        """Begin the deploy in the worker thread (False when it cannot start)."""
+        if self.worker is not None:
+            return False
+        self._clear_errors()
+        password = self.password_edit.text()
+        if not password:
+            self._field_error("password", "Type the password of this user.")
+            return False
+        target = DeployTarget(
+            node=self.node_edit.text().strip(),
+            user=self.user_edit.text().strip(),
+            name=self.name_edit.text().strip(),
+            description=self.description_edit.text().strip(),
+            set_default=self.default_check.isChecked(),
+            ca_bundle=self.ca_edit.text().strip() or None,
+            insecure=self.insecure_check.isChecked(),
+            timeout=self.timeout,
+        )
+        self.progress.setValue(0)
+        self._set_status("Exporting and uploading…", "")
+        self.deploy_button.setEnabled(False)
+        worker = DeployWorker(self.pkg, target, password, **self.deploy_options)
+        worker.sig_progress.connect(self._progress)
+        worker.sig_done.connect(self._done)
+        worker.sig_failed.connect(self._failed)
+        worker.finished.connect(self._finished)
+        self.worker = worker
+        self._remember = (target.node, target.user, password) if self.remember_check.isChecked() else None
+        worker.start()
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def _progress(self, sent: int, total: int) -> None:
+        self.progress.setValue(sent * 100 // total if total else 0)
+
+    def _done(self, result: DeployResult) -> None:
+        self.result = result
+        self.progress.setValue(100)
+        verb = "Replaced" if result.replaced else "Created"
+        lines = [
+            f"✔ {verb} '{html.escape(result.name)}' on {html.escape(result.node)}.",
+            f"brandingID now live: {result.branding_id}",
+            f"Resource: {html.escape(result.resource_uri)}",
+        ]
+        notes = list(result.warnings)
+        if self._remember is not None:
+            node, user, password = self._remember
+            notes.append(remember_password(node, user, password) or "The password is stored in the system keyring.")
+        lines += [html.escape(n) for n in notes]
+        self._set_status("<br>".join(lines), "color:#1b5e20;")
+        self.sig_deployed.emit(result)
+
+    def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:
+        self.progress.setValue(0)
+        self._set_status(html.escape(message), _ERROR_STYLE + " font-weight:bold;")
+        for key, msgs in (fields or {}).items():
+            if key in self.field_errors:
+                self._field_error(key, " ".join(msgs))
+        if kind == "auth":
+            self._field_error("password", "The user name or password was refused.")
+        elif kind == "tls":
+            self.ca_edit.setFocus()
+
+    def _finished(self) -> None:
+        self._remember = None
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.deploy_button.setEnabled(True)
+
+    def _field_error(self, key: str, text: str) -> None:
+        label = self.field_errors[key]
+        label.setText(text)
+        label.show()
+
+    def _set_status(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    def wait(self, ms: int = 60000) -> None:
+        if self.worker is not None:
+            self.worker.wait(ms)
+
+    def reject(self) -> None:
+        if self.worker is not None:  # an upload is running: let it end first
+            self._set_status("Wait for the upload to finish…", "")
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.worker is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

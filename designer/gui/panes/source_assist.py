@@ -1,0 +1,249 @@
+"""Typing help for the source editor: snippet tab stops, the snippet browser and completion.
+
+Why tab stops are plain offsets moved by ``contentsChange`` and not QTextCursors: a cursor
+selecting a placeholder collapses when the placeholder is typed over, so the stop would lose
+its text. Offsets grow while the user types inside the current stop and shift when text is
+typed before a stop; an edit across a stop's edge ends the snippet.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import pexapi
+from ...core.snippets import Expansion, Snippet, expand, search
+
+if TYPE_CHECKING:
+    from .source_editor import SourceEditor
+
+__all__ = ["CompletionHelper", "SnippetBrowser", "SnippetSession"]
+
+INSERT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+class SnippetSession:
+    """The tab stops of one inserted snippet, in document positions (UTF-16)."""
+
+    def __init__(self, editor: SourceEditor, start: int, expansion: Expansion) -> None:
+        self.editor = editor
+        text = expansion.text
+        # [stop][range] = [start, end] in document positions
+        self.stops: list[list[list[int]]] = [
+            [[start + _units(text[:a]), start + _units(text[:b])] for a, b in stop.ranges] for stop in expansion.stops
+        ]
+        self.current = -1
+        self.mirroring = False
+
+    def contents_change(self, pos: int, removed: int, added: int) -> bool:
+        """Move the stops for an edit; False when the edit crossed a stop's edge (the session ends)."""
+        if removed == added and not self.mirroring:
+            return True  # a format change (highlighter) or a same-length replacement
+        delta = added - removed
+        end = pos + removed
+        for i, stop in enumerate(self.stops):
+            for j, r in enumerate(stop):
+                a, b = r
+                active = i == self.current and j == 0
+                if end < a or (end == a and not (active and pos == a)):
+                    r[0] += delta
+                    r[1] += delta
+                elif pos >= a and end <= b:
+                    r[1] += delta
+                elif pos >= b:
+                    continue
+                elif not self.mirroring:
+                    return False
+        return True
+
+    def move(self, step: int) -> bool:
+        """Select the next (``step`` 1) or previous (-1) stop; False when the last stop ($0) was reached."""
+        self._mirror()
+        target = self.current + step
+        if target < 0:
+            target = 0
+        if target >= len(self.stops):
+            return False
+        self.current = target
+        a, b = self.stops[target][0]
+        cursor = self.editor.textCursor()
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        return target < len(self.stops) - 1
+
+    def _mirror(self) -> None:
+        """Copy the text of the current stop into its other ranges (``${2:onClick}: $2``)."""
+        if not (0 <= self.current < len(self.stops)) or len(self.stops[self.current]) < 2:
+            return
+        doc = self.editor.document()
+        a, b = self.stops[self.current][0]
+        cursor = QTextCursor(doc)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        value = cursor.selectedText()
+        self.mirroring = True
+        try:
+            for r in self.stops[self.current][1:]:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(r[0])
+                cursor.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
+                if cursor.selectedText() != value:
+                    cursor.insertText(value)
+                    r[1] = r[0] + _units(value)
+        finally:
+            self.mirroring = False
+
+    def finish(self) -> None:
+        self._mirror()
+
+
+class SnippetBrowser(QDialog):
+    """Ctrl+J: a searchable list of snippets with their descriptions; Enter inserts the chosen one."""
+
+    def __init__(self, parent: QWidget | None = None, language: str = "javascript") -> None:
+        super().__init__(parent)
+        self.setObjectName("snippetBrowser")
+        self.setWindowTitle("Insert Snippet")
+        self.language = language
+        self.chosen: Snippet | None = None
+        self.search = QLineEdit(objectName="snippetSearch", placeholderText="Search snippets", clearButtonEnabled=True)
+        self.list = QListWidget(objectName="snippetList")
+        self.detail = QLabel(objectName="snippetDetail", wordWrap=True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setMinimumHeight(60)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Insert")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self.fill)
+        self.search.installEventFilter(self)
+        self.list.currentItemChanged.connect(self._show_detail)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.resize(520, 440)
+        self.fill()
+
+    def fill(self, query: str = "") -> None:
+        self.list.clear()
+        for s in search(query, self.language):
+            item = QListWidgetItem(f"{s.name}    [{s.prefix}]")
+            item.setData(Qt.ItemDataRole.UserRole, s)
+            item.setToolTip(s.description)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.detail.setText("No snippet matches.")
+
+    def _show_detail(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        s: Snippet = item.data(Qt.ItemDataRole.UserRole)
+        preview = expand(s).text.splitlines()
+        more = "\n…" if len(preview) > 4 else ""
+        self.detail.setText(f"{s.description}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            obj is self.search
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key()
+            in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Up,
+                Qt.Key.Key_PageDown,
+                Qt.Key.Key_PageUp,
+            )
+        ):
+            self.list.keyPressEvent(event)  # arrows move the list while typing the search
+            return True
+        return super().eventFilter(obj, event)
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        self.chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        super().accept()
+
+
+class CompletionHelper:
+    """The QCompleter popup of the editor: PEX API members, properties, REST paths, local functions."""
+
+    def __init__(self, editor: SourceEditor) -> None:
+        self.editor = editor
+        self.model = QStandardItemModel(editor)
+        self.completer = QCompleter(self.model, editor)
+        self.completer.setObjectName("sourceCompleter")
+        self.completer.setWidget(editor)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionRole(INSERT_ROLE)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.popup().setObjectName("sourceCompletions")
+        self.completer.activated[str].connect(self.insert)
+        self.prefix = ""
+
+    def popup_visible(self) -> bool:
+        return self.completer.popup().isVisible()
+
+    def items(self) -> list[pexapi.Completion]:
+        """What the completer offers at the cursor now (with the typed prefix in ``self.prefix``)."""
+        cursor = self.editor.textCursor()
+        line = cursor.block().text()[: cursor.positionInBlock()]
+        self.prefix, found = pexapi.completions(line, self.editor.toPlainText)
+        return found
+
+    def show(self, explicit: bool = False) -> bool:
+        """Open (or refresh) the popup at the cursor; False when there is nothing to offer."""
+        if not self.editor.is_javascript():
+            return False
+        found = self.items()
+        if not found:
+            self.completer.popup().hide()
+            return False
+        self.model.clear()
+        for c in found:
+            item = QStandardItem(f"{c.label}    {c.detail}" if c.detail != c.label else c.label)
+            item.setData(c.insert, INSERT_ROLE)
+            item.setToolTip(c.doc)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        self.completer.setCompletionPrefix(self.prefix)
+        if self.completer.completionCount() == 0:
+            self.completer.popup().hide()
+            return False
+        popup = self.completer.popup()
+        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+        rect = self.editor.cursorRect()
+        rect.setWidth(max(360, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()))
+        self.completer.complete(rect)
+        return True
+
+    def insert(self, text: str) -> None:
+        cursor = self.editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.prefix))
+        cursor.insertText(text)
+        self.editor.setTextCursor(cursor)
+        self.completer.popup().hide()

@@ -1,0 +1,397 @@
+"""The preview: a mock meeting screen in Chromium (QtWebEngine) running the plugins' real code.
+
+Why Chromium and not drawn widgets: the plugins are browser JavaScript; only a browser runs
+them as the app would, and the same page then also draws where their buttons land. The page
+(``resources/preview/``) reports everything through ``console.debug('__PD__ {json}')``, which
+:class:`PreviewPage` turns into :attr:`PreviewPage.sig_event`; the headless :func:`simulate`
+and the dock :class:`PreviewPane` both build on that.
+
+QtWebEngine is imported only when a preview is made (about 90 ms and 70 MB): the designer's
+window paints as fast as before for everyone who never opens it. ``make_app`` sets the one
+thing Chromium needs before the QApplication exists (``AA_ShareOpenGLContexts``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..core.model import BrandingPackage
+
+MARKER = "__PD__ "
+BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
+MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
+ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
+PLATFORM_CHOICES = (("web", "Web browser"), ("electron", "Desktop app"), ("ios", "iOS"), ("android", "Android"))
+
+
+# A page without a visible view counts as "in the background": Chromium would run its timers
+# once a second, and the plugins' setTimeout calls with them.
+_FLAGS = ("--disable-background-timer-throttling", "--disable-renderer-backgrounding")
+_ROOT_FLAGS = ("--no-sandbox", "--disable-gpu")  # as root, Chromium's sandbox cannot start
+
+
+def chromium_environment() -> None:
+    """The Chromium command line, set before QtWebEngine starts Chromium (the first page)."""
+    wanted = list(_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        wanted += _ROOT_FLAGS
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    for flag in wanted:
+        if flag not in flags.split():
+            flags = (flags + " " + flag).strip()
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+
+
+def _page_class() -> type:
+    chromium_environment()
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    class PreviewPage(QWebEnginePage):
+        """A page whose console carries the mock runtime's reports as :attr:`sig_event`."""
+
+        sig_event = Signal(dict)
+
+        def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+            if message.startswith(MARKER):
+                try:
+                    event = json.loads(message[len(MARKER) :])
+                except ValueError:
+                    return
+                if isinstance(event, dict):
+                    self.sig_event.emit(event)
+            # Everything else (Chromium repeating an uncaught error) the page has reported already.
+
+    return PreviewPage
+
+
+_PAGE_CLASS: type | None = None
+
+
+def new_page(parent: QObject | None = None) -> Any:
+    global _PAGE_CLASS
+    if _PAGE_CLASS is None:
+        _PAGE_CLASS = _page_class()
+    return _PAGE_CLASS(parent)
+
+
+def load_html(page: Any, text: str) -> None:
+    if len(text.encode("utf-8")) < MAX_INLINE:
+        page.setHtml(text, QUrl(BASE_URL))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="plugin-designer-preview-"))
+    target = folder / "preview.html"
+    target.write_text(text, encoding="utf-8")
+    page.load(QUrl.fromLocalFile(str(target)))
+
+
+# -- headless ------------------------------------------------------------------------------
+
+
+class Report:
+    """What one run found, per plugin: uncaught errors, warnings, console lines, requests."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.plugins: dict[str, dict[str, Any]] = {}
+        for p in config["plugins"]:
+            self.plugins[p["key"]] = {
+                "key": p["key"],
+                "id": p["id"],
+                "name": p["name"],
+                "loaded": bool(p["shown"] and p["source"]),
+                "errors": [],
+                "warnings": [],
+                "console": [],
+                "requests": [],
+                "dialogs": [],
+                "steps": [],
+            }
+        self.other: list[dict[str, Any]] = []  # events no plugin could be named for
+        self.done = False
+        self.started = False
+
+    def add(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "started":
+            self.started = True
+            return
+        if kind == "cycle-done":
+            self.done = True
+            return
+        bucket = self.plugins.get(event.get("plugin") or "")
+        field = {
+            "error": "errors",
+            "warning": "warnings",
+            "console": "console",
+            "request": "requests",
+            "dialog": "dialogs",
+            "lifecycle": "steps",
+        }.get(str(kind))
+        if field is None:
+            return
+        clean = {k: v for k, v in event.items() if k not in ("type", "plugin", "stack")}
+        if field == "dialogs":
+            clean = {"title": event.get("title", "")}
+        if bucket is None:
+            if field in ("errors", "warnings"):
+                self.other.append(event)
+            return
+        bucket[field].append(clean)
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(p["errors"]) for p in self.plugins.values()) + sum(e.get("type") == "error" for e in self.other)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.error_count == 0,
+            "errors": self.error_count,
+            "plugins": list(self.plugins.values()),
+            "unattributed": self.other,
+        }
+
+
+def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", timeout: float = 20.0) -> Report:
+    """Load every plugin, run each action, unload, load again; what happened, per plugin."""
+    from ..core.preview import page_html, preview_config
+
+    config = preview_config(pkg, role=role, platform=platform)
+    report = Report(config)
+    page = new_page()
+    loop = QEventLoop()
+
+    def on_event(event: dict[str, Any]) -> None:
+        report.add(event)
+        if event.get("type") == "started":
+            page.runJavaScript("PD.cycle(40)")
+        elif event.get("type") == "cycle-done":
+            loop.quit()
+
+    page.sig_event.connect(on_event)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    load_html(page, page_html(config))
+    loop.exec()
+    page.sig_event.disconnect(on_event)
+    import shiboken6
+
+    shiboken6.delete(page)  # now: a page must go before its profile, and the loop is over
+    return report
+
+
+# -- the dock ------------------------------------------------------------------------------
+
+_LOG_COLOURS = {
+    "error": "#d64545",
+    "warning": "#b7791f",
+    "request": "#1f6feb",
+    "console": "#555",
+    "dialog": "#1e9e5a",
+    "lifecycle": "#888",
+}
+
+
+class PreviewPane(QWidget):
+    """Role and platform switches, the mock meeting (live), and a log of what the plugins did."""
+
+    sig_errors = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+
+        self.setObjectName("previewPane")
+        self.package: BrandingPackage | None = None
+        self._signature: Any = None
+        self.events: list[dict[str, Any]] = []
+        self.names: dict[str, str] = {}
+
+        self.role = QComboBox(objectName="previewRole")
+        for key, label in ROLE_CHOICES:
+            self.role.addItem(label, key)
+        self.platform = QComboBox(objectName="previewPlatform")
+        for key, label in PLATFORM_CHOICES:
+            self.platform.addItem(label, key)
+        self.role.currentIndexChanged.connect(self.reload)
+        self.platform.currentIndexChanged.connect(self.reload)
+        restart = QPushButton("Restart plugins", objectName="previewRestart")
+        restart.setToolTip("Load the plugins again in a fresh meeting")
+        restart.clicked.connect(self.reload)
+        cycle = QPushButton("Test every button", objectName="previewCycle")
+        cycle.setToolTip("Load, press each plugin button, switch off and on again: catches crashes and leaks")
+        cycle.clicked.connect(lambda: self.page.runJavaScript("PD.cycle(80)"))
+        self.log_filter = QComboBox(objectName="previewLogFilter")
+        self.log_filter.currentIndexChanged.connect(self._render_log)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Seen by:"))
+        bar.addWidget(self.role)
+        bar.addWidget(QLabel("on"))
+        bar.addWidget(self.platform)
+        bar.addStretch(1)
+        bar.addWidget(cycle)
+        bar.addWidget(restart)
+
+        # Source typing changes what runs on every keystroke: restart the plugins once it pauses.
+        self._restart = QTimer(self, singleShot=True, interval=400)
+        self._restart.timeout.connect(self.reload)
+        self.page = new_page(self)
+        self.page.sig_event.connect(self._event)
+        self.view = QWebEngineView(objectName="previewView")
+        self.view.setPage(self.page)
+        self.view.setMinimumSize(480, 320)
+        self.log = QPlainTextEdit(objectName="previewLog", readOnly=True)
+        self.log.setMaximumBlockCount(2000)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("What the plugins did:"))
+        head.addStretch(1)
+        head.addWidget(self.log_filter)
+        log_layout.addLayout(head)
+        log_layout.addWidget(self.log)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(log_box)
+        split.setSizes([480, 140])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    # -- feeding -----------------------------------------------------------------------
+    def current_role(self) -> str:
+        return str(self.role.currentData())
+
+    def current_platform(self) -> str:
+        return str(self.platform.currentData())
+
+    def set_role(self, role: str) -> None:
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+
+    def set_platform(self, platform: str) -> None:
+        self.platform.setCurrentIndex(max(0, self.platform.findData(platform)))
+
+    def set_package(self, pkg: BrandingPackage | None) -> None:
+        self.package = pkg
+        self.reload()
+
+    def _config(self) -> dict[str, Any]:
+        from ..core.preview import preview_config
+
+        assert self.package is not None
+        return preview_config(self.package, role=self.current_role(), platform=self.current_platform())
+
+    @staticmethod
+    def _run_signature(config: dict[str, Any]) -> Any:
+        return tuple(
+            (p["key"], p["shown"], p["enabled"], p["source"] and p["source"]["text"], p["id"])
+            for p in config["plugins"]
+        )
+
+    def reload(self) -> None:
+        """A fresh meeting with the plugins loaded again (role, platform or source changed)."""
+        if self.package is None:
+            return
+        from ..core.preview import page_html
+
+        self._restart.stop()
+        config = self._config()
+        self._signature = (config["role"], config["platform"], self._run_signature(config))
+        self.names = {p["key"]: p["name"] for p in config["plugins"]}
+        self.events = []
+        self._fill_filter()
+        self._render_log()
+        load_html(self.page, page_html(config))
+
+    def refresh(self) -> None:
+        """After a form edit: redraw the menus in place; reload only when what runs changed."""
+        if self.package is None:
+            return
+        config = self._config()
+        signature = (config["role"], config["platform"], self._run_signature(config))
+        if signature != self._signature:
+            self._restart.start()
+            return
+        self.names = {p["key"]: p["name"] for p in config["plugins"]}
+        self.page.runJavaScript(f"window.PDUI && PDUI.setConfig({json.dumps(config)})")
+
+    # -- the log -----------------------------------------------------------------------
+    def _fill_filter(self) -> None:
+        current = self.log_filter.currentData()
+        self.log_filter.blockSignals(True)
+        self.log_filter.clear()
+        self.log_filter.addItem("All plugins", None)
+        for key, name in self.names.items():
+            self.log_filter.addItem(name, key)
+        index = self.log_filter.findData(current)
+        self.log_filter.setCurrentIndex(max(0, index))
+        self.log_filter.blockSignals(False)
+
+    def _event(self, event: dict[str, Any]) -> None:
+        if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
+            self.events.append(event)
+            wanted = self.log_filter.currentData()
+            if wanted is None or wanted == event.get("plugin"):
+                self.log.appendHtml(self._line(event))
+            if event.get("type") == "error":
+                self.sig_errors.emit(self.error_count())
+
+    def error_count(self) -> int:
+        return sum(e.get("type") == "error" for e in self.events)
+
+    def _render_log(self) -> None:
+        wanted = self.log_filter.currentData()
+        self.log.clear()
+        for event in self.events:
+            if wanted is None or wanted == event.get("plugin"):
+                self.log.appendHtml(self._line(event))
+
+    def _line(self, event: dict[str, Any]) -> str:
+        kind = str(event.get("type"))
+        who = html.escape(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))
+        where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
+        if kind == "error":
+            text = (
+                f"<b>This would show the Oops page for every user</b> — {html.escape(str(event.get('message')))}"
+                f"{html.escape(where)}" + (f" (in {html.escape(str(event['where']))})" if event.get("where") else "")
+            )
+        elif kind == "warning":
+            text = "warning: " + html.escape(str(event.get("message")))
+        elif kind == "request":
+            payload = event.get("payload")
+            answer = "ok" if event.get("ok") else html.escape(str(event.get("error")))
+            text = (
+                f"{html.escape(str(event.get('kind')))} {html.escape(str(event.get('path')))}"
+                + (f" {html.escape(json.dumps(payload))}" if payload not in (None, {}) else "")
+                + f" → {answer}"
+            )
+        elif kind == "lifecycle":
+            step = event.get("step")
+            text = {"load": "loaded (load called)", "unload": "switched off (unload called)"}.get(
+                str(step), f"button pressed: {html.escape(str(event.get('action')))}"
+            )
+        elif kind == "dialog":
+            text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
+        else:
+            text = f"console.{html.escape(str(event.get('level')))}: {html.escape(str(event.get('text')))}{html.escape(where)}"
+        colour = _LOG_COLOURS.get(kind, "#555")
+        return f'<span style="color:{colour}">[{who}] {text}</span>'

@@ -1,0 +1,477 @@
+// Mock Infinity Connect (webapp2) runtime for Plugin Designer's preview and `simulate`.
+// Provides window.PEX (pluginAPI, actions$, actions, conferenceQueryParams) as the vendor guide
+// describes, loads each plugin's own source unmodified, and reports to the designer every
+// uncaught error, rejected promise, console line, request and state change (window.PD).
+(function () {
+    'use strict';
+    var cfg = window.PD_CONFIG;
+    var realDebug = console.debug.bind(console);
+    var PD = window.PD = {
+        config: cfg,
+        plugins: {},        // key -> {cfg, registered, loaded, failed, state, subs: []}
+        byPath: {},         // source path -> key
+        listeners: [],
+        lastActive: null,
+        dialogs: [],
+        errors: [],
+        requests: []
+    };
+
+    function safeText(value) {
+        if (typeof value === 'string') { return value; }
+        if (value instanceof Error) { return String(value); }
+        if (typeof value === 'function') { return '[function ' + (value.name || 'anonymous') + ']'; }
+        try {
+            var seen = [];
+            var text = JSON.stringify(value, function (k, v) {
+                if (v && typeof v === 'object') {
+                    if (seen.indexOf(v) >= 0) { return '[circular]'; }
+                    seen.push(v);
+                }
+                return v;
+            });
+            return text === undefined ? String(value) : text;
+        } catch (e) {
+            return String(value);
+        }
+    }
+    PD.safeText = safeText;
+
+    function emit(type, data) {
+        data = data || {};
+        data.type = type;
+        try { realDebug('__PD__ ' + JSON.stringify(data)); } catch (e) { realDebug('__PD__ ' + JSON.stringify({ type: type })); }
+        PD.listeners.forEach(function (fn) { try { fn(data); } catch (e) { /* the page's own UI */ } });
+    }
+    PD.emit = emit;
+
+    // Where in the plugins' sources a stack points: the first frame in a known plugin file.
+    function locate(stack) {
+        var re = /([^\s()@]+?):(\d+):(\d+)/g;
+        var m;
+        while ((m = re.exec(String(stack || ''))) !== null) {
+            if (Object.prototype.hasOwnProperty.call(PD.byPath, m[1])) {
+                return { plugin: PD.byPath[m[1]], file: m[1], line: Number(m[2]), column: Number(m[3]) };
+            }
+        }
+        return null;
+    }
+    PD.locate = locate;
+
+    function reportError(kind, error, fallbackPlugin, where) {
+        var isError = error && typeof error === 'object' && typeof error.message === 'string';
+        var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
+        var stack = error && error.stack ? String(error.stack) : '';
+        var at = locate(stack) || {};
+        var entry = {
+            kind: kind,
+            plugin: at.plugin || fallbackPlugin || PD.lastActive,
+            message: message,
+            file: at.file || null,
+            line: at.line || null,
+            column: at.column || null,
+            where: where || null,
+            stack: stack
+        };
+        if (entry.plugin && PD.plugins[entry.plugin]) { PD.plugins[entry.plugin].failed = true; }
+        PD.errors.push(entry);
+        emit('error', entry);
+    }
+    PD.reportError = reportError;
+
+    window.addEventListener('error', function (event) {
+        var error = event.error;
+        if (!error || !error.stack) {
+            error = { name: '', message: event.message, stack: 'at ' + event.filename + ':' + event.lineno + ':' + event.colno };
+        }
+        reportError('exception', error, null, null);
+    });
+    window.addEventListener('unhandledrejection', function (event) {
+        reportError('rejection', event.reason, null, 'promise');
+    });
+
+    // Calls plugin code the way the app does; a throw here is what brings up the Oops page.
+    function guard(key, where, fn, self, args) {
+        var previous = PD.lastActive;
+        PD.lastActive = key || previous;
+        try {
+            return fn.apply(self, args || []);
+        } catch (error) {
+            reportError('exception', error, key, where);
+            return undefined;
+        } finally {
+            PD.lastActive = previous;
+        }
+    }
+    PD.guard = guard;
+
+    // console.* from plugin code, attributed to the plugin whose file is on the stack.
+    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
+        console[level] = function () {
+            var at = locate(new Error().stack) || {};
+            var text = Array.prototype.map.call(arguments, safeText).join(' ');
+            emit('console', { plugin: at.plugin || PD.lastActive, level: level, text: text, file: at.file || null, line: at.line || null });
+        };
+    });
+
+    // Observables: subscribe(fn | {next}) -> {unsubscribe}; "current value on subscribe" when set.
+    function Subject(initial, hasValue, name) {
+        this._subs = [];
+        this._value = initial;
+        this._has = Boolean(hasValue);
+        this._name = name || 'observable';
+    }
+    Subject.prototype.subscribe = function (observer) {
+        var fn = typeof observer === 'function' ? observer : observer && typeof observer.next === 'function' ? observer.next.bind(observer) : null;
+        var at = locate(new Error().stack);
+        var sub = { fn: fn, closed: false, owner: at ? at.plugin : PD.lastActive, subject: this };
+        var subject = this;
+        var handle = {
+            closed: false,
+            unsubscribe: function () {
+                handle.closed = sub.closed = true;
+                var i = subject._subs.indexOf(sub);
+                if (i >= 0) { subject._subs.splice(i, 1); }
+            }
+        };
+        if (fn) {
+            this._subs.push(sub);
+            if (sub.owner && PD.plugins[sub.owner]) { PD.plugins[sub.owner].subs.push(sub); }
+            if (this._has) { guard(sub.owner, this._name, fn, null, [this._value]); }
+        }
+        return handle;
+    };
+    Subject.prototype.next = function (value) {
+        this._value = value;
+        this._has = true;
+        this._subs.slice().forEach(function (sub) {
+            if (!sub.closed) { guard(sub.owner, this._name, sub.fn, null, [value]); }
+        }, this);
+    };
+    Subject.prototype.getValue = function () { return this._value; };
+    Object.defineProperty(Subject.prototype, 'value', { get: function () { return this._value; } });
+    Subject.prototype.asObservable = function () { return this; };
+    Subject.prototype.pipe = function () {
+        var ops = Array.prototype.slice.call(arguments);
+        return ops.reduce(function (source, op) { return op(source); }, this);
+    };
+    function filtered(source, test, name) {
+        return {
+            subscribe: function (observer) {
+                var fn = typeof observer === 'function' ? observer : observer && observer.next && observer.next.bind(observer);
+                return source.subscribe(function (value) { if (test(value) && fn) { fn(value); } });
+            },
+            pipe: Subject.prototype.pipe,
+            _name: name
+        };
+    }
+    PD.Subject = Subject;
+
+    function clone(value) { return JSON.parse(JSON.stringify(value)); }
+    var participants = clone(cfg.participants || []);
+    var conference = clone(cfg.conference || {});
+    var participants$ = new Subject(participants, true, 'participants$');
+    var conferenceDetails$ = new Subject(conference, true, 'conferenceDetails$');
+    PD.participants$ = participants$;
+    PD.conferenceDetails$ = conferenceDetails$;
+    PD.participants = function () { return participants; };
+    PD.conference = function () { return conference; };
+    PD.chat = [];
+    PD.layout = null;
+
+    function publish() {
+        participants = participants.map(function (p) { return Object.assign({}, p); });
+        conference = Object.assign({}, conference);
+        participants$.next(participants);
+        conferenceDetails$.next(conference);
+        emit('mock-state', { conference: conference, participants: participants });
+    }
+    PD.publish = publish;
+
+    function now() { return Math.floor(Date.now() / 1000); }
+    function findParticipant(uuid) { return participants.filter(function (p) { return p.uuid === uuid; })[0]; }
+    var newUuid = 100;
+
+    // The client REST API, answered the way Infinity would (and the mock state follows).
+    function answer(path, payload) {
+        var p = String(path || '').replace(/^\/+/, '');
+        var conf = {
+            lock: function () { conference.locked = true; },
+            unlock: function () { conference.locked = false; },
+            muteguests: function () { conference.guestsMuted = true; participants.forEach(function (x) { if (x.role === 'guest') { x.muted = true; } }); },
+            unmuteguests: function () { conference.guestsMuted = false; },
+            set_guests_can_unmute: function () { conference.guestsCanUnmute = Boolean(payload && payload.setting); },
+            transform_layout: function () { PD.layout = payload && (payload.transforms || payload); },
+            message: function () { PD.chat.push({ from: 'plugin', text: payload && payload.payload }); },
+            clearallbuzz: function () { participants.forEach(function (x) { x.buzzTime = 0; }); },
+            disconnect: function () { participants = []; conference.started = false; }
+        };
+        if (Object.prototype.hasOwnProperty.call(conf, p)) { conf[p](); return true; }
+        var m = /^participants\/([^/]+)\/([a-z_]+)$/.exec(p);
+        if (m) {
+            var who = findParticipant(m[1]);
+            if (!who) { return { error: 'participant ' + m[1] + ' not found', status: 404 }; }
+            var ops = {
+                mute: function () { who.muted = true; },
+                unmute: function () { who.muted = false; },
+                video_muted: function () { who.videoMuted = true; },
+                video_unmuted: function () { who.videoMuted = false; },
+                buzz: function () { who.buzzTime = now(); },
+                clearbuzz: function () { who.buzzTime = 0; },
+                spotlighton: function () { who.spotlight = now(); },
+                spotlightoff: function () { who.spotlight = 0; },
+                role: function () { if (payload && payload.role) { who.role = payload.role; } },
+                dtmf: function () { who.lastDtmf = payload && payload.digits; },
+                disconnect: function () { participants = participants.filter(function (x) { return x !== who; }); },
+                transfer: function () { participants = participants.filter(function (x) { return x !== who; }); },
+                overlaytext: function () { if (payload && typeof payload.text === 'string') { who.overlayText = payload.text; } }
+            };
+            if (Object.prototype.hasOwnProperty.call(ops, m[2])) { ops[m[2]](); return true; }
+        }
+        return { error: 'unknown request ' + path, status: 404 };
+    }
+
+    function request(kind, key, path, payload) {
+        var result = answer(path, payload);
+        var ok = result === true;
+        var entry = { plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload === undefined ? null : payload), ok: ok, error: ok ? null : result.error };
+        PD.requests.push(entry);
+        emit('request', entry);
+        if (ok) { publish(); }
+        return ok;
+    }
+
+    function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive; }
+
+    function renderDialog(key, options) {
+        var close$ = new Subject(undefined, false, 'close$');
+        var layer = document.getElementById('pd-dialogs') || document.body;
+        var box = document.createElement('div');
+        box.className = 'pd-dialog-backdrop';
+        box.innerHTML = '<div class="pd-dialog" role="dialog"><div class="pd-dialog-title"></div>' +
+            '<button class="pd-dialog-x" title="Close">\u00d7</button><div class="pd-dialog-body"></div></div>';
+        box.querySelector('.pd-dialog-title').textContent = (options && options.title) || '';
+        box.querySelector('.pd-dialog-body').innerHTML = (options && options.body) || '';
+        layer.appendChild(box);
+        var ref = {
+            close$: close$,
+            closed: false,
+            close: function (result) {
+                if (ref.closed) { return; }
+                ref.closed = true;
+                if (box.parentNode) { box.parentNode.removeChild(box); }
+                PD.dialogs = PD.dialogs.filter(function (d) { return d !== ref; });
+                emit('dialog-closed', { plugin: key, title: (options && options.title) || '' });
+                close$.next(result);
+            }
+        };
+        box.querySelector('.pd-dialog-x').addEventListener('click', function () { ref.close(); });
+        PD.dialogs.push(ref);
+        emit('dialog', { plugin: key, title: (options && options.title) || '', body: (options && options.body) || '' });
+        return ref;
+    }
+    PD.closeDialogs = function () { PD.dialogs.slice().forEach(function (d) { d.close(); }); };
+
+    var actions = {};
+    ['SEND_CHAT_MESSAGE', 'RECEIVE_CHAT_MESSAGE', 'SELECT_EVENT', 'PARTICIPANT_CONNECT_SUCCESS',
+        'PARTICIPANT_DISCONNECT_SUCCESS'].forEach(function (name) { actions[name] = '[PEX] ' + name; });
+    var actions$ = new Subject(undefined, false, 'actions$');
+    actions$.ofType = function () {
+        var types = Array.prototype.slice.call(arguments);
+        return filtered(actions$, function (action) { return action && types.indexOf(action.type) >= 0; }, 'actions$');
+    };
+    PD.fireAction = function (name, payload) { actions$.next({ type: actions[name] || name, payload: payload }); };
+
+    var pluginAPI = {
+        registerPlugin: function (obj) {
+            var key = PD.current || caller();
+            var plugin = key && PD.plugins[key];
+            if (!plugin) {
+                emit('warning', { plugin: key, message: 'registerPlugin was called outside the plugin\'s own source file' });
+                return;
+            }
+            if (!obj || typeof obj !== 'object') {
+                throw new TypeError('registerPlugin needs an object with id, load and unload');
+            }
+            if (obj.id !== plugin.cfg.id) {
+                emit('warning', { plugin: key, message: 'registerPlugin id "' + obj.id + '" differs from the package id "' + plugin.cfg.id + '": the app will not find this plugin' });
+            }
+            plugin.registered = obj;
+            if (obj.state$ && typeof obj.state$.subscribe === 'function') {
+                obj.state$.subscribe(function (value) {
+                    plugin.state = value;
+                    emit('state', { plugin: key, value: value === undefined ? null : value });
+                });
+            }
+        },
+        createNewState: function (initial) { return new Subject(initial === undefined ? {} : initial, true, 'state$'); },
+        sendRequest: function (path, payload) {
+            var key = caller();
+            var ok = request('sendRequest', key, path, payload);
+            return ok ? Promise.resolve({ status: 'success', result: true }) :
+                Promise.reject(new Error('sendRequest ' + path + ' failed: ' + (PD.requests[PD.requests.length - 1].error)));
+        },
+        openTemplateDialog: function (options) {
+            var ref = renderDialog(caller(), options || {});
+            return Promise.resolve(ref);
+        },
+        spotlightOnParticipant: function (uuid) { request('spotlightOnParticipant', caller(), '/participants/' + uuid + '/spotlighton'); return Promise.resolve({ result: true }); },
+        spotlightOffParticipant: function (uuid) { request('spotlightOffParticipant', caller(), '/participants/' + uuid + '/spotlightoff'); return Promise.resolve({ result: true }); },
+        disconnectParticipant: function (uuid) { request('disconnectParticipant', caller(), '/participants/' + uuid + '/disconnect'); return Promise.resolve({ result: true }); },
+        dialOut: function (alias, protocol, role, callback) {
+            var key = caller();
+            var uuid = '00000000-0000-4000-8000-000000000' + (newUuid++);
+            participants.push({ uuid: uuid, name: String(alias), role: role === 'HOST' || role === 'chair' ? 'chair' : 'guest', uri: String(alias),
+                protocol: protocol || 'auto', startTime: now(), serviceType: 'conference', callType: 'video', muted: false, buzzTime: 0,
+                spotlight: 0, isStreaming: protocol === 'rtmp', presenting: false, canMute: true, canDisconnect: true });
+            var entry = { plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role }, ok: true, error: null };
+            PD.requests.push(entry);
+            emit('request', entry);
+            publish();
+            var answerValue = { result: [uuid] };
+            if (typeof callback === 'function') { setTimeout(function () { guard(key, 'dialOut callback', callback, null, [answerValue]); }, 0); }
+            return Promise.resolve(answerValue);
+        },
+        changeConferenceLayout: function () {
+            var key = caller();
+            emit('warning', { plugin: key, message: 'changeConferenceLayout is deprecated: use transformConferenceLayout' });
+            var entry = { plugin: key, kind: 'changeConferenceLayout', path: 'changeConferenceLayout', payload: Array.prototype.slice.call(arguments), ok: true, error: null };
+            PD.requests.push(entry);
+            emit('request', entry);
+            return Promise.resolve({ result: true });
+        },
+        transformConferenceLayout: function (transforms) {
+            request('transformConferenceLayout', caller(), '/transform_layout', { transforms: transforms || {} });
+            return Promise.resolve({ result: true });
+        },
+        sendChatMessage: function (text) {
+            var key = caller();
+            var entry = { plugin: key, kind: 'sendChatMessage', path: 'sendChatMessage', payload: { text: text }, ok: true, error: null };
+            PD.requests.push(entry);
+            PD.chat.push({ from: 'you', text: text });
+            emit('request', entry);
+            actions$.next({ type: actions.SEND_CHAT_MESSAGE, payload: { payload: text } });
+            return Promise.resolve({ result: true });
+        }
+    };
+
+    window.PEX = {
+        pluginAPI: pluginAPI,
+        actions$: actions$,
+        actions: actions,
+        conferenceQueryParams: Object.assign({}, cfg.queryParams || {})
+    };
+
+    // -- life cycle ------------------------------------------------------------------------
+    (cfg.plugins || []).forEach(function (p) {
+        PD.plugins[p.key] = { cfg: p, registered: null, loaded: false, failed: false, state: undefined, subs: [] };
+        if (p.source) { PD.byPath[p.source.path] = p.key; }
+    });
+
+    PD.active = function (p) { return p.cfg.shown && p.cfg.source && cfg.run; };
+
+    PD.inject = function () {
+        Object.keys(PD.plugins).forEach(function (key) {
+            var plugin = PD.plugins[key];
+            if (!PD.active(plugin)) { return; }
+            var script = document.createElement('script');
+            // The source runs as written; the last line only names the file in stack traces.
+            script.textContent = plugin.cfg.source.text + '\n//# sourceURL=' + plugin.cfg.source.path;
+            PD.current = key;
+            PD.lastActive = key;
+            document.head.appendChild(script);
+            PD.current = null;
+            PD.lastActive = null;
+            if (!plugin.registered && !plugin.failed) {
+                emit('warning', { plugin: key, message: 'the source never called PEX.pluginAPI.registerPlugin: the app would not load this plugin' });
+            }
+        });
+    };
+
+    PD.load = function (key) {
+        var plugin = PD.plugins[key];
+        if (!plugin || !plugin.registered || plugin.loaded) { return; }
+        plugin.loaded = true;
+        emit('lifecycle', { plugin: key, step: 'load' });
+        if (typeof plugin.registered.load !== 'function') {
+            emit('warning', { plugin: key, message: 'registered object has no load function' });
+            return;
+        }
+        guard(key, 'load', plugin.registered.load, plugin.registered, [participants$, conferenceDetails$]);
+    };
+
+    PD.unload = function (key) {
+        var plugin = PD.plugins[key];
+        if (!plugin || !plugin.loaded) { return; }
+        plugin.loaded = false;
+        emit('lifecycle', { plugin: key, step: 'unload' });
+        if (typeof plugin.registered.unload === 'function') {
+            guard(key, 'unload', plugin.registered.unload, plugin.registered, []);
+        } else {
+            emit('warning', { plugin: key, message: 'registered object has no unload function' });
+        }
+        var open = plugin.subs.filter(function (s) { return !s.closed && (s.subject === participants$ || s.subject === conferenceDetails$ || s.subject._name === 'actions$'); });
+        if (open.length) {
+            emit('warning', { plugin: key, message: open.length + ' subscription(s) still open after unload: the plugin keeps running while switched off' });
+            open.forEach(function (s) { s.closed = true; var i = s.subject._subs.indexOf(s); if (i >= 0) { s.subject._subs.splice(i, 1); } });
+        }
+        plugin.subs = [];
+    };
+
+    // The arguments the app passes for each placement.
+    PD.argsFor = function (section, target) {
+        if (section === 'participants') {
+            return [target ? findParticipant(target) || participants[0] : PD.defaultParticipant()];
+        }
+        if (section === 'conference') { return [conference]; }
+        return [participants, conference];
+    };
+    PD.defaultParticipant = function () {
+        return participants.filter(function (p) { return p.buzzTime; })[0] ||
+            participants.filter(function (p) { return p.role === 'guest'; })[0] || participants[0];
+    };
+
+    PD.runAction = function (key, index, target) {
+        var plugin = PD.plugins[key];
+        var item = plugin && plugin.cfg.items[index];
+        if (!plugin || !item) { return; }
+        if (!plugin.loaded) { emit('warning', { plugin: key, message: 'not loaded: ' + (item.action || '') + ' was not run' }); return; }
+        var fn = plugin.registered && item.action ? plugin.registered[item.action] : null;
+        emit('lifecycle', { plugin: key, step: 'action', action: item.action, target: target || null });
+        if (typeof fn !== 'function') {
+            reportError('exception', new TypeError('"' + item.action + '" is not a function in the registered plugin object'), key, 'action');
+            return;
+        }
+        guard(key, item.action, fn, plugin.registered, PD.argsFor(plugin.cfg.section, target));
+    };
+
+    function pause(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+    PD.pause = pause;
+
+    // load -> each action -> unload -> load again, for every plugin that would be loaded.
+    PD.cycle = function (delay) {
+        delay = delay || 40;
+        var keys = Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].registered; });
+        var chain = pause(delay);
+        keys.forEach(function (key) {
+            PD.plugins[key].cfg.items.forEach(function (item, index) {
+                chain = chain.then(function () { PD.runAction(key, index); return pause(delay); })
+                    .then(function () { PD.closeDialogs(); return pause(5); });
+            });
+        });
+        chain = chain.then(function () { keys.forEach(PD.unload); return pause(delay); })
+            .then(function () { keys.forEach(PD.load); return pause(delay); })
+            .then(function () { emit('cycle-done', { plugins: keys }); });
+        return chain;
+    };
+
+    PD.start = function () {
+        PD.inject();
+        Object.keys(PD.plugins).forEach(function (key) {
+            var p = PD.plugins[key];
+            if (p.registered && p.cfg.enabled) { PD.load(key); }
+        });
+        PD.started = true;
+        emit('started', {});
+    };
+})();

@@ -1,0 +1,293 @@
+// The mock meeting screen: where each plugin's menu items land, drawn from PD_CONFIG and the
+// plugins' live state$. Python calls PDUI.setConfig(...) after each form edit.
+(function () {
+    'use strict';
+    var PD = window.PD;
+    var ui = window.PDUI = { tab: 'participants', confMenuOpen: true, openParticipant: null, hover: null, cache: {} };
+    var COLOURS = ['#7c5cff', '#1f9d8b', '#d9822b', '#c2417f', '#3b82f6', '#8a9a2b'];
+    var STD = {
+        mic: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>',
+        cam: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="3" y="6" width="13" height="12" rx="2"/><path d="M16 10l5-3v10l-5-3z"/></svg>',
+        share: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="3" y="4" width="18" height="13" rx="2"/><path d="M12 14V8M9 11l3-3 3 3M8 21h8"/></svg>',
+        chat: '<svg class="pd-std" viewBox="0 0 24 24"><path d="M4 5h16v11H9l-5 4z"/></svg>',
+        hangup: '<svg class="pd-std" viewBox="0 0 24 24"><path d="M3 14c5-5 13-5 18 0l-2 3-4-2v-3a9 9 0 0 0-6 0v3l-4 2z"/></svg>'
+    };
+
+    function glyph(d) { return '<svg class="pd-glyph" viewBox="0 0 24 24"><path d="' + d + '"/></svg>'; }
+    var G = {
+        lock: glyph('M6 11h12v10H6zM8 11V8a4 4 0 0 1 8 0v3'),
+        mute: glyph('M9 5a3 3 0 0 1 6 0v6M5 11a7 7 0 0 0 11 5.5M12 18v3M3 3l18 18'),
+        add: glyph('M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21a7 7 0 0 1 14 0M19 8v6M16 11h6'),
+        gear: glyph('M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2'),
+        info: glyph('M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 11v6M12 7v.5'),
+        star: glyph('M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z'),
+        person: glyph('M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0'),
+        leave: glyph('M18 6L6 18M6 6l12 12'),
+        hand: glyph('M8 13V5a1.5 1.5 0 0 1 3 0v6V4a1.5 1.5 0 0 1 3 0v7V6a1.5 1.5 0 0 1 3 0v9a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-3l-2-4a1.5 1.5 0 0 1 2.5-1.5L8 14')
+    };
+
+    function esc(value) {
+        return String(value === undefined || value === null ? '' : value).replace(/[&<>"']/g, function (c) {
+            return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+        });
+    }
+    function initials(name) { return String(name || '?').split(/\s+/).slice(0, 2).map(function (w) { return w.charAt(0); }).join('').toUpperCase(); }
+    function colour(i) { return COLOURS[i % COLOURS.length]; }
+
+    function normalise(base, rel) {
+        var parts = (base ? base.split('/') : []).concat(String(rel).split('/'));
+        var out = [];
+        parts.forEach(function (p) {
+            if (p === '' || p === '.') { return; }
+            if (p === '..') { out.pop(); } else { out.push(p); }
+        });
+        return out.join('/');
+    }
+
+    // An icon reference ("file.svg#id") as an <img> of just that element (images never run scripts).
+    function iconHtml(plugin, ref) {
+        if (!ref || typeof ref !== 'string') { return '<span class="pd-icon pd-placeholder" title="set at run time"></span>'; }
+        var hash = ref.indexOf('#');
+        var file = normalise(plugin.base, hash >= 0 ? ref.slice(0, hash) : ref);
+        var id = hash >= 0 ? ref.slice(hash + 1) : '';
+        var cacheKey = file + '#' + id + '\u0000' + (plugin.svgs[file] || '').length;
+        if (!(cacheKey in ui.cache)) { ui.cache[cacheKey] = extract(plugin.svgs[file], id); }
+        var src = ui.cache[cacheKey];
+        if (!src) { return '<span class="pd-icon pd-broken" title="icon not found: ' + esc(ref) + '">?</span>'; }
+        return '<img class="pd-icon pd-img" alt="" src="' + src + '">';
+    }
+    function extract(text, id) {
+        if (!text) { return null; }
+        var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        var root = doc.documentElement;
+        if (!root || root.nodeName.toLowerCase() !== 'svg') { return null; }
+        var el = id ? root.querySelector('[id="' + id.replace(/"/g, '') + '"]') || (root.getAttribute('id') === id ? root : null) : root;
+        if (!el) { return null; }
+        var ns = 'http://www.w3.org/2000/svg';
+        var ser = new XMLSerializer();
+        var out;
+        if (el === root || el.nodeName.toLowerCase() === 'svg') {
+            out = ser.serializeToString(el);
+            if (out.indexOf('xmlns=') < 0) { out = out.replace('<svg', '<svg xmlns="' + ns + '"'); }
+        } else {
+            var vb = el.getAttribute('viewBox') || root.getAttribute('viewBox') || '0 0 24 24';
+            var defs = Array.prototype.map.call(root.querySelectorAll('defs'), function (d) { return ser.serializeToString(d); }).join('');
+            var inner = el.nodeName.toLowerCase() === 'symbol' ?
+                Array.prototype.map.call(el.childNodes, function (c) { return ser.serializeToString(c); }).join('') : ser.serializeToString(el);
+            out = '<svg xmlns="' + ns + '" viewBox="' + esc(vb) + '">' + defs + inner + '</svg>';
+        }
+        return 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(out);
+    }
+    ui.iconHtml = iconHtml;
+
+    // What an item shows: the plugin's live state$ wins, then the package, then a placeholder.
+    function look(plugin, item, uuid) {
+        var live = PD.plugins[plugin.key];
+        var state = live && live.state;
+        if (state && uuid && typeof state === 'object' && state[uuid] && typeof state[uuid] === 'object') { state = state[uuid]; }
+        else if (state && typeof state === 'object' && !('icon' in state) && !('label' in state)) { state = null; }
+        var icon = state && state.icon ? state.icon : item.icon;
+        var label = state && state.label ? state.label : item.label;
+        return {
+            icon: iconHtml(plugin, icon),
+            label: label ? esc(label) : '<span class="pd-runtime">(set at run time)</span>',
+            plain: label || '(set at run time)'
+        };
+    }
+    ui.look = look;
+
+    function visible(plugin) {
+        var live = PD.plugins[plugin.key];
+        if (!plugin.shown) { return false; }
+        if (live && live.userOff) { return false; }
+        return plugin.enabled || (live && live.userOn);
+    }
+    function itemsOf(section) {
+        var out = [];
+        PD.config.plugins.forEach(function (p) {
+            if (p.section === section && visible(p)) {
+                p.items.forEach(function (item, index) { out.push({ plugin: p, item: item, index: index }); });
+            }
+        });
+        return out;
+    }
+
+    function attrs(entry, target) {
+        return ' data-plugin="' + esc(entry.plugin.key) + '" data-index="' + entry.index + '"' +
+            (target ? ' data-target="' + esc(target) + '"' : '') + ' data-action="' + esc(entry.item.action || '') + '"';
+    }
+
+    function renderTop() {
+        var c = PD.conference();
+        var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
+        document.getElementById('pd-top').innerHTML =
+            '<button id="pd-conf-button" data-ui="conf">\u2630 Meeting room \u25BE</button>' +
+            '<span class="pd-title">Weekly team meeting</span>' +
+            '<span class="pd-badges">' +
+            '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
+            '<span class="pd-badge' + (c.guestsMuted ? ' on' : '') + '">' + (c.guestsMuted ? 'Guests muted' : 'Guests can talk') + '</span>' +
+            '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platform) + '</span></span>' +
+            (ui.confMenuOpen ? renderConfMenu() : '');
+    }
+    function renderConfMenu() {
+        var host = PD.config.role === 'chair';
+        var c = PD.conference();
+        var html = '<div class="pd-menu" id="pd-conf-menu">';
+        if (host) {
+            html += builtin(G.lock, c.locked ? 'Unlock meeting' : 'Lock meeting') + builtin(G.mute, 'Mute all guests') + builtin(G.add, 'Add participant');
+        }
+        html += builtin(G.gear, 'Settings') + builtin(G.info, 'About');
+        var items = itemsOf('conference');
+        if (items.length) { html += '<hr>'; }
+        items.forEach(function (e) {
+            var l = look(e.plugin, e.item);
+            html += '<div class="pd-mi plugin" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
+                '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
+        });
+        return html + '</div>';
+    }
+    function builtin(icon, label) { return '<div class="pd-mi builtin"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>'; }
+
+    function renderStage() {
+        var ps = PD.participants();
+        var html = ps.filter(function (p) { return p.callType !== 'api'; }).map(function (p, i) {
+            var flags = (p.muted ? '<span class="pd-flag">' + G.mute + '</span>' : '') + (p.buzzTime ? '<span class="pd-flag">' + G.hand + '</span>' : '') +
+                (p.spotlight ? '<span class="pd-flag">' + G.star + '</span>' : '') + (p.isStreaming ? '<span class="pd-flag">\u25CF LIVE</span>' : '') +
+                (p.role === 'chair' ? '<span class="pd-flag">Host</span>' : '');
+            return '<div class="pd-tile' + (p.vad ? ' speaking' : '') + '"><div class="pd-avatar" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</div>' +
+                '<span class="pd-flags">' + flags + '</span><span class="pd-name">' + esc(p.overlayText || p.name) + '</span></div>';
+        }).join('');
+        var tb = '<div id="pd-toolbar" class="pd-on-dark">' +
+            '<button class="pd-tb" title="Microphone">' + STD.mic + '</button>' +
+            '<button class="pd-tb" title="Camera">' + STD.cam + '</button>' +
+            '<button class="pd-tb" title="Share screen">' + STD.share + '</button>' +
+            '<button class="pd-tb" title="Chat">' + STD.chat + '</button>';
+        var items = itemsOf('toolbar');
+        if (items.length) { tb += '<span class="pd-sep"></span>'; }
+        items.forEach(function (e) {
+            var l = look(e.plugin, e.item);
+            var id = e.plugin.key + ':' + e.index;
+            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.plain) + '">' + l.icon +
+                (ui.hover === id ? '<span class="pd-tip">' + l.label + '</span>' : '') + '</button>';
+        });
+        tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
+        document.getElementById('pd-stage').innerHTML = html + tb;
+    }
+
+    function renderSide() {
+        var tabs = [['participants', 'Participants (' + PD.participants().length + ')'], ['chat', 'Chat'], ['plugins', 'Settings \u203A Plugins']];
+        document.getElementById('pd-tabs').innerHTML = tabs.map(function (t) {
+            return '<button data-tab="' + t[0] + '" class="' + (ui.tab === t[0] ? 'active' : '') + '">' + esc(t[1]) + '</button>';
+        }).join('');
+        var panel = document.getElementById('pd-panel');
+        if (ui.tab === 'participants') { panel.innerHTML = renderRoster(); }
+        else if (ui.tab === 'chat') { panel.innerHTML = renderChat(); }
+        else { panel.innerHTML = renderPlugins(); }
+    }
+    function renderRoster() {
+        var host = PD.config.role === 'chair';
+        var ps = PD.participants();
+        if (ui.openParticipant === null) { var d = PD.defaultParticipant(); ui.openParticipant = d ? d.uuid : ''; }
+        return ps.map(function (p, i) {
+            var open = p.uuid === ui.openParticipant;
+            var row = '<div class="pd-row' + (open ? ' open' : '') + '" data-participant="' + esc(p.uuid) + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
+                '<span class="pd-who">' + esc(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
+                (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span><span class="pd-more">\u22EE</span></div>';
+            if (open) {
+                row += '<div class="pd-menu pd-ctx">';
+                if (host) { row += builtin(G.mute, p.muted ? 'Unmute' : 'Mute') + builtin(G.star, 'Spotlight') + builtin(G.person, p.role === 'chair' ? 'Make guest' : 'Make host') + builtin(G.leave, 'Disconnect'); }
+                else { row += builtin(G.info, 'Details'); }
+                var items = itemsOf('participants');
+                if (items.length) { row += '<hr>'; }
+                items.forEach(function (e) {
+                    var l = look(e.plugin, e.item, p.uuid);
+                    row += '<div class="pd-mi plugin" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
+                });
+                row += '</div>';
+            }
+            return row;
+        }).join('');
+    }
+    function renderChat() {
+        if (!PD.chat.length) { return '<div class="pd-section-title">No messages yet</div>'; }
+        return PD.chat.map(function (m) { return '<div class="pd-chat-line"><b>' + esc(m.from) + ':</b> ' + esc(m.text) + '</div>'; }).join('');
+    }
+    function renderPlugins() {
+        return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p) {
+            var live = PD.plugins[p.key] || {};
+            var on = visible(p);
+            var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + PD.config.platform :
+                live.failed ? 'Crashed: see the error above' : !p.allowUnload ? 'Always on (allowUnload is false)' : '';
+            return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + esc(p.name) + '</div><div class="pd-pdesc">' + esc(p.description) + '</div>' +
+                (note ? '<div class="pd-pnote">' + esc(note) + '</div>' : '') + '</div>' +
+                '<button class="pd-switch' + (on ? ' on' : '') + '" data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload ? ' disabled' : '') +
+                ' title="' + (p.allowUnload ? 'Enable or disable' : 'This plugin cannot be switched off') + '"></button></div>';
+        }).join('');
+    }
+
+    function renderOops() {
+        var box = document.getElementById('pd-oops');
+        var errors = PD.errors.filter(function (e) { return !e.dismissed; });
+        if (!errors.length) { box.className = ''; box.innerHTML = ''; return; }
+        box.className = 'show';
+        box.innerHTML = '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for every user</h3>' +
+            errors.map(function (e) {
+                var p = PD.plugins[e.plugin];
+                return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>: <code>' + esc(e.message) + '</code>' +
+                    (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') + '</div>';
+            }).join('') + '</div>';
+    }
+
+    ui.render = function () { renderTop(); renderStage(); renderSide(); renderOops(); };
+    var pending = false;
+    ui.schedule = function () {
+        if (pending) { return; }
+        pending = true;
+        Promise.resolve().then(function () { pending = false; ui.render(); });
+    };
+    ui.setConfig = function (config) {
+        var byKey = {};
+        config.plugins.forEach(function (p) { byKey[p.key] = p; });
+        PD.config.plugins = config.plugins;
+        PD.config.role = config.role;
+        PD.config.platform = config.platform;
+        Object.keys(PD.plugins).forEach(function (k) { if (byKey[k]) { PD.plugins[k].cfg = byKey[k]; } });
+        ui.cache = {};
+        ui.render();
+    };
+    PD.listeners.push(function (event) {
+        if (event.type === 'state' || event.type === 'mock-state' || event.type === 'error' || event.type === 'lifecycle') { ui.schedule(); }
+    });
+
+    document.addEventListener('click', function (event) {
+        var el = event.target.closest('[data-plugin], [data-tab], [data-toggle], [data-participant], [data-ui]');
+        if (!el) { return; }
+        if (el.dataset.plugin) {
+            PD.runAction(el.dataset.plugin, Number(el.dataset.index), el.dataset.target || null);
+        } else if (el.dataset.tab) {
+            ui.tab = el.dataset.tab;
+        } else if (el.dataset.toggle) {
+            var key = el.dataset.toggle;
+            var live = PD.plugins[key];
+            var p = live.cfg;
+            if (visible(p)) { live.userOff = true; live.userOn = false; PD.unload(key); }
+            else { live.userOff = false; live.userOn = true; PD.load(key); }
+        } else if (el.dataset.participant) {
+            ui.openParticipant = ui.openParticipant === el.dataset.participant ? '' : el.dataset.participant;
+        } else if (el.dataset.ui === 'conf') {
+            ui.confMenuOpen = !ui.confMenuOpen;
+        } else if (el.dataset.ui === 'dismiss') {
+            PD.errors.forEach(function (e) { e.dismissed = true; });
+        }
+        ui.render();
+    });
+    document.addEventListener('mouseover', function (event) {
+        var el = event.target.closest('[data-hover]');
+        var id = el ? el.dataset.hover : null;
+        if (id !== ui.hover) { ui.hover = id; renderStage(); }
+    });
+
+    ui.render();
+    PD.start();
+    ui.render();
+})();

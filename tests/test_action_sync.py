@@ -1,0 +1,123 @@
+"""Menu item actions and the source's functions stay in step: create, rename, follow a rename in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from test_editing import retype, select_plugin, window  # noqa: F401 - the fixture
+
+from designer.core.actionsync import action_state, add_action_function, rename_action_function, unmatched_keys
+from designer.core.jsanalysis import analyse
+from designer.gui.main_window import MainWindow
+
+SRC = "plugins/rec/rec.plugin.js"
+BASE = """(function () {
+    function load(participants$, conferenceDetails$) {}
+    function record() {
+        PEX.pluginAPI.sendRequest('/lock'); // record
+    }
+    PEX.pluginAPI.registerPlugin({
+        id: 'rec-1.0',
+        load: load,
+        record: record
+    });
+})();
+"""
+
+
+def test_add_action_function_adds_a_stub_and_the_key() -> None:
+    new = add_action_function(BASE, "stop", "participants")
+    info = analyse(new)
+    assert not info.syntax_errors
+    assert "stop" in info.functions and "stop" in info.registrations[0].keys
+    assert "    function stop(participant) {\n" in new
+    assert action_state(new, "stop").function and action_state(new, "stop").registered
+    assert add_action_function(new, "stop") == new  # nothing left to add
+    with pytest.raises(ValueError):
+        add_action_function("var x = 1;", "stop")
+
+
+def test_rename_touches_the_variable_only() -> None:
+    source = BASE.replace("})();", "    var label = 'record'; x.record();\n})();")
+    new = rename_action_function(source, "record", "startRecording")
+    assert "function startRecording()" in new and "startRecording: startRecording" in new
+    assert "// record" in new and "'record'" in new and "x.record()" in new
+    assert unmatched_keys(new, ["record"]) == ["startRecording"]
+    assert unmatched_keys(new, ["startRecording"]) == []
+    with pytest.raises(ValueError):
+        rename_action_function(BASE, "record", "load")
+
+
+def _action_ui(win: MainWindow):
+    return (
+        win.findChild(QLineEdit, "actionEdit"),
+        win.findChild(QLabel, "actionSyncNote"),
+        win.findChild(QPushButton, "actionSyncButton"),
+    )
+
+
+def test_create_function_button_is_one_undoable_step(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, note, button = _action_ui(window)
+    assert not button.isVisibleTo(window)  # 'record' has its function
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, action, "stopRecording")
+    assert button.isVisibleTo(window) and button.text() == "Create function 'stopRecording' in the source"
+    assert "no function for 'stopRecording'" in note.text()
+    steps = window.editor.undo_stack.count()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.editor.undo_stack.count() == steps + 1
+    assert window.editor.undo_stack.undoText() == "Create function 'stopRecording' in rec.plugin.js"
+    text = window.package.read_text(SRC)
+    assert (
+        "function stopRecording(participants, conferenceDetails) {" in text and "stopRecording: stopRecording," in text
+    )
+    assert not button.isVisibleTo(window)
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(SRC) == before
+    assert button.isVisibleTo(window)
+    window.editor.undo_stack.redo()
+    assert "function stopRecording(" in window.package.read_text(SRC)
+
+
+def test_renaming_an_action_renames_its_function_in_one_step(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, _note, button = _action_ui(window)
+    steps = window.editor.undo_stack.count()
+    retype(qtbot, action, "startRecording")
+    assert window.editor.undo_stack.count() == steps + 1
+    assert "rename function 'record' in rec.plugin.js" in window.editor.undo_stack.undoText()
+    text = window.package.read_text(SRC)
+    assert "function startRecording()" in text and "startRecording: startRecording" in text
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRecording"
+    assert not button.isVisibleTo(window)
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(SRC) == before
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+
+
+def test_a_function_renamed_in_code_is_offered_in_the_form(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
+    window.open_path(base_project)
+    renamed = rename_action_function(window.package.read_text(SRC), "record", "doRecord")
+
+    def mutate(pkg) -> None:
+        pkg.pending_texts[SRC] = renamed
+
+    window.editor.edit("Edit source", mutate)
+    select_plugin(window, qtbot, 0)
+    _action, note, button = _action_ui(window)
+    assert button.isVisibleTo(window) and button.text() == "Use 'doRecord'"
+    assert "registers 'doRecord'" in note.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "doRecord"
+    assert not button.isVisibleTo(window)
+    window.editor.undo_stack.undo()
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+    assert button.isVisibleTo(window)

@@ -1,0 +1,234 @@
+"""Deploy to a (mock) Management Node: upload, replace, failures, TLS and credential hygiene."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from mock_node import API, MockNode, fake_keyring
+
+from designer.cli import main
+from designer.core.deploy import DeployError, DeployTarget, deploy, normalize_node, recall_password, redact
+from designer.core.state import load_state
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[object]:
+    old = keyring.get_keyring()
+    ring = fake_keyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(old)
+
+
+@pytest.fixture
+def node() -> Iterator[MockNode]:
+    with MockNode(lifetime=60, slow_seconds=1.5) as n:
+        yield n
+
+
+def _target(node: MockNode, **kw: object) -> DeployTarget:
+    args: dict[str, object] = {"node": node.url, "user": node.user, "name": "Demo", "ca_bundle": str(node.ca_file)}
+    args.update(kw)
+    return DeployTarget(**args)  # type: ignore[arg-type]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _manifest(data: bytes) -> dict:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return json.loads(zf.read("webapp2/manifest.json"))
+
+
+def test_upload_sends_the_form_and_the_exported_zip(node: MockNode, example_project: Path, tmp_path: Path) -> None:
+    old_id = json.loads((example_project / "webapp2" / "manifest.json").read_text())["brandingID"]
+    seen: list[tuple[int, int]] = []
+    result = deploy(
+        example_project,
+        _target(node, description="Plugins", set_default=True),
+        node.password,
+        progress=lambda s, t: seen.append((s, t)),
+    )
+    (upload,) = node.uploads
+    assert upload.fields == {
+        "name": "Demo",
+        "description": "Plugins",
+        "uuid": result.uuid,
+        "webapp_type": "webapp2",
+        "is_default": "true",
+    }
+    assert upload.data == result.export.path.read_bytes()  # exactly the ZIP kept next to the project
+    manifest = _manifest(upload.data)
+    assert manifest["brandingID"] == result.branding_id != old_id
+    assert manifest["isSettingsBranded"] is True
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0
+    assert node.store[result.uuid]["is_default"] is True
+    assert result.resource_uri == f"{API}{result.uuid}/" and not result.replaced
+    state = load_state(example_project)["deploy"]
+    assert state["resource_uri"] == result.resource_uri and state["brandingID"] == result.branding_id
+    assert state["node"] == node.url and state["user"] == node.user and state["name"] == "Demo"
+    assert json.loads((example_project / "webapp2" / "manifest.json").read_text())["brandingID"] == result.branding_id
+    # The uploaded package's plugins pass `check`.
+    uploaded = tmp_path / "uploaded.zip"
+    uploaded.write_bytes(upload.data)
+    assert main(["check", str(uploaded)]) == 0
+
+
+def test_replacing_a_customization_with_the_same_name(node: MockNode, example_project: Path) -> None:
+    old = node.add("Demo")
+    node.add("Other", uid="99999999-2222-3333-4444-555555555555")
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert result.replaced and result.uuid == old["uuid"]
+    assert ("DELETE", f"{API}{old['uuid']}/", 204) in node.requests
+    assert sorted(r["name"] for r in node.store.values()) == ["Demo", "Other"]
+    assert node.store[old["uuid"]]["_data"] == node.uploads[-1].data
+    second = deploy(example_project, _target(node), node.password, backoff=0)
+    assert second.replaced and second.branding_id > result.branding_id
+    assert len(node.store) == 2
+
+
+def test_a_500_is_retried(node: MockNode, example_project: Path) -> None:
+    node.fail_next("500", "POST")
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert [r[2] for r in node.requests if r[0] == "POST"] == [500, 201]
+    assert result.uuid in node.store
+
+
+@pytest.mark.parametrize(
+    ("mode", "method", "kind", "words"),
+    [
+        ("401", None, "auth", "user name or password was refused"),
+        ("400", "POST", "invalid", "name: A customization with this name is not allowed here."),
+        ("413", "POST", "too-large", "too large"),
+        ("slow", "POST", "timeout", "did not answer within"),
+        (None, "tls", "tls", "authority this computer does not trust"),
+        (None, "unreachable", "unreachable", "Cannot reach"),
+        (None, "password", "auth", "user name or password was refused"),
+    ],
+)
+def test_failures_say_why_and_leave_the_project_alone(
+    node: MockNode, example_project: Path, mode: str | None, method: str | None, kind: str, words: str
+) -> None:
+    before = _snapshot(example_project)
+    target = _target(node, timeout=0.5)
+    password = node.password
+    if mode is not None:
+        node.fail_next(mode, method)
+    elif method == "tls":
+        target.ca_bundle = None
+    elif method == "unreachable":
+        target.node = "https://127.0.0.1:1"  # nothing listens there
+    elif method == "password":
+        password = "not-the-password"
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, target, password, backoff=0)
+    assert info.value.kind == kind
+    assert words in str(info.value)
+    assert password not in str(info.value)
+    if kind == "invalid":
+        assert info.value.field_errors == {"name": ["A customization with this name is not allowed here."]}
+    assert _snapshot(example_project) == before
+    assert not (example_project.parent / "example-branding.zip").exists()
+
+
+def test_tls_verification_needs_the_ca_or_an_explicit_insecure(node: MockNode, example_project: Path) -> None:
+    with pytest.raises(DeployError, match="certificate") as info:
+        deploy(example_project, _target(node, ca_bundle=None), node.password)
+    assert info.value.kind == "tls"
+    result = deploy(example_project, _target(node, ca_bundle=None, insecure=True), node.password)
+    assert any("NOT verified" in w for w in result.warnings)
+    assert "insecure" not in json.dumps(load_state(example_project))
+    ok = deploy(example_project, _target(node), node.password)
+    assert ok.replaced
+
+
+def test_plain_http_and_bad_addresses_are_refused() -> None:
+    with pytest.raises(DeployError, match="https://"):
+        normalize_node("http://mgr.example.com")
+    assert normalize_node("mgr.example.com:443") == "https://mgr.example.com"
+    assert normalize_node("https://10.0.0.1:8443/admin") == "https://10.0.0.1:8443"
+
+
+def test_redact_hides_password_and_basic_token() -> None:
+    token = base64.b64encode(b"admin:p@ss word").decode()
+    text = f"p@ss word p%40ss%20word {token}"
+    assert redact(text, "p@ss word", "admin") == "*** *** ***"
+
+
+def _run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    rc = main(args)
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_cli_deploy_remember_then_keyring(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--user", "admin"]
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, err = _run_cli([*base, "--name", "Demo", "--remember", "--json"], capsys)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["ok"] and doc["name"] == "Demo" and doc["resource_uri"].startswith(API)
+    assert recall_password(node.url, "admin") == node.password
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD")
+    rc, out, err = _run_cli(base, capsys)  # password from the keyring, name from the project state
+    assert rc == 0, err
+    assert "Replaced the web app customization 'Demo'" in out and "brandingID now live" in out
+    assert node.password not in out + err
+
+
+def test_cli_without_a_password_exits_2(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url], capsys)
+    assert rc == 2 and "PLUGIN_DESIGNER_PASSWORD" in err
+    assert not node.requests
+
+
+def test_cli_failure_exit_1_and_insecure_is_loud(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", "wrong")
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url, "--insecure"], capsys)
+    assert rc == 1 and "WARNING: --insecure" in err and "user name or password was refused" in err
+
+
+def test_credentials_never_reach_a_file(
+    node: MockNode,
+    example_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    assert main([*base, "--remember"]) == 0
+    node.fail_next("400", "POST")
+    assert main(base) == 1
+    node.fail_next("500", "POST")
+    node.fail_next("500", "POST")
+    node.fail_next("500", "POST")
+    assert main(base) == 1
+    capsys.readouterr()
+    token = base64.b64encode(f"admin:{node.password}".encode())
+    folders = {tmp_path, Path(os.environ["XDG_DATA_HOME"]), Path(os.environ["XDG_CONFIG_HOME"])}
+    checked = 0
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                data = path.read_bytes()
+                assert node.password.encode() not in data and token not in data, path
+                checked += 1
+    assert checked > 10

@@ -1,0 +1,108 @@
+"""The Deploy dialog of the export pane, driven with qtbot against the mock Management Node."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from mock_node import MockNode, fake_keyring
+
+from designer.core.deploy import recall_password
+from designer.core.model import load
+from designer.core.state import load_state
+from designer.gui.panes.deploy_dialog import DeployDialog
+from designer.gui.panes.export_pane import ExportPane
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[object]:
+    old = keyring.get_keyring()
+    keyring.set_keyring(fake_keyring())
+    yield
+    keyring.set_keyring(old)
+
+
+@pytest.fixture
+def node() -> Iterator[MockNode]:
+    with MockNode(lifetime=60) as n:
+        yield n
+
+
+def _open(qtbot, project: Path) -> tuple[ExportPane, DeployDialog]:
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(project))
+    assert pane.deploy_button.isEnabled()
+    dialog = pane.open_deploy(backoff=0, timeout=5)
+    assert dialog.objectName() == "deployDialog"
+    assert pane.findChild(DeployDialog, "deployDialog") is dialog
+    return pane, dialog
+
+
+def _fill(dialog: DeployDialog, node: MockNode, password: str, ca: bool = True) -> None:
+    dialog.node_edit.setText(node.url)
+    dialog.name_edit.setText("Demo")
+    dialog.user_edit.setText(node.user)
+    dialog.password_edit.setText(password)
+    dialog.ca_edit.setText(str(node.ca_file) if ca else "")
+
+
+def _run(qtbot, dialog: DeployDialog) -> None:
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+
+
+def test_dialog_deploys_and_remembers_everything_but_the_password(qtbot, node: MockNode, example_project: Path) -> None:
+    pane, dialog = _open(qtbot, example_project)
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    assert "unsafe" in dialog.insecure_check.text()
+    _fill(dialog, node, node.password)
+    dialog.remember_check.setChecked(True)
+    with qtbot.waitSignal(pane.sig_exported, timeout=20000):
+        dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "brandingID now live" in dialog.status.text()
+    assert dialog.progress.value() == 100
+    assert len(node.store) == 1 and "Deployed 'Demo'" in pane.status.text()
+    state = load_state(example_project)["deploy"]
+    assert (state["node"], state["name"], state["user"]) == (node.url, "Demo", node.user)
+    assert node.password not in (example_project / ".plugin-designer" / "state.json").read_text()
+    assert recall_password(node.url, node.user) == node.password
+    dialog.close()
+    # A second dialog starts from what was remembered (password from the keyring).
+    again = pane.open_deploy(backoff=0)
+    assert again is not dialog
+    assert again.node_edit.text() == node.url and again.name_edit.text() == "Demo"
+    assert again.password_edit.text() == node.password and again.remember_check.isChecked()
+    again.close()
+
+
+def test_dialog_shows_refused_password_and_field_errors(qtbot, node: MockNode, example_project: Path) -> None:
+    before = (example_project / "webapp2" / "manifest.json").read_bytes()
+    _pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, "wrong-password")
+    _run(qtbot, dialog)
+    assert "user name or password was refused" in dialog.status.text()
+    assert dialog.field_errors["password"].isVisibleTo(dialog)
+    assert "wrong-password" not in dialog.status.text()
+    dialog.password_edit.setText(node.password)
+    node.fail_next("400", "POST")
+    _run(qtbot, dialog)
+    assert dialog.field_errors["name"].text() == "A customization with this name is not allowed here."
+    assert not dialog.field_errors["password"].isVisibleTo(dialog)
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == before
+    assert "deploy" not in load_state(example_project)
+    dialog.close()
+
+
+def test_dialog_tls_refusal_then_unsafe_checkbox(qtbot, node: MockNode, example_project: Path) -> None:
+    _pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password, ca=False)
+    _run(qtbot, dialog)
+    assert "certificate" in dialog.status.text() and not node.store
+    dialog.insecure_check.setChecked(True)
+    _run(qtbot, dialog)
+    assert "NOT verified" in dialog.status.text() and len(node.store) == 1
+    dialog.close()

@@ -1,0 +1,219 @@
+"""The preview: the plugins' real JavaScript in offscreen Chromium against the mock meeting.
+
+Kept few and fast: one simulation per package, one preview pane for the GUI checks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from conftest import EXAMPLE, ROOT
+
+from designer.core.model import load
+from designer.core.preview import preview_config, shown_for
+
+PLUGINS = EXAMPLE / "webapp2" / "plugins"
+
+
+def _throwing_project(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    """The example with one throw in load, one in an action and one in a promise callback."""
+    dst = tmp_path / "throwing"
+    shutil.copytree(EXAMPLE, dst)
+    plugins = dst / "webapp2" / "plugins"
+    lines: dict[str, int] = {}
+
+    def insert(name: str, after: str, code: str) -> None:
+        path = plugins / name / f"{name}.plugin.js"
+        text = path.read_text(encoding="utf-8").split("\n")
+        index = next(i for i, line in enumerate(text) if after in line)
+        text.insert(index + 1, code)
+        path.write_text("\n".join(text), encoding="utf-8")
+        lines[name] = index + 2  # 1-based line of the inserted code
+
+    insert("lock-toggle", "function load(", "        throw new Error('load broke');")
+    insert("meeting-info", "function showMeetingInfo(", "        var broken = null; broken.title = 'x';")
+    insert(
+        "raise-hand-helper",
+        "function lowerHand(",
+        "        Promise.resolve().then(function () { throw new RangeError('late'); });",
+    )
+    return dst, lines
+
+
+@pytest.fixture(scope="module")
+def example_report(qapp: Any) -> dict[str, Any]:
+    from designer.gui.preview import simulate
+
+    return simulate(load(EXAMPLE)).as_json()
+
+
+def test_examples_load_and_run_every_action_without_errors(example_report: dict[str, Any]) -> None:
+    assert example_report["ok"], example_report
+    by_id = {p["id"]: p for p in example_report["plugins"]}
+    assert set(by_id) == {"lock-toggle", "meeting-info", "raise-hand-helper"}
+    for p in by_id.values():
+        assert p["errors"] == [] and p["warnings"] == []
+        steps = [s["step"] for s in p["steps"]]
+        assert steps == ["load", "action", "unload", "load"], (p["id"], steps)
+    assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
+    assert by_id["raise-hand-helper"]["requests"][0]["path"].endswith("/clearbuzz")
+    assert by_id["meeting-info"]["dialogs"] == [{"title": "Meeting information"}]
+    # close$ fired when the cycle closed the dialog (the plugin logs it).
+    assert any("dialog closed" in c["text"] for c in by_id["meeting-info"]["console"])
+    assert by_id["lock-toggle"]["console"][0]["file"] == "plugins/lock-toggle/lock-toggle.plugin.js"
+
+
+def test_throws_in_load_action_and_promise_are_reported_with_their_line(qapp: Any, tmp_path: Path) -> None:
+    from designer.gui.preview import simulate
+
+    project, lines = _throwing_project(tmp_path)
+    report = simulate(load(project)).as_json()
+    assert not report["ok"]
+    errors = {p["id"]: p["errors"] for p in report["plugins"]}
+    for pid, line in lines.items():
+        assert errors[pid], pid
+        first = errors[pid][0]
+        assert first["file"] == f"plugins/{pid}/{pid}.plugin.js"
+        assert first["line"] == line, (pid, first)
+    assert "load broke" in errors["lock-toggle"][0]["message"] and errors["lock-toggle"][0]["where"] == "load"
+    assert errors["meeting-info"][0]["message"].startswith("TypeError")
+    assert errors["raise-hand-helper"][0]["kind"] == "rejection" and "late" in errors["raise-hand-helper"][0]["message"]
+
+
+def test_role_and_platform_decide_which_plugins_load(tmp_path: Path) -> None:
+    pkg = load(EXAMPLE)
+    names = {p.entry.id: p for p in pkg.plugins}
+    assert shown_for(names["lock-toggle"], "chair", "web")
+    assert not shown_for(names["lock-toggle"], "guest", "web")
+    assert shown_for(names["meeting-info"], "guest", "android")
+    names["meeting-info"].package.platforms = ["web"]
+    config = preview_config(pkg, role="guest", platform="ios")
+    assert [p["id"] for p in config["plugins"] if p["shown"]] == []
+    config = preview_config(pkg, role="guest", platform="web")
+    assert [p["id"] for p in config["plugins"] if p["shown"]] == ["meeting-info"]
+
+
+def _js(qtbot: Any, page: Any, script: str) -> Any:
+    with qtbot.waitCallback(timeout=5000) as cb:
+        page.runJavaScript(script, 0, cb)
+    return cb.args[0]
+
+
+def _wait_started(qtbot: Any, pane: Any) -> None:
+    qtbot.waitUntil(lambda: any(e.get("step") == "load" for e in pane.events), timeout=10000)
+    qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=5000)
+
+
+_PLACED = """JSON.stringify(Array.from(document.querySelectorAll('[data-plugin]')).map(function (el) {
+    return [el.dataset.kind, el.dataset.plugin, el.dataset.label]; }))"""
+
+
+def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: Any, tmp_path: Path) -> None:
+    from designer.gui.main_window import MainWindow
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    win = MainWindow()
+    try:
+        _dock_checks(qtbot, win, project)
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()  # no "save changes?" question on close
+        win.close()
+        shiboken6.delete(win)  # its page now, before Chromium's profile goes at exit
+
+
+def _dock_checks(qtbot: Any, win: Any, project: Path) -> None:
+    win.show()
+    win.open_path(project)
+    win.show_preview()
+    dock = win.findChild(type(win.problems_dock), "previewDock")
+    assert dock is not None and dock.isVisible()
+    pane = win.preview_pane
+    _wait_started(qtbot, pane)
+
+    placed = json.loads(_js(qtbot, pane.page, _PLACED))
+    kinds = {(k, p) for k, p, _ in placed}
+    assert kinds == {("toolbar", "lock-toggle"), ("conference", "meeting-info"), ("participants", "raise-hand-helper")}
+    # The null label of lock-toggle shows what its state$ said once loaded; without any state, a placeholder.
+    assert ["toolbar", "lock-toggle", "Lock meeting"] in placed
+    unset = "PDUI.look(PD.plugins['meeting-info'].cfg, {icon: null, label: null}).plain"
+    assert _js(qtbot, pane.page, unset) == "(set at run time)"
+
+    # A click on the toolbar button runs the plugin's action: /lock is logged and flips `locked`.
+    _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+    qtbot.waitUntil(lambda: any(e.get("path") == "/lock" for e in pane.events), timeout=5000)
+    assert _js(qtbot, pane.page, "PD.conference().locked") is True
+    qtbot.waitUntil(lambda: "/lock" in pane.log.toPlainText(), timeout=2000)
+    placed = json.loads(_js(qtbot, pane.page, _PLACED))
+    assert ["toolbar", "lock-toggle", "Unlock meeting"] in placed  # state$.next changed the label
+
+    # A form edit reaches the menus without reloading the plugins.
+    plugin = win.package.plugin_by_id("meeting-info")
+    win.editor.edit(
+        "label",
+        lambda pkg: setattr(
+            pkg.plugin_by_id("meeting-info").package.menu_items["conference"][0], "label", "About this meeting"
+        ),
+    )
+    assert plugin is not None
+    qtbot.waitUntil(
+        lambda: (
+            ["conference", "meeting-info", "About this meeting"] in json.loads(_js(qtbot, pane.page, _PLACED)) or False
+        ),
+        timeout=5000,
+    )
+    assert _js(qtbot, pane.page, "PD.conference().locked") is True  # same meeting
+
+    # Guests get only the meeting information item.
+    pane.set_role("guest")
+    _wait_started(qtbot, pane)
+    placed = json.loads(_js(qtbot, pane.page, _PLACED))
+    assert {p for _, p, _ in placed} == {"meeting-info"}
+    assert pane.error_count() == 0
+
+
+def _cli(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "designer", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_simulate_command_json(tmp_path: Path) -> None:
+    good = _cli("simulate", EXAMPLE, "--json")
+    assert good.returncode == 0, good.stderr
+    data = json.loads(good.stdout)
+    assert data["ok"] and data["errors"] == 0 and data["role"] == "chair"
+    project, lines = _throwing_project(tmp_path)
+    bad = _cli("simulate", project, "--json", "--role", "guest")
+    assert bad.returncode == 1
+    data = json.loads(bad.stdout)
+    errors = {p["id"]: p["errors"] for p in data["plugins"] if p["errors"]}
+    assert set(errors) == {"meeting-info"}  # guests load only this one
+    assert errors["meeting-info"][0]["line"] == lines["meeting-info"]
+
+
+def test_every_recipe_runs_its_cycle_without_errors(qapp: Any, tmp_path: Path) -> None:
+    """All recipes in one package (one page): load, each action, unload, load again, no Oops."""
+    from designer.core.plugins import add_plugin_files, unique_id
+    from designer.core.recipes import coerce_answers, list_recipes, render
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "recipes"
+    shutil.copytree(EXAMPLE, project)
+    pkg = load(project)
+    for recipe in list_recipes():
+        answers, wrong = coerce_answers(recipe, {})
+        assert not wrong, (recipe.name, wrong)
+        add_plugin_files(pkg, render(recipe, answers, unique_id(pkg, recipe.name)))
+    report = simulate(pkg).as_json()
+    assert report["ok"], [(p["id"], p["errors"]) for p in report["plugins"] if p["errors"]]
+    ran = [p for p in report["plugins"] if any(s["step"] == "action" for s in p["steps"])]
+    assert len(ran) >= 12

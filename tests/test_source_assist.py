@@ -1,0 +1,267 @@
+"""Snippets (expander, Tab prefixes, tab stops, the browser), completion and hover docs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from designer.core import pexapi
+from designer.core.resources import resource
+from designer.core.snippets import expand, find_prefix, load_snippets, search
+from designer.gui.panes.source_editor import SourcePane
+
+# -- core -------------------------------------------------------------------------------------
+
+
+def test_expand_placeholders_defaults_mirrors_and_final_stop() -> None:
+    e = expand("f(${1:a}, $2) {\n    $0\n}; ${1:a}")
+    assert e.text == "f(a, ) {\n    \n}; a"
+    assert [s.number for s in e.stops] == [1, 2, 0]
+    assert e.stops[0].ranges == [(2, 3), (17, 18)]
+    assert e.stops[1].ranges == [(5, 5)]
+    assert e.stops[2].ranges == [(13, 13)]
+
+
+def test_expand_indents_nested_braces_escapes_and_implicit_end() -> None:
+    e = expand("var ${1:state$} = f(${2:{}});\nx = \\$1;", indent="  ")
+    assert e.text == "var state$ = f({});\n  x = $1;"
+    assert e.stops[0].ranges == [(4, 10)] and e.stops[1].ranges == [(15, 17)]
+    assert e.stops[-1].number == 0 and e.stops[-1].ranges == [(len(e.text), len(e.text))]
+
+
+def test_snippet_data_covers_the_api() -> None:
+    snippets = load_snippets()
+    prefixes = [s.prefix for s in snippets]
+    assert len(prefixes) == len(set(prefixes))
+    texts = "\n".join(expand(s).text for s in snippets)
+    api = json.loads(resource("api", "pexip.json").read_text(encoding="utf-8"))
+    for f in api["pluginAPI"]:
+        assert f"PEX.pluginAPI.{f['name']}(" in texts, f["name"]
+    for path, _payload, _doc in api["conference_requests"]:
+        assert f"sendRequest('{path}'" in texts, path
+    for name, _payload, _doc in api["participant_requests"]:
+        assert f"+ '/{name}'" in texts, name
+    for a in api["actions"]:
+        assert f"ofType(PEX.actions.{a['name']})" in texts
+    for layout, _doc in api["layouts"]:
+        assert f"transformConferenceLayout({{layout: '{layout}'}})" in texts
+    assert "{digits: '1234#'}" in texts and "PEX.conferenceQueryParams[" in texts
+    assert "dialogRef.close$.subscribe" in texts and "state$.next({" in texts
+    for prefix in ("iife", "register", "load", "unload", "state", "dialog", "queryparams"):
+        assert find_prefix(prefix) is not None
+    assert [s.prefix for s in search("dtmf")] == ["preqdtmf"]
+    assert search("layout")[0].prefix.startswith("layout")
+
+
+@pytest.mark.parametrize(
+    ("line", "typed", "expected"),
+    [
+        ("PEX.", "", {"pluginAPI", "actions$", "actions", "conferenceQueryParams"}),
+        ("    PEX.pluginAPI.sen", "sen", {"sendRequest", "registerPlugin", "dialOut"}),
+        ("pluginAPI.", "", {"transformConferenceLayout", "sendChatMessage"}),
+        ("PEX.actions$.ofType(PEX.actions.", "", {"RECEIVE_CHAT_MESSAGE", "PARTICIPANT_CONNECT_SUCCESS"}),
+        ("if (participant.", "", {"uuid", "buzzTime", "canMute"}),
+        ("if (p.", "", {"uuid", "role"}),
+        ("x = participants[i].na", "na", {"name"}),
+        ("if (conferenceDetails.", "", {"locked", "guestsMuted", "mediaType"}),
+        ("details.", "", {"started", "chatEnabled"}),
+        ("PEX.pluginAPI.sendRequest('/lo", "/lo", {"/lock"}),
+        ("sendRequest('/participants/' + p.uuid + '/dt", "/dt", {"/dtmf"}),
+    ],
+)
+def test_completion_lists(line: str, typed: str, expected: set[str]) -> None:
+    got_typed, items = pexapi.completions(line)
+    assert got_typed == typed
+    assert expected <= {c.label for c in items}
+
+
+def test_completion_of_bare_words_offers_the_files_functions() -> None:
+    source = "function load(participants$, conferenceDetails$) {}\nconst onClick = (p) => 1;\nvar x = 2;\n"
+    typed, items = pexapi.completions("on", source)
+    assert typed == "on"
+    by_label = {c.label: c for c in items}
+    assert {"PEX", "load", "onClick"} <= set(by_label) and "x" not in by_label
+    assert by_label["onClick"].detail == "onClick(p)" and "line 2" in by_label["onClick"].doc
+    assert pexapi.completions("unknown.")[1] == []
+    assert "{digits: '1234#'}" in {c.detail for c in pexapi.completions("sendRequest('/participants/")[1]}
+
+
+def test_hover_docs() -> None:
+    line = "PEX.pluginAPI.sendRequest('/lock'); if (participant.muted) {}"
+    assert "sendRequest(path, payload?)" in pexapi.hover_doc(line, line.index("sendRequest") + 2)
+    assert pexapi.hover_doc(line, line.index("muted") + 1).startswith("boolean")
+    assert "plugin API object" in pexapi.hover_doc(line, 1)
+    assert pexapi.hover_doc("var foo = 1;", 5) == ""
+
+
+# -- editor -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pane(qtbot) -> SourcePane:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 400)
+    pane.show()
+    pane.show_file("a.plugin.js", "(function () {\n    \n})();\n", read_only=False)
+    editor = pane.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(len("(function () {\n    "))
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    return pane
+
+
+def test_prefix_tab_expands_and_tab_stops_navigate(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    edited: list[str] = []
+    editor.sig_edited.connect(lambda: edited.append(editor.text()))
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert "PEX.pluginAPI.registerPlugin({\n        id: 'my-plugin'," in editor.toPlainText()
+    assert editor.textCursor().selectedText() == "my-plugin"  # the first placeholder is selected
+    qtbot.keyClicks(editor, "hands-up")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "onClick"
+    qtbot.keyClicks(editor, "raise")
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)  # back to the id, typed text kept
+    assert editor.textCursor().selectedText() == "hands-up"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "raise"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to $0: the snippet is done
+    assert editor.snippet is None
+    text = editor.toPlainText()
+    assert "id: 'hands-up'," in text and "        raise: raise\n    });" in text  # the mirror follows
+    assert edited and edited[-1] == editor.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # no snippet: a soft tab again
+    assert editor.textCursor().block().text() == "    });" + " " * (4 - len("    });") % 4)
+
+
+def test_escape_leaves_snippet_mode_and_unknown_prefix_is_a_tab(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "reqlock")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert "PEX.pluginAPI.sendRequest('/lock').then(function (response) {" in editor.toPlainText()
+    assert editor.snippet is None  # only $0: the cursor went straight to the body
+    assert editor.textCursor().block().text() == "        "
+    qtbot.keyClicks(editor, "preqmute")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.snippet is not None and editor.textCursor().selectedText() == "participant.uuid"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.snippet is None
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "nosuchsnippet")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText().endswith("nosuchsnippet   ")
+
+
+def test_snippet_browser_searches_and_inserts(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    pane.actions_["snippets"].trigger()
+    dialog = pane.findChild(type(editor.open_snippet_browser()), "snippetBrowser")  # the one just opened
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.search, "keypad tones")
+    assert dialog.list.count() == 1
+    assert "Send keypad tones" in dialog.detail.text()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    line = editor.textCursor().block().text()
+    assert "'/dtmf', {digits: '1234#'}" in line
+    assert editor.textCursor().selectedText() == "participant.uuid"
+    for d in pane.findChildren(type(dialog)):
+        d.close()
+
+
+def test_completion_popup_after_a_dot_and_accepting_inserts(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.")
+    helper = editor.completion
+    assert helper.popup_visible()
+    qtbot.keyClicks(editor, "plu")
+    assert helper.completer.currentCompletion() == "pluginAPI"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert not helper.popup_visible()
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI"
+    qtbot.keyClicks(editor, ".sendReq")
+    assert helper.completer.currentCompletion() == "sendRequest"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor, "('/mu")
+    assert helper.popup_visible() and helper.completer.currentCompletion() == "/muteguests"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest('/muteguests"
+    qtbot.keyClicks(editor, "');")
+    assert not helper.popup_visible()
+
+
+def test_ctrl_space_offers_local_functions_and_escape_closes(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    editor.replace_text("function sayHello(name) {}\n" + editor.toPlainText())
+    qtbot.keyClicks(editor, "say")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    helper = editor.completion
+    assert helper.popup_visible() and helper.completer.currentCompletion() == "sayHello"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Escape)
+    assert not helper.popup_visible()
+    assert editor.textCursor().block().text() == "    say"
+
+
+def test_hover_tooltip_shows_api_docs(pane: SourcePane, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    editor = pane.editor
+    editor.replace_text("PEX.pluginAPI.sendChatMessage('hi');\n")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(len("PEX.pluginAPI.send"))
+    rect = editor.cursorRect(cursor)
+    pos = QPoint(rect.center().x(), rect.center().y())
+    editor.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, pos, editor.viewport().mapToGlobal(pos)))
+    assert shown and "sendChatMessage(text)" in shown[0]
+
+
+# -- colouring beyond the screen ------------------------------------------------------------
+
+
+def test_lines_a_keystroke_leaves_off_screen_are_coloured_after_a_pause(qtbot) -> None:
+    """Typing a backtick changes the state of every later line: only the visible part is re-lexed
+    at once, the rest from a timer, and the result equals colouring from scratch."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+    from designer.gui.highlight import SyntaxHighlighter, block_formats, language_for
+
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 300)
+    pane.show()
+    text = "".join(f"const a{i} = `x{i}` + f(/* c */ {i});\n" for i in range(1500))
+    editor = pane.editor
+    pane.show_file("big.plugin.js", text, read_only=False)
+    assert editor.highlighter is None  # a big file gets its colours from the next turn of the loop
+    qtbot.waitUntil(editor.colouring_done, timeout=5000)
+    cursor = editor.textCursor()
+    cursor.setPosition(len("const a0 = "))
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_QuoteLeft)
+    hl = editor.highlighter
+    assert hl.dirty_from is not None and hl.dirty_from < 200  # the rest waits
+    qtbot.waitUntil(editor.colouring_done, timeout=5000)
+
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setPlainText(editor.toPlainText())
+    fresh = SyntaxHighlighter(doc, language_for("f.js"))
+    QCoreApplication.processEvents()
+    assert fresh.limit is None
+    assert block_formats(editor.document()) == block_formats(doc)
