@@ -28,6 +28,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "resources" / "examples" / "demo"
 
 
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes: compare two to prove nothing else changed."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture
 def base_project(tmp_path: Path) -> Path:
     """A private copy of the small valid fixture project (holds webapp2/)."""

@@ -21,7 +21,7 @@ from broken_cases import (
     steps,
     w,
 )
-from conftest import EXAMPLE, FIXTURES
+from conftest import EXAMPLE, FIXTURES, snapshot
 
 from designer.core.checks import run_checks
 from designer.core.files import NotAPackageError, ZipFiles
@@ -34,10 +34,6 @@ BOM = b"\xef\xbb\xbf"
 
 def _ids(cases: list[Case]) -> list[str]:
     return [c.name for c in cases]
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def check(path: Path) -> list[Problem]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from broken_cases import MANIFEST, PKG, POSITIVE, SETTINGS, Case, make_webapp2, r, steps
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, snapshot
 
 import designer
 
@@ -33,10 +33,6 @@ def project(tmp_path: Path, name: str) -> Path:
     """A project folder (holding webapp2/) with the broken case ``name`` applied."""
     make_webapp2(tmp_path / "proj", case(name).mutate)
     return tmp_path / "proj"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def problem_lines(out: str) -> list[re.Match[str]]:

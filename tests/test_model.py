@@ -7,17 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from designer.core import files as files_mod
 from designer.core.model import PLATFORMS, ROLES, MenuItem, load, save
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
 
 # A package written the way published ones are: tabs, CRLF, no final newline, a string brandingID,
 # unknown keys, a "configuration" object, version 1.0 as a number.

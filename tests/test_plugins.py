@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import snapshot
+
 from designer.core.checks import run_checks
 from designer.core.jsanalysis import analyse
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, duplicate_plugin, move_plugin, remove_plugin, unique_id
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_add_plugin_is_checked_before_it_is_saved_and_written_on_save(base_project: Path) -> None:

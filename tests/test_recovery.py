@@ -11,17 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, snapshot
 from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, remove_plugin
 from designer.core.recovery import read_recovery, recovered_package, write_recovery
 from designer.gui.main_window import MainWindow
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_core_round_trip_of_every_kind_of_edit(example_project: Path, tmp_path: Path) -> None:

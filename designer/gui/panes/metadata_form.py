@@ -72,7 +72,7 @@ class MetadataForm(QWidget):
         self.id = QLineEdit(objectName="idEdit")
         self.id.setToolTip(
             "A unique id. It must be the same in settings.json, in the package file and in the\n"
-            "registerPlugin call of the source; Plugin Designer keeps the first two in step."
+            "registerPlugin call of the source; renaming it here renames it in all three places."
         )
         self.id.editingFinished.connect(self._id_edited)
         self.derive = QPushButton("From name", objectName="deriveIdButton")
