@@ -11,11 +11,13 @@ import json
 from typing import Any
 
 from .model import SECTIONS, BrandingPackage, Plugin
+from .problems import Problem, make
 from .resources import resource
 
 __all__ = [
     "PLATFORM_NAMES",
     "ROLE_NAMES",
+    "crash_problems",
     "default_conference",
     "default_participants",
     "page_html",
@@ -163,3 +165,29 @@ def page_html(config: dict[str, Any]) -> str:
     # The config (the plugins' own text) goes in last, so nothing in it is taken for a placeholder.
     page = template.replace("/*PD_MOCK*/", mock).replace("/*PD_UI*/", ui)
     return page.replace("/*PD_CONFIG*/", "window.PD_CONFIG = " + _script_json(config) + ";", 1)
+
+
+def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
+    """PD800 problems from the page's ``error`` events (each with ``plugin``), one per place and message.
+
+    The GUI's Problems dock and ``simulate`` read the same events, so both name the same file:line.
+    """
+    found: dict[tuple[Any, ...], Problem] = {}
+    for e in errors:
+        plugin = e.get("plugin") or None
+        file = str(e.get("file") or "")
+        line = int(e.get("line") or 0) if file else 0
+        column = int(e.get("column") or 0) if line else 0
+        message = str(e.get("message") or "uncaught error")
+        where = f" (in {e['where']})" if e.get("where") else ""
+        key = (plugin, file, line, message)
+        if key not in found:
+            found[key] = make(
+                "PD800",
+                file,
+                f"Crashes in the preview: {message}{where}. This would show the Oops page for every user.",
+                line=line,
+                column=column,
+                plugin=plugin,
+            )
+    return list(found.values())

@@ -402,6 +402,13 @@ CODES: dict[str, Code] = {
             "Plugin uses an http: address",
             "Browsers block plain-http requests from the https meeting page (mixed content).",
         ),
+        # -- preview (the plugin's code run against the mock meeting) ----------------------
+        Code(
+            "PD800",
+            _E,
+            "The plugin crashes in the preview",
+            "An uncaught error or rejected promise in plugin code shows the Oops page for every user.",
+        ),
     ]
 }
 

@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
         self.package: BrandingPackage | None = None
         self.editor: ModelEditor | None = None
         self.history_dock: QDockWidget | None = None
+        self._watcher = None  # QFileSystemWatcher, made when a file is first shown in the editor
         self.problems: list[Problem] = []
+        self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         # Checks re-run shortly after the last edit, not on every keystroke.
@@ -385,6 +387,7 @@ class MainWindow(QMainWindow):
         self._ensure_export_dock()
         self.export_action.setEnabled(True)
         self.preview_action.setEnabled(True)
+        self.preview_problems = []
         if self.preview_dock is not None:
             self.preview_pane.set_package(pkg)
         self._refresh_export()
@@ -461,8 +464,9 @@ class MainWindow(QMainWindow):
         return [n for n in self.package.names() if n.startswith(folder + "/")]
 
     def _fill_problems(self) -> None:
-        self.problems_view.show_problems(self.problems, self.package)
-        n = len(self.problems)
+        shown = self.problems + self.preview_problems
+        self.problems_view.show_problems(shown, self.package)
+        n = len(shown)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
 
     # -- details --------------------------------------------------------------------------
@@ -583,6 +587,57 @@ class MainWindow(QMainWindow):
         pane.show_file(rel, text, read_only=bool(note), note=note)
         self.stack.setCurrentWidget(pane)
         self._show_source_markers()
+        self._watch(rel)
+
+    # -- files changed by other programs --------------------------------------------------------
+    def _watch(self, rel: str) -> None:
+        """Watch the file on show in the editor, so a change made by another program is noticed."""
+        root = self.package.root if self.package is not None else None
+        if root is None:
+            return
+        if self._watcher is None:
+            from PySide6.QtCore import QFileSystemWatcher
+
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(self._file_changed_on_disk)
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        path = root / rel
+        if path.exists():
+            self._watcher.addPath(str(path))
+
+    def _file_changed_on_disk(self, path: str) -> None:
+        """Another program changed the file on show: reload it, asking first if it has unsaved edits."""
+        pane, pkg = self.source_pane, self.package
+        if pane is None or pkg is None or pkg.root is None or not pane.current_file():
+            return
+        rel = pane.current_file()
+        if Path(path) != pkg.root / rel:
+            return
+        if Path(path).exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        try:
+            on_disk = pkg.files.read_bytes(rel).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return
+        if on_disk == pane.editor.text():
+            return  # our own save, or the same text
+        if rel in pkg.pending_texts:
+            answer = QMessageBox.question(
+                self,
+                "File changed outside the designer",
+                f"{rel} was changed by another program, and you have unsaved changes to it here.\n\n"
+                "Reload it from the disk (your changes to it are lost, Ctrl+Z brings them back) or keep yours?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes or self.editor is None:
+                self.status.setText(f"Kept your version of {rel}; saving will overwrite the other program's change.")
+                return
+            self.editor.edit(f"Reload {rel} from the disk", lambda p: p.pending_texts.pop(rel, None))
+        else:
+            self._sync_source()
+            self._recheck.start()
+        self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
     def _source_edited(self) -> None:
         """Typing in the editor: one undo step per run of keystrokes (they merge)."""
@@ -590,6 +645,12 @@ class MainWindow(QMainWindow):
         if self.editor is None or not rel:
             return
         text = self.source_pane.editor.text()
+        try:
+            current = self.package.read_text(rel)
+        except (OSError, KeyError, UnicodeDecodeError):
+            current = None
+        if text == current:
+            return  # the highlighter re-coloured a line: the document says "changed", the text is not
 
         def mutate(pkg: BrandingPackage) -> None:
             pkg.pending_texts[rel] = text
@@ -624,7 +685,7 @@ class MainWindow(QMainWindow):
         pane.editor.set_markers(
             [
                 Marker(p.line, p.column, f"{p.code}: {p.message}", p.severity.value == "error")
-                for p in self.problems
+                for p in self.problems + self.preview_problems
                 if p.file == rel and p.line > 0
             ]
         )
@@ -721,6 +782,8 @@ class MainWindow(QMainWindow):
             from .preview import PreviewPane
 
             self.preview_pane = PreviewPane()
+            self.preview_pane.sig_problems.connect(self._preview_problems_changed)
+            self.preview_pane.sig_jump.connect(self.jump_to_problem)
             dock = QDockWidget("Preview", self)
             dock.setObjectName("previewDock")
             dock.setWidget(self.preview_pane)
@@ -732,6 +795,12 @@ class MainWindow(QMainWindow):
         self.preview_dock.show()
         self.preview_dock.raise_()
         self.resizeDocks([self.preview_dock], [max(640, self.width() // 2)], Qt.Orientation.Horizontal)
+
+    def _preview_problems_changed(self, problems: list[Problem]) -> None:
+        """The preview caught a crash (or restarted): the Problems dock shows it with the checks'."""
+        self.preview_problems = list(problems)
+        self._fill_problems()
+        self._show_source_markers()
 
     def _exported(self, path: str) -> None:
         # The export wrote the model's files (and the new brandingID) into the project: the

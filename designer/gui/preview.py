@@ -19,21 +19,27 @@ import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 if TYPE_CHECKING:
     from ..core.model import BrandingPackage
+    from ..core.problems import Problem
 
 MARKER = "__PD__ "
 BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
@@ -207,10 +213,42 @@ _LOG_COLOURS = {
 }
 
 
+class _Log(QPlainTextEdit):
+    """The log; a click on a line that links somewhere (an error's file:line) emits :attr:`sig_link`."""
+
+    sig_link = Signal(str)
+
+    def href_at(self, pos: Any) -> str:
+        it = self.cursorForPosition(pos).block().begin()
+        while not it.atEnd():
+            href = it.fragment().charFormat().anchorHref()
+            if href:
+                return href
+            it += 1
+        return ""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            href = self.href_at(event.position().toPoint())
+            if href:
+                self.sig_link.emit(href)
+
+
+# What the simulator's toggles set in the mock meeting's conference details.
+SIM_TOGGLES = (("locked", "Locked"), ("guestsMuted", "Guests muted"), ("chatEnabled", "Chat enabled"))
+
+
 class PreviewPane(QWidget):
-    """Role and platform switches, the mock meeting (live), and a log of what the plugins did."""
+    """Role and platform switches, the mock meeting (live), and a log of what the plugins did.
+
+    ``sig_problems`` carries the PD800 problems of the run so far (an empty list on restart);
+    ``sig_jump`` a Problem to show in the source editor (a click on an error in the log).
+    """
 
     sig_errors = Signal(int)
+    sig_problems = Signal(list)
+    sig_jump = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +259,7 @@ class PreviewPane(QWidget):
         self._signature: Any = None
         self.events: list[dict[str, Any]] = []
         self.names: dict[str, str] = {}
+        self.problems: list[Problem] = []
 
         self.role = QComboBox(objectName="previewRole")
         for key, label in ROLE_CHOICES:
@@ -256,8 +295,10 @@ class PreviewPane(QWidget):
         self.view = QWebEngineView(objectName="previewView")
         self.view.setPage(self.page)
         self.view.setMinimumSize(480, 320)
-        self.log = QPlainTextEdit(objectName="previewLog", readOnly=True)
+        self.log = _Log(objectName="previewLog", readOnly=True)
         self.log.setMaximumBlockCount(2000)
+        self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.log.sig_link.connect(self._link)
         log_box = QWidget()
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
@@ -272,10 +313,117 @@ class PreviewPane(QWidget):
         split.addWidget(log_box)
         split.setSizes([480, 140])
 
+        self.sim_button = QToolButton(objectName="previewSimulate", text="Simulate the meeting", checkable=True)
+        self.sim_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sim_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.sim_button.setToolTip(
+            "Change the mock meeting the plugins see: lock, hands, guests, chat, query parameters"
+        )
+        self.sim_panel = self._simulator()
+        self.sim_panel.setVisible(False)
+        self.sim_button.toggled.connect(self._show_simulator)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.sim_button)
+        layout.addWidget(self.sim_panel)
         layout.addWidget(split, 1)
+
+    # -- the conference simulator ------------------------------------------------------
+    def _simulator(self) -> QWidget:
+        panel = QWidget(objectName="previewSimulator")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(18, 0, 0, 4)
+        row = QHBoxLayout()
+        self.sim_toggles: dict[str, QCheckBox] = {}
+        for field, label in SIM_TOGGLES:
+            check = QCheckBox(label, objectName=f"simToggle_{field}")
+            check.setToolTip(f"Sets conferenceDetails.{field} in the mock meeting (conferenceDetails$ fires)")
+            check.toggled.connect(lambda on, f=field: self.sim_set_conference(f, on))
+            self.sim_toggles[field] = check
+            row.addWidget(check)
+        row.addStretch(1)
+        box.addLayout(row)
+
+        row = QHBoxLayout()
+        self.sim_participant = QComboBox(objectName="simParticipant")
+        self.sim_participant.setMinimumContentsLength(14)
+        row.addWidget(self.sim_participant, 1)
+        for name, text, slot in (
+            ("simRaise", "Raise hand", lambda: self.sim_hand(True)),
+            ("simLower", "Lower hand", lambda: self.sim_hand(False)),
+            ("simAdd", "Add guest", self.sim_add_guest),
+            ("simRemove", "Remove participant", self.sim_remove),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        box.addLayout(row)
+
+        row = QHBoxLayout()
+        self.sim_chat = QLineEdit(objectName="simChat", placeholderText="A chat message from a guest…")
+        self.sim_chat.returnPressed.connect(lambda: self.sim_send_chat(self.sim_chat.text()))
+        send = QPushButton("Send a chat message", objectName="simSendChat")
+        send.setToolTip("Fires PEX.actions$ RECEIVE_CHAT_MESSAGE with payload.payload = the text")
+        send.clicked.connect(lambda: self.sim_send_chat(self.sim_chat.text()))
+        row.addWidget(self.sim_chat, 1)
+        row.addWidget(send)
+        box.addLayout(row)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Query parameters:"))
+        self.sim_query = QLineEdit(objectName="simQuery", placeholderText="autolock=1&name=value")
+        self.sim_query.setToolTip("PEX.conferenceQueryParams: applied when the plugins restart")
+        self.sim_query.returnPressed.connect(self.reload)
+        row.addWidget(self.sim_query, 1)
+        box.addLayout(row)
+        return panel
+
+    def _show_simulator(self, on: bool) -> None:
+        self.sim_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.sim_panel.setVisible(on)
+
+    def query_params(self) -> dict[str, str]:
+        return dict(parse_qsl(self.sim_query.text().strip().lstrip("?"), keep_blank_values=True))
+
+    def _sim(self, call: str, *args: Any) -> None:
+        self.page.runJavaScript(f"window.PD && PD.sim && PD.sim.{call}({', '.join(json.dumps(a) for a in args)})")
+
+    def sim_set_conference(self, field: str, value: Any) -> None:
+        self._sim("setConference", field, value)
+
+    def sim_hand(self, up: bool) -> None:
+        uuid = self.sim_participant.currentData()
+        if uuid:
+            self._sim("raiseHand", uuid, up)
+
+    def sim_add_guest(self) -> None:
+        self._sim("addGuest", "")
+
+    def sim_remove(self) -> None:
+        uuid = self.sim_participant.currentData()
+        if uuid:
+            self._sim("removeParticipant", uuid)
+
+    def sim_send_chat(self, text: str) -> None:
+        if text:
+            self._sim("receiveChat", text, "Blake Guest")
+
+    def _sim_state(self, conference: dict[str, Any], participants: list[dict[str, Any]]) -> None:
+        """The controls follow the mock meeting (a plugin's /lock ticks "Locked" too)."""
+        for field, check in self.sim_toggles.items():
+            check.blockSignals(True)
+            check.setChecked(bool(conference.get(field)))
+            check.blockSignals(False)
+        current = self.sim_participant.currentData()
+        self.sim_participant.blockSignals(True)
+        self.sim_participant.clear()
+        for p in participants:
+            hand = " ✋" if p.get("buzzTime") else ""
+            self.sim_participant.addItem(f"{p.get('name')}{hand}", p.get("uuid"))
+        self.sim_participant.setCurrentIndex(max(0, self.sim_participant.findData(current)))
+        self.sim_participant.blockSignals(False)
 
     # -- feeding -----------------------------------------------------------------------
     def current_role(self) -> str:
@@ -298,7 +446,9 @@ class PreviewPane(QWidget):
         from ..core.preview import preview_config
 
         assert self.package is not None
-        return preview_config(self.package, role=self.current_role(), platform=self.current_platform())
+        return preview_config(
+            self.package, role=self.current_role(), platform=self.current_platform(), query=self.query_params()
+        )
 
     @staticmethod
     def _run_signature(config: dict[str, Any]) -> Any:
@@ -318,6 +468,9 @@ class PreviewPane(QWidget):
         self._signature = (config["role"], config["platform"], self._run_signature(config))
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
         self.events = []
+        if self.problems:
+            self.problems = []
+            self.sig_problems.emit([])
         self._fill_filter()
         self._render_log()
         load_html(self.page, page_html(config))
@@ -347,13 +500,38 @@ class PreviewPane(QWidget):
         self.log_filter.blockSignals(False)
 
     def _event(self, event: dict[str, Any]) -> None:
+        if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
+            self._sim_state(event["conference"], list(event.get("participants") or []))
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event))
+                self.log.appendHtml(self._line(event, len(self.events) - 1))
             if event.get("type") == "error":
                 self.sig_errors.emit(self.error_count())
+                self._update_problems()
+
+    def _update_problems(self) -> None:
+        from ..core.preview import crash_problems
+
+        problems = crash_problems([e for e in self.events if e.get("type") == "error"])
+        if problems != self.problems:
+            self.problems = problems
+            self.sig_problems.emit(list(problems))
+
+    def _link(self, href: str) -> None:
+        """A click on an error in the log: its PD800 problem, for the window to show its line."""
+        from ..core.preview import crash_problems
+
+        if not href.startswith("pd-event:"):
+            return
+        try:
+            event = self.events[int(href.split(":", 1)[1])]
+        except (ValueError, IndexError):
+            return
+        problem = crash_problems([event])[0]
+        if problem.file:
+            self.sig_jump.emit(problem)
 
     def error_count(self) -> int:
         return sum(e.get("type") == "error" for e in self.events)
@@ -361,11 +539,11 @@ class PreviewPane(QWidget):
     def _render_log(self) -> None:
         wanted = self.log_filter.currentData()
         self.log.clear()
-        for event in self.events:
+        for index, event in enumerate(self.events):
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event))
+                self.log.appendHtml(self._line(event, index))
 
-    def _line(self, event: dict[str, Any]) -> str:
+    def _line(self, event: dict[str, Any], index: int = -1) -> str:
         kind = str(event.get("type"))
         who = html.escape(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))
         where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
@@ -394,4 +572,6 @@ class PreviewPane(QWidget):
         else:
             text = f"console.{html.escape(str(event.get('level')))}: {html.escape(str(event.get('text')))}{html.escape(where)}"
         colour = _LOG_COLOURS.get(kind, "#555")
+        if kind == "error" and where and index >= 0:  # click: the source editor at that line
+            return f'<a href="pd-event:{index}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
         return f'<span style="color:{colour}">[{who}] {text}</span>'

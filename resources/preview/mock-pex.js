@@ -362,6 +362,39 @@
         conferenceQueryParams: Object.assign({}, cfg.queryParams || {})
     };
 
+    // -- the designer's conference simulator (PreviewPane calls these) ----------------------
+    PD.sim = {
+        setConference: function (field, value) { conference[field] = value; publish(); },
+        raiseHand: function (uuid, up) {
+            var who = findParticipant(uuid);
+            if (who) { who.buzzTime = up ? now() : 0; publish(); }
+        },
+        addGuest: function (name) {
+            var n = newUuid++;
+            var guest = { uuid: '00000000-0000-4000-8000-000000000' + n, name: name || 'Guest ' + (n - 99), role: 'guest',
+                uri: 'guest' + n + '@example.com', protocol: 'webrtc', startTime: now(), serviceType: 'conference',
+                callType: 'video', muted: false, buzzTime: 0, spotlight: 0, isStreaming: false, presenting: false,
+                canMute: true, canDisconnect: true, canTransfer: true, canControl: true, isExternal: false };
+            participants.push(guest);
+            publish();
+            actions$.next({ type: actions.PARTICIPANT_CONNECT_SUCCESS, payload: clone(guest) });
+            return guest.uuid;
+        },
+        removeParticipant: function (uuid) {
+            var who = findParticipant(uuid);
+            if (!who) { return; }
+            participants = participants.filter(function (x) { return x !== who; });
+            publish();
+            actions$.next({ type: actions.PARTICIPANT_DISCONNECT_SUCCESS, payload: clone(who) });
+        },
+        receiveChat: function (text, from) {
+            var origin = from || 'Guest';
+            PD.chat.push({ from: origin, text: String(text) });
+            emit('mock-state', { conference: conference, participants: participants });
+            actions$.next({ type: actions.RECEIVE_CHAT_MESSAGE, payload: { origin: origin, payload: String(text), type: 'text/plain' } });
+        }
+    };
+
     // -- life cycle ------------------------------------------------------------------------
     (cfg.plugins || []).forEach(function (p) {
         PD.plugins[p.key] = { cfg: p, registered: null, loaded: false, failed: false, state: undefined, subs: [] };
@@ -472,6 +505,6 @@
             if (p.registered && p.cfg.enabled) { PD.load(key); }
         });
         PD.started = true;
-        emit('started', {});
+        emit('started', { conference: conference, participants: participants });
     };
 })();

@@ -113,6 +113,7 @@ class SourceEditor(QPlainTextEdit):
         self._gutter_key: tuple | None = None
         self.newline = "\n"
         self._applying = False
+        self._known = ""  # the text last shown or reported: a different one is an edit
         self._gutter = _Gutter(self)
         self._batch = QTimer(self, interval=0)
         # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
@@ -147,6 +148,7 @@ class SourceEditor(QPlainTextEdit):
             self.setPlainText(text.replace("\r\n", "\n") if self.newline != "\n" else text)
         finally:
             self._applying = False
+            self._known = self.toPlainText()
         self.setDocumentTitle(name)
         self._selection_key = None
         self._attach.stop()
@@ -203,9 +205,16 @@ class SourceEditor(QPlainTextEdit):
             cursor.insertText(text[start:end_new])
         finally:
             self._applying = False
+            self._known = self.toPlainText()
 
     def _contents_changed(self) -> None:
-        if not self._applying and not self.isReadOnly():
+        # The document also reports new colours as a change (the highlighter's queued passes),
+        # so compare with the text last shown or reported: only a different text is an edit.
+        if self._applying or self.isReadOnly():
+            return
+        text = self.toPlainText()
+        if text != self._known:
+            self._known = text
             self.sig_edited.emit()
 
     def _contents_change(self, pos: int, removed: int, added: int) -> None:

@@ -1,0 +1,97 @@
+"""A file shown in the editor and changed by another program: reloaded, or kept on request."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from designer.gui.main_window import MainWindow
+
+SRC = "plugins/rec/rec.plugin.js"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch) -> MainWindow:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _open(window: MainWindow, project: Path):
+    window.open_path(project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC)))
+    return window.source_editor
+
+
+def _write_elsewhere(path: Path, text: str) -> None:
+    """What another editor does: write a new file and rename it over the old one."""
+    tmp = path.with_name(path.name + ".other")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def test_an_unedited_file_is_reloaded_quietly(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    new = path.read_text().replace("function record()", "function record() // changed elsewhere")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, new)
+    qtbot.waitUntil(lambda: editor.text() == new)
+    assert "changed by another program" in window.status.text()
+    # Still watched after the rename: a second change is noticed too.
+    newer = new.replace("changed elsewhere", "changed twice")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, newer)
+    qtbot.waitUntil(lambda: editor.text() == newer)
+
+
+def test_unsaved_edits_are_kept_or_replaced_as_the_user_chooses(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    original = path.read_text()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// mine")  # (a "\n" in keyClicks aborts QTest: press Return instead)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    mine = editor.text()
+    assert window.package.pending_texts[SRC] == mine
+    asked: list[str] = []
+
+    def keep(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", keep)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, original + "// theirs\n")
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "unsaved changes" in asked[0]
+    assert editor.text() == mine
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, original + "// theirs again\n")
+    qtbot.waitUntil(lambda: editor.text() == original + "// theirs again\n")
+    assert SRC not in window.package.pending_texts
+    qtbot.keySequence(window, "Ctrl+Z")  # the reload is one undoable step: the user's text comes back
+    qtbot.waitUntil(lambda: editor.text() == mine)
+
+
+def test_showing_a_file_is_not_an_edit(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The highlighter colouring a file must not count as a change (no '*', no undo step)."""
+    window.open_path(example_project)
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    editor = window.source_editor
+    qtbot.waitUntil(editor.colouring_done)
+    qtbot.wait(50)  # let the highlighter's queued passes run
+    assert window.package.pending_texts == {}
+    assert window.editor.undo_stack.count() == 0
+    assert not window.isWindowModified()
