@@ -10,9 +10,11 @@ from typing import Any
 import shiboken6
 from conftest import EXAMPLE
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from test_preview import _PLACED, _cli, _js, _throwing_project, _wait_started
 
 from designer.core.preview import crash_problems
+from designer.gui.preview import SIM_COLUMNS
 
 
 def _window(qtbot: Any, project: Path) -> Any:
@@ -147,6 +149,102 @@ def test_simulator_drives_the_meeting_the_plugins_see(qtbot: Any, tmp_path: Path
         _wait_started(qtbot, pane)
         params = json.loads(_js(qtbot, pane.page, "JSON.stringify(PEX.conferenceQueryParams)"))
         assert params == {"autolock": "1", "name": "a b"}
+        assert pane.error_count() == 0
+    finally:
+        _close(win)
+
+
+def test_the_simulated_meeting_survives_a_restart_until_reset(qtbot: Any, tmp_path: Path) -> None:
+    project = tmp_path / "keep"
+    shutil.copytree(EXAMPLE, project)
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        pane.sim_button.click()
+        pane.sim_toggles["locked"].click()
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().locked") is True, timeout=3000)
+        pane.sim_add_guest()
+        qtbot.waitUntil(lambda: pane.sim_participant.count() == 6, timeout=3000)
+
+        pane.findChild(QPushButton, "previewRestart").click()
+        _wait_started(qtbot, pane)
+        assert _js(qtbot, pane.page, "PD.conference().locked") is True
+        assert _js(qtbot, pane.page, "PD.participants().length") == 6
+        qtbot.waitUntil(
+            lambda: ["toolbar", "lock-toggle", "Unlock meeting"] in json.loads(_js(qtbot, pane.page, _PLACED)),
+            timeout=3000,
+        )
+        assert pane.sim_toggles["locked"].isChecked()
+
+        pane.findChild(QPushButton, "previewResetMeeting").click()
+        _wait_started(qtbot, pane)
+        assert _js(qtbot, pane.page, "PD.conference().locked") is False
+        assert _js(qtbot, pane.page, "PD.participants().length") == 5
+        qtbot.waitUntil(lambda: not pane.sim_toggles["locked"].isChecked(), timeout=3000)
+        assert pane.error_count() == 0
+    finally:
+        _close(win)
+
+
+def test_presets_table_edits_conference_controls_and_select_event(qtbot: Any, tmp_path: Path) -> None:
+    from designer.core.model import load, save
+    from designer.core.plugins import add_plugin_files, unique_id
+    from designer.core.recipes import load_recipe, render
+
+    project = tmp_path / "presets"
+    shutil.copytree(EXAMPLE, project)
+    pkg = load(project)
+    add_plugin_files(pkg, render(load_recipe("raised-hands"), {}, unique_id(pkg, "raised-hands")))
+    save(pkg)
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        pane.sim_button.click()
+        labels = lambda: json.loads(_js(qtbot, pane.page, _PLACED))  # noqa: E731
+        # The default meeting has one raised hand; the webinar three, and the plugin's tip counts them.
+        qtbot.waitUntil(lambda: ["toolbar", "raised-hands", "Raised hands (1)"] in labels(), timeout=3000)
+        pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Webinar with raised hands"))
+        pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
+        qtbot.waitUntil(lambda: ["toolbar", "raised-hands", "Raised hands (3)"] in labels(), timeout=3000)
+        assert _js(qtbot, pane.page, "PD.participants().length") == 8
+        assert _js(qtbot, pane.page, "PD.participants().filter(function (p) { return p.presenting; }).length") == 1
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 8, timeout=3000)
+        pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Host alone"))
+        pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
+        qtbot.waitUntil(lambda: ["toolbar", "raised-hands", "Raised hands"] in labels(), timeout=3000)
+        pane.sim_apply_preset("Meeting with 5 guests")
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 6, timeout=3000)
+
+        # A tick in the table mutes that participant, and participants$ carries it to the plugins.
+        _js(
+            qtbot,
+            pane.page,
+            "window.seen = []; PD.participants$.subscribe(function (ps) { window.seen.push(ps[2].muted); }); true",
+        )
+        muted = next(i for i, (field, _h, _k) in enumerate(SIM_COLUMNS) if field == "muted")
+        item = pane.sim_table.item(2, muted)
+        assert item.checkState() == Qt.CheckState.Unchecked
+        item.setCheckState(Qt.CheckState.Checked)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "window.seen[window.seen.length - 1]") is True, timeout=3000)
+        name = next(i for i, (field, _h, _k) in enumerate(SIM_COLUMNS) if field == "name")
+        pane.sim_table.item(1, name).setText("Renamed Guest")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.participants()[1].name") == "Renamed Guest", timeout=3000)
+
+        # Conference mediaType and started; SELECT_EVENT through actions$.
+        pane.sim_media.setCurrentText("audioonly")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().mediaType") == "audioonly", timeout=3000)
+        pane.sim_toggles["started"].click()
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().started") is False, timeout=3000)
+        _js(
+            qtbot,
+            pane.page,
+            "window.selected = null; PEX.actions$.ofType(PEX.actions.SELECT_EVENT)"
+            ".subscribe(function (a) { window.selected = a.payload && a.payload.uuid; }); true",
+        )
+        pane.sim_participant.setCurrentIndex(1)
+        pane.findChild(QPushButton, "simSelect").click()
+        uuid = pane.sim_participant.currentData()
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "window.selected") == uuid, timeout=3000)
         assert pane.error_count() == 0
     finally:
         _close(win)

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -236,7 +238,63 @@ class _Log(QPlainTextEdit):
 
 
 # What the simulator's toggles set in the mock meeting's conference details.
-SIM_TOGGLES = (("locked", "Locked"), ("guestsMuted", "Guests muted"), ("chatEnabled", "Chat enabled"))
+SIM_TOGGLES = (
+    ("locked", "Locked"),
+    ("guestsMuted", "Guests muted"),
+    ("chatEnabled", "Chat enabled"),
+    ("started", "Started"),
+)
+SIM_MEDIA_TYPES = ("video", "audioonly", "none")  # SPEC.md section 4: the conference mediaType values
+# The participant table's columns: (field, header, kind); "check" columns are ticks, "text" ones typed.
+SIM_COLUMNS = (
+    ("name", "Name", "text"),
+    ("role", "Role", "text"),
+    ("protocol", "Protocol", "text"),
+    ("muted", "Muted", "check"),
+    ("presenting", "Presenting", "check"),
+    ("isStreaming", "Streaming", "check"),
+    ("buzzTime", "Hand raised", "check"),
+    ("spotlight", "Spotlight", "check"),
+    ("serviceType", "Service type", "text"),
+)
+SIM_PRESETS = ("Host alone", "Meeting with 5 guests", "Webinar with raised hands")
+
+
+def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The participants and conference details of one of :data:`SIM_PRESETS`."""
+    from ..core.preview import default_conference, default_participants
+
+    template = default_participants()[0]
+
+    def person(n: int, who: str, role: str = "guest", **extra: Any) -> dict[str, Any]:
+        p = dict(template)
+        p.update(
+            uuid=f"00000000-0000-4000-8000-{n:012d}",
+            name=who,
+            role=role,
+            uri=f"{who.split()[0].lower()}@example.com",
+            startTime=1_700_000_000 + 60 * n,
+            vad=0,
+            stageIndex=n - 1,
+        )
+        p.update(extra)
+        return p
+
+    host = person(1, "Alex Host (you)", "chair", vad=100)
+    conference = default_conference()
+    guests = ("Blake", "Casey", "Dana", "Emery", "Flynn", "Gray", "Harper")
+    if name == "Host alone":
+        return [host], conference
+    if name == "Meeting with 5 guests":
+        return [host] + [person(i + 2, f"{g} Guest") for i, g in enumerate(guests[:5])], conference
+    if name == "Webinar with raised hands":
+        people = [person(1, "Alex Host (you)", "chair", presenting=True, vad=100)]
+        for i, g in enumerate(guests):
+            raised = 1_700_000_500 + 30 * i if i in (0, 2, 5) else 0
+            people.append(person(i + 2, f"{g} Guest", muted=True, buzzTime=raised))
+        conference.update(guestsMuted=True)
+        return people, conference
+    raise ValueError(f"no preset {name!r}")
 
 
 class PreviewPane(QWidget):
@@ -260,6 +318,10 @@ class PreviewPane(QWidget):
         self.events: list[dict[str, Any]] = []
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
+        # The simulated meeting, kept over a restart of the plugins until "Reset meeting" (None: the default).
+        self.meeting: tuple[list[dict[str, Any]], dict[str, Any]] | None = None
+        self._live = False  # the page's mock has started: its meeting is the one to carry over
+        self._generation = 0  # the latest reload; an older one's export answer is dropped
 
         self.role = QComboBox(objectName="previewRole")
         for key, label in ROLE_CHOICES:
@@ -272,6 +334,9 @@ class PreviewPane(QWidget):
         restart = QPushButton("Restart plugins", objectName="previewRestart")
         restart.setToolTip("Load the plugins again in a fresh meeting")
         restart.clicked.connect(self.reload)
+        reset = QPushButton("Reset meeting", objectName="previewResetMeeting")
+        reset.setToolTip("Restart the plugins in the default meeting (restarts otherwise keep the simulated one)")
+        reset.clicked.connect(self.reset_meeting)
         cycle = QPushButton("Test every button", objectName="previewCycle")
         cycle.setToolTip("Load, press each plugin button, switch off and on again: catches crashes and leaks")
         cycle.clicked.connect(lambda: self.page.runJavaScript("PD.cycle(80)"))
@@ -286,6 +351,7 @@ class PreviewPane(QWidget):
         bar.addStretch(1)
         bar.addWidget(cycle)
         bar.addWidget(restart)
+        bar.addWidget(reset)
 
         # Source typing changes what runs on every keystroke: restart the plugins once it pauses.
         self._restart = QTimer(self, singleShot=True, interval=400)
@@ -343,8 +409,30 @@ class PreviewPane(QWidget):
             check.toggled.connect(lambda on, f=field: self.sim_set_conference(f, on))
             self.sim_toggles[field] = check
             row.addWidget(check)
+        row.addWidget(QLabel("Media:"))
+        self.sim_media = QComboBox(objectName="simMediaType")
+        self.sim_media.addItems(SIM_MEDIA_TYPES)
+        self.sim_media.setToolTip("Sets conferenceDetails.mediaType in the mock meeting")
+        self.sim_media.currentTextChanged.connect(lambda text: self.sim_set_conference("mediaType", text))
+        row.addWidget(self.sim_media)
         row.addStretch(1)
+        row.addWidget(QLabel("Preset:"))
+        self.sim_preset = QComboBox(objectName="simPreset")
+        self.sim_preset.addItem("Choose a meeting…", None)
+        for name in SIM_PRESETS:
+            self.sim_preset.addItem(name, name)
+        self.sim_preset.setToolTip("Replace the mock meeting's participants and details (participants$ fires)")
+        self.sim_preset.activated.connect(lambda _i: self.sim_apply_preset(self.sim_preset.currentData()))
+        row.addWidget(self.sim_preset)
         box.addLayout(row)
+
+        self.sim_table = QTableWidget(0, len(SIM_COLUMNS), objectName="simTable")
+        self.sim_table.setHorizontalHeaderLabels([header for _f, header, _k in SIM_COLUMNS])
+        self.sim_table.verticalHeader().setVisible(False)
+        self.sim_table.setMaximumHeight(160)
+        self.sim_table.setToolTip("Edit a participant: the plugins see the change through participants$")
+        self.sim_table.itemChanged.connect(self._sim_table_edited)
+        box.addWidget(self.sim_table)
 
         row = QHBoxLayout()
         self.sim_participant = QComboBox(objectName="simParticipant")
@@ -355,6 +443,7 @@ class PreviewPane(QWidget):
             ("simLower", "Lower hand", lambda: self.sim_hand(False)),
             ("simAdd", "Add guest", self.sim_add_guest),
             ("simRemove", "Remove participant", self.sim_remove),
+            ("simSelect", "Select event", self.sim_select_event),
         ):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -410,6 +499,28 @@ class PreviewPane(QWidget):
         if text:
             self._sim("receiveChat", text, "Blake Guest")
 
+    def sim_select_event(self) -> None:
+        """PEX.actions$ SELECT_EVENT, with the chosen participant as payload."""
+        self._sim("selectEvent", self.sim_participant.currentData() or "")
+
+    def sim_apply_preset(self, name: str | None) -> None:
+        if not name:
+            return
+        participants, conference = preset_meeting(name)
+        self.meeting = (participants, conference)
+        self._sim("setMeeting", participants, conference)
+
+    def sim_update_participant(self, uuid: str, field: str, value: Any) -> None:
+        self._sim("updateParticipant", uuid, field, value)
+
+    def _sim_table_edited(self, item: QTableWidgetItem) -> None:
+        field, _header, kind = SIM_COLUMNS[item.column()]
+        uuid = item.data(Qt.ItemDataRole.UserRole)
+        if not uuid:
+            return
+        value: Any = item.checkState() == Qt.CheckState.Checked if kind == "check" else item.text()
+        self.sim_update_participant(uuid, field, value)
+
     def _sim_state(self, conference: dict[str, Any], participants: list[dict[str, Any]]) -> None:
         """The controls follow the mock meeting (a plugin's /lock ticks "Locked" too)."""
         for field, check in self.sim_toggles.items():
@@ -424,6 +535,29 @@ class PreviewPane(QWidget):
             self.sim_participant.addItem(f"{p.get('name')}{hand}", p.get("uuid"))
         self.sim_participant.setCurrentIndex(max(0, self.sim_participant.findData(current)))
         self.sim_participant.blockSignals(False)
+        self.sim_media.blockSignals(True)
+        self.sim_media.setCurrentIndex(max(0, self.sim_media.findText(str(conference.get("mediaType", "video")))))
+        self.sim_media.blockSignals(False)
+        self._fill_table(participants)
+        self.meeting = (participants, conference)
+
+    def _fill_table(self, participants: list[dict[str, Any]]) -> None:
+        table = self.sim_table
+        table.blockSignals(True)
+        table.setRowCount(len(participants))
+        for row, p in enumerate(participants):
+            for column, (field, _header, kind) in enumerate(SIM_COLUMNS):
+                item = table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    table.setItem(row, column, item)
+                item.setData(Qt.ItemDataRole.UserRole, p.get("uuid"))
+                if kind == "check":
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if p.get(field) else Qt.CheckState.Unchecked)
+                elif item.text() != str(p.get(field, "")):
+                    item.setText(str(p.get(field, "")))
+        table.blockSignals(False)
 
     # -- feeding -----------------------------------------------------------------------
     def current_role(self) -> str:
@@ -440,14 +574,29 @@ class PreviewPane(QWidget):
 
     def set_package(self, pkg: BrandingPackage | None) -> None:
         self.package = pkg
+        self.meeting = None  # another package (or the same one opened again): a fresh meeting
+        self._live = False
+        self.reload()
+
+    def reset_meeting(self) -> None:
+        """Restart the plugins in the default meeting."""
+        self.meeting = None
+        self._live = False
+        self.sim_preset.setCurrentIndex(0)
         self.reload()
 
     def _config(self) -> dict[str, Any]:
         from ..core.preview import preview_config
 
         assert self.package is not None
+        participants, conference = self.meeting if self.meeting is not None else (None, None)
         return preview_config(
-            self.package, role=self.current_role(), platform=self.current_platform(), query=self.query_params()
+            self.package,
+            role=self.current_role(),
+            platform=self.current_platform(),
+            query=self.query_params(),
+            participants=participants,
+            conference=conference,
         )
 
     @staticmethod
@@ -458,21 +607,51 @@ class PreviewPane(QWidget):
         )
 
     def reload(self) -> None:
-        """A fresh meeting with the plugins loaded again (role, platform or source changed)."""
+        """The plugins loaded again (role, platform or source changed), in the same simulated meeting."""
         if self.package is None:
             return
-        from ..core.preview import page_html
-
         self._restart.stop()
-        config = self._config()
-        self._signature = (config["role"], config["platform"], self._run_signature(config))
-        self.names = {p["key"]: p["name"] for p in config["plugins"]}
+        self._generation += 1
+        if self._live:
+            config = self._config()  # what will run: a form edit meanwhile must not restart it again
+            self._signature = (config["role"], config["platform"], self._run_signature(config))
+            # The running mock's meeting (what the plugins made of it too) goes into the new page.
+            generation = self._generation
+            self._live = False
+            self._clear_run()
+            self.page.runJavaScript(
+                "window.PD && PD.sim ? PD.sim.exportMeeting() : null", 0, lambda text: self._exported(generation, text)
+            )
+            return
+        self._load()
+
+    def _exported(self, generation: int, text: Any) -> None:
+        if generation != self._generation:
+            return
+        try:
+            data = json.loads(text) if isinstance(text, str) else None
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("participants"), list):
+            self.meeting = (data["participants"], dict(data.get("conference") or {}))
+        self._load()
+
+    def _clear_run(self) -> None:
         self.events = []
         if self.problems:
             self.problems = []
             self.sig_problems.emit([])
-        self._fill_filter()
         self._render_log()
+
+    def _load(self) -> None:
+        from ..core.preview import page_html
+
+        assert self.package is not None
+        config = self._config()
+        self._signature = (config["role"], config["platform"], self._run_signature(config))
+        self.names = {p["key"]: p["name"] for p in config["plugins"]}
+        self._fill_filter()
+        self._clear_run()
         load_html(self.page, page_html(config))
 
     def refresh(self) -> None:
@@ -500,6 +679,8 @@ class PreviewPane(QWidget):
         self.log_filter.blockSignals(False)
 
     def _event(self, event: dict[str, Any]) -> None:
+        if event.get("type") == "started":
+            self._live = True
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
             self._sim_state(event["conference"], list(event.get("participants") or []))
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):

@@ -387,6 +387,28 @@
             publish();
             actions$.next({ type: actions.PARTICIPANT_DISCONNECT_SUCCESS, payload: clone(who) });
         },
+        // The whole meeting at once: a preset, or the one carried over a restart of the plugins.
+        exportMeeting: function () { return JSON.stringify({ participants: participants, conference: conference }); },
+        setMeeting: function (people, details) {
+            participants = clone(people || []);
+            conference = clone(details || {});
+            publish();
+        },
+        // One field of one participant, from the designer's participant table.
+        updateParticipant: function (uuid, field, value) {
+            var who = findParticipant(uuid);
+            if (!who) { return false; }
+            if (field === 'buzzTime' || field === 'spotlight') {
+                value = value === true ? now() : value === false ? 0 : Number(value) || 0;
+            }
+            who[field] = value;
+            publish();
+            return true;
+        },
+        selectEvent: function (uuid) {
+            var who = findParticipant(uuid);
+            actions$.next({ type: actions.SELECT_EVENT, payload: who ? clone(who) : null });
+        },
         receiveChat: function (text, from) {
             var origin = from || 'Guest';
             PD.chat.push({ from: origin, text: String(text) });
