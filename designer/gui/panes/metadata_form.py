@@ -112,29 +112,8 @@ class MetadataForm(QWidget):
         self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
         form.addRow("", self.allow_unload)
 
-        self.platforms: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
-        for key in PLATFORMS:
-            text, tip = PLATFORM_LABELS[key]
-            box = QCheckBox(text, objectName=f"platform_{key}")
-            box.setToolTip(tip)
-            box.toggled.connect(lambda _on: self._lists_edited("platforms"))
-            self.platforms[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        form.addRow("Loads in", row)
-
-        self.roles: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
-        for key in ROLES:
-            text, tip = ROLE_LABELS[key]
-            box = QCheckBox(text, objectName=f"role_{key}")
-            box.setToolTip(tip)
-            box.toggled.connect(lambda _on: self._lists_edited("participant_roles"))
-            self.roles[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        form.addRow("Available to", row)
+        self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
+        self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
 
         self.hint = QLabel(objectName="formHint")
         self.hint.setWordWrap(True)
@@ -157,6 +136,29 @@ class MetadataForm(QWidget):
             "allowUnload": self.allow_unload,
             "enabled": self.enabled,
         }.get(top)
+
+    def _checkbox_row(
+        self,
+        form: QFormLayout,
+        title: str,
+        prefix: str,
+        keys: tuple[str, ...],
+        labels: dict[str, tuple[str, str]],
+        attr: str,
+    ) -> dict[str, QCheckBox]:
+        """One tick box per allowed value of a list field (platforms, participantRoles)."""
+        boxes: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for key in keys:
+            text, tip = labels[key]
+            box = QCheckBox(text, objectName=f"{prefix}_{key}")
+            box.setToolTip(tip)
+            box.toggled.connect(lambda _on: self._lists_edited(attr))
+            boxes[key] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(title, row)
+        return boxes
 
     # -- model -> form ---------------------------------------------------------------------
     def show_plugin(self, index: int) -> None:
