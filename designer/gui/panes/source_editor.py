@@ -292,13 +292,7 @@ class SourceEditor(QPlainTextEdit):
         hl = self.highlighter
         if hl is not None and hl.limit is None and hl.dirty_from is not None:
             start, hl.dirty_from = hl.dirty_from, None  # lines a keystroke left for later
-            block = self.document().findBlockByNumber(start)
-            hl.horizon = start + BATCH_LINES
-            try:
-                if block.isValid():
-                    hl.rehighlightBlock(block)
-            finally:
-                hl.horizon = self._horizon()
+            self._colour_lines_from(start)
             if hl.dirty_from is None:
                 self._batch.stop()
             return
@@ -308,6 +302,14 @@ class SourceEditor(QPlainTextEdit):
         start = hl.limit
         count = self.document().blockCount()
         hl.limit = start + BATCH_LINES if start + BATCH_LINES < count else None
+        self._colour_lines_from(start)
+        if hl.limit is None and hl.dirty_from is None:
+            self._batch.stop()
+
+    def _colour_lines_from(self, start: int) -> None:
+        """Colour up to BATCH_LINES lines from line ``start`` (further only while the carried state changes)."""
+        hl = self.highlighter
+        assert hl is not None
         block = self.document().findBlockByNumber(start)
         hl.horizon = start + BATCH_LINES
         try:
@@ -315,8 +317,6 @@ class SourceEditor(QPlainTextEdit):
                 hl.rehighlightBlock(block)
         finally:
             hl.horizon = self._horizon()
-        if hl.limit is None and hl.dirty_from is None:
-            self._batch.stop()
 
     def colouring_done(self) -> bool:
         if self._attach.isActive():
