@@ -56,3 +56,27 @@ def _app_names() -> None:
 
     QCoreApplication.setOrganizationName("PluginDesignerTests")
     QCoreApplication.setApplicationName("Plugin Designer")
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """A shown MainWindow with no package yet, as a user first sees it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from designer.gui.main_window import MainWindow
+
+    # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def open_in_editor(window, project: Path, rel: str):
+    """Open ``project`` and select the file ``rel`` in the tree, as a user would; return the editor."""
+    window.open_path(project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    return window.source_editor

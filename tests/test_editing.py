@@ -17,20 +17,6 @@ from designer.core.model import load
 from designer.gui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    from PySide6.QtWidgets import QMessageBox
-
-    # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def select_plugin(window: MainWindow, qtbot, index: int) -> None:
     tree = window.findChild(QTreeWidget, "projectTree")
     item = tree.topLevelItem(0).child(2 + index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
+from conftest import open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,19 +14,8 @@ from designer.gui.main_window import MainWindow
 SRC = "plugins/rec/rec.plugin.js"
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def _open(window: MainWindow, project: Path):
-    window.open_path(project)
-    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC)))
-    return window.source_editor
+    return open_in_editor(window, project, SRC)
 
 
 def _write_elsewhere(path: Path, text: str) -> None:

@@ -5,22 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTreeWidget
 
 from designer.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _tree_texts(tree: QTreeWidget) -> list[str]:

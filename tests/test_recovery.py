@@ -10,7 +10,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, snapshot
 from PySide6.QtWidgets import QMessageBox
 
@@ -71,14 +70,6 @@ CRASHER = textwrap.dedent(
     os.kill(os.getpid(), signal.SIGKILL)
     """
 )
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    return win
 
 
 def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, example_project: Path, monkeypatch) -> None:

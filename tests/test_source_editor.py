@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -14,22 +14,8 @@ from designer.gui.panes.source_editor import SourcePane
 SRC = "plugins/rec/rec.plugin.js"
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def _open_source(window: MainWindow, project: Path):
-    window.open_path(project)
-    item = window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC))
-    window.tree.setCurrentItem(item)
-    editor = window.source_editor
+    editor = open_in_editor(window, project, SRC)
     assert window.stack.currentWidget() is window.source_pane
     assert not editor.isReadOnly()
     return editor
