@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
-from test_editing import retype, select_plugin, window  # noqa: F401 - the fixture
+from test_editing import retype, select_plugin
 
 from designer.core.actionsync import action_state, add_action_function, rename_action_function, unmatched_keys
 from designer.core.jsanalysis import analyse
