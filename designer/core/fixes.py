@@ -83,27 +83,29 @@ def _set_icon_ref(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Change icon of '{item.label or item.action}' to '{item.icon}'"
 
 
-def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
-    rel, new_id = fix.args["file"], fix.args["id"]
+def _add_svg_root_attribute(pkg: BrandingPackage, rel: str, name: str, value: str) -> None:
+    """Insert ``name="value"`` right after ``<svg`` (or ``<prefix:svg``) of the root start tag.
+
+    A textual edit leaves every other byte of the drawing as the author wrote it.
+    """
     text = pkg.read_text(rel)
-    # Insert the attribute right after "<svg" (or "<prefix:svg") of the root start tag: a
-    # textual edit leaves every other byte of the drawing as the author wrote it.
     m = re.search(r"<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])", text)
     if m is None:
         raise ValueError(f"{rel} has no <svg> root element")
-    pkg.pending_texts[rel] = f'{text[: m.end()]} id="{new_id}"{text[m.end() :]}'
+    pkg.pending_texts[rel] = f'{text[: m.end()]} {name}="{value}"{text[m.end() :]}'
+
+
+def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
+    rel, new_id = fix.args["file"], fix.args["id"]
+    _add_svg_root_attribute(pkg, rel, "id", new_id)
     return f"Add id '{new_id}' to {rel}"
-
-
-def _text_bytes(pkg: BrandingPackage, rel: str) -> bytes:
-    return pkg.read_bytes(rel)
 
 
 def _sanitise_svg(pkg: BrandingPackage, fix: Fix) -> str:
     from .svg import sanitise_svg
 
     rel = fix.args["file"]
-    text, lost = sanitise_svg(_text_bytes(pkg, rel))
+    text, lost = sanitise_svg(pkg.read_bytes(rel))
     if lost:
         raise ValueError(f"sanitising {rel} would remove the ids {', '.join(lost)}")
     pkg.pending_texts[rel] = text
@@ -114,18 +116,14 @@ def _add_svg_viewbox(pkg: BrandingPackage, fix: Fix) -> str:
     rel, value = fix.args["file"], fix.args["value"]
     if not re.fullmatch(r"[0-9. -]+", value):
         raise ValueError(f"not a viewBox: {value!r}")
-    text = pkg.read_text(rel)
-    m = re.search(r"<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])", text)
-    if m is None:
-        raise ValueError(f"{rel} has no <svg> root element")
-    pkg.pending_texts[rel] = f'{text[: m.end()]} viewBox="{value}"{text[m.end() :]}'
+    _add_svg_root_attribute(pkg, rel, "viewBox", value)
     return f'Add viewBox="{value}" to {rel}'
 
 
 def _registration(pkg: BrandingPackage, rel: str) -> tuple[bytes, Any]:
     from .jsanalysis import analyse
 
-    data = _text_bytes(pkg, rel)
+    data = pkg.read_bytes(rel)
     regs = analyse(data).registrations
     if len(regs) != 1 or regs[0].keys is None or regs[0].open_brace < 0:
         raise ValueError(f"{rel}: no single registerPlugin({{...}}) call to edit")
@@ -176,7 +174,7 @@ def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
     rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
     if new not in API_MEMBERS:
         raise ValueError(f"{new} is not a PEX.pluginAPI function")
-    data = _text_bytes(pkg, rel)
+    data = pkg.read_bytes(rel)
     call = next(
         (
             c

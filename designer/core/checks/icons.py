@@ -26,6 +26,22 @@ def svg_bytes(ctx: Context, rel: str) -> bytes:
     return ctx.svg_cache[key]
 
 
+def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: str) -> SvgInfo | None:
+    """The parsed icon, or None after reporting PD403 (not readable as SVG) at the parser's place."""
+    info = svg_info(ctx, target)
+    if info.ok:
+        return info
+    ctx.report(
+        "PD403",
+        target,
+        f"The icon '{file_part}' of '{name}' cannot be read as SVG: {info.error}.",
+        line=info.line,
+        column=info.column,
+        plugin=plugin,
+    )
+    return None
+
+
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     for index, plugin in enumerate(pkg.plugins):
         if plugin.package is None or not plugin.package_path:
@@ -74,16 +90,8 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             plugin=key,
         )
         return
-    info = svg_info(ctx, target)
-    if not info.ok:
-        ctx.report(
-            "PD403",
-            target,
-            f"The icon '{file_part}' of '{name}' cannot be read as SVG: {info.error}.",
-            line=info.line,
-            column=info.column,
-            plugin=key,
-        )
+    info = readable_svg(ctx, target, file_part, name, key)
+    if info is None:
         return
     if info.root_tag != "svg":
         ctx.report(

@@ -429,18 +429,10 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
             continue
         if not target.lower().endswith(".svg"):
             continue
-        from designer.core.checks.icons import svg_info
+        from designer.core.checks.icons import readable_svg
 
-        svg = svg_info(ctx, target)
-        if not svg.ok:
-            ctx.report(
-                "PD403",
-                target,
-                f"The icon '{file_part}' of '{name}' cannot be read as SVG: {svg.error}.",
-                line=svg.line,
-                column=svg.column,
-                plugin=plugin.key,
-            )
+        svg = readable_svg(ctx, target, file_part, name, plugin.key)
+        if svg is None:
             continue
         check_svg(ctx, target, plugin.key)
         if frag and frag not in svg.ids:
