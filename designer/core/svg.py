@@ -12,7 +12,18 @@ from typing import Any
 
 from ._records import Record
 
-__all__ = ["SvgFinding", "SvgInfo", "read_svg", "safe_parser", "sanitise_svg", "scan_svg", "viewbox_from_size"]
+__all__ = [
+    "SvgFinding",
+    "SvgInfo",
+    "read_svg",
+    "remove_element",
+    "safe_parser",
+    "sanitise_svg",
+    "sanitise_svg_report",
+    "sanitise_tree",
+    "scan_svg",
+    "viewbox_from_size",
+]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -321,49 +332,215 @@ def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
     refuse to apply the result when a referenced id would be lost). Raises ValueError when
     ``data`` is not well-formed XML.
     """
+    text, lost, _removed = sanitise_svg_report(data)
+    return text, lost
+
+
+def sanitise_svg_report(data: bytes) -> tuple[str, list[str], list[str]]:
+    """:func:`sanitise_svg` plus plain-language lines saying what was removed.
+
+    Why a second entry point: the icon import dialog must tell a non-developer what it took out
+    of their file ("a <script> element (line 4)"), while the checker's fix only needs the text.
+    Both run the same :func:`sanitise_tree`, so the two can never disagree.
+    """
     from lxml import etree
 
     info = read_svg(data)
     if not info.ok or info.tree is None:
         raise ValueError(f"the SVG cannot be read: {info.error}")
-    root = info.tree
+    removed: list[str] = []
+    lost = sanitise_tree(info.tree, removed)
+    text = etree.tostring(info.tree, encoding="unicode")
+    decl = '<?xml version="1.0" encoding="UTF-8"?>\n' if data.lstrip().startswith(b"<?xml") else ""
+    return decl + text + "\n", lost, removed
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _qname(el_or_attr: str, prefix: str | None) -> str:
+    """``prefix:local`` as the author wrote it, for messages."""
+    local = _local(el_or_attr)
+    return f"{prefix}:{local}" if prefix else local
+
+
+class _Removals:
+    """Collects what the sanitiser removed and words it once, merging repeats of the same thing."""
+
+    __slots__ = ("events", "attrs")
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[int]] = {}  # description -> lines (0: no line)
+        self.attrs: dict[str, int] = {}  # harmless attributes an icon does not use -> count
+
+    def add(self, what: str, line: int = 0) -> None:
+        self.events.setdefault(what, []).append(line)
+
+    def lines(self) -> list[str]:
+        out = []
+        for what, lines in self.events.items():
+            known = [ln for ln in lines if ln]
+            if not known:
+                out.append(what if len(lines) == 1 else f"{what} ({len(lines)} times)")
+            elif len(lines) == 1:
+                out.append(f"{what} (line {known[0]})")
+            elif len(set(known)) == 1:
+                out.append(f"{what} ({len(lines)} times, line {known[0]})")
+            elif len(lines) <= 5:
+                out.append(f"{what} (lines {', '.join(str(ln) for ln in known)})")
+            else:
+                out.append(f"{what} ({len(lines)} times, first on line {known[0]})")
+        if self.attrs:
+            names = list(self.attrs)
+            shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+            total = sum(self.attrs.values())
+            out.append(f"{_plural(total, 'attribute')} an icon does not use ({shown})")
+        return out
+
+
+def _describe_prolog(root: Any, rec: _Removals) -> None:
+    """What sits outside the root element (DOCTYPE, entities, instructions) and is not kept."""
+    from lxml import etree
+
+    docinfo = root.getroottree().docinfo
+    dtd = docinfo.internalDTD
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    if entities:
+        names = ", ".join(e.name for e in entities[:5]) + (", ..." if len(entities) > 5 else "")
+        rec.add(f"a DOCTYPE declaring {_plural(len(entities), 'entity', 'entities')} ({names})")
+        for ent in entities:
+            if ent.system_url:
+                rec.add(f"an external entity '{ent.name}' pointing at {ent.system_url[:80]}")
+    elif docinfo.doctype:
+        url = docinfo.system_url
+        rec.add(f"a DOCTYPE that refers to {url[:80]}" if url else "a DOCTYPE")
+    for step in ("getprevious", "getnext"):
+        node = getattr(root, step)()
+        while node is not None:
+            if node.tag is etree.Comment:
+                rec.add("a comment outside the drawing", node.sourceline or 0)
+            elif node.tag is etree.PI:
+                if node.target == "xml-stylesheet":
+                    href = node.get("href") or ""
+                    what = (
+                        f"an xml-stylesheet instruction that loads '{href[:60]}'"
+                        if href
+                        else ("an xml-stylesheet instruction (an outside style sheet)")
+                    )
+                    rec.add(what, node.sourceline or 0)
+                else:
+                    rec.add(f"a processing instruction <?{node.target}?>", node.sourceline or 0)
+            node = getattr(node, step)()
+
+
+def _describe_attribute(el_name: str, attr: str, qname: str, value: str, rec: _Removals, line: int) -> None:
+    low = value.strip().lower()
+    if attr.lower().startswith("on"):
+        rec.add(f'an event handler {qname}="{value[:40]}" on <{el_name}>', line)
+    elif "javascript:" in low or "vbscript:" in low:
+        rec.add(f"a javascript: address in {qname} on <{el_name}>", line)
+    elif "data:text/html" in low or "expression(" in low:
+        rec.add(f"embedded code in {qname} on <{el_name}>", line)
+    elif attr in ("href", "src") and value.strip() and not value.startswith("#"):
+        if low.startswith("data:"):
+            rec.add(f"an embedded data address in {qname} on <{el_name}>", line)
+        else:
+            rec.add(f"an external link to {value.strip()[:60]} on <{el_name}>", line)
+    elif "url(" in low and not _safe_value(el_name, attr, value):
+        outside = [r for r in _refs(value) if r and not r.startswith("#")]
+        rec.add(f"an outside resource '{(outside or [value])[0][:60]}' in {qname} on <{el_name}>", line)
+    else:
+        rec.attrs[qname] = rec.attrs.get(qname, 0) + 1
+
+
+def _describe_element(el: Any, name: str, ids: list[str], rec: _Removals) -> None:
+    if name == "script":
+        what = "a <script> element"
+    elif name == "foreignObject":
+        what = "a <foreignObject> element (embedded HTML)"
+    elif name == "image":
+        href = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+        if href.strip() and not href.strip().lower().startswith("data:"):
+            what = f"an <image> element that loads {href.strip()[:60]}"
+        else:
+            what = "an <image> element (a picture inside the icon)"
+    else:
+        what = f"a <{_qname(el.tag, el.prefix)}> element"
+    if ids:
+        shown = ", ".join(f"'{i}'" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+        what += f" (it held the id{'s' if len(ids) > 1 else ''} {shown})"
+    rec.add(what, el.sourceline or 0)
+
+
+def remove_element(el: Any) -> None:
+    """Take ``el`` out of its parent, keeping the text that followed it (lxml stores it on ``el``)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
+    """Clean a parsed SVG in place; return the ids lost with removed elements.
+
+    The one implementation of the allowlist, shared by :func:`sanitise_svg` (the checker's fix)
+    and the icon import. When ``removed`` is given, plain-language lines about everything taken
+    out (including the DOCTYPE and instructions outside ``root``, which a caller drops by
+    serialising only ``root``) are appended to it.
+    """
+    from lxml import etree
+
+    rec = _Removals()
+    if removed is not None:
+        _describe_prolog(root, rec)
     lost: list[str] = []
 
-    def drop(el: Any) -> None:
+    def drop(el: Any, describe: bool = True) -> None:
         parent = el.getparent()
         if parent is None:
             return
         if isinstance(el.tag, str):
-            lost.extend(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
-        tail = el.tail
-        prev = el.getprevious()
-        if tail:
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
+            ids = [e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id")]
+            lost.extend(ids)
+            if removed is not None and describe:
+                _describe_element(el, _local(el.tag), ids, rec)
+        elif removed is not None:
+            if el.tag is etree.Entity:
+                rec.add(f"the entity reference {el.text}", el.sourceline or 0)
             else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+                rec.add(f"a processing instruction <?{getattr(el, 'target', '')}?>", el.sourceline or 0)
+        remove_element(el)
 
     for el in list(root.iter()):
-        if el is root:
-            pass
-        elif not isinstance(el.tag, str):
-            if el.tag is etree.Comment:
-                continue
-            drop(el)  # entities and processing instructions
-            continue
-        elif el.getparent() is None:
+        if el is not root and not any(a is root for a in el.iterancestors()):
             continue  # already removed with an ancestor
+        if not isinstance(el.tag, str):
+            if el.tag is not etree.Comment:
+                drop(el)  # entities and processing instructions
+            continue
         name = _local(el.tag)
         ns = el.tag[1:].split("}", 1)[0] if el.tag.startswith("{") else ""
         if name == "a" and ns in ("", SVG_NS):
             el.tag = f"{{{ns}}}g" if ns else "g"  # keep the drawing inside a link, drop the link
             name = "g"
+            if removed is not None:
+                rec.add("a link around part of the drawing (the drawing stays)", el.sourceline or 0)
         if el is not root and (name not in ALLOWED_ELEMENTS or ns not in ("", SVG_NS)):
             drop(el)
             continue
         if name == "style" and el.text and ("@import" in el.text.lower() or not _safe_value("style", "", el.text)):
-            drop(el)
+            if removed is not None:
+                why = "loads an outside style sheet (@import)" if "@import" in el.text.lower() else "runs code"
+                rec.add(f"a <style> element that {why}", el.sourceline or 0)
+            drop(el, describe=False)
             continue
         for attr in list(el.attrib):
             aname = _local(attr)
@@ -374,8 +551,11 @@ def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
                 or (ans == XML_NS and aname in ("space", "lang"))
             )
             if not ok or aname.lower().startswith("on") or not _safe_value(name, aname, el.attrib[attr]):
+                if removed is not None:
+                    prefix = "xml" if ans == XML_NS else next((p for p, u in el.nsmap.items() if u == ans and p), None)
+                    _describe_attribute(name, aname, _qname(attr, prefix), el.attrib[attr], rec, el.sourceline or 0)
                 del el.attrib[attr]
     etree.cleanup_namespaces(root)
-    text = etree.tostring(root, encoding="unicode")
-    decl = '<?xml version="1.0" encoding="UTF-8"?>\n' if data.lstrip().startswith(b"<?xml") else ""
-    return decl + text + "\n", lost
+    if removed is not None:
+        removed.extend(rec.lines())
+    return lost

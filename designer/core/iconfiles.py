@@ -1,0 +1,81 @@
+"""Adding an icon file to a plugin: where it goes, what it is called, what references it.
+
+Why one function for every source (a new drawing, a built-in icon, an imported SVG): each must
+land in the plugin's folder under a name that does not overwrite another file, with a root id
+equal to its name, and hand back the ``file.svg#id`` reference a menu item uses. Written three
+times, the three would drift; the id/reference rule is what makes icons appear at all.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import BrandingPackage, Plugin, text_bytes
+
+__all__ = ["add_icon_file", "blank_icon", "plugin_of_file"]
+
+_ROOT_ID = re.compile(r"(<(?:[\w.\-]+:)?svg\b[^>]*?\bid\s*=\s*)([\"'])(.*?)\2", re.S)
+_ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?svg\b", re.S)
+
+
+def blank_icon(icon_id: str) -> str:
+    """An empty 24×24 icon drawn in the app's colour, ready for the canvas tools."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{icon_id}" viewBox="0 0 24 24" width="24" height="24">\n</svg>\n'
+    )
+
+
+def plugin_of_file(pkg: BrandingPackage, rel: str) -> int | None:
+    """The index of the plugin whose folder holds ``rel`` (the deepest folder wins)."""
+    best: tuple[int, int] | None = None
+    for index, plugin in enumerate(pkg.plugins):
+        folder = plugin.folder
+        if folder and rel.startswith(folder + "/") and (best is None or len(folder) > best[1]):
+            best = (index, len(folder))
+    return best[0] if best else None
+
+
+def _with_root_id(text: str, icon_id: str) -> str:
+    """``text`` with the root <svg>'s id set to ``icon_id``, changing nothing else."""
+    start = _ROOT_TAG.search(text)
+    if start is None:
+        return text
+    end = text.find(">", start.end())
+    head = text[start.start() : end]
+    m = _ROOT_ID.match(head) or _ROOT_ID.search(head)
+    if m is not None:
+        new_head = head[: m.start(3)] + icon_id + head[m.end(3) :]
+    else:
+        new_head = head[: start.end() - start.start()] + f' id="{icon_id}"' + head[start.end() - start.start() :]
+    return text[: start.start()] + new_head + text[end:]
+
+
+def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) -> tuple[str, str]:
+    """Put ``text`` beside the plugin's package file as ``stem.svg`` (unsaved, like any edit).
+
+    The root id becomes the file's stem, so ``stem.svg#stem`` is always the reference. Nothing is
+    overwritten: when ``stem.svg`` exists with other content (or a name differing only in letter
+    case, which clashes on Windows and macOS) the file becomes ``stem-2.svg`` with id ``stem-2``,
+    and so on. An identical file already there is reused. Nothing is written until the package
+    is saved: the file waits in ``pkg.pending_texts``, so checks and the preview already see it.
+
+    Returns (webapp2-relative path, reference for a menu item's ``icon``). Raises ValueError for
+    a plugin without a package file.
+    """
+    if not plugin.package_path:
+        raise ValueError(f"the plugin '{plugin.display_name}' has no package file to put an icon beside")
+    base = posixpath.dirname(plugin.package_path)
+    taken = {n.lower() for n in pkg.names()}
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        rel = posixpath.join(base, f"{name}.svg") if base else f"{name}.svg"
+        body = _with_root_id(text, name)
+        if pkg.exists(rel):
+            if pkg.read_bytes(rel) == text_bytes(body):
+                return rel, f"{name}.svg#{name}"
+        elif rel.lower() not in taken:
+            pkg.pending_texts[rel] = body
+            return rel, f"{name}.svg#{name}"
+        n += 1

@@ -1,0 +1,273 @@
+"""Editing an SVG icon shape by shape: the operations behind the icon editor's canvas tools.
+
+Why in the core and on lxml: what a drawing tool does to the file (add a rectangle, move a path,
+recolour a circle, delete, restack) is format work that must not depend on Qt, and must change
+only what the user touched. lxml keeps attribute order, comments, whitespace and namespaces,
+and the text before and after the root element (XML declaration, comments) is carried over
+verbatim, so a canvas edit shows up in the XML view as a small, readable change.
+
+Elements are addressed by their *path*: the child indices from the root (``(0, 2)`` is the third
+child of the root's first child). A path is stable between re-parses of the same text, which is
+what the canvas needs across undo and redo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .svg import safe_parser
+
+__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number"]
+
+# Elements the canvas can select, move, recolour and delete.
+DRAWABLE = frozenset("path rect circle ellipse line polyline polygon text use image g".split())
+# Containers whose content is not drawn where it stands (definitions, masks, sprite symbols).
+_NOT_DRAWN = frozenset(
+    "defs symbol clipPath mask pattern marker linearGradient radialGradient filter title desc metadata style".split()
+)
+_ROOT_END = re.compile(r"</(?:[\w.\-]+:)?svg\s*>")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+class SvgEditError(ValueError):
+    """The text is not an SVG the canvas can edit (not well-formed, or not an <svg> root)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One selectable element: where it is, what it is and the ids it carries (its own and inside)."""
+
+    path: tuple[int, ...]
+    tag: str
+    element_id: str | None
+    ids: tuple[str, ...]
+
+
+def format_number(value: float) -> str:
+    """Short, exact-enough numbers for hand-readable SVG: ``2``, ``2.5``, ``-0.125``."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _shift_numbers(value: str, dx: float, dy: float) -> str:
+    """``points`` moved by (dx, dy): numbers alternate x, y."""
+    nums = [float(n) for n in _NUMBER.findall(value)]
+    pairs = [f"{format_number(nums[i] + dx)},{format_number(nums[i + 1] + dy)}" for i in range(0, len(nums) - 1, 2)]
+    return " ".join(pairs)
+
+
+class SvgDocument:
+    """An SVG text parsed for editing; :meth:`to_text` gives the edited text back."""
+
+    def __init__(self, text: str) -> None:
+        from lxml import etree
+
+        data = text.encode("utf-8", "surrogateescape")
+        try:
+            root = etree.fromstring(data, safe_parser())
+        except etree.XMLSyntaxError as exc:
+            line, col = exc.position if exc.position else (exc.lineno or 1, 1)
+            raise SvgEditError(exc.msg or str(exc), line or 1, col or 1) from None
+        except ValueError as exc:
+            raise SvgEditError(str(exc), 1, 1) from None
+        if root is None or _local(root.tag) != "svg":
+            raise SvgEditError("the file's root element is not <svg>", 1, 1)
+        self.root = root
+        start = re.search(r"<(?![?!])", text)
+        self._prolog = text[: start.start()] if start else ""
+        ends = list(_ROOT_END.finditer(text))
+        self._epilog = text[ends[-1].end() :] if ends else text[len(text.rstrip()) :]
+        self._ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
+
+    # -- reading --------------------------------------------------------------------------------
+    def to_text(self) -> str:
+        from lxml import etree
+
+        return self._prolog + etree.tostring(self.root, encoding="unicode") + self._epilog
+
+    @property
+    def root_id(self) -> str | None:
+        return self.root.get("id")
+
+    def view_box(self) -> tuple[float, float, float, float]:
+        """The drawing area in user units: the viewBox, else width/height, else 24×24."""
+        nums = [float(n) for n in _NUMBER.findall(self.root.get("viewBox") or "")]
+        if len(nums) == 4 and nums[2] > 0 and nums[3] > 0:
+            return nums[0], nums[1], nums[2], nums[3]
+        size = []
+        for name in ("width", "height"):
+            m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*", self.root.get(name) or "")
+            size.append(float(m.group(1)) if m and float(m.group(1)) > 0 else 24.0)
+        return 0.0, 0.0, size[0], size[1]
+
+    def element(self, path: tuple[int, ...]) -> Any:
+        el = self.root
+        for i in path:
+            el = el[i]
+        return el
+
+    def path_of(self, el: Any) -> tuple[int, ...]:
+        out: list[int] = []
+        while el is not self.root:
+            parent = el.getparent()
+            out.append(parent.index(el))
+            el = parent
+        return tuple(reversed(out))
+
+    def shapes(self) -> list[Shape]:
+        """Selectable elements in drawing order (later ones are drawn on top).
+
+        Groups are descended into when they only wrap the drawing (an Inkscape layer, a
+        Figma frame): what the user sees as one shape is then one shape on the canvas.
+        """
+        out: list[Shape] = []
+
+        def visit(parent: Any, prefix: tuple[int, ...]) -> None:
+            for i, el in enumerate(parent):
+                name = _local(el.tag)
+                if not name or name in _NOT_DRAWN or name not in DRAWABLE:
+                    continue
+                path = (*prefix, i)
+                if name == "g" and not el.get("transform") and len([c for c in el if _local(c.tag) in DRAWABLE]) > 1:
+                    visit(el, path)
+                    continue
+                ids = tuple(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
+                out.append(Shape(path, name, el.get("id"), ids))
+
+        visit(self.root, ())
+        return out
+
+    def symbols(self) -> list[str]:
+        return [el.get("id") for el in self.root.iter() if _local(el.tag) == "symbol" and el.get("id")]
+
+    # -- editing --------------------------------------------------------------------------------
+    def _make(self, tag: str) -> Any:
+        from lxml import etree
+
+        return etree.Element(f"{{{self._ns}}}{tag}" if self._ns else tag, nsmap=None)
+
+    def add(self, tag: str, attrs: dict[str, str], text: str | None = None) -> tuple[int, ...]:
+        """Append a new element at the top of the drawing, indented like its siblings."""
+        el = self._make(tag)
+        for key, value in attrs.items():
+            el.set(key, value)
+        if text is not None:
+            el.text = text
+        root = self.root
+        if len(root):
+            last = root[-1]
+            prev = last.getprevious()
+            indent = (prev.tail if prev is not None else root.text) or ""
+            el.tail = last.tail
+            last.tail = indent if indent.strip() == "" and indent else "\n  "
+        else:
+            root.text = (root.text or "") if (root.text or "").strip() else "\n  "
+            el.tail = "\n"
+        root.append(el)
+        return self.path_of(el)
+
+    def translate(self, path: tuple[int, ...], dx: float, dy: float) -> None:
+        """Move an element by (dx, dy) in its own coordinate system.
+
+        Plain shapes get new coordinates (the file stays as a person would write it); paths,
+        groups and anything already transformed get a ``translate()`` in front of their transform.
+        """
+        if dx == 0 and dy == 0:
+            return
+        el = self.element(path)
+        name = _local(el.tag)
+        fx, fy = format_number, format_number
+
+        def shift(attr: str, d: float) -> None:
+            el.set(attr, fx(_num(el.get(attr)) + d))
+
+        if el.get("transform") is None and name in ("rect", "image", "use", "text"):
+            shift("x", dx)
+            shift("y", dy)
+        elif el.get("transform") is None and name in ("circle", "ellipse"):
+            shift("cx", dx)
+            shift("cy", dy)
+        elif el.get("transform") is None and name == "line":
+            for a, d in (("x1", dx), ("y1", dy), ("x2", dx), ("y2", dy)):
+                shift(a, d)
+        elif el.get("transform") is None and name in ("polyline", "polygon"):
+            el.set("points", _shift_numbers(el.get("points") or "", dx, dy))
+        else:
+            old = (el.get("transform") or "").strip()
+            m = re.fullmatch(r"translate\(\s*(" + _NUMBER.pattern + r")[\s,]+(" + _NUMBER.pattern + r")\s*\)", old)
+            if m:
+                el.set("transform", f"translate({fx(float(m.group(1)) + dx)} {fy(float(m.group(2)) + dy)})")
+            else:
+                el.set("transform", f"translate({fx(dx)} {fy(dy)})" + (f" {old}" if old else ""))
+
+    def set_attributes(self, path: tuple[int, ...], values: dict[str, str | None]) -> None:
+        """Set (or remove, with None) attributes; a ``style`` property of the same name goes too,
+        since it would override the attribute and the change would not show."""
+        el = self.element(path)
+        for key, value in values.items():
+            if value is None:
+                el.attrib.pop(key, None)
+            else:
+                el.set(key, value)
+            style = el.get("style")
+            if style and re.search(rf"(^|;)\s*{re.escape(key)}\s*:", style):
+                kept = [p for p in style.split(";") if p.strip() and p.split(":", 1)[0].strip() != key]
+                if kept:
+                    el.set("style", ";".join(kept))
+                else:
+                    del el.attrib["style"]
+
+    def set_text(self, path: tuple[int, ...], text: str) -> None:
+        el = self.element(path)
+        for child in list(el):
+            el.remove(child)
+        el.text = text
+
+    def delete(self, path: tuple[int, ...]) -> None:
+        """Remove an element with its trailing whitespace, so no blank line is left behind."""
+        el = self.element(path)
+        parent = el.getparent()
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = el.tail
+        elif len(parent) == 1:
+            kept = parent.text if (parent.text or "").strip() else ""
+            parent.text = (kept or "") + (el.tail or "") or None
+        parent.remove(el)
+
+    def restack(self, path: tuple[int, ...], delta: int) -> tuple[int, ...]:
+        """Move an element ``delta`` places up (+, drawn later: in front) or down (-) among the
+        drawable siblings; returns its new path."""
+        el = self.element(path)
+        parent = el.getparent()
+        siblings = [c for c in parent if _local(c.tag) in DRAWABLE]
+        pos = siblings.index(el)
+        target = max(0, min(len(siblings) - 1, pos + delta))
+        if target == pos:
+            return path
+        other = siblings[target]
+        # The element changes place; each place keeps its whitespace (the tails swap).
+        el_tail, other_tail = el.tail, other.tail
+        parent.remove(el)
+        parent.insert(parent.index(other) + (1 if delta > 0 else 0), el)
+        el.tail, other.tail = other_tail, el_tail
+        return self.path_of(el)
+
+    def set_root_id(self, value: str) -> None:
+        self.root.set("id", value)
+
+
+def _num(value: str | None) -> float:
+    m = _NUMBER.match((value or "").strip())
+    return float(m.group(0)) if m else 0.0

@@ -1,0 +1,142 @@
+"""The canvas's document operations (designer/core/svgedit.py): each changes only what it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from designer.core.svg import read_svg, scan_svg
+from designer.core.svgedit import SvgDocument, SvgEditError, format_number
+
+ICON = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- drawn by hand -->
+<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">
+  <circle id="dot" cx="12" cy="12" r="5" fill="currentColor"/>
+  <path d="M1 1L5 5" style="stroke:red;fill:none"/>
+</svg>
+"""
+
+
+def test_unchanged_document_gives_back_the_same_text() -> None:
+    assert SvgDocument(ICON).to_text() == ICON
+
+
+def test_add_appends_with_the_siblings_indentation() -> None:
+    doc = SvgDocument(ICON)
+    path = doc.add("rect", {"x": "2", "y": "3", "width": "4", "height": "5"})
+    assert path == (2,)
+    text = doc.to_text()
+    assert '  <path d="M1 1L5 5" style="stroke:red;fill:none"/>\n  <rect x="2" y="3" width="4" height="5"/>\n</svg>' in text
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- drawn by hand -->\n')
+
+
+def test_add_to_an_empty_icon() -> None:
+    doc = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" id="x" viewBox="0 0 24 24">\n</svg>\n')
+    doc.add("line", {"x1": "1", "y1": "1", "x2": "5", "y2": "5"})
+    assert doc.to_text() == (
+        '<svg xmlns="http://www.w3.org/2000/svg" id="x" viewBox="0 0 24 24">\n'
+        '  <line x1="1" y1="1" x2="5" y2="5"/>\n</svg>\n'
+    )
+    info = read_svg(doc.to_text().encode())
+    assert info.ok and not scan_svg(doc.to_text().encode(), info)
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        ('<rect x="1" y="2" width="3" height="3"/>', '<rect x="3" y="1.5" width="3" height="3"/>'),
+        ('<circle cx="12" cy="12" r="2"/>', '<circle cx="14" cy="11.5" r="2"/>'),
+        ('<line x1="0" y1="0" x2="4" y2="4"/>', '<line x1="2" y1="-0.5" x2="6" y2="3.5"/>'),
+        ('<polyline points="1,1 2,2 3,1"/>', '<polyline points="3,0.5 4,1.5 5,0.5"/>'),
+        ('<path d="M1 1h4"/>', '<path d="M1 1h4" transform="translate(2 -0.5)"/>'),
+        (
+            '<rect x="1" y="1" width="2" height="2" transform="rotate(45)"/>',
+            '<rect x="1" y="1" width="2" height="2" transform="translate(2 -0.5) rotate(45)"/>',
+        ),
+    ],
+)
+def test_translate_keeps_shapes_readable(element: str, expected: str) -> None:
+    doc = SvgDocument(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{element}</svg>')
+    doc.translate((0,), 2, -0.5)
+    assert doc.to_text() == f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{expected}</svg>'
+
+
+def test_translate_twice_merges_into_one_translate() -> None:
+    doc = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"/></svg>')
+    doc.translate((0,), 1, 1)
+    doc.translate((0,), 1, 2)
+    assert 'transform="translate(2 3)"' in doc.to_text()
+
+
+def test_set_attributes_removes_the_overriding_style_property() -> None:
+    doc = SvgDocument(ICON)
+    doc.set_attributes((1,), {"stroke": "currentColor"})
+    assert '<path d="M1 1L5 5" style="fill:none" stroke="currentColor"/>' in doc.to_text()
+    doc.set_attributes((1,), {"fill": "#ff0000"})
+    assert '<path d="M1 1L5 5" stroke="currentColor" fill="#ff0000"/>' in doc.to_text()
+
+
+def test_delete_leaves_no_blank_line_and_restack_swaps() -> None:
+    doc = SvgDocument(ICON)
+    doc.add("rect", {"width": "1", "height": "1"})
+    assert doc.restack((2,), -1) == (1,)
+    assert doc.restack((1,), -5) == (0,)  # clamped at the bottom
+    assert doc.restack((0,), 0) == (0,)
+    tags = [s.tag for s in doc.shapes()]
+    assert tags == ["rect", "circle", "path"]
+    doc.delete((0,))
+    doc.delete((1,))
+    assert doc.to_text().endswith(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n'
+        '  <circle id="dot" cx="12" cy="12" r="5" fill="currentColor"/>\n</svg>\n'
+    )
+    doc.delete((0,))
+    assert doc.to_text().endswith('viewBox="0 0 24 24">\n</svg>\n')
+
+
+def test_shapes_descend_into_layers_and_skip_definitions() -> None:
+    doc = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="d" d="M0 0"/></defs>'
+        '<g id="layer1"><rect id="a" width="1" height="1"/><circle r="1"/></g>'
+        '<g transform="scale(2)"><rect/><rect/></g><symbol id="s"><path d="M0 0"/></symbol></svg>'
+    )
+    shapes = doc.shapes()
+    assert [(s.path, s.tag, s.element_id) for s in shapes] == [
+        ((1, 0), "rect", "a"),
+        ((1, 1), "circle", None),
+        ((2,), "g", None),
+    ]
+    assert doc.symbols() == ["s"]
+
+
+def test_view_box_falls_back_to_size_then_24() -> None:
+    assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 32"/>').view_box() == (0, 0, 48, 32)
+    assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" width="16px" height="20"/>').view_box() == (0, 0, 16, 20)
+    assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" width="1em"/>').view_box() == (0, 0, 24, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>', 3),
+        ("", 1),
+        ('<html xmlns="http://www.w3.org/1999/xhtml"/>', 1),
+    ],
+)
+def test_unreadable_text_raises_with_a_line(text: str, line: int) -> None:
+    with pytest.raises(SvgEditError) as info:
+        SvgDocument(text)
+    assert info.value.line == line
+
+
+def test_entities_are_never_expanded(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    text = (
+        f'<!DOCTYPE svg [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'
+    )
+    assert "TOP-SECRET" not in SvgDocument(text).to_text()
+
+
+def test_format_number() -> None:
+    assert [format_number(v) for v in (2.0, 2.5, -0.0, 1 / 3, -0.0001)] == ["2", "2.5", "0", "0.333", "0"]
