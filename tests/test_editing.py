@@ -268,8 +268,9 @@ def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtb
     window.open_path(base_project)
     row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD412")
     window.problems_view.itemActivated.emit(row, 0)
-    view = window.source_editor  # an SVG opens in the source editor
-    assert window.stack.currentWidget() is window.source_pane
+    view = window.source_editor  # an SVG opens in the icon editor, its XML in the source editor
+    assert window.stack.currentWidget() is window.icon_pane
+    assert window.source_pane.parent() is window.icon_pane.xml_holder
     assert view.textCursor().selectedText() == "  <script>x()</script>"
 
 

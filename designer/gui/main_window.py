@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
     from .commands import ModelEditor
+    from .panes.icon_editor import IconEditorPane
     from .panes.plugin_page import PluginPage
     from .panes.source_editor import SourceEditor, SourcePane
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
+        self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
 
@@ -172,7 +174,17 @@ class MainWindow(QMainWindow):
             ("remove", "&Remove", "Ctrl+Delete", self.remove_plugin),
             ("up", "Move &Up", "Alt+Up", lambda: self.move_plugin(-1)),
             ("down", "Move Do&wn", "Alt+Down", lambda: self.move_plugin(1)),
+            ("new_icon", "&New Icon…", "", lambda: self._icon_adder().new_icon(self.selected_plugin())),
+            (
+                "builtin_icon",
+                "Add &Built-in Icon…",
+                "",
+                lambda: self._icon_adder().builtin_icon(self.selected_plugin()),
+            ),
+            ("import_svg", "&Import SVG Icon…", "", lambda: self._icon_adder().import_svg(self.selected_plugin())),
         ):
+            if key == "new_icon":
+                plugin_menu.addSeparator()
             action = QAction(text, self)
             action.setObjectName(f"plugin_{key}Action")
             action.setShortcut(QKeySequence(shortcut))
@@ -380,6 +392,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.plugin_page)
             self.plugin_page.deleteLater()
         self.plugin_page = PluginPage(self.editor)
+        self.plugin_page.sig_open_file.connect(self.show_file)
         self.plugin_page.setEnabled(pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
         self.save_action.setEnabled(pkg.files.writable)
@@ -556,6 +569,8 @@ class MainWindow(QMainWindow):
         if self.plugin_page is not None:
             self.plugin_page.refresh()
         self._sync_source()
+        if self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
+            self.icon_pane.refresh()
         self._recheck.start()
         if self.preview_dock is not None and self.preview_dock.isVisible():
             self.preview_pane.refresh()
@@ -585,9 +600,35 @@ class MainWindow(QMainWindow):
         else:
             note = ""
         pane.show_file(rel, text, read_only=bool(note), note=note)
-        self.stack.setCurrentWidget(pane)
+        if rel.lower().endswith(".svg") and self.editor is not None:
+            icons = self._ensure_icon_pane()
+            icons.attach_xml(pane)
+            icons.show_file(self.editor, rel, read_only=bool(note))
+            self.stack.setCurrentWidget(icons)
+        else:
+            if self.stack.indexOf(pane) == -1:
+                self.stack.addWidget(pane)  # back from the icon editor, which had it on loan
+            self.stack.setCurrentWidget(pane)
         self._show_source_markers()
         self._watch(rel)
+
+    def _ensure_icon_pane(self) -> IconEditorPane:
+        """The icon editor, made when the first SVG is shown (it loads QtSvg and lxml)."""
+        if self.icon_pane is None:
+            from .panes.icon_editor import IconEditorPane
+
+            self.icon_pane = IconEditorPane(lambda: self.editor)
+            self.icon_pane.sig_open_file.connect(self.show_file)
+            self.stack.addWidget(self.icon_pane)
+        return self.icon_pane
+
+    def show_file(self, rel: str) -> None:
+        """Select ``rel`` in the tree (a file just added by an edit) and show it."""
+        self._fill_tree()
+        item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self._recheck.start()
 
     # -- files changed by other programs --------------------------------------------------------
     def _watch(self, rel: str) -> None:
@@ -727,7 +768,7 @@ class MainWindow(QMainWindow):
 
     def _show_line(self, line: int) -> None:
         """Select ``line`` (1-based) of the file on show and scroll to it."""
-        if self.source_pane is not None and self.stack.currentWidget() is self.source_pane:
+        if self.source_pane is not None and self.stack.currentWidget() in (self.source_pane, self.icon_pane):
             self.source_pane.editor.select_line(line)
             return
         block = self.file_view.document().findBlockByNumber(line - 1)
@@ -828,10 +869,14 @@ class MainWindow(QMainWindow):
         count = len(self.package.plugins) if self.package is not None else 0
         self.plugin_actions["add"].setEnabled(writable)
         self.plugin_actions["recipe"].setEnabled(writable)
-        for key in ("duplicate", "remove"):
+        for key in ("duplicate", "remove", "new_icon", "builtin_icon", "import_svg"):
             self.plugin_actions[key].setEnabled(writable and index is not None)
         self.plugin_actions["up"].setEnabled(writable and index is not None and index > 0)
         self.plugin_actions["down"].setEnabled(writable and index is not None and index < count - 1)
+
+    def _icon_adder(self):
+        """New, built-in and imported icons for the selected plugin (see panes/icon_sources.py)."""
+        return self._ensure_icon_pane().adder
 
     def _after_plugin_edit(self, select: int | None) -> None:
         self._recheck.stop()

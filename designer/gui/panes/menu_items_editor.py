@@ -7,11 +7,11 @@ explanation beside it, makes the invalid "two placements" state impossible to bu
 
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QRegularExpression, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap, QRegularExpressionValidator
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
+from ..icon_render import render_icon
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
@@ -71,34 +74,10 @@ def _is_symbol(info: Any, element_id: str) -> bool:
     return any(el.get("id") == element_id and str(el.tag).endswith("symbol") for el in root.iter())
 
 
-@lru_cache(maxsize=256)
-def _thumbnail(data: bytes, element_id: str, colour: str, size: int = 32) -> QPixmap:
-    """The icon drawn in one colour, as the app draws single-colour (currentColor) icons."""
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(data)
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    if renderer.isValid():
-        painter = QPainter(image)
-        if element_id and renderer.elementExists(element_id) and element_id != _root_id(data):
-            renderer.render(painter, element_id, QRectF(0, 0, size, size))
-        else:
-            renderer.render(painter, QRectF(0, 0, size, size))
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(image.rect(), QColor(colour))
-        painter.end()
-    return QPixmap.fromImage(image)
-
-
-def _root_id(data: bytes) -> str | None:
-    from ...core.svg import read_svg
-
-    return read_svg(data).root_id
-
-
 class MenuItemsEditor(QWidget):
     """Placement + list of items with icon, label and action (objectName ``menuItemsEditor``)."""
+
+    sig_open_file = Signal(str)  # show a file (a newly drawn icon) in its editor
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +127,26 @@ class MenuItemsEditor(QWidget):
         self.icon.setIconSize(QSize(24, 24))
         self.icon.setToolTip("The picture on the button: an SVG file of the plugin and the id inside it.")
         self.icon.activated.connect(self._icon_chosen)
-        form.addRow("&Icon", self.icon)
+        self.icon_add = QToolButton(objectName="addIconButton", text="New icon")
+        self.icon_add.setToolTip("Draw an icon, pick a built-in one or import an SVG, and use it for this item")
+        self.icon_add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.icon_add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        icon_menu = QMenu(self.icon_add)
+        for key, text in (
+            ("draw", "Draw a new icon…"),
+            ("builtin", "Pick a built-in icon…"),
+            ("import", "Import an SVG file…"),
+        ):
+            action = icon_menu.addAction(text)
+            action.setObjectName(f"addIcon_{key}")
+            action.triggered.connect(lambda _on=False, k=key: self.add_icon(k))
+        self.icon_add.setMenu(icon_menu)
+        icon_row = QHBoxLayout()
+        icon_row.addWidget(self.icon, 1)
+        icon_row.addWidget(self.icon_add)
+        icon_label = QLabel("&Icon")
+        icon_label.setBuddy(self.icon)
+        form.addRow(icon_label, icon_row)
         self.label = QLineEdit(objectName="labelEdit")
         self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
         self.label.textEdited.connect(self._label_edited)
@@ -254,7 +252,7 @@ class MenuItemsEditor(QWidget):
             data = self.editor.package.read_text(rel).encode("utf-8")
         except (OSError, UnicodeDecodeError):
             return QIcon()
-        return QIcon(_thumbnail(data, frag, self.palette().text().color().name()))
+        return QIcon(render_icon(data, frag, self.palette().text().color().name()))
 
     def _show_item(self, row: int) -> None:
         items = self._items() if self.isEnabled() else []
@@ -352,6 +350,35 @@ class MenuItemsEditor(QWidget):
         self._edit_item(
             f"Change icon of '{self._name()}' to '{ref or 'set at run time'}'", lambda mi: setattr(mi, "icon", ref)
         )
+
+    def add_icon(self, source: str, name: str | None = None) -> str | None:
+        """A new icon (drawn, built-in or imported) used by the selected item, in one undo step.
+
+        ``name``: the new icon's name or the built-in icon's (asked for when None). A drawn icon
+        opens in the icon editor right away (``sig_open_file``).
+        """
+        from .icon_sources import IconAdder
+
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._items()):
+            return None
+        adder = IconAdder(self, lambda: self.editor)
+        added: list[str] = []
+        adder.sig_added.connect(added.append)
+
+        def use(pkg: BrandingPackage, ref: str) -> None:
+            self._items(pkg)[row].icon = ref
+
+        if source == "draw":
+            ref = adder.new_icon(self.index, name, then=use)
+        elif source == "builtin":
+            ref = adder.builtin_icon(self.index, name, then=use)
+        else:
+            ref = adder.import_svg(self.index, Path(name) if name else None, then=use)
+        adder.deleteLater()
+        if ref and added and source == "draw":
+            self.sig_open_file.emit(added[0])
+        return ref
 
     def _label_edited(self, text: str) -> None:
         if self._loading:

@@ -26,6 +26,7 @@ class PluginPage(QScrollArea):
         layout.addWidget(self.title)
         self.form = MetadataForm(editor)
         self.items = MenuItemsEditor(editor)
+        self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)

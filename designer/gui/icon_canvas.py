@@ -1,0 +1,487 @@
+"""The icon editor's canvas: the SVG drawn by Qt, with tools to draw, select and move shapes.
+
+Why the canvas never keeps its own shapes: the SVG text is the only truth. Every tool turns a
+mouse gesture into one :class:`~designer.core.svgedit.SvgDocument` operation and hands the new
+text to the pane (``sig_changed``), which pushes it through the window's undo stack; the canvas
+then redraws from the model's text like every other view. So the XML view, undo/redo and the
+canvas can never disagree.
+
+Scene coordinates are the SVG's user units (the viewBox), so a point under the mouse is a point
+in the file, and the grid is the icon's 24×24 grid whatever the viewBox's size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
+
+__all__ = ["TOOLS", "IconCanvas"]
+
+TOOLS = {
+    "select": "Select and move",
+    "rect": "Rectangle",
+    "ellipse": "Circle / ellipse",
+    "line": "Line",
+    "path": "Path (click points; double-click or Enter ends, click the first point to close)",
+    "text": "Text",
+}
+GRID_CELLS = 24
+_TEMP_ID = "__pd_shape_"
+
+
+class _SvgItem(QGraphicsItem):
+    """Draws the current SVG into its viewBox."""
+
+    def __init__(self, canvas: IconCanvas) -> None:
+        super().__init__()
+        self.canvas = canvas
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.canvas.view_rect
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        renderer = self.canvas.renderer
+        if renderer.isValid():
+            renderer.render(painter, self.canvas.view_rect)
+
+
+class IconCanvas(QGraphicsView):
+    """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
+
+    sig_changed = Signal(str, str)  # undo text, new SVG text
+    sig_selection = Signal(object)  # the selected Shape, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("iconCanvas")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setScene(QGraphicsScene(self))
+        self.renderer = QSvgRenderer(self)
+        self.view_rect = QRectF(0, 0, 24, 24)
+        self.text = ""
+        self.doc: SvgDocument | None = None
+        self.error: SvgEditError | None = None
+        self.read_only = False
+        self.tool = "select"
+        self.snap = True
+        self.fill = "none"
+        self.stroke = "currentColor"
+        self.stroke_width = 2.0
+        self.text_content = "A"
+        self.file_label = "the icon"
+        # Asked before a shape that holds these ids is deleted; the pane knows which are referenced.
+        self.confirm_remove: Callable[[list[str]], bool] = lambda _ids: True
+        self.shapes: list[tuple[Shape, QRectF, QTransform]] = []  # shape, scene bounds, parent transform
+        self.selected: Shape | None = None
+        self._item = _SvgItem(self)
+        self.scene().addItem(self._item)
+        self._selection = QGraphicsRectItem()
+        self._selection.setZValue(10)
+        self._selection.hide()
+        self.scene().addItem(self._selection)
+        self._draft: QGraphicsItem | None = None
+        self._press: QPointF | None = None  # where the current drag started (snapped)
+        self._moved = QPointF()
+        self._points: list[QPointF] = []  # the path tool's clicks so far
+        self._zoom = 1.0
+
+    # -- content --------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Show ``text``; when it is not a readable SVG the last good drawing stays, dimmed."""
+        self.text = text
+        try:
+            doc = SvgDocument(text)
+        except SvgEditError as exc:
+            self.error = exc
+            self.doc = None
+            self.shapes = []
+            self._select(None)
+            self.viewport().update()
+            return
+        self.error = None
+        self.doc = doc
+        x, y, w, h = doc.view_box()
+        fit = self.view_rect != QRectF(x, y, w, h)
+        self.view_rect = QRectF(x, y, w, h)
+        self._item.prepareGeometryChange()
+        self.scene().setSceneRect(self.view_rect.adjusted(-w * 0.1, -h * 0.1, w * 0.1, h * 0.1))
+        self._load(doc)
+        if fit:
+            self.fit()
+        path = self.selected.path if self.selected is not None else None
+        self._select(next((s for s, _r, _t in self.shapes if s.path == path), None))
+        self.viewport().update()
+
+    def _load(self, doc: SvgDocument) -> None:
+        """Give every shape without an id a temporary one (in a copy) so Qt can report its bounds."""
+        shapes = doc.shapes()
+        copy = SvgDocument(doc.to_text())
+        names = []
+        for i, shape in enumerate(shapes):
+            name = shape.element_id or f"{_TEMP_ID}{i}"
+            if not shape.element_id:
+                copy.element(shape.path).set("id", name)
+            names.append(name)
+        self.renderer.load(QByteArray(copy.to_text().encode("utf-8", "surrogateescape")))
+        self.renderer.setViewBox(self.view_rect)
+        self.shapes = []
+        for shape, name in zip(shapes, names, strict=True):
+            parent = self.renderer.transformForElement(name)
+            self.shapes.append((shape, parent.mapRect(self.renderer.boundsOnElement(name)), parent))
+        self._item.update()
+
+    def fit(self) -> None:
+        self.resetTransform()
+        self._zoom = 1.0
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, steps: int) -> None:
+        factor = 1.25**steps
+        if 0.2 < self._zoom * factor < 40:
+            self._zoom *= factor
+            self.scale(factor, factor)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._zoom == 1.0:
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    # -- drawing the page -------------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        painter.fillRect(rect, self.palette().window())
+        page = self.view_rect
+        painter.fillRect(page, QColor("#ffffff"))
+        step = page.width() / GRID_CELLS
+        pen = QPen(QColor(0, 0, 0, 28), 0)
+        painter.setPen(pen)
+        for i in range(GRID_CELLS + 1):
+            x = page.left() + i * step
+            painter.drawLine(QPointF(x, page.top()), QPointF(x, page.bottom()))
+        step_y = page.height() / GRID_CELLS
+        for i in range(GRID_CELLS + 1):
+            y = page.top() + i * step_y
+            painter.drawLine(QPointF(page.left(), y), QPointF(page.right(), y))
+        painter.setPen(QPen(QColor(0, 0, 0, 90), 0))
+        painter.drawRect(page)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        if self.error is not None:
+            painter.fillRect(self.view_rect, QColor(255, 255, 255, 180))
+
+    # -- selection --------------------------------------------------------------------------------
+    def shape_at(self, point: QPointF) -> Shape | None:
+        """The topmost shape under ``point`` (scene units), with a little slack for thin lines."""
+        slack = self.view_rect.width() / GRID_CELLS / 2
+        for shape, bounds, _t in reversed(self.shapes):
+            if bounds.adjusted(-slack, -slack, slack, slack).contains(point):
+                return shape
+        return None
+
+    def bounds_of(self, shape: Shape) -> QRectF:
+        return next((r for s, r, _t in self.shapes if s.path == shape.path), QRectF())
+
+    def _select(self, shape: Shape | None) -> None:
+        changed = (shape.path if shape else None) != (self.selected.path if self.selected else None)
+        self.selected = shape
+        if shape is None:
+            self._selection.hide()
+        else:
+            pen = QPen(QColor("#1a73e8"), 0, Qt.PenStyle.DashLine)
+            self._selection.setPen(pen)
+            self._selection.setRect(self.bounds_of(shape))
+            self._selection.setPos(0, 0)
+            self._selection.show()
+        if changed:
+            self.sig_selection.emit(shape)
+
+    def select_path(self, path: tuple[int, ...] | None) -> None:
+        self._select(next((s for s, _r, _t in self.shapes if s.path == path), None))
+
+    # -- editing helpers --------------------------------------------------------------------------
+    def snapped(self, point: QPointF) -> QPointF:
+        if not self.snap:
+            return point
+        step = self.view_rect.width() / GRID_CELLS
+        ox, oy = self.view_rect.left(), self.view_rect.top()
+        return QPointF(ox + round((point.x() - ox) / step) * step, oy + round((point.y() - oy) / step) * step)
+
+    def _commit(self, undo_text: str, change: Callable[[SvgDocument], object]) -> object:
+        """Apply ``change`` to a fresh document of the current text and emit the new text."""
+        if self.doc is None or self.read_only:
+            return None
+        doc = SvgDocument(self.text)
+        result = change(doc)
+        new_text = doc.to_text()
+        if new_text != self.text:
+            self.sig_changed.emit(undo_text, new_text)
+        return result
+
+    def _style(self) -> dict[str, str]:
+        return {"fill": self.fill, "stroke": self.stroke, "stroke-width": format_number(self.stroke_width)}
+
+    def add_shape(self, tag: str, attrs: dict[str, str], text: str | None = None) -> None:
+        names = {"rect": "rectangle", "ellipse": "ellipse", "circle": "circle", "line": "line"}
+        path = self._commit(f"Draw {names.get(tag, tag)} in {self.file_label}", lambda doc: doc.add(tag, attrs, text))
+        if isinstance(path, tuple):
+            self.select_path(path)  # the pane has redrawn from the new text by now
+
+    def move_selected(self, dx: float, dy: float) -> None:
+        """Move the selection by (dx, dy) scene units, converted into the shape's own units."""
+        if self.selected is None or (dx == 0 and dy == 0):
+            return
+        parent = next((t for s, _r, t in self.shapes if s.path == self.selected.path), QTransform())
+        inverse, ok = parent.inverted()
+        if not ok:
+            return
+        local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
+        path = self.selected.path
+        self._commit(
+            f"Move {self.selected.tag} in {self.file_label}",
+            lambda doc: doc.translate(path, round(local.x(), 3), round(local.y(), 3)),
+        )
+
+    def set_paint(self, values: dict[str, str | None]) -> None:
+        """Colour or stroke width of the selection (and of the shapes drawn next)."""
+        self.fill = values.get("fill", self.fill) or self.fill
+        self.stroke = values.get("stroke", self.stroke) or self.stroke
+        if "stroke-width" in values and values["stroke-width"]:
+            self.stroke_width = float(values["stroke-width"])
+        if self.selected is None:
+            return
+        path, tag = self.selected.path, self.selected.tag
+        what = ", ".join(values)
+        self._commit(f"Change {what} of {tag} in {self.file_label}", lambda doc: doc.set_attributes(path, values))
+
+    def delete_selected(self) -> None:
+        shape = self.selected
+        if shape is None or self.read_only:
+            return
+        if shape.ids and not self.confirm_remove(list(shape.ids)):
+            return
+        self._commit(f"Delete {shape.tag} from {self.file_label}", lambda doc: doc.delete(shape.path))
+        self._select(None)
+
+    def restack_selected(self, delta: int) -> None:
+        if self.selected is None:
+            return
+        path, tag = self.selected.path, self.selected.tag
+        where = "Bring forward" if delta > 0 else "Send backward"
+        new = self._commit(f"{where} {tag} in {self.file_label}", lambda doc: doc.restack(path, delta))
+        if isinstance(new, tuple):
+            self.select_path(new)
+
+    # -- mouse and keys ---------------------------------------------------------------------------
+    def set_tool(self, tool: str) -> None:
+        self._cancel_draft()
+        self.tool = tool
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor if tool == "select" else Qt.CursorShape.CrossCursor)
+
+    def _scene_point(self, event) -> QPointF:
+        return self.mapToScene(event.position().toPoint())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton or self.doc is None:
+            super().mousePressEvent(event)
+            return
+        self.setFocus()
+        raw = self._scene_point(event)
+        point = self.snapped(raw)
+        if self.tool == "select":
+            self._select(self.shape_at(raw))
+            self._press = point if self.selected is not None else None
+            self._moved = QPointF()
+        elif self.read_only:
+            return
+        elif self.tool in ("rect", "ellipse", "line"):
+            self._press = point
+            self._start_draft(point)
+        elif self.tool == "path":
+            if len(self._points) > 2 and _near(point, self._points[0], self.view_rect.width() / GRID_CELLS):
+                self._finish_path(close=True)
+                return
+            if not self._points or self._points[-1] != point:
+                self._points.append(point)
+            self._draw_path_draft(point)
+        elif self.tool == "text":
+            self._add_text(point)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
+        point = self.snapped(self._scene_point(event))
+        if self.tool == "select" and self._press is not None and self.selected is not None:
+            self._moved = point - self._press
+            self._selection.setPos(self._moved)
+        elif self.tool in ("rect", "ellipse", "line") and self._press is not None:
+            self._update_draft(self._press, point)
+        elif self.tool == "path" and self._points:
+            self._draw_path_draft(point)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        start, self._press = self._press, None
+        if start is None:
+            return
+        point = self.snapped(self._scene_point(event))
+        if self.tool == "select":
+            delta = point - start
+            self._selection.setPos(0, 0)
+            if not self.read_only and (abs(delta.x()) > 1e-9 or abs(delta.y()) > 1e-9):
+                self.move_selected(delta.x(), delta.y())
+        elif self.tool in ("rect", "ellipse", "line"):
+            self._cancel_draft()
+            self._add_dragged(start, point)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.tool == "path" and self._points:
+            self._finish_path(close=False)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        step = self.view_rect.width() / GRID_CELLS
+        nudges = {
+            Qt.Key.Key_Left: (-step, 0),
+            Qt.Key.Key_Right: (step, 0),
+            Qt.Key.Key_Up: (0, -step),
+            Qt.Key.Key_Down: (0, step),
+        }
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tool == "path" and self._points:
+            self._finish_path(close=False)
+        elif key == Qt.Key.Key_Escape:
+            self._cancel_draft()
+            self._select(None)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+        elif key in nudges and self.selected is not None and not self.read_only:
+            self.move_selected(*nudges[key])
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+        else:
+            super().wheelEvent(event)
+
+    # -- drafts (what the shape will be while the mouse is down) ------------------------------------
+    def _draft_pen(self) -> QPen:
+        pen = QPen(QColor("#1a73e8"), max(self.stroke_width, 0.1))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
+
+    def _start_draft(self, point: QPointF) -> None:
+        self._cancel_draft()
+        item: QGraphicsItem
+        if self.tool == "line":
+            item = QGraphicsLineItem(point.x(), point.y(), point.x(), point.y())
+        elif self.tool == "ellipse":
+            item = QGraphicsEllipseItem(QRectF(point, point))
+        else:
+            item = QGraphicsRectItem(QRectF(point, point))
+        item.setPen(self._draft_pen())
+        if self.fill != "none" and not isinstance(item, QGraphicsLineItem):
+            item.setBrush(QBrush(QColor(26, 115, 232, 90)))
+        item.setZValue(20)
+        self.scene().addItem(item)
+        self._draft = item
+
+    def _update_draft(self, start: QPointF, point: QPointF) -> None:
+        item = self._draft
+        if isinstance(item, QGraphicsLineItem):
+            item.setLine(start.x(), start.y(), point.x(), point.y())
+        elif isinstance(item, QGraphicsEllipseItem | QGraphicsRectItem):
+            item.setRect(QRectF(start, point).normalized())
+
+    def _draw_path_draft(self, hover: QPointF) -> None:
+        path = QPainterPath(self._points[0])
+        for p in self._points[1:]:
+            path.lineTo(p)
+        path.lineTo(hover)
+        if not isinstance(self._draft, QGraphicsPathItem):
+            self._cancel_draft(keep_points=True)
+            self._draft = QGraphicsPathItem()
+            self._draft.setPen(self._draft_pen())
+            self._draft.setZValue(20)
+            self.scene().addItem(self._draft)
+        self._draft.setPath(path)
+
+    def _cancel_draft(self, keep_points: bool = False) -> None:
+        if self._draft is not None:
+            self.scene().removeItem(self._draft)
+            self._draft = None
+        if not keep_points:
+            self._points = []
+
+    def _add_dragged(self, a: QPointF, b: QPointF) -> None:
+        f = format_number
+        rect = QRectF(a, b).normalized()
+        style = self._style()
+        if self.tool == "line":
+            if a == b:
+                return
+            style.pop("fill")
+            attrs = {"x1": f(a.x()), "y1": f(a.y()), "x2": f(b.x()), "y2": f(b.y())}
+            self.add_shape("line", attrs | style)
+        elif rect.width() > 0 and rect.height() > 0:
+            if self.tool == "rect":
+                attrs = {"x": f(rect.x()), "y": f(rect.y()), "width": f(rect.width()), "height": f(rect.height())}
+                self.add_shape("rect", attrs | style)
+            elif math.isclose(rect.width(), rect.height()):
+                c = rect.center()
+                self.add_shape("circle", {"cx": f(c.x()), "cy": f(c.y()), "r": f(rect.width() / 2)} | style)
+            else:
+                c = rect.center()
+                attrs = {"cx": f(c.x()), "cy": f(c.y()), "rx": f(rect.width() / 2), "ry": f(rect.height() / 2)}
+                self.add_shape("ellipse", attrs | style)
+
+    def _finish_path(self, close: bool) -> None:
+        points = self._points
+        self._cancel_draft()
+        if len(points) < 2:
+            return
+        f = format_number
+        d = f"M{f(points[0].x())} {f(points[0].y())}" + "".join(f" L{f(p.x())} {f(p.y())}" for p in points[1:])
+        self.add_shape("path", {"d": d + (" Z" if close else "")} | self._style())
+
+    def _add_text(self, point: QPointF) -> None:
+        content = self.text_content.strip()
+        if not content:
+            return
+        f = format_number
+        size = self.view_rect.height() / 3
+        colour = self.stroke if self.fill == "none" else self.fill
+        attrs = {
+            "x": f(point.x()),
+            "y": f(point.y()),
+            "font-family": "sans-serif",
+            "font-size": f(size),
+            "font-weight": "bold",
+            "fill": colour if colour != "none" else "currentColor",
+        }
+        self.add_shape("text", attrs, content)
+
+
+def _near(a: QPointF, b: QPointF, distance: float) -> bool:
+    return math.hypot(a.x() - b.x(), a.y() - b.y()) <= distance * 0.75

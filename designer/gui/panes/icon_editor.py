@@ -1,0 +1,565 @@
+"""The icon editor: a canvas beside the SVG's XML, with the icon's id, its users and a preview.
+
+Why the id sits at the top: the vendor's icon rule (``file.svg#id`` must name an id in the
+file) fails silently in the field — the button simply has no picture. The pane shows which
+menu items use which id, warns before a drawing step would remove one, renames ids together
+with every reference in one undoable step, and offers to add a missing id.
+
+The XML view is the window's own source editor, lent to this pane while an SVG is on show, so
+typing in the XML goes through the same undo and check machinery as any other file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import BrandingPackage
+from ..commands import ModelEditor
+from ..icon_canvas import TOOLS, IconCanvas
+from ..icon_render import render_icon
+from .icon_sources import IconAdder, owning_plugin
+
+__all__ = ["IconEditorPane", "IconPreviewStrip"]
+
+SIZES = (16, 24, 32, 48)
+BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
+_XML_NAME = re.compile(r"[A-Za-z_][\w.\-]*")
+PAINTS = {"none": "No colour", "currentColor": "App colour (the app recolours it)"}
+
+
+class IconPreviewStrip(QWidget):
+    """The icon at 16/24/32/48 px on light and dark, and as each menu placement shows it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("iconPreview")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.swatches: list[QLabel] = []
+        for name, bg, _fg in BACKGROUNDS:
+            label = QLabel(objectName=f"preview{name}")
+            label.setToolTip(f"On a {name.lower()} background at {', '.join(map(str, SIZES))} px")
+            label.setStyleSheet(f"background: {bg}; border-radius: 6px; padding: 6px;")
+            layout.addWidget(label)
+            self.swatches.append(label)
+        self.placements = QLabel(objectName="previewPlacements")
+        self.placements.setToolTip("How the app shows the icon: toolbar button, conference menu, participant menu")
+        layout.addWidget(self.placements)
+        layout.addStretch(1)
+
+    def show_icon(self, data: bytes | None, element_id: str = "", label: str = "") -> None:
+        for swatch, (_name, bg, fg) in zip(self.swatches, BACKGROUNDS, strict=True):
+            swatch.setPixmap(self._sizes(data, element_id, bg, fg))
+        self.placements.setPixmap(self._placements(data, element_id, label or "Menu item"))
+
+    @staticmethod
+    def _sizes(data: bytes | None, element_id: str, bg: str, fg: str) -> QPixmap:
+        gap = 10
+        width = sum(SIZES) + gap * (len(SIZES) - 1)
+        pix = QPixmap(width, max(SIZES))
+        pix.fill(QColor(bg))
+        painter = QPainter(pix)
+        x = 0
+        for size in SIZES:
+            if data:
+                painter.drawPixmap(x, (max(SIZES) - size) // 2, render_icon(data, element_id, fg, size))
+            x += size + gap
+        painter.end()
+        return pix
+
+    def _placements(self, data: bytes | None, element_id: str, label: str) -> QPixmap:
+        """A toolbar button (round, on the dark call toolbar) and a menu row (icon + label)."""
+        pix = QPixmap(300, 56)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2a2f3a"))
+        painter.drawRoundedRect(0, 4, 64, 48, 10, 10)
+        painter.setBrush(QColor("#3d4452"))
+        painter.drawEllipse(12, 8, 40, 40)
+        if data:
+            painter.drawPixmap(20, 16, render_icon(data, element_id, "#ffffff", 24))
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QColor("#d0d4da"))
+        painter.drawRoundedRect(76, 10, 220, 36, 4, 4)
+        if data:
+            painter.drawPixmap(86, 18, render_icon(data, element_id, "#1f2937", 20))
+        painter.setPen(QColor("#1f2937"))
+        painter.drawText(114, 10, 176, 36, Qt.AlignmentFlag.AlignVCenter, label)
+        painter.end()
+        return pix
+
+
+def _swatch(paint: str) -> QIcon:
+    pix = QPixmap(16, 16)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#888888"))
+    if paint == "none":
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(1, 1, 13, 13)
+        painter.setPen(QColor("#d33"))
+        painter.drawLine(2, 13, 13, 2)
+    else:
+        painter.setBrush(QColor("#202124") if paint == "currentColor" else QColor(paint))
+        painter.drawRect(1, 1, 13, 13)
+    painter.end()
+    return QIcon(pix)
+
+
+class IconEditorPane(QWidget):
+    """objectName ``iconEditor``; :meth:`show_file` puts an SVG of the package on show."""
+
+    sig_open_file = Signal(str)  # a file was added (new, built-in or imported icon): show it
+
+    def __init__(self, editor_of: Callable[[], ModelEditor | None], parent: QWidget | None = None) -> None:
+        """``editor_of``: the window's current editor (it changes when another package opens)."""
+        super().__init__(parent)
+        self.setObjectName("iconEditor")
+        self.setAcceptDrops(True)
+        self.editor: ModelEditor | None = None
+        self.rel = ""
+        self.read_only = False
+        self._symbol = ""  # the sprite symbol the preview shows
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 0)
+        head = QHBoxLayout()
+        self.title = QLabel(objectName="iconTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        head.addWidget(self.title)
+        self.id_label = QLabel(objectName="iconIdLabel")
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.id_label)
+        self.rename_button = QPushButton("Rename id…", objectName="renameIdButton")
+        self.rename_button.setToolTip("Give the icon another id and update every menu item that uses it")
+        self.rename_button.clicked.connect(self.rename_id)
+        head.addWidget(self.rename_button)
+        self.add_id_button = QPushButton(objectName="addIdButton")
+        self.add_id_button.clicked.connect(self.add_id)
+        head.addWidget(self.add_id_button)
+        head.addStretch(1)
+        self.adder = IconAdder(self, editor_of)
+        self.adder.sig_added.connect(self.sig_open_file)
+        for text, name, slot in (
+            ("New icon…", "newIconButton", lambda: self.adder.new_icon(self._plugin_index())),
+            ("Built-in icons…", "builtinIconsButton", lambda: self.adder.builtin_icon(self._plugin_index())),
+            ("Import SVG…", "importSvgButton", lambda: self.adder.import_svg(self._plugin_index())),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            head.addWidget(button)
+            setattr(self, name, button)
+        outer.addLayout(head)
+        self.users = QLabel(objectName="iconUsers", wordWrap=True)
+        self.users.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.users)
+        self.banner = QLabel(objectName="iconBanner", wordWrap=True)
+        self.banner.setStyleSheet("background: #fff4ce; color: #4d3b00; padding: 6px; border-radius: 4px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        self.canvas = IconCanvas()
+        self.canvas.sig_changed.connect(self._canvas_changed)
+        self.canvas.sig_selection.connect(self._selection_changed)
+        self.canvas.confirm_remove = self._confirm_remove
+        self.toolbar = self._build_toolbar()
+        outer.addWidget(self.toolbar)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal, objectName="iconSplit")
+        self.split.addWidget(self.canvas)
+        self.xml_holder = QWidget(objectName="iconXmlHolder")
+        QVBoxLayout(self.xml_holder).setContentsMargins(0, 0, 0, 0)
+        self.split.addWidget(self.xml_holder)
+        self.split.setSizes([420, 460])
+        outer.addWidget(self.split, 1)
+
+        bottom = QHBoxLayout()
+        self.preview = IconPreviewStrip()
+        bottom.addWidget(self.preview, 1)
+        self.symbols = QListWidget(objectName="symbolList")
+        self.symbols.setToolTip("This file is a sprite: each symbol is an icon of its own (file.svg#symbol)")
+        self.symbols.setIconSize(QSize(24, 24))
+        self.symbols.setMaximumHeight(90)
+        self.symbols.currentItemChanged.connect(self._symbol_chosen)
+        self.symbols.hide()
+        bottom.addWidget(self.symbols)
+        outer.addLayout(bottom)
+
+    # -- toolbar ------------------------------------------------------------------------------------
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(objectName="iconToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        labels = {"select": "Select", "rect": "Rectangle", "ellipse": "Circle", "line": "Line", "path": "Path"}
+        labels["text"] = "Text"
+        keys = {"select": "V", "rect": "R", "ellipse": "E", "line": "L", "path": "P", "text": "T"}
+        for tool, tip in TOOLS.items():
+            action = QAction(labels[tool], self, checkable=True, objectName=f"tool_{tool}")
+            action.setToolTip(f"{tip} ({keys[tool]})")
+            action.setShortcut(QKeySequence(keys[tool]))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.canvas.addAction(action)
+            action.triggered.connect(lambda _on=False, t=tool: self.set_tool(t))
+            group.addAction(action)
+            bar.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions["select"].setChecked(True)
+        self.text_edit = QLineEdit("A", objectName="iconTextEdit")
+        self.text_edit.setMaximumWidth(90)
+        self.text_edit.setToolTip("The text the Text tool places (or of the selected text)")
+        self.text_edit.textEdited.connect(self._text_edited)
+        bar.addWidget(self.text_edit)
+        bar.addSeparator()
+        self.fill_button = self._paint_button("Fill", "fill")
+        self.stroke_button = self._paint_button("Stroke", "stroke")
+        bar.addWidget(self.fill_button)
+        bar.addWidget(self.stroke_button)
+        self.width_spin = QDoubleSpinBox(objectName="strokeWidthSpin", decimals=1, singleStep=0.5)
+        self.width_spin.setRange(0, 12)
+        self.width_spin.setValue(self.canvas.stroke_width)
+        self.width_spin.setToolTip("Stroke width (in grid units)")
+        self.width_spin.setKeyboardTracking(False)
+        self.width_spin.valueChanged.connect(
+            lambda v: self.canvas.set_paint({"stroke-width": f"{v:g}"}) if not self._loading else None
+        )
+        bar.addWidget(self.width_spin)
+        bar.addSeparator()
+        self.edit_actions: dict[str, QAction] = {}
+        for key, text, tip, slot in (
+            ("delete", "Delete", "Delete the selected shape (Del)", self.canvas.delete_selected),
+            ("forward", "Forward", "Bring the selected shape forward", lambda: self.canvas.restack_selected(1)),
+            ("backward", "Backward", "Send the selected shape backward", lambda: self.canvas.restack_selected(-1)),
+        ):
+            action = QAction(text, self, objectName=f"icon_{key}Action", toolTip=tip)
+            action.triggered.connect(slot)
+            action.setEnabled(False)
+            bar.addAction(action)
+            self.edit_actions[key] = action
+        bar.addSeparator()
+        self.snap_check = QCheckBox("Snap to grid", objectName="snapCheck", checked=True)
+        self.snap_check.setToolTip("Points land on the icon's 24×24 grid, so lines stay crisp at small sizes")
+        self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap", on))
+        bar.addWidget(self.snap_check)
+        for text, name, slot in (
+            ("−", "zoomOut", lambda: self.canvas.zoom(-1)),
+            ("+", "zoomIn", lambda: self.canvas.zoom(1)),
+            ("Fit", "zoomFit", self.canvas.fit),
+        ):
+            action = QAction(text, self, objectName=f"icon_{name}Action", toolTip=f"Zoom: {name[4:].lower()}")
+            action.triggered.connect(slot)
+            bar.addAction(action)
+        self._loading = False
+        return bar
+
+    def _paint_button(self, text: str, attr: str) -> QToolButton:
+        button = QToolButton(objectName=f"{attr}Button", text=text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for paint, label in PAINTS.items():
+            action = menu.addAction(_swatch(paint), label)
+            action.setObjectName(f"{attr}_{paint}")
+            action.triggered.connect(lambda _on=False, p=paint: self.set_paint(attr, p))
+        custom = menu.addAction("Other colour…")
+        custom.setObjectName(f"{attr}_custom")
+        custom.triggered.connect(lambda: self._pick_colour(attr))
+        button.setMenu(menu)
+        button.setIcon(_swatch(getattr(self.canvas, attr)))
+        button.setToolTip(f"{text} colour of the selected shape and of new shapes")
+        return button
+
+    def set_tool(self, tool: str) -> None:
+        self.tool_actions[tool].setChecked(True)
+        self.canvas.set_tool(tool)
+
+    def set_paint(self, attr: str, paint: str) -> None:
+        """Fill or stroke colour: of the selection (one undo step) and of the next shapes."""
+        self.canvas.set_paint({attr: paint})
+        (self.fill_button if attr == "fill" else self.stroke_button).setIcon(_swatch(paint))
+
+    def _pick_colour(self, attr: str) -> None:
+        current = getattr(self.canvas, attr)
+        colour = QColorDialog.getColor(QColor(current if current.startswith("#") else "#202124"), self)
+        if colour.isValid():
+            self.set_paint(attr, colour.name())
+
+    def _text_edited(self, text: str) -> None:
+        self.canvas.text_content = text
+        shape = self.canvas.selected
+        if shape is not None and shape.tag == "text" and text.strip():
+            self.canvas._commit(
+                f"Change text in {self.rel.rsplit('/', 1)[-1]}", lambda doc: doc.set_text(shape.path, text)
+            )
+
+    # -- showing a file -------------------------------------------------------------------------
+    def show_file(self, editor: ModelEditor, rel: str, read_only: bool) -> None:
+        self.editor = editor
+        if rel != self.rel:
+            self.canvas.select_path(None)
+            self._symbol = ""
+        self.rel = rel
+        self.read_only = read_only
+        self.canvas.read_only = read_only
+        self.canvas.file_label = rel.rsplit("/", 1)[-1]
+        for w in (*self.tool_actions.values(), self.fill_button, self.stroke_button, self.width_spin):
+            w.setEnabled(not read_only)
+        for b in (self.newIconButton, self.builtinIconsButton, self.importSvgButton):
+            b.setEnabled(not read_only and self._plugin_index() is not None)
+        self.refresh()
+
+    def attach_xml(self, widget: QWidget) -> None:
+        """Lend the window's source editor to this pane (it shows the SVG's XML)."""
+        if widget.parent() is not self.xml_holder:
+            self.xml_holder.layout().addWidget(widget)
+        widget.show()
+
+    @property
+    def package(self) -> BrandingPackage:
+        assert self.editor is not None
+        return self.editor.package
+
+    def _plugin_index(self) -> int | None:
+        return owning_plugin(self.package, self.rel) if self.editor is not None and self.rel else None
+
+    def _text(self) -> str | None:
+        try:
+            return self.package.read_text(self.rel)
+        except (OSError, KeyError, UnicodeDecodeError):
+            return None
+
+    def refresh(self) -> None:
+        """Show the model's text of the file: canvas, id, users, preview, warnings."""
+        if self.editor is None or not self.rel:
+            return
+        text = self._text()
+        if text is None:
+            return
+        if text != self.canvas.text:
+            self.canvas.set_text(text)
+        doc = self.canvas.doc
+        name = self.rel.rsplit("/", 1)[-1]
+        self.title.setText(name)
+        root_id = doc.root_id if doc is not None else None
+        self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
+        self.rename_button.setEnabled(bool(root_id) and not self.read_only)
+        self.add_id_button.setVisible(doc is not None and not root_id and not self.read_only)
+        if doc is not None and not root_id:
+            self.add_id_button.setText(f"Add id '{self._suggested_id()}'")
+        self._show_users(doc)
+        self._show_symbols(doc)
+        data = text.encode("utf-8", "surrogateescape")
+        label = next((r.label for r in self._references() if r.label), "")
+        self.preview.show_icon(data if doc is not None else None, self._symbol, label)
+        self._update_edit_actions()
+
+    def _references(self) -> list:
+        from ...core.iconrefs import icon_references
+
+        return icon_references(self.package, self.rel)
+
+    def _show_users(self, doc) -> None:
+        refs = self._references()
+        ids = set(doc.root.xpath("//@id")) if doc is not None else set()
+        plugins = self.package.plugins
+        lines, missing = [], []
+        for ref in refs:
+            plugin = plugins[ref.plugin_index].display_name
+            what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
+            label = ref.label or "(label set at run time)"
+            line = f"{what.get(ref.section, ref.section)} “{html.escape(label)}” of {html.escape(plugin)}"
+            ok = ref.icon_id in ids
+            lines.append(f"{line} → <code>#{html.escape(ref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
+            if not ok:
+                missing.append((ref.icon_id, label))
+        self.users.setText(
+            "Used by: " + "; ".join(lines)
+            if lines
+            else "No menu item uses this icon yet: pick it in a plugin's “Buttons and menu items”."
+        )
+        notes = []
+        if self.canvas.error is not None:
+            e = self.canvas.error
+            notes.append(
+                f"The XML is not a readable SVG (line {e.line}, column {e.column}: {html.escape(str(e))}). "
+                "The drawing shows the last readable version; fix the XML or undo."
+            )
+        for icon_id, label in missing:
+            notes.append(
+                f"The menu item “{html.escape(label)}” uses <code>#{html.escape(icon_id)}</code>, which is not "
+                "in this file any more: its button will have no picture. Undo, or rename the id back."
+            )
+        if doc is not None and not doc.root_id and not doc.symbols():
+            notes.append("This icon has no id, so no menu item can use it. Click “Add id” above.")
+        self.banner.setText("<br>".join(notes))
+        self.banner.setVisible(bool(notes))
+
+    def _show_symbols(self, doc) -> None:
+        symbols = doc.symbols() if doc is not None else []
+        self.symbols.blockSignals(True)
+        self.symbols.clear()
+        data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
+        for sym in symbols:
+            item = QListWidgetItem(QIcon(render_icon(data, sym, self.palette().text().color().name(), 24)), sym)
+            item.setData(Qt.ItemDataRole.UserRole, sym)
+            self.symbols.addItem(item)
+            if sym == self._symbol:
+                self.symbols.setCurrentItem(item)
+        self.symbols.blockSignals(False)
+        self.symbols.setVisible(bool(symbols))
+        if self._symbol not in symbols:
+            self._symbol = ""
+
+    def _symbol_chosen(self, item: QListWidgetItem | None, _prev=None) -> None:
+        self._symbol = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
+        self.preview.show_icon(data, self._symbol)
+
+    def _selection_changed(self, shape) -> None:
+        self._update_edit_actions()
+        if shape is None or self.canvas.doc is None:
+            return
+        el = self.canvas.doc.element(shape.path)
+        self._loading = True
+        try:
+            width = el.get("stroke-width")
+            if width is not None:
+                try:
+                    self.width_spin.setValue(float(width))
+                except ValueError:
+                    pass
+            if shape.tag == "text":
+                self.text_edit.setText("".join(el.itertext()))
+        finally:
+            self._loading = False
+
+    def _update_edit_actions(self) -> None:
+        has = self.canvas.selected is not None and not self.read_only
+        for action in self.edit_actions.values():
+            action.setEnabled(has)
+
+    # -- edits ------------------------------------------------------------------------------------
+    def _set_text(self, undo_text: str, text: str) -> None:
+        rel = self.rel
+        if self.editor is None or self.read_only:
+            return
+        self.editor.edit(undo_text, lambda pkg: pkg.pending_texts.__setitem__(rel, text))
+
+    def _canvas_changed(self, undo_text: str, text: str) -> None:
+        self._set_text(undo_text, text)
+
+    def _referenced_ids(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for ref in self._references():
+            out.setdefault(ref.icon_id, []).append(ref.label or "(label set at run time)")
+        return out
+
+    def _confirm_remove(self, ids: list[str]) -> bool:
+        used = self._referenced_ids()
+        hit = [i for i in ids if i in used]
+        if not hit:
+            return True
+        names = ", ".join(f"“{label}”" for i in hit for label in used[i])
+        answer = QMessageBox.question(
+            self,
+            "Delete a shape that a menu item uses?",
+            f"This shape carries the id '{hit[0]}', which {names} use as their icon. "
+            "Without it their buttons have no picture.\n\nDelete it anyway? (Undo brings it back.)",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _suggested_id(self) -> str:
+        from ...core.svgimport import derive_icon_id
+
+        return derive_icon_id(Path(self.rel).name)
+
+    def add_id(self) -> None:
+        """Give the root element the id derived from the file name, so references can use it."""
+        if self.canvas.doc is None:
+            return
+        new_id = self._suggested_id()
+        self.canvas._commit(f"Add id '{new_id}' to {self.canvas.file_label}", lambda doc: doc.set_root_id(new_id))
+
+    def rename_id(self, new_id: str | None = None) -> None:
+        """Rename the icon's id and every reference to it, as one undoable step."""
+        from ...core.iconrefs import rename_icon_id
+
+        doc = self.canvas.doc
+        if doc is None or not doc.root_id or self.editor is None:
+            return
+        old = doc.root_id
+        if new_id is None:
+            new_id, ok = QInputDialog.getText(self, "Rename icon id", f"New id for '{old}':", text=old)
+            if not ok:
+                return
+        new_id = new_id.strip()
+        if not new_id or new_id == old:
+            return
+        if not _XML_NAME.fullmatch(new_id):
+            QMessageBox.warning(
+                self,
+                "Cannot rename the id",
+                f"'{new_id}' cannot be an id: use letters, digits, '-' or '_', starting with a letter.",
+            )
+            return
+        if new_id in set(doc.root.xpath("//@id")):
+            QMessageBox.warning(self, "Cannot rename the id", f"{self.canvas.file_label} already has an id '{new_id}'.")
+            return
+        n = sum(1 for r in self._references() if r.icon_id == old)
+        rel = self.rel
+        refs = f" and {n} reference{'s' if n != 1 else ''}" if n else ""
+        self.editor.edit(
+            f"Rename icon id '{old}' to '{new_id}'{refs}", lambda pkg: rename_icon_id(pkg, rel, old, new_id)
+        )
+
+    # -- drag and drop ------------------------------------------------------------------------------
+    def _dropped_svgs(self, event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".svg")]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_svgs(event) and not self.read_only and self._plugin_index() is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = self._dropped_svgs(event)
+        index = self._plugin_index()
+        if not paths or index is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.adder.import_svg(index, path)

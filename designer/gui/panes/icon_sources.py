@@ -1,0 +1,280 @@
+"""Where a plugin's icons come from: drawn new, picked from the built-in set, or imported.
+
+Why one object for the three: the icon editor's buttons, the Plugin menu and the menu items
+editor all offer them, and each must end the same way — the file in the plugin's folder with
+an id equal to its name, one undoable step, optionally with a menu item pointing at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.iconfiles import plugin_of_file as owning_plugin
+from ...core.model import BrandingPackage
+from ..icon_render import render_icon
+
+__all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
+
+# Called inside the same undo step with the new icon's reference (e.g. to set a menu item's icon).
+Then = Callable[[BrandingPackage, str], None]
+
+
+class IconGalleryDialog(QDialog):
+    """The built-in icons with a search box (objectName ``iconGallery``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from ...core.iconset import builtin_icons
+
+        super().__init__(parent)
+        self.setObjectName("iconGallery")
+        self.setWindowTitle("Built-in icons")
+        self.resize(620, 480)
+        self.icons = builtin_icons()
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit(objectName="iconSearch", placeholderText="Search: record, mute, grid, arrow…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        layout.addWidget(self.search)
+        self.list = QListWidget(objectName="iconGalleryList")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(32, 32))
+        self.list.setGridSize(QSize(104, 72))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.itemDoubleClicked.connect(self.accept)
+        colour = self.palette().text().color().name()
+        for icon in self.icons:
+            item = QListWidgetItem(QIcon(render_icon(icon.data(), "", colour, 32)), icon.name)
+            item.setToolTip(f"{icon.title}\n{', '.join(icon.keywords)}")
+            item.setData(Qt.ItemDataRole.UserRole, icon.name)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        self.count = QLabel(objectName="iconGalleryCount")
+        layout.addWidget(self.count)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add to plugin")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.setCurrentRow(0)
+        self._filter("")
+
+    def _filter(self, text: str) -> None:
+        from ...core.iconset import search_icons
+
+        shown = {i.name for i in search_icons(text, self.icons)}
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hide = item.data(Qt.ItemDataRole.UserRole) not in shown
+            item.setHidden(hide)
+            if not hide and first is None:
+                first = item
+        if self.list.currentItem() is None or self.list.currentItem().isHidden():
+            self.list.setCurrentItem(first)
+        self.count.setText(f"{len(shown)} of {len(self.icons)} icons" if text else f"{len(self.icons)} icons")
+
+    def selected_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None and not item.isHidden() else None
+
+
+class ImportSvgDialog(QDialog):
+    """What importing an SVG will keep and remove, before anything is added (``importSvgDialog``)."""
+
+    def __init__(self, path: Path, data: bytes, keep_ids: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSvgDialog")
+        self.setWindowTitle(f"Import {path.name}")
+        self.resize(560, 420)
+        self.path, self.data, self.keep_ids = path, data, keep_ids
+        self.result_ = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.picture = QLabel(objectName="importPreview")
+        self.picture.setFixedSize(72, 72)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setStyleSheet("background: #f3f4f6; border-radius: 6px;")
+        top.addWidget(self.picture)
+        form = QFormLayout()
+        self.name = QLineEdit(objectName="importName")
+        form.addRow("File name", self.name)
+        self.colour = QCheckBox("Use the app's colour (the app can recolour it for light and dark)")
+        self.colour.setObjectName("importCurrentColor")
+        self.colour.setChecked(True)
+        self.colour.toggled.connect(self._run)
+        form.addRow("", self.colour)
+        top.addLayout(form, 1)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("Removed to keep the app safe and the file small:"))
+        self.removed = QListWidget(objectName="importRemoved")
+        layout.addWidget(self.removed, 1)
+        self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        from ...core.svgimport import derive_icon_id
+
+        self.name.setText(derive_icon_id(path.name))
+        self._run()
+
+    def _run(self) -> None:
+        from ...core.svgimport import SvgImportError, import_svg
+
+        self.removed.clear()
+        try:
+            self.result_ = import_svg(self.data, self.path.name, self.keep_ids, self.colour.isChecked())
+        except SvgImportError as exc:
+            self.result_ = None
+            self.summary.setText(f"{self.path.name} cannot be imported: {exc}")
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        res = self.result_
+        for line in res.removed or ["Nothing: the file was already clean."]:
+            self.removed.addItem(line)
+        notes = []
+        if res.converted_colours:
+            notes.append(f"{res.converted_colours} colour(s) now follow the app's colour.")
+        if res.viewbox_added:
+            notes.append("A viewBox was added so the icon scales.")
+        self.summary.setText(" ".join(notes))
+        self.picture.setPixmap(render_icon(res.text.encode("utf-8"), "", "#1f2937", 56))
+
+    def stem(self) -> str:
+        from ...core.svgimport import derive_icon_id
+
+        return derive_icon_id(self.name.text() or self.path.name)
+
+
+class IconAdder(QObject):
+    """Adds icons to a plugin of the window's package as one undoable step each."""
+
+    sig_added = Signal(str)  # the new file, relative to webapp2/
+
+    def __init__(self, parent: QWidget, editor_of: Callable[[], object] | None = None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._editor_of = editor_of or (lambda: getattr(parent, "editor", None))
+
+    @property
+    def editor(self):
+        return self._editor_of()
+
+    def _dialog_parent(self) -> QWidget:
+        return self._parent.window()
+
+    def _add(self, index: int, stem: str, text: str, what: str, then: Then | None) -> str | None:
+        from ...core.iconfiles import add_icon_file
+
+        editor = self.editor
+        if editor is None:
+            return None
+        plugin = editor.package.plugins[index]
+        added: list[str] = []
+
+        def mutate(pkg: BrandingPackage) -> None:
+            rel, ref = add_icon_file(pkg, pkg.plugins[index], stem, text)
+            added[:] = [rel, ref]
+            if then is not None:
+                then(pkg, ref)
+
+        try:
+            editor.edit(f"{what} to {plugin.display_name}", mutate)
+        except ValueError as exc:
+            QMessageBox.warning(self._dialog_parent(), "Cannot add the icon", str(exc))
+            return None
+        if added:
+            self.sig_added.emit(added[0])
+            return added[1]
+        return None
+
+    def _check(self, index: int | None) -> bool:
+        editor = self.editor
+        if editor is None or index is None:
+            return False
+        if editor.package.plugins[index].folder is None:
+            QMessageBox.information(
+                self._dialog_parent(),
+                "No folder for icons",
+                "This plugin's package file is not in a folder of its own, so its icons have nowhere to go.",
+            )
+            return False
+        return True
+
+    def new_icon(self, index: int | None, name: str | None = None, then: Then | None = None) -> str | None:
+        """A blank 24×24 icon named by the user; returns the reference, or None if cancelled."""
+        from ...core.iconfiles import blank_icon
+        from ...core.svgimport import derive_icon_id
+
+        if not self._check(index):
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self._dialog_parent(), "New icon", "Name of the new icon:", text="icon")
+            if not ok or not name.strip():
+                return None
+        stem = derive_icon_id(name)
+        return self._add(index, stem, blank_icon(stem), f"Add new icon {stem}.svg", then)
+
+    def builtin_icon(self, index: int | None, name: str | None = None, then: Then | None = None) -> str | None:
+        """A copy of a built-in icon, chosen in the gallery unless ``name`` is given."""
+        from ...core.iconset import builtin_icons
+
+        if not self._check(index):
+            return None
+        if name is None:
+            dialog = IconGalleryDialog(self._dialog_parent())
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selected_name():
+                return None
+            name = dialog.selected_name()
+        icon = next((i for i in builtin_icons() if i.name == name), None)
+        if icon is None:
+            return None
+        return self._add(index, icon.name, icon.data().decode("utf-8"), f"Add built-in icon {icon.name}", then)
+
+    def import_svg(
+        self, index: int | None, path: Path | None = None, then: Then | None = None, ask: bool = True
+    ) -> str | None:
+        """An SVG from another tool, cleaned by the core's import pipeline; shows what is removed."""
+        if not self._check(index):
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self._dialog_parent(), "Import SVG icon", "", "SVG icons (*.svg)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self._dialog_parent(), "Cannot read the file", f"{path}: {exc.strerror or exc}")
+            return None
+        dialog = ImportSvgDialog(path, data, set(), self._dialog_parent())
+        if ask and dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if dialog.result_ is None:
+            QMessageBox.warning(self._dialog_parent(), "Cannot import the icon", dialog.summary.text())
+            return None
+        return self._add(index, dialog.stem(), dialog.result_.text, f"Import {path.name}", then)

@@ -1,0 +1,328 @@
+"""The icon editor, driven as a user would: tools on the canvas, the XML beside it, ids kept safe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from designer.core.checks import run_checks
+from designer.core.model import load
+
+PLUGIN = "plugins/raise-hand-helper"
+HAND = f"{PLUGIN}/hand.svg"
+PACKAGE = f"{PLUGIN}/raise-hand-helper.plugin.package.json"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def show_file(window, rel: str):
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    pane = window.icon_pane
+    assert window.stack.currentWidget() is pane
+    return pane
+
+
+def select_plugin(window, index: int) -> None:
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", index)))
+
+
+def at(canvas, x: float, y: float):
+    return canvas.mapFromScene(QPointF(x, y))
+
+
+def drag(qtbot, canvas, a: tuple[float, float], b: tuple[float, float]) -> None:
+    vp = canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, *a))
+    qtbot.mouseMove(vp, pos=at(canvas, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+    qtbot.mouseMove(vp, pos=at(canvas, *b))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, *b))
+
+
+def click(qtbot, canvas, x: float, y: float) -> None:
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, x, y))
+
+
+def use_tool(qtbot, pane, tool: str) -> None:
+    button = pane.toolbar.widgetForAction(pane.tool_actions[tool])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert pane.canvas.tool == tool
+
+
+def hand_plugin_index(window) -> int:
+    return next(i for i, p in enumerate(window.package.plugins) if p.folder == PLUGIN)
+
+
+def test_draw_an_icon_with_the_tools_and_save_it(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    index = hand_plugin_index(window)
+    select_plugin(window, index)
+    items = window.plugin_page.items
+    items.list.setCurrentRow(0)
+    # The user asks for a new icon for the menu item; it opens in the icon editor.
+    ref = items.add_icon("draw", name="My Star")
+    assert ref == "my-star.svg#my-star"
+    pane = window.icon_pane
+    assert window.stack.currentWidget() is pane and pane.rel == f"{PLUGIN}/my-star.svg"
+    canvas = pane.canvas
+    assert canvas.view_rect.width() == 24
+
+    use_tool(qtbot, pane, "rect")
+    drag(qtbot, canvas, (4.2, 3.9), (20.1, 12))  # snapped to the grid
+    use_tool(qtbot, pane, "ellipse")
+    drag(qtbot, canvas, (8, 14), (16, 22))
+    use_tool(qtbot, pane, "line")
+    drag(qtbot, canvas, (2, 23), (22, 23))
+    use_tool(qtbot, pane, "path")
+    for x, y in ((3, 3), (6, 9), (9, 3)):
+        click(qtbot, canvas, x, y)
+    qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 9, 3))
+    use_tool(qtbot, pane, "text")
+    pane.text_edit.setText("")
+    qtbot.keyClicks(pane.text_edit, "Hi")
+    click(qtbot, canvas, 12, 10)
+    # Recolour the circle: select it, then choose a fill.
+    use_tool(qtbot, pane, "select")
+    click(qtbot, canvas, 12, 18)
+    assert canvas.selected is not None and canvas.selected.tag == "circle"
+    pane.set_paint("fill", "currentColor")
+
+    # The XML beside the canvas shows the same drawing.
+    assert window.source_editor.text() == window.package.read_text(pane.rel)
+    assert "<circle" in window.source_editor.text()
+    assert window.save()
+
+    root = etree.fromstring((example_project / "webapp2" / pane.rel).read_bytes())
+    assert root.get("id") == "my-star" and root.get("viewBox") == "0 0 24 24"
+    shapes = [(el.tag.replace(SVG, ""), dict(el.attrib)) for el in root]
+    assert shapes[0] == (
+        "rect",
+        {"x": "4", "y": "4", "width": "16", "height": "8", "fill": "none", "stroke": "currentColor", "stroke-width": "2"},
+    )
+    assert shapes[1] == (
+        "circle",
+        {"cx": "12", "cy": "18", "r": "4", "fill": "currentColor", "stroke": "currentColor", "stroke-width": "2"},
+    )
+    assert shapes[2][0] == "line" and shapes[2][1]["x1"] == "2" and shapes[2][1]["x2"] == "22"
+    assert shapes[3] == (
+        "path",
+        {"d": "M3 3 L6 9 L9 3", "fill": "none", "stroke": "currentColor", "stroke-width": "2"},
+    )
+    assert shapes[4][0] == "text" and root[4].text == "Hi"
+    # The menu item uses the new icon, and the package has no problems about it.
+    package = json.loads((example_project / "webapp2" / PACKAGE).read_text())
+    assert next(iter(package["menuItems"].values()))[0]["icon"] == "my-star.svg#my-star"
+    problems = run_checks(load(example_project))
+    assert [p for p in problems if p.severity.value == "error"] == []
+    assert not [p for p in problems if p.file.endswith("my-star.svg")]
+
+
+def test_move_restack_delete_and_undo(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    before = window.package.read_text(HAND)
+    shapes = canvas.shapes
+    assert shapes, "the hand icon has shapes to select"
+    first, bounds, _ = shapes[0]
+    centre = bounds.center()
+    click(qtbot, canvas, centre.x(), centre.y())
+    assert canvas.selected is not None
+    drag(qtbot, canvas, (centre.x(), centre.y()), (centre.x() + 2, centre.y() + 1))
+    moved = window.package.read_text(HAND)
+    assert moved != before
+    assert window.editor.undo_stack.undoText().startswith("Move")
+    # Arrow keys nudge by one grid step.
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert window.package.read_text(HAND) != moved
+    window.editor.undo_stack.undo()
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(HAND) == before
+    assert canvas.text == before and window.source_editor.text() == before
+
+
+def test_deleting_a_shape_that_carries_a_used_id_asks_first(qtbot, window, example_project: Path, monkeypatch) -> None:
+    (example_project / "webapp2" / HAND).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <symbol id="hand" viewBox="0 0 24 24"><path d="M4 4h16v16z"/></symbol>\n'
+        '  <g id="wrap"><circle id="hand-dot" cx="12" cy="12" r="4"/></g>\n</svg>\n'
+    )
+    data = example_project / "webapp2" / PACKAGE
+    data.write_text(data.read_text().replace('"hand.svg#hand"', '"hand.svg#hand-dot"'))
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    assert "hand-dot" in pane.users.text()
+    assert pane.symbols.isVisible() and pane.symbols.count() == 1  # a sprite's symbols are listed
+    canvas = pane.canvas
+    click(qtbot, canvas, 12, 12)
+    assert canvas.selected is not None and "hand-dot" in canvas.selected.ids
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert asked and "hand-dot" in asked[0]
+    assert "hand-dot" in window.package.read_text(HAND)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert "hand-dot" not in window.package.read_text(HAND)
+    assert pane.banner.isVisible() and "no picture" in pane.banner.text()
+
+
+def test_rename_id_updates_every_reference_and_undo_restores_them(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    assert "hand" in pane.id_label.text()
+    before_svg = window.package.read_text(HAND)
+    pane.rename_id("raised-hand")
+    assert 'id="raised-hand"' in window.package.read_text(HAND)
+    assert "Rename icon id 'hand' to 'raised-hand'" in window.editor.undo_stack.undoText()
+    assert window.save()
+    package = (example_project / "webapp2" / PACKAGE).read_text()
+    assert '"hand.svg#raised-hand"' in package and '"hand.svg#hand"' not in package
+    problems = run_checks(load(example_project))
+    assert not [p for p in problems if p.code.startswith("PD4")]
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(HAND) == before_svg
+    assert window.save()
+    assert '"hand.svg#hand"' in (example_project / "webapp2" / PACKAGE).read_text()
+
+
+def test_rename_refuses_bad_and_taken_ids(qtbot, window, example_project: Path, monkeypatch) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    depth = window.editor.undo_stack.count()
+    pane.rename_id("1 bad id")
+    assert warned and window.editor.undo_stack.count() == depth
+
+
+def test_xml_edits_redraw_the_canvas_and_broken_xml_is_explained(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    assert editor.isVisible() and window.source_pane.parent() is pane.xml_holder
+    n = len(pane.canvas.shapes)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().rindex("</svg>"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, '<rect x="1" y="1" width="3" height="3"/>')
+    assert len(pane.canvas.shapes) == n + 1
+    qtbot.keyClicks(editor, "<oops")
+    assert pane.canvas.error is not None and pane.banner.isVisible()
+    assert "line" in pane.banner.text()
+    assert len(pane.canvas.shapes) == 0  # nothing can be selected in a drawing that is not there
+    # A JavaScript file takes the editor back.
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", f"{PLUGIN}/raise-hand-helper.plugin.js"))
+    )
+    assert window.stack.currentWidget() is window.source_pane and editor.isVisible()
+
+
+def test_missing_id_is_offered_and_added(qtbot, window, example_project: Path) -> None:
+    path = example_project / "webapp2" / PLUGIN / "blank.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M2 2h20"/></svg>\n')
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/blank.svg")
+    assert pane.add_id_button.isVisible() and "blank" in pane.add_id_button.text()
+    assert "no id" in pane.banner.text()
+    qtbot.mouseClick(pane.add_id_button, Qt.MouseButton.LeftButton)
+    assert 'id="blank"' in window.package.read_text(f"{PLUGIN}/blank.svg")
+    assert not pane.add_id_button.isVisible()
+
+
+HOSTILE = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY boom "boom">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="24" height="24"
+     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" onload="alert(1)">
+  <script>alert(document.cookie)</script>
+  <a xlink:href="javascript:alert(1)"><path id="shape" d="M2 2h20v20z" fill="#ff0000" inkscape:label="x"/></a>
+  <use href="http://evil.example/x.svg#a"/>
+  <image href="file:///etc/passwd"/>
+  <foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>
+</svg>
+"""
+
+
+def test_importing_a_hostile_svg_keeps_only_the_drawing(qtbot, window, example_project: Path, tmp_path) -> None:
+    source = tmp_path / "Evil Icon.svg"
+    source.write_bytes(HOSTILE)
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    ref = pane.adder.import_svg(hand_plugin_index(window), source, ask=False)
+    assert ref == "evil-icon.svg#evil-icon"
+    assert pane.rel == f"{PLUGIN}/evil-icon.svg"
+    text = window.package.read_text(pane.rel)
+    for bad in ("script", "onload", "javascript:", "evil.example", "passwd", "foreignObject", "ENTITY", "inkscape"):
+        assert bad not in text
+    assert 'id="shape"' in text and "currentColor" in text and 'viewBox="0 0 24 24"' in text
+    assert window.editor.undo_stack.undoText() == "Import Evil Icon.svg to Raise hand helper" or "Import" in (
+        window.editor.undo_stack.undoText()
+    )
+
+
+def test_import_dialog_lists_what_it_removes(qtbot, tmp_path) -> None:
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    dialog = ImportSvgDialog(tmp_path / "evil.svg", HOSTILE, set())
+    qtbot.addWidget(dialog)
+    removed = [dialog.removed.item(i).text() for i in range(dialog.removed.count())]
+    assert any("script" in line for line in removed)
+    assert dialog.colour.isChecked() and "colour" in dialog.summary.text()
+    dialog.colour.setChecked(False)
+    assert "#ff0000" in dialog.result_.text
+    broken = ImportSvgDialog(tmp_path / "broken.svg", b"<svg><path></svg>", set())
+    qtbot.addWidget(broken)
+    assert broken.result_ is None and "broken.svg" in broken.summary.text()
+
+
+def test_builtin_gallery_search_and_add(qtbot, window, example_project: Path, monkeypatch) -> None:
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+
+    gallery = IconGalleryDialog()
+    qtbot.addWidget(gallery)
+    assert gallery.list.count() >= 40
+    qtbot.keyClicks(gallery.search, "lock")
+    visible = [gallery.list.item(i).text() for i in range(gallery.list.count()) if not gallery.list.item(i).isHidden()]
+    assert "lock" in visible and "unlock" in visible and "record" not in visible
+    assert gallery.selected_name() in visible
+
+    window.open_path(example_project)
+    select_plugin(window, hand_plugin_index(window))
+    monkeypatch.setattr(IconGalleryDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(IconGalleryDialog, "selected_name", lambda self: "record")
+    window.plugin_actions["builtin_icon"].trigger()
+    assert window.icon_pane.rel == f"{PLUGIN}/record.svg"
+    assert window.stack.currentWidget() is window.icon_pane
+    assert 'id="record"' in window.package.read_text(f"{PLUGIN}/record.svg")
+
+
+def test_preview_strip_draws_the_icon(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    for label in (*pane.preview.swatches, pane.preview.placements):
+        image = label.pixmap().toImage()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+        assert len(colours) > 2, label.objectName()
+
+
+@pytest.mark.parametrize("source", ["builtin", "draw"])
+def test_menu_item_gets_its_new_icon_in_one_undo_step(qtbot, window, example_project: Path, source: str) -> None:
+    window.open_path(example_project)
+    select_plugin(window, hand_plugin_index(window))
+    items = window.plugin_page.items
+    items.list.setCurrentRow(0)
+    depth = window.editor.undo_stack.count()
+    ref = items.add_icon(source, name="star")
+    assert ref == "star.svg#star"
+    assert window.editor.undo_stack.count() == depth + 1
+    plugin = window.package.plugins[hand_plugin_index(window)]
+    assert next(iter(plugin.package.menu_items.values()))[0].icon == ref
+    window.editor.undo_stack.undo()
+    assert not window.package.exists(f"{PLUGIN}/star.svg")
+    assert next(iter(window.package.plugins[hand_plugin_index(window)].package.menu_items.values()))[0].icon == (
+        "hand.svg#hand"
+    )
