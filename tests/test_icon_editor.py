@@ -100,7 +100,15 @@ def test_draw_an_icon_with_the_tools_and_save_it(qtbot, window, example_project:
     shapes = [(el.tag.replace(SVG, ""), dict(el.attrib)) for el in root]
     assert shapes[0] == (
         "rect",
-        {"x": "4", "y": "4", "width": "16", "height": "8", "fill": "none", "stroke": "currentColor", "stroke-width": "2"},
+        {
+            "x": "4",
+            "y": "4",
+            "width": "16",
+            "height": "8",
+            "fill": "none",
+            "stroke": "currentColor",
+            "stroke-width": "2",
+        },
     )
     assert shapes[1] == (
         "circle",

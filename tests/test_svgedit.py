@@ -25,7 +25,10 @@ def test_add_appends_with_the_siblings_indentation() -> None:
     path = doc.add("rect", {"x": "2", "y": "3", "width": "4", "height": "5"})
     assert path == (2,)
     text = doc.to_text()
-    assert '  <path d="M1 1L5 5" style="stroke:red;fill:none"/>\n  <rect x="2" y="3" width="4" height="5"/>\n</svg>' in text
+    assert (
+        '  <path d="M1 1L5 5" style="stroke:red;fill:none"/>\n  <rect x="2" y="3" width="4" height="5"/>\n</svg>'
+        in text
+    )
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- drawn by hand -->\n')
 
 
@@ -110,7 +113,12 @@ def test_shapes_descend_into_layers_and_skip_definitions() -> None:
 
 def test_view_box_falls_back_to_size_then_24() -> None:
     assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 32"/>').view_box() == (0, 0, 48, 32)
-    assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" width="16px" height="20"/>').view_box() == (0, 0, 16, 20)
+    assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" width="16px" height="20"/>').view_box() == (
+        0,
+        0,
+        16,
+        20,
+    )
     assert SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" width="1em"/>').view_box() == (0, 0, 24, 24)
 
 
