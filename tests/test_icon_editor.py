@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from designer.core.checks import run_checks
@@ -334,3 +335,69 @@ def test_menu_item_gets_its_new_icon_in_one_undo_step(qtbot, window, example_pro
     assert next(iter(window.package.plugins[hand_plugin_index(window)].package.menu_items.values()))[0].icon == (
         "hand.svg#hand"
     )
+
+
+def test_new_user_draws_recolours_and_exports_a_toolbar_icon(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    """The issue's promise: a plugin whose toolbar icon the user drew, recoloured and exported, zero problems."""
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+
+    from designer.cli import main
+
+    project = tmp_path / "team"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(project), ""))
+    window.new_project()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Recorder", True))
+    window.plugin_actions["add"].trigger()
+    index = next(i for i, p in enumerate(window.package.plugins) if p.display_name == "Recorder")
+    items = window.plugin_page.items
+    assert items.placement.currentData() == "toolbar"
+    items.list.setCurrentRow(0)
+    # Menu: New icon > Draw a new icon… (the name is asked with the patched dialog).
+    items.findChild(QAction, "addIcon_draw").trigger()
+    pane = window.icon_pane
+    assert window.stack.currentWidget() is pane and pane.rel.endswith("/recorder.svg")
+    use_tool(qtbot, pane, "ellipse")
+    drag(qtbot, pane.canvas, (5, 5), (19, 19))
+    pane.set_paint("fill", "currentColor")
+    pane.set_paint("stroke", "#d93025")  # recoloured: a red ring around the app-coloured dot
+    assert window.save()
+    out = tmp_path / "upload.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.show_export()
+    qtbot.mouseClick(window.export_pane.findChild(QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists)
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(out).extractall(unpacked)
+    svg = etree.fromstring((unpacked / "webapp2" / pane.rel).read_bytes())
+    circle = svg[0]
+    assert svg.get("id") == "recorder" and circle.tag == f"{SVG}circle"
+    assert (circle.get("fill"), circle.get("stroke"), circle.get("r")) == ("currentColor", "#d93025", "7")
+    package = load(unpacked).plugins[index].package
+    assert next(iter(package.menu_items.values()))[0].icon == "recorder.svg#recorder"
+    assert [p for p in run_checks(load(unpacked)) if p.severity.value != "info"] == []
+    assert main(["check", str(unpacked), "--strict"]) == 0
+
+
+def test_dropping_svg_files_imports_them_into_the_plugin(
+    qtbot, window, example_project: Path, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    source = tmp_path / "Dropped Icon.svg"
+    source.write_bytes(HOSTILE)
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # the user clicks Import
+    pane.dropEvent(event)
+    assert pane.rel == f"{PLUGIN}/dropped-icon.svg"
+    assert "script" not in window.package.read_text(pane.rel)

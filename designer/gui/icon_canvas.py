@@ -66,6 +66,7 @@ class IconCanvas(QGraphicsView):
 
     sig_changed = Signal(str, str)  # undo text, new SVG text
     sig_selection = Signal(object)  # the selected Shape, or None
+    sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,6 +327,7 @@ class IconCanvas(QGraphicsView):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
         point = self.snapped(self._scene_point(event))
+        self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
         if self.tool == "select" and self._press is not None and self.selected is not None:
             self._moved = point - self._press
             self._selection.setPos(self._moved)
@@ -351,6 +353,10 @@ class IconCanvas(QGraphicsView):
         elif self.tool in ("rect", "ellipse", "line"):
             self._cancel_draft()
             self._add_dragged(start, point)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.sig_pointer.emit(None)
+        super().leaveEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.tool == "path" and self._points:

@@ -253,9 +253,15 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_path(paths[0])
+        if not paths:
+            return
+        event.acceptProposedAction()
+        index = self.selected_plugin()
+        if all(p.suffix.lower() == ".svg" for p in paths) and index is not None and self.package.files.writable:
+            for path in paths:  # icons dropped on a plugin: imported into it, each shown first
+                self._icon_adder().import_svg(index, path)
+            return
+        self.open_path(paths[0])
 
     def reload(self) -> None:
         if self.package is not None and self._may_discard():
@@ -344,6 +350,12 @@ class MainWindow(QMainWindow):
         self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
         self._run_checks()
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_docks_sized", False):
+            self._docks_sized = True  # once: afterwards the user's own sizes stay
+            self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)  # the editors get the room
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._may_discard():

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QColorDialog,
     QDoubleSpinBox,
@@ -117,6 +118,7 @@ class IconPreviewStrip(QWidget):
 
 
 def _swatch(paint: str) -> QIcon:
+    """A colour chip; the app's colour is shown in the text colour of the current theme."""
     pix = QPixmap(16, 16)
     pix.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pix)
@@ -128,7 +130,7 @@ def _swatch(paint: str) -> QIcon:
         painter.setPen(QColor("#d33"))
         painter.drawLine(2, 13, 13, 2)
     else:
-        painter.setBrush(QColor("#202124") if paint == "currentColor" else QColor(paint))
+        painter.setBrush(QApplication.palette().text().color() if paint == "currentColor" else QColor(paint))
         painter.drawRect(1, 1, 13, 13)
     painter.end()
     return QIcon(pix)
@@ -197,7 +199,7 @@ class IconEditorPane(QWidget):
         outer.addWidget(self.toolbar)
 
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="iconSplit")
-        self.split.addWidget(self.canvas)
+        self.split.addWidget(self._canvas_column())
         self.xml_holder = QWidget(objectName="iconXmlHolder")
         QVBoxLayout(self.xml_holder).setContentsMargins(0, 0, 0, 0)
         self.split.addWidget(self.xml_holder)
@@ -267,21 +269,37 @@ class IconEditorPane(QWidget):
             action.setEnabled(False)
             bar.addAction(action)
             self.edit_actions[key] = action
-        bar.addSeparator()
+        self._loading = False
+        return bar
+
+    def _canvas_column(self) -> QWidget:
+        """The canvas with its view controls below it: snapping, zoom, where the pointer is."""
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.canvas, 1)
+        row = QHBoxLayout()
         self.snap_check = QCheckBox("Snap to grid", objectName="snapCheck", checked=True)
         self.snap_check.setToolTip("Points land on the icon's 24×24 grid, so lines stay crisp at small sizes")
         self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap", on))
-        bar.addWidget(self.snap_check)
-        for text, name, slot in (
-            ("−", "zoomOut", lambda: self.canvas.zoom(-1)),
-            ("+", "zoomIn", lambda: self.canvas.zoom(1)),
-            ("Fit", "zoomFit", self.canvas.fit),
+        row.addWidget(self.snap_check)
+        row.addStretch(1)
+        self.position = QLabel(objectName="pointerPosition")
+        self.canvas.sig_pointer.connect(
+            lambda p: self.position.setText(f"x {p.x():g}  y {p.y():g}" if p is not None else "")
+        )
+        row.addWidget(self.position)
+        for text, name, tip, slot in (
+            ("−", "zoomOutButton", "Zoom out (Ctrl+wheel)", lambda: self.canvas.zoom(-1)),
+            ("+", "zoomInButton", "Zoom in (Ctrl+wheel)", lambda: self.canvas.zoom(1)),
+            ("Fit", "zoomFitButton", "Show the whole icon", self.canvas.fit),
         ):
-            action = QAction(text, self, objectName=f"icon_{name}Action", toolTip=f"Zoom: {name[4:].lower()}")
-            action.triggered.connect(slot)
-            bar.addAction(action)
-        self._loading = False
-        return bar
+            button = QToolButton(objectName=name, text=text, toolTip=tip, autoRaise=True)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        return column
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
         button = QToolButton(objectName=f"{attr}Button", text=text)

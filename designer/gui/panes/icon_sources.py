@@ -156,7 +156,9 @@ class ImportSvgDialog(QDialog):
         res = self.result_
         for line in res.removed or ["Nothing: the file was already clean."]:
             self.removed.addItem(line)
-        notes = []
+        notes = list(res.notes)
+        if res.lost_ids:
+            notes.append(f"Lost with unsafe content: the id(s) {', '.join(res.lost_ids)}.")
         if res.converted_colours:
             notes.append(f"{res.converted_colours} colour(s) now follow the app's colour.")
         if res.viewbox_added:
