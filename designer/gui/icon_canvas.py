@@ -244,20 +244,35 @@ class IconCanvas(QGraphicsView):
         if isinstance(path, tuple):
             self.select_path(path)  # the pane has redrawn from the new text by now
 
-    def move_selected(self, dx: float, dy: float) -> None:
-        """Move the selection by (dx, dy) scene units, converted into the shape's own units."""
-        if self.selected is None or (dx == 0 and dy == 0):
-            return
+    def _local_delta(self, dx: float, dy: float) -> tuple[float, float] | None:
+        """A move of (dx, dy) scene units in the selected shape's own units (its parents may scale)."""
+        if self.selected is None:
+            return None
         parent = next((t for s, _r, t in self.shapes if s.path == self.selected.path), QTransform())
         inverse, ok = parent.inverted()
         if not ok:
-            return
+            return None
         local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
+        return round(local.x(), 3), round(local.y(), 3)
+
+    def move_selected(self, dx: float, dy: float) -> None:
+        """Move the selection by (dx, dy) scene units: one undo step."""
+        local = self._local_delta(dx, dy)
+        if local is None or (dx == 0 and dy == 0):
+            return
         path = self.selected.path
-        self._commit(
-            f"Move {self.selected.tag} in {self.file_label}",
-            lambda doc: doc.translate(path, round(local.x(), 3), round(local.y(), 3)),
-        )
+        self._commit(f"Move {self.selected.tag} in {self.file_label}", lambda doc: doc.translate(path, *local))
+
+    def _preview_move(self, dx: float, dy: float) -> None:
+        """Draw the selection moved by (dx, dy) while the mouse is down, without touching the model."""
+        local = self._local_delta(dx, dy)
+        if local is None or self.doc is None:
+            return
+        doc = SvgDocument(self.text)
+        doc.translate(self.selected.path, *local)
+        self.renderer.load(QByteArray(doc.to_text().encode("utf-8", "surrogateescape")))
+        self.renderer.setViewBox(self.view_rect)
+        self._item.update()
 
     def set_paint(self, values: dict[str, str | None]) -> None:
         """Colour or stroke width of the selection (and of the shapes drawn next)."""
@@ -307,7 +322,7 @@ class IconCanvas(QGraphicsView):
         point = self.snapped(raw)
         if self.tool == "select":
             self._select(self.shape_at(raw))
-            self._press = point if self.selected is not None else None
+            self._press = point if self.selected is not None and not self.read_only else None
             self._moved = QPointF()
         elif self.read_only:
             return
@@ -329,8 +344,11 @@ class IconCanvas(QGraphicsView):
         point = self.snapped(self._scene_point(event))
         self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
         if self.tool == "select" and self._press is not None and self.selected is not None:
-            self._moved = point - self._press
-            self._selection.setPos(self._moved)
+            moved = point - self._press
+            if moved != self._moved:
+                self._moved = moved
+                self._selection.setPos(moved)
+                self._preview_move(moved.x(), moved.y())
         elif self.tool in ("rect", "ellipse", "line") and self._press is not None:
             self._update_draft(self._press, point)
         elif self.tool == "path" and self._points:
@@ -350,6 +368,9 @@ class IconCanvas(QGraphicsView):
             self._selection.setPos(0, 0)
             if not self.read_only and (abs(delta.x()) > 1e-9 or abs(delta.y()) > 1e-9):
                 self.move_selected(delta.x(), delta.y())
+            elif self._moved != QPointF() and self.doc is not None:
+                self._load(self.doc)  # dragged and brought back: draw the file as it is
+            self._moved = QPointF()
         elif self.tool in ("rect", "ellipse", "line"):
             self._cancel_draft()
             self._add_dragged(start, point)
