@@ -1,4 +1,5 @@
-"""Render docs/screenshot.png: the example project with one plugin selected and one problem to fix.
+"""Render docs/screenshot.png (the example project, one plugin selected, one problem to fix) and
+docs/icon-editor.png (the icon editor on the example's hand icon).
 
 Why a script: the README picture should be what the designer really shows, and be easy to
 remake after the window changes (``.venv/bin/python scripts/readme_screenshot.py``).
@@ -18,10 +19,12 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from designer.gui.app import make_app
+    from designer.gui.app import apply_appearance, make_app, saved_appearance
     from designer.gui.main_window import MainWindow
 
     app = make_app()
+    before = saved_appearance()
+    apply_appearance("light")  # the README shows the light look, whatever this machine last chose
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "my-branding"
         shutil.copytree(ROOT / "resources" / "examples" / "demo", project)
@@ -37,9 +40,17 @@ def main() -> int:
             app.processEvents()
         out = ROOT / "docs" / "screenshot.png"
         ok = win.grab().save(str(out))
+        hand = win._find_tree_item(root, ("file", "plugins/raise-hand-helper/hand.svg"))
+        win.tree.setCurrentItem(hand)
+        canvas = win.icon_pane.canvas
+        canvas.select_path(canvas.shapes[0][0].path)  # a finger, to show the selection
+        for _ in range(10):
+            app.processEvents()
+        ok = win.grab().save(str(ROOT / "docs" / "icon-editor.png")) and ok
         win.editor.undo_stack.setClean()
         win.close()
-    print(f"wrote {out}" if ok else "could not write the screenshot")
+    apply_appearance(before)
+    print(f"wrote {out} and docs/icon-editor.png" if ok else "could not write the screenshots")
     return 0 if ok else 1
 
 
