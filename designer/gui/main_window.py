@@ -703,7 +703,7 @@ class MainWindow(QMainWindow):
         except (OSError, KeyError, UnicodeDecodeError):
             current = None
         if text == current:
-            return  # the highlighter re-coloured a line: the document says "changed", the text is not
+            return  # an edit that leaves the text as the model has it (a character typed over itself)
 
         def mutate(pkg: BrandingPackage) -> None:
             pkg.pending_texts[rel] = text

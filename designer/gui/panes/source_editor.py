@@ -12,9 +12,10 @@ window never stops answering.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -23,7 +24,9 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
+    QTextBlock,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextOption,
 )
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,
     QToolButton,
@@ -52,6 +56,8 @@ FIRST_LINES = 300  # coloured at once when a file opens
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
+_NOT_PAIR = {o + c: re.compile(f"[^{re.escape(o)}{re.escape(c)}]+") for o, c in _OPEN.items()}
+_PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,11 @@ class Marker:
 
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def _index(text: str, units: int) -> int:
+    """The Python index in ``text`` of the UTF-16 offset ``units``."""
+    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -95,6 +106,65 @@ class _Gutter(QWidget):
         return super().event(event)
 
 
+class _Layout(QPlainTextDocumentLayout):
+    """Qt's plain-text layout, repainting only the lines an edit changed (not the whole view).
+
+    Why: the highlighter recolours the edited line while the edit is being reported, so Qt merges
+    "this line's colours changed" (the line's position and its length) into the edit's range.
+    Qt's layout then takes removed plus added characters as the reach of the change, which ends
+    on the next line, so it drops every line's layout and repaints the whole view on almost every
+    keystroke (a plain editor repaints the one line). When the text now in the changed range lies
+    in one line and the line count stayed, this hands Qt the range it would get without colours:
+    it lays out that line again and repaints it (or everything, if its height changed). When a
+    keystroke recolours the lines below it too (``/*``, a backtick), the ones on screen are laid
+    out and repainted and the others are left to be laid out when they are shown, as Qt does.
+    Colouring passes from the batch timer are not edits and go to Qt unchanged.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._doc = document  # not self.document() in documentChanged: with PySide 6.11 that crashes the highlighter
+        self._edited = False
+        self._blocks = document.blockCount()
+        self.visible: Callable[[], tuple[int, int]] | None = None
+        document.contentsChange.connect(self._contents_change)
+
+    def _contents_change(self, _pos: int, _removed: int, _added: int) -> None:
+        self._edited = True  # the layout hears of this edit right after the signal
+
+    def documentChanged(self, pos: int, removed: int, added: int) -> None:  # noqa: N802 - Qt's name
+        doc = self._doc
+        count = doc.blockCount()
+        edited, self._edited = self._edited, False
+        if edited and added > 0 and count == self._blocks:
+            block = doc.findBlock(pos)
+            last = doc.findBlock(pos + added - 1)
+            if block == last:
+                removed = 0
+            elif block.isValid() and last.isValid() and self.visible is not None:
+                self._lines_changed(block, last)
+                return
+        super().documentChanged(pos, removed, added)
+        self._blocks = count
+
+    def _lines_changed(self, block: QTextBlock, last: QTextBlock) -> None:
+        """Lines ``block`` to ``last`` have new colours (the text of all but one is as it was).
+
+        Qt would drop their layouts and repaint the whole view; the lines on screen are laid
+        out and repainted one by one instead, the others are laid out when they are shown.
+        """
+        assert self.visible is not None
+        top, bottom = self.visible()
+        while True:
+            if top <= block.blockNumber() <= bottom:
+                super().documentChanged(block.position(), 0, block.length())
+            else:
+                block.clearLayout()
+            if block == last:
+                return
+            block = block.next()
+
+
 class SourceEditor(QPlainTextEdit):
     """Line numbers, current line, brackets, indentation, comments, zoom, problem markers."""
 
@@ -102,6 +172,11 @@ class SourceEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        document = QTextDocument(self)
+        layout = _Layout(document)
+        layout.visible = self._visible_lines
+        document.setDocumentLayout(layout)
+        self.setDocument(document)
         self.setObjectName("sourceEditor")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -113,7 +188,7 @@ class SourceEditor(QPlainTextEdit):
         self._gutter_key: tuple | None = None
         self.newline = "\n"
         self._applying = False
-        self._known = ""  # the text last shown or reported: a different one is an edit
+        self._edited = False  # the text changed since the last contentsChanged (see _contents_change)
         self._gutter = _Gutter(self)
         self._batch = QTimer(self, interval=0)
         # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
@@ -148,7 +223,6 @@ class SourceEditor(QPlainTextEdit):
             self.setPlainText(text.replace("\r\n", "\n") if self.newline != "\n" else text)
         finally:
             self._applying = False
-            self._known = self.toPlainText()
         self.setDocumentTitle(name)
         self._selection_key = None
         self._attach.stop()
@@ -205,19 +279,20 @@ class SourceEditor(QPlainTextEdit):
             cursor.insertText(text[start:end_new])
         finally:
             self._applying = False
-            self._known = self.toPlainText()
 
     def _contents_changed(self) -> None:
-        # The document also reports new colours as a change (the highlighter's queued passes),
-        # so compare with the text last shown or reported: only a different text is an edit.
-        if self._applying or self.isReadOnly():
-            return
-        text = self.toPlainText()
-        if text != self._known:
-            self._known = text
+        # The document also says "changed" for new colours (the highlighter's passes); only a
+        # change that contentsChange reported first is an edit (reading the text to compare
+        # would cost a millisecond per keystroke in a 10,000-line file).
+        edited, self._edited = self._edited, False
+        if edited and not self._applying and not self.isReadOnly():
             self.sig_edited.emit()
 
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
+        # Qt reports an edit of the text here, before contentsChanged; colours set by the
+        # highlighter live in the line layouts and never come this way.
+        if not self._applying:
+            self._edited = True
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
         if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
             self.highlighter.horizon = self._horizon()
@@ -287,6 +362,11 @@ class SourceEditor(QPlainTextEdit):
         lines = self.viewport().height() // max(1, self.fontMetrics().height())
         first = self.firstVisibleBlock().blockNumber()
         return max(first + lines + 20, self.textCursor().blockNumber() + 20)
+
+    def _visible_lines(self) -> tuple[int, int]:
+        """The first and last line on screen (block numbers)."""
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
+        return self.firstVisibleBlock().blockNumber(), bottom
 
     def _colour_batch(self) -> None:
         hl = self.highlighter
@@ -603,28 +683,86 @@ class SourceEditor(QPlainTextEdit):
         return []
 
     def _find_partner(self, at: int, ch: str, limit: int = 20_000) -> int | None:
-        """The position of the bracket matching ``ch`` at ``at``, scanning at most ``limit`` characters."""
+        """The position of the bracket matching ``ch`` at ``at``, scanning the lines within ``limit`` characters.
+
+        Most partners are near, so the lines within 2,000 characters are tried first.
+        """
+        near = self._scan_partner(at, ch, min(limit, 2_000))
+        return near if near is not None or limit <= 2_000 else self._scan_partner(at, ch, limit)
+
+    def _scan_partner(self, at: int, ch: str, limit: int) -> int | None:
+        """:meth:`_find_partner` within ``limit`` characters.
+
+        The lines are read in one piece and a line is searched bracket by bracket only when the
+        depth can reach zero in it (it has at least as many closing brackets as are open), so an
+        unmatched ``(`` costs a few string operations, not a Python loop over every bracket.
+        """
         forward = ch in _OPEN
         other = _OPEN[ch] if forward else _CLOSE[ch]
-        pattern = re.compile(f"{re.escape(ch)}|{re.escape(other)}")
-        block = self.document().findBlock(at)
+        doc = self.document()
+        here = doc.findBlock(at)
+        if forward:
+            first = here.position()
+            last_block = doc.findBlock(first + limit)
+            last = (last_block.position() + last_block.length() if last_block.isValid() else doc.characterCount()) - 1
+        else:
+            first = doc.findBlock(max(0, here.position() + here.length() - 1 - limit)).position()
+            last = here.position() + here.length() - 1
+        cursor = QTextCursor(doc)
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        chunk = cursor.selectedText()
+        if not self._has_partner(chunk, at - (first if forward else here.position()), ch, forward):
+            return None
+        lines = chunk.split("\u2029")
+        if not forward:
+            lines.reverse()
+        pattern = _PAIR[ch]
+        base = first if forward else last + 1  # forward: this line's start; backward: the next line's
         depth = 0
-        scanned = 0
-        while block.isValid() and scanned < limit:
-            text = block.text()
-            scanned += len(text) + 1
-            base = block.position()
-            astral = any(ord(c) > 0xFFFF for c in text) if not text.isascii() else False
-            hits = [(_utf16(text[: m.start()]) if astral else m.start(), m.group()) for m in pattern.finditer(text)]
-            for unit, c in hits if forward else reversed(hits):
-                pos = base + unit
-                if (forward and pos < at) or (not forward and pos > at):
-                    continue
-                depth += 1 if c == ch else -1
-                if depth == 0:
-                    return pos
-            block = block.next() if forward else block.previous()
+        for text in lines:
+            units = len(text) if text.isascii() else _utf16(text)
+            if not forward:
+                base -= units + 1
+            closing = text.count(other)
+            if depth > closing:  # the depth cannot get back to zero within this line
+                depth += text.count(ch) - closing
+            else:
+                hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
+                for index, c in hits if forward else reversed(hits):
+                    pos = base + (index if units == len(text) else _utf16(text[:index]))
+                    if (forward and pos < at) or (not forward and pos > at):
+                        continue
+                    depth += 1 if c == ch else -1
+                    if depth == 0:
+                        return pos
+            if forward:
+                base += units + 1
         return None
+
+    @staticmethod
+    def _has_partner(chunk: str, units: int, ch: str, forward: bool) -> bool:
+        """Whether the bracket ``ch`` has a partner in ``chunk`` (``units``: its UTF-16 offset in its line).
+
+        The brackets of ``ch``'s kind after it (before it, going back) with every balanced pair
+        removed are some closing then some opening ones; its partner is among them when there
+        is a closing one first (an opening one last). String operations only, no Python loop
+        per bracket, so an unmatched bracket is cheap.
+        """
+        if forward:
+            line = chunk.split("\u2029", 1)[0]
+            start = units if line.isascii() else _index(line, units)
+            rest = chunk[start + 1 :]
+        else:
+            line = chunk.rsplit("\u2029", 1)[-1]
+            start = len(chunk) - len(line) + (units if line.isascii() else _index(line, units))
+            rest = chunk[:start]
+        opening = ch if forward else _CLOSE[ch]
+        pair = opening + _OPEN[opening]
+        brackets = _NOT_PAIR[pair].sub("", rest)
+        while pair in brackets:
+            brackets = brackets.replace(pair, "")
+        return brackets.startswith(pair[1]) if forward else brackets.endswith(pair[0])
 
     # -- gutter -----------------------------------------------------------------------------------
     def gutter_width(self) -> int:
@@ -641,9 +779,19 @@ class SourceEditor(QPlainTextEdit):
         # Lines do not wrap, so the numbers only change with the first line, the line count or
         # the current line; typing within a line repaints the text, not the gutter.
         key = (self.firstVisibleBlock().blockNumber(), self.blockCount(), self.textCursor().blockNumber())
-        if key != self._gutter_key:
-            self._gutter_key = key
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        if key == self._gutter_key:
+            return
+        old, self._gutter_key = self._gutter_key, key
+        width = self._gutter.width()
+        self._gutter.update(0, rect.y(), width, rect.height())
+        if old is not None and old[:2] == key[:2]:
+            # The current line moved: its number and the one it left change colour (Qt may have
+            # asked for the two lines' repaints separately, and only the first saw the change).
+            for number in (old[2], key[2]):
+                block = self.document().findBlockByNumber(number)
+                if block.isValid():
+                    r = self.blockBoundingGeometry(block).translated(self.contentOffset()).toAlignedRect()
+                    self._gutter.update(0, r.y(), width, r.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -1,0 +1,194 @@
+"""The source editor while typing: what is on screen, which changes count as edits, bracket partners.
+
+Typing repaints only the lines whose colours changed (see ``_Layout`` in the editor), so the
+screen test compares what the window shows (the offscreen platform's backing store) with a fresh
+rendering of the same widget after every step: a line left unrepainted shows up as a difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import open_in_editor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
+
+from designer.gui.panes.source_editor import _CLOSE, _OPEN, SourcePane
+
+LINES = "\n".join(f"const a{i} = 'x'; // c {i}" for i in range(200))
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def _open(qtbot, text: str = LINES, name: str = "a.js") -> SourcePane:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_file(name, text, read_only=False)
+    qtbot.waitUntil(pane.editor.colouring_done)
+    pane.editor.setCursorWidth(0)  # no blinking cursor in the pictures
+    pane.editor.setFocus()
+    _settle()
+    # A clean start: the first showing can leave a column of pixels of the current line behind.
+    pane.editor.viewport().update()
+    _settle()
+    return pane
+
+
+def _screen_is_fresh(pane: SourcePane) -> bool:
+    """Whether the window's pixels equal a rendering of the widget from scratch."""
+    _settle()
+    shot = pane.screen().grabWindow(pane.winId()).toImage()
+    fresh = pane.grab().toImage()
+    return shot.convertToFormat(fresh.format()) == fresh
+
+
+def _go(editor, line: int) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(line).position())
+    editor.setTextCursor(cursor)
+
+
+def _last_visible_line(editor) -> int:
+    return editor.cursorForPosition(editor.viewport().rect().bottomLeft()).blockNumber()
+
+
+@pytest.fixture
+def offscreen() -> None:
+    if QGuiApplication.platformName() != "offscreen":
+        pytest.skip("reads the window's pixels back from the offscreen platform")
+
+
+def test_typing_repaints_every_line_that_changes_colour(qtbot, offscreen) -> None:
+    pane = _open(qtbot)
+    editor = pane.editor
+    assert _screen_is_fresh(pane)
+    _go(editor, 5)
+    assert _screen_is_fresh(pane)  # the line numbers of the old and the new current line
+    for keys in ("x", "/*", "*/", "`", "`"):  # a comment and a template literal recolour the lines below
+        qtbot.keyClicks(editor, keys)
+        assert _screen_is_fresh(pane), keys
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _screen_is_fresh(pane)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert _screen_is_fresh(pane)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    assert _screen_is_fresh(pane)
+
+
+def test_a_keystroke_repaints_its_line_not_the_view(qtbot) -> None:
+    pane = _open(qtbot)
+    editor = pane.editor
+    _go(editor, 5)
+    _settle()
+    heights: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                heights.append(event.rect().height())
+            return False
+
+    paints = Paints()
+    editor.viewport().installEventFilter(paints)
+    qtbot.keyClicks(editor, "le")  # "const" is coloured, and the line's colours move right
+    _settle()
+    editor.viewport().removeEventFilter(paints)
+    line = editor.blockBoundingRect(editor.textCursor().block()).height()
+    assert heights and max(heights) < 2 * line
+
+
+def test_lines_recoloured_below_the_view_show_their_new_colours(qtbot, offscreen) -> None:
+    pane = _open(qtbot)
+    editor = pane.editor
+    bottom = _last_visible_line(editor)
+    _go(editor, bottom)
+    before = editor.verticalScrollBar().value()
+    qtbot.keyClicks(editor, "/*")  # every line below the view is a comment now
+    assert editor.verticalScrollBar().value() == before
+    assert _screen_is_fresh(pane)
+    editor.verticalScrollBar().setValue(before + 10)
+    assert _screen_is_fresh(pane)
+    line = editor.document().findBlockByNumber(bottom + 5)
+    assert {r.format.fontItalic() for r in line.layout().formats()} == {True}  # comment colours
+    qtbot.keyClicks(editor, "*/")
+    editor.verticalScrollBar().setValue(before + 20)
+    assert _screen_is_fresh(pane)
+
+
+def test_only_changes_of_the_text_are_edits(qtbot) -> None:
+    pane = _open(qtbot)
+    editor = pane.editor
+    edited: list[str] = []
+    editor.sig_edited.connect(lambda: edited.append(editor.text()))
+    editor.highlighter.rehighlight()  # new colours only
+    pal = editor.palette()
+    pal.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.black)
+    editor.setPalette(pal)  # dark colours, coloured again in batches
+    qtbot.waitUntil(editor.colouring_done)
+    editor.replace_text(LINES.replace("a1 ", "b1 "))  # the window's undo: not the user's edit
+    pane.show_file("a.js", LINES, read_only=False)
+    _settle()
+    assert edited == []
+    _go(editor, 3)
+    qtbot.keyClicks(editor, "y")
+    _settle()
+    assert edited == [editor.text()] and editor.text().splitlines()[3].startswith("yconst a3")
+    editor.setReadOnly(True)
+    QTextCursor(editor.document()).insertText("z")
+    _settle()
+    assert len(edited) == 1
+
+
+def test_typing_a_character_over_itself_changes_nothing_in_the_window(window, qtbot, base_project: Path) -> None:
+    editor = open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    cursor = editor.textCursor()
+    cursor.setPosition(len("(func"))
+    cursor.setPosition(len("(funct"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "t")  # an edit of the document, the same text
+    assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
+    qtbot.keyClicks(editor, "xy")
+    assert window.editor.undo_stack.count() == 1  # the keystrokes merge into one step
+    assert window.package.pending_texts["plugins/rec/rec.plugin.js"].startswith("(functxyion ()")
+
+
+def _reference_partner(text: str, index: int) -> int | None:
+    """The partner of the bracket at Python index ``index``, as a UTF-16 position (a plain walk)."""
+    ch = text[index]
+    forward = ch in _OPEN
+    other = _OPEN[ch] if forward else _CLOSE[ch]
+    depth = 0
+    order = range(index, len(text)) if forward else range(index, -1, -1)
+    for i in order:
+        if text[i] == ch:
+            depth += 1
+        elif text[i] == other:
+            depth -= 1
+            if depth == 0:
+                return len(text[:i].encode("utf-16-le")) // 2
+    return None
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["(", ")", "{", "}", "[", "]", "a", " ", "\n", "😀", "é"]), max_size=60).map("".join))
+def test_bracket_partners(qapp, text: str) -> None:
+    pane = SourcePane()
+    try:
+        editor = pane.editor
+        editor.load("a.txt", text)
+        for index, ch in enumerate(text):
+            if ch in _OPEN or ch in _CLOSE:
+                at = len(text[:index].encode("utf-16-le")) // 2
+                assert editor._find_partner(at, ch) == _reference_partner(text, index), (text, index)
+    finally:
+        pane.deleteLater()
