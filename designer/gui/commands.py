@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text
 
-__all__ = ["ModelEditor", "SnapshotCommand"]
+__all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
 
 
 @dataclass
@@ -115,6 +115,52 @@ class SnapshotCommand(QUndoCommand):
         self._editor.sig_changed.emit()
 
 
+class TextCommand(QUndoCommand):
+    """One file's new text: what typing in the source editor pushes, keystroke after keystroke.
+
+    Why not a :class:`SnapshotCommand`: a keystroke changes one entry of ``pending_texts``, and
+    copying the whole model twice for it cost more than the keystroke itself. This command keeps
+    the file's text before and after, with the same rule for undo after a save: a file that had
+    no unsaved text is remembered as it is on disk (or as absent, None), so undo writes it back.
+    Consecutive commands of one ``merge_key`` become one undo step.
+    """
+
+    _ID = 1002
+
+    def __init__(self, editor: ModelEditor, text: str, rel: str, new_text: str, merge_key: str | None) -> None:
+        super().__init__(text)
+        self._editor = editor
+        self._rel = rel
+        self._after = new_text
+        self._merge_key = merge_key
+        self._before: str | None = None
+        self._first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._ID if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, TextCommand) or other._merge_key != self._merge_key or other._rel != self._rel:
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self) -> None:
+        pkg = self._editor.package
+        if self._first:
+            self._first = False
+            if self._rel in pkg.pending_texts:
+                self._before = pkg.pending_texts[self._rel]
+            elif pkg.files.exists(self._rel):
+                self._before = bytes_text(pkg.files.read_bytes(self._rel))
+        pkg.pending_texts[self._rel] = self._after
+        self._editor.sig_changed.emit()
+
+    def undo(self) -> None:
+        self._editor.package.pending_texts[self._rel] = self._before
+        self._editor.sig_changed.emit()
+
+
 class ModelEditor(QObject):
     """The package being edited plus its undo stack; panes call :meth:`edit` and listen.
 
@@ -133,6 +179,10 @@ class ModelEditor(QObject):
         self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
     ) -> None:
         self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject))
+
+    def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
+        """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""
+        self.undo_stack.push(TextCommand(self, text, rel, new_text, merge_key))
 
     def set_field(self, plugin_index: int, target: str, attr: str, value: Any, text: str, merge: bool = False) -> None:
         """Set ``attr`` of a plugin's ``package`` or settings ``entry``; no-op when unchanged.

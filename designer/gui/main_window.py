@@ -578,7 +578,8 @@ class MainWindow(QMainWindow):
             self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
 
     def _model_changed(self) -> None:
-        if self.plugin_page is not None:
+        # The plugin page re-reads the model when it is shown (_show_item), so a hidden one waits.
+        if self.plugin_page is not None and self.stack.currentWidget() is self.plugin_page:
             self.plugin_page.refresh()
         self._sync_source()
         if self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
@@ -705,12 +706,9 @@ class MainWindow(QMainWindow):
         if text == current:
             return  # an edit that leaves the text as the model has it (a character typed over itself)
 
-        def mutate(pkg: BrandingPackage) -> None:
-            pkg.pending_texts[rel] = text
-
         self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
         try:
-            self.editor.edit(f"Edit {rel}", mutate, merge_key=f"text/{rel}")
+            self.editor.edit_text(f"Edit {rel}", rel, text, merge_key=f"text/{rel}")
         finally:
             self._typed_text = None
 

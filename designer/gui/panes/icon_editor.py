@@ -492,7 +492,7 @@ class IconEditorPane(QWidget):
         rel = self.rel
         if self.editor is None or self.read_only:
             return
-        self.editor.edit(undo_text, lambda pkg: pkg.pending_texts.__setitem__(rel, text))
+        self.editor.edit_text(undo_text, rel, text)
 
     def _canvas_changed(self, undo_text: str, text: str) -> None:
         self._set_text(undo_text, text)
