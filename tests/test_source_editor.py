@@ -69,6 +69,19 @@ def test_save_writes_the_edited_file(window: MainWindow, qtbot, base_project: Pa
     assert not window.isWindowModified()
 
 
+def test_undo_after_saving_typed_text_writes_the_old_text_back(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open_source(window, base_project)
+    path = base_project / "webapp2" / SRC
+    before = path.read_bytes()
+    _type_at_end_of_line(qtbot, editor, 1, " // saved")
+    assert window.save() and path.read_bytes() != before
+    window.editor.undo_stack.undo()
+    assert window.isWindowModified() and editor.toPlainText() == before.decode()
+    assert window.save() and path.read_bytes() == before
+    window.editor.undo_stack.redo()
+    assert window.save() and path.read_text().splitlines()[0] == "(function () { // saved"
+
+
 def test_modelled_json_is_read_only(window: MainWindow, base_project: Path) -> None:
     window.open_path(base_project)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
