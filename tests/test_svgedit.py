@@ -148,3 +148,44 @@ def test_entities_are_never_expanded(tmp_path) -> None:
 
 def test_format_number() -> None:
     assert [format_number(v) for v in (2.0, 2.5, -0.0, 1 / 3, -0.0001)] == ["2", "2.5", "0", "0.333", "0"]
+
+
+def test_paint_on_a_classed_shape_goes_into_its_style() -> None:
+    """Illustrator colours shapes with class rules, which beat attributes but not inline style."""
+    doc = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg"><style>.st0{fill:#E30613}</style>'
+        '<switch><g><path class="st0" d="M0 0h4v4z"/><circle class="st0" r="1"/></g></switch></svg>'
+    )
+    shapes = doc.shapes()
+    assert [s.tag for s in shapes] == ["path", "circle"]  # inside Illustrator's <switch>
+    doc.set_attributes(shapes[0].path, {"fill": "currentColor"})
+    assert '<path class="st0" d="M0 0h4v4z" style="fill:currentColor"/>' in doc.to_text()
+    assert doc.paint_of(shapes[0].path, "fill") == "currentColor"
+    doc.set_attributes(shapes[0].path, {"fill": "none"})
+    assert 'style="fill:none"' in doc.to_text()
+
+
+def test_untouched_style_keeps_its_spacing() -> None:
+    doc = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg"><rect style="opacity: 0.5; " width="1"/></svg>')
+    doc.set_attributes((0,), {"fill": "red"})
+    assert '<rect style="opacity: 0.5; " width="1" fill="red"/>' in doc.to_text()
+
+
+def test_symbol_svg_draws_one_symbol_in_its_view_box() -> None:
+    from designer.core.svgedit import symbol_svg
+
+    sprite = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" style="display:none"><defs><linearGradient id="g"/></defs>'
+        b'<symbol id="cam" viewBox="0 0 16 16"><rect width="8" height="8" fill="url(#g)"/></symbol>'
+        b'<symbol id="mic" viewBox="0 0 24 24"><circle r="3"/></symbol></svg>'
+    )
+    out = symbol_svg(sprite, "cam")
+    assert out is not None and b'viewBox="0 0 16 16"' in out and b"<rect" in out and b"<circle" not in out
+    assert b"linearGradient" in out and b"display:none" not in out
+    assert symbol_svg(sprite, "nope") is None and symbol_svg(b"<svg", "cam") is None
+
+
+def test_error_message_does_not_repeat_the_position() -> None:
+    with pytest.raises(SvgEditError) as info:
+        SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\n<rect x=1/>\n</svg>')
+    assert "line" not in str(info.value) and info.value.line == 2

@@ -13,13 +13,14 @@ what the canvas needs across undo and redo.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .svg import safe_parser
 
-__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number"]
+__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number", "symbol_svg"]
 
 # Elements the canvas can select, move, recolour and delete.
 DRAWABLE = frozenset("path rect circle ellipse line polyline polygon text use image g".split())
@@ -27,6 +28,11 @@ DRAWABLE = frozenset("path rect circle ellipse line polyline polygon text use im
 _NOT_DRAWN = frozenset(
     "defs symbol clipPath mask pattern marker linearGradient radialGradient filter title desc metadata style".split()
 )
+_WRAPPED = DRAWABLE | {"switch"}
+# Presentation properties: on an element with a class, they go into its style, because a class
+# rule in a <style> (how Illustrator colours shapes) beats the attribute but not inline style.
+_PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-opacity".split())
+_POSITION = re.compile(r",? *line \d+, column \d+\s*$")
 _ROOT_END = re.compile(r"</(?:[\w.\-]+:)?svg\s*>")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -78,7 +84,7 @@ class SvgDocument:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as exc:
             line, col = exc.position if exc.position else (exc.lineno or 1, 1)
-            raise SvgEditError(exc.msg or str(exc), line or 1, col or 1) from None
+            raise SvgEditError(_POSITION.sub("", exc.msg or str(exc)), line or 1, col or 1) from None
         except ValueError as exc:
             raise SvgEditError(str(exc), 1, 1) from None
         if root is None or _local(root.tag) != "svg":
@@ -126,24 +132,32 @@ class SvgDocument:
         return tuple(reversed(out))
 
     def shapes(self) -> list[Shape]:
-        """Selectable elements in drawing order (later ones are drawn on top).
+        """Selectable elements in drawing order (later ones are drawn on top)."""
+        return [shape for shape, _el in self.shape_elements()]
 
-        Groups are descended into when they only wrap the drawing (an Inkscape layer, a
-        Figma frame): what the user sees as one shape is then one shape on the canvas.
+    def shape_elements(self) -> list[tuple[Shape, Any]]:
+        """:meth:`shapes` with their lxml elements (indexing by path is linear per step in lxml).
+
+        Groups (and ``<switch>``, which Illustrator wraps drawings in) are descended into when
+        they only wrap the drawing (an Inkscape layer, a Figma frame): what the user sees as one
+        shape is then one shape on the canvas.
         """
-        out: list[Shape] = []
+        out: list[tuple[Shape, Any]] = []
 
         def visit(parent: Any, prefix: tuple[int, ...]) -> None:
             for i, el in enumerate(parent):
                 name = _local(el.tag)
+                if name == "switch":
+                    visit(el, (*prefix, i))
+                    continue
                 if not name or name in _NOT_DRAWN or name not in DRAWABLE:
                     continue
                 path = (*prefix, i)
-                if name == "g" and not el.get("transform") and len([c for c in el if _local(c.tag) in DRAWABLE]) > 1:
+                if name == "g" and not el.get("transform") and len([c for c in el if _local(c.tag) in _WRAPPED]) > 1:
                     visit(el, path)
                     continue
                 ids = tuple(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
-                out.append(Shape(path, name, el.get("id"), ids))
+                out.append((Shape(path, name, el.get("id"), ids), el))
 
         visit(self.root, ())
         return out
@@ -212,21 +226,38 @@ class SvgDocument:
                 el.set("transform", f"translate({fx(dx)} {fy(dy)})" + (f" {old}" if old else ""))
 
     def set_attributes(self, path: tuple[int, ...], values: dict[str, str | None]) -> None:
-        """Set (or remove, with None) attributes; a ``style`` property of the same name goes too,
-        since it would override the attribute and the change would not show."""
+        """Set (or remove, with None) presentation attributes so that the change shows.
+
+        A ``style`` property of the same name would override the attribute, so it goes. On an
+        element with a ``class`` (whose <style> rule would also win), the value is written into
+        ``style`` instead, which beats class rules.
+        """
         el = self.element(path)
         for key, value in values.items():
-            if value is None:
+            parts = [p.strip() for p in (el.get("style") or "").split(";") if p.strip()]
+            kept = [p for p in parts if p.split(":", 1)[0].strip() != key]
+            to_style = value is not None and bool(el.get("class")) and key in _PRESENTATION
+            if to_style:
+                el.attrib.pop(key, None)
+                kept.append(f"{key}:{value}")
+            elif value is None:
                 el.attrib.pop(key, None)
             else:
                 el.set(key, value)
-            style = el.get("style")
-            if style and re.search(rf"(^|;)\s*{re.escape(key)}\s*:", style):
-                kept = [p for p in style.split(";") if p.strip() and p.split(":", 1)[0].strip() != key]
+            if kept != parts:  # the style changed: rewrite it (or drop it when empty)
                 if kept:
                     el.set("style", ";".join(kept))
                 else:
                     del el.attrib["style"]
+
+    def paint_of(self, path: tuple[int, ...], key: str) -> str | None:
+        """The value of a presentation property as written on the element (style first), if any."""
+        el = self.element(path)
+        for part in (el.get("style") or "").split(";"):
+            name, _, value = part.partition(":")
+            if name.strip() == key and value.strip():
+                return value.strip()
+        return el.get(key)
 
     def set_text(self, path: tuple[int, ...], text: str) -> None:
         el = self.element(path)
@@ -271,3 +302,38 @@ class SvgDocument:
 def _num(value: str | None) -> float:
     m = _NUMBER.match((value or "").strip())
     return float(m.group(0)) if m else 0.0
+
+
+def symbol_svg(data: bytes, symbol_id: str) -> bytes | None:
+    """A stand-alone SVG drawing the sprite symbol ``symbol_id``, as ``file.svg#id`` shows it.
+
+    Why: renderers (Qt's among them) draw nothing for a ``<symbol>`` asked for by id; the app
+    shows it through ``<use>``, in the symbol's own viewBox. The copy keeps the file's
+    definitions and styles, so gradients and classes still apply. None when there is no such
+    symbol or the data is not readable.
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    symbol = next((el for el in root.iter() if _local(el.tag) == "symbol" and el.get("id") == symbol_id), None)
+    if symbol is None:
+        return None
+    ns = root.tag[1:].split("}", 1)[0] if isinstance(root.tag, str) and root.tag.startswith("{") else ""
+    out = etree.Element(f"{{{ns}}}svg" if ns else "svg", nsmap={None: ns} if ns else None)
+    view_box = symbol.get("viewBox") or root.get("viewBox")
+    if view_box:
+        out.set("viewBox", view_box)
+    for attr in ("fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "color"):
+        value = symbol.get(attr) or root.get(attr)
+        if value:
+            out.set(attr, value)
+    for el in root.iter():
+        if _local(el.tag) in ("defs", "style") and el.getparent() is root:
+            out.append(copy.deepcopy(el))
+    group = etree.SubElement(out, f"{{{ns}}}g" if ns else "g")
+    for child in symbol:
+        group.append(copy.deepcopy(child))
+    return etree.tostring(out)

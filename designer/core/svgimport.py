@@ -568,9 +568,29 @@ def _unreadable(info: SvgInfo, what: str, file_name: str = "") -> SvgImportError
     )
 
 
+# What libxml2 says, in words for someone who draws icons (first match wins).
+_PLAIN_REASONS = (
+    ("amplification", "it declares entities that multiply into an enormous text (a 'billion laughs' attack)"),
+    ("XML_PARSE_HUGE", "it is nested far too deeply or is far too big for an icon"),
+    ("Excessive depth", "it is nested far too deeply for an icon"),
+    ("Document is empty", "the file is empty"),
+    ("Start tag expected", "it is not XML (an SVG starts with <svg ...>)"),
+    ("Document labelled UTF-16 but has UTF-8 content", "its encoding declaration does not match its bytes"),
+)
+
+
 def _parse(data: bytes, file_name: str) -> Any:
+    if data[:2] == b"\x1f\x8b":
+        raise SvgImportError(
+            f"{file_name} is a compressed SVG (.svgz): save it as a plain SVG in your drawing program", 1, 1, file_name
+        )
+    if not data.strip():
+        raise SvgImportError(f"{file_name} is empty", 1, 1, file_name)
     info = read_svg(data)
     if not info.ok or info.tree is None:
+        reason = next((plain for key, plain in _PLAIN_REASONS if key in (info.error or "")), None)
+        if reason is not None:
+            raise SvgImportError(f"{file_name} cannot be imported: {reason}", info.line, info.column, file_name)
         raise _unreadable(info, file_name, file_name)
     if info.root_tag != "svg":
         raise SvgImportError(

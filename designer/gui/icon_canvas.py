@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -91,6 +91,7 @@ class IconCanvas(QGraphicsView):
         # Asked before a shape that holds these ids is deleted; the pane knows which are referenced.
         self.confirm_remove: Callable[[list[str]], bool] = lambda _ids: True
         self.shapes: list[tuple[Shape, QRectF, QTransform]] = []  # shape, scene bounds, parent transform
+        self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
         self.selected: Shape | None = None
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
@@ -133,20 +134,22 @@ class IconCanvas(QGraphicsView):
 
     def _load(self, doc: SvgDocument) -> None:
         """Give every shape without an id a temporary one (in a copy) so Qt can report its bounds."""
-        shapes = doc.shapes()
         copy = SvgDocument(doc.to_text())
         names = []
-        for i, shape in enumerate(shapes):
+        pairs = copy.shape_elements()
+        for i, (shape, el) in enumerate(pairs):
             name = shape.element_id or f"{_TEMP_ID}{i}"
             if not shape.element_id:
-                copy.element(shape.path).set("id", name)
+                el.set("id", name)
             names.append(name)
         self.renderer.load(QByteArray(copy.to_text().encode("utf-8", "surrogateescape")))
         self.renderer.setViewBox(self.view_rect)
         self.shapes = []
-        for shape, name in zip(shapes, names, strict=True):
+        self._names = {}
+        for (shape, _el), name in zip(pairs, names, strict=True):
             parent = self.renderer.transformForElement(name)
             self.shapes.append((shape, parent.mapRect(self.renderer.boundsOnElement(name)), parent))
+            self._names[shape.path] = name
         self._item.update()
 
     def fit(self) -> None:
@@ -189,12 +192,45 @@ class IconCanvas(QGraphicsView):
 
     # -- selection --------------------------------------------------------------------------------
     def shape_at(self, point: QPointF) -> Shape | None:
-        """The topmost shape under ``point`` (scene units), with a little slack for thin lines."""
+        """The topmost shape drawn under ``point`` (scene units).
+
+        Bounding boxes only narrow the search: a hollow rectangle around a small circle must
+        not hide the circle, so the candidates are drawn and the pixel under the pointer (with
+        a little slack for thin lines) decides. When no candidate has ink there, the smallest
+        box wins.
+        """
         slack = self.view_rect.width() / GRID_CELLS / 2
-        for shape, bounds, _t in reversed(self.shapes):
-            if bounds.adjusted(-slack, -slack, slack, slack).contains(point):
+        candidates = [
+            (shape, bounds)
+            for shape, bounds, _t in reversed(self.shapes)
+            if bounds.adjusted(-slack, -slack, slack, slack).contains(point)
+        ]
+        for shape, bounds in candidates:
+            if self._inked(shape, bounds, point, slack):
                 return shape
-        return None
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[1].width() * c[1].height())[0]
+
+    def _inked(self, shape: Shape, bounds: QRectF, point: QPointF, slack: float) -> bool:
+        """Whether ``shape`` alone paints anything within ``slack`` of ``point``."""
+        name = self._names.get(shape.path)
+        if not name or bounds.width() <= 0 or bounds.height() <= 0:
+            return False
+        scale = 96 / max(bounds.width(), bounds.height())  # the shape drawn about 96 px across
+        size = QSize(max(1, math.ceil(bounds.width() * scale)), max(1, math.ceil(bounds.height() * scale)))
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        self.renderer.render(painter, name, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        cx, cy = (point.x() - bounds.x()) * scale, (point.y() - bounds.y()) * scale
+        reach = max(1, round(slack * scale / 2))
+        for x in range(int(cx) - reach, int(cx) + reach + 1):
+            for y in range(int(cy) - reach, int(cy) + reach + 1):
+                if 0 <= x < size.width() and 0 <= y < size.height() and image.pixelColor(x, y).alpha() > 0:
+                    return True
+        return False
 
     def bounds_of(self, shape: Shape) -> QRectF:
         return next((r for s, r, _t in self.shapes if s.path == shape.path), QRectF())

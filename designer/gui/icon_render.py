@@ -25,7 +25,11 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
     from PySide6.QtSvg import QSvgRenderer
 
     from ..core.svg import read_svg
+    from ..core.svgedit import symbol_svg
 
+    symbol = symbol_svg(data, element_id) if element_id and b"<symbol" in data else None
+    if symbol is not None:  # Qt draws nothing for a <symbol> by id: draw it as <use> would
+        data, element_id = symbol, ""
     renderer = QSvgRenderer(data)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)

@@ -302,7 +302,8 @@ class IconEditorPane(QWidget):
         return column
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
-        button = QToolButton(objectName=f"{attr}Button", text=text)
+        button = QToolButton(objectName=f"{attr}Button", text=f"{text} ▾")
+        button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
@@ -336,7 +337,8 @@ class IconEditorPane(QWidget):
     def _text_edited(self, text: str) -> None:
         self.canvas.text_content = text
         shape = self.canvas.selected
-        if shape is not None and shape.tag == "text" and text.strip():
+        # With the Text tool the field holds the next text to place; with Select it edits the selected one.
+        if self.canvas.tool == "select" and shape is not None and shape.tag == "text" and text.strip():
             self.canvas._commit(
                 f"Change text in {self.rel.rsplit('/', 1)[-1]}", lambda doc: doc.set_text(shape.path, text)
             )
@@ -346,16 +348,25 @@ class IconEditorPane(QWidget):
         self.editor = editor
         if rel != self.rel:
             self.canvas.select_path(None)
+            self.canvas.set_tool(self.canvas.tool)  # a half-drawn path stays with its file
             self._symbol = ""
         self.rel = rel
         self.read_only = read_only
         self.canvas.read_only = read_only
         self.canvas.file_label = rel.rsplit("/", 1)[-1]
-        for w in (*self.tool_actions.values(), self.fill_button, self.stroke_button, self.width_spin):
-            w.setEnabled(not read_only)
         for b in (self.newIconButton, self.builtinIconsButton, self.importSvgButton):
             b.setEnabled(not read_only and self._plugin_index() is not None)
         self.refresh()
+
+    def _update_tools(self) -> None:
+        """Drawing tools work on a readable, writable drawing (not on a sprite's symbols)."""
+        doc = self.canvas.doc
+        sprite_only = doc is not None and not self.canvas.shapes and bool(doc.symbols())
+        usable = not self.read_only and doc is not None and not sprite_only
+        for w in (*self.tool_actions.values(), self.fill_button, self.stroke_button, self.width_spin, self.text_edit):
+            w.setEnabled(usable)
+        if not usable and self.canvas.tool != "select":
+            self.set_tool("select")
 
     def attach_xml(self, widget: QWidget) -> None:
         """Lend the window's source editor to this pane (it shows the SVG's XML)."""
@@ -382,24 +393,32 @@ class IconEditorPane(QWidget):
         if self.editor is None or not self.rel:
             return
         text = self._text()
-        if text is None:
-            return
+        if text is None or not self.package.exists(self.rel):
+            return  # the file was removed (an undo): the window shows something else
         if text != self.canvas.text:
             self.canvas.set_text(text)
         doc = self.canvas.doc
         name = self.rel.rsplit("/", 1)[-1]
         self.title.setText(name)
         root_id = doc.root_id if doc is not None else None
-        self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
+        if doc is None:
+            self.id_label.setText("")
+        else:
+            self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
         self.rename_button.setEnabled(bool(root_id) and not self.read_only)
-        self.add_id_button.setVisible(doc is not None and not root_id and not self.read_only)
+        sprite = doc is not None and bool(doc.symbols()) and not self.canvas.shapes
+        self.add_id_button.setVisible(doc is not None and not root_id and not sprite and not self.read_only)
         if doc is not None and not root_id:
             self.add_id_button.setText(f"Add id '{self._suggested_id()}'")
         self._show_users(doc)
         self._show_symbols(doc)
         data = text.encode("utf-8", "surrogateescape")
         label = next((r.label for r in self._references() if r.label), "")
+        if sprite and not self._symbol:
+            self._symbol = doc.symbols()[0]
+            self.symbols.setCurrentRow(0)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
+        self._update_tools()
         self._update_edit_actions()
 
     def _references(self) -> list:
@@ -408,37 +427,53 @@ class IconEditorPane(QWidget):
         return icon_references(self.package, self.rel)
 
     def _show_users(self, doc) -> None:
-        refs = self._references()
-        ids = set(doc.root.xpath("//@id")) if doc is not None else set()
+        from ...core.iconrefs import source_icon_references
+
+        notes = []
+        if doc is None:
+            e = self.canvas.error
+            self.users.setText("")
+            self.banner.setText(
+                f"The XML has an error at line {e.line}, column {e.column}: {html.escape(str(e))}.<br>"
+                "The drawing shows the last readable version and cannot be changed until the XML is fixed "
+                "(or undone)."
+            )
+            self.banner.show()
+            return
+        ids = set(doc.root.xpath("//@id"))
         plugins = self.package.plugins
+        what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
         lines, missing = [], []
-        for ref in refs:
-            plugin = plugins[ref.plugin_index].display_name
-            what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
+        for ref in self._references():
             label = ref.label or "(label set at run time)"
-            line = f"{what.get(ref.section, ref.section)} “{html.escape(label)}” of {html.escape(plugin)}"
+            owner = html.escape(plugins[ref.plugin_index].display_name)
+            line = f"{what.get(ref.section, ref.section)} “{html.escape(label)}” of {owner}"
             ok = ref.icon_id in ids
             lines.append(f"{line} → <code>#{html.escape(ref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
             if not ok:
-                missing.append((ref.icon_id, label))
+                missing.append((f"The menu item “{html.escape(label)}”", ref.icon_id))
+        for sref in source_icon_references(self.package, self.rel):
+            where = f"the code of {html.escape(plugins[sref.plugin_index].display_name)} (line {sref.line})"
+            ok = sref.icon_id in ids
+            lines.append(f"{where} → <code>#{html.escape(sref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
+            if not ok:
+                missing.append((where[0].upper() + where[1:], sref.icon_id))
         self.users.setText(
             "Used by: " + "; ".join(lines)
             if lines
             else "No menu item uses this icon yet: pick it in a plugin's “Buttons and menu items”."
         )
-        notes = []
-        if self.canvas.error is not None:
-            e = self.canvas.error
+        for who, icon_id in missing:
             notes.append(
-                f"The XML is not a readable SVG (line {e.line}, column {e.column}: {html.escape(str(e))}). "
-                "The drawing shows the last readable version; fix the XML or undo."
+                f"{who} uses <code>#{html.escape(icon_id)}</code>, which is not in this file any more: "
+                "its button will have no picture. Undo, or rename the id back."
             )
-        for icon_id, label in missing:
+        if doc.symbols() and not self.canvas.shapes:
             notes.append(
-                f"The menu item “{html.escape(label)}” uses <code>#{html.escape(icon_id)}</code>, which is not "
-                "in this file any more: its button will have no picture. Undo, or rename the id back."
+                "This file is a sprite: each symbol below is an icon of its own (<code>file.svg#symbol</code>). "
+                "Pick one to preview it; its drawing is edited in the XML."
             )
-        if doc is not None and not doc.root_id and not doc.symbols():
+        elif not doc.root_id:
             notes.append("This icon has no id, so no menu item can use it. Click “Add id” above.")
         self.banner.setText("<br>".join(notes))
         self.banner.setVisible(bool(notes))
@@ -477,8 +512,12 @@ class IconEditorPane(QWidget):
                     self.width_spin.setValue(float(width))
                 except ValueError:
                     pass
-            if shape.tag == "text":
+            if shape.tag == "text" and self.canvas.tool == "select":
                 self.text_edit.setText("".join(el.itertext()))
+            for attr, button in (("fill", self.fill_button), ("stroke", self.stroke_button)):
+                paint = self.canvas.doc.paint_of(shape.path, attr)
+                if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
+                    button.setIcon(_swatch(paint))
         finally:
             self._loading = False
 
@@ -497,25 +536,22 @@ class IconEditorPane(QWidget):
     def _canvas_changed(self, undo_text: str, text: str) -> None:
         self._set_text(undo_text, text)
 
-    def _referenced_ids(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for ref in self._references():
-            out.setdefault(ref.icon_id, []).append(ref.label or "(label set at run time)")
-        return out
-
     def _confirm_remove(self, ids: list[str]) -> bool:
-        used = self._referenced_ids()
-        hit = [i for i in ids if i in used]
-        if not hit:
-            return True
-        names = ", ".join(f"“{label}”" for i in hit for label in used[i])
-        answer = QMessageBox.question(
-            self,
-            "Delete a shape that a menu item uses?",
-            f"This shape carries the id '{hit[0]}', which {names} use as their icon. "
-            "Without it their buttons have no picture.\n\nDelete it anyway? (Undo brings it back.)",
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        """Before a shape carrying ids goes: ask when a menu item, the code or the file uses one."""
+        from ...core.iconrefs import id_uses
+
+        for icon_id in ids:
+            uses = id_uses(self.package, self.rel, icon_id)
+            if not uses:
+                continue
+            answer = QMessageBox.question(
+                self,
+                "Delete a shape that is in use?",
+                f"This shape carries the id '{icon_id}', which is used by {', '.join(uses)}. "
+                "Without it that button or drawing loses its picture.\n\nDelete it anyway? (Undo brings it back.)",
+            )
+            return answer == QMessageBox.StandardButton.Yes
+        return True
 
     def _suggested_id(self) -> str:
         from ...core.svgimport import derive_icon_id
@@ -534,7 +570,7 @@ class IconEditorPane(QWidget):
         from ...core.iconrefs import rename_icon_id
 
         doc = self.canvas.doc
-        if doc is None or not doc.root_id or self.editor is None:
+        if doc is None or not doc.root_id or self.editor is None or self.read_only:
             return
         old = doc.root_id
         if new_id is None:
@@ -548,15 +584,20 @@ class IconEditorPane(QWidget):
             QMessageBox.warning(
                 self,
                 "Cannot rename the id",
-                f"'{new_id}' cannot be an id: use letters, digits, '-' or '_', starting with a letter.",
+                f"'{new_id}' cannot be an id: use letters, digits, '-', '_' or '.', starting with a letter or '_'.",
             )
             return
         if new_id in set(doc.root.xpath("//@id")):
             QMessageBox.warning(self, "Cannot rename the id", f"{self.canvas.file_label} already has an id '{new_id}'.")
             return
+        from ...core.iconrefs import source_icon_references
+
         n = sum(1 for r in self._references() if r.icon_id == old)
+        n_code = len(source_icon_references(self.package, self.rel, old))
         rel = self.rel
-        refs = f" and {n} reference{'s' if n != 1 else ''}" if n else ""
+        parts = [f"{n} menu item{'s' if n != 1 else ''}"] if n else []
+        parts += [f"{n_code} place{'s' if n_code != 1 else ''} in the code"] if n_code else []
+        refs = f" and {' and '.join(parts)}" if parts else ""
         self.editor.edit(
             f"Rename icon id '{old}' to '{new_id}'{refs}", lambda pkg: rename_icon_id(pkg, rel, old, new_id)
         )

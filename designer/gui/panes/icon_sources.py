@@ -40,6 +40,19 @@ __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
 Then = Callable[[BrandingPackage, str], None]
 
 
+def sprite_symbols(text: str) -> list[str]:
+    """The symbol ids of a sprite file whose root draws nothing itself (else [])."""
+    if "<symbol" not in text:
+        return []
+    from ...core.svgedit import SvgDocument, SvgEditError
+
+    try:
+        doc = SvgDocument(text)
+    except SvgEditError:
+        return []
+    return doc.symbols() if not doc.shapes() else []
+
+
 class IconGalleryDialog(QDialog):
     """The built-in icons with a search box (objectName ``iconGallery``)."""
 
@@ -73,7 +86,8 @@ class IconGalleryDialog(QDialog):
         self.count = QLabel(objectName="iconGalleryCount")
         layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add to plugin")
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Add to plugin")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -81,19 +95,24 @@ class IconGalleryDialog(QDialog):
         self._filter("")
 
     def _filter(self, text: str) -> None:
+        """Show the matches in the order of :func:`search_icons` (best first) and select the best."""
         from ...core.iconset import search_icons
 
-        shown = {i.name for i in search_icons(text, self.icons)}
-        first = None
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            hide = item.data(Qt.ItemDataRole.UserRole) not in shown
-            item.setHidden(hide)
-            if not hide and first is None:
-                first = item
-        if self.list.currentItem() is None or self.list.currentItem().isHidden():
-            self.list.setCurrentItem(first)
-        self.count.setText(f"{len(shown)} of {len(self.icons)} icons" if text else f"{len(self.icons)} icons")
+        ranked = [i.name for i in search_icons(text, self.icons)]
+        order = {name: pos for pos, name in enumerate(ranked)}
+        items = [self.list.takeItem(0) for _ in range(self.list.count())]
+        items.sort(key=lambda it: order.get(it.data(Qt.ItemDataRole.UserRole), len(order)))
+        for item in items:
+            self.list.addItem(item)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in order)
+        self.list.setCurrentRow(0 if ranked else -1)
+        self.ok_button.setEnabled(bool(ranked))
+        if not ranked:
+            self.count.setText("No icon matches: try another word, or clear the search.")
+        else:
+            self.count.setText(
+                f"{len(ranked)} of {len(self.icons)} icons" if text.strip() else f"{len(self.icons)} icons"
+            )
 
     def selected_name(self) -> str | None:
         item = self.list.currentItem()
@@ -150,7 +169,7 @@ class ImportSvgDialog(QDialog):
             self.result_ = import_svg(self.data, self.path.name, self.keep_ids, self.colour.isChecked())
         except SvgImportError as exc:
             self.result_ = None
-            self.summary.setText(f"{self.path.name} cannot be imported: {exc}")
+            self.summary.setText(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         res = self.result_
@@ -163,7 +182,7 @@ class ImportSvgDialog(QDialog):
             notes.append(f"{res.converted_colours} colour(s) now follow the app's colour.")
         if res.viewbox_added:
             notes.append("A viewBox was added so the icon scales.")
-        self.summary.setText(" ".join(notes))
+        self.summary.setText("\n".join(notes))
         self.picture.setPixmap(render_icon(res.text.encode("utf-8"), "", "#1f2937", 56))
 
     def stem(self) -> str:
@@ -200,6 +219,9 @@ class IconAdder(QObject):
 
         def mutate(pkg: BrandingPackage) -> None:
             rel, ref = add_icon_file(pkg, pkg.plugins[index], stem, text)
+            symbols = sprite_symbols(text)
+            if symbols:  # a sprite's root draws nothing: a menu item uses its first symbol
+                ref = f"{ref.split('#', 1)[0]}#{symbols[0]}"
             added[:] = [rel, ref]
             if then is not None:
                 then(pkg, ref)
@@ -216,7 +238,7 @@ class IconAdder(QObject):
 
     def _check(self, index: int | None) -> bool:
         editor = self.editor
-        if editor is None or index is None:
+        if editor is None or index is None or not editor.package.files.writable:
             return False
         if editor.package.plugins[index].folder is None:
             QMessageBox.information(
