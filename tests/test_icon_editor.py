@@ -401,3 +401,154 @@ def test_dropping_svg_files_imports_them_into_the_plugin(
     pane.dropEvent(event)
     assert pane.rel == f"{PLUGIN}/dropped-icon.svg"
     assert "script" not in window.package.read_text(pane.rel)
+
+
+SPRITE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" style="display:none">\n'
+    '  <symbol id="cam" viewBox="0 0 24 24"><rect x="2" y="6" width="14" height="12" fill="currentColor"/></symbol>\n'
+    '  <symbol id="mic" viewBox="0 0 24 24"><circle cx="12" cy="10" r="5" fill="currentColor"/></symbol>\n'
+    "</svg>\n"
+)
+
+
+def _ink(pixmap) -> int:
+    image = pixmap.toImage()
+    return sum(image.pixelColor(x, y).alpha() > 0 for x in range(image.width()) for y in range(image.height()))
+
+
+def test_sprite_symbols_draw_and_a_sprite_import_uses_its_first_symbol(
+    qtbot, window, example_project: Path, tmp_path
+) -> None:
+    from designer.gui.icon_render import render_icon
+
+    assert _ink(render_icon(SPRITE.encode(), "mic", "#000000", 24)) > 20
+    (example_project / "webapp2" / PLUGIN / "sprite.svg").write_text(SPRITE)
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/sprite.svg")
+    assert pane.symbols.count() == 2 and "sprite" in pane.banner.text()
+    assert not pane.add_id_button.isVisible() and not pane.tool_actions["rect"].isEnabled()
+    assert all(_ink(label.pixmap()) > 0 for label in pane.preview.swatches)
+    select_plugin(window, hand_plugin_index(window))
+    items = window.plugin_page.items
+    items.list.setCurrentRow(0)
+    combo = [items.icon.itemData(i) for i in range(items.icon.count())]
+    assert "sprite.svg#cam" in combo and "sprite.svg#mic" in combo
+    source = tmp_path / "icons.svg"
+    source.write_text(SPRITE)
+    # Imported for the menu item: the item uses the sprite's first symbol (its root draws nothing).
+    ref = pane.adder.import_svg(hand_plugin_index(window), source, ask=False, then=lambda pkg, r: None)
+    assert ref == "icons.svg#cam"
+
+
+def test_text_tool_places_texts_without_rewriting_the_last(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    use_tool(qtbot, pane, "text")
+    pane.text_edit.clear()
+    qtbot.keyClicks(pane.text_edit, "Hi")
+    click(qtbot, pane.canvas, 3, 22)
+    depth = window.editor.undo_stack.count()
+    pane.text_edit.clear()
+    qtbot.keyClicks(pane.text_edit, "Yo")
+    assert window.editor.undo_stack.count() == depth  # typing the next text changes nothing yet
+    click(qtbot, pane.canvas, 14, 22)
+    text = window.package.read_text(HAND)
+    assert ">Hi</text>" in text and ">Yo</text>" in text
+
+
+def test_picking_goes_by_ink_not_by_box(qtbot, window, example_project: Path) -> None:
+    path = example_project / "webapp2" / PLUGIN / "ring.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="ring" viewBox="0 0 24 24">\n'
+        '  <circle cx="12" cy="12" r="2" fill="currentColor"/>\n'
+        '  <rect x="2" y="2" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"/>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/ring.svg")
+    click(qtbot, pane.canvas, 12, 12)
+    assert pane.canvas.selected.tag == "circle"
+    click(qtbot, pane.canvas, 2, 12)
+    assert pane.canvas.selected.tag == "rect"
+
+
+def test_code_references_count_as_uses(qtbot, window, example_project: Path, monkeypatch) -> None:
+    js = example_project / "webapp2" / PLUGIN / "raise-hand-helper.plugin.js"
+    js.write_text(js.read_text() + "\n// icon: 'hand.svg#palm'\n")
+    svg = example_project / "webapp2" / HAND
+    svg.write_text(svg.read_text().replace("<path ", '<path id="palm" ', 1))
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    assert "the code of" in pane.users.text() and "#palm" in pane.users.text()
+    canvas = pane.canvas
+    palm = next(s for s, _r, _t in canvas.shapes if s.element_id == "palm")
+    canvas.select_path(palm.path)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    canvas.delete_selected()
+    assert asked and "code" in asked[0] and 'id="palm"' in window.package.read_text(HAND)
+
+
+def test_half_drawn_path_stays_with_its_file(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    use_tool(qtbot, pane, "path")
+    click(qtbot, pane.canvas, 2, 2)
+    click(qtbot, pane.canvas, 5, 5)
+    info = show_file(window, "plugins/meeting-info/info.svg")
+    before = window.package.read_text("plugins/meeting-info/info.svg")
+    click(qtbot, info.canvas, 10, 10)
+    qtbot.mouseDClick(info.canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(info.canvas, 10, 10))
+    assert window.package.read_text("plugins/meeting-info/info.svg") == before  # one point is no path
+
+
+def test_undoing_a_new_icon_leaves_no_ghost(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    select_plugin(window, hand_plugin_index(window))
+    window.plugin_page.items.list.setCurrentRow(0)
+    window.plugin_page.items.add_icon("draw", name="ghost")
+    rel = f"{PLUGIN}/ghost.svg"
+    assert window.icon_pane.rel == rel
+    window.editor.undo_stack.undo()
+    assert window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)) is None
+    assert window.stack.currentWidget() is not window.icon_pane
+    assert not window.package.exists(rel)
+
+
+def test_broken_xml_gives_one_clear_message(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("<rect"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "<")
+    assert pane.canvas.error is not None
+    assert "line 2" in pane.banner.text() and "missing" not in pane.banner.text()
+    assert "missing" not in pane.users.text() and not pane.tool_actions["rect"].isEnabled()
+
+
+def test_read_only_zip_cannot_be_changed_even_by_calls(qtbot, window, example_project: Path, tmp_path) -> None:
+    from designer.core.export import export_package
+
+    source = tmp_path / "b.zip"
+    export_package(example_project, source)
+    window.open_path(source)
+    pane = show_file(window, HAND)
+    assert not pane.tool_actions["rect"].isEnabled()
+    pane.rename_id("other")
+    assert pane.adder.new_icon(hand_plugin_index(window), "x") is None
+    assert pane.adder.builtin_icon(hand_plugin_index(window), "record") is None
+    assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
+
+
+def test_gallery_enter_takes_the_best_match(qtbot) -> None:
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+
+    gallery = IconGalleryDialog()
+    qtbot.addWidget(gallery)
+    for query, best in (("lock", "lock"), ("close", "close"), ("phone", "phone"), ("hand up", "hand")):
+        gallery.search.setText(query)
+        assert gallery.selected_name() == best, query
+    gallery.search.setText("zzzz")
+    assert gallery.selected_name() is None and not gallery.ok_button.isEnabled()
+    assert "No icon matches" in gallery.count.text()
