@@ -275,8 +275,7 @@ class IconCanvas(QGraphicsView):
         return {"fill": self.fill, "stroke": self.stroke, "stroke-width": format_number(self.stroke_width)}
 
     def add_shape(self, tag: str, attrs: dict[str, str], text: str | None = None) -> None:
-        names = {"rect": "rectangle", "ellipse": "ellipse", "circle": "circle", "line": "line"}
-        path = self._commit(f"Draw {names.get(tag, tag)} in {self.file_label}", lambda doc: doc.add(tag, attrs, text))
+        path = self._commit(f"Draw {_shape_name(tag)} in {self.file_label}", lambda doc: doc.add(tag, attrs, text))
         if isinstance(path, tuple):
             self.select_path(path)  # the pane has redrawn from the new text by now
 
@@ -297,7 +296,9 @@ class IconCanvas(QGraphicsView):
         if local is None or (dx == 0 and dy == 0):
             return
         path = self.selected.path
-        self._commit(f"Move {self.selected.tag} in {self.file_label}", lambda doc: doc.translate(path, *local))
+        self._commit(
+            f"Move {_shape_name(self.selected.tag)} in {self.file_label}", lambda doc: doc.translate(path, *local)
+        )
 
     def _preview_move(self, dx: float, dy: float) -> None:
         """Draw the selection moved by (dx, dy) while the mouse is down, without touching the model."""
@@ -320,7 +321,9 @@ class IconCanvas(QGraphicsView):
             return
         path, tag = self.selected.path, self.selected.tag
         what = ", ".join(values)
-        self._commit(f"Change {what} of {tag} in {self.file_label}", lambda doc: doc.set_attributes(path, values))
+        self._commit(
+            f"Change {what} of {_shape_name(tag)} in {self.file_label}", lambda doc: doc.set_attributes(path, values)
+        )
 
     def delete_selected(self) -> None:
         shape = self.selected
@@ -328,7 +331,7 @@ class IconCanvas(QGraphicsView):
             return
         if shape.ids and not self.confirm_remove(list(shape.ids)):
             return
-        self._commit(f"Delete {shape.tag} from {self.file_label}", lambda doc: doc.delete(shape.path))
+        self._commit(f"Delete {_shape_name(shape.tag)} from {self.file_label}", lambda doc: doc.delete(shape.path))
         self._select(None)
 
     def restack_selected(self, delta: int) -> None:
@@ -336,7 +339,7 @@ class IconCanvas(QGraphicsView):
             return
         path, tag = self.selected.path, self.selected.tag
         where = "Bring forward" if delta > 0 else "Send backward"
-        new = self._commit(f"{where} {tag} in {self.file_label}", lambda doc: doc.restack(path, delta))
+        new = self._commit(f"{where} {_shape_name(tag)} in {self.file_label}", lambda doc: doc.restack(path, delta))
         if isinstance(new, tuple):
             self.select_path(new)
 
@@ -544,6 +547,14 @@ class IconCanvas(QGraphicsView):
             "fill": colour if colour != "none" else "currentColor",
         }
         self.add_shape("text", attrs, content)
+
+
+_SHAPE_NAMES = {"rect": "rectangle", "g": "group", "use": "copied shape", "polyline": "line", "image": "picture"}
+
+
+def _shape_name(tag: str) -> str:
+    """The word an undo text uses for an element ("Move rectangle", not "Move rect")."""
+    return _SHAPE_NAMES.get(tag, tag)
 
 
 def _near(a: QPointF, b: QPointF, distance: float) -> bool:
