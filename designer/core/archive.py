@@ -13,7 +13,6 @@ timestamps and permissions, so the same files always give the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -101,6 +100,8 @@ class ImportResult:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # here, not at the top: it loads OpenSSL (3 MiB), which opening a package never needs
+
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -414,6 +415,8 @@ def zip_bytes(files: Iterable[tuple[str, bytes]]) -> bytes:
 
 def write_zip(path: Path, files: Iterable[tuple[str, bytes]]) -> tuple[bytes, str]:
     """Write :func:`zip_bytes` to ``path`` atomically; return the bytes and their sha256."""
+    import hashlib
+
     data = zip_bytes(files)
     atomic_write(Path(path), data)
     return data, hashlib.sha256(data).hexdigest()

@@ -11,7 +11,6 @@ next diff has a baseline.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import time
@@ -322,6 +321,8 @@ def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChan
 def _text_diff(name: str, before: bytes, after: bytes) -> str:
     if not name.lower().endswith(DIFF_SUFFIXES) or max(len(before), len(after)) > _DIFF_LIMIT:
         return ""
+    import difflib  # here: the window loads this module with every package, diffs are for export plans
+
     a = before.decode("utf-8", errors="replace").splitlines(keepends=True)
     b = after.decode("utf-8", errors="replace").splitlines(keepends=True)
     lines = difflib.unified_diff(a, b, f"before/{name}", f"after/{name}")

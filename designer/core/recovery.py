@@ -8,7 +8,6 @@ they restore without any of the designer's internal state, and they are readable
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -32,6 +31,8 @@ def recovery_dir() -> Path:
 
 
 def _file_for(root: Path) -> Path:
+    import hashlib  # here, not at the top: it loads OpenSSL (3 MiB), needed only once edits are kept aside
+
     key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
     return recovery_dir() / f"{key}.json"
 
