@@ -85,13 +85,8 @@ class MainWindow(QMainWindow):
         self.file_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         self.stack = QStackedWidget(objectName="editorStack")
-        self.welcome = WelcomePane()
-        self.welcome.sig_new.connect(self.new_project)
-        self.welcome.sig_open_folder.connect(self._choose_folder)
-        self.welcome.sig_open_zip.connect(self._choose_zip)
-        self.welcome.sig_open_example.connect(self.open_example)
-        self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
-        self.stack.addWidget(self.welcome)
+        # The first screen, made when it is first shown: with a package to open, only if that fails.
+        self.welcome: WelcomePane | None = None
         self.stack.addWidget(self.details)
         self.stack.addWidget(self.file_view)
         self.setAcceptDrops(True)
@@ -152,7 +147,10 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.show_export)
-        for a in (open_dir, open_zip, self.save_action, self.export_action, reload_):
+        import_zip = QAction("&Import ZIP into a Folder…", self, objectName="importZipAction")
+        import_zip.setToolTip("Unpack a branding ZIP (safely) into a new project folder you can edit")
+        import_zip.triggered.connect(lambda: self.import_zip())
+        for a in (open_dir, open_zip, import_zip, self.save_action, self.export_action, reload_):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -228,6 +226,62 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
+    def import_zip(self, source: Path | None = None, target: Path | None = None) -> bool:
+        """File ▸ Import ZIP into a Folder…: the open ZIP (or one chosen) becomes an editable project.
+
+        The core vets every entry (traversal, links, bombs, ...) and writes nothing when it
+        refuses; a Management Node default download (no settings.json / manifest.json) is
+        offered the two files.
+        """
+        from ..core.archive import ImportRefused
+        from ..core.archive import import_zip as unpack
+
+        if source is None:
+            if self.package is not None and not self.package.files.writable and self._path is not None:
+                source = Path(self._path)
+            else:
+                chosen, _ = QFileDialog.getOpenFileName(self, "Import a branding ZIP", "", "Branding package (*.zip)")
+                if not chosen:
+                    return False
+                source = Path(chosen)
+        if target is None:
+            default = Path.home() / (source.stem or "imported-branding")
+            chosen, _ = QFileDialog.getSaveFileName(self, "Import into a new project folder", str(default))
+            if not chosen:
+                return False
+            target = Path(chosen)
+        try:
+            result = unpack(source, target)
+        except ImportRefused as exc:
+            QMessageBox.warning(self, "The ZIP was not imported", f"{source.name}: {exc}\n\nNothing was written.")
+            return False
+        if result.missing:
+            answer = QMessageBox.question(
+                self,
+                "Create the missing files?",
+                f"The ZIP has no {' and no '.join(result.missing)} (a Management Node default download has "
+                "neither), so the app would ignore its plugins. Create "
+                f"{'them' if len(result.missing) > 1 else 'it'} now?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                from ..core.fixes import apply_fix
+                from ..core.model import load, save
+                from ..core.problems import Fix
+
+                pkg = load(result.target)
+                if "settings.json" in result.missing:
+                    apply_fix(pkg, Fix("create-settings", "Create settings.json"))
+                if "manifest.json" in result.missing:
+                    apply_fix(pkg, Fix("create-manifest", "Create manifest.json"))
+                save(pkg)
+        opened = self.open_path(result.target, ask=False)
+        if opened:
+            self.status.setText(
+                f"Imported {source.name} into {result.target} ({result.files} files): it can be edited now."
+            )
+        return opened
+
     def new_project(self) -> None:
         """Create a project folder with one working plugin, then open it."""
         from ..core.newproject import create_project
@@ -256,9 +310,18 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        index = self.selected_plugin()
-        if all(p.suffix.lower() == ".svg" for p in paths) and index is not None and self.package.files.writable:
-            for path in paths:  # icons dropped on a plugin: imported into it, each shown first
+        if all(p.suffix.lower() == ".svg" for p in paths):  # icons: imported into the selected plugin
+            index = self.selected_plugin() if self.package is not None else None
+            if index is None or not self.package.files.writable:
+                QMessageBox.information(
+                    self,
+                    "Where should the icon go?",
+                    "Open a project and select a plugin in the tree, then drop the SVG again to add it to that plugin."
+                    if self.package is None or self.package.files.writable
+                    else "This ZIP is read-only: File ▸ Import ZIP into a Folder… makes an editable copy to add icons to.",
+                )
+                return
+            for path in paths:
                 self._icon_adder().import_svg(index, path)
             return
         self.open_path(paths[0])
@@ -380,15 +443,20 @@ class MainWindow(QMainWindow):
         from ..core.files import NotAPackageError
         from ..core.model import load
         from ..core.problems import Severity
+        from ..core.recovery import recovery_dir
+        from .app import forget_module_sources
         from .commands import ModelEditor
         from .panes.plugin_page import PluginPage
 
+        forget_module_sources()  # of the modules just imported, before the package takes memory (see there)
         try:
             pkg = load(path)
         except NotAPackageError as exc:
             if self.isVisible():
                 QMessageBox.warning(self, "Cannot open", str(exc))
             self.status.setText(str(exc))
+            if self.package is None:
+                self._show_welcome()  # not "Opening …" forever: the first screen, to choose again
             return False
         self._path = path
         self.package = pkg
@@ -424,9 +492,15 @@ class MainWindow(QMainWindow):
         self.status.setText(
             f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
             + (f"{n_err} error(s)" if n_err else "no errors")
-            + ("" if pkg.files.writable else " — read-only ZIP")
+            + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
         )
-        self._offer_recovery()
+        try:  # an empty or missing folder: nothing was kept aside (and no need to load OpenSSL to look)
+            kept = any(recovery_dir().iterdir())
+        except OSError:
+            kept = False
+        if kept:
+            self._offer_recovery()
+        forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         return True
 
     def _fill_tree(self) -> None:
@@ -496,6 +570,14 @@ class MainWindow(QMainWindow):
 
     # -- details --------------------------------------------------------------------------
     def _show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = WelcomePane()
+            self.welcome.sig_new.connect(self.new_project)
+            self.welcome.sig_open_folder.connect(self._choose_folder)
+            self.welcome.sig_open_zip.connect(self._choose_zip)
+            self.welcome.sig_open_example.connect(self.open_example)
+            self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
+            self.stack.addWidget(self.welcome)
         self.welcome.refresh()
         self.stack.setCurrentWidget(self.welcome)
 
@@ -578,6 +660,9 @@ class MainWindow(QMainWindow):
             self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
 
     def _model_changed(self) -> None:
+        shown = self._file_on_show()
+        if shown and not self.package.exists(shown):
+            self._fill_tree()  # an undo removed the file on show: the tree moves to what is left
         # The plugin page re-reads the model when it is shown (_show_item), so a hidden one waits.
         if self.plugin_page is not None and self.stack.currentWidget() is self.plugin_page:
             self.plugin_page.refresh()
@@ -607,7 +692,7 @@ class MainWindow(QMainWindow):
         assert self.package is not None
         pane = self._ensure_source_pane()
         if not self.package.files.writable:
-            note = "This ZIP is read-only: import it into a folder to edit its files."
+            note = "This ZIP is read-only: File ▸ Import ZIP into a Folder… makes an editable copy."
         elif rel in self.package.modelled_files():
             note = "This file is written from the forms: select the plugin (or the package) to change it."
         else:
@@ -635,8 +720,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.icon_pane)
         return self.icon_pane
 
+    def _file_on_show(self) -> str:
+        """The file the editor stack shows (source or icon editor), else ''."""
+        if self.source_pane is not None and self.stack.currentWidget() in (self.source_pane, self.icon_pane):
+            return self.source_pane.current_file()
+        return ""
+
     def show_file(self, rel: str) -> None:
         """Select ``rel`` in the tree (a file just added by an edit) and show it."""
+        self.status.setText(f"Added {rel} (saved with the package, Ctrl+S).")
         self._fill_tree()
         item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
         if item is not None:

@@ -1,0 +1,53 @@
+"""File ▸ Import ZIP into a Folder…: a read-only ZIP becomes an editable project, safely."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from designer.core.export import export_package
+
+
+def _zip(path: Path, entries: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(name, data)
+    return path
+
+
+def test_open_zip_then_import_it_into_a_folder(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    window.open_path(source)
+    assert not window.package.files.writable
+    assert "Import ZIP into a Folder" in window.status.text()
+    target = tmp_path / "editable"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.findChild(type(window.save_action), "importZipAction").trigger()
+    assert window.package.files.writable and window.package.root == target / "webapp2"
+    assert len(window.package.plugins) == 3
+    assert window.save_action.isEnabled()
+    assert "Imported branding.zip" in window.status.text()
+
+
+def test_hostile_zip_is_refused_and_nothing_is_written(qtbot, window, tmp_path, monkeypatch) -> None:
+    source = _zip(tmp_path / "evil.zip", [("webapp2/settings.json", b"{}"), ("../../escape.txt", b"x")])
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    target = tmp_path / "out"
+    assert not window.import_zip(source, target)
+    assert warned and "evil.zip" in warned[0] and "Nothing was written" in warned[0]
+    assert not target.exists() and not (tmp_path.parent / "escape.txt").exists()
+    assert window.package is None
+
+
+def test_management_node_download_gets_its_missing_files(qtbot, window, tmp_path, monkeypatch) -> None:
+    source = _zip(tmp_path / "mn.zip", [("webapp2/themes/default/theme.css", b"a{}")])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    target = tmp_path / "project"
+    assert window.import_zip(source, target)
+    assert (target / "webapp2" / "settings.json").is_file() and (target / "webapp2" / "manifest.json").is_file()
+    assert (target / "webapp2" / "themes" / "default" / "theme.css").read_bytes() == b"a{}"
+    assert not [p for p in window.problems if p.severity.value == "error"]
