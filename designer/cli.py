@@ -7,13 +7,14 @@ Exit codes: 0 fine, 1 problems found, 2 the input cannot be used at all.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
+
+from .gcpause import collector_paused
 
 if TYPE_CHECKING:
     import argparse
@@ -34,22 +35,14 @@ def _display_base(files: Any) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    pause_gc = _whole_process and gc.isenabled()
-    if pause_gc:
-        # A check is a short-lived process: the collector finds nothing to free among the core's
-        # freshly imported modules, so it stays off while they load, and freezing them afterwards
-        # keeps every later collection, and the one at exit, from walking them again (about a tenth
-        # of a `check` run; see bench/check_speed.py). Only when main() runs the process: a caller
-        # that imports main() keeps its collector as it was.
-        gc.disable()
-    from .core.checks import run_checks
-    from .core.files import NotAPackageError
-    from .core.model import load, save
-    from .core.problems import Severity
-
-    if pause_gc:
-        gc.freeze()
-        gc.enable()
+    # The core's modules live as long as this short process (about a tenth of a `check` run; see
+    # bench/check_speed.py). Only when main() runs the process: a caller that imports main() keeps
+    # its collector as it was.
+    with collector_paused(_whole_process):
+        from .core.checks import run_checks
+        from .core.files import NotAPackageError
+        from .core.model import load, save
+        from .core.problems import Severity
 
     try:
         pkg = load(Path(args.path))
@@ -247,17 +240,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace | SimpleNamespace) -> int:
-    pause_gc = _whole_process and gc.isenabled()
-    if pause_gc:
-        # PySide's modules make tens of thousands of lasting objects as they load, and the collector
-        # walks them again and again to free nothing (3 ms of the start); frozen afterwards, later
-        # collections skip them. See also designer.gui.app._collector_paused, the same for the window.
-        gc.disable()
-    from .gui.app import run
+    with collector_paused(_whole_process):  # PySide's modules: 3 ms of the start otherwise
+        from .gui.app import run
 
-    if pause_gc:
-        gc.freeze()
-        gc.enable()
     return run(args.path)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,6 @@ from designer.core.model import load
 from designer.core.svg import read_svg, sanitise_svg, scan_svg
 
 SECRET = "TOP-SECRET-d41d8cd98f00"
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    calls: list[object] = []
-
-    def refuse(self: socket.socket, address: object) -> None:
-        calls.append(address)
-        raise AssertionError(f"network access attempted: {address!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
-    return calls
 
 
 def hostile_svg(secret_file: Path) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -128,20 +127,6 @@ def clean(text: str) -> list[str]:
     info = read_svg(data)
     assert info.ok, info.error
     return [f.code for f in scan_svg(data, info)]
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    calls: list[object] = []
-
-    def refuse(self: socket.socket, address: object) -> None:
-        calls.append(address)
-        raise AssertionError(f"network access attempted: {address!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
-    return calls
 
 
 # -- ids from file names ---------------------------------------------------------------------------

@@ -6,17 +6,17 @@ style, so the interactive app, the ``screenshot`` command and the tests look the
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+from ..gcpause import collector_paused
 
 if TYPE_CHECKING:  # PySide makes a Qt class (and all its enums) when a module first names it
     from PySide6.QtGui import QPalette
@@ -109,32 +109,11 @@ def saved_appearance() -> str:
     return value if value in APPEARANCES else "system"
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while the GUI starts; what start-up made, frozen.
-
-    Why: start-up makes some 35 000 objects that live as long as the app (Qt's classes with all
-    their enums, the modules, the window), and the collector walks them dozens of times while they
-    are made, to free almost nothing (under 200 objects): about 4 ms before the window appears.
-    Frozen (:func:`gc.freeze`), later collections skip them too. A collector that is already off
-    (a caller's choice) is left as it is. The ``check`` command does the same (see cli.py).
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    with _collector_paused():
+    with collector_paused():
         return _make_app(argv)
 
 
@@ -165,7 +144,7 @@ def start(path: str | None) -> QMainWindow:
     and checking the package (the core, lxml, tree-sitter) happens while the user already
     sees it saying "Opening …", instead of staring at nothing.
     """
-    with _collector_paused():
+    with collector_paused():
         from .main_window import MainWindow
 
         win = MainWindow(Path(path) if path else None)
