@@ -94,8 +94,9 @@ class IconPreviewStrip(QWidget):
         return pix
 
     def _placements(self, data: bytes | None, element_id: str, label: str) -> QPixmap:
-        """A toolbar button (round, on the dark call toolbar) and a menu row (icon + label)."""
-        pix = QPixmap(300, 56)
+        """The three placements: a round toolbar button on the dark call toolbar, a row of the
+        conference menu and a row of a participant's menu (beside the participant's name)."""
+        pix = QPixmap(470, 56)
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -106,13 +107,21 @@ class IconPreviewStrip(QWidget):
         painter.drawEllipse(12, 8, 40, 40)
         if data:
             painter.drawPixmap(20, 16, render_icon(data, element_id, "#ffffff", 24))
-        painter.setBrush(QColor("#ffffff"))
-        painter.setPen(QColor("#d0d4da"))
-        painter.drawRoundedRect(76, 10, 220, 36, 4, 4)
-        if data:
-            painter.drawPixmap(86, 18, render_icon(data, element_id, "#1f2937", 20))
-        painter.setPen(QColor("#1f2937"))
-        painter.drawText(114, 10, 176, 36, Qt.AlignmentFlag.AlignVCenter, label)
+        small = painter.font()
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+        normal = painter.font()
+        for x, caption in ((74, "Conference menu"), (274, "Participant menu · Alice")):
+            painter.setFont(small)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(x + 2, 0, 190, 14, Qt.AlignmentFlag.AlignVCenter, caption)
+            painter.setFont(normal)
+            painter.setBrush(QColor("#ffffff"))
+            painter.setPen(QColor("#d0d4da"))
+            painter.drawRoundedRect(x, 16, 192, 36, 4, 4)
+            if data:
+                painter.drawPixmap(x + 10, 24, render_icon(data, element_id, "#1f2937", 20))
+            painter.setPen(QColor("#1f2937"))
+            painter.drawText(x + 38, 16, 150, 36, Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()
         return pix
 
