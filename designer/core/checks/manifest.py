@@ -22,7 +22,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
     if pkg.manifest is None:
         return
     current = pkg.manifest.to_json()
-    ctx.schema("manifest", REL, current)
+    empty_id = pkg.manifest.branding_id in (None, "")
+    if empty_id and isinstance(current, dict) and "brandingID" in current:
+        # An empty brandingID is PD212 below (with its fix), not a second, fix-less schema error.
+        ctx.schema("manifest", REL, {k: v for k, v in current.items() if k != "brandingID"})
+    else:
+        ctx.schema("manifest", REL, current)
     if pkg.manifest.is_settings_branded is not True:
         has_key = isinstance(current, dict) and "isSettingsBranded" in current
         ctx.report(
@@ -34,7 +39,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             "/isSettingsBranded" if has_key else "",
             fix=Fix("set-settings-branded", "Set isSettingsBranded to true"),
         )
-    if pkg.manifest.branding_id in (None, ""):
+    if empty_id:
         ctx.report(
             "PD212",
             REL,
