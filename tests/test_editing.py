@@ -300,3 +300,17 @@ def test_every_fix_button_resolves_its_problem(name: str, window: MainWindow, qt
     assert fixed_code not in {p.code for p in run_checks(load(root))}
     qtbot.keySequence(window, "Ctrl+Z")
     qtbot.waitUntil(lambda: [r.text(2) for r in view.problem_items()] == before)
+
+
+def test_an_edit_that_fails_leaves_no_undo_step(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    before = window.package.plugins[0].display_name
+
+    def broken(pkg) -> None:
+        pkg.plugins[0].package.name = "half done"
+        raise ValueError("no")
+
+    with pytest.raises(ValueError):
+        window.editor.edit("Broken edit", broken)
+    assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
+    assert window.package.plugins[0].display_name == before

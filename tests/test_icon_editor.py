@@ -552,3 +552,28 @@ def test_gallery_enter_takes_the_best_match(qtbot) -> None:
     gallery.search.setText("zzzz")
     assert gallery.selected_name() is None and not gallery.ok_button.isEnabled()
     assert "No icon matches" in gallery.count.text()
+
+
+def test_a_broken_file_never_shows_the_previous_files_drawing(qtbot, window, example_project: Path) -> None:
+    (example_project / "webapp2" / PLUGIN / "broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<rect')
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    assert not pane.canvas.blank and pane.canvas.shapes
+    pane = show_file(window, f"{PLUGIN}/broken.svg")
+    assert pane.canvas.blank and pane.canvas.error is not None and not pane.canvas.shapes
+    assert "line 2" in pane.banner.text()
+
+
+def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    use_tool(qtbot, pane, "text")
+    click(qtbot, pane.canvas, 3, 22)
+    use_tool(qtbot, pane, "select")
+    text_shape = next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text")
+    pane.canvas.select_path(text_shape.path)
+    depth = window.editor.undo_stack.count()
+    pane.text_edit.clear()
+    qtbot.keyClicks(pane.text_edit, "Hello")
+    assert ">Hello</text>" in window.package.read_text(HAND)
+    assert window.editor.undo_stack.count() == depth + 1

@@ -12,7 +12,6 @@ from designer.core.iconrefs import (
     IconRef,
     SourceIconRef,
     icon_references,
-    id_is_referenced,
     id_uses,
     rename_icon_id,
     resolve_icon,
@@ -90,9 +89,9 @@ def test_source_literals_and_uses(lock_project: Path) -> None:
         "a toolbar menu item of Lock toggle",
         f"the code of Lock toggle ({LOCK_JS}, line 20)",
     ]
-    assert id_is_referenced(pkg, LOCK, "lock")
+    assert id_uses(pkg, LOCK, "lock")
     assert id_uses(pkg, HAND, "hand") == ["the menu item 'Lower hand' of Raise hand helper"]
-    assert not id_is_referenced(pkg, HAND, "other") and not id_is_referenced(pkg, "plugins/none.svg", "x")
+    assert id_uses(pkg, HAND, "other") == [] and id_uses(pkg, "plugins/none.svg", "x") == []
 
 
 def test_rename_changes_svg_menu_item_and_code_and_nothing_else(lock_project: Path) -> None:

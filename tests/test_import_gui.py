@@ -51,3 +51,31 @@ def test_management_node_download_gets_its_missing_files(qtbot, window, tmp_path
     assert (target / "webapp2" / "settings.json").is_file() and (target / "webapp2" / "manifest.json").is_file()
     assert (target / "webapp2" / "themes" / "default" / "theme.css").read_bytes() == b"a{}"
     assert not [p for p in window.problems if p.severity.value == "error"]
+
+
+def test_import_asks_before_dropping_unsaved_edits(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    window.open_path(example_project)
+    window.editor.edit_text("Edit", "plugins/lock-toggle/lock-toggle.plugin.js", "// unsaved\n")
+    asked: list[str] = []
+
+    def keep(*a, **k):
+        asked.append(a[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", keep)
+    assert not window.import_zip(source, tmp_path / "imported")
+    assert asked and not (tmp_path / "imported").exists()
+    assert window.package.pending_texts["plugins/lock-toggle/lock-toggle.plugin.js"] == "// unsaved\n"
+
+
+def test_a_folder_that_cannot_be_made_is_a_message(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not window.import_zip(source, blocker / "sub" / "project")
+    assert warned and "Nothing was written" in warned[0]

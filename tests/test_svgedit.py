@@ -189,3 +189,23 @@ def test_error_message_does_not_repeat_the_position() -> None:
     with pytest.raises(SvgEditError) as info:
         SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\n<rect x=1/>\n</svg>')
     assert "line" not in str(info.value) and info.value.line == 2
+
+
+def test_markup_in_comments_outside_the_root_survives_an_edit() -> None:
+    text = (
+        '<!-- icon: <svg> lock -->\n<svg xmlns="http://www.w3.org/2000/svg"><rect x="1" y="1" width="2" height="2"/>'
+        "</svg>\n<!-- </svg> after -->\n"
+    )
+    doc = SvgDocument(text)
+    doc.translate((0,), 1, 0)
+    assert doc.to_text() == text.replace('x="1"', 'x="2"')
+
+
+def test_crlf_files_keep_their_line_endings() -> None:
+    text = (
+        '<?xml version="1.0"?>\r\n<svg xmlns="http://www.w3.org/2000/svg">\r\n'
+        '  <rect x="1" y="1" width="2" height="2"/>\r\n  <circle r="1"/>\r\n</svg>\r\n'
+    )
+    doc = SvgDocument(text)
+    doc.translate((0,), 0, 1)
+    assert doc.to_text() == text.replace('y="1"', 'y="2"')

@@ -8,7 +8,7 @@ import pytest
 
 from designer.core.checks import run_checks
 from designer.core.model import load
-from designer.core.svg import read_svg, sanitise_svg, sanitise_svg_report, scan_svg
+from designer.core.svg import read_svg, sanitise_svg, sanitise_tree, scan_svg
 from designer.core.svgimport import SvgImportError, SvgSymbol, derive_icon_id, import_svg, svg_symbols
 
 INKSCAPE = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -483,15 +483,24 @@ def test_checker_accepts_a_reference_to_a_sprite_symbol(base_project: Path) -> N
 # -- the sanitiser's own report ---------------------------------------------------------------------
 
 
-def test_sanitise_svg_report_is_sanitise_svg_plus_words() -> None:
+def _sanitise_with_words(data: bytes) -> tuple[str, list[str]]:
+    from lxml import etree
+
+    root = read_svg(data).tree
+    removed: list[str] = []
+    sanitise_tree(root, removed)
+    return etree.tostring(root, encoding="unicode"), removed
+
+
+def test_the_sanitiser_words_what_it_removes() -> None:
     data = (
         b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" id="a" viewBox="0 0 24 24" onclick="x()">\n'
         b"<script>1</script><script>2</script>\n"
         b'<path d="M0 0" sketch:type="MSShapeGroup" xmlns:sketch="http://www.bohemiancoding.com/sketch/ns"/>\n'
         b'<a href="https://example.com"><circle r="1"/></a>\n</svg>\n'
     )
-    text, lost, removed = sanitise_svg_report(data)
-    assert (text, lost) == sanitise_svg(data)
+    text, removed = _sanitise_with_words(data)
+    assert sanitise_svg(data) == ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n", [])
     assert removed == [
         'an event handler onclick="x()" on <svg> (line 2)',
         "a <script> element (2 times, line 3)",
@@ -499,7 +508,7 @@ def test_sanitise_svg_report_is_sanitise_svg_plus_words() -> None:
         "an external link to https://example.com on <g> (line 5)",
         "1 attribute an icon does not use (sketch:type)",
     ]
-    assert sanitise_svg_report(text.encode())[2] == []
+    assert _sanitise_with_words(text.encode())[1] == []
 
 
 def test_sketch_export_loses_its_notes_and_layer_ids() -> None:
@@ -532,3 +541,9 @@ def test_every_hostile_part_at_once(tmp_path: Path, no_network: list[object]) ->
     for marker in (b"alert", b"evil", b"passwd", b"javascript", b"iframe", SECRET.encode(), b"onload"):
         assert marker.decode() not in result.text
     assert len(result.removed) >= len(HOSTILE) + 3 and no_network == []
+
+
+def test_an_svg_element_of_another_namespace_is_not_an_svg() -> None:
+    with pytest.raises(SvgImportError) as info:
+        import_svg(b'<svg xmlns="http://evil.example/"><path d="M0 0"/></svg>', "fake.svg")
+    assert "fake.svg is XML but not an SVG drawing" in str(info.value) and "evil.example" in str(info.value)

@@ -12,15 +12,16 @@ import posixpath
 import re
 
 from .model import BrandingPackage, Plugin, text_bytes
+from .svgedit import root_span
 
 __all__ = ["add_icon_file", "blank_icon", "plugin_of_file"]
 
-_ROOT_ID = re.compile(r"(<(?:[\w.\-]+:)?svg\b[^>]*?\bid\s*=\s*)([\"'])(.*?)\2", re.S)
+_ROOT_ID = re.compile(r"(<(?:[\w.\-]+:)?svg\b[^>]*?(?<![\w:.\-])id\s*=\s*)([\"'])(.*?)\2", re.S)
 _ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?svg\b", re.S)
 
 
 def blank_icon(icon_id: str) -> str:
-    """An empty 24×24 icon drawn in the app's colour, ready for the canvas tools."""
+    """An empty 24×24 icon with its id, ready for the canvas tools (which draw in the app's colour)."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{icon_id}" viewBox="0 0 24 24" width="24" height="24">\n</svg>\n'
     )
@@ -38,12 +39,13 @@ def plugin_of_file(pkg: BrandingPackage, rel: str) -> int | None:
 
 def _with_root_id(text: str, icon_id: str) -> str:
     """``text`` with the root <svg>'s id set to ``icon_id``, changing nothing else."""
-    start = _ROOT_TAG.search(text)
+    begin = root_span(text)[0]  # past comments before the root, which may mention <svg> too
+    start = _ROOT_TAG.match(text, begin)
     if start is None:
         return text
     end = text.find(">", start.end())
     head = text[start.start() : end]
-    m = _ROOT_ID.match(head) or _ROOT_ID.search(head)
+    m = _ROOT_ID.match(head)
     if m is not None:
         new_head = head[: m.start(3)] + icon_id + head[m.end(3) :]
     else:

@@ -26,7 +26,6 @@ __all__ = [
     "IconRef",
     "SourceIconRef",
     "icon_references",
-    "id_is_referenced",
     "id_uses",
     "rename_icon_id",
     "resolve_icon",
@@ -160,11 +159,6 @@ def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str) -> list[str]:
             if n:
                 out.append(f"{n} reference{'s' if n > 1 else ''} inside {svg_rel.rsplit('/', 1)[-1]}")
     return out
-
-
-def id_is_referenced(pkg: BrandingPackage, svg_rel: str, icon_id: str) -> bool:
-    """Whether anything (menu item, plugin code, the SVG itself) uses ``svg_rel#icon_id``."""
-    return bool(id_uses(pkg, svg_rel, icon_id))
 
 
 # -- renaming inside the SVG text ------------------------------------------------------------------

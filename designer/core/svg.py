@@ -19,7 +19,6 @@ __all__ = [
     "remove_element",
     "safe_parser",
     "sanitise_svg",
-    "sanitise_svg_report",
     "sanitise_tree",
     "scan_svg",
     "viewbox_from_size",
@@ -332,27 +331,15 @@ def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
     refuse to apply the result when a referenced id would be lost). Raises ValueError when
     ``data`` is not well-formed XML.
     """
-    text, lost, _removed = sanitise_svg_report(data)
-    return text, lost
-
-
-def sanitise_svg_report(data: bytes) -> tuple[str, list[str], list[str]]:
-    """:func:`sanitise_svg` plus plain-language lines saying what was removed.
-
-    Why a second entry point: the icon import dialog must tell a non-developer what it took out
-    of their file ("a <script> element (line 4)"), while the checker's fix only needs the text.
-    Both run the same :func:`sanitise_tree`, so the two can never disagree.
-    """
     from lxml import etree
 
     info = read_svg(data)
     if not info.ok or info.tree is None:
         raise ValueError(f"the SVG cannot be read: {info.error}")
-    removed: list[str] = []
-    lost = sanitise_tree(info.tree, removed)
+    lost = sanitise_tree(info.tree)
     text = etree.tostring(info.tree, encoding="unicode")
     decl = '<?xml version="1.0" encoding="UTF-8"?>\n' if data.lstrip().startswith(b"<?xml") else ""
-    return decl + text + "\n", lost, removed
+    return decl + text + "\n", lost
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:

@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import safe_parser
+from .svg import _local, safe_parser
 
-__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number", "symbol_svg"]
+__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number", "root_span", "symbol_svg"]
 
 # Elements the canvas can select, move, recolour and delete.
 DRAWABLE = frozenset("path rect circle ellipse line polyline polygon text use image g".split())
@@ -33,7 +33,6 @@ _WRAPPED = DRAWABLE | {"switch"}
 # rule in a <style> (how Illustrator colours shapes) beats the attribute but not inline style.
 _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-opacity".split())
 _POSITION = re.compile(r",? *line \d+, column \d+\s*$")
-_ROOT_END = re.compile(r"</(?:[\w.\-]+:)?svg\s*>")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -62,8 +61,42 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def root_span(text: str) -> tuple[int, int]:
+    """Where the root element starts and ends in ``text``: what lies outside (XML declaration,
+    comments, processing instructions, DOCTYPE) is kept verbatim. Markup inside those comments
+    (``<!-- <svg> -->``) is skipped, which a plain search for ``<`` would not do."""
+    i, n = 0, len(text)
+    while i < n:
+        lt = text.find("<", i)
+        if lt == -1:
+            return n, n
+        if text.startswith("<!--", lt):
+            close = text.find("-->", lt + 4)
+            i = n if close == -1 else close + 3
+        elif text.startswith("<?", lt):
+            close = text.find("?>", lt + 2)
+            i = n if close == -1 else close + 2
+        elif text.startswith("<!", lt):  # DOCTYPE, perhaps with an internal subset in [...]
+            bracket, close = text.find("[", lt), text.find(">", lt)
+            if bracket != -1 and bracket < close:
+                close = text.find("]", bracket)
+                close = text.find(">", close) if close != -1 else -1
+            i = n if close == -1 else close + 1
+        else:
+            break
+    start = lt
+    end = len(text.rstrip())
+    while True:  # trailing comments and processing instructions, from the end
+        if text.endswith("-->", 0, end):
+            opened = text.rfind("<!--", 0, end)
+        elif text.endswith("?>", 0, end):
+            opened = text.rfind("<?", 0, end)
+        else:
+            break
+        if opened <= start:
+            break
+        end = len(text[:opened].rstrip())
+    return start, end
 
 
 def _shift_numbers(value: str, dx: float, dy: float) -> str:
@@ -90,17 +123,21 @@ class SvgDocument:
         if root is None or _local(root.tag) != "svg":
             raise SvgEditError("the file's root element is not <svg>", 1, 1)
         self.root = root
-        start = re.search(r"<(?![?!])", text)
-        self._prolog = text[: start.start()] if start else ""
-        ends = list(_ROOT_END.finditer(text))
-        self._epilog = text[ends[-1].end() :] if ends else text[len(text.rstrip()) :]
+        start, end = root_span(text)
+        self._prolog = text[:start]
+        self._epilog = text[end:]
+        # The parser reads CRLF as LF; a CRLF file gets its line endings back on the way out.
+        self._newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
         self._ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
 
     # -- reading --------------------------------------------------------------------------------
     def to_text(self) -> str:
         from lxml import etree
 
-        return self._prolog + etree.tostring(self.root, encoding="unicode") + self._epilog
+        body = etree.tostring(self.root, encoding="unicode")
+        if self._newline != "\n":
+            body = body.replace("\n", self._newline)
+        return self._prolog + body + self._epilog
 
     @property
     def root_id(self) -> str | None:
@@ -204,7 +241,8 @@ class SvgDocument:
         fx, fy = format_number, format_number
 
         def shift(attr: str, d: float) -> None:
-            el.set(attr, fx(_num(el.get(attr)) + d))
+            if d:  # an axis that does not move is left as written (or absent)
+                el.set(attr, fx(_num(el.get(attr)) + d))
 
         if el.get("transform") is None and name in ("rect", "image", "use", "text"):
             shift("x", dx)

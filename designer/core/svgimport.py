@@ -592,9 +592,12 @@ def _parse(data: bytes, file_name: str) -> Any:
         if reason is not None:
             raise SvgImportError(f"{file_name} cannot be imported: {reason}", info.line, info.column, file_name)
         raise _unreadable(info, file_name, file_name)
-    if info.root_tag != "svg":
+    ns = info.tree.tag[1:].split("}", 1)[0] if info.tree.tag.startswith("{") else ""
+    if info.root_tag != "svg" or ns not in ("", SVG_NS):
         raise SvgImportError(
-            f"{file_name} is XML but not an SVG drawing (its main element is <{info.root_tag}>)",
+            f"{file_name} is XML but not an SVG drawing (its main element is <{info.root_tag}>"
+            + (f" in the namespace {ns}" if ns and info.root_tag == "svg" else "")
+            + ")",
             info.tree.sourceline or 1,
             1,
             file_name,

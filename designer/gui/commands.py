@@ -91,7 +91,15 @@ class SnapshotCommand(QUndoCommand):
         if self._after is None:
             self._before = _take(pkg)
             modelled_before = pkg.modelled_files()
-            self._mutate(pkg)
+            try:
+                self._mutate(pkg)
+            except Exception as exc:  # noqa: BLE001 - handed to ModelEditor.edit, which raises it
+                # Nothing happened: the model goes back as it was and the stack drops the command
+                # (obsolete), instead of keeping an undo step that undoes nothing.
+                _restore(pkg, self._before)
+                self.setObsolete(True)
+                self._editor._failure = exc
+                return
             self._after = _take(pkg)
             # A JSON file the command brings into the model (a created settings.json) is a new
             # file too: undo after a save must delete it again.
@@ -174,11 +182,18 @@ class ModelEditor(QObject):
         super().__init__(parent)
         self.package = package
         self.undo_stack = QUndoStack(self)
+        self._failure: Exception | None = None  # what the last edit's mutate raised
 
     def edit(
         self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
     ) -> None:
+        """Run ``mutate`` as one undoable step; if it raises, the model and the stack stay as they were
+        and the exception reaches the caller."""
+        self._failure = None
         self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject))
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
 
     def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
         """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""

@@ -57,14 +57,14 @@ class _SvgItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         renderer = self.canvas.renderer
-        if renderer.isValid():
+        if renderer.isValid() and not self.canvas.blank:
             renderer.render(painter, self.canvas.view_rect)
 
 
 class IconCanvas(QGraphicsView):
     """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
 
-    sig_changed = Signal(str, str)  # undo text, new SVG text
+    sig_changed = Signal(str, str, str)  # undo text, new SVG text, merge key ("" = a step of its own)
     sig_selection = Signal(object)  # the selected Shape, or None
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
 
@@ -78,6 +78,7 @@ class IconCanvas(QGraphicsView):
         self.renderer = QSvgRenderer(self)
         self.view_rect = QRectF(0, 0, 24, 24)
         self.text = ""
+        self.blank = True  # nothing drawn yet for the file on show (see forget)
         self.doc: SvgDocument | None = None
         self.error: SvgEditError | None = None
         self.read_only = False
@@ -122,8 +123,9 @@ class IconCanvas(QGraphicsView):
         self.doc = doc
         x, y, w, h = doc.view_box()
         fit = self.view_rect != QRectF(x, y, w, h)
+        self._item.prepareGeometryChange()  # before the rect changes, so the scene drops the old one
         self.view_rect = QRectF(x, y, w, h)
-        self._item.prepareGeometryChange()
+        self.blank = False
         self.scene().setSceneRect(self.view_rect.adjusted(-w * 0.1, -h * 0.1, w * 0.1, h * 0.1))
         self._load(doc)
         if fit:
@@ -151,6 +153,16 @@ class IconCanvas(QGraphicsView):
             self.shapes.append((shape, parent.mapRect(self.renderer.boundsOnElement(name)), parent))
             self._names[shape.path] = name
         self._item.update()
+
+    def forget(self) -> None:
+        """Another file is about to be shown: nothing of this one may be drawn if that one is broken."""
+        self._cancel_draft()
+        self._select(None)
+        self.text = ""
+        self.doc = None
+        self.shapes = []
+        self.blank = True
+        self.viewport().update()
 
     def fit(self) -> None:
         self.resetTransform()
@@ -260,7 +272,7 @@ class IconCanvas(QGraphicsView):
         ox, oy = self.view_rect.left(), self.view_rect.top()
         return QPointF(ox + round((point.x() - ox) / step) * step, oy + round((point.y() - oy) / step) * step)
 
-    def _commit(self, undo_text: str, change: Callable[[SvgDocument], object]) -> object:
+    def _commit(self, undo_text: str, change: Callable[[SvgDocument], object], merge_key: str = "") -> object:
         """Apply ``change`` to a fresh document of the current text and emit the new text."""
         if self.doc is None or self.read_only:
             return None
@@ -268,7 +280,7 @@ class IconCanvas(QGraphicsView):
         result = change(doc)
         new_text = doc.to_text()
         if new_text != self.text:
-            self.sig_changed.emit(undo_text, new_text)
+            self.sig_changed.emit(undo_text, new_text, merge_key)
         return result
 
     def _style(self) -> dict[str, str]:
@@ -322,7 +334,9 @@ class IconCanvas(QGraphicsView):
         path, tag = self.selected.path, self.selected.tag
         what = ", ".join(values)
         self._commit(
-            f"Change {what} of {_shape_name(tag)} in {self.file_label}", lambda doc: doc.set_attributes(path, values)
+            f"Change {what} of {_shape_name(tag)} in {self.file_label}",
+            lambda doc: doc.set_attributes(path, values),
+            merge_key=f"paint/{path}/{what}",  # stepping the width up and down is one undo step
         )
 
     def delete_selected(self) -> None:

@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
         from ..core.archive import ImportRefused
         from ..core.archive import import_zip as unpack
 
+        if not self._may_discard():  # the imported project replaces the one open now
+            return False
         if source is None:
             if self.package is not None and not self.package.files.writable and self._path is not None:
                 source = Path(self._path)
@@ -254,6 +256,11 @@ class MainWindow(QMainWindow):
             result = unpack(source, target)
         except ImportRefused as exc:
             QMessageBox.warning(self, "The ZIP was not imported", f"{source.name}: {exc}\n\nNothing was written.")
+            return False
+        except OSError as exc:  # the target folder cannot be made (permissions, a full disk, ...)
+            QMessageBox.warning(
+                self, "The ZIP was not imported", f"{target}: {exc.strerror or exc}\n\nNothing was written."
+            )
             return False
         if result.missing:
             answer = QMessageBox.question(

@@ -12,7 +12,6 @@ typing in the XML goes through the same undo and check machinery as any other fi
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import BrandingPackage
+from ...core.svgimport import is_valid_id
 from ..commands import ModelEditor
 from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
@@ -49,7 +49,6 @@ __all__ = ["IconEditorPane", "IconPreviewStrip"]
 
 SIZES = (16, 24, 32, 48)
 BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
-_XML_NAME = re.compile(r"[A-Za-z_][\w.\-]*")
 PAINTS = {"none": "No colour", "currentColor": "App colour (the app recolours it)"}
 
 
@@ -159,6 +158,7 @@ class IconEditorPane(QWidget):
         self.rel = ""
         self.read_only = False
         self._symbol = ""  # the sprite symbol the preview shows
+        self._symbols_of: str | None = None  # the text the symbol list was made from
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 0)
@@ -349,16 +349,18 @@ class IconEditorPane(QWidget):
         # With the Text tool the field holds the next text to place; with Select it edits the selected one.
         if self.canvas.tool == "select" and shape is not None and shape.tag == "text" and text.strip():
             self.canvas._commit(
-                f"Change text in {self.rel.rsplit('/', 1)[-1]}", lambda doc: doc.set_text(shape.path, text)
+                f"Change text in {self.rel.rsplit('/', 1)[-1]}",
+                lambda doc: doc.set_text(shape.path, text),
+                merge_key=f"text/{shape.path}",  # typing a word is one undo step
             )
 
     # -- showing a file -------------------------------------------------------------------------
     def show_file(self, editor: ModelEditor, rel: str, read_only: bool) -> None:
         self.editor = editor
         if rel != self.rel:
-            self.canvas.select_path(None)
-            self.canvas.set_tool(self.canvas.tool)  # a half-drawn path stays with its file
+            self.canvas.forget()  # nothing of the last file (drawing, selection, half-drawn path) stays
             self._symbol = ""
+            self._symbols_of = None
         self.rel = rel
         self.read_only = read_only
         self.canvas.read_only = read_only
@@ -419,10 +421,11 @@ class IconEditorPane(QWidget):
         self.add_id_button.setVisible(doc is not None and not root_id and not sprite and not self.read_only)
         if doc is not None and not root_id:
             self.add_id_button.setText(f"Add id '{self._suggested_id()}'")
-        self._show_users(doc)
+        refs = self._references()  # once per refresh: it reads every plugin's package
+        self._show_users(doc, refs)
         self._show_symbols(doc)
         data = text.encode("utf-8", "surrogateescape")
-        label = next((r.label for r in self._references() if r.label), "")
+        label = next((r.label for r in refs if r.label), "")
         if sprite and not self._symbol:
             self._symbol = doc.symbols()[0]
             self.symbols.setCurrentRow(0)
@@ -435,7 +438,7 @@ class IconEditorPane(QWidget):
 
         return icon_references(self.package, self.rel)
 
-    def _show_users(self, doc) -> None:
+    def _show_users(self, doc, refs: list) -> None:
         from ...core.iconrefs import source_icon_references
 
         notes = []
@@ -453,7 +456,7 @@ class IconEditorPane(QWidget):
         plugins = self.package.plugins
         what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
         lines, missing = [], []
-        for ref in self._references():
+        for ref in refs:
             label = ref.label or "(label set at run time)"
             owner = html.escape(plugins[ref.plugin_index].display_name)
             line = f"{what.get(ref.section, ref.section)} “{html.escape(label)}” of {owner}"
@@ -488,19 +491,32 @@ class IconEditorPane(QWidget):
         self.banner.setVisible(bool(notes))
 
     def _show_symbols(self, doc) -> None:
-        symbols = doc.symbols() if doc is not None else []
+        """A sprite's symbols with their pictures and titles; rebuilt only when the text changed
+        (each picture is a render of its own)."""
+        from ...core.svgimport import SvgImportError, svg_symbols
+
+        if doc is None or self._symbols_of == self.canvas.text:
+            return
+        self._symbols_of = self.canvas.text
+        data = self.canvas.text.encode("utf-8", "surrogateescape")
+        try:
+            symbols = svg_symbols(data) if doc.symbols() else []
+        except SvgImportError:
+            symbols = []
         self.symbols.blockSignals(True)
         self.symbols.clear()
-        data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
+        colour = self.palette().text().color().name()
         for sym in symbols:
-            item = QListWidgetItem(QIcon(render_icon(data, sym, self.palette().text().color().name(), 24)), sym)
-            item.setData(Qt.ItemDataRole.UserRole, sym)
+            item = QListWidgetItem(QIcon(render_icon(data, sym.id, colour, 24)), sym.id)
+            use = f"use it as {self.rel.rsplit('/', 1)[-1]}#{sym.id}"
+            item.setToolTip(f"{sym.title}: {use}" if sym.title else use)
+            item.setData(Qt.ItemDataRole.UserRole, sym.id)
             self.symbols.addItem(item)
-            if sym == self._symbol:
+            if sym.id == self._symbol:
                 self.symbols.setCurrentItem(item)
         self.symbols.blockSignals(False)
         self.symbols.setVisible(bool(symbols))
-        if self._symbol not in symbols:
+        if self._symbol not in {s.id for s in symbols}:
             self._symbol = ""
 
     def _symbol_chosen(self, item: QListWidgetItem | None, _prev=None) -> None:
@@ -536,14 +552,10 @@ class IconEditorPane(QWidget):
             action.setEnabled(has)
 
     # -- edits ------------------------------------------------------------------------------------
-    def _set_text(self, undo_text: str, text: str) -> None:
-        rel = self.rel
+    def _canvas_changed(self, undo_text: str, text: str, merge_key: str) -> None:
         if self.editor is None or self.read_only:
             return
-        self.editor.edit_text(undo_text, rel, text)
-
-    def _canvas_changed(self, undo_text: str, text: str) -> None:
-        self._set_text(undo_text, text)
+        self.editor.edit_text(undo_text, self.rel, text, f"icon/{self.rel}/{merge_key}" if merge_key else None)
 
     def _confirm_remove(self, ids: list[str]) -> bool:
         """Before a shape carrying ids goes: ask when a menu item, the code or the file uses one."""
@@ -589,7 +601,7 @@ class IconEditorPane(QWidget):
         new_id = new_id.strip()
         if not new_id or new_id == old:
             return
-        if not _XML_NAME.fullmatch(new_id):
+        if not is_valid_id(new_id):
             QMessageBox.warning(
                 self,
                 "Cannot rename the id",

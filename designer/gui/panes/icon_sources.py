@@ -31,13 +31,30 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.iconfiles import plugin_of_file as owning_plugin
-from ...core.model import BrandingPackage
+from ...core.model import BrandingPackage, Plugin
 from ..icon_render import render_icon
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
 
 # Called inside the same undo step with the new icon's reference (e.g. to set a menu item's icon).
 Then = Callable[[BrandingPackage, str], None]
+
+
+# Adds an icon file to (package, plugin); returns (webapp2-relative path, reference for a menu item).
+Make = Callable[[BrandingPackage, Plugin], tuple[str, str]]
+
+
+def _file(stem: str, text: str) -> Make:
+    """Adding ``text`` as ``stem.svg``; a sprite is referenced by its first symbol (its root draws nothing)."""
+
+    def make(pkg: BrandingPackage, plugin: Plugin) -> tuple[str, str]:
+        from ...core.iconfiles import add_icon_file
+
+        rel, ref = add_icon_file(pkg, plugin, stem, text)
+        symbols = sprite_symbols(text)
+        return rel, (f"{ref.split('#', 1)[0]}#{symbols[0]}" if symbols else ref)
+
+    return make
 
 
 def sprite_symbols(text: str) -> list[str]:
@@ -208,9 +225,8 @@ class IconAdder(QObject):
     def _dialog_parent(self) -> QWidget:
         return self._parent.window()
 
-    def _add(self, index: int, stem: str, text: str, what: str, then: Then | None) -> str | None:
-        from ...core.iconfiles import add_icon_file
-
+    def _add(self, index: int, make: Make, what: str, then: Then | None) -> str | None:
+        """Run ``make`` (which adds the file and says where) and ``then`` as one undoable step."""
         editor = self.editor
         if editor is None:
             return None
@@ -218,17 +234,14 @@ class IconAdder(QObject):
         added: list[str] = []
 
         def mutate(pkg: BrandingPackage) -> None:
-            rel, ref = add_icon_file(pkg, pkg.plugins[index], stem, text)
-            symbols = sprite_symbols(text)
-            if symbols:  # a sprite's root draws nothing: a menu item uses its first symbol
-                ref = f"{ref.split('#', 1)[0]}#{symbols[0]}"
+            rel, ref = make(pkg, pkg.plugins[index])
             added[:] = [rel, ref]
             if then is not None:
                 then(pkg, ref)
 
         try:
             editor.edit(f"{what} to {plugin.display_name}", mutate)
-        except ValueError as exc:
+        except (ValueError, KeyError, OSError) as exc:
             QMessageBox.warning(self._dialog_parent(), "Cannot add the icon", str(exc))
             return None
         if added:
@@ -261,11 +274,11 @@ class IconAdder(QObject):
             if not ok or not name.strip():
                 return None
         stem = derive_icon_id(name)
-        return self._add(index, stem, blank_icon(stem), f"Add new icon {stem}.svg", then)
+        return self._add(index, _file(stem, blank_icon(stem)), f"Add new icon {stem}.svg", then)
 
     def builtin_icon(self, index: int | None, name: str | None = None, then: Then | None = None) -> str | None:
         """A copy of a built-in icon, chosen in the gallery unless ``name`` is given."""
-        from ...core.iconset import builtin_icons
+        from ...core.iconset import add_builtin_icon
 
         if not self._check(index):
             return None
@@ -274,10 +287,9 @@ class IconAdder(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selected_name():
                 return None
             name = dialog.selected_name()
-        icon = next((i for i in builtin_icons() if i.name == name), None)
-        if icon is None:
-            return None
-        return self._add(index, icon.name, icon.data().decode("utf-8"), f"Add built-in icon {icon.name}", then)
+        return self._add(
+            index, lambda pkg, plugin: add_builtin_icon(pkg, plugin, name), f"Add built-in icon {name}", then
+        )
 
     def import_svg(
         self, index: int | None, path: Path | None = None, then: Then | None = None, ask: bool = True
@@ -301,4 +313,4 @@ class IconAdder(QObject):
         if dialog.result_ is None:
             QMessageBox.warning(self._dialog_parent(), "Cannot import the icon", dialog.summary.text())
             return None
-        return self._add(index, dialog.stem(), dialog.result_.text, f"Import {path.name}", then)
+        return self._add(index, _file(dialog.stem(), dialog.result_.text), f"Import {path.name}", then)
