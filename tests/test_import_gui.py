@@ -79,3 +79,16 @@ def test_a_folder_that_cannot_be_made_is_a_message(qtbot, window, example_projec
     blocker.write_text("x")
     assert not window.import_zip(source, blocker / "sub" / "project")
     assert warned and "Nothing was written" in warned[0]
+
+
+def test_the_welcome_screen_offers_the_import(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    target = tmp_path / "from-welcome"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(window.welcome.findChild(QPushButton, "importZipButton"), Qt.MouseButton.LeftButton)
+    assert window.package is not None and window.package.root == target / "webapp2"

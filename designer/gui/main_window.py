@@ -582,6 +582,7 @@ class MainWindow(QMainWindow):
             self.welcome.sig_new.connect(self.new_project)
             self.welcome.sig_open_folder.connect(self._choose_folder)
             self.welcome.sig_open_zip.connect(self._choose_zip)
+            self.welcome.sig_import_zip.connect(lambda: self.import_zip())
             self.welcome.sig_open_example.connect(self.open_example)
             self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
             self.stack.addWidget(self.welcome)

@@ -33,6 +33,7 @@ class WelcomePane(QWidget):
     sig_new = Signal()
     sig_open_folder = Signal()
     sig_open_zip = Signal()
+    sig_import_zip = Signal()
     sig_open_example = Signal()
     sig_open_path = Signal(str)
 
@@ -55,6 +56,12 @@ class WelcomePane(QWidget):
             ("New project…", "Start a new branding package with one working plugin.", self.sig_new, "newButton"),
             ("Open folder…", "Open a project folder or its webapp2 folder.", self.sig_open_folder, "openFolderButton"),
             ("Open ZIP…", "Look at a branding ZIP (read-only).", self.sig_open_zip, "openZipButton"),
+            (
+                "Import ZIP…",
+                "Make an editable project of a branding ZIP (from the Branding Portal, a Management Node, ...).",
+                self.sig_import_zip,
+                "importZipButton",
+            ),
             ("Open the example", "Three small plugins to learn from.", self.sig_open_example, "exampleButton"),
         ):
             button = QPushButton(text, objectName=name)
