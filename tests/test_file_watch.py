@@ -84,3 +84,17 @@ def test_showing_a_file_is_not_an_edit(window: MainWindow, qtbot, example_projec
     assert window.package.pending_texts == {}
     assert window.editor.undo_stack.count() == 0
     assert not window.isWindowModified()
+
+
+def test_an_icon_changed_elsewhere_is_redrawn(window: MainWindow, qtbot, base_project: Path) -> None:
+    rel = "plugins/rec/rec.svg"
+    open_in_editor(window, base_project, rel)
+    pane = window.icon_pane
+    assert window.stack.currentWidget() is pane
+    n = len(pane.canvas.shapes)
+    path = base_project / "webapp2" / rel
+    new = path.read_text().replace("</svg>", '<rect x="1" y="1" width="4" height="4"/></svg>')
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, new)
+    qtbot.waitUntil(lambda: len(pane.canvas.shapes) == n + 1)
+    assert pane.canvas.text == new and window.source_editor.text() == new

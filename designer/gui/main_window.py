@@ -674,9 +674,7 @@ class MainWindow(QMainWindow):
         # The plugin page re-reads the model when it is shown (_show_item), so a hidden one waits.
         if self.plugin_page is not None and self.stack.currentWidget() is self.plugin_page:
             self.plugin_page.refresh()
-        self._sync_source()
-        if self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
-            self.icon_pane.refresh()
+        self._sync_file_views()
         self._recheck.start()
         if self.preview_dock is not None and self.preview_dock.isVisible():
             self.preview_pane.refresh()
@@ -727,6 +725,12 @@ class MainWindow(QMainWindow):
             self.icon_pane.sig_open_file.connect(self.show_file)
             self.stack.addWidget(self.icon_pane)
         return self.icon_pane
+
+    def _sync_file_views(self) -> None:
+        """The editor (and, for an SVG, the canvas) show the file on show as the model has it."""
+        self._sync_source()
+        if self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
+            self.icon_pane.refresh()
 
     def _file_on_show(self) -> str:
         """The file the editor stack shows (source or icon editor), else ''."""
@@ -789,7 +793,7 @@ class MainWindow(QMainWindow):
                 return
             self.editor.edit(f"Reload {rel} from the disk", lambda p: p.pending_texts.pop(rel, None))
         else:
-            self._sync_source()
+            self._sync_file_views()
             self._recheck.start()
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
