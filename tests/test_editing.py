@@ -314,3 +314,17 @@ def test_an_edit_that_fails_leaves_no_undo_step(window: MainWindow, qtbot, examp
         window.editor.edit("Broken edit", broken)
     assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
     assert window.package.plugins[0].display_name == before
+
+
+def test_a_file_the_forms_write_is_shown_as_save_will_write_it(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    window.open_path(example_project)
+    index = 0
+    rel = window.package.plugins[index].package_path
+    window.editor.set_field(index, "package", "name", "Hands up", "Rename {subject}")
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert '"name": "Hands up"' in window.source_editor.text()
+    window.editor.undo_stack.undo()
+    assert '"name": "Hands up"' not in window.source_editor.text()
+    assert window.source_editor.text() == (example_project / "webapp2" / rel).read_text()

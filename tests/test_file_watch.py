@@ -98,3 +98,31 @@ def test_an_icon_changed_elsewhere_is_redrawn(window: MainWindow, qtbot, base_pr
         _write_elsewhere(path, new)
     qtbot.waitUntil(lambda: len(pane.canvas.shapes) == n + 1)
     assert pane.canvas.text == new and window.source_editor.text() == new
+
+
+def test_an_edited_file_deleted_elsewhere_is_saved_again(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open(window, base_project)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "// mine")
+    path = base_project / "webapp2" / SRC
+    other = base_project / "webapp2" / "plugins" / "rec" / "rec.svg"
+    other_text = other.read_text()
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+    assert "deleted by another program" in window.status.text()
+    assert window.save()
+    assert path.read_text().endswith("// mine") and other.read_text() == other_text
+
+
+def test_an_edit_to_a_file_deleted_before_the_watcher_saw_it_still_saves(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The package's list of files says it exists; reading it fails: Save writes it anyway."""
+    editor = _open(window, base_project)
+    qtbot.keyClicks(editor, "x")
+    window._watcher.removePaths(window._watcher.files())  # deleted while nobody watched
+    (base_project / "webapp2" / SRC).unlink()
+    assert window.save()
+    assert (base_project / "webapp2" / SRC).read_text().startswith("x")

@@ -577,3 +577,24 @@ def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example
     qtbot.keyClicks(pane.text_edit, "Hello")
     assert ">Hello</text>" in window.package.read_text(HAND)
     assert window.editor.undo_stack.count() == depth + 1
+
+
+def test_the_rename_button_asks_for_the_new_id(qtbot, window, example_project: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(k.get("text")) or ("palm", True))
+    qtbot.mouseClick(pane.rename_button, Qt.MouseButton.LeftButton)
+    assert asked == ["hand"]  # the dialog starts from the current id
+    assert 'id="palm"' in window.package.read_text(HAND)
+
+
+def test_a_reference_to_a_missing_id_is_not_drawn_as_the_whole_file(qtbot) -> None:
+    from designer.gui.icon_render import render_icon
+
+    data = b'<svg xmlns="http://www.w3.org/2000/svg" id="a" viewBox="0 0 24 24"><rect width="24" height="24"/></svg>'
+    whole = _ink(render_icon(data, "a", "#000000", 24))
+    missing = _ink(render_icon(data, "nope", "#000000", 24))
+    assert whole == 24 * 24 and 0 < missing < whole / 3  # a question mark, not the square

@@ -503,7 +503,7 @@ def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
         else:
             doc.apply(value)
         data = doc.dumps().encode("utf-8")
-        if not pkg.files.exists(rel) or pkg.files.read_bytes(rel) != data:
+        if _differs_on_disk(pkg, rel, data):
             out[rel] = data
 
     if pkg.manifest is not None:
@@ -518,9 +518,20 @@ def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
         if text is None or rel in modelled:  # JSON files are written from the model above
             continue
         data = text_bytes(text)
-        if not pkg.files.exists(rel) or pkg.files.read_bytes(rel) != data:
+        if _differs_on_disk(pkg, rel, data):
             out[rel] = data
     return out
+
+
+def _differs_on_disk(pkg: BrandingPackage, rel: str, data: bytes) -> bool:
+    """Whether ``rel`` must be written: absent, or other bytes. A file another program deleted
+    since the package was opened (the name index still lists it) is absent, not an error."""
+    if not pkg.files.exists(rel):
+        return True
+    try:
+        return pkg.files.read_bytes(rel) != data
+    except FileNotFoundError:
+        return True
 
 
 def pending_deletes(pkg: BrandingPackage) -> list[str]:

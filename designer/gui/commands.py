@@ -30,6 +30,17 @@ class _Snapshot:
     pending_texts: dict[str, str]
 
 
+def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
+    """The file as it is on disk (what undo after a save writes back), None when there is none
+    (undo then deletes it) — also when another program deleted it since the package was opened."""
+    if not pkg.files.exists(rel):
+        return None
+    try:
+        return bytes_text(pkg.files.read_bytes(rel))
+    except FileNotFoundError:
+        return None
+
+
 def _take(pkg: BrandingPackage) -> _Snapshot:
     return _Snapshot(
         copy.deepcopy(pkg.settings),
@@ -111,8 +122,7 @@ class SnapshotCommand(QUndoCommand):
             # The same for added and removed files: undo after a save deletes what the command
             # created (None) and writes back what it removed, byte for byte.
             for rel in self._after.pending_texts.keys() - self._before.pending_texts.keys():
-                on_disk = pkg.files.exists(rel)
-                self._before.pending_texts[rel] = bytes_text(pkg.files.read_bytes(rel)) if on_disk else None
+                self._before.pending_texts[rel] = _disk_text(pkg, rel)
         else:
             _restore(pkg, self._after)
         self._editor.sig_changed.emit()
@@ -159,8 +169,8 @@ class TextCommand(QUndoCommand):
             self._first = False
             if self._rel in pkg.pending_texts:
                 self._before = pkg.pending_texts[self._rel]
-            elif pkg.files.exists(self._rel):
-                self._before = bytes_text(pkg.files.read_bytes(self._rel))
+            else:
+                self._before = _disk_text(pkg, self._rel)
         pkg.pending_texts[self._rel] = self._after
         self._editor.sig_changed.emit()
 

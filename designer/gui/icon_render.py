@@ -36,7 +36,19 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
     if renderer.isValid():
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if element_id and renderer.elementExists(element_id) and element_id != read_svg(data).root_id:
+        root_id = read_svg(data).root_id if element_id else None
+        if element_id and element_id != root_id and not renderer.elementExists(element_id):
+            # A reference to an id the file lacks: the app draws nothing, so no picture here
+            # either, but a question mark that says so.
+            font = painter.font()
+            font.setPixelSize(max(8, int(size * 0.8)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "?")
+            painter.end()
+            return QPixmap.fromImage(image)
+        if element_id and element_id != root_id:
             renderer.render(painter, element_id, QRectF(0, 0, size, size))
         else:
             renderer.render(painter, QRectF(0, 0, size, size))

@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
             self.details.setHtml(self._plugin_html(self.package.plugins[value]))
         elif kind == "file":
             try:
-                text = self.package.read_text(value)
+                text = self._shown_text(value)
             except (OSError, KeyError, UnicodeDecodeError) as exc:
                 text = f"(cannot show this file: {exc})"
             if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES and not text.startswith("(cannot show"):
@@ -772,8 +772,16 @@ class MainWindow(QMainWindow):
         rel = pane.current_file()
         if Path(path) != pkg.root / rel:
             return
+        pkg.files.invalidate()  # the package's list of files is stale now (added, replaced or deleted)
         if Path(path).exists() and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        if not Path(path).exists():
+            if rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
+                self.status.setText(f"{rel} was deleted by another program; your unsaved version is kept (Ctrl+S).")
+            else:
+                self.status.setText(f"{rel} was deleted by another program.")
+                self._fill_tree()
+            return
         try:
             on_disk = pkg.files.read_bytes(rel).decode("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -816,13 +824,25 @@ class MainWindow(QMainWindow):
         finally:
             self._typed_text = None
 
+    def _shown_text(self, rel: str) -> str:
+        """The text a file is shown with: as the model has it. For a file the forms write
+        (settings.json, manifest.json, package files) that is what Save will write, not the disk's."""
+        assert self.package is not None
+        if rel in self.package.modelled_files():
+            from ..core.model import pending_writes
+
+            data = pending_writes(self.package).get(rel)
+            if data is not None:
+                return data.decode("utf-8")
+        return self.package.read_text(rel)
+
     def _sync_source(self) -> None:
         """After undo, redo or a fix: the editor shows the file as the model now has it."""
         pane = self.source_pane
         if pane is None or self.package is None or not pane.current_file():
             return
         try:
-            text = self.package.read_text(pane.current_file())
+            text = self._shown_text(pane.current_file())
         except (OSError, KeyError, UnicodeDecodeError):
             return
         if text is getattr(self, "_typed_text", None):

@@ -174,7 +174,7 @@ class IconEditorPane(QWidget):
         head.addWidget(self.id_label)
         self.rename_button = QPushButton("Rename id…", objectName="renameIdButton")
         self.rename_button.setToolTip("Give the icon another id and update every menu item that uses it")
-        self.rename_button.clicked.connect(self.rename_id)
+        self.rename_button.clicked.connect(lambda: self.rename_id())  # not clicked's bool as the id
         head.addWidget(self.rename_button)
         self.add_id_button = QPushButton(objectName="addIdButton")
         self.add_id_button.clicked.connect(self.add_id)
