@@ -161,9 +161,8 @@ class RecipeWizard(QDialog):
         self.finish_button.clicked.connect(self.finish)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        self.step_label = QLabel()
-        buttons.addWidget(self.step_label)
-        buttons.addStretch(1)
+        self.step_label = QLabel(wordWrap=True)
+        buttons.addWidget(self.step_label, 1)  # takes the room the buttons leave, wrapping if short
         for b in (self.back_button, self.next_button, self.finish_button, cancel):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
@@ -184,6 +183,13 @@ class RecipeWizard(QDialog):
         self.gallery = QListWidget()
         self.gallery.setObjectName("recipeGallery")
         self.gallery.setSpacing(2)
+        # Each row is a widget of its own: the item's text (kept for screen readers and tests) must
+        # not show through it, selected or not, and the selection is a tint the row stays legible on.
+        self.gallery.setStyleSheet(
+            "QListWidget#recipeGallery::item { color: transparent; }"
+            "QListWidget#recipeGallery::item:selected { color: transparent;"
+            " background: rgba(26, 115, 232, 45); border: 1px solid rgb(26, 115, 232); }"
+        )
         colour = self.palette().color(self.palette().ColorRole.Text)
         for recipe in self.recipes:
             item = QListWidgetItem()
