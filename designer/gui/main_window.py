@@ -963,6 +963,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName("previewDock")
             dock.setWidget(self.preview_pane)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if self.export_dock is not None:  # tabs, not stacked: both together outgrow a laptop screen
+                self.tabifyDockWidget(self.export_dock, dock)
             dock.visibilityChanged.connect(lambda visible: visible and self.preview_pane.refresh())
             self.preview_dock = dock
             self.view_menu.addAction(dock.toggleViewAction())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -182,15 +184,24 @@ class IconEditorPane(QWidget):
         head.addStretch(1)
         self.adder = IconAdder(self, editor_of)
         self.adder.sig_added.connect(self.sig_open_file)
+        # One menu button, not three: the header must fit beside the tree on a laptop screen.
+        self.add_icon_button = QToolButton(objectName="addIconMenuButton", text="Add icon ▾")
+        self.add_icon_button.setToolTip(
+            "Add another icon to this plugin: draw one, pick a built-in one or import an SVG"
+        )
+        self.add_icon_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_icon_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        add_menu = QMenu(self.add_icon_button)
         for text, name, slot in (
-            ("New icon…", "newIconButton", lambda: self.adder.new_icon(self._plugin_index())),
-            ("Built-in icons…", "builtinIconsButton", lambda: self.adder.builtin_icon(self._plugin_index())),
-            ("Import SVG…", "importSvgButton", lambda: self.adder.import_svg(self._plugin_index())),
+            ("New icon…", "newIconAction", lambda: self.adder.new_icon(self._plugin_index())),
+            ("Built-in icons…", "builtinIconsAction", lambda: self.adder.builtin_icon(self._plugin_index())),
+            ("Import SVG…", "importSvgAction", lambda: self.adder.import_svg(self._plugin_index())),
         ):
-            button = QPushButton(text, objectName=name)
-            button.clicked.connect(slot)
-            head.addWidget(button)
-            setattr(self, name, button)
+            action = add_menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+        self.add_icon_button.setMenu(add_menu)
+        head.addWidget(self.add_icon_button)
         outer.addLayout(head)
         self.users = QLabel(objectName="iconUsers", wordWrap=True)
         self.users.setTextFormat(Qt.TextFormat.RichText)
@@ -217,7 +228,13 @@ class IconEditorPane(QWidget):
 
         bottom = QHBoxLayout()
         self.preview = IconPreviewStrip()
-        bottom.addWidget(self.preview, 1)
+        # Scrolls sideways when the window is narrow, instead of forcing the window wider.
+        strip = QScrollArea(objectName="iconPreviewScroll", widgetResizable=True)
+        strip.setFrameShape(QFrame.Shape.NoFrame)
+        strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip.setWidget(self.preview)
+        strip.setMinimumHeight(72 + strip.horizontalScrollBar().sizeHint().height())
+        bottom.addWidget(strip, 1)
         self.symbols = QListWidget(objectName="symbolList")
         self.symbols.setToolTip("This file is a sprite: each symbol is an icon of its own (file.svg#symbol)")
         self.symbols.setIconSize(QSize(24, 24))
@@ -365,8 +382,7 @@ class IconEditorPane(QWidget):
         self.read_only = read_only
         self.canvas.read_only = read_only
         self.canvas.file_label = rel.rsplit("/", 1)[-1]
-        for b in (self.newIconButton, self.builtinIconsButton, self.importSvgButton):
-            b.setEnabled(not read_only and self._plugin_index() is not None)
+        self.add_icon_button.setEnabled(not read_only and self._plugin_index() is not None)
         self.refresh()
 
     def _update_tools(self) -> None:
