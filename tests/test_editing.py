@@ -328,3 +328,13 @@ def test_a_file_the_forms_write_is_shown_as_save_will_write_it(
     window.editor.undo_stack.undo()
     assert '"name": "Hands up"' not in window.source_editor.text()
     assert window.source_editor.text() == (example_project / "webapp2" / rel).read_text()
+
+
+def test_undo_and_redo_say_what_they_did(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Hands up", "Rename {subject}")
+    text = window.editor.undo_stack.text(0)
+    window.editor.undo_stack.undo()
+    assert window.status.text() == f"Undone: {text}"
+    window.editor.undo_stack.redo()
+    assert window.status.text() == f"Redone: {text}"

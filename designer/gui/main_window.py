@@ -475,6 +475,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.editor.undo_stack)
         self.undo_group.setActiveStack(self.editor.undo_stack)
         self.editor.sig_changed.connect(self._model_changed)
+        self._undo_seen = (0, 0)  # (index, count) of the stack, to tell an undo or redo from an edit
+        self.editor.undo_stack.indexChanged.connect(self._undo_moved)
         if self.plugin_page is not None:
             self.stack.removeWidget(self.plugin_page)
             self.plugin_page.deleteLater()
@@ -666,6 +668,16 @@ class MainWindow(QMainWindow):
 
         if self.editor is not None:
             self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
+
+    def _undo_moved(self, index: int) -> None:
+        """Undo and redo say what they did: the change may be in a file that is not on show."""
+        stack = self.editor.undo_stack
+        last, count = self._undo_seen
+        if index < last:
+            self.status.setText(f"Undone: {stack.text(index)}")
+        elif index > last and stack.count() == count:
+            self.status.setText(f"Redone: {stack.text(index - 1)}")
+        self._undo_seen = (index, stack.count())
 
     def _model_changed(self) -> None:
         shown = self._file_on_show()
