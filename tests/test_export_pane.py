@@ -62,6 +62,8 @@ def test_clicking_export_asks_where_and_writes_the_zip(
     # The pane now shows the next export: a greater id, compared with this export.
     assert int(pane.branding_edit.text()) > new_id
     assert "Since the last export (branding.zip" in pane.changes_view.toPlainText()
+    # Nothing was edited since: the one change is the brandingID every export writes, and it says so.
+    assert "~ changed  webapp2/manifest.json  (only the new brandingID)" in pane.changes_view.toPlainText()
 
 
 def test_chosen_branding_id_is_used_and_a_smaller_one_refused(

@@ -239,7 +239,10 @@ class ExportPane(QWidget):
     def _show_changes(self, plan: ExportPlan) -> None:
         lines = [plan.summary(), ""]
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
-        lines += [f"{marks[c.status]}  {c.path}" for c in plan.changes]
+        lines += [
+            f"{marks[c.status]}  {c.path}" + ("  (only the new brandingID)" if _only_branding_id(c.diff) else "")
+            for c in plan.changes
+        ]
         if plan.baseline is None:
             lines += [f"+ {name}" for name in sorted(plan.entries)]
         diffs = [c.diff for c in plan.changes if c.diff and c.status == "changed"]
@@ -342,3 +345,10 @@ class ExportPane(QWidget):
         self.status.setText(message)
         self.status.setStyleSheet("color:#8a1c1c; font-weight:bold;")
         self.sig_export_failed.emit(message)
+
+
+def _only_branding_id(diff: str) -> bool:
+    """Whether a file's diff changes nothing but the brandingID line: every export does that to
+    manifest.json, and a user should not take it for an edit of theirs."""
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return bool(changed) and all('"brandingID"' in line for line in changed)
