@@ -297,3 +297,19 @@ def test_table_starts_from_the_conftest_fixture(base_project: Path, tmp_path: Pa
         == snapshot(base_project / "webapp2")
         == snapshot(FIXTURES / "base" / "webapp2")
     )
+
+
+def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
+    """PD406: a leftover SVG (after picking another icon) is named; icons the code names are not."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    spare = '<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+    (folder / "old.svg").write_text(spare)
+    (folder / "swapped.svg").write_text(spare.replace("old", "swapped"))
+    source = folder / "rec.plugin.js"
+    source.write_text(source.read_text() + "\n// state$.next({icon: 'swapped.svg#swapped'})\n")
+    problems = [p for p in run_checks(load(base_project)) if p.code == "PD406"]
+    assert [(p.file, p.severity.value) for p in problems] == [("plugins/rec/old.svg", "info")]
+    assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message

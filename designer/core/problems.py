@@ -212,6 +212,13 @@ CODES: dict[str, Code] = {
             "The app looks up the icon by id; without one it may draw nothing.",
         ),
         Code("PD405", _E, "Icon is not an SVG file", "Only SVG icons are supported."),
+        Code(
+            "PD406",
+            _I,
+            "Icon file not used",
+            "No menu item uses it and the plugin's code does not name it: it is uploaded for nothing "
+            "(left over after picking another icon?).",
+        ),
         # -- package-level consistency -----------------------------------------------------
         Code(
             "PD205",

@@ -43,12 +43,49 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
+    names: list[str] | None = None
     for index, plugin in enumerate(pkg.plugins):
         if plugin.package is None or not plugin.package_path:
             continue
+        used: set[str] = set()
         for sec, i, mi in plugin.package.items():
             if mi.icon:
                 _check_ref(plugin, index, sec, i, mi.icon, ctx)
+                used.add(plugin.resolve(mi.icon.partition("#")[0]) or "")
+        if plugin.folder:
+            names = pkg.names() if names is None else names
+            _unused_icons(plugin, used, names, ctx)
+
+
+def _unused_icons(plugin: Plugin, used: set[str], names: list[str], ctx: Context) -> None:
+    """PD406 for SVGs in the plugin's folder that no menu item uses and the code never names.
+
+    The code counts when the file's name appears anywhere in it ('unlock.svg#unlock' set through
+    state$, or a name the code builds around it), so an icon the plugin swaps in at run time is
+    never called unused. The source is read only when some SVG is not used by a menu item.
+    """
+    folder = plugin.folder
+    assert folder is not None
+    spare = [n for n in names if n.startswith(folder + "/") and n.lower().endswith(".svg") and n not in used]
+    if not spare:
+        return
+    source = ""
+    if plugin.source_path and ctx.pkg.exists(plugin.source_path):
+        try:
+            source = ctx.pkg.read_text(plugin.source_path)
+        except (OSError, UnicodeDecodeError):
+            return  # the source check reports an unreadable source; without it nothing can be said
+    for rel in spare:
+        base = rel.rsplit("/", 1)[-1]
+        if base in source or rel[len(folder) + 1 :] in source:
+            continue
+        ctx.report(
+            "PD406",
+            rel,
+            f"{base} is in the folder of '{plugin.display_name}', but no menu item uses it and its code does "
+            "not name it; it would be uploaded for nothing. Delete it if it is a leftover.",
+            plugin=plugin.key,
+        )
 
 
 def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Context) -> None:
