@@ -31,6 +31,7 @@ from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
+from .form_rows import add_row_with_side
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
@@ -141,24 +142,14 @@ class MenuItemsEditor(QWidget):
             action.setObjectName(f"addIcon_{key}")
             action.triggered.connect(lambda _on=False, k=key: self.add_icon(k))
         self.icon_add.setMenu(icon_menu)
-        icon_row = QHBoxLayout()
-        icon_row.addWidget(self.icon, 1)
-        icon_row.addWidget(self.icon_add)
-        icon_label = QLabel("&Icon")
-        icon_label.setBuddy(self.icon)
-        form.addRow(icon_label, icon_row)
+        add_row_with_side(form, "&Icon", self.icon, self.icon_add)
         self.label = QLineEdit(objectName="labelEdit")
         self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
         self.label.textEdited.connect(self._label_edited)
         self.label_runtime = QCheckBox("Set by the plugin while it runs", objectName="labelRuntimeCheck")
         self.label_runtime.setToolTip("Leave the label empty (null) so the plugin's state$ sets it.")
         self.label_runtime.toggled.connect(self._label_runtime_toggled)
-        lrow = QHBoxLayout()
-        lrow.addWidget(self.label, 1)
-        lrow.addWidget(self.label_runtime)
-        label_label = QLabel("&Label")
-        label_label.setBuddy(self.label)
-        form.addRow(label_label, lrow)
+        add_row_with_side(form, "&Label", self.label, self.label_runtime)
         self.action = QLineEdit(objectName="actionEdit")
         self.action.setValidator(QRegularExpressionValidator(_IDENT, self.action))
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")

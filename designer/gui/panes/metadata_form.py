@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES
 from ..commands import ModelEditor
+from .form_rows import add_row_with_side
 
 PLATFORM_LABELS = {
     "web": ("Web app", "The Infinity Connect web app in a browser."),
@@ -78,12 +79,7 @@ class MetadataForm(QWidget):
         self.derive = QPushButton("From name", objectName="deriveIdButton")
         self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)
-        row = QHBoxLayout()
-        row.addWidget(self.id, 1)
-        row.addWidget(self.derive)
-        id_label = QLabel("&Id")
-        id_label.setBuddy(self.id)
-        form.addRow(id_label, row)
+        add_row_with_side(form, "&Id", self.id, self.derive)
 
         self.description = QPlainTextEdit(objectName="descriptionEdit")
         self.description.setToolTip("What the plugin does; shown to users in Settings > Plugins.")
