@@ -196,9 +196,10 @@ def _set_svg_ref(pkg: BrandingPackage, fix: Fix) -> str:
     rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
     if old.lower() != new.lower():
         raise ValueError(f"'{new}' is not '{old}' in another letter case")
+    from .iconrefs import apply_edits, svg_reference_edits  # the references a rename of the id changes
+
     text = pkg.read_text(rel)
-    pattern = re.compile("#" + re.escape(old) + r"(?=[\"')\s]|$)")
-    pkg.pending_texts[rel] = pattern.sub(lambda _m: "#" + new, text)
+    pkg.pending_texts[rel] = apply_edits(text, svg_reference_edits(text, old, new, with_id=False))
     return f"Use '#{new}' instead of '#{old}' in {rel}"
 
 

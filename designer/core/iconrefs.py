@@ -25,11 +25,13 @@ from .svgimport import internal_references, is_valid_id
 __all__ = [
     "IconRef",
     "SourceIconRef",
+    "apply_edits",
     "icon_references",
     "id_uses",
     "rename_icon_id",
     "resolve_icon",
     "source_icon_references",
+    "svg_reference_edits",
 ]
 
 
@@ -177,9 +179,14 @@ _TOKEN = re.compile(
 _ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _svg_edits(text: str, old: str, new: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) for the id attribute of the first element with ``id="old"`` and
-    every ``href="#old"``, ``url(#old)`` and ``#old`` style selector in the file's text."""
+def svg_reference_edits(text: str, old: str, new: str, with_id: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) for every ``href="#old"``, ``url(#old)`` and ``#old`` style
+    selector in an SVG's text, and (``with_id``) the id attribute of the first element with
+    ``id="old"``, which must then exist. Comments, text and CDATA outside <style> are left alone.
+
+    Apply them with :func:`apply_edits`. Also used by the PD420 fix, which repoints references
+    at an existing id without renaming anything.
+    """
     edits: list[tuple[int, int, str]] = []
     url = re.compile(r"url\(\s*(?:['\"]|&quot;|&apos;)?#(" + re.escape(old) + r")(?:['\"]|&quot;|&apos;)?\s*\)")
     selector = re.compile(r"#(" + re.escape(old) + r")(?![\w-])")
@@ -222,7 +229,7 @@ def _svg_edits(text: str, old: str, new: str) -> list[tuple[int, int, str]]:
             raw = a.group(group)
             start, end = base + a.start(group), base + a.end(group)
             value = html.unescape(raw)
-            if key == "id" and not renamed and value == old:
+            if key == "id" and with_id and not renamed and value == old:
                 edits.append((start, end, new))
                 renamed = True
             elif key.rsplit(":", 1)[-1] == "href" and value == "#" + old:
@@ -232,12 +239,13 @@ def _svg_edits(text: str, old: str, new: str) -> list[tuple[int, int, str]]:
                     edits.append((start + u.start(1), start + u.end(1), new))
         if name.rsplit(":", 1)[-1] == "style" and not tok.group("empty"):
             in_style = True
-    if not renamed:
+    if with_id and not renamed:
         raise ValueError(f"the id '{old}' could not be found in the text of the file")
     return edits
 
 
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end, replacement) applied, from the end so offsets stay valid."""
     for start, end, replacement in sorted(set(edits), reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -266,8 +274,8 @@ def rename_icon_id(pkg: BrandingPackage, svg_rel: str, old: str, new: str) -> in
     if new in info.ids:
         raise ValueError(f"{svg_rel} already has an element with the id '{new}'")
     text = bytes_text(data)
-    edits = _svg_edits(text, old, new)
-    new_text = _apply(text, edits)
+    edits = svg_reference_edits(text, old, new)
+    new_text = apply_edits(text, edits)
     check = read_svg(text_bytes(new_text))
     if not check.ok or new not in check.ids:  # the text scan and the parser disagree: change nothing
         raise ValueError(f"the id '{old}' of {svg_rel} could not be renamed safely")
@@ -287,6 +295,6 @@ def rename_icon_id(pkg: BrandingPackage, svg_rel: str, old: str, new: str) -> in
         item.icon = item.icon.partition("#")[0] + "#" + new
         count += 1
     for src, spans in js_edits.items():
-        pkg.pending_texts[src] = _apply(bytes_text(pkg.read_bytes(src)), spans)
+        pkg.pending_texts[src] = apply_edits(bytes_text(pkg.read_bytes(src)), spans)
         count += len(spans)
     return count
