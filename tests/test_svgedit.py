@@ -209,3 +209,17 @@ def test_crlf_files_keep_their_line_endings() -> None:
     doc = SvgDocument(text)
     doc.translate((0,), 0, 1)
     assert doc.to_text() == text.replace('y="1"', 'y="2"')
+
+
+def test_set_root_attribute_edits_only_the_root_tag() -> None:
+    from designer.core.svgedit import set_root_attribute
+
+    text = '<!-- <svg id="x"> -->\n<svg xmlns="http://www.w3.org/2000/svg" data-id="q" id="old">\n<g id="old2"/></svg>'
+    assert set_root_attribute(text, "id", "new") == text.replace('id="old"', 'id="new"')
+    plain = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    assert (
+        set_root_attribute(plain, "viewBox", "0 0 24 24")
+        == '<svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"/>'
+    )
+    with pytest.raises(ValueError):
+        set_root_attribute("<html/>", "id", "x")

@@ -88,11 +88,12 @@ def _add_svg_root_attribute(pkg: BrandingPackage, rel: str, name: str, value: st
 
     A textual edit leaves every other byte of the drawing as the author wrote it.
     """
-    text = pkg.read_text(rel)
-    m = re.search(r"<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])", text)
-    if m is None:
-        raise ValueError(f"{rel} has no <svg> root element")
-    pkg.pending_texts[rel] = f'{text[: m.end()]} {name}="{value}"{text[m.end() :]}'
+    from .svgedit import set_root_attribute
+
+    try:
+        pkg.pending_texts[rel] = set_root_attribute(pkg.read_text(rel), name, value)
+    except ValueError as exc:
+        raise ValueError(f"{rel}: {exc}") from None
 
 
 def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:

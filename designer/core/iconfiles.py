@@ -9,15 +9,11 @@ times, the three would drift; the id/reference rule is what makes icons appear a
 from __future__ import annotations
 
 import posixpath
-import re
 
 from .model import BrandingPackage, Plugin, text_bytes
-from .svgedit import root_span
+from .svgedit import set_root_attribute
 
 __all__ = ["add_icon_file", "blank_icon", "plugin_of_file"]
-
-_ROOT_ID = re.compile(r"(<(?:[\w.\-]+:)?svg\b[^>]*?(?<![\w:.\-])id\s*=\s*)([\"'])(.*?)\2", re.S)
-_ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?svg\b", re.S)
 
 
 def blank_icon(icon_id: str) -> str:
@@ -35,22 +31,6 @@ def plugin_of_file(pkg: BrandingPackage, rel: str) -> int | None:
         if folder and rel.startswith(folder + "/") and (best is None or len(folder) > best[1]):
             best = (index, len(folder))
     return best[0] if best else None
-
-
-def _with_root_id(text: str, icon_id: str) -> str:
-    """``text`` with the root <svg>'s id set to ``icon_id``, changing nothing else."""
-    begin = root_span(text)[0]  # past comments before the root, which may mention <svg> too
-    start = _ROOT_TAG.match(text, begin)
-    if start is None:
-        return text
-    end = text.find(">", start.end())
-    head = text[start.start() : end]
-    m = _ROOT_ID.match(head)
-    if m is not None:
-        new_head = head[: m.start(3)] + icon_id + head[m.end(3) :]
-    else:
-        new_head = head[: start.end() - start.start()] + f' id="{icon_id}"' + head[start.end() - start.start() :]
-    return text[: start.start()] + new_head + text[end:]
 
 
 def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) -> tuple[str, str]:
@@ -73,7 +53,7 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
     while True:
         name = stem if n == 1 else f"{stem}-{n}"
         rel = posixpath.join(base, f"{name}.svg") if base else f"{name}.svg"
-        body = _with_root_id(text, name)
+        body = set_root_attribute(text, "id", name)
         if pkg.exists(rel):
             if pkg.read_bytes(rel) == text_bytes(body):
                 return rel, f"{name}.svg#{name}"

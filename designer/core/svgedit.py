@@ -20,7 +20,16 @@ from typing import Any
 
 from .svg import _local, safe_parser
 
-__all__ = ["DRAWABLE", "Shape", "SvgDocument", "SvgEditError", "format_number", "root_span", "symbol_svg"]
+__all__ = [
+    "DRAWABLE",
+    "Shape",
+    "SvgDocument",
+    "SvgEditError",
+    "format_number",
+    "root_span",
+    "set_root_attribute",
+    "symbol_svg",
+]
 
 # Elements the canvas can select, move, recolour and delete.
 DRAWABLE = frozenset("path rect circle ellipse line polyline polygon text use image g".split())
@@ -340,6 +349,28 @@ class SvgDocument:
 def _num(value: str | None) -> float:
     m = _NUMBER.match((value or "").strip())
     return float(m.group(0)) if m else 0.0
+
+
+_ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?svg(?=[\s/>])")
+
+
+def set_root_attribute(text: str, name: str, value: str) -> str:
+    """``text`` with ``name="value"`` on the root <svg> start tag, every other byte as it was.
+
+    A textual edit, for fixes and for naming a new icon file: the value of an attribute already
+    there is replaced, else the attribute goes right after ``<svg``. Comments before the root
+    (which may mention ``<svg>`` too) are skipped. Raises ValueError when there is no <svg> root.
+    """
+    start = _ROOT_TAG.match(text, root_span(text)[0])
+    if start is None:
+        raise ValueError("the file has no <svg> root element")
+    end = text.find(">", start.end())
+    head = text[start.end() : end]
+    attr = re.search(rf"(?<![\w:.\-]){re.escape(name)}\s*=\s*([\"'])(.*?)\1", head, re.S)
+    if attr is not None:
+        at = start.end() + attr.start(2)
+        return text[:at] + value + text[start.end() + attr.end(2) :]
+    return f'{text[: start.end()]} {name}="{value}"{text[start.end() :]}'
 
 
 def symbol_svg(data: bytes, symbol_id: str) -> bytes | None:
