@@ -150,3 +150,63 @@ def test_undo_history_lists_the_steps(window: MainWindow, base_project: Path) ->
     assert view.isVisible()
     texts = [view.model().index(i, 0).data() for i in range(view.model().rowCount())]
     assert texts == ["Opened", "Change name of 'Record' to 'Recorder'"]
+
+
+def test_start_paints_then_opens_the_package_and_sets_the_icon(qtbot, tmp_path: Path, example_project: Path) -> None:
+    """``plugin-designer PATH``: the window first says what it is opening, then opens it after
+    its first paint, and the application icon is set in the same step."""
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.app import start
+
+    project = tmp_path / "a <b> & c"
+    example_project.rename(project)
+    QApplication.setWindowIcon(QApplication.style().standardIcon(QApplication.style().StandardPixmap.SP_FileIcon))
+    before = QApplication.windowIcon().cacheKey()
+    win = start(str(project))
+    qtbot.addWidget(win)
+    assert win.package is None
+    assert "Opening a <b> & c…" in win.details.toPlainText()  # the name as typed, not as markup
+    qtbot.waitUntil(lambda: win.package is not None)
+    assert _tree_texts(win.tree)[2:] == ["Lock toggle", "Meeting information", "Raise hand helper"]
+    assert QApplication.windowIcon().cacheKey() != before
+    assert max(s.width() for s in QApplication.windowIcon().availableSizes()) == 256
+    win.close()
+
+
+def test_a_file_no_pane_edits_is_shown_read_only_and_problems_point_into_it(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    notes = example_project / "webapp2" / "plugins" / "meeting-info" / "notes.txt"
+    notes.write_text("first\nsecond\nthird\n", encoding="utf-8")
+    assert window.findChild(QPlainTextEdit, "fileView") is None  # made when first needed
+    window.open_path(example_project)
+    item = window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/meeting-info/notes.txt"))
+    assert item is not None
+    window.tree.setCurrentItem(item)
+    view = window.findChild(QPlainTextEdit, "fileView")
+    assert view is not None and window.stack.currentWidget() is view
+    assert view.isReadOnly() and view.toPlainText() == "first\nsecond\nthird\n"
+    assert view.font().fixedPitch() or view.fontInfo().fixedPitch()
+    window._show_line(2)
+    assert view.textCursor().selectedText() == "second"
+
+
+def test_the_app_uses_fusion_without_asking_the_style_first(tmp_path: Path) -> None:
+    """make_app asks for Fusion on Qt's command line (asking app.style() first builds QStyle's enums)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from designer.gui.app import make_app\n"
+        "app = make_app(['plugin-designer', 'extra'])\n"
+        "print(app.style().name(), app.arguments()[1:])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split(None, 1) == ["fusion", "['extra']\n"]

@@ -6,37 +6,35 @@ and the list of problems in plain words, without opening any JSON file.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
 )
 
 from .panes.problems_pane import ProblemsPane
-from .panes.welcome import WelcomePane, remember_project
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
+    from PySide6.QtGui import QCloseEvent
+
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
     from .panes.plugin_page import PluginPage
     from .panes.source_editor import SourceEditor, SourcePane
+    from .panes.welcome import WelcomePane
 
 PLACEMENTS = {
     "toolbar": "Toolbar button",
@@ -46,6 +44,15 @@ PLACEMENTS = {
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 AUTOSAVE_MS = 30_000
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
+
+
+def _escape_before_paint(text: str) -> str:
+    """``html.escape`` for the "Opening …" heading, which is drawn before the first paint.
+
+    Why not :mod:`html` itself: it loads its entity tables on import (about 2 ms of a start-up
+    that bench/startup.py counts); the pages drawn after the package opens use it.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class MainWindow(QMainWindow):
@@ -79,16 +86,12 @@ class MainWindow(QMainWindow):
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenExternalLinks(False)
-        # Files are shown as plain text (line N is block N-1, so a problem can point at it).
-        self.file_view = QPlainTextEdit(objectName="fileView", readOnly=True)
-        self.file_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.file_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._file_view: QPlainTextEdit | None = None  # files other panes do not edit; made on first use
 
         self.stack = QStackedWidget(objectName="editorStack")
         # The first screen, made when it is first shown: with a package to open, only if that fails.
         self.welcome: WelcomePane | None = None
         self.stack.addWidget(self.details)
-        self.stack.addWidget(self.file_view)
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         if opening is None:
             self._show_welcome()
         else:
-            self.details.setHtml(f"<h2>Opening {html.escape(opening.name or str(opening))}…</h2>")
+            self.details.setHtml(f"<h2>Opening {_escape_before_paint(opening.name or str(opening))}…</h2>")
             self.stack.setCurrentWidget(self.details)
 
     # -- actions --------------------------------------------------------------------------
@@ -217,11 +220,15 @@ class MainWindow(QMainWindow):
             appearance.addAction(action)
 
     def _choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(self, "Open project folder")
         if path:
             self.open_path(Path(path))
 
     def _choose_zip(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open branding ZIP", "", "Branding package (*.zip)")
         if path:
             self.open_path(Path(path))
@@ -233,6 +240,8 @@ class MainWindow(QMainWindow):
         refuses; a Management Node default download (no settings.json / manifest.json) is
         offered the two files.
         """
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ..core.archive import ImportRefused
         from ..core.archive import import_zip as unpack
 
@@ -291,6 +300,8 @@ class MainWindow(QMainWindow):
 
     def new_project(self) -> None:
         """Create a project folder with one working plugin, then open it."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ..core.newproject import create_project
 
         path, _ = QFileDialog.getSaveFileName(self, "Create a new project folder", str(Path.home() / "my-plugins"))
@@ -313,6 +324,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtWidgets import QMessageBox
+
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if not paths:
             return
@@ -339,6 +352,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Write the edits through the core's fidelity-preserving save."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.package is None or self.editor is None:
             return False
         from ..core.model import save
@@ -356,6 +371,8 @@ class MainWindow(QMainWindow):
 
     def _may_discard(self) -> bool:
         """Ask before throwing away unsaved edits; True when it is fine to go on."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
@@ -392,6 +409,8 @@ class MainWindow(QMainWindow):
 
     def _offer_recovery(self) -> None:
         """After a crash: offer the edits that were copied aside, as one undoable step."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ..core.recovery import discard_recovery, read_recovery, recovered_package
 
         root = self.package.root if self.package is not None else None
@@ -444,6 +463,10 @@ class MainWindow(QMainWindow):
 
     # -- opening --------------------------------------------------------------------------
     def open_path(self, path: Path, ask: bool = True) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .panes.welcome import remember_project
+
         if ask and not self._may_discard():
             return False
         from ..core.checks import run_checks
@@ -513,6 +536,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _fill_tree(self) -> None:
+        from PySide6.QtWidgets import QStyle
+
         assert self.package is not None
         pkg = self.package
         style = self.style()
@@ -579,6 +604,8 @@ class MainWindow(QMainWindow):
 
     # -- details --------------------------------------------------------------------------
     def _show_welcome(self) -> None:
+        from .panes.welcome import WelcomePane
+
         if self.welcome is None:
             self.welcome = WelcomePane()
             self.welcome.sig_new.connect(self.new_project)
@@ -611,13 +638,16 @@ class MainWindow(QMainWindow):
             if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES and not text.startswith("(cannot show"):
                 self._show_source(value, text)
                 return
-            self.file_view.setPlainText(text)
-            self.file_view.setDocumentTitle(value)
-            self.stack.setCurrentWidget(self.file_view)
+            view = self.file_view()
+            view.setPlainText(text)
+            view.setDocumentTitle(value)
+            self.stack.setCurrentWidget(view)
         else:
             self.details.setHtml(self._package_html())
 
     def _package_html(self) -> str:
+        import html
+
         assert self.package is not None
         pkg = self.package
         rows = "".join(
@@ -642,6 +672,8 @@ class MainWindow(QMainWindow):
         return ", ".join(PLACEMENTS.get(s, s) for s in secs)
 
     def _plugin_html(self, p: Plugin) -> str:
+        import html
+
         e = html.escape
         pk = p.package
         if pk is None:
@@ -738,6 +770,23 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.icon_pane)
         return self.icon_pane
 
+    def file_view(self) -> QPlainTextEdit:
+        """The read-only view (objectName ``fileView``) of files no editor pane edits.
+
+        Files are shown as plain text: line N is block N-1, so a problem can point at it. Made
+        when first needed: its fixed-width font is the first QFont the window would name, and
+        PySide builds QFont's enums (about 1 ms) when a module first does.
+        """
+        if self._file_view is None:
+            from PySide6.QtGui import QFontDatabase
+
+            view = QPlainTextEdit(objectName="fileView", readOnly=True)
+            view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self.stack.addWidget(view)
+            self._file_view = view
+        return self._file_view
+
     def _sync_file_views(self) -> None:
         """The editor (and, for an SVG, the canvas) show the file on show as the model has it."""
         self._sync_source()
@@ -778,6 +827,8 @@ class MainWindow(QMainWindow):
 
     def _file_changed_on_disk(self, path: str) -> None:
         """Another program changed the file on show: reload it, asking first if it has unsaved edits."""
+        from PySide6.QtWidgets import QMessageBox
+
         pane, pkg = self.source_pane, self.package
         if pane is None or pkg is None or pkg.root is None or not pane.current_file():
             return
@@ -917,13 +968,14 @@ class MainWindow(QMainWindow):
         if self.source_pane is not None and self.stack.currentWidget() in (self.source_pane, self.icon_pane):
             self.source_pane.editor.select_line(line)
             return
-        block = self.file_view.document().findBlockByNumber(line - 1)
+        view = self.file_view()
+        block = view.document().findBlockByNumber(line - 1)
         if block.isValid():
-            cursor = self.file_view.textCursor()
+            cursor = view.textCursor()
             cursor.setPosition(block.position())
             cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
-            self.file_view.setTextCursor(cursor)
-            self.file_view.centerCursor()
+            view.setTextCursor(cursor)
+            view.centerCursor()
 
     # -- export ---------------------------------------------------------------------------
     def _ensure_export_dock(self) -> None:
@@ -1063,6 +1115,8 @@ class MainWindow(QMainWindow):
             self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
 
     def duplicate_plugin(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ..core.plugins import duplicate_plugin
 
         index = self.selected_plugin()

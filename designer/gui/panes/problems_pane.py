@@ -10,17 +10,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
+    from PySide6.QtGui import QIcon
+
     from ...core.model import BrandingPackage
     from ...core.problems import Fix, Problem
-
-_ICONS = {  # by Severity value
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
 
 
 class ProblemsPane(QTreeWidget):
@@ -39,6 +35,23 @@ class ProblemsPane(QTreeWidget):
         self.setUniformRowHeights(False)
         self.itemActivated.connect(self._activated)
 
+    def _severity_icon(self, severity: str) -> QIcon:
+        """The style's icon for a severity.
+
+        Why QStyle is named only here: PySide builds a class's Python enums when a module first
+        names it, and QStyle's are the biggest of any widget class (about 5 ms); the pane is made
+        before the window's first paint, its first problem arrives after it.
+        """
+        from PySide6.QtWidgets import QStyle
+
+        pixmap = QStyle.StandardPixmap
+        by_severity = {
+            "error": pixmap.SP_MessageBoxCritical,
+            "warning": pixmap.SP_MessageBoxWarning,
+            "info": pixmap.SP_MessageBoxInformation,
+        }
+        return self.style().standardIcon(by_severity[severity])
+
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
         self.clear()
         writable = package is not None and package.files.writable
@@ -52,7 +65,7 @@ class ProblemsPane(QTreeWidget):
             worst = min(found, key=lambda p: p.severity.rank).severity
             title = "Package" if key is None else names[key]
             head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
-            head.setIcon(0, self.style().standardIcon(_ICONS[worst.value]))
+            head.setIcon(0, self._severity_icon(worst.value))
             head.setFirstColumnSpanned(True)
             font = head.font(0)
             font.setBold(True)
@@ -60,7 +73,7 @@ class ProblemsPane(QTreeWidget):
             self.addTopLevelItem(head)
             for p in found:
                 row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
-                row.setIcon(0, self.style().standardIcon(_ICONS[p.severity.value]))
+                row.setIcon(0, self._severity_icon(p.severity.value))
                 row.setToolTip(0, f"{p.message}\n\nDouble-click or press Enter to go there.")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 head.addChild(row)
