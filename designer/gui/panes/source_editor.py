@@ -57,6 +57,7 @@ BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _NOT_PAIR = {o + c: re.compile(f"[^{re.escape(o)}{re.escape(c)}]+") for o, c in _OPEN.items()}
+_PAIR_PASSES = 16  # balanced pairs removed by string replacement, one nesting level per pass
 _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
 
@@ -760,9 +761,19 @@ class SourceEditor(QPlainTextEdit):
         opening = ch if forward else _CLOSE[ch]
         pair = opening + _OPEN[opening]
         brackets = _NOT_PAIR[pair].sub("", rest)
-        while pair in brackets:
+        for _ in range(_PAIR_PASSES):
+            if pair not in brackets:
+                return brackets.startswith(pair[1]) if forward else brackets.endswith(pair[0])
             brackets = brackets.replace(pair, "")
-        return brackets.startswith(pair[1]) if forward else brackets.endswith(pair[0])
+        # Deeper nesting than that (minified code, or a file of nothing but brackets): one pass per
+        # level would be quadratic, so count the depth instead, once along the brackets left.
+        depth = 0
+        inner = pair[0] if forward else pair[1]
+        for c in brackets if forward else reversed(brackets):
+            depth += 1 if c == inner else -1
+            if depth < 0:  # a bracket nothing after (before) it closes: the partner
+                return True
+        return False
 
     # -- gutter -----------------------------------------------------------------------------------
     def gutter_width(self) -> int:
