@@ -131,12 +131,18 @@ def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: An
 
 
 def _dock_checks(qtbot: Any, win: Any, project: Path) -> None:
+    win.resize(1280, 800)  # a laptop screen: the dock must fit beside the tree and the editor
     win.show()
     win.open_path(project)
     win.show_preview()
     dock = win.findChild(type(win.problems_dock), "previewDock")
     assert dock is not None and dock.isVisible()
     pane = win.preview_pane
+    pane.sim_button.setChecked(True)  # the simulator's rows too
+    qtbot.waitUntil(lambda: pane.sim_panel.isVisible())
+    assert win.width() == 1280
+    assert win.tree.width() >= 160 and win.stack.width() >= 300  # neither squeezed to nothing
+    pane.sim_button.setChecked(False)
     _wait_started(qtbot, pane)
 
     placed = json.loads(_js(qtbot, pane.page, _PLACED))

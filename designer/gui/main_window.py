@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -55,6 +55,27 @@ def _escape_before_paint(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class _PageStack(QStackedWidget):
+    """The centre: one page at a time, only as wide as the page on show needs.
+
+    Why: a QStackedWidget is at least as wide as its widest page, hidden ones included, so the
+    welcome screen's row of buttons kept the centre 610 pixels wide for good and an opened dock
+    took its room from the project tree instead.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, opening: Path | None = None) -> None:
         """``opening``: the package about to be opened; the window shows that instead of the welcome."""
@@ -88,7 +109,7 @@ class MainWindow(QMainWindow):
         self.details.setOpenExternalLinks(False)
         self._file_view: QPlainTextEdit | None = None  # files other panes do not edit; made on first use
 
-        self.stack = QStackedWidget(objectName="editorStack")
+        self.stack = _PageStack(objectName="editorStack")
         # The first screen, made when it is first shown: with a package to open, only if that fails.
         self.welcome: WelcomePane | None = None
         self.stack.addWidget(self.details)
@@ -103,6 +124,12 @@ class MainWindow(QMainWindow):
         split.addWidget(self.tree)
         split.addWidget(self.stack)
         split.setSizes([320, 880])
+        # When a dock opens or the window narrows, the editor gives up most of the room and the tree
+        # keeps enough to show file names.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setCollapsible(0, False)
+        self.tree.setMinimumWidth(160)
         self.setCentralWidget(split)
 
         self.problems_view = ProblemsPane()

@@ -343,15 +343,16 @@ class PreviewPane(QWidget):
         self.log_filter = QComboBox(objectName="previewLogFilter")
         self.log_filter.currentIndexChanged.connect(self._render_log)
 
+        # Two short rows rather than one long one: the dock shares a 1280-pixel screen with the
+        # project tree and the editor, and the narrowest it can be is what its widest row needs.
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Seen by:"))
         bar.addWidget(self.role)
         bar.addWidget(QLabel("on"))
         bar.addWidget(self.platform)
         bar.addStretch(1)
-        bar.addWidget(cycle)
         bar.addWidget(restart)
-        bar.addWidget(reset)
+        actions = QHBoxLayout()
 
         # Source typing changes what runs on every keystroke: restart the plugins once it pauses.
         self._restart = QTimer(self, singleShot=True, interval=400)
@@ -389,10 +390,15 @@ class PreviewPane(QWidget):
         self.sim_panel.setVisible(False)
         self.sim_button.toggled.connect(self._show_simulator)
 
+        actions.addWidget(self.sim_button)
+        actions.addStretch(1)
+        actions.addWidget(cycle)
+        actions.addWidget(reset)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.sim_button)
+        layout.addLayout(actions)
         layout.addWidget(self.sim_panel)
         layout.addWidget(split, 1)
 
@@ -409,6 +415,10 @@ class PreviewPane(QWidget):
             check.toggled.connect(lambda on, f=field: self.sim_set_conference(f, on))
             self.sim_toggles[field] = check
             row.addWidget(check)
+        # Short rows: the dock must fit beside the project tree and the editor on a 1280-pixel screen.
+        row.addStretch(1)
+        box.addLayout(row)
+        row = QHBoxLayout()
         row.addWidget(QLabel("Media:"))
         self.sim_media = QComboBox(objectName="simMediaType")
         self.sim_media.addItems(SIM_MEDIA_TYPES)
@@ -441,10 +451,15 @@ class PreviewPane(QWidget):
         for name, text, slot in (
             ("simRaise", "Raise hand", lambda: self.sim_hand(True)),
             ("simLower", "Lower hand", lambda: self.sim_hand(False)),
-            ("simAdd", "Add guest", self.sim_add_guest),
-            ("simRemove", "Remove participant", self.sim_remove),
             ("simSelect", "Select event", self.sim_select_event),
+            ("simRemove", "Remove participant", self.sim_remove),
+            ("simAdd", "Add guest", self.sim_add_guest),
         ):
+            if name == "simSelect":  # the rest on a second row
+                box.addLayout(row)
+                row = QHBoxLayout()
+            if name == "simAdd":
+                row.addStretch(1)
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             row.addWidget(button)
