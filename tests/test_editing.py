@@ -338,3 +338,24 @@ def test_undo_and_redo_say_what_they_did(window: MainWindow, qtbot, example_proj
     assert window.status.text() == f"Undone: {text}"
     window.editor.undo_stack.redo()
     assert window.status.text() == f"Redone: {text}"
+
+
+def test_icon_choices_offer_root_ids_and_sprite_symbols_only(window: MainWindow, qtbot, base_project: Path) -> None:
+    """The icon picker lists each SVG's root id and each ``<symbol>`` of a sprite (in any
+    namespace), not the ids of the shapes inside them."""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    (folder / "sprite.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg">\n'
+        '  <defs><symbol id="play" viewBox="0 0 24 24"><path id="play-shape" d="M8 5v14l11-7z"/></symbol></defs>\n'
+        '  <s:symbol id="stop" viewBox="0 0 24 24"><rect width="12" height="12"/></s:symbol>\n'
+        '  <symbol viewBox="0 0 24 24"><rect width="1" height="1"/></symbol>\n'
+        '  <g id="not-a-symbol"/>\n'
+        "</svg>\n",
+        encoding="utf-8",
+    )
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    icon = window.findChild(QComboBox, "iconCombo")
+    offered = [icon.itemData(i) for i in range(icon.count()) if isinstance(icon.itemData(i), str)]
+    assert "rec.svg#rec" in offered
+    assert [o for o in offered if o.startswith("sprite.svg")] == ["sprite.svg#play", "sprite.svg#stop"]

@@ -171,6 +171,16 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def symbol_elements(root: Any) -> list[Any]:
+    """The ``<symbol id="...">`` elements under ``root`` (an lxml element), in document order.
+
+    Why one function: a sprite's symbols are icons in three places (the menu item's icon
+    choices, the icon editor's sprite view and the import of a sprite), and they must agree on
+    what counts as one: a ``symbol`` element in any namespace, with a non-empty id.
+    """
+    return [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "symbol" and el.get("id")]
+
+
 def _line_of(data: bytes, index: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, index) + 1
     return line, index - (data.rfind(b"\n", 0, index) + 1) + 1

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import _local, safe_parser
+from .svg import _local, safe_parser, symbol_elements
 
 __all__ = [
     "DRAWABLE",
@@ -209,7 +209,7 @@ class SvgDocument:
         return out
 
     def symbols(self) -> list[str]:
-        return [el.get("id") for el in self.root.iter() if _local(el.tag) == "symbol" and el.get("id")]
+        return [el.get("id") for el in symbol_elements(self.root)]
 
     # -- editing --------------------------------------------------------------------------------
     def _make(self, tag: str) -> Any:

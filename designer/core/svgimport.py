@@ -33,6 +33,7 @@ from .svg import (
     remove_element,
     sanitise_tree,
     scan_svg,
+    symbol_elements,
     viewbox_from_size,
 )
 
@@ -681,9 +682,7 @@ def svg_symbols(data: bytes) -> list[SvgSymbol]:
     if not info.ok or info.tree is None:
         raise _unreadable(info, "the file")
     out: list[SvgSymbol] = []
-    for el in info.tree.iter():
-        if not isinstance(el.tag, str) or _local(el.tag) != "symbol" or not el.get("id"):
-            continue
+    for el in symbol_elements(info.tree):
         title = next((c for c in el if isinstance(c.tag, str) and _local(c.tag) == "title"), None)
         text = " ".join("".join(title.itertext()).split()) if title is not None else ""
         out.append(SvgSymbol(el.get("id"), text or None, el.get("viewBox")))

@@ -48,7 +48,7 @@ _IDENT = QRegularExpression(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     """Every ``file.svg#id`` the plugin can reference: each id of each SVG in its folder."""
-    from ...core.svg import read_svg
+    from ...core.svg import read_svg, symbol_elements
 
     folder = plugin.folder
     if not folder:
@@ -65,14 +65,9 @@ def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
             continue
         local = rel[len(folder) + 1 :]
         ids = [info.root_id] if info.root_id else []
-        ids += [i for i in info.ids if i != info.root_id and _is_symbol(info, i)]
+        ids += [el.get("id") for el in symbol_elements(info.tree) if el.get("id") != info.root_id]
         out += [f"{local}#{i}" for i in ids]
     return out
-
-
-def _is_symbol(info: Any, element_id: str) -> bool:
-    root = info.tree
-    return any(el.get("id") == element_id and str(el.tag).endswith("symbol") for el in root.iter())
 
 
 class MenuItemsEditor(QWidget):
