@@ -32,6 +32,7 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from .form_rows import add_row_with_side
+from .plugin_form import PluginForm
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
@@ -70,16 +71,14 @@ def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     return out
 
 
-class MenuItemsEditor(QWidget):
+class MenuItemsEditor(PluginForm):
     """Placement + list of items with icon, label and action (objectName ``menuItemsEditor``)."""
 
     sig_open_file = Signal(str)  # show a file (a newly drawn icon) in its editor
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(editor, parent)
         self.setObjectName("menuItemsEditor")
-        self.editor = editor
-        self.index = 0
         self._loading = False
         self._choices: list[str] = []
         outer = QVBoxLayout(self)
@@ -193,16 +192,9 @@ class MenuItemsEditor(QWidget):
         return self.placement
 
     # -- model -> widgets ------------------------------------------------------------------
-    def show_plugin(self, index: int) -> None:
-        self.index = index
-        self.refresh()
-
     def refresh(self) -> None:
-        plugins = self.editor.package.plugins
-        if not 0 <= self.index < len(plugins) or plugins[self.index].package is None:
-            self.setEnabled(False)
+        if self.shown_plugin() is None:
             return
-        self.setEnabled(True)
         self._loading = True
         try:
             section = self._section()

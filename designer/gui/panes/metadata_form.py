@@ -24,6 +24,7 @@ from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES
 from ..commands import ModelEditor
 from .form_rows import add_row_with_side
+from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
     "web": ("Web app", "The Infinity Connect web app in a browser."),
@@ -55,14 +56,12 @@ def format_version(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class MetadataForm(QWidget):
+class MetadataForm(PluginForm):
     """Form over one plugin's package file and settings entry (objectName ``metadataForm``)."""
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(editor, parent)
         self.setObjectName("metadataForm")
-        self.editor = editor
-        self.index = 0
         form = QFormLayout(self)
 
         self.name = QLineEdit(objectName="nameEdit")
@@ -157,17 +156,10 @@ class MetadataForm(QWidget):
         return boxes
 
     # -- model -> form ---------------------------------------------------------------------
-    def show_plugin(self, index: int) -> None:
-        self.index = index
-        self.refresh()
-
     def refresh(self) -> None:
-        plugins = self.editor.package.plugins
-        if not 0 <= self.index < len(plugins) or plugins[self.index].package is None:
-            self.setEnabled(False)
+        plugin = self.shown_plugin()
+        if plugin is None:
             return
-        self.setEnabled(True)
-        plugin = plugins[self.index]
         p = plugin.package
         assert p is not None
         self._loading = True
