@@ -118,3 +118,37 @@ def test_apply_any_edit_gives_exactly_the_new_value(old, new, indent) -> None:
     if isinstance(new, dict):
         kept = [k for k in old if k in new]
         assert [k for k in json.loads(doc.dumps()) if k in kept] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ('{"a": NaN}', 1, 7, "NaN is not a JSON value"),
+        ('{"a\\"NaN": 1,\n "b": [1,\n  -Infinity]}', 3, 3, "-Infinity is not a JSON value"),
+        ('{"x": "\\\\", "y": Infinity}', 1, 18, "Infinity is not a JSON value"),
+    ],
+)
+def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, column: int, words: str) -> None:
+    """Python's json reads them; a browser's JSON.parse does not, and the whole file is lost."""
+    with pytest.raises(JsonSyntaxError) as caught:
+        JsonDocument(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert words in caught.value.message and "number or null" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{\n  // the plugins\n  "plugins": []\n}', "comments are not allowed"),
+        ("[/* none */]", "comments are not allowed"),
+        ("{'plugins': []}", "not single quotes"),
+        ("{\"a\": 'b'}", "not single quotes"),
+        ("{plugins: []}", "a name must be in double quotes"),
+        ('{"a": hello}', "text must be in double quotes"),
+        ('{"a": 1,}', "a comma after the last entry is not allowed"),
+    ],
+)
+def test_javascript_habits_in_json_are_explained(text: str, words: str) -> None:
+    with pytest.raises(JsonSyntaxError) as caught:
+        JsonDocument(text)
+    assert words in caught.value.message

@@ -175,11 +175,47 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
     return i
 
 
-def _plain(msg: str) -> str:
+def _plain(msg: str, text: str = "", pos: int = -1) -> str:
+    """The decoder's message in plain words; ``text[pos]`` (where it stopped) can say more.
+
+    What people paste into JSON from JavaScript is the common case: a comment, a name or text
+    in single quotes, a name without quotes. The decoder's own message for each ("a name in
+    double quotes was expected") sends them looking for a comma.
+    """
+    here = text[pos : pos + 2] if 0 <= pos < len(text) else ""
+    if here in ("//", "/*"):
+        return "comments are not allowed in JSON; remove the comment (// or /* */)"
+    if here[:1] == "'":
+        return "JSON needs double quotes around names and text, not single quotes"
+    first = here[:1]
+    if first and (first.isalpha() or first in "_$"):
+        if msg.startswith("Expecting property name"):
+            return "a name must be in double quotes in JSON"
+        if msg.startswith("Expecting value"):
+            return "text must be in double quotes in JSON (only true, false and null go without)"
     for prefix, plain in _PLAIN_MESSAGES.items():
         if msg.startswith(prefix):
             return plain
     return msg
+
+
+class _NotJson(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, a browser's does not."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_CONSTANT = re.compile(r"-?Infinity|NaN")
+
+
+def _constant_position(text: str) -> int:
+    """Offset of the first NaN/Infinity outside a string (the decoder does not say where)."""
+    blanked = _STRING.sub(lambda m: " " * len(m.group()), text)
+    found = _CONSTANT.search(blanked)
+    return found.start() if found else 0
 
 
 class JsonDocument:
@@ -205,9 +241,19 @@ class JsonDocument:
             return obj
 
         try:
-            data = json.loads(text, object_pairs_hook=pairs_hook)
+            data = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant)
         except json.JSONDecodeError as exc:
-            raise JsonSyntaxError(_plain(exc.msg), exc.lineno, exc.colno, exc.msg) from None
+            raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), exc.lineno, exc.colno, exc.msg) from None
+        except _NotJson as exc:
+            pos = _constant_position(text)
+            line = text.count("\n", 0, pos) + 1
+            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            raise JsonSyntaxError(
+                f"{exc} is not a JSON value (a browser cannot read this file); write a number or null",
+                line,
+                column,
+                f"{exc} is a JavaScript value, not JSON",
+            ) from None
         except RecursionError:
             raise JsonSyntaxError("the JSON is nested too deeply to read", 1, 1) from None
         self.text = text
