@@ -313,3 +313,34 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     problems = [p for p in run_checks(load(base_project)) if p.code == "PD406"]
     assert [(p.file, p.severity.value) for p in problems] == [("plugins/rec/old.svg", "info")]
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda p: setattr(p.package, "platforms", []), "PD303"),
+        (lambda p: setattr(p.package, "participant_roles", []), "PD304"),
+        (lambda p: setattr(p.package, "src_url", "recorder.plugin.js"), "PD305"),
+    ],
+)
+def test_checks_see_edits_before_they_are_saved(base_project: Path, edit, code: str) -> None:
+    """The forms change the model, not the disk: the checks (and so the export's error gate)
+    must judge the package as edited, not as it was read."""
+    pkg = load(base_project)
+    assert code not in {p.code for p in run_checks(pkg)}
+    edit(pkg.plugins[0])
+    assert code in {p.code for p in run_checks(pkg)}
+    save(pkg)
+    assert code in {p.code for p in run_checks(load(base_project))}  # and the same once saved
+
+
+def test_the_source_checks_follow_an_edited_source_file(base_project: Path) -> None:
+    pkg = load(base_project)
+    plugin = pkg.plugins[0]
+    assert plugin.source_path == "plugins/rec/rec.plugin.js"
+    pkg.pending_texts["plugins/rec/other.plugin.js"] = "console.log('no wrapper, no registerPlugin');\n"
+    plugin.package.src_url = "other.plugin.js"
+    assert plugin.source_path == "plugins/rec/other.plugin.js"
+    found = {p.code: p for p in run_checks(pkg)}
+    assert "PD305" not in found
+    assert found["PD502"].file == "plugins/rec/other.plugin.js"  # no registerPlugin call: in the new file

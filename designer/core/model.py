@@ -284,7 +284,12 @@ class Plugin:
     entry: SettingsEntry
     package: PluginPackage | None = None
     package_path: str | None = None  # relative to webapp2/, None if srcURL unusable
-    source_path: str | None = None  # the JS file, relative to webapp2/
+
+    @property
+    def source_path(self) -> str | None:
+        """The JS file, relative to webapp2/: the package's srcURL *as edited*, resolved against
+        the package file (a value kept from loading went stale when the form changed it)."""
+        return self.resolve(self.package.src_url) if self.package is not None else None
 
     @property
     def folder(self) -> str | None:
@@ -487,8 +492,6 @@ def _load_plugin(pkg: BrandingPackage, entry: SettingsEntry) -> Plugin:
         doc = _load_json(pkg, plugin.package_path, plugin.key)
         if doc is not None:
             plugin.package = PluginPackage.from_json(doc.data)
-            if plugin.package.src_url:
-                plugin.source_path = plugin.resolve(plugin.package.src_url)
     return plugin
 
 

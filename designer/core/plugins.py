@@ -62,8 +62,6 @@ def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: boo
     package = PluginPackage.from_json(doc.data)
     entry = SettingsEntry(id=package.id, src_url=package_path, enabled=enabled)
     plugin = Plugin(entry, package, package_path)
-    if package.src_url:
-        plugin.source_path = plugin.resolve(package.src_url)
     if pkg.settings is None:
         pkg.settings = Settings(raw={"plugins": []})
     pkg.plugins.append(plugin)

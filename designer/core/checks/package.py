@@ -16,7 +16,10 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
     p, name, key = plugin.package, plugin.display_name, plugin.key
-    ctx.schema("package", rel, p.to_json(), key)
+    # The package as edited (``raw`` is what was read from disk, until the next save).
+    data = p.to_json()
+    ctx.schema("package", rel, data, key)
+    data = data if isinstance(data, dict) else {}
 
     sections = p.sections
     if p.menu_items is None or not sections:
@@ -40,7 +43,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         )
     for sec in sections:
         items = (p.menu_items or {}).get(sec, [])
-        raw = p.raw.get("menuItems", {}).get(sec) if isinstance(p.raw.get("menuItems"), dict) else None
+        raw = data["menuItems"].get(sec) if isinstance(data.get("menuItems"), dict) else None
         if not items and isinstance(raw, list):
             ctx.report(
                 "PD302",
@@ -52,7 +55,9 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
     seen_actions: set[str] = set()
     for sec, i, mi in p.items():
         ptr = f"/menuItems/{sec}/{i}"
-        if not mi.action and isinstance(mi.raw, dict) and mi.raw.get("action") in (None, ""):
+        item = mi.to_json()
+        item = item if isinstance(item, dict) else {}  # not an object at all: PD102 says so
+        if not mi.action and item.get("action") in (None, ""):
             ctx.report(
                 "PD306",
                 rel,
@@ -70,7 +75,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             )
         if mi.action:
             seen_actions.add(mi.action)
-        if "icon" not in mi.raw and "label" not in mi.raw and isinstance(mi.raw, dict) and mi.raw:
+        if item and "icon" not in item and "label" not in item:
             ctx.report(
                 "PD308",
                 rel,
@@ -80,7 +85,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 plugin=key,
             )
 
-    if isinstance(p.raw.get("platforms"), list) and not p.raw["platforms"]:
+    if isinstance(data.get("platforms"), list) and not data["platforms"]:
         ctx.report(
             "PD303",
             rel,
@@ -88,7 +93,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             "/platforms",
             plugin=key,
         )
-    if isinstance(p.raw.get("participantRoles"), list) and not p.raw["participantRoles"]:
+    if isinstance(data.get("participantRoles"), list) and not data["participantRoles"]:
         ctx.report(
             "PD304",
             rel,
