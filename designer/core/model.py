@@ -28,7 +28,9 @@ __all__ = [
     "PluginPackage",
     "Settings",
     "SettingsEntry",
+    "UnreadableFileError",
     "load",
+    "unreadable_files",
     "save",
 ]
 
@@ -545,6 +547,18 @@ def pending_deletes(pkg: BrandingPackage) -> list[str]:
     )
 
 
+_UNREADABLE = ("PD100", "PD103", "PD105")  # not JSON, not UTF-8, not readable at all
+
+
+def unreadable_files(pkg: BrandingPackage) -> set[str]:
+    """The JSON files that could not be read when ``pkg`` was loaded (the model lacks them)."""
+    return {p.file for p in pkg.load_problems if p.code in _UNREADABLE}
+
+
+class UnreadableFileError(PermissionError):
+    """Saving would overwrite a file the designer could not read (see :func:`save`)."""
+
+
 def save(pkg: BrandingPackage) -> list[str]:
     """Write changed files atomically; return the paths written (relative to webapp2/).
 
@@ -553,6 +567,16 @@ def save(pkg: BrandingPackage) -> list[str]:
     if not isinstance(pkg.files, DirFiles):
         raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
     writes = pending_writes(pkg)
+    # A file that could not be read when the package was opened is only ever replaced by text
+    # the user wrote for it: a model rebuilt without it (a settings.json made afresh) would drop
+    # everything the unreadable file held.
+    unreadable = unreadable_files(pkg)
+    clobbered = sorted(rel for rel in writes if rel in unreadable and rel not in pkg.pending_texts)
+    if clobbered:
+        raise UnreadableFileError(
+            f"{', '.join(clobbered)} could not be read when the package was opened, and saving would replace "
+            "it with what the forms know, losing what it holds. Fix it in the editor (or outside) and reload first."
+        )
     deletes = pending_deletes(pkg)
     for rel, data in writes.items():
         pkg.files.write_bytes(rel, data)

@@ -16,7 +16,15 @@ from .jstext import safe_id
 from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
 from .newproject import plugin_files
 
-__all__ = ["add_plugin", "add_plugin_files", "duplicate_plugin", "move_plugin", "plugin_file_names", "remove_plugin"]
+__all__ = [
+    "add_plugin",
+    "add_plugin_files",
+    "cannot_add_plugins",
+    "duplicate_plugin",
+    "move_plugin",
+    "plugin_file_names",
+    "remove_plugin",
+]
 
 
 def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:
@@ -47,12 +55,30 @@ def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     return [n for n in (plugin.package_path, plugin.source_path) if n and pkg.exists(n)]
 
 
+def cannot_add_plugins(pkg: BrandingPackage) -> str | None:
+    """Why no plugin can be added to ``pkg`` now, in plain words; None when one can.
+
+    A settings.json that exists but cannot be read has no model to add an entry to: a new one
+    would list only the added plugin and, saved over the old, drop every plugin it listed.
+    """
+    if pkg.settings is None and pkg.files.exists("settings.json"):
+        return (
+            "settings.json cannot be read (its problem is listed under Problems), so adding a plugin would "
+            "replace it with a list of just the new one and drop the plugins it lists. Fix settings.json first."
+        )
+    return None
+
+
 def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: bool = True) -> Plugin:
     """Add a plugin made of ``files`` (paths relative to webapp2/, one ``*.plugin.package.json``).
 
     The package file is parsed into the model and listed in settings.json; every file waits in
-    ``pending_texts`` until the package is saved.
+    ``pending_texts`` until the package is saved. Raises ValueError when
+    :func:`cannot_add_plugins` says why not.
     """
+    reason = cannot_add_plugins(pkg)
+    if reason is not None:
+        raise ValueError(reason)
     package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
     text = files[package_path].decode("utf-8")
     doc = JsonDocument(text)

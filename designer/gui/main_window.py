@@ -383,8 +383,9 @@ class MainWindow(QMainWindow):
 
         if self.package is None or self.editor is None:
             return False
-        from ..core.model import save
+        from ..core.model import save, unreadable_files
 
+        broken = unreadable_files(self.package)
         try:
             written = save(self.package)
         except (OSError, PermissionError) as exc:
@@ -392,6 +393,13 @@ class MainWindow(QMainWindow):
             return False
         self.editor.undo_stack.setClean()
         self._forget_recovery()
+        healed = sorted(broken & set(written))
+        if healed:  # fixed in the editor: read the package again, so its plugins and forms come back
+            self.open_path(self._path, ask=False)
+            still = sorted(unreadable_files(self.package) & set(healed)) if self.package is not None else healed
+            state = f"{', '.join(still)} still cannot be read" if still else f"{', '.join(healed)} read again"
+            self.status.setText(f"Saved {len(written)} file(s); {state}.")
+            return True
         self.status.setText(f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date")
         self._run_checks()
         return True
@@ -1113,13 +1121,24 @@ class MainWindow(QMainWindow):
             if item is not None:
                 self.tree.setCurrentItem(item)
 
+    def _may_add_plugins(self) -> bool:
+        """Say why no plugin can be added now (settings.json unreadable), before asking for a name."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.plugins import cannot_add_plugins
+
+        reason = cannot_add_plugins(self.package) if self.package is not None else None
+        if reason is not None:
+            QMessageBox.information(self, "A plugin cannot be added now", reason)
+        return reason is None
+
     def add_plugin(self) -> None:
         """Plugin > Add Plugin…: a working toolbar plugin with the name the user types."""
         from PySide6.QtWidgets import QInputDialog
 
         from ..core.plugins import add_plugin
 
-        if self.editor is None:
+        if self.editor is None or not self._may_add_plugins():
             return
         name, ok = QInputDialog.getText(self, "Add a plugin", "What should the plugin be called?", text="My plugin")
         name = name.strip()
@@ -1133,7 +1152,7 @@ class MainWindow(QMainWindow):
         """Plugin > Add Plugin from Recipe…: the recipe wizard; Finish is one undoable step."""
         from .panes.recipe_wizard import RecipeWizard
 
-        if self.editor is None:
+        if self.editor is None or not self._may_add_plugins():
             return
         wizard = RecipeWizard(self.package, self.editor, self)
         if wizard.exec() and wizard.added_index is not None:
