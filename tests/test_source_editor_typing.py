@@ -216,3 +216,41 @@ def test_bracket_partners_of_deeply_nested_code(qapp, text: str) -> None:
             assert editor._find_partner(at, text[index]) == _reference_partner(text, index), index
     finally:
         pane.deleteLater()
+
+
+def test_typing_keeps_every_byte_it_did_not_touch(window, qtbot, base_project: Path) -> None:
+    """A BOM, mixed line endings, a non-breaking space and a U+2028/U+2029 inside strings all
+    survive a keystroke and a save (Qt's plain text would have rewritten each of them)."""
+    rel = "plugins/rec/rec.plugin.js"
+    path = base_project / "webapp2" / rel
+    original = path.read_bytes().decode("utf-8")
+    head = "\ufeff// intro\r\nvar a = 'x\u00a0y';\rvar b = 'p\u2028q';\nvar c = 'r\u2029s';\r\n"
+    path.write_bytes((head + original).encode("utf-8"))
+    editor = open_in_editor(window, base_project, rel)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// end")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a line break, not U+2028
+    qtbot.keyClicks(editor, "x")
+    assert window.save()
+    written = path.read_bytes().decode("utf-8")
+    newline = "\r\n" if original.count("\r\n") >= original.count("\n") - original.count("\r\n") else "\n"
+    assert written.startswith(head + original.rstrip("\r\n"))
+    assert written.endswith("// end" + newline + "x") or written.endswith("// end" + newline + "x" + newline)
+    assert "\u2028" not in written[len(head) :]
+
+
+def test_replace_all_keeps_non_breaking_spaces(window, qtbot, base_project: Path) -> None:
+    rel = "plugins/rec/rec.plugin.js"
+    path = base_project / "webapp2" / rel
+    path.write_bytes(("var label = 'Start\u00a0recording';\n" + path.read_text(encoding="utf-8")).encode("utf-8"))
+    editor = open_in_editor(window, base_project, rel)
+    bar = window.source_pane.find_bar
+    bar.find_edit.setText("label")
+    bar.replace_edit.setText("caption")
+    assert bar.replace_all() >= 1
+    assert window.save()
+    assert path.read_text(encoding="utf-8").startswith("var caption = 'Start\u00a0recording';\n")
+    assert editor.shown_text().startswith("var caption = 'Start\u00a0recording';")

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
+from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..highlight import SyntaxHighlighter, language_for, language_name
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession
@@ -187,7 +188,7 @@ class SourceEditor(QPlainTextEdit):
         self.markers: list[Marker] = []
         self._selection_key: tuple | None = None
         self._gutter_key: tuple | None = None
-        self.newline = "\n"
+        self._endings = LineEndings("")  # the file's own line endings and BOM (core.lineends)
         self._applying = False
         self._edited = False  # the text changed since the last contentsChanged (see _contents_change)
         self._gutter = _Gutter(self)
@@ -211,7 +212,7 @@ class SourceEditor(QPlainTextEdit):
     # -- text ---------------------------------------------------------------------------------
     def load(self, name: str, text: str) -> None:
         """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._endings = LineEndings(text)
         self.snippet = None
         self.language_name = language_name(name)
         if self.highlighter is not None:
@@ -221,7 +222,7 @@ class SourceEditor(QPlainTextEdit):
         self._batch.stop()
         self._applying = True
         try:
-            self.setPlainText(text.replace("\r\n", "\n") if self.newline != "\n" else text)
+            self.setPlainText(self._endings.shown)
         finally:
             self._applying = False
         self.setDocumentTitle(name)
@@ -247,20 +248,33 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter.setDocument(self.document())
         self._batch.start()
 
+    @property
+    def newline(self) -> str:
+        """The file's most common line ending (new lines get it)."""
+        return self._endings.newline
+
+    def shown_text(self) -> str:
+        """The text as shown, lines joined with ``\\n``: exactly, unlike ``toPlainText()``, which
+        also turns non-breaking spaces into spaces and U+2028 into line breaks."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def text(self) -> str:
-        """The text as it is kept in the package (the file's own line endings)."""
-        text = self.toPlainText()
-        return text.replace("\n", self.newline) if self.newline != "\n" else text
+        """The text as it is kept in the package: each untouched line with its own ending, the BOM kept."""
+        return self._endings.to_raw(self.shown_text())
 
     def replace_text(self, text: str) -> None:
-        """Change the text to ``text`` by replacing only the part that differs (undo, redo, a fix).
+        """Change the text to ``text`` (the file's own, as :meth:`text` gives) by replacing only the
+        part that differs (undo, redo, a fix).
 
         The cursor stays where it was when that part is elsewhere; only the changed lines are
         coloured again.
         """
-        if self.newline != "\n":
-            text = text.replace("\r\n", "\n")
-        old = self.toPlainText()
+        self._endings = LineEndings(text)
+        self.replace_shown(self._endings.shown)
+
+    def replace_shown(self, text: str) -> None:
+        """:meth:`replace_text` for text as shown (lines joined with ``\\n``), e.g. Replace all."""
+        old = self.shown_text()
         if old == text:
             return
         start = 0
@@ -480,7 +494,11 @@ class SourceEditor(QPlainTextEdit):
         if key == Qt.Key.Key_Backtab:
             self._indent_selection(-1)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
+        # Shift+Enter too: Qt would put a U+2028 line separator into the file, not a line break.
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
             cursor = self.textCursor()
             line = cursor.block().text()[: cursor.positionInBlock()]
             indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -912,7 +930,7 @@ class FindBar(QWidget):
         pat = self.pattern()
         if pat is None:
             return []
-        return [m for m in pat.finditer(self.editor.toPlainText()) if m.end() > m.start()]
+        return [m for m in pat.finditer(self.editor.shown_text()) if m.end() > m.start()]
 
     def update_count(self) -> None:
         if self.find_edit.text() and self.regex.isChecked() and self.pattern() is None:
@@ -929,7 +947,7 @@ class FindBar(QWidget):
         self.editor.setTextCursor(cursor)
 
     def find(self, backward: bool = False) -> bool:
-        text = self.editor.toPlainText()
+        text = self.editor.shown_text()
         found = self.matches()
         if not found:
             return False
@@ -961,10 +979,10 @@ class FindBar(QWidget):
         pat = self.pattern()
         if pat is None or self.editor.isReadOnly():
             return 0
-        text = self.editor.toPlainText()
+        text = self.editor.shown_text()
         new, n = pat.subn(lambda m: self._expand(m) if m.end() > m.start() else m.group(), text)
         if n:
-            self.editor.replace_text(new if self.editor.newline == "\n" else new.replace("\n", self.editor.newline))
+            self.editor.replace_shown(new)
             self.editor.sig_edited.emit()
         self.update_count()
         return n

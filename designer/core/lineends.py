@@ -1,0 +1,78 @@
+"""A file's text as a text editor shows it, and back, without touching what the user did not edit.
+
+Why: an editor widget keeps lines, not line endings. Qt's document turns ``\\r\\n``, a lone
+``\\r``, U+2028 and U+2029 into the same line break and drops a leading byte-order mark, so
+reading its text back and saving it would rewrite every line of a file with mixed endings (or
+turn a U+2029 inside a JavaScript string into a real line break, a syntax error) after a
+single keystroke. :class:`LineEndings` remembers the ending after each line and the BOM, and
+:meth:`LineEndings.to_raw` rebuilds the file: unchanged lines keep their own endings, new
+lines get the file's most common one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["LineEndings"]
+
+_BREAK = re.compile("\r\n|\r|\n|\u2028|\u2029")
+_BOM = "\ufeff"
+
+
+class LineEndings:
+    """The endings of one file's lines; ``shown`` is its text with ``\\n`` between lines, no BOM.
+
+    The common case, one kind of ending throughout, costs one ``str.replace`` per
+    :meth:`to_raw`; a file with mixed endings also keeps its lines to compare the next text with.
+    """
+
+    __slots__ = ("bom", "newline", "shown", "_ends", "_lines")
+
+    def __init__(self, raw: str) -> None:
+        self.bom = raw.startswith(_BOM)
+        body = raw[1:] if self.bom else raw
+        kinds = Counter(_BREAK.findall(body))
+        # The most common ending (ties: the first of CRLF, LF, CR); new lines get it.
+        self.newline = max(("\r\n", "\n", "\r", "\u2028", "\u2029"), key=lambda e: kinds[e]) if kinds else "\n"
+        self._ends: list[str] | None = None  # the ending after each line ("" after the last): mixed files only
+        self._lines: list[str] | None = None
+        if len(kinds) <= 1:
+            self.shown = body if self.newline == "\n" else body.replace(self.newline, "\n")
+        else:
+            parts = _BREAK.split(body)
+            self._ends = [*_BREAK.findall(body), ""]
+            self._lines = parts
+            self.shown = "\n".join(parts)
+
+    @property
+    def mixed(self) -> bool:
+        return self._ends is not None
+
+    def to_raw(self, shown: str) -> str:
+        """The file's text for ``shown`` (the editor's text); remembered as the new starting point."""
+        self.shown = shown
+        head = _BOM if self.bom else ""
+        if self._ends is None or self._lines is None:
+            return head + (shown if self.newline == "\n" else shown.replace("\n", self.newline))
+        old, ends = self._lines, self._ends
+        new = shown.split("\n")
+        limit = min(len(old), len(new))
+        same_start = 0  # the old last line never counts as unchanged from the start: its "" ending may not stay last
+        while same_start < min(limit, len(old) - 1) and old[same_start] == new[same_start]:
+            same_start += 1
+        same_end = 0
+        while same_end < limit - same_start and old[-1 - same_end] == new[-1 - same_end]:
+            same_end += 1
+        # The changed lines keep the endings of the lines they replace, counted from the end (a
+        # line broken in two: the new break is the inner one); added lines get the common one.
+        middle = len(new) - same_start - same_end
+        old_middle = ends[same_start : len(ends) - same_end]
+        if middle <= len(old_middle):
+            kept = old_middle[len(old_middle) - middle :]
+        else:
+            kept = [self.newline] * (middle - len(old_middle)) + old_middle
+        new_ends = ends[:same_start] + kept + (ends[len(ends) - same_end :] if same_end else [])
+        new_ends[-1] = ""  # nothing follows the last line
+        self._lines, self._ends = new, new_ends
+        return head + "".join(line + end for line, end in zip(new, new_ends, strict=True))

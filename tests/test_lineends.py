@@ -1,0 +1,62 @@
+"""Line endings survive the editor: untouched lines keep theirs, whatever the mix."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from designer.core.lineends import LineEndings
+
+_PIECES = st.lists(
+    st.sampled_from(["a", "b", " ", "\u00a0", "é", "😀", "\r\n", "\n", "\r", "\u2028", "\u2029", "'"]), max_size=40
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.booleans())
+def test_the_shown_text_gives_back_the_file_byte_for_byte(pieces: list[str], bom: bool) -> None:
+    raw = ("\ufeff" if bom else "") + "".join(pieces)
+    ends = LineEndings(raw)
+    assert "\r" not in ends.shown and "\u2028" not in ends.shown and "\u2029" not in ends.shown
+    assert not ends.shown.startswith("\ufeff")
+    assert ends.to_raw(ends.shown) == raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.integers(min_value=0, max_value=60), st.text(alphabet="xy\n", max_size=6), st.integers(0, 3))
+def test_an_edit_changes_only_the_lines_it_touches(pieces: list[str], at: int, typed: str, cut: int) -> None:
+    raw = "".join(pieces)
+    ends = LineEndings(raw)
+    shown = ends.shown
+    at = min(at, len(shown))
+    edited = shown[:at] + typed + shown[at + cut :]
+    out = ends.to_raw(edited)
+    assert LineEndings(out).shown == edited  # the text is what the editor shows
+    # Lines wholly before the edit keep their exact text and endings.
+    line_start = shown.rfind("\n", 0, at) + 1
+    prefix_lines = shown[:line_start].count("\n")
+    before = LineEndings(raw)
+    assert _lines_with_ends(out)[:prefix_lines] == _lines_with_ends(raw)[:prefix_lines], (raw, edited, out)
+    assert before.to_raw(before.shown) == raw
+
+
+def _lines_with_ends(text: str) -> list[str]:
+    import re
+
+    return re.findall("[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029|$)", text)[:-1] or [text]
+
+
+def test_typing_in_a_file_of_mixed_endings_keeps_every_other_line() -> None:
+    raw = "one\r\ntwo\nthree\rfour\u2029five"
+    ends = LineEndings(raw)
+    assert ends.shown == "one\ntwo\nthree\nfour\nfive" and ends.mixed
+    assert ends.to_raw("one\ntwo!\nthree\nfour\nfive") == "one\r\ntwo!\nthree\rfour\u2029five"
+    assert ends.to_raw("one\ntwo!\nthr\nee\nfour\nfive") == "one\r\ntwo!\nthr\r\nee\rfour\u2029five"
+    assert ends.to_raw("one\ntwo!\nthree\nfour\nfive") == "one\r\ntwo!\nthree\rfour\u2029five"
+
+
+def test_uniform_endings_and_a_bom() -> None:
+    ends = LineEndings("\ufeffa\r\nb\r\n")
+    assert (ends.shown, ends.newline, ends.bom, ends.mixed) == ("a\nb\n", "\r\n", True, False)
+    assert ends.to_raw("a\nb\nc\n") == "\ufeffa\r\nb\r\nc\r\n"
+    assert LineEndings("x\u00a0y").to_raw("x\u00a0y!") == "x\u00a0y!"
