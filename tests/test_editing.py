@@ -359,3 +359,29 @@ def test_icon_choices_offer_root_ids_and_sprite_symbols_only(window: MainWindow,
     offered = [icon.itemData(i) for i in range(icon.count()) if isinstance(icon.itemData(i), str)]
     assert "rec.svg#rec" in offered
     assert [o for o in offered if o.startswith("sprite.svg")] == ["sprite.svg#play", "sprite.svg#stop"]
+
+
+def test_undoing_several_steps_past_a_save_restores_every_file(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Each step's picture of the files must survive a save: undoing back past a step whose file
+    was saved since has to bring that file back too (a new file goes, a changed one returns)."""
+    root = example_project / "webapp2"
+    before = snapshot(root)
+    window.open_path(example_project)
+    editor = window.editor
+    js = "plugins/lock-toggle/lock-toggle.plugin.js"
+    editor.edit("A: label", lambda pkg: setattr(pkg.plugins[1].package.menu_items["conference"][0], "label", "Info"))
+    editor.edit_text("B: code", js, window.package.read_text(js).replace("function", "function /*b*/", 1))
+    editor.edit("C: new file", lambda pkg: pkg.pending_texts.__setitem__("plugins/lock-toggle/extra.svg", "<svg/>"))
+    assert window.save()
+    assert snapshot(root) != before
+    for _ in range(3):
+        window.editor.undo_stack.undo()
+    assert window.save()
+    after = snapshot(root)
+    assert after == before, sorted(k for k in set(after) | set(before) if after.get(k) != before.get(k))
+    for _ in range(3):  # and forward again: the saved state comes back
+        window.editor.undo_stack.redo()
+    assert window.save()
+    assert "/*b*/" in (root / js).read_text(encoding="utf-8") and (root / "plugins/lock-toggle/extra.svg").exists()

@@ -132,6 +132,25 @@ class SnapshotCommand(QUndoCommand):
         _restore(self._editor.package, self._before)
         self._editor.sig_changed.emit()
 
+    def rebase(self, before_save: dict[str, str | None]) -> None:
+        """After a save: spell out the files the save changed, as they were before it.
+
+        A snapshot that has no pending text for a file means "as on disk"; once a save has
+        written (or trashed) that file, "on disk" is something else, and undoing back to the
+        snapshot would keep the saved version. Each of these files therefore gets its old text
+        (None: it did not exist) in every snapshot that does not already say what it is, unless
+        the snapshot writes it from its model (settings.json, manifest.json, package files).
+        """
+        for snap in (self._before, self._after):
+            if snap is None:
+                continue
+            modelled = {p.package_path for p in snap.plugins if p.package is not None and p.package_path}
+            modelled |= {"settings.json"} if snap.settings is not None else set()
+            modelled |= {"manifest.json"} if snap.manifest is not None else set()
+            for rel, text in before_save.items():
+                if rel not in snap.pending_texts and rel not in modelled:
+                    snap.pending_texts[rel] = text
+
 
 class TextCommand(QUndoCommand):
     """One file's new text: what typing in the source editor pushes, keystroke after keystroke.
@@ -204,6 +223,21 @@ class ModelEditor(QObject):
         failure, self._failure = self._failure, None
         if failure is not None:
             raise failure
+
+    def save(self) -> list[str]:
+        """Save the package (the core's fidelity-preserving save) and keep every undo step able to
+        go back past it (see :meth:`SnapshotCommand.rebase`). Returns the paths written/trashed."""
+        from ..core.model import pending_deletes, pending_writes, save
+
+        pkg = self.package
+        touched = set(pending_writes(pkg)) | set(pending_deletes(pkg))
+        before = {rel: _disk_text(pkg, rel) for rel in touched}
+        written = save(pkg)
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, SnapshotCommand):
+                command.rebase(before)
+        return written
 
     def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
         """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""

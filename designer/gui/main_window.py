@@ -383,11 +383,11 @@ class MainWindow(QMainWindow):
 
         if self.package is None or self.editor is None:
             return False
-        from ..core.model import save, unreadable_files
+        from ..core.model import unreadable_files
 
         broken = unreadable_files(self.package)
         try:
-            written = save(self.package)
+            written = self.editor.save()
         except (OSError, PermissionError) as exc:
             QMessageBox.warning(self, "Cannot save", str(exc))
             return False
