@@ -126,3 +126,45 @@ def test_an_edit_to_a_file_deleted_before_the_watcher_saw_it_still_saves(
     (base_project / "webapp2" / SRC).unlink()
     assert window.save()
     assert (base_project / "webapp2" / SRC).read_text().startswith("x")
+
+
+def _type_then_leave(window: MainWindow, qtbot, project: Path):
+    editor = _open(window, project)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "/* mine */")
+    other = window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json"))
+    window.tree.setCurrentItem(other)  # the edited file is no longer on show, nor watched
+    return editor
+
+
+def test_a_change_made_while_the_file_was_not_on_show_is_asked_about(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No
+    )
+    editor = _type_then_leave(window, qtbot, base_project)
+    path = base_project / "webapp2" / SRC
+    _write_elsewhere(path, path.read_text() + "// theirs\n")
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC)))
+    assert len(asked) == 1 and "changed by another program" in asked[0]
+    assert editor.text().startswith("/* mine */")  # kept, as answered
+    assert window.save()  # the choice was made: no second question
+    assert len(asked) == 1 and path.read_text().startswith("/* mine */")
+
+
+def test_saving_over_a_change_made_elsewhere_asks_first(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answers.pop(0))
+    _type_then_leave(window, qtbot, base_project)
+    path = base_project / "webapp2" / SRC
+    theirs = path.read_text() + "// theirs\n"
+    _write_elsewhere(path, theirs)
+    assert not window.save()
+    assert SRC in asked[0] and path.read_text() == theirs and window.isWindowModified()
+    assert window.save()
+    assert path.read_text().startswith("/* mine */") and not window.isWindowModified()

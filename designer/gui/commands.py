@@ -123,6 +123,7 @@ class SnapshotCommand(QUndoCommand):
             # created (None) and writes back what it removed, byte for byte.
             for rel in self._after.pending_texts.keys() - self._before.pending_texts.keys():
                 self._before.pending_texts[rel] = _disk_text(pkg, rel)
+                self._editor.disk_base.setdefault(rel, self._before.pending_texts[rel])
         else:
             _restore(pkg, self._after)
         self._editor.sig_changed.emit()
@@ -190,6 +191,7 @@ class TextCommand(QUndoCommand):
                 self._before = pkg.pending_texts[self._rel]
             else:
                 self._before = _disk_text(pkg, self._rel)
+                self._editor.disk_base.setdefault(self._rel, self._before)
         pkg.pending_texts[self._rel] = self._after
         self._editor.sig_changed.emit()
 
@@ -212,6 +214,9 @@ class ModelEditor(QObject):
         self.package = package
         self.undo_stack = QUndoStack(self)
         self._failure: Exception | None = None  # what the last edit's mutate raised
+        # Each file with unsaved text, as it was on disk when the designer started changing it
+        # (None: absent): another program's change since then is not overwritten unasked.
+        self.disk_base: dict[str, str | None] = {}
 
     def edit(
         self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
@@ -233,11 +238,29 @@ class ModelEditor(QObject):
         touched = set(pending_writes(pkg)) | set(pending_deletes(pkg))
         before = {rel: _disk_text(pkg, rel) for rel in touched}
         written = save(pkg)
+        self.disk_base.clear()
         for i in range(self.undo_stack.count()):
             command = self.undo_stack.command(i)
             if isinstance(command, SnapshotCommand):
                 command.rebase(before)
         return written
+
+    def changed_elsewhere(self, rels: list[str] | None = None) -> list[str]:
+        """The files with unsaved text here that another program has rewritten since. (One it
+        deleted is not: the unsaved version is kept and saving writes it again, as the status says.)"""
+        pkg = self.package
+        names = rels if rels is not None else list(pkg.pending_texts)
+        out = []
+        for rel in names:
+            if rel in self.disk_base:
+                now = _disk_text(pkg, rel)
+                if now is not None and now != self.disk_base[rel]:
+                    out.append(rel)
+        return sorted(out)
+
+    def accept_disk(self, rel: str) -> None:
+        """The user keeps their version of ``rel`` over another program's: do not ask again."""
+        self.disk_base[rel] = _disk_text(self.package, rel)
 
     def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
         """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""

@@ -386,6 +386,19 @@ class MainWindow(QMainWindow):
         from ..core.model import unreadable_files
 
         broken = unreadable_files(self.package)
+        elsewhere = self.editor.changed_elsewhere()
+        if elsewhere:
+            answer = QMessageBox.question(
+                self,
+                "Files changed outside the designer",
+                "Another program changed these files after you began editing them here:\n\n"
+                + "\n".join(elsewhere)
+                + "\n\nSaving writes your version over that change. Save anyway?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                self.status.setText("Not saved: " + ", ".join(elsewhere) + " changed outside the designer.")
+                return False
         try:
             written = self.editor.save()
         except (OSError, PermissionError) as exc:
@@ -794,6 +807,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(pane)
         self._show_source_markers()
         self._watch(rel)
+        if self.editor is not None and self.package.root is not None and self.editor.changed_elsewhere([rel]):
+            # Changed by another program while it was not on show (nothing watched it then).
+            self._file_changed_on_disk(str(self.package.root / rel))
 
     def _ensure_icon_pane(self) -> IconEditorPane:
         """The icon editor, made when the first SVG is shown (it loads QtSvg and lxml)."""
@@ -894,10 +910,14 @@ class MainWindow(QMainWindow):
                 "Reload it from the disk (your changes to it are lost, Ctrl+Z brings them back) or keep yours?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes or self.editor is None:
+            if self.editor is None:
+                return
+            if answer != QMessageBox.StandardButton.Yes:
+                self.editor.accept_disk(rel)
                 self.status.setText(f"Kept your version of {rel}; saving will overwrite the other program's change.")
                 return
             self.editor.edit(f"Reload {rel} from the disk", lambda p: p.pending_texts.pop(rel, None))
+            self.editor.disk_base.pop(rel, None)
         else:
             self._sync_file_views()
             self._recheck.start()
