@@ -20,6 +20,18 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("check", "new", "recipes", "screenshot", "import", "export", "deploy", "simulate")
+# One line per command for the top-level --help; a test checks that every command has one.
+SUMMARIES = {
+    "check": "check a branding package (folder or ZIP) for problems; --json, --strict, --fix",
+    "new": "create a new project with one working plugin (optionally from a recipe)",
+    "recipes": "list the recipes 'new --recipe' can start from",
+    "import": "unpack a branding ZIP into a new project folder, refusing unsafe archives",
+    "export": "write the branding ZIP to upload, with a new brandingID and what changed",
+    "deploy": "export (new brandingID) and upload it to a Management Node as a web app customization",
+    "simulate": "run every plugin in an offscreen browser against a mock meeting",
+    "screenshot": "render the designer window offscreen and save it as a PNG",
+}
+MAX_WINDOW_SIDE = 8192  # a bigger window's PNG is hundreds of megabytes of pixels
 
 
 def _display_base(files: Any) -> str:
@@ -205,13 +217,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .core.files import NotAPackageError
     from .core.model import load
-    from .gui.app import make_app
-    from .gui.preview import simulate
 
     try:
         pkg = load(Path(args.path))
     except NotAPackageError as exc:
-        return _unusable(args, str(exc))
+        return _unusable(args, str(exc))  # before Qt and Chromium load: a refusal costs nothing
+    from .gui.app import make_app
+    from .gui.preview import simulate
+
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
@@ -246,13 +259,32 @@ def cmd_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     return run(args.path)
 
 
+def _window_size(text: str) -> str:
+    """``--size`` as WIDTHxHEIGHT in pixels, each from 1 to :data:`MAX_WINDOW_SIDE` (argparse ``type``)."""
+    import argparse
+
+    w, sep, h = text.strip().lower().partition("x")
+    if not (sep and w.isascii() and w.isdigit() and h.isascii() and h.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size: give WIDTHxHEIGHT in pixels, e.g. 1280x800")
+    width, height = int(w), int(h)
+    if not (0 < width <= MAX_WINDOW_SIDE and 0 < height <= MAX_WINDOW_SIDE):
+        raise argparse.ArgumentTypeError(
+            f"'{text}': width and height must each be from 1 to {MAX_WINDOW_SIDE} pixels, e.g. 1280x800"
+        )
+    return f"{width}x{height}"
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
+    width = max(map(len, COMMANDS))
+    commands = "\n".join(f"  {c:<{width}}  {SUMMARIES[c]}" for c in COMMANDS)
     p = argparse.ArgumentParser(
         prog="plugin-designer",
-        description="Design, check and export Pexip Infinity Connect (webapp2) plugins.",
-        epilog="Commands: check, new, import, export, deploy, simulate, screenshot. Run 'plugin-designer COMMAND --help' for details.",
+        description="Design, check and export Pexip Infinity Connect (webapp2) plugins.\n\n"
+        "With no command, open the designer (on PATH if given).",
+        epilog=f"commands:\n{commands}\n\nRun 'plugin-designer COMMAND --help' for the options of one.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return p
@@ -281,6 +313,34 @@ def _plain_check_args(args: list[str]) -> SimpleNamespace | None:
     return SimpleNamespace(
         path=paths[0], json="--json" in args, strict="--strict" in args, fix="--fix" in args, func=cmd_check
     )
+
+
+def _unknown_command(argv: list[str]) -> bool:
+    """Say so (and return True) when the first word looks like a mistyped command, not a PATH.
+
+    ``plugin-designer PATH`` opens the designer, so a word that exists as a file or folder is
+    always a PATH, and so is a word written like one (``./x``, ``x.zip``). Otherwise it is a
+    mistyped command when more words follow (``chek p0``: no PATH takes arguments) or when it is
+    close to a command (``chek``); a lone word that is neither still goes to the designer, which
+    says that no such file exists.
+    """
+    word = argv[0]
+    if word.startswith("-") or word in COMMANDS or os.path.lexists(word):
+        return False
+    if any(c in word for c in "/\\.:") or word.startswith("~"):  # written as a path: a missing PATH
+        return False
+    import difflib
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if len(argv) < 2 and not close:
+        return False
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    print(
+        f"plugin-designer: unknown command '{word}'{hint}; the commands are {', '.join(COMMANDS)} "
+        "(see 'plugin-designer --help')",
+        file=sys.stderr,
+    )
+    return True
 
 
 _whole_process = False  # main() was called for the process's own command line
@@ -344,10 +404,14 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("-o", "--output", required=True, help="PNG file to write")
             p.add_argument("--pane", default=None, help="pane to show (e.g. problems)")
-            p.add_argument("--size", default="1280x800", help="window size WxH (default: %(default)s)")
+            p.add_argument(
+                "--size", default="1280x800", type=_window_size, help="window size WxH (default: %(default)s)"
+            )
             p.set_defaults(func=cmd_screenshot)
         args = p.parse_args(argv[1:])
         return int(args.func(args))
+    if argv and _unknown_command(argv):
+        return 2
     if len(argv) < 2 and not (argv and argv[0].startswith("-")):
         # ``plugin-designer [PATH]``, the way the desktop starts it, without argparse: building the
         # parser asks importlib.metadata for --version's text (20 ms before the window appears).

@@ -53,6 +53,12 @@ def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -
     return 2
 
 
+def _os_message(exc: OSError) -> str:
+    """An OSError as one plain sentence naming the file, without Python's "[Errno 13]"."""
+    name = exc.filename if exc.filename is not None else ""
+    return f"{name}: {exc.strerror}" if name and exc.strerror else str(exc)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from .core.archive import ImportRefused, import_zip
     from .core.checks import run_checks
@@ -63,6 +69,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_zip(Path(args.source), Path(args.output))
     except ImportRefused as exc:
         return _refused(args, str(exc), exc.entry)
+    except OSError as exc:  # the core words what it foresees; anything else still gets one line, not a traceback
+        return _refused(args, _os_message(exc))
     created: list[str] = []
     if result.missing and args.create_missing:
         from .core.fixes import apply_fix
@@ -124,6 +132,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         plan = plan_export(pkg, args.branding_id)
     except (NotAPackageError, ExportRefused) as exc:
         return _refused(args, str(exc))
+    except OSError as exc:  # a project file that cannot be read (permissions, vanished)
+        return _refused(args, _os_message(exc))
     out = Path(args.output)
     errors = [
         {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
@@ -141,8 +151,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     try:
         result = write_export(plan, out, force=args.force)
-    except (ExportRefused, OSError) as exc:
+    except ExportRefused as exc:
         return _refused(args, str(exc))
+    except OSError as exc:
+        return _refused(args, _os_message(exc))
     checklist = plan.checklist(out.name)
     if args.json:
         doc = {
@@ -156,6 +168,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "forced_errors": errors,
             "repaired": plan.repaired,
             "skipped": plan.skipped,
+            "skip_reasons": plan.skip_reasons,
             "baseline": plan.baseline,
             "summary": plan.summary(),
             "changes": [c.to_json() for c in plan.changes],
@@ -174,7 +187,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.written:
         print("Updated in the project: " + ", ".join(result.written))
     if plan.skipped:
-        print(f"Left out (hidden files, backups, links): {len(plan.skipped)}")
+        print(f"Left out (hidden, backups, links, system clutter, unusable names): {len(plan.skipped)}")
+        for name in plan.skipped:
+            print(f"  left out {name}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
     for c in plan.changes:
         print(f"  {c.status:8} {c.path}")

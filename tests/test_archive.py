@@ -17,6 +17,7 @@ from conftest import EXAMPLE, FIXTURES
 
 from designer.core.archive import Budget, ImportRefused, import_zip, zip_bytes
 from designer.core.checks import run_checks
+from designer.core.files import NotAPackageError
 from designer.core.model import load
 from designer.core.state import load_state
 
@@ -282,3 +283,86 @@ def test_a_deterministic_zip_reimports_with_zero_problems(tmp_path: Path, source
     assert run_checks(load(result.target)) == []
     for name, data in files:
         assert (result.target / name).read_bytes() == data
+
+
+# -- opening a ZIP read-only applies the same vetting -----------------------------------------------
+@pytest.mark.parametrize("case", HOSTILE, ids=[c[0] for c in HOSTILE])
+def test_hostile_archives_are_not_opened_read_only_either(tmp_path: Path, case) -> None:
+    """`check`, `export`, `simulate` and the designer open a ZIP through locate(): same refusal as import."""
+    _, entries, entry = case
+    src = _zip(tmp_path / "in.zip", entries)
+    with pytest.raises(NotAPackageError) as err:
+        load(src)
+    message = str(err.value)
+    assert message.startswith(f"{src}: ") and entry in message
+    assert "\n" not in message
+
+
+def test_bad_utf8_name_is_refused_when_opened_read_only(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/cafX.css", b"c")]))
+    _patch(src, b"webapp2/cafX.css", b"webapp2/caf\xe9.css")
+    _set_flags(src, b"webapp2/caf\xe9.css", set_bits=0x800)
+    with pytest.raises(NotAPackageError, match=r"caf\\xe9\.css.*not valid UTF-8; the archive was not opened"):
+        load(src)
+
+
+def test_a_zip_over_the_entry_budget_is_not_opened(tmp_path: Path) -> None:
+    entries = _valid([(f"webapp2/t/{i}.css", b"") for i in range(Budget().max_entries)])
+    with pytest.raises(NotAPackageError, match="more than the 20000"):
+        load(_zip(tmp_path / "in.zip", entries))
+
+
+# -- names the file system cannot store, and targets that are not a new folder ----------------------
+def test_name_longer_than_a_file_system_allows_is_refused(tmp_path: Path) -> None:
+    name = "webapp2/themes/" + "a" * 300 + ".css"
+    src = _zip(tmp_path / "in.zip", _valid([(name, b"x")]))
+    before = _listing(tmp_path)
+    with pytest.raises(ImportRefused, match="longer than 255 bytes") as err:
+        import_zip(src, tmp_path / "p")
+    assert err.value.entry == name
+    assert _listing(tmp_path) == before
+
+
+def test_path_too_long_for_the_file_system_is_refused_without_leftovers(tmp_path: Path) -> None:
+    name = "webapp2/" + ("d" * 200 + "/") * 25 + "x.css"  # every segment fits; the whole path does not
+    src = _zip(tmp_path / "in.zip", _valid([(name, b"x")]))
+    before = _listing(tmp_path)
+    with pytest.raises(ImportRefused, match="too long for this file system") as err:
+        import_zip(src, tmp_path / "work" / "p")
+    assert err.value.entry == name
+    assert _listing(tmp_path) == before  # no temp folder, not even the parent folder made for it
+
+
+def test_control_characters_are_shown_escaped_on_one_line(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/a\nb.css", b"x")]))
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "p")
+    assert "'webapp2/a\\nb.css' has control characters" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("points_to", ["missing", "empty-folder"])
+def test_symbolic_link_target_is_refused_and_left_alone(tmp_path: Path, points_to: str) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([]))
+    dest = tmp_path / points_to
+    if points_to == "empty-folder":
+        dest.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(dest)
+    before = _listing(tmp_path)
+    with pytest.raises(ImportRefused, match="link is a symbolic link"):
+        import_zip(src, link)
+    assert link.is_symlink() and link.readlink() == dest
+    assert _listing(tmp_path) == before
+
+
+def test_existing_file_target_is_called_a_file(tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", _valid([]))
+    target = tmp_path / "notes"
+    target.write_bytes(b"")
+    with pytest.raises(ImportRefused, match=r"notes is a file; choose a new folder"):
+        import_zip(src, target)
+    assert target.read_bytes() == b""
+    with pytest.raises(ImportRefused, match=r"notes is a file, not a folder"):
+        import_zip(src, target / "sub" / "p")
+    assert _listing(tmp_path) == ["in.zip", "notes"]

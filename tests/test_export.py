@@ -8,7 +8,9 @@ manifest.json's brandingID must come back byte for byte.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import zipfile
@@ -277,3 +279,93 @@ def test_cli_export_blocked_and_forced(base_project: Path, tmp_path: Path) -> No
     assert r.returncode == 0 and (tmp_path / "out.zip").is_file()
     r = _cli("export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.zip"))
     assert r.returncode == 2
+
+
+# -- names a ZIP cannot hold, OS clutter, outputs that are not files, brandingIDs JavaScript cannot tell apart
+def _bytes_name_file(folder: Path, name: bytes, in_folder: bytes | None = None) -> None:
+    """Create ``folder/name`` (or ``folder/in_folder/name``) where a name is raw bytes, not UTF-8.
+
+    Skips the test where the file system refuses such names (macOS's APFS, Windows).
+    """
+    base = os.fsencode(folder)
+    try:
+        if in_folder is not None:
+            base = os.path.join(base, in_folder)
+            os.mkdir(base)
+        with open(os.path.join(base, name), "wb") as fh:
+            fh.write(b"x")
+    except OSError as exc:
+        pytest.skip(f"this file system cannot store a name that is not UTF-8: {exc}")
+
+
+def test_names_a_zip_cannot_hold_or_import_would_refuse_are_left_out_and_named(
+    base_project: Path, tmp_path: Path
+) -> None:
+    themes = base_project / "webapp2" / "themes"
+    themes.mkdir()
+    _bytes_name_file(themes, b"caf\xe9.css")
+    (themes / "a\nb.css").write_text("new line in the name")
+    (themes / "c:d.css").write_text("a colon")
+    (themes / "kept.css").write_text("kept")
+    plan = plan_export(load(base_project))
+    assert "webapp2/themes/caf\\xe9.css" in plan.skipped
+    assert "UTF-8" in plan.skip_reasons["webapp2/themes/caf\\xe9.css"]
+    assert "control characters" in plan.skip_reasons["webapp2/themes/a\\nb.css"]
+    assert "':'" in plan.skip_reasons["webapp2/themes/c:d.css"]
+    assert all(name.isprintable() for name in plan.skipped)
+    result = write_export(plan, tmp_path / "out.zip")
+    names = sorted(_zip_files(result.path))
+    assert [n for n in names if n.startswith("webapp2/themes/")] == ["webapp2/themes/kept.css"]
+    assert import_zip(result.path, tmp_path / "again").files == len(names)  # what we export imports again
+
+
+def test_folder_with_an_undecodable_name_is_left_out_once(base_project: Path, tmp_path: Path) -> None:
+    _bytes_name_file(base_project / "webapp2", b"logo.svg", in_folder=b"img\xff")
+    plan = plan_export(load(base_project))
+    assert [s for s in plan.skipped if "img" in s] == ["webapp2/img\\xff/"]
+    write_export(plan, tmp_path / "out.zip")
+
+
+def test_operating_system_clutter_is_never_exported(base_project: Path, tmp_path: Path) -> None:
+    web = base_project / "webapp2"
+    for rel in ["Thumbs.db", "plugins/rec/thumbs.db", "themes/desktop.ini", "__MACOSX/plugins/._rec.js"]:
+        (web / rel).parent.mkdir(parents=True, exist_ok=True)
+        (web / rel).write_text("clutter")
+    plan = plan_export(load(base_project))
+    assert not [n for n in plan.entries if "thumbs" in n.lower() or "desktop.ini" in n or "MACOSX" in n]
+    assert plan.skip_reasons["webapp2/__MACOSX/"] == "left behind by the operating system"
+    assert is_excluded("plugins/a/Thumbs.db") and is_excluded("__MACOSX/x.js") and is_excluded("Desktop.ini")
+    assert not is_excluded("plugins/thumbs/db.js")
+
+
+@pytest.mark.parametrize("via_link", [False, True], ids=["fifo", "link-to-fifo"])
+def test_output_that_exists_and_is_not_a_regular_file_is_refused(
+    base_project: Path, tmp_path: Path, via_link: bool
+) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    out = fifo
+    if via_link:
+        out = tmp_path / "link.zip"
+        out.symlink_to(fifo)
+    plan = plan_export(load(base_project))
+    with pytest.raises(ExportRefused, match="named pipe.*not a regular file"):
+        write_export(plan, out)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and out.is_symlink() == via_link
+    assert "last_export" not in load_state(base_project)
+    r = _cli("export", str(base_project), "-o", str(out))
+    assert r.returncode == 2 and f"plugin-designer: {out} is" in r.stderr and "named pipe" in r.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_branding_id_must_be_positive_and_safe_in_javascript(base_project: Path) -> None:
+    pkg = load(base_project)
+    for bad in ("-5", "0", -5, "²", "1e26"):
+        with pytest.raises(ExportRefused, match="must be a positive whole number"):
+            plan_export(pkg, bad)
+    for too_big in (2**53, str(10**26), "9" * 5000):
+        with pytest.raises(ExportRefused, match=r"too large.*9007199254740991"):
+            plan_export(pkg, too_big)
+    assert plan_export(pkg, 2**53 - 1).branding_id == 2**53 - 1

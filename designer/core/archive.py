@@ -13,6 +13,7 @@ timestamps and permissions, so the same files always give the same bytes.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -35,7 +36,10 @@ __all__ = [
     "ImportResult",
     "ZIP_DATE",
     "import_zip",
+    "name_problem",
+    "open_zip",
     "sha256_file",
+    "shown_name",
     "vet_zip",
     "write_zip",
     "zip_bytes",
@@ -53,6 +57,9 @@ _BAD_TYPES = {
     stat.S_IFSOCK: "a socket",
 }
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
+# The longest file or folder name the usual file systems store (ext4, APFS: 255 bytes; NTFS: 255
+# UTF-16 units). A longer segment cannot be unpacked anywhere, so it is refused up front.
+_MAX_SEGMENT = 255
 
 
 class ImportRefused(Exception):
@@ -131,35 +138,59 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
         ) from None
 
 
-def _check_name(name: str) -> None:
-    def refuse(why: str) -> ImportRefused:
-        return ImportRefused(f"The entry '{name}' {why}; the archive was not imported.", name)
+def name_problem(name: str) -> str | None:
+    """Why ``name`` (a ``/``-separated path inside a ZIP) is unsafe or unusable, or ``None``.
 
+    Shared by the import (which refuses such an entry) and the export (which leaves such a file
+    out), so an exported ZIP never holds a name the import would refuse.
+    """
     if not name or name in ("/", "."):
-        raise refuse("has an empty name")
+        return "has an empty name"
     if "\\" in name:
-        raise refuse("uses backslashes in its path (a Windows path that can escape the target folder)")
+        return "uses backslashes in its path (a Windows path that can escape the target folder)"
     if name.startswith("/"):
-        raise refuse("has an absolute path")
+        return "has an absolute path"
     if _DRIVE_RE.match(name):
-        raise refuse("starts with a drive letter")
+        return "starts with a drive letter"
     if any(ord(c) < 32 or c == "\x7f" for c in name):
-        raise refuse("has control characters in its name")
+        return "has control characters in its name"
     if ":" in name:
-        raise refuse("has a ':' in its name (a drive letter or a Windows alternate data stream)")
+        return "has a ':' in its name (a drive letter or a Windows alternate data stream)"
     parts = name.rstrip("/").split("/")
     if ".." in parts:
-        raise refuse("points outside the target folder ('..')")
+        return "points outside the target folder ('..')"
     if any(p in ("", ".") for p in parts):
-        raise refuse("has an empty or '.' path segment")
+        return "has an empty or '.' path segment"
+    if any(len(p.encode("utf-8", "surrogateescape")) > _MAX_SEGMENT for p in parts):
+        return f"has a file or folder name longer than {_MAX_SEGMENT} bytes, more than file systems can store"
+    return None
 
 
-def _check_type(info: zipfile.ZipInfo, name: str) -> None:
+def shown_name(name: str) -> str:
+    """``name`` fit to print on one line: undecodable bytes as ``\\xff``, control characters as ``\\n``.
+
+    Why: a file name is whatever bytes the file system allows; printed as it is, a newline would
+    split the message and a lone surrogate (a byte that is not UTF-8) would crash the print.
+    """
+    try:
+        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file system byte made
+        text = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _check_name(name: str, verb: str = "imported") -> None:
+    why = name_problem(name)
+    if why is not None:
+        raise ImportRefused(f"The entry '{shown_name(name)}' {why}; the archive was not {verb}.", name)
+
+
+def _check_type(info: zipfile.ZipInfo, name: str, verb: str = "imported") -> None:
     mode = info.external_attr >> 16
     kind = stat.S_IFMT(mode)
     if kind in _BAD_TYPES:
         raise ImportRefused(
-            f"The entry '{name}' is {_BAD_TYPES[kind]}, not a plain file; the archive was not imported.", name
+            f"The entry '{name}' is {_BAD_TYPES[kind]}, not a plain file; the archive was not {verb}.", name
         )
     if kind == stat.S_IFDIR and not name.endswith("/"):
         raise ImportRefused(f"The entry '{name}' claims to be a folder but is stored as a file.", name)
@@ -207,10 +238,29 @@ def _dest(name: str, prefix: str, container: str) -> str:
     return name
 
 
-def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget()) -> tuple[list[_Entry], str]:
+def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
+    """Open ``source`` for reading; a name flagged UTF-8 that is not UTF-8 is a refusal, not a crash.
+
+    zipfile decodes every name while opening, so such an entry raises ``UnicodeDecodeError``
+    before :func:`vet_zip` could name it. ``verb`` completes "the archive was not ..." (imported,
+    opened). Other errors (``BadZipFile``, ``OSError``) are the caller's to word.
+    """
+    try:
+        return zipfile.ZipFile(source)
+    except UnicodeDecodeError as exc:
+        shown = bytes(exc.object).decode("utf-8", errors="backslashreplace")
+        raise ImportRefused(
+            f"The entry '{shown}' is marked as UTF-8 but its name is not valid UTF-8; the archive was not {verb}.",
+            shown,
+        ) from None
+
+
+def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "imported") -> tuple[list[_Entry], str]:
     """Check every entry of an open ZIP; return the entries to extract and the layout.
 
-    Raises :class:`ImportRefused` naming the first entry that is unsafe.
+    Raises :class:`ImportRefused` naming the first entry that is unsafe. Opening a ZIP
+    read-only (``check``, ``export``, ``simulate``, the designer) vets it too, with ``verb``
+    "opened": what may not be unpacked is not worth reading either, and a bomb would be read.
     """
     infos = zf.infolist()
     if len(infos) > budget.max_entries:
@@ -224,8 +274,8 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget()) -> tuple[list[_Entry
     total = 0
     for info in infos:
         name = _decoded_name(info)
-        _check_name(name)
-        _check_type(info, name)
+        _check_name(name, verb)
+        _check_type(info, name, verb)
         if name in seen:
             raise ImportRefused(f"The entry '{name}' appears twice in the archive.", name)
         seen[name] = name
@@ -288,35 +338,50 @@ def _extract(zf: zipfile.ZipFile, entries: list[_Entry], tmp: Path, budget: Budg
     made: set[Path] = set()
     for e in entries:
         out = tmp.joinpath(*e.dest.split("/"))
-        if e.is_dir:
-            out.mkdir(parents=True, exist_ok=True)
-            continue
-        if out.parent not in made:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            made.add(out.parent)
+        try:
+            if e.is_dir:
+                out.mkdir(parents=True, exist_ok=True)
+                continue
+            if out.parent not in made:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                made.add(out.parent)
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise _unwritable(e.name, exc) from None
         written = 0
         try:
-            with zf.open(e.info) as src:
-                fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-                with os.fdopen(fd, "wb") as dst:
-                    while chunk := src.read(_CHUNK):
-                        written += len(chunk)
-                        total += len(chunk)
-                        if written > e.info.file_size or written > budget.max_file or total > budget.max_total:
-                            raise ImportRefused(
-                                f"The entry '{e.name}' unpacks to more bytes than it declares or than the limit "
-                                "allows: it looks like a ZIP bomb.",
-                                e.name,
-                            )
-                        dst.write(chunk)
+            with os.fdopen(fd, "wb") as dst, zf.open(e.info) as src:
+                while chunk := src.read(_CHUNK):
+                    written += len(chunk)
+                    total += len(chunk)
+                    if written > e.info.file_size or written > budget.max_file or total > budget.max_total:
+                        raise ImportRefused(
+                            f"The entry '{e.name}' unpacks to more bytes than it declares or than the limit "
+                            "allows: it looks like a ZIP bomb.",
+                            e.name,
+                        )
+                    dst.write(chunk)
         except ImportRefused:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        except OSError as exc:  # writing (a full disk, a quota) far more often than reading the ZIP
+            raise _unwritable(e.name, exc) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             raise ImportRefused(f"The entry '{e.name}' is damaged or cannot be read ({exc}).", e.name) from None
         if written != e.info.file_size:
             raise ImportRefused(f"The entry '{e.name}' is shorter than it declares; the archive is damaged.", e.name)
         n_files += 1
     return n_files, total
+
+
+def _unwritable(name: str, exc: OSError) -> ImportRefused:
+    """The refusal for an entry the file system will not store (name too long, disk full, ...)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        why = "has a path too long for this file system"
+    elif exc.errno in (errno.EILSEQ, errno.EINVAL):
+        why = "has a name this file system cannot store"
+    else:
+        why = f"cannot be written here ({exc.strerror or exc})"
+    return ImportRefused(f"The entry '{name}' {why}; the archive was not imported and nothing was kept.", name)
 
 
 def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy: bool = True) -> ImportResult:
@@ -333,27 +398,28 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         raise ImportRefused(f"{source} is a folder, not a ZIP: open it directly with 'plugin-designer {source}'.")
     if not source.is_file():
         raise ImportRefused(f"{source}: no such file")
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ImportRefused(f"{target} already exists and is not empty; choose a new folder to import into.")
+    _check_target(target)
     if not zipfile.is_zipfile(source):
         raise ImportRefused(f"{source} is not a ZIP file.")
     try:
-        zf = zipfile.ZipFile(source)
-    except UnicodeDecodeError as exc:
-        shown = bytes(exc.object).decode("utf-8", errors="backslashreplace")
-        raise ImportRefused(
-            f"The entry '{shown}' is marked as UTF-8 but its name is not valid UTF-8; the archive was not imported.",
-            shown,
-        ) from None
+        zf = open_zip(source)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportRefused(f"{source}: the ZIP file cannot be read ({exc}).") from None
     with zf:
         entries, layout = vet_zip(zf, budget)
         parent = target.parent
         made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=parent))
+        tmp: Path | None = None
         try:
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+                tmp = Path(tempfile.mkdtemp(prefix=f".{target.name[:64]}.import-", dir=parent))
+            except OSError as exc:
+                blocker = next((p for p in [parent, *parent.parents] if p.exists() and not p.is_dir()), None)
+                why = f"{blocker} is a file, not a folder" if blocker is not None else exc.strerror or str(exc)
+                raise ImportRefused(
+                    f"The project folder {target} cannot be created ({why}); nothing was imported."
+                ) from None
             n_files, n_bytes = _extract(zf, entries, tmp, budget)
             web = tmp / "webapp2"
             web.mkdir(exist_ok=True)
@@ -368,18 +434,51 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 shutil.copyfile(source, copy)
                 imported["copy"] = f"{STATE_DIR}/imported.zip"
             update_state(tmp, imported=imported, carry=carried)
-            if target.exists():
-                target.rmdir()  # empty (checked above)
-            os.rename(tmp, target)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            _check_target(target)  # again: it may have changed while the files were unpacked
+            try:
+                os.rename(tmp, target)  # POSIX: replaces an empty folder in one step
+            except OSError:
+                if not (target.is_dir() and not target.is_symlink()):
+                    raise
+                target.rmdir()  # Windows: an existing folder (empty, checked above) is not replaced
+                os.rename(tmp, target)
+        except BaseException as exc:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
             for folder in made_parents:  # innermost first; only the empty folders we made
                 try:
                     folder.rmdir()
                 except OSError:
                     break
+            if isinstance(exc, OSError):
+                raise ImportRefused(
+                    f"The project folder {target} cannot be written ({exc.strerror or exc}); nothing was imported."
+                ) from None
             raise
     return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id)
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a target that is not a new or empty folder, before a byte is written.
+
+    A symbolic link is refused even when it points to an empty folder: the project would land
+    wherever the link points (or the rename would replace the link), not where the user looked.
+    """
+    if target.is_symlink():
+        raise ImportRefused(
+            f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
+        )
+    if not target.exists():
+        return
+    if not target.is_dir():
+        what = "a file" if target.is_file() else "not a folder"
+        raise ImportRefused(f"{target} is {what}; choose a new folder to import into.")
+    try:
+        empty = not any(target.iterdir())
+    except OSError as exc:
+        raise ImportRefused(f"{target} cannot be read ({exc.strerror or exc}); choose another folder.") from None
+    if not empty:
+        raise ImportRefused(f"{target} already exists and is not empty; choose a new folder to import into.")
 
 
 def _read_branding_id(path: Path) -> object:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import time
 import zipfile
 import zlib
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .archive import ImportRefused, sha256_file, vet_zip, write_zip
+from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, write_zip
 from .checks import run_checks
 from .files import DirFiles
 from .fixes import new_branding_id
@@ -46,6 +47,13 @@ __all__ = [
 REPAIRED_BY_EXPORT = {"PD210": "manifest.json will be created", "PD211": "isSettingsBranded will be set to true"}
 DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
 BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
+# Files and folders an operating system leaves behind (Windows thumbnails and folder settings,
+# macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
+OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
+OS_CLUTTER_FOLDERS = ("__macosx",)
+# brandingID is read by the web app as a JavaScript number: above 2**53 - 1 neighbouring whole
+# numbers are the same number there, so a "new" ID could look unchanged and clients keep their cache.
+MAX_BRANDING_ID = 2**53 - 1
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 PLACEMENTS = {
@@ -97,10 +105,11 @@ class ExportPlan:
     errors: list[Problem]  # errors that block the export
     problems: list[Problem]  # everything the checks reported
     repaired: list[str]  # what the export fixes on its own
-    skipped: list[str]  # project files deliberately left out (hidden, backups, links)
+    skipped: list[str]  # project files deliberately left out (hidden, backups, links), printable
     baseline: str | None  # what the diff compares against, in words
     changes: list[FileChange] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)  # checklist lines about the plugins
+    skip_reasons: dict[str, str] = field(default_factory=dict)  # each name in ``skipped`` -> why, in words
 
     @property
     def blocked(self) -> bool:
@@ -155,46 +164,92 @@ def _as_int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    # ASCII digits only ('²' and '٣' are digits to str.isdigit, not to int()); at most 30 of them,
+    # far above any usable ID and far below the length at which int() refuses a string.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 30:
         return int(value.strip())
     return None
 
 
 def is_excluded(rel: str) -> bool:
-    """Never exported: hidden files and folders, editor backups (``*~``, ``*.bak``, ``*.swp``, ...)."""
-    parts = rel.split("/")
+    """Never exported: hidden files and folders, editor backups (``*~``, ``*.bak``, ``*.swp``, ...),
+    and what operating systems leave behind (``Thumbs.db``, ``desktop.ini``, ``__MACOSX/``)."""
+    return _excluded_why(rel) is not None
+
+
+def _excluded_why(rel: str) -> str | None:
+    parts = rel.rstrip("/").split("/")
     if any(p.startswith(".") for p in parts):
-        return True
-    return any(fnmatch.fnmatchcase(parts[-1], pat) for pat in BACKUP_PATTERNS)
+        return "hidden (its name starts with '.')"
+    if any(p.lower() in OS_CLUTTER_FOLDERS for p in parts) or parts[-1].lower() in OS_CLUTTER_FILES:
+        return "left behind by the operating system"
+    if any(fnmatch.fnmatchcase(parts[-1], pat) for pat in BACKUP_PATTERNS):
+        return "an editor backup"
+    return None
 
 
-def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: list[str]) -> None:
-    """Read every exportable file under ``base`` into ``entries`` as ``prefix + rel``."""
+def _name_why(rel: str) -> str | None:
+    """Why a file with this name cannot go into the ZIP at all, or ``None``.
+
+    A name that is not UTF-8 (bytes the file system allows, kept by Python as surrogates) cannot
+    be written into a ZIP; control characters, backslashes and ':' can, but the import (ours
+    and others') refuses such a ZIP. Either way the file is left out and named, rather than the
+    export failing or making a ZIP that cannot be imported again.
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8 text, which a ZIP cannot hold"
+    why = name_problem(rel)
+    return None if why is None else "it " + why
+
+
+def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: dict[str, str]) -> None:
+    """Read every exportable file under ``base`` into ``entries`` as ``prefix + rel``.
+
+    ``skipped`` collects what is left out (a printable name -> why), a folder once with a '/'.
+    """
+
+    def skip(rel: str, why: str) -> None:
+        skipped[shown_name(rel)] = why
+
     if base.is_file() and not base.is_symlink():
-        if is_excluded(prefix.rstrip("/")):
-            skipped.append(prefix.rstrip("/"))
+        rel = prefix.rstrip("/")
+        why = _excluded_why(rel) or _name_why(rel)
+        if why:
+            skip(rel, why)
         else:
-            entries[prefix.rstrip("/")] = base.read_bytes()
+            entries[rel] = base.read_bytes()
         return
     for dirpath, dirnames, filenames in os.walk(base):
         rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
         rel_dir = "" if rel_dir == "." else rel_dir + "/"
         keep = []
         for d in sorted(dirnames):
-            full = os.path.join(dirpath, d)
-            if d.startswith(".") or os.path.islink(full):
-                skipped.append(prefix + rel_dir + d + "/")
+            rel = prefix + rel_dir + d + "/"
+            if os.path.islink(os.path.join(dirpath, d)):
+                skip(rel, "a symbolic link")
+            elif d.startswith("."):
+                skip(rel, "hidden (its name starts with '.')")
+            elif d.lower() in OS_CLUTTER_FOLDERS:
+                skip(rel, "left behind by the operating system")
+            elif why := _name_why(rel):
+                skip(rel, why)
             else:
                 keep.append(d)
         dirnames[:] = keep
         for f in sorted(filenames):
             rel = prefix + rel_dir + f
             full = os.path.join(dirpath, f)
-            if is_excluded(rel) or os.path.islink(full) or not os.path.isfile(full):
-                skipped.append(rel)
-                continue
-            with open(full, "rb") as fh:
-                entries[rel] = fh.read()
+            if os.path.islink(full):
+                skip(rel, "a symbolic link")
+            elif why := _excluded_why(rel) or _name_why(rel):
+                skip(rel, why)
+            elif not os.path.isfile(full):
+                skip(rel, "not a regular file")
+            else:
+                with open(full, "rb") as fh:
+                    entries[rel] = fh.read()
 
 
 def _doc_bytes(doc: JsonDocument, value: Any) -> bytes:
@@ -263,8 +318,18 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
             new = str(new)
         return old, new
     value = _as_int(requested)
-    if value is None:
-        raise ExportRefused(f"brandingID must be a whole number, not '{requested}'.")
+    text = str(requested).strip()
+    if value is None and text.isascii() and text.isdigit():  # more digits than _as_int reads
+        value = MAX_BRANDING_ID + 1
+    if value is None or value <= 0:
+        raise ExportRefused(f"brandingID must be a positive whole number (1, 2, 3, ...), not '{requested}'.")
+    if value > MAX_BRANDING_ID:
+        shown = text if len(text) <= 40 else text[:20] + "…"
+        raise ExportRefused(
+            f"brandingID {shown} is too large: the web app reads it as a JavaScript number, which cannot tell "
+            f"whole numbers above {MAX_BRANDING_ID} apart, so clients could keep their cached branding. "
+            "Leave it empty for a fresh one, or choose a smaller number."
+        )
     if last is not None and value <= last:
         raise ExportRefused(
             f"brandingID {value} is not greater than the last one ({last}); clients would keep their cached "
@@ -373,7 +438,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     repaired = sorted({REPAIRED_BY_EXPORT[p.code] for p in problems if p.code in REPAIRED_BY_EXPORT})
     model = _model_writes(pkg, new)
     entries: dict[str, bytes] = {}
-    skipped: list[str] = []
+    skipped: dict[str, str] = {}
     _walk(root, "webapp2/", entries, skipped)
     if project != root:
         carry = state.get("carry")
@@ -401,10 +466,11 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         errors=errors,
         problems=problems,
         repaired=repaired,
-        skipped=skipped,
+        skipped=list(skipped),
         baseline=label,
         changes=changes,
         plugins=_plugin_lines(pkg),
+        skip_reasons=skipped,
     )
 
 
@@ -419,6 +485,7 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
             raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
     if target.is_dir():
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
+    _check_output(out)
     data, digest = write_zip(out, plan.entries.items())
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
@@ -440,6 +507,36 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
         },
     )
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _check_output(out: Path) -> None:
+    """Refuse an ``out`` that exists and is not a regular file (``/dev/full``, a pipe, a socket).
+
+    The ZIP is written next to ``out`` and renamed over it: a device or pipe would be replaced
+    by a plain file (as root, ``/dev/null`` too), which no one asking for a ZIP meant.
+    """
+    try:
+        mode = os.stat(out).st_mode  # follows a link: what matters is what it points to
+    except FileNotFoundError:
+        return  # a new file (or a link to nothing, replaced like any file)
+    except OSError as exc:
+        raise ExportRefused(f"{out} cannot be used for the ZIP ({exc.strerror or exc}).") from None
+    if stat.S_ISREG(mode):
+        return
+    kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    link = " a symbolic link to" if os.path.islink(out) else ""
+    raise ExportRefused(
+        f"{out} is{link} {kind}, not a regular file; give the name of the ZIP file to write (a new file or an "
+        "earlier ZIP)."
+    )
 
 
 def export_package(

@@ -192,7 +192,11 @@ def _list_folder(folder: str, prefix: str, out: list[str]) -> None:
 
 
 class ZipFiles(PackageFiles):
-    """A branding ZIP opened read-only; unsafe entry names are listed, never followed."""
+    """A branding ZIP opened read-only; unsafe entry names are listed, never followed.
+
+    :func:`locate` vets the whole ZIP first (as an import would) and refuses an unsafe one, so
+    ``unsafe`` stays empty for a ZIP opened through it; the check here is the second line.
+    """
 
     def __init__(self, zip_path: Path, prefix: str) -> None:
         self.zip_path = zip_path
@@ -274,11 +278,18 @@ def locate(path: Path) -> PackageFiles:
     import zipfile
 
     if zipfile.is_zipfile(path):
+        from .archive import ImportRefused, open_zip, vet_zip
+
         try:
-            with zipfile.ZipFile(path) as zf:
-                names = zf.namelist()
-                prefix = _zip_prefix(names)
+            with open_zip(path, verb="opened") as zf:
+                prefix = _zip_prefix(zf.namelist())
+                if prefix is not None:
+                    # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
+                    # that may not be unpacked is not read either, and its refusal reads the same.
+                    vet_zip(zf, verb="opened")
                 damaged = _damaged_entry(zf, prefix) if prefix is not None else None
+        except ImportRefused as exc:
+            raise NotAPackageError(f"{path}: {exc}") from None
         except (zipfile.BadZipFile, OSError) as exc:
             raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
         if prefix is None:
@@ -311,6 +322,6 @@ def _damaged_entry(zf: zipfile.ZipFile, prefix: str) -> str | None:
             with zf.open(info) as fh:
                 while fh.read(1 << 20):
                     pass
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
-            return info.filename
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError):
+            return info.filename  # ValueError: a local header whose name is not what it claims to be
     return None

@@ -1,0 +1,219 @@
+"""The command line given what an exploratory tester gives it: hostile ZIPs to read, odd targets to
+write, numbers out of range and mistyped commands. Every answer is one plain line and an exit
+code (2: the input cannot be used), never a traceback, and nothing outside a temp folder changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import warnings
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from designer import cli
+
+
+def run(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "designer", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def _package() -> list[tuple[str, bytes]]:
+    web = FIXTURES / "base" / "webapp2"
+    return sorted(("webapp2/" + p.relative_to(web).as_posix(), p.read_bytes()) for p in web.rglob("*") if p.is_file())
+
+
+def _zip(path: Path, extra: list[tuple[str | zipfile.ZipInfo, bytes]]) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name one case needs
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in [*_package(), *extra]:
+                zf.writestr(name, data)
+    return path
+
+
+def _link(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.create_system = 3
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
+
+
+def _bad_utf8(path: Path) -> Path:
+    """An entry flagged as UTF-8 whose name is not: zipfile itself raises while opening it."""
+    _zip(path, [("webapp2/cafX.css", b"c")])
+    data = bytearray(path.read_bytes().replace(b"webapp2/cafX.css", b"webapp2/caf\xff.css"))
+    for sig, flag_off, name_off in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        i = -1
+        while (i := data.find(sig, i + 1)) >= 0:
+            if data[i + name_off : i + name_off + 16] == b"webapp2/caf\xff.css":
+                data[i + flag_off + 1] |= 0x08  # bit 11: the name is UTF-8
+    path.write_bytes(bytes(data))
+    return path
+
+
+# kind -> (make the ZIP, what the message must name)
+HOSTILE = {
+    "traversal": (lambda p: _zip(p, [("webapp2/../../evil.txt", b"x")]), "'webapp2/../../evil.txt' points outside"),
+    "absolute": (lambda p: _zip(p, [("/tmp/evil.txt", b"x")]), "'/tmp/evil.txt' has an absolute path"),
+    "symlink": (lambda p: _zip(p, [(_link("webapp2/link.svg"), b"/etc/passwd")]), "'webapp2/link.svg' is a symbolic"),
+    "bomb": (lambda p: _zip(p, [("webapp2/big.css", b"\0" * (3 << 20))]), "'webapp2/big.css' is compressed"),
+    "duplicate": (lambda p: _zip(p, [("webapp2/settings.json", b"{}")]), "'webapp2/settings.json' appears twice"),
+    "bad-utf8": (_bad_utf8, "'webapp2/caf\\xff.css' is marked as UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_check_refuses_a_hostile_zip_like_import_does(kind: str, tmp_path: Path) -> None:
+    make, phrase = HOSTILE[kind]
+    src = make(tmp_path / "branding.zip")
+    before = sorted(tmp_path.iterdir())
+    out = run("check", src)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert out.stdout == "" and len(out.stderr.splitlines()) == 1
+    assert out.stderr.startswith(f"plugin-designer: error PD104 {src}: ") and phrase in out.stderr
+    assert "the archive was not opened" in out.stderr or kind in ("bomb", "duplicate")
+    as_json = run("check", "--json", src)
+    assert as_json.returncode == 2
+    data = json.loads(as_json.stdout)
+    assert phrase in data["error"] and data["code"] == "PD104" and data["summary"]["ok"] is False
+    imported = run("import", src, "-o", tmp_path / "p")  # the same words as the import's
+    assert imported.returncode == 2 and phrase in imported.stderr
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("kind", ["traversal", "bad-utf8"])
+def test_export_and_simulate_refuse_a_hostile_zip(kind: str, tmp_path: Path) -> None:
+    make, phrase = HOSTILE[kind]
+    src = make(tmp_path / "branding.zip")
+    exported = run("export", src, "-o", tmp_path / "out.zip")
+    assert exported.returncode == 2 and len(exported.stderr.splitlines()) == 1
+    assert exported.stderr.startswith(f"plugin-designer: {src}: ") and phrase in exported.stderr
+    assert not (tmp_path / "out.zip").exists()
+    simulated = run("simulate", src)
+    assert simulated.returncode == 2 and len(simulated.stderr.splitlines()) == 1
+    assert simulated.stderr.startswith(f"plugin-designer: error PD104 {src}: ") and phrase in simulated.stderr
+    as_json = run("simulate", "--json", src)
+    assert as_json.returncode == 2 and phrase in json.loads(as_json.stdout)["error"]
+
+
+# -- import -o TARGET ------------------------------------------------------------------------------
+def _target(kind: str, tmp_path: Path) -> Path:
+    if kind == "dangling-link":
+        (tmp_path / "t").symlink_to(tmp_path / "nowhere")
+    elif kind == "link-to-empty-folder":
+        (tmp_path / "empty").mkdir()
+        (tmp_path / "t").symlink_to(tmp_path / "empty")
+    elif kind == "empty-file":
+        (tmp_path / "t").write_bytes(b"")
+    return tmp_path / "t"
+
+
+@pytest.mark.parametrize(
+    ("kind", "phrase"),
+    [
+        ("dangling-link", "is a symbolic link"),
+        ("link-to-empty-folder", "is a symbolic link"),
+        ("empty-file", "is a file; choose a new folder"),
+    ],
+)
+def test_import_refuses_a_target_that_is_not_a_new_folder(kind: str, phrase: str, tmp_path: Path) -> None:
+    src = _zip(tmp_path / "in.zip", [])
+    target = _target(kind, tmp_path)
+    before = {p.name: (p.is_symlink(), os.readlink(p) if p.is_symlink() else None) for p in tmp_path.iterdir()}
+    out = run("import", src, "-o", target)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.startswith(f"plugin-designer: {target} {phrase}")
+    assert len(out.stderr.splitlines()) == 1
+    after = {p.name: (p.is_symlink(), os.readlink(p) if p.is_symlink() else None) for p in tmp_path.iterdir()}
+    assert after == before
+    if kind == "link-to-empty-folder":
+        assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_import_refuses_an_entry_name_the_file_system_cannot_store(tmp_path: Path) -> None:
+    name = "webapp2/" + "a" * 300 + ".txt"
+    src = _zip(tmp_path / "in.zip", [(name, b"x")])
+    out = run("import", src, "-o", tmp_path / "p", "--json")
+    assert out.returncode == 2, out.stderr
+    data = json.loads(out.stdout)
+    assert data["entry"] == name and "longer than 255 bytes" in data["error"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.zip"]
+
+
+# -- export --branding-id ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "phrase"),
+    [("-5", "must be a positive whole number"), (str(2**53), "too large"), (str(10**26), "too large")],
+)
+def test_export_refuses_a_branding_id_clients_cannot_use(value: str, phrase: str, tmp_path: Path) -> None:
+    out = run("export", FIXTURES / "base", "-o", tmp_path / "out.zip", f"--branding-id={value}")
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert phrase in out.stderr and len(out.stderr.splitlines()) == 1
+    assert not (tmp_path / "out.zip").exists()
+
+
+# -- screenshot --size -----------------------------------------------------------------------------
+@pytest.mark.parametrize("size", ["100", "0x600", "800x", "wide", "-800x600", "99999x600"])
+def test_screenshot_size_must_be_width_x_height(size: str, tmp_path: Path) -> None:
+    out = run("screenshot", FIXTURES / "base", "-o", tmp_path / "s.png", f"--size={size}")
+    assert out.returncode == 2
+    assert "argument --size:" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_window_size_accepts_width_x_height() -> None:
+    assert cli._window_size("800x600") == "800x600"
+    assert cli._window_size(" 1024X768 ") == "1024x768"
+
+
+# -- mistyped commands and the top-level help -------------------------------------------------------
+def test_a_mistyped_command_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    out = run("chek", FIXTURES / "base", cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.startswith("plugin-designer: unknown command 'chek' (did you mean 'check'?)")
+    assert len(out.stderr.splitlines()) == 1
+
+
+def test_help_lists_every_command() -> None:
+    out = run("--help")
+    assert out.returncode == 0
+    listed = {line.split()[0] for line in out.stdout.splitlines() if line.startswith("  ") and line.split()}
+    assert set(cli.COMMANDS) <= listed, out.stdout
+
+
+def test_a_path_still_opens_the_designer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str | None] = []
+    monkeypatch.setattr(cli, "cmd_gui", lambda args: opened.append(args.path) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chek").mkdir()  # a folder that happens to look like a mistyped command
+    assert cli.main(["chek"]) == 0
+    assert cli.main([str(FIXTURES / "base")]) == 0
+    assert cli.main(["my-branding"]) == 0  # missing and like no command: the designer says it is missing
+    assert cli.main(["missing.zip"]) == 0
+    assert opened == ["chek", str(FIXTURES / "base"), "my-branding", "missing.zip"]
+    (tmp_path / "chek").rmdir()
+    assert cli.main(["chek"]) == 2 and len(opened) == 4
+
+
+def test_a_mistyped_command_alone_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where no 'exprot' exists
+    monkeypatch.setattr(cli, "cmd_gui", lambda args: pytest.fail("the designer was opened"))
+    assert cli.main(["exprot"]) == 2
+    assert "unknown command 'exprot' (did you mean 'export'?)" in capsys.readouterr().err
+
+
+def test_plain_check_fast_path_is_kept() -> None:
+    fast = cli._plain_check_args([str(FIXTURES / "base"), "--json"])
+    assert isinstance(fast, SimpleNamespace) and fast.func is cli.cmd_check and fast.json
