@@ -369,3 +369,14 @@ def test_branding_id_must_be_positive_and_safe_in_javascript(base_project: Path)
         with pytest.raises(ExportRefused, match=r"too large.*9007199254740991"):
             plan_export(pkg, too_big)
     assert plan_export(pkg, 2**53 - 1).branding_id == 2**53 - 1
+
+
+def test_a_branding_id_beyond_javascript_numbers_is_followed_by_one_that_differs(tmp_path: Path) -> None:
+    """One more than 1e26 is 1e26 to the web app: the next id must differ as a JavaScript number."""
+    from designer.core.fixes import JS_SAFE_INTEGER, new_branding_id
+
+    huge = 10**26
+    new = new_branding_id(huge)
+    assert isinstance(new, int) and new <= JS_SAFE_INTEGER and float(new) != float(huge)
+    assert new_branding_id(str(huge)) == str(new) or float(new_branding_id(str(huge))) != float(huge)
+    assert new_branding_id(JS_SAFE_INTEGER - 5) == JS_SAFE_INTEGER - 4  # still counting up below the limit

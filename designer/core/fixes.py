@@ -18,14 +18,22 @@ from .problems import Fix, Problem
 __all__ = ["FIXERS", "apply_fix", "fix_all", "new_branding_id"]
 
 
+JS_SAFE_INTEGER = 2**53 - 1  # above it, JavaScript cannot tell a number from the next one
+
+
 def new_branding_id(previous: object = None) -> int | str:
-    """A millisecond timestamp, strictly above ``previous``; a string if ``previous`` was one."""
+    """A millisecond timestamp, strictly above ``previous``; a string if ``previous`` was one.
+
+    When ``previous`` is beyond what JavaScript counts exactly, one more would read as the same
+    number to the clients (which then keep their cached branding): the timestamp is returned
+    instead, which is below it, so it differs, and that is all the clients need.
+    """
     now = int(time.time() * 1000)
     try:
         prev = int(str(previous)) if previous not in (None, "") else 0
     except ValueError:
         prev = 0
-    value = max(now, prev + 1)
+    value = max(now, prev + 1) if prev < JS_SAFE_INTEGER else now
     return str(value) if isinstance(previous, str) else value
 
 
