@@ -124,6 +124,22 @@ def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monk
     assert _tree_texts(tree)[2] == "Team plugins"
 
 
+def test_new_project_with_unsaved_edits_asks_before_creating_anything(
+    window: MainWindow, tmp_path: Path, example_project: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.open_path(example_project)
+    window.editor.edit("x", lambda pkg: setattr(pkg.plugins[0].package, "name", "Changed"))
+    chosen: list[str] = []
+    target = tmp_path / "never-made"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: chosen.append("asked") or (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.new_project()
+    assert not chosen and not target.exists()  # cancelled before the folder dialog, nothing written
+    assert window.package.plugins[0].package.name == "Changed"
+
+
 def test_appearance_choice_is_applied_and_remembered(window: MainWindow, qtbot) -> None:
     from PySide6.QtGui import QAction
 

@@ -331,6 +331,8 @@ class MainWindow(QMainWindow):
 
         from ..core.newproject import create_project
 
+        if not self._may_discard():  # asked first: nothing is created for a project that is not opened
+            return
         path, _ = QFileDialog.getSaveFileName(self, "Create a new project folder", str(Path.home() / "my-plugins"))
         if not path:
             return
@@ -339,7 +341,7 @@ class MainWindow(QMainWindow):
         except (FileExistsError, OSError) as exc:
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return
-        self.open_path(Path(path))
+        self.open_path(Path(path), ask=False)
 
     def open_example(self) -> None:
         from ..core.resources import resource
