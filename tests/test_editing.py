@@ -385,3 +385,32 @@ def test_undoing_several_steps_past_a_save_restores_every_file(
         window.editor.undo_stack.redo()
     assert window.save()
     assert "/*b*/" in (root / js).read_text(encoding="utf-8") and (root / "plugins/lock-toggle/extra.svg").exists()
+
+
+def test_switching_a_label_to_run_time_and_back_keeps_its_text(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    label = window.findChild(QLineEdit, "labelEdit")
+    retype(qtbot, label, "Mute everyone")
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    tick(qtbot, runtime)
+    item = window.package.plugins[0].package.menu_items["toolbar"][0]
+    assert item.label is None and not label.isEnabled() and label.text() == "Mute everyone"
+    tick(qtbot, runtime)
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].label == "Mute everyone"
+    assert label.isEnabled() and label.text() == "Mute everyone"
+
+
+def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = [mi.to_json() for mi in window.package.plugins[0].package.menu_items["toolbar"]]
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findText("None (event-only)"))
+    placement.activated.emit(placement.currentIndex())
+    assert window.package.plugins[0].package.menu_items is None
+    placement.setCurrentIndex(placement.findData("conference"))
+    placement.activated.emit(placement.currentIndex())
+    assert window.package.plugins[0].package.menu_items is not None
+    assert [mi.to_json() for mi in window.package.plugins[0].package.menu_items["conference"]] == before
+    assert window.findChild(QListWidget, "menuItemsList").count() == len(before)

@@ -7,6 +7,7 @@ explanation beside it, makes the invalid "two placements" state impossible to bu
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,10 @@ class MenuItemsEditor(PluginForm):
         self.setObjectName("menuItemsEditor")
         self._loading = False
         self._choices: list[str] = []
+        # What a switch took away, to give back when it is switched back (not part of the model):
+        # the items of a plugin made event-only, and the text of a label left to the plugin.
+        self._parked_items: dict[int, list[MenuItem]] = {}
+        self._parked_labels: dict[tuple[int, int], str] = {}
         outer = QVBoxLayout(self)
 
         row = QHBoxLayout()
@@ -256,8 +261,9 @@ class MenuItemsEditor(PluginForm):
             runtime = mi.label is None
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
-            if self.label.text() != (mi.label or ""):
-                self.label.setText(mi.label or "")
+            shown = self._parked_labels.get((self.index, row), "") if runtime else mi.label
+            if self.label.text() != shown:
+                self.label.setText(shown)  # greyed while the plugin sets it: what Untick gives back
             if self.action.text() != (mi.action or ""):
                 self.action.setText(mi.action or "")
             self.action_note.setText("")
@@ -282,10 +288,15 @@ class MenuItemsEditor(PluginForm):
         if new == old:
             return
         index = self.index
+        parked = self._parked_items
 
         def mutate(pkg: BrandingPackage) -> None:
             p = pkg.plugins[index].package
             items = next(iter(p.menu_items.values())) if p.menu_items else []
+            if not new and items:  # event-only: the items wait here in case the user switches back
+                parked[index] = copy.deepcopy(items)
+            elif new and not items and index in parked:
+                items = copy.deepcopy(parked[index])
             p.menu_items = {new: items} if new else None
 
         self.editor.edit(f"Show '{self._name()}' in: {PLACEMENT_CHOICES[pos][1]}", mutate)
@@ -366,7 +377,10 @@ class MenuItemsEditor(PluginForm):
     def _label_runtime_toggled(self, on: bool) -> None:
         if self._loading:
             return
-        value = None if on else (self.label.text() or "New item")
+        key = (self.index, self.list.currentRow())
+        if on and self.label.text():
+            self._parked_labels[key] = self.label.text()
+        value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or "New item")
         what = "set at run time" if on else f"'{value}'"
         self._edit_item(f"Change label of '{self._name()}' to {what}", lambda mi: setattr(mi, "label", value))
 
