@@ -117,3 +117,22 @@ def test_doctype_without_entities_is_only_a_warning(base_project: Path) -> None:
     found = [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")]
     assert [(p.code, p.severity.value, p.line) for p in found] == [("PD410", "warning", 1)]
     assert found[0].fix is not None and found[0].fix.kind == "sanitise-svg"
+
+
+def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> None:
+    """It is uploaded with the rest: a script in it reaches the server like any other."""
+    from designer.core.fixes import fix_all
+
+    spare = base_project / "webapp2" / "plugins" / "rec" / "spare.svg"
+    spare.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
+        '<path id="x" d="M0 0h4v4z"/><use href="#missing"/></svg>\n',
+        encoding="utf-8",
+    )
+    found = {(p.code, p.file) for p in run_checks(load(base_project))}
+    rel = "plugins/rec/spare.svg"
+    assert {("PD406", rel), ("PD412", rel), ("PD413", rel)} <= found
+    assert ("PD420", rel) not in found and ("PD430", rel) not in found  # its ids and size do not matter
+    pkg = load(base_project)
+    fix_all(pkg, run_checks)
+    assert "<script" not in pkg.read_text(rel) and "onload" not in pkg.read_text(rel)

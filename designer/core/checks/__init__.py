@@ -1,6 +1,6 @@
 """All checks of a branding package, one module per concern.
 
-Each module exposes ``check(pkg, ctx)`` which appends :class:`Problem` objects to
+Each module exposes ``check(pkg, ctx)`` (svgsafety a second one) which appends :class:`Problem` objects to
 ``ctx.problems``. They never raise on bad input: a check that cannot look further because a
 file is broken simply stops there (the broken file is already reported by the loader).
 """
@@ -16,16 +16,27 @@ from .context import Context
 
 __all__ = ["run_checks"]
 
-_MODULES = (settings, manifest, package, icons, svgsafety, source, consistency)
+# In this order: the safety scan of SVGs nothing names comes last, after the icon and source
+# checks have fully scanned every SVG they name.
+_CHECKS = (
+    settings.check,
+    manifest.check,
+    package.check,
+    icons.check,
+    svgsafety.check,
+    source.check,
+    consistency.check,
+    svgsafety.check_unnamed,
+)
 
 
 def run_checks(pkg: BrandingPackage) -> list[Problem]:
     """Every problem of ``pkg``, sorted by file, line and severity."""
     ctx = Context(pkg)
     ctx.problems.extend(pkg.load_problems)
-    for module in _MODULES:
+    for check in _CHECKS:
         try:
-            module.check(pkg, ctx)
+            check(pkg, ctx)
         except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
             ctx.problems.append(
                 make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")

@@ -1,7 +1,7 @@
 """SVG icons: unsafe content (scripts, handlers, outside links, entities), internal ids, viewBox.
 
 Every SVG a menu item names is scanned once per check run; the JavaScript check adds the SVGs
-that ``state$`` icon strings name. Unsafe content gets the "Sanitise icon" fix, which rewrites
+that ``state$`` icon strings name, and the SVGs nothing names are scanned for safety alone. Unsafe content gets the "Sanitise icon" fix, which rewrites
 the file with an allowlist of elements and attributes and keeps every id.
 """
 
@@ -46,8 +46,25 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 check_svg(ctx, target, plugin.key)
 
 
-def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
-    """Report the safety and id problems of one SVG file (once per check run)."""
+def check_unnamed(pkg: BrandingPackage, ctx: Context) -> None:
+    """The safety problems of the SVGs in plugin folders that nothing names.
+
+    They are uploaded with the rest (PD406 says they are unused), so a script in one reaches the
+    server all the same. Their ids and viewBox do not matter, so only safety is reported.
+    """
+    names = pkg.names()
+    for plugin in pkg.plugins:
+        folder = plugin.folder
+        if not folder or not folder.startswith("plugins/"):
+            continue
+        for rel in names:
+            if rel.startswith(folder + "/") and rel.lower().endswith(".svg") and pkg.exists(rel):
+                check_svg(ctx, rel, plugin.key, safety_only=True)
+
+
+def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bool = False) -> None:
+    """Report the safety and id problems of one SVG file (once per check run); ``safety_only``:
+    only what makes it unsafe (PD410-PD416), for an SVG nothing names."""
     marker = "scan:" + target
     if marker in ctx.svg_cache:
         return
@@ -57,6 +74,8 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None) -> None:
         return  # PD403 says so
     data = svg_bytes(ctx, target)
     findings = scan_svg(data, info)
+    if safety_only:
+        findings = [f for f in findings if f.code in _TITLES]
     if not findings:
         return
     name = target.rsplit("/", 1)[-1]
