@@ -173,6 +173,8 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "icon-svg-without-ids": (SVG, 1),
     "sprite-symbol-typo": (PKG, 1),
     "icon-without-id": (PKG, 1),
+    "plugins-key-singular": (SETTINGS, 1),
+    "plugins-key-capital": (SETTINGS, 1),
 }
 
 

@@ -340,6 +340,36 @@ def test_pd205_unlisted_package_file(base_project: Path) -> None:
     assert all(p.severity.value == "info" and p.line == 0 for p in found)
 
 
+def test_pd205_fix_lists_the_package(base_project: Path) -> None:
+    from designer.core.fixes import apply_fix
+    from designer.core.model import save
+
+    shutil.copytree(base_project / "webapp2/plugins/rec", base_project / "webapp2/plugins/spare")
+    package = json.loads((base_project / "webapp2/plugins/spare/rec.plugin.package.json").read_text())
+    package["id"] = "spare-1.0"
+    (base_project / "webapp2/plugins/spare/rec.plugin.package.json").write_text(json.dumps(package, indent=4))
+    pkg = load(base_project)
+    (problem,) = [p for p in run_checks(pkg) if p.code == "PD205"]
+    assert problem.fix is not None and problem.fix.title == "List it in settings.json"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    settings = json.loads((base_project / "webapp2/settings.json").read_text())
+    assert settings["plugins"][-1] == {
+        "id": "spare-1.0",
+        "srcURL": "plugins/spare/rec.plugin.package.json",
+        "enabled": True,
+    }
+    after = run_checks(load(base_project))
+    assert not [p for p in after if p.code == "PD205" or (p.file == "settings.json" and p.severity.value == "error")]
+
+
+def test_a_missing_key_names_the_one_that_looks_like_it(base_project: Path) -> None:
+    settings = base_project / "webapp2/settings.json"
+    settings.write_text(settings.read_text().replace('"srcURL"', '"srcUrl"'))
+    (found,) = [p for p in run_checks(load(base_project)) if p.code == "PD102"]
+    assert "'srcURL' is missing" in found.message and "it has 'srcUrl' (names are case-sensitive)" in found.message
+
+
 def test_pd206_case_twins(base_project: Path) -> None:
     write(base_project, "plugins/rec/REC.svg", SVG_HEAD + "</svg>\n")
     (found,) = only(base_project, "PD206")

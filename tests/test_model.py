@@ -221,8 +221,12 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(base_project: Path, monkeyp
 
     monkeypatch.setattr(DirFiles, "read_bytes", read)
     problems = run_checks(load(base_project))
-    assert [(p.code, p.file) for p in problems] == [("PD105", "plugins/rec/rec.plugin.package.json")]
-    assert "Permission denied" in problems[0].message
+    # The icon is uploaded too, so the safety scan of the folder's SVGs says it cannot be read either.
+    assert [(p.code, p.file) for p in problems] == [
+        ("PD105", "plugins/rec/rec.plugin.package.json"),
+        ("PD105", "plugins/rec/rec.svg"),
+    ]
+    assert all("Permission denied" in p.message for p in problems)
 
 
 def test_unreadable_icon_during_checks_is_reported(base_project: Path, monkeypatch) -> None:

@@ -48,6 +48,27 @@ def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:
     return "Create settings.json"
 
 
+def _list_package(pkg: BrandingPackage, fix: Fix) -> str:
+    rel = fix.args["file"]
+    if pkg.settings is None:
+        pkg.settings = Settings(raw={"plugins": []})
+    plugin = _load_plugin(pkg, SettingsEntry(src_url=rel, enabled=True))
+    plugin.entry.id = (plugin.package.id if plugin.package else None) or rel.split("/")[1]
+    pkg.plugins.append(plugin)
+    return f"List {rel} in settings.json"
+
+
+def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
+    """'plugin' (or 'Plugins', ...) becomes 'plugins' in its place, and its entries load as plugins."""
+    assert pkg.settings is not None
+    old = fix.args["key"]
+    raw = pkg.settings.raw
+    pkg.settings.raw = {("plugins" if k == old else k): v for k, v in raw.items()}
+    entries = pkg.settings.raw.get("plugins")
+    pkg.plugins[:] = [_load_plugin(pkg, SettingsEntry.from_json(e)) for e in entries if isinstance(entries, list)]
+    return f"Rename '{old}' to 'plugins' in settings.json"
+
+
 def _create_manifest(pkg: BrandingPackage, fix: Fix) -> str:
     pkg.manifest = Manifest(branding_id=new_branding_id(), is_settings_branded=True)
     return "Create manifest.json"
@@ -239,6 +260,8 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "add-registered-key": _add_registered_key,
     "rename-api-member": _rename_api_member,
     "create-settings": _create_settings,
+    "list-package": _list_package,
+    "rename-settings-key": _rename_settings_key,
     "create-manifest": _create_manifest,
     "set-settings-branded": _set_settings_branded,
     "new-branding-id": _new_branding_id,

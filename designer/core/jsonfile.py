@@ -311,6 +311,9 @@ class JsonDocument:
     @property
     def indent_unit(self) -> str | None:
         """One level of indentation as written (tab, 2 spaces...), ``None`` for one-line JSON."""
+        kept = getattr(self, "_kept_unit", None)
+        if kept is not None:
+            return kept
         for m in re.finditer(r"(?:\r\n|\n|\r)([ \t]+)\S", self.text):
             return m.group(1)
         return None
@@ -379,7 +382,11 @@ class JsonDocument:
         return out.replace("\n", self.newline + base_indent)
 
     def _splice(self, start: int, end: int, new: str) -> None:
+        # The style is the file's as it was read: an edit that empties an object (the first
+        # step of renaming its only key) must not make the next insertion a one-liner.
+        unit, self._kept_unit = self.indent_unit, None
         self._load(self.text[:start] + new + self.text[end:])
+        self._kept_unit = unit
 
     def set(self, pointer: str, value: Any) -> None:
         """Replace the value at ``pointer`` or add it (as the last member / element)."""

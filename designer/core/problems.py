@@ -131,9 +131,15 @@ CODES: dict[str, Code] = {
         ),
         Code(
             "PD204",
-            _W,
+            _E,
             "Plugin package file name differs only in letter case",
             "Works on your computer, fails on the Linux web server that serves the package.",
+        ),
+        Code(
+            "PD207",
+            _E,
+            "settings.json's plugin list is under another name",
+            "The app reads only 'plugins'; a list under 'plugin' or 'Plugins' loads nothing.",
         ),
         Code("PD210", _E, "manifest.json is missing", "Without it the app ignores settings.json, so no plugin loads."),
         Code(

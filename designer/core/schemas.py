@@ -92,6 +92,22 @@ def _name(path: list[Any]) -> str:
     return f"'{path[-1]}'"
 
 
+def _near_keys(missing: list[str], instance: Any) -> str:
+    """'; it has 'srcUrl' (names are case-sensitive)' when a key that is there looks like a missing one."""
+    if not isinstance(instance, dict):
+        return ""
+    import difflib
+
+    have = [k for k in instance if isinstance(k, str)]
+    for m in missing:
+        same_case = [k for k in have if k.lower() == m.lower()]
+        close = same_case or difflib.get_close_matches(m, have, n=1, cutoff=0.75)
+        if close:
+            why = "names are case-sensitive" if same_case else f"did you mean '{m}'?"
+            return f"; it has '{close[0]}' ({why})"
+    return ""
+
+
 def _describe(err: Any) -> SchemaError:
     from .jsonfile import join_pointer
 
@@ -109,7 +125,8 @@ def _describe(err: Any) -> SchemaError:
     if v == "required":
         missing = [m for m in err.validator_value if not isinstance(err.instance, dict) or m not in err.instance]
         what = ", ".join(f"'{m}'" for m in missing)
-        return SchemaError(pointer, f"{what} is missing from {name}.")
+        near = _near_keys(missing, err.instance)
+        return SchemaError(pointer, f"{what} is missing from {name}{near}.")
     if v == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         want = " or ".join(_WORDS.get(t, t) for t in types)

@@ -47,7 +47,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "/brandingID" if doc is not None and isinstance(doc.data, dict) and "brandingID" in doc.data else "",
                 fix=Fix("new-branding-id", "Set a new brandingID"),
             )
-    if pkg.settings is not None:
+    # With the list under a misspelt name (PD207) every package looks unlisted; renaming it lists them.
+    if pkg.settings is not None and not any(p.code == "PD207" for p in ctx.problems):
         listed = {p.package_path for p in pkg.plugins if p.package_path}
         listed_lower = {p.lower() for p in listed}
         for rel in names:
@@ -57,6 +58,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     rel,
                     f"The plugin package {rel} is in the package, but settings.json does not list it, so the app never "
                     "loads it. Add it to settings.json, or delete the folder if it is not needed.",
+                    fix=Fix("list-package", "List it in settings.json", {"file": rel}),
                 )
     by_lower: dict[str, list[str]] = {}
     for rel in names:

@@ -23,6 +23,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
     if pkg.settings is None:
         return  # unreadable: reported by the loader
     ctx.schema("settings", REL, pkg.settings_json())
+    _misspelt_plugins_key(pkg, ctx)
     ids = Counter(p.entry.id for p in pkg.plugins if p.entry.id)
     seen: set[str] = set()
     for index, plugin in enumerate(pkg.plugins):
@@ -85,3 +86,25 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ),
                 plugin=plugin.key,
             )
+
+
+def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
+    """PD207: the list of plugins is there, under a name the app does not read ('plugin', 'Plugins')."""
+    raw = pkg.settings.raw if pkg.settings is not None else {}
+    if "plugins" in raw:
+        return
+    import difflib
+
+    lists = [k for k, v in raw.items() if isinstance(k, str) and isinstance(v, list)]
+    near = [k for k in lists if k.lower() == "plugins"] or difflib.get_close_matches("plugins", lists, n=1, cutoff=0.7)
+    if near:
+        key = near[0]
+        ctx.report(
+            "PD207",
+            REL,
+            f"settings.json lists plugins under '{key}', but the app reads only 'plugins' (all lower case, with an s), "
+            "so it loads none of them.",
+            "/" + key,
+            key=True,
+            fix=Fix("rename-settings-key", f"Rename '{key}' to 'plugins'", {"key": key}),
+        )
