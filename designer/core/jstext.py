@@ -28,15 +28,51 @@ def is_identifier(name: str) -> bool:
     return bool(_IDENT.match(name)) and name not in _RESERVED
 
 
+def _ascii_letters(text: str) -> str:
+    """Accents folded, not dropped: 'Gäste stummschalten' -> 'Gaste stummschalten' ('ß' -> 'ss').
+
+    Why: ids and function names keep to ASCII (URLs, folders, JavaScript everywhere), and a name
+    losing every accented letter ('g-ste') no longer says what it is.
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+# Latin letters Unicode does not decompose into a base letter and an accent.
+_NO_DECOMPOSITION = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "SS",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
+
+
 def safe_id(name: str) -> str:
     """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream'."""
-    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", _ascii_letters(name).lower()).strip("-")
     return s or "plugin"
 
 
 def safe_identifier(name: str) -> str:
     """A JS function name from free text: 'start recording' -> 'startRecording'."""
-    words = re.findall(r"[A-Za-z0-9]+", name)
+    words = re.findall(r"[A-Za-z0-9]+", _ascii_letters(name))
     if not words:
         return "action"
     ident = words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
