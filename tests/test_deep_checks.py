@@ -486,3 +486,26 @@ def test_crlf_sources_report_editor_lines_and_fix_in_place(base_project: Path) -
     _apply_all(base_project)
     data = (base_project / "webapp2" / JS).read_bytes()
     assert b"sendRequest('/lock')" in data and data.count(b"\r\n") == text.count("\r\n")
+
+
+def test_pd202_two_plugins_with_one_id_get_a_rename_not_a_removal(base_project: Path) -> None:
+    """Removing the second entry (right for a plugin listed twice) would drop a whole plugin here."""
+    from broken_cases import _second_plugin
+
+    from designer.core.fixes import apply_fix
+
+    root = base_project / "webapp2"
+    _second_plugin(root)
+    for rel in ("plugins/rec2/rec2.plugin.package.json", "plugins/rec2/rec.plugin.js", "settings.json"):
+        (root / rel).write_text((root / rel).read_text().replace("rec-2.0", "rec-1.0"))
+    pkg = load(base_project)
+    (problem,) = [p for p in run_checks(pkg) if p.code == "PD202"]
+    assert "belongs to both" in problem.message
+    assert problem.fix is not None and problem.fix.kind == "rename-plugin-id"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    after = run_checks(load(base_project))
+    assert not [p for p in after if p.code in ("PD202", "PD203", "PD504")], after
+    assert len(load(base_project).plugins) == 2
+    new_id = problem.fix.args["value"]
+    assert new_id != "rec-1.0" and f"id: '{new_id}'" in (root / "plugins/rec2/rec.plugin.js").read_text()

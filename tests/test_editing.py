@@ -414,3 +414,17 @@ def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, bas
     assert window.package.plugins[0].package.menu_items is not None
     assert [mi.to_json() for mi in window.package.plugins[0].package.menu_items["conference"]] == before
     assert window.findChild(QListWidget, "menuItemsList").count() == len(before)
+
+
+def test_an_id_another_plugin_has_is_refused_with_a_reason(window: MainWindow, qtbot, example_project: Path) -> None:
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    edit = window.findChild(QLineEdit, "idEdit")
+    before = edit.text()
+    retype(qtbot, edit, window.package.plugins[0].entry.id)
+    note = window.findChild(QLabel, "idNote")
+    assert note.isVisible() and "each plugin needs its own" in note.text()
+    assert edit.text() == before and window.package.plugins[1].package.id == before
+    assert window.editor.undo_stack.count() == 0
+    retype(qtbot, edit, "meeting-info-2")
+    assert not note.isVisible() and window.package.plugins[1].package.id == "meeting-info-2"

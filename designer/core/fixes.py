@@ -99,6 +99,17 @@ def _set_settings_src(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Point settings.json to '{fix.args['value']}'"
 
 
+def _rename_plugin_id(pkg: BrandingPackage, fix: Fix) -> str:
+    from .plugins import rename_plugin_id
+
+    plugin = pkg.plugins[fix.args["index"]]
+    places = rename_plugin_id(pkg, fix.args["index"], fix.args["value"])
+    if plugin.entry.id != fix.args["value"]:  # the settings id was the clash, whatever the package says
+        plugin.entry.id = fix.args["value"]
+        places.append("settings.json")
+    return f"Rename the id of '{plugin.display_name}' to '{fix.args['value']}' ({', '.join(places)})"
+
+
 def _remove_settings_entry(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = pkg.plugins.pop(fix.args["index"])
     return f"Remove the duplicate settings.json entry '{plugin.entry.id}'"
@@ -268,6 +279,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-settings-id": _set_settings_id,
     "set-settings-src": _set_settings_src,
     "remove-settings-entry": _remove_settings_entry,
+    "rename-plugin-id": _rename_plugin_id,
     "set-icon-ref": _set_icon_ref,
     "add-svg-root-id": _add_svg_root_id,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import BrandingPackage
+from ..plugins import unique_id
 from ..problems import Fix
 from .context import Context
 
@@ -31,12 +32,20 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         name = plugin.display_name
         if entry.id and ids[entry.id] > 1:
             if entry.id in seen:
+                first = next(p for p in pkg.plugins if p.entry.id == entry.id)
+                if first.package_path == plugin.package_path:  # the same plugin listed twice
+                    fix = Fix("remove-settings-entry", f"Remove this second '{entry.id}' entry", {"index": index})
+                    why = "is listed twice in settings.json"
+                else:  # two plugins: this one needs an id of its own
+                    new_id = unique_id(pkg, entry.id)
+                    fix = Fix("rename-plugin-id", f"Rename this one to '{new_id}'", {"index": index, "value": new_id})
+                    why = f"belongs to both '{first.display_name}' and '{name}' in settings.json"
                 ctx.report(
                     "PD202",
                     REL,
-                    f"The id '{entry.id}' is used by more than one plugin in settings.json; the app keeps only one of them.",
+                    f"The id '{entry.id}' {why}; the app keeps only one of them.",
                     ptr + "/id",
-                    fix=Fix("remove-settings-entry", f"Remove this second '{entry.id}' entry", {"index": index}),
+                    fix=fix if plugin.package is not None or fix.kind == "remove-settings-entry" else None,
                     plugin=plugin.key,
                 )
             seen.add(entry.id)

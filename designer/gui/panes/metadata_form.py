@@ -79,6 +79,9 @@ class MetadataForm(PluginForm):
         self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)
         add_row_with_side(form, "&Id", self.id, self.derive)
+        self.id_note = QLabel(objectName="idNote", wordWrap=True)  # why an id was not taken
+        self.id_note.setVisible(False)
+        form.addRow("", self.id_note)
 
         self.description = QPlainTextEdit(objectName="descriptionEdit")
         self.description.setToolTip("What the plugin does; shown to users in Settings > Plugins.")
@@ -224,7 +227,21 @@ class MetadataForm(PluginForm):
         new = self.id.text().strip()
         plugin = self.editor.package.plugins[self.index]
         old = plugin.package.id if plugin.package else None
+        self.id_note.setVisible(False)
         if not new or new == old:
+            _set_text(self.id, old or "")
+            return
+        owner = next(
+            (
+                p
+                for i, p in enumerate(self.editor.package.plugins)
+                if i != self.index and new in (p.entry.id, p.package.id if p.package else None)
+            ),
+            None,
+        )
+        if owner is not None:  # the app would keep only one of the two plugins
+            self.id_note.setText(f"'{new}' is the id of '{owner.display_name}'; each plugin needs its own.")
+            self.id_note.setVisible(True)
             _set_text(self.id, old or "")
             return
         from ...core.plugins import registered_id_follows, rename_plugin_id
