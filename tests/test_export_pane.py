@@ -136,3 +136,28 @@ def test_main_window_export_dock(qtbot, monkeypatch, example_project: Path, tmp_
     assert win.package is not None and win.package.manifest is not None
     assert win.package.manifest.branding_id == load_state(example_project)["last_export"]["brandingID"]
     assert "Exported to" in pane.status.text()
+
+
+def test_exporting_with_unsaved_changes_asks_to_save_first(
+    window: MainWindow, qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    out = tmp_path / "b.zip"
+    _dialog_returns(monkeypatch, out)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *a: asked.append(title) or answers.pop(0))
+    window.open_path(example_project)
+    window.editor.edit("name", lambda pkg: setattr(pkg.plugins[0].package, "name", "Lock it"))
+    window.show_export()
+    pane = window.export_pane
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Save before exporting?"] and not out.exists()
+    assert window.isWindowModified() and "not saved" in pane.status.text()
+    package = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    assert '"Lock it"' not in package.read_text()
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and out.exists() and '"Lock it"' in package.read_text()
+    assert not window.isWindowModified()

@@ -1043,6 +1043,7 @@ class MainWindow(QMainWindow):
 
         self.export_pane = ExportPane()
         self.export_pane.sig_exported.connect(self._exported)
+        self.export_pane.may_export = self._save_before_export
         dock = QDockWidget("Export", self)
         dock.setObjectName("exportDock")
         dock.setWidget(self.export_pane)
@@ -1099,6 +1100,22 @@ class MainWindow(QMainWindow):
         self.preview_problems = list(problems)
         self._fill_problems()
         self._show_source_markers()
+
+    def _save_before_export(self) -> bool:
+        """The export writes what it uploads into the project too, and the window then reads the
+        project again: unsaved edits are saved first, with the user's say-so, never silently."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.editor is None or self.editor.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save before exporting?",
+            "The export is made from the saved project, and writes the new brandingID into it.\n\n"
+            "Save your changes first? (Undo then starts again from the exported state.)",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save and self.save()
 
     def _exported(self, path: str) -> None:
         # The export wrote the model's files (and the new brandingID) into the project: the

@@ -10,6 +10,7 @@ the two JSON files exactly as they will be written. The work itself is done by
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,8 @@ class ExportPane(QWidget):
         self.plan: ExportPlan | None = None
         self._problems: list[Problem] | None = None
         self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+        # Asked before a ZIP is written (the window: save unsaved edits first?); False stops it.
+        self.may_export: Callable[[], bool] = lambda: True
 
         title = QLabel("Export for upload")
         font = title.font()
@@ -287,6 +290,9 @@ class ExportPane(QWidget):
             return False
         if not self.path_edit.text().strip() and not self._choose_path():
             return False
+        if not self.may_export():
+            self._fail("Not exported: the unsaved changes were not saved.")
+            return False
         pkg = self.pkg
         try:
             # The checks run again here: an edit made a moment ago may not be checked yet.
@@ -315,7 +321,7 @@ class ExportPane(QWidget):
 
     def open_deploy(self, **options: Any) -> Any:
         """Show the Deploy dialog (modal; ``options`` go to the dialog, e.g. from tests)."""
-        if self.pkg is None:
+        if self.pkg is None or not self.may_export():
             return None
         from .deploy_dialog import DeployDialog
 
