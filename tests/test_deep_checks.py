@@ -389,6 +389,25 @@ def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:
     assert only(base_project, "PD213") == []
 
 
+def test_pd213_is_silent_right_after_an_export_and_speaks_once_something_changes(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """Right after an export the project holds its brandingID and nothing waits to be uploaded."""
+    from designer.core.export import export_package
+
+    export_package(base_project, tmp_path / "out.zip")
+    assert only(base_project, "PD213") == []
+    js = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    js.write_text(js.read_text() + "// changed after the export\n", encoding="utf-8")
+    (found,) = only(base_project, "PD213")
+    assert found.fix is not None
+    js.write_text(js.read_text().replace("// changed after the export\n", ""), encoding="utf-8")
+    pkg = load(base_project)
+    assert [p for p in run_checks(pkg) if p.code == "PD213"] == []
+    pkg.plugins[0].package.name = "Renamed"  # an unsaved edit counts too
+    assert [p.code for p in run_checks(pkg) if p.code == "PD213"] == ["PD213"]
+
+
 # -- fixes -----------------------------------------------------------------------------------
 
 

@@ -496,11 +496,14 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     removed = pending_deletes(plan.pkg)
     if removed:  # the project matches what was uploaded: removed plugins leave it too (to the trash)
         files.move_to_trash(removed)
+    from .fingerprint import content_fingerprint
+
     update_state(
         plan.project,
         last_export={
             "path": str(target),
             "sha256": digest,
+            "content": content_fingerprint(plan.pkg),  # what PD213 compares with (core/fingerprint.py)
             "brandingID": plan.branding_id,
             "files": len(plan.entries),
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -33,10 +33,25 @@ def last_branding_ids(pkg: BrandingPackage) -> set[str]:
     return out
 
 
+def _changed_since_export(pkg: BrandingPackage) -> bool:
+    """Whether the package differs from what the last export uploaded (brandingID aside); True
+    when the export did not record it (made by an older version)."""
+    root = pkg.root
+    if root is None:
+        return True
+    record = load_state(root.parent if root.name == "webapp2" else root).get("last_export")
+    stored = record.get("content") if isinstance(record, dict) else None
+    if not isinstance(stored, str):
+        return True
+    from designer.core.fingerprint import content_fingerprint
+
+    return content_fingerprint(pkg) != stored
+
+
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     names = pkg.names()
     if pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
-        if str(pkg.manifest.branding_id) in last_branding_ids(pkg):
+        if str(pkg.manifest.branding_id) in last_branding_ids(pkg) and _changed_since_export(pkg):
             doc = pkg.docs.get("manifest.json")
             ctx.report(
                 "PD213",
