@@ -243,3 +243,28 @@ def test_unreadable_icon_during_checks_is_reported(base_project: Path, monkeypat
     monkeypatch.setattr(DirFiles, "read_bytes", read)
     problems = run_checks(load(base_project))
     assert ("PD105", "plugins/rec/rec.svg") in [(p.code, p.file) for p in problems]
+
+
+def test_a_symbolic_link_is_reported_and_never_written_over(base_project: Path, tmp_path: Path) -> None:
+    """A shared settings.json linked into the project: the export leaves links out, the checks say
+    so, and no fix or save replaces the link with a file of its own."""
+    from designer.core.checks import run_checks
+    from designer.core.fixes import fix_all
+
+    root = base_project / "webapp2"
+    shared = tmp_path / "shared-settings.json"
+    (root / "settings.json").rename(shared)
+    (root / "settings.json").symlink_to(shared)
+    (root / "plugins/rec/extra.svg").symlink_to(root / "plugins/rec/rec.svg")
+    pkg = load(base_project)
+    found = {(p.code, p.file): p for p in run_checks(pkg)}
+    assert ("PD106", "settings.json") in found and ("PD106", "plugins/rec/extra.svg") in found
+    assert (
+        found[("PD200", "settings.json")].fix is None and "symbolic link" in found[("PD200", "settings.json")].message
+    )
+    fix_all(pkg, run_checks)
+    save(pkg)
+    assert (root / "settings.json").is_symlink() and (root / "settings.json").resolve() == shared
+    with pytest.raises(PermissionError, match="symbolic link"):
+        pkg.files.write_bytes("settings.json", b"{}")
+    assert (root / "settings.json").is_symlink()

@@ -92,6 +92,10 @@ class PackageFiles:
     def names(self) -> list[str]:
         raise NotImplementedError
 
+    def links(self) -> list[str]:
+        """Symbolic links in the package (never followed); a ZIP opened read-only has none (vetted)."""
+        return []
+
     def read_bytes(self, rel: str) -> bytes:
         raise NotImplementedError
 
@@ -134,14 +138,41 @@ class DirFiles(PackageFiles):
         comes with the listing, so this costs one system call per folder rather than two per
         file (``os.walk`` plus ``islink``/``isfile``).
         """
-        out: list[str] = []
-        _list_folder(str(self.root), "", out)
-        return out
+        return list(self._listing()[0])
 
     def read_bytes(self, rel: str) -> bytes:
         return (self.root / rel).read_bytes()
 
+    def links(self) -> list[str]:
+        """The symbolic links under the package (to files or folders), which :meth:`names` leaves
+        out and the export never follows: a check says so, and nothing is written over them."""
+        return list(self._listing()[1])
+
+    def _listing(self) -> tuple[list[str], list[str]]:
+        """(files, links) from one walk of the folder, kept until :meth:`invalidate`."""
+        listing = getattr(self, "_walked", None)
+        if listing is None:
+            files: list[str] = []
+            links: list[str] = []
+            _list_folder(str(self.root), "", files, links)
+            listing = self._walked = (files, links)
+        return listing
+
+    def invalidate(self) -> None:
+        super().invalidate()
+        self._walked = None
+
     def write_bytes(self, rel: str, data: bytes) -> None:
+        """Write atomically; a symbolic link in the way is refused, not replaced by a file (the
+        link may be someone's shared settings.json, and replacing it would end the sharing)."""
+        path = self.root
+        for part in rel.split("/"):
+            path = path / part
+            if path.is_symlink():
+                raise PermissionError(
+                    f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
+                    "not write through or replace (the export leaves links out). Put the file itself there first."
+                )
         atomic_write(self.root / rel, data)
         self.invalidate()
 
@@ -169,8 +200,9 @@ class DirFiles(PackageFiles):
         return trash
 
 
-def _list_folder(folder: str, prefix: str, out: list[str]) -> None:
-    """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path``."""
+def _list_folder(folder: str, prefix: str, out: list[str], links: list[str] | None = None) -> None:
+    """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path`` (and
+    the symbolic links, never followed, to ``links`` when given)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -180,6 +212,8 @@ def _list_folder(folder: str, prefix: str, out: list[str]) -> None:
     for entry in entries:
         try:
             if entry.is_symlink():
+                if links is not None:
+                    links.append(prefix + entry.name)
                 continue
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry)
@@ -188,7 +222,7 @@ def _list_folder(folder: str, prefix: str, out: list[str]) -> None:
         except OSError:
             continue
     for entry in subfolders:
-        _list_folder(entry.path, prefix + entry.name + "/", out)
+        _list_folder(entry.path, prefix + entry.name + "/", out, links)
 
 
 class ZipFiles(PackageFiles):

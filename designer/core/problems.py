@@ -114,6 +114,13 @@ CODES: dict[str, Code] = {
             "File cannot be read",
             "The file exists but cannot be opened (permissions, a broken disk); nothing in it can be checked.",
         ),
+        Code(
+            "PD106",
+            _W,
+            "Symbolic link left out",
+            "The export never follows links (one could point anywhere on this computer), so the upload "
+            "will not have it.",
+        ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all."),
         Code(

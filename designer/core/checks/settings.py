@@ -13,12 +13,23 @@ REL = "settings.json"
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for link in pkg.files.links():
+        ctx.report(
+            "PD106",
+            link,
+            f"{link} is a symbolic link. The export leaves links out (one could point anywhere on this computer), "
+            "so the upload will not have it; put the file itself here.",
+        )
     if not pkg.exists(REL):
+        linked = REL in pkg.files.links()  # a made-up settings.json must not replace the link
         ctx.report(
             "PD200",
             REL,
-            "There is no settings.json in the package, so the app will not load any plugin.",
-            fix=Fix("create-settings", "Create settings.json listing the plugins found"),
+            "settings.json is a symbolic link, which the designer and the export do not follow, so the app will "
+            "not load any plugin. Put the file itself here."
+            if linked
+            else "There is no settings.json in the package, so the app will not load any plugin.",
+            fix=None if linked else Fix("create-settings", "Create settings.json listing the plugins found"),
         )
         return
     if pkg.settings is None:
