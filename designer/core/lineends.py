@@ -74,5 +74,9 @@ class LineEndings:
             kept = [self.newline] * (middle - len(old_middle)) + old_middle
         new_ends = ends[:same_start] + kept + (ends[len(ends) - same_end :] if same_end else [])
         new_ends[-1] = ""  # nothing follows the last line
+        for i in range(1, len(new_ends)):
+            # A lone CR, an empty line and an LF would read back as one CRLF: one line lost.
+            if new_ends[i - 1] == "\r" and not new[i] and new_ends[i].startswith("\n"):
+                new_ends[i] = "\r"
         self._lines, self._ends = new, new_ends
         return head + "".join(line + end for line, end in zip(new, new_ends, strict=True))
