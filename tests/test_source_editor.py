@@ -132,3 +132,26 @@ def test_editing_helpers(qtbot) -> None:
     editor.setTextCursor(cursor)
     editor.go_to_line(2)
     assert editor.textCursor().blockNumber() == 1
+
+
+def test_a_command_in_the_editor_is_an_undo_step_of_its_own(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = _open_source(window, base_project)
+    before = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " // note")
+    typed = editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    commented = editor.toPlainText()
+    qtbot.keyClicks(editor, "x")  # typing after the command: a new step again
+    stack = window.editor.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == [f"Edit {SRC}", f"Toggle comment in {SRC}", f"Edit {SRC}"]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == commented
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == typed  # the comment is gone, the typing before it is kept
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before

@@ -926,7 +926,8 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
     def _source_edited(self) -> None:
-        """Typing in the editor: one undo step per run of keystrokes (they merge)."""
+        """Typing in the editor: one undo step per run of keystrokes (they merge); a command in the
+        editor (Replace all, Toggle comment, Paste, ...) is a step of its own, named after it."""
         rel = self.source_pane.current_file() if self.source_pane is not None else ""
         if self.editor is None or not rel:
             return
@@ -938,9 +939,13 @@ class MainWindow(QMainWindow):
         if text == current:
             return  # an edit that leaves the text as the model has it (a character typed over itself)
 
+        label = self.source_pane.editor.edit_label  # None: typing (merged); else a command, a step of its own
         self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
         try:
-            self.editor.edit_text(f"Edit {rel}", rel, text, merge_key=f"text/{rel}")
+            if label is None:
+                self.editor.edit_text(f"Edit {rel}", rel, text, merge_key=f"text/{rel}")
+            else:
+                self.editor.edit_text(f"{label} in {rel}", rel, text)
         finally:
             self._typed_text = None
 

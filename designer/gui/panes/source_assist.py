@@ -236,7 +236,9 @@ class CompletionHelper:
             return False
         popup = self.completer.popup()
         popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
-        rect = self.editor.cursorRect()
+        # cursorRect() is in the viewport's coordinates, complete() takes the editor's: the
+        # viewport starts right of the line numbers.
+        rect = self.editor.cursorRect().translated(self.editor.viewport().pos())
         rect.setWidth(max(360, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()))
         self.completer.complete(rect)
         return True

@@ -2,7 +2,9 @@
 
 Why its own undo is off: every keystroke becomes part of the window's undo stack (one merged
 "Edit file" step), so Ctrl+Z undoes typing and form edits in one history, and the window
-pushes the restored text back here with :meth:`SourceEditor.replace_text`.
+pushes the restored text back here with :meth:`SourceEditor.replace_text`. An edit made in one
+go by a command (Replace all, Toggle Comment, Indent, Paste, a snippet) is reported with
+:attr:`SourceEditor.edit_label` set, so the window makes it an undo step of its own.
 
 Why colouring a big file is done in batches: colouring 10,000 lines takes about half a
 second; the first lines are coloured at once and the rest in batches from a timer, so the
@@ -12,7 +14,8 @@ window never stops answering.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -191,6 +194,11 @@ class SourceEditor(QPlainTextEdit):
         self._endings = LineEndings("")  # the file's own line endings and BOM (core.lineends)
         self._applying = False
         self._edited = False  # the text changed since the last contentsChanged (see _contents_change)
+        # While sig_edited is emitted: the name of the command that made the edit ("Replace all"),
+        # None for typing. The window merges typing into one undo step and gives a command its own.
+        self.edit_label: str | None = None
+        self._step: str | None = None  # the command running in edit_step(), which reports once at its end
+        self._step_edited = False
         self._gutter = _Gutter(self)
         self._batch = QTimer(self, interval=0)
         # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
@@ -272,8 +280,11 @@ class SourceEditor(QPlainTextEdit):
         self._endings = LineEndings(text)
         self.replace_shown(self._endings.shown)
 
-    def replace_shown(self, text: str) -> None:
-        """:meth:`replace_text` for text as shown (lines joined with ``\\n``), e.g. Replace all."""
+    def replace_shown(self, text: str, label: str | None = None) -> None:
+        """:meth:`replace_text` for text as shown (lines joined with ``\\n``).
+
+        With ``label`` it is the user's edit (Replace all), reported as one step of that name.
+        """
         old = self.shown_text()
         if old == text:
             return
@@ -289,11 +300,39 @@ class SourceEditor(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
         cursor.setPosition(a + _utf16(old[start:end_old]), QTextCursor.MoveMode.KeepAnchor)
+        if label is not None:
+            with self.edit_step(label):
+                cursor.insertText(text[start:end_new])
+            return
         self._applying = True
         try:
             cursor.insertText(text[start:end_new])
         finally:
             self._applying = False
+
+    @contextmanager
+    def edit_step(self, label: str) -> Iterator[None]:
+        """Report the edits made inside as one :attr:`sig_edited` with :attr:`edit_label` ``label``.
+
+        Why: the window merges typing into one undo step per file; a command (Replace all, Toggle
+        Comment, Paste) is a step of its own, so Ctrl+Z takes back the command and not the typing
+        before it. Nested steps report with the outermost one's name.
+        """
+        if self._step is not None:
+            yield
+            return
+        self._step, self._step_edited = label, False
+        try:
+            yield
+        finally:
+            edited = self._step_edited
+            self._step, self._step_edited = None, False
+            if edited:
+                self.edit_label = label
+                try:
+                    self.sig_edited.emit()
+                finally:
+                    self.edit_label = None
 
     def _contents_changed(self) -> None:
         # The document also says "changed" for new colours (the highlighter's passes); only a
@@ -301,7 +340,10 @@ class SourceEditor(QPlainTextEdit):
         # would cost a millisecond per keystroke in a 10,000-line file).
         edited, self._edited = self._edited, False
         if edited and not self._applying and not self.isReadOnly():
-            self.sig_edited.emit()
+            if self._step is not None:
+                self._step_edited = True  # reported once when the command ends (edit_step)
+            else:
+                self.sig_edited.emit()
 
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
         # Qt reports an edit of the text here, before contentsChanged; colours set by the
@@ -328,10 +370,11 @@ class SourceEditor(QPlainTextEdit):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if replace:
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
-        cursor.removeSelectedText()
-        start = cursor.position()
         expansion = expand(snippet, indent)
-        cursor.insertText(expansion.text)
+        with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
+            cursor.removeSelectedText()
+            start = cursor.position()
+            cursor.insertText(expansion.text)
         self.snippet = SnippetSession(self, start, expansion)
         if not self.snippet.move(1):
             self.leave_snippet()
@@ -527,23 +570,42 @@ class SourceEditor(QPlainTextEdit):
             last -= 1  # a selection ending at a line start does not take that line
         return first, last
 
-    def _edit_lines(self, change) -> None:
-        """Apply ``change(line_text) -> new_text`` to the selected lines as one edit."""
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
+        # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
+        with self.edit_step("Paste"):
+            super().insertFromMimeData(source)
+
+    def _edit_lines(self, label: str, change: Callable[[list[str]], list[str]]) -> None:
+        """Apply ``change(lines) -> new lines`` to the selected lines as one edit (one undo step ``label``).
+
+        Afterwards a selection covers all the lines again, so doing it twice (Ctrl+/ Ctrl+/)
+        gives the text back; a plain cursor stays on its text, not selecting the line (the next
+        key would replace it).
+        """
         first, last = self._selected_blocks()
         doc = self.document()
-        start = doc.findBlockByNumber(first)
+        here = self.textCursor()
+        had_selection = here.hasSelection()
+        start = doc.findBlockByNumber(first).position()  # a number: the block itself changes with the edit
         end = doc.findBlockByNumber(last)
         lines = [doc.findBlockByNumber(n).text() for n in range(first, last + 1)]
         new = change(lines)
         if new == lines:
             return
+        column = here.positionInBlock()
         cursor = QTextCursor(doc)
-        cursor.setPosition(start.position())
+        cursor.setPosition(start)
         cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText("\n".join(new))
-        cursor.setPosition(start.position())
-        end = doc.findBlockByNumber(last)
-        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        with self.edit_step(label):
+            cursor.insertText("\n".join(new))
+        if had_selection:
+            end = doc.findBlockByNumber(first + len(new) - 1)
+            cursor.setPosition(start)
+            cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            # The same character as before: the line grew or shrank in front of it (its indentation).
+            moved = column + len(new[0]) - len(lines[0])
+            cursor.setPosition(start + min(max(0, moved), _utf16(new[0])))
         self.setTextCursor(cursor)
 
     def _indent_selection(self, direction: int) -> None:
@@ -552,7 +614,7 @@ class SourceEditor(QPlainTextEdit):
                 return ["    " + ln if ln.strip() else ln for ln in lines]
             return [ln[min(4, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
 
-        self._edit_lines(change)
+        self._edit_lines("Indent" if direction > 0 else "Outdent", change)
 
     def toggle_comment(self) -> None:
         """Ctrl+/: comment the selected lines out with ``//`` (JavaScript) or back in."""
@@ -566,21 +628,27 @@ class SourceEditor(QPlainTextEdit):
             indent = min((len(ln) - len(ln.lstrip()) for ln in code), default=0)
             return [ln[:indent] + "// " + ln[indent:] if ln.strip() else ln for ln in lines]
 
-        self._edit_lines(change)
+        self._edit_lines("Toggle comment", change)
 
-    def go_to_line(self, line: int | None = None) -> None:
-        """Ctrl+G: ask for a line number (or take ``line``) and put the cursor there."""
-        if line is None:
-            line, ok = QInputDialog.getInt(
-                self,
-                "Go to line",
-                f"Line (1–{self.blockCount()}):",
-                self.textCursor().blockNumber() + 1,
-                1,
-                self.blockCount(),
-            )
-            if not ok:
-                return
+    def ask_line(self) -> QInputDialog:
+        """Ctrl+G: ask for a line number, then :meth:`go_to_line` it.
+
+        Opened with ``open()`` like the snippet browser, not ``QInputDialog.getInt``: no nested
+        event loop while the window waits for the answer.
+        """
+        dialog = QInputDialog(self, objectName="goToLineDialog")
+        dialog.setWindowTitle("Go to line")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setLabelText(f"Line (1–{self.blockCount()}):")
+        dialog.setIntRange(1, self.blockCount())
+        dialog.setIntValue(self.textCursor().blockNumber() + 1)
+        dialog.intValueSelected.connect(self.go_to_line)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of ``line`` (1-based, kept within the file) in the middle of the view."""
         block = self.document().findBlockByNumber(max(0, min(line, self.blockCount()) - 1))
         cursor = self.textCursor()
         cursor.setPosition(block.position())
@@ -894,6 +962,7 @@ class FindBar(QWidget):
         self.find_edit.returnPressed.connect(self.find)
         self.regex.toggled.connect(self.update_count)
         self.replace_edit.returnPressed.connect(self.replace_one)
+        self.replace_edit.textChanged.connect(self.update_count)  # clears a "cannot replace" message
         editor.document().contentsChanged.connect(lambda: self.isVisible() and self.update_count())
 
     def open(self, replace: bool) -> None:
@@ -965,14 +1034,41 @@ class FindBar(QWidget):
     def _expand(self, m: re.Match) -> str:
         return m.expand(self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
 
+    def _bad_replacement(self, error: Exception) -> None:
+        """A replacement such as ``\\2`` with no group 2: say so where the count is, change nothing."""
+        message = error.msg if isinstance(error, re.error) else str(error)
+        self.count.setText(f"cannot replace: {message}")
+
+    def selected_match(self) -> re.Match | None:
+        """The match the selection shows, matched in the whole text.
+
+        Why not the selected text alone: a lookaround (``var(?= locked)``) needs the text around
+        it, and a match across lines needs ``\\n`` where the selection has U+2029.
+        """
+        pat = self.pattern()
+        cursor = self.editor.textCursor()
+        if pat is None or not cursor.hasSelection():
+            return None
+        text = self.editor.shown_text()
+        start = _index(text, cursor.selectionStart())
+        m = pat.match(text, start)
+        if m is None or _utf16(text[: m.end()]) != cursor.selectionEnd():
+            return None
+        return m
+
     def replace_one(self) -> None:
         if self.editor.isReadOnly():
             return
-        pat = self.pattern()
-        cursor = self.editor.textCursor()
-        selected = cursor.selectedText()
-        if pat is not None and selected and (m := pat.fullmatch(selected)) is not None:
-            cursor.insertText(self._expand(m))
+        if (m := self.selected_match()) is not None:
+            try:
+                new = self._expand(m)
+            except (re.error, IndexError) as e:
+                self._bad_replacement(e)
+                return
+            cursor = self.editor.textCursor()
+            with self.editor.edit_step("Replace"):
+                cursor.insertText(new)
+            self.editor.setTextCursor(cursor)  # after the new text: the next match is looked for from there
         self.find()
 
     def replace_all(self) -> int:
@@ -980,12 +1076,27 @@ class FindBar(QWidget):
         if pat is None or self.editor.isReadOnly():
             return 0
         text = self.editor.shown_text()
-        new, n = pat.subn(lambda m: self._expand(m) if m.end() > m.start() else m.group(), text)
+        try:
+            new, n = pat.subn(lambda m: self._expand(m) if m.end() > m.start() else m.group(), text)
+        except (re.error, IndexError) as e:
+            self._bad_replacement(e)
+            return 0
         if n:
-            self.editor.replace_shown(new)
-            self.editor.sig_edited.emit()
+            self.editor.replace_shown(new, label="Replace all")
         self.update_count()
         return n
+
+
+@dataclass(frozen=True)
+class _Place:
+    """The cursor and the scroll position in a file (see :meth:`SourcePane.show_file`)."""
+
+    length: int  # the document's characterCount(): the same text, most likely, when it is equal
+    anchor: int
+    position: int
+    line: int
+    x: int
+    y: int
 
 
 class SourcePane(QWidget):
@@ -1005,11 +1116,15 @@ class SourcePane(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.editor)
         layout.addWidget(self.find_bar)
+        # Where the cursor and the view were in each file shown before, so coming back to a file
+        # finds it as it was left. Kept while the pane lives.
+        self._places: dict[str, _Place] = {}
         self.actions_: dict[str, QAction] = {}
         for key, text, shortcuts, slot in (
             ("find", "Find…", [QKeySequence.StandardKey.Find], lambda: self.find_bar.open(False)),
             ("replace", "Replace…", [QKeySequence("Ctrl+H")], lambda: self.find_bar.open(True)),
-            ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], self.editor.go_to_line),
+            # Not the bound method itself: triggered(bool) would hand it ``checked`` as an argument.
+            ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], lambda: self.editor.ask_line()),
             ("comment", "Toggle Comment", [QKeySequence("Ctrl+/")], self.editor.toggle_comment),
             ("snippets", "Insert Snippet…", [QKeySequence("Ctrl+J")], self.editor.open_snippet_browser),
             ("complete", "Complete", [], lambda: self.editor.completion.show(explicit=True)),
@@ -1043,14 +1158,50 @@ class SourcePane(QWidget):
 
     def show_file(self, name: str, text: str, read_only: bool, note: str = "") -> None:
         """Show ``text`` of ``name``; the same file again only takes the changed part of the text."""
-        if self.editor.documentTitle() == name:
+        old = self.editor.documentTitle()
+        if old == name:
             self.editor.replace_text(text)
         else:
+            if old:
+                self._places[old] = self._place()
             self.editor.load(name, text)
             self.editor.set_markers([])
+            if name in self._places:
+                self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
     def current_file(self) -> str:
         return self.editor.documentTitle()
+
+    def _place(self) -> _Place:
+        editor = self.editor
+        cursor = editor.textCursor()
+        return _Place(
+            editor.document().characterCount(),
+            cursor.anchor(),
+            cursor.position(),
+            cursor.blockNumber(),
+            editor.horizontalScrollBar().value(),
+            editor.verticalScrollBar().value(),
+        )
+
+    def _restore(self, place: _Place) -> None:
+        """Put the cursor and the view back as :meth:`_place` saw them.
+
+        A text of another length (changed meanwhile, by undo or another program) gets the cursor
+        at the start of the same line (or the last one) instead: an old position could fall
+        inside a character there.
+        """
+        editor = self.editor
+        doc = editor.document()
+        cursor = editor.textCursor()
+        if place.length == doc.characterCount():
+            cursor.setPosition(place.anchor)
+            cursor.setPosition(place.position, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(doc.findBlockByNumber(min(place.line, doc.blockCount() - 1)).position())
+        editor.setTextCursor(cursor)
+        editor.horizontalScrollBar().setValue(place.x)  # scroll bars keep a value within their range
+        editor.verticalScrollBar().setValue(place.y)

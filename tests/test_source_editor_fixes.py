@@ -1,0 +1,285 @@
+"""The source editor's commands as a user meets them: go to line, commenting and indenting
+several lines, Replace with lookarounds and bad replacements, commands as undo steps of their
+own, where the completion list opens, and coming back to a file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QSpinBox, QToolButton
+
+from designer.gui.panes.source_editor import SourcePane
+
+CODE = """(function () {
+    var locked = false;
+    function toggle(details) {
+        var given = details && typeof details.locked === 'boolean';
+        var isLocked = given ? details.locked : locked;
+        send(isLocked);
+    }
+})();
+"""
+LONG = "".join(f"var a{i} = {i};\n" for i in range(300))
+
+
+@pytest.fixture
+def pane(qtbot) -> SourcePane:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    pane.show_file("a.plugin.js", CODE, read_only=False)
+    pane.editor.setFocus()
+    return pane
+
+
+def _put_cursor(qtbot, editor, line: int, column: int = 0) -> None:
+    """Click-free cursor placement with keys: Ctrl+Home, then Down and Right (0-based line and column)."""
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(line):
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    for _ in range(column):
+        qtbot.keyClick(editor, Qt.Key.Key_Right)
+
+
+def _select_lines(qtbot, editor, first: int, count: int) -> None:
+    """Select ``count`` whole lines from ``first`` (0-based) with Shift+Down, as a user does."""
+    _put_cursor(qtbot, editor, first)
+    for _ in range(count):
+        qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+
+
+def _lines(editor) -> list[str]:
+    return editor.toPlainText().split("\n")
+
+
+def _button(pane: SourcePane, text: str) -> QToolButton:
+    return next(b for b in pane.find_bar.findChildren(QToolButton) if b.text() == text)
+
+
+# -- go to line ---------------------------------------------------------------------------------
+
+
+def _go_to_line_dialog(pane: SourcePane) -> QInputDialog:
+    """The Go to Line dialog on show (one answered before may still wait for its deleteLater)."""
+    shown = [d for d in pane.findChildren(QInputDialog, "goToLineDialog") if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def _answer_go_to_line(qtbot, pane: SourcePane, line: int) -> None:
+    dialog = _go_to_line_dialog(pane)
+    assert dialog.labelText() == f"Line (1–{pane.editor.blockCount()}):"
+    spin = dialog.findChild(QSpinBox)
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, str(line))
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+
+
+def test_ctrl_g_asks_for_a_line_and_goes_there(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    pane.show_file("long.js", LONG, read_only=False)
+    _put_cursor(qtbot, editor, 30)
+    qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert _go_to_line_dialog(pane).intValue() == 31  # offers the line the cursor is on
+    _answer_go_to_line(qtbot, pane, 200)
+    assert editor.textCursor().blockNumber() == 199
+    assert editor.textCursor().block().text() == "var a199 = 199;"
+    # The context menu holds the same action.
+    pane.actions_["goto"].trigger()
+    _answer_go_to_line(qtbot, pane, 12)
+    assert editor.textCursor().blockNumber() == 11
+
+
+# -- comment and indent several lines --------------------------------------------------------------
+
+
+def test_ctrl_slash_twice_on_several_lines_gives_the_text_back(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _select_lines(qtbot, editor, 3, 3)  # lines 4-6: the selection ends at the start of line 7
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert _lines(editor)[3:6] == [
+        "        // var given = details && typeof details.locked === 'boolean';",
+        "        // var isLocked = given ? details.locked : locked;",
+        "        // send(isLocked);",
+    ]
+    assert editor.textCursor().selectedText().count("\u2029") == 2  # still all three lines
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == CODE
+
+
+def test_tab_and_shift_tab_twice_on_several_lines_give_the_text_back(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _select_lines(qtbot, editor, 3, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert _lines(editor)[2:7] == [
+        "    function toggle(details) {",
+        "                var given = details && typeof details.locked === 'boolean';",
+        "                var isLocked = given ? details.locked : locked;",
+        "                send(isLocked);",
+        "    }",
+    ]
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText() == CODE
+
+
+def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:
+    """Typing right after Ctrl+/ goes where the cursor was, not over the whole line."""
+    editor = pane.editor
+    _put_cursor(qtbot, editor, 1, len("    var "))
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "is")
+    assert _lines(editor)[1] == "    // var islocked = false;"
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "_")
+    assert _lines(editor)[1] == "// var is_locked = false;"
+
+
+# -- replace ------------------------------------------------------------------------------------
+
+
+def _open_replace(qtbot, pane: SourcePane, find: str, replace: str) -> None:
+    qtbot.keyClick(pane.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.find_bar
+    assert bar.isVisible()
+    if not bar.regex.isChecked():
+        qtbot.mouseClick(bar.regex, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.regex.height() // 2))
+    assert bar.regex.isChecked()
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, find)
+    bar.replace_edit.clear()
+    qtbot.keyClicks(bar.replace_edit, replace)
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "expected"),
+    [
+        (r"var(?= locked)", "let", "    let locked = false;"),
+        (r"(?<=\bvar )given", "known", "        var known = details && typeof details.locked === 'boolean';"),
+        (r"\);\n\s*\}", ");}", "        send(isLocked);}"),
+    ],
+)
+def test_replace_one_match_that_needs_the_text_around_it(
+    pane: SourcePane, qtbot, find: str, replace: str, expected: str
+) -> None:
+    editor = pane.editor
+    _open_replace(qtbot, pane, find, replace)
+    qtbot.mouseClick(_button(pane, "Next"), Qt.MouseButton.LeftButton)
+    assert editor.textCursor().hasSelection()
+    qtbot.mouseClick(_button(pane, "Replace"), Qt.MouseButton.LeftButton)
+    assert expected in _lines(editor)
+    assert pane.find_bar.count.text() == "0 matches"
+
+
+def test_a_bad_group_reference_says_so_and_changes_nothing(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    edited: list[str] = []
+    editor.sig_edited.connect(lambda: edited.append(editor.text()))
+    _open_replace(qtbot, pane, r"(var) (\w+)", r"\3 \1")
+    for button in ("Replace all", "Next", "Replace"):
+        qtbot.mouseClick(_button(pane, button), Qt.MouseButton.LeftButton)
+        if button != "Next":
+            assert pane.find_bar.count.text() == "cannot replace: invalid group reference 3"
+    assert editor.toPlainText() == CODE and edited == []
+    pane.find_bar.replace_edit.clear()
+    qtbot.keyClicks(pane.find_bar.replace_edit, r"\g<name>")
+    assert pane.find_bar.count.text() == "3 matches"  # a new replacement: the message goes
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert pane.find_bar.count.text() == "cannot replace: unknown group name 'name'"
+    assert editor.toPlainText() == CODE and edited == []
+    pane.find_bar.replace_edit.clear()
+    qtbot.keyClicks(pane.find_bar.replace_edit, r"\1 \2_")
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert "    var locked_ = false;" in _lines(editor) and len(edited) == 1
+
+
+# -- commands are undo steps of their own -----------------------------------------------------------
+
+
+def test_commands_report_their_edit_with_a_name_and_typing_without(pane: SourcePane, qtbot) -> None:
+    """The window merges typing into one undo step and makes an edit with a name a step of its own."""
+    editor = pane.editor
+    labels: list[str | None] = []
+    editor.sig_edited.connect(lambda: labels.append(editor.edit_label))
+
+    def did(*keys) -> list[str | None]:
+        labels.clear()
+        for key, mods in keys:
+            qtbot.keyClick(editor, key, mods)
+        return list(labels)
+
+    none = Qt.KeyboardModifier.NoModifier
+    _put_cursor(qtbot, editor, 6)
+    assert did((Qt.Key.Key_X, none), (Qt.Key.Key_Backspace, none)) == [None, None]
+    _select_lines(qtbot, editor, 3, 2)
+    assert did((Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)) == ["Toggle comment"]
+    assert did((Qt.Key.Key_Tab, none)) == ["Indent"]
+    assert did((Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)) == ["Outdent"]
+    QGuiApplication.clipboard().setText("f();\ng();")
+    _put_cursor(qtbot, editor, 6)
+    assert did((Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)) == ["Paste"]
+    assert _lines(editor)[6:8] == ["f();", "g();    }"]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "iife")
+    assert did((Qt.Key.Key_Tab, none)) == ["Insert snippet 'iife'"]
+    labels.clear()
+    _open_replace(qtbot, pane, "locked", "held")
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert labels == ["Replace all"]
+    labels.clear()
+    pane.find_bar.find_edit.clear()
+    qtbot.keyClicks(pane.find_bar.find_edit, "held")
+    qtbot.mouseClick(_button(pane, "Next"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(pane, "Replace"), Qt.MouseButton.LeftButton)
+    assert labels == ["Replace"]
+    assert editor.edit_label is None  # only while the edit is reported
+
+
+# -- completion -----------------------------------------------------------------------------------
+
+
+def test_completion_list_opens_under_the_caret(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _put_cursor(qtbot, editor, 1, len("    "))
+    qtbot.keyClicks(editor, "PEX.")
+    popup = editor.completion.completer.popup()
+    assert popup.isVisible()
+    caret = editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft())
+    assert popup.geometry().topLeft() == caret  # not left of it by the width of the line numbers
+
+
+# -- coming back to a file ----------------------------------------------------------------------
+
+
+def test_coming_back_to_a_file_finds_the_cursor_and_view_as_left(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    pane.show_file("long.js", LONG, read_only=False)
+    _put_cursor(qtbot, editor, 150, 4)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == "a15"
+    scroll = editor.verticalScrollBar().value()
+    assert scroll > 0
+    pane.show_file("a.plugin.js", CODE, read_only=False)
+    assert editor.textCursor().blockNumber() != 150
+    pane.show_file("long.js", LONG, read_only=False)
+    assert editor.textCursor().blockNumber() == 150 and editor.textCursor().selectedText() == "a15"
+    assert editor.verticalScrollBar().value() == scroll
+    qtbot.keyClicks(editor, "b")  # the selection is live: typing replaces it
+    assert editor.textCursor().block().text() == "var b0 = 150;"
+    # Changed while away (shorter now): the cursor goes to the start of the same line or the last one.
+    pane.show_file("a.plugin.js", CODE, read_only=False)
+    pane.show_file("long.js", LONG[: LONG.index("var a100 ")], read_only=False)
+    assert editor.textCursor().blockNumber() == editor.blockCount() - 1
+    assert not editor.textCursor().hasSelection()
+    pane.show_file("a.plugin.js", CODE, read_only=False)
+    pane.show_file("long.js", LONG, read_only=False)
+    assert editor.textCursor().blockNumber() == 100 and editor.textCursor().positionInBlock() == 0
