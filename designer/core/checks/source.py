@@ -105,7 +105,7 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
             col,
         )
     if info.leaks:
-        names = ", ".join(n for n, _, _ in info.leaks[:4])
+        names = ", ".join(f"'{n}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
         line, col = info.leaks[0][1], info.leaks[0][2]
         report(
             "PD501",
