@@ -123,6 +123,7 @@ def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path
     manifest = project / "webapp2/manifest.json"
     manifest.write_text('{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": false\n}\n')
     window.open_path(project)
+    assert window.status.text().endswith("1 error(s)")
     view = window.problems_view
     (row,) = view.problem_items()
     assert row.text(2) == "PD211"
@@ -131,6 +132,7 @@ def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not list(view.problem_items()))
     assert window.problems_dock.windowTitle() == "Problems — none"
+    assert window.status.text().endswith("no errors") or not window.status.text().startswith("Opened")
     window.save()
     assert manifest.read_text() == '{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
     assert run_checks(load(project)) == []

@@ -522,7 +522,6 @@ class MainWindow(QMainWindow):
         from ..core.checks import run_checks
         from ..core.files import NotAPackageError
         from ..core.model import load
-        from ..core.problems import Severity
         from ..core.recovery import recovery_dir
         from .app import forget_module_sources
         from .commands import ModelEditor
@@ -570,12 +569,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self._fill_tree()
         self._fill_problems()
-        n_err = sum(p.severity is Severity.ERROR for p in self.problems)
-        self.status.setText(
-            f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
-            + (f"{n_err} error(s)" if n_err else "no errors")
-            + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
-        )
+        self.status.setText(self._opened_summary())
         try:  # an empty or missing folder: nothing was kept aside (and no need to load OpenSSL to look)
             kept = any(recovery_dir().iterdir())
         except OSError:
@@ -990,6 +984,19 @@ class MainWindow(QMainWindow):
             ]
         )
 
+    def _opened_summary(self) -> str:
+        """'Opened X: 3 plugin(s), 1 error(s)': the status line after opening, kept current by each check run."""
+        from ..core.problems import Severity
+
+        pkg = self.package
+        assert pkg is not None
+        n_err = sum(p.severity is Severity.ERROR for p in self.problems)
+        return (
+            f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
+            + (f"{n_err} error(s)" if n_err else "no errors")
+            + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
+        )
+
     def _run_checks(self) -> None:
         if self.package is None:
             return
@@ -1000,6 +1007,8 @@ class MainWindow(QMainWindow):
         self._fill_problems()
         self._refresh_export()
         self._show_source_markers()
+        if self.status.text().startswith("Opened "):  # still the summary, not a newer message: keep it true
+            self.status.setText(self._opened_summary())
 
     def jump_to_problem(self, problem: Problem) -> None:
         """Double-click on a problem: the form field it is about, else the file at its line."""
