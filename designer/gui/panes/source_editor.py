@@ -220,17 +220,20 @@ class SourceEditor(QPlainTextEdit):
     # -- text ---------------------------------------------------------------------------------
     def load(self, name: str, text: str) -> None:
         """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
-        self._endings = LineEndings(text)
+        endings = LineEndings(text)
         self.snippet = None
         self.language_name = language_name(name)
-        if self.highlighter is not None:
-            self.highlighter.setDocument(None)
-            self.highlighter.deleteLater()
-            self.highlighter = None
         self._batch.stop()
+        # Not an edit, any of it: taking the old colours off reports "contents changed" too, and a
+        # listener reading text() then would still see the old file.
         self._applying = True
         try:
-            self.setPlainText(self._endings.shown)
+            if self.highlighter is not None:
+                self.highlighter.setDocument(None)
+                self.highlighter.deleteLater()
+                self.highlighter = None
+            self._endings = endings
+            self.setPlainText(endings.shown)
         finally:
             self._applying = False
         self.setDocumentTitle(name)
