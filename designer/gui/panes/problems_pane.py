@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # the core loads with the first package, after the window has
     from ...core.problems import Fix, Problem
 
 
+_FIX_TEXT_WIDTH = 300  # pixels of a Fix button's text before it is shortened
+
+
 class ProblemsPane(QTreeWidget):
     """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a place."""
 
@@ -82,7 +85,11 @@ class ProblemsPane(QTreeWidget):
             head.setExpanded(True)
 
     def _fix_button(self, fix: Fix) -> QPushButton:
-        button = QPushButton(fix.title)
+        # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
+        # path's least telling part is, instead of being cut at both ends by the column; the
+        # tooltip has it whole.
+        title = self.fontMetrics().elidedText(fix.title, Qt.TextElideMode.ElideMiddle, _FIX_TEXT_WIDTH)
+        button = QPushButton(title)
         button.setObjectName("fixButton")
         button.setToolTip(f"Fix it: {fix.title}. Undo with Ctrl+Z.")
         button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
