@@ -6,6 +6,9 @@ text to the pane (``sig_changed``), which pushes it through the window's undo st
 then redraws from the model's text like every other view. So the XML view, undo/redo and the
 canvas can never disagree.
 
+What Qt draws is never the text itself but :func:`~designer.gui.icon_render.renderable_svg` of
+it, a sanitised copy: a hostile icon must not pull the user's files into the view.
+
 Scene coordinates are the SVG's user units (the viewBox), so a point under the mouse is a point
 in the file, and the grid is the icon's 24×24 grid whatever the viewBox's size.
 """
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
+from .icon_render import renderable_svg
 
 __all__ = ["TOOLS", "IconCanvas"]
 
@@ -144,8 +148,7 @@ class IconCanvas(QGraphicsView):
             if not shape.element_id:
                 el.set("id", name)
             names.append(name)
-        self.renderer.load(QByteArray(copy.to_text().encode("utf-8", "surrogateescape")))
-        self.renderer.setViewBox(self.view_rect)
+        self._draw(copy)
         self.shapes = []
         self._names = {}
         for (shape, _el), name in zip(pairs, names, strict=True):
@@ -156,6 +159,9 @@ class IconCanvas(QGraphicsView):
 
     def forget(self) -> None:
         """Another file is about to be shown: nothing of this one may be drawn if that one is broken."""
+        self._press = None  # a drag in progress belongs to this file
+        self._moved = QPointF()
+        self._selection.setPos(0, 0)
         self._cancel_draft()
         self._select(None)
         self.text = ""
@@ -319,9 +325,14 @@ class IconCanvas(QGraphicsView):
             return
         doc = SvgDocument(self.text)
         doc.translate(self.selected.path, *local)
-        self.renderer.load(QByteArray(doc.to_text().encode("utf-8", "surrogateescape")))
-        self.renderer.setViewBox(self.view_rect)
+        self._draw(doc)
         self._item.update()
+
+    def _draw(self, doc: SvgDocument) -> None:
+        """Give the renderer ``doc`` to draw: its sanitised copy, never the text as written."""
+        safe = renderable_svg(doc.to_text().encode("utf-8", "surrogateescape"))
+        self.renderer.load(QByteArray(safe or b'<svg xmlns="http://www.w3.org/2000/svg"/>'))
+        self.renderer.setViewBox(self.view_rect)
 
     def set_paint(self, values: dict[str, str | None]) -> None:
         """Colour or stroke width of the selection (and of the shapes drawn next)."""
@@ -428,6 +439,25 @@ class IconCanvas(QGraphicsView):
             self._cancel_draft()
             self._add_dragged(start, point)
 
+    def cancel_drag(self) -> bool:
+        """Escape with the mouse still down: the gesture is dropped as if it never began.
+
+        Why the press is forgotten, not only the outline: the release that follows must find no
+        drag to finish, so no shape is added and no move is made. A move's preview goes back to
+        the file as it is, and the shape stays selected (a second Escape deselects it). Returns
+        whether there was a drag to cancel.
+        """
+        if self._press is None:
+            return False
+        self._press = None
+        self._cancel_draft()
+        self._selection.setPos(0, 0)
+        if self._moved != QPointF():
+            self._moved = QPointF()
+            if self.doc is not None:
+                self._load(self.doc)  # the renderer holds the moved preview: draw the file again
+        return True
+
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.sig_pointer.emit(None)
         super().leaveEvent(event)
@@ -450,8 +480,9 @@ class IconCanvas(QGraphicsView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tool == "path" and self._points:
             self._finish_path(close=False)
         elif key == Qt.Key.Key_Escape:
-            self._cancel_draft()
-            self._select(None)
+            if not self.cancel_drag():
+                self._cancel_draft()
+                self._select(None)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selected()
         elif key in nudges and self.selected is not None and not self.read_only:

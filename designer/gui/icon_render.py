@@ -2,17 +2,93 @@
 
 Why one module: the menu items' icon picker, the icon editor's preview strip and the built-in
 icon gallery all show the same thing, and each rendering parses the SVG, so they share one
-cache.
+cache. The icon editor's canvas draws through :func:`renderable_svg` too, so every picture of
+an icon in the designer follows the same rule about what a file may pull in.
 """
 
 from __future__ import annotations
 
+import base64
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-__all__ = ["render_icon"]
+__all__ = ["render_icon", "renderable_svg"]
+
+_RASTER_DATA = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp)\s*;\s*base64\s*,(.*)$", re.IGNORECASE | re.DOTALL)
+_RASTER_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+_MARK = "data-pd-picture"  # a data- attribute: the sanitiser keeps it
+
+
+def _embedded_picture(href: str) -> bool:
+    """Whether ``href`` is a picture carried inside the file (a base64 PNG, JPEG, GIF or WebP).
+
+    The bytes are checked, not the label: Qt picks an image reader by content, and an SVG
+    labelled ``image/png`` would be drawn as an SVG, with its own outside references.
+    """
+    m = _RASTER_DATA.match(href)
+    if m is None:
+        return False
+    head = "".join(m.group(1)[:64].split())[:24]
+    try:
+        data = base64.b64decode(head + "=" * (-len(head) % 4))
+    except ValueError:
+        return False
+    return data.startswith(_RASTER_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+def renderable_svg(data: bytes) -> bytes:
+    """The SVG as the designer draws it: nothing in it can make Qt read another file.
+
+    Why: QSvgRenderer loads what an ``<image>`` names by path (and Qt's XML reader expands the
+    entities lxml leaves alone), so a hostile icon could show the user's own files in the
+    canvas or a thumbnail. The drawing is made from a copy cleaned by the core's sanitiser (the
+    same allowlist as the checker's fix and the import): only same-document ``#id`` links, no
+    DOCTYPE or entities, nothing outside the root element. Pictures embedded as base64 PNG,
+    JPEG, GIF or WebP stay, as the web app draws them. The user's text is never changed; this
+    is for drawing only. Empty bytes when the text is not well-formed XML.
+    """
+    from lxml import etree
+
+    from ..core.svg import XLINK_NS, read_svg, remove_element, sanitise_tree
+
+    info = read_svg(data)
+    if not info.ok or info.tree is None:
+        return b""
+    root = info.tree
+    # The sanitiser drops every <image>; an embedded picture passes through it as a <rect>
+    # (so its other attributes are vetted like any shape's) and gets its picture back after.
+    pictures: list[tuple[str, str, str]] = []  # (tag, href attribute, href)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        el.attrib.pop(_MARK, None)  # only this function's marks may come back as pictures
+        if etree.QName(el).localname != "image":
+            continue
+        for attr in ("href", f"{{{XLINK_NS}}}href"):
+            href = el.get(attr)
+            if href is not None and _embedded_picture(href):
+                el.set(_MARK, str(len(pictures)))
+                pictures.append((el.tag, attr, href))
+                el.tag = el.tag[: -len("image")] + "rect"
+                break
+    sanitise_tree(root)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        mark = el.get(_MARK)
+        if mark is not None:
+            tag, attr, href = pictures[int(mark)]
+            del el.attrib[_MARK]
+            el.tag = tag
+            el.set(attr, href)
+        elif etree.QName(el).localname == "use":
+            target = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+            if len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
+                remove_element(el)
+    return etree.tostring(root)
 
 
 @lru_cache(maxsize=512)
@@ -30,9 +106,12 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
     symbol = symbol_svg(data, element_id) if element_id and b"<symbol" in data else None
     if symbol is not None:  # Qt draws nothing for a <symbol> by id: draw it as <use> would
         data, element_id = symbol, ""
-    renderer = QSvgRenderer(data)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    safe = renderable_svg(data)  # drawn without anything the file names outside itself
+    if not safe:
+        return QPixmap.fromImage(image)
+    renderer = QSvgRenderer(safe)
     if renderer.isValid():
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -12,10 +12,11 @@ typing in the XML goes through the same undo and check machinery as any other fi
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -73,8 +77,18 @@ class IconPreviewStrip(QWidget):
         self.placements.setToolTip("How the app shows the icon: toolbar button, conference menu, participant menu")
         layout.addWidget(self.placements)
         layout.addStretch(1)
+        self._shown: tuple[bytes | None, str, str] | None = None
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The captions above the menu rows are drawn in the theme's text colour: redraw them
+        # when the theme changes, or they stay in the old one's.
+        shown = getattr(self, "_shown", None)  # None while __init__ runs
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and shown:
+            self.show_icon(*shown)
+        super().changeEvent(event)
 
     def show_icon(self, data: bytes | None, element_id: str = "", label: str = "") -> None:
+        self._shown = (data, element_id, label)
         for swatch, (_name, bg, fg) in zip(self.swatches, BACKGROUNDS, strict=True):
             swatch.setPixmap(self._sizes(data, element_id, bg, fg))
         self.placements.setPixmap(self._placements(data, element_id, label or "Menu item"))
@@ -146,6 +160,26 @@ def _swatch(paint: str) -> QIcon:
     return QIcon(pix)
 
 
+class _MenuButton(QToolButton):
+    """A button that opens its menu on click, drawn without Qt's small arrow (its text ends in "▾").
+
+    Why not a style sheet (``::menu-indicator { image: none }``): a widget with a style sheet
+    keeps the palette it was polished with, so after View ▸ Appearance these buttons showed the
+    old theme's colours. This draws exactly what QToolButton draws, minus the arrow.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(objectName=name, text=text)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+
 class IconEditorPane(QWidget):
     """objectName ``iconEditor``; :meth:`show_file` puts an SVG of the package on show."""
 
@@ -161,6 +195,7 @@ class IconEditorPane(QWidget):
         self.read_only = False
         self._symbol = ""  # the sprite symbol the preview shows
         self._symbols_of: str | None = None  # the text the symbol list was made from
+        self._built = False  # until the end of __init__ (Qt may send change events before)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 0)
@@ -185,12 +220,10 @@ class IconEditorPane(QWidget):
         self.adder = IconAdder(self, editor_of)
         self.adder.sig_added.connect(self.sig_open_file)
         # One menu button, not three: the header must fit beside the tree on a laptop screen.
-        self.add_icon_button = QToolButton(objectName="addIconMenuButton", text="Add icon ▾")
+        self.add_icon_button = _MenuButton("Add icon ▾", "addIconMenuButton")
         self.add_icon_button.setToolTip(
             "Add another icon to this plugin: draw one, pick a built-in one or import an SVG"
         )
-        self.add_icon_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_icon_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         add_menu = QMenu(self.add_icon_button)
         for text, name, slot in (
             ("New icon…", "newIconAction", lambda: self.adder.new_icon(self._plugin_index())),
@@ -243,6 +276,7 @@ class IconEditorPane(QWidget):
         self.symbols.hide()
         bottom.addWidget(self.symbols)
         outer.addLayout(bottom)
+        self._built = True
 
     # -- toolbar ------------------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
@@ -328,14 +362,13 @@ class IconEditorPane(QWidget):
         return column
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
-        button = QToolButton(objectName=f"{attr}Button", text=f"{text} ▾")
-        button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        button = _MenuButton(f"{text} ▾", f"{attr}Button")
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for paint, label in PAINTS.items():
             action = menu.addAction(_swatch(paint), label)
             action.setObjectName(f"{attr}_{paint}")
+            action.setData(paint)
             action.triggered.connect(lambda _on=False, p=paint: self.set_paint(attr, p))
         custom = menu.addAction("Other colour…")
         custom.setObjectName(f"{attr}_custom")
@@ -345,6 +378,27 @@ class IconEditorPane(QWidget):
         button.setToolTip(f"{text} colour of the selected shape and of new shapes")
         return button
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new theme (View ▸ Appearance): draw again what is a picture in the theme's colours.
+
+        Why: the "App colour" chips (the Fill and Stroke buttons and their menus) and the sprite's
+        symbol pictures are drawn in the theme's text colour; as pictures they would keep the
+        old theme's. (The menu buttons themselves follow the palette: see :class:`_MenuButton`.)
+        """
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self._built:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        for button in (self.fill_button, self.stroke_button):
+            for action in button.menu().actions():
+                if action.data():
+                    action.setIcon(_swatch(action.data()))
+        self._show_paint()
+        if self._symbols_of is not None and self.canvas.doc is not None:
+            self._symbols_of = None  # the symbols' pictures are drawn in the text colour too
+            self._show_symbols(self.canvas.doc)
+
     def set_tool(self, tool: str) -> None:
         self.tool_actions[tool].setChecked(True)
         self.canvas.set_tool(tool)
@@ -352,7 +406,24 @@ class IconEditorPane(QWidget):
     def set_paint(self, attr: str, paint: str) -> None:
         """Fill or stroke colour: of the selection (one undo step) and of the next shapes."""
         self.canvas.set_paint({attr: paint})
-        (self.fill_button if attr == "fill" else self.stroke_button).setIcon(_swatch(paint))
+        self._show_paint()
+
+    def _show_paint(self) -> None:
+        """Show the canvas's paint for new shapes in the Fill and Stroke buttons and the width box.
+
+        The toolbar shows one paint, and it is always the one the next shape gets: there is no
+        second set of values behind it (see :meth:`_selection_changed` for how a selected shape
+        comes in). The width box rounds to one decimal and stops at its range, so its value is
+        taken back as the width for new shapes.
+        """
+        self.fill_button.setIcon(_swatch(self.canvas.fill))
+        self.stroke_button.setIcon(_swatch(self.canvas.stroke))
+        self._loading = True
+        try:
+            self.width_spin.setValue(self.canvas.stroke_width)
+        finally:
+            self._loading = False
+        self.canvas.stroke_width = self.width_spin.value()
 
     def _pick_colour(self, attr: str) -> None:
         current = getattr(self.canvas, attr)
@@ -541,26 +612,38 @@ class IconEditorPane(QWidget):
         self.preview.show_icon(data, self._symbol)
 
     def _selection_changed(self, shape) -> None:
+        """A shape picked with the Select tool lends its paint to the toolbar, and so to new shapes.
+
+        The rule: the Fill and Stroke buttons and the width box show exactly what the next shape
+        drawn gets. Picking a shape with the Select tool takes over the fill, stroke and width
+        written on it (as far as the toolbar can show them: a gradient, say, is not taken), so
+        the toolbar shows the shape's paint and the next shape looks like it; Escape or a click
+        on empty canvas leave the toolbar as it is, and it is still true. Changing a paint with a
+        shape selected changes that shape and the next shapes alike. A shape selected because it
+        was just drawn gives nothing back (a text takes its colour from the stroke when there is
+        no fill, and that must not become the next rectangle's fill).
+        """
         self._update_edit_actions()
-        if shape is None or self.canvas.doc is None:
+        if shape is None or self.canvas.doc is None or self.canvas.tool != "select":
             return
-        el = self.canvas.doc.element(shape.path)
-        self._loading = True
+        doc = self.canvas.doc
+        if shape.tag == "text":
+            self._loading = True
+            try:
+                self.text_edit.setText("".join(doc.element(shape.path).itertext()))
+            finally:
+                self._loading = False
+        for attr in ("fill", "stroke"):
+            paint = doc.paint_of(shape.path, attr)
+            if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
+                setattr(self.canvas, attr, paint)
         try:
-            width = el.get("stroke-width")
-            if width is not None:
-                try:
-                    self.width_spin.setValue(float(width))
-                except ValueError:
-                    pass
-            if shape.tag == "text" and self.canvas.tool == "select":
-                self.text_edit.setText("".join(el.itertext()))
-            for attr, button in (("fill", self.fill_button), ("stroke", self.stroke_button)):
-                paint = self.canvas.doc.paint_of(shape.path, attr)
-                if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
-                    button.setIcon(_swatch(paint))
-        finally:
-            self._loading = False
+            width = float(doc.paint_of(shape.path, "stroke-width") or "nan")
+        except ValueError:
+            width = math.nan
+        if self.width_spin.minimum() <= width <= self.width_spin.maximum():
+            self.canvas.stroke_width = width
+        self._show_paint()
 
     def _update_edit_actions(self) -> None:
         has = self.canvas.selected is not None and not self.read_only

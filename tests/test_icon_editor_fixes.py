@@ -1,0 +1,234 @@
+"""Icon editor fixes, driven as a user would: Escape cancels a drag, the toolbar's paint is the next
+shape's, the menu buttons follow the theme, and no icon can pull another file into the view."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QAction, QColor, QImage
+from PySide6.QtWidgets import QApplication
+from test_icon_editor import HAND, PLUGIN, at, click, drag, show_file, use_tool
+
+
+def _press_move_escape_release(qtbot, canvas, a: tuple[float, float], b: tuple[float, float]) -> None:
+    """A drag in which the user changes their mind: Escape while the button is still down."""
+    vp = canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, *a))
+    qtbot.mouseMove(vp, pos=at(canvas, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+    qtbot.mouseMove(vp, pos=at(canvas, *b))
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    qtbot.mouseMove(vp, pos=at(canvas, b[0] + 1, b[1] + 1))  # moving on after Escape starts nothing
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, b[0] + 1, b[1] + 1))
+
+
+@pytest.mark.parametrize("tool", ["rect", "ellipse", "line"])
+def test_escape_during_a_drawing_drag_adds_nothing(qtbot, window, example_project: Path, tool: str) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    before = window.package.read_text(HAND)
+    steps = window.editor.undo_stack.count()
+    use_tool(qtbot, pane, tool)
+    _press_move_escape_release(qtbot, pane.canvas, (2, 2), (8, 6))
+    assert window.package.read_text(HAND) == before
+    assert window.editor.undo_stack.count() == steps
+    # The tool still works: the next drag draws.
+    drag(qtbot, pane.canvas, (2, 2), (8, 6))
+    assert window.package.read_text(HAND) != before
+    assert window.editor.undo_stack.count() == steps + 1
+
+
+def test_escape_during_a_move_draws_the_shape_where_the_file_has_it(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    before = window.package.read_text(HAND)
+    centre = canvas.shapes[0][1].center()
+    click(qtbot, canvas, centre.x(), centre.y())
+    assert canvas.selected is not None
+    shown = canvas.grab().toImage()
+    _press_move_escape_release(qtbot, canvas, (centre.x(), centre.y()), (centre.x() + 4, centre.y() + 3))
+    assert window.package.read_text(HAND) == before
+    assert canvas.grab().toImage() == shown  # the drawing and the selection frame are back in place
+    assert canvas.selected is not None  # Escape cancelled the move only
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.selected is None  # a second Escape deselects
+
+
+def _icon_image(icon) -> QImage:
+    return icon.pixmap(16, 16).toImage()
+
+
+def _menu_action(pane, name: str) -> QAction:
+    return pane.findChild(QAction, name)
+
+
+def _set_width(qtbot, pane, value: str) -> None:
+    spin = pane.width_spin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), value)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def _last_element(window, rel: str):
+    from lxml import etree
+
+    root = etree.fromstring(window.package.read_text(rel).encode())
+    return [el for el in root if isinstance(el.tag, str)][-1]
+
+
+def test_the_toolbar_shows_the_paint_the_next_shape_gets(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    use_tool(qtbot, pane, "rect")
+    _set_width(qtbot, pane, "5")
+    _menu_action(pane, "fill_currentColor").trigger()
+    drag(qtbot, canvas, (1, 20), (5, 23))  # rectangle A: filled, width 5
+    use_tool(qtbot, pane, "select")
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    _set_width(qtbot, pane, "1")  # nothing selected: for the next shapes
+    _menu_action(pane, "fill_none").trigger()
+    click(qtbot, canvas, 3, 23)  # select A again
+    assert canvas.selected is not None and canvas.selected.tag == "rect"
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.selected is None
+    shown_width = pane.width_spin.text()
+    shown_fill = _icon_image(pane.fill_button.icon())
+    use_tool(qtbot, pane, "rect")
+    drag(qtbot, canvas, (19, 20), (23, 23))
+    b = _last_element(window, HAND)
+    assert b.get("stroke-width") == f"{float(shown_width):g}"
+    assert shown_fill == _icon_image(_menu_action(pane, f"fill_{b.get('fill')}").icon())
+    # A text placed with the Text tool (coloured by the stroke when there is no fill) leaves
+    # the toolbar alone, so the next rectangle still gets the fill it shows.
+    _menu_action(pane, "fill_none").trigger()
+    use_tool(qtbot, pane, "text")
+    click(qtbot, canvas, 8, 8)
+    assert _last_element(window, HAND).tag.endswith("text")
+    shown_fill = _icon_image(pane.fill_button.icon())
+    use_tool(qtbot, pane, "rect")
+    drag(qtbot, canvas, (10, 20), (14, 23))
+    assert shown_fill == _icon_image(_menu_action(pane, f"fill_{_last_element(window, HAND).get('fill')}").icon())
+
+
+def _lightness(colour: QColor) -> int:
+    return colour.lightness()
+
+
+def _background(widget) -> QColor:
+    """The colour most of the widget is painted in."""
+    image = widget.grab().toImage()
+    counts: dict[int, int] = {}
+    for x in range(image.width()):
+        for y in range(image.height()):
+            counts[image.pixel(x, y)] = counts.get(image.pixel(x, y), 0) + 1
+    return QColor.fromRgb(max(counts, key=counts.__getitem__))
+
+
+def _text_pixels(widget, light: bool) -> int:
+    """Pixels right of the colour chip that are much lighter (or darker) than the background."""
+    image = widget.grab().toImage()
+    bg = _lightness(_background(widget))
+    return sum(
+        (image.pixelColor(x, y).lightness() - bg > 100) if light else (bg - image.pixelColor(x, y).lightness() > 100)
+        for x in range(image.width() // 2, image.width())
+        for y in range(image.height())
+    )
+
+
+def test_the_menu_buttons_follow_the_appearance_both_ways(qtbot, window, example_project: Path) -> None:
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    app_colour = _menu_action(pane, "stroke_currentColor")
+    try:
+        for scheme, dark in (("dark", True), ("light", False), ("dark", True)):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            QApplication.processEvents()  # Qt delivers the new palette to the widgets from the event loop
+            add = _lightness(_background(pane.add_icon_button))
+            assert (add < 100) if dark else (add > 150), (scheme, add)
+            for button in (pane.fill_button, pane.stroke_button):
+                assert _text_pixels(button, light=dark) > 10, (scheme, button.objectName())
+            # "App colour" is drawn in the theme's text colour: light on dark, dark on light.
+            for chip in (pane.stroke_button.icon(), app_colour.icon()):
+                ink = _icon_image(chip).pixelColor(7, 7).lightness()
+                assert (ink > 150) if dark else (ink < 100), (scheme, ink)
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()
+
+
+# -- nothing outside the file is drawn ----------------------------------------------------------
+
+
+def _red_png(path: Path | None = None) -> bytes:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ff0000"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    if path is not None:
+        path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _red_pixels(image: QImage) -> int:
+    return sum(
+        image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 60
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+
+
+def _hostile(picture: Path) -> dict[str, str]:
+    xlink = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" {xlink} id="pic" viewBox="0 0 24 24">\n'
+    inner = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' {xlink}><image xlink:href='{picture}' width='24' height='24'/></svg>"
+    )
+    disguised = base64.b64encode(inner.encode()).decode()
+    return {
+        "path": f'{svg}  <image xlink:href="{picture}" width="24" height="24"/>\n</svg>\n',
+        "file-url": f'{svg}  <image href="{picture.as_uri()}" width="24" height="24"/>\n</svg>\n',
+        "svg-as-png": f'{svg}  <image href="data:image/png;base64,{disguised}" width="24" height="24"/>\n</svg>\n',
+        "entity": (
+            f"<!DOCTYPE svg [<!ENTITY pic \"<image href='{picture}' width='24' height='24'/>\">]>\n"
+            f"{svg}  &pic;\n</svg>\n"
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", ["path", "file-url", "svg-as-png", "entity"])
+def test_an_icon_cannot_pull_another_file_into_the_view(qtbot, window, example_project: Path, case: str) -> None:
+    picture = example_project / "red.png"
+    _red_png(picture)
+    rel = f"{PLUGIN}/pic.svg"
+    text = _hostile(picture)[case]
+    (example_project / "webapp2" / rel).write_text(text)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    assert pane.canvas.doc is not None  # the file is shown, not refused
+    assert _red_pixels(pane.canvas.grab().toImage()) == 0
+    # The thumbnails draw the icon in one colour: the picture would be a filled square.
+    for swatch, (_name, bg, _fg) in zip(pane.preview.swatches, (("", "#f3f4f6", ""), ("", "#1f2430", "")), strict=True):
+        image = swatch.pixmap().toImage()
+        background = QColor(bg)
+        inked = sum(image.pixelColor(x, y) != background for x in range(image.width()) for y in range(image.height()))
+        assert inked == 0, swatch.objectName()
+    assert window.package.read_text(rel) == text  # drawing safely never changes what the user wrote
+    assert (example_project / "webapp2" / rel).read_text() == text
+
+
+def test_a_picture_embedded_in_the_icon_is_still_drawn(qtbot, window, example_project: Path) -> None:
+    rel = f"{PLUGIN}/embedded.svg"
+    png = base64.b64encode(_red_png()).decode()
+    (example_project / "webapp2" / rel).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="embedded" viewBox="0 0 24 24">\n'
+        f'  <image href="data:image/png;base64,{png}" x="4" y="4" width="16" height="16"/>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    assert _red_pixels(pane.canvas.grab().toImage()) > 50
