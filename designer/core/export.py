@@ -177,6 +177,11 @@ def is_excluded(rel: str) -> bool:
     return _excluded_why(rel) is not None
 
 
+def exported_name(rel: str) -> bool:
+    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name."""
+    return _excluded_why(rel) is None and _name_why("webapp2/" + rel) is None
+
+
 def _excluded_why(rel: str) -> str | None:
     parts = rel.rstrip("/").split("/")
     if any(p.startswith(".") for p in parts):
@@ -433,7 +438,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     project = pkg.files.project
     state = load_state(project)
     old, new = _choose_id(pkg, state, branding_id)
-    problems = run_checks(pkg) if problems is None else problems
+    problems = run_checks(pkg, exporting=True) if problems is None else problems
     errors = [p for p in problems if p.severity is Severity.ERROR and p.code not in REPAIRED_BY_EXPORT]
     repaired = sorted({REPAIRED_BY_EXPORT[p.code] for p in problems if p.code in REPAIRED_BY_EXPORT})
     model = _model_writes(pkg, new)
@@ -496,14 +501,17 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     removed = pending_deletes(plan.pkg)
     if removed:  # the project matches what was uploaded: removed plugins leave it too (to the trash)
         files.move_to_trash(removed)
-    from .fingerprint import content_fingerprint
+    from .fingerprint import fingerprint
 
     update_state(
         plan.project,
         last_export={
             "path": str(target),
             "sha256": digest,
-            "content": content_fingerprint(plan.pkg),  # what PD213 compares with (core/fingerprint.py)
+            # What PD213 compares with (core/fingerprint.py), from the bytes just zipped.
+            "content": fingerprint(
+                (name[len("webapp2/") :], data) for name, data in plan.entries.items() if name.startswith("webapp2/")
+            ),
             "brandingID": plan.branding_id,
             "files": len(plan.entries),
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

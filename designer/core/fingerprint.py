@@ -2,34 +2,43 @@
 
 Why: PD213 warns that brandingID is still the last export's, since clients keep a cached
 branding until it changes. Right after an export that is true and harmless: nothing changed
-since, so nothing is waiting to be uploaded. The export stores this fingerprint; the check
-compares it and speaks only when the package changed since.
+since, so nothing is waiting to be uploaded. The export stores this fingerprint of what it
+wrote; the check computes it for the package as edited and speaks only when they differ.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from .model import BrandingPackage, pending_writes
 
-__all__ = ["content_fingerprint"]
+__all__ = ["content_fingerprint", "fingerprint"]
+
+
+def fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
+    """SHA-256 over (name under webapp2/, bytes) pairs, in name order; manifest.json, whose
+    brandingID every export changes, does not count."""
+    digest = hashlib.sha256()
+    for rel, data in sorted(files):
+        if rel != "manifest.json":
+            digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def content_fingerprint(pkg: BrandingPackage) -> str:
-    """SHA-256 over every exported file of ``pkg`` as edited (unsaved changes included), except
-    manifest.json, whose brandingID every export changes."""
-    from .export import is_excluded  # export imports the checks, which import this module
+    """:func:`fingerprint` of the files an export of ``pkg`` as edited would hold (unsaved
+    changes included, the files an export leaves out left out)."""
+    from .export import exported_name  # export imports the checks, which import this module
 
     writes = pending_writes(pkg)
-    digest = hashlib.sha256()
-    for rel in pkg.names():
-        if rel == "manifest.json" or is_excluded(rel):
-            continue
-        data = writes.get(rel)
-        if data is None:
-            try:
-                data = pkg.read_bytes(rel)
-            except OSError:
-                data = b"\0unreadable"
-        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()
+
+    def data(rel: str) -> bytes:
+        if rel in writes:
+            return writes[rel]
+        try:
+            return pkg.read_bytes(rel)
+        except OSError:
+            return b"\0unreadable"
+
+    return fingerprint((rel, data(rel)) for rel in pkg.names() if rel != "manifest.json" and exported_name(rel))

@@ -30,9 +30,13 @@ _CHECKS = (
 )
 
 
-def run_checks(pkg: BrandingPackage) -> list[Problem]:
-    """Every problem of ``pkg``, sorted by file, line and severity."""
-    ctx = Context(pkg)
+def run_checks(pkg: BrandingPackage, exporting: bool = False) -> list[Problem]:
+    """Every problem of ``pkg``, sorted by file, line and severity.
+
+    ``exporting``: for the export's own gate, which leaves out PD213 (whether the brandingID is
+    still the last export's: the export writes a new one, and finding out reads every file).
+    """
+    ctx = Context(pkg, exporting)
     ctx.problems.extend(pkg.load_problems)
     for check in _CHECKS:
         try:

@@ -50,7 +50,7 @@ def _changed_since_export(pkg: BrandingPackage) -> bool:
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     names = pkg.names()
-    if pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
+    if not ctx.exporting and pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
         if str(pkg.manifest.branding_id) in last_branding_ids(pkg) and _changed_since_export(pkg):
             doc = pkg.docs.get("manifest.json")
             ctx.report(

@@ -13,10 +13,11 @@ from ..schemas import validate
 class Context(Record):
     """One check run: the package, the problems found so far, and what was read or parsed once."""
 
-    __slots__ = ("pkg", "problems", "svg_cache")
+    __slots__ = ("pkg", "problems", "svg_cache", "exporting")
 
-    def __init__(self, pkg: BrandingPackage) -> None:
+    def __init__(self, pkg: BrandingPackage, exporting: bool = False) -> None:
         self.pkg = pkg
+        self.exporting = exporting  # the export asks: it replaces the brandingID (PD213 is moot)
         self.problems: list[Problem] = []
         self.svg_cache: dict[str, Any] = {}  # parsed icons and sources, by path (and a kind prefix)
 
