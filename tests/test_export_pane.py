@@ -161,3 +161,21 @@ def test_exporting_with_unsaved_changes_asks_to_save_first(
         qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and out.exists() and '"Lock it"' in package.read_text()
     assert not window.isWindowModified()
+
+
+def test_the_verdict_and_button_follow_a_switch_to_dark_and_back(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    from PySide6.QtGui import QAction
+
+    window.open_path(example_project)
+    window.show_export()
+    pane = window.export_pane
+    assert "#e7f5ea" in pane.verdict.styleSheet()  # the light "ready" box
+    try:
+        window.findChild(QAction, "appearance_dark").trigger()
+        qtbot.waitUntil(lambda: "#1d3323" in pane.verdict.styleSheet())
+        assert "#3a4046" in pane.export_button.styleSheet()  # a quiet disabled look, not a light block
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()  # as the other tests expect
+    qtbot.waitUntil(lambda: "#e7f5ea" in pane.verdict.styleSheet())

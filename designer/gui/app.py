@@ -76,15 +76,15 @@ def dark_palette() -> QPalette:
     p = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     colours = {
-        role.Window: "#2b2b2b",
+        role.Window: "#333333",
         role.WindowText: "#e6e6e6",
-        role.Base: "#1e1e1e",
-        role.AlternateBase: "#2f2f2f",
+        role.Base: "#202020",
+        role.AlternateBase: "#282828",
         role.ToolTipBase: "#3c3c3c",
         role.ToolTipText: "#f0f0f0",
         role.PlaceholderText: "#8c8c8c",
         role.Text: "#e6e6e6",
-        role.Button: "#353535",
+        role.Button: "#404040",
         role.ButtonText: "#e6e6e6",
         role.BrightText: "#ff6b6b",
         role.Light: "#4a4a4a",

@@ -38,9 +38,9 @@ from designer.core.deploy import (
 )
 from designer.core.model import BrandingPackage
 
-__all__ = ["DeployDialog", "DeployWorker"]
+from ..tones import text_style
 
-_ERROR_STYLE = "color:#8a1c1c;"
+__all__ = ["DeployDialog", "DeployWorker"]
 
 
 class DeployWorker(QThread):
@@ -112,7 +112,7 @@ class DeployDialog(QDialog):
         ca_row.addWidget(ca_button)
         self.insecure_check = QCheckBox("Do not verify the certificate (unsafe)")
         self.insecure_check.setObjectName("insecureCheck")
-        self.insecure_check.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        self.insecure_check.setStyleSheet(text_style("warn", self.palette(), bold=True))
         self.insecure_check.setToolTip(
             "Anyone between you and the node could read the password. Only for test labs; never remembered."
         )
@@ -128,7 +128,7 @@ class DeployDialog(QDialog):
             form.addRow(label, widget)
             err = QLabel()
             err.setObjectName(f"{key}Error")
-            err.setStyleSheet(_ERROR_STYLE)
+            err.setStyleSheet(text_style("bad", self.palette()))
             err.setWordWrap(True)
             err.hide()
             form.addRow("", err)
@@ -248,12 +248,12 @@ class DeployDialog(QDialog):
             node, user, password = self._remember
             notes.append(remember_password(node, user, password) or "The password is stored in the system keyring.")
         lines += [html.escape(n) for n in notes]
-        self._set_status("<br>".join(lines), "color:#1b5e20;")
+        self._set_status("<br>".join(lines), text_style("ok", self.palette()))
         self.sig_deployed.emit(result)
 
     def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:
         self.progress.setValue(0)
-        self._set_status(html.escape(message), _ERROR_STYLE + " font-weight:bold;")
+        self._set_status(html.escape(message), text_style("bad", self.palette(), bold=True))
         for key, msgs in (fields or {}).items():
             if key in self.field_errors:
                 self._field_error(key, " ".join(msgs))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,11 +35,19 @@ from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
 
+from ..tones import box_style, is_dark, text_style
+
 __all__ = ["ExportPane"]
 
-_OK_STYLE = "background:#e7f5ea; color:#1b5e20; border:1px solid #a5d6a7; border-radius:6px; padding:8px;"
-_BAD_STYLE = "background:#fdecea; color:#8a1c1c; border:1px solid #f5a9a3; border-radius:6px; padding:8px;"
-_INFO_STYLE = "background:#eef3fb; color:#1f3a5f; border:1px solid #b8cbe8; border-radius:6px; padding:8px;"
+
+def _button_style(dark: bool) -> str:
+    """The big Export button: blue when it can be pressed, quiet (not a light block) when not."""
+    off = "background:#3a4046; color:#8a949c;" if dark else "background:#cfd8dc; color:#78909c;"
+    return (
+        "QPushButton#exportButton { background:#1565c0; color:white; border:none; border-radius:6px; }"
+        "QPushButton#exportButton:hover { background:#1976d2; }"
+        f"QPushButton#exportButton:disabled {{ {off} }}"
+    )
 
 
 class ExportPane(QWidget):
@@ -59,6 +67,7 @@ class ExportPane(QWidget):
         self.plan: ExportPlan | None = None
         self._problems: list[Problem] | None = None
         self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+        self._restyle_pending = False
         # Asked before a ZIP is written (the window: save unsaved edits first?); False stops it.
         self.may_export: Callable[[], bool] = lambda: True
 
@@ -112,11 +121,7 @@ class ExportPane(QWidget):
         bfont.setPointSizeF(bfont.pointSizeF() * 1.2)
         bfont.setBold(True)
         self.export_button.setFont(bfont)
-        self.export_button.setStyleSheet(
-            "QPushButton#exportButton { background:#1565c0; color:white; border:none; border-radius:6px; }"
-            "QPushButton#exportButton:hover { background:#1976d2; }"
-            "QPushButton#exportButton:disabled { background:#cfd8dc; color:#78909c; }"
-        )
+        self.export_button.setStyleSheet(_button_style(is_dark(self.palette())))
         self.export_button.clicked.connect(self.export)
         self.deploy_button = QPushButton("Deploy…")
         self.deploy_button.setObjectName("deployButton")
@@ -192,20 +197,21 @@ class ExportPane(QWidget):
         """Recompute the plan (checks, previews, diff) and update every part of the pane."""
         self.plan = None
         if self.pkg is None:
-            self._show_message("Open a project folder to export it.", _INFO_STYLE)
+            self._show_message("Open a project folder to export it.", "info")
             return
         try:
             self.plan = plan_export(self.pkg, branding_id, self._problems)
         except ExportRefused as exc:
-            self._show_message(html.escape(str(exc)), _BAD_STYLE)
+            self._show_message(html.escape(str(exc)), "bad")
             return
         plan = self.plan
         if branding_id in (None, ""):
             self.branding_edit.setText(str(plan.branding_id))
         self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
         if plan.errors:
+            grey = "#a0a0a0" if is_dark(self.palette()) else "#666"
             items = "".join(
-                f"<li>{html.escape(p.message)} <span style='color:#666'>({html.escape(p.location())}, {p.code})</span></li>"
+                f"<li>{html.escape(p.message)} <span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
                 for p in plan.errors[:12]
             )
             more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
@@ -213,14 +219,14 @@ class ExportPane(QWidget):
                 f"<b>Export is blocked: {len(plan.errors)} error(s) must be fixed first.</b>"
                 f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
             )
-            self.verdict.setStyleSheet(_BAD_STYLE)
+            self._set_verdict_tone("bad")
         else:
             notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
             n = len(plan.pkg.plugins)
             self.verdict.setText(
                 f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
             )
-            self.verdict.setStyleSheet(_OK_STYLE)
+            self._set_verdict_tone("ok")
         self.export_button.setEnabled(not plan.errors)
         self.deploy_button.setEnabled(not plan.errors)
         self.export_button.setToolTip("Fix the errors listed above first." if plan.errors else "Write the ZIP now.")
@@ -229,9 +235,9 @@ class ExportPane(QWidget):
         self._show_changes(plan)
         self._show_checklist(plan)
 
-    def _show_message(self, text: str, style: str) -> None:
+    def _show_message(self, text: str, tone: str) -> None:
         self.verdict.setText(text)
-        self.verdict.setStyleSheet(style)
+        self._set_verdict_tone(tone)
         self.export_button.setEnabled(False)
         self.deploy_button.setEnabled(False)
         for view in (self.changes_view, self.settings_view, self.manifest_view):
@@ -284,6 +290,30 @@ class ExportPane(QWidget):
             self._show_checklist(self.plan)
         return True
 
+    def _set_verdict_tone(self, tone: str) -> None:
+        self._verdict_tone = tone
+        self.verdict.setStyleSheet(box_style(tone, self.palette()))
+
+    def _set_status_tone(self, tone: str) -> None:
+        self._status_tone = tone
+        self.status.setStyleSheet(text_style(tone, self.palette(), bold=True))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        # A light/dark switch reaches the widgets through the event loop: restyle once it has.
+        if event.type() == QEvent.Type.PaletteChange and not self._restyle_pending:
+            self._restyle_pending = True
+            QTimer.singleShot(0, self.restyle)
+
+    def restyle(self) -> None:
+        """After a light/dark switch: the coloured boxes and the button follow the new palette."""
+        self._restyle_pending = False
+        self.export_button.setStyleSheet(_button_style(is_dark(self.palette())))
+        if getattr(self, "_verdict_tone", None):
+            self._set_verdict_tone(self._verdict_tone)
+        if getattr(self, "_status_tone", None):
+            self._set_status_tone(self._status_tone)
+
     def export(self) -> bool:
         """Write the ZIP (asking where first if no path is set). True when a ZIP was written."""
         if self.pkg is None:
@@ -310,7 +340,7 @@ class ExportPane(QWidget):
             f"✔ Exported to {result.path} — brandingID {result.branding_id}, {len(plan.entries)} files, "
             f"{result.size:,} bytes.{written}"
         )
-        self.status.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self._set_status_tone("ok")
         self.sig_exported.emit(str(result.path))
         self._custom_id = False
         if self.pkg is pkg:  # nobody reloaded the package: show the next export's plan
@@ -340,7 +370,7 @@ class ExportPane(QWidget):
             f"✔ Deployed '{result.name}' to {result.node} — brandingID {result.branding_id} is live "
             f"(ZIP kept at {result.export.path})."
         )
-        self.status.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self._set_status_tone("ok")
         self.sig_exported.emit(str(result.export.path))
         if self.pkg is result.export.plan.pkg:  # nobody reloaded the package: show the next export's plan
             self.branding_edit.clear()
@@ -349,7 +379,7 @@ class ExportPane(QWidget):
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("color:#8a1c1c; font-weight:bold;")
+        self._set_status_tone("bad")
         self.sig_export_failed.emit(message)
 
 

@@ -44,12 +44,11 @@ from designer.core.recipes import (
     validate_value,
 )
 
+from ..tones import box_style, text_style
+
 __all__ = ["RecipeWizard"]
 
-_ERROR_STYLE = "color:#b3261e;"
 _HINT_STYLE = "color:palette(placeholder-text);"
-_NOTE_STYLE = "background:#fff8e1; color:#5d4200; border:1px solid #ffe082; border-radius:6px; padding:8px;"
-_OK_STYLE = "background:#e7f5ea; color:#1b5e20; border:1px solid #a5d6a7; border-radius:6px; padding:8px;"
 
 
 def _icon_pixmap(svg: bytes, colour: QColor, size: int = 40) -> QPixmap:
@@ -101,7 +100,7 @@ class _Field:
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName(f"recipe_{param.key}_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(text_style("bad", self.error.palette()))
         self.error.hide()
 
     def value(self) -> Any:
@@ -248,7 +247,7 @@ class RecipeWizard(QDialog):
         self.form_errors = QLabel()
         self.form_errors.setObjectName("recipeFormErrors")
         self.form_errors.setWordWrap(True)
-        self.form_errors.setStyleSheet(_ERROR_STYLE)
+        self.form_errors.setStyleSheet(text_style("bad", self.palette()))
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(title)
@@ -384,10 +383,10 @@ class RecipeWizard(QDialog):
                 for p in notes
             )
             self.notes.setText(f"<b>Good to know before you upload:</b><ul>{items}</ul>")
-            self.notes.setStyleSheet(_NOTE_STYLE)
+            self.notes.setStyleSheet(box_style("note", self.palette()))
         else:
             self.notes.setText("The checks found nothing to worry about in these files.")
-            self.notes.setStyleSheet(_OK_STYLE)
+            self.notes.setStyleSheet(box_style("ok", self.palette()))
 
     def finish(self) -> None:
         """Add the plugin (one undoable step when an editor is given) and close."""

@@ -1,0 +1,36 @@
+"""Coloured message boxes and texts (ready, blocked, note, error) in light and dark appearance.
+
+Why one place: the export pane, the recipe wizard and the deploy dialog each had pastel boxes
+and dark-red text written for a light window; in dark appearance those were glaring blocks and
+unreadable lines. A tone names the meaning; the colours follow the palette the widget has.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+
+__all__ = ["box_style", "is_dark", "text_style"]
+
+# meaning -> (light: background, text, border), (dark: background, text, border)
+_BOXES = {
+    "ok": (("#e7f5ea", "#1b5e20", "#a5d6a7"), ("#1d3323", "#a5d6a7", "#2e6b3a")),
+    "bad": (("#fdecea", "#8a1c1c", "#f5a9a3"), ("#3b1f1f", "#ffb4ab", "#7d3434")),
+    "info": (("#eef3fb", "#1f3a5f", "#b8cbe8"), ("#1c2838", "#b8cbe8", "#35506e")),
+    "note": (("#fff8e1", "#5d4200", "#ffe082"), ("#35301c", "#ffe082", "#6d5b1f")),
+}
+_TEXTS = {"ok": ("#1b5e20", "#81c784"), "bad": ("#8a1c1c", "#ff8a80"), "warn": ("#b71c1c", "#ff8a80")}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def box_style(tone: str, palette: QPalette) -> str:
+    """A style sheet for a message box of ``tone`` (ok, bad, info, note)."""
+    background, text, border = _BOXES[tone][is_dark(palette)]
+    return f"background:{background}; color:{text}; border:1px solid {border}; border-radius:6px; padding:8px;"
+
+
+def text_style(tone: str, palette: QPalette, bold: bool = False) -> str:
+    """A style sheet for a line of text of ``tone`` (ok, bad, warn)."""
+    return f"color:{_TEXTS[tone][is_dark(palette)]};" + (" font-weight:bold;" if bold else "")
