@@ -52,6 +52,7 @@ from ...core import pexapi
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..highlight import SyntaxHighlighter, language_for, language_name
+from ..tones import is_dark
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
@@ -82,10 +83,6 @@ def _utf16(text: str) -> int:
 def _index(text: str, units: int) -> int:
     """The Python index in ``text`` of the UTF-16 offset ``units``."""
     return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class _Gutter(QWidget):
