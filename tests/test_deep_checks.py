@@ -426,6 +426,11 @@ def _apply_all(project: Path) -> None:
     [
         ("PD504", source(reg=REG.replace("'rec-1.0'", "'rec-2.0'"))),
         ("PD505", source(reg=REG.replace("        record: record\n", ""))),
+        # the action has no function at all: the fix writes one, as the form's "Create function"
+        (
+            "PD505",
+            source(reg=REG.replace("        record: record\n", "")).replace("function record()", "function rec()"),
+        ),
         ("PD508", source(reg=REG.replace("        unload: unload,\n", "").replace("        load: load,\n", ""))),
         ("PD508", source(reg="        id: 'rec-1.0', record: record\n").replace("    function unload() {}\n", "")),
         ("PD509", source(pre="    var st = PEX.pluginAPI.createNewState({});\n")),
@@ -528,3 +533,18 @@ def test_pd202_two_plugins_with_one_id_get_a_rename_not_a_removal(base_project: 
     assert len(load(base_project).plugins) == 2
     new_id = problem.fix.args["value"]
     assert new_id != "rec-1.0" and f"id: '{new_id}'" in (root / "plugins/rec2/rec.plugin.js").read_text()
+
+
+def test_pd309_a_toolbar_button_without_an_icon_and_no_state(base_project: Path) -> None:
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text().replace('"icon": "rec.svg#rec"', '"icon": null'), encoding="utf-8")
+    (found,) = only(base_project, "PD309")
+    assert found.file == PKG and found.severity.value == "warning" and "shows empty" in found.message
+    assert found.line == 13  # the "icon": null of the item
+    # With state$ registered the plugin sets the icon while it runs: nothing to say.
+    write(
+        base_project,
+        JS,
+        source(pre="    var st = PEX.pluginAPI.createNewState({});\n", reg=REG + "        , state$: st\n"),
+    )
+    assert only(base_project, "PD309") == []

@@ -209,6 +209,15 @@ def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Register {key} in {rel}"
 
 
+def _create_action(pkg: BrandingPackage, fix: Fix) -> str:
+    """The form's *Create function*: a stub with the placement's parameters, registered."""
+    from .actionsync import add_action_function
+
+    rel, action = fix.args["file"], fix.args["action"]
+    pkg.pending_texts[rel] = add_action_function(pkg.read_text(rel), action, fix.args.get("placement"))
+    return f"Create the function {action} in {rel}"
+
+
 def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
     from .jsanalysis import API_MEMBERS, analyse
 
@@ -269,6 +278,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "add-svg-viewbox": _add_svg_viewbox,
     "set-register-id": _set_register_id,
     "add-registered-key": _add_registered_key,
+    "create-action": _create_action,
     "rename-api-member": _rename_api_member,
     "create-settings": _create_settings,
     "list-package": _list_package,

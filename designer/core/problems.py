@@ -203,6 +203,13 @@ CODES: dict[str, Code] = {
             "Menu item has neither icon nor label",
             "The item shows as an empty button unless the plugin sets them at run time.",
         ),
+        Code(
+            "PD309",
+            _W,
+            "Toolbar button without an icon",
+            "A toolbar button shows only its icon (the label is the hover tip); with none, and no state$ "
+            "to set one, it is an empty button.",
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken."),
         Code(

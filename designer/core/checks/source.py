@@ -13,6 +13,7 @@ from collections.abc import Callable
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
 from designer.core.jsanalysis import ACTIONS, API_MEMBERS, DYN, LAYOUTS, JsInfo, analyse, classify_request, url_host
+from designer.core.jstext import is_identifier
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
 
@@ -115,9 +116,31 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
             col,
         )
     _check_registration(plugin, src, info, report)
+    _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, src, info, report)
     _check_network(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
+
+
+def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> None:
+    """PD309: a toolbar button with no icon, in a plugin whose single registration has no state$."""
+    assert plugin.package is not None
+    regs = info.registrations
+    keys = regs[0].keys if len(regs) == 1 else None
+    if keys is None or "state$" in keys or not plugin.package_path:
+        return  # no single registration we can read: nothing can be said
+    name = plugin.display_name
+    for sec, i, mi in plugin.package.items():
+        if sec == "toolbar" and not mi.icon:
+            raw = mi.to_json()
+            ctx.report(
+                "PD309",
+                plugin.package_path,
+                f"Toolbar button {i + 1} of '{name}' has no icon, and the code registers no state$ to set one "
+                "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon.",
+                f"/menuItems/toolbar/{i}" + ("/icon" if isinstance(raw, dict) and "icon" in raw else ""),
+                plugin=plugin.key,
+            )
 
 
 def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
@@ -204,12 +227,20 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
                     f"Register the function {action}",
                     {"file": src, "key": action, "value": action},
                 )
+            elif is_identifier(action):  # what the form's "Create function" does
+                fix = Fix(
+                    "create-action",
+                    f"Create the function {action}",
+                    {"file": src, "action": action, "placement": plugin.package.section},
+                )
             near = _near(action, [x for x in keys if x not in _BASE_KEYS])
             hint = f" Did you mean '{near}'?" if near else ""
+            if near and fix is not None and fix.kind == "create-action":
+                fix = None  # a typo: the answer is the user's (renaming), not a new function
             report(
                 "PD505",
                 f"A menu item of '{name}' runs '{action}', but registerPlugin has no '{action}', so clicking it fails."
-                + (f" The function {action} exists: add it to registerPlugin." if fix else hint),
+                + (f" The function {action} exists: add it to registerPlugin." if action in info.functions else hint),
                 reg.line,
                 reg.column,
                 fix,
