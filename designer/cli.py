@@ -238,7 +238,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(f"{p['name']}: {len(p['errors'])} uncaught error(s), {len(p['requests'])} request(s)")
         for e in p["errors"]:
             at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
-            print(f"  {at}error: {e['message']} (Oops page for every user)")
+            when = f" in {e['where']}" if e.get("where") else ""  # load, load again, unload, an action
+            print(f"  {at}error{when}: {e['message']} (Oops page for every user)")
         for w in p["warnings"]:
             print(f"  warning: {w['message']}")
         for r in p["requests"]:

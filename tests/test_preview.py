@@ -87,6 +87,24 @@ def test_throws_in_load_action_and_promise_are_reported_with_their_line(qapp: An
     assert errors["raise-hand-helper"][0]["kind"] == "rejection" and "late" in errors["raise-hand-helper"][0]["message"]
 
 
+def test_a_syntax_error_is_reported_at_its_line_and_errors_say_which_load(qapp: Any, tmp_path: Path) -> None:
+    """A file the browser cannot parse is reported where the checks put it (the error is raised by
+    the injecting appendChild, whose own stack says nothing about the file)."""
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    lines = js.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "function unload" in line)
+    lines[at] = lines[at].replace("{", "{ {", 1)
+    js.write_text("".join(lines))
+    report = simulate(load(project)).as_json()
+    (error,) = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
+    assert error["file"] == "plugins/meeting-info/meeting-info.plugin.js" and error["line"] > at
+    assert error["message"].startswith("SyntaxError:") and "appendChild" not in error["message"]
+
+
 def test_role_and_platform_decide_which_plugins_load(tmp_path: Path) -> None:
     pkg = load(EXAMPLE)
     names = {p.entry.id: p for p in pkg.plugins}

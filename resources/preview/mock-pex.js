@@ -81,8 +81,17 @@
 
     window.addEventListener('error', function (event) {
         var error = event.error;
-        if (!error || !error.stack) {
-            error = { name: '', message: event.message, stack: 'at ' + event.filename + ':' + event.lineno + ':' + event.colno };
+        // A syntax error in a plugin's file is raised by the appendChild that injected it: its
+        // stack points here, while the event knows the plugin's file and line.
+        var syntax = error && error.name === 'SyntaxError' && event.filename && event.lineno;
+        if (!error || !error.stack || syntax) {
+            var message = String(event.message || (error && error.message) || 'error')
+                .replace(/^Uncaught /, '')
+                .replace(/Failed to execute '[^']*' on '[^']*': /, '');
+            // Its line and column count in the injected file, whose name the event does not give.
+            var injecting = syntax && PD.lastActive && PD.plugins[PD.lastActive];
+            var file = injecting ? injecting.cfg.source.path : event.filename;
+            error = { name: '', message: message, stack: 'at ' + file + ':' + event.lineno + ':' + event.colno };
         }
         reportError('exception', error, null, null);
     });
@@ -447,12 +456,14 @@
         var plugin = PD.plugins[key];
         if (!plugin || !plugin.registered || plugin.loaded) { return; }
         plugin.loaded = true;
+        plugin.loads = (plugin.loads || 0) + 1;
+        var step = plugin.loads > 1 ? 'load again' : 'load';  // where an error happened
         emit('lifecycle', { plugin: key, step: 'load' });
         if (typeof plugin.registered.load !== 'function') {
             emit('warning', { plugin: key, message: 'registered object has no load function' });
             return;
         }
-        guard(key, 'load', plugin.registered.load, plugin.registered, [participants$, conferenceDetails$]);
+        guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$]);
     };
 
     PD.unload = function (key) {
