@@ -226,3 +226,15 @@ def test_the_app_uses_fusion_without_asking_the_style_first(tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split(None, 1) == ["fusion", "['extra']\n"]
+
+
+def test_the_tree_is_headed_by_the_project_name(window: MainWindow, example_project: Path, tmp_path: Path) -> None:
+    from designer.core.export import export_package
+
+    window.open_path(example_project / "webapp2")  # the webapp2 folder itself: still the project's name
+    root = window.tree.topLevelItem(0)
+    assert root.text(0) == "example" and root.toolTip(0).endswith("webapp2")
+    zipped = tmp_path / "branding.zip"
+    export_package(example_project, zipped)
+    window.open_path(zipped)
+    assert window.tree.topLevelItem(0).text(0) == "branding.zip (read-only)"

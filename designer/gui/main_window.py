@@ -590,7 +590,8 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(True)
         self.tree.clear()
         self.tree.blockSignals(False)
-        root = QTreeWidgetItem([Path(pkg.files.label).name or pkg.files.label])
+        root = QTreeWidgetItem([self._package_title()])
+        root.setToolTip(0, pkg.files.label)
         root.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_DirIcon))
         root.setData(0, Qt.ItemDataRole.UserRole, ("package", None))
         self.tree.addTopLevelItem(root)
@@ -620,6 +621,17 @@ class MainWindow(QMainWindow):
             root.addChild(it)
         root.setExpanded(True)
         self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
+
+    def _package_title(self) -> str:
+        """The project's name for the tree's top: its folder (not 'webapp2'), or the ZIP's name."""
+        assert self.package is not None
+        label = self.package.files.label
+        if "!" in label:  # a ZIP opened read-only: "x.zip!webapp2"
+            return Path(label.split("!", 1)[0]).name + " (read-only)"
+        root = self.package.root
+        if root is not None and root.name == "webapp2" and root.parent.name:
+            return root.parent.name
+        return Path(label).name or label
 
     def _find_tree_item(self, root: QTreeWidgetItem, data: object) -> QTreeWidgetItem | None:
         if data is None:

@@ -35,9 +35,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
-    QStyleOptionToolButton,
-    QStylePainter,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +46,7 @@ from ...core.svgimport import is_valid_id
 from ..commands import ModelEditor
 from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
+from ..menu_button import MenuButton
 from .icon_sources import IconAdder, owning_plugin
 
 __all__ = ["IconEditorPane", "IconPreviewStrip"]
@@ -160,26 +158,6 @@ def _swatch(paint: str) -> QIcon:
     return QIcon(pix)
 
 
-class _MenuButton(QToolButton):
-    """A button that opens its menu on click, drawn without Qt's small arrow (its text ends in "▾").
-
-    Why not a style sheet (``::menu-indicator { image: none }``): a widget with a style sheet
-    keeps the palette it was polished with, so after View ▸ Appearance these buttons showed the
-    old theme's colours. This draws exactly what QToolButton draws, minus the arrow.
-    """
-
-    def __init__(self, text: str, name: str) -> None:
-        super().__init__(objectName=name, text=text)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        painter = QStylePainter(self)
-        option = QStyleOptionToolButton()
-        self.initStyleOption(option)
-        option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
-
-
 class IconEditorPane(QWidget):
     """objectName ``iconEditor``; :meth:`show_file` puts an SVG of the package on show."""
 
@@ -220,7 +198,7 @@ class IconEditorPane(QWidget):
         self.adder = IconAdder(self, editor_of)
         self.adder.sig_added.connect(self.sig_open_file)
         # One menu button, not three: the header must fit beside the tree on a laptop screen.
-        self.add_icon_button = _MenuButton("Add icon ▾", "addIconMenuButton")
+        self.add_icon_button = MenuButton("Add icon ▾", "addIconMenuButton")
         self.add_icon_button.setToolTip(
             "Add another icon to this plugin: draw one, pick a built-in one or import an SVG"
         )
@@ -362,7 +340,7 @@ class IconEditorPane(QWidget):
         return column
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
-        button = _MenuButton(f"{text} ▾", f"{attr}Button")
+        button = MenuButton(f"{text} ▾", f"{attr}Button")
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(button)
         for paint, label in PAINTS.items():
@@ -383,7 +361,7 @@ class IconEditorPane(QWidget):
 
         Why: the "App colour" chips (the Fill and Stroke buttons and their menus) and the sprite's
         symbol pictures are drawn in the theme's text colour; as pictures they would keep the
-        old theme's. (The menu buttons themselves follow the palette: see :class:`_MenuButton`.)
+        old theme's. (The menu buttons themselves follow the palette: see :class:`~designer.gui.menu_button.MenuButton`.)
         """
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self._built:
             self._restyle()

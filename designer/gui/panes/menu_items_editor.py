@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
+from ..menu_button import MenuButton
 from .form_rows import add_row_with_side
 from .plugin_form import PluginForm
 
@@ -127,9 +127,8 @@ class MenuItemsEditor(PluginForm):
         self.icon.setIconSize(QSize(24, 24))
         self.icon.setToolTip("The picture on the button: an SVG file of the plugin and the id inside it.")
         self.icon.activated.connect(self._icon_chosen)
-        self.icon_add = QToolButton(objectName="addIconButton", text="New icon")
+        self.icon_add = MenuButton("New icon ▾", "addIconButton")
         self.icon_add.setToolTip("Draw an icon, pick a built-in one or import an SVG, and use it for this item")
-        self.icon_add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.icon_add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         icon_menu = QMenu(self.icon_add)
         for key, text in (
