@@ -238,3 +238,8 @@ def test_the_tree_is_headed_by_the_project_name(window: MainWindow, example_proj
     export_package(example_project, zipped)
     window.open_path(zipped)
     assert window.tree.topLevelItem(0).text(0) == "branding.zip (read-only)"
+    # Its forms show, cannot be changed, and the page says why.
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    page = window.plugin_page
+    assert page.read_only_note.isVisible() and "Import ZIP into a Folder" in page.read_only_note.text()
+    assert not page.form.isEnabled() and page.form.name.text() == "Lock toggle"

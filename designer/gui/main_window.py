@@ -554,7 +554,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.deleteLater()
         self.plugin_page = PluginPage(self.editor)
         self.plugin_page.sig_open_file.connect(self.show_file)
-        self.plugin_page.setEnabled(pkg.files.writable)
+        self.plugin_page.set_read_only(not pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
         self.save_action.setEnabled(pkg.files.writable)
         self.problems = run_checks(pkg)

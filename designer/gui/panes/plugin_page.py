@@ -24,17 +24,33 @@ class PluginPage(QScrollArea):
         font.setBold(True)
         self.title.setFont(font)
         layout.addWidget(self.title)
+        # Said on the page itself: greyed-out forms alone do not tell why nothing can be typed.
+        self.read_only_note = QLabel(
+            "This ZIP is opened read-only. File ▸ Import ZIP into a Folder… makes an editable copy.",
+            objectName="readOnlyNote",
+            wordWrap=True,
+        )
+        self.read_only_note.setVisible(False)
+        layout.addWidget(self.read_only_note)
         self.form = MetadataForm(editor)
         self.items = MenuItemsEditor(editor)
         self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
+        self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
             layout.addWidget(box)
+            self._boxes.append(box)
         layout.addStretch(1)
         self.setWidget(body)
         self.editor = editor
         self.index = 0
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A ZIP opened read-only: the forms are shown but cannot be changed, and the page says why."""
+        self.read_only_note.setVisible(read_only)
+        for box in self._boxes:
+            box.setEnabled(not read_only)
 
     def show_plugin(self, index: int) -> None:
         self.index = index
