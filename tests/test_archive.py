@@ -366,3 +366,19 @@ def test_existing_file_target_is_called_a_file(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused, match=r"notes is a file, not a folder"):
         import_zip(src, target / "sub" / "p")
     assert _listing(tmp_path) == ["in.zip", "notes"]
+
+
+def test_an_imported_project_folder_is_an_ordinary_folder(tmp_path: Path, example_project: Path) -> None:
+    """Unpacked in a private temporary folder (0700), the project must not stay private."""
+    import os
+    import stat
+
+    from designer.core.export import export_package
+
+    zipped = tmp_path / "b.zip"
+    export_package(example_project, zipped)
+    target = tmp_path / "imported"
+    import_zip(zipped, target)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o777 & ~mask

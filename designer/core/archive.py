@@ -384,6 +384,15 @@ def _unwritable(name: str, exc: OSError) -> ImportRefused:
     return ImportRefused(f"The entry '{name}' {why}; the archive was not imported and nothing was kept.", name)
 
 
+def _give_folder_mode(folder: Path) -> None:
+    """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(folder, 0o777 & ~mask)
+
+
 def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy: bool = True) -> ImportResult:
     """Unpack the branding ZIP ``source`` into the new project folder ``target``.
 
@@ -434,6 +443,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 shutil.copyfile(source, copy)
                 imported["copy"] = f"{STATE_DIR}/imported.zip"
             update_state(tmp, imported=imported, carry=carried)
+            _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
             _check_target(target)  # again: it may have changed while the files were unpacked
             try:
                 os.rename(tmp, target)  # POSIX: replaces an empty folder in one step
