@@ -136,3 +136,18 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
     pkg = load(base_project)
     fix_all(pkg, run_checks)
     assert "<script" not in pkg.read_text(rel) and "onload" not in pkg.read_text(rel)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"<svg><path></svg>", "<path> is closed by </svg>"),
+        (b"<svg><g>", "the file ends before <g> is closed"),
+        (b'<svg a="1" a="2"/>', "the attribute a is written twice"),
+        (b"<svg>&</svg>", "write &amp;"),
+        (b"", "the file is empty"),
+    ],
+)
+def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:
+    info = read_svg(data)
+    assert not info.ok and words in info.error and "line" not in info.error

@@ -77,6 +77,30 @@ class SvgInfo(Record):
         return next((i for i in self.ids if i.lower() == low), None)
 
 
+# libxml2's words for the usual slips, in plain words (the rest are passed on as they are).
+_XML_ERRORS = (
+    (re.compile(r"Opening and ending tag mismatch: (\S+) line \d+ and ([^\s,]+)"), "<{0}> is closed by </{1}>"),
+    (re.compile(r"Premature end of data in tag (\S+)"), "the file ends before <{0}> is closed"),
+    (re.compile(r"EndTag: '</' not found"), "the file ends before its last element is closed"),
+    (re.compile(r"Excessive depth in document: (\d+)"), "elements are nested more than {0} deep"),
+    (re.compile(r"Start tag expected, '<' not found"), "there is no XML here (no element starts with '<')"),
+    (re.compile(r"Document is empty"), "the file is empty"),
+    (re.compile(r"Attribute (\S+) redefined"), "the attribute {0} is written twice in one element"),
+    (re.compile(r"AttValue: \\?\" or ' expected"), "an attribute's value is not in quotes"),
+    (re.compile(r"xmlParseEntityRef: no name"), "a '&' that is not part of an entity (write &amp;)"),
+    (re.compile(r"Extra content at the end of the document"), "there is more after the end of the root element"),
+)
+
+
+def _plain_xml_error(message: str) -> str:
+    message = re.sub(r", line \d+, column \d+$", "", message.strip())  # the problem gives its place
+    for pattern, plain in _XML_ERRORS:
+        found = pattern.search(message)
+        if found:
+            return plain.format(*found.groups())
+    return message.rstrip(".")
+
+
 def read_svg(data: bytes) -> SvgInfo:
     """Parse ``data`` without resolving anything external; never raises on bad input."""
     from lxml import etree
@@ -85,8 +109,7 @@ def read_svg(data: bytes) -> SvgInfo:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        msg = exc.msg or str(exc)
-        return SvgInfo(False, msg, line or 1, col or 1)
+        return SvgInfo(False, _plain_xml_error(exc.msg or str(exc)), line or 1, col or 1)
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:
