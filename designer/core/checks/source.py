@@ -53,12 +53,14 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
+            # Characters before the bad byte on its line (they are valid UTF-8), as for JSON files.
+            column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig")) + 1
             ctx.report(
                 "PD103",
                 rel,
                 f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.",
                 line=line,
-                column=1,
+                column=column,
             )
             ctx.svg_cache[key] = None
             return None
