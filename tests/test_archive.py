@@ -94,6 +94,11 @@ HOSTILE = [
         _valid([("webapp2/Plugins/x.svg", b"a"), ("webapp2/plugins/y.svg", b"b")]),
         "webapp2/plugins/y.svg",
     ),
+    (
+        "accent-two-ways",
+        _valid([("webapp2/plugins/x/caf\u00e9.svg", b"<svg/>"), ("webapp2/plugins/x/cafe\u0301.svg", b"<svg/>")]),
+        "webapp2/plugins/x/cafe\u0301.svg",
+    ),
     ("file-and-folder", _valid([("webapp2/themes", b"a"), ("webapp2/themes/x.css", b"b")]), "webapp2/themes"),
     ("colon", _valid([("webapp2/a.css:hidden", b"a")]), "webapp2/a.css:hidden"),
     ("ratio", _valid([("webapp2/themes/bomb.css", b"\0" * (3 * 1024 * 1024))]), "webapp2/themes/bomb.css"),
@@ -382,3 +387,11 @@ def test_an_imported_project_folder_is_an_ordinary_folder(tmp_path: Path, exampl
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o777 & ~mask
+
+
+def test_names_that_differ_in_accent_encoding_are_explained(tmp_path: Path) -> None:
+    """'café' written as one character and as 'e' plus an accent look the same, so the message
+    says what differs (not "letter case", which is not true)."""
+    entries = _valid([("webapp2/plugins/x/caf\u00e9.svg", b"<svg/>"), ("webapp2/plugins/x/cafe\u0301.svg", b"<svg/>")])
+    with pytest.raises(ImportRefused, match="how an accented letter is encoded"):
+        import_zip(_zip(tmp_path / "in.zip", entries), tmp_path / "project")

@@ -312,9 +312,14 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             key = unicodedata.normalize("NFC", path).casefold()
             other = by_key.setdefault(key, path)
             if other != path:
+                how = (
+                    "letter case"
+                    if other.casefold() == path.casefold()
+                    else "how an accented letter is encoded (one character, or a letter and a separate accent)"
+                )
                 raise ImportRefused(
-                    f"The entry '{name}' differs from '{other}' only in letter case; they would overwrite each "
-                    "other on Windows and macOS.",
+                    f"The entry '{shown_name(name)}' differs from '{shown_name(other)}' only in {how}; they would "
+                    "overwrite each other on Windows and macOS.",
                     name,
                 )
             if i < len(parts) or is_dir:
