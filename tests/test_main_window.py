@@ -166,6 +166,8 @@ def test_undo_history_lists_the_steps(window: MainWindow, base_project: Path) ->
     assert view.isVisible()
     texts = [view.model().index(i, 0).data() for i in range(view.model().rowCount())]
     assert texts == ["Opened", "Change name of 'Record' to 'Recorder'"]
+    # A long step's name wraps inside the dock instead of running off its edge.
+    assert view.wordWrap() and not view.horizontalScrollBar().isVisible()
 
 
 def test_start_paints_then_opens_the_package_and_sets_the_icon(qtbot, tmp_path: Path, example_project: Path) -> None:

@@ -1283,10 +1283,16 @@ class MainWindow(QMainWindow):
             view = QUndoView(self.undo_group)
             view.setObjectName("undoHistory")
             view.setEmptyLabel("Opened")
+            # Steps have long names ("Rename id of 'X' from 'a' to 'b' (package file, ...)"): wrapped
+            # whole rather than cut at the dock's edge behind a sideways scroll bar.
+            view.setWordWrap(True)
+            view.setUniformItemSizes(False)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             dock = QDockWidget("Undo history", self)
             dock.setObjectName("historyDock")
             dock.setWidget(view)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
             self.history_dock = dock
         self.history_dock.show()
         self.history_dock.raise_()
