@@ -430,3 +430,33 @@ def test_an_id_another_plugin_has_is_refused_with_a_reason(window: MainWindow, q
     assert window.editor.undo_stack.count() == 0
     retype(qtbot, edit, "meeting-info-2")
     assert not note.isVisible() and window.package.plugins[1].package.id == "meeting-info-2"
+
+
+def test_an_id_still_being_typed_is_saved_by_ctrl_s(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The Id field records its value when it loses focus; Ctrl+S while typing must not lose it."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    edit = window.findChild(QLineEdit, "idEdit")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "lock-it")
+    qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    package = json.loads((example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text())
+    assert package["id"] == "lock-it"
+    assert not window.isWindowModified()
+
+
+def test_ctrl_z_in_a_field_undoes_the_window_step(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Not the field's own undo, which put its old text back and recorded that as one more step."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Locker")
+    assert window.package.plugins[0].package.name == "Locker" and window.editor.undo_stack.count() == 1
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.name == "Lock toggle" and name.text() == "Lock toggle"
+    assert window.editor.undo_stack.index() == 0 and not window.isWindowModified()
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.package.plugins[0].package.name == "Locker"

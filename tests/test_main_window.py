@@ -245,3 +245,20 @@ def test_the_tree_is_headed_by_the_project_name(window: MainWindow, example_proj
     page = window.plugin_page
     assert page.read_only_note.isVisible() and "Import ZIP into a Folder" in page.read_only_note.text()
     assert not page.form.isEnabled() and page.form.name.text() == "Lock toggle"
+
+
+def test_names_the_user_chose_are_shown_as_text_not_markup(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A plugin called '<b>Bold</b> <img src=...>' must not be drawn bold, nor load a picture."""
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    name = "<b>Bold</b> & <img src='/etc/passwd'>"
+    window.open_path(example_project)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (name, True))
+    window.plugin_actions["add"].trigger()
+    title = window.plugin_page.title
+    assert title.text() == name and title.textFormat() == Qt.TextFormat.PlainText
+    assert name in window.status.text() and window.status.textFormat() == Qt.TextFormat.PlainText
+    for label in ("idNote", "actionNote", "actionSyncNote"):
+        assert window.findChild(QLabel, label).textFormat() == Qt.TextFormat.PlainText, label

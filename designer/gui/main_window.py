@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.status = QLabel("Open a project folder or a branding ZIP to start.")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names and paths the user chose
         self.statusBar().addWidget(self.status)
         if opening is None:
             self._show_welcome()
@@ -385,6 +386,7 @@ class MainWindow(QMainWindow):
 
         if self.package is None or self.editor is None:
             return False
+        self._commit_typing()
         from ..core.model import unreadable_files
 
         broken = unreadable_files(self.package)
@@ -419,10 +421,20 @@ class MainWindow(QMainWindow):
         self._run_checks()
         return True
 
+    def _commit_typing(self) -> None:
+        """The Id and Action fields record their value when they lose focus (Return or Tab): one
+        still being typed in when Save, Export or Close comes must record it first, not lose it."""
+        from PySide6.QtWidgets import QApplication, QLineEdit
+
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit) and self.isAncestorOf(widget) and widget.isModified():
+            widget.editingFinished.emit()
+
     def _may_discard(self) -> bool:
         """Ask before throwing away unsaved edits; True when it is fine to go on."""
         from PySide6.QtWidgets import QMessageBox
 
+        self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
@@ -860,7 +872,7 @@ class MainWindow(QMainWindow):
 
     def show_file(self, rel: str) -> None:
         """Select ``rel`` in the tree (a file just added by an edit) and show it."""
-        self.status.setText(f"Added {rel} (saved with the package, Ctrl+S).")
+        self.status.setText(f"Added {rel} (not saved yet: Ctrl+S writes it into the project).")
         self._fill_tree()
         item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
         if item is not None:
@@ -1132,6 +1144,7 @@ class MainWindow(QMainWindow):
         project again: unsaved edits are saved first, with the user's say-so, never silently."""
         from PySide6.QtWidgets import QMessageBox
 
+        self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
@@ -1211,7 +1224,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.edit(f"Add plugin '{name}'", lambda pkg: add_plugin(pkg, name))
         self._after_plugin_edit(len(self.package.plugins) - 1)
-        self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
+        self.status.setText(f"Added '{name}'. Not saved yet: Ctrl+S writes it into the project.")
 
     def add_plugin_from_recipe(self) -> None:
         """Plugin > Add Plugin from Recipe…: the recipe wizard; Finish is one undoable step."""
@@ -1223,7 +1236,7 @@ class MainWindow(QMainWindow):
         if wizard.exec() and wizard.added_index is not None:
             self._after_plugin_edit(wizard.added_index)
             name = self.package.plugins[wizard.added_index].display_name
-            self.status.setText(f"Added '{name}'. It is saved with the package (Ctrl+S).")
+            self.status.setText(f"Added '{name}'. Not saved yet: Ctrl+S writes it into the project.")
 
     def duplicate_plugin(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -179,6 +179,7 @@ class IconEditorPane(QWidget):
         outer.setContentsMargins(6, 6, 6, 0)
         head = QHBoxLayout()
         self.title = QLabel(objectName="iconTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)

@@ -153,10 +153,12 @@ class MenuItemsEditor(PluginForm):
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
         self.action.editingFinished.connect(self._action_edited)
         self.action_note = QLabel(objectName="actionNote")
+        self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         form.addRow("Ac&tion", self.action)
         form.addRow("", self.action_note)
         # Action sync: the action's function in the source (create it, or follow a rename in the code)
         self.sync_note = QLabel(objectName="actionSyncNote", wordWrap=True)
+        self.sync_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.sync_button = QPushButton(objectName="actionSyncButton")
         self.sync_button.clicked.connect(self._sync_clicked)
         self._sync: tuple[str, str] | None = None  # ("create", action) or ("use", registered key)

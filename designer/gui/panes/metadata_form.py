@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -80,6 +81,7 @@ class MetadataForm(PluginForm):
         self.derive.clicked.connect(self._derive_id)
         add_row_with_side(form, "&Id", self.id, self.derive)
         self.id_note = QLabel(objectName="idNote", wordWrap=True)  # why an id was not taken
+        self.id_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.id_note.setVisible(False)
         form.addRow("", self.id_note)
 

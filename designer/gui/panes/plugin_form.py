@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
     from ...core.model import Plugin
@@ -24,6 +26,26 @@ class PluginForm(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.index = 0
+
+    def route_undo_to_window(self) -> None:
+        """Ctrl+Z in a field undoes the last step of the window, as everywhere else.
+
+        Why: a text field has an undo of its own, which Qt gives the shortcut to while the field
+        has focus. It put the field's old text back behind the window's back, which the form then
+        recorded as one more step ("Change name of 'X' to 'X'"). Subclasses call this once their
+        fields exist.
+        """
+        for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            field.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)) or (
+                event.keyCombination().toCombined() == QKeySequence("Ctrl+Shift+Z")[0].toCombined()
+            ):
+                event.ignore()  # not the field's: the shortcut goes on to the window's Undo/Redo
+                return True
+        return super().eventFilter(obj, event)
 
     def show_plugin(self, index: int) -> None:
         self.index = index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..commands import ModelEditor
@@ -19,6 +20,7 @@ class PluginPage(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.title = QLabel(objectName="pluginTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the plugin's name, as typed: never markup
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -34,6 +36,8 @@ class PluginPage(QScrollArea):
         layout.addWidget(self.read_only_note)
         self.form = MetadataForm(editor)
         self.items = MenuItemsEditor(editor)
+        self.form.route_undo_to_window()
+        self.items.route_undo_to_window()
         self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
         self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):

@@ -1109,6 +1109,7 @@ class SourcePane(QWidget):
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
         self.note = QLabel(objectName="sourceNote", wordWrap=True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
