@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -101,6 +102,11 @@ def test_welcome_screen_opens_the_example_and_remembers_it(qtbot, monkeypatch) -
     monkeypatch.setattr(win, "open_path", lambda p, ask=True: opened.append(p) or True)
     qtbot.mouseClick(win.findChild(QPushButton, "exampleButton"), Qt.MouseButton.LeftButton)
     assert opened and (opened[0] / "webapp2" / "settings.json").is_file()
+    # A copy of its own in the user data folder: edits there never change the shipped example.
+    from designer.core.resources import resource
+
+    assert opened[0].resolve() != resource("examples", "demo").resolve()
+    assert os.environ["XDG_DATA_HOME"] in str(opened[0])
     monkeypatch.undo()
     assert win.open_path(opened[0])
     again = MainWindow()

@@ -345,9 +345,25 @@ class MainWindow(QMainWindow):
         self.open_path(Path(path), ask=False)
 
     def open_example(self) -> None:
+        """Open the user's own copy of the bundled example (made on first use, in the user data
+        folder), so trying things out never changes the example the app ships with."""
+        import shutil
+
+        from platformdirs import user_data_dir
+
         from ..core.resources import resource
 
-        self.open_path(resource("examples", "demo"))
+        copy = Path(user_data_dir("plugin-designer", appauthor=False)) / "example"
+        if not (copy / "webapp2").is_dir():
+            try:
+                shutil.copytree(resource("examples", "demo"), copy, dirs_exist_ok=True)
+            except OSError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, "Cannot copy the example", f"{copy}: {exc}")
+                return
+        if self.open_path(copy):
+            self.status.setText(f"Opened your own copy of the example ({copy}); the original stays as shipped.")
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):
