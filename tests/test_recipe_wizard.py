@@ -200,3 +200,16 @@ def test_empty_project_to_exported_zip_with_three_recipe_plugins(qtbot, tmp_path
     errors = [p for p in run_checks(load(unpacked)) if p.severity.value != "info"]
     assert errors == []
     assert main(["check", str(unpacked), "--strict"]) == 0
+
+
+def test_a_text_whose_switch_is_off_is_greyed_and_may_stay_empty(qtbot, wizard: RecipeWizard) -> None:
+    wizard.choose("query-auto-action")
+    click(qtbot, wizard, "recipeNext")
+    switch = wizard.findChild(QCheckBox, "recipe_announce")
+    text = wizard.findChild(QLineEdit, "recipe_announce_text")
+    switch.setChecked(True)
+    text.clear()
+    assert text.isEnabled() and not wizard.findChild(QPushButton, "recipeNext").isEnabled()
+    switch.setChecked(False)
+    assert not text.isEnabled() and wizard.findChild(QPushButton, "recipeNext").isEnabled()
+    assert not wizard.findChild(QLabel, "recipe_announce_text_error").isVisibleTo(wizard)

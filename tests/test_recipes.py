@@ -233,3 +233,22 @@ def test_cli_new_recipe_takes_name_option(tmp_path: Path) -> None:
     assert main(["new", str(tmp_path / "p"), "--recipe", "lock-toggle", "--name", "Door"]) == 0
     package = json.loads((tmp_path / "p/webapp2/plugins/door/door.plugin.package.json").read_text())
     assert package["name"] == "Door" and safe_id("Door") == package["id"]
+
+
+@pytest.mark.parametrize(
+    ("recipe", "switch", "text"),
+    [
+        ("query-auto-action", "announce", "announce_text"),
+        ("layout-chooser", "include_default", "default_label"),
+        ("mute-guests", "confirm", "confirm_text"),
+    ],
+)
+def test_a_text_its_switch_turns_off_is_not_asked_for(recipe: str, switch: str, text: str) -> None:
+    """'Chat message' may stay empty while 'Also post a chat message' is off, and renders."""
+    from designer.core.recipes import load_recipe, render, validate_answers
+
+    r = load_recipe(recipe)
+    assert validate_answers(r, {switch: True, text: ""})  # on: it must be filled in
+    assert validate_answers(r, {switch: False, text: ""}) == []
+    files = render(r, {switch: False, text: ""}, "p")
+    assert files

@@ -116,6 +116,7 @@ class Parameter:
     pattern_message: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, plain-language label)
     scope: str = "conference"  # rest_request only
+    when: str | None = None  # a boolean parameter that switches this one on (off: not asked, not checked)
 
     def options(self) -> list[tuple[str, str]]:
         """The values a choice-like parameter accepts, with what each means."""
@@ -210,9 +211,12 @@ def load_recipe(name: str) -> Recipe:
         raise RecipeError(f"the recipe '{name}' has an unknown placement or roles")
     if "name" not in {p.key for p in params}:
         raise RecipeError(f"the recipe '{name}' has no 'name' parameter")
+    booleans = {p.key for p in params if p.type == "boolean"}
     for p in params:
         if validate_value(p, p.default):
             raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not valid")
+        if p.when is not None and p.when not in booleans:
+            raise RecipeError(f"'{p.key}' in the recipe '{name}' depends on '{p.when}', which is not a yes/no setting")
     return recipe
 
 
@@ -232,6 +236,7 @@ def _parameter(d: dict[str, Any]) -> Parameter:
         pattern_message=d.get("pattern_message", ""),
         choices=choices,
         scope=d.get("scope", "conference"),
+        when=d.get("when"),
     )
     if p.type == "boolean":
         p.default = bool(p.default)
@@ -292,6 +297,11 @@ def coerce_answers(recipe: Recipe, raw: dict[str, str]) -> tuple[dict[str, Any],
     return out, errors
 
 
+def in_use(p: Parameter, answers: dict[str, Any]) -> bool:
+    """Whether ``p`` counts: always, or while the boolean it depends on (``when``) is on."""
+    return p.when is None or bool(answers.get(p.when))
+
+
 def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
     """Every problem with ``answers`` (missing keys take their defaults), in plain words."""
     errors: list[str] = []
@@ -303,6 +313,8 @@ def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
     names: dict[str, str] = {}
     reserved = set(recipe.reserved_names)
     for p in recipe.parameters:
+        if not in_use(p, full):
+            continue  # switched off by its boolean: its text is not used, so not checked either
         problem = validate_value(p, full[p.key])
         if problem:
             errors.append(problem)

@@ -38,6 +38,7 @@ from designer.core.recipes import (
     Parameter,
     Recipe,
     check_rendered,
+    in_use,
     list_recipes,
     render,
     validate_answers,
@@ -298,8 +299,11 @@ class RecipeWizard(QDialog):
     def _validate(self, *_args: Any) -> None:
         if self.recipe is None:
             return
+        answers = self.answers()
         for f in self.fields:
-            f.show_error(validate_value(f.param, f.value()))
+            on = in_use(f.param, answers)  # a text its yes/no setting switched off: greyed, not checked
+            f.widget.setEnabled(on)
+            f.show_error(validate_value(f.param, f.value()) if on else None)
         field_errors = {f.error.text() for f in self.fields}
         rest = [e for e in self.errors() if e not in field_errors]
         self.form_errors.setText("<br>".join(html.escape(e) for e in rest))
