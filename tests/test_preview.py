@@ -241,3 +241,53 @@ def test_every_recipe_runs_its_cycle_without_errors(qapp: Any, tmp_path: Path) -
     assert report["ok"], [(p["id"], p["errors"]) for p in report["plugins"] if p["errors"]]
     ran = [p for p in report["plugins"] if any(s["step"] == "action" for s in p["steps"])]
     assert len(ran) >= 12
+
+
+def test_plugin_code_in_the_preview_reaches_no_host_and_no_local_file(qapp: Any, tmp_path: Path) -> None:
+    """The plugins' code runs for real: a fetch to a host must not leave, and a page big enough
+    to be loaded from a temporary file must not read other files."""
+    import http.server
+    import threading
+
+    from designer.gui.preview import simulate
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the library's name
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("top secret")
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    folder = project / "webapp2/plugins/meeting-info"
+    js = folder / "meeting-info.plugin.js"
+    code = (
+        f"    fetch('http://127.0.0.1:{server.server_port}/leak').catch(function () {{}});\n"
+        "    try { var x = new XMLHttpRequest(); x.open('GET', 'file://" + str(secret) + "', false); x.send();"
+        " console.log('read: ' + x.responseText); } catch (e) { console.log('no read'); }\n"
+    )
+    text = js.read_text()
+    js.write_text(text.replace("(function () {", "(function () {\n" + code, 1))
+    try:
+        report = simulate(load(project)).as_json()
+        warnings = [w for p in report["plugins"] for w in p["warnings"]] + report.get("unattributed", [])
+        assert any("did not send a request" in str(w) for w in warnings), report  # and it says so
+        # Big enough to go through a temporary file: no local file to read from there either.
+        (folder / "padding.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'>" + " " * 1_800_000 + "</svg>")
+        big = simulate(load(project)).as_json()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []
+    texts = [c["text"] for r in (report, big) for p in r["plugins"] for c in p["console"]]
+    assert not any("top secret" in t for t in texts), texts
+    assert any("no read" in t for t in texts)

@@ -70,12 +70,50 @@ def chromium_environment() -> None:
 
 def _page_class() -> type:
     chromium_environment()
-    from PySide6.QtWebEngineCore import QWebEnginePage
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
+
+    class Offline(QWebEngineUrlRequestInterceptor):
+        """Stops every request that would leave this computer, and says which.
+
+        Why: the plugins' code runs here for real. A fetch, an image or a beacon to a host (a
+        plugin's webhook, a tracker) would reach it from the designer; the app would contact it,
+        the preview must not. It runs on Chromium's network thread: the signal hops to the page.
+        """
+
+        sig_blocked = Signal(str)
+
+        def interceptRequest(self, info) -> None:  # noqa: N802 - Qt's name
+            url = info.requestUrl()
+            if url.scheme() in ("http", "https", "ws", "wss", "ftp") and url.host() != "conference.invalid":
+                info.block(True)
+                self.sig_blocked.emit(url.toString())
 
     class PreviewPage(QWebEnginePage):
         """A page whose console carries the mock runtime's reports as :attr:`sig_event`."""
 
         sig_event = Signal(dict)
+
+        def __init__(self, parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            settings = self.settings()
+            # A big page is loaded from a temporary file (see load_html): its code must not read
+            # other local files, nor reach out from there.
+            settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
+            settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+            self._offline = Offline(self)
+            self._offline.sig_blocked.connect(self._blocked)
+            self.setUrlRequestInterceptor(self._offline)
+
+        def _blocked(self, url: str) -> None:
+            shown = url if len(url) <= 120 else url[:117] + "..."
+            self.sig_event.emit(
+                {
+                    "type": "warning",
+                    "plugin": None,
+                    "message": f"the preview did not send a request to {shown}: it never leaves this computer "
+                    "(in the meeting the app would send it; the deployment's CSP may block it)",
+                }
+            )
 
         def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
             if message.startswith(MARKER):
@@ -107,6 +145,14 @@ def load_html(page: Any, text: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="plugin-designer-preview-"))
     target = folder / "preview.html"
     target.write_text(text, encoding="utf-8")
+
+    def forget(_ok: bool = True) -> None:  # the page is in memory once loaded: no folder left behind
+        import shutil
+
+        page.loadFinished.disconnect(forget)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    page.loadFinished.connect(forget)
     page.load(QUrl.fromLocalFile(str(target)))
 
 
