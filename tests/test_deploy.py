@@ -232,3 +232,15 @@ def test_credentials_never_reach_a_file(
                 assert node.password.encode() not in data and token not in data, path
                 checked += 1
     assert checked > 10
+
+
+def test_an_html_error_page_is_told_in_its_words() -> None:
+    """A node (or a proxy in front of it) answering with an error page: its words, not its markup."""
+    from designer.core.deploy import _short
+
+    page = (
+        "<!DOCTYPE html><html><head><style>body{color:red}</style><title>Bad</title></head>"
+        "<body><h1>Bad Request</h1><!-- padding --><p>Name &amp; uuid</p><script>x()</script></body></html>"
+    )
+    assert _short(page) == "Bad Bad Request Name & uuid"
+    assert _short('{"error": "<b> is fine in JSON"}') == '{"error": "<b> is fine in JSON"}'

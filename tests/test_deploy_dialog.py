@@ -102,6 +102,14 @@ def test_dialog_tls_refusal_then_unsafe_checkbox(qtbot, node: MockNode, example_
     _fill(dialog, node, node.password, ca=False)
     _run(qtbot, dialog)
     assert "certificate" in dialog.status.text() and not node.store
+    # The message is escaped for the label, which shows it as rich text: "node's", not "node&#x27;s".
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    assert dialog.status.textFormat() == Qt.TextFormat.RichText
+    shown = QTextDocument()
+    shown.setHtml(dialog.status.text())
+    assert "&#x27;" not in shown.toPlainText() and "certificate" in shown.toPlainText()
     dialog.insecure_check.setChecked(True)
     _run(qtbot, dialog)
     assert "NOT verified" in dialog.status.text() and len(node.store) == 1

@@ -26,7 +26,9 @@ caller asks (:func:`remember_password`); every error message is passed through
 from __future__ import annotations
 
 import base64
+import html
 import os
+import re
 import secrets
 import ssl
 import time
@@ -399,6 +401,11 @@ def _size(n: int) -> str:
 
 
 def _short(text: str, limit: int = 300) -> str:
+    """A node's answer in a sentence: an HTML error page is reduced to its words (no markup,
+    styles or scripts), and long answers are cut."""
+    if re.search(r"<(html|body|head|!doctype)\b", text or "", re.IGNORECASE):
+        text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", text)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = " ".join((text or "").split())
     return text[:limit] + ("…" if len(text) > limit else "") or "no details given"
 

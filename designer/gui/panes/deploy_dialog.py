@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -127,6 +127,7 @@ class DeployDialog(QDialog):
         ):
             form.addRow(label, widget)
             err = QLabel()
+            err.setTextFormat(Qt.TextFormat.PlainText)  # the node's own words, as they are
             err.setObjectName(f"{key}Error")
             err.setStyleSheet(text_style("bad", self.palette()))
             err.setWordWrap(True)
@@ -145,6 +146,8 @@ class DeployDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("deployStatus")
         self.status.setWordWrap(True)
+        # Rich text, always: its messages are escaped, and plain text would show "node&#x27;s".
+        self.status.setTextFormat(Qt.TextFormat.RichText)
         self.deploy_button = QPushButton("Deploy")
         self.deploy_button.setObjectName("deployButton")
         self.deploy_button.setDefault(True)
