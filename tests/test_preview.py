@@ -291,3 +291,52 @@ def test_plugin_code_in_the_preview_reaches_no_host_and_no_local_file(qapp: Any,
     texts = [c["text"] for r in (report, big) for p in r["plugins"] for c in p["console"]]
     assert not any("top secret" in t for t in texts), texts
     assert any("no read" in t for t in texts)
+
+
+def test_a_plugin_stuck_in_an_endless_loop_does_not_take_the_preview_for_good(qtbot: Any, tmp_path: Path) -> None:
+    """Restart plugins must work again once a plugin looped: the page is replaced, and the log says why."""
+    from designer.gui.main_window import MainWindow
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function toggleLock(", "function toggleLock() { while (true) {} }\n    function unused(", 1
+        )
+    )
+    win = MainWindow()
+    try:
+        win.resize(1280, 800)
+        win.show()
+        win.open_path(project)
+        win.show_preview()
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.page.runJavaScript("document.querySelector('[data-kind=toolbar]').click()")  # never returns
+        pane.reload()
+        qtbot.waitUntil(lambda: any("did not answer" in str(e.get("message")) for e in pane.events), timeout=10000)
+        _wait_started(qtbot, pane)  # a fresh page, with the plugins loaded again
+        assert _js(qtbot, pane.page, "1 + 1") == 2
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()
+        win.close()
+        shiboken6.delete(win)
+
+
+def test_simulate_fails_a_plugin_that_never_finishes(qapp: Any, tmp_path: Path) -> None:
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function showMeetingInfo(", "function showMeetingInfo() { for (;;) {} }\n    function unused(", 1
+        )
+    )
+    report = simulate(load(project), timeout=3).as_json()
+    assert not report["ok"]
+    (error,) = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
+    assert error["kind"] == "hang" and "endless loop" in error["message"]

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 MARKER = "__PD__ "
 BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
 MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
+HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
 PLATFORM_CHOICES = (("web", "Web browser"), ("electron", "Desktop app"), ("ios", "iOS"), ("android", "Android"))
 
@@ -231,18 +232,35 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
     page = new_page()
     loop = QEventLoop()
 
+    last: list[dict[str, Any]] = []  # the last step a plugin began: where a hang happened
+
     def on_event(event: dict[str, Any]) -> None:
         report.add(event)
         if event.get("type") == "started":
             page.runJavaScript("PD.cycle(40)")
         elif event.get("type") == "cycle-done":
             loop.quit()
+        elif event.get("type") == "lifecycle":
+            last[:] = [event]
 
     page.sig_event.connect(on_event)
     QTimer.singleShot(int(timeout * 1000), loop.quit)
     load_html(page, page_html(config))
     loop.exec()
     page.sig_event.disconnect(on_event)
+    if not report.done:  # the run never finished: a plugin kept the page busy, as it would the app
+        step = last[0] if last else {}
+        where = f" during {step['step']}" if step.get("step") else ""
+        report.add(
+            {
+                "type": "error",
+                "kind": "hang",
+                "plugin": step.get("plugin"),
+                "where": step.get("step"),
+                "message": f"the plugins did not finish within {timeout:g} s: the page stayed busy{where} "
+                "(an endless loop?), and the meeting would freeze the same way",
+            }
+        )
     import shiboken6
 
     shiboken6.delete(page)  # now: a page must go before its profile, and the loop is over
@@ -405,6 +423,8 @@ class PreviewPane(QWidget):
         self._restart.timeout.connect(self.reload)
         self.page = new_page(self)
         self.page.sig_event.connect(self._event)
+        self.page.renderProcessTerminated.connect(self._renderer_gone)
+        self._awaiting: int | None = None  # the reload waiting for the running page's meeting
         self.view = QWebEngineView(objectName="previewView")
         self.view.setPage(self.page)
         self.view.setMinimumSize(480, 320)
@@ -680,15 +700,55 @@ class PreviewPane(QWidget):
             generation = self._generation
             self._live = False
             self._clear_run()
+            self._awaiting = generation
             self.page.runJavaScript(
                 "window.PD && PD.sim ? PD.sim.exportMeeting() : null", 0, lambda text: self._exported(generation, text)
             )
+            QTimer.singleShot(HUNG_AFTER_MS, lambda: self._not_answering(generation))
             return
         self._load()
 
-    def _exported(self, generation: int, text: Any) -> None:
-        if generation != self._generation:
+    def _not_answering(self, generation: int) -> None:
+        """The running page did not give its meeting back: a plugin keeps it busy (an endless loop)."""
+        if self._awaiting != generation or generation != self._generation:
             return
+        self._awaiting = None
+        self._fresh_page(
+            "The plugins did not answer (one of them is busy for good: an endless loop?). They were started "
+            "again in a fresh page."
+        )
+
+    def _renderer_gone(self, _status: Any, _code: int) -> None:
+        """Chromium's page process ended (out of memory, a crash): start again instead of a blank view."""
+        self._awaiting = None
+        QTimer.singleShot(
+            0,
+            lambda: self._fresh_page(
+                "The page of the preview stopped (it ran out of memory or crashed). "
+                "The plugins were started again in a fresh page."
+            ),
+        )
+
+    def _fresh_page(self, why: str) -> None:
+        """Replace the page (and so its Chromium process) and load the plugins into it."""
+        import shiboken6
+
+        old = self.page
+        self.page = new_page(self)
+        self.page.sig_event.connect(self._event)
+        self.page.renderProcessTerminated.connect(self._renderer_gone)
+        self.view.setPage(self.page)
+        old.sig_event.disconnect(self._event)
+        old.renderProcessTerminated.disconnect(self._renderer_gone)
+        shiboken6.delete(old)  # its hung process goes with it
+        self._live = False
+        self._load()
+        self._event({"type": "warning", "plugin": None, "message": why})
+
+    def _exported(self, generation: int, text: Any) -> None:
+        if generation != self._generation or self._awaiting != generation:
+            return
+        self._awaiting = None
         try:
             data = json.loads(text) if isinstance(text, str) else None
         except ValueError:
