@@ -396,7 +396,7 @@ class PreviewPane(QWidget):
         self.role.currentIndexChanged.connect(self.reload)
         self.platform.currentIndexChanged.connect(self.reload)
         restart = QPushButton("Restart plugins", objectName="previewRestart")
-        restart.setToolTip("Load the plugins again in a fresh meeting")
+        restart.setToolTip("Load the plugins again, in the same simulated meeting (Reset meeting starts a fresh one)")
         restart.clicked.connect(self.reload)
         reset = QPushButton("Reset meeting", objectName="previewResetMeeting")
         reset.setToolTip("Restart the plugins in the default meeting (restarts otherwise keep the simulated one)")
