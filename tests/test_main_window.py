@@ -268,3 +268,14 @@ def test_names_the_user_chose_are_shown_as_text_not_markup(
     assert name in window.status.text() and window.status.textFormat() == Qt.TextFormat.PlainText
     for label in ("idNote", "actionNote", "actionSyncNote"):
         assert window.findChild(QLabel, label).textFormat() == Qt.TextFormat.PlainText, label
+
+
+def test_a_crash_the_preview_caught_marks_the_plugin_in_the_tree(window: MainWindow, example_project: Path) -> None:
+    from designer.core.problems import make
+
+    window.open_path(example_project)
+    crash = make("PD800", "plugins/lock-toggle/lock-toggle.plugin.js", "Error: load broke", 3, 1, plugin="lock-toggle")
+    window._preview_problems_changed([crash])
+    item = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
+    assert item.toolTip(0) == "1 error(s)"
+    assert window.status.text().endswith("1 error(s)")

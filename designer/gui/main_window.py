@@ -631,7 +631,11 @@ class MainWindow(QMainWindow):
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([plugin.display_name])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
-            errors = [p for p in self.problems if p.plugin == plugin.key and p.severity.value == "error"]
+            errors = [
+                p
+                for p in self.problems + self.preview_problems  # a crash the preview caught counts too
+                if p.plugin == plugin.key and p.severity.value == "error"
+            ]
             it.setIcon(
                 0,
                 style.standardIcon(
@@ -1030,7 +1034,7 @@ class MainWindow(QMainWindow):
 
         pkg = self.package
         assert pkg is not None
-        n_err = sum(p.severity is Severity.ERROR for p in self.problems)
+        n_err = sum(p.severity is Severity.ERROR for p in self.problems + self.preview_problems)
         return (
             f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
             + (f"{n_err} error(s)" if n_err else "no errors")
@@ -1153,7 +1157,10 @@ class MainWindow(QMainWindow):
         """The preview caught a crash (or restarted): the Problems dock shows it with the checks'."""
         self.preview_problems = list(problems)
         self._fill_problems()
+        self._fill_tree()
         self._show_source_markers()
+        if self.status.text().startswith("Opened "):
+            self.status.setText(self._opened_summary())
 
     def _save_before_export(self) -> bool:
         """The export writes what it uploads into the project too, and the window then reads the
