@@ -244,3 +244,27 @@ def test_an_html_error_page_is_told_in_its_words() -> None:
     )
     assert _short(page) == "Bad Bad Request Name & uuid"
     assert _short('{"error": "<b> is fine in JSON"}') == '{"error": "<b> is fine in JSON"}'
+
+
+def test_an_upload_the_node_stored_after_answering_too_late_counts_as_done(
+    node: MockNode, example_project: Path, monkeypatch
+) -> None:
+    """A slow node may store the upload after the client gave up waiting: asked, it says so, and
+    the deploy is reported done (and the project follows) instead of failed."""
+    import time
+
+    import designer.core.deploy as deploy_module
+
+    real = deploy_module._find_quietly
+
+    def after_the_node_is_done(n: object, name: str) -> object:
+        deadline = time.monotonic() + 10
+        while not node.store and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return real(n, name)
+
+    monkeypatch.setattr(deploy_module, "_find_quietly", after_the_node_is_done)
+    node.fail_next("slow", "POST")
+    result = deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0)
+    assert len(node.store) == 1 and result.branding_id
+    assert (example_project.parent / "example-branding.zip").exists()

@@ -455,6 +455,14 @@ def default_zip_path(project: Path) -> Path:
     return project.parent / f"{project.name}-branding.zip"
 
 
+def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
+    """:func:`_find`, or None when the node cannot say (it is the question after a failure)."""
+    try:
+        return _find(node, name)
+    except DeployError:
+        return None
+
+
 def deploy(
     source: Path | str | BrandingPackage,
     target: DeployTarget,
@@ -526,16 +534,22 @@ def deploy(
             )
             node.check(resp, "uploading the package", len(data))
         except DeployError as exc:
-            if existing is not None:
+            # A slow node may have stored the upload after all and only answered too late: ask it,
+            # rather than report a failure (and a removed old one) that did not happen.
+            stored = _find_quietly(node, name) if exc.kind == "timeout" else None
+            if stored is not None and str(stored.get("uuid")) == uid:
+                resp = None
+            elif existing is not None:
                 raise DeployError(
                     f"{exc} The old customization '{name}' was already removed; run the deploy again once the "
                     "problem is solved.",
                     exc.kind,
                     exc.field_errors,
                 ) from None
-            raise
-        location = resp.headers.get("Location") or ""
-        if not location:
+            else:
+                raise
+        location = resp.headers.get("Location") or "" if resp is not None else ""
+        if not location and resp is not None:
             try:
                 body_json = resp.json()
                 location = body_json.get("resource_uri", "") if isinstance(body_json, dict) else ""
