@@ -279,3 +279,16 @@ def test_a_crash_the_preview_caught_marks_the_plugin_in_the_tree(window: MainWin
     item = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
     assert item.toolTip(0) == "1 error(s)"
     assert window.status.text().endswith("1 error(s)")
+
+
+def test_the_window_does_not_close_during_an_upload(window: MainWindow, example_project: Path) -> None:
+    """Quitting mid-upload destroyed the running upload thread (Qt aborts the process)."""
+    from types import SimpleNamespace
+
+    window.open_path(example_project)
+    window.show_export()
+    window.export_pane.deploy_dialog = SimpleNamespace(busy=True)
+    assert not window.close() and window.isVisible()
+    assert "upload" in window.status.text()
+    window.export_pane.deploy_dialog = SimpleNamespace(busy=False)
+    assert window.close()

@@ -525,6 +525,11 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)  # the editors get the room
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
+        if dialog is not None and dialog.busy:  # quitting now would abort the upload half-way
+            self.status.setText("An upload to the Management Node is running: close when it has finished.")
+            event.ignore()
+            return
         if self._may_discard():
             event.accept()
         else:
