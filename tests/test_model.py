@@ -268,3 +268,46 @@ def test_a_symbolic_link_is_reported_and_never_written_over(base_project: Path, 
     with pytest.raises(PermissionError, match="symbolic link"):
         pkg.files.write_bytes("settings.json", b"{}")
     assert (root / "settings.json").is_symlink()
+
+
+def test_a_save_that_cannot_write_one_file_writes_none(example_project: Path, monkeypatch) -> None:
+    """Renaming an id changes settings.json, the package file and the source: a folder refusing
+    one of them must leave all three as they were (ids out of step break the plugin)."""
+    from designer.core.plugins import rename_plugin_id
+
+    before = snapshot(example_project)
+    pkg = load(example_project)
+    rename_plugin_id(pkg, 1, "meeting-info-2")
+    real = files_mod._prepare
+
+    def refuse(path: Path, data: bytes) -> str:
+        if "meeting-info.plugin.js" in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(files_mod, "_prepare", refuse)
+    with pytest.raises(PermissionError, match="meeting-info.plugin.js"):
+        save(pkg)
+    assert snapshot(example_project) == before
+
+
+def test_an_export_that_cannot_update_the_project_writes_no_zip(
+    example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A ZIP whose brandingID the project does not hold would be uploaded and then repeated."""
+    from designer.core.export import export_package
+
+    out = tmp_path / "out.zip"
+    out.write_bytes(b"the previous export")
+    real = files_mod._prepare
+
+    def refuse(path: Path, data: bytes) -> str:
+        if path.name == "manifest.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(files_mod, "_prepare", refuse)
+    with pytest.raises(PermissionError, match="manifest.json"):
+        export_package(example_project, out)
+    assert out.read_bytes() == b"the previous export"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, write_zip
+from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip
 from .checks import run_checks
 from .files import DirFiles
 from .fixes import new_branding_id
@@ -491,11 +491,19 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     if target.is_dir():
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
     _check_output(out)
-    data, digest = write_zip(out, plan.entries.items())
+    import hashlib
+
+    from .archive import zip_bytes
+    from .files import atomic_write_all
+
+    data = zip_bytes(plan.entries.items())
+    digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
-    for rel, content in sorted(plan.writes.items()):
-        files.write_bytes(rel, content)
+    # The ZIP and the project's files (the new brandingID) together, or neither: a ZIP whose
+    # brandingID the project does not hold would be uploaded, and the next export repeat it.
+    atomic_write_all({out: data, **{files.root / rel: content for rel, content in plan.writes.items()}})
+    files.invalidate()
     from .model import pending_deletes
 
     removed = pending_deletes(plan.pkg)

@@ -61,10 +61,45 @@ def atomic_write(path: Path, data: bytes) -> None:
     The temp file sits in the same folder (same file system) and is fsynced before the
     rename, so a crash or power cut cannot leave a truncated settings.json behind.
     """
+    os.replace(_prepare(path, data), path)
+
+
+def atomic_write_all(files: dict[Path, bytes]) -> None:
+    """Write several files so that a failure leaves every one of them as it was.
+
+    Why: one save can change settings.json, a package file and a source together (renaming an
+    id). Every new version is written and fsynced next to its file first; only when all of
+    them are ready are they renamed into place, so a folder that refuses a write stops the save
+    before anything changed, rather than half-way with the ids out of step.
+    """
+    ready: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            ready.append((_prepare(path, data), path))
+    except BaseException:
+        for tmp, _path in ready:
+            _unlink(tmp)
+        raise
+    done = 0
+    try:
+        for tmp, path in ready:
+            os.replace(tmp, path)
+            done += 1
+    except BaseException:  # a rename refused (rare): no temporary file is left behind
+        for tmp, _path in ready[done:]:
+            _unlink(tmp)
+        raise
+
+
+def _prepare(path: Path, data: bytes) -> str:
+    """``data`` in an fsynced temporary file beside ``path`` (with its mode); its name."""
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # name the file the user knows, not the temporary one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -74,13 +109,19 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
             os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, OSError):
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
         raise
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 class PackageFiles:
@@ -165,16 +206,23 @@ class DirFiles(PackageFiles):
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write atomically; a symbolic link in the way is refused, not replaced by a file (the
         link may be someone's shared settings.json, and replacing it would end the sharing)."""
-        path = self.root
-        for part in rel.split("/"):
-            path = path / part
-            if path.is_symlink():
-                raise PermissionError(
-                    f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
-                    "not write through or replace (the export leaves links out). Put the file itself there first."
-                )
-        atomic_write(self.root / rel, data)
-        self.invalidate()
+        self.write_many({rel: data})
+
+    def write_many(self, files: dict[str, bytes]) -> None:
+        """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all)."""
+        for rel in files:
+            path = self.root
+            for part in rel.split("/"):
+                path = path / part
+                if path.is_symlink():
+                    raise PermissionError(
+                        f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
+                        "not write through or replace (the export leaves links out). Put the file itself there first."
+                    )
+        try:
+            atomic_write_all({self.root / rel: data for rel, data in files.items()})
+        finally:
+            self.invalidate()
 
     def move_to_trash(self, rels: list[str]) -> Path:
         """Move files out of the package into ``<project>/.plugin-designer/trash/<time>/``.
@@ -194,7 +242,10 @@ class DirFiles(PackageFiles):
             shutil.move(str(src), str(dst))
             parent = src.parent
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
+                try:
+                    parent.rmdir()
+                except OSError:  # an empty folder left behind is no reason to call the save failed
+                    break
                 parent = parent.parent
         self.invalidate()
         return trash

@@ -578,8 +578,7 @@ def save(pkg: BrandingPackage) -> list[str]:
             "it with what the forms know, losing what it holds. Fix it in the editor (or outside) and reload first."
         )
     deletes = pending_deletes(pkg)
-    for rel, data in writes.items():
-        pkg.files.write_bytes(rel, data)
+    pkg.files.write_many(writes)  # all of them or none: a refused write changes nothing
     if deletes:
         pkg.files.move_to_trash(deletes)
     pkg.pending_texts.clear()
