@@ -67,8 +67,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         if not pkg.files.writable:
             return _unusable(args, f"{args.path}: a ZIP is opened read-only; import it first to fix it")
-        fixed = fix_all(pkg, run_checks)
-        written = save(pkg)
+        try:
+            fixed = fix_all(pkg, run_checks)
+            written = save(pkg)  # all of the fixes' files or none (model.save)
+        except (OSError, ValueError) as exc:
+            return _unusable(args, f"{args.path}: the fixes could not be saved ({exc}); nothing was changed")
         pkg = load(Path(args.path))
     problems = run_checks(pkg)
     counts = {s.value: sum(1 for p in problems if p.severity is s) for s in Severity}

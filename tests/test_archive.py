@@ -395,3 +395,21 @@ def test_names_that_differ_in_accent_encoding_are_explained(tmp_path: Path) -> N
     entries = _valid([("webapp2/plugins/x/caf\u00e9.svg", b"<svg/>"), ("webapp2/plugins/x/cafe\u0301.svg", b"<svg/>")])
     with pytest.raises(ImportRefused, match="how an accented letter is encoded"):
         import_zip(_zip(tmp_path / "in.zip", entries), tmp_path / "project")
+
+
+def test_a_zip_replaced_while_open_gives_a_read_error_not_a_crash(tmp_path: Path, example_project: Path) -> None:
+    from designer.core.export import export_package
+    from designer.core.model import load
+
+    zipped = tmp_path / "b.zip"
+    export_package(example_project, zipped)
+    pkg = load(zipped)
+    other = tmp_path / "other.zip"
+    with zipfile.ZipFile(other, "w") as zf:
+        zf.writestr("webapp2/readme.txt", "x" * 5000)
+        zf.writestr("webapp2/settings.json", "{}")
+    zipped.write_bytes(other.read_bytes())  # another program writes over it, in place
+    names = [n for n in pkg.files.names() if n.endswith(".js")]
+    with pytest.raises(OSError, match="changed or is damaged"):
+        for rel in names:
+            pkg.files.read_bytes(rel)

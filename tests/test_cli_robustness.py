@@ -217,3 +217,36 @@ def test_a_mistyped_command_alone_is_named(
 def test_plain_check_fast_path_is_kept() -> None:
     fast = cli._plain_check_args([str(FIXTURES / "base"), "--json"])
     assert isinstance(fast, SimpleNamespace) and fast.func is cli.cmd_check and fast.json
+
+
+def test_fix_that_cannot_be_saved_says_so_and_changes_nothing(tmp_path: Path, monkeypatch) -> None:
+    """check --fix on a project whose files cannot be written: exit 2 and a sentence, no traceback."""
+    import shutil
+
+    from designer.cli import main
+    from designer.core import files as files_mod
+
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "base", project)
+    manifest = project / "webapp2" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"isSettingsBranded": true', '"isSettingsBranded": false'))
+    before = manifest.read_bytes()
+
+    def refuse(path: Path, data: bytes) -> str:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(files_mod, "_prepare", refuse)
+    assert main(["check", "--fix", str(project)]) == 2
+    assert manifest.read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_read_is_unusable_not_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
+    from designer.cli import main
+
+    def refuse(self: Path) -> object:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    (tmp_path / "p").mkdir()
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    assert main(["check", str(tmp_path / "p")]) == 2
+    assert "cannot be read" in capsys.readouterr().err

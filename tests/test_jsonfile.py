@@ -126,6 +126,7 @@ def test_apply_any_edit_gives_exactly_the_new_value(old, new, indent) -> None:
         ('{"a": NaN}', 1, 7, "NaN is not a JSON value"),
         ('{"a\\"NaN": 1,\n "b": [1,\n  -Infinity]}', 3, 3, "-Infinity is not a JSON value"),
         ('{"x": "\\\\", "y": Infinity}', 1, 18, "Infinity is not a JSON value"),
+        ('{"w": "1e400",\n "v": 1e400}', 2, 7, "the number 1e400 is too large"),
     ],
 )
 def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, column: int, words: str) -> None:
@@ -133,7 +134,7 @@ def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, colum
     with pytest.raises(JsonSyntaxError) as caught:
         JsonDocument(text)
     assert (caught.value.line, caught.value.column) == (line, column)
-    assert words in caught.value.message and "number or null" in caught.value.message
+    assert words in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -307,10 +307,21 @@ class ZipFiles(PackageFiles):
         return sorted(self._map)
 
     def read_bytes(self, rel: str) -> bytes:
-        return self._zip.read(self._map[rel])
+        import zipfile
+
+        try:
+            return self._zip.read(self._map[rel])
+        except (zipfile.BadZipFile, EOFError, zlib_error()) as exc:  # the ZIP was replaced or damaged meanwhile
+            raise OSError(5, f"the ZIP changed or is damaged since it was opened ({exc}); open it again", rel) from None
 
     def close(self) -> None:
         self._zip.close()
+
+
+def zlib_error() -> type[Exception]:
+    import zlib
+
+    return zlib.error
 
 
 def _dir_root(path: Path) -> Path | None:
@@ -353,7 +364,10 @@ def locate(path: Path) -> PackageFiles:
     if not path.exists():
         raise NotAPackageError(f"{path}: no such file or folder")
     if path.is_dir():
-        root = _dir_root(path)
+        try:
+            root = _dir_root(path)
+        except OSError as exc:  # a folder that may not be read (permissions): said, not a traceback
+            raise NotAPackageError(f"{exc.filename or path}: cannot be read ({exc.strerror or exc})") from None
         if root is None:
             raise NotAPackageError(
                 f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)"

@@ -207,15 +207,26 @@ def _refuse_constant(name: str) -> Any:
     raise _NotJson(name)
 
 
+def _finite_float(text: str) -> float:
+    """A number too large for a double (``1e400``) reads as Infinity, which cannot be written back."""
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _NotJson(text)
+    return value
+
+
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CONSTANT = re.compile(r"-?Infinity|NaN")
 
 
-def _constant_position(text: str) -> int:
-    """Offset of the first NaN/Infinity outside a string (the decoder does not say where)."""
+def _constant_position(text: str, token: str) -> int:
+    """Offset of the first ``token`` (NaN, Infinity, 1e400) outside a string (the decoder does not say where)."""
     blanked = _STRING.sub(lambda m: " " * len(m.group()), text)
-    found = _CONSTANT.search(blanked)
-    return found.start() if found else 0
+    found = _CONSTANT.search(blanked) if token in ("NaN", "Infinity", "-Infinity") else None
+    if found is None:
+        at = blanked.find(token)
+        return max(at, 0)
+    return found.start()
 
 
 class JsonDocument:
@@ -241,19 +252,21 @@ class JsonDocument:
             return obj
 
         try:
-            data = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant)
+            data = json.loads(
+                text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant, parse_float=_finite_float
+            )
         except json.JSONDecodeError as exc:
             raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), exc.lineno, exc.colno, exc.msg) from None
         except _NotJson as exc:
-            pos = _constant_position(text)
+            token = str(exc)
+            pos = _constant_position(text, token)
             line = text.count("\n", 0, pos) + 1
             column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-            raise JsonSyntaxError(
-                f"{exc} is not a JSON value (a browser cannot read this file); write a number or null",
-                line,
-                column,
-                f"{exc} is a JavaScript value, not JSON",
-            ) from None
+            if token in ("NaN", "Infinity", "-Infinity"):
+                message = f"{token} is not a JSON value (a browser cannot read this file); write a number or null"
+            else:
+                message = f"the number {token} is too large to be read (it would become Infinity); write a smaller one"
+            raise JsonSyntaxError(message, line, column, f"{token} is not a finite number") from None
         except RecursionError:
             raise JsonSyntaxError("the JSON is nested too deeply to read", 1, 1) from None
         self.text = text
