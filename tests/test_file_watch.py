@@ -168,3 +168,20 @@ def test_saving_over_a_change_made_elsewhere_asks_first(
     assert SRC in asked[0] and path.read_text() == theirs and window.isWindowModified()
     assert window.save()
     assert path.read_text().startswith("/* mine */") and not window.isWindowModified()
+
+
+def test_a_form_file_changed_elsewhere_is_not_overwritten_unasked(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """The package file the form writes, edited by another program meanwhile (a key added)."""
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
+    )
+    window.open_path(base_project)
+    window.editor.set_field(0, "package", "name", "Recorder", "Change name of '{subject}' to 'Recorder'")
+    package = base_project / "webapp2" / "plugins/rec/rec.plugin.package.json"
+    theirs = package.read_text().replace('"version": 1.0,', '"version": 1.0,\n    "configuration": {"a": 1},')
+    _write_elsewhere(package, theirs)
+    assert not window.save()
+    assert asked and "rec.plugin.package.json" in asked[0] and package.read_text() == theirs

@@ -215,8 +215,10 @@ class ModelEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self._failure: Exception | None = None  # what the last edit's mutate raised
         # Each file with unsaved text, as it was on disk when the designer started changing it
-        # (None: absent): another program's change since then is not overwritten unasked.
+        # (None: absent): another program's change since then is not overwritten unasked. The
+        # files the forms write (settings.json, manifest.json, package files) are taken as read.
         self.disk_base: dict[str, str | None] = {}
+        self._remember_modelled()
 
     def edit(
         self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
@@ -239,11 +241,16 @@ class ModelEditor(QObject):
         before = {rel: _disk_text(pkg, rel) for rel in touched}
         written = save(pkg)
         self.disk_base.clear()
+        self._remember_modelled()
         for i in range(self.undo_stack.count()):
             command = self.undo_stack.command(i)
             if isinstance(command, SnapshotCommand):
                 command.rebase(before)
         return written
+
+    def _remember_modelled(self) -> None:
+        for rel in self.package.modelled_files():
+            self.disk_base.setdefault(rel, _disk_text(self.package, rel))
 
     def changed_elsewhere(self, rels: list[str] | None = None) -> list[str]:
         """The files with unsaved text here that another program has rewritten since. (One it

@@ -406,7 +406,11 @@ class MainWindow(QMainWindow):
         from ..core.model import unreadable_files
 
         broken = unreadable_files(self.package)
-        elsewhere = self.editor.changed_elsewhere()
+        from ..core.model import pending_writes
+
+        elsewhere = self.editor.changed_elsewhere(
+            sorted(set(self.package.pending_texts) | set(pending_writes(self.package)))
+        )
         if elsewhere:
             answer = QMessageBox.question(
                 self,
