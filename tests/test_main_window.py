@@ -292,3 +292,14 @@ def test_the_window_does_not_close_during_an_upload(window: MainWindow, example_
     assert "upload" in window.status.text()
     window.export_pane.deploy_dialog = SimpleNamespace(busy=False)
     assert window.close()
+
+
+def test_a_huge_plugin_name_is_shortened_where_it_is_only_shown(window: MainWindow, example_project: Path) -> None:
+    """A 200,000-character name (valid JSON) froze the window while the overview laid it out."""
+    package = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"name": "Lock toggle"', '"name": "' + "L" * 200_000 + '"'))
+    window.open_path(example_project)
+    item = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
+    assert len(item.text(0)) == 200 and item.text(0).endswith("…")
+    assert len(window.details.toPlainText()) < 5000
+    assert len(window.package.plugins[0].package.name) == 200_000  # the model keeps it whole

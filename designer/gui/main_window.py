@@ -46,6 +46,15 @@ AUTOSAVE_MS = 30_000
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
+def _shortened(text: str, limit: int = 200) -> str:
+    """A name as the overview pages and the tree show it: whole up to ``limit`` characters.
+
+    Why: Qt lays out one unbroken word in time that grows with its square; a plugin called by
+    a 5 MB name (valid JSON) froze the window for minutes. The forms still hold it whole.
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _escape_before_paint(text: str) -> str:
     """``html.escape`` for the "Opening …" heading, which is drawn before the first paint.
 
@@ -638,7 +647,7 @@ class MainWindow(QMainWindow):
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
         for index, plugin in enumerate(pkg.plugins):
-            it = QTreeWidgetItem([plugin.display_name])
+            it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
             errors = [
                 p
@@ -748,7 +757,8 @@ class MainWindow(QMainWindow):
         assert self.package is not None
         pkg = self.package
         rows = "".join(
-            f"<tr><td><b>{html.escape(p.display_name)}</b></td><td>{html.escape(p.entry.id or '')}</td>"
+            f"<tr><td><b>{html.escape(_shortened(p.display_name))}</b></td>"
+            f"<td>{html.escape(_shortened(p.entry.id or ''))}</td>"
             f"<td>{'on' if p.entry.enabled else 'off'}</td><td>{self._placement(p)}</td></tr>"
             for p in pkg.plugins
         )
@@ -775,7 +785,8 @@ class MainWindow(QMainWindow):
         pk = p.package
         if pk is None:
             return (
-                f"<h2>{e(p.display_name)}</h2><p>The package file '{e(p.entry.src_url or '')}' could not be read.</p>"
+                f"<h2>{e(_shortened(p.display_name))}</h2>"
+                f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' could not be read.</p>"
             )
         items = "".join(
             f"<li>{e(mi.label or '(label set at run time)')} — action <code>{e(mi.action or '?')}</code>, "
@@ -784,7 +795,7 @@ class MainWindow(QMainWindow):
         )
         roles = ", ".join(ROLE_NAMES.get(r, r) for r in pk.participant_roles or []) or "nobody"
         return (
-            f"<h2>{e(p.display_name)}</h2><p>{e(pk.description or '')}</p>"
+            f"<h2>{e(_shortened(p.display_name))}</h2><p>{e(_shortened(pk.description or '', 2000))}</p>"
             f"<p><b>id</b> {e(pk.id or '')} &nbsp; <b>version</b> {e(str(pk.version))}</p>"
             f"<p><b>Placement</b> {self._placement(p)}</p><ul>{items}</ul>"
             f"<p><b>Platforms</b> {e(', '.join(pk.platforms or []) or 'none')} &nbsp; <b>Who</b> {e(roles)}</p>"

@@ -79,4 +79,5 @@ class PluginPage(QScrollArea):
     def _title(self) -> None:
         plugins = self.editor.package.plugins
         if 0 <= self.index < len(plugins):
-            self.title.setText(plugins[self.index].display_name)
+            name = plugins[self.index].display_name
+            self.title.setText(name if len(name) <= 200 else name[:199] + "…")  # a huge name lays out slowly
