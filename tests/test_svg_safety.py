@@ -146,6 +146,7 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
         (b'<svg a="1" a="2"/>', "the attribute a is written twice"),
         (b"<svg>&</svg>", "write &amp;"),
         (b"", "the file is empty"),
+        (b'<svg a="' + b"x" * 20_000_000 + b'"/>', "safety limits"),
     ],
 )
 def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:

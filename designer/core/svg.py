@@ -89,11 +89,24 @@ _XML_ERRORS = (
     (re.compile(r"AttValue: \\?\" or ' expected"), "an attribute's value is not in quotes"),
     (re.compile(r"xmlParseEntityRef: no name"), "a '&' that is not part of an entity (write &amp;)"),
     (re.compile(r"Extra content at the end of the document"), "there is more after the end of the root element"),
+    (
+        re.compile(r"amplification|[Dd]etected an entity reference loop"),
+        "its entities expand far too much (a 'billion laughs' attack?); the DOCTYPE must go",
+    ),
+    (
+        re.compile(r"Resource limit exceeded|XML_PARSE_HUGE|[Hh]uge input"),
+        "it goes beyond the reader's safety limits (an enormous attribute, text or nesting)",
+    ),
+    (
+        re.compile(r"Document labelled UTF-16 but has UTF-8 content|[Ee]ncoding"),
+        "its text encoding cannot be read as declared",
+    ),
 )
 
 
 def _plain_xml_error(message: str) -> str:
-    message = re.sub(r", line \d+, column \d+$", "", message.strip())  # the problem gives its place
+    message = " ".join(message.split())  # one line: the CLI prints file:line:col: message
+    message = re.sub(r", line \d+, column \d+$", "", message)  # the problem gives its place
     for pattern, plain in _XML_ERRORS:
         found = pattern.search(message)
         if found:
