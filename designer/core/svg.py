@@ -91,7 +91,7 @@ _XML_ERRORS = (
     (re.compile(r"Extra content at the end of the document"), "there is more after the end of the root element"),
     (
         re.compile(r"amplification|[Dd]etected an entity reference loop"),
-        "its entities expand far too much (a 'billion laughs' attack?); the DOCTYPE must go",
+        "its entity definitions expand far too much (a 'billion laughs' attack?); the DOCTYPE must go",
     ),
     (
         re.compile(r"Resource limit exceeded|XML_PARSE_HUGE|[Hh]uge input"),
