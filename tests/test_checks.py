@@ -346,3 +346,11 @@ def test_the_source_checks_follow_an_edited_source_file(base_project: Path) -> N
     found = {p.code: p for p in run_checks(pkg)}
     assert "PD305" not in found
     assert found["PD502"].file == "plugins/rec/other.plugin.js"  # no registerPlugin call: in the new file
+
+
+def test_a_folder_called_settings_json_is_said_and_not_offered_a_fix_that_cannot_work(base_project: Path) -> None:
+    root = base_project / "webapp2"
+    (root / "settings.json").unlink()
+    (root / "settings.json").mkdir()
+    (found,) = [p for p in run_checks(load(base_project)) if p.code == "PD200"]
+    assert "is a folder" in found.message and found.fix is None

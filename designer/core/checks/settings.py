@@ -22,15 +22,18 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         )
     if not pkg.exists(REL):
         linked = REL in pkg.files.links()  # a made-up settings.json must not replace the link
-        ctx.report(
-            "PD200",
-            REL,
-            "settings.json is a symbolic link, which the designer and the export do not follow, so the app will "
-            "not load any plugin. Put the file itself here."
-            if linked
-            else "There is no settings.json in the package, so the app will not load any plugin.",
-            fix=None if linked else Fix("create-settings", "Create settings.json listing the plugins found"),
-        )
+        folder = pkg.root is not None and (pkg.root / REL).is_dir()  # nor a folder of that name
+        if linked:
+            why = (
+                "settings.json is a symbolic link, which the designer and the export do not follow, so the app "
+                "will not load any plugin. Put the file itself here."
+            )
+        elif folder:
+            why = "settings.json is a folder, not a file, so the app will not load any plugin. Put the file there."
+        else:
+            why = "There is no settings.json in the package, so the app will not load any plugin."
+        fix = None if linked or folder else Fix("create-settings", "Create settings.json listing the plugins found")
+        ctx.report("PD200", REL, why, fix=fix)
         return
     if pkg.settings is None:
         return  # unreadable: reported by the loader
