@@ -432,14 +432,20 @@ def test_an_id_another_plugin_has_is_refused_with_a_reason(window: MainWindow, q
     assert not note.isVisible() and window.package.plugins[1].package.id == "meeting-info-2"
 
 
-def test_an_id_still_being_typed_is_saved_by_ctrl_s(window: MainWindow, qtbot, example_project: Path) -> None:
-    """The Id field records its value when it loses focus; Ctrl+S while typing must not lose it."""
-    window.open_path(example_project)
+def _typing_in(window: MainWindow, qtbot, project: Path, field: str, text: str) -> QLineEdit:
+    """The first plugin's ``field`` with ``text`` typed over its value, still focused (not left)."""
+    window.open_path(project)
     select_plugin(window, qtbot, 0)
-    edit = window.findChild(QLineEdit, "idEdit")
+    edit = window.findChild(QLineEdit, field)
     edit.setFocus()
     edit.selectAll()
-    qtbot.keyClicks(edit, "lock-it")
+    qtbot.keyClicks(edit, text)
+    return edit
+
+
+def test_an_id_still_being_typed_is_saved_by_ctrl_s(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The Id field records its value when it loses focus; Ctrl+S while typing must not lose it."""
+    edit = _typing_in(window, qtbot, example_project, "idEdit", "lock-it")
     qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     package = json.loads((example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text())
     assert package["id"] == "lock-it"
@@ -448,12 +454,7 @@ def test_an_id_still_being_typed_is_saved_by_ctrl_s(window: MainWindow, qtbot, e
 
 def test_ctrl_z_in_a_field_undoes_the_window_step(window: MainWindow, qtbot, example_project: Path) -> None:
     """Not the field's own undo, which put its old text back and recorded that as one more step."""
-    window.open_path(example_project)
-    select_plugin(window, qtbot, 0)
-    name = window.findChild(QLineEdit, "nameEdit")
-    name.setFocus()
-    name.selectAll()
-    qtbot.keyClicks(name, "Locker")
+    name = _typing_in(window, qtbot, example_project, "nameEdit", "Locker")
     assert window.package.plugins[0].package.name == "Locker" and window.editor.undo_stack.count() == 1
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[0].package.name == "Lock toggle" and name.text() == "Lock toggle"

@@ -137,13 +137,23 @@ def _type_then_leave(window: MainWindow, qtbot, project: Path):
     return editor
 
 
+def _answering(monkeypatch, *answers: QMessageBox.StandardButton) -> list[str]:
+    """Every question is answered with ``answers`` in turn (the last one from then on); their texts."""
+    asked: list[str] = []
+    queue = list(answers)
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
 def test_a_change_made_while_the_file_was_not_on_show_is_asked_about(
     window: MainWindow, qtbot, base_project: Path, monkeypatch
 ) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No
-    )
+    asked = _answering(monkeypatch, QMessageBox.StandardButton.No)
     editor = _type_then_leave(window, qtbot, base_project)
     path = base_project / "webapp2" / SRC
     _write_elsewhere(path, path.read_text() + "// theirs\n")
@@ -157,9 +167,7 @@ def test_a_change_made_while_the_file_was_not_on_show_is_asked_about(
 def test_saving_over_a_change_made_elsewhere_asks_first(
     window: MainWindow, qtbot, base_project: Path, monkeypatch
 ) -> None:
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answers.pop(0))
+    asked = _answering(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
     _type_then_leave(window, qtbot, base_project)
     path = base_project / "webapp2" / SRC
     theirs = path.read_text() + "// theirs\n"
@@ -174,10 +182,7 @@ def test_a_form_file_changed_elsewhere_is_not_overwritten_unasked(
     window: MainWindow, qtbot, base_project: Path, monkeypatch
 ) -> None:
     """The package file the form writes, edited by another program meanwhile (a key added)."""
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
-    )
+    asked = _answering(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.open_path(base_project)
     window.editor.set_field(0, "package", "name", "Recorder", "Change name of '{subject}' to 'Recorder'")
     package = base_project / "webapp2" / "plugins/rec/rec.plugin.package.json"

@@ -293,18 +293,21 @@ def test_plugin_code_in_the_preview_reaches_no_host_and_no_local_file(qapp: Any,
     assert any("no read" in t for t in texts)
 
 
+def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
+    """The example with ``action`` of ``plugin`` looping for ever (its old body renamed away)."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / f"webapp2/plugins/{plugin}/{plugin}.plugin.js"
+    stuck = f"function {action}() {{ while (true) {{}} }}\n    function unused("
+    js.write_text(js.read_text().replace(f"function {action}(", stuck, 1))
+    return project
+
+
 def test_a_plugin_stuck_in_an_endless_loop_does_not_take_the_preview_for_good(qtbot: Any, tmp_path: Path) -> None:
     """Restart plugins must work again once a plugin looped: the page is replaced, and the log says why."""
     from designer.gui.main_window import MainWindow
 
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function toggleLock(", "function toggleLock() { while (true) {} }\n    function unused(", 1
-        )
-    )
+    project = _looping(tmp_path, "lock-toggle", "toggleLock")
     win = MainWindow()
     try:
         win.resize(1280, 800)
@@ -328,14 +331,7 @@ def test_a_plugin_stuck_in_an_endless_loop_does_not_take_the_preview_for_good(qt
 def test_simulate_fails_a_plugin_that_never_finishes(qapp: Any, tmp_path: Path) -> None:
     from designer.gui.preview import simulate
 
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function showMeetingInfo(", "function showMeetingInfo() { for (;;) {} }\n    function unused(", 1
-        )
-    )
+    project = _looping(tmp_path, "meeting-info", "showMeetingInfo")
     report = simulate(load(project), timeout=3).as_json()
     assert not report["ok"]
     (error,) = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
