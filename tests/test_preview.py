@@ -336,3 +336,33 @@ def test_simulate_fails_a_plugin_that_never_finishes(qapp: Any, tmp_path: Path) 
     assert not report["ok"]
     (error,) = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
     assert error["kind"] == "hang" and "endless loop" in error["message"]
+
+
+def test_a_crashed_preview_page_is_replaced(qtbot: Any, tmp_path: Path) -> None:
+    """Chromium's page process gone (out of memory, a crash): a fresh page, not a blank view."""
+    import os
+    import signal
+
+    from designer.gui.main_window import MainWindow
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    win = MainWindow()
+    try:
+        win.resize(1280, 800)
+        win.show()
+        win.open_path(project)
+        win.show_preview()
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        old = pane.page
+        os.kill(old.renderProcessPid(), signal.SIGKILL)
+        qtbot.waitUntil(lambda: pane.page is not old, timeout=10000)
+        qtbot.waitUntil(lambda: any("stopped" in str(e.get("message")) for e in pane.events), timeout=10000)
+        _wait_started(qtbot, pane)
+        assert _js(qtbot, pane.page, "1 + 1") == 2
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()
+        win.close()
+        shiboken6.delete(win)

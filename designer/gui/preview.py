@@ -718,8 +718,10 @@ class PreviewPane(QWidget):
             "again in a fresh page."
         )
 
-    def _renderer_gone(self, _status: Any, _code: int) -> None:
+    def _renderer_gone(self, status: Any, _code: int) -> None:
         """Chromium's page process ended (out of memory, a crash): start again instead of a blank view."""
+        if getattr(status, "name", "") == "NormalTerminationStatus":  # the page closing, not a crash
+            return
         self._awaiting = None
         QTimer.singleShot(
             0,
