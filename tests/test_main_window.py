@@ -303,3 +303,17 @@ def test_a_huge_plugin_name_is_shortened_where_it_is_only_shown(window: MainWind
     assert len(item.text(0)) == 200 and item.text(0).endswith("…")
     assert len(window.details.toPlainText()) < 5000
     assert len(window.package.plugins[0].package.name) == 200_000  # the model keeps it whole
+
+
+def test_the_welcome_buttons_have_mnemonics(qtbot) -> None:
+    """Keyboard-only use: Alt+N, Alt+O, ... reach the welcome screen's actions."""
+    from PySide6.QtWidgets import QPushButton
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    texts = {b.objectName(): b.text() for b in win.findChildren(QPushButton)}
+    letters = [
+        texts[n].split("&", 1)[1][0].lower()
+        for n in ("newButton", "openFolderButton", "openZipButton", "importZipButton", "exampleButton")
+    ]
+    assert len(set(letters)) == 5 and not set(letters) & set("fepv")  # not the menus' File/Edit/Plugin/View

@@ -213,3 +213,12 @@ def test_a_text_whose_switch_is_off_is_greyed_and_may_stay_empty(qtbot, wizard: 
     switch.setChecked(False)
     assert not text.isEnabled() and wizard.findChild(QPushButton, "recipeNext").isEnabled()
     assert not wizard.findChild(QLabel, "recipe_announce_text_error").isVisibleTo(wizard)
+
+
+def test_enter_presses_what_the_step_offers_and_buttons_have_mnemonics(qtbot, wizard: RecipeWizard) -> None:
+    wizard.choose("lock-toggle")
+    assert wizard.next_button.isDefault() and wizard.next_button.text() == "&Next >"
+    click(qtbot, wizard, "recipeNext")
+    click(qtbot, wizard, "recipeNext")
+    assert wizard.finish_button.isDefault() and not wizard.next_button.isDefault()
+    assert wizard.finish_button.text() == "&Add plugin" and wizard.back_button.text() == "< &Back"

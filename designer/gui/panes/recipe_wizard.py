@@ -148,11 +148,11 @@ class RecipeWizard(QDialog):
         self.stack.addWidget(self.form_page)
         self.stack.addWidget(self._files_page())
 
-        self.back_button = QPushButton("< Back")
+        self.back_button = QPushButton("< &Back")
         self.back_button.setObjectName("recipeBack")
-        self.next_button = QPushButton("Next >")
+        self.next_button = QPushButton("&Next >")
         self.next_button.setObjectName("recipeNext")
-        self.finish_button = QPushButton("Add plugin")
+        self.finish_button = QPushButton("&Add plugin")
         self.finish_button.setObjectName("recipeFinish")
         cancel = QPushButton("Cancel")
         cancel.setObjectName("recipeCancel")
@@ -331,6 +331,9 @@ class RecipeWizard(QDialog):
         self.next_button.setVisible(page < 2)
         self.finish_button.setVisible(page == 2)
         self.finish_button.setEnabled(page == 2 and self.package.files.writable)
+        # Enter presses what the step offers: Next, then Add plugin (a hidden default button does nothing).
+        self.next_button.setDefault(page < 2)
+        self.finish_button.setDefault(page == 2)
         steps = ("Choose a recipe", "Answer the questions", "Check what will be added")
         self.step_label.setText(f"Step {page + 1} of 3: {steps[page]}")
 

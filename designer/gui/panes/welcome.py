@@ -53,16 +53,16 @@ class WelcomePane(QWidget):
         outer.addSpacing(16)
         row = QHBoxLayout()
         for text, tip, signal, name in (
-            ("New project…", "Start a new branding package with one working plugin.", self.sig_new, "newButton"),
-            ("Open folder…", "Open a project folder or its webapp2 folder.", self.sig_open_folder, "openFolderButton"),
-            ("Open ZIP…", "Look at a branding ZIP (read-only).", self.sig_open_zip, "openZipButton"),
+            ("&New project…", "Start a new branding package with one working plugin.", self.sig_new, "newButton"),
+            ("&Open folder…", "Open a project folder or its webapp2 folder.", self.sig_open_folder, "openFolderButton"),
+            ("Open &ZIP…", "Look at a branding ZIP (read-only).", self.sig_open_zip, "openZipButton"),
             (
-                "Import ZIP…",
+                "I&mport ZIP…",
                 "Make an editable project of a branding ZIP (from the Branding Portal, a Management Node, ...).",
                 self.sig_import_zip,
                 "importZipButton",
             ),
-            ("Open the example", "Three small plugins to learn from.", self.sig_open_example, "exampleButton"),
+            ("Open the e&xample", "Three small plugins to learn from.", self.sig_open_example, "exampleButton"),
         ):
             button = QPushButton(text, objectName=name)
             button.setToolTip(tip)
