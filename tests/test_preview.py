@@ -366,3 +366,27 @@ def test_a_crashed_preview_page_is_replaced(qtbot: Any, tmp_path: Path) -> None:
             win.editor.undo_stack.setClean()
         win.close()
         shiboken6.delete(win)
+
+
+def test_test_every_button_runs_once_at_a_time_and_sums_up(qtbot: Any, tmp_path: Path) -> None:
+    from designer.gui.main_window import MainWindow
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    win = MainWindow()
+    try:
+        win.resize(1280, 800)
+        win.show()
+        win.open_path(project)
+        win.show_preview()
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.cycle_button.click()
+        assert not pane.cycle_button.isEnabled()  # a second press cannot start another run meanwhile
+        qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=15000)
+        assert "every button tested, no new error" in pane.log.toPlainText()
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()
+        win.close()
+        shiboken6.delete(win)

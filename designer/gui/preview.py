@@ -403,7 +403,8 @@ class PreviewPane(QWidget):
         reset.clicked.connect(self.reset_meeting)
         cycle = QPushButton("Test every button", objectName="previewCycle")
         cycle.setToolTip("Load, press each plugin button, switch off and on again: catches crashes and leaks")
-        cycle.clicked.connect(lambda: self.page.runJavaScript("PD.cycle(80)"))
+        cycle.clicked.connect(self._start_cycle)
+        self.cycle_button = cycle
         self.log_filter = QComboBox(objectName="previewLogFilter")
         self.log_filter.currentIndexChanged.connect(self._render_log)
 
@@ -708,6 +709,20 @@ class PreviewPane(QWidget):
             return
         self._load()
 
+    def _start_cycle(self) -> None:
+        """Test every button, once at a time: a second press while it runs would interleave two."""
+        self.cycle_button.setEnabled(False)
+        self._cycle_errors = self.error_count()
+        self.page.runJavaScript("PD.cycle(80)")
+
+    def _cycle_done(self) -> None:
+        if self.cycle_button.isEnabled():
+            return  # a cycle the page ran by itself (simulate), not the button's
+        self.cycle_button.setEnabled(True)
+        new = self.error_count() - getattr(self, "_cycle_errors", 0)
+        verdict = f"{new} new error(s): see above" if new else "no new error"
+        self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}"})
+
     def _not_answering(self, generation: int) -> None:
         """The running page did not give its meeting back: a plugin keeps it busy (an endless loop)."""
         if self._awaiting != generation or generation != self._generation:
@@ -734,6 +749,8 @@ class PreviewPane(QWidget):
     def _fresh_page(self, why: str) -> None:
         """Replace the page (and so its Chromium process) and load the plugins into it."""
         import shiboken6
+
+        self.cycle_button.setEnabled(True)  # a cycle the old page was running is over
 
         old = self.page
         self.page = new_page(self)
@@ -802,6 +819,9 @@ class PreviewPane(QWidget):
         self.log_filter.blockSignals(False)
 
     def _event(self, event: dict[str, Any]) -> None:
+        if event.get("type") == "cycle-done":
+            self._cycle_done()
+            return
         if event.get("type") == "started":
             self._live = True
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
@@ -867,10 +887,13 @@ class PreviewPane(QWidget):
                 + f" → {answer}"
             )
         elif kind == "lifecycle":
-            step = event.get("step")
-            text = {"load": "loaded (load called)", "unload": "switched off (unload called)"}.get(
-                str(step), f"button pressed: {html.escape(str(event.get('action')))}"
-            )
+            step = str(event.get("step"))
+            if event.get("plugin") is None:  # about the whole run (Test every button's summary)
+                who, text = "all plugins", html.escape(step)
+            else:
+                text = {"load": "loaded (load called)", "unload": "switched off (unload called)"}.get(
+                    step, f"button pressed: {html.escape(str(event.get('action')))}"
+                )
         elif kind == "dialog":
             text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
         else:
