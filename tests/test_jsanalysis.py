@@ -113,3 +113,11 @@ def test_analyse_never_raises_on_garbage() -> None:
     for text in ["", "\x00\xff", "(((((", "})", "`${", "/*", "'\\", "a" * 10000, "\ud800"]:
         info = analyse(text)
         assert all(line >= 1 and col >= 1 for line, col, _ in info.syntax_errors)
+
+
+def test_a_nul_byte_in_a_string_or_comment_is_no_syntax_error() -> None:
+    """Valid JavaScript (node parses it); tree-sitter's lexer stopped at the NUL and blamed the rest."""
+    from designer.core.jsanalysis import analyse
+
+    src = b"(function () {\n    // a \x00 here\n    var s = 'a\x00b';\n})();\n"
+    assert analyse(src).syntax_errors == []

@@ -711,6 +711,10 @@ def _unescape(seq: str) -> str:
 def analyse(source: str | bytes) -> JsInfo:
     """Everything the checks need to know about one plugin source; never raises on bad input."""
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if b"\0" in data:
+        # A NUL is fine inside a JavaScript string or comment, but tree-sitter's lexer stops at it
+        # and reports syntax errors that are not there; a space keeps every position the same.
+        data = data.replace(b"\0", b" ")
     tree = _parser().parse(data)
     return _Analyser(data).run(tree)
 
