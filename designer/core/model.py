@@ -317,6 +317,16 @@ class Plugin:
         return normalize(self.package_path, url)
 
 
+def modelled_names(plugins: list[Plugin], settings: Settings | None, manifest: Manifest | None) -> set[str]:
+    """The JSON files a model of these parts writes (also for an undo snapshot of them)."""
+    out = {p.package_path for p in plugins if p.package is not None and p.package_path}
+    if settings is not None:
+        out.add("settings.json")
+    if manifest is not None:
+        out.add("manifest.json")
+    return out
+
+
 @dataclass(eq=False)
 class BrandingPackage:
     """A whole branding package: its files, the loaded JSON documents and the plugins they list."""
@@ -347,12 +357,7 @@ class BrandingPackage:
 
     def modelled_files(self) -> set[str]:
         """The JSON files written from the model on save (whether or not they exist yet)."""
-        out = {p.package_path for p in self.plugins if p.package is not None and p.package_path}
-        if self.settings is not None:
-            out.add("settings.json")
-        if self.manifest is not None:
-            out.add("manifest.json")
-        return out
+        return modelled_names(self.plugins, self.settings, self.manifest)
 
     def read_bytes(self, rel: str) -> bytes:
         """A file as the checks and the export must see it: an unsaved edit wins over the disk."""

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text
+from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, modelled_names
 
 __all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
 
@@ -145,9 +145,7 @@ class SnapshotCommand(QUndoCommand):
         for snap in (self._before, self._after):
             if snap is None:
                 continue
-            modelled = {p.package_path for p in snap.plugins if p.package is not None and p.package_path}
-            modelled |= {"settings.json"} if snap.settings is not None else set()
-            modelled |= {"manifest.json"} if snap.manifest is not None else set()
+            modelled = modelled_names(snap.plugins, snap.settings, snap.manifest)
             for rel, text in before_save.items():
                 if rel not in snap.pending_texts and rel not in modelled:
                     snap.pending_texts[rel] = text
