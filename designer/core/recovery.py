@@ -25,9 +25,9 @@ FORMAT = 1
 
 def recovery_dir() -> Path:
     """``<user data>/plugin-designer/recovery`` (platformdirs picks the OS's place)."""
-    from platformdirs import user_data_dir
+    from .resources import user_data
 
-    return Path(user_data_dir("plugin-designer", appauthor=False)) / "recovery"
+    return user_data() / "recovery"
 
 
 def _file_for(root: Path) -> Path:

@@ -11,7 +11,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-__all__ = ["data_root", "icons_dir", "resource"]
+__all__ = ["data_root", "icons_dir", "resource", "user_data"]
 
 
 @cache
@@ -36,3 +36,11 @@ def resource(*parts: str) -> Path:
 
 def icons_dir() -> Path:
     return data_root() / "icons"
+
+
+def user_data() -> Path:
+    """``<user data>/plugin-designer``: the user's own files (crash copies, the example's copy);
+    platformdirs picks the OS's place (XDG_DATA_HOME, %LOCALAPPDATA%, ~/Library/...)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("plugin-designer", appauthor=False))

@@ -358,11 +358,9 @@ class MainWindow(QMainWindow):
         folder), so trying things out never changes the example the app ships with."""
         import shutil
 
-        from platformdirs import user_data_dir
+        from ..core.resources import resource, user_data
 
-        from ..core.resources import resource
-
-        copy = Path(user_data_dir("plugin-designer", appauthor=False)) / "example"
+        copy = user_data() / "example"
         if not (copy / "webapp2").is_dir():
             try:
                 shutil.copytree(resource("examples", "demo"), copy, dirs_exist_ok=True)
