@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 MARKER = "__PD__ "
 BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
 MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
+_PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
 HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
 PLATFORM_CHOICES = (("web", "Web browser"), ("electron", "Desktop app"), ("ios", "iOS"), ("android", "Android"))
@@ -85,7 +86,7 @@ def _page_class() -> type:
 
         def interceptRequest(self, info) -> None:  # noqa: N802 - Qt's name
             url = info.requestUrl()
-            if url.scheme() in ("http", "https", "ws", "wss", "ftp") and url.host() != "conference.invalid":
+            if url.scheme() in ("http", "https", "ws", "wss", "ftp") and url.host() != _PAGE_HOST:
                 info.block(True)
                 self.sig_blocked.emit(url.toString())
 
