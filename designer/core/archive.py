@@ -7,7 +7,7 @@ byte is written, sizes are counted again while extracting (the declared sizes ca
 the files go into a temporary folder next to the target that is renamed into place only when
 everything arrived. A refused import leaves nothing behind.
 
-The reverse direction, :func:`write_zip`, writes entries in sorted order with fixed
+The reverse direction, :func:`zip_bytes`, writes entries in sorted order with fixed
 timestamps and permissions, so the same files always give the same bytes.
 """
 
@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, atomic_write
+from .files import _zip_prefix
 from .state import STATE_DIR, update_state
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "sha256_file",
     "shown_name",
     "vet_zip",
-    "write_zip",
     "zip_bytes",
 ]
 
@@ -525,12 +524,3 @@ def zip_bytes(files: Iterable[tuple[str, bytes]]) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             zf.writestr(info, data, compress_type=info.compress_type, compresslevel=None if stored else 6)
     return buf.getvalue()
-
-
-def write_zip(path: Path, files: Iterable[tuple[str, bytes]]) -> tuple[bytes, str]:
-    """Write :func:`zip_bytes` to ``path`` atomically; return the bytes and their sha256."""
-    import hashlib
-
-    data = zip_bytes(files)
-    atomic_write(Path(path), data)
-    return data, hashlib.sha256(data).hexdigest()

@@ -12,6 +12,7 @@ next diff has a baseline.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import stat
 import time
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip
+from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
 from .files import DirFiles
 from .fixes import new_branding_id
@@ -491,19 +492,13 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     if target.is_dir():
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
     _check_output(out)
-    import hashlib
-
-    from .archive import zip_bytes
-    from .files import atomic_write_all
-
     data = zip_bytes(plan.entries.items())
     digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
     # The ZIP and the project's files (the new brandingID) together, or neither: a ZIP whose
     # brandingID the project does not hold would be uploaded, and the next export repeat it.
-    atomic_write_all({out: data, **{files.root / rel: content for rel, content in plan.writes.items()}})
-    files.invalidate()
+    files.write_many(plan.writes, also={out: data})
     from .model import pending_deletes
 
     removed = pending_deletes(plan.pkg)
@@ -518,7 +513,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
             "sha256": digest,
             # What PD213 compares with (core/fingerprint.py), from the bytes just zipped.
             "content": fingerprint(
-                (name[len("webapp2/") :], data) for name, data in plan.entries.items() if name.startswith("webapp2/")
+                (name[len("webapp2/") :], content)
+                for name, content in plan.entries.items()
+                if name.startswith("webapp2/")
             ),
             "brandingID": plan.branding_id,
             "files": len(plan.entries),

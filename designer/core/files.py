@@ -208,8 +208,11 @@ class DirFiles(PackageFiles):
         link may be someone's shared settings.json, and replacing it would end the sharing)."""
         self.write_many({rel: data})
 
-    def write_many(self, files: dict[str, bytes]) -> None:
-        """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all)."""
+    def write_many(self, files: dict[str, bytes], also: dict[Path, bytes] | None = None) -> None:
+        """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all).
+
+        ``also``: files outside the package written in the same all-or-nothing step (the export's ZIP).
+        """
         for rel in files:
             path = self.root
             for part in rel.split("/"):
@@ -220,7 +223,7 @@ class DirFiles(PackageFiles):
                         "not write through or replace (the export leaves links out). Put the file itself there first."
                     )
         try:
-            atomic_write_all({self.root / rel: data for rel, data in files.items()})
+            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})})
         finally:
             self.invalidate()
 
