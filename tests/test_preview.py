@@ -5,10 +5,12 @@ Kept few and fast: one simulation per package, one preview pane for the GUI chec
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -293,6 +295,26 @@ def test_plugin_code_in_the_preview_reaches_no_host_and_no_local_file(qapp: Any,
     assert any("no read" in t for t in texts)
 
 
+@contextlib.contextmanager
+def _preview_of(qtbot: Any, project: Path) -> Iterator[Any]:
+    """A 1280-px window on ``project`` with the preview open and its plugins started; its pane."""
+    from designer.gui.main_window import MainWindow
+
+    win = MainWindow()
+    try:
+        win.resize(1280, 800)
+        win.show()
+        win.open_path(project)
+        win.show_preview()
+        _wait_started(qtbot, win.preview_pane)
+        yield win.preview_pane
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()  # no "save changes?" question on close
+        win.close()
+        shiboken6.delete(win)  # its page now, before Chromium's profile goes at exit
+
+
 def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
     """The example with ``action`` of ``plugin`` looping for ever (its old body renamed away)."""
     project = tmp_path / "p"
@@ -305,27 +327,12 @@ def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
 
 def test_a_plugin_stuck_in_an_endless_loop_does_not_take_the_preview_for_good(qtbot: Any, tmp_path: Path) -> None:
     """Restart plugins must work again once a plugin looped: the page is replaced, and the log says why."""
-    from designer.gui.main_window import MainWindow
-
-    project = _looping(tmp_path, "lock-toggle", "toggleLock")
-    win = MainWindow()
-    try:
-        win.resize(1280, 800)
-        win.show()
-        win.open_path(project)
-        win.show_preview()
-        pane = win.preview_pane
-        _wait_started(qtbot, pane)
+    with _preview_of(qtbot, _looping(tmp_path, "lock-toggle", "toggleLock")) as pane:
         pane.page.runJavaScript("document.querySelector('[data-kind=toolbar]').click()")  # never returns
         pane.reload()
         qtbot.waitUntil(lambda: any("did not answer" in str(e.get("message")) for e in pane.events), timeout=10000)
         _wait_started(qtbot, pane)  # a fresh page, with the plugins loaded again
         assert _js(qtbot, pane.page, "1 + 1") == 2
-    finally:
-        if win.editor is not None:
-            win.editor.undo_stack.setClean()
-        win.close()
-        shiboken6.delete(win)
 
 
 def test_simulate_fails_a_plugin_that_never_finishes(qapp: Any, tmp_path: Path) -> None:
@@ -343,50 +350,22 @@ def test_a_crashed_preview_page_is_replaced(qtbot: Any, tmp_path: Path) -> None:
     import os
     import signal
 
-    from designer.gui.main_window import MainWindow
-
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
-    win = MainWindow()
-    try:
-        win.resize(1280, 800)
-        win.show()
-        win.open_path(project)
-        win.show_preview()
-        pane = win.preview_pane
-        _wait_started(qtbot, pane)
+    with _preview_of(qtbot, project) as pane:
         old = pane.page
         os.kill(old.renderProcessPid(), signal.SIGKILL)
         qtbot.waitUntil(lambda: pane.page is not old, timeout=10000)
         qtbot.waitUntil(lambda: any("stopped" in str(e.get("message")) for e in pane.events), timeout=10000)
         _wait_started(qtbot, pane)
         assert _js(qtbot, pane.page, "1 + 1") == 2
-    finally:
-        if win.editor is not None:
-            win.editor.undo_stack.setClean()
-        win.close()
-        shiboken6.delete(win)
 
 
 def test_test_every_button_runs_once_at_a_time_and_sums_up(qtbot: Any, tmp_path: Path) -> None:
-    from designer.gui.main_window import MainWindow
-
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
-    win = MainWindow()
-    try:
-        win.resize(1280, 800)
-        win.show()
-        win.open_path(project)
-        win.show_preview()
-        pane = win.preview_pane
-        _wait_started(qtbot, pane)
+    with _preview_of(qtbot, project) as pane:
         pane.cycle_button.click()
         assert not pane.cycle_button.isEnabled()  # a second press cannot start another run meanwhile
         qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=15000)
         assert "every button tested, no new error" in pane.log.toPlainText()
-    finally:
-        if win.editor is not None:
-            win.editor.undo_stack.setClean()
-        win.close()
-        shiboken6.delete(win)
