@@ -317,3 +317,15 @@ def test_the_welcome_buttons_have_mnemonics(qtbot) -> None:
         for n in ("newButton", "openFolderButton", "openZipButton", "importZipButton", "exampleButton")
     ]
     assert len(set(letters)) == 5 and not set(letters) & set("fepv")  # not the menus' File/Edit/Plugin/View
+
+
+def test_the_welcome_screen_starts_with_new_project_focused(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is win.welcome.new_button

@@ -721,6 +721,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.welcome)
         self.welcome.refresh()
         self.stack.setCurrentWidget(self.welcome)
+        # Keyboard first: the first thing to press, not the empty tree or Problems list.
+        self.welcome.new_button.setFocus()
 
     def _show_item(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
         self._update_plugin_actions()

@@ -65,6 +65,8 @@ class WelcomePane(QWidget):
             ("Open the e&xample", "Three small plugins to learn from.", self.sig_open_example, "exampleButton"),
         ):
             button = QPushButton(text, objectName=name)
+            if name == "newButton":
+                self.new_button = button
             button.setToolTip(tip)
             button.setMinimumHeight(48)
             button.clicked.connect(signal.emit)
