@@ -59,6 +59,15 @@ def _app_names() -> None:
     QCoreApplication.setApplicationName("Plugin Designer")
 
 
+def shown(qtbot, widget, width: int, height: int):
+    """``widget`` at ``width`` x ``height``, on screen and painted, closed by pytest-qt at teardown."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 @pytest.fixture
 def window(qtbot, monkeypatch):
     """A shown MainWindow with no package yet, as a user first sees it."""
@@ -68,12 +77,7 @@ def window(qtbot, monkeypatch):
 
     # Closing at teardown with unsaved edits would ask; a test that cares answers itself.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown(qtbot, MainWindow(), 1200, 800)
 
 
 def open_in_editor(window, project: Path, rel: str):

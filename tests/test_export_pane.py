@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
@@ -18,12 +19,7 @@ from designer.gui.panes.export_pane import ExportPane
 
 @pytest.fixture
 def pane(qtbot) -> ExportPane:
-    widget = ExportPane()
-    qtbot.addWidget(widget)
-    widget.resize(760, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, ExportPane(), 760, 720)
 
 
 def _dialog_returns(monkeypatch, path: Path | None) -> list[str]:

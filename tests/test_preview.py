@@ -131,18 +131,18 @@ def _wait_started(qtbot: Any, pane: Any) -> None:
     qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=5000)
 
 
-_PLACED = """JSON.stringify(Array.from(document.querySelectorAll('[data-plugin]')).map(function (el) {
-    return [el.dataset.kind, el.dataset.plugin, el.dataset.label]; }))"""
-
-
-def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: Any, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def _window_with_preview(project: Path) -> Iterator[Any]:
+    """A 1280-px window on ``project`` with the preview dock open, closed without questions after."""
     from designer.gui.main_window import MainWindow
 
-    project = tmp_path / "example"
-    shutil.copytree(EXAMPLE, project)
     win = MainWindow()
     try:
-        _dock_checks(qtbot, win, project)
+        win.resize(1280, 800)  # a laptop screen: the dock must fit beside the tree and the editor
+        win.show()
+        win.open_path(project)
+        win.show_preview()
+        yield win
     finally:
         if win.editor is not None:
             win.editor.undo_stack.setClean()  # no "save changes?" question on close
@@ -150,11 +150,18 @@ def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: An
         shiboken6.delete(win)  # its page now, before Chromium's profile goes at exit
 
 
-def _dock_checks(qtbot: Any, win: Any, project: Path) -> None:
-    win.resize(1280, 800)  # a laptop screen: the dock must fit beside the tree and the editor
-    win.show()
-    win.open_path(project)
-    win.show_preview()
+_PLACED = """JSON.stringify(Array.from(document.querySelectorAll('[data-plugin]')).map(function (el) {
+    return [el.dataset.kind, el.dataset.plugin, el.dataset.label]; }))"""
+
+
+def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: Any, tmp_path: Path) -> None:
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        _dock_checks(qtbot, win)
+
+
+def _dock_checks(qtbot: Any, win: Any) -> None:
     dock = win.findChild(type(win.problems_dock), "previewDock")
     assert dock is not None and dock.isVisible()
     pane = win.preview_pane
@@ -297,22 +304,10 @@ def test_plugin_code_in_the_preview_reaches_no_host_and_no_local_file(qapp: Any,
 
 @contextlib.contextmanager
 def _preview_of(qtbot: Any, project: Path) -> Iterator[Any]:
-    """A 1280-px window on ``project`` with the preview open and its plugins started; its pane."""
-    from designer.gui.main_window import MainWindow
-
-    win = MainWindow()
-    try:
-        win.resize(1280, 800)
-        win.show()
-        win.open_path(project)
-        win.show_preview()
+    """The preview pane of a window on ``project``, once its plugins have started."""
+    with _window_with_preview(project) as win:
         _wait_started(qtbot, win.preview_pane)
         yield win.preview_pane
-    finally:
-        if win.editor is not None:
-            win.editor.undo_stack.setClean()  # no "save changes?" question on close
-        win.close()
-        shiboken6.delete(win)  # its page now, before Chromium's profile goes at exit
 
 
 def _looping(tmp_path: Path, plugin: str, action: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import shown
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -102,10 +103,7 @@ def test_hover_docs() -> None:
 
 @pytest.fixture
 def pane(qtbot) -> SourcePane:
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(700, 400)
-    pane.show()
+    pane = shown(qtbot, SourcePane(), 700, 400)
     pane.show_file("a.plugin.js", "(function () {\n    \n})();\n", read_only=False)
     editor = pane.editor
     cursor = editor.textCursor()

@@ -5,6 +5,7 @@ own, where the completion list opens, and coming back to a file."""
 from __future__ import annotations
 
 import pytest
+from conftest import shown
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QSpinBox, QToolButton
@@ -25,11 +26,7 @@ LONG = "".join(f"var a{i} = {i};\n" for i in range(300))
 
 @pytest.fixture
 def pane(qtbot) -> SourcePane:
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(700, 400)
-    pane.show()
-    qtbot.waitExposed(pane)
+    pane = shown(qtbot, SourcePane(), 700, 400)
     pane.activateWindow()
     qtbot.waitActive(pane)
     pane.show_file("a.plugin.js", CODE, read_only=False)

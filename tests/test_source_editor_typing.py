@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import open_in_editor
+from conftest import open_in_editor, shown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -27,11 +27,7 @@ def _settle() -> None:
 
 
 def _open(qtbot, text: str = LINES, name: str = "a.js") -> SourcePane:
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(700, 400)
-    pane.show()
-    qtbot.waitExposed(pane)
+    pane = shown(qtbot, SourcePane(), 700, 400)
     pane.show_file(name, text, read_only=False)
     qtbot.waitUntil(pane.editor.colouring_done)
     pane.editor.setCursorWidth(0)  # no blinking cursor in the pictures
