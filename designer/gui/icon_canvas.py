@@ -6,7 +6,7 @@ text to the pane (``sig_changed``), which pushes it through the window's undo st
 then redraws from the model's text like every other view. So the XML view, undo/redo and the
 canvas can never disagree.
 
-What Qt draws is never the text itself but :func:`~designer.gui.icon_render.renderable_svg` of
+What Qt draws is never the text itself but :func:`~designer.gui.icon_render.renderable_tree` of
 it, a sanitised copy: a hostile icon must not pull the user's files into the view.
 
 Scene coordinates are the SVG's user units (the viewBox), so a point under the mouse is a point
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
-from .icon_render import renderable_svg
+from .icon_render import renderable_tree
 
 __all__ = ["TOOLS", "IconCanvas"]
 
@@ -134,8 +134,7 @@ class IconCanvas(QGraphicsView):
         self._load(doc)
         if fit:
             self.fit()
-        path = self.selected.path if self.selected is not None else None
-        self._select(next((s for s, _r, _t in self.shapes if s.path == path), None))
+        self.select_path(self.selected.path if self.selected is not None else None)
         self.viewport().update()
 
     def _load(self, doc: SvgDocument) -> None:
@@ -329,8 +328,11 @@ class IconCanvas(QGraphicsView):
         self._item.update()
 
     def _draw(self, doc: SvgDocument) -> None:
-        """Give the renderer ``doc`` to draw: its sanitised copy, never the text as written."""
-        safe = renderable_svg(doc.to_text().encode("utf-8", "surrogateescape"))
+        """Give the renderer ``doc`` to draw, sanitised, never the text as written.
+
+        ``doc`` is cleaned in place: both callers hand over a throw-away copy.
+        """
+        safe = renderable_tree(doc.root)
         self.renderer.load(QByteArray(safe or b'<svg xmlns="http://www.w3.org/2000/svg"/>'))
         self.renderer.setViewBox(self.view_rect)
 

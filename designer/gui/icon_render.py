@@ -15,7 +15,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-__all__ = ["render_icon", "renderable_svg"]
+__all__ = ["render_icon", "renderable_svg", "renderable_tree"]
 
 _RASTER_DATA = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp)\s*;\s*base64\s*,(.*)$", re.IGNORECASE | re.DOTALL)
 _RASTER_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -50,14 +50,24 @@ def renderable_svg(data: bytes) -> bytes:
     JPEG, GIF or WebP stay, as the web app draws them. The user's text is never changed; this
     is for drawing only. Empty bytes when the text is not well-formed XML.
     """
-    from lxml import etree
-
-    from ..core.svg import XLINK_NS, read_svg, remove_element, sanitise_tree
+    from ..core.svg import read_svg
 
     info = read_svg(data)
     if not info.ok or info.tree is None:
         return b""
-    root = info.tree
+    return renderable_tree(info.tree)
+
+
+def renderable_tree(root: object) -> bytes:
+    """:func:`renderable_svg` of a parsed SVG root, for callers that hold one already.
+
+    The tree is cleaned in place (so give it a throw-away copy): the canvas draws every
+    drag step this way, without writing its document out and parsing it again.
+    """
+    from lxml import etree
+
+    from ..core.svg import XLINK_NS, remove_element, sanitise_tree
+
     # The sanitiser drops every <image>; an embedded picture passes through it as a <rect>
     # (so its other attributes are vetted like any shape's) and gets its picture back after.
     pictures: list[tuple[str, str, str]] = []  # (tag, href attribute, href)
@@ -91,6 +101,26 @@ def renderable_svg(data: bytes) -> bytes:
     return etree.tostring(root)
 
 
+@lru_cache(maxsize=64)
+def _prepared(data: bytes, element_id: str) -> tuple[bytes, str]:
+    """The safe SVG to draw ``element_id`` of ``data`` from, and the id to draw ("" = all of it).
+
+    Why cached apart from :func:`render_icon`: the icon editor's preview shows one text in ten
+    colours and sizes; this parse and clean-up is the same for all of them.
+    """
+    from ..core.svg import read_svg
+    from ..core.svgedit import symbol_svg
+
+    symbol = symbol_svg(data, element_id) if element_id and b"<symbol" in data else None
+    if symbol is not None:  # Qt draws nothing for a <symbol> by id: draw it as <use> would
+        data, element_id = symbol, ""
+    info = read_svg(data)
+    if not info.ok or info.tree is None:
+        return b"", ""
+    by_id = element_id if element_id and element_id != info.root_id else ""
+    return renderable_tree(info.tree), by_id  # drawn without anything the file names outside itself
+
+
 @lru_cache(maxsize=512)
 def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QPixmap:
     """The icon (or the sprite symbol ``element_id``) in ``colour``, ``size`` px square.
@@ -100,23 +130,16 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
     """
     from PySide6.QtSvg import QSvgRenderer
 
-    from ..core.svg import read_svg
-    from ..core.svgedit import symbol_svg
-
-    symbol = symbol_svg(data, element_id) if element_id and b"<symbol" in data else None
-    if symbol is not None:  # Qt draws nothing for a <symbol> by id: draw it as <use> would
-        data, element_id = symbol, ""
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
-    safe = renderable_svg(data)  # drawn without anything the file names outside itself
+    safe, by_id = _prepared(data, element_id)
     if not safe:
         return QPixmap.fromImage(image)
     renderer = QSvgRenderer(safe)
     if renderer.isValid():
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        root_id = read_svg(data).root_id if element_id else None
-        if element_id and element_id != root_id and not renderer.elementExists(element_id):
+        if by_id and not renderer.elementExists(by_id):
             # A reference to an id the file lacks: the app draws nothing, so no picture here
             # either, but a question mark that says so.
             font = painter.font()
@@ -127,8 +150,8 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
             painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "?")
             painter.end()
             return QPixmap.fromImage(image)
-        if element_id and element_id != root_id:
-            renderer.render(painter, element_id, QRectF(0, 0, size, size))
+        if by_id:
+            renderer.render(painter, by_id, QRectF(0, 0, size, size))
         else:
             renderer.render(painter, QRectF(0, 0, size, size))
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,27 +44,12 @@ from designer.core.recipes import (
     validate_value,
 )
 
+from ..icon_render import render_icon
 from ..tones import box_style, text_style
 
 __all__ = ["RecipeWizard"]
 
 _HINT_STYLE = "color:palette(placeholder-text);"
-
-
-def _icon_pixmap(svg: bytes, colour: QColor, size: int = 40) -> QPixmap:
-    """The recipe's icon drawn in one colour, as the app draws currentColor icons."""
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(svg)
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    if renderer.isValid():
-        painter = QPainter(image)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(image.rect(), colour)
-        painter.end()
-    return QPixmap.fromImage(image)
 
 
 class _Field:
@@ -201,7 +185,7 @@ class RecipeWizard(QDialog):
             h = QHBoxLayout(row)
             h.setContentsMargins(8, 6, 8, 6)
             icon = QLabel()
-            icon.setPixmap(_icon_pixmap(recipe.icon_svg(), colour))
+            icon.setPixmap(render_icon(recipe.icon_svg(), "", colour.name(), 40))
             icon.setFixedSize(QSize(44, 44))
             icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
             text = QLabel(
