@@ -12,7 +12,6 @@ next diff has a baseline.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import os
 import stat
 import time
@@ -25,7 +24,7 @@ from typing import Any
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
 from .files import DirFiles
-from .fixes import new_branding_id
+from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
@@ -54,7 +53,7 @@ OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
 OS_CLUTTER_FOLDERS = ("__macosx",)
 # brandingID is read by the web app as a JavaScript number: above 2**53 - 1 neighbouring whole
 # numbers are the same number there, so a "new" ID could look unchanged and clients keep their cache.
-MAX_BRANDING_ID = 2**53 - 1
+MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 PLACEMENTS = {
@@ -493,6 +492,8 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
     _check_output(out)
     data = zip_bytes(plan.entries.items())
+    import hashlib  # only here: it loads OpenSSL, which opening a package never needs
+
     digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)

@@ -99,9 +99,10 @@ _JS_ICON = r"""(['"`])([^'"`\\\r\n]*?\.[sS][vV][gG])#([^'"`\\\s]*)\1"""
 
 def _source_matches(
     pkg: BrandingPackage, svg_rel: str, icon_id: str | None
-) -> dict[str, list[tuple[int, re.Match[str]]]]:
-    """Per JS file: (plugin index, match) of the literals naming ``svg_rel`` (and ``icon_id``)."""
-    out: dict[str, list[tuple[int, re.Match[str]]]] = {}
+) -> dict[str, tuple[str, list[tuple[int, re.Match[str]]]]]:
+    """Per JS file: its text and the (plugin index, match) of the literals naming ``svg_rel``
+    (and ``icon_id``); the text comes along so callers need not read the file again."""
+    out: dict[str, tuple[str, list[tuple[int, re.Match[str]]]]] = {}
     for index, plugin in enumerate(pkg.plugins):
         src = plugin.source_path
         if not src or src in out or not pkg.exists(src):
@@ -118,15 +119,14 @@ def _source_matches(
             if plugin.resolve(m.group(2)) == svg_rel and (icon_id is None or m.group(3) == icon_id)
         ]
         if found:
-            out[src] = found
+            out[src] = (text, found)
     return out
 
 
 def source_icon_references(pkg: BrandingPackage, svg_rel: str, icon_id: str | None = None) -> list[SourceIconRef]:
     """The string literals in the plugins' JavaScript that name ``svg_rel`` (and ``icon_id``)."""
     out: list[SourceIconRef] = []
-    for src, found in _source_matches(pkg, svg_rel, icon_id).items():
-        text = bytes_text(pkg.read_bytes(src))
+    for src, (text, found) in _source_matches(pkg, svg_rel, icon_id).items():
         for index, m in found:
             line = text.count("\n", 0, m.start()) + 1
             column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
@@ -280,8 +280,8 @@ def rename_icon_id(pkg: BrandingPackage, svg_rel: str, old: str, new: str) -> in
     if not check.ok or new not in check.ids:  # the text scan and the parser disagree: change nothing
         raise ValueError(f"the id '{old}' of {svg_rel} could not be renamed safely")
     js_edits = {
-        src: [(m.start(3), m.end(3), new) for _index, m in found]
-        for src, found in _source_matches(pkg, svg_rel, old).items()
+        src: (text, [(m.start(3), m.end(3), new) for _index, m in found])
+        for src, (text, found) in _source_matches(pkg, svg_rel, old).items()
     }
     pkg.pending_texts[svg_rel] = new_text
     count = len(set(edits))
@@ -294,7 +294,7 @@ def rename_icon_id(pkg: BrandingPackage, svg_rel: str, old: str, new: str) -> in
         assert item.icon is not None
         item.icon = item.icon.partition("#")[0] + "#" + new
         count += 1
-    for src, spans in js_edits.items():
-        pkg.pending_texts[src] = apply_edits(bytes_text(pkg.read_bytes(src)), spans)
+    for src, (text, spans) in js_edits.items():
+        pkg.pending_texts[src] = apply_edits(text, spans)
         count += len(spans)
     return count

@@ -14,33 +14,31 @@ def _is_package_file(rel: str) -> bool:
     )
 
 
-def last_branding_ids(pkg: BrandingPackage) -> set[str]:
-    """The brandingID of the last export (project state file), as text.
+def _last_export(pkg: BrandingPackage) -> dict[str, object] | None:
+    """What the project state file recorded about the last export; None when nothing was."""
+    root = pkg.root
+    if root is None:
+        return None
+    record = load_state(root.parent if root.name == "webapp2" else root).get("last_export")
+    return record if isinstance(record, dict) else None
+
+
+def last_branding_ids(record: dict[str, object] | None) -> set[str]:
+    """The brandingID of the last export (``record``, from the project state file), as text.
 
     Why not the imported one too: right after an import the package is exactly what the server
     already has, so there is nothing a stale brandingID could hide; only edits made after an
     export and zipped by hand would stay cached in the clients.
     """
-    root = pkg.root
-    if root is None:
-        return set()
-    project = root.parent if root.name == "webapp2" else root
-    state = load_state(project)
-    out: set[str] = set()
-    record = state.get("last_export")
-    if isinstance(record, dict) and record.get("brandingID") not in (None, ""):
-        out.add(str(record["brandingID"]))
-    return out
+    if record is not None and record.get("brandingID") not in (None, ""):
+        return {str(record["brandingID"])}
+    return set()
 
 
-def _changed_since_export(pkg: BrandingPackage) -> bool:
+def _changed_since_export(pkg: BrandingPackage, record: dict[str, object] | None) -> bool:
     """Whether the package differs from what the last export uploaded (brandingID aside); True
     when the export did not record it (made by an older version)."""
-    root = pkg.root
-    if root is None:
-        return True
-    record = load_state(root.parent if root.name == "webapp2" else root).get("last_export")
-    stored = record.get("content") if isinstance(record, dict) else None
+    stored = record.get("content") if record is not None else None
     if not isinstance(stored, str):
         return True
     from designer.core.fingerprint import content_fingerprint
@@ -51,7 +49,8 @@ def _changed_since_export(pkg: BrandingPackage) -> bool:
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     names = pkg.names()
     if not ctx.exporting and pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
-        if str(pkg.manifest.branding_id) in last_branding_ids(pkg) and _changed_since_export(pkg):
+        record = _last_export(pkg)  # read once for both questions
+        if str(pkg.manifest.branding_id) in last_branding_ids(record) and _changed_since_export(pkg, record):
             doc = pkg.docs.get("manifest.json")
             ctx.report(
                 "PD213",
