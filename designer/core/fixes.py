@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _load_plugin
+from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin
 from .problems import Fix, Problem
 
 __all__ = ["FIXERS", "apply_fix", "fix_all", "new_branding_id"]
@@ -64,8 +64,7 @@ def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
     old = fix.args["key"]
     raw = pkg.settings.raw
     pkg.settings.raw = {("plugins" if k == old else k): v for k, v in raw.items()}
-    entries = pkg.settings.raw.get("plugins")
-    pkg.plugins[:] = [_load_plugin(pkg, SettingsEntry.from_json(e)) for e in entries if isinstance(entries, list)]
+    pkg.plugins[:] = _listed_plugins(pkg)
     return f"Rename '{old}' to 'plugins' in settings.json"
 
 

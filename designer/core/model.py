@@ -485,10 +485,14 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
         doc = _load_json(pkg, "settings.json")
         if doc is not None:
             pkg.settings = Settings.from_json(doc.data)
-            entries = pkg.settings.raw.get("plugins")
-            for raw in entries if isinstance(entries, list) else []:
-                pkg.plugins.append(_load_plugin(pkg, SettingsEntry.from_json(raw)))
+            pkg.plugins[:] = _listed_plugins(pkg)
     return pkg
+
+
+def _listed_plugins(pkg: BrandingPackage) -> list[Plugin]:
+    """The plugins settings.json lists under "plugins", loaded; none when that is not a list."""
+    entries = pkg.settings.raw.get("plugins") if pkg.settings is not None else None
+    return [_load_plugin(pkg, SettingsEntry.from_json(raw)) for raw in (entries if isinstance(entries, list) else [])]
 
 
 def _load_plugin(pkg: BrandingPackage, entry: SettingsEntry) -> Plugin:
