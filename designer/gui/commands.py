@@ -250,13 +250,12 @@ class ModelEditor(QObject):
         for rel in self.package.modelled_files():
             self.disk_base.setdefault(rel, _disk_text(self.package, rel))
 
-    def changed_elsewhere(self, rels: list[str] | None = None) -> list[str]:
+    def changed_elsewhere(self, rels: list[str]) -> list[str]:
         """The files with unsaved text here that another program has rewritten since. (One it
         deleted is not: the unsaved version is kept and saving writes it again, as the status says.)"""
         pkg = self.package
-        names = rels if rels is not None else list(pkg.pending_texts)
         out = []
-        for rel in names:
+        for rel in rels:
             if rel in self.disk_base:
                 now = _disk_text(pkg, rel)
                 if now is not None and now != self.disk_base[rel]:

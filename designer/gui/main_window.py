@@ -1020,12 +1020,18 @@ class MainWindow(QMainWindow):
         return self.package.read_text(rel)
 
     def _sync_source(self) -> None:
-        """After undo, redo or a fix: the editor shows the file as the model now has it."""
+        """After undo, redo or a fix: the editor shows the file as the model now has it.
+
+        Only while it is on show: a hidden editor gets the model's text when it is shown again
+        (``_show_source``), and rebuilding a form-written file on every keystroke in a form
+        for an editor nobody sees would be work for nothing.
+        """
         pane = self.source_pane
-        if pane is None or self.package is None or not pane.current_file():
+        rel = self._file_on_show()
+        if pane is None or self.package is None or not rel:
             return
         try:
-            text = self._shown_text(pane.current_file())
+            text = self._shown_text(rel)
         except (OSError, KeyError, UnicodeDecodeError):
             return
         if text is getattr(self, "_typed_text", None):

@@ -256,11 +256,6 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter.setDocument(self.document())
         self._batch.start()
 
-    @property
-    def newline(self) -> str:
-        """The file's most common line ending (new lines get it)."""
-        return self._endings.newline
-
     def shown_text(self) -> str:
         """The text as shown, lines joined with ``\\n``: exactly, unlike ``toPlainText()``, which
         also turns non-breaking spaces into spaces and U+2028 into line breaks."""
@@ -962,7 +957,7 @@ class FindBar(QWidget):
         self.find_edit.returnPressed.connect(self.find)
         self.regex.toggled.connect(self.update_count)
         self.replace_edit.returnPressed.connect(self.replace_one)
-        self.replace_edit.textChanged.connect(self.update_count)  # clears a "cannot replace" message
+        self.replace_edit.textChanged.connect(self._replacement_changed)
         editor.document().contentsChanged.connect(lambda: self.isVisible() and self.update_count())
 
     def open(self, replace: bool) -> None:
@@ -1000,6 +995,12 @@ class FindBar(QWidget):
         if pat is None:
             return []
         return [m for m in pat.finditer(self.editor.shown_text()) if m.end() > m.start()]
+
+    def _replacement_changed(self) -> None:
+        """A new replacement clears a "cannot replace" message; the count itself does not depend on
+        it (and stays current on its own), so the file is not searched again for every key."""
+        if self.count.text().startswith("cannot replace"):
+            self.update_count()
 
     def update_count(self) -> None:
         if self.find_edit.text() and self.regex.isChecked() and self.pattern() is None:
