@@ -73,16 +73,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _refused(args, _os_message(exc))
     created: list[str] = []
     if result.missing and args.create_missing:
-        from .core.fixes import apply_fix
-        from .core.model import save
-        from .core.problems import Fix
+        from .core.fixes import create_missing_files
 
-        pkg = load(result.target)
-        if "settings.json" in result.missing:
-            created.append(apply_fix(pkg, Fix("create-settings", "Create settings.json")))
-        if "manifest.json" in result.missing:
-            created.append(apply_fix(pkg, Fix("create-manifest", "Create manifest.json")))
-        save(pkg)
+        created = create_missing_files(result.target, result.missing)
     pkg = load(result.target)
     problems = run_checks(pkg)
     errors = sum(p.severity is Severity.ERROR for p in problems)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin
 from .problems import Fix, Problem
 
-__all__ = ["FIXERS", "apply_fix", "fix_all", "new_branding_id"]
+__all__ = ["FIXERS", "apply_fix", "create_missing_files", "fix_all", "new_branding_id"]
 
 
 JS_SAFE_INTEGER = 2**53 - 1  # above it, JavaScript cannot tell a number from the next one
@@ -297,6 +298,26 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
 def apply_fix(pkg: BrandingPackage, fix: Fix) -> str:
     """Apply one fix to the model; return a description for the undo stack / CLI output."""
     return FIXERS[fix.kind](pkg, fix)
+
+
+_CREATE_FIXES = {
+    "settings.json": Fix("create-settings", "Create settings.json"),
+    "manifest.json": Fix("create-manifest", "Create manifest.json"),
+}
+
+
+def create_missing_files(root: Path, missing: list[str]) -> list[str]:
+    """Write the ``missing`` settings.json and manifest.json of the project at ``root`` (a ZIP
+    just imported without them, as a Management Node default download comes); what was done.
+
+    Why here: the CLI's ``import --create-missing`` and the window's import make the same files.
+    """
+    from .model import load, save
+
+    pkg = load(root)
+    done = [apply_fix(pkg, fix) for name, fix in _CREATE_FIXES.items() if name in missing]
+    save(pkg)
+    return done
 
 
 def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]], rounds: int = 200) -> list[str]:

@@ -74,6 +74,11 @@ def write_recovery(pkg: BrandingPackage) -> Path | None:
 
 def read_recovery(root: Path) -> Recovery | None:
     """The recovery saved for the package folder ``root``, if any and still readable."""
+    try:  # an empty or missing folder: nothing was kept aside (and no need to load OpenSSL to look)
+        if not any(recovery_dir().iterdir()):
+            return None
+    except OSError:
+        return None
     path = _file_for(root)
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))

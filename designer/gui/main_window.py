@@ -318,16 +318,9 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
-                from ..core.fixes import apply_fix
-                from ..core.model import load, save
-                from ..core.problems import Fix
+                from ..core.fixes import create_missing_files
 
-                pkg = load(result.target)
-                if "settings.json" in result.missing:
-                    apply_fix(pkg, Fix("create-settings", "Create settings.json"))
-                if "manifest.json" in result.missing:
-                    apply_fix(pkg, Fix("create-manifest", "Create manifest.json"))
-                save(pkg)
+                create_missing_files(result.target, result.missing)
         opened = self.open_path(result.target, ask=False)
         if opened:
             self.status.setText(
@@ -566,7 +559,6 @@ class MainWindow(QMainWindow):
         from ..core.checks import run_checks
         from ..core.files import NotAPackageError
         from ..core.model import load
-        from ..core.recovery import recovery_dir
         from .app import forget_module_sources
         from .commands import ModelEditor
         from .panes.plugin_page import PluginPage
@@ -614,12 +606,7 @@ class MainWindow(QMainWindow):
         self._fill_tree()
         self._fill_problems()
         self.status.setText(self._opened_summary())
-        try:  # an empty or missing folder: nothing was kept aside (and no need to load OpenSSL to look)
-            kept = any(recovery_dir().iterdir())
-        except OSError:
-            kept = False
-        if kept:
-            self._offer_recovery()
+        self._offer_recovery()
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         return True
 
