@@ -329,3 +329,23 @@ def test_the_welcome_screen_starts_with_new_project_focused(qtbot) -> None:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is win.welcome.new_button
+
+
+def test_importing_a_management_node_download_offers_the_missing_files(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """A ZIP with neither settings.json nor manifest.json: Yes writes both, and the project opens."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "mn.zip", "w") as zf:
+        zf.writestr("webapp2/themes/default/theme.css", b"a{}")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, title, *a, **k: asked.append(title) or QMessageBox.StandardButton.Yes
+    )
+    assert window.import_zip(tmp_path / "mn.zip", tmp_path / "p")
+    assert asked == ["Create the missing files?"]
+    web = tmp_path / "p" / "webapp2"
+    assert json.loads((web / "settings.json").read_text()) == {"plugins": []}
+    assert isinstance(json.loads((web / "manifest.json").read_text())["brandingID"], int)
+    assert window.package is not None and "Imported mn.zip" in window.status.text()
