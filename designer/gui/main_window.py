@@ -6,6 +6,7 @@ and the list of problems in plain words, without opening any JSON file.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -631,14 +632,12 @@ class MainWindow(QMainWindow):
             it.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
+        # Errors per plugin, counted once (a crash the preview caught counts too).
+        errors_of = Counter(p.plugin for p in self._all_problems() if p.severity.value == "error")
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
-            errors = [
-                p
-                for p in self.problems + self.preview_problems  # a crash the preview caught counts too
-                if p.plugin == plugin.key and p.severity.value == "error"
-            ]
+            errors = errors_of[plugin.key]
             it.setIcon(
                 0,
                 style.standardIcon(
@@ -647,7 +646,7 @@ class MainWindow(QMainWindow):
                     else QStyle.StandardPixmap.SP_DialogApplyButton
                 ),
             )
-            it.setToolTip(0, f"{len(errors)} error(s)" if errors else "No errors")
+            it.setToolTip(0, f"{errors} error(s)" if errors else "No errors")
             for rel in self._plugin_files(plugin):
                 child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
@@ -687,8 +686,20 @@ class MainWindow(QMainWindow):
             return [plugin.package_path] if plugin.package_path else []
         return [n for n in self.package.names() if n.startswith(folder + "/")]
 
+    def _all_problems(self) -> list[Problem]:
+        """The checks' problems and the crashes the preview caught: what every view shows."""
+        return self.problems + self.preview_problems
+
+    def _show_problems(self) -> None:
+        """Every view of the problems (tree marks, the dock, editor markers, the status summary)."""
+        self._fill_tree()
+        self._fill_problems()
+        self._show_source_markers()
+        if self.status.text().startswith("Opened "):  # still the summary, not a newer message: keep it true
+            self.status.setText(self._opened_summary())
+
     def _fill_problems(self) -> None:
-        shown = self.problems + self.preview_problems
+        shown = self._all_problems()
         self.problems_view.show_problems(shown, self.package)
         n = len(shown)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
@@ -1036,7 +1047,7 @@ class MainWindow(QMainWindow):
         pane.editor.set_markers(
             [
                 Marker(p.line, p.column, f"{p.code}: {p.message}", p.severity.value == "error")
-                for p in self.problems + self.preview_problems
+                for p in self._all_problems()
                 if p.file == rel and p.line > 0
             ]
         )
@@ -1047,7 +1058,7 @@ class MainWindow(QMainWindow):
 
         pkg = self.package
         assert pkg is not None
-        n_err = sum(p.severity is Severity.ERROR for p in self.problems + self.preview_problems)
+        n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
         return (
             f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
             + (f"{n_err} error(s)" if n_err else "no errors")
@@ -1060,12 +1071,8 @@ class MainWindow(QMainWindow):
         from ..core.checks import run_checks
 
         self.problems = run_checks(self.package)
-        self._fill_tree()
-        self._fill_problems()
+        self._show_problems()
         self._refresh_export()
-        self._show_source_markers()
-        if self.status.text().startswith("Opened "):  # still the summary, not a newer message: keep it true
-            self.status.setText(self._opened_summary())
 
     def jump_to_problem(self, problem: Problem) -> None:
         """Double-click on a problem: the form field it is about, else the file at its line."""
@@ -1169,11 +1176,7 @@ class MainWindow(QMainWindow):
     def _preview_problems_changed(self, problems: list[Problem]) -> None:
         """The preview caught a crash (or restarted): the Problems dock shows it with the checks'."""
         self.preview_problems = list(problems)
-        self._fill_problems()
-        self._fill_tree()
-        self._show_source_markers()
-        if self.status.text().startswith("Opened "):
-            self.status.setText(self._opened_summary())
+        self._show_problems()
 
     def _save_before_export(self) -> bool:
         """The export writes what it uploads into the project too, and the window then reads the
