@@ -435,11 +435,9 @@ class IconEditorPane(QWidget):
         self.add_icon_button.setEnabled(not read_only and self._plugin_index() is not None)
         self.refresh()
 
-    def _update_tools(self) -> None:
+    def _update_tools(self, sprite: bool) -> None:
         """Drawing tools work on a readable, writable drawing (not on a sprite's symbols)."""
-        doc = self.canvas.doc
-        sprite_only = doc is not None and not self.canvas.shapes and bool(doc.symbols())
-        usable = not self.read_only and doc is not None and not sprite_only
+        usable = not self.read_only and self.canvas.doc is not None and not sprite
         for w in (*self.tool_actions.values(), self.fill_button, self.stroke_button, self.width_spin, self.text_edit):
             w.setEnabled(usable)
         if not usable and self.canvas.tool != "select":
@@ -483,20 +481,21 @@ class IconEditorPane(QWidget):
         else:
             self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
         self.rename_button.setEnabled(bool(root_id) and not self.read_only)
-        sprite = doc is not None and bool(doc.symbols()) and not self.canvas.shapes
+        symbols = doc.symbols() if doc is not None else []
+        sprite = bool(symbols) and not self.canvas.shapes  # symbols only: its root draws nothing
         self.add_id_button.setVisible(doc is not None and not root_id and not sprite and not self.read_only)
         if doc is not None and not root_id:
             self.add_id_button.setText(f"Add id '{self._suggested_id()}'")
         refs = self._references()  # once per refresh: it reads every plugin's package
-        self._show_users(doc, refs)
+        self._show_users(doc, refs, sprite)
         self._show_symbols(doc)
         data = text.encode("utf-8", "surrogateescape")
         label = next((r.label for r in refs if r.label), "")
         if sprite and not self._symbol:
-            self._symbol = doc.symbols()[0]
+            self._symbol = symbols[0]
             self.symbols.setCurrentRow(0)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
-        self._update_tools()
+        self._update_tools(sprite)
         self._update_edit_actions()
 
     def _references(self) -> list:
@@ -504,7 +503,7 @@ class IconEditorPane(QWidget):
 
         return icon_references(self.package, self.rel)
 
-    def _show_users(self, doc, refs: list) -> None:
+    def _show_users(self, doc, refs: list, sprite: bool) -> None:
         from ...core.iconrefs import source_icon_references
 
         notes = []
@@ -546,7 +545,7 @@ class IconEditorPane(QWidget):
                 f"{who} uses <code>#{html.escape(icon_id)}</code>, which is not in this file any more: "
                 "its button will have no picture. Undo, or rename the id back."
             )
-        if doc.symbols() and not self.canvas.shapes:
+        if sprite:
             notes.append(
                 "This file is a sprite: each symbol below is an icon of its own (<code>file.svg#symbol</code>). "
                 "Pick one to preview it; its drawing is edited in the XML."

@@ -213,10 +213,10 @@ class IconAdder(QObject):
 
     sig_added = Signal(str)  # the new file, relative to webapp2/
 
-    def __init__(self, parent: QWidget, editor_of: Callable[[], object] | None = None) -> None:
+    def __init__(self, parent: QWidget, editor_of: Callable[[], object]) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._editor_of = editor_of or (lambda: getattr(parent, "editor", None))
+        self._editor_of = editor_of  # the window's ModelEditor, or None before a package is open
 
     @property
     def editor(self):
