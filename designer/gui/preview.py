@@ -423,9 +423,7 @@ class PreviewPane(QWidget):
         # Source typing changes what runs on every keystroke: restart the plugins once it pauses.
         self._restart = QTimer(self, singleShot=True, interval=400)
         self._restart.timeout.connect(self.reload)
-        self.page = new_page(self)
-        self.page.sig_event.connect(self._event)
-        self.page.renderProcessTerminated.connect(self._renderer_gone)
+        self.page = self._new_page()
         self._awaiting: int | None = None  # the reload waiting for the running page's meeting
         self.view = QWebEngineView(objectName="previewView")
         self.view.setPage(self.page)
@@ -747,6 +745,13 @@ class PreviewPane(QWidget):
             ),
         )
 
+    def _new_page(self) -> Any:
+        """A page whose plugin events and renderer crashes reach this pane."""
+        page = new_page(self)
+        page.sig_event.connect(self._event)
+        page.renderProcessTerminated.connect(self._renderer_gone)
+        return page
+
     def _fresh_page(self, why: str) -> None:
         """Replace the page (and so its Chromium process) and load the plugins into it."""
         import shiboken6
@@ -754,9 +759,7 @@ class PreviewPane(QWidget):
         self.cycle_button.setEnabled(True)  # a cycle the old page was running is over
 
         old = self.page
-        self.page = new_page(self)
-        self.page.sig_event.connect(self._event)
-        self.page.renderProcessTerminated.connect(self._renderer_gone)
+        self.page = self._new_page()
         self.view.setPage(self.page)
         old.sig_event.disconnect(self._event)
         old.renderProcessTerminated.disconnect(self._renderer_gone)
