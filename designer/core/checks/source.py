@@ -222,6 +222,8 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     for action in actions:
         k = keys.get(action)
         if k is None:
+            near = _near(action, [x for x in keys if x not in _BASE_KEYS])
+            hint = f" Did you mean '{near}'?" if near else ""
             fix = None
             if action in info.functions:
                 fix = Fix(
@@ -229,16 +231,14 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
                     f"Register the function {action}",
                     {"file": src, "key": action, "value": action},
                 )
-            elif is_identifier(action):  # what the form's "Create function" does
+            # What the form's "Create function" does; not for a typo (near): the answer is the
+            # user's (renaming), not a new function.
+            elif is_identifier(action) and not near:
                 fix = Fix(
                     "create-action",
                     f"Create the function {action}",
                     {"file": src, "action": action, "placement": plugin.package.section},
                 )
-            near = _near(action, [x for x in keys if x not in _BASE_KEYS])
-            hint = f" Did you mean '{near}'?" if near else ""
-            if near and fix is not None and fix.kind == "create-action":
-                fix = None  # a typo: the answer is the user's (renaming), not a new function
             report(
                 "PD505",
                 f"A menu item of '{name}' runs '{action}', but registerPlugin has no '{action}', so clicking it fails."
