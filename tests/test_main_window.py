@@ -236,6 +236,31 @@ def test_the_app_uses_fusion_without_asking_the_style_first(tmp_path: Path) -> N
     assert out.stdout.split(None, 1) == ["fusion", "['extra']\n"]
 
 
+def test_pyside_does_not_read_the_source_of_the_designer_modules(tmp_path: Path) -> None:
+    """PySide's import hook reads every new module's source (inspect.getsource) unless its feature
+    table already knows the module; designer.gui fills the table first (gui/feature_scan.py)."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import inspect, sys\n"
+        "import PySide6.QtWidgets\n"
+        "read = []\n"
+        "real = inspect.getsource\n"
+        "inspect.getsource = lambda obj: read.append(getattr(obj, '__name__', '?')) or real(obj)\n"
+        "import designer.gui.main_window, designer.gui.panes.source_editor, designer.core.model\n"
+        "print(sorted(n for n in read if n.startswith('designer') or n in ('os', 'typing', 'pathlib')))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    # At most the packages and the module that fill the table are read (imported before it is filled).
+    read = set(ast.literal_eval(out.stdout.strip()))
+    assert read <= {"designer", "designer.gui", "designer.gui.feature_scan"}, read
+
+
 def test_the_tree_is_headed_by_the_project_name(window: MainWindow, example_project: Path, tmp_path: Path) -> None:
     from designer.core.export import export_package
 
