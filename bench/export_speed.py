@@ -14,11 +14,14 @@ JavaScript source and 2-3 SVG icons). Then, in this process and in the same run:
   every entry, extract into a temporary folder counting bytes, rename into place, write the
   state) against ``zipfile.ZipFile.extractall`` of the same ZIP into a new folder.
 
-Each round runs the four operations once, in an order that rotates from round to round, after a
+Each round runs the operations once, in an order that rotates from round to round, after a
 warm-up, so drifting machine load hits all of them alike. The figures are ratios of medians;
-goals: export <= 1.2, import <= 1.5. As a breakdown, the export with the checks' results passed
-in (the GUI has them already) and the export's ZIP stage alone (writing an already planned
-export) are timed too: the checks (JavaScript parsing above all) dominate the full export. The exit code is 0 whether or not the goals are met
+goals: export <= 1.2, import <= 1.5. The headline export starts without the analyses that
+``jsanalysis`` remembers by content within a process, so it parses every source as a fresh CLI
+process does. As a breakdown, the export with the checks' results passed in (the GUI has them
+already), a second export in the same process (sources already analysed) and the export's ZIP
+stage alone (writing an already planned export) are timed too: the checks (JavaScript parsing
+above all) dominate the full export. The exit code is 0 whether or not the goals are met
 (PASS/MISS is printed).
 """
 
@@ -44,6 +47,7 @@ from check_speed import generate  # noqa: E402
 from designer.core.archive import import_zip  # noqa: E402
 from designer.core.checks import run_checks  # noqa: E402
 from designer.core.export import export_package, plan_export, write_export  # noqa: E402
+from designer.core.jsanalysis import forget_analyses  # noqa: E402
 from designer.core.model import load  # noqa: E402
 
 EXPORT_GOAL = 1.2
@@ -70,7 +74,7 @@ def measure(project: Path, work: Path, rounds: int, warmup: int = 3) -> dict[str
     export_package(project, source_zip)
     counter = 0
     times: dict[str, list[float]] = {
-        k: [] for k in ("export", "zipfile", "import", "extractall", "export_no_checks", "zip_stage")
+        k: [] for k in ("export", "zipfile", "import", "extractall", "export_no_checks", "export_warm", "zip_stage")
     }
     problems = run_checks(load(project))  # what the GUI passes: the window has just run the checks
 
@@ -87,11 +91,19 @@ def measure(project: Path, work: Path, rounds: int, warmup: int = 3) -> dict[str
         "export_no_checks": lambda: write_export(
             plan_export(load(project), problems=problems), next_path("export").with_suffix(".zip")
         ),
+        "export_warm": lambda: export_package(project, next_path("export").with_suffix(".zip")),
     }
+    # Untimed set-up before an operation. The headline export starts with no remembered analyses
+    # (jsanalysis keeps them by content within a process): it parses every source, as the CLI does
+    # in a fresh process. "export_warm" is the same call with them at hand, as a second export in
+    # one session; for information only.
+    prepare = {"export": forget_analyses}
     names = list(ops)
     for r in range(warmup + rounds):
         order = names[r % len(names) :] + names[: r % len(names)]
         for name in order:
+            if name in prepare:
+                prepare[name]()
             t0 = time.perf_counter()
             ops[name]()
             dt = time.perf_counter() - t0
@@ -126,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     import_ratio = med["import"] / med["extractall"]
     stage_ratio = med["zip_stage"] / med["zipfile"]
     no_checks_ratio = med["export_no_checks"] / med["zipfile"]
+    warm_ratio = med["export_warm"] / med["zipfile"]
     result = {
         "plugins": args.plugins,
         "files": files,
@@ -135,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "import_ratio": round(import_ratio, 3),
         "zip_stage_ratio": round(stage_ratio, 3),
         "export_no_checks_ratio": round(no_checks_ratio, 3),
+        "export_warm_ratio": round(warm_ratio, 3),
         "export_pass": export_ratio <= EXPORT_GOAL,
         "import_pass": import_ratio <= IMPORT_GOAL,
     }
@@ -154,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  breakdown: export with the checks already run (as the GUI does) {ms['export_no_checks']:.2f} ms, "
         f"ratio {no_checks_ratio:.2f}; the ZIP stage alone {ms['zip_stage']:.2f} ms, ratio {stage_ratio:.2f}"
+    )
+    print(
+        f"  a second export in the same session (sources already analysed, not the headline) "
+        f"{ms['export_warm']:.2f} ms, ratio {warm_ratio:.2f}"
     )
     return 0
 

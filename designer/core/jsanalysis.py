@@ -6,12 +6,15 @@ grammar is loaded lazily (only when there is JavaScript to look at) so ``check``
 without sources, and the import of :mod:`designer.core`, stay fast.
 
 :func:`analyse` returns plain data (:class:`JsInfo`): 1-based lines and columns (columns count
-characters, not bytes), so the checks never touch tree-sitter nodes.
+characters, not bytes), so the checks never touch tree-sitter nodes. It is a pure function of
+the source's bytes, so results are remembered by content (see :func:`analyse`), and it may run
+on a worker thread (the designer analyses big sources off the UI thread).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from ._records import Record
@@ -24,7 +27,9 @@ __all__ = [
     "JsInfo",
     "Registration",
     "analyse",
+    "analysed",
     "classify_request",
+    "forget_analyses",
     "url_host",
 ]
 
@@ -98,6 +103,7 @@ _HTML_SRC = re.compile(
 _NET_CALL_ENDS = (b"fetch", b"open", b"sendBeacon")
 _LANGUAGE: Any = None
 _QUERY: Any = None
+_LOAD_LOCK = threading.Lock()  # the grammar and the query are made once, whichever thread asks first
 # Bare node types only: patterns with fields and child types (``name: (identifier)``) take
 # three times as long to compile, for no faster run; the few field checks are made in Python.
 _QUERY_SOURCE = """
@@ -130,8 +136,9 @@ def _query_cursor() -> Any:
     global _QUERY
     from tree_sitter import Query, QueryCursor
 
-    if _QUERY is None:
-        _QUERY = Query(_LANGUAGE, _QUERY_SOURCE)
+    with _LOAD_LOCK:
+        if _QUERY is None:
+            _QUERY = Query(_LANGUAGE, _QUERY_SOURCE)
     return QueryCursor(_QUERY)
 
 
@@ -141,8 +148,17 @@ def _parser() -> Any:
     The grammar's binary is loaded directly: the package's ``__init__`` imports
     ``importlib.resources`` (~20 ms) only to offer query files we do not use.
     """
+    from tree_sitter import Parser
+
+    with _LOAD_LOCK:
+        if _LANGUAGE is None:
+            _load_language()
+    return Parser(_LANGUAGE)
+
+
+def _load_language() -> None:
     global _LANGUAGE
-    from tree_sitter import Language, Parser
+    from tree_sitter import Language
 
     if _LANGUAGE is None:
         lang: Any = None
@@ -178,7 +194,6 @@ def _parser() -> Any:
 
             lang = Language(tree_sitter_javascript.language())
         _LANGUAGE = lang
-    return Parser(_LANGUAGE)
 
 
 class Key(Record):
@@ -708,14 +723,75 @@ def _unescape(seq: str) -> str:
     return body
 
 
+# Analyses by source bytes, oldest first. Why: the designer re-runs the checks after every edit,
+# and the form, the fixes and the action sync ask about the same sources again; a source that did
+# not change is not parsed again (a 10,000-line source takes about 100 ms). Bounded by the bytes
+# of source kept as keys. Callers never change a JsInfo, so the same one can be handed out.
+_MEMO: dict[bytes, JsInfo] = {}
+_MEMO_LIMIT = 16 * 1024 * 1024
+_memo_bytes = 0
+_MEMO_LOCK = threading.Lock()
+# From this size on the parser reads the source in chunks through a Python callback: tree-sitter
+# keeps the GIL for a whole parse (half a second for 2 MB), and each callback is a moment where the
+# UI thread can take it back while a worker thread parses. Below it, one call is faster.
+_CHUNKED_FROM = 256 * 1024
+_CHUNK = 8192
+
+
 def analyse(source: str | bytes) -> JsInfo:
-    """Everything the checks need to know about one plugin source; never raises on bad input."""
+    """Everything the checks need to know about one plugin source; never raises on bad input.
+
+    The same bytes give the same (shared, never modified) result without parsing again.
+    """
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    with _MEMO_LOCK:
+        found = _MEMO.get(data)
+    if found is not None:
+        return found
+    info = _analyse(data)
+    _remember(data, info)
+    return info
+
+
+def analysed(source: bytes) -> bool:
+    """Whether :func:`analyse` has this source's result at hand (it would not parse)."""
+    with _MEMO_LOCK:
+        return source in _MEMO
+
+
+def forget_analyses() -> None:
+    """Drop every remembered analysis (benchmarks measure a first analysis with this)."""
+    global _memo_bytes
+    with _MEMO_LOCK:
+        _MEMO.clear()
+        _memo_bytes = 0
+
+
+def _remember(data: bytes, info: JsInfo) -> None:
+    global _memo_bytes
+    if len(data) > _MEMO_LIMIT // 4:
+        return  # one huge source would push out everything else
+    with _MEMO_LOCK:
+        if data in _MEMO:
+            return
+        _MEMO[data] = info
+        _memo_bytes += len(data)
+        while _memo_bytes > _MEMO_LIMIT:
+            oldest = next(iter(_MEMO))
+            _memo_bytes -= len(oldest)
+            del _MEMO[oldest]
+
+
+def _analyse(data: bytes) -> JsInfo:
     if b"\0" in data:
         # A NUL is fine inside a JavaScript string or comment, but tree-sitter's lexer stops at it
         # and reports syntax errors that are not there; a space keeps every position the same.
         data = data.replace(b"\0", b" ")
-    tree = _parser().parse(data)
+    parser = _parser()
+    if len(data) < _CHUNKED_FROM:
+        tree = parser.parse(data)
+    else:
+        tree = parser.parse(lambda offset, _point: data[offset : offset + _CHUNK])
     return _Analyser(data).run(tree)
 
 

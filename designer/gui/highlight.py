@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 __all__ = [
+    "LONG_LINE",
     "PENDING",
     "Language",
     "LineJavascriptLexer",
@@ -37,6 +38,11 @@ __all__ = [
 ]
 
 PENDING = -2  # the state of a block not highlighted yet (see SyntaxHighlighter.limit)
+# Lines longer than this are left uncoloured (minified code: one line of a megabyte or two).
+# Pygments takes about a second per million characters and would do it again on every keystroke
+# in that line; editors do the same (VS Code stops at 20,000 characters). The line passes the
+# state it starts in on to the next line, so the lines after it are coloured as if it were not there.
+LONG_LINE = 20_000
 
 
 def _replace(rules: list, old: str, new: Iterable) -> list:
@@ -315,6 +321,9 @@ class SyntaxHighlighter(QSyntaxHighlighter):
                 self.on_defer()
             return
         state = self.previousBlockState()
+        if len(text) > LONG_LINE:
+            self.setCurrentBlockState(state if state >= 0 else 0)
+            return
         spans, end_state = self.language.lex_line(text, state if state >= 0 else 0)
         for start, length, ttype in spans:
             fmt = self.format_for(ttype)

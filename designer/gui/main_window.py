@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .panes.problems_pane import ProblemsPane
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
+    from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent
 
     from ..core.model import BrandingPackage, Plugin
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from .panes.source_editor import SourceEditor, SourcePane
     from .panes.welcome import WelcomePane
 
+_CHECKING_BIG = "Checking the big plugin source(s)…"
 PLACEMENTS = {
     "toolbar": "Toolbar button",
     "conference": "Conference menu item",
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         # Checks re-run shortly after the last edit, not on every keystroke.
         self._recheck = QTimer(self, singleShot=True, interval=150)
+        self.source_analysis: QThread | None = None  # parsing big sources before a check (source_analysis.py)
+        self._status_before_analysis = ""
         self._recheck.timeout.connect(self._run_checks)
         # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
@@ -537,6 +541,8 @@ class MainWindow(QMainWindow):
             return
         if self._may_discard():
             event.accept()
+            if self.source_analysis is not None:
+                self.source_analysis.wait()  # at most the parse of one big source
         else:
             event.ignore()
 
@@ -1066,13 +1072,32 @@ class MainWindow(QMainWindow):
         )
 
     def _run_checks(self) -> None:
-        if self.package is None:
+        if self.package is None or self.source_analysis is not None:
+            return  # a worker is parsing big sources: the checks run when it has finished
+        from .source_analysis import SourceAnalysis, sources_to_parse
+
+        big = sources_to_parse(self.package)
+        if big:
+            self.source_analysis = SourceAnalysis(big)
+            self.source_analysis.finished.connect(self._source_analysis_done)
+            if self.status.text() != _CHECKING_BIG:
+                self._status_before_analysis = self.status.text()
+            self.status.setText(_CHECKING_BIG)
+            self.source_analysis.start()
             return
         from ..core.checks import run_checks
 
         self.problems = run_checks(self.package)
         self._show_problems()
         self._refresh_export()
+
+    def _source_analysis_done(self) -> None:
+        worker, self.source_analysis = self.source_analysis, None
+        if worker is not None:
+            worker.deleteLater()
+        self._run_checks()  # on whatever the package holds now (edits made meanwhile included)
+        if self.source_analysis is None and self.status.text() == _CHECKING_BIG:
+            self.status.setText(self._status_before_analysis)
 
     def jump_to_problem(self, problem: Problem) -> None:
         """Double-click on a problem: the form field it is about, else the file at its line."""

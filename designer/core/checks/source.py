@@ -17,7 +17,7 @@ from designer.core.jstext import is_identifier
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
 
-__all__ = ["check", "source_info"]
+__all__ = ["check", "source_info", "sources"]
 
 Report = Callable[..., None]
 
@@ -68,7 +68,9 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
     return ctx.svg_cache[key]
 
 
-def check(pkg: BrandingPackage, ctx: Context) -> None:
+def sources(pkg: BrandingPackage) -> list[tuple[Plugin, str]]:
+    """(plugin, source path) of every source the checks analyse, each path once, in plugin order."""
+    out: list[tuple[Plugin, str]] = []
     done: set[str] = set()
     for plugin in pkg.plugins:
         src = plugin.source_path
@@ -77,6 +79,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if not pkg.exists(src):
             continue  # PD305
         done.add(src)
+        out.append((plugin, src))
+    return out
+
+
+def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for plugin, src in sources(pkg):
         info = source_info(ctx, src)
         if info is not None:
             _check_one(plugin, src, info, ctx)

@@ -1,0 +1,51 @@
+"""Big plugin sources are parsed on a worker thread before the checks run on the UI thread.
+
+Why: the checks run after every pause in typing, and parsing a 2 MB source (minified code)
+takes more than half a second, which would freeze the window each time. The worker only fills
+:mod:`designer.core.jsanalysis`' memo (the analysis is a pure function of the bytes); the checks
+then run on the UI thread as always and find the result at hand. Sources below BIG_SOURCE are
+parsed in a few milliseconds and are left to the checks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread
+
+from ..core.checks.source import sources
+from ..core.jsanalysis import analyse, analysed
+from ..core.model import BrandingPackage
+
+__all__ = ["BIG_SOURCE", "SourceAnalysis", "sources_to_parse"]
+
+BIG_SOURCE = 256 * 1024  # bytes; parsing this much takes about 50 ms
+# Workers still running, so a worker outlives a window closed under it (Qt aborts the process
+# when a running QThread is deleted).
+_RUNNING: set[SourceAnalysis] = set()
+
+
+def sources_to_parse(pkg: BrandingPackage) -> list[bytes]:
+    """The bytes of every big source the checks would parse now (not analysed before)."""
+    out = []
+    for _plugin, src in sources(pkg):
+        data = pkg.read_bytes(src)
+        if len(data) >= BIG_SOURCE and not analysed(data):
+            out.append(data)
+    return out
+
+
+class SourceAnalysis(QThread):
+    """Analyses ``texts`` (bytes taken on the UI thread, so edits made meanwhile cannot reach
+    them); ``finished`` is emitted on the UI thread when done."""
+
+    def __init__(self, texts: list[bytes]) -> None:
+        super().__init__()
+        self.texts = texts
+        _RUNNING.add(self)
+        self.finished.connect(lambda: _RUNNING.discard(self))
+
+    def run(self) -> None:
+        for data in self.texts:
+            try:
+                analyse(data)
+            except Exception:  # noqa: BLE001 - the checks parse it again and report what went wrong
+                pass

@@ -1,0 +1,172 @@
+"""Minified and very big plugin sources: the editor stays usable and the checks leave the UI thread.
+
+Why: a 2 MB minified source is one line of two million characters. Colouring that line with
+pygments took about 8 s per keystroke, Qt paints it as one row of glyphs unless it is wrapped,
+and parsing it for the checks (half a second) ran on the UI thread after every pause in typing.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from conftest import open_in_editor
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit
+
+from designer.core import jsanalysis
+from designer.gui import highlight
+from designer.gui.main_window import MainWindow
+from designer.gui.panes.source_editor import SourcePane, _common_prefix, _common_suffix, longest_line
+from designer.gui.source_analysis import BIG_SOURCE
+
+SRC = "plugins/rec/rec.plugin.js"
+
+
+def _minified(size: int) -> str:
+    body = "".join(f"function f{i}(a){{return a+{i}}};" for i in range(size // 30))
+    return "(function(){" + body + "})();\n// after\nconst x = `t`;\n"
+
+
+def test_a_line_too_long_to_colour_is_left_plain_and_the_lines_after_it_are_coloured(qapp, monkeypatch) -> None:
+    text = _minified(highlight.LONG_LINE + 5_000)
+    assert len(text.split("\n")[0]) > highlight.LONG_LINE
+    lexed: list[int] = []
+    language = highlight.language_for("x.js")
+    real = language.lex_line
+    monkeypatch.setattr(language, "lex_line", lambda line, state: lexed.append(len(line)) or real(line, state))
+    pane = SourcePane()
+    pane.show_file("min.plugin.js", text, read_only=False)
+    while not pane.editor.colouring_done():
+        QCoreApplication.processEvents()
+    formats = highlight.block_formats(pane.editor.document())
+    assert formats[0] == []  # the long line: no colours
+    assert formats[1] == [(0, 8, "#8c8c8c")]  # the comment after it is coloured as a comment
+    assert max(lexed) <= highlight.LONG_LINE  # the long line never went to pygments
+    # The view wraps the file (a row of two million glyphs is what makes typing slow) and says why.
+    assert pane.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert pane.editor.long_line == (1, len(text.split("\n")[0]))
+    assert "Line 1 has" in pane.note.text() and "minified" in pane.note.text()
+    # No current-line background on it either (painting it costs a tenth of a second a keystroke).
+    assert not any(_full_width(s) for s in pane.editor.extraSelections())
+    # An ordinary file in the same pane is unwrapped again, without the note.
+    pane.show_file("small.plugin.js", "const a = 1;\n", read_only=False)
+    assert pane.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
+    assert pane.editor.long_line is None and not pane.note.text()
+    assert [_full_width(s) for s in pane.editor.extraSelections()] == [True]  # the current line
+
+
+def _full_width(selection) -> bool:
+    return bool(selection.format.property(QTextFormat.Property.FullWidthSelection))
+
+
+def test_longest_line() -> None:
+    assert longest_line("a\n" * 50_000) is None
+    assert longest_line("a\n" + "b" * (highlight.LONG_LINE + 1) + "\nc") == (2, highlight.LONG_LINE + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab\n", max_size=40), st.text("ab\n", max_size=40), st.text("ab\n", max_size=40))
+def test_common_prefix_and_suffix_agree_with_a_plain_loop(head: str, middle: str, tail: str) -> None:
+    a, b = head + middle + tail, head + tail[::-1] + tail
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    assert _common_prefix(a, b) == start
+    assert _common_suffix(a, b, start) == len(a) - end_a
+
+
+def test_analyses_are_remembered_by_content(monkeypatch) -> None:
+    parsed: list[int] = []
+    real = jsanalysis._analyse
+    monkeypatch.setattr(jsanalysis, "_analyse", lambda data: parsed.append(len(data)) or real(data))
+    source = b"(function () { PEX.pluginAPI.registerPlugin({id: 'memo-test', load() {}, unload() {}}); })();"
+    first = jsanalysis.analyse(source)
+    assert jsanalysis.analysed(source)
+    assert jsanalysis.analyse(bytes(source)) is first  # equal bytes, not the same object: no parse
+    assert jsanalysis.analyse(source.decode()) is first
+    assert parsed == [len(source)]
+    assert jsanalysis.analyse(source + b" ") is not first  # any change is parsed again
+    assert len(parsed) == 2
+    jsanalysis.forget_analyses()
+    assert not jsanalysis.analysed(source)
+
+
+def test_the_memo_keeps_a_bounded_number_of_bytes(monkeypatch) -> None:
+    jsanalysis.forget_analyses()
+    monkeypatch.setattr(jsanalysis, "_MEMO_LIMIT", 4_000)
+    sources = [f"var v{i} = '{'x' * 900}';".encode() for i in range(8)]
+    for s in sources:
+        jsanalysis.analyse(s)
+    kept = [jsanalysis.analysed(s) for s in sources]
+    assert kept[-1] and not kept[0]  # the oldest went first
+    assert sum(len(s) for s, k in zip(sources, kept, strict=True) if k) <= 4_000
+    jsanalysis.forget_analyses()
+
+
+def test_a_big_source_parsed_in_chunks_gives_the_same_analysis(example_project: Path, monkeypatch) -> None:
+    sources = sorted((example_project / "webapp2").rglob("*.plugin.js"))
+    assert sources
+    for path in sources:
+        data = path.read_bytes()
+        whole = jsanalysis._analyse(data)
+        monkeypatch.setattr(jsanalysis, "_CHUNKED_FROM", 0)
+        monkeypatch.setattr(jsanalysis, "_CHUNK", 7)  # tokens cut across chunks
+        chunked = jsanalysis._analyse(data)
+        monkeypatch.undo()
+        assert repr(chunked) == repr(whole)
+
+
+def _big_source(project: Path) -> str:
+    """Make the plugin's source bigger than BIG_SOURCE (same plugin, a long helper table added)."""
+    path = project / "webapp2" / SRC
+    text = path.read_text(encoding="utf-8")
+    filler = "".join(f"    var table{i} = {i};\n" for i in range(BIG_SOURCE // 20))
+    text = text.replace("(function () {", "(function () {\n" + filler, 1)
+    assert len(text.encode()) > BIG_SOURCE
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_checks_after_an_edit_of_a_big_source_parse_it_on_a_worker_thread(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    threads: list[str] = []
+    real = jsanalysis._analyse
+    monkeypatch.setattr(
+        jsanalysis, "_analyse", lambda data: threads.append(threading.current_thread().name) or real(data)
+    )
+    status = window.status.text()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "(((")
+    qtbot.waitUntil(lambda: window.source_analysis is not None, timeout=3000)
+    assert window.status.text() == "Checking the big plugin source(s)…"
+    qtbot.waitUntil(lambda: window.source_analysis is None and any(m.error for m in editor.markers), timeout=10_000)
+    assert threads and all(name != threading.main_thread().name for name in threads)
+    assert any(p.code == "PD500" and p.file == SRC for p in window.problems)  # the syntax error
+    assert window.status.text() == status  # "Checking…" is gone again
+
+
+def test_closing_the_window_while_a_big_source_is_parsed_waits_for_it(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    editor.textCursor().insertText("// edited\n")
+    window._run_checks()
+    worker = window.source_analysis
+    assert worker is not None
+    window.editor.undo_stack.setClean()  # nothing to ask about
+    window.close()
+    assert worker.isFinished()
