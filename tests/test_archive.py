@@ -413,3 +413,20 @@ def test_a_zip_replaced_while_open_gives_a_read_error_not_a_crash(tmp_path: Path
     with pytest.raises(OSError, match="changed or is damaged"):
         for rel in names:
             pkg.files.read_bytes(rel)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("webapp2/a\x7fb.css", "control characters"),
+        ("webapp2/a\x1fb.css", "control characters"),
+        ("webapp2/" + "😀" * 64 + ".css", "longer than 255 bytes"),  # 256 bytes in 68 characters
+        ("webapp2/" + "😀" * 63 + "/x.css", None),  # 252 bytes: fine
+        ("webapp2/" + "a" * 255, None),
+    ],
+)
+def test_name_problem_counts_control_characters_and_segment_bytes(name: str, why: str | None) -> None:
+    from designer.core.archive import name_problem
+
+    found = name_problem(name)
+    assert (found is None) if why is None else (found is not None and why in found)
