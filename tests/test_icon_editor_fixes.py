@@ -232,3 +232,25 @@ def test_a_picture_embedded_in_the_icon_is_still_drawn(qtbot, window, example_pr
     window.open_path(example_project)
     pane = show_file(window, rel)
     assert _red_pixels(pane.canvas.grab().toImage()) > 50
+
+
+def test_a_mark_written_by_the_user_does_not_turn_a_shape_into_a_picture(qapp) -> None:
+    """renderable_tree marks the pictures it lets through; a mark already in the file is dropped
+    first, so a shape cannot borrow a picture (or anything else) through it."""
+    from lxml import etree
+
+    from designer.gui.icon_render import renderable_svg
+
+    png = base64.b64encode(_red_png()).decode()
+    data = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<rect data-pd-picture="0" width="4" height="4"/>'
+        f'<image href="data:image/png;base64,{png}" width="8" height="8"/>'
+        '<image href="file:///etc/passwd" width="8" height="8" data-pd-picture="0"/>'
+        "</svg>"
+    ).encode()
+    root = etree.fromstring(renderable_svg(data))
+    tags = [etree.QName(el).localname for el in root.iter() if isinstance(el.tag, str)]
+    assert tags == ["svg", "rect", "image"]  # the outside <image> is gone, the rect stays a rect
+    assert all(el.get("data-pd-picture") is None for el in root.iter() if isinstance(el.tag, str))
+    assert root[1].get("href", "").startswith("data:image/png;base64,")

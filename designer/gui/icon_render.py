@@ -11,9 +11,13 @@ from __future__ import annotations
 import base64
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 __all__ = ["render_icon", "renderable_svg", "renderable_tree"]
 
@@ -70,13 +74,13 @@ def renderable_tree(root: object) -> bytes:
 
     # The sanitiser drops every <image>; an embedded picture passes through it as a <rect>
     # (so its other attributes are vetted like any shape's) and gets its picture back after.
+    # Elements are found by lxml (in C), not by a Python loop over all of them: a drawing can
+    # hold 100,000 shapes and only its pictures, marks and <use>s matter here.
+    marked = f"descendant-or-self::*[@{_MARK}]"
+    for el in root.xpath(marked):
+        del el.attrib[_MARK]  # only this function's marks may come back as pictures
     pictures: list[tuple[str, str, str]] = []  # (tag, href attribute, href)
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        el.attrib.pop(_MARK, None)  # only this function's marks may come back as pictures
-        if etree.QName(el).localname != "image":
-            continue
+    for el in root.iter("{*}image"):
         for attr in ("href", f"{{{XLINK_NS}}}href"):
             href = el.get(attr)
             if href is not None and _embedded_picture(href):
@@ -85,19 +89,15 @@ def renderable_tree(root: object) -> bytes:
                 el.tag = el.tag[: -len("image")] + "rect"
                 break
     sanitise_tree(root)
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        mark = el.get(_MARK)
-        if mark is not None:
-            tag, attr, href = pictures[int(mark)]
-            del el.attrib[_MARK]
-            el.tag = tag
-            el.set(attr, href)
-        elif etree.QName(el).localname == "use":
-            target = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
-            if len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
-                remove_element(el)
+    for el in root.xpath(marked):
+        tag, attr, href = pictures[int(el.get(_MARK))]
+        del el.attrib[_MARK]
+        el.tag = tag
+        el.set(attr, href)
+    for el in list(root.iter("{*}use")):
+        target = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+        if len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
+            remove_element(el)
     return etree.tostring(root)
 
 
@@ -121,6 +121,14 @@ def _prepared(data: bytes, element_id: str) -> tuple[bytes, str]:
     return renderable_tree(info.tree), by_id  # drawn without anything the file names outside itself
 
 
+@lru_cache(maxsize=8)
+def _renderer(safe: bytes) -> QSvgRenderer:
+    """Qt's parsed drawing of ``safe``: the preview strip draws one icon ten times (colours, sizes)."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    return QSvgRenderer(safe)
+
+
 @lru_cache(maxsize=512)
 def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QPixmap:
     """The icon (or the sprite symbol ``element_id``) in ``colour``, ``size`` px square.
@@ -128,14 +136,12 @@ def render_icon(data: bytes, element_id: str, colour: str, size: int = 32) -> QP
     Single-colour icons (``currentColor``) are what the app recolours for its light and dark
     toolbars; painting every pixel in one colour shows exactly that.
     """
-    from PySide6.QtSvg import QSvgRenderer
-
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     safe, by_id = _prepared(data, element_id)
     if not safe:
         return QPixmap.fromImage(image)
-    renderer = QSvgRenderer(safe)
+    renderer = _renderer(safe)
     if renderer.isValid():
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
