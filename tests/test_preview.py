@@ -89,6 +89,27 @@ def test_throws_in_load_action_and_promise_are_reported_with_their_line(qapp: An
     assert errors["raise-hand-helper"][0]["kind"] == "rejection" and "late" in errors["raise-hand-helper"][0]["message"]
 
 
+def test_an_error_thrown_later_from_a_timer_is_caught_before_the_run_ends(qapp: Any, tmp_path: Path) -> None:
+    """simulate waits for the timers the plugins set (up to a few seconds): a throw in a
+    setTimeout callback would crash the app as surely as one in the action itself."""
+    from designer.gui.preview import simulate
+
+    dst = tmp_path / "late"
+    shutil.copytree(EXAMPLE, dst)
+    path = dst / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    text = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(text) if "function load(" in line)
+    # Set in load, which runs last in the cycle: nothing after it would give the timer time to fire.
+    text.insert(index + 1, "        setTimeout(function () { setTimeout(function () { null.x; }, 300); }, 400);")
+    path.write_text("\n".join(text), encoding="utf-8")
+    report = simulate(load(dst)).as_json()
+    errors = {p["id"]: p["errors"] for p in report["plugins"]}
+    assert not report["ok"]
+    assert errors["lock-toggle"] and errors["lock-toggle"][0]["line"] == index + 2, errors
+    assert errors["lock-toggle"][0]["message"].startswith("TypeError")
+    assert errors["meeting-info"] == [] and errors["raise-hand-helper"] == []
+
+
 def test_a_syntax_error_is_reported_at_its_line_and_errors_say_which_load(qapp: Any, tmp_path: Path) -> None:
     """A file the browser cannot parse is reported where the checks put it (the error is raised by
     the injecting appendChild, whose own stack says nothing about the file)."""

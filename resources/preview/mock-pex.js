@@ -511,8 +511,32 @@
         guard(key, item.action, fn, plugin.registered, PD.argsFor(plugin.cfg.section, target));
     };
 
-    function pause(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+    // The timers the plugins set. An error thrown from a setTimeout callback brings the app down
+    // as surely as one thrown in an action, but it comes later: the cycle waits, at its end, for
+    // the timers due within SETTLE_MS (and for those they set in turn, up to the same deadline).
+    var SETTLE_MS = 3000;
+    var nativeSetTimeout = window.setTimeout;
+    var nativeSetInterval = window.setInterval;
+    var timersDue = [];
+    function noteTimer(ms) { timersDue.push(Date.now() + Math.max(0, Number(ms) || 0)); }
+    window.setTimeout = function (fn, ms) {
+        noteTimer(ms);
+        return nativeSetTimeout.apply(window, arguments);
+    };
+    window.setInterval = function (fn, ms) {
+        noteTimer(ms);  // its first tick; an interval that keeps going is the unload check's concern
+        return nativeSetInterval.apply(window, arguments);
+    };
+    function pause(ms) { return new Promise(function (resolve) { nativeSetTimeout.call(window, resolve, ms); }); }
     PD.pause = pause;
+    function settle(deadline) {
+        var now = Date.now();
+        timersDue = timersDue.filter(function (due) { return due > now; });
+        var soon = timersDue.filter(function (due) { return due <= deadline; });
+        if (!soon.length) { return Promise.resolve(); }
+        return pause(Math.max.apply(null, soon) - now + 10).then(function () { return settle(deadline); });
+    }
+    PD.settle = function () { return settle(Date.now() + SETTLE_MS); };
 
     // load -> each action -> unload -> load again, for every plugin that would be loaded.
     PD.cycle = function (delay) {
@@ -527,6 +551,7 @@
         });
         chain = chain.then(function () { keys.forEach(PD.unload); return pause(delay); })
             .then(function () { keys.forEach(PD.load); return pause(delay); })
+            .then(PD.settle)
             .then(function () { emit('cycle-done', { plugins: keys }); });
         return chain;
     };
