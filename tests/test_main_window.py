@@ -218,31 +218,34 @@ def test_a_file_no_pane_edits_is_shown_read_only_and_problems_point_into_it(
     assert view.textCursor().selectedText() == "second"
 
 
-def test_the_app_uses_fusion_without_asking_the_style_first(tmp_path: Path) -> None:
-    """make_app asks for Fusion on Qt's command line (asking app.style() first builds QStyle's enums)."""
+def _fresh_process(code: str, tmp_path: Path) -> str:
+    """What ``code`` prints in a new interpreter (offscreen, settings in ``tmp_path``): for what
+    happens once per process, at start-up."""
     import os
     import subprocess
     import sys
 
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_the_app_uses_fusion_without_asking_the_style_first(tmp_path: Path) -> None:
+    """make_app asks for Fusion on Qt's command line (asking app.style() first builds QStyle's enums)."""
     code = (
         "import sys\n"
         "from designer.gui.app import make_app\n"
         "app = make_app(['plugin-designer', 'extra'])\n"
         "print(app.style().name(), app.arguments()[1:])\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split(None, 1) == ["fusion", "['extra']\n"]
+    assert _fresh_process(code, tmp_path).split(None, 1) == ["fusion", "['extra']\n"]
 
 
 def test_pyside_does_not_read_the_source_of_the_designer_modules(tmp_path: Path) -> None:
     """PySide's import hook reads every new module's source (inspect.getsource) unless its feature
     table already knows the module; designer.gui fills the table first (gui/feature_scan.py)."""
     import ast
-    import os
-    import subprocess
-    import sys
 
     code = (
         "import inspect, sys\n"
@@ -253,11 +256,8 @@ def test_pyside_does_not_read_the_source_of_the_designer_modules(tmp_path: Path)
         "import designer.gui.main_window, designer.gui.panes.source_editor, designer.core.model\n"
         "print(sorted(n for n in read if n.startswith('designer') or n in ('os', 'typing', 'pathlib')))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
-    assert out.returncode == 0, out.stderr
     # At most the packages and the module that fill the table are read (imported before it is filled).
-    read = set(ast.literal_eval(out.stdout.strip()))
+    read = set(ast.literal_eval(_fresh_process(code, tmp_path).strip()))
     assert read <= {"designer", "designer.gui", "designer.gui.feature_scan"}, read
 
 
