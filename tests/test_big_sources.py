@@ -170,3 +170,20 @@ def test_closing_the_window_while_a_big_source_is_parsed_waits_for_it(
     window.editor.undo_stack.setClean()  # nothing to ask about
     window.close()
     assert worker.isFinished()
+
+
+def test_the_note_about_a_long_line_follows_the_appearance(window: MainWindow, base_project: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    path = base_project / "webapp2" / SRC
+    path.write_text(_minified(highlight.LONG_LINE + 100), encoding="utf-8")
+    open_in_editor(window, base_project, SRC)
+    note = window.source_pane.note
+    assert note.isVisibleTo(window) and "minified" in note.text()
+    try:
+        for scheme, dark in (("dark", True), ("light", False)):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            QCoreApplication.processEvents()
+            assert ("#35301c" in note.styleSheet()) == dark, scheme
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

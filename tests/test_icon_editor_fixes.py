@@ -149,6 +149,7 @@ def test_the_menu_buttons_follow_the_appearance_both_ways(qtbot, window, example
             QApplication.processEvents()  # Qt delivers the new palette to the widgets from the event loop
             add = _lightness(_background(pane.add_icon_button))
             assert (add < 100) if dark else (add > 150), (scheme, add)
+            assert ("#35301c" in pane.banner.styleSheet()) == dark  # the warning box: tones' dark "note"
             for button in (pane.fill_button, pane.stroke_button):
                 assert _text_pixels(button, light=dark) > 10, (scheme, button.objectName())
             # "App colour" is drawn in the theme's text colour: light on dark, dark on light.

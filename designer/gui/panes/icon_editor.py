@@ -47,6 +47,7 @@ from ..commands import ModelEditor
 from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
+from ..tones import box_style
 from .icon_sources import IconAdder, owning_plugin
 
 __all__ = ["IconEditorPane", "IconPreviewStrip"]
@@ -219,7 +220,7 @@ class IconEditorPane(QWidget):
         self.users.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.users)
         self.banner = QLabel(objectName="iconBanner", wordWrap=True)
-        self.banner.setStyleSheet("background: #fff4ce; color: #4d3b00; padding: 6px; border-radius: 4px;")
+        self.banner.setStyleSheet(box_style("note", self.palette()))
         self.banner.hide()
         outer.addWidget(self.banner)
 
@@ -369,6 +370,7 @@ class IconEditorPane(QWidget):
         super().changeEvent(event)
 
     def _restyle(self) -> None:
+        self.banner.setStyleSheet(box_style("note", self.palette()))
         for button in (self.fill_button, self.stroke_button):
             for action in button.menu().actions():
                 if action.data():

@@ -52,7 +52,7 @@ from ...core import pexapi
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
-from ..tones import is_dark
+from ..tones import box_style, is_dark
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
@@ -1160,6 +1160,7 @@ class SourcePane(QWidget):
         self.find_bar.hide()
         self.note = QLabel(objectName="sourceNote", wordWrap=True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
+        self.note.setStyleSheet(box_style("note", self.palette()))
         self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1195,6 +1196,11 @@ class SourcePane(QWidget):
             self.actions_[key] = action
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # the note's box in the new theme's colours
+            self.note.setStyleSheet(box_style("note", self.palette()))
+        super().changeEvent(event)
 
     def _context_menu(self, pos) -> None:
         menu = self.editor.createStandardContextMenu()
