@@ -255,3 +255,17 @@ def test_a_mark_written_by_the_user_does_not_turn_a_shape_into_a_picture(qapp) -
     assert tags == ["svg", "rect", "image"]  # the outside <image> is gone, the rect stays a rect
     assert all(el.get("data-pd-picture") is None for el in root.iter() if isinstance(el.tag, str))
     assert root[1].get("href", "").startswith("data:image/png;base64,")
+
+
+@pytest.mark.parametrize("prefix", ["DATA:", "Data:", " data:", "\ndata:"])
+def test_a_picture_qt_would_open_as_a_file_is_left_out_of_the_drawing(qapp, prefix: str) -> None:
+    """Qt reads an href as inline data only when it starts with exactly "data"; anything else is
+    a file path (relative to the working folder), so such a picture must not reach Qt."""
+    from designer.gui.icon_render import renderable_svg
+
+    png = base64.b64encode(_red_png()).decode()
+    picture = f'<image href="{{}}data:image/png;base64,{png}" width="8" height="8"/>'
+    data = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{picture.format("")}</svg>'.encode()
+    assert b"<image" in renderable_svg(data)  # the real thing stays
+    hostile = data.replace(b'href="data:', f'href="{prefix}'.encode())
+    assert b"<image" not in renderable_svg(hostile)

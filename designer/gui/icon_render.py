@@ -32,6 +32,11 @@ def _embedded_picture(href: str) -> bool:
     The bytes are checked, not the label: Qt picks an image reader by content, and an SVG
     labelled ``image/png`` would be drawn as an SVG, with its own outside references.
     """
+    if not href.startswith("data:"):
+        # Qt takes an href for inline data only when it starts with exactly "data" (no space
+        # before it, lower case); anything else, "DATA:..." or " data:..." included, it opens as
+        # a file path. Such a picture is left out of the drawing.
+        return False
     m = _RASTER_DATA.match(href)
     if m is None:
         return False
