@@ -269,3 +269,42 @@ def test_a_picture_qt_would_open_as_a_file_is_left_out_of_the_drawing(qapp, pref
     assert b"<image" in renderable_svg(data)  # the real thing stays
     hostile = data.replace(b'href="data:', f'href="{prefix}'.encode())
     assert b"<image" not in renderable_svg(hostile)
+
+
+def _open_svg(window, project: Path, name: str, text: str):
+    rel = f"{PLUGIN}/{name}"
+    (project / "webapp2" / rel).write_text(text)
+    window.open_path(project)
+    return show_file(window, rel)
+
+
+def test_a_shape_left_out_of_the_drawing_cannot_be_selected(qtbot, window, example_project: Path) -> None:
+    """Qt gives an id it does not know the whole drawing's bounds: the linked <image> (left out of
+    the drawing) was selected by a click anywhere, and Delete removed it."""
+    pane = _open_svg(
+        window,
+        example_project,
+        "linked.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="5" cy="5" r="3"/>'
+        '<rect x="16" y="16" width="6" height="6"/><image href="badge.png" x="10" y="10" width="4" height="4"/></svg>',
+    )
+    click(qtbot, pane.canvas, 4, 20)  # empty canvas
+    assert pane.canvas.selected is None
+    click(qtbot, pane.canvas, 19, 19)
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"
+
+
+def test_shapes_sharing_an_id_are_each_selected_where_they_are(qtbot, window, example_project: Path) -> None:
+    pane = _open_svg(
+        window,
+        example_project,
+        "dup.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<rect id="sq" x="2" y="8" width="6" height="6"/><rect id="sq" x="16" y="8" width="6" height="6"/></svg>',
+    )
+    bounds = [rect.getRect() for _shape, rect, _t in pane.canvas.shapes]
+    assert bounds == [(2.0, 8.0, 6.0, 6.0), (16.0, 8.0, 6.0, 6.0)]
+    click(qtbot, pane.canvas, 5, 11)
+    assert pane.canvas.selected is not None and pane.canvas.selected.path == (0,)
+    click(qtbot, pane.canvas, 19, 11)
+    assert pane.canvas.selected.path == (1,)

@@ -138,13 +138,25 @@ class IconCanvas(QGraphicsView):
         self.viewport().update()
 
     def _load(self, doc: SvgDocument) -> None:
-        """Give every shape without an id a temporary one (in a copy) so Qt can report its bounds."""
+        """Give every shape without an id of its own a temporary one (in a copy) so Qt can report its bounds.
+
+        An id the file uses twice (PD421) is not one of its own: Qt finds only the last element
+        with it, so the others get temporary ids too (the last keeps it, as ``<use>`` finds it).
+        A shape the drawing copy left out (an ``<image>`` of another file) has no bounds: Qt
+        would give the whole drawing's for an id it does not know, and a click anywhere would
+        select the invisible shape.
+        """
         copy = SvgDocument(doc.to_text())
         names = []
         pairs = copy.shape_elements()
+        last_with: dict[str, int] = {}
+        for i, (shape, _el) in enumerate(pairs):
+            if shape.element_id:
+                last_with[shape.element_id] = i
         for i, (shape, el) in enumerate(pairs):
-            name = shape.element_id or f"{_TEMP_ID}{i}"
-            if not shape.element_id:
+            name = shape.element_id
+            if not name or last_with.get(name) != i:
+                name = f"{_TEMP_ID}{i}"
                 el.set("id", name)
             names.append(name)
         self._draw(copy)
@@ -152,7 +164,8 @@ class IconCanvas(QGraphicsView):
         self._names = {}
         for (shape, _el), name in zip(pairs, names, strict=True):
             parent = self.renderer.transformForElement(name)
-            self.shapes.append((shape, parent.mapRect(self.renderer.boundsOnElement(name)), parent))
+            bounds = self.renderer.boundsOnElement(name) if self.renderer.elementExists(name) else QRectF()
+            self.shapes.append((shape, parent.mapRect(bounds), parent))
             self._names[shape.path] = name
         self._item.update()
 
