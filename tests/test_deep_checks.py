@@ -294,6 +294,19 @@ SVG_CASES: dict[str, tuple[str, str]] = {
         SVG_HEAD + '<g id="a"/>\n<g id="A"/>\n</svg>\n',
     ),
     "PD422": (SVG_HEAD + '<g id="2 bad"/><!--HERE-->\n</svg>\n', SVG_HEAD + '<g id="good-2.x_y"/>\n</svg>\n'),
+    "PD431": (
+        SVG_HEAD
+        + '<defs><rect id="l0" width="1" height="1"/>\n'
+        + "".join(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>\n" for i in range(1, 5))
+        + '<g id="l5"><use href="#l4"/><!--HERE-->'
+        + '<use href="#l4"/>' * 9
+        + "</g>\n"
+        + '</defs><use href="#l5"/>\n</svg>\n',
+        SVG_HEAD
+        + '<defs><rect id="l0" width="1" height="1"/>\n'
+        + "".join(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>\n" for i in range(1, 4))
+        + '</defs><use href="#l3"/><use href="#c"/><g id="c"><use href="#c"/></g>\n</svg>\n',
+    ),
     "PD430": (
         '<svg xmlns="http://www.w3.org/2000/svg" id="rec" width="24" height="24"><!--HERE-->\n</svg>\n',
         '<svg xmlns="http://www.w3.org/2000/svg" id="rec"><symbol id="s" viewBox="0 0 24 24"/></svg>\n',

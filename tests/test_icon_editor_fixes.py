@@ -308,3 +308,19 @@ def test_shapes_sharing_an_id_are_each_selected_where_they_are(qtbot, window, ex
     assert pane.canvas.selected is not None and pane.canvas.selected.path == (0,)
     click(qtbot, pane.canvas, 19, 11)
     assert pane.canvas.selected.path == (1,)
+
+
+def _use_bomb(levels: int) -> bytes:
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs><rect id="l0" width="1" height="1"/>']
+    parts += [f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, levels + 1)]
+    return ("".join(parts) + f'</defs><circle r="4" cx="12" cy="12"/><use href="#l{levels}"/></svg>').encode()
+
+
+def test_an_icon_whose_copies_multiply_is_drawn_without_them(qapp) -> None:
+    """Seven levels of ten <use>s ask for ten million shapes (a minute to draw, PD431): the
+    drawing copy leaves every <use> out; a few copies are drawn as usual."""
+    from designer.gui.icon_render import renderable_svg
+
+    assert b"<use" in renderable_svg(_use_bomb(3))  # a thousand shapes: fine
+    drawn = renderable_svg(_use_bomb(7))
+    assert b"<use" not in drawn and b"<circle" in drawn

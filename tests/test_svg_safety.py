@@ -152,3 +152,59 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
 def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:
     info = read_svg(data)
     assert not info.ok and words in info.error and "line" not in info.error
+
+
+HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<style>@\\69mport "https://t.example/track.css";</style>',  # CSS escape: @import
+        '<rect width="4" height="4" style="fill:u\\72l(https://t.example/p.svg#a)"/>',  # u\72l( is url(
+        '<rect width="4" height="4" style="fill:\\75 \\72 \\6c (https://t.example/p.svg#a)"/>',  # hex + space
+        '<style>rect{background-image:image-set("https://t.example/s.png" 1x)}</style>',  # no url() needed
+        '<rect width="4" height="4" style="mask:-webkit-image-set(\'https://t.example/m.png\' 1x)"/>',
+    ],
+)
+def test_css_escapes_and_image_set_are_seen_through(hostile: str) -> None:
+    """A browser reads u\\72l( as url( and fetches image-set("x.png"): the checker reports them
+    (PD415) and the sanitiser removes them, as it does the plain spellings."""
+    data = (HEAD + hostile + '<circle r="3"/></svg>').encode()
+    assert "PD415" in {f.code for f in scan_svg(data, read_svg(data))}
+    clean, _lost = sanitise_svg(data)
+    assert "t.example" not in clean and "<circle" in clean
+    assert not [f for f in scan_svg(clean.encode(), read_svg(clean.encode())) if f.sanitisable]
+
+
+def test_css_escapes_of_an_internal_reference_are_fine() -> None:
+    data = (HEAD + '<linearGradient id="g"/><rect width="4" height="4" style="fill:u\\72l(#g)"/></svg>').encode()
+    assert [f.code for f in scan_svg(data, read_svg(data))] == []
+    assert "u\\72l(#g)" in sanitise_svg(data)[0]  # kept as the user wrote it
+
+
+def test_entity_references_in_attributes_are_written_out_expanded() -> None:
+    """Illustrator's "style attributes (entity references)": style="&st0;" with st0 in the DOCTYPE.
+    The DOCTYPE goes, so the value must be written out as text or the result does not parse."""
+    from designer.core.svgimport import import_svg
+
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE svg [\n\t<!ENTITY st0 "fill:#FF0000;">\n]>\n'
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n<rect width="24" height="24" style="&st0;"/>\n</svg>\n'
+    )
+    clean, _lost = sanitise_svg(data)
+    assert read_svg(clean.encode()).ok and 'style="fill:#FF0000;"' in clean
+    imported = import_svg(data, "logo.svg").text
+    assert read_svg(imported.encode()).ok and 'style="fill:#FF0000;"' in imported
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        '<script xmlns="http://www.w3.org/2000/svg">alert(1)</script>',
+        '<style xmlns="http://www.w3.org/2000/svg">@import "https://t.example/x.css";</style>',
+    ],
+)
+def test_a_root_that_is_not_svg_is_made_one(root: str) -> None:
+    clean, _lost = sanitise_svg(root.encode())
+    assert clean.startswith("<svg") and "alert" not in clean and "t.example" not in clean

@@ -305,6 +305,12 @@ CODES: dict[str, Code] = {
             "Ids with spaces or starting with a digit cannot be referenced reliably ('file.svg#id').",
         ),
         Code("PD430", _W, "SVG has no viewBox", "Without a viewBox the icon does not scale to the button's size."),
+        Code(
+            "PD431",
+            _E,
+            "SVG draws far too many shapes",
+            "Its <use> elements copy groups that copy groups: drawing it freezes the meeting page.",
+        ),
         # -- JavaScript source -------------------------------------------------------------
         Code("PD500", _E, "JavaScript syntax error", "The browser refuses the whole file, so the plugin does nothing."),
         Code(

@@ -187,6 +187,28 @@ _NAME = re.compile(r"^[^\W\d][\w.\-]*$")
 _URL_REF = r"(?i)url\(\s*['\"]?([^'\")\s]*)"
 _SCRIPT_URL = r"(?i)^\s*(javascript|vbscript|data\s*:\s*text/html)\s*:?"
 _RASTER_DATA = r"(?i)^\s*data:image/(png|jpe?g|gif|webp);"
+# CSS functions that load a picture from a bare string: image-set("x.png" 1x) needs no url().
+_URL_FUNCTIONS = r"(?i)(?<![\w-])(?:-webkit-)?(?:image-set|image|cross-fade|element|src)\("
+_CSS_ESCAPE = r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(\n)|(.))"
+
+
+def _css_plain(text: str) -> str:
+    """CSS text as a browser reads it: escapes decoded (``u\\72l(`` is ``url(``, ``@\\69mport``
+    is ``@import``), so the checks below see what the style really does.
+
+    Comments are left in: a comment between two letters splits a name (``u/**/rl(`` is not a
+    url()), and taking them out could join the text on either side of a string into one.
+    """
+    if "\\" not in text:
+        return text
+
+    def decode(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            code = int(m.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return "" if m.group(2) is not None else m.group(3)
+
+    return re.sub(_CSS_ESCAPE, decode, text, flags=re.S)
 
 
 class SvgFinding(Record):
@@ -278,7 +300,11 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         elif name == "foreignObject":
             out.append(SvgFinding("PD416", line, 1, "a <foreignObject> element (embedded HTML)"))
         elif name == "style" and el.text:
-            css = el.text
+            css = _css_plain(el.text)
+            if re.search(_URL_FUNCTIONS, css):
+                out.append(
+                    SvgFinding("PD415", line, 1, "a <style> loads an outside picture (image-set or a like function)")
+                )
             if "@import" in css.lower():
                 out.append(SvgFinding("PD415", line, 1, "a <style> with @import loads an outside style sheet"))
             if re.search(_SCRIPT_URL, css) or "javascript:" in css.lower():
@@ -305,6 +331,13 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                     what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
                     out.append(SvgFinding("PD415", line, 1, f"<{name}> {what} '{value[:60]}'"))
                 continue
+            if "\\" in value:
+                value = _css_plain(value)
+                low = value.strip().lower()
+            if re.search(_URL_FUNCTIONS, value):
+                out.append(
+                    SvgFinding("PD415", line, 1, f"{aname} loads an outside picture (image-set or a like function)")
+                )
             if "url(" in low or "javascript:" in low:
                 if "javascript:" in low:
                     out.append(SvgFinding("PD414", line, 1, f"a javascript: address in {aname}"))
@@ -338,10 +371,69 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 "PD422", ln, 1, f"the id '{i}' is not a valid name (no spaces; it must not start with a digit)", False
             )
         )
+    size, culprit = drawn_size(root)
+    if size > MAX_DRAWN:
+        line = (culprit.sourceline if culprit is not None else root.sourceline) or 1
+        out.append(
+            SvgFinding("PD431", line, 1, f"its <use> elements copy shapes into more than {MAX_DRAWN:,} shapes", False)
+        )
     sprite = any(_local(el.tag) == "symbol" for el in root.iter())  # each <symbol> has its own viewBox
     if _local(root.tag) == "svg" and root.get("viewBox") is None and not sprite:
         out.append(SvgFinding("PD430", root.sourceline or 1, 1, "the <svg> element has no viewBox", False))
     return out
+
+
+MAX_DRAWN = 100_000  # elements an icon may make Qt or a browser draw, each <use> counting its copy
+_MAX_USE_DEPTH = 200
+
+
+def drawn_size(root: Any, limit: int = MAX_DRAWN) -> tuple[int, Any]:
+    """How many elements drawing ``root`` takes, a ``<use>`` counting as a copy of what it names.
+
+    Why: a 1 KB file of ``<use>`` elements that copy groups of ``<use>`` elements can ask for ten
+    million shapes; drawing it froze the designer for a minute, and would freeze the meeting page.
+    Returns (the count, capped at ``limit + 1``; the ``<use>`` whose copy took the count over
+    ``limit``, or None). A file without ``<use>`` is not counted (0): its size is its own.
+    """
+    if next(root.iter("{*}use", "use"), None) is None:
+        return 0, None
+    by_id: dict[str, Any] = {}
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.get("id") is not None:
+            by_id[el.get("id")] = el  # the last one, as Qt and browsers find it
+    memo: dict[Any, int] = {}
+    active: set[Any] = set()
+    culprit: list[Any] = []
+
+    def weight(el: Any, depth: int) -> int:
+        found = memo.get(el)
+        if found is not None:
+            return found
+        if depth > _MAX_USE_DEPTH:
+            return limit + 1
+        if el in active:
+            return 0  # a <use> that copies itself draws nothing more
+        active.add(el)
+        total = 1
+        for child in el:
+            if isinstance(child.tag, str):
+                total += weight(child, depth + 1)
+                if total > limit:
+                    if not culprit and _local(child.tag) == "use":
+                        culprit.append(child)  # the copy that took the count over
+                    break
+        if total <= limit and _local(el.tag) == "use":
+            href = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+            target = by_id.get(href[1:]) if href.startswith("#") else None
+            if target is not None:
+                total += weight(target, depth + 1)
+                if total > limit and not culprit:
+                    culprit.append(el)
+        active.discard(el)
+        memo[el] = total = min(total, limit + 1)
+        return total
+
+    return weight(root, 0), (culprit[0] if culprit else None)
 
 
 def viewbox_from_size(info: SvgInfo) -> str | None:
@@ -359,13 +451,19 @@ def viewbox_from_size(info: SvgInfo) -> str | None:
 
 
 def _safe_value(el_name: str, attr: str, value: str) -> bool:
-    if attr not in ("href", "src") and ":" not in value and "(" not in value:
-        return True  # what is refused below needs a scheme (':') or a function call ('(')
+    if attr in ("href", "src"):
+        low = value.strip().lower()
+        if "javascript:" in low or "vbscript:" in low or "data:text/html" in low:
+            return False
+        return value.startswith("#") or (el_name == "image" and bool(re.match(_RASTER_DATA, value)))
+    if ":" not in value and "(" not in value and "\\" not in value:
+        return True  # what is refused below needs a scheme (':'), a function call ('(') or an escape
+    value = _css_plain(value)
     low = value.strip().lower()
     if "javascript:" in low or "vbscript:" in low or "data:text/html" in low or "expression(" in low:
         return False
-    if attr in ("href", "src"):
-        return value.startswith("#") or (el_name == "image" and bool(re.match(_RASTER_DATA, value)))
+    if re.search(_URL_FUNCTIONS, value):
+        return False
     if "url(" in low:
         return all(r.startswith("#") or not r or re.match(_RASTER_DATA, r) for r in _refs(value))
     return True
@@ -559,6 +657,11 @@ def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
     tags: dict[str, tuple[str, str]] = {}
     attrs: dict[str, tuple[str, str, bool]] = {}
     dropped = [False]
+    # An attribute may hold a reference to an entity of the DOCTYPE (Illustrator writes
+    # style="&st0;"). lxml reads its value expanded (what the checks below see) but writes the
+    # reference back, and the DOCTYPE does not survive: each kept value is set again as plain text.
+    dtd = root.getroottree().docinfo.internalDTD
+    expand = dtd is not None and next(iter(dtd.iterentities()), None) is not None
 
     def drop_once(el: Any, describe: bool = True) -> None:
         dropped[0] = True
@@ -582,15 +685,29 @@ def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
             name = "g"
             if removed is not None:
                 rec.add("a link around part of the drawing (the drawing stays)", el.sourceline or 0)
+        if el is root and (name != "svg" or ns not in ("", SVG_NS)):
+            # A root that is not <svg> (a <script> or a <style> on its own) cannot be taken out:
+            # it becomes an <svg> without text, and its children are vetted as usual.
+            if removed is not None:
+                rec.add(f"the root element <{name}> (an icon's root is <svg>; it was made one)", el.sourceline or 0)
+            el.tag = f"{{{SVG_NS}}}svg" if ns else "svg"
+            el.text = None
+            name, ns = "svg", (SVG_NS if ns else "")
         if el is not root and (name not in ALLOWED_ELEMENTS or ns not in ("", SVG_NS)):
             drop_once(el)
             continue
-        if name == "style" and el.text and ("@import" in el.text.lower() or not _safe_value("style", "", el.text)):
-            if removed is not None:
-                why = "loads an outside style sheet (@import)" if "@import" in el.text.lower() else "runs code"
-                rec.add(f"a <style> element that {why}", el.sourceline or 0)
-            drop_once(el, describe=False)
-            continue
+        if name == "style" and el.text:
+            css = _css_plain(el.text)
+            if "@import" in css.lower() or not _safe_value("style", "", el.text):
+                if removed is not None:
+                    why = (
+                        "loads an outside style sheet (@import)"
+                        if "@import" in css.lower()
+                        else "runs code or loads an outside resource"
+                    )
+                    rec.add(f"a <style> element that {why}", el.sourceline or 0)
+                drop_once(el, describe=False)
+                continue
         for attr in list(el.attrib):
             meaning = attrs.get(attr)
             if meaning is None:
@@ -603,7 +720,11 @@ def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
                 ) and not aname.lower().startswith("on")
                 meaning = attrs[attr] = (aname, ans, allowed)
             aname, ans, allowed = meaning
-            if not allowed or not _safe_value(name, aname, el.attrib[attr]):
+            value = el.attrib[attr]
+            if expand and allowed and _safe_value(name, aname, value):
+                el.set(attr, value)
+                continue
+            if not allowed or not _safe_value(name, aname, value):
                 if removed is not None:
                     prefix = "xml" if ans == XML_NS else next((p for p, u in el.nsmap.items() if u == ans and p), None)
                     _describe_attribute(name, aname, _qname(attr, prefix), el.attrib[attr], rec, el.sourceline or 0)

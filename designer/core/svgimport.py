@@ -645,6 +645,8 @@ def import_svg(data: bytes, file_name: str, keep_ids: Iterable[str] = (), to_cur
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n' if had_decl else "") + text + "\n"
     out = text.encode("utf-8")
     checked = read_svg(out)
+    if not checked.ok:  # cannot happen with the sanitiser; refuse rather than hand back a broken icon
+        raise SvgImportError(f"{file_name} could not be converted into a readable icon.", 1, 1, file_name)
     findings = scan_svg(out, checked)
     unsafe = [f for f in findings if f.sanitisable]
     if unsafe:  # cannot happen with the allowlist; refuse rather than hand back an unsafe icon

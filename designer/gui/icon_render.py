@@ -75,7 +75,7 @@ def renderable_tree(root: object) -> bytes:
     """
     from lxml import etree
 
-    from ..core.svg import XLINK_NS, remove_element, sanitise_tree
+    from ..core.svg import MAX_DRAWN, XLINK_NS, drawn_size, remove_element, sanitise_tree
 
     # The sanitiser drops every <image>; an embedded picture passes through it as a <rect>
     # (so its other attributes are vetted like any shape's) and gets its picture back after.
@@ -99,9 +99,10 @@ def renderable_tree(root: object) -> bytes:
         del el.attrib[_MARK]
         el.tag = tag
         el.set(attr, href)
+    too_many = drawn_size(root)[0] > MAX_DRAWN  # PD431: drawn with its copies, it would take minutes
     for el in list(root.iter("{*}use")):
         target = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
-        if len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
+        if too_many or len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
             remove_element(el)
     return etree.tostring(root)
 

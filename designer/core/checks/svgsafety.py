@@ -108,6 +108,11 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
             message = f"In the icon {name}, {f.detail}; only the first element with an id is found."
         elif f.code == "PD422":
             message = f"In the icon {name}, {f.detail}."
+        elif f.code == "PD431":
+            message = (
+                f"The icon {name} is small, but {f.detail}: drawing it would freeze the meeting page. "
+                "Draw the shapes once, or copy fewer of them."
+            )
         else:  # PD430
             vb = viewbox_from_size(info)
             if vb:
