@@ -187,3 +187,113 @@ def test_the_note_about_a_long_line_follows_the_appearance(window: MainWindow, b
             assert ("#35301c" in note.styleSheet()) == dark, scheme
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_bracket_partners_are_found_in_utf16_after_an_emoji(qapp) -> None:
+    """An emoji is two UTF-16 units: the partner's position counts them (found by counting the
+    emoji before each bracket, not by encoding the line up to it, which took minutes)."""
+    pane = SourcePane()
+    line = "var s = '😀😀'; f(a, [b, {c: 1}]);"
+    pane.show_file("e.plugin.js", line + "\n" + line + "\n", read_only=False)
+    editor = pane.editor
+    second = editor.document().findBlockByNumber(1).position()
+    start = second + len(line[: line.index("(")].encode("utf-16-le")) // 2
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    editor.setTextCursor(cursor)
+    end = second + len(line[: line.rindex(")")].encode("utf-16-le")) // 2
+    assert editor._matching_brackets() == [start, end]
+    cursor.setPosition(end + 1)  # just after the ")": found going back
+    editor.setTextCursor(cursor)
+    assert editor._matching_brackets() == [end, start]
+
+
+def test_completion_looks_only_at_the_end_of_a_long_line() -> None:
+    from designer.core import pexapi
+
+    minified = "f(){PEX.pluginAPI.sendRequest('/participants/'+p.uuid+'/mute',{});return a.b[1].c};" * 20_000
+    typed, items = pexapi.completions(minified + "PEX.pluginAPI.")
+    assert typed == "" and any(c.label == "sendRequest" for c in items)
+    typed, items = pexapi.completions(minified + "PEX.pluginAPI.sendRequest('/par")
+    assert typed == "/par" and items and all(c.kind == "path" for c in items)
+    functions = pexapi.file_functions("function a() {}\n\nfunction b(x) {}\nconst c = (y) => y;\n")
+    assert [(f.label, f.doc) for f in functions] == [
+        ("a", "defined in this file, line 1"),
+        ("b", "defined in this file, line 3"),
+        ("c", "defined in this file, line 4"),
+    ]
+
+
+def test_a_quote_outside_a_request_string_opens_no_completion(qtbot) -> None:
+    pane = SourcePane()
+    pane.show_file("q.plugin.js", "PEX.pluginAPI.sendRequest('/lock'); const s = \n", read_only=False)
+    pane.show()
+    editor = pane.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "'")
+    assert not editor.completion.popup_visible()
+    cursor.setPosition(len("PEX.pluginAPI.sendRequest("))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "'")  # now inside sendRequest(': the request paths
+    assert editor.completion.popup_visible()
+    editor.completion.completer.popup().hide()
+
+
+def test_a_source_bigger_than_the_memo_is_parsed_once_and_checked(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """The memo always keeps the newest analysis; and a text a worker has just parsed is never
+    sent to a worker again (with more big sources than the memo holds, it looped forever)."""
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    monkeypatch.setattr(jsanalysis, "_MEMO_LIMIT", 1_000)
+    parses: list[int] = []
+    real = jsanalysis._analyse
+    monkeypatch.setattr(jsanalysis, "_analyse", lambda data: parses.append(len(data)) or real(data))
+    editor.textCursor().insertText("// one edit\n")
+    window._run_checks()
+    assert window.source_analysis is not None
+    qtbot.waitUntil(lambda: window.source_analysis is None, timeout=10_000)
+    QCoreApplication.processEvents()
+    assert window.source_analysis is None and len(parses) == 1
+    assert window.status.text() != "Checking the big plugin source(s)…"
+
+
+def test_no_worker_starts_after_the_window_agreed_to_close(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """The worker's "finished" arrives after the close; its checks saw text typed during the
+    parse and started a new worker, which Qt killed the process for at exit (SIGABRT)."""
+    import time
+
+    from designer.gui import source_analysis
+
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    real = jsanalysis._analyse
+    monkeypatch.setattr(jsanalysis, "_analyse", lambda data: time.sleep(0.5) or real(data))  # a slow parse
+    editor.textCursor().insertText("// first\n")
+    window._run_checks()
+    assert window.source_analysis is not None
+    editor.textCursor().insertText("// typed while it parses\n")  # its check would start another worker
+    qtbot.waitUntil(lambda: "typed while it parses" in window.package.read_text(SRC), timeout=3000)
+    assert window.source_analysis is not None and window.source_analysis.isRunning()
+    window.editor.undo_stack.setClean()
+    window.close()
+    qtbot.wait(300)  # the worker's "finished" arrives queued, after the close
+    assert window.source_analysis is None and not source_analysis._RUNNING
+
+
+def test_pasting_a_minified_line_wraps_the_view_and_says_why(window: MainWindow, qtbot, base_project: Path) -> None:
+    editor = open_in_editor(window, base_project, SRC)
+    assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.insertPlainText(_minified(highlight.LONG_LINE + 1_000).split("\n")[0])
+    window._recheck.stop()  # the checks re-show the file (and so wrapped it before): not them
+    qtbot.waitUntil(lambda: editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth, timeout=3000)
+    assert "minified" in window.source_pane.note.text() and window.source_pane.note.isVisibleTo(window)

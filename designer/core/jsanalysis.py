@@ -768,15 +768,15 @@ def forget_analyses() -> None:
 
 
 def _remember(data: bytes, info: JsInfo) -> None:
+    """Keep ``info``; the oldest analyses go while the sources held pass the limit, never the
+    newest (the designer parses a big source on a worker so the checks find it here next)."""
     global _memo_bytes
-    if len(data) > _MEMO_LIMIT // 4:
-        return  # one huge source would push out everything else
     with _MEMO_LOCK:
         if data in _MEMO:
             return
         _MEMO[data] = info
         _memo_bytes += len(data)
-        while _memo_bytes > _MEMO_LIMIT:
+        while _memo_bytes > _MEMO_LIMIT and len(_MEMO) > 1:
             oldest = next(iter(_MEMO))
             _memo_bytes -= len(oldest)
             del _MEMO[oldest]

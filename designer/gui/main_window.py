@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         # Checks re-run shortly after the last edit, not on every keystroke.
         self._recheck = QTimer(self, singleShot=True, interval=150)
         self.source_analysis: QThread | None = None  # parsing big sources before a check (source_analysis.py)
+        self._just_parsed: set[bytes] = set()
+        self._closing = False  # the window has agreed to close: no new worker may start
         self._status_before_analysis = ""
         self._recheck.timeout.connect(self._run_checks)
         # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
@@ -541,6 +543,8 @@ class MainWindow(QMainWindow):
             return
         if self._may_discard():
             event.accept()
+            self._closing = True
+            self._recheck.stop()
             if self.source_analysis is not None:
                 self.source_analysis.wait()  # at most the parse of one big source
         else:
@@ -1072,11 +1076,14 @@ class MainWindow(QMainWindow):
         )
 
     def _run_checks(self) -> None:
-        if self.package is None or self.source_analysis is not None:
+        if self.package is None or self.source_analysis is not None or self._closing:
             return  # a worker is parsing big sources: the checks run when it has finished
         from .source_analysis import SourceAnalysis, sources_to_parse
 
-        big = sources_to_parse(self.package)
+        # Not the texts a worker has just parsed: when the memo could not keep them all (more
+        # than 16 MB of sources), the checks parse the rest here rather than start over forever.
+        just_parsed, self._just_parsed = self._just_parsed, set()
+        big = [text for text in sources_to_parse(self.package) if text not in just_parsed]
         if big:
             self.source_analysis = SourceAnalysis(big)
             self.source_analysis.finished.connect(self._source_analysis_done)
@@ -1094,6 +1101,7 @@ class MainWindow(QMainWindow):
     def _source_analysis_done(self) -> None:
         worker, self.source_analysis = self.source_analysis, None
         if worker is not None:
+            self._just_parsed = set(worker.texts)
             worker.deleteLater()
         self._run_checks()  # on whatever the package holds now (edits made meanwhile included)
         if self.source_analysis is None and self.status.text() == _CHECKING_BIG:

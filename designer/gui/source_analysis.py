@@ -9,6 +9,8 @@ parsed in a few milliseconds and are left to the checks.
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QThread
 
 from ..core.checks.source import sources
@@ -19,8 +21,14 @@ __all__ = ["BIG_SOURCE", "SourceAnalysis", "sources_to_parse"]
 
 BIG_SOURCE = 256 * 1024  # bytes; parsing this much takes about 50 ms
 # Workers still running, so a worker outlives a window closed under it (Qt aborts the process
-# when a running QThread is deleted).
+# when a running QThread is deleted), and the process waits for them before it exits.
 _RUNNING: set[SourceAnalysis] = set()
+
+
+@atexit.register
+def _wait_for_workers() -> None:
+    for worker in list(_RUNNING):
+        worker.wait()
 
 
 def sources_to_parse(pkg: BrandingPackage) -> list[bytes]:

@@ -215,11 +215,16 @@ class CompletionHelper:
         self.prefix, found = pexapi.completions(line, self.editor.toPlainText)
         return found
 
-    def show(self, explicit: bool = False) -> bool:
-        """Open (or refresh) the popup at the cursor; False when there is nothing to offer."""
+    def show(self, explicit: bool = False, paths_only: bool = False) -> bool:
+        """Open (or refresh) the popup at the cursor; False when there is nothing to offer.
+
+        ``paths_only``: a quote was typed, which means something only inside ``sendRequest('``.
+        """
         if not self.editor.is_javascript():
             return False
         found = self.items()
+        if paths_only and not any(c.kind == "path" for c in found):
+            found = []
         if not found:
             self.completer.popup().hide()
             return False

@@ -14,6 +14,7 @@ window never stops answering.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
 FIRST_LINES = 300  # coloured at once when a file opens
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _NOT_PAIR = {o + c: re.compile(f"[^{re.escape(o)}{re.escape(c)}]+") for o, c in _OPEN.items()}
 _PAIR_PASSES = 16  # balanced pairs removed by string replacement, one nesting level per pass
@@ -208,6 +210,7 @@ class SourceEditor(QPlainTextEdit):
     """Line numbers, current line, brackets, indentation, comments, zoom, problem markers."""
 
     sig_edited = Signal()  # the user changed the text (read it with text(): a big file costs ~1 ms)
+    sig_long_line = Signal()  # a paste made a line too long to colour: the view now wraps (see long_line)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -397,6 +400,15 @@ class SourceEditor(QPlainTextEdit):
             self.highlighter.horizon = self._horizon()
         if self.snippet is not None and not self.snippet.contents_change(pos, removed, added):
             self.snippet = None
+        if added > LONG_LINE and self.long_line is None and not self._applying:
+            QTimer.singleShot(0, self._check_pasted_lines)  # after the edit: the layout is busy with it
+
+    def _check_pasted_lines(self) -> None:
+        """A paste of more than LONG_LINE characters: wrap the view if it made a line that long."""
+        if self.long_line is None:
+            self._fit_long_lines(self.shown_text())
+            if self.long_line is not None:
+                self.sig_long_line.emit()
 
     # -- snippets and completion -------------------------------------------------------------
     def is_javascript(self) -> bool:
@@ -559,8 +571,10 @@ class SourceEditor(QPlainTextEdit):
             return
         self._key_press(event, key, mods)
         typed = event.text()
-        if typed == "." or (typed in ("'", '"') and "sendRequest(" in self.textCursor().block().text()):
+        if typed == ".":
             self.completion.show()
+        elif typed in ("'", '"') and "sendRequest(" in self.textCursor().block().text():
+            self.completion.show(paths_only=True)
         elif completing:
             if typed and (typed.isalnum() or typed in "_$/") or key == Qt.Key.Key_Backspace:
                 self.completion.show()
@@ -860,8 +874,12 @@ class SourceEditor(QPlainTextEdit):
                 depth += text.count(ch) - closing
             else:
                 hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
+                # A character beyond the BMP (an emoji) is two UTF-16 units: a bracket's offset is
+                # its index plus the number of them before it (re-encoding the line up to each
+                # bracket took minutes on a minified line with one emoji).
+                astral = [m.start() for m in _ASTRAL.finditer(text)] if units != len(text) else []
                 for index, c in hits if forward else reversed(hits):
-                    pos = base + (index if units == len(text) else _utf16(text[:index]))
+                    pos = base + index + (bisect_left(astral, index) if astral else 0)
                     if (forward and pos < at) or (not forward and pos > at):
                         continue
                     depth += 1 if c == ch else -1
@@ -1158,6 +1176,8 @@ class SourcePane(QWidget):
         self.editor = SourceEditor()
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
+        self._file_note = ""  # what the window says about the file shown (read-only, why)
+        self.editor.sig_long_line.connect(self._show_note)
         self.note = QLabel(objectName="sourceNote", wordWrap=True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.note.setStyleSheet(box_style("note", self.palette()))
@@ -1226,6 +1246,12 @@ class SourcePane(QWidget):
             if name in self._places:
                 self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
+        self._file_note = note
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """The caller's note on the file, and whether a line is too long to colour."""
+        note = self._file_note
         if self.editor.long_line is not None:
             number, length = self.editor.long_line
             long_note = (
