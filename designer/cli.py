@@ -127,7 +127,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         if made is None:
             return 2
         args.name, files = made
-    args.name = args.name or "My plugin"
+    if args.name is not None and not args.name.strip():
+        print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
+        return 2
+    args.name = (args.name or "My plugin").strip()
     try:
         root = create_project(target, args.name, files)
     except FileExistsError as exc:
@@ -210,8 +213,9 @@ def cmd_recipes(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from .gui.app import screenshot
+    from .gui.app import quiet_qt, screenshot
 
+    quiet_qt()
     return screenshot(args.path, Path(args.output), args.pane, args.size)
 
 
@@ -225,9 +229,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         pkg = load(Path(args.path))
     except NotAPackageError as exc:
         return _unusable(args, str(exc))  # before Qt and Chromium load: a refusal costs nothing
-    from .gui.app import make_app
+    from .gui.app import make_app, quiet_qt
     from .gui.preview import simulate
 
+    quiet_qt()
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
@@ -236,7 +241,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 0 if report["ok"] else 1
     for p in report["plugins"]:
         if not p["loaded"]:
-            print(f"{p['name']}: not loaded for {args.role} on {args.platform}")
+            print(f"{p['name']}: not run: {p['not_loaded']}")
             continue
         print(f"{p['name']}: {len(p['errors'])} uncaught error(s), {len(p['requests'])} request(s)")
         for e in p["errors"]:
@@ -351,6 +356,17 @@ _whole_process = False  # main() was called for the process's own command line
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; output piped into a reader that stops early (``| head``) ends it quietly."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Python would print a traceback when it flushes stdout at exit: point stdout at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str] | None = None) -> int:
     global _whole_process
     _whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -407,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
             p.description = "Open PATH in the designer offscreen and save a PNG of the window."
             p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("-o", "--output", required=True, help="PNG file to write")
-            p.add_argument("--pane", default=None, help="pane to show (e.g. problems)")
+            p.add_argument("--pane", choices=("problems", "export", "preview"), default=None, help="pane to show")
             p.add_argument(
                 "--size", default="1280x800", type=_window_size, help="window size WxH (default: %(default)s)"
             )
@@ -423,7 +439,20 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_gui(SimpleNamespace(path=argv[0] if argv else None))
     p = _parser()
     p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP to open")
+    p.add_argument(
+        "--example", action="store_true", help="open your own copy of the bundled example (made on first use)"
+    )
     args = p.parse_args(argv)
+    if args.example:
+        if args.path:
+            p.error("give a PATH or --example, not both")
+        from .core.resources import example_copy
+
+        try:
+            args.path = str(example_copy())
+        except OSError as exc:
+            print(f"plugin-designer: cannot copy the example: {exc}", file=sys.stderr)
+            return 2
     return cmd_gui(args)
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Plugin Designer: one script, two jobs.
-#   bash scripts/dev.sh open [PATH]   set everything up, then open the designer (default: the example project)
+#   bash scripts/dev.sh open [PATH]   set everything up, then open the designer (default: your copy of the example)
 #   bash scripts/dev.sh test [ARGS]   set everything up, then run the whole test suite headless
 #   bash scripts/dev.sh setup         only set up (.venv with every package; Qt's system libraries if root)
 # Works on a fresh Debian/Ubuntu machine as root (installs missing system libraries with apt-get)
@@ -107,19 +107,21 @@ case "$mode" in
         ;;
     open)
         setup
-        target="${1:-$here/resources/examples/demo}"
+        # Without a PATH: the user's own copy of the example (saving or exporting writes into a
+        # project; the example in this checkout stays as shipped, and the tests copy it).
+        if [ $# -gt 0 ]; then target=("$@"); else target=(--example); fi
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
             apt_install "${X11_LIBS[@]}"
             if have xvfb-run; then
                 say "no screen found: opening the designer on a virtual screen (Xvfb); stop it with Ctrl+C"
-                exec xvfb-run -a -s "-screen 0 1440x900x24" "$venv/bin/plugin-designer" "$target"
+                exec xvfb-run -a -s "-screen 0 1440x900x24" "$venv/bin/plugin-designer" "${target[@]}"
             fi
             say "no screen found and Xvfb is not installed: opening offscreen"
             export QT_QPA_PLATFORM=offscreen
         elif [ "$(uname)" = Linux ]; then
             apt_install "${X11_LIBS[@]:2}"
         fi
-        exec "$venv/bin/plugin-designer" "$target"
+        exec "$venv/bin/plugin-designer" "${target[@]}"
         ;;
     *)
         say "usage: bash scripts/dev.sh open [PATH] | test [PYTEST ARGS] | setup"

@@ -171,6 +171,52 @@ def test_screenshot_size_must_be_width_x_height(size: str, tmp_path: Path) -> No
     assert not (tmp_path / "s.png").exists()
 
 
+def _screenshot(tmp_path: Path, *args: object) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    return subprocess.run(
+        [sys.executable, "-m", "designer", "screenshot", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_screenshot_of_what_cannot_be_opened_fails_and_writes_nothing(tmp_path: Path) -> None:
+    out = _screenshot(tmp_path, tmp_path / "nowhere", "-o", tmp_path / "s.png")
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert "nowhere" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_screenshot_makes_its_folder_and_is_not_a_recent_project(tmp_path: Path) -> None:
+    shot = tmp_path / "new" / "folder" / "s.png"
+    out = _screenshot(tmp_path, FIXTURES / "base", "-o", shot, "--pane", "problems")
+    assert out.returncode == 0, out.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    settings = "".join(p.read_text(errors="replace") for p in (tmp_path / "cfg").rglob("*") if p.is_file())
+    assert "base" not in settings  # File ▸ Recent lists what the user opened, not README pictures
+
+
+def test_screenshot_pane_names_are_checked(tmp_path: Path) -> None:
+    out = _screenshot(tmp_path, FIXTURES / "base", "-o", tmp_path / "s.png", "--pane", "nonsense")
+    assert out.returncode == 2 and "invalid choice: 'nonsense'" in out.stderr
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_the_example_copy_is_made_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from designer.core import resources
+
+    monkeypatch.setattr(resources, "user_data", lambda: tmp_path / "data")
+    copy = resources.example_copy()
+    assert (copy / "webapp2" / "settings.json").is_file() and copy != resources.resource("examples", "demo")
+    (copy / "webapp2" / "settings.json").write_text("{}")  # the user's own edit
+    assert resources.example_copy() == copy
+    assert (copy / "webapp2" / "settings.json").read_text() == "{}"
+
+
 def test_window_size_accepts_width_x_height() -> None:
     assert cli._window_size("800x600") == "800x600"
     assert cli._window_size(" 1024X768 ") == "1024x768"
@@ -250,3 +296,24 @@ def test_a_folder_that_cannot_be_read_is_unusable_not_a_traceback(tmp_path: Path
     monkeypatch.setattr(Path, "iterdir", refuse)
     assert main(["check", str(tmp_path / "p")]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_a_blank_plugin_name_is_refused(tmp_path: Path) -> None:
+    out = run("new", tmp_path / "p", "--name", "   ")
+    assert out.returncode == 2 and "--name is empty" in out.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_output_into_a_closed_pipe_ends_quietly() -> None:
+    """``plugin-designer check --json ... | head -1``: the reader goes away, and Python would print
+    a BrokenPipeError traceback when it flushes stdout at exit."""
+    code = (
+        "import sys\n"
+        "import designer.cli as cli\n"
+        "def broken(argv=None):\n"
+        "    raise BrokenPipeError(32, 'Broken pipe')\n"
+        "cli._main = broken\n"
+        "sys.exit(cli.main([]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 1 and out.stderr == ""

@@ -561,3 +561,19 @@ def test_pd309_a_toolbar_button_without_an_icon_and_no_state(base_project: Path)
         source(pre="    var st = PEX.pluginAPI.createNewState({});\n", reg=REG + "        , state$: st\n"),
     )
     assert only(base_project, "PD309") == []
+
+
+def test_a_missing_comma_in_register_plugin_is_a_syntax_error_not_a_missing_key(base_project: Path) -> None:
+    """Keys after a syntax error in the registered object may be unread: "no 'unload'" (PD508) or
+    "no 'record'" (PD505) would send the user after the wrong thing."""
+    reg = "        id: 'rec-1.0',\n        load: load\n        unload: unload,\n        record: record\n"
+    write(base_project, JS, source(reg=reg))
+    found = {p.code for p in problems(base_project)}
+    assert "PD500" in found
+    assert not found & {"PD504", "PD505", "PD508"}, found
+
+
+def test_a_syntax_error_at_a_string_is_quoted_once(base_project: Path) -> None:
+    write(base_project, JS, source(body="        var t = ['My plugin' 'x'];\n"))
+    message = only(base_project, "PD500")[0].message
+    assert "''" not in message and "\"'My plugin'\"" in message, message

@@ -243,6 +243,8 @@ def _cli(*args: object) -> subprocess.CompletedProcess[str]:
 def test_simulate_command_json(tmp_path: Path) -> None:
     good = _cli("simulate", EXAMPLE, "--json")
     assert good.returncode == 0, good.stderr
+    # Chromium's and the offscreen platform's routine notes (no OpenGL, no D-Bus) read as failures.
+    assert not [line for line in good.stderr.splitlines() if line.strip()], good.stderr
     data = json.loads(good.stdout)
     assert data["ok"] and data["errors"] == 0 and data["role"] == "chair"
     project, lines = _throwing_project(tmp_path)
@@ -252,6 +254,22 @@ def test_simulate_command_json(tmp_path: Path) -> None:
     errors = {p["id"]: p["errors"] for p in data["plugins"] if p["errors"]}
     assert set(errors) == {"meeting-info"}  # guests load only this one
     assert errors["meeting-info"][0]["line"] == lines["meeting-info"]
+
+
+def test_simulate_says_which_file_keeps_a_plugin_from_running(tmp_path: Path) -> None:
+    dst = tmp_path / "missing"
+    shutil.copytree(EXAMPLE, dst)
+    plugins = dst / "webapp2" / "plugins"
+    (plugins / "lock-toggle" / "lock-toggle.plugin.js").unlink()
+    (plugins / "meeting-info" / "meeting-info.plugin.package.json").unlink()
+    out = _cli("simulate", dst, "--role", "guest")
+    lines = out.stdout.splitlines()
+    assert "Lock toggle: not run: its source file plugins/lock-toggle/lock-toggle.plugin.js is missing" in out.stdout
+    assert any(
+        "not run: its package file plugins/meeting-info/meeting-info.plugin.package.json is missing" in line
+        for line in lines
+    )
+    assert "Raise hand helper: not run: not for guest on web" in lines
 
 
 def test_every_recipe_runs_its_cycle_without_errors(qapp: Any, tmp_path: Path) -> None:

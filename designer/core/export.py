@@ -56,6 +56,7 @@ OS_CLUTTER_FOLDERS = ("__macosx",)
 MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+PLATFORM_NAMES = {"web": "web browser", "electron": "desktop app", "ios": "iOS", "android": "Android"}
 PLACEMENTS = {
     "toolbar": "toolbar button",
     "conference": "conference menu item",
@@ -420,7 +421,7 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
             if roles is not None and set(ROLES) <= set(roles)
             else (" and ".join(ROLE_NAMES.get(r, r) for r in roles) if roles else "nobody (no role selected)")
         )
-        platforms = ", ".join(pk.platforms) if pk.platforms else "no platform"
+        platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
         lock = "; users cannot turn it off" if pk.allow_unload is False else ""
         lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")
     return lines

@@ -222,6 +222,7 @@ class Registration(Record):
         "id_span",
         "open_brace",
         "indent",
+        "damaged",
     )
 
     def __init__(self, line: int, column: int, keys: dict[str, Key] | None) -> None:
@@ -232,6 +233,9 @@ class Registration(Record):
         self.id_line = 0
         self.id_column = 0
         self.id_span: tuple[int, int] | None = None  # byte range of the id's value, for fixes
+        # A syntax error among the object's own entries (a missing comma): keys after it may be
+        # unread, so "no unload" or "no action" would be guesses (PD500 reports the error itself).
+        self.damaged = False
         self.open_brace = -1  # byte offset just after the object's "{", for fixes
         self.indent: str | None = None  # indentation of the first key when it starts its own line
 
@@ -410,7 +414,8 @@ class _Analyser:
                 # Only the innermost ERROR: an outer one often spans the whole wrapper function.
                 line, col = self.pos(node)
                 snippet = self.text(node).strip().split("\n", 1)[0][:30]
-                errors.append((line, col, f"unexpected '{snippet}'" if snippet else "unexpected text"))
+                quote = '"' if "'" in snippet else "'"  # not ''My plugin'' around a string of the code
+                errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
                 continue
             stack.extend(reversed([c for c in node.children if c.has_error]))
         errors.sort()
@@ -662,6 +667,7 @@ class _Analyser:
         if obj is None:
             return reg
         reg.open_brace = obj.start_byte + 1
+        reg.damaged = any(c.type == "ERROR" or c.is_missing for c in obj.children)
         first = obj.named_children[0] if obj.named_child_count else None
         if first is not None and first.start_point[0] > obj.start_point[0]:
             line_start = first.start_byte - first.start_point[1]

@@ -111,6 +111,7 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
             source = None
     p = plugin.package
     return {
+        "unusable": _unusable(plugin, source),
         "key": plugin.key,
         "id": (p.id if p else None) or plugin.entry.id,
         "name": plugin.display_name,
@@ -126,6 +127,18 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "svgs": svgs,
         "source": source,
     }
+
+
+def _unusable(plugin: Plugin, source: dict[str, str] | None) -> str | None:
+    """Why the app could not load the plugin at all, whoever uses it (None when it could)."""
+    if plugin.package is None:
+        name = plugin.package_path or plugin.entry.src_url
+        return f"its package file {name} is missing or unreadable" if name else "settings.json names no package file"
+    if not plugin.source_path:
+        return "its package file names no source (srcURL)"
+    if source is None:
+        return f"its source file {plugin.source_path} is missing or not UTF-8 text"
+    return None
 
 
 def preview_config(

@@ -11,7 +11,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-__all__ = ["data_root", "icons_dir", "resource", "user_data"]
+__all__ = ["data_root", "example_copy", "icons_dir", "resource", "user_data"]
 
 
 @cache
@@ -44,3 +44,18 @@ def user_data() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("plugin-designer", appauthor=False))
+
+
+def example_copy() -> Path:
+    """The user's own copy of the bundled example project, made on first use in :func:`user_data`.
+
+    Why a copy: the example is where people try things, and saving or exporting writes into the
+    project (manifest.json, the designer's state); the example the app ships with stays as it is.
+    Raises OSError when the copy cannot be made.
+    """
+    import shutil
+
+    copy = user_data() / "example"
+    if not (copy / "webapp2").is_dir():
+        shutil.copytree(resource("examples", "demo"), copy, dirs_exist_ok=True)
+    return copy

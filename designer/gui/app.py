@@ -213,18 +213,74 @@ def screenshot(path: str | None, output: Path, pane: str | None = None, size: st
 
     w, _, h = size.partition("x")
     win = MainWindow()
+    win.remembers_projects = False  # a picture for a README is not a project the user opened
     win.resize(int(w), int(h))
-    if path:
-        win.open_path(Path(path))
+    if path and not win.open_path(Path(path)):
+        print(f"plugin-designer: {win.status.text()}", file=sys.stderr)
+        win.close()
+        return 2
     if pane:
         win.show_pane(pane)
     win.show()
     for _ in range(5):
         app.processEvents()
+    if pane == "preview" and win.preview_dock is not None:
+        _wait_for_preview(app, win)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"plugin-designer: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        win.close()
+        return 2
     ok = win.grab().save(str(output))
     win.close()
     if not ok:
-        print(f"plugin-designer: could not write {output}", file=sys.stderr)
+        print(f"plugin-designer: cannot write {output} (a PNG file name in a folder you may write to)", file=sys.stderr)
         return 2
     print(f"saved {output}")
     return 0
+
+
+def _wait_for_preview(app: QApplication, win: QMainWindow, seconds: float = 15.0) -> None:
+    """Until the preview's meeting has loaded the plugins (or ``seconds`` pass): Chromium starts
+    and draws from the event loop, so a picture taken at once shows an empty meeting."""
+    import time
+
+    pane = win.preview_pane
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not any(e.get("step") == "load" for e in pane.events):
+        app.processEvents()
+        time.sleep(0.01)
+    settle = time.monotonic() + 0.5  # its first frames
+    while time.monotonic() < settle:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+# What Qt and Chromium say on every headless run, which a user would take for failures: the
+# offscreen platform's "does not support" notes, no OpenGL (Chromium draws in software), no D-Bus.
+_NOISE = (
+    "This plugin does not support",
+    "QRhiGles2: Failed",
+    "Failed to create RHI",
+    "GPUInfo not initialized",
+    "Failed to connect to the bus",
+)
+
+
+def quiet_qt() -> None:
+    """Headless commands (screenshot, simulate): keep Qt's messages but the known noise.
+
+    Chromium's own log lines (D-Bus, GPU) go with its ``--log-level=3``; Qt's pass through a
+    handler that drops the lines in :data:`_NOISE` and prints the rest as Qt would.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--log-level" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --log-level=3").strip()
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind: object, _context: object, message: str) -> None:
+        if not any(noise in message for noise in _NOISE):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)

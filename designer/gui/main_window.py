@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.source_analysis: QThread | None = None  # parsing big sources before a check (source_analysis.py)
         self._just_parsed: set[bytes] = set()
         self._closing = False  # the window has agreed to close: no new worker may start
+        self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
         self._status_before_analysis = ""
         self._recheck.timeout.connect(self._run_checks)
         # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
@@ -356,19 +357,15 @@ class MainWindow(QMainWindow):
     def open_example(self) -> None:
         """Open the user's own copy of the bundled example (made on first use, in the user data
         folder), so trying things out never changes the example the app ships with."""
-        import shutil
+        from ..core.resources import example_copy
 
-        from ..core.resources import resource, user_data
+        try:
+            copy = example_copy()
+        except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
 
-        copy = user_data() / "example"
-        if not (copy / "webapp2").is_dir():
-            try:
-                shutil.copytree(resource("examples", "demo"), copy, dirs_exist_ok=True)
-            except OSError as exc:
-                from PySide6.QtWidgets import QMessageBox
-
-                QMessageBox.warning(self, "Cannot copy the example", f"{copy}: {exc}")
-                return
+            QMessageBox.warning(self, "Cannot copy the example", str(exc))
+            return
         if self.open_path(copy):
             self.status.setText(f"Opened your own copy of the example ({copy}); the original stays as shipped.")
 
@@ -586,7 +583,8 @@ class MainWindow(QMainWindow):
             return False
         self._path = path
         self.package = pkg
-        remember_project(path)
+        if self.remembers_projects:
+            remember_project(path)
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.undo_stack)
             self.editor.deleteLater()

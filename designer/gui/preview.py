@@ -172,6 +172,11 @@ class Report:
                 "id": p["id"],
                 "name": p["name"],
                 "loaded": bool(p["shown"] and p["source"]),
+                # Why it was not run: a file the app needs is missing (check says which problem),
+                # or the plugin is not for this role and platform.
+                "not_loaded": None
+                if p["shown"] and p["source"]
+                else (p.get("unusable") or f"not for {config['role']} on {config['platform']}"),
                 "errors": [],
                 "warnings": [],
                 "console": [],

@@ -197,7 +197,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             reg.id_column,
             Fix("set-register-id", f"Change the id in the source to '{pkg_id}'", {"file": src, "value": pkg_id}),
         )
-    elif pkg_id and "id" not in keys:
+    elif pkg_id and "id" not in keys and not reg.damaged:
         report(
             "PD504",
             f"registerPlugin in '{name}' has no id; it must be '{pkg_id}' like the package file.",
@@ -210,7 +210,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         if mi.action and mi.action not in actions:
             actions.append(mi.action)
     for fn in ("load", "unload"):
-        if fn in keys:
+        if fn in keys or reg.damaged:
             continue
         if fn in info.functions:
             fix = Fix(
@@ -229,6 +229,8 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         )
     for action in actions:
         k = keys.get(action)
+        if k is None and reg.damaged:
+            continue  # it may be among the entries the syntax error hides
         if k is None:
             near = _near(action, [x for x in keys if x not in _BASE_KEYS])
             hint = f" Did you mean '{near}'?" if near else ""
@@ -281,7 +283,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
                 k.column,
             )
     creates = [c for c in info.calls if c.member == "createNewState" and c.called]
-    if creates and "state$" not in keys:
+    if creates and "state$" not in keys and not reg.damaged:
         c = creates[0]
         fix = None
         if c.assigned_to:
