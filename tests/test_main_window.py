@@ -374,3 +374,17 @@ def test_importing_a_management_node_download_offers_the_missing_files(
     assert json.loads((web / "settings.json").read_text()) == {"plugins": []}
     assert isinstance(json.loads((web / "manifest.json").read_text())["brandingID"], int)
     assert window.package is not None and "Imported mn.zip" in window.status.text()
+
+
+def test_a_file_that_is_not_utf8_says_so_in_plain_words(window: MainWindow, example_project: Path) -> None:
+    rel = "plugins/lock-toggle/latin1.svg"
+    (example_project / "webapp2" / rel).write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<svg xmlns="http://www.w3.org/2000/svg">\n<title>Café</title>\n</svg>\n'.encode(
+            "latin-1"
+        )
+    )
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert window.stack.currentWidget() is window.details
+    shown = window.details.toPlainText()
+    assert "not UTF-8 text (byte 0xe9 on line 3" in shown and "save it as UTF-8" in shown

@@ -745,9 +745,22 @@ class MainWindow(QMainWindow):
         elif kind == "file":
             try:
                 text = self._shown_text(value)
-            except (OSError, KeyError, UnicodeDecodeError) as exc:
+            except UnicodeDecodeError as exc:
+                data = exc.object if isinstance(exc.object, bytes) else b""
+                line = data[: exc.start].count(b"\n") + 1
+                text = (
+                    f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
+                    "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "
+                    "another editor, then File ▸ Reload.)"
+                    if data
+                    else f"(cannot show this file: {exc})"
+                )
+            except (OSError, KeyError) as exc:
                 text = f"(cannot show this file: {exc})"
-            if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES and not text.startswith("(cannot show"):
+            if text.startswith("(cannot show"):  # a sentence, wrapped to the pane, not a line of a file
+                self.details.setPlainText(text[1].upper() + text[2:-1])
+                return
+            if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES:
                 self._show_source(value, text)
                 return
             view = self.file_view()
