@@ -324,3 +324,24 @@ def test_an_icon_whose_copies_multiply_is_drawn_without_them(qapp) -> None:
     assert b"<use" in renderable_svg(_use_bomb(3))  # a thousand shapes: fine
     drawn = renderable_svg(_use_bomb(7))
     assert b"<use" not in drawn and b"<circle" in drawn
+
+
+def test_moving_a_shape_on_the_canvas_rewrites_only_that_shape(qtbot, window, example_project: Path) -> None:
+    """A CDATA style sheet, character references and single quotes elsewhere in the file stay as
+    they were written (lxml's own text would rewrite all three)."""
+    text = (
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox='0 0 24 24'>\n"
+        "<style><![CDATA[ .a > .b { fill: red } ]]></style>\n"
+        "<title>Caf&#233;</title>\n"
+        '<rect x="2" y="2" width="6" height="6"/>\n'
+        "</svg>\n"
+    )
+    pane = _open_svg(window, example_project, "keep.svg", text)
+    click(qtbot, pane.canvas, 5, 5)
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"
+    drag(qtbot, pane.canvas, (5, 5), (9, 5))
+    window.save()
+    saved = (example_project / "webapp2" / PLUGIN / "keep.svg").read_text()
+    before, after = text.splitlines(), saved.splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3], saved
+    assert 'x="6"' in after[3]

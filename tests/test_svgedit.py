@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from designer.core.svg import read_svg, scan_svg
 from designer.core.svgedit import SvgDocument, SvgEditError, format_number
@@ -223,3 +225,80 @@ def test_set_root_attribute_edits_only_the_root_tag() -> None:
     )
     with pytest.raises(ValueError):
         set_root_attribute("<html/>", "id", "x")
+
+
+# -- an edit changes only what it changed (svgsplice) -------------------------------------------
+KEEPSAKES = {
+    "cdata": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+    "<style><![CDATA[ .a > .b { fill: red } /* x < y && */ ]]></style>\n"
+    '<rect x="1" y="1" width="4" height="4"/>\n</svg>\n',
+    "charrefs": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+    "<title>Caf&#233; &amp; bar&#160;&#x27;q&#x27;</title>\n"
+    '<rect x="1" y="1" width="4" height="4"/>\n</svg>\n',
+    "quotes": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox='0 0 24 24'>\n"
+    '<path d="M0 0\n   L10 10" data-x=\'say "hi"\' data-y="a&gt;b"/>\n'
+    '<rect x="1" y="1" width="4" height="4"/>\n</svg>\n',
+    "entities": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg [\n\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n'
+    '\t<!ENTITY st0 "fill:#FF0000;">\n]>\n<svg version="1.1" xmlns="&ns_svg;" viewBox="0 0 24 24">\n'
+    '<rect x="1" y="1" width="4" height="4" style="&st0;"/>\n<circle cx="12" cy="12" r="3"/>\n</svg>\n',
+    "explicit_end": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><g></g>'
+    '<rect x="1" y="1" width="4" height="4" ></rect></svg>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEEPSAKES))
+def test_moving_a_shape_changes_only_its_own_tag(name: str) -> None:
+    import difflib
+
+    text = KEEPSAKES[name]
+    doc = SvgDocument(text)
+    rect = next(s for s in doc.shapes() if s.tag == "rect")
+    doc.translate(rect.path, 1, 0)
+    out = doc.to_text()
+    changed = [
+        line
+        for line in difflib.unified_diff(text.splitlines(), out.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert len(changed) == 2 and 'x="1"' in changed[0] and 'x="2"' in changed[1], changed
+
+
+OPS = st.lists(
+    st.tuples(st.sampled_from(["add", "move", "paint", "delete", "restack", "text", "root_id"]), st.integers(0, 50)),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(KEEPSAKES)), st.booleans(), OPS)
+def test_any_edit_sequence_splices_into_text_that_reads_back_as_the_edited_tree(name: str, crlf: bool, ops) -> None:
+    """Every edit the canvas makes is written by splicing (not by lxml's fallback), and the text
+    parses into exactly the edited tree."""
+    text = KEEPSAKES[name].replace("\n", "\r\n") if crlf else KEEPSAKES[name]
+    doc = SvgDocument(text)
+    for op, n in ops:
+        shapes = doc.shapes()
+        shape = shapes[n % len(shapes)] if shapes else None
+        if op == "add" or shape is None:
+            doc.add("circle", {"cx": str(n), "cy": "3", "r": "2"})
+        elif op == "move":
+            doc.translate(shape.path, n % 5 + 1, -1)
+        elif op == "paint":
+            doc.set_attributes(shape.path, {"fill": "#12ab34" if n % 2 else None, "stroke": "red"})
+        elif op == "delete":
+            doc.delete(shape.path)
+        elif op == "restack":
+            doc.restack(shape.path, 1 if n % 2 else -1)
+        elif op == "text" and shape.tag == "text":
+            doc.set_text(shape.path, f"now {n} > 1")
+        elif op == "text":
+            doc.add("text", {"x": "1", "y": "20"}, text=f"a < b & 'c' {n}")
+        else:
+            doc.set_root_id(f"icon-{n}")
+        assert doc._spans is not None
+        body = doc._spans.write(doc.root, doc._newline)
+        assert body is not None and doc._reads_back(doc._prolog + body + doc._epilog)
+        assert doc.to_text() == doc._prolog + body + doc._epilog
+        if "\r\n" in text:  # a CRLF file stays CRLF, new lines included
+            assert "\n" not in doc.to_text().replace("\r\n", "")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .svg import _local, safe_parser, symbol_elements
+from .svgsplice import Spans
 
 __all__ = [
     "DRAWABLE",
@@ -41,6 +42,7 @@ _WRAPPED = DRAWABLE | {"switch"}
 # Presentation properties: on an element with a class, they go into its style, because a class
 # rule in a <style> (how Illustrator colours shapes) beats the attribute but not inline style.
 _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-opacity".split())
+_SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
 _POSITION = re.compile(r",? *line \d+, column \d+\s*$")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -118,7 +120,9 @@ def _shift_numbers(value: str, dx: float, dy: float) -> str:
 class SvgDocument:
     """An SVG text parsed for editing; :meth:`to_text` gives the edited text back."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, fidelity: bool = True) -> None:
+        """``fidelity``: remember where each node lies so :meth:`to_text` changes only what an
+        edit changed (svgsplice); False for a document only read or drawn, never written back."""
         from lxml import etree
 
         data = text.encode("utf-8", "surrogateescape")
@@ -135,18 +139,38 @@ class SvgDocument:
         start, end = root_span(text)
         self._prolog = text[:start]
         self._epilog = text[end:]
+        # Where each node of the text lies, so an edit rewrites only what it changed (svgsplice).
+        # Not for the rare icon of a megabyte and more: lxml's own text, as before.
+        self._spans = Spans(text, root, start) if fidelity and len(text) <= _SPLICE_LIMIT else None
+        self._body = text[start:end]
         # The parser reads CRLF as LF; a CRLF file gets its line endings back on the way out.
         self._newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
         self._ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
 
     # -- reading --------------------------------------------------------------------------------
     def to_text(self) -> str:
+        """The edited text: the original wherever the edit did not reach (see svgsplice)."""
         from lxml import etree
 
+        if self._spans is not None:
+            body = self._spans.write(self.root, self._newline)
+            if body is not None and (body == self._body or self._reads_back(self._prolog + body + self._epilog)):
+                return self._prolog + body + self._epilog  # (nothing changed: the text it was read from)
         body = etree.tostring(self.root, encoding="unicode")
         if self._newline != "\n":
             body = body.replace("\n", self._newline)
         return self._prolog + body + self._epilog
+
+    def _reads_back(self, text: str) -> bool:
+        """Whether ``text`` parses into the edited tree (canonical XML compared): the check that
+        keeps a splice that went wrong from reaching the file."""
+        from lxml import etree
+
+        try:
+            again = etree.fromstring(text.encode("utf-8", "surrogateescape"), safe_parser())
+            return bool(etree.tostring(again, method="c14n") == etree.tostring(self.root, method="c14n"))
+        except Exception:  # noqa: BLE001 - any doubt: lxml's own text instead
+            return False
 
     @property
     def root_id(self) -> str | None:

@@ -115,7 +115,7 @@ class IconCanvas(QGraphicsView):
         """Show ``text``; when it is not a readable SVG the last good drawing stays, dimmed."""
         self.text = text
         try:
-            doc = SvgDocument(text)
+            doc = SvgDocument(text, fidelity=False)  # shown; edits make their own (see _commit)
         except SvgEditError as exc:
             self.error = exc
             self.doc = None
@@ -146,7 +146,7 @@ class IconCanvas(QGraphicsView):
         would give the whole drawing's for an id it does not know, and a click anywhere would
         select the invisible shape.
         """
-        copy = SvgDocument(doc.to_text())
+        copy = SvgDocument(self.text, fidelity=False)  # drawn, never written
         names = []
         pairs = copy.shape_elements()
         last_with: dict[str, int] = {}
@@ -335,7 +335,7 @@ class IconCanvas(QGraphicsView):
         local = self._local_delta(dx, dy)
         if local is None or self.doc is None:
             return
-        doc = SvgDocument(self.text)
+        doc = SvgDocument(self.text, fidelity=False)
         doc.translate(self.selected.path, *local)
         self._draw(doc)
         self._item.update()

@@ -64,7 +64,7 @@ def sprite_symbols(text: str) -> list[str]:
     from ...core.svgedit import SvgDocument, SvgEditError
 
     try:
-        doc = SvgDocument(text)
+        doc = SvgDocument(text, fidelity=False)
     except SvgEditError:
         return []
     return doc.symbols() if not doc.shapes() else []
