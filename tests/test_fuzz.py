@@ -193,3 +193,29 @@ def test_fuzz_svg(data: bytes) -> None:
 def test_fuzz_json(case: tuple[str, bytes]) -> None:
     rel, data = case
     check({rel: data})
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(
+    st.one_of(mutate(BASE[SVG]), st.lists(SVG_TOKENS, max_size=30).map(lambda t: "".join(t).encode("utf-8"))),
+    st.integers(0, 20),
+)
+def test_fuzz_svg_edits_never_fail_and_read_back(data: bytes, n: int) -> None:
+    """Whatever the icon editor can open, an edit writes text that reads back as the edited tree."""
+    from lxml import etree
+
+    from designer.core.svg import safe_parser
+    from designer.core.svgedit import SvgDocument, SvgEditError
+
+    try:
+        doc = SvgDocument(data.decode("utf-8", "surrogateescape"))
+    except SvgEditError:
+        return
+    shapes = doc.shapes()
+    if shapes:
+        doc.translate(shapes[n % len(shapes)].path, 1, 2)
+    else:
+        doc.add("rect", {"width": str(n)})
+    out = doc.to_text()
+    again = etree.fromstring(out.encode("utf-8", "surrogateescape"), safe_parser())
+    assert etree.tostring(again, method="c14n") == etree.tostring(doc.root, method="c14n")

@@ -156,7 +156,7 @@ class Spans:
             return None
         try:
             return self._emit(root, newline)
-        except (KeyError, ValueError):
+        except Exception:  # noqa: BLE001 - any surprise: the caller writes lxml's own text
             return None
 
     def _fresh(self, el: Any, newline: str) -> str:
