@@ -218,4 +218,7 @@ def test_fuzz_svg_edits_never_fail_and_read_back(data: bytes, n: int) -> None:
         doc.add("rect", {"width": str(n)})
     out = doc.to_text()
     again = etree.fromstring(out.encode("utf-8", "surrogateescape"), safe_parser())
-    assert etree.tostring(again, method="c14n") == etree.tostring(doc.root, method="c14n")
+    try:
+        assert etree.tostring(again, method="c14n") == etree.tostring(doc.root, method="c14n")
+    except etree.C14NError:  # canonical XML refuses some namespaces (relative URIs): lxml's own text
+        assert etree.tostring(again) == etree.tostring(doc.root)

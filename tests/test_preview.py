@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import shiboken6
 from conftest import EXAMPLE, ROOT
+from PySide6.QtWidgets import QApplication
 
 from designer.core.model import load
 from designer.core.preview import preview_config, shown_for
@@ -403,3 +404,63 @@ def test_test_every_button_runs_once_at_a_time_and_sums_up(qtbot: Any, tmp_path:
         assert not pane.cycle_button.isEnabled()  # a second press cannot start another run meanwhile
         qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=15000)
         assert "every button tested, no new error" in pane.log.toPlainText()
+
+
+def test_test_every_button_says_it_runs_and_a_restart_meanwhile_ends_it(qtbot: Any, tmp_path: Path) -> None:
+    """Switching Host/Guest during the test loads the plugins anew: the button must come back
+    (it stayed greyed out for good)."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        pane.cycle_button.click()
+        assert pane.cycle_button.text() == "Testing…" and not pane.cycle_button.isEnabled()
+        pane.role.setCurrentIndex(1)  # Guest
+        qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=10000)
+        assert pane.cycle_button.text() == "Test every button"
+
+
+def test_a_plugin_off_by_default_is_tested_too_and_left_off(qtbot: Any, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    settings = project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    for entry in data["plugins"]:
+        if entry["id"] == "meeting-info":
+            entry["enabled"] = False
+    settings.write_text(json.dumps(data, indent=4))
+    with _preview_of(qtbot, project) as pane:
+        pane.cycle_button.click()
+        qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=15000)
+        pressed = [e for e in pane.events if e.get("plugin") == "meeting-info" and e.get("step") == "action"]
+        assert pressed, [e for e in pane.events if e.get("plugin") == "meeting-info"]
+        assert not any("was not run" in str(e.get("message")) for e in pane.events)
+        assert _js(qtbot, pane.page, "PD.plugins['meeting-info'].loaded") is False  # off, as the meeting had it
+        assert _js(qtbot, pane.page, "PD.plugins['lock-toggle'].loaded") is True
+
+
+def test_the_simulator_does_not_make_the_window_taller_than_the_screen(qtbot: Any, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        pane.sim_button.setChecked(True)
+        qtbot.waitUntil(lambda: pane.sim_panel.isVisible())
+        QApplication.processEvents()
+        assert win.height() == 800 and win.minimumSizeHint().height() <= 800
+
+
+def test_the_log_is_readable_in_dark_appearance(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        try:
+            win.findChild(QAction, "appearance_dark").trigger()
+            QApplication.processEvents()
+            assert "#c8c8c8" in pane._line({"type": "console", "plugin": "lock-toggle", "level": "log", "text": "x"})
+            html_now = pane.log.document().toHtml()
+            assert "#555555" not in html_now and "#444444" not in html_now
+        finally:
+            win.findChild(QAction, "appearance_system").trigger()

@@ -21,16 +21,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +40,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .tones import is_dark
 
 if TYPE_CHECKING:
     from ..core.model import BrandingPackage
@@ -275,13 +279,14 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
 
 # -- the dock ------------------------------------------------------------------------------
 
+# kind -> (on a light log, on a dark one): each readable on its background (contrast >= 4.5:1).
 _LOG_COLOURS = {
-    "error": "#d64545",
-    "warning": "#b7791f",
-    "request": "#1f6feb",
-    "console": "#555",
-    "dialog": "#1e9e5a",
-    "lifecycle": "#888",
+    "error": ("#c62828", "#ff8a80"),
+    "warning": ("#8d5a00", "#ffcc66"),
+    "request": ("#1a5fd6", "#8ab4ff"),
+    "console": ("#444444", "#c8c8c8"),
+    "dialog": ("#17794a", "#7ee2a8"),
+    "lifecycle": ("#666666", "#a8a8a8"),
 }
 
 
@@ -450,6 +455,7 @@ class PreviewPane(QWidget):
         split.addWidget(self.view)
         split.addWidget(log_box)
         split.setSizes([480, 140])
+        self._split = split
 
         self.sim_button = QToolButton(objectName="previewSimulate", text="Simulate the meeting", checkable=True)
         self.sim_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -458,7 +464,14 @@ class PreviewPane(QWidget):
             "Change the mock meeting the plugins see: lock, hands, guests, chat, query parameters"
         )
         self.sim_panel = self._simulator()
-        self.sim_panel.setVisible(False)
+        # In the splitter above the meeting, scrolling when short: laid out in the dock, its
+        # table made the window taller than an 800-pixel screen.
+        self.sim_scroll = QScrollArea(objectName="previewSimulatorScroll", widgetResizable=True)
+        self.sim_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sim_scroll.setWidget(self.sim_panel)
+        self.sim_scroll.setVisible(False)
+        split.insertWidget(0, self.sim_scroll)
+        split.setCollapsible(0, False)
         self.sim_button.toggled.connect(self._show_simulator)
 
         actions.addWidget(self.sim_button)
@@ -470,7 +483,6 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addLayout(actions)
-        layout.addWidget(self.sim_panel)
         layout.addWidget(split, 1)
 
     # -- the conference simulator ------------------------------------------------------
@@ -555,9 +567,18 @@ class PreviewPane(QWidget):
         box.addLayout(row)
         return panel
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "log_filter"):
+            self._render_log()  # the log's colours for the new appearance
+        super().changeEvent(event)
+
     def _show_simulator(self, on: bool) -> None:
         self.sim_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.sim_panel.setVisible(on)
+        self.sim_scroll.setVisible(on)
+        if on:  # a fair share of the height: the panel, the meeting, the log
+            total = sum(self._split.sizes())
+            panel = min(self.sim_panel.sizeHint().height(), total // 3)
+            self._split.setSizes([panel, max(200, total - panel - 140), 140])
 
     def query_params(self) -> dict[str, str]:
         return dict(parse_qsl(self.sim_query.text().strip().lstrip("?"), keep_blank_values=True))
@@ -709,20 +730,26 @@ class PreviewPane(QWidget):
             self.page.runJavaScript(
                 "window.PD && PD.sim ? PD.sim.exportMeeting() : null", 0, lambda text: self._exported(generation, text)
             )
-            QTimer.singleShot(HUNG_AFTER_MS, lambda: self._not_answering(generation))
+            QTimer.singleShot(HUNG_AFTER_MS, self, lambda: self._not_answering(generation))
             return
         self._load()
 
     def _start_cycle(self) -> None:
         """Test every button, once at a time: a second press while it runs would interleave two."""
         self.cycle_button.setEnabled(False)
+        self.cycle_button.setText("Testing…")  # up to a few seconds: it waits for the plugins' timers
         self._cycle_errors = self.error_count()
         self.page.runJavaScript("PD.cycle(80)")
+
+    def _cycle_over(self) -> None:
+        """The button is ready again: the test finished, or the plugins were loaded anew."""
+        self.cycle_button.setEnabled(True)
+        self.cycle_button.setText("Test every button")
 
     def _cycle_done(self) -> None:
         if self.cycle_button.isEnabled():
             return  # a cycle the page ran by itself (simulate), not the button's
-        self.cycle_button.setEnabled(True)
+        self._cycle_over()
         new = self.error_count() - getattr(self, "_cycle_errors", 0)
         verdict = f"{new} new error(s): see above" if new else "no new error"
         self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}"})
@@ -744,6 +771,7 @@ class PreviewPane(QWidget):
         self._awaiting = None
         QTimer.singleShot(
             0,
+            self,
             lambda: self._fresh_page(
                 "The page of the preview stopped (it ran out of memory or crashed). "
                 "The plugins were started again in a fresh page."
@@ -761,7 +789,7 @@ class PreviewPane(QWidget):
         """Replace the page (and so its Chromium process) and load the plugins into it."""
         import shiboken6
 
-        self.cycle_button.setEnabled(True)  # a cycle the old page was running is over
+        self._cycle_over()  # a cycle the old page was running is over
 
         old = self.page
         self.page = self._new_page()
@@ -801,6 +829,7 @@ class PreviewPane(QWidget):
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
         self._fill_filter()
         self._clear_run()
+        self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
 
     def refresh(self) -> None:
@@ -907,7 +936,7 @@ class PreviewPane(QWidget):
             text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
         else:
             text = f"console.{html.escape(str(event.get('level')))}: {html.escape(str(event.get('text')))}{html.escape(where)}"
-        colour = _LOG_COLOURS.get(kind, "#555")
+        colour = _LOG_COLOURS.get(kind, _LOG_COLOURS["console"])[is_dark(self.log.palette())]
         if kind == "error" and where and index >= 0:  # click: the source editor at that line
             return f'<a href="pd-event:{index}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
         return f'<span style="color:{colour}">[{who}] {text}</span>'

@@ -538,11 +538,17 @@
     }
     PD.settle = function () { return settle(Date.now() + SETTLE_MS); };
 
-    // load -> each action -> unload -> load again, for every plugin that would be loaded.
+    // load -> each action -> unload -> load again, for every plugin that registered. A plugin that
+    // is off by default is switched on for the test (a user may turn it on, and its buttons can
+    // crash the app as well) and left off again at the end, as the meeting had it.
     PD.cycle = function (delay) {
         delay = delay || 40;
         var keys = Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].registered; });
-        var chain = pause(delay);
+        var wasOn = keys.filter(function (k) { return PD.plugins[k].loaded; });
+        var chain = pause(delay).then(function () {
+            keys.forEach(function (k) { if (!PD.plugins[k].loaded) { PD.load(k); } });
+            return pause(delay);
+        });
         keys.forEach(function (key) {
             PD.plugins[key].cfg.items.forEach(function (item, index) {
                 chain = chain.then(function () { PD.runAction(key, index); return pause(delay); })
@@ -550,7 +556,7 @@
             });
         });
         chain = chain.then(function () { keys.forEach(PD.unload); return pause(delay); })
-            .then(function () { keys.forEach(PD.load); return pause(delay); })
+            .then(function () { wasOn.forEach(PD.load); return pause(delay); })
             .then(PD.settle)
             .then(function () { emit('cycle-done', { plugins: keys }); });
         return chain;

@@ -303,7 +303,7 @@ class ExportPane(QWidget):
         # A light/dark switch reaches the widgets through the event loop: restyle once it has.
         if event.type() == QEvent.Type.PaletteChange and not self._restyle_pending:
             self._restyle_pending = True
-            QTimer.singleShot(0, self.restyle)
+            QTimer.singleShot(0, self, self.restyle)  # not once the pane is gone
 
     def restyle(self) -> None:
         """After a light/dark switch: the coloured boxes and the button follow the new palette."""

@@ -401,7 +401,7 @@ class SourceEditor(QPlainTextEdit):
         if self.snippet is not None and not self.snippet.contents_change(pos, removed, added):
             self.snippet = None
         if added > LONG_LINE and self.long_line is None and not self._applying:
-            QTimer.singleShot(0, self._check_pasted_lines)  # after the edit: the layout is busy with it
+            QTimer.singleShot(0, self, self._check_pasted_lines)  # after the edit: the layout is busy with it
 
     def _check_pasted_lines(self) -> None:
         """A paste of more than LONG_LINE characters: wrap the view if it made a line that long."""
