@@ -76,6 +76,20 @@ def test_remove_moves_files_to_the_project_trash_on_save(example_project: Path) 
     assert run_checks(load(example_project)) == []
 
 
+def test_a_plugin_added_after_a_removal_does_not_take_the_removed_ones_folder(example_project: Path) -> None:
+    """Its files would replace the pending deletions: the removed plugin's source was overwritten
+    on save and never reached the trash."""
+    original = (example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.js").read_bytes()
+    pkg = load(example_project)
+    remove_plugin(pkg, 1)
+    added = add_plugin(pkg, "Meeting info")
+    assert added.folder != "plugins/meeting-info"
+    save(pkg)
+    trash = list((example_project / ".plugin-designer" / "trash").iterdir())
+    assert (trash[0] / "plugins/meeting-info/meeting-info.plugin.js").read_bytes() == original
+    assert run_checks(load(example_project)) == []
+
+
 def test_move_changes_the_settings_order_only(example_project: Path) -> None:
     before = snapshot(example_project)
     pkg = load(example_project)

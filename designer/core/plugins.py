@@ -33,6 +33,13 @@ def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:
     }
     folders = {n.split("/")[1] for n in pkg.names() if n.startswith("plugins/") and n.count("/") >= 2}
     folders |= {p.folder.split("/")[-1] for p in pkg.plugins if p.folder}
+    # A removed plugin's folder too, until the save has moved its files to the trash: a new plugin
+    # there would write over them (its files replace the pending deletions) and nothing reach the trash.
+    folders |= {
+        n.split("/")[1]
+        for n, text in pkg.pending_texts.items()
+        if text is None and n.startswith("plugins/") and n.count("/") >= 2
+    }
     return ids, folders
 
 
