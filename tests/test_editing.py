@@ -410,7 +410,9 @@ def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, bas
     placement = window.findChild(QComboBox, "placementCombo")
     placement.setCurrentIndex(placement.findText("None (event-only)"))
     placement.activated.emit(placement.currentIndex())
-    assert window.package.plugins[0].package.menu_items is None
+    assert window.package.plugins[0].package.menu_items == {}  # an empty object: null is not valid
+    window.save()
+    assert "PD102" not in {p.code for p in window.problems}
     placement.setCurrentIndex(placement.findData("conference"))
     placement.activated.emit(placement.currentIndex())
     assert window.package.plugins[0].package.menu_items is not None
@@ -461,3 +463,45 @@ def test_ctrl_z_in_a_field_undoes_the_window_step(window: MainWindow, qtbot, exa
     assert window.editor.undo_stack.index() == 0 and not window.isWindowModified()
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.package.plugins[0].package.name == "Locker"
+
+
+def _place(window: MainWindow, where: str | None) -> None:
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findData(where) if where else placement.findText("None (event-only)"))
+    placement.activated.emit(placement.currentIndex())
+
+
+def test_items_given_back_once_and_only_to_their_own_plugin(window: MainWindow, qtbot, example_project: Path) -> None:
+    """What event-only took away is kept by plugin, not by place in the list, and given back once."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)  # Meeting information: one conference item
+    _place(window, None)
+    window.move_plugin(-1)  # now first: its old place belongs to Lock toggle
+    select_plugin(window, qtbot, 1)  # Lock toggle
+    _place(window, None)
+    _place(window, "toolbar")
+    assert [mi.action for _s, _i, mi in window.package.plugins[1].package.items()] == ["toggleLock"]
+    select_plugin(window, qtbot, 0)  # Meeting information again
+    _place(window, "conference")
+    assert [mi.action for _s, _i, mi in window.package.plugins[0].package.items()] == ["showMeetingInfo"]
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    window.findChild(QPushButton, "removeItemButton").click()
+    _place(window, "toolbar")  # no items now, and none come back
+    assert list(window.package.plugins[0].package.items()) == []
+
+
+def test_a_label_left_to_the_plugin_comes_back_to_its_own_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    window.findChild(QPushButton, "addItemButton").click()  # a second item below
+    items = window.findChild(QListWidget, "menuItemsList")
+    items.setCurrentRow(0)
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    tick(qtbot, runtime)  # "Meeting information" is now set by the plugin
+    window.findChild(QPushButton, "moveDownButton").click()
+    assert items.currentRow() == 1
+    tick(qtbot, runtime)
+    labels = [mi.label for _s, _i, mi in window.package.plugins[1].package.items()]
+    assert labels == ["New item", "Meeting information"]

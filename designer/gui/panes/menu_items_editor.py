@@ -83,9 +83,11 @@ class MenuItemsEditor(PluginForm):
         self._loading = False
         self._choices: list[str] = []
         # What a switch took away, to give back when it is switched back (not part of the model):
-        # the items of a plugin made event-only, and the text of a label left to the plugin.
-        self._parked_items: dict[int, list[MenuItem]] = {}
-        self._parked_labels: dict[tuple[int, int], str] = {}
+        # the items of a plugin made event-only, and the text of a label left to the plugin. Kept
+        # by plugin (its settings id) and item (its action), not by place: a plugin or item moved
+        # meanwhile must not take another's; given back once, then forgotten.
+        self._parked_items: dict[str, list[MenuItem]] = {}
+        self._parked_labels: dict[tuple[str, str], str] = {}
         outer = QVBoxLayout(self)
 
         row = QHBoxLayout()
@@ -262,7 +264,7 @@ class MenuItemsEditor(PluginForm):
             runtime = mi.label is None
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
-            shown = self._parked_labels.get((self.index, row), "") if runtime else mi.label
+            shown = self._parked_labels.get((self._plugin().key, mi.action or ""), "") if runtime else mi.label
             if self.label.text() != shown:
                 self.label.setText(shown)  # greyed while the plugin sets it: what Untick gives back
             if self.action.text() != (mi.action or ""):
@@ -290,15 +292,18 @@ class MenuItemsEditor(PluginForm):
             return
         index = self.index
         parked = self._parked_items
+        key = self._plugin().key
 
         def mutate(pkg: BrandingPackage) -> None:
             p = pkg.plugins[index].package
             items = next(iter(p.menu_items.values())) if p.menu_items else []
             if not new and items:  # event-only: the items wait here in case the user switches back
-                parked[index] = copy.deepcopy(items)
-            elif new and not items and index in parked:
-                items = copy.deepcopy(parked[index])
-            p.menu_items = {new: items} if new else None
+                parked[key] = copy.deepcopy(items)
+            elif new and not items and key in parked:
+                items = copy.deepcopy(parked.pop(key))
+            # Event-only is an empty menuItems object, as the app and the recipes have it (null is
+            # not an object: the schema refuses it).
+            p.menu_items = {new: items} if new else {}
 
         self.editor.edit(f"Show '{self._name()}' in: {PLACEMENT_CHOICES[pos][1]}", mutate)
 
@@ -378,7 +383,9 @@ class MenuItemsEditor(PluginForm):
     def _label_runtime_toggled(self, on: bool) -> None:
         if self._loading:
             return
-        key = (self.index, self.list.currentRow())
+        row = self.list.currentRow()
+        items = self._items()
+        key = (self._plugin().key, items[row].action or "" if 0 <= row < len(items) else "")
         if on and self.label.text():
             self._parked_labels[key] = self.label.text()
         value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or "New item")
