@@ -505,3 +505,20 @@ def test_a_label_left_to_the_plugin_comes_back_to_its_own_item(
     tick(qtbot, runtime)
     labels = [mi.label for _s, _i, mi in window.package.plugins[1].package.items()]
     assert labels == ["New item", "Meeting information"]
+
+
+def test_the_version_field_shows_what_is_saved_and_refuses_infinity(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    version = window.findChild(QLineEdit, "versionEdit")
+    retype(qtbot, version, "1.10")
+    assert window.package.plugins[0].package.version == 1.1 and version.text() == "1.1"  # as the file has it
+    retype(qtbot, version, "1e999")  # infinity: JSON has no such number (saving raised)
+    assert window.package.plugins[0].package.version == "1e999"
+    assert window.save()
+    assert (
+        '"version": "1e999"'
+        in (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
+    )

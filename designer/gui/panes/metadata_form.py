@@ -7,6 +7,7 @@ window's undo stack as one readable step ("Change name of 'Record' to 'Recorder'
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -48,12 +49,15 @@ def parse_version(text: str, original: Any) -> Any:
     if isinstance(original, str):
         return text
     try:
-        return float(text) if "." in text or "e" in text.lower() else int(text)
+        number = float(text) if "." in text or "e" in text.lower() else int(text)
     except ValueError:
         return text
+    # 1e999 is infinity, which JSON cannot hold (saving failed): kept as the text typed.
+    return number if math.isfinite(number) else text
 
 
 def format_version(value: Any) -> str:
+    """The version as the file will hold it (1.10 typed is the number 1.1)."""
     return "" if value is None else str(value)
 
 
@@ -95,6 +99,8 @@ class MetadataForm(PluginForm):
         self.version = QLineEdit(objectName="versionEdit")
         self.version.setToolTip("An internal version number, for example 1.0.")
         self.version.textEdited.connect(self._version_edited)
+        # When the field is left: show what is saved ("1.10" is the number 1.1 in the file).
+        self.version.editingFinished.connect(self._show_saved_version)
         form.addRow("&Version", self.version)
 
         self.source = QLineEdit(objectName="sourceEdit")
@@ -205,6 +211,15 @@ class MetadataForm(PluginForm):
 
     def _description_edited(self) -> None:
         self._set("package", "description", self.description.toPlainText(), "description", merge=True)
+
+    def _show_saved_version(self) -> None:
+        p = (
+            self.editor.package.plugins[self.index].package
+            if 0 <= self.index < len(self.editor.package.plugins)
+            else None
+        )
+        if p is not None and self.version.text() != format_version(p.version):
+            _set_text(self.version, format_version(p.version))
 
     def _version_edited(self, text: str) -> None:
         p = self.editor.package.plugins[self.index].package
