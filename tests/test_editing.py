@@ -113,6 +113,11 @@ def test_invalid_or_duplicate_action_is_refused_with_a_reason(window: MainWindow
     assert "already uses 'record'" in window.findChild(QLabel, "actionNote").text()
     retype(qtbot, action, "class")
     assert "not a JS keyword" in window.findChild(QLabel, "actionNote").text()
+    retype(qtbot, action, "eval")  # no function may be called so in strict code
+    assert "not a JS keyword" in window.findChild(QLabel, "actionNote").text()
+    for taken in ("id", "load", "state$"):  # registerPlugin's own keys: a second 'id' broke the plugin
+        retype(qtbot, action, taken)
+        assert f"'{taken}' is a name the app gives its own meaning" in window.findChild(QLabel, "actionNote").text()
     pkg = window.package.plugins[0].package
     assert [mi.action for mi in pkg.menu_items["toolbar"]] == ["record", "action1"]
 

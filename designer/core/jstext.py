@@ -11,7 +11,9 @@ _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _RESERVED = frozenset(
     "break case catch class const continue debugger default delete do else export extends false finally for "
     "function if import in instanceof new null return super switch this throw true try typeof var void while "
-    "with yield let static enum await implements package protected interface private public".split()
+    "with yield let static enum await implements package protected interface private public"
+    # Not keywords, but no function may be called so in strict code ('use strict' in the sources).
+    " eval arguments".split()
 )
 
 

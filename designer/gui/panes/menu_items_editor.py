@@ -403,6 +403,14 @@ class MenuItemsEditor(PluginForm):
         if not is_identifier(new):
             self.action_note.setText("An action must be a function name: letters, digits, _ or $, not a JS keyword.")
             return
+        from ...core.actionsync import RESERVED_KEYS
+
+        if new in RESERVED_KEYS:
+            self.action_note.setText(
+                f"'{new}' is a name the app gives its own meaning in registerPlugin (the plugin's id, load, "
+                "unload, its state); choose another action name."
+            )
+            return
         if any(mi.action == new for i, mi in enumerate(items) if i != row):
             self.action_note.setText(f"Another item already uses '{new}'; each item needs its own action.")
             return
