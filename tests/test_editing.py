@@ -527,3 +527,25 @@ def test_the_version_field_shows_what_is_saved_and_refuses_infinity(
         '"version": "1e999"'
         in (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
     )
+
+
+def test_ctrl_z_while_typing_an_id_undoes_the_typing_only(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The Id field records its value when left; Ctrl+Z before that undoes the typing in the field
+    (sent to the window, it threw the typing away and undid an earlier, unrelated step too)."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    ios = window.findChild(QCheckBox, "platform_ios")
+    tick(qtbot, ios)  # an earlier step: iOS off
+    assert "ios" not in window.package.plugins[1].package.platforms
+    edit = window.findChild(QLineEdit, "idEdit")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "meeting-xyz")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == "meeting-info"
+    assert "ios" not in window.package.plugins[1].package.platforms  # the earlier step stays
+    assert window.package.plugins[1].package.id == "meeting-info"
+    retype(qtbot, edit, "meeting-facts")  # recorded on Return: Ctrl+Z now undoes it in the window
+    assert window.package.plugins[1].package.id == "meeting-facts"
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[1].package.id == "meeting-info"

@@ -154,6 +154,8 @@ class MenuItemsEditor(PluginForm):
         self.action.setValidator(QRegularExpressionValidator(_IDENT, self.action))
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
         self.action.editingFinished.connect(self._action_edited)
+        self.action.editingFinished.connect(lambda: self.action.setModified(False))  # recorded (or refused)
+        self.action.setProperty("recordsWhenLeft", True)  # see PluginForm.eventFilter
         self.action_note = QLabel(objectName="actionNote")
         self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         form.addRow("Ac&tion", self.action)

@@ -80,6 +80,8 @@ class MetadataForm(PluginForm):
             "registerPlugin call of the source; renaming it here renames it in all three places."
         )
         self.id.editingFinished.connect(self._id_edited)
+        self.id.editingFinished.connect(lambda: self.id.setModified(False))  # recorded (or refused)
+        self.id.setProperty("recordsWhenLeft", True)  # see PluginForm.eventFilter
         self.derive = QPushButton("From name", objectName="deriveIdButton")
         self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)

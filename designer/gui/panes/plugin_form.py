@@ -40,6 +40,11 @@ class PluginForm(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            # The Id and Action fields record their value only when left: typing not recorded yet
+            # is undone in the field itself. Sent to the window, Ctrl+Z threw the typing away and
+            # undid an earlier, unrelated step too.
+            if isinstance(obj, QLineEdit) and obj.property("recordsWhenLeft") and obj.isModified():
+                return super().eventFilter(obj, event)
             if any(event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)) or (
                 event.keyCombination().toCombined() == QKeySequence("Ctrl+Shift+Z")[0].toCombined()
             ):
