@@ -109,7 +109,7 @@ def test_a_500_is_retried(node: MockNode, example_project: Path) -> None:
         ("401", None, "auth", "user name or password was refused"),
         ("400", "POST", "invalid", "name: A customization with this name is not allowed here."),
         ("413", "POST", "too-large", "too large"),
-        ("slow", "POST", "timeout", "did not answer within"),
+        ("slow", "POST", "timeout", "did not answer in time"),
         (None, "tls", "tls", "authority this computer does not trust"),
         (None, "unreachable", "unreachable", "Cannot reach"),
         (None, "password", "auth", "user name or password was refused"),

@@ -114,3 +114,22 @@ def test_dialog_tls_refusal_then_unsafe_checkbox(qtbot, node: MockNode, example_
     _run(qtbot, dialog)
     assert "NOT verified" in dialog.status.text() and len(node.store) == 1
     dialog.close()
+
+
+def test_deploy_uses_the_panes_branding_id_and_zip_path(
+    qtbot, node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """What the Export pane shows is what is deployed (the typed brandingID and the ZIP's place
+    were ignored: a new ID went up and the ZIP landed elsewhere)."""
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    pane.branding_edit.setText("1900000000000")
+    pane.branding_edit.editingFinished.emit()
+    pane.path_edit.setText(str(tmp_path / "chosen.zip"))
+    dialog = pane.open_deploy(backoff=0, timeout=5)
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert dialog.result is not None and dialog.result.branding_id == 1900000000000
+    assert (tmp_path / "chosen.zip").is_file()
+    dialog.close()

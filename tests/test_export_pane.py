@@ -175,3 +175,32 @@ def test_the_verdict_and_button_follow_a_switch_to_dark_and_back(
     finally:
         window.findChild(QAction, "appearance_system").trigger()  # as the other tests expect
     qtbot.waitUntil(lambda: "#e7f5ea" in pane.verdict.styleSheet())
+
+
+def test_a_typed_zip_path_is_read_as_a_user_means_it(pane: ExportPane, example_project: Path, monkeypatch) -> None:
+    """~ is the home folder, a bare name lies beside the project (not in the folder the app was
+    started from) and .zip is added."""
+    monkeypatch.setenv("HOME", str(example_project.parent / "home"))
+    pane.set_package(load(example_project))
+    pane.path_edit.setText("~/branding.zip")
+    assert pane.zip_path() == example_project.parent / "home" / "branding.zip"
+    pane.path_edit.setText("branding")
+    assert pane.zip_path() == example_project.parent / "branding.zip"
+    assert pane.export()
+    assert (example_project.parent / "branding.zip").is_file()
+
+
+def test_a_blocking_error_is_a_link_to_where_it_is(qtbot, base_project: Path) -> None:
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(base_project)
+    win.show_export()
+    pane = win.findChild(ExportPane, "exportPane")
+    assert "href='problem:0'" in pane.verdict.text()
+    shown_problems: list[object] = []
+    pane.sig_show_problem.connect(shown_problems.append)
+    pane.verdict.linkActivated.emit("problem:0")
+    assert [p.code for p in shown_problems] == ["PD201"]  # and the window jumps to it (jump_to_problem)
+    win.editor.undo_stack.setClean()

@@ -319,6 +319,7 @@ class _Node:
     ) -> Any:
         httpx = self.httpx
         where = self.base
+        began = time.monotonic()
         for attempt in range(1, MAX_ATTEMPTS + 1):
             last = attempt == MAX_ATTEMPTS
             try:
@@ -328,8 +329,10 @@ class _Node:
                 if retry_timeouts and not last and not isinstance(exc, httpx.WriteTimeout):
                     self._sleep(attempt)
                     continue
+                waited = time.monotonic() - began
+                tries = f" ({attempt} tries over {waited:.0f} seconds)" if attempt > 1 else ""
                 raise self.fail(
-                    f"The Management Node at {where} did not answer within {self.target.timeout:g} seconds. "
+                    f"The Management Node at {where} did not answer in time{tries}. "
                     "It may be busy or the network slow; try again later.",
                     "timeout",
                 ) from None
@@ -469,6 +472,7 @@ def deploy(
     password: str,
     *,
     out: Path | None = None,
+    branding_id: Any = None,
     progress: Progress | None = None,
     transport: Any = None,
     backoff: float = BACKOFF,
@@ -487,7 +491,7 @@ def deploy(
     base = normalize_node(target.node)
     try:
         pkg = source if isinstance(source, BrandingPackage) else load(Path(source))
-        plan: ExportPlan = plan_export(pkg)
+        plan: ExportPlan = plan_export(pkg, branding_id)  # None: a new one, greater than the last
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     except Exception as exc:  # NotAPackageError and friends

@@ -1165,6 +1165,7 @@ class MainWindow(QMainWindow):
 
         self.export_pane = ExportPane()
         self.export_pane.sig_exported.connect(self._exported)
+        self.export_pane.sig_show_problem.connect(self.jump_to_problem)
         self.export_pane.may_export = self._save_before_export
         dock = QDockWidget("Export", self)
         dock.setObjectName("exportDock")

@@ -59,6 +59,7 @@ class ExportPane(QWidget):
 
     sig_exported = Signal(str)
     sig_export_failed = Signal(str)
+    sig_show_problem = Signal(object)  # a blocking error was clicked: show it where it is (a Problem)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class ExportPane(QWidget):
         self.verdict.setObjectName("exportVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict.linkActivated.connect(self._problem_link)
 
         self.branding_edit = QLineEdit()
         self.branding_edit.setObjectName("brandingIdEdit")
@@ -210,9 +212,12 @@ class ExportPane(QWidget):
         self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
         if plan.errors:
             grey = "#a0a0a0" if is_dark(self.palette()) else "#666"
+            link = "#8ab4ff" if is_dark(self.palette()) else "#1a5fd6"
+            # Each one a link: a click shows it where it is, as a double-click in Problems does.
             items = "".join(
-                f"<li>{html.escape(p.message)} <span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
-                for p in plan.errors[:12]
+                f"<li><a href='problem:{i}' style='color:{link}; text-decoration:none'>{html.escape(p.message)}</a> "
+                f"<span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
+                for i, p in enumerate(plan.errors[:12])
             )
             more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
             self.verdict.setText(
@@ -277,6 +282,23 @@ class ExportPane(QWidget):
         project = self.pkg.files.project  # type: ignore[attr-defined]
         return str(project.parent / f"{project.name}-branding.zip")
 
+    def _problem_link(self, href: str) -> None:
+        if self.plan is not None and href.startswith("problem:"):
+            index = int(href.split(":", 1)[1])
+            if 0 <= index < len(self.plan.errors):
+                self.sig_show_problem.emit(self.plan.errors[index])
+
+    def zip_path(self) -> Path:
+        """The "Save the ZIP as" field as a file: ``~`` is the home folder, a bare name lies
+        beside the project (not wherever the app was started from), and ``.zip`` is added."""
+        text = self.path_edit.text().strip()
+        path = Path(text).expanduser()
+        if not path.is_absolute() and self.pkg is not None:
+            path = Path(self._suggested_path()).parent / path
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(path.name + ".zip")
+        return path
+
     def _choose_path(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the branding ZIP", self.path_edit.text() or self._suggested_path(), "Branding package (*.zip)"
@@ -331,7 +353,7 @@ class ExportPane(QWidget):
                 self.refresh()
                 self._fail(f"Not exported: {len(plan.errors)} error(s) must be fixed first.")
                 return False
-            result = write_export(plan, Path(self.path_edit.text().strip()))
+            result = write_export(plan, self.zip_path())
         except (ExportRefused, OSError) as exc:
             self._fail(f"Not exported: {exc}")
             return False
@@ -358,6 +380,10 @@ class ExportPane(QWidget):
         if self.deploy_dialog is not None and self.deploy_dialog.busy:
             self.deploy_dialog.raise_()
             return self.deploy_dialog
+        # What the pane shows is what is deployed: the brandingID typed there and the ZIP's place.
+        options.setdefault("branding_id", self.branding_edit.text().strip() or None)
+        if self.path_edit.text().strip():
+            options.setdefault("out", self.zip_path())
         dialog = DeployDialog(self.pkg, self, **options)
         dialog.sig_deployed.connect(self._deployed)
         dialog.setModal(True)  # the package must not change while it is being uploaded
