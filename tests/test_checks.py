@@ -159,6 +159,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "settings-id-differs": (SETTINGS, 1),
     "settings-id-differs-crlf-bom": (SETTINGS, 1),
     "package-file-case": (SETTINGS, 1),
+    "srcURL-missing-file": (SETTINGS, 1),  # the unlisted package file with the entry's id
     "package-folder-case": (SETTINGS, 1),
     "manifest-missing": (MANIFEST, None),
     "settings-branded-false": (MANIFEST, 1),
@@ -354,3 +355,19 @@ def test_a_folder_called_settings_json_is_said_and_not_offered_a_fix_that_cannot
     (root / "settings.json").mkdir()
     (found,) = [p for p in run_checks(load(base_project)) if p.code == "PD200"]
     assert "is a folder" in found.message and found.fix is None
+
+
+def test_a_misspelt_src_url_points_at_the_file_it_means_instead_of_listing_it_twice(example_project: Path) -> None:
+    """The unlisted package file has the entry's id: the fix points the entry there ("List it"
+    made a second 'meeting-info' entry, PD202)."""
+    settings = example_project / "webapp2" / "settings.json"
+    settings.write_text(
+        settings.read_text().replace("meeting-info/meeting-info.plugin", "meeting-info/meting-info.plugin")
+    )
+    pkg = load(example_project)
+    found = {p.code: p for p in run_checks(pkg)}
+    assert found["PD201"].fix is not None and found["PD201"].fix.kind == "set-settings-src"
+    assert found["PD205"].fix is not None and found["PD205"].fix.kind == "set-settings-src"
+    apply_fix(pkg, found["PD205"].fix)
+    assert [p.code for p in run_checks(pkg)] == []
+    assert [p.entry.id for p in pkg.plugins] == ["lock-toggle", "meeting-info", "raise-hand-helper"]

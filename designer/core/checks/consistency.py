@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from designer.core.checks.context import Context
+from designer.core.checks.settings import meant_package, unlisted_packages
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
 from designer.core.state import load_state
-
-
-def _is_package_file(rel: str) -> bool:
-    return rel.startswith("plugins/") and (
-        rel.endswith(".plugin.package.json") or rel.rsplit("/", 1)[-1] == "plugin.json"
-    )
 
 
 def _last_export(pkg: BrandingPackage) -> dict[str, object] | None:
@@ -63,17 +58,32 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
     # With the list under a misspelt name (PD207) every package looks unlisted; renaming it lists them.
     if pkg.settings is not None and not any(p.code == "PD207" for p in ctx.problems):
-        listed = {p.package_path for p in pkg.plugins if p.package_path}
-        listed_lower = {p.lower() for p in listed}
-        for rel in names:
-            if _is_package_file(rel) and rel not in listed and rel.lower() not in listed_lower:
+        # A file an entry with a broken srcURL means is that entry's, not one more plugin: listing
+        # it again would make a second entry with the same id (PD202).
+        meant = {}
+        for index in range(len(pkg.plugins)):
+            rel = meant_package(pkg, index)
+            if rel is not None:
+                meant.setdefault(rel, index)
+        for rel in unlisted_packages(pkg):
+            if rel in meant:
+                index = meant[rel]
+                entry = pkg.plugins[index].entry
                 ctx.report(
                     "PD205",
                     rel,
-                    f"The plugin package {rel} is in the package, but settings.json does not list it, so the app never "
-                    "loads it. Add it to settings.json, or delete the folder if it is not needed.",
-                    fix=Fix("list-package", "List it in settings.json", {"file": rel}),
+                    f"The plugin package {rel} is not listed in settings.json, whose entry '{entry.id}' points to "
+                    f"'{entry.src_url}', which does not exist. Point that entry here.",
+                    fix=Fix("set-settings-src", f"Use '{rel}' for '{entry.id}'", {"index": index, "value": rel}),
                 )
+                continue
+            ctx.report(
+                "PD205",
+                rel,
+                f"The plugin package {rel} is in the package, but settings.json does not list it, so the app never "
+                "loads it. Add it to settings.json, or delete the folder if it is not needed.",
+                fix=Fix("list-package", "List it in settings.json", {"file": rel}),
+            )
     by_lower: dict[str, list[str]] = {}
     for rel in names:
         by_lower.setdefault(rel.lower(), []).append(rel)

@@ -9,7 +9,45 @@ from ..plugins import unique_id
 from ..problems import Fix
 from .context import Context
 
+__all__ = ["check", "meant_package", "unlisted_packages"]
+
 REL = "settings.json"
+
+
+def unlisted_packages(pkg: BrandingPackage) -> list[str]:
+    """Plugin package files in the package that no settings.json entry points to."""
+    listed = {p.package_path.lower() for p in pkg.plugins if p.package_path}
+    return [
+        rel
+        for rel in pkg.names()
+        if rel.startswith("plugins/")
+        and (rel.endswith(".plugin.package.json") or rel.rsplit("/", 1)[-1] == "plugin.json")
+        and rel.lower() not in listed
+    ]
+
+
+def meant_package(pkg: BrandingPackage, index: int) -> str | None:
+    """The unlisted package file the entry at ``index`` (whose srcURL finds nothing) most likely
+    means: the one with the entry's id, else the one with the nearest name (a typo)."""
+    import difflib
+    import json
+
+    plugin = pkg.plugins[index]
+    if plugin.package_path is None or pkg.exists(plugin.package_path):
+        return None
+    unlisted = unlisted_packages(pkg)
+    same_id = []
+    for rel in unlisted:
+        try:
+            data = json.loads(pkg.read_text(rel))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict) and plugin.entry.id and data.get("id") == plugin.entry.id:
+            same_id.append(rel)
+    if len(same_id) == 1:
+        return same_id[0]
+    near = difflib.get_close_matches(plugin.package_path, unlisted, n=1, cutoff=0.8)
+    return near[0] if near else None
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
@@ -88,11 +126,14 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     plugin=plugin.key,
                 )
             else:
+                meant = meant_package(pkg, index)
                 ctx.report(
                     "PD201",
                     REL,
-                    f"The plugin '{name}' points to '{entry.src_url}', but there is no such file in the package.",
+                    f"The plugin '{name}' points to '{entry.src_url}', but there is no such file in the package."
+                    + (f" The unlisted {meant} is probably the one meant." if meant else ""),
                     ptr + "/srcURL",
+                    fix=Fix("set-settings-src", f"Use '{meant}'", {"index": index, "value": meant}) if meant else None,
                     plugin=plugin.key,
                 )
             continue
