@@ -120,6 +120,35 @@ def test_apply_any_edit_gives_exactly_the_new_value(old, new, indent) -> None:
         assert [k for k in json.loads(doc.dumps()) if k in kept] == kept
 
 
+items = st.lists(
+    st.fixed_dictionaries({"z": st.integers(0, 3), "a": st.text("ab", max_size=2)}), min_size=1, max_size=5
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(old=items, edits=st.lists(st.tuples(st.sampled_from(["drop", "add", "move"]), st.integers(0, 9)), max_size=4))
+def test_array_elements_that_stay_keep_their_text(old, edits) -> None:
+    """Removing, adding or moving menu items leaves every other item written as it was (the
+    keys of one item used to be rewritten into another's place, in the other's key order)."""
+    old = [{**item, "n": i} for i, item in enumerate(old)]  # each one told apart (equal values are one)
+    text = json.dumps({"items": old}, indent=4)
+    new = list(old)
+    for op, n in edits:
+        if op == "drop" and new:
+            new.pop(n % len(new))
+        elif op == "add":
+            new.insert(n % (len(new) + 1), {"a": "new", "z": 9, "n": -1 - n})
+        elif new:
+            new.insert(n % len(new), new.pop(0))
+    doc = JsonDocument(text)
+    doc.apply({"items": new})
+    out = doc.dumps()
+    assert json.loads(out) == {"items": new}
+    for item in old:  # an item still there (same value) is found in the new text, written as before
+        if item in new:
+            assert json.dumps(item, indent=4).replace("\n", "\n        ") in out
+
+
 @pytest.mark.parametrize(
     ("text", "line", "column", "words"),
     [

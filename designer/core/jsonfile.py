@@ -479,6 +479,50 @@ class JsonDocument:
         else:
             self._splice(spans[idx - 1].end, spans[idx].end, "")
 
+    def _apply_list(self, old: list[Any], new: list[Any], pointer: str) -> None:
+        """Array elements matched by value, not by place: an element that is still there keeps
+        its text (removing the first of two items must not rewrite the second into the first's
+        place, with the first one's key order). Runs from the end, so indices ahead stay valid."""
+        import difflib
+
+        a = [json.dumps(x, sort_keys=True) for x in old]
+        b = [json.dumps(x, sort_keys=True) for x in new]
+        known = set(a)
+        for tag, i1, i2, j1, j2 in reversed(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()):
+            if tag == "equal":
+                continue
+            same = 0
+            if tag == "replace":  # patched in place: an edited element; a moved one is inserted whole
+                while same < min(i2 - i1, j2 - j1) and b[j1 + same] not in known:
+                    same += 1
+            for k in range(same):  # one changed element for another: patched in place
+                self.apply(new[j1 + k], join_pointer(pointer, i1 + k))
+            for i in range(i2 - 1, i1 + same - 1, -1):
+                self.remove(join_pointer(pointer, i))
+            added = new[j1 + same : j2]
+            at = i1 + same
+            if at >= len(self.get(pointer)):
+                for v in added:
+                    self._insert(pointer, None, v)
+            else:
+                for v in reversed(added):
+                    self._insert_before(pointer, at, v)
+
+    def _insert_before(self, parent: str, index: int, value: Any) -> None:
+        """Insert ``value`` into the array at ``parent`` before its element ``index``, in the
+        array's own layout (one per line, or all on one line)."""
+        psp = self.spans[parent]
+        child = self.spans[join_pointer(parent, index)]
+        first = self.spans[join_pointer(parent, 0)]
+        between = self.text[psp.start + 1 : first.start]
+        if "\n" in between or "\r" in between:
+            indent = self._line_indent(child.start)
+            compact = not re.search(r"[\r\n]", self.text[child.start : child.end]) and isinstance(value, (dict, list))
+            new = self._render(value, indent, compact=compact) + "," + self.newline + indent
+        else:
+            new = self._render(value, "", compact=True) + self._inline_comma()
+        self._splice(child.start, child.start, new)
+
     def apply(self, new: Any, pointer: str = "") -> None:
         """Make the document equal ``new`` with the fewest, smallest splices.
 
@@ -499,13 +543,7 @@ class JsonDocument:
                     self._insert(pointer, k, v)
             return
         if isinstance(old, list) and isinstance(new, list) and pointer in self.spans:
-            for i in range(len(old) - 1, len(new) - 1, -1):
-                self.remove(join_pointer(pointer, i))
-            for i, v in enumerate(new):
-                if i < len(old):
-                    self.apply(v, join_pointer(pointer, i))
-                else:
-                    self._insert(pointer, None, v)
+            self._apply_list(old, new, pointer)
             return
         if pointer:
             self.set(pointer, new)
