@@ -28,6 +28,7 @@ _NAME_END = re.compile(r"[\s/>]")
 _START_TAG = re.compile(r"""<[^\s/>!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ENTITY = re.compile(r"&([A-Za-z_:][\w.\-:]*);")
 _PREDEFINED = frozenset(("amp", "lt", "gt", "quot", "apos"))
+_SKIPPED = (("<!--", "-->", True), ("<![CDATA[", "]]>", False), ("<?", "?>", True))  # (opener, closer, a node?)
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
@@ -68,23 +69,15 @@ def _scan(text: str, start: int) -> list[_Node] | None:
             for m in _ENTITY.finditer(text, i, lt):
                 if m.group(1) not in _PREDEFINED:
                     leaf(m.start(), m.end())
-        if text.startswith("<!--", lt):
-            close = text.find("-->", lt + 4)
+        skipped = next((sk for sk in _SKIPPED if text.startswith(sk[0], lt)), None)
+        if skipped is not None:  # a comment, CDATA section or processing instruction
+            opener, closer, is_node = skipped
+            close = text.find(closer, lt + len(opener))
             if close == -1 or not stack:
                 return None
-            leaf(lt, close + 3)
-            i = close + 3
-        elif text.startswith("<![CDATA[", lt):
-            close = text.find("]]>", lt)
-            if close == -1:
-                return None
-            i = close + 3  # text, not a node
-        elif text.startswith("<?", lt):
-            close = text.find("?>", lt + 2)
-            if close == -1 or not stack:
-                return None
-            leaf(lt, close + 2)
-            i = close + 2
+            if is_node:  # CDATA is text, not a node
+                leaf(lt, close + len(closer))
+            i = close + len(closer)
         elif text.startswith("</", lt):
             close = text.find(">", lt)
             if close == -1 or not stack:
