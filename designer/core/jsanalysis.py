@@ -13,8 +13,8 @@ on a worker thread (the designer analyses big sources off the UI thread).
 
 from __future__ import annotations
 
+import _thread
 import re
-import threading
 from typing import Any
 
 from ._records import Record
@@ -103,7 +103,9 @@ _HTML_SRC = re.compile(
 _NET_CALL_ENDS = (b"fetch", b"open", b"sendBeacon")
 _LANGUAGE: Any = None
 _QUERY: Any = None
-_LOAD_LOCK = threading.Lock()  # the grammar and the query are made once, whichever thread asks first
+# The grammar and the query are made once, whichever thread asks first. (_thread, not threading:
+# `check` would import threading, a millisecond and a half, for two locks.)
+_LOAD_LOCK = _thread.allocate_lock()
 # Bare node types only: patterns with fields and child types (``name: (identifier)``) take
 # three times as long to compile, for no faster run; the few field checks are made in Python.
 _QUERY_SOURCE = """
@@ -736,7 +738,7 @@ def _unescape(seq: str) -> str:
 _MEMO: dict[bytes, JsInfo] = {}
 _MEMO_LIMIT = 16 * 1024 * 1024
 _memo_bytes = 0
-_MEMO_LOCK = threading.Lock()
+_MEMO_LOCK = _thread.allocate_lock()
 # From this size on the parser reads the source in chunks through a Python callback: tree-sitter
 # keeps the GIL for a whole parse (half a second for 2 MB), and each callback is a moment where the
 # UI thread can take it back while a worker thread parses. Below it, one call is faster.

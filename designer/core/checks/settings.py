@@ -29,12 +29,12 @@ def unlisted_packages(pkg: BrandingPackage) -> list[str]:
 def meant_package(pkg: BrandingPackage, index: int) -> str | None:
     """The unlisted package file the entry at ``index`` (whose srcURL finds nothing) most likely
     means: the one with the entry's id, else the one with the nearest name (a typo)."""
-    import difflib
-    import json
-
     plugin = pkg.plugins[index]
     if plugin.package_path is None or pkg.exists(plugin.package_path):
         return None
+    import difflib  # only for a broken srcURL: a clean check does not import it
+    import json
+
     unlisted = unlisted_packages(pkg)
     same_id = []
     for rel in unlisted:
