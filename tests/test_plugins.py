@@ -118,3 +118,21 @@ def test_removed_plugin_is_not_exported(example_project: Path, tmp_path: Path) -
     names = zipfile.ZipFile(tmp_path / "out.zip").namelist()
     assert not any("raise-hand-helper" in n for n in names)
     assert not (example_project / "webapp2/plugins/raise-hand-helper").exists()
+
+
+def test_a_copy_of_a_copy_is_numbered(example_project: Path) -> None:
+    pkg = load(example_project)
+    first = duplicate_plugin(pkg, 0)
+    second = duplicate_plugin(pkg, len(pkg.plugins) - 1)  # the copy, as the selection moves to it
+    third = duplicate_plugin(pkg, 0)
+    assert [p.display_name for p in (first, second, third)] == [
+        "Lock toggle (copy)",
+        "Lock toggle (copy 2)",
+        "Lock toggle (copy 3)",
+    ]
+    assert [p.package.id for p in (first, second, third)] == [
+        "lock-toggle-copy",
+        "lock-toggle-copy-2",
+        "lock-toggle-copy-3",
+    ]
+    assert [p.code for p in run_checks(pkg) if p.severity.value == "error"] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 
 from .jsonfile import JsonDocument
 from .jstext import safe_id
@@ -118,6 +119,17 @@ def remove_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     return plugin
 
 
+def _copy_name(pkg: BrandingPackage, name: str) -> str:
+    """``name (copy)``, or ``name (copy 2)``, 3... when a plugin has that name already."""
+    base = re.sub(r" \(copy(?: \d+)?\)$", "", name)
+    taken = {p.display_name for p in pkg.plugins}
+    candidate, n = f"{base} (copy)", 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base} (copy {n})"
+    return candidate
+
+
 def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     """A copy of a plugin in a new folder, with a new id everywhere the old one was written.
 
@@ -128,7 +140,8 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     if original.package is None or not original.package_path:
         raise ValueError(f"'{original.display_name}' has no readable package file to copy")
     old_id = original.package.id or original.entry.id or "plugin"
-    new_id = unique_id(pkg, old_id + "-copy")
+    # A copy of a copy is "X (copy 2)" with the id x-copy-2, not "X (copy) (copy)" and x-copy-copy.
+    new_id = unique_id(pkg, re.sub(r"-copy(-\d+)?$", "", old_id) + "-copy")
     old_folder = original.folder or ""
     new_folder = posixpath.join(posixpath.dirname(old_folder), new_id) if old_folder else new_id
     files: dict[str, bytes] = {}
@@ -139,7 +152,7 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     package_value = dict(package_value) if isinstance(package_value, dict) else {}
     package_value["id"] = new_id
     if isinstance(package_value.get("name"), str):
-        package_value["name"] = package_value["name"] + " (copy)"
+        package_value["name"] = _copy_name(pkg, package_value["name"])
     tail = original.package_path[len(old_folder) + 1 :] if old_folder else original.package_path
     files[posixpath.join(new_folder, tail)] = (json.dumps(package_value, indent=4, ensure_ascii=False) + "\n").encode()
     copy = add_plugin_files(pkg, files, bool(original.entry.enabled))
