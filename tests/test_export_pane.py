@@ -204,3 +204,25 @@ def test_a_blocking_error_is_a_link_to_where_it_is(qtbot, base_project: Path) ->
     pane.verdict.linkActivated.emit("problem:0")
     assert [p.code for p in shown_problems] == ["PD201"]  # and the window jumps to it (jump_to_problem)
     win.editor.undo_stack.setClean()
+
+
+def test_an_edit_after_an_export_says_the_zip_is_behind(
+    qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(example_project)
+    win.export_action.trigger()
+    pane = win.findChild(ExportPane, "exportPane")
+    _dialog_returns(monkeypatch, tmp_path / "w.zip")
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert pane.status.text().startswith("✔ Exported to")
+    win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", 0)))
+    name = win.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    qtbot.keyClicks(name, "!")
+    assert pane.status.text().startswith("Edited since the last export")
+    win.editor.undo_stack.setClean()

@@ -847,6 +847,8 @@ class MainWindow(QMainWindow):
             self.plugin_page.refresh()
         self._sync_file_views()
         self._recheck.start()
+        if self.export_dock is not None:
+            self.export_pane.package_edited()
         if self.preview_dock is not None and self.preview_dock.isVisible():
             self.preview_pane.refresh()
 

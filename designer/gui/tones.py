@@ -18,7 +18,12 @@ _BOXES = {
     "info": (("#eef3fb", "#1f3a5f", "#b8cbe8"), ("#1c2838", "#b8cbe8", "#35506e")),
     "note": (("#fff8e1", "#5d4200", "#ffe082"), ("#35301c", "#ffe082", "#6d5b1f")),
 }
-_TEXTS = {"ok": ("#1b5e20", "#81c784"), "bad": ("#8a1c1c", "#ff8a80"), "warn": ("#b71c1c", "#ff8a80")}
+_TEXTS = {
+    "ok": ("#1b5e20", "#81c784"),
+    "bad": ("#8a1c1c", "#ff8a80"),
+    "warn": ("#b71c1c", "#ff8a80"),
+    "note": ("#6b4d00", "#ffd54f"),
+}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -32,5 +37,5 @@ def box_style(tone: str, palette: QPalette) -> str:
 
 
 def text_style(tone: str, palette: QPalette, bold: bool = False) -> str:
-    """A style sheet for a line of text of ``tone`` (ok, bad, warn)."""
+    """A style sheet for a line of text of ``tone`` (ok, bad, warn, note)."""
     return f"color:{_TEXTS[tone][is_dark(palette)]};" + (" font-weight:bold;" if bold else "")

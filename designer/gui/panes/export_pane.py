@@ -316,6 +316,12 @@ class ExportPane(QWidget):
         self._verdict_tone = tone
         self.verdict.setStyleSheet(box_style(tone, self.palette()))
 
+    def package_edited(self) -> None:
+        """An edit after an export or deploy: its "✔ Exported …" no longer describes the package."""
+        if getattr(self, "_status_tone", None) == "ok":
+            self.status.setText("Edited since the last export: export again to include the changes.")
+            self._set_status_tone("note")
+
     def _set_status_tone(self, tone: str) -> None:
         self._status_tone = tone
         self.status.setStyleSheet(text_style(tone, self.palette(), bold=True))
