@@ -226,3 +226,15 @@ def test_an_edit_after_an_export_says_the_zip_is_behind(
     qtbot.keyClicks(name, "!")
     assert pane.status.text().startswith("Edited since the last export")
     win.editor.undo_stack.setClean()
+
+
+def test_what_changed_says_it_in_words(pane: ExportPane, monkeypatch, example_project: Path, tmp_path: Path) -> None:
+    _dialog_returns(monkeypatch, tmp_path / "first.zip")
+    pane.set_package(load(example_project))
+    assert pane.export()
+    pkg = load(example_project)
+    item = pkg.plugins[1].package.menu_items["conference"][0]
+    item.label = "About this meeting"
+    pane.set_package(pkg)
+    text = pane.changes_view.toPlainText()
+    assert "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'" in text, text

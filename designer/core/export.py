@@ -83,6 +83,7 @@ class FileChange:
     old_size: int | None = None
     new_size: int | None = None
     diff: str = ""  # unified diff for text files
+    summary: list[str] = field(default_factory=list)  # a JSON file's changes in words (jsonchanges)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +92,7 @@ class FileChange:
             "old_size": self.old_size,
             "new_size": self.new_size,
             "diff": self.diff,
+            "summary": self.summary,
         }
 
 
@@ -385,8 +387,24 @@ def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChan
             elif info.file_size != len(new) or info.CRC != zlib.crc32(new):
                 before = zf.read(info)
                 if before != new:
-                    changes.append(FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new)))
+                    change = FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new))
+                    change.summary = _json_summary(name, before, new)
+                    changes.append(change)
         return changes
+
+
+def _json_summary(name: str, before: bytes, after: bytes) -> list[str]:
+    """What changed in a JSON file, in words (nothing when either side is not readable JSON)."""
+    if not name.lower().endswith(".json") or max(len(before), len(after)) > _DIFF_LIMIT:
+        return []
+    import json
+
+    from .jsonchanges import describe_changes
+
+    try:
+        return describe_changes(json.loads(before.decode("utf-8-sig")), json.loads(after.decode("utf-8-sig")))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return []
 
 
 def _text_diff(name: str, before: bytes, after: bytes) -> str:

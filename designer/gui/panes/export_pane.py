@@ -253,10 +253,11 @@ class ExportPane(QWidget):
     def _show_changes(self, plan: ExportPlan) -> None:
         lines = [plan.summary(), ""]
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
-        lines += [
-            f"{marks[c.status]}  {c.path}" + ("  (only the new brandingID)" if _only_branding_id(c.diff) else "")
-            for c in plan.changes
-        ]
+        for c in plan.changes:
+            only_id = _only_branding_id(c.diff)
+            lines.append(f"{marks[c.status]}  {c.path}" + ("  (only the new brandingID)" if only_id else ""))
+            if not only_id:  # a JSON file's changes in words, above the line diff of Details
+                lines += [f"      {line}" for line in c.summary]
         if plan.baseline is None:
             lines += [f"+ {name}" for name in sorted(plan.entries)]
         diffs = [c.diff for c in plan.changes if c.diff and c.status == "changed"]

@@ -1,0 +1,89 @@
+"""What changed between two versions of a JSON file, in words a non-developer reads.
+
+Why: the export's "What changed" showed a unified diff of the JSON text. A person who renamed a
+menu label wants to read "conference menu › item 1 › label: 'Meeting information' → 'About this
+meeting'", not hunt for a ``-``/``+`` pair among braces. The line diff stays below it for those
+who want the text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+__all__ = ["describe_changes"]
+
+_NAMES = {
+    "menuItems": "menu items",
+    "conference": "conference menu",
+    "toolbar": "toolbar",
+    "participants": "participant menu",
+    "participantRoles": "roles",
+    "allowUnload": "users may switch it off",
+    "srcURL": "source",
+    "enabled": "on by default",
+    "isSettingsBranded": "isSettingsBranded",
+}
+_MAX_LINES = 12
+
+
+def describe_changes(before: Any, after: Any) -> list[str]:
+    """Plain lines for the values that differ (at most a dozen; a last line says how many more)."""
+    out: list[str] = []
+    _walk(before, after, (), out)
+    if len(out) > _MAX_LINES:
+        return out[: _MAX_LINES - 1] + [f"… and {len(out) - _MAX_LINES + 1} more changes"]
+    return out
+
+
+def _walk(a: Any, b: Any, path: tuple[Any, ...], out: list[str]) -> None:
+    if _same(a, b):
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in a:
+            if key not in b:
+                out.append(f"{_where((*path, key))}: removed (was {_short(a[key])})")
+        for key, value in b.items():
+            if key not in a:
+                out.append(f"{_where((*path, key))}: added, {_short(value)}")
+            else:
+                _walk(a[key], value, (*path, key), out)
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        if all(not isinstance(v, (dict, list)) for v in (*a, *b)):  # platforms, roles: the values
+            out.append(f"{_where(path) if path else 'the list'}: {_short(a)} → {_short(b)}")
+        elif len(a) == len(b):
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
+                _walk(x, y, (*path, i), out)
+        else:
+            what = _where(path) if path else "the list"
+            out.append(f"{what}: {_count(len(a))} → {_count(len(b))}")
+        return
+    out.append(f"{_where(path) if path else 'the file'}: {_short(a)} → {_short(b)}")
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    parts = [f"item {p + 1}" if isinstance(p, int) else _NAMES.get(p, p) for p in path]
+    if len(parts) > 1 and parts[0] == "menu items":
+        parts = parts[1:]  # "conference menu › item 1" says it already
+    return " › ".join(parts)
+
+
+def _count(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "…")
+    if isinstance(value, bool) or value is None:
+        return {True: "yes", False: "no", None: "empty (null)"}[value]
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(_short(v) for v in value[:4]) + (" …" if len(value) > 4 else "") if value else "none"
+    return "{…}"

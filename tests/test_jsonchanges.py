@@ -1,0 +1,43 @@
+"""The export's "What changed" in words: JSON differences named the way the forms name them."""
+
+from __future__ import annotations
+
+from designer.core.jsonchanges import describe_changes
+
+BEFORE = {
+    "id": "meeting-info",
+    "name": "Meeting information",
+    "platforms": ["web", "ios"],
+    "menuItems": {"conference": [{"icon": "info.svg#info", "label": "Meeting information", "action": "show"}]},
+}
+
+
+def test_changes_are_named_as_the_forms_name_them() -> None:
+    after = {
+        "id": "meeting-info",
+        "name": "About",
+        "platforms": ["web"],
+        "menuItems": {"conference": [{"icon": "info.svg#info", "label": "About this meeting", "action": "show"}]},
+        "allowUnload": False,
+    }
+    assert describe_changes(BEFORE, after) == [
+        "name: 'Meeting information' → 'About'",
+        "platforms: 'web', 'ios' → 'web'",
+        "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'",
+        "users may switch it off: added, no",
+    ]
+
+
+def test_items_added_or_removed_and_keys_removed() -> None:
+    after = {"id": "meeting-info", "platforms": ["web", "ios"], "menuItems": {"conference": []}}
+    assert describe_changes(BEFORE, after) == [
+        "name: removed (was 'Meeting information')",
+        "conference menu: 1 entry → 0 entries",
+    ]
+    assert describe_changes(BEFORE, BEFORE) == []
+
+
+def test_many_changes_are_cut_short() -> None:
+    after = {f"k{i}": i for i in range(30)}
+    lines = describe_changes({}, after)
+    assert len(lines) == 12 and lines[-1] == "… and 19 more changes"
