@@ -133,3 +133,36 @@ def test_deploy_uses_the_panes_branding_id_and_zip_path(
     assert dialog.result is not None and dialog.result.branding_id == 1900000000000
     assert (tmp_path / "chosen.zip").is_file()
     dialog.close()
+
+
+def test_a_deploy_waiting_on_the_node_can_be_cancelled(qtbot, node: MockNode, example_project: Path) -> None:
+    """The node answers the lookup slowly: Cancel (or the title bar's X) stops the deploy at once,
+    with nothing changed on the node or in the project (Close used to say "wait", for minutes)."""
+    node.slow_seconds = 5.0
+    node.fail_next("slow", "GET")
+    pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    before = (example_project / "webapp2" / "manifest.json").read_bytes()
+    dialog.deploy_button.click()
+    assert dialog.busy and dialog.close_button.text() == "Cancel"
+    dialog.close_button.click()
+    assert not dialog.busy  # at once, long before the node's 5 s answer
+    assert "cancelled: nothing was changed" in dialog.status.text()
+    from designer.gui.panes import deploy_dialog
+
+    qtbot.waitUntil(lambda: not deploy_dialog._DETACHED, timeout=15000)  # the node answered: nothing more
+    assert len(node.store) == 0
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == before
+    assert dialog.close_button.text() == "Close"
+
+
+def test_cancel_is_refused_once_the_node_is_being_changed() -> None:
+    from designer.core.deploy import CancelToken, DeployError
+
+    token = CancelToken()
+    token.commit()
+    assert token.cancel() is False and not token.cancelled
+    other = CancelToken()
+    assert other.cancel() is True
+    with pytest.raises(DeployError, match="nothing was changed"):
+        other.commit()

@@ -46,6 +46,7 @@ from .model import BrandingPackage, load
 from .state import load_state, update_state
 
 __all__ = [
+    "CancelToken",
     "API_PATH",
     "KEYRING_SERVICE",
     "DeployError",
@@ -286,6 +287,44 @@ def _chunks(body: bytes, progress: Progress | None) -> Iterator[bytes]:
 
 
 # -- talking to the node -----------------------------------------------------------------------
+class CancelToken:
+    """Lets another thread stop a deploy until the node's customization is about to change.
+
+    Why only until then: once the old customization is being removed, stopping half-way would
+    leave the node without one. Before that point (looking the name up, retries, back-off) a
+    cancel closes the connection at once and the deploy ends with nothing changed anywhere.
+    """
+
+    def __init__(self) -> None:
+        import _thread
+
+        self.cancelled = False
+        self.committed = False  # past the point of no return (the DELETE or POST is under way)
+        self._closers: list[Callable[[], None]] = []
+        self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
+
+    def cancel(self) -> bool:
+        """Stop the deploy; False when it is too late (the node is being changed)."""
+        with self._lock:
+            if self.committed:
+                return False
+            self.cancelled = True
+        for close in self._closers:
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - closing a connection mid-request may complain
+                pass
+        return True
+
+    def commit(self) -> None:
+        """Called just before the node is changed: raises when cancelled, else no way back."""
+        with self._lock:
+            if not self.cancelled:
+                self.committed = True
+                return
+        raise DeployError("Deploy cancelled: nothing was changed on the node or in the project.", "cancelled")
+
+
 class _Node:
     """One session with the node: retries, timeouts and plain-language errors."""
 
@@ -473,6 +512,7 @@ def deploy(
     *,
     out: Path | None = None,
     branding_id: Any = None,
+    cancel: CancelToken | None = None,
     progress: Progress | None = None,
     transport: Any = None,
     backoff: float = BACKOFF,
@@ -512,8 +552,17 @@ def deploy(
             "The node's certificate was NOT verified (--insecure): anyone on the network path could have read "
             "the password. Do not use this outside a test lab."
         )
+    if cancel is not None:
+        cancel._closers.append(node.close)
     try:
-        existing = _find(node, name)
+        try:
+            existing = _find(node, name)
+        except Exception:
+            if cancel is not None and cancel.cancelled:  # the cancel closed the connection under it
+                cancel.commit()  # raises "cancelled"
+            raise
+        if cancel is not None:
+            cancel.commit()
         uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
         fields = {
             "name": name,

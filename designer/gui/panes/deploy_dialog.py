@@ -8,6 +8,7 @@ the OS keyring; node, name and user are remembered in the project state by a suc
 
 from __future__ import annotations
 
+import atexit
 import html
 from typing import Any
 
@@ -41,6 +42,17 @@ from designer.core.model import BrandingPackage
 from ..tones import text_style
 
 __all__ = ["DeployDialog", "DeployWorker"]
+
+
+# Cancelled deploys still waiting for the node's answer (they change nothing any more): kept until
+# they end, and waited for at exit (Qt aborts the process when a running QThread is deleted).
+_DETACHED: set[DeployWorker] = set()
+
+
+@atexit.register
+def _wait_for_detached() -> None:
+    for worker in list(_DETACHED):
+        worker.wait()
 
 
 class DeployWorker(QThread):
@@ -220,13 +232,17 @@ class DeployDialog(QDialog):
         self.progress.setValue(0)
         self._set_status("Exporting and uploading…", "")
         self.deploy_button.setEnabled(False)
-        worker = DeployWorker(self.pkg, target, password, **self.deploy_options)
+        from ...core.deploy import CancelToken
+
+        self.cancel_token = CancelToken()
+        worker = DeployWorker(self.pkg, target, password, cancel=self.cancel_token, **self.deploy_options)
         worker.sig_progress.connect(self._progress)
         worker.sig_done.connect(self._done)
         worker.sig_failed.connect(self._failed)
         worker.finished.connect(self._finished)
         self.worker = worker
         self._remember = (target.node, target.user, password) if self.remember_check.isChecked() else None
+        self.close_button.setText("Cancel")
         worker.start()
         return True
 
@@ -271,6 +287,7 @@ class DeployDialog(QDialog):
             self.worker.deleteLater()
         self.worker = None
         self.deploy_button.setEnabled(True)
+        self.close_button.setText("Close")
 
     def _field_error(self, key: str, text: str) -> None:
         label = self.field_errors[key]
@@ -286,13 +303,33 @@ class DeployDialog(QDialog):
             self.worker.wait(ms)
 
     def reject(self) -> None:
-        if self.worker is not None:  # an upload is running: let it end first
-            self._set_status("Wait for the upload to finish…", "")
+        """Cancel while the deploy only looks at the node; once it changes the node, wait."""
+        if self.worker is not None:
+            if self.cancel_token.cancel():
+                # The worker may still wait for the node's answer (a socket read cannot be
+                # interrupted); it can no longer change anything, so the dialog lets it go.
+                worker, self.worker = self.worker, None
+                for signal in (worker.sig_progress, worker.sig_done, worker.sig_failed, worker.finished):
+                    signal.disconnect()
+                _DETACHED.add(worker)
+                worker.finished.connect(lambda: _DETACHED.discard(worker))
+                self._remember = None
+                self.progress.setValue(0)
+                self._set_status("Deploy cancelled: nothing was changed on the node or in the project.", "")
+                self.deploy_button.setEnabled(True)
+                self.close_button.setText("Close")
+            else:
+                self._set_status(
+                    "Too late to cancel: the customization on the node is being replaced. Wait for the upload "
+                    "to finish (stopping now could leave the node without one).",
+                    text_style("bad", self.palette(), bold=True),
+                )
             return
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.worker is not None:
             event.ignore()
+            self.reject()  # the title bar's X: as Cancel
             return
         super().closeEvent(event)
