@@ -35,7 +35,10 @@ def sources_to_parse(pkg: BrandingPackage) -> list[bytes]:
     """The bytes of every big source the checks would parse now (not analysed before)."""
     out = []
     for _plugin, src in sources(pkg):
-        data = pkg.read_bytes(src)
+        try:
+            data = pkg.read_bytes(src)
+        except OSError:  # deleted or moved by another program meanwhile: the checks say so
+            continue
         if len(data) >= BIG_SOURCE and not analysed(data):
             out.append(data)
     return out
