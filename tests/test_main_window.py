@@ -390,7 +390,9 @@ def test_a_file_that_is_not_utf8_says_so_in_plain_words(window: MainWindow, exam
     assert "not UTF-8 text (byte 0xe9 on line 3" in shown and "save it as UTF-8" in shown
 
 
-def test_a_source_deleted_by_another_program_is_a_problem_not_a_crash(window: MainWindow, example_project: Path) -> None:
+def test_a_source_deleted_by_another_program_is_a_problem_not_a_crash(
+    window: MainWindow, example_project: Path
+) -> None:
     window.open_path(example_project)
     (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").unlink()
     window._run_checks()  # raised FileNotFoundError from every re-check until File ▸ Reload

@@ -102,10 +102,25 @@ def test_declining_the_recovery_discards_it(window: MainWindow, example_project:
     pkg = load(example_project)
     pkg.plugins[0].package.name = "Unwanted"
     write_recovery(pkg)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     window.open_path(example_project)
     assert window.package.plugins[0].display_name == "Lock toggle"
     assert read_recovery(example_project / "webapp2") is None
+
+
+def test_escape_on_the_recovery_question_loses_nothing(window: MainWindow, example_project: Path, monkeypatch) -> None:
+    """Qt reads Escape as No; the edits were deleted for good. Now No asks again, and Escape there
+    (Cancel) restores them, as one undo step."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept after all"
+    write_recovery(pkg)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    window.open_path(example_project)
+    assert window.package.plugins[0].display_name == "Kept after all"
+    assert window.editor.undo_stack.undoText().startswith("Restore unsaved changes")
+    window.editor.undo_stack.setClean()  # no "save changes?" question when the window closes
 
 
 def test_a_damaged_recovery_file_is_ignored(window: MainWindow, example_project: Path) -> None:
@@ -116,3 +131,21 @@ def test_a_damaged_recovery_file_is_ignored(window: MainWindow, example_project:
     target.write_text("{not json")
     assert window.open_path(example_project)
     assert window.package.plugins[0].display_name == "Lock toggle"
+
+
+def test_a_recovery_file_naming_paths_outside_the_package_is_ignored(window: MainWindow, example_project: Path) -> None:
+    """A damaged or hand-made recovery file: '../' names were written outside the project on Save,
+    and a saved_at of 1e300 or text made the project impossible to open."""
+    from designer.core.recovery import FORMAT, _file_for
+
+    target = _file_for(example_project / "webapp2")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for data in (
+        {"format": FORMAT, "saved_at": 1.0, "writes": {"../../escaped.txt": "x"}, "deletes": []},
+        {"format": FORMAT, "saved_at": 1e300, "writes": {"settings.json": "{}"}, "deletes": []},
+        {"format": FORMAT, "saved_at": "yesterday", "writes": {}, "deletes": 5},
+    ):
+        target.write_text(json.dumps(data))
+        assert read_recovery(example_project / "webapp2") is None
+        assert window.open_path(example_project, ask=False)
+    assert not (example_project.parent / "escaped.txt").exists()

@@ -86,9 +86,23 @@ def read_recovery(root: Path) -> Recovery | None:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("writes"), dict):
         return None
-    writes = {str(k): text_bytes(v) for k, v in data["writes"].items() if isinstance(v, str)}
-    deletes = [str(d) for d in data.get("deletes", []) if isinstance(d, str)]
-    return Recovery(root, float(data.get("saved_at", 0)), writes, deletes)
+    # A damaged or hand-made file is not trusted: every name must be a plain path inside the
+    # package (the save writes them), every value of the right type; else the file is ignored.
+    from .archive import name_problem
+
+    saved_at, raw_deletes = data.get("saved_at", 0), data.get("deletes", [])
+    if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool) or not 0 <= saved_at < 1e11:
+        return None  # (a time the clock can show: 1e300 broke the question's date)
+    if not isinstance(raw_deletes, list):
+        return None
+    try:
+        writes = {str(k): text_bytes(v) for k, v in data["writes"].items() if isinstance(v, str)}
+    except (ValueError, UnicodeError):
+        return None
+    deletes = [str(d) for d in raw_deletes if isinstance(d, str)]
+    if any(name_problem(rel) is not None for rel in (*writes, *deletes)):
+        return None
+    return Recovery(root, float(saved_at), writes, deletes)
 
 
 def discard_recovery(root: Path) -> None:

@@ -510,10 +510,21 @@ class MainWindow(QMainWindow):
             f"Plugin Designer was closed without saving changes to this package ({changed} file(s), "
             f"last kept {recovery.when}). Restore them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            discard_recovery(root)
-            return
+            # No (or Escape, which Qt reads as No) throws work away for good: asked once more, and
+            # anything but a clear "Discard" restores them (one undo step, Ctrl+Z takes it back).
+            sure = QMessageBox.question(
+                self,
+                "Discard the unsaved changes?",
+                f"The changes from {recovery.when} ({changed} file(s)) will be lost for good.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if sure == QMessageBox.StandardButton.Discard:
+                discard_recovery(root)
+                return
 
         def restore(pkg: BrandingPackage) -> None:
             found = recovered_package(pkg, recovery)
