@@ -549,3 +549,20 @@ def test_ctrl_z_while_typing_an_id_undoes_the_typing_only(window: MainWindow, qt
     assert window.package.plugins[1].package.id == "meeting-facts"
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[1].package.id == "meeting-info"
+
+
+def test_plugin_shortcuts_act_from_the_tree_not_while_typing(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Ctrl+Delete in the Name field deletes a word (it removed the whole plugin); in the project
+    tree it removes the selected plugin."""
+    window.show()
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.setCursorPosition(0)
+    qtbot.keyClick(name, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.package.plugins) == 3 and name.text() == "information"
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "raise-hand-helper"]
+    window.editor.undo_stack.setClean()

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             ("add", "&Add Plugin…", "Ctrl+Shift+N", self.add_plugin),
             ("recipe", "Add Plugin from &Recipe…", "Ctrl+Shift+R", self.add_plugin_from_recipe),
             ("duplicate", "&Duplicate", "Ctrl+D", self.duplicate_plugin),
-            ("remove", "&Remove", "Ctrl+Delete", self.remove_plugin),
+            ("remove", "Re&move", "Ctrl+Delete", self.remove_plugin),
             ("up", "Move &Up", "Alt+Up", lambda: self.move_plugin(-1)),
             ("down", "Move Do&wn", "Alt+Down", lambda: self.move_plugin(1)),
             ("new_icon", "&New Icon…", "", lambda: self._icon_adder().new_icon(self.selected_plugin())),
@@ -234,6 +234,11 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setObjectName(f"plugin_{key}Action")
             action.setShortcut(QKeySequence(shortcut))
+            if key in ("duplicate", "remove", "up", "down"):
+                # Keys text fields and drop-downs use themselves (Ctrl+Delete deletes a word, Alt+Down
+                # opens a list, Ctrl+D in code): they act on plugins only from the project tree.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.tree.addAction(action)
             action.setEnabled(False)
             action.triggered.connect(slot)
             plugin_menu.addAction(action)
