@@ -176,3 +176,22 @@ def test_switching_files_shows_each_files_own_text(window: MainWindow, qtbot, ex
         if rel != "settings.json":  # written from the forms: shown as the model has it
             assert editor.text() == (root / rel).read_text(encoding="utf-8"), rel
     assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
+
+
+def test_a_project_dropped_on_the_code_opens_instead_of_typing_its_url(
+    window: MainWindow, base_project: Path, example_project: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    editor = _open_source(window, base_project)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(example_project))])
+    args = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for kind in (QDragEnterEvent, QDragMoveEvent):  # as a drag from a file manager arrives
+        QApplication.sendEvent(editor.viewport(), kind(QPoint(20, 20), *args))
+    QApplication.sendEvent(editor.viewport(), QDropEvent(QPointF(20, 20), *args))
+    assert "file://" not in editor.toPlainText()
+    assert window.package.files.root == example_project / "webapp2"

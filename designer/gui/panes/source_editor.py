@@ -626,6 +626,36 @@ class SourceEditor(QPlainTextEdit):
             last -= 1  # a selection ending at a line start does not take that line
         return first, last
 
+    @staticmethod
+    def _files_dragged(event) -> bool:
+        """A drag of files (a project folder, a ZIP) from a file manager: for the window to open."""
+        data = event.mimeData()
+        return data.hasUrls() and any(url.isLocalFile() for url in data.urls())
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._files_dragged(event):
+            event.acceptProposedAction()  # taken here and handed to the window on drop
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._files_dragged(event):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Files dropped here open as a drop anywhere else in the window does (their file:// URL
+        was typed into the code)."""
+        if self._files_dragged(event):
+            window = self.window()
+            if window is not self and window.acceptDrops():
+                window.dropEvent(event)
+            else:
+                event.ignore()
+            return
+        super().dropEvent(event)
+
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
         # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
         with self.edit_step("Paste"):
