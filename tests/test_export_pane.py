@@ -238,3 +238,21 @@ def test_what_changed_says_it_in_words(pane: ExportPane, monkeypatch, example_pr
     pane.set_package(pkg)
     text = pane.changes_view.toPlainText()
     assert "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'" in text, text
+
+
+def test_the_blocking_errors_follow_a_switch_to_dark(window: MainWindow, qtbot, base_project: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    window.show()
+    window.open_path(base_project)
+    window.show_export()
+    pane = window.export_pane
+    assert "#1a5fd6" in pane.verdict.text()  # links in the light look
+    try:
+        window.findChild(QAction, "appearance_dark").trigger()
+        qtbot.waitUntil(lambda: "#8ab4ff" in pane.verdict.text())  # kept the light blue on dark red
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()
+    qtbot.waitUntil(lambda: "#1a5fd6" in pane.verdict.text())
+    window.editor.undo_stack.setClean()

@@ -210,28 +210,7 @@ class ExportPane(QWidget):
         if branding_id in (None, ""):
             self.branding_edit.setText(str(plan.branding_id))
         self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
-        if plan.errors:
-            grey = "#a0a0a0" if is_dark(self.palette()) else "#666"
-            link = "#8ab4ff" if is_dark(self.palette()) else "#1a5fd6"
-            # Each one a link: a click shows it where it is, as a double-click in Problems does.
-            items = "".join(
-                f"<li><a href='problem:{i}' style='color:{link}; text-decoration:none'>{html.escape(p.message)}</a> "
-                f"<span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
-                for i, p in enumerate(plan.errors[:12])
-            )
-            more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
-            self.verdict.setText(
-                f"<b>Export is blocked: {len(plan.errors)} error(s) must be fixed first.</b>"
-                f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
-            )
-            self._set_verdict_tone("bad")
-        else:
-            notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
-            n = len(plan.pkg.plugins)
-            self.verdict.setText(
-                f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
-            )
-            self._set_verdict_tone("ok")
+        self._show_verdict(plan)
         self.export_button.setEnabled(not plan.errors)
         self.deploy_button.setEnabled(not plan.errors)
         self.export_button.setToolTip("Fix the errors listed above first." if plan.errors else "Write the ZIP now.")
@@ -241,6 +220,7 @@ class ExportPane(QWidget):
         self._show_checklist(plan)
 
     def _show_message(self, text: str, tone: str) -> None:
+        self._verdict_plan: ExportPlan | None = None  # a message, not a plan's verdict
         self.verdict.setText(text)
         self._set_verdict_tone(tone)
         self.export_button.setEnabled(False)
@@ -334,11 +314,39 @@ class ExportPane(QWidget):
             self._restyle_pending = True
             QTimer.singleShot(0, self, self.restyle)  # not once the pane is gone
 
+    def _show_verdict(self, plan: ExportPlan) -> None:
+        """Ready, or blocked with the errors as links (their colours are the palette's: redrawn on a switch)."""
+        self._verdict_plan = plan
+        if plan.errors:
+            grey = "#a0a0a0" if is_dark(self.palette()) else "#666"
+            link = "#8ab4ff" if is_dark(self.palette()) else "#1a5fd6"
+            # Each one a link: a click shows it where it is, as a double-click in Problems does.
+            items = "".join(
+                f"<li><a href='problem:{i}' style='color:{link}; text-decoration:none'>{html.escape(p.message)}</a> "
+                f"<span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
+                for i, p in enumerate(plan.errors[:12])
+            )
+            more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
+            self.verdict.setText(
+                f"<b>Export is blocked: {len(plan.errors)} error(s) must be fixed first.</b>"
+                f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
+            )
+            self._set_verdict_tone("bad")
+        else:
+            notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
+            n = len(plan.pkg.plugins)
+            self.verdict.setText(
+                f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
+            )
+            self._set_verdict_tone("ok")
+
     def restyle(self) -> None:
         """After a light/dark switch: the coloured boxes and the button follow the new palette."""
         self._restyle_pending = False
         self.export_button.setStyleSheet(_button_style(is_dark(self.palette())))
-        if getattr(self, "_verdict_tone", None):
+        if getattr(self, "_verdict_plan", None) is not None:
+            self._show_verdict(self._verdict_plan)  # the list of errors has colours of its own
+        elif getattr(self, "_verdict_tone", None):
             self._set_verdict_tone(self._verdict_tone)
         if getattr(self, "_status_tone", None):
             self._set_status_tone(self._status_tone)
