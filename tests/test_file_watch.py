@@ -190,3 +190,24 @@ def test_a_form_file_changed_elsewhere_is_not_overwritten_unasked(
     _write_elsewhere(package, theirs)
     assert not window.save()
     assert asked and "rec.plugin.package.json" in asked[0] and package.read_text() == theirs
+
+
+def test_a_quiet_reload_is_an_undo_step_of_its_own(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Undo after a quiet reload put the old text back over the other program's change, silently,
+    and Save wrote it. Now the first Ctrl+Z names the reload, and redo brings the change back."""
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("// mine\n")
+    assert window.save()
+    new = path.read_text().replace("// mine", "// mine, and theirs")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, new)
+    qtbot.waitUntil(lambda: editor.text() == new)
+    assert not window.isWindowModified()  # the model is the disk: nothing to save
+    assert window.editor.undo_stack.undoText() == f"Reload {SRC} from the disk"
+    window.editor.undo_stack.undo()
+    assert "theirs" not in editor.text() and window.isWindowModified()  # said, and undoable
+    window.editor.undo_stack.redo()
+    assert editor.text() == new and not window.isWindowModified()
+    assert path.read_text() == new

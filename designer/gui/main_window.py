@@ -999,7 +999,10 @@ class MainWindow(QMainWindow):
             return
         if on_disk == pane.editor.text():
             return  # our own save, or the same text
-        if rel in pkg.pending_texts:
+        # Unsaved edits of this file: there is something of the user's to lose. (A pending text
+        # left by undoing back to the saved state is none: the window is not modified.)
+        unsaved = rel in pkg.pending_texts and self.editor is not None and not self.editor.undo_stack.isClean()
+        if unsaved:
             answer = QMessageBox.question(
                 self,
                 "File changed outside the designer",
@@ -1015,9 +1018,16 @@ class MainWindow(QMainWindow):
                 return
             self.editor.edit(f"Reload {rel} from the disk", lambda p: p.pending_texts.pop(rel, None))
             self.editor.disk_base.pop(rel, None)
-        else:
-            self._sync_file_views()
-            self._recheck.start()
+        elif self.editor is not None:
+            # Reloaded as an undo step of its own: the steps before it were made on the old text,
+            # and undoing one of them silently put the old text back over the other program's
+            # change (and Save wrote it). Now the first Ctrl+Z says "Undo Reload …".
+            clean = self.editor.undo_stack.isClean()
+            pkg.pending_texts[rel] = pane.editor.text()  # the version the user had: what undo gives back
+            self.editor.edit(f"Reload {rel} from the disk", lambda p: p.pending_texts.pop(rel, None))
+            self.editor.disk_base.pop(rel, None)
+            if clean:
+                self.editor.undo_stack.setClean()  # the model is the disk again: nothing to save
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
     def _source_edited(self) -> None:
