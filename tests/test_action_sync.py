@@ -121,3 +121,48 @@ def test_a_function_renamed_in_code_is_offered_in_the_form(window: MainWindow, q
     window.editor.undo_stack.undo()
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
     assert button.isVisibleTo(window)
+
+
+SCOPED = """(function () {
+    function toggleLock() { return 1; }
+    function onKey(toggleLock) { return toggleLock(); }
+    function other() { var toggleLock = 2; return toggleLock; }
+    function payload() { return {toggleLock}; }
+    function call() { return toggleLock(); }
+    PEX.pluginAPI.registerPlugin({ id: 'x', load: load, unload: unload, 'toggleLock': toggleLock });
+})();
+"""
+
+
+def test_renaming_an_action_renames_only_what_means_it() -> None:
+    """A parameter or local variable of the same name in an inner function is another thing, a
+    shorthand property elsewhere keeps its key, and a quoted registerPlugin key follows."""
+    from designer.core.actionsync import rename_action_function
+
+    out = rename_action_function(SCOPED, "toggleLock", "lockMeeting")
+    assert "function lockMeeting() { return 1; }" in out
+    assert "function onKey(toggleLock) { return toggleLock(); }" in out  # its own parameter
+    assert "var toggleLock = 2; return toggleLock;" in out  # its own variable
+    assert "return {toggleLock: lockMeeting};" in out  # the payload's key stays
+    assert "function call() { return lockMeeting(); }" in out
+    assert "'lockMeeting': lockMeeting" in out
+
+
+def test_a_rename_that_an_inner_name_would_capture_is_refused() -> None:
+    from designer.core.actionsync import rename_action_function
+
+    source = SCOPED.replace(
+        "function call() { return toggleLock(); }", "function call(lockMeeting) { return toggleLock(); }"
+    )
+    with pytest.raises(ValueError, match="its own 'lockMeeting'"):
+        rename_action_function(source, "toggleLock", "lockMeeting")
+
+
+def test_a_stub_goes_inside_the_wrapper_even_when_registration_is_kept_in_a_variable() -> None:
+    from designer.core.actionsync import add_action_function
+
+    source = "\ufeff(function () {\r\n    var plugin = PEX.pluginAPI.registerPlugin({\r\n        id: 'x'\r\n    });\r\n})();\r\n"
+    out = add_action_function(source, "lockNow", "toolbar")
+    assert out.startswith("\ufeff(function () {")  # the byte order mark first, the stub inside
+    assert out.index("function lockNow(") > out.index("(function () {")
+    assert out.index("function lockNow(") < out.index("var plugin")

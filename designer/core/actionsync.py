@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .jsanalysis import Registration, _parser, analyse
 from .jstext import is_identifier
@@ -86,9 +87,13 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     if not state.function:
         tree = _parser().parse(data)
         node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
-        while node is not None and node.type != "expression_statement" and node.parent is not None:
+        # The statement holding the call, in the plugin's own function (``var p = register(...)``
+        # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
+        while node is not None and node.parent is not None and node.parent.type not in ("statement_block", "program"):
             node = node.parent
         at = _line_start(data, node.start_byte if node is not None else reg.open_brace)
+        if at == 0 and data.startswith(b"\xef\xbb\xbf"):
+            at = 3  # after the byte order mark, which must stay first
         line = data[at : data.find(b"\n", at) if b"\n" in data[at:] else len(data)].decode("utf-8", "replace")
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         params = _PARAMS.get(placement or "", "")
@@ -103,36 +108,132 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     return data.decode("utf-8", "surrogatepass")
 
 
+_FUNCTION_TYPES = frozenset(
+    (
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+        "catch_clause",
+    )
+)
+
+
+def _scope_of(node: Any) -> Any:
+    """The function (or catch clause) whose scope a declaration at ``node`` belongs to."""
+    scope = node.parent
+    while scope is not None and scope.type not in _FUNCTION_TYPES and scope.type != "program":
+        scope = scope.parent
+    return scope
+
+
+def _declaring_scopes(root: Any, data: bytes, name: bytes) -> list[Any]:
+    """The scopes in which ``name`` is declared: parameters, var/let/const, functions, catch."""
+    scopes = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if (
+            node.type in ("identifier", "shorthand_property_identifier_pattern")
+            and data[node.start_byte : node.end_byte] == name
+        ):
+            parent = node.parent
+            kind = parent.type if parent is not None else ""
+            if kind in ("variable_declarator", "function_declaration", "generator_function_declaration"):
+                if parent.child_by_field_name("name") == node:
+                    scopes.append(_scope_of(parent))
+            elif kind == "formal_parameters":
+                scopes.append(parent.parent)
+            elif kind == "arrow_function" and parent.child_by_field_name("parameter") == node:
+                scopes.append(parent)
+            elif kind == "catch_clause":
+                scopes.append(parent)
+            elif kind in ("object_pattern", "array_pattern", "assignment_pattern", "rest_pattern"):
+                scopes.append(_scope_of(parent))  # destructured: a parameter or a variable
+            continue
+        if node.child_count and name in data[node.start_byte : node.end_byte]:
+            stack.extend(node.children)
+    return [sc for sc in scopes if sc is not None]
+
+
+def _inside(node: Any, scope: Any) -> bool:
+    return scope is not None and scope.start_byte <= node.start_byte and node.end_byte <= scope.end_byte
+
+
 def rename_action_function(source: str, old: str, new: str) -> str:
-    """``source`` with the variable ``old`` renamed to ``new`` (declaration, uses, registerPlugin key)."""
+    """``source`` with the action function ``old`` renamed to ``new``: its declaration, the uses
+    that mean it (not a parameter or local variable of the same name in an inner function) and
+    its registerPlugin key (written plain, quoted or as a shorthand).
+
+    A shorthand ``{old}`` elsewhere keeps its key (``{old: new}``): it names a property. Raises
+    ValueError when ``new`` is taken, or when an inner function has a ``new`` of its own that a
+    renamed use would then mean instead.
+    """
     if not is_identifier(new):
         raise ValueError(f"'{new}' is not a JavaScript function name")
     info = analyse(source)
     if new in info.functions or new in info.variables:
         raise ValueError(f"the source already has a '{new}'")
     data = source.encode("utf-8", "surrogatepass")
-    old_b = old.encode("utf-8")
+    old_b, new_b = old.encode("utf-8"), new.encode("utf-8")
     tree = _parser().parse(data)
     spans: list[tuple[int, int, str]] = []
     reg = _registration(source)
-    key_line = reg.keys[old].line if reg is not None and reg.keys and old in reg.keys else None
+    reg_object = None
+    if reg is not None and reg.open_brace > 0:
+        found = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
+        while found is not None and found.type != "object":  # from its "{" up to the object
+            found = found.parent
+        reg_object = found
+    declared = _declaring_scopes(tree.root_node, data, old_b)
+    # The action's own scope: the outermost one declaring it (the plugin's wrapper, usually).
+    home = min(declared, key=lambda sc: (sc.start_byte, -sc.end_byte)) if declared else tree.root_node
+    # Inner functions with their own ``old``: the uses in them mean that one, not the action.
+    shadows = [sc for sc in declared if sc != home and _inside(sc, home)]
+    captures = _declaring_scopes(tree.root_node, data, new_b)  # where a renamed use would mean another
+    uses: list[Any] = []
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
         if node.end_byte - node.start_byte == len(old_b) and data[node.start_byte : node.end_byte] == old_b:
             t = node.type
-            if t == "identifier":
+            parent = node.parent
+            in_reg = (
+                reg_object is not None
+                and parent is not None
+                and (parent == reg_object or (parent.type == "pair" and parent.parent == reg_object))
+            )
+            if t == "identifier" and not any(_inside(node, sc) for sc in shadows):
                 spans.append((node.start_byte, node.end_byte, new))
-            elif t == "shorthand_property_identifier":  # {raise} in registerPlugin: keep the key in step
+                uses.append(node)
+            elif t == "shorthand_property_identifier" and not any(_inside(node, sc) for sc in shadows):
+                # registerPlugin's key follows the action; elsewhere the key is a property name
+                spans.append((node.start_byte, node.end_byte, new if in_reg else f"{old}: {new}"))
+                uses.append(node)
+            elif t == "property_identifier" and in_reg and parent.child_by_field_name("key") == node:
                 spans.append((node.start_byte, node.end_byte, new))
-            elif t == "property_identifier" and node.parent is not None and node.parent.type == "pair":
-                if node.start_point[0] + 1 == key_line and node.parent.child_by_field_name("key") == node:
-                    spans.append((node.start_byte, node.end_byte, new))
+            elif t == "string_fragment" and parent is not None and parent.type == "string":
+                pair = parent.parent
+                if (
+                    pair is not None
+                    and pair.type == "pair"
+                    and pair.parent == reg_object
+                    and pair.child_by_field_name("key") == parent
+                ):
+                    spans.append((node.start_byte, node.end_byte, new))  # 'old': old
             continue
         if node.child_count and node.start_byte < node.end_byte and old_b in data[node.start_byte : node.end_byte]:
             stack.extend(node.children)
     if not spans:
         raise ValueError(f"the source has no '{old}' to rename")
+    if any(_inside(use, sc) for use in uses for sc in captures):
+        raise ValueError(
+            f"a function in the source has its own '{new}' (a parameter or variable) and uses '{old}': "
+            f"renamed, it would mean that '{new}' instead; choose another name"
+        )
     for start, end, text in sorted(set(spans), reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
