@@ -263,3 +263,40 @@ def test_lines_a_keystroke_leaves_off_screen_are_coloured_after_a_pause(qtbot) -
     QCoreApplication.processEvents()
     assert fresh.limit is None
     assert block_formats(editor.document()) == block_formats(doc)
+
+
+def test_hover_shows_a_doc_only_over_the_word(pane: SourcePane, qtbot) -> None:
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    editor = pane.editor
+    editor.setPlainText("var api = window.PEX.pluginAPI;\n")
+    block = editor.document().firstBlock()
+
+    def tip_at(x: int) -> str:
+        shown: list[str] = []
+        real = QToolTip.showText
+        QToolTip.showText = lambda _pos, text, *_a: shown.append(text)  # what the editor asks to show
+        try:
+            y = editor.cursorRect(QTextCursor(block)).center().y()
+            event = QHelpEvent(QHelpEvent.Type.ToolTip, QPoint(x, y), editor.viewport().mapToGlobal(QPoint(x, y)))
+            QApplication.sendEvent(editor.viewport(), event)
+        finally:
+            QToolTip.showText = real
+        return "".join(shown)
+
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + len("var api = window.PEX.plug"))
+    assert "plugin API" in tip_at(editor.cursorRect(cursor).left())  # window.PEX is PEX
+    end = QTextCursor(block)
+    end.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    assert tip_at(editor.cursorRect(end).left() + 300) == ""  # far right of the line: nothing
+
+
+def test_completion_reads_a_line_with_an_emoji_right(pane: SourcePane, qtbot) -> None:
+    """Qt's column counts an emoji twice: the line was cut too far and 'PEX.' was not seen."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "console.log('🔒', PEX.")
+    assert editor.completion.popup_visible()
+    assert editor.completion.completer.currentCompletion() == "pluginAPI"
+    editor.completion.completer.popup().hide()

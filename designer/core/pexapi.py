@@ -91,6 +91,8 @@ _DOTTED = re.compile(r"((?:[A-Za-z_$][\w$]*\s*(?:\[[^\]]*\])?\s*\.\s*)*)([A-Za-z
 
 def _qualifier_items(chain: list[str]) -> list[Completion] | None:
     """Completions after ``a.b.`` given ``chain`` == ["a", "b"]; None when nothing is known."""
+    if chain and chain[0] in ("window", "self", "globalThis"):  # window.PEX is PEX (the demo writes it so)
+        chain = chain[1:]
     if not chain:
         return None
     last = chain[-1]

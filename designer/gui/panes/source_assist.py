@@ -39,6 +39,17 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def text_before_cursor(cursor: QTextCursor) -> str:
+    """The cursor's line up to the cursor. Qt counts the column in UTF-16 units, Python in
+    characters: slicing with Qt's column cut a line with an emoji too far (completion,
+    indentation and snippet prefixes then read the wrong text)."""
+    text = cursor.block().text()
+    units = cursor.positionInBlock()
+    if text.isascii():
+        return text[:units]
+    return text.encode("utf-16-le", "surrogatepass")[: 2 * units].decode("utf-16-le", "ignore")
+
+
 class SnippetSession:
     """The tab stops of one inserted snippet, in document positions (UTF-16)."""
 
@@ -211,7 +222,7 @@ class CompletionHelper:
     def items(self) -> list[pexapi.Completion]:
         """What the completer offers at the cursor now (with the typed prefix in ``self.prefix``)."""
         cursor = self.editor.textCursor()
-        line = cursor.block().text()[: cursor.positionInBlock()]
+        line = text_before_cursor(cursor)  # (Qt's column is in UTF-16 units)
         self.prefix, found = pexapi.completions(line, self.editor.toPlainText)
         return found
 

@@ -54,7 +54,7 @@ from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
-from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession
+from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_before_cursor
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
 
@@ -443,7 +443,7 @@ class SourceEditor(QPlainTextEdit):
         cursor = self.textCursor()
         if cursor.hasSelection() or not self.is_javascript():
             return None
-        before = cursor.block().text()[: cursor.positionInBlock()]
+        before = text_before_cursor(cursor)
         m = re.search(r"(?<![\w$.])[A-Za-z_$][\w$]*$", before)
         return find_prefix(m.group()) if m else None
 
@@ -461,12 +461,28 @@ class SourceEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and self.is_javascript():
             cursor = self.cursorForPosition(event.pos())
             text = cursor.block().text()
-            column = len(text.encode("utf-16-le")[: 2 * cursor.positionInBlock()].decode("utf-16-le", "ignore"))
-            doc = pexapi.hover_doc(text, column)
+            column = len(text_before_cursor(cursor))
+            doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
             if doc:
                 QToolTip.showText(event.globalPos(), doc, self.viewport())
                 return True
         return super().viewportEvent(event)
+
+    def _over_word(self, cursor: QTextCursor, text: str, column: int, x: int) -> bool:
+        """Whether ``x`` lies on the word at ``column``: Qt gives the nearest position, so the mouse
+        far right of a line's end, or over the "(" after a name, found that name's doc."""
+        start = end = column
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "_$"):
+            end += 1
+        if start == end:
+            return False
+        edge = QTextCursor(cursor.block())
+        edge.setPosition(cursor.block().position() + _utf16(text[:start]))
+        left = self.cursorRect(edge).left()
+        edge.setPosition(cursor.block().position() + _utf16(text[:end]))
+        return left <= x <= self.cursorRect(edge).left()
 
     # -- batch colouring ------------------------------------------------------------------------
     def _horizon(self) -> int:
@@ -599,7 +615,7 @@ class SourceEditor(QPlainTextEdit):
             Qt.KeyboardModifier.ShiftModifier,
         ):
             cursor = self.textCursor()
-            line = cursor.block().text()[: cursor.positionInBlock()]
+            line = text_before_cursor(cursor)
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             if line.rstrip().endswith(("{", "(", "[")):
                 indent += "    "
@@ -608,7 +624,7 @@ class SourceEditor(QPlainTextEdit):
             return
         if key == Qt.Key.Key_Backspace and mods == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
-            before = cursor.block().text()[: cursor.positionInBlock()]
+            before = text_before_cursor(cursor)
             if not cursor.hasSelection() and before and not before.strip(" "):
                 remove = (len(before) - 1) % 4 + 1
                 cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, remove)
