@@ -296,7 +296,9 @@ def test_hover_shows_a_doc_only_over_the_word(pane: SourcePane, qtbot) -> None:
 def test_completion_reads_a_line_with_an_emoji_right(pane: SourcePane, qtbot) -> None:
     """Qt's column counts an emoji twice: the line was cut too far and 'PEX.' was not seen."""
     editor = pane.editor
-    editor.insertPlainText("console.log('🔒', ")  # (QTest cannot type a character beyond the BMP)
+    editor.insertPlainText("console.log('🔒', );")  # (QTest cannot type a character beyond the BMP)
+    editor.moveCursor(QTextCursor.MoveOperation.Left)
+    editor.moveCursor(QTextCursor.MoveOperation.Left)  # before ");": the line goes on after the cursor
     qtbot.keyClicks(editor, "PEX.")
     assert editor.completion.popup_visible()
     assert editor.completion.completer.currentCompletion() == "pluginAPI"
