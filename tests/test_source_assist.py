@@ -303,3 +303,20 @@ def test_completion_reads_a_line_with_an_emoji_right(pane: SourcePane, qtbot) ->
     assert editor.completion.popup_visible()
     assert editor.completion.completer.currentCompletion() == "pluginAPI"
     editor.completion.completer.popup().hide()
+
+
+def test_leaving_a_snippet_ends_it_and_fills_in_its_copies(pane: SourcePane, qtbot) -> None:
+    """A click elsewhere ends the snippet: the copy of a repeated stop was left at its default
+    ('raise: onClick' saved), and Tab far below jumped back into the snippet."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to the action, whose name is also the registered value
+    qtbot.keyClicks(editor, "raise")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)  # as a click below the snippet does
+    assert editor.snippet is None
+    assert "        raise: raise\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().position() >= len(editor.toPlainText()) - 4  # indented here, not there

@@ -125,6 +125,11 @@ class SnippetSession:
     def finish(self) -> None:
         self._mirror()
 
+    def contains(self, pos: int) -> bool:
+        """Whether ``pos`` lies within the inserted snippet (from its first stop to its last)."""
+        ranges = [r for stop in self.stops for r in stop]
+        return bool(ranges) and min(a for a, _b in ranges) <= pos <= max(b for _a, b in ranges)
+
 
 class SnippetBrowser(QDialog):
     """Ctrl+J: a searchable list of snippets with their descriptions; Enter inserts the chosen one."""

@@ -249,6 +249,7 @@ class SourceEditor(QPlainTextEdit):
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._update_selections)
+        self.cursorPositionChanged.connect(self._left_snippet)
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
@@ -433,6 +434,19 @@ class SourceEditor(QPlainTextEdit):
         if not self.snippet.move(1):
             self.leave_snippet()
         self.setFocus()
+
+    def _left_snippet(self) -> None:
+        """The cursor went elsewhere (a click, the arrows): the snippet is done, its copies filled in.
+
+        Why: the session lived on, so the copy of a repeated stop (``${2:onClick}: $2``) kept its
+        default in the saved file, and Tab forty lines further down jumped back into the snippet.
+        """
+        if (
+            self.snippet is not None
+            and not self.snippet.mirroring
+            and not self.snippet.contains(self.textCursor().position())
+        ):
+            self.leave_snippet()
 
     def leave_snippet(self) -> None:
         if self.snippet is not None:
