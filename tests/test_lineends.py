@@ -60,3 +60,16 @@ def test_uniform_endings_and_a_bom() -> None:
     assert (ends.shown, ends.newline, ends.bom, ends.mixed) == ("a\nb\n", "\r\n", True, False)
     assert ends.to_raw("a\nb\nc\n") == "\ufeffa\r\nb\r\nc\r\n"
     assert LineEndings("x\u00a0y").to_raw("x\u00a0y!") == "x\u00a0y!"
+
+
+def test_lines_between_two_changes_keep_their_own_endings() -> None:
+    """Replace all changed two lines far apart: the unchanged lines between them took the
+    endings of their neighbours (matched from the end of the whole changed block)."""
+    from designer.core.lineends import LineEndings
+
+    raw = "one();\r\nkeep1\nkeep2\r\ntwo();\n"
+    endings = LineEndings(raw)
+    out = endings.to_raw(endings.shown.replace("();", "();\n// x"))
+    assert "\r\n// x" in out or "\n// x" in out
+    assert "keep1\nkeep2\r\ntwo();\n" in out  # untouched lines, untouched endings
+    assert out.startswith("one();\r\n")

@@ -64,15 +64,28 @@ class LineEndings:
         same_end = 0
         while same_end < limit - same_start and old[-1 - same_end] == new[-1 - same_end]:
             same_end += 1
-        # The changed lines keep the endings of the lines they replace, counted from the end (a
-        # line broken in two: the new break is the inner one); added lines get the common one.
-        middle = len(new) - same_start - same_end
-        old_middle = ends[same_start : len(ends) - same_end]
-        if middle <= len(old_middle):
-            kept = old_middle[len(old_middle) - middle :]
-        else:
-            kept = [self.newline] * (middle - len(old_middle)) + old_middle
+        # Between the unchanged start and end, lines are matched (difflib): one Replace all can
+        # change two lines far apart, and the unchanged lines between them keep their own endings.
+        # Changed lines keep the endings of the lines they replace, counted from the end (a line
+        # broken in two: the new break is the inner one); added lines get the common one.
+        import difflib
+
+        old_mid = old[same_start : len(old) - same_end]
+        new_mid = new[same_start : len(new) - same_end]
+        ends_mid = ends[same_start : len(ends) - same_end]
+        kept: list[str] = []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False).get_opcodes():
+            replaced, count = ends_mid[i1:i2], j2 - j1
+            if tag == "equal":
+                kept += replaced
+            elif count <= len(replaced):
+                kept += replaced[len(replaced) - count :]
+            else:
+                kept += [self.newline] * (count - len(replaced)) + replaced
         new_ends = ends[:same_start] + kept + (ends[len(ends) - same_end :] if same_end else [])
+        for i in range(len(new_ends) - 1):
+            if not new_ends[i]:  # the old last line, now followed by more
+                new_ends[i] = self.newline
         new_ends[-1] = ""  # nothing follows the last line
         for i in range(1, len(new_ends)):
             # A lone CR, an empty line and an LF would read back as one CRLF: one line lost.
