@@ -149,3 +149,26 @@ def test_a_recovery_file_naming_paths_outside_the_package_is_ignored(window: Mai
         assert read_recovery(example_project / "webapp2") is None
         assert window.open_path(example_project, ask=False)
     assert not (example_project.parent / "escaped.txt").exists()
+
+
+def test_the_restore_question_names_files_changed_since(window: MainWindow, example_project: Path, monkeypatch) -> None:
+    """Restoring whole files put back the kept version over a later change, unsaid."""
+    import os
+    import time as time_module
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept"
+    write_recovery(pkg)
+    rel = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+    later = time_module.time() + 60
+    os.utime(example_project / "webapp2" / rel, (later, later))  # edited elsewhere after the crash
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.open_path(example_project)
+    assert "Changed since then, by another program: " + rel in asked[0]
+    window.editor.undo_stack.setClean()

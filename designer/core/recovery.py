@@ -50,6 +50,18 @@ class Recovery:
     def when(self) -> str:
         return time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
 
+    def changed_since(self) -> list[str]:
+        """The files the recovery would write or delete that changed on disk after it was kept
+        (another program, another copy of the designer): restoring replaces those changes."""
+        out = []
+        for rel in (*self.writes, *self.deletes):
+            try:
+                if (self.root / rel).stat().st_mtime > self.saved_at + 1:
+                    out.append(rel)
+            except OSError:
+                continue
+        return sorted(out)
+
 
 def write_recovery(pkg: BrandingPackage) -> Path | None:
     """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none."""

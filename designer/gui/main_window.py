@@ -509,11 +509,19 @@ class MainWindow(QMainWindow):
         if recovery is None or self.editor is None:
             return
         changed = len(recovery.writes) + len(recovery.deletes)
+        newer = recovery.changed_since()
+        warning = (
+            f"\n\nChanged since then, by another program: {', '.join(newer[:5])}"
+            + (f" and {len(newer) - 5} more" if len(newer) > 5 else "")
+            + ". Restoring puts the kept version of these back (Save would then replace those changes)."
+            if newer
+            else ""
+        )
         answer = QMessageBox.question(
             self,
             "Restore unsaved changes?",
             f"Plugin Designer was closed without saving changes to this package ({changed} file(s), "
-            f"last kept {recovery.when}). Restore them?",
+            f"last kept {recovery.when}). Restore them?{warning}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
