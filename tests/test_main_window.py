@@ -397,3 +397,25 @@ def test_a_source_deleted_by_another_program_is_a_problem_not_a_crash(
     (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").unlink()
     window._run_checks()  # raised FileNotFoundError from every re-check until File ▸ Reload
     assert any(p.file == "plugins/lock-toggle/lock-toggle.plugin.js" for p in window.problems)
+
+
+def test_a_code_problem_shows_file_and_line_and_takes_the_keyboard_there(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The Where column read 'plugins/rec/rec.plugi…' for both files; Enter on a code problem left
+    the keyboard in the list, so typing never reached the code."""
+    window.show()
+    src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
+    src.write_text(src.read_text().replace("function record(", "function record( ((", 1))
+    window.open_path(base_project)
+    problem = next(p for p in window.problems if p.code == "PD500")
+    view = window.problems_view
+    row = next(
+        view.topLevelItem(i).child(j)
+        for i in range(view.topLevelItemCount())
+        for j in range(view.topLevelItem(i).childCount())
+        if view.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole) is problem
+    )
+    assert row.text(1).endswith(f".js:{problem.line}:{problem.column}") and row.toolTip(1) == problem.location()
+    window.jump_to_problem(problem)
+    qtbot.waitUntil(lambda: window.source_editor.hasFocus())

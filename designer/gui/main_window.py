@@ -1182,6 +1182,7 @@ class MainWindow(QMainWindow):
         """Select ``line`` (1-based) of the file on show and scroll to it."""
         if self.source_pane is not None and self.stack.currentWidget() in (self.source_pane, self.icon_pane):
             self.source_pane.editor.select_line(line)
+            self.source_pane.editor.setFocus()  # typing goes to the code, as a form problem focuses its field
             return
         view = self.file_view()
         block = view.document().findBlockByNumber(line - 1)

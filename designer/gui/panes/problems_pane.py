@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the core loads with the first package, after the window has
 
 
 _FIX_TEXT_WIDTH = 300  # pixels of a Fix button's text before it is shortened
+_WHERE_WIDTH = 230  # pixels of the Where column's text
 
 
 class ProblemsPane(QTreeWidget):
@@ -33,7 +34,7 @@ class ProblemsPane(QTreeWidget):
         self.setObjectName("problemsList")
         self.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
         self.setColumnWidth(0, 700)
-        self.setColumnWidth(1, 240)
+        self.setColumnWidth(1, _WHERE_WIDTH + 10)
         self.setColumnWidth(2, 70)
         self.setUniformRowHeights(False)
         self.itemActivated.connect(self._activated)
@@ -75,7 +76,11 @@ class ProblemsPane(QTreeWidget):
             head.setFont(0, font)
             self.addTopLevelItem(head)
             for p in found:
-                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
+                # Shortened in the middle: the file's name and the line are what tell problems apart
+                # ("plugins/lock-toggle/lock-toggle.plugi…" hid both); the tooltip has it whole.
+                where = self.fontMetrics().elidedText(p.location(), Qt.TextElideMode.ElideMiddle, _WHERE_WIDTH)
+                row = QTreeWidgetItem([p.message, where, p.code, ""])
+                row.setToolTip(1, p.location())
                 row.setIcon(0, self._severity_icon(p.severity.value))
                 row.setToolTip(0, f"{p.message}\n\nDouble-click or press Enter to go there.")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
