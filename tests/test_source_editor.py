@@ -195,3 +195,23 @@ def test_a_project_dropped_on_the_code_opens_instead_of_typing_its_url(
     QApplication.sendEvent(editor.viewport(), QDropEvent(QPointF(20, 20), *args))
     assert "file://" not in editor.toPlainText()
     assert window.package.files.root == example_project / "webapp2"
+
+
+def test_toggle_comment_leaves_a_cursor_in_the_indentation_where_it_was(qtbot) -> None:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show_file("c.plugin.js", "    var locked = false;\n", read_only=False)
+    editor = pane.editor
+    for column in (0, 2):
+        cursor = editor.textCursor()
+        cursor.setPosition(column)
+        editor.setTextCursor(cursor)
+        editor.toggle_comment()
+        assert editor.textCursor().positionInBlock() == column  # it moved by the 3 inserted characters
+        assert editor.toPlainText().startswith("    // var locked")
+        editor.toggle_comment()
+        assert editor.textCursor().positionInBlock() == column
+    cursor.setPosition(8)  # before "locked", after the comment mark
+    editor.setTextCursor(cursor)
+    editor.toggle_comment()
+    assert editor.textCursor().positionInBlock() == 11  # moves with its character

@@ -719,9 +719,11 @@ class SourceEditor(QPlainTextEdit):
             cursor.setPosition(start)
             cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         else:
-            # The same character as before: the line grew or shrank in front of it (its indentation).
-            moved = column + len(new[0]) - len(lines[0])
-            cursor.setPosition(start + min(max(0, moved), _utf16(new[0])))
+            # The same character as before: text was added or removed at one place of the line; a
+            # cursor before that place stays, one after it moves with its character.
+            changed_at = _utf16(lines[0][: _common_prefix(lines[0], new[0])])
+            moved = column if column <= changed_at else column + _utf16(new[0]) - _utf16(lines[0])
+            cursor.setPosition(start + min(max(changed_at if column > changed_at else 0, moved), _utf16(new[0])))
         self.setTextCursor(cursor)
 
     def _indent_selection(self, direction: int) -> None:
