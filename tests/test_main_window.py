@@ -419,3 +419,15 @@ def test_a_code_problem_shows_file_and_line_and_takes_the_keyboard_there(
     assert row.text(1).endswith(f".js:{problem.line}:{problem.column}") and row.toolTip(1) == problem.location()
     window.jump_to_problem(problem)
     qtbot.waitUntil(lambda: window.source_editor.hasFocus())
+
+
+def test_a_dropped_file_of_a_package_opens_its_package(example_project: Path, tmp_path: Path) -> None:
+    from designer.gui.main_window import _package_of
+
+    web = example_project / "webapp2"
+    assert _package_of(web / "settings.json") == web
+    assert _package_of(web / "plugins/lock-toggle/lock.svg") == web
+    assert _package_of(example_project) == example_project
+    stray = tmp_path / "notes.txt"
+    stray.write_text("x")
+    assert _package_of(stray) == stray  # not a package's: said so when opened

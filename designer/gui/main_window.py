@@ -88,6 +88,17 @@ class _PageStack(QStackedWidget):
         return page.sizeHint() if page is not None else super().sizeHint()
 
 
+def _package_of(path: Path) -> Path:
+    """What to open for a dropped ``path``: a file of a package (settings.json, a plugin's file)
+    opens the package it belongs to; a folder or a ZIP is opened as it is."""
+    if not path.is_file() or path.suffix.lower() == ".zip":
+        return path
+    for folder in list(path.parents)[:6]:
+        if folder.name == "webapp2" or (folder / "webapp2").is_dir() or (folder / "settings.json").is_file():
+            return folder
+    return path
+
+
 class MainWindow(QMainWindow):
     def __init__(self, opening: Path | None = None) -> None:
         """``opening``: the package about to be opened; the window shows that instead of the welcome."""
@@ -399,7 +410,7 @@ class MainWindow(QMainWindow):
             for path in paths:
                 self._icon_adder().import_svg(index, path)
             return
-        self.open_path(paths[0])
+        self.open_path(_package_of(paths[0]))
 
     def reload(self) -> None:
         if self.package is not None and self._may_discard():
