@@ -98,13 +98,20 @@ def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, exampl
     assert read_recovery(example_project / "webapp2") is None  # saved: the copy is gone
 
 
-def test_declining_the_recovery_discards_it(window: MainWindow, example_project: Path, monkeypatch) -> None:
-    pkg = load(example_project)
-    pkg.plugins[0].package.name = "Unwanted"
+def _recovered_after(window: MainWindow, project: Path, monkeypatch, name: str, *answers) -> None:
+    """Open ``project`` with a recovery that renames the first plugin ``name``, answering the
+    restore question(s) with ``answers`` in turn."""
+    pkg = load(project)
+    pkg.plugins[0].package.name = name
     write_recovery(pkg)
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
-    window.open_path(example_project)
+    replies = iter(answers)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(replies))
+    window.open_path(project)
+
+
+def test_declining_the_recovery_discards_it(window: MainWindow, example_project: Path, monkeypatch) -> None:
+    No, Discard = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard
+    _recovered_after(window, example_project, monkeypatch, "Unwanted", No, Discard)
     assert window.package.plugins[0].display_name == "Lock toggle"
     assert read_recovery(example_project / "webapp2") is None
 
@@ -112,12 +119,8 @@ def test_declining_the_recovery_discards_it(window: MainWindow, example_project:
 def test_escape_on_the_recovery_question_loses_nothing(window: MainWindow, example_project: Path, monkeypatch) -> None:
     """Qt reads Escape as No; the edits were deleted for good. Now No asks again, and Escape there
     (Cancel) restores them, as one undo step."""
-    pkg = load(example_project)
-    pkg.plugins[0].package.name = "Kept after all"
-    write_recovery(pkg)
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel])
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
-    window.open_path(example_project)
+    No, Cancel = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel
+    _recovered_after(window, example_project, monkeypatch, "Kept after all", No, Cancel)
     assert window.package.plugins[0].display_name == "Kept after all"
     assert window.editor.undo_stack.undoText().startswith("Restore unsaved changes")
     window.editor.undo_stack.setClean()  # no "save changes?" question when the window closes
