@@ -215,3 +215,18 @@ def test_toggle_comment_leaves_a_cursor_in_the_indentation_where_it_was(qtbot) -
     editor.setTextCursor(cursor)
     editor.toggle_comment()
     assert editor.textCursor().positionInBlock() == 11  # moves with its character
+
+
+def test_a_regex_that_matches_only_empty_text_says_so(qtbot) -> None:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_file("r.plugin.js", "one\ntwo\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(replace=True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText("^")
+    assert bar.count.text() == "0 matches (it only matches empty text)"
+    bar.replace_edit.setText("// ")
+    assert bar.replace_all() == 0  # said 2 (every line start) while changing nothing
+    assert pane.editor.toPlainText() == "one\ntwo\n"

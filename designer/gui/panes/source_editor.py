@@ -1136,7 +1136,12 @@ class FindBar(QWidget):
             self.count.setText("invalid expression")
             return
         n = len(self.matches()) if self.find_edit.text() else 0
-        self.count.setText(f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else "")
+        text = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
+        pat = self.pattern() if self.find_edit.text() and not n else None
+        if pat is not None and pat.search(self.editor.shown_text()) is not None:
+            # ^, $ or a* match only empty text: nothing to select or replace, and that is why
+            text = "0 matches (it only matches empty text)"
+        self.count.setText(text)
 
     def _select(self, text: str, m: re.Match) -> None:
         cursor = self.editor.textCursor()
@@ -1206,11 +1211,20 @@ class FindBar(QWidget):
         if pat is None or self.editor.isReadOnly():
             return 0
         text = self.editor.shown_text()
+        replaced = [0]
+
+        def replacement(m: re.Match) -> str:
+            if m.end() == m.start():
+                return m.group()  # empty matches are not matches here (see matches())
+            replaced[0] += 1
+            return self._expand(m)
+
         try:
-            new, n = pat.subn(lambda m: self._expand(m) if m.end() > m.start() else m.group(), text)
+            new, _all = pat.subn(replacement, text)
         except (re.error, IndexError) as e:
             self._bad_replacement(e)
             return 0
+        n = replaced[0]
         if n:
             self.editor.replace_shown(new, label="Replace all")
         self.update_count()
