@@ -431,3 +431,22 @@ def test_a_dropped_file_of_a_package_opens_its_package(example_project: Path, tm
     stray = tmp_path / "notes.txt"
     stray.write_text("x")
     assert _package_of(stray) == stray  # not a package's: said so when opened
+
+
+def test_a_recent_project_that_is_gone_can_be_taken_off_the_list(qtbot, tmp_path: Path) -> None:
+    from designer.gui.panes.welcome import WelcomePane, recent_projects, remember_project
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    remember_project(gone)
+    gone.rmdir()
+    pane = WelcomePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    item = next(pane.recent.item(i) for i in range(pane.recent.count()) if str(gone) in pane.recent.item(i).text())
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled  # greyed: it cannot be selected
+    pane._recent_menu(pane.recent.visualItemRect(item).center())
+    pane.recent_menu.actions()[0].trigger()
+    assert str(gone.resolve()) not in recent_projects()
+    assert all(str(gone) not in pane.recent.item(i).text() for i in range(pane.recent.count()))
+    pane.recent_menu.close()

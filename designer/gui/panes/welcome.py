@@ -21,6 +21,11 @@ def recent_projects() -> list[str]:
     return [str(v) for v in value or []]
 
 
+def forget_project(path: str) -> None:
+    """Take ``path`` off the recent projects (the folder or ZIP itself is not touched)."""
+    QSettings().setValue(RECENT_KEY, [p for p in recent_projects() if p != path])
+
+
 def remember_project(path: Path) -> None:
     text = str(path.resolve())
     items = [p for p in recent_projects() if p != text]
@@ -76,8 +81,24 @@ class WelcomePane(QWidget):
         outer.addWidget(QLabel("<b>Recent projects</b>"))
         self.recent = QListWidget(objectName="recentList")
         self.recent.itemActivated.connect(lambda item: self.sig_open_path.emit(item.data(Qt.ItemDataRole.UserRole)))
+        # Right-click: take an entry off the list (one that no longer exists, greyed, cannot be
+        # selected, so it could not be removed any other way).
+        self.recent.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.recent.customContextMenuRequested.connect(self._recent_menu)
         outer.addWidget(self.recent, 1)
         self.refresh()
+
+    def _recent_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.recent.itemAt(pos)
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not path:
+            return
+        menu = QMenu(self)
+        menu.addAction("Remove from the list", lambda: (forget_project(path), self.refresh()))
+        menu.popup(self.recent.viewport().mapToGlobal(pos))
+        self.recent_menu = menu  # (tests look at it)
 
     def refresh(self) -> None:
         self.recent.clear()
