@@ -450,3 +450,27 @@ def test_a_recent_project_that_is_gone_can_be_taken_off_the_list(qtbot, tmp_path
     assert str(gone.resolve()) not in recent_projects()
     assert all(str(gone) not in pane.recent.item(i).text() for i in range(pane.recent.count()))
     pane.recent_menu.close()
+
+
+def test_two_plugins_with_one_id_keep_their_problems_apart(window: MainWindow, example_project: Path) -> None:
+    """Grouped by id, both plugins' problems went under one name and the tree marked the wrong one."""
+    import json
+
+    web = example_project / "webapp2"
+    settings = json.loads((web / "settings.json").read_text())
+    settings["plugins"][2]["id"] = settings["plugins"][0]["id"]  # a copy-paste slip
+    (web / "settings.json").write_text(json.dumps(settings, indent=4))
+    package = web / "plugins/raise-hand-helper/raise-hand-helper.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["participantRoles"] = []
+    package.write_text(json.dumps(data, indent=4))
+    window.open_path(example_project)
+    view = window.problems_view
+    groups = [view.topLevelItem(i).text(0) for i in range(view.topLevelItemCount())]
+    assert groups == ["Raise hand helper (3)"]
+    root = window.tree.topLevelItem(0)
+    marks = {root.child(i).text(0): root.child(i).toolTip(0) for i in range(2, root.childCount())}
+    assert marks["Lock toggle"] == "No errors" and marks["Raise hand helper"] == "2 error(s)"
+    roles = next(p for p in window.problems if p.code == "PD304")
+    window.jump_to_problem(roles)
+    assert window.stack.currentWidget() is window.plugin_page and window.plugin_page.index == 2

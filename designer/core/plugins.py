@@ -18,6 +18,7 @@ from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEnt
 from .newproject import plugin_files
 
 __all__ = [
+    "problem_owner",
     "add_plugin",
     "add_plugin_files",
     "cannot_add_plugins",
@@ -26,6 +27,25 @@ __all__ = [
     "plugin_file_names",
     "remove_plugin",
 ]
+
+
+def problem_owner(pkg: BrandingPackage, plugin_key: str | None, file: str, pointer: str = "") -> int | None:
+    """The index of the plugin a problem is about: by its key, and among plugins that share one
+    (the same id twice, PD202) the one whose settings entry (``/plugins/N``) or files hold it."""
+    matches = [i for i, p in enumerate(pkg.plugins) if p.key == plugin_key]
+    if len(matches) <= 1:
+        return matches[0] if matches else None
+    if file == "settings.json" and pointer.startswith("/plugins/"):
+        entry = pointer.split("/")[2]
+        if entry.isdigit() and int(entry) in matches:
+            return int(entry)
+    for i in matches:
+        plugin = pkg.plugins[i]
+        if file in (plugin.package_path, plugin.source_path) or (
+            plugin.folder and file.startswith(plugin.folder + "/")
+        ):
+            return i
+    return matches[0]
 
 
 def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:

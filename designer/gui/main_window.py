@@ -676,11 +676,17 @@ class MainWindow(QMainWindow):
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
         # Errors per plugin, counted once (a crash the preview caught counts too).
-        errors_of = Counter(p.plugin for p in self._all_problems() if p.severity.value == "error")
+        from ..core.plugins import problem_owner
+
+        errors_of = Counter(
+            problem_owner(pkg, p.plugin, p.file, p.pointer)
+            for p in self._all_problems()
+            if p.severity.value == "error" and p.plugin
+        )
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
-            errors = errors_of[plugin.key]
+            errors = errors_of[index]
             it.setIcon(
                 0,
                 style.standardIcon(
@@ -1170,7 +1176,9 @@ class MainWindow(QMainWindow):
         if self.package is None:
             return
         root = self.tree.topLevelItem(0)
-        index = next((i for i, p in enumerate(self.package.plugins) if p.key == problem.plugin), None)
+        from ..core.plugins import problem_owner
+
+        index = problem_owner(self.package, problem.plugin, problem.file, problem.pointer) if problem.plugin else None
         plugin = self.package.plugins[index] if index is not None else None
         in_form = plugin is not None and plugin.package is not None and self.plugin_page is not None
         if in_form and problem.file == plugin.package_path and problem.pointer:

@@ -59,15 +59,20 @@ class ProblemsPane(QTreeWidget):
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
         self.clear()
         writable = package is not None and package.files.writable
-        names = {p.key: p.display_name for p in package.plugins} if package is not None else {}
-        groups: dict[str | None, list[Problem]] = {}
+        from ...core.plugins import problem_owner
+
+        plugins = package.plugins if package is not None else []
+        # By plugin (its place in settings.json), not by key: two plugins with the same id (PD202)
+        # were one group, with both plugins' problems under one name.
+        groups: dict[int | None, list[Problem]] = {}
         for p in problems:
-            groups.setdefault(p.plugin if p.plugin in names else None, []).append(p)
-        order = [None, *names]  # package-wide first, then plugins in settings order
+            owner = problem_owner(package, p.plugin, p.file, p.pointer) if package is not None and p.plugin else None
+            groups.setdefault(owner, []).append(p)
+        order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
         for key in [k for k in order if k in groups]:
             found = groups[key]
             worst = min(found, key=lambda p: p.severity.rank).severity
-            title = "Package" if key is None else names[key]
+            title = "Package" if key is None else plugins[key].display_name
             head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
             head.setIcon(0, self._severity_icon(worst.value))
             head.setFirstColumnSpanned(True)
