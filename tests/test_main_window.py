@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QTreeWidget
 
 from designer.gui.main_window import MainWindow
@@ -191,7 +192,9 @@ def test_start_paints_then_opens_the_package_and_sets_the_icon(qtbot, tmp_path: 
     qtbot.addWidget(win)
     assert win.package is None
     assert "Opening a <b> & c…" in win.details.toPlainText()  # the name as typed, not as markup
+    assert win.menuBar().actions()[0].menu().actions() == []  # titles now, actions after the paint
     qtbot.waitUntil(lambda: win.package is not None)
+    assert win.findChild(QAction, "exportAction") is not None
     assert _tree_texts(win.tree)[2:] == ["Lock toggle", "Meeting information", "Raise hand helper"]
     assert QApplication.windowIcon().cacheKey() != before
     assert max(s.width() for s in QApplication.windowIcon().availableSizes()) == 256
@@ -474,3 +477,18 @@ def test_two_plugins_with_one_id_keep_their_problems_apart(window: MainWindow, e
     roles = next(p for p in window.problems if p.code == "PD304")
     window.jump_to_problem(roles)
     assert window.stack.currentWidget() is window.plugin_page and window.plugin_page.index == 2
+
+
+def test_deferred_menus_are_made_before_anything_needs_them(qtbot, example_project: Path) -> None:
+    """start() shows the menu titles at the first paint and makes their actions right after; any
+    use of an action before that makes them first."""
+    win = MainWindow(defer_menus=True)
+    qtbot.addWidget(win)
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Plugin", "&View"]
+    assert win.menuBar().actions()[0].menu().actions() == []
+    win.open_path(example_project)  # needs the Save action: makes the menus
+    assert win.save_action.isEnabled()
+    assert len(win.menuBar().actions()[0].menu().actions()) > 5
+    win.finish_menus()  # once only
+    assert len([a for a in win.menuBar().actions()[0].menu().actions() if a.text() == "&Save"]) == 1

@@ -152,10 +152,11 @@ def start(path: str | None) -> QMainWindow:
     with collector_paused():
         from .main_window import MainWindow
 
-        win = MainWindow(Path(path) if path else None)
+        win = MainWindow(Path(path) if path else None, defer_menus=True)
     forget_module_sources()
 
     def after_first_paint() -> None:
+        win.finish_menus()
         QApplication.setWindowIcon(app_icon())
         if path:
             win.open_path(Path(path))

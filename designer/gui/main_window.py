@@ -99,9 +99,13 @@ def _package_of(path: Path) -> Path:
     return path
 
 
+_MENU_TITLES = (("file", "&File"), ("edit", "&Edit"), ("plugin", "&Plugin"), ("view", "&View"))
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, opening: Path | None = None) -> None:
-        """``opening``: the package about to be opened; the window shows that instead of the welcome."""
+    def __init__(self, opening: Path | None = None, defer_menus: bool = False) -> None:
+        """``opening``: the package about to be opened; the window shows that instead of the welcome.
+        ``defer_menus``: the menus' actions wait for :meth:`finish_menus` (see there)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.package: BrandingPackage | None = None
@@ -170,6 +174,8 @@ class MainWindow(QMainWindow):
         self.problems_dock = dock
 
         self._build_menus()
+        if not defer_menus:
+            self.finish_menus()
         self.status = QLabel("Open a project folder or a branding ZIP to start.")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names and paths the user chose
         self.statusBar().addWidget(self.status)
@@ -181,7 +187,24 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        """The menu bar's titles: what the first paint shows (their actions: :meth:`finish_menus`)."""
+        bar = self.menuBar()
+        self._menus = {key: bar.addMenu(title) for key, title in _MENU_TITLES}
+        self.view_menu = self._menus["view"]
+        self._menus_done = False
+
+    def finish_menus(self) -> None:
+        """The menus' actions and shortcuts (once).
+
+        Why apart: making some forty actions with their shortcuts is a tenth of what the window
+        adds to a bare one before it first paints, and none of it is seen until a menu opens;
+        :func:`~designer.gui.app.start` has them made right after the first paint. Everything
+        that needs an action calls this first, so nothing depends on that order.
+        """
+        if self._menus_done:
+            return
+        self._menus_done = True
+        file_menu = self._menus["file"]
         new = QAction("&New Project…", self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_project)
@@ -213,7 +236,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self._menus["edit"]
         undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, "&Redo")
@@ -222,7 +245,7 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        plugin_menu = self.menuBar().addMenu("&Plugin")
+        plugin_menu = self._menus["plugin"]
         self.plugin_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("add", "&Add Plugin…", "Ctrl+Shift+N", self.add_plugin),
@@ -259,7 +282,7 @@ class MainWindow(QMainWindow):
         history.triggered.connect(self.show_history)
         edit_menu.addSeparator()
         edit_menu.addAction(history)
-        view_menu = self.view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu
         view_menu.addAction(self.problems_dock.toggleViewAction())
         self.preview_action = QAction("&Preview", self, objectName="previewAction")
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -636,6 +659,7 @@ class MainWindow(QMainWindow):
         self.plugin_page.sig_open_file.connect(self.show_file)
         self.plugin_page.set_read_only(not pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
+        self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
         self.problems = run_checks(pkg)
         self._ensure_export_dock()
@@ -1320,6 +1344,7 @@ class MainWindow(QMainWindow):
         writable = self.package is not None and self.package.files.writable
         index = self.selected_plugin()
         count = len(self.package.plugins) if self.package is not None else 0
+        self.finish_menus()
         self.plugin_actions["add"].setEnabled(writable)
         self.plugin_actions["recipe"].setEnabled(writable)
         for key in ("duplicate", "remove", "new_icon", "builtin_icon", "import_svg"):
