@@ -182,3 +182,16 @@ def test_javascript_habits_in_json_are_explained(text: str, words: str) -> None:
     with pytest.raises(JsonSyntaxError) as caught:
         JsonDocument(text)
     assert words in caught.value.message
+
+
+def test_an_element_brought_back_is_written_in_its_own_key_order() -> None:
+    """Undo after a save: the file has another item where the restored one was; patched in place,
+    the restored item took the other's key order."""
+    text = '{\n    "items": [\n        {\n            "label": "New item",\n            "action": "action1"\n        }\n    ]\n}\n'
+    doc = JsonDocument(text)
+    doc.apply({"items": [{"action": "second", "label": "Second"}]})
+    out = doc.dumps()
+    assert out.index('"action": "second"') < out.index('"label": "Second"')
+    doc = JsonDocument(text)
+    doc.apply({"items": [{"label": "Renamed", "action": "action1"}]})  # an edit of values: in place
+    assert doc.dumps() == text.replace("New item", "Renamed")

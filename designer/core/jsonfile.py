@@ -85,6 +85,15 @@ def split_pointer(pointer: str) -> list[str]:
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
 
 
+def _same_shape(old: Any, new: Any) -> bool:
+    """Whether ``new`` is ``old`` with values changed (the same keys, in the same order): then it is
+    patched in place. Another element (an item brought back by undo, after a save wrote another in
+    its place) is written whole, in its own key order, not in the order of the one it replaces."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return list(old) == list(new)
+    return type(old) is type(new)
+
+
 def same_json(a: Any, b: Any) -> bool:
     """Equality that tells ``true`` from ``1`` and ``1`` from ``1.0``, as the text does."""
     if type(a) is not type(b):
@@ -493,7 +502,11 @@ class JsonDocument:
                 continue
             same = 0
             if tag == "replace":  # patched in place: an edited element; a moved one is inserted whole
-                while same < min(i2 - i1, j2 - j1) and b[j1 + same] not in known:
+                while (
+                    same < min(i2 - i1, j2 - j1)
+                    and b[j1 + same] not in known
+                    and _same_shape(old[i1 + same], new[j1 + same])
+                ):
                     same += 1
             for k in range(same):  # one changed element for another: patched in place
                 self.apply(new[j1 + k], join_pointer(pointer, i1 + k))
