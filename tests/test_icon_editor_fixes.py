@@ -345,3 +345,26 @@ def test_moving_a_shape_on_the_canvas_rewrites_only_that_shape(qtbot, window, ex
     before, after = text.splitlines(), saved.splitlines()
     assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3], saved
     assert 'x="6"' in after[3]
+
+
+def test_an_icon_saved_with_a_byte_order_mark_and_crlf_keeps_both(qtbot, window, example_project: Path) -> None:
+    """The canvas handed its new text through a Qt signal typed ``str``; PySide's conversion
+    drops a leading byte order mark, so the first edit saved the icon without it."""
+    rel = f"{PLUGIN}/marked.svg"
+    path = example_project / "webapp2" / rel
+    raw = (
+        '\ufeff<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\r\n'
+        '  <rect x="2" y="2" width="6" height="6"/>\r\n'
+        "</svg>\r\n"
+    ).encode()
+    path.write_bytes(raw)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    click(qtbot, pane.canvas, 5, 5)
+    drag(qtbot, pane.canvas, (5, 5), (9, 5))
+    window.save()
+    saved = path.read_bytes()
+    assert saved.startswith(b"\xef\xbb\xbf<svg"), saved
+    before, after = raw.split(b"\r\n"), saved.split(b"\r\n")
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [1], saved
+    assert b'x="6"' in after[1]

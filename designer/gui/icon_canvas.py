@@ -68,7 +68,9 @@ class _SvgItem(QGraphicsItem):
 class IconCanvas(QGraphicsView):
     """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
 
-    sig_changed = Signal(str, str, str)  # undo text, new SVG text, merge key ("" = a step of its own)
+    # The SVG text goes as an object: PySide's str conversion (through QString) drops a leading
+    # byte order mark, and an icon saved with one must keep it.
+    sig_changed = Signal(str, object, str)  # undo text, new SVG text, merge key ("" = a step of its own)
     sig_selection = Signal(object)  # the selected Shape, or None
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
 
