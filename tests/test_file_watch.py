@@ -211,3 +211,38 @@ def test_a_quiet_reload_is_an_undo_step_of_its_own(window: MainWindow, qtbot, ba
     window.editor.undo_stack.redo()
     assert editor.text() == new and not window.isWindowModified()
     assert path.read_text() == new
+
+
+def test_a_form_file_on_show_changed_elsewhere_is_read_again(window: MainWindow, qtbot, base_project: Path) -> None:
+    """settings.json on show, nothing unsaved, another program adds a key: the designer showed
+    its old text for ever, and the next save put the old JSON back over the change, unasked."""
+    open_in_editor(window, base_project, "settings.json")
+    path = base_project / "webapp2" / "settings.json"
+    theirs = path.read_text().replace("{", '{\n  "theirs": true,', 1)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, theirs)
+    qtbot.waitUntil(lambda: '"theirs": true' in window.source_editor.text())
+    assert window.source_pane.current_file() == "settings.json"  # shown again after the reload
+    assert "changed by another program" in window.status.text()
+    assert not window.isWindowModified()
+    window.editor.set_field(0, "package", "name", "Recorder", "Change name of '{subject}' to 'Recorder'")
+    assert window.save()
+    assert path.read_text() == theirs  # the other program's change is still there
+
+
+def test_a_form_file_on_show_changed_elsewhere_keeps_unsaved_edits(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """With unsaved edits the model stays (it is the user's work) and Save still asks first."""
+    window.open_path(base_project)
+    window.editor.set_field(0, "entry", "enabled", False, "Turn off '{subject}'")
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
+    path = base_project / "webapp2" / "settings.json"
+    theirs = path.read_text().replace("{", '{\n  "theirs": true,', 1)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, theirs)
+    qtbot.waitUntil(lambda: "settings.json was changed by another program" in window.status.text())
+    assert window.isWindowModified() and window.editor.undo_stack.count() == 1
+    asked = _answering(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window.save()
+    assert asked and "settings.json" in asked[0] and path.read_text() == theirs

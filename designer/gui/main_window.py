@@ -1048,6 +1048,11 @@ class MainWindow(QMainWindow):
             return
         if on_disk == pane.editor.text():
             return  # our own save, or the same text
+        if rel in pkg.modelled_files():
+            # Held by the forms' model, not as text: a text reload would leave the model (what
+            # Save writes) as it was, and the next save put the old JSON back over the change.
+            QTimer.singleShot(0, self, lambda: self._modelled_file_changed(rel))
+            return
         # Unsaved edits of this file: there is something of the user's to lose. (A pending text
         # left by undoing back to the saved state is none: the window is not modified.)
         unsaved = rel in pkg.pending_texts and self.editor is not None and not self.editor.undo_stack.isClean()
@@ -1078,6 +1083,27 @@ class MainWindow(QMainWindow):
             if clean:
                 self.editor.undo_stack.setClean()  # the model is the disk again: nothing to save
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
+
+    def _modelled_file_changed(self, rel: str) -> None:
+        """Another program changed a file the forms write (settings.json, manifest.json, a
+        plugin's package file). With nothing unsaved the project is read again, as File ▸ Reload
+        does, and the file shown again; with unsaved edits the model stays as it is and Save asks
+        before writing over the other program's change (the file's disk base is left alone)."""
+        pkg, editor = self.package, self.editor
+        if pkg is None or editor is None or rel not in pkg.modelled_files():
+            return  # another project by now
+        if not editor.undo_stack.isClean():
+            self.status.setText(
+                f"{rel} was changed by another program. Your unsaved changes are kept; saving asks "
+                "before it writes over that change (File ▸ Reload reads it and drops them)."
+            )
+            return
+        if not self.open_path(self._path, ask=False):
+            return
+        item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self.status.setText(f"Reloaded the project: {rel} was changed by another program.")
 
     def _source_edited(self) -> None:
         """Typing in the editor: one undo step per run of keystrokes (they merge); a command in the
