@@ -136,3 +136,43 @@ def test_a_copy_of_a_copy_is_numbered(example_project: Path) -> None:
         "lock-toggle-copy-3",
     ]
     assert [p.code for p in run_checks(pkg) if p.severity.value == "error"] == []
+
+
+def _two_plugins_in_one_folder(root: Path) -> Path:
+    web = root / "webapp2"
+    suite = web / "plugins" / "suite"
+    suite.mkdir(parents=True)
+    (web / "manifest.json").write_text('{"brandingID": 1, "isSettingsBranded": true}\n')
+    entries = [
+        {"id": pid, "srcURL": f"plugins/suite/{pid}.plugin.package.json", "enabled": True} for pid in ("one", "two")
+    ]
+    (web / "settings.json").write_text(json.dumps({"plugins": entries}, indent=2) + "\n")
+    for pid, icon in (("one", "one.svg#i"), ("two", "shared.svg#i")):
+        package = {
+            "id": pid,
+            "name": pid.title(),
+            "version": 1,
+            "srcURL": f"{pid}.plugin.js",
+            "allowUnload": True,
+            "platforms": ["web"],
+            "participantRoles": ["chair"],
+            "menuItems": {"toolbar": [{"icon": icon, "label": pid, "action": "go"}]},
+        }
+        (suite / f"{pid}.plugin.package.json").write_text(json.dumps(package, indent=2) + "\n")
+        source = "(function(){PEX.pluginAPI.registerPlugin({id:'%s',load:function(){},unload:function(){},go:function(){}});})();\n"
+        (suite / f"{pid}.plugin.js").write_text(source % pid + ("// shared.svg#i too\n" if pid == "one" else ""))
+    for name in ("one.svg", "shared.svg"):
+        (suite / name).write_text('<svg xmlns="http://www.w3.org/2000/svg" id="i" viewBox="0 0 24 24"/>\n')
+    (suite / "shared-data.json").write_text('{"used by": "two"}\n')
+    return root
+
+
+def test_removing_a_plugin_leaves_the_files_of_another_in_the_same_folder(tmp_path: Path) -> None:
+    """Removing 'one' trashed the whole folder: 'two's package, source and data went with it."""
+    project = _two_plugins_in_one_folder(tmp_path / "project")
+    pkg = load(project)
+    remove_plugin(pkg, 0)
+    save(pkg)
+    left = sorted(p.name for p in (project / "webapp2" / "plugins" / "suite").iterdir())
+    assert left == ["shared-data.json", "shared.svg", "two.plugin.js", "two.plugin.package.json"]
+    assert run_checks(load(project)) == []

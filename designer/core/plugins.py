@@ -76,11 +76,37 @@ def unique_id(pkg: BrandingPackage, wanted: str) -> str:
 
 
 def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
-    """Every file that belongs to ``plugin``: its folder, or just its package and source files."""
+    """Every file that belongs to ``plugin``: its folder, or just its package and source files.
+
+    A folder that also holds another plugin (two package files side by side, or one in a
+    subfolder) is not the plugin's to take: only its own package and source files and the
+    icons no other plugin uses go, or removing one plugin would trash the other's files.
+    """
     folder = plugin.folder
-    if folder and folder.startswith("plugins/"):
-        return [n for n in pkg.names() if n.startswith(folder + "/")]
-    return [n for n in (plugin.package_path, plugin.source_path) if n and pkg.exists(n)]
+    own = [n for n in (plugin.package_path, plugin.source_path) if n and pkg.exists(n)]
+    if not folder or not folder.startswith("plugins/"):
+        return own
+    prefix = folder + "/"
+    others = [p for p in pkg.plugins if p is not plugin]
+    if not any(f and f.startswith(prefix) for p in others for f in (p.package_path, p.source_path)):
+        return [n for n in pkg.names() if n.startswith(prefix)]
+    icons = [n for n in pkg.names() if n.startswith(prefix) and n.lower().endswith(".svg") and n not in own]
+    used_by_others = {n for p in others for n in icons if _uses_file(pkg, p, n)}
+    return own + [n for n in icons if n not in used_by_others and _uses_file(pkg, plugin, n)]
+
+
+def _uses_file(pkg: BrandingPackage, plugin: Plugin, rel: str) -> bool:
+    """Whether a menu item of ``plugin`` has its icon in ``rel``, or its source names the file."""
+    if plugin.package is not None:
+        for _sec, _i, item in plugin.package.items():
+            if item.icon and plugin.resolve(item.icon.partition("#")[0]) == rel:
+                return True
+    if plugin.source_path and pkg.exists(plugin.source_path):
+        try:
+            return rel.rsplit("/", 1)[-1] in bytes_text(pkg.read_bytes(plugin.source_path))
+        except OSError:
+            return False
+    return False
 
 
 def cannot_add_plugins(pkg: BrandingPackage) -> str | None:
