@@ -566,3 +566,25 @@ def test_plugin_shortcuts_act_from_the_tree_not_while_typing(window: MainWindow,
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "raise-hand-helper"]
     window.editor.undo_stack.setClean()
+
+
+def test_a_tick_changes_only_its_value_in_the_list(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The list was rebuilt from the boxes: a platform the form has no box for was dropped, the
+    list re-sorted, and a box unticked and ticked again moved its value to the end."""
+    path = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["platforms"] = ["electron", "web", "macos"]
+    data["participantRoles"] = ["guest", "chair"]
+    path.write_text(json.dumps(data, indent=4) + "\n")
+    before = path.read_text()
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    tick(qtbot, window.findChild(QCheckBox, "platform_ios"))
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))
+    assert window.save()
+    after = json.loads(path.read_text())
+    assert after["platforms"] == ["electron", "web", "macos", "ios"]
+    assert after["participantRoles"] == ["guest", "chair"]
+    roles = before[before.index('"participantRoles"') :]
+    assert path.read_text().endswith(roles)  # written as it was

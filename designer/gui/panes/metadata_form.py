@@ -231,7 +231,12 @@ class MetadataForm(PluginForm):
         if self._loading:
             return
         boxes = self.platforms if attr == "platforms" else self.roles
-        value = [k for k, b in boxes.items() if b.isChecked()]
+        package = self.editor.package.plugins[self.index].package
+        current = getattr(package, attr, None) if package is not None else None
+        loaded = getattr(package, "_loaded", {}).get(attr) if package is not None else None
+        value = _ticked_list(
+            current if isinstance(current, list) else [], boxes, loaded if isinstance(loaded, list) else []
+        )
         what = "platforms" if attr == "platforms" else "roles"
         shown = ", ".join(value) or "none"
         self.editor.set_field(self.index, "package", attr, value, f"Change {what} of '{{subject}}' to {shown}")
@@ -282,3 +287,19 @@ def _set_text(edit: QLineEdit, text: str) -> None:
     # Only when different: setting the same text would move the cursor while the user types.
     if edit.text() != text:
         edit.setText(text)
+
+
+def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list) -> list:
+    """The list after a tick or an untick: only that value changes. Values the form has no box
+    for (a platform it does not know) stay, and the list keeps its order; a value ticked again
+    goes back where the file had it (``loaded``), a new one at the end. Rebuilding the list from
+    the boxes dropped those values and re-sorted it."""
+    ticked = {k for k, b in boxes.items() if b.isChecked()}
+    out = [v for v in current if not (isinstance(v, str) and v in boxes) or v in ticked]
+    rank = {v: i for i, v in enumerate(loaded) if isinstance(v, str)}
+    for key in (k for k in boxes if k in ticked and k not in current):
+        at = len(out)
+        if key in rank:
+            at = next((i for i, v in enumerate(out) if rank.get(v, -1) > rank[key]), len(out))
+        out.insert(at, key)
+    return out
