@@ -266,13 +266,19 @@ def test_hand_made_zip_at_root_or_one_folder_deeper(tmp_path: Path, prefix: str)
     assert result.carried == []
 
 
-def test_webapp2_one_folder_deeper(tmp_path: Path) -> None:
-    src = _zip(
-        tmp_path / "in.zip",
-        [("download/webapp2/settings.json", SETTINGS), ("download/webapp2/manifest.json", MANIFEST)],
-    )
+@pytest.mark.parametrize("folders", [False, True], ids=["files-only", "with-folder-entries"])
+def test_webapp2_one_folder_deeper(tmp_path: Path, folders: bool) -> None:
+    """``zip -r`` stores the folders too: the one the package sat in was imported as an empty
+    folder next to webapp2/ and reported as carried."""
+    entries = [("download/webapp2/settings.json", SETTINGS), ("download/webapp2/manifest.json", MANIFEST)]
+    if folders:
+        entries = [("download/", b""), ("download/webapp2/", b""), ("download/webapp2/plugins/", b""), *entries]
+    src = _zip(tmp_path / "in.zip", entries)
     result = import_zip(src, tmp_path / "p")
     assert (result.webapp2 / "manifest.json").read_bytes() == MANIFEST
+    assert sorted(p.name for p in result.target.iterdir() if p.name != ".plugin-designer") == ["webapp2"]
+    assert result.carried == []
+    assert (result.webapp2 / "plugins").is_dir() == folders  # an empty folder of the package itself is kept
 
 
 @pytest.mark.parametrize("source", [FIXTURES / "base", EXAMPLE], ids=["base", "demo"])

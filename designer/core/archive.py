@@ -305,6 +305,8 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
     folders: set[str] = set()
     for info, name in zip(infos, names, strict=True):
         is_dir = name.endswith("/")
+        if is_dir and (container or prefix).startswith(name):
+            continue  # a folder the package sits in (MyBranding/ of MyBranding/webapp2/): not imported
         dest = _dest(name.rstrip("/"), prefix, container)
         parts = dest.split("/")
         for i in range(1, len(parts) + 1):
