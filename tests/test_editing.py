@@ -10,7 +10,16 @@ import pytest
 from conftest import FIXTURES, snapshot
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+)
 
 from designer.core.checks import run_checks
 from designer.core.model import load
@@ -31,10 +40,16 @@ def tick(qtbot, box: QCheckBox) -> None:
 
 
 def retype(qtbot, edit: QLineEdit, text: str) -> None:
+    """Replace the text of ``edit`` as a user would: click into it, then type. Each key goes to
+    wherever the keyboard is by then, as a real keyboard's would (typed straight into ``edit``,
+    the keys reached it even after the field had lost the keyboard to the project tree)."""
     edit.setFocus()
+    assert QApplication.focusWidget() is edit
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
+    for ch in text:
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    assert QApplication.focusWidget() is edit
     qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 

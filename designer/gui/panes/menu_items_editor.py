@@ -11,7 +11,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -212,21 +212,35 @@ class MenuItemsEditor(PluginForm):
             self.placement.setCurrentIndex(pos)
             self.explain.setText(PLACEMENT_CHOICES[pos][2])
             row = self.list.currentRow()
-            self.list.clear()
-            choices = icon_choices(self.editor.package, self._plugin())
-            self._choices = choices
-            for mi in self._items():
-                text = mi.label if mi.label is not None else "(label set at run time)"
-                self.list.addItem(f"{text}  →  {mi.action or '(no action)'}")
-                self.list.item(self.list.count() - 1).setIcon(self._icon_for(mi.icon))
+            self._choices = icon_choices(self.editor.package, self._plugin())
+            # Rows are updated in place, with the list's signals held: clearing it made it report
+            # "no row", which greyed the item fields for a moment, and a greyed Label field loses
+            # the keyboard, so the second letter typed into a label went to the project tree.
+            with QSignalBlocker(self.list):
+                self._fill_rows(self._items())
+                if self.list.count():
+                    self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
             has_items = section is not None
             self.list.setEnabled(has_items)
             self.add_button.setEnabled(has_items)
-            if self.list.count():
-                self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         finally:
             self._loading = False
         self._show_item(self.list.currentRow())
+
+    def _fill_rows(self, items: list[MenuItem]) -> None:
+        """One row per menu item, the rows there already reused (the icon drawn afresh: its file
+        or the theme may have changed)."""
+        while self.list.count() > len(items):
+            self.list.takeItem(self.list.count() - 1)
+        for i, mi in enumerate(items):
+            label = mi.label if mi.label is not None else "(label set at run time)"
+            text = f"{label}  →  {mi.action or '(no action)'}"
+            if i == self.list.count():
+                self.list.addItem(text)
+            row = self.list.item(i)
+            if row.text() != text:
+                row.setText(text)
+            row.setIcon(self._icon_for(mi.icon))
 
     def _icon_for(self, ref: str | None) -> QIcon:
         if not ref:
