@@ -492,3 +492,23 @@ def test_deferred_menus_are_made_before_anything_needs_them(qtbot, example_proje
     assert len(win.menuBar().actions()[0].menu().actions()) > 5
     win.finish_menus()  # once only
     assert len([a for a in win.menuBar().actions()[0].menu().actions() if a.text() == "&Save"]) == 1
+
+
+def test_a_crash_the_preview_caught_blocks_the_export(window: MainWindow, example_project: Path) -> None:
+    """The Export pane said "no errors" and wrote the ZIP while the preview showed the plugin
+    bringing up the Oops page: it went by the checks' problems only."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from designer.core.problems import make
+
+    window.open_path(example_project)
+    window.show_export()
+    button = window.findChild(QPushButton, "exportButton")
+    verdict = window.findChild(QLabel, "exportVerdict")
+    assert button.isEnabled()
+    crash = make("PD800", "plugins/lock-toggle/lock-toggle.plugin.js", "Error: load broke", 3, 1, plugin="lock-toggle")
+    window._preview_problems_changed([crash])
+    assert not button.isEnabled()
+    assert "load broke" in verdict.text() or "1 error" in verdict.text(), verdict.text()
+    window._preview_problems_changed([])  # the preview ran again and nothing crashed
+    assert button.isEnabled()

@@ -1284,7 +1284,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_export(self) -> None:
         if self.export_dock is not None and self.export_dock.isVisible():
-            self.export_pane.set_package(self.package, self.problems)
+            # With the preview's crashes: a plugin that shows the Oops page must not be exported
+            # under "no errors" (the CLI export, which runs no preview, cannot know of them).
+            self.export_pane.set_package(self.package, self._all_problems())
 
     def show_export(self) -> None:
         """File > Export…: show the Export dock with the package's export plan."""
@@ -1326,8 +1328,11 @@ class MainWindow(QMainWindow):
 
     def _preview_problems_changed(self, problems: list[Problem]) -> None:
         """The preview caught a crash (or restarted): the Problems dock shows it with the checks'."""
+        if list(problems) == self.preview_problems:
+            return  # the same again (a restart with nothing caught yet, twice)
         self.preview_problems = list(problems)
         self._show_problems()
+        self._refresh_export()
 
     def _save_before_export(self) -> bool:
         """The export writes what it uploads into the project too, and the window then reads the
