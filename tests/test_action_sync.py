@@ -9,7 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from test_editing import retype, select_plugin
 
-from designer.core.actionsync import action_state, add_action_function, rename_action_function, unmatched_keys
+from designer.core.actionsync import (
+    action_state,
+    add_action_function,
+    give_placement_parameters,
+    rename_action_function,
+    unmatched_keys,
+)
 from designer.core.jsanalysis import analyse
 from designer.gui.main_window import MainWindow
 
@@ -166,3 +172,24 @@ def test_a_stub_goes_inside_the_wrapper_even_when_registration_is_kept_in_a_vari
     assert out.startswith("\ufeff(function () {")  # the byte order mark first, the stub inside
     assert out.index("function lockNow(") > out.index("(function () {")
     assert out.index("function lockNow(") < out.index("var plugin")
+
+
+def test_placement_parameters_go_only_to_action_functions_that_take_none() -> None:
+    source = (
+        "(function () {\n"
+        "    function lower() { go(); }\n"
+        "    var spot = function ( ) {};\n"
+        "    const arrow = () => 1;\n"
+        "    function mine(who) {}\n"
+        "    function lowerer() {}\n"
+        "    PEX.pluginAPI.registerPlugin({id: 'a', lower: lower, spot: spot, arrow: arrow, mine: mine});\n"
+        "})();\n"
+    )
+    out = give_placement_parameters(source, ["lower", "spot", "arrow", "mine"], "participants")
+    assert out == (
+        source.replace("lower()", "lower(participant)")
+        .replace("function ( )", "function (participant)")
+        .replace("() =>", "(participant) =>")
+    )
+    assert give_placement_parameters(source, ["lower"], None) == source  # event-only: nothing is passed
+    assert "lower(conferenceDetails)" in give_placement_parameters(source, ["lower"], "conference")

@@ -603,3 +603,31 @@ def test_a_tick_changes_only_its_value_in_the_list(window: MainWindow, qtbot, ex
     assert after["participantRoles"] == ["guest", "chair"]
     roles = before[before.index('"participantRoles"') :]
     assert path.read_text().endswith(roles)  # written as it was
+
+
+def test_moving_a_button_to_the_participant_menu_gives_its_function_the_participant(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """A new plugin is a toolbar button with ``function showMessage()``; moved to the participant
+    menu it kept no parameter, so code using the participant threw when the item was clicked."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    target = tmp_path / "team"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.new_project()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hands", True))
+    window.findChild(QAction, "plugin_addAction").trigger()
+    plugin = window.package.plugins[-1]
+    action = plugin.package.menu_items["toolbar"][0].action
+    source = plugin.source_path
+    before = window.package.read_text(source)
+    assert f"function {action}() {{" in before
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findData("participants"))
+    placement.activated.emit(placement.currentIndex())
+    assert f"function {action}(participant) {{" in window.package.read_text(source)
+    assert window.save()
+    assert f"function {action}(participant) {{" in (target / "webapp2" / source).read_text()
+    window.editor.undo_stack.undo()  # one step: the move and the parameter go together
+    assert window.package.read_text(source) == before
+    assert "toolbar" in window.package.plugins[-1].package.menu_items

@@ -16,7 +16,14 @@ from typing import Any
 from .jsanalysis import Registration, _parser, analyse
 from .jstext import is_identifier
 
-__all__ = ["ActionState", "action_state", "add_action_function", "rename_action_function", "unmatched_keys"]
+__all__ = [
+    "ActionState",
+    "action_state",
+    "add_action_function",
+    "give_placement_parameters",
+    "rename_action_function",
+    "unmatched_keys",
+]
 
 RESERVED_KEYS = frozenset({"id", "load", "unload", "state$", "state"})
 
@@ -105,6 +112,43 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         edits.append((at, at, stub))
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
+    return data.decode("utf-8", "surrogatepass")
+
+
+def give_placement_parameters(source: str, actions: list[str], placement: str | None) -> str:
+    """``source`` with the placement's parameters given to each action function that takes none.
+
+    Why: a plugin made as a toolbar button and moved to the participant menu kept
+    ``function lowerHand()``; the participant the app passes was out of reach, and the request
+    snippet (``participant.uuid``) threw when the item was clicked. A function that already names
+    parameters is the user's and is left alone, as are functions the source does not declare.
+    """
+    params = _PARAMS.get(placement or "", "")
+    if not params or not actions:
+        return source
+    data = source.encode("utf-8", "surrogatepass")
+    wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
+    edits: list[int] = []
+    stack = [_parser().parse(data).root_node]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type == "function_declaration":
+            name, fn = node.child_by_field_name("name"), node
+        elif node.type == "variable_declarator":
+            name, fn = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
+                continue
+        else:
+            continue
+        formal = fn.child_by_field_name("parameters")
+        if name is None or formal is None or data[name.start_byte : name.end_byte] not in wanted:
+            continue
+        if formal.named_child_count == 0 and data[formal.start_byte : formal.end_byte].replace(b" ", b"") == b"()":
+            edits.append(formal.start_byte)
+    for at in sorted(set(edits), reverse=True):
+        end = data.index(b")", at)
+        data = data[: at + 1] + params.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
 
 

@@ -320,6 +320,7 @@ class MenuItemsEditor(PluginForm):
             # Event-only is an empty menuItems object, as the app and the recipes have it (null is
             # not an object: the schema refuses it).
             p.menu_items = {new: items} if new else {}
+            _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], new)
 
         self.editor.edit(f"Show '{self._name()}' in: {PLACEMENT_CHOICES[pos][1]}", mutate)
 
@@ -535,3 +536,20 @@ class MenuItemsEditor(PluginForm):
             pkg.pending_texts[rel] = new
 
         self.editor.edit(f"Create function '{name}' in {rel.rsplit('/', 1)[-1]}", mutate)
+
+
+def _give_parameters(pkg: BrandingPackage, plugin: Plugin, actions: list[str], placement: str | None) -> None:
+    """The actions' functions that take nothing get what the new placement passes them (the
+    participant, the conference details), in the same undo step as the move."""
+    from ...core.actionsync import give_placement_parameters
+
+    src = plugin.source_path
+    if not src or not actions or not pkg.exists(src):
+        return
+    try:
+        text = pkg.read_text(src)
+        new_text = give_placement_parameters(text, actions, placement)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return  # an unreadable source: the checks say so; the move itself still happens
+    if new_text != text:
+        pkg.pending_texts[src] = new_text
