@@ -157,7 +157,10 @@ JS_CASES: dict[str, tuple[str, str]] = {
     ),
     "PD600": (
         source(body="        fetch('https://api.example.com/v1/items'); /*HERE*/\n"),
-        source(body="        fetch('./custom_configuration/plugins/rec/data.json');\n"),
+        source(
+            body="        fetch('./custom_configuration/plugins/rec/data.json');\n"
+            "        window.open('https://docs.example.com/help', '_blank');\n"  # a new tab: no CSP applies
+        ),
     ),
     "PD601": (
         source(

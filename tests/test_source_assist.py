@@ -320,3 +320,20 @@ def test_leaving_a_snippet_ends_it_and_fills_in_its_copies(pane: SourcePane, qtb
     assert "        raise: raise\n" in editor.toPlainText()
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.textCursor().position() >= len(editor.toPlainText()) - 4  # indented here, not there
+
+
+@pytest.mark.parametrize("words", ["url", "web page", "website", "link"])
+def test_a_non_developer_finds_how_to_open_a_web_page(pane: SourcePane, qtbot, words: str) -> None:
+    """Searching the snippets for a URL or a web page found nothing: opening one needed JavaScript
+    written by hand."""
+    editor = pane.editor
+    pane.actions_["snippets"].trigger()
+    dialog = pane.findChild(type(editor.open_snippet_browser()), "snippetBrowser")
+    qtbot.keyClicks(dialog.search, words)
+    assert dialog.list.count() >= 1
+    assert "Open a web page in a new tab" in [dialog.list.item(i).text() for i in range(dialog.list.count())][0]
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert "window.open('https://www.example.com/', '_blank', 'noopener');" in editor.textCursor().block().text()
+    assert editor.textCursor().selectedText() == "https://www.example.com/"
+    for d in pane.findChildren(type(dialog)):
+        d.close()

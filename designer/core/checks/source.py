@@ -423,6 +423,10 @@ def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
     hosts: dict[str, list[str]] = {}
     first = 0
     for ref in info.network:
+        if ref.kind == "window.open":
+            # A page opened in a new tab is a navigation: no CSP of the meeting page governs it,
+            # and an http: page may be opened from an https one. Saying "may be blocked" misled.
+            continue
         parsed = url_host(ref.url)
         if parsed is None:
             continue
