@@ -167,6 +167,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "branding-id-missing": (MANIFEST, None),
     "branding-id-empty": (MANIFEST, 1),
     "branding-id-null": (MANIFEST, 1),
+    "icon-missing": ("plugins/rec/missing.svg", None),  # made again, as a placeholder star
     "icon-file-case": (PKG, 1),
     "icon-folder-case": (PKG, 1),
     "icon-id-absent": (PKG, 1),

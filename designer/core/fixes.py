@@ -218,6 +218,21 @@ def _create_action(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Create the function {action} in {rel}"
 
 
+def _create_icon_file(pkg: BrandingPackage, fix: Fix) -> str:
+    """A missing icon file made again, as a star with the id the menu item asks for: the button
+    shows and the check passes, and the icon editor (or another icon) takes it from there."""
+    from .newproject import placeholder_icon
+    from .svgimport import is_valid_id
+
+    rel, icon_id = fix.args["file"], fix.args["id"]
+    if pkg.exists(rel):
+        return f"{rel} exists already"
+    if not is_valid_id(icon_id):
+        raise ValueError(f"'{icon_id}' cannot be an SVG id")
+    pkg.pending_texts[rel] = placeholder_icon(icon_id)
+    return f"Create {rel} with a placeholder icon"
+
+
 def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
     from .jsanalysis import API_MEMBERS, analyse
 
@@ -292,6 +307,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "rename-plugin-id": _rename_plugin_id,
     "set-icon-ref": _set_icon_ref,
     "add-svg-root-id": _add_svg_root_id,
+    "create-icon-file": _create_icon_file,
 }
 
 

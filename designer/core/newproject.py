@@ -13,7 +13,7 @@ from .files import atomic_write
 from .fixes import new_branding_id
 from .jstext import js_string, safe_id, safe_identifier
 
-__all__ = ["create_project", "plugin_files"]
+__all__ = ["create_project", "placeholder_icon", "plugin_files"]
 
 _ICON = """<svg xmlns="http://www.w3.org/2000/svg" id="{id}" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
     <path d="M12 2l2.9 6.9L22 9.5l-5.5 4.8L18.2 22 12 18.3 5.8 22l1.7-7.7L2 9.5l7.1-.6z"/>
@@ -50,6 +50,12 @@ _SOURCE = """// {name}: a toolbar button that shows a short message.
     }});
 }})();
 """
+
+
+def placeholder_icon(icon_id: str) -> str:
+    """The star a new plugin starts with, carrying ``icon_id``: what a missing icon file is
+    made again as (fix PD400), so the button shows until the user draws or picks its icon."""
+    return _ICON.format(id=icon_id)
 
 
 def _json(value: object) -> bytes:

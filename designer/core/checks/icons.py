@@ -6,7 +6,7 @@ import posixpath
 
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
-from ..svg import SvgInfo, read_svg
+from ..svg import _NAME, SvgInfo, read_svg
 from .context import Context
 
 
@@ -116,7 +116,23 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                 plugin=key,
             )
         else:
-            ctx.report("PD400", rel, f"The icon file '{file_part}' of '{name}' is not in the package.", ptr, plugin=key)
+            fix = None
+            stem = target.rsplit("/", 1)[-1][:-4] if target.lower().endswith(".svg") else ""
+            if stem and _NAME.match(frag or stem):  # a name an id may be (PD422's rule)
+                fix = Fix(
+                    "create-icon-file",
+                    f"Create {target.rsplit('/', 1)[-1]} (a placeholder star to redraw)",
+                    {"file": target, "id": frag or stem},
+                )
+            ctx.report(
+                "PD400",
+                rel,
+                f"The icon file '{file_part}' of '{name}' is not in the package. Pick another icon for the item, "
+                "or make the file again (the fix draws a star you can then redraw).",
+                ptr,
+                fix=fix,
+                plugin=key,
+            )
         return
     if not target.lower().endswith(".svg"):
         ctx.report(
