@@ -60,6 +60,10 @@ def test_clicking_export_asks_where_and_writes_the_zip(
     assert "Since the last export (branding.zip" in pane.changes_view.toPlainText()
     # Nothing was edited since: the one change is the brandingID every export writes, and it says so.
     assert "~ changed  webapp2/manifest.json  (only the new brandingID)" in pane.changes_view.toPlainText()
+    # The upload checklist is the ZIP just written's, not the next export's.
+    checklist = pane.checklist_view.toPlainText()
+    assert "Exported branding.zip. Now, on the Management Node:" in checklist
+    assert f"to {new_id}:" in checklist and pane.branding_edit.text() not in checklist
 
 
 def test_chosen_branding_id_is_used_and_a_smaller_one_refused(

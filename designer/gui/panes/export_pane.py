@@ -245,10 +245,18 @@ class ExportPane(QWidget):
             lines += ["", "Details:", ""] + [d.rstrip("\n") + "\n" for d in diffs]
         self.changes_view.setPlainText("\n".join(lines))
 
-    def _show_checklist(self, plan: ExportPlan) -> None:
-        name = Path(self.path_edit.text()).name or "the ZIP"
+    def _show_checklist(self, plan: ExportPlan, exported: Path | None = None) -> None:
+        """What to do with the ZIP. Right after an export (``exported``) it is that ZIP's list,
+        not the next export's: the admin about to upload it was told of a brandingID it does
+        not hold. The next export's list comes back with the next refresh (an edit)."""
+        name = exported.name if exported is not None else Path(self.path_edit.text()).name or "the ZIP"
         items = "".join(f"<li style='margin-bottom:6px'>{html.escape(line)}</li>" for line in plan.checklist(name))
-        self.checklist_view.setHtml(f"<p><b>After exporting, on the Management Node:</b></p><ol>{items}</ol>")
+        head = (
+            f"Exported {html.escape(name)}. Now, on the Management Node:"
+            if exported is not None
+            else "After exporting, on the Management Node:"
+        )
+        self.checklist_view.setHtml(f"<p><b>{head}</b></p><ol>{items}</ol>")
 
     # -- actions ----------------------------------------------------------------------------
     def _branding_edited(self) -> None:
@@ -384,6 +392,7 @@ class ExportPane(QWidget):
             self._problems = plan.problems
             self.branding_edit.clear()
             self.refresh()
+            self._show_checklist(plan, result.path)
         return True
 
     def open_deploy(self, **options: Any) -> Any:
