@@ -260,3 +260,17 @@ def test_the_blocking_errors_follow_a_switch_to_dark(window: MainWindow, qtbot, 
         window.findChild(QAction, "appearance_system").trigger()
     qtbot.waitUntil(lambda: "#1a5fd6" in pane.verdict.text())
     window.editor.undo_stack.setClean()
+
+
+def test_a_long_list_of_blocking_errors_scrolls_instead_of_being_cut_off(qtbot, example_project: Path) -> None:
+    """In a short dock the tabs squeezed the verdict: the third error was cut off mid-line."""
+    for package in (example_project / "webapp2" / "plugins").glob("*/*.plugin.package.json"):
+        package.write_text(package.read_text().replace('"name"', '"name" "oops"', 1))
+    pane = shown(qtbot, ExportPane(), 560, 420)
+    pane.set_package(load(example_project))
+    assert "3 error(s)" in pane.verdict.text()
+    box = pane.verdict_box
+    qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() > 0)  # the rest is a scroll away
+    assert box.height() >= 72 and pane.tabs.height() > 0
+    pane.resize(560, 1000)
+    qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() == 0)  # with room, all of it shows

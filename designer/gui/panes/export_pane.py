@@ -14,16 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -48,6 +50,34 @@ def _button_style(dark: bool) -> str:
         "QPushButton#exportButton:hover { background:#1976d2; }"
         f"QPushButton#exportButton:disabled {{ {off} }}"
     )
+
+
+class _FittingScroll(QScrollArea):
+    """The verdict box: as tall as its text, and scrolling past a third of the pane. A plain label
+    was squeezed by the tabs below it, and a long list of blocking errors was cut off mid-line
+    with no way to read the rest."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(objectName="exportVerdictScroll", widgetResizable=True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(label)
+
+    def _text_height(self) -> int:
+        label = self.widget()
+        return label.heightForWidth(max(self.viewport().width(), 100)) if label is not None else 0
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self._text_height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        parent = self.parentWidget()
+        cap = max(72, parent.height() // 3) if parent is not None else 160
+        return QSize(0, min(self._text_height(), cap))
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.updateGeometry()  # a new width wraps the text to another height
 
 
 class ExportPane(QWidget):
@@ -160,7 +190,8 @@ class ExportPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.verdict)
+        self.verdict_box = _FittingScroll(self.verdict)
+        layout.addWidget(self.verdict_box)
         layout.addLayout(form)
         layout.addLayout(buttons_row)
         layout.addWidget(self.status)
@@ -222,6 +253,7 @@ class ExportPane(QWidget):
     def _show_message(self, text: str, tone: str) -> None:
         self._verdict_plan: ExportPlan | None = None  # a message, not a plan's verdict
         self.verdict.setText(text)
+        self.verdict_box.updateGeometry()
         self._set_verdict_tone(tone)
         self.export_button.setEnabled(False)
         self.deploy_button.setEnabled(False)
@@ -340,6 +372,7 @@ class ExportPane(QWidget):
                 f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
             )
             self._set_verdict_tone("bad")
+            self.verdict_box.updateGeometry()
         else:
             notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
             n = len(plan.pkg.plugins)
@@ -347,6 +380,7 @@ class ExportPane(QWidget):
                 f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
             )
             self._set_verdict_tone("ok")
+            self.verdict_box.updateGeometry()
 
     def restyle(self) -> None:
         """After a light/dark switch: the coloured boxes and the button follow the new palette."""
