@@ -512,3 +512,38 @@ def test_a_crash_the_preview_caught_blocks_the_export(window: MainWindow, exampl
     assert "load broke" in verdict.text() or "1 error" in verdict.text(), verdict.text()
     window._preview_problems_changed([])  # the preview ran again and nothing crashed
     assert button.isEnabled()
+
+
+def test_a_package_file_that_is_there_but_broken_is_not_called_missing(
+    window: MainWindow, example_project: Path
+) -> None:
+    package = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"name"', '"name" "oops"', 1))
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    assert "(package file unreadable)" in window.details.toPlainText()
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    assert "is there but cannot be read" in window.details.toPlainText()
+    package.unlink()
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    assert "(package file missing)" in window.details.toPlainText()
+
+
+def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindow, example_project: Path) -> None:
+    """The Fix column was 400 px of nothing on a big screen while messages were cut short, and
+    was pushed off a small one. Now the message takes what the others leave."""
+    from PySide6.QtWidgets import QPushButton
+
+    (example_project / "webapp2/plugins/meeting-info/info.svg").unlink()  # PD400, with a fix
+    window.open_path(example_project)
+    view = window.problems_view
+    header = view.header()
+    for width in (1024, 1440):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: header.length() <= view.viewport().width())  # no sideways scrolling
+        buttons = [view.itemWidget(row, 3) for row in view.problem_items()]
+        assert any(isinstance(b, QPushButton) for b in buttons)
+        widest = max(b.sizeHint().width() for b in buttons if b is not None)
+        assert widest <= header.sectionSize(3) <= widest + 60
+        assert header.sectionSize(0) > header.sectionSize(1)

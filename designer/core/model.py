@@ -376,6 +376,18 @@ class BrandingPackage:
             return pending
         return self.files.read_bytes(rel).decode("utf-8")
 
+    def case_match(self, rel: str) -> str | None:
+        """The file of the package as edited whose name equals ``rel`` ignoring case (``rel``
+        itself when it exists). A file deleted in the designer is no match (undoing a fix that
+        made it again called the deleted file "stored as" itself); one added and unsaved is."""
+        if self.exists(rel):
+            return rel
+        found = self.files.case_match(rel)
+        if found is not None and self.exists(found):
+            return found
+        low = rel.lower()
+        return next((n for n, text in self.pending_texts.items() if text is not None and n.lower() == low), None)
+
     def names(self) -> list[str]:
         """Every file of the package as edited, sorted."""
         out = set(self.files.names())

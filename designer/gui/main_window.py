@@ -853,10 +853,17 @@ class MainWindow(QMainWindow):
             f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
         )
 
-    @staticmethod
-    def _placement(p: Plugin) -> str:
+    def _package_trouble(self, p: Plugin) -> str:
+        """Why a plugin has no package model, in a word: the file is missing, or it is there but
+        cannot be read (not JSON, not UTF-8); "missing" for a file that is there misled."""
+        rel = p.package_path
+        if rel and self.package is not None and self.package.exists(rel):
+            return "unreadable"
+        return "missing"
+
+    def _placement(self, p: Plugin) -> str:
         if p.package is None:
-            return "(package file missing)"
+            return f"(package file {self._package_trouble(p)})"
         secs = p.package.sections
         if not secs:
             return "None (event-only)"
@@ -868,9 +875,12 @@ class MainWindow(QMainWindow):
         e = html.escape
         pk = p.package
         if pk is None:
-            return (
-                f"<h2>{e(_shortened(p.display_name))}</h2>"
-                f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' could not be read.</p>"
+            return f"<h2>{e(_shortened(p.display_name))}</h2>" + (
+                f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is there but cannot be read "
+                "(Problems says where and why). Select it in the tree, under this plugin, to correct it.</p>"
+                if self._package_trouble(p) == "unreadable"
+                else f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is not in the package "
+                "(Problems says what to do about it).</p>"
             )
         items = "".join(
             f"<li>{e(mi.label or '(label set at run time)')} — action <code>{e(mi.action or '?')}</code>, "

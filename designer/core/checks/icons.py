@@ -101,9 +101,8 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             "PD400", rel, f"The icon '{ref}' of '{name}' is outside the package or on another server.", ptr, plugin=key
         )
         return
-    files = ctx.pkg.files
     if not ctx.pkg.exists(target):
-        actual = files.case_match(target)
+        actual = ctx.pkg.case_match(target)
         if actual:
             new_file = _relative_ref(file_part, target, actual, rel)
             new_ref = new_file + (f"#{frag}" if frag else "")
@@ -121,7 +120,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             if stem and _NAME.match(frag or stem):  # a name an id may be (PD422's rule)
                 fix = Fix(
                     "create-icon-file",
-                    f"Create {target.rsplit('/', 1)[-1]} (a placeholder star to redraw)",
+                    f"Create {target.rsplit('/', 1)[-1]}",
                     {"file": target, "id": frag or stem},
                 )
             ctx.report(

@@ -112,7 +112,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 plugin=key,
             )
         elif not ctx.pkg.exists(src):
-            actual = ctx.pkg.files.case_match(src)
+            actual = ctx.pkg.case_match(src)
             hint = (
                 f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server."
                 if actual

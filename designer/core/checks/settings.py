@@ -114,7 +114,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
             continue
         if not pkg.exists(plugin.package_path):
-            actual = pkg.files.case_match(plugin.package_path)
+            actual = pkg.case_match(plugin.package_path)
             if actual:
                 ctx.report(
                     "PD204",

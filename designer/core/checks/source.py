@@ -463,9 +463,8 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
         target = plugin.resolve(file_part)
         if target is None:
             continue
-        files = ctx.pkg.files
         if not ctx.pkg.exists(target):
-            actual = files.case_match(target)
+            actual = ctx.pkg.case_match(target)
             hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters." if actual else ""
             report(
                 "PD518",

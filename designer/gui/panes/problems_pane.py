@@ -33,7 +33,7 @@ class ProblemsPane(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("problemsList")
         self.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
-        self.setColumnWidth(0, 700)
+        self.setColumnWidth(0, 500)
         self.setColumnWidth(1, _WHERE_WIDTH + 10)
         self.setColumnWidth(2, 70)
         self.setUniformRowHeights(False)
@@ -55,6 +55,23 @@ class ProblemsPane(QTreeWidget):
             "info": pixmap.SP_MessageBoxInformation,
         }
         return self.style().standardIcon(by_severity[severity])
+
+    def _fit_columns(self) -> None:
+        """The message takes what the other columns leave, and the Fix column is as wide as its
+        widest button. Fixed widths left an empty Fix column 400 px wide on a big screen while
+        messages were cut short, and pushed Fix off a small one behind a sideways scrollbar.
+        (Set with the first problems, not at start-up: naming QHeaderView's enums costs time
+        before the window's first paint.)"""
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.header()
+        if header.stretchLastSection():
+            header.setStretchLastSection(False)
+            header.setMinimumSectionSize(40)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        buttons = [self.itemWidget(row, 3) for row in self.problem_items()]
+        widest = max((b.sizeHint().width() for b in buttons if b is not None), default=0)
+        self.setColumnWidth(3, max(widest + 8, header.sectionSizeHint(3)))
 
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
         self.clear()
@@ -93,6 +110,7 @@ class ProblemsPane(QTreeWidget):
                 if p.fix is not None and writable:
                     self.setItemWidget(row, 3, self._fix_button(p.fix))
             head.setExpanded(True)
+        self._fit_columns()
 
     def _fix_button(self, fix: Fix) -> QPushButton:
         # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
