@@ -64,31 +64,148 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(_prepare(path, data), path)
 
 
-def atomic_write_all(files: dict[Path, bytes]) -> None:
-    """Write several files so that a failure leaves every one of them as it was.
+def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | None = None) -> None:
+    """Write several files (and move others, to the trash) so that a failure leaves every one as it was.
 
     Why: one save can change settings.json, a package file and a source together (renaming an
-    id). Every new version is written and fsynced next to its file first; only when all of
-    them are ready are they renamed into place, so a folder that refuses a write stops the save
-    before anything changed, rather than half-way with the ids out of step.
+    id), and move a removed plugin's files to the trash; an export writes the ZIP with the new
+    brandingID. Half of that on disk puts the ids out of step, or raises a brandingID no ZIP
+    holds. So every new version is first written and fsynced next to its file, and the old
+    version of each file about to be replaced is kept beside it (a hard link: no copy, and the
+    file itself, mode and all; a copy where the file system has no links); the folders ``moves``
+    go to are made. Only then are the files renamed into place and the others moved. If any step
+    fails (a file made immutable, a trash folder that refuses), the files already replaced get
+    their old version back, the ones moved go back, the new ones and the folders made go away,
+    and the error names the user's file, never a temporary one.
     """
-    ready: list[tuple[str, Path]] = []
+    made: list[Path] = []  # folders this call created, outermost first
+    ready: list[tuple[str, Path]] = []  # (temporary file with the new bytes, its target)
+    kept: dict[Path, str | None] = {}  # target -> its old version beside it; None: there was none
+    placed: list[Path] = []
+    moved: list[tuple[Path, Path]] = []
     try:
         for path, data in files.items():
+            try:
+                _make_folders(path.parent, made)
+            except OSError as exc:
+                raise _named(exc, path) from None
             ready.append((_prepare(path, data), path))
-    except BaseException:
-        for tmp, _path in ready:
-            _unlink(tmp)
-        raise
-    done = 0
-    try:
+        for _tmp, path in ready:
+            kept[path] = _keep_old(path)
+        for _src, dst in moves or ():
+            try:
+                _make_folders(dst.parent, made)
+            except OSError as exc:
+                where = exc.filename or str(dst.parent)
+                raise type(exc)(exc.errno, f"{exc.strerror} (the trash folder for the removed files)", where) from None
         for tmp, path in ready:
-            os.replace(tmp, path)
-            done += 1
-    except BaseException:  # a rename refused (rare): no temporary file is left behind
-        for tmp, _path in ready[done:]:
-            _unlink(tmp)
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise _named(exc, path) from None
+            placed.append(path)
+        import shutil
+
+        for src, dst in moves or ():
+            try:
+                shutil.move(str(src), str(dst))
+            except OSError as exc:
+                raise type(exc)(exc.errno, f"{exc.strerror} (moving it to {dst.parent})", str(src)) from None
+            moved.append((src, dst))
+    except BaseException as exc:
+        left = _roll_back(ready, kept, placed, moved, made)
+        if left and isinstance(exc, OSError):
+            raise type(exc)(
+                exc.errno,
+                f"{exc.strerror or exc}; and could not be put back as it was: {'; '.join(left)}",
+                exc.filename,
+            ) from None
         raise
+    for old in kept.values():
+        if old is not None:
+            _unlink(old, quiet=True)  # the write is done: a stray copy left is no reason to call it failed
+
+
+def _roll_back(
+    ready: list[tuple[str, Path]],
+    kept: dict[Path, str | None],
+    placed: list[Path],
+    moved: list[tuple[Path, Path]],
+    made: list[Path],
+) -> list[str]:
+    """Undo what :func:`atomic_write_all` did so far; what could not be undone, said (kept copies stay)."""
+    import shutil
+
+    left: list[str] = []
+    for src, dst in reversed(moved):
+        try:
+            shutil.move(str(dst), str(src))
+        except OSError as exc:
+            left.append(f"{src} is in {dst.parent} ({exc.strerror or exc})")
+    for path in reversed(placed):
+        old = kept.get(path)
+        try:
+            if old is None:
+                os.unlink(path)
+            else:
+                os.replace(old, path)
+        except OSError as exc:
+            left.append(f"{path} ({exc.strerror or exc})" + (f", its old version is {old}" if old else ""))
+            kept.pop(path, None)  # keep that copy: it is the only one left
+    for tmp, _path in ready:
+        _unlink(tmp, quiet=True)  # the ones not renamed (a renamed one is gone already)
+    for old in kept.values():
+        if old is not None:
+            _unlink(old, quiet=True)
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (something else is in it) or refused: left as it is
+            pass
+    return left
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """``exc`` naming ``path`` (the user's file) instead of the temporary file that was renamed."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
+
+
+def _keep_old(path: Path) -> str | None:
+    """A second name for the file at ``path`` beside it (a hard link, else a copy), to put back
+    if a later step of the same write fails; ``None`` when nothing is there."""
+    if not os.path.lexists(path):
+        return None
+    import shutil
+
+    for _ in range(100):
+        old = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.old.tmp")
+        try:
+            os.link(path, old, follow_symlinks=False)
+            return old
+        except FileExistsError:
+            continue
+        except (OSError, NotImplementedError):  # no hard links here (FAT, some shares), or an immutable file
+            pass
+        try:
+            shutil.copy2(path, old, follow_symlinks=False)
+            return old
+        except OSError as exc:
+            _unlink(old)
+            raise _named(exc, path) from None
+    raise FileExistsError(17, "no free name for a temporary copy beside it", str(path))
+
+
+def _make_folders(folder: Path, made: list[Path]) -> None:
+    """``folder`` and any missing parents, noting the ones made (outermost first) in ``made``."""
+    missing: list[Path] = []
+    here = folder
+    while not os.path.lexists(here) and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    made.extend(reversed(missing))
 
 
 def _prepare(path: Path, data: bytes) -> str:
@@ -117,11 +234,15 @@ def _prepare(path: Path, data: bytes) -> str:
     return tmp
 
 
-def _unlink(tmp: str) -> None:
+def _unlink(tmp: str, quiet: bool = False) -> None:
+    """Remove a temporary file; ``quiet``: whatever the reason it cannot be (while putting things back)."""
     try:
         os.unlink(tmp)
     except FileNotFoundError:
         pass
+    except OSError:
+        if not quiet:
+            raise
 
 
 class PackageFiles:
@@ -208,10 +329,14 @@ class DirFiles(PackageFiles):
         link may be someone's shared settings.json, and replacing it would end the sharing)."""
         self.write_many({rel: data})
 
-    def write_many(self, files: dict[str, bytes], also: dict[Path, bytes] | None = None) -> None:
+    def write_many(
+        self, files: dict[str, bytes], also: dict[Path, bytes] | None = None, trash: list[str] | None = None
+    ) -> Path | None:
         """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all).
 
         ``also``: files outside the package written in the same all-or-nothing step (the export's ZIP).
+        ``trash``: files moved to the project's trash in the same step (see :meth:`move_to_trash`);
+        returns that trash folder (``None`` when nothing was moved).
         """
         for rel in files:
             path = self.root
@@ -222,27 +347,13 @@ class DirFiles(PackageFiles):
                         f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
                         "not write through or replace (the export leaves links out). Put the file itself there first."
                     )
+        folder = self._trash_folder() if trash else None
+        moves = [(self.root / rel, folder / rel) for rel in trash or []] if folder is not None else []
         try:
-            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})})
+            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves)
         finally:
             self.invalidate()
-
-    def move_to_trash(self, rels: list[str]) -> Path:
-        """Move files out of the package into ``<project>/.plugin-designer/trash/<time>/``.
-
-        Why not delete: a removed plugin may hold the only copy of someone's work; the trash
-        folder is hidden, so it is never exported, and the files can be copied back by hand.
-        Folders left empty are removed so no empty plugin folder stays behind.
-        """
-        import shutil
-        import time
-
-        trash = self.project / ".plugin-designer" / "trash" / time.strftime("%Y%m%d-%H%M%S")
-        for rel in rels:
-            src = self.root / rel
-            dst = trash / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(src), str(dst))
+        for src, _dst in moves:  # folders the move left empty go too, so no empty plugin folder stays behind
             parent = src.parent
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
                 try:
@@ -250,8 +361,30 @@ class DirFiles(PackageFiles):
                 except OSError:  # an empty folder left behind is no reason to call the save failed
                     break
                 parent = parent.parent
-        self.invalidate()
-        return trash
+        return folder
+
+    def _trash_folder(self) -> Path:
+        """A new ``<project>/.plugin-designer/trash/<time>/`` (two saves in one second get two)."""
+        import time
+
+        base = self.project / ".plugin-designer" / "trash" / time.strftime("%Y%m%d-%H%M%S")
+        folder, n = base, 1
+        while os.path.lexists(folder):
+            n += 1
+            folder = base.with_name(f"{base.name}-{n}")
+        return folder
+
+    def move_to_trash(self, rels: list[str]) -> Path:
+        """Move files out of the package into ``<project>/.plugin-designer/trash/<time>/``.
+
+        Why not delete: a removed plugin may hold the only copy of someone's work; the trash
+        folder is hidden, so it is never exported, and the files can be copied back by hand.
+        Folders left empty are removed so no empty plugin folder stays behind. All the files or
+        none: one that cannot be moved puts the others back.
+        """
+        folder = self.write_many({}, trash=rels)
+        assert folder is not None or not rels
+        return folder if folder is not None else self._trash_folder()
 
 
 def _list_folder(folder: str, prefix: str, out: list[str], links: list[str] | None = None) -> None:

@@ -599,9 +599,8 @@ def save(pkg: BrandingPackage) -> list[str]:
             "it with what the forms know, losing what it holds. Fix it in the editor (or outside) and reload first."
         )
     deletes = pending_deletes(pkg)
-    pkg.files.write_many(writes)  # all of them or none: a refused write changes nothing
-    if deletes:
-        pkg.files.move_to_trash(deletes)
+    # All of them or none, the trash included: a refused write or move changes nothing.
+    pkg.files.write_many(writes, trash=deletes)
     pkg.pending_texts.clear()
     if pkg.manifest is not None:
         pkg.manifest.mark_saved()

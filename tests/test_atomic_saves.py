@@ -1,0 +1,110 @@
+"""Saves and exports are all-or-nothing: a step refused half-way leaves every file as it was.
+
+Why these tests fake the refusal (``os.replace`` or ``shutil.move`` raising for one path)
+rather than making a file immutable: ``chattr`` needs root, and what matters is what the
+designer does when the operating system says no, whatever the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+from designer.core.model import load, save
+from designer.core.plugins import add_plugin, remove_plugin
+
+PACKAGE = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+
+
+def _refuse_replace(monkeypatch: pytest.MonkeyPatch, victim: Path) -> list[str]:
+    """``os.replace`` onto ``victim`` fails once, as on an immutable file; the calls are recorded."""
+    real = os.replace
+    calls: list[str] = []
+
+    def replace(src, dst, *a, **k):
+        calls.append(str(dst))
+        if Path(dst) == victim and calls.count(str(dst)) == 1:
+            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def _no_temporaries(root: Path) -> list[str]:
+    return [p.name for p in root.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_refused_rename_puts_back_the_files_already_replaced(example_project: Path, monkeypatch) -> None:
+    """settings.json is renamed into place first; when the package file's rename then failed,
+    settings.json stayed the new version (the plugin switched off, its name not saved) and the
+    message named the temporary file. Now the old settings.json comes back, the message names
+    the package file, and a later save writes both."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Renamed lock"
+    pkg.plugins[1].entry.enabled = False
+    before = snapshot(example_project)
+    inode = (example_project / "webapp2/settings.json").stat().st_ino
+    calls = _refuse_replace(monkeypatch, example_project / "webapp2" / PACKAGE)
+    with pytest.raises(PermissionError) as caught:
+        save(pkg)
+    assert calls[0].endswith("settings.json")  # it was replaced, then put back
+    assert snapshot(example_project) == before
+    assert (example_project / "webapp2/settings.json").stat().st_ino == inode  # the very file, not a copy
+    assert PACKAGE in str(caught.value) and ".tmp" not in str(caught.value)
+    assert _no_temporaries(example_project) == []
+    assert sorted(save(pkg)) == [PACKAGE, "settings.json"]
+
+
+def test_new_files_and_folders_go_again_when_the_save_fails(example_project: Path, monkeypatch) -> None:
+    """A new plugin's folder and files were left behind by a save that failed on a later file."""
+    pkg = load(example_project)
+    add_plugin(pkg, "Brand new")
+    before = snapshot(example_project)
+    folders = sorted(p for p in (example_project / "webapp2/plugins").iterdir())
+    _refuse_replace(monkeypatch, example_project / "webapp2/settings.json")
+    with pytest.raises(PermissionError, match="settings.json"):
+        save(pkg)
+    assert snapshot(example_project) == before
+    assert sorted(p for p in (example_project / "webapp2/plugins").iterdir()) == folders
+
+
+def test_a_refused_move_to_the_trash_puts_everything_back(example_project: Path, monkeypatch) -> None:
+    """Removing a plugin: settings.json was rewritten without it, then moving its files to the
+    trash failed: "Cannot save", yet half saved. Now the files moved go back and settings.json
+    is the old one."""
+    pkg = load(example_project)
+    remove_plugin(pkg, 2)
+    pkg.plugins[0].package.name = "Renamed too"
+    before = snapshot(example_project)
+    real = shutil.move
+    moved: list[str] = []
+
+    def move(src, dst, *a, **k):
+        if moved and "trash" not in str(src):  # the second file refuses (moving back from the trash works)
+            raise PermissionError(1, "Operation not permitted", str(src))
+        moved.append(str(src))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(shutil, "move", move)
+    with pytest.raises(PermissionError):
+        save(pkg)
+    assert moved  # one file had gone to the trash, and came back
+    assert snapshot(example_project) == before
+    assert _no_temporaries(example_project) == []
+
+
+def test_an_unusable_trash_stops_the_save_before_anything_is_written(example_project: Path) -> None:
+    """``.plugin-designer`` is a file, so no trash folder can be made: the save is refused, naming
+    it, and settings.json still lists the plugin whose files stayed."""
+    (example_project / ".plugin-designer").write_text("not a folder")
+    pkg = load(example_project)
+    remove_plugin(pkg, 2)
+    before = snapshot(example_project)
+    with pytest.raises(OSError, match=r"\.plugin-designer"):
+        save(pkg)
+    assert snapshot(example_project) == before
