@@ -108,3 +108,49 @@ def test_an_unusable_trash_stops_the_save_before_anything_is_written(example_pro
     with pytest.raises(OSError, match=r"\.plugin-designer"):
         save(pkg)
     assert snapshot(example_project) == before
+
+
+def _branding_id(project: Path) -> object:
+    import json
+
+    return json.loads((project / "webapp2/manifest.json").read_text())["brandingID"]
+
+
+def test_an_export_over_a_zip_that_refuses_raises_no_branding_id(example_project: Path, monkeypatch) -> None:
+    """An existing ZIP that may not be replaced (immutable): "Not exported", but manifest.json's
+    brandingID was already raised on disk, so the next export skipped a number and a later save
+    kept an ID no uploaded ZIP has. Now the manifest comes back as it was."""
+    from designer.core.export import plan_export, write_export
+
+    out = example_project.parent / "out" / "b.zip"
+    out.parent.mkdir()
+    out.write_bytes(b"old zip")
+    before, old_id = snapshot(example_project), _branding_id(example_project)
+    _refuse_replace(monkeypatch, out)
+    with pytest.raises(PermissionError) as caught:
+        write_export(plan_export(load(example_project)), out)
+    assert str(out) in str(caught.value) and ".tmp" not in str(caught.value)
+    assert _branding_id(example_project) == old_id
+    assert snapshot(example_project) == before
+    assert out.read_bytes() == b"old zip" and sorted(p.name for p in out.parent.iterdir()) == ["b.zip"]
+
+
+def test_an_export_whose_trash_move_fails_writes_nothing(example_project: Path, monkeypatch) -> None:
+    """An export with a removed plugin moved its files to the trash only after the ZIP and the
+    new brandingID were written: a refused move reported "Not exported" over a written ZIP and
+    a raised ID. Now the trash is part of the same all-or-nothing step."""
+    from designer.core.export import plan_export, write_export
+
+    pkg = load(example_project)
+    remove_plugin(pkg, 2)
+    out = example_project.parent / "b.zip"
+    before = snapshot(example_project)
+
+    def refuse(src, dst, *a, **k):
+        raise PermissionError(1, "Operation not permitted", str(src))
+
+    monkeypatch.setattr(shutil, "move", refuse)
+    with pytest.raises(PermissionError):
+        write_export(plan_export(pkg), out)
+    assert snapshot(example_project) == before
+    assert not out.exists()

@@ -516,14 +516,14 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
-    # The ZIP and the project's files (the new brandingID) together, or neither: a ZIP whose
-    # brandingID the project does not hold would be uploaded, and the next export repeat it.
-    files.write_many(plan.writes, also={out: data})
     from .model import pending_deletes
 
+    # The project matches what was uploaded: removed plugins leave it too (to the trash).
     removed = pending_deletes(plan.pkg)
-    if removed:  # the project matches what was uploaded: removed plugins leave it too (to the trash)
-        files.move_to_trash(removed)
+    # The ZIP, the project's files (the new brandingID) and the trash together, or none of them: a
+    # ZIP whose brandingID the project does not hold would be uploaded, and the next export repeat
+    # it; a brandingID raised for a ZIP that was never written is a "Not exported" that lied.
+    files.write_many(plan.writes, also={out: data}, trash=removed)
     from .fingerprint import fingerprint
 
     update_state(
