@@ -154,3 +154,33 @@ def test_an_export_whose_trash_move_fails_writes_nothing(example_project: Path, 
         write_export(plan_export(pkg), out)
     assert snapshot(example_project) == before
     assert not out.exists()
+
+
+def test_an_export_that_cannot_remember_itself_is_refused_before_writing(example_project: Path) -> None:
+    """The state folder (where the last brandingID is kept) cannot be written: the export wrote
+    the ZIP and raised the brandingID, then failed on state.json and said "Not exported". Now it
+    is refused first, naming the folder, with nothing written; the report is true."""
+    from designer.core.export import ExportRefused, plan_export, write_export
+
+    (example_project / ".plugin-designer").write_text("a file where the designer's folder belongs")
+    out = example_project.parent / "b.zip"
+    before, old_id = snapshot(example_project), _branding_id(example_project)
+    with pytest.raises(ExportRefused, match=r"\.plugin-designer.*nothing was exported"):
+        write_export(plan_export(load(example_project)), out)
+    assert not out.exists()
+    assert _branding_id(example_project) == old_id and snapshot(example_project) == before
+
+
+def test_an_export_records_itself_in_the_same_step(example_project: Path, monkeypatch) -> None:
+    """state.json is written with the ZIP: a refusal of it (after the folder check passed) puts
+    the ZIP and manifest.json back too."""
+    from designer.core.export import plan_export, write_export
+    from designer.core.state import load_state
+
+    out = example_project.parent / "b.zip"
+    old_id = _branding_id(example_project)
+    _refuse_replace(monkeypatch, example_project / ".plugin-designer/state.json")
+    with pytest.raises(PermissionError, match="state.json"):
+        write_export(plan_export(load(example_project)), out)
+    assert not out.exists() and _branding_id(example_project) == old_id
+    assert "last_export" not in load_state(example_project)

@@ -4,9 +4,9 @@ Why a plan before the write: the user (GUI pane or CLI) should see exactly what 
 uploaded — the two JSON files as they will be written, the errors that block the export, what
 changed since the last export and what to do on the Management Node — before anything touches
 the disk. :func:`plan_export` computes all of that without writing; :func:`write_export`
-writes the ZIP atomically, then the changed project files, then remembers the export in the
-project state (``.plugin-designer/state.json``) so the next brandingID is always greater and the
-next diff has a baseline.
+writes the ZIP, the changed project files and the record of the export in the project state
+(``.plugin-designer/state.json``, so the next brandingID is always greater and the next diff has a
+baseline) in one all-or-nothing step.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
-from .state import load_state, update_state
+from .state import STATE_FILE, check_state_writable, load_state, merged_state, state_dir
 
 __all__ = [
     "ExportBlocked",
@@ -499,7 +499,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
 
 
 def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResult:
-    """Write the ZIP (atomically), the changed project files, and remember the export."""
+    """Write the ZIP, the changed project files and the record of the export: all of them, or none."""
     if plan.errors and not force:
         raise ExportBlocked(plan.errors)
     out = Path(out)
@@ -516,17 +516,21 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
+    from .fingerprint import fingerprint
     from .model import pending_deletes
 
-    # The project matches what was uploaded: removed plugins leave it too (to the trash).
-    removed = pending_deletes(plan.pkg)
-    # The ZIP, the project's files (the new brandingID) and the trash together, or none of them: a
-    # ZIP whose brandingID the project does not hold would be uploaded, and the next export repeat
-    # it; a brandingID raised for a ZIP that was never written is a "Not exported" that lied.
-    files.write_many(plan.writes, also={out: data}, trash=removed)
-    from .fingerprint import fingerprint
-
-    update_state(
+    # What the next export compares with and must exceed, written with the ZIP: the state folder
+    # is checked first, so a project that cannot remember this export is not changed at all (the
+    # ZIP written and the brandingID raised, then "Not exported" for the state alone).
+    try:
+        check_state_writable(plan.project)
+    except OSError as exc:
+        raise ExportRefused(
+            f"{exc.filename}: the designer cannot write there ({exc.strerror or exc}). It remembers each export in "
+            "that folder, so that the next brandingID is greater; nothing was exported. Make the folder writable "
+            "and export again."
+        ) from None
+    _state, state_data = merged_state(
         plan.project,
         last_export={
             "path": str(target),
@@ -542,6 +546,13 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         },
     )
+    # The project matches what was uploaded: removed plugins leave it too (to the trash).
+    removed = pending_deletes(plan.pkg)
+    # The ZIP, the project's files (the new brandingID), the state and the trash together, or none
+    # of them: a ZIP whose brandingID the project does not hold would be uploaded, and the next
+    # export repeat it; a brandingID raised for a ZIP that was never written is a "Not exported" that lied.
+    state_file = state_dir(plan.project) / STATE_FILE
+    files.write_many(plan.writes, also={out: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
 
 

@@ -9,12 +9,21 @@ Unknown keys are kept on every write: other parts of the designer may store thei
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from .files import atomic_write
 
-__all__ = ["STATE_DIR", "STATE_FILE", "load_state", "state_dir", "update_state"]
+__all__ = [
+    "STATE_DIR",
+    "STATE_FILE",
+    "check_state_writable",
+    "load_state",
+    "merged_state",
+    "state_dir",
+    "update_state",
+]
 
 STATE_DIR = ".plugin-designer"
 STATE_FILE = "state.json"
@@ -36,9 +45,32 @@ def load_state(project: Path) -> dict[str, Any]:
 
 def update_state(project: Path, **changes: Any) -> dict[str, Any]:
     """Merge ``changes`` into the state and write it atomically; return the new state."""
+    state, data = merged_state(project, **changes)
+    atomic_write(state_dir(project) / STATE_FILE, data)
+    return state
+
+
+def merged_state(project: Path, **changes: Any) -> tuple[dict[str, Any], bytes]:
+    """The state with ``changes`` merged in, and the bytes of state.json holding it (unwritten):
+    for a write that must go with others, all or none (the export's ZIP and brandingID)."""
     state = load_state(project)
     state.update(changes)
     state.setdefault("version", 1)
     text = json.dumps(state, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    atomic_write(state_dir(project) / STATE_FILE, text.encode("utf-8"))
-    return state
+    return state, text.encode("utf-8")
+
+
+def check_state_writable(project: Path) -> None:
+    """Raise :class:`OSError` (naming the folder) unless the state folder can be written: made if
+    missing, and a file can be created in it. Why: a step whose record cannot be kept (an export,
+    whose brandingID the next must exceed) is refused before it writes anything else."""
+    import tempfile
+
+    folder = state_dir(project)
+    try:
+        folder.mkdir(exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(folder)) from None
