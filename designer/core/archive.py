@@ -506,7 +506,7 @@ def _read_branding_id(path: Path) -> object:
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # nested too deeply to read: unreadable like bad JSON
         return None
     return data.get("brandingID") if isinstance(data, dict) else None
 

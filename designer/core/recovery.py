@@ -94,7 +94,7 @@ def read_recovery(root: Path) -> Recovery | None:
     path = _file_for(root)
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("writes"), dict):
         return None

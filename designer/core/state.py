@@ -38,7 +38,7 @@ def load_state(project: Path) -> dict[str, Any]:
     path = state_dir(project) / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # nested too deeply to read: unreadable like bad JSON
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -40,7 +40,7 @@ def meant_package(pkg: BrandingPackage, index: int) -> str | None:
     for rel in unlisted:
         try:
             data = json.loads(pkg.read_text(rel))
-        except (OSError, ValueError, UnicodeDecodeError):
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):  # nested too deeply: not a package
             continue
         if isinstance(data, dict) and plugin.entry.id and data.get("id") == plugin.entry.id:
             same_id.append(rel)
