@@ -66,3 +66,69 @@ def test_importing_a_zip_whose_manifest_is_nested_too_deeply(tmp_path: Path) -> 
         zf.writestr("webapp2/manifest.json", DEEP)
     result = import_zip(source, tmp_path / "out")
     assert (result.target / "webapp2/manifest.json").read_text() == DEEP
+
+
+def _recovery_undeletable(monkeypatch) -> None:
+    """Removing a file of the recovery folder fails, as in a read-only data folder (the rest of
+    the file system behaves)."""
+    import os
+
+    from designer.core.recovery import recovery_dir
+
+    real = os.unlink
+    folder = recovery_dir().resolve()
+
+    def unlink(path, *a, **k):
+        if Path(path).resolve().parent == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+
+
+def _edited_and_kept_aside(window, project: Path) -> None:
+    window.open_path(project)
+    window.editor.set_field(0, "package", "name", "Kept aside", "rename")
+    window.autosave()
+    assert read_recovery(project / "webapp2") is not None
+
+
+def test_a_save_whose_recovery_copy_cannot_be_removed_still_succeeds(window, example_project: Path, monkeypatch):
+    """The file was written, then removing the recovery copy raised PermissionError out of Save
+    (a traceback; the checks and the status bar not updated). Now the save counts and the status
+    bar says the copy stayed."""
+    _edited_and_kept_aside(window, example_project)
+    _recovery_undeletable(monkeypatch)
+    assert window.save() is True
+    assert (
+        b"Kept aside" in (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_bytes()
+    )
+    assert "recovery copy" in window.status.text() and "Permission denied" in window.status.text()
+    assert not window.isWindowModified()
+
+
+def test_closing_with_discard_when_the_recovery_copy_cannot_be_removed(window, example_project: Path, monkeypatch):
+    """Close ▸ Discard raised PermissionError out of closeEvent (the window stayed open)."""
+    _edited_and_kept_aside(window, example_project)
+    _recovery_undeletable(monkeypatch)
+    assert window.close()  # the fixture answers Discard
+    assert not window.isVisible()
+
+
+def test_discarding_the_restore_offer_when_the_recovery_copy_cannot_be_removed(
+    window, example_project: Path, monkeypatch
+):
+    """No ▸ Discard on the restore offer raised PermissionError out of opening the project."""
+    from PySide6.QtWidgets import QMessageBox
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Unwanted"
+    from designer.core.recovery import write_recovery
+
+    write_recovery(pkg)
+    _recovery_undeletable(monkeypatch)
+    replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(replies))
+    assert window.open_path(example_project)
+    assert window.package.plugins[0].display_name == "Lock toggle"
+    assert "could not be removed" in window.status.text()

@@ -472,15 +472,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save", str(exc))
             return False
         self.editor.undo_stack.setClean()
-        self._forget_recovery()
+        note = self._forget_recovery()
+        note = f" {note}" if note else ""
         healed = sorted(broken & set(written))
         if healed:  # fixed in the editor: read the package again, so its plugins and forms come back
             self.open_path(self._path, ask=False)
             still = sorted(unreadable_files(self.package) & set(healed)) if self.package is not None else healed
             state = f"{', '.join(still)} still cannot be read" if still else f"{', '.join(healed)} read again"
-            self.status.setText(f"Saved {len(written)} file(s); {state}.")
+            self.status.setText(f"Saved {len(written)} file(s); {state}.{note}")
             return True
-        self.status.setText(f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date")
+        done = f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date"
+        self.status.setText(f"{done}.{note}" if note else done)
         self._run_checks()
         return True
 
@@ -525,18 +527,32 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # a full disk must not interrupt the user's work
             self.status.setText(f"Could not keep a recovery copy: {exc}")
 
-    def _forget_recovery(self) -> None:
+    def _forget_recovery(self) -> str:
+        """Remove the recovery copy of the open package; "" or, when it cannot be removed (a
+        read-only data folder), a sentence saying so, also shown in the status bar. Why not an
+        error: the save or discard it follows has happened, and only the next start would be
+        wrong about it (offering changes that were saved or thrown away)."""
         from ..core.recovery import discard_recovery
 
         root = self.package.root if self.package is not None else None
-        if root is not None:
+        if root is None:
+            return ""
+        try:
             discard_recovery(root)
+        except OSError as exc:
+            note = (
+                f"The recovery copy {exc.filename or ''} could not be removed ({exc.strerror or exc}): the next "
+                "start may offer these changes back; answer No, then Discard."
+            )
+            self.status.setText(note)
+            return note
+        return ""
 
     def _offer_recovery(self) -> None:
         """After a crash: offer the edits that were copied aside, as one undoable step."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.recovery import discard_recovery, read_recovery, recovered_package
+        from ..core.recovery import read_recovery, recovered_package
 
         root = self.package.root if self.package is not None else None
         recovery = read_recovery(root) if root is not None else None
@@ -570,7 +586,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel,
             )
             if sure == QMessageBox.StandardButton.Discard:
-                discard_recovery(root)
+                self._forget_recovery()
                 return
 
         def restore(pkg: BrandingPackage) -> None:
