@@ -451,9 +451,13 @@ class MainWindow(QMainWindow):
         broken = unreadable_files(self.package)
         from ..core.model import pending_writes
 
-        elsewhere = self.editor.changed_elsewhere(
-            sorted(set(self.package.pending_texts) | set(pending_writes(self.package)))
-        )
+        try:
+            elsewhere = self.editor.changed_elsewhere(
+                sorted(set(self.package.pending_texts) | set(pending_writes(self.package)))
+            )
+        except OSError as exc:  # a file to write cannot even be read to compare (a folder now stands there)
+            QMessageBox.warning(self, "Cannot save", str(exc))
+            return False
         if elsewhere:
             answer = QMessageBox.question(
                 self,
