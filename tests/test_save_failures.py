@@ -35,3 +35,39 @@ def test_a_folder_where_settings_json_was(window, example_project: Path, warning
     assert str(settings) in warnings[0][1]
     assert window.isWindowModified() and window.package.plugins[1].entry.enabled is False
     window.editor.undo_stack.setClean()
+
+
+def test_saving_a_project_whose_folder_was_moved(window, example_project: Path, warnings) -> None:
+    """The project folder renamed while open: Save reported success and made a new folder at
+    the old place holding only the JSON files written (no sources, no icons), while the moved
+    project never got the edit. Now Save refuses, naming the folder, and the edits stay."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    moved = example_project.with_name("moved")
+    example_project.rename(moved)
+    assert window.save() is False
+    assert not example_project.exists()
+    assert [title for title, _ in warnings] == ["Cannot save"]
+    assert str(example_project) in warnings[0][1] and "no longer exists" in warnings[0][1]
+    assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
+    moved.rename(example_project)  # put back: now it saves
+    assert window.save() is True
+    assert (
+        b"Renamed lock"
+        in (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_bytes()
+    )
+
+
+def test_exporting_a_project_whose_folder_was_deleted(example_project: Path) -> None:
+    """The export would likewise make the old folder again (manifest.json, .plugin-designer)."""
+    import shutil
+
+    from designer.core.export import plan_export, write_export
+    from designer.core.model import load
+
+    plan = plan_export(load(example_project))
+    shutil.rmtree(example_project)
+    out = example_project.parent / "b.zip"
+    with pytest.raises(FileNotFoundError, match="no longer exists"):
+        write_export(plan, out)
+    assert not example_project.exists() and not out.exists()

@@ -516,6 +516,7 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     digest = hashlib.sha256(data).hexdigest()
     files = plan.pkg.files
     assert isinstance(files, DirFiles)
+    files.check_there()  # before the state folder is looked at (it would be missing too)
     from .fingerprint import fingerprint
     from .model import pending_deletes
 

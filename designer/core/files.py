@@ -338,6 +338,7 @@ class DirFiles(PackageFiles):
         ``trash``: files moved to the project's trash in the same step (see :meth:`move_to_trash`);
         returns that trash folder (``None`` when nothing was moved).
         """
+        self.check_there()
         for rel in files:
             path = self.root
             for part in rel.split("/"):
@@ -362,6 +363,22 @@ class DirFiles(PackageFiles):
                     break
                 parent = parent.parent
         return folder
+
+    def check_there(self) -> None:
+        """Raise :class:`FileNotFoundError` (a sentence for the user) when the package folder is gone.
+
+        Why: a folder moved, renamed or deleted while open would otherwise be made again at the old
+        place by the next write, holding only the files written then (no sources, no icons): a
+        partial copy nobody asked for, and a save reported done that the real folder never got.
+        """
+        if self.root.is_dir():
+            return
+        gone = self.project if not self.project.is_dir() else self.root
+        raise FileNotFoundError(
+            f"The folder {gone} no longer exists: it was moved, renamed or deleted after it was opened. Nothing "
+            "was written, and your edits are still here. Move the folder back there and save again; opening it "
+            "from its new place would leave these edits behind."
+        )
 
     def _trash_folder(self) -> Path:
         """A new ``<project>/.plugin-designer/trash/<time>/`` (two saves in one second get two)."""
