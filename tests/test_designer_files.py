@@ -132,3 +132,19 @@ def test_discarding_the_restore_offer_when_the_recovery_copy_cannot_be_removed(
     assert window.open_path(example_project)
     assert window.package.plugins[0].display_name == "Lock toggle"
     assert "could not be removed" in window.status.text()
+
+
+def test_undoing_back_to_the_saved_state_removes_the_recovery_copy(window, example_project: Path, monkeypatch):
+    """Edit, the 30 s copy, undo back to the saved state, quit normally: the copy stayed, and the
+    next start offered the undone edit as unsaved work. Now it goes when the model is back at the
+    saved state, and nothing is asked on the next open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _edited_and_kept_aside(window, example_project)
+    window.editor.undo_stack.undo()
+    assert not window.isWindowModified()
+    assert read_recovery(example_project / "webapp2") is None
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    assert asked == [] and window.package.plugins[0].display_name == "Lock toggle"

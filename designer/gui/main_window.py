@@ -672,6 +672,7 @@ class MainWindow(QMainWindow):
         self.editor.sig_changed.connect(self._model_changed)
         self._undo_seen = (0, 0)  # (index, count) of the stack, to tell an undo or redo from an edit
         self.editor.undo_stack.indexChanged.connect(self._undo_moved)
+        self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
         if self.plugin_page is not None:
             self.stack.removeWidget(self.plugin_page)
             self.plugin_page.deleteLater()
@@ -922,6 +923,13 @@ class MainWindow(QMainWindow):
 
         if self.editor is not None:
             self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Undo back to the saved state: the recovery copy kept of the undone edits goes. Why: it
+        would otherwise outlive a normal quit (nothing unsaved, so nothing asked) and the next
+        start would offer the undone edits back as work "closed without saving"."""
+        if clean and self.editor is not None and self.sender() is self.editor.undo_stack:
+            self._forget_recovery()
 
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
