@@ -826,6 +826,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.plugin_page)
             return
         self.stack.setCurrentWidget(self.details)
+        self._wrap_details_at_words()
         if kind == "plugin":
             self.details.setHtml(self._plugin_html(self.package.plugins[value]))
         elif kind == "file":
@@ -855,6 +856,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(view)
         else:
             self.details.setHtml(self._package_html())
+
+    def _wrap_details_at_words(self) -> None:
+        """Words are never split: a narrow pane (the Export dock open on a laptop) broke table
+        headings as "Placeme/nt"; a table too wide now scrolls sideways instead. (Set with the
+        first package, not at start-up: naming QTextOption's enums costs time before the paint.)"""
+        from PySide6.QtGui import QTextOption
+
+        if self.details.wordWrapMode() != QTextOption.WrapMode.WordWrap:
+            self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
 
     def _package_html(self) -> str:
         import html
