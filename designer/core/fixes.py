@@ -60,7 +60,13 @@ def _list_package(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
-    """'plugin' (or 'Plugins', ...) becomes 'plugins' in its place, and its entries load as plugins."""
+    """'plugin' (or 'Plugins', ...) becomes 'plugins' in its place, and its entries load as plugins.
+
+    The model keeps the key's position (the new dict is built in the old order); on save
+    :meth:`JsonDocument.apply` sees one name replaced by another in the same place and rewrites
+    only the name, so the list keeps its layout and escapes instead of going to the end of the
+    file re-serialised.
+    """
     assert pkg.settings is not None
     old = fix.args["key"]
     raw = pkg.settings.raw

@@ -488,6 +488,26 @@ class JsonDocument:
         else:
             self._splice(spans[idx - 1].end, spans[idx].end, "")
 
+    def _rename_in_place(self, old: dict[str, Any], new: dict[str, Any], pointer: str) -> None:
+        """Members renamed where they stand: when ``new`` has exactly ``old``'s keys in ``old``'s
+        order except that some names are replaced by new ones (``Plugins`` -> ``plugins``, a
+        menu item's placement ``conference`` -> ``toolbar``), only those names are rewritten.
+        Removing the old member and adding the new one would move it to the end and write its
+        value afresh (its layout, escapes and number spelling lost)."""
+        gone = [k for k in old if k not in new]
+        came = [k for k in new if k not in old]
+        if not gone or len(gone) != len(came):
+            return
+        renames = dict(zip(gone, came, strict=True))
+        if [renames.get(k, k) for k in old] != list(new):
+            return
+        for k in gone:  # the spans are found again after each splice
+            sp = self.spans.get(join_pointer(pointer, k))
+            if sp is None or sp.key_start is None:
+                continue
+            _, key_end = scanstring(self.text, sp.key_start + 1)
+            self._splice(sp.key_start, key_end, json.dumps(renames[k], ensure_ascii=False))
+
     def _apply_list(self, old: list[Any], new: list[Any], pointer: str) -> None:
         """Array elements matched by value, not by place: an element that is still there keeps
         its text (removing the first of two items must not rewrite the second into the first's
@@ -546,7 +566,8 @@ class JsonDocument:
         if same_json(old, new):
             return
         if isinstance(old, dict) and isinstance(new, dict) and pointer in self.spans:
-            for k in [k for k in old if k not in new]:
+            self._rename_in_place(old, new, pointer)
+            for k in [k for k in self.get(pointer) if k not in new]:
                 self.remove(join_pointer(pointer, k))
             for k, v in new.items():
                 child = join_pointer(pointer, k)
