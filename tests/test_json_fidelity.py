@@ -13,7 +13,7 @@ from pathlib import Path
 from designer.core.checks import run_checks
 from designer.core.fixes import fix_all
 from designer.core.jsonfile import JsonDocument
-from designer.core.model import load, save
+from designer.core.model import MenuItem, load, save
 
 SCRIPT = "(function(){function go(){}PEX.pluginAPI.registerPlugin({id:'%s',load:function(){},unload:function(){},go:go});})();\n"
 MANIFEST = '{"brandingID": 1, "isSettingsBranded": true}\n'
@@ -31,6 +31,87 @@ def package(pid: str, **extra: object) -> str:
     raw = {"id": pid, "name": pid.upper(), "version": 1, "srcURL": f"{pid}.plugin.js", "allowUnload": True}
     raw |= {"platforms": ["web"], "participantRoles": ["chair"], "menuItems": {}} | extra
     return json.dumps(raw, indent=2) + "\n"
+
+
+# -- a member written twice: the last occurrence is the one that counts -------------------------
+
+
+def test_an_edit_inside_a_duplicated_member_goes_to_the_last_occurrence() -> None:
+    """The spans of the dead first copy used to stay known: a member only it had was patched
+    there, and the live copy did not get it."""
+    text = '{\n  "m": {"toolbar": [1]},\n  "m": {"conference": [2]}\n}\n'
+    doc = JsonDocument(text)
+    doc.apply({"m": {"conference": [2], "toolbar": [3]}})
+    assert json.loads(doc.dumps()) == {"m": {"conference": [2], "toolbar": [3]}}
+    assert doc.dumps() == text.replace('"conference": [2]', '"conference": [2], "toolbar": [3]')
+
+
+def test_removing_a_duplicated_member_removes_every_occurrence() -> None:
+    doc = JsonDocument('{"a": 1, "b": 2, "a": 3}')
+    doc.apply({"b": 2})  # removing only the live "a" would bring the dead one back
+    assert json.loads(doc.dumps()) == {"b": 2}
+    doc = JsonDocument('{"a": 1, "b": 2, "a": 3}')
+    doc.apply({"a": 3})  # "b" sits between the two "a" (the parsed key order is a, b)
+    assert json.loads(doc.dumps()) == {"a": 3}
+    assert doc.dumps() == '{"a": 1, "a": 3}'
+
+
+def test_changing_the_placement_with_menu_items_written_twice_keeps_the_items(tmp_path: Path) -> None:
+    """The package's menuItems written twice: the new placement went into the dead first copy and
+    the reloaded plugin had no buttons."""
+    text = (
+        '{\n  "id": "a",\n  "name": "A",\n  "version": 1,\n  "srcURL": "a.plugin.js",\n  "allowUnload": true,\n'
+        '  "platforms": ["web"],\n  "participantRoles": ["chair"],\n'
+        '  "menuItems": {"toolbar": [{"label": "Old", "action": "go"}]},\n'
+        '  "menuItems": {"conference": [{"label": "Go", "action": "go"}]}\n}\n'
+    )
+    root = write(
+        tmp_path,
+        {
+            "manifest.json": MANIFEST,
+            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
+            "plugins/a/a.plugin.package.json": text,
+            "plugins/a/a.plugin.js": SCRIPT % "a",
+        },
+    )
+    pkg = load(root)
+    pp = pkg.plugins[0].package
+    pp.menu_items = {"toolbar": pp.menu_items["conference"]}
+    save(pkg)
+    saved = (root / "webapp2/plugins/a/a.plugin.package.json").read_text()
+    assert load(root).plugins[0].package.raw["menuItems"] == {"toolbar": [{"label": "Go", "action": "go"}]}
+    assert saved == text.replace('"menuItems": {"conference"', '"menuItems": {"toolbar"')
+
+
+def test_a_placement_added_with_menu_items_written_twice_is_saved(tmp_path: Path) -> None:
+    """Only the dead first copy of menuItems had a "toolbar" list: the toolbar items were written
+    into it, and the reloaded plugin had no toolbar button."""
+    text = package("a").replace(
+        '"menuItems": {}',
+        '"menuItems": {"toolbar": [{"label": "Old", "action": "go"}]},\n'
+        '  "menuItems": {"conference": [{"label": "Go", "action": "go"}]}',
+    )
+    root = write(
+        tmp_path,
+        {
+            "manifest.json": MANIFEST,
+            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
+            "plugins/a/a.plugin.package.json": text,
+            "plugins/a/a.plugin.js": SCRIPT % "a",
+        },
+    )
+    pkg = load(root)
+    items = pkg.plugins[0].package.menu_items
+    items["toolbar"] = [MenuItem(label="Bar", action="go")]
+    save(pkg)
+    assert load(root).plugins[0].package.raw["menuItems"] == {
+        "conference": [{"label": "Go", "action": "go"}],
+        "toolbar": [{"label": "Bar", "action": "go"}],
+    }
+    assert (
+        '"toolbar": [{"label": "Old", "action": "go"}]'
+        in (root / "webapp2/plugins/a/a.plugin.package.json").read_text()
+    )
 
 
 # -- a renamed key stays where it is --------------------------------------------------------------

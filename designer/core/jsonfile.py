@@ -142,6 +142,12 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
                 child = join_pointer(pointer, key)
                 if key in seen:
                     s.duplicates.append((child, kstart))
+                    # Only the last occurrence counts (as with json.loads): the spans inside the
+                    # earlier, dead one must go, or an edit of a member the live value lacks would
+                    # be spliced into the dead copy and lost on reload.
+                    dead = child + "/"
+                    for stale in [p for p in s.spans if p.startswith(dead)]:
+                        del s.spans[stale]
                 seen.add(key)
                 i = _scan_value(s, i, child, kstart)
                 i = _skip_ws(text, i)
@@ -440,16 +446,15 @@ class JsonDocument:
         prefix = "" if key is None else json.dumps(key, ensure_ascii=False) + colon
         nl = self.newline
         if children:
-            last = self.spans[children[-1]]
-            first_start = self.spans[children[0]].key_start
-            if first_start is None:
-                first_start = self.spans[children[0]].start
+            # In the text's order: a duplicated name keeps its first place among the keys but
+            # sits where its last occurrence is.
+            spans = sorted((self.spans[c] for c in children), key=lambda sp: sp.start)
+            last = spans[-1]
+            first_start = spans[0].key_start if spans[0].key_start is not None else spans[0].start
             between = self.text[psp.start + 1 : first_start]
             if "\n" in between or "\r" in between:
                 indent = self._line_indent(first_start)
-                compact = not re.search(r"[\r\n]", self.text[last.start : last.end]) and isinstance(
-                    self.get(children[-1]), (dict, list)
-                )
+                compact = not re.search(r"[\r\n]", self.text[last.start : last.end]) and self.text[last.start] in "[{"
                 new = "," + nl + indent + prefix + self._render(value, indent, compact=compact)
             else:
                 # Siblings written on one line: keep the newcomer on that line too.
@@ -467,26 +472,41 @@ class JsonDocument:
         self._splice(psp.start + 1, psp.end - 1, body)
 
     def remove(self, pointer: str) -> None:
-        """Delete an object member or array element together with its separator."""
+        """Delete an object member or array element together with its separator.
+
+        A member written twice goes with all its occurrences: removing only the live (last) one
+        would bring the dead one back to life on reload.
+        """
         if pointer not in self.spans or not pointer:
             raise KeyError(pointer)
         tokens = split_pointer(pointer)
         parent = join_pointer("", *tokens[:-1])
-        container = self.get(parent)
-        keys = list(container) if isinstance(container, dict) else list(range(len(container)))
-        idx = keys.index(tokens[-1] if isinstance(container, dict) else int(tokens[-1]))
-        spans = [self.spans[join_pointer(parent, k)] for k in keys]
+        self._remove_one(pointer, parent)
+        while isinstance(self.get(parent), dict) and pointer in self.spans:
+            self._remove_one(pointer, parent)
 
-        def begin(sp: Span) -> int:
-            return sp.key_start if sp.key_start is not None else sp.start
-
+    def _remove_one(self, pointer: str, parent: str) -> None:
+        """Cut the value at ``pointer`` (with its name) and one comma next to it, found in the text
+        rather than from the sibling list: with a duplicated name the parsed key order is not the
+        order in the text (the first position is kept, the last value is used)."""
+        text = self.text
+        sp = self.spans[pointer]
+        begin = sp.key_start if sp.key_start is not None else sp.start
+        before = begin - 1
+        while text[before] in _WS:
+            before -= 1
+        if text[before] == ",":  # not the first: from the end of the previous value
+            prev_end = before
+            while text[prev_end - 1] in _WS:
+                prev_end -= 1
+            self._splice(prev_end, sp.end, "")
+            return
+        after = _skip_ws(text, sp.end)
+        if text[after] == ",":  # the first of several: up to the next one
+            self._splice(begin, _skip_ws(text, after + 1), "")
+            return
         psp = self.spans[parent]
-        if len(spans) == 1:
-            self._splice(psp.start + 1, psp.end - 1, "")
-        elif idx == 0:
-            self._splice(begin(spans[0]), begin(spans[1]), "")
-        else:
-            self._splice(spans[idx - 1].end, spans[idx].end, "")
+        self._splice(psp.start + 1, psp.end - 1, "")
 
     def _rename_in_place(self, old: dict[str, Any], new: dict[str, Any], pointer: str) -> None:
         """Members renamed where they stand: when ``new`` has exactly ``old``'s keys in ``old``'s
