@@ -10,6 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import snapshot
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPushButton
+from test_editing import retype, select_plugin, tick
+
 from designer.core.checks import run_checks
 from designer.core.fixes import fix_all
 from designer.core.jsonfile import JsonDocument
@@ -114,6 +121,60 @@ def test_a_placement_added_with_menu_items_written_twice_is_saved(tmp_path: Path
     )
 
 
+# -- a moved element keeps its own text ----------------------------------------------------------
+
+
+def test_a_moved_element_keeps_its_own_text() -> None:
+    """Moved elements were written with json.dumps: a multi-line entry on one line, escapes
+    decoded, 1e3 as 1000.0."""
+    a = '{"id": "a", "enabled": true}'
+    b = '{\r\n\t\t\t"id": "b",\r\n\t\t\t"comment": "\\u00fcber",\r\n\t\t\t"order": 1e3\r\n\t\t}'
+    text = '{\r\n\t"plugins": [\r\n\t\t' + a + ",\r\n\t\t" + b + "\r\n\t]\r\n}"
+    doc = JsonDocument(text)
+    old = json.loads(text)["plugins"]
+    doc.apply({"plugins": [old[1], old[0]]})
+    assert doc.dumps() == '{\r\n\t"plugins": [\r\n\t\t' + b + ",\r\n\t\t" + a + "\r\n\t]\r\n}"
+
+
+def test_plugin_move_down_keeps_both_settings_entries_as_written(window, qtbot, tmp_path: Path) -> None:
+    entry_b = (
+        '\t\t{\r\n\t\t\t"id": "b",\r\n\t\t\t"srcURL": "plugins/b/b.plugin.package.json",\r\n\t\t\t"enabled": false,\r\n'
+        '\t\t\t"comment": "\\u00fcber",\r\n\t\t\t"order": 1e3\r\n\t\t}'
+    )
+    entry_a = '\t\t{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}'
+    settings = '{\r\n\t"plugins": [\r\n%s,\r\n%s\r\n\t]\r\n}'
+    files = {"manifest.json": MANIFEST, "settings.json": settings % (entry_a, entry_b)}
+    for p in "ab":
+        files |= {f"plugins/{p}/{p}.plugin.package.json": package(p), f"plugins/{p}/{p}.plugin.js": SCRIPT % p}
+    root = write(tmp_path, files)
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    window.plugin_actions["down"].trigger()  # Plugin > Move Down
+    qtbot.keySequence(window, "Ctrl+S")
+    assert (root / "webapp2/settings.json").read_bytes().decode() == settings % (entry_b, entry_a)
+
+
+def test_menu_item_move_up_keeps_the_items_as_written(window, qtbot, tmp_path: Path) -> None:
+    first = '{"label": "First", "action": "go"}'
+    second = '{\n        "label": "Caf\\u00e9 \\/ Bar",\n        "action": "go",\n        "weight": 1.10\n      }'
+    text = package("a").replace('"menuItems": {}', '"menuItems": {"toolbar": [\n      %s,\n      %s\n    ]}')
+    root = write(
+        tmp_path,
+        {
+            "manifest.json": MANIFEST,
+            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
+            "plugins/a/a.plugin.package.json": text % (first, second),
+            "plugins/a/a.plugin.js": SCRIPT % "a",
+        },
+    )
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(1)
+    qtbot.mouseClick(window.findChild(QPushButton, "moveUpButton"), Qt.MouseButton.LeftButton)
+    qtbot.keySequence(window, "Ctrl+S")
+    assert (root / "webapp2/plugins/a/a.plugin.package.json").read_text() == text % (second, first)
+
+
 # -- a renamed key stays where it is --------------------------------------------------------------
 
 
@@ -146,3 +207,104 @@ def test_a_key_replaced_in_the_same_place_is_renamed_there() -> None:
     assert doc.dumps() == text.replace('"old"', '"new"')
     doc.apply({"a": 1, "z": 2, "added": 3})  # not a rename: removed, and the new member goes last
     assert json.loads(doc.dumps()) == {"a": 1, "z": 2, "added": 3}
+
+
+# -- undo back to an earlier version writes that version's text -----------------------------------
+
+
+def test_values_brought_back_are_written_as_the_file_had_them() -> None:
+    text = (
+        '{\n  "name": "Caf\\u00e9 \\/ Bar",\n  "version": 1.10,\n  "platforms": ["web", "electron"],\n'
+        '  "list": [\n    {"n": "\\u00fc", "x": 1e3},\n    {"n": 2}\n  ]\n}\n'
+    )
+    original = json.loads(text)
+    doc = JsonDocument(text)
+    doc.apply({"name": "X", "version": 2, "platforms": [], "list": [{"n": 2}]})
+    doc.apply(original)  # undo everything
+    assert doc.dumps() == text
+    doc.apply({"name": "X", "version": 2, "platforms": [], "list": [{"n": 2}]})
+    doc.apply({**original, "name": "X"})  # undo all but the first edit
+    assert doc.dumps() == text.replace('"Caf\\u00e9 \\/ Bar"', '"X"')
+
+
+def test_undo_past_a_save_gives_the_original_bytes_back(window, qtbot, tmp_path: Path) -> None:
+    """Undo and redo swap model snapshots; the JSON written for the restored model used to be a
+    re-serialisation ("Caf\\u00e9 \\/ Bar" became "Café / Bar", 1.10 became 1.1)."""
+    root = write(
+        tmp_path,
+        {
+            "manifest.json": MANIFEST,
+            "settings.json": '{\n  "plugins": [\n'
+            '    {"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true},\n'
+            '    {"id": "b", "srcURL": "plugins/b/b.plugin.package.json", "enabled": true, "note": "caf\\u00e9"}\n'
+            "  ]\n}\n",
+            "plugins/a/a.plugin.package.json": '{\n  "id": "a",\n  "name": "Caf\\u00e9 \\/ Bar",\n  "version": 1.10,\n'
+            '  "srcURL": "a.plugin.js",\n  "allowUnload": true,\n  "platforms": ["web", "electron"],\n'
+            '  "participantRoles": ["chair"],\n  "menuItems": {}\n}\n',
+            "plugins/b/b.plugin.package.json": package("b"),
+            "plugins/a/a.plugin.js": SCRIPT % "a",
+            "plugins/b/b.plugin.js": SCRIPT % "b",
+        },
+    )
+    before = snapshot(root)
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "X")
+    retype(qtbot, window.findChild(QLineEdit, "versionEdit"), "2")
+    tick(qtbot, window.findChild(QCheckBox, "platform_web"))
+    tick(qtbot, window.findChild(QCheckBox, "platform_electron"))
+    select_plugin(window, qtbot, 1)
+    window.plugin_actions["remove"].trigger()
+    qtbot.keySequence(window, "Ctrl+S")
+    assert snapshot(root) != before
+    stack = window.editor.undo_stack
+    while stack.canUndo():  # Edit > Undo to the start
+        stack.undo()
+    qtbot.keySequence(window, "Ctrl+S")
+    after = {k: v for k, v in snapshot(root).items() if ".plugin-designer" not in k}
+    assert after == before
+
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 1000) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text("aé/ü\"\\", max_size=4),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text("ab", max_size=2), children, max_size=3),
+    max_leaves=10,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    old=st.dictionaries(st.text("abc", max_size=3), values, max_size=4),
+    edits=st.lists(values, min_size=1, max_size=3),
+    indent=st.sampled_from([2, "\t", None]),
+)
+def test_any_edits_undone_give_the_text_as_read(old, edits, indent) -> None:
+    """Escapes (ensure_ascii, \\/), number spelling and layout come back after any edits."""
+    text = json.dumps(old, indent=indent).replace("/", "\\/")
+    doc = JsonDocument(text)
+    for value in edits:
+        doc.apply(value)
+        assert json.loads(doc.dumps()) == value
+    doc.apply(json.loads(text))
+    assert doc.dumps() == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(values, min_size=2, max_size=5, unique_by=lambda v: json.dumps(v, sort_keys=True)),
+    order=st.randoms(use_true_random=False),
+    indent=st.sampled_from([4, None]),
+)
+def test_moved_elements_keep_their_text(items, order, indent) -> None:
+    text = json.dumps({"items": items}, indent=indent).replace("/", "\\/")
+    moved = list(items)
+    order.shuffle(moved)
+    doc = JsonDocument(text)
+    doc.apply({"items": moved})
+    out = doc.dumps()
+    assert json.loads(out) == {"items": moved}
+    original = JsonDocument(text)
+    for i in range(len(items)):
+        sp = original.span(f"/items/{i}")
+        assert original.text[sp.start : sp.end] in out

@@ -244,6 +244,53 @@ def _constant_position(text: str, token: str) -> int:
     return found.start()
 
 
+def _key(value: Any) -> str:
+    """A string equal for two values exactly when :func:`same_json` says they are equal (``true``
+    is not ``1``, ``1`` is not ``1.0``, key order counts)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _walk(value: Any, pointer: str = "") -> Any:
+    """Every (pointer, value) of a decoded document, the root first."""
+    yield pointer, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, join_pointer(pointer, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, join_pointer(pointer, i))
+
+
+_Known = dict[str, list[tuple[str, str, str]]]  # value key -> (pointer, source text, line indent)
+
+
+def _known_texts(text: str, data: Any) -> _Known:
+    """The source text of every value of one version of a document, by value."""
+    scan = _Scan(text)
+    _scan_value(scan, _skip_ws(text, 0), "", None)
+    indent = re.compile(r"[ \t]*")
+    out: _Known = {}
+    for pointer, value in _walk(data):
+        sp = scan.spans.get(pointer)
+        if sp is None or value is None or isinstance(value, int):  # true, false, null, 12: one spelling only
+            continue
+        line = max(text.rfind("\n", 0, sp.start), text.rfind("\r", 0, sp.start)) + 1
+        out.setdefault(_key(value), []).append((pointer, text[sp.start : sp.end], indent.match(text, line).group()))
+    return out
+
+
+def _reindent(snippet: str, old: str, new: str) -> str:
+    """``snippet`` (written on lines indented from ``old``) moved to lines indented from ``new``.
+    Safe on any JSON: a string cannot hold a raw line break, so every line start is layout."""
+    if old == new:
+        return snippet
+    parts = re.split(r"(\r\n|\r|\n)", snippet)
+    for i in range(2, len(parts), 2):
+        if parts[i].startswith(old):
+            parts[i] = new + parts[i][len(old) :]
+    return "".join(parts)
+
+
 class JsonDocument:
     """Parsed JSON plus its exact text; edits splice the text and re-parse.
 
@@ -254,6 +301,11 @@ class JsonDocument:
     def __init__(self, text: str) -> None:
         self.bom = text.startswith("\ufeff")
         self._load(text[1:] if self.bom else text)
+        # The text as read (indexed on first use) and the old elements of the arrays being
+        # changed: a value equal to one of theirs is written as they wrote it (see _known_text).
+        self._origin = (self.text, self.data)
+        self._origin_known: _Known | None = None
+        self._moving: _Known = {}
 
     # -- parsing ---------------------------------------------------------------------------
     def _load(self, text: str) -> None:
@@ -409,6 +461,36 @@ class JsonDocument:
         out = json.dumps(value, ensure_ascii=False, indent=unit, separators=(",", self._colon()))
         return out.replace("\n", self.newline + base_indent)
 
+    def _known_text(self, value: Any, pointer: str, indent: str, anywhere: bool = True) -> str | None:
+        """The source text the file has (or had) for a value equal to ``value``, to write it again.
+
+        Why: a value that comes back (undo to before a save, an entry moved up or down) must be
+        written as it was, with its escapes (``\\u00e9``, ``\\/``), number spelling (``1.10``,
+        ``1e3``) and layout, not re-serialised. The texts searched are the file as read and the
+        old elements of the arrays being changed (a moved element, perhaps edited since the file
+        was read). Preferred: the same place, then the same indentation, then one line; other
+        indentation is shifted. ``anywhere=False`` takes only a text from the same place.
+        """
+        if value is None or isinstance(value, int):  # true, false, null, 12: one spelling only
+            return None
+        if self._origin_known is None:
+            self._origin_known = _known_texts(*self._origin)
+        known = [self._origin_known, self._moving]
+        key = _key(value)
+        found = [c for k in known for c in k.get(key, ()) if anywhere or c[0] == pointer]
+        if not found:
+            return None
+        best = min(
+            range(len(found)),
+            key=lambda i: (found[i][0] != pointer, found[i][2] != indent, bool(re.search(r"[\r\n]", found[i][1])), i),
+        )
+        _, text, old_indent = found[best]
+        return _reindent(text, old_indent, indent)
+
+    def _render_known(self, value: Any, pointer: str, base_indent: str, compact: bool = False) -> str:
+        known = self._known_text(value, pointer, base_indent)
+        return known if known is not None else self._render(value, base_indent, compact)
+
     def _splice(self, start: int, end: int, new: str) -> None:
         # The style is the file's as it was read: an edit that empties an object (the first
         # step of renaming its only key) must not make the next insertion a one-liner.
@@ -422,7 +504,7 @@ class JsonDocument:
             if same_json(self.get(pointer), value):
                 return
             sp = self.spans[pointer]
-            self._splice(sp.start, sp.end, self._render(value, self._line_indent(sp.start)))
+            self._splice(sp.start, sp.end, self._render_known(value, pointer, self._line_indent(sp.start)))
             return
         tokens = split_pointer(pointer)
         if not tokens:
@@ -444,6 +526,7 @@ class JsonDocument:
         ]
         colon = self._colon()
         prefix = "" if key is None else json.dumps(key, ensure_ascii=False) + colon
+        at = join_pointer(parent, key if key is not None else len(children))
         nl = self.newline
         if children:
             # In the text's order: a duplicated name keeps its first place among the keys but
@@ -455,20 +538,20 @@ class JsonDocument:
             if "\n" in between or "\r" in between:
                 indent = self._line_indent(first_start)
                 compact = not re.search(r"[\r\n]", self.text[last.start : last.end]) and self.text[last.start] in "[{"
-                new = "," + nl + indent + prefix + self._render(value, indent, compact=compact)
+                new = "," + nl + indent + prefix + self._render_known(value, at, indent, compact=compact)
             else:
                 # Siblings written on one line: keep the newcomer on that line too.
-                new = self._inline_comma() + prefix + self._render(value, "", compact=True)
+                new = self._inline_comma() + prefix + self._render_known(value, at, "", compact=True)
             self._splice(last.end, last.end, new)
             return
         # Empty container: open it up in the document's style.
         unit = self.indent_unit
         if unit is None:
-            body = prefix + self._render(value, "")
+            body = prefix + self._render_known(value, at, "")
         else:
             outer = self._line_indent(psp.start)
             inner = outer + unit
-            body = nl + inner + prefix + self._render(value, inner) + nl + outer
+            body = nl + inner + prefix + self._render_known(value, at, inner) + nl + outer
         self._splice(psp.start + 1, psp.end - 1, body)
 
     def remove(self, pointer: str) -> None:
@@ -532,6 +615,21 @@ class JsonDocument:
         """Array elements matched by value, not by place: an element that is still there keeps
         its text (removing the first of two items must not rewrite the second into the first's
         place, with the first one's key order). Runs from the end, so indices ahead stay valid."""
+        # The old elements' texts, so that one removed here and inserted there (a move) is written
+        # as it was; the outer arrays' stay known while an inner one is changed.
+        outer = self._moving
+        self._moving = {k: list(v) for k, v in outer.items()}
+        for i, x in enumerate(old):
+            sp = self.spans.get(join_pointer(pointer, i))
+            if sp is not None and x is not None and not isinstance(x, int):
+                entry = (join_pointer(pointer, i), self.text[sp.start : sp.end], self._line_indent(sp.start))
+                self._moving.setdefault(_key(x), []).append(entry)
+        try:
+            self._apply_list_elements(old, new, pointer)
+        finally:
+            self._moving = outer
+
+    def _apply_list_elements(self, old: list[Any], new: list[Any], pointer: str) -> None:
         import difflib
 
         a = [json.dumps(x, sort_keys=True) for x in old]
@@ -571,20 +669,30 @@ class JsonDocument:
         if "\n" in between or "\r" in between:
             indent = self._line_indent(child.start)
             compact = not re.search(r"[\r\n]", self.text[child.start : child.end]) and isinstance(value, (dict, list))
-            new = self._render(value, indent, compact=compact) + "," + self.newline + indent
+            at = join_pointer(parent, index)
+            new = self._render_known(value, at, indent, compact=compact) + "," + self.newline + indent
         else:
-            new = self._render(value, "", compact=True) + self._inline_comma()
+            new = self._render_known(value, join_pointer(parent, index), "", compact=True) + self._inline_comma()
         self._splice(child.start, child.start, new)
 
     def apply(self, new: Any, pointer: str = "") -> None:
         """Make the document equal ``new`` with the fewest, smallest splices.
 
         Members that are equal keep their text; new members go last; removed ones go with
-        their separators. Object key order of existing members is never changed.
+        their separators. Object key order of existing members is never changed. A value that
+        equals what the file as read held at the same place gets that text back whole (undo
+        past a save writes the file as it was, not a re-serialisation of it).
         """
         old = self.get(pointer)
         if same_json(old, new):
             return
+        sp = self.spans.get(pointer)
+        if sp is not None:
+            indent = self._line_indent(sp.start)
+            known = self._known_text(new, pointer, indent, anywhere=False)
+            if known is not None:
+                self._splice(sp.start, sp.end, known)
+                return
         if isinstance(old, dict) and isinstance(new, dict) and pointer in self.spans:
             self._rename_in_place(old, new, pointer)
             for k in [k for k in self.get(pointer) if k not in new]:
@@ -603,4 +711,4 @@ class JsonDocument:
             self.set(pointer, new)
         else:
             sp = self.spans[""]
-            self._splice(sp.start, sp.end, self._render(new, ""))
+            self._splice(sp.start, sp.end, self._render_known(new, "", ""))
