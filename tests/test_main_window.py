@@ -547,3 +547,16 @@ def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindo
         widest = max(b.sizeHint().width() for b in buttons if b is not None)
         assert widest <= header.sectionSize(3) <= widest + 60
         assert header.sectionSize(0) > header.sectionSize(1)
+
+
+def test_another_plugin_opens_at_the_top_of_its_page(qtbot, window: MainWindow, example_project: Path) -> None:
+    window.open_path(example_project)
+    window.resize(1024, 500)
+    top = window.tree.topLevelItem(0)
+    window.tree.setCurrentItem(window._find_tree_item(top, ("plugin", 0)))
+    page = window.plugin_page
+    bar = page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the user scrolled down to the menu items
+    window.tree.setCurrentItem(window._find_tree_item(top, ("plugin", 1)))
+    assert bar.value() == 0

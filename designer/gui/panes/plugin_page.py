@@ -57,6 +57,10 @@ class PluginPage(QScrollArea):
             box.setEnabled(not read_only)
 
     def show_plugin(self, index: int) -> None:
+        if index != getattr(self, "index", None):
+            # Another plugin starts at its top: the page kept the last one's scroll position and
+            # opened the next mid-page, its title out of sight and a label cut off.
+            self.verticalScrollBar().setValue(0)
         self.index = index
         self.form.show_plugin(index)
         self.items.show_plugin(index)
