@@ -58,13 +58,14 @@ def test_dialog_deploys_and_remembers_everything_but_the_password(qtbot, node: M
     pane, dialog = _open(qtbot, example_project)
     assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
     assert "unsafe" in dialog.insecure_check.text()
+    assert not dialog.progress.isVisible()  # no "0%" bar before anything has started
     _fill(dialog, node, node.password)
     dialog.remember_check.setChecked(True)
     with qtbot.waitSignal(pane.sig_exported, timeout=20000):
         dialog.deploy_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "brandingID now live" in dialog.status.text()
-    assert dialog.progress.value() == 100
+    assert dialog.progress.value() == 100 and dialog.progress.isVisible()
     assert len(node.store) == 1 and "Deployed 'Demo'" in pane.status.text()
     state = load_state(example_project)["deploy"]
     assert (state["node"], state["name"], state["user"]) == (node.url, "Demo", node.user)

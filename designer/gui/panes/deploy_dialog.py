@@ -176,6 +176,7 @@ class DeployDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.progress)
+        self.progress.hide()  # until a deploy starts: a "0%" bar before anything happens reads as stuck
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(560, self.sizeHint().height())
@@ -230,6 +231,7 @@ class DeployDialog(QDialog):
             timeout=self.timeout,
         )
         self.progress.setValue(0)
+        self.progress.show()
         self._set_status("Exporting and uploading…", "")
         self.deploy_button.setEnabled(False)
         from ...core.deploy import CancelToken

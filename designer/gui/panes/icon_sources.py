@@ -151,7 +151,11 @@ class ImportSvgDialog(QDialog):
         self.picture = QLabel(objectName="importPreview")
         self.picture.setFixedSize(72, 72)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setStyleSheet("background: #f3f4f6; border-radius: 6px;")
+        # The tile and the icon's app colour follow the appearance (a light tile sat in the dark dialog).
+        from ..tones import is_dark
+
+        self._tile = ("#1f2430", "#f5f5f5") if is_dark(self.palette()) else ("#f3f4f6", "#1f2937")
+        self.picture.setStyleSheet(f"background: {self._tile[0]}; border-radius: 6px;")
         top.addWidget(self.picture)
         form = QFormLayout()
         self.name = QLineEdit(objectName="importName")
@@ -200,7 +204,7 @@ class ImportSvgDialog(QDialog):
         if res.viewbox_added:
             notes.append("A viewBox was added so the icon scales.")
         self.summary.setText("\n".join(notes))
-        self.picture.setPixmap(render_icon(res.text.encode("utf-8"), "", "#1f2937", 56))
+        self.picture.setPixmap(render_icon(res.text.encode("utf-8"), "", self._tile[1], 56))
 
     def stem(self) -> str:
         from ...core.svgimport import derive_icon_id
