@@ -63,6 +63,19 @@ def test_removing_a_duplicated_member_removes_every_occurrence() -> None:
     assert doc.dumps() == '{"a": 1, "a": 3}'
 
 
+def _one_plugin(tmp_path: Path, package_text: str) -> Path:
+    """A project of one plugin 'a' whose package file is ``package_text``."""
+    return write(
+        tmp_path,
+        {
+            "manifest.json": MANIFEST,
+            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
+            "plugins/a/a.plugin.package.json": package_text,
+            "plugins/a/a.plugin.js": SCRIPT % "a",
+        },
+    )
+
+
 def test_changing_the_placement_with_menu_items_written_twice_keeps_the_items(tmp_path: Path) -> None:
     """The package's menuItems written twice: the new placement went into the dead first copy and
     the reloaded plugin had no buttons."""
@@ -72,15 +85,7 @@ def test_changing_the_placement_with_menu_items_written_twice_keeps_the_items(tm
         '  "menuItems": {"toolbar": [{"label": "Old", "action": "go"}]},\n'
         '  "menuItems": {"conference": [{"label": "Go", "action": "go"}]}\n}\n'
     )
-    root = write(
-        tmp_path,
-        {
-            "manifest.json": MANIFEST,
-            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
-            "plugins/a/a.plugin.package.json": text,
-            "plugins/a/a.plugin.js": SCRIPT % "a",
-        },
-    )
+    root = _one_plugin(tmp_path, text)
     pkg = load(root)
     pp = pkg.plugins[0].package
     pp.menu_items = {"toolbar": pp.menu_items["conference"]}
@@ -98,15 +103,7 @@ def test_a_placement_added_with_menu_items_written_twice_is_saved(tmp_path: Path
         '"menuItems": {"toolbar": [{"label": "Old", "action": "go"}]},\n'
         '  "menuItems": {"conference": [{"label": "Go", "action": "go"}]}',
     )
-    root = write(
-        tmp_path,
-        {
-            "manifest.json": MANIFEST,
-            "settings.json": '{"plugins": [{"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n',
-            "plugins/a/a.plugin.package.json": text,
-            "plugins/a/a.plugin.js": SCRIPT % "a",
-        },
-    )
+    root = _one_plugin(tmp_path, text)
     pkg = load(root)
     items = pkg.plugins[0].package.menu_items
     items["toolbar"] = [MenuItem(label="Bar", action="go")]
