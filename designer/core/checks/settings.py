@@ -88,16 +88,15 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 if first.package_path == plugin.package_path:  # the same plugin listed twice
                     fix = Fix("remove-settings-entry", f"Remove this second '{entry.id}' entry", {"index": index})
                     why = "is listed twice in settings.json"
-                else:  # two plugins: this one needs an id of its own
-                    new_id = unique_id(pkg, entry.id)
-                    fix = Fix("rename-plugin-id", f"Rename this one to '{new_id}'", {"index": index, "value": new_id})
+                else:  # two plugins: one of them needs an id of its own
+                    fix = _own_id_fix(pkg, entry.id, index)
                     why = f"belongs to both '{first.display_name}' and '{name}' in settings.json"
                 ctx.report(
                     "PD202",
                     REL,
                     f"The id '{entry.id}' {why}; the app keeps only one of them.",
                     ptr + "/id",
-                    fix=fix if plugin.package is not None or fix.kind == "remove-settings-entry" else None,
+                    fix=fix if plugin.package is not None or fix.kind != "rename-plugin-id" else None,
                     plugin=plugin.key,
                 )
             seen.add(entry.id)
@@ -150,6 +149,29 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ),
                 plugin=plugin.key,
             )
+
+
+def _own_id_fix(pkg: BrandingPackage, shared: str, index: int) -> Fix:
+    """The fix for the entry at ``index`` whose id ``shared`` another plugin's entry also has.
+
+    Why not always rename: the usual cause is a copied entry whose id was not changed, while its
+    package file (and source) carry the plugin's own id. Renaming the plugin to a made-up id
+    then changes three files and leaves the copy-paste slip in place; pointing the settings
+    entry back at its package's id is the one-line repair (the same as PD203's). Only when the
+    entry's package really has the shared id (or its own id is taken too) is a new id needed.
+    """
+    taken = {p.entry.id for p in pkg.plugins if p.entry.id}
+    for at in [index] + [i for i, p in enumerate(pkg.plugins) if p.entry.id == shared and i != index]:
+        own = pkg.plugins[at].package.id if pkg.plugins[at].package is not None else None
+        if isinstance(own, str) and own and own != shared and own not in taken:
+            where = "this entry's" if at == index else f"the '{pkg.plugins[at].display_name}' entry's"
+            return Fix(
+                "set-settings-id",
+                f"Change {where} id to '{own}', its package's id",
+                {"index": at, "value": own},
+            )
+    new_id = unique_id(pkg, shared)
+    return Fix("rename-plugin-id", f"Rename this one to '{new_id}'", {"index": index, "value": new_id})
 
 
 def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
