@@ -76,7 +76,7 @@ Mutation = Callable[[Path], None]
 # package report" are limited to these, so checks added later (SVG safety, JavaScript) do not
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
-    "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD210 PD211 PD212 "
+    "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD210 PD211 PD212 "
     "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
@@ -375,6 +375,13 @@ CASES: list[Case] = [
     bad("package-folder-case", mv("plugins/rec", "plugins/Rec"), "PD204", SETTINGS, 5, 23),
     near("package-named-plugin-json",
          steps(mv(PKG, "plugins/rec/plugin.json"), r(SETTINGS, "rec.plugin.package.json", "plugin.json")), "PD204"),
+    # PD208 srcURL names the plugin's .js (or an icon), not its package file
+    bad("srcURL-names-the-js", r(SETTINGS, "rec/rec.plugin.package.json", "rec/rec.plugin.js"), "PD208", SETTINGS, 5, 23,
+        message="plugins/rec/rec.plugin.package.json"),
+    bad("srcURL-names-the-icon", r(SETTINGS, "rec/rec.plugin.package.json", "rec/rec.svg"), "PD208", SETTINGS, 5, 23),
+    near("package-file-without-json-extension",
+         steps(mv(PKG, "plugins/rec/rec.plugin.package"), r(SETTINGS, "rec.plugin.package.json", "rec.plugin.package")),
+         "PD208"),
     # PD207 the plugins list under another name
     bad("plugins-key-singular", r(SETTINGS, '"plugins"', '"plugin"'), "PD207", SETTINGS, 2, 5, message="'plugin'"),
     bad("plugins-key-capital", r(SETTINGS, '"plugins"', '"Plugins"'), "PD207", SETTINGS, 2, 5),

@@ -62,3 +62,25 @@ def test_pd202_copied_id_in_the_first_entry_is_the_one_corrected(base_project: P
     fix_everything(base_project)
     assert codes(base_project) == []
     assert snapshot(root)["plugins/rec2/rec.plugin.js"].count(b"'rec-2.0'") == 1
+
+
+# -- 2. settings.json's srcURL names the .js -----------------------------------------------
+
+
+def test_srcurl_naming_the_source_is_reported_on_settings_and_fixed_in_one_line(base_project: Path) -> None:
+    """Parsing the .js as JSON reported 'not valid JSON' on the source, and --fix listed the
+    package a second time and renamed ids in three files. The error belongs on settings.json's
+    srcURL, and the one fix points it at the package file next to the source."""
+    root = base_project / "webapp2"
+    replace(root, SETTINGS, "rec/rec.plugin.package.json", "rec/rec.plugin.js")
+    before = snapshot(root)
+    found = codes(base_project)
+    assert not [p for p in found if p.code == "PD100"], found
+    (wrong,) = [p for p in found if p.code == "PD208"]
+    assert (wrong.file, wrong.line, wrong.column) == (SETTINGS, 5, 23)
+    assert "plugin.package.json" in wrong.message and wrong.severity.value == "error"
+    assert {p.fix.kind for p in found if p.fix} == {"set-settings-src"}
+    assert fix_everything(base_project) == ["Point settings.json to 'plugins/rec/rec.plugin.package.json'"]
+    after = snapshot(root)
+    assert after == {**before, SETTINGS: before[SETTINGS].replace(b"rec/rec.plugin.js", b"rec/rec.plugin.package.json")}
+    assert codes(base_project) == []

@@ -507,11 +507,31 @@ def _listed_plugins(pkg: BrandingPackage) -> list[Plugin]:
     return [_load_plugin(pkg, SettingsEntry.from_json(raw)) for raw in (entries if isinstance(entries, list) else [])]
 
 
+def not_a_package_file(pkg: BrandingPackage, rel: str) -> bool:
+    """Whether ``rel``, named by a settings.json srcURL, is plainly some other file (the plugin's
+    .js, an icon) rather than a plugin package file.
+
+    Why: parsing the source as JSON reported "x.plugin.js is not valid JSON" on the JS file,
+    which sends the user to the wrong file, and the fixes then listed the real package file a
+    second time. A file named *.json, or whose text starts like a JSON object, is still read as
+    one (its errors are then the file's own).
+    """
+    if rel.lower().endswith(".json") or not pkg.files.exists(rel):
+        return False
+    try:
+        head = pkg.files.read_bytes(rel)[:4096]
+    except OSError:
+        return False  # the loader reports the unreadable file
+    return not head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+
+
 def _load_plugin(pkg: BrandingPackage, entry: SettingsEntry) -> Plugin:
     plugin = Plugin(entry)
     if entry.src_url:
         plugin.package_path = normalize("", entry.src_url)
     if plugin.package_path and pkg.files.exists(plugin.package_path):
+        if not_a_package_file(pkg, plugin.package_path):
+            return plugin  # settings.json's check says what the entry should point to (PD208)
         doc = _load_json(pkg, plugin.package_path, plugin.key)
         if doc is not None:
             plugin.package = PluginPackage.from_json(doc.data)

@@ -143,6 +143,13 @@ CODES: dict[str, Code] = {
             "Works on your computer, fails on the Linux web server that serves the package.",
         ),
         Code(
+            "PD208",
+            _E,
+            "settings.json srcURL is not a plugin package file",
+            "It must name the plugin's *.plugin.package.json; pointed at the .js or an icon, the app loads "
+            "nothing for that entry.",
+        ),
+        Code(
             "PD207",
             _E,
             "settings.json's plugin list is under another name",

@@ -69,11 +69,13 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             if rel in meant:
                 index = meant[rel]
                 entry = pkg.plugins[index].entry
+                path = pkg.plugins[index].package_path
+                what = "which is not a plugin package file" if path and pkg.exists(path) else "which does not exist"
                 ctx.report(
                     "PD205",
                     rel,
                     f"The plugin package {rel} is not listed in settings.json, whose entry '{entry.id}' points to "
-                    f"'{entry.src_url}', which does not exist. Point that entry here.",
+                    f"'{entry.src_url}', {what}. Point that entry here.",
                     fix=Fix("set-settings-src", f"Use '{rel}' for '{entry.id}'", {"index": index, "value": rel}),
                 )
                 continue

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import BrandingPackage
+from ..files import normalize
+from ..model import BrandingPackage, not_a_package_file
 from ..plugins import unique_id
 from ..problems import Fix
 from .context import Context
@@ -27,23 +28,40 @@ def unlisted_packages(pkg: BrandingPackage) -> list[str]:
 
 
 def meant_package(pkg: BrandingPackage, index: int) -> str | None:
-    """The unlisted package file the entry at ``index`` (whose srcURL finds nothing) most likely
-    means: the one with the entry's id, else the one with the nearest name (a typo)."""
+    """The unlisted package file the entry at ``index`` most likely means, when its srcURL finds
+    nothing (the one with the entry's id, else the one with the nearest name: a typo) or finds
+    the plugin's .js or another file that is no package file (the package that loads that
+    file, else the one with the entry's id, else the only one in that folder)."""
     plugin = pkg.plugins[index]
-    if plugin.package_path is None or pkg.exists(plugin.package_path):
+    if plugin.package_path is None:
+        return None
+    wrong_file = pkg.exists(plugin.package_path)
+    if wrong_file and not not_a_package_file(pkg, plugin.package_path):
         return None
     import difflib  # only for a broken srcURL: a clean check does not import it
     import json
 
     unlisted = unlisted_packages(pkg)
-    same_id = []
+    same_id, loads_it = [], []
     for rel in unlisted:
         try:
             data = json.loads(pkg.read_text(rel))
         except (OSError, ValueError, UnicodeDecodeError, RecursionError):  # nested too deeply: not a package
             continue
-        if isinstance(data, dict) and plugin.entry.id and data.get("id") == plugin.entry.id:
+        if not isinstance(data, dict):
+            continue
+        if plugin.entry.id and data.get("id") == plugin.entry.id:
             same_id.append(rel)
+        src = data.get("srcURL")
+        if isinstance(src, str) and normalize(rel, src) == plugin.package_path:
+            loads_it.append(rel)
+    if wrong_file:
+        folder = plugin.package_path.rsplit("/", 1)[0] + "/"
+        beside = [rel for rel in unlisted if rel.startswith(folder) and "/" not in rel[len(folder) :]]
+        for found in (loads_it, same_id, beside):
+            if len(found) == 1:
+                return found[0]
+        return None
     if len(same_id) == 1:
         return same_id[0]
     near = difflib.get_close_matches(plugin.package_path, unlisted, n=1, cutoff=0.8)
@@ -109,6 +127,20 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 f"The plugin '{name}' points to '{entry.src_url}', which is outside the package or on another "
                 "server. srcURL must be a path inside webapp2/, such as plugins/<folder>/<name>.plugin.package.json.",
                 ptr + "/srcURL",
+                plugin=plugin.key,
+            )
+            continue
+        if not_a_package_file(pkg, plugin.package_path):
+            meant = meant_package(pkg, index)
+            kind = "JavaScript source" if plugin.package_path.lower().endswith(".js") else "file"
+            ctx.report(
+                "PD208",
+                REL,
+                f"The plugin '{name}' points to '{entry.src_url}', a {kind}, not a plugin package file. srcURL must "
+                "point to the plugin's *.plugin.package.json (which names the source itself), so the app loads "
+                "nothing for this entry." + (f" Point it to {meant}." if meant else ""),
+                ptr + "/srcURL",
+                fix=Fix("set-settings-src", f"Use '{meant}'", {"index": index, "value": meant}) if meant else None,
                 plugin=plugin.key,
             )
             continue
