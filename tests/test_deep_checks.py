@@ -155,6 +155,10 @@ JS_CASES: dict[str, tuple[str, str]] = {
             "PEX.pluginAPI.registerPlugin({\n" + REG + "    });", "PEX.pluginAPI.registerPlugin(plugin);"
         ),
     ),
+    "PD520": (
+        source(reg=REG.replace("load: load,", "load: laod, /*HERE*/")),
+        source(pre="    var start = function () {};\n", reg=REG.replace("load: load,", "load: start,")),
+    ),
     "PD600": (
         source(body="        fetch('https://api.example.com/v1/items'); /*HERE*/\n"),
         source(

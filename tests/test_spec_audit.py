@@ -84,3 +84,114 @@ def test_srcurl_naming_the_source_is_reported_on_settings_and_fixed_in_one_line(
     after = snapshot(root)
     assert after == {**before, SETTINGS: before[SETTINGS].replace(b"rec/rec.plugin.js", b"rec/rec.plugin.package.json")}
     assert codes(base_project) == []
+
+
+# -- 3. registered names that are no function when registerPlugin runs -----------------------
+
+JS = "plugins/rec/rec.plugin.js"
+
+
+def _plugin_js(body: str) -> str:
+    return "(function () {\n" + body + "})();\n"
+
+
+REGISTER = "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+FUNCTIONS = "    function load() {}\n    function unload() {}\n    function record() {}\n"
+
+# name -> (source, code, the registered key whose value is reported)
+NOT_A_FUNCTION = {
+    "const-after": (
+        _plugin_js(REGISTER + "    const load = () => {};\n    function unload() {}\n    function record() {}\n"),
+        "PD520",
+        "load",
+    ),
+    "var-after": (
+        _plugin_js(
+            "    function load() {}\n    function unload() {}\n" + REGISTER + "    var record = function () {};\n"
+        ),
+        "PD506",
+        "record",
+    ),
+    "other-scope": (
+        _plugin_js(
+            "    function load() {}\n    function unload() {}\n    function helper() { function record() {} }\n"
+            + REGISTER
+        ),
+        "PD506",
+        "record",
+    ),
+    "undefined-name": (_plugin_js(FUNCTIONS + REGISTER.replace("load: load", "load: laod")), "PD520", "load"),
+    "string": (_plugin_js(FUNCTIONS + REGISTER.replace("load: load", "load: 'load'")), "PD520", "load"),
+    "unload-string": (
+        _plugin_js(FUNCTIONS + REGISTER.replace("unload: unload", "unload: 'unload'")),
+        "PD520",
+        "unload",
+    ),
+    "let-after-in-block": (
+        _plugin_js(
+            "    function load() {}\n    function record() {}\n    if (true) {\n"
+            + REGISTER
+            + "    }\n    let unload = function () {};\n"
+        ),
+        "PD520",
+        "unload",
+    ),
+}
+
+
+def _value_at(text: str, key: str) -> tuple[int, int]:
+    """Line and column of the value registered under ``key``."""
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "registerPlugin" in t)
+    row = text.splitlines()[line - 1]
+    return line, row.index(f" {key}: ") + len(key) + 4
+
+
+# Sources that work: nothing may be said about their registered functions. (An action that is
+# no function declared in the file, such as one destructured or imported, was PD506 before.)
+FINE = {
+    "declarations-after-are-hoisted": _plugin_js(REGISTER + FUNCTIONS),
+    "var-assigned-before": _plugin_js(
+        "    var load = function () {};\n    const unload = () => {};\n    let record;\n    record = function () {};\n"
+        + REGISTER
+    ),
+    "outer-function-may-run-later": _plugin_js(
+        "    function init() {\n    "
+        + REGISTER
+        + "    }\n    const load = () => {}, unload = () => {}, record = () => {};\n"
+        "    document.addEventListener('x', init);\n"
+    ),
+    "parameters": "(function (load, unload) {\n    function record() {}\n" + REGISTER + "})(a, b);\n",
+    "destructured": _plugin_js("    const { load, unload } = window.myPlugin;\n    function record() {}\n" + REGISTER),
+    "global-from-window": _plugin_js(
+        "    function helper() { window.load = () => {}; }\n    function unload() {}\n    function record() {}\n"
+        + REGISTER
+    ),
+    "import": "import { load, unload } from './lib.js';\nfunction record() {}\n" + REGISTER,
+}
+
+
+def _only_js(project: Path, text: str) -> list[Problem]:
+    (project / "webapp2" / JS).write_text(text, encoding="utf-8")
+    return [p for p in codes(project) if p.file == JS and p.code in ("PD506", "PD508", "PD520")]
+
+
+def test_registered_value_that_is_no_function_yet_is_reported_at_the_value(base_project: Path) -> None:
+    """These passed check --strict, while the app (and the preview) show the Oops page."""
+    for name, (text, code, key) in NOT_A_FUNCTION.items():
+        found = _only_js(base_project, text)
+        assert [(p.code, p.line, p.column) for p in found] == [(code, *_value_at(text, key))], (name, found)
+        assert found[0].severity.value == "error"
+
+
+def test_registered_functions_that_exist_when_registered_are_not_reported(base_project: Path) -> None:
+    for name, text in FINE.items():
+        assert _only_js(base_project, text) == [], name
+
+
+def test_not_a_function_message_says_why(base_project: Path) -> None:
+    (found,) = _only_js(base_project, NOT_A_FUNCTION["const-after"][0])
+    assert "'load'" in found.message and "const" in found.message and "line 3" in found.message
+    (found,) = _only_js(base_project, NOT_A_FUNCTION["undefined-name"][0])
+    assert "'laod'" in found.message and "not defined anywhere" in found.message
+    (found,) = _only_js(base_project, NOT_A_FUNCTION["string"][0])
+    assert "a string, not a function" in found.message

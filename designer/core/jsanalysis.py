@@ -25,6 +25,7 @@ __all__ = [
     "DYN",
     "LAYOUTS",
     "JsInfo",
+    "Key",
     "Registration",
     "analyse",
     "analysed",
@@ -201,7 +202,7 @@ def _load_language() -> None:
 class Key(Record):
     """One key of the object passed to ``registerPlugin``."""
 
-    __slots__ = ("name", "line", "column", "kind", "value")
+    __slots__ = ("name", "line", "column", "kind", "value", "value_line", "value_column", "missing", "missing_line")
 
     def __init__(self, name: str, line: int, column: int, kind: str, value: str | None = None) -> None:
         self.name = name
@@ -209,6 +210,14 @@ class Key(Record):
         self.column = column
         self.kind = kind  # "function" (inline), "identifier", "other"
         self.value = value  # the identifier's name when kind == "identifier"
+        self.value_line, self.value_column = line, column  # where the registered value starts
+        # Why the value is surely no function when registerPlugin runs (see _Analyser._unbound):
+        # "nowhere" (no such name in the file), "scope" (only inside another function or
+        # block), "const"/"let"/"var"/"assignment"/"class" (made only after the call, in the
+        # same function), "value" (a variable holding a literal that is no function, made once),
+        # or the literal itself ("a string", "a number", "null", ...). None: nothing sure to say.
+        self.missing: str | None = None
+        self.missing_line = 0  # the line of the definition "scope", "const"... and "value" refer to
 
 
 class Registration(Record):
@@ -340,7 +349,7 @@ class _Analyser:
 
     # -- the walk ------------------------------------------------------------------------
     def run(self, tree: Any) -> JsInfo:
-        root = tree.root_node
+        root = self._root = tree.root_node
         self._top_level(root)
         if root.has_error:
             self._errors(root)
@@ -552,7 +561,7 @@ class _Analyser:
                 prop = fn.child_by_field_name("property")
                 pl, pc = self.pos(prop) if prop is not None else (line, col)
                 if member == "registerPlugin":
-                    info.registrations.append(self._registration(line, col, args[0] if args else None))
+                    info.registrations.append(self._registration(line, col, args[0] if args else None, node))
                 call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)
@@ -663,7 +672,7 @@ class _Analyser:
                     return self.strings_of(c.child_by_field_name("value"))
         return None
 
-    def _registration(self, line: int, col: int, arg: Any) -> Registration:
+    def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:
         obj = self._object_of(arg)
         reg = Registration(line, col, None)
         if obj is None:
@@ -692,6 +701,13 @@ class _Analyser:
                     keys[name] = Key(name, kl, kc, "identifier", self.text(v))
                 else:
                     keys[name] = Key(name, kl, kc, "other")
+                if v is not None and name != "id":
+                    key = keys[name]
+                    key.value_line, key.value_column = self.pos(v)
+                    if v.type in _NOT_CALLABLE:
+                        key.missing = _NOT_CALLABLE[v.type]
+                    elif v.type == "identifier" and call is not None:
+                        key.missing, key.missing_line = self._unbound(self.text(v), v, call)
                 if name == "id" and v is not None:
                     values = self.strings_of(v)
                     if len(values) == 1 and DYN not in values[0]:
@@ -702,6 +718,8 @@ class _Analyser:
                 name = self.text(c)
                 kl, kc = self.pos(c)
                 keys[name] = Key(name, kl, kc, "identifier", name)
+                if call is not None and name != "id":
+                    keys[name].missing, keys[name].missing_line = self._unbound(name, c, call)
             elif t == "method_definition":
                 n = c.child_by_field_name("name")
                 if n is not None:
@@ -709,6 +727,189 @@ class _Analyser:
                     keys[self.text(n)] = Key(self.text(n), kl, kc, "function")
         reg.keys = keys
         return reg
+
+    # -- is a registered name a function when registerPlugin runs? -------------------------
+    def _unbound(self, name: str, ref: Any, call: Any) -> tuple[str | None, int]:
+        """Why ``name``, read at ``ref`` in the object given to registerPlugin (``call``), is
+        surely not a function at that moment; (None, 0) when it is, or may be.
+
+        Why so careful: a false alarm on a working plugin teaches users to ignore the checker.
+        So only what the file itself proves is reported: a name defined nowhere in it (and no
+        browser function), defined only inside another function or block, made by const, let,
+        var or an assignment only after the call in the same function (so still undefined, or
+        a ReferenceError, when the call runs), or a variable made once from a literal that is
+        no function. Function declarations are hoisted; a definition in an outer function may
+        run before a call that is itself deferred; anything that could define globals behind
+        the file's back (window.x = ..., eval, with) ends the question.
+        """
+        if name in _BROWSER_GLOBALS or _GLOBAL_WRITE.search(self.data):
+            return None, 0
+        word = re.escape(name.encode())
+        if re.search(
+            rb"\b(?:window|self|globalThis|this|top|parent)\s*(?:\.\s*"
+            + word
+            + rb"(?![\w$])|\[\s*['\"`]"
+            + word
+            + rb"['\"`])",
+            self.data,
+        ):
+            return None, 0  # window.load = ... or this['load']: a global made at run time
+        bindings = self._bindings(name)
+        if not bindings:
+            return "nowhere", 0
+        at = ref.start_byte
+        visible = [b for b in bindings if b[1] is None or b[1].start_byte <= at < b[1].end_byte]
+        if not visible:
+            return "scope", bindings[0][3]
+        if any(kind in ("function", "param", "import") for kind, *_rest in visible):
+            return None, 0  # hoisted, or given by whoever calls the function
+        before = [b for b in visible if b[2].end_byte <= call.start_byte and (b[0] == "assignment" or b[4] is not None)]
+        if before:
+            value = before[0][4]
+            if len(bindings) == 1 and value is not None and value.type in _NOT_CALLABLE:
+                return "value", before[0][3]  # var load = {}; and never anything else
+            return None, 0  # made, and given a value, before the call
+        home = _function_of(call)
+        if any(_function_of(b[2]) != home for b in visible):
+            return None, 0  # made in an outer function: the call may well run later
+        first = min(visible, key=lambda b: b[2].start_byte)
+        return first[0], first[3]
+
+    def _bindings(self, name: str) -> list[tuple[str, Any, Any, int, Any]]:
+        """Every place ``name`` is defined: (kind, scope node or None for everywhere, the
+        defining node, its line, the value given there or None)."""
+        out: list[tuple[str, Any, Any, int, Any]] = []
+        root = self._root
+        word = re.escape(name.encode())
+        for m in re.finditer(rb"(?<![\w$])" + word + rb"(?![\w$])", self.data):
+            n = root.descendant_for_byte_range(m.start(), m.end())
+            if n is None or n.type not in ("identifier", "shorthand_property_identifier_pattern"):
+                continue
+            found = self._binding(n)
+            if found is not None:
+                kind, scope, node, value = found
+                out.append((kind, scope, node, node.start_point[0] + 1, value))
+        return out
+
+    def _binding(self, n: Any) -> tuple[str, Any, Any, Any] | None:
+        """(kind, scope, node, value) when the identifier ``n`` defines its name, else None."""
+        p = n.parent
+        if p is None:
+            return None
+        t = p.type
+        is_name = p.child_by_field_name("name") == n
+        if t in ("function_declaration", "generator_function_declaration") and is_name:
+            return "function", _function_of(p), p, None
+        if t == "class_declaration" and is_name:
+            return "class", _block_of(p), p, p
+        if t in ("function_expression", "function", "generator_function", "class") and is_name:
+            return "param", p, p, None  # its own name, seen only inside it
+        if t in ("import_specifier", "namespace_import", "import_clause"):
+            return "import", None, p, None
+        if t == "arrow_function" and p.child_by_field_name("parameter") == n:
+            return "param", p, p, None
+        if t == "catch_clause" and p.child_by_field_name("parameter") == n:
+            return "param", p, p, None
+        if t == "assignment_expression" and p.child_by_field_name("left") == n:
+            return "assignment", None, p, p.child_by_field_name("right")
+        # Destructuring: up through the patterns to what declares them.
+        top, child = p, n
+        while top is not None and top.type in _PATTERNS:
+            if top.type in ("pair_pattern", "assignment_pattern", "object_assignment_pattern"):
+                if top.type == "pair_pattern" and top.child_by_field_name("value") != child:
+                    return None
+                if top.type != "pair_pattern" and top.child_by_field_name("left") != child:
+                    return None  # a default value is a use, not a definition
+            top, child = top.parent, top
+        if top is None:
+            return None
+        if top.type == "formal_parameters":
+            return "param", top.parent, top.parent, None
+        if top.type == "variable_declarator" and top.child_by_field_name("name") == child:
+            decl = top.parent
+            value = top.child_by_field_name("value")
+            if value is not None and child != n:
+                value = top  # destructured: it has a value, which is no literal of its own
+            if decl is not None and decl.type == "variable_declaration":
+                return "var", _function_of(decl), top, value
+            kind = self.text(decl.children[0]) if decl is not None and decl.children else "let"
+            return (kind if kind in ("let", "const") else "let"), _block_of(top), top, value
+        if top.type == "for_in_statement" and top.child_by_field_name("left") == child:
+            kinds = [self.text(c) for c in top.children[:3] if c.type in ("var", "let", "const")]
+            if not kinds:
+                return "assignment", None, top, None
+            return "param", (_function_of(top) if kinds[0] == "var" else top), top, None
+        if top.type in ("catch_clause", "arrow_function"):
+            return "param", top, top, None
+        if top.type == "assignment_expression" and top.child_by_field_name("left") == child:
+            return "assignment", None, top, None
+        return None
+
+
+_NOT_CALLABLE = {  # literal -> how a message names it
+    "string": "a string",
+    "template_string": "a string",
+    "number": "a number",
+    "null": "null",
+    "undefined": "undefined",
+    "true": "a boolean",
+    "false": "a boolean",
+    "object": "an object",
+    "array": "an array",
+    "regex": "a regular expression",
+}
+_PATTERNS = frozenset(
+    {
+        "object_pattern",
+        "array_pattern",
+        "pair_pattern",
+        "assignment_pattern",
+        "object_assignment_pattern",
+        "rest_pattern",
+    }
+)
+_FUNCTION_SCOPES = frozenset(
+    {
+        "program",
+        "function_declaration",
+        "generator_function_declaration",
+        "function_expression",
+        "function",
+        "generator_function",
+        "arrow_function",
+        "method_definition",
+        "class_static_block",
+    }
+)
+_BLOCK_SCOPES = frozenset(
+    {"program", "statement_block", "for_statement", "for_in_statement", "switch_body", "class_body"}
+)
+# Functions every page has: registering one of them is odd, not broken.
+_BROWSER_GLOBALS = frozenset(
+    "alert confirm prompt open close print fetch setTimeout setInterval clearTimeout clearInterval "
+    "requestAnimationFrame cancelAnimationFrame queueMicrotask structuredClone atob btoa postMessage "
+    "Function Object Array String Number Boolean Symbol Date Promise Error JSON Math Reflect Proxy "
+    "parseInt parseFloat isNaN isFinite encodeURIComponent decodeURIComponent encodeURI decodeURI "
+    "console PEX window self globalThis document navigator location".split()
+)
+# with (...), eval(...), or properties put on the global object in bulk: any name may come from them.
+_GLOBAL_WRITE = re.compile(rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b")
+
+
+def _function_of(node: Any) -> Any:
+    """The function (or the whole program) ``node`` runs in: where var and function names live."""
+    p = node.parent
+    while p is not None and p.type not in _FUNCTION_SCOPES:
+        p = p.parent
+    return p
+
+
+def _block_of(node: Any) -> Any:
+    """The block ``node`` is in: where let, const and class names live."""
+    p = node.parent
+    while p is not None and p.type not in _BLOCK_SCOPES and p.type not in _FUNCTION_SCOPES:
+        p = p.parent
+    return p
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}

@@ -429,6 +429,13 @@ CODES: dict[str, Code] = {
             "registerPlugin argument cannot be read",
             "The checker cannot see which functions are registered, so it cannot check the menu actions.",
         ),
+        Code(
+            "PD520",
+            _E,
+            "load or unload is not a function when registerPlugin runs",
+            "The app calls them when the plugin starts and stops; a name not defined (yet) there, or a string, "
+            "throws and brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

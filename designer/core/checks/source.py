@@ -12,7 +12,17 @@ from collections.abc import Callable
 
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
-from designer.core.jsanalysis import ACTIONS, API_MEMBERS, DYN, LAYOUTS, JsInfo, analyse, classify_request, url_host
+from designer.core.jsanalysis import (
+    ACTIONS,
+    API_MEMBERS,
+    DYN,
+    LAYOUTS,
+    JsInfo,
+    Key,
+    analyse,
+    classify_request,
+    url_host,
+)
 from designer.core.jstext import is_identifier
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
@@ -227,6 +237,16 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             reg.column,
             fix,
         )
+    for fn in ("load", "unload"):
+        k = keys.get(fn)
+        if k is not None and k.missing:
+            report(
+                "PD520",
+                f"'{fn}' in the registerPlugin call of '{name}' is {_not_a_function(k)}. The app calls {fn} when the plugin "
+                f"{'starts' if fn == 'load' else 'is switched off'}; this throws and shows the 'Oops' page.",
+                k.value_line,
+                k.value_column,
+            )
     for action in actions:
         k = keys.get(action)
         if k is None and reg.damaged:
@@ -260,7 +280,16 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             continue
         if k.kind == "function":
             continue
-        if k.kind == "identifier" and k.value in info.functions:
+        if k.kind == "identifier" and k.value in info.functions and not k.missing:
+            continue
+        if k.missing:
+            report(
+                "PD506",
+                f"The menu action '{action}' of '{name}' is registered as {_not_a_function(k)}; clicking the item "
+                "would fail.",
+                k.value_line,
+                k.value_column,
+            )
             continue
         what = (
             f"'{k.value}', which is not a function defined in this file" if k.kind == "identifier" else "not a function"
@@ -309,6 +338,27 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             k.line,
             k.column,
         )
+
+
+def _not_a_function(k: Key) -> str:
+    """Why the registered value of ``k`` is no function when registerPlugin runs (``k.missing``)."""
+    v, at = k.value, k.missing_line
+    why = {
+        "nowhere": f"'{v}', which is not defined anywhere in this file",
+        "scope": f"'{v}', which is defined only inside another function or block (line {at}) that cannot be seen "
+        "from the registerPlugin call",
+        "const": f"'{v}', which is declared with const only after the registerPlugin call (line {at}); reading it "
+        f"before that is a ReferenceError. Move registerPlugin after it, or write function {v}() {{...}}",
+        "let": f"'{v}', which is declared with let only after the registerPlugin call (line {at}); reading it before "
+        "that is a ReferenceError. Move registerPlugin after it",
+        "class": f"'{v}', a class declared only after the registerPlugin call (line {at})",
+        "var": f"'{v}', which gets its value only after the registerPlugin call (var on line {at}), so it is still "
+        f"undefined when registered. Move registerPlugin after it, or write function {v}() {{...}}",
+        "assignment": f"'{v}', which is assigned only after the registerPlugin call (line {at}), so it does not exist "
+        "yet when registered. Move registerPlugin after it",
+        "value": f"'{v}', which holds a value that is not a function (line {at})",
+    }.get(k.missing or "")
+    return why or f"{k.missing}, not a function"
 
 
 def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
