@@ -417,8 +417,13 @@ CASES: list[Case] = [
     near("item-null-icon-and-label", menu(_item('{"icon": null, "label": null, "action": "record"}')), "PD302"),
     # PD303 / PD304 empty platforms / roles
     bad("platforms-empty", r(PKG, '["web", "electron", "ios", "android"]', "[]"), "PD303", PKG, 8, 18),
-    near("platforms-absent", r(PKG, '    "platforms": ["web", "electron", "ios", "android"],\n', ""), "PD303"),
+    # Missing is empty: the app (and the preview) offer the plugin on no platform, to no role.
+    bad("platforms-absent", r(PKG, '    "platforms": ["web", "electron", "ios", "android"],\n', ""), "PD303", PKG, 1, 1,
+        message="no platforms list"),
+    near("platforms-web-only", r(PKG, '["web", "electron", "ios", "android"]', '["web"]'), "PD303"),
     bad("roles-empty", r(PKG, '["chair"]', "[]"), "PD304", PKG, 9, 25),
+    bad("roles-absent", r(PKG, '    "participantRoles": ["chair"],\n', ""), "PD304", PKG, 1, 1,
+        message="no participantRoles list"),
     near("roles-guest-only", r(PKG, '["chair"]', '["guest"]'), "PD304"),
     # PD305 source file missing
     bad("source-missing", r(PKG, '"rec.plugin.js"', '"missing.js"'), "PD305", PKG, 6, 15),

@@ -187,9 +187,12 @@ CODES: dict[str, Code] = {
             "menuItems placement has no items",
             "The placement is chosen but lists no menu item, so nothing appears.",
         ),
-        Code("PD303", _E, "No platform selected", "With an empty platforms list the plugin loads nowhere."),
+        Code("PD303", _E, "No platform selected", "With an empty or missing platforms list the plugin loads nowhere."),
         Code(
-            "PD304", _E, "No participant role selected", "With an empty participantRoles list nobody gets the plugin."
+            "PD304",
+            _E,
+            "No participant role selected",
+            "With an empty or missing participantRoles list nobody gets the plugin.",
         ),
         Code(
             "PD305",

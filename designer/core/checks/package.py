@@ -85,20 +85,28 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 plugin=key,
             )
 
-    if isinstance(data.get("platforms"), list) and not data["platforms"]:
+    # Missing counts as empty: the app (and the preview) offer a plugin only on the platforms and
+    # to the roles listed, so without the list it never shows either (SPEC 5.7).
+    if "platforms" not in data or (isinstance(data["platforms"], list) and not data["platforms"]):
         ctx.report(
             "PD303",
             rel,
-            f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android.",
-            "/platforms",
+            f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android."
+            if "platforms" in data
+            else f"'{name}' has no platforms list, so it loads nowhere. Add \"platforms\" with at least one of "
+            "web, electron (desktop), ios, android.",
+            "/platforms" if "platforms" in data else "",
             plugin=key,
         )
-    if isinstance(data.get("participantRoles"), list) and not data["participantRoles"]:
+    if "participantRoles" not in data or (isinstance(data["participantRoles"], list) and not data["participantRoles"]):
         ctx.report(
             "PD304",
             rel,
-            f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both.",
-            "/participantRoles",
+            f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both."
+            if "participantRoles" in data
+            else f"'{name}' has no participantRoles list, so nobody gets it. Add \"participantRoles\" with chair "
+            "(Host), guest, or both.",
+            "/participantRoles" if "participantRoles" in data else "",
             plugin=key,
         )
     if p.src_url:
