@@ -7,9 +7,10 @@ touches nothing else.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from broken_cases import SETTINGS, _second_plugin, replace
+from broken_cases import PKG, SETTINGS, _second_plugin, replace
 from conftest import snapshot
 
 from designer.core.checks import run_checks
@@ -195,3 +196,41 @@ def test_not_a_function_message_says_why(base_project: Path) -> None:
     assert "'laod'" in found.message and "not defined anywhere" in found.message
     (found,) = _only_js(base_project, NOT_A_FUNCTION["string"][0])
     assert "a string, not a function" in found.message
+
+
+# -- 5. a menu item with null icon and label, and no state$ to set them -----------------------
+
+
+def _menu(project: Path, section: str, icon: str, label: str) -> None:
+    root = project / "webapp2"
+    replace(root, PKG, '"toolbar"', f'"{section}"')
+    replace(root, PKG, '"icon": "rec.svg#rec"', f'"icon": {icon}')
+    replace(root, PKG, '"label": "Record"', f'"label": {label}')
+
+
+def test_pd309_conference_and_participant_items_that_show_empty(base_project: Path, tmp_path: Path) -> None:
+    """PD309 covered only toolbar buttons; a menu item with null icon and label is just as empty
+    when no state$ fills them in (SPEC 2: null means set at run time through state$)."""
+    for section in ("conference", "participants"):
+        project = tmp_path / section
+        shutil.copytree(base_project, project)
+        _menu(project, section, "null", "null")
+        (found,) = [p for p in codes(project) if p.code == "PD309"]
+        assert (found.file, found.line, found.severity.value) == (PKG, 14, "warning"), found  # the "label": null
+        assert "neither icon nor label" in found.message and "state$" in found.message
+
+
+def test_pd309_not_for_a_labelled_item_or_with_state(base_project: Path, tmp_path: Path) -> None:
+    labelled = tmp_path / "labelled"
+    shutil.copytree(base_project, labelled)
+    _menu(labelled, "conference", "null", '"Record"')
+    assert not [p for p in codes(labelled) if p.code == "PD309"]
+    with_state = tmp_path / "state"
+    shutil.copytree(base_project, with_state)
+    _menu(with_state, "participants", "null", "null")
+    js = with_state / "webapp2" / JS
+    text = js.read_text().replace(
+        "(function () {\n", "(function () {\n    var st = PEX.pluginAPI.createNewState({});\n"
+    )
+    js.write_text(text.replace("record: record\n", "record: record,\n        state$: st\n"))
+    assert not [p for p in codes(with_state) if p.code in ("PD309", "PD509", "PD510")]

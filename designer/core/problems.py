@@ -216,9 +216,9 @@ CODES: dict[str, Code] = {
         Code(
             "PD309",
             _W,
-            "Toolbar button without an icon",
-            "A toolbar button shows only its icon (the label is the hover tip); with none, and no state$ "
-            "to set one, it is an empty button.",
+            "Button or menu item shows empty",
+            "A toolbar button shows only its icon (the label is the hover tip), a menu item its icon and label; "
+            "with none of them, and no state$ to set them, it is empty.",
         ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken."),

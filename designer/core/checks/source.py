@@ -143,7 +143,12 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
 
 
 def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> None:
-    """PD309: a toolbar button with no icon, in a plugin whose single registration has no state$."""
+    """PD309: an item that shows empty, in a plugin whose single registration has no state$.
+
+    A toolbar button without an icon (its label is only the hover tip); a conference or
+    participant menu item with neither icon nor label. Null means "set at run time through
+    state$" (SPEC 2), so without state$ nothing ever fills them in.
+    """
     assert plugin.package is not None
     regs = info.registrations
     keys = regs[0].keys if len(regs) == 1 else None
@@ -151,14 +156,26 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         return  # no single registration we can read: nothing can be said
     name = plugin.display_name
     for sec, i, mi in plugin.package.items():
+        raw = mi.to_json()
+        keys_given = set(raw) if isinstance(raw, dict) else set()
         if sec == "toolbar" and not mi.icon:
-            raw = mi.to_json()
             ctx.report(
                 "PD309",
                 plugin.package_path,
                 f"Toolbar button {i + 1} of '{name}' has no icon, and the code registers no state$ to set one "
                 "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon.",
-                f"/menuItems/toolbar/{i}" + ("/icon" if isinstance(raw, dict) and "icon" in raw else ""),
+                f"/menuItems/toolbar/{i}" + ("/icon" if "icon" in keys_given else ""),
+                plugin=plugin.key,
+            )
+        elif sec != "toolbar" and not mi.icon and not mi.label and keys_given & {"icon", "label"}:
+            # (With neither key written, PD308 already says the item shows empty.)
+            where = "conference menu" if sec == "conference" else "participant menu"
+            ctx.report(
+                "PD309",
+                plugin.package_path,
+                f"Item {i + 1} in the {where} of '{name}' has neither icon nor label, and the code registers no "
+                "state$ to set them while it runs, so it shows empty. Give it a label (or an icon).",
+                f"/menuItems/{sec}/{i}" + ("/label" if "label" in keys_given else ""),
                 plugin=plugin.key,
             )
 
