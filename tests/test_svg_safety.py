@@ -9,7 +9,8 @@ import pytest
 
 from designer.cli import main
 from designer.core.checks import run_checks
-from designer.core.model import load
+from designer.core.fixes import apply_fix
+from designer.core.model import load, save
 from designer.core.svg import read_svg, sanitise_svg, scan_svg
 
 SECRET = "TOP-SECRET-d41d8cd98f00"
@@ -108,15 +109,37 @@ def test_sanitiser_refuses_unreadable_svg() -> None:
         sanitise_svg(b"<svg><g></svg>")
 
 
-def test_doctype_without_entities_is_only_a_warning(base_project: Path) -> None:
+def test_standard_public_doctype_is_accepted(base_project: Path) -> None:
+    """Illustrator and Inkscape write the W3C's public DOCTYPE; browsers never fetch its DTD and
+    SPEC 5b says to accept SVGs with one: no warning, so check --strict passes."""
     svg = base_project / "webapp2/plugins/rec/rec.svg"
     text = svg.read_text(encoding="utf-8")
-    svg.write_text(
-        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + text
-    )
+    for doctype in (
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+        "<!DOCTYPE svg PUBLIC '-//W3C//DTD SVG 1.0//EN' 'http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd'>",
+        "<!DOCTYPE svg>",
+    ):
+        svg.write_text(doctype + "\n" + text, encoding="utf-8")
+        assert [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == [], doctype
+
+
+def test_other_doctype_is_a_warning_whose_fix_removes_only_it(base_project: Path) -> None:
+    """The fix used to sanitise the whole file (comment, xmlns:xlink, the root tag's layout and
+    the declared encoding's case all changed); now only the DOCTYPE goes."""
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    text = svg.read_text(encoding="utf-8")
+    head = '<?xml version="1.0" encoding="utf-8"?>\r\n<!-- Generator: Adobe Illustrator -->\r\n'
+    doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd" [\r\n  <!ATTLIST svg x CDATA "">\r\n]>\r\n'
+    body = text.replace("<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink"\r\n\t ', 1).replace("\n", "\r\n")
+    svg.write_bytes((head + doctype + body).encode("utf-8"))
     found = [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")]
-    assert [(p.code, p.severity.value, p.line) for p in found] == [("PD410", "warning", 1)]
-    assert found[0].fix is not None and found[0].fix.kind == "sanitise-svg"
+    assert [(p.code, p.severity.value, p.line) for p in found] == [("PD410", "warning", 3)]
+    assert found[0].fix is not None and found[0].fix.kind == "remove-svg-doctype"
+    pkg = load(base_project)
+    apply_fix(pkg, found[0].fix)
+    save(pkg)
+    assert svg.read_bytes() == (head + body).encode("utf-8")
+    assert [p for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == []
 
 
 def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> None:

@@ -159,6 +159,19 @@ def _sanitise_svg(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Sanitise {rel} (scripts, event handlers, outside links, DOCTYPE and entities removed)"
 
 
+def _remove_svg_doctype(pkg: BrandingPackage, fix: Fix) -> str:
+    """Only the DOCTYPE goes: comments, namespaces, the root tag's layout and the declared
+    encoding stay byte for byte (the sanitiser would rewrite the whole file for it)."""
+    from .svg import remove_doctype
+
+    rel = fix.args["file"]
+    try:
+        pkg.pending_texts[rel] = remove_doctype(pkg.read_text(rel))
+    except ValueError as exc:
+        raise ValueError(f"{rel}: {exc}") from None
+    return f"Remove the DOCTYPE of {rel}"
+
+
 def _add_svg_viewbox(pkg: BrandingPackage, fix: Fix) -> str:
     rel, value = fix.args["file"], fix.args["value"]
     if not re.fullmatch(r"[0-9. -]+", value):
@@ -296,6 +309,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-svg-ref": _set_svg_ref,
     "rename-pex-action": _rename_pex_action,
     "sanitise-svg": _sanitise_svg,
+    "remove-svg-doctype": _remove_svg_doctype,
     "add-svg-viewbox": _add_svg_viewbox,
     "set-register-id": _set_register_id,
     "add-registered-key": _add_registered_key,

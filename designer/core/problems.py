@@ -269,7 +269,12 @@ CODES: dict[str, Code] = {
             "Clients keep their cached branding unless brandingID changes with each upload.",
         ),
         # -- SVG safety and ids ------------------------------------------------------------
-        Code("PD410", _W, "SVG has a DOCTYPE", "A DOCTYPE can point to outside files; icons do not need one."),
+        Code(
+            "PD410",
+            _W,
+            "SVG has a DOCTYPE other than the standard W3C one",
+            "A DOCTYPE can point to outside files; icons do not need one (the W3C public one is accepted).",
+        ),
         Code(
             "PD411",
             _E,

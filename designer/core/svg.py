@@ -15,7 +15,10 @@ from ._records import Record
 __all__ = [
     "SvgFinding",
     "SvgInfo",
+    "doctype_span",
+    "harmless_doctype",
     "read_svg",
+    "remove_doctype",
     "remove_element",
     "safe_parser",
     "sanitise_svg",
@@ -263,6 +266,59 @@ def _refs(value: str) -> list[str]:
     return re.findall(_URL_REF, value)
 
 
+def doctype_span(text: str) -> tuple[int, int] | None:
+    """Where the DOCTYPE of an SVG's text is: (start, end) of ``<!DOCTYPE ... >`` (an internal
+    subset ``[...]`` and quoted ids included), or None when it has none before the root."""
+    m = re.search(r"<!DOCTYPE\b", text)
+    root = re.search(r"<(?![?!])", text)
+    if m is None or (root is not None and root.start() < m.start()):
+        return None
+    i, depth, quote = m.end(), 0, ""
+    while i < len(text):
+        c = text[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+        elif c == ">" and depth <= 0:
+            return m.start(), i + 1
+        i += 1
+    return None
+
+
+# <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+# as Illustrator and Inkscape write it (or a bare <!DOCTYPE svg>): browsers never fetch the DTD.
+_PLAIN_DOCTYPE = re.compile(
+    r"<!DOCTYPE\s+[\w:.-]+(?:\s+PUBLIC\s+(?:\"[^\"]*\"|'[^']*')\s+([\"'])https?://www\.w3\.org/[^\"'\s]*\1)?\s*>"
+)
+
+
+def harmless_doctype(text: str) -> bool:
+    """Whether the SVG's DOCTYPE is the standard public one (or a bare one): no internal subset,
+    no entities, nothing but the W3C's own DTD named. SPEC 5b: real icons have them, accept them."""
+    span = doctype_span(text)
+    return span is not None and _PLAIN_DOCTYPE.fullmatch(text[span[0] : span[1]]) is not None
+
+
+def remove_doctype(text: str) -> str:
+    """``text`` without its DOCTYPE, every other character as it was; a DOCTYPE alone on its
+    line goes with that line's end."""
+    span = doctype_span(text)
+    if span is None:
+        raise ValueError("no DOCTYPE to remove")
+    start, end = span
+    line_start = text.rfind("\n", 0, start) + 1
+    rest = re.match(r"[ \t]*(\r\n|\n|\r)?", text[end:])
+    assert rest is not None
+    if not text[line_start:start].strip() and rest.group(1):
+        return text[:line_start] + text[end + rest.end() :]
+    return text[:start] + text[end:]
+
+
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     """Unsafe content, broken internal references and doubtful ids of a parsed SVG."""
     out: list[SvgFinding] = []
@@ -274,7 +330,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         if ent != -1:
             line, col = _line_of(data, ent)
             out.append(SvgFinding("PD411", line, col, "it declares entities (<!ENTITY ...>) in its DOCTYPE"))
-        else:
+        elif not harmless_doctype(prolog.decode("utf-8", "replace")):
             line, col = _line_of(data, max(prolog.find(b"<!DOCTYPE"), 0))
             out.append(SvgFinding("PD410", line, col, "it starts with a DOCTYPE"))
     root = info.tree

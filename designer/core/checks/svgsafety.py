@@ -95,10 +95,13 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
                 "'Sanitise icon' keeps the drawing and removes the rest."
             )
             if f.code == "PD410":
+                # The standard public DOCTYPE is not reported (SPEC 5b); this one names another DTD
+                # or has an internal subset. Removing it alone leaves the rest of the file as it is.
                 message = (
-                    f"The icon {name} starts with a DOCTYPE. Icons do not need one; some are harmless, "
-                    "but a DOCTYPE can point to outside files. 'Sanitise icon' removes it."
+                    f"The icon {name} starts with a DOCTYPE that names a DTD other than the W3C's, or defines "
+                    "things of its own. Icons do not need one, and it can point to outside files. The fix removes it."
                 )
+                fix = Fix("remove-svg-doctype", f"Remove the DOCTYPE of {name}", {"file": target})
         elif f.code == "PD420":
             message = f"In the icon {name}, {f.detail}; that part of the drawing shows nothing."
             if f.rename:
