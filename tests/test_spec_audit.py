@@ -234,3 +234,29 @@ def test_pd309_not_for_a_labelled_item_or_with_state(base_project: Path, tmp_pat
     )
     js.write_text(text.replace("record: record\n", "record: record,\n        state$: st\n"))
     assert not [p for p in codes(with_state) if p.code in ("PD309", "PD509", "PD510")]
+
+
+# -- 7. unsafe SVG content in a start tag over several lines ---------------------------------
+
+SVG = "plugins/rec/rec.svg"
+
+
+def test_svg_findings_are_at_the_attribute_or_tag_not_where_the_tag_ends(base_project: Path) -> None:
+    """lxml numbers an element by the line its start tag ends on: PD413 was reported on the line
+    of '/>', column 1. The attribute (or, for an element, its '<') is where the user must look."""
+    text = (
+        '<svg xmlns="http://www.w3.org/2000/svg"\n'
+        '     xmlns:xlink="http://www.w3.org/1999/xlink" id="rec" viewBox="0 0 24 24">\n'
+        "  <!-- <path onclick='not this one'/> -->\n"
+        '  <path d="M0 0h4v4z"\n'
+        '        onclick="alert(1)"\n'
+        '        fill="red"/>\n'
+        '  <image x="1"\n'
+        '     xlink:href="https://evil.example/x.png"/>\n'
+        '  <g><script type="text/javascript"\n'
+        "  >alert(1)</script></g>\n"
+        "</svg>\n"
+    )
+    (base_project / "webapp2" / SVG).write_text(text, encoding="utf-8")
+    found = {p.code: (p.line, p.column) for p in codes(base_project) if p.file == SVG}
+    assert found == {"PD413": (5, 9), "PD415": (8, 6), "PD412": (9, 6)}, found

@@ -319,6 +319,43 @@ def remove_doctype(text: str) -> str:
     return text[:start] + text[end:]
 
 
+_MASKED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+_TAG_START = re.compile(r"<([A-Za-z_][\w.:-]*)")
+
+
+def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names: list[str]) -> None:
+    """Move each finding to its element's start tag ("<name") or to its attribute ("onclick=").
+
+    The start tags are found in the text in document order and matched to the elements by their
+    count and names; when they do not match (entities that expand to elements, odd encodings)
+    the findings keep lxml's line.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return
+    text = data.decode("utf-8", "replace")
+    masked = _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    span = doctype_span(masked)
+    if span is not None:
+        masked = masked[: span[0]] + re.sub(r"[^\n]", " ", masked[span[0] : span[1]]) + masked[span[1] :]
+    starts = [(m.start(), m.group(1)) for m in _TAG_START.finditer(masked)]
+    if [_local(q.rsplit(":", 1)[-1]) for _at, q in starts] != names:
+        return
+    for finding, k, attr in placed:
+        at = starts[k][0]
+        if attr is not None:
+            local = _local(attr)
+            end = _START_TAG_END.match(masked, at)
+            tag = masked[at : end.end()] if end else masked[at : at + 4096]
+            hit = re.search(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=", tag)
+            if hit is not None:
+                at += hit.start(1)
+        line = text.count("\n", 0, at) + 1
+        finding.line, finding.column = line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+_START_TAG_END = re.compile(r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+
+
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     """Unsafe content, broken internal references and doubtful ids of a parsed SVG."""
     out: list[SvgFinding] = []
@@ -346,11 +383,51 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     ids = info.ids
     lower_ids = {i.lower(): i for i in ids}
     internal: list[tuple[str, int, str]] = []  # (id, line, where)
+    # (finding, index of its element among the elements, attribute or None): placed afterwards
+    # at the start tag or attribute itself (lxml's line is where a start tag ends).
+    placed: list[tuple[SvgFinding, int, str | None]] = []
+
+    def attribute(name: str, line: int, attr: str, value: str) -> None:
+        """The findings of one attribute of the element <name> (reported at ``line``)."""
+        aname = _local(attr)
+        low = value.strip().lower()
+        if aname.lower().startswith("on"):
+            out.append(SvgFinding("PD413", line, 1, f'the attribute {aname}="{value[:40]}" on <{name}>'))
+            return
+        if aname == "href" or aname == "src":
+            if re.match(_SCRIPT_URL, value) or low.startswith("javascript:"):
+                out.append(SvgFinding("PD414", line, 1, f'<{name} {aname}="{value[:40]}">'))
+            elif value.startswith("#"):
+                internal.append((value[1:], line, f"<{name} href>"))
+            elif name == "image" and re.match(_RASTER_DATA, value):
+                pass  # an embedded picture, not an outside resource
+            elif value.strip():
+                what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
+                out.append(SvgFinding("PD415", line, 1, f"<{name}> {what} '{value[:60]}'"))
+            return
+        if "\\" in value:
+            value = _css_plain(value)
+            low = value.strip().lower()
+        if re.search(_URL_FUNCTIONS, value):
+            out.append(SvgFinding("PD415", line, 1, f"{aname} loads an outside picture (image-set or a like function)"))
+        if "url(" in low or "javascript:" in low:
+            if "javascript:" in low:
+                out.append(SvgFinding("PD414", line, 1, f"a javascript: address in {aname}"))
+            for ref in _refs(value):
+                if ref.startswith("#"):
+                    internal.append((ref[1:], line, f"{aname}=url(#...)"))
+                elif ref and not re.match(_RASTER_DATA, ref):
+                    out.append(SvgFinding("PD415", line, 1, f"{aname} loads '{ref[:60]}'"))
+
+    names: list[str] = []  # the elements' names, in order (k below indexes them)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        k = len(names)
         name = _local(el.tag)
+        names.append(name)
         line = el.sourceline or 1
+        first = len(out)
         if name == "script":
             out.append(SvgFinding("PD412", line, 1, "a <script> element"))
         elif name == "foreignObject":
@@ -370,38 +447,13 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                     internal.append((ref[1:], line, "a style"))
                 elif ref:
                     out.append(SvgFinding("PD415", line, 1, f"a <style> loads '{ref[:60]}'"))
+        placed.extend((f, k, None) for f in out[first:])
         for attr, value in el.attrib.items():
-            aname = _local(attr)
-            low = value.strip().lower()
-            if aname.lower().startswith("on"):
-                out.append(SvgFinding("PD413", line, 1, f'the attribute {aname}="{value[:40]}" on <{name}>'))
-                continue
-            if aname == "href" or aname == "src":
-                if re.match(_SCRIPT_URL, value) or low.startswith("javascript:"):
-                    out.append(SvgFinding("PD414", line, 1, f'<{name} {aname}="{value[:40]}">'))
-                elif value.startswith("#"):
-                    internal.append((value[1:], line, f"<{name} href>"))
-                elif name == "image" and re.match(_RASTER_DATA, value):
-                    pass  # an embedded picture, not an outside resource
-                elif value.strip():
-                    what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
-                    out.append(SvgFinding("PD415", line, 1, f"<{name}> {what} '{value[:60]}'"))
-                continue
-            if "\\" in value:
-                value = _css_plain(value)
-                low = value.strip().lower()
-            if re.search(_URL_FUNCTIONS, value):
-                out.append(
-                    SvgFinding("PD415", line, 1, f"{aname} loads an outside picture (image-set or a like function)")
-                )
-            if "url(" in low or "javascript:" in low:
-                if "javascript:" in low:
-                    out.append(SvgFinding("PD414", line, 1, f"a javascript: address in {aname}"))
-                for ref in _refs(value):
-                    if ref.startswith("#"):
-                        internal.append((ref[1:], line, f"{aname}=url(#...)"))
-                    elif ref and not re.match(_RASTER_DATA, ref):
-                        out.append(SvgFinding("PD415", line, 1, f"{aname} loads '{ref[:60]}'"))
+            before = len(out)
+            attribute(name, line, attr, value)
+            placed.extend((f, k, attr) for f in out[before:])
+    if placed:
+        _place(data, placed, names)
     seen_missing: set[str] = set()
     for ref_id, line, where in internal:
         if ref_id in ids or ref_id in seen_missing or not ref_id:
