@@ -76,7 +76,7 @@ Mutation = Callable[[Path], None]
 # package report" are limited to these, so checks added later (SVG safety, JavaScript) do not
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
-    "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD210 PD211 PD212 "
+    "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
     "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
@@ -382,6 +382,12 @@ CASES: list[Case] = [
     near("package-file-without-json-extension",
          steps(mv(PKG, "plugins/rec/rec.plugin.package"), r(SETTINGS, "rec.plugin.package.json", "rec.plugin.package")),
          "PD208"),
+    # PD209 off in settings.json and allowUnload false: nobody can switch it on
+    bad("off-and-not-unloadable",
+        steps(r(SETTINGS, '"enabled": true', '"enabled": false'), r(PKG, '"allowUnload": true', '"allowUnload": false')),
+        "PD209", SETTINGS, 6, 24, message="allowUnload"),
+    near("off-but-unloadable", r(SETTINGS, '"enabled": true', '"enabled": false'), "PD209"),
+    near("on-and-not-unloadable", r(PKG, '"allowUnload": true', '"allowUnload": false'), "PD209"),
     # PD207 the plugins list under another name
     bad("plugins-key-singular", r(SETTINGS, '"plugins"', '"plugin"'), "PD207", SETTINGS, 2, 5, message="'plugin'"),
     bad("plugins-key-capital", r(SETTINGS, '"plugins"', '"Plugins"'), "PD207", SETTINGS, 2, 5),

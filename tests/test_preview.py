@@ -464,3 +464,29 @@ def test_the_log_is_readable_in_dark_appearance(qtbot: Any, tmp_path: Path) -> N
             assert "#555555" not in html_now and "#444444" not in html_now
         finally:
             win.findChild(QAction, "appearance_system").trigger()
+
+
+def test_a_plugin_off_that_users_cannot_switch_on_is_not_called_always_on(qtbot: Any, tmp_path: Path) -> None:
+    """enabled: false with allowUnload: false said 'Always on (allowUnload is false)' under a
+    switch that was off and could not be moved: the note now says it is always off, and why."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    settings = project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    for entry in data["plugins"]:
+        if entry["id"] == "meeting-info":
+            entry["enabled"] = False
+    settings.write_text(json.dumps(data, indent=4))
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))
+    with _preview_of(qtbot, project) as pane:
+        script = """(function () { PDUI.tab = 'plugins'; PDUI.render();
+            return JSON.stringify(Array.from(document.querySelectorAll('.pd-plugin-row')).map(function (row) {
+                var note = row.querySelector('.pd-pnote');
+                return [row.querySelector('.pd-pname').textContent, note ? note.textContent : '',
+                        row.querySelector('.pd-switch').title]; })); })()"""
+        rows = {name: (note, title) for name, note, title in json.loads(_js(qtbot, pane.page, script))}
+    meeting = rows.get("Meeting information")
+    assert meeting is not None, rows
+    assert meeting[0].startswith("Always off") and "nobody can switch it on" in meeting[0], rows
+    assert meeting[1] == "This plugin cannot be switched on"

@@ -98,6 +98,12 @@ def _set_settings_id(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Change settings.json id '{old}' to '{entry.id}'"
 
 
+def _set_settings_enabled(pkg: BrandingPackage, fix: Fix) -> str:
+    entry = pkg.plugins[fix.args["index"]].entry
+    entry.enabled = True
+    return f"Enable '{entry.id}' in settings.json"
+
+
 def _set_settings_src(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = pkg.plugins[fix.args["index"]]
     plugin.entry.src_url = fix.args["value"]
@@ -323,6 +329,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "new-branding-id": _new_branding_id,
     "set-settings-id": _set_settings_id,
     "set-settings-src": _set_settings_src,
+    "set-settings-enabled": _set_settings_enabled,
     "remove-settings-entry": _remove_settings_entry,
     "rename-plugin-id": _rename_plugin_id,
     "set-icon-ref": _set_icon_ref,

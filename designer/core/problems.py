@@ -150,6 +150,13 @@ CODES: dict[str, Code] = {
             "nothing for that entry.",
         ),
         Code(
+            "PD209",
+            _W,
+            "Plugin is off and users cannot switch it on",
+            "enabled is false in settings.json and allowUnload is false in the package file: the switch is gone, "
+            "so nobody ever gets the plugin.",
+        ),
+        Code(
             "PD207",
             _E,
             "settings.json's plugin list is under another name",

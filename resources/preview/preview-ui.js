@@ -217,11 +217,14 @@
             var live = PD.plugins[p.key] || {};
             var on = visible(p);
             var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + PD.config.platform :
-                live.failed ? 'Crashed: see the error above' : !p.allowUnload ? 'Always on (allowUnload is false)' : '';
+                live.failed ? 'Crashed: see the error above' :
+                !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
+                    'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
             return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + esc(p.name) + '</div><div class="pd-pdesc">' + esc(p.description) + '</div>' +
                 (note ? '<div class="pd-pnote">' + esc(note) + '</div>' : '') + '</div>' +
                 '<button class="pd-switch' + (on ? ' on' : '') + '" data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload ? ' disabled' : '') +
-                ' title="' + (p.allowUnload ? 'Enable or disable' : 'This plugin cannot be switched off') + '"></button></div>';
+                ' title="' + (p.allowUnload ? 'Enable or disable' : p.enabled ? 'This plugin cannot be switched off' :
+                    'This plugin cannot be switched on') + '"></button></div>';
         }).join('');
     }
 

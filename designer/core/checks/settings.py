@@ -168,6 +168,18 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     plugin=plugin.key,
                 )
             continue
+        if entry.enabled is False and plugin.package is not None and plugin.package.allow_unload is False:
+            # Off by default, and allowUnload false takes the switch away: nobody can turn it on.
+            ctx.report(
+                "PD209",
+                REL,
+                f"The plugin '{name}' is off in settings.json (enabled: false) and its package file says "
+                "allowUnload: false, so users cannot switch it on either: nobody ever gets it. Enable it here, "
+                "or set allowUnload to true so users can turn it on.",
+                ptr + "/enabled",
+                fix=Fix("set-settings-enabled", f"Enable '{name}' in settings.json", {"index": index}),
+                plugin=plugin.key,
+            )
         pkg_id = plugin.package.id if plugin.package else None
         if pkg_id and entry.id and pkg_id != entry.id:
             ctx.report(
