@@ -168,6 +168,10 @@ FINE = {
         + REGISTER
     ),
     "import": "import { load, unload } from './lib.js';\nfunction record() {}\n" + REGISTER,
+    "global-from-window-spaced": _plugin_js(
+        "    function helper() { window. load = () => {}; this [ 'unload' ] = 1; }\n    function record() {}\n"
+        + REGISTER
+    ),
 }
 
 
