@@ -209,6 +209,38 @@ def _set_register_id(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Change the id passed to registerPlugin in {rel} to '{value}'"
 
 
+def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
+    """Rename one key of the object given to registerPlugin in place (``openHelpPag: openHelpPage``
+    becomes ``openHelpPage: openHelpPage``): adding the right key beside the misspelt one left the
+    typo behind as a key nothing uses."""
+    from .jstext import is_identifier
+
+    rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
+    if not is_identifier(new):
+        raise ValueError(f"not a JavaScript name: {new!r}")
+    data, reg = _registration(pkg, rel)
+    key = reg.keys.get(old)
+    if key is None:
+        raise ValueError(f"{rel}: registerPlugin has no key {old!r} any more")
+    if new in reg.keys:
+        raise ValueError(f"{rel}: registerPlugin has {new!r} already")
+    lines = data.split(b"\n")
+    if not 0 < key.line <= len(lines):
+        raise ValueError(f"{rel}: the key {old!r} is no longer at line {key.line}")
+    line = lines[key.line - 1].decode("utf-8", "surrogatepass")
+    at = sum(len(x) + 1 for x in lines[: key.line - 1]) + len(line[: key.column - 1].encode("utf-8", "surrogatepass"))
+    name = old.encode("utf-8")
+    quote = data[at : at + 1]
+    start = at + 1 if quote in (b"'", b'"') else at
+    if data[start : start + len(name)] != name or (
+        start > at and data[start + len(name) : start + len(name) + 1] != quote
+    ):
+        raise ValueError(f"{rel}: the key {old!r} is no longer at line {key.line}")
+    data = data[:start] + new.encode("utf-8") + data[start + len(name) :]
+    pkg.pending_texts[rel] = data.decode("utf-8", "surrogatepass")
+    return f"Rename {old} to {new} in the registerPlugin call of {rel}"
+
+
 def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
     """Insert ``key: value,`` as the first entry of the object given to registerPlugin."""
     from .jstext import is_identifier, js_string
@@ -319,6 +351,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "add-svg-viewbox": _add_svg_viewbox,
     "set-register-id": _set_register_id,
     "add-registered-key": _add_registered_key,
+    "rename-registered-key": _rename_registered_key,
     "create-action": _create_action,
     "rename-api-member": _rename_api_member,
     "create-settings": _create_settings,

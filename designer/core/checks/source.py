@@ -272,7 +272,14 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             near = _near(action, [x for x in keys if x not in _BASE_KEYS])
             hint = f" Did you mean '{near}'?" if near else ""
             fix = None
-            if action in info.functions:
+            if near and near not in actions and is_identifier(action):
+                # A misspelt key (openHelpPag): renamed in place, the typo does not stay behind.
+                fix = Fix(
+                    "rename-registered-key",
+                    f"Rename '{near}' to '{action}' in registerPlugin",
+                    {"file": src, "old": near, "new": action},
+                )
+            elif action in info.functions:
                 fix = Fix(
                     "add-registered-key",
                     f"Register the function {action}",
