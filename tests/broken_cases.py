@@ -77,7 +77,7 @@ Mutation = Callable[[Path], None]
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
     "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
-    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD400 PD401 PD402 PD403 PD404 PD405".split()
+    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
 
@@ -447,6 +447,16 @@ CASES: list[Case] = [
     bad("item-action-only", menu(_item('{"action": "record"}')), "PD308", PKG, 12, 13),
     near("item-icon-and-label-null", menu(_item('{"icon": null, "label": null, "action": "record"}')), "PD308"),
     near("item-label-only", menu(_item('{"label": "Record", "action": "record"}')), "PD308"),
+    # PD310 empty label in a menu (a toolbar label is only the hover tip)
+    bad(
+        "menu-item-label-empty",
+        menu(_item('{"icon": "rec.svg#rec", "label": " ", "action": "record"}').replace('"toolbar"', '"conference"')),
+        "PD310",
+        PKG,
+        12,
+        46,
+    ),
+    near("toolbar-label-empty", menu(_item('{"icon": "rec.svg#rec", "label": "", "action": "record"}')), "PD310"),
     # PD400 icon file missing
     bad("icon-missing", icon("missing.svg#rec"), "PD400", PKG, 13, 25, message="missing.svg"),
     bad("icon-outside-package", icon("../../../rec.svg#rec"), "PD400", PKG, 13, 25, message="outside the package"),

@@ -227,6 +227,13 @@ CODES: dict[str, Code] = {
             "A toolbar button shows only its icon (the label is the hover tip), a menu item its icon and label; "
             "with none of them, and no state$ to set them, it is empty.",
         ),
+        Code(
+            "PD310",
+            _W,
+            "Menu item has an empty label",
+            "A conference or participant menu shows the item as its icon and no words; null instead lets "
+            "the plugin set it at run time through state$.",
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken."),
         Code(

@@ -75,6 +75,18 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             )
         if mi.action:
             seen_actions.add(mi.action)
+        label = item.get("label")
+        if sec != "toolbar" and isinstance(label, str) and not label.strip():
+            # (A toolbar label is only the hover tip; in a menu it is the item's words.)
+            where = "conference menu" if sec == "conference" else "participant menu"
+            ctx.report(
+                "PD310",
+                rel,
+                f"Item {i + 1} in the {where} of '{name}' has an empty label, so the menu shows it with no words. "
+                "Give it a label (or null, when the plugin sets it while it runs).",
+                ptr + "/label",
+                plugin=key,
+            )
         if item and "icon" not in item and "label" not in item:
             ctx.report(
                 "PD308",
