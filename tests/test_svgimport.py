@@ -548,3 +548,19 @@ def test_an_svg_element_of_another_namespace_is_not_an_svg() -> None:
     with pytest.raises(SvgImportError) as info:
         import_svg(b'<svg xmlns="http://evil.example/"><path d="M0 0"/></svg>', "fake.svg")
     assert "fake.svg is XML but not an SVG drawing" in str(info.value) and "evil.example" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG picture"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG photo"),
+        (b"GIF89a\x01\x00", "a GIF picture"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "a WebP picture"),
+    ],
+)
+def test_a_picture_that_is_not_svg_is_named_in_plain_words(data: bytes, kind: str) -> None:
+    """A PNG renamed logo.svg was refused with "there is no XML here (no element starts with '<')"."""
+    with pytest.raises(SvgImportError) as err:
+        import_svg(data, "logo.svg")
+    assert str(err.value).startswith(f"logo.svg is {kind}, not an SVG drawing. Icons must be SVG")

@@ -569,7 +569,33 @@ def _unreadable(info: SvgInfo, what: str, file_name: str = "") -> SvgImportError
     )
 
 
+# The first bytes of the pictures people take for icons, to name them instead of saying "no XML".
+_PICTURE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG photo"),
+    (b"GIF87a", "a GIF picture"),
+    (b"GIF89a", "a GIF picture"),
+    (b"BM", "a BMP picture"),
+    (b"%PDF", "a PDF document"),
+    (b"\x00\x00\x01\x00", "an ICO icon"),
+    (b"II*\x00", "a TIFF picture"),
+    (b"MM\x00*", "a TIFF picture"),
+)
+
+
 def _parse(data: bytes, file_name: str) -> Any:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        kind: str | None = "a WebP picture"
+    else:
+        kind = next((what for magic, what in _PICTURE_MAGIC if data.startswith(magic)), None)
+    if kind is not None:
+        raise SvgImportError(
+            f"{file_name} is {kind}, not an SVG drawing. Icons must be SVG: export it as SVG from your drawing "
+            "program, or pick one of the built-in icons",
+            1,
+            1,
+            file_name,
+        )
     if data[:2] == b"\x1f\x8b":
         raise SvgImportError(
             f"{file_name} is a compressed SVG (.svgz): save it as a plain SVG in your drawing program", 1, 1, file_name
