@@ -560,3 +560,15 @@ def test_another_plugin_opens_at_the_top_of_its_page(qtbot, window: MainWindow, 
     bar.setValue(bar.maximum())  # the user scrolled down to the menu items
     window.tree.setCurrentItem(window._find_tree_item(top, ("plugin", 1)))
     assert bar.value() == 0
+
+
+def test_the_export_dock_reaches_down_beside_the_problems(qtbot, window: MainWindow, example_project: Path) -> None:
+    """Under a full-width Problems dock, a laptop screen left the Export dock's "What changed" two lines tall."""
+    window.resize(1024, 640)
+    window.open_path(example_project)
+    window.show_export()
+    qtbot.waitUntil(lambda: window.export_dock.isVisible())
+    export, problems = window.export_dock.geometry(), window.problems_dock.geometry()
+    assert export.bottom() >= problems.bottom() - 2 and export.left() >= problems.right()
+    view = window.problems_view  # narrower now: the message keeps about half of it
+    assert view.header().sectionSize(0) >= view.viewport().width() // 3

@@ -1311,6 +1311,11 @@ class MainWindow(QMainWindow):
             view.centerCursor()
 
     # -- export ---------------------------------------------------------------------------
+    def _right_docks_full_height(self) -> None:
+        """Export and Preview (on the right) reach down to the status bar; Problems spans the rest.
+        Under a full-width Problems dock, a laptop screen left "What changed" two lines tall."""
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
     def _ensure_export_dock(self) -> None:
         """The Export dock, created with the first package (hidden until File > Export…)."""
         if self.export_dock is not None:
@@ -1321,6 +1326,7 @@ class MainWindow(QMainWindow):
         self.export_pane.sig_exported.connect(self._exported)
         self.export_pane.sig_show_problem.connect(self.jump_to_problem)
         self.export_pane.may_export = self._save_before_export
+        self._right_docks_full_height()
         dock = QDockWidget("Export", self)
         dock.setObjectName("exportDock")
         dock.setWidget(self.export_pane)
@@ -1360,6 +1366,7 @@ class MainWindow(QMainWindow):
             self.preview_pane = PreviewPane()
             self.preview_pane.sig_problems.connect(self._preview_problems_changed)
             self.preview_pane.sig_jump.connect(self.jump_to_problem)
+            self._right_docks_full_height()
             dock = QDockWidget("Preview", self)
             dock.setObjectName("previewDock")
             dock.setWidget(self.preview_pane)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QResizeEvent
 
     from ...core.model import BrandingPackage
     from ...core.problems import Fix, Problem
@@ -71,7 +71,16 @@ class ProblemsPane(QTreeWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = [self.itemWidget(row, 3) for row in self.problem_items()]
         widest = max((b.sizeHint().width() for b in buttons if b is not None), default=0)
-        self.setColumnWidth(3, max(widest + 8, header.sectionSizeHint(3)))
+        # In a narrow dock (the Export dock open beside it) the message keeps about half the width.
+        room = max(self.viewport().width(), 200)
+        self.setColumnWidth(1, max(110, min(_WHERE_WIDTH + 10, room // 4)))
+        self.setColumnWidth(2, 64)
+        self.setColumnWidth(3, max(header.sectionSizeHint(3), min(widest + 8, room // 4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self.header().stretchLastSection():  # fitted once already (see _fit_columns)
+            self._fit_columns()
 
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
         self.clear()
