@@ -572,3 +572,19 @@ def test_the_export_dock_reaches_down_beside_the_problems(qtbot, window: MainWin
     assert export.bottom() >= problems.bottom() - 2 and export.left() >= problems.right()
     view = window.problems_view  # narrower now: the message keeps about half of it
     assert view.header().sectionSize(0) >= view.viewport().width() // 3
+
+
+def test_the_plugin_page_fields_start_in_one_column(window: MainWindow, example_project: Path) -> None:
+    """The fields of "About the plugin", of the menu items and "Appears in" started at three places."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    page = window.plugin_page
+    body = page.widget()
+    fields = [
+        page.findChild(QLineEdit, "nameEdit"),
+        page.findChild(QComboBox, "placementCombo"),
+        page.findChild(QLineEdit, "actionEdit"),
+    ]
+    assert len({f.mapTo(body, f.rect().topLeft()).x() for f in fields}) == 1

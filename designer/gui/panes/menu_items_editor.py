@@ -91,7 +91,8 @@ class MenuItemsEditor(PluginForm):
         outer = QVBoxLayout(self)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("&Appears in"))
+        self.placement_label = QLabel("&Appears in")
+        row.addWidget(self.placement_label)
         self.placement = QComboBox(objectName="placementCombo")
         for key, text, _ in PLACEMENT_CHOICES:
             self.placement.addItem(text, key)

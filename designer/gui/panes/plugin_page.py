@@ -49,6 +49,24 @@ class PluginPage(QScrollArea):
         self.setWidget(body)
         self.editor = editor
         self.index = 0
+        self._align_labels(body)
+
+    def _align_labels(self, body: QWidget) -> None:
+        """One label column for both groups, each label centred on its field: the fields of
+        "About the plugin", of the menu items and "Appears in" started at three different places,
+        and "Icon" sat at the top of its taller drop-down."""
+        from PySide6.QtWidgets import QFormLayout
+
+        labels: list[QWidget] = [self.items.placement_label]
+        for form in body.findChildren(QFormLayout):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    labels.append(item.widget())
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def set_read_only(self, read_only: bool) -> None:
         """A ZIP opened read-only: the forms are shown but cannot be changed, and the page says why."""
