@@ -159,7 +159,11 @@ class SnippetBrowser(QDialog):
         self.search.installEventFilter(self)
         self.list.currentItemChanged.connect(self._show_detail)
         self.list.itemActivated.connect(lambda _item: self.accept())
-        self.resize(520, 440)
+        # Wide enough for the longest names with their prefixes; a narrower window elides them
+        # (the detail below has it whole) rather than scrolling the list sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.resize(680, 480)
         self.fill()
 
     def fill(self, query: str = "") -> None:
