@@ -454,6 +454,13 @@ def _apply_all(project: Path) -> None:
         # a misspelt key: renamed in place, not added beside the typo (which stayed as PD507)
         ("PD505", source(reg=REG.replace("        record: record\n", "        recrod: record\n"))),
         ("PD505", source(reg=REG.replace("        record: record\n", "        'recrod': record\n"))),
+        # shorthand, the function misspelt too: the key is renamed, the value stays the function
+        (
+            "PD505",
+            source(reg=REG.replace("        record: record\n", "        recrod\n")).replace(
+                "function record(participant)", "function recrod(participant)"
+            ),
+        ),
         ("PD508", source(reg=REG.replace("        unload: unload,\n", "").replace("        load: load,\n", ""))),
         ("PD508", source(reg="        id: 'rec-1.0', record: record\n").replace("    function unload() {}\n", "")),
         ("PD509", source(pre="    var st = PEX.pluginAPI.createNewState({});\n")),
@@ -466,8 +473,12 @@ def test_js_fixes_repair_the_source(base_project: Path, code: str, text: str) ->
     assert problem.fix is not None
     _apply_all(base_project)
     assert problems(base_project) == []
-    if "recrod" in text:  # the one line changed, and only the key's name in it
+    if "recrod:" in text or "'recrod'" in text:  # the one line changed, and only the key's name in it
         assert (base_project / "webapp2" / JS).read_text() == text.replace("recrod", "record")
+    elif "        recrod\n" in text:
+        assert (base_project / "webapp2" / JS).read_text() == text.replace(
+            "        recrod\n", "        record: recrod\n"
+        )
 
 
 def test_svg_fixes_sanitise_and_add_viewbox(base_project: Path) -> None:

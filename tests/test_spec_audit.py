@@ -168,6 +168,22 @@ FINE = {
         + REGISTER
     ),
     "import": "import { load, unload } from './lib.js';\nfunction record() {}\n" + REGISTER,
+    # Menu actions that may well be functions when clicked (PD506 said "not a function" to all four)
+    "action-global-from-window": _plugin_js(
+        "    function load() {}\n    function unload() {}\n    window.record = function () {};\n" + REGISTER
+    ),
+    "action-member": _plugin_js(
+        "    function load() {}\n    function unload() {}\n    var impl = {record: function () {}};\n"
+        + REGISTER.replace("record: record", "record: impl.record")
+    ),
+    "action-bound": _plugin_js(
+        "    function load() {}\n    function unload() {}\n    var impl = {record: function () {}};\n"
+        + REGISTER.replace("record: record", "record: impl.record.bind(impl)")
+    ),
+    "action-conditional": _plugin_js(
+        "    function load() {}\n    function unload() {}\n    var debug = false;\n"
+        "    var rec = debug ? function () {} : function () {};\n" + REGISTER.replace("record: record", "record: rec")
+    ),
     "global-from-window-spaced": _plugin_js(
         "    function helper() { window. load = () => {}; this [ 'unload' ] = 1; }\n    function record() {}\n"
         + REGISTER

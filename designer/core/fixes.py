@@ -236,7 +236,12 @@ def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
         start > at and data[start + len(name) : start + len(name) + 1] != quote
     ):
         raise ValueError(f"{rel}: the key {old!r} is no longer at line {key.line}")
-    data = data[:start] + new.encode("utf-8") + data[start + len(name) :]
+    end = start + len(name) + (1 if start > at else 0)
+    shorthand = not data[end:].lstrip().startswith(b":")
+    # A shorthand key ({ showInf }) names its value too: it becomes "showInfo: showInf", keeping
+    # the function it registers (renamed alone it would name a function that is not there).
+    replacement = f"{new}: {old}" if shorthand else new
+    data = data[:start] + replacement.encode("utf-8") + data[start + len(name) :]
     pkg.pending_texts[rel] = data.decode("utf-8", "surrogatepass")
     return f"Rename {old} to {new} in the registerPlugin call of {rel}"
 
