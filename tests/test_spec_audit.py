@@ -280,3 +280,19 @@ def test_svg_findings_are_at_the_attribute_or_tag_not_where_the_tag_ends(base_pr
     (base_project / "webapp2" / SVG).write_text(text, encoding="utf-8")
     found = {p.code: (p.line, p.column) for p in codes(base_project) if p.file == SVG}
     assert found == {"PD413": (5, 9), "PD415": (8, 6), "PD412": (9, 6)}, found
+
+
+def test_a_menu_item_with_an_icon_and_no_label_that_nothing_sets_is_said_once(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """A conference item with an icon and a null label, and no state$: the menu shows it with no
+    words (PD310 caught only ""). An empty label with no icon either is PD309 alone."""
+    for label, expected in (("null", ["PD310"]), ('""', ["PD310"])):
+        project = tmp_path / f"icon-{len(label)}"
+        shutil.copytree(base_project, project)
+        _menu(project, "conference", '"rec.svg#rec"', label)
+        assert [p.code for p in codes(project) if p.code in ("PD309", "PD310")] == expected, label
+    empty = tmp_path / "empty"
+    shutil.copytree(base_project, empty)
+    _menu(empty, "conference", "null", '""')
+    assert [p.code for p in codes(empty) if p.code in ("PD309", "PD310")] == ["PD309"]

@@ -167,6 +167,16 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
                 f"/menuItems/toolbar/{i}" + ("/icon" if "icon" in keys_given else ""),
                 plugin=plugin.key,
             )
+        elif sec != "toolbar" and mi.icon and mi.label is None:
+            where = "conference menu" if sec == "conference" else "participant menu"
+            ctx.report(
+                "PD310",
+                plugin.package_path,
+                f"Item {i + 1} in the {where} of '{name}' has no label, and the code registers no state$ to set one "
+                "while it runs, so the menu shows it with no words. Give it a label.",
+                f"/menuItems/{sec}/{i}" + ("/label" if "label" in keys_given else ""),
+                plugin=plugin.key,
+            )
         elif sec != "toolbar" and not mi.icon and not mi.label and keys_given & {"icon", "label"}:
             # (With neither key written, PD308 already says the item shows empty.)
             where = "conference menu" if sec == "conference" else "participant menu"
