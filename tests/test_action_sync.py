@@ -193,3 +193,19 @@ def test_placement_parameters_go_only_to_action_functions_that_take_none() -> No
     )
     assert give_placement_parameters(source, ["lower"], None) == source  # event-only: nothing is passed
     assert "lower(conferenceDetails)" in give_placement_parameters(source, ["lower"], "conference")
+
+
+def test_placement_parameters_hide_no_outer_name_and_skip_other_functions() -> None:
+    """An outer ``participant`` read by the action would be hidden by a new parameter of that name,
+    and a same-named function inside another function is not the one registered."""
+    source = (
+        "(function () {\n"
+        "    var participant = {uuid: 'me'};\n"
+        "    function lower() { send(participant.uuid); }\n"
+        "    function spot() {}\n"
+        "    function helper() { function spot() {} return spot; }\n"
+        "    PEX.pluginAPI.registerPlugin({id: 'a', lower: lower, spot: spot});\n"
+        "})();\n"
+    )
+    out = give_placement_parameters(source, ["lower", "spot"], "participants")
+    assert out == source.replace("    function spot() {}\n", "    function spot(participant) {}\n", 1)

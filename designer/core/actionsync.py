@@ -124,10 +124,13 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
     parameters is the user's and is left alone, as are functions the source does not declare.
     """
     params = _PARAMS.get(placement or "", "")
-    if not params or not actions:
+    reg = _registration(source)
+    if not params or not actions or reg is None:
         return source
     data = source.encode("utf-8", "surrogatepass")
     wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
+    names = [p.strip().encode("utf-8") for p in params.split(",")]
+    call_at = reg.open_brace  # (a byte offset, like the nodes')
     edits: list[int] = []
     stack = [_parser().parse(data).root_node]
     while stack:
@@ -144,12 +147,31 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
         formal = fn.child_by_field_name("parameters")
         if name is None or formal is None or data[name.start_byte : name.end_byte] not in wanted:
             continue
+        scope = _scope_of(node)
+        if scope is not None and scope.type != "program" and not scope.start_byte <= call_at < scope.end_byte:
+            continue  # a function of that name in some other function: not the one registered
+        body = fn.child_by_field_name("body")
+        if body is not None and any(_names(body, data, n) for n in names):
+            continue  # it reads an outer `participant`: a parameter of that name would hide it
         if formal.named_child_count == 0 and data[formal.start_byte : formal.end_byte].replace(b" ", b"") == b"()":
             edits.append(formal.start_byte)
     for at in sorted(set(edits), reverse=True):
         end = data.index(b")", at)
         data = data[: at + 1] + params.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+def _names(node: Any, data: bytes, name: bytes) -> bool:
+    """Whether the identifier ``name`` is used anywhere inside ``node``."""
+    if name not in data[node.start_byte : node.end_byte]:
+        return False
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier") and data[n.start_byte : n.end_byte] == name:
+            return True
+        stack.extend(n.named_children)
+    return False
 
 
 _FUNCTION_TYPES = frozenset(
