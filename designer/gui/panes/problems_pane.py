@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the core loads with the first package, after the window has
 
 
 _FIX_TEXT_WIDTH = 300  # pixels of a Fix button's text before it is shortened
-_WHERE_WIDTH = 230  # pixels of the Where column's text
+_WHERE_WIDTH = 230  # pixels of the Where column at most
 
 
 class ProblemsPane(QTreeWidget):
@@ -69,13 +69,28 @@ class ProblemsPane(QTreeWidget):
             header.setStretchLastSection(False)
             header.setMinimumSectionSize(40)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        buttons = [self.itemWidget(row, 3) for row in self.problem_items()]
-        widest = max((b.sizeHint().width() for b in buttons if b is not None), default=0)
-        # In a narrow dock (the Export dock open beside it) the message keeps about half the width.
+        rows = list(self.problem_items())
+        buttons = [b for b in (self.itemWidget(row, 3) for row in rows) if isinstance(b, QPushButton)]
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(b.property("fullTitle")) + 24 for b in buttons), default=0)
+        # In a narrow dock (the Export dock open beside it) the message keeps about half the width;
+        # below 640 px the Code column goes (the message's tooltip has the code).
         room = max(self.viewport().width(), 200)
-        self.setColumnWidth(1, max(110, min(_WHERE_WIDTH + 10, room // 4)))
+        narrow = room < 640
+        self.setColumnHidden(2, narrow)
+        where = max(110, min(_WHERE_WIDTH + 10, room // 4))
+        fix = max(header.sectionSizeHint(3), min(widest + 8, room // 4))
+        self.setColumnWidth(1, where)
         self.setColumnWidth(2, 64)
-        self.setColumnWidth(3, max(header.sectionSizeHint(3), min(widest + 8, room // 4)))
+        self.setColumnWidth(3, fix)
+        # Texts shortened in the middle to what the columns now hold: the file's name and the line
+        # (the fix's file) are at the ends, which Qt's own cutting at the right end dropped.
+        for row in rows:
+            problem = row.data(0, Qt.ItemDataRole.UserRole)
+            if problem is not None:
+                row.setText(1, metrics.elidedText(problem.location(), Qt.TextElideMode.ElideMiddle, where - 12))
+        for b in buttons:
+            b.setText(metrics.elidedText(b.property("fullTitle"), Qt.TextElideMode.ElideMiddle, fix - 24))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -109,11 +124,10 @@ class ProblemsPane(QTreeWidget):
             for p in found:
                 # Shortened in the middle: the file's name and the line are what tell problems apart
                 # ("plugins/lock-toggle/lock-toggle.plugi…" hid both); the tooltip has it whole.
-                where = self.fontMetrics().elidedText(p.location(), Qt.TextElideMode.ElideMiddle, _WHERE_WIDTH)
-                row = QTreeWidgetItem([p.message, where, p.code, ""])
+                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])  # (Where: shortened by _fit_columns)
                 row.setToolTip(1, p.location())
                 row.setIcon(0, self._severity_icon(p.severity.value))
-                row.setToolTip(0, f"{p.message}\n\nDouble-click or press Enter to go there.")
+                row.setToolTip(0, f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there.")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 head.addChild(row)
                 if p.fix is not None and writable:
@@ -127,6 +141,7 @@ class ProblemsPane(QTreeWidget):
         # tooltip has it whole.
         title = self.fontMetrics().elidedText(fix.title, Qt.TextElideMode.ElideMiddle, _FIX_TEXT_WIDTH)
         button = QPushButton(title)
+        button.setProperty("fullTitle", title)  # shortened again to the column by _fit_columns
         button.setObjectName("fixButton")
         button.setToolTip(f"Fix it: {fix.title}. Undo with Ctrl+Z.")
         button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
