@@ -588,3 +588,28 @@ def test_the_plugin_page_fields_start_in_one_column(window: MainWindow, example_
         page.findChild(QLineEdit, "actionEdit"),
     ]
     assert len({f.mapTo(body, f.rect().topLeft()).x() for f in fields}) == 1
+
+
+def test_a_problem_about_a_missing_list_or_a_null_label_gives_the_keyboard_to_its_control(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """PD303 for a package with no platforms list jumped to line 1 of the JSON; PD309 on a null
+    label focused the greyed Label field, so the keyboard stayed in Problems."""
+    import json
+
+    from PySide6.QtWidgets import QApplication, QCheckBox
+
+    package = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(package.read_text())
+    del data["platforms"]
+    (item,) = data["menuItems"]["conference"]
+    item["icon"] = item["label"] = None
+    package.write_text(json.dumps(data, indent=4) + "\n")
+    window.open_path(example_project)
+    view = window.problems_view
+    for code, name in (("PD303", "platform_"), ("PD309", "labelRuntimeCheck")):
+        row = next(r for r in view.problem_items() if r.text(2) == code)
+        view.setFocus()
+        view.itemActivated.emit(row, 0)
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QCheckBox) and focused.objectName().startswith(name), (code, focused)

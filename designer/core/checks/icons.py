@@ -120,7 +120,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             if stem and _NAME.match(frag or stem):  # a name an id may be (PD422's rule)
                 fix = Fix(
                     "create-icon-file",
-                    f"Create {target.rsplit('/', 1)[-1]}",
+                    f"Create '{file_part}'",
                     {"file": target, "id": frag or stem},
                 )
             ctx.report(

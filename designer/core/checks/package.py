@@ -108,7 +108,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             if "platforms" in data
             else f"'{name}' has no platforms list, so it loads nowhere. Add \"platforms\" with at least one of "
             "web, electron (desktop), ios, android.",
-            "/platforms" if "platforms" in data else "",
+            "/platforms",  # (missing: placed at the object, and the form's tick boxes get the focus)
             plugin=key,
         )
     if "participantRoles" not in data or (isinstance(data["participantRoles"], list) and not data["participantRoles"]):
@@ -119,7 +119,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             if "participantRoles" in data
             else f"'{name}' has no participantRoles list, so nobody gets it. Add \"participantRoles\" with chair "
             "(Host), guest, or both.",
-            "/participantRoles" if "participantRoles" in data else "",
+            "/participantRoles",
             plugin=key,
         )
     if p.src_url:

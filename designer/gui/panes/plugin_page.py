@@ -89,6 +89,8 @@ class PluginPage(QScrollArea):
         widget = self.form.field_for(pointer) or self.items.field_for(pointer)
         if widget is None:
             return False
+        if widget is self.items.label and not widget.isEnabled():
+            widget = self.items.label_runtime  # greyed while the plugin sets it: its box says why
         self.ensureWidgetVisible(widget)
         widget.setFocus()
         return True
