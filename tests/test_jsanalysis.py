@@ -121,3 +121,21 @@ def test_a_nul_byte_in_a_string_or_comment_is_no_syntax_error() -> None:
 
     src = b"(function () {\n    // a \x00 here\n    var s = 'a\x00b';\n})();\n"
     assert analyse(src).syntax_errors == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the API handed to an inner IIFE as a parameter
+        "(function () {\n    function load() {}\n    (function (api) {\n"
+        "        api.registerPlugin({id: 'a', load: load});\n    })(window.PEX.pluginAPI);\n})();\n",
+        # a factory (UMD style): the receiver comes from a call the file does not resolve
+        "(function (factory) {\n    factory(window.PEX.pluginAPI);\n})(function (api) {\n"
+        "    function load() {}\n    api.registerPlugin({id: 'a', load: load});\n});\n",
+    ],
+    ids=["iife-parameter", "factory"],
+)
+def test_a_registration_through_a_handed_in_api_is_found(source: str) -> None:
+    """Both were PD502 "never calls registerPlugin", an error, for working plugins."""
+    (reg,) = analyse(source).registrations
+    assert reg.id_value == "a" and set(reg.keys) == {"id", "load"}

@@ -371,12 +371,33 @@ class _Analyser:
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self.calls = sorted(caps.get("call", ()), key=by_start)
+        self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
         self.members = self._around(root, _PEX_TEXT, ("member_expression",), outermost=True)
         self.strings = self._around(root, _ATTR_TEXT, ("string", "template_string"))
         self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
         return self.info
+
+    def _iife_aliases(self) -> None:
+        """``(function (api) { api.registerPlugin(...) })(window.PEX.pluginAPI)``: the parameter
+        holds PEX (or part of it), as ``var api = PEX.pluginAPI`` would. Without this the
+        registration went unseen and a working plugin got "never calls registerPlugin"."""
+        for call in self.calls:
+            fn = call.child_by_field_name("function")
+            while fn is not None and fn.type == "parenthesized_expression" and fn.named_child_count:
+                fn = fn.named_children[0]
+            if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
+                continue
+            params, args = fn.child_by_field_name("parameters"), call.child_by_field_name("arguments")
+            if params is None or args is None:
+                continue
+            for param, arg in zip(params.named_children, args.named_children, strict=False):
+                if param.type != "identifier" or arg.type not in ("member_expression", "identifier"):
+                    continue
+                value = self.dotted(arg) if arg.type == "member_expression" else _norm_dotted(self.text(arg))
+                if value and (value == "PEX" or value.startswith("PEX.")) and self.text(param) != "PEX":
+                    self.aliases.setdefault(self.text(param), value)
 
     def _around(
         self, root: Any, pattern: re.Pattern[bytes], types: tuple[str, ...], outermost: bool = False
@@ -550,7 +571,12 @@ class _Analyser:
             if fn is None:
                 continue
             ftext = data[fn.start_byte : fn.end_byte]
-            if not (b"PEX" in ftext or ftext.endswith(_NET_CALL_ENDS) or (aliases and ftext.startswith(aliases))):
+            if not (
+                b"PEX" in ftext
+                or ftext.endswith(_NET_CALL_ENDS)
+                or ftext.endswith(b".registerPlugin")
+                or (aliases and ftext.startswith(aliases))
+            ):
                 continue  # most calls: cheap to rule out by their text
             name = self.dotted(fn)
             if name is None:
@@ -558,6 +584,12 @@ class _Analyser:
             args_node = node.child_by_field_name("arguments")
             args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
             line, col = self.pos(node)
+            if name.endswith(".registerPlugin") and not name.startswith("PEX."):
+                # api.registerPlugin(...) with api handed in some way the file does not show (a
+                # factory, a module loader): nothing else has that method, so it is the plugin's
+                # registration; calling it "never registers" would be a false alarm.
+                info.registrations.append(self._registration(line, col, args[0] if args else None, node))
+                continue
             if name.startswith("PEX.pluginAPI.") and name.count(".") == 2:
                 member = name.rsplit(".", 1)[1]
                 prop = fn.child_by_field_name("property")
