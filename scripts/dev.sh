@@ -8,6 +8,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+caller="$PWD"  # where the user ran it from: a relative PATH given to `open` means a path from there
 cd "$here"
 venv="$here/.venv"
 mode="${1:-open}"
@@ -109,7 +110,16 @@ case "$mode" in
         setup
         # Without a PATH: the user's own copy of the example (saving or exporting writes into a
         # project; the example in this checkout stays as shipped, and the tests copy it).
-        if [ $# -gt 0 ]; then target=("$@"); else target=(--example); fi
+        target=(--example)
+        if [ $# -gt 0 ]; then
+            target=()
+            for arg in "$@"; do
+                case "$arg" in
+                    /* | -* | "~"*) target+=("$arg") ;;
+                    *) target+=("$caller/$arg") ;;
+                esac
+            done
+        fi
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
             apt_install "${X11_LIBS[@]}"
             if have xvfb-run; then

@@ -124,7 +124,7 @@ def test_an_export_over_a_zip_that_refuses_raises_no_branding_id(example_project
 
     out = example_project.parent / "out" / "b.zip"
     out.parent.mkdir()
-    out.write_bytes(b"old zip")
+    out.write_bytes(b"PK\x03\x04 old zip")
     before, old_id = snapshot(example_project), _branding_id(example_project)
     _refuse_replace(monkeypatch, out)
     with pytest.raises(PermissionError) as caught:
@@ -132,7 +132,7 @@ def test_an_export_over_a_zip_that_refuses_raises_no_branding_id(example_project
     assert str(out) in str(caught.value) and ".tmp" not in str(caught.value)
     assert _branding_id(example_project) == old_id
     assert snapshot(example_project) == before
-    assert out.read_bytes() == b"old zip" and sorted(p.name for p in out.parent.iterdir()) == ["b.zip"]
+    assert out.read_bytes() == b"PK\x03\x04 old zip" and sorted(p.name for p in out.parent.iterdir()) == ["b.zip"]
 
 
 def test_an_export_whose_trash_move_fails_writes_nothing(example_project: Path, monkeypatch) -> None:

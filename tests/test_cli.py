@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from broken_cases import MANIFEST, PKG, POSITIVE, SETTINGS, Case, make_webapp2, r, steps
-from conftest import EXAMPLE, ROOT, snapshot
+from conftest import EXAMPLE, FIXTURES, ROOT, snapshot
 
 import designer
 
@@ -181,6 +182,12 @@ UNUSABLE = {
     "corrupt-zip": ("branding.zip", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "damaged or incomplete"),
     "damaged-zip-entry": ("branding.zip", _damaged_zip, "webapp2/settings.json cannot be unpacked"),
     "zip-without-branding": ("branding.zip", _no_branding_zip, "holds no webapp2 branding"),
+    # a folder of projects: the first one was checked quietly, and a broken second one passed
+    "several-projects": (
+        "projects",
+        lambda p: [shutil.copytree(FIXTURES / "base", p / n) for n in ("a", "b")],
+        "holds several projects (a, b); give the path of one of them",
+    ),
 }
 
 

@@ -382,3 +382,19 @@ def test_a_branding_id_beyond_javascript_numbers_is_followed_by_one_that_differs
     assert isinstance(new, int) and new <= JS_SAFE_INTEGER and float(new) != float(huge)
     assert new_branding_id(str(huge)) == str(new) or float(new_branding_id(str(huge))) != float(huge)
     assert new_branding_id(JS_SAFE_INTEGER - 5) == JS_SAFE_INTEGER - 4  # still counting up below the limit
+
+
+def test_an_existing_file_that_is_no_zip_is_not_replaced(base_project: Path, tmp_path: Path) -> None:
+    """`export -o notes.txt` replaced the notes with the ZIP, without a word; an earlier ZIP (or an
+    empty file) is still replaced, as asked."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    r = _cli("export", str(base_project), "-o", str(notes))
+    assert r.returncode == 2 and "is a file that is not a ZIP" in r.stderr
+    assert notes.read_text() == "my notes\n" and "last_export" not in load_state(base_project)
+    earlier = tmp_path / "earlier.zip"
+    assert _cli("export", str(base_project), "-o", str(earlier)).returncode == 0
+    assert _cli("export", str(base_project), "-o", str(earlier)).returncode == 0
+    empty = tmp_path / "empty.zip"
+    empty.touch()
+    assert _cli("export", str(base_project), "-o", str(empty)).returncode == 0

@@ -224,11 +224,16 @@ def test_an_edit_after_an_export_says_the_zip_is_behind(
     _dialog_returns(monkeypatch, tmp_path / "w.zip")
     qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert pane.status.text().startswith("✔ Exported to")
+    written = json.loads(zipfile.ZipFile(tmp_path / "w.zip").read("webapp2/manifest.json"))["brandingID"]
+    # The window reads the project again after an export: the checklist is still the ZIP's.
+    assert f"to {written}:" in pane.checklist_view.toPlainText()
+    assert pane.checklist_view.toPlainText().startswith("Exported w.zip.")
     win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", 0)))
     name = win.findChild(QLineEdit, "nameEdit")
     name.setFocus()
     qtbot.keyClicks(name, "!")
     assert pane.status.text().startswith("Edited since the last export")
+    qtbot.waitUntil(lambda: pane.checklist_view.toPlainText().startswith("After exporting"))  # the next one's now
     win.editor.undo_stack.setClean()
 
 

@@ -298,7 +298,7 @@ def test_an_export_that_cannot_update_the_project_writes_no_zip(
     from designer.core.export import export_package
 
     out = tmp_path / "out.zip"
-    out.write_bytes(b"the previous export")
+    out.write_bytes(b"PK\x03\x04 the previous export")
     real = files_mod._prepare
 
     def refuse(path: Path, data: bytes) -> str:
@@ -309,5 +309,5 @@ def test_an_export_that_cannot_update_the_project_writes_no_zip(
     monkeypatch.setattr(files_mod, "_prepare", refuse)
     with pytest.raises(PermissionError, match="manifest.json"):
         export_package(example_project, out)
-    assert out.read_bytes() == b"the previous export"
+    assert out.read_bytes() == b"PK\x03\x04 the previous export"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

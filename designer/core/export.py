@@ -578,6 +578,12 @@ def _check_output(out: Path) -> None:
     except OSError as exc:
         raise ExportRefused(f"{out} cannot be used for the ZIP ({exc.strerror or exc}).") from None
     if stat.S_ISREG(mode):
+        if os.stat(out).st_size and not _looks_like_zip(out):
+            # notes.txt given by a slip of the finger was replaced by the ZIP without a word.
+            raise ExportRefused(
+                f"{out} is a file that is not a ZIP; give the name of the ZIP file to write (a new file or an "
+                "earlier ZIP), so that it is not replaced."
+            )
         return
     kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
     link = " a symbolic link to" if os.path.islink(out) else ""
@@ -585,6 +591,15 @@ def _check_output(out: Path) -> None:
         f"{out} is{link} {kind}, not a regular file; give the name of the ZIP file to write (a new file or an "
         "earlier ZIP)."
     )
+
+
+def _looks_like_zip(path: Path) -> bool:
+    """Whether ``path`` starts as a ZIP does (an earlier export, even a damaged one)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+    except OSError:
+        return False
 
 
 def export_package(

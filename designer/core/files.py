@@ -482,12 +482,18 @@ def _dir_root(path: Path) -> Path | None:
         return path / "webapp2"
     if any((path / m).exists() for m in _MARKERS):
         return path
+    found: list[Path] = []
     for child in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if (child / "webapp2").is_dir():
-            return child / "webapp2"
-        if any((child / m).exists() for m in _MARKERS):
-            return child
-    return None
+            found.append(child / "webapp2")
+        elif any((child / m).exists() for m in _MARKERS):
+            found.append(child)
+    if len(found) > 1:
+        # A folder of projects: taking the first one quietly let `check` pass while another failed.
+        names = ", ".join(f.parent.name if f.name == "webapp2" else f.name for f in found[:5])
+        more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+        raise NotAPackageError(f"{path}: holds several projects ({names}{more}); give the path of one of them")
+    return found[0] if found else None
 
 
 def _zip_prefix(names: list[str]) -> str | None:

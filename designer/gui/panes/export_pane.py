@@ -248,7 +248,11 @@ class ExportPane(QWidget):
         self.settings_view.setPlainText(plan.preview("settings.json") or "(no settings.json in the package)")
         self.manifest_view.setPlainText(plan.preview("manifest.json") or "")
         self._show_changes(plan)
-        self._show_checklist(plan)
+        done = getattr(self, "_exported", None)
+        if done is not None and getattr(self, "_status_tone", None) == "ok":
+            self._show_checklist(*done)  # the ZIP just written, until an edit (see package_edited)
+        else:
+            self._show_checklist(plan)
 
     def _show_message(self, text: str, tone: str) -> None:
         self._verdict_plan: ExportPlan | None = None  # a message, not a plan's verdict
@@ -339,6 +343,7 @@ class ExportPane(QWidget):
 
     def package_edited(self) -> None:
         """An edit after an export or deploy: its "✔ Exported …" no longer describes the package."""
+        self._exported = None
         if getattr(self, "_status_tone", None) == "ok":
             self.status.setText("Edited since the last export: export again to include the changes.")
             self._set_status_tone("note")
@@ -420,13 +425,13 @@ class ExportPane(QWidget):
             f"{result.size:,} bytes.{written}"
         )
         self._set_status_tone("ok")
+        self._exported = (plan, result.path)  # its checklist stays on show, also after the window reloads
         self.sig_exported.emit(str(result.path))
         self._custom_id = False
         if self.pkg is pkg:  # nobody reloaded the package: show the next export's plan
             self._problems = plan.problems
             self.branding_edit.clear()
             self.refresh()
-            self._show_checklist(plan, result.path)
         return True
 
     def open_deploy(self, **options: Any) -> Any:
