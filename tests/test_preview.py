@@ -419,7 +419,8 @@ def test_test_every_button_says_it_runs_and_a_restart_meanwhile_ends_it(qtbot: A
         assert pane.cycle_button.text() == "Test every button"
 
 
-def test_a_plugin_off_by_default_is_tested_too_and_left_off(qtbot: Any, tmp_path: Path) -> None:
+def _example_with_meeting_info_off(tmp_path: Path) -> Path:
+    """A copy of the example whose 'meeting-info' plugin is off by default (settings.json)."""
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     settings = project / "webapp2" / "settings.json"
@@ -428,6 +429,11 @@ def test_a_plugin_off_by_default_is_tested_too_and_left_off(qtbot: Any, tmp_path
         if entry["id"] == "meeting-info":
             entry["enabled"] = False
     settings.write_text(json.dumps(data, indent=4))
+    return project
+
+
+def test_a_plugin_off_by_default_is_tested_too_and_left_off(qtbot: Any, tmp_path: Path) -> None:
+    project = _example_with_meeting_info_off(tmp_path)
     with _preview_of(qtbot, project) as pane:
         pane.cycle_button.click()
         qtbot.waitUntil(pane.cycle_button.isEnabled, timeout=15000)
@@ -469,14 +475,7 @@ def test_the_log_is_readable_in_dark_appearance(qtbot: Any, tmp_path: Path) -> N
 def test_a_plugin_off_that_users_cannot_switch_on_is_not_called_always_on(qtbot: Any, tmp_path: Path) -> None:
     """enabled: false with allowUnload: false said 'Always on (allowUnload is false)' under a
     switch that was off and could not be moved: the note now says it is always off, and why."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    settings = project / "webapp2" / "settings.json"
-    data = json.loads(settings.read_text())
-    for entry in data["plugins"]:
-        if entry["id"] == "meeting-info":
-            entry["enabled"] = False
-    settings.write_text(json.dumps(data, indent=4))
+    project = _example_with_meeting_info_off(tmp_path)
     package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
     package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))
     with _preview_of(qtbot, project) as pane:

@@ -158,36 +158,30 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
     for sec, i, mi in plugin.package.items():
         raw = mi.to_json()
         keys_given = set(raw) if isinstance(raw, dict) else set()
+        where = "conference menu" if sec == "conference" else "participant menu"
         if sec == "toolbar" and not mi.icon:
-            ctx.report(
-                "PD309",
-                plugin.package_path,
+            code, part = "PD309", "icon"
+            message = (
                 f"Toolbar button {i + 1} of '{name}' has no icon, and the code registers no state$ to set one "
-                "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon.",
-                f"/menuItems/toolbar/{i}" + ("/icon" if "icon" in keys_given else ""),
-                plugin=plugin.key,
+                "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon."
             )
         elif sec != "toolbar" and mi.icon and mi.label is None:
-            where = "conference menu" if sec == "conference" else "participant menu"
-            ctx.report(
-                "PD310",
-                plugin.package_path,
+            code, part = "PD310", "label"
+            message = (
                 f"Item {i + 1} in the {where} of '{name}' has no label, and the code registers no state$ to set one "
-                "while it runs, so the menu shows it with no words. Give it a label.",
-                f"/menuItems/{sec}/{i}" + ("/label" if "label" in keys_given else ""),
-                plugin=plugin.key,
+                "while it runs, so the menu shows it with no words. Give it a label."
             )
         elif sec != "toolbar" and not mi.icon and not mi.label and keys_given & {"icon", "label"}:
             # (With neither key written, PD308 already says the item shows empty.)
-            where = "conference menu" if sec == "conference" else "participant menu"
-            ctx.report(
-                "PD309",
-                plugin.package_path,
+            code, part = "PD309", "label"
+            message = (
                 f"Item {i + 1} in the {where} of '{name}' has neither icon nor label, and the code registers no "
-                "state$ to set them while it runs, so it shows empty. Give it a label (or an icon).",
-                f"/menuItems/{sec}/{i}" + ("/label" if "label" in keys_given else ""),
-                plugin=plugin.key,
+                "state$ to set them while it runs, so it shows empty. Give it a label (or an icon)."
             )
+        else:
+            continue
+        pointer = f"/menuItems/{sec}/{i}" + (f"/{part}" if part in keys_given else "")
+        ctx.report(code, plugin.package_path, message, pointer, plugin=plugin.key)
 
 
 def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
