@@ -66,7 +66,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .core.fixes import fix_all
 
         if not pkg.files.writable:
-            return _unusable(args, f"{args.path}: a ZIP is opened read-only; import it first to fix it")
+            return _unusable(args, f"{args.path}: a ZIP is opened read-only; import it first to fix it", None)
         try:
             fixed = fix_all(pkg, run_checks)
             written = save(pkg)  # all of the fixes' files or none (model.save)
@@ -104,13 +104,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _unusable(args: argparse.Namespace, message: str) -> int:
-    """PATH cannot be checked at all: problem code PD104, exit code 2."""
+def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104") -> int:
+    """PATH cannot be checked at all: problem code PD104 ("not a branding package"), exit code 2.
+    ``code`` None: PATH is a package, but the request cannot be done on it (``--fix`` on a ZIP)."""
     if getattr(args, "json", False):
-        out = {"error": message, "code": "PD104", "problems": [], "summary": {"ok": False}}
+        out = {"error": message, "code": code, "problems": [], "summary": {"ok": False}}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(f"plugin-designer: error PD104 {message}", file=sys.stderr)
+        print(f"plugin-designer: error {code + ' ' if code else ''}{message}", file=sys.stderr)
     return 2
 
 

@@ -139,3 +139,13 @@ def test_a_registration_through_a_handed_in_api_is_found(source: str) -> None:
     """Both were PD502 "never calls registerPlugin", an error, for working plugins."""
     (reg,) = analyse(source).registrations
     assert reg.id_value == "a" and set(reg.keys) == {"id", "load"}
+
+
+def test_a_registration_with_spread_keys_cannot_be_read() -> None:
+    """{id, ...lifecycle, ...actions} gave PD505 and two PD508 errors for keys spread in at run time."""
+    info = analyse(
+        "(function () {\n    var lifecycle = {load: function () {}, unload: function () {}};\n"
+        "    PEX.pluginAPI.registerPlugin({id: 'a', ...lifecycle});\n})();\n"
+    )
+    (reg,) = info.registrations
+    assert reg.keys is None

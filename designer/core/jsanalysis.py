@@ -759,7 +759,9 @@ class _Analyser:
                 if n is not None:
                     kl, kc = self.pos(n)
                     keys[self.text(n)] = Key(self.text(n), kl, kc, "function")
-        reg.keys = keys
+        # {...lifecycle, ...actions}: the keys spread in are known only when it runs. Said as "cannot
+        # be read" (PD519), not as load, unload and actions missing (false errors).
+        reg.keys = None if any(c.type == "spread_element" for c in obj.named_children) else keys
         return reg
 
     # -- is a registered name a function when registerPlugin runs? -------------------------

@@ -211,8 +211,8 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     if reg.keys is None:
         report(
             "PD519",
-            f"registerPlugin in '{name}' is not given an object written out as {{ id: ..., load: load, ... }}, so "
-            "the designer cannot check which actions are registered.",
+            f"registerPlugin in '{name}' is not given an object written out as {{ id: ..., load: load, ... }} "
+            "(or part of it is spread in with ...), so the designer cannot check which actions are registered.",
             reg.line,
             reg.column,
         )
