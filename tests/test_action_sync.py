@@ -14,6 +14,7 @@ from designer.core.actionsync import (
     add_action_function,
     give_placement_parameters,
     rename_action_function,
+    retell_starter_comments,
     unmatched_keys,
 )
 from designer.core.jsanalysis import analyse
@@ -209,3 +210,16 @@ def test_placement_parameters_hide_no_outer_name_and_skip_other_functions() -> N
     )
     out = give_placement_parameters(source, ["lower", "spot"], "participants")
     assert out == source.replace("    function spot() {}\n", "    function spot(participant) {}\n", 1)
+
+
+def test_the_starter_comments_follow_the_placement_and_nothing_else_changes() -> None:
+    from designer.core.newproject import plugin_files
+
+    files = plugin_files("Hands", "hands")
+    source = next(v for k, v in files.items() if k.endswith(".js")).decode()
+    moved = retell_starter_comments(source, "conference")
+    assert moved.startswith("// Hands: a conference menu item that shows a short message.\n")
+    assert "// Called when the menu item is clicked.\n" in moved
+    assert retell_starter_comments(moved, "toolbar") == source  # and back again
+    mine = "// My own words: a toolbar button.\n(function () {})();\n"
+    assert retell_starter_comments(mine, "participants") == mine

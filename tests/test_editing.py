@@ -626,6 +626,9 @@ def test_moving_a_button_to_the_participant_menu_gives_its_function_the_particip
     placement.setCurrentIndex(placement.findData("participants"))
     placement.activated.emit(placement.currentIndex())
     assert f"function {action}(participant) {{" in window.package.read_text(source)
+    moved = window.package.read_text(source)
+    assert moved.startswith("// Hands: a participant menu item that shows a short message.")  # was "a toolbar button"
+    assert "// Called when the menu item is clicked for a participant." in moved
     assert window.save()
     assert f"function {action}(participant) {{" in (target / "webapp2" / source).read_text()
     window.editor.undo_stack.undo()  # one step: the move and the parameter go together

@@ -21,6 +21,7 @@ __all__ = [
     "action_state",
     "add_action_function",
     "give_placement_parameters",
+    "retell_starter_comments",
     "rename_action_function",
     "unmatched_keys",
 ]
@@ -159,6 +160,40 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
         end = data.index(b")", at)
         data = data[: at + 1] + params.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+# The starter plugin's comments (core/newproject.py) that name its placement, per placement.
+_STARTER_WHAT = {
+    "toolbar": "a toolbar button",
+    "conference": "a conference menu item",
+    "participants": "a participant menu item",
+}
+_STARTER_WHEN = {
+    "toolbar": "// Called when the button is pressed.",
+    "conference": "// Called when the menu item is clicked.",
+    "participants": "// Called when the menu item is clicked for a participant.",
+}
+
+
+def retell_starter_comments(source: str, placement: str | None) -> str:
+    """The starter plugin's two comments that say where its button is, told for ``placement``.
+
+    Only those exact comments, on the first line and above the action, are changed; any other
+    text is the user's. (Moved to the participant menu, the plugin still said "a toolbar button".)
+    """
+    if placement not in _STARTER_WHAT:
+        return source
+    first, sep, rest = source.partition("\n")
+    for what in _STARTER_WHAT.values():
+        marker = f": {what} that shows a short message."
+        if first.startswith("// ") and first.endswith(marker):
+            first = first[: -len(marker)] + f": {_STARTER_WHAT[placement]} that shows a short message."
+            break
+    out = first + sep + rest
+    for when in _STARTER_WHEN.values():
+        if when != _STARTER_WHEN[placement] and out.count(when) == 1:
+            out = out.replace(when, _STARTER_WHEN[placement])
+    return out
 
 
 def _names(node: Any, data: bytes, name: bytes) -> bool:

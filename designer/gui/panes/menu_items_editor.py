@@ -542,14 +542,14 @@ class MenuItemsEditor(PluginForm):
 def _give_parameters(pkg: BrandingPackage, plugin: Plugin, actions: list[str], placement: str | None) -> None:
     """The actions' functions that take nothing get what the new placement passes them (the
     participant, the conference details), in the same undo step as the move."""
-    from ...core.actionsync import give_placement_parameters
+    from ...core.actionsync import give_placement_parameters, retell_starter_comments
 
     src = plugin.source_path
-    if not src or not actions or not pkg.exists(src):
+    if not src or not pkg.exists(src):
         return
     try:
         text = pkg.read_text(src)
-        new_text = give_placement_parameters(text, actions, placement)
+        new_text = retell_starter_comments(give_placement_parameters(text, actions, placement), placement)
     except (OSError, UnicodeDecodeError, ValueError):
         return  # an unreadable source: the checks say so; the move itself still happens
     if new_text != text:
