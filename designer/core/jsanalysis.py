@@ -778,8 +778,8 @@ class _Analyser:
         run before a call that is itself deferred; anything that could define globals behind
         the file's back (window.x = ..., eval, with) ends the question.
         """
-        if self._declared_function_visible(name, ref):
-            return None, 0  # hoisted: a function when the call runs (what the search below would find)
+        if self._declared_function_visible(name, ref) or self._given_a_value_before(name, ref, call):
+            return None, 0  # what the search below would conclude, without its scans of the whole file
         if self._global_write is None:
             self._global_write = _GLOBAL_WRITE.search(self.data) is not None
         if name in _BROWSER_GLOBALS or self._global_write:
@@ -832,6 +832,22 @@ class _Analyser:
                 scope = found[1]
                 if scope is None or scope.start_byte <= ref.start_byte < scope.end_byte:
                     return True
+        return False
+
+    def _given_a_value_before(self, name: str, ref: Any, call: Any) -> bool:
+        """Whether ``var/let/const name = <not a literal>`` comes before the call, in scope at
+        ``ref`` (``var state$ = PEX.pluginAPI.createNewState(...)``): the common case of a registered
+        variable, settled as :meth:`_unbound` would settle it (made and given a value before)."""
+        word = name.encode()
+        for m in re.finditer(rb"\b(?:var|let|const)\s+(" + re.escape(word) + rb")\s*=", self.data[: call.start_byte]):
+            n = self._root.descendant_for_byte_range(m.start(1), m.end(1))
+            found = self._binding(n) if n is not None and n.type == "identifier" else None
+            if found is None or found[0] not in ("var", "let", "const") or found[3] is None:
+                continue
+            scope, node, value = found[1], found[2], found[3]
+            in_scope = scope is None or scope.start_byte <= ref.start_byte < scope.end_byte
+            if in_scope and node.end_byte <= call.start_byte and value.type not in _NOT_CALLABLE:
+                return True
         return False
 
     def _after_dot_or_quote(self, raw: bytes) -> bool:
