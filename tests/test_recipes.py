@@ -252,3 +252,21 @@ def test_a_text_its_switch_turns_off_is_not_asked_for(recipe: str, switch: str, 
     assert validate_answers(r, {switch: False, text: ""}) == []
     files = render(r, {switch: False, text: ""}, "p")
     assert files
+
+
+@pytest.mark.parametrize(
+    ("recipe", "action", "says"),
+    [
+        ("lock-toggle", "locked", "already used inside this recipe's code"),
+        ("webhook", "fetch", "a name JavaScript already has"),
+        ("lock-toggle", "Boolean", "a name JavaScript already has"),
+    ],
+)
+def test_a_function_name_the_recipe_code_or_javascript_uses_is_refused(recipe: str, action: str, says: str) -> None:
+    """Accepted before: the function replaced the recipe's own variable (``locked``) or a built-in
+    (``Boolean``, ``fetch``), and the plugin crashed with the Oops page when it ran."""
+    r = load_recipe(recipe)
+    key = next(p.key for p in r.parameters if p.type == "identifier")
+    errors = validate_answers(r, {key: action})
+    assert len(errors) == 1 and says in errors[0] and f"'{action}'" in errors[0]
+    assert validate_answers(r, {key: action + "Now"}) == []

@@ -311,7 +311,7 @@ def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
             errors.append(f"The recipe '{recipe.name}' has no setting called '{key}'.")
     full = {**recipe.defaults(), **answers}
     names: dict[str, str] = {}
-    reserved = set(recipe.reserved_names)
+    reserved = set(recipe.reserved_names) | _names_in_code(recipe)
     for p in recipe.parameters:
         if not in_use(p, full):
             continue  # switched off by its boolean: its text is not used, so not checked either
@@ -321,7 +321,12 @@ def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
             continue
         if p.type == "identifier":
             value = full[p.key]
-            if value in reserved:
+            if value in _JS_GLOBALS:
+                errors.append(
+                    f"'{p.label}' ('{value}') is a name JavaScript already has; a function of that name would "
+                    "replace it for the whole plugin. Choose another name."
+                )
+            elif value in reserved:
                 errors.append(
                     f"'{p.label}' ('{value}') is already used inside this recipe's code; choose another name."
                 )
@@ -329,6 +334,51 @@ def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
                 errors.append(f"'{p.label}' and '{names[value]}' are both '{value}'; each needs its own name.")
             names[value] = p.label
     return errors
+
+
+# Globals the generated code (and the app) may call: a function of that name replaces them for the
+# whole plugin ("Boolean", "fetch", "JSON" made the recipes' own code recurse or throw).
+_JS_GLOBALS = frozenset(
+    "Array Boolean Date Error Function JSON Map Math Number Object Promise Proxy Reflect RegExp Set String "
+    "Symbol WeakMap WeakSet alert atob btoa clearInterval clearTimeout confirm console crypto document "
+    "encodeURIComponent decodeURIComponent encodeURI decodeURI escape unescape eval fetch globalThis "
+    "isFinite isNaN localStorage location navigator open parseFloat parseInt prompt queueMicrotask "
+    "requestAnimationFrame self sessionStorage setInterval setTimeout structuredClone top parent "
+    "XMLHttpRequest WebSocket URL URLSearchParams FormData Blob Event CustomEvent".split()
+)
+_CODE_NAMES: dict[str, frozenset[str]] = {}
+
+
+def _names_in_code(recipe: Recipe) -> frozenset[str]:
+    """Every variable name the recipe's own code uses (made with the default answers, the
+    function names asked for left out), and the JavaScript globals: a function given one of them
+    replaced the recipe's variable or a built-in, and the plugin crashed (``locked``, ``Boolean``).
+    """
+    cached = _CODE_NAMES.get(recipe.name)
+    if cached is not None:
+        return cached
+    from .jsanalysis import _parser
+
+    asked = {
+        str(v) for p, v in ((p, recipe.defaults().get(p.key)) for p in recipe.parameters) if p.type == "identifier"
+    }
+    found: set[str] = set()
+    try:
+        files = render(recipe, recipe.defaults(), "recipe-names")
+    except Exception:  # noqa: BLE001 - a recipe that does not render is reported where it is rendered
+        files = {}
+    for rel, data in files.items():
+        if not rel.endswith(".js"):
+            continue
+        stack = [_parser().parse(data).root_node]
+        while stack:
+            node = stack.pop()
+            if node.type in ("identifier", "shorthand_property_identifier"):
+                found.add(data[node.start_byte : node.end_byte].decode("utf-8", "replace"))
+            stack.extend(node.named_children)
+    names = frozenset((found - asked) | _JS_GLOBALS)
+    _CODE_NAMES[recipe.name] = names
+    return names
 
 
 def _html(text: Any) -> str:
