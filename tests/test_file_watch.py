@@ -246,3 +246,24 @@ def test_a_form_file_on_show_changed_elsewhere_keeps_unsaved_edits(
     asked = _answering(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not window.save()
     assert asked and "settings.json" in asked[0] and path.read_text() == theirs
+
+
+def test_a_form_file_no_longer_on_show_is_not_read_again_behind_the_users_back(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The watcher still follows the last file shown: with manifest.json viewed earlier, the
+    export's own write of it read the whole project again, said "changed by another program" and
+    took the tree off the user's plugin. A file not on show is read when it is shown again."""
+    open_in_editor(window, base_project, "manifest.json")
+    plugin = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
+    window.tree.setCurrentItem(plugin)
+    editor = window.editor
+    path = base_project / "webapp2" / "manifest.json"
+    theirs = path.read_text().replace("{", '{\n  "theirs": true,', 1)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, theirs)
+    qtbot.wait(50)  # (the reload, had there been one, is queued with a zero timer)
+    assert window.editor is editor and window.tree.currentItem().data(0, 256) == ("plugin", 0)
+    assert "changed by another program" not in window.status.text()
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "manifest.json")))
+    qtbot.waitUntil(lambda: '"theirs": true' in window.source_editor.text())  # shown again: read again

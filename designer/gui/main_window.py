@@ -1099,7 +1099,11 @@ class MainWindow(QMainWindow):
         if rel in pkg.modelled_files():
             # Held by the forms' model, not as text: a text reload would leave the model (what
             # Save writes) as it was, and the next save put the old JSON back over the change.
-            QTimer.singleShot(0, self, lambda: self._modelled_file_changed(rel))
+            # Only while it is on show: the watcher still follows a file shown earlier, and the
+            # export's own write of manifest.json read the project again "changed by another
+            # program" (hidden, Save asks about such a change, and showing it reads it).
+            if rel == self._file_on_show():
+                QTimer.singleShot(0, self, lambda: self._modelled_file_changed(rel))
             return
         # Unsaved edits of this file: there is something of the user's to lose. (A pending text
         # left by undoing back to the saved state is none: the window is not modified.)
@@ -1140,6 +1144,11 @@ class MainWindow(QMainWindow):
         pkg, editor = self.package, self.editor
         if pkg is None or editor is None or rel not in pkg.modelled_files():
             return  # another project by now
+        try:
+            if self._shown_text(rel) == pkg.files.read_bytes(rel).decode("utf-8"):
+                return  # the model says what the disk says (our own write: a save, an export)
+        except (OSError, UnicodeDecodeError, KeyError):
+            pass
         if not editor.undo_stack.isClean():
             self.status.setText(
                 f"{rel} was changed by another program. Your unsaved changes are kept; saving asks "
