@@ -613,3 +613,23 @@ def test_a_problem_about_a_missing_list_or_a_null_label_gives_the_keyboard_to_it
         view.itemActivated.emit(row, 0)
         focused = QApplication.focusWidget()
         assert isinstance(focused, QCheckBox) and focused.objectName().startswith(name), (code, focused)
+
+
+def test_the_problems_list_takes_its_rows_in_one_go(qtbot, window: MainWindow, example_project: Path) -> None:
+    """Rows added one by one to the visible list made 700 problems take seconds to show, and each
+    re-check while typing in a broken project froze the window."""
+    from designer.core.problems import make
+
+    window.open_path(example_project)
+    view = window.problems_view
+    problems = [
+        make("PD306", f"plugins/{p}/{p}.plugin.package.json", f"item {i}", i + 1, 1, plugin=p)
+        for p in ("lock-toggle", "meeting-info", "raise-hand-helper")
+        for i in range(40)
+    ]
+    inserted: list[int] = []
+    view.model().rowsInserted.connect(lambda parent, first, last: inserted.append(last - first + 1))
+    view.show_problems(problems, window.package)
+    assert inserted == [3]  # the three groups, their rows already in them
+    assert sum(1 for _ in view.problem_items()) == 120
+    assert all(view.topLevelItem(i).isExpanded() for i in range(3))

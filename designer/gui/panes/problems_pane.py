@@ -98,7 +98,9 @@ class ProblemsPane(QTreeWidget):
             self._fit_columns()
 
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
-        self.clear()
+        """Fill the list. The rows are made first and handed to the view in one go, with painting
+        held: added one by one to the visible list, 700 problems took seconds (the view laid itself
+        out after each row), and every pause while typing in a broken project froze the window."""
         writable = package is not None and package.files.writable
         from ...core.plugins import problem_owner
 
@@ -109,31 +111,51 @@ class ProblemsPane(QTreeWidget):
         for p in problems:
             owner = problem_owner(package, p.plugin, p.file, p.pointer) if package is not None and p.plugin else None
             groups.setdefault(owner, []).append(p)
+        icons: dict[str, QIcon] = {}
+
+        def icon(severity: str) -> QIcon:
+            if severity not in icons:
+                icons[severity] = self._severity_icon(severity)
+            return icons[severity]
+
+        heads: list[QTreeWidgetItem] = []
+        buttons: list[tuple[QTreeWidgetItem, Fix]] = []
         order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
         for key in [k for k in order if k in groups]:
             found = groups[key]
             worst = min(found, key=lambda p: p.severity.rank).severity
             title = "Package" if key is None else plugins[key].display_name
             head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
-            head.setIcon(0, self._severity_icon(worst.value))
-            head.setFirstColumnSpanned(True)
+            head.setIcon(0, icon(worst.value))
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
-            self.addTopLevelItem(head)
+            rows = []
             for p in found:
                 # Shortened in the middle: the file's name and the line are what tell problems apart
                 # ("plugins/lock-toggle/lock-toggle.plugi…" hid both); the tooltip has it whole.
                 row = QTreeWidgetItem([p.message, p.location(), p.code, ""])  # (Where: shortened by _fit_columns)
                 row.setToolTip(1, p.location())
-                row.setIcon(0, self._severity_icon(p.severity.value))
+                row.setIcon(0, icon(p.severity.value))
                 row.setToolTip(0, f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there.")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
-                head.addChild(row)
+                rows.append(row)
                 if p.fix is not None and writable:
-                    self.setItemWidget(row, 3, self._fix_button(p.fix))
-            head.setExpanded(True)
-        self._fit_columns()
+                    buttons.append((row, p.fix))
+            head.addChildren(rows)
+            heads.append(head)
+        self.setUpdatesEnabled(False)
+        try:
+            self.clear()
+            self.addTopLevelItems(heads)
+            for head in heads:
+                head.setFirstColumnSpanned(True)
+                head.setExpanded(True)
+            for row, fix in buttons:
+                self.setItemWidget(row, 3, self._fix_button(fix))
+            self._fit_columns()
+        finally:
+            self.setUpdatesEnabled(True)
 
     def _fix_button(self, fix: Fix) -> QPushButton:
         # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
