@@ -156,6 +156,7 @@ class ProblemsPane(QTreeWidget):
             self._fit_columns()
         finally:
             self.setUpdatesEnabled(True)
+        self.executeDelayedItemsLayout()  # the Fix buttons in place now, not at the next paint
 
     def _fix_button(self, fix: Fix) -> QPushButton:
         # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
