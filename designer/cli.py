@@ -358,6 +358,15 @@ _whole_process = False  # main() was called for the process's own command line
 
 def main(argv: list[str] | None = None) -> int:
     """The command line; output piped into a reader that stops early (``| head``) ends it quietly."""
+    for stream in (sys.stdout, sys.stderr):
+        # Output redirected to a file on a cp1252 Windows console: a CJK name or an emoji raised
+        # UnicodeEncodeError (after `export` had written the ZIP). Such characters print as \u escapes.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
     try:
         return _main(argv)
     except BrokenPipeError:

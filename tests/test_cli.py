@@ -294,3 +294,21 @@ def test_new_on_a_file_says_so(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert out.stderr == f"plugin-designer: {target} is a file; name a folder to create the project in\n"
     assert target.read_text() == "keep me"
+
+
+def test_output_that_cannot_hold_every_character_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
+    """On a cp1252 console (Windows CI redirecting to a file), a CJK name or an emoji raised
+    UnicodeEncodeError: check exited 1 with a traceback, export after writing the ZIP."""
+    target = tmp_path / "p"
+    assert run("new", target, "--name", "会議 🎉").returncode == 0
+    for icon in (target / "webapp2" / "plugins").glob("*/icon.svg"):
+        icon.unlink()
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", str(target)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert out.returncode == 1 and b"Traceback" not in out.stderr
+    assert b"'\\u4f1a\\u8b70 \\U0001f389'" in out.stdout and b"PD400" in out.stdout

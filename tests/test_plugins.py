@@ -176,3 +176,30 @@ def test_removing_a_plugin_leaves_the_files_of_another_in_the_same_folder(tmp_pa
     left = sorted(p.name for p in (project / "webapp2" / "plugins" / "suite").iterdir())
     assert left == ["shared-data.json", "shared.svg", "two.plugin.js", "two.plugin.package.json"]
     assert run_checks(load(project)) == []
+
+
+def test_ids_and_icon_ids_from_unusual_names_are_short_and_keep_their_letters() -> None:
+    """A 280-character name made a folder the file system refused (the project could not be saved
+    any more); icon ids dropped ß, Ø, Ł and Æ ('strae'), where plugin ids spell them out."""
+    from designer.core.jstext import MAX_ID_LENGTH, comment_text, safe_id
+    from designer.core.svgimport import derive_icon_id
+
+    long_id = safe_id("Record the meeting " * 20)
+    assert len(long_id) <= MAX_ID_LENGTH and not long_id.endswith("-") and long_id.startswith("record-the-meeting")
+    assert [derive_icon_id(n) for n in ("Straße.svg", "Ørsted.svg", "Łódź.svg", "Æble.svg")] == [
+        "strasse",
+        "orsted",
+        "lodz",
+        "aeble",
+    ]
+    assert derive_icon_id("1st.svg") == "icon-1st" and derive_icon_id("録音.svg") == "icon"
+    assert comment_text("Rec\u2028ord\rX\u2029</script>") == "Rec ord X <\\/script>"
+
+
+def test_a_name_with_a_line_separator_makes_a_plugin_that_runs(tmp_path: Path) -> None:
+    """U+2028 or a lone CR in the name ended the source's header comment early: two PD500."""
+    from designer.core.newproject import plugin_files
+
+    files = plugin_files("Rec\u2028ord\rX")
+    source = next(v for k, v in files.items() if k.endswith(".js"))
+    assert analyse(source).syntax_errors == []

@@ -66,9 +66,16 @@ _NO_DECOMPOSITION = str.maketrans(
 )
 
 
+MAX_ID_LENGTH = 60  # a folder and file name of its own: 280 characters could not be saved (ENAMETOOLONG)
+
+
 def safe_id(name: str) -> str:
-    """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream'."""
+    """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream'.
+    At most :data:`MAX_ID_LENGTH` characters, cut at a hyphen where there is one."""
     s = re.sub(r"[^a-z0-9]+", "-", _ascii_letters(name).lower()).strip("-")
+    if len(s) > MAX_ID_LENGTH:
+        cut = s[:MAX_ID_LENGTH]
+        s = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2 :] else cut).strip("-")
     return s or "plugin"
 
 
@@ -81,3 +88,10 @@ def safe_identifier(name: str) -> str:
     if ident[0].isdigit():
         ident = "on" + ident[0].upper() + ident[1:]
     return ident if is_identifier(ident) else ident + "Action"
+
+
+def comment_text(text: str) -> str:
+    """``text`` made safe for a ``//`` comment: every character JavaScript ends a line at (CR, LF,
+    U+2028, U+2029, NEL) becomes a space, and ``</`` is split. A plugin named with U+2028 (or a
+    lone CR) ended its header comment early, and the rest of the name was read as code."""
+    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", text).replace("</", "<\\/")

@@ -9,6 +9,7 @@ fields whose value changed since loading, so a save never touches what the user 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -301,9 +302,13 @@ class Plugin:
 
     @property
     def display_name(self) -> str:
+        """The name shown and put in messages: one line (a name holding a CR or U+2028 broke the
+        CLI's one-line-per-problem output)."""
         if self.package and self.package.name:
-            return self.package.name
-        return self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
+            name = self.package.name
+        else:
+            name = self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
+        return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", name) if isinstance(name, str) else str(name)
 
     @property
     def key(self) -> str:

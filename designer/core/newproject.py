@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .files import atomic_write
 from .fixes import new_branding_id
-from .jstext import js_string, safe_id, safe_identifier
+from .jstext import comment_text, js_string, safe_id, safe_identifier
 
 __all__ = ["create_project", "placeholder_icon", "plugin_files"]
 
@@ -79,7 +79,7 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
         "participantRoles": ["chair", "guest"],
         "menuItems": {"toolbar": [{"icon": f"{icon}.svg#{icon}", "label": label or name, "action": action}]},
     }
-    source = _SOURCE.format(name=name.replace("\n", " "), action=action, title=js_string(name), id=js_string(pid))
+    source = _SOURCE.format(name=comment_text(name), action=action, title=js_string(name), id=js_string(pid))
     base = f"plugins/{folder}/"
     return {
         base + f"{folder}.plugin.package.json": _json(package),

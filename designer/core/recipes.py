@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .jsanalysis import LAYOUTS
-from .jstext import is_identifier, js_string, safe_id
+from .jstext import comment_text, is_identifier, js_string, safe_id
 from .resources import resource
 
 __all__ = [
@@ -386,8 +386,8 @@ def _html(text: Any) -> str:
 
 
 def _comment(text: Any) -> str:
-    """Text for a ``//`` comment: every kind of line break becomes a space (and ``</`` is split)."""
-    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", str(text)).replace("</", "<\\/")
+    """Text for a ``//`` comment (see :func:`comment_text`)."""
+    return comment_text(str(text))
 
 
 def _environment(recipe: Recipe) -> Any:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .jstext import safe_id
 from .svg import (
     _NAME,
     SVG_NS,
@@ -104,9 +104,10 @@ def derive_icon_id(file_name: str) -> str:
     stem = re.sub(r"(?i)\.svgz?$", "", base)
     if stem == base:
         stem = posixpath.splitext(base)[0] or base
-    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if not slug:
+    # The plugin id's letters (Straße -> strasse, Ørsted -> orsted), not a plain NFKD strip that
+    # dropped ß, Ø, Ł and Æ; and its length limit, so a long file name still makes a usable id.
+    slug = safe_id(stem)
+    if slug == "plugin" and not re.search(r"(?i)plugin", stem):
         return "icon"
     return "icon-" + slug if slug[0].isdigit() else slug
 

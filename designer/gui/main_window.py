@@ -1067,8 +1067,11 @@ class MainWindow(QMainWindow):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         path = root / rel
-        if path.exists():
-            self._watcher.addPath(str(path))
+        try:
+            if path.exists():
+                self._watcher.addPath(str(path))
+        except OSError:  # a name the file system refuses (too long): nothing there to watch
+            pass
 
     def _file_changed_on_disk(self, path: str) -> None:
         """Another program changed the file on show: reload it, asking first if it has unsaved edits."""
