@@ -398,3 +398,20 @@ def test_an_existing_file_that_is_no_zip_is_not_replaced(base_project: Path, tmp
     empty = tmp_path / "empty.zip"
     empty.touch()
     assert _cli("export", str(base_project), "-o", str(empty)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "how"),
+    [("notes.txt", "Notes.txt", "letter case"), ("caf\u00e9.txt", "cafe\u0301.txt", "how an accented letter")],
+)
+def test_names_that_would_overwrite_each_other_are_refused(
+    base_project: Path, tmp_path: Path, first: str, second: str, how: str
+) -> None:
+    """The export wrote both, and its own import refused the ZIP."""
+    for name in (first, second):
+        (base_project / "webapp2" / name).write_text(name)
+    if len({p.name for p in (base_project / "webapp2").iterdir()} & {first, second}) < 2:
+        pytest.skip("this file system folds the two names into one")
+    out = tmp_path / "x.zip"
+    r = _cli("export", str(base_project), "-o", str(out))
+    assert r.returncode == 2 and how in r.stderr and not out.exists()

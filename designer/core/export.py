@@ -472,6 +472,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     for rel, text in pkg.pending_texts.items():
         if text is None:  # removed in the designer: not part of what gets uploaded
             entries.pop("webapp2/" + rel, None)
+    _refuse_clashing_names(entries)
     writes: dict[str, bytes] = {}
     for rel, data in model.items():
         if entries.get("webapp2/" + rel) != data:
@@ -496,6 +497,24 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         plugins=_plugin_lines(pkg),
         skip_reasons=skipped,
     )
+
+
+def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
+    """Two files whose names differ only in letter case or in how an accent is encoded (NFC and
+    NFD ``café``) would overwrite each other on Windows and macOS, and our own import refuses
+    such a ZIP: the export wrote it anyway. Refused here, naming both."""
+    import unicodedata
+
+    seen: dict[str, str] = {}
+    for name in entries:
+        key = unicodedata.normalize("NFC", name).casefold()
+        other = seen.setdefault(key, name)
+        if other != name:
+            how = "letter case" if other.casefold() == name.casefold() else "how an accented letter is encoded"
+            raise ExportRefused(
+                f"'{shown_name(other)}' and '{shown_name(name)}' differ only in {how}; they would overwrite each "
+                "other on Windows and macOS (and the ZIP could not be imported again). Rename or remove one."
+            )
 
 
 def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResult:
