@@ -357,6 +357,7 @@ def test_the_welcome_screen_starts_with_new_project_focused(qtbot) -> None:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is win.welcome.new_button
+    assert _nameless(win) == []  # the recent-projects list too
 
 
 def test_importing_a_management_node_download_offers_the_missing_files(
@@ -633,3 +634,81 @@ def test_the_problems_list_takes_its_rows_in_one_go(qtbot, window: MainWindow, e
     assert inserted == [3]  # the three groups, their rows already in them
     assert sum(1 for _ in view.problem_items()) == 120
     assert all(view.topLevelItem(i).isExpanded() for i in range(3))
+
+
+def test_ctrl_shift_m_takes_the_keyboard_to_the_first_problem(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A dock is not in the Tab order: without a shortcut a keyboard user could not reach the list."""
+    src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
+    src.write_text(src.read_text().replace("function record(", "function record( ((", 1))
+    window.open_path(base_project)
+    window.problems_dock.hide()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.problems_view
+    qtbot.waitUntil(view.hasFocus)
+    assert window.problems_dock.isVisible()
+    first = view.currentItem()
+    assert first is view.topLevelItem(0).child(0) and first.data(0, Qt.ItemDataRole.UserRole) in window.problems
+    # Enter on it goes to the problem's place, as a double-click does
+    jumped: list[object] = []
+    view.sig_jump.connect(jumped.append)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert jumped == [view.currentItem().data(0, Qt.ItemDataRole.UserRole)]
+
+
+def test_ctrl_tab_leaves_the_source_editor_where_tab_indents(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Tab indents in code, so without Ctrl+Tab a keyboard user could never leave the editor."""
+    from conftest import open_in_editor
+
+    rel = "settings.json"
+    editor = open_in_editor(window, example_project / "webapp2", rel)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    before = editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.hasFocus())
+    assert editor.toPlainText() == before
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not editor.hasFocus())
+    assert editor.toPlainText() == before
+
+
+def _nameless(root) -> list[str]:
+    """Controls a screen reader would announce without a name ("button", "minus", "edit")."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit
+
+    out = []
+    for cls in (QAbstractButton, QLineEdit, QAbstractSpinBox, QAbstractItemView, QComboBox):
+        for w in root.findChildren(cls):
+            inner = isinstance(w, QLineEdit) and isinstance(w.parent(), (QAbstractSpinBox, QComboBox))
+            if (
+                not w.isVisibleTo(root)
+                or inner
+                or w.objectName().startswith("qt_")
+                or cls is QAbstractItemView
+                and w.inherits("QHeaderView")
+            ):
+                continue
+            name = QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name)
+            if not any(c.isalpha() for c in name):
+                out.append(f"{type(w).__name__} {w.objectName()!r} {name!r}")
+    return out
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, qtbot, example_project: Path) -> None:
+    """'✕', '−' and '+' buttons and fields without a label beside them were read out without a name."""
+    root = example_project / "webapp2"
+    window.open_path(root)
+    assert _nameless(window) == []
+    js = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.plugin.js"))[0]
+    window.show_file(js)
+    qtbot.keyClick(window.source_editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # find and replace
+    qtbot.waitUntil(window.source_pane.find_bar.isVisible)
+    assert _nameless(window) == []
+    window.show_file(sorted(p.relative_to(root).as_posix() for p in root.rglob("*.svg"))[0])
+    assert _nameless(window) == []
+    window.show_export()
+    assert _nameless(window) == []

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("projectTree")
+        self.tree.setAccessibleName("Project")
         self.tree.setHeaderLabels(["Package"])
         self.tree.currentItemChanged.connect(self._show_item)
 
@@ -284,6 +285,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(history)
         view_menu = self.view_menu
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        go_problems = QAction("&Go to Problems", self, objectName="problemsFocusAction")
+        go_problems.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        go_problems.setToolTip("Show the Problems list and move the keyboard focus into it")
+        go_problems.triggered.connect(self.focus_problems)
+        view_menu.addAction(go_problems)
         self.preview_action = QAction("&Preview", self, objectName="previewAction")
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.preview_action.setToolTip(
@@ -302,6 +308,19 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, k=key: self.set_appearance(k))
             group.addAction(action)
             appearance.addAction(action)
+
+    def focus_problems(self) -> None:
+        """View ▸ Go to Problems: a keyboard user's way to the list (a dock is not in the Tab order).
+
+        The first problem is made current so the arrow keys and Enter (jump) work at once.
+        """
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        view = self.problems_view
+        if view.currentItem() is None and view.topLevelItemCount():
+            head = view.topLevelItem(0)
+            view.setCurrentItem(head.child(0) if head.childCount() else head)
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -121,6 +121,8 @@ class ExportPane(QWidget):
 
         self.branding_edit = QLineEdit()
         self.branding_edit.setObjectName("brandingIdEdit")
+        # Its form row holds a layout, not the field, so the row's label is not its buddy.
+        self.branding_edit.setAccessibleName("New brandingID")
         self.branding_edit.setToolTip(
             "The number clients use to notice a new upload. It must be greater than the last one; "
             "the suggested value is the current time in milliseconds."
@@ -134,6 +136,7 @@ class ExportPane(QWidget):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("exportPathEdit")
+        self.path_edit.setAccessibleName("Save the ZIP as")
         self.path_edit.setPlaceholderText("Choose where to save the ZIP…")
         choose = QPushButton("Choose…")
         choose.setObjectName("choosePathButton")

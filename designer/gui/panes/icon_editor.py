@@ -280,6 +280,7 @@ class IconEditorPane(QWidget):
         self.tool_actions["select"].setChecked(True)
         self.text_edit = QLineEdit("A", objectName="iconTextEdit")
         self.text_edit.setMaximumWidth(90)
+        self.text_edit.setAccessibleName("Text for the Text tool")
         self.text_edit.setToolTip("The text the Text tool places (or of the selected text)")
         self.text_edit.textEdited.connect(self._text_edited)
         bar.addWidget(self.text_edit)
@@ -292,6 +293,7 @@ class IconEditorPane(QWidget):
         self.width_spin.setRange(0, 12)
         self.width_spin.setValue(self.canvas.stroke_width)
         self.width_spin.setToolTip("Stroke width (in grid units)")
+        self.width_spin.setAccessibleName("Stroke width")
         self.width_spin.setKeyboardTracking(False)
         self.width_spin.valueChanged.connect(
             lambda v: self.canvas.set_paint({"stroke-width": f"{v:g}"}) if not self._loading else None
@@ -336,6 +338,7 @@ class IconEditorPane(QWidget):
             ("Fit", "zoomFitButton", "Show the whole icon", self.canvas.fit),
         ):
             button = QToolButton(objectName=name, text=text, toolTip=tip, autoRaise=True)
+            button.setAccessibleName(tip.split(" (")[0])  # "−" alone is read as "minus"
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)

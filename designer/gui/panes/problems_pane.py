@@ -32,6 +32,7 @@ class ProblemsPane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsList")
+        self.setAccessibleName("Problems")
         self.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
         self.setColumnWidth(0, 500)
         self.setColumnWidth(1, _WHERE_WIDTH + 10)

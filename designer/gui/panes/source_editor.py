@@ -567,11 +567,16 @@ class SourceEditor(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            # Tab indents here, so Ctrl+Tab / Ctrl+Shift+Tab is the keyboard's way out of the editor
+            # (as in Qt Creator and most IDEs); without it a keyboard user is trapped in the source.
+            self.focusNextPrevChild(key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier)
+            return
         if self.isReadOnly():
             super().keyPressEvent(event)
             return
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         completing = self.completion.popup_visible()
         if completing and key in (
             Qt.Key.Key_Return,
@@ -1064,6 +1069,9 @@ class FindBar(QWidget):
         self.editor = editor
         self.find_edit = QLineEdit(placeholderText="Find", objectName="findText", clearButtonEnabled=True)
         self.replace_edit = QLineEdit(placeholderText="Replace with", objectName="replaceText")
+        # No label beside them: the placeholder vanishes once typed in, so screen readers get a name.
+        self.find_edit.setAccessibleName("Find")
+        self.replace_edit.setAccessibleName("Replace with")
         self.regex = QCheckBox("Regular expression", objectName="findRegex")
         self.count = QLabel(objectName="findCount")
         buttons = []
@@ -1075,6 +1083,9 @@ class FindBar(QWidget):
             ("✕", self.close_bar),
         ):
             b = QToolButton(text=text)
+            if text == "✕":  # a screen reader would say "multiplication x"
+                b.setAccessibleName("Close find bar")
+                b.setToolTip("Close (Esc)")
             b.clicked.connect(slot)
             buttons.append(b)
         self._replace_buttons = buttons[2:4]

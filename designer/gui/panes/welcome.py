@@ -80,6 +80,7 @@ class WelcomePane(QWidget):
         outer.addSpacing(24)
         outer.addWidget(QLabel("<b>Recent projects</b>"))
         self.recent = QListWidget(objectName="recentList")
+        self.recent.setAccessibleName("Recent projects")
         self.recent.itemActivated.connect(lambda item: self.sig_open_path.emit(item.data(Qt.ItemDataRole.UserRole)))
         # Right-click: take an entry off the list (one that no longer exists, greyed, cannot be
         # selected, so it could not be removed any other way).
