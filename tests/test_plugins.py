@@ -40,6 +40,17 @@ def test_unique_ids_never_clash_with_ids_or_folders(base_project: Path) -> None:
     assert unique_id(pkg, "hello") == "hello-2"
 
 
+def test_a_new_plugin_never_takes_a_folder_that_differs_only_in_case(base_project: Path) -> None:
+    """A recipe "Raised hands" beside a hand-made `Raised-Hands/` folder went into `raised-hands/`:
+    one folder on Windows and macOS (its files written over the other's), and an export refused."""
+    folder = base_project / "webapp2" / "plugins" / "Raised-Hands"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    pkg = load(base_project)
+    plugin = add_plugin(pkg, "Raised hands")
+    assert plugin.entry.id == "raised-hands-2" and plugin.folder == "plugins/raised-hands-2"
+
+
 def test_duplicate_renames_the_id_everywhere(example_project: Path) -> None:
     pkg = load(example_project)
     copy = duplicate_plugin(pkg, 0)

@@ -20,14 +20,13 @@ import re
 import shutil
 import stat
 import tempfile
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix
+from .files import _zip_prefix, clash_key
 from .state import STATE_DIR, update_state
 
 __all__ = [
@@ -311,7 +310,7 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
         parts = dest.split("/")
         for i in range(1, len(parts) + 1):
             path = "/".join(parts[:i])
-            key = unicodedata.normalize("NFC", path).casefold()
+            key = clash_key(path)
             other = by_key.setdefault(key, path)
             if other != path:
                 how = (

@@ -23,7 +23,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles
+from .files import DirFiles, clash_key
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -503,11 +503,9 @@ def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
     """Two files whose names differ only in letter case or in how an accent is encoded (NFC and
     NFD ``café``) would overwrite each other on Windows and macOS, and our own import refuses
     such a ZIP: the export wrote it anyway. Refused here, naming both."""
-    import unicodedata
-
     seen: dict[str, str] = {}
     for name in entries:
-        key = unicodedata.normalize("NFC", name).casefold()
+        key = clash_key(name)
         other = seen.setdefault(key, name)
         if other != name:
             how = "letter case" if other.casefold() == name.casefold() else "how an accented letter is encoded"

@@ -16,6 +16,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import zipfile
 
+
+def clash_key(name: str) -> str:
+    """What two names share when Windows or macOS would make them one file.
+
+    Those file systems ignore letter case, and macOS also treats "é" as one character or as "e"
+    plus an accent alike: import, export and new plugin folders all compare names by this key.
+    """
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 # zipfile, tempfile and zlib are imported where a ZIP is opened or a file is written: a `check`
 # of a folder needs none of them, and together they cost a few milliseconds of every run.
 
@@ -25,6 +37,7 @@ __all__ = [
     "PackageFiles",
     "ZipFiles",
     "atomic_write",
+    "clash_key",
     "locate",
     "normalize",
 ]

@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 
+from .files import clash_key
 from .jsonfile import JsonDocument
 from .jstext import safe_id
 from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
@@ -67,9 +68,12 @@ def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:
 def unique_id(pkg: BrandingPackage, wanted: str) -> str:
     """``wanted`` made safe, with ``-2``, ``-3``... when a plugin id or folder already uses it."""
     ids, folders = _taken(pkg)
+    # Compared as the export compares names: a folder `Raised-Hands/` and a new `raised-hands/` are
+    # one folder on Windows and macOS (files written over each other) and the export refuses them.
+    taken = {clash_key(x) for x in ids | folders}
     base = safe_id(wanted)
     candidate, n = base, 1
-    while candidate in ids or candidate in folders:
+    while clash_key(candidate) in taken:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
