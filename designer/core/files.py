@@ -16,18 +16,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import zipfile
 
-
-def clash_key(name: str) -> str:
-    """What two names share when Windows or macOS would make them one file.
-
-    Those file systems ignore letter case, and macOS also treats "é" as one character or as "e"
-    plus an accent alike: import, export and new plugin folders all compare names by this key.
-    """
-    import unicodedata
-
-    return unicodedata.normalize("NFC", name).casefold()
-
-
 # zipfile, tempfile and zlib are imported where a ZIP is opened or a file is written: a `check`
 # of a folder needs none of them, and together they cost a few milliseconds of every run.
 
@@ -41,6 +29,18 @@ __all__ = [
     "locate",
     "normalize",
 ]
+
+
+def clash_key(name: str) -> str:
+    """What two names share when Windows or macOS would make them one file.
+
+    Those file systems ignore letter case, and macOS also treats "é" as one character or as "e"
+    plus an accent alike: import, export and new plugin folders all compare names by this key.
+    """
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name).casefold()
+
 
 # Markers of the folder that goes into the ZIP as webapp2/.
 _MARKERS = ("settings.json", "manifest.json", "plugins")
