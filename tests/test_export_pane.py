@@ -279,3 +279,18 @@ def test_a_long_list_of_blocking_errors_scrolls_instead_of_being_cut_off(qtbot, 
     assert box.height() >= 72 and pane.tabs.height() > 0
     pane.resize(560, 1000)
     qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() == 0)  # with room, all of it shows
+
+
+def test_the_export_shortcut_takes_the_keyboard_to_the_export_button(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The dock opened but the keyboard stayed in the tree: Enter could not export, and a dock is
+    not in the Tab order."""
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pane = window.export_pane
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.export_button)
+    assert pane.export_button.isEnabled()

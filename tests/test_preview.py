@@ -187,6 +187,8 @@ def _dock_checks(qtbot: Any, win: Any) -> None:
     dock = win.findChild(type(win.problems_dock), "previewDock")
     assert dock is not None and dock.isVisible()
     pane = win.preview_pane
+    # the keyboard went with the dock (it is not in the Tab order): to its first control
+    qtbot.waitUntil(lambda: pane.role.hasFocus())
     pane.sim_button.setChecked(True)  # the simulator's rows too
     qtbot.waitUntil(lambda: pane.sim_panel.isVisible())
     assert win.width() == 1280

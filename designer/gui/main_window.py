@@ -1385,6 +1385,12 @@ class MainWindow(QMainWindow):
             self.export_dock.show()  # visibilityChanged refreshes it
             self.resizeDocks([self.export_dock], [max(560, self.width() // 2 - 100)], Qt.Orientation.Horizontal)
         self.export_dock.raise_()
+        # The keyboard goes with the user's request (a dock is not in the Tab order): to the button,
+        # or, while errors block it, to the first field.
+        pane = self.export_pane
+        (pane.export_button if pane.export_button.isEnabled() else pane.branding_edit).setFocus(
+            Qt.FocusReason.ShortcutFocusReason
+        )
 
     # -- preview --------------------------------------------------------------------------
     def show_preview(self) -> None:
@@ -1410,6 +1416,7 @@ class MainWindow(QMainWindow):
             self.preview_pane.set_package(self.package)
         self.preview_dock.show()
         self.preview_dock.raise_()
+        self.preview_pane.role.setFocus(Qt.FocusReason.ShortcutFocusReason)  # first control: who is watching
         self.resizeDocks([self.preview_dock], [max(640, self.width() // 2)], Qt.Orientation.Horizontal)
 
     def _preview_problems_changed(self, problems: list[Problem]) -> None:
