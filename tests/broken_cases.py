@@ -469,9 +469,14 @@ CASES: list[Case] = [
     bad("icon-folder-case", steps(w("plugins/rec/assets/grid.svg", GRID_SVG), icon("Assets/grid.svg#grid")), "PD401",
         PKG, 13, 25, message="'assets/grid.svg'"),
     near("icon-upper-case-extension", steps(mv(SVG, "plugins/rec/rec.SVG"), icon("rec.SVG#rec")), "PD401"),
+    # a name macOS wrote with a separate accent (NFD), referenced with one character (NFC)
+    bad("icon-file-accent-encoding", steps(mv(SVG, "plugins/rec/re\u0301c.svg"), icon("r\u00e9c.svg#rec")), "PD401",
+        PKG, 13, 25, message="accented letter written differently"),
     # PD402 #id not in the SVG
     bad("icon-id-absent", icon("rec.svg#record"), "PD402", PKG, 13, 25, message="'record'"),
     bad("icon-id-case", icon("rec.svg#REC"), "PD402", PKG, 13, 25, message="'rec'"),
+    bad("icon-id-accent-encoding", steps(r(SVG, 'id="rec"', 'id="re\u0301c"'), icon("rec.svg#r\u00e9c")), "PD402",
+        PKG, 13, 25, message="looks the same"),
     bad("icon-svg-without-ids", w(SVG, SVG_NO_ID), "PD402", PKG, 13, 25),
     bad("sprite-lacks-symbol", steps(w(ICONS, SPRITE), icon("icons.svg#camera")), "PD402", PKG, 13, 25, message="mic-on"),
     bad("sprite-symbol-typo", steps(w(ICONS, SPRITE), icon("icons.svg#mic-of")), "PD402", PKG, 13, 25,

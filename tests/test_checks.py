@@ -16,6 +16,7 @@ from broken_cases import (
     SETTINGS,
     SVG,
     Case,
+    icon,
     make_webapp2,
     r,
     steps,
@@ -172,9 +173,11 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "branding-id-null": (MANIFEST, 1),
     "icon-missing": ("plugins/rec/missing.svg", None),  # made again, as a placeholder star
     "icon-file-case": (PKG, 1),
+    "icon-file-accent-encoding": (PKG, 1),
     "icon-folder-case": (PKG, 1),
     "icon-id-absent": (PKG, 1),
     "icon-id-case": (PKG, 1),
+    "icon-id-accent-encoding": (PKG, 1),
     "icon-svg-without-ids": (SVG, 1),
     "sprite-symbol-typo": (PKG, 1),
     "icon-without-id": (PKG, 1),
@@ -375,3 +378,22 @@ def test_a_misspelt_src_url_points_at_the_file_it_means_instead_of_listing_it_tw
     apply_fix(pkg, found["PD205"].fix)
     assert [p.code for p in run_checks(pkg)] == []
     assert [p.entry.id for p in pkg.plugins] == ["lock-toggle", "meeting-info", "raise-hand-helper"]
+
+
+def test_an_accent_spelled_the_other_way_is_one_problem_with_a_fix_that_says_so(tmp_path: Path) -> None:
+    """The file looked unused (PD406) and missing at once, and the fix read "Use 'réc.svg#rec'" for
+    a reference that already read 'réc.svg#rec'."""
+    case = next(c for c in POSITIVE if c.name == "icon-file-accent-encoding")
+    problems = check(make_webapp2(tmp_path, case.mutate))
+    assert [p.code for p in problems] == ["PD401"]
+    assert problems[0].fix.title == "Use the file's spelling"
+
+
+def test_an_id_with_an_accent_is_a_valid_name(tmp_path: Path) -> None:
+    """A combining accent (an id typed on macOS, a Hindi vowel sign) was called not a valid name (PD422)."""
+    for i, name in enumerate(["re\u0301c", "\u0928\u092e\u0938\u094d\u0924\u0947"]):
+        root = make_webapp2(
+            tmp_path / str(i),
+            steps(r("plugins/rec/rec.svg", 'id="rec"', f'id="{name}"'), icon(f"rec.svg#{name}")),
+        )
+        assert [p.code for p in check(root)] == []

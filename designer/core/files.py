@@ -278,10 +278,11 @@ class PackageFiles:
         return rel in self._index()
 
     def case_match(self, rel: str) -> str | None:
-        """The existing name that equals ``rel`` ignoring case, if ``rel`` itself is absent."""
+        """The existing name that equals ``rel`` ignoring case, if ``rel`` itself is absent (or
+        that spells an accented letter the other way: macOS writes "é" as "e" + accent)."""
         if self.exists(rel):
             return rel
-        return self._lower_index().get(rel.lower())
+        return self._lower_index().get(clash_key(rel))
 
     def _index(self) -> set[str]:
         if getattr(self, "_idx", None) is None:
@@ -290,7 +291,7 @@ class PackageFiles:
 
     def _lower_index(self) -> dict[str, str]:
         if getattr(self, "_lidx", None) is None:
-            self._lidx = {n.lower(): n for n in sorted(self.names())}
+            self._lidx = {clash_key(n): n for n in sorted(self.names())}
         return self._lidx
 
     def invalidate(self) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .files import DirFiles, PackageFiles, locate, normalize
+from .files import DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
 from .problems import Problem, make
 
@@ -390,8 +390,8 @@ class BrandingPackage:
         found = self.files.case_match(rel)
         if found is not None and self.exists(found):
             return found
-        low = rel.lower()
-        return next((n for n, text in self.pending_texts.items() if text is not None and n.lower() == low), None)
+        key = clash_key(rel)
+        return next((n for n, text in self.pending_texts.items() if text is not None and clash_key(n) == key), None)
 
     def names(self) -> list[str]:
         """Every file of the package as edited, sorted."""

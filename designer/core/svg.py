@@ -76,8 +76,11 @@ class SvgInfo(Record):
         self.tree = tree  # the lxml root element, for deeper checks
 
     def id_case_match(self, wanted: str) -> str | None:
-        low = wanted.lower()
-        return next((i for i in self.ids if i.lower() == low), None)
+        """The id that differs from ``wanted`` only in letter case or in how an accent is encoded."""
+        from .files import clash_key
+
+        key = clash_key(wanted)
+        return next((i for i in self.ids if clash_key(i) == key), None)
 
 
 # libxml2's words for the usual slips, in plain words (the rest are passed on as they are).
@@ -185,6 +188,21 @@ ALLOWED_ATTRIBUTES = frozenset(
     """.split()
 )
 _NAME = re.compile(r"^[^\W\d][\w.\-]*$")
+
+
+def is_id_name(text: str) -> bool:
+    """Whether ``text`` is an id ``file.svg#id`` can name reliably (PD422's rule): a letter or ``_``
+    first, then letters, digits, ``_ . -`` and accents. Accents are combining marks, which ``\\w``
+    leaves out: an id typed on macOS ("cafe" + U+0301) or in Hindi (vowel signs) was refused."""
+    if _NAME.match(text):
+        return True
+    if not text or _NAME.match(text[0]) is None:
+        return False
+    import unicodedata
+
+    return all(ch.isalnum() or ch in "_.-" or unicodedata.category(ch)[0] == "M" for ch in text)
+
+
 # Patterns for what few icons hold (url(...), links, data: addresses) stay strings: the re module
 # compiles (and caches) them on first use, not at every import of this module by `check`.
 _URL_REF = r"(?i)url\(\s*['\"]?([^'\")\s]*)"
@@ -472,7 +490,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             f" (and {len(dup_names) - 5} more repeated ids)" if len(dup_names) > 5 and dup == list(dup_names)[4] else ""
         )
         out.append(SvgFinding("PD421", line, 1, f"the id '{dup}' is used again here{more}", False))
-    bad = [(i, ln) for i, ln in ids.items() if not _NAME.match(i)]
+    bad = [(i, ln) for i, ln in ids.items() if not is_id_name(i)]
     for i, ln in bad[:5]:
         out.append(
             SvgFinding(

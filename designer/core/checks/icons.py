@@ -6,7 +6,7 @@ import posixpath
 
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
-from ..svg import _NAME, SvgInfo, read_svg
+from ..svg import SvgInfo, is_id_name, read_svg
 from .context import Context
 
 
@@ -51,7 +51,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for sec, i, mi in plugin.package.items():
             if mi.icon:
                 _check_ref(plugin, index, sec, i, mi.icon, ctx)
-                used.add(plugin.resolve(mi.icon.partition("#")[0]) or "")
+                target = plugin.resolve(mi.icon.partition("#")[0])
+                # The file a PD401 points at (another case or accent spelling) is not also unused.
+                used.add((pkg.case_match(target) or target) if target else "")
         if plugin.folder:
             names = pkg.names() if names is None else names
             _unused_icons(plugin, used, names, ctx)
@@ -88,6 +90,12 @@ def _unused_icons(plugin: Plugin, used: set[str], names: list[str], ctx: Context
         )
 
 
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
 def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None
@@ -109,15 +117,23 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             ctx.report(
                 "PD401",
                 rel,
-                f"The icon '{ref}' of '{name}' is stored as '{new_file}'. Letter case matters on the web server.",
+                f"The icon '{ref}' of '{name}' is stored as '{new_file}'. Letter case matters on the web server."
+                if _nfc(new_file) != _nfc(file_part)
+                else f"The icon file '{file_part}' of '{name}' has an accented letter written differently in its "
+                "name (as a letter plus a separate accent, as macOS names files, or the other way round). They look "
+                "the same but the web server treats them as different names, so the icon would not load.",
                 ptr,
-                fix=Fix("set-icon-ref", f"Use '{new_ref}'", {**where, "value": new_ref}),
+                fix=Fix(
+                    "set-icon-ref",
+                    "Use the file's spelling" if _nfc(new_ref) == _nfc(ref) else f"Use '{new_ref}'",  # alike to the eye
+                    {**where, "value": new_ref},
+                ),
                 plugin=key,
             )
         else:
             fix = None
             stem = target.rsplit("/", 1)[-1][:-4] if target.lower().endswith(".svg") else ""
-            if stem and _NAME.match(frag or stem):  # a name an id may be (PD422's rule)
+            if stem and is_id_name(frag or stem):  # a name an id may be (PD422's rule)
                 fix = Fix(
                     "create-icon-file",
                     f"Create '{file_part}'",
@@ -178,9 +194,17 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         ctx.report(
             "PD402",
             rel,
-            f"The icon '{ref}' of '{name}' asks for id '{frag}' but the SVG has '{case}'. Letter case matters.",
+            f"The icon '{ref}' of '{name}' asks for id '{frag}' but the SVG has '{case}'. Letter case matters."
+            if _nfc(case) != _nfc(frag)
+            else f"The icon '{ref}' of '{name}' asks for id '{frag}' and the SVG's id looks the same, but an accented "
+            "letter is written differently (as a letter plus a separate accent, or the other way round), so the "
+            "browser does not find it.",
             ptr,
-            fix=Fix("set-icon-ref", f"Use '{new_ref}'", {**where, "value": new_ref}),
+            fix=Fix(
+                "set-icon-ref",
+                "Use the SVG's spelling" if _nfc(case) == _nfc(frag) else f"Use '{new_ref}'",
+                {**where, "value": new_ref},
+            ),
             plugin=key,
         )
         return
