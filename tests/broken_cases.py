@@ -373,6 +373,9 @@ CASES: list[Case] = [
     bad("package-file-case", mv(PKG, "plugins/rec/Rec.plugin.package.json"), "PD204", SETTINGS, 5, 23,
         message="plugins/rec/Rec.plugin.package.json"),
     bad("package-folder-case", mv("plugins/rec", "plugins/Rec"), "PD204", SETTINGS, 5, 23),
+    bad("package-folder-accent-encoding",
+        steps(mv("plugins/rec", "plugins/re\u0301c"), r(SETTINGS, "plugins/rec/", "plugins/r\u00e9c/")),
+        "PD204", SETTINGS, 5, 23, message="accented letter"),
     near("package-named-plugin-json",
          steps(mv(PKG, "plugins/rec/plugin.json"), r(SETTINGS, "rec.plugin.package.json", "plugin.json")), "PD204"),
     # PD208 srcURL names the plugin's .js (or an icon), not its package file
@@ -434,6 +437,10 @@ CASES: list[Case] = [
     # PD305 source file missing
     bad("source-missing", r(PKG, '"rec.plugin.js"', '"missing.js"'), "PD305", PKG, 6, 15),
     bad("source-wrong-case", r(PKG, '"rec.plugin.js"', '"Rec.plugin.js"'), "PD305", PKG, 6, 15, message="letter case"),
+    bad("source-accent-encoding",
+        steps(mv("plugins/rec/rec.plugin.js", "plugins/rec/re\u0301c.plugin.js"),
+              r(PKG, '"rec.plugin.js"', '"r\u00e9c.plugin.js"')),
+        "PD305", PKG, 6, 15, message="accented letter"),
     near("source-dot-slash", r(PKG, '"rec.plugin.js"', '"./rec.plugin.js"'), "PD305"),
     # PD306 item without action
     bad("item-without-action", r(PKG, '"label": "Record",\n                "action": "record"\n', '"label": "Record"\n'),

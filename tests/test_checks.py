@@ -165,6 +165,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "srcURL-names-the-js": (SETTINGS, 1),  # the package file that loads that .js
     "srcURL-names-the-icon": (SETTINGS, 1),  # the only package file in that folder
     "package-folder-case": (SETTINGS, 1),
+    "package-folder-accent-encoding": (SETTINGS, 1),
     "manifest-missing": (MANIFEST, None),
     "settings-branded-false": (MANIFEST, 1),
     "settings-branded-missing": (MANIFEST, None),

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, clash_key
+from .files import _zip_prefix, clash_key, name_difference
 from .state import STATE_DIR, update_state
 
 __all__ = [
@@ -313,11 +313,7 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             key = clash_key(path)
             other = by_key.setdefault(key, path)
             if other != path:
-                how = (
-                    "letter case"
-                    if other.casefold() == path.casefold()
-                    else "how an accented letter is encoded (one character, or a letter and a separate accent)"
-                )
+                how = name_difference(other, path)
                 raise ImportRefused(
                     f"The entry '{shown_name(name)}' differs from '{shown_name(other)}' only in {how}; they would "
                     "overwrite each other on Windows and macOS.",

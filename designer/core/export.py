@@ -23,7 +23,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, clash_key
+from .files import DirFiles, clash_key, name_difference
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -508,7 +508,7 @@ def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
         key = clash_key(name)
         other = seen.setdefault(key, name)
         if other != name:
-            how = "letter case" if other.casefold() == name.casefold() else "how an accented letter is encoded"
+            how = name_difference(other, name)
             raise ExportRefused(
                 f"'{shown_name(other)}' and '{shown_name(name)}' differ only in {how}; they would overwrite each "
                 "other on Windows and macOS (and the ZIP could not be imported again). Rename or remove one."

@@ -26,6 +26,7 @@ __all__ = [
     "ZipFiles",
     "atomic_write",
     "clash_key",
+    "name_difference",
     "locate",
     "normalize",
 ]
@@ -40,6 +41,14 @@ def clash_key(name: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFC", name).casefold()
+
+
+def name_difference(wanted: str, actual: str) -> str:
+    """How two names with one :func:`clash_key` differ, in words for a message: "letter case", or
+    the accent's encoding, which looks the same on screen and so needs saying."""
+    if wanted.casefold() == actual.casefold():
+        return "letter case"
+    return "how an accented letter is encoded (one character, or a letter and a separate accent)"
 
 
 # Markers of the folder that goes into the ZIP as webapp2/.

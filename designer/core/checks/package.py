@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..files import name_difference
 from ..model import BrandingPackage, Plugin
 from .context import Context
 
@@ -135,7 +136,8 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         elif not ctx.pkg.exists(src):
             actual = ctx.pkg.case_match(src)
             hint = (
-                f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters on the web server."
+                f" A file '{actual.rsplit('/', 1)[-1]}' exists; the names differ in "
+                f"{name_difference(src, actual)}, which matters on the web server."
                 if actual
                 else ""
             )

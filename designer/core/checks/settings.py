@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..files import normalize
+from ..files import clash_key, name_difference, normalize
 from ..model import BrandingPackage, not_a_package_file
 from ..plugins import unique_id
 from ..problems import Fix
@@ -17,13 +17,15 @@ REL = "settings.json"
 
 def unlisted_packages(pkg: BrandingPackage) -> list[str]:
     """Plugin package files in the package that no settings.json entry points to."""
-    listed = {p.package_path.lower() for p in pkg.plugins if p.package_path}
+    # Compared ignoring case and accent encoding: a file an entry points to in another spelling
+    # is that entry's (PD204 says so), not one more unlisted plugin.
+    listed = {clash_key(p.package_path) for p in pkg.plugins if p.package_path}
     return [
         rel
         for rel in pkg.names()
         if rel.startswith("plugins/")
         and (rel.endswith(".plugin.package.json") or rel.rsplit("/", 1)[-1] == "plugin.json")
-        and rel.lower() not in listed
+        and clash_key(rel) not in listed
     ]
 
 
@@ -151,9 +153,16 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     "PD204",
                     REL,
                     f"The plugin '{name}' points to '{entry.src_url}', but the file is called '{actual}'. "
-                    "Letter case matters on the web server.",
+                    f"The names differ in {name_difference(plugin.package_path, actual)}, which matters on the web "
+                    "server.",
                     ptr + "/srcURL",
-                    fix=Fix("set-settings-src", f"Use '{actual}'", {"index": index, "value": actual}),
+                    fix=Fix(
+                        "set-settings-src",
+                        f"Use '{actual}'"
+                        if name_difference(plugin.package_path, actual) == "letter case"
+                        else "Use the file's spelling",  # what it would name looks the same as what is there
+                        {"index": index, "value": actual},
+                    ),
                     plugin=plugin.key,
                 )
             else:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
+from designer.core.files import name_difference
 from designer.core.jsanalysis import (
     ACTIONS,
     API_MEMBERS,
@@ -544,7 +545,11 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
             continue
         if not ctx.pkg.exists(target):
             actual = ctx.pkg.case_match(target)
-            hint = f" A file '{actual.rsplit('/', 1)[-1]}' exists: letter case matters." if actual else ""
+            hint = (
+                f" A file '{actual.rsplit('/', 1)[-1]}' exists; the names differ in {name_difference(target, actual)}."
+                if actual
+                else ""
+            )
             report(
                 "PD518",
                 f"'{name}' sets the icon '{value}', but there is no {file_part} next to the package file.{hint}",
@@ -562,5 +567,5 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
         check_svg(ctx, target, plugin.key)
         if frag and frag not in svg.ids:
             case = svg.id_case_match(frag)
-            hint = f" It has '{case}': letter case matters." if case else ""
+            hint = f" It has '{case}'; they differ in {name_difference(frag, case)}." if case else ""
             report("PD518", f"'{name}' sets the icon '{value}', but {file_part} has no id '{frag}'.{hint}", line, col)
