@@ -337,3 +337,20 @@ def test_a_non_developer_finds_how_to_open_a_web_page(pane: SourcePane, qtbot, w
     assert editor.textCursor().selectedText() == "https://www.example.com/"
     for d in pane.findChildren(type(dialog)):
         d.close()
+
+
+@pytest.mark.parametrize("quote", ["'", "`"])
+def test_a_participant_path_is_completed_as_code_with_the_uuid_selected(pane: SourcePane, qtbot, quote: str) -> None:
+    """'/participants/<uuid>/mute' went in literally: a request for the text <uuid> (PD511), which a
+    non-developer could not turn into code."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, f"PEX.pluginAPI.sendRequest({quote}/participants/<uuid>/mu")
+    helper = editor.completion
+    qtbot.waitUntil(helper.popup_visible)
+    assert helper.completer.currentCompletion() == "/participants/<uuid>/mute"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    code = "' + participant.uuid + '" if quote == "'" else "${participant.uuid}"
+    assert editor.textCursor().block().text() == f"    PEX.pluginAPI.sendRequest({quote}/participants/{code}/mute"
+    assert editor.textCursor().selectedText() == "participant.uuid"
+    qtbot.keyClicks(editor, "p.uuid")  # typing replaces it
+    assert editor.textCursor().block().text().endswith(code.replace("participant.uuid", "p.uuid") + "/mute")

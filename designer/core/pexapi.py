@@ -46,6 +46,19 @@ def request_paths() -> list[tuple[str, str, str]]:
     return out
 
 
+UUID_PLACEHOLDER = "participant.uuid"
+
+
+def _with_uuid(path: str, quote: str) -> str:
+    """A participant path as code inside a string opened with ``quote``: ``<uuid>`` became the
+    text "<uuid>" in the request (it failed at run time, PD516); now the string is closed around
+    :data:`UUID_PLACEHOLDER`, which the editor selects for the user to replace, as the snippets do."""
+    if "<uuid>" not in path:
+        return path
+    code = "${" + UUID_PLACEHOLDER + "}" if quote == "`" else f"{quote} + {UUID_PLACEHOLDER} + {quote}"
+    return path.replace("<uuid>", code)
+
+
 def _pex() -> list[Completion]:
     return [Completion(m["name"], m["name"], m["signature"], m["doc"], "member") for m in api()["pex"]]
 
@@ -124,7 +137,11 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
     m = _IN_REQUEST.search(line_before)
     if m:
         typed = m.group(2)
-        items = [Completion(p, p, payload or "no payload", doc, "path") for p, payload, doc in request_paths()]
+        quote = m.group(1)
+        items = [
+            Completion(p, _with_uuid(p, quote), payload or "no payload", doc, "path")
+            for p, payload, doc in request_paths()
+        ]
         return typed, [c for c in items if c.label.startswith(typed)] or items
     m = _IN_REQUEST_TAIL.search(line_before)
     if m:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["CompletionHelper", "SnippetBrowser", "SnippetSession"]
 
 INSERT_ROLE = Qt.ItemDataRole.UserRole + 1
+# What the typed prefix is matched against: the name or path as shown. Not the inserted code, which
+# for a participant request holds `' + participant.uuid + '` where the list shows <uuid>.
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _units(text: str) -> int:
@@ -219,10 +222,10 @@ class CompletionHelper:
         self.completer.setWidget(editor)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setCompletionRole(INSERT_ROLE)
+        self.completer.setCompletionRole(LABEL_ROLE)
         self.completer.setMaxVisibleItems(12)
         self.completer.popup().setObjectName("sourceCompletions")
-        self.completer.activated[str].connect(self.insert)
+        self.completer.activated[QModelIndex].connect(lambda index: self.insert(index.data(INSERT_ROLE)))
         self.prefix = ""
 
     def popup_visible(self) -> bool:
@@ -252,6 +255,7 @@ class CompletionHelper:
         for c in found:
             item = QStandardItem(f"{c.label}    {c.detail}" if c.detail != c.label else c.label)
             item.setData(c.insert, INSERT_ROLE)
+            item.setData(c.label, LABEL_ROLE)
             item.setToolTip(c.doc)
             item.setEditable(False)
             self.model.appendRow(item)
@@ -271,6 +275,11 @@ class CompletionHelper:
     def insert(self, text: str) -> None:
         cursor = self.editor.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.prefix))
+        start = cursor.selectionStart()
         cursor.insertText(text)
+        at = text.find(pexapi.UUID_PLACEHOLDER)
+        if at >= 0:  # a participant request: the uuid expression is selected, ready to be replaced
+            cursor.setPosition(start + at)  # (a path is ASCII: Python and Qt count alike)
+            cursor.setPosition(start + at + len(pexapi.UUID_PLACEHOLDER), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.completer.popup().hide()

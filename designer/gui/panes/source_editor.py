@@ -608,10 +608,15 @@ class SourceEditor(QPlainTextEdit):
         typed = event.text()
         if typed == ".":
             self.completion.show()
-        elif typed in ("'", '"') and "sendRequest(" in self.textCursor().block().text():
+        elif typed in ("'", '"', "`") and "sendRequest(" in self.textCursor().block().text():
             self.completion.show(paths_only=True)
         elif completing:
-            if typed and (typed.isalnum() or typed in "_$/") or key == Qt.Key.Key_Backspace:
+            in_path = self.completion.prefix.startswith("/")  # a REST path: /participants/<uuid>/…
+            if (
+                typed
+                and (typed.isalnum() or typed in "_$/" or in_path and typed in "<>-")
+                or key == Qt.Key.Key_Backspace
+            ):
                 self.completion.show()
             elif typed or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
                 self.completion.completer.popup().hide()
