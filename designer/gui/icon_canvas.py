@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -284,6 +284,25 @@ class IconCanvas(QGraphicsView):
     def select_path(self, path: tuple[int, ...] | None) -> None:
         self._select(next((s for s, _r, _t in self.shapes if s.path == path), None))
 
+    def selectable(self) -> list[Shape]:
+        """The shapes a click or Tab can pick, in document order (one the drawing leaves out has no bounds)."""
+        return [s for s, r, _t in self.shapes if not r.isNull()]
+
+    def select_next(self, step: int) -> None:
+        """Tab (``step`` 1) / Shift+Tab (-1): the next or previous shape in document order, round and round.
+
+        Why document order: it is the order of the XML beside the canvas, so the keyboard walks
+        the shapes as the file lists them (from the one drawn first, at the back).
+        """
+        shapes = self.selectable()
+        if not shapes:
+            return
+        paths = [s.path for s in shapes]
+        here = paths.index(self.selected.path) if self.selected is not None and self.selected.path in paths else None
+        if here is None:
+            here = -1 if step > 0 else len(shapes)
+        self._select(shapes[(here + step) % len(shapes)])
+
     # -- editing helpers --------------------------------------------------------------------------
     def snapped(self, point: QPointF) -> QPointF:
         if not self.snap:
@@ -484,6 +503,20 @@ class IconCanvas(QGraphicsView):
             self._finish_path(close=False)
         else:
             super().mouseDoubleClickEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab walk the shapes (before Qt takes them to move the focus on); Ctrl+Tab
+        # and Ctrl+Shift+Tab leave the canvas, as they leave the source editor, where Tab indents.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            back = event.key() == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            if mods & Qt.KeyboardModifier.ControlModifier:
+                self.focusNextPrevChild(not back)
+                return True
+            if self.selectable() and self._press is None and not mods & Qt.KeyboardModifier.AltModifier:
+                self.select_next(-1 if back else 1)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

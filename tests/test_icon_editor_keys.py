@@ -1,0 +1,88 @@
+"""The icon editor with the keyboard alone: Tab walks the shapes, the arrows move them, Enter draws.
+
+Every key is sent to the canvas as a user types it, and the tests look at the SVG the model
+holds (and the XML view shows), at the undo stack and at the pixels on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_icon_editor import PLUGIN, show_file
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+THREE = (
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox='0 0 24 24'>\n"
+    "<style><![CDATA[ .a > .b { fill: red } ]]></style>\n"
+    "<title>Caf&#233;</title>\n"
+    '<rect x="2" y="2" width="6" height="6"/>\n'
+    '<circle cx="16" cy="6" r="3"/>\n'
+    "<line x1='4' y1='18' x2='20' y2='18' stroke='black' stroke-width='2'/>\n"
+    "</svg>\n"
+)
+
+
+def open_svg(window, project: Path, text: str, name: str = "keys.svg"):
+    rel = f"{PLUGIN}/{name}"
+    (project / "webapp2" / rel).write_text(text)
+    window.open_path(project)
+    pane = show_file(window, rel)
+    pane.canvas.setFocus()
+    return pane
+
+
+def key(qtbot, pane, k, mods=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(pane.canvas, k, mods)
+
+
+def selected_tag(pane) -> str | None:
+    shape = pane.canvas.selected
+    return shape.tag if shape is not None else None
+
+
+def test_tab_walks_the_shapes_in_document_order_and_ctrl_tab_leaves(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    qtbot.waitUntil(canvas.hasFocus)
+    assert canvas.selected is None
+    walked = []
+    for _ in range(4):
+        key(qtbot, pane, Qt.Key.Key_Tab)
+        walked.append(selected_tag(pane))
+    assert walked == ["rect", "circle", "line", "rect"]  # round and round, the focus stays
+    assert canvas.hasFocus()
+    back = []
+    for _ in range(2):
+        key(qtbot, pane, Qt.Key.Key_Backtab, SHIFT)
+        back.append(selected_tag(pane))
+    assert back == ["line", "circle"]
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    assert canvas.selected is None
+    key(qtbot, pane, Qt.Key.Key_Backtab, SHIFT)
+    assert selected_tag(pane) == "line"  # from nothing, Shift+Tab starts at the last
+    # Selecting is not an edit.
+    assert not window.editor.undo_stack.count()
+    # Ctrl+Tab is the way out (Tab indents in the XML view and walks the shapes here).
+    key(qtbot, pane, Qt.Key.Key_Tab, CTRL)
+    qtbot.waitUntil(lambda: not canvas.hasFocus())
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: not canvas.hasFocus())
+    assert selected_tag(pane) == "line"
+
+
+def test_tab_reaches_the_canvas_from_the_toolbar_and_passes_an_empty_one(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>\n')
+    pane.width_spin.setFocus()
+    qtbot.waitUntil(pane.width_spin.hasFocus)
+    qtbot.keyClick(pane.width_spin, Qt.Key.Key_Tab)
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    # Nothing to walk: Tab goes on to the next control, as everywhere else.
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not pane.canvas.hasFocus())
+    assert QApplication.focusWidget() is not None
