@@ -86,3 +86,33 @@ def test_tab_reaches_the_canvas_from_the_toolbar_and_passes_an_empty_one(qtbot, 
     key(qtbot, pane, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not pane.canvas.hasFocus())
     assert QApplication.focusWidget() is not None
+
+
+def test_arrows_move_the_selection_by_grid_cells_as_one_undo_step(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    stack = window.editor.undo_stack
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
+    for _ in range(3):
+        key(qtbot, pane, Qt.Key.Key_Right)
+    key(qtbot, pane, Qt.Key.Key_Down, SHIFT)  # a bigger step: four cells
+    key(qtbot, pane, Qt.Key.Key_Up)
+    text = window.package.read_text(pane.rel)
+    assert '<rect x="5" y="5" width="6" height="6"/>' in text
+    assert window.source_editor.text() == text
+    assert stack.count() == 1 and stack.undoText() == "Move rectangle in keys.svg"  # five presses, one step
+    # Another shape's moves are a step of their own.
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Left, SHIFT)
+    assert '<circle cx="12" cy="6" r="3"/>' in window.package.read_text(pane.rel)
+    assert stack.count() == 2
+    # Only the moved shapes' lines changed: the CDATA, the character reference and the single
+    # quotes elsewhere keep their bytes (the edits go through the same writer as the mouse's).
+    window.save()
+    saved = (example_project / "webapp2" / pane.rel).read_text()
+    before, after = THREE.splitlines(), saved.splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3, 4], saved
+    stack.undo()
+    assert '<circle cx="16" cy="6" r="3"/>' in window.package.read_text(pane.rel)
+    stack.undo()
+    assert window.package.read_text(pane.rel) == THREE
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "circle"  # the selection stays

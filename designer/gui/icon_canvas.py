@@ -46,6 +46,7 @@ TOOLS = {
     "text": "Text",
 }
 GRID_CELLS = 24
+BIG_NUDGE = 4  # grid cells a Shift+arrow moves the selection
 _TEMP_ID = "__pd_shape_"
 
 
@@ -341,15 +342,29 @@ class IconCanvas(QGraphicsView):
         local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
         return round(local.x(), 3), round(local.y(), 3)
 
-    def move_selected(self, dx: float, dy: float) -> None:
-        """Move the selection by (dx, dy) scene units: one undo step."""
+    def move_selected(self, dx: float, dy: float, merge_key: str = "") -> None:
+        """Move the selection by (dx, dy) scene units: one undo step (or part of the last, see ``merge_key``)."""
         local = self._local_delta(dx, dy)
         if local is None or (dx == 0 and dy == 0):
             return
         path = self.selected.path
         self._commit(
-            f"Move {_shape_name(self.selected.tag)} in {self.file_label}", lambda doc: doc.translate(path, *local)
+            f"Move {_shape_name(self.selected.tag)} in {self.file_label}",
+            lambda doc: doc.translate(path, *local),
+            merge_key,
         )
+
+    def nudge(self, cells_x: int, cells_y: int) -> None:
+        """An arrow key: the selection moves by whole grid cells.
+
+        Why the steps of one shape merge into one undo step (as typing a word does): a shape
+        walked ten cells with the arrow keys is one move to the user, not ten.
+        """
+        if self.selected is None or self.read_only or self._press is not None:  # not while dragging
+            return
+        step_x = self.view_rect.width() / GRID_CELLS
+        step_y = self.view_rect.height() / GRID_CELLS
+        self.move_selected(cells_x * step_x, cells_y * step_y, merge_key=f"nudge/{self.selected.path}")
 
     def _preview_move(self, dx: float, dy: float) -> None:
         """Draw the selection moved by (dx, dy) while the mouse is down, without touching the model."""
@@ -520,12 +535,16 @@ class IconCanvas(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
-        step = self.view_rect.width() / GRID_CELLS
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        # Shift+arrow moves BIG_NUDGE cells, not the tenfold step of drawing programs: ten cells
+        # are most of a 24-cell icon, four (a sixth) cross it in a few presses and keep even
+        # coordinates even. Arrows with other modifiers are left to Qt.
+        cells = {Qt.KeyboardModifier.NoModifier: 1, Qt.KeyboardModifier.ShiftModifier: BIG_NUDGE}.get(mods, 0)
         nudges = {
-            Qt.Key.Key_Left: (-step, 0),
-            Qt.Key.Key_Right: (step, 0),
-            Qt.Key.Key_Up: (0, -step),
-            Qt.Key.Key_Down: (0, step),
+            Qt.Key.Key_Left: (-cells, 0),
+            Qt.Key.Key_Right: (cells, 0),
+            Qt.Key.Key_Up: (0, -cells),
+            Qt.Key.Key_Down: (0, cells),
         }
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tool == "path" and self._points:
             self._finish_path(close=False)
@@ -535,8 +554,8 @@ class IconCanvas(QGraphicsView):
                 self._select(None)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selected()
-        elif key in nudges and self.selected is not None and not self.read_only:
-            self.move_selected(*nudges[key])
+        elif key in nudges and cells and self.selected is not None and not self.read_only:
+            self.nudge(*nudges[key])
         else:
             super().keyPressEvent(event)
 
