@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_icon_editor import PLUGIN, show_file
+from test_icon_editor import PLUGIN, at, click, drag, show_file
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -116,3 +116,66 @@ def test_arrows_move_the_selection_by_grid_cells_as_one_undo_step(qtbot, window,
     stack.undo()
     assert window.package.read_text(pane.rel) == THREE
     assert pane.canvas.selected is not None and pane.canvas.selected.tag == "circle"  # the selection stays
+
+
+def test_ctrl_a_selects_every_shape_to_move_recolour_or_delete_together(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas, stack = pane.canvas, window.editor.undo_stack
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    assert [s.tag for s in canvas.selection] == ["rect", "circle", "line"]
+    assert pane.edit_actions["delete"].isEnabled() and not pane.edit_actions["forward"].isEnabled()
+    key(qtbot, pane, Qt.Key.Key_Right)
+    key(qtbot, pane, Qt.Key.Key_Down)
+    text = window.package.read_text(pane.rel)
+    assert '<rect x="3" y="3" width="6" height="6"/>' in text and '<circle cx="17" cy="7" r="3"/>' in text
+    assert "<line x1='5' y1='19' x2='21' y2='19'" in text
+    assert stack.count() == 1 and stack.undoText() == "Move 3 shapes in keys.svg"
+    assert len(canvas.selection) == 3  # still all selected after the redraw
+    # The Fill button paints them all, in one step.
+    pane.set_paint("fill", "#ff0000")
+    assert window.package.read_text(pane.rel).count('fill="#ff0000"') == 3 and stack.count() == 2
+    # Delete takes them all away in one step; undo brings each back where it was.
+    asked: list[str] = []
+    monkeypatch.setattr(canvas, "confirm_remove", lambda ids: asked.extend(ids) or True)
+    key(qtbot, pane, Qt.Key.Key_Delete)
+    text = window.package.read_text(pane.rel)
+    assert "<rect" not in text and "<circle" not in text and "<line" not in text
+    assert "<![CDATA[ .a > .b { fill: red } ]]>" in text and "Caf&#233;" in text
+    assert stack.count() == 3 and stack.undoText() == "Delete 3 shapes from keys.svg"
+    assert canvas.selection == () and asked == []  # no id in use: nothing to ask
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert window.package.read_text(pane.rel) == THREE
+
+
+def test_backspace_deletes_the_shape_tab_selected(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Backspace)
+    text = window.package.read_text(pane.rel)
+    assert "<circle" not in text and '<rect x="2"' in text and "<line" in text
+    assert window.editor.undo_stack.undoText() == "Delete circle from keys.svg"
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(pane.rel) == THREE
+
+
+def test_shift_click_adds_a_shape_and_a_drag_moves_the_selection(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    click(qtbot, canvas, 5, 5)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, SHIFT, at(canvas, 16, 6))
+    assert [s.tag for s in canvas.selection] == ["rect", "circle"]
+    drag(qtbot, canvas, (16, 6), (16, 10))  # dragging one drags both
+    text = window.package.read_text(pane.rel)
+    assert '<rect x="2" y="6" width="6" height="6"/>' in text and '<circle cx="16" cy="10" r="3"/>' in text
+    assert window.editor.undo_stack.count() == 1
+    assert [s.tag for s in canvas.selection] == ["rect", "circle"]
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, SHIFT, at(canvas, 5, 9))
+    assert [s.tag for s in canvas.selection] == ["circle"]  # Shift+click again takes it out
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    click(qtbot, canvas, 12, 18)  # a click (no drag) on one of several keeps that one
+    assert [s.tag for s in canvas.selection] == ["line"]

@@ -16,10 +16,10 @@ in the file, and the grid is the icon's 24×24 grid whatever the viewBox's size.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QKeySequence, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -66,13 +66,38 @@ class _SvgItem(QGraphicsItem):
             renderer.render(painter, self.canvas.view_rect)
 
 
+class _SelectionMarks(QGraphicsItem):
+    """A frame around each selected shape; moved as one while a drag is previewed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRectF] = []
+
+    def set_rects(self, rects: list[QRectF]) -> None:
+        self.prepareGeometryChange()
+        self.rects = rects
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        out = QRectF()
+        for rect in self.rects:
+            out = out.united(rect.adjusted(-1, -1, 1, 1))  # the pen is a pixel wide at any zoom
+        return out
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        painter.setPen(QPen(QColor("#1a73e8"), 0, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.rects:
+            painter.drawRect(rect)
+
+
 class IconCanvas(QGraphicsView):
     """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
 
     # The SVG text goes as an object: PySide's str conversion (through QString) drops a leading
     # byte order mark, and an icon saved with one must keep it.
     sig_changed = Signal(str, object, str)  # undo text, new SVG text, merge key ("" = a step of its own)
-    sig_selection = Signal(object)  # the selected Shape, or None
+    sig_selection = Signal(object)  # the selected Shape; None when none or several are selected
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -100,16 +125,16 @@ class IconCanvas(QGraphicsView):
         self.confirm_remove: Callable[[list[str]], bool] = lambda _ids: True
         self.shapes: list[tuple[Shape, QRectF, QTransform]] = []  # shape, scene bounds, parent transform
         self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
-        self.selected: Shape | None = None
+        self.selection: tuple[Shape, ...] = ()  # in document order
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
-        self._selection = QGraphicsRectItem()
+        self._selection = _SelectionMarks()
         self._selection.setZValue(10)
-        self._selection.hide()
         self.scene().addItem(self._selection)
         self._draft: QGraphicsItem | None = None
         self._press: QPointF | None = None  # where the current drag started (snapped)
         self._moved = QPointF()
+        self._narrow_to: Shape | None = None  # clicked in a selection of several: the one it keeps if not dragged
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
 
@@ -137,7 +162,7 @@ class IconCanvas(QGraphicsView):
         self._load(doc)
         if fit:
             self.fit()
-        self.select_path(self.selected.path if self.selected is not None else None)
+        self.select_paths([s.path for s in self.selection])
         self.viewport().update()
 
     def _load(self, doc: SvgDocument) -> None:
@@ -268,22 +293,33 @@ class IconCanvas(QGraphicsView):
     def bounds_of(self, shape: Shape) -> QRectF:
         return next((r for s, r, _t in self.shapes if s.path == shape.path), QRectF())
 
+    @property
+    def selected(self) -> Shape | None:
+        """The selected shape when exactly one is: what paint, text and restacking work on."""
+        return self.selection[0] if len(self.selection) == 1 else None
+
     def _select(self, shape: Shape | None) -> None:
-        changed = (shape.path if shape else None) != (self.selected.path if self.selected else None)
-        self.selected = shape
-        if shape is None:
-            self._selection.hide()
-        else:
-            pen = QPen(QColor("#1a73e8"), 0, Qt.PenStyle.DashLine)
-            self._selection.setPen(pen)
-            self._selection.setRect(self.bounds_of(shape))
-            self._selection.setPos(0, 0)
-            self._selection.show()
-        if changed:
-            self.sig_selection.emit(shape)
+        self._set_selection([shape] if shape is not None else [])
+
+    def _set_selection(self, shapes: Sequence[Shape]) -> None:
+        wanted = {s.path for s in shapes}
+        old = [s.path for s in self.selection]
+        self.selection = tuple(s for s, _r, _t in self.shapes if s.path in wanted)  # document order
+        self._selection.set_rects([self.bounds_of(s) for s in self.selection])
+        self._selection.setPos(0, 0)
+        if [s.path for s in self.selection] != old:
+            self.sig_selection.emit(self.selected)
 
     def select_path(self, path: tuple[int, ...] | None) -> None:
-        self._select(next((s for s, _r, _t in self.shapes if s.path == path), None))
+        self.select_paths([path] if path is not None else [])
+
+    def select_paths(self, paths: Sequence[tuple[int, ...]]) -> None:
+        wanted = set(paths)
+        self._set_selection([s for s, _r, _t in self.shapes if s.path in wanted])
+
+    def select_all(self) -> None:
+        """Ctrl+A: every shape the canvas draws, to move, recolour or delete together."""
+        self._set_selection(self.selectable())
 
     def selectable(self) -> list[Shape]:
         """The shapes a click or Tab can pick, in document order (one the drawing leaves out has no bounds)."""
@@ -299,8 +335,10 @@ class IconCanvas(QGraphicsView):
         if not shapes:
             return
         paths = [s.path for s in shapes]
-        here = paths.index(self.selected.path) if self.selected is not None and self.selected.path in paths else None
-        if here is None:
+        chosen = [paths.index(s.path) for s in self.selection if s.path in paths]
+        if chosen:  # from several, Tab goes on after the last and Shift+Tab back before the first
+            here = chosen[-1] if step > 0 else chosen[0]
+        else:
             here = -1 if step > 0 else len(shapes)
         self._select(shapes[(here + step) % len(shapes)])
 
@@ -331,28 +369,39 @@ class IconCanvas(QGraphicsView):
         if isinstance(path, tuple):
             self.select_path(path)  # the pane has redrawn from the new text by now
 
-    def _local_delta(self, dx: float, dy: float) -> tuple[float, float] | None:
-        """A move of (dx, dy) scene units in the selected shape's own units (its parents may scale)."""
-        if self.selected is None:
-            return None
-        parent = next((t for s, _r, t in self.shapes if s.path == self.selected.path), QTransform())
-        inverse, ok = parent.inverted()
-        if not ok:
-            return None
-        local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
-        return round(local.x(), 3), round(local.y(), 3)
+    def _local_deltas(self, dx: float, dy: float) -> list[tuple[tuple[int, ...], float, float]]:
+        """A move of (dx, dy) scene units in each selected shape's own units (its parents may scale).
+
+        A shape whose parents squash it flat cannot be moved, so nothing is (a move of only some
+        of the selection would surprise more than none).
+        """
+        out = []
+        for shape in self.selection:
+            parent = next((t for s, _r, t in self.shapes if s.path == shape.path), QTransform())
+            inverse, ok = parent.inverted()
+            if not ok:
+                return []
+            local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
+            out.append((shape.path, round(local.x(), 3), round(local.y(), 3)))
+        return out
+
+    def _what(self) -> str:
+        """The selection in an undo text: "rectangle", or "3 shapes"."""
+        if len(self.selection) == 1:
+            return _shape_name(self.selection[0].tag)
+        return f"{len(self.selection)} shapes"
 
     def move_selected(self, dx: float, dy: float, merge_key: str = "") -> None:
         """Move the selection by (dx, dy) scene units: one undo step (or part of the last, see ``merge_key``)."""
-        local = self._local_delta(dx, dy)
-        if local is None or (dx == 0 and dy == 0):
+        moves = self._local_deltas(dx, dy)
+        if not moves or (dx == 0 and dy == 0):
             return
-        path = self.selected.path
-        self._commit(
-            f"Move {_shape_name(self.selected.tag)} in {self.file_label}",
-            lambda doc: doc.translate(path, *local),
-            merge_key,
-        )
+
+        def change(doc: SvgDocument) -> None:
+            for path, x, y in moves:
+                doc.translate(path, x, y)
+
+        self._commit(f"Move {self._what()} in {self.file_label}", change, merge_key)
 
     def nudge(self, cells_x: int, cells_y: int) -> None:
         """An arrow key: the selection moves by whole grid cells.
@@ -360,19 +409,21 @@ class IconCanvas(QGraphicsView):
         Why the steps of one shape merge into one undo step (as typing a word does): a shape
         walked ten cells with the arrow keys is one move to the user, not ten.
         """
-        if self.selected is None or self.read_only or self._press is not None:  # not while dragging
+        if not self.selection or self.read_only or self._press is not None:  # not while dragging
             return
         step_x = self.view_rect.width() / GRID_CELLS
         step_y = self.view_rect.height() / GRID_CELLS
-        self.move_selected(cells_x * step_x, cells_y * step_y, merge_key=f"nudge/{self.selected.path}")
+        key = "nudge/" + ";".join(map(str, (s.path for s in self.selection)))
+        self.move_selected(cells_x * step_x, cells_y * step_y, merge_key=key)
 
     def _preview_move(self, dx: float, dy: float) -> None:
         """Draw the selection moved by (dx, dy) while the mouse is down, without touching the model."""
-        local = self._local_delta(dx, dy)
-        if local is None or self.doc is None:
+        moves = self._local_deltas(dx, dy)
+        if not moves or self.doc is None:
             return
         doc = SvgDocument(self.text, fidelity=False)
-        doc.translate(self.selected.path, *local)
+        for path, x, y in moves:
+            doc.translate(path, x, y)
         self._draw(doc)
         self._item.update()
 
@@ -391,23 +442,35 @@ class IconCanvas(QGraphicsView):
         self.stroke = values.get("stroke", self.stroke) or self.stroke
         if "stroke-width" in values and values["stroke-width"]:
             self.stroke_width = float(values["stroke-width"])
-        if self.selected is None:
+        if not self.selection:
             return
-        path, tag = self.selected.path, self.selected.tag
+        paths = [s.path for s in self.selection]
         what = ", ".join(values)
+
+        def change(doc: SvgDocument) -> None:
+            for path in paths:
+                doc.set_attributes(path, values)
+
         self._commit(
-            f"Change {what} of {_shape_name(tag)} in {self.file_label}",
-            lambda doc: doc.set_attributes(path, values),
-            merge_key=f"paint/{path}/{what}",  # stepping the width up and down is one undo step
+            f"Change {what} of {self._what()} in {self.file_label}",
+            change,
+            merge_key=f"paint/{paths}/{what}",  # stepping the width up and down is one undo step
         )
 
     def delete_selected(self) -> None:
-        shape = self.selected
-        if shape is None or self.read_only:
+        """Delete the selected shapes in one undo step, after asking when one carries an id in use."""
+        if not self.selection or self.read_only:
             return
-        if shape.ids and not self.confirm_remove(list(shape.ids)):
+        ids = [i for s in self.selection for i in s.ids]
+        if ids and not self.confirm_remove(ids):
             return
-        self._commit(f"Delete {_shape_name(shape.tag)} from {self.file_label}", lambda doc: doc.delete(shape.path))
+        paths = sorted((s.path for s in self.selection), reverse=True)  # the last first: the others keep their paths
+
+        def change(doc: SvgDocument) -> None:
+            for path in paths:
+                doc.delete(path)
+
+        self._commit(f"Delete {self._what()} from {self.file_label}", change)
         self._select(None)
 
     def restack_selected(self, delta: int) -> None:
@@ -436,8 +499,19 @@ class IconCanvas(QGraphicsView):
         raw = self._scene_point(event)
         point = self.snapped(raw)
         if self.tool == "select":
-            self._select(self.shape_at(raw))
-            self._press = point if self.selected is not None and not self.read_only else None
+            hit = self.shape_at(raw)
+            chosen = [s.path for s in self.selection]
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                # Shift+click adds a shape to the selection, or takes it out.
+                if hit is not None:
+                    on = hit.path not in chosen
+                    self.select_paths([p for p in chosen if p != hit.path] + ([hit.path] if on else []))
+                self._press = None
+                return
+            if hit is None or hit.path not in chosen:  # a press on the selection drags all of it
+                self._select(hit)
+            self._narrow_to = hit if hit is not None and len(chosen) > 1 and hit.path in chosen else None
+            self._press = point if self.selection and not self.read_only else None
             self._moved = QPointF()
         elif self.read_only:
             return
@@ -458,7 +532,7 @@ class IconCanvas(QGraphicsView):
         # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
         point = self.snapped(self._scene_point(event))
         self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
-        if self.tool == "select" and self._press is not None and self.selected is not None:
+        if self.tool == "select" and self._press is not None and self.selection:
             moved = point - self._press
             if moved != self._moved:
                 self._moved = moved
@@ -485,7 +559,10 @@ class IconCanvas(QGraphicsView):
                 self.move_selected(delta.x(), delta.y())
             elif self._moved != QPointF() and self.doc is not None:
                 self._load(self.doc)  # dragged and brought back: draw the file as it is
+            elif self._narrow_to is not None:
+                self._select(self._narrow_to)  # a click, not a drag, on one of several: that one alone
             self._moved = QPointF()
+            self._narrow_to = None
         elif self.tool in ("rect", "ellipse", "line"):
             self._cancel_draft()
             self._add_dragged(start, point)
@@ -501,6 +578,7 @@ class IconCanvas(QGraphicsView):
         if self._press is None:
             return False
         self._press = None
+        self._narrow_to = None
         self._cancel_draft()
         self._selection.setPos(0, 0)
         if self._moved != QPointF():
@@ -554,7 +632,9 @@ class IconCanvas(QGraphicsView):
                 self._select(None)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selected()
-        elif key in nudges and cells and self.selected is not None and not self.read_only:
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif key in nudges and cells and self.selection and not self.read_only:
             self.nudge(*nudges[key])
         else:
             super().keyPressEvent(event)

@@ -302,7 +302,7 @@ class IconEditorPane(QWidget):
         bar.addSeparator()
         self.edit_actions: dict[str, QAction] = {}
         for key, text, tip, slot in (
-            ("delete", "Delete", "Delete the selected shape (Del)", self.canvas.delete_selected),
+            ("delete", "Delete", "Delete the selected shapes (Del)", self.canvas.delete_selected),
             ("forward", "Forward", "Bring the selected shape forward", lambda: self.canvas.restack_selected(1)),
             ("backward", "Backward", "Send the selected shape backward", lambda: self.canvas.restack_selected(-1)),
         ):
@@ -601,8 +601,9 @@ class IconEditorPane(QWidget):
         drawn gets. Picking a shape with the Select tool takes over the fill, stroke and width
         written on it (as far as the toolbar can show them: a gradient, say, is not taken), so
         the toolbar shows the shape's paint and the next shape looks like it; Escape or a click
-        on empty canvas leave the toolbar as it is, and it is still true. Changing a paint with a
-        shape selected changes that shape and the next shapes alike. A shape selected because it
+        on empty canvas leave the toolbar as it is, and it is still true. Changing a paint with
+        shapes selected changes them and the next shapes alike (several selected shapes give
+        nothing back: they may differ). A shape selected because it
         was just drawn gives nothing back (a text takes its colour from the stroke when there is
         no fill, and that must not become the next rectangle's fill).
         """
@@ -629,9 +630,10 @@ class IconEditorPane(QWidget):
         self._show_paint()
 
     def _update_edit_actions(self) -> None:
-        has = self.canvas.selected is not None and not self.read_only
-        for action in self.edit_actions.values():
-            action.setEnabled(has)
+        writable = not self.read_only
+        self.edit_actions["delete"].setEnabled(bool(self.canvas.selection) and writable)
+        for key in ("forward", "backward"):  # one shape's place among the others
+            self.edit_actions[key].setEnabled(self.canvas.selected is not None and writable)
 
     # -- edits ------------------------------------------------------------------------------------
     def _canvas_changed(self, undo_text: str, text: str, merge_key: str) -> None:
