@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_icon_editor import PLUGIN, at, click, drag, show_file
@@ -179,3 +180,55 @@ def test_shift_click_adds_a_shape_and_a_drag_moves_the_selection(qtbot, window, 
     key(qtbot, pane, Qt.Key.Key_A, CTRL)
     click(qtbot, canvas, 12, 18)  # a click (no drag) on one of several keeps that one
     assert [s.tag for s in canvas.selection] == ["line"]
+
+
+@pytest.mark.parametrize(
+    ("tool", "drawn"),
+    [
+        ("rect", '<rect x="8" y="8" width="8" height="8" fill="none" stroke="currentColor" stroke-width="2"/>'),
+        ("ellipse", '<circle cx="12" cy="12" r="4" fill="none" stroke="currentColor" stroke-width="2"/>'),
+        ("line", '<line x1="8" y1="12" x2="16" y2="12" stroke="currentColor" stroke-width="2"/>'),
+        ("path", '<path d="M8 16 L12 8 L16 16 Z" fill="none" stroke="currentColor" stroke-width="2"/>'),
+        ("text", 'font-family="sans-serif" font-size="8" font-weight="bold" fill="currentColor">A</text>'),
+    ],
+)
+def test_enter_draws_the_tools_shape_in_the_middle_for_the_arrows_to_move(
+    qtbot, window, example_project: Path, tool: str, drawn: str
+) -> None:
+    empty = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n</svg>\n'
+    pane = open_svg(window, example_project, empty)
+    canvas, stack = pane.canvas, window.editor.undo_stack
+    qtbot.waitUntil(canvas.hasFocus)
+    letter = {"rect": "R", "ellipse": "E", "line": "L", "path": "P", "text": "T"}[tool]
+    key(qtbot, pane, getattr(Qt.Key, f"Key_{letter}"))  # the tool's own key
+    assert canvas.tool == tool and pane.tool_actions[tool].isChecked()
+    key(qtbot, pane, Qt.Key.Key_Return)
+    text = window.package.read_text(pane.rel)
+    assert drawn in text, text
+    assert window.source_editor.text() == text
+    assert canvas.selected is not None and canvas.selected.tag == (tool if tool == "text" else drawn[1:].split(" ")[0])
+    centre = canvas.bounds_of(canvas.selected).center()  # as drawn (a text's x and y are its baseline's start)
+    assert abs(centre.x() - 12) <= 1 and abs(centre.y() - 12) <= 1, centre
+    assert stack.count() == 1 and stack.undoText().startswith("Draw ")
+    # Selected, so the arrows take it where it belongs.
+    placed = window.package.read_text(pane.rel)
+    key(qtbot, pane, Qt.Key.Key_Up, SHIFT)
+    assert stack.count() == 2 and stack.undoText().startswith("Move ")
+    assert canvas.bounds_of(canvas.selected).center().y() == centre.y() - 4
+    stack.undo()
+    assert window.package.read_text(pane.rel) == placed
+    stack.undo()
+    assert window.package.read_text(pane.rel) == empty
+
+
+def test_enter_still_ends_a_clicked_path_and_does_nothing_with_select(qtbot, window, example_project: Path) -> None:
+    empty = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n</svg>\n'
+    pane = open_svg(window, example_project, empty)
+    key(qtbot, pane, Qt.Key.Key_Return)  # the Select tool draws nothing
+    assert window.package.read_text(pane.rel) == empty
+    pane.set_tool("path")
+    click(qtbot, pane.canvas, 2, 2)
+    click(qtbot, pane.canvas, 6, 4)
+    key(qtbot, pane, Qt.Key.Key_Enter)
+    assert '<path d="M2 2 L6 4"' in window.package.read_text(pane.rel)
+    assert window.editor.undo_stack.count() == 1

@@ -19,7 +19,19 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QKeySequence, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -47,6 +59,7 @@ TOOLS = {
 }
 GRID_CELLS = 24
 BIG_NUDGE = 4  # grid cells a Shift+arrow moves the selection
+PLACED_CELLS = 8  # how many grid cells across a shape placed with Enter is
 _TEMP_ID = "__pd_shape_"
 
 
@@ -626,6 +639,8 @@ class IconCanvas(QGraphicsView):
         }
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tool == "path" and self._points:
             self._finish_path(close=False)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tool != "select":
+            self.place_shape()
         elif key == Qt.Key.Key_Escape:
             if not self.cancel_drag():
                 self._cancel_draft()
@@ -715,6 +730,39 @@ class IconCanvas(QGraphicsView):
                 c = rect.center()
                 attrs = {"cx": f(c.x()), "cy": f(c.y()), "rx": f(rect.width() / 2), "ry": f(rect.height() / 2)}
                 self.add_shape("ellipse", attrs | style)
+
+    def place_shape(self) -> None:
+        """Enter with a drawing tool: the tool's shape, PLACED_CELLS cells across, in the middle of the page.
+
+        Why the middle and no keyboard cursor: the new shape is selected, so the arrow keys that
+        move any selection take it where it belongs, with nothing new to learn. It is drawn by
+        the mouse's own code (as if dragged or clicked there), so it gets the toolbar's paint,
+        snaps to the grid and is one undo step, as a shape drawn with the mouse is.
+        """
+        if self.doc is None or self.read_only or self.tool == "select":
+            return
+        page = self.view_rect
+        half_x = page.width() / GRID_CELLS * PLACED_CELLS / 2
+        half_y = page.height() / GRID_CELLS * PLACED_CELLS / 2
+        c = self.snapped(page.center())
+        a = self.snapped(QPointF(c.x() - half_x, c.y() - half_y))
+        b = self.snapped(QPointF(c.x() + half_x, c.y() + half_y))
+        if self.tool in ("rect", "ellipse"):
+            self._add_dragged(a, b)
+        elif self.tool == "line":
+            self._add_dragged(QPointF(a.x(), c.y()), QPointF(b.x(), c.y()))
+        elif self.tool == "path":  # a triangle: a path of three points, closed
+            self._points = [QPointF(a.x(), b.y()), QPointF(c.x(), a.y()), QPointF(b.x(), b.y())]
+            self._finish_path(close=True)
+        elif self.tool == "text":
+            # The text's x and y are where its baseline starts: measured, so the text is centred.
+            font = QFont("sans-serif")
+            font.setBold(True)
+            font.setPixelSize(100)
+            metrics = QFontMetricsF(font)
+            scale = page.height() / 3 / 100  # the size _add_text gives it
+            width = metrics.horizontalAdvance(self.text_content.strip()) * scale
+            self._add_text(self.snapped(QPointF(c.x() - width / 2, c.y() + metrics.capHeight() * scale / 2)))
 
     def _finish_path(self, close: bool) -> None:
         points = self._points
