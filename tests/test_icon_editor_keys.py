@@ -232,3 +232,56 @@ def test_enter_still_ends_a_clicked_path_and_does_nothing_with_select(qtbot, win
     key(qtbot, pane, Qt.Key.Key_Enter)
     assert '<path d="M2 2 L6 4"' in window.package.read_text(pane.rel)
     assert window.editor.undo_stack.count() == 1
+
+
+# -- where the keyboard is, and what it has selected, can be seen --------------------------------
+
+FRAMED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+    '<rect x="0" y="10" width="3" height="4" fill="#000"/>\n'  # at the page's edge: its frame is off the page
+    '<rect x="5" y="2" width="18" height="20" fill="#000"/>\n'
+    '<circle cx="14" cy="12" r="3" fill="#000"/>\n'  # on black ink: its frame is too
+    "</svg>\n"
+)
+
+
+def _blue(c) -> bool:
+    return c.blue() > 150 and c.blue() - c.red() > 80
+
+
+def _framed(canvas) -> bool:
+    """Along the row through the selected shape's middle, left of it: a blue line with a light
+    pixel right beside it on both sides, whatever lies under the frame (ink, page, window)."""
+    image = canvas.viewport().grab().toImage()
+    box = canvas.bounds_of(canvas.selected)
+    left, y = canvas.mapFromScene(box.topLeft()).x(), canvas.mapFromScene(box.center()).y()
+    row = [image.pixelColor(x, y) for x in range(max(0, left - 12), left + 2)]
+    light = [c.lightness() > 200 and not _blue(c) for c in row]
+    return any(_blue(c) and any(light[max(0, i - 2) : i]) and any(light[i + 1 : i + 4]) for i, c in enumerate(row))
+
+
+def test_the_focus_and_the_selection_show_in_light_and_dark(qtbot, window, example_project: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    pane = open_svg(window, example_project, FRAMED)
+    canvas = pane.canvas
+    qtbot.waitUntil(canvas.hasFocus)
+    try:
+        for scheme in ("light", "dark"):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            QApplication.processEvents()
+            canvas.setFocus()
+            qtbot.waitUntil(canvas.hasFocus)
+            ring = canvas.palette().highlight().color()
+            assert canvas.viewport().grab().toImage().pixelColor(1, 1) == ring, scheme
+            key(qtbot, pane, Qt.Key.Key_Escape)
+            key(qtbot, pane, Qt.Key.Key_Tab)
+            assert selected_tag(pane) == "rect" and _framed(canvas), scheme  # over the window around the page
+            key(qtbot, pane, Qt.Key.Key_Tab)
+            key(qtbot, pane, Qt.Key.Key_Tab)
+            assert selected_tag(pane) == "circle" and _framed(canvas), scheme  # over black ink
+            pane.width_spin.setFocus()
+            qtbot.waitUntil(lambda: not canvas.hasFocus())
+            assert canvas.viewport().grab().toImage().pixelColor(1, 1) != ring, scheme
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

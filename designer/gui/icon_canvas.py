@@ -59,6 +59,7 @@ TOOLS = {
 }
 GRID_CELLS = 24
 BIG_NUDGE = 4  # grid cells a Shift+arrow moves the selection
+FOCUS_RING = 3  # pixels
 PLACED_CELLS = 8  # how many grid cells across a shape placed with Enter is
 _TEMP_ID = "__pd_shape_"
 
@@ -79,29 +80,56 @@ class _SvgItem(QGraphicsItem):
             renderer.render(painter, self.canvas.view_rect)
 
 
+SELECTION_BLUE = QColor("#1a73e8")
+SELECTION_HALO = QColor("#ffffff")
+
+
 class _SelectionMarks(QGraphicsItem):
-    """A frame around each selected shape; moved as one while a drag is previewed."""
+    """A frame around each selected shape; moved as one while a drag is previewed.
+
+    Why two colours: the frame lies on the white page, on the icon's ink (black, or any colour)
+    and, for a shape at the page's edge, on the window around the page (dark in dark mode). A
+    blue line alone vanished on black ink and dark windows; a blue line between two white
+    edges shows on all of them. It is drawn a few pixels outside the shape's box, in pixels
+    whatever the zoom, so it does not hide the shape's own edge.
+    """
+
+    OUTSET = 3  # pixels between the shape's box and the frame's middle
+    WIDTH = 2  # the blue line's width in pixels; the white edges add a pixel each side
 
     def __init__(self) -> None:
         super().__init__()
         self.rects: list[QRectF] = []
+        self.unit = 1.0  # scene units per pixel (the view's zoom)
 
     def set_rects(self, rects: list[QRectF]) -> None:
         self.prepareGeometryChange()
         self.rects = rects
         self.update()
 
+    def set_zoom(self, pixels_per_unit: float) -> None:
+        self.prepareGeometryChange()
+        self.unit = 1 / pixels_per_unit if pixels_per_unit > 0 else 1.0
+
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        reach = (self.OUTSET + self.WIDTH + 2) * self.unit
         out = QRectF()
         for rect in self.rects:
-            out = out.united(rect.adjusted(-1, -1, 1, 1))  # the pen is a pixel wide at any zoom
+            out = out.united(rect.adjusted(-reach, -reach, reach, reach))
         return out
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        painter.setPen(QPen(QColor("#1a73e8"), 0, Qt.PenStyle.DashLine))
+        o = self.OUTSET * self.unit
+        halo = QPen(SELECTION_HALO, self.WIDTH + 2)
+        line = QPen(SELECTION_BLUE, self.WIDTH)
+        for pen in (halo, line):
+            pen.setCosmetic(True)  # widths in pixels at any zoom
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in self.rects:
-            painter.drawRect(rect)
+        for pen in (halo, line):
+            painter.setPen(pen)
+            for rect in self.rects:
+                painter.drawRect(rect.adjusted(-o, -o, o, o))
 
 
 class IconCanvas(QGraphicsView):
@@ -119,6 +147,9 @@ class IconCanvas(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The whole view is drawn each time: the focus ring sits in the view's pixels, not the
+        # drawing's, and a scroll that shifted pixels would leave old copies of it behind.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setScene(QGraphicsScene(self))
         self.renderer = QSvgRenderer(self)
         self.view_rect = QRectF(0, 0, 24, 24)
@@ -227,17 +258,20 @@ class IconCanvas(QGraphicsView):
         self.resetTransform()
         self._zoom = 1.0
         self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._selection.set_zoom(self.transform().m11())
 
     def zoom(self, steps: int) -> None:
         factor = 1.25**steps
         if 0.2 < self._zoom * factor < 40:
             self._zoom *= factor
             self.scale(factor, factor)
+            self._selection.set_zoom(self.transform().m11())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self._zoom == 1.0:
             self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._selection.set_zoom(self.transform().m11())
 
     # -- drawing the page -------------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
@@ -260,6 +294,26 @@ class IconCanvas(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         if self.error is not None:
             painter.fillRect(self.view_rect, QColor(255, 255, 255, 180))
+        if self.hasFocus():
+            # The keyboard is here: a ring inside the canvas's edge, in the theme's highlight colour
+            # (a view has no focus frame of its own in Fusion, so nothing showed where keys go).
+            painter.save()
+            painter.resetTransform()  # viewport pixels
+            pen = QPen(self.palette().highlight().color(), FOCUS_RING)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FOCUS_RING / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.restore()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     # -- selection --------------------------------------------------------------------------------
     def shape_at(self, point: QPointF) -> Shape | None:
