@@ -285,3 +285,25 @@ def test_the_focus_and_the_selection_show_in_light_and_dark(qtbot, window, examp
             assert canvas.viewport().grab().toImage().pixelColor(1, 1) != ring, scheme
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_the_line_under_the_canvas_says_what_is_selected_and_where(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    info = pane.selection_info
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    assert info.isVisible() and info.text().startswith("Tab: select a shape")  # the keys, until something is
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    assert info.text() == "Rectangle 1 of 3: box x 2 to 8, y 2 to 8 (6 × 6)"
+    key(qtbot, pane, Qt.Key.Key_Right, SHIFT)
+    assert info.text() == "Rectangle 1 of 3: box x 6 to 12, y 2 to 8 (6 × 6)"  # the move shows at once
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    assert info.text() == "Circle 2 of 3: box x 13 to 19, y 3 to 9 (6 × 6)"
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    assert info.text().startswith("Line 3 of 3: box x ")  # (its stroke makes it wider than 4 to 20)
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    assert info.text() == "3 of 3 shapes selected"
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    assert info.text().startswith("Tab: select a shape")
+    key(qtbot, pane, Qt.Key.Key_Tab, CTRL)  # away from the canvas: no hint about its keys
+    qtbot.waitUntil(lambda: not pane.canvas.hasFocus())
+    assert info.text() == ""

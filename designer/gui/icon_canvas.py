@@ -140,6 +140,7 @@ class IconCanvas(QGraphicsView):
     sig_changed = Signal(str, object, str)  # undo text, new SVG text, merge key ("" = a step of its own)
     sig_selection = Signal(object)  # the selected Shape; None when none or several are selected
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
+    sig_focus = Signal(bool)  # the keyboard came to the canvas (True) or left it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -310,10 +311,12 @@ class IconCanvas(QGraphicsView):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         self.viewport().update()
+        self.sig_focus.emit(True)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self.viewport().update()
+        self.sig_focus.emit(False)
 
     # -- selection --------------------------------------------------------------------------------
     def shape_at(self, point: QPointF) -> Shape | None:
@@ -451,6 +454,30 @@ class IconCanvas(QGraphicsView):
             local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
             out.append((shape.path, round(local.x(), 3), round(local.y(), 3)))
         return out
+
+    def describe_selection(self) -> str:
+        """The selection in words, for the line under the canvas: which shape, and its box.
+
+        Why: the arrow keys move a shape by exact amounts, and the pointer's position (shown
+        while the mouse is over the canvas) says nothing about a shape picked with Tab. The box
+        is the one the selection frame is drawn around (Qt's bounds, the stroke included), not
+        the shape's attributes: those are in the XML beside it, and the painted area is what
+        has to stay inside the icon's padding.
+        """
+        shapes = self.selectable()
+        if len(self.selection) > 1:
+            return f"{len(self.selection)} of {len(shapes)} shapes selected"
+        shape = self.selected
+        if shape is None:
+            return ""
+        place = next((i for i, s in enumerate(shapes) if s.path == shape.path), 0) + 1
+        box = self.bounds_of(shape)
+        n = lambda v: format_number(round(v, 2))  # noqa: E731 - a local shorthand
+        name = _shape_name(shape.tag)
+        return (
+            f"{name[0].upper()}{name[1:]} {place} of {len(shapes)}: box x {n(box.left())} to {n(box.right())}, "
+            f"y {n(box.top())} to {n(box.bottom())} ({n(box.width())} × {n(box.height())})"
+        )
 
     def _what(self) -> str:
         """The selection in an undo text: "rectangle", or "3 shapes"."""

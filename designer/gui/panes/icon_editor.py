@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -55,6 +56,9 @@ __all__ = ["IconEditorPane", "IconPreviewStrip"]
 SIZES = (16, 24, 32, 48)
 BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
 PAINTS = {"none": "No colour", "currentColor": "App colour (the app recolours it)"}
+# What the keys do, under the canvas while it has the keyboard and nothing is selected.
+KEYS_HINT = "Tab: select a shape · Enter: draw with the tool · Ctrl+Tab: leave"
+KEYS_HINT_EMPTY = "Enter: draw with the tool (R, E, L, P, T) · Ctrl+Tab: leave"
 
 
 class IconPreviewStrip(QWidget):
@@ -327,6 +331,12 @@ class IconEditorPane(QWidget):
         self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap", on))
         row.addWidget(self.snap_check)
         row.addStretch(1)
+        # The selection in words (or, with nothing selected, the keys), on a line of its own so
+        # the canvas above keeps its size when it changes.
+        self.selection_info = QLabel(objectName="selectionInfo")
+        self.selection_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.selection_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        self.canvas.sig_focus.connect(lambda _on: self._show_selection_info())
         self.position = QLabel(objectName="pointerPosition")
         self.canvas.sig_pointer.connect(
             lambda p: self.position.setText(f"x {p.x():g}  y {p.y():g}" if p is not None else "")
@@ -342,6 +352,7 @@ class IconEditorPane(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
+        layout.addWidget(self.selection_info)
         return column
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
@@ -502,6 +513,7 @@ class IconEditorPane(QWidget):
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
         self._update_tools(sprite)
         self._update_edit_actions()
+        self._show_selection_info()  # a moved shape has new coordinates
 
     def _references(self) -> list:
         from ...core.iconrefs import icon_references
@@ -608,6 +620,7 @@ class IconEditorPane(QWidget):
         no fill, and that must not become the next rectangle's fill).
         """
         self._update_edit_actions()
+        self._show_selection_info()
         if shape is None or self.canvas.doc is None or self.canvas.tool != "select":
             return
         doc = self.canvas.doc
@@ -628,6 +641,12 @@ class IconEditorPane(QWidget):
         if self.width_spin.minimum() <= width <= self.width_spin.maximum():
             self.canvas.stroke_width = width
         self._show_paint()
+
+    def _show_selection_info(self) -> None:
+        text = self.canvas.describe_selection()
+        if not text and self.canvas.hasFocus():
+            text = KEYS_HINT if self.canvas.selectable() else KEYS_HINT_EMPTY
+        self.selection_info.setText(text)
 
     def _update_edit_actions(self) -> None:
         writable = not self.read_only
