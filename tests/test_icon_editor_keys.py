@@ -307,3 +307,20 @@ def test_the_line_under_the_canvas_says_what_is_selected_and_where(qtbot, window
     key(qtbot, pane, Qt.Key.Key_Tab, CTRL)  # away from the canvas: no hint about its keys
     qtbot.waitUntil(lambda: not pane.canvas.hasFocus())
     assert info.text() == ""
+
+
+def test_ctrl_brackets_restack_and_a_screen_reader_can_name_the_canvas(qtbot, window, example_project: Path) -> None:
+    from PySide6.QtGui import QAccessible
+
+    pane = open_svg(window, example_project, THREE)
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, at the back
+    key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)
+    text = window.package.read_text(pane.rel)
+    assert text.index("<circle") < text.index("<rect") < text.index("<line")
+    assert pane.canvas.selected.tag == "rect"  # still selected, in its new place
+    key(qtbot, pane, Qt.Key.Key_BracketLeft, CTRL)
+    assert window.package.read_text(pane.rel) == THREE
+    assert window.editor.undo_stack.count() == 2
+    name = QAccessible.queryAccessibleInterface(pane.canvas).text(QAccessible.Text.Name)
+    assert name == "Icon canvas"

@@ -229,6 +229,11 @@ class IconEditorPane(QWidget):
         outer.addWidget(self.banner)
 
         self.canvas = IconCanvas()
+        self.canvas.setAccessibleName("Icon canvas")
+        self.canvas.setAccessibleDescription(
+            "Tab and Shift+Tab select a shape, the arrow keys move it (Shift: 4 cells), Delete deletes it, "
+            "Ctrl+A selects all, Enter draws with the tool, Ctrl+Tab leaves the canvas"
+        )
         self.canvas.sig_changed.connect(self._canvas_changed)
         self.canvas.sig_selection.connect(self._selection_changed)
         self.canvas.confirm_remove = self._confirm_remove
@@ -305,12 +310,28 @@ class IconEditorPane(QWidget):
         bar.addWidget(self.width_spin)
         bar.addSeparator()
         self.edit_actions: dict[str, QAction] = {}
-        for key, text, tip, slot in (
-            ("delete", "Delete", "Delete the selected shapes (Del)", self.canvas.delete_selected),
-            ("forward", "Forward", "Bring the selected shape forward", lambda: self.canvas.restack_selected(1)),
-            ("backward", "Backward", "Send the selected shape backward", lambda: self.canvas.restack_selected(-1)),
+        for key, text, tip, shortcut, slot in (
+            ("delete", "Delete", "Delete the selected shapes (Del)", "", self.canvas.delete_selected),
+            (
+                "forward",
+                "Forward",
+                "Bring the selected shape forward (Ctrl+])",
+                "Ctrl+]",
+                lambda: self.canvas.restack_selected(1),
+            ),
+            (
+                "backward",
+                "Backward",
+                "Send the selected shape backward (Ctrl+[)",
+                "Ctrl+[",
+                lambda: self.canvas.restack_selected(-1),
+            ),
         ):
             action = QAction(text, self, objectName=f"icon_{key}Action", toolTip=tip)
+            if shortcut:  # the toolbar's buttons take no keyboard focus: the canvas has their keys
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.canvas.addAction(action)
             action.triggered.connect(slot)
             action.setEnabled(False)
             bar.addAction(action)
