@@ -128,6 +128,20 @@ NOT_A_FUNCTION = {
         "PD520",
         "unload",
     ),
+    # The function declaration is made first (hoisted); the var line runs after it and replaces it.
+    "function-replaced-by-var": (
+        _plugin_js(
+            "    function load() {}\n    function unload() {}\n    var record = false;\n    function record() {}\n"
+            + REGISTER
+        ),
+        "PD506",
+        "record",
+    ),
+    "function-replaced-by-assignment": (
+        _plugin_js(FUNCTIONS + "    load = null;\n" + REGISTER),
+        "PD520",
+        "load",
+    ),
     "let-after-in-block": (
         _plugin_js(
             "    function load() {}\n    function record() {}\n    if (true) {\n"
@@ -184,6 +198,19 @@ FINE = {
         "    function load() {}\n    function unload() {}\n    var debug = false;\n"
         "    var rec = debug ? function () {} : function () {};\n" + REGISTER.replace("record: record", "record: rec")
     ),
+    # A function declaration and a var of the same name, where nothing proves the var's value wins.
+    "function-and-var-without-value": _plugin_js(FUNCTIONS + "    var record;\n" + REGISTER),
+    "function-replaced-only-if": _plugin_js(FUNCTIONS + "    if (window.x) { record = false; }\n" + REGISTER),
+    "function-replaced-then-given-back": _plugin_js(
+        FUNCTIONS + "    var record = false;\n    record = function () {};\n" + REGISTER
+    ),
+    "function-replaced-after-registering": _plugin_js(FUNCTIONS + REGISTER + "    record = false;\n"),
+    "function-given-back-by-inner-function": _plugin_js(
+        FUNCTIONS + "    record = false;\n    function init() { record = function () {}; }\n    init();\n" + REGISTER
+    ),
+    "function-replaced-in-another-function": _plugin_js(
+        FUNCTIONS + "    function other() { var record = false; }\n" + REGISTER
+    ),
     "global-from-window-spaced": _plugin_js(
         "    function helper() { window. load = () => {}; this [ 'unload' ] = 1; }\n    function record() {}\n"
         + REGISTER
@@ -216,6 +243,9 @@ def test_not_a_function_message_says_why(base_project: Path) -> None:
     assert "'laod'" in found.message and "not defined anywhere" in found.message
     (found,) = _only_js(base_project, NOT_A_FUNCTION["string"][0])
     assert "a string, not a function" in found.message
+    (found,) = _only_js(base_project, NOT_A_FUNCTION["function-replaced-by-var"][0])
+    assert "line 4 sets 'record'" in found.message and "a boolean" in found.message
+    assert "replaces the function record" in found.message
 
 
 # -- 5. a menu item with null icon and label, and no state$ to set them -----------------------

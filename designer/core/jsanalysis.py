@@ -202,7 +202,18 @@ def _load_language() -> None:
 class Key(Record):
     """One key of the object passed to ``registerPlugin``."""
 
-    __slots__ = ("name", "line", "column", "kind", "value", "value_line", "value_column", "missing", "missing_line")
+    __slots__ = (
+        "name",
+        "line",
+        "column",
+        "kind",
+        "value",
+        "value_line",
+        "value_column",
+        "missing",
+        "missing_line",
+        "missing_what",
+    )
 
     def __init__(self, name: str, line: int, column: int, kind: str, value: str | None = None) -> None:
         self.name = name
@@ -215,9 +226,12 @@ class Key(Record):
         # "nowhere" (no such name in the file), "scope" (only inside another function or
         # block), "const"/"let"/"var"/"assignment"/"class" (made only after the call, in the
         # same function), "value" (a variable holding a literal that is no function, made once),
-        # or the literal itself ("a string", "a number", "null", ...). None: nothing sure to say.
+        # "overwritten" (a function declaration that a later line of its function replaces with
+        # a literal before the call: var x = false; function x() {}), or the literal itself
+        # ("a string", "a number", "null", ...). None: nothing sure to say.
         self.missing: str | None = None
         self.missing_line = 0  # the line of the definition "scope", "const"... and "value" refer to
+        self.missing_what = ""  # "overwritten": what the function is replaced with ("a boolean")
 
 
 class Registration(Record):
@@ -741,7 +755,7 @@ class _Analyser:
                     if v.type in _NOT_CALLABLE:
                         key.missing = _NOT_CALLABLE[v.type]
                     elif v.type == "identifier" and call is not None:
-                        key.missing, key.missing_line = self._unbound(self.text(v), v, call)
+                        key.missing, key.missing_line, key.missing_what = self._unbound(self.text(v), v, call)
                 if name == "id" and v is not None:
                     values = self.strings_of(v)
                     if len(values) == 1 and DYN not in values[0]:
@@ -753,7 +767,8 @@ class _Analyser:
                 kl, kc = self.pos(c)
                 keys[name] = Key(name, kl, kc, "identifier", name)
                 if call is not None and name != "id":
-                    keys[name].missing, keys[name].missing_line = self._unbound(name, c, call)
+                    entry = keys[name]
+                    entry.missing, entry.missing_line, entry.missing_what = self._unbound(name, c, call)
             elif t == "method_definition":
                 n = c.child_by_field_name("name")
                 if n is not None:
@@ -765,56 +780,127 @@ class _Analyser:
         return reg
 
     # -- is a registered name a function when registerPlugin runs? -------------------------
-    def _unbound(self, name: str, ref: Any, call: Any) -> tuple[str | None, int]:
+    def _unbound(self, name: str, ref: Any, call: Any) -> tuple[str | None, int, str]:
         """Why ``name``, read at ``ref`` in the object given to registerPlugin (``call``), is
-        surely not a function at that moment; (None, 0) when it is, or may be.
+        surely not a function at that moment, the line that shows it and (for "overwritten")
+        what it holds instead; (None, 0, "") when it is, or may be.
 
         Why so careful: a false alarm on a working plugin teaches users to ignore the checker.
         So only what the file itself proves is reported: a name defined nowhere in it (and no
         browser function), defined only inside another function or block, made by const, let,
         var or an assignment only after the call in the same function (so still undefined, or
         a ReferenceError, when the call runs), or a variable made once from a literal that is
-        no function. Function declarations are hoisted; a definition in an outer function may
-        run before a call that is itself deferred; anything that could define globals behind
-        the file's back (window.x = ..., eval, with) ends the question.
+        no function. Function declarations are hoisted, so they are settled unless a line of
+        their own function surely replaces them first (:meth:`_overwritten`); a definition in an
+        outer function may run before a call that is itself deferred; anything that could define
+        globals behind the file's back (window.x = ..., eval, with) ends the question.
         """
-        if self._declared_function_visible(name, ref) or self._given_a_value_before(name, ref, call):
-            return None, 0  # what the search below would conclude, without its scans of the whole file
-        if self._global_write is None:
-            self._global_write = _GLOBAL_WRITE.search(self.data) is not None
-        if name in _BROWSER_GLOBALS or self._global_write:
-            return None, 0
-        raw = name.encode()
-        word = re.escape(raw)
-        if self._after_dot_or_quote(raw) and re.search(
-            rb"\b(?:window|self|globalThis|this|top|parent)\s*(?:\.\s*"
-            + word
-            + rb"(?![\w$])|\[\s*['\"`]"
-            + word
-            + rb"['\"`])",
-            self.data,
-        ):
-            return None, 0  # window.load = ... or this['load']: a global made at run time
+        if self._declared_function_visible(name, ref):
+            return self._overwritten(name, ref, call)
+        if self._given_a_value_before(name, ref, call):
+            return _MAY_BE_A_FUNCTION  # what the search below would conclude, without its scans of the file
+        if name in _BROWSER_GLOBALS or self._global_writes() or self._global_property(name.encode()):
+            return _MAY_BE_A_FUNCTION  # window.load = ... or this['load']: a global made at run time
         bindings = self._bindings(name)
         if not bindings:
-            return "nowhere", 0
+            return "nowhere", 0, ""
         at = ref.start_byte
         visible = [b for b in bindings if b[1] is None or b[1].start_byte <= at < b[1].end_byte]
         if not visible:
-            return "scope", bindings[0][3]
-        if any(kind in ("function", "param", "import") for kind, *_rest in visible):
-            return None, 0  # hoisted, or given by whoever calls the function
+            return "scope", bindings[0][3], ""
+        if any(kind in ("param", "import") for kind, *_rest in visible):
+            return _MAY_BE_A_FUNCTION  # given by whoever calls the function
+        if any(kind == "function" for kind, *_rest in visible):
+            return self._overwritten(name, ref, call, bindings)  # hoisted, unless replaced
         before = [b for b in visible if b[2].end_byte <= call.start_byte and (b[0] == "assignment" or b[4] is not None)]
         if before:
             value = before[0][4]
             if len(bindings) == 1 and value is not None and value.type in _NOT_CALLABLE:
-                return "value", before[0][3]  # var load = {}; and never anything else
-            return None, 0  # made, and given a value, before the call
+                return "value", before[0][3], ""  # var load = {}; and never anything else
+            return _MAY_BE_A_FUNCTION  # made, and given a value, before the call
         home = _function_of(call)
         if any(_function_of(b[2]) != home for b in visible):
-            return None, 0  # made in an outer function: the call may well run later
+            return _MAY_BE_A_FUNCTION  # made in an outer function: the call may well run later
         first = min(visible, key=lambda b: b[2].start_byte)
-        return first[0], first[3]
+        return first[0], first[3], ""
+
+    def _global_writes(self) -> bool:
+        """Whether the file may put names on the global object in bulk (eval, with, assign)."""
+        if self._global_write is None:
+            self._global_write = _GLOBAL_WRITE.search(self.data) is not None
+        return self._global_write
+
+    def _global_property(self, raw: bytes) -> bool:
+        """Whether the file writes or reads ``window.name`` / ``this['name']`` (a global made at run time)."""
+        word = re.escape(raw)
+        return self._after_dot_or_quote(raw) and (
+            re.search(
+                rb"\b(?:window|self|globalThis|this|top|parent)\s*(?:\.\s*"
+                + word
+                + rb"(?![\w$])|\[\s*['\"`]"
+                + word
+                + rb"['\"`])",
+                self.data,
+            )
+            is not None
+        )
+
+    def _overwritten(
+        self, name: str, ref: Any, call: Any, bindings: list[tuple[str, Any, Any, int, Any]] | None = None
+    ) -> tuple[str | None, int, str]:
+        """Whether a function declaration of ``name``, visible at ``ref``, is surely replaced by a
+        value that is no function before ``ref`` is read: ``var locked = false; function locked()
+        {}`` registers ``false`` (the declaration is made first, when the function starts, and the
+        var line runs after it).
+
+        Said only when proven: the replacing line is the last one in the calling function that
+        gives the name a value, it runs unconditionally before the registration (a statement of a
+        block that holds the registration, in the same function), it gives a literal that is no
+        function, and nothing else (a parameter, a let, an inner function, eval, window.name) can
+        give the name a value. A first look at the values the walk saw given to the name keeps the
+        common case (a declared function, never assigned) as fast as before.
+        """
+        # The declarators and assignments the walk found: no value given to the name before the
+        # registration, nothing can have replaced the function (the common case, at once).
+        if not any(v is not None and v.start_byte < ref.start_byte for v in self.decls.get(name, ())):
+            return _MAY_BE_A_FUNCTION
+        raw = name.encode()
+        home = _function_of(call)
+        if home is None or _function_of(ref) != home or self._global_writes() or self._global_property(raw):
+            return _MAY_BE_A_FUNCTION
+        if bindings is None:
+            bindings = self._bindings(name)
+        at = ref.start_byte
+        visible = [b for b in bindings if b[1] is None or b[1].start_byte <= at < b[1].end_byte]
+        declared = [b for b in visible if b[1] is not None]
+        if not any(b[0] == "function" and _in_body_of(b[2], home) for b in declared):
+            return _MAY_BE_A_FUNCTION
+        if any(b[0] not in ("function", "var") or b[1] != home for b in declared):
+            return _MAY_BE_A_FUNCTION  # a parameter, let, class or import of the same name, or an inner one
+        # Every line inside the calling function that gives the name a value (var x; gives none).
+        inside = [
+            b
+            for b in bindings
+            if (b[0] == "assignment" or (b[0] == "var" and b[1] == home))
+            and home.start_byte <= b[2].start_byte < home.end_byte
+        ]
+        givers = [b for b in inside if b[0] == "assignment" or b[4] is not None]
+        if not givers:
+            return _MAY_BE_A_FUNCTION
+        if any(_function_of(b[2]) != home for b in inside):
+            return _MAY_BE_A_FUNCTION  # an inner function may give it a value at any moment
+        _kind, _scope, node, line, value = max(givers, key=lambda b: b[2].start_byte)
+        if value is None or value.type not in _NOT_CALLABLE or node.end_byte > at:
+            return _MAY_BE_A_FUNCTION
+        statement = node.parent  # var x = ...; or x = ...;
+        if statement is None or statement.type not in ("variable_declaration", "expression_statement"):
+            return _MAY_BE_A_FUNCTION  # inside a condition (a && (x = 1)) or a list (x = 1, y = 2)
+        block = statement.parent
+        if block is None or block.type not in ("program", "statement_block"):
+            return _MAY_BE_A_FUNCTION
+        if not (block.start_byte <= at < block.end_byte):
+            return _MAY_BE_A_FUNCTION  # in a block the registration is not in (if (...) { x = 1; })
+        return "overwritten", line, _NOT_CALLABLE[value.type]
 
     def _declared_function_visible(self, name: str, ref: Any) -> bool:
         """Whether a function declaration of ``name`` is in scope at ``ref``: the common case (a
@@ -876,6 +962,8 @@ class _Analyser:
             n = root.descendant_for_byte_range(m.start(), m.end())
             if n is None or n.type not in ("identifier", "shorthand_property_identifier_pattern"):
                 continue
+            if n.start_byte != m.start() or n.end_byte != m.end():
+                continue  # part of a longer name (é in aé: the byte before is no ASCII letter)
             found = self._binding(n)
             if found is not None:
                 kind, scope, node, value = found
@@ -937,6 +1025,7 @@ class _Analyser:
         return None
 
 
+_MAY_BE_A_FUNCTION: tuple[str | None, int, str] = (None, 0, "")
 _NOT_CALLABLE = {  # literal -> how a message names it
     "string": "a string",
     "template_string": "a string",
@@ -996,6 +1085,14 @@ def _function_of(node: Any) -> Any:
     while p is not None and p.type not in _FUNCTION_SCOPES:
         p = p.parent
     return p
+
+
+def _in_body_of(node: Any, function: Any) -> bool:
+    """Whether ``node`` is a statement of ``function``'s own body (not of a block inside it)."""
+    p = node.parent
+    if p is None:
+        return False
+    return p == function or (p.type == "statement_block" and p.parent == function)
 
 
 def _block_of(node: Any) -> Any:

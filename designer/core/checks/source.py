@@ -387,6 +387,9 @@ def _not_a_function(k: Key) -> str:
         "assignment": f"'{v}', which is assigned only after the registerPlugin call (line {at}), so it does not exist "
         "yet when registered. Move registerPlugin after it",
         "value": f"'{v}', which holds a value that is not a function (line {at})",
+        "overwritten": f"{k.missing_what or 'a value'}: line {at} sets '{v}' to it before registerPlugin runs, and "
+        f"that replaces the function {v} (a function is made before any line of the code around it runs). Give "
+        "the function or the variable another name",
     }.get(k.missing or "")
     return why or f"{k.missing}, not a function"
 
