@@ -257,7 +257,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for c in p["console"]:
             print(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:
-        print(f"error: {e.get('message')}")
+        print(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
     print(f"{report['errors']} uncaught error(s)")
     return 0 if report["ok"] else 1
 

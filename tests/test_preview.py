@@ -259,6 +259,40 @@ def test_simulate_command_json(tmp_path: Path) -> None:
     assert errors["meeting-info"][0]["line"] == lines["meeting-info"]
 
 
+def test_simulate_names_the_plugin_whose_request_the_preview_stopped(tmp_path: Path) -> None:
+    """A request to another server is stopped (it never leaves this computer); the blocker sees
+    only the address, and `simulate --json` put the warning among "unattributed" with "plugin":
+    null. It now sits with the plugin that made it, for each way a plugin can ask."""
+    project = tmp_path / "asks"
+    shutil.copytree(EXAMPLE, project)
+    plugins = project / "webapp2" / "plugins"
+    asks = {
+        "lock-toggle": "fetch('https://hooks.example.com/lock').catch(function () {});",
+        "meeting-info": "var pixel = new Image(); pixel.src = 'https://tracker.example.com/p.gif';",
+        "raise-hand-helper": "var ws = new WebSocket('wss://push.example.com/hands'); ws.onerror = function () {};",
+    }
+    package = plugins / "lock-toggle" / "lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"chair"\n', '"chair", "guest"\n'))  # a guest's request too
+    for name, code in asks.items():
+        js = plugins / name / f"{name}.plugin.js"
+        head, tail = js.read_text(encoding="utf-8").split("function load(", 1)
+        js.write_text(head + "function load(" + tail.replace(") {", ") {\n        " + code, 1), encoding="utf-8")
+    for role, ran in (("chair", set(asks)), ("guest", {"lock-toggle", "meeting-info"})):
+        result = _cli("simulate", project, "--json", "--role", role)
+        data = json.loads(result.stdout)
+        assert data["unattributed"] == [], data["unattributed"]
+        stopped = {
+            p["key"]: {w["url"] for w in p["warnings"] if w.get("kind") == "blocked-request"}  # (loaded twice)
+            for p in data["plugins"]
+            if p["loaded"]
+        }
+        urls = {name: {code.split("'")[1]} for name, code in asks.items() if name in ran}
+        assert {k: v for k, v in stopped.items() if v} == urls, (role, stopped)
+        text = _cli("simulate", project, "--role", role).stdout
+        assert "did not send a request to https://hooks.example.com/lock" in text
+        assert "error: the preview did not send" not in text  # a warning, said as one
+
+
 def test_simulate_says_which_file_keeps_a_plugin_from_running(tmp_path: Path) -> None:
     dst = tmp_path / "missing"
     shutil.copytree(EXAMPLE, dst)

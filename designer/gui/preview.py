@@ -98,6 +98,7 @@ def _page_class() -> type:
         """A page whose console carries the mock runtime's reports as :attr:`sig_event`."""
 
         sig_event = Signal(dict)
+        sig_asked = Signal()  # every blocked request so far has been said (see :meth:`_blocked`)
 
         def __init__(self, parent: QObject | None = None) -> None:
             super().__init__(parent)
@@ -109,17 +110,31 @@ def _page_class() -> type:
             self._offline = Offline(self)
             self._offline.sig_blocked.connect(self._blocked)
             self.setUrlRequestInterceptor(self._offline)
+            self.asking = 0  # blocked requests whose plugin the page has not named yet
 
         def _blocked(self, url: str) -> None:
-            shown = url if len(url) <= 120 else url[:117] + "..."
-            self.sig_event.emit(
-                {
-                    "type": "warning",
-                    "plugin": None,
-                    "message": f"the preview did not send a request to {shown}: it never leaves this computer "
-                    "(in the meeting the app would send it; the deployment's CSP may block it)",
-                }
-            )
+            """Say that a request was stopped, naming the plugin that made it. The blocker sees
+            only the address; the page noted which plugin's code asked for it (PD.whoAsked), and
+            it has, since the page made the request before it reached the blocker."""
+            self.asking += 1
+
+            def say(plugin: Any) -> None:
+                self.asking -= 1
+                if not self.asking:
+                    self.sig_asked.emit()
+                shown = url if len(url) <= 120 else url[:117] + "..."
+                self.sig_event.emit(
+                    {
+                        "type": "warning",
+                        "kind": "blocked-request",
+                        "plugin": plugin if isinstance(plugin, str) and plugin else None,
+                        "url": url,
+                        "message": f"the preview did not send a request to {shown}: it never leaves this computer "
+                        "(in the meeting the app would send it; the deployment's CSP may block it)",
+                    }
+                )
+
+            self.runJavaScript(f"window.PD && PD.whoAsked ? PD.whoAsked({json.dumps(url)}) : null", 0, say)
 
         def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
             if message.startswith(MARKER):
@@ -257,6 +272,11 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
     QTimer.singleShot(int(timeout * 1000), loop.quit)
     load_html(page, page_html(config))
     loop.exec()
+    if page.asking and report.done:  # requests stopped at the end: their plugins' names are on the way
+        settled = QEventLoop()
+        page.sig_asked.connect(settled.quit)
+        QTimer.singleShot(2000, settled.quit)
+        settled.exec()
     page.sig_event.disconnect(on_event)
     if not report.done:  # the run never finished: a plugin kept the page busy, as it would the app
         step = last[0] if last else {}

@@ -252,6 +252,115 @@
 
     function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive; }
 
+    // Who asked for each address on another server. The designer blocks such requests (they
+    // never leave this computer) and asks PD.whoAsked which plugin made one, to name it: the
+    // browser's request blocker sees only the address. Noted here, where the plugin's code is
+    // still on the stack; a queue per address, so two plugins asking for the same one are each
+    // named once (the last stays for repeats that are not noted, such as a retried image).
+    var asked = {};
+    var askedCount = 0;
+    function addressOf(url) {
+        try {
+            var u = new URL(String(url), document.baseURI);
+            if (!/^(https?|wss?|ftp):$/.test(u.protocol)) { return null; }
+            u.hash = '';
+            return u.href;
+        } catch (e) {
+            return null;
+        }
+    }
+    function noteAsk(url) {
+        var address = addressOf(url);
+        var key = address === null ? null : caller();
+        if (!key) { return; }
+        if (!Object.prototype.hasOwnProperty.call(asked, address)) {
+            if (++askedCount > 5000) { asked = {}; askedCount = 1; }
+            asked[address] = [];
+        }
+        asked[address].push(key);
+    }
+    PD.whoAsked = function (url) {
+        var address = addressOf(url);
+        var queue = address !== null && Object.prototype.hasOwnProperty.call(asked, address) ? asked[address] : null;
+        if (!queue || !queue.length) { return null; }
+        return queue.length > 1 ? queue.shift() : queue[0];
+    };
+    var HTML_URL = /\b(?:src|href|data|poster|action)\s*=\s*["']?([^"'\s>]+)/gi;
+    function noteHtml(html) {
+        var text = String(html);
+        if (text.indexOf('//') < 0) { return; }
+        var m;
+        HTML_URL.lastIndex = 0;
+        while ((m = HTML_URL.exec(text)) !== null) { noteAsk(m[1]); }
+    }
+    (function hookRequests() {
+        var nativeFetch = window.fetch;
+        if (nativeFetch) {
+            window.fetch = function (input) {
+                noteAsk(input && typeof input === 'object' && 'url' in input ? input.url : input);
+                return nativeFetch.apply(this, arguments);
+            };
+        }
+        var nativeOpen = XMLHttpRequest.prototype.open;
+        XMLHttpRequest.prototype.open = function (method, url) {
+            noteAsk(url);
+            return nativeOpen.apply(this, arguments);
+        };
+        if (navigator.sendBeacon) {
+            var nativeBeacon = navigator.sendBeacon;
+            navigator.sendBeacon = function (url) {
+                noteAsk(url);
+                return nativeBeacon.apply(navigator, arguments);
+            };
+        }
+        ['WebSocket', 'EventSource'].forEach(function (name) {
+            var Native = window[name];
+            if (!Native) { return; }
+            var Noted = function (url) {
+                if (!new.target) { return Native.apply(this, arguments); }  // the browser's own "use new" error
+                noteAsk(url);
+                return Reflect.construct(Native, arguments, new.target);
+            };
+            Noted.prototype = Native.prototype;
+            Object.setPrototypeOf(Noted, Native);
+            window[name] = Noted;
+        });
+        // Elements that load what their src/href names: new Image().src = ..., setAttribute, innerHTML.
+        [['HTMLImageElement', 'src'], ['HTMLScriptElement', 'src'], ['HTMLIFrameElement', 'src'],
+            ['HTMLMediaElement', 'src'], ['HTMLSourceElement', 'src'], ['HTMLEmbedElement', 'src'],
+            ['HTMLLinkElement', 'href'], ['HTMLObjectElement', 'data']].forEach(function (pair) {
+            var proto = window[pair[0]] && window[pair[0]].prototype;
+            var desc = proto && Object.getOwnPropertyDescriptor(proto, pair[1]);
+            if (!desc || !desc.set) { return; }
+            Object.defineProperty(proto, pair[1], {
+                configurable: true,
+                enumerable: desc.enumerable,
+                get: desc.get,
+                set: function (value) { noteAsk(value); desc.set.call(this, value); }
+            });
+        });
+        var nativeSetAttribute = Element.prototype.setAttribute;
+        Element.prototype.setAttribute = function (name, value) {
+            if (/^(src|href|data|poster)$/i.test(String(name))) { noteAsk(value); }
+            return nativeSetAttribute.apply(this, arguments);
+        };
+        ['innerHTML', 'outerHTML'].forEach(function (prop) {
+            var desc = Object.getOwnPropertyDescriptor(Element.prototype, prop);
+            if (!desc || !desc.set) { return; }
+            Object.defineProperty(Element.prototype, prop, {
+                configurable: true,
+                enumerable: desc.enumerable,
+                get: desc.get,
+                set: function (value) { noteHtml(value); desc.set.call(this, value); }
+            });
+        });
+        var nativeAdjacent = Element.prototype.insertAdjacentHTML;
+        Element.prototype.insertAdjacentHTML = function (where, html) {
+            noteHtml(html);
+            return nativeAdjacent.apply(this, arguments);
+        };
+    })();
+
     function renderDialog(key, options) {
         var close$ = new Subject(undefined, false, 'close$');
         var layer = document.getElementById('pd-dialogs') || document.body;
