@@ -147,7 +147,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:
     """The name and files of ``new --recipe NAME --set key=value ...``; None (after saying why) when unusable."""
     from .core.jstext import safe_id
-    from .core.recipes import RecipeError, coerce_answers, load_recipe, render, validate_answers
+    from .core.recipes import RecipeError, answer_problems, coerce_answers, load_recipe, render
 
     try:
         recipe = load_recipe(args.recipe)
@@ -155,16 +155,29 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
         print(f"plugin-designer: {exc}", file=sys.stderr)
         return None
     raw: dict[str, str] = {}
+    given: dict[str, str] = {}  # setting key -> the option the user typed it with
     errors = []
     for item in args.set or []:
         key, eq, value = item.partition("=")
         if not eq:
             errors.append(f"'--set {item}' needs the form key=value, e.g. --set name='My button'.")
         raw[key.strip()] = value
+        given[key.strip()] = f"--set {key.strip()}"
     if args.name and "name" not in raw:
         raw["name"] = args.name
+        given["name"] = "--name"
     answers, more = coerce_answers(recipe, raw)
-    errors += more + validate_answers(recipe, answers)
+    errors += more
+    labels = {p.key: f"'{p.label}'" for p in recipe.parameters}
+    for key, message in answer_problems(recipe, answers):
+        if key not in labels:
+            continue  # an unknown key: coerce_answers said so, with the recipe's keys
+        # The messages name a setting by its form label; the user typed its key: say which option to change.
+        option = given.get(key) or f"the recipe's default; change it with --set {key}=..."
+        label = labels[key]
+        errors.append(
+            f"{label} ({option}){message[len(label) :]}" if message.startswith(label) else f"{option}: {message}"
+        )
     if errors:
         print(f"plugin-designer: the answers for the recipe '{recipe.name}' cannot be used:", file=sys.stderr)
         for e in dict.fromkeys(errors):
@@ -194,6 +207,12 @@ def cmd_recipes(args: argparse.Namespace) -> int:
                         "description": p.description,
                         "default": p.default,
                         "choices": [v for v, _ in p.options()],
+                        # What an answer must be, as `new --set` checks it: a script can fill them in.
+                        "required": p.required if p.type == "text" else True,  # (an empty answer is refused)
+                        "max_length": p.max_length if p.type == "text" else None,
+                        "pattern": p.pattern if p.type == "text" else None,  # the whole answer must match
+                        "pattern_message": (p.pattern_message or None) if p.type == "text" and p.pattern else None,
+                        "when": p.when,  # asked and checked only while this yes/no setting is on
                     }
                     for p in r.parameters
                 ],
@@ -427,7 +446,13 @@ def _main(argv: list[str] | None = None) -> int:
             p.set_defaults(func=cmd_simulate)
         elif argv[0] == "recipes":
             p.description = "List the recipes `plugin-designer new DIR --recipe NAME` can start from."
-            p.add_argument("--json", action="store_true", help="print the recipes and their settings as JSON")
+            p.add_argument(
+                "--json",
+                action="store_true",
+                help="print the recipes and their settings as JSON: each setting's key, type, default, choices, "
+                "required, max_length, pattern (the whole answer must match) and when (the yes/no setting that "
+                "switches it on)",
+            )
             p.set_defaults(func=cmd_recipes)
         else:
             p.description = "Open PATH in the designer offscreen and save a PNG of the window."

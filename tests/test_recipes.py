@@ -198,6 +198,48 @@ def test_cli_lists_recipes(capsys: pytest.CaptureFixture[str]) -> None:
     assert next(p for p in layout["parameters"] if p["key"] == "recommended")["choices"][:2] == ["1:0", "1:7"]
 
 
+def test_cli_recipes_json_says_what_each_answer_must_be(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script filling in a recipe needs the limits `new --set` checks; the JSON gave only the
+    key, type, label, default and choices. Now each setting has required, max_length, pattern
+    (with its message) and when, as recipe.json defines them."""
+    assert main(["recipes", "--json"]) == 0
+    listed = {r["name"]: {p["key"]: p for p in r["parameters"]} for r in json.loads(capsys.readouterr().out)}
+    seen = set()
+    for name in RECIPES:
+        raw = json.loads((load_recipe(name).folder / "recipe.json").read_text(encoding="utf-8"))
+        for d in raw["parameters"]:
+            got = listed[name][d["key"]]
+            assert got["when"] == d.get("when")
+            if d["type"] == "text":
+                assert got["required"] == d.get("required", True)
+                assert got["max_length"] == d.get("max_length", 200)
+                assert got["pattern"] == d.get("pattern")
+                assert got["pattern_message"] == (d.get("pattern_message") if d.get("pattern") else None)
+            else:  # no length or form to keep, and an empty answer is refused
+                assert (got["required"], got["max_length"], got["pattern"]) == (True, None, None)
+            seen |= {k for k in ("max_length", "pattern", "when", "required") if k in d}
+    assert seen == {"max_length", "pattern", "when", "required"}  # every one is exercised by the data
+    # What the JSON says is what `new` checks: one character over max_length, or off the pattern, is refused.
+    param = listed["query-auto-action"]["param"]
+    too_long = "param=" + "a" * (param["max_length"] + 1)
+    assert main(["new", str(tmp_path / "p"), "--recipe", "query-auto-action", "--set", too_long]) == 2
+    assert "at most 60" in capsys.readouterr().err
+    assert re.fullmatch(param["pattern"], "auto lock") is None
+
+
+def test_cli_new_bad_answer_names_the_set_key_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The error named only the form label ('Setting in the link'), not the key the user typed
+    (--set param=...), so it was unclear which --set to change."""
+    target = tmp_path / "proj"
+    args = ["new", str(target), "--recipe", "query-auto-action", "--set", "param=auto lock", "--set", "announce=yes"]
+    assert main([*args, "--set", "announce_text=", "--name", "x" * 61]) == 2
+    err = capsys.readouterr().err
+    assert "'Setting in the link' (--set param): use only letters" in err
+    assert "'Chat message' (--set announce_text) is empty" in err
+    assert "'Plugin name' (--name) is too long" in err
+    assert not target.exists()
+
+
 def test_cli_new_from_recipe_writes_the_rendered_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "proj"
     args = ["new", str(target), "--recipe", "record-stream", "--set", "name=Rec & Stream", "--set", "streaming=no"]

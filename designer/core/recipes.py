@@ -36,6 +36,7 @@ __all__ = [
     "Parameter",
     "Recipe",
     "RecipeError",
+    "answer_problems",
     "check_rendered",
     "coerce_answers",
     "list_recipes",
@@ -304,11 +305,21 @@ def in_use(p: Parameter, answers: dict[str, Any]) -> bool:
 
 def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
     """Every problem with ``answers`` (missing keys take their defaults), in plain words."""
-    errors: list[str] = []
+    return [message for _key, message in answer_problems(recipe, answers)]
+
+
+def answer_problems(recipe: Recipe, answers: dict[str, Any]) -> list[tuple[str, str]]:
+    """(setting key, problem in plain words) for every problem with ``answers``.
+
+    Why the key: the messages name a setting by its label, which is what the wizard shows next
+    to the field; a command line names it by its key (``--set param=...``), so the CLI says
+    which key to change.
+    """
+    errors: list[tuple[str, str]] = []
     keys = {p.key for p in recipe.parameters}
     for key in answers:
         if key not in keys:
-            errors.append(f"The recipe '{recipe.name}' has no setting called '{key}'.")
+            errors.append((key, f"The recipe '{recipe.name}' has no setting called '{key}'."))
     full = {**recipe.defaults(), **answers}
     names: dict[str, str] = {}
     reserved = set(recipe.reserved_names) | _names_in_code(recipe)
@@ -317,21 +328,21 @@ def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
             continue  # switched off by its boolean: its text is not used, so not checked either
         problem = validate_value(p, full[p.key])
         if problem:
-            errors.append(problem)
+            errors.append((p.key, problem))
             continue
         if p.type == "identifier":
             value = full[p.key]
             if value in _JS_GLOBALS:
-                errors.append(
+                problem = (
                     f"'{p.label}' ('{value}') is a name JavaScript already has; a function of that name would "
                     "replace it for the whole plugin. Choose another name."
                 )
             elif value in reserved:
-                errors.append(
-                    f"'{p.label}' ('{value}') is already used inside this recipe's code; choose another name."
-                )
+                problem = f"'{p.label}' ('{value}') is already used inside this recipe's code; choose another name."
             elif value in names:
-                errors.append(f"'{p.label}' and '{names[value]}' are both '{value}'; each needs its own name.")
+                problem = f"'{p.label}' and '{names[value]}' are both '{value}'; each needs its own name."
+            if problem:
+                errors.append((p.key, problem))
             names[value] = p.label
     return errors
 
