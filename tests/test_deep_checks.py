@@ -396,6 +396,60 @@ def test_pd206_case_twins(base_project: Path) -> None:
     assert found.file == "plugins/rec/rec.svg" and "REC.svg" in found.message
 
 
+# name written into the package -> the part PD214 names (the file, or the folder once for all its files)
+WINDOWS_NAMES = {
+    "plugins/rec/aux.svg": "plugins/rec/aux.svg",
+    "plugins/rec/NUL.json": "plugins/rec/NUL.json",
+    "plugins/rec/Com1.plugin.js": "plugins/rec/Com1.plugin.js",
+    "lpt9": "lpt9",
+    "plugins/CON/one.svg": "plugins/CON",
+    "plugins/rec/con .svg": "plugins/rec/con .svg",  # Windows reads 'con .svg' as CON too
+    "plugins/rec/icon.svg.": "plugins/rec/icon.svg.",
+    "plugins/rec/notes ": "plugins/rec/notes ",
+    "plugins/rec/what?.svg": "plugins/rec/what?.svg",
+}
+# Near misses: these Windows stores as they are.
+WINDOWS_FINE = ["plugins/rec/console.svg", "plugins/con-plugin/x.svg", "plugins/rec/aux-icon.svg", "com10.js", ".nul"]
+
+
+@pytest.mark.parametrize("name", sorted(WINDOWS_NAMES))
+def test_pd214_a_name_windows_cannot_unpack(base_project: Path, name: str) -> None:
+    """CON, aux.svg, com1.js (device names, any case, any extension), a trailing dot or space:
+    the ZIP cannot be unpacked on Windows, and check said nothing."""
+    write(base_project, name, "x")
+    if name.startswith("plugins/CON/"):
+        write(base_project, "plugins/CON/two.svg", "x")  # said once for the folder
+    (found,) = only(base_project, "PD214")
+    part = WINDOWS_NAMES[name]
+    assert found.file == name and found.severity.value == "warning"
+    assert f" {part} " in found.message + " " and "Windows" in found.message and "Rename it" in found.message
+    if part != name:
+        assert found.message.startswith(f"The folder {part} (holding {name})")
+
+
+def test_pd214_not_for_names_windows_takes(base_project: Path) -> None:
+    for name in WINDOWS_FINE:
+        write(base_project, name, "x")
+    assert only(base_project, "PD214") == []
+
+
+def test_pd214_in_a_branding_zip(base_project: Path, tmp_path: Path) -> None:
+    """An administrator's ZIP is checked without unpacking it: the name is reported there too."""
+    import zipfile
+
+    write(base_project, "plugins/rec/aux.svg", "x")
+    out = tmp_path / "branding.zip"
+    with zipfile.ZipFile(out, "w") as zf:
+        for path in sorted((base_project / "webapp2").rglob("*")):
+            if path.is_file():
+                zf.write(path, "webapp2/" + path.relative_to(base_project / "webapp2").as_posix())
+    pkg = load(out)
+    try:
+        assert [p.file for p in run_checks(pkg) if p.code == "PD214"] == ["plugins/rec/aux.svg"]
+    finally:
+        pkg.files.close()  # type: ignore[attr-defined]
+
+
 def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:
     state = base_project / ".plugin-designer" / "state.json"
     assert only(base_project, "PD213") == []  # no state file: silent

@@ -401,6 +401,26 @@ def test_an_existing_file_that_is_no_zip_is_not_replaced(base_project: Path, tmp
 
 
 @pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("plugins/rec/aux.svg", "'webapp2/plugins/rec/aux.svg' is a name Windows keeps for a device (AUX"),
+        ("plugins/CON/x.svg", "The folder 'webapp2/plugins/CON' of 'webapp2/plugins/CON/x.svg' is a name Windows"),
+        ("plugins/rec/icon.svg.", "'webapp2/plugins/rec/icon.svg.' ends in a dot"),
+    ],
+)
+def test_names_windows_cannot_unpack_are_refused(base_project: Path, tmp_path: Path, name: str, said: str) -> None:
+    """As with names that differ only in letter case (check warns, PD214): the export wrote a ZIP
+    that cannot be unpacked on Windows, where administrators often open branding ZIPs."""
+    path = base_project / "webapp2" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x")
+    out = tmp_path / "x.zip"
+    r = _cli("export", str(base_project), "-o", str(out))
+    assert r.returncode == 2 and said in r.stderr and "Rename it" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
     ("first", "second", "how"),
     [("notes.txt", "Notes.txt", "letter case"), ("caf\u00e9.txt", "cafe\u0301.txt", "how an accented letter")],
 )

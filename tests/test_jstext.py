@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from designer.core.jstext import is_identifier, safe_id, safe_identifier
@@ -23,3 +25,21 @@ from designer.core.jstext import is_identifier, safe_id, safe_identifier
 def test_accents_are_folded_not_dropped(name: str, plugin_id: str, function: str) -> None:
     assert safe_id(name) == plugin_id
     assert safe_identifier(name) == function and is_identifier(function)
+
+
+def test_a_plugin_called_like_a_windows_device_gets_a_folder_windows_can_make(tmp_path: Path) -> None:
+    """'Aux' made plugins/aux/aux.plugin.js: a folder Windows cannot make (PD214), so the
+    designer's own new plugin was one the export refuses."""
+    from designer.cli import main
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    assert [safe_id(n) for n in ("Aux", "CON", "com1", "Console")] == [
+        "aux-plugin",
+        "con-plugin",
+        "com1-plugin",
+        "console",
+    ]
+    assert main(["new", str(tmp_path / "p"), "--name", "Nul"]) == 0
+    assert (tmp_path / "p/webapp2/plugins/nul-plugin/nul-plugin.plugin.js").is_file()
+    assert [p.code for p in run_checks(load(tmp_path / "p")) if p.code == "PD214"] == []

@@ -23,7 +23,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, clash_key, name_difference
+from .files import DirFiles, clash_key, name_difference, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -502,7 +502,8 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
 def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
     """Two files whose names differ only in letter case or in how an accent is encoded (NFC and
     NFD ``café``) would overwrite each other on Windows and macOS, and our own import refuses
-    such a ZIP: the export wrote it anyway. Refused here, naming both."""
+    such a ZIP: the export wrote it anyway. Refused here, naming both. A name Windows cannot use
+    at all (``CON``, ``aux.svg``, ``icon.svg.``) is refused the same way (PD214)."""
     seen: dict[str, str] = {}
     for name in entries:
         key = clash_key(name)
@@ -512,6 +513,18 @@ def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
             raise ExportRefused(
                 f"'{shown_name(other)}' and '{shown_name(name)}' differ only in {how}; they would overwrite each "
                 "other on Windows and macOS (and the ZIP could not be imported again). Rename or remove one."
+            )
+        windows = windows_name_problem(name)
+        if windows is not None:
+            # As for the names above: check warns (PD214), the export does not make a ZIP that
+            # cannot be unpacked on Windows. (The Linux server would take it; people could not.)
+            part, why = windows
+            what = (
+                f"'{shown_name(name)}'" if part == name else f"The folder '{shown_name(part)}' of '{shown_name(name)}'"
+            )
+            raise ExportRefused(
+                f"{what[:1].upper()}{what[1:]} {why}, so the ZIP could not be unpacked on Windows, where "
+                "administrators often open branding ZIPs. Rename it."
             )
 
 

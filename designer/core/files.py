@@ -29,6 +29,7 @@ __all__ = [
     "name_difference",
     "locate",
     "normalize",
+    "windows_name_problem",
 ]
 
 
@@ -75,6 +76,40 @@ def normalize(base_file: str, url: str) -> str | None:
     if joined.startswith("../") or joined == ".." or joined.startswith("/"):
         return None
     return joined
+
+
+# Names Windows keeps for devices, with any extension (aux.svg, nul.tar.gz) and in any letter case.
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789\u00b9\u00b2\u00b3"}
+)
+# (':', '\\' and control characters: refused as unsafe, see archive.py.)
+_WINDOWS_BAD_CHARACTERS = frozenset('<>"|?*')
+
+
+def windows_name_problem(path: str) -> tuple[str, str] | None:
+    """(the part of ``path`` up to the first file or folder name Windows cannot use, why) or None.
+
+    Why: administrators often unpack a branding ZIP on Windows to look at it or change it, and
+    Windows cannot make a file or folder called ``CON`` or ``aux.svg`` (device names, whatever
+    the extension), drops a dot or space that ends a name (``icon.svg.`` becomes another file,
+    or none), and refuses ``< > " | ? *``. The Linux web server serves such names; the ZIP simply
+    cannot be unpacked there, and packed again it lacks the file.
+    """
+    parts = path.split("/")
+    for i, part in enumerate(parts):
+        why = None
+        stem = part.partition(".")[0].rstrip(" ").upper()
+        if stem in _WINDOWS_DEVICES:
+            why = f"is a name Windows keeps for a device ({stem}, whatever the extension)"
+        elif part[-1:] in (".", " "):
+            why = f"ends in a {'dot' if part.endswith('.') else 'space'}, which Windows drops from a name"
+        elif not _WINDOWS_BAD_CHARACTERS.isdisjoint(part):
+            bad = next(c for c in part if c in _WINDOWS_BAD_CHARACTERS)
+            why = f"has the character {bad}, which Windows does not allow in a name"
+        if why is not None:
+            return "/".join(parts[: i + 1]), why
+    return None
 
 
 def atomic_write(path: Path, data: bytes) -> None:

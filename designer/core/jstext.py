@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from .files import windows_name_problem
+
 __all__ = ["js_string", "is_identifier", "safe_id", "safe_identifier"]
 
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -76,6 +78,8 @@ def safe_id(name: str) -> str:
     if len(s) > MAX_ID_LENGTH:
         cut = s[:MAX_ID_LENGTH]
         s = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2 :] else cut).strip("-")
+    if s and windows_name_problem(s) is not None:
+        s += "-plugin"  # 'Aux' -> plugins/aux/: a folder Windows cannot make (PD214), and the export refuses
     return s or "plugin"
 
 

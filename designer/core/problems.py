@@ -277,6 +277,14 @@ CODES: dict[str, Code] = {
             "Unpacking the ZIP on Windows or macOS makes one file overwrite the other.",
         ),
         Code(
+            "PD214",
+            _W,
+            "File or folder name Windows cannot use",
+            "CON, aux.svg, nul.json, com1.js, lpt9 (device names, with any extension), a name ending in a dot or "
+            "space, or one with a character Windows forbids, such as ? or a double quote: the ZIP cannot be "
+            "unpacked on Windows, where administrators often open branding ZIPs, so the export refuses it.",
+        ),
+        Code(
             "PD213",
             _I,
             "brandingID is the same as last time",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
+from designer.core.files import windows_name_problem
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
 from designer.core.state import load_state
@@ -98,3 +99,17 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     f"{rel} and {group[0]} differ only in letter case. Unpacked on Windows or macOS one overwrites the "
                     "other; rename or remove one of them.",
                 )
+    said: set[str] = set()
+    for rel in names:
+        found = windows_name_problem(rel)
+        if found is None or found[0] in said:
+            continue
+        part, why = found
+        said.add(part)  # a folder once, not once per file in it
+        what = f"The file {rel}" if part == rel else f"The folder {part} (holding {rel})"
+        ctx.report(
+            "PD214",
+            rel,
+            f"{what} {why}, so the ZIP cannot be unpacked on Windows (administrators often open branding ZIPs "
+            "there) and the export refuses it. Rename it.",
+        )
