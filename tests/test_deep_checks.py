@@ -535,6 +535,25 @@ def test_js_fixes_repair_the_source(base_project: Path, code: str, text: str) ->
         )
 
 
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029"])
+def test_js_fixes_find_their_text_after_a_line_break_only_javascript_counts(base_project: Path, brk: str) -> None:
+    """The fixes find a typo by the line and column the checker gives, which count a lone CR,
+    U+2028 and U+2029 as the editor does: counting only LF, they would look a line too early and
+    say the text was no longer there."""
+    text = source(
+        pre=f"    // notes{brk} more{brk}\n",
+        body="        PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT).subscribe(function () {});\n",
+        reg=REG.replace("        record: record\n", "        recrod: record\n"),
+    )
+    path = base_project / "webapp2" / JS
+    path.write_bytes(text.encode("utf-8"))
+    assert {p.code for p in problems(base_project)} >= {"PD505", "PD514"}
+    _apply_all(base_project)
+    assert problems(base_project) == []
+    fixed = text.replace("recrod", "record").replace("RECEIVE_CHAT)", "RECEIVE_CHAT_MESSAGE)")
+    assert path.read_bytes().decode("utf-8") == fixed
+
+
 def test_svg_fixes_sanitise_and_add_viewbox(base_project: Path) -> None:
     write(
         base_project,

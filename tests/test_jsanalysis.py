@@ -149,3 +149,40 @@ def test_a_registration_with_spread_keys_cannot_be_read() -> None:
     )
     (reg,) = info.registrations
     assert reg.keys is None
+
+
+# Line terminators JavaScript and the editor count, and tree-sitter's rows do not (only LF).
+ODD_BREAKS = {"lone CR": "\r", "U+2028": "\u2028", "U+2029": "\u2029", "CR and CRLF": "\r\n//\r"}
+
+
+@pytest.mark.parametrize("brk", list(ODD_BREAKS.values()), ids=list(ODD_BREAKS))
+def test_positions_count_lines_as_the_editor_shows_them(brk: str) -> None:
+    """After a lone CR, U+2028 or U+2029 (in a comment: valid JavaScript) every line was short
+    of the editor's by one per such character, so a problem's jump landed on another line."""
+    from designer.core.lineends import LineEndings
+
+    source = (
+        f"(function () {{\n    // note{brk} more{brk}\n    function record() {{ PEX.pluginAPI.sendRequset('/x'); }}\n"
+        "    var html = '<img src=\"https://img.example.com/a.png\">';\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'x', load: record, unload: record, record: record });\n"
+        "    if (x { }\n})();\n"
+    )
+    info = analyse(source)
+    shown = LineEndings(source).shown.split("\n")  # the editor's lines
+
+    def at(line: int, column: int) -> str:
+        return shown[line - 1][column - 1 :]
+
+    (call,) = [c for c in info.calls if c.member == "sendRequset"]
+    assert at(call.line, call.column).startswith("sendRequset('/x')")
+    key = info.registrations[0].keys["unload"]
+    assert (
+        at(key.line, key.column).startswith("unload: record") and at(key.value_line, key.value_column)[:6] == "record"
+    )
+    (net,) = info.network
+    assert at(net.line, net.column).startswith("https://img.example.com/a.png")
+    plain = analyse(LineEndings(source).shown)  # only LF: where tree-sitter and the editor agree
+    assert info.syntax_errors and [at(line, col) for line, col, _ in info.syntax_errors] == [
+        LineEndings(source).shown.split("\n")[line - 1][col - 1 :] for line, col, _ in plain.syntax_errors
+    ]
+    assert info.functions["record"] == call.line

@@ -73,3 +73,12 @@ def test_lines_between_two_changes_keep_their_own_endings() -> None:
     assert "\r\n// x" in out or "\n// x" in out
     assert "keep1\nkeep2\r\ntwo();\n" in out  # untouched lines, untouched endings
     assert out.startswith("one();\r\n")
+
+
+def test_offset_of_counts_every_line_ending_the_editor_shows() -> None:
+    from designer.core.lineends import offset_of
+
+    text = "a\r\nb\rc\u2028d\u2029e\nf"
+    for line, letter in enumerate("abcdef", 1):
+        assert text[offset_of(text, line, 1)] == letter
+    assert offset_of(text, 7, 1) is None and offset_of(text, 0, 1) is None

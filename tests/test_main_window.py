@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QTreeWidget
@@ -423,6 +424,33 @@ def test_a_code_problem_shows_file_and_line_and_takes_the_keyboard_there(
     assert row.text(1).endswith(f".js:{problem.line}:{problem.column}") and row.toolTip(1) == problem.location()
     window.jump_to_problem(problem)
     qtbot.waitUntil(lambda: window.source_editor.hasFocus())
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029"], ids=["lone CR", "U+2028", "U+2029"])
+def test_opening_a_problem_after_an_odd_line_break_selects_its_line(
+    window: MainWindow, qtbot, base_project: Path, brk: str
+) -> None:
+    """The editor breaks the line at a lone CR, U+2028 and U+2029 (as JavaScript does), the
+    checker counted only LF: the jump landed a line (or more) above the problem, and its
+    underline was under other text."""
+    window.show()
+    src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
+    text = src.read_bytes().decode("utf-8")
+    text = text.replace("(function () {\n", f"(function () {{\n    // first{brk} second{brk} third\n", 1)
+    src.write_bytes(text.replace("sendRequest(", "sendRequset(").encode("utf-8"))
+    window.open_path(base_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD511")
+    view.setFocus()
+    view.setCurrentItem(row)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # (as a double-click does)
+    editor = window.source_editor
+    qtbot.waitUntil(editor.hasFocus)
+    assert editor.textCursor().selectedText().strip() == "PEX.pluginAPI.sendRequset('/lock');"
+    underlined = [
+        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD511")
+    ]
+    assert underlined == ["sendRequset"]
 
 
 def test_a_dropped_file_of_a_package_opens_its_package(example_project: Path, tmp_path: Path) -> None:

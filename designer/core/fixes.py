@@ -224,11 +224,13 @@ def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
         raise ValueError(f"{rel}: registerPlugin has no key {old!r} any more")
     if new in reg.keys:
         raise ValueError(f"{rel}: registerPlugin has {new!r} already")
-    lines = data.split(b"\n")
-    if not 0 < key.line <= len(lines):
+    from .lineends import offset_of  # (here: `check` imports this module, and never needs it)
+
+    text = data.decode("utf-8", "surrogatepass")
+    where = offset_of(text, key.line, key.column)  # lines as the analysis counts them (a lone CR ends one)
+    if where is None:
         raise ValueError(f"{rel}: the key {old!r} is no longer at line {key.line}")
-    line = lines[key.line - 1].decode("utf-8", "surrogatepass")
-    at = sum(len(x) + 1 for x in lines[: key.line - 1]) + len(line[: key.column - 1].encode("utf-8", "surrogatepass"))
+    at = len(text[:where].encode("utf-8", "surrogatepass"))
     name = old.encode("utf-8")
     quote = data[at : at + 1]
     start = at + 1 if quote in (b"'", b'"') else at
@@ -337,11 +339,12 @@ def _rename_pex_action(pkg: BrandingPackage, fix: Fix) -> str:
     if new not in ACTIONS:
         raise ValueError(f"{new} is not a PEX.actions event")
     text = pkg.read_text(rel)
-    lines = text.split("\n")  # rows as tree-sitter counts them (only \n ends a line)
+    from .lineends import offset_of
+
     line, col = fix.args["line"], fix.args["column"]
-    if not 1 <= line <= len(lines):
+    at = offset_of(text, line, col)  # lines as the analysis counts them (a lone CR ends one)
+    if at is None:
         raise ValueError(f"{rel} has no line {line}")
-    at = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
     if text[at : at + len(old)] != old:
         raise ValueError(f"{rel}: PEX.actions.{old} is no longer at line {line}")
     pkg.pending_texts[rel] = text[:at] + new + text[at + len(old) :]

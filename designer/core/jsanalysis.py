@@ -351,14 +351,43 @@ class _Analyser:
         self.pairs: list[Any] = []
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
         self._global_write: bool | None = None
+        # Where each line starts, when the source breaks lines where tree-sitter does not count them.
+        self._starts = _line_starts(data) if _odd_breaks(data) else None
 
     # -- positions -----------------------------------------------------------------------
     def pos(self, node: Any) -> tuple[int, int]:
+        """1-based line and column (in characters) where ``node`` starts, counted as JavaScript
+        and the designer's editor count them: a lone CR, U+2028 and U+2029 end a line too.
+
+        Why: tree-sitter's rows count only LF, so after such a character the line was short of
+        the one the editor (and the browser's error messages) show, and a double-click on the
+        problem selected another line. Sources without them keep tree-sitter's row (the common,
+        fast case).
+        """
+        if self._starts is not None:
+            return self.at(node.start_byte)
         row, col = node.start_point
         if col:
             start = node.start_byte - col
             col = len(self.data[start : node.start_byte].decode("utf-8", "replace"))
         return row + 1, col + 1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """:meth:`pos` of a byte offset."""
+        data = self.data
+        if self._starts is None:
+            start = data.rfind(b"\n", 0, offset) + 1
+            line = data.count(b"\n", 0, start) + 1
+        else:
+            import bisect
+
+            line = bisect.bisect_right(self._starts, offset)
+            start = self._starts[line - 1]
+        return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+    def line_of(self, node: Any) -> int:
+        """The 1-based line ``node`` starts on (see :meth:`pos`)."""
+        return node.start_point[0] + 1 if self._starts is None else self.at(node.start_byte)[0]
 
     def text(self, node: Any) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -375,7 +404,7 @@ class _Analyser:
         for node in sorted(caps.get("function", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
-                self.info.functions.setdefault(self.text(n), n.start_point[0] + 1)
+                self.info.functions.setdefault(self.text(n), self.line_of(n))
         for node in sorted(caps.get("declarator", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
@@ -461,7 +490,7 @@ class _Analyser:
             if node.type == "ERROR" and not any(c.has_error for c in node.children):
                 # Only the innermost ERROR: an outer one often spans the whole wrapper function.
                 line, col = self.pos(node)
-                snippet = self.text(node).strip().split("\n", 1)[0][:30]
+                snippet = (self.text(node).strip().splitlines() or [""])[0][:30]  # (CR, U+2028... end it too)
                 quote = '"' if "'" in snippet else "'"  # not ''My plugin'' around a string of the code
                 errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
                 continue
@@ -471,9 +500,9 @@ class _Analyser:
     def _declare(self, name: str, value: Any, name_node: Any) -> None:
         self.decls.setdefault(name, []).append(value)
         if value is not None and value.type in _FUNC_TYPES:
-            self.info.functions.setdefault(name, name_node.start_point[0] + 1)
+            self.info.functions.setdefault(name, self.line_of(name_node))
         else:
-            self.info.variables.setdefault(name, name_node.start_point[0] + 1)
+            self.info.variables.setdefault(name, self.line_of(name_node))
             if value is not None and value.type == "member_expression":
                 self.aliases[name] = _norm_dotted(self.text(value))
 
@@ -685,13 +714,7 @@ class _Analyser:
                 url = m.group(2)
                 if node.type == "template_string":
                     url = re.sub(r"\$\{[^}]*\}?", DYN, url)
-                line, col = self.pos(node)
-                before = raw[: m.start(2)]
-                nl = before.count("\n")
-                if nl:
-                    line, col = line + nl, len(before) - before.rfind("\n")
-                else:
-                    col += len(before)
+                line, col = self.at(node.start_byte + len(raw[: m.start(2)].encode("utf-8", "surrogatepass")))
                 info.network.append(NetRef(f"<{m.group(1).lower()} src>", url, line, col))
         for node in self.pairs:
             key = node.child_by_field_name("key")
@@ -967,7 +990,7 @@ class _Analyser:
             found = self._binding(n)
             if found is not None:
                 kind, scope, node, value = found
-                out.append((kind, scope, node, node.start_point[0] + 1, value))
+                out.append((kind, scope, node, self.line_of(node), value))
         return out
 
     def _binding(self, n: Any) -> tuple[str, Any, Any, Any] | None:
@@ -1077,6 +1100,23 @@ _IDENT_BYTE = re.compile(rb"[\w$]")
 _FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(")
 # with (...), eval(...), or properties put on the global object in bulk: any name may come from them.
 _GLOBAL_WRITE = re.compile(rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b")
+
+
+# (A pattern, compiled when a source first needs it: compiling costs every `check` a tenth of a ms.)
+_LINE_BREAK = rb"\r\n?|\n|\xe2\x80[\xa8\xa9]"
+
+
+def _odd_breaks(data: bytes) -> bool:
+    """Whether ``data`` ends a line anywhere but at an LF: a lone CR, U+2028 or U+2029."""
+    if b"\xe2\x80" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
+        return True
+    return b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+
+
+def _line_starts(data: bytes) -> list[int]:
+    """The byte offset of each line's start, lines ended by CRLF, LF, CR, U+2028 or U+2029 (as
+    JavaScript ends them, and as the editor shows them: see :mod:`designer.core.lineends`)."""
+    return [0, *(m.end() for m in re.finditer(_LINE_BREAK, data))]
 
 
 def _function_of(node: Any) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["LineEndings"]
+__all__ = ["LineEndings", "offset_of"]
 
 _BREAK = re.compile("\r\n|\r|\n|\u2028|\u2029")
 _BOM = "\ufeff"
@@ -93,3 +93,22 @@ class LineEndings:
                 new_ends[i] = "\r"
         self._lines, self._ends = new, new_ends
         return head + "".join(line + end for line, end in zip(new, new_ends, strict=True))
+
+
+def offset_of(text: str, line: int, column: int) -> int | None:
+    """The index in ``text`` of 1-based ``line`` and ``column`` (characters), lines counted as
+    the editor shows them and as JavaScript (and so the checker) counts them: CRLF, LF, a lone
+    CR, U+2028 and U+2029 each end one. None when the text has no such line.
+
+    Why: a fix finds the text a problem points at by its line and column; counting only LF, it
+    looked on another line after a lone CR and said the text was "no longer there".
+    """
+    if line < 1 or column < 1:
+        return None
+    start = 0
+    for _ in range(line - 1):
+        m = _BREAK.search(text, start)
+        if m is None:
+            return None
+        start = m.end()
+    return start + column - 1
