@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 from test_editing import retype, select_plugin
 
 from designer.core.actionsync import (
@@ -139,6 +139,71 @@ SCOPED = """(function () {
     PEX.pluginAPI.registerPlugin({ id: 'x', load: load, unload: unload, 'toggleLock': toggleLock });
 })();
 """
+
+
+@pytest.mark.parametrize("action", ["función", "静音"])
+def test_a_non_ascii_action_gets_its_function_and_key(base_project: Path, action: str) -> None:
+    """Letters of any language make a JavaScript name: the stub, the registerPlugin key and a
+    rename write it as it is, and the checks (and the app) find the function."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load, save
+
+    made = add_action_function(BASE, action, "toolbar")
+    assert f"    function {action}(participants, conferenceDetails) {{\n" in made
+    assert f"        {action}: {action},\n" in made and not analyse(made).syntax_errors
+    renamed = rename_action_function(BASE, "record", action)
+    assert f"function {action}() {{" in renamed and f"        {action}: {action}\n" in renamed
+    pkg = load(base_project)
+    pkg.pending_texts[SRC] = rename_action_function(pkg.read_text(SRC), "record", action)
+    pkg.plugins[0].package.menu_items["toolbar"][0].action = action
+    save(pkg)
+    assert run_checks(load(base_project)) == []
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:
+    """Like test_editing.retype, for any script: a character beyond ASCII comes as an input
+    method's commit, as a Chinese or Japanese keyboard (or a dead key for ó) gives it."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(edit, ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(edit, event)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_the_form_takes_an_action_named_in_any_language(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
+    """The action field let only A-Z, digits, _ and $ be typed: 'función' lost its 'ó' and '静音'
+    could not be typed at all. Now what JavaScript takes is taken, and the rest still is not."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, _note, button = _action_ui(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    type_into(qtbot, action, "función")
+    assert window.package.plugins[0].package.menu_items["toolbar"][1].action == "función"
+    assert button.isVisibleTo(window) and button.text() == "Create function 'función' in the source"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = window.package.read_text(SRC)
+    assert "function función(participants, conferenceDetails) {" in text and "función: función," in text
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    type_into(qtbot, action, "静音")  # 'record' renamed, in the code too
+    text = window.package.read_text(SRC)
+    assert "function 静音()" in text and "静音: 静音" in text and "record" not in text.replace("// record", "")
+    assert [p.code for p in window.problems if p.file == SRC] == []
+    type_into(qtbot, action, "a b-c😀")  # what no JavaScript name has cannot be typed
+    assert action.text() == "abc"
+    note = window.findChild(QLabel, "actionNote")
+    type_into(qtbot, action, "class")
+    assert "not a JS keyword" in note.text() and "of any language" in note.text()
+    assert [mi.action for mi in window.package.plugins[0].package.menu_items["toolbar"]] == ["abc", "función"]
 
 
 def test_renaming_an_action_renames_only_what_means_it() -> None:

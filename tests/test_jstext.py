@@ -43,3 +43,37 @@ def test_a_plugin_called_like_a_windows_device_gets_a_folder_windows_can_make(tm
     assert main(["new", str(tmp_path / "p"), "--name", "Nul"]) == 0
     assert (tmp_path / "p/webapp2/plugins/nul-plugin/nul-plugin.plugin.js").is_file()
     assert [p.code for p in run_checks(load(tmp_path / "p")) if p.code == "PD214"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("función", True),
+        ("静音", True),
+        ("Ünïcødé", True),
+        ("müde_2", True),
+        ("$αβγ", True),
+        ("_私の関数", True),
+        ("ⅫRoman", True),  # a letter number (Nl) may start a name
+        ("x\u200d", True),  # zero-width joiner: may continue a name
+        ("cafe\u0301", True),  # a combining accent (Mn) continues a name
+        ("x·y", True),  # U+00B7: Other_ID_Continue
+        ("\u0301e", False),  # ... but cannot start one
+        ("\u200cx", False),
+        ("2º", False),
+        ("a b", False),
+        ("a-b", False),
+        ("😀", False),
+        ("x😀", False),
+        ("x\u2e2f", False),  # VERTICAL TILDE: a modifier letter JavaScript leaves out (Pattern_Syntax)
+        ("x\u00a0", False),
+        ("\\u0066oo", False),  # an escape is not the key's own characters
+        ("class", False),
+        ("función ", False),
+        ("", False),
+    ],
+)
+def test_a_javascript_name_may_use_letters_of_any_language(name: str, ok: bool) -> None:
+    """Only [A-Za-z_$][A-Za-z0-9_$]* was accepted, while JavaScript takes any letter
+    (ID_Start/ID_Continue, $ and _): a Spanish or Chinese plugin's functions were refused."""
+    assert is_identifier(name) is ok

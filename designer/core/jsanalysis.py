@@ -1097,7 +1097,8 @@ _BROWSER_GLOBALS = frozenset(
 )
 _IDENT_BYTE = re.compile(rb"[\w$]")
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
-_FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(")
+# (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
+_FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)\s*\(")
 # with (...), eval(...), or properties put on the global object in bulk: any name may come from them.
 _GLOBAL_WRITE = re.compile(rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b")
 

@@ -29,7 +29,45 @@ def js_string(text: str) -> str:
 
 
 def is_identifier(name: str) -> bool:
-    return bool(_IDENT.match(name)) and name not in _RESERVED
+    """Whether ``name`` can be written as a JavaScript function name (and a registerPlugin key)
+    as it is: what the language accepts, letters of any script included (``función``, ``静音``),
+    and no reserved word.
+
+    Why not ASCII only: a plugin written in Spanish or Chinese names its functions so, the app
+    runs them, and the menu item form refused them. Unicode escapes (``\\u0066``) are left out:
+    the menu item's action must be the very characters of the key the code registers.
+    """
+    if _IDENT.match(name):
+        return name not in _RESERVED
+    if not name or name.isascii():
+        return False
+    return _id_start(name[0]) and all(_id_part(c) for c in name[1:])
+
+
+# ECMAScript IdentifierStart: ID_Start, $ and _; IdentifierPart: ID_Continue, $, ZWNJ and ZWJ.
+# ID_Start is the letters (Lu Ll Lt Lm Lo) and letter numbers (Nl), plus Other_ID_Start, minus
+# Pattern_Syntax (of those letters only U+2E2F VERTICAL TILDE); ID_Continue adds combining
+# marks (Mn Mc), digits (Nd), connectors (Pc) and Other_ID_Continue.
+_START_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl"})
+_PART_CATEGORIES = _START_CATEGORIES | {"Mn", "Mc", "Nd", "Pc"}
+_OTHER_ID_START = frozenset("\u1885\u1886\u2118\u212e\u309b\u309c")
+_OTHER_ID_CONTINUE = frozenset("\u00b7\u0387\u1369\u136a\u136b\u136c\u136d\u136e\u136f\u1370\u1371\u19da")
+
+
+def _id_start(c: str) -> bool:
+    import unicodedata
+
+    if c in "$_" or c in _OTHER_ID_START:
+        return True
+    return c != "\u2e2f" and unicodedata.category(c) in _START_CATEGORIES
+
+
+def _id_part(c: str) -> bool:
+    import unicodedata
+
+    if c in "$_\u200c\u200d" or c in _OTHER_ID_START or c in _OTHER_ID_CONTINUE:
+        return True
+    return c != "\u2e2f" and unicodedata.category(c) in _PART_CATEGORIES
 
 
 def _ascii_letters(text: str) -> str:

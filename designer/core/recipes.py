@@ -268,8 +268,9 @@ def validate_value(p: Parameter, value: Any) -> str | None:
             return f"{what} is empty; please give a name such as 'doSomething'."
         if not is_identifier(value) or value in _BASE_NAMES:
             return (
-                f"{what} ('{value}') cannot be used as a function name: use letters, digits and _ only, start "
-                "with a letter, no spaces, and not a word JavaScript reserves (like 'function' or 'load')."
+                f"{what} ('{value}') cannot be used as a function name: use letters (of any language), digits "
+                "and _ only, start with a letter, no spaces, and not a word JavaScript reserves (like 'function' "
+                "or 'load')."
             )
         return None
     allowed = [v for v, _ in p.options()]

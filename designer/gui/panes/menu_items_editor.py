@@ -11,8 +11,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QRegularExpressionValidator
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,7 +45,23 @@ PLACEMENT_CHOICES = [
     (None, "None (event-only)", "No button: the plugin only reacts to events, such as chat messages."),
 ]  # fmt: skip
 
-_IDENT = QRegularExpression(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+class _ActionValidator(QValidator):
+    """Lets through what can be, or become, a JavaScript function name: letters of any language
+    (``función``, ``静音``), digits after the first character, ``_`` and ``$``. A reserved word
+    (``class``) may be typed: leaving the field says why it is refused (the action note).
+
+    Why not a regular expression: ``[A-Za-z_$]...`` refused every non-ASCII letter, which
+    JavaScript accepts; the core's :func:`is_identifier` is the one rule for the form, the
+    checks and the code the designer writes.
+    """
+
+    def validate(self, text: str, pos: int) -> object:
+        if not text:
+            return QValidator.State.Intermediate, text, pos
+        if is_identifier(text) or is_identifier(text + "_"):  # (a reserved word: said when left)
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Invalid, text, pos
 
 
 def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
@@ -152,7 +168,7 @@ class MenuItemsEditor(PluginForm):
         self.label_runtime.toggled.connect(self._label_runtime_toggled)
         add_row_with_side(form, "&Label", self.label, self.label_runtime)
         self.action = QLineEdit(objectName="actionEdit")
-        self.action.setValidator(QRegularExpressionValidator(_IDENT, self.action))
+        self.action.setValidator(_ActionValidator(self.action))
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
         self.action.editingFinished.connect(self._action_edited)
         self.action.editingFinished.connect(lambda: self.action.setModified(False))  # recorded (or refused)
@@ -419,7 +435,10 @@ class MenuItemsEditor(PluginForm):
         if not (0 <= row < len(items)) or new == items[row].action:
             return
         if not is_identifier(new):
-            self.action_note.setText("An action must be a function name: letters, digits, _ or $, not a JS keyword.")
+            self.action_note.setText(
+                "An action must be a function name: letters (of any language), digits (not first), _ or $, "
+                "not a JS keyword."
+            )
             return
         from ...core.actionsync import RESERVED_KEYS
 
