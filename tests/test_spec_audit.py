@@ -215,6 +215,15 @@ FINE = {
         "    function helper() { window. load = () => {}; this [ 'unload' ] = 1; }\n    function record() {}\n"
         + REGISTER
     ),
+    # Code that can make any global: eval, with, or properties put on the global object in bulk.
+    "global-from-eval": _plugin_js(
+        "    eval('var load, unload, record; load = unload = record = Date;');\n" + REGISTER
+    ),
+    "global-from-with": _plugin_js("    with (window.myPlugin) { setup(); }\n" + REGISTER),
+    "global-from-assign": _plugin_js(
+        "    Object.assign(window, { load: function () {}, unload: function () {}, record: function () {} });\n"
+        + REGISTER
+    ),
 }
 
 

@@ -170,6 +170,12 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
         (b"<svg>&</svg>", "write &amp;"),
         (b"", "the file is empty"),
         (b'<svg a="' + b"x" * 20_000_000 + b'"/>', "safety limits"),
+        (b"<g>" * 300, "elements are nested more than 256 deep"),
+        (b"hello", "there is no XML here"),
+        (b"<svg a=1/>", "an attribute's value is not in quotes"),
+        (b"<svg/><svg/>", "there is more after the end of the root element"),
+        (b'<!DOCTYPE s [<!ENTITY a "&a;">]><svg>&a;</svg>', "its entity definitions expand far too much"),
+        (b"<svg>\xff</svg>", "its text encoding cannot be read as declared"),
     ],
 )
 def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:

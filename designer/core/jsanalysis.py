@@ -96,9 +96,10 @@ _DECL_TYPES = frozenset(
         "lexical_declaration",
     }
 )
-_HTML_SRC = re.compile(
-    r"<\s*(script|img|iframe|link|video|audio|source|embed|object)\b[^>]*?\s(?:src|href|data)\s*=\s*[\"']?([^\"'\s>]+)",
-    re.IGNORECASE,
+# Only for strings holding '<' and '=': a string, compiled (and cached by re) on first use.
+_HTML_SRC = (
+    r"(?i)<\s*(script|img|iframe|link|video|audio|source|embed|object)\b[^>]*?\s(?:src|href|data)\s*=\s*"
+    r"[\"']?([^\"'\s>]+)"
 )
 
 _NET_CALL_ENDS = (b"fetch", b"open", b"sendBeacon")
@@ -710,7 +711,7 @@ class _Analyser:
             raw = self.text(node)
             if "<" not in raw or "=" not in raw:
                 continue
-            for m in _HTML_SRC.finditer(raw):
+            for m in re.finditer(_HTML_SRC, raw):
                 url = m.group(2)
                 if node.type == "template_string":
                     url = re.sub(r"\$\{[^}]*\}?", DYN, url)
@@ -850,7 +851,7 @@ class _Analyser:
     def _global_writes(self) -> bool:
         """Whether the file may put names on the global object in bulk (eval, with, assign)."""
         if self._global_write is None:
-            self._global_write = _GLOBAL_WRITE.search(self.data) is not None
+            self._global_write = re.search(_GLOBAL_WRITE, self.data) is not None
         return self._global_write
 
     def _global_property(self, raw: bytes) -> bool:
@@ -1100,7 +1101,8 @@ _IDENT_BYTE = re.compile(rb"[\w$]")
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
 _FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)\s*\(")
 # with (...), eval(...), or properties put on the global object in bulk: any name may come from them.
-_GLOBAL_WRITE = re.compile(rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b")
+# (A bytes pattern compiled on first use: most registered names are settled before it is needed.)
+_GLOBAL_WRITE = rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b"
 
 
 # (A pattern, compiled when a source first needs it: compiling costs every `check` a tenth of a ms.)

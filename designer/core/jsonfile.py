@@ -230,14 +230,15 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_CONSTANT = re.compile(r"-?Infinity|NaN")
+# Only a document with NaN or Infinity needs them: strings, compiled (and cached by re) then.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_CONSTANT = r"-?Infinity|NaN"
 
 
 def _constant_position(text: str, token: str) -> int:
     """Offset of the first ``token`` (NaN, Infinity, 1e400) outside a string (the decoder does not say where)."""
-    blanked = _STRING.sub(lambda m: " " * len(m.group()), text)
-    found = _CONSTANT.search(blanked) if token in ("NaN", "Infinity", "-Infinity") else None
+    blanked = re.sub(_STRING, lambda m: " " * len(m.group()), text)
+    found = re.search(_CONSTANT, blanked) if token in ("NaN", "Infinity", "-Infinity") else None
     if found is None:
         at = blanked.find(token)
         return max(at, 0)

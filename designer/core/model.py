@@ -308,7 +308,11 @@ class Plugin:
             name = self.package.name
         else:
             name = self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
-        return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", name) if isinstance(name, str) else str(name)
+        if not isinstance(name, str):
+            return str(name)
+        if any(c in name for c in "\r\n\u2028\u2029\x85"):  # rare: the pattern is compiled only then
+            return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", name)
+        return name
 
     @property
     def key(self) -> str:

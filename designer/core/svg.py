@@ -83,28 +83,30 @@ class SvgInfo(Record):
         return next((i for i in self.ids if clash_key(i) == key), None)
 
 
-# libxml2's words for the usual slips, in plain words (the rest are passed on as they are).
+# libxml2's words for the usual slips, in plain words (the rest are passed on as they are). The
+# patterns stay strings: only a broken icon needs them, and the re module compiles (and caches)
+# them then, not at every import of this module by `check`.
 _XML_ERRORS = (
-    (re.compile(r"Opening and ending tag mismatch: (\S+) line \d+ and ([^\s,]+)"), "<{0}> is closed by </{1}>"),
-    (re.compile(r"Premature end of data in tag (\S+)"), "the file ends before <{0}> is closed"),
-    (re.compile(r"EndTag: '</' not found"), "the file ends before its last element is closed"),
-    (re.compile(r"Excessive depth in document: (\d+)"), "elements are nested more than {0} deep"),
-    (re.compile(r"Start tag expected, '<' not found"), "there is no XML here (no element starts with '<')"),
-    (re.compile(r"Document is empty"), "the file is empty"),
-    (re.compile(r"Attribute (\S+) redefined"), "the attribute {0} is written twice in one element"),
-    (re.compile(r"AttValue: \\?\" or ' expected"), "an attribute's value is not in quotes"),
-    (re.compile(r"xmlParseEntityRef: no name"), "a '&' that is not part of an entity (write &amp;)"),
-    (re.compile(r"Extra content at the end of the document"), "there is more after the end of the root element"),
+    (r"Opening and ending tag mismatch: (\S+) line \d+ and ([^\s,]+)", "<{0}> is closed by </{1}>"),
+    (r"Premature end of data in tag (\S+)", "the file ends before <{0}> is closed"),
+    (r"EndTag: '</' not found", "the file ends before its last element is closed"),
+    (r"Excessive depth in document: (\d+)", "elements are nested more than {0} deep"),
+    (r"Start tag expected, '<' not found", "there is no XML here (no element starts with '<')"),
+    (r"Document is empty", "the file is empty"),
+    (r"Attribute (\S+) redefined", "the attribute {0} is written twice in one element"),
+    (r"AttValue: \\?\" or ' expected", "an attribute's value is not in quotes"),
+    (r"xmlParseEntityRef: no name", "a '&' that is not part of an entity (write &amp;)"),
+    (r"Extra content at the end of the document", "there is more after the end of the root element"),
     (
-        re.compile(r"amplification|[Dd]etected an entity reference loop"),
+        r"amplification|[Dd]etected an entity reference loop",
         "its entity definitions expand far too much (a 'billion laughs' attack?); the DOCTYPE must go",
     ),
     (
-        re.compile(r"Resource limit exceeded|XML_PARSE_HUGE|[Hh]uge input"),
+        r"Resource limit exceeded|XML_PARSE_HUGE|[Hh]uge input",
         "it goes beyond the reader's safety limits (an enormous attribute, text or nesting)",
     ),
     (
-        re.compile(r"Document labelled UTF-16 but has UTF-8 content|[Ee]ncoding"),
+        r"Document labelled UTF-16 but has UTF-8 content|[Ee]ncoding",
         "its text encoding cannot be read as declared",
     ),
 )
@@ -114,7 +116,7 @@ def _plain_xml_error(message: str) -> str:
     message = " ".join(message.split())  # one line: the CLI prints file:line:col: message
     message = re.sub(r", line \d+, column \d+$", "", message)  # the problem gives its place
     for pattern, plain in _XML_ERRORS:
-        found = pattern.search(message)
+        found = re.search(pattern, message)
         if found:
             return plain.format(*found.groups())
     return message.rstrip(".")
@@ -310,7 +312,9 @@ def doctype_span(text: str) -> tuple[int, int] | None:
 
 # <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
 # as Illustrator and Inkscape write it (or a bare <!DOCTYPE svg>): browsers never fetch the DTD.
-_PLAIN_DOCTYPE = re.compile(
+# (This and the patterns of _place below stay strings, compiled on first use: most icons have no
+# DOCTYPE and nothing to report.)
+_PLAIN_DOCTYPE = (
     r"<!DOCTYPE\s+[\w:.-]+(?:\s+PUBLIC\s+(?:\"[^\"]*\"|'[^']*')\s+([\"'])https?://www\.w3\.org/[^\"'\s]*\1)?\s*>"
 )
 
@@ -319,7 +323,7 @@ def harmless_doctype(text: str) -> bool:
     """Whether the SVG's DOCTYPE is the standard public one (or a bare one): no internal subset,
     no entities, nothing but the W3C's own DTD named. SPEC 5b: real icons have them, accept them."""
     span = doctype_span(text)
-    return span is not None and _PLAIN_DOCTYPE.fullmatch(text[span[0] : span[1]]) is not None
+    return span is not None and re.fullmatch(_PLAIN_DOCTYPE, text[span[0] : span[1]]) is not None
 
 
 def remove_doctype(text: str) -> str:
@@ -337,8 +341,8 @@ def remove_doctype(text: str) -> str:
     return text[:start] + text[end:]
 
 
-_MASKED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
-_TAG_START = re.compile(r"<([A-Za-z_][\w.:-]*)")
+_MASKED = r"(?s)<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
+_TAG_START = r"<([A-Za-z_][\w.:-]*)"
 
 
 def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names: list[str]) -> None:
@@ -351,18 +355,18 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return
     text = data.decode("utf-8", "replace")
-    masked = _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    masked = re.sub(_MASKED, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     span = doctype_span(masked)
     if span is not None:
         masked = masked[: span[0]] + re.sub(r"[^\n]", " ", masked[span[0] : span[1]]) + masked[span[1] :]
-    starts = [(m.start(), m.group(1)) for m in _TAG_START.finditer(masked)]
+    starts = [(m.start(), m.group(1)) for m in re.finditer(_TAG_START, masked)]
     if [_local(q.rsplit(":", 1)[-1]) for _at, q in starts] != names:
         return
     for finding, k, attr in placed:
         at = starts[k][0]
         if attr is not None:
             local = _local(attr)
-            end = _START_TAG_END.match(masked, at)
+            end = re.compile(_START_TAG_END).match(masked, at)
             tag = masked[at : end.end()] if end else masked[at : at + 4096]
             hit = re.search(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=", tag)
             if hit is not None:
@@ -371,7 +375,7 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
         finding.line, finding.column = line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-_START_TAG_END = re.compile(r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+_START_TAG_END = r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
 
 
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
@@ -426,7 +430,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         if "\\" in value:
             value = _css_plain(value)
             low = value.strip().lower()
-        if re.search(_URL_FUNCTIONS, value):
+        if "(" in value and re.search(_URL_FUNCTIONS, value):  # most values have no "(": no search
             out.append(SvgFinding("PD415", line, 1, f"{aname} loads an outside picture (image-set or a like function)"))
         if "url(" in low or "javascript:" in low:
             if "javascript:" in low:
