@@ -312,3 +312,27 @@ def test_output_that_cannot_hold_every_character_gets_escapes_not_a_traceback(tm
     )
     assert out.returncode == 1 and b"Traceback" not in out.stderr
     assert b"'\\u4f1a\\u8b70 \\U0001f389'" in out.stdout and b"PD400" in out.stdout
+
+
+def test_check_as_the_process_runs_without_the_collector_and_a_library_caller_keeps_it() -> None:
+    """``plugin-designer check`` makes little that the cyclic collector could free, and it ran about
+    fifteen times a check; as the process's own command the check runs with it off (and it is
+    on again, with what the process keeps frozen, when the command ends). ``main([...])`` called
+    by a program leaves that program's collector as it was."""
+    code = (
+        "import gc, sys\n"
+        "import designer.core.checks as checks\n"
+        "real, seen = checks.run_checks, []\n"
+        "checks.run_checks = lambda pkg, **kw: seen.append(gc.isenabled()) or real(pkg, **kw)\n"
+        "from designer.cli import main\n"
+        "sys.argv = ['plugin-designer', 'check', sys.argv[1]]\n"
+        "main()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "gc.unfreeze()\n"
+        "main(['check', sys.argv[2]])\n"
+        "print(seen, gc.isenabled(), frozen > 0, gc.get_freeze_count())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE), str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert out.stdout.splitlines()[-1] == "[False, True] True True 0", out.stdout + out.stderr
