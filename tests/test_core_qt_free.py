@@ -45,3 +45,19 @@ def test_check_command_never_loads_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_check_command_imports_only_what_a_clean_check_uses() -> None:
+    """Every module imported costs each ``plugin-designer check`` its start-up (bench/check_speed.py).
+    What only a problem needs (suggestions for a misspelling, a fix, a new plugin id) is imported
+    when there is one: a clean package never loads it."""
+    example = ROOT / "resources" / "examples" / "demo"
+    unused = ("difflib", "threading", "designer.core.plugins", "designer.core.newproject", "designer.core.fixes")
+    code = (
+        "import sys\n"
+        "from designer.cli import main\n"
+        "rc = main(['check', sys.argv[1]])\n"
+        f"print(rc, [m for m in {unused!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr

@@ -6,7 +6,6 @@ from collections import Counter
 
 from ..files import clash_key, name_difference, normalize
 from ..model import BrandingPackage, not_a_package_file
-from ..plugins import unique_id
 from ..problems import Fix
 from .context import Context
 
@@ -223,6 +222,9 @@ def _own_id_fix(pkg: BrandingPackage, shared: str, index: int) -> Fix:
                 f"Change {where} id to '{own}', its package's id",
                 {"index": at, "value": own},
             )
+    # Imported here: plugins brings newproject and fixes along, which a check has no other use for.
+    from ..plugins import unique_id
+
     new_id = unique_id(pkg, shared)
     return Fix("rename-plugin-id", f"Rename this one to '{new_id}'", {"index": index, "value": new_id})
 
