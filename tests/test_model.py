@@ -245,6 +245,18 @@ def test_unreadable_icon_during_checks_is_reported(base_project: Path, monkeypat
     assert ("PD105", "plugins/rec/rec.svg") in [(p.code, p.file) for p in problems]
 
 
+def test_a_file_deleted_after_loading_is_named_by_the_check(base_project: Path) -> None:
+    """The real read of a file gone from the disk (another program deleted it after the package
+    was opened): its error names the file, which the problem gives relative to webapp2/."""
+    from designer.core.checks import run_checks
+
+    pkg = load(base_project)
+    (base_project / "webapp2" / "plugins" / "rec" / "rec.svg").unlink()
+    problems = [p for p in run_checks(pkg) if p.code == "PD105"]
+    assert [(p.file, p.line) for p in problems] == [("plugins/rec/rec.svg", 0)]
+    assert "No such file or directory" in problems[0].message
+
+
 def test_a_symbolic_link_is_reported_and_never_written_over(base_project: Path, tmp_path: Path) -> None:
     """A shared settings.json linked into the project: the export leaves links out, the checks say
     so, and no fix or save replaces the link with a file of its own."""
