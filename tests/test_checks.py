@@ -62,6 +62,16 @@ def _key(p: Problem) -> tuple[object, ...]:
     return (p.code, p.severity, p.file, p.line, p.column, p.pointer, p.message, p.fix)
 
 
+def test_the_registry_is_keyed_by_its_codes_and_cannot_be_changed() -> None:
+    """Every check and the README table read the one registry; an entry changed in place (a
+    severity raised by a caller) would change them all, so entries are values nothing can change."""
+    assert all(code == entry.code and isinstance(entry.severity, Severity) for code, entry in CODES.items())
+    entry = CODES["PD203"]
+    assert (entry.severity, entry.title) == (Severity.WARNING, "settings.json id differs from the package id")
+    with pytest.raises(AttributeError):
+        entry.severity = Severity.ERROR  # type: ignore[misc]
+
+
 # -- the table itself ------------------------------------------------------------------------
 def test_table_covers_every_code_both_ways() -> None:
     assert COVERED <= set(CODES) and "PD104" in CODES  # PD104 is about the input path: see test_cli.py
