@@ -336,6 +336,29 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
 
 
+def test_icon_files_below_a_plugin_folder_are_its_own_and_a_like_named_folder_is_not(base_project: Path) -> None:
+    """PD406 and the safety scan of unnamed icons look at the plugin's folder and the folders in it,
+    never at a folder whose name only starts the same (plugins/rec-old beside plugins/rec)."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    web = base_project / "webapp2"
+    spare = '<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+    (web / "plugins" / "rec" / "assets" / "old").mkdir(parents=True)
+    (web / "plugins" / "rec" / "assets" / "old" / "old.svg").write_text(spare)
+    (web / "plugins" / "rec" / "assets" / "bad.SVG").write_text(
+        spare.replace("<path", "<script>alert(1)</script><path")
+    )
+    (web / "plugins" / "rec-old").mkdir()
+    (web / "plugins" / "rec-old" / "bad.svg").write_text(spare.replace("<path", "<script>alert(1)</script><path"))
+    found = [(p.code, p.file, p.plugin) for p in run_checks(load(base_project)) if p.code in ("PD406", "PD412")]
+    assert found == [
+        ("PD406", "plugins/rec/assets/bad.SVG", "rec-1.0"),
+        ("PD412", "plugins/rec/assets/bad.SVG", "rec-1.0"),
+        ("PD406", "plugins/rec/assets/old/old.svg", "rec-1.0"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("edit", "code"),
     [

@@ -42,8 +42,24 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
     return None
 
 
+def svgs_by_folder(names: list[str]) -> dict[str, list[str]]:
+    """The SVG files among ``names`` under each folder (at any depth), in the order of ``names``.
+
+    Why one pass: asking for each plugin's folder in turn went through every name of the package
+    once per plugin (150 plugins of 4 files each: 90,000 comparisons, twice a check).
+    """
+    out: dict[str, list[str]] = {}
+    for name in names:
+        if name.lower().endswith(".svg"):
+            folder = name
+            while "/" in folder:
+                folder = folder.rsplit("/", 1)[0]
+                out.setdefault(folder, []).append(name)
+    return out
+
+
 def check(pkg: BrandingPackage, ctx: Context) -> None:
-    names: list[str] | None = None
+    svgs: dict[str, list[str]] | None = None
     for index, plugin in enumerate(pkg.plugins):
         if plugin.package is None or not plugin.package_path:
             continue
@@ -55,11 +71,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 # The file a PD401 points at (another case or accent spelling) is not also unused.
                 used.add((pkg.case_match(target) or target) if target else "")
         if plugin.folder:
-            names = pkg.names() if names is None else names
-            _unused_icons(plugin, used, names, ctx)
+            svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
+            _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx)
 
 
-def _unused_icons(plugin: Plugin, used: set[str], names: list[str], ctx: Context) -> None:
+def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context) -> None:
     """PD406 for SVGs in the plugin's folder that no menu item uses and the code never names.
 
     The code counts when the file's name appears anywhere in it ('unlock.svg#unlock' set through
@@ -68,7 +84,7 @@ def _unused_icons(plugin: Plugin, used: set[str], names: list[str], ctx: Context
     """
     folder = plugin.folder
     assert folder is not None
-    spare = [n for n in names if n.startswith(folder + "/") and n.lower().endswith(".svg") and n not in used]
+    spare = [n for n in svgs if n not in used]  # the SVGs in the plugin's folder (and below it)
     if not spare:
         return
     source = ""

@@ -8,7 +8,7 @@ the file with an allowlist of elements and attributes and keeps every id.
 from __future__ import annotations
 
 from designer.core.checks.context import Context
-from designer.core.checks.icons import svg_bytes, svg_info
+from designer.core.checks.icons import svg_bytes, svg_info, svgs_by_folder
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
 from designer.core.svg import sanitise_svg, scan_svg, viewbox_from_size
@@ -52,13 +52,13 @@ def check_unnamed(pkg: BrandingPackage, ctx: Context) -> None:
     They are uploaded with the rest (PD406 says they are unused), so a script in one reaches the
     server all the same. Their ids and viewBox do not matter, so only safety is reported.
     """
-    names = pkg.names()
+    svgs = svgs_by_folder(pkg.names())
     for plugin in pkg.plugins:
         folder = plugin.folder
         if not folder or not folder.startswith("plugins/"):
             continue
-        for rel in names:
-            if rel.startswith(folder + "/") and rel.lower().endswith(".svg") and pkg.exists(rel):
+        for rel in svgs.get(folder, []):
+            if pkg.exists(rel):
                 check_svg(ctx, rel, plugin.key, safety_only=True)
 
 
