@@ -469,11 +469,13 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                     internal.append((ref[1:], line, "a style"))
                 elif ref:
                     out.append(SvgFinding("PD415", line, 1, f"a <style> loads '{ref[:60]}'"))
-        placed.extend((f, k, None) for f in out[first:])
+        if len(out) > first:  # (rare: no generator for the many elements and attributes with nothing)
+            placed.extend((f, k, None) for f in out[first:])
         for attr, value in el.attrib.items():
             before = len(out)
             attribute(name, line, attr, value)
-            placed.extend((f, k, attr) for f in out[before:])
+            if len(out) > before:
+                placed.extend((f, k, attr) for f in out[before:])
     if placed:
         _place(data, placed, names)
     seen_missing: set[str] = set()
@@ -507,8 +509,12 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         out.append(
             SvgFinding("PD431", line, 1, f"its <use> elements copy shapes into more than {MAX_DRAWN:,} shapes", False)
         )
-    sprite = any(_local(el.tag) == "symbol" for el in root.iter())  # each <symbol> has its own viewBox
-    if _local(root.tag) == "svg" and root.get("viewBox") is None and not sprite:
+    # Each <symbol> has its own viewBox (the elements are looked at only when the root has none).
+    if (
+        _local(root.tag) == "svg"
+        and root.get("viewBox") is None
+        and not any(_local(el.tag) == "symbol" for el in root.iter())
+    ):
         out.append(SvgFinding("PD430", root.sourceline or 1, 1, "the <svg> element has no viewBox", False))
     return out
 
