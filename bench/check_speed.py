@@ -336,6 +336,22 @@ def _assert_clean(pkg: Path, cwd: Path, env: dict[str, str]) -> dict:
     return summary
 
 
+def measured_designer(cwd: Path, env: dict[str, str]) -> str:
+    """The folder of the ``designer`` package that ``python -m designer`` runs, with this environment.
+
+    For information: the command runs outside the checkout, so an editable install of another
+    checkout (or a PYTHONPATH) decides which code is timed, not the folder this script is in.
+    """
+    proc = subprocess.run(
+        [sys.executable, "-c", "import designer, os; print(os.path.dirname(os.path.abspath(designer.__file__)))"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return proc.stdout.strip() or "(not found)"
+
+
 def measure(pkg: Path, rounds: int, env: dict[str, str], warmup: int = 3) -> dict[str, list[float]]:
     cmds = _commands(pkg)
     names = list(cmds)
@@ -378,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         n_js = sum(1 for _ in pkg.rglob("*.js"))
         env = _env(None if args.inherit_env else Path(tmp) / "pycache")
         summary = _assert_clean(pkg, Path(tmp), env)
+        designer_dir = measured_designer(Path(tmp), env)
         times = measure(pkg, max(1, args.rounds), env)
 
     med = {k: statistics.median(v) for k, v in times.items()}
@@ -401,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             "info": summary.get("info"),
         },
         "python": sys.executable,
+        "designer": designer_dir,
         "bytecode": "environment as is" if args.inherit_env else "cached (temporary PYTHONPYCACHEPREFIX)",
     }
     if "check_script" in med:
@@ -418,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
         f"check: 0 errors, {summary.get('warnings')} warning(s), {summary.get('info')} note(s); "
         f"bytecode {result['bytecode']}"
     )
+    own = Path(__file__).resolve().parent.parent / "designer"
+    elsewhere = "" if Path(designer_dir) == own else f" (not this checkout's {own}: set PYTHONPATH to time it)"
+    print(f"timing the designer package in {designer_dir}{elsewhere}")
     labels = {
         "baseline": "json + lxml parse of the JSON and SVG files (the goal's baseline)",
         "baseline_js": "the baseline + tree-sitter parse of the JS files (like-for-like, info only)",
