@@ -336,3 +336,34 @@ def test_check_as_the_process_runs_without_the_collector_and_a_library_caller_ke
         [sys.executable, "-c", code, str(EXAMPLE), str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert out.stdout.splitlines()[-1] == "[False, True] True True 0", out.stdout + out.stderr
+
+
+def test_export_as_the_process_runs_without_the_collector_and_a_library_caller_keeps_it(tmp_path: Path) -> None:
+    """As for check: ``plugin-designer export`` (and import) run with the cyclic collector off, which
+    ran some forty times an export (and once more over everything at exit) to free next to nothing;
+    ``main([...])`` called by a program leaves that program's collector as it was."""
+    project = tmp_path / "p"
+    make_webapp2(project)
+    code = (
+        "import gc, sys\n"
+        "import designer.core.export as export\n"
+        "real, seen = export.plan_export, []\n"
+        "export.plan_export = lambda *a, **kw: seen.append(gc.isenabled()) or real(*a, **kw)\n"
+        "from designer.cli import main\n"
+        "project, first, second = sys.argv[1:]\n"
+        "sys.argv = ['plugin-designer', 'export', project, '-o', first]\n"
+        "main()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "gc.unfreeze()\n"
+        "main(['export', project, '-o', second])\n"
+        "print(seen, gc.isenabled(), frozen > 0, gc.get_freeze_count())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(project), str(tmp_path / "a.zip"), str(tmp_path / "b.zip")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.stdout.splitlines()[-1] == "[False, True] True True 0", out.stdout + out.stderr
+    assert (tmp_path / "a.zip").is_file() and (tmp_path / "b.zip").is_file()
