@@ -7,11 +7,13 @@ for importing them. Exit codes: 0 done, 1 export blocked by errors, 2 refused or
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["add_arguments", "cmd_export", "cmd_import"]
 

@@ -265,6 +265,49 @@ def test_plain_check_fast_path_is_kept() -> None:
     assert isinstance(fast, SimpleNamespace) and fast.func is cli.cmd_check and fast.json
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["p", "-o", "x.zip"],
+        ["-o", "x.zip", "p"],
+        ["p", "--output", "x.zip", "--json", "--force"],
+        ["p", "-o", "x.zip", "--branding-id", "123", "--diff", "--json", "--json"],
+        ["", "-o", ""],
+    ],
+)
+def test_plain_export_is_read_without_argparse_as_argparse_reads_it(argv: list[str]) -> None:
+    """``export`` in its plain spelling skips argparse (a few milliseconds of every export), with
+    the very arguments argparse would give."""
+    import argparse
+
+    from designer.cli_export import add_arguments, cmd_export
+
+    p = argparse.ArgumentParser(prog="plugin-designer export")
+    add_arguments(p, "export")
+    fast = cli._plain_export_args(argv)
+    assert fast is not None and fast.func is cmd_export and vars(fast) == vars(p.parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["p"],  # no -o: argparse says it is required
+        ["p", "-o"],
+        ["p", "-o", "-x.zip"],
+        ["p", "-ox.zip"],
+        ["p", "--output=x.zip"],
+        ["p", "-o", "a.zip", "-o", "b.zip"],
+        ["p", "q", "-o", "a.zip"],
+        ["p", "--brand", "1", "-o", "a.zip"],  # an abbreviation argparse accepts
+        ["--", "p", "-o", "a.zip"],
+        ["p", "-o", "a.zip", "--branding-id", "-5"],
+        ["-h"],
+    ],
+)
+def test_any_other_export_spelling_goes_to_argparse(argv: list[str]) -> None:
+    assert cli._plain_export_args(argv) is None
+
+
 def test_fix_that_cannot_be_saved_says_so_and_changes_nothing(tmp_path: Path, monkeypatch) -> None:
     """check --fix on a project whose files cannot be written: exit 2 and a sentence, no traceback."""
     import shutil
