@@ -156,6 +156,32 @@ def test_hidden_files_state_and_backups_are_left_out(base_project: Path, tmp_pat
     assert is_excluded("plugins/a/.b/c.js") and is_excluded("#x#") and not is_excluded("plugins/a/b.js")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_what_is_left_out_is_listed_folders_first_in_name_order(base_project: Path) -> None:
+    """The plan lists each file or folder left out once, folder by folder as the export walks them
+    (a folder's own subfolders first, then its files, in name order), with why."""
+    web = base_project / "webapp2"
+    for rel in ["b/c/d.txt", "b/a.txt~", "b/.e/f.txt", "themes/t.css", "Thumbs.db"]:
+        (web / rel).parent.mkdir(parents=True, exist_ok=True)
+        (web / rel).write_text("x")
+    (web / "a-link").symlink_to(web / "themes")
+    (web / "b" / "broken").symlink_to(web / "missing")
+    (web / "b" / "c" / "file-link").symlink_to(web / "themes" / "t.css")
+    os.mkfifo(web / "pipe")
+    plan = plan_export(load(base_project))
+    assert list(plan.skip_reasons.items()) == [
+        ("webapp2/a-link/", "a symbolic link"),
+        ("webapp2/Thumbs.db", "left behind by the operating system"),
+        ("webapp2/pipe", "not a regular file"),
+        ("webapp2/b/.e/", "hidden (its name starts with '.')"),
+        ("webapp2/b/a.txt~", "an editor backup"),
+        ("webapp2/b/broken", "a symbolic link"),
+        ("webapp2/b/c/file-link", "a symbolic link"),
+    ]
+    assert {"webapp2/b/c/d.txt", "webapp2/themes/t.css"} <= set(plan.entries)
+    assert not any("link" in name or "pipe" in name or name.endswith("~") for name in plan.entries)
+
+
 def test_state_remembers_the_export_and_next_id_must_be_greater(base_project: Path, tmp_path: Path) -> None:
     first = export_package(base_project, tmp_path / "one.zip", branding_id=1800000000000)
     state = load_state(base_project)["last_export"]

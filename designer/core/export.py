@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import time
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,7 @@ __all__ = [
 REPAIRED_BY_EXPORT = {"PD210": "manifest.json will be created", "PD211": "isSettingsBranded will be set to true"}
 DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
 BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
+_BACKUP = "|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS)  # one match for all five, per file
 # Files and folders an operating system leaves behind (Windows thumbnails and folder settings,
 # macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
 OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
@@ -191,7 +194,7 @@ def _excluded_why(rel: str) -> str | None:
         return "hidden (its name starts with '.')"
     if any(p.lower() in OS_CLUTTER_FOLDERS for p in parts) or parts[-1].lower() in OS_CLUTTER_FILES:
         return "left behind by the operating system"
-    if any(fnmatch.fnmatchcase(parts[-1], pat) for pat in BACKUP_PATTERNS):
+    if re.match(_BACKUP, parts[-1]):
         return "an editor backup"
     return None
 
@@ -229,35 +232,61 @@ def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: dict[str,
         else:
             entries[rel] = base.read_bytes()
         return
-    for dirpath, dirnames, filenames in os.walk(base):
-        rel_dir = os.path.relpath(dirpath, base).replace(os.sep, "/")
-        rel_dir = "" if rel_dir == "." else rel_dir + "/"
-        keep = []
-        for d in sorted(dirnames):
-            rel = prefix + rel_dir + d + "/"
-            if os.path.islink(os.path.join(dirpath, d)):
-                skip(rel, "a symbolic link")
-            elif d.startswith("."):
-                skip(rel, "hidden (its name starts with '.')")
-            elif d.lower() in OS_CLUTTER_FOLDERS:
-                skip(rel, "left behind by the operating system")
-            elif why := _name_why(rel):
-                skip(rel, why)
-            else:
-                keep.append(d)
-        dirnames[:] = keep
-        for f in sorted(filenames):
-            rel = prefix + rel_dir + f
-            full = os.path.join(dirpath, f)
-            if os.path.islink(full):
-                skip(rel, "a symbolic link")
-            elif why := _excluded_why(rel) or _name_why(rel):
-                skip(rel, why)
-            elif not os.path.isfile(full):
-                skip(rel, "not a regular file")
-            else:
-                with open(full, "rb") as fh:
-                    entries[rel] = fh.read()
+    _walk_folder(str(base), prefix, entries, skip)
+
+
+def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Callable[[str, str], None]) -> None:
+    """:func:`_walk` of one folder, in os.walk's order: what is left out of its subfolders, its
+    files, then the subfolders kept, each in name order.
+
+    Why :func:`os.scandir` and not :func:`os.walk`: each entry's type (link, folder, file) comes
+    with the listing, where os.walk and then islink and isfile asked the file system twice more
+    for every file (a tenth of an export's own time).
+    """
+    try:
+        with os.scandir(folder) as it:
+            listing = sorted(it, key=lambda e: e.name)
+    except OSError:  # unreadable or vanished: left out, as os.walk did
+        return
+    folders: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in listing:
+        (folders if _entry_is(entry.is_dir) else files).append(entry)
+    keep = []
+    for d in folders:
+        rel = prefix + d.name + "/"
+        if _entry_is(d.is_symlink):
+            skip(rel, "a symbolic link")
+        elif d.name.startswith("."):
+            skip(rel, "hidden (its name starts with '.')")
+        elif d.name.lower() in OS_CLUTTER_FOLDERS:
+            skip(rel, "left behind by the operating system")
+        elif why := _name_why(rel):
+            skip(rel, why)
+        else:
+            keep.append(d)
+    for f in files:
+        rel = prefix + f.name
+        if _entry_is(f.is_symlink):
+            skip(rel, "a symbolic link")
+        elif why := _excluded_why(rel) or _name_why(rel):
+            skip(rel, why)
+        elif not _entry_is(f.is_file):
+            skip(rel, "not a regular file")
+        else:
+            with open(f.path, "rb") as fh:
+                entries[rel] = fh.read()
+    for d in keep:
+        _walk_folder(d.path, prefix + d.name + "/", entries, skip)
+
+
+def _entry_is(test: Callable[[], bool]) -> bool:
+    """A DirEntry's type test, False when the file system cannot say (as os.walk and os.path.islink
+    and isfile answer for an entry that vanished meanwhile)."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def _doc_bytes(doc: JsonDocument, value: Any) -> bytes:
