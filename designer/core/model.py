@@ -9,7 +9,9 @@ fields whose value changed since loading, so a save never touches what the user 
 
 from __future__ import annotations
 
+import _thread
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -346,10 +348,52 @@ class BrandingPackage:
     plugins: list[Plugin] = field(default_factory=list)
     docs: dict[str, JsonDocument] = field(default_factory=dict)
     load_problems: list[Problem] = field(default_factory=list)
-    # Files changed in the designer but not saved yet: path -> new text, or None for a file to
-    # delete (it goes to the project's trash on save). Bytes that are not UTF-8 (an image of a
-    # removed plugin) travel as surrogate escapes, see :func:`text_bytes`.
-    pending_texts: dict[str, str | None] = field(default_factory=dict)
+    _pending: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
+    # A file being typed in whose text is read only when needed: (path, fetch, thread id); see defer_text.
+    _deferred: tuple[str, Callable[[], str], int] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def pending_texts(self) -> dict[str, str | None]:
+        """Files changed in the designer but not saved yet: path -> new text, or None for a file to
+        delete (it goes to the project's trash on save). Bytes that are not UTF-8 (an image of a
+        removed plugin) travel as surrogate escapes, see :func:`text_bytes`.
+
+        A text deferred with :meth:`defer_text` is read in first, so every reader (the checks,
+        the save, the recovery copy, an undo step) sees the text as it is now.
+        """
+        if self._deferred is not None:
+            self.take_deferred()
+        return self._pending
+
+    @pending_texts.setter
+    def pending_texts(self, texts: dict[str, str | None]) -> None:
+        if self._deferred is not None:
+            self.take_deferred()  # whoever gave the deferred text learns it before the texts are replaced
+        self._pending = texts
+
+    def defer_text(self, rel: str, fetch: Callable[[], str]) -> None:
+        """``rel``'s new text is ``fetch()``, read when :attr:`pending_texts` is next read.
+
+        Why: typing changes a file on every keystroke, and reading a 10,000-line text out of the
+        editor costs about 2 ms, ten times the keystroke itself; the checks, the recovery copy
+        and the save need it only once typing pauses. ``fetch`` is called at most once, on the
+        thread that deferred (another thread reading meanwhile sees the text before the typing).
+        """
+        if self._deferred is not None and self._deferred[0] != rel:
+            self.take_deferred()
+        self._deferred = (rel, fetch, _thread.get_ident())
+
+    def take_deferred(self) -> None:
+        """Read a text deferred with :meth:`defer_text` in now (nothing when there is none)."""
+        deferred = self._deferred
+        if deferred is None or deferred[2] != _thread.get_ident():
+            return
+        self._deferred = None
+        self._pending[deferred[0]] = deferred[1]()
+
+    def deferred_file(self) -> str | None:
+        """The file whose text :meth:`defer_text` holds back, if any (asking does not read it)."""
+        return self._deferred[0] if self._deferred is not None else None
 
     @property
     def root(self) -> Path | None:
@@ -360,6 +404,8 @@ class BrandingPackage:
 
     def exists(self, rel: str) -> bool:
         """Whether the file is part of the package as edited (unsaved additions and deletions count)."""
+        if self._deferred is not None and self._deferred[0] == rel:
+            return True  # being typed in: a text, whatever it is (not read for this)
         if rel in self.pending_texts:
             return self.pending_texts[rel] is not None
         return self.files.exists(rel) or rel in self.modelled_files()

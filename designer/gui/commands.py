@@ -176,10 +176,23 @@ class TextCommand(QUndoCommand):
         return self._ID if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, TextCommand) or other._merge_key != self._merge_key or other._rel != self._rel:
+        if not isinstance(other, TextCommand) or not self.takes(other._rel, other._merge_key):
             return False
         self._after = other._after
         return True
+
+    def takes(self, rel: str, merge_key: str | None) -> bool:
+        """Whether an edit of ``rel`` with ``merge_key`` would merge into this one (see :meth:`mergeWith`)."""
+        return merge_key is not None and merge_key == self._merge_key and rel == self._rel
+
+    def following(self, fetch: Callable[[], str]) -> Callable[[], str]:
+        """``fetch``, also keeping what it gives as this step's new text (see :meth:`ModelEditor.follow_typing`)."""
+
+        def take() -> str:
+            self._after = fetch()
+            return self._after
+
+        return take
 
     def redo(self) -> None:
         pkg = self._editor.package
@@ -211,6 +224,8 @@ class ModelEditor(QObject):
         super().__init__(parent)
         self.package = package
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._take_typing)
+        self.undo_stack.indexChanged.connect(self._take_typing)
         self._failure: Exception | None = None  # what the last edit's mutate raised
         # Each file with unsaved text, as it was on disk when the designer started changing it
         # (None: absent): another program's change since then is not overwritten unasked. The
@@ -269,6 +284,34 @@ class ModelEditor(QObject):
     def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
         """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""
         self.undo_stack.push(TextCommand(self, text, rel, new_text, merge_key))
+
+    def follow_typing(self, rel: str, fetch: Callable[[], str], merge_key: str) -> bool:
+        """One more keystroke of the typing the last step holds: the step and the model take the
+        text from ``fetch`` only when something reads the model (see
+        :meth:`BrandingPackage.defer_text`). False, with nothing done, when the keystroke would
+        not merge into the last step (the caller pushes it with :meth:`edit_text`).
+
+        Why: :meth:`edit_text` needs the whole text on every keystroke, which in a 10,000-line
+        file cost ten times the keystroke itself. The conditions are those under which the
+        stack merges (:meth:`TextCommand.mergeWith`): the step is the last one, not undone, and
+        not the saved state (typing after a save is a step of its own). The stack and the model
+        read the deferred text in before anything changes those (see ``_take_typing``).
+        """
+        stack = self.undo_stack
+        index = stack.index()
+        if index == 0 or index != stack.count() or index == stack.cleanIndex():
+            return False
+        top = stack.command(index - 1)
+        if not isinstance(top, TextCommand) or not top.takes(rel, merge_key):
+            return False
+        self.package.defer_text(rel, top.following(fetch))
+        self.sig_changed.emit()
+        return True
+
+    def _take_typing(self, *_signal_args: object) -> None:
+        """The stack moved or was saved: a step that follows the typing gets its text now, as it
+        is before the next keystroke (one after a save must not slip into the saved step)."""
+        self.package.take_deferred()
 
     def set_field(self, plugin_index: int, target: str, attr: str, value: Any, text: str, merge: bool = False) -> None:
         """Set ``attr`` of a plugin's ``package`` or settings ``entry``; no-op when unchanged.

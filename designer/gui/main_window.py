@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
+        self._typing_pkg: BrandingPackage | None = None  # holds typing it has not read yet (_source_edited)
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
@@ -637,6 +638,7 @@ class MainWindow(QMainWindow):
             return
         if self._may_discard():
             event.accept()
+            self._take_typing()  # the package is read after the window (a test, a recovery copy)
             self._closing = True
             self._recheck.stop()
             if self.source_analysis is not None:
@@ -995,6 +997,7 @@ class MainWindow(QMainWindow):
 
             self.source_pane = SourcePane()
             self.source_pane.editor.sig_edited.connect(self._source_edited)
+            self.source_pane.editor.before_edit = self._take_typing
             self.stack.addWidget(self.source_pane)
         return self.source_pane
 
@@ -1190,7 +1193,16 @@ class MainWindow(QMainWindow):
         rel = self.source_pane.current_file() if self.source_pane is not None else ""
         if self.editor is None or not rel:
             return
-        text = self.source_pane.editor.text()
+        source = self.source_pane.editor
+        label = source.edit_label  # None: typing (merged); else a command, a step of its own
+        # A keystroke that merges into the typing before it: the text is read when the model is
+        # (the checks after a pause, a save, an undo), not now (see ModelEditor.follow_typing).
+        # Not in a file of mixed line endings: its text() compares with the one it gave last.
+        if label is None and not source.mixed_endings():
+            if self.editor.follow_typing(rel, source.text, merge_key=f"text/{rel}"):
+                self._typing_pkg = self.package
+                return
+        text = source.text()
         try:
             current = self.package.read_text(rel)
         except (OSError, KeyError, UnicodeDecodeError):
@@ -1198,7 +1210,6 @@ class MainWindow(QMainWindow):
         if text == current:
             return  # an edit that leaves the text as the model has it (a character typed over itself)
 
-        label = self.source_pane.editor.edit_label  # None: typing (merged); else a command, a step of its own
         self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
         try:
             if label is None:
@@ -1207,6 +1218,13 @@ class MainWindow(QMainWindow):
                 self.editor.edit_text(f"{label} in {rel}", rel, text)
         finally:
             self._typed_text = None
+
+    def _take_typing(self) -> None:
+        """Typing whose text the model has not read yet (see _source_edited) is read now: the editor's
+        text is about to change otherwise (a command, another file, the window closing)."""
+        pkg, self._typing_pkg = self._typing_pkg, None
+        if pkg is not None:
+            pkg.take_deferred()
 
     def _shown_text(self, rel: str) -> str:
         """The text a file is shown with: as the model has it. For a file the forms write
@@ -1231,6 +1249,8 @@ class MainWindow(QMainWindow):
         rel = self._file_on_show()
         if pane is None or self.package is None or not rel:
             return
+        if self.package.deferred_file() == rel:
+            return  # typing the model reads from the editor (see _source_edited): it shows it already
         try:
             text = self._shown_text(rel)
         except (OSError, KeyError, UnicodeDecodeError):

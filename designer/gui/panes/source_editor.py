@@ -236,6 +236,9 @@ class SourceEditor(QPlainTextEdit):
         # None for typing. The window merges typing into one undo step and gives a command its own.
         self.edit_label: str | None = None
         self._step: str | None = None  # the command running in edit_step(), which reports once at its end
+        # Called before a command (edit_step) or the window (load, replace_text) changes the text:
+        # typing the window has not read yet (it reads it lazily) must be read as it is before.
+        self.before_edit: Callable[[], None] | None = None
         self._step_edited = False
         self._gutter = _Gutter(self)
         self._batch = QTimer(self, interval=0)
@@ -259,6 +262,8 @@ class SourceEditor(QPlainTextEdit):
     # -- text ---------------------------------------------------------------------------------
     def load(self, name: str, text: str) -> None:
         """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
+        if self.before_edit is not None:
+            self.before_edit()
         endings = LineEndings(text)
         self.snippet = None
         self.language_name = language_name(name)
@@ -308,6 +313,11 @@ class SourceEditor(QPlainTextEdit):
         """The text as it is kept in the package: each untouched line with its own ending, the BOM kept."""
         return self._endings.to_raw(self.shown_text())
 
+    def mixed_endings(self) -> bool:
+        """Whether the file has more than one kind of line ending. Then :meth:`text` gives each line
+        its ending by comparing with the text it gave last, so the window reads it after every edit."""
+        return self._endings.mixed
+
     def replace_text(self, text: str) -> None:
         """Change the text to ``text`` (the file's own, as :meth:`text` gives) by replacing only the
         part that differs (undo, redo, a fix).
@@ -315,6 +325,8 @@ class SourceEditor(QPlainTextEdit):
         The cursor stays where it was when that part is elsewhere; only the changed lines are
         coloured again.
         """
+        if self.before_edit is not None:
+            self.before_edit()
         self._endings = LineEndings(text)
         self.replace_shown(self._endings.shown)
         self._fit_long_lines(self._endings.shown)
@@ -367,6 +379,8 @@ class SourceEditor(QPlainTextEdit):
         if self._step is not None:
             yield
             return
+        if self.before_edit is not None:
+            self.before_edit()  # the typing before the command is a step of its own, without it
         self._step, self._step_edited = label, False
         try:
             yield
