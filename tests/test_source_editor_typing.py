@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
+from PySide6.QtWidgets import QWidget
 
 from designer.gui.panes.source_editor import _CLOSE, _OPEN, SourcePane
 
@@ -100,6 +101,40 @@ def test_a_keystroke_repaints_its_line_not_the_view(qtbot) -> None:
     editor.viewport().removeEventFilter(paints)
     line = editor.blockBoundingRect(editor.textCursor().block()).height()
     assert heights and max(heights) < 2 * line
+
+
+def test_a_new_line_and_a_scroll_repaint_a_few_line_numbers_not_the_column(qtbot, offscreen) -> None:
+    """Enter keeps every row's number below the first line on screen (only two change colour),
+    and scrolling by a line moves the numbers already drawn: the whole column was drawn again
+    each time, a third of an Enter's time in a big file."""
+    pane = _open(qtbot)
+    editor = pane.editor
+    _go(editor, 5)
+    _settle()
+    heights: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                heights.append(event.rect().height())
+            return False
+
+    paints = Paints()
+    gutter = editor.findChild(QWidget, "sourceGutter")
+    gutter.installEventFilter(paints)
+    line = editor.blockBoundingRect(editor.textCursor().block()).height()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Backspace):
+        heights.clear()
+        qtbot.keyClick(editor, key)
+        _settle()
+        assert heights and sum(heights) <= 2 * line + 2, key
+        assert _screen_is_fresh(pane), key
+    heights.clear()
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().value() + 1)
+    _settle()
+    assert heights and sum(heights) <= 2 * line + 2
+    gutter.removeEventFilter(paints)
+    assert _screen_is_fresh(pane)
 
 
 def test_lines_recoloured_below_the_view_show_their_new_colours(qtbot, offscreen) -> None:

@@ -66,6 +66,7 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 # Every byte but the pair's two brackets: what bytes.translate drops to leave only the brackets.
 _NOT_PAIR = {o + c: bytes(b for b in range(256) if b not in (ord(o), ord(c))) for o, c in _OPEN.items()}
 _PAIR_PASSES = 16  # balanced pairs removed by string replacement, one nesting level per pass
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # line numbers
 _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
 
@@ -130,6 +131,9 @@ class _Gutter(QWidget):
         super().__init__(editor)
         self.editor = editor
         self.setObjectName("sourceGutter")
+        # It paints every pixel of what it is asked to: when the view scrolls by a line, Qt moves
+        # the pixels already there and asks for the new row only (not the whole column).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(self.editor.gutter_width(), 0)
@@ -1032,15 +1036,33 @@ class SourceEditor(QPlainTextEdit):
             return
         old, self._gutter_key = self._gutter_key, key
         width = self._gutter.width()
-        self._gutter.update(0, rect.y(), width, rect.height())
-        if old is not None and old[:2] == key[:2]:
-            # The current line moved: its number and the one it left change colour (Qt may have
-            # asked for the two lines' repaints separately, and only the first saw the change).
+        if old is not None and old[0] == key[0] and (old[1] == key[1] or self._numbers_stay(min(old[1], key[1]))):
+            # The current line moved (and lines were added or removed below the top one, whose rows
+            # keep their numbers): only its number and the one it left change colour. Qt may
+            # have asked for the two lines' repaints separately, and only the first saw the change.
             for number in (old[2], key[2]):
                 block = self.document().findBlockByNumber(number)
                 if block.isValid():
                     r = self.blockBoundingGeometry(block).translated(self.contentOffset()).toAlignedRect()
                     self._gutter.update(0, r.y(), width, r.height())
+            return
+        self._gutter.update(0, rect.y(), width, rect.height())
+
+    def _numbers_stay(self, count: int) -> bool:
+        """Whether every row of the gutter shows the number it showed before lines were added or
+        removed below the first one on screen, ``count`` being the smaller of the two line counts.
+
+        Each line is one row (lines do not wrap), so a row shows the same number as long as that
+        line exists: only rows past line ``count`` can change, and those are below the view when
+        line ``count`` comes after as many lines as fit in it. (Counted from the font's height, not
+        from the lines' layouts: asking those lays out the screen, which a new file leaves to its
+        first paint. A line is never lower than the font, so at most this many fit.)
+        """
+        first = self.firstVisibleBlock().blockNumber()
+        if count - 1 <= first or self.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
+            return False  # (a file just put in: from one line to all of its own)
+        rows = self.viewport().height() // max(1, self.fontMetrics().height()) + 1
+        return count - 1 > first + rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -1050,7 +1072,8 @@ class SourceEditor(QPlainTextEdit):
     def paint_gutter(self, event) -> None:
         painter = QPainter(self._gutter)
         pal = self.palette()
-        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        area = event.rect()
+        painter.fillRect(area, pal.color(QPalette.ColorRole.AlternateBase))
         marked = {}
         for m in self.markers:
             marked[m.line] = marked.get(m.line, False) or m.error
@@ -1059,25 +1082,25 @@ class SourceEditor(QPlainTextEdit):
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
         height = self.fontMetrics().height()
         width = self._gutter.width()
-        while block.isValid() and top <= event.rect().bottom():
+        # Looked up once, not per line: a repaint of the whole column draws some fifty numbers.
+        first, last = area.top(), area.bottom()
+        other, own = pal.color(QPalette.ColorRole.PlaceholderText), pal.color(QPalette.ColorRole.Text)
+        painter.setPen(other)
+        while block.isValid() and top <= last:
             bottom = top + round(self.blockBoundingRect(block).height())
-            if block.isVisible() and bottom >= event.rect().top():
+            if block.isVisible() and bottom >= first:
                 number = block.blockNumber()
                 if number + 1 in marked:
                     error = marked[number + 1]
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor("#d01b1b" if error else "#d8a000"))
                     painter.drawEllipse(3, top + (height - 7) // 2, 7, 7)
-                role = QPalette.ColorRole.Text if number == current else QPalette.ColorRole.PlaceholderText
-                painter.setPen(pal.color(role))
-                painter.drawText(
-                    0,
-                    top,
-                    width - 4,
-                    height,
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    str(number + 1),
-                )
+                    painter.setPen(other)
+                if number == current:
+                    painter.setPen(own)
+                painter.drawText(0, top, width - 4, height, _RIGHT, str(number + 1))
+                if number == current:
+                    painter.setPen(other)
             block = block.next()
             top = bottom
         painter.end()
