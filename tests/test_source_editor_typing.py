@@ -137,6 +137,36 @@ def test_a_new_line_and_a_scroll_repaint_a_few_line_numbers_not_the_column(qtbot
     assert _screen_is_fresh(pane)
 
 
+def test_a_new_line_repaints_the_view_from_its_line_down(qtbot, offscreen) -> None:
+    """Lines above an Enter (or a Backspace joining two lines) do not move: Qt repainted the whole
+    view with all its colours on each of them."""
+    pane = _open(qtbot)
+    editor = pane.editor
+    _go(editor, 10)
+    _settle()
+    tops: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                tops.append(event.rect().top())
+            return False
+
+    paints = Paints()
+    editor.viewport().installEventFilter(paints)
+    line_top = editor.cursorRect().top()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Backspace, Qt.Key.Key_Return):
+        tops.clear()
+        qtbot.keyClick(editor, key)
+        _settle()
+        assert tops and min(tops) >= line_top - 1, key
+        assert _screen_is_fresh(pane), key
+    editor.viewport().removeEventFilter(paints)
+    qtbot.keyClicks(editor, "/*")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new line in a comment that colours the lines below it
+    assert _screen_is_fresh(pane)
+
+
 def test_lines_recoloured_below_the_view_show_their_new_colours(qtbot, offscreen) -> None:
     pane = _open(qtbot)
     editor = pane.editor

@@ -165,6 +165,10 @@ class _Layout(QPlainTextDocumentLayout):
     keystroke recolours the lines below it too (``/*``, a backtick), the ones on screen are laid
     out and repainted and the others are left to be laid out when they are shown, as Qt does.
     Colouring passes from the batch timer are not edits and go to Qt unchanged.
+
+    An edit that adds or removes lines (Enter, Backspace at a line start) makes Qt repaint the
+    whole view; the lines above the edit have not moved, so only the view from the edited line
+    down is repainted (``repaint_from``).
     """
 
     def __init__(self, document: QTextDocument) -> None:
@@ -173,6 +177,10 @@ class _Layout(QPlainTextDocumentLayout):
         self._edited = False
         self._blocks = document.blockCount()
         self.visible: Callable[[], tuple[int, int]] | None = None
+        # Whether an edit that starts in a line may repaint only from that line down (the user's
+        # edit, at or below the top of the view), and the repaint itself (see documentChanged).
+        self.partial: Callable[[QTextBlock], bool] | None = None
+        self.repaint_from: Callable[[QTextBlock], None] | None = None
         document.contentsChange.connect(self._contents_change)
 
     def _contents_change(self, _pos: int, _removed: int, _added: int) -> None:
@@ -189,6 +197,20 @@ class _Layout(QPlainTextDocumentLayout):
                 removed = 0
             elif block.isValid() and last.isValid() and self.visible is not None:
                 self._lines_changed(block, last)
+                return
+        if edited and count != self._blocks and self.partial is not None and self.repaint_from is not None:
+            block = doc.findBlock(pos)
+            if self.partial(block):
+                # Qt's own handling, without its "repaint everything": the size (the scroll bar's
+                # range) is said again here and the view repainted from the edited line down.
+                self.blockSignals(True)
+                try:
+                    super().documentChanged(pos, removed, added)
+                finally:
+                    self.blockSignals(False)
+                self._blocks = count
+                self.documentSizeChanged.emit(self.documentSize())
+                self.repaint_from(doc.findBlock(pos))
                 return
         super().documentChanged(pos, removed, added)
         self._blocks = count
@@ -222,6 +244,8 @@ class SourceEditor(QPlainTextEdit):
         document = QTextDocument(self)
         layout = _Layout(document)
         layout.visible = self._visible_lines
+        layout.partial = self._partial_repaint
+        layout.repaint_from = self._repaint_from
         document.setDocumentLayout(layout)
         self.setDocument(document)
         self.setObjectName("sourceEditor")
@@ -523,6 +547,21 @@ class SourceEditor(QPlainTextEdit):
         lines = self.viewport().height() // max(1, self.fontMetrics().height())
         first = self.firstVisibleBlock().blockNumber()
         return max(first + lines + 20, self.textCursor().blockNumber() + 20)
+
+    def _partial_repaint(self, block: QTextBlock) -> bool:
+        """Whether lines added or removed from ``block`` on leave the view above it as it was: an
+        edit of the user's (not a new file or the window's undo, which Qt repaints whole) that
+        starts at or below the top of the view."""
+        return not self._applying and block.isValid() and block.blockNumber() >= self.firstVisibleBlock().blockNumber()
+
+    def _repaint_from(self, block: QTextBlock) -> None:
+        """Repaint the view (and the line numbers) from ``block``'s line down."""
+        top = max(0, int(self.blockBoundingGeometry(block).translated(self.contentOffset()).top()))
+        height = self.viewport().height()
+        if top < height:
+            area = QRect(0, top, self.viewport().width(), height - top)
+            self.viewport().update(area)
+            self.updateRequest.emit(area, 0)  # what Qt says with its own repaints (the gutter listens)
 
     def _visible_lines(self) -> tuple[int, int]:
         """The first and last line on screen (block numbers)."""
@@ -1079,7 +1118,15 @@ class SourceEditor(QPlainTextEdit):
             marked[m.line] = marked.get(m.line, False) or m.error
         current = self.textCursor().blockNumber()
         block = self.firstVisibleBlock()
-        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        offset = self.contentOffset()
+        top = round(self.blockBoundingGeometry(block).translated(offset).top())
+        if area.top() > top and self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:
+            # A few rows (the current line's, after Enter): from the first line in them, not from
+            # the top of the view, asking each line above for its height on the way.
+            found = self.cursorForPosition(QPoint(0, area.top())).block()
+            if found.isValid() and found.blockNumber() > block.blockNumber():
+                top += round(self.blockBoundingGeometry(found).top() - self.blockBoundingGeometry(block).top())
+                block = found
         height = self.fontMetrics().height()
         width = self._gutter.width()
         # Looked up once, not per line: a repaint of the whole column draws some fifty numbers.
