@@ -230,3 +230,22 @@ def test_a_regex_that_matches_only_empty_text_says_so(qtbot) -> None:
     bar.replace_edit.setText("// ")
     assert bar.replace_all() == 0  # said 2 (every line start) while changing nothing
     assert pane.editor.toPlainText() == "one\ntwo\n"
+
+
+def test_undo_and_redo_keys_in_the_editor_go_to_the_window(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Ctrl+Z and the redo keys typed in the editor step the window's history (the editor has none)."""
+    from PySide6.QtGui import QKeySequence
+
+    editor = _open_source(window, base_project)
+    before = editor.toPlainText()
+    _type_at_end_of_line(qtbot, editor, 3, " // note")
+    typed = editor.toPlainText()
+    for redo in (QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert editor.toPlainText() == before and not window.isWindowModified()
+        combo = redo[0]
+        qtbot.keyClick(editor, combo.key(), combo.keyboardModifiers())
+        assert editor.toPlainText() == typed and window.isWindowModified(), redo.toString()
+    window.source_pane.editor.setReadOnly(True)  # a file the forms write: the keys still reach the window
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before

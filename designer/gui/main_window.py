@@ -998,6 +998,9 @@ class MainWindow(QMainWindow):
             self.source_pane = SourcePane()
             self.source_pane.editor.sig_edited.connect(self._source_edited)
             self.source_pane.editor.before_edit = self._take_typing
+            self.source_pane.editor.sig_undo.connect(
+                lambda redo: (self.undo_group.redo if redo else self.undo_group.undo)()
+            )
             self.stack.addWidget(self.source_pane)
         return self.source_pane
 

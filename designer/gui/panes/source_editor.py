@@ -238,6 +238,7 @@ class SourceEditor(QPlainTextEdit):
 
     sig_edited = Signal()  # the user changed the text (read it with text(): a big file costs ~1 ms)
     sig_long_line = Signal()  # a paste made a line too long to colour: the view now wraps (see long_line)
+    sig_undo = Signal(bool)  # Ctrl+Z (False) or Ctrl+Y / Ctrl+Shift+Z (True) typed here: for the window's history
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -615,16 +616,14 @@ class SourceEditor(QPlainTextEdit):
             self._update_selections(force=True)
 
     # -- keys -----------------------------------------------------------------------------------
-    def event(self, event: QEvent) -> bool:
-        # Undo and redo belong to the window (one history for typing and form edits).
-        if event.type() == QEvent.Type.ShortcutOverride and (
-            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-        ):
-            event.ignore()
-            return False
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Undo and redo belong to the window (one history for typing and form edits). Qt gives
+        # their keys to an editable editor rather than to the window's shortcuts; they are handed
+        # on here. Why not by refusing them in event() (ShortcutOverride): overriding event()
+        # puts a Python call in front of every event the editor gets, seven per keystroke.
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            self.sig_undo.emit(event.matches(QKeySequence.StandardKey.Redo))
+            return
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
