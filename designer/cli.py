@@ -129,14 +129,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
         return 2
     files = None
+    if args.name is not None and not args.name.strip():  # (before a recipe, which would use its own name)
+        print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
+        return 2
     if args.recipe:
         made = _recipe_files(args)
         if made is None:
             return 2
         args.name, files = made
-    if args.name is not None and not args.name.strip():
-        print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
-        return 2
     args.name = (args.name or "My plugin").strip()
     try:
         root = create_project(target, args.name, files)

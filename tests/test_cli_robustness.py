@@ -341,8 +341,10 @@ def test_a_folder_that_cannot_be_read_is_unusable_not_a_traceback(tmp_path: Path
     assert "cannot be read" in capsys.readouterr().err
 
 
-def test_a_blank_plugin_name_is_refused(tmp_path: Path) -> None:
-    out = run("new", tmp_path / "p", "--name", "   ")
+@pytest.mark.parametrize("recipe", [(), ("--recipe", "chat-keyword")])
+def test_a_blank_plugin_name_is_refused(tmp_path: Path, recipe: tuple[str, ...]) -> None:
+    """With a recipe the blank name was quietly replaced by the recipe's own."""
+    out = run("new", tmp_path / "p", *recipe, "--name", "   ")
     assert out.returncode == 2 and "--name is empty" in out.stderr
     assert not (tmp_path / "p").exists()
 
