@@ -684,12 +684,16 @@ def test_ctrl_shift_m_takes_the_keyboard_to_the_first_problem(window: MainWindow
     assert jumped == [view.currentItem().data(0, Qt.ItemDataRole.UserRole)]
 
 
-def test_ctrl_tab_leaves_the_source_editor_where_tab_indents(window: MainWindow, qtbot, example_project: Path) -> None:
-    """Tab indents in code, so without Ctrl+Tab a keyboard user could never leave the editor."""
+@pytest.mark.parametrize("rel", ["settings.json", "plugins/lock-toggle/lock-toggle.plugin.js"])
+def test_ctrl_tab_leaves_the_source_editor_where_tab_indents(
+    window: MainWindow, qtbot, example_project: Path, rel: str
+) -> None:
+    """Tab indents in code, so without Ctrl+Tab a keyboard user could never leave the editor.
+    (A source the user can type in too: QPlainTextEdit refused to move the focus out of one.)"""
     from conftest import open_in_editor
 
-    rel = "settings.json"
     editor = open_in_editor(window, example_project / "webapp2", rel)
+    assert editor.isReadOnly() == (rel == "settings.json")
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     before = editor.toPlainText()

@@ -629,7 +629,8 @@ class SourceEditor(QPlainTextEdit):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
             # Tab indents here, so Ctrl+Tab / Ctrl+Shift+Tab is the keyboard's way out of the editor
             # (as in Qt Creator and most IDEs); without it a keyboard user is trapped in the source.
-            self.focusNextPrevChild(key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier)
+            # QWidget's own step: QPlainTextEdit's refuses to move while the text can be edited.
+            QWidget.focusNextPrevChild(self, key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier)
             return
         if self.isReadOnly():
             super().keyPressEvent(event)
