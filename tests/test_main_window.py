@@ -684,6 +684,52 @@ def test_ctrl_shift_m_takes_the_keyboard_to_the_first_problem(window: MainWindow
     assert jumped == [view.currentItem().data(0, Qt.ItemDataRole.UserRole)]
 
 
+_DEMO_PLUGINS = ("lock-toggle", "meeting-info", "raise-hand-helper")
+
+
+def _misregister_every_plugin(project: Path) -> None:
+    """Each example plugin registers itself under a wrong id: three problems, each with a Fix."""
+    for name in _DEMO_PLUGINS:
+        js = project / "webapp2" / "plugins" / name / f"{name}.plugin.js"
+        js.write_text(js.read_text().replace(f"id: '{name}'", f"id: '{name}-x'"))
+
+
+def test_tab_from_a_problem_reaches_its_own_fix_button(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The Fix buttons were Tab stops in the list's order: Tab from the third problem went to the
+    first one's Fix, so Space fixed another problem; Enter on a Fix jumped instead of fixing."""
+    from PySide6.QtWidgets import QApplication
+
+    _misregister_every_plugin(example_project)
+    window.open_path(example_project)
+    view = window.problems_view
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.hasFocus)
+    rows = list(view.problem_items())
+    assert [r.text(2) for r in rows] == ["PD504"] * 3
+    while view.currentItem() is not rows[2]:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    button = QApplication.focusWidget()
+    assert button is view.itemWidget(rows[2], 3)
+    assert "Change the id in the source to 'raise-hand-helper'" in button.toolTip()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(list(view.problem_items())) == 2)
+    assert [p.plugin for p in window.problems] == ["lock-toggle", "meeting-info"]
+    assert window.package.read_text("plugins/raise-hand-helper/raise-hand-helper.plugin.js").count(
+        "id: 'raise-hand-helper'"
+    )
+    # From a Fix, Tab leaves the list rather than walking every other Fix button
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentItem(next(view.problem_items()))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    fix = QApplication.focusWidget()
+    assert fix is view.itemWidget(view.currentItem(), 3)
+    qtbot.keyClick(fix, Qt.Key.Key_Tab)
+    assert not view.isAncestorOf(QApplication.focusWidget()) and not view.hasFocus()
+
+
 @pytest.mark.parametrize("rel", ["settings.json", "plugins/lock-toggle/lock-toggle.plugin.js"])
 def test_ctrl_tab_leaves_the_source_editor_where_tab_indents(
     window: MainWindow, qtbot, example_project: Path, rel: str

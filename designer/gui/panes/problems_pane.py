@@ -169,7 +169,27 @@ class ProblemsPane(QTreeWidget):
         button.setObjectName("fixButton")
         button.setToolTip(f"Fix it: {fix.title}. Undo with Ctrl+Z.")
         button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
+        # Reached from its own row (Tab: see focusNextPrevChild), not as a stop of its own in the
+        # Tab order; Enter presses it as Space does (Enter went on to the list and jumped instead).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoDefault(True)
         return button
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab from a problem goes to that problem's Fix button (Tab again leaves the list).
+
+        Why: the buttons were stops of their own in the Tab order, in the list's order, so Tab
+        from the third problem went to the first one's Fix, and Space fixed a problem other than
+        the one the keyboard was on.
+        """
+        row = self.currentItem() if next and self.hasFocus() else None
+        button = self.itemWidget(row, 3) if row is not None else None
+        if isinstance(button, QPushButton) and button.isEnabled():
+            self.scrollToItem(row)
+            self.updateEditorGeometries()  # a row scrolled into view gets its button shown now
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
 
     def problem_items(self) -> Iterator[QTreeWidgetItem]:
         """Every problem row, in the order shown (group headers left out)."""
