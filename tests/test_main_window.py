@@ -730,6 +730,31 @@ def test_tab_from_a_problem_reaches_its_own_fix_button(window: MainWindow, qtbot
     assert not view.isAncestorOf(QApplication.focusWidget()) and not view.hasFocus()
 
 
+def test_after_a_fix_the_keyboard_stays_in_the_problems_at_the_next_one(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The Fix button goes with the list's old rows, and the keyboard fell to the project tree."""
+    from PySide6.QtWidgets import QApplication
+
+    _misregister_every_plugin(example_project)
+    window.open_path(example_project)
+    view = window.problems_view
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # fixes the first of three
+    qtbot.waitUntil(lambda: len(list(view.problem_items())) == 2)
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentItem().data(0, Qt.ItemDataRole.UserRole).plugin == "meeting-info"
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # and the next, without moving
+    qtbot.waitUntil(lambda: len(list(view.problem_items())) == 1)
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentItem().data(0, Qt.ItemDataRole.UserRole).plugin == "raise-hand-helper"
+    assert [p.plugin for p in window.problems] == ["raise-hand-helper"]
+
+
 @pytest.mark.parametrize("rel", ["settings.json", "plugins/lock-toggle/lock-toggle.plugin.js"])
 def test_ctrl_tab_leaves_the_source_editor_where_tab_indents(
     window: MainWindow, qtbot, example_project: Path, rel: str

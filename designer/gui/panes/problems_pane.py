@@ -103,7 +103,16 @@ class ProblemsPane(QTreeWidget):
         held: added one by one to the visible list, 700 problems took seconds (the view laid itself
         out after each row), and every pause while typing in a broken project froze the window."""
         writable = package is not None and package.files.writable
+        from PySide6.QtWidgets import QApplication
+
         from ...core.plugins import problem_owner
+
+        # The keyboard in the list (on a row or its Fix button) stays in it, at the same place: a
+        # Fix applied with Space left it on the project tree (its button went with the old rows).
+        focus = QApplication.focusWidget()
+        kept = focus is self or (focus is not None and self.isAncestorOf(focus))
+        current = self.currentItem()
+        at = next((i for i, row in enumerate(self.problem_items()) if row is current), 0)
 
         plugins = package.plugins if package is not None else []
         # By plugin (its place in settings.json), not by key: two plugins with the same id (PD202)
@@ -158,6 +167,11 @@ class ProblemsPane(QTreeWidget):
         finally:
             self.setUpdatesEnabled(True)
         self.executeDelayedItemsLayout()  # the Fix buttons in place now, not at the next paint
+        if kept:
+            rows = list(self.problem_items())
+            if rows:
+                self.setCurrentItem(rows[min(at, len(rows) - 1)])  # the next problem, where the fixed one was
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fix_button(self, fix: Fix) -> QPushButton:
         # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
