@@ -294,3 +294,34 @@ def test_the_export_shortcut_takes_the_keyboard_to_the_export_button(
     pane = window.export_pane
     qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.export_button)
     assert pane.export_button.isEnabled()
+
+
+def test_the_export_button_shows_the_keyboard_is_on_it_and_enter_exports(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """Ctrl+E put the keyboard on a button that looked the same with it as without it (its style
+    sheet has no border, so no focus frame), and Enter there did nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pane = window.export_pane
+    button = pane.export_button
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    focused = button.grab().toImage()
+    edge = (1, focused.height() // 2)  # (the button's left edge, beside its text)
+    out = tmp_path / "by-keys.zip"
+    while QApplication.focusWidget() is not pane.path_edit:  # back to "Save the ZIP as"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    unfocused = button.grab().toImage()
+    # a ring that shows (not a shade that no eye tells from the plain blue)
+    assert abs(focused.pixelColor(*edge).lightness() - unfocused.pixelColor(*edge).lightness()) > 40
+    assert unfocused.pixelColor(*edge) == unfocused.pixelColor(unfocused.width() // 8, edge[1])  # plain blue
+    qtbot.keyClicks(pane.path_edit, str(out))
+    while QApplication.focusWidget() is not button:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert button.grab().toImage().pixelColor(*edge) == focused.pixelColor(*edge)
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert zipfile.is_zipfile(out)

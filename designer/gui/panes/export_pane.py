@@ -43,11 +43,17 @@ __all__ = ["ExportPane"]
 
 
 def _button_style(dark: bool) -> str:
-    """The big Export button: blue when it can be pressed, quiet (not a light block) when not."""
+    """The big Export button: blue when it can be pressed, quiet (not a light block) when not.
+
+    With the keyboard on it, a ring in the contrast of the window around it (Ctrl+E puts the
+    keyboard there, and the style's own focus frame is gone with ``border:none``).
+    """
     off = "background:#3a4046; color:#8a949c;" if dark else "background:#cfd8dc; color:#78909c;"
+    ring = "#e3f2fd" if dark else "#0b2f66"
     return (
         "QPushButton#exportButton { background:#1565c0; color:white; border:none; border-radius:6px; }"
         "QPushButton#exportButton:hover { background:#1976d2; }"
+        f"QPushButton#exportButton:focus {{ border:3px solid {ring}; }}"
         f"QPushButton#exportButton:disabled {{ {off} }}"
     )
 
@@ -157,6 +163,7 @@ class ExportPane(QWidget):
         bfont.setBold(True)
         self.export_button.setFont(bfont)
         self.export_button.setStyleSheet(_button_style(is_dark(self.palette())))
+        self.export_button.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
         self.export_button.clicked.connect(self.export)
         self.deploy_button = QPushButton("Deploy…")
         self.deploy_button.setObjectName("deployButton")
