@@ -684,6 +684,30 @@ def test_ctrl_shift_m_takes_the_keyboard_to_the_first_problem(window: MainWindow
     assert jumped == [view.currentItem().data(0, Qt.ItemDataRole.UserRole)]
 
 
+def test_each_alt_letter_of_the_plugin_page_reaches_one_field(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Alt+V opened the View menu before the Version field, and Alt+I went to the Id, then to the
+    Icon: a letter two controls share takes two presses, and the first lands somewhere else."""
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    page = window.plugin_page
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None and w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    letters = [t.replace("&&", "").split("&", 1)[1][0].lower() for t in texts if "&" in t.replace("&&", "")]
+    assert len(letters) >= 12 and sorted(letters) == sorted(set(letters))
+    alt = Qt.KeyboardModifier.AltModifier
+    for letter, field in (
+        (Qt.Key.Key_R, page.form.version),
+        (Qt.Key.Key_I, page.form.id),
+        (Qt.Key.Key_C, page.items.icon),
+    ):
+        for _ in range(2):  # the same field again: not a second control sharing the letter
+            qtbot.keyClick(QApplication.focusWidget() or window, letter, alt)
+            assert QApplication.focusWidget() is field
+
+
 _DEMO_PLUGINS = ("lock-toggle", "meeting-info", "raise-hand-helper")
 
 

@@ -159,7 +159,7 @@ class MenuItemsEditor(PluginForm):
             action.setObjectName(f"addIcon_{key}")
             action.triggered.connect(lambda _on=False, k=key: self.add_icon(k))
         self.icon_add.setMenu(icon_menu)
-        add_row_with_side(form, "&Icon", self.icon, self.icon_add)
+        add_row_with_side(form, "I&con", self.icon, self.icon_add)  # not Alt+I: the Id has it
         self.label = QLineEdit(objectName="labelEdit")
         self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
         self.label.textEdited.connect(self._label_edited)

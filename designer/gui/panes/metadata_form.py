@@ -103,7 +103,7 @@ class MetadataForm(PluginForm):
         self.version.textEdited.connect(self._version_edited)
         # When the field is left: show what is saved ("1.10" is the number 1.1 in the file).
         self.version.editingFinished.connect(self._show_saved_version)
-        form.addRow("&Version", self.version)
+        form.addRow("Ve&rsion", self.version)  # not Alt+V: the View menu has it
 
         self.source = QLineEdit(objectName="sourceEdit")
         self.source.setToolTip("The plugin's JavaScript file, relative to the package file.")
