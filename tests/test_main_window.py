@@ -361,6 +361,30 @@ def test_the_welcome_screen_starts_with_new_project_focused(qtbot) -> None:
     assert _nameless(win) == []  # the recent-projects list too
 
 
+@pytest.mark.parametrize("letter", [Qt.Key.Key_X, Qt.Key.Key_N])
+def test_a_project_opened_from_the_welcome_screen_gives_the_keyboard_to_the_tree(
+    qtbot, monkeypatch, tmp_path: Path, letter: Qt.Key
+) -> None:
+    """The welcome button went away with the welcome screen and took the keyboard with it: to
+    nowhere (New project) or to the overview text (the example), where arrows scrolled."""
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "by-keys"), ""))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.welcome.new_button)
+    qtbot.keyClick(win.welcome.new_button, letter, Qt.KeyboardModifier.AltModifier)  # Open the e&xample, &New
+    qtbot.waitUntil(lambda: win.package is not None)
+    assert win.focusWidget() is win.tree
+    assert win.tree.currentItem() is win.tree.topLevelItem(0)
+    qtbot.keyClick(win.tree, Qt.Key.Key_Down)
+    assert win.tree.currentItem().text(0) == "settings.json"
+    assert win.stack.currentWidget() is win.source_pane  # the arrow chose a file, as in any tree
+
+
 def test_importing_a_management_node_download_offers_the_missing_files(
     window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
@@ -832,6 +856,8 @@ def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, qt
     assert _nameless(window) == []
     js = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.plugin.js"))[0]
     window.show_file(js)
+    window.source_editor.setFocus()  # (the keyboard stays in the tree when a file is chosen there)
+    qtbot.waitUntil(window.source_editor.hasFocus)
     qtbot.keyClick(window.source_editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # find and replace
     qtbot.waitUntil(window.source_pane.find_bar.isVisible)
     assert _nameless(window) == []

@@ -716,9 +716,23 @@ class MainWindow(QMainWindow):
         self._fill_tree()
         self._fill_problems()
         self.status.setText(self._opened_summary())
+        self._keyboard_to_tree()
         self._offer_recovery()
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         return True
+
+    def _keyboard_to_tree(self) -> None:
+        """A project just opened: the keyboard goes to the project tree, unless it is still on
+        something the user works in (a field, the editor, the Export dock after an export).
+
+        Why: the welcome button that opened it went away with the welcome screen, and the
+        keyboard went with it to nowhere (File ▸ New) or to the overview text (Open the example),
+        where the arrow keys scrolled instead of choosing a plugin.
+        """
+        widget = self.focusWidget()
+        lost = widget is None or not widget.isVisible() or widget is self.details
+        if lost or (self.welcome is not None and self.welcome.isAncestorOf(widget)):
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_tree(self) -> None:
         from PySide6.QtWidgets import QStyle
