@@ -732,6 +732,43 @@ def test_each_alt_letter_of_the_plugin_page_reaches_one_field(window: MainWindow
             assert QApplication.focusWidget() is field
 
 
+def _tab_round(qtbot, start) -> list:
+    """Every widget Tab stops at, from ``start`` round to it again (Ctrl+Tab out of code and the
+    canvas, where Tab indents or picks shapes)."""
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    for _ in range(80):
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        trapped = type(widget).__name__ in ("SourceEditor", "IconCanvas")
+        qtbot.keyClick(
+            widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier if trapped else Qt.KeyboardModifier.NoModifier
+        )
+        if QApplication.focusWidget() is start:
+            return seen
+    raise AssertionError(f"Tab never came back to {start}: {seen[-5:]}")
+
+
+def test_tab_stops_only_where_the_keyboard_shows(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The plugin page and the icon's preview strip are scroll areas: each was a Tab stop of its
+    own that showed nothing, so one press of Tab seemed lost (and the page's fields came after it)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    root = window.tree.topLevelItem(0)
+    window.tree.setCurrentItem(window._find_tree_item(root, ("plugin", 0)))
+    stops = _tab_round(qtbot, window.tree)
+    assert window.plugin_page.form.name in stops and window.problems_view in stops
+    assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []
+    window.tree.setCurrentItem(window._find_tree_item(root, ("file", "plugins/lock-toggle/lock.svg")))
+    stops = _tab_round(qtbot, window.tree)
+    assert window.icon_pane.canvas in stops and window.icon_pane.rename_button in stops
+    assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []
+
+
 _DEMO_PLUGINS = ("lock-toggle", "meeting-info", "raise-hand-helper")
 
 

@@ -525,3 +525,27 @@ def test_a_plugin_off_that_users_cannot_switch_on_is_not_called_always_on(qtbot:
     assert meeting is not None, rows
     assert meeting[0].startswith("Always off") and "nobody can switch it on" in meeting[0], rows
     assert meeting[1] == "This plugin cannot be switched on"
+
+
+def test_the_simulator_opens_with_the_keyboard_and_tab_goes_to_its_controls(qtbot: Any, tmp_path: Path) -> None:
+    """The simulator's scroll area was a Tab stop of its own that showed nothing, before its controls."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.role)
+        while QApplication.focusWidget() is not pane.sim_button:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClick(pane.sim_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        stops = []
+        while not pane.sim_panel.isAncestorOf(QApplication.focusWidget()):  # (after the log)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            stops.append(QApplication.focusWidget())
+            assert len(stops) < 20, [w.objectName() for w in stops]
+        assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []
+        assert stops[-1].objectName() == "simToggle_locked"  # the simulator's first control

@@ -488,6 +488,7 @@ class PreviewPane(QWidget):
         # table made the window taller than an 800-pixel screen.
         self.sim_scroll = QScrollArea(objectName="previewSimulatorScroll", widgetResizable=True)
         self.sim_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sim_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing: its controls are
         self.sim_scroll.setWidget(self.sim_panel)
         self.sim_scroll.setVisible(False)
         split.insertWidget(0, self.sim_scroll)

@@ -253,6 +253,7 @@ class IconEditorPane(QWidget):
         # Scrolls sideways when the window is narrow, instead of forcing the window wider.
         strip = QScrollArea(objectName="iconPreviewScroll", widgetResizable=True)
         strip.setFrameShape(QFrame.Shape.NoFrame)
+        strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # pictures only: a Tab stop there showed nothing
         strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         strip.setWidget(self.preview)
         strip.setMinimumHeight(72 + strip.horizontalScrollBar().sizeHint().height())

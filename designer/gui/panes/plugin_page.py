@@ -17,6 +17,9 @@ class PluginPage(QScrollArea):
         super().__init__(parent)
         self.setObjectName("pluginPage")
         self.setWidgetResizable(True)
+        # Not a Tab stop of its own: it showed no focus, so one Tab seemed to do nothing. Its fields
+        # are stops, and the page scrolls to the one that has the keyboard.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.title = QLabel(objectName="pluginTitle")
