@@ -222,3 +222,29 @@ def test_enter_presses_what_the_step_offers_and_buttons_have_mnemonics(qtbot, wi
     click(qtbot, wizard, "recipeNext")
     assert wizard.finish_button.isDefault() and not wizard.next_button.isDefault()
     assert wizard.finish_button.text() == "&Add plugin" and wizard.back_button.text() == "< &Back"
+
+
+def test_the_questions_take_the_keyboard_and_enter_goes_on_to_add_the_plugin(qtbot, wizard: RecipeWizard) -> None:
+    """After Next the keyboard sat on the form's scroll area, a Tab stop that showed nothing."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    wizard.activateWindow()
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is gallery)
+    wizard.choose("lock-toggle")
+    qtbot.keyClick(gallery, Qt.Key.Key_Return)
+    name = wizard.findChild(QLineEdit, "recipe_name")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    qtbot.keyClicks(name, "Team lock")  # over the suggested name, which is selected
+    assert name.text() == "Team lock"
+    stops = []
+    for _ in range(len(wizard.fields) + 3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert not [w for w in stops if isinstance(w, QScrollArea)]
+    while QApplication.focusWidget() is not name:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # Next: the files
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Add plugin
+    assert wizard.result() == wizard.DialogCode.Accepted
+    assert wizard.package.plugins[wizard.added_index].display_name == "Team lock"

@@ -241,6 +241,7 @@ class RecipeWizard(QDialog):
         inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing: its fields are
         scroll.setWidget(inner)
         QVBoxLayout(page).addWidget(scroll)
         self.stack.insertWidget(1, page)
@@ -338,6 +339,13 @@ class RecipeWizard(QDialog):
             if self.recipe is None or self.recipe.name != name:
                 self._build_form(next(r for r in self.recipes if r.name == name))
             self.stack.setCurrentIndex(1)
+            # The keyboard to the first question, its text selected to type over (it was left on
+            # the form's scroll area, where nothing showed it).
+            first = next((f.widget for f in self.fields if f.widget.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+                if isinstance(first, QLineEdit):
+                    first.selectAll()  # (focus that was there already selects nothing)
         elif page == 1 and not self.errors():
             self._show_files()
             self.stack.setCurrentIndex(2)
