@@ -324,3 +324,39 @@ def test_ctrl_brackets_restack_and_a_screen_reader_can_name_the_canvas(qtbot, wi
     assert window.editor.undo_stack.count() == 2
     name = QAccessible.queryAccessibleInterface(pane.canvas).text(QAccessible.Text.Name)
     assert name == "Icon canvas"
+
+
+def test_an_icon_drawn_from_the_form_opens_with_the_keyboard_on_its_canvas(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    """New icon ▾ ▸ Draw a new icon… went out of sight with the form and the keyboard fell into
+    the XML beside the canvas: R, then Enter, typed into the file instead of drawing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wave", True))
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    items = window.plugin_page.items
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # I&con
+    assert QApplication.focusWidget() is items.icon
+    qtbot.keyClick(items.icon, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is items.icon_add
+
+    def choose_draw() -> None:  # in the menu that Space opens: its first entry
+        menu = QApplication.activePopupWidget()
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, choose_draw)
+    qtbot.keyClick(items.icon_add, Qt.Key.Key_Space)
+    pane = window.icon_pane
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is pane and pane.rel.endswith("/wave.svg"))
+    assert window.focusWidget() is pane.canvas
+    window.activateWindow()  # (as the window manager does when the menu has closed)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.canvas)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)  # the Rectangle tool
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # draws one in the middle
+    assert "<rect" in window.package.read_text(pane.rel)

@@ -1084,12 +1084,20 @@ class MainWindow(QMainWindow):
         return ""
 
     def show_file(self, rel: str) -> None:
-        """Select ``rel`` in the tree (a file just added by an edit) and show it."""
+        """Select ``rel`` in the tree (a file just added by an edit) and show it.
+
+        An icon drawn from the form (*New icon ▾ ▸ Draw a new icon…*) opens with the keyboard on
+        its canvas, ready to draw: the form's button went out of sight and the keyboard fell into
+        the XML beside the canvas, where the tools' letters (R, E, …) were typed into the file.
+        """
+        from_form = self.plugin_page is not None and self.plugin_page.isAncestorOf(self.focusWidget())
         self.status.setText(f"Added {rel} (not saved yet: Ctrl+S writes it into the project).")
         self._fill_tree()
         item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
         if item is not None:
             self.tree.setCurrentItem(item)
+        if from_form and self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
+            self.icon_pane.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
         self._recheck.start()
 
     # -- files changed by other programs --------------------------------------------------------
