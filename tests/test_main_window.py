@@ -178,6 +178,26 @@ def test_undo_history_lists_the_steps(window: MainWindow, base_project: Path) ->
     assert view.wordWrap() and not view.horizontalScrollBar().isVisible()
 
 
+def test_undo_history_from_the_edit_menu_takes_the_keyboard(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Edit ▸ Undo History opened the dock and left the keyboard behind in the tree."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QUndoView
+
+    window.open_path(base_project)
+    window.editor.set_field(0, "package", "name", "Recorder", "Change name of '{subject}' to 'Recorder'")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    QTimer.singleShot(100, lambda: qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_H))  # Undo &History
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # &Edit
+    qtbot.waitUntil(lambda: window.findChild(QUndoView, "undoHistory") is not None)
+    view = window.findChild(QUndoView, "undoHistory")
+    qtbot.waitUntil(lambda: view.isVisible() and window.focusWidget() is view)
+    window.activateWindow()  # (as the window manager does when the menu has closed)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # one step back: the name as it was
+    assert window.package.plugins[0].display_name == "Record"
+
+
 def test_start_paints_then_opens_the_package_and_sets_the_icon(qtbot, tmp_path: Path, example_project: Path) -> None:
     """``plugin-designer PATH``: the window first says what it is opening, then opens it after
     its first paint, and the application icon is set in the same step."""

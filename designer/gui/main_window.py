@@ -1643,3 +1643,6 @@ class MainWindow(QMainWindow):
             self.history_dock = dock
         self.history_dock.show()
         self.history_dock.raise_()
+        # The keyboard goes with the request, as for Go to Problems (a dock is not where Tab
+        # leads from the tree): Up and Down then go back and forth through the steps.
+        self.history_dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
