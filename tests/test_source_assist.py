@@ -196,6 +196,25 @@ def test_completion_popup_after_a_dot_and_accepting_inserts(pane: SourcePane, qt
     assert not helper.popup_visible()
 
 
+def test_the_completion_list_stays_open_while_the_checks_run(window, qtbot, example_project) -> None:
+    """In the window, the checks after each keystroke showed the file again by way of the overview
+    page: the editor was hidden for a moment, and the list closed before one could choose in it."""
+    from conftest import open_in_editor
+
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "PEX.plu")
+    helper = editor.completion
+    assert helper.popup_visible() and window._recheck.isActive()
+    qtbot.waitUntil(lambda: not window._recheck.isActive())  # the checks have run
+    assert helper.popup_visible() and editor.hasFocus()
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == "PEX.pluginAPI"
+
+
 def test_ctrl_space_offers_local_functions_and_escape_closes(pane: SourcePane, qtbot) -> None:
     editor = pane.editor
     editor.replace_text("function sayHello(name) {}\n" + editor.toPlainText())

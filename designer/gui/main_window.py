@@ -860,8 +860,8 @@ class MainWindow(QMainWindow):
             self.plugin_page.show_plugin(value)
             self.stack.setCurrentWidget(self.plugin_page)
             return
-        self.stack.setCurrentWidget(self.details)
-        self._wrap_details_at_words()
+        if kind != "file":
+            self._show_details()
         if kind == "plugin":
             self.details.setHtml(self._plugin_html(self.package.plugins[value]))
         elif kind == "file":
@@ -880,6 +880,7 @@ class MainWindow(QMainWindow):
             except (OSError, KeyError) as exc:
                 text = f"(cannot show this file: {exc})"
             if text.startswith("(cannot show"):  # a sentence, wrapped to the pane, not a line of a file
+                self._show_details()
                 self.details.setPlainText(text[1].upper() + text[2:-1])
                 return
             if value.rsplit(".", 1)[-1].lower() in SOURCE_SUFFIXES:
@@ -891,6 +892,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(view)
         else:
             self.details.setHtml(self._package_html())
+
+    def _show_details(self) -> None:
+        """The overview page on show. Not on the way to a file's own view: after each check the
+        tree selects the file on show again, and a detour through this page hid the editor for a
+        moment, which closed its completion list while the user was choosing in it."""
+        self.stack.setCurrentWidget(self.details)
+        self._wrap_details_at_words()
 
     def _wrap_details_at_words(self) -> None:
         """Words are never split: a narrow pane (the Export dock open on a laptop) broke table
