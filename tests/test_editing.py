@@ -360,6 +360,14 @@ def test_undo_and_redo_say_what_they_did(window: MainWindow, qtbot, example_proj
     assert window.status.text() == f"Undone: {text}"
     window.editor.undo_stack.redo()
     assert window.status.text() == f"Redone: {text}"
+    # undo twice, redo, then a new edit: the stack has as many steps as before, but it is no redo
+    window.editor.set_field(0, "package", "name", "Hands down", "Rename {subject}")
+    window.editor.undo_stack.undo()
+    window.editor.undo_stack.undo()
+    window.editor.undo_stack.redo()
+    window.status.setText("")
+    window.editor.set_field(0, "package", "version", "2.0", "Change {subject}")
+    assert not window.status.text().startswith("Redone")
 
 
 def test_icon_choices_offer_root_ids_and_sprite_symbols_only(window: MainWindow, qtbot, base_project: Path) -> None:

@@ -691,7 +691,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.editor.undo_stack)
         self.undo_group.setActiveStack(self.editor.undo_stack)
         self.editor.sig_changed.connect(self._model_changed)
-        self._undo_seen = (0, 0)  # (index, count) of the stack, to tell an undo or redo from an edit
+        # (index, next command to redo or None) of the stack, to tell an undo or redo from an edit
+        self._undo_seen: tuple[int, object] = (0, None)
         self.editor.undo_stack.indexChanged.connect(self._undo_moved)
         self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
         if self.plugin_page is not None:
@@ -987,12 +988,14 @@ class MainWindow(QMainWindow):
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
         stack = self.editor.undo_stack
-        last, count = self._undo_seen
+        last, upcoming = self._undo_seen
         if index < last:
             self.status.setText(f"Undone: {stack.text(index)}")
-        elif index > last and stack.count() == count:
+        elif index > last and upcoming is not None and stack.command(last) is upcoming:
+            # The step that was next to redo is still there: a redo. An edit after undos replaces
+            # it, and the count may be the same (undo twice, redo, edit), which said "Redone".
             self.status.setText(f"Redone: {stack.text(index - 1)}")
-        self._undo_seen = (index, stack.count())
+        self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:
         shown = self._file_on_show()
