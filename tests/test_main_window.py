@@ -520,7 +520,7 @@ def test_a_recent_project_that_is_gone_can_be_taken_off_the_list(qtbot, tmp_path
     qtbot.addWidget(pane)
     pane.show()
     item = next(pane.recent.item(i) for i in range(pane.recent.count()) if str(gone) in pane.recent.item(i).text())
-    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled  # greyed: it cannot be selected
+    assert item.text().endswith("(not found)")
     pane._recent_menu(pane.recent.visualItemRect(item).center())
     pane.recent_menu.actions()[0].trigger()
     assert str(gone.resolve()) not in recent_projects()
@@ -922,3 +922,36 @@ def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, qt
     assert _nameless(window) == []
     window.show_export()
     assert _nameless(window) == []
+
+
+def test_a_recent_project_that_is_gone_can_be_taken_off_with_the_keyboard(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """It was greyed and could not be selected: only a right-click could remove it."""
+    from designer.gui.panes.welcome import WelcomePane, recent_projects, remember_project
+
+    kept, gone, also_gone = tmp_path / "kept", tmp_path / "gone", tmp_path / "also-gone"
+    for folder in (kept, gone, also_gone):
+        folder.mkdir()
+        remember_project(folder)
+    gone.rmdir()
+    also_gone.rmdir()
+    pane = WelcomePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.activateWindow()
+    pane.recent.setFocus()
+    qtbot.waitUntil(pane.recent.hasFocus)
+    rows = [pane.recent.item(i).text() for i in range(pane.recent.count())]
+    pane.recent.setCurrentRow(next(i for i, t in enumerate(rows) if str(gone) in t))
+    qtbot.keyClick(pane.recent, Qt.Key.Key_Delete)
+    assert str(gone.resolve()) not in recent_projects() and str(kept.resolve()) in recent_projects()
+    assert pane.recent.currentItem() is not None  # the keyboard stays in the list
+    # Enter on the other one asks, and Yes takes it off too
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    opened: list[str] = []
+    pane.sig_open_path.connect(opened.append)
+    rows = [pane.recent.item(i).text() for i in range(pane.recent.count())]
+    pane.recent.setCurrentRow(next(i for i, t in enumerate(rows) if str(also_gone) in t))
+    qtbot.keyClick(pane.recent, Qt.Key.Key_Return)
+    assert asked and "no longer exists" in asked[0] and opened == []
+    assert str(also_gone.resolve()) not in recent_projects() and str(kept.resolve()) in recent_projects()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 RECENT_KEY = "recentProjects"
@@ -81,13 +82,49 @@ class WelcomePane(QWidget):
         outer.addWidget(QLabel("<b>Recent projects</b>"))
         self.recent = QListWidget(objectName="recentList")
         self.recent.setAccessibleName("Recent projects")
-        self.recent.itemActivated.connect(lambda item: self.sig_open_path.emit(item.data(Qt.ItemDataRole.UserRole)))
-        # Right-click: take an entry off the list (one that no longer exists, greyed, cannot be
-        # selected, so it could not be removed any other way).
+        self.recent.itemActivated.connect(self._open_recent)
+        # Right-click or Delete: take an entry off the list (one that no longer exists, greyed,
+        # could not be removed any other way).
         self.recent.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.recent.customContextMenuRequested.connect(self._recent_menu)
+        remove = QAction("Remove from the list", self.recent, shortcut=QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_current)
+        self.recent.addAction(remove)
         outer.addWidget(self.recent, 1)
         self.refresh()
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        """Enter or a double-click: open it, or, when it is gone, offer to take it off the list."""
+        from PySide6.QtWidgets import QMessageBox
+
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if not path:
+            return
+        if Path(path).exists():
+            self.sig_open_path.emit(path)
+            return
+        answer = QMessageBox.question(
+            self,
+            "Project not found",
+            f"{path} no longer exists (moved, renamed or deleted). Take it off the list?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._forget(path)
+
+    def _remove_current(self) -> None:
+        item = self.recent.currentItem()
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if path:
+            self._forget(path)
+
+    def _forget(self, path: str) -> None:
+        """Take ``path`` off the list and keep the keyboard on the entry that took its place."""
+        row = self.recent.currentRow()
+        forget_project(path)
+        self.refresh()
+        if self.recent.count() and self.recent.item(0).data(Qt.ItemDataRole.UserRole):
+            self.recent.setCurrentRow(min(max(row, 0), self.recent.count() - 1))
 
     def _recent_menu(self, pos) -> None:
         from PySide6.QtWidgets import QMenu
@@ -97,7 +134,7 @@ class WelcomePane(QWidget):
         if not path:
             return
         menu = QMenu(self)
-        menu.addAction("Remove from the list", lambda: (forget_project(path), self.refresh()))
+        menu.addAction("Remove from the list", lambda: self._forget(path))
         menu.popup(self.recent.viewport().mapToGlobal(pos))
         self.recent_menu = menu  # (tests look at it)
 
@@ -107,8 +144,10 @@ class WelcomePane(QWidget):
             item = QListWidgetItem(f"{Path(path).name}    —    {path}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             if not Path(path).exists():
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip("This folder or file no longer exists.")
+                # Greyed, but selectable: Delete (or Enter, which asks) takes it off by keyboard.
+                item.setText(f"{item.text()}    (not found)")
+                item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                item.setToolTip("This folder or file no longer exists. Press Delete to take it off the list.")
             self.recent.addItem(item)
         if not self.recent.count():
             self.recent.addItem(QListWidgetItem("Projects you open appear here."))
