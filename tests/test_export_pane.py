@@ -325,3 +325,13 @@ def test_the_export_button_shows_the_keyboard_is_on_it_and_enter_exports(
     with qtbot.waitSignal(pane.sig_exported):
         qtbot.keyClick(button, Qt.Key.Key_Return)
     assert zipfile.is_zipfile(out)
+
+
+def test_enter_in_the_zip_path_exports(pane: ExportPane, qtbot, example_project: Path) -> None:
+    """Typing where the ZIP goes and pressing Enter did nothing; the mouse was needed for the button."""
+    pane.set_package(load(example_project))
+    pane.path_edit.setFocus()
+    qtbot.keyClicks(pane.path_edit, str(example_project.parent / "typed.zip"))
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.keyClick(pane.path_edit, Qt.Key.Key_Return)
+    assert zipfile.ZipFile(example_project.parent / "typed.zip").namelist()

@@ -165,6 +165,8 @@ class ExportPane(QWidget):
         self.export_button.setStyleSheet(_button_style(is_dark(self.palette())))
         self.export_button.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
         self.export_button.clicked.connect(self.export)
+        # Enter after typing where the ZIP goes exports, as Enter in a dialog's last field does.
+        self.path_edit.returnPressed.connect(lambda: self.export_button.isEnabled() and self.export_button.click())
         self.deploy_button = QPushButton("Deploy…")
         self.deploy_button.setObjectName("deployButton")
         self.deploy_button.setMinimumHeight(44)
