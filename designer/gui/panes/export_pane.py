@@ -166,7 +166,8 @@ class ExportPane(QWidget):
         self.export_button.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
         self.export_button.clicked.connect(self.export)
         # Enter after typing where the ZIP goes exports, as Enter in a dialog's last field does.
-        self.path_edit.returnPressed.connect(lambda: self.export_button.isEnabled() and self.export_button.click())
+        # (A method, not a lambda holding `self`: that kept every closed pane alive.)
+        self.path_edit.returnPressed.connect(self._enter_in_path)
         self.deploy_button = QPushButton("Deploy…")
         self.deploy_button.setObjectName("deployButton")
         self.deploy_button.setMinimumHeight(44)
@@ -265,6 +266,10 @@ class ExportPane(QWidget):
             self._show_checklist(*done)  # the ZIP just written, until an edit (see package_edited)
         else:
             self._show_checklist(plan)
+
+    def _enter_in_path(self) -> None:
+        if self.export_button.isEnabled():
+            self.export_button.click()
 
     def _show_message(self, text: str, tone: str) -> None:
         self._verdict_plan: ExportPlan | None = None  # a message, not a plan's verdict
