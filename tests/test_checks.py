@@ -336,6 +336,33 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
 
 
+def test_an_unused_icon_is_deleted_by_its_fix_but_never_by_check_fix(base_project: Path) -> None:
+    """PD406 had no fix, so a leftover took an editor to remove; `check --fix` must still leave
+    it, since an unused file may be kept on purpose."""
+    import subprocess
+    import sys
+
+    from designer.core.checks import run_checks
+    from designer.core.model import load, save
+
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    (folder / "old.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n')
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "--fix", str(base_project)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert (folder / "old.svg").exists(), out.stdout + out.stderr
+    pkg = load(base_project)
+    (problem,) = [p for p in run_checks(pkg) if p.code == "PD406"]
+    assert problem.fix is not None and problem.fix.title == "Delete old.svg" and not problem.fix.batch
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert not (folder / "old.svg").exists()
+    assert [p for p in run_checks(load(base_project)) if p.code == "PD406"] == []
+
+
 def test_icon_files_below_a_plugin_folder_are_its_own_and_a_like_named_folder_is_not(base_project: Path) -> None:
     """PD406 and the safety scan of unnamed icons look at the plugin's folder and the folders in it,
     never at a folder whose name only starts the same (plugins/rec-old beside plugins/rec)."""

@@ -131,6 +131,7 @@ def test_json_output_has_problems_and_summary(tmp_path: Path) -> None:
         "kind": "set-settings-id",
         "title": "Change the settings.json id to 'rec-1.0'",
         "args": {"index": 0, "value": "rec-1.0"},
+        "batch": True,  # check --fix applies it (False: only on request, e.g. deleting a file)
     }
     assert problems[0]["fix"] is None
     summary = data["summary"]

@@ -642,3 +642,25 @@ def test_moving_a_button_to_the_participant_menu_gives_its_function_the_particip
     window.editor.undo_stack.undo()  # one step: the move and the parameter go together
     assert window.package.read_text(source) == before
     assert "toolbar" in window.package.plugins[-1].package.menu_items
+
+
+def test_an_unused_icon_goes_with_its_fix_button_and_comes_back_with_undo(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    leftover = project / "webapp2/plugins/rec/old.svg"
+    leftover.write_text('<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n')
+    window.open_path(project)
+    view = window.problems_view
+    (row,) = view.problem_items()
+    assert row.text(2) == "PD406" and view.itemWidget(row, 3).text() == "Delete old.svg"
+    qtbot.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not list(view.problem_items()))
+    assert window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/rec/old.svg")) is None
+    window.save()
+    assert not leftover.exists()
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: [r.text(2) for r in view.problem_items()] == ["PD406"])
+    window.save()
+    assert leftover.exists()  # back from the project's trash

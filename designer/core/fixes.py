@@ -351,7 +351,15 @@ def _rename_pex_action(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Use PEX.actions.{new} instead of {old} in {rel}"
 
 
+def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
+    """A leftover file goes (to the project's trash on save, and undo brings it back)."""
+    rel = fix.args["file"]
+    pkg.pending_texts[rel] = None
+    return f"Delete {rel}"
+
+
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,
     "rename-pex-action": _rename_pex_action,
     "sanitise-svg": _sanitise_svg,
@@ -405,10 +413,11 @@ def create_missing_files(root: Path, missing: list[str]) -> list[str]:
 
 
 def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]], rounds: int = 200) -> list[str]:
-    """Apply fixes until none is left (indices shift after a fix, so re-check each round)."""
+    """Apply fixes until none is left (indices shift after a fix, so re-check each round); a fix
+    that is not for a ``batch`` (deleting a file) is left to a person."""
     done: list[str] = []
     for _ in range(rounds):
-        fixable = [p for p in run(pkg) if p.fix is not None]
+        fixable = [p for p in run(pkg) if p.fix is not None and p.fix.batch]
         if not fixable:
             break
         done.append(apply_fix(pkg, fixable[0].fix))  # type: ignore[arg-type]

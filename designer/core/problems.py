@@ -42,11 +42,15 @@ class Fix:
     """A repair the core knows how to apply (see :mod:`designer.core.fixes`).
 
     ``kind`` names the fixer, ``args`` are its plain-JSON arguments, ``title`` is the button text.
+    ``batch`` False: only when a person asks for this one (a button, undoable), never in
+    ``check --fix``'s sweep. Deleting a file a check calls unused is right for a leftover but
+    not for a picture the user keeps there on purpose.
     """
 
     kind: str
     title: str
     args: dict[str, Any] = field(default_factory=dict)
+    batch: bool = True
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
             rel,
             f"{base} is in the folder of '{plugin.display_name}', but no menu item uses it and its code does "
             "not name it; it would be uploaded for nothing. Delete it if it is a leftover.",
+            fix=Fix("delete-file", f"Delete {base}", {"file": rel}, batch=False),
             plugin=plugin.key,
         )
 
