@@ -152,6 +152,33 @@ def test_ctrl_a_selects_every_shape_to_move_recolour_or_delete_together(
     assert window.package.read_text(pane.rel) == THREE
 
 
+def test_deleting_several_shapes_names_every_id_in_use(qtbot, window, example_project: Path, monkeypatch) -> None:
+    """Ctrl+A then Del asked about the first shape whose id was in use only: the code using the
+    second lost its picture without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    js = next((example_project / "webapp2" / PLUGIN).glob("*.plugin.js"))
+    js.write_text(js.read_text() + "\nvar first = 'keys.svg#a';\nvar second = 'keys.svg#b';\n")
+    two = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '<rect id="a" x="2" y="2" width="6" height="6"/>\n'
+        '<circle id="b" cx="16" cy="6" r="3"/>\n'
+        "</svg>\n"
+    )
+    pane = open_svg(window, example_project, two)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: asked.append(text) or answer)
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    key(qtbot, pane, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "'a'" in asked[0] and "'b'" in asked[0]
+    assert window.package.read_text(pane.rel) == two  # No keeps both
+    answer = QMessageBox.StandardButton.Yes
+    key(qtbot, pane, Qt.Key.Key_Delete)
+    text = window.package.read_text(pane.rel)
+    assert "<rect" not in text and "<circle" not in text
+
+
 def test_backspace_deletes_the_shape_tab_selected(qtbot, window, example_project: Path) -> None:
     pane = open_svg(window, example_project, THREE)
     key(qtbot, pane, Qt.Key.Key_Tab)

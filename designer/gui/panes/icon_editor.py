@@ -683,21 +683,32 @@ class IconEditorPane(QWidget):
         self.editor.edit_text(undo_text, self.rel, text, f"icon/{self.rel}/{merge_key}" if merge_key else None)
 
     def _confirm_remove(self, ids: list[str]) -> bool:
-        """Before a shape carrying ids goes: ask when a menu item, the code or the file uses one."""
+        """Before shapes carrying ids go: ask when a menu item, the code or the file uses one.
+
+        Every id in use is named in the one question: a Delete of several shapes (Ctrl+A) named
+        only the first, and the buttons using the others lost their pictures without a word.
+        """
         from ...core.iconrefs import id_uses
 
-        for icon_id in ids:
-            uses = id_uses(self.package, self.rel, icon_id)
-            if not uses:
-                continue
-            answer = QMessageBox.question(
-                self,
-                "Delete a shape that is in use?",
+        used = [(icon_id, uses) for icon_id in ids if (uses := id_uses(self.package, self.rel, icon_id))]
+        if not used:
+            return True
+        if len(used) == 1:
+            icon_id, uses = used[0]
+            title = "Delete a shape that is in use?"
+            text = (
                 f"This shape carries the id '{icon_id}', which is used by {', '.join(uses)}. "
-                "Without it that button or drawing loses its picture.\n\nDelete it anyway? (Undo brings it back.)",
+                "Without it that button or drawing loses its picture.\n\nDelete it anyway? (Undo brings it back.)"
             )
-            return answer == QMessageBox.StandardButton.Yes
-        return True
+        else:
+            title = "Delete shapes that are in use?"
+            text = (
+                "These shapes carry ids that are in use:\n\n"
+                + "\n".join(f"• '{icon_id}', used by {', '.join(uses)}" for icon_id, uses in used)
+                + "\n\nWithout them those buttons or drawings lose their pictures.\n\n"
+                "Delete them anyway? (Undo brings them back.)"
+            )
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def _suggested_id(self) -> str:
         from ...core.svgimport import derive_icon_id
