@@ -446,6 +446,21 @@ def test_names_windows_cannot_unpack_are_refused(base_project: Path, tmp_path: P
     assert not out.exists()
 
 
+def test_folders_that_would_be_one_are_refused(base_project: Path, tmp_path: Path) -> None:
+    """plugins/Rec/ beside plugins/rec/ is one folder on Windows and macOS: the export wrote both,
+    and its own import refused the ZIP."""
+    plugins = base_project / "webapp2" / "plugins"
+    (plugins / "Rec").mkdir()
+    (plugins / "Rec" / "other.svg").write_text("x")
+    if len(list(plugins.iterdir())) < 2:
+        pytest.skip("this file system folds the two names into one")
+    out = tmp_path / "x.zip"
+    r = _cli("export", str(base_project), "-o", str(out))
+    assert r.returncode == 2 and not out.exists(), r.stdout
+    assert "The folder 'webapp2/plugins/" in r.stderr and "webapp2/plugins/Rec" in r.stderr
+    assert "differ only in letter case; on Windows and macOS they are one" in r.stderr
+
+
 @pytest.mark.parametrize(
     ("first", "second", "how"),
     [("notes.txt", "Notes.txt", "letter case"), ("caf\u00e9.txt", "cafe\u0301.txt", "how an accented letter")],

@@ -25,7 +25,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, clash_key, name_difference, windows_name_problem
+from .files import DirFiles, name_clashes, name_difference, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -529,20 +529,22 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
 
 
 def _refuse_clashing_names(entries: dict[str, bytes]) -> None:
-    """Two files whose names differ only in letter case or in how an accent is encoded (NFC and
-    NFD ``café``) would overwrite each other on Windows and macOS, and our own import refuses
-    such a ZIP: the export wrote it anyway. Refused here, naming both. A name Windows cannot use
+    """Two files (or folders) whose names differ only in letter case or in how an accent is encoded
+    (NFC and NFD ``café``) would overwrite each other (be one folder) on Windows and macOS, and
+    our own import refuses such a ZIP: the export wrote it anyway. Refused here, naming both. A name Windows cannot use
     at all (``CON``, ``aux.svg``, ``icon.svg.``) is refused the same way (PD214)."""
-    seen: dict[str, str] = {}
-    for name in entries:
-        key = clash_key(name)
-        other = seen.setdefault(key, name)
-        if other != name:
-            how = name_difference(other, name)
+    for other, part, name in name_clashes(entries):
+        how = name_difference(other, part)
+        if part != name:  # folders (plugins/Rec/ and plugins/rec/): one folder there, as the import sees them
             raise ExportRefused(
-                f"'{shown_name(other)}' and '{shown_name(name)}' differ only in {how}; they would overwrite each "
-                "other on Windows and macOS (and the ZIP could not be imported again). Rename or remove one."
+                f"The folder '{shown_name(part)}' of '{shown_name(name)}' and '{shown_name(other)}' differ only in "
+                f"{how}; on Windows and macOS they are one (and the ZIP could not be imported again). Rename one."
             )
+        raise ExportRefused(
+            f"'{shown_name(other)}' and '{shown_name(name)}' differ only in {how}; they would overwrite each "
+            "other on Windows and macOS (and the ZIP could not be imported again). Rename or remove one."
+        )
+    for name in entries:
         windows = windows_name_problem(name)
         if windows is not None:
             # As for the names above: check warns (PD214), the export does not make a ZIP that

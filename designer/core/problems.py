@@ -280,8 +280,9 @@ CODES: dict[str, Code] = {
         Code(
             "PD206",
             _W,
-            "File names differ only in letter case",
-            "Unpacking the ZIP on Windows or macOS makes one file overwrite the other.",
+            "File or folder names differ only in letter case",
+            "Unpacking the ZIP on Windows or macOS makes one file overwrite the other, or two folders one; the "
+            "same for an accented letter written as one character and as two. The export refuses them.",
         ),
         Code(
             "PD214",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
-from designer.core.files import windows_name_problem
+from designer.core.files import name_clashes, name_difference, windows_name_problem
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
 from designer.core.state import load_state
@@ -87,18 +87,23 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "loads it. Add it to settings.json, or delete the folder if it is not needed.",
                 fix=Fix("list-package", "List it in settings.json", {"file": rel}),
             )
-    by_lower: dict[str, list[str]] = {}
-    for rel in names:
-        by_lower.setdefault(rel.lower(), []).append(rel)
-    for group in by_lower.values():
-        if len(group) > 1:
-            for rel in group[1:]:
-                ctx.report(
-                    "PD206",
-                    rel,
-                    f"{rel} and {group[0]} differ only in letter case. Unpacked on Windows or macOS one overwrites the "
-                    "other; rename or remove one of them.",
-                )
+    # As the export and the import compare names (files.name_clashes): folders too, accents' encodings too.
+    for other, part, rel in name_clashes(names):
+        how = name_difference(other, part)
+        if part != rel:
+            ctx.report(
+                "PD206",
+                rel,
+                f"The folder {part} (holding {rel}) and {other} differ only in {how}. Unpacked on Windows or macOS "
+                "they are one folder, and the export refuses them; rename one of them.",
+            )
+            continue
+        ctx.report(
+            "PD206",
+            rel,
+            f"{rel} and {other} differ only in {how}. Unpacked on Windows or macOS one overwrites the other; "
+            "rename or remove one of them.",
+        )
     said: set[str] = set()
     for rel in names:
         found = windows_name_problem(rel)
