@@ -71,6 +71,7 @@ def test_snippet_data_covers_the_api() -> None:
         ("details.", "", {"started", "chatEnabled"}),
         ("PEX.pluginAPI.sendRequest('/lo", "/lo", {"/lock"}),
         ("sendRequest('/participants/' + p.uuid + '/dt", "/dt", {"/dtmf"}),
+        ("sendRequest(`/participants/${p.uuid}/dt", "/dt", {"/dtmf"}),  # the same in a template string
     ],
 )
 def test_completion_lists(line: str, typed: str, expected: set[str]) -> None:
@@ -373,3 +374,15 @@ def test_a_participant_path_is_completed_as_code_with_the_uuid_selected(pane: So
     assert editor.textCursor().selectedText() == "participant.uuid"
     qtbot.keyClicks(editor, "p.uuid")  # typing replaces it
     assert editor.textCursor().block().text().endswith(code.replace("participant.uuid", "p.uuid") + "/mute")
+
+
+def test_a_template_string_request_completes_after_its_uuid(pane: SourcePane, qtbot) -> None:
+    """`/participants/${p.uuid}/ offered nothing, where '/participants/' + p.uuid + '/ offers the
+    request's own part: the whole path was matched against text starting with the uuid's code."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.pluginAPI.sendRequest(`/participants/${p.uuid}/mu")
+    helper = editor.completion
+    qtbot.waitUntil(helper.popup_visible)
+    assert helper.completer.currentCompletion() == "/mute"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest(`/participants/${p.uuid}/mute"

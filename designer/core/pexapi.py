@@ -99,6 +99,8 @@ def file_functions(text: str) -> list[Completion]:
 LOOK_BACK = 400  # characters before the cursor that completion looks at (a request path, a dotted name)
 _IN_REQUEST = re.compile(r"sendRequest\s*\(\s*(['\"`])((?:(?!\1).)*)$")
 _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")  # '/participants/' + uuid + '/
+# `/participants/${uuid}/mu: in a template string, what follows the uuid is a participant request's own part.
+_IN_TEMPLATE_TAIL = re.compile(r"sendRequest\s*\(\s*`/participants/\$\{[^`]*\}(/[^`$]*)?$")
 _DOTTED = re.compile(r"((?:[A-Za-z_$][\w$]*\s*(?:\[[^\]]*\])?\s*\.\s*)*)([A-Za-z_$][\w$]*)?$")
 
 
@@ -134,6 +136,9 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
     from the cursor, which on a megabyte of minified code took seconds per keystroke.
     """
     line_before = line_before[-LOOK_BACK:]
+    m = _IN_TEMPLATE_TAIL.search(line_before)
+    if m:  # (the whole path, below, would offer what starts with the uuid's own code: nothing)
+        return _participant_tails(m.group(1) or "")
     m = _IN_REQUEST.search(line_before)
     if m:
         typed = m.group(2)
@@ -145,10 +150,7 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
         return typed, [c for c in items if c.label.startswith(typed)] or items
     m = _IN_REQUEST_TAIL.search(line_before)
     if m:
-        typed = m.group(2)
-        tails = [(f"/{n}", payload or "no payload", doc) for n, payload, doc in api()["participant_requests"]]
-        items = [Completion(p, p, payload, doc, "path") for p, payload, doc in tails]
-        return typed, [c for c in items if c.label.startswith(typed)] or items
+        return _participant_tails(m.group(2))
     m = _DOTTED.search(line_before)
     typed = (m.group(2) or "") if m else ""
     chain_text = m.group(1) if m else ""
@@ -161,6 +163,13 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
     items = [Completion("PEX", "PEX", "PEX", "The Infinity Connect plugin API object.", "member")]
     items += file_functions(text() if callable(text) else text)
     return typed, items
+
+
+def _participant_tails(typed: str) -> tuple[str, list[Completion]]:
+    """The part of a participant request after its uuid (``/mute``), for ``typed`` so far."""
+    tails = [(f"/{n}", payload or "no payload", doc) for n, payload, doc in api()["participant_requests"]]
+    items = [Completion(p, p, payload, doc, "path") for p, payload, doc in tails]
+    return typed, [c for c in items if c.label.startswith(typed)] or items
 
 
 def hover_doc(line: str, column: int) -> str:

@@ -668,6 +668,13 @@ class SourceEditor(QPlainTextEdit):
             self.completion.show()
         elif typed in ("'", '"', "`") and "sendRequest(" in self.textCursor().block().text():
             self.completion.show(paths_only=True)
+        elif (
+            typed == "/"
+            and not completing
+            and "${" in (line := self.textCursor().block().text())
+            and "sendRequest(" in line
+        ):
+            self.completion.show(paths_only=True)  # `/participants/${p.uuid}/: the request's own part
         elif completing:
             in_path = self.completion.prefix.startswith("/")  # a REST path: /participants/<uuid>/…
             if (
