@@ -57,6 +57,15 @@ def test_snippet_data_covers_the_api() -> None:
     assert search("layout")[0].prefix.startswith("layout")
 
 
+def test_completion_knows_functions_named_in_any_language() -> None:
+    """A menu item's action may be named 静音 or ñu (the form takes them): completion missed such
+    functions and, after 静 typed, put the chosen name after it (静PEX) instead of finishing it."""
+    source = "function 静音() {}\nconst ñu = () => 1;\nfunction función(a) {}\n"
+    typed, items = pexapi.completions("    静", source)
+    assert typed == "静" and {"静音", "ñu", "función"} <= {c.label for c in items}
+    assert pexapi.completions("x = ñ", source)[0] == "ñ"
+
+
 @pytest.mark.parametrize(
     ("line", "typed", "expected"),
     [

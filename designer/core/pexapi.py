@@ -75,9 +75,11 @@ def _props(kind: str) -> list[Completion]:
     return [Completion(name, name, typ, doc, "property") for name, typ, doc in api()[kind]]
 
 
+# A JavaScript name: letters of any language (función, 静音, as the menu item form allows), _ and $.
+_NAME = r"(?:[^\W\d]|\$)[\w$]*"
 _FUNC_RE = re.compile(
-    r"\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(([^)]*)\)"
-    r"|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b[^(]*\(([^)]*)\)|\(([^)]*)\)\s*=>|([A-Za-z_$][\w$]*)\s*=>)"
+    rf"\bfunction\s*\*?\s*({_NAME})\s*\(([^)]*)\)"
+    rf"|\b(?:const|let|var)\s+({_NAME})\s*=\s*(?:async\s+)?(?:function\b[^(]*\(([^)]*)\)|\(([^)]*)\)\s*=>|({_NAME})\s*=>)"
 )
 
 
@@ -101,7 +103,7 @@ _IN_REQUEST = re.compile(r"sendRequest\s*\(\s*(['\"`])((?:(?!\1).)*)$")
 _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")  # '/participants/' + uuid + '/
 # `/participants/${uuid}/mu: in a template string, what follows the uuid is a participant request's own part.
 _IN_TEMPLATE_TAIL = re.compile(r"sendRequest\s*\(\s*`/participants/\$\{[^`]*\}(/[^`$]*)?$")
-_DOTTED = re.compile(r"((?:[A-Za-z_$][\w$]*\s*(?:\[[^\]]*\])?\s*\.\s*)*)([A-Za-z_$][\w$]*)?$")
+_DOTTED = re.compile(rf"((?:{_NAME}\s*(?:\[[^\]]*\])?\s*\.\s*)*)({_NAME})?$")
 
 
 def _qualifier_items(chain: list[str]) -> list[Completion] | None:
