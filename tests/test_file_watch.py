@@ -267,3 +267,25 @@ def test_a_form_file_no_longer_on_show_is_not_read_again_behind_the_users_back(
     assert "changed by another program" not in window.status.text()
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "manifest.json")))
     qtbot.waitUntil(lambda: '"theirs": true' in window.source_editor.text())  # shown again: read again
+
+
+def test_the_late_news_of_our_own_save_does_not_ask_about_keys_typed_since(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Keys typed during a save (on a slow disk) come before the watcher's news of it: that news
+    asked "changed by another program?", and a Yes dropped the keys typed since."""
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// one")
+    qtbot.keySequence(window, "Ctrl+S")
+    qtbot.keyClicks(editor, " two")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window._watcher.fileChanged.emit(str(path))  # the news of the save, after the keys
+    assert asked == [] and editor.text().startswith("// one two(function")
+    assert window.isWindowModified() and window.package.pending_texts[SRC].startswith("// one two(function")
+    # Another program's change is still asked about.
+    _write_elsewhere(path, path.read_text() + "// theirs\n")
+    window._watcher.fileChanged.emit(str(path))
+    assert len(asked) == 1 and "unsaved changes" in asked[0]

@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.editor: ModelEditor | None = None
         self.history_dock: QDockWidget | None = None
         self._watcher = None  # QFileSystemWatcher, made when a file is first shown in the editor
+        # What the last save wrote (path -> bytes): the watcher's news of that write is no other
+        # program's change, even when it comes after the user has typed on (see _file_changed_on_disk).
+        self._saved: dict[str, bytes] = {}
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -472,9 +475,8 @@ class MainWindow(QMainWindow):
         from ..core.model import pending_writes
 
         try:
-            elsewhere = self.editor.changed_elsewhere(
-                sorted(set(self.package.pending_texts) | set(pending_writes(self.package)))
-            )
+            writes = pending_writes(self.package)
+            elsewhere = self.editor.changed_elsewhere(sorted(set(self.package.pending_texts) | set(writes)))
         except OSError as exc:  # a file to write cannot even be read to compare (a folder now stands there)
             QMessageBox.warning(self, "Cannot save", str(exc))
             return False
@@ -496,6 +498,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save", str(exc))
             return False
         self.editor.undo_stack.setClean()
+        self._saved = {rel: writes[rel] for rel in written if rel in writes}
         note = self._forget_recovery()
         note = f" {note}" if note else ""
         healed = sorted(broken & set(written))
@@ -682,6 +685,7 @@ class MainWindow(QMainWindow):
             return False
         self._path = path
         self.package = pkg
+        self._saved = {}
         if self.remembers_projects:
             remember_project(path)
         if self.editor is not None:
@@ -1152,11 +1156,14 @@ class MainWindow(QMainWindow):
                 self._fill_tree()
             return
         try:
-            on_disk = pkg.files.read_bytes(rel).decode("utf-8")
+            data = pkg.files.read_bytes(rel)
+            on_disk = data.decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return
-        if on_disk == pane.editor.text():
-            return  # our own save, or the same text
+        if on_disk == pane.editor.text() or self._saved.get(rel) == data:
+            # Our own save, or the same text. (The news of a save can come after keys typed on
+            # during it: asked "changed by another program?", a Yes dropped those keystrokes.)
+            return
         if rel in pkg.modelled_files():
             # Held by the forms' model, not as text: a text reload would leave the model (what
             # Save writes) as it was, and the next save put the old JSON back over the change.
