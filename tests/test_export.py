@@ -476,3 +476,14 @@ def test_names_that_would_overwrite_each_other_are_refused(
     out = tmp_path / "x.zip"
     r = _cli("export", str(base_project), "-o", str(out))
     assert r.returncode == 2 and how in r.stderr and not out.exists()
+
+
+def test_sharp_s_and_ss_are_two_names(base_project: Path, tmp_path: Path) -> None:
+    """casefold() made 'Straße.txt' and 'Strasse.txt' one name and the export was refused; Windows
+    folds case letter by letter and keeps them apart."""
+    for name in ("Stra\u00dfe.txt", "Strasse.txt"):
+        (base_project / "webapp2" / name).write_text(name)
+    out = tmp_path / "x.zip"
+    r = _cli("export", str(base_project), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert {"webapp2/Stra\u00dfe.txt", "webapp2/Strasse.txt"} <= set(zipfile.ZipFile(out).namelist())

@@ -40,12 +40,15 @@ def clash_key(name: str) -> str:
 
     Those file systems ignore letter case, and macOS also treats "é" as one character or as "e"
     plus an accent alike: import, export and new plugin folders all compare names by this key.
+    Case is folded letter by letter (``lower``), as Windows does, not with ``casefold``, which
+    makes "Straße.svg" and "Strasse.svg" one name: two files Windows keeps apart, whose export
+    was refused.
     """
     if name.isascii():
         return name.lower()  # the same, in a fifth of the time (the check keys every file and folder)
     import unicodedata
 
-    return unicodedata.normalize("NFC", name).casefold()
+    return unicodedata.normalize("NFC", name).lower()
 
 
 def name_clashes(names: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -77,7 +80,7 @@ def name_clashes(names: Iterable[str]) -> list[tuple[str, str, str]]:
 def name_difference(wanted: str, actual: str) -> str:
     """How two names with one :func:`clash_key` differ, in words for a message: "letter case", or
     the accent's encoding, which looks the same on screen and so needs saying."""
-    if wanted.casefold() == actual.casefold():
+    if wanted.lower() == actual.lower():
         return "letter case"
     return "how an accented letter is encoded (one character, or a letter and a separate accent)"
 
