@@ -209,6 +209,22 @@ def test_shift_click_adds_a_shape_and_a_drag_moves_the_selection(qtbot, window, 
     assert [s.tag for s in canvas.selection] == ["line"]
 
 
+def test_keys_wait_while_the_mouse_is_down_except_escape(qtbot, window, example_project: Path) -> None:
+    """Ctrl+A or Delete in the middle of a drag changed what the release moved, or deleted the
+    shape being dragged; only Escape (drop the drag) means something then."""
+    pane = open_svg(window, example_project, THREE)
+    canvas, vp = pane.canvas, pane.canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 16, 6))
+    qtbot.mouseMove(vp, pos=at(canvas, 16, 8))
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    key(qtbot, pane, Qt.Key.Key_Delete)
+    qtbot.mouseMove(vp, pos=at(canvas, 16, 10))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 16, 10))
+    text = window.package.read_text(pane.rel)
+    assert '<circle cx="16" cy="10" r="3"/>' in text and '<rect x="2" y="2" width="6" height="6"/>' in text
+    assert window.editor.undo_stack.count() == 1 and [s.tag for s in canvas.selection] == ["circle"]
+
+
 @pytest.mark.parametrize(
     ("tool", "drawn"),
     [

@@ -715,6 +715,10 @@ class IconCanvas(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self._press is not None and key != Qt.Key.Key_Escape:
+            # The mouse is still down: Ctrl+A, Enter or Delete mid-drag changed what the release
+            # then moved, or added a second shape. Only Escape (cancel the drag) counts until then.
+            return
         # Shift+arrow moves BIG_NUDGE cells, not the tenfold step of drawing programs: ten cells
         # are most of a 24-cell icon, four (a sixth) cross it in a few presses and keep even
         # coordinates even. Arrows with other modifiers are left to Qt.
