@@ -213,3 +213,20 @@ def test_positions_on_a_long_minified_line_are_counted_without_decoding_it_again
     for name, row, column in info.leaks[::997]:
         assert row == 1 and line[column - 1 :].startswith(f"function {name}(")
     assert Counted.read < 50 * len(data)
+
+
+@pytest.mark.parametrize("long_line", [False, True], ids=["short", "minified"])
+def test_columns_on_the_first_line_start_after_a_byte_order_mark(long_line: bool) -> None:
+    """The mark counted as a character: problems on line 1 were one column right of where the
+    editor (and the browser, which drop the mark) show the text."""
+    from designer.core.lineends import offset_of
+
+    pad = "var a" + "é" * 9_000 + " = 1; " if long_line else ""  # (é: the columns are decoded)
+    body = pad + "PEX.pluginAPI.sendRequset('/x'); function leak() {}\n"
+    info = analyse("\ufeff" + body)
+    (call,) = [c for c in info.calls if c.member == "sendRequset"]
+    assert call.line == 1 and body[call.column - 1 :].startswith("sendRequset(")
+    assert body[[c for n, _, c in info.leaks if n == "leak"][0] - 1 :].startswith("function leak")
+    # and the fixes find the text at that place in the file as it is, mark included
+    text = "\ufeff" + body
+    assert text[offset_of(text, call.line, call.column) :].startswith("sendRequset(")

@@ -955,3 +955,23 @@ def test_a_recent_project_that_is_gone_can_be_taken_off_with_the_keyboard(qtbot,
     qtbot.keyClick(pane.recent, Qt.Key.Key_Return)
     assert asked and "no longer exists" in asked[0] and opened == []
     assert str(also_gone.resolve()) not in recent_projects() and str(kept.resolve()) in recent_projects()
+
+
+def test_a_problem_on_the_first_line_after_a_byte_order_mark_is_underlined_where_it_is(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The mark (which the editor does not show) counted as a column: the underline sat one
+    character right of the misspelt name."""
+    src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
+    src.write_bytes(b"\xef\xbb\xbfPEX.pluginAPI.sendRequset('/x'); " + src.read_bytes())
+    window.open_path(base_project)
+    view = window.problems_view
+    problem = next(r for r in view.problem_items() if r.text(2) == "PD511").data(0, Qt.ItemDataRole.UserRole)
+    assert (problem.line, problem.column) == (1, 15)
+    window.jump_to_problem(problem)
+    editor = window.source_editor
+    qtbot.waitUntil(editor.hasFocus)
+    underlined = [
+        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD511")
+    ]
+    assert underlined == ["sendRequset"]

@@ -355,6 +355,9 @@ class _Analyser:
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
         self._starts = _line_starts(data) if _odd_breaks(data) else None
         self._ascii = data.isascii()  # then a byte is a character: columns need no decoding
+        # A byte order mark is no character anyone sees: the editor and the browser drop it, so
+        # line 1's columns start after it (they were one too far right there).
+        self._bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
         self._marks: dict[int, list[tuple[int, int]]] = {}  # long line's start -> (byte, characters before it)
 
     # -- positions -----------------------------------------------------------------------
@@ -405,8 +408,9 @@ class _Analyser:
         if self._ascii:
             return offset - start + 1
         data = self.data
+        bom = self._bom if start == 0 else 0
         if offset - start <= _MARK_STEP:
-            return len(data[start:offset].decode("utf-8", "replace")) + 1
+            return max(1, len(data[start:offset].decode("utf-8", "replace")) + 1 - bom)
         marks = self._marks.get(start)
         if marks is None:
             marks = self._marks[start] = _line_marks(data, start)
@@ -414,7 +418,7 @@ class _Analyser:
         while marks[i][0] > offset:  # a mark moved forward to a character's first byte
             i -= 1
         at, chars = marks[i]
-        return chars + len(data[at:offset].decode("utf-8", "replace")) + 1
+        return chars + len(data[at:offset].decode("utf-8", "replace")) + 1 - bom
 
     def text(self, node: Any) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")

@@ -105,7 +105,7 @@ def offset_of(text: str, line: int, column: int) -> int | None:
     """
     if line < 1 or column < 1:
         return None
-    start = 0
+    start = 1 if text.startswith("\ufeff") else 0  # (columns start after a byte order mark)
     for _ in range(line - 1):
         m = _BREAK.search(text, start)
         if m is None:
