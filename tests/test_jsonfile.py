@@ -213,3 +213,39 @@ def test_spans_and_schema_errors_are_values_nothing_can_change() -> None:
     assert (err.pointer, err.at_key) == ("/isSettingsBranded", False) and "true or false" in err.message
     with pytest.raises(AttributeError):
         err.message = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('{\r    "a": 1,\r    "b": x\r}\r', 3, 10),  # lone CRs (old Mac files)
+        ('{\r\n    "a": 1,\r\n    "b": x\r\n}\r\n', 3, 10),
+        ('\ufeff{\n    "a": 1,\n    "b": x\n}\n', 3, 10),
+        ('\ufeff{"a": 1, "b": x}', 1, 15),  # (line 1's columns start after the mark)
+        ('{"a": "one\u2028two", "b": x}', 2, 12),  # U+2028 is allowed in a JSON string
+        ('{\r    "a": NaN\r}', 2, 10),
+    ],
+    ids=["cr", "crlf", "bom", "bom-line-1", "u2028", "nan-cr"],
+)
+def test_a_syntax_error_is_placed_on_the_line_the_editor_shows(text: str, line: int, column: int) -> None:
+    """The decoder counts lines at LF only: after a lone CR or a U+2028 the error pointed lines
+    above the mistake (a file of lone CRs: always line 1, at a column past the line's end)."""
+    from designer.core.lineends import offset_of
+
+    with pytest.raises(JsonSyntaxError) as err:
+        JsonDocument(text)
+    assert (err.value.line, err.value.column) == (line, column)
+    assert text[offset_of(text, line, column)] in "xN"
+
+
+def test_positions_after_a_u2028_in_a_string_are_on_the_line_the_editor_shows() -> None:
+    """The editor breaks the line at a U+2028 written raw in a string: what follows it was a line
+    too high (the underline of a problem about "b" went on the line of "a")."""
+    from designer.core.lineends import offset_of
+
+    text = '{\n    "a": "one\u2028two", "b": [1, 2],\n    "c": 3\n}\n'
+    doc = JsonDocument(text)
+    for pointer, written in (("/b", "[1, 2]"), ("/c", "3"), ("/a", '"one')):
+        line, column = doc.position(pointer)
+        assert text[offset_of(text, line, column) :].startswith(written)
+    assert doc.position("/b") == (3, 12) and doc.position("/c") == (4, 10)

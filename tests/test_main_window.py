@@ -975,3 +975,27 @@ def test_a_problem_on_the_first_line_after_a_byte_order_mark_is_underlined_where
         sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD511")
     ]
     assert underlined == ["sendRequset"]
+
+
+def test_a_json_mistake_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The decoder counts LF only: in a file whose lines end with a lone CR (old Mac editors) the
+    mistake was reported on line 1, at a column past its end, and the wrong line was selected."""
+    settings = base_project / "webapp2" / "settings.json"
+    settings.write_bytes(
+        b'{\r    "plugins": [\r        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json"}\r'
+        b"    ],\r    'note': 1\r}\r"
+    )
+    window.open_path(base_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD100")
+    assert row.text(1) == "settings.json:5:5"
+    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+    editor = window.source_editor
+    qtbot.waitUntil(editor.hasFocus)
+    assert editor.textCursor().selectedText() == "    'note': 1"
+    underlined = [
+        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD100")
+    ]
+    assert underlined == ["'"]

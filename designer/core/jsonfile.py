@@ -324,12 +324,18 @@ class JsonDocument:
                 text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant, parse_float=_finite_float
             )
         except json.JSONDecodeError as exc:
-            raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), exc.lineno, exc.colno, exc.msg) from None
+            # Lines as the editor shows them: the decoder counts LF only (a lone CR or a U+2028 in
+            # a string before the mistake put it lines above it).
+            from .lineends import line_col  # (here: a clean `check` never imports it)
+
+            line, column = line_col(text, exc.pos)
+            raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), line, column, exc.msg) from None
         except _NotJson as exc:
             token = str(exc)
             pos = _constant_position(text, token)
-            line = text.count("\n", 0, pos) + 1
-            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            from .lineends import line_col
+
+            line, column = line_col(text, pos)
             if token in ("NaN", "Infinity", "-Infinity"):
                 message = f"{token} is not a JSON value (a browser cannot read this file); write a number or null"
             else:
@@ -345,6 +351,7 @@ class JsonDocument:
         self._spans: dict[str, Span] | None = None
         self._duplicates: list[tuple[str, int]] = []
         self._starts: list[int] | None = None
+        self._shown_starts: list[int] | None = None  # with U+2028 and U+2029 (line_col); the rest edits by _starts
         if found_duplicate:
             self._scan()
 
@@ -405,9 +412,16 @@ class JsonDocument:
 
     # -- positions ------------------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset (offset counts the BOM out)."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        """1-based line and column of a character offset (offset counts the BOM out), lines as the
+        editor shows them: a U+2028 or U+2029 (allowed raw in a JSON string) ends one there too."""
+        starts = self._shown_starts
+        if starts is None:
+            starts = self._line_starts
+            if "\u2028" in self.text or "\u2029" in self.text:
+                starts = [0] + [m.end() for m in re.finditer("\r\n|\r|\n|\u2028|\u2029", self.text)]
+            self._shown_starts = starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def span(self, pointer: str) -> Span | None:
         return self.spans.get(pointer)

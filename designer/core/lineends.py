@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["LineEndings", "offset_of"]
+__all__ = ["LineEndings", "line_col", "offset_of"]
 
 _BREAK = re.compile("\r\n|\r|\n|\u2028|\u2029")
 _BOM = "\ufeff"
@@ -112,3 +112,24 @@ def offset_of(text: str, line: int, column: int) -> int | None:
             return None
         start = m.end()
     return start + column - 1
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (characters) of ``text[offset]`` as the editor shows them: the
+    inverse of :func:`offset_of` (CRLF, LF, a lone CR, U+2028 and U+2029 each end a line, line 1's
+    columns start after a byte order mark).
+
+    Why: parsers count lines at LF only (Python's json, libxml2), so after a lone CR or a U+2028
+    a problem pointed lines above where the editor shows its text. Only a text with such a
+    character before ``offset`` is searched with the pattern; the rest costs two scans.
+    """
+    head = text[:offset]
+    if "\r" in head or "\u2028" in head or "\u2029" in head:
+        line, start = 1, 0
+        for m in _BREAK.finditer(head):
+            line, start = line + 1, m.end()
+    else:
+        line, start = head.count("\n") + 1, head.rfind("\n") + 1
+    if start == 0 and head.startswith(_BOM):
+        start = 1
+    return line, offset - start + 1
