@@ -999,3 +999,26 @@ def test_a_json_mistake_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is
         sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD100")
     ]
     assert underlined == ["'"]
+
+
+def test_an_icon_problem_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """libxml2 counts lines at LF only: the onclick of an icon saved with lone CRs was reported on
+    line 1 (selecting the <svg> line), at a column past its end."""
+    icon = base_project / "webapp2" / "plugins/rec/evil.svg"
+    icon.write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\r  <g>\r'
+        b'    <rect width="4" height="4" onclick="x()"/>\r  </g>\r</svg>\r'
+    )
+    window.open_path(base_project)
+    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD413")
+    assert row.text(1) == "plugins/rec/evil.svg:3:32"
+    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+    editor = window.source_editor
+    qtbot.waitUntil(editor.hasFocus)
+    assert editor.textCursor().selectedText() == '    <rect width="4" height="4" onclick="x()"/>'
+    underlined = [
+        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD413")
+    ]
+    assert underlined == ["onclick"]

@@ -237,3 +237,51 @@ def test_entity_references_in_attributes_are_written_out_expanded() -> None:
 def test_a_root_that_is_not_svg_is_made_one(root: str) -> None:
     clean, _lost = sanitise_svg(root.encode())
     assert clean.startswith("<svg") and "alert" not in clean and "t.example" not in clean
+
+
+@pytest.mark.parametrize("end", ["\r", "\u2028", "\r\n"], ids=["cr", "u2028", "crlf"])
+def test_icon_problems_are_on_the_line_the_editor_shows(end: str) -> None:
+    """libxml2 counts lines at LF only: in an icon saved with lone CRs (or with U+2028 between its
+    elements) every problem was on line 1, the attribute's at a column far past that line's end."""
+    from designer.core.lineends import offset_of
+
+    outside = "\n" if end == "\u2028" else end  # (outside the root or in a tag a U+2028 is not XML)
+    text = (
+        '<?xml version="1.0"?>' + outside + '<?xml-stylesheet href="http://example.com/s.css"?>' + outside
+    ) + end.join(
+        [
+            '<svg xmlns="http://www.w3.org/2000/svg">',
+            "  <g>",
+            '    <rect width="1"' + outside + '          onclick="x()"/>',
+            "    <script>alert(1)</script>",
+            "  </g>",
+            "</svg>",
+        ]
+    )
+    data = text.encode()
+    found = {f.code: (f.line, f.column) for f in scan_svg(data, read_svg(data))}
+    assert found["PD415"][0] == 2
+    assert found["PD413"] == (6, 11) and text[offset_of(text, 6, 11) :].startswith("onclick=")
+    assert found["PD412"][0] == 7 and found["PD430"][0] == 3
+    broken = (text.replace("</g>", "</h>")).encode()
+    info = read_svg(broken)
+    assert not info.ok and info.line == 8, (info.line, info.column, info.error)
+
+
+def test_a_doctype_is_placed_in_characters_after_a_byte_order_mark() -> None:
+    """The DOCTYPE's column was counted in bytes, the mark's three among them."""
+    from designer.core.lineends import offset_of
+
+    text = '\ufeff<!-- é -->\r<!-- ü --><!DOCTYPE svg [<!ENTITY a "b">]>\r<svg xmlns="http://www.w3.org/2000/svg"/>'
+    (finding,) = [f for f in scan_svg(text.encode(), read_svg(text.encode())) if f.code == "PD411"]
+    assert (finding.line, finding.column) == (2, 26)
+    assert text[offset_of(text, finding.line, finding.column) :].startswith("<!ENTITY")
+
+
+def test_an_attribute_on_the_first_line_after_a_byte_order_mark_is_at_its_column() -> None:
+    from designer.core.lineends import offset_of
+
+    text = '\ufeff<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'
+    (finding,) = [f for f in scan_svg(text.encode(), read_svg(text.encode())) if f.code == "PD413"]
+    assert (finding.line, finding.column) == (1, 41)
+    assert text[offset_of(text, 1, 41) :].startswith("onload=")

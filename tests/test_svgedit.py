@@ -302,3 +302,10 @@ def test_any_edit_sequence_splices_into_text_that_reads_back_as_the_edited_tree(
         assert doc.to_text() == doc._prolog + body + doc._epilog
         if "\r\n" in text:  # a CRLF file stays CRLF, new lines included
             assert "\n" not in doc.to_text().replace("\r\n", "")
+
+
+def test_an_xml_error_in_a_file_of_lone_cr_line_ends_is_on_the_line_the_editor_shows() -> None:
+    """libxml2 counts lines at LF only: the icon editor said "line 1" for every mistake."""
+    with pytest.raises(SvgEditError) as err:
+        SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\r  <g>\r  </h>\r</svg>\r')
+    assert err.value.line == 3

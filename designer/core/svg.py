@@ -24,6 +24,7 @@ __all__ = [
     "sanitise_svg",
     "sanitise_tree",
     "scan_svg",
+    "shown_position",
     "viewbox_from_size",
 ]
 
@@ -122,6 +123,62 @@ def _plain_xml_error(message: str) -> str:
     return message.rstrip(".")
 
 
+# Line ends libxml2 does not count (it counts LF only) and the editor does: a lone CR, U+2028, U+2029.
+_ODD_BREAKS = rb"\r(?!\n)|\xe2\x80[\xa8\xa9]"
+
+
+def _odd_breaks(data: bytes) -> bool:
+    """Whether ``data`` has a line end libxml2 does not count: two scans, no pattern, for most icons."""
+    return (
+        (b"\r" in data and data.count(b"\r") != data.count(b"\r\n"))
+        or b"\xe2\x80\xa8" in data
+        or b"\xe2\x80\xa9" in data
+    )
+
+
+def shown_position(data: bytes, line: int, column: int) -> tuple[int, int]:
+    """libxml2's ``line`` and ``column`` (LF-counted lines, characters, line 1 after a byte order
+    mark) as the editor shows them, where a lone CR, U+2028 and U+2029 end lines too.
+
+    Why: in an icon saved with lone CRs every error was on line 1, at a column far past its end.
+    """
+    if not _odd_breaks(data):
+        return line, column
+    from .lineends import line_col
+
+    text = data.decode("utf-8", "replace")
+    start = 1 if text.startswith("\ufeff") else 0
+    for _ in range(line - 1):
+        found = text.find("\n", start)
+        if found == -1:
+            return line, column
+        start = found + 1
+    return line_col(text, min(start + max(column, 1) - 1, len(text)))
+
+
+def _shown_lines(data: bytes, root: Any) -> None:
+    """Give every node of ``root`` (parsed from ``data``) the line the editor shows its start tag
+    ending on: ``sourceline`` counts LF only, so after a lone CR or a U+2028 it was lines too high.
+
+    The lines come from a second parse of ``data`` with those ends written as LF (only for a
+    file that has them); when it does not give the same nodes, the lines stay as they were.
+    """
+    from lxml import etree
+
+    try:
+        again = etree.fromstring(re.sub(_ODD_BREAKS, b"\n", data), safe_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return
+    if again is None:
+        return
+    nodes, others = ([*r.itersiblings(preceding=True), *r.iter(), *r.itersiblings()] for r in (root, again))
+    if len(nodes) != len(others):
+        return
+    for node, other in zip(nodes, others, strict=True):
+        if node.sourceline is not None and other.sourceline is not None:
+            node.sourceline = other.sourceline
+
+
 def read_svg(data: bytes) -> SvgInfo:
     """Parse ``data`` without resolving anything external; never raises on bad input."""
     from lxml import etree
@@ -130,11 +187,14 @@ def read_svg(data: bytes) -> SvgInfo:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        return SvgInfo(False, _plain_xml_error(exc.msg or str(exc)), line or 1, col or 1)
+        line, col = shown_position(data, line or 1, col or 1)
+        return SvgInfo(False, _plain_xml_error(exc.msg or str(exc)), line, col)
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:
         return SvgInfo(False, "the file is empty", 1, 1)
+    if _odd_breaks(data):
+        _shown_lines(data, root)
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
     info = SvgInfo(True, root_tag=tag, tree=root)
     info.root_id = root.get("id")
@@ -263,8 +323,12 @@ def symbol_elements(root: Any) -> list[Any]:
 
 
 def _line_of(data: bytes, index: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, index) + 1
-    return line, index - (data.rfind(b"\n", 0, index) + 1) + 1
+    """The line and column the editor shows for byte ``index``: characters, not bytes, counted
+    after a byte order mark, lines ended by a lone CR or a U+2028 too (only a DOCTYPE asks)."""
+    from .lineends import line_col
+
+    head = data[:index].decode("utf-8", "replace")
+    return line_col(head, len(head))
 
 
 def _prolog(data: bytes) -> bytes:
@@ -354,6 +418,8 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return
+    from .lineends import line_col
+
     text = data.decode("utf-8", "replace")
     masked = re.sub(_MASKED, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     span = doctype_span(masked)
@@ -371,8 +437,7 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
             hit = re.search(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=", tag)
             if hit is not None:
                 at += hit.start(1)
-        line = text.count("\n", 0, at) + 1
-        finding.line, finding.column = line, at - (text.rfind("\n", 0, at) + 1) + 1
+        finding.line, finding.column = line_col(text, at)  # as the editor shows it (a BOM, a lone CR)
 
 
 _START_TAG_END = r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import _local, safe_parser, symbol_elements
+from .svg import _local, safe_parser, shown_position, symbol_elements
 from .svgsplice import Spans
 
 __all__ = [
@@ -130,7 +130,8 @@ class SvgDocument:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as exc:
             line, col = exc.position if exc.position else (exc.lineno or 1, 1)
-            raise SvgEditError(_POSITION.sub("", exc.msg or str(exc)), line or 1, col or 1) from None
+            line, col = shown_position(data, line or 1, col or 1)  # lines as the source editor shows them
+            raise SvgEditError(_POSITION.sub("", exc.msg or str(exc)), line, col) from None
         except ValueError as exc:
             raise SvgEditError(str(exc), 1, 1) from None
         if root is None or _local(root.tag) != "svg":
