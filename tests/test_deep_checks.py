@@ -690,3 +690,12 @@ def test_a_syntax_error_at_a_string_is_quoted_once(base_project: Path) -> None:
     write(base_project, JS, source(body="        var t = ['My plugin' 'x'];\n"))
     message = only(base_project, "PD500")[0].message
     assert "''" not in message and "\"'My plugin'\"" in message, message
+
+
+def test_not_utf8_is_placed_on_the_line_the_editor_shows(base_project: Path) -> None:
+    """Counted at LF only, the bad byte of a file of lone CRs was always on line 1 (at a column
+    past its end), and a U+FEFF starting a later line was skipped as if it were a byte order mark."""
+    (base_project / "webapp2" / JS).write_bytes(b"(function () {\r var s = '\xe2\x80\xa8';\r var t = '\xff';\r})();\r")
+    assert [(p.file, p.line, p.column) for p in only(base_project, "PD103")] == [(JS, 4, 11)]
+    (base_project / "webapp2" / "settings.json").write_bytes(b'{\n\xef\xbb\xbf"plugins": [], "a\xe9": 1}\n')
+    assert [(p.file, p.line, p.column) for p in only(base_project, "PD103")] == [("settings.json", 2, 19)]

@@ -1022,3 +1022,16 @@ def test_an_icon_problem_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_i
         sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD413")
     ]
     assert underlined == ["onclick"]
+
+
+def test_a_source_that_is_not_utf8_names_the_line_the_problem_names(window: MainWindow, base_project: Path) -> None:
+    """Lines counted at LF only: in a file of lone CRs the bad byte was said to be on line 1, and
+    the problem's place (file:line:col) said the same."""
+    src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
+    src.write_bytes(b"(function () {\r  var a = 1;\r  var s = '\xe9';\r})();\r")
+    window.open_path(base_project)
+    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD103")
+    assert row.text(1) == "plugins/rec/rec.plugin.js:3:12"
+    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+    assert window.stack.currentWidget() is window.details
+    assert "not UTF-8 text (byte 0xe9 on line 3," in window.details.toPlainText()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["LineEndings", "line_col", "offset_of"]
+__all__ = ["LineEndings", "bad_byte_position", "line_col", "offset_of"]
 
 _BREAK = re.compile("\r\n|\r|\n|\u2028|\u2029")
 _BOM = "\ufeff"
@@ -133,3 +133,14 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     if start == 0 and head.startswith(_BOM):
         start = 1
     return line, offset - start + 1
+
+
+def bad_byte_position(data: bytes, index: int) -> tuple[int, int]:
+    """Line and column (:func:`line_col`) of the byte at ``index``, the first that is not UTF-8:
+    everything before it is, so it is counted in characters, lines as the editor shows them.
+
+    Why: the place of a "not UTF-8" problem was counted at LF only (in a file of lone CRs, always
+    line 1) and a U+FEFF starting any line was skipped as if it were the file's byte order mark.
+    """
+    head = data[:index].decode("utf-8", "replace")
+    return line_col(head, len(head))

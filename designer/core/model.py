@@ -484,9 +484,9 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        # Count characters (not bytes, not a BOM): everything before the bad byte is valid UTF-8.
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig")) + 1
+        from .lineends import bad_byte_position  # (only for a file that is not UTF-8)
+
+        line, col = bad_byte_position(data, exc.start)  # in characters, lines as the editor shows them
         problems.append(
             make(
                 "PD103",

@@ -63,9 +63,9 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            # Characters before the bad byte on its line (they are valid UTF-8), as for JSON files.
-            column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig")) + 1
+            from ..lineends import bad_byte_position  # (only for a file that is not UTF-8)
+
+            line, column = bad_byte_position(data, exc.start)  # in characters, lines as the editor shows them
             ctx.report(
                 "PD103",
                 rel,
