@@ -70,7 +70,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = import_zip(Path(args.source), Path(args.output))
     except ImportRefused as exc:
-        return _refused(args, str(exc), exc.entry)
+        # A refusal about what is inside names the entry, not the archive: say which ZIP, as check does.
+        message = str(exc)
+        if not message.startswith((str(Path(args.source)), str(Path(args.output)))):
+            message = f"{args.source}: {message}"
+        return _refused(args, message, exc.entry)
     except OSError as exc:  # the core words what it foresees; anything else still gets one line, not a traceback
         return _refused(args, _os_message(exc))
     created: list[str] = []

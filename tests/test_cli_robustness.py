@@ -88,6 +88,9 @@ def test_check_refuses_a_hostile_zip_like_import_does(kind: str, tmp_path: Path)
     assert phrase in data["error"] and data["code"] == "PD104" and data["summary"]["ok"] is False
     imported = run("import", src, "-o", tmp_path / "p")  # the same words as the import's
     assert imported.returncode == 2 and phrase in imported.stderr
+    assert imported.stderr.startswith(f"plugin-designer: {src}: ")  # which archive, when several are imported
+    imported_json = json.loads(run("import", "--json", src, "-o", tmp_path / "p").stdout)
+    assert imported_json["error"].startswith(f"{src}: ") and phrase in imported_json["error"]
     assert sorted(tmp_path.iterdir()) == before
 
 
@@ -138,6 +141,19 @@ def test_import_refuses_a_target_that_is_not_a_new_folder(kind: str, phrase: str
     assert after == before
     if kind == "link-to-empty-folder":
         assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_import_names_the_zip_that_holds_no_branding(tmp_path: Path) -> None:
+    src = tmp_path / "photos.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("holiday/beach.txt", "sun")
+    out = run("import", src, "-o", tmp_path / "p")
+    assert out.returncode == 2
+    assert out.stderr == f"plugin-designer: {src}: The ZIP holds no webapp2 branding: no webapp2/ folder, " + (
+        "settings.json, manifest.json or plugins/ folder.\n"
+    )
+    missing = run("import", tmp_path / "nothere.zip", "-o", tmp_path / "p")  # already named: not twice
+    assert missing.stderr == f"plugin-designer: {tmp_path / 'nothere.zip'}: no such file\n"
 
 
 def test_import_refuses_an_entry_name_the_file_system_cannot_store(tmp_path: Path) -> None:
