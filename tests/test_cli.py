@@ -288,6 +288,18 @@ def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     assert dest.read_bytes() == before
 
 
+def test_export_of_a_zip_names_the_zip_as_given(tmp_path: Path) -> None:
+    root = make_webapp2(tmp_path / "src", case("settings-id-differs").mutate)
+    src = tmp_path / "b.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        for rel, data in snapshot(root).items():
+            zf.writestr("webapp2/" + rel, data)
+    out = run("export", src, "-o", tmp_path / "out.zip")
+    assert out.returncode == 2
+    assert out.stderr == f"plugin-designer: {src} is a ZIP opened read-only; import it into a folder first.\n"
+    assert not (tmp_path / "out.zip").exists()
+
+
 def test_new_on_a_file_says_so(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("keep me")

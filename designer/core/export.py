@@ -481,7 +481,9 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     Raises :class:`ExportRefused` when no export is possible (read-only ZIP, unusable brandingID).
     """
     if not isinstance(pkg.files, DirFiles):
-        raise ExportRefused(f"{pkg.files.label} is a ZIP opened read-only; import it into a folder first.")
+        # The ZIP as the user named it: the label's "!webapp2" is how the designer addresses its inside.
+        where = getattr(pkg.files, "zip_path", pkg.files.label)
+        raise ExportRefused(f"{where} is a ZIP opened read-only; import it into a folder first.")
     root = pkg.files.root
     project = pkg.files.project
     state = load_state(project)
