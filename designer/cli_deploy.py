@@ -32,7 +32,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--user", default=None, help="Management Node administrator (default: the last one used, else admin)"
     )
     p.add_argument(
-        "--ca-bundle", default=None, metavar="FILE", help="PEM file of the CA that signed the node's certificate"
+        "--ca-bundle",
+        default=None,
+        metavar="FILE",
+        help="PEM file of the CA that signed the node's certificate (remembered for this node)",
     )
     p.add_argument(
         "--insecure",
@@ -41,7 +44,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--remember", action="store_true", help="store the password in the system keyring")
     p.add_argument(
-        "-o", "--output", default=None, help="where to write the exported ZIP (default: next to the project)"
+        "-o",
+        "--output",
+        default=None,
+        help="where to write the exported ZIP (default: where the last export went, else PROJECT-branding.zip next "
+        "to the project folder; an earlier ZIP there is replaced)",
     )
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the node (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
