@@ -58,3 +58,24 @@ def test_readme_example_output_is_what_check_prints(tmp_path) -> None:
     example = re.search(r"```console\n\$ plugin-designer check my-branding/\n(.*?)```", README, re.S)
     assert example is not None
     assert out.stdout + out.stderr == example.group(1)
+
+
+def test_every_key_of_check_json_is_documented(tmp_path) -> None:
+    """A script author reads the README, not the code: each key `check --json` prints is named there."""
+    import json
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", tmp_path / "p")
+    s = tmp_path / "p" / "webapp2" / "settings.json"
+    s.write_text(s.read_text().replace('"enabled": true', '"enabled": true,'))
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "--json", "--fix", "p"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    data = json.loads(out.stdout)
+    assert data["problems"], out.stdout
+    paragraph = README.split("`--json` prints", 1)[1].split("\n\n", 1)[0]
+    keys = set(data) | {k for p in data["problems"] for k in p}
+    assert sorted(k for k in keys if f"`{k}`" not in paragraph and f'"{k}"' not in paragraph) == []
