@@ -167,6 +167,7 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
         key, eq, value = item.partition("=")
         if not eq:
             errors.append(f"'--set {item}' needs the form key=value, e.g. --set name='My button'.")
+            continue  # not an answer at all: judging it as an empty one only adds a second, misleading line
         raw[key.strip()] = value
         given[key.strip()] = f"--set {key.strip()}"
     if args.name and "name" not in raw:

@@ -271,6 +271,17 @@ def test_cli_new_with_bad_answers_exits_2(tmp_path: Path, capsys: pytest.Capture
     assert "no recipe called" in capsys.readouterr().err
 
 
+def test_cli_new_set_without_a_value_says_only_that(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "proj"
+    assert main(["new", str(target), "--recipe", "mute-guests", "--set", "confirm"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "plugin-designer: the answers for the recipe 'mute-guests' cannot be used:\n"
+        "  - '--set confirm' needs the form key=value, e.g. --set name='My button'.\n"
+    )
+    assert not target.exists()
+
+
 def test_cli_new_recipe_takes_name_option(tmp_path: Path) -> None:
     assert main(["new", str(tmp_path / "p"), "--recipe", "lock-toggle", "--name", "Door"]) == 0
     package = json.loads((tmp_path / "p/webapp2/plugins/door/door.plugin.package.json").read_text())
