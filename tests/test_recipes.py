@@ -268,7 +268,10 @@ def test_cli_new_with_bad_answers_exits_2(tmp_path: Path, capsys: pytest.Capture
     assert "cannot be used as a function name" in err and "key=value" in err
     assert not target.exists()
     assert main(["new", str(target), "--recipe", "nothing-like-it"]) == 2
-    assert "no recipe called" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no recipe called 'nothing-like-it'. Recipes: " in err and "did you mean" not in err
+    assert main(["new", str(target), "--recipe", "webhok"]) == 2
+    assert "no recipe called 'webhok' (did you mean 'webhook'?). Recipes: " in capsys.readouterr().err
 
 
 def test_cli_new_set_without_a_value_says_only_that(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

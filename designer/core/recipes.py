@@ -185,8 +185,12 @@ def load_recipe(name: str) -> Recipe:
     try:
         data = json.loads((folder / "recipe.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        known = ", ".join(p.name for p in sorted(_root().iterdir()) if (p / "recipe.json").is_file())
-        raise RecipeError(f"there is no recipe called '{name}'. Recipes: {known}") from None
+        import difflib
+
+        names = [p.name for p in sorted(_root().iterdir()) if (p / "recipe.json").is_file()]
+        close = difflib.get_close_matches(name, names, n=1)  # a typo is the usual reason, as for commands
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise RecipeError(f"there is no recipe called '{name}'{hint}. Recipes: {', '.join(names)}") from None
     except (OSError, ValueError) as exc:
         raise RecipeError(f"the recipe '{name}' cannot be read: {exc}") from exc
     try:
