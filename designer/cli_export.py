@@ -137,12 +137,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     errors = [
         {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
     ]
+    from .cli import _display_base
+
+    base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
     if plan.errors and not args.force:
         if args.json:
             print(json.dumps({"ok": False, "blocked": True, "errors": errors}, indent=2, ensure_ascii=False))
         else:
             for p in plan.errors:
-                print(f"{p.location()}: error {p.code} {p.message}", file=sys.stderr)
+                print(f"{base}{p.location()}: error {p.code} {p.message}", file=sys.stderr)
             print(
                 f"Export blocked: {len(plan.errors)} error(s) must be fixed first (or use --force to export anyway).",
                 file=sys.stderr,
@@ -176,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     for p in plan.errors:
-        print(f"warning: exported despite {p.location()}: {p.code} {p.message}", file=sys.stderr)
+        print(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}", file=sys.stderr)
     print(f"Exported {out} ({len(plan.entries)} files, {result.size} bytes, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"

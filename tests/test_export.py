@@ -303,8 +303,12 @@ def test_cli_export_blocked_and_forced(base_project: Path, tmp_path: Path) -> No
     r = _cli("export", str(base_project), "-o", str(tmp_path / "out.zip"))
     assert r.returncode == 1 and "PD201" in r.stderr and "Export blocked" in r.stderr
     assert not (tmp_path / "out.zip").exists()
+    checked = _cli("check", str(base_project))
+    pd201 = [line for line in checked.stdout.splitlines() if " error PD201 " in line]
+    assert pd201 and pd201[0] in r.stderr.splitlines()  # the line check prints: a path the terminal can open
     r = _cli("export", str(base_project), "-o", str(tmp_path / "out.zip"), "--force")
     assert r.returncode == 0 and (tmp_path / "out.zip").is_file()
+    assert "warning: exported despite " + pd201[0].split(": error ")[0] + ": PD201 " in r.stderr
     r = _cli("export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.zip"))
     assert r.returncode == 2
 
