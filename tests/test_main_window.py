@@ -1035,3 +1035,102 @@ def test_a_source_that_is_not_utf8_names_the_line_the_problem_names(window: Main
     window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
     assert window.stack.currentWidget() is window.details
     assert "not UTF-8 text (byte 0xe9 on line 3," in window.details.toPlainText()
+
+
+def _press(qtbot, key, mods=Qt.KeyboardModifier.NoModifier):
+    """``key`` on the widget that has the keyboard, as a user presses it; where the keyboard is then."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget(), key, mods)
+    return QApplication.focusWidget()
+
+
+_TAB, _BACK = Qt.Key.Key_Tab, Qt.Key.Key_Backtab
+_SHIFT, _CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+
+
+def _from_tree(window: MainWindow, qtbot, item: tuple[str, object]) -> None:
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), item))
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+
+
+@pytest.mark.parametrize("export_open", [False, True])
+def test_tab_goes_from_the_tree_to_the_plugin_page_then_to_problems(
+    window: MainWindow, qtbot, example_project: Path, export_open: bool
+) -> None:
+    """The pages are made after the Problems dock, so Tab from the tree went to Problems first
+    and the plugin form came after it; now: tree, page, Problems, Export, tree again."""
+    window.open_path(example_project)
+    if export_open:
+        window.show_export()
+    _from_tree(window, qtbot, ("plugin", 0))
+    page = window.plugin_page
+    assert _press(qtbot, _TAB) is page.form.name
+    assert _press(qtbot, _TAB) is page.form.id  # the page's own order within it
+    assert _press(qtbot, _BACK, _SHIFT) is page.form.name
+    assert _press(qtbot, _BACK, _SHIFT) is window.tree
+    last = _press(qtbot, _BACK, _SHIFT)  # round the other way: the last stop of the last region
+    assert window.export_pane.isAncestorOf(last) if export_open else last is window.problems_view, last
+    page.items.action.setFocus()
+    qtbot.waitUntil(page.items.action.hasFocus)
+    assert _press(qtbot, _TAB) is window.problems_view
+    assert _press(qtbot, _BACK, _SHIFT) is page.items.action
+    _press(qtbot, _TAB)
+    after = _press(qtbot, _TAB)
+    if export_open:
+        assert after is window.export_pane.branding_edit or window.export_pane.isAncestorOf(after), after
+        for _ in range(30):
+            if after is window.tree:
+                break
+            after = _press(qtbot, _TAB)
+    assert after is window.tree
+
+
+def test_tab_reaches_the_source_editor_and_ctrl_tab_goes_on_to_problems(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Tab from the tree went to Problems, and the code came last, after the Problems list."""
+    window.open_path(example_project)
+    _from_tree(window, qtbot, ("file", "plugins/lock-toggle/lock-toggle.plugin.js"))
+    editor = window.source_editor
+    assert _press(qtbot, _TAB) is editor
+    before = editor.toPlainText()
+    assert _press(qtbot, _TAB, _CTRL) is window.problems_view  # Tab itself indents there (not pressed here)
+    assert _press(qtbot, _BACK, _SHIFT) is editor
+    assert editor.toPlainText() == before
+    assert _press(qtbot, _BACK, _CTRL | _SHIFT) is window.tree
+
+
+@pytest.mark.parametrize("export_open", [False, True])
+def test_tab_walks_the_icon_editor_in_its_own_order_between_tree_and_problems(
+    window: MainWindow, qtbot, example_project: Path, export_open: bool
+) -> None:
+    """The icon editor's controls keep their order (XML, toolbar, canvas, zoom) and come
+    between the tree and Problems; Tab still picks shapes in the canvas, Ctrl+Tab leaves it."""
+    window.open_path(example_project)
+    if export_open:
+        window.show_export()
+    _from_tree(window, qtbot, ("file", "plugins/lock-toggle/lock.svg"))
+    pane = window.icon_pane
+    assert _press(qtbot, _TAB) is window.source_editor  # the XML view, lent to the icon editor
+    assert _press(qtbot, _TAB, _CTRL) is pane.rename_button
+    pane.width_spin.setFocus()
+    qtbot.waitUntil(pane.width_spin.hasFocus)
+    assert _press(qtbot, _TAB) is pane.canvas
+    assert _press(qtbot, _TAB) is pane.canvas and pane.canvas.selected is not None  # a shape picked
+    assert _press(qtbot, _TAB, _CTRL) is pane.snap_check
+    assert _press(qtbot, _BACK, _SHIFT) is pane.canvas
+    assert _press(qtbot, _BACK, _CTRL | _SHIFT) is pane.width_spin
+    pane.snap_check.setFocus()
+    qtbot.waitUntil(pane.snap_check.hasFocus)
+    widget = pane.snap_check
+    for _ in range(10):
+        widget = _press(qtbot, _TAB)
+        if not pane.isAncestorOf(widget):
+            break
+    assert widget is window.problems_view
+    assert pane.isAncestorOf(_press(qtbot, _BACK, _SHIFT))
+    _press(qtbot, _TAB)
+    after = _press(qtbot, _TAB)
+    assert window.export_pane.isAncestorOf(after) if export_open else after is window.tree

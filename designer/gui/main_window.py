@@ -326,6 +326,24 @@ class MainWindow(QMainWindow):
             view.setCurrentItem(head.child(0) if head.childCount() else head)
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab goes round the window in reading order: project tree, the page on show, Problems,
+        then the other open docks (Export, Preview); Shift+Tab the other way round.
+
+        Why: Qt's order is the order widgets were made in, and the pages are made when first
+        shown, after the Problems dock, so Tab from the tree went to Problems before the page.
+        Every Tab that moves the focus in this window comes here (a widget's own step asks its
+        parents up to the window), after what the widgets keep for themselves: Tab indenting in
+        code, walking the icon's shapes, going from a problem to its Fix button.
+        """
+        from .tab_regions import tab_target
+
+        target = tab_target(self, (self.tree, self.stack, self.problems_dock), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
+
     def _choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
