@@ -44,6 +44,15 @@ def problem_lines(out: str) -> list[re.Match[str]]:
 
 
 # -- basics ----------------------------------------------------------------------------------
+
+
+def _zip_webapp2(root: Path, dest: Path) -> None:
+    """A branding ZIP of the project at ``root``: its files under ``webapp2/``."""
+    with zipfile.ZipFile(dest, "w") as zf:
+        for rel, data in snapshot(root).items():
+            zf.writestr("webapp2/" + rel, data)
+
+
 def test_version() -> None:
     out = run("--version")
     assert out.returncode == 0, out.stderr
@@ -95,9 +104,7 @@ def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
 def test_zip_locations_name_the_zip(tmp_path: Path) -> None:
     root = make_webapp2(tmp_path / "proj", case("icon-id-absent").mutate)
     dest = tmp_path / "branding.zip"
-    with zipfile.ZipFile(dest, "w") as zf:
-        for rel, data in snapshot(root).items():
-            zf.writestr("webapp2/" + rel, data)
+    _zip_webapp2(root, dest)
     out = run("check", dest.name, cwd=tmp_path)
     assert out.returncode == 1
     assert f"branding.zip!webapp2/{PKG}:13:25: error PD402 " in out.stdout
@@ -161,9 +168,7 @@ def test_strict_passes_a_package_with_only_notes(tmp_path: Path) -> None:
 
 def _damaged_zip(path: Path) -> None:
     root = make_webapp2(path.parent / "src")
-    with zipfile.ZipFile(path, "w") as zf:
-        for rel, data in snapshot(root).items():
-            zf.writestr("webapp2/" + rel, data)
+    _zip_webapp2(root, path)
     data = bytearray(path.read_bytes())
     i = data.index(b"webapp2/settings.json")  # local header file name: damage it
     data[i + 8 : i + 12] = b"\0\0\0\0"
@@ -277,9 +282,7 @@ def test_fix_leaves_problems_it_cannot_fix(tmp_path: Path) -> None:
 def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     root = make_webapp2(tmp_path / "src", case("settings-id-differs").mutate)
     dest = tmp_path / "b.zip"
-    with zipfile.ZipFile(dest, "w") as zf:
-        for rel, data in snapshot(root).items():
-            zf.writestr("webapp2/" + rel, data)
+    _zip_webapp2(root, dest)
     before = dest.read_bytes()
     out = run("check", "--fix", dest)
     assert out.returncode == 2
@@ -291,9 +294,7 @@ def test_fix_refuses_a_zip(tmp_path: Path) -> None:
 def test_export_of_a_zip_names_the_zip_as_given(tmp_path: Path) -> None:
     root = make_webapp2(tmp_path / "src", case("settings-id-differs").mutate)
     src = tmp_path / "b.zip"
-    with zipfile.ZipFile(src, "w") as zf:
-        for rel, data in snapshot(root).items():
-            zf.writestr("webapp2/" + rel, data)
+    _zip_webapp2(root, src)
     out = run("export", src, "-o", tmp_path / "out.zip")
     assert out.returncode == 2
     assert out.stderr == f"plugin-designer: {src} is a ZIP opened read-only; import it into a folder first.\n"

@@ -14,6 +14,11 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from designer.gui.main_window import MainWindow
 
 
+def _underlined(editor, code: str) -> list[str]:
+    """The text under each of the editor's problem marks for ``code``."""
+    return [sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith(code)]
+
+
 def _tree_texts(tree: QTreeWidget) -> list[str]:
     root = tree.topLevelItem(0)
     return [root.child(i).text(0) for i in range(root.childCount())]
@@ -491,9 +496,7 @@ def test_opening_a_problem_after_an_odd_line_break_selects_its_line(
     editor = window.source_editor
     qtbot.waitUntil(editor.hasFocus)
     assert editor.textCursor().selectedText().strip() == "PEX.pluginAPI.sendRequset('/lock');"
-    underlined = [
-        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD511")
-    ]
+    underlined = _underlined(editor, "PD511")
     assert underlined == ["sendRequset"]
 
 
@@ -971,9 +974,7 @@ def test_a_problem_on_the_first_line_after_a_byte_order_mark_is_underlined_where
     window.jump_to_problem(problem)
     editor = window.source_editor
     qtbot.waitUntil(editor.hasFocus)
-    underlined = [
-        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD511")
-    ]
+    underlined = _underlined(editor, "PD511")
     assert underlined == ["sendRequset"]
 
 
@@ -995,9 +996,7 @@ def test_a_json_mistake_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is
     editor = window.source_editor
     qtbot.waitUntil(editor.hasFocus)
     assert editor.textCursor().selectedText() == "    'note': 1"
-    underlined = [
-        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD100")
-    ]
+    underlined = _underlined(editor, "PD100")
     assert underlined == ["'"]
 
 
@@ -1018,9 +1017,7 @@ def test_an_icon_problem_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_i
     editor = window.source_editor
     qtbot.waitUntil(editor.hasFocus)
     assert editor.textCursor().selectedText() == '    <rect width="4" height="4" onclick="x()"/>'
-    underlined = [
-        sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith("PD413")
-    ]
+    underlined = _underlined(editor, "PD413")
     assert underlined == ["onclick"]
 
 

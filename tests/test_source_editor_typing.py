@@ -81,6 +81,19 @@ def test_typing_repaints_every_line_that_changes_colour(qtbot, offscreen) -> Non
     assert _screen_is_fresh(pane)
 
 
+class _Paints(QObject):
+    """An event filter that notes ``what`` of each painted rectangle into ``seen``."""
+
+    def __init__(self, seen: list[int], what) -> None:  # noqa: ANN001 - a small lambda
+        super().__init__()
+        self.seen, self.what = seen, what
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(self.what(event.rect()))
+        return False
+
+
 def test_a_keystroke_repaints_its_line_not_the_view(qtbot) -> None:
     pane = _open(qtbot)
     editor = pane.editor
@@ -88,13 +101,7 @@ def test_a_keystroke_repaints_its_line_not_the_view(qtbot) -> None:
     _settle()
     heights: list[int] = []
 
-    class Paints(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
-                heights.append(event.rect().height())
-            return False
-
-    paints = Paints()
+    paints = _Paints(heights, lambda rect: rect.height())
     editor.viewport().installEventFilter(paints)
     qtbot.keyClicks(editor, "le")  # "const" is coloured, and the line's colours move right
     _settle()
@@ -113,13 +120,7 @@ def test_a_new_line_and_a_scroll_repaint_a_few_line_numbers_not_the_column(qtbot
     _settle()
     heights: list[int] = []
 
-    class Paints(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
-                heights.append(event.rect().height())
-            return False
-
-    paints = Paints()
+    paints = _Paints(heights, lambda rect: rect.height())
     gutter = editor.findChild(QWidget, "sourceGutter")
     gutter.installEventFilter(paints)
     line = editor.blockBoundingRect(editor.textCursor().block()).height()
@@ -146,13 +147,7 @@ def test_a_new_line_repaints_the_view_from_its_line_down(qtbot, offscreen) -> No
     _settle()
     tops: list[int] = []
 
-    class Paints(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint:
-                tops.append(event.rect().top())
-            return False
-
-    paints = Paints()
+    paints = _Paints(tops, lambda rect: rect.top())
     editor.viewport().installEventFilter(paints)
     line_top = editor.cursorRect().top()
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Backspace, Qt.Key.Key_Return):

@@ -325,35 +325,29 @@
             Object.setPrototypeOf(Noted, Native);
             window[name] = Noted;
         });
+        // A property whose setter is told the value first (note), then does what it did.
+        function wrapSetter(proto, prop, note) {
+            var desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
+            if (!desc || !desc.set) { return; }
+            Object.defineProperty(proto, prop, {
+                configurable: true,
+                enumerable: desc.enumerable,
+                get: desc.get,
+                set: function (value) { note(value); desc.set.call(this, value); }
+            });
+        }
         // Elements that load what their src/href names: new Image().src = ..., setAttribute, innerHTML.
         [['HTMLImageElement', 'src'], ['HTMLScriptElement', 'src'], ['HTMLIFrameElement', 'src'],
             ['HTMLMediaElement', 'src'], ['HTMLSourceElement', 'src'], ['HTMLEmbedElement', 'src'],
             ['HTMLLinkElement', 'href'], ['HTMLObjectElement', 'data']].forEach(function (pair) {
-            var proto = window[pair[0]] && window[pair[0]].prototype;
-            var desc = proto && Object.getOwnPropertyDescriptor(proto, pair[1]);
-            if (!desc || !desc.set) { return; }
-            Object.defineProperty(proto, pair[1], {
-                configurable: true,
-                enumerable: desc.enumerable,
-                get: desc.get,
-                set: function (value) { noteAsk(value); desc.set.call(this, value); }
-            });
+            wrapSetter(window[pair[0]] && window[pair[0]].prototype, pair[1], noteAsk);
         });
         var nativeSetAttribute = Element.prototype.setAttribute;
         Element.prototype.setAttribute = function (name, value) {
             if (/^(src|href|data|poster)$/i.test(String(name))) { noteAsk(value); }
             return nativeSetAttribute.apply(this, arguments);
         };
-        ['innerHTML', 'outerHTML'].forEach(function (prop) {
-            var desc = Object.getOwnPropertyDescriptor(Element.prototype, prop);
-            if (!desc || !desc.set) { return; }
-            Object.defineProperty(Element.prototype, prop, {
-                configurable: true,
-                enumerable: desc.enumerable,
-                get: desc.get,
-                set: function (value) { noteHtml(value); desc.set.call(this, value); }
-            });
-        });
+        ['innerHTML', 'outerHTML'].forEach(function (prop) { wrapSetter(Element.prototype, prop, noteHtml); });
         var nativeAdjacent = Element.prototype.insertAdjacentHTML;
         Element.prototype.insertAdjacentHTML = function (where, html) {
             noteHtml(html);
