@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 RECENT_KEY = "recentProjects"
@@ -144,6 +144,8 @@ class WelcomePane(QWidget):
             item = QListWidgetItem(f"{Path(path).name}    —    {path}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             if not Path(path).exists():
+                from PySide6.QtGui import QPalette  # (only then: its enums cost start-up time)
+
                 # Greyed, but selectable: Delete (or Enter, which asks) takes it off by keyboard.
                 item.setText(f"{item.text()}    (not found)")
                 item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
