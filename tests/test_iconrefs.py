@@ -187,3 +187,13 @@ def test_rename_after_an_unsaved_edit_builds_on_it(lock_project: Path) -> None:
     save(pkg)
     assert 'id="Lock2"' in (lock_project / "webapp2" / LOCK).read_text(encoding="utf-8")
     assert "'lock.svg#Lock2'" in (lock_project / "webapp2" / LOCK_JS).read_text(encoding="utf-8")
+
+
+def test_a_source_reference_after_a_lone_cr_is_on_the_line_the_editor_shows(lock_project: Path) -> None:
+    """Lines were counted at LF only: after a lone CR the icon editor's "the code of … (line N)"
+    named a line above the reference."""
+    src = lock_project / "webapp2" / LOCK_JS
+    src.write_bytes(src.read_bytes().replace(b"(function () {\n", b"(function () {\n    // a\r    // b\r", 1))
+    pkg = load(lock_project)
+    (ref,) = source_icon_references(pkg, LOCK)
+    assert (ref.line, ref.column) == (22, 33)

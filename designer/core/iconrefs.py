@@ -18,6 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .lineends import line_col
 from .model import BrandingPackage, Plugin, bytes_text, text_bytes
 from .svg import read_svg
 from .svgimport import internal_references, is_valid_id
@@ -128,8 +129,8 @@ def source_icon_references(pkg: BrandingPackage, svg_rel: str, icon_id: str | No
     out: list[SourceIconRef] = []
     for src, (text, found) in _source_matches(pkg, svg_rel, icon_id).items():
         for index, m in found:
-            line = text.count("\n", 0, m.start()) + 1
-            column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            # As the editor shows the file (a lone CR or U+2028 ends a line there, a BOM is no column)
+            line, column = line_col(text, m.start())
             out.append(SourceIconRef(index, src, line, column, svg_rel, m.group(3)))
     return out
 
