@@ -14,6 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from designer.gui.main_window import MainWindow
 
 
+def _jump_to_first(window: MainWindow, code: str, where: str) -> None:
+    """Open the first ``code`` problem from the Problems list, after checking the Where it shows."""
+    row = next(r for r in window.problems_view.problem_items() if r.text(2) == code)
+    assert row.text(1) == where
+    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+
+
 def _underlined(editor, code: str) -> list[str]:
     """The text under each of the editor's problem marks for ``code``."""
     return [sel.cursor.selectedText() for sel in editor.extraSelections() if sel.format.toolTip().startswith(code)]
@@ -802,17 +809,23 @@ def _misregister_every_plugin(project: Path) -> None:
         js.write_text(js.read_text().replace(f"id: '{name}'", f"id: '{name}-x'"))
 
 
+def _three_problems_with_the_keyboard_on_them(window: MainWindow, qtbot, project: Path):
+    """``project`` with three PD504s opened, and Ctrl+Shift+M pressed in the tree; the list."""
+    _misregister_every_plugin(project)
+    window.open_path(project)
+    view = window.problems_view
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.hasFocus)
+    return view
+
+
 def test_tab_from_a_problem_reaches_its_own_fix_button(window: MainWindow, qtbot, example_project: Path) -> None:
     """The Fix buttons were Tab stops in the list's order: Tab from the third problem went to the
     first one's Fix, so Space fixed another problem; Enter on a Fix jumped instead of fixing."""
     from PySide6.QtWidgets import QApplication
 
-    _misregister_every_plugin(example_project)
-    window.open_path(example_project)
-    view = window.problems_view
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(view.hasFocus)
+    view = _three_problems_with_the_keyboard_on_them(window, qtbot, example_project)
     rows = list(view.problem_items())
     assert [r.text(2) for r in rows] == ["PD504"] * 3
     while view.currentItem() is not rows[2]:
@@ -844,12 +857,7 @@ def test_after_a_fix_the_keyboard_stays_in_the_problems_at_the_next_one(
     """The Fix button goes with the list's old rows, and the keyboard fell to the project tree."""
     from PySide6.QtWidgets import QApplication
 
-    _misregister_every_plugin(example_project)
-    window.open_path(example_project)
-    view = window.problems_view
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(view.hasFocus)
+    view = _three_problems_with_the_keyboard_on_them(window, qtbot, example_project)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # fixes the first of three
     qtbot.waitUntil(lambda: len(list(view.problem_items())) == 2)
@@ -978,47 +986,44 @@ def test_a_problem_on_the_first_line_after_a_byte_order_mark_is_underlined_where
     assert underlined == ["sendRequset"]
 
 
-def test_a_json_mistake_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is(
-    window: MainWindow, qtbot, base_project: Path
+@pytest.mark.parametrize(
+    ("rel", "data", "code", "where", "line", "mark"),
+    [
+        # The JSON decoder counts LF only: in a file whose lines end with a lone CR (old Mac
+        # editors) the mistake was reported on line 1, at a column past its end.
+        (
+            "settings.json",
+            b'{\r    "plugins": [\r        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json"}\r'
+            b"    ],\r    'note': 1\r}\r",
+            "PD100",
+            "settings.json:5:5",
+            "    'note': 1",
+            "'",
+        ),
+        # libxml2 counts lines at LF only: an icon's onclick was reported on line 1 (the <svg> line).
+        (
+            "plugins/rec/evil.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\r  <g>\r'
+            b'    <rect width="4" height="4" onclick="x()"/>\r  </g>\r</svg>\r',
+            "PD413",
+            "plugins/rec/evil.svg:3:32",
+            '    <rect width="4" height="4" onclick="x()"/>',
+            "onclick",
+        ),
+    ],
+    ids=["json", "svg"],
+)
+def test_a_problem_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is(
+    window: MainWindow, qtbot, base_project: Path, rel: str, data: bytes, code: str, where: str, line: str, mark: str
 ) -> None:
-    """The decoder counts LF only: in a file whose lines end with a lone CR (old Mac editors) the
-    mistake was reported on line 1, at a column past its end, and the wrong line was selected."""
-    settings = base_project / "webapp2" / "settings.json"
-    settings.write_bytes(
-        b'{\r    "plugins": [\r        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json"}\r'
-        b"    ],\r    'note': 1\r}\r"
-    )
+    """The jump selected another line, and the underline sat under other text."""
+    (base_project / "webapp2" / rel).write_bytes(data)
     window.open_path(base_project)
-    view = window.problems_view
-    row = next(r for r in view.problem_items() if r.text(2) == "PD100")
-    assert row.text(1) == "settings.json:5:5"
-    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+    _jump_to_first(window, code, where=where)
     editor = window.source_editor
     qtbot.waitUntil(editor.hasFocus)
-    assert editor.textCursor().selectedText() == "    'note': 1"
-    underlined = _underlined(editor, "PD100")
-    assert underlined == ["'"]
-
-
-def test_an_icon_problem_in_a_file_of_lone_cr_line_ends_is_underlined_where_it_is(
-    window: MainWindow, qtbot, base_project: Path
-) -> None:
-    """libxml2 counts lines at LF only: the onclick of an icon saved with lone CRs was reported on
-    line 1 (selecting the <svg> line), at a column past its end."""
-    icon = base_project / "webapp2" / "plugins/rec/evil.svg"
-    icon.write_bytes(
-        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\r  <g>\r'
-        b'    <rect width="4" height="4" onclick="x()"/>\r  </g>\r</svg>\r'
-    )
-    window.open_path(base_project)
-    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD413")
-    assert row.text(1) == "plugins/rec/evil.svg:3:32"
-    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
-    editor = window.source_editor
-    qtbot.waitUntil(editor.hasFocus)
-    assert editor.textCursor().selectedText() == '    <rect width="4" height="4" onclick="x()"/>'
-    underlined = _underlined(editor, "PD413")
-    assert underlined == ["onclick"]
+    assert editor.textCursor().selectedText() == line
+    assert _underlined(editor, code) == [mark]
 
 
 def test_a_source_that_is_not_utf8_names_the_line_the_problem_names(window: MainWindow, base_project: Path) -> None:
@@ -1027,9 +1032,7 @@ def test_a_source_that_is_not_utf8_names_the_line_the_problem_names(window: Main
     src = base_project / "webapp2" / "plugins/rec/rec.plugin.js"
     src.write_bytes(b"(function () {\r  var a = 1;\r  var s = '\xe9';\r})();\r")
     window.open_path(base_project)
-    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD103")
-    assert row.text(1) == "plugins/rec/rec.plugin.js:3:12"
-    window.jump_to_problem(row.data(0, Qt.ItemDataRole.UserRole))
+    _jump_to_first(window, "PD103", where="plugins/rec/rec.plugin.js:3:12")
     assert window.stack.currentWidget() is window.details
     assert "not UTF-8 text (byte 0xe9 on line 3," in window.details.toPlainText()
 

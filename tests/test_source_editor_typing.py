@@ -81,6 +81,14 @@ def test_typing_repaints_every_line_that_changes_colour(qtbot, offscreen) -> Non
     assert _screen_is_fresh(pane)
 
 
+def _open_at(qtbot, line: int):
+    """The pane with the generated file, the cursor on ``line`` and the screen settled."""
+    pane = _open(qtbot)
+    _go(pane.editor, line)
+    _settle()
+    return pane, pane.editor
+
+
 class _Paints(QObject):
     """An event filter that notes ``what`` of each painted rectangle into ``seen``."""
 
@@ -95,10 +103,7 @@ class _Paints(QObject):
 
 
 def test_a_keystroke_repaints_its_line_not_the_view(qtbot) -> None:
-    pane = _open(qtbot)
-    editor = pane.editor
-    _go(editor, 5)
-    _settle()
+    pane, editor = _open_at(qtbot, 5)
     heights: list[int] = []
 
     paints = _Paints(heights, lambda rect: rect.height())
@@ -114,10 +119,7 @@ def test_a_new_line_and_a_scroll_repaint_a_few_line_numbers_not_the_column(qtbot
     """Enter keeps every row's number below the first line on screen (only two change colour),
     and scrolling by a line moves the numbers already drawn: the whole column was drawn again
     each time, a third of an Enter's time in a big file."""
-    pane = _open(qtbot)
-    editor = pane.editor
-    _go(editor, 5)
-    _settle()
+    pane, editor = _open_at(qtbot, 5)
     heights: list[int] = []
 
     paints = _Paints(heights, lambda rect: rect.height())
@@ -141,10 +143,7 @@ def test_a_new_line_and_a_scroll_repaint_a_few_line_numbers_not_the_column(qtbot
 def test_a_new_line_repaints_the_view_from_its_line_down(qtbot, offscreen) -> None:
     """Lines above an Enter (or a Backspace joining two lines) do not move: Qt repainted the whole
     view with all its colours on each of them."""
-    pane = _open(qtbot)
-    editor = pane.editor
-    _go(editor, 10)
-    _settle()
+    pane, editor = _open_at(qtbot, 10)
     tops: list[int] = []
 
     paints = _Paints(tops, lambda rect: rect.top())
