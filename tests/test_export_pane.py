@@ -207,7 +207,21 @@ def test_a_blocking_error_is_a_link_to_where_it_is(qtbot, base_project: Path) ->
     pane.sig_show_problem.connect(shown_problems.append)
     pane.verdict.linkActivated.emit("problem:0")
     assert [p.code for p in shown_problems] == ["PD201"]  # and the window jumps to it (jump_to_problem)
+    # by keyboard: the links were mouse-only
+    shown_problems.clear()
+    win.activateWindow()
+    pane.verdict.setFocus()
+    qtbot.waitUntil(pane.verdict.hasFocus)
+    qtbot.keyClick(pane.verdict, Qt.Key.Key_Tab)  # to the first link
+    qtbot.keyClick(pane.verdict, Qt.Key.Key_Return)
+    assert [p.code for p in shown_problems] == ["PD201"]
     win.editor.undo_stack.setClean()
+
+
+def test_a_ready_verdict_is_no_tab_stop(pane: ExportPane, example_project: Path) -> None:
+    """Only a verdict with links takes the keyboard: a plain "Ready" box would be a stop showing nothing."""
+    pane.set_package(load(example_project))
+    assert pane.verdict.text().startswith("<b>Ready") and pane.verdict.focusPolicy() != Qt.FocusPolicy.StrongFocus
 
 
 def test_an_edit_after_an_export_says_the_zip_is_behind(

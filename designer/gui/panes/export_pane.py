@@ -357,6 +357,12 @@ class ExportPane(QWidget):
     def _set_verdict_tone(self, tone: str) -> None:
         self._verdict_tone = tone
         self.verdict.setStyleSheet(box_style(tone, self.palette()))
+        # Links to the blocking problems by keyboard too (Tab into the box goes from link to link,
+        # Enter opens one); without links the box is no Tab stop, which would show nothing.
+        flags = Qt.TextInteractionFlag.LinksAccessibleByMouse
+        if "href=" in self.verdict.text():
+            flags |= Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.verdict.setTextInteractionFlags(flags)
 
     def package_edited(self) -> None:
         """An edit after an export or deploy: its "✔ Exported …" no longer describes the package."""
