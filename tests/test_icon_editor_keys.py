@@ -264,6 +264,28 @@ def test_enter_draws_the_tools_shape_in_the_middle_for_the_arrows_to_move(
     assert window.package.read_text(pane.rel) == empty
 
 
+def test_the_text_tool_with_no_text_says_so_and_offers_the_field(qtbot, window, example_project: Path) -> None:
+    """Enter (or a click) with the Text tool and an empty text field did nothing, without a word."""
+    empty = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n</svg>\n'
+    pane = open_svg(window, example_project, empty)
+    window.activateWindow()
+    pane.text_edit.setFocus()
+    qtbot.keyClick(pane.text_edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(pane.text_edit, Qt.Key.Key_Delete)  # the field says "A" at first
+    pane.set_tool("text")
+    pane.canvas.setFocus()
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Return)
+    assert window.package.read_text(pane.rel) == empty
+    assert "Type the text" in pane.selection_info.text()
+    qtbot.waitUntil(pane.text_edit.hasFocus)
+    qtbot.keyClicks(pane.text_edit, "Hi")
+    pane.canvas.setFocus()
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Return)
+    assert ">Hi</text>" in window.package.read_text(pane.rel)
+
+
 def test_enter_still_ends_a_clicked_path_and_does_nothing_with_select(qtbot, window, example_project: Path) -> None:
     empty = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n</svg>\n'
     pane = open_svg(window, example_project, empty)

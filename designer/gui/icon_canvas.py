@@ -141,6 +141,7 @@ class IconCanvas(QGraphicsView):
     sig_selection = Signal(object)  # the selected Shape; None when none or several are selected
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
     sig_focus = Signal(bool)  # the keyboard came to the canvas (True) or left it
+    sig_needs_text = Signal()  # the Text tool was used with no text to place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -868,6 +869,7 @@ class IconCanvas(QGraphicsView):
     def _add_text(self, point: QPointF) -> None:
         content = self.text_content.strip()
         if not content:
+            self.sig_needs_text.emit()  # (nothing happened, without a word)
             return
         f = format_number
         size = self.view_rect.height() / 3

@@ -236,6 +236,7 @@ class IconEditorPane(QWidget):
         )
         self.canvas.sig_changed.connect(self._canvas_changed)
         self.canvas.sig_selection.connect(self._selection_changed)
+        self.canvas.sig_needs_text.connect(self._ask_for_text)
         self.canvas.confirm_remove = self._confirm_remove
         self.toolbar = self._build_toolbar()
         outer.addWidget(self.toolbar)
@@ -663,6 +664,12 @@ class IconEditorPane(QWidget):
         if self.width_spin.minimum() <= width <= self.width_spin.maximum():
             self.canvas.stroke_width = width
         self._show_paint()
+
+    def _ask_for_text(self) -> None:
+        """The Text tool with an empty text field: say so, and put the keyboard in that field."""
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # (first: leaving the canvas clears the line)
+        self.text_edit.selectAll()
+        self.selection_info.setText("Type the text to place in the field beside the Text tool first.")
 
     def _show_selection_info(self) -> None:
         text = self.canvas.describe_selection()
