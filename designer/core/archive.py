@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, clash_key, name_difference
+from .files import _zip_prefix, name_clashes, name_difference
 from .state import STATE_DIR, update_state
 
 __all__ = [
@@ -299,28 +299,26 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
         names.append(name)
     prefix, container, layout = _layout([n for n in names if not n.endswith("/")])
     entries: list[_Entry] = []
-    by_key: dict[str, str] = {}
+    kept = [
+        (info, name, _dest(name.rstrip("/"), prefix, container))
+        for info, name in zip(infos, names, strict=True)
+        # not a folder the package sits in (MyBranding/ of MyBranding/webapp2/): not imported
+        if not (name.endswith("/") and (container or prefix).startswith(name))
+    ]
+    # Compared as export and check compare names: every folder on a path too (files.name_clashes).
+    for other, part, dest in name_clashes(dest for _, _, dest in kept):
+        name = next(n for _, n, d in kept if d == dest)
+        raise ImportRefused(
+            f"The entry '{shown_name(name)}' differs from '{shown_name(other)}' only in "
+            f"{name_difference(other, part)}; they would overwrite each other on Windows and macOS.",
+            name,
+        )
     files: set[str] = set()
     folders: set[str] = set()
-    for info, name in zip(infos, names, strict=True):
+    for info, name, dest in kept:
         is_dir = name.endswith("/")
-        if is_dir and (container or prefix).startswith(name):
-            continue  # a folder the package sits in (MyBranding/ of MyBranding/webapp2/): not imported
-        dest = _dest(name.rstrip("/"), prefix, container)
         parts = dest.split("/")
-        for i in range(1, len(parts) + 1):
-            path = "/".join(parts[:i])
-            key = clash_key(path)
-            other = by_key.setdefault(key, path)
-            if other != path:
-                how = name_difference(other, path)
-                raise ImportRefused(
-                    f"The entry '{shown_name(name)}' differs from '{shown_name(other)}' only in {how}; they would "
-                    "overwrite each other on Windows and macOS.",
-                    name,
-                )
-            if i < len(parts) or is_dir:
-                folders.add(path)
+        folders.update("/".join(parts[:i]) for i in range(1, len(parts) + (1 if is_dir else 0)))
         if not is_dir:
             if dest in files:
                 raise ImportRefused(f"The entry '{name}' lands on the same file as another entry.", name)
