@@ -224,7 +224,7 @@ def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
         raise ValueError(f"{rel}: registerPlugin has no key {old!r} any more")
     if new in reg.keys:
         raise ValueError(f"{rel}: registerPlugin has {new!r} already")
-    from .lineends import offset_of  # (here: `check` imports this module, and never needs it)
+    from .lineends import offset_of
 
     text = data.decode("utf-8", "surrogatepass")
     where = offset_of(text, key.line, key.column)  # lines as the analysis counts them (a lone CR ends one)

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from ._records import Record
+from .lineends import odd_breaks
 
 __all__ = [
     "ACTIONS",
@@ -353,7 +354,7 @@ class _Analyser:
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
         self._global_write: bool | None = None
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
-        self._starts = _line_starts(data) if _odd_breaks(data) else None
+        self._starts = _line_starts(data) if odd_breaks(data) else None
         self._ascii = data.isascii()  # then a byte is a character: columns need no decoding
         # A byte order mark is no character anyone sees: the editor and the browser drop it, so
         # line 1's columns start after it (they were one too far right there).
@@ -1137,13 +1138,6 @@ _GLOBAL_WRITE = rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:wind
 
 # (A pattern, compiled when a source first needs it: compiling costs every `check` a tenth of a ms.)
 _LINE_BREAK = rb"\r\n?|\n|\xe2\x80[\xa8\xa9]"
-
-
-def _odd_breaks(data: bytes) -> bool:
-    """Whether ``data`` ends a line anywhere but at an LF: a lone CR, U+2028 or U+2029."""
-    if b"\xe2\x80" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
-        return True
-    return b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
 
 
 _MARK_STEP = 1024  # bytes between two marks along a long line (see _Analyser._column)

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from json.decoder import scanstring
 from typing import Any, NamedTuple
 
+from .lineends import line_col
+
 __all__ = [
     "JsonDocument",
     "JsonSyntaxError",
@@ -326,15 +328,11 @@ class JsonDocument:
         except json.JSONDecodeError as exc:
             # Lines as the editor shows them: the decoder counts LF only (a lone CR or a U+2028 in
             # a string before the mistake put it lines above it).
-            from .lineends import line_col  # (here: a clean `check` never imports it)
-
             line, column = line_col(text, exc.pos)
             raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), line, column, exc.msg) from None
         except _NotJson as exc:
             token = str(exc)
             pos = _constant_position(text, token)
-            from .lineends import line_col
-
             line, column = line_col(text, pos)
             if token in ("NaN", "Infinity", "-Infinity"):
                 message = f"{token} is not a JSON value (a browser cannot read this file); write a number or null"

@@ -484,9 +484,9 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        from .lineends import bad_byte_position  # (only for a file that is not UTF-8)
+        from .lineends import byte_position  # (only for a file that is not UTF-8)
 
-        line, col = bad_byte_position(data, exc.start)  # in characters, lines as the editor shows them
+        line, col = byte_position(data, exc.start)  # in characters, lines as the editor shows them
         problems.append(
             make(
                 "PD103",

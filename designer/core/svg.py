@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ._records import Record
+from .lineends import byte_position, line_col, odd_breaks
 
 __all__ = [
     "SvgFinding",
@@ -127,25 +128,14 @@ def _plain_xml_error(message: str) -> str:
 _ODD_BREAKS = rb"\r(?!\n)|\xe2\x80[\xa8\xa9]"
 
 
-def _odd_breaks(data: bytes) -> bool:
-    """Whether ``data`` has a line end libxml2 does not count: two scans, no pattern, for most icons."""
-    return (
-        (b"\r" in data and data.count(b"\r") != data.count(b"\r\n"))
-        or b"\xe2\x80\xa8" in data
-        or b"\xe2\x80\xa9" in data
-    )
-
-
 def shown_position(data: bytes, line: int, column: int) -> tuple[int, int]:
     """libxml2's ``line`` and ``column`` (LF-counted lines, characters, line 1 after a byte order
     mark) as the editor shows them, where a lone CR, U+2028 and U+2029 end lines too.
 
     Why: in an icon saved with lone CRs every error was on line 1, at a column far past its end.
     """
-    if not _odd_breaks(data):
+    if not odd_breaks(data):
         return line, column
-    from .lineends import line_col
-
     text = data.decode("utf-8", "replace")
     start = 1 if text.startswith("\ufeff") else 0
     for _ in range(line - 1):
@@ -193,7 +183,7 @@ def read_svg(data: bytes) -> SvgInfo:
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:
         return SvgInfo(False, "the file is empty", 1, 1)
-    if _odd_breaks(data):
+    if odd_breaks(data):
         _shown_lines(data, root)
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
     info = SvgInfo(True, root_tag=tag, tree=root)
@@ -322,15 +312,6 @@ def symbol_elements(root: Any) -> list[Any]:
     return [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "symbol" and el.get("id")]
 
 
-def _line_of(data: bytes, index: int) -> tuple[int, int]:
-    """The line and column the editor shows for byte ``index``: characters, not bytes, counted
-    after a byte order mark, lines ended by a lone CR or a U+2028 too (only a DOCTYPE asks)."""
-    from .lineends import line_col
-
-    head = data[:index].decode("utf-8", "replace")
-    return line_col(head, len(head))
-
-
 def _prolog(data: bytes) -> bytes:
     """The bytes before the root element (where a DOCTYPE and its entities live)."""
     m = re.search(rb"<(?![?!])", data)
@@ -418,8 +399,6 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return
-    from .lineends import line_col
-
     text = data.decode("utf-8", "replace")
     masked = re.sub(_MASKED, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     span = doctype_span(masked)
@@ -452,10 +431,10 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     if info.has_doctype or b"<!DOCTYPE" in prolog:
         ent = prolog.find(b"<!ENTITY")
         if ent != -1:
-            line, col = _line_of(data, ent)
+            line, col = byte_position(data, ent)
             out.append(SvgFinding("PD411", line, col, "it declares entities (<!ENTITY ...>) in its DOCTYPE"))
         elif not harmless_doctype(prolog.decode("utf-8", "replace")):
-            line, col = _line_of(data, max(prolog.find(b"<!DOCTYPE"), 0))
+            line, col = byte_position(data, max(prolog.find(b"<!DOCTYPE"), 0))
             out.append(SvgFinding("PD410", line, col, "it starts with a DOCTYPE"))
     root = info.tree
     node = root.getprevious()

@@ -892,9 +892,9 @@ class MainWindow(QMainWindow):
                 text = self._shown_text(value)
             except UnicodeDecodeError as exc:
                 data = exc.object if isinstance(exc.object, bytes) else b""
-                from ..core.lineends import bad_byte_position
+                from ..core.lineends import byte_position
 
-                line = bad_byte_position(data, exc.start)[0]  # the line the problem names
+                line = byte_position(data, exc.start)[0]  # the line the problem names
                 text = (
                     f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
                     "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "

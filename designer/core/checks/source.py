@@ -63,9 +63,9 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            from ..lineends import bad_byte_position  # (only for a file that is not UTF-8)
+            from ..lineends import byte_position  # (only for a file that is not UTF-8)
 
-            line, column = bad_byte_position(data, exc.start)  # in characters, lines as the editor shows them
+            line, column = byte_position(data, exc.start)  # in characters, lines as the editor shows them
             ctx.report(
                 "PD103",
                 rel,
