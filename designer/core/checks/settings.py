@@ -148,17 +148,17 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if not pkg.exists(plugin.package_path):
             actual = pkg.case_match(plugin.package_path)
             if actual:
+                how = name_difference(plugin.package_path, actual)
                 ctx.report(
                     "PD204",
                     REL,
                     f"The plugin '{name}' points to '{entry.src_url}', but the file is called '{actual}'. "
-                    f"The names differ in {name_difference(plugin.package_path, actual)}, which matters on the web "
-                    "server.",
+                    f"The names differ in {how}, which matters on the web server.",
                     ptr + "/srcURL",
                     fix=Fix(
                         "set-settings-src",
                         f"Use '{actual}'"
-                        if name_difference(plugin.package_path, actual) == "letter case"
+                        if how == "letter case"
                         else "Use the file's spelling",  # what it would name looks the same as what is there
                         {"index": index, "value": actual},
                     ),
