@@ -132,8 +132,16 @@ def safe_identifier(name: str) -> str:
     return ident if is_identifier(ident) else ident + "Action"
 
 
+def one_line(text: str) -> str:
+    """``text`` with each run of characters that end a line (CR, LF, U+2028, U+2029, NEL) made
+    one space: a name shown in a one-line message or written into a ``//`` comment."""
+    if not any(c in text for c in "\r\n\u2028\u2029\x85"):  # the usual case: no pattern compiled
+        return text
+    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", text)
+
+
 def comment_text(text: str) -> str:
-    """``text`` made safe for a ``//`` comment: every character JavaScript ends a line at (CR, LF,
-    U+2028, U+2029, NEL) becomes a space, and ``</`` is split. A plugin named with U+2028 (or a
-    lone CR) ended its header comment early, and the rest of the name was read as code."""
-    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", text).replace("</", "<\\/")
+    """``text`` made safe for a ``//`` comment: every character JavaScript ends a line at becomes a
+    space (:func:`one_line`), and ``</`` is split. A plugin named with U+2028 (or a lone CR) ended
+    its header comment early, and the rest of the name was read as code."""
+    return one_line(text).replace("</", "<\\/")

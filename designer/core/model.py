@@ -10,7 +10,6 @@ fields whose value changed since loading, so a save never touches what the user 
 from __future__ import annotations
 
 import _thread
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, ClassVar
 
 from .files import DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
+from .jstext import one_line
 from .problems import Problem, make
 
 __all__ = [
@@ -312,9 +312,7 @@ class Plugin:
             name = self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
         if not isinstance(name, str):
             return str(name)
-        if any(c in name for c in "\r\n\u2028\u2029\x85"):  # rare: the pattern is compiled only then
-            return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", name)
-        return name
+        return one_line(name)
 
     @property
     def key(self) -> str:
