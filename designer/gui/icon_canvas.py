@@ -377,10 +377,10 @@ class IconCanvas(QGraphicsView):
         return self.selection[0] if len(self.selection) == 1 else None
 
     def _select(self, shape: Shape | None) -> None:
-        self._set_selection([shape] if shape is not None else [])
+        self._set_selection({shape.path} if shape is not None else set())
 
-    def _set_selection(self, shapes: Sequence[Shape]) -> None:
-        wanted = {s.path for s in shapes}
+    def _set_selection(self, wanted: set[tuple[int, ...]]) -> None:
+        """Select the shapes at the paths ``wanted``, in document order."""
         old = [s.path for s in self.selection]
         self.selection = tuple(s for s, _r, _t in self.shapes if s.path in wanted)  # document order
         self._selection.set_rects([self.bounds_of(s) for s in self.selection])
@@ -392,12 +392,11 @@ class IconCanvas(QGraphicsView):
         self.select_paths([path] if path is not None else [])
 
     def select_paths(self, paths: Sequence[tuple[int, ...]]) -> None:
-        wanted = set(paths)
-        self._set_selection([s for s, _r, _t in self.shapes if s.path in wanted])
+        self._set_selection(set(paths))
 
     def select_all(self) -> None:
         """Ctrl+A: every shape the canvas draws, to move, recolour or delete together."""
-        self._set_selection(self.selectable())
+        self._set_selection({s.path for s in self.selectable()})
 
     def selectable(self) -> list[Shape]:
         """The shapes a click or Tab can pick, in document order (one the drawing leaves out has no bounds)."""
@@ -454,9 +453,9 @@ class IconCanvas(QGraphicsView):
         of the selection would surprise more than none).
         """
         out = []
+        parents = {s.path: t for s, _r, t in self.shapes} if self.selection else {}  # (one pass: Ctrl+A)
         for shape in self.selection:
-            parent = next((t for s, _r, t in self.shapes if s.path == shape.path), QTransform())
-            inverse, ok = parent.inverted()
+            inverse, ok = parents.get(shape.path, QTransform()).inverted()
             if not ok:
                 return []
             local = inverse.map(QPointF(dx, dy)) - inverse.map(QPointF(0, 0))
