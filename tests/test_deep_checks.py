@@ -221,6 +221,21 @@ def test_pd517_host_only_request_offered_to_guests(base_project: Path) -> None:
     assert all(p.file == JS for p in found)
 
 
+def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project: Path) -> None:
+    """Guests get 403 for these as for /lock; PD517 said nothing about them."""
+    text = source(
+        body="        PEX.pluginAPI.spotlightOnParticipant(participant.uuid); /*HERE*/\n"
+        "        PEX.pluginAPI.sendRequest('/clearallbuzz');\n"
+        "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/spotlightoff');\n"
+    )
+    write(base_project, JS, text)
+    set_roles(base_project, ["guest"])
+    found = only(base_project, "PD517")
+    assert [p.line for p in found] == [marker_line(text) + i for i in range(3)]
+    assert "spotlight" in found[0].message and "lower everyone's raised hand" in found[1].message
+    assert "take a participant out of the spotlight" in found[2].message
+
+
 def test_pd517_not_for_guest_safe_requests(base_project: Path) -> None:
     write(
         base_project,

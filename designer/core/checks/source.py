@@ -13,6 +13,7 @@ from collections.abc import Callable
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
+from designer.core.hostonly import HOST_ONLY_API, HOST_ONLY_CONFERENCE, HOST_ONLY_PARTICIPANT
 from designer.core.jsanalysis import (
     ACTIONS,
     API_MEMBERS,
@@ -33,26 +34,6 @@ __all__ = ["check", "source_info", "sources"]
 Report = Callable[..., None]
 
 _BASE_KEYS = ("id", "load", "unload", "state$")
-_HOST_ONLY_CONFERENCE = {
-    "lock": "lock the meeting",
-    "unlock": "unlock the meeting",
-    "muteguests": "mute all guests",
-    "unmuteguests": "unmute all guests",
-    "set_guests_can_unmute": "let guests unmute",
-    "transform_layout": "change the layout",
-    "disconnect": "disconnect everyone",
-}
-_HOST_ONLY_PARTICIPANT = {
-    "disconnect": "disconnect a participant",
-    "role": "change a participant's role",
-    "transfer": "transfer a participant",
-}
-_HOST_ONLY_API = {
-    "dialOut": "dial out",
-    "disconnectParticipant": "disconnect a participant",
-    "transformConferenceLayout": "change the layout",
-    "changeConferenceLayout": "change the layout",
-}
 
 
 def source_info(ctx: Context, rel: str) -> JsInfo | None:
@@ -437,10 +418,10 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
                     c.line,
                     c.column,
                 )
-        if for_guests and c.member in _HOST_ONLY_API and c.called:
+        if for_guests and c.member in HOST_ONLY_API and c.called:
             report(
                 "PD517",
-                f"'{name}' is offered to guests, but it calls {c.member} (to {_HOST_ONLY_API[c.member]}), which only "
+                f"'{name}' is offered to guests, but it calls {c.member} (to {HOST_ONLY_API[c.member]}), which only "
                 "hosts may do. For guests it fails; offer the plugin to hosts only, or hide it from guests.",
                 c.line,
                 c.column,
@@ -487,10 +468,10 @@ def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col
                 line,
                 col,
             )
-        if kind == "conference" and what in _HOST_ONLY_CONFERENCE:
-            host_only.append(_HOST_ONLY_CONFERENCE[what])
-        elif kind in ("participant", "no-uuid") and what in _HOST_ONLY_PARTICIPANT:
-            host_only.append(_HOST_ONLY_PARTICIPANT[what])
+        if kind == "conference" and what in HOST_ONLY_CONFERENCE:
+            host_only.append(HOST_ONLY_CONFERENCE[what])
+        elif kind in ("participant", "no-uuid") and what in HOST_ONLY_PARTICIPANT:
+            host_only.append(HOST_ONLY_PARTICIPANT[what])
     if for_guests and host_only:
         report(
             "PD517",

@@ -1,0 +1,87 @@
+"""Which conference requests only a host (chair) may make: one list for the checks and the preview.
+
+Why one list: the checks warn (PD517) about a plugin offered to guests that asks for one of
+these, and the preview's mock meeting refuses them when run "as a guest", as Infinity does
+(HTTP 403, and the plugin's promise fails). Two copies would drift apart; the mock gets this
+list in its config (:func:`mock_rules`) and keeps none of its own.
+
+What Infinity allows a guest (the vendor guide names only the two roles, so this follows the
+client REST API): conference control (lock, muting all guests, layouts, lowering all hands,
+ending the meeting, dialling out) is for hosts. A guest may act on themselves only: mute or
+unmute their microphone or camera, raise or lower their own hand, send keypad tones from their
+own call. Changing someone's role, spotlight or name overlay, disconnecting or transferring a
+participant is for hosts whoever it targets. Chat (``/message``, ``sendChatMessage``) is for
+everyone.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "HOST_ONLY_API",
+    "HOST_ONLY_CONFERENCE",
+    "HOST_ONLY_FOR_OTHERS",
+    "HOST_ONLY_PARTICIPANT",
+    "mock_rules",
+    "refusal",
+]
+
+# request -> what it does, said so that "only hosts can <what>" reads as a sentence.
+HOST_ONLY_CONFERENCE = {
+    "lock": "lock the meeting",
+    "unlock": "unlock the meeting",
+    "muteguests": "mute all guests",
+    "unmuteguests": "unmute all guests",
+    "set_guests_can_unmute": "let guests unmute",
+    "transform_layout": "change the layout",
+    "clearallbuzz": "lower everyone's raised hand",
+    "disconnect": "disconnect everyone",
+}
+# /participants/<uuid>/<request>, refused to a guest whoever the participant is.
+HOST_ONLY_PARTICIPANT = {
+    "disconnect": "disconnect a participant",
+    "role": "change a participant's role",
+    "transfer": "transfer a participant",
+    "spotlighton": "put a participant in the spotlight",
+    "spotlightoff": "take a participant out of the spotlight",
+    "overlaytext": "change the name shown on a participant's video",
+}
+# /participants/<uuid>/<request> a guest may make about themselves, but not about anyone else.
+# (The checks cannot tell whose uuid a plugin passes, so only the preview applies these.)
+HOST_ONLY_FOR_OTHERS = {
+    "mute": "mute another participant",
+    "unmute": "unmute another participant",
+    "video_muted": "stop another participant's camera",
+    "video_unmuted": "start another participant's camera",
+    "buzz": "raise another participant's hand",
+    "clearbuzz": "lower another participant's hand",
+    "dtmf": "send keypad tones for another participant",
+}
+# PEX.pluginAPI functions that make a host-only request.
+HOST_ONLY_API = {
+    "dialOut": "dial out",
+    "disconnectParticipant": "disconnect a participant",
+    "transformConferenceLayout": "change the layout",
+    "changeConferenceLayout": "change the layout",
+    "spotlightOnParticipant": "put a participant in the spotlight",
+    "spotlightOffParticipant": "take a participant out of the spotlight",
+}
+
+
+def refusal(what: str) -> str:
+    """The plain sentence a guest's refused request is logged with: "only hosts can lock the meeting"."""
+    return f"only hosts can {what}"
+
+
+def mock_rules() -> dict[str, dict[str, str]]:
+    """The lists as the preview's mock meeting reads them (``PD_CONFIG.hostOnly``), each request
+    mapped to the sentence its refusal shows, so the page words nothing itself."""
+
+    def said(table: dict[str, str]) -> dict[str, str]:
+        return {name: refusal(what) for name, what in table.items()}
+
+    return {
+        "conference": said(HOST_ONLY_CONFERENCE),
+        "participant": said(HOST_ONLY_PARTICIPANT),
+        "others": said(HOST_ONLY_FOR_OTHERS),
+        "api": said(HOST_ONLY_API),
+    }
