@@ -279,7 +279,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             print(f"  warning: {w['message']}")
         for r in p["requests"]:
             payload = "" if r.get("payload") in (None, {}) else " " + json.dumps(r["payload"])
-            print(f"  {r['kind']} {r['path']}{payload} -> {'ok' if r['ok'] else r['error']}")
+            answer = "ok" if r["ok"] else r["error"]
+            if r.get("refused"):  # a guest asking for what only hosts may do: Infinity answers 403
+                answer = f"refused for guests (403 Forbidden): {r['error']}"
+            print(f"  {r['kind']} {r['path']}{payload} -> {answer}")
         for c in p["console"]:
             print(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:

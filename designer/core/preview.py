@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .hostonly import mock_rules
 from .model import SECTIONS, BrandingPackage, Plugin
 from .problems import Problem, make
 from .resources import resource
@@ -150,15 +151,23 @@ def preview_config(
     query: dict[str, str] | None = None,
     run: bool = True,
 ) -> dict[str, Any]:
-    """Everything the page shows; ``run``: load the plugins' JavaScript (else placement only)."""
+    """Everything the page shows; ``run``: load the plugins' JavaScript (else placement only).
+
+    ``hostOnly`` is what the mock refuses a guest (see :mod:`.hostonly`); ``you`` is the uuid of
+    the participant who is previewing (the first one, "(you)" in every meeting the designer
+    makes): the requests a guest may make about themselves are allowed for that one only.
+    """
+    people = participants if participants is not None else default_participants()
     return {
         "role": role,
         "platform": platform,
         "run": run,
         "plugins": [plugin_config(pkg, p, role, platform) for p in pkg.plugins],
-        "participants": participants if participants is not None else default_participants(),
+        "participants": people,
         "conference": conference if conference is not None else default_conference(),
         "queryParams": query or {},
+        "hostOnly": mock_rules(),
+        "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
     }
 
 

@@ -240,15 +240,47 @@
         return { error: 'unknown request ' + path, status: 404 };
     }
 
-    function request(kind, key, path, payload) {
-        var result = answer(path, payload);
-        var ok = result === true;
-        var entry = { plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload === undefined ? null : payload), ok: ok, error: ok ? null : result.error };
+    // What Infinity refuses a guest (403 Forbidden): the designer's one list, handed over in the
+    // config (PD_CONFIG.hostOnly, from designer/core/hostonly.py), with the sentence to show.
+    // Null when the request is allowed: always for a host; for a guest, anything not listed, and
+    // the "others" requests (mute, raise a hand, ...) about themselves (PD_CONFIG.you).
+    var rules = cfg.hostOnly || {};
+    function listed(table, name) { return table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : null; }
+    function refusedBecause(kind, path) {
+        if (PD.config.role === 'chair') { return null; }
+        var p = String(path || '').replace(/^\/+/, '');
+        var m = /^participants\/([^/]+)\/([a-z_]+)$/.exec(p);
+        return listed(rules.api, kind) || listed(rules.conference, p) ||
+            (m ? listed(rules.participant, m[2]) || (m[1] !== cfg.you ? listed(rules.others, m[2]) : null) : null);
+    }
+    PD.refusedBecause = refusedBecause;
+
+    function record(entry) {
         PD.requests.push(entry);
         emit('request', entry);
-        if (ok) { publish(); }
-        return ok;
+        return entry;
     }
+
+    // One request: refused (a guest asking for a host's), answered (and the meeting follows), or failed.
+    function request(kind, key, path, payload) {
+        var why = refusedBecause(kind, path);
+        var result = why ? { error: why, status: 403 } : answer(path, payload);
+        var ok = result === true;
+        var entry = record({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
+            status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why) });
+        if (ok) { publish(); }
+        return entry;
+    }
+
+    // What a failed request's promise rejects with: an Error carrying Infinity's answer (status, reason).
+    function failure(entry) {
+        var error = new Error(entry.kind + ' ' + entry.path + (entry.refused ? ' refused (403 Forbidden): ' : ' failed: ') + entry.error);
+        error.status = entry.status;
+        error.result = entry.error;
+        return error;
+    }
+    // The functions that made a request resolve as before; one refused to a guest rejects, as on Infinity.
+    function settled(entry, value) { return entry.refused ? Promise.reject(failure(entry)) : Promise.resolve(value); }
 
     function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive; }
 
@@ -418,27 +450,34 @@
         },
         createNewState: function (initial) { return new Subject(initial === undefined ? {} : initial, true, 'state$'); },
         sendRequest: function (path, payload) {
-            var key = caller();
-            var ok = request('sendRequest', key, path, payload);
-            return ok ? Promise.resolve({ status: 'success', result: true }) :
-                Promise.reject(new Error('sendRequest ' + path + ' failed: ' + (PD.requests[PD.requests.length - 1].error)));
+            var entry = request('sendRequest', caller(), path, payload);
+            return entry.ok ? Promise.resolve({ status: 'success', result: true }) : Promise.reject(failure(entry));
         },
         openTemplateDialog: function (options) {
             var ref = renderDialog(caller(), options || {});
             return Promise.resolve(ref);
         },
-        spotlightOnParticipant: function (uuid) { request('spotlightOnParticipant', caller(), '/participants/' + uuid + '/spotlighton'); return Promise.resolve({ result: true }); },
-        spotlightOffParticipant: function (uuid) { request('spotlightOffParticipant', caller(), '/participants/' + uuid + '/spotlightoff'); return Promise.resolve({ result: true }); },
-        disconnectParticipant: function (uuid) { request('disconnectParticipant', caller(), '/participants/' + uuid + '/disconnect'); return Promise.resolve({ result: true }); },
+        spotlightOnParticipant: function (uuid) { return settled(request('spotlightOnParticipant', caller(), '/participants/' + uuid + '/spotlighton'), { result: true }); },
+        spotlightOffParticipant: function (uuid) { return settled(request('spotlightOffParticipant', caller(), '/participants/' + uuid + '/spotlightoff'), { result: true }); },
+        disconnectParticipant: function (uuid) { return settled(request('disconnectParticipant', caller(), '/participants/' + uuid + '/disconnect'), { result: true }); },
         dialOut: function (alias, protocol, role, callback) {
             var key = caller();
+            var why = refusedBecause('dialOut', 'dialOut');
+            if (why) {
+                // Refused: the callback gets Infinity's answer ({status: 'failed', result: reason}), and
+                // the promise rejects only when there is no callback to tell (else nothing would catch it).
+                var refused = record({ plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role },
+                    ok: false, status: 403, error: why, refused: true });
+                var body = { status: 'failed', result: why };
+                if (typeof callback !== 'function') { return Promise.reject(failure(refused)); }
+                setTimeout(function () { guard(key, 'dialOut callback', callback, null, [body]); }, 0);
+                return Promise.resolve(body);
+            }
             var uuid = '00000000-0000-4000-8000-000000000' + (newUuid++);
             participants.push({ uuid: uuid, name: String(alias), role: role === 'HOST' || role === 'chair' ? 'chair' : 'guest', uri: String(alias),
                 protocol: protocol || 'auto', startTime: now(), serviceType: 'conference', callType: 'video', muted: false, buzzTime: 0,
                 spotlight: 0, isStreaming: protocol === 'rtmp', presenting: false, canMute: true, canDisconnect: true });
-            var entry = { plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role }, ok: true, error: null };
-            PD.requests.push(entry);
-            emit('request', entry);
+            record({ plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role }, ok: true, status: 200, error: null, refused: false });
             publish();
             var answerValue = { result: [uuid] };
             if (typeof callback === 'function') { setTimeout(function () { guard(key, 'dialOut callback', callback, null, [answerValue]); }, 0); }
@@ -447,21 +486,17 @@
         changeConferenceLayout: function () {
             var key = caller();
             emit('warning', { plugin: key, message: 'changeConferenceLayout is deprecated: use transformConferenceLayout' });
-            var entry = { plugin: key, kind: 'changeConferenceLayout', path: 'changeConferenceLayout', payload: Array.prototype.slice.call(arguments), ok: true, error: null };
-            PD.requests.push(entry);
-            emit('request', entry);
-            return Promise.resolve({ result: true });
+            var why = refusedBecause('changeConferenceLayout', 'changeConferenceLayout');
+            return settled(record({ plugin: key, kind: 'changeConferenceLayout', path: 'changeConferenceLayout', payload: Array.prototype.slice.call(arguments),
+                ok: !why, status: why ? 403 : 200, error: why, refused: Boolean(why) }), { result: true });
         },
         transformConferenceLayout: function (transforms) {
-            request('transformConferenceLayout', caller(), '/transform_layout', { transforms: transforms || {} });
-            return Promise.resolve({ result: true });
+            return settled(request('transformConferenceLayout', caller(), '/transform_layout', { transforms: transforms || {} }), { result: true });
         },
         sendChatMessage: function (text) {
             var key = caller();
-            var entry = { plugin: key, kind: 'sendChatMessage', path: 'sendChatMessage', payload: { text: text }, ok: true, error: null };
-            PD.requests.push(entry);
             PD.chat.push({ from: 'you', text: text });
-            emit('request', entry);
+            record({ plugin: key, kind: 'sendChatMessage', path: 'sendChatMessage', payload: { text: text }, ok: true, status: 200, error: null, refused: false });
             actions$.next({ type: actions.SEND_CHAT_MESSAGE, payload: { payload: text } });
             return Promise.resolve({ result: true });
         }

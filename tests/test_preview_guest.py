@@ -1,0 +1,135 @@
+"""The preview "as a guest": Infinity refuses a guest the host-only requests (403), so does the mock.
+
+The list of what is host-only is designer/core/hostonly.py; the page gets it in its config.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE, ROOT
+from test_preview import _cli
+
+from designer.core import hostonly
+from designer.core.model import load
+from designer.core.preview import preview_config
+
+YOU = "00000000-0000-4000-8000-000000000001"  # "Alex Host (you)" in the default meeting
+OTHER = "00000000-0000-4000-8000-000000000002"  # Blake Guest
+
+
+def _lock_toggle_for_guests(tmp_path: Path) -> Path:
+    """The example with its lock button offered to guests as well (PD517 warns; the preview shows why)."""
+    project = tmp_path / "guests-lock"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"chair"\n', '"chair", "guest"\n'))
+    return project
+
+
+def _requests(report: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return next(p for p in report["plugins"] if p["key"] == key)["requests"]
+
+
+def test_a_guest_is_refused_the_lock_and_a_host_is_not(qapp: Any, tmp_path: Path) -> None:
+    from designer.gui.preview import simulate
+
+    pkg = load(_lock_toggle_for_guests(tmp_path))
+    guest = simulate(pkg, role="guest").as_json()
+    (lock,) = _requests(guest, "lock-toggle")
+    assert lock["path"] == "/lock" and not lock["ok"] and lock["refused"] and lock["status"] == 403, lock
+    assert lock["error"] == "only hosts can lock the meeting"
+    # The plugin's promise failed, as on Infinity: its .catch logged it (so no crash either).
+    console = [c["text"] for p in guest["plugins"] if p["key"] == "lock-toggle" for c in p["console"]]
+    assert any("/lock failed" in t and "refused (403 Forbidden): only hosts can lock the meeting" in t for t in console)
+    assert guest["ok"], guest
+
+    host = simulate(pkg, role="chair").as_json()
+    (lock,) = _requests(host, "lock-toggle")
+    assert lock["ok"] and not lock["refused"] and lock["status"] == 200 and lock["error"] is None, lock
+
+
+def test_the_meeting_stays_unlocked_after_a_refused_lock(qtbot: Any, tmp_path: Path) -> None:
+    """The mock's own state: a refused /lock changes nothing (a host's locks)."""
+    from designer.core.preview import page_html
+    from designer.gui.preview import load_html, new_page
+
+    pkg = load(_lock_toggle_for_guests(tmp_path))
+    page = new_page()
+    try:
+        for role, locked in (("guest", False), ("chair", True)):
+            with qtbot.waitSignal(page.loadFinished, timeout=10000):
+                load_html(page, page_html(preview_config(pkg, role=role)))
+            with qtbot.waitCallback(timeout=5000) as cb:
+                page.runJavaScript(
+                    "PD.runAction('lock-toggle', 0); JSON.stringify([PD.conference().locked, PD.requests])", 0, cb
+                )
+            state, requests = json.loads(cb.args[0])
+            assert state is locked, role
+            assert [(r["path"], r["ok"]) for r in requests] == [("/lock", locked)], role
+    finally:
+        import shiboken6
+
+        shiboken6.delete(page)
+
+
+def test_a_guest_may_do_to_themselves_what_they_may_not_do_to_others(qapp: Any, tmp_path: Path) -> None:
+    """Raising one's own hand or muting oneself is a guest's right; muting someone else is not."""
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "self"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2" / "plugins" / "meeting-info" / "meeting-info.plugin.js"
+    calls = "".join(
+        f"PEX.pluginAPI.sendRequest('/participants/{uuid}/{what}').catch(function () {{}}); "
+        for uuid, what in ((YOU, "buzz"), (YOU, "mute"), (OTHER, "mute"), (OTHER, "spotlighton"), (YOU, "role"))
+    )
+    head = "function load(participants$, conferenceDetails$) {"
+    js.write_text(js.read_text().replace(head, head + "\n        " + calls, 1))
+    report = simulate(load(project), role="guest").as_json()
+    first = _requests(report, "meeting-info")[:5]  # (load runs twice in the cycle)
+    got = [(r["path"].rsplit("/", 2)[1] == YOU, r["path"].rsplit("/", 1)[1], r["ok"], r["error"]) for r in first]
+    assert got == [
+        (True, "buzz", True, None),
+        (True, "mute", True, None),
+        (False, "mute", False, "only hosts can mute another participant"),
+        (False, "spotlighton", False, "only hosts can put a participant in the spotlight"),
+        (True, "role", False, "only hosts can change a participant's role"),
+    ]
+
+
+def test_the_page_gets_the_host_only_list_from_the_core_and_keeps_no_copy(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from designer.gui.preview import simulate
+
+    config = preview_config(load(EXAMPLE), role="guest")
+    assert config["hostOnly"] == hostonly.mock_rules() and config["you"] == YOU
+    assert config["hostOnly"]["conference"]["lock"] == "only hosts can lock the meeting"
+    mock = (ROOT / "resources" / "preview" / "mock-pex.js").read_text(encoding="utf-8")
+    for words in ("only hosts", "lock the meeting", "mute all guests", "dial out"):
+        assert words not in mock, words
+    # The page follows the core's list: take /lock off it, and a guest's lock goes through.
+    monkeypatch.delitem(hostonly.HOST_ONLY_CONFERENCE, "lock")
+    report = simulate(load(_lock_toggle_for_guests(tmp_path)), role="guest").as_json()
+    assert [(r["path"], r["ok"]) for r in _requests(report, "lock-toggle")] == [("/lock", True)]
+
+
+def test_simulate_command_shows_the_refusal(tmp_path: Path) -> None:
+    project = _lock_toggle_for_guests(tmp_path)
+    result = _cli("simulate", project, "--json", "--role", "guest")
+    assert result.returncode == 0, result.stderr
+    (lock,) = _requests(json.loads(result.stdout), "lock-toggle")
+    assert (lock["ok"], lock["refused"], lock["status"], lock["error"]) == (
+        False,
+        True,
+        403,
+        "only hosts can lock the meeting",
+    )
+    text = _cli("simulate", project, "--role", "guest").stdout
+    assert "  sendRequest /lock -> refused for guests (403 Forbidden): only hosts can lock the meeting" in text
+    assert "sendRequest /lock -> ok" in _cli("simulate", project).stdout
