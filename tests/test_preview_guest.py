@@ -133,3 +133,46 @@ def test_simulate_command_shows_the_refusal(tmp_path: Path) -> None:
     text = _cli("simulate", project, "--role", "guest").stdout
     assert "  sendRequest /lock -> refused for guests (403 Forbidden): only hosts can lock the meeting" in text
     assert "sendRequest /lock -> ok" in _cli("simulate", project).stdout
+
+
+_REFUSED_CARD = (
+    "(function () { var el = document.getElementById('pd-refused'); return el.className + '|' + el.innerText; })()"
+)
+
+
+def test_the_preview_as_a_guest_shows_that_the_button_is_refused(qtbot: Any, tmp_path: Path) -> None:
+    """Seen by a Guest, the lock button's request is refused: the log and the meeting say so;
+    seen by a Host, the same button locks the meeting and nothing is refused."""
+    from PySide6.QtCore import Qt
+    from test_preview import _js, _wait_started, _window_with_preview
+
+    with _window_with_preview(_lock_toggle_for_guests(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.role.setFocus()
+        qtbot.keyClick(pane.role, Qt.Key.Key_Down)  # Host -> Guest
+        assert pane.current_role() == "guest"
+        _wait_started(qtbot, pane)
+        assert _js(qtbot, pane.page, _REFUSED_CARD) == "|"  # nothing refused yet
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "refused for guests" in pane.log.toPlainText(), timeout=5000)
+        line = next(t for t in pane.log.toPlainText().splitlines() if "/lock" in t)
+        assert line == (
+            "[Lock toggle] refused for guests — sendRequest /lock → only hosts can lock the meeting. "
+            "In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes"
+        )
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, _REFUSED_CARD).startswith("show|"), timeout=2000)
+        card = _js(qtbot, pane.page, _REFUSED_CARD)
+        assert "Refused: you are previewing as a Guest" in card
+        assert "Lock toggle: only hosts can lock the meeting sendRequest /lock" in card
+        assert _js(qtbot, pane.page, "document.getElementById('pd-locked').innerText") == "Unlocked"
+        assert not pane.sim_toggles["locked"].isChecked()
+        assert pane.error_count() == 0  # refused, not crashed: the plugin caught it
+
+        qtbot.keyClick(pane.role, Qt.Key.Key_Up)  # Guest -> Host
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "sendRequest /lock → ok" in pane.log.toPlainText(), timeout=5000)
+        assert "refused" not in pane.log.toPlainText()
+        assert _js(qtbot, pane.page, _REFUSED_CARD) == "|"
+        qtbot.waitUntil(lambda: pane.sim_toggles["locked"].isChecked(), timeout=2000)

@@ -304,6 +304,7 @@ _LOG_COLOURS = {
     "error": ("#c62828", "#ff8a80"),
     "warning": ("#8d5a00", "#ffcc66"),
     "request": ("#1a5fd6", "#8ab4ff"),
+    "refused": ("#8d5a00", "#ffcc66"),  # a guest's host-only request: as a warning
     "console": ("#444444", "#c8c8c8"),
     "dialog": ("#17794a", "#7ee2a8"),
     "lifecycle": ("#666666", "#a8a8a8"),
@@ -945,6 +946,12 @@ class PreviewPane(QWidget):
                 + (f" {html.escape(json.dumps(payload))}" if payload not in (None, {}) else "")
                 + f" → {answer}"
             )
+            if event.get("refused"):  # previewing as a guest: this button fails for guests
+                kind = "refused"
+                text = (
+                    f"<b>refused for guests</b> — {text}. In a real meeting a guest gets the same refusal "
+                    "(403 Forbidden) and nothing changes"
+                )
         elif kind == "lifecycle":
             step = str(event.get("step"))
             if event.get("plugin") is None:  # about the whole run (Test every button's summary)

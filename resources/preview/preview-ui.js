@@ -241,7 +241,33 @@
             }).join('') + '</div>';
     }
 
-    ui.render = function () { renderTop(); renderStage(); renderSide(); renderOops(); };
+    // A guest's request that only hosts may make, refused by the mock as by Infinity (403): said
+    // where the button was pressed, so a preview "as a Guest" shows that the button fails for guests.
+    function renderRefused() {
+        var box = document.getElementById('pd-refused');
+        var seen = {};
+        var shown = [];
+        PD.requests.forEach(function (r) {
+            if (!r.refused || r.dismissed) { return; }
+            var key = r.plugin + '\u0000' + r.kind + '\u0000' + r.path;
+            if (!seen[key]) { seen[key] = { r: r, times: 0 }; shown.push(seen[key]); }
+            seen[key].times += 1;
+        });
+        shown = shown.slice(-3);
+        if (!shown.length) { box.className = ''; box.innerHTML = ''; return; }
+        box.className = 'show';
+        box.innerHTML = '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss">\u00d7</button>' +
+            '<h3>Refused: you are previewing as a Guest</h3>' +
+            shown.map(function (s) {
+                var p = PD.plugins[s.r.plugin];
+                return '<div><b>' + esc(p ? p.cfg.name : s.r.plugin || 'A plugin') + '</b>: ' + esc(s.r.error) +
+                    ' <code>' + esc(s.r.kind + ' ' + s.r.path) + '</code>' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
+            }).join('') +
+            '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
+            'offer this plugin to hosts only, or hide the button from guests.</div></div>';
+    }
+
+    ui.render = function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }
@@ -259,7 +285,8 @@
         ui.render();
     };
     PD.listeners.push(function (event) {
-        if (event.type === 'state' || event.type === 'mock-state' || event.type === 'error' || event.type === 'lifecycle') { ui.schedule(); }
+        if (event.type === 'state' || event.type === 'mock-state' || event.type === 'error' || event.type === 'lifecycle' ||
+            (event.type === 'request' && event.refused)) { ui.schedule(); }
     });
 
     document.addEventListener('click', function (event) {
@@ -281,6 +308,8 @@
             ui.confMenuOpen = !ui.confMenuOpen;
         } else if (el.dataset.ui === 'dismiss') {
             PD.errors.forEach(function (e) { e.dismissed = true; });
+        } else if (el.dataset.ui === 'dismiss-refused') {
+            PD.requests.forEach(function (r) { r.dismissed = true; });
         }
         ui.render();
     });
