@@ -176,3 +176,48 @@ def test_the_preview_as_a_guest_shows_that_the_button_is_refused(qtbot: Any, tmp
         assert "refused" not in pane.log.toPlainText()
         assert _js(qtbot, pane.page, _REFUSED_CARD) == "|"
         qtbot.waitUntil(lambda: pane.sim_toggles["locked"].isChecked(), timeout=2000)
+
+
+_API_CALLS = """window.out = []; var A = PEX.pluginAPI, other = 'OTHER';
+A.dialOut('rec@example.com', 'sip', 'guest', function (reply) { out.push(['callback', reply]); });
+A.dialOut('rec@example.com', 'sip', 'guest').catch(function (e) { out.push(['dialOut', e.message]); });
+A.changeConferenceLayout('1:7').catch(function (e) { out.push(['change', e.message]); });
+A.transformConferenceLayout({layout: '4:0'}).catch(function (e) { out.push(['transform', e.message]); });
+A.disconnectParticipant(other).catch(function (e) { out.push(['disconnect', e.message]); });
+A.spotlightOnParticipant(other).catch(function (e) { out.push(['spotlight', e.status]); });
+A.sendChatMessage('hi').then(function () { out.push(['chat', 'ok']); });
+true""".replace("'OTHER'", repr(OTHER))
+
+
+def test_the_api_functions_refuse_a_guest_as_the_requests_do(qtbot: Any) -> None:
+    """dialOut, the layouts, disconnect and spotlight reject for a guest (a dialOut with a callback
+    tells the callback instead); chat stays open to everyone; the meeting is not changed."""
+    from test_preview import _js
+
+    from designer.core.preview import page_html
+    from designer.gui.preview import load_html, new_page
+
+    page = new_page()
+    try:
+        with qtbot.waitSignal(page.loadFinished, timeout=10000):
+            load_html(page, page_html(preview_config(load(EXAMPLE), role="guest")))
+        _js(qtbot, page, _API_CALLS)
+        qtbot.waitUntil(lambda: _js(qtbot, page, "out.length") == 7, timeout=3000)
+        out = dict(json.loads(_js(qtbot, page, "JSON.stringify(out)")))
+        assert out == {
+            "callback": {"status": "failed", "result": "only hosts can dial out"},
+            "dialOut": "dialOut refused (403 Forbidden): only hosts can dial out",
+            "change": "changeConferenceLayout refused (403 Forbidden): only hosts can change the layout",
+            "transform": "transformConferenceLayout /transform_layout refused (403 Forbidden): only hosts can change "
+            "the layout",
+            "disconnect": f"disconnectParticipant /participants/{OTHER}/disconnect refused (403 Forbidden): only hosts "
+            "can disconnect a participant",
+            "spotlight": 403,
+            "chat": "ok",
+        }
+        state = json.loads(_js(qtbot, page, "JSON.stringify([PD.participants().length, PD.layout])"))
+        assert state == [5, None]
+    finally:
+        import shiboken6
+
+        shiboken6.delete(page)

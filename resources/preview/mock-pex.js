@@ -274,7 +274,8 @@
 
     // What a failed request's promise rejects with: an Error carrying Infinity's answer (status, reason).
     function failure(entry) {
-        var error = new Error(entry.kind + ' ' + entry.path + (entry.refused ? ' refused (403 Forbidden): ' : ' failed: ') + entry.error);
+        var what = entry.path === entry.kind ? entry.kind : entry.kind + ' ' + entry.path;  // dialOut, not "dialOut dialOut"
+        var error = new Error(what + (entry.refused ? ' refused (403 Forbidden): ' : ' failed: ') + entry.error);
         error.status = entry.status;
         error.result = entry.error;
         return error;
