@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import shown
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QSpinBox, QToolButton
 
 from designer.gui.panes.source_editor import SourcePane
@@ -280,3 +280,21 @@ def test_coming_back_to_a_file_finds_the_cursor_and_view_as_left(pane: SourcePan
     pane.show_file("a.plugin.js", CODE, read_only=False)
     pane.show_file("long.js", LONG, read_only=False)
     assert editor.textCursor().blockNumber() == 100 and editor.textCursor().positionInBlock() == 0
+
+
+def test_typing_with_the_find_bar_open_counts_once_the_typing_pauses(pane: SourcePane, qtbot) -> None:
+    """A count searches the whole file: per keystroke it would make typing in a big file lag."""
+    bar = pane.find_bar
+    bar.open(replace=False)
+    qtbot.keyClicks(bar.find_edit, "locked")
+    assert bar.count.text() == "4 matches"
+    searches: list[int] = []
+    real = bar.matches
+    bar.matches = lambda: searches.append(1) or real()  # type: ignore[method-assign]
+    cursor = pane.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    pane.editor.setTextCursor(cursor)
+    pane.editor.setFocus()
+    qtbot.keyClicks(pane.editor, "// locked")
+    qtbot.waitUntil(lambda: bar.count.text() == "5 matches")
+    assert len(searches) == 1
