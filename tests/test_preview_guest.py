@@ -18,7 +18,7 @@ from designer.core import hostonly
 from designer.core.model import load
 from designer.core.preview import preview_config
 
-YOU = "00000000-0000-4000-8000-000000000001"  # "Alex Host (you)" in the default meeting
+YOU = "00000000-0000-4000-8000-000000000001"  # "Alex Morgan (you)" in the default meeting
 OTHER = "00000000-0000-4000-8000-000000000002"  # Blake Guest
 
 
@@ -221,3 +221,14 @@ def test_the_api_functions_refuse_a_guest_as_the_requests_do(qtbot: Any) -> None
         import shiboken6
 
         shiboken6.delete(page)
+
+
+def test_you_have_the_role_the_preview_is_seen_by() -> None:
+    """Switching Host -> Guest carries the meeting over; "you" must not stay a host in it."""
+    pkg = load(EXAMPLE)
+    people = preview_config(pkg, role="chair")["participants"]
+    assert people[0]["uuid"] == YOU and people[0]["role"] == "chair" and people[0]["name"] == "Alex Morgan (you)"
+    carried = preview_config(pkg, role="guest", participants=people)["participants"]
+    assert carried[0]["role"] == "guest" and [p["role"] for p in carried[1:]] == [p["role"] for p in people[1:]]
+    assert people[0]["role"] == "chair"  # the meeting handed in is not changed behind the caller's back
+    assert preview_config(pkg, role="guest")["participants"][0]["role"] == "guest"

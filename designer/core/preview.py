@@ -32,7 +32,7 @@ PLATFORM_NAMES = {"web": "Web browser", "electron": "Desktop app", "ios": "iOS",
 
 
 def default_participants() -> list[dict[str, Any]]:
-    """A small meeting: the host (you), two guests (one with a raised hand), a SIP room, a stream."""
+    """A small meeting: you (a host unless the preview is seen by a guest), two guests (one with a raised hand), a SIP room, a stream."""
 
     def person(n: int, name: str, role: str, protocol: str = "webrtc", **extra: Any) -> dict[str, Any]:
         p = {
@@ -63,7 +63,7 @@ def default_participants() -> list[dict[str, Any]]:
         return p
 
     return [
-        person(1, "Alex Host (you)", "chair", vad=100),
+        person(1, "Alex Morgan (you)", "chair", vad=100),
         person(2, "Blake Guest", "guest", buzzTime=1_700_000_500),
         person(3, "Casey Guest", "guest", muted=True),
         person(4, "Board Room", "guest", "sip", uri="sip:boardroom@example.com"),
@@ -157,7 +157,11 @@ def preview_config(
     the participant who is previewing (the first one, "(you)" in every meeting the designer
     makes): the requests a guest may make about themselves are allowed for that one only.
     """
-    people = participants if participants is not None else default_participants()
+    people = list(participants) if participants is not None else default_participants()
+    if people and isinstance(people[0], dict):
+        # The one previewing has the role the preview is seen by: a meeting carried over a switch
+        # from Host to Guest must not list "you" as a host while the mock refuses you as a guest.
+        people[0] = {**people[0], "role": role}
     return {
         "role": role,
         "platform": platform,

@@ -376,7 +376,7 @@ def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         p.update(extra)
         return p
 
-    host = person(1, "Alex Host (you)", "chair", vad=100)
+    host = person(1, "Alex Morgan (you)", "chair", vad=100)
     conference = default_conference()
     guests = ("Blake", "Casey", "Dana", "Emery", "Flynn", "Gray", "Harper")
     if name == "Host alone":
@@ -384,7 +384,7 @@ def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     if name == "Meeting with 5 guests":
         return [host] + [person(i + 2, f"{g} Guest") for i, g in enumerate(guests[:5])], conference
     if name == "Webinar with raised hands":
-        people = [person(1, "Alex Host (you)", "chair", presenting=True, vad=100)]
+        people = [person(1, "Alex Morgan (you)", "chair", presenting=True, vad=100)]
         for i, g in enumerate(guests):
             raised = 1_700_000_500 + 30 * i if i in (0, 2, 5) else 0
             people.append(person(i + 2, f"{g} Guest", muted=True, buzzTime=raised))
