@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, snapshot
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -664,3 +664,70 @@ def test_an_unused_icon_goes_with_its_fix_button_and_comes_back_with_undo(
     qtbot.waitUntil(lambda: [r.text(2) for r in view.problem_items()] == ["PD406"])
     window.save()
     assert leftover.exists()  # back from the project's trash
+
+
+def _arrow(qtbot, combo: QComboBox, key: Qt.Key, times: int) -> None:
+    """Step through ``combo`` with the keyboard, as a user does: into it, then Up/Down."""
+    combo.setFocus()
+    assert QApplication.focusWidget() is combo
+    for _ in range(times):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def test_arrowing_through_the_placement_is_one_undo_step(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Toolbar, Down three times, Ctrl+Z once: back at the toolbar (it went back one item at a time)."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = snapshot(base_project)
+    placement = window.findChild(QComboBox, "placementCombo")
+    assert placement.currentData() == "toolbar"
+    _arrow(qtbot, placement, Qt.Key.Key_Down, 3)
+    assert placement.currentText() == "None (event-only)" and window.package.plugins[0].package.menu_items == {}
+    undo = window.findChild(QAction, "undoAction")
+    assert undo.text() == "&Undo Show 'Record' in: None (event-only)"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.sections == ["toolbar"] and placement.currentData() == "toolbar"
+    assert not window.editor.undo_stack.canUndo() and not window.isWindowModified()
+    window.save()
+    assert snapshot(base_project) == before
+
+
+def test_turning_the_wheel_over_the_placement_is_one_undo_step(window: MainWindow, qtbot, base_project: Path) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    placement = window.findChild(QComboBox, "placementCombo")
+    at = QPointF(placement.rect().center())
+    for _ in range(2):  # two notches down: Participant menu
+        notch = QWheelEvent(
+            at, placement.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(placement, notch)
+    assert placement.currentData() == "participants" and window.editor.undo_stack.count() == 1
+    window.findChild(QAction, "undoAction").trigger()
+    assert window.package.plugins[0].package.sections == ["toolbar"] and placement.currentData() == "toolbar"
+
+
+def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    placement = window.findChild(QComboBox, "placementCombo")
+    icon = window.findChild(QComboBox, "iconCombo")
+    assert icon.currentData() == "rec.svg#rec" and icon.itemData(icon.currentIndex() - 1) is None
+    undo = window.findChild(QAction, "undoAction")
+    stack = window.editor.undo_stack
+    _arrow(qtbot, placement, Qt.Key.Key_Down, 2)  # participants
+    _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # another field: a step of its own
+    qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step
+    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to 'rec.svg#rec'"
+    _arrow(qtbot, placement, Qt.Key.Key_Up, 0)
+    _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # the combo left and entered again: a new step
+    assert stack.count() == 3 and undo.text() == "&Undo Change icon of 'Record' to 'set at run time'"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.menu_items["participants"][0].icon == "rec.svg#rec"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert undo.text() == "&Undo Show 'Record' in: Participant menu"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.sections == ["toolbar"] and not stack.canUndo()

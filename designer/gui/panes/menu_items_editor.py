@@ -191,6 +191,7 @@ class MenuItemsEditor(PluginForm):
         form.addRow("", sync_row)
         self._show_sync(None)
         outer.addLayout(form)
+        self.merge_while_focused(self.placement, self.icon)  # arrowing through them: one undo step
 
     # -- helpers ---------------------------------------------------------------------------
     def _plugin(self, pkg: BrandingPackage | None = None) -> Plugin:
@@ -339,7 +340,12 @@ class MenuItemsEditor(PluginForm):
             p.menu_items = {new: items} if new else {}
             _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], new)
 
-        self.editor.edit(f"Show '{self._name()}' in: {PLACEMENT_CHOICES[pos][1]}", mutate)
+        self.editor.edit(
+            f"Show '{{subject}}' in: {PLACEMENT_CHOICES[pos][1]}",
+            mutate,
+            self.merge_key(self.placement, f"{index}/placement"),
+            self._name(),
+        )
 
     def _add(self) -> None:
         existing = {mi.action for mi in self._items()}
@@ -377,7 +383,9 @@ class MenuItemsEditor(PluginForm):
             return
         ref = self.icon.itemData(pos)
         self._edit_item(
-            f"Change icon of '{self._name()}' to '{ref or 'set at run time'}'", lambda mi: setattr(mi, "icon", ref)
+            f"Change icon of '{self._name()}' to '{ref or 'set at run time'}'",
+            lambda mi: setattr(mi, "icon", ref),
+            self.merge_key(self.icon, "icon"),
         )
 
     def add_icon(self, source: str, name: str | None = None) -> str | None:

@@ -26,6 +26,7 @@ class PluginForm(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.index = 0
+        self._focus_runs: dict[QWidget, int] = {}
 
     def route_undo_to_window(self) -> None:
         """Ctrl+Z in a field undoes the last step of the window, as everywhere else.
@@ -38,7 +39,30 @@ class PluginForm(QWidget):
         for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             field.installEventFilter(self)
 
+    def merge_while_focused(self, *choosers: QWidget) -> None:
+        """The changes each of ``choosers`` makes while it keeps the keyboard merge into one undo step.
+
+        Why: a combo box (a spin box) changes its value at each Up/Down key and each turn of the
+        mouse wheel. Stepping from "Toolbar button" to "Participant menu" went through the items
+        between, one undo step each, and Ctrl+Z went back one item instead of to where the user
+        started. The steps merge as typing in a text field does (the same ``merge_key`` of
+        :meth:`ModelEditor.edit`); :meth:`merge_key` adds how many times the chooser has lost
+        the keyboard, so a change after leaving it (or after its list popped up and was picked
+        from) is a step of its own.
+        """
+        for chooser in choosers:
+            self._focus_runs[chooser] = 0
+            chooser.installEventFilter(self)
+
+    def merge_key(self, chooser: QWidget, field: str) -> str:
+        """The merge key for a change ``chooser`` makes to ``field`` (see :meth:`merge_while_focused`);
+        ``field`` names what is changed (plugin, item and attribute), so that another field, item
+        or plugin starts a new step."""
+        return f"{field}#{self._focus_runs.get(chooser, 0)}"
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusOut and obj in self._focus_runs:
+            self._focus_runs[obj] += 1
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             # The Id and Action fields record their value only when left: typing not recorded yet
             # is undone in the field itself. Sent to the window, Ctrl+Z threw the typing away and
