@@ -248,3 +248,56 @@ def test_the_questions_take_the_keyboard_and_enter_goes_on_to_add_the_plugin(qtb
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Add plugin
     assert wizard.result() == wizard.DialogCode.Accepted
     assert wizard.package.plugins[wizard.added_index].display_name == "Team lock"
+
+
+def _mnemonic(text: str) -> str:
+    from PySide6.QtGui import QKeySequence
+
+    key = QKeySequence.mnemonic(text)
+    assert not key.isEmpty(), f"no Alt+letter in {text!r}"
+    return key.toString().removeprefix("Alt+").lower()
+
+
+def test_alt_and_a_letter_goes_to_each_question(qtbot, wizard: RecipeWizard) -> None:
+    """Every question has its own Alt+letter (from its words, none twice on a page, none of the
+    buttons'), which takes the keyboard to its field; a yes/no question's also ticks it."""
+    from PySide6.QtWidgets import QApplication
+
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.gallery)
+    buttons = {_mnemonic(b.text()) for b in (wizard.back_button, wizard.next_button, wizard.finish_button)}
+    # A choice, a yes/no, a text its yes/no switches off, and a question whose word starts are taken.
+    for name in ("chat-keyword", "query-auto-action"):
+        wizard.choose(name)
+        click(qtbot, wizard, "recipeNext")
+        labels = {label.buddy(): label.text() for label in wizard.form_page.findChildren(QLabel) if label.buddy()}
+        letters = {}
+        for f in wizard.fields:
+            text = f.widget.text() if isinstance(f.widget, QCheckBox) else labels.get(f.widget, "")
+            assert text.replace("&", "").startswith(f.param.label), (name, text)
+            letters[f.widget] = _mnemonic(text)
+        assert len(set(letters.values())) == len(letters), (name, letters)
+        assert not set(letters.values()) & buttons, name
+        for widget, letter in letters.items():
+            if not widget.isEnabled():  # (a text its yes/no question switched off)
+                continue
+            was = widget.isChecked() if isinstance(widget, QCheckBox) else None
+            qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+            assert QApplication.focusWidget() is widget, (name, letter)
+            if was is not None:  # ticked (or unticked): tick it back as it was
+                qtbot.waitUntil(lambda w=widget, was=was: w.isChecked() != was)
+                qtbot.keyClick(widget, Qt.Key.Key_Space)
+                assert widget.isChecked() == was
+        click(qtbot, wizard, "recipeBack")
+
+
+def test_every_recipe_gets_a_letter_for_each_question_none_twice(wizard: RecipeWizard) -> None:
+    """The letters of every recipe's page, as the wizard chooses them (building each page to look
+    takes a second per recipe: the questions are checked by rendering the recipe)."""
+    from designer.gui.panes.form_rows import with_mnemonics
+
+    buttons = [b.text() for b in (wizard.back_button, wizard.next_button, wizard.finish_button)]
+    for recipe in list_recipes():
+        letters = [_mnemonic(t) for t in with_mnemonics([p.label for p in recipe.parameters], buttons)]
+        assert len(set(letters)) == len(letters), (recipe.name, letters)
+        assert not set(letters) & {"b", "n", "a"}, recipe.name

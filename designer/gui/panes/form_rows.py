@@ -1,15 +1,19 @@
-"""One way to lay out a form row with a widget beside its field (a button, a check box).
+"""Form rows: a widget beside its field, and mnemonics chosen for questions known only at run time.
 
 Why: the forms have several such rows (the id with *From name*, the icon with *New icon*, the label
 with *Set by the plugin*); each needs the field to take the room and the label's mnemonic
-(``&Id``) to focus the field, not the widget beside it.
+(``&Id``) to focus the field, not the widget beside it. The recipe wizard's questions come from
+the recipes, not from the code, so their mnemonics cannot be written by hand: :func:`with_mnemonics`
+chooses them, one letter each, none twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
-__all__ = ["add_row_with_side"]
+__all__ = ["add_row_with_side", "mnemonic_of", "with_mnemonics"]
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:
@@ -19,3 +23,43 @@ def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidge
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, row)
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The letter Alt gives ``text`` ("&Next >": "n"), lower case; None when it has none ("&&" is a
+    plain "&")."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
+def with_mnemonics(texts: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """Each of ``texts`` with a mnemonic no other of them and none of ``taken`` (letters, or texts
+    such as a button's "&Back") has; an "&" of the text itself is kept as a plain "&".
+
+    The letter is the first free one that starts a word ("Dialog &title"), else the first free one
+    in the text: the way people pick them by hand. Only A-Z and 0-9, which every keyboard types
+    with Alt. A text with no free letter left gets none rather than a clash (two fields on one
+    Alt+letter make Qt cycle between them, which nobody expects).
+    """
+    used = {m for t in taken if (m := (t.lower() if len(t) == 1 else mnemonic_of(t)))}
+    out = []
+    for text in texts:
+        starts = [i for i, c in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
+        rest = [i for i in range(len(text)) if i not in starts]
+        at = next((i for i in starts + rest if _typeable(text[i]) and text[i].lower() not in used), None)
+        if at is None:
+            out.append(text.replace("&", "&&"))
+            continue
+        used.add(text[at].lower())
+        out.append(text[:at].replace("&", "&&") + "&" + text[at:].replace("&", "&&"))
+    return out
+
+
+def _typeable(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

@@ -46,6 +46,7 @@ from designer.core.recipes import (
 
 from ..icon_render import render_icon
 from ..tones import box_style, text_style
+from .form_rows import with_mnemonics
 
 __all__ = ["RecipeWizard"]
 
@@ -221,13 +222,23 @@ class RecipeWizard(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = [_Field(p, self._validate) for p in recipe.parameters]
-        for f in self.fields:
+        # Alt+letter to each question, as in the other forms; the letters are chosen from the
+        # recipe's own words, none twice and none the wizard's buttons have (Alt+N is Next).
+        buttons = (self.back_button, self.next_button, self.finish_button)
+        texts = with_mnemonics((f.param.label for f in self.fields), [b.text() for b in buttons])
+        for f, text in zip(self.fields, texts, strict=True):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(f.widget)
             column.addWidget(f.hint)
             column.addWidget(f.error)
-            label = "" if f.param.type == "boolean" else f.param.label + ":"
+            if isinstance(f.widget, QCheckBox):  # a yes/no question is its tick box's own text
+                f.widget.setText(text)
+                form.addRow("", column)
+                continue
+            label = QLabel(text + ":")
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the recipe's words, shown as written
+            label.setBuddy(f.widget)
             form.addRow(label, column)
         self.form_errors = QLabel()
         self.form_errors.setObjectName("recipeFormErrors")
