@@ -326,3 +326,20 @@ def test_a_function_name_the_recipe_code_or_javascript_uses_is_refused(recipe: s
     errors = validate_answers(r, {key: action})
     assert len(errors) == 1 and says in errors[0] and f"'{action}'" in errors[0]
     assert validate_answers(r, {key: action + "Now"}) == []
+
+
+def test_checking_the_answers_renders_the_recipe_once_for_its_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names in the recipe's code come from one render of its defaults. Through render(),
+    which checks the answers, that render asked for the names again: some 250 renders deep, a
+    second and a half before the wizard showed a recipe's questions."""
+    import designer.core.recipes as recipes
+
+    built: list[str] = []
+    real = recipes._environment
+    monkeypatch.setattr(recipes, "_environment", lambda r: built.append(r.name) or real(r))
+    monkeypatch.setattr(recipes, "_CODE_NAMES", {})
+    recipe = load_recipe("lock-toggle")
+    assert "'Function name' ('locked') is already used inside this recipe's code" in "\n".join(
+        validate_answers(recipe, {"action": "locked"})
+    )
+    assert built == ["lock-toggle"]

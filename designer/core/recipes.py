@@ -380,7 +380,7 @@ def _names_in_code(recipe: Recipe) -> frozenset[str]:
     }
     found: set[str] = set()
     try:
-        files = render(recipe, recipe.defaults(), "recipe-names")
+        files = _render_files(recipe, recipe.defaults(), "recipe-names")
     except Exception:  # noqa: BLE001 - a recipe that does not render is reported where it is rendered
         files = {}
     for rel, data in files.items():
@@ -449,9 +449,15 @@ def render(recipe: Recipe, answers: dict[str, Any], plugin_id: str) -> dict[str,
     errors = validate_answers(recipe, answers)
     if errors:
         raise ValueError("\n".join(errors))
+    return _render_files(recipe, {**recipe.defaults(), **answers}, plugin_id)
+
+
+def _render_files(recipe: Recipe, full: dict[str, Any], plugin_id: str) -> dict[str, bytes]:
+    """:func:`render` without checking the answers first. Why apart: the check needs the names in
+    the recipe's code (:func:`_names_in_code`), which it gets by rendering the defaults; through
+    :func:`render` that check asked for the names again, some 250 renders deep (a second a recipe)."""
     from jinja2 import TemplateError
 
-    full = {**recipe.defaults(), **answers}
     ctx = _context(recipe, full, plugin_id)
     folder = ctx["folder"]
     base = f"plugins/{folder}/"
