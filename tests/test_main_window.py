@@ -46,6 +46,26 @@ def test_opening_the_example_lists_its_plugins(window: MainWindow, example_proje
     assert "example" in window.windowTitle()
 
 
+def test_a_project_in_the_home_folder_is_named_from_there(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status bar and the overview say '~/my-branding/webapp2', not the whole path; a project
+    outside the home folder keeps its whole path."""
+    import shutil
+
+    from conftest import EXAMPLE
+
+    home = tmp_path / "home" / "alex"
+    shutil.copytree(EXAMPLE, home / "my-branding", ignore=shutil.ignore_patterns(".plugin-designer"))
+    monkeypatch.setenv("HOME", str(home))
+    assert window.open_path(home / "my-branding")
+    assert window.status.text() == "Opened ~/my-branding/webapp2: 3 plugin(s), no errors"
+    assert window.details.toPlainText().startswith("~/my-branding/webapp2\n")
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
+    window.open_path(home / "my-branding")
+    assert window.status.text().startswith(f"Opened {home / 'my-branding' / 'webapp2'}: ")
+
+
 def test_clicking_a_plugin_shows_its_details(window: MainWindow, qtbot, example_project: Path) -> None:
     window.open_path(example_project)
     tree = window.findChild(QTreeWidget, "projectTree")

@@ -6,6 +6,7 @@ and the list of problems in plain words, without opening any JSON file.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +57,25 @@ def _shortened(text: str, limit: int = 200) -> str:
     a 5 MB name (valid JSON) froze the window for minutes. The forms still hold it whole.
     """
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shown_path(path: str | Path) -> str:
+    """A path as the status bar and the package overview show it: under the home folder as ``~/…``.
+
+    Why: the whole path ("/home/alex/projects/branding/webapp2") said nothing the user did not
+    know, pushed the plugin and error counts to the far end of the status bar, and a project
+    in a temporary folder showed that folder's random name. Elsewhere (Windows) it stays whole.
+    """
+    text = str(path)
+    if os.sep != "/":
+        return text
+    try:
+        home = str(Path.home()).rstrip("/")
+    except (RuntimeError, KeyError):  # no HOME and no entry in the password database
+        return text
+    if home and (text == home or text.startswith(home + "/")):
+        return "~" + text[len(home) :]
+    return text
 
 
 def _escape_before_paint(text: str) -> str:
@@ -412,7 +432,7 @@ class MainWindow(QMainWindow):
         opened = self.open_path(result.target, ask=False)
         if opened:
             self.status.setText(
-                f"Imported {source.name} into {result.target} ({result.files} files): it can be edited now."
+                f"Imported {source.name} into {_shown_path(result.target)} ({result.files} files): it can be edited now."
             )
         return opened
 
@@ -447,7 +467,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot copy the example", str(exc))
             return
         if self.open_path(copy):
-            self.status.setText(f"Opened your own copy of the example ({copy}); the original stays as shipped.")
+            self.status.setText(
+                f"Opened your own copy of the example ({_shown_path(copy)}); the original stays as shipped."
+            )
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -947,7 +969,7 @@ class MainWindow(QMainWindow):
         )
         bid = pkg.manifest.branding_id if pkg.manifest else "—"
         return (
-            f"<h2>{html.escape(pkg.files.label)}</h2><p>brandingID: {html.escape(str(bid))}</p>"
+            f"<h2>{html.escape(_shown_path(pkg.files.label))}</h2><p>brandingID: {html.escape(str(bid))}</p>"
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>id</th>"
             f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
         )
@@ -1346,7 +1368,7 @@ class MainWindow(QMainWindow):
         assert pkg is not None
         n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
         return (
-            f"Opened {pkg.files.label}: {len(pkg.plugins)} plugin(s), "
+            f"Opened {_shown_path(pkg.files.label)}: {len(pkg.plugins)} plugin(s), "
             + (f"{n_err} error(s)" if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
         )
@@ -1534,7 +1556,7 @@ class MainWindow(QMainWindow):
             self.editor.undo_stack.setClean()
         self._forget_recovery()
         self.open_path(self._path, ask=False)
-        self.status.setText(f"Exported {path}")
+        self.status.setText(f"Exported {_shown_path(path)}")
 
     # -- whole plugins ----------------------------------------------------------------------
     def selected_plugin(self) -> int | None:
