@@ -79,3 +79,26 @@ def test_every_key_of_check_json_is_documented(tmp_path) -> None:
     paragraph = README.split("`--json` prints", 1)[1].split("\n\n", 1)[0]
     keys = set(data) | {k for p in data["problems"] for k in p}
     assert sorted(k for k in keys if f"`{k}`" not in paragraph and f'"{k}"' not in paragraph) == []
+
+
+def test_readme_screenshots_show_a_project_in_the_home_folder_not_a_temporary_one(qapp, tmp_path) -> None:
+    """The README pictures' status bar names the project as a user's would be ('~/my-branding'),
+    never the random /tmp folder the script copied it to; the settings and HOME are left as found."""
+    import os
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QImage
+
+    from designer.gui.panes.welcome import RECENT_KEY
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from readme_screenshot import render
+
+    home, recent = os.environ.get("HOME"), QSettings().value(RECENT_KEY)
+    shown = render(tmp_path)
+    assert shown["screenshot.png"] == "Opened ~/my-branding/webapp2: 3 plugin(s), 1 error(s)"
+    for name, status in shown.items():
+        assert tempfile.gettempdir() not in status, name
+        assert QImage(str(tmp_path / name)).width() == 1280
+    assert os.environ.get("HOME") == home and QSettings().value(RECENT_KEY) == recent
