@@ -32,6 +32,17 @@ def test_open_zip_then_import_it_into_a_folder(qtbot, window, example_project: P
     assert "Imported branding.zip" in window.status.text()
 
 
+def test_a_zip_opened_read_only_is_named_as_the_zip_and_its_folder(
+    window, example_project: Path, tmp_path, monkeypatch
+) -> None:
+    """'~/branding.zip › webapp2' in the status bar and the overview, not the core's 'branding.zip!webapp2'."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    export_package(example_project, tmp_path / "branding.zip")
+    window.open_path(tmp_path / "branding.zip")
+    assert window.status.text().startswith("Opened ~/branding.zip › webapp2: 3 plugin(s), no errors — read-only ZIP")
+    assert window.details.toPlainText().startswith("~/branding.zip › webapp2\n")
+
+
 def test_hostile_zip_is_refused_and_nothing_is_written(qtbot, window, tmp_path, monkeypatch) -> None:
     source = _zip(tmp_path / "evil.zip", [("webapp2/settings.json", b"{}"), ("../../escape.txt", b"x")])
     warned: list[str] = []

@@ -78,6 +78,20 @@ def _shown_path(path: str | Path) -> str:
     return text
 
 
+def _shown_place(pkg: BrandingPackage) -> str:
+    """Where a package is, as the status bar and the overview name it: its folder, or for a ZIP
+    opened read-only the ZIP and the folder inside it ("~/branding.zip › webapp2").
+
+    Why: the core's label for a ZIP, "branding.zip!webapp2", is a developer's notation that a
+    reader took for part of the file name.
+    """
+    zip_path = getattr(pkg.files, "zip_path", None)
+    if zip_path is None:
+        return _shown_path(pkg.files.label)
+    inside = str(getattr(pkg.files, "prefix", "")).strip("/")
+    return _shown_path(zip_path) + (f" › {inside}" if inside else "")
+
+
 def _escape_before_paint(text: str) -> str:
     """``html.escape`` for the "Opening …" heading, which is drawn before the first paint.
 
@@ -969,7 +983,7 @@ class MainWindow(QMainWindow):
         )
         bid = pkg.manifest.branding_id if pkg.manifest else "—"
         return (
-            f"<h2>{html.escape(_shown_path(pkg.files.label))}</h2><p>brandingID: {html.escape(str(bid))}</p>"
+            f"<h2>{html.escape(_shown_place(pkg))}</h2><p>brandingID: {html.escape(str(bid))}</p>"
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>id</th>"
             f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
         )
@@ -1368,7 +1382,7 @@ class MainWindow(QMainWindow):
         assert pkg is not None
         n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
         return (
-            f"Opened {_shown_path(pkg.files.label)}: {len(pkg.plugins)} plugin(s), "
+            f"Opened {_shown_place(pkg)}: {len(pkg.plugins)} plugin(s), "
             + (f"{n_err} error(s)" if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
         )
