@@ -257,6 +257,18 @@ def test_not_a_function_message_says_why(base_project: Path) -> None:
     assert "replaces the function record" in found.message
 
 
+def test_not_a_function_message_names_a_function_of_the_same_name_once(base_project: Path) -> None:
+    """'load: load' with no function load: the message read "'load' in the registerPlugin call of
+    'X' is 'load', which is not defined anywhere"; now the name comes once, as what is registered."""
+    text = _plugin_js("    function unload() {}\n    function record() {}\n" + REGISTER)
+    (found,) = _only_js(base_project, text)
+    assert found.code == "PD520"
+    assert found.message.startswith(
+        "The registerPlugin call of 'Record' registers 'load', which is not defined anywhere in this file. "
+        "The app calls load when the plugin starts"
+    )
+
+
 # -- 5. a menu item with null icon and label, and no state$ to set them -----------------------
 
 

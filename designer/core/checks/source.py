@@ -243,9 +243,15 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     for fn in ("load", "unload"):
         k = keys.get(fn)
         if k is not None and k.missing:
+            # 'load: load' (the usual case) named load twice: "'load' in the call … is 'load', which …".
+            what = (
+                f"The registerPlugin call of '{name}' registers {_not_a_function(k)}"
+                if k.value == fn
+                else f"'{fn}' in the registerPlugin call of '{name}' is {_not_a_function(k)}"
+            )
             report(
                 "PD520",
-                f"'{fn}' in the registerPlugin call of '{name}' is {_not_a_function(k)}. The app calls {fn} when the plugin "
+                f"{what}. The app calls {fn} when the plugin "
                 f"{'starts' if fn == 'load' else 'is switched off'}; this throws and shows the 'Oops' page.",
                 k.value_line,
                 k.value_column,
