@@ -120,6 +120,14 @@ def test_search_matches_name_title_and_keywords() -> None:
     assert _names(search_icons("love", only)) == ["heart"]
 
 
+def test_search_knows_the_meeting_words_of_pexip() -> None:
+    """An administrator making "Send to lobby" or "Admit from the waiting room" searched with
+    Pexip's own words and was told no icon matches."""
+    assert {"leave", "lock", "transfer"} <= set(_names(search_icons("lobby")))
+    assert {"leave", "lock"} <= set(_names(search_icons("waiting room")))
+    assert "transfer" in _names(search_icons("breakout"))
+
+
 def _plugin(pkg: BrandingPackage, pid: str) -> Plugin:
     plugin = pkg.plugin_by_id(pid)
     assert plugin is not None and plugin.package is not None
