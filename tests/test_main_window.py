@@ -66,6 +66,17 @@ def test_a_project_in_the_home_folder_is_named_from_there(
     assert window.status.text().startswith(f"Opened {home / 'my-branding' / 'webapp2'}: ")
 
 
+def test_the_view_menu_names_the_problems_switch_without_the_count(window: MainWindow, example_project: Path) -> None:
+    """The dock's title carries the count; its View menu entry is the plain name of what it shows."""
+    (example_project / "webapp2" / "manifest.json").write_text('{"brandingID": 1, "isSettingsBranded": false}')
+    window.open_path(example_project)
+    assert window.problems_dock.windowTitle() == "Problems (1)"
+    entry = next(a for a in window.view_menu.actions() if a.isCheckable())
+    assert entry.text() == "P&roblems" and entry.isChecked()
+    entry.trigger()
+    assert not window.problems_dock.isVisible()
+
+
 def test_clicking_a_plugin_shows_its_details(window: MainWindow, qtbot, example_project: Path) -> None:
     window.open_path(example_project)
     tree = window.findChild(QTreeWidget, "projectTree")

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(history)
         view_menu = self.view_menu
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.problems_dock.toggleViewAction().setText("P&roblems")  # (see _fill_problems)
         go_problems = QAction("&Go to Problems", self, objectName="problemsFocusAction")
         go_problems.setShortcut(QKeySequence("Ctrl+Shift+M"))
         go_problems.setToolTip("Show the Problems list and move the keyboard focus into it")
@@ -891,6 +892,9 @@ class MainWindow(QMainWindow):
         self.problems_view.show_problems(shown, self.package)
         n = len(shown)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
+        # The dock's title is its View menu entry too (Qt keeps them alike): a menu of commands
+        # showed "Problems (3)" or "Problems — none" as the name of the show/hide switch.
+        self.problems_dock.toggleViewAction().setText("P&roblems")
 
     # -- details --------------------------------------------------------------------------
     def _show_welcome(self) -> None:
