@@ -349,3 +349,33 @@ def test_enter_in_the_zip_path_exports(pane: ExportPane, qtbot, example_project:
     with qtbot.waitSignal(pane.sig_exported):
         qtbot.keyClick(pane.path_edit, Qt.Key.Key_Return)
     assert zipfile.ZipFile(example_project.parent / "typed.zip").namelist()
+
+
+def test_export_after_saving_first_uses_the_brandingid_on_show(
+    qtbot, monkeypatch, example_project: Path, tmp_path
+) -> None:
+    """With unsaved edits, Export asks to save first; the save made the pane suggest a newer
+    brandingID, and the ZIP got that one, not the number the user saw when pressing Export."""
+    import itertools
+
+    from PySide6.QtWidgets import QMessageBox
+
+    import designer.core.export
+
+    counter = itertools.count(1_800_000_000_000)
+    monkeypatch.setattr(designer.core.export, "new_branding_id", lambda _previous=None: next(counter))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    win = shown(qtbot, MainWindow(), 1280, 800)
+    win.open_path(example_project)
+    win.tree.setCurrentItem(win.tree.topLevelItem(0).child(2))  # Lock toggle
+    qtbot.keyClicks(win.plugin_page.form.name, " (new)")
+    assert win.windowTitle().startswith("example") and win.isWindowModified()
+    win.export_action.trigger()
+    pane = win.findChild(ExportPane, "exportPane")
+    on_show = pane.branding_edit.text()
+    pane.path_edit.setText(str(tmp_path / "out.zip"))
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "out.zip").is_file() and not win.isWindowModified()
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        assert str(json.loads(zf.read("webapp2/manifest.json"))["brandingID"]) == on_show
+    assert f"brandingID {on_show}," in pane.status.text()

@@ -425,6 +425,9 @@ class ExportPane(QWidget):
         """Write the ZIP (asking where first if no path is set). True when a ZIP was written."""
         if self.pkg is None:
             return False
+        # The number on show when Export was pressed: saving first (may_export) makes the pane
+        # suggest a newer one, and the ZIP got that, not the one the user saw.
+        branding_id = self.branding_edit.text().strip() or None
         if not self.path_edit.text().strip() and not self._choose_path():
             return False
         if not self.may_export():
@@ -433,7 +436,7 @@ class ExportPane(QWidget):
         pkg = self.pkg
         try:
             # The checks run again here: an edit made a moment ago may not be checked yet.
-            plan = plan_export(pkg, self.branding_edit.text().strip() or None)
+            plan = plan_export(pkg, branding_id)
             if plan.errors:
                 self.refresh()
                 self._fail(f"Not exported: {len(plan.errors)} error(s) must be fixed first.")
