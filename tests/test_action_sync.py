@@ -15,6 +15,7 @@ from designer.core.actionsync import (
     give_placement_parameters,
     rename_action_function,
     retell_starter_comments,
+    retell_starter_description,
     unmatched_keys,
 )
 from designer.core.jsanalysis import analyse
@@ -288,3 +289,15 @@ def test_the_starter_comments_follow_the_placement_and_nothing_else_changes() ->
     assert retell_starter_comments(moved, "toolbar") == source  # and back again
     mine = "// My own words: a toolbar button.\n(function () {})();\n"
     assert retell_starter_comments(mine, "participants") == mine
+
+
+def test_the_starter_description_is_retold_and_nothing_else() -> None:
+    said = "My plugin: a toolbar button."
+    assert retell_starter_description(said, "My plugin", "Send to lobby", None) == "Send to lobby: a toolbar button."
+    moved = retell_starter_description(said, "My plugin", "My plugin", "participants")
+    assert moved == "My plugin: a participant menu item."
+    assert retell_starter_description(moved, "My plugin", "My plugin", "toolbar") == said  # and back again
+    assert retell_starter_description(said, "Other name", "X", "conference") == said  # not the starter's words
+    mine = "Sends a participant back to the lobby."
+    assert retell_starter_description(mine, "My plugin", "X", "conference") == mine
+    assert retell_starter_description(None, "My plugin", "X", "conference") is None

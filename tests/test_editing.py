@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
 )
@@ -117,6 +118,40 @@ def test_menu_items_add_rename_and_placement(window: MainWindow, qtbot, base_pro
             {"icon": "rec.svg#rec", "label": "Stop", "action": "stopRecording"},
         ]
     }
+
+
+def test_the_starter_description_follows_the_name_and_the_placement(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """A new project's plugin renamed "Send to lobby" and moved to the participant menu said
+    "My plugin: a toolbar button." to users in Settings > Plugins; a description the user wrote
+    stays theirs."""
+    from designer.core.newproject import create_project
+
+    create_project(tmp_path / "p")
+    window.open_path(tmp_path / "p")
+    select_plugin(window, qtbot, 0)
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    assert description.toPlainText() == "My plugin: a toolbar button."
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Send to lobby")
+    assert description.toPlainText() == "Send to lobby: a toolbar button."
+    placement = window.findChild(QComboBox, "placementCombo")
+    placement.setCurrentIndex(placement.findData("participants"))
+    placement.activated.emit(placement.currentIndex())
+    assert description.toPlainText() == "Send to lobby: a participant menu item."
+    window.editor.undo_stack.undo()  # the move, with its description
+    assert description.toPlainText() == "Send to lobby: a toolbar button."
+    window.editor.undo_stack.undo()  # the typed name (one step), with its description
+    assert description.toPlainText() == "My plugin: a toolbar button."
+    window.editor.undo_stack.redo()
+    window.editor.undo_stack.redo()
+    description.setFocus()
+    description.selectAll()
+    qtbot.keyClicks(description, "Sends a participant back to the lobby.")
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Lobby")
+    placement.setCurrentIndex(placement.findData("conference"))
+    placement.activated.emit(placement.currentIndex())
+    window.save()
+    package = json.loads((tmp_path / "p/webapp2/plugins/my-plugin/my-plugin.plugin.package.json").read_text())
+    assert (package["name"], package["description"]) == ("Lobby", "Sends a participant back to the lobby.")
 
 
 def test_invalid_or_duplicate_action_is_refused_with_a_reason(window: MainWindow, qtbot, base_project: Path) -> None:

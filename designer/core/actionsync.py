@@ -22,6 +22,7 @@ __all__ = [
     "add_action_function",
     "give_placement_parameters",
     "retell_starter_comments",
+    "retell_starter_description",
     "rename_action_function",
     "unmatched_keys",
 ]
@@ -194,6 +195,22 @@ def retell_starter_comments(source: str, placement: str | None) -> str:
         if when != _STARTER_WHEN[placement] and out.count(when) == 1:
             out = out.replace(when, _STARTER_WHEN[placement])
     return out
+
+
+def retell_starter_description(description: object, old_name: str, name: str, placement: str | None) -> object:
+    """The starter plugin's description ("Hands: a toolbar button.", core/newproject.py) told for
+    the plugin's ``name`` and ``placement`` (None: where it is now); any other description is the
+    user's and comes back as it is.
+
+    Why: users read it under the plugin's name in Settings > Plugins. Renamed to "Send to lobby"
+    and moved to the participant menu, the plugin still said "My plugin: a toolbar button.".
+    """
+    if not isinstance(description, str):
+        return description
+    for what in _STARTER_WHAT.values():
+        if description == f"{old_name}: {what}.":
+            return f"{name}: {_STARTER_WHAT.get(placement or '', what) if placement else what}."
+    return description
 
 
 def _names(node: Any, data: bytes, name: bytes) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.actionsync import retell_starter_description
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
@@ -339,6 +340,8 @@ class MenuItemsEditor(PluginForm):
             # not an object: the schema refuses it).
             p.menu_items = {new: items} if new else {}
             _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], new)
+            if new:  # (event-only: "a toolbar button" may come back; nothing better to say)
+                p.description = retell_starter_description(p.description, p.name or "", p.name or "", new)
 
         self.editor.edit(
             f"Show '{{subject}}' in: {PLACEMENT_CHOICES[pos][1]}",

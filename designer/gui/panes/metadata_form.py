@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.jstext import safe_id
-from ...core.model import PLATFORMS, ROLES
+from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ..commands import ModelEditor
 from .form_rows import add_row_with_side
 from .plugin_form import PluginForm
@@ -71,7 +71,7 @@ class MetadataForm(PluginForm):
 
         self.name = QLineEdit(objectName="nameEdit")
         self.name.setToolTip("The name shown to users in Settings > Plugins.")
-        self.name.textEdited.connect(lambda t: self._set("package", "name", t, "name", merge=True))
+        self.name.textEdited.connect(self._name_edited)
         form.addRow("&Name", self.name)
 
         self.id = QLineEdit(objectName="idEdit")
@@ -210,6 +210,27 @@ class MetadataForm(PluginForm):
         shown = value if not isinstance(value, bool) else ("on" if value else "off")
         text = f"Change {what} of '{{subject}}' to '{shown}'"
         self.editor.set_field(self.index, target, attr, value, text, merge=merge)
+
+    def _name_edited(self, name: str) -> None:
+        """The name, and the starter's description that repeats it ("My plugin: a toolbar
+        button.", see :func:`retell_starter_description`) in the same step."""
+        from ...core.actionsync import retell_starter_description
+
+        if self._loading:
+            return
+        index = self.index
+        p = self.editor.package.plugins[index].package
+        if p is None or p.name == name:
+            return
+
+        def mutate(pkg: BrandingPackage) -> None:
+            package = pkg.plugins[index].package
+            old = package.name or ""
+            package.name = name
+            package.description = retell_starter_description(package.description, old, name, None)
+
+        subject = self.editor.package.plugins[index].display_name
+        self.editor.edit(f"Change name of '{{subject}}' to '{name}'", mutate, f"{index}/package/name", subject)
 
     def _description_edited(self) -> None:
         self._set("package", "description", self.description.toPlainText(), "description", merge=True)
