@@ -25,7 +25,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, name_clashes, name_difference, windows_name_problem
+from .files import DirFiles, is_temporary, name_clashes, name_difference, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -267,6 +267,8 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
             keep.append(d)
     for f in files:
         rel = prefix + f.name
+        if is_temporary(f.name):
+            continue  # a save's own temporary file (one a killed designer left): not the user's, not said
         if _entry_is(f.is_symlink):
             skip(rel, "a symbolic link")
         elif why := _excluded_why(rel) or _name_why(rel):

@@ -27,6 +27,8 @@ __all__ = [
     "ZipFiles",
     "atomic_write",
     "clash_key",
+    "is_temporary",
+    "remove_stale_temporaries",
     "name_clashes",
     "name_difference",
     "locate",
@@ -145,13 +147,108 @@ def windows_name_problem(path: str) -> tuple[str, str] | None:
     return None
 
 
+# The designer's own temporary files: ``.<file>.pd-<process id>-<8 random>.tmp`` for a new version
+# being written, ``... .old.tmp`` for the old version kept until the write is done. Hidden (never
+# exported), and named by whom, so one a killed process left behind can be told from one being
+# written right now and removed by the next save into its folder.
+_TEMP_TAG = ".pd-"
+_TEMP_RANDOM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # tempfile's letters (hex is a subset)
+_TEMP_BUSY = 60.0  # seconds: younger than this, a file may be being written (even from another computer)
+_TEMP_ABANDONED = 3600.0  # no write takes an hour: by then the id may be another program's
+
+
+def _temporary_writer(name: str) -> int | None:
+    """The process id in ``name`` when it is exactly one of the designer's temporary file names, else None."""
+    if not (name.startswith(".") and name.endswith(".tmp")):  # the common case, answered at once
+        return None
+    stem = name[:-4]
+    if stem.endswith(".old"):
+        stem = stem[:-4]
+    head, tag, tail = stem.rpartition(_TEMP_TAG)
+    pid, dash, random = tail.partition("-")
+    if not tag or len(head) < 2 or not dash or len(random) != 8 or not _TEMP_RANDOM.issuperset(random):
+        return None
+    if not (pid.isascii() and pid.isdigit() and 0 < len(pid) <= 10 and int(pid) > 0):
+        return None
+    return int(pid)
+
+
+def is_temporary(name: str) -> bool:
+    """Whether the file name ``name`` (no folder) is one of the designer's temporary files.
+
+    Why it matters: one left behind by a designer that was killed mid-save is no file of the
+    package; listings, checks, the project tree and the export all pass it over.
+    """
+    return _temporary_writer(name) is not None
+
+
+def remove_stale_temporaries(folder: Path | str) -> list[str]:
+    """Remove the designer's temporary files in ``folder`` that no save will finish; their names.
+
+    Why: a designer killed between writing a new version and renaming it into place leaves the
+    temporary file behind, forever. Only names of exactly our pattern go, and only when nobody
+    can still be writing them: untouched for a minute, and the process named in them gone (or
+    the file an hour old, by when that id may belong to another program). Never raises: a file
+    that cannot be removed is no reason to call a save failed.
+    """
+    import stat
+    import time
+
+    try:
+        with os.scandir(folder) as it:
+            found = [(entry.name, pid) for entry in it if (pid := _temporary_writer(entry.name)) is not None]
+    except OSError:
+        return []
+    removed = []
+    now = time.time()
+    for name, pid in found:
+        path = os.path.join(folder, name)
+        try:
+            st = os.lstat(path)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            # ctime too: an old version kept is a hard link, with the mtime of the file it keeps.
+            age = now - max(st.st_mtime, st.st_ctime)
+            if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and _process_alive(pid)):
+                continue
+            os.unlink(path)
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether the process ``pid`` may still run (True when that cannot be told)."""
+    if pid == os.getpid() or os.name == "nt":
+        # Windows: os.kill would end the process, and asking needs calls we cannot test; the hour decides.
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: asks whether it exists, sends nothing
+    except ProcessLookupError:
+        return False
+    except OverflowError:  # no such process id can exist
+        return False
+    except OSError:  # PermissionError: it exists, another user's
+        return True
+    return True
+
+
+def _sweep(folders: Iterable[Path]) -> None:
+    """:func:`remove_stale_temporaries` in each folder just written into."""
+    for folder in dict.fromkeys(folders):
+        remove_stale_temporaries(folder)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` so that ``path`` is either the old file or the new one, never half.
 
     The temp file sits in the same folder (same file system) and is fsynced before the
-    rename, so a crash or power cut cannot leave a truncated settings.json behind.
+    rename, so a crash or power cut cannot leave a truncated settings.json behind; one an
+    earlier crash left there goes now.
     """
     os.replace(_prepare(path, data), path)
+    _sweep([path.parent])
 
 
 def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | None = None) -> None:
@@ -214,6 +311,7 @@ def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | 
     for old in kept.values():
         if old is not None:
             _unlink(old, quiet=True)  # the write is done: a stray copy left is no reason to call it failed
+    _sweep(path.parent for path in files)
 
 
 def _roll_back(
@@ -270,7 +368,7 @@ def _keep_old(path: Path) -> str | None:
     import shutil
 
     for _ in range(100):
-        old = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.old.tmp")
+        old = str(path.parent / f".{path.name}{_TEMP_TAG}{os.getpid()}-{os.urandom(4).hex()}.old.tmp")
         try:
             os.link(path, old, follow_symlinks=False)
             return old
@@ -304,7 +402,8 @@ def _prepare(path: Path, data: bytes) -> str:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+        prefix = f".{path.name}{_TEMP_TAG}{os.getpid()}-"  # mkstemp adds 8 random letters: see _temporary_writer
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     except OSError as exc:  # name the file the user knows, not the temporary one
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
@@ -387,6 +486,7 @@ class DirFiles(PackageFiles):
     def names(self) -> list[str]:
         """Every regular file, sorted folder by folder (a folder's files before its subfolders).
 
+        The designer's own temporary files (:func:`is_temporary`) are no files of the package.
         Symbolic links are skipped, never followed. Why :func:`os.scandir`: each entry's type
         comes with the listing, so this costs one system call per folder rather than two per
         file (``os.walk`` plus ``islink``/``isfile``).
@@ -515,7 +615,7 @@ def _list_folder(folder: str, prefix: str, out: list[str], links: list[str] | No
                 continue
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry)
-            elif entry.is_file(follow_symlinks=False):
+            elif entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
                 out.append(prefix + entry.name)
         except OSError:
             continue
