@@ -160,6 +160,13 @@ def test_svg_syntax_error_column_points_at_the_bad_character(tmp_path: Path) -> 
     assert (p.code, p.line, p.column) == ("PD403", 2, 8)
 
 
+def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" id="rec">\n  <g>\n    <circle r="3"/>\n  </svg>\n'
+    (p,) = covered(check(make_webapp2(tmp_path, w(SVG, svg))))
+    assert (p.code, p.location()) == ("PD403", f"{SVG}:4:3")  # the '<' of </svg>, not the column after its '>'
+    assert "<g> is closed by </svg>" in p.message
+
+
 # -- one-click fixes -------------------------------------------------------------------------
 # case name -> (file the fix writes, lines changed in place or None when lines are added/removed)
 FIXABLE: dict[str, tuple[str, int | None]] = {

@@ -183,6 +183,24 @@ def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:
     assert not info.ok and words in info.error and "line" not in info.error
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n    <path d="M0 0"/>\n  </svg>\n', (4, 3)),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><g><path d="M0 0"/></svg>', (1, 60)),
+        ('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n  </svg\n  >\n', (3, 3)),  # a '>' on the next line
+        ('<svg xmlns="http://www.w3.org/2000/svg">\n  <g><text>ééé</text></rect>\n</svg>\n', (2, 22)),  # characters
+        ('\ufeff<svg xmlns="http://www.w3.org/2000/svg">\r  <g>\r  </svg>\r', (3, 3)),  # BOM, lone CRs
+    ],
+)
+def test_a_mismatched_end_tag_is_placed_at_its_start(text: str, place: tuple[int, int]) -> None:
+    """libxml2 places "<g> is closed by </svg>" just past the end tag's '>': the problem pointed
+    one column after the tag (or at the next line's text). Now it points at the tag's '<'."""
+    info = read_svg(text.encode("utf-8"))
+    assert "is closed by" in info.error
+    assert (info.line, info.column) == place
+
+
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
 
 

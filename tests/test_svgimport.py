@@ -420,8 +420,8 @@ def test_malformed_xml_says_where() -> None:
         import_svg(b'<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n    <path d="M0 0">\n</svg>\n', "broken.svg")
     exc = err.value
     assert isinstance(exc, ValueError)
-    assert (exc.line, exc.column) == (4, 7)
-    assert "broken.svg" in str(exc) and "(line 4, column 7)" in str(exc) and str(exc).count("line 4") == 1
+    assert (exc.line, exc.column) == (4, 1)  # the start of </svg>, which closes <path>
+    assert "broken.svg" in str(exc) and "(line 4, column 1)" in str(exc) and str(exc).count("line 4") == 1
 
 
 @pytest.mark.parametrize("data", [b"", b"not xml at all", b"<svg", b"\xff\xfe<"])

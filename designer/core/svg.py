@@ -137,13 +137,35 @@ def shown_position(data: bytes, line: int, column: int) -> tuple[int, int]:
     if not odd_breaks(data):
         return line, column
     text = data.decode("utf-8", "replace")
+    at = _parser_offset(text, line, column)
+    return (line, column) if at is None else line_col(text, at)
+
+
+def _parser_offset(text: str, line: int, column: int) -> int | None:
+    """The index in ``text`` of libxml2's ``line`` and ``column`` (LF-counted); None past the end."""
     start = 1 if text.startswith("\ufeff") else 0
     for _ in range(line - 1):
         found = text.find("\n", start)
         if found == -1:
-            return line, column
+            return None
         start = found + 1
-    return line_col(text, min(start + max(column, 1) - 1, len(text)))
+    return min(start + max(column, 1) - 1, len(text))
+
+
+def _end_tag_position(data: bytes, line: int, column: int) -> tuple[int, int]:
+    """Where the end tag of a "tag mismatch" starts (its '<'), as the editor shows it.
+
+    Why: libxml2 gives the place just after the end tag's '>', so "<g> is closed by </svg>"
+    pointed one column past the tag, or at the start of the next line's text. When that place
+    does not follow a '>' (a libxml2 counting otherwise), its own place is said, as for any error.
+    """
+    text = data.decode("utf-8", "replace")
+    at = _parser_offset(text, line, column)
+    if at is not None and text[at - 1 : at] == ">":
+        begin = text.rfind("</", 0, at)  # an end tag holds no '<' of its own: this is its start
+        if begin != -1:
+            return line_col(text, begin)
+    return shown_position(data, line, column)
 
 
 def _shown_lines(data: bytes, root: Any) -> None:
@@ -177,7 +199,10 @@ def read_svg(data: bytes) -> SvgInfo:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        line, col = shown_position(data, line or 1, col or 1)
+        if (exc.msg or "").startswith("Opening and ending tag mismatch"):
+            line, col = _end_tag_position(data, line or 1, col or 1)
+        else:
+            line, col = shown_position(data, line or 1, col or 1)
         return SvgInfo(False, _plain_xml_error(exc.msg or str(exc)), line, col)
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
