@@ -170,6 +170,8 @@ def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
 # -- one-click fixes -------------------------------------------------------------------------
 # case name -> (file the fix writes, lines changed in place or None when lines are added/removed)
 FIXABLE: dict[str, tuple[str, int | None]] = {
+    "package-duplicate-name": (PKG, None),  # the ignored first "name" line goes
+    "manifest-duplicate-flag": (MANIFEST, None),
     "manifest-flag-is-text": (MANIFEST, 1),
     "settings-missing": (SETTINGS, None),
     "settings-wrong-case": (SETTINGS, None),

@@ -279,6 +279,25 @@ def test_fix_leaves_problems_it_cannot_fix(tmp_path: Path) -> None:
     assert snapshot(proj) == before
 
 
+def test_fix_removes_the_ignored_copy_of_a_name_written_twice(tmp_path: Path) -> None:
+    """PD101 had no fix: a settings.json with an entry's "enabled" written twice (the first one
+    ignored by every JSON reader) kept its warning after check --fix. Now the ignored copy goes,
+    and nothing else of the file changes: BOM, CRLF, tabs and the value in use."""
+    proj = project(tmp_path, "settings-id-differs")
+    settings = proj / "webapp2" / SETTINGS
+    text = settings.read_text(encoding="utf-8")
+    messy = text.replace('"enabled": true', '"enabled": false,\n            "enabled": true').replace("    ", "\t")
+    settings.write_bytes(("\ufeff" + messy.replace("\n", "\r\n")).encode("utf-8"))
+    before = run("check", proj)
+    assert "warning PD101 " in before.stdout and "'enabled' is written twice" in before.stdout
+    out = run("check", "--fix", proj)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "fixed: Remove the ignored earlier 'enabled' from settings.json" in out.stdout.splitlines()
+    fixed = messy.replace('"enabled": false,\n\t\t\t"enabled": true', '"enabled": true').replace('"rec"', '"rec-1.0"')
+    assert settings.read_bytes() == ("\ufeff" + fixed.replace("\n", "\r\n")).encode("utf-8")
+    assert "PD101" not in run("check", proj).stdout
+
+
 def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     root = make_webapp2(tmp_path / "src", case("settings-id-differs").mutate)
     dest = tmp_path / "b.zip"

@@ -53,6 +53,27 @@ def test_remove_member_takes_its_comma() -> None:
     assert doc.dumps() == '{\n    "c": 3\n}\n'
 
 
+@pytest.mark.parametrize(
+    ("text", "pointer", "fixed"),
+    [
+        ('{\n    "a": 1,\n    "b": 2,\n    "b": 3\n}\n', "/b", '{\n    "a": 1,\n    "b": 3\n}\n'),
+        ('{\r\n\t"b": {"x": [1,\r\n\t\t2]},\r\n\t"a": 1,\r\n\t"b": 3\r\n}', "/b", '{\r\n\t"a": 1,\r\n\t"b": 3\r\n}'),
+        ('{"b":1, "a":2, "b":3, "b":4}', "/b", '{"a":2, "b":4}'),  # three: both ignored ones go
+        ('{"p": {"x": 1, "y": 2, "x": 5}}', "/p/x", '{"p": {"y": 2, "x": 5}}'),
+        ('{"p": {"x": 1, "x": 2}, "p": {}}', "/p/x", '{"p": {"x": 2}, "p": {}}'),  # inside an ignored copy too
+    ],
+)
+def test_removing_the_ignored_copies_of_a_name_keeps_the_rest_byte_for_byte(
+    text: str, pointer: str, fixed: str
+) -> None:
+    doc = JsonDocument(text)
+    data = json.loads(text)
+    assert doc.remove_dead_duplicates(pointer) >= 1
+    assert doc.dumps() == fixed
+    assert json.loads(doc.dumps()) == data  # what a reader gets is the same
+    assert pointer not in {p for p, _ in doc.duplicates}
+
+
 def test_apply_keeps_key_order_and_unknown_keys() -> None:
     text = '{\n  "z": 1,\n  "plugins": [\n    {"id": "a", "srcURL": "x"}\n  ],\n  "theme": {"c": "#fff"}\n}\n'
     doc = JsonDocument(text)

@@ -351,6 +351,27 @@ def _rename_pex_action(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Use PEX.actions.{new} instead of {old} in {rel}"
 
 
+def _remove_dead_duplicate(pkg: BrandingPackage, fix: Fix) -> str:
+    """The ignored earlier copies of a name written twice go from the text; the file keeps its layout.
+
+    The document is replaced, not edited: the old one stays in the undo step's snapshot (undo
+    brings the copy back, also after a save). It is read afresh from the edited text, whose
+    values are then the ones it writes again (see JsonDocument._known_text), not the text with
+    the copy in it.
+    """
+    from .jsonfile import JsonDocument, split_pointer
+
+    rel, pointer = fix.args["file"], fix.args["pointer"]
+    name = split_pointer(pointer)[-1] if pointer else ""
+    doc = pkg.docs.get(rel)
+    if doc is None or not any(p == pointer for p, _ in doc.duplicates):
+        return f"'{name}' is written only once in {rel}"
+    edited = JsonDocument(doc.dumps())
+    edited.remove_dead_duplicates(pointer)
+    pkg.docs[rel] = JsonDocument(edited.dumps())
+    return f"Remove the ignored earlier '{name}' from {rel}"
+
+
 def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
     """A leftover file goes (to the project's trash on save, and undo brings it back)."""
     rel = fix.args["file"]
@@ -359,6 +380,7 @@ def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,
     "rename-pex-action": _rename_pex_action,

@@ -110,12 +110,13 @@ def same_json(a: Any, b: Any) -> bool:
 class _Scan:
     """State of one span scan (a plain class: a dataclass costs import time on every `check`)."""
 
-    __slots__ = ("text", "spans", "duplicates")
+    __slots__ = ("text", "spans", "duplicates", "dead")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: dict[str, Span] = {}
         self.duplicates: list[tuple[str, int]] = []
+        self.dead: list[tuple[str, int]] = []  # (pointer, offset of the name) of each occurrence a later one overrides
 
 
 def _skip_ws(text: str, i: int) -> int:
@@ -132,7 +133,7 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
     start = i
     if c == "{":
         i = _skip_ws(text, i + 1)
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # name -> where its latest occurrence starts
         if text[i] == "}":
             i += 1
         else:
@@ -144,13 +145,14 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
                 child = join_pointer(pointer, key)
                 if key in seen:
                     s.duplicates.append((child, kstart))
+                    s.dead.append((child, seen[key]))
                     # Only the last occurrence counts (as with json.loads): the spans inside the
                     # earlier, dead one must go, or an edit of a member the live value lacks would
                     # be spliced into the dead copy and lost on reload.
                     dead = child + "/"
                     for stale in [p for p in s.spans if p.startswith(dead)]:
                         del s.spans[stale]
-                seen.add(key)
+                seen[key] = kstart
                 i = _scan_value(s, i, child, kstart)
                 i = _skip_ws(text, i)
                 if text[i] == ",":
@@ -348,6 +350,7 @@ class JsonDocument:
         # duplicated name is scanned now, since the loader reports each duplicate's position.
         self._spans: dict[str, Span] | None = None
         self._duplicates: list[tuple[str, int]] = []
+        self._dead: list[tuple[str, int]] = []
         self._starts: list[int] | None = None
         self._shown_starts: list[int] | None = None  # with U+2028 and U+2029 (line_col); the rest edits by _starts
         if found_duplicate:
@@ -358,6 +361,7 @@ class JsonDocument:
         _scan_value(scan, _skip_ws(self.text, 0), "", None)
         self._spans = scan.spans
         self._duplicates = scan.duplicates
+        self._dead = scan.dead
         return scan.spans
 
     @property
@@ -581,13 +585,43 @@ class JsonDocument:
         while isinstance(self.get(parent), dict) and pointer in self.spans:
             self._remove_one(pointer, parent)
 
+    def remove_dead_duplicates(self, pointer: str) -> int:
+        """Delete the earlier occurrences of a member written more than once (``pointer`` as in
+        :attr:`duplicates`), each with its comma; the last one, the one in use, stays. How many went.
+
+        Why: JSON readers (the browser's as well as ours) use the last occurrence and ignore the
+        others, so removing them changes nothing the app sees, only the text a person reads.
+        The rest of the file keeps its layout, byte for byte.
+        """
+        removed = 0
+        for _ in range(len(self._dead)):
+            dead = [offset for p, offset in self._dead if p == pointer]
+            if not dead:
+                break
+            self._cut_member(dead[-1])  # the last first: whichever goes, the scan finds the rest again
+            removed += 1
+        return removed
+
+    def _cut_member(self, key_start: int) -> None:
+        """Cut the object member whose name starts at ``key_start``, and one comma next to it."""
+        text = self.text
+        _, i = scanstring(text, key_start + 1)
+        i = _skip_ws(text, _skip_ws(text, i) + 1)  # past the ':'
+        end = _scan_value(_Scan(text), i, "", None)
+        self._cut(key_start, end, None)
+
     def _remove_one(self, pointer: str, parent: str) -> None:
         """Cut the value at ``pointer`` (with its name) and one comma next to it, found in the text
         rather than from the sibling list: with a duplicated name the parsed key order is not the
         order in the text (the first position is kept, the last value is used)."""
-        text = self.text
         sp = self.spans[pointer]
         begin = sp.key_start if sp.key_start is not None else sp.start
+        self._cut(begin, sp.end, self.spans[parent])
+
+    def _cut(self, begin: int, end: int, container: Span | None) -> None:
+        """Cut ``[begin, end)`` (a member or an element) with one comma next to it; the only one of
+        its ``container`` leaves that empty (``None``: it is never the only one)."""
+        text = self.text
         before = begin - 1
         while text[before] in _WS:
             before -= 1
@@ -595,14 +629,15 @@ class JsonDocument:
             prev_end = before
             while text[prev_end - 1] in _WS:
                 prev_end -= 1
-            self._splice(prev_end, sp.end, "")
+            self._splice(prev_end, end, "")
             return
-        after = _skip_ws(text, sp.end)
+        after = _skip_ws(text, end)
         if text[after] == ",":  # the first of several: up to the next one
             self._splice(begin, _skip_ws(text, after + 1), "")
             return
-        psp = self.spans[parent]
-        self._splice(psp.start + 1, psp.end - 1, "")
+        if container is None:
+            raise ValueError("no comma on either side of the member to remove")
+        self._splice(container.start + 1, container.end - 1, "")
 
     def _rename_in_place(self, old: dict[str, Any], new: dict[str, Any], pointer: str) -> None:
         """Members renamed where they stand: when ``new`` has exactly ``old``'s keys in ``old``'s

@@ -516,21 +516,7 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
             )
         )
         return None
-    pkg.docs[rel] = doc
-    for pointer, off in doc.duplicates:
-        line, col = doc.line_col(off)
-        key = pointer.rsplit("/", 1)[-1]
-        pkg.load_problems.append(
-            make(
-                "PD101",
-                rel,
-                f"'{key}' is written twice in {rel}; only the last one is used.",
-                line,
-                col,
-                pointer,
-                plugin=plugin,
-            )
-        )
+    pkg.docs[rel] = doc  # a name written twice (PD101) is the checks' to say: its fix edits this document
     return doc
 
 

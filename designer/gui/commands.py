@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.jsonfile import JsonDocument
 from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, modelled_names
 
 __all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
@@ -28,6 +29,9 @@ class _Snapshot:
     manifest: Manifest | None
     plugins: list[Plugin]
     pending_texts: dict[str, str]
+    # The JSON documents a save splices into, shared (not copied): a fix that removes a name
+    # written twice replaces one, and undo must put the old one (with the copy) back.
+    docs: dict[str, JsonDocument]
 
 
 def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
@@ -47,6 +51,7 @@ def _take(pkg: BrandingPackage) -> _Snapshot:
         copy.deepcopy(pkg.manifest),
         copy.deepcopy(pkg.plugins),
         dict(pkg.pending_texts),
+        dict(pkg.docs),
     )
 
 
@@ -56,6 +61,7 @@ def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
     pkg.manifest = copy.deepcopy(snap.manifest)
     pkg.plugins = copy.deepcopy(snap.plugins)
     pkg.pending_texts = dict(snap.pending_texts)
+    pkg.docs.update(snap.docs)  # (one made later, by a save, stays: it is the file as written)
 
 
 class SnapshotCommand(QUndoCommand):

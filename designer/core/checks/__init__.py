@@ -11,7 +11,7 @@ import os
 
 from ..model import BrandingPackage
 from ..problems import Problem, make
-from . import consistency, icons, manifest, package, settings, source, svgsafety
+from . import consistency, icons, jsonfiles, manifest, package, settings, source, svgsafety
 from .context import Context
 
 __all__ = ["run_checks"]
@@ -19,6 +19,7 @@ __all__ = ["run_checks"]
 # In this order: the safety scan of SVGs nothing names comes last, after the icon and source
 # checks have fully scanned every SVG they name.
 _CHECKS = (
+    jsonfiles.check,
     settings.check,
     manifest.check,
     package.check,
