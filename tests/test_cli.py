@@ -371,6 +371,37 @@ def test_check_as_the_process_runs_without_the_collector_and_a_library_caller_ke
     assert out.stdout.splitlines()[-1] == "[False, True] True True 0", out.stdout + out.stderr
 
 
+def test_check_fix_rounds_leave_nothing_for_the_collector_it_runs_without(tmp_path: Path) -> None:
+    """check --fix runs with the cyclic collector off and checks the package again after each fix.
+    The schema validators defined a function that calls itself (a cycle) at every validation of
+    a plugin's platforms and participantRoles, garbage only that collector frees: memory grew
+    with each round (150 plugins, 155 fixes: 70,000 objects, 6 MiB). Now a round leaves none."""
+    import gc
+
+    from designer.core.checks import run_checks
+    from designer.core.fixes import fix_all
+    from designer.core.model import load
+
+    def broken(name: str) -> Path:
+        dst = tmp_path / name
+        shutil.copytree(EXAMPLE, dst, ignore=shutil.ignore_patterns(".plugin-designer"))
+        settings = dst / "webapp2" / SETTINGS
+        settings.write_text(re.sub(r'"id": "([^"]+)"', r'"id": "\1-old"', settings.read_text()))
+        return dst
+
+    fix_all(load(broken("warm-up")), run_checks)  # what the first use imports and caches is kept for good
+    pkg = load(broken("p"))
+    gc.collect()
+    gc.disable()
+    try:
+        done = fix_all(pkg, run_checks)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert len(done) == 3  # one settings.json id per plugin, and a check after each
+    assert left == 0
+
+
 def test_export_as_the_process_runs_without_the_collector_and_a_library_caller_keeps_it(tmp_path: Path) -> None:
     """As for check: ``plugin-designer export`` (and import) run with the cyclic collector off, which
     ran some forty times an export (and once more over everything at exit) to free next to nothing;

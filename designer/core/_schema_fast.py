@@ -25,6 +25,10 @@ class JsonSchemaValuesException(JsonSchemaException):
         super().__init__(errors)
         self.errors = errors
 
+
+# fastjsonschema's uniqueItems key, defined once here, not at each validation (see designer.core.schemas).
+def _unique_items_key(var): return frozenset(dict((k, _unique_items_key(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(_unique_items_key(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
 # --- settings
 VERSION = "2.22.3"
 
@@ -177,9 +181,8 @@ def validate_urn_plugin_designer_schemas_plugin_package(data, custom_formats={},
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".platforms must be array", value=data__platforms, name="" + (name_prefix or "data") + ".platforms", definition={'type': 'array', 'uniqueItems': True, 'items': {'enum': ['web', 'electron', 'ios', 'android']}}, rule='type')
             data__platforms_is_list = isinstance(data__platforms, (list, tuple))
             if data__platforms_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__platforms_len = len(data__platforms)
-                if data__platforms_len > len(set(fn(data__platforms_x) for data__platforms_x in data__platforms)):
+                if data__platforms_len > len(set(_unique_items_key(data__platforms_x) for data__platforms_x in data__platforms)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".platforms must contain unique items", value=data__platforms, name="" + (name_prefix or "data") + ".platforms", definition={'type': 'array', 'uniqueItems': True, 'items': {'enum': ['web', 'electron', 'ios', 'android']}}, rule='uniqueItems')
                 for data__platforms_x, data__platforms_item in enumerate(data__platforms):
                     if not (isinstance(data__platforms_item, str) and data__platforms_item == 'web' or isinstance(data__platforms_item, str) and data__platforms_item == 'electron' or isinstance(data__platforms_item, str) and data__platforms_item == 'ios' or isinstance(data__platforms_item, str) and data__platforms_item == 'android'):
@@ -191,9 +194,8 @@ def validate_urn_plugin_designer_schemas_plugin_package(data, custom_formats={},
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".participantRoles must be array", value=data__participantRoles, name="" + (name_prefix or "data") + ".participantRoles", definition={'type': 'array', 'uniqueItems': True, 'items': {'enum': ['chair', 'guest']}}, rule='type')
             data__participantRoles_is_list = isinstance(data__participantRoles, (list, tuple))
             if data__participantRoles_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__participantRoles_len = len(data__participantRoles)
-                if data__participantRoles_len > len(set(fn(data__participantRoles_x) for data__participantRoles_x in data__participantRoles)):
+                if data__participantRoles_len > len(set(_unique_items_key(data__participantRoles_x) for data__participantRoles_x in data__participantRoles)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".participantRoles must contain unique items", value=data__participantRoles, name="" + (name_prefix or "data") + ".participantRoles", definition={'type': 'array', 'uniqueItems': True, 'items': {'enum': ['chair', 'guest']}}, rule='uniqueItems')
                 for data__participantRoles_x, data__participantRoles_item in enumerate(data__participantRoles):
                     if not (isinstance(data__participantRoles_item, str) and data__participantRoles_item == 'chair' or isinstance(data__participantRoles_item, str) and data__participantRoles_item == 'guest'):
