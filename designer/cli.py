@@ -191,7 +191,7 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
         for e in dict.fromkeys(errors):
             print(f"  - {e}", file=sys.stderr)
         return None
-    name = str({**recipe.defaults(), **answers}["name"])
+    name = str(recipe.complete(answers)["name"])  # (a name the chosen action suggests, too)
     return name, render(recipe, answers, safe_id(name))
 
 
@@ -220,7 +220,11 @@ def cmd_recipes(args: argparse.Namespace) -> int:
                         "max_length": p.max_length if p.type == "text" else None,
                         "pattern": p.pattern if p.type == "text" else None,  # the whole answer must match
                         "pattern_message": (p.pattern_message or None) if p.type == "text" and p.pattern else None,
-                        "when": p.when,  # asked and checked only while this yes/no setting is on
+                        # asked and checked only while this yes/no setting is on ("key:flag": while
+                        # the choice 'key' has the flag, e.g. "what:alias")
+                        "when": p.when,
+                        # left out, its default fits this choice's answer ("Disconnect" for what=disconnect)
+                        "suggested_by": p.suggested_by,
                     }
                     for p in r.parameters
                 ],
@@ -236,6 +240,12 @@ def cmd_recipes(args: argparse.Namespace) -> int:
             f"{p.key}={p.default!r}" if p.type != "boolean" else f"{p.key}={p.default}" for p in r.parameters
         )
         print(f"{'':<{width}}  settings: {keys}")
+        following: dict[str, list[str]] = {}
+        for p in r.parameters:
+            if p.suggested_by:
+                following.setdefault(p.suggested_by, []).append(p.key)
+        for key, keys_following in following.items():
+            print(f"{'':<{width}}  ({', '.join(keys_following)} fit the {key} chosen unless set)")
     print("\nCreate a project from one: plugin-designer new DIR --recipe NAME [--set key=value ...]")
     return 0
 

@@ -301,3 +301,47 @@ def test_every_recipe_gets_a_letter_for_each_question_none_twice(wizard: RecipeW
         letters = [_mnemonic(t) for t in with_mnemonics([p.label for p in recipe.parameters], buttons)]
         assert len(set(letters)) == len(letters), (recipe.name, letters)
         assert not set(letters) & {"b", "n", "a"}, recipe.name
+
+
+def test_participant_action_texts_follow_the_choice_until_the_user_changes_them(qtbot, wizard: RecipeWizard) -> None:
+    """Choosing "Disconnect them" in "What it does" makes the item's text "Disconnect", its icon
+    the remove-participant one and asks first; a text the user typed stays theirs."""
+    wizard.choose("participant-action")
+    click(qtbot, wizard, "recipeNext")
+    what = wizard.findChild(QComboBox, "recipe_what")
+    label = wizard.findChild(QLineEdit, "recipe_label")
+    icon = wizard.findChild(QComboBox, "recipe_icon")
+    confirm = wizard.findChild(QCheckBox, "recipe_confirm")
+    alias = wizard.findChild(QLineEdit, "recipe_alias")
+    guests = wizard.findChild(QCheckBox, "recipe_guests")
+    assert (label.text(), icon.currentData(), confirm.isChecked()) == ("Mute", "mute", False)
+    assert not alias.isEnabled() and guests.isEnabled() and not icon.itemIcon(icon.currentIndex()).isNull()
+
+    what.setFocus()
+    while what.currentData() != "disconnect":
+        qtbot.keyClick(what, Qt.Key.Key_Down)
+    assert (label.text(), icon.currentData(), confirm.isChecked()) == ("Disconnect", "participant-remove", True)
+    assert wizard.findChild(QLineEdit, "recipe_question").text() == "Disconnect this person from the meeting?"
+    assert not guests.isEnabled()  # Infinity refuses guests a disconnect, whoever it is for
+
+    qtbot.keyClick(what, Qt.Key.Key_Down)  # "Move them to another meeting (such as a lobby room)"
+    assert what.currentData() == "transfer" and alias.isEnabled() and label.text() == "Send to lobby"
+    label.clear()
+    qtbot.keyClicks(label, "Lobby please")
+    what.setCurrentIndex(what.findData("make_host"))
+    assert label.text() == "Lobby please" and icon.currentData() == "crown" and not confirm.isChecked()
+
+    answers = wizard.answers()
+    click(qtbot, wizard, "recipeNext")
+    assert "nothing to worry about" in wizard.findChild(QLabel, "recipeNotes").text()
+    click(qtbot, wizard, "recipeFinish")
+    pid = unique_id(load(wizard.package.root), answers["name"])
+    files = render(load_recipe("participant-action"), answers, pid)
+    for rel, data in files.items():
+        assert wizard.package.read_text(rel).encode("utf-8") == data
+    package = json.loads(files[f"plugins/{pid}/{pid}.plugin.package.json"])
+    assert package["menuItems"]["participants"][0] == {
+        "icon": "crown.svg#crown",
+        "label": "Lobby please",
+        "action": "makeHost",
+    }

@@ -133,7 +133,10 @@ def test_icons_are_our_own_24px_single_colour_drawings(name: str) -> None:
     for rel, data in files.items():
         if rel.endswith(".svg"):
             root = etree.fromstring(data)
-            assert root.get("viewBox") == "0 0 24 24" and root.get("fill") == "currentColor"
+            # Filled (the recipes' own) or drawn with strokes (the built-in set): one colour, the app's.
+            assert root.get("viewBox") == "0 0 24 24" and "currentColor" in (root.get("fill"), root.get("stroke"))
+            colours = {v for el in root.iter() for k, v in el.attrib.items() if k in ("fill", "stroke")}
+            assert colours <= {"currentColor", "none"}, (rel, colours)
             assert root.get("id") == rel.rsplit("/", 1)[-1][:-4]
     for ref in refs:
         file, _, frag = ref.partition("#")

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .behaviours import BEHAVIOURS, action_body
+from .iconset import builtin_icon, builtin_icons
 from .jsanalysis import LAYOUTS
 from .jstext import comment_text, is_identifier, js_string, safe_id
 from .resources import resource
@@ -45,7 +47,17 @@ __all__ = [
     "validate_answers",
 ]
 
-TYPES = ("text", "identifier", "choice", "boolean", "participant_property", "rest_request", "layout")
+TYPES = (
+    "text",
+    "identifier",
+    "choice",
+    "boolean",
+    "participant_property",
+    "rest_request",
+    "layout",
+    "participant_action",  # what a participant menu item does (core/behaviours.py)
+    "builtin_icon",  # one of the built-in icons (core/iconset.py), copied into the plugin
+)
 PLACEMENTS = {
     "toolbar": "a button in the toolbar",
     "conference": "an item in the meeting menu",
@@ -117,7 +129,12 @@ class Parameter:
     pattern_message: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, plain-language label)
     scope: str = "conference"  # rest_request only
-    when: str | None = None  # a boolean parameter that switches this one on (off: not asked, not checked)
+    # A boolean parameter that switches this one on (off: not asked, not checked); or "key:flag",
+    # on while the choice ``key`` has the flag (see :meth:`option_flags`).
+    when: str | None = None
+    suggested_by: str | None = None  # a choice whose answer suggests this one's default (:meth:`suggestions`)
+    adds_role: str | None = None  # a boolean that, while on, offers the plugin to this role as well
+    when_source: Parameter | None = field(default=None, repr=False, compare=False)  # the choice of "key:flag"
 
     def options(self) -> list[tuple[str, str]]:
         """The values a choice-like parameter accepts, with what each means."""
@@ -129,7 +146,26 @@ class Parameter:
             return [(k, f"{k}: {v}") for k, v in PARTICIPANT_PROPERTIES.items()]
         if self.type == "rest_request":
             return [(k, f"/{k}: {v}") for k, v in REST_REQUESTS[self.scope].items()]
+        if self.type == "participant_action":
+            return [(b.key, b.title) for b in BEHAVIOURS.values() if b.for_participant]
+        if self.type == "builtin_icon":
+            return [(i.name, i.title) for i in builtin_icons()]
         return []
+
+    def option_flags(self, value: Any) -> frozenset[str]:
+        """What the answer ``value`` of a choice brings with it (``"when": "key:flag"`` asks):
+        for a participant action, "alias" (it needs a meeting), "self" (a guest may do it to
+        themselves) and "disruptive"."""
+        if self.type == "participant_action" and value in BEHAVIOURS:
+            return BEHAVIOURS[value].flags()
+        return frozenset()
+
+    def suggestions(self, value: Any) -> dict[str, Any]:
+        """The answers ``value`` suggests for other questions (by key): the menu text, the icon,
+        whether to ask first, who gets it... for the participant action chosen."""
+        if self.type == "participant_action" and value in BEHAVIOURS:
+            return BEHAVIOURS[value].suggestions()
+        return {}
 
 
 @dataclass
@@ -155,6 +191,30 @@ class Recipe:
     def roles_text(self) -> str:
         return " and ".join(ROLE_NAMES[r] for r in self.roles)
 
+    def roles_for(self, answers: dict[str, Any]) -> list[str]:
+        """Who gets the plugin with these (complete) answers: the recipe's roles, and the role of
+        each yes/no question that adds one (``adds_role``) while it is on and asked."""
+        extra = [
+            p.adds_role
+            for p in self.parameters
+            if p.adds_role and in_use(p, answers) and answers.get(p.key) is True and p.adds_role not in self.roles
+        ]
+        return list(self.roles) + list(dict.fromkeys(extra))
+
+    def complete(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """``answers`` with every missing key filled in: by what the choice it follows suggests
+        (``suggested_by``: "Disconnect them" suggests the text "Disconnect" and asking first),
+        else by its default. Why: a script or the CLI giving only ``what=disconnect`` means the
+        rest to fit that choice, as the wizard fills it in, not to stay "Mute"."""
+        full = {**self.defaults(), **answers}
+        for p in self.parameters:
+            if p.suggested_by and p.key not in answers:
+                by = self.parameter(p.suggested_by)
+                suggested = by.suggestions(full.get(by.key)).get(p.key)
+                if suggested is not None:
+                    full[p.key] = suggested
+        return full
+
     def parameter(self, key: str) -> Parameter:
         return next(p for p in self.parameters if p.key == key)
 
@@ -162,7 +222,10 @@ class Recipe:
         return {p.key: p.default for p in self.parameters}
 
     def icon_svg(self) -> bytes:
-        """The gallery icon (one of the recipe's icon templates, rendered with the default answers)."""
+        """The gallery icon (one of the recipe's icon templates, rendered with the default answers;
+        or ``builtin:NAME``, a built-in icon)."""
+        if self.icon.startswith("builtin:"):
+            return builtin_icon(self.icon.removeprefix("builtin:")).data()
         return _environment(self).get_template(self.icon).render(_context(self, self.defaults(), "x")).encode()
 
 
@@ -217,11 +280,30 @@ def load_recipe(name: str) -> Recipe:
     if "name" not in {p.key for p in params}:
         raise RecipeError(f"the recipe '{name}' has no 'name' parameter")
     booleans = {p.key for p in params if p.type == "boolean"}
+    by_key = {p.key: p for p in params}
     for p in params:
         if validate_value(p, p.default):
             raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not valid")
-        if p.when is not None and p.when not in booleans:
+        key, colon, _flag = (p.when or "").partition(":")
+        if colon:  # "what:alias": asked while the choice 'what' has the flag
+            p.when_source = by_key.get(key)
+            if p.when_source is None or p.when_source.type != "participant_action":
+                raise RecipeError(
+                    f"'{p.key}' in the recipe '{name}' depends on '{key}', which is not a choice with flags"
+                )
+        elif p.when is not None and p.when not in booleans:
             raise RecipeError(f"'{p.key}' in the recipe '{name}' depends on '{p.when}', which is not a yes/no setting")
+        if p.suggested_by is not None:
+            by = by_key.get(p.suggested_by)
+            suggested = by.suggestions(by.default).get(p.key) if by is not None else None
+            if suggested is not None and suggested != p.default:  # the two would disagree until changed
+                raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not what '{by.key}' suggests")
+            if by is None:
+                raise RecipeError(
+                    f"'{p.key}' in the recipe '{name}' follows '{p.suggested_by}', which it does not have"
+                )
+        if p.adds_role is not None and (p.type != "boolean" or p.adds_role not in ROLE_NAMES):
+            raise RecipeError(f"'{p.key}' in the recipe '{name}' adds a role but is not a yes/no setting")
     return recipe
 
 
@@ -242,6 +324,8 @@ def _parameter(d: dict[str, Any]) -> Parameter:
         choices=choices,
         scope=d.get("scope", "conference"),
         when=d.get("when"),
+        suggested_by=d.get("suggested_by"),
+        adds_role=d.get("adds_role"),
     )
     if p.type == "boolean":
         p.default = bool(p.default)
@@ -304,8 +388,15 @@ def coerce_answers(recipe: Recipe, raw: dict[str, str]) -> tuple[dict[str, Any],
 
 
 def in_use(p: Parameter, answers: dict[str, Any]) -> bool:
-    """Whether ``p`` counts: always, or while the boolean it depends on (``when``) is on."""
-    return p.when is None or bool(answers.get(p.when))
+    """Whether ``p`` counts: always, or while the boolean it depends on (``when``) is on, or while
+    the choice it depends on (``when`` = "key:flag") has that flag (the meeting to move someone
+    to is asked only when moving them is chosen)."""
+    if p.when is None:
+        return True
+    key, colon, flag = p.when.partition(":")
+    if colon:
+        return p.when_source is not None and flag in p.when_source.option_flags(answers.get(key))
+    return bool(answers.get(p.when))
 
 
 def validate_answers(recipe: Recipe, answers: dict[str, Any]) -> list[str]:
@@ -325,7 +416,7 @@ def answer_problems(recipe: Recipe, answers: dict[str, Any]) -> list[tuple[str, 
     for key in answers:
         if key not in keys:
             errors.append((key, f"The recipe '{recipe.name}' has no setting called '{key}'."))
-    full = {**recipe.defaults(), **answers}
+    full = recipe.complete(answers)
     names: dict[str, str] = {}
     reserved = set(recipe.reserved_names) | _names_in_code(recipe)
     for p in recipe.parameters:
@@ -432,11 +523,14 @@ def _context(recipe: Recipe, answers: dict[str, Any], plugin_id: str) -> dict[st
         "plugin_id": plugin_id,
         "folder": folder,
         "source_file": f"{folder}.plugin.js",
-        "roles": list(recipe.roles),
+        "roles": recipe.roles_for(answers),
         "recipe_description": recipe.description,
         "layout_names": dict(LAYOUT_NAMES),
         "participant_properties": dict(PARTICIPANT_PROPERTIES),
         "rest_requests": {k: v for scope in REST_REQUESTS.values() for k, v in scope.items()},
+        # What a participant action does, as code and in words (shared with the form's "Make it do").
+        "action_body": action_body,
+        "behaviours": {k: b.heading for k, b in BEHAVIOURS.items()},
     }
 
 
@@ -449,7 +543,7 @@ def render(recipe: Recipe, answers: dict[str, Any], plugin_id: str) -> dict[str,
     errors = validate_answers(recipe, answers)
     if errors:
         raise ValueError("\n".join(errors))
-    return _render_files(recipe, {**recipe.defaults(), **answers}, plugin_id)
+    return _render_files(recipe, recipe.complete(answers), plugin_id)
 
 
 def _render_files(recipe: Recipe, full: dict[str, Any], plugin_id: str) -> dict[str, bytes]:
@@ -478,6 +572,9 @@ def _render_files(recipe: Recipe, full: dict[str, Any], plugin_id: str) -> dict[
     files[base + ctx["source_file"]] = source.encode("utf-8")
     for rel, text in icons.items():
         files[base + rel] = text.encode("utf-8")
+    for p in recipe.parameters:  # a built-in icon chosen: copied in as it is, its root id its name
+        if p.type == "builtin_icon" and in_use(p, full):
+            files[base + f"{full[p.key]}.svg"] = builtin_icon(full[p.key]).data()
     return files
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.core.iconset import builtin_icon
 from designer.core.model import BrandingPackage
 from designer.core.plugins import add_plugin_files, unique_id
 from designer.core.recipes import (
@@ -66,8 +68,15 @@ class _Field:
             self.widget = box
         elif param.options():
             combo = QComboBox()
-            for value, label in param.options():
-                combo.addItem(label, value)
+            if param.type == "builtin_icon":  # the pictures themselves: a name alone says little
+                combo.setIconSize(QSize(20, 20))
+                combo.setMaxVisibleItems(12)
+                colour = combo.palette().color(combo.palette().ColorRole.Text).name()
+                for value, label in param.options():
+                    combo.addItem(QIcon(render_icon(builtin_icon(value).data(), "", colour, 20)), label, value)
+            else:
+                for value, label in param.options():
+                    combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(param.default)))
             combo.currentIndexChanged.connect(on_change)
             self.widget = combo
@@ -222,6 +231,8 @@ class RecipeWizard(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = [_Field(p, self._validate) for p in recipe.parameters]
+        # The answer each choice had, so a change can carry the texts that still fit it along.
+        self._chosen = {f.param.key: f.value() for f in self.fields if f.param.suggestions(f.value())}
         # Alt+letter to each question, as in the other forms; the letters are chosen from the
         # recipe's own words, none twice and none the wizard's buttons have (Alt+N is Next).
         buttons = (self.back_button, self.next_button, self.finish_button)
@@ -292,9 +303,28 @@ class RecipeWizard(QDialog):
     def errors(self) -> list[str]:
         return validate_answers(self.recipe, self.answers()) if self.recipe else ["Choose a recipe first."]
 
+    def _follow_choices(self) -> None:
+        """A choice that suggests other answers changed ("Mute" -> "Disconnect"): each answer
+        still as the old choice suggested it takes the new suggestion; one the user changed stays.
+        (Only the fields change: their own signals are held, and the caller checks them after.)"""
+        assert self.recipe is not None
+        for f in self.fields:
+            key = f.param.key
+            if key not in self._chosen or f.value() == self._chosen[key]:
+                continue
+            old = f.param.suggestions(self._chosen[key])
+            new = f.param.suggestions(f.value())
+            self._chosen[key] = f.value()
+            for other in self.fields:
+                k = other.param.key
+                if other.param.suggested_by == key and k in new and other.value() == old.get(k, other.param.default):
+                    with QSignalBlocker(other.widget):
+                        other.set_value(new[k])
+
     def _validate(self, *_args: Any) -> None:
         if self.recipe is None:
             return
+        self._follow_choices()
         answers = self.answers()
         for f in self.fields:
             on = in_use(f.param, answers)  # a text its yes/no setting switched off: greyed, not checked
