@@ -1105,8 +1105,9 @@ def test_tab_goes_from_the_tree_to_the_plugin_page_then_to_problems(
     assert window.export_pane.isAncestorOf(last) if export_open else last is window.problems_view, last
     page.items.action.setFocus()
     qtbot.waitUntil(page.items.action.hasFocus)
-    assert _press(qtbot, _TAB) is window.problems_view
-    assert _press(qtbot, _BACK, _SHIFT) is page.items.action
+    assert _press(qtbot, _TAB) is page.items.make_button  # the Action's "Make it do ▾"
+    assert _press(qtbot, _TAB) is window.problems_view  # (the page's last stop)
+    assert _press(qtbot, _BACK, _SHIFT) is page.items.make_button
     _press(qtbot, _TAB)
     after = _press(qtbot, _TAB)
     if export_open:

@@ -176,6 +176,10 @@ _STARTER_WHEN = {
 }
 
 
+# How the starter's first line ends: as made, and once "Make it do" wrote what the item does.
+STARTER_TAILS = (" that shows a short message.", " made with 'Make it do'.")
+
+
 def retell_starter_comments(source: str, placement: str | None) -> str:
     """The starter plugin's two comments that say where its button is, told for ``placement``.
 
@@ -185,10 +189,10 @@ def retell_starter_comments(source: str, placement: str | None) -> str:
     if placement not in _STARTER_WHAT:
         return source
     first, sep, rest = source.partition("\n")
-    for what in _STARTER_WHAT.values():
-        marker = f": {what} that shows a short message."
+    for what, tail in ((w, t) for w in _STARTER_WHAT.values() for t in STARTER_TAILS):
+        marker = f": {what}{tail}"
         if first.startswith("// ") and first.endswith(marker):
-            first = first[: -len(marker)] + f": {_STARTER_WHAT[placement]} that shows a short message."
+            first = first[: -len(marker)] + f": {_STARTER_WHAT[placement]}{tail}"
             break
     out = first + sep + rest
     for when in _STARTER_WHEN.values():

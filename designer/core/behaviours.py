@@ -3,13 +3,19 @@
 Why one module for both: a non-developer who wants a participant menu item that mutes, makes a
 host or disconnects someone should get the same code from the recipe wizard, from
 ``plugin-designer new --recipe participant-action`` and from the plugin form; two copies of
-that code would drift apart. The recipe's template calls :func:`action_body`.
+that code would drift apart. The recipe's template calls :func:`action_body`; the form calls
+:func:`write_behaviour`, which puts the same lines into the action's function.
 
 Why only requests the core knows: each participant behaviour sends one request of the client
 REST API as ``resources/api/pexip.json`` lists it (``participant_requests``), and whether a guest
 may send it comes from :mod:`hostonly`, the list the checks and the preview's mock meeting use.
 Infinity has no "send to the lobby" request: the nearest real thing is moving someone to another
 meeting (``transfer``), for example a room kept as a lobby, and the choice says so.
+
+Why the designer can tell its own code from the user's: :func:`body_state` compares a function's
+body with what this module (or the starter plugin, or the "Create function" stub) writes, only
+the texts the user chose left open. A body that matches is still the designer's and may be
+replaced by another behaviour; any other body is the user's and is never overwritten.
 """
 
 from __future__ import annotations
@@ -17,18 +23,22 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
-from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT
-from .jstext import js_string, safe_id, safe_identifier
+from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
+from .jstext import is_identifier, js_string, safe_id, safe_identifier
 
 __all__ = [
     "BEHAVIOURS",
     "Behaviour",
+    "BodyState",
     "Details",
     "action_body",
     "behaviour",
     "behaviours_for",
+    "body_state",
+    "write_behaviour",
 ]
 
 
@@ -65,6 +75,12 @@ class Behaviour:
     def host_only(self) -> bool:
         """Whether Infinity refuses it to a guest who uses it on someone else (:mod:`hostonly`)."""
         return self.request in HOST_ONLY_PARTICIPANT or self.request in HOST_ONLY_FOR_OTHERS
+
+    @property
+    def refusal(self) -> str:
+        """Why a guest is refused it, as the preview says it: "only hosts can disconnect a participant"."""
+        what = HOST_ONLY_PARTICIPANT.get(self.request or "") or HOST_ONLY_FOR_OTHERS.get(self.request or "")
+        return refusal(what) if what else ""
 
     @property
     def guests_on_themselves(self) -> bool:
@@ -314,3 +330,179 @@ def action_body(
     wanted = {k: v for k, v in details.items() if k in Details.__dataclass_fields__}
     lines = body_lines(key, Details(**wanted), target, safe_id(f"{plugin}-{action}"))
     return nl.join(indent + line if line else "" for line in lines)
+
+
+# -- telling the designer's code from the user's --------------------------------------------
+
+_TEXT = "PDSLOTTEXT"  # a user's text inside a string literal
+_TARGET = "PDSLOTTARGET"  # the participant parameter's name
+_LITERAL_RE = r"(?:[^'\\\r\n]|\\.)*"
+_STUB = ["// runs when the menu item is clicked"]  # actionsync.add_action_function's
+_STARTER = [  # newproject's starter plugin ("Hello from this plugin."), its title the plugin's name
+    "window.PEX.pluginAPI.openTemplateDialog({",
+    f"    title: '{_TEXT}',",
+    "    body: '<p>Hello from this plugin.</p>'",
+    "});",
+]
+
+
+def _normal(text: str) -> str:
+    """The body's lines stripped of indentation and line-end style, blank lines left out."""
+    return "\n".join(s for line in text.splitlines() if (s := line.strip()))
+
+
+def _pattern(lines: list[str]) -> re.Pattern[str]:
+    text = re.escape(_normal("\n".join(lines)))
+    text = text.replace(_TEXT, _LITERAL_RE).replace(_TARGET, r"[^\W\d][\w$]*")
+    return re.compile(text)
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(what wrote it, pattern) for every body the designer writes, its texts and names left open."""
+    slots = Details(confirm=False, question=_TEXT, alias=_TEXT, url=_TEXT, title=_TEXT, message=_TEXT)
+    out = [("stub", _pattern(_STUB)), ("starter", _pattern(_STARTER))]
+    for key in BEHAVIOURS:
+        for confirm in (False, True):
+            if confirm and not BEHAVIOURS[key].for_participant:
+                continue
+            details = Details(**{**slots.__dict__, "confirm": confirm})
+            out.append((key, _pattern(body_lines(key, details, _TARGET, _TEXT))))
+    return out
+
+
+# The parameters actionsync gives a toolbar or conference menu action (not a participant).
+_OTHER_PLACEMENTS_PARAMETERS = frozenset({"conferenceDetails", "participants"})
+
+
+@dataclass(frozen=True)
+class BodyState:
+    """What is in an action's function now, and so what "Make it do" may do with it."""
+
+    state: str  # "missing" (no function), "designer" (still the designer's code), "user" (edited), "none"
+    wrote: str = ""  # for "designer": "empty", "stub", "starter" or the behaviour's key
+    line: int = 0  # the function's first line (1-based), 0 when there is none
+
+    @property
+    def replaceable(self) -> bool:
+        return self.state in ("missing", "designer")
+
+
+def _function_node(source: str, action: str) -> tuple[Any, bytes] | None:
+    """The function node declared for ``action`` in the registering scope, and the source bytes."""
+    from .actionsync import _registration, _scope_of
+    from .jsanalysis import _parser
+
+    data = source.encode("utf-8", "surrogatepass")
+    reg = _registration(source)
+    call_at = reg.open_brace if reg is not None else -1
+    wanted = action.encode("utf-8")
+    stack = [_parser().parse(data).root_node]
+    found = []
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type == "function_declaration":
+            name, fn = node.child_by_field_name("name"), node
+        elif node.type == "variable_declarator":
+            name, fn = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
+                continue
+        else:
+            continue
+        if name is None or data[name.start_byte : name.end_byte] != wanted:
+            continue
+        scope = _scope_of(node)
+        if scope is not None and scope.type != "program" and not scope.start_byte <= call_at < scope.end_byte:
+            continue  # a function of that name inside another function: not the registered one
+        found.append((node, fn))
+    if not found:
+        return None
+    node, fn = min(found, key=lambda t: t[0].start_byte)
+    return fn, data
+
+
+@lru_cache(maxsize=16)
+def body_state(source: str, action: str) -> BodyState:
+    """Whether ``action``'s function is missing, still as the designer wrote it, or the user's.
+
+    Cached by text: the form asks after every edit of the package (as for :mod:`actionsync`)."""
+    from .actionsync import _registration
+
+    if _registration(source) is None or not is_identifier(action):
+        return BodyState("none")
+    found = _function_node(source, action)
+    if found is None:
+        return BodyState("missing")
+    fn, data = found
+    line = fn.start_point[0] + 1
+    body = fn.child_by_field_name("body")
+    if body is None or body.type != "statement_block":
+        return BodyState("user", line=line)  # an arrow function with an expression: someone's code
+    inner = _normal(data[body.start_byte + 1 : body.end_byte - 1].decode("utf-8", "surrogatepass"))
+    if not inner:
+        return BodyState("designer", "empty", line)
+    for wrote, pattern in _patterns():
+        if pattern.fullmatch(inner):
+            return BodyState("designer", wrote, line)
+    return BodyState("user", line=line)
+
+
+def write_behaviour(
+    source: str, action: str, key: str, details: Details, placement: str | None, plugin: str = "plugin"
+) -> str:
+    """``source`` with ``action``'s function doing ``key``: created (and registered) when missing,
+    its body replaced when it is still the designer's. ValueError, in words for the user, when the
+    body is the user's own code (it is never overwritten) or the source cannot take it."""
+    from .actionsync import STARTER_TAILS, action_state, add_action_function
+
+    b = behaviour(key)
+    if b.for_participant and placement != "participants":
+        raise ValueError(f"'{b.title}' needs a participant: it works only in a participant's menu")
+    st = body_state(source, action)
+    if st.state == "none":
+        raise ValueError("the source has no single registerPlugin({...}) call to add the action to")
+    if st.state == "user":
+        raise ValueError(f"the function '{action}' (line {st.line}) has been changed by hand, so it is left as it is")
+    state = action_state(source, action)
+    if not (state.function and state.registered):
+        source = add_action_function(source, action, placement)
+    found = _function_node(source, action)
+    if found is None:  # (add_action_function made it: only a bug brings us here)
+        raise ValueError(f"the function '{action}' could not be found after adding it")
+    fn, data = found
+    nl = "\r\n" if "\r\n" in source else "\n"
+    params = fn.child_by_field_name("parameters")
+    target = "participant"
+    edits: list[tuple[int, int, str]] = []
+    if b.for_participant:
+        first = params.named_children[0] if params is not None and params.named_child_count else None
+        if params is None:  # an arrow function with one bare parameter: `participant => {...}`
+            first = fn.child_by_field_name("parameter")
+        name = data[first.start_byte : first.end_byte].decode("utf-8") if first is not None else ""
+        if params is not None and (first is None or name in _OTHER_PLACEMENTS_PARAMETERS):
+            # None, or what another placement passes (left from a move through the conference
+            # menu): the body that used them was the designer's, so the participant takes their place.
+            edits.append((params.start_byte, params.end_byte, f"({target})"))
+        elif first is not None and first.type == "identifier":
+            target = name
+        else:
+            raise ValueError(f"the function '{action}' takes the participant in a form the designer cannot use")
+    body = fn.child_by_field_name("body")
+    line_at = data.rfind(b"\n", 0, fn.start_byte) + 1
+    line = data[line_at : fn.start_byte].decode("utf-8", "replace")
+    # The indentation of the line the function starts on: the body goes one level deeper.
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    code = action_body(
+        key, target=target, plugin=plugin, action=action, indent=indent + "    ", nl=nl, **details.__dict__
+    )
+    edits.append((body.start_byte, body.end_byte, "{" + nl + code + nl + indent + "}"))
+    for start, end, text in sorted(edits, reverse=True):
+        data = data[:start] + text.encode("utf-8") + data[end:]
+    out = data.decode("utf-8", "surrogatepass")
+    if st.wrote == "starter":  # its first line said "... that shows a short message": no longer so
+        shown, made = STARTER_TAILS
+        first, sep, rest = out.partition("\n")
+        if first.startswith("// ") and first.rstrip("\r").endswith(shown):
+            out = first.replace(shown, made, 1) + sep + rest
+    return out

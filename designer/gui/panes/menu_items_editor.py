@@ -16,6 +16,8 @@ from PySide6.QtGui import QIcon, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -176,8 +178,20 @@ class MenuItemsEditor(PluginForm):
         self.action.setProperty("recordsWhenLeft", True)  # see PluginForm.eventFilter
         self.action_note = QLabel(objectName="actionNote")
         self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
-        form.addRow("Ac&tion", self.action)
+        # "Make it do ▾": what the item does, written into its function without any JavaScript.
+        self.make_button = MenuButton("Make it do ▾", "makeItDoButton")
+        self.make_button.setToolTip("Choose what clicking the item does; the designer writes the code for it")
+        self.make_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.make_menu = QMenu(self.make_button, objectName="makeItDoMenu")
+        self.make_menu.aboutToShow.connect(self._fill_make_menu)
+        self.make_button.setMenu(self.make_menu)
+        add_row_with_side(form, "Ac&tion", self.action, self.make_button)
         form.addRow("", self.action_note)
+        # What to know about what "Make it do" wrote (a host-only action in a plugin guests get too).
+        self.behaviour_note = QLabel(objectName="behaviourNote", wordWrap=True)
+        self.behaviour_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.behaviour_note.hide()
+        form.addRow("", self.behaviour_note)
         # Action sync: the action's function in the source (create it, or follow a rename in the code)
         self.sync_note = QLabel(objectName="actionSyncNote", wordWrap=True)
         self.sync_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
@@ -280,6 +294,7 @@ class MenuItemsEditor(PluginForm):
         has = 0 <= row < len(items)
         for w in (self.icon, self.label, self.label_runtime, self.action, self.remove_button):
             w.setEnabled(has)
+        self.make_button.setEnabled(has and self._source()[1] is not None)
         self.up_button.setEnabled(has and row > 0)
         self.down_button.setEnabled(has and row < len(items) - 1)
         self._update_sync(items[row] if has else None)
@@ -517,6 +532,7 @@ class MenuItemsEditor(PluginForm):
         if self._sync_stale:  # typing in the source editor: look again when the form is shown
             return
         rel, source = self._source()
+        self._update_behaviour_note(mi, source)
         if mi is None or not mi.action or source is None:
             self._show_sync(None)
             return
@@ -567,6 +583,210 @@ class MenuItemsEditor(PluginForm):
             pkg.pending_texts[rel] = new
 
         self.editor.edit(f"Create function '{name}' in {rel.rsplit('/', 1)[-1]}", mutate)
+
+    # -- "Make it do ▾" ----------------------------------------------------------------------
+    def _fill_make_menu(self) -> None:
+        """What the selected item can be made to do, for its placement; or, when its function is
+        the user's own code, only why nothing is offered (it is never overwritten)."""
+        from ...core.behaviours import behaviours_for, body_state
+
+        menu = self.make_menu
+        menu.clear()
+        row = self.list.currentRow()
+        items = self._items()
+        rel, source = self._source()
+        if not (0 <= row < len(items)) or source is None or not items[row].action:
+            self._note(menu, "Give the item an action (a function name) first.")
+            return
+        mi = items[row]
+        name = rel.rsplit("/", 1)[-1]
+        state = body_state(source, mi.action)
+        if state.state == "none":
+            self._note(menu, f"{name} has no single registerPlugin call to add '{mi.action}' to,",
+                       "so the designer cannot write its code.")  # fmt: skip
+            return
+        if state.state == "user":
+            self._note(menu, f"The code of '{mi.action}' was changed by hand ({name}, line {state.line}).",
+                       "The designer never writes over code written by hand:",
+                       "to change what the item does, edit it in the source editor.")  # fmt: skip
+            return
+        what = mi.label or mi.action
+        self._note(menu, f"When '{what}' is clicked:")
+        section = self._section()
+        for b in behaviours_for(section):
+            action = menu.addAction(b.title + ("…" if b.asks or b.disruptive else ""))
+            action.setObjectName(f"makeItDo_{b.key}")
+            action.setToolTip(b.description)
+            action.setStatusTip(b.description)
+            if state.wrote == b.key:  # what it does now
+                action.setCheckable(True)
+                action.setChecked(True)
+            action.triggered.connect(lambda _on=False, k=b.key: self.make_it_do(k))
+        menu.setToolTipsVisible(True)
+        if section != "participants":
+            menu.addSeparator()
+            self._note(menu, "Mute, make host, disconnect and the rest act on a person:",
+                       "they are offered for an item in the participant menu (see 'Appears in').")  # fmt: skip
+
+    def _update_behaviour_note(self, mi: MenuItem | None, source: str | None) -> None:
+        """Say so when "Make it do" wrote something only hosts may do to someone else into a
+        plugin guests get too: for a guest it fails (the plugin then says why), which looks broken."""
+        from ...core.behaviours import BEHAVIOURS, body_state
+
+        text = ""
+        package = self._plugin().package if mi is not None else None
+        guests = package is not None and "guest" in (package.participant_roles or [])
+        if mi is not None and mi.action and source is not None and guests:  # (no parse for a hosts-only plugin)
+            b = BEHAVIOURS.get(body_state(source, mi.action).wrote)
+            if b is not None and b.host_only:
+                text = (
+                    f"Guests get this plugin too, but {b.refusal}: a guest who tries is told it did not work. "
+                    "To offer it to hosts only, untick Guests under 'Available to'."
+                )
+        self.behaviour_note.setText(text)
+        self.behaviour_note.setVisible(bool(text))
+
+    @staticmethod
+    def _note(menu: QMenu, *lines: str) -> None:
+        """Lines of the menu that only tell something (greyed, not clickable; a menu does not wrap)."""
+        for text in lines:
+            note = menu.addAction(text)
+            note.setEnabled(False)
+            note.setObjectName("makeItDoNote")
+
+    def make_it_do(self, key: str) -> None:
+        """Write behaviour ``key`` into the selected item's function (one undo step); asks first
+        for what it needs (a meeting, a web address, a message, whether to ask before)."""
+        from ...core.behaviours import Details, behaviour
+
+        b = behaviour(key)
+        if not b.asks and not b.disruptive:
+            self._write_behaviour(key, Details())
+            return
+        dialog = MakeItDoDialog(b, self._item_label(), self)
+        dialog.accepted.connect(lambda: self._write_behaviour(key, dialog.details()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _item_label(self) -> str:
+        row, items = self.list.currentRow(), self._items()
+        mi = items[row] if 0 <= row < len(items) else None
+        return (mi.label or mi.action or "") if mi is not None else ""
+
+    def _write_behaviour(self, key: str, details: Any) -> None:
+        from ...core.behaviours import behaviour, write_behaviour
+
+        row, items = self.list.currentRow(), self._items()
+        rel, source = self._source()
+        if not (0 <= row < len(items)) or source is None or not items[row].action:
+            return
+        action = items[row].action
+        try:
+            new = write_behaviour(source, action, key, details, self._section(), self._plugin().folder or "plugin")
+        except ValueError as exc:
+            self.sync_note.setText(f"Cannot write it: {exc}.")
+            self.sync_note.show()
+            return
+
+        def mutate(pkg: BrandingPackage) -> None:
+            pkg.pending_texts[rel] = new
+
+        what = behaviour(key).title
+        self.editor.edit(f"Make '{self._item_label()}' do: {what[:1].lower() + what[1:]}", mutate)
+
+
+class MakeItDoDialog(QDialog):
+    """What a behaviour needs to know before it is written: the meeting to move someone to, the
+    web address, the message, and whether to ask before doing something that cannot be undone."""
+
+    def __init__(self, b: Any, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("makeItDoDialog")
+        self.setWindowTitle(b.title)
+        self.behaviour = b
+        layout = QVBoxLayout(self)
+        intro = QLabel(b.description, wordWrap=True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.fields: dict[str, QLineEdit] = {}
+
+        def field(key: str, text: str, value: str = "", placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit(value, objectName=f"makeItDo_{key}")
+            edit.setPlaceholderText(placeholder)
+            edit.textChanged.connect(self._check)
+            form.addRow(text, edit)
+            self.fields[key] = edit
+            return edit
+
+        if "alias" in b.asks:
+            field("alias", "&Meeting to move them to:", "", "e.g. lobby@example.com")
+        if "url" in b.asks:
+            field("url", "&Web address:", "", "https://www.example.com/")
+        if "message" in b.asks:
+            field("title", "Window &title:", label)
+            field("message", "&Message:", "", "What people should read")
+        self.confirm = QCheckBox("&Ask before doing it (the question, the person's name and a button)")
+        self.confirm.setObjectName("makeItDo_confirm")
+        self.confirm.setChecked(b.disruptive)
+        self.confirm.setVisible(b.for_participant)
+        self.question = QLineEdit(b.question, objectName="makeItDo_question")
+        self.confirm.toggled.connect(self.question.setEnabled)
+        self.question.setEnabled(self.confirm.isChecked())
+        self.question.textChanged.connect(self._check)
+        if b.for_participant:
+            form.addRow("", self.confirm)
+            form.addRow("&Question:", self.question)
+        self.problem = QLabel(objectName="makeItDoProblem", wordWrap=True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write the code")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        """Say what is missing, and keep "Write the code" off until it is there."""
+        problem = ""
+        url = self.fields["url"].text().strip() if "url" in self.fields else None
+        for key, edit in self.fields.items():
+            if key != "title" and not edit.text().strip():
+                problem = (
+                    "Fill in the "
+                    + ("meeting" if key == "alias" else "web address" if key == "url" else "message")
+                    + "."
+                )
+                break
+        if not problem and url is not None and not url.lower().startswith(("https://", "http://")):
+            problem = "The web address must start with https:// (for example https://www.example.com/)."
+        if not problem and "alias" in self.fields and any(c in self.fields["alias"].text().strip() for c in " '\"<>"):
+            problem = "Give the meeting's alias as people dial it, without spaces or quotes, e.g. lobby@example.com."
+        if (
+            not problem
+            and self.confirm.isChecked()
+            and self.behaviour.for_participant
+            and not self.question.text().strip()
+        ):
+            problem = "Fill in the question, or untick 'Ask before doing it'."
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def details(self) -> Any:
+        from ...core.behaviours import Details
+
+        text = {k: e.text().strip() for k, e in self.fields.items()}
+        return Details(
+            confirm=self.behaviour.for_participant and self.confirm.isChecked(),
+            question=self.question.text().strip(),
+            alias=text.get("alias", ""),
+            url=text.get("url", ""),
+            title=text.get("title", ""),
+            message=text.get("message", ""),
+        )
 
 
 def _give_parameters(pkg: BrandingPackage, plugin: Plugin, actions: list[str], placement: str | None) -> None:

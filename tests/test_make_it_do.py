@@ -1,0 +1,249 @@
+"""The form's "Make it do ▾": a menu item's action written from a list, without JavaScript.
+
+A fresh user who renamed the starter plugin "Send to lobby" and moved it to the participant
+menu could not make it do anything but say "Hello" without writing code. Now the Action row
+offers what the item can do; the code is written by designer/core/behaviours.py (the same code
+the "Participant action" recipe makes), as one undo step, and only over code the designer wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QToolButton
+from test_editing import retype, select_plugin
+
+from designer.cli import main
+from designer.core.actionsync import add_action_function
+from designer.core.behaviours import BEHAVIOURS, Details, action_body, body_state, write_behaviour
+from designer.core.jsanalysis import analyse
+from designer.core.newproject import create_project, plugin_files
+from designer.core.recipes import load_recipe, render
+from designer.gui.main_window import MainWindow
+
+SRC = "plugins/send-to-lobby/send-to-lobby.plugin.js"
+STARTER = plugin_files("Send to lobby")[SRC].decode()
+
+
+# -- the core: what may be replaced, and what is written ------------------------------------------
+
+
+def test_the_designers_own_bodies_are_recognised_and_nothing_else() -> None:
+    assert body_state(STARTER, "showSendToLobby").wrote == "starter"  # "Hello from this plugin."
+    stub = add_action_function(STARTER, "kick", "participants")
+    assert body_state(stub, "kick").wrote == "stub"
+    assert body_state(stub.replace("// runs when the menu item is clicked", ""), "kick").wrote == "empty"
+    assert body_state(STARTER, "nothing").state == "missing"
+    for key in BEHAVIOURS:  # each one written, with texts of the user's own, is still the designer's
+        details = Details(
+            confirm=True, question="Sûre? 'x' \\ </p>", alias="a@b", url="https://x.org/?a='1'", title="T", message="M"
+        )
+        placement = "participants" if BEHAVIOURS[key].for_participant else "toolbar"
+        written = write_behaviour(STARTER, "showSendToLobby", key, details, placement, "send-to-lobby")
+        assert not analyse(written).syntax_errors, key
+        assert body_state(written, "showSendToLobby").wrote == key, key
+        changed = re.sub(r"(function showSendToLobby\(\w*\) \{\n)", r"\1        console.log('mine');\n", written)
+        assert changed != written
+        assert body_state(changed, "showSendToLobby").state == "user", key
+    edited = STARTER.replace("Hello from this plugin.", "Hello, world.")
+    assert body_state(edited, "showSendToLobby").state == "user"
+    with pytest.raises(ValueError, match=r"'showSendToLobby' \(line 11\) has been changed by hand"):
+        write_behaviour(edited, "showSendToLobby", "mute", Details(), "participants")
+
+
+def test_the_form_writes_what_the_recipe_writes() -> None:
+    """One generator: the recipe's action body is the one "Make it do" writes (and recognises)."""
+    recipe = load_recipe("participant-action")
+    files = render(recipe, {"what": "disconnect"}, "pa")
+    source = files["plugins/pa/pa.plugin.js"].decode()
+    assert body_state(source, "disconnectParticipant").wrote == "disconnect"
+    body = action_body("disconnect", plugin="pa", action="disconnectParticipant", indent="        ", confirm=True,
+                       question="Disconnect this person from the meeting?")  # fmt: skip
+    assert body in source
+    written = write_behaviour(
+        STARTER, "showSendToLobby", "disconnect", Details(confirm=True, question="Q"), "participants", "pa"
+    )
+    assert (
+        action_body("disconnect", plugin="pa", action="showSendToLobby", indent="        ", confirm=True, question="Q")
+        in written
+    )
+
+
+def test_a_participant_action_gives_the_function_its_participant() -> None:
+    source = STARTER.replace("function showSendToLobby()", "var showSendToLobby = function () {}; function old()")
+    source = source.replace("title: 'Send to lobby',", "title: 'Send to lobby',").replace("\n", "\r\n")
+    written = write_behaviour(source, "showSendToLobby", "mute", Details(), "participants")
+    assert "var showSendToLobby = function (participant) {\r\n" in written and "\n" not in written.replace("\r\n", "")
+    arrow = STARTER.replace("function showSendToLobby() {", "var showSendToLobby = p => {").replace(
+        "        });\n    }\n", "        });\n    };\n", 1
+    )
+    assert not analyse(arrow).syntax_errors
+    assert "sendRequest('/participants/' + p.uuid + '/mute')" in write_behaviour(
+        arrow, "showSendToLobby", "mute", Details(), "participants"
+    )
+    with pytest.raises(ValueError, match="only in a participant's menu"):
+        write_behaviour(STARTER, "showSendToLobby", "mute", Details(), "toolbar")
+
+
+# -- the form ----------------------------------------------------------------------------------------
+
+
+def _open(window: MainWindow, qtbot: Any, tmp_path: Path, placement: str = "participants") -> None:
+    create_project(tmp_path / "p", "Send to lobby")
+    window.open_path(tmp_path / "p")
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "placementCombo")
+    combo.setFocus()
+    while combo.currentData() != placement:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def _menu(window: MainWindow, qtbot: Any, pick: str | None = None) -> list[tuple[str, str, bool]]:
+    """Open "Make it do ▾" with a click; (object name, text, enabled) of its lines; click ``pick``'s line."""
+    button = window.findChild(QToolButton, "makeItDoButton")
+    assert button.isVisible() and button.isEnabled()
+    seen: list[tuple[str, str, bool]] = []
+
+    def look() -> None:
+        menu = button.menu()
+        if not menu.isVisible():
+            QTimer.singleShot(10, look)
+            return
+        seen.extend((a.objectName(), a.text(), a.isEnabled()) for a in menu.actions() if not a.isSeparator())
+        chosen = next((a for a in menu.actions() if a.objectName() == f"makeItDo_{pick}"), None)
+        if chosen is None:
+            menu.close()
+            return
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(chosen).center())
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen
+
+
+def test_make_it_do_writes_the_function_and_ctrl_z_takes_it_back_in_one_step(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    _open(window, qtbot, tmp_path)
+    before = window.package.read_text(SRC)
+    steps = window.editor.undo_stack.count()
+    lines = _menu(window, qtbot, "mute")
+    offered = [name.removeprefix("makeItDo_") for name, _text, on in lines if on]
+    assert offered == list(BEHAVIOURS)  # every participant action, a web page and a message
+    assert lines[0] == ("makeItDoNote", "When 'Send to lobby' is clicked:", False)
+    text = window.package.read_text(SRC)
+    assert "sendRequest('/participants/' + participant.uuid + '/mute')" in text
+    assert "function showSendToLobby(participant) {" in text and "Hello from this plugin" not in text
+    assert text.splitlines()[0] == "// Send to lobby: a participant menu item made with 'Make it do'."
+    assert window.editor.undo_stack.count() == steps + 1
+    assert window.editor.undo_stack.undoText() == "Make 'Send to lobby' do: mute their microphone"
+    # The starter is for guests too: only hosts can mute someone else, and the form says so.
+    note = window.findChild(QLabel, "behaviourNote")
+    assert note.isVisibleTo(window) and "only hosts can mute another participant" in note.text()
+    # The menu now shows what it does.
+    assert ("makeItDo_mute", "Mute their microphone", True) in _menu(window, qtbot)
+    window.save()
+    assert main(["check", "--strict", str(tmp_path / "p")]) == 0
+
+    action = window.findChild(QLineEdit, "actionEdit")  # Ctrl+Z in a field undoes the window's last step
+    window.activateWindow()
+    action.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is action)
+    qtbot.keyClick(action, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.read_text(SRC) == before
+    assert window.editor.undo_stack.count() == steps + 1 and window.editor.undo_stack.index() == steps
+    assert not note.isVisibleTo(window)
+
+
+def test_what_needs_an_answer_asks_for_it_and_can_be_changed_again(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    _open(window, qtbot, tmp_path)
+    _menu(window, qtbot, "transfer")
+    dialog = window.findChild(QDialog, "makeItDoDialog")
+    assert dialog.isVisible() and "Infinity has no 'send to lobby'" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
+    write = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Write the code")
+    assert not write.isEnabled() and dialog.findChild(QLabel, "makeItDoProblem").text() == "Fill in the meeting."
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "makeItDo_alias"), "lobby@example.com")
+    assert write.isEnabled()
+    steps = window.editor.undo_stack.count()
+    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    text = window.package.read_text(SRC)
+    assert "var meeting = {conference_alias: 'lobby@example.com', role: 'guest'};" in text
+    assert "Move this person to the other meeting?" in text  # asks first: moving someone is not undone
+    assert window.editor.undo_stack.count() == steps + 1
+    # Still the designer's code: something else may replace it.
+    _menu(window, qtbot, "disconnect")
+    dialog = window.findChildren(QDialog, "makeItDoDialog")[-1]
+    qtbot.mouseClick(
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Write the code"), Qt.MouseButton.LeftButton
+    )
+    text = window.package.read_text(SRC)
+    assert "conference_alias" not in text and "'/disconnect'" in text
+
+
+def test_code_written_by_hand_is_never_overwritten(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    _open(window, qtbot, tmp_path)
+    _menu(window, qtbot, "mute")
+    mine = window.package.read_text(SRC).replace("showProblem(answer.result);", "showProblem(answer.result); // mine")
+    window.editor.edit_text("Typing", SRC, mine)
+    steps = window.editor.undo_stack.count()
+    lines = _menu(window, qtbot, "disconnect")
+    assert all(not on and name == "makeItDoNote" for name, _text, on in lines), lines
+    said = " ".join(text for _name, text, _on in lines)
+    assert "The code of 'showSendToLobby' was changed by hand (send-to-lobby.plugin.js, line 11)." in said
+    assert "never writes over code written by hand" in said
+    assert window.package.read_text(SRC) == mine and window.editor.undo_stack.count() == steps
+
+
+def test_an_item_without_a_function_gets_one_that_works_in_one_step(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    _open(window, qtbot, tmp_path)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "makeHost")
+    before = window.package.read_text(SRC)
+    steps = window.editor.undo_stack.count()
+    _menu(window, qtbot, "make_host")
+    text = window.package.read_text(SRC)
+    info = analyse(text)
+    assert "makeHost" in info.functions and "makeHost" in info.registrations[0].keys
+    assert "'/participants/' + participant.uuid + '/role', {role: 'chair'}" in text
+    assert window.editor.undo_stack.count() == steps + 1
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(SRC) == before
+
+
+def test_a_toolbar_button_is_offered_what_needs_no_participant(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    _open(window, qtbot, tmp_path, placement="toolbar")
+    lines = _menu(window, qtbot, "message")
+    assert [name for name, _text, on in lines if on] == ["makeItDo_web_page", "makeItDo_message"]
+    assert any("participant menu" in text for _name, text, on in lines if not on)
+    dialog = window.findChild(QDialog, "makeItDoDialog")
+    assert dialog.findChild(QLineEdit, "makeItDo_title").text() == "Send to lobby"
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "makeItDo_message"), "Back in <5> minutes")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "makeItDo_message"), Qt.Key.Key_Return)
+    text = window.package.read_text(SRC)
+    assert "body: '<p>Back in &lt;5&gt; minutes<\\/p>'" in text
+    window.save()
+    assert main(["check", "--strict", str(tmp_path / "p")]) == 0
+    package = json.loads((tmp_path / "p/webapp2/plugins/send-to-lobby/send-to-lobby.plugin.package.json").read_text())
+    assert package["menuItems"]["toolbar"][0]["action"] == "showSendToLobby"
+
+
+def test_the_starters_first_line_says_what_wrote_it_and_still_follows_a_move() -> None:
+    """It said "a toolbar button that shows a short message" over code that mutes someone."""
+    from designer.core.actionsync import retell_starter_comments
+
+    written = write_behaviour(STARTER, "showSendToLobby", "message", Details(title="T", message="M"), "toolbar")
+    assert written.splitlines()[0] == "// Send to lobby: a toolbar button made with 'Make it do'."
+    moved = retell_starter_comments(written, "conference")
+    assert moved.splitlines()[0] == "// Send to lobby: a conference menu item made with 'Make it do'."
