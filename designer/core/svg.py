@@ -749,7 +749,10 @@ def _describe_prolog(root: Any, rec: _Removals) -> None:
         rec.add(f"a DOCTYPE declaring {_plural(len(entities), 'entity', 'entities')} ({names})")
         for ent in entities:
             if ent.system_url:
-                rec.add(f"an external entity '{ent.name}' pointing at {ent.system_url[:80]}")
+                url = ent.system_url
+                # Long enough for a file path under a home or temporary folder; a cut one says so.
+                shown = url if len(url) <= 120 else url[:119] + "…"
+                rec.add(f"an external entity '{ent.name}' pointing at {shown}")
     elif docinfo.doctype:
         url = docinfo.system_url
         rec.add(f"a DOCTYPE that refers to {url[:80]}" if url else "a DOCTYPE")
