@@ -425,3 +425,86 @@ def test_an_icon_drawn_from_the_form_opens_with_the_keyboard_on_its_canvas(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)  # the Rectangle tool
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # draws one in the middle
     assert "<rect" in window.package.read_text(pane.rel)
+
+
+# -- the toolbar and the zoom with the keyboard ---------------------------------------------------
+
+
+def _tab_stops(qtbot, start) -> list:
+    """Every widget Tab stops at from ``start`` round to it again (Ctrl+Tab out of the canvas and
+    the XML view, where Tab picks shapes or indents)."""
+    seen = []
+    for _ in range(80):
+        seen.append(_tab(qtbot))
+        if QApplication.focusWidget() is start:
+            return seen
+    raise AssertionError(f"Tab never came back to {start}: {seen[-5:]}")
+
+
+def _tab(qtbot):
+    """Tab (Ctrl+Tab where Tab is kept) from the focus widget; the widget it left."""
+    widget = QApplication.focusWidget()
+    trapped = type(widget).__name__ in ("SourceEditor", "IconCanvas")
+    qtbot.keyClick(widget, Qt.Key.Key_Tab, CTRL if trapped else Qt.KeyboardModifier.NoModifier)
+    return widget
+
+
+def test_tab_reaches_every_toolbar_button_each_named_with_its_key(qtbot, window, example_project: Path) -> None:
+    """The buttons Qt makes for a toolbar took no keyboard focus: the tools, Delete and the
+    stacking buttons could only be clicked."""
+    from PySide6.QtGui import QAccessible
+
+    pane = open_svg(window, example_project, THREE)
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # a shape selected: Delete, Forward and Backward can be used
+    keys = {"select": "V", "rect": "R", "ellipse": "E", "line": "L", "path": "P", "text": "T"}
+    keys |= {"delete": "Del", "forward": "Ctrl+]", "backward": "Ctrl+["}
+    actions = {**pane.tool_actions, **pane.edit_actions}
+    stops = _tab_stops(qtbot, pane.canvas)
+    for name, action in actions.items():
+        button = pane.toolbar.widgetForAction(action)
+        assert button in stops, name
+        said = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+        assert any(c.isalpha() for c in said), name
+        assert f"({keys[name]})" in button.toolTip(), name
+    # Space on a tool's button picks the tool, as a click does
+    rect = pane.toolbar.widgetForAction(pane.tool_actions["rect"])
+    while QApplication.focusWidget() is not rect:
+        _tab(qtbot)
+    qtbot.keyClick(rect, Qt.Key.Key_Space)
+    assert pane.canvas.tool == "rect" and pane.tool_actions["rect"].isChecked()
+
+
+def test_in_a_narrow_window_tab_reaches_the_toolbars_more_button(qtbot, window, example_project: Path) -> None:
+    """The buttons that do not fit go into the menu of Qt's "»" button, which took no keyboard
+    focus: with the Export pane open, Delete, Forward and Backward were out of the keyboard's reach."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QToolButton
+
+    window.open_path(example_project)
+    window.show_export()
+    pane = open_svg(window, example_project, THREE)
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
+    delete = pane.toolbar.widgetForAction(pane.edit_actions["delete"])
+    more = pane.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert not delete.isVisible() and more.isVisible()  # the case here: Delete went into the menu
+    in_toolbar = [w for w in _tab_stops(qtbot, pane.canvas) if pane.toolbar.isAncestorOf(w)]
+    assert in_toolbar[-1] is more and in_toolbar[0] is pane.toolbar.widgetForAction(pane.tool_actions["select"])
+    assert QAccessible.queryAccessibleInterface(more).text(QAccessible.Text.Name) == "More of the toolbar"
+    while QApplication.focusWidget() is not more:
+        _tab(qtbot)
+    chosen = []
+
+    def choose_delete() -> None:  # in the menu Space opens: Delete, with the arrows and Enter
+        menu = QApplication.activePopupWidget()
+        while menu.activeAction() is None or menu.activeAction().text() != "Delete":
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        chosen.append(menu.activeAction().text())
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, choose_delete)
+    qtbot.keyClick(more, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: chosen == ["Delete"])
+    assert "<rect" not in window.package.read_text(pane.rel)

@@ -240,6 +240,10 @@ class IconEditorPane(QWidget):
         self.canvas.confirm_remove = self._confirm_remove
         self.toolbar = self._build_toolbar()
         outer.addWidget(self.toolbar)
+        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # made with the toolbar, it came first in the Tab order, before Select
+            # (Only now: in a toolbar of its own, with nothing after it, Qt took the order as kept.)
+            QWidget.setTabOrder(self.toolbar.widgetForAction(self.edit_actions["backward"]), more)
 
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="iconSplit")
         self.split.addWidget(self._canvas_column())
@@ -330,7 +334,7 @@ class IconEditorPane(QWidget):
             ),
         ):
             action = QAction(text, self, objectName=f"icon_{key}Action", toolTip=tip)
-            if shortcut:  # the toolbar's buttons take no keyboard focus: the canvas has their keys
+            if shortcut:  # keys of the canvas, where the shapes they act on are selected
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 self.canvas.addAction(action)
@@ -338,6 +342,22 @@ class IconEditorPane(QWidget):
             action.setEnabled(False)
             bar.addAction(action)
             self.edit_actions[key] = action
+        # Qt makes a toolbar's buttons with no keyboard focus, so a keyboard user could not reach
+        # the tools or Delete. Tab reaches them now; a click still leaves the keyboard on the
+        # canvas (TabFocus, not StrongFocus), where the tools' letters and the arrows work.
+        names = {tool: f"{labels[tool]} tool" for tool in self.tool_actions}
+        names |= {"delete": "Delete the selected shapes", "forward": "Bring forward", "backward": "Send backward"}
+        for key, action in (*self.tool_actions.items(), *self.edit_actions.items()):
+            button = bar.widgetForAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(names[key])  # its tooltip, with the key, is its description
+        # In a narrow window the last buttons go into the menu of Qt's "»" button at the end,
+        # which takes no keyboard focus either (see tab_regions for why it is a Tab stop).
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            more.setAccessibleName("More of the toolbar")
+            more.setToolTip("The toolbar's buttons that do not fit in the window")
         self._loading = False
         return bar
 
