@@ -508,3 +508,46 @@ def test_in_a_narrow_window_tab_reaches_the_toolbars_more_button(qtbot, window, 
     qtbot.keyClick(more, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: chosen == ["Delete"])
     assert "<rect" not in window.package.read_text(pane.rel)
+
+
+def _page_width(canvas) -> int:
+    """How many pixels wide the canvas draws the icon's page (its viewBox)."""
+    return canvas.mapFromScene(canvas.view_rect.topRight()).x() - canvas.mapFromScene(canvas.view_rect.topLeft()).x()
+
+
+def test_ctrl_plus_minus_and_zero_zoom_the_focused_canvas_and_leave_the_xml_views_zoom_alone(
+    qtbot, window, example_project: Path
+) -> None:
+    """The canvas zoomed only with Ctrl+wheel and the − + Fit buttons: from the keyboard, not at
+    all. The XML view beside it keeps its own Ctrl+= and Ctrl+- (its text size)."""
+    from PySide6.QtGui import QAccessible
+
+    pane = open_svg(window, example_project, THREE)
+    canvas, level = pane.canvas, pane.zoom_level
+    qtbot.waitUntil(canvas.hasFocus)
+    assert level.isVisible() and level.text() == "100%"
+    fitted = _page_width(canvas)
+    key(qtbot, pane, Qt.Key.Key_Equal, CTRL)
+    assert level.text() == "125%" and _page_width(canvas) > fitted
+    key(qtbot, pane, Qt.Key.Key_Plus, CTRL)  # Ctrl++, as the key is labelled
+    assert level.text() == "156%"
+    key(qtbot, pane, Qt.Key.Key_Minus, CTRL)
+    assert level.text() == "125%"
+    key(qtbot, pane, Qt.Key.Key_0, CTRL)  # as the Fit button: the whole icon
+    assert level.text() == "100%" and _page_width(canvas) == fitted
+    key(qtbot, pane, Qt.Key.Key_Minus, CTRL)
+    assert level.text() == "80%" and _page_width(canvas) < fitted
+    # In the XML view the same keys size its text, and the canvas stays as it is.
+    xml = window.source_editor
+    assert pane.isAncestorOf(xml)
+    xml.setFocus()
+    qtbot.waitUntil(xml.hasFocus)
+    size = xml.font().pointSizeF()
+    qtbot.keyClick(xml, Qt.Key.Key_Equal, CTRL)
+    assert xml.font().pointSizeF() > size
+    qtbot.keyClick(xml, Qt.Key.Key_Minus, CTRL)
+    qtbot.keyClick(xml, Qt.Key.Key_0, CTRL)
+    assert xml.font().pointSizeF() == size
+    assert level.text() == "80%" and xml.toPlainText() == THREE
+    said = QAccessible.queryAccessibleInterface(level).text(QAccessible.Text.Name)
+    assert said == "Zoom 80%"  # a screen reader says what the number is

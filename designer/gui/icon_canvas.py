@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QFont,
@@ -142,6 +143,7 @@ class IconCanvas(QGraphicsView):
     sig_pointer = Signal(object)  # the (snapped) point under the mouse in SVG units, or None when it leaves
     sig_focus = Signal(bool)  # the keyboard came to the canvas (True) or left it
     sig_needs_text = Signal()  # the Text tool was used with no text to place
+    sig_zoom = Signal(float)  # the zoom changed; 1.0: the whole icon fits the canvas (see zoom_level)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +182,20 @@ class IconCanvas(QGraphicsView):
         self._narrow_to: Shape | None = None  # clicked in a selection of several: the one it keeps if not dragged
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
+        # The zoom keys of drawing programs and browsers, for the keyboard as Ctrl+wheel is for
+        # the mouse. Keys of the canvas alone (WidgetShortcut): the XML view beside it has its
+        # own Ctrl+= and Ctrl+- for its text size, and a key two actions share at once would
+        # do neither (Qt only warns of an ambiguous shortcut).
+        for name, keys, slot in (
+            ("zoomInAction", ("Ctrl+=", "Ctrl++"), lambda: self.zoom(1)),
+            ("zoomOutAction", ("Ctrl+-",), lambda: self.zoom(-1)),
+            ("zoomFitAction", ("Ctrl+0",), self.fit),
+        ):
+            action = QAction(self, objectName=name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
 
     # -- content --------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -258,6 +274,7 @@ class IconCanvas(QGraphicsView):
         self._zoom = 1.0
         self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._selection.set_zoom(self.transform().m11())
+        self.sig_zoom.emit(self._zoom)
 
     def zoom(self, steps: int) -> None:
         factor = 1.25**steps
@@ -265,6 +282,13 @@ class IconCanvas(QGraphicsView):
             self._zoom *= factor
             self.scale(factor, factor)
             self._selection.set_zoom(self.transform().m11())
+            self.sig_zoom.emit(self._zoom)
+
+    @property
+    def zoom_level(self) -> float:
+        """The zoom against the size that fits the whole icon in the canvas (1.0), which is what
+        the canvas shows a file at first and what Fit and Ctrl+0 come back to."""
+        return self._zoom
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

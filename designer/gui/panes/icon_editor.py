@@ -232,7 +232,8 @@ class IconEditorPane(QWidget):
         self.canvas.setAccessibleName("Icon canvas")
         self.canvas.setAccessibleDescription(
             "Tab and Shift+Tab select a shape, the arrow keys move it (Shift: 4 cells), Delete deletes it, "
-            "Ctrl+A selects all, Enter draws with the tool, Ctrl+Tab leaves the canvas"
+            "Ctrl+A selects all, Enter draws with the tool, Ctrl+= and Ctrl+- zoom, Ctrl+0 shows the whole icon, "
+            "Ctrl+Tab leaves the canvas"
         )
         self.canvas.sig_changed.connect(self._canvas_changed)
         self.canvas.sig_selection.connect(self._selection_changed)
@@ -385,10 +386,17 @@ class IconEditorPane(QWidget):
             lambda p: self.position.setText(f"x {p.x():g}  y {p.y():g}" if p is not None else "")
         )
         row.addWidget(self.position)
+        # How large the icon is shown, beside the buttons that change it: the keys (Ctrl+=) and
+        # the wheel change it with no button pressed, and the view alone did not say by how much.
+        self.zoom_level = QLabel(objectName="zoomLevel")
+        self.zoom_level.setToolTip("How large the canvas shows the icon: at 100% the whole icon fits (Fit, Ctrl+0)")
+        self.canvas.sig_zoom.connect(self._show_zoom)
+        self._show_zoom(self.canvas.zoom_level)
+        row.addWidget(self.zoom_level)
         for text, name, tip, slot in (
-            ("−", "zoomOutButton", "Zoom out (Ctrl+wheel)", lambda: self.canvas.zoom(-1)),
-            ("+", "zoomInButton", "Zoom in (Ctrl+wheel)", lambda: self.canvas.zoom(1)),
-            ("Fit", "zoomFitButton", "Show the whole icon", self.canvas.fit),
+            ("−", "zoomOutButton", "Zoom out (Ctrl+-, or Ctrl+wheel)", lambda: self.canvas.zoom(-1)),
+            ("+", "zoomInButton", "Zoom in (Ctrl+=, or Ctrl+wheel)", lambda: self.canvas.zoom(1)),
+            ("Fit", "zoomFitButton", "Show the whole icon (Ctrl+0)", self.canvas.fit),
         ):
             button = QToolButton(objectName=name, text=text, toolTip=tip, autoRaise=True)
             button.setAccessibleName(tip.split(" (")[0])  # "−" alone is read as "minus"
@@ -397,6 +405,10 @@ class IconEditorPane(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.selection_info)
         return column
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_level.setText(f"{round(zoom * 100)}%")
+        self.zoom_level.setAccessibleName(f"Zoom {self.zoom_level.text()}")  # not "125%" alone
 
     def _paint_button(self, text: str, attr: str) -> QToolButton:
         button = MenuButton(f"{text} ▾", f"{attr}Button")
