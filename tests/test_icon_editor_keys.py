@@ -77,16 +77,19 @@ def test_tab_walks_the_shapes_in_document_order_and_ctrl_tab_leaves(qtbot, windo
     assert selected_tag(pane) == "line"
 
 
-def test_tab_reaches_the_canvas_from_the_toolbar_and_passes_an_empty_one(qtbot, window, example_project: Path) -> None:
+def test_shift_tab_reaches_the_canvas_from_the_toolbar_and_tab_passes_an_empty_one(
+    qtbot, window, example_project: Path
+) -> None:
     pane = open_svg(window, example_project, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>\n')
-    pane.width_spin.setFocus()
-    qtbot.waitUntil(pane.width_spin.hasFocus)
-    qtbot.keyClick(pane.width_spin, Qt.Key.Key_Tab)
+    select = pane.toolbar.widgetForAction(pane.tool_actions["select"])  # the toolbar's first button
+    select.setFocus()
+    qtbot.waitUntil(select.hasFocus)
+    qtbot.keyClick(select, Qt.Key.Key_Backtab, SHIFT)
     qtbot.waitUntil(pane.canvas.hasFocus)
     # Nothing to walk: Tab goes on to the next control, as everywhere else.
     key(qtbot, pane, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not pane.canvas.hasFocus())
-    assert QApplication.focusWidget() is not None
+    assert QApplication.focusWidget() is select
 
 
 def test_arrows_move_the_selection_by_grid_cells_as_one_undo_step(qtbot, window, example_project: Path) -> None:

@@ -1135,11 +1135,13 @@ def test_tab_reaches_the_source_editor_and_ctrl_tab_goes_on_to_problems(
 
 
 @pytest.mark.parametrize("export_open", [False, True])
-def test_tab_walks_the_icon_editor_in_its_own_order_between_tree_and_problems(
+def test_tab_walks_the_icon_editor_canvas_first_between_tree_and_problems(
     window: MainWindow, qtbot, example_project: Path, export_open: bool
 ) -> None:
-    """The icon editor's controls keep their order (XML, toolbar, canvas, zoom) and come
-    between the tree and Problems; Tab still picks shapes in the canvas, Ctrl+Tab leaves it."""
+    """The XML view came first on the icon page, and the canvas only after the header and the
+    toolbar. Now: the canvas, its toolbar (with "»" when the buttons do not fit), its zoom
+    controls, the header's buttons, then the XML view, between the tree and Problems; Tab still
+    picks shapes in the canvas, and Ctrl+Tab leaves it."""
     from PySide6.QtWidgets import QToolButton
 
     window.open_path(example_project)
@@ -1147,29 +1149,29 @@ def test_tab_walks_the_icon_editor_in_its_own_order_between_tree_and_problems(
         window.show_export()
     _from_tree(window, qtbot, ("file", "plugins/lock-toggle/lock.svg"))
     pane = window.icon_pane
-    assert _press(qtbot, _TAB) is window.source_editor  # the XML view, lent to the icon editor
-    assert _press(qtbot, _TAB, _CTRL) is pane.rename_button
-    pane.width_spin.setFocus()
-    qtbot.waitUntil(pane.width_spin.hasFocus)
-    more = pane.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # the buttons that do not fit
-    if more.isVisible():
-        assert _press(qtbot, _TAB) is more
-    assert _press(qtbot, _TAB) is pane.canvas
+    assert _press(qtbot, _TAB) is pane.canvas  # the page's first stop
     assert _press(qtbot, _TAB) is pane.canvas and pane.canvas.selected is not None  # a shape picked
-    assert _press(qtbot, _TAB, _CTRL) is pane.snap_check
-    assert _press(qtbot, _BACK, _SHIFT) is pane.canvas
-    # the toolbar's last button: Backward (a shape is selected), or "»" when it did not fit
-    last = more if more.isVisible() else pane.toolbar.widgetForAction(pane.edit_actions["backward"])
-    assert _press(qtbot, _BACK, _CTRL | _SHIFT) is last
+    toolbar = [pane.toolbar.widgetForAction(a) for a in pane.tool_actions.values()]
+    toolbar += [pane.text_edit, pane.fill_button, pane.stroke_button, pane.width_spin]
+    toolbar += [pane.toolbar.widgetForAction(a) for a in pane.edit_actions.values()]  # (a shape is selected)
+    more = pane.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # the buttons that do not fit
+    toolbar = [w for w in toolbar if w.isVisible()] + [more] * more.isVisible()
+    assert len(toolbar) >= 10
+    assert [_press(qtbot, _TAB, _CTRL)] + [_press(qtbot, _TAB) for _ in toolbar[1:]] == toolbar
+    zoom = [pane.findChild(QToolButton, n) for n in ("zoomOutButton", "zoomInButton", "zoomFitButton")]
+    assert [_press(qtbot, _TAB) for _ in range(4)] == [pane.snap_check, *zoom]
+    assert [_press(qtbot, _TAB) for _ in range(2)] == [pane.rename_button, pane.add_icon_button]
+    assert _press(qtbot, _TAB) is window.source_editor  # the XML view, lent to the icon editor
+    assert _press(qtbot, _TAB, _CTRL) is window.problems_view
+    # and the other way round
+    assert _press(qtbot, _BACK, _SHIFT) is window.source_editor
+    assert _press(qtbot, _BACK, _CTRL | _SHIFT) is pane.add_icon_button
     pane.snap_check.setFocus()
     qtbot.waitUntil(pane.snap_check.hasFocus)
-    widget = pane.snap_check
-    for _ in range(10):
-        widget = _press(qtbot, _TAB)
-        if not pane.isAncestorOf(widget):
-            break
-    assert widget is window.problems_view
-    assert pane.isAncestorOf(_press(qtbot, _BACK, _SHIFT))
-    _press(qtbot, _TAB)
-    after = _press(qtbot, _TAB)
-    assert window.export_pane.isAncestorOf(after) if export_open else after is window.tree
+    assert _press(qtbot, _BACK, _SHIFT) is toolbar[-1]
+    toolbar[0].setFocus()
+    qtbot.waitUntil(toolbar[0].hasFocus)
+    assert _press(qtbot, _BACK, _SHIFT) is pane.canvas
+    assert _press(qtbot, _BACK, _CTRL | _SHIFT) is window.tree
+    last = _press(qtbot, _BACK, _SHIFT)  # round the other way: the last stop of the last region
+    assert window.export_pane.isAncestorOf(last) if export_open else last is window.problems_view, last

@@ -369,11 +369,13 @@ class MainWindow(QMainWindow):
         shown, after the Problems dock, so Tab from the tree went to Problems before the page.
         Every Tab that moves the focus in this window comes here (a widget's own step asks its
         parents up to the window), after what the widgets keep for themselves: Tab indenting in
-        code, walking the icon's shapes, going from a problem to its Fix button.
+        code, walking the icon's shapes, going from a problem to its Fix button. A page with a
+        ``tab_regions()`` (the icon editor) gives its own parts in its order.
         """
         from .tab_regions import tab_target
 
-        target = tab_target(self, (self.tree, self.stack, self.problems_dock), next)
+        parts = getattr(self.stack.currentWidget(), "tab_regions", tuple)()
+        target = tab_target(self, (self.tree, *parts, self.stack, self.problems_dock), next)
         if target is None:
             return super().focusNextPrevChild(next)
         target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)

@@ -7,7 +7,8 @@ list before the page the user was looking at. Why not ``QWidget.setTabOrder``: i
 inside the one chain, and a page's own controls (the icon editor's toolbar, canvas and XML
 view; the source editor lent to the icon editor and back) came out in a scrambled order. Here
 the chain is left as it is and only read: within a region its order holds, and the regions
-come one after the other.
+come one after the other. A page whose own order is not the order its widgets were made in
+gives its parts as regions of their own (the icon editor: canvas first, the XML view last).
 """
 
 from __future__ import annotations

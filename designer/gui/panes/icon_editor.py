@@ -247,7 +247,8 @@ class IconEditorPane(QWidget):
             QWidget.setTabOrder(self.toolbar.widgetForAction(self.edit_actions["backward"]), more)
 
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="iconSplit")
-        self.split.addWidget(self._canvas_column())
+        self.canvas_column = self._canvas_column()
+        self.split.addWidget(self.canvas_column)
         self.xml_holder = QWidget(objectName="iconXmlHolder")
         QVBoxLayout(self.xml_holder).setContentsMargins(0, 0, 0, 0)
         self.split.addWidget(self.xml_holder)
@@ -273,6 +274,26 @@ class IconEditorPane(QWidget):
         bottom.addWidget(self.symbols)
         outer.addLayout(bottom)
         self._built = True
+
+    def tab_regions(self) -> tuple[QWidget, ...]:
+        """The page's parts in the order Tab visits them (see :mod:`~designer.gui.tab_regions`):
+        the canvas, its toolbar, the controls under it (snap, zoom), the header's buttons, a
+        sprite's symbols, and the XML view last.
+
+        Why not the order the widgets were made in: the XML view is the window's source editor,
+        made before this page, so it came first, and the canvas only after the header and the
+        toolbar. The canvas is what a non-developer came to the page for; the XML comes last.
+        """
+        return (
+            self.canvas,
+            self.toolbar,
+            self.canvas_column,
+            self.rename_button,
+            self.add_id_button,
+            self.add_icon_button,
+            self.symbols,
+            self.xml_holder,
+        )
 
     # -- toolbar ------------------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
