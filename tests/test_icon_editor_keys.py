@@ -554,3 +554,44 @@ def test_ctrl_plus_minus_and_zero_zoom_the_focused_canvas_and_leave_the_xml_view
     assert level.text() == "80%" and xml.toPlainText() == THREE
     said = QAccessible.queryAccessibleInterface(level).text(QAccessible.Text.Name)
     assert said == "Zoom 80%"  # a screen reader says what the number is
+
+
+def _ringed(widget) -> bool:
+    """A line in the theme's highlight colour all round the widget's edge (where the canvas has its own)."""
+    image = widget.grab().toImage()
+    ring = widget.palette().highlight().color()
+    w, h = image.width(), image.height()
+    return all(image.pixelColor(x, y) == ring for x, y in ((1, h // 2), (w - 2, h // 2), (w // 2, 1), (w // 2, h - 2)))
+
+
+def test_the_toolbar_button_with_the_keyboard_has_a_ring_in_light_and_dark(
+    qtbot, window, example_project: Path
+) -> None:
+    """Fusion showed it as a faint tinted box (its edge 1.3:1 against the dark window), and in
+    the dark theme it looked like the box of the tool in use beside it: a keyboard user could
+    not tell the button Space presses from the current tool."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolButton
+
+    pane = open_svg(window, example_project, THREE)
+    select = pane.toolbar.widgetForAction(pane.tool_actions["select"])
+    rect = pane.toolbar.widgetForAction(pane.tool_actions["rect"])
+    zoom_in = pane.findChild(QToolButton, "zoomInButton")
+    try:
+        for scheme in ("light", "dark"):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            pane.canvas.setFocus()
+            qtbot.waitUntil(pane.canvas.hasFocus)
+            key(qtbot, pane, Qt.Key.Key_Tab, CTRL)
+            assert QApplication.focusWidget() is select and _ringed(select), scheme
+            _tab(qtbot)
+            assert QApplication.focusWidget() is rect and _ringed(rect), scheme
+            assert select.isChecked() and not _ringed(select), scheme  # the tool in use: no ring
+            while QApplication.focusWidget() is not pane.fill_button:
+                _tab(qtbot)
+            assert _ringed(pane.fill_button) and not _ringed(rect), scheme
+            while QApplication.focusWidget() is not zoom_in:
+                _tab(qtbot)
+            assert _ringed(zoom_in), scheme
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

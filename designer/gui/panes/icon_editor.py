@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from ...core.model import BrandingPackage
 from ...core.svgimport import is_valid_id
 from ..commands import ModelEditor
+from ..focus_ring import ring_focus
 from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
@@ -273,6 +274,9 @@ class IconEditorPane(QWidget):
         self.symbols.hide()
         bottom.addWidget(self.symbols)
         outer.addLayout(bottom)
+        # Tab stops (the toolbar's, the zoom buttons, the header's): the one with the keyboard
+        # must stand out, and Fusion's own mark for it was faint (see focus_ring).
+        ring_focus(self.findChildren(QToolButton), self)
         self._built = True
 
     def tab_regions(self) -> tuple[QWidget, ...]:
