@@ -595,3 +595,23 @@ def test_the_toolbar_button_with_the_keyboard_has_a_ring_in_light_and_dark(
             assert _ringed(zoom_in), scheme
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def _said(widget) -> str:
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def test_a_screen_reader_names_the_menu_buttons_without_their_arrow(qtbot, window, example_project: Path) -> None:
+    """The "▾" drawn after a menu button's text was part of its name: "Fill, down-pointing small
+    triangle"."""
+    pane = open_svg(window, example_project, THREE)
+    assert [_said(b) for b in (pane.fill_button, pane.stroke_button, pane.add_icon_button)] == [
+        "Fill",
+        "Stroke",
+        "Add icon",
+    ]
+    assert pane.fill_button.text() == "Fill ▾"  # (still shown with it)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    assert _said(window.plugin_page.items.icon_add) == "New icon"

@@ -23,6 +23,9 @@ class MenuButton(QToolButton):
     def __init__(self, text: str, name: str) -> None:
         super().__init__(objectName=name, text=text)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A screen reader read the arrow as part of the name ("Fill, down-pointing small triangle");
+        # that it opens a menu, it says from the button's role.
+        self.setAccessibleName(text.removesuffix("▾").strip())
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QStylePainter(self)
