@@ -615,3 +615,17 @@ def test_a_screen_reader_names_the_menu_buttons_without_their_arrow(qtbot, windo
     assert pane.fill_button.text() == "Fill ▾"  # (still shown with it)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
     assert _said(window.plugin_page.items.icon_add) == "New icon"
+
+
+def test_a_screen_reader_names_the_xml_view_and_the_code_editor_by_their_file(
+    qtbot, window, example_project: Path
+) -> None:
+    """The XML view beside the canvas (the window's source editor) had no name: a screen reader
+    said only "editable text", on the icon page as on a code file's."""
+    open_svg(window, example_project, THREE)
+    assert _said(window.source_editor) == "Text of keys.svg"
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/lock-toggle.plugin.js"))
+    )
+    assert window.stack.currentWidget().isAncestorOf(window.source_editor)
+    assert _said(window.source_editor) == "Text of lock-toggle.plugin.js"

@@ -1447,6 +1447,8 @@ class SourcePane(QWidget):
             if name in self._places:
                 self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
+        # Without a name a screen reader said only "editable text", here and as the icon page's XML view.
+        self.editor.setAccessibleName(f"Text of {name.rsplit('/', 1)[-1]}")
         self._file_note = note
         self._show_note()
 
