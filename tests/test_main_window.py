@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QTreeWidget
 
@@ -704,6 +704,78 @@ def test_the_plugin_page_fields_start_in_one_column(window: MainWindow, example_
     assert len({f.mapTo(body, f.rect().topLeft()).x() for f in fields}) == 1
 
 
+def test_a_laptop_screen_shows_the_menu_items_fields_without_scrolling(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """At 1280x800 the item's Icon, Label and Action were below the fold: a blank strip under
+    "Available to" and a 160 px item list, empty under the one item. The list is as tall as its
+    rows now (three at least, eight at most, then it scrolls)."""
+    from PySide6.QtWidgets import QPushButton
+
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    qtbot.mouseClick(
+        window.tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.tree.visualItemRect(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))).center(),
+    )
+    page = window.plugin_page
+    viewport = page.viewport()
+
+    def on_show(widget) -> bool:
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        return widget.isVisible() and viewport.rect().contains(QRect(top_left, widget.size()))
+
+    qtbot.waitUntil(lambda: on_show(page.items.label))
+    assert page.verticalScrollBar().value() == 0
+    assert on_show(page.items.icon) and on_show(page.items.action)
+    items = page.items.list
+    row = items.sizeHintForRow(0)
+    assert items.count() == 1 and items.height() <= 3 * row + 2 * items.frameWidth()
+    add = page.findChild(QPushButton, "addItemButton")
+    for count in range(2, 11):
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        assert items.count() == count
+        assert items.height() == 2 * items.frameWidth() + min(max(count, 3), 8) * row, count
+    assert items.verticalScrollBar().maximum() > 0  # ten items: the list scrolls
+
+
+def test_the_description_box_grows_with_its_text_and_a_note_takes_one_line(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """The description box was three lines tall for a one-line description and scrolled for a
+    fourth; the note under a refused id took a row twice its height."""
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    form = window.plugin_page.form
+    box, bar = form.description, form.description.verticalScrollBar()
+    line = box.fontMetrics().lineSpacing()
+    assert box.document().lineCount() == 1 and box.height() < 3 * line
+    heights = []
+    for lines in (4, 6, 9):
+        box.setFocus()
+        box.selectAll()
+        for i in range(lines):
+            if i:
+                qtbot.keyClick(box, Qt.Key.Key_Return)
+            qtbot.keyClicks(box, f"Line {i}")
+        qtbot.waitUntil(lambda lines=lines: box.document().lineCount() == lines)
+        heights.append(box.height())
+        assert bar.maximum() == (0 if lines <= 6 else lines - 6), lines  # every line on show, up to six
+    assert heights[0] < heights[1] == heights[2]
+    for role in form.roles.values():
+        if role.isChecked():
+            qtbot.mouseClick(role, Qt.MouseButton.LeftButton, pos=QPoint(8, role.height() // 2))
+    form.id.setFocus()
+    form.id.selectAll()
+    qtbot.keyClicks(form.id, window.package.plugins[0].entry.id)
+    qtbot.keyClick(form.id, Qt.Key.Key_Return)
+    for note in (form.id_note, form.hint):  # ("Tick at least one place and one group, ...")
+        qtbot.waitUntil(note.isVisible)
+        qtbot.waitUntil(lambda note=note: note.height() < 2 * line)
+
+
 def test_a_problem_about_a_missing_list_or_a_null_label_gives_the_keyboard_to_its_control(
     qtbot, window: MainWindow, example_project: Path
 ) -> None:
@@ -1098,7 +1170,9 @@ def test_tab_goes_from_the_tree_to_the_plugin_page_then_to_problems(
     _from_tree(window, qtbot, ("plugin", 0))
     page = window.plugin_page
     assert _press(qtbot, _TAB) is page.form.name
-    assert _press(qtbot, _TAB) is page.form.id  # the page's own order within it
+    assert _press(qtbot, _TAB) is page.form.version  # the page's own order within it (as read: the
+    assert _press(qtbot, _TAB) is page.form.id  # version is beside the name)
+    assert _press(qtbot, _BACK, _SHIFT) is page.form.version
     assert _press(qtbot, _BACK, _SHIFT) is page.form.name
     assert _press(qtbot, _BACK, _SHIFT) is window.tree
     last = _press(qtbot, _BACK, _SHIFT)  # round the other way: the last stop of the last region

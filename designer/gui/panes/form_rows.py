@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QWidget
 
-__all__ = ["add_row_with_side", "mnemonic_of", "with_mnemonics"]
+__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "show_row", "with_mnemonics"]
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:
@@ -23,6 +25,50 @@ def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidge
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, row)
+
+
+def show_row(form: QFormLayout, part: QWidget | QLayout, visible: bool) -> None:
+    """Show or hide the whole row of ``form`` that holds ``part`` (a field widget or layout).
+
+    Why the row and not the widget: a hidden field left its row's empty label and the form's
+    spacing behind, a blank strip on the page for each note that had nothing to say.
+    """
+    row, _role = form.getLayoutPosition(part) if isinstance(part, QLayout) else form.getWidgetPosition(part)
+    if row >= 0:
+        form.setRowVisible(row, visible)
+
+
+class NoteRow(QLabel):
+    """A note in the field column of ``form`` (why a value was refused, what to tick), its row
+    shown only while it has something to say.
+
+    Why: the empty notes kept their rows, about 25 px of blank page each, and pushed the menu
+    item's fields below the fold on a laptop screen.
+    """
+
+    def __init__(self, form: QFormLayout, object_name: str, word_wrap: bool = True) -> None:
+        super().__init__(objectName=object_name, wordWrap=word_wrap)
+        self._form = form
+        form.addRow("", self)
+        show_row(form, self, False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        show_row(self._form, self, bool(text))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As tall as the text is at the width the note has. Why: a wrapping label asks for the
+        height of a narrower, two-line shape of its text, which left a one-line note in a row
+        twice its height."""
+        hint = super().sizeHint()
+        if not self.wordWrap() or not self.isVisible():
+            return hint
+        return QSize(hint.width(), self.heightForWidth(self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.wordWrap() and event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its height follows its width (see sizeHint)
 
 
 def mnemonic_of(text: str) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QValidator
+from PySide6.QtGui import QIcon, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -35,8 +36,11 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
-from .form_rows import add_row_with_side
+from .form_rows import NoteRow, add_row_with_side, show_row
 from .plugin_form import PluginForm
+
+_LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
+_LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
@@ -101,6 +105,7 @@ class MenuItemsEditor(PluginForm):
         self.setObjectName("menuItemsEditor")
         self._loading = False
         self._choices: list[str] = []
+        self._blank: QIcon | None = None  # see _blank_icon
         # What a switch took away, to give back when it is switched back (not part of the model):
         # the items of a plugin made event-only, and the text of a label left to the plugin. Kept
         # by plugin (its settings id) and item (its action), not by place: a plugin or item moved
@@ -108,6 +113,7 @@ class MenuItemsEditor(PluginForm):
         self._parked_items: dict[str, list[MenuItem]] = {}
         self._parked_labels: dict[tuple[str, str], str] = {}
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)  # the group box around the editor has the margins
 
         row = QHBoxLayout()
         self.placement_label = QLabel("&Appears in")
@@ -125,10 +131,9 @@ class MenuItemsEditor(PluginForm):
 
         self.list = QListWidget(objectName="menuItemsList")
         self.list.setIconSize(QSize(24, 24))
-        self.list.setMinimumHeight(90)
-        self.list.setMaximumHeight(160)
         self.list.currentRowChanged.connect(self._show_item)
-        outer.addWidget(self.list, 1)
+        outer.addWidget(self.list)
+        self._fit_list()
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add item", objectName="addItemButton")
@@ -176,8 +181,6 @@ class MenuItemsEditor(PluginForm):
         self.action.editingFinished.connect(self._action_edited)
         self.action.editingFinished.connect(lambda: self.action.setModified(False))  # recorded (or refused)
         self.action.setProperty("recordsWhenLeft", True)  # see PluginForm.eventFilter
-        self.action_note = QLabel(objectName="actionNote")
-        self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         # "Make it do ▾": what the item does, written into its function without any JavaScript.
         self.make_button = MenuButton("Make it do ▾", "makeItDoButton")
         self.make_button.setToolTip("Choose what clicking the item does; the designer writes the code for it")
@@ -186,12 +189,11 @@ class MenuItemsEditor(PluginForm):
         self.make_menu.aboutToShow.connect(self._fill_make_menu)
         self.make_button.setMenu(self.make_menu)
         add_row_with_side(form, "Ac&tion", self.action, self.make_button)
-        form.addRow("", self.action_note)
+        self.action_note = NoteRow(form, "actionNote", word_wrap=False)
+        self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         # What to know about what "Make it do" wrote (a host-only action in a plugin guests get too).
-        self.behaviour_note = QLabel(objectName="behaviourNote", wordWrap=True)
+        self.behaviour_note = NoteRow(form, "behaviourNote")
         self.behaviour_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.behaviour_note.hide()
-        form.addRow("", self.behaviour_note)
         # Action sync: the action's function in the source (create it, or follow a rename in the code)
         self.sync_note = QLabel(objectName="actionSyncNote", wordWrap=True)
         self.sync_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
@@ -204,6 +206,8 @@ class MenuItemsEditor(PluginForm):
         sync_row.addWidget(self.sync_note, 1)
         sync_row.addWidget(self.sync_button)
         form.addRow("", sync_row)
+        self._form = form
+        self._sync_row = sync_row
         self._show_sync(None)
         outer.addLayout(form)
         self.merge_while_focused(self.placement, self.icon)  # arrowing through them: one undo step
@@ -253,6 +257,7 @@ class MenuItemsEditor(PluginForm):
                 self._fill_rows(self._items())
                 if self.list.count():
                     self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+            self._fit_list()
             has_items = section is not None
             self.list.setEnabled(has_items)
             self.add_button.setEnabled(has_items)
@@ -273,7 +278,38 @@ class MenuItemsEditor(PluginForm):
             row = self.list.item(i)
             if row.text() != text:
                 row.setText(text)
-            row.setIcon(self._icon_for(mi.icon))
+            icon = self._icon_for(mi.icon)
+            row.setIcon(self._blank_icon() if icon.isNull() else icon)
+
+    def _fit_list(self) -> None:
+        """The list as tall as its rows: room for three at least, for up to eight, then it scrolls.
+
+        Why: a fixed 160 px box, empty under the one item most plugins have, pushed the item's
+        Icon, Label and Action fields below the fold of a laptop screen.
+        """
+        rows = min(max(self.list.count(), _LIST_ROWS_MIN), _LIST_ROWS_MAX)
+        frame = self.list.frameWidth() * 2
+        self.list.setFixedHeight(frame + rows * self._row_height())
+
+    def _row_height(self) -> int:
+        """The height of one row: every row has an icon (a blank one when it has none)."""
+        if self.list.count():
+            return self.list.sizeHintForRow(0)
+        with QSignalBlocker(self.list):  # measured on a row like the others, there for a moment
+            self.list.addItem(QListWidgetItem(self._blank_icon(), "X"))
+            height = self.list.sizeHintForRow(0)
+            self.list.takeItem(0)
+        return height
+
+    def _blank_icon(self) -> QIcon:
+        """A transparent icon for rows whose item has none: their text lines up with the others'
+        and the rows are the same height (a row without an icon was a few pixels shorter)."""
+        if self._blank is None:
+            size = self.list.iconSize()
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            self._blank = QIcon(pixmap)
+        return self._blank
 
     def _icon_for(self, ref: str | None) -> QIcon:
         if not ref:
@@ -516,8 +552,7 @@ class MenuItemsEditor(PluginForm):
         self._sync = mode
         self.sync_note.setText(note)
         self.sync_button.setText(button)
-        self.sync_note.setVisible(mode is not None)
-        self.sync_button.setVisible(mode is not None)
+        show_row(self._form, self._sync_row, mode is not None)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -643,8 +678,7 @@ class MenuItemsEditor(PluginForm):
                     f"Guests get this plugin too, but {b.refusal}: a guest who tries is told it did not work. "
                     "To offer it to hosts only, untick Guests under 'Available to'."
                 )
-        self.behaviour_note.setText(text)
-        self.behaviour_note.setVisible(bool(text))
+        self.behaviour_note.setText(text)  # (a NoteRow: its row shows only with a text)
 
     @staticmethod
     def _note(menu: QMenu, *lines: str) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ..commands import ModelEditor
-from .form_rows import add_row_with_side
+from .form_rows import NoteRow, add_row_with_side
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -38,6 +38,9 @@ ROLE_LABELS = {
     "chair": ("Hosts", "Participants with Host privileges (role 'chair')."),
     "guest": ("Guests", "Participants with Guest privileges (role 'guest')."),
 }
+
+
+_DESCRIPTION_LINES = (2, 6)  # the description box's height in lines, at least and at most
 
 
 def parse_version(text: str, original: Any) -> Any:
@@ -68,11 +71,30 @@ class MetadataForm(PluginForm):
         super().__init__(editor, parent)
         self.setObjectName("metadataForm")
         form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)  # the group box around the form has the margins
 
         self.name = QLineEdit(objectName="nameEdit")
         self.name.setToolTip("The name shown to users in Settings > Plugins.")
         self.name.textEdited.connect(self._name_edited)
-        form.addRow("&Name", self.name)
+        # The version beside the name, in a field as wide as a version is: on a row of its own it
+        # was a field across the page for "1.0", one of the rows that pushed the menu item's
+        # fields below the fold of a laptop screen.
+        self.version = QLineEdit(objectName="versionEdit")
+        self.version.setToolTip("An internal version number, for example 1.0.")
+        self.version.textEdited.connect(self._version_edited)
+        # When the field is left: show what is saved ("1.10" is the number 1.1 in the file).
+        self.version.editingFinished.connect(self._show_saved_version)
+        self.version.setMaximumWidth(self.version.fontMetrics().horizontalAdvance("0000.00.00") + 16)
+        version_label = QLabel("Ve&rsion")  # not Alt+V: the View menu has it
+        version_label.setBuddy(self.version)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
+        name_row.addSpacing(12)
+        name_row.addWidget(version_label)
+        name_row.addWidget(self.version)
+        name_label = QLabel("&Name")
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, name_row)
 
         self.id = QLineEdit(objectName="idEdit")
         self.id.setToolTip(
@@ -86,46 +108,41 @@ class MetadataForm(PluginForm):
         self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)
         add_row_with_side(form, "&Id", self.id, self.derive)
-        self.id_note = QLabel(objectName="idNote", wordWrap=True)  # why an id was not taken
+        self.id_note = NoteRow(form, "idNote")  # why an id was not taken
         self.id_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
-        self.id_note.setVisible(False)
-        form.addRow("", self.id_note)
 
         self.description = QPlainTextEdit(objectName="descriptionEdit")
         self.description.setToolTip("What the plugin does; shown to users in Settings > Plugins.")
-        self.description.setFixedHeight(64)
         self.description.setTabChangesFocus(True)
         self.description.textChanged.connect(self._description_edited)
+        self.description.document().documentLayout().documentSizeChanged.connect(self._fit_description)
+        self._fit_description()
         form.addRow("&Description", self.description)
-
-        self.version = QLineEdit(objectName="versionEdit")
-        self.version.setToolTip("An internal version number, for example 1.0.")
-        self.version.textEdited.connect(self._version_edited)
-        # When the field is left: show what is saved ("1.10" is the number 1.1 in the file).
-        self.version.editingFinished.connect(self._show_saved_version)
-        form.addRow("Ve&rsion", self.version)  # not Alt+V: the View menu has it
 
         self.source = QLineEdit(objectName="sourceEdit")
         self.source.setToolTip("The plugin's JavaScript file, relative to the package file.")
         self.source.textEdited.connect(lambda t: self._set("package", "src_url", t, "source file", merge=True))
         form.addRow("&Source file", self.source)
 
+        # Both switches on one row: on a row each, they took a row more of a page whose menu item
+        # fields were below the fold.
         self.enabled = QCheckBox("Switched on when the app starts", objectName="enabledCheck")
         self.enabled.setToolTip("settings.json 'enabled': loaded by default, or only when the user switches it on.")
         self.enabled.toggled.connect(lambda on: self._set("entry", "enabled", on, "switched on at start"))
-        form.addRow("", self.enabled)
-
         self.allow_unload = QCheckBox("Users may switch it off", objectName="allowUnloadCheck")
         self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
         self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
-        form.addRow("", self.allow_unload)
+        switches = QHBoxLayout()
+        switches.addWidget(self.enabled)
+        switches.addSpacing(12)
+        switches.addWidget(self.allow_unload)
+        switches.addStretch(1)
+        form.addRow("", switches)
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
         self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
 
-        self.hint = QLabel(objectName="formHint")
-        self.hint.setWordWrap(True)
-        form.addRow("", self.hint)
+        self.hint = NoteRow(form, "formHint")
         self._loading = False
 
     def field_for(self, pointer: str) -> QWidget | None:
@@ -144,6 +161,21 @@ class MetadataForm(PluginForm):
             "allowUnload": self.allow_unload,
             "enabled": self.enabled,
         }.get(top)
+
+    def _fit_description(self) -> None:
+        """The description box as tall as its text, from two lines to six (then it scrolls).
+
+        Why: a fixed three-line box was mostly empty for the one sentence most plugins have,
+        and a long description could only be read by scrolling a small box.
+        """
+        box = self.description
+        lines = min(max(box.document().lineCount(), _DESCRIPTION_LINES[0]), _DESCRIPTION_LINES[1])
+        margins = box.contentsMargins()
+        chrome = margins.top() + margins.bottom() + 2 * round(box.document().documentMargin())
+        # (+1: the box scrolls when its text reaches the last pixel, measured)
+        height = chrome + lines * box.fontMetrics().lineSpacing() + 1
+        if box.height() != height or box.minimumHeight() != height:
+            box.setFixedHeight(height)
 
     def _checkbox_row(
         self,
@@ -272,7 +304,7 @@ class MetadataForm(PluginForm):
         new = self.id.text().strip()
         plugin = self.editor.package.plugins[self.index]
         old = plugin.package.id if plugin.package else None
-        self.id_note.setVisible(False)
+        self.id_note.setText("")
         if not new or new == old:
             _set_text(self.id, old or "")
             return
@@ -286,7 +318,6 @@ class MetadataForm(PluginForm):
         )
         if owner is not None:  # the app would keep only one of the two plugins
             self.id_note.setText(f"'{new}' is the id of '{owner.display_name}'; each plugin needs its own.")
-            self.id_note.setVisible(True)
             _set_text(self.id, old or "")
             return
         from ...core.plugins import registered_id_follows, rename_plugin_id
