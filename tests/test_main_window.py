@@ -644,6 +644,71 @@ def test_a_package_file_that_is_there_but_broken_is_not_called_missing(
     assert "(package file missing)" in window.details.toPlainText()
 
 
+def _shown_whole(view, row, column: int, text: str) -> bool:
+    """Whether ``text`` is what ``row``'s cell shows and fits in its text area, wrapped as the list
+    wraps text (at spaces, dashes and the places it marks with zero-width spaces), and that cell
+    is inside the list's visible area."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = view.indexFromItem(row, column)
+    view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    view.itemDelegate().initStyleOption(option, index)
+    area = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    width = area.width() - 2 * margin
+    layout = QTextLayout(option.text, option.font)  # laid out as Qt's style lays out a cell's text
+    wrap = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    layout.beginLayout()
+    height, widest = 0.0, 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height += line.height()
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    fits = widest <= width and height <= area.height()
+    return option.text.replace("\u200b", "") == text and fits and view.viewport().rect().contains(option.rect)
+
+
+@pytest.mark.parametrize("export_open", [False, True])
+def test_a_long_problem_is_shown_whole_in_the_problems_list(
+    qtbot, window: MainWindow, example_project: Path, export_open: bool
+) -> None:
+    """Messages were cut with "…" at the column's edge (whole only in the tooltip); with the Export
+    dock open beside the list, the Code column went and the place was cut in the middle. Rows
+    are as tall as their wrapped text now, and a Fix button sits at the top of its row."""
+    (example_project / "webapp2/plugins/meeting-info/info.svg").unlink()  # PD400: a long message, with a fix
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    view = window.problems_view
+    if export_open:  # and widened by the user: the list has about 600 px
+        window.show_export()
+        qtbot.waitUntil(lambda: window.export_dock.isVisible())
+
+        def widened() -> bool:  # (once the dock is laid out: until then Qt ignores the new width)
+            window.resizeDocks([window.export_dock], [680], Qt.Orientation.Horizontal)
+            return view.width() < 640
+
+        qtbot.waitUntil(widened)
+    row = next(r for r in view.problem_items() if r.text(2) == "PD400")
+    problem = row.data(0, Qt.ItemDataRole.UserRole)
+    assert len(problem.message) > 150 and row.text(0) == problem.message
+    assert row.text(1) == problem.location() and not view.isColumnHidden(2)
+    qtbot.waitUntil(lambda: _shown_whole(view, row, 0, problem.message))
+    assert _shown_whole(view, row, 1, problem.location())
+    button = view.itemWidget(row, 3)
+    cell = view.visualRect(view.indexFromItem(row, 3))
+    assert cell.height() > button.sizeHint().height()  # several lines tall...
+    assert button.geometry().top() == cell.top() and button.height() == button.sizeHint().height()  # ...not the button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(r.text(2) == "PD400" for r in view.problem_items()))  # it still fixes
+
+
 def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindow, example_project: Path) -> None:
     """The Fix column was 400 px of nothing on a big screen while messages were cut short, and
     was pushed off a small one. Now the message takes what the others leave."""

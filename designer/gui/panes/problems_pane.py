@@ -6,13 +6,22 @@ time, and a group header with the count tells them at a glance which plugin need
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QIcon, QResizeEvent
 
     from ...core.model import BrandingPackage
@@ -21,6 +30,58 @@ if TYPE_CHECKING:  # the core loads with the first package, after the window has
 
 _FIX_TEXT_WIDTH = 300  # pixels of a Fix button's text before it is shortened
 _WHERE_WIDTH = 230  # pixels of the Where column at most
+
+
+# Where a place ("plugins/x/x.plugin.package.json:21:25") may break across lines: Qt wraps text
+# at spaces and dashes only, and cut off the end of a file name wider than the Where column.
+_BREAKS = re.compile(r"[/.:]")
+
+
+class _Wrapped(QStyledItemDelegate):
+    """Cells whose text wraps at their column's width, text and icon at the top.
+
+    Why the width is given here: Qt measures a row's height without the column's width, so a
+    wrapped message got the height of one line and was cut off below it. At the top: in a row
+    several lines tall, the place, the code and the severity icon stay beside the message's
+    first line.
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+        self._button_height = 0  # a Fix button's, measured when first needed
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        if index.column() == 1:  # a place: a path that may break after each / . or : too
+            option.text = _BREAKS.sub("\\g<0>\u200b", option.text)
+        if not self._button_height:
+            self._button_height = QPushButton("Fix").sizeHint().height()
+        # A row of one line is as tall as its Fix button: its text and icon in the middle, level
+        # with the button's text, as they were before rows wrapped.
+        middle = option.rect.height() <= self._button_height + 1
+        vertical = Qt.AlignmentFlag.AlignVCenter if middle else Qt.AlignmentFlag.AlignTop
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | vertical
+        option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter | vertical
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
+        view = self._view
+        width = view.columnWidth(index.column())
+        if view.header().visualIndex(index.column()) == 0:  # the tree's column: less its indentation
+            depth = 1 if view.rootIsDecorated() else 0
+            parent = index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * view.indentation()
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, max(width, 1), option.rect.height() or 1)
+        return super().sizeHint(sized, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        """A Fix button at the top of its cell, as tall as a button (not as its row, several lines
+        tall for a long message). (Its maximum height would do it, but Qt caps the row at it.)"""
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), min(rect.height(), editor.sizeHint().height()))
 
 
 class ProblemsPane(QTreeWidget):
@@ -37,8 +98,21 @@ class ProblemsPane(QTreeWidget):
         self.setColumnWidth(0, 500)
         self.setColumnWidth(1, _WHERE_WIDTH + 10)
         self.setColumnWidth(2, 70)
+        # Messages and places are wrapped onto as many lines as they need, each row as tall as its
+        # text: cut short with "…" at the column's edge, a message could only be read whole in its
+        # tooltip, and a narrow dock (Export open beside it) showed little more than its start.
+        # (No sideways scrolling and no "…": set with the first problems, see _fit_columns.)
+        self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        self.setItemDelegate(_Wrapped(self))
+        self.header().sectionResized.connect(self._column_resized)
         self.itemActivated.connect(self._activated)
+
+    def _column_resized(self, _column: int, _old: int, _new: int) -> None:
+        """Rows are as tall as their text at the columns' widths: when a width changes, they are
+        laid out again (Qt keeps the heights it measured first, and a narrower column cut the
+        text off)."""
+        self.scheduleDelayedItemsLayout()
 
     def _severity_icon(self, severity: str) -> QIcon:
         """The style's icon for a severity.
@@ -70,26 +144,24 @@ class ProblemsPane(QTreeWidget):
             header.setStretchLastSection(False)
             header.setMinimumSectionSize(40)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = list(self.problem_items())
         buttons = [b for b in (self.itemWidget(row, 3) for row in rows) if isinstance(b, QPushButton)]
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(b.property("fullTitle")) + 24 for b in buttons), default=0)
-        # In a narrow dock (the Export dock open beside it) the message keeps about half the width;
-        # below 640 px the Code column goes (the message's tooltip has the code).
+        # In a narrow dock (the Export dock open beside it) the message keeps about half the width
+        # (it wraps onto more lines); below 480 px the Code column goes (the message's tooltip has
+        # the code).
         room = max(self.viewport().width(), 200)
-        narrow = room < 640
-        self.setColumnHidden(2, narrow)
+        self.setColumnHidden(2, room < 480)
         where = max(110, min(_WHERE_WIDTH + 10, room // 4))
         fix = max(header.sectionSizeHint(3), min(widest + 8, room // 4))
         self.setColumnWidth(1, where)
         self.setColumnWidth(2, 64)
         self.setColumnWidth(3, fix)
-        # Texts shortened in the middle to what the columns now hold: the file's name and the line
-        # (the fix's file) are at the ends, which Qt's own cutting at the right end dropped.
-        for row in rows:
-            problem = row.data(0, Qt.ItemDataRole.UserRole)
-            if problem is not None:
-                row.setText(1, metrics.elidedText(problem.location(), Qt.TextElideMode.ElideMiddle, where - 12))
+        # A button's text is shortened in the middle to what the column holds (a button's text
+        # cannot wrap): the file's name is at the end, which Qt's own cutting at the right dropped.
         for b in buttons:
             b.setText(metrics.elidedText(b.property("fullTitle"), Qt.TextElideMode.ElideMiddle, fix - 24))
 
@@ -142,9 +214,9 @@ class ProblemsPane(QTreeWidget):
             head.setFont(0, font)
             rows = []
             for p in found:
-                # Shortened in the middle: the file's name and the line are what tell problems apart
-                # ("plugins/lock-toggle/lock-toggle.plugi…" hid both); the tooltip has it whole.
-                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])  # (Where: shortened by _fit_columns)
+                # Whole, wrapped where the column ends: the file's name and the line are what tell
+                # problems apart ("plugins/lock-toggle/lock-toggle.plugi…" hid both).
+                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
                 row.setToolTip(1, p.location())
                 row.setIcon(0, icon(p.severity.value))
                 row.setToolTip(0, f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there.")
