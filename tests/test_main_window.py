@@ -709,6 +709,36 @@ def test_a_long_problem_is_shown_whole_in_the_problems_list(
     qtbot.waitUntil(lambda: not any(r.text(2) == "PD400" for r in view.problem_items()))  # it still fixes
 
 
+def test_a_fix_and_a_new_icon_are_said_in_the_status_bar(
+    qtbot, window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """After a Fix button the problem's row just went, and a built-in icon picked in the form
+    went into the project, with no word in the status bar (which says what other actions did)."""
+    from PySide6.QtWidgets import QDialog
+
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+
+    (example_project / "webapp2/plugins/meeting-info/info.svg").unlink()  # PD400, with a fix
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD400")
+    qtbot.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(r.text(2) == "PD400" for r in view.problem_items()))  # checked again...
+    fixed = "Fixed: Create plugins/meeting-info/info.svg with a placeholder icon. Undo with Ctrl+Z."
+    assert window.status.text() == fixed  # ...and still said
+
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    monkeypatch.setattr(IconGalleryDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(IconGalleryDialog, "selected_name", lambda self: "record")
+    items = window.plugin_page.items
+    items.list.setCurrentRow(0)
+    next(a for a in items.icon_add.menu().actions() if a.objectName() == "addIcon_builtin").trigger()
+    assert items.icon.currentData() == "record.svg#record"
+    assert window.status.text() == (
+        "Added icon record.svg to 'Lock toggle'. Not saved yet: Ctrl+S writes it into the project."
+    )
+
+
 def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindow, example_project: Path) -> None:
     """The Fix column was 400 px of nothing on a big screen while messages were cut short, and
     was pushed off a small one. Now the message takes what the others leave."""

@@ -761,6 +761,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.deleteLater()
         self.plugin_page = PluginPage(self.editor)
         self.plugin_page.sig_open_file.connect(self.show_file)
+        self.plugin_page.sig_icon_added.connect(self._say_icon_added)
         self.plugin_page.set_read_only(not pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()
@@ -1038,11 +1039,16 @@ class MainWindow(QMainWindow):
 
     # -- editing --------------------------------------------------------------------------
     def apply_fix(self, fix: Fix) -> None:
-        """A problem's Fix button: one undoable command."""
+        """A problem's Fix button: one undoable command, said in the status bar."""
         from ..core.fixes import apply_fix
 
-        if self.editor is not None:
-            self.editor.edit(fix.title, lambda pkg: apply_fix(pkg, fix))
+        if self.editor is None:
+            return
+        done: list[str] = []  # what the fix did ("Delete plugins/x/old.svg"), as the CLI says it
+        self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)))
+        # Said, as other changes are: the problem's row just goes, and a fix may change a file
+        # that is not on show.
+        self.status.setText(f"Fixed: {done[0] if done else fix.title}. Undo with Ctrl+Z.")
 
     def _clean_changed(self, clean: bool) -> None:
         """Undo back to the saved state: the recovery copy kept of the undone edits goes. Why: it
@@ -1168,7 +1174,10 @@ class MainWindow(QMainWindow):
         the XML beside the canvas, where the tools' letters (R, E, …) were typed into the file.
         """
         from_form = self.plugin_page is not None and self.plugin_page.isAncestorOf(self.focusWidget())
-        self.status.setText(f"Added {rel} (not saved yet: Ctrl+S writes it into the project).")
+        if rel.lower().endswith(".svg"):
+            self._say_icon_added(rel)
+        else:
+            self.status.setText(f"Added {rel} (not saved yet: Ctrl+S writes it into the project).")
         self._fill_tree()
         item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
         if item is not None:
@@ -1176,6 +1185,17 @@ class MainWindow(QMainWindow):
         if from_form and self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
             self.icon_pane.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
         self._recheck.start()
+
+    def _say_icon_added(self, rel: str) -> None:
+        """The status bar names an icon just added, wherever it came from (the form's *New icon ▾*,
+        the Plugin menu, the icon editor, a dropped SVG). Why: a built-in or imported icon chosen
+        in the form went into the project with no word of it, while other changes are said there."""
+        name = rel.rsplit("/", 1)[-1]
+        owner = next(
+            (p.display_name for p in self.package.plugins if p.folder and rel.startswith(p.folder + "/")), None
+        )
+        to = f" to '{owner}'" if owner else ""
+        self.status.setText(f"Added icon {name}{to}. Not saved yet: Ctrl+S writes it into the project.")
 
     # -- files changed by other programs --------------------------------------------------------
     def _watch(self, rel: str) -> None:

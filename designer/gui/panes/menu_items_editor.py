@@ -99,6 +99,7 @@ class MenuItemsEditor(PluginForm):
     """Placement + list of items with icon, label and action (objectName ``menuItemsEditor``)."""
 
     sig_open_file = Signal(str)  # show a file (a newly drawn icon) in its editor
+    sig_icon_added = Signal(str)  # a built-in or imported icon (its file) now used by the item
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -467,8 +468,8 @@ class MenuItemsEditor(PluginForm):
         else:
             ref = adder.import_svg(self.index, Path(name) if name else None, then=use)
         adder.deleteLater()
-        if ref and added and source == "draw":
-            self.sig_open_file.emit(added[0])
+        if ref and added:  # a drawn one opens in the icon editor; the others are said in the status bar
+            (self.sig_open_file if source == "draw" else self.sig_icon_added).emit(added[0])
         return ref
 
     def _label_edited(self, text: str) -> None:

@@ -42,6 +42,7 @@ class PluginPage(QScrollArea):
         self.form.route_undo_to_window()
         self.items.route_undo_to_window()
         self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
+        self.sig_icon_added = self.items.sig_icon_added  # a built-in or imported one: the window says so
         self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
             box = QGroupBox(title)
