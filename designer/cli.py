@@ -62,6 +62,7 @@ def _check(args: argparse.Namespace) -> int:
     from .core.files import NotAPackageError
     from .core.model import load, save
     from .core.problems import Severity
+    from .core.wording import counted
 
     try:
         pkg = load(Path(args.path))
@@ -106,7 +107,10 @@ def _check(args: argparse.Namespace) -> int:
         for p in problems:
             print(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}")
         n = len(pkg.plugins)
-        summary = f"{n} plugin{'s' * (n != 1)} checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
+        summary = (
+            f"{counted(n, 'plugin')} checked: {counted(counts['error'], 'error')}, "
+            f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
+        )
         print(summary, file=sys.stderr if problems else sys.stdout)
     return 1 if failing else 0
 
@@ -262,6 +266,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .core.files import NotAPackageError
     from .core.model import load
+    from .core.wording import counted
 
     try:
         pkg = load(Path(args.path))
@@ -281,7 +286,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if not p["loaded"]:
             print(f"{p['name']}: not run: {p['not_loaded']}")
             continue
-        print(f"{p['name']}: {len(p['errors'])} uncaught error(s), {len(p['requests'])} request(s)")
+        print(f"{p['name']}: {counted(len(p['errors']), 'uncaught error')}, {counted(len(p['requests']), 'request')}")
         for e in p["errors"]:
             at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
             when = f" in {e['where']}" if e.get("where") else ""  # load, load again, unload, an action
@@ -298,7 +303,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             print(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:
         print(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
-    print(f"{report['errors']} uncaught error(s)")
+    print(counted(report["errors"], "uncaught error"))
     return 0 if report["ok"] else 1
 
 

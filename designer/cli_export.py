@@ -66,6 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .core.checks import run_checks
     from .core.model import load
     from .core.problems import Severity
+    from .core.wording import counted
 
     try:
         result = import_zip(Path(args.source), Path(args.output))
@@ -114,9 +115,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"Run 'plugin-designer check --fix {result.target}' to create {'them' if len(missing) > 1 else 'it'}, "
             "or import again with --create-missing."
         )
-    n = len(pkg.plugins)
     print(
-        f"{n} plugin{'s' * (n != 1)}: {errors} error(s), {warnings} warning(s). Open it with: plugin-designer {result.target}"
+        f"{counted(len(pkg.plugins), 'plugin')}: {counted(errors, 'error')}, {counted(warnings, 'warning')}. "
+        f"Open it with: plugin-designer {result.target}"
     )
     return 0
 
@@ -125,6 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.export import ExportRefused, plan_export, write_export
     from .core.files import NotAPackageError
     from .core.model import load
+    from .core.wording import counted
 
     try:
         pkg = load(Path(args.path))
@@ -147,7 +149,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             for p in plan.errors:
                 print(f"{base}{p.location()}: error {p.code} {p.message}", file=sys.stderr)
             print(
-                f"Export blocked: {len(plan.errors)} error(s) must be fixed first (or use --force to export anyway).",
+                f"Export blocked: {counted(len(plan.errors), 'error')} must be fixed first "
+                "(or use --force to export anyway).",
                 file=sys.stderr,
             )
         return 1
@@ -180,7 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     for p in plan.errors:
         print(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}", file=sys.stderr)
-    print(f"Exported {out} ({len(plan.entries)} files, {result.size} bytes, sha256 {result.sha256}).")
+    print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {result.size} bytes, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"
     )

@@ -151,7 +151,7 @@ def test_checks_after_an_edit_of_a_big_source_parse_it_on_a_worker_thread(
     editor.setFocus()
     qtbot.keyClicks(editor, "(((")
     qtbot.waitUntil(lambda: window.source_analysis is not None, timeout=3000)
-    assert window.status.text() == "Checking the big plugin source(s)…"
+    assert window.status.text() == "Checking the big plugin source…"
     qtbot.waitUntil(lambda: window.source_analysis is None and any(m.error for m in editor.markers), timeout=10_000)
     assert threads and all(name != threading.main_thread().name for name in threads)
     assert any(p.code == "PD500" and p.file == SRC for p in window.problems)  # the syntax error
@@ -259,7 +259,7 @@ def test_a_source_bigger_than_the_memo_is_parsed_once_and_checked(
     qtbot.waitUntil(lambda: window.source_analysis is None, timeout=10_000)
     QCoreApplication.processEvents()
     assert window.source_analysis is None and len(parses) == 1
-    assert window.status.text() != "Checking the big plugin source(s)…"
+    assert not window.status.text().startswith("Checking the big plugin")
 
 
 def test_no_worker_starts_after_the_window_agreed_to_close(

@@ -69,8 +69,28 @@ def test_example_passes(flags: tuple[str, ...]) -> None:
         assert data["problems"] == []
         assert data["summary"] == {"errors": 0, "warnings": 0, "info": 0, "plugins": 3, "ok": True}
     else:
-        assert out.stdout.strip() == "3 plugins checked: 0 error(s), 0 warning(s), 0 note(s)"
+        assert out.stdout.strip() == "3 plugins checked: 0 errors, 0 warnings, 0 notes"
         assert out.stderr == ""
+
+
+def test_counts_are_said_in_words(tmp_path: Path) -> None:
+    """The summary said "1 plugin checked: 1 error(s), 0 warning(s), 1 note(s)"; now each count
+    takes the noun that goes with it. The --json summary keeps its numbers and keys."""
+    from designer.core.wording import counted, plural
+
+    assert [counted(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert counted(1, "entry", "entries") == "1 entry" and counted(3, "entry", "entries") == "3 entries"
+    assert plural(1, "id") == "id" and plural(2, "id") == "ids"
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    plugin = tmp_path / "p/webapp2/plugins/rec"
+    package = plugin / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"participantRoles": ["chair"]', '"participantRoles": []'))  # PD304
+    shutil.copy(plugin / "rec.svg", plugin / "spare.svg")  # PD406, a note
+    out = run("check", tmp_path / "p")
+    assert out.returncode == 1
+    assert out.stderr.splitlines()[-1] == "1 plugin checked: 1 error, 0 warnings, 1 note"
+    data = json.loads(run("check", "--json", tmp_path / "p").stdout)
+    assert data["summary"] == {"errors": 1, "warnings": 0, "info": 1, "plugins": 1, "ok": False}
 
 
 # -- text output -----------------------------------------------------------------------------
@@ -90,7 +110,7 @@ def test_broken_package_prints_file_line_col(name: str, expected: str, tmp_path:
     out = run("check", proj, cwd=proj)  # paths are printed relative to where the command runs
     assert out.returncode == 1, out.stdout + out.stderr
     assert [m.group(0) for m in problem_lines(out.stdout) if m.group(0).startswith(expected)], out.stdout
-    assert re.fullmatch(r"\d+ plugins? checked: [1-9]\d* error\(s\), \d+ warning\(s\), \d+ note\(s\)\n", out.stderr)
+    assert re.fullmatch(r"\d+ plugins? checked: [1-9]\d* errors?, \d+ warnings?, \d+ notes?\n", out.stderr)
 
 
 def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:

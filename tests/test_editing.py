@@ -178,7 +178,7 @@ def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path
     manifest = project / "webapp2/manifest.json"
     manifest.write_text('{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": false\n}\n')
     window.open_path(project)
-    assert window.status.text().endswith("1 error(s)")
+    assert window.status.text().endswith("1 error")
     view = window.problems_view
     (row,) = view.problem_items()
     assert row.text(2) == "PD211"

@@ -257,7 +257,7 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)
     r = _cli("import", str(original), "-o", str(tmp_path / "project"))
     assert r.returncode == 0, r.stderr
-    assert "3 plugins: 0 error(s), 0 warning(s)" in r.stdout
+    assert "3 plugins: 0 errors, 0 warnings" in r.stdout
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip"), "--diff")
     assert r.returncode == 0, r.stderr
     assert "1 changed" in r.stdout and "changed  webapp2/manifest.json" in r.stdout
@@ -288,7 +288,7 @@ def test_cli_import_management_node_download(tmp_path: Path) -> None:
     assert r.returncode == 0 and "check --fix" in r.stdout and "--create-missing" in r.stdout
     r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "q"), "--create-missing")
     assert r.returncode == 0, r.stderr
-    assert "created: Create settings.json" in r.stdout and "0 error(s)" in r.stdout
+    assert "created: Create settings.json" in r.stdout and "0 errors" in r.stdout
     r = _cli("export", str(tmp_path / "q"), "-o", str(tmp_path / "q.zip"))
     assert r.returncode == 0, r.stderr
     assert sorted(_zip_files(tmp_path / "q.zip")) == [

@@ -100,7 +100,7 @@ def test_package_with_errors_is_blocked(
     (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
     pane.set_package(load(base_project))
     assert not pane.export_button.isEnabled()
-    assert "Export is blocked: 1 error(s)" in pane.verdict.text() and "PD201" in pane.verdict.text()
+    assert "Export is blocked: 1 error must" in pane.verdict.text() and "PD201" in pane.verdict.text()
     qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert not asked and not (tmp_path / "out.zip").exists()
     assert not pane.export() and not (tmp_path / "out.zip").exists()  # even when called directly
@@ -287,7 +287,7 @@ def test_a_long_list_of_blocking_errors_scrolls_instead_of_being_cut_off(qtbot, 
         package.write_text(package.read_text().replace('"name"', '"name" "oops"', 1))
     pane = shown(qtbot, ExportPane(), 560, 420)
     pane.set_package(load(example_project))
-    assert "3 error(s)" in pane.verdict.text()
+    assert "3 errors must be fixed first" in pane.verdict.text()
     box = pane.verdict_box
     qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() > 0)  # the rest is a scroll away
     assert box.height() >= 72 and pane.tabs.height() > 0

@@ -39,7 +39,7 @@ def test_a_zip_opened_read_only_is_named_as_the_zip_and_its_folder(
     monkeypatch.setenv("HOME", str(tmp_path))
     export_package(example_project, tmp_path / "branding.zip")
     window.open_path(tmp_path / "branding.zip")
-    assert window.status.text().startswith("Opened ~/branding.zip › webapp2: 3 plugin(s), no errors — read-only ZIP")
+    assert window.status.text().startswith("Opened ~/branding.zip › webapp2: 3 plugins, no errors — read-only ZIP")
     assert window.details.toPlainText().startswith("~/branding.zip › webapp2\n")
 
 

@@ -41,7 +41,7 @@ def test_opening_the_example_lists_its_plugins(window: MainWindow, example_proje
         "Meeting information",
         "Raise hand helper",
     ]
-    assert "3 plugin(s), no errors" in window.status.text()
+    assert "3 plugins, no errors" in window.status.text()
     assert window.problems_dock.windowTitle() == "Problems — none"
     assert "example" in window.windowTitle()
 
@@ -59,7 +59,7 @@ def test_a_project_in_the_home_folder_is_named_from_there(
     shutil.copytree(EXAMPLE, home / "my-branding", ignore=shutil.ignore_patterns(".plugin-designer"))
     monkeypatch.setenv("HOME", str(home))
     assert window.open_path(home / "my-branding")
-    assert window.status.text() == "Opened ~/my-branding/webapp2: 3 plugin(s), no errors"
+    assert window.status.text() == "Opened ~/my-branding/webapp2: 3 plugins, no errors"
     assert window.details.toPlainText().startswith("~/my-branding/webapp2\n")
     monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
     window.open_path(home / "my-branding")
@@ -122,7 +122,7 @@ def test_plugin_with_errors_is_marked_in_the_tree(window: MainWindow, base_proje
     window.open_path(base_project)
     tree = window.findChild(QTreeWidget, "projectTree")
     plugin_item = tree.topLevelItem(0).child(2)
-    assert plugin_item.toolTip(0) == "1 error(s)"
+    assert plugin_item.toolTip(0) == "1 error"
     codes = [row.text(2) for row in window.problems_view.problem_items()]
     assert codes == ["PD304"]
     assert window.problems_view.topLevelItem(0).text(0) == "Record (1)"
@@ -369,8 +369,8 @@ def test_a_crash_the_preview_caught_marks_the_plugin_in_the_tree(window: MainWin
     crash = make("PD800", "plugins/lock-toggle/lock-toggle.plugin.js", "Error: load broke", 3, 1, plugin="lock-toggle")
     window._preview_problems_changed([crash])
     item = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
-    assert item.toolTip(0) == "1 error(s)"
-    assert window.status.text().endswith("1 error(s)")
+    assert item.toolTip(0) == "1 error"
+    assert window.status.text().endswith("1 error")
 
 
 def test_the_window_does_not_close_during_an_upload(window: MainWindow, example_project: Path) -> None:
@@ -587,7 +587,7 @@ def test_two_plugins_with_one_id_keep_their_problems_apart(window: MainWindow, e
     assert groups == ["Raise hand helper (3)"]
     root = window.tree.topLevelItem(0)
     marks = {root.child(i).text(0): root.child(i).toolTip(0) for i in range(2, root.childCount())}
-    assert marks["Lock toggle"] == "No errors" and marks["Raise hand helper"] == "2 error(s)"
+    assert marks["Lock toggle"] == "No errors" and marks["Raise hand helper"] == "2 errors"
     roles = next(p for p in window.problems if p.code == "PD304")
     window.jump_to_problem(roles)
     assert window.stack.currentWidget() is window.plugin_page and window.plugin_page.index == 2

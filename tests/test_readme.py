@@ -97,7 +97,7 @@ def test_readme_screenshots_show_a_project_in_the_home_folder_not_a_temporary_on
 
     home, recent = os.environ.get("HOME"), QSettings().value(RECENT_KEY)
     shown = render(tmp_path)
-    assert shown["screenshot.png"] == "Opened ~/my-branding/webapp2: 3 plugin(s), 1 error(s)"
+    assert shown["screenshot.png"] == "Opened ~/my-branding/webapp2: 3 plugins, 1 error"
     for name, status in shown.items():
         assert tempfile.gettempdir() not in status, name
         assert QImage(str(tmp_path / name)).width() == 1280

@@ -44,6 +44,7 @@ from .export import ExportPlan, ExportRefused, ExportResult, plan_export, write_
 from .files import DirFiles
 from .model import BrandingPackage, load
 from .state import load_state, update_state
+from .wording import counted
 
 __all__ = [
     "CancelToken",
@@ -538,7 +539,7 @@ def deploy(
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     if plan.errors and not force:
         raise DeployError(
-            f"Not deployed: {len(plan.errors)} error(s) must be fixed first: "
+            f"Not deployed: {counted(len(plan.errors), 'error')} must be fixed first: "
             + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
             "blocked",
         )

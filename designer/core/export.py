@@ -31,6 +31,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_FILE, check_state_writable, load_state, merged_state, state_dir
+from .wording import counted
 
 __all__ = [
     "ExportBlocked",
@@ -75,7 +76,10 @@ class ExportBlocked(ExportRefused):
     """The package has errors; exporting anyway needs ``force``."""
 
     def __init__(self, errors: list[Problem]) -> None:
-        super().__init__(f"{len(errors)} error(s) block the export; fix them first (or force the export)")
+        n = len(errors)
+        block = "blocks" if n == 1 else "block"
+        them = "it" if n == 1 else "them"
+        super().__init__(f"{counted(n, 'error')} {block} the export; fix {them} first (or force the export)")
         self.errors = errors
 
 

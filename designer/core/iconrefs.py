@@ -22,6 +22,7 @@ from .lineends import line_col
 from .model import BrandingPackage, Plugin, bytes_text, text_bytes
 from .svg import read_svg
 from .svgimport import internal_references, is_valid_id
+from .wording import counted
 
 __all__ = [
     "IconRef",
@@ -160,7 +161,7 @@ def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str) -> list[str]:
         if info is not None and info.ok and info.tree is not None:
             n = internal_references(info.tree).get(icon_id, 0)
             if n:
-                out.append(f"{n} reference{'s' if n > 1 else ''} inside {svg_rel.rsplit('/', 1)[-1]}")
+                out.append(f"{counted(n, 'reference')} inside {svg_rel.rsplit('/', 1)[-1]}")
     return out
 
 

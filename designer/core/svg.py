@@ -12,6 +12,7 @@ from typing import Any
 
 from ._records import Record
 from .lineends import byte_position, line_col, odd_breaks
+from .wording import plural
 
 __all__ = [
     "SvgFinding",
@@ -810,7 +811,7 @@ def _describe_element(el: Any, name: str, ids: list[str], rec: _Removals) -> Non
         what = f"a <{_qname(el.tag, el.prefix)}> element"
     if ids:
         shown = ", ".join(f"'{i}'" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
-        what += f" (it held the id{'s' if len(ids) > 1 else ''} {shown})"
+        what += f" (it held the {plural(len(ids), 'id')} {shown})"
     rec.add(what, el.sourceline or 0)
 
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from .panes.source_editor import SourceEditor, SourcePane
     from .panes.welcome import WelcomePane
 
-_CHECKING_BIG = "Checking the big plugin source(s)…"
+_CHECKING_BIG = "Checking the big plugin source"  # the status while a worker parses them (see _checking_big)
 PLACEMENTS = {
     "toolbar": "Toolbar button",
     "conference": "Conference menu item",
@@ -48,6 +48,13 @@ PLACEMENTS = {
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 AUTOSAVE_MS = 30_000
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
+
+
+def _checking_big(n: int) -> str:
+    """The status line while a worker parses ``n`` big sources, before the checks run."""
+    from ..core.wording import plural
+
+    return f"Checking the big plugin {plural(n, 'source')}…"
 
 
 def _shortened(text: str, limit: int = 200) -> str:
@@ -523,6 +530,8 @@ class MainWindow(QMainWindow):
         """Write the edits through the core's fidelity-preserving save."""
         from PySide6.QtWidgets import QMessageBox
 
+        from ..core.wording import counted
+
         if self.package is None or self.editor is None:
             return False
         self._commit_typing()
@@ -563,9 +572,9 @@ class MainWindow(QMainWindow):
             self.open_path(self._path, ask=False)
             still = sorted(unreadable_files(self.package) & set(healed)) if self.package is not None else healed
             state = f"{', '.join(still)} still cannot be read" if still else f"{', '.join(healed)} read again"
-            self.status.setText(f"Saved {len(written)} file(s); {state}.{note}")
+            self.status.setText(f"Saved {counted(len(written), 'file')}; {state}.{note}")
             return True
-        done = f"Saved {len(written)} file(s)" if written else "Nothing to save: the files are up to date"
+        done = f"Saved {counted(len(written), 'file')}" if written else "Nothing to save: the files are up to date"
         self.status.setText(f"{done}.{note}" if note else done)
         self._run_checks()
         return True
@@ -637,6 +646,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ..core.recovery import read_recovery, recovered_package
+        from ..core.wording import counted
 
         root = self.package.root if self.package is not None else None
         recovery = read_recovery(root) if root is not None else None
@@ -654,7 +664,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Restore unsaved changes?",
-            f"Plugin Designer was closed without saving changes to this package ({changed} file(s), "
+            f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
             f"last kept {recovery.when}). Restore them?{warning}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -665,7 +675,7 @@ class MainWindow(QMainWindow):
             sure = QMessageBox.question(
                 self,
                 "Discard the unsaved changes?",
-                f"The changes from {recovery.when} ({changed} file(s)) will be lost for good.",
+                f"The changes from {recovery.when} ({counted(changed, 'file')}) will be lost for good.",
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -800,6 +810,8 @@ class MainWindow(QMainWindow):
     def _fill_tree(self) -> None:
         from PySide6.QtWidgets import QStyle
 
+        from ..core.wording import counted
+
         assert self.package is not None
         pkg = self.package
         style = self.style()
@@ -838,7 +850,7 @@ class MainWindow(QMainWindow):
                     else QStyle.StandardPixmap.SP_DialogApplyButton
                 ),
             )
-            it.setToolTip(0, f"{errors} error(s)" if errors else "No errors")
+            it.setToolTip(0, counted(errors, "error") if errors else "No errors")
             for rel in self._plugin_files(plugin):
                 child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
@@ -1401,15 +1413,16 @@ class MainWindow(QMainWindow):
         )
 
     def _opened_summary(self) -> str:
-        """'Opened X: 3 plugin(s), 1 error(s)': the status line after opening, kept current by each check run."""
+        """'Opened X: 3 plugins, 1 error': the status line after opening, kept current by each check run."""
         from ..core.problems import Severity
+        from ..core.wording import counted
 
         pkg = self.package
         assert pkg is not None
         n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
         return (
-            f"Opened {_shown_place(pkg)}: {len(pkg.plugins)} plugin(s), "
-            + (f"{n_err} error(s)" if n_err else "no errors")
+            f"Opened {_shown_place(pkg)}: {counted(len(pkg.plugins), 'plugin')}, "
+            + (counted(n_err, "error") if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
         )
 
@@ -1425,9 +1438,9 @@ class MainWindow(QMainWindow):
         if big:
             self.source_analysis = SourceAnalysis(big)
             self.source_analysis.finished.connect(self._source_analysis_done)
-            if self.status.text() != _CHECKING_BIG:
+            if not self.status.text().startswith(_CHECKING_BIG):
                 self._status_before_analysis = self.status.text()
-            self.status.setText(_CHECKING_BIG)
+            self.status.setText(_checking_big(len(big)))
             self.source_analysis.start()
             return
         from ..core.checks import run_checks
@@ -1442,7 +1455,7 @@ class MainWindow(QMainWindow):
             self._just_parsed = set(worker.texts)
             worker.deleteLater()
         self._run_checks()  # on whatever the package holds now (edits made meanwhile included)
-        if self.source_analysis is None and self.status.text() == _CHECKING_BIG:
+        if self.source_analysis is None and self.status.text().startswith(_CHECKING_BIG):
             self.status.setText(self._status_before_analysis)
 
     def jump_to_problem(self, problem: Problem) -> None:

@@ -772,8 +772,10 @@ class PreviewPane(QWidget):
         if self.cycle_button.isEnabled():
             return  # a cycle the page ran by itself (simulate), not the button's
         self._cycle_over()
+        from ..core.wording import counted
+
         new = self.error_count() - getattr(self, "_cycle_errors", 0)
-        verdict = f"{new} new error(s): see above" if new else "no new error"
+        verdict = f"{counted(new, 'new error')}: see above" if new else "no new error"
         self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}"})
 
     def _not_answering(self, generation: int) -> None:

@@ -617,7 +617,7 @@
         }
         var open = plugin.subs.filter(function (s) { return !s.closed && (s.subject === participants$ || s.subject === conferenceDetails$ || s.subject._name === 'actions$'); });
         if (open.length) {
-            emit('warning', { plugin: key, message: open.length + ' subscription(s) still open after unload: the plugin keeps running while switched off' });
+            emit('warning', { plugin: key, message: open.length + (open.length === 1 ? ' subscription is' : ' subscriptions are') + ' still open after unload: the plugin keeps running while switched off' });
             open.forEach(function (s) { s.closed = true; var i = s.subject._subs.indexOf(s); if (i >= 0) { s.subject._subs.splice(i, 1); } });
         }
         plugin.subs = [];

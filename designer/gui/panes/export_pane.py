@@ -36,6 +36,7 @@ from designer.core.export import ExportPlan, ExportRefused, plan_export, write_e
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
+from designer.core.wording import counted
 
 from ..tones import box_style, is_dark, text_style
 
@@ -396,17 +397,15 @@ class ExportPane(QWidget):
             )
             more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
             self.verdict.setText(
-                f"<b>Export is blocked: {len(plan.errors)} error(s) must be fixed first.</b>"
+                f"<b>Export is blocked: {counted(len(plan.errors), 'error')} must be fixed first.</b>"
                 f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
             )
             self._set_verdict_tone("bad")
             self.verdict_box.updateGeometry()
         else:
             notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
-            n = len(plan.pkg.plugins)
-            self.verdict.setText(
-                f"<b>Ready to export</b> — {n} plugin{'s' * (n != 1)}, {len(plan.entries)} files, no errors.{notes}"
-            )
+            plugins, files = counted(len(plan.pkg.plugins), "plugin"), counted(len(plan.entries), "file")
+            self.verdict.setText(f"<b>Ready to export</b> — {plugins}, {files}, no errors.{notes}")
             self._set_verdict_tone("ok")
             self.verdict_box.updateGeometry()
 
@@ -439,7 +438,7 @@ class ExportPane(QWidget):
             plan = plan_export(pkg, branding_id)
             if plan.errors:
                 self.refresh()
-                self._fail(f"Not exported: {len(plan.errors)} error(s) must be fixed first.")
+                self._fail(f"Not exported: {counted(len(plan.errors), 'error')} must be fixed first.")
                 return False
             result = write_export(plan, self.zip_path())
         except (ExportRefused, OSError) as exc:
@@ -447,7 +446,7 @@ class ExportPane(QWidget):
             return False
         written = f" Updated in the project: {', '.join(result.written)}." if result.written else ""
         self.status.setText(
-            f"✔ Exported to {result.path} — brandingID {result.branding_id}, {len(plan.entries)} files, "
+            f"✔ Exported to {result.path} — brandingID {result.branding_id}, {counted(len(plan.entries), 'file')}, "
             f"{result.size:,} bytes.{written}"
         )
         self._set_status_tone("ok")

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import BrandingPackage
 from ...core.svgimport import is_valid_id
+from ...core.wording import counted
 from ..commands import ModelEditor
 from ..focus_ring import ring_focus
 from ..icon_canvas import TOOLS, IconCanvas
@@ -816,8 +817,8 @@ class IconEditorPane(QWidget):
         n = sum(1 for r in self._references() if r.icon_id == old)
         n_code = len(source_icon_references(self.package, self.rel, old))
         rel = self.rel
-        parts = [f"{n} menu item{'s' if n != 1 else ''}"] if n else []
-        parts += [f"{n_code} place{'s' if n_code != 1 else ''} in the code"] if n_code else []
+        parts = [counted(n, "menu item")] if n else []
+        parts += [f"{counted(n_code, 'place')} in the code"] if n_code else []
         refs = f" and {' and '.join(parts)}" if parts else ""
         self.editor.edit(
             f"Rename icon id '{old}' to '{new_id}'{refs}", lambda pkg: rename_icon_id(pkg, rel, old, new_id)

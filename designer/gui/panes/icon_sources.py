@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...core.iconfiles import plugin_of_file as owning_plugin
 from ...core.model import BrandingPackage, Plugin
+from ...core.wording import counted, plural
 from ..icon_render import render_icon
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
@@ -128,7 +129,9 @@ class IconGalleryDialog(QDialog):
             self.count.setText("No icon matches: try another word, or clear the search.")
         else:
             self.count.setText(
-                f"{len(ranked)} of {len(self.icons)} icons" if text.strip() else f"{len(self.icons)} icons"
+                f"{len(ranked)} of {counted(len(self.icons), 'icon')}"
+                if text.strip()
+                else counted(len(self.icons), "icon")
             )
 
     def selected_name(self) -> str | None:
@@ -198,9 +201,10 @@ class ImportSvgDialog(QDialog):
             self.removed.addItem(line)
         notes = list(res.notes)
         if res.lost_ids:
-            notes.append(f"Lost with unsafe content: the id(s) {', '.join(res.lost_ids)}.")
+            notes.append(f"Lost with unsafe content: the {plural(len(res.lost_ids), 'id')} {', '.join(res.lost_ids)}.")
         if res.converted_colours:
-            notes.append(f"{res.converted_colours} colour(s) now follow the app's colour.")
+            follow = "follows" if res.converted_colours == 1 else "follow"
+            notes.append(f"{counted(res.converted_colours, 'colour')} now {follow} the app's colour.")
         if res.viewbox_added:
             notes.append("A viewBox was added so the icon scales.")
         self.summary.setText("\n".join(notes))

@@ -1,0 +1,22 @@
+"""Counts in words: "1 plugin", "2 errors", "0 notes".
+
+Why one helper for the window and the CLI: messages said "1 plugin(s), 1 error(s)", which reads
+as a form to fill in rather than a sentence; each place that counts now says it the same way.
+"""
+
+from __future__ import annotations
+
+__all__ = ["counted", "plural"]
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """``singular`` for exactly one, else ``plural_form`` (``singular`` + "s" when not given):
+    "error" / "errors", "entry" / "entries" (given). Zero takes the plural, as English does."""
+    if n == 1:
+        return singular
+    return plural_form if plural_form is not None else singular + "s"
+
+
+def counted(n: int, singular: str, plural_form: str | None = None) -> str:
+    """``n`` and the noun that goes with it: "1 error", "2 errors", "0 notes"."""
+    return f"{n} {plural(n, singular, plural_form)}"
