@@ -1344,3 +1344,26 @@ def test_tab_walks_the_icon_editor_canvas_first_between_tree_and_problems(
     assert _press(qtbot, _BACK, _CTRL | _SHIFT) is window.tree
     last = _press(qtbot, _BACK, _SHIFT)  # round the other way: the last stop of the last region
     assert window.export_pane.isAncestorOf(last) if export_open else last is window.problems_view, last
+
+
+def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """An edit moves the code the Fix was made for, and the Fix is clicked before the checks ran
+    again: the fixer's "no longer at line 40" escaped the button as a traceback."""
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    source = example_project / "webapp2" / rel
+    source.write_text(source.read_text().replace("pluginAPI.sendRequest", "pluginAPI.sendReqest"))
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD511")
+    button = view.itemWidget(row, 3)
+    text = window.package.read_text(rel)
+    window.editor.edit_text("Add a line", rel, "// a new first line\n" + text)  # checks run 150 ms later
+    steps = window.editor.undo_stack.count()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.status.text().startswith("Could not fix: ")
+    assert "no longer at line 40" in window.status.text()
+    assert window.editor.undo_stack.count() == steps and window.package.read_text(rel) == "// a new first line\n" + text
+    row = next(r for r in view.problem_items() if r.text(2) == "PD511")  # checked again: at its new line
+    assert row.text(1).endswith(":41:30")

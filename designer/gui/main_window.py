@@ -1057,7 +1057,15 @@ class MainWindow(QMainWindow):
         if self.editor is None:
             return
         done: list[str] = []  # what the fix did ("Delete plugins/x/old.svg"), as the CLI says it
-        self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)))
+        try:
+            self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)))
+        except ValueError as exc:
+            # The file changed since it was checked (an edit in the 150 ms before the checks ran
+            # again): the fix finds no longer what it was made for, and nothing was changed.
+            self.status.setText(f"Could not fix: {exc}. Nothing was changed; the problems are checked again.")
+            self._recheck.stop()
+            self._run_checks()
+            return
         # Said, as other changes are: the problem's row just goes, and a fix may change a file
         # that is not on show.
         self.status.setText(f"Fixed: {done[0] if done else fix.title}. Undo with Ctrl+Z.")
