@@ -154,6 +154,66 @@ def test_the_starter_description_follows_the_name_and_the_placement(window: Main
     assert (package["name"], package["description"]) == ("Lobby", "Sends a participant back to the lobby.")
 
 
+def test_the_starter_follows_its_new_name_in_one_step(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """A new project's plugin, named "Verify project" after its folder and renamed "Send to lobby",
+    kept 'Verify project → showVerifyProject', a window titled "Verify project" and a first line
+    saying so. Now each follows the name in the same undo step, while it is still as the designer
+    made it; the files keep their names (the id has its own "From name")."""
+    from designer.core.newproject import create_project, plugin_files
+
+    root = tmp_path / "verify-project"
+    create_project(root, "Verify project")
+    before = snapshot(root)
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    label, action = window.findChild(QLineEdit, "labelEdit"), window.findChild(QLineEdit, "actionEdit")
+    assert (label.text(), action.text()) == ("Verify project", "showVerifyProject")
+    name = window.findChild(QLineEdit, "nameEdit")
+    retype(qtbot, name, "Send to lobby")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)  # leave the field
+    assert (label.text(), action.text()) == ("Send to lobby", "showSendToLobby")
+    assert window.editor.undo_stack.count() == 1
+    assert window.editor.undo_stack.undoText() == "Change name of 'Verify project' to 'Send to lobby'"
+    qtbot.keySequence(window, "Ctrl+S")
+    after = snapshot(root)
+    assert set(after) == set(before)  # no file or folder renamed, none added
+    # What the designer makes for "Send to lobby", with the plugin's id (and so its files) kept.
+    for rel, data in plugin_files("Send to lobby", "verify-project").items():
+        assert after["webapp2/" + rel] == data, rel
+    assert after["webapp2/settings.json"] == before["webapp2/settings.json"]
+
+    qtbot.keySequence(window, "Ctrl+Z")  # one step takes all of it back
+    assert (name.text(), label.text(), action.text()) == ("Verify project", "Verify project", "showVerifyProject")
+    qtbot.keySequence(window, "Ctrl+S")
+    assert snapshot(root) == before
+
+    # What the user changed stays theirs: the label, and the window's text (so its title too).
+    retype(qtbot, label, "Lobby")
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/verify-project/verify-project.plugin.js"))
+    )
+    editor = window.source_editor
+    editor.setFocus()
+    editor.setTextCursor(editor.document().find("Hello from this plugin."))
+    qtbot.keyClicks(editor, "Welcome to the lobby.")
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, name, "Move to lobby")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert (label.text(), action.text()) == ("Lobby", "showMoveToLobby")
+    qtbot.keySequence(window, "Ctrl+S")
+    rel = "webapp2/plugins/verify-project/verify-project"
+    package = json.loads((root / f"{rel}.plugin.package.json").read_text())
+    assert package["menuItems"] == {
+        "toolbar": [{"icon": "icon.svg#icon", "label": "Lobby", "action": "showMoveToLobby"}]
+    }
+    assert package["description"] == "Move to lobby: a toolbar button."
+    source = (root / f"{rel}.plugin.js").read_text()
+    assert source.splitlines()[0] == "// Move to lobby: a toolbar button that shows a short message."
+    assert "title: 'Verify project',\n            body: '<p>Welcome to the lobby.</p>'" in source
+    assert "function showMoveToLobby() {" in source and "showMoveToLobby: showMoveToLobby" in source
+    assert "showVerifyProject" not in source
+
+
 def test_invalid_or_duplicate_action_is_refused_with_a_reason(window: MainWindow, qtbot, base_project: Path) -> None:
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)

@@ -214,3 +214,47 @@ def test_a_name_with_a_line_separator_makes_a_plugin_that_runs(tmp_path: Path) -
     files = plugin_files("Rec\u2028ord\rX")
     source = next(v for k, v in files.items() if k.endswith(".js"))
     assert analyse(source).syntax_errors == []
+
+
+def test_a_renamed_starter_takes_the_new_name_only_where_the_designer_wrote_the_old(tmp_path: Path) -> None:
+    """The label, action, dialog title and first line follow the name while they are the
+    designer's (see also tests/test_editing.py); what the user changed, and a recipe's plugin
+    whose label the user chose equal to its name, stay."""
+    from designer.core.newproject import create_project, plugin_files
+    from designer.core.plugins import rename_plugin
+    from designer.core.recipes import load_recipe, render
+
+    src = "plugins/verify-project/verify-project.plugin.js"
+    pkg = load(create_project(tmp_path / "a", "Verify project"))
+    assert rename_plugin(pkg, 0, "Sûre 'que' </b>") == ["description", "action", "source", "label"]
+    made = plugin_files("Sûre 'que' </b>", "verify-project")
+    assert pkg.read_text(src) == made[src].decode()
+    assert not analyse(pkg.read_text(src)).syntax_errors
+
+    # The user's own action: the code and the action stay; the label still follows.
+    pkg = load(create_project(tmp_path / "b", "Verify project"))
+    item = pkg.plugins[0].package.menu_items["toolbar"][0]
+    item.action = "sendToLobby"
+    pkg.pending_texts[src] = pkg.read_text(src).replace("showVerifyProject", "sendToLobby")
+    rename_plugin(pkg, 0, "Send to lobby")
+    assert (item.label, item.action) == ("Send to lobby", "sendToLobby")
+    assert "function sendToLobby() {" in pkg.read_text(src) and "title: 'Send to lobby'," in pkg.read_text(src)
+
+    # A name the code already has: the action cannot follow, so neither the item nor the code changes it.
+    pkg = load(create_project(tmp_path / "c", "Verify project"))
+    taken = "function showLobby() {}\n    function unload()"
+    pkg.pending_texts[src] = pkg.read_text(src).replace("function unload()", taken)
+    rename_plugin(pkg, 0, "Lobby")
+    assert pkg.plugins[0].package.menu_items["toolbar"][0].action == "showVerifyProject"
+    text = pkg.read_text(src)
+    assert "function showVerifyProject() {" in text and "showVerifyProject: showVerifyProject" in text
+
+    # A recipe's plugin named and labelled "Send to lobby" by the user is not the starter.
+    files = render(load_recipe("participant-action"), {"what": "transfer", "alias": "l@x"}, "pa")
+    pkg = load(create_project(tmp_path / "d", files=files))
+    item = pkg.plugins[0].package.menu_items["participants"][0]
+    assert (pkg.plugins[0].package.name, item.label) == ("Send to lobby", "Send to lobby")
+    source = pkg.read_text("plugins/pa/pa.plugin.js")
+    assert rename_plugin(pkg, 0, "Lobby") == []
+    assert (item.label, item.action) == ("Send to lobby", "sendToLobby")
+    assert pkg.read_text("plugins/pa/pa.plugin.js") == source

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .jsanalysis import Registration, _parser, analyse
-from .jstext import is_identifier
+from .jstext import comment_text, is_identifier, js_string
 
 __all__ = [
     "ActionState",
@@ -23,6 +23,7 @@ __all__ = [
     "give_placement_parameters",
     "retell_starter_comments",
     "retell_starter_description",
+    "retell_starter_name",
     "rename_action_function",
     "unmatched_keys",
 ]
@@ -215,6 +216,46 @@ def retell_starter_description(description: object, old_name: str, name: str, pl
         if description == f"{old_name}: {what}.":
             return f"{name}: {_STARTER_WHAT.get(placement or '', what) if placement else what}."
     return description
+
+
+def retell_starter_name(source: str, actions: list[str], old_name: str, name: str) -> str:
+    """``source`` with the starter plugin's header comment ("// My plugin: a toolbar button that
+    shows a short message.") and the title of its dialog (``title: 'My plugin'``, in the starter's
+    body of one of ``actions``) told for the plugin's new ``name``; each only while it is exactly
+    what core/newproject.py wrote for ``old_name``. Anything else is the user's and stays.
+
+    Why: renamed from "Verify project" to "Send to lobby", the plugin still opened a window
+    titled "Verify project" and its code said so at the top.
+    """
+    if old_name == name:
+        return source
+    out = source
+    first, sep, rest = out.partition("\n")
+    cr = "\r" if first.endswith("\r") else ""
+    line = first[: len(first) - len(cr)]
+    for what, tail in ((w, t) for w in _STARTER_WHAT.values() for t in STARTER_TAILS):
+        if line == f"// {comment_text(old_name)}: {what}{tail}":
+            out = f"// {comment_text(name)}: {what}{tail}{cr}{sep}{rest}"
+            break
+    title = f"title: {js_string(old_name)},".encode()
+    if title not in out.encode("utf-8", "surrogatepass"):  # (the usual case: no parse)
+        return out
+    from .behaviours import _function_node, body_state
+
+    for action in actions:
+        if body_state(out, action).wrote != "starter":
+            continue
+        found = _function_node(out, action)
+        if found is None:
+            continue
+        fn, data = found
+        body = fn.child_by_field_name("body")
+        inner = data[body.start_byte : body.end_byte]
+        if inner.count(title) == 1:  # (the starter's body has one title)
+            at = body.start_byte + inner.index(title)
+            data = data[:at] + f"title: {js_string(name)},".encode() + data[at + len(title) :]
+            out = data.decode("utf-8", "surrogatepass")
+    return out
 
 
 def _names(node: Any, data: bytes, name: bytes) -> bool:

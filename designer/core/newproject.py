@@ -13,7 +13,7 @@ from .files import atomic_write
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
 
-__all__ = ["create_project", "placeholder_icon", "plugin_files"]
+__all__ = ["create_project", "placeholder_icon", "plugin_files", "starter_action"]
 
 _ICON = """<svg xmlns="http://www.w3.org/2000/svg" id="{id}" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
     <path d="M12 2l2.9 6.9L22 9.5l-5.5 4.8L18.2 22 12 18.3 5.8 22l1.7-7.7L2 9.5l7.1-.6z"/>
@@ -58,6 +58,15 @@ def placeholder_icon(icon_id: str) -> str:
     return _ICON.format(id=icon_id)
 
 
+def starter_action(name: str) -> str:
+    """The action (function name) the starter plugin called ``name`` is made with: "showVerifyProject".
+
+    One rule for making it and for telling it apart later: renamed, the plugin's action follows
+    the name only while it is still this (see :func:`designer.core.plugins.rename_plugin`).
+    """
+    return safe_identifier("show " + name) if name else "showMessage"
+
+
 def _json(value: object) -> bytes:
     return (json.dumps(value, indent=4, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -66,7 +75,7 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
     """Files of one new toolbar plugin, keyed by path relative to webapp2/."""
     pid = plugin_id or safe_id(name)
     folder = safe_id(pid)
-    action = safe_identifier("show " + name) if name else "showMessage"
+    action = starter_action(name)
     icon = "icon"
     package = {
         "id": pid,

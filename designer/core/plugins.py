@@ -16,7 +16,7 @@ from .files import clash_key
 from .jsonfile import JsonDocument
 from .jstext import safe_id
 from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
-from .newproject import plugin_files
+from .newproject import plugin_files, starter_action
 
 __all__ = [
     "problem_owner",
@@ -27,6 +27,7 @@ __all__ = [
     "move_plugin",
     "plugin_file_names",
     "remove_plugin",
+    "rename_plugin",
 ]
 
 
@@ -259,6 +260,73 @@ def rename_plugin_id(pkg: BrandingPackage, index: int, new_id: str) -> list[str]
     if old and _rename_registered_id(pkg, plugin, old, new_id):
         places.append("source")
     return places
+
+
+def rename_plugin(pkg: BrandingPackage, index: int, name: str) -> list[str]:
+    """Give a plugin the name ``name``, and with it the starter plugin's parts that repeat its old
+    name; return what followed ("description", "label", "action", "source").
+
+    Why: the starter (core/newproject.py) writes its name into its description, its menu item's
+    label, its action (``showVerifyProject``), its dialog's title and its header comment. Renamed
+    "Send to lobby", it still said "Verify project" in all of them. Each part follows only while
+    it is exactly what the designer wrote for the old name (the rule of
+    :func:`retell_starter_description`); whatever the user changed stays. The action is renamed in
+    the code too (function and registerPlugin key, :func:`rename_action_function`), or not at all.
+    The label follows only in a plugin that still shows another of the starter's marks: a recipe's
+    plugin may have been given a label equal to its name ("Send to lobby"), and that is the user's.
+    Files and folders keep their names (the id, and so they, change only when asked).
+    """
+    from .actionsync import action_state, rename_action_function, retell_starter_description, retell_starter_name
+
+    plugin = pkg.plugins[index]
+    package = plugin.package
+    if package is None:
+        raise ValueError(f"'{plugin.display_name}' has no readable package file to rename")
+    old = package.name if isinstance(package.name, str) else ""
+    package.name = name
+    followed: list[str] = []
+    if old == name:
+        return followed
+    description = retell_starter_description(package.description, old, name, None)
+    if description != package.description:
+        package.description = description
+        followed.append("description")
+    src = plugin.source_path
+    source = None
+    if src and pkg.files.writable and pkg.exists(src):
+        try:
+            source = pkg.read_text(src)
+        except (OSError, KeyError, UnicodeDecodeError):
+            source = None
+    items = [item for _section, _i, item in package.items()]
+    text = source
+    old_action, new_action = starter_action(old), starter_action(name)
+    if text is not None and old_action != new_action and not any(mi.action == new_action for mi in items):
+        for mi in items:
+            if mi.action != old_action:
+                continue
+            state = action_state(text, old_action)
+            if not (state.function and state.registered) or action_state(text, new_action).function:
+                break  # the code would no longer match the item: the action stays as it is
+            try:
+                text = rename_action_function(text, old_action, new_action)
+            except ValueError:
+                break
+            mi.action = new_action
+            followed.append("action")
+            break
+    if text is not None:
+        text = retell_starter_name(text, [mi.action for mi in items if mi.action], old, name)
+    if text is not None and text != source:
+        assert src is not None
+        pkg.pending_texts[src] = text
+        followed.append("source")
+    starter = bool(followed) or any(mi.action == old_action for mi in items)
+    for mi in items:
+        if starter and mi.label == old:
+            mi.label = name
+            followed.append("label")
+    return followed
 
 
 def move_plugin(pkg: BrandingPackage, index: int, delta: int) -> int:

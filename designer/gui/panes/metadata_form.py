@@ -244,9 +244,10 @@ class MetadataForm(PluginForm):
         self.editor.set_field(self.index, target, attr, value, text, merge=merge)
 
     def _name_edited(self, name: str) -> None:
-        """The name, and the starter's description that repeats it ("My plugin: a toolbar
-        button.", see :func:`retell_starter_description`) in the same step."""
-        from ...core.actionsync import retell_starter_description
+        """The name, and in the same step the starter's parts that repeat it while they are still
+        as the designer wrote them: its description, menu item label, action, dialog title and
+        header comment (see :func:`designer.core.plugins.rename_plugin`)."""
+        from ...core.plugins import rename_plugin
 
         if self._loading:
             return
@@ -256,10 +257,7 @@ class MetadataForm(PluginForm):
             return
 
         def mutate(pkg: BrandingPackage) -> None:
-            package = pkg.plugins[index].package
-            old = package.name or ""
-            package.name = name
-            package.description = retell_starter_description(package.description, old, name, None)
+            rename_plugin(pkg, index, name)
 
         subject = self.editor.package.plugins[index].display_name
         self.editor.edit(f"Change name of '{{subject}}' to '{name}'", mutate, f"{index}/package/name", subject)
