@@ -13,6 +13,7 @@ from designer.core.actionsync import (
     action_state,
     add_action_function,
     give_placement_parameters,
+    refit_placement_parameters,
     rename_action_function,
     retell_starter_comments,
     retell_starter_description,
@@ -301,3 +302,43 @@ def test_the_starter_description_is_retold_and_nothing_else() -> None:
     mine = "Sends a participant back to the lobby."
     assert retell_starter_description(mine, "My plugin", "X", "conference") == mine
     assert retell_starter_description(None, "My plugin", "X", "conference") is None
+
+
+def test_parameters_the_designer_gave_follow_the_placement_and_the_users_stay() -> None:
+    """``(conferenceDetails)`` given in the conference menu became the participant's name in the
+    participant menu; its uses in code "Make it do" wrote follow it, there and back again."""
+    from designer.core.behaviours import Details, write_behaviour
+
+    source = (
+        "(function () {\n"
+        "    function a(conferenceDetails) {}\n"
+        "    function b(conferenceDetails) { console.log(conferenceDetails.locked); }\n"  # the user's code uses it
+        "    function c(details) {}\n"  # the user's list
+        "    function d( participants,conferenceDetails ) {}\n"  # the toolbar's, in the conference menu
+        "    var participant = 1;\n"
+        "    var e = function (conferenceDetails) { return participant; };\n"  # reads an outer name
+        "    PEX.pluginAPI.registerPlugin({id: 'x', a: a, b: b, c: c, d: d, e: e});\n"
+        "})();\n"
+    )
+    actions = ["a", "b", "c", "d", "e"]
+    out = refit_placement_parameters(source, actions, "conference", "participants")
+    assert out == source.replace("function a(conferenceDetails)", "function a(participant)")
+    assert refit_placement_parameters(out, actions, "participants", "conference") == source
+    # Back from event-only (the items were parked): any placement's list is the designer's.
+    assert "function d(participant)" in refit_placement_parameters(source, actions, None, "participants")
+    assert refit_placement_parameters(source, actions, "conference", None) == source  # event-only: nothing passed
+    assert "function a(participants, conferenceDetails)" in refit_placement_parameters(
+        source, ["a"], "conference", "toolbar"
+    )
+
+    starter = (
+        "(function () {\n    function go() {\n    }\n    PEX.pluginAPI.registerPlugin({id: 'x', go: go});\n})();\n"
+    )
+    muting = write_behaviour(starter, "go", "mute", Details(), "participants")
+    assert "function go(participant) {" in muting and "participant.uuid" in muting
+    on_toolbar = refit_placement_parameters(muting, ["go"], "participants", "toolbar")
+    assert "function go(participants, conferenceDetails) {" in on_toolbar and "participants.uuid" in on_toolbar
+    assert "participant.uuid" not in on_toolbar and not analyse(on_toolbar).syntax_errors
+    assert refit_placement_parameters(on_toolbar, ["go"], "toolbar", "participants") == muting
+    mine = muting.replace("showProblem(answer.result);", "showProblem(answer.result); // mine")
+    assert refit_placement_parameters(mine, ["go"], "participants", "toolbar") == mine  # the user's body

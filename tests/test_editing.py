@@ -214,6 +214,59 @@ def test_the_starter_follows_its_new_name_in_one_step(window: MainWindow, qtbot,
     assert "showVerifyProject" not in source
 
 
+def test_a_moved_starter_action_takes_what_its_new_place_passes(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """Moved from the toolbar to the conference menu and on to the participant menu, the starter's
+    action kept ``(conferenceDetails)``: the participant the app passes went by that name. A
+    parameter list the designer wrote now follows the place; one the user's code uses stays."""
+    from designer.core.newproject import create_project
+
+    root = tmp_path / "p"
+    create_project(root, "My plugin")
+    source = root / "webapp2/plugins/my-plugin/my-plugin.plugin.js"
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "placementCombo")
+
+    def choose(placement: str) -> None:
+        combo.setFocus()
+        while combo.currentData() != placement:
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        qtbot.keyClick(combo, Qt.Key.Key_Tab)  # leave it: the next choice is a step of its own
+
+    choose("conference")
+    qtbot.keySequence(window, "Ctrl+S")
+    in_conference = source.read_text()
+    assert "    function showMyPlugin(conferenceDetails) {\n" in in_conference
+    choose("participants")
+    qtbot.keySequence(window, "Ctrl+S")
+    text = source.read_text()
+    assert "    function showMyPlugin(participant) {\n" in text and "conferenceDetails)" not in text.split("unload")[0]
+    assert text == in_conference.replace("showMyPlugin(conferenceDetails)", "showMyPlugin(participant)").replace(
+        "a conference menu item", "a participant menu item"
+    ).replace("clicked.", "clicked for a participant.")
+    qtbot.keySequence(window, "Ctrl+Z")  # one step back: the conference menu, its parameter with it
+    assert combo.currentData() == "conference"
+    qtbot.keySequence(window, "Ctrl+S")
+    assert source.read_text() == in_conference
+
+    # The user's code reads the conference details: its parameter stays as it is.
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/my-plugin/my-plugin.plugin.js"))
+    )
+    editor = window.source_editor
+    editor.setFocus()
+    cursor = editor.document().find("window.PEX.pluginAPI.openTemplateDialog")
+    cursor.movePosition(cursor.MoveOperation.StartOfBlock)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "if (conferenceDetails.locked) return;")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    select_plugin(window, qtbot, 0)
+    choose("participants")
+    qtbot.keySequence(window, "Ctrl+S")
+    text = source.read_text()
+    assert "function showMyPlugin(conferenceDetails) {\nif (conferenceDetails.locked) return;\n" in text
+
+
 def test_invalid_or_duplicate_action_is_refused_with_a_reason(window: MainWindow, qtbot, base_project: Path) -> None:
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)

@@ -21,6 +21,7 @@ __all__ = [
     "action_state",
     "add_action_function",
     "give_placement_parameters",
+    "refit_placement_parameters",
     "retell_starter_comments",
     "retell_starter_description",
     "retell_starter_name",
@@ -131,10 +132,28 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
     if not params or not actions or reg is None:
         return source
     data = source.encode("utf-8", "surrogatepass")
-    wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
     names = [p.strip().encode("utf-8") for p in params.split(",")]
-    call_at = reg.open_brace  # (a byte offset, like the nodes')
     edits: list[int] = []
+    for _action, fn in _action_functions(data, actions, reg.open_brace):
+        formal = fn.child_by_field_name("parameters")
+        if formal is None:
+            continue
+        body = fn.child_by_field_name("body")
+        if body is not None and any(_names(body, data, n) for n in names):
+            continue  # it reads an outer `participant`: a parameter of that name would hide it
+        if formal.named_child_count == 0 and data[formal.start_byte : formal.end_byte].replace(b" ", b"") == b"()":
+            edits.append(formal.start_byte)
+    for at in sorted(set(edits), reverse=True):
+        end = data.index(b")", at)
+        data = data[: at + 1] + params.encode("utf-8") + data[end:]
+    return data.decode("utf-8", "surrogatepass")
+
+
+def _action_functions(data: bytes, actions: list[str], call_at: int) -> list[tuple[str, Any]]:
+    """(action, function node) for each of ``actions`` the source declares in the scope of its
+    registerPlugin call (``call_at``, a byte offset): ``function a() {}`` or ``var a = function/arrow``."""
+    wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
+    out: list[tuple[str, Any]] = []
     stack = [_parser().parse(data).root_node]
     while stack:
         node = stack.pop()
@@ -147,20 +166,79 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
                 continue
         else:
             continue
-        formal = fn.child_by_field_name("parameters")
-        if name is None or formal is None or data[name.start_byte : name.end_byte] not in wanted:
+        if name is None or data[name.start_byte : name.end_byte] not in wanted:
             continue
         scope = _scope_of(node)
         if scope is not None and scope.type != "program" and not scope.start_byte <= call_at < scope.end_byte:
             continue  # a function of that name in some other function: not the one registered
+        out.append((data[name.start_byte : name.end_byte].decode("utf-8"), fn))
+    return out
+
+
+def refit_placement_parameters(source: str, actions: list[str], old: str | None, placement: str | None) -> str:
+    """``source`` with each action function whose parameter list is still the one the designer
+    gave it for the ``old`` placement (:data:`_PARAMS`; None: any placement's, the items were
+    parked while the plugin was event-only) given the one ``placement`` passes instead.
+
+    Why: the starter moved from the toolbar to the conference menu got ``(conferenceDetails)``,
+    and moved on to the participant menu it kept it: the participant the app passes was called
+    the conference details, and code written for a participant would read the wrong thing.
+    A name both placements pass stays (``conferenceDetails``); the others take the new names in
+    order (``participant`` <-> ``participants``). Its uses are renamed with it in a body the
+    designer wrote (:func:`designer.core.behaviours.body_state`). Left alone: a list the user
+    wrote, a body of the user's that uses the parameters, a body that reads a name the new list
+    would hide, and one that uses a parameter the new placement does not pass.
+    """
+    new = _PARAMS.get(placement or "", "")
+    was = {_PARAMS[old]} if old in _PARAMS else set(_PARAMS.values())
+    was.discard(new)
+    reg = _registration(source)
+    if not new or not was or not actions or reg is None:
+        return source
+    from .behaviours import body_state
+
+    data = source.encode("utf-8", "surrogatepass")
+    new_names = [n.strip() for n in new.split(",")]
+    edits: list[tuple[int, int, str]] = []
+    for action, fn in _action_functions(data, actions, reg.open_brace):
+        formal = fn.child_by_field_name("parameters")
         body = fn.child_by_field_name("body")
-        if body is not None and any(_names(body, data, n) for n in names):
+        if formal is None or body is None:
+            continue  # (an arrow's bare parameter, `p => ...`: not what the designer writes)
+        spelled = b"".join(data[formal.start_byte : formal.end_byte].split())
+        old_list = next((w for w in sorted(was) if spelled == f"({w.replace(' ', '')})".encode()), None)
+        if old_list is None:
+            continue  # the user's list (or none: give_placement_parameters gives one)
+        old_names = [n.strip() for n in old_list.split(",")]
+        left = [n for n in new_names if n not in old_names]
+        becomes = {n: n if n in new_names else (left.pop(0) if left else None) for n in old_names}
+        used = [n for n in old_names if _names(body, data, n.encode())]
+        if used and (
+            body_state(source, action).state != "designer"
+            or any(becomes[n] is None for n in used)
+            or any(_declaring_scopes(body, data, n.encode()) for n in used)
+        ):
+            continue
+        if any(_names(body, data, n.encode()) for n in new_names if n not in old_names):
             continue  # it reads an outer `participant`: a parameter of that name would hide it
-        if formal.named_child_count == 0 and data[formal.start_byte : formal.end_byte].replace(b" ", b"") == b"()":
-            edits.append(formal.start_byte)
-    for at in sorted(set(edits), reverse=True):
-        end = data.index(b")", at)
-        data = data[: at + 1] + params.encode("utf-8") + data[end:]
+        renames: list[tuple[int, int, str]] = []
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.named_children)
+            if node.type not in ("identifier", "shorthand_property_identifier"):
+                continue
+            text = data[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")
+            if text not in used or becomes[text] == text:
+                continue
+            if node.type == "shorthand_property_identifier":
+                break  # `{participant}`: its key would change too
+            renames.append((node.start_byte, node.end_byte, str(becomes[text])))
+        else:
+            edits.append((formal.start_byte, formal.end_byte, f"({new})"))
+            edits.extend(renames)
+    for start, end, text in sorted(edits, reverse=True):
+        data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
 
 

@@ -383,6 +383,7 @@ class MenuItemsEditor(PluginForm):
 
         def mutate(pkg: BrandingPackage) -> None:
             p = pkg.plugins[index].package
+            was = p.sections[0] if p.sections else None
             items = next(iter(p.menu_items.values())) if p.menu_items else []
             if not new and items:  # event-only: the items wait here in case the user switches back
                 parked[key] = copy.deepcopy(items)
@@ -391,7 +392,7 @@ class MenuItemsEditor(PluginForm):
             # Event-only is an empty menuItems object, as the app and the recipes have it (null is
             # not an object: the schema refuses it).
             p.menu_items = {new: items} if new else {}
-            _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], new)
+            _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], was, new)
             if new:  # (event-only: "a toolbar button" may come back; nothing better to say)
                 p.description = retell_starter_description(p.description, p.name or "", p.name or "", new)
 
@@ -824,17 +825,21 @@ class MakeItDoDialog(QDialog):
         )
 
 
-def _give_parameters(pkg: BrandingPackage, plugin: Plugin, actions: list[str], placement: str | None) -> None:
-    """The actions' functions that take nothing get what the new placement passes them (the
-    participant, the conference details), in the same undo step as the move."""
-    from ...core.actionsync import give_placement_parameters, retell_starter_comments
+def _give_parameters(
+    pkg: BrandingPackage, plugin: Plugin, actions: list[str], old: str | None, placement: str | None
+) -> None:
+    """The actions' functions that take nothing, or still what the designer gave them for the
+    ``old`` placement, get what the new placement passes them (the participant, the conference
+    details), in the same undo step as the move."""
+    from ...core.actionsync import give_placement_parameters, refit_placement_parameters, retell_starter_comments
 
     src = plugin.source_path
     if not src or not pkg.exists(src):
         return
     try:
         text = pkg.read_text(src)
-        new_text = retell_starter_comments(give_placement_parameters(text, actions, placement), placement)
+        new_text = refit_placement_parameters(text, actions, old, placement)
+        new_text = retell_starter_comments(give_placement_parameters(new_text, actions, placement), placement)
     except (OSError, UnicodeDecodeError, ValueError):
         return  # an unreadable source: the checks say so; the move itself still happens
     if new_text != text:
