@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
 
 from designer.cli import main
@@ -345,3 +345,30 @@ def test_participant_action_texts_follow_the_choice_until_the_user_changes_them(
         "label": "Lobby please",
         "action": "makeHost",
     }
+
+
+def test_the_heading_says_who_gets_the_plugin_as_the_answers_do(qtbot, wizard: RecipeWizard) -> None:
+    """It said "for Hosts" with "Guests get it too" ticked."""
+    wizard.choose("participant-action")
+    click(qtbot, wizard, "recipeNext")
+    label = next(q for q in wizard.form_page.findChildren(QLabel) if q.text().startswith("<h3>Participant action"))
+
+    def heading() -> str:  # as it reads on screen
+        document = QTextDocument()
+        document.setHtml(label.text())
+        return document.toPlainText()
+
+    assert heading().endswith("Adds an item in a participant's menu, for Hosts.")
+    guests = wizard.findChild(QCheckBox, "recipe_guests")
+    qtbot.mouseClick(guests, Qt.MouseButton.LeftButton, pos=guests.rect().topLeft() + QPoint(8, guests.height() // 2))
+    assert guests.isChecked()
+    assert heading().endswith("Adds an item in a participant's menu, for Hosts and Guests.")
+    what = wizard.findChild(QComboBox, "recipe_what")
+    what.setFocus()
+    while what.currentData() != "disconnect":  # Infinity refuses guests a disconnect: not asked, not given
+        qtbot.keyClick(what, Qt.Key.Key_Down)
+    assert not guests.isEnabled() and heading().endswith("menu, for Hosts.")
+    answers = wizard.answers()
+    assert json.loads(render(load_recipe("participant-action"), answers, "pa")["plugins/pa/pa.plugin.package.json"])[
+        "participantRoles"
+    ] == ["chair"]

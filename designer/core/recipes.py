@@ -191,6 +191,11 @@ class Recipe:
     def roles_text(self) -> str:
         return " and ".join(ROLE_NAMES[r] for r in self.roles)
 
+    def roles_text_for(self, answers: dict[str, Any]) -> str:
+        """Who gets the plugin with these answers, in words ("Hosts and Guests"): what the wizard's
+        heading says once "Guests get it too" is ticked (it said "for Hosts" whatever the answer)."""
+        return " and ".join(ROLE_NAMES[r] for r in self.roles_for(self.complete(answers)))
+
     def roles_for(self, answers: dict[str, Any]) -> list[str]:
         """Who gets the plugin with these (complete) answers: the recipe's roles, and the role of
         each yes/no question that adds one (``adds_role``) while it is on and asked."""

@@ -223,11 +223,9 @@ class RecipeWizard(QDialog):
         self.recipe = recipe
         old = self.form_page
         page = QWidget()
-        title = QLabel(
-            f"<h3>{html.escape(recipe.title)}</h3>{html.escape(recipe.description)} Adds "
-            f"{html.escape(recipe.placement_text)}, for {html.escape(recipe.roles_text)}."
-        )
+        title = QLabel(objectName="recipeHeading")  # its text follows the answers (see _validate)
         title.setWordWrap(True)
+        self.heading = title
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = [_Field(p, self._validate) for p in recipe.parameters]
@@ -326,6 +324,13 @@ class RecipeWizard(QDialog):
             return
         self._follow_choices()
         answers = self.answers()
+        recipe = self.recipe
+        heading = (
+            f"<h3>{html.escape(recipe.title)}</h3>{html.escape(recipe.description)} Adds "
+            f"{html.escape(recipe.placement_text)}, for {html.escape(recipe.roles_text_for(answers))}."
+        )
+        if self.heading.text() != heading:
+            self.heading.setText(heading)
         for f in self.fields:
             on = in_use(f.param, answers)  # a text its yes/no setting switched off: greyed, not checked
             f.widget.setEnabled(on)
