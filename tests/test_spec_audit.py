@@ -269,6 +269,23 @@ def test_not_a_function_message_names_a_function_of_the_same_name_once(base_proj
     )
 
 
+def test_a_menu_action_registered_under_its_own_name_is_named_once(base_project: Path) -> None:
+    """'record: record' with no function record (PD506) read "The menu action 'record' of 'Record'
+    is registered as 'record', which is not defined anywhere"; the wording is PD520's now. A
+    value of another name still says both."""
+    text = _plugin_js("    function load() {}\n    function unload() {}\n" + REGISTER)
+    (found,) = _only_js(base_project, text)
+    assert found.code == "PD506"
+    assert found.message == (
+        "The registerPlugin call of 'Record' registers the menu action 'record', which is not defined anywhere "
+        "in this file; clicking the item would fail."
+    )
+    (found,) = _only_js(base_project, _plugin_js(FUNCTIONS + REGISTER.replace("record: record", "record: recrod")))
+    assert found.message.startswith(
+        "The menu action 'record' in the registerPlugin call of 'Record' is 'recrod', which is not defined anywhere"
+    )
+
+
 # -- 5. a menu item with null icon and label, and no state$ to set them -----------------------
 
 

@@ -243,15 +243,9 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     for fn in ("load", "unload"):
         k = keys.get(fn)
         if k is not None and k.missing:
-            # 'load: load' (the usual case) named load twice: "'load' in the call … is 'load', which …".
-            what = (
-                f"The registerPlugin call of '{name}' registers {_not_a_function(k)}"
-                if k.value == fn
-                else f"'{fn}' in the registerPlugin call of '{name}' is {_not_a_function(k)}"
-            )
             report(
                 "PD520",
-                f"{what}. The app calls {fn} when the plugin "
+                f"{_registered_as(fn, k, name)}. The app calls {fn} when the plugin "
                 f"{'starts' if fn == 'load' else 'is switched off'}; this throws and shows the 'Oops' page.",
                 k.value_line,
                 k.value_column,
@@ -307,8 +301,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         if k.missing:
             report(
                 "PD506",
-                f"The menu action '{action}' of '{name}' is registered as {_not_a_function(k)}; clicking the item "
-                "would fail.",
+                f"{_registered_as(action, k, name, 'the menu action ')}; clicking the item would fail.",
                 k.value_line,
                 k.value_column,
             )
@@ -355,6 +348,20 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             k.line,
             k.column,
         )
+
+
+def _registered_as(key: str, k: Key, name: str, what: str = "") -> str:
+    """The start of PD520's and PD506's sentence: registered ``key`` of plugin ``name`` and why
+    its value ``k`` is no function (``k.missing``), naming the key once when the value has its name.
+
+    Why: 'load: load' and 'record: record' (the usual way to write it) said the name twice:
+    "'load' in the registerPlugin call … is 'load', which …", "the menu action 'record' … is
+    registered as 'record', which …". ``what`` says what the key is ("the menu action ").
+    """
+    why = _not_a_function(k)
+    if k.value == key and why.startswith(f"'{key}'"):
+        return f"The registerPlugin call of '{name}' registers {what}{why}"
+    return f"{what[:1].upper()}{what[1:]}'{key}' in the registerPlugin call of '{name}' is {why}"
 
 
 def _not_a_function(k: Key) -> str:
