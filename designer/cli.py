@@ -279,6 +279,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
+    from .core.preview import default_participants, describe_request
+
+    people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
         print(json.dumps(report | {"role": args.role, "platform": args.platform}, indent=2))
         return 0 if report["ok"] else 1
@@ -294,11 +297,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for w in p["warnings"]:
             print(f"  warning: {w['message']}")
         for r in p["requests"]:
-            payload = "" if r.get("payload") in (None, {}) else " " + json.dumps(r["payload"])
             answer = "ok" if r["ok"] else r["error"]
             if r.get("refused"):  # a guest asking for what only hosts may do: Infinity answers 403
                 answer = f"refused for guests (403 Forbidden): {r['error']}"
-            print(f"  {r['kind']} {r['path']}{payload} -> {answer}")
+            print(f"  {describe_request(r, people)} -> {answer}")
         for c in p["console"]:
             print(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:

@@ -217,6 +217,11 @@ def test_the_api_functions_refuse_a_guest_as_the_requests_do(qtbot: Any) -> None
         }
         state = json.loads(_js(qtbot, page, "JSON.stringify([PD.participants().length, PD.layout])"))
         assert state == [5, None]
+        # The card over the meeting names a direct call once ("dialOut", not "dialOut dialOut").
+        only_dial_out = "PD.requests.forEach(function (r) { r.dismissed = r.kind !== 'dialOut'; }); PDUI.render(); true"
+        _js(qtbot, page, only_dial_out)
+        card = _js(qtbot, page, "document.querySelector('#pd-refused code').textContent")
+        assert card == "dialOut"
     finally:
         import shiboken6
 

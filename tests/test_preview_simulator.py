@@ -248,3 +248,35 @@ def test_presets_table_edits_conference_controls_and_select_event(qtbot: Any, tm
         assert pane.error_count() == 0
     finally:
         _close(win)
+
+
+def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path: Path) -> None:
+    """A dialOut was logged "dialOut dialOut {"alias": ..., "protocol": "auto", "role": "guest"}":
+    the function's name twice and the mock's raw JSON. Now the name once, then what it asked, and
+    a participant by name; the simulate command prints the same words."""
+    from designer.core.model import load, save
+    from designer.core.plugins import add_plugin_files, unique_id
+    from designer.core.recipes import load_recipe, render
+
+    project = tmp_path / "recording"
+    shutil.copytree(EXAMPLE, project)
+    pkg = load(project)
+    add_plugin_files(pkg, render(load_recipe("record-stream"), {"alias": "rec@example.com"}, unique_id(pkg, "rec")))
+    save(pkg)
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        button = "document.querySelector('[data-kind=toolbar][data-plugin=rec]').click(); true"
+        _js(qtbot, pane.page, button)
+        qtbot.waitUntil(lambda: "dialOut" in pane.log.toPlainText(), timeout=5000)
+        lines = pane.log.toPlainText().splitlines()
+        assert "[Record meeting] dialOut: rec@example.com (guest, auto) → ok" in lines, lines
+        qtbot.waitUntil(lambda: "rec@example.com" in json.dumps(pane.meeting), timeout=3000)
+        _js(qtbot, pane.page, button)  # the second press hangs up
+        qtbot.waitUntil(lambda: "disconnectParticipant" in pane.log.toPlainText(), timeout=5000)
+        lines = pane.log.toPlainText().splitlines()
+        assert "[Record meeting] disconnectParticipant: rec@example.com → ok" in lines, lines
+    finally:
+        _close(win)
+    out = _cli("simulate", project).stdout
+    assert "  dialOut: rec@example.com (guest, auto) -> ok" in out, out

@@ -8,6 +8,8 @@ the page is plain HTML + JavaScript (``resources/preview/``) that any Chromium c
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from .hostonly import mock_rules
@@ -21,6 +23,7 @@ __all__ = [
     "crash_problems",
     "default_conference",
     "default_participants",
+    "describe_request",
     "page_html",
     "plugin_config",
     "preview_config",
@@ -217,3 +220,68 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
                 plugin=plugin,
             )
     return list(found.values())
+
+
+_PARTICIPANT_PATH = re.compile(r"^/?participants/([^/]+)/([a-z_]+)$")
+_DIAL_ROLES = {"chair": "host", "host": "host", "guest": "guest"}  # dialOut takes HOST/GUEST or chair/guest
+
+
+def _plain(value: Any, limit: int = 60) -> str:
+    """A payload value in words: text as it is, lists comma-separated, objects as 'key: value' pairs."""
+    if isinstance(value, bool) or value is None:
+        text = json.dumps(value)
+    elif isinstance(value, str):
+        text = value
+    elif isinstance(value, Mapping):
+        text = ", ".join(f"{k}: {_plain(v, limit)}" for k, v in value.items()) or "nothing"
+    elif isinstance(value, list):
+        text = ", ".join(_plain(v, limit) for v in value)
+    else:
+        text = json.dumps(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None = None) -> str:
+    """A request a plugin made in the preview, in words: the API function once, then what it asked.
+
+    ``people`` maps participant uuids to names (the simulated meeting's), so a request about a
+    participant names them. Why: the log and ``simulate`` printed the mock's record as it was,
+    "dialOut dialOut {"alias": "rec", "protocol": "auto", "role": "guest"}", the function's name
+    twice (the mock files direct calls under their own name as the path) and raw JSON; now
+    "dialOut: rec (guest, auto)". sendRequest keeps its path, which is what the plugin wrote.
+    """
+    kind = str(event.get("kind") or "request")
+    path = str(event.get("path") or "")
+    payload = event.get("payload")
+    names = people or {}
+    if kind == "sendRequest":
+        text = f"sendRequest {path}"
+        m = _PARTICIPANT_PATH.match(path)
+        if m and m.group(1) in names:
+            text += f" for {names[m.group(1)]}"
+        if payload not in (None, {}, []):
+            text += f" ({_plain(payload)})"
+        return text
+    what = ""
+    if kind == "dialOut" and isinstance(payload, Mapping):
+        details = [
+            _DIAL_ROLES.get(str(payload.get("role") or "").lower(), str(payload.get("role") or "")),
+            str(payload.get("protocol") or ""),
+        ]
+        details = [d for d in details if d and d != "None"]
+        what = _plain(payload.get("alias")) + (f" ({', '.join(details)})" if details else "")
+    elif kind == "sendChatMessage" and isinstance(payload, Mapping):
+        what = f"“{_plain(payload.get('text'), 80)}”"
+    elif kind == "transformConferenceLayout" and isinstance(payload, Mapping):
+        transforms = payload.get("transforms")
+        if isinstance(transforms, Mapping) and transforms:
+            what = ", ".join(f"{k} {_plain(v)}" for k, v in transforms.items())  # "layout 4:0"
+        else:
+            what = "the default layout" if transforms in (None, {}) else _plain(transforms)
+    elif (m := _PARTICIPANT_PATH.match(path)) is not None:
+        what = names.get(m.group(1), m.group(1))
+    elif payload not in (None, {}, []):
+        what = _plain(payload)
+    elif path and path != kind:
+        what = path
+    return f"{kind}: {what}" if what else kind

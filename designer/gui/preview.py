@@ -941,13 +941,11 @@ class PreviewPane(QWidget):
         elif kind == "warning":
             text = "warning: " + html.escape(str(event.get("message")))
         elif kind == "request":
-            payload = event.get("payload")
+            from ..core.preview import describe_request
+
             answer = "ok" if event.get("ok") else html.escape(str(event.get("error")))
-            text = (
-                f"{html.escape(str(event.get('kind')))} {html.escape(str(event.get('path')))}"
-                + (f" {html.escape(json.dumps(payload))}" if payload not in (None, {}) else "")
-                + f" → {answer}"
-            )
+            people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
+            text = f"{html.escape(describe_request(event, people))} → {answer}"
             if event.get("refused"):  # previewing as a guest: this button fails for guests
                 kind = "refused"
                 text = (

@@ -260,8 +260,9 @@
             '<h3>Refused: you are previewing as a Guest</h3>' +
             shown.map(function (s) {
                 var p = PD.plugins[s.r.plugin];
+                // A direct call (dialOut) is filed with its own name as the path: named once.
                 return '<div><b>' + esc(p ? p.cfg.name : s.r.plugin || 'A plugin') + '</b>: ' + esc(s.r.error) +
-                    ' <code>' + esc(s.r.kind + ' ' + s.r.path) + '</code>' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
+                    ' <code>' + esc(s.r.path === s.r.kind ? s.r.kind : s.r.kind + ' ' + s.r.path) + '</code>' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
             }).join('') +
             '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
             'offer this plugin to hosts only, or hide the button from guests.</div></div>';
