@@ -231,7 +231,7 @@ def test_presets_table_edits_conference_controls_and_select_event(qtbot: Any, tm
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.participants()[1].name") == "Renamed Guest", timeout=3000)
 
         # Conference mediaType and started; SELECT_EVENT through actions$.
-        pane.sim_media.setCurrentText("audioonly")
+        pane.sim_media.setCurrentIndex(pane.sim_media.findData("audioonly"))
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().mediaType") == "audioonly", timeout=3000)
         pane.sim_toggles["started"].click()
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().started") is False, timeout=3000)
@@ -280,3 +280,48 @@ def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path
         _close(win)
     out = _cli("simulate", project).stdout
     assert "  dialOut: rec@example.com (guest, auto) -> ok" in out, out
+
+
+def test_the_participant_table_offers_plain_words_and_writes_what_the_plugins_see(qtbot: Any, tmp_path: Path) -> None:
+    """Role was typed as free text over 'chair'/'guest' and Media listed 'audioonly'; at 1280x800
+    the table showed about one participant. Now a drop-down of Host/Guest writes 'chair', Media
+    says "Audio only", and the table shows a few participants."""
+    from PySide6.QtWidgets import QApplication, QComboBox
+    from test_preview import _window_with_preview
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.sim_button.click()
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        table = pane.sim_table
+        qtbot.waitUntil(lambda: table.rowCount() == 5, timeout=3000)
+        QApplication.processEvents()
+        assert table.viewport().height() >= 4 * table.rowHeight(0)  # four participants at least
+
+        role = next(i for i, (field, _h, _k) in enumerate(SIM_COLUMNS) if field == "role")
+        assert [table.item(r, role).text() for r in range(3)] == ["Host", "Guest", "Guest"]
+        table.setFocus()
+        table.setCurrentCell(1, role)  # Blake Guest
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        editor = table.findChild(QComboBox, "simChoice_role")
+        assert editor is not None and editor.isVisible()
+        assert [editor.itemText(i) for i in range(editor.count())] == ["Host", "Guest"]
+        assert editor.currentText() == "Guest"
+        qtbot.keyClick(editor, Qt.Key.Key_Up)  # Guest -> Host, written at once
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.participants()[1].role") == "chair", timeout=3000)
+        assert table.item(1, role).text() == "Host"
+
+        media = pane.sim_media
+        assert [media.itemText(i) for i in range(media.count())] == [
+            "Audio and video",
+            "Audio only",
+            "No audio or video",
+        ]
+        media.setFocus()
+        qtbot.keyClick(media, Qt.Key.Key_Down)
+        assert media.currentText() == "Audio only"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().mediaType") == "audioonly", timeout=3000)
+        assert pane.error_count() == 0

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -340,20 +341,93 @@ SIM_TOGGLES = (
     ("chatEnabled", "Chat enabled"),
     ("started", "Started"),
 )
-SIM_MEDIA_TYPES = ("video", "audioonly", "none")  # SPEC.md section 4: the conference mediaType values
-# The participant table's columns: (field, header, kind); "check" columns are ticks, "text" ones typed.
+# SPEC.md section 4: the conference's mediaType values, each with the words the Media list shows.
+SIM_MEDIA_TYPES = (("video", "Audio and video"), ("audioonly", "Audio only"), ("none", "No audio or video"))
+# The participant table's columns: (field, header, kind); "check" columns are ticks, "text" ones
+# typed, "choice" ones picked from SIM_CHOICES.
 SIM_COLUMNS = (
     ("name", "Name", "text"),
-    ("role", "Role", "text"),
-    ("protocol", "Protocol", "text"),
+    ("role", "Role", "choice"),
+    ("protocol", "Protocol", "choice"),
     ("muted", "Muted", "check"),
     ("presenting", "Presenting", "check"),
     ("isStreaming", "Streaming", "check"),
     ("buzzTime", "Hand raised", "check"),
     ("spotlight", "Spotlight", "check"),
-    ("serviceType", "Service type", "text"),
+    ("serviceType", "Service type", "choice"),
 )
+# What a "choice" column offers: (the value the mock and the plugins see, the words shown). Why
+# not the values themselves: "chair" for a host and "audioonly" are the API's words, not the
+# user's, and a value typed by hand ("Host", "host") was one no plugin checks for.
+SIM_CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "role": (("chair", "Host"), ("guest", "Guest")),
+    "protocol": (
+        ("webrtc", "WebRTC (the app)"),
+        ("sip", "SIP"),
+        ("h323", "H.323"),
+        ("mssip", "Skype for Business"),
+        ("rtmp", "RTMP (streaming)"),
+        ("api", "API"),
+    ),
+    "serviceType": (
+        ("conference", "Meeting room"),
+        ("lecture", "Auditorium (lecture)"),
+        ("waiting_room", "Waiting room"),
+        ("connecting", "Connecting"),
+        ("ivr", "Virtual reception (IVR)"),
+        ("gateway", "Gateway call"),
+        ("test_call", "Test call"),
+    ),
+}
+SIM_VALUE = Qt.ItemDataRole.UserRole + 1  # a "choice" cell's value (its text is the words shown)
+SIM_TABLE_ROWS = 4  # participants the table shows without scrolling, at the least
 SIM_PRESETS = ("Host alone", "Meeting with 5 guests", "Webinar with raised hands")
+
+
+def choice_text(field: str, value: Any) -> str:
+    """The words a "choice" cell shows for ``value``; a value not in the list as it is."""
+    return dict(SIM_CHOICES.get(field, ())).get(str(value), str(value))
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """Edits a "choice" column of the participant table with a drop-down of plain words, and
+    writes the value the mock needs ("Host" writes 'chair'). Other columns edit as usual."""
+
+    def _field(self, index: Any) -> str | None:
+        field, _header, kind = SIM_COLUMNS[index.column()]
+        return field if kind == "choice" else None
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802 - Qt's name
+        field = self._field(index)
+        if field is None:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent, objectName=f"simChoice_{field}")
+        combo.setAccessibleName(SIM_COLUMNS[index.column()][1])
+        for value, text in SIM_CHOICES[field]:
+            combo.addItem(text, value)
+        # A pick is the edit: written at once, as a tick in a check column is.
+        combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802 - Qt's name
+        field = self._field(index)
+        if field is None or not isinstance(editor, QComboBox):
+            super().setEditorData(editor, index)
+            return
+        value = str(index.data(SIM_VALUE) or "")
+        if editor.findData(value) < 0:  # one the list lacks (a plugin's dialOut 'auto'): kept as it is
+            editor.addItem(value, value)
+        editor.setCurrentIndex(editor.findData(value))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802 - Qt's name
+        field = self._field(index)
+        if field is None or not isinstance(editor, QComboBox):
+            super().setModelData(editor, model, index)
+            return
+        value = str(editor.currentData())
+        if value != index.data(SIM_VALUE):
+            # Both at once: one itemChanged, with the new value.
+            model.setItemData(index, {Qt.ItemDataRole.DisplayRole: choice_text(field, value), SIM_VALUE: value})
 
 
 def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -526,9 +600,13 @@ class PreviewPane(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel("Media:"))
         self.sim_media = QComboBox(objectName="simMediaType")
-        self.sim_media.addItems(SIM_MEDIA_TYPES)
-        self.sim_media.setToolTip("Sets conferenceDetails.mediaType in the mock meeting")
-        self.sim_media.currentTextChanged.connect(lambda text: self.sim_set_conference("mediaType", text))
+        for value, text in SIM_MEDIA_TYPES:
+            self.sim_media.addItem(text, value)
+        self.sim_media.setAccessibleName("Media")
+        self.sim_media.setToolTip("Sets conferenceDetails.mediaType in the mock meeting (video, audioonly or none)")
+        self.sim_media.currentIndexChanged.connect(
+            lambda _i: self.sim_set_conference("mediaType", self.sim_media.currentData())
+        )
         row.addWidget(self.sim_media)
         row.addStretch(1)
         row.addWidget(QLabel("Preset:"))
@@ -542,9 +620,22 @@ class PreviewPane(QWidget):
         box.addLayout(row)
 
         self.sim_table = QTableWidget(0, len(SIM_COLUMNS), objectName="simTable")
+        self._sim_fitted = False
         self.sim_table.setHorizontalHeaderLabels([header for _f, header, _k in SIM_COLUMNS])
         self.sim_table.verticalHeader().setVisible(False)
-        self.sim_table.setMaximumHeight(160)
+        self.sim_table.setAccessibleName("Participants")
+        self.sim_table.setWordWrap(False)  # one line a participant; the columns fit their words (_fill_table)
+        self.sim_table.setItemDelegate(_ChoiceDelegate(self.sim_table))
+        # At least a few rows, however short the panel: squeezed to its header and one row, the
+        # table was not worth opening (the panel scrolls instead); at most a preset's eight.
+        rows = self.sim_table.verticalHeader().defaultSectionSize()
+        chrome = (
+            self.sim_table.horizontalHeader().sizeHint().height()
+            + self.sim_table.horizontalScrollBar().sizeHint().height()
+            + 2 * self.sim_table.frameWidth()
+        )
+        self.sim_table.setMinimumHeight(chrome + SIM_TABLE_ROWS * rows)
+        self.sim_table.setMaximumHeight(chrome + 8 * rows)
         self.sim_table.setToolTip("Edit a participant: the plugins see the change through participants$")
         self.sim_table.itemChanged.connect(self._sim_table_edited)
         box.addWidget(self.sim_table)
@@ -647,7 +738,12 @@ class PreviewPane(QWidget):
         uuid = item.data(Qt.ItemDataRole.UserRole)
         if not uuid:
             return
-        value: Any = item.checkState() == Qt.CheckState.Checked if kind == "check" else item.text()
+        if kind == "check":
+            value: Any = item.checkState() == Qt.CheckState.Checked
+        elif kind == "choice":
+            value = item.data(SIM_VALUE)
+        else:
+            value = item.text()
         self.sim_update_participant(uuid, field, value)
 
     def _sim_state(self, conference: dict[str, Any], participants: list[dict[str, Any]]) -> None:
@@ -665,7 +761,10 @@ class PreviewPane(QWidget):
         self.sim_participant.setCurrentIndex(max(0, self.sim_participant.findData(current)))
         self.sim_participant.blockSignals(False)
         self.sim_media.blockSignals(True)
-        self.sim_media.setCurrentIndex(max(0, self.sim_media.findText(str(conference.get("mediaType", "video")))))
+        media = str(conference.get("mediaType", "video"))
+        if self.sim_media.findData(media) < 0:  # a value a plugin set that the list lacks: shown as it is
+            self.sim_media.addItem(media, media)
+        self.sim_media.setCurrentIndex(self.sim_media.findData(media))
         self.sim_media.blockSignals(False)
         self._fill_table(participants)
         self.meeting = (participants, conference)
@@ -684,9 +783,23 @@ class PreviewPane(QWidget):
                 if kind == "check":
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(Qt.CheckState.Checked if p.get(field) else Qt.CheckState.Unchecked)
+                elif kind == "choice":
+                    value = str(p.get(field, ""))
+                    if item.data(SIM_VALUE) != value:
+                        item.setData(SIM_VALUE, value)
+                        item.setText(choice_text(field, value))
                 elif item.text() != str(p.get(field, "")):
                     item.setText(str(p.get(field, "")))
         table.blockSignals(False)
+        if participants and not self._sim_fitted:  # once: later, the widths are the user's
+            self._sim_fitted = True
+            table.resizeColumnsToContents()
+            for column, (field, _header, kind) in enumerate(SIM_COLUMNS):
+                if kind == "choice":  # room for the drop-down that edits it, not only for its words
+                    sizer = QComboBox()
+                    sizer.addItems([text for _value, text in SIM_CHOICES[field]])
+                    table.setColumnWidth(column, max(table.columnWidth(column), sizer.sizeHint().width()))
+                    sizer.deleteLater()
 
     # -- feeding -----------------------------------------------------------------------
     def current_role(self) -> str:
