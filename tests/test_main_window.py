@@ -599,7 +599,7 @@ def test_deferred_menus_are_made_before_anything_needs_them(qtbot, example_proje
     win = MainWindow(defer_menus=True)
     qtbot.addWidget(win)
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Plugin", "&View"]
+    assert titles == ["&File", "&Edit", "&Plugin", "&View", "&Help"]
     assert win.menuBar().actions()[0].menu().actions() == []
     win.open_path(example_project)  # needs the Save action: makes the menus
     assert win.save_action.isEnabled()

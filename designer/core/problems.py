@@ -27,6 +27,10 @@ class Severity(str, Enum):
 class Code(NamedTuple):
     """One entry of the registry: a problem code, its severity and the README's title and reason.
 
+    ``fixable``: the check offers a one-click fix for this problem (when it can tell what was
+    meant: a missing file's closest name, a misspelt key's). Said in the README table and in
+    Help ▸ Problem Codes; tests/test_problem_codes.py holds it to the checks' code.
+
     (A named tuple: as immutable as a frozen dataclass, and the class and its seventy entries are
     made in a fraction of the time at each import by ``check``.)
     """
@@ -35,6 +39,7 @@ class Code(NamedTuple):
     severity: Severity
     title: str
     why: str
+    fixable: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ CODES: dict[str, Code] = {
             _W,
             "The same name appears twice in one JSON object",
             "Only the last one counts; the first is silently ignored.",
+            fixable=True,
         ),
         Code(
             "PD102",
@@ -129,25 +135,28 @@ CODES: dict[str, Code] = {
             "will not have it.",
         ),
         # -- settings.json / manifest.json -------------------------------------------------
-        Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all."),
+        Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),
         Code(
             "PD201",
             _E,
             "Plugin package file not found",
             "A settings.json entry points to a file that is not in the package; that plugin never loads.",
+            fixable=True,
         ),
-        Code("PD202", _E, "Two plugins use the same id", "The app keeps only one of them."),
+        Code("PD202", _E, "Two plugins use the same id", "The app keeps only one of them.", fixable=True),
         Code(
             "PD203",
             _W,
             "settings.json id differs from the package id",
             "Some app versions tolerate it, others do not load the plugin.",
+            fixable=True,
         ),
         Code(
             "PD204",
             _E,
             "Plugin package file name differs only in letter case",
             "Works on your computer, fails on the Linux web server that serves the package.",
+            fixable=True,
         ),
         Code(
             "PD208",
@@ -155,6 +164,7 @@ CODES: dict[str, Code] = {
             "settings.json srcURL is not a plugin package file",
             "It must name the plugin's *.plugin.package.json; pointed at the .js or an icon, the app loads "
             "nothing for that entry.",
+            fixable=True,
         ),
         Code(
             "PD209",
@@ -162,25 +172,35 @@ CODES: dict[str, Code] = {
             "Plugin is off and users cannot switch it on",
             "enabled is false in settings.json and allowUnload is false in the package file: the switch is gone, "
             "so nobody ever gets the plugin.",
+            fixable=True,
         ),
         Code(
             "PD207",
             _E,
             "settings.json's plugin list is under another name",
             "The app reads only 'plugins'; a list under 'plugin' or 'Plugins' loads nothing.",
+            fixable=True,
         ),
-        Code("PD210", _E, "manifest.json is missing", "Without it the app ignores settings.json, so no plugin loads."),
+        Code(
+            "PD210",
+            _E,
+            "manifest.json is missing",
+            "Without it the app ignores settings.json, so no plugin loads.",
+            fixable=True,
+        ),
         Code(
             "PD211",
             _E,
             "isSettingsBranded is not true",
             "The app ignores settings.json (and so every plugin) unless it is true.",
+            fixable=True,
         ),
         Code(
             "PD212",
             _W,
             "brandingID has no value",
             "Clients keep their cached branding unless brandingID changes with each upload.",
+            fixable=True,
         ),
         # -- plugin package file -----------------------------------------------------------
         Code(
@@ -242,18 +262,20 @@ CODES: dict[str, Code] = {
             "the plugin set it at run time through state$.",
         ),
         # -- icons -------------------------------------------------------------------------
-        Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken."),
+        Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(
             "PD401",
             _E,
             "Icon file name differs only in letter case",
             "Works on Windows/macOS, fails on the Linux web server.",
+            fixable=True,
         ),
         Code(
             "PD402",
             _E,
             "Icon id not found in the SVG",
             "The reference 'file.svg#id' needs an element with that id; otherwise the icon is invisible.",
+            fixable=True,
         ),
         Code("PD403", _E, "Icon is not a readable SVG", "The app cannot draw it."),
         Code(
@@ -261,6 +283,7 @@ CODES: dict[str, Code] = {
             _W,
             "Icon reference has no #id",
             "The app looks up the icon by id; without one it may draw nothing.",
+            fixable=True,
         ),
         Code("PD405", _E, "Icon is not an SVG file", "Only SVG icons are supported."),
         Code(
@@ -269,6 +292,7 @@ CODES: dict[str, Code] = {
             "Icon file not used",
             "No menu item uses it and the plugin's code does not name it: it is uploaded for nothing "
             "(left over after picking another icon?).",
+            fixable=True,
         ),
         # -- package-level consistency -----------------------------------------------------
         Code(
@@ -276,6 +300,7 @@ CODES: dict[str, Code] = {
             _I,
             "Plugin package file not listed in settings.json",
             "The app only loads plugins that settings.json lists; this one is carried along unused.",
+            fixable=True,
         ),
         Code(
             "PD206",
@@ -297,6 +322,7 @@ CODES: dict[str, Code] = {
             _I,
             "brandingID is the same as last time",
             "Clients keep their cached branding unless brandingID changes with each upload.",
+            fixable=True,
         ),
         # -- SVG safety and ids ------------------------------------------------------------
         Code(
@@ -304,38 +330,46 @@ CODES: dict[str, Code] = {
             _W,
             "SVG has a DOCTYPE other than the standard W3C one",
             "A DOCTYPE can point to outside files; icons do not need one (the W3C public one is accepted).",
+            fixable=True,
         ),
         Code(
             "PD411",
             _E,
             "SVG declares entities",
             "Entities can read local files or blow up memory (billion laughs); the app does not need them.",
+            fixable=True,
         ),
-        Code("PD412", _E, "SVG contains a script", "Scripts in icons can run code in the meeting page."),
+        Code("PD412", _E, "SVG contains a script", "Scripts in icons can run code in the meeting page.", fixable=True),
         Code(
             "PD413",
             _E,
             "SVG has an event handler attribute",
             "on... attributes run code when the icon is shown or clicked.",
+            fixable=True,
         ),
-        Code("PD414", _E, "SVG has a javascript: link", "A javascript: link runs code in the meeting page."),
+        Code(
+            "PD414", _E, "SVG has a javascript: link", "A javascript: link runs code in the meeting page.", fixable=True
+        ),
         Code(
             "PD415",
             _E,
             "SVG links to an outside resource",
             "The icon would load or link to files outside the package; they may be blocked, missing or unsafe.",
+            fixable=True,
         ),
         Code(
             "PD416",
             _E,
             "SVG contains foreignObject",
             "foreignObject embeds HTML in the icon, which can carry scripts and forms.",
+            fixable=True,
         ),
         Code(
             "PD420",
             _E,
             "SVG refers to an id it does not contain",
             'A url(#id) or href="#id" that finds nothing draws nothing.',
+            fixable=True,
         ),
         Code(
             "PD421",
@@ -349,7 +383,13 @@ CODES: dict[str, Code] = {
             "SVG id is not a valid name",
             "Ids with spaces or starting with a digit cannot be referenced reliably ('file.svg#id').",
         ),
-        Code("PD430", _W, "SVG has no viewBox", "Without a viewBox the icon does not scale to the button's size."),
+        Code(
+            "PD430",
+            _W,
+            "SVG has no viewBox",
+            "Without a viewBox the icon does not scale to the button's size.",
+            fixable=True,
+        ),
         Code(
             "PD431",
             _E,
@@ -381,12 +421,14 @@ CODES: dict[str, Code] = {
             _E,
             "registerPlugin id differs from the package id",
             "The app matches the registration to the package by id; with another id the buttons do nothing.",
+            fixable=True,
         ),
         Code(
             "PD505",
             _E,
             "Menu item action is not registered",
             "The app looks the action up in the registered object; if it is not there the click fails.",
+            fixable=True,
         ),
         Code(
             "PD506",
@@ -405,12 +447,14 @@ CODES: dict[str, Code] = {
             _E,
             "load or unload is not registered",
             "The app calls load when the plugin starts and unload when it stops; a missing one brings up the 'Oops' page.",
+            fixable=True,
         ),
         Code(
             "PD509",
             _W,
             "state$ is created but not registered",
             "The app only sees state$ if it is passed to registerPlugin; icon and label never change.",
+            fixable=True,
         ),
         Code(
             "PD510",
@@ -423,6 +467,7 @@ CODES: dict[str, Code] = {
             _E,
             "Unknown PEX.pluginAPI function",
             "Calling a function the app does not have throws an error and brings up the 'Oops' page.",
+            fixable=True,
         ),
         Code(
             "PD512",
@@ -436,6 +481,7 @@ CODES: dict[str, Code] = {
             _E,
             "Unknown PEX.actions event",
             "PEX.actions.X is undefined for an unknown X, so the subscription never fires.",
+            fixable=True,
         ),
         Code(
             "PD515",
@@ -500,9 +546,9 @@ CODES: dict[str, Code] = {
 
 def codes_markdown() -> str:
     """The README table of problem codes, generated so it always matches the checker."""
-    rows = ["| code | severity | problem | why it matters |", "|---|---|---|---|"]
+    rows = ["| code | severity | problem | why it matters | one-click fix |", "|---|---|---|---|---|"]
     for c in CODES.values():
-        rows.append(f"| {c.code} | {c.severity.value} | {c.title} | {c.why} |")
+        rows.append(f"| {c.code} | {c.severity.value} | {c.title} | {c.why} | {'yes' if c.fixable else ''} |")
     return "\n".join(rows)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
+    QWidget,
 )
 
 from .panes.problems_pane import ProblemsPane
@@ -140,7 +141,7 @@ def _package_of(path: Path) -> Path:
     return path
 
 
-_MENU_TITLES = (("file", "&File"), ("edit", "&Edit"), ("plugin", "&Plugin"), ("view", "&View"))
+_MENU_TITLES = (("file", "&File"), ("edit", "&Edit"), ("plugin", "&Plugin"), ("view", "&View"), ("help", "&Help"))
 
 
 class MainWindow(QMainWindow):
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
+        self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.problems_view = ProblemsPane()
         self.problems_view.sig_jump.connect(self.jump_to_problem)
         self.problems_view.sig_fix.connect(self.apply_fix)
+        self.problems_view.sig_explain.connect(self.show_problem_codes)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problemsDock")
         dock.setWidget(self.problems_view)
@@ -354,6 +357,70 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, k=key: self.set_appearance(k))
             group.addAction(action)
             appearance.addAction(action)
+        help_menu = self._menus["help"]
+        codes = QAction("&Problem Codes…", self, objectName="problemCodesAction")
+        codes.setShortcut(QKeySequence.StandardKey.HelpContents)
+        codes.setToolTip("What each problem code means; on a problem in the Problems list, that problem's code")
+        codes.triggered.connect(lambda: self.show_problem_codes())
+        help_menu.addAction(codes)
+        keys = QAction("&Keyboard Shortcuts…", self, objectName="shortcutsAction")
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
+        help_menu.addSeparator()
+        about = QAction("&About Plugin Designer", self, objectName="aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # -- help -----------------------------------------------------------------------------
+    def show_problem_codes(self, code: str | None = None) -> None:
+        """Help ▸ Problem Codes (F1): every code explained. With the keyboard on a problem in the
+        Problems list (or ``code`` given), it opens at that problem's code."""
+        from PySide6.QtWidgets import QApplication
+
+        from .help import ProblemCodesDialog
+
+        if code is None:
+            focus = QApplication.focusWidget()
+            view = self.problems_view
+            if focus is not None and (focus is view or view.isAncestorOf(focus)) and view.currentItem() is not None:
+                problem = view.currentItem().data(0, Qt.ItemDataRole.UserRole)
+                code = getattr(problem, "code", None)
+        dialog = self._help_windows.get("codes")
+        if dialog is None:
+            dialog = self._help_windows["codes"] = ProblemCodesDialog(self)
+        dialog.show_code(code)
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: read from the window's actions as they are now.
+
+        The source and icon editors are made first (as when a file is first shown), so their
+        keys are listed before any file has been opened.
+        """
+        from .help import ShortcutsDialog
+
+        self._ensure_source_pane()
+        self._ensure_icon_pane()
+        dialog = self._help_windows.get("keys")
+        if dialog is None:
+            dialog = self._help_windows["keys"] = ShortcutsDialog(self)
+        else:
+            dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_about(self) -> None:
+        """Help ▸ About Plugin Designer: version, Qt, PySide6 and Python, licence."""
+        from .help import AboutDialog
+
+        dialog = self._help_windows.get("about")
+        if dialog is None:
+            dialog = self._help_windows["about"] = AboutDialog(self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def focus_problems(self) -> None:
         """View ▸ Go to Problems: a keyboard user's way to the list (a dock is not in the Tab order).

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
-    from PySide6.QtCore import QModelIndex
+    from PySide6.QtCore import QModelIndex, QPoint
     from PySide6.QtGui import QIcon, QResizeEvent
 
     from ...core.model import BrandingPackage
@@ -85,10 +85,12 @@ class _Wrapped(QStyledItemDelegate):
 
 
 class ProblemsPane(QTreeWidget):
-    """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a place."""
+    """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a
+    place, ``sig_explain`` to explain a problem code (Help ▸ Problem Codes at that code)."""
 
     sig_fix = Signal(object)
     sig_jump = Signal(object)
+    sig_explain = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,8 @@ class ProblemsPane(QTreeWidget):
         self.setItemDelegate(_Wrapped(self))
         self.header().sectionResized.connect(self._column_resized)
         self.itemActivated.connect(self._activated)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
     def _column_resized(self, _column: int, _old: int, _new: int) -> None:
         """Rows are as tall as their text at the columns' widths: when a width changes, they are
@@ -219,7 +223,11 @@ class ProblemsPane(QTreeWidget):
                 row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
                 row.setToolTip(1, p.location())
                 row.setIcon(0, icon(p.severity.value))
-                row.setToolTip(0, f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there.")
+                row.setToolTip(
+                    0,
+                    f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there; F1 tells what {p.code} means.",
+                )
+                row.setToolTip(2, f"F1 or right-click: what {p.code} means")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 rows.append(row)
                 if p.fix is not None and writable:
@@ -283,6 +291,21 @@ class ProblemsPane(QTreeWidget):
             head = self.topLevelItem(i)
             for j in range(head.childCount()):
                 yield head.child(j)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right-click on a problem: go there, or read what its code means."""
+        from PySide6.QtWidgets import QMenu
+
+        item = self.itemAt(pos)
+        problem = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if problem is None:
+            return
+        self.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction("Go to the problem\tEnter", lambda: self.sig_jump.emit(problem))
+        menu.addAction(f"What {problem.code} means\tF1", lambda: self.sig_explain.emit(problem.code))
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)

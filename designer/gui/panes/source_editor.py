@@ -1374,6 +1374,7 @@ class SourcePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourcePane")
+        self.setAccessibleName("Source editor")  # (Help ▸ Keyboard Shortcuts lists its keys under it)
         self.editor = SourceEditor()
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()

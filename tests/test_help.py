@@ -1,0 +1,172 @@
+"""The Help menu: problem codes, keyboard shortcuts and About, driven as a user would."""
+
+from __future__ import annotations
+
+import platform
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from test_main_window import _nameless
+
+from designer.core.problems import CODES
+from designer.gui.main_window import MainWindow
+
+
+def _help_action(window: MainWindow, name: str) -> QAction:
+    """The Help menu's item ``name`` (its objectName), as the menu shows it."""
+    window.finish_menus()
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert window.menuBar().actions()[-1].text() == "&Help"
+    action = next(a for a in help_menu.actions() if a.objectName() == name)
+    assert action.isEnabled()
+    return action
+
+
+def _dialog(window: MainWindow, name: str) -> QDialog:
+    dialog = window.findChild(QDialog, name)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _fits_a_laptop_screen(dialog: QDialog) -> None:
+    assert dialog.frameGeometry().width() <= 1280 and dialog.frameGeometry().height() <= 800
+
+
+def _listed_codes(dialog: QDialog) -> list[str]:
+    view = dialog.list
+    return [
+        view.topLevelItem(i).text(0) for i in range(view.topLevelItemCount()) if not view.topLevelItem(i).isHidden()
+    ]
+
+
+def test_help_problem_codes_lists_every_code_and_finds_one_by_its_code_or_words(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # Help ▸ Problem Codes…
+    dialog = _dialog(window, "problemCodesDialog")
+    assert _help_action(window, "problemCodesAction").shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    assert _listed_codes(dialog) == list(CODES)  # the registry the checker and the README use
+    _fits_a_laptop_screen(dialog)
+    assert _nameless(dialog) == []
+    qtbot.waitUntil(dialog.search.hasFocus)
+
+    qtbot.keyClicks(dialog.search, "pd506")
+    assert _listed_codes(dialog) == ["PD506"]
+    row = dialog.list.topLevelItem(list(CODES).index("PD506"))
+    assert [row.text(c) for c in range(4)] == ["PD506", "error", CODES["PD506"].title, ""]
+    assert dialog.count.text() == f"1 of {len(CODES)} codes match “pd506”."
+    # Enter goes to the list, Enter again to the explanation, which a screen reader then reads.
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.list.hasFocus() and dialog.list.currentItem() is row
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.explanation.hasFocus()  # (Enter did not close the dialog)
+    text = dialog.explanation.toPlainText()
+    assert text.startswith(f"PD506 — {CODES['PD506'].title}") and CODES["PD506"].why in text
+    assert "No one-click fix" in text
+
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "settings missing")
+    assert "PD200" in _listed_codes(dialog) and "PD506" not in _listed_codes(dialog)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(list(CODES).index("PD200")))
+    assert dialog.list.currentItem().text(3) == "yes" and "one-click fix" in dialog.explanation.toPlainText()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "no such thing")
+    assert _listed_codes(dialog) == [] and dialog.count.text() == "No code matches “no such thing”."
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_f1_on_a_problem_opens_problem_codes_at_its_code(window: MainWindow, qtbot, example_project: Path) -> None:
+    """From the Problems list (Ctrl+Shift+M, then F1), the explanation of that problem's code."""
+    plugin = example_project / "webapp2" / "plugins" / "lock-toggle"
+    shutil.copy(plugin / "lock.svg", plugin / "left-over.svg")  # PD406: an icon nothing uses
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.problems_view
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentItem().text(2) == "PD406"
+    assert "F1" in view.currentItem().toolTip(0)
+    qtbot.keyClick(view, Qt.Key.Key_F1)
+    dialog = _dialog(window, "problemCodesDialog")
+    assert dialog.list.currentItem().text(0) == "PD406"
+    qtbot.waitUntil(dialog.list.hasFocus)  # the keyboard on it: Enter reads the explanation
+    assert dialog.explanation.toPlainText().startswith("PD406 — Icon file not used")
+    dialog.close()
+
+
+def test_a_problems_right_click_menu_explains_its_code(window: MainWindow, qtbot, example_project: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    plugin = example_project / "webapp2" / "plugins" / "lock-toggle"
+    shutil.copy(plugin / "lock.svg", plugin / "left-over.svg")  # PD406
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(view.problem_items())
+    offered: list[str] = []
+
+    def choose() -> None:  # the user picks "What PD406 means" in the menu that opened
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)
+            return
+        offered.extend(a.text() for a in menu.actions())
+        chosen = next(a for a in menu.actions() if a.text().startswith("What PD406 means"))
+        menu.setActiveAction(chosen)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    view.customContextMenuRequested.emit(view.visualItemRect(row).center())
+    assert offered == ["Go to the problem\tEnter", "What PD406 means\tF1"]
+    dialog = _dialog(window, "problemCodesDialog")
+    assert dialog.list.currentItem().text(0) == "PD406"
+
+
+def test_help_keyboard_shortcuts_lists_the_windows_own_keys(window: MainWindow, qtbot) -> None:
+    """Read from the window's actions when it opens: a new action with keys is listed, by its menu."""
+    _help_action(window, "shortcutsAction").trigger()
+    dialog = _dialog(window, "shortcutsDialog")
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
+    rows = dialog.rows()
+    assert ("File", "Save", save) in rows
+    assert ("View", "Preview", "Ctrl+Shift+P") in rows
+    assert ("Plugin", "Duplicate (in Project)", "Ctrl+D") in rows  # its keys work in the project tree
+    assert ("Source editor", "Go to Line…", "Ctrl+G") in rows  # listed before any file was opened
+    assert ("Icon canvas", "Rectangle", "R") in rows
+    assert ("Help", "Problem Codes…", "F1") in rows
+    _fits_a_laptop_screen(dialog)
+    assert _nameless(dialog) == []
+    qtbot.waitUntil(dialog.filter.hasFocus)
+    qtbot.keyClicks(dialog.filter, "save")
+    assert dialog.rows() == [("File", "Save", save)]
+    dialog.close()
+
+    extra = QAction("Say Hello", window, shortcut=QKeySequence("Ctrl+Alt+H"))
+    window.view_menu.addAction(extra)
+    _help_action(window, "shortcutsAction").trigger()
+    dialog.filter.clear()
+    assert ("View", "Say Hello", "Ctrl+Alt+H") in dialog.rows()
+
+
+def test_help_about_names_the_version_qt_python_and_licence(window: MainWindow, qtbot) -> None:
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
+
+    _help_action(window, "aboutAction").trigger()
+    dialog = _dialog(window, "aboutDialog")
+    shown = dialog.findChild(QLabel, "aboutText").text()
+    for part in (
+        f"Plugin Designer {version('pexip-plugin-designer')}",
+        f"Qt {qVersion()}, PySide6 {pyside}, Python {platform.python_version()}",
+        "Licence: MIT",
+    ):
+        assert part in shown
+    _fits_a_laptop_screen(dialog)
+    assert _nameless(dialog) == []
+    qtbot.mouseClick(dialog.findChild(QPushButton, "aboutCopy"), Qt.MouseButton.LeftButton)  # for a bug report
+    assert f"Qt {qVersion()}" in QApplication.clipboard().text()
