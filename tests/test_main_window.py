@@ -1363,7 +1363,59 @@ def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
     steps = window.editor.undo_stack.count()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.status.text().startswith("Could not fix: ")
-    assert "no longer at line 40" in window.status.text()
+    assert "'Use sendRequest' no longer applies" in window.status.text()
     assert window.editor.undo_stack.count() == steps and window.package.read_text(rel) == "// a new first line\n" + text
     row = next(r for r in view.problem_items() if r.text(2) == "PD511")  # checked again: at its new line
     assert row.text(1).endswith(":41:30")
+
+
+def test_a_fix_clicked_twice_before_the_checks_ran_again_is_applied_once(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """Two quick clicks on "Remove this second 'lock-toggle' entry" (a double-click): the second
+    one, on the list not yet checked again, removed the entry that had moved into its place,
+    another plugin's."""
+    settings = example_project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"].insert(2, dict(data["plugins"][0]))
+    settings.write_text(json.dumps(data, indent=4))
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD202")
+    button = view.itemWidget(row, 3)
+    assert button.property("fullTitle") == "Remove this second 'lock-toggle' entry"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # before the checks run again (150 ms)
+    ids = [p.entry.id for p in window.package.plugins]
+    assert ids == ["lock-toggle", "meeting-info", "raise-hand-helper"]
+    assert window.editor.undo_stack.count() == 1
+    assert window.status.text().startswith("Could not fix: 'Remove this second 'lock-toggle' entry' no longer applies")
+    assert not any(r.text(2) == "PD202" for r in view.problem_items())  # checked again: the list is current
+
+
+def test_a_fix_clicked_while_big_sources_are_checked_again_waits_for_the_list(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """With a big source just edited the checks finish on another thread: a Fix clicked before
+    then is not applied, and the status bar says to click it again (not that it no longer applies)."""
+    from designer.gui.source_analysis import BIG_SOURCE
+
+    settings = example_project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"].insert(2, dict(data["plugins"][0]))
+    settings.write_text(json.dumps(data, indent=4))
+    rel = "plugins/meeting-info/meeting-info.plugin.js"
+    source = example_project / "webapp2" / rel
+    source.write_text(source.read_text() + "\n" + "// padding\n" * (BIG_SOURCE // 11 + 1))
+    window.open_path(example_project)
+    qtbot.waitUntil(lambda: window.source_analysis is None and bool(window.problems))
+    view = window.problems_view
+    button = view.itemWidget(next(r for r in view.problem_items() if r.text(2) == "PD202"), 3)
+    window.editor.edit_text("Add a line", rel, "// a new first line\n" + window.package.read_text(rel))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.status.text().startswith("Not fixed yet: the problems are being checked again")
+    assert len(window.package.plugins) == 4 and window.editor.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: window.source_analysis is None)
+    button = view.itemWidget(next(r for r in view.problem_items() if r.text(2) == "PD202"), 3)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "meeting-info", "raise-hand-helper"]

@@ -1123,6 +1123,25 @@ class MainWindow(QMainWindow):
 
         if self.editor is None:
             return
+        if self._recheck.isActive() or self.source_analysis is not None:
+            # The list is older than the last change (the checks run 150 ms after it): a second
+            # click of the same Fix, or a Fix of a row the change moved, acted on what is there
+            # now: 'Remove this second entry' clicked twice removed the next plugin's entry too.
+            # Only a fix the checks still offer is applied.
+            self._recheck.stop()
+            self._run_checks()
+            if self.source_analysis is not None:  # big sources: the checks finish on another thread
+                self.status.setText(
+                    "Not fixed yet: the problems are being checked again after the last change. "
+                    "Click Fix again once the list is up to date."
+                )
+                return
+            if not any(p.fix == fix for p in self._all_problems()):
+                self.status.setText(
+                    f"Could not fix: '{fix.title}' no longer applies (the list was older than the last "
+                    "change). Nothing was changed; the problems are checked again."
+                )
+                return
         done: list[str] = []  # what the fix did ("Delete plugins/x/old.svg"), as the CLI says it
         try:
             self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)))
