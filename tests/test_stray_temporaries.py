@@ -157,3 +157,26 @@ def test_the_next_export_to_a_folder_removes_its_stale_temporary_zip(
     _later(monkeypatch, 120)
     export_package(example_project, out)
     assert sorted(p.name for p in out.parent.iterdir()) == ["branding.zip"]
+
+
+def test_a_file_with_a_long_name_is_saved_and_its_temporary_names_are_known(
+    example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose name was near the file system's limit (a Chinese name of 83 characters, 253
+    bytes) could be opened and edited but not saved: 'File name too long', from its temporary
+    file's name, which is the file's name and some 20 characters more."""
+    name = "图" * 83 + ".svg"
+    assert len(name.encode()) == 253
+    folder = example_project / "webapp2" / LOCK
+    (folder / name).write_bytes((folder / "lock.svg").read_bytes())
+    pkg = load(example_project)
+    rel = f"{LOCK}/{name}"
+    edited = pkg.read_text(rel).replace("<svg", "<svg ", 1)
+    pkg.pending_texts[rel] = edited
+    renamed: list[str] = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: renamed.append(os.path.basename(src)) or real(src, dst))
+    assert save(pkg) == [rel]
+    assert (folder / name).read_text(encoding="utf-8") == edited
+    assert renamed and all(is_temporary(n) and len(n.encode()) <= 255 for n in renamed)
+    assert _hidden_files(folder) == []

@@ -155,6 +155,22 @@ _TEMP_TAG = ".pd-"
 _TEMP_RANDOM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # tempfile's letters (hex is a subset)
 _TEMP_BUSY = 60.0  # seconds: younger than this, a file may be being written (even from another computer)
 _TEMP_ABANDONED = 3600.0  # no write takes an hour: by then the id may be another program's
+_NAME_MAX = 255  # bytes of one file name (ext4, APFS; NTFS counts 255 UTF-16 units, never more bytes)
+
+
+def _temp_prefix(name: str) -> str:
+    """``.<name>.pd-<process id>-``: what a temporary file of ``name`` is called before its 8 random
+    letters and ``.tmp`` / ``.old.tmp``, the file's name cut short when the whole would be too
+    long for the file system (only the tag and what follows it tell a temporary file).
+
+    Why: a file whose name was a little under the limit (76 Chinese characters, 232 bytes) could
+    be opened and edited, but not saved: its temporary name was over it (ENAMETOOLONG).
+    """
+    tail = f"{_TEMP_TAG}{os.getpid()}-"
+    room = _NAME_MAX - len(".") - len(tail) - 8 - len(".old.tmp")
+    while len(name.encode("utf-8", "surrogateescape")) > room:
+        name = name[:-1]  # whole characters: a name cut inside one is not UTF-8 (APFS refuses it)
+    return f".{name}{tail}"
 
 
 def _temporary_writer(name: str) -> int | None:
@@ -368,7 +384,7 @@ def _keep_old(path: Path) -> str | None:
     import shutil
 
     for _ in range(100):
-        old = str(path.parent / f".{path.name}{_TEMP_TAG}{os.getpid()}-{os.urandom(4).hex()}.old.tmp")
+        old = str(path.parent / f"{_temp_prefix(path.name)}{os.urandom(4).hex()}.old.tmp")
         try:
             os.link(path, old, follow_symlinks=False)
             return old
@@ -402,8 +418,8 @@ def _prepare(path: Path, data: bytes) -> str:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        prefix = f".{path.name}{_TEMP_TAG}{os.getpid()}-"  # mkstemp adds 8 random letters: see _temporary_writer
-        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+        # mkstemp adds 8 random letters: see _temporary_writer
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     except OSError as exc:  # name the file the user knows, not the temporary one
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
