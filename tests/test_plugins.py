@@ -258,3 +258,24 @@ def test_a_renamed_starter_takes_the_new_name_only_where_the_designer_wrote_the_
     assert rename_plugin(pkg, 0, "Lobby") == []
     assert (item.label, item.action) == ("Send to lobby", "sendToLobby")
     assert pkg.read_text("plugins/pa/pa.plugin.js") == source
+
+
+def test_a_renamed_starter_takes_every_item_that_runs_its_function_along(tmp_path: Path) -> None:
+    """Two items running the starter's function (the package file edited by hand): the rename
+    renamed the function and the first item's action, and the second ran a function there no
+    longer was (PD505, an error the rename made)."""
+    import copy
+
+    from designer.core.newproject import create_project
+    from designer.core.plugins import rename_plugin
+
+    pkg = load(create_project(tmp_path / "p", "Verify project"))
+    items = pkg.plugins[0].package.menu_items["toolbar"]
+    items.append(copy.deepcopy(items[0]))
+    items[1].label = "Verify again"
+    assert "action" in rename_plugin(pkg, 0, "Send to lobby")
+    assert [(mi.label, mi.action) for mi in items] == [
+        ("Send to lobby", "showSendToLobby"),
+        ("Verify again", "showSendToLobby"),
+    ]
+    assert [p.code for p in run_checks(pkg)] == ["PD307"]  # (two items doing the same: as before the rename)

@@ -301,20 +301,20 @@ def rename_plugin(pkg: BrandingPackage, index: int, name: str) -> list[str]:
     items = [item for _section, _i, item in package.items()]
     text = source
     old_action, new_action = starter_action(old), starter_action(name)
-    if text is not None and old_action != new_action and not any(mi.action == new_action for mi in items):
-        for mi in items:
-            if mi.action != old_action:
-                continue
-            state = action_state(text, old_action)
-            if not (state.function and state.registered) or action_state(text, new_action).function:
-                break  # the code would no longer match the item: the action stays as it is
+    # Every item that runs the starter's function follows it: one left behind (two items written
+    # by hand with the same action) ran a function the rename had taken away.
+    runs_it = [mi for mi in items if mi.action == old_action]
+    if text is not None and runs_it and old_action != new_action and not any(mi.action == new_action for mi in items):
+        state = action_state(text, old_action)
+        if state.function and state.registered and not action_state(text, new_action).function:
             try:
                 text = rename_action_function(text, old_action, new_action)
             except ValueError:
-                break
-            mi.action = new_action
-            followed.append("action")
-            break
+                pass  # the code would no longer match the items: the action stays as it is
+            else:
+                for mi in runs_it:
+                    mi.action = new_action
+                followed.append("action")
     if text is not None:
         text = retell_starter_name(text, [mi.action for mi in items if mi.action], old, name)
     if text is not None and text != source:
