@@ -389,37 +389,16 @@ class BodyState:
 
 
 def _function_node(source: str, action: str) -> tuple[Any, bytes] | None:
-    """The function node declared for ``action`` in the registering scope, and the source bytes."""
-    from .actionsync import _registration, _scope_of
-    from .jsanalysis import _parser
+    """The function node declared for ``action`` in the registering scope (the first, when the
+    code declares it more than once), and the source bytes; found as :mod:`actionsync` finds them."""
+    from .actionsync import _action_functions, _registration
 
     data = source.encode("utf-8", "surrogatepass")
     reg = _registration(source)
-    call_at = reg.open_brace if reg is not None else -1
-    wanted = action.encode("utf-8")
-    stack = [_parser().parse(data).root_node]
-    found = []
-    while stack:
-        node = stack.pop()
-        stack.extend(node.named_children)
-        if node.type == "function_declaration":
-            name, fn = node.child_by_field_name("name"), node
-        elif node.type == "variable_declarator":
-            name, fn = node.child_by_field_name("name"), node.child_by_field_name("value")
-            if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
-                continue
-        else:
-            continue
-        if name is None or data[name.start_byte : name.end_byte] != wanted:
-            continue
-        scope = _scope_of(node)
-        if scope is not None and scope.type != "program" and not scope.start_byte <= call_at < scope.end_byte:
-            continue  # a function of that name inside another function: not the registered one
-        found.append((node, fn))
+    found = [fn for _action, fn in _action_functions(data, [action], reg.open_brace if reg is not None else -1)]
     if not found:
         return None
-    node, fn = min(found, key=lambda t: t[0].start_byte)
-    return fn, data
+    return min(found, key=lambda fn: fn.start_byte), data
 
 
 @lru_cache(maxsize=16)
