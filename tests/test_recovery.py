@@ -175,3 +175,29 @@ def test_the_restore_question_names_files_changed_since(window: MainWindow, exam
     window.open_path(example_project)
     assert "Changed since then, by another program: " + rel in asked[0]
     window.editor.undo_stack.setClean()
+
+
+def test_a_fix_that_changes_only_the_text_is_restored_too(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """The Fix that removes a name written twice changes no value, only the text: restored after a
+    crash, the recovery said '1 file' and the save then wrote nothing; the name stayed twice."""
+    from designer.core.checks import run_checks
+    from designer.core.fixes import apply_fix
+
+    manifest = example_project / "webapp2/manifest.json"
+    manifest.write_text('{\n    "isSettingsBranded": false,\n    "brandingID": 7,\n    "isSettingsBranded": true\n}\n')
+    pkg = load(example_project)
+    apply_fix(pkg, next(p.fix for p in run_checks(pkg) if p.code == "PD101"))
+    write_recovery(pkg)
+    fixed = read_recovery(example_project / "webapp2").writes["manifest.json"]
+    assert fixed == b'{\n    "brandingID": 7,\n    "isSettingsBranded": true\n}\n'
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    assert window.editor.undo_stack.undoText().startswith("Restore unsaved changes from")
+    assert "PD101" not in [p.code for p in window.problems]
+    window.save()
+    assert manifest.read_bytes() == fixed
+    window.editor.undo_stack.undo()  # the restore is one step: undone after the save, the file is as it was
+    window.save()
+    assert manifest.read_bytes().count(b'"isSettingsBranded"') == 2

@@ -147,16 +147,21 @@ class _Overlay(PackageFiles):
 def recovered_package(pkg: BrandingPackage, recovery: Recovery) -> BrandingPackage:
     """A model of ``pkg`` with the recovered edits in it, still unsaved.
 
-    The JSON files are read from the recovery into the model (so the forms show them) while the
-    documents keep the text on disk, so saving writes exactly what the recovery holds; other
-    files become pending texts, deletions pending deletions.
+    The JSON files are read from the recovery into the model (so the forms show them); a JSON
+    file the recovery writes keeps the recovery's text as its document, the others the text on
+    disk, so saving writes exactly what the recovery holds; other files become pending texts,
+    deletions pending deletions.
+
+    Why not the text on disk for every document: an edit of the text alone, with the same values
+    (a Fix removing a name written twice), is in the recovery's text only, and was lost.
     """
     if not isinstance(pkg.files, DirFiles):
         raise ValueError("only a package folder can be recovered")
     recovered = load(_Overlay(pkg.files, recovery))
     recovered.files = pkg.files
     for rel, doc in pkg.docs.items():
-        recovered.docs[rel] = doc  # the on-disk text: what a save compares and splices against
+        if rel not in recovery.writes or rel not in recovered.docs:
+            recovered.docs[rel] = doc  # the on-disk text: what a save compares and splices against
     modelled = recovered.modelled_files()
     for rel, content in recovery.writes.items():
         if rel not in modelled:

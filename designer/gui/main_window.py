@@ -754,8 +754,7 @@ class MainWindow(QMainWindow):
             found = recovered_package(pkg, recovery)
             pkg.settings, pkg.manifest, pkg.plugins = found.settings, found.manifest, found.plugins
             pkg.pending_texts = found.pending_texts
-            for rel, doc in found.docs.items():
-                pkg.docs.setdefault(rel, doc)
+            pkg.docs.update(found.docs)  # (the step keeps the documents it replaces, for undo)
 
         self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
         self._run_checks()
