@@ -247,3 +247,14 @@ def test_the_starters_first_line_says_what_wrote_it_and_still_follows_a_move() -
     assert written.splitlines()[0] == "// Send to lobby: a toolbar button made with 'Make it do'."
     moved = retell_starter_comments(written, "conference")
     assert moved.splitlines()[0] == "// Send to lobby: a conference menu item made with 'Make it do'."
+
+
+def test_the_menu_shows_a_label_with_an_ampersand_as_it_is(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    """A menu takes '&' for the mark of its Alt+letter: the item 'Q&A' was named 'QA' in the
+    menu's first line, its A underlined."""
+    _open(window, qtbot, tmp_path)
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Q&A")
+    assert window.package.plugins[0].package.menu_items["participants"][0].label == "Q&A"
+    _menu(window, qtbot)
+    first = window.findChild(QToolButton, "makeItDoButton").menu().actions()[0]
+    assert first.iconText() == "When 'Q&A' is clicked:"  # the text as the menu shows it, marks taken out

@@ -684,9 +684,10 @@ class MenuItemsEditor(PluginForm):
 
     @staticmethod
     def _note(menu: QMenu, *lines: str) -> None:
-        """Lines of the menu that only tell something (greyed, not clickable; a menu does not wrap)."""
+        """Lines of the menu that only tell something (greyed, not clickable; a menu does not wrap).
+        An '&' of theirs (a label "Q&A", a file name) is shown as it is, not taken for an Alt+letter."""
         for text in lines:
-            note = menu.addAction(text)
+            note = menu.addAction(text.replace("&", "&&"))
             note.setEnabled(False)
             note.setObjectName("makeItDoNote")
 
