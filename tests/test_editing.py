@@ -879,3 +879,18 @@ def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
     assert undo.text() == "&Undo Show 'Record' in: Participant menu"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[0].package.sections == ["toolbar"] and not stack.canUndo()
+
+
+def test_an_ampersand_in_a_step_shows_in_the_edit_menu(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Renamed 'Q&A', the menu said "Undo Change name … 'QA'": the & was taken for an Alt+letter mark."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.selectAll()
+    qtbot.keyClicks(name, "Q&A")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    undo = window.findChild(QAction, "undoAction")
+    assert undo.text().startswith("&Undo ") and undo.text().endswith("'Q&&A'"), undo.text()
+    undo.trigger()
+    redo = window.findChild(QAction, "redoAction")
+    assert redo.text().startswith("&Redo ") and redo.text().endswith("'Q&&A'") and undo.text() == "&Undo"

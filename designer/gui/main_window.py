@@ -292,6 +292,11 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         undo.setObjectName("undoAction")
         redo.setObjectName("redoAction")
+        # Qt puts the step's text after the prefix as it is, so the "&" of a name such as "Q&A"
+        # became an Alt+letter mark and the menu said "QA". (Connected after Qt's own update, so
+        # this text is the one that stays.)
+        self.undo_group.undoTextChanged.connect(lambda text: _prefixed(undo, "&Undo", text))
+        self.undo_group.redoTextChanged.connect(lambda text: _prefixed(redo, "&Redo", text))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         plugin_menu = self._menus["plugin"]
@@ -1852,3 +1857,8 @@ class MainWindow(QMainWindow):
         # The keyboard goes with the request, as for Go to Problems (a dock is not where Tab
         # leads from the tree): Up and Down then go back and forth through the steps.
         self.history_dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _prefixed(action: QAction, prefix: str, text: str) -> None:
+    """``prefix`` and an undo step's text as a menu shows it: the text's own "&" stays an "&"."""
+    action.setText(f"{prefix} {text.replace('&', '&&')}" if text else prefix)
