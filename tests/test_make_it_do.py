@@ -258,3 +258,22 @@ def test_the_menu_shows_a_label_with_an_ampersand_as_it_is(window: MainWindow, q
     _menu(window, qtbot)
     first = window.findChild(QToolButton, "makeItDoButton").menu().actions()[0]
     assert first.iconText() == "When 'Q&A' is clicked:"  # the text as the menu shows it, marks taken out
+
+
+def test_an_action_that_cannot_be_a_function_name_is_said_as_such(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """An action such as 'show-it' (a package file edited by hand) was said to have "no single
+    registerPlugin call", though the source had one."""
+    create_project(tmp_path / "p", "Send to lobby")
+    package = tmp_path / "p" / "webapp2" / "plugins/send-to-lobby/send-to-lobby.plugin.package.json"
+    data = json.loads(package.read_text())
+    (section,) = data["menuItems"]
+    data["menuItems"][section][0]["action"] = "show-it"
+    package.write_text(json.dumps(data, indent=4))
+    window.open_path(tmp_path / "p")
+    select_plugin(window, qtbot, 0)
+    lines = _menu(window, qtbot)
+    said = " ".join(text for _name, text, _on in lines)
+    assert all(not on for _name, _text, on in lines) and "registerPlugin" not in said
+    assert "'show-it' cannot be the name of a function" in said

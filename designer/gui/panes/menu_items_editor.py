@@ -626,6 +626,7 @@ class MenuItemsEditor(PluginForm):
         """What the selected item can be made to do, for its placement; or, when its function is
         the user's own code, only why nothing is offered (it is never overwritten)."""
         from ...core.behaviours import behaviours_for, body_state
+        from ...core.jstext import is_identifier
 
         menu = self.make_menu
         menu.clear()
@@ -636,6 +637,10 @@ class MenuItemsEditor(PluginForm):
             self._note(menu, "Give the item an action (a function name) first.")
             return
         mi = items[row]
+        if not is_identifier(mi.action):  # (a package file edited by hand: the form refuses such names)
+            self._note(menu, f"'{mi.action}' cannot be the name of a function, so the designer cannot write",
+                       "its code: give the item an action made of letters, digits and _ (not starting with a digit).")  # fmt: skip
+            return
         name = rel.rsplit("/", 1)[-1]
         state = body_state(source, mi.action)
         if state.state == "none":
