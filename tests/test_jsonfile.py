@@ -177,6 +177,9 @@ def test_array_elements_that_stay_keep_their_text(old, edits) -> None:
         ('{"a\\"NaN": 1,\n "b": [1,\n  -Infinity]}', 3, 3, "-Infinity is not a JSON value"),
         ('{"x": "\\\\", "y": Infinity}', 1, 18, "Infinity is not a JSON value"),
         ('{"w": "1e400",\n "v": 1e400}', 2, 7, "the number 1e400 is too large"),
+        # Integers past a double are Infinity in a browser; past 4,300 digits Python's int() refuses.
+        ('{"v": 1' + "0" * 309 + "}", 1, 7, "the number 100000000000…(310 digits) is too large"),
+        ('{"a": 1,\n "v": -' + "9" * 5000 + "}", 2, 7, "(5001 digits) is too large"),
     ],
 )
 def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, column: int, words: str) -> None:

@@ -234,6 +234,19 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _finite_int(text: str) -> int:
+    """An integer too large for a double reads as Infinity in a browser too; past 4,300 digits
+    Python refuses to read it at all (ValueError, a traceback), so the length is looked at first."""
+    if len(text) > 330:  # 2**1024 has 309 digits: anything longer is Infinity
+        raise _NotJson(text)
+    value = int(text)
+    try:
+        float(value)
+    except OverflowError:
+        raise _NotJson(text) from None
+    return value
+
+
 # Only a document with NaN or Infinity needs them: strings, compiled (and cached by re) then.
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _CONSTANT = r"-?Infinity|NaN"
@@ -325,7 +338,11 @@ class JsonDocument:
 
         try:
             data = json.loads(
-                text, object_pairs_hook=pairs_hook, parse_constant=_refuse_constant, parse_float=_finite_float
+                text,
+                object_pairs_hook=pairs_hook,
+                parse_constant=_refuse_constant,
+                parse_float=_finite_float,
+                parse_int=_finite_int,
             )
         except json.JSONDecodeError as exc:
             # Lines as the editor shows them: the decoder counts LF only (a lone CR or a U+2028 in
@@ -336,11 +353,12 @@ class JsonDocument:
             token = str(exc)
             pos = _constant_position(text, token)
             line, column = line_col(text, pos)
+            shown = token if len(token) <= 24 else f"{token[:12]}…({len(token)} digits)"
             if token in ("NaN", "Infinity", "-Infinity"):
                 message = f"{token} is not a JSON value (a browser cannot read this file); write a number or null"
             else:
-                message = f"the number {token} is too large to be read (it would become Infinity); write a smaller one"
-            raise JsonSyntaxError(message, line, column, f"{token} is not a finite number") from None
+                message = f"the number {shown} is too large to be read (it would become Infinity); write a smaller one"
+            raise JsonSyntaxError(message, line, column, f"{shown} is not a finite number") from None
         except RecursionError:
             raise JsonSyntaxError("the JSON is nested too deeply to read", 1, 1) from None
         self.text = text
