@@ -305,3 +305,38 @@ def test_moved_elements_keep_their_text(items, order, indent) -> None:
     for i in range(len(items)):
         sp = original.span(f"/items/{i}")
         assert original.text[sp.start : sp.end] in out
+
+
+# -- JSON null where an object belongs: reported, and kept as written ---------------------------
+
+
+def test_a_null_settings_json_is_reported_and_survives_an_export(tmp_path: Path) -> None:
+    """null was read as {}: no problem was reported (a list or a number was), and the export
+    wrote '{}' in its place."""
+    from designer.core.export import export_package
+
+    root = write(tmp_path, {"manifest.json": MANIFEST, "settings.json": "null"})
+    found = [p for p in run_checks(load(root)) if p.code == "PD102"]
+    assert [(p.file, p.line, p.column) for p in found] == [("settings.json", 1, 1)]
+    assert "it is null" in found[0].message
+    export_package(root, tmp_path / "out.zip", force=True)
+    assert (root / "webapp2/settings.json").read_text() == "null"
+
+
+def test_null_entries_stay_null_when_another_is_edited(tmp_path: Path) -> None:
+    """A null settings entry or menu item became {} in the file at the next save of that file."""
+    settings = '{"plugins": [null, {"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "enabled": true}]}\n'
+    menu = {"toolbar": [None, {"label": "Go", "action": "go"}]}
+    root = _one_plugin(tmp_path, package("a", menuItems=menu))
+    (root / "webapp2/settings.json").write_text(settings)
+    pkg = load(root)
+    found = {(p.file, p.pointer) for p in run_checks(pkg) if p.code == "PD102"}
+    assert ("settings.json", "/plugins/0") in found
+    assert ("plugins/a/a.plugin.package.json", "/menuItems/toolbar/0") in found
+    plugin = pkg.plugins[1]
+    plugin.entry.enabled = False
+    plugin.package.name = "Renamed"
+    save(pkg)
+    assert (root / "webapp2/settings.json").read_text() == settings.replace("true", "false")
+    saved = json.loads((root / "webapp2/plugins/a/a.plugin.package.json").read_text())
+    assert saved["name"] == "Renamed" and saved["menuItems"] == menu

@@ -70,6 +70,13 @@ def _snapshot(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
+class _OBJECT:
+    """What a model object was read from when that was a JSON object (or when it was made here):
+    a plain None cannot say it, since a file or an entry that is JSON ``null`` must be kept as
+    null. A class, not an ``object()``: the undo snapshots deep-copy the model, and a class is
+    copied as itself."""
+
+
 class _JsonBacked:
     """Mixin: ``to_json`` = ``raw`` with changed fields written over it.
 
@@ -85,10 +92,9 @@ class _JsonBacked:
     def _encode(self, attr: str) -> Any:
         return _snapshot(getattr(self, attr))
 
-    def _remember(self, original: Any = None) -> None:
+    def _remember(self, original: Any = _OBJECT) -> None:
         self._loaded = {attr: self._encode(attr) for attr, _ in self._FIELDS}
-        if original is not None:
-            self._original = original
+        self._original = original
 
     def to_json(self) -> Any:
         out = dict(self.raw)
@@ -102,9 +108,9 @@ class _JsonBacked:
             if value is None and key not in out:
                 continue
             out[key] = value
-        original = getattr(self, "_original", None)
-        if not changed and original is not None and not isinstance(original, dict):
-            return original  # a malformed entry (a string, a number) survives untouched
+        original = getattr(self, "_original", _OBJECT)
+        if not changed and original is not _OBJECT and not isinstance(original, dict):
+            return original  # a malformed entry (a string, a number, null) survives untouched
         return out
 
     def mark_saved(self) -> None:
@@ -275,11 +281,11 @@ class Settings:
     """settings.json: the plugin list plus every other app setting, kept as is."""
 
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
-    original: Any = field(default=None, repr=False)  # the document when it is not an object
+    original: Any = field(default=_OBJECT, repr=False)  # the document when it is not an object (null too)
 
     @classmethod
     def from_json(cls, raw: Any) -> Settings:
-        return cls(dict(raw) if isinstance(raw, dict) else {}, None if isinstance(raw, dict) else raw)
+        return cls(dict(raw) if isinstance(raw, dict) else {}, _OBJECT if isinstance(raw, dict) else raw)
 
 
 @dataclass(eq=False)
@@ -452,7 +458,7 @@ class BrandingPackage:
         """settings.json as it should be written: other keys untouched, plugins from the model."""
         if self.settings is None:
             return None
-        if self.settings.original is not None and not self.plugins:
+        if self.settings.original is not _OBJECT and not self.plugins:
             return self.settings.original
         out = dict(self.settings.raw)
         if isinstance(out.get("plugins"), list) or self.plugins:
