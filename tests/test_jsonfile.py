@@ -99,6 +99,11 @@ def test_positions_of_values_and_keys() -> None:
         ('{\n  "a": 1,\n}', 3, 1, "comma after the last entry"),
         ('{"a": "x', 1, 7, "not closed"),
         ("", 1, 1, "value was expected"),
+        ('{"a": "x\ty"}', 1, 9, "raw line break or tab"),
+        # A NUL or an ESC is neither; the decoder's words for \u12 were left in English jargon.
+        ('{"a": "x\x00"}', 1, 9, "invisible control character (U+0000)"),
+        ('{\n"a": "\x1b[2J"}', 2, 7, "invisible control character (U+001B)"),
+        ('{"a": "\\u12"}', 1, 9, "a \\u escape needs four hexadecimal digits"),
     ],
 )
 def test_syntax_errors_have_plain_words_and_exact_place(text: str, line: int, column: int, words: str) -> None:

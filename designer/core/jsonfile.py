@@ -44,6 +44,7 @@ _PLAIN_MESSAGES = {
     "Unterminated string starting at": "a text value is not closed with a double quote",
     "Invalid control character at": "a text value contains a raw line break or tab; write it as \\n or \\t",
     "Invalid \\escape": "a backslash escape is not valid; write a backslash as \\\\",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits (such as \\u00e9)",
     "Unexpected UTF-8 BOM": "the file starts with an invisible byte-order mark",
 }
 
@@ -212,6 +213,9 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
             return "a name must be in double quotes in JSON"
         if msg.startswith("Expecting value"):
             return "text must be in double quotes in JSON (only true, false and null go without)"
+    if msg.startswith("Invalid control character") and first not in ("\n", "\r", "\t", ""):
+        # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
+        return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
     for prefix, plain in _PLAIN_MESSAGES.items():
         if msg.startswith(prefix):
             return plain
