@@ -61,7 +61,7 @@ def _check(args: argparse.Namespace) -> int:
     from .core.checks import run_checks
     from .core.files import NotAPackageError
     from .core.model import load, save
-    from .core.problems import Severity
+    from .core.problems import Severity, printable
     from .core.wording import counted
 
     try:
@@ -103,9 +103,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         base = _display_base(pkg.files)
         for line in fixed:
-            print(f"fixed: {line}")
-        for p in problems:
-            print(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}")
+            print(printable(f"fixed: {line}"))
+        for p in problems:  # one line each, whatever the files hold (see printable)
+            print(printable(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}"))
         n = len(pkg.plugins)
         summary = (
             f"{counted(n, 'plugin')} checked: {counted(counts['error'], 'error')}, "
@@ -285,26 +285,31 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report | {"role": args.role, "platform": args.platform}, indent=2))
         return 0 if report["ok"] else 1
+    from .core.problems import printable
+
+    def say(text: str) -> None:  # a plugin's name, error or console.log text: one line each
+        print(printable(text))
+
     for p in report["plugins"]:
         if not p["loaded"]:
-            print(f"{p['name']}: not run: {p['not_loaded']}")
+            say(f"{p['name']}: not run: {p['not_loaded']}")
             continue
-        print(f"{p['name']}: {counted(len(p['errors']), 'uncaught error')}, {counted(len(p['requests']), 'request')}")
+        say(f"{p['name']}: {counted(len(p['errors']), 'uncaught error')}, {counted(len(p['requests']), 'request')}")
         for e in p["errors"]:
             at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
             when = f" in {e['where']}" if e.get("where") else ""  # load, load again, unload, an action
-            print(f"  {at}error{when}: {e['message']} (Oops page for every user)")
+            say(f"  {at}error{when}: {e['message']} (Oops page for every user)")
         for w in p["warnings"]:
-            print(f"  warning: {w['message']}")
+            say(f"  warning: {w['message']}")
         for r in p["requests"]:
             answer = "ok" if r["ok"] else r["error"]
             if r.get("refused"):  # a guest asking for what only hosts may do: Infinity answers 403
                 answer = f"refused for guests (403 Forbidden): {r['error']}"
-            print(f"  {describe_request(r, people)} -> {answer}")
+            say(f"  {describe_request(r, people)} -> {answer}")
         for c in p["console"]:
-            print(f"  console.{c['level']}: {c['text']}")
+            say(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:
-        print(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
+        say(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
     print(counted(report["errors"], "uncaught error"))
     return 0 if report["ok"] else 1
 

@@ -140,6 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
     ]
     from .cli import _display_base
+    from .core.problems import printable
 
     base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
     if plan.errors and not args.force:
@@ -147,7 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(json.dumps({"ok": False, "blocked": True, "errors": errors}, indent=2, ensure_ascii=False))
         else:
             for p in plan.errors:
-                print(f"{base}{p.location()}: error {p.code} {p.message}", file=sys.stderr)
+                print(printable(f"{base}{p.location()}: error {p.code} {p.message}"), file=sys.stderr)
             print(
                 f"Export blocked: {counted(len(plan.errors), 'error')} must be fixed first "
                 "(or use --force to export anyway).",
@@ -182,7 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     for p in plan.errors:
-        print(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}", file=sys.stderr)
+        print(printable(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}"), file=sys.stderr)
     print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {result.size} bytes, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"

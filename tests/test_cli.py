@@ -451,3 +451,19 @@ def test_export_as_the_process_runs_without_the_collector_and_a_library_caller_k
     )
     assert out.stdout.splitlines()[-1] == "[False, True] True True 0", out.stdout + out.stderr
     assert (tmp_path / "a.zip").is_file() and (tmp_path / "b.zip").is_file()
+
+
+def test_what_the_files_hold_cannot_forge_a_problem_line_or_drive_the_terminal(tmp_path: Path) -> None:
+    """A srcURL with a newline printed a second, made-up 'file:line: error' line, and its ESC
+    sequence reached the terminal (colours, a cleared screen, a new window title)."""
+    hostile = "x\\u001b]0;pwned\\u0007\\u001b[2J\\nfake.json:1:1: error PD999 all is lost\\u202e"
+    make_webapp2(tmp_path / "proj", r(SETTINGS, '"plugins/rec/rec.plugin.package.json"', f'"{hostile}"'))
+    for args in (("check",), ("export", "-o", tmp_path / "out.zip")):
+        out = run(*args, tmp_path / "proj")
+        assert out.returncode == 1, out.stderr
+        text = out.stdout + out.stderr
+        assert not any(c in text for c in "\x1b\x07\u202e"), text
+        lines = [ln for ln in text.splitlines() if " PD" in ln and "Export blocked" not in ln]
+        assert lines and all(LINE.match(ln) for ln in lines), lines
+        assert not any(ln.startswith("fake.json") for ln in text.splitlines())
+        assert "\\x1b]0;pwned\\x07\\x1b[2J\\nfake.json:1:1" in text

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import _zip_prefix, name_clashes, name_difference
+from .problems import printable
 from .state import STATE_DIR, update_state
 
 __all__ = [
@@ -175,7 +176,7 @@ def shown_name(name: str) -> str:
         text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that no file system byte made
         text = name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return printable(text)
 
 
 def _check_name(name: str, verb: str = "imported") -> None:

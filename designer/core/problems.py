@@ -11,7 +11,20 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
-__all__ = ["CODES", "Code", "Fix", "Problem", "Severity", "codes_markdown"]
+__all__ = ["CODES", "Code", "Fix", "Problem", "Severity", "codes_markdown", "printable"]
+
+
+def printable(text: str) -> str:
+    """``text`` fit for one line of a terminal: each character that is not printable (a line break,
+    a tab, ESC, NUL, a bidi override) written as its escape, such as ``\\x1b``.
+
+    Why: messages quote what the files hold (an id, a srcURL, a label). Printed as it is, a newline
+    in a srcURL made a second, made-up ``file:line: error`` line for the CI that reads the output,
+    and an ESC sequence cleared or retitled the terminal of whoever ran ``check``.
+    """
+    if text.isprintable():  # the usual case
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 class Severity(str, Enum):
