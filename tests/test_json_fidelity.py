@@ -340,3 +340,17 @@ def test_null_entries_stay_null_when_another_is_edited(tmp_path: Path) -> None:
     assert (root / "webapp2/settings.json").read_text() == settings.replace("true", "false")
     saved = json.loads((root / "webapp2/plugins/a/a.plugin.package.json").read_text())
     assert saved["name"] == "Renamed" and saved["menuItems"] == menu
+
+
+def test_an_id_with_a_lone_surrogate_is_written_as_its_escape(tmp_path: Path) -> None:
+    """'"rec-\\ud800"' is valid JSON; the fixes that copy the id into settings.json and into
+    registerPlugin wrote the raw surrogate, which no UTF-8 encoder takes: --fix and the Fix
+    buttons stopped with a UnicodeEncodeError."""
+    root = _one_plugin(tmp_path, package("a").replace('"id": "a"', '"id": "a-\\ud800"'))
+    pkg = load(root)
+    assert {"PD203", "PD504"} <= {p.code for p in run_checks(pkg)}
+    fix_all(pkg, run_checks)
+    save(pkg)
+    assert '"id": "a-\\ud800"' in (root / "webapp2/settings.json").read_text()
+    assert "id:'a-\\ud800'" in (root / "webapp2/plugins/a/a.plugin.js").read_text()
+    assert not {"PD203", "PD504"} & {p.code for p in run_checks(load(root))}

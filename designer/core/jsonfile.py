@@ -266,6 +266,19 @@ def _constant_position(text: str, token: str) -> int:
     return found.start()
 
 
+def _text(value: Any, **options: Any) -> str:
+    """``value`` as JSON text, non-ASCII written as itself, save a lone surrogate (``"\\ud800"`` in
+    a file reads as one): written raw, no UTF-8 encoder takes it and the save stopped with a
+    traceback, so it is written back as the escape it came from."""
+    out = json.dumps(value, ensure_ascii=False, **options)
+    if out.isascii() or not re.search(_SURROGATE, out):  # the usual case
+        return out
+    return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+_SURROGATE = "[\ud800-\udfff]"
+
+
 def _key(value: Any) -> str:
     """A string equal for two values exactly when :func:`same_json` says they are equal (``true``
     is not ``1``, ``1`` is not ``1.0``, key order counts)."""
@@ -409,7 +422,7 @@ class JsonDocument:
     @classmethod
     def new(cls, value: Any, indent: str = "    ", newline: str = "\n") -> JsonDocument:
         """A fresh document written in our house style (used for files we create)."""
-        text = json.dumps(value, indent=indent, ensure_ascii=False)
+        text = _text(value, indent=indent)
         return cls(text.replace("\n", newline) + newline)
 
     # -- style detection -------------------------------------------------------------------
@@ -496,8 +509,8 @@ class JsonDocument:
     def _render(self, value: Any, base_indent: str, compact: bool = False) -> str:
         unit = self.indent_unit
         if unit is None or compact:
-            return json.dumps(value, ensure_ascii=False, separators=(self._inline_comma(), self._colon()))
-        out = json.dumps(value, ensure_ascii=False, indent=unit, separators=(",", self._colon()))
+            return _text(value, separators=(self._inline_comma(), self._colon()))
+        out = _text(value, indent=unit, separators=(",", self._colon()))
         return out.replace("\n", self.newline + base_indent)
 
     def _known_text(self, value: Any, pointer: str, indent: str, anywhere: bool = True) -> str | None:
@@ -564,7 +577,7 @@ class JsonDocument:
             join_pointer(parent, k) for k in (container if isinstance(container, dict) else range(len(container)))
         ]
         colon = self._colon()
-        prefix = "" if key is None else json.dumps(key, ensure_ascii=False) + colon
+        prefix = "" if key is None else _text(key) + colon
         at = join_pointer(parent, key if key is not None else len(children))
         nl = self.newline
         if children:
@@ -679,7 +692,7 @@ class JsonDocument:
             if sp is None or sp.key_start is None:
                 continue
             _, key_end = scanstring(self.text, sp.key_start + 1)
-            self._splice(sp.key_start, key_end, json.dumps(renames[k], ensure_ascii=False))
+            self._splice(sp.key_start, key_end, _text(renames[k]))
 
     def _apply_list(self, old: list[Any], new: list[Any], pointer: str) -> None:
         """Array elements matched by value, not by place: an element that is still there keeps

@@ -25,6 +25,8 @@ def js_string(text: str) -> str:
     body = body.replace("'", "\\'").replace('\\"', '"')
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     body = body.replace("</", "<\\/").replace("<!--", "<\\!--")
+    if any("\ud800" <= c <= "\udfff" for c in body):  # a lone surrogate (an id read from "\ud800"):
+        body = "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in body)  # not UTF-8
     return f"'{body}'"
 
 
