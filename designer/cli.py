@@ -79,7 +79,10 @@ def _check(args: argparse.Namespace) -> int:
             fixed = fix_all(pkg, run_checks)
             written = save(pkg)  # all of the fixes' files or none (model.save)
         except (OSError, ValueError) as exc:
-            return _unusable(args, f"{args.path}: the fixes could not be saved ({exc}); nothing was changed")
+            from .core.files import os_message
+
+            why = os_message(exc) if isinstance(exc, OSError) else exc
+            return _unusable(args, f"{args.path}: the fixes could not be saved ({why}); nothing was changed")
         pkg = load(Path(args.path))
     problems = run_checks(pkg)
     counts = {s.value: sum(1 for p in problems if p.severity is s) for s in Severity}

@@ -57,8 +57,9 @@ def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -
 
 def _os_message(exc: OSError) -> str:
     """An OSError as one plain sentence naming the file, without Python's "[Errno 13]"."""
-    name = exc.filename if exc.filename is not None else ""
-    return f"{name}: {exc.strerror}" if name and exc.strerror else str(exc)
+    from .core.files import os_message
+
+    return os_message(exc)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

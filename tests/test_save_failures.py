@@ -3,6 +3,7 @@ and the edits kept."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,43 @@ def test_exporting_a_project_whose_folder_was_deleted(example_project: Path) -> 
     with pytest.raises(FileNotFoundError, match="no longer exists"):
         write_export(plan, out)
     assert not example_project.exists() and not out.exists()
+
+
+def _refuse_writes(monkeypatch) -> None:
+    """Every file write refused as a read-only folder (or an immutable one, even for root) refuses it."""
+    from designer.core import files as files_mod
+
+    def refuse(path: Path, data: bytes) -> str:
+        raise PermissionError(1, "Operation not permitted", str(path))
+
+    monkeypatch.setattr(files_mod, "_prepare", refuse)
+
+
+def test_a_refused_write_is_told_in_plain_words(window, example_project: Path, warnings, monkeypatch) -> None:
+    """The message was Python's "[Errno 1] Operation not permitted: '/…/x.json'"."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    _refuse_writes(monkeypatch)
+    assert window.save() is False
+    package = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    assert warnings == [
+        ("Cannot save", f"{package}: Operation not permitted\n\nNothing was saved; your changes are still here.")
+    ]
+    assert window.isWindowModified() and b"Renamed lock" not in package.read_bytes()
+    window.editor.undo_stack.setClean()
+
+
+def test_an_export_whose_write_is_refused_says_so_in_plain_words(qtbot, example_project: Path, monkeypatch) -> None:
+    from conftest import shown
+
+    from designer.core.model import load
+    from designer.gui.panes.export_pane import ExportPane
+
+    pane = shown(qtbot, ExportPane(), 760, 720)
+    pane.set_package(load(example_project))
+    pane.path_edit.setText(str(example_project.parent / "out.zip"))
+    _refuse_writes(monkeypatch)
+    assert pane.export() is False
+    text = pane.status.text()
+    assert re.fullmatch(f"Not exported: {re.escape(str(example_project))}/\\S+: Operation not permitted", text), text
+    assert not (example_project.parent / "out.zip").exists()

@@ -33,8 +33,17 @@ __all__ = [
     "name_difference",
     "locate",
     "normalize",
+    "os_message",
     "windows_name_problem",
 ]
+
+
+def os_message(exc: OSError) -> str:
+    """An OSError in plain words naming its file ("PATH: Permission denied"), without Python's
+    "[Errno 1]" and quotes, which a message for a non-developer should not show."""
+    if not exc.strerror:
+        return str(exc)  # raised with a sentence of ours (a read-only ZIP, an unreadable file)
+    return f"{exc.filename}: {exc.strerror}" if exc.filename is not None else exc.strerror
 
 
 def clash_key(name: str) -> str:

@@ -616,7 +616,9 @@ class MainWindow(QMainWindow):
             writes = pending_writes(self.package)
             elsewhere = self.editor.changed_elsewhere(sorted(set(self.package.pending_texts) | set(writes)))
         except OSError as exc:  # a file to write cannot even be read to compare (a folder now stands there)
-            QMessageBox.warning(self, "Cannot save", str(exc))
+            from ..core.files import os_message
+
+            QMessageBox.warning(self, "Cannot save", os_message(exc))
             return False
         if elsewhere:
             answer = QMessageBox.question(
@@ -632,8 +634,12 @@ class MainWindow(QMainWindow):
                 return False
         try:
             written = self.editor.save()
-        except (OSError, PermissionError) as exc:
-            QMessageBox.warning(self, "Cannot save", str(exc))
+        except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
+            from ..core.files import os_message
+
+            QMessageBox.warning(
+                self, "Cannot save", f"{os_message(exc)}\n\nNothing was saved; your changes are still here."
+            )
             return False
         self.editor.undo_stack.setClean()
         self._saved = {rel: writes[rel] for rel in written if rel in writes}

@@ -442,7 +442,9 @@ class ExportPane(QWidget):
                 return False
             result = write_export(plan, self.zip_path())
         except (ExportRefused, OSError) as exc:
-            self._fail(f"Not exported: {exc}")
+            from ...core.files import os_message
+
+            self._fail(f"Not exported: {os_message(exc) if isinstance(exc, OSError) else exc}")
             return False
         written = f" Updated in the project: {', '.join(result.written)}." if result.written else ""
         self.status.setText(
