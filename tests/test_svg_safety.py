@@ -176,6 +176,21 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
         (b"<svg/><svg/>", "there is more after the end of the root element"),
         (b'<!DOCTYPE s [<!ENTITY a "&a;">]><svg>&a;</svg>', "its entity definitions expand far too much"),
         (b"<svg>\xff</svg>", "its text encoding cannot be read as declared"),
+        # Slips of hand-written SVG that were shown in libxml2's words ("Entity 'nbsp' not defined").
+        (b"<svg><title>&nbsp;</title></svg>", "&nbsp; is not an XML entity"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="#a"/></svg>', "add xmlns:xlink="),
+        (b'<svg a="<"/>', "an attribute's value holds a '<' (write &lt;)"),
+        (b"<svg>\x00</svg>", "a control character that XML does not allow"),
+        (b'<svg a="\x1b"/>', "a control character that XML does not allow"),
+        (b"<svg>&#1;</svg>", "names a character that XML does not allow"),
+        (b"<svg><!-- a -- b --></svg>", "a comment holds '--'"),
+        (b"<svg><![CDATA[ x </svg>", "is not closed with ]]>"),
+        (b'<svg a="x"b="y"/>', 'an attribute is not written as name="value"'),
+        (b"<svg><a b></a></svg>", "the attribute b has no value"),
+        (b"<svg>< g/></svg>", "a '<' is not followed by an element name"),
+        (b"<svg>]]></svg>", "the text ']]>' is not allowed"),
+        (b' <?xml version="1.0"?><svg/>', "the <?xml ...?> declaration must come first"),
+        (b'<?xml version="2.0"?><svg/>', "its <?xml ...?> declaration is not valid"),
     ],
 )
 def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:

@@ -112,6 +112,43 @@ _XML_ERRORS = (
         r"Document labelled UTF-16 but has UTF-8 content|[Ee]ncoding",
         "its text encoding cannot be read as declared",
     ),
+    # Slips of hand-written and pasted SVG (an HTML entity, a namespace prefix never declared, a
+    # '<' in a value, a control character) were shown in libxml2's own words.
+    (
+        r"Namespace prefix (\S+) (?:for \S+ )?on (\S+) is not defined",
+        "the prefix '{0}:' (on <{1}>) is used without being declared; add xmlns:{0}=\"...\" to the <svg> element",
+    ),
+    (
+        r"Entity '([^']+)' not defined",
+        "&{0}; is not an XML entity (HTML names such as &nbsp; are not XML); write the character itself or "
+        "its number, such as &#160;",
+    ),
+    (r"Unescaped '<' not allowed in attributes? values?", "an attribute's value holds a '<' (write &lt;)"),
+    (
+        r"Char 0x[0-9A-Fa-f]+ out of allowed range|PCDATA invalid Char value|invalid character in attribute value",
+        "it holds a control character that XML does not allow (such as NUL); remove it",
+    ),
+    (
+        r"xmlParseCharRef: invalid xmlChar value|character reference out of bounds",
+        "a character reference (&#...;) names a character that XML does not allow",
+    ),
+    (r"Double hyphen within comment", "a comment holds '--', which XML does not allow inside <!-- -->"),
+    (r"CData section not finished", "a <![CDATA[ section is not closed with ]]>"),
+    (r"Sequence ']]>' not allowed in content", "the text ']]>' is not allowed in XML text (write ]]&gt;)"),
+    (
+        r"error parsing attribute name|attributes construct error",
+        'an attribute is not written as name="value" (a space missing between two, or a name that starts with a digit)',
+    ),
+    (r"Specification mandates value for attribute (\S+)", 'the attribute {0} has no value (write {0}="...")'),
+    (r"StartTag: invalid element name", "a '<' is not followed by an element name (write &lt; for a '<' in text)"),
+    (
+        r"XML declaration allowed only at the start",
+        "the <?xml ...?> declaration must come first in the file, with nothing before it (not even a space)",
+    ),
+    (
+        r"Unsupported version|Malformed declaration expecting version",
+        'its <?xml ...?> declaration is not valid; it should read <?xml version="1.0"?>',
+    ),
 )
 
 
