@@ -318,3 +318,24 @@ def test_an_attribute_on_the_first_line_after_a_byte_order_mark_is_at_its_column
     (finding,) = [f for f in scan_svg(text.encode(), read_svg(text.encode())) if f.code == "PD413"]
     assert (finding.line, finding.column) == (1, 41)
     assert text[offset_of(text, 1, 41) :].startswith("onload=")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<image width="4" height="4"><set attributeName="href" to="https://t.example/pixel.png"/></image>',
+        '<image width="4" height="4"><animate attributeName="xlink:href" values="#a; https://t.example/p.png"/></image>',
+        '<use><animate attributeName="href" from="#a" to="//t.example/s.svg#x"/></use>',
+    ],
+)
+def test_an_animated_href_to_an_outside_address_is_reported(hostile: str) -> None:
+    """The picture an <image> shows can be set by animation: the checker said nothing, so an icon
+    that loads a tracking picture for every participant passed (the sanitiser did remove it)."""
+    data = (
+        HEAD.replace(">", ' xmlns:xlink="http://www.w3.org/1999/xlink">', 1) + '<g id="a"/>' + hostile + "</svg>"
+    ).encode()
+    found = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD415"]
+    assert len(found) == 1 and "t.example" in found[0].detail
+    assert data.decode()[found[0].column - 1 :].startswith(("to=", "values="))  # on the attribute that loads it
+    clean, _lost = sanitise_svg(data)
+    assert "t.example" not in clean

@@ -531,7 +531,9 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             elif name == "image" and re.match(_RASTER_DATA, value):
                 pass  # an embedded picture, not an outside resource
             elif value.strip():
-                what = "loads" if name in ("use", "image", "feImage", "script", "style") else "links to"
+                what = (
+                    "loads" if name in ("use", "image", "feImage", "script", "style", "animate", "set") else "links to"
+                )
                 out.append(SvgFinding("PD415", line, 1, f"<{name}> {what} '{value[:60]}'"))
             return
         if "\\" in value:
@@ -578,9 +580,16 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                     out.append(SvgFinding("PD415", line, 1, f"a <style> loads '{ref[:60]}'"))
         if len(out) > first:  # (rare: no generator for the many elements and attributes with nothing)
             placed.extend((f, k, None) for f in out[first:])
+        # <set attributeName="href" to="https://…"> inside an <image> loads that picture as surely
+        # as the <image>'s own href: each value it gives is looked at as an href.
+        animated_href = name in ("animate", "set") and el.get("attributeName", "").rsplit(":", 1)[-1] == "href"
         for attr, value in el.attrib.items():
             before = len(out)
-            attribute(name, line, attr, value)
+            if animated_href and attr in ("to", "from", "by", "values"):
+                for one in value.split(";"):
+                    attribute(name, line, "href", one.strip())
+            else:
+                attribute(name, line, attr, value)
             if len(out) > before:
                 placed.extend((f, k, attr) for f in out[before:])
     if placed:
