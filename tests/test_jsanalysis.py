@@ -124,6 +124,23 @@ def test_a_nul_byte_in_a_string_or_comment_is_no_syntax_error() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "place"),
+    [
+        (b"var a = 1;\n\x00var b = 2;\n", (2, 1)),
+        (b"/* \x00 */ var s = '\x00', r = /\x00/;\ns\x00;\n", (2, 2)),
+        (b"var t = `a\x00${1 \x00}`;\n", (1, 16)),
+    ],
+)
+def test_a_nul_byte_in_the_code_is_a_syntax_error(source: bytes, place: tuple[int, int]) -> None:
+    """The browser rejects a file with a NUL outside text ("Invalid or unexpected token"); read
+    as a space for tree-sitter's sake, it passed the check."""
+    from designer.core.jsanalysis import analyse
+
+    errors = analyse(source).syntax_errors
+    assert [e[:2] for e in errors] == [place] and "NUL" in errors[0][2]
+
+
+@pytest.mark.parametrize(
     "source",
     [
         # the API handed to an inner IIFE as a parameter

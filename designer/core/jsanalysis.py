@@ -529,6 +529,22 @@ class _Analyser:
             stack.extend(reversed([c for c in node.children if c.has_error]))
         errors.sort()
 
+    def stray_nul(self, root: Any, original: bytes) -> None:
+        """A NUL outside a string, template or comment (read as a space for the parse) is a syntax
+        error: the browser rejects the file ("Invalid or unexpected token"); the check passed it."""
+        at = original.find(b"\0")
+        while at != -1:
+            node = root.descendant_for_byte_range(at, at + 1)
+            while node is not None and node.type not in _TEXT_NODES:
+                node = None if node.type == "template_substitution" else node.parent  # ${...} is code
+            if node is None:
+                line, col = self.at(at)
+                self.info.syntax_errors.append((line, col, "an invisible NUL character, allowed only inside text"))
+                self.info.syntax_errors.sort()
+                return  # one is enough: the browser rejects the file either way
+            # (Past the text; a template's ${...} parts are code, so its NULs are looked at one by one.)
+            at = original.find(b"\0", at + 1 if node.type == "template_string" else max(node.end_byte, at + 1))
+
     def _declare(self, name: str, value: Any, name_node: Any) -> None:
         self.decls.setdefault(name, []).append(value)
         if value is not None and value.type in _FUNC_TYPES:
@@ -1270,7 +1286,12 @@ def _remember(data: bytes, info: JsInfo) -> None:
             del _MEMO[oldest]
 
 
+# Where a NUL is JavaScript text, not code (see _Analyser.stray_nul).
+_TEXT_NODES = frozenset({"string", "template_string", "comment", "regex", "html_comment"})
+
+
 def _analyse(data: bytes) -> JsInfo:
+    original = data
     if b"\0" in data:
         # A NUL is fine inside a JavaScript string or comment, but tree-sitter's lexer stops at it
         # and reports syntax errors that are not there; a space keeps every position the same.
@@ -1280,7 +1301,11 @@ def _analyse(data: bytes) -> JsInfo:
         tree = parser.parse(data)
     else:
         tree = parser.parse(lambda offset, _point: data[offset : offset + _CHUNK])
-    return _Analyser(data).run(tree)
+    analyser = _Analyser(data)
+    info = analyser.run(tree)
+    if original is not data:
+        analyser.stray_nul(tree.root_node, original)
+    return info
 
 
 def url_host(url: str) -> tuple[str, str] | None:
