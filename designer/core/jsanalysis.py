@@ -144,7 +144,14 @@ def _query_cursor() -> Any:
     with _LOAD_LOCK:
         if _QUERY is None:
             _QUERY = Query(_LANGUAGE, _QUERY_SOURCE)
-    return QueryCursor(_QUERY)
+    cursor = QueryCursor(_QUERY)
+    # Past a depth of 32,767 tree-sitter's cursor loses count and takes seconds per thousand
+    # levels (a()()()… 80,000 calls deep: a minute), finding no more; real code is never near.
+    cursor.set_max_start_depth(_MAX_QUERY_DEPTH)
+    return cursor
+
+
+_MAX_QUERY_DEPTH = 30_000
 
 
 def _parser() -> Any:
@@ -661,8 +668,10 @@ class _Analyser:
             fn = node.child_by_field_name("function")
             if fn is None:
                 continue
-            ftext = data[fn.start_byte : fn.end_byte]
-            if not (
+            # A long callee (a()()()…, x.then().then()…) is not read: each call of such a chain
+            # holds all the calls before it, and reading them all took minutes (quadratic).
+            ftext = data[fn.start_byte : fn.end_byte] if fn.end_byte - fn.start_byte <= 256 else None
+            if ftext is not None and not (
                 b"PEX" in ftext
                 or ftext.endswith(_NET_CALL_ENDS)
                 or ftext.endswith(b".registerPlugin")
