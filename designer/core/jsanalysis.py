@@ -359,6 +359,7 @@ class _Analyser:
         self.strings: list[Any] = []
         self.pairs: list[Any] = []
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
+        self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
         self._starts = _line_starts(data) if odd_breaks(data) else None
@@ -1004,9 +1005,15 @@ class _Analyser:
         """Whether ``var/let/const name = <not a literal>`` comes before the call, in scope at
         ``ref`` (``var state$ = PEX.pluginAPI.createNewState(...)``): the common case of a registered
         variable, settled as :meth:`_unbound` would settle it (made and given a value before)."""
-        word = name.encode()
-        for m in re.finditer(rb"\b(?:var|let|const)\s+(" + re.escape(word) + rb")\s*=", self.data[: call.start_byte]):
-            n = self._root.descendant_for_byte_range(m.start(1), m.end(1))
+        key = ("declared", name)
+        spans = self._memo.get(key)
+        if spans is None:  # (once per name: a file may register the same names thousands of times)
+            pattern = rb"\b(?:var|let|const)\s+(" + re.escape(name.encode()) + rb")\s*="
+            spans = self._memo[key] = [m.span(1) for m in re.finditer(pattern, self.data)]
+        for start, end in spans:
+            if end > call.start_byte:
+                break
+            n = self._root.descendant_for_byte_range(start, end)
             found = self._binding(n) if n is not None and n.type == "identifier" else None
             if found is None or found[0] not in ("var", "let", "const") or found[3] is None:
                 continue
@@ -1019,6 +1026,12 @@ class _Analyser:
     def _after_dot_or_quote(self, raw: bytes) -> bool:
         """Whether ``raw`` appears after a '.' or a quote (spaces between allowed): the only way
         ``window.name`` or ``this['name']`` can be written, checked before the slower full pattern."""
+        found = self._memo.get(raw)
+        if found is None:
+            found = self._memo[raw] = self._scan_after_dot_or_quote(raw)
+        return found
+
+    def _scan_after_dot_or_quote(self, raw: bytes) -> bool:
         data = self.data
         for m in re.finditer(re.escape(raw), data):
             i = m.start() - 1
@@ -1030,7 +1043,16 @@ class _Analyser:
 
     def _bindings(self, name: str) -> list[tuple[str, Any, Any, int, Any]]:
         """Every place ``name`` is defined: (kind, scope node or None for everywhere, the
-        defining node, its line, the value given there or None)."""
+        defining node, its line, the value given there or None).
+
+        Kept per name: each registration asks for the names it registers, and a file calling
+        registerPlugin 3,000 times scanned for 'record' 3,000 times (over a minute)."""
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = self._scan_bindings(name)
+        return found
+
+    def _scan_bindings(self, name: str) -> list[tuple[str, Any, Any, int, Any]]:
         out: list[tuple[str, Any, Any, int, Any]] = []
         root = self._root
         raw = name.encode()
