@@ -378,3 +378,30 @@ def test_output_into_a_closed_pipe_ends_quietly() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 1 and out.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["settings.json", "manifest.json", "plugins/rec/rec.svg"])
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_what_stands_where_a_file_belongs_is_named_and_never_replaced(
+    name: str, kind: str, tmp_path: Path, capsys
+) -> None:
+    """A named pipe called settings.json was "no settings.json" and check --fix replaced it with a
+    file; a folder called manifest.json was "no manifest.json", with a Create fix that failed."""
+    import shutil
+
+    from designer.cli import main
+
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "base", project)
+    target = project / "webapp2" / name
+    target.unlink()
+    os.mkfifo(target) if kind == "pipe" else target.mkdir()
+    main(["check", str(project)])
+    out = capsys.readouterr().out
+    if name != "plugins/rec/rec.svg":  # (an icon that is not a file is "not in the package", PD400)
+        assert f"{name} is {'a named pipe (FIFO)' if kind == 'pipe' else 'a folder'}, not a file" in out
+        assert main(["check", "--json", str(project)]) == 1
+        problem = next(p for p in json.loads(capsys.readouterr().out)["problems"] if p["file"] == name)
+        assert problem["fix"] is None
+    main(["check", "--fix", str(project)])
+    assert target.is_fifo() if kind == "pipe" else target.is_dir(), "replaced"

@@ -33,9 +33,33 @@ __all__ = [
     "name_difference",
     "locate",
     "normalize",
+    "not_a_file",
     "os_message",
     "windows_name_problem",
 ]
+
+
+def not_a_file(path: Path) -> str | None:
+    """What stands at ``path`` instead of a regular file, in words ("a folder", "a named pipe
+    (FIFO)"), or None when it is a regular file or nothing is there. Symbolic links are not
+    followed (``"a symbolic link"``)."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 def os_message(exc: OSError) -> str:
@@ -567,6 +591,11 @@ class DirFiles(PackageFiles):
                         f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
                         "not write through or replace (the export leaves links out). Put the file itself there first."
                     )
+            there = not_a_file(path)
+            if there not in (None, "a folder"):  # (a folder refuses to be replaced by itself)
+                raise PermissionError(
+                    f"{rel} is {there}, not a file; the designer does not replace it. Put the file itself there first."
+                )
         folder = self._trash_folder() if trash else None
         moves = [(self.root / rel, folder / rel) for rel in trash or []] if folder is not None else []
         try:

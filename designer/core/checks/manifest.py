@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..files import not_a_file
 from ..model import BrandingPackage
 from ..problems import Fix
 from .context import Context
@@ -11,12 +12,18 @@ REL = "manifest.json"
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     if not pkg.exists(REL):
+        # A folder, link or pipe of that name is said to be one, and not offered a fix that cannot
+        # write there (or would replace a link that shares someone's manifest).
+        there = not_a_file(pkg.root / REL) if pkg.root is not None else None
         ctx.report(
             "PD210",
             REL,
-            "There is no manifest.json in the package. Without it the app ignores settings.json and "
+            f"manifest.json is {there}, not a file, so the app ignores settings.json and loads no plugin. "
+            "Put the file itself there."
+            if there
+            else "There is no manifest.json in the package. Without it the app ignores settings.json and "
             "loads no plugin (the Management Node's default download does not include one).",
-            fix=Fix("create-manifest", "Create manifest.json"),
+            fix=None if there else Fix("create-manifest", "Create manifest.json"),
         )
         return
     if pkg.manifest is None:

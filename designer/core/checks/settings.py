@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..files import clash_key, name_difference, normalize
+from ..files import clash_key, name_difference, normalize, not_a_file
 from ..model import BrandingPackage, not_a_package_file
 from ..problems import Fix
 from .context import Context
@@ -79,17 +79,17 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         )
     if not pkg.exists(REL):
         linked = REL in pkg.files.links()  # a made-up settings.json must not replace the link
-        folder = pkg.root is not None and (pkg.root / REL).is_dir()  # nor a folder of that name
+        there = not_a_file(pkg.root / REL) if pkg.root is not None else None  # nor a folder or a pipe
         if linked:
             why = (
                 "settings.json is a symbolic link, which the designer and the export do not follow, so the app "
                 "will not load any plugin. Put the file itself here."
             )
-        elif folder:
-            why = "settings.json is a folder, not a file, so the app will not load any plugin. Put the file there."
+        elif there:
+            why = f"settings.json is {there}, not a file, so the app will not load any plugin. Put the file there."
         else:
             why = "There is no settings.json in the package, so the app will not load any plugin."
-        fix = None if linked or folder else Fix("create-settings", "Create settings.json listing the plugins found")
+        fix = None if linked or there else Fix("create-settings", "Create settings.json listing the plugins found")
         ctx.report("PD200", REL, why, fix=fix)
         return
     if pkg.settings is None:
