@@ -354,3 +354,14 @@ def test_an_id_with_a_lone_surrogate_is_written_as_its_escape(tmp_path: Path) ->
     assert '"id": "a-\\ud800"' in (root / "webapp2/settings.json").read_text()
     assert "id:'a-\\ud800'" in (root / "webapp2/plugins/a/a.plugin.js").read_text()
     assert not {"PD203", "PD504"} & {p.code for p in run_checks(load(root))}
+
+
+def test_a_save_leaves_a_settings_json_that_is_a_list_as_it_was(tmp_path: Path) -> None:
+    """settings.json holding a list: a save of another file made the list the model's object, and
+    the checks after it (the window runs them at once) stopped with an AttributeError."""
+    root = write(tmp_path, {"manifest.json": MANIFEST, "settings.json": "[1, 2]\n"})
+    pkg = load(root)
+    pkg.manifest.branding_id = 5
+    assert save(pkg) == ["manifest.json"]
+    assert [p.file for p in run_checks(pkg) if p.code == "PD102"] == ["settings.json"]
+    assert (root / "webapp2/settings.json").read_text() == "[1, 2]\n"

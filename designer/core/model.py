@@ -670,7 +670,11 @@ def save(pkg: BrandingPackage) -> list[str]:
     if pkg.manifest is not None:
         pkg.manifest.mark_saved()
     if pkg.settings is not None:
-        pkg.settings.raw = pkg.settings_json() or {}
+        saved = pkg.settings_json()
+        if isinstance(saved, dict):  # an object now: read as one from here on
+            pkg.settings.raw, pkg.settings.original = saved, _OBJECT
+        # (A list, a text or null written back as it was stays that: taken as the raw object, it
+        # broke the next check with an AttributeError.)
     for p in pkg.plugins:
         p.entry.mark_saved()
         if p.package is not None:
