@@ -297,3 +297,18 @@ def test_pasting_a_minified_line_wraps_the_view_and_says_why(window: MainWindow,
     window._recheck.stop()  # the checks re-show the file (and so wrapped it before): not them
     qtbot.waitUntil(lambda: editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth, timeout=3000)
     assert "minified" in window.source_pane.note.text() and window.source_pane.note.isVisibleTo(window)
+
+
+def test_a_long_line_without_spaces_is_wrapped_at_the_edge_of_the_view(qapp) -> None:
+    """A 500 KB base64 picture in a string (or an icon's XML) is one word: Qt's wrapping at word
+    boundaries looks for a space in time that grows with the square of the word, and showing the
+    file froze the window for 8 seconds (2 MB: two minutes). Wrapped anywhere, it takes a tenth."""
+    from PySide6.QtGui import QTextOption
+
+    picture = "data:image/png;base64," + "iVBORw0KGgo" * 30_000
+    pane = SourcePane()
+    pane.resize(800, 600)
+    pane.show_file("pic.plugin.js", f"var logo = '{picture}';\n", read_only=False)
+    editor = pane.editor
+    assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert editor.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere

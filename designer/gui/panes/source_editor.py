@@ -251,6 +251,10 @@ class SourceEditor(QPlainTextEdit):
         self.setDocument(document)
         self.setObjectName("sourceEditor")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # When a long line is wrapped (see _fit_long_lines), it breaks at the edge of the view, not
+        # at a space: Qt's search for a space takes time that grows with the square of a run
+        # without one, and a 500 KB base64 string (an inline picture) froze the window for 8 s.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setUndoRedoEnabled(False)  # the window's undo stack holds the edits
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
