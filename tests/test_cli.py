@@ -206,6 +206,9 @@ UNUSABLE = {
     "plain-folder": ("branding", lambda p: (p.mkdir(), (p / "notes.txt").write_text("hi")), "not a branding package"),
     "not-a-zip": ("branding.txt", lambda p: p.write_text("hello"), "neither a folder nor a ZIP file"),
     "corrupt-zip": ("branding.zip", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "damaged or incomplete"),
+    # (both were "damaged or incomplete", which sends one to download the same file again)
+    "empty-zip": ("branding.zip", lambda p: p.write_bytes(b""), "the file is empty (0 bytes), not a ZIP"),
+    "tar-gz-named-zip": ("branding.zip", lambda p: p.write_bytes(b"\x1f\x8b\x08\x00tar"), "it is a gzip file"),
     "damaged-zip-entry": ("branding.zip", _damaged_zip, "webapp2/settings.json cannot be unpacked"),
     "zip-without-branding": ("branding.zip", _no_branding_zip, "holds no webapp2 branding"),
     # a folder of projects: the first one was checked quietly, and a broken second one passed

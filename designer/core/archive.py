@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, name_clashes, name_difference
+from .files import _zip_prefix, name_clashes, name_difference, not_a_zip_why
 from .problems import printable
 from .state import STATE_DIR, update_state
 
@@ -413,7 +413,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         raise ImportRefused(f"{source}: no such file")
     _check_target(target)
     if not zipfile.is_zipfile(source):
-        raise ImportRefused(f"{source} is not a ZIP file.")
+        raise ImportRefused(f"{source}: {not_a_zip_why(source)}.")
     try:
         zf = open_zip(source)
     except (zipfile.BadZipFile, OSError) as exc:

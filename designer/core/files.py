@@ -34,6 +34,7 @@ __all__ = [
     "locate",
     "normalize",
     "not_a_file",
+    "not_a_zip_why",
     "os_message",
     "windows_name_problem",
 ]
@@ -808,8 +809,37 @@ def locate(path: Path) -> PackageFiles:
             )
         return ZipFiles(path, prefix)
     if path.suffix.lower() == ".zip":
-        raise NotAPackageError(f"{path}: the ZIP file is damaged or incomplete and cannot be opened")
+        raise NotAPackageError(f"{path}: {not_a_zip_why(path)}")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
+
+
+# The first bytes of the archives people mistake for a ZIP (a .tar.gz renamed, a RAR download).
+_OTHER_ARCHIVES = (
+    (b"\x1f\x8b", "a gzip file (such as .tar.gz)"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"BZh", "a bzip2 file"),
+    (b"\xfd7zXZ\x00", "an xz file"),
+)
+
+
+def not_a_zip_why(path: Path) -> str:
+    """Why ``path``, which zipfile cannot open, is no ZIP, in words for its message: empty, another
+    kind of archive (named by its first bytes), something else, or a damaged ZIP. ("Damaged or incomplete" sent the
+    owner of a renamed .tar.gz to download it again.)"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    if not head:
+        return "the file is empty (0 bytes), not a ZIP"
+    for magic, what in _OTHER_ARCHIVES:
+        if head.startswith(magic):
+            return f"it is {what}, not a ZIP; make a ZIP of the webapp2 folder instead"
+    if not head.startswith(b"PK"):
+        return "it is not a ZIP file"
+    return "the ZIP file is damaged or incomplete and cannot be opened"
 
 
 def _damaged_entry(zf: zipfile.ZipFile, prefix: str) -> str | None:
