@@ -36,6 +36,10 @@ def test_added_member_follows_the_file_style() -> None:
     doc = JsonDocument('{\r\n\t"a": 1\r\n}')
     doc.set("/b", [1, 2])
     assert doc.dumps() == '{\r\n\t"a": 1,\r\n\t"b": [\r\n\t\t1,\r\n\t\t2\r\n\t]\r\n}'
+    # Lines ending in a lone CR (classic Mac): the new lines ended in LF.
+    doc = JsonDocument('{\r  "a": 1\r}\r')
+    doc.set("/b", [1, 2])
+    assert doc.dumps() == '{\r  "a": 1,\r  "b": [\r    1,\r    2\r  ]\r}\r'
 
 
 def test_added_member_on_one_line_document() -> None:

@@ -428,9 +428,13 @@ class JsonDocument:
     # -- style detection -------------------------------------------------------------------
     @property
     def newline(self) -> str:
-        """The line ending new lines should use: the one the file uses most."""
+        """The line ending new lines should use: the one the file uses most (a lone CR too, as
+        classic Mac editors write: a member added to such a file came on a line ending in LF)."""
         crlf = self.text.count("\r\n")
         lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        if cr > lf and cr > crlf:
+            return "\r"
         return "\r\n" if crlf > lf else "\n"
 
     @property
