@@ -342,3 +342,25 @@ def test_parameters_the_designer_gave_follow_the_placement_and_the_users_stay() 
     assert refit_placement_parameters(on_toolbar, ["go"], "toolbar", "participants") == muting
     mine = muting.replace("showProblem(answer.result);", "showProblem(answer.result); // mine")
     assert refit_placement_parameters(mine, ["go"], "participants", "toolbar") == mine  # the user's body
+
+
+def test_a_source_whose_lines_end_in_a_lone_cr_is_edited_as_one_ending_in_lf(base_project: Path) -> None:  # noqa: F811
+    """A classic-Mac source (lines ending in CR alone) is one line to tree-sitter: the stub went
+    above the wrapper (a global name), the key onto the line of '{', and both ended in LF."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import load
+    from designer.core.problems import Fix
+
+    source = BASE.replace("\n", "\r")
+    new = add_action_function(source, "stop", "participants")
+    assert new == add_action_function(BASE, "stop", "participants").replace("\n", "\r")
+    assert not analyse(new).leaks and not analyse(new).syntax_errors
+
+    path = base_project / "webapp2" / SRC
+    path.write_bytes(source.encode())
+    pkg = load(base_project)
+    apply_fix(pkg, Fix("add-registered-key", "Register go", {"file": SRC, "key": "go"}))
+    path.write_bytes(BASE.encode())
+    lf = load(base_project)
+    apply_fix(lf, Fix("add-registered-key", "Register go", {"file": SRC, "key": "go"}))
+    assert pkg.pending_texts[SRC] == lf.pending_texts[SRC].replace("\n", "\r")

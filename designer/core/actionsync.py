@@ -9,12 +9,14 @@ together with the menu item change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .jsanalysis import Registration, _parser, analyse
 from .jstext import comment_text, is_identifier, js_string
+from .lineends import line_start, newline_of
 
 __all__ = [
     "ActionState",
@@ -77,10 +79,6 @@ _PARAMS = {
 }
 
 
-def _line_start(data: bytes, at: int) -> int:
-    return data.rfind(b"\n", 0, at) + 1
-
-
 def add_action_function(source: str, action: str, placement: str | None = None) -> str:
     """``source`` with a stub ``function action(...) {}`` before registerPlugin and the key registered."""
     if not is_identifier(action):
@@ -90,7 +88,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         raise ValueError("the source has no single registerPlugin({...}) call to add the action to")
     state = action_state(source, action)
     data = source.encode("utf-8", "surrogatepass")
-    nl = "\r\n" if "\r\n" in source else "\n"
+    nl = newline_of(data)
     edits: list[tuple[int, int, str]] = []
     if not state.registered:
         entry = f"{nl}{reg.indent}{action}: {action}," if reg.indent is not None else f" {action}: {action},"
@@ -102,10 +100,10 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
         while node is not None and node.parent is not None and node.parent.type not in ("statement_block", "program"):
             node = node.parent
-        at = _line_start(data, node.start_byte if node is not None else reg.open_brace)
+        at = line_start(data, node.start_byte if node is not None else reg.open_brace)
         if at == 0 and data.startswith(b"\xef\xbb\xbf"):
             at = 3  # after the byte order mark, which must stay first
-        line = data[at : data.find(b"\n", at) if b"\n" in data[at:] else len(data)].decode("utf-8", "replace")
+        line = re.split(rb"[\r\n]", data[at:], maxsplit=1)[0].decode("utf-8", "replace")
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         params = _PARAMS.get(placement or "", "")
         stub = (

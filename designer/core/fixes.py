@@ -263,11 +263,13 @@ def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
             raise ValueError(f"not a JavaScript name: {value!r}")
     else:
         value = "function () {}"
+    from .lineends import newline_of
+
     data, reg = _registration(pkg, rel)
     if key in reg.keys:
         return f"{key} is already registered in {rel}"
     at = reg.open_brace
-    nl = "\r\n" if b"\r\n" in data else "\n"
+    nl = newline_of(data)
     entry = f"{nl}{reg.indent}{key}: {value}," if reg.indent is not None else f" {key}: {value},"
     pkg.pending_texts[rel] = (data[:at] + entry.encode("utf-8") + data[at:]).decode("utf-8", "surrogatepass")
     return f"Register {key} in {rel}"

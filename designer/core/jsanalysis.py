@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ._records import Record
-from .lineends import odd_breaks
+from .lineends import line_start, odd_breaks
 
 __all__ = [
     "ACTIONS",
@@ -809,10 +809,12 @@ class _Analyser:
         reg.open_brace = obj.start_byte + 1
         reg.damaged = any(c.type == "ERROR" or c.is_missing for c in obj.children)
         first = obj.named_children[0] if obj.named_child_count else None
-        if first is not None and first.start_point[0] > obj.start_point[0]:
-            line_start = first.start_byte - first.start_point[1]
-            lead = self.data[line_start : first.start_byte].decode("utf-8", "replace")
-            reg.indent = lead if not lead.strip() else None
+        if first is not None:
+            # (Lines found by their breaks: tree-sitter's rows do not count a lone CR.)
+            start = line_start(self.data, first.start_byte)
+            if start > obj.start_byte:  # the first key starts its own line
+                lead = self.data[start : first.start_byte].decode("utf-8", "replace")
+                reg.indent = lead if not lead.strip() else None
         keys: dict[str, Key] = {}
         for c in obj.named_children:
             t = c.type

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["LineEndings", "byte_position", "line_col", "odd_breaks", "offset_of"]
+__all__ = ["LineEndings", "byte_position", "line_col", "line_start", "newline_of", "odd_breaks", "offset_of"]
 
 # A pattern string, compiled (and cached) by re on first use: `check` imports this module for
 # odd_breaks and most checks never need the pattern (compiling it was 0.4 ms of every run).
@@ -95,6 +95,20 @@ class LineEndings:
                 new_ends[i] = "\r"
         self._lines, self._ends = new, new_ends
         return head + "".join(line + end for line, end in zip(new, new_ends, strict=True))
+
+
+def newline_of(data: bytes) -> str:
+    """The line ending for lines a fix adds to a source: CRLF when it has one, a lone CR when it
+    ends its lines only so (classic Mac), else LF. (The lone-CR file got LF lines in it.)"""
+    if b"\r\n" in data:
+        return "\r\n"
+    return "\r" if b"\r" in data and b"\n" not in data else "\n"
+
+
+def line_start(data: bytes, at: int) -> int:
+    """Where the line holding byte ``at`` starts, a lone CR ending a line too (tree-sitter's rows
+    and a search for LF alone put a whole lone-CR file on line 1)."""
+    return max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
 
 
 def offset_of(text: str, line: int, column: int) -> int | None:
