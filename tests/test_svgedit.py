@@ -213,6 +213,16 @@ def test_crlf_files_keep_their_line_endings() -> None:
     assert doc.to_text() == text.replace('y="1"', 'y="2"')
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_shape_added_to_a_crlf_or_lone_cr_file_ends_its_line_so(newline: str) -> None:
+    """A lone-CR icon (classic Mac) got the added shape's line ending in LF."""
+    text = '<svg xmlns="http://www.w3.org/2000/svg">\n  <circle r="1"/>\n</svg>\n'.replace("\n", newline)
+    doc = SvgDocument(text)
+    doc.add("rect", {"width": "2", "height": "2"})
+    added = '  <rect width="2" height="2"/>\n</svg>'.replace("\n", newline)
+    assert doc.to_text() == text.replace("</svg>", added)
+
+
 def test_set_root_attribute_edits_only_the_root_tag() -> None:
     from designer.core.svgedit import set_root_attribute
 

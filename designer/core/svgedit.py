@@ -144,8 +144,11 @@ class SvgDocument:
         # Not for the rare icon of a megabyte and more: lxml's own text, as before.
         self._spans = Spans(text, root, start) if fidelity and len(text) <= _SPLICE_LIMIT else None
         self._body = text[start:end]
-        # The parser reads CRLF as LF; a CRLF file gets its line endings back on the way out.
-        self._newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+        # The parser reads CRLF (and a lone CR) as LF; such a file gets its line endings back on
+        # the way out (a shape added to a lone-CR icon came on a line ending in LF).
+        crlf = text.count("\r\n")
+        lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
+        self._newline = "\r" if cr > lf and cr > crlf else "\r\n" if crlf > lf else "\n"
         self._ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
 
     # -- reading --------------------------------------------------------------------------------
