@@ -700,6 +700,17 @@ def test_the_version_field_shows_what_is_saved_and_refuses_infinity(
     )
 
 
+def test_a_version_of_hundreds_of_digits_is_kept_as_typed(window: MainWindow, qtbot, example_project: Path) -> None:
+    """A whole number past a double's range (Infinity to a browser) stopped the form with an
+    OverflowError; it is kept as the text typed, as 1e999 is, and the file reads back."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "versionEdit"), "9" * 320)
+    assert window.package.plugins[0].package.version == "9" * 320
+    assert window.save()
+    assert not load(example_project).load_problems
+
+
 def test_ctrl_z_while_typing_an_id_undoes_the_typing_only(window: MainWindow, qtbot, example_project: Path) -> None:
     """The Id field records its value when left; Ctrl+Z before that undoes the typing in the field
     (sent to the window, it threw the typing away and undid an earlier, unrelated step too)."""

@@ -53,10 +53,13 @@ def parse_version(text: str, original: Any) -> Any:
         return text
     try:
         number = float(text) if "." in text or "e" in text.lower() else int(text)
-    except ValueError:
+        # 1e999 is infinity, which JSON cannot hold (saving failed), and so is a whole number of
+        # 310 digits to a browser (isfinite raised OverflowError on it): kept as the text typed.
+        if not math.isfinite(number):
+            return text
+    except (ValueError, OverflowError):
         return text
-    # 1e999 is infinity, which JSON cannot hold (saving failed): kept as the text typed.
-    return number if math.isfinite(number) else text
+    return number
 
 
 def format_version(value: Any) -> str:
