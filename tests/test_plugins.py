@@ -279,3 +279,15 @@ def test_a_renamed_starter_takes_every_item_that_runs_its_function_along(tmp_pat
         ("Verify again", "showSendToLobby"),
     ]
     assert [p.code for p in run_checks(pkg)] == ["PD307"]  # (two items doing the same: as before the rename)
+
+
+def test_a_plugin_whose_name_holds_a_lone_surrogate_is_duplicated(base_project: Path) -> None:
+    """A name "Rec\\udfff" is valid JSON; the copy's package file was written with json.dumps, which
+    wrote the surrogate raw, and Duplicate stopped with a UnicodeEncodeError."""
+    package = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"name": "Record"', '"name": "Rec\\udfff"'))
+    pkg = load(base_project)
+    copy = duplicate_plugin(pkg, 0)
+    save(pkg)
+    assert '"name": "Rec\\udfff (copy)"' in (base_project / "webapp2" / copy.package_path).read_text()
+    assert load(base_project).plugins[1].package.name == "Rec\udfff (copy)"

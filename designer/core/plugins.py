@@ -8,7 +8,6 @@ in one undoable command and nothing touches the disk until the user saves.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 
@@ -205,7 +204,9 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     if isinstance(package_value.get("name"), str):
         package_value["name"] = _copy_name(pkg, package_value["name"])
     tail = original.package_path[len(old_folder) + 1 :] if old_folder else original.package_path
-    files[posixpath.join(new_folder, tail)] = (json.dumps(package_value, indent=4, ensure_ascii=False) + "\n").encode()
+    # (Written as the JSON reader writes it: a lone surrogate the name holds, "\udfff", stays an
+    # escape; json.dumps wrote it raw and the copy stopped with a UnicodeEncodeError.)
+    files[posixpath.join(new_folder, tail)] = JsonDocument.new(package_value).dumps().encode("utf-8")
     copy = add_plugin_files(pkg, files, bool(original.entry.enabled))
     _rename_registered_id(pkg, copy, old_id, new_id)
     return copy
