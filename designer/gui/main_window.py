@@ -1867,4 +1867,8 @@ class MainWindow(QMainWindow):
 
 def _prefixed(action: QAction, prefix: str, text: str) -> None:
     """``prefix`` and an undo step's text as a menu shows it: the text's own "&" stays an "&"."""
+    import shiboken6
+
+    if not shiboken6.isValid(action):  # the window is going, its actions first (its stacks after)
+        return
     action.setText(f"{prefix} {text.replace('&', '&&')}" if text else prefix)
