@@ -201,3 +201,23 @@ def test_a_fix_that_changes_only_the_text_is_restored_too(
     window.editor.undo_stack.undo()  # the restore is one step: undone after the save, the file is as it was
     window.save()
     assert manifest.read_bytes().count(b'"isSettingsBranded"') == 2
+
+
+def test_a_recovery_copy_the_disk_refuses_is_said_in_plain_words(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A full disk said "Could not keep a recovery copy: [Errno 28] No space left on device: '…'"."""
+    import designer.core.recovery as recovery
+
+    def full(_pkg: object) -> None:
+        raise OSError(28, "No space left on device", "/home/alex/.local/share/plugin-designer/recovery/x.json")
+
+    monkeypatch.setattr(recovery, "write_recovery", full)
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed", "rename")
+    window.autosave()
+    said = window.status.text()
+    assert said.startswith(
+        "Could not keep a recovery copy (/home/alex/.local/share/plugin-designer/recovery/x.json: No space left on device)."
+    )
+    assert "Errno" not in said and "save them with Ctrl+S" in said

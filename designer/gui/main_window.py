@@ -696,7 +696,11 @@ class MainWindow(QMainWindow):
         try:
             write_recovery(self.package)
         except OSError as exc:  # a full disk must not interrupt the user's work
-            self.status.setText(f"Could not keep a recovery copy: {exc}")
+            from ..core.files import os_message
+
+            self.status.setText(
+                f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
+            )
 
     def _forget_recovery(self) -> str:
         """Remove the recovery copy of the open package; "" or, when it cannot be removed (a
