@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.actionsync import retell_starter_description
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
@@ -394,6 +393,8 @@ class MenuItemsEditor(PluginForm):
             p.menu_items = {new: items} if new else {}
             _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], was, new)
             if new:  # (event-only: "a toolbar button" may come back; nothing better to say)
+                from ...core.actionsync import retell_starter_description  # (with the first edit, not at start-up)
+
                 p.description = retell_starter_description(p.description, p.name or "", p.name or "", new)
 
         self.editor.edit(
