@@ -14,7 +14,6 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
     from PySide6.QtCore import QModelIndex, QPoint
     from PySide6.QtGui import QIcon, QResizeEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ...core.model import BrandingPackage
     from ...core.problems import Fix, Problem
@@ -73,6 +73,8 @@ class _Wrapped(QStyledItemDelegate):
             while parent.isValid():
                 depth, parent = depth + 1, parent.parent()
             width -= depth * view.indentation()
+        from PySide6.QtWidgets import QStyleOptionViewItem  # (its type costs ~1 ms: not at start-up)
+
         sized = QStyleOptionViewItem(option)
         sized.rect = QRect(0, 0, max(width, 1), option.rect.height() or 1)
         return super().sizeHint(sized, index)
