@@ -53,6 +53,25 @@ def _words(query: str) -> list[str]:
     return [w for w in query.casefold().split() if w]
 
 
+def _search_layout(dialog: QDialog, search: QLineEdit) -> tuple[QVBoxLayout, QDialogButtonBox]:
+    """The layout of a searchable Help dialog with its "Search:" row, and its Close button box
+    (for the caller to add last). Close is never the default: Enter in the list or the search is
+    theirs."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAutoDefault(False)
+    close.setDefault(False)
+    layout = QVBoxLayout(dialog)
+    row = QHBoxLayout()
+    label = QLabel("&Search:")
+    label.setBuddy(search)
+    row.addWidget(label)
+    row.addWidget(search, 1)
+    layout.addLayout(row)
+    return layout, buttons
+
+
 class _List(QTreeWidget):
     """A flat list whose Enter goes on (to the explanation) instead of closing the dialog."""
 
@@ -137,18 +156,7 @@ class ProblemCodesDialog(QDialog):
         split.addWidget(self.explanation)
         split.setSizes([340, 160])
         split.setChildrenCollapsible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)  # Enter in the list or the search is theirs, not Close's
-        close.setDefault(False)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        label = QLabel("&Search:")
-        label.setBuddy(self.search)
-        row.addWidget(label)
-        row.addWidget(self.search, 1)
-        layout.addLayout(row)
+        layout, buttons = _search_layout(self, self.search)
         layout.addWidget(self.count)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
@@ -349,17 +357,7 @@ class ShortcutsDialog(QDialog):
             "icon canvas, Tab for snippets in the source editor, Enter and Tab in the Problems list."
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        label = QLabel("&Search:")
-        label.setBuddy(self.filter)
-        row.addWidget(label)
-        row.addWidget(self.filter, 1)
-        layout.addLayout(row)
+        layout, buttons = _search_layout(self, self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
