@@ -17,7 +17,7 @@ from designer.cli import main
 from designer.core.checks import run_checks
 from designer.core.fixes import apply_fix
 from designer.core.model import load, save
-from designer.core.problems import CODES, Problem
+from designer.core.problems import CODES, Problem, printable
 
 JS = "plugins/rec/rec.plugin.js"
 SVG = "plugins/rec/rec.svg"
@@ -480,6 +480,89 @@ def test_pd214_in_a_branding_zip(base_project: Path, tmp_path: Path) -> None:
         assert [p.file for p in run_checks(pkg) if p.code == "PD214"] == ["plugins/rec/aux.svg"]
     finally:
         pkg.files.close()  # type: ignore[attr-defined]
+
+
+# name written into the package -> (the part PD215 names, the character in words)
+HIDDEN_NAMES = {
+    "plugins/rec/evil\u202egnp.js": ("plugins/rec/evil\u202egnp.js", "right-to-left override (U+202E)"),
+    "plugins/rec/re\u200bc.svg": ("plugins/rec/re\u200bc.svg", "zero-width space (U+200B)"),
+    "plugins/rec/\ufeffnotes.svg": ("plugins/rec/\ufeffnotes.svg", "byte order mark"),
+    "plugins/rec/icon\u00ad.svg": ("plugins/rec/icon\u00ad.svg", "soft hyphen (U+00AD)"),
+    "plugins/rec/a\u2066b\u2069.svg": ("plugins/rec/a\u2066b\u2069.svg", "left-to-right isolate (U+2066)"),
+    "plugins/rec/x\u200f.svg": ("plugins/rec/x\u200f.svg", "right-to-left mark (U+200F)"),
+    "plugins/rec/x\u061c.svg": ("plugins/rec/x\u061c.svg", "Arabic letter mark (U+061C)"),
+    "plugins/rec/re\u200dc.svg": ("plugins/rec/re\u200dc.svg", "zero-width joiner (U+200D)"),
+    "plugins/re\u2060c2/one.svg": ("plugins/re\u2060c2", "word joiner (U+2060)"),
+}
+# Near misses: letters of right-to-left scripts, accents, and joiners a script or an emoji needs.
+HIDDEN_FINE = [
+    "plugins/rec/\u062a\u0633\u062c\u064a\u0644.svg",  # Arabic
+    "plugins/rec/\u05d4\u05e7\u05dc\u05d8\u05d4.svg",  # Hebrew
+    "plugins/rec/r\u00e9c-\u00fcber.svg",
+    "plugins/rec/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.svg",  # Persian with its ZWNJ
+    "plugins/rec/\U0001f469\u200d\U0001f4bb.svg",  # woman technologist: an emoji joined by ZWJ
+]
+
+
+@pytest.mark.parametrize("name", sorted(HIDDEN_NAMES))
+def test_pd215_a_name_with_a_hidden_character(base_project: Path, name: str) -> None:
+    """'evil\u202egnp.js' shows as 'evilsj.png': a name that reads as another was accepted silently."""
+    write(base_project, name, "x")
+    if "/re\u2060c2/" in name:
+        write(base_project, "plugins/re\u2060c2/two.svg", "x")  # said once for the folder
+    (found,) = only(base_project, "PD215")
+    part, what = HIDDEN_NAMES[name]
+    assert found.file == name and found.severity.value == "warning" and found.fix is None
+    assert what in found.message and "look like something else" in found.message
+    shown = printable(part)
+    assert shown != part and f" {shown} " in found.message  # the name escaped, never the raw character
+    assert found.message.isprintable()
+    if part != name:
+        assert found.message.startswith(f"The folder {shown} (holding {printable(name)})")
+
+
+def test_pd215_not_for_right_to_left_letters_accents_or_joiners_a_script_needs(base_project: Path) -> None:
+    for name in HIDDEN_FINE:
+        write(base_project, name, "x")
+    assert len(load(base_project).names()) == 5 + len(HIDDEN_FINE)
+    assert only(base_project, "PD215") == []
+
+
+def test_pd215_in_a_branding_zip_and_after_its_import(base_project: Path, tmp_path: Path) -> None:
+    """The import takes such a name (it is a file a Linux server serves, not a path that escapes)
+    and the check of the imported project warns, as the check of the ZIP itself does."""
+    import zipfile
+
+    from designer.core.archive import import_zip
+
+    name = "plugins/rec/evil\u202egnp.js"
+    write(base_project, name, "x")
+    out = tmp_path / "branding.zip"
+    with zipfile.ZipFile(out, "w") as zf:
+        for path in sorted((base_project / "webapp2").rglob("*")):
+            if path.is_file():
+                zf.write(path, "webapp2/" + path.relative_to(base_project / "webapp2").as_posix())
+    pkg = load(out)
+    try:
+        assert [p.file for p in run_checks(pkg) if p.code == "PD215"] == [name]
+    finally:
+        pkg.files.close()  # type: ignore[attr-defined]
+    result = import_zip(out, tmp_path / "imported")
+    assert (result.webapp2 / name).read_text() == "x"
+    assert [p.file for p in run_checks(load(result.target)) if p.code == "PD215"] == [name]
+
+
+def test_pd215_check_prints_the_hidden_character_escaped(
+    base_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(base_project, "plugins/rec/evil\u202egnp.js", "x")
+    main(["check", str(base_project)])
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "PD215" in line]
+    assert "\u202e" not in line
+    assert (
+        "webapp2/plugins/rec/evil\\u202egnp.js: warning PD215 The file plugins/rec/evil\\u202egnp.js contains" in line
+    )
 
 
 def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:

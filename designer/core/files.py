@@ -27,6 +27,7 @@ __all__ = [
     "ZipFiles",
     "atomic_write",
     "clash_key",
+    "hidden_character_problem",
     "is_temporary",
     "remove_stale_temporaries",
     "name_clashes",
@@ -178,6 +179,56 @@ def windows_name_problem(path: str) -> tuple[str, str] | None:
             why = f"has the character {bad}, which Windows does not allow in a name"
         if why is not None:
             return "/".join(parts[: i + 1]), why
+    return None
+
+
+# Characters that change how a name is shown, or show as nothing at all: the bidirectional
+# controls and the invisible ones. Named in words for the message.
+_HIDDEN_CHARACTERS = {
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting mark",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u061c": "Arabic letter mark",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space (byte order mark)",
+    "\u00ad": "soft hyphen",
+}
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def hidden_character_problem(path: str) -> tuple[str, str] | None:
+    """(the part of ``path`` up to the first file or folder name holding a bidirectional control
+    or an invisible character, that character in words with its code) or None.
+
+    Why: such a character makes a name look like another. ``evil\u202egnp.js`` shows as
+    ``evilsj.png`` (a script passed off as a picture), ``re\u200bc.svg`` looks just like
+    ``rec.svg``; whoever reviews the package reads a name that is not the file's.
+
+    A zero-width (non-)joiner between two non-ASCII characters is not counted: Persian, Indic
+    scripts and emoji sequences (👩‍💻) need it there, and it hides nothing.
+    """
+    if path.isascii():  # the usual case: every one of these characters is outside ASCII
+        return None
+    parts = path.split("/")
+    for i, part in enumerate(parts):
+        for j, c in enumerate(part):
+            what = _HIDDEN_CHARACTERS.get(c)
+            if what is None:
+                continue
+            if c in _JOINERS and 0 < j < len(part) - 1 and not part[j - 1].isascii() and not part[j + 1].isascii():
+                continue
+            return "/".join(parts[: i + 1]), f"{what} (U+{ord(c):04X})"
     return None
 
 

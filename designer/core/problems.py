@@ -331,6 +331,14 @@ CODES: dict[str, Code] = {
             "unpacked on Windows, where administrators often open branding ZIPs, so the export refuses it.",
         ),
         Code(
+            "PD215",
+            _W,
+            "File or folder name with a hidden character",
+            "An invisible character (a zero-width space, a soft hyphen) or one that turns text right to left "
+            "makes the name look like another: 'evil\\u202egnp.js' shows as 'evilsj.png', a script passed off "
+            "as a picture. Rename it (the references to it too).",
+        ),
+        Code(
             "PD213",
             _I,
             "brandingID is the same as last time",

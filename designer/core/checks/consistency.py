@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
-from designer.core.files import name_clashes, name_difference, windows_name_problem
+from designer.core.files import hidden_character_problem, name_clashes, name_difference, windows_name_problem
 from designer.core.model import BrandingPackage
-from designer.core.problems import Fix
+from designer.core.problems import Fix, printable
 from designer.core.state import load_state
 
 
@@ -117,4 +117,24 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             rel,
             f"{what} {why}, so the ZIP cannot be unpacked on Windows (administrators often open branding ZIPs "
             "there) and the export refuses it. Rename it.",
+        )
+    said.clear()
+    for rel in names:
+        hidden = hidden_character_problem(rel)
+        if hidden is None or hidden[0] in said:
+            continue
+        part, what = hidden
+        said.add(part)
+        # The names escaped (printable): quoted as they are, a right-to-left override would turn
+        # the rest of the message around too. No fix: the name may be what settings.json, a menu
+        # item or the code names (and a name they build cannot be found), and the plain name is
+        # often that of another file, the one it poses as.
+        where = (
+            f"The file {printable(rel)}" if part == rel else f"The folder {printable(part)} (holding {printable(rel)})"
+        )
+        ctx.report(
+            "PD215",
+            rel,
+            f"{where} contains an invisible {what} that can make the name look like something else. Rename it, "
+            "and whatever refers to it, unless you meant it.",
         )
