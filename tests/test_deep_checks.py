@@ -565,6 +565,41 @@ def test_pd215_check_prints_the_hidden_character_escaped(
     )
 
 
+def test_a_huge_name_is_quoted_short_and_reported_where_it_is(base_project: Path) -> None:
+    """A 1 MB function name registered made a 1 MB message (seconds for the Export pane to show,
+    a flooded terminal): the message quotes it cut, the position and the fix keep it whole."""
+    huge = "f" * 1_000_000
+    js = source(
+        pre=f"    function {huge}() {{}}\n",
+        reg=REG.replace("record: record", f"record: record,\n        {huge}: /*HERE*/{huge}"),
+    )
+    write(base_project, JS, js)
+    (found,) = only(base_project, "PD507")
+    assert len(found.message) < 300 and "…" in found.message, len(found.message)
+    assert found.line == marker_line(js)
+    assert found.column == 9  # the key, at the start of its line
+    write(base_project, JS, source())
+    pkg_file = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg_file.write_text(pkg_file.read_text().replace('"action": "record"', f'"action": "{huge}"'))
+    (found,) = only(base_project, "PD505")
+    assert len(found.message) < 300 and found.fix is not None and len(found.fix.title) < 120
+    assert found.fix.args["action" if found.fix.kind == "create-action" else "key"] == huge
+
+
+def test_a_huge_label_or_url_makes_no_huge_message(base_project: Path) -> None:
+    big = "L" * 100_000
+    pkg_file = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg_file.write_text(
+        pkg_file.read_text()
+        .replace('"name": "Record"', f'"name": "{big}"')
+        .replace('"rec.svg#rec"', f'"rec.svg#{big}"')
+    )
+    write(base_project, JS, source(body=f"        PEX.pluginAPI.sendRequest('/{big}'); fetch('http://{big}.com/');\n"))
+    found = problems(base_project)
+    assert {p.code for p in found} >= {"PD402", "PD515", "PD600", "PD601"}
+    assert all(len(p.message) < 500 for p in found), [(p.code, len(p.message)) for p in found]
+
+
 def test_pd213_branding_id_same_as_last_export(base_project: Path) -> None:
     state = base_project / ".plugin-designer" / "state.json"
     assert only(base_project, "PD213") == []  # no state file: silent

@@ -77,3 +77,12 @@ def test_a_javascript_name_may_use_letters_of_any_language(name: str, ok: bool) 
     """Only [A-Za-z_$][A-Za-z0-9_$]* was accepted, while JavaScript takes any letter
     (ID_Start/ID_Continue, $ and _): a Spanish or Chinese plugin's functions were refused."""
     assert is_identifier(name) is ok
+
+
+def test_shortened_keeps_short_text_and_cuts_long_text_in_the_middle() -> None:
+    from designer.core.jstext import shortened
+
+    assert shortened("record") == "record"
+    assert shortened("x" * 80) == "x" * 80
+    cut = shortened("start" + "m" * 1_000_000 + "end")
+    assert len(cut) == 80 and cut.startswith("start") and cut.endswith("end") and "…" in cut

@@ -7,7 +7,7 @@ import re
 
 from .files import windows_name_problem
 
-__all__ = ["js_string", "is_identifier", "safe_id", "safe_identifier"]
+__all__ = ["js_string", "is_identifier", "safe_id", "safe_identifier", "shortened"]
 
 _IDENT = r"^[A-Za-z_$][A-Za-z0-9_$]*$"  # compiled (and cached by re) on first use, not by `check`
 _RESERVED = frozenset(
@@ -140,6 +140,26 @@ def one_line(text: str) -> str:
     if not any(c in text for c in "\r\n\u2028\u2029\x85"):  # the usual case: no pattern compiled
         return text
     return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", text)
+
+
+_SHORT = 80  # characters of quoted text a message keeps
+
+
+def shortened(text: object, limit: int = _SHORT) -> str:
+    """``text`` cut to at most ``limit`` characters for quoting in a message: its start and end
+    kept, with "…" in place of the middle (two names that differ at either end still read apart).
+
+    Why: messages quote what the files hold (a function name, an id, a label), and that can be of
+    any length. A 1 MB function name made a 1 MB message: the Export pane took seconds to show it
+    and ``check`` flooded the terminal. Only the words shown are cut; positions and fix data
+    keep the whole text. Not text (a number, None): as an f-string shows it.
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
 
 
 def comment_text(text: str) -> str:

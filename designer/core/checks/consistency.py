@@ -5,6 +5,7 @@ from __future__ import annotations
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
 from designer.core.files import hidden_character_problem, name_clashes, name_difference, windows_name_problem
+from designer.core.jstext import shortened
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix, printable
 from designer.core.state import load_state
@@ -51,7 +52,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD213",
                 "manifest.json",
-                f"brandingID is still {pkg.manifest.branding_id}, the value of the last export. Clients "
+                f"brandingID is still {shortened(str(pkg.manifest.branding_id))}, the value of the last export. Clients "
                 "keep their cached branding unless it changes: upload only ZIPs made with Export, which sets a "
                 "new one, or use the fix.",
                 "/brandingID" if doc is not None and isinstance(doc.data, dict) and "brandingID" in doc.data else "",
@@ -75,9 +76,13 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ctx.report(
                     "PD205",
                     rel,
-                    f"The plugin package {rel} is not listed in settings.json, whose entry '{entry.id}' points to "
-                    f"'{entry.src_url}', {what}. Point that entry here.",
-                    fix=Fix("set-settings-src", f"Use '{rel}' for '{entry.id}'", {"index": index, "value": rel}),
+                    f"The plugin package {rel} is not listed in settings.json, whose entry '{shortened(entry.id)}' points to "
+                    f"'{shortened(entry.src_url)}', {what}. Point that entry here.",
+                    fix=Fix(
+                        "set-settings-src",
+                        f"Use '{shortened(rel)}' for '{shortened(entry.id)}'",
+                        {"index": index, "value": rel},
+                    ),
                 )
                 continue
             ctx.report(

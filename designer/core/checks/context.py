@@ -5,9 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from .._records import Record
+from ..jstext import shortened
 from ..model import BrandingPackage
 from ..problems import Fix, Problem, make
 from ..schemas import validate
+
+_LONG_MESSAGE = 1000  # characters; the longest sentence of ours with its quotes cut is far shorter
+
+
+def _short_words(message: str) -> str:
+    """``message`` with each run of more than 80 characters without a space cut (:func:`shortened`).
+
+    Why: the checks cut what they quote, but a message may also pass on text of others (a
+    parser's, a schema's) that quotes the file; no word of ours is that long, so such a run is
+    always quoted text, and one huge name made the message as huge.
+    """
+    import re
+
+    return re.sub(r"\S{81,}", lambda m: shortened(m.group()), message)
 
 
 class Context(Record):
@@ -42,6 +57,8 @@ class Context(Record):
     ) -> None:
         if pointer is not None and not line:
             line, column = self.where(rel, pointer, key)
+        if len(message) > _LONG_MESSAGE:
+            message = _short_words(message)
         self.problems.append(make(code, rel, message, line, column, pointer or "", fix, plugin))
 
     def schema(self, kind: str, rel: str, value: Any, plugin: str | None = None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
 from ..svg import SvgInfo, is_id_name, read_svg
@@ -34,7 +35,7 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
     ctx.report(
         "PD403",
         target,
-        f"The icon '{file_part}' of '{name}' cannot be read as SVG: {info.error}.",
+        f"The icon '{shortened(file_part)}' of '{shortened(name)}' cannot be read as SVG: {info.error}.",
         line=info.line,
         column=info.column,
         plugin=plugin,
@@ -100,7 +101,7 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
         ctx.report(
             "PD406",
             rel,
-            f"{base} is in the folder of '{plugin.display_name}', but no menu item uses it and its code does "
+            f"{base} is in the folder of '{shortened(plugin.display_name)}', but no menu item uses it and its code does "
             "not name it; it would be uploaded for nothing. Delete it if it is a leftover.",
             fix=Fix("delete-file", f"Delete {base}", {"file": rel}, batch=False),
             plugin=plugin.key,
@@ -123,7 +124,11 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     where = {"plugin": index, "section": sec, "item": i}
     if target is None:
         ctx.report(
-            "PD400", rel, f"The icon '{ref}' of '{name}' is outside the package or on another server.", ptr, plugin=key
+            "PD400",
+            rel,
+            f"The icon '{shortened(ref)}' of '{shortened(name)}' is outside the package or on another server.",
+            ptr,
+            plugin=key,
         )
         return
     if not ctx.pkg.exists(target):
@@ -134,15 +139,17 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             ctx.report(
                 "PD401",
                 rel,
-                f"The icon '{ref}' of '{name}' is stored as '{new_file}'. Letter case matters on the web server."
+                f"The icon '{shortened(ref)}' of '{shortened(name)}' is stored as '{shortened(new_file)}'. Letter case matters on the web server."
                 if _nfc(new_file) != _nfc(file_part)
-                else f"The icon file '{file_part}' of '{name}' has an accented letter written differently in its "
+                else f"The icon file '{shortened(file_part)}' of '{shortened(name)}' has an accented letter written differently in its "
                 "name (as a letter plus a separate accent, as macOS names files, or the other way round). They look "
                 "the same but the web server treats them as different names, so the icon would not load.",
                 ptr,
                 fix=Fix(
                     "set-icon-ref",
-                    "Use the file's spelling" if _nfc(new_ref) == _nfc(ref) else f"Use '{new_ref}'",  # alike to the eye
+                    "Use the file's spelling"
+                    if _nfc(new_ref) == _nfc(ref)
+                    else f"Use '{shortened(new_ref)}'",  # alike to the eye
                     {**where, "value": new_ref},
                 ),
                 plugin=key,
@@ -153,13 +160,13 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             if stem and is_id_name(frag or stem):  # a name an id may be (PD422's rule)
                 fix = Fix(
                     "create-icon-file",
-                    f"Create '{file_part}'",
+                    f"Create '{shortened(file_part)}'",
                     {"file": target, "id": frag or stem},
                 )
             ctx.report(
                 "PD400",
                 rel,
-                f"The icon file '{file_part}' of '{name}' is not in the package. Pick another icon for the item, "
+                f"The icon file '{shortened(file_part)}' of '{shortened(name)}' is not in the package. Pick another icon for the item, "
                 "or make the file again (the fix draws a star you can then redraw).",
                 ptr,
                 fix=fix,
@@ -170,7 +177,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         ctx.report(
             "PD405",
             rel,
-            f"The icon '{ref}' of '{name}' is not an SVG file; only SVG icons are supported.",
+            f"The icon '{shortened(ref)}' of '{shortened(name)}' is not an SVG file; only SVG icons are supported.",
             ptr,
             plugin=key,
         )
@@ -182,7 +189,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         ctx.report(
             "PD403",
             target,
-            f"The icon '{file_part}' of '{name}' is XML but not SVG (its root is <{info.root_tag}>).",
+            f"The icon '{shortened(file_part)}' of '{shortened(name)}' is XML but not SVG (its root is <{shortened(info.root_tag)}>).",
             line=1,
             column=1,
             plugin=key,
@@ -192,12 +199,14 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         fix = None
         if info.root_id:
             fix = Fix(
-                "set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"}
+                "set-icon-ref",
+                f"Use '{shortened(file_part)}#{shortened(info.root_id)}'",
+                {**where, "value": f"{file_part}#{info.root_id}"},
             )
         ctx.report(
             "PD404",
             rel,
-            f"The icon '{ref}' of '{name}' names no id; write it as '{file_part}#<id>' with the id of the SVG.",
+            f"The icon '{shortened(ref)}' of '{shortened(name)}' names no id; write it as '{shortened(file_part)}#<id>' with the id of the SVG.",
             ptr,
             fix=fix,
             plugin=key,
@@ -211,15 +220,15 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         ctx.report(
             "PD402",
             rel,
-            f"The icon '{ref}' of '{name}' asks for id '{frag}' but the SVG has '{case}'. Letter case matters."
+            f"The icon '{shortened(ref)}' of '{shortened(name)}' asks for id '{shortened(frag)}' but the SVG has '{shortened(case)}'. Letter case matters."
             if _nfc(case) != _nfc(frag)
-            else f"The icon '{ref}' of '{name}' asks for id '{frag}' and the SVG's id looks the same, but an accented "
+            else f"The icon '{shortened(ref)}' of '{shortened(name)}' asks for id '{shortened(frag)}' and the SVG's id looks the same, but an accented "
             "letter is written differently (as a letter plus a separate accent, or the other way round), so the "
             "browser does not find it.",
             ptr,
             fix=Fix(
                 "set-icon-ref",
-                "Use the SVG's spelling" if _nfc(case) == _nfc(frag) else f"Use '{new_ref}'",
+                "Use the SVG's spelling" if _nfc(case) == _nfc(frag) else f"Use '{shortened(new_ref)}'",
                 {**where, "value": new_ref},
             ),
             plugin=key,
@@ -232,19 +241,25 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     if info.ids and not close:
         hint = f" The ids in that file are: {', '.join(list(info.ids)[:8])}."
     if info.root_id is None and not _is_sprite(info):
-        fix = Fix("add-svg-root-id", f"Add id '{frag}' to the SVG", {"file": target, "id": frag})
+        fix = Fix("add-svg-root-id", f"Add id '{shortened(frag)}' to the SVG", {"file": target, "id": frag})
     elif close:
-        fix = Fix("set-icon-ref", f"Use '{file_part}#{close[0]}'", {**where, "value": f"{file_part}#{close[0]}"})
+        fix = Fix(
+            "set-icon-ref",
+            f"Use '{shortened(file_part)}#{shortened(close[0])}'",
+            {**where, "value": f"{file_part}#{close[0]}"},
+        )
     elif info.root_id:
         fix = Fix(
-            "set-icon-ref", f"Use '{file_part}#{info.root_id}'", {**where, "value": f"{file_part}#{info.root_id}"}
+            "set-icon-ref",
+            f"Use '{shortened(file_part)}#{shortened(info.root_id)}'",
+            {**where, "value": f"{file_part}#{info.root_id}"},
         )
     else:
         fix = None  # a sprite without a matching symbol: an id on its root would show no icon either
     ctx.report(
         "PD402",
         rel,
-        f"The icon '{ref}' of '{name}' needs an element with id '{frag}' in {file_part}, but there is none; "
+        f"The icon '{shortened(ref)}' of '{shortened(name)}' needs an element with id '{shortened(frag)}' in {file_part}, but there is none; "
         f"the button would have no icon.{hint}",
         ptr,
         fix=fix,

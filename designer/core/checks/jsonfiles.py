@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..jsonfile import split_pointer
+from ..jstext import shortened
 from ..model import BrandingPackage
 from ..problems import Fix
 from .context import Context
@@ -32,12 +33,14 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD101",
                 rel,
-                f"'{name}' is written twice in {rel}; only the last one is used.",
+                f"'{shortened(name)}' is written twice in {rel}; only the last one is used.",
                 pointer,
                 line=line,
                 column=col,
                 fix=Fix(
-                    "remove-dead-duplicate", f"Remove the ignored earlier '{name}'", {"file": rel, "pointer": pointer}
+                    "remove-dead-duplicate",
+                    f"Remove the ignored earlier '{shortened(name)}'",
+                    {"file": rel, "pointer": pointer},
                 ),
                 plugin=plugin_key,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..files import name_difference
+from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from .context import Context
 
@@ -27,7 +28,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD300",
             rel,
-            f"'{name}' adds no menu item or button. That is fine for a plugin that only reacts to events; "
+            f"'{shortened(name)}' adds no menu item or button. That is fine for a plugin that only reacts to events; "
             "otherwise choose a placement (toolbar, conference menu or participant menu).",
             "/menuItems" if p.menu_items is not None else "",
             plugin=key,
@@ -36,7 +37,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD301",
             rel,
-            f"'{name}' places menu items in {', '.join(sections)}; a plugin may use only one of conference, "
+            f"'{shortened(name)}' places menu items in {', '.join(sections)}; a plugin may use only one of conference, "
             "toolbar or participants.",
             f"/menuItems/{sections[1]}",
             key=True,
@@ -49,7 +50,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD302",
                 rel,
-                f"'{name}' chooses the {sec} placement but lists no item in it, so nothing appears.",
+                f"'{shortened(name)}' chooses the {sec} placement but lists no item in it, so nothing appears.",
                 f"/menuItems/{sec}",
                 plugin=key,
             )
@@ -62,7 +63,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD306",
                 rel,
-                f"Menu item {i + 1} of '{name}' has no action, so clicking it does nothing.",
+                f"Menu item {i + 1} of '{shortened(name)}' has no action, so clicking it does nothing.",
                 ptr,
                 plugin=key,
             )
@@ -70,7 +71,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD307",
                 rel,
-                f"Menu item {i + 1} of '{name}' uses the action '{mi.action}' like an earlier item; both would do the same.",
+                f"Menu item {i + 1} of '{shortened(name)}' uses the action '{shortened(mi.action)}' like an earlier item; both would do the same.",
                 ptr + "/action",
                 plugin=key,
             )
@@ -84,7 +85,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD310",
                 rel,
-                f"Item {i + 1} in the {where} of '{name}' has an empty label, so the menu shows it with no words. "
+                f"Item {i + 1} in the {where} of '{shortened(name)}' has an empty label, so the menu shows it with no words. "
                 "Give it a label (or null, when the plugin sets it while it runs).",
                 ptr + "/label",
                 plugin=key,
@@ -93,7 +94,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD308",
                 rel,
-                f"Menu item {i + 1} of '{name}' has neither an icon nor a label; it shows as an empty button "
+                f"Menu item {i + 1} of '{shortened(name)}' has neither an icon nor a label; it shows as an empty button "
                 "unless the plugin sets them at run time (then write null for both).",
                 ptr,
                 plugin=key,
@@ -105,9 +106,9 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD303",
             rel,
-            f"'{name}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android."
+            f"'{shortened(name)}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android."
             if "platforms" in data
-            else f"'{name}' has no platforms list, so it loads nowhere. Add \"platforms\" with at least one of "
+            else f"'{shortened(name)}' has no platforms list, so it loads nowhere. Add \"platforms\" with at least one of "
             "web, electron (desktop), ios, android.",
             "/platforms",  # (missing: placed at the object, and the form's tick boxes get the focus)
             plugin=key,
@@ -116,9 +117,9 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD304",
             rel,
-            f"'{name}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both."
+            f"'{shortened(name)}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both."
             if "participantRoles" in data
-            else f"'{name}' has no participantRoles list, so nobody gets it. Add \"participantRoles\" with chair "
+            else f"'{shortened(name)}' has no participantRoles list, so nobody gets it. Add \"participantRoles\" with chair "
             "(Host), guest, or both.",
             "/participantRoles",
             plugin=key,
@@ -129,14 +130,14 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD305",
                 rel,
-                f"The source of '{name}' is '{p.src_url}', which is outside the package or on another server.",
+                f"The source of '{shortened(name)}' is '{shortened(p.src_url)}', which is outside the package or on another server.",
                 "/srcURL",
                 plugin=key,
             )
         elif not ctx.pkg.exists(src):
             actual = ctx.pkg.case_match(src)
             hint = (
-                f" A file '{actual.rsplit('/', 1)[-1]}' exists; the names differ in "
+                f" A file '{shortened(actual.rsplit('/', 1)[-1])}' exists; the names differ in "
                 f"{name_difference(src, actual)}, which matters on the web server."
                 if actual
                 else ""
@@ -144,7 +145,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD305",
                 rel,
-                f"The source file '{p.src_url}' of '{name}' is not in the package.{hint}",
+                f"The source file '{shortened(p.src_url)}' of '{shortened(name)}' is not in the package.{hint}",
                 "/srcURL",
                 plugin=key,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..files import clash_key, name_difference, normalize, not_a_file
+from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file
 from ..problems import Fix
 from .context import Context
@@ -105,15 +106,17 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             if entry.id in seen:
                 first = next(p for p in pkg.plugins if p.entry.id == entry.id)
                 if first.package_path == plugin.package_path:  # the same plugin listed twice
-                    fix = Fix("remove-settings-entry", f"Remove this second '{entry.id}' entry", {"index": index})
+                    fix = Fix(
+                        "remove-settings-entry", f"Remove this second '{shortened(entry.id)}' entry", {"index": index}
+                    )
                     why = "is listed twice in settings.json"
                 else:  # two plugins: one of them needs an id of its own
                     fix = _own_id_fix(pkg, entry.id, index)
-                    why = f"belongs to both '{first.display_name}' and '{name}' in settings.json"
+                    why = f"belongs to both '{shortened(first.display_name)}' and '{shortened(name)}' in settings.json"
                 ctx.report(
                     "PD202",
                     REL,
-                    f"The id '{entry.id}' {why}; the app keeps only one of them.",
+                    f"The id '{shortened(entry.id)}' {why}; the app keeps only one of them.",
                     ptr + "/id",
                     fix=fix if plugin.package is not None or fix.kind != "rename-plugin-id" else None,
                     plugin=plugin.key,
@@ -125,7 +128,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD201",
                 REL,
-                f"The plugin '{name}' points to '{entry.src_url}', which is outside the package or on another "
+                f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', which is outside the package or on another "
                 "server. srcURL must be a path inside webapp2/, such as plugins/<folder>/<name>.plugin.package.json.",
                 ptr + "/srcURL",
                 plugin=plugin.key,
@@ -137,11 +140,13 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD208",
                 REL,
-                f"The plugin '{name}' points to '{entry.src_url}', a {kind}, not a plugin package file. srcURL must "
+                f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', a {kind}, not a plugin package file. srcURL must "
                 "point to the plugin's *.plugin.package.json (which names the source itself), so the app loads "
                 "nothing for this entry." + (f" Point it to {meant}." if meant else ""),
                 ptr + "/srcURL",
-                fix=Fix("set-settings-src", f"Use '{meant}'", {"index": index, "value": meant}) if meant else None,
+                fix=Fix("set-settings-src", f"Use '{shortened(meant)}'", {"index": index, "value": meant})
+                if meant
+                else None,
                 plugin=plugin.key,
             )
             continue
@@ -152,12 +157,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ctx.report(
                     "PD204",
                     REL,
-                    f"The plugin '{name}' points to '{entry.src_url}', but the file is called '{actual}'. "
+                    f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', but the file is called '{shortened(actual)}'. "
                     f"The names differ in {how}, which matters on the web server.",
                     ptr + "/srcURL",
                     fix=Fix(
                         "set-settings-src",
-                        f"Use '{actual}'"
+                        f"Use '{shortened(actual)}'"
                         if how == "letter case"
                         else "Use the file's spelling",  # what it would name looks the same as what is there
                         {"index": index, "value": actual},
@@ -169,10 +174,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ctx.report(
                     "PD201",
                     REL,
-                    f"The plugin '{name}' points to '{entry.src_url}', but there is no such file in the package."
+                    f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', but there is no such file in the package."
                     + (f" The unlisted {meant} is probably the one meant." if meant else ""),
                     ptr + "/srcURL",
-                    fix=Fix("set-settings-src", f"Use '{meant}'", {"index": index, "value": meant}) if meant else None,
+                    fix=Fix("set-settings-src", f"Use '{shortened(meant)}'", {"index": index, "value": meant})
+                    if meant
+                    else None,
                     plugin=plugin.key,
                 )
             continue
@@ -181,11 +188,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD209",
                 REL,
-                f"The plugin '{name}' is off in settings.json (enabled: false) and its package file says "
+                f"The plugin '{shortened(name)}' is off in settings.json (enabled: false) and its package file says "
                 "allowUnload: false, so users cannot switch it on either: nobody ever gets it. Enable it here, "
                 "or set allowUnload to true so users can turn it on.",
                 ptr + "/enabled",
-                fix=Fix("set-settings-enabled", f"Enable '{name}' in settings.json", {"index": index}),
+                fix=Fix("set-settings-enabled", f"Enable '{shortened(name)}' in settings.json", {"index": index}),
                 plugin=plugin.key,
             )
         pkg_id = plugin.package.id if plugin.package else None
@@ -193,11 +200,13 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD203",
                 REL,
-                f"The plugin '{name}' is listed in settings.json with id '{entry.id}' but its package file says "
-                f"'{pkg_id}'. They must match.",
+                f"The plugin '{shortened(name)}' is listed in settings.json with id '{shortened(entry.id)}' but its package file says "
+                f"'{shortened(pkg_id)}'. They must match.",
                 ptr + "/id",
                 fix=Fix(
-                    "set-settings-id", f"Change the settings.json id to '{pkg_id}'", {"index": index, "value": pkg_id}
+                    "set-settings-id",
+                    f"Change the settings.json id to '{shortened(pkg_id)}'",
+                    {"index": index, "value": pkg_id},
                 ),
                 plugin=plugin.key,
             )
@@ -216,17 +225,17 @@ def _own_id_fix(pkg: BrandingPackage, shared: str, index: int) -> Fix:
     for at in [index] + [i for i, p in enumerate(pkg.plugins) if p.entry.id == shared and i != index]:
         own = pkg.plugins[at].package.id if pkg.plugins[at].package is not None else None
         if isinstance(own, str) and own and own != shared and own not in taken:
-            where = "this entry's" if at == index else f"the '{pkg.plugins[at].display_name}' entry's"
+            where = "this entry's" if at == index else f"the '{shortened(pkg.plugins[at].display_name)}' entry's"
             return Fix(
                 "set-settings-id",
-                f"Change {where} id to '{own}', its package's id",
+                f"Change {where} id to '{shortened(own)}', its package's id",
                 {"index": at, "value": own},
             )
     # Imported here: plugins brings newproject and fixes along, which a check has no other use for.
     from ..plugins import unique_id
 
     new_id = unique_id(pkg, shared)
-    return Fix("rename-plugin-id", f"Rename this one to '{new_id}'", {"index": index, "value": new_id})
+    return Fix("rename-plugin-id", f"Rename this one to '{shortened(new_id)}'", {"index": index, "value": new_id})
 
 
 def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
@@ -243,9 +252,9 @@ def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
         ctx.report(
             "PD207",
             REL,
-            f"settings.json lists plugins under '{key}', but the app reads only 'plugins' (all lower case, with an s), "
+            f"settings.json lists plugins under '{shortened(key)}', but the app reads only 'plugins' (all lower case, with an s), "
             "so it loads none of them.",
             "/" + key,
             key=True,
-            fix=Fix("rename-settings-key", f"Rename '{key}' to 'plugins'", {"key": key}),
+            fix=Fix("rename-settings-key", f"Rename '{shortened(key)}' to 'plugins'", {"key": key}),
         )

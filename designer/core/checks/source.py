@@ -25,7 +25,7 @@ from designer.core.jsanalysis import (
     classify_request,
     url_host,
 )
-from designer.core.jstext import is_identifier
+from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
 
@@ -102,17 +102,17 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
     for line, col, what in info.syntax_errors[:5]:
         report(
             "PD500",
-            f"The source of '{name}' has a JavaScript syntax error here ({what}). The browser rejects the whole "
+            f"The source of '{shortened(name)}' has a JavaScript syntax error here ({what}). The browser rejects the whole "
             "file, so the plugin does nothing until it is corrected.",
             line,
             col,
         )
     if info.leaks:
-        names = ", ".join(f"'{n}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
+        names = ", ".join(f"'{shortened(n)}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
         line, col = info.leaks[0][1], info.leaks[0][2]
         report(
             "PD501",
-            f"The source of '{name}' declares {names} outside a wrapper function, so these names leak into the app "
+            f"The source of '{shortened(name)}' declares {names} outside a wrapper function, so these names leak into the app "
             "and can clash with other plugins. Put the code inside (function () { ... })();",
             line,
             col,
@@ -144,20 +144,20 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         if sec == "toolbar" and not mi.icon:
             code, part = "PD309", "icon"
             message = (
-                f"Toolbar button {i + 1} of '{name}' has no icon, and the code registers no state$ to set one "
+                f"Toolbar button {i + 1} of '{shortened(name)}' has no icon, and the code registers no state$ to set one "
                 "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon."
             )
         elif sec != "toolbar" and mi.icon and mi.label is None:
             code, part = "PD310", "label"
             message = (
-                f"Item {i + 1} in the {where} of '{name}' has no label, and the code registers no state$ to set one "
+                f"Item {i + 1} in the {where} of '{shortened(name)}' has no label, and the code registers no state$ to set one "
                 "while it runs, so the menu shows it with no words. Give it a label."
             )
         elif sec != "toolbar" and not mi.icon and not mi.label and keys_given & {"icon", "label"}:
             # (With neither key written, PD308 already says the item shows empty.)
             code, part = "PD309", "label"
             message = (
-                f"Item {i + 1} in the {where} of '{name}' has neither icon nor label, and the code registers no "
+                f"Item {i + 1} in the {where} of '{shortened(name)}' has neither icon nor label, and the code registers no "
                 "state$ to set them while it runs, so it shows empty. Give it a label (or an icon)."
             )
         else:
@@ -174,7 +174,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         if not info.syntax_errors:
             report(
                 "PD502",
-                f"The source of '{name}' never calls PEX.pluginAPI.registerPlugin({{...}}), so the app never learns "
+                f"The source of '{shortened(name)}' never calls PEX.pluginAPI.registerPlugin({{...}}), so the app never learns "
                 "about the plugin and its menu items do nothing.",
                 1,
             )
@@ -183,7 +183,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         for r in regs[1:]:
             report(
                 "PD503",
-                f"The source of '{name}' calls registerPlugin again here (first on line {regs[0].line}); register "
+                f"The source of '{shortened(name)}' calls registerPlugin again here (first on line {regs[0].line}); register "
                 "the plugin once.",
                 r.line,
                 r.column,
@@ -193,7 +193,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     if reg.keys is None:
         report(
             "PD519",
-            f"registerPlugin in '{name}' is not given an object written out as {{ id: ..., load: load, ... }} "
+            f"registerPlugin in '{shortened(name)}' is not given an object written out as {{ id: ..., load: load, ... }} "
             "(or part of it is spread in with ...), so the designer cannot check which actions are registered.",
             reg.line,
             reg.column,
@@ -204,19 +204,23 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
     if pkg_id and reg.id_value is not None and reg.id_value != pkg_id:
         report(
             "PD504",
-            f"registerPlugin in '{name}' uses the id '{reg.id_value}' but the package file says '{pkg_id}'. They must "
+            f"registerPlugin in '{shortened(name)}' uses the id '{shortened(reg.id_value)}' but the package file says '{shortened(pkg_id)}'. They must "
             "match, or the app does not connect the buttons to this code.",
             reg.id_line,
             reg.id_column,
-            Fix("set-register-id", f"Change the id in the source to '{pkg_id}'", {"file": src, "value": pkg_id}),
+            Fix(
+                "set-register-id",
+                f"Change the id in the source to '{shortened(pkg_id)}'",
+                {"file": src, "value": pkg_id},
+            ),
         )
     elif pkg_id and "id" not in keys and not reg.damaged:
         report(
             "PD504",
-            f"registerPlugin in '{name}' has no id; it must be '{pkg_id}' like the package file.",
+            f"registerPlugin in '{shortened(name)}' has no id; it must be '{shortened(pkg_id)}' like the package file.",
             reg.line,
             reg.column,
-            Fix("add-registered-key", f"Add id: '{pkg_id}'", {"file": src, "key": "id", "string": pkg_id}),
+            Fix("add-registered-key", f"Add id: '{shortened(pkg_id)}'", {"file": src, "key": "id", "string": pkg_id}),
         )
     actions = []
     for _sec, _i, mi in plugin.package.items():
@@ -234,7 +238,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         when = "starts" if fn == "load" else "is switched off"
         report(
             "PD508",
-            f"registerPlugin in '{name}' has no '{fn}'. The app calls it when the plugin {when}; without it the app "
+            f"registerPlugin in '{shortened(name)}' has no '{shortened(fn)}'. The app calls it when the plugin {when}; without it the app "
             "shows its 'Oops' page.",
             reg.line,
             reg.column,
@@ -256,19 +260,19 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             continue  # it may be among the entries the syntax error hides
         if k is None:
             near = _near(action, [x for x in keys if x not in _BASE_KEYS])
-            hint = f" Did you mean '{near}'?" if near else ""
+            hint = f" Did you mean '{shortened(near)}'?" if near else ""
             fix = None
             if near and near not in actions and is_identifier(action):
                 # A misspelt key (openHelpPag): renamed in place, the typo does not stay behind.
                 fix = Fix(
                     "rename-registered-key",
-                    f"Rename '{near}' to '{action}' in registerPlugin",
+                    f"Rename '{shortened(near)}' to '{shortened(action)}' in registerPlugin",
                     {"file": src, "old": near, "new": action},
                 )
             elif action in info.functions:
                 fix = Fix(
                     "add-registered-key",
-                    f"Register the function {action}",
+                    f"Register the function {shortened(action)}",
                     {"file": src, "key": action, "value": action},
                 )
             # What the form's "Create function" does; not for a typo (near): the answer is the
@@ -276,16 +280,16 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             elif is_identifier(action) and not near:
                 fix = Fix(
                     "create-action",
-                    f"Create the function {action}",
+                    f"Create the function {shortened(action)}",
                     {"file": src, "action": action, "placement": plugin.package.section},
                 )
             report(
                 "PD505",
-                f"A menu item of '{name}' runs '{action}', but registerPlugin has no '{action}', so clicking it fails."
+                f"A menu item of '{shortened(name)}' runs '{shortened(action)}', but registerPlugin has no '{shortened(action)}', so clicking it fails."
                 + (
                     hint
                     if fix is not None and fix.kind == "rename-registered-key"
-                    else f" The function {action} exists: add it to registerPlugin."
+                    else f" The function {shortened(action)} exists: add it to registerPlugin."
                     if action in info.functions
                     else hint
                 ),
@@ -316,7 +320,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
                 continue
             report(
                 "PD507",
-                f"registerPlugin in '{name}' registers '{k.name}', but no menu item uses it. If a menu item should run "
+                f"registerPlugin in '{shortened(name)}' registers '{shortened(k.name)}', but no menu item uses it. If a menu item should run "
                 "it, choose it as that item's action.",
                 k.line,
                 k.column,
@@ -333,7 +337,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             )
         report(
             "PD509",
-            f"'{name}' creates a state (createNewState) but does not pass it to registerPlugin as state$, so its icon "
+            f"'{shortened(name)}' creates a state (createNewState) but does not pass it to registerPlugin as state$, so its icon "
             "and label never change.",
             c.line,
             c.column,
@@ -343,7 +347,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         k = keys["state$"]
         report(
             "PD510",
-            f"registerPlugin in '{name}' passes state$, but the source never creates it with "
+            f"registerPlugin in '{shortened(name)}' passes state$, but the source never creates it with "
             "PEX.pluginAPI.createNewState({}); the app fails when it listens to it.",
             k.line,
             k.column,
@@ -359,29 +363,29 @@ def _registered_as(key: str, k: Key, name: str, what: str = "") -> str:
     registered as 'record', which …". ``what`` says what the key is ("the menu action ").
     """
     why = _not_a_function(k)
-    if k.value == key and why.startswith(f"'{key}'"):
-        return f"The registerPlugin call of '{name}' registers {what}{why}"
-    return f"{what[:1].upper()}{what[1:]}'{key}' in the registerPlugin call of '{name}' is {why}"
+    if k.value == key and why.startswith(f"'{shortened(key)}'"):
+        return f"The registerPlugin call of '{shortened(name)}' registers {what}{why}"
+    return f"{what[:1].upper()}{what[1:]}'{shortened(key)}' in the registerPlugin call of '{shortened(name)}' is {why}"
 
 
 def _not_a_function(k: Key) -> str:
     """Why the registered value of ``k`` is no function when registerPlugin runs (``k.missing``)."""
     v, at = k.value, k.missing_line
     why = {
-        "nowhere": f"'{v}', which is not defined anywhere in this file",
-        "scope": f"'{v}', which is defined only inside another function or block (line {at}) that cannot be seen "
+        "nowhere": f"'{shortened(v)}', which is not defined anywhere in this file",
+        "scope": f"'{shortened(v)}', which is defined only inside another function or block (line {at}) that cannot be seen "
         "from the registerPlugin call",
-        "const": f"'{v}', which is declared with const only after the registerPlugin call (line {at}); reading it "
+        "const": f"'{shortened(v)}', which is declared with const only after the registerPlugin call (line {at}); reading it "
         f"before that is a ReferenceError. Move registerPlugin after it, or write function {v}() {{...}}",
-        "let": f"'{v}', which is declared with let only after the registerPlugin call (line {at}); reading it before "
+        "let": f"'{shortened(v)}', which is declared with let only after the registerPlugin call (line {at}); reading it before "
         "that is a ReferenceError. Move registerPlugin after it",
-        "class": f"'{v}', a class declared only after the registerPlugin call (line {at})",
-        "var": f"'{v}', which gets its value only after the registerPlugin call (var on line {at}), so it is still "
+        "class": f"'{shortened(v)}', a class declared only after the registerPlugin call (line {at})",
+        "var": f"'{shortened(v)}', which gets its value only after the registerPlugin call (var on line {at}), so it is still "
         f"undefined when registered. Move registerPlugin after it, or write function {v}() {{...}}",
-        "assignment": f"'{v}', which is assigned only after the registerPlugin call (line {at}), so it does not exist "
+        "assignment": f"'{shortened(v)}', which is assigned only after the registerPlugin call (line {at}), so it does not exist "
         "yet when registered. Move registerPlugin after it",
-        "value": f"'{v}', which holds a value that is not a function (line {at})",
-        "overwritten": f"{k.missing_what or 'a value'}: line {at} sets '{v}' to it before registerPlugin runs, and "
+        "value": f"'{shortened(v)}', which holds a value that is not a function (line {at})",
+        "overwritten": f"{k.missing_what or 'a value'}: line {at} sets '{shortened(v)}' to it before registerPlugin runs, and "
         f"that replaces the function {v} (a function is made before any line of the code around it runs). Give "
         "the function or the variable another name",
     }.get(k.missing or "")
@@ -405,7 +409,7 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
                 )
             report(
                 "PD511",
-                f"'{name}' uses PEX.pluginAPI.{c.member}, which the app does not have; calling it brings up the "
+                f"'{shortened(name)}' uses PEX.pluginAPI.{shortened(c.member)}, which the app does not have; calling it brings up the "
                 f"'Oops' page." + (f" Did you mean {near}?" if near else ""),
                 c.line,
                 c.column,
@@ -415,7 +419,7 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
         if c.member == "changeConferenceLayout":
             report(
                 "PD512",
-                f"'{name}' uses changeConferenceLayout, which is being removed. Use "
+                f"'{shortened(name)}' uses changeConferenceLayout, which is being removed. Use "
                 "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'}) instead.",
                 c.line,
                 c.column,
@@ -426,7 +430,7 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
                     continue
                 report(
                     "PD513",
-                    f"'{name}' asks for the layout '{value}', which does not exist. Use one of {', '.join(LAYOUTS)} "
+                    f"'{shortened(name)}' asks for the layout '{shortened(value)}', which does not exist. Use one of {', '.join(LAYOUTS)} "
                     "(or {} for the default).",
                     c.line,
                     c.column,
@@ -434,7 +438,7 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
         if for_guests and c.member in HOST_ONLY_API and c.called:
             report(
                 "PD517",
-                f"'{name}' is offered to guests, but it calls {c.member} (to {HOST_ONLY_API[c.member]}), which only "
+                f"'{shortened(name)}' is offered to guests, but it calls {c.member} (to {HOST_ONLY_API[c.member]}), which only "
                 "hosts may do. For guests it fails; offer the plugin to hosts only, or hide it from guests.",
                 c.line,
                 c.column,
@@ -451,7 +455,7 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
             fix = Fix("rename-pex-action", f"Use PEX.actions.{near}", args)
         report(
             "PD514",
-            f"'{name}' listens to PEX.actions.{action}, which does not exist, so it never hears anything."
+            f"'{shortened(name)}' listens to PEX.actions.{shortened(action)}, which does not exist, so it never hears anything."
             + (f" Did you mean {near}?" if near else f" Known events: {', '.join(ACTIONS)}."),
             line,
             col,
@@ -467,7 +471,7 @@ def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col
         if kind == "unknown":
             report(
                 "PD515",
-                f"'{name}' sends the request '{shown}', which the conference does not know. Conference requests are "
+                f"'{shortened(name)}' sends the request '{shortened(shown)}', which the conference does not know. Conference requests are "
                 "/lock, /unlock, /muteguests, /unmuteguests, /transform_layout, /message, ...; participant requests "
                 "look like '/participants/' + participant.uuid + '/mute'.",
                 line,
@@ -476,8 +480,8 @@ def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col
         elif kind == "no-uuid":
             report(
                 "PD516",
-                f"'{name}' sends '{shown}' without a participant's uuid. Build it as "
-                f"'/participants/' + participant.uuid + '/{what}'.",
+                f"'{shortened(name)}' sends '{shortened(shown)}' without a participant's uuid. Build it as "
+                f"'/participants/' + participant.uuid + '/{shortened(what)}'.",
                 line,
                 col,
             )
@@ -488,7 +492,7 @@ def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col
     if for_guests and host_only:
         report(
             "PD517",
-            f"'{name}' is offered to guests, but this request ({' / '.join(dict.fromkeys(host_only))}) is for hosts "
+            f"'{shortened(name)}' is offered to guests, but this request ({' / '.join(dict.fromkeys(host_only))}) is for hosts "
             "only; for guests it fails. Offer the plugin to hosts only, or hide the item from guests.",
             line,
             col,
@@ -514,16 +518,16 @@ def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
             secure = "https:" if scheme == "http:" else "wss:"
             report(
                 "PD601",
-                f"'{name}' uses the plain {scheme} address '{ref.url.replace(DYN, '…')[:80]}'. The meeting page is "
+                f"'{shortened(name)}' uses the plain {scheme} address '{shortened(ref.url.replace(DYN, '…'))}'. The meeting page is "
                 f"served over https, so browsers block it; use {secure} instead.",
                 ref.line,
                 ref.column,
             )
     if hosts:
-        listed = "; ".join(f"{h} ({', '.join(w[:3])})" for h, w in hosts.items())
+        listed = "; ".join(f"{shortened(h)} ({', '.join(w[:3])})" for h, w in hosts.items())
         report(
             "PD600",
-            f"'{name}' contacts other servers: {listed}. The deployment's Content Security Policy may block these; "
+            f"'{shortened(name)}' contacts other servers: {listed}. The deployment's Content Security Policy may block these; "
             "ask the Pexip administrator to allow them.",
             first,
         )
@@ -543,13 +547,13 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
         if not ctx.pkg.exists(target):
             actual = ctx.pkg.case_match(target)
             hint = (
-                f" A file '{actual.rsplit('/', 1)[-1]}' exists; the names differ in {name_difference(target, actual)}."
+                f" A file '{shortened(actual.rsplit('/', 1)[-1])}' exists; the names differ in {name_difference(target, actual)}."
                 if actual
                 else ""
             )
             report(
                 "PD518",
-                f"'{name}' sets the icon '{value}', but there is no {file_part} next to the package file.{hint}",
+                f"'{shortened(name)}' sets the icon '{shortened(value)}', but there is no {file_part} next to the package file.{hint}",
                 line,
                 col,
             )
@@ -564,5 +568,10 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
         check_svg(ctx, target, plugin.key)
         if frag and frag not in svg.ids:
             case = svg.id_case_match(frag)
-            hint = f" It has '{case}'; they differ in {name_difference(frag, case)}." if case else ""
-            report("PD518", f"'{name}' sets the icon '{value}', but {file_part} has no id '{frag}'.{hint}", line, col)
+            hint = f" It has '{shortened(case)}'; they differ in {name_difference(frag, case)}." if case else ""
+            report(
+                "PD518",
+                f"'{shortened(name)}' sets the icon '{shortened(value)}', but {file_part} has no id '{shortened(frag)}'.{hint}",
+                line,
+                col,
+            )
