@@ -478,39 +478,60 @@ def test_tab_reaches_every_toolbar_button_each_named_with_its_key(qtbot, window,
     assert pane.canvas.tool == "rect" and pane.tool_actions["rect"].isChecked()
 
 
-def test_in_a_narrow_window_tab_reaches_the_toolbars_more_button(qtbot, window, example_project: Path) -> None:
-    """The buttons that do not fit go into the menu of Qt's "»" button, which took no keyboard
-    focus: with the Export pane open, Delete, Forward and Backward were out of the keyboard's reach."""
+@pytest.mark.parametrize("width", [1024, 1200])
+def test_in_a_narrow_window_every_toolbar_control_is_on_screen_and_tab_reaches_it(
+    qtbot, window, example_project: Path, width: int
+) -> None:
+    """The controls that did not fit went into the menu of Qt's "»" button, and that menu lists
+    only plain actions: with the Export pane open, the Stroke button and the width box were
+    nowhere, for the mouse or the keyboard. Now the toolbar wraps onto another row."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QAccessible
-    from PySide6.QtWidgets import QToolButton
 
+    window.resize(width, 760)
     window.open_path(example_project)
     window.show_export()
     pane = open_svg(window, example_project, THREE)
     qtbot.waitUntil(pane.canvas.hasFocus)
-    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
-    delete = pane.toolbar.widgetForAction(pane.edit_actions["delete"])
-    more = pane.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-    assert not delete.isVisible() and more.isVisible()  # the case here: Delete went into the menu
-    in_toolbar = [w for w in _tab_stops(qtbot, pane.canvas) if pane.toolbar.isAncestorOf(w)]
-    assert in_toolbar[-1] is more and in_toolbar[0] is pane.toolbar.widgetForAction(pane.tool_actions["select"])
-    assert QAccessible.queryAccessibleInterface(more).text(QAccessible.Text.Name) == "More of the toolbar"
-    while QApplication.focusWidget() is not more:
-        _tab(qtbot)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle: Delete, Forward and Backward can be used
+    controls = [pane.toolbar.widgetForAction(a) for a in pane.tool_actions.values()]
+    controls += [pane.text_edit, pane.fill_button, pane.stroke_button, pane.width_spin]
+    controls += [pane.toolbar.widgetForAction(a) for a in pane.edit_actions.values()]
+    rows = {w.mapTo(window, w.rect().topLeft()).y() for w in controls}
+    assert width > 1024 or len(rows) > 1  # the case here: the toolbar takes two rows
+    canvas = _in_window(pane.canvas_column, window)
+    for w in controls:
+        assert w.isVisible(), w.objectName()
+        assert window.rect().contains(_in_window(w, window)), w.objectName()  # whole, not cut off
+        assert _in_window(pane.toolbar, window).contains(_in_window(w, window)), w.objectName()
+        assert not canvas.intersects(_in_window(w, window)), w.objectName()  # the rows push the canvas down
+    assert [w for w in _tab_stops(qtbot, pane.canvas) if pane.toolbar.isAncestorOf(w)] == controls
+    # and they work: a colour for the stroke from the Stroke button's menu, a width typed in
     chosen = []
 
-    def choose_delete() -> None:  # in the menu Space opens: Delete, with the arrows and Enter
+    def choose_app_colour() -> None:
         menu = QApplication.activePopupWidget()
-        while menu.activeAction() is None or menu.activeAction().text() != "Delete":
+        while menu.activeAction() is None or menu.activeAction().objectName() != "stroke_currentColor":
             qtbot.keyClick(menu, Qt.Key.Key_Down)
-        chosen.append(menu.activeAction().text())
+        chosen.append(menu.activeAction().objectName())
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
-    QTimer.singleShot(100, choose_delete)
-    qtbot.keyClick(more, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: chosen == ["Delete"])
-    assert "<rect" not in window.package.read_text(pane.rel)
+    pane.stroke_button.setFocus()
+    qtbot.waitUntil(pane.stroke_button.hasFocus)
+    QTimer.singleShot(100, choose_app_colour)
+    qtbot.keyClick(pane.stroke_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: chosen == ["stroke_currentColor"])
+    pane.width_spin.setFocus()
+    qtbot.waitUntil(pane.width_spin.hasFocus)
+    qtbot.keyClick(pane.width_spin, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(pane.width_spin, "3")
+    qtbot.keyClick(pane.width_spin, Qt.Key.Key_Return)
+    rect = next(line for line in window.package.read_text(pane.rel).splitlines() if "<rect" in line)
+    assert 'stroke="currentColor"' in rect and 'stroke-width="3"' in rect, rect
+
+
+def _in_window(widget, window):
+    """Where ``widget`` is, in the window's coordinates."""
+    return widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
 
 
 def _page_width(canvas) -> int:

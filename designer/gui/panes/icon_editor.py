@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from ...core.model import BrandingPackage
 from ...core.svgimport import is_valid_id
 from ...core.wording import counted
 from ..commands import ModelEditor
+from ..flow_toolbar import WrappingToolBar
 from ..focus_ring import ring_focus
 from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
@@ -243,10 +243,6 @@ class IconEditorPane(QWidget):
         self.canvas.confirm_remove = self._confirm_remove
         self.toolbar = self._build_toolbar()
         outer.addWidget(self.toolbar)
-        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if more is not None:  # made with the toolbar, it came first in the Tab order, before Select
-            # (Only now: in a toolbar of its own, with nothing after it, Qt took the order as kept.)
-            QWidget.setTabOrder(self.toolbar.widgetForAction(self.edit_actions["backward"]), more)
 
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="iconSplit")
         self.canvas_column = self._canvas_column()
@@ -301,9 +297,9 @@ class IconEditorPane(QWidget):
         )
 
     # -- toolbar ------------------------------------------------------------------------------------
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar(objectName="iconToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    def _build_toolbar(self) -> WrappingToolBar:
+        # It wraps onto a second row in a narrow window (see WrappingToolBar for why not QToolBar).
+        bar = WrappingToolBar(objectName="iconToolbar")
         group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
         labels = {"select": "Select", "rect": "Rectangle", "ellipse": "Circle", "line": "Line", "path": "Path"}
@@ -378,13 +374,6 @@ class IconEditorPane(QWidget):
             button = bar.widgetForAction(action)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAccessibleName(names[key])  # its tooltip, with the key, is its description
-        # In a narrow window the last buttons go into the menu of Qt's "»" button at the end,
-        # which takes no keyboard focus either (see tab_regions for why it is a Tab stop).
-        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if more is not None:
-            more.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            more.setAccessibleName("More of the toolbar")
-            more.setToolTip("The toolbar's buttons that do not fit in the window")
         self._loading = False
         return bar
 
