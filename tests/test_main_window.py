@@ -1365,6 +1365,13 @@ def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
     assert window.editor.undo_stack.count() == steps and window.package.read_text(rel) == "// a new first line\n" + text
     row = next(r for r in view.problem_items() if r.text(2) == "PD511")  # checked again: at its new line
     assert row.text(1).endswith(":41:30")
+    # said as it is: checked again already (not "are checked again", left there for good)
+    from designer.core.wording import counted
+
+    shown = len(list(view.problem_items()))
+    assert window.status.text().endswith(
+        f"Nothing was changed; the problems are up to date now ({counted(shown, 'problem')})."
+    )
 
 
 def test_a_fix_clicked_twice_before_the_checks_ran_again_is_applied_once(
@@ -1414,6 +1421,14 @@ def test_a_fix_clicked_while_big_sources_are_checked_again_waits_for_the_list(
     assert window.status.text().startswith("Not fixed yet: the problems are being checked again")
     assert len(window.package.plugins) == 4 and window.editor.undo_stack.count() == 1
     qtbot.waitUntil(lambda: window.source_analysis is None)
+    # The list is up to date now: "click Fix again once the list is up to date" stayed in the
+    # status bar regardless; now it says what the checks found.
+    from designer.core.wording import counted
+
+    shown = len(list(view.problem_items()))
+    assert window.status.text() == (
+        f"Not fixed: the problems are up to date now ({counted(shown, 'problem')}). Click Fix again if it is still listed."
+    )
     button = view.itemWidget(next(r for r in view.problem_items() if r.text(2) == "PD202"), 3)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "meeting-info", "raise-hand-helper"]

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from .panes.problems_pane import ProblemsPane
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
+    from collections.abc import Callable
+
     from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent
 
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self._closing = False  # the window has agreed to close: no new worker may start
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
         self._status_before_analysis = ""
+        self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
         self._recheck.timeout.connect(self._run_checks)
         # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
@@ -1145,15 +1148,19 @@ class MainWindow(QMainWindow):
             self._recheck.stop()
             self._run_checks()
             if self.source_analysis is not None:  # big sources: the checks finish on another thread
-                self.status.setText(
+                self._say_until_checked(
                     "Not fixed yet: the problems are being checked again after the last change. "
-                    "Click Fix again once the list is up to date."
+                    "Click Fix again once the list is up to date.",
+                    lambda: (
+                        f"Not fixed: the problems are up to date now ({self._problem_count()}). "
+                        "Click Fix again if it is still listed."
+                    ),
                 )
                 return
             if not any(p.fix == fix for p in self._all_problems()):
                 self.status.setText(
                     f"Could not fix: '{fix.title}' no longer applies (the list was older than the last "
-                    "change). Nothing was changed; the problems are checked again."
+                    f"change). Nothing was changed; the problems are up to date now ({self._problem_count()})."
                 )
                 return
         done: list[str] = []  # what the fix did ("Delete plugins/x/old.svg"), as the CLI says it
@@ -1162,13 +1169,46 @@ class MainWindow(QMainWindow):
         except ValueError as exc:
             # The file changed since it was checked (an edit in the 150 ms before the checks ran
             # again): the fix finds no longer what it was made for, and nothing was changed.
-            self.status.setText(f"Could not fix: {exc}. Nothing was changed; the problems are checked again.")
             self._recheck.stop()
+            reason = str(exc)  # (exc is gone once the except block ends, before the lambda runs)
+            self._say_until_checked(
+                f"Could not fix: {reason}. Nothing was changed; the problems are checked again.",
+                lambda: (
+                    f"Could not fix: {reason}. Nothing was changed; the problems are up to date now "
+                    f"({self._problem_count()})."
+                ),
+            )
             self._run_checks()
             return
         # Said, as other changes are: the problem's row just goes, and a fix may change a file
         # that is not on show.
         self.status.setText(f"Fixed: {done[0] if done else fix.title}. Undo with Ctrl+Z.")
+
+    def _say_until_checked(self, now: str, then: Callable[[], str]) -> None:
+        """Say ``now`` in the status bar, and ``then()`` in its place once fresh problems are shown.
+
+        Why: "Not fixed yet … click Fix again once the list is up to date" stayed in the status
+        bar after the list was up to date, an instruction about a moment long gone. A newer
+        message (the user did something else meanwhile) is left as it is.
+        """
+        self.status.setText(now)
+        self._status_until_checked = (now, then)
+
+    def _checks_shown(self) -> None:
+        """Fresh problems are on show (and the status bar no longer says they are being checked)."""
+        if self._status_until_checked is None or self.status.text().startswith(_CHECKING_BIG):
+            return
+        now, then = self._status_until_checked
+        self._status_until_checked = None
+        if self.status.text() == now:
+            self.status.setText(then())
+
+    def _problem_count(self) -> str:
+        """'2 problems', 'no problems': what the Problems list shows now, for a status message."""
+        from ..core.wording import counted
+
+        n = len(self._all_problems())
+        return counted(n, "problem") if n else "no problems"
 
     def _clean_changed(self, clean: bool) -> None:
         """Undo back to the saved state: the recovery copy kept of the undone edits goes. Why: it
@@ -1556,6 +1596,7 @@ class MainWindow(QMainWindow):
         self.problems = run_checks(self.package)
         self._show_problems()
         self._refresh_export()
+        self._checks_shown()
 
     def _source_analysis_done(self) -> None:
         worker, self.source_analysis = self.source_analysis, None
@@ -1565,6 +1606,7 @@ class MainWindow(QMainWindow):
         self._run_checks()  # on whatever the package holds now (edits made meanwhile included)
         if self.source_analysis is None and self.status.text().startswith(_CHECKING_BIG):
             self.status.setText(self._status_before_analysis)
+            self._checks_shown()  # a message said while they were checked, now out of date
 
     def jump_to_problem(self, problem: Problem) -> None:
         """Double-click on a problem: the form field it is about, else the file at its line."""
