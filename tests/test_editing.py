@@ -174,6 +174,11 @@ def test_the_starter_follows_its_new_name_in_one_step(window: MainWindow, qtbot,
     assert (label.text(), action.text()) == ("Send to lobby", "showSendToLobby")
     assert window.editor.undo_stack.count() == 1
     assert window.editor.undo_stack.undoText() == "Change name of 'Verify project' to 'Send to lobby'"
+    # said, as the parts that followed are out of sight of the name field (the code in another file)
+    assert (
+        window.status.text()
+        == "Renamed to 'Send to lobby'; its description, menu item's label, action and code followed."
+    )
     qtbot.keySequence(window, "Ctrl+S")
     after = snapshot(root)
     assert set(after) == set(before)  # no file or folder renamed, none added
@@ -200,6 +205,7 @@ def test_the_starter_follows_its_new_name_in_one_step(window: MainWindow, qtbot,
     retype(qtbot, name, "Move to lobby")
     qtbot.keyClick(name, Qt.Key.Key_Tab)
     assert (label.text(), action.text()) == ("Lobby", "showMoveToLobby")
+    assert window.status.text() == "Renamed to 'Move to lobby'; its description, action and code followed."
     qtbot.keySequence(window, "Ctrl+S")
     rel = "webapp2/plugins/verify-project/verify-project"
     package = json.loads((root / f"{rel}.plugin.package.json").read_text())

@@ -856,6 +856,7 @@ class MainWindow(QMainWindow):
         self.plugin_page = PluginPage(self.editor)
         self.plugin_page.sig_open_file.connect(self.show_file)
         self.plugin_page.sig_icon_added.connect(self._say_icon_added)
+        self.plugin_page.sig_said.connect(self.status.setText)
         self.plugin_page.set_read_only(not pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()

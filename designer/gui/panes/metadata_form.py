@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -69,6 +69,8 @@ def format_version(value: Any) -> str:
 
 class MetadataForm(PluginForm):
     """Form over one plugin's package file and settings entry (objectName ``metadataForm``)."""
+
+    sig_said = Signal(str)  # a message for the window's status bar
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -259,11 +261,15 @@ class MetadataForm(PluginForm):
         if p is None or p.name == name:
             return
 
+        followed: list[str] = []
+
         def mutate(pkg: BrandingPackage) -> None:
-            rename_plugin(pkg, index, name)
+            followed[:] = rename_plugin(pkg, index, name)
 
         subject = self.editor.package.plugins[index].display_name
         self.editor.edit(f"Change name of '{{subject}}' to '{name}'", mutate, f"{index}/package/name", subject)
+        if followed:  # said: the label, the action and the code changed out of sight of this field
+            self.sig_said.emit(f"Renamed to '{name}'; {_followed_words(followed)} followed.")
 
     def _description_edited(self) -> None:
         self._set("package", "description", self.description.toPlainText(), "description", merge=True)
@@ -334,6 +340,14 @@ class MetadataForm(PluginForm):
             f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' ({where})",
             lambda pkg: rename_plugin_id(pkg, index, new),
         )
+
+
+def _followed_words(parts: list[str]) -> str:
+    """What :func:`~designer.core.plugins.rename_plugin` says followed the name, in words:
+    "its description, menu item's label and action"."""
+    words = {"description": "description", "label": "menu item's label", "action": "action", "source": "code"}
+    said = [word for part, word in words.items() if part in parts]  # a label per item: said once
+    return "its " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said))
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:

@@ -43,6 +43,7 @@ class PluginPage(QScrollArea):
         self.items.route_undo_to_window()
         self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
         self.sig_icon_added = self.items.sig_icon_added  # a built-in or imported one: the window says so
+        self.sig_said = self.form.sig_said  # what followed a new name: the window's status bar says it
         self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
             box = QGroupBox(title)
