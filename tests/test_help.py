@@ -138,6 +138,8 @@ def test_help_keyboard_shortcuts_lists_the_windows_own_keys(window: MainWindow, 
     assert ("Plugin", "Duplicate (in Project)", "Ctrl+D") in rows  # its keys work in the project tree
     assert ("Source editor", "Go to Line…", "Ctrl+G") in rows  # listed before any file was opened
     assert ("Icon canvas", "Rectangle", "R") in rows
+    assert ("Icon canvas", "Zoom in", "Ctrl+= or Ctrl++") in rows  # every row says what its keys do
+    assert [row for row in rows if not row[1].strip()] == []
     assert ("Help", "Problem Codes…", "F1") in rows
     _fits_a_laptop_screen(dialog)
     assert _nameless(dialog) == []

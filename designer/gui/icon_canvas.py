@@ -186,12 +186,14 @@ class IconCanvas(QGraphicsView):
         # the mouse. Keys of the canvas alone (WidgetShortcut): the XML view beside it has its
         # own Ctrl+= and Ctrl+- for its text size, and a key two actions share at once would
         # do neither (Qt only warns of an ambiguous shortcut).
-        for name, keys, slot in (
-            ("zoomInAction", ("Ctrl+=", "Ctrl++"), lambda: self.zoom(1)),
-            ("zoomOutAction", ("Ctrl+-",), lambda: self.zoom(-1)),
-            ("zoomFitAction", ("Ctrl+0",), self.fit),
+        # Each has its words: Help ▸ Keyboard Shortcuts lists it by them (a row of keys alone
+        # said nothing of what they do).
+        for name, text, keys, slot in (
+            ("zoomInAction", "Zoom in", ("Ctrl+=", "Ctrl++"), lambda: self.zoom(1)),
+            ("zoomOutAction", "Zoom out", ("Ctrl+-",), lambda: self.zoom(-1)),
+            ("zoomFitAction", "Show the whole icon", ("Ctrl+0",), self.fit),
         ):
-            action = QAction(self, objectName=name)
+            action = QAction(text, self, objectName=name)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
