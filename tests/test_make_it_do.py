@@ -277,3 +277,16 @@ def test_an_action_that_cannot_be_a_function_name_is_said_as_such(
     said = " ".join(text for _name, text, _on in lines)
     assert all(not on for _name, _text, on in lines) and "registerPlugin" not in said
     assert "'show-it' cannot be the name of a function" in said
+
+
+def test_the_web_address_field_shows_its_whole_example(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    """The dialog was as narrow as its labels: "https://www.example.com/" showed as "https://www.examp"."""
+    _open(window, qtbot, tmp_path, placement="toolbar")
+    _menu(window, qtbot, "web_page")
+    dialog = window.findChild(QDialog, "makeItDoDialog")
+    qtbot.waitExposed(dialog)
+    url = dialog.findChild(QLineEdit, "makeItDo_url")
+    assert url.placeholderText() == "https://www.example.com/"
+    room = url.contentsRect().width() - url.textMargins().left() - url.textMargins().right() - 8  # frame and padding
+    assert url.fontMetrics().horizontalAdvance(url.placeholderText()) < room
+    dialog.reject()

@@ -758,6 +758,9 @@ class MakeItDoDialog(QDialog):
         def field(key: str, text: str, value: str = "", placeholder: str = "") -> QLineEdit:
             edit = QLineEdit(value, objectName=f"makeItDo_{key}")
             edit.setPlaceholderText(placeholder)
+            # Room for a web address or a meeting's alias as typed: the dialog was as narrow as its
+            # labels, and cut "https://www.example.com/" to "https://www.examp".
+            edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 40)
             edit.textChanged.connect(self._check)
             form.addRow(text, edit)
             self.fields[key] = edit
