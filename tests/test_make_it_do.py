@@ -290,3 +290,14 @@ def test_the_web_address_field_shows_its_whole_example(window: MainWindow, qtbot
     room = url.contentsRect().width() - url.textMargins().left() - url.textMargins().right() - 8  # frame and padding
     assert url.fontMetrics().horizontalAdvance(url.placeholderText()) < room
     dialog.reject()
+
+
+@pytest.mark.parametrize("placement", ["toolbar", "conference", "participants"])
+def test_what_a_placement_passes_is_said_without_programmers_words(
+    window: MainWindow, qtbot: Any, tmp_path: Path, placement: str
+) -> None:
+    """It said "The action receives that participant (uuid, name, role, ...)" and "(locked, guestsMuted, ...)"."""
+    _open(window, qtbot, tmp_path, placement)
+    shown = window.findChild(QLabel, "placementExplanation").text()
+    assert shown.startswith(("A button", "An entry")) and "The action is told " in shown
+    assert not re.search(r"uuid|[a-z][A-Z]", shown), shown  # no field names such as guestsMuted

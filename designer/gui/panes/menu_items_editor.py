@@ -43,11 +43,11 @@ _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields st
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
-     "The action receives the participants and the conference details."),
+     "The action is told who is in the meeting and how the meeting is set."),
     ("conference", "Conference menu", "An entry in the conference control menu. "
-     "The action receives the conference details (locked, guestsMuted, ...)."),
+     "The action is told how the meeting is set (whether it is locked, whether guests are muted, ...)."),
     ("participants", "Participant menu", "An entry in each participant's menu in the participant list. "
-     "The action receives that participant (uuid, name, role, ...)."),
+     "The action is told whose menu it was chosen from (their name, whether host or guest, ...)."),
     (None, "None (event-only)", "No button: the plugin only reacts to events, such as chat messages."),
 ]  # fmt: skip
 
