@@ -183,6 +183,37 @@ def test_preview_dock_places_items_follows_switches_state_and_requests(qtbot: An
         _dock_checks(qtbot, win)
 
 
+def test_the_preview_opens_after_a_second_project_was_opened(qtbot: Any, tmp_path: Path) -> None:
+    """Opening another project (or the same one again) and then View ▸ Preview stopped with
+    "Internal C++ object (QMenu) already deleted": reading the Tab order had made the window a
+    Python child of the first project's plugin page, whose going took the window's menus along."""
+    from PySide6.QtCore import QEvent, Qt
+
+    from designer.gui.main_window import MainWindow
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(EXAMPLE, first)
+    shutil.copytree(EXAMPLE, second)
+    win = MainWindow()
+    try:
+        win.resize(1280, 800)
+        win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        win.open_path(first)
+        win.open_path(second)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the first project's page goes
+        qtbot.keyClick(win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        dock = win.findChild(type(win.problems_dock), "previewDock")
+        assert dock is not None and dock.isVisible()
+        assert dock.toggleViewAction() in win.view_menu.actions()
+    finally:
+        if win.editor is not None:
+            win.editor.undo_stack.setClean()
+        win.close()
+        shiboken6.delete(win)
+
+
 def _dock_checks(qtbot: Any, win: Any) -> None:
     dock = win.findChild(type(win.problems_dock), "previewDock")
     assert dock is not None and dock.isVisible()

@@ -49,6 +49,18 @@ def _tab_flag() -> Qt.FocusPolicy:
     return Qt.FocusPolicy.TabFocus if all_controls else Qt.FocusPolicy.StrongFocus
 
 
+def _give_back(widgets: Sequence[QWidget]) -> None:
+    """Each of ``widgets`` the Python child of its own parent again (see :func:`tab_target`):
+    ``children()`` makes what it returns the children of the widget it is called on."""
+    parents: dict[int, QWidget] = {}
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if parent is not None:
+            parents.setdefault(id(parent), parent)
+    for parent in parents.values():
+        parent.children()
+
+
 def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool) -> QWidget | None:
     """The widget Tab (``forward``) or Shift+Tab should move the keyboard to from ``window``'s
     focus widget, or None when there is nowhere else to go.
@@ -73,9 +85,17 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
         current = current.parentWidget()  # a tab widget's bar: where the tab widget stands
     current_key: tuple[int, int] | None = None
     stops: list[tuple[tuple[int, int], QWidget]] = []
+    # Why the chain's end is found first and the window never asked for as "next": PySide makes
+    # what nextInFocusChain() returns a Python child of the widget it was called on. The window
+    # became the child of its last widget; once that widget went (the plugin page of a project
+    # opened before), the window's menus went with it in Python ("Internal C++ object (QMenu)
+    # already deleted" at View ▸ Preview). :func:`_give_back` undoes it for the widgets read.
+    last = window.previousInFocusChain()
+    read: list[QWidget] = []
     widget = window.nextInFocusChain()
     position = 0
     while widget is not None and widget is not window:
+        read.append(widget)
         position += 1
         if widget is current:
             current_key = (region_of(widget), position)
@@ -91,7 +111,10 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
             stops.append((key, widget))
             if widget is current:
                 current_key = key
+        if widget is last:
+            break
         widget = widget.nextInFocusChain()
+    _give_back(read)
     stops = [(key, stop) for key, stop in stops if stop is not current]
     if not stops:
         return None
