@@ -372,3 +372,16 @@ def test_the_heading_says_who_gets_the_plugin_as_the_answers_do(qtbot, wizard: R
     assert json.loads(render(load_recipe("participant-action"), answers, "pa")["plugins/pa/pa.plugin.package.json"])[
         "participantRoles"
     ] == ["chair"]
+
+
+def test_each_recipe_row_is_as_tall_as_its_text(qtbot, wizard: RecipeWizard) -> None:
+    """The rows were as tall as their text wrapped to its narrowest: half empty at the dialog's width."""
+    qtbot.waitExposed(wizard)
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    for row in range(gallery.count()):
+        item = gallery.item(row)
+        shown = gallery.itemWidget(item)
+        text = max(shown.findChildren(QLabel), key=lambda label: len(label.text()))
+        needed = text.heightForWidth(text.width())
+        assert needed <= text.height()  # nothing cut off
+        assert gallery.visualItemRect(item).height() <= max(64, needed + 24), item.text()  # nor half empty

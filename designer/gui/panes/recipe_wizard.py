@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -185,6 +185,7 @@ class RecipeWizard(QDialog):
             " background: rgba(26, 115, 232, 45); border: 1px solid rgb(26, 115, 232); }"
         )
         colour = self.palette().color(self.palette().ColorRole.Text)
+        self._gallery_rows: list[tuple[QListWidgetItem, QWidget]] = []
         for recipe in self.recipes:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, recipe.name)
@@ -206,10 +207,12 @@ class RecipeWizard(QDialog):
             text.setWordWrap(True)
             h.addWidget(icon)
             h.addWidget(text, 1)
-            item.setSizeHint(QSize(200, max(row.sizeHint().height(), 64)))
+            item.setSizeHint(QSize(200, max(row.sizeHint().height(), 64)))  # until the list's width is known
             item.setForeground(Qt.GlobalColor.transparent)  # the row widget shows the text
             self.gallery.addItem(item)
             self.gallery.setItemWidget(item, row)
+            self._gallery_rows.append((item, row))
+        self.gallery.viewport().installEventFilter(self)  # each row as tall as its text at the list's width
         if self.recipes:
             self.gallery.setCurrentRow(0)
         self.gallery.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -218,6 +221,21 @@ class RecipeWizard(QDialog):
         page_layout.addWidget(intro)
         page_layout.addWidget(self.gallery, 1)
         return page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.gallery.viewport():
+            self._fit_gallery_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_gallery_rows(self) -> None:
+        """Each recipe's row as tall as its wrapped text at the list's width. Why: its height was
+        the text's wrapped to its narrowest, so at the dialog's width rows stood half empty and
+        fewer recipes showed at once."""
+        width = self.gallery.viewport().width() - 2 * self.gallery.spacing()
+        for item, row in self._gallery_rows:
+            height = max(row.heightForWidth(width) if row.hasHeightForWidth() else row.sizeHint().height(), 64)
+            if item.sizeHint().height() != height:
+                item.setSizeHint(QSize(200, height))
 
     def _build_form(self, recipe: Recipe) -> None:
         self.recipe = recipe
