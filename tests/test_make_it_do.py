@@ -301,3 +301,17 @@ def test_what_a_placement_passes_is_said_without_programmers_words(
     shown = window.findChild(QLabel, "placementExplanation").text()
     assert shown.startswith(("A button", "An entry")) and "The action is told " in shown
     assert not re.search(r"uuid|[a-z][A-Z]", shown), shown  # no field names such as guestsMuted
+
+
+def test_the_note_on_moving_someone_says_it_in_the_words_of_the_menu(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """The menu says "Move them to another meeting"; the note under it said "only hosts can transfer a participant"."""
+    _open(window, qtbot, tmp_path)
+    _menu(window, qtbot, "transfer")
+    dialog = window.findChild(QDialog, "makeItDoDialog")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "makeItDo_alias"), "lobby@example.com")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "makeItDo_alias"), Qt.Key.Key_Return)
+    note = window.findChild(QLabel, "behaviourNote")
+    assert note.isVisibleTo(window)
+    assert "but only hosts can move a participant to another meeting: a guest who tries" in note.text()

@@ -40,7 +40,7 @@ HOST_ONLY_CONFERENCE = {
 HOST_ONLY_PARTICIPANT = {
     "disconnect": "disconnect a participant",
     "role": "change a participant's role",
-    "transfer": "transfer a participant",
+    "transfer": "move a participant to another meeting",
     "spotlighton": "put a participant in the spotlight",
     "spotlightoff": "take a participant out of the spotlight",
     "overlaytext": "change the name shown on a participant's video",
