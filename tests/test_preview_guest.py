@@ -165,6 +165,9 @@ def test_the_preview_as_a_guest_shows_that_the_button_is_refused(qtbot: Any, tmp
         card = _js(qtbot, pane.page, _REFUSED_CARD)
         assert "Refused: you are previewing as a Guest" in card
         assert "Lock toggle: only hosts can lock the meeting sendRequest /lock" in card
+        # All of it readable in the 1280 x 800 window, not the last line under a scroll bar.
+        fits = "(function () { var c = document.querySelector('.pd-refused-card'); return c.scrollHeight <= c.clientHeight; })()"
+        assert _js(qtbot, pane.page, fits) is True
         assert _js(qtbot, pane.page, "document.getElementById('pd-locked').innerText") == "Unlocked"
         assert not pane.sim_toggles["locked"].isChecked()
         assert pane.error_count() == 0  # refused, not crashed: the plugin caught it
