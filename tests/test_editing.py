@@ -590,7 +590,7 @@ def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, bas
     select_plugin(window, qtbot, 0)
     before = [mi.to_json() for mi in window.package.plugins[0].package.menu_items["toolbar"]]
     placement = window.findChild(QComboBox, "placementCombo")
-    placement.setCurrentIndex(placement.findText("None (event-only)"))
+    placement.setCurrentIndex(placement.findText("No button (works in the background)"))
     placement.activated.emit(placement.currentIndex())
     assert window.package.plugins[0].package.menu_items == {}  # an empty object: null is not valid
     window.save()
@@ -649,7 +649,9 @@ def test_ctrl_z_in_a_field_undoes_the_window_step(window: MainWindow, qtbot, exa
 
 def _place(window: MainWindow, where: str | None) -> None:
     placement = window.findChild(QComboBox, "placementCombo")
-    placement.setCurrentIndex(placement.findData(where) if where else placement.findText("None (event-only)"))
+    placement.setCurrentIndex(
+        placement.findData(where) if where else placement.findText("No button (works in the background)")
+    )
     placement.activated.emit(placement.currentIndex())
 
 
@@ -847,9 +849,12 @@ def test_arrowing_through_the_placement_is_one_undo_step(window: MainWindow, qtb
     placement = window.findChild(QComboBox, "placementCombo")
     assert placement.currentData() == "toolbar"
     _arrow(qtbot, placement, Qt.Key.Key_Down, 3)
-    assert placement.currentText() == "None (event-only)" and window.package.plugins[0].package.menu_items == {}
+    assert (
+        placement.currentText() == "No button (works in the background)"
+        and window.package.plugins[0].package.menu_items == {}
+    )
     undo = window.findChild(QAction, "undoAction")
-    assert undo.text() == "&Undo Show 'Record' in: None (event-only)"
+    assert undo.text() == "&Undo Show 'Record' in: No button (works in the background)"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[0].package.sections == ["toolbar"] and placement.currentData() == "toolbar"
     assert not window.editor.undo_stack.canUndo() and not window.isWindowModified()

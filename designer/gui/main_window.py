@@ -1105,7 +1105,7 @@ class MainWindow(QMainWindow):
             return f"(package file {self._package_trouble(p)})"
         secs = p.package.sections
         if not secs:
-            return "None (event-only)"
+            return "No button (works in the background)"
         return ", ".join(PLACEMENTS.get(s, s) for s in secs)
 
     def _plugin_html(self, p: Plugin) -> str:

@@ -48,7 +48,7 @@ PLACEMENT_CHOICES = [
      "The action is told how the meeting is set (whether it is locked, whether guests are muted, ...)."),
     ("participants", "Participant menu", "An entry in each participant's menu in the participant list. "
      "The action is told whose menu it was chosen from (their name, whether host or guest, ...)."),
-    (None, "None (event-only)", "No button: the plugin only reacts to events, such as chat messages."),
+    (None, "No button (works in the background)", "No button: the plugin only reacts to events, such as chat messages."),
 ]  # fmt: skip
 
 
