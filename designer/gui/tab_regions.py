@@ -28,13 +28,8 @@ def _inner_part(widget: QWidget) -> bool:
     Why not ``focusProxy()``, which is how Qt tells: on PySide 6.11 calling it on a viewport
     (whose proxy is its own scroll area) left the wrappers damaged, and the window crashed
     later in the project tree's header.
-
-    A toolbar's "»" button (``qt_toolbar_ext_button``) is no part of another control: it opens
-    the menu of the buttons that do not fit, and a toolbar that makes it a Tab stop (the icon
-    editor's) wants it reached.
     """
-    name = widget.objectName()
-    if name.startswith("qt_") and name != "qt_toolbar_ext_button":
+    if widget.objectName().startswith("qt_"):
         return True
     parent = widget.parentWidget()
     if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
