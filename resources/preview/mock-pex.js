@@ -261,6 +261,12 @@
         return entry;
     }
 
+    // A direct call of the API (dialOut, sendChatMessage...), filed with its own name as the path:
+    // refused when ``why`` (from refusedBecause) says so, else done.
+    function recordCall(kind, key, payload, why) {
+        return record({ plugin: key, kind: kind, path: kind, payload: payload, ok: !why, status: why ? 403 : 200, error: why || null, refused: Boolean(why) });
+    }
+
     // One request: refused (a guest asking for a host's), answered (and the meeting follows), or failed.
     function request(kind, key, path, payload) {
         var why = refusedBecause(kind, path);
@@ -467,8 +473,7 @@
             if (why) {
                 // Refused: the callback gets Infinity's answer ({status: 'failed', result: reason}), and
                 // the promise rejects only when there is no callback to tell (else nothing would catch it).
-                var refused = record({ plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role },
-                    ok: false, status: 403, error: why, refused: true });
+                var refused = recordCall('dialOut', key, { alias: alias, protocol: protocol, role: role }, why);
                 var body = { status: 'failed', result: why };
                 if (typeof callback !== 'function') { return Promise.reject(failure(refused)); }
                 setTimeout(function () { guard(key, 'dialOut callback', callback, null, [body]); }, 0);
@@ -478,7 +483,7 @@
             participants.push({ uuid: uuid, name: String(alias), role: role === 'HOST' || role === 'chair' ? 'chair' : 'guest', uri: String(alias),
                 protocol: protocol || 'auto', startTime: now(), serviceType: 'conference', callType: 'video', muted: false, buzzTime: 0,
                 spotlight: 0, isStreaming: protocol === 'rtmp', presenting: false, canMute: true, canDisconnect: true });
-            record({ plugin: key, kind: 'dialOut', path: 'dialOut', payload: { alias: alias, protocol: protocol, role: role }, ok: true, status: 200, error: null, refused: false });
+            recordCall('dialOut', key, { alias: alias, protocol: protocol, role: role }, null);
             publish();
             var answerValue = { result: [uuid] };
             if (typeof callback === 'function') { setTimeout(function () { guard(key, 'dialOut callback', callback, null, [answerValue]); }, 0); }
@@ -488,8 +493,7 @@
             var key = caller();
             emit('warning', { plugin: key, message: 'changeConferenceLayout is deprecated: use transformConferenceLayout' });
             var why = refusedBecause('changeConferenceLayout', 'changeConferenceLayout');
-            return settled(record({ plugin: key, kind: 'changeConferenceLayout', path: 'changeConferenceLayout', payload: Array.prototype.slice.call(arguments),
-                ok: !why, status: why ? 403 : 200, error: why, refused: Boolean(why) }), { result: true });
+            return settled(recordCall('changeConferenceLayout', key, Array.prototype.slice.call(arguments), why), { result: true });
         },
         transformConferenceLayout: function (transforms) {
             return settled(request('transformConferenceLayout', caller(), '/transform_layout', { transforms: transforms || {} }), { result: true });
@@ -497,7 +501,7 @@
         sendChatMessage: function (text) {
             var key = caller();
             PD.chat.push({ from: 'you', text: text });
-            record({ plugin: key, kind: 'sendChatMessage', path: 'sendChatMessage', payload: { text: text }, ok: true, status: 200, error: null, refused: false });
+            recordCall('sendChatMessage', key, { text: text }, null);
             actions$.next({ type: actions.SEND_CHAT_MESSAGE, payload: { payload: text } });
             return Promise.resolve({ result: true });
         }
