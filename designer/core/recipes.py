@@ -300,13 +300,13 @@ def load_recipe(name: str) -> Recipe:
             raise RecipeError(f"'{p.key}' in the recipe '{name}' depends on '{p.when}', which is not a yes/no setting")
         if p.suggested_by is not None:
             by = by_key.get(p.suggested_by)
-            suggested = by.suggestions(by.default).get(p.key) if by is not None else None
-            if suggested is not None and suggested != p.default:  # the two would disagree until changed
-                raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not what '{by.key}' suggests")
             if by is None:
                 raise RecipeError(
                     f"'{p.key}' in the recipe '{name}' follows '{p.suggested_by}', which it does not have"
                 )
+            suggested = by.suggestions(by.default).get(p.key)
+            if suggested is not None and suggested != p.default:  # the two would disagree until changed
+                raise RecipeError(f"the default of '{p.key}' in the recipe '{name}' is not what '{by.key}' suggests")
         if p.adds_role is not None and (p.type != "boolean" or p.adds_role not in ROLE_NAMES):
             raise RecipeError(f"'{p.key}' in the recipe '{name}' adds a role but is not a yes/no setting")
     return recipe
