@@ -315,3 +315,27 @@ def test_the_note_on_moving_someone_says_it_in_the_words_of_the_menu(
     note = window.findChild(QLabel, "behaviourNote")
     assert note.isVisibleTo(window)
     assert "but only hosts can move a participant to another meeting: a guest who tries" in note.text()
+
+
+def test_make_it_do_in_a_source_whose_lines_end_in_a_lone_cr() -> None:
+    """A classic-Mac source (lines ending in CR alone): the body got LF lines and, the line of the
+    function found by LF alone, the indentation of the file's first line."""
+    files = plugin_files("Send to lobby", "send-to-lobby")
+    source = files[SRC].decode().replace("\n", "\r")
+    out = write_behaviour(source, "showSendToLobby", "mute", Details(), "participants")
+    assert "\n" not in out and not analyse(out).syntax_errors
+    assert body_state(out, "showSendToLobby").wrote == "mute"
+    lf = write_behaviour(source.replace("\r", "\n"), "showSendToLobby", "mute", Details(), "participants")
+    assert out == lf.replace("\n", "\r")
+
+
+def test_the_starters_first_comment_follows_in_crlf_and_lone_cr_files_too() -> None:
+    """Split at LF alone, a CRLF file's first line kept its CR (so "...button." never matched) and
+    a lone-CR file was one line: the first comment kept saying "a toolbar button"."""
+    from designer.core.actionsync import retell_starter_comments
+
+    source = plugin_files("Send to lobby", "send-to-lobby")[SRC].decode()
+    moved = retell_starter_comments(source, "participants")
+    assert moved != source
+    for nl in ("\r\n", "\r"):
+        assert retell_starter_comments(source.replace("\n", nl), "participants") == moved.replace("\n", nl)

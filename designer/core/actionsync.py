@@ -16,7 +16,7 @@ from typing import Any
 
 from .jsanalysis import Registration, _parser, analyse
 from .jstext import comment_text, is_identifier, js_string
-from .lineends import line_start, newline_of
+from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
     "ActionState",
@@ -265,7 +265,7 @@ def retell_starter_comments(source: str, placement: str | None) -> str:
     """
     if placement not in _STARTER_WHAT:
         return source
-    first, sep, rest = source.partition("\n")
+    first, sep, rest = split_first_line(source)
     for what, tail in ((w, t) for w in _STARTER_WHAT.values() for t in STARTER_TAILS):
         marker = f": {what}{tail}"
         if first.startswith("// ") and first.endswith(marker):
@@ -306,12 +306,10 @@ def retell_starter_name(source: str, actions: list[str], old_name: str, name: st
     if old_name == name:
         return source
     out = source
-    first, sep, rest = out.partition("\n")
-    cr = "\r" if first.endswith("\r") else ""
-    line = first[: len(first) - len(cr)]
+    first, sep, rest = split_first_line(out)
     for what, tail in ((w, t) for w in _STARTER_WHAT.values() for t in STARTER_TAILS):
-        if line == f"// {comment_text(old_name)}: {what}{tail}":
-            out = f"// {comment_text(name)}: {what}{tail}{cr}{sep}{rest}"
+        if first == f"// {comment_text(old_name)}: {what}{tail}":
+            out = f"// {comment_text(name)}: {what}{tail}{sep}{rest}"
             break
     title = f"title: {js_string(old_name)},".encode()
     if title not in out.encode("utf-8", "surrogatepass"):  # (the usual case: no parse)

@@ -28,6 +28,7 @@ from typing import Any
 
 from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
 from .jstext import is_identifier, js_string, safe_id, safe_identifier
+from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
     "BEHAVIOURS",
@@ -450,7 +451,7 @@ def write_behaviour(
     if found is None:  # (add_action_function made it: only a bug brings us here)
         raise ValueError(f"the function '{action}' could not be found after adding it")
     fn, data = found
-    nl = "\r\n" if "\r\n" in source else "\n"
+    nl = newline_of(data)
     params = fn.child_by_field_name("parameters")
     target = "participant"
     edits: list[tuple[int, int, str]] = []
@@ -468,7 +469,7 @@ def write_behaviour(
         else:
             raise ValueError(f"the function '{action}' takes the participant in a form the designer cannot use")
     body = fn.child_by_field_name("body")
-    line_at = data.rfind(b"\n", 0, fn.start_byte) + 1
+    line_at = line_start(data, fn.start_byte)
     line = data[line_at : fn.start_byte].decode("utf-8", "replace")
     # The indentation of the line the function starts on: the body goes one level deeper.
     indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -481,7 +482,7 @@ def write_behaviour(
     out = data.decode("utf-8", "surrogatepass")
     if st.wrote == "starter":  # its first line said "... that shows a short message": no longer so
         shown, made = STARTER_TAILS
-        first, sep, rest = out.partition("\n")
-        if first.startswith("// ") and first.rstrip("\r").endswith(shown):
+        first, sep, rest = split_first_line(out)
+        if first.startswith("// ") and first.endswith(shown):
             out = first.replace(shown, made, 1) + sep + rest
     return out

@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["LineEndings", "byte_position", "line_col", "line_start", "newline_of", "odd_breaks", "offset_of"]
+__all__ = [
+    "LineEndings",
+    "byte_position",
+    "line_col",
+    "line_start",
+    "newline_of",
+    "odd_breaks",
+    "offset_of",
+    "split_first_line",
+]
 
 # A pattern string, compiled (and cached) by re on first use: `check` imports this module for
 # odd_breaks and most checks never need the pattern (compiling it was 0.4 ms of every run).
@@ -103,6 +112,17 @@ def newline_of(data: bytes) -> str:
     if b"\r\n" in data:
         return "\r\n"
     return "\r" if b"\r" in data and b"\n" not in data else "\n"
+
+
+def split_first_line(text: str) -> tuple[str, str, str]:
+    """``text``'s first line without its ending, that ending ("" when there is none) and the rest:
+    CRLF, LF and a lone CR each end a line. (Split at LF alone, a CRLF file's first line kept its
+    CR and a lone-CR file was one line, so the starter's first comment was never recognised.)"""
+    for at, ch in enumerate(text):
+        if ch == "\n" or ch == "\r":
+            end = at + 2 if text.startswith("\r\n", at) else at + 1
+            return text[:at], text[at:end], text[end:]
+    return text, "", ""
 
 
 def line_start(data: bytes, at: int) -> int:
