@@ -4,7 +4,7 @@ Why: the forms have several such rows (the id with *From name*, the icon with *N
 with *Set by the plugin*); each needs the field to take the room and the label's mnemonic
 (``&Id``) to focus the field, not the widget beside it. The recipe wizard's questions come from
 the recipes, not from the code, so their mnemonics cannot be written by hand: :func:`with_mnemonics`
-chooses them, one letter each, none twice.
+chooses them, one letter each, none twice. :func:`ok_cancel` is the button row of the panes' dialogs.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QWidget
 
-__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "show_row", "with_mnemonics"]
+__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "ok_cancel", "show_row", "with_mnemonics"]
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:
@@ -25,6 +25,19 @@ def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidge
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, row)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK and Cancel for ``dialog``, OK named for what it does (``ok_text``: "Import", "Insert").
+
+    Why one place: the panes' dialogs (icon gallery, SVG import, snippets, "Make it do") each
+    made the same box, and a dialog whose button is named for its deed reads the same in all.
+    """
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def show_row(form: QFormLayout, part: QWidget | QLayout, visible: bool) -> None:

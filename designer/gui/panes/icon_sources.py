@@ -34,6 +34,7 @@ from ...core.iconfiles import plugin_of_file as owning_plugin
 from ...core.model import BrandingPackage, Plugin
 from ...core.wording import counted, plural
 from ..icon_render import render_icon
+from .form_rows import ok_cancel
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
 
@@ -103,11 +104,8 @@ class IconGalleryDialog(QDialog):
         layout.addWidget(self.list, 1)
         self.count = QLabel(objectName="iconGalleryCount")
         layout.addWidget(self.count)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self, "Add to plugin")
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add to plugin")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.list.setCurrentRow(0)
         self._filter("")
@@ -175,10 +173,7 @@ class ImportSvgDialog(QDialog):
         layout.addWidget(self.removed, 1)
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Import")
         layout.addWidget(self.buttons)
         from ...core.svgimport import derive_icon_id
 

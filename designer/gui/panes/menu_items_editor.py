@@ -35,7 +35,7 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
-from .form_rows import NoteRow, add_row_with_side, show_row
+from .form_rows import NoteRow, add_row_with_side, ok_cancel, show_row
 from .plugin_form import PluginForm
 
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
@@ -787,10 +787,7 @@ class MakeItDoDialog(QDialog):
         self.problem = QLabel(objectName="makeItDoProblem", wordWrap=True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write the code")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Write the code")
         layout.addWidget(self.buttons)
         self._check()
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCur
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core import pexapi
 from ...core.snippets import Expansion, Snippet, expand, search
+from .form_rows import ok_cancel
 
 if TYPE_CHECKING:
     from .source_editor import SourceEditor
@@ -149,10 +149,7 @@ class SnippetBrowser(QDialog):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setMinimumHeight(60)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Insert")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Insert")
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
