@@ -12,7 +12,7 @@ from typing import Any
 
 from ._records import Record
 from .lineends import byte_position, line_col, odd_breaks
-from .wording import plural
+from .wording import counted, plural
 
 __all__ = [
     "SvgFinding",
@@ -740,10 +740,6 @@ def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
     return decl + text + "\n", lost
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _qname(el_or_attr: str, prefix: str | None) -> str:
     """``prefix:local`` as the author wrote it, for messages."""
     local = _local(el_or_attr)
@@ -780,7 +776,7 @@ class _Removals:
             names = list(self.attrs)
             shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
             total = sum(self.attrs.values())
-            out.append(f"{_plural(total, 'attribute')} an icon does not use ({shown})")
+            out.append(f"{counted(total, 'attribute')} an icon does not use ({shown})")
         return out
 
 
@@ -793,7 +789,7 @@ def _describe_prolog(root: Any, rec: _Removals) -> None:
     entities = list(dtd.iterentities()) if dtd is not None else []
     if entities:
         names = ", ".join(e.name for e in entities[:5]) + (", ..." if len(entities) > 5 else "")
-        rec.add(f"a DOCTYPE declaring {_plural(len(entities), 'entity', 'entities')} ({names})")
+        rec.add(f"a DOCTYPE declaring {counted(len(entities), 'entity', 'entities')} ({names})")
         for ent in entities:
             if ent.system_url:
                 url = ent.system_url

@@ -28,7 +28,6 @@ from .svg import (
     XLINK_NS,
     SvgInfo,
     _local,
-    _plural,
     read_svg,
     remove_element,
     sanitise_tree,
@@ -36,6 +35,7 @@ from .svg import (
     symbol_elements,
     viewbox_from_size,
 )
+from .wording import counted
 
 __all__ = [
     "SvgImport",
@@ -172,7 +172,7 @@ class _EditorData:
 
     def line(self, editor: str) -> str:
         parts = [f"{n} {q} elements" if n > 1 else q for q, n in self.elements.items()]
-        parts += [f"{_plural(n, p + ':* attribute')}" for p, n in self.attributes.items()]
+        parts += [f"{counted(n, p + ':* attribute')}" for p, n in self.attributes.items()]
         what = {"document metadata": editor, "drawing program": "drawing program notes"}.get(
             editor, f"{editor} editor data"
         )
@@ -223,7 +223,7 @@ def _strip_editor_data(root: Any, removed: list[str], dropped_ids: list[str]) ->
     for editor, data in editors.items():
         removed.append(data.line(editor))
     if layer_names:
-        removed.append(f"layer names from the drawing program ({_plural(layer_names, 'data-name attribute')})")
+        removed.append(f"layer names from the drawing program ({counted(layer_names, 'data-name attribute')})")
 
 
 # -- ids and references inside the file --------------------------------------------------------
@@ -329,7 +329,7 @@ def _repair_ids(
             seen.add(eid)
     if repeated:
         removed.append(
-            f"{_plural(sum(repeated.values()), 'repeated id')} ({_listing(repeated)}); "
+            f"{counted(sum(repeated.values()), 'repeated id')} ({_listing(repeated)}); "
             "only the first element with an id counts, so the copies lost theirs"
         )
     # Ids that are not valid names: rename what something needs, drop the rest.
@@ -402,7 +402,7 @@ def _repair_ids(
             del el.attrib["id"]
     if generated:
         removed.append(
-            f"{_plural(len(generated), 'automatic id')} from the drawing program that nothing uses "
+            f"{counted(len(generated), 'automatic id')} from the drawing program that nothing uses "
             f"({_listing(generated)})"
         )
     return root_id, kept_invalid
