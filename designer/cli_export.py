@@ -55,16 +55,10 @@ def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -
     return 2
 
 
-def _os_message(exc: OSError) -> str:
-    """An OSError as one plain sentence naming the file, without Python's "[Errno 13]"."""
-    from .core.files import os_message
-
-    return os_message(exc)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from .core.archive import ImportRefused, import_zip
     from .core.checks import run_checks
+    from .core.files import os_message
     from .core.model import load
     from .core.problems import Severity
     from .core.wording import counted
@@ -78,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             message = f"{args.source}: {message}"
         return _refused(args, message, exc.entry)
     except OSError as exc:  # the core words what it foresees; anything else still gets one line, not a traceback
-        return _refused(args, _os_message(exc))
+        return _refused(args, os_message(exc))
     created: list[str] = []
     if result.missing and args.create_missing:
         from .core.fixes import create_missing_files
@@ -125,7 +119,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.export import ExportRefused, plan_export, write_export
-    from .core.files import NotAPackageError
+    from .core.files import NotAPackageError, os_message
     from .core.model import load
     from .core.wording import counted
 
@@ -135,7 +129,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (NotAPackageError, ExportRefused) as exc:
         return _refused(args, str(exc))
     except OSError as exc:  # a project file that cannot be read (permissions, vanished)
-        return _refused(args, _os_message(exc))
+        return _refused(args, os_message(exc))
     out = Path(args.output)
     errors = [
         {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
@@ -161,7 +155,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         return _refused(args, str(exc))
     except OSError as exc:
-        return _refused(args, _os_message(exc))
+        return _refused(args, os_message(exc))
     checklist = plan.checklist(out.name)
     if args.json:
         doc = {
