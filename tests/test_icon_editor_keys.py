@@ -415,6 +415,9 @@ def test_an_icon_drawn_from_the_form_opens_with_the_keyboard_on_its_canvas(
 
     def choose_draw() -> None:  # in the menu that Space opens: its first entry
         menu = QApplication.activePopupWidget()
+        if menu is None:  # not open yet (a busy machine): look again shortly
+            QTimer.singleShot(20, choose_draw)
+            return
         qtbot.keyClick(menu, Qt.Key.Key_Down)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
@@ -510,6 +513,9 @@ def test_in_a_narrow_window_every_toolbar_control_is_on_screen_and_tab_reaches_i
 
     def choose_app_colour() -> None:
         menu = QApplication.activePopupWidget()
+        if menu is None:  # not open yet (a busy machine): look again shortly
+            QTimer.singleShot(20, choose_app_colour)
+            return
         while menu.activeAction() is None or menu.activeAction().objectName() != "stroke_currentColor":
             qtbot.keyClick(menu, Qt.Key.Key_Down)
         chosen.append(menu.activeAction().objectName())
