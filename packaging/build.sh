@@ -124,7 +124,7 @@ if run webengine 0 env PLUGIN_DESIGNER_SELFTEST=webengine QTWEBENGINE_CHROMIUM_F
 fi
 
 if [ $failures -gt 0 ]; then
-    say "smoke test: $failures failure(s)"
+    if [ $failures -eq 1 ]; then say "smoke test: 1 failure"; else say "smoke test: $failures failures"; fi
     exit 1
 fi
 
