@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from designer.cli import main
 from designer.core.model import load
@@ -385,3 +394,25 @@ def test_each_recipe_row_is_as_tall_as_its_text(qtbot, wizard: RecipeWizard) -> 
         needed = text.heightForWidth(text.width())
         assert needed <= text.height()  # nothing cut off
         assert gallery.visualItemRect(item).height() <= max(64, needed + 24), item.text()  # nor half empty
+
+
+def test_a_tick_box_question_has_no_blank_line_under_its_explanation(qtbot, wizard: RecipeWizard) -> None:
+    """A tick box's one-line explanation ("Show a short question first, …") took two lines'
+    room, so a blank line stood between it and the next question, as under no other question."""
+    qtbot.waitExposed(wizard)
+    wizard.choose("mute-guests")
+    click(qtbot, wizard, "recipeNext")
+    qtbot.waitUntil(wizard.findChild(QCheckBox, "recipe_confirm").isVisible)
+
+    def top(name: str) -> int:
+        return wizard.findChild(QWidget, name).mapTo(wizard, QPoint(0, 0)).y()
+
+    def explanation_bottom(key: str) -> int:
+        hint = next(f.hint for f in wizard.fields if f.param.key == key)
+        return hint.mapTo(wizard, QPoint(0, hint.height())).y()
+
+    after_text = top("recipe_mute_label") - explanation_bottom("name")  # a text question's
+    after_box = top("recipe_confirm_text") - explanation_bottom("confirm")  # the tick box's
+    assert after_box == after_text
+    for field in wizard.fields:
+        assert field.hint.height() == field.hint.heightForWidth(field.hint.width()), field.param.key

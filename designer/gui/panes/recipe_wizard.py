@@ -261,7 +261,9 @@ class RecipeWizard(QDialog):
             column.addWidget(f.error)
             if isinstance(f.widget, QCheckBox):  # a yes/no question is its tick box's own text
                 f.widget.setText(text)
-                form.addRow("", column)
+                # An empty label widget, not "": a row without one was not measured at its width,
+                # so the one-line explanation got two lines' height (a blank line under it).
+                form.addRow(QLabel(), column)
                 continue
             label = QLabel(text + ":")
             label.setTextFormat(Qt.TextFormat.PlainText)  # the recipe's words, shown as written
