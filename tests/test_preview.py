@@ -580,3 +580,21 @@ def test_the_simulator_opens_with_the_keyboard_and_tab_goes_to_its_controls(qtbo
             assert len(stops) < 20, [w.objectName() for w in stops]
         assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []
         assert stops[-1].objectName() == "simToggle_locked"  # the simulator's first control
+
+
+def test_the_meeting_names_the_platform_as_the_platform_list_does(qtbot: Any, tmp_path: Path) -> None:
+    """The meeting's badge said "Host · electron" and Settings ▸ Plugins "Not loaded for a Guest on
+    android": the app's keys, where the list above it says "Desktop app" and "Android"."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        pane.platform.setCurrentIndex(pane.platform.findText("Desktop app"))
+        qtbot.waitUntil(lambda: "Desktop app" in str(_js(qtbot, pane.page, "document.body.innerText")), timeout=10000)
+        pane.role.setCurrentIndex(pane.role.findText("Guest"))
+        pane.platform.setCurrentIndex(pane.platform.findText("Android"))
+        _wait_started(qtbot, pane)
+        script = "PDUI.tab = 'plugins'; PDUI.render(); document.body.innerText"
+        qtbot.waitUntil(lambda: "Guest · Android" in str(_js(qtbot, pane.page, script)), timeout=10000)
+        shown = str(_js(qtbot, pane.page, script))
+    assert "Not loaded for a Guest on Android" in shown
+    assert "electron" not in shown and "android" not in shown

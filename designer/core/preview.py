@@ -168,6 +168,9 @@ def preview_config(
     return {
         "role": role,
         "platform": platform,
+        # What the page says of the platform: the words of the preview's own list ("Desktop app"),
+        # not the app's key ("electron"), which a non-developer does not know.
+        "platformName": PLATFORM_NAMES.get(platform, platform),
         "run": run,
         "plugins": [plugin_config(pkg, p, role, platform) for p in pkg.plugins],
         "participants": people,

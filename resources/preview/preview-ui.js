@@ -126,7 +126,7 @@
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
             '<span class="pd-badge' + (c.guestsMuted ? ' on' : '') + '">' + (c.guestsMuted ? 'Guests muted' : 'Guests can talk') + '</span>' +
-            '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platform) + '</span></span>' +
+            '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platformName || PD.config.platform) + '</span></span>' +
             (ui.confMenuOpen ? renderConfMenu() : '');
     }
     function renderConfMenu() {
@@ -216,7 +216,7 @@
         return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p) {
             var live = PD.plugins[p.key] || {};
             var on = visible(p);
-            var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + PD.config.platform :
+            var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + (PD.config.platformName || PD.config.platform) :
                 live.failed ? 'Crashed: see the error above' :
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
                     'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
@@ -281,6 +281,7 @@
         PD.config.plugins = config.plugins;
         PD.config.role = config.role;
         PD.config.platform = config.platform;
+        PD.config.platformName = config.platformName;
         Object.keys(PD.plugins).forEach(function (k) { if (byKey[k]) { PD.plugins[k].cfg = byKey[k]; } });
         ui.cache = {};
         ui.render();
