@@ -598,3 +598,20 @@ def test_the_meeting_names_the_platform_as_the_platform_list_does(qtbot: Any, tm
         shown = str(_js(qtbot, pane.page, script))
     assert "Not loaded for a Guest on Android" in shown
     assert "electron" not in shown and "android" not in shown
+
+
+def test_the_log_says_a_plugin_started_without_naming_its_functions(qtbot: Any, tmp_path: Path) -> None:
+    """The log said "loaded (load called)" and "switched off (unload called)": the names of
+    functions in the plugin's code, which an administrator who never wrote it does not know."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=5000)
+        _js(
+            qtbot,
+            pane.page,
+            "PDUI.tab = 'plugins'; PDUI.render(); document.querySelector('[data-toggle]').click(); true",
+        )
+        qtbot.waitUntil(lambda: "switched off" in pane.log.toPlainText(), timeout=5000)
+        log = pane.log.toPlainText()
+    assert "called" not in log, log

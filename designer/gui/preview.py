@@ -1070,7 +1070,8 @@ class PreviewPane(QWidget):
             if event.get("plugin") is None:  # about the whole run (Test every button's summary)
                 who, text = "all plugins", html.escape(step)
             else:
-                text = {"load": "loaded (load called)", "unload": "switched off (unload called)"}.get(
+                # What the user saw happen, in their words ("load called" named the plugin's function).
+                text = {"load": "started", "unload": "switched off"}.get(
                     step, f"button pressed: {html.escape(str(event.get('action')))}"
                 )
         elif kind == "dialog":
