@@ -301,7 +301,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for e in p["errors"]:
             at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
             when = f" in {e['where']}" if e.get("where") else ""  # load, load again, unload, an action
-            say(f"  {at}error{when}: {e['message']} (Oops page for every user)")
+            say(f"  {at}error{when}: {e['message']} (Oops page for {e.get('audience') or 'every user'})")
         for w in p["warnings"]:
             say(f"  warning: {w['message']}")
         for r in p["requests"]:

@@ -615,3 +615,26 @@ def test_the_log_says_a_plugin_started_without_naming_its_functions(qtbot: Any, 
         qtbot.waitUntil(lambda: "switched off" in pane.log.toPlainText(), timeout=5000)
         log = pane.log.toPlainText()
     assert "called" not in log, log
+
+
+def test_a_crash_says_who_would_get_the_oops_page(qtbot: Any, tmp_path: Path) -> None:
+    """A crash in a plugin only hosts get, on the desktop app only, said "This would show the Oops
+    page for every user": in the meeting, the log and Problems. They now say who: the users the
+    app loads the plugin for."""
+    project, _lines = _throwing_project(tmp_path)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["platforms"] = ["electron"]
+    package.write_text(json.dumps(data, indent=4))
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        pane.platform.setCurrentIndex(pane.platform.findText("Desktop app"))
+        qtbot.waitUntil(lambda: "Oops" in pane.log.toPlainText(), timeout=10000)
+        said = "Oops page for every host in the desktop app"
+        card = "document.getElementById('pd-oops').textContent"  # the card over the meeting
+        qtbot.waitUntil(lambda: said in str(_js(qtbot, pane.page, card)), timeout=5000)
+        qtbot.waitUntil(lambda: any(p.code == "PD800" for p in win.preview_problems), timeout=5000)
+        crash = next(p for p in win.preview_problems if p.plugin == "lock-toggle")
+        log = pane.log.toPlainText()
+    assert said in log and "every user" not in log
+    assert said in crash.message

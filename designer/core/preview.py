@@ -24,6 +24,7 @@ __all__ = [
     "default_conference",
     "default_participants",
     "describe_request",
+    "oops_audience",
     "page_html",
     "plugin_config",
     "preview_config",
@@ -32,6 +33,25 @@ __all__ = [
 
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 PLATFORM_NAMES = {"web": "Web browser", "electron": "Desktop app", "ios": "iOS", "android": "Android"}
+
+
+_APP_NAMES = {"web": "web app", "electron": "desktop app", "ios": "iOS app", "android": "Android app"}
+
+
+def oops_audience(roles: list[str], platforms: list[str]) -> str:
+    """Who would see the "Oops" page when this plugin crashes: "every user", "every host",
+    "every guest in the desktop app, iOS app or Android app".
+
+    Why: only the users the app loads the plugin for get its crash, and "every user" for a
+    hosts-only plugin sent an administrator looking for a problem guests would never have.
+    """
+    who = {"chair": "every host", "guest": "every guest"}
+    known_roles = [r for r in ("chair", "guest") if r in roles]
+    text = who[known_roles[0]] if len(known_roles) == 1 else "every user"
+    apps = [_APP_NAMES[p] for p in _APP_NAMES if p in platforms]
+    if apps and len(apps) < len(_APP_NAMES):
+        text += " in the " + (apps[0] if len(apps) == 1 else ", ".join(apps[:-1]) + " or " + apps[-1])
+    return text
 
 
 def default_participants() -> list[dict[str, Any]]:
@@ -125,6 +145,7 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "roles": list(p.participant_roles or []) if p else [],
         "platforms": list(p.platforms or []) if p else [],
         "shown": shown_for(plugin, role, platform),
+        "audience": oops_audience(list(p.participant_roles or []) if p else [], list(p.platforms or []) if p else []),
         "base": base,
         "section": section,
         "items": items,
@@ -217,7 +238,8 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
             found[key] = make(
                 "PD800",
                 file,
-                f"Crashes in the preview: {message}{where}. This would show the Oops page for every user.",
+                f"Crashes in the preview: {message}{where}. This would show the Oops page for "
+                f"{e.get('audience') or 'every user'}.",
                 line=line,
                 column=column,
                 plugin=plugin,

@@ -559,7 +559,7 @@ CODES: dict[str, Code] = {
             "PD800",
             _E,
             "The plugin crashes in the preview",
-            "An uncaught error or rejected promise in plugin code shows the Oops page for every user.",
+            "An uncaught error or rejected promise in plugin code shows the Oops page for every user who gets the plugin.",
         ),
     ]
 }

@@ -1048,7 +1048,8 @@ class PreviewPane(QWidget):
         where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
         if kind == "error":
             text = (
-                f"<b>This would show the Oops page for every user</b> — {html.escape(str(event.get('message')))}"
+                f"<b>This would show the Oops page for {html.escape(str(event.get('audience') or 'every user'))}</b>"
+                f" — {html.escape(str(event.get('message')))}"
                 f"{html.escape(where)}" + (f" (in {html.escape(str(event['where']))})" if event.get("where") else "")
             )
         elif kind == "warning":

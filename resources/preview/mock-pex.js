@@ -73,6 +73,8 @@
             where: where || null,
             stack: stack
         };
+        // Who would get the Oops page: the users the app loads this plugin for ("every host").
+        entry.audience = entry.plugin && PD.plugins[entry.plugin] ? PD.plugins[entry.plugin].cfg.audience || null : null;
         if (entry.plugin && PD.plugins[entry.plugin]) { PD.plugins[entry.plugin].failed = true; }
         PD.errors.push(entry);
         emit('error', entry);

@@ -233,10 +233,16 @@
         var errors = PD.errors.filter(function (e) { return !e.dismissed; });
         if (!errors.length) { box.className = ''; box.innerHTML = ''; return; }
         box.className = 'show';
-        box.innerHTML = '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for every user</h3>' +
+        // Who gets the Oops page: the users the crashed plugins are loaded for, not always everyone.
+        var audiences = [];
+        errors.forEach(function (e) { var a = e.audience || 'every user'; if (audiences.indexOf(a) < 0) { audiences.push(a); } });
+        var several = audiences.length > 1;
+        box.innerHTML = '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
+            esc(several ? 'the users who get these plugins' : audiences[0]) + '</h3>' +
             errors.map(function (e) {
                 var p = PD.plugins[e.plugin];
-                return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>: <code>' + esc(e.message) + '</code>' +
+                return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>' +
+                    (several ? ' (for ' + esc(e.audience || 'every user') + ')' : '') + ': <code>' + esc(e.message) + '</code>' +
                     (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') + '</div>';
             }).join('') + '</div>';
     }
