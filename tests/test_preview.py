@@ -638,3 +638,24 @@ def test_a_crash_says_who_would_get_the_oops_page(qtbot: Any, tmp_path: Path) ->
         log = pane.log.toPlainText()
     assert said in log and "every user" not in log
     assert said in crash.message
+
+
+def test_the_log_says_why_a_plugin_is_not_there_for_this_role_or_platform(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin for hosts only, previewed as a guest (or one not for the web browser, previewed
+    there), just was not in the meeting and the log said nothing: it looked broken."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["platforms"] = ["electron", "ios", "android"]
+    package.write_text(json.dumps(data, indent=4))
+    with _preview_of(qtbot, project) as pane:
+        web = "[Lock toggle] not started on the Web browser: it does not load there ('Loads in' in its form)"
+        assert web in pane.log.toPlainText()
+        pane.platform.setCurrentIndex(pane.platform.findText("Desktop app"))
+        pane.role.setCurrentIndex(pane.role.findText("Guest"))
+        guest = "[Lock toggle] not started for a Guest: it is for Hosts only ('Available to' in its form)"
+        qtbot.waitUntil(lambda: guest in pane.log.toPlainText(), timeout=10000)
+        pane.role.setCurrentIndex(pane.role.findText("Host"))
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
+        assert "not started" not in pane.log.toPlainText()

@@ -24,6 +24,7 @@ __all__ = [
     "default_conference",
     "default_participants",
     "describe_request",
+    "not_started_because",
     "oops_audience",
     "page_html",
     "plugin_config",
@@ -106,6 +107,26 @@ def shown_for(plugin: Plugin, role: str, platform: str) -> bool:
     return role in (pkg.participant_roles or []) and platform in (pkg.platforms or [])
 
 
+def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
+    """Why the app does not start this plugin for a user of ``role`` on ``platform``, in the
+    form's words (None when it does).
+
+    Why: a plugin not for this role or platform simply was not there, and the log said nothing,
+    so its missing button looked like a broken plugin.
+    """
+    pkg = plugin.package
+    if pkg is None or shown_for(plugin, role, platform):
+        return None
+    roles = pkg.participant_roles or []
+    if role not in roles:
+        if not roles:
+            return "nobody gets it: tick Hosts or Guests under 'Available to' in its form"
+        others = " and ".join(ROLE_NAMES.get(r, r) + "s" for r in ("chair", "guest") if r in roles)
+        return f"not started for a {ROLE_NAMES.get(role, role)}: it is for {others} only ('Available to' in its form)"
+    where = PLATFORM_NAMES.get(platform, platform)
+    return f"not started on the {where}: it does not load there ('Loads in' in its form)"
+
+
 def _section(plugin: Plugin) -> tuple[str | None, list[dict[str, Any]]]:
     menu = plugin.package.menu_items if plugin.package else None
     for sec in SECTIONS:
@@ -145,6 +166,7 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "roles": list(p.participant_roles or []) if p else [],
         "platforms": list(p.platforms or []) if p else [],
         "shown": shown_for(plugin, role, platform),
+        "notStarted": not_started_because(plugin, role, platform),
         "audience": oops_audience(list(p.participant_roles or []) if p else [], list(p.platforms or []) if p else []),
         "base": base,
         "section": section,

@@ -966,6 +966,11 @@ class PreviewPane(QWidget):
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
         self._fill_filter()
         self._clear_run()
+        # A plugin not for this role or platform is said to be so: its button just was not there.
+        for p in config["plugins"]:
+            if p.get("notStarted"):
+                self.events.append({"type": "note", "plugin": p["key"], "text": p["notStarted"]})
+                self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
         self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
 
@@ -1075,6 +1080,8 @@ class PreviewPane(QWidget):
                 text = {"load": "started", "unload": "switched off"}.get(
                     step, f"button pressed: {html.escape(str(event.get('action')))}"
                 )
+        elif kind == "note":  # what the designer knows without running the plugin (not started here)
+            kind, text = "lifecycle", html.escape(str(event.get("text")))
         elif kind == "dialog":
             text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
         else:
