@@ -709,6 +709,45 @@ def test_a_long_problem_is_shown_whole_in_the_problems_list(
     qtbot.waitUntil(lambda: not any(r.text(2) == "PD400" for r in view.problem_items()))  # it still fixes
 
 
+def test_a_problems_list_480_px_wide_shows_each_code_and_a_readable_fix_button(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """Docked at the side, 480 px wide, the list hid the Code column (the code was nowhere to be
+    seen) and cut "Enable 'Meeting information' in settings.json" down to "Enable…s.json"."""
+    (example_project / "webapp2/plugins/meeting-info/info.svg").unlink()  # PD400: "Create 'info.svg'"
+    settings = example_project / "webapp2/settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"][1]["enabled"] = False  # with allowUnload false: PD209, "Enable … in settings.json"
+    settings.write_text(json.dumps(data, indent=4))
+    package = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    dock, view = window.problems_dock, window.problems_view
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # dragged to the side by the user
+    dock.show()
+
+    def narrowed() -> bool:
+        window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
+        return dock.width() == 480
+
+    qtbot.waitUntil(narrowed)
+    rows = {r.data(0, Qt.ItemDataRole.UserRole).code: r for r in view.problem_items()}
+    assert {"PD400", "PD209"} <= set(rows)
+    qtbot.waitUntil(lambda: view.viewport().width() < 480)
+    for code, row in rows.items():  # in its own column, or under the place
+        assert (not view.isColumnHidden(2) and row.text(2) == code) or row.text(1).endswith("\n" + code)
+    for code in ("PD400", "PD209"):
+        button = view.itemWidget(rows[code], 3)
+        full = button.property("fullTitle")
+        assert button.text() in (full, "Fix"), button.text()  # whole, or a plain "Fix" (its tooltip has it)
+        assert full in button.toolTip()
+        assert view.viewport().rect().contains(button.geometry())
+    assert view.itemWidget(rows["PD400"], 3).text() == "Create 'info.svg'"
+    qtbot.mouseClick(view.itemWidget(rows["PD209"], 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(r.text(2) == "PD209" for r in view.problem_items()))  # it still fixes
+
+
 def test_a_fix_and_a_new_icon_are_said_in_the_status_bar(
     qtbot, window: MainWindow, example_project: Path, monkeypatch
 ) -> None:

@@ -156,20 +156,42 @@ class ProblemsPane(QTreeWidget):
         buttons = [b for b in (self.itemWidget(row, 3) for row in rows) if isinstance(b, QPushButton)]
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(b.property("fullTitle")) + 24 for b in buttons), default=0)
-        # In a narrow dock (the Export dock open beside it) the message keeps about half the width
-        # (it wraps onto more lines); below 480 px the Code column goes (the message's tooltip has
-        # the code).
+        # In a narrow dock (the Export dock open beside it, or the list docked at the side) the
+        # message keeps about half the width (it wraps onto more lines); below 480 px the Code
+        # column goes and each code is shown under its place instead (gone, it was nowhere to
+        # be seen but in a tooltip).
         room = max(self.viewport().width(), 200)
-        self.setColumnHidden(2, room < 480)
+        narrow = room < 480
+        self.setColumnHidden(2, narrow)
+        for row in rows:
+            problem = row.data(0, Qt.ItemDataRole.UserRole)
+            place = "\n".join(t for t in (problem.location(), problem.code if narrow else "") if t)
+            if row.text(1) != place:
+                row.setText(1, place)
         where = max(110, min(_WHERE_WIDTH + 10, room // 4))
-        fix = max(header.sectionSizeHint(3), min(widest + 8, room // 4))
+        fix = max(header.sectionSizeHint(3), min(widest + 8, room * 3 // 10))
+        texts = [self._fix_text(b.property("fullTitle"), fix - 24) for b in buttons]
+        if texts:  # as wide as the texts shown (some just "Fix"): the message gets the rest
+            fix = min(fix, max(header.sectionSizeHint(3), max(metrics.horizontalAdvance(t) for t in texts) + 32))
         self.setColumnWidth(1, where)
         self.setColumnWidth(2, 64)
         self.setColumnWidth(3, fix)
-        # A button's text is shortened in the middle to what the column holds (a button's text
-        # cannot wrap): the file's name is at the end, which Qt's own cutting at the right dropped.
-        for b in buttons:
-            b.setText(metrics.elidedText(b.property("fullTitle"), Qt.TextElideMode.ElideMiddle, fix - 24))
+        for b, text in zip(buttons, texts, strict=True):
+            b.setText(text)
+
+    def _fix_text(self, title: str, width: int) -> str:
+        """A Fix button's text in ``width`` pixels (a button's text cannot wrap): whole; shortened
+        in the middle while most of it still shows (a path's file name is at its end, which Qt's
+        own cutting at the right dropped); else just "Fix". Why: in a narrow dock the middle of
+        "Enable 'Acme branding' in settings.json" left "Enable…s.json", which said nothing; the
+        row's message says what the fix does, and the tooltip has its whole title."""
+        metrics = self.fontMetrics()
+        full = metrics.horizontalAdvance(title)
+        if full <= width:
+            return title
+        if width >= full * 0.85:
+            return metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width)
+        return "Fix"
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
