@@ -77,6 +77,18 @@ def test_the_view_menu_names_the_problems_switch_without_the_count(window: MainW
     assert not window.problems_dock.isVisible()
 
 
+def test_the_project_page_says_what_the_branding_id_is_for(window: MainWindow, example_project: Path) -> None:
+    """The project's page said "brandingID: 1732492800000" and nothing more: a word and a number
+    an administrator could not tell the use of (every upload needs a higher one)."""
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = window.details.toPlainText()
+    assert "Upload number (brandingID): 1732492800000. Each export gives the package a higher one" in shown
+    (example_project / "webapp2/manifest.json").unlink()
+    window.open_path(example_project)
+    assert "Upload number (brandingID): none yet." in window.details.toPlainText()
+
+
 def test_clicking_a_plugin_shows_its_details(window: MainWindow, qtbot, example_project: Path) -> None:
     window.open_path(example_project)
     tree = window.findChild(QTreeWidget, "projectTree")

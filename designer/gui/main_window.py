@@ -1085,9 +1085,14 @@ class MainWindow(QMainWindow):
             f"<td>{'on' if p.entry.enabled else 'off'}</td><td>{self._placement(p)}</td></tr>"
             for p in pkg.plugins
         )
-        bid = pkg.manifest.branding_id if pkg.manifest else "—"
+        bid = pkg.manifest.branding_id if pkg.manifest else None
+        # Said what it is for: "brandingID: 1795677660170" alone meant nothing to someone who
+        # never read the manifest format, and it is why an upload without an export is not seen.
+        number = html.escape(str(bid)) if bid not in (None, "") else "none yet"
         return (
-            f"<h2>{html.escape(_shown_place(pkg))}</h2><p>brandingID: {html.escape(str(bid))}</p>"
+            f"<h2>{html.escape(_shown_place(pkg))}</h2><p>Upload number (brandingID): {number}. "
+            "Each export gives the package a higher one, so every user's app loads the new plugins "
+            "instead of the copy it keeps.</p>"
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>id</th>"
             f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
         )
