@@ -225,7 +225,7 @@ def test_an_item_without_a_function_gets_one_that_works_in_one_step(
 def test_a_toolbar_button_is_offered_what_needs_no_participant(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
     _open(window, qtbot, tmp_path, placement="toolbar")
     lines = _menu(window, qtbot, "message")
-    assert [name for name, _text, on in lines if on] == ["makeItDo_web_page", "makeItDo_message"]
+    assert [name for name, _text, on in lines if on] == ["makeItDo_web_page", "makeItDo_message", "makeItDo_recipes"]
     assert any("participant menu" in text for _name, text, on in lines if not on)
     dialog = window.findChild(QDialog, "makeItDoDialog")
     assert dialog.findChild(QLineEdit, "makeItDo_title").text() == "Send to lobby"
@@ -237,6 +237,38 @@ def test_a_toolbar_button_is_offered_what_needs_no_participant(window: MainWindo
     assert main(["check", "--strict", str(tmp_path / "p")]) == 0
     package = json.loads((tmp_path / "p/webapp2/plugins/send-to-lobby/send-to-lobby.plugin.package.json").read_text())
     assert package["menuItems"]["toolbar"][0]["action"] == "showSendToLobby"
+
+
+def test_a_toolbar_button_that_should_mute_all_guests_is_shown_the_way_to_the_recipes(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """A toolbar button's "Make it do ▾" offered a web page or a message and said mute and the
+    rest are for the participant menu: someone making "mute all guests" found a dead end. The
+    menu now says meeting-wide actions are recipes and opens them."""
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    _open(window, qtbot, tmp_path, placement="toolbar")
+    opened: list[str] = []
+
+    def answer() -> None:
+        wizard = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, RecipeWizard) and w.isVisible()), None
+        )
+        if wizard is None:
+            QTimer.singleShot(10, answer)
+            return
+        opened.append(wizard.windowTitle())
+        wizard.choose("mute-guests")
+        qtbot.mouseClick(wizard.findChild(QPushButton, "recipeNext"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.findChild(QPushButton, "recipeNext"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.findChild(QPushButton, "recipeFinish"), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    lines = _menu(window, qtbot, "recipes")
+    assert any("whole meeting" in text for _name, text, on in lines if not on)
+    qtbot.waitUntil(lambda: bool(opened) and len(window.package.plugins) == 2)
+    assert opened == ["Add a plugin from a recipe"]
+    assert window.package.plugins[1].display_name == "Mute all guests"
 
 
 def test_the_starters_first_line_says_what_wrote_it_and_still_follows_a_move() -> None:

@@ -857,6 +857,8 @@ class MainWindow(QMainWindow):
         self.plugin_page.sig_open_file.connect(self.show_file)
         self.plugin_page.sig_icon_added.connect(self._say_icon_added)
         self.plugin_page.sig_said.connect(self.status.setText)
+        # (after the menu has closed: the wizard is a dialog of its own)
+        self.plugin_page.sig_recipes.connect(lambda: QTimer.singleShot(0, self, self.add_plugin_from_recipe))
         self.plugin_page.set_read_only(not pkg.files.writable)
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()

@@ -99,6 +99,7 @@ class MenuItemsEditor(PluginForm):
 
     sig_open_file = Signal(str)  # show a file (a newly drawn icon) in its editor
     sig_icon_added = Signal(str)  # a built-in or imported icon (its file) now used by the item
+    sig_recipes = Signal()  # "Make it do ▾" sent the user to the recipes (mute all guests, lock, ...)
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -670,6 +671,14 @@ class MenuItemsEditor(PluginForm):
             menu.addSeparator()
             self._note(menu, "Mute, make host, disconnect and the rest act on a person:",
                        "they are offered for an item in the participant menu (see 'Appears in').")  # fmt: skip
+            # What a meeting-wide button does (mute all guests, lock, record) is a recipe: someone
+            # who asked "Make it do" for it found only a web page or a message, and a dead end.
+            menu.addSeparator()
+            self._note(menu, "Mute all guests, lock the meeting, record and more act on the whole meeting:")
+            recipes = menu.addAction("Add a ready-made plugin that does it (Plugin ▸ Add Plugin from Recipe…)")
+            recipes.setObjectName("makeItDo_recipes")
+            recipes.setToolTip("Opens the recipes: each is a whole plugin with its button, icon and code")
+            recipes.triggered.connect(self.sig_recipes.emit)
 
     def _update_behaviour_note(self, mi: MenuItem | None, source: str | None) -> None:
         """Say so when "Make it do" wrote something only hosts may do to someone else into a
