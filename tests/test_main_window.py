@@ -1483,3 +1483,29 @@ def test_a_fix_clicked_while_big_sources_are_checked_again_waits_for_the_list(
     button = view.itemWidget(next(r for r in view.problem_items() if r.text(2) == "PD202"), 3)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [p.entry.id for p in window.package.plugins] == ["lock-toggle", "meeting-info", "raise-hand-helper"]
+
+
+def test_tab_skips_the_controls_of_a_dock_hidden_behind_another_docks_tab(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Export and another dock shared one place as tabs (as Export and Preview do): Tab from the
+    Export pane went on into the hidden dock's controls, and the keyboard vanished from sight
+    for as many presses as that dock had controls."""
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File ▸ Export…
+    qtbot.waitUntil(window.export_pane.export_button.hasFocus)
+    window.show_history()  # Edit ▸ Undo History, then dragged onto the Export dock's title bar:
+    window.tabifyDockWidget(window.export_dock, window.history_dock)
+    window.export_dock.raise_()  # Export is the tab on show
+    qtbot.waitUntil(lambda: window.history_dock.visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not window.export_dock.visibleRegion().isEmpty())
+    window.export_pane.export_button.setFocus()
+    qtbot.waitUntil(window.export_pane.export_button.hasFocus)
+    stops = _tab_round(qtbot, window.export_pane.export_button)
+    assert window.history_dock.widget() not in stops
+    assert window.tree in stops and window.export_pane.export_button in stops
+    assert QApplication.focusWidget() is window.export_pane.export_button

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QDockWidget, QLineEdit, QWidget
 
 
 def _inner_part(widget: QWidget) -> bool:
@@ -44,6 +44,25 @@ def _tab_flag() -> Qt.FocusPolicy:
     return Qt.FocusPolicy.TabFocus if all_controls else Qt.FocusPolicy.StrongFocus
 
 
+def _tabbed_away(widget: QWidget, window: QWidget, hidden: dict[int, bool]) -> bool:
+    """Whether ``widget`` is in a dock that shares its place with others as tabs and is not
+    the tab on show.
+
+    Why this test: Qt does not hide such a dock, it moves it out of the window, so it still
+    counts as shown and its controls were Tab stops the user could not see (Export and Preview
+    share one place). ``hidden`` remembers the answer for each dock met.
+    """
+    parent = widget
+    while parent is not None and parent is not window:
+        if isinstance(parent, QDockWidget) and not parent.isFloating():
+            key = id(parent)
+            if key not in hidden:
+                hidden[key] = parent.visibleRegion().isEmpty()
+            return hidden[key]
+        parent = parent.parentWidget()
+    return False
+
+
 def _give_back(widgets: Sequence[QWidget]) -> None:
     """Each of ``widgets`` the Python child of its own parent again (see :func:`tab_target`):
     ``children()`` makes what it returns the children of the widget it is called on."""
@@ -65,6 +84,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
     order is kept. A Tab stop is what Qt's own Tab stops at: shown, enabled, with a focus policy
     that takes Tab, in this window (a floating dock is a window of its own and has its own Tab);
     a compound control (spin box, tab widget) is one stop, where setFocus sends the keyboard on.
+    Unlike Qt's, a dock behind another dock's tab has none (see :func:`_tabbed_away`).
     """
     areas = [r for r in regions if r is not None and r.isVisibleTo(window)]
 
@@ -87,6 +107,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
     # already deleted" at View ▸ Preview). :func:`_give_back` undoes it for the widgets read.
     last = window.previousInFocusChain()
     read: list[QWidget] = []
+    docks_away: dict[int, bool] = {}
     widget = window.nextInFocusChain()
     position = 0
     while widget is not None and widget is not window:
@@ -101,6 +122,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
             and widget.isEnabled()
             and (widget.focusPolicy() & flag) == flag
             and not _inner_part(widget)
+            and not _tabbed_away(widget, window, docks_away)
         ):
             key = (region_of(widget), position)
             stops.append((key, widget))
