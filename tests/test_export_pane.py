@@ -379,3 +379,27 @@ def test_export_after_saving_first_uses_the_brandingid_on_show(
     with zipfile.ZipFile(tmp_path / "out.zip") as zf:
         assert str(json.loads(zf.read("webapp2/manifest.json"))["brandingID"]) == on_show
     assert f"brandingID {on_show}," in pane.status.text()
+
+
+def test_tab_through_the_export_pane_stops_only_where_the_keyboard_shows(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The box around the verdict ("Ready to export …") was a Tab stop of its own: one press
+    of Tab seemed lost, the keyboard on a box with nothing to do in it."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File ▸ Export…
+    pane = window.export_pane
+    qtbot.waitUntil(pane.export_button.hasFocus)
+    stops = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+        if stops[-1] is pane.export_button:
+            break
+    assert stops[-1] is pane.export_button  # round the window and back
+    assert pane.branding_edit in stops and pane.path_edit in stops
+    assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []

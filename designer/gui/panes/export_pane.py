@@ -68,6 +68,9 @@ class _FittingScroll(QScrollArea):
         super().__init__(objectName="exportVerdictScroll", widgetResizable=True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No Tab stop of its own, which showed nothing: the label inside is one when it has links
+        # (the blocking errors), and the area scrolls to it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(label)
 
     def _text_height(self) -> int:
