@@ -1509,3 +1509,26 @@ def test_tab_skips_the_controls_of_a_dock_hidden_behind_another_docks_tab(
     assert window.history_dock.widget() not in stops
     assert window.tree in stops and window.export_pane.export_button in stops
     assert QApplication.focusWidget() is window.export_pane.export_button
+
+
+def test_lists_and_search_fields_of_the_plugin_page_dialogs_and_history_have_names(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The menu items list, the recipe gallery, the icon gallery's search field and list and the
+    undo history were read out as "list" or "edit", with no name a screen reader could say."""
+    from designer.core.model import load
+    from designer.gui.commands import ModelEditor
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    assert window.plugin_page.isVisible()
+    assert _nameless(window.plugin_page) == []
+    window.show_history()
+    assert _nameless(window.history_dock) == []
+    pkg = load(example_project)
+    for dialog in (RecipeWizard(pkg, ModelEditor(pkg)), IconGalleryDialog()):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert _nameless(dialog) == [], type(dialog).__name__

@@ -659,3 +659,26 @@ def test_the_log_says_why_a_plugin_is_not_there_for_this_role_or_platform(qtbot:
         pane.role.setCurrentIndex(pane.role.findText("Host"))
         qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
         assert "not started" not in pane.log.toPlainText()
+
+
+def test_the_preview_and_its_simulator_controls_have_names(qtbot: Any, tmp_path: Path) -> None:
+    """The mock meeting, the log and the simulator's chat and query fields had no name a screen
+    reader could say ("edit", "text"): their labels were not tied to them, or they had none."""
+    from PySide6.QtGui import QAccessible
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        pane.sim_button.setChecked(True)
+        qtbot.waitUntil(lambda: pane.sim_panel.isVisible())
+        names = {
+            w.objectName(): QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name)
+            for w in (pane.view, pane.log, pane.sim_chat, pane.sim_query)
+        }
+        assert names == {
+            "previewView": "Mock meeting",
+            "previewLog": "What the plugins did:",
+            "simChat": "Chat message from a guest",
+            "simQuery": "Query parameters:",
+        }

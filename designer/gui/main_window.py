@@ -1900,6 +1900,7 @@ class MainWindow(QMainWindow):
 
             view = QUndoView(self.undo_group)
             view.setObjectName("undoHistory")
+            view.setAccessibleName("Undo history")  # the dock's title is no name a screen reader gives the list
             view.setEmptyLabel("Opened")
             # Steps have long names ("Rename id of 'X' from 'a' to 'b' (package file, ...)"): wrapped
             # whole rather than cut at the dock's edge behind a sideways scroll bar.

@@ -517,7 +517,9 @@ class PreviewPane(QWidget):
         # Two short rows rather than one long one: the dock shares a 1280-pixel screen with the
         # project tree and the editor, and the narrowest it can be is what its widest row needs.
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Seen by:"))
+        seen_by = QLabel("Seen by:")
+        seen_by.setBuddy(self.role)  # the label relation screen readers read out with the list
+        bar.addWidget(seen_by)
         bar.addWidget(self.role)
         bar.addWidget(QLabel("on"))
         bar.addWidget(self.platform)
@@ -533,6 +535,7 @@ class PreviewPane(QWidget):
         self.view = QWebEngineView(objectName="previewView")
         self.view.setPage(self.page)
         self.view.setMinimumSize(480, 320)
+        self.view.setAccessibleName("Mock meeting")
         self.log = _Log(objectName="previewLog", readOnly=True)
         self.log.setMaximumBlockCount(2000)
         self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -541,7 +544,9 @@ class PreviewPane(QWidget):
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel("What the plugins did:"))
+        log_label = QLabel("What the plugins did:")
+        log_label.setBuddy(self.log)
+        head.addWidget(log_label)
         head.addStretch(1)
         head.addWidget(self.log_filter)
         log_layout.addLayout(head)
@@ -663,6 +668,7 @@ class PreviewPane(QWidget):
 
         row = QHBoxLayout()
         self.sim_chat = QLineEdit(objectName="simChat", placeholderText="A chat message from a guest…")
+        self.sim_chat.setAccessibleName("Chat message from a guest")  # its hint goes as you type
         self.sim_chat.returnPressed.connect(lambda: self.sim_send_chat(self.sim_chat.text()))
         send = QPushButton("Send a chat message", objectName="simSendChat")
         send.setToolTip("Fires PEX.actions$ RECEIVE_CHAT_MESSAGE with payload.payload = the text")
@@ -672,8 +678,10 @@ class PreviewPane(QWidget):
         box.addLayout(row)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Query parameters:"))
+        query_label = QLabel("Query parameters:")
+        row.addWidget(query_label)
         self.sim_query = QLineEdit(objectName="simQuery", placeholderText="autolock=1&name=value")
+        query_label.setBuddy(self.sim_query)
         self.sim_query.setToolTip("PEX.conferenceQueryParams: applied when the plugins restart")
         self.sim_query.returnPressed.connect(self.reload)
         row.addWidget(self.sim_query, 1)

@@ -85,10 +85,12 @@ class IconGalleryDialog(QDialog):
         self.icons = builtin_icons()
         layout = QVBoxLayout(self)
         self.search = QLineEdit(objectName="iconSearch", placeholderText="Search: record, mute, grid, arrow…")
+        self.search.setAccessibleName("Search icons")  # a hint inside the field is no name: it goes as you type
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
         self.list = QListWidget(objectName="iconGalleryList")
+        self.list.setAccessibleName("Built-in icons")
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(QSize(32, 32))
         self.list.setGridSize(QSize(104, 72))

@@ -131,6 +131,7 @@ class MenuItemsEditor(PluginForm):
         outer.addWidget(self.explain)
 
         self.list = QListWidget(objectName="menuItemsList")
+        self.list.setAccessibleName("Buttons and menu items")  # no label of its own beside it
         self.list.setIconSize(QSize(24, 24))
         self.list.currentRowChanged.connect(self._show_item)
         outer.addWidget(self.list)

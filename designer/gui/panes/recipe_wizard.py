@@ -176,6 +176,7 @@ class RecipeWizard(QDialog):
         intro.setWordWrap(True)
         self.gallery = QListWidget()
         self.gallery.setObjectName("recipeGallery")
+        self.gallery.setAccessibleName("Recipes")  # the heading above is rich text, not its label
         self.gallery.setSpacing(2)
         # Each row is a widget of its own: the item's text (kept for screen readers and tests) must
         # not show through it, selected or not, and the selection is a tint the row stays legible on.
