@@ -172,3 +172,40 @@ def test_help_about_names_the_version_qt_python_and_licence(window: MainWindow, 
     assert _nameless(dialog) == []
     qtbot.mouseClick(dialog.findChild(QPushButton, "aboutCopy"), Qt.MouseButton.LeftButton)  # for a bug report
     assert f"Qt {qVersion()}" in QApplication.clipboard().text()
+
+
+def test_keyboard_shortcuts_tell_the_way_out_of_the_source_editor_and_it_works(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Tab indents in the source editor and picks shapes on the icon canvas; Ctrl+Tab, the way
+    out, was in no list a keyboard user could find (nor said by a screen reader in the code)."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    _help_action(window, "shortcutsAction").trigger()
+    dialog = _dialog(window, "shortcutsDialog")
+    qtbot.waitUntil(dialog.filter.hasFocus)
+    qtbot.keyClicks(dialog.filter, "leave")
+    rows = dialog.rows()
+    assert ("Source editor", "Leave the editor (Tab indents)", "Ctrl+Tab") in rows
+    assert ("Source editor", "Leave the editor backwards", "Ctrl+Shift+Tab") in rows
+    assert ("Icon canvas", "Leave the canvas (Tab selects a shape)", "Ctrl+Tab") in rows
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/lock-toggle.plugin.js"))
+    )
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    editor = window.source_editor
+    assert QApplication.focusWidget() is editor
+    described = QAccessible.queryAccessibleInterface(editor).text(QAccessible.Text.Description)
+    assert "Ctrl+Tab" in described
+    keys = QKeySequence(next(k for _, c, k in rows if c == "Leave the editor (Tab indents)"))[0]
+    qtbot.keyClick(editor, keys.key(), keys.keyboardModifiers())  # as listed
+    assert QApplication.focusWidget() is not editor and QApplication.focusWidget() is window.problems_view

@@ -328,6 +328,10 @@ def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
         if keys:
             what = shortcut.whatsThis() or shortcut.objectName() or "(no description)"
             add(_area(shortcut.parentWidget()), what, keys)
+    # Keys a control handles itself (Ctrl+Tab out of the code, where Tab indents): its KEYS_HELP.
+    for widget in window.findChildren(QWidget):
+        for command, keys in getattr(type(widget), "KEYS_HELP", ()):
+            add(_area(widget), command, _keys([QKeySequence(keys)]))
     return list(groups.items())
 
 

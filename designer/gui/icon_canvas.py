@@ -136,6 +136,9 @@ class _SelectionMarks(QGraphicsItem):
 class IconCanvas(QGraphicsView):
     """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
 
+    #: Listed by Help ▸ Keyboard Shortcuts (see SourcePane.KEYS_HELP): Tab picks shapes here.
+    KEYS_HELP = (("Leave the canvas (Tab selects a shape)", "Ctrl+Tab"),)
+
     # The SVG text goes as an object: PySide's str conversion (through QString) drops a leading
     # byte order mark, and an icon saved with one must keep it.
     sig_changed = Signal(str, object, str)  # undo text, new SVG text, merge key ("" = a step of its own)

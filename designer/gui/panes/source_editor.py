@@ -1375,11 +1375,22 @@ class _Place:
 class SourcePane(QWidget):
     """The editor with its find bar and its keyboard shortcuts."""
 
+    #: Keys the editor handles itself, not through an action: Help ▸ Keyboard Shortcuts lists
+    #: them with the actions' (see :func:`designer.gui.help.shortcut_groups`). Why: Tab indents
+    #: here, and the way out of the editor was told nowhere a keyboard user could find it.
+    KEYS_HELP = (
+        ("Leave the editor (Tab indents)", "Ctrl+Tab"),
+        ("Leave the editor backwards", "Ctrl+Shift+Tab"),
+        ("Complete the name being typed", "Ctrl+Space"),
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourcePane")
         self.setAccessibleName("Source editor")  # (Help ▸ Keyboard Shortcuts lists its keys under it)
         self.editor = SourceEditor()
+        # Said by a screen reader on entering the text, where Tab does not move on.
+        self.editor.setAccessibleDescription("Tab indents; Ctrl+Tab and Ctrl+Shift+Tab leave the editor")
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
         self._file_note = ""  # what the window says about the file shown (read-only, why)
