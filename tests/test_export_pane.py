@@ -403,3 +403,24 @@ def test_tab_through_the_export_pane_stops_only_where_the_keyboard_shows(
     assert stops[-1] is pane.export_button  # round the window and back
     assert pane.branding_edit in stops and pane.path_edit in stops
     assert [w.objectName() for w in stops if isinstance(w, QScrollArea)] == []
+
+
+def test_alt_letters_take_the_keyboard_to_the_export_fields(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The plugin form's labels have Alt+letter keys, the Export pane's had none: typing where
+    the ZIP goes meant Tab after Tab through the page, the Problems list and the pane."""
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File ▸ Export…
+    pane = window.export_pane
+    qtbot.waitUntil(pane.export_button.hasFocus)
+    qtbot.keyClick(pane.export_button, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is pane.path_edit
+    qtbot.keyClick(pane.path_edit, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is pane.branding_edit
+    # the plugin form beside it keeps its own letters
+    qtbot.keyClick(pane.branding_edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.plugin_page.form.name

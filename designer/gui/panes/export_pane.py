@@ -131,8 +131,7 @@ class ExportPane(QWidget):
 
         self.branding_edit = QLineEdit()
         self.branding_edit.setObjectName("brandingIdEdit")
-        # Its form row holds a layout, not the field, so the row's label is not its buddy.
-        self.branding_edit.setAccessibleName("New brandingID")
+        self.branding_edit.setAccessibleName("New brandingID")  # (not "New &brandingID", the label's)
         self.branding_edit.setToolTip(
             "The number clients use to notice a new upload. It must be greater than the last one; "
             "the suggested value is the current time in milliseconds."
@@ -155,9 +154,17 @@ class ExportPane(QWidget):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(choose)
 
+        # Each row holds a layout, not the field, so the labels are made buddies here: Alt+B and
+        # Alt+Z take the keyboard to the fields, as the plugin form's labels do (letters no
+        # other page or menu beside the Export dock uses).
         form = QFormLayout()
-        form.addRow("New brandingID", bid_row)
-        form.addRow("Save the ZIP as", path_row)
+        for text, field, row in (
+            ("New &brandingID", self.branding_edit, bid_row),
+            ("Save the &ZIP as", self.path_edit, path_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, row)
 
         self.export_button = QPushButton("Export ZIP")
         self.export_button.setObjectName("exportButton")
