@@ -167,3 +167,31 @@ def test_cancel_is_refused_once_the_node_is_being_changed() -> None:
     assert other.cancel() is True
     with pytest.raises(DeployError, match="nothing was changed"):
         other.commit()
+
+
+def test_alt_letters_reach_every_field_and_the_ca_bundle_field_has_a_name(qtbot, example_project: Path) -> None:
+    """No field of the dialog had an Alt+letter key (the plugin form's all have), and the CA
+    bundle field, whose row also holds its Choose… button, had no name for a screen reader."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication
+
+    _pane, dialog = _open(qtbot, example_project)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    alt = Qt.KeyboardModifier.AltModifier
+    for letter, field in (
+        (Qt.Key.Key_B, dialog.ca_edit),
+        (Qt.Key.Key_P, dialog.password_edit),
+        (Qt.Key.Key_U, dialog.user_edit),
+        (Qt.Key.Key_D, dialog.description_edit),
+        (Qt.Key.Key_N, dialog.name_edit),
+        (Qt.Key.Key_M, dialog.node_edit),
+    ):
+        qtbot.keyClick(QApplication.focusWidget(), letter, alt)
+        assert QApplication.focusWidget() is field, field.objectName()
+    assert not dialog.remember_check.isChecked()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, alt)
+    qtbot.waitUntil(dialog.remember_check.isChecked)  # (Qt clicks a button's letter as a short press)
+    assert QAccessible.queryAccessibleInterface(dialog.ca_edit).text(QAccessible.Text.Name) == "CA bundle"

@@ -111,9 +111,9 @@ class DeployDialog(QDialog):
         self.user_edit = self._edit("userEdit", memory.get("user") or "admin")
         self.password_edit = self._edit("passwordEdit", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember_check = QCheckBox("Remember the password in the system keyring")
+        self.remember_check = QCheckBox("&Remember the password in the system keyring")
         self.remember_check.setObjectName("rememberCheck")
-        self.default_check = QCheckBox("Make it the default customization")
+        self.default_check = QCheckBox("Make it the de&fault customization")
         self.default_check.setObjectName("setDefaultCheck")
         self.ca_edit = self._edit("caBundleEdit", memory.get("ca_bundle", ""), "system certificates")
         ca_button = QPushButton("Choose…")
@@ -122,20 +122,22 @@ class DeployDialog(QDialog):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(ca_button)
-        self.insecure_check = QCheckBox("Do not verify the certificate (unsafe)")
+        self.insecure_check = QCheckBox("Do not &verify the certificate (unsafe)")
         self.insecure_check.setObjectName("insecureCheck")
         self.insecure_check.setStyleSheet(text_style("warn", self.palette(), bold=True))
         self.insecure_check.setToolTip(
             "Anyone between you and the node could read the password. Only for test labs; never remembered."
         )
         self.field_errors: dict[str, QLabel] = {}
+        # Alt+letter on every field, as in the plugin form (the dialog is a window of its own, so
+        # the main window's menus take none of these letters).
         form = QFormLayout()
         for label, widget, key in (
-            ("Management Node", self.node_edit, "node"),
-            ("Name", self.name_edit, "name"),
-            ("Description", self.description_edit, "description"),
-            ("User", self.user_edit, "user"),
-            ("Password", self.password_edit, "password"),
+            ("&Management Node", self.node_edit, "node"),
+            ("&Name", self.name_edit, "name"),
+            ("&Description", self.description_edit, "description"),
+            ("&User", self.user_edit, "user"),
+            ("&Password", self.password_edit, "password"),
         ):
             form.addRow(label, widget)
             err = QLabel()
@@ -148,7 +150,9 @@ class DeployDialog(QDialog):
             self.field_errors[key] = err
         form.addRow("", self.remember_check)
         form.addRow("", self.default_check)
-        form.addRow("CA bundle", ca_row)
+        ca_label = QLabel("CA &bundle")
+        ca_label.setBuddy(self.ca_edit)  # its row holds a layout: a screen reader had no name for the field
+        form.addRow(ca_label, ca_row)
         form.addRow("", self.insecure_check)
 
         self.progress = QProgressBar()
