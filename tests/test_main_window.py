@@ -1532,3 +1532,29 @@ def test_lists_and_search_fields_of_the_plugin_page_dialogs_and_history_have_nam
         qtbot.addWidget(dialog)
         dialog.show()
         assert _nameless(dialog) == [], type(dialog).__name__
+
+
+def test_the_platform_and_role_boxes_say_which_row_they_are_in(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Tabbing onto "Hosts" a screen reader said "Hosts, check box": the row's label ("Available
+    to") was tied to none of the boxes, so nothing said what the box was about."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QCheckBox
+
+    window.open_path(example_project)
+    _from_tree(window, qtbot, ("plugin", 0))
+    said = {}
+    for _ in range(20):
+        widget = _press(qtbot, _TAB)
+        if isinstance(widget, QCheckBox):
+            said[widget.text()] = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        if widget.objectName() == "role_guest":
+            break
+    assert said["Web app"] == "Loads in: Web app" and said["Android"] == "Loads in: Android"
+    assert said["Hosts"] == "Available to: Hosts" and said["Guests"] == "Available to: Guests"
+    assert said["Users may switch it off"] == "Users may switch it off"  # a box with no row label: its text
+    box = window.plugin_page.form.roles["guest"]
+    assert box.hasFocus() and not box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # and it still ticks as before
+    assert box.isChecked() and "guest" in window.package.plugins[0].package.participant_roles

@@ -191,13 +191,19 @@ class MetadataForm(PluginForm):
         labels: dict[str, tuple[str, str]],
         attr: str,
     ) -> dict[str, QCheckBox]:
-        """One tick box per allowed value of a list field (platforms, participantRoles)."""
+        """One tick box per allowed value of a list field (platforms, participantRoles).
+
+        Each box's accessible name says its row ("Loads in: iOS"): the row's label names no one
+        field (a label is the buddy of one widget), and a screen reader read "Hosts, check box"
+        with nothing to say what about hosts.
+        """
         boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for key in keys:
             text, tip = labels[key]
             box = QCheckBox(text, objectName=f"{prefix}_{key}")
             box.setToolTip(tip)
+            box.setAccessibleName(f"{title}: {text}")
             box.toggled.connect(lambda _on: self._lists_edited(attr))
             boxes[key] = box
             row.addWidget(box)
