@@ -195,3 +195,5 @@ def test_alt_letters_reach_every_field_and_the_ca_bundle_field_has_a_name(qtbot,
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, alt)
     qtbot.waitUntil(dialog.remember_check.isChecked)  # (Qt clicks a button's letter as a short press)
     assert QAccessible.queryAccessibleInterface(dialog.ca_edit).text(QAccessible.Text.Name) == "CA bundle"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # Close: no window left behind for other tests
+    qtbot.waitUntil(lambda: not dialog.isVisible())
