@@ -1558,3 +1558,49 @@ def test_the_platform_and_role_boxes_say_which_row_they_are_in(
     assert box.hasFocus() and not box.isChecked()
     qtbot.keyClick(box, Qt.Key.Key_Space)  # and it still ticks as before
     assert box.isChecked() and "guest" in window.package.plugins[0].package.participant_roles
+
+
+def test_the_snippet_browser_svg_import_and_recipe_files_lists_have_names(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Ctrl+J's search field and list, the SVG import's list of what it removed and the recipe
+    wizard's list of files were read out as "edit" and "list", with no name."""
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    from designer.core.model import load
+    from designer.gui.commands import ModelEditor
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+    from designer.gui.panes.source_assist import SnippetBrowser
+
+    window.open_path(example_project)
+    _from_tree(window, qtbot, ("file", "plugins/lock-toggle/lock-toggle.plugin.js"))
+    editor = _press(qtbot, _TAB)
+    assert editor is window.source_editor
+    qtbot.keyClick(editor, Qt.Key.Key_J, _CTRL)  # Insert Snippet…
+    browser = window.findChild(SnippetBrowser)
+    qtbot.waitUntil(lambda: browser.isVisible() and browser.search.hasFocus())
+    assert _nameless(browser) == []
+    qtbot.keyClick(browser.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not browser.isVisible())
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><script>x()</script><path d="M1 1h2"/></svg>'
+    imported = ImportSvgDialog(example_project / "x.svg", svg, set())
+    qtbot.addWidget(imported)
+    imported.show()
+    assert imported.removed.count() and _nameless(imported) == []
+
+    pkg = load(example_project)
+    wizard = RecipeWizard(pkg, ModelEditor(pkg))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is gallery)
+    wizard.choose("lock-toggle")
+    qtbot.keyClick(gallery, Qt.Key.Key_Return)  # Next: the questions
+    qtbot.waitUntil(lambda: wizard.findChild(QListWidget, "recipeFiles") is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Next: the files
+    files = wizard.findChild(QListWidget, "recipeFiles")
+    qtbot.waitUntil(files.isVisible)
+    assert files.count() and _nameless(wizard) == []

@@ -170,8 +170,10 @@ class ImportSvgDialog(QDialog):
         form.addRow("", self.colour)
         top.addLayout(form, 1)
         layout.addLayout(top)
-        layout.addWidget(QLabel("Removed to keep the app safe and the file small:"))
+        removed_label = QLabel("Removed to keep the app safe and the file small:")
+        layout.addWidget(removed_label)
         self.removed = QListWidget(objectName="importRemoved")
+        removed_label.setBuddy(self.removed)  # the list's name for a screen reader
         layout.addWidget(self.removed, 1)
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
         layout.addWidget(self.summary)

@@ -297,6 +297,7 @@ class RecipeWizard(QDialog):
         self.files_intro.setWordWrap(True)
         self.files_list = QListWidget()
         self.files_list.setObjectName("recipeFiles")
+        self.files_list.setAccessibleName("Files to be added")  # the text above it changes, and is long
         self.notes = QLabel()
         self.notes.setObjectName("recipeNotes")
         self.notes.setWordWrap(True)

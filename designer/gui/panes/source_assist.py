@@ -144,7 +144,9 @@ class SnippetBrowser(QDialog):
         self.language = language
         self.chosen: Snippet | None = None
         self.search = QLineEdit(objectName="snippetSearch", placeholderText="Search snippets", clearButtonEnabled=True)
+        self.search.setAccessibleName("Search snippets")  # its hint is no name: it goes as you type
         self.list = QListWidget(objectName="snippetList")
+        self.list.setAccessibleName("Snippets")
         self.detail = QLabel(objectName="snippetDetail", wordWrap=True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setMinimumHeight(60)
