@@ -1604,3 +1604,22 @@ def test_the_snippet_browser_svg_import_and_recipe_files_lists_have_names(
     files = wizard.findChild(QListWidget, "recipeFiles")
     qtbot.waitUntil(files.isVisible)
     assert files.count() and _nameless(wizard) == []
+
+
+def test_alt_v_then_e_hides_and_shows_the_export_pane(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The View menu's switch for the Export dock had no Alt+letter ("Export"): from the
+    keyboard only the arrow keys reached it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, _CTRL)  # File ▸ Export…
+    qtbot.waitUntil(window.export_dock.isVisible)
+    for shown in (False, True):
+        window.activateWindow()  # (as the window manager does when a menu has closed)
+        qtbot.waitUntil(window.isActiveWindow)
+        QTimer.singleShot(100, lambda: qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_E))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &View
+        qtbot.waitUntil(lambda shown=shown: window.export_dock.isVisible() is shown)

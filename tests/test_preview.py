@@ -682,3 +682,6 @@ def test_the_preview_and_its_simulator_controls_have_names(qtbot: Any, tmp_path:
             "simChat": "Chat message from a guest",
             "simQuery": "Query parameters:",
         }
+        # View ▸ Preview (opens it) and the dock's own switch were both read out "Preview"
+        items = [a.text().replace("&", "") for a in win.view_menu.actions() if not a.isSeparator()]
+        assert len(items) == len(set(items)) and "Preview Pane" in items, items

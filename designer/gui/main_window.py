@@ -1681,6 +1681,9 @@ class MainWindow(QMainWindow):
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
         self.export_dock = dock
+        # Qt names the switch after the dock, with no Alt+letter ("Export"): the View menu's own
+        # items have one, and a keyboard user could reach this one only with the arrows.
+        dock.toggleViewAction().setText("&Export Pane")
         self.view_menu.addAction(dock.toggleViewAction())
 
     def _refresh_export(self) -> None:
@@ -1728,6 +1731,9 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(self.export_dock, dock)
             dock.visibilityChanged.connect(lambda visible: visible and self.preview_pane.refresh())
             self.preview_dock = dock
+            # Not "Preview" a second time under View ▸ Preview (Ctrl+Shift+P): a screen reader read
+            # two items alike, and only the first had an Alt+letter (see the Export Pane's).
+            dock.toggleViewAction().setText("Preview Pa&ne")
             self.view_menu.addAction(dock.toggleViewAction())
             self.preview_pane.set_package(self.package)
         self.preview_dock.show()
