@@ -1623,3 +1623,25 @@ def test_alt_v_then_e_hides_and_shows_the_export_pane(window: MainWindow, qtbot,
         QTimer.singleShot(100, lambda: qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_E))
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &View
         qtbot.waitUntil(lambda shown=shown: window.export_dock.isVisible() is shown)
+
+
+def test_tab_skips_the_tab_bar_qt_keeps_out_of_sight_when_one_docked_tab_is_left(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Export and another dock shared one place as tabs; with Export closed the other stays, and
+    Qt moves the bar of their tabs out of the window without hiding it: Tab stopped on it, and
+    the keyboard vanished from sight for one press."""
+    from PySide6.QtWidgets import QTabBar
+
+    window.open_path(example_project)
+    window.show_export()
+    window.show_history()
+    window.tabifyDockWidget(window.export_dock, window.history_dock)  # dragged onto Export
+    window.export_dock.close()  # its ✕: the history is left alone in that place
+    qtbot.waitUntil(lambda: not window.history_dock.visibleRegion().isEmpty())
+    parked = [b for b in window.findChildren(QTabBar) if b.parentWidget() is window and b.isVisible()]
+    qtbot.waitUntil(lambda: all(b.visibleRegion().isEmpty() for b in parked))
+    _from_tree(window, qtbot, ("plugin", 0))
+    stops = _tab_round(qtbot, window.tree)
+    assert window.history_dock.widget() in stops
+    assert [w for w in stops if w.visibleRegion().isEmpty()] == []  # each one on show

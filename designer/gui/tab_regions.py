@@ -44,23 +44,25 @@ def _tab_flag() -> Qt.FocusPolicy:
     return Qt.FocusPolicy.TabFocus if all_controls else Qt.FocusPolicy.StrongFocus
 
 
-def _tabbed_away(widget: QWidget, window: QWidget, hidden: dict[int, bool]) -> bool:
-    """Whether ``widget`` is in a dock that shares its place with others as tabs and is not
-    the tab on show.
+def _out_of_sight(widget: QWidget, window: QWidget, hidden: dict[int, bool]) -> bool:
+    """Whether ``widget`` is in (or is) a part of the window that Qt keeps out of sight by
+    moving it out of the window rather than hiding it: a dock that shares its place with others
+    as tabs and is not the tab on show, or the bar of those tabs when one dock is left.
 
-    Why this test: Qt does not hide such a dock, it moves it out of the window, so it still
-    counts as shown and its controls were Tab stops the user could not see (Export and Preview
-    share one place). ``hidden`` remembers the answer for each dock met.
+    Why this test: such a part still counts as shown, so its controls were Tab stops the user
+    could not see (Export and Preview share one place). Only the window's own children are
+    asked: a control scrolled out of a scroll area's view is out of sight too, but Tab there
+    scrolls it into view. ``hidden`` remembers the answer for each part met.
     """
-    parent = widget
-    while parent is not None and parent is not window:
-        if isinstance(parent, QDockWidget) and not parent.isFloating():
-            key = id(parent)
-            if key not in hidden:
-                hidden[key] = parent.visibleRegion().isEmpty()
-            return hidden[key]
-        parent = parent.parentWidget()
-    return False
+    part = widget
+    while part is not None and part.parentWidget() is not window:
+        part = part.parentWidget()
+    if part is None or isinstance(part, QDockWidget) and part.isFloating():
+        return False
+    key = id(part)
+    if key not in hidden:
+        hidden[key] = part.visibleRegion().isEmpty()
+    return hidden[key]
 
 
 def _give_back(widgets: Sequence[QWidget]) -> None:
@@ -84,7 +86,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
     order is kept. A Tab stop is what Qt's own Tab stops at: shown, enabled, with a focus policy
     that takes Tab, in this window (a floating dock is a window of its own and has its own Tab);
     a compound control (spin box, tab widget) is one stop, where setFocus sends the keyboard on.
-    Unlike Qt's, a dock behind another dock's tab has none (see :func:`_tabbed_away`).
+    Unlike Qt's, a dock behind another dock's tab has none (see :func:`_out_of_sight`).
     """
     areas = [r for r in regions if r is not None and r.isVisibleTo(window)]
 
@@ -107,7 +109,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
     # already deleted" at View ▸ Preview). :func:`_give_back` undoes it for the widgets read.
     last = window.previousInFocusChain()
     read: list[QWidget] = []
-    docks_away: dict[int, bool] = {}
+    out_of_sight: dict[int, bool] = {}
     widget = window.nextInFocusChain()
     position = 0
     while widget is not None and widget is not window:
@@ -122,7 +124,7 @@ def tab_target(window: QWidget, regions: Sequence[QWidget | None], forward: bool
             and widget.isEnabled()
             and (widget.focusPolicy() & flag) == flag
             and not _inner_part(widget)
-            and not _tabbed_away(widget, window, docks_away)
+            and not _out_of_sight(widget, window, out_of_sight)
         ):
             key = (region_of(widget), position)
             stops.append((key, widget))
