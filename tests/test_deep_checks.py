@@ -209,16 +209,18 @@ def test_js_rule_near_miss_not_reported(base_project: Path, code: str) -> None:
 
 
 def test_pd517_host_only_request_offered_to_guests(base_project: Path) -> None:
+    """Two host-only requests in one plugin were two PD517s with the same advice, which read as
+    two problems; now one, at the first, naming both with their lines."""
     text = source(
         body="        PEX.pluginAPI.sendRequest('/lock'); /*HERE*/\n        PEX.pluginAPI.dialOut('a', 'sip', 'guest');\n"
     )
     write(base_project, JS, text)
     assert only(base_project, "PD517") == []  # hosts only: fine
     set_roles(base_project, ["chair", "guest"])
-    found = only(base_project, "PD517")
-    assert [p.line for p in found] == [marker_line(text), marker_line(text) + 1]
-    assert "lock the meeting" in found[0].message and "dialOut" in found[1].message
-    assert all(p.file == JS for p in found)
+    (found,) = only(base_project, "PD517")
+    at = marker_line(text)
+    assert (found.file, found.line) == (JS, at)
+    assert f"to lock the meeting (line {at}) and to dial out (dialOut, line {at + 1})" in found.message
 
 
 def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project: Path) -> None:
@@ -227,13 +229,37 @@ def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project:
         body="        PEX.pluginAPI.spotlightOnParticipant(participant.uuid); /*HERE*/\n"
         "        PEX.pluginAPI.sendRequest('/clearallbuzz');\n"
         "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/spotlightoff');\n"
+        "        PEX.pluginAPI.sendRequest('/clearallbuzz');\n"
     )
     write(base_project, JS, text)
     set_roles(base_project, ["guest"])
-    found = only(base_project, "PD517")
-    assert [p.line for p in found] == [marker_line(text) + i for i in range(3)]
-    assert "spotlight" in found[0].message and "lower everyone's raised hand" in found[1].message
-    assert "take a participant out of the spotlight" in found[2].message
+    (found,) = only(base_project, "PD517")
+    at = marker_line(text)
+    assert found.line == at
+    assert f"to put a participant in the spotlight (spotlightOnParticipant, line {at})" in found.message
+    assert f"to lower everyone's raised hand (lines {at + 1} and {at + 3})" in found.message
+    assert f"to take a participant out of the spotlight (line {at + 2})" in found.message
+    assert found.fix is None  # for guests alone: hosts only would leave it for nobody
+
+
+def test_pd517_fix_offers_the_plugin_to_hosts_only(base_project: Path) -> None:
+    """PD517 had no Fix; 'Offer it to hosts only' takes Guests from participantRoles and the
+    warning goes. check --fix applies it too."""
+    write(base_project, JS, source(body="        PEX.pluginAPI.sendRequest('/muteguests');\n"))
+    set_roles(base_project, ["chair", "guest"])
+    pkg = load(base_project)
+    (found,) = [p for p in run_checks(pkg) if p.code == "PD517"]
+    assert found.fix is not None and found.fix.title == "Offer it to hosts only" and found.fix.batch
+    assert apply_fix(pkg, found.fix) == "Offer 'Record' to hosts only"
+    save(pkg)
+    data = json.loads((base_project / "webapp2" / PKG).read_text(encoding="utf-8"))
+    assert data["participantRoles"] == ["chair"]
+    assert only(base_project, "PD517") == []
+
+    set_roles(base_project, ["guest", "chair"])
+    assert main(["check", "--fix", str(base_project)]) == 0
+    data = json.loads((base_project / "webapp2" / PKG).read_text(encoding="utf-8"))
+    assert data["participantRoles"] == ["chair"]
 
 
 def test_pd517_not_for_guest_safe_requests(base_project: Path) -> None:

@@ -1645,3 +1645,25 @@ def test_tab_skips_the_tab_bar_qt_keeps_out_of_sight_when_one_docked_tab_is_left
     stops = _tab_round(qtbot, window.tree)
     assert window.history_dock.widget() in stops
     assert [w for w in stops if w.visibleRegion().isEmpty()] == []  # each one on show
+
+
+def test_the_fix_for_a_host_only_request_offered_to_guests_unticks_guests(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """PD517 had no Fix button: the lock button offered to guests too now gets 'Offer it to
+    hosts only', which leaves Hosts ticked under 'Available to' and the warning goes."""
+    from PySide6.QtWidgets import QCheckBox
+
+    package = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"chair"\n', '"chair", "guest"\n'))
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD517")
+    button = view.itemWidget(row, 3)
+    assert button is not None, "no Fix button"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(r.text(2) == "PD517" for r in view.problem_items()))
+    assert window.status.text() == "Fixed: Offer 'Lock toggle' to hosts only. Undo with Ctrl+Z."
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    guests, hosts = window.findChild(QCheckBox, "role_guest"), window.findChild(QCheckBox, "role_chair")
+    assert window.plugin_page.isVisible() and hosts.isChecked() and not guests.isChecked()

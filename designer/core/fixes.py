@@ -38,6 +38,18 @@ def new_branding_id(previous: object = None) -> int | str:
     return str(value) if isinstance(previous, str) else value
 
 
+def _make_hosts_only(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD517's answer: Guests goes from the plugin's 'Available to', the other roles stay.
+
+    Why not more: hiding single items from guests needs code the person writes; taking the
+    plugin from guests is the one change that is always right for a plugin guests cannot use.
+    """
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    plugin.package.participant_roles = [r for r in plugin.package.participant_roles or [] if r != "guest"]
+    return f"Offer '{plugin.display_name}' to hosts only"
+
+
 def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:
     pkg.settings = Settings(raw={"plugins": []})
     pkg.plugins.clear()
@@ -408,6 +420,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-icon-ref": _set_icon_ref,
     "add-svg-root-id": _add_svg_root_id,
     "create-icon-file": _create_icon_file,
+    "make-hosts-only": _make_hosts_only,
 }
 
 

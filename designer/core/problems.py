@@ -521,6 +521,7 @@ CODES: dict[str, Code] = {
             _W,
             "Guests get a plugin that calls host-only functions",
             "For a guest the request is refused, so the button seems broken.",
+            fixable=True,
         ),
         Code(
             "PD518",

@@ -119,7 +119,8 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
         )
     _check_registration(plugin, src, info, report)
     _check_empty_toolbar_buttons(plugin, info, ctx)
-    _check_calls(plugin, src, info, report)
+    index = next((i for i, p in enumerate(ctx.pkg.plugins) if p is plugin), None)
+    _check_calls(plugin, index, src, info, report)
     _check_network(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
 
@@ -392,11 +393,12 @@ def _not_a_function(k: Key) -> str:
     return why or f"{k.missing}, not a function"
 
 
-def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
+def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, report: Report) -> None:
     assert plugin.package is not None
     name = plugin.display_name
     roles = plugin.package.participant_roles or []
     for_guests = "guest" in roles
+    host_only: list[tuple[int, int, str, str]] = []  # (line, column, what it asks, API function) for PD517
     for c in info.calls:
         if c.member not in API_MEMBERS:
             near = _near(c.member, API_MEMBERS)
@@ -436,15 +438,11 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
                     c.column,
                 )
         if for_guests and c.member in HOST_ONLY_API and c.called:
-            report(
-                "PD517",
-                f"'{shortened(name)}' is offered to guests, but it calls {c.member} (to {HOST_ONLY_API[c.member]}), which only "
-                "hosts may do. For guests it fails; offer the plugin to hosts only, or hide it from guests.",
-                c.line,
-                c.column,
-            )
+            host_only.append((c.line, c.column, HOST_ONLY_API[c.member], c.member))
         if c.member == "sendRequest" and c.called and c.args:
-            _check_request(name, c.args[0], for_guests, c.line, c.column, report)
+            what = _check_request(name, c.args[0], c.line, c.column, report)
+            if for_guests and what:
+                host_only.append((c.line, c.column, what, ""))
     for action, line, col in info.actions:
         if action in ACTIONS:
             continue
@@ -461,9 +459,56 @@ def _check_calls(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None
             col,
             fix,
         )
+    if host_only:
+        _report_host_only(plugin, index, roles, host_only, report)
 
 
-def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col: int, report: Report) -> None:
+def _lines_wording(at: list[int]) -> str:
+    """'line 5' or 'lines 5 and 9' or 'lines 5, 7 and 9'."""
+    if len(at) == 1:
+        return f"line {at[0]}"
+    return "lines " + ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
+
+
+def _report_host_only(
+    plugin: Plugin, index: int | None, roles: list[str], uses: list[tuple[int, int, str, str]], report: Report
+) -> None:
+    """PD517 once per plugin, naming every host-only request and its line.
+
+    Why once: the answer (offer the plugin to hosts only) is the same for all of them, and a
+    plugin that locks and mutes showed the same warning twice, which read as two problems. The
+    first use is the location; the others are named with their lines so none is lost.
+    """
+    uses = sorted(uses)
+    first_line, first_col = uses[0][:2]
+    lines: dict[tuple[str, str], list[int]] = {}  # the same request made twice is named once, with both lines
+    for line, _, what, api in uses:
+        lines.setdefault((what, api), []).append(line)
+    if len(uses) == 1:
+        what, api = uses[0][2:]
+        asks = f"to {what}" + (f" ({api})" if api else "")
+    else:
+        said = [f"to {what} ({api + ', ' if api else ''}{_lines_wording(at)})" for (what, api), at in lines.items()]
+        asks = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+    name = shortened(plugin.display_name)
+    fix = None
+    others = [r for r in roles if r != "guest"]
+    if others and index is not None:
+        # Only when hosts keep it: a plugin for guests alone would be offered to nobody.
+        fix = Fix("make-hosts-only", "Offer it to hosts only", {"plugin": index})
+    report(
+        "PD517",
+        f"'{name}' is offered to guests, but it asks {asks}, which only hosts may do; for guests "
+        f"{'it fails' if len(uses) == 1 else 'these fail'}. Offer the plugin to hosts only (untick Guests under "
+        "'Available to'), or hide the item from guests.",
+        first_line,
+        first_col,
+        fix,
+    )
+
+
+def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> str:
+    """PD515/PD516 for one sendRequest; what it asks that only hosts may do ('' when nothing)."""
     host_only: list[str] = []
     for path in paths:
         kind, what = classify_request(path)
@@ -489,14 +534,7 @@ def _check_request(name: str, paths: list[str], for_guests: bool, line: int, col
             host_only.append(HOST_ONLY_CONFERENCE[what])
         elif kind in ("participant", "no-uuid") and what in HOST_ONLY_PARTICIPANT:
             host_only.append(HOST_ONLY_PARTICIPANT[what])
-    if for_guests and host_only:
-        report(
-            "PD517",
-            f"'{shortened(name)}' is offered to guests, but this request ({' / '.join(dict.fromkeys(host_only))}) is for hosts "
-            "only; for guests it fails. Offer the plugin to hosts only, or hide the item from guests.",
-            line,
-            col,
-        )
+    return " or ".join(dict.fromkeys(host_only))
 
 
 def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
