@@ -1667,3 +1667,28 @@ def test_the_fix_for_a_host_only_request_offered_to_guests_unticks_guests(
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
     guests, hosts = window.findChild(QCheckBox, "role_guest"), window.findChild(QCheckBox, "role_chair")
     assert window.plugin_page.isVisible() and hosts.isChecked() and not guests.isChecked()
+
+
+def test_the_plugin_that_nobody_can_switch_on_is_said_in_the_forms_words(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """PD209 said 'enabled: false' and 'allowUnload: false', words of the files; the form shows
+    them as two tick boxes, and the message now names those (the file's key in brackets)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    settings = example_project / "webapp2/settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"][1]["enabled"] = False
+    settings.write_text(json.dumps(data, indent=4))
+    package = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))
+    window.open_path(example_project)
+    (row,) = [r for r in window.problems_view.problem_items() if r.text(2) == "PD209"]
+    message = row.data(0, Qt.ItemDataRole.UserRole).message
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    switched_on = window.findChild(QCheckBox, "enabledCheck")
+    may_switch_off = window.findChild(QCheckBox, "allowUnloadCheck")
+    assert switched_on.isVisible() and not switched_on.isChecked() and not may_switch_off.isChecked()
+    assert f"'{switched_on.text()}' (enabled in settings.json)" in message
+    assert f"'{may_switch_off.text()}' (allowUnload in its package file)" in message
+    assert ": false" not in message

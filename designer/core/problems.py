@@ -183,8 +183,8 @@ CODES: dict[str, Code] = {
             "PD209",
             _W,
             "Plugin is off and users cannot switch it on",
-            "enabled is false in settings.json and allowUnload is false in the package file: the switch is gone, "
-            "so nobody ever gets the plugin.",
+            "'Switched on when the app starts' (enabled) and 'Users may switch it off' (allowUnload) are both "
+            "unticked: the switch is gone, so nobody ever gets the plugin.",
             fixable=True,
         ),
         Code(

@@ -188,9 +188,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD209",
                 REL,
-                f"The plugin '{shortened(name)}' is off in settings.json (enabled: false) and its package file says "
-                "allowUnload: false, so users cannot switch it on either: nobody ever gets it. Enable it here, "
-                "or set allowUnload to true so users can turn it on.",
+                f"The plugin '{shortened(name)}' has both 'Switched on when the app starts' (enabled in settings.json) "
+                "and 'Users may switch it off' (allowUnload in its package file) unticked, so it is off and users "
+                "cannot switch it on either: nobody ever gets it. Tick 'Switched on when the app starts', or tick "
+                "'Users may switch it off' so users can switch it on themselves.",
                 ptr + "/enabled",
                 fix=Fix("set-settings-enabled", f"Enable '{shortened(name)}' in settings.json", {"index": index}),
                 plugin=plugin.key,
