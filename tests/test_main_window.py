@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget, QWidget
 
 from designer.gui.main_window import MainWindow
 
@@ -1692,3 +1692,48 @@ def test_the_plugin_that_nobody_can_switch_on_is_said_in_the_forms_words(
     assert f"'{switched_on.text()}' (enabled in settings.json)" in message
     assert f"'{may_switch_off.text()}' (allowUnload in its package file)" in message
     assert ": false" not in message
+
+
+def _form_fits(page) -> list[str]:
+    """What of the plugin page is cut off: a sideways scroll bar, a control past its right edge,
+    or a control narrower than its text (a tick box, a button) or than a short word (a field)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    cut = ["sideways scroll bar"] if page.horizontalScrollBar().isVisible() else []
+    room = page.viewport().width()
+    for w in page.widget().findChildren(QWidget):
+        if not w.isVisibleTo(page) or not isinstance(w, QAbstractButton | QLineEdit | QComboBox):
+            continue
+        right = w.mapTo(page.viewport(), QPoint(w.width(), 0)).x()
+        least = 60 if isinstance(w, QLineEdit | QComboBox) else w.sizeHint().width()
+        if right > room or w.width() < least:
+            cut.append(f"{w.objectName() or type(w).__name__}: {w.width()} px wide, right edge {right} of {room}")
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_plugin_form_beside_the_export_dock_is_not_cut_off(
+    qtbot, example_project: Path, size: tuple[int, int], monkeypatch
+) -> None:
+    """With the Export dock open at 1024x700 the form was squeezed to 280 px of a 480 px layout,
+    Version and "Make it do" cut off behind a sideways scroll bar; at 1280x800 it still scrolled
+    sideways. Now its rows wrap, the dock starts narrower, and everything shows."""
+    from conftest import shown
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window = shown(qtbot, MainWindow(), *size)  # the window as big as the screen
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    page = window.plugin_page
+    qtbot.waitUntil(lambda: page.isVisible() and page.viewport().width() > 500)  # the form as it opens
+    window.export_action.trigger()
+    dock = window.export_dock
+    qtbot.waitUntil(lambda: dock.isVisible())
+
+    # The window laid out with the dock: the layout requests the dock's showing posted, done now.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert window.width() == size[0]  # the window did not grow past the screen
+    for pos in (0, page.verticalScrollBar().maximum()):  # top and bottom of the page
+        page.verticalScrollBar().setValue(pos)
+        assert _form_fits(page) == []

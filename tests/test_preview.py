@@ -154,15 +154,20 @@ def _wait_started(qtbot: Any, pane: Any) -> None:
 
 
 @contextlib.contextmanager
-def _window_with_preview(project: Path) -> Iterator[Any]:
-    """A 1280-px window on ``project`` with the preview dock open, closed without questions after."""
+def _window_with_preview(
+    project: Path, size: tuple[int, int] = (1280, 800), plugin: int | None = None
+) -> Iterator[Any]:
+    """A 1280-px window on ``project`` (its ``plugin``'s form shown) with the preview dock open,
+    closed without questions after."""
     from designer.gui.main_window import MainWindow
 
     win = MainWindow()
     try:
-        win.resize(1280, 800)  # a laptop screen: the dock must fit beside the tree and the editor
+        win.resize(*size)  # a laptop screen: the dock must fit beside the tree and the editor
         win.show()
         win.open_path(project)
+        if plugin is not None:
+            win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", plugin)))
         win.show_preview()
         yield win
     finally:
@@ -685,3 +690,21 @@ def test_the_preview_and_its_simulator_controls_have_names(qtbot: Any, tmp_path:
         # View ▸ Preview (opens it) and the dock's own switch were both read out "Preview"
         items = [a.text().replace("&", "") for a in win.view_menu.actions() if not a.isSeparator()]
         assert len(items) == len(set(items)) and "Preview Pane" in items, items
+
+
+def test_the_plugin_form_beside_the_preview_on_a_small_screen_is_not_cut_off(qtbot: Any, tmp_path: Path) -> None:
+    """At 1024x700 the Preview left the plugin form 280 px of a 480 px layout: a sideways scroll
+    bar, Version and "Make it do" cut off. Now the form wraps its rows and the window stays
+    1024 px wide (the meeting keeps the 480 px it needs)."""
+    from PySide6.QtCore import QEvent
+    from test_main_window import _form_fits
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project, (1024, 700), plugin=0) as win:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out with the dock
+        page = win.plugin_page
+        assert win.width() == 1024 and win.preview_dock.isVisible()
+        for pos in (0, page.verticalScrollBar().maximum()):
+            page.verticalScrollBar().setValue(pos)
+            assert _form_fits(page) == []

@@ -22,10 +22,11 @@ class FlowLayout(QLayout):
     beginning with a divider reads as if something before it were missing.
     """
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 2) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 2, row_gap: int | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.setSpacing(spacing)
+        self._row_gap = spacing if row_gap is None else row_gap  # between rows (spacing: within one)
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
@@ -82,7 +83,7 @@ class FlowLayout(QLayout):
             hint = item.sizeHint()
             separator = isinstance(item.widget(), QFrame) and item.widget().frameShape() == QFrame.Shape.VLine
             if rows[-1] and x + hint.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + gap, 0
+                x, y, row_height = area.x(), y + row_height + self._row_gap, 0
                 rows.append([])
             if separator and not rows[-1]:
                 if move:

@@ -49,6 +49,7 @@ PLACEMENTS = {
     "participants": "Participant menu item",
 }
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+_EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
@@ -1692,6 +1693,15 @@ class MainWindow(QMainWindow):
             # under "no errors" (the CLI export, which runs no preview, cannot know of them).
             self.export_pane.set_package(self.package, self._all_problems())
 
+    def _side_dock_width(self, least: int, wish: int) -> int:
+        """The width a dock opening at the side starts with: ``wish`` but at least ``least``, as
+        long as the tree and the editor keep ``_EDITOR_ROOM`` (the dock's own minimum still holds).
+
+        Why: 560 px of Export on a 1024 px screen left the plugin form under 300 px, every row of
+        it wrapped; the dock is as useful 100 px narrower, and can be widened by hand.
+        """
+        return min(max(least, wish), self.width() - _EDITOR_ROOM)
+
     def show_export(self) -> None:
         """File > Export…: show the Export dock with the package's export plan."""
         if self.package is None:
@@ -1702,7 +1712,9 @@ class MainWindow(QMainWindow):
             self._refresh_export()
         else:
             self.export_dock.show()  # visibilityChanged refreshes it
-            self.resizeDocks([self.export_dock], [max(560, self.width() // 2 - 100)], Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.export_dock], [self._side_dock_width(560, self.width() // 2 - 100)], Qt.Orientation.Horizontal
+            )
         self.export_dock.raise_()
         # The keyboard goes with the user's request (a dock is not in the Tab order): to the button,
         # or, while errors block it, to the first field.
@@ -1739,7 +1751,9 @@ class MainWindow(QMainWindow):
         self.preview_dock.show()
         self.preview_dock.raise_()
         self.preview_pane.role.setFocus(Qt.FocusReason.ShortcutFocusReason)  # first control: who is watching
-        self.resizeDocks([self.preview_dock], [max(640, self.width() // 2)], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.preview_dock], [self._side_dock_width(640, self.width() // 2)], Qt.Orientation.Horizontal
+        )
 
     def _preview_problems_changed(self, problems: list[Problem]) -> None:
         """The preview caught a crash (or restarted): the Problems dock shows it with the checks'."""

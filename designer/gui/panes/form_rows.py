@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QStyle, QWidget
 
-__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "ok_cancel", "show_row", "with_mnemonics"]
+__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "ok_cancel", "show_row", "with_mnemonics", "wrapping_row"]
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:
@@ -25,6 +25,23 @@ def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidge
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, row)
+
+
+def wrapping_row(widgets: list[QWidget], object_name: str, gap: int = 6) -> QWidget:
+    """``widgets`` side by side, the last ones going to a second line when the form is narrow.
+
+    Why: the plugin form's tick boxes on one unbreakable line (the two switches, the four apps)
+    made the form 480 px wide at least; beside the Preview or Export dock on a laptop it then
+    scrolled sideways and cut off Version and "Make it do".
+    """
+    from ..flow_toolbar import FlowLayout
+
+    row = QWidget(objectName=object_name)
+    # The lines as close as a form's rows: a second line is the same row going on.
+    layout = FlowLayout(row, spacing=gap, row_gap=row.style().pixelMetric(QStyle.PixelMetric.PM_LayoutVerticalSpacing))
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -35,7 +35,7 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
-from .form_rows import NoteRow, add_row_with_side, ok_cancel, show_row
+from .form_rows import NoteRow, add_row_with_side, ok_cancel, show_row, wrapping_row
 from .plugin_form import PluginForm
 
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
@@ -123,6 +123,10 @@ class MenuItemsEditor(PluginForm):
         for key, text, _ in PLACEMENT_CHOICES:
             self.placement.addItem(text, key)
         self.placement.activated.connect(self._placement_chosen)
+        # Not as wide as its longest choice at least: beside a dock on a laptop, that held the
+        # form wider than its room. It takes the row's width, and shortens a choice only there.
+        self.placement.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.placement.setMinimumContentsLength(len("Participant menu"))
         row.itemAt(0).widget().setBuddy(self.placement)
         row.addWidget(self.placement, 1)
         outer.addLayout(row)
@@ -137,7 +141,6 @@ class MenuItemsEditor(PluginForm):
         outer.addWidget(self.list)
         self._fit_list()
 
-        buttons = QHBoxLayout()
         self.add_button = QPushButton("Add item", objectName="addItemButton")
         self.remove_button = QPushButton("Remove", objectName="removeItemButton")
         self.up_button = QPushButton("Move up", objectName="moveUpButton")
@@ -146,10 +149,8 @@ class MenuItemsEditor(PluginForm):
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
+        buttons = (self.add_button, self.remove_button, self.up_button, self.down_button)
+        outer.addWidget(wrapping_row(list(buttons), "itemButtonsRow"))
 
         form = QFormLayout()
         self.icon = QComboBox(objectName="iconCombo")
@@ -173,6 +174,8 @@ class MenuItemsEditor(PluginForm):
         self.label = QLineEdit(objectName="labelEdit")
         self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
         self.label.textEdited.connect(self._label_edited)
+        # Readable beside its tick box; narrower, the row goes under its label instead.
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("Mute guests"))
         self.label_runtime = QCheckBox("Set by the plugin while it runs", objectName="labelRuntimeCheck")
         self.label_runtime.setToolTip("Leave the label empty (null) so the plugin's state$ sets it.")
         self.label_runtime.toggled.connect(self._label_runtime_toggled)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ..commands import ModelEditor
-from .form_rows import NoteRow, add_row_with_side
+from .form_rows import NoteRow, add_row_with_side, wrapping_row
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -81,6 +81,8 @@ class MetadataForm(PluginForm):
         self.name = QLineEdit(objectName="nameEdit")
         self.name.setToolTip("The name shown to users in Settings > Plugins.")
         self.name.textEdited.connect(self._name_edited)
+        # A name stays readable beside the version: narrower, the row goes under its label instead.
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("Meeting information"))
         # The version beside the name, in a field as wide as a version is: on a row of its own it
         # was a field across the page for "1.0", one of the rows that pushed the menu item's
         # fields below the fold of a laptop screen.
@@ -90,6 +92,7 @@ class MetadataForm(PluginForm):
         # When the field is left: show what is saved ("1.10" is the number 1.1 in the file).
         self.version.editingFinished.connect(self._show_saved_version)
         self.version.setMaximumWidth(self.version.fontMetrics().horizontalAdvance("0000.00.00") + 16)
+        self.version.setMinimumWidth(self.version.fontMetrics().horizontalAdvance("10.0.0") + 16)
         version_label = QLabel("Ve&rsion")  # not Alt+V: the View menu has it
         version_label.setBuddy(self.version)
         name_row = QHBoxLayout()
@@ -137,12 +140,7 @@ class MetadataForm(PluginForm):
         self.allow_unload = QCheckBox("Users may switch it off", objectName="allowUnloadCheck")
         self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
         self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
-        switches = QHBoxLayout()
-        switches.addWidget(self.enabled)
-        switches.addSpacing(12)
-        switches.addWidget(self.allow_unload)
-        switches.addStretch(1)
-        form.addRow("", switches)
+        form.addRow("", wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
         self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
@@ -198,7 +196,6 @@ class MetadataForm(PluginForm):
         with nothing to say what about hosts.
         """
         boxes: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
         for key in keys:
             text, tip = labels[key]
             box = QCheckBox(text, objectName=f"{prefix}_{key}")
@@ -206,9 +203,7 @@ class MetadataForm(PluginForm):
             box.setAccessibleName(f"{title}: {text}")
             box.toggled.connect(lambda _on: self._lists_edited(attr))
             boxes[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        form.addRow(title, row)
+        form.addRow(title, wrapping_row(list(boxes.values()), f"{prefix}Row"))
         return boxes
 
     # -- model -> form ---------------------------------------------------------------------

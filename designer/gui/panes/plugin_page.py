@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..commands import ModelEditor
@@ -66,6 +66,7 @@ class PluginPage(QScrollArea):
         labels: list[QWidget] = [self.items.placement_label]
         for form in body.findChildren(QFormLayout):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 if item is not None and item.widget() is not None:
@@ -79,6 +80,21 @@ class PluginPage(QScrollArea):
         self.read_only_note.setVisible(read_only)
         for box in self._boxes:
             box.setEnabled(not read_only)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As wide as the form needs with its vertical scroll bar, so it never scrolls sideways.
+
+        Why: a scroll area asks for next to nothing, so an opened dock took the room and left
+        the form 280 px of a 480 px layout, cut off at the right (Version, "Make it do") with a
+        sideways scroll bar. Asked for here, the window gives the dock what the form leaves.
+        """
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(body.minimumSizeHint().width() + bar + frame, hint.height())
 
     def show_plugin(self, index: int) -> None:
         if index != getattr(self, "index", None):
