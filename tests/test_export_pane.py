@@ -57,9 +57,13 @@ def test_clicking_export_asks_where_and_writes_the_zip(
     assert load_state(example_project)["last_export"]["brandingID"] == new_id
     # The pane now shows the next export: a greater id, compared with this export.
     assert int(pane.branding_edit.text()) > new_id
-    assert "Since the last export (branding.zip" in pane.changes_view.toPlainText()
-    # Nothing was edited since: the one change is the brandingID every export writes, and it says so.
-    assert "~ changed  webapp2/manifest.json  (only the new brandingID)" in pane.changes_view.toPlainText()
+    # Nothing was edited since: the one change is the brandingID every export writes. It said
+    # "1 changed: manifest.json" with the brandingID's diff, as if something had changed again.
+    assert pane.changes_view.toPlainText() == (
+        f"Nothing changed since the last export (branding.zip, brandingID {new_id}) except the upload number "
+        f"(brandingID {pane.branding_edit.text()}), which every export raises so that every user's app loads "
+        "the package again."
+    )
     # The upload checklist is the ZIP just written's, not the next export's.
     checklist = pane.checklist_view.toPlainText()
     assert "Exported branding.zip. Now, on the Management Node:" in checklist
@@ -261,6 +265,9 @@ def test_what_changed_says_it_in_words(pane: ExportPane, monkeypatch, example_pr
     pane.set_package(pkg)
     text = pane.changes_view.toPlainText()
     assert "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'" in text, text
+    # The edit is listed, and the brandingID beside it as what every export does.
+    assert text.startswith("Since the last export (first.zip") and "Nothing changed" not in text
+    assert "~ changed  webapp2/manifest.json  (only the new brandingID)" in text
 
 
 def test_the_blocking_errors_follow_a_switch_to_dark(window: MainWindow, qtbot, base_project: Path) -> None:

@@ -92,6 +92,13 @@ class FileChange:
     diff: str = ""  # unified diff for text files
     summary: list[str] = field(default_factory=list)  # a JSON file's changes in words (jsonchanges)
 
+    @property
+    def only_branding_id(self) -> bool:
+        """Whether the file's diff changes nothing but the brandingID line: every export does that
+        to manifest.json, and a user should not take it for an edit of theirs."""
+        changed = [line for line in self.diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        return bool(changed) and all('"brandingID"' in line for line in changed)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -142,11 +149,25 @@ class ExportPlan:
             "(Settings > Plugins lists them).",
         ]
 
+    @property
+    def nothing_but_branding_id(self) -> bool:
+        """Nothing differs from the baseline but the upload number every export raises.
+
+        Why it matters: right after an export the next one's plan differs from it only there,
+        and "1 changed: manifest.json" with its diff read as if something had changed again.
+        """
+        return self.baseline is not None and bool(self.changes) and all(c.only_branding_id for c in self.changes)
+
     def summary(self) -> str:
         if self.baseline is None:
             return "No earlier export or import to compare with: every file is new."
         if not self.changes:
             return f"No file changed since {self.baseline}."
+        if self.nothing_but_branding_id:
+            return (
+                f"Nothing changed since {self.baseline} except the upload number (brandingID {self.branding_id}), "
+                "which every export raises so that every user's app loads the package again."
+            )
         counts = {s: sum(c.status == s for c in self.changes) for s in ("changed", "added", "removed")}
         parts = [f"{n} {s}" for s, n in counts.items() if n]
         return f"Since {self.baseline}: " + ", ".join(parts) + "."

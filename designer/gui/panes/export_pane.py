@@ -295,10 +295,13 @@ class ExportPane(QWidget):
         self.previous_label.clear()
 
     def _show_changes(self, plan: ExportPlan) -> None:
+        if plan.nothing_but_branding_id:  # e.g. right after an export: no list, no diff to misread
+            self.changes_view.setPlainText(plan.summary())
+            return
         lines = [plan.summary(), ""]
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
         for c in plan.changes:
-            only_id = _only_branding_id(c.diff)
+            only_id = c.only_branding_id
             lines.append(f"{marks[c.status]}  {c.path}" + ("  (only the new brandingID)" if only_id else ""))
             if not only_id:  # a JSON file's changes in words, above the line diff of Details
                 lines += [f"      {line}" for line in c.summary]
@@ -507,10 +510,3 @@ class ExportPane(QWidget):
         self.status.setText(message)
         self._set_status_tone("bad")
         self.sig_export_failed.emit(message)
-
-
-def _only_branding_id(diff: str) -> bool:
-    """Whether a file's diff changes nothing but the brandingID line: every export does that to
-    manifest.json, and a user should not take it for an edit of theirs."""
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    return bool(changed) and all('"brandingID"' in line for line in changed)
