@@ -89,6 +89,20 @@ def test_the_project_page_says_what_the_branding_id_is_for(window: MainWindow, e
     assert "Upload number (brandingID): none yet." in window.details.toPlainText()
 
 
+def test_the_project_pages_table_names_the_id_as_the_form_does(window: MainWindow, example_project: Path) -> None:
+    """The table's header read "id", a word of the files; the plugin form calls the field "Id"."""
+    from PySide6.QtWidgets import QLabel
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    header = window.details.toPlainText().split("Lock toggle", 1)[0].split()
+    assert "id" not in header
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    form_label = window.plugin_page.form.id  # the form's label for the same field
+    label = next(w for w in window.plugin_page.findChildren(QLabel) if w.buddy() is form_label)
+    assert label.text().replace("&", "") in header
+
+
 def test_clicking_a_plugin_shows_its_details(window: MainWindow, qtbot, example_project: Path) -> None:
     window.open_path(example_project)
     tree = window.findChild(QTreeWidget, "projectTree")

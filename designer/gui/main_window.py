@@ -1096,7 +1096,7 @@ class MainWindow(QMainWindow):
             f"<h2>{html.escape(_shown_place(pkg))}</h2><p>Upload number (brandingID): {number}. "
             "Each export gives the package a higher one, so every user's app loads the new plugins "
             "instead of the copy it keeps.</p>"
-            "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>id</th>"
+            "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
             f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
         )
 
