@@ -364,3 +364,19 @@ def test_a_source_whose_lines_end_in_a_lone_cr_is_edited_as_one_ending_in_lf(bas
     lf = load(base_project)
     apply_fix(lf, Fix("add-registered-key", "Register go", {"file": SRC, "key": "go"}))
     assert pkg.pending_texts[SRC] == lf.pending_texts[SRC].replace("\n", "\r")
+
+
+@pytest.mark.parametrize("width", [1200, 900])
+def test_the_sync_note_is_as_tall_as_its_text(window: MainWindow, qtbot, base_project: Path, width: int) -> None:  # noqa: F811
+    """The note beside 'Create function' sat in a form row with an empty "" label and no widget of
+    its own, which the form did not lay out at its width: a wrapped note had one line's height,
+    its second line cut off."""
+    window.resize(width, 800)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, note, button = _action_ui(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, action, "stopRecordingAndTellEveryoneInTheMeetingAboutIt")
+    assert note.isVisibleTo(window) and note.wordWrap()
+    assert note.heightForWidth(note.width()) > note.fontMetrics().lineSpacing() * 1.5  # it wraps
+    qtbot.waitUntil(lambda: note.height() == note.heightForWidth(note.width()), timeout=2000)

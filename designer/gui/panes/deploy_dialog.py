@@ -40,6 +40,7 @@ from designer.core.deploy import (
 from designer.core.model import BrandingPackage
 
 from ..tones import text_style
+from .form_rows import add_unlabelled_row
 
 __all__ = ["DeployDialog", "DeployWorker"]
 
@@ -146,14 +147,14 @@ class DeployDialog(QDialog):
             err.setStyleSheet(text_style("bad", self.palette()))
             err.setWordWrap(True)
             err.hide()
-            form.addRow("", err)
+            add_unlabelled_row(form, err)
             self.field_errors[key] = err
-        form.addRow("", self.remember_check)
-        form.addRow("", self.default_check)
+        add_unlabelled_row(form, self.remember_check)
+        add_unlabelled_row(form, self.default_check)
         ca_label = QLabel("CA &bundle")
         ca_label.setBuddy(self.ca_edit)  # its row holds a layout: a screen reader had no name for the field
         form.addRow(ca_label, ca_row)
-        form.addRow("", self.insecure_check)
+        add_unlabelled_row(form, self.insecure_check)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("deployProgress")

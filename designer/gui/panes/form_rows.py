@@ -15,7 +15,16 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QStyle, QWidget
 
-__all__ = ["NoteRow", "add_row_with_side", "mnemonic_of", "ok_cancel", "show_row", "with_mnemonics", "wrapping_row"]
+__all__ = [
+    "NoteRow",
+    "add_row_with_side",
+    "add_unlabelled_row",
+    "mnemonic_of",
+    "ok_cancel",
+    "show_row",
+    "with_mnemonics",
+    "wrapping_row",
+]
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:
@@ -25,6 +34,18 @@ def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidge
     label = QLabel(text)
     label.setBuddy(field)
     form.addRow(label, row)
+
+
+def add_unlabelled_row(form: QFormLayout, field: QWidget) -> None:
+    """``field`` in the field column of ``form`` with no label beside it.
+
+    Why not ``form.addRow("", field)``: a row without a label widget is not laid out at its
+    width, so text that wraps in it got the height of another width (a blank line under it in
+    the recipe form, a line cut off under Action). An empty label makes it a row like the
+    others. (A row of several parts goes in one QWidget, not a bare layout: the form did not
+    ask a nested layout how tall its wrapped text is either.)
+    """
+    form.addRow(QLabel(), field)
 
 
 def wrapping_row(widgets: list[QWidget], object_name: str, gap: int = 6) -> QWidget:
@@ -79,7 +100,7 @@ class NoteRow(QLabel):
     def __init__(self, form: QFormLayout, object_name: str, word_wrap: bool = True) -> None:
         super().__init__(objectName=object_name, wordWrap=word_wrap)
         self._form = form
-        form.addRow("", self)
+        add_unlabelled_row(form, self)
         show_row(form, self, False)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name

@@ -34,7 +34,7 @@ from ...core.iconfiles import plugin_of_file as owning_plugin
 from ...core.model import BrandingPackage, Plugin
 from ...core.wording import counted, plural
 from ..icon_render import render_icon
-from .form_rows import ok_cancel
+from .form_rows import add_unlabelled_row, ok_cancel
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
 
@@ -167,7 +167,7 @@ class ImportSvgDialog(QDialog):
         self.colour.setObjectName("importCurrentColor")
         self.colour.setChecked(True)
         self.colour.toggled.connect(self._run)
-        form.addRow("", self.colour)
+        add_unlabelled_row(form, self.colour)
         top.addLayout(form, 1)
         layout.addLayout(top)
         removed_label = QLabel("Removed to keep the app safe and the file small:")

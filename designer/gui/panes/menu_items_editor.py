@@ -35,7 +35,7 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
-from .form_rows import NoteRow, add_row_with_side, ok_cancel, show_row, wrapping_row
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, ok_cancel, show_row, wrapping_row
 from .plugin_form import PluginForm
 
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
@@ -206,11 +206,12 @@ class MenuItemsEditor(PluginForm):
         self.sync_button.clicked.connect(self._sync_clicked)
         self._sync: tuple[str, str] | None = None  # ("create", action) or ("use", registered key)
         self._sync_stale = False
-        sync_row = QHBoxLayout()
-        sync_row.setContentsMargins(0, 0, 0, 0)
-        sync_row.addWidget(self.sync_note, 1)
-        sync_row.addWidget(self.sync_button)
-        form.addRow("", sync_row)
+        sync_row = QWidget(objectName="actionSyncRow")
+        sync_layout = QHBoxLayout(sync_row)
+        sync_layout.setContentsMargins(0, 0, 0, 0)
+        sync_layout.addWidget(self.sync_note, 1)
+        sync_layout.addWidget(self.sync_button)
+        add_unlabelled_row(form, sync_row)
         self._form = form
         self._sync_row = sync_row
         self._show_sync(None)
@@ -795,7 +796,7 @@ class MakeItDoDialog(QDialog):
         self.question.setEnabled(self.confirm.isChecked())
         self.question.textChanged.connect(self._check)
         if b.for_participant:
-            form.addRow("", self.confirm)
+            add_unlabelled_row(form, self.confirm)
             form.addRow("&Question:", self.question)
         self.problem = QLabel(objectName="makeItDoProblem", wordWrap=True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ..commands import ModelEditor
-from .form_rows import NoteRow, add_row_with_side, wrapping_row
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, wrapping_row
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -140,7 +140,7 @@ class MetadataForm(PluginForm):
         self.allow_unload = QCheckBox("Users may switch it off", objectName="allowUnloadCheck")
         self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
         self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
-        form.addRow("", wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
+        add_unlabelled_row(form, wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
         self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
