@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
 from test_editing import retype, select_plugin
 
 from designer.core.actionsync import (
@@ -380,3 +380,24 @@ def test_the_sync_note_is_as_tall_as_its_text(window: MainWindow, qtbot, base_pr
     assert note.isVisibleTo(window) and note.wordWrap()
     assert note.heightForWidth(note.width()) > note.fontMetrics().lineSpacing() * 1.5  # it wraps
     qtbot.waitUntil(lambda: note.height() == note.heightForWidth(note.width()), timeout=2000)
+
+
+def test_a_long_action_name_does_not_make_the_window_wider_than_the_screen(
+    window: MainWindow,
+    qtbot,
+    base_project: Path,  # noqa: F811
+) -> None:
+    """The plugin page asks the window for the width its form needs (so a dock gives way); the
+    'Create function' button naming a 50-letter action asked for 980 px, and a 1024 px window
+    with the Export dock grew to 1460 px. Now the page scrolls sideways for such a button."""
+    window.resize(1024, 700)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, _note, button = _action_ui(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, action, "stopRecordingAndTellEveryoneInTheMeetingAboutItPlease")
+    assert button.isVisibleTo(window) and button.sizeHint().width() > 500
+    window.export_action.trigger()
+    assert window.export_dock.isVisible()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out with the dock
+    assert window.minimumSizeHint().width() <= 1024 and window.width() == 1024

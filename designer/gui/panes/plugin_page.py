@@ -9,6 +9,10 @@ from ..commands import ModelEditor
 from .menu_items_editor import MenuItemsEditor
 from .metadata_form import MetadataForm
 
+# The most width the page asks of the window (the form wrapped as far as it goes needs about 350):
+# with the tree (160) and the Preview (488), it still fits a 1024 px screen.
+_MOST_ASKED = 360
+
 
 class PluginPage(QScrollArea):
     """Scrollable page so the form stays usable on small screens."""
@@ -94,7 +98,9 @@ class PluginPage(QScrollArea):
             return hint
         frame = 2 * self.frameWidth()
         bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(body.minimumSizeHint().width() + bar + frame, hint.height())
+        # At most _MOST_ASKED: a button naming a 50-letter action asked for 980 px, and the window
+        # grew past the screen; beyond that the page scrolls sideways instead.
+        return QSize(min(body.minimumSizeHint().width() + bar + frame, _MOST_ASKED), hint.height())
 
     def show_plugin(self, index: int) -> None:
         if index != getattr(self, "index", None):
