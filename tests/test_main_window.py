@@ -89,6 +89,21 @@ def test_the_project_page_says_what_the_branding_id_is_for(window: MainWindow, e
     assert "Upload number (brandingID): none yet." in window.details.toPlainText()
 
 
+def test_the_project_pages_table_says_switched_on_as_the_form_does(window: MainWindow, example_project: Path) -> None:
+    """The table's column read "Enabled by default" with "on"/"off", where the plugin form's tick
+    box for the same setting reads "Switched on when the app starts"."""
+    from PySide6.QtWidgets import QCheckBox
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = window.details.toPlainText()
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    tick = window.plugin_page.findChild(QCheckBox, "enabledCheck")
+    assert tick.text() in shown and "Enabled by default" not in shown
+    first = shown.split(window.package.plugins[0].display_name, 1)[1].split()
+    assert first[1] == ("yes" if tick.isChecked() else "no")  # after the plugin's id
+
+
 def test_the_project_pages_table_names_the_id_as_the_form_does(window: MainWindow, example_project: Path) -> None:
     """The table's header read "id", a word of the files; the plugin form calls the field "Id"."""
     from PySide6.QtWidgets import QLabel

@@ -48,7 +48,6 @@ PLACEMENTS = {
     "conference": "Conference menu item",
     "participants": "Participant menu item",
 }
-ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
@@ -1085,7 +1084,7 @@ class MainWindow(QMainWindow):
         rows = "".join(
             f"<tr><td><b>{html.escape(_shortened(p.display_name))}</b></td>"
             f"<td>{html.escape(_shortened(p.entry.id or ''))}</td>"
-            f"<td>{'on' if p.entry.enabled else 'off'}</td><td>{self._placement(p)}</td></tr>"
+            f"<td>{'yes' if p.entry.enabled else 'no'}</td><td>{self._placement(p)}</td></tr>"
             for p in pkg.plugins
         )
         bid = pkg.manifest.branding_id if pkg.manifest else None
@@ -1097,7 +1096,7 @@ class MainWindow(QMainWindow):
             "Each export gives the package a higher one, so every user's app loads the new plugins "
             "instead of the copy it keeps.</p>"
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
-            f"<th align=left>Enabled by default</th><th align=left>Placement</th></tr>{rows}</table>"
+            f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
         )
 
     def _package_trouble(self, p: Plugin) -> str:
@@ -1117,29 +1116,16 @@ class MainWindow(QMainWindow):
         return ", ".join(PLACEMENTS.get(s, s) for s in secs)
 
     def _plugin_html(self, p: Plugin) -> str:
+        """The page of a plugin whose package file is missing or unreadable (the others have a form)."""
         import html
 
         e = html.escape
-        pk = p.package
-        if pk is None:
-            return f"<h2>{e(_shortened(p.display_name))}</h2>" + (
-                f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is there but cannot be read "
-                "(Problems says where and why). Select it in the tree, under this plugin, to correct it.</p>"
-                if self._package_trouble(p) == "unreadable"
-                else f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is not in the package "
-                "(Problems says what to do about it).</p>"
-            )
-        items = "".join(
-            f"<li>{e(mi.label or '(label set at run time)')} — action <code>{e(mi.action or '?')}</code>, "
-            f"icon <code>{e(mi.icon or '(set at run time)')}</code></li>"
-            for _, _, mi in pk.items()
-        )
-        roles = ", ".join(ROLE_NAMES.get(r, r) for r in pk.participant_roles or []) or "nobody"
-        return (
-            f"<h2>{e(_shortened(p.display_name))}</h2><p>{e(_shortened(pk.description or '', 2000))}</p>"
-            f"<p><b>id</b> {e(pk.id or '')} &nbsp; <b>version</b> {e(str(pk.version))}</p>"
-            f"<p><b>Placement</b> {self._placement(p)}</p><ul>{items}</ul>"
-            f"<p><b>Platforms</b> {e(', '.join(pk.platforms or []) or 'none')} &nbsp; <b>Who</b> {e(roles)}</p>"
+        return f"<h2>{e(_shortened(p.display_name))}</h2>" + (
+            f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is there but cannot be read "
+            "(Problems says where and why). Select it in the tree, under this plugin, to correct it.</p>"
+            if self._package_trouble(p) == "unreadable"
+            else f"<p>The package file '{e(_shortened(p.entry.src_url or ''))}' is not in the package "
+            "(Problems says what to do about it).</p>"
         )
 
     # -- editing --------------------------------------------------------------------------
