@@ -890,14 +890,17 @@ def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
     stack = window.editor.undo_stack
     _arrow(qtbot, placement, Qt.Key.Key_Down, 2)  # participants
     _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # another field: a step of its own
-    qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step
-    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to 'rec.svg#rec'"
+    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to 'set at run time'"
+    qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step, now of no change
+    assert stack.count() == 1 and undo.text() == "&Undo Show 'Record' in: Participant menu"
+    qtbot.keyClick(icon, Qt.Key.Key_Up)
     _arrow(qtbot, placement, Qt.Key.Key_Up, 0)
-    _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # the combo left and entered again: a new step
-    assert stack.count() == 3 and undo.text() == "&Undo Change icon of 'Record' to 'set at run time'"
+    _arrow(qtbot, icon, Qt.Key.Key_Down, 1)  # the combo left and entered again: a new step
+    assert stack.count() == 3 and undo.text() == "&Undo Change icon of 'Record' to 'rec.svg#rec'"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.menu_items["participants"][0].icon is None
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[0].package.menu_items["participants"][0].icon == "rec.svg#rec"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert undo.text() == "&Undo Show 'Record' in: Participant menu"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.package.plugins[0].package.sections == ["toolbar"] and not stack.canUndo()
@@ -916,3 +919,31 @@ def test_an_ampersand_in_a_step_shows_in_the_edit_menu(window: MainWindow, qtbot
     undo.trigger()
     redo = window.findChild(QAction, "redoAction")
     assert redo.text().startswith("&Redo ") and redo.text().endswith("'Q&&A'") and undo.text() == "&Undo"
+
+
+def test_typing_a_letter_and_taking_it_back_leaves_no_undo_step(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Typing "a", then Backspace, changes nothing: Edit > Undo offers nothing and the window is clean,
+    also when the package had been saved with an earlier edit."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    undo = window.findChild(QAction, "undoAction")
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClick(name, "a")
+    assert window.isWindowModified() and undo.isEnabled()
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert not undo.isEnabled() and undo.text() == "&Undo"
+    assert not window.isWindowModified()
+    assert not window.status.text().startswith("Undone")
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    qtbot.keySequence(window, "Ctrl+S")
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, "ab")
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert not window.isWindowModified() and name.text() == "Lock toggle"
+    assert undo.text() == "&Undo Change switched on at start of 'Lock toggle' to 'off'"

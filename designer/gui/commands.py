@@ -55,6 +55,38 @@ def _take(pkg: BrandingPackage) -> _Snapshot:
     )
 
 
+def _same(a: object, b: object) -> bool:
+    """Whether two copies of model parts hold the same values. Why not ``==``: the model's
+    dataclasses compare by identity (eq=False), and a snapshot is always a fresh copy. Key order
+    counts (it is the order a save writes); anything not understood here counts as different."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (str, int, float, bool, type(None))):
+        return a == b
+    if hasattr(a, "__dict__") and not isinstance(a, type):
+        return _same(vars(a), vars(b))
+    return False
+
+
+def _same_snapshot(a: _Snapshot, b: _Snapshot) -> bool:
+    """Whether undoing from ``b`` to ``a`` would change nothing (the JSON documents are shared,
+    not copied: the same one, or not the same)."""
+    return (
+        a.docs.keys() == b.docs.keys()
+        and all(a.docs[k] is b.docs[k] for k in a.docs)
+        and a.pending_texts == b.pending_texts  # (texts or None; their order means nothing)
+        and _same(a.settings, b.settings)
+        and _same(a.manifest, b.manifest)
+        and _same(a.plugins, b.plugins)
+    )
+
+
 def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
     # Copies again so a later edit cannot reach into the stored snapshot.
     pkg.settings = copy.deepcopy(snap.settings)
@@ -99,8 +131,15 @@ class SnapshotCommand(QUndoCommand):
         if not isinstance(other, SnapshotCommand) or other._merge_key != self._merge_key or other._after is None:
             return False
         self._after = other._after
+        # A file the later edit was first to touch is, before this step, as that edit found it.
+        assert self._before is not None and other._before is not None
+        for rel, text in other._before.pending_texts.items():
+            self._before.pending_texts.setdefault(rel, text)
         self._template = other._template
         self.setText(self._template.replace("{subject}", self._subject))
+        # Typed and taken back ("a", then Backspace): a step that changes nothing leaves the stack
+        # (and a package that was saved is clean again) instead of offering to undo nothing.
+        self.setObsolete(_same_snapshot(self._before, self._after))
         return True
 
     def redo(self) -> None:

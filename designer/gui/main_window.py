@@ -1216,7 +1216,7 @@ class MainWindow(QMainWindow):
         """Undo and redo say what they did: the change may be in a file that is not on show."""
         stack = self.editor.undo_stack
         last, upcoming = self._undo_seen
-        if index < last:
+        if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             self.status.setText(f"Undone: {stack.text(index)}")
         elif index > last and upcoming is not None and stack.command(last) is upcoming:
             # The step that was next to redo is still there: a redo. An edit after undos replaces
