@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, snapshot
+from conftest import FIXTURES, open_in_editor, snapshot
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import (
@@ -947,3 +947,43 @@ def test_typing_a_letter_and_taking_it_back_leaves_no_undo_step(
     qtbot.keyClick(name, Qt.Key.Key_Backspace)
     assert not window.isWindowModified() and name.text() == "Lock toggle"
     assert undo.text() == "&Undo Change switched on at start of 'Lock toggle' to 'off'"
+
+
+def test_typing_again_after_going_to_another_field_is_a_new_undo_step(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Name typed, Tab to the next field, back to the name and typed again: two steps, and
+    Ctrl+Z takes away only the second typing (it took both)."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " on")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not name
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is name
+    name.end(False)
+    qtbot.keyClicks(name, " off")
+    undo = window.findChild(QAction, "undoAction")
+    assert undo.text() == "&Undo Change name of 'Lock toggle on' to 'Lock toggle on off'"
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert name.text() == "Lock toggle on" and window.package.plugins[0].package.name == "Lock toggle on"
+    assert undo.text() == "&Undo Change name of 'Lock toggle' to 'Lock toggle on'"
+
+
+def test_typing_in_a_source_after_going_elsewhere_is_a_new_undo_step(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    before = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "ab")
+    window.tree.setFocus()  # (a look at the project, then back to the code)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "cd")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "ab" + before
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before and not window.isWindowModified()

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.jsonfile import JsonDocument
 from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, modelled_names
@@ -121,6 +122,7 @@ class SnapshotCommand(QUndoCommand):
         self._editor = editor
         self._mutate = mutate
         self._merge_key = merge_key
+        self._run = editor.focus_run
         self._before: _Snapshot | None = None
         self._after: _Snapshot | None = None
 
@@ -128,7 +130,12 @@ class SnapshotCommand(QUndoCommand):
         return self._ID if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, SnapshotCommand) or other._merge_key != self._merge_key or other._after is None:
+        if (
+            not isinstance(other, SnapshotCommand)
+            or other._merge_key != self._merge_key
+            or other._run != self._run
+            or other._after is None
+        ):
             return False
         self._after = other._after
         # A file the later edit was first to touch is, before this step, as that edit found it.
@@ -214,6 +221,7 @@ class TextCommand(QUndoCommand):
         self._rel = rel
         self._after = new_text
         self._merge_key = merge_key
+        self._run = editor.focus_run
         self._before: str | None = None
         self._first = True
 
@@ -221,14 +229,15 @@ class TextCommand(QUndoCommand):
         return self._ID if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, TextCommand) or not self.takes(other._rel, other._merge_key):
+        if not isinstance(other, TextCommand) or not self.takes(other._rel, other._merge_key, other._run):
             return False
         self._after = other._after
         return True
 
-    def takes(self, rel: str, merge_key: str | None) -> bool:
-        """Whether an edit of ``rel`` with ``merge_key`` would merge into this one (see :meth:`mergeWith`)."""
-        return merge_key is not None and merge_key == self._merge_key and rel == self._rel
+    def takes(self, rel: str, merge_key: str | None, run: int) -> bool:
+        """Whether an edit of ``rel`` with ``merge_key``, made in focus run ``run``, would merge into
+        this one (see :meth:`mergeWith` and :attr:`ModelEditor.focus_run`)."""
+        return merge_key is not None and merge_key == self._merge_key and rel == self._rel and run == self._run
 
     def following(self, fetch: Callable[[], str]) -> Callable[[], str]:
         """``fetch``, also keeping what it gives as this step's new text (see :meth:`ModelEditor.follow_typing`)."""
@@ -272,6 +281,13 @@ class ModelEditor(QObject):
         self.undo_stack.cleanChanged.connect(self._take_typing)
         self.undo_stack.indexChanged.connect(self._take_typing)
         self._failure: Exception | None = None  # what the last edit's mutate raised
+        # Counts the keyboard's moves from one widget to another: edits merge into one undo step
+        # only within one run. Why: typing in a field, going elsewhere and coming back to type
+        # more was one step with the first typing, and Ctrl+Z took both away.
+        self.focus_run = 0
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         # Each file with unsaved text, as it was on disk when the designer started changing it
         # (None: absent): another program's change since then is not overwritten unasked. The
         # files the forms write (settings.json, manifest.json, package files) are taken as read.
@@ -347,11 +363,18 @@ class ModelEditor(QObject):
         if index == 0 or index != stack.count() or index == stack.cleanIndex():
             return False
         top = stack.command(index - 1)
-        if not isinstance(top, TextCommand) or not top.takes(rel, merge_key):
+        if not isinstance(top, TextCommand) or not top.takes(rel, merge_key, self.focus_run):
             return False
         self.package.defer_text(rel, top.following(fetch))
         self.sig_changed.emit()
         return True
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard went from one widget to another: the next edit starts a new undo step.
+        (Not when the window merely loses and regains the keyboard: the typing goes on.)"""
+        if old is not None and new is not None:
+            self.focus_run += 1
+            self.package.take_deferred()  # the typing so far, before the editor's text changes again
 
     def _take_typing(self, *_signal_args: object) -> None:
         """The stack moved or was saved: a step that follows the typing gets its text now, as it
