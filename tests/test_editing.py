@@ -987,3 +987,17 @@ def test_typing_in_a_source_after_going_elsewhere_is_a_new_undo_step(
     assert editor.toPlainText() == "ab" + before
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == before and not window.isWindowModified()
+
+
+def test_typing_a_letter_in_the_code_and_taking_it_back_leaves_no_undo_step(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    undo = window.findChild(QAction, "undoAction")
+    editor.setFocus()
+    qtbot.keyClick(editor, "a")
+    assert window.isWindowModified() and undo.isEnabled()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not window.isWindowModified())  # (once the typing pauses)
+    assert not undo.isEnabled() and undo.text() == "&Undo"
+    assert not window.status.text().startswith("Undone")

@@ -657,3 +657,13 @@ def test_a_screen_reader_names_the_xml_view_and_the_code_editor_by_their_file(
     )
     assert window.stack.currentWidget().isAncestorOf(window.source_editor)
     assert _said(window.source_editor) == "Text of lock-toggle.plugin.js"
+
+
+def test_a_shape_moved_and_moved_back_leaves_no_undo_step(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
+    key(qtbot, pane, Qt.Key.Key_Right)
+    assert window.isWindowModified()
+    key(qtbot, pane, Qt.Key.Key_Left)
+    assert window.package.read_text(pane.rel) == THREE
+    assert not window.editor.undo_stack.canUndo() and not window.isWindowModified()

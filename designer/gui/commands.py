@@ -232,7 +232,12 @@ class TextCommand(QUndoCommand):
         if not isinstance(other, TextCommand) or not self.takes(other._rel, other._merge_key, other._run):
             return False
         self._after = other._after
+        self.setObsolete(self.unchanged())  # typed and taken back: the stack drops the step
         return True
+
+    def unchanged(self) -> bool:
+        """Whether the file's text after this step is what it was before (the typing taken back)."""
+        return not self._first and self._after == self._before
 
     def takes(self, rel: str, merge_key: str | None, run: int) -> bool:
         """Whether an edit of ``rel`` with ``merge_key``, made in focus run ``run``, would merge into
@@ -368,6 +373,22 @@ class ModelEditor(QObject):
         self.package.defer_text(rel, top.following(fetch))
         self.sig_changed.emit()
         return True
+
+    def drop_unchanged_typing(self) -> None:
+        """Typing that has come back to the text it started from ("a", then Backspace in the code)
+        leaves the stack, and a saved package is clean again. Why here and not at each keystroke:
+        the keystrokes of a run of typing do not read the text (see :meth:`follow_typing`); the
+        window calls this when the typing pauses, when the text is read anyway."""
+        stack = self.undo_stack
+        index = stack.index()
+        if index == 0 or index != stack.count() or index == stack.cleanIndex():
+            return  # (the saved step stays: dropping it would leave no clean state)
+        top = stack.command(index - 1)
+        if isinstance(top, TextCommand):
+            self.package.take_deferred()
+            if top.unchanged():
+                top.setObsolete(True)
+                stack.undo()  # (an obsolete step is removed, not undone: the model is as it is)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """The keyboard went from one widget to another: the next edit starts a new undo step.

@@ -1572,6 +1572,8 @@ class MainWindow(QMainWindow):
     def _run_checks(self) -> None:
         if self.package is None or self.source_analysis is not None or self._closing:
             return  # a worker is parsing big sources: the checks run when it has finished
+        if self.editor is not None:
+            self.editor.drop_unchanged_typing()
         from .source_analysis import SourceAnalysis, sources_to_parse
 
         # Not the texts a worker has just parsed: when the memo could not keep them all (more
