@@ -1001,3 +1001,30 @@ def test_typing_a_letter_in_the_code_and_taking_it_back_leaves_no_undo_step(
     qtbot.waitUntil(lambda: not window.isWindowModified())  # (once the typing pauses)
     assert not undo.isEnabled() and undo.text() == "&Undo"
     assert not window.status.text().startswith("Undone")
+
+
+def test_undoing_a_plugin_move_keeps_that_plugin_on_show(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Lock toggle moved down, then Ctrl+Z: Lock toggle is back on top and still the one on show
+    (the page showed Meeting information, the plugin that had taken its place)."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    window.findChild(QAction, "plugin_downAction").trigger()
+    assert name.text() == "Lock toggle" and window.tree.currentItem().text(0) == "Lock toggle"
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert [p.entry.id for p in window.package.plugins][0] == "lock-toggle"
+    qtbot.waitUntil(lambda: window.tree.currentItem().text(0) == "Lock toggle" and name.text() == "Lock toggle")
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert [p.entry.id for p in window.package.plugins][1] == "lock-toggle"
+    qtbot.waitUntil(lambda: window.tree.currentItem().text(0) == "Lock toggle" and name.text() == "Lock toggle")
+    assert window.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == ("plugin", 1)
+    # Undo of a removal shows the plugin that comes back (not its neighbour, which moved down one).
+    select_plugin(window, qtbot, 0)
+    window.findChild(QAction, "plugin_removeAction").trigger()
+    window._run_checks()
+    assert window.tree.currentItem().text(0) == "Lock toggle"
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window._run_checks()  # (the tree is filled again after the checks, as after a pause in the typing)
+    assert window.tree.currentItem().text(0) == "Meeting information" and name.text() == "Meeting information"

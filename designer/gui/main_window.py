@@ -111,6 +111,16 @@ def _escape_before_paint(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_PLUGIN_KEY = Qt.ItemDataRole.UserRole + 1  # a plugin's tree item: the plugin's key (Plugin.key)
+
+
+def _key_at(keys: list[str], selected: object) -> str | None:
+    """The key of the plugin a tree item's data ``("plugin", index)`` names, if it is one."""
+    if isinstance(selected, tuple) and selected[0] == "plugin" and 0 <= selected[1] < len(keys):
+        return keys[selected[1]]
+    return None
+
+
 class _PageStack(QStackedWidget):
     """The centre: one page at a time, only as wide as the page on show needs.
 
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
         self.plugin_page: PluginPage | None = None
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
         self._typing_pkg: BrandingPackage | None = None  # holds typing it has not read yet (_source_edited)
+        self._tree_keys: list[str] = []  # the plugins' keys (Plugin.key) in the tree's order (_fill_tree)
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
@@ -904,6 +915,7 @@ class MainWindow(QMainWindow):
         style = self.style()
         current = self.tree.currentItem()
         selected = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        selected_key = current.data(0, _PLUGIN_KEY) if current is not None else None
         self.tree.blockSignals(True)
         self.tree.clear()
         self.tree.blockSignals(False)
@@ -928,6 +940,7 @@ class MainWindow(QMainWindow):
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
+            it.setData(0, _PLUGIN_KEY, plugin.key)
             errors = errors_of[index]
             it.setIcon(
                 0,
@@ -945,6 +958,13 @@ class MainWindow(QMainWindow):
                 it.addChild(child)
             root.addChild(it)
         root.setExpanded(True)
+        keys = [p.key for p in pkg.plugins]
+        shown_keys, self._tree_keys = self._tree_keys, keys
+        if sorted(shown_keys) == sorted(keys) and selected_key in keys and selected_key != _key_at(keys, selected):
+            # The plugins were reordered (undo of "Move plugin down"): the selection goes with its
+            # plugin, not to whichever now has its place. (Not when one was added or removed: undo
+            # of a removal shows the plugin that comes back, in its old place.)
+            selected = ("plugin", keys.index(selected_key))
         self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
 
     def _package_title(self) -> str:
