@@ -946,7 +946,7 @@ def test_typing_a_letter_and_taking_it_back_leaves_no_undo_step(
     qtbot.keyClick(name, Qt.Key.Key_Backspace)
     qtbot.keyClick(name, Qt.Key.Key_Backspace)
     assert not window.isWindowModified() and name.text() == "Lock toggle"
-    assert undo.text() == "&Undo Change switched on at start of 'Lock toggle' to 'off'"
+    assert undo.text() == "&Undo Leave 'Lock toggle' off when the app starts"
 
 
 def test_typing_again_after_going_to_another_field_is_a_new_undo_step(
@@ -1028,3 +1028,25 @@ def test_undoing_a_plugin_move_keeps_that_plugin_on_show(window: MainWindow, qtb
     qtbot.keySequence(window, "Ctrl+Z")
     window._run_checks()  # (the tree is filled again after the checks, as after a pause in the typing)
     assert window.tree.currentItem().text(0) == "Meeting information" and name.text() == "Meeting information"
+
+
+def test_the_edit_menu_names_tick_box_and_label_edits_in_the_forms_words(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Not the file's words ("Change platforms of 'Record' to web, electron", "… roles … chair"),
+    nor "Change switched on at start of 'Record' to 'off'", nor a label of no named item."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    undo = window.findChild(QAction, "undoAction")
+    tick(qtbot, window.findChild(QCheckBox, "platform_ios"))
+    assert undo.text() == "&Undo Change where 'Record' loads to: Web app, Desktop app, Android"
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))
+    assert undo.text() == "&Undo Change who gets 'Record' to: Hosts, Guests"
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    assert undo.text() == "&Undo Leave 'Record' off when the app starts"
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    assert undo.text() == "&Undo Switch 'Record' on when the app starts"
+    tick(qtbot, window.findChild(QCheckBox, "allowUnloadCheck"))
+    assert undo.text() == "&Undo Stop users from switching 'Record' off"
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Tape")
+    assert undo.text() == "&Undo Change label of 'Record' to 'Tape'"

@@ -369,13 +369,13 @@ class MenuItemsEditor(PluginForm):
     def _name(self) -> str:
         return self._plugin().display_name
 
-    def _edit_item(self, text: str, change: Any, merge: str | None = None) -> None:
+    def _edit_item(self, text: str, change: Any, merge: str | None = None, subject: str = "") -> None:
         row, index = self.list.currentRow(), self.index
 
         def mutate(pkg: BrandingPackage) -> None:
             change(self._items(pkg)[row])
 
-        self.editor.edit(text, mutate, f"{index}/item/{row}/{merge}" if merge else None)
+        self.editor.edit(text, mutate, f"{index}/item/{row}/{merge}" if merge else None, subject)
 
     def _placement_chosen(self, pos: int) -> None:
         new = PLACEMENT_CHOICES[pos][0]
@@ -483,7 +483,12 @@ class MenuItemsEditor(PluginForm):
     def _label_edited(self, text: str) -> None:
         if self._loading:
             return
-        self._edit_item(f"Change label to '{text}'", lambda mi: setattr(mi, "label", text), "label")
+        # Which label: "Change label to 'Stop'" did not say of which item (nor of which plugin).
+        mi = self._items()[self.list.currentRow()]
+        self._edit_item(
+            f"Change label of '{{subject}}' to '{text}'", lambda mi: setattr(mi, "label", text), "label",
+            mi.label or mi.action or self._name(),
+        )  # fmt: skip
 
     def _label_runtime_toggled(self, on: bool) -> None:
         if self._loading:

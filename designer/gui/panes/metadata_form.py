@@ -136,10 +136,10 @@ class MetadataForm(PluginForm):
         # fields were below the fold.
         self.enabled = QCheckBox("Switched on when the app starts", objectName="enabledCheck")
         self.enabled.setToolTip("settings.json 'enabled': loaded by default, or only when the user switches it on.")
-        self.enabled.toggled.connect(lambda on: self._set("entry", "enabled", on, "switched on at start"))
+        self.enabled.toggled.connect(self._enabled_toggled)
         self.allow_unload = QCheckBox("Users may switch it off", objectName="allowUnloadCheck")
         self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
-        self.allow_unload.toggled.connect(lambda on: self._set("package", "allow_unload", on, "users may switch off"))
+        self.allow_unload.toggled.connect(self._allow_unload_toggled)
         add_unlabelled_row(form, wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
@@ -245,9 +245,21 @@ class MetadataForm(PluginForm):
     def _set(self, target: str, attr: str, value: Any, what: str, merge: bool = False) -> None:
         if self._loading:
             return
-        shown = value if not isinstance(value, bool) else ("on" if value else "off")
-        text = f"Change {what} of '{{subject}}' to '{shown}'"
-        self.editor.set_field(self.index, target, attr, value, text, merge=merge)
+        self.editor.set_field(
+            self.index, target, attr, value, f"Change {what} of '{{subject}}' to '{value}'", merge=merge
+        )
+
+    # The two switches' undo steps say what the tick does, in the form's words: "Change switched on
+    # at start of 'X' to 'off'" (and "users may switch off … to 'off'") was hard to read.
+    def _enabled_toggled(self, on: bool) -> None:
+        if not self._loading:
+            text = "Switch '{subject}' on when the app starts" if on else "Leave '{subject}' off when the app starts"
+            self.editor.set_field(self.index, "entry", "enabled", on, text)
+
+    def _allow_unload_toggled(self, on: bool) -> None:
+        if not self._loading:
+            text = "Let users switch '{subject}' off" if on else "Stop users from switching '{subject}' off"
+            self.editor.set_field(self.index, "package", "allow_unload", on, text)
 
     def _name_edited(self, name: str) -> None:
         """The name, and in the same step the starter's parts that repeat it while they are still
@@ -298,9 +310,14 @@ class MetadataForm(PluginForm):
         value = _ticked_list(
             current if isinstance(current, list) else [], boxes, loaded if isinstance(loaded, list) else []
         )
-        what = "platforms" if attr == "platforms" else "roles"
-        shown = ", ".join(value) or "none"
-        self.editor.set_field(self.index, "package", attr, value, f"Change {what} of '{{subject}}' to {shown}")
+        # In the words of the tick boxes ("Web app", "Hosts"), not the file's ("web", "chair").
+        labels = PLATFORM_LABELS if attr == "platforms" else ROLE_LABELS
+        shown = ", ".join(labels[v][0] if isinstance(v, str) and v in labels else str(v) for v in value)
+        if attr == "platforms":
+            text = f"Change where '{{subject}}' loads to: {shown or 'nowhere'}"
+        else:
+            text = f"Change who gets '{{subject}}' to: {shown or 'nobody'}"
+        self.editor.set_field(self.index, "package", attr, value, text)
 
     def _derive_id(self) -> None:
         self.id.setText(safe_id(self.name.text()))
