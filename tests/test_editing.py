@@ -1050,3 +1050,21 @@ def test_the_edit_menu_names_tick_box_and_label_edits_in_the_forms_words(
     assert undo.text() == "&Undo Stop users from switching 'Record' off"
     retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Tape")
     assert undo.text() == "&Undo Change label of 'Record' to 'Tape'"
+
+
+def test_undoing_a_menu_item_move_keeps_that_item_selected(window: MainWindow, qtbot, base_project: Path) -> None:
+    """'New item' moved up, then Ctrl+Z: it goes back down and stays the item on show (the fields
+    showed 'Record', the item that had taken its place)."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    items = window.findChild(QListWidget, "menuItemsList")
+    label = window.findChild(QLineEdit, "labelEdit")
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    up = window.findChild(QPushButton, "moveUpButton")
+    qtbot.mouseClick(up, Qt.MouseButton.LeftButton)
+    assert items.currentRow() == 0 and label.text() == "New item"
+    qtbot.keyClick(up, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [mi.label for mi in window.package.plugins[0].package.menu_items["toolbar"]] == ["Record", "New item"]
+    assert items.currentRow() == 1 and label.text() == "New item"
+    qtbot.keyClick(items, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert items.currentRow() == 0 and label.text() == "New item"

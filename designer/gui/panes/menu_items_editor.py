@@ -113,6 +113,8 @@ class MenuItemsEditor(PluginForm):
         # meanwhile must not take another's; given back once, then forgotten.
         self._parked_items: dict[str, list[MenuItem]] = {}
         self._parked_labels: dict[tuple[str, str], str] = {}
+        # The plugin and its items' actions as the list last showed them (see refresh).
+        self._shown: tuple[str, list[str | None]] = ("", [])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)  # the group box around the editor has the margins
 
@@ -254,7 +256,7 @@ class MenuItemsEditor(PluginForm):
             pos = next(i for i, (k, _, _) in enumerate(PLACEMENT_CHOICES) if k == section or k is None)
             self.placement.setCurrentIndex(pos)
             self.explain.setText(PLACEMENT_CHOICES[pos][2])
-            row = self.list.currentRow()
+            row = self._row_to_keep(self.list.currentRow())
             self._choices = icon_choices(self.editor.package, self._plugin())
             # Rows are updated in place, with the list's signals held: clearing it made it report
             # "no row", which greyed the item fields for a moment, and a greyed Label field loses
@@ -270,6 +272,17 @@ class MenuItemsEditor(PluginForm):
         finally:
             self._loading = False
         self._show_item(self.list.currentRow())
+
+    def _row_to_keep(self, row: int) -> int:
+        """The row to select after a change: ``row``, or where its item went when the items were
+        only reordered (undo of "Move up": the moved item stays selected, not the one that took
+        its place). Remembers the items as they are now, for the next change."""
+        key, actions = self._plugin().key, [mi.action for mi in self._items()]
+        (shown_key, shown), self._shown = self._shown, (key, actions)
+        if key == shown_key and shown != actions and sorted(map(str, shown)) == sorted(map(str, actions)):
+            if 0 <= row < len(shown) and actions.count(shown[row]) == 1:
+                return actions.index(shown[row])
+        return row
 
     def _fill_rows(self, items: list[MenuItem]) -> None:
         """One row per menu item, the rows there already reused (the icon drawn afresh: its file
