@@ -667,3 +667,24 @@ def test_a_shape_moved_and_moved_back_leaves_no_undo_step(qtbot, window, example
     key(qtbot, pane, Qt.Key.Key_Left)
     assert window.package.read_text(pane.rel) == THREE
     assert not window.editor.undo_stack.canUndo() and not window.isWindowModified()
+
+
+def test_ctrl_z_in_the_stroke_width_box_undoes_the_width(qtbot, window, example_project: Path) -> None:
+    """A width typed in (Return), then Ctrl+Z with the box still holding the keyboard: nothing
+    happened (the box's own undo had nothing left); now the window's Undo takes the width back."""
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the line
+    assert selected_tag(pane) == "line"
+    spin = pane.width_spin
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    qtbot.keyClick(spin, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(spin, "3")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert "stroke-width='3'" in window.package.read_text(pane.rel)
+    qtbot.keyClick(spin, Qt.Key.Key_Z, CTRL)
+    assert window.package.read_text(pane.rel) == THREE and not window.isWindowModified()
+    qtbot.keyClick(spin, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "stroke-width='3'" in window.package.read_text(pane.rel)

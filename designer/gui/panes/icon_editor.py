@@ -51,6 +51,7 @@ from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
 from ..tones import box_style
+from ..undo_keys import UndoKeysToWindow
 from .icon_sources import IconAdder, owning_plugin
 
 __all__ = ["IconEditorPane", "IconPreviewStrip"]
@@ -333,6 +334,8 @@ class IconEditorPane(QWidget):
         self.width_spin.setToolTip("Stroke width (in grid units)")
         self.width_spin.setAccessibleName("Stroke width")
         self.width_spin.setKeyboardTracking(False)
+        self._undo_keys = UndoKeysToWindow(self)  # Ctrl+Z there did nothing once a width was taken
+        self.width_spin.installEventFilter(self._undo_keys)
         self.width_spin.valueChanged.connect(
             lambda v: self.canvas.set_paint({"stroke-width": f"{v:g}"}) if not self._loading else None
         )

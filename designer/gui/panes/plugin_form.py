@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from ..undo_keys import is_undo_key
 
 if TYPE_CHECKING:
     from ...core.model import Plugin
@@ -69,9 +71,7 @@ class PluginForm(QWidget):
             # undid an earlier, unrelated step too.
             if isinstance(obj, QLineEdit) and obj.property("recordsWhenLeft") and obj.isModified():
                 return super().eventFilter(obj, event)
-            if any(event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)) or (
-                event.keyCombination().toCombined() == QKeySequence("Ctrl+Shift+Z")[0].toCombined()
-            ):
+            if is_undo_key(event):
                 event.ignore()  # not the field's: the shortcut goes on to the window's Undo/Redo
                 return True
         return super().eventFilter(obj, event)
