@@ -1068,3 +1068,29 @@ def test_undoing_a_menu_item_move_keeps_that_item_selected(window: MainWindow, q
     assert items.currentRow() == 1 and label.text() == "New item"
     qtbot.keyClick(items, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert items.currentRow() == 0 and label.text() == "New item"
+
+
+def test_undoing_a_duplicate_or_an_added_plugin_goes_back_to_the_plugin_on_show(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Ctrl+Z after Duplicate showed the package's overview page: now the plugin that was on show."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    name = window.findChild(QLineEdit, "nameEdit")
+    window.findChild(QAction, "plugin_duplicateAction").trigger()
+    assert window.tree.currentItem().text(0) == "Meeting information (copy)"
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window._run_checks()  # (the tree is filled again after the checks, as after a pause)
+    assert window.tree.currentItem().text(0) == "Meeting information"
+    assert window.stack.currentWidget() is window.plugin_page and name.text() == "Meeting information"
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Second", True))
+    select_plugin(window, qtbot, 2)
+    window.findChild(QAction, "plugin_addAction").trigger()
+    assert window.tree.currentItem().text(0) == "Second"
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window._run_checks()
+    assert window.tree.currentItem().text(0) == "Raise hand helper" and name.text() == "Raise hand helper"

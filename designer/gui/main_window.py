@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
         self._typing_pkg: BrandingPackage | None = None  # holds typing it has not read yet (_source_edited)
         self._tree_keys: list[str] = []  # the plugins' keys (Plugin.key) in the tree's order (_fill_tree)
+        # (tree item data, plugin key) on show before the step just undone: see _undo_moved, _fill_tree
+        self._reselect: tuple[object, str | None] | None = None
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
@@ -916,6 +918,7 @@ class MainWindow(QMainWindow):
         current = self.tree.currentItem()
         selected = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         selected_key = current.data(0, _PLUGIN_KEY) if current is not None else None
+        reselect, self._reselect = self._reselect, None
         self.tree.blockSignals(True)
         self.tree.clear()
         self.tree.blockSignals(False)
@@ -965,6 +968,10 @@ class MainWindow(QMainWindow):
             # plugin, not to whichever now has its place. (Not when one was added or removed: undo
             # of a removal shows the plugin that comes back, in its old place.)
             selected = ("plugin", keys.index(selected_key))
+        elif reselect is not None and selected_key is not None and selected_key not in keys:
+            # An undo took away the plugin on show (a duplicate, an added plugin): back to what
+            # was on show before that step, rather than to the package's overview.
+            selected = ("plugin", keys.index(reselect[1])) if reselect[1] in keys else reselect[0]
         self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
 
     def _package_title(self) -> str:
@@ -1235,13 +1242,23 @@ class MainWindow(QMainWindow):
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
         stack = self.editor.undo_stack
+        if self.sender() is not stack:
+            return  # the stack of a package no longer open (its panes are on their way out)
         last, upcoming = self._undo_seen
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             self.status.setText(f"Undone: {stack.text(index)}")
+            self._reselect = getattr(stack.command(index), "shown_before", None)
         elif index > last and upcoming is not None and stack.command(last) is upcoming:
             # The step that was next to redo is still there: a redo. An edit after undos replaces
             # it, and the count may be the same (undo twice, redo, edit), which said "Redone".
             self.status.setText(f"Redone: {stack.text(index - 1)}")
+        elif index == last + 1:  # a new step: what the tree showed before it, for its undo
+            current = self.tree.currentItem()
+            if current is not None:
+                stack.command(index - 1).shown_before = (
+                    current.data(0, Qt.ItemDataRole.UserRole),
+                    current.data(0, _PLUGIN_KEY),
+                )
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:
