@@ -221,3 +221,25 @@ def test_a_recovery_copy_the_disk_refuses_is_said_in_plain_words(
         "Could not keep a recovery copy (/home/alex/.local/share/plugin-designer/recovery/x.json: No space left on device)."
     )
     assert "Errno" not in said and "save them with Ctrl+S" in said
+
+
+def test_the_recovery_copy_follows_an_undo(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Two edits kept aside, the second undone: the copy kept the undone edit until the next
+    30-second save, and a crash meanwhile gave it back. Now the copy is the undone state shortly after."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit
+    from test_editing import retype, select_plugin, tick
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Kept")
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    window.autosave()
+    settings = "settings.json"
+    assert settings in read_recovery(example_project / "webapp2").writes
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: settings not in read_recovery(example_project / "webapp2").writes)
+    recovery = read_recovery(example_project / "webapp2")
+    assert list(recovery.writes) == ["plugins/lock-toggle/lock-toggle.plugin.package.json"] and not recovery.deletes
+    assert b'"name": "Kept"' in recovery.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    qtbot.waitUntil(lambda: settings in read_recovery(example_project / "webapp2").writes)

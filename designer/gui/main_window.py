@@ -50,6 +50,7 @@ PLACEMENTS = {
 }
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
+AUTOSAVE_AFTER_UNDO_MS = 500  # (holding Ctrl+Z down writes the copy once, when it is let go)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
@@ -186,6 +187,10 @@ class MainWindow(QMainWindow):
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
+        # After an undo or a redo the copy is kept again shortly, not up to 30 s later: a crash
+        # meanwhile gave back edits the user had just undone (or lost one just redone).
+        self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_UNDO_MS)
+        self._autosave_soon.timeout.connect(self.autosave)
         self.setWindowTitle("Plugin Designer")
         self.resize(1200, 760)
 
@@ -1245,6 +1250,8 @@ class MainWindow(QMainWindow):
         if self.sender() is not stack:
             return  # the stack of a package no longer open (its panes are on their way out)
         last, upcoming = self._undo_seen
+        if index < last:
+            self._autosave_soon.start()
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             self.status.setText(f"Undone: {stack.text(index)}")
             self._reselect = getattr(stack.command(index), "shown_before", None)
@@ -1252,6 +1259,7 @@ class MainWindow(QMainWindow):
             # The step that was next to redo is still there: a redo. An edit after undos replaces
             # it, and the count may be the same (undo twice, redo, edit), which said "Redone".
             self.status.setText(f"Redone: {stack.text(index - 1)}")
+            self._autosave_soon.start()
         elif index == last + 1:  # a new step: what the tree showed before it, for its undo
             current = self.tree.currentItem()
             if current is not None:
