@@ -243,3 +243,21 @@ def test_the_recovery_copy_follows_an_undo(window: MainWindow, qtbot, example_pr
     assert b'"name": "Kept"' in recovery.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
     qtbot.keySequence(window, "Ctrl+Shift+Z")
     qtbot.waitUntil(lambda: settings in read_recovery(example_project / "webapp2").writes)
+
+
+def test_edits_thrown_away_on_closing_just_after_an_undo_are_not_kept(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Undo, then close and Discard at once: the copy due after the undo must not bring back
+    the edits just thrown away at the next start."""
+    from PySide6.QtWidgets import QCheckBox
+    from test_editing import select_plugin, tick
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    tick(qtbot, window.findChild(QCheckBox, "allowUnloadCheck"))
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert window.close()  # (the window fixture answers Discard)
+    window.autosave()  # what the timer started by the undo does a moment later
+    assert read_recovery(example_project / "webapp2") is None

@@ -712,8 +712,8 @@ class MainWindow(QMainWindow):
         """Copy unsaved edits to the recovery folder (never into the project itself)."""
         from ..core.recovery import write_recovery
 
-        if self.package is None or self.editor is None or self.editor.undo_stack.isClean():
-            return
+        if self.package is None or self.editor is None or self.editor.undo_stack.isClean() or self._closing:
+            return  # (closing: the edits were saved or thrown away; a copy now would offer them back)
         try:
             write_recovery(self.package)
         except OSError as exc:  # a full disk must not interrupt the user's work
