@@ -1094,3 +1094,37 @@ def test_undoing_a_duplicate_or_an_added_plugin_goes_back_to_the_plugin_on_show(
     qtbot.keySequence(window, "Ctrl+Z")
     window._run_checks()
     assert window.tree.currentItem().text(0) == "Raise hand helper" and name.text() == "Raise hand helper"
+
+
+def test_typing_on_after_ctrl_z_goes_where_the_undone_typing_was(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """After Ctrl+Z the description box's cursor went to its start (the name field's to its end),
+    so the next letters landed far from where the user was typing."""
+    from PySide6.QtGui import QTextCursor
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    before = description.toPlainText()
+    description.setFocus()
+    description.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(description, " More")
+    qtbot.keyClick(description, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(description, " Less")
+    assert description.toPlainText() == before + " Less"
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.setCursorPosition(4)
+    qtbot.keyClicks(name, "XY")
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(name, "Z")
+    assert name.text() == "LockZ toggle" and window.package.plugins[0].package.name == "LockZ toggle"
+    select_plugin(window, qtbot, 1)
+    label = window.findChild(QLineEdit, "labelEdit")
+    label.setFocus()
+    label.setCursorPosition(7)
+    qtbot.keyClicks(label, "XY")
+    qtbot.keyClick(label, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(label, "Z")
+    assert label.text() == "MeetingZ information"

@@ -13,7 +13,18 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QWidget,
+)
 
 __all__ = [
     "NoteRow",
@@ -21,10 +32,36 @@ __all__ = [
     "add_unlabelled_row",
     "mnemonic_of",
     "ok_cancel",
+    "show_field_text",
     "show_row",
     "with_mnemonics",
     "wrapping_row",
 ]
+
+
+def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show ``text`` in a field the model has changed (an undo, a redo), the cursor where the
+    change ends. Why: the field's cursor went to its end (a line) or to its start (the
+    description box), so typing on after Ctrl+Z went somewhere else than where the user was.
+    Nothing happens when the text is already there: the cursor of someone typing stays put."""
+    old = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+    if old == text:
+        return
+    start = 0
+    while start < min(len(old), len(text)) and old[start] == text[start]:
+        start += 1
+    same_end = 0
+    while same_end < min(len(old), len(text)) - start and old[-1 - same_end] == text[-1 - same_end]:
+        same_end += 1
+    place = len(text[: len(text) - same_end].encode("utf-16-le")) // 2  # (Qt counts UTF-16 units)
+    if isinstance(field, QLineEdit):
+        field.setText(text)
+        field.setCursorPosition(place)
+    else:
+        field.setPlainText(text)
+        cursor = field.textCursor()
+        cursor.setPosition(min(place, field.document().characterCount() - 1))
+        field.setTextCursor(cursor)
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:

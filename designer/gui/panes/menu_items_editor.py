@@ -35,7 +35,15 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
-from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, ok_cancel, show_row, wrapping_row
+from .form_rows import (
+    NoteRow,
+    add_row_with_side,
+    add_unlabelled_row,
+    ok_cancel,
+    show_field_text,
+    show_row,
+    wrapping_row,
+)
 from .plugin_form import PluginForm
 
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
@@ -370,10 +378,8 @@ class MenuItemsEditor(PluginForm):
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
             shown = self._parked_labels.get((self._plugin().key, mi.action or ""), "") if runtime else mi.label
-            if self.label.text() != shown:
-                self.label.setText(shown)  # greyed while the plugin sets it: what Untick gives back
-            if self.action.text() != (mi.action or ""):
-                self.action.setText(mi.action or "")
+            show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
+            show_field_text(self.action, mi.action or "")
             self.action_note.setText("")
         finally:
             self._loading = False

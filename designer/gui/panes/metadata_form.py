@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ..commands import ModelEditor
-from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, wrapping_row
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, show_field_text, wrapping_row
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -217,8 +217,7 @@ class MetadataForm(PluginForm):
         try:
             _set_text(self.name, p.name or "")
             _set_text(self.id, p.id or "")
-            if self.description.toPlainText() != (p.description or ""):
-                self.description.setPlainText(p.description or "")
+            show_field_text(self.description, p.description or "")
             # "2." and "2.0" are the same number: leave what the user is typing alone.
             typed = parse_version(self.version.text(), p.raw.get("version"))
             if typed != p.version or type(typed) is not type(p.version):
@@ -369,9 +368,7 @@ def _followed_words(parts: list[str]) -> str:
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:
-    # Only when different: setting the same text would move the cursor while the user types.
-    if edit.text() != text:
-        edit.setText(text)
+    show_field_text(edit, text)  # (only when different: the cursor of someone typing stays put)
 
 
 def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list) -> list:
