@@ -1766,3 +1766,32 @@ def test_the_plugin_form_beside_the_export_dock_is_not_cut_off(
     for pos in (0, page.verticalScrollBar().maximum()):  # top and bottom of the page
         page.verticalScrollBar().setValue(pos)
         assert _form_fits(page) == []
+
+
+def test_going_back_several_steps_in_the_undo_history_says_how_many(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """A click three steps back said "Undone: <the earliest step>" only, as if that one alone had gone."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QUndoView
+
+    window.open_path(base_project)
+    for name in ("One", "Two", "Three"):
+        window.editor.set_field(0, "package", "name", name, f"Change name of '{{subject}}' to '{name}'")
+    window.findChild(QAction, "historyAction").trigger()
+    view = window.findChild(QUndoView, "undoHistory")
+
+    def click(row: int) -> None:
+        rect = view.visualRect(view.model().index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(1)
+    assert window.package.plugins[0].display_name == "One"
+    assert window.status.text() == "Undone 2 steps: back to just after Change name of 'Record' to 'One'"
+    click(0)
+    assert window.status.text() == "Undone: Change name of 'Record' to 'One'"
+    click(3)
+    assert window.status.text() == "Redone 3 steps, up to Change name of 'Two' to 'Three'"
+    click(2)
+    click(0)
+    assert window.status.text() == "Undone 2 steps: back to the package as it was opened"

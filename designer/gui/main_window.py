@@ -1253,12 +1253,22 @@ class MainWindow(QMainWindow):
         if index < last:
             self._autosave_soon.start()
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
-            self.status.setText(f"Undone: {stack.text(index)}")
+            # Several at once (a click in the Undo history) are said as several: "Undone: X" named
+            # only the earliest of them, as if nothing else had gone.
+            if last - index == 1:
+                self.status.setText(f"Undone: {stack.text(index)}")
+            elif index == 0:
+                self.status.setText(f"Undone {last} steps: back to the package as it was opened")
+            else:
+                self.status.setText(f"Undone {last - index} steps: back to just after {stack.text(index - 1)}")
             self._reselect = getattr(stack.command(index), "shown_before", None)
         elif index > last and upcoming is not None and stack.command(last) is upcoming:
             # The step that was next to redo is still there: a redo. An edit after undos replaces
             # it, and the count may be the same (undo twice, redo, edit), which said "Redone".
-            self.status.setText(f"Redone: {stack.text(index - 1)}")
+            done = stack.text(index - 1)
+            self.status.setText(
+                f"Redone: {done}" if index - last == 1 else f"Redone {index - last} steps, up to {done}"
+            )
             self._autosave_soon.start()
         elif index == last + 1:  # a new step: what the tree showed before it, for its undo
             current = self.tree.currentItem()
