@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, name_clashes, name_difference, not_a_zip_why
+from .files import _zip_prefix, name_clashes, name_difference, not_a_file, not_a_zip_why
 from .problems import printable
 from .state import STATE_DIR, update_state
 
@@ -410,7 +410,8 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
     if source.is_dir():
         raise ImportRefused(f"{source} is a folder, not a ZIP: open it directly with 'plugin-designer {source}'.")
     if not source.is_file():
-        raise ImportRefused(f"{source}: no such file")
+        there = not_a_file(source.resolve()) if os.path.lexists(source) else None
+        raise ImportRefused(f"{source}: is {there}, not a ZIP file" if there else f"{source}: no such file")
     _check_target(target)
     if not zipfile.is_zipfile(source):
         raise ImportRefused(f"{source}: {not_a_zip_why(source)}.")

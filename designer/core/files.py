@@ -833,6 +833,11 @@ def locate(path: Path) -> PackageFiles:
             )
         project = root.parent if root.name == "webapp2" else root
         return DirFiles(root, project)
+    there = not_a_file(path.resolve())  # (what a link points to)
+    if there is not None:
+        # A named pipe or a device is never a package, and reading one to find out never ends
+        # (`check` of a FIFO or /dev/zero hung until it was killed).
+        raise NotAPackageError(f"{path}: is {there}, not a folder or a ZIP file")
     import zipfile
 
     if zipfile.is_zipfile(path):

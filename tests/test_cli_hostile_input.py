@@ -1,0 +1,44 @@
+"""The command line and the core given input nobody tried before: special files named as the
+package, the designer's own records damaged, output paths that are links. Every answer is a plain
+message naming the file and an exit code (2: unusable), never a traceback, a hang or lost data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+def run(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # (The timeout only keeps a hang from blocking the suite: a hang fails the test.)
+    return subprocess.run(
+        [sys.executable, "-m", "designer", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_named_pipe_given_as_the_package_is_named_not_read_forever(command: str, tmp_path: Path) -> None:
+    """`check branding.zip` where branding.zip was a named pipe waited for a writer forever."""
+    pipe = tmp_path / "branding.zip"
+    os.mkfifo(pipe)
+    extra = ["-o", tmp_path / "out.zip"] if command == "export" else []
+    out = run(command, pipe, "--json", *extra)
+    assert out.returncode == 2
+    assert json.loads(out.stdout)["error"] == f"{pipe}: is a named pipe (FIFO), not a folder or a ZIP file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
+
+
+def test_import_of_a_named_pipe_says_what_it_is(tmp_path: Path) -> None:
+    """It said "no such file" about a file that was there."""
+    pipe = tmp_path / "branding.zip"
+    os.mkfifo(pipe)
+    out = run("import", pipe, "-o", tmp_path / "p")
+    assert out.returncode == 2
+    assert out.stderr.strip() == f"plugin-designer: {pipe}: is a named pipe (FIFO), not a ZIP file"
+    assert not (tmp_path / "p").exists()
