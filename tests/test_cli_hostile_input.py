@@ -42,3 +42,53 @@ def test_import_of_a_named_pipe_says_what_it_is(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert out.stderr.strip() == f"plugin-designer: {pipe}: is a named pipe (FIFO), not a ZIP file"
     assert not (tmp_path / "p").exists()
+
+
+def _project(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import FIXTURES
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    return project
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"last_export": {"path": 123, "sha256": "x"}},
+        {"last_export": {"path": ["a.zip"], "sha256": "x"}},
+        {"imported": {"copy": 5, "sha256": "x"}},
+        {"imported": {"copy": {"a": 1}, "sha256": "x"}},
+    ],
+)
+def test_a_state_file_with_values_of_the_wrong_type_is_no_record(record: dict, tmp_path: Path, capsys) -> None:
+    """A number where the state file keeps the last ZIP's path was a TypeError traceback."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    (project / ".plugin-designer").mkdir()
+    (project / ".plugin-designer" / "state.json").write_text(json.dumps(record), encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["baseline"] is None
+    assert (tmp_path / "out.zip").is_file()
+
+
+def test_the_imported_copy_is_looked_for_only_in_the_designers_folder(tmp_path: Path, capsys) -> None:
+    """A state file naming a ZIP anywhere on the computer as the imported copy made the export
+    read it and print its contents as "what changed"."""
+    import hashlib
+
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    elsewhere = tmp_path / "private.zip"
+    main(["export", str(project), "-o", str(elsewhere)])  # a ZIP with the same layout: every file comparable
+    capsys.readouterr()
+    digest = hashlib.sha256(elsewhere.read_bytes()).hexdigest()
+    state = {"imported": {"copy": "../private.zip", "sha256": digest, "source": "x.zip"}}
+    (project / ".plugin-designer" / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["baseline"] is None and doc["changes"] == []

@@ -403,18 +403,32 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
 
 
 def _baseline(project: Path, state: dict[str, Any]) -> tuple[str | None, Path | None, bool]:
-    """What to compare with: (words, ZIP, whether it is our own export, laid out as we write)."""
+    """What to compare with: (words, ZIP, whether it is our own export, laid out as we write).
+
+    The state file is the user's to edit (or damage): a value of the wrong type is no record
+    (a number as the path was a traceback), and the imported copy is only looked for in the
+    designer's own folder, where the import puts it.
+    """
     rec = state.get("last_export")
-    if isinstance(rec, dict) and rec.get("path"):
+    if isinstance(rec, dict) and isinstance(rec.get("path"), str) and rec["path"]:
         path = Path(rec["path"])
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
             return f"the last export ({path.name}, brandingID {rec.get('brandingID')})", path, True
     rec = state.get("imported")
-    if isinstance(rec, dict) and rec.get("copy"):
-        path = project / rec["copy"]
+    copy = rec.get("copy") if isinstance(rec, dict) else None
+    if isinstance(rec, dict) and isinstance(copy, str) and _inside(state_dir(project), project / copy):
+        path = project / copy
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
             return f"the imported ZIP ({Path(str(rec.get('source', path))).name})", path, False
     return None, None, False
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """Whether ``path`` (links followed) lies in ``folder``."""
+    try:
+        return folder.resolve() in path.resolve().parents
+    except (OSError, ValueError, RuntimeError):  # a NUL in the name, a loop of links
+        return False
 
 
 def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChange]:
