@@ -92,3 +92,58 @@ def test_the_imported_copy_is_looked_for_only_in_the_designers_folder(tmp_path: 
     assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["baseline"] is None and doc["changes"] == []
+
+
+CONFLICT = (
+    b'{\n<<<<<<< HEAD\n  "last_export": {"brandingID": 1900000000000}\n=======\n  "deploy": {}\n>>>>>>> theirs\n}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (CONFLICT, "is damaged (it is not valid JSON at line 2, column 1: "),
+        (b"[1900000000000]", "is damaged (it holds no JSON object)"),
+        (b'{"last_export": "caf\xe9"}', "is damaged (it is not UTF-8 text: byte 21 is 0xe9)"),
+        (None, "is a folder, not a file"),
+    ],
+)
+def test_export_never_writes_over_a_state_file_it_cannot_read(
+    content: bytes | None, phrase: str, tmp_path: Path, capsys
+) -> None:
+    """A state.json with a merge conflict (or made a folder) was read as "no record" and written
+    over: the last brandingID and the import's record were lost, and the new brandingID could be
+    lower than the one already uploaded."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    state = project / ".plugin-designer" / "state.json"
+    state.parent.mkdir()
+    state.mkdir() if content is None else state.write_bytes(content)
+    manifest = (project / "webapp2" / "manifest.json").read_bytes()
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error.startswith(f"{state} {phrase}") and "nothing was written over it" in error
+    assert state.is_dir() if content is None else state.read_bytes() == content
+    assert (project / "webapp2" / "manifest.json").read_bytes() == manifest
+    assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_zipped_projects_damaged_state_file_does_not_stop_its_import(tmp_path: Path) -> None:
+    """The state file inside a ZIP is not this project's record: a fresh one replaces it."""
+    import zipfile
+
+    from conftest import FIXTURES
+
+    from designer.core.archive import import_zip
+    from designer.core.state import load_state
+
+    src = tmp_path / "project.zip"
+    web = FIXTURES / "base" / "webapp2"
+    with zipfile.ZipFile(src, "w") as zf:
+        for p in sorted(web.rglob("*")):
+            if p.is_file():
+                zf.write(p, "webapp2/" + p.relative_to(web).as_posix())
+        zf.writestr(".plugin-designer/state.json", CONFLICT)
+    result = import_zip(src, tmp_path / "p")
+    assert load_state(result.target)["imported"]["sha256"]

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .files import _zip_prefix, name_clashes, name_difference, not_a_file, not_a_zip_why
 from .problems import printable
-from .state import STATE_DIR, update_state
+from .state import STATE_DIR, STATE_FILE, StateUnreadable, update_state
 
 __all__ = [
     "Budget",
@@ -447,7 +447,14 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 copy.parent.mkdir(exist_ok=True)
                 shutil.copyfile(source, copy)
                 imported["copy"] = f"{STATE_DIR}/imported.zip"
-            update_state(tmp, imported=imported, carry=carried)
+            try:
+                update_state(tmp, imported=imported, carry=carried)
+            except StateUnreadable:
+                # A zipped project's own damaged state file: no record of this project (the ZIP,
+                # kept as imported.zip, still holds it), so a fresh one takes its place.
+                damaged = tmp / STATE_DIR / STATE_FILE
+                shutil.rmtree(damaged) if damaged.is_dir() and not damaged.is_symlink() else damaged.unlink()
+                update_state(tmp, imported=imported, carry=carried)
             _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
             _check_target(target)  # again: it may have changed while the files were unpacked
             try:

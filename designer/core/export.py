@@ -30,7 +30,7 @@ from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
-from .state import STATE_FILE, check_state_writable, load_state, merged_state, state_dir
+from .state import STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
 from .wording import counted
 
 __all__ = [
@@ -527,7 +527,10 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         raise ExportRefused(f"{where} is a ZIP opened read-only; import it into a folder first.")
     root = pkg.files.root
     project = pkg.files.project
-    state = load_state(project)
+    try:
+        state = load_state(project, strict=True)  # the last brandingID is there: none is chosen without it
+    except StateUnreadable as exc:
+        raise ExportRefused(str(exc)) from None
     old, new = _choose_id(pkg, state, branding_id)
     problems = run_checks(pkg, exporting=True) if problems is None else problems
     errors = [p for p in problems if p.severity is Severity.ERROR and p.code not in REPAIRED_BY_EXPORT]

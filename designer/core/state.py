@@ -18,6 +18,7 @@ from .files import atomic_write
 __all__ = [
     "STATE_DIR",
     "STATE_FILE",
+    "StateUnreadable",
     "check_state_writable",
     "load_state",
     "merged_state",
@@ -33,14 +34,67 @@ def state_dir(project: Path) -> Path:
     return project / STATE_DIR
 
 
-def load_state(project: Path) -> dict[str, Any]:
-    """The state of ``project``; an empty dict when there is none or it cannot be read."""
+class StateUnreadable(OSError):
+    """The state file is there but cannot be read or is damaged (the message names it and says what to do)."""
+
+
+_KEPT_THERE = (
+    "It is the designer's record of this project's exports (the last brandingID, which the next one must "
+    "exceed, and the imported ZIP); nothing was written over it."
+)
+
+
+def load_state(project: Path, strict: bool = False) -> dict[str, Any]:
+    """The state of ``project``; an empty dict when there is none or it cannot be read.
+
+    ``strict``: a state file that is there but cannot be read or is damaged raises
+    :class:`StateUnreadable` instead. Why for every write: the write would replace it, and with it
+    the last brandingID (the export then chose one lower than the one already uploaded, which the
+    clients ignore) and the record of the import; a merge conflict or a file made unreadable is
+    the user's to repair, not the designer's to drop.
+    """
     path = state_dir(project) / STATE_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):  # nested too deeply to read: unreadable like bad JSON
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):  # none yet (or no folder: the write says so)
         return {}
-    return data if isinstance(data, dict) else {}
+    except OSError as exc:
+        if not strict:
+            return {}
+        if isinstance(exc, IsADirectoryError):
+            raise StateUnreadable(
+                f"{path} is a folder, not a file. {_KEPT_THERE} Move it away and try again."
+            ) from None
+        raise StateUnreadable(
+            f"{path} cannot be read ({exc.strerror or exc}). {_KEPT_THERE} Make it readable, or move it "
+            "away to start a fresh record, and try again."
+        ) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # nested too deeply to read: unreadable like bad JSON
+        data = None
+    if isinstance(data, dict):
+        return data
+    if not strict:
+        return {}
+    raise StateUnreadable(
+        f"{path} is damaged ({_damage(raw)}). {_KEPT_THERE} Repair it, or move it away to start a fresh record, and try again."
+    )
+
+
+def _damage(raw: bytes) -> str:
+    """What is wrong with the bytes of a state file that is no JSON object, in words with the line."""
+    from .jsonfile import JsonDocument, JsonSyntaxError
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"it is not UTF-8 text: byte {exc.start + 1} is 0x{raw[exc.start]:02x}"
+    try:
+        JsonDocument.parse(text)
+    except JsonSyntaxError as exc:
+        return f"it is not valid JSON at line {exc.line}, column {exc.column}: {exc.message}"
+    return "it holds no JSON object"
 
 
 def update_state(project: Path, **changes: Any) -> dict[str, Any]:
@@ -53,7 +107,7 @@ def update_state(project: Path, **changes: Any) -> dict[str, Any]:
 def merged_state(project: Path, **changes: Any) -> tuple[dict[str, Any], bytes]:
     """The state with ``changes`` merged in, and the bytes of state.json holding it (unwritten):
     for a write that must go with others, all or none (the export's ZIP and brandingID)."""
-    state = load_state(project)
+    state = load_state(project, strict=True)
     state.update(changes)
     state.setdefault("version", 1)
     text = json.dumps(state, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
