@@ -95,11 +95,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "missing": missing,
             "created": created,
             "brandingID": result.branding_id,
+            "removed_leftovers": result.leftovers,
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
+    for name in result.leftovers:
+        print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
     if result.carried:
         print("Kept as they were, next to webapp2/: " + ", ".join(result.carried))
     for line in created:

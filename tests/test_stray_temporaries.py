@@ -8,6 +8,7 @@ with the name pattern the saves use.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -180,3 +181,56 @@ def test_a_file_with_a_long_name_is_saved_and_its_temporary_names_are_known(
     assert (folder / name).read_text(encoding="utf-8") == edited
     assert renamed and all(is_temporary(n) and len(n.encode()) <= 255 for n in renamed)
     assert _hidden_files(folder) == []
+
+
+def _killed_import(zip_path: Path, target: Path) -> list[Path]:
+    """Run an import in a child process killed (SIGKILL) just before it renames its unpacking
+    folder into place; the folders it left beside ``target``."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from designer.core.archive import import_zip
+        os.rename = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+        import_zip(Path({str(zip_path)!r}), Path({str(target)!r}))
+        """
+    )
+    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    return sorted(p for p in target.parent.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_an_import_killed_before_its_rename_is_cleaned_up_by_the_next_one(
+    example_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """After kill -9 in the middle of an import, its hidden folder with the whole unpacked package
+    stayed beside the project for good, and `check` of it passed it as a project. Now it is named
+    for what it is, and the next import into that folder (a minute later) removes it."""
+    from designer.cli import main
+
+    zipped = tmp_path / "branding.zip"
+    assert main(["export", str(example_project), "-o", str(zipped)]) == 0
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    [left] = _killed_import(zipped, projects / "first")
+    assert (left / "webapp2" / "settings.json").is_file() and not (projects / "first").exists()
+    capsys.readouterr()
+    assert main(["check", str(left)]) == 2
+    assert "is not a project but what an interrupted import left behind" in capsys.readouterr().err
+    assert main(["check", str(left / "webapp2")]) == 2
+    # One of an import still running here (this process), and folders that only look alike: kept.
+    running = projects / f".other.import-{os.getpid()}-abcdefgh"
+    lookalikes = [projects / ".notes.import-old", projects / f".x.import-{_ended_process_id()}-abc"]
+    for folder in (running, *lookalikes):
+        folder.mkdir()
+    assert main(["import", str(zipped), "-o", str(projects / "second")]) == 0  # at once: it may still be busy
+    assert left.is_dir()
+    _later(monkeypatch, 120)
+    capsys.readouterr()
+    assert main(["import", str(zipped), "-o", str(projects / "third"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["removed_leftovers"] == [left.name]
+    assert sorted(p.name for p in projects.iterdir()) == sorted(
+        ["second", "third", running.name, *(p.name for p in lookalikes)]
+    )

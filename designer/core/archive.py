@@ -26,7 +26,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import _zip_prefix, name_clashes, name_difference, not_a_file, not_a_zip_why
+from .files import (
+    _zip_prefix,
+    import_temp_prefix,
+    name_clashes,
+    name_difference,
+    not_a_file,
+    not_a_zip_why,
+    remove_import_leftovers,
+)
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, update_state
 
@@ -104,6 +112,7 @@ class ImportResult:
     missing: list[str] = field(default_factory=list)  # settings.json / manifest.json not in the ZIP
     carried: list[str] = field(default_factory=list)  # top-level names outside webapp2/ kept as they were
     branding_id: object = None
+    leftovers: list[str] = field(default_factory=list)  # folders of killed imports removed beside it
 
 
 def sha256_file(path: Path) -> str:
@@ -427,7 +436,8 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         try:
             try:
                 parent.mkdir(parents=True, exist_ok=True)
-                tmp = Path(tempfile.mkdtemp(prefix=f".{target.name[:64]}.import-", dir=parent))
+                leftovers = remove_import_leftovers(parent)
+                tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(target.name), dir=parent))
             except OSError as exc:
                 blocker = next((p for p in [parent, *parent.parents] if p.exists() and not p.is_dir()), None)
                 why = f"{blocker} is a file, not a folder" if blocker is not None else exc.strerror or str(exc)
@@ -477,7 +487,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                     f"The project folder {target} cannot be written ({exc.strerror or exc}); nothing was imported."
                 ) from None
             raise
-    return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id)
+    return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id, leftovers)
 
 
 def _check_target(target: Path) -> None:

@@ -28,7 +28,10 @@ __all__ = [
     "atomic_write",
     "clash_key",
     "hidden_character_problem",
+    "import_leftover_pid",
+    "import_temp_prefix",
     "is_temporary",
+    "remove_import_leftovers",
     "remove_stale_temporaries",
     "name_clashes",
     "name_difference",
@@ -313,6 +316,71 @@ def remove_stale_temporaries(folder: Path | str) -> list[str]:
             if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and _process_alive(pid)):
                 continue
             os.unlink(path)
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
+
+
+# The folder an import unpacks into before renaming it to the project folder it asked for:
+# ``.<project name>.import-<process id>-<8 random>`` beside it (before this version, without the
+# process id). Hidden, so a folder of projects never counts it as one of them.
+IMPORT_TAG = ".import-"
+
+
+def import_temp_prefix(target_name: str) -> str:
+    """What :func:`import_leftover_pid` knows as an import's folder for the project ``target_name``,
+    before the 8 random letters mkdtemp adds."""
+    return f".{target_name[:64]}{IMPORT_TAG}{os.getpid()}-"
+
+
+def import_leftover_pid(name: str) -> int | None:
+    """The process id in ``name`` when it is exactly the name of an import's unpacking folder,
+    0 when it is one of an older version (which named no process), else None."""
+    if not name.startswith(".") or IMPORT_TAG not in name:  # the common case, answered at once
+        return None
+    head, _tag, tail = name.rpartition(IMPORT_TAG)
+    pid, dash, random = tail.rpartition("-")
+    if len(head) < 2 or len(random) != 8 or not _TEMP_RANDOM.issuperset(random):
+        return None
+    if not dash:
+        return 0
+    if not (pid.isascii() and pid.isdigit() and 0 < len(pid) <= 10 and int(pid) > 0):
+        return None
+    return int(pid)
+
+
+def remove_import_leftovers(folder: Path | str) -> list[str]:
+    """Remove from ``folder`` the unpacking folders of imports that were killed (power cut, kill -9,
+    a crash) before they renamed them into place; their names.
+
+    Why: each such folder holds a whole unpacked package (up to the import's 512 MB budget),
+    hidden, forever. Only folders named exactly as an import names them go, never through a link,
+    and only when no import can still be filling them: untouched for a minute, and the process
+    named in them gone (or an hour old, by when that id may be another program's; a folder of an
+    older version, which names no process, only then). Never raises.
+    """
+    import shutil
+    import stat
+    import time
+
+    try:
+        with os.scandir(folder) as it:
+            found = [(e.name, pid) for e in it if (pid := import_leftover_pid(e.name)) is not None]
+    except OSError:
+        return []
+    removed = []
+    now = time.time()
+    for name, pid in found:
+        path = os.path.join(folder, name)
+        try:
+            st = os.lstat(path)
+            if not stat.S_ISDIR(st.st_mode):
+                continue
+            age = now - max(st.st_mtime, st.st_ctime)
+            if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and (pid == 0 or _process_alive(pid))):
+                continue
+            shutil.rmtree(path)
         except OSError:
             continue
         removed.append(name)
@@ -823,6 +891,13 @@ def locate(path: Path) -> PackageFiles:
     if not path.exists():
         raise NotAPackageError(f"{path}: no such file or folder")
     if path.is_dir():
+        leftover = next((p for p in (path, path.parent) if import_leftover_pid(p.name) is not None), None)
+        if leftover is not None:
+            # Opened, the half-unpacked copy would be edited and exported as if it were the project.
+            raise NotAPackageError(
+                f"{leftover}: is not a project but what an interrupted import left behind; import the ZIP "
+                f"again (the next import into {leftover.parent} removes it)"
+            )
         try:
             root = _dir_root(path)
         except OSError as exc:  # a folder that may not be read (permissions): said, not a traceback
