@@ -147,3 +147,50 @@ def test_a_zipped_projects_damaged_state_file_does_not_stop_its_import(tmp_path:
         zf.writestr(".plugin-designer/state.json", CONFLICT)
     result = import_zip(src, tmp_path / "p")
     assert load_state(result.target)["imported"]["sha256"]
+
+
+def _unreadable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` cannot be listed, as after chmod 000 for anyone but root."""
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fspath(path)) == folder:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_plugin_folder_that_cannot_be_read_is_said_and_not_left_out_unsaid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Its plugin was "no such file in the package", and export --force left the folder out of the
+    ZIP without a word."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    plugin = next(p for p in (project / "webapp2" / "plugins").iterdir() if p.is_dir())
+    _unreadable(monkeypatch, plugin)
+    rel = f"plugins/{plugin.name}/"
+    assert main(["check", "--json", str(project)]) == 1
+    [problem] = [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "PD105"]
+    assert problem["file"] == rel.rstrip("/") and problem["severity"] == "error"
+    assert problem["message"].startswith(f"The folder {rel} cannot be read (Permission denied)")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip")]) == 1  # blocked: an error
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--force", "--json"]) == 0
+    reasons = json.loads(capsys.readouterr().out)["skip_reasons"]
+    assert reasons == {f"webapp2/{rel}": "the folder cannot be read (Permission denied)"}
+
+
+def test_a_webapp2_folder_that_cannot_be_read_is_unusable_not_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """It was "no settings.json" and "no manifest.json", with fixes that would have failed."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    _unreadable(monkeypatch, project / "webapp2")
+    assert main(["check", str(project)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"plugin-designer: error PD104 {project / 'webapp2'}: cannot be read (Permission denied)"
+    )

@@ -271,7 +271,9 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
     try:
         with os.scandir(folder) as it:
             listing = sorted(it, key=lambda e: e.name)
-    except OSError:  # unreadable or vanished: left out, as os.walk did
+    except OSError as exc:  # unreadable or vanished: left out, and an unreadable one said (it was not)
+        if prefix and not isinstance(exc, FileNotFoundError):
+            skip(prefix, f"the folder cannot be read ({exc.strerror or exc})")
         return
     folders: list[os.DirEntry[str]] = []
     files: list[os.DirEntry[str]] = []

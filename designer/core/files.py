@@ -616,6 +616,10 @@ class PackageFiles:
         """Symbolic links in the package (never followed); a ZIP opened read-only has none (vetted)."""
         return []
 
+    def unreadable_folders(self) -> list[tuple[str, str]]:
+        """(folder, why) for each folder of the package that cannot be listed; a ZIP has none."""
+        return []
+
     def read_bytes(self, rel: str) -> bytes:
         raise NotImplementedError
 
@@ -673,14 +677,19 @@ class DirFiles(PackageFiles):
         out and the export never follows: a check says so, and nothing is written over them."""
         return list(self._listing()[1])
 
-    def _listing(self) -> tuple[list[str], list[str]]:
-        """(files, links) from one walk of the folder, kept until :meth:`invalidate`."""
+    def unreadable_folders(self) -> list[tuple[str, str]]:
+        """(folder, why) for each folder under the package that cannot be listed (permissions)."""
+        return list(self._listing()[2])
+
+    def _listing(self) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+        """(files, links, unreadable folders) from one walk of the folder, kept until :meth:`invalidate`."""
         listing = getattr(self, "_walked", None)
         if listing is None:
             files: list[str] = []
             links: list[str] = []
-            _list_folder(str(self.root), "", files, links)
-            listing = self._walked = (files, links)
+            unreadable: list[tuple[str, str]] = []
+            _list_folder(str(self.root), "", files, links, unreadable)
+            listing = self._walked = (files, links, unreadable)
         return listing
 
     def invalidate(self) -> None:
@@ -772,13 +781,22 @@ class DirFiles(PackageFiles):
         return folder if folder is not None else self._trash_folder()
 
 
-def _list_folder(folder: str, prefix: str, out: list[str], links: list[str] | None = None) -> None:
+def _list_folder(
+    folder: str,
+    prefix: str,
+    out: list[str],
+    links: list[str] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
+) -> None:
     """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path`` (and
-    the symbolic links, never followed, to ``links`` when given)."""
+    the symbolic links, never followed, to ``links``, and (folder, why) for each folder that
+    cannot be listed to ``unreadable``, when given)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except OSError:  # unreadable or vanished: like os.walk, list what can be listed
+    except OSError as exc:  # unreadable or vanished: list what can be listed, and say which
+        if unreadable is not None and prefix and not isinstance(exc, FileNotFoundError):
+            unreadable.append((prefix.rstrip("/"), exc.strerror or str(exc)))
         return
     subfolders = []
     for entry in entries:
@@ -794,7 +812,7 @@ def _list_folder(folder: str, prefix: str, out: list[str], links: list[str] | No
         except OSError:
             continue
     for entry in subfolders:
-        _list_folder(entry.path, prefix + entry.name + "/", out, links)
+        _list_folder(entry.path, prefix + entry.name + "/", out, links, unreadable)
 
 
 class ZipFiles(PackageFiles):
@@ -907,6 +925,10 @@ def locate(path: Path) -> PackageFiles:
                 f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)"
             )
         project = root.parent if root.name == "webapp2" else root
+        try:
+            os.scandir(root).close()
+        except OSError as exc:  # its files would all be "missing": say why instead
+            raise NotAPackageError(f"{root}: cannot be read ({exc.strerror or exc})") from None
         return DirFiles(root, project)
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:

@@ -71,6 +71,14 @@ def meant_package(pkg: BrandingPackage, index: int) -> str | None:
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
+    for folder, why in pkg.files.unreadable_folders():
+        # Its files looked missing ("no such file in the package"), and the export left them out unsaid.
+        ctx.report(
+            "PD105",
+            folder,
+            f"The folder {folder}/ cannot be read ({why}), so nothing in it can be checked and the export "
+            "cannot put its files in the ZIP. Make it readable (its owner can change its permissions).",
+        )
     for link in pkg.files.links():
         ctx.report(
             "PD106",
