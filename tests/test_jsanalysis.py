@@ -291,3 +291,31 @@ def test_a_plugin_registered_thousands_of_times_is_checked_in_one_pass(monkeypat
     info = jsanalysis._analyse(source)
     assert len(info.registrations) == 300
     assert len(looked_up) < 20 * 300  # it was over 300 for each of the 300 calls
+
+
+def test_an_unclosed_run_of_brackets_is_not_queried_as_one_flat_node(monkeypatch) -> None:
+    """tree-sitter leaves ``var d = ((((…`` unclosed as one flat node with a child per bracket,
+    and its query takes time growing with the square of them there: a 1 MB line of them made
+    `check` run for a quarter of an hour. The query now never meets such a node whole, and finds
+    the same functions, calls and declarations."""
+    from designer.core import jsanalysis
+
+    asked: list[int] = []
+    real = jsanalysis._query_cursor
+
+    class Cursor:
+        def __init__(self) -> None:
+            self.cursor = real()
+
+        def captures(self, node: object) -> object:
+            asked.append(node.child_count)  # type: ignore[attr-defined]
+            return self.cursor.captures(node)
+
+    monkeypatch.setattr(jsanalysis, "_query_cursor", Cursor)
+    head = "function before(a) { return new Foo(a); }\nvar kept = before(1);\n"
+    for opener in ("(", "[", "{", "`${"):
+        asked.clear()
+        info = jsanalysis._analyse((head + "var d = " + opener * 20_000 + "\n").encode())
+        assert info.syntax_errors, opener
+        assert "before" in info.functions and "kept" in info.variables, opener
+        assert max(asked) < 2_000, opener  # it was the whole run: over 20,000 children

@@ -152,6 +152,39 @@ def _query_cursor() -> Any:
 
 
 _MAX_QUERY_DEPTH = 30_000
+# What _QUERY_SOURCE captures, by node type (for a node :func:`_captures` does not query itself).
+_CAPTURED = {
+    "function_declaration": "function",
+    "generator_function_declaration": "function",
+    "variable_declarator": "declarator",
+    "assignment_expression": "assignment",
+    "call_expression": "call",
+    "new_expression": "new",
+}
+# A node with a syntax error and this many children is queried child by child (see _captures).
+_SPLIT_FROM = 1000
+
+
+def _captures(node: Any) -> dict[str, list[Any]]:
+    """The query's captures under ``node`` (and the node itself), by capture name.
+
+    Why child by child for a big node with an error: tree-sitter's error recovery leaves an
+    unclosed run of brackets (``f((((((…``, ``${${${…``) as one flat node with a child per
+    bracket, and its query cursor takes time growing with the square of those children on such
+    a node: 80,000 of them, six seconds; a 1 MB line of them, many minutes of a `check` that
+    seemed hung. Each child alone is quick, and together they hold the same captures.
+    """
+    if not node.has_error or node.child_count < _SPLIT_FROM:
+        found: dict[str, list[Any]] = _query_cursor().captures(node)
+        return found
+    out: dict[str, list[Any]] = {}
+    name = _CAPTURED.get(node.type)
+    if name is not None:
+        out[name] = [node]
+    for child in node.children:
+        for key, nodes in _captures(child).items():
+            out.setdefault(key, []).extend(nodes)
+    return out
 
 
 def _parser() -> Any:
@@ -439,7 +472,7 @@ class _Analyser:
         if root.has_error:
             self._errors(root)
         # One C-level query finds every node of interest; walking all nodes in Python costs 10x.
-        caps = _query_cursor().captures(root)
+        caps = _captures(root)
         by_start = _by_start
         for node in sorted(caps.get("function", ()), key=by_start):
             n = node.child_by_field_name("name")
