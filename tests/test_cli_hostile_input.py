@@ -194,3 +194,36 @@ def test_a_webapp2_folder_that_cannot_be_read_is_unusable_not_empty(
     assert capsys.readouterr().err.strip() == (
         f"plugin-designer: error PD104 {project / 'webapp2'}: cannot be read (Permission denied)"
     )
+
+
+def test_an_export_through_a_link_writes_the_file_it_points_to(tmp_path: Path, capsys) -> None:
+    """``-o latest.zip`` where latest.zip -> branding.zip: the new ZIP replaced the link, while the
+    result and the project's record named branding.zip, which still held the old ZIP (so the next
+    export had nothing to compare with)."""
+    import hashlib
+
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    real, link = tmp_path / "branding.zip", tmp_path / "latest.zip"
+    assert main(["export", str(project), "-o", str(real)]) == 0
+    link.symlink_to(real.name)
+    capsys.readouterr()
+    assert main(["export", str(project), "-o", str(link), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert link.is_symlink() and os.readlink(link) == real.name
+    assert doc["output"] == str(real.resolve()) and hashlib.sha256(real.read_bytes()).hexdigest() == doc["sha256"]
+    assert main(["export", str(project), "-o", str(link), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["baseline"].startswith("the last export (branding.zip, ")
+
+
+def test_an_export_through_a_link_into_a_missing_folder_is_refused(tmp_path: Path, capsys) -> None:
+    """It replaced the link with the ZIP; writing through it would make folders wherever it points."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    link = tmp_path / "latest.zip"
+    link.symlink_to(tmp_path / "gone" / "branding.zip")
+    assert main(["export", str(project), "-o", str(link)]) == 2
+    assert "is a symbolic link to" in capsys.readouterr().err
+    assert link.is_symlink() and not (tmp_path / "gone").exists()

@@ -619,6 +619,11 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     if target.is_dir():
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
     _check_output(out)
+    if out.is_symlink() and not target.parent.is_dir():
+        raise ExportRefused(
+            f"{out} is a symbolic link to {target}, in a folder that does not exist; give the name of the ZIP "
+            "file to write (or make that folder first)."
+        )
     data = zip_bytes(plan.entries.items())
     import hashlib  # only here: it loads OpenSSL, which opening a package never needs
 
@@ -662,7 +667,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # of them: a ZIP whose brandingID the project does not hold would be uploaded, and the next
     # export repeat it; a brandingID raised for a ZIP that was never written is a "Not exported" that lied.
     state_file = state_dir(plan.project) / STATE_FILE
-    files.write_many(plan.writes, also={out: data, state_file: state_data}, trash=removed)
+    # Through a link to the file it names (``latest.zip`` -> ``branding-7.zip``): the ZIP replaced
+    # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
+    files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
 
 
