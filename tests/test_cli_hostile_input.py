@@ -227,3 +227,25 @@ def test_an_export_through_a_link_into_a_missing_folder_is_refused(tmp_path: Pat
     assert main(["export", str(project), "-o", str(link)]) == 2
     assert "is a symbolic link to" in capsys.readouterr().err
     assert link.is_symlink() and not (tmp_path / "gone").exists()
+
+
+@pytest.mark.parametrize("carry", [[".."], ["."], [1, ".."], [".plugin-designer"]])
+def test_names_carried_beside_webapp2_never_reach_beyond_the_project(carry: list, tmp_path: Path, capsys) -> None:
+    """A state file carrying ".." made the export list every folder beside the project as "left
+    out" (it walked the project's parent); a number among the names was a TypeError traceback."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    (tmp_path / "neighbour").mkdir()
+    (project / ".plugin-designer").mkdir()
+    (project / ".plugin-designer" / "state.json").write_text(json.dumps({"carry": carry}), encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["skipped"] == [] and all(name.startswith("webapp2/") for name in _zip_names(tmp_path / "out.zip"))
+
+
+def _zip_names(path: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return zf.namelist()

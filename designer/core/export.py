@@ -30,7 +30,7 @@ from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
-from .state import STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
+from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
 from .wording import counted
 
 __all__ = [
@@ -543,8 +543,16 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     _walk(root, "webapp2/", entries, skipped)
     if project != root:
         carry = state.get("carry")
-        for name in sorted(carry) if isinstance(carry, list) else []:
-            if isinstance(name, str) and name not in ("webapp2", "") and "/" not in name and (project / name).exists():
+        for name in sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []:
+            # (Never the project's parent or itself, whatever a damaged state file says: "..", carried,
+            # listed every folder beside the project as left out; nor the designer's own folder.)
+            if (
+                isinstance(name, str)
+                and name not in ("webapp2", "", ".", "..", STATE_DIR)
+                and "/" not in name
+                and "\\" not in name
+                and (project / name).exists()
+            ):
                 _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
     for rel, text in pkg.pending_texts.items():
         if text is None:  # removed in the designer: not part of what gets uploaded
