@@ -249,3 +249,22 @@ def _zip_names(path: Path) -> list[str]:
 
     with zipfile.ZipFile(path) as zf:
         return zf.namelist()
+
+
+@pytest.mark.parametrize("kind", ["folder", "file"])
+def test_a_carried_name_that_became_a_link_is_not_followed(kind: str, tmp_path: Path, capsys) -> None:
+    """A folder imported beside webapp2/ (carried into each export) replaced by a link to a folder
+    elsewhere: the export put the files it pointed to into the ZIP."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "passwords.txt").write_text("secret", encoding="utf-8")
+    (project / "docs").symlink_to(private if kind == "folder" else private / "passwords.txt")
+    (project / ".plugin-designer").mkdir()
+    (project / ".plugin-designer" / "state.json").write_text(json.dumps({"carry": ["docs"]}), encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["skip_reasons"] == {("docs/" if kind == "folder" else "docs"): "a symbolic link"}
+    assert all(name.startswith("webapp2/") for name in _zip_names(tmp_path / "out.zip"))

@@ -553,6 +553,11 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
                 and "\\" not in name
                 and (project / name).exists()
             ):
+                if (project / name).is_symlink():
+                    # A carried name that became a link (docs/ -> /etc): the files it pointed to were
+                    # exported. Links are never followed, here as inside webapp2/.
+                    skipped[shown_name(name + "/" if (project / name).is_dir() else name)] = "a symbolic link"
+                    continue
                 _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
     for rel, text in pkg.pending_texts.items():
         if text is None:  # removed in the designer: not part of what gets uploaded
