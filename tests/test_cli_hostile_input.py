@@ -268,3 +268,18 @@ def test_a_carried_name_that_became_a_link_is_not_followed(kind: str, tmp_path: 
     doc = json.loads(capsys.readouterr().out)
     assert doc["skip_reasons"] == {("docs/" if kind == "folder" else "docs"): "a symbolic link"}
     assert all(name.startswith("webapp2/") for name in _zip_names(tmp_path / "out.zip"))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take names that are not UTF-8")
+def test_a_zip_whose_name_is_not_utf8_is_exported_and_remembered(tmp_path: Path, capsys) -> None:
+    """Linux takes any bytes in a name (a folder copied from an old drive: b'caf\\xe9'); the export
+    wrote the ZIP's path into the state file as UTF-8, which cannot hold it: a traceback, after
+    every check had passed. Now the path is kept so that the next export finds that ZIP again."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    out = tmp_path / os.fsdecode(b"caf\xe9.zip")
+    assert main(["export", str(project), "-o", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["output"] == str(out)
+    assert main(["export", str(project), "-o", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["baseline"].startswith(f"the last export ({out.name}, ")

@@ -111,7 +111,14 @@ def merged_state(project: Path, **changes: Any) -> tuple[dict[str, Any], bytes]:
     state.update(changes)
     state.setdefault("version", 1)
     text = json.dumps(state, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    return state, text.encode("utf-8")
+    try:
+        return state, text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A path whose name is not UTF-8 (Linux allows any bytes: a folder from an old drive)
+        # reaches Python as lone surrogates, which UTF-8 cannot hold: written as \u escapes, they
+        # read back as the same path. (The export stopped with a traceback after checking all.)
+        text = json.dumps(state, indent=2, ensure_ascii=True, sort_keys=True) + "\n"
+        return state, text.encode("ascii")
 
 
 def check_state_writable(project: Path) -> None:
