@@ -283,3 +283,29 @@ def test_a_zip_whose_name_is_not_utf8_is_exported_and_remembered(tmp_path: Path,
     assert json.loads(capsys.readouterr().out)["output"] == str(out)
     assert main(["export", str(project), "-o", str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["baseline"].startswith(f"the last export ({out.name}, ")
+
+
+@pytest.mark.parametrize("where", ["webapp2", "webapp2/plugins/extra"])
+def test_new_inside_a_project_is_refused(where: str, tmp_path: Path) -> None:
+    """`new project/webapp2` made project/webapp2/webapp2: the outer package checked and exported
+    the new plugin's files as its own, and opening project/webapp2 opened the new one instead."""
+    project = _project(tmp_path)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    out = run("new", project / where)
+    assert out.returncode == 2
+    assert out.stderr.strip() == (
+        f"plugin-designer: {project / where} is inside the branding package {project / 'webapp2'}: a new project "
+        "there would become part of that package (uploaded with its next export). Choose a folder outside it."
+    )
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_new_into_a_link_to_nothing_says_so(tmp_path: Path) -> None:
+    """It said "[Errno 17] File exists: '…/my-plugin.plugin.package.json'"."""
+    link = tmp_path / "p"
+    link.symlink_to(tmp_path / "gone")
+    out = run("new", link)
+    assert out.returncode == 2
+    assert (
+        out.stderr.strip() == f"plugin-designer: {link} is a symbolic link to {tmp_path / 'gone'}, which does not exist"
+    )

@@ -7,6 +7,7 @@ something happen in the preview at once, and ``check --strict`` passes on it.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .files import atomic_write
@@ -97,6 +98,26 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
     }
 
 
+def _enclosing_package(target: Path) -> Path | None:
+    """The branding package folder ``target`` is (or lies in), if any: a ``webapp2`` folder, or one
+    holding settings.json or manifest.json.
+
+    Why: ``new myproject/webapp2`` made ``myproject/webapp2/webapp2``, whose files the outer
+    package then listed, checked and exported as its own, and opening ``myproject/webapp2``
+    opened the new one instead.
+    """
+    try:
+        here = target.resolve()
+    except (OSError, RuntimeError):  # a loop of links: mkdir says so
+        return None
+    for folder in (here, *here.parents):
+        if folder.name == "webapp2" and folder.is_dir():
+            return folder
+        if (folder / "settings.json").is_file() or (folder / "manifest.json").is_file():
+            return folder
+    return None
+
+
 def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes] | None = None) -> Path:
     """Create ``target/webapp2`` with settings, manifest and one plugin; return webapp2/.
 
@@ -104,8 +125,16 @@ def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes
     folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
+    inside = _enclosing_package(target)
+    if inside is not None:
+        raise FileExistsError(
+            f"{target} is inside the branding package {inside}: a new project there would become part of "
+            "that package (uploaded with its next export). Choose a folder outside it."
+        )
     if root.exists() and any(root.iterdir()):
         raise FileExistsError(f"{root} already exists and is not empty")
+    if target.is_symlink() and not target.exists():
+        raise FileExistsError(f"{target} is a symbolic link to {os.readlink(target)}, which does not exist")
     files = dict(files) if files is not None else plugin_files(name)
     package_path = next(k for k in files if k.endswith(".plugin.package.json"))
     pid = json.loads(files[package_path])["id"]
