@@ -137,6 +137,16 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
         return 2
     files = None
+    # A terminal not set to UTF-8 passes bytes Python keeps as lone surrogates; written into the
+    # package files they were a UnicodeEncodeError traceback (or a '\udcff' in the plugin's code).
+    for option, value in [("--name", args.name), *(("--set " + s.partition("=")[0], s) for s in args.set or [])]:
+        if value is not None and not _is_text(value):
+            print(
+                f"plugin-designer: {_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
+                "another encoding?); type it again as UTF-8",
+                file=sys.stderr,
+            )
+            return 2
     if args.name is not None and not args.name.strip():  # (before a recipe, which would use its own name)
         print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
         return 2
@@ -156,6 +166,20 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
     return 0
+
+
+def _is_text(value: str) -> bool:
+    """Whether ``value`` (from the command line) is real text, without undecodable bytes."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(text: str) -> str:
+    """``text`` printable whatever bytes it holds (undecodable ones as \\x escapes)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:

@@ -309,3 +309,20 @@ def test_new_into_a_link_to_nothing_says_so(tmp_path: Path) -> None:
     assert (
         out.stderr.strip() == f"plugin-designer: {link} is a symbolic link to {tmp_path / 'gone'}, which does not exist"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "option"),
+    [
+        (["--name", os.fsdecode(b"Caf\xe9")], "--name"),
+        (["--recipe", "chat-keyword", "--set", os.fsdecode(b"keyword=caf\xe9")], "--set keyword"),
+    ],
+)
+def test_new_with_text_that_is_not_utf8_is_refused(words: list[str], option: str, tmp_path: Path, capsys) -> None:
+    """A terminal set to Latin-1 passes 'Café' as bytes that are not UTF-8: --name was a
+    UnicodeEncodeError traceback, and a recipe's answer became '\\udce9' in the plugin's code."""
+    from designer.cli import main
+
+    assert main(["new", str(tmp_path / "p"), *words]) == 2
+    assert capsys.readouterr().err.startswith(f"plugin-designer: {option} holds bytes that are not UTF-8 text")
+    assert not (tmp_path / "p").exists()
