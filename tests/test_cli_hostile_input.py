@@ -326,3 +326,20 @@ def test_new_with_text_that_is_not_utf8_is_refused(words: list[str], option: str
     assert main(["new", str(tmp_path / "p"), *words]) == 2
     assert capsys.readouterr().err.startswith(f"plugin-designer: {option} holds bytes that are not UTF-8 text")
     assert not (tmp_path / "p").exists()
+
+
+def test_export_never_writes_its_record_through_a_linked_state_folder(tmp_path: Path, capsys) -> None:
+    """A project (from a repository, say) whose .plugin-designer is a link to another program's
+    folder: the export read that folder's state.json, merged its record in and wrote it back."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    other = tmp_path / "other-app"
+    other.mkdir()
+    (other / "state.json").write_text('{"theirs": true}', encoding="utf-8")
+    (project / ".plugin-designer").symlink_to(other)
+    manifest = (project / "webapp2" / "manifest.json").read_bytes()
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip")]) == 2
+    assert f"{project / '.plugin-designer'} is a symbolic link (to {other})" in capsys.readouterr().err
+    assert (other / "state.json").read_text(encoding="utf-8") == '{"theirs": true}'
+    assert (project / "webapp2" / "manifest.json").read_bytes() == manifest and not (tmp_path / "out.zip").exists()

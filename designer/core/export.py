@@ -529,6 +529,15 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         raise ExportRefused(f"{where} is a ZIP opened read-only; import it into a folder first.")
     root = pkg.files.root
     project = pkg.files.project
+    folder = state_dir(project)
+    if folder.is_symlink():
+        # The record would be read from and merged into whatever the link points to (another
+        # program's state.json in its own folder), and the next export's brandingID chosen from it.
+        raise ExportRefused(
+            f"{folder} is a symbolic link (to {os.readlink(folder)}); the designer keeps its record of this "
+            "project's exports only in a folder of the project itself, never through a link, so that no file "
+            "elsewhere is changed. Replace the link with a folder (or remove it) and export again."
+        )
     try:
         state = load_state(project, strict=True)  # the last brandingID is there: none is chosen without it
     except StateUnreadable as exc:
