@@ -477,6 +477,28 @@ def _unknown_command(argv: list[str]) -> bool:
 
 _whole_process = False  # main() was called for the process's own command line
 
+# The words of a command that name a file or folder, and how to say which one is empty.
+_PATH_WORDS = {"path": "PATH", "dir": "DIR", "source": "ZIP", "output": "-o"}
+
+
+def _run(args: argparse.Namespace | SimpleNamespace) -> int:
+    """Run a command, unless a file or folder it names is the empty string.
+
+    Why: an empty word is the current folder to the file system, so ``new "$DIR"`` with DIR unset
+    made a project in whatever folder the script ran in, and ``check ""`` checked it.
+    """
+    for key, word in _PATH_WORDS.items():
+        if getattr(args, key, None) == "":
+            message = f"{word} is given as empty text; name a file or folder (a variable left unset in a script?)"
+            if args.func in (cmd_check, cmd_simulate):
+                return _unusable(args, message)  # (the shape their --json has for an unusable PATH)
+            if getattr(args, "json", False):
+                print(json.dumps({"ok": False, "error": message, "entry": None}, indent=2))
+            else:
+                print(f"plugin-designer: {message}", file=sys.stderr)
+            return 2
+    return int(args.func(args))
+
 
 def main(argv: list[str] | None = None) -> int:
     """The command line; output piped into a reader that stops early (``| head``) ends it quietly."""
@@ -505,12 +527,12 @@ def _main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check":
         fast = _plain_check_args(argv[1:])
         if fast is not None:
-            return int(fast.func(fast))
+            return _run(fast)
     if argv and argv[0] == "export":
         fast = _plain_export_args(argv[1:])
         if fast is not None:
             with collector_paused(_whole_process):  # see below, at "export"
-                return int(fast.func(fast))
+                return _run(fast)
     import argparse
 
     if argv and argv[0] in COMMANDS:
@@ -577,8 +599,8 @@ def _main(argv: list[str] | None = None) -> int:
             # they make, as check does (see cmd_check): the collector ran some forty times during
             # an export of 20 plugins (11 ms) and found next to nothing.
             with collector_paused(_whole_process):
-                return int(args.func(args))
-        return int(args.func(args))
+                return _run(args)
+        return _run(args)
     if argv and _unknown_command(argv):
         return 2
     if len(argv) < 2 and not (argv and argv[0].startswith("-")):

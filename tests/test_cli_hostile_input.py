@@ -343,3 +343,32 @@ def test_export_never_writes_its_record_through_a_linked_state_folder(tmp_path: 
     assert f"{project / '.plugin-designer'} is a symbolic link (to {other})" in capsys.readouterr().err
     assert (other / "state.json").read_text(encoding="utf-8") == '{"theirs": true}'
     assert (project / "webapp2" / "manifest.json").read_bytes() == manifest and not (tmp_path / "out.zip").exists()
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        (["new", ""], "DIR"),
+        (["check", ""], "PATH"),
+        (["check", "--json", "--strict", ""], "PATH"),
+        (["export", "", "-o", "out.zip"], "PATH"),
+        (["export", "p", "-o", ""], "-o"),
+        (["import", "", "-o", "q"], "ZIP"),
+        (["import", "b.zip", "--output", "", "--json"], "-o"),
+    ],
+)
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
+    words: list[str], named: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """`new "$DIR"` with DIR unset made a project in the folder the script ran in; `check ""`
+    checked it."""
+    from designer.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path)  # "p", for export
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert main(words) == 2
+    out = capsys.readouterr()
+    said = json.loads(out.out)["error"] if "--json" in words else out.err
+    assert f"{named} is given as empty text; name a file or folder" in said
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
