@@ -133,6 +133,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .core.newproject import create_project
 
     target = Path(args.dir)
+    try:
+        target.exists()
+    except OSError as exc:  # a name longer than the file system takes, a loop of links
+        print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     if target.exists() and not target.is_dir():
         print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
         return 2

@@ -372,3 +372,25 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
     said = json.loads(out.out)["error"] if "--json" in words else out.err
     assert f"{named} is given as empty text; name a file or folder" in said
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("command", ["check", "export", "new", "import"])
+def test_a_path_the_file_system_refuses_is_a_message_not_a_traceback(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A name longer than the file system takes (ENAMETOOLONG) was a traceback for check, export
+    and new; import of a link that leads to itself, a RuntimeError traceback."""
+    from designer.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    if command == "import":
+        os.symlink("loop", tmp_path / "loop")
+        words = ["import", "loop", "-o", "p"]
+        said = "loop: is a symbolic link that leads nowhere (in a circle), not a ZIP file"
+    else:
+        long = "a" * 300
+        words = {"check": ["check", long], "export": ["export", long, "-o", "x.zip"], "new": ["new", long]}[command]
+        said = "File name too long"
+    assert main(words) == 2
+    assert said in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["loop"] if command == "import" else [])

@@ -906,7 +906,11 @@ def locate(path: Path) -> PackageFiles:
 
     Raises :class:`NotAPackageError` with a sentence a user understands.
     """
-    if not path.exists():
+    try:
+        present = path.exists()
+    except OSError as exc:  # a name longer than the file system takes, a loop of links
+        raise NotAPackageError(f"{path}: cannot be opened ({exc.strerror or exc})") from None
+    if not present:
         raise NotAPackageError(f"{path}: no such file or folder")
     if path.is_dir():
         leftover = next((p for p in (path, path.parent) if import_leftover_pid(p.name) is not None), None)
