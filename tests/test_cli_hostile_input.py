@@ -394,3 +394,25 @@ def test_a_path_the_file_system_refuses_is_a_message_not_a_traceback(
     assert main(words) == 2
     assert said in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == (["loop"] if command == "import" else [])
+
+
+def test_a_file_saved_as_utf16_is_named_as_such(tmp_path: Path, capsys) -> None:
+    """Notepad's "Unicode" is UTF-16: the message was "not UTF-8 text (byte 0xff)", which sent
+    people looking for a stray character."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    web = project / "webapp2"
+    source = next(web.glob("plugins/*/*.plugin.js"))
+    for path in (web / "settings.json", source):
+        text = path.read_bytes()
+        path.write_bytes(text.decode("utf-8").encode("utf-16"))
+        assert main(["check", "--json", str(project)]) == 1
+        rel = path.relative_to(web).as_posix()
+        [problem] = [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "PD103"]
+        assert problem["file"] == rel
+        assert problem["message"] == (
+            f"{rel} is saved as UTF-16 (Notepad calls it 'Unicode'); save it as UTF-8, the encoding the web app "
+            "expects (in Notepad: Save as, Encoding UTF-8)."
+        )
+        path.write_bytes(text)

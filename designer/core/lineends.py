@@ -20,6 +20,7 @@ __all__ = [
     "line_col",
     "line_start",
     "newline_of",
+    "not_utf8_message",
     "odd_breaks",
     "offset_of",
     "split_first_line",
@@ -189,3 +190,17 @@ def odd_breaks(data: bytes) -> bool:
     if b"\xe2\x80" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
         return True
     return b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+
+
+def not_utf8_message(rel: str, data: bytes, index: int) -> str:
+    """Why ``rel`` (whose byte ``index`` is the first that is not UTF-8) cannot be read, in words.
+
+    Why UTF-16 is named: Windows Notepad's "Unicode" saves it, and "byte 0xff" sent its users
+    looking for a stray character that is not there; the whole file is in another encoding.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return (
+            f"{rel} is saved as UTF-16 (Notepad calls it 'Unicode'); save it as UTF-8, the encoding the web app "
+            "expects (in Notepad: Save as, Encoding UTF-8)."
+        )
+    return f"{rel} is not UTF-8 text (byte 0x{data[index]:02x}); save it as UTF-8."

@@ -488,14 +488,14 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        from .lineends import byte_position  # (only for a file that is not UTF-8)
+        from .lineends import byte_position, not_utf8_message  # (only for a file that is not UTF-8)
 
         line, col = byte_position(data, exc.start)  # in characters, lines as the editor shows them
         problems.append(
             make(
                 "PD103",
                 rel,
-                f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.",
+                not_utf8_message(rel, data, exc.start),
                 line,
                 col,
                 plugin=plugin,

@@ -44,13 +44,13 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            from ..lineends import byte_position  # (only for a file that is not UTF-8)
+            from ..lineends import byte_position, not_utf8_message  # (only for a file that is not UTF-8)
 
             line, column = byte_position(data, exc.start)  # in characters, lines as the editor shows them
             ctx.report(
                 "PD103",
                 rel,
-                f"{rel} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8.",
+                not_utf8_message(rel, data, exc.start),
                 line=line,
                 column=column,
             )
