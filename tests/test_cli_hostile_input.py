@@ -416,3 +416,22 @@ def test_a_file_saved_as_utf16_is_named_as_such(tmp_path: Path, capsys) -> None:
             "expects (in Notepad: Save as, Encoding UTF-8)."
         )
         path.write_bytes(text)
+
+
+def test_import_inside_a_project_is_refused(tmp_path: Path, capsys) -> None:
+    """`import x.zip -o project/webapp2/x` unpacked a whole project into the package: its files
+    were checked and exported as part of it (and the check said nothing)."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    zipped = tmp_path / "b.zip"
+    assert main(["export", str(project), "-o", str(zipped)]) == 0
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    target = project / "webapp2" / "copy"
+    capsys.readouterr()
+    assert main(["import", str(zipped), "-o", str(target), "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"] == (
+        f"{target} is inside the branding package {project / 'webapp2'}: a project imported there would become "
+        "part of that package (uploaded with its next export). Choose a folder outside it."
+    )
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before

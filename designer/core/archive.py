@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .files import (
     _zip_prefix,
+    enclosing_package,
     import_temp_prefix,
     name_clashes,
     name_difference,
@@ -502,6 +503,12 @@ def _check_target(target: Path) -> None:
     if target.is_symlink():
         raise ImportRefused(
             f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
+        )
+    inside = enclosing_package(target)
+    if inside is not None:
+        raise ImportRefused(
+            f"{target} is inside the branding package {inside}: a project imported there would become part of "
+            "that package (uploaded with its next export). Choose a folder outside it."
         )
     if not target.exists():
         return

@@ -27,6 +27,7 @@ __all__ = [
     "ZipFiles",
     "atomic_write",
     "clash_key",
+    "enclosing_package",
     "hidden_character_problem",
     "import_leftover_pid",
     "import_temp_prefix",
@@ -320,6 +321,26 @@ def remove_stale_temporaries(folder: Path | str) -> list[str]:
             continue
         removed.append(name)
     return removed
+
+
+def enclosing_package(target: Path) -> Path | None:
+    """The branding package folder ``target`` is (or lies in), if any: a ``webapp2`` folder, or one
+    holding settings.json or manifest.json.
+
+    Why: a project made there (``new myproject/webapp2``, ``import x.zip -o myproject/webapp2/x``)
+    became part of the outer package, which listed, checked and exported its files as its own;
+    and opening ``myproject/webapp2`` opened the new one instead.
+    """
+    try:
+        here = target.resolve()
+    except (OSError, RuntimeError):  # a loop of links: mkdir says so
+        return None
+    for folder in (here, *here.parents):
+        if folder.name == "webapp2" and folder.is_dir():
+            return folder
+        if (folder / "settings.json").is_file() or (folder / "manifest.json").is_file():
+            return folder
+    return None
 
 
 # The folder an import unpacks into before renaming it to the project folder it asked for:

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from .files import atomic_write
+from .files import atomic_write, enclosing_package
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
 
@@ -98,26 +98,6 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
     }
 
 
-def _enclosing_package(target: Path) -> Path | None:
-    """The branding package folder ``target`` is (or lies in), if any: a ``webapp2`` folder, or one
-    holding settings.json or manifest.json.
-
-    Why: ``new myproject/webapp2`` made ``myproject/webapp2/webapp2``, whose files the outer
-    package then listed, checked and exported as its own, and opening ``myproject/webapp2``
-    opened the new one instead.
-    """
-    try:
-        here = target.resolve()
-    except (OSError, RuntimeError):  # a loop of links: mkdir says so
-        return None
-    for folder in (here, *here.parents):
-        if folder.name == "webapp2" and folder.is_dir():
-            return folder
-        if (folder / "settings.json").is_file() or (folder / "manifest.json").is_file():
-            return folder
-    return None
-
-
 def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes] | None = None) -> Path:
     """Create ``target/webapp2`` with settings, manifest and one plugin; return webapp2/.
 
@@ -125,7 +105,7 @@ def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes
     folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
-    inside = _enclosing_package(target)
+    inside = enclosing_package(target)
     if inside is not None:
         raise FileExistsError(
             f"{target} is inside the branding package {inside}: a new project there would become part of "
