@@ -435,3 +435,29 @@ def test_import_inside_a_project_is_refused(tmp_path: Path, capsys) -> None:
         "part of that package (uploaded with its next export). Choose a folder outside it."
     )
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_many_broken_entries_look_for_unlisted_packages_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each settings.json entry whose file is missing listed the package's unlisted plugin files
+    again: 4,000 such entries took half a minute to check, 20,000 over two minutes."""
+    from designer.core.checks import consistency, run_checks
+    from designer.core.checks import settings as settings_check
+    from designer.core.model import load
+
+    project = _project(tmp_path)
+    path = project / "webapp2" / "settings.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["plugins"] += [{"id": f"p{i}", "srcURL": f"plugins/p{i}/p{i}.plugin.package.json"} for i in range(300)]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    looked: list[int] = []
+    real = settings_check.unlisted_packages
+
+    def counted(pkg: object) -> list[str]:
+        looked.append(1)
+        return real(pkg)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(settings_check, "unlisted_packages", counted)
+    monkeypatch.setattr(consistency, "unlisted_packages", counted)
+    problems = run_checks(load(project))
+    assert sum(p.code == "PD201" for p in problems) == 300
+    assert len(looked) <= 2  # once for settings.json's check, once for the package's (it was 601)
