@@ -50,9 +50,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="where to write the exported ZIP (default: where the last export went, else PROJECT-branding.zip next "
         "to the project folder; an earlier ZIP there is replaced)",
     )
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the node (default: %(default)s)")
+    p.add_argument("--timeout", type=_seconds, default=30.0, help="seconds to wait for the node (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_deploy)
+
+
+def _seconds(text: str) -> float:
+    """``--timeout`` as a number of seconds above 0 (argparse ``type``): 'nan' or '-1' reached the
+    network code, which stopped with a traceback."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds above 0, e.g. 30")
+    return value
 
 
 def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, Any] | None = None) -> int:

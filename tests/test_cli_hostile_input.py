@@ -461,3 +461,30 @@ def test_many_broken_entries_look_for_unlisted_packages_once(tmp_path: Path, mon
     problems = run_checks(load(project))
     assert sum(p.code == "PD201" for p in problems) == 300
     assert len(looked) <= 2  # once for settings.json's check, once for the package's (it was 601)
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["--node", "https://[::1"], "'https://[::1' is not a web address; give the Management Node as https://host"),
+        (["--node", "https://mgr:99999"], "The port in the Management Node address must be a number from 1 to 65535."),
+        (["--node", "https://127.0.0.1:9", "--timeout", "nan"], "'nan' is not a number of seconds above 0"),
+        (["--node", "https://127.0.0.1:9", "--timeout", "-1"], "'-1' is not a number of seconds above 0"),
+    ],
+)
+def test_deploy_given_an_unusable_address_or_timeout_says_so_before_any_connection(
+    words: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_network: list[object], capsys
+) -> None:
+    """An unclosed IPv6 bracket was a ValueError traceback from urllib, a timeout of nan or -1 one
+    from the socket; a port over 65535 was "not a number"."""
+    from designer.cli import main
+
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", "secret")
+    project = _project(tmp_path)
+    try:
+        code = main(["deploy", str(project), *words])
+    except SystemExit as exc:  # argparse refuses an option's value this way
+        code = exc.code
+    assert code == 2
+    assert said in capsys.readouterr().err
+    assert no_network == []

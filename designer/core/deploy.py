@@ -185,7 +185,14 @@ def normalize_node(node: str) -> str:
         raise DeployError("Give the address of the Management Node, e.g. https://mgr.example.com.", "refused")
     if "://" not in text:
         text = "https://" + text
-    parts = urllib.parse.urlsplit(text)
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:  # an unclosed [ of an IPv6 address: Python's own words were a traceback
+        raise DeployError(
+            f"'{text}' is not a web address; give the Management Node as https://host or https://host:port "
+            "(an IPv6 address in brackets: https://[2001:db8::1])",
+            "refused",
+        ) from None
     if parts.scheme.lower() != "https":
         raise DeployError(
             f"Use an https:// address for the Management Node, not {parts.scheme}://: "
@@ -197,7 +204,9 @@ def normalize_node(node: str) -> str:
     try:
         port = parts.port
     except ValueError:
-        raise DeployError("The port in the Management Node address is not a number.", "refused") from None
+        raise DeployError(
+            "The port in the Management Node address must be a number from 1 to 65535.", "refused"
+        ) from None
     host = parts.hostname
     if ":" in host:
         host = f"[{host}]"
