@@ -488,3 +488,33 @@ def test_deploy_given_an_unusable_address_or_timeout_says_so_before_any_connecti
     assert code == 2
     assert said in capsys.readouterr().err
     assert no_network == []
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("plugins/icon\t2.svg", "The file plugins/icon\\t2.svg is left out of the export (it has control characters"),
+        (
+            "plugins/a:b/x.svg",
+            "The folder plugins/a:b (holding plugins/a:b/x.svg) is left out of the export (it has a ':'",
+        ),
+        ("plugins/back\\slash.js", "The file plugins/back\\slash.js is left out of the export (it uses backslashes"),
+    ],
+)
+def test_check_warns_about_a_file_the_export_leaves_out_for_its_name(
+    name: str, said: str, tmp_path: Path, capsys
+) -> None:
+    """A tab, a ':' or a backslash in a name: the export leaves the file out (the import refuses such
+    names), but the check said nothing, or called it a file "uploaded for nothing"."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    path = project / "webapp2" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    assert main(["check", "--json", str(project)]) == 0
+    [problem] = [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "PD107"]
+    assert problem["file"] == name and problem["severity"] == "warning"
+    assert problem["message"].startswith(said)
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["skipped"]) == 1  # as the check said

@@ -147,6 +147,14 @@ CODES: dict[str, Code] = {
             "The export never follows links (one could point anywhere on this computer), so the upload "
             "will not have it.",
         ),
+        Code(
+            "PD107",
+            _W,
+            "File left out: its name cannot go into a ZIP",
+            "A control character (a tab, a line break), a ':' or a backslash in a file or folder name, or a "
+            "name that is not UTF-8 text: the import refuses such a ZIP, so the export leaves the file out and "
+            "the upload will not have it.",
+        ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),
         Code(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
 from designer.core.files import hidden_character_problem, name_clashes, name_difference, windows_name_problem
@@ -9,6 +11,17 @@ from designer.core.jstext import shortened
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix, printable
 from designer.core.state import load_state
+
+# What can make a name one the export leaves out (see export._name_why); the rest is its business.
+_LEFT_OUT = re.compile(r"[\x00-\x1f\x7f:\\]")
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of the name, kept by Python as surrogates
+        return False
+    return True
 
 
 def _last_export(pkg: BrandingPackage) -> dict[str, object] | None:
@@ -123,6 +136,30 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             rel,
             f"{what} {why}, so the ZIP cannot be unpacked on Windows (administrators often open branding ZIPs "
             "there) and the export refuses it. Rename it.",
+        )
+    said.clear()
+    for rel in names:
+        if not _LEFT_OUT.search(rel) and (rel.isascii() or _is_utf8(rel)):
+            continue  # (the common case, without loading the export's module)
+        from designer.core.export import _name_why
+
+        # Find the first part of the path that is left out: a folder is said once, not per file.
+        parts = rel.split("/")
+        part = next(("/".join(parts[: i + 1]) for i in range(len(parts)) if _name_why("/".join(parts[: i + 1]))), rel)
+        why = _name_why(part) or _name_why(rel)
+        if why is None or part in said:
+            continue
+        said.add(part)
+        what = (
+            f"The file {printable(rel)}" if part == rel else f"The folder {printable(part)} (holding {printable(rel)})"
+        )
+        # The export lists it among what it left out, after the check said nothing (and even called
+        # such a file one "uploaded for nothing"); whatever refers to it breaks after the upload.
+        ctx.report(
+            "PD107",
+            rel,
+            f"{what} is left out of the export ({why}), so the upload will not have it. Rename it, and "
+            "whatever refers to it.",
         )
     said.clear()
     for rel in names:
