@@ -518,3 +518,16 @@ def test_check_warns_about_a_file_the_export_leaves_out_for_its_name(
     assert problem["message"].startswith(said)
     assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["skipped"]) == 1  # as the check said
+
+
+def test_a_file_where_the_state_folder_belongs_is_named_as_such(tmp_path: Path, capsys) -> None:
+    """It said "cannot write there (File exists) ... Make the folder writable": there was no folder."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    (project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"plugin-designer: {project / '.plugin-designer'} is a file, where the designer keeps its folder"
+    )
+    assert (project / ".plugin-designer").read_text(encoding="utf-8") == "notes"

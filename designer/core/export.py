@@ -662,6 +662,13 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     try:
         check_state_writable(plan.project)
     except OSError as exc:
+        folder = state_dir(plan.project)
+        if os.path.lexists(folder) and not folder.is_dir():  # "cannot write there (File exists)" said nothing
+            raise ExportRefused(
+                f"{folder} is a file, where the designer keeps its folder with the record of this project's exports "
+                "(so that the next brandingID is greater); nothing was exported. Move that file away and export "
+                "again."
+            ) from None
         raise ExportRefused(
             f"{exc.filename}: the designer cannot write there ({exc.strerror or exc}). It remembers each export in "
             "that folder, so that the next brandingID is greater; nothing was exported. Make the folder writable "
