@@ -319,3 +319,14 @@ def test_an_unclosed_run_of_brackets_is_not_queried_as_one_flat_node(monkeypatch
         assert info.syntax_errors, opener
         assert "before" in info.functions and "kept" in info.variables, opener
         assert max(asked) < 2_000, opener  # it was the whole run: over 20,000 children
+
+
+def test_a_file_that_is_one_syntax_error_is_reported_at_its_unclosed_bracket() -> None:
+    """tree-sitter makes no program of a file whose run of brackets is never closed, and the error
+    was reported at line 1, column 1 ("unexpected '// My plugin…'"), the file's first comment."""
+    from designer.core import jsanalysis
+
+    head = "// My plugin\n(function () {\n    var a = 1;\n})();\n"
+    for opener in ("(", "["):
+        info = jsanalysis._analyse((head + "var d = " + opener * 60 + ";\n").encode())
+        assert info.syntax_errors[0] == (5, 9, f"'{opener}' is never closed"), opener

@@ -562,6 +562,8 @@ class _Analyser:
                 continue
             if node.type == "ERROR" and not any(c.has_error for c in node.children):
                 # Only the innermost ERROR: an outer one often spans the whole wrapper function.
+                if node is root and self._unclosed(node):
+                    continue
                 line, col = self.pos(node)
                 snippet = (self.text(node).strip().splitlines() or [""])[0][:30]  # (CR, U+2028... end it too)
                 quote = '"' if "'" in snippet else "'"  # not ''My plugin'' around a string of the code
@@ -569,6 +571,29 @@ class _Analyser:
                 continue
             stack.extend(reversed([c for c in node.children if c.has_error]))
         errors.sort()
+
+    def _unclosed(self, root: Any) -> bool:
+        """Say where a file that is one syntax error as a whole (tree-sitter could not make a
+        program of it) goes wrong, when a bracket among its top-level tokens is never closed; True
+        when said.
+
+        Why: such a file was reported at line 1, column 1 ("unexpected '// My plugin…'"), its
+        first comment, however far below the unclosed ``foo((`` was; that sent people to the wrong
+        end of the file.
+        """
+        closers = {")": "(", "]": "[", "}": "{"}
+        stack: list[Any] = []
+        for child in root.children:
+            t = child.type
+            if t in ("(", "[", "{"):
+                stack.append(child)
+            elif t in closers and stack and stack[-1].type == closers[t]:
+                stack.pop()
+        if not stack:
+            return False
+        line, col = self.pos(stack[0])
+        self.info.syntax_errors.append((line, col, f"'{stack[0].type}' is never closed"))
+        return True
 
     def stray_nul(self, root: Any, original: bytes) -> None:
         """A NUL outside a string, template or comment (read as a space for the parse) is a syntax
