@@ -34,6 +34,22 @@ SUMMARIES = {
 MAX_WINDOW_SIDE = 8192  # a bigger window's PNG is hundreds of megabytes of pixels
 
 
+def print_json(doc: Any) -> None:
+    """Print ``doc`` as JSON that stays valid JSON whatever the output can hold.
+
+    Why: with output to an ASCII or cp1252 console (or PYTHONIOENCODING=ascii in CI), the
+    characters it cannot hold were printed as Python's ``\\xe9`` or ``\\U0001f389``, which are no
+    JSON escapes: a script reading ``--json`` failed on a plugin called "Café" or "🎉". Such
+    output (and text with undecodable bytes of a file name) gets JSON's own ``\\u`` escapes.
+    """
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(doc, indent=2, ensure_ascii=True)
+    print(text)
+
+
 def _display_base(files: Any) -> str:
     """How to print a file of the package so a terminal or editor can open it."""
     label = files.label
@@ -102,7 +118,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix:
             out["fixed"] = fixed
             out["written"] = written
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print_json(out)
     else:
         base = _display_base(pkg.files)
         for line in fixed:
@@ -123,7 +139,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
     ``code`` None: PATH is a package, but the request cannot be done on it (``--fix`` on a ZIP)."""
     if getattr(args, "json", False):
         out = {"error": message, "code": code, "problems": [], "summary": {"ok": False}}
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print_json(out)
     else:
         print(f"plugin-designer: error {code + ' ' if code else ''}{message}", file=sys.stderr)
     return 2
@@ -267,7 +283,7 @@ def cmd_recipes(args: argparse.Namespace) -> int:
             }
             for r in recipes
         ]
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print_json(out)
         return 0
     width = max(len(r.name) for r in recipes)
     for r in recipes:
@@ -315,7 +331,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
-        print(json.dumps(report | {"role": args.role, "platform": args.platform}, indent=2))
+        print_json(report | {"role": args.role, "platform": args.platform})
         return 0 if report["ok"] else 1
     from .core.problems import printable
 
@@ -498,7 +514,7 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
             if args.func in (cmd_check, cmd_simulate):
                 return _unusable(args, message)  # (the shape their --json has for an unusable PATH)
             if getattr(args, "json", False):
-                print(json.dumps({"ok": False, "error": message, "entry": None}, indent=2))
+                print_json({"ok": False, "error": message, "entry": None})
             else:
                 print(f"plugin-designer: {message}", file=sys.stderr)
             return 2

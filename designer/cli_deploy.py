@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from .cli import print_json
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -72,7 +73,7 @@ def _seconds(text: str) -> float:
 
 def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, Any] | None = None) -> int:
     if args.json:
-        print(json.dumps({"ok": False, "error": message, **(extra or {})}, indent=2, ensure_ascii=False))
+        print_json({"ok": False, "error": message, **(extra or {})})
     else:
         print(f"plugin-designer: {message}", file=sys.stderr)
     return code
@@ -162,7 +163,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     if args.json:
         doc = result.to_json()
         doc["warnings"] = notes
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print_json(doc)
         return 0
     verb = "Replaced" if result.replaced else "Created"
     print(f"{verb} the web app customization '{result.name}' on {result.node}.")

@@ -7,10 +7,11 @@ for importing them. Exit codes: 0 done, 1 export blocked by errors, 2 refused or
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .cli import print_json
 
 if TYPE_CHECKING:
     import argparse
@@ -49,7 +50,7 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
 
 def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -> int:
     if args.json:
-        print(json.dumps({"ok": False, "error": message, "entry": entry}, indent=2, ensure_ascii=False))
+        print_json({"ok": False, "error": message, "entry": entry})
     else:
         print(f"plugin-designer: {message}", file=sys.stderr)
     return 2
@@ -98,7 +99,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "removed_leftovers": result.leftovers,
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print_json(out)
         return 0
     print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
     for name in result.leftovers:
@@ -143,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
     if plan.errors and not args.force:
         if args.json:
-            print(json.dumps({"ok": False, "blocked": True, "errors": errors}, indent=2, ensure_ascii=False))
+            print_json({"ok": False, "blocked": True, "errors": errors})
         else:
             for p in plan.errors:
                 print(printable(f"{base}{p.location()}: error {p.code} {p.message}"), file=sys.stderr)
@@ -178,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "changes": [c.to_json() for c in plan.changes],
             "checklist": checklist,
         }
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print_json(doc)
         return 0
     for p in plan.errors:
         print(printable(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}"), file=sys.stderr)

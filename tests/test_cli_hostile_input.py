@@ -531,3 +531,25 @@ def test_a_file_where_the_state_folder_belongs_is_named_as_such(tmp_path: Path, 
         f"plugin-designer: {project / '.plugin-designer'} is a file, where the designer keeps its folder"
     )
     assert (project / ".plugin-designer").read_text(encoding="utf-8") == "notes"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_json_output_stays_json_on_a_console_that_cannot_show_every_character(encoding: str, tmp_path: Path) -> None:
+    """What the console could not hold was printed as Python's \\xe9 or \\U0001f389, which are no JSON
+    escapes: `check --json` of a plugin listed as 'Café 🎉' was no JSON for a CI script to read."""
+    project = _project(tmp_path)
+    path = project / "webapp2" / "settings.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["plugins"][0]["id"] = "Café 🎉"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for words in (["check", "--json", project], ["export", project, "-o", tmp_path / "out.zip", "--json"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "designer", *map(str, words)],
+            capture_output=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+        text = json.dumps(json.loads(out.stdout.decode("ascii" if encoding == "ascii" else "cp1252")))
+        assert "Caf\\u00e9 \\ud83c\\udf89" in text or words[0] == "export"  # (the export names no id)
