@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -553,3 +554,25 @@ def test_json_output_stays_json_on_a_console_that_cannot_show_every_character(en
         )
         text = json.dumps(json.loads(out.stdout.decode("ascii" if encoding == "ascii" else "cp1252")))
         assert "Caf\\u00e9 \\ud83c\\udf89" in text or words[0] == "export"  # (the export names no id)
+
+
+def test_import_into_the_empty_folder_one_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`mkdir p; cd p; import b.zip -o .`: the unpacking folder was made inside "." (the parent of
+    the words "."), so the import found it "already exists and is not empty". And an existing
+    empty folder was replaced by another one: its permissions went, and a shell in it was left in
+    a deleted folder. Now the files move into the folder itself."""
+    from designer.cli import main
+
+    zipped = tmp_path / "b.zip"
+    assert main(["export", str(_project(tmp_path)), "-o", str(zipped)]) == 0
+    here = tmp_path / "here"
+    here.mkdir()
+    here.chmod(0o750)
+    inode = here.stat().st_ino
+    monkeypatch.chdir(here)
+    capsys.readouterr()
+    assert main(["import", str(zipped), "-o", "."]) == 0
+    assert capsys.readouterr().out.startswith(f"Imported {zipped} into . (")
+    assert sorted(p.name for p in here.iterdir()) == [".plugin-designer", "webapp2"]
+    assert here.stat().st_ino == inode and stat.S_IMODE(here.stat().st_mode) == 0o750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "here", "p"]  # no unpacking folder left

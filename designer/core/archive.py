@@ -432,16 +432,19 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         zf = open_zip(source)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportRefused(f"{source}: the ZIP file cannot be read ({exc}).") from None
+    # The folder itself, not how it was written: for "-o ." (or "x/."), the parent of the words is
+    # the folder itself, and the unpacking folder made there was what made it "not empty".
+    place = Path(os.path.abspath(target))
     with zf:
         entries, layout = vet_zip(zf, budget)
-        parent = target.parent
+        parent = place.parent
         made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
         tmp: Path | None = None
         try:
             try:
                 parent.mkdir(parents=True, exist_ok=True)
                 leftovers = remove_import_leftovers(parent)
-                tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(target.name), dir=parent))
+                tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(place.name), dir=parent))
             except OSError as exc:
                 blocker = next((p for p in [parent, *parent.parents] if p.exists() and not p.is_dir()), None)
                 why = f"{blocker} is a file, not a folder" if blocker is not None else exc.strerror or str(exc)
@@ -471,13 +474,10 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 update_state(tmp, imported=imported, carry=carried)
             _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
             _check_target(target)  # again: it may have changed while the files were unpacked
-            try:
-                os.rename(tmp, target)  # POSIX: replaces an empty folder in one step
-            except OSError:
-                if not (target.is_dir() and not target.is_symlink()):
-                    raise
-                target.rmdir()  # Windows: an existing folder (empty, checked above) is not replaced
-                os.rename(tmp, target)
+            if place.is_dir():
+                _move_into(tmp, place)
+            else:
+                os.rename(tmp, place)
         except BaseException as exc:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -491,7 +491,33 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                     f"The project folder {target} cannot be written ({exc.strerror or exc}); nothing was imported."
                 ) from None
             raise
+    if not target.is_dir():  # written through a folder that does not exist ("new/sub/.."): the one made
+        target = place
     return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id, leftovers)
+
+
+def _move_into(tmp: Path, place: Path) -> None:
+    """Move what ``tmp`` holds into the existing, empty folder ``place`` (the designer's own folder
+    last, so a project with the import's record is a whole one), then remove ``tmp``; on a failure
+    the moved entries go back and ``place`` is empty again.
+
+    Why not rename ``tmp`` over it: that replaced the user's folder by another, with other
+    permissions and owner, and a shell that was in it (``-o .``) was left in a deleted folder.
+    """
+    names = sorted(os.listdir(tmp), key=lambda name: (name == STATE_DIR, name))
+    moved: list[str] = []
+    try:
+        for name in names:
+            os.rename(tmp / name, place / name)
+            moved.append(name)
+    except OSError:
+        for name in reversed(moved):
+            try:
+                os.rename(place / name, tmp / name)
+            except OSError:  # (left where it is; the error says the import failed)
+                pass
+        raise
+    tmp.rmdir()
 
 
 def _check_target(target: Path) -> None:
