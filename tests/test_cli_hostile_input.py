@@ -576,3 +576,12 @@ def test_import_into_the_empty_folder_one_is_in(tmp_path: Path, monkeypatch: pyt
     assert sorted(p.name for p in here.iterdir()) == [".plugin-designer", "webapp2"]
     assert here.stat().st_ino == inode and stat.S_IMODE(here.stat().st_mode) == 0o750
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "here", "p"]  # no unpacking folder left
+
+
+def test_new_in_a_work_folder_that_happens_to_be_called_webapp2(tmp_path: Path) -> None:
+    """Only a package counts as one: ~/webapp2/projects/x is an ordinary place for a new project."""
+    work = tmp_path / "webapp2" / "projects"
+    work.mkdir(parents=True)
+    out = run("new", work / "x")
+    assert out.returncode == 0, out.stderr
+    assert (work / "x" / "webapp2" / "settings.json").is_file()

@@ -324,8 +324,9 @@ def remove_stale_temporaries(folder: Path | str) -> list[str]:
 
 
 def enclosing_package(target: Path) -> Path | None:
-    """The branding package folder ``target`` is (or lies in), if any: a ``webapp2`` folder, or one
-    holding settings.json or manifest.json.
+    """The branding package folder ``target`` is (or lies in), if any: a folder holding settings.json
+    or manifest.json, or a ``webapp2`` folder that is ``target`` itself or holds a plugins/ folder
+    (a folder of one's work that happens to be called webapp2 is no package).
 
     Why: a project made there (``new myproject/webapp2``, ``import x.zip -o myproject/webapp2/x``)
     became part of the outer package, which listed, checked and exported its files as its own;
@@ -336,7 +337,7 @@ def enclosing_package(target: Path) -> Path | None:
     except (OSError, RuntimeError):  # a loop of links: mkdir says so
         return None
     for folder in (here, *here.parents):
-        if folder.name == "webapp2" and folder.is_dir():
+        if folder.name == "webapp2" and folder.is_dir() and (folder == here or (folder / "plugins").is_dir()):
             return folder
         if (folder / "settings.json").is_file() or (folder / "manifest.json").is_file():
             return folder
