@@ -585,3 +585,19 @@ def test_new_in_a_work_folder_that_happens_to_be_called_webapp2(tmp_path: Path) 
     out = run("new", work / "x")
     assert out.returncode == 0, out.stderr
     assert (work / "x" / "webapp2" / "settings.json").is_file()
+
+
+def test_check_warns_about_a_named_pipe_the_export_leaves_out(tmp_path: Path, capsys) -> None:
+    """A named pipe in a plugin's folder: the export left it out ("not a regular file") while the
+    check said nothing at all."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    plugin = next(p for p in (project / "webapp2" / "plugins").iterdir() if p.is_dir())
+    os.mkfifo(plugin / "icon.svg")
+    rel = f"plugins/{plugin.name}/icon.svg"
+    assert main(["check", "--json", str(project)]) == 0
+    [problem] = [p for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "PD107"]
+    assert problem["file"] == rel and problem["message"].startswith(
+        f"{rel} is a named pipe (FIFO), not a file, so the export leaves it out"
+    )

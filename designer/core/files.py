@@ -642,6 +642,10 @@ class PackageFiles:
         """(folder, why) for each folder of the package that cannot be listed; a ZIP has none."""
         return []
 
+    def special_files(self) -> list[tuple[str, str]]:
+        """(name, what it is) for each pipe, socket or device in the package; a ZIP has none (vetted)."""
+        return []
+
     def read_bytes(self, rel: str) -> bytes:
         raise NotImplementedError
 
@@ -703,15 +707,22 @@ class DirFiles(PackageFiles):
         """(folder, why) for each folder under the package that cannot be listed (permissions)."""
         return list(self._listing()[2])
 
-    def _listing(self) -> tuple[list[str], list[str], list[tuple[str, str]]]:
-        """(files, links, unreadable folders) from one walk of the folder, kept until :meth:`invalidate`."""
+    def special_files(self) -> list[tuple[str, str]]:
+        """(name, what it is) for each named pipe, socket or device under the package: no file to
+        read or export (reading a pipe waits forever), and :meth:`names` leaves them out."""
+        return list(self._listing()[3])
+
+    def _listing(self) -> tuple[list[str], list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+        """(files, links, unreadable folders, special files) from one walk of the folder, kept until
+        :meth:`invalidate`."""
         listing = getattr(self, "_walked", None)
         if listing is None:
             files: list[str] = []
             links: list[str] = []
             unreadable: list[tuple[str, str]] = []
-            _list_folder(str(self.root), "", files, links, unreadable)
-            listing = self._walked = (files, links, unreadable)
+            special: list[tuple[str, str]] = []
+            _list_folder(str(self.root), "", files, links, unreadable, special)
+            listing = self._walked = (files, links, unreadable, special)
         return listing
 
     def invalidate(self) -> None:
@@ -809,6 +820,7 @@ def _list_folder(
     out: list[str],
     links: list[str] | None = None,
     unreadable: list[tuple[str, str]] | None = None,
+    special: list[tuple[str, str]] | None = None,
 ) -> None:
     """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path`` (and
     the symbolic links, never followed, to ``links``, and (folder, why) for each folder that
@@ -829,12 +841,15 @@ def _list_folder(
                 continue
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry)
-            elif entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
-                out.append(prefix + entry.name)
+            elif entry.is_file(follow_symlinks=False):
+                if not is_temporary(entry.name):
+                    out.append(prefix + entry.name)
+            elif special is not None:
+                special.append((prefix + entry.name, not_a_file(Path(entry.path)) or "not a file"))
         except OSError:
             continue
     for entry in subfolders:
-        _list_folder(entry.path, prefix + entry.name + "/", out, links, unreadable)
+        _list_folder(entry.path, prefix + entry.name + "/", out, links, unreadable, special)
 
 
 class ZipFiles(PackageFiles):

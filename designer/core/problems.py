@@ -150,10 +150,10 @@ CODES: dict[str, Code] = {
         Code(
             "PD107",
             _W,
-            "File left out: its name cannot go into a ZIP",
-            "A control character (a tab, a line break), a ':' or a backslash in a file or folder name, or a "
-            "name that is not UTF-8 text: the import refuses such a ZIP, so the export leaves the file out and "
-            "the upload will not have it.",
+            "File left out of the export",
+            "A named pipe, socket or device, or a file whose name holds a control character (a tab, a line "
+            "break), a ':' or a backslash, or is not UTF-8 text (the import refuses such names): the export "
+            "leaves it out and the upload will not have it.",
         ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),

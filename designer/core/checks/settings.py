@@ -83,6 +83,15 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             f"The folder {folder}/ cannot be read ({why}), so nothing in it can be checked and the export "
             "cannot put its files in the ZIP. Make it readable (its owner can change its permissions).",
         )
+    for rel, what in pkg.files.special_files():
+        if rel in (REL, "manifest.json"):
+            continue  # said with what the app makes of it (PD200, PD210)
+        ctx.report(
+            "PD107",
+            rel,
+            f"{rel} is {what}, not a file, so the export leaves it out and the upload will not have it. Put "
+            "the file itself there, or remove it.",
+        )
     for link in pkg.files.links():
         ctx.report(
             "PD106",
