@@ -14,6 +14,7 @@ on a worker thread (the designer analyses big sources off the UI thread).
 from __future__ import annotations
 
 import _thread
+import bisect
 import re
 from typing import Any
 
@@ -394,6 +395,7 @@ class _Analyser:
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
         self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
+        self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
         self._starts = _line_starts(data) if odd_breaks(data) else None
         self._ascii = data.isascii()  # then a byte is a character: columns need no decoding
@@ -973,8 +975,12 @@ class _Analyser:
 
     def _global_property(self, raw: bytes) -> bool:
         """Whether the file writes or reads ``window.name`` / ``this['name']`` (a global made at run time)."""
+        if not self._after_dot_or_quote(raw):
+            return False
+        if _PLAIN_NAME.fullmatch(raw):
+            return raw in self._word_index().global_properties
         word = re.escape(raw)
-        return self._after_dot_or_quote(raw) and (
+        return (
             re.search(
                 rb"\b(?:window|self|globalThis|this|top|parent)\s*(?:\.\s*"
                 + word
@@ -1068,8 +1074,13 @@ class _Analyser:
         key = ("declared", name)
         spans = self._memo.get(key)
         if spans is None:  # (once per name: a file may register the same names thousands of times)
-            pattern = rb"\b(?:var|let|const)\s+(" + re.escape(name.encode()) + rb")\s*="
-            spans = self._memo[key] = [m.span(1) for m in re.finditer(pattern, self.data)]
+            raw = name.encode()
+            if _PLAIN_NAME.fullmatch(raw):
+                spans = [(at, at + len(raw)) for at in self._word_index().declared.get(raw, ())]
+            else:
+                pattern = rb"\b(?:var|let|const)\s+(" + re.escape(raw) + rb")\s*="
+                spans = [m.span(1) for m in re.finditer(pattern, self.data)]
+            self._memo[key] = spans
         for start, end in spans:
             if end > call.start_byte:
                 break
@@ -1092,6 +1103,11 @@ class _Analyser:
         return found
 
     def _scan_after_dot_or_quote(self, raw: bytes) -> bool:
+        if _PLAIN_NAME.fullmatch(raw):
+            # Inside a longer name raw has a letter before it: only a name that starts with raw counts.
+            after = self._word_index().after_dot_or_quote
+            i = bisect.bisect_left(after, raw)
+            return i < len(after) and after[i].startswith(raw)
         data = self.data
         for m in re.finditer(re.escape(raw), data):
             i = m.start() - 1
@@ -1116,21 +1132,41 @@ class _Analyser:
         out: list[tuple[str, Any, Any, int, Any]] = []
         root = self._root
         raw = name.encode()
-        data = self.data
-        # The name's own bytes first (a literal: fast to find), then the character before it.
-        for m in re.finditer(re.escape(raw) + rb"(?![\w$])", data):
-            if m.start() and _IDENT_BYTE.match(data, m.start() - 1):
-                continue
-            n = root.descendant_for_byte_range(m.start(), m.end())
+        for start, end in self._places(raw):
+            n = root.descendant_for_byte_range(start, end)
             if n is None or n.type not in ("identifier", "shorthand_property_identifier_pattern"):
                 continue
-            if n.start_byte != m.start() or n.end_byte != m.end():
+            if n.start_byte != start or n.end_byte != end:
                 continue  # part of a longer name (é in aé: the byte before is no ASCII letter)
             found = self._binding(n)
             if found is not None:
                 kind, scope, node, value = found
                 out.append((kind, scope, node, self.line_of(node), value))
         return out
+
+    def _places(self, raw: bytes) -> list[tuple[int, int]]:
+        """Where ``raw`` stands as a whole word (no name character just before or after it)."""
+        if _PLAIN_NAME.fullmatch(raw):  # such a word is one of the runs the index has found
+            return [(at, at + len(raw)) for at in self._word_index().places.get(raw, ())]
+        data = self.data
+        # The name's own bytes first (a literal: fast to find), then the character before it.
+        return [
+            m.span()
+            for m in re.finditer(re.escape(raw) + rb"(?![\w$])", data)
+            if not (m.start() and _IDENT_BYTE.match(data, m.start() - 1))
+        ]
+
+    def _word_index(self) -> _WordIndex:
+        """The file's names and what stands before them, found in one pass each, on first need.
+
+        Why: a file registering thousands of names that are defined nowhere (or only after the
+        call) had each name looked for with scans of the whole file, three per name: a 1 MB source
+        took seconds. Each question about a plain ASCII name is now a look-up; the rare name with
+        other characters (función) is still searched for on its own.
+        """
+        if self._words is None:
+            self._words = _WordIndex(self.data)
+        return self._words
 
     def _binding(self, n: Any) -> tuple[str, Any, Any, Any] | None:
         """(kind, scope, node, value) when the identifier ``n`` defines its name, else None."""
@@ -1187,6 +1223,37 @@ class _Analyser:
         return None
 
 
+class _WordIndex:
+    """The runs of ASCII name characters of one source, for :meth:`_Analyser._word_index`.
+
+    ``places``: each run -> where it starts (a plain name written as a whole word is one of them);
+    ``declared``: name -> where ``var/let/const name =`` gives it a value; ``after_dot_or_quote``:
+    the runs written after a '.' or a quote, sorted (for prefix look-ups); ``global_properties``:
+    the names written as ``window.name`` or ``this['name']`` (and self, globalThis, top, parent).
+    Each is what the search for one name finds (see the callers), for every name at once.
+    """
+
+    __slots__ = ("places", "declared", "after_dot_or_quote", "global_properties")
+
+    def __init__(self, data: bytes) -> None:
+        self.places: dict[bytes, list[int]] = {}
+        for m in re.finditer(rb"[\w$]+", data):
+            self.places.setdefault(m.group(), []).append(m.start())
+        self.declared: dict[bytes, list[int]] = {}
+        # (Lookaheads: the matches may overlap, as the searches for single names could.)
+        for m in re.finditer(rb"\b(?=(?:var|let|const)\s+([\w$]+)\s*=)", data):
+            self.declared.setdefault(m.group(1), []).append(m.start(1))
+        self.after_dot_or_quote = sorted({m.group(1) for m in re.finditer(rb"[.'\"`][ \t\r\n]*([\w$]+)", data)})
+        self.global_properties = {
+            m.group(1) or m.group(2)
+            for m in re.finditer(
+                rb"\b(?=(?:window|self|globalThis|this|top|parent)\s*"
+                rb"(?:\.\s*([\w$]+)|\[\s*['\"`]([\w$]+)['\"`]))",
+                data,
+            )
+        }
+
+
 _MAY_BE_A_FUNCTION: tuple[str | None, int, str] = (None, 0, "")
 _NOT_CALLABLE = {  # literal -> how a message names it
     "string": "a string",
@@ -1235,6 +1302,7 @@ _BROWSER_GLOBALS = frozenset(
     "console PEX window self globalThis document navigator location".split()
 )
 _IDENT_BYTE = re.compile(rb"[\w$]")
+_PLAIN_NAME = re.compile(rb"[\w$]+")  # a name of ASCII letters, digits, _ and $ only (fullmatch)
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
 _FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)\s*\(")
