@@ -450,12 +450,156 @@ def create_missing_files(root: Path, missing: list[str]) -> list[str]:
 
 
 def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]], rounds: int = 200) -> list[str]:
-    """Apply fixes until none is left (indices shift after a fix, so re-check each round); a fix
-    that is not for a ``batch`` (deleting a file) is left to a person."""
+    """Apply fixes until none is left; a fix that is not for a ``batch`` (deleting a file) is
+    left to a person. Returns what was done, in the order it was done.
+
+    Each round applies, in the checks' order, every fix that touches nothing an earlier fix of
+    the round touches (see :func:`_touches`), then checks again. Why not one fix per round:
+    each round re-checks the whole package, and a package of 3,000 plugins with one slip each
+    took minutes (and stopped after ``rounds`` fixes with most of them left). Why not every fix
+    at once: a fix can change what the next one should be (indices shift when an entry goes,
+    an id taken by one rename changes the next), so a fix that may touch what another reads
+    waits for the next round, and a fix that may touch anything goes alone. The files written
+    are the ones fixing one problem per round writes.
+    """
     done: list[str] = []
     for _ in range(rounds):
         fixable = [p for p in run(pkg) if p.fix is not None and p.fix.batch]
         if not fixable:
             break
-        done.append(apply_fix(pkg, fixable[0].fix))  # type: ignore[arg-type]
+        for problem in _independent(pkg, fixable):
+            done.append(apply_fix(pkg, problem.fix))  # type: ignore[arg-type]
     return done
+
+
+# Fixes that can change what any other fix would be: settings.json or manifest.json as a whole,
+# the list of entries (indices move), every id and folder (a new unique id), which entry means
+# which unlisted package file.
+_ALONE = frozenset(
+    {
+        "create-settings",
+        "rename-settings-key",
+        "remove-settings-entry",
+        "rename-plugin-id",
+        "create-manifest",
+        "set-settings-branded",
+        "new-branding-id",
+    }
+)
+_WHOLE_FILES = frozenset({"settings.json", "manifest.json"})
+
+
+def _independent(pkg: BrandingPackage, fixable: list[Problem]) -> list[Problem]:
+    """The first of ``fixable`` and each later one that touches nothing an earlier one touches
+    (applied or held back: held back, it comes first next round, as it would one at a time).
+
+    A fix that may touch anything (:func:`_touches` says None) ends the round: alone when it
+    is first, else first of the next round.
+    """
+    chosen: list[Problem] = []
+    touched: set[str] = set()
+    ids: dict[str, list[int]] = {}  # each id (in any letter case) -> the entries with it
+    for at, plugin in enumerate(pkg.plugins):
+        if isinstance(plugin.entry.id, str):
+            ids.setdefault(plugin.entry.id.casefold(), []).append(at)
+    for problem in fixable:
+        keys = _touches(pkg, problem, ids)
+        if keys is None:
+            if not chosen:
+                chosen.append(problem)
+            break
+        if not chosen or touched.isdisjoint(keys):
+            chosen.append(problem)
+        touched |= keys
+    return chosen
+
+
+def _touches(pkg: BrandingPackage, problem: Problem, ids: dict[str, list[int]]) -> frozenset[str] | None:
+    """What the fix of ``problem`` reads or writes, and what the check that offers it read:
+    files, the plugin (its settings entry and its files), settings entries and the ids set;
+    None when it may touch anything. ``ids``: the entries of each id, in any letter case.
+
+    Kept on the safe side: a plugin gets one fix per round (a fix can raise the plugin's next
+    problem), and an id is the business of one fix per round (two entries given one id would
+    clash, where one at a time the second would have been given another). A fix that gives an
+    entry an id another entry has goes alone: it makes a clash whose fix reads every id.
+    """
+    fix = problem.fix
+    assert fix is not None
+    if fix.kind in _ALONE or fix.kind not in FIXERS:
+        return None
+    if fix.kind == "list-package":
+        return _listing_touches(pkg, fix.args.get("file"), ids)
+    index = fix.args.get("index", fix.args.get("plugin"))
+    if fix.args.get("file") in _WHOLE_FILES or (problem.file in _WHOLE_FILES and index is None):
+        return None  # settings.json or manifest.json as a whole
+    keys: set[str] = set()
+    if problem.plugin:
+        keys.add(f"plugin:{problem.plugin}")
+    for rel in (problem.file, fix.args.get("file")):
+        if isinstance(rel, str) and rel and rel not in _WHOLE_FILES:
+            keys.add(f"file:{rel}")
+    if index is not None:
+        if not isinstance(index, int) or not 0 <= index < len(pkg.plugins):
+            return None
+        plugin = pkg.plugins[index]
+        keys |= {f"entry:{index}", f"plugin:{plugin.key}", f"file:{plugin.package_path}"}
+        if fix.kind == "set-settings-id":
+            return _id_touches(pkg, index, fix.args.get("value"), keys, ids)
+        if fix.kind == "set-settings-src":
+            # Only the file's own spelling (PD204): that file counts as listed already. Another
+            # file (the one an entry probably means) changes which files are unlisted, and so
+            # what the other entries probably mean.
+            if plugin.package_path is None or fix.args.get("value") != pkg.case_match(plugin.package_path):
+                return None
+            keys.add(f"file:{fix.args['value']}")
+        if fix.kind == "set-icon-ref":
+            value = fix.args.get("value")
+            target = plugin.resolve(value.split("#", 1)[0]) if isinstance(value, str) else None
+            keys.add(f"file:{target}")
+    return frozenset(keys)
+
+
+def _id_touches(
+    pkg: BrandingPackage, index: int, new: object, keys: set[str], ids: dict[str, list[int]]
+) -> frozenset[str] | None:
+    """:func:`_touches` of giving entry ``index`` the id ``new``: when its old id is shared (the
+    fix of PD202, or PD203 on one of the entries), also every entry with that id and the ids of
+    their packages, which are what PD202's fix chooses from."""
+    old = pkg.plugins[index].entry.id
+    if not isinstance(old, str) or not isinstance(new, str):
+        return None
+    if len(ids.get(new.casefold(), ())) > (new.casefold() == old.casefold()):
+        return None  # it makes a clash
+    keys |= {f"id:{old.casefold()}", f"id:{new.casefold()}"}
+    for at in ids.get(old.casefold(), ()):
+        if at != index:
+            plugin = pkg.plugins[at]
+            own = plugin.package.id if plugin.package is not None else None
+            keys |= {f"entry:{at}", f"plugin:{plugin.key}", f"id:{own.casefold() if isinstance(own, str) else own}"}
+    own = pkg.plugins[index].package
+    keys.add(f"id:{own.id.casefold() if own is not None and isinstance(own.id, str) else None}")
+    return frozenset(keys)
+
+
+def _listing_touches(pkg: BrandingPackage, rel: object, ids: dict[str, list[int]]) -> frozenset[str] | None:
+    """:func:`_touches` of listing the package file ``rel`` in settings.json: the file, and the
+    id the new entry gets (its package's, else its folder's); alone when an entry has that id.
+
+    Listings may go together: each adds its entry at the end, in the order one at a time would.
+    """
+    if not isinstance(rel, str) or rel.count("/") < 2:
+        return None
+    from .jsonfile import JsonDocument
+
+    try:  # (not loaded: settings.json does not list it)
+        data = JsonDocument(pkg.read_text(rel)).data
+    except (OSError, ValueError):
+        return None
+    own = data.get("id") if isinstance(data, dict) else None
+    if own is not None and not isinstance(own, str):
+        return None
+    wanted = {x.casefold() for x in (own, rel.split("/")[1]) if x}
+    if not wanted.isdisjoint(ids):
+        return None
+    return frozenset({f"file:{rel}", *(f"id:{i}" for i in wanted), *(f"plugin:{i}" for i in wanted)})

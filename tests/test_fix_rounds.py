@@ -1,0 +1,148 @@
+"""``check --fix`` on a package with many plugins: the fixes that do not touch one another are
+applied together, one check per round, and the result is the one of one fix per round.
+
+The package is the base fixture's plugin copied many times, each copy with its own slip (or
+several), plus slips that concern the plugins together: ids two entries share, a package file
+settings.json does not list, an entry's srcURL in the wrong letter case, the manifest's flag.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, snapshot
+
+from designer.core import fixes
+from designer.core.checks import run_checks
+from designer.core.model import BrandingPackage, load, save
+from designer.core.problems import Problem
+
+BASE = FIXTURES / "base" / "webapp2"
+REC = BASE / "plugins" / "rec"
+DOCTYPE = '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n'
+
+
+def _plugin(root: Path, k: int, slip: int) -> dict[str, object]:
+    """Write plugin ``k`` (plugins/p<k>/) with the slip numbered ``slip``; its settings entry."""
+    pid = f"p{k}"
+    pkg = (REC / "rec.plugin.package.json").read_text().replace('"rec-1.0"', f'"{pid}"')
+    js = (REC / "rec.plugin.js").read_text().replace("'rec-1.0'", f"'{pid}'")
+    svg = (REC / "rec.svg").read_text()
+    entry: dict[str, object] = {"id": pid, "srcURL": f"plugins/{pid}/rec.plugin.package.json", "enabled": True}
+    if slip in (0, 11):
+        entry["id"] = f"old-{pid}"  # PD203: set-settings-id
+    if slip in (1, 11):
+        pkg = pkg.replace("rec.svg#rec", "rec.svg#REC")  # PD402: set-icon-ref
+    if slip == 2:
+        svg = svg.replace(' id="rec"', "")  # PD402: add-svg-root-id
+    if slip in (3, 11):
+        js = js.replace(f"'{pid}'", "'rec-1.0'")  # PD504: set-register-id
+    if slip in (4, 16):  # record not registered: add-registered-key
+        js = js.replace("        record: record\n", "").replace("unload: unload,", "unload: unload")
+    if slip == 5:
+        js = js.replace("record: record", "recrd: record")  # rename-registered-key
+    if slip == 6:
+        js = js.replace("sendRequest", "sendRequst")  # rename-api-member
+    if slip == 7:
+        svg = DOCTYPE + svg  # remove-svg-doctype
+    if slip == 8:
+        svg = svg.replace('viewBox="0 0 24 24"', 'width="24" height="24"')  # add-svg-viewbox
+    if slip == 9:
+        pkg = pkg.replace('"allowUnload": true', '"allowUnload": false')
+        entry["enabled"] = False  # PD209: set-settings-enabled
+    if slip == 10:
+        pkg = pkg.replace("rec.svg#rec", "gone.svg#gone")  # PD400: create-icon-file
+    if slip == 12:
+        entry["id"] = f"p{k - 2}"  # PD202: the id of the plugin before the one before (its package says p<k>)
+    if slip == 14:
+        entry["srcURL"] = f"plugins/{pid}/REC.plugin.package.json"  # PD204: set-settings-src
+    if slip == 15:
+        pkg = pkg.replace('"label": "Record",', '"label": "Rec",\n                "label": "Record",')
+    if slip == 16:
+        js = js.replace("function record() {", "function other() {")  # and no function: create-action
+    name = "widget" if slip == 17 else "rec"  # unlisted, and no entry's srcURL is like its name
+    entry["srcURL"] = str(entry["srcURL"]).replace("/rec.", f"/{name}.")
+    folder = root / "plugins" / pid
+    folder.mkdir(parents=True)
+    (folder / f"{name}.plugin.package.json").write_text(pkg)
+    (folder / "rec.plugin.js").write_text(js)
+    (folder / "rec.svg").write_text(svg)
+    return entry
+
+
+ALL_SLIPS = tuple(range(18))
+
+
+def make_package(root: Path, plugins: int, slips: tuple[int, ...] = ALL_SLIPS) -> Path:
+    """A webapp2 folder at ``root`` with ``plugins`` plugins, plugin k with slip k of ``slips``
+    (round and round); slips 13 and 17 leave the plugin out of settings.json."""
+    root.mkdir(parents=True)
+    chosen = [slips[k % len(slips)] for k in range(plugins)]
+    entries = [_plugin(root, k, slip) for k, slip in enumerate(chosen)]
+    entries = [e for e, slip in zip(entries, chosen, strict=True) if slip not in (13, 17)]  # PD205
+    (root / "settings.json").write_text(json.dumps({"plugins": entries}, indent=4) + "\n")
+    manifest = (BASE / "manifest.json").read_text()
+    (root / "manifest.json").write_text(manifest.replace('"isSettingsBranded": true', '"isSettingsBranded": false'))
+    return root
+
+
+def _fixable(pkg: BrandingPackage, run) -> list[Problem]:
+    return [p for p in run(pkg) if p.fix is not None and p.fix.batch]
+
+
+def one_at_a_time(pkg: BrandingPackage, run) -> list[str]:
+    """What ``fix_all`` did before: the first fix, a check, the next first fix... to the end."""
+    done: list[str] = []
+    while fixable := _fixable(pkg, run):
+        done.append(fixes.apply_fix(pkg, fixable[0].fix))
+    return done
+
+
+class _Counted:
+    def __init__(self) -> None:
+        self.checks = 0
+
+    def __call__(self, pkg: BrandingPackage) -> list[Problem]:
+        self.checks += 1
+        return run_checks(pkg)
+
+
+@pytest.fixture
+def fixed_time(monkeypatch) -> None:
+    """A new brandingID comes from the clock: the same one for both ways of fixing."""
+    monkeypatch.setattr(fixes.time, "time", lambda: 1_800_000_000.0)
+
+
+@pytest.mark.parametrize("slips", [ALL_SLIPS, ALL_SLIPS[::-1]], ids=["in-order", "reversed"])
+def test_fixing_together_writes_the_same_files_as_fixing_one_at_a_time(
+    tmp_path: Path, fixed_time, slips: tuple[int, ...]
+) -> None:
+    one = make_package(tmp_path / "one" / "webapp2", 54, slips)
+    together = make_package(tmp_path / "together" / "webapp2", 54, slips)
+    assert snapshot(one) == snapshot(together)
+    pkg = load(one)
+    kinds = {p.fix.kind for p in _fixable(pkg, run_checks)}
+    assert len(kinds) >= 16, kinds  # the package is as varied as meant
+    reference = one_at_a_time(pkg, run_checks)
+    save(pkg)
+
+    pkg = load(together)
+    counted = _Counted()
+    done = fixes.fix_all(pkg, counted)
+    save(pkg)
+    assert sorted(done) == sorted(reference)
+    assert snapshot(together) == snapshot(one)
+    assert _fixable(load(together), run_checks) == []
+    assert counted.checks < len(reference)
+
+
+def test_the_checks_run_once_a_round_not_once_a_fix(tmp_path: Path, fixed_time) -> None:
+    slips = tuple(s for s in ALL_SLIPS if s != 14)  # (14: an entry's srcURL another plugin's file is like)
+    pkg = load(make_package(tmp_path / "webapp2", 340, slips))
+    counted = _Counted()
+    done = fixes.fix_all(pkg, counted)
+    assert len(done) > 340  # every plugin has a slip, some two
+    assert counted.checks < 10  # it was one check for each of the fixes, and it stopped at 200
+    assert _fixable(pkg, run_checks) == []
