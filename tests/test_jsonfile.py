@@ -282,3 +282,38 @@ def test_positions_after_a_u2028_in_a_string_are_on_the_line_the_editor_shows() 
         line, column = doc.position(pointer)
         assert text[offset_of(text, line, column) :].startswith(written)
     assert doc.position("/b") == (3, 12) and doc.position("/c") == (4, 10)
+
+
+def test_saving_a_long_list_with_many_changed_entries_reads_the_document_once(monkeypatch) -> None:
+    """Each changed value was spliced in and the whole document read again (its value and the
+    place of every value in it): a settings.json of 3,000 entries with a thousand ids changed
+    took minutes to save. Now only the new values are read, and the places after them move."""
+    from designer.core import jsonfile
+
+    entries = [{"id": f"p{k}", "srcURL": f"plugins/p{k}/p{k}.plugin.package.json", "enabled": True} for k in range(600)]
+    text = json.dumps({"plugins": entries}, indent=4) + "\n"
+    changed = {k for k in range(600) if k % 3 != 1}  # runs of two changed entries, and lone ones
+    new = {"plugins": [dict(e, id=f"new-{k}") if k in changed else e for k, e in enumerate(entries)]}
+    doc = JsonDocument(text)
+    doc.position("/plugins/0/id")  # the places are known, as when a check has pointed at one
+
+    decoded: list[int] = []
+    real_loads = json.loads
+    monkeypatch.setattr(
+        jsonfile.json, "loads", lambda s, **kw: decoded.append(len(s)) or real_loads(s, **kw), raising=True
+    )
+    scanned: list[int] = []
+    real_scan = jsonfile._scan_value
+    monkeypatch.setattr(jsonfile, "_scan_value", lambda *a: scanned.append(1) or real_scan(*a))
+    doc.apply(new)
+    monkeypatch.undo()
+
+    expected = text
+    for k in sorted(changed, reverse=True):
+        expected = expected.replace(f'"id": "p{k}",', f'"id": "new-{k}",')
+    assert doc.text == expected
+    assert doc.data == new
+    assert dict(doc.spans.items()) == dict(JsonDocument(expected).spans.items())
+    assert sum(1 for n in decoded if n > 1000) == 0  # it was once per changed id
+    values = 2 + 4 * len(entries)
+    assert len(scanned) < 3 * values  # a few times each value; it was every value once per changed id

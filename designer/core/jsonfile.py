@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
 from json.decoder import scanstring
 from typing import Any, NamedTuple
 
@@ -195,6 +196,28 @@ def _scan_value(s: _Scan, i: int, pointer: str, key_start: int | None) -> int:
     return i
 
 
+def _decode(text: str) -> tuple[Any, bool]:
+    """The value of JSON ``text`` as :class:`JsonDocument` reads it, and whether an object in it
+    has a name twice. Raises as :func:`json.loads` does, and :class:`_NotJson`."""
+    found_duplicate = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal found_duplicate
+        obj = dict(pairs)  # what json.loads builds itself: the last duplicate wins, first position kept
+        if len(obj) != len(pairs):
+            found_duplicate = True
+        return obj
+
+    data = json.loads(
+        text,
+        object_pairs_hook=pairs_hook,
+        parse_constant=_refuse_constant,
+        parse_float=_finite_float,
+        parse_int=_finite_int,
+    )
+    return data, found_duplicate
+
+
 def _plain(msg: str, text: str = "", pos: int = -1) -> str:
     """The decoder's message in plain words; ``text[pos]`` (where it stopped) can say more.
 
@@ -220,6 +243,89 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         if msg.startswith(prefix):
             return plain
     return msg
+
+
+class _MovedSpans(Mapping[str, Span]):
+    """The spans of a document after values were replaced one after another, each before the
+    ones replaced already (as :meth:`JsonDocument.apply` goes through a list: from its end).
+
+    Why: the spans after a replaced value move by the change in length; moving all of them at
+    each change made saving a settings.json with thousands of changed entries take time in the
+    square of its length. Here the spans as they were (``base``) stay, each change is noted
+    (where its old value ended, and how much longer it made the text), and a span is moved by
+    the changes before it when it is asked for. The spans of a new value (``fresh``) are where
+    the text was when it was put in: only the changes made after it (all before it) move them.
+    """
+
+    def __init__(self, base: dict[str, Span]) -> None:
+        self._base = base
+        self._fresh: dict[str, tuple[int, Span]] = {}
+        self._ends: list[int] = []  # minus where each replaced value ended (increasing: each is before the last)
+        self._sums = [0]  # _sums[k]: the change in length of the first k replacements
+        self._first = -1  # where the last replaced value starts; -1: none yet
+
+    def before(self, sp: Span) -> bool:
+        """Whether the value at ``sp`` lies before every value replaced so far."""
+        return self._first < 0 or sp.end <= self._first
+
+    def replace(self, pointer: str, sp: Span, length: int, new: dict[str, Span], container: bool) -> None:
+        """The value at ``pointer`` (at ``sp``, before all replaced so far) is now ``length``
+        characters long, with the spans ``new``; ``container``: the old one was an object or array."""
+        inside = pointer + "/"
+        for spans in (self._base, self._fresh):
+            spans.pop(pointer, None)
+            if container:  # (a string or a number has no spans inside)
+                for p in [p for p in spans if p.startswith(inside)]:
+                    del spans[p]
+        when = len(self._ends)
+        for p, s in new.items():
+            self._fresh[p] = (when, s)
+        self._ends.append(-sp.end)
+        self._sums.append(self._sums[-1] + length - (sp.end - sp.start))
+        self._first = sp.start
+
+    def _moved(self, offset: int) -> int:
+        """Where ``offset`` of the text before the replacements is now (not inside one of them)."""
+        return offset + self._sums[-1] - self._sums[bisect_left(self._ends, -offset)]
+
+    def __getitem__(self, pointer: str) -> Span:
+        fresh = self._fresh.get(pointer)
+        if fresh is not None:
+            when, s = fresh
+            d = self._sums[-1] - self._sums[when + 1]
+            return Span(s.start + d, s.end + d, s.key_start + d if s.key_start is not None else None)
+        s = self._base[pointer]
+        return Span(self._moved(s.start), self._moved(s.end), None if s.key_start is None else self._moved(s.key_start))
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._fresh or pointer in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from self._fresh
+
+    def __len__(self) -> int:
+        return len(self._base) + len(self._fresh)
+
+
+def _replaced(node: Any, tokens: list[str], value: Any) -> Any:
+    """A copy of ``node`` with ``value`` at ``tokens`` (a pointer's, which must exist); only the
+    containers on the way are copied, so ``node`` itself is left as it was."""
+    if not tokens:
+        return value
+    token, rest = tokens[0], tokens[1:]
+    if isinstance(node, dict) and token in node:
+        copy = dict(node)
+        copy[token] = _replaced(node[token], rest, value)
+        return copy
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node) and str(int(token)) == token:
+        items = list(node)
+        items[int(token)] = _replaced(node[int(token)], rest, value)
+        return items
+    raise KeyError(token)
+
+
+_BLANKS = re.compile(r"[ \t]*")
 
 
 class _NotJson(ValueError):
@@ -344,23 +450,8 @@ class JsonDocument:
 
     # -- parsing ---------------------------------------------------------------------------
     def _load(self, text: str) -> None:
-        found_duplicate = False
-
-        def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-            nonlocal found_duplicate
-            obj = dict(pairs)  # what json.loads builds itself: the last duplicate wins, first position kept
-            if len(obj) != len(pairs):
-                found_duplicate = True
-            return obj
-
         try:
-            data = json.loads(
-                text,
-                object_pairs_hook=pairs_hook,
-                parse_constant=_refuse_constant,
-                parse_float=_finite_float,
-                parse_int=_finite_int,
-            )
+            data, found_duplicate = _decode(text)
         except json.JSONDecodeError as exc:
             # Lines as the editor shows them: the decoder counts LF only (a lone CR or a U+2028 in
             # a string before the mistake put it lines above it).
@@ -383,7 +474,7 @@ class JsonDocument:
         # The spans (and line starts) are found on first use: a clean `check` never asks for a
         # position, and the scan is the slowest part of loading a document. A document with a
         # duplicated name is scanned now, since the loader reports each duplicate's position.
-        self._spans: dict[str, Span] | None = None
+        self._spans: dict[str, Span] | _MovedSpans | None = None
         self._duplicates: list[tuple[str, int]] = []
         self._dead: list[tuple[str, int]] = []
         self._starts: list[int] | None = None
@@ -400,7 +491,7 @@ class JsonDocument:
         return scan.spans
 
     @property
-    def spans(self) -> dict[str, Span]:
+    def spans(self) -> Mapping[str, Span]:
         """The span of every value, by JSON pointer."""
         return self._spans if self._spans is not None else self._scan()
 
@@ -500,10 +591,15 @@ class JsonDocument:
 
     # -- editing --------------------------------------------------------------------------
     def _line_indent(self, offset: int) -> str:
-        line = bisect_right(self._line_starts, offset)
-        start = self._line_starts[line - 1]
-        m = re.match(r"[ \t]*", self.text[start:])
-        return m.group(0) if m else ""
+        """The blanks that start the line ``offset`` is on (``offset`` starts a token).
+
+        Found by looking back from ``offset``, not in a table of line starts: that table is made
+        again after every edit, and saving a settings.json with thousands of entries changed
+        made it once per change (the longer the file, the longer each time).
+        """
+        text = self.text
+        start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        return _BLANKS.match(text, start).group()
 
     def _inline_comma(self) -> str:
         if re.search(r",[ \t]", self.text) or not re.search(r",[^\s]", self.text):
@@ -515,7 +611,9 @@ class JsonDocument:
         if unit is None or compact:
             return _text(value, separators=(self._inline_comma(), self._colon()))
         out = _text(value, indent=unit, separators=(",", self._colon()))
-        return out.replace("\n", self.newline + base_indent)
+        # (The file's line ending is counted only for a value on several lines: counting it in a
+        # long file for each short value changed cost as much as the rest of a save.)
+        return out.replace("\n", self.newline + base_indent) if "\n" in out else out
 
     def _known_text(self, value: Any, pointer: str, indent: str, anywhere: bool = True) -> str | None:
         """The source text the file has (or had) for a value equal to ``value``, to write it again.
@@ -547,6 +645,40 @@ class JsonDocument:
         known = self._known_text(value, pointer, base_indent)
         return known if known is not None else self._render(value, base_indent, compact)
 
+    def _replace_value(self, pointer: str, sp: Span, new: str) -> None:
+        """Put ``new`` (the text of one JSON value) in place of the value at ``pointer`` (``sp``).
+
+        Why not :meth:`_splice`: that reads the whole document again (its value and the span of
+        every value in it), and saving a settings.json of 3,000 entries with a thousand ids
+        changed did that a thousand times (minutes). Here only ``new`` is read, the values
+        around it are copied along the way to it (``data`` of an earlier version stays as it
+        was), and the spans after it are moved when asked for (see :class:`_MovedSpans`). The
+        result is the one :meth:`_splice` gives; a document with a name written twice, and the
+        root, take that way.
+        """
+        if not pointer or self._duplicates or self._dead:
+            self._splice(sp.start, sp.end, new)
+            return
+        try:
+            value, found_duplicate = _decode(new)
+            data = _replaced(self.data, split_pointer(pointer), value)
+        except (ValueError, KeyError, RecursionError):
+            found_duplicate, data = True, None
+        old = self.get(pointer)
+        text = self.text[: sp.start] + new + self.text[sp.end :]
+        scan = _Scan(text)
+        if found_duplicate or _scan_value(scan, sp.start, pointer, sp.key_start) != sp.start + len(new):
+            self._splice(sp.start, sp.end, new)
+            return
+        spans = self.spans
+        if not isinstance(spans, _MovedSpans) or not spans.before(sp):
+            spans = _MovedSpans(dict(spans.items()))
+        spans.replace(pointer, sp, len(new), scan.spans, isinstance(old, (dict, list)))
+        unit = self.indent_unit  # the style is the file's as it was read (see _splice)
+        self.text, self.data, self._spans = text, data, spans
+        self._starts = self._shown_starts = None
+        self._kept_unit = unit
+
     def _splice(self, start: int, end: int, new: str) -> None:
         # The style is the file's as it was read: an edit that empties an object (the first
         # step of renaming its only key) must not make the next insertion a one-liner.
@@ -560,7 +692,7 @@ class JsonDocument:
             if same_json(self.get(pointer), value):
                 return
             sp = self.spans[pointer]
-            self._splice(sp.start, sp.end, self._render_known(value, pointer, self._line_indent(sp.start)))
+            self._replace_value(pointer, sp, self._render_known(value, pointer, self._line_indent(sp.start)))
             return
         tokens = split_pointer(pointer)
         if not tokens:
@@ -733,7 +865,9 @@ class JsonDocument:
                     and _same_shape(old[i1 + same], new[j1 + same])
                 ):
                     same += 1
-            for k in range(same):  # one changed element for another: patched in place
+            # One changed element for another: patched in place, the last first (as the runs
+            # are), so each edit is before the ones made (see _MovedSpans).
+            for k in reversed(range(same)):
                 self.apply(new[j1 + k], join_pointer(pointer, i1 + k))
             for i in range(i2 - 1, i1 + same - 1, -1):
                 self.remove(join_pointer(pointer, i))
@@ -778,7 +912,7 @@ class JsonDocument:
             indent = self._line_indent(sp.start)
             known = self._known_text(new, pointer, indent, anywhere=False)
             if known is not None:
-                self._splice(sp.start, sp.end, known)
+                self._replace_value(pointer, sp, known)
                 return
         if isinstance(old, dict) and isinstance(new, dict) and pointer in self.spans:
             self._rename_in_place(old, new, pointer)
