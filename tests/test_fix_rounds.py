@@ -146,3 +146,17 @@ def test_the_checks_run_once_a_round_not_once_a_fix(tmp_path: Path, fixed_time) 
     assert len(done) > 340  # every plugin has a slip, some two
     assert counted.checks < 10  # it was one check for each of the fixes, and it stopped at 200
     assert _fixable(pkg, run_checks) == []
+
+
+def test_a_check_lists_the_files_the_model_writes_once_not_once_per_missing_file(tmp_path: Path, monkeypatch) -> None:
+    """Whether a file that is not on disk exists (an icon, a source) was asked of a list of the
+    files the model writes, made again from every plugin each time: with many plugins missing a
+    file each, a check took time in the square of the number of plugins."""
+    pkg = load(make_package(tmp_path / "webapp2", 120, (10,)))  # each plugin's icon file is missing
+    made: list[int] = []
+    real = BrandingPackage.modelled_files
+    monkeypatch.setattr(BrandingPackage, "modelled_files", lambda self: made.append(1) or real(self))
+    problems = run_checks(pkg)
+    assert sum(p.code == "PD400" for p in problems) == 120
+    assert len(made) <= 2  # it was several times for each missing icon
+    assert not pkg.exists("plugins/p0/gone.svg") and pkg.exists("plugins/p0/rec.plugin.package.json")

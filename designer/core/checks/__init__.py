@@ -39,13 +39,14 @@ def run_checks(pkg: BrandingPackage, exporting: bool = False) -> list[Problem]:
     """
     ctx = Context(pkg, exporting)
     ctx.problems.extend(pkg.load_problems)
-    for check in _CHECKS:
-        try:
-            check(pkg, ctx)
-        except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
-            ctx.problems.append(
-                make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
-            )
+    with pkg.unchanging():  # the checks only read the model
+        for check in _CHECKS:
+            try:
+                check(pkg, ctx)
+            except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
+                ctx.problems.append(
+                    make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
+                )
     unique = {(p.code, p.file, p.line, p.column, p.message): p for p in ctx.problems}
     return sorted(unique.values(), key=Problem.sort_key)
 
