@@ -467,3 +467,34 @@ def test_an_id_with_an_accent_is_a_valid_name(tmp_path: Path) -> None:
             steps(r("plugins/rec/rec.svg", 'id="rec"', f'id="{name}"'), icon(f"rec.svg#{name}")),
         )
         assert [p.code for p in check(root)] == []
+
+
+def test_entries_pointing_to_moved_folders_read_each_unlisted_package_once(tmp_path: Path, monkeypatch) -> None:
+    """For each entry whose srcURL finds nothing, the check read and parsed every package file
+    settings.json does not list, to find the one meant: a settings.json pointing to hundreds of
+    renamed folders took time in the square of their number (600: 15 seconds)."""
+    import json
+    import shutil
+    from collections import Counter
+
+    from designer.core.model import BrandingPackage
+
+    root = make_webapp2(tmp_path)
+    rec = root / "plugins" / "rec"
+    entries = []
+    for k in range(150):
+        folder = root / "plugins" / f"p{k}"
+        shutil.copytree(rec, folder)
+        package = folder / "rec.plugin.package.json"
+        package.write_text(package.read_text().replace('"rec-1.0"', f'"p{k}"'))
+        entries.append({"id": f"p{k}", "srcURL": f"plugins/old-p{k}/rec.plugin.package.json", "enabled": True})
+    shutil.rmtree(rec)
+    (root / SETTINGS).write_text(json.dumps({"plugins": entries}, indent=4))
+    pkg = load(root)
+    reads: Counter[str] = Counter()
+    real = BrandingPackage.read_text
+    monkeypatch.setattr(BrandingPackage, "read_text", lambda self, rel: reads.update([rel]) or real(self, rel))
+    problems = run_checks(pkg)
+    meant = [p.fix.args["value"] for p in problems if p.code == "PD201" and p.fix is not None]
+    assert meant == [f"plugins/p{k}/rec.plugin.package.json" for k in range(150)]  # each its own, by its id
+    assert max(reads.values()) <= 2  # it was twice for each entry

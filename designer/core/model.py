@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .files import DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
 from .jstext import one_line
 from .problems import Problem, make
+
+_T = TypeVar("_T")
 
 __all__ = [
     "SECTIONS",
@@ -356,7 +358,7 @@ class BrandingPackage:
     _pending: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     # A file being typed in whose text is read only when needed: (path, fetch, thread id); see defer_text.
     _deferred: tuple[str, Callable[[], str], int] | None = field(default=None, init=False, repr=False)
-    _modelled: set[str] | None = field(default=None, init=False, repr=False)  # see unchanging
+    _unchanging: dict[str, Any] | None = field(default=None, init=False, repr=False)  # see unchanging
 
     @property
     def pending_texts(self) -> dict[str, str | None]:
@@ -416,23 +418,33 @@ class BrandingPackage:
             return self.pending_texts[rel] is not None
         if self.files.exists(rel):
             return True
-        return rel in (self._modelled if self._modelled is not None else self.modelled_files())
+        return rel in self.remembered("modelled", self.modelled_files)
 
     @contextmanager
     def unchanging(self) -> Iterator[None]:
-        """For a while in which the model does not change (a check): :meth:`exists` finds the
-        files the model writes in one list made at the start.
+        """For a while in which the model and the files do not change (a check): what
+        :meth:`remembered` makes is made once.
 
-        Why: a file that is not on disk is looked for among them, and the list was made again
-        each time, from every plugin: a check of 3,000 plugins with some hundred missing icons
-        went through the plugins some thousand times (time in the square of their number).
+        Why: a file that is not on disk is looked for among the files the model writes (see
+        :meth:`exists`), and that list was made again each time, from every plugin: a check of
+        3,000 plugins with some hundred missing icons went through the plugins some thousand
+        times (time in the square of their number).
         """
-        before = self._modelled
-        self._modelled = self.modelled_files()
+        before = self._unchanging
+        self._unchanging = {}
         try:
             yield
         finally:
-            self._modelled = before
+            self._unchanging = before
+
+    def remembered(self, key: str, make: Callable[[], _T]) -> _T:
+        """``make()``, made once while :meth:`unchanging` lasts (``key`` names it), else each time."""
+        memo = self._unchanging
+        if memo is None:
+            return make()
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
 
     def modelled_files(self) -> set[str]:
         """The JSON files written from the model on save (whether or not they exist yet)."""

@@ -76,9 +76,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         # A file an entry with a broken srcURL means is that entry's, not one more plugin: listing
         # it again would make a second entry with the same id (PD202).
         meant = {}
-        unlisted = unlisted_packages(pkg)  # once, not once per entry (see meant_package)
+        unlisted = unlisted_packages(pkg)
         for index in range(len(pkg.plugins)):
-            rel = meant_package(pkg, index, unlisted)
+            rel = meant_package(pkg, index)
             if rel is not None:
                 meant.setdefault(rel, index)
         for rel in unlisted:
