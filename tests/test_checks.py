@@ -498,3 +498,27 @@ def test_entries_pointing_to_moved_folders_read_each_unlisted_package_once(tmp_p
     meant = [p.fix.args["value"] for p in problems if p.code == "PD201" and p.fix is not None]
     assert meant == [f"plugins/p{k}/rec.plugin.package.json" for k in range(150)]  # each its own, by its id
     assert max(reads.values()) <= 2  # it was twice for each entry
+
+
+def test_an_entry_whose_file_differs_only_in_case_is_not_pointed_at_another_plugin(tmp_path: Path) -> None:
+    """An entry whose package file is there in other letter case (PD204) was also taken for the
+    entry an unlisted package of another plugin was meant for: PD205 offered to point it there,
+    and check --fix did (that plugin replaced this one, whose own package was then unlisted)."""
+    import shutil
+
+    root = make_webapp2(tmp_path)
+    shutil.copytree(root / "plugins" / "rec", root / "plugins" / "rec2")
+    other = root / "plugins" / "rec2" / "rec.plugin.package.json"
+    other.write_text(other.read_text().replace('"rec-1.0"', '"rec2"'))
+    settings = root / SETTINGS
+    settings.write_text(settings.read_text().replace("plugins/rec/rec.plugin", "plugins/rec/REC.plugin"))
+    pkg = load(root)
+    fixes = {(p.code, p.file): p.fix.kind for p in run_checks(pkg) if p.fix is not None}
+    assert fixes[("PD204", SETTINGS)] == "set-settings-src"
+    assert fixes[("PD205", "plugins/rec2/rec.plugin.package.json")] == "list-package"
+    fix_all(pkg, run_checks)
+    save(pkg)
+    assert [(p.entry.id, p.entry.src_url) for p in load(root).plugins] == [
+        ("rec-1.0", "plugins/rec/rec.plugin.package.json"),
+        ("rec2", "plugins/rec2/rec.plugin.package.json"),
+    ]

@@ -89,6 +89,8 @@ def meant_package(pkg: BrandingPackage, index: int) -> str | None:
     wrong_file = pkg.exists(plugin.package_path)
     if wrong_file and not not_a_package_file(pkg, plugin.package_path):
         return None
+    if not wrong_file and pkg.case_match(plugin.package_path) is not None:
+        return None  # its file is there, spelt otherwise (PD204): it means no other one
     import difflib  # only for a broken srcURL: a clean check does not import it
 
     found = pkg.remembered("unlisted packages read", lambda: _Unlisted(pkg))
