@@ -9,6 +9,7 @@ settings.json does not list, an entry's srcURL in the wrong letter case, the man
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,58 @@ def test_a_check_lists_the_files_the_model_writes_once_not_once_per_missing_file
     assert sum(p.code == "PD400" for p in problems) == 120
     assert len(made) <= 2  # it was several times for each missing icon
     assert not pkg.exists("plugins/p0/gone.svg") and pkg.exists("plugins/p0/rec.plugin.package.json")
+
+
+def _two_packages_load_one_source(root: Path) -> Path:
+    """settings.json's entry points to the source plugins/rec/rec.plugin.js, which two unlisted
+    package files load: either may be the one meant, so PD208 offers neither; once one of them is
+    listed, the entry means the other."""
+    (root / "plugins").mkdir(parents=True)
+    shutil.copytree(REC, root / "plugins" / "rec")
+    package = (REC / "rec.plugin.package.json").read_text()
+    (root / "plugins" / "rec" / "rec.plugin.package.json").unlink()
+    for name in ("y1", "y2"):
+        (root / "plugins" / name).mkdir()
+        text = package.replace('"rec-1.0"', f'"{name}"').replace("rec.plugin.js", "../rec/rec.plugin.js")
+        (root / "plugins" / name / f"{name}.plugin.package.json").write_text(text)
+    entry = {"id": "zzz", "srcURL": "plugins/rec/rec.plugin.js", "enabled": True}
+    (root / "settings.json").write_text(json.dumps({"plugins": [entry]}, indent=4) + "\n")
+    shutil.copy(BASE / "manifest.json", root / "manifest.json")
+    return root
+
+
+def test_listing_a_package_that_decides_what_an_entry_means_goes_alone(tmp_path: Path, fixed_time) -> None:
+    """Listing y1 and y2 in one round left the entry pointing at the source; one at a time, the
+    entry, left with y2 alone, is pointed at it once y1 is listed."""
+    one = _two_packages_load_one_source(tmp_path / "one" / "webapp2")
+    together = _two_packages_load_one_source(tmp_path / "together" / "webapp2")
+    pkg = load(one)
+    assert [p.fix.kind for p in _fixable(pkg, run_checks)] == ["list-package", "list-package"]
+    reference = one_at_a_time(pkg, run_checks)
+    save(pkg)
+    pkg = load(together)
+    done = fixes.fix_all(pkg, run_checks)
+    save(pkg)
+    assert done == reference
+    assert snapshot(together) == snapshot(one)
+    assert [p.entry.src_url for p in load(together).plugins] == [
+        "plugins/y2/y2.plugin.package.json",
+        "plugins/y1/y1.plugin.package.json",
+    ]
+
+
+def test_entries_pointing_to_moved_folders_are_pointed_back_in_one_round(tmp_path: Path, fixed_time) -> None:
+    """Each entry was pointed at its package in a round of its own (with a check of the whole
+    package after each): 3,000 renamed folders took thousands of checks, and stopped at 200."""
+    root = make_package(tmp_path / "webapp2", 300, (12,))  # (slip 12: the entries' ids are the plugins' own)
+    settings = json.loads((root / "settings.json").read_text())
+    for k, entry in enumerate(settings["plugins"]):
+        entry["id"] = f"p{k}"
+        entry["srcURL"] = entry["srcURL"].replace(f"plugins/p{k}/", f"plugins/old-p{k}/")
+    (root / "settings.json").write_text(json.dumps(settings, indent=4) + "\n")
+    pkg = load(root)
+    counted = _Counted()
+    done = fixes.fix_all(pkg, counted)
+    assert len(done) == 301  # and the manifest's isSettingsBranded
+    assert counted.checks < 5  # it was one for each entry
+    assert [p.entry.src_url for p in pkg.plugins] == [f"plugins/p{k}/rec.plugin.package.json" for k in range(300)]

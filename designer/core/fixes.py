@@ -498,38 +498,74 @@ def _independent(pkg: BrandingPackage, fixable: list[Problem]) -> list[Problem]:
     """
     chosen: list[Problem] = []
     touched: set[str] = set()
-    ids: dict[str, list[int]] = {}  # each id (in any letter case) -> the entries with it
-    for at, plugin in enumerate(pkg.plugins):
-        if isinstance(plugin.entry.id, str):
-            ids.setdefault(plugin.entry.id.casefold(), []).append(at)
-    for problem in fixable:
-        keys = _touches(pkg, problem, ids)
-        if keys is None:
-            if not chosen:
+    with pkg.unchanging():  # (nothing is applied before all are chosen)
+        known = _Round(pkg)
+        for problem in fixable:
+            keys = _touches(pkg, problem, known)
+            if keys is None:
+                if not chosen:
+                    chosen.append(problem)
+                break
+            if not chosen or touched.isdisjoint(keys):
                 chosen.append(problem)
-            break
-        if not chosen or touched.isdisjoint(keys):
-            chosen.append(problem)
-        touched |= keys
+            touched |= keys
     return chosen
 
 
-def _touches(pkg: BrandingPackage, problem: Problem, ids: dict[str, list[int]]) -> frozenset[str] | None:
+class _Round:
+    """What :func:`_touches` looks up for every fix of a round, found once.
+
+    ``ids``: each settings id (in any letter case) -> the entries with it. :meth:`meant`: the
+    package file an entry whose srcURL finds nothing means, and the files that answer weighed
+    (see :func:`~designer.core.checks.settings.meant_package_reads`); :meth:`weighing`: the
+    entries that weighed a file.
+    """
+
+    def __init__(self, pkg: BrandingPackage) -> None:
+        self.pkg = pkg
+        self.ids: dict[str, list[int]] = {}
+        for at, plugin in enumerate(pkg.plugins):
+            if isinstance(plugin.entry.id, str):
+                self.ids.setdefault(plugin.entry.id.casefold(), []).append(at)
+        self._meant: list[tuple[str | None, frozenset[str]]] | None = None
+        self._weighing: dict[str, set[int]] = {}
+
+    def _find_meant(self) -> list[tuple[str | None, frozenset[str]]]:
+        if self._meant is None:
+            from .checks.settings import meant_package_reads
+
+            self._meant = [meant_package_reads(self.pkg, at) for at in range(len(self.pkg.plugins))]
+            for at, (_found, weighed) in enumerate(self._meant):
+                for rel in weighed:
+                    self._weighing.setdefault(rel, set()).add(at)
+        return self._meant
+
+    def meant(self, index: int) -> tuple[str | None, frozenset[str]]:
+        return self._find_meant()[index]
+
+    def weighing(self, rel: str) -> set[int]:
+        self._find_meant()
+        return self._weighing.get(rel, set())
+
+
+def _touches(pkg: BrandingPackage, problem: Problem, known: _Round) -> frozenset[str] | None:
     """What the fix of ``problem`` reads or writes, and what the check that offers it read:
     files, the plugin (its settings entry and its files), settings entries and the ids set;
-    None when it may touch anything. ``ids``: the entries of each id, in any letter case.
+    None when it may touch anything.
 
     Kept on the safe side: a plugin gets one fix per round (a fix can raise the plugin's next
     problem), and an id is the business of one fix per round (two entries given one id would
     clash, where one at a time the second would have been given another). A fix that gives an
-    entry an id another entry has goes alone: it makes a clash whose fix reads every id.
+    entry an id another entry has goes alone: it makes a clash whose fix reads every id. A fix
+    that makes a plugin load (listing its package, pointing its entry at it) touches the files
+    the package names too: the plugin's problems with them come up only then.
     """
     fix = problem.fix
     assert fix is not None
     if fix.kind in _ALONE or fix.kind not in FIXERS:
         return None
     if fix.kind == "list-package":
-        return _listing_touches(pkg, fix.args.get("file"), ids)
+        return _listing_touches(pkg, fix.args.get("file"), known)
     index = fix.args.get("index", fix.args.get("plugin"))
     if fix.args.get("file") in _WHOLE_FILES or (problem.file in _WHOLE_FILES and index is None):
         return None  # settings.json or manifest.json as a whole
@@ -545,14 +581,9 @@ def _touches(pkg: BrandingPackage, problem: Problem, ids: dict[str, list[int]]) 
         plugin = pkg.plugins[index]
         keys |= {f"entry:{index}", f"plugin:{plugin.key}", f"file:{plugin.package_path}"}
         if fix.kind == "set-settings-id":
-            return _id_touches(pkg, index, fix.args.get("value"), keys, ids)
+            return _id_touches(pkg, index, fix.args.get("value"), keys, known.ids)
         if fix.kind == "set-settings-src":
-            # Only the file's own spelling (PD204): that file counts as listed already. Another
-            # file (the one an entry probably means) changes which files are unlisted, and so
-            # what the other entries probably mean.
-            if plugin.package_path is None or fix.args.get("value") != pkg.case_match(plugin.package_path):
-                return None
-            keys.add(f"file:{fix.args['value']}")
+            return _pointing_touches(pkg, index, fix.args.get("value"), keys, known)
         if fix.kind == "set-icon-ref":
             value = fix.args.get("value")
             target = plugin.resolve(value.split("#", 1)[0]) if isinstance(value, str) else None
@@ -582,13 +613,35 @@ def _id_touches(
     return frozenset(keys)
 
 
-def _listing_touches(pkg: BrandingPackage, rel: object, ids: dict[str, list[int]]) -> frozenset[str] | None:
-    """:func:`_touches` of listing the package file ``rel`` in settings.json: the file, and the
-    id the new entry gets (its package's, else its folder's); alone when an entry has that id.
+def _pointing_touches(
+    pkg: BrandingPackage, index: int, value: object, keys: set[str], known: _Round
+) -> frozenset[str] | None:
+    """:func:`_touches` of pointing entry ``index`` at the package file ``value``: that file
+    and what it names, and, when it is an unlisted file the entry means, the files that answer
+    weighed; alone when another entry weighed one of them too (its answer could change)."""
+    plugin = pkg.plugins[index]
+    if not isinstance(value, str) or plugin.package_path is None:
+        return None
+    if value != pkg.case_match(plugin.package_path):  # not just the file's own spelling (PD204)
+        meant, weighed = known.meant(index)
+        if meant != value or any(known.weighing(rel) != {index} for rel in weighed):
+            return None
+        keys |= {f"unlisted:{rel}" for rel in weighed}
+    named = _named_files(pkg, value)
+    if named is None:
+        return None
+    keys |= {f"file:{value}", *(f"file:{rel}" for rel in named)}
+    return frozenset(keys)
+
+
+def _listing_touches(pkg: BrandingPackage, rel: object, known: _Round) -> frozenset[str] | None:
+    """:func:`_touches` of listing the package file ``rel`` in settings.json: the file, what it
+    names, and the id the new entry gets (its package's, else its folder's); alone when an
+    entry has that id, or when an entry weighed the file to find the one it means.
 
     Listings may go together: each adds its entry at the end, in the order one at a time would.
     """
-    if not isinstance(rel, str) or rel.count("/") < 2:
+    if not isinstance(rel, str) or rel.count("/") < 2 or known.weighing(rel):
         return None
     from .jsonfile import JsonDocument
 
@@ -600,6 +653,39 @@ def _listing_touches(pkg: BrandingPackage, rel: object, ids: dict[str, list[int]
     if own is not None and not isinstance(own, str):
         return None
     wanted = {x.casefold() for x in (own, rel.split("/")[1]) if x}
-    if not wanted.isdisjoint(ids):
+    named = _named_files(pkg, rel)
+    if not wanted.isdisjoint(known.ids) or named is None:
         return None
-    return frozenset({f"file:{rel}", *(f"id:{i}" for i in wanted), *(f"plugin:{i}" for i in wanted)})
+    return frozenset(
+        {
+            f"file:{rel}",
+            f"unlisted:{rel}",
+            *(f"file:{name}" for name in named),
+            *(f"id:{i}" for i in wanted),
+            *(f"plugin:{i}" for i in wanted),
+        }
+    )
+
+
+def _named_files(pkg: BrandingPackage, rel: str) -> set[str] | None:
+    """The files the package file ``rel`` names (its source, its icons), as package paths;
+    None when it cannot be read as a package."""
+    from .jsonfile import JsonDocument
+    from .model import Plugin, PluginPackage
+
+    try:
+        data = JsonDocument(pkg.read_text(rel)).data
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    try:
+        plugin = Plugin(SettingsEntry(src_url=rel, enabled=True), PluginPackage.from_json(data), rel)
+        named = {plugin.source_path}
+        for items in (plugin.package.menu_items or {}).values() if plugin.package else ():
+            for item in items:
+                if isinstance(item.icon, str):
+                    named.add(plugin.resolve(item.icon.partition("#")[0]))
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return {name for name in named if name}

@@ -10,7 +10,7 @@ from ..model import BrandingPackage, not_a_package_file
 from ..problems import Fix
 from .context import Context
 
-__all__ = ["check", "meant_package", "unlisted_packages"]
+__all__ = ["check", "meant_package", "meant_package_reads", "unlisted_packages"]
 
 REL = "settings.json"
 
@@ -79,35 +79,46 @@ def meant_package(pkg: BrandingPackage, index: int) -> str | None:
     """The unlisted package file the entry at ``index`` most likely means, when its srcURL finds
     nothing (the one with the entry's id, else the one with the nearest name: a typo) or finds
     the plugin's .js or another file that is no package file (the package that loads that
-    file, else the one with the entry's id, else the only one in that folder).
+    file, else the one with the entry's id, else the only one in that folder)."""
+    return meant_package_reads(pkg, index)[0]
 
-    ``unlisted``: :func:`unlisted_packages` of ``pkg``, when the caller asks for many entries of
-    one package: found again for each, 4,000 broken entries took half a minute to check."""
+
+def meant_package_reads(pkg: BrandingPackage, index: int) -> tuple[str | None, frozenset[str]]:
+    """:func:`meant_package`, and the unlisted files whose listing could change what it says.
+
+    Why: ``check --fix`` lists several packages, or points several entries at theirs, in one
+    round only when none of them changes what another entry means (one listed file can leave
+    a single candidate where there were two). Listing only takes files away from the unlisted
+    ones; the answer stays unless one of the candidates it weighed, or the near name it found,
+    goes.
+    """
     plugin = pkg.plugins[index]
     if plugin.package_path is None:
-        return None
+        return None, frozenset()
     wrong_file = pkg.exists(plugin.package_path)
     if wrong_file and not not_a_package_file(pkg, plugin.package_path):
-        return None
+        return None, frozenset()
     if not wrong_file and pkg.case_match(plugin.package_path) is not None:
-        return None  # its file is there, spelt otherwise (PD204): it means no other one
+        return None, frozenset()  # its file is there, spelt otherwise (PD204): it means no other one
     import difflib  # only for a broken srcURL: a clean check does not import it
 
     found = pkg.remembered("unlisted packages read", lambda: _Unlisted(pkg))
     unlisted = found.files
     same_id = found.with_id(plugin.entry.id) if plugin.entry.id else []
     loads_it = list(found.loading.get(plugin.package_path, ()))
+    weighed = frozenset(same_id) | frozenset(loads_it)
     if wrong_file:
         folder = plugin.package_path.rsplit("/", 1)[0] + "/"
         beside = list(found.by_folder.get(folder, ()))
-        for found in (loads_it, same_id, beside):
-            if len(found) == 1:
-                return found[0]
-        return None
+        weighed |= frozenset(beside)
+        for candidates in (loads_it, same_id, beside):
+            if len(candidates) == 1:
+                return candidates[0], weighed
+        return None, weighed
     if len(same_id) == 1:
-        return same_id[0]
+        return same_id[0], weighed
     near = difflib.get_close_matches(plugin.package_path, unlisted, n=1, cutoff=0.8)
-    return near[0] if near else None
+    return (near[0], weighed | {near[0]}) if near else (None, weighed)
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
