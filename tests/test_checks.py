@@ -522,3 +522,40 @@ def test_an_entry_whose_file_differs_only_in_case_is_not_pointed_at_another_plug
         ("rec-1.0", "plugins/rec/rec.plugin.package.json"),
         ("rec2", "plugins/rec2/rec.plugin.package.json"),
     ]
+
+
+def test_many_copies_of_one_entry_id_are_checked_without_going_through_every_entry_for_each(
+    tmp_path: Path,
+) -> None:
+    """Each entry whose id another entry has went through all the entries two or three times
+    (the ids taken, the other holders, the first one): 3,000 copies of a plugin whose entries
+    kept one id took time in the square of their number. The fix offered stays its own id."""
+    import json
+    import shutil
+
+    root = make_webapp2(tmp_path)
+    rec = root / "plugins" / "rec"
+    entries = []
+    for k in range(400):
+        folder = root / "plugins" / f"p{k}"
+        shutil.copytree(rec, folder)
+        package = folder / "rec.plugin.package.json"
+        package.write_text(package.read_text().replace('"rec-1.0"', f'"p{k}"'))
+        entries.append({"id": "same", "srcURL": f"plugins/p{k}/rec.plugin.package.json", "enabled": True})
+    shutil.rmtree(rec)
+    (root / SETTINGS).write_text(json.dumps({"plugins": entries}, indent=4))
+    pkg = load(root)
+
+    class CountedList(list):
+        walks = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            CountedList.walks += 1
+            return super().__iter__()
+
+    pkg.plugins = CountedList(pkg.plugins)
+    problems = [p for p in run_checks(pkg) if p.code == "PD202"]
+    assert [(p.fix.kind, p.fix.args) for p in problems] == [
+        ("set-settings-id", {"index": k, "value": f"p{k}"}) for k in range(1, 400)
+    ]
+    assert CountedList.walks < 100  # it was over 1,000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from ..files import clash_key, name_difference, normalize, not_a_file
@@ -166,6 +167,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
     ctx.schema("settings", REL, pkg.settings_json())
     _misspelt_plugins_key(pkg, ctx)
     ids = Counter(p.entry.id for p in pkg.plugins if p.entry.id)
+    holders: dict[str, list[int]] = {}  # each id two entries have -> those entries, in order
+    for index, plugin in enumerate(pkg.plugins):
+        if plugin.entry.id and ids[plugin.entry.id] > 1:
+            holders.setdefault(plugin.entry.id, []).append(index)
     seen: set[str] = set()
 
     def meant_for(index: int) -> str | None:
@@ -176,14 +181,14 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         name = plugin.display_name
         if entry.id and ids[entry.id] > 1:
             if entry.id in seen:
-                first = next(p for p in pkg.plugins if p.entry.id == entry.id)
+                first = pkg.plugins[holders[entry.id][0]]
                 if first.package_path == plugin.package_path:  # the same plugin listed twice
                     fix = Fix(
                         "remove-settings-entry", f"Remove this second '{shortened(entry.id)}' entry", {"index": index}
                     )
                     why = "is listed twice in settings.json"
                 else:  # two plugins: one of them needs an id of its own
-                    fix = _own_id_fix(pkg, entry.id, index)
+                    fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id])
                     why = f"belongs to both '{shortened(first.display_name)}' and '{shortened(name)}' in settings.json"
                 ctx.report(
                     "PD202",
@@ -285,7 +290,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
 
 
-def _own_id_fix(pkg: BrandingPackage, shared: str, index: int) -> Fix:
+def _own_id_fix(pkg: BrandingPackage, shared: str, index: int, taken: Counter[str], holders: list[int]) -> Fix:
     """The fix for the entry at ``index`` whose id ``shared`` another plugin's entry also has.
 
     Why not always rename: the usual cause is a copied entry whose id was not changed, while its
@@ -293,9 +298,11 @@ def _own_id_fix(pkg: BrandingPackage, shared: str, index: int) -> Fix:
     then changes three files and leaves the copy-paste slip in place; pointing the settings
     entry back at its package's id is the one-line repair (the same as PD203's). Only when the
     entry's package really has the shared id (or its own id is taken too) is a new id needed.
+    ``taken``: the entries' ids (counted), ``holders``: the entries with ``shared``, both made
+    once per check (made for each clash, 3,000 copies of one plugin took time in the square of
+    their number).
     """
-    taken = {p.entry.id for p in pkg.plugins if p.entry.id}
-    for at in [index] + [i for i, p in enumerate(pkg.plugins) if p.entry.id == shared and i != index]:
+    for at in itertools.chain([index], (i for i in holders if i != index)):
         own = pkg.plugins[at].package.id if pkg.plugins[at].package is not None else None
         if isinstance(own, str) and own and own != shared and own not in taken:
             where = "this entry's" if at == index else f"the '{shortened(pkg.plugins[at].display_name)}' entry's"
