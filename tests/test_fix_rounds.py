@@ -215,3 +215,37 @@ def test_entries_pointing_to_moved_folders_are_pointed_back_in_one_round(tmp_pat
     assert len(done) == 301  # and the manifest's isSettingsBranded
     assert counted.checks < 5  # it was one for each entry
     assert [p.entry.src_url for p in pkg.plugins] == [f"plugins/p{k}/rec.plugin.package.json" for k in range(300)]
+
+
+def _sharing_one_id(root: Path, plugins: int, slips: tuple[int, ...] = ALL_SLIPS) -> Path:
+    """:func:`make_package`, with two entries in three given one id (copies of a plugin whose
+    settings.json entries were not changed)."""
+    make_package(root, plugins, slips)
+    settings = json.loads((root / "settings.json").read_text())
+    for k, entry in enumerate(settings["plugins"]):
+        if k % 3:
+            entry["id"] = "same"
+    (root / "settings.json").write_text(json.dumps(settings, indent=4) + "\n")
+    return root
+
+
+def test_copies_sharing_one_id_get_their_own_back_together_as_one_at_a_time(tmp_path: Path, fixed_time) -> None:
+    """Each entry with the shared id went back to its package's id in a round of its own: the
+    fix weighed every entry with that id, which every other such fix changes."""
+    one = _sharing_one_id(tmp_path / "one" / "webapp2", 54)
+    together = _sharing_one_id(tmp_path / "together" / "webapp2", 54)
+    pkg = load(one)
+    reference = one_at_a_time(pkg, run_checks)
+    save(pkg)
+    pkg = load(together)
+    done = fixes.fix_all(pkg, run_checks)
+    save(pkg)
+    assert sorted(done) == sorted(reference)
+    assert snapshot(together) == snapshot(one)
+
+    # (Without slip 12, whose fix gives an entry an id another one has: each such fix goes alone.)
+    pkg = load(_sharing_one_id(tmp_path / "big" / "webapp2", 340, tuple(s for s in ALL_SLIPS if s != 12)))
+    counted = _Counted()
+    fixes.fix_all(pkg, counted)
+    assert counted.checks < 10  # it was one for each entry with the shared id
+    assert _fixable(pkg, run_checks) == []

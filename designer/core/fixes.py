@@ -570,8 +570,8 @@ def _touches(pkg: BrandingPackage, problem: Problem, known: _Round) -> frozenset
     if fix.args.get("file") in _WHOLE_FILES or (problem.file in _WHOLE_FILES and index is None):
         return None  # settings.json or manifest.json as a whole
     keys: set[str] = set()
-    if problem.plugin:
-        keys.add(f"plugin:{problem.plugin}")
+    if problem.plugin and problem.file not in _WHOLE_FILES:  # (settings.json's: by the entry, below)
+        keys.add(f"plugin:{_home(problem.file)}")  # (a folder: copies sharing an id are plugins of their own)
     for rel in (problem.file, fix.args.get("file")):
         if isinstance(rel, str) and rel and rel not in _WHOLE_FILES:
             keys.add(f"file:{rel}")
@@ -579,9 +579,10 @@ def _touches(pkg: BrandingPackage, problem: Problem, known: _Round) -> frozenset
         if not isinstance(index, int) or not 0 <= index < len(pkg.plugins):
             return None
         plugin = pkg.plugins[index]
-        keys |= {f"entry:{index}", f"plugin:{plugin.key}", f"file:{plugin.package_path}"}
+        keys |= {f"entry:{index}", f"plugin:{_home(plugin.package_path or plugin.key)}", f"file:{plugin.package_path}"}
         if fix.kind == "set-settings-id":
-            return _id_touches(pkg, index, fix.args.get("value"), keys, known.ids)
+            first = problem.pointer == f"/plugins/{index}/id"  # (PD203's, or PD202's for this entry)
+            return _id_touches(pkg, index, fix.args.get("value"), keys, known.ids, first)
         if fix.kind == "set-settings-src":
             return _pointing_touches(pkg, index, fix.args.get("value"), keys, known)
         if fix.kind == "set-icon-ref":
@@ -592,25 +593,46 @@ def _touches(pkg: BrandingPackage, problem: Problem, known: _Round) -> frozenset
 
 
 def _id_touches(
-    pkg: BrandingPackage, index: int, new: object, keys: set[str], ids: dict[str, list[int]]
+    pkg: BrandingPackage, index: int, new: object, keys: set[str], ids: dict[str, list[int]], first: bool
 ) -> frozenset[str] | None:
-    """:func:`_touches` of giving entry ``index`` the id ``new``: when its old id is shared (the
-    fix of PD202, or PD203 on one of the entries), also every entry with that id and the ids of
-    their packages, which are what PD202's fix chooses from."""
+    """:func:`_touches` of giving entry ``index`` the id ``new``.
+
+    Ids in the keys: ``set:X`` for giving an entry the id X, or asking whether an entry has
+    it; ``free:X:k`` for entry k giving X up (whoever asks whether X is taken has one for each
+    entry with it). Giving an entry its package's id (PD203, and PD202's fix for the entry it is
+    about, ``first``) asks only whether that id is taken: copies of one plugin whose entries
+    kept one id get theirs back together. PD202's fix for another entry with the shared id
+    weighed all of them, and their packages' ids.
+    """
     old = pkg.plugins[index].entry.id
     if not isinstance(old, str) or not isinstance(new, str):
         return None
     if len(ids.get(new.casefold(), ())) > (new.casefold() == old.casefold()):
         return None  # it makes a clash
-    keys |= {f"id:{old.casefold()}", f"id:{new.casefold()}"}
-    for at in ids.get(old.casefold(), ()):
-        if at != index:
-            plugin = pkg.plugins[at]
-            own = plugin.package.id if plugin.package is not None else None
-            keys |= {f"entry:{at}", f"plugin:{plugin.key}", f"id:{own.casefold() if isinstance(own, str) else own}"}
+    keys |= _asking(new, ids) | {f"free:{old.casefold()}:{index}"}
     own = pkg.plugins[index].package
-    keys.add(f"id:{own.id.casefold() if own is not None and isinstance(own.id, str) else None}")
+    if first and own is not None and own.id == new:
+        return frozenset(keys)
+    keys |= _asking(old, ids)
+    for at in ids.get(old.casefold(), ()):
+        plugin = pkg.plugins[at]
+        keys |= {f"entry:{at}", f"plugin:{_home(plugin.package_path or plugin.key)}"}
+        other = plugin.package.id if plugin.package is not None else None
+        if isinstance(other, str):
+            keys |= _asking(other, ids)
     return frozenset(keys)
+
+
+def _home(rel: str) -> str:
+    """The plugin folder (plugins/<name>) a file is in; the file itself when it is in none."""
+    parts = rel.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 and parts[0] == "plugins" else rel
+
+
+def _asking(value: str, ids: dict[str, list[int]]) -> set[str]:
+    """The keys of asking whether an entry has the id ``value`` (see :func:`_id_touches`)."""
+    folded = value.casefold()
+    return {f"set:{folded}", *(f"free:{folded}:{at}" for at in ids.get(folded, ()))}
 
 
 def _pointing_touches(
@@ -661,8 +683,8 @@ def _listing_touches(pkg: BrandingPackage, rel: object, known: _Round) -> frozen
             f"file:{rel}",
             f"unlisted:{rel}",
             *(f"file:{name}" for name in named),
-            *(f"id:{i}" for i in wanted),
-            *(f"plugin:{i}" for i in wanted),
+            *(f"set:{i}" for i in wanted),
+            f"plugin:{_home(rel)}",
         }
     )
 
