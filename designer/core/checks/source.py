@@ -76,10 +76,13 @@ def sources(pkg: BrandingPackage) -> list[tuple[Plugin, str]]:
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
+    # Each plugin's place in the list (its Fix names it), found once: looked up per plugin, a
+    # package of thousands of plugins took time in the square of their number.
+    index = {id(p): i for i, p in enumerate(pkg.plugins)}
     for plugin, src in sources(pkg):
         info = source_info(ctx, src)
         if info is not None:
-            _check_one(plugin, src, info, ctx)
+            _check_one(plugin, index.get(id(plugin)), src, info, ctx)
 
 
 def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -92,7 +95,7 @@ def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return close[0]
 
 
-def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
+def _check_one(plugin: Plugin, index: int | None, src: str, info: JsInfo, ctx: Context) -> None:
     assert plugin.package is not None
     key, name = plugin.key, plugin.display_name
 
@@ -119,7 +122,6 @@ def _check_one(plugin: Plugin, src: str, info: JsInfo, ctx: Context) -> None:
         )
     _check_registration(plugin, src, info, report)
     _check_empty_toolbar_buttons(plugin, info, ctx)
-    index = next((i for i, p in enumerate(ctx.pkg.plugins) if p is plugin), None)
     _check_calls(plugin, index, src, info, report)
     _check_network(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
