@@ -184,3 +184,25 @@ def test_an_export_records_itself_in_the_same_step(example_project: Path, monkey
         write_export(plan_export(load(example_project)), out)
     assert not out.exists() and _branding_id(example_project) == old_id
     assert "last_export" not in load_state(example_project)
+
+
+@pytest.mark.parametrize("link", [".plugin-designer", ".plugin-designer/trash"])
+def test_a_linked_trash_folder_stops_the_save_before_anything_is_moved(
+    example_project: Path, tmp_path: Path, link: str
+) -> None:
+    """A project whose .plugin-designer (or its trash) is a link to another folder: removing a
+    plugin and saving moved its files through the link, out of the project. Now the save is
+    refused, naming the link, and nothing is written, moved or deleted."""
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (example_project / link).parent.mkdir(parents=True, exist_ok=True)
+    (example_project / link).symlink_to(other)
+    pkg = load(example_project)
+    remove_plugin(pkg, 2)
+    before = snapshot(example_project)
+    with pytest.raises(PermissionError) as caught:
+        save(pkg)
+    assert f"{example_project / link} is a symbolic link (to {other})" in str(caught.value)
+    assert "No file was moved or deleted" in str(caught.value)
+    assert snapshot(example_project) == before
+    assert list(other.iterdir()) == []

@@ -794,6 +794,16 @@ class DirFiles(PackageFiles):
         """A new ``<project>/.plugin-designer/trash/<time>/`` (two saves in one second get two)."""
         import time
 
+        for folder in (self.project / ".plugin-designer", self.project / ".plugin-designer" / "trash"):
+            if folder.is_symlink():
+                # The removed files would land wherever the link points (another program's folder, a
+                # shared drive), out of the project and out of sight: the export refuses such a link too.
+                raise PermissionError(
+                    f"{folder} is a symbolic link (to {os.readlink(folder)}); the designer moves removed files "
+                    "only into a trash folder of the project itself, never through a link, so that nothing lands "
+                    "elsewhere. No file was moved or deleted. Replace the link with a folder (or remove it) "
+                    "and save again."
+                )
         base = self.project / ".plugin-designer" / "trash" / time.strftime("%Y%m%d-%H%M%S")
         folder, n = base, 1
         while os.path.lexists(folder):
