@@ -345,6 +345,23 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
 
 
+def test_an_icon_the_export_leaves_out_is_not_called_uploaded_for_nothing(base_project: Path) -> None:
+    """An SVG in a plugin's folder whose name the export refuses (a ':' or a tab: PD107 "left out
+    of the export") or that it skips (hidden, __MACOSX) was also called "uploaded for nothing"
+    (PD406): the two messages about the same file disagreed. Only the plain leftover is one now."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    (folder / "__MACOSX").mkdir()
+    spare = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+    for name in ("a:b.svg", "tab\there.svg", ".hidden.svg", "__MACOSX/m.svg", "old.svg"):
+        (folder / name).write_text(spare)
+    problems = run_checks(load(base_project))
+    assert sorted(p.file for p in problems if p.code == "PD107") == ["plugins/rec/a:b.svg", "plugins/rec/tab\there.svg"]
+    assert [p.file for p in problems if p.code == "PD406"] == ["plugins/rec/old.svg"]
+
+
 def test_an_unused_icon_is_deleted_by_its_fix_but_never_by_check_fix(base_project: Path) -> None:
     """PD406 had no fix, so a leftover took an editor to remove; `check --fix` must still leave
     it, since an unused file may be kept on purpose."""

@@ -98,6 +98,12 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
         base = rel.rsplit("/", 1)[-1]
         if base in source or rel[len(folder) + 1 :] in source:
             continue
+        from ..export import exported_name  # (here: a check of a clean package never loads the export)
+
+        if not exported_name(rel):
+            # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
+            # calling it "uploaded for nothing" contradicted the warning about the same file.
+            continue
         ctx.report(
             "PD406",
             rel,
