@@ -83,7 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     problems = run_checks(pkg)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    missing = [] if args.create_missing else result.missing
+    # (--create-missing made what it could: what a folder blocks is still missing.)
+    missing = [m for m in result.missing if m in result.blocked] if args.create_missing else result.missing
     if args.json:
         out: dict[str, Any] = {
             "ok": True,
@@ -94,6 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "layout": result.layout,
             "carried": result.carried,
             "missing": missing,
+            "blocked": result.blocked,
             "created": created,
             "brandingID": result.branding_id,
             "removed_leftovers": result.leftovers,
@@ -108,11 +110,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("Kept as they were, next to webapp2/: " + ", ".join(result.carried))
     for line in created:
         print(f"created: {line}")
-    if missing:
+    creatable = [m for m in missing if m not in result.blocked]
+    if creatable:
         print(
-            f"Note: the ZIP has no {' and no '.join(missing)} (a Management Node default download has neither). "
-            f"Run 'plugin-designer check --fix {result.target}' to create {'them' if len(missing) > 1 else 'it'}, "
+            f"Note: the ZIP has no {' and no '.join(creatable)} (a Management Node default download has neither). "
+            f"Run 'plugin-designer check --fix {result.target}' to create {'them' if len(creatable) > 1 else 'it'}, "
             "or import again with --create-missing."
+        )
+    for name in (m for m in missing if m in result.blocked):
+        # check --fix and --create-missing cannot write the file over it: suggesting them sent the
+        # user round in circles.
+        print(
+            f"Note: webapp2/{name} in the ZIP is {result.blocked[name]}, not a file, so the app will not use it "
+            f"and no fix can create the file while it is there. Rename or remove {result.webapp2 / name}, then "
+            f"run 'plugin-designer check --fix {result.target}' to create {name}."
         )
     print(
         f"{counted(len(pkg.plugins), 'plugin')}: {counted(errors, 'error')}, {counted(warnings, 'warning')}. "

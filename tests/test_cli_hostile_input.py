@@ -601,3 +601,34 @@ def test_check_warns_about_a_named_pipe_the_export_leaves_out(tmp_path: Path, ca
     assert problem["file"] == rel and problem["message"].startswith(
         f"{rel} is a named pipe (FIFO), not a file, so the export leaves it out"
     )
+
+
+@pytest.mark.parametrize("create", [False, True])
+def test_import_says_what_to_do_when_a_folder_is_called_settings_json(create: bool, tmp_path: Path, capsys) -> None:
+    """A ZIP holding a folder called settings.json (and no manifest.json): the note said to run
+    `check --fix` or `--create-missing`, neither of which can write the file over a folder (and
+    --create-missing ended in a traceback, "Is a directory"). Now the note says to rename or
+    remove the folder, and --create-missing still makes manifest.json."""
+    import zipfile
+
+    from designer.cli import main
+
+    zipped = tmp_path / "b.zip"
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.writestr("webapp2/settings.json/notes.txt", b"mine")
+        zf.writestr("webapp2/themes/a.css", b"a{}")
+    target = tmp_path / "p"
+    assert main(["import", str(zipped), "-o", str(target), *(["--create-missing"] if create else [])]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Note: webapp2/settings.json in the ZIP is a folder, not a file, so the app will not use it and no fix can "
+        f"create the file while it is there. Rename or remove {target / 'webapp2' / 'settings.json'}, then run "
+        f"'plugin-designer check --fix {target}' to create settings.json."
+    ) in out
+    assert "to create it, or import again with --create-missing" in out or create
+    assert "settings.json (a Management" not in out and "no settings.json and" not in out
+    assert (target / "webapp2" / "settings.json" / "notes.txt").read_bytes() == b"mine"
+    assert (target / "webapp2" / "manifest.json").is_file() == create
+    assert main(["import", str(zipped), "-o", str(tmp_path / "q"), "--json", "--create-missing"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["missing"] == ["settings.json"] and doc["blocked"] == {"settings.json": "a folder"}

@@ -64,6 +64,26 @@ def test_management_node_download_gets_its_missing_files(qtbot, window, tmp_path
     assert not [p for p in window.problems if p.severity.value == "error"]
 
 
+def test_a_folder_called_settings_json_is_not_offered_as_creatable(qtbot, window, tmp_path, monkeypatch) -> None:
+    """The window offered to create settings.json over a folder of that name, and answering Yes
+    ended in "Is a directory" (manifest.json not made either). Now it offers only manifest.json,
+    and the folder stays for the user to rename (the problems list says so)."""
+    source = _zip(tmp_path / "b.zip", [("webapp2/settings.json/notes.txt", b"mine")])
+    asked: list[str] = []
+
+    def yes(*a, **k):
+        asked.append(a[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    target = tmp_path / "project"
+    assert window.import_zip(source, target)
+    assert len(asked) == 1 and asked[0].startswith("The ZIP has no manifest.json (") and "settings" not in asked[0]
+    assert (target / "webapp2" / "manifest.json").is_file()
+    assert (target / "webapp2" / "settings.json" / "notes.txt").read_bytes() == b"mine"
+    assert [p.code for p in window.problems if p.severity.value == "error"] == ["PD200"]
+
+
 def test_import_asks_before_dropping_unsaved_edits(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
     source = tmp_path / "branding.zip"
     export_package(example_project, source)

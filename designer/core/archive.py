@@ -111,6 +111,9 @@ class ImportResult:
     bytes: int
     layout: str  # how the archive was laid out, in words
     missing: list[str] = field(default_factory=list)  # settings.json / manifest.json not in the ZIP
+    # Those of ``missing`` that cannot be created where they belong, and what stands there instead
+    # ("a folder"): the ZIP holds a folder called settings.json. No fix can write the file over it.
+    blocked: dict[str, str] = field(default_factory=dict)
     carried: list[str] = field(default_factory=list)  # top-level names outside webapp2/ kept as they were
     branding_id: object = None
     leftovers: list[str] = field(default_factory=list)  # folders of killed imports removed beside it
@@ -455,6 +458,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
             web = tmp / "webapp2"
             web.mkdir(exist_ok=True)
             missing = [m for m in ("settings.json", "manifest.json") if not (web / m).is_file()]
+            blocked = {m: there for m in missing if (there := not_a_file(web / m)) is not None}
             carried = sorted({e.dest.split("/", 1)[0] for e in entries} - {"webapp2"})
             branding_id = _read_branding_id(web / "manifest.json")
             digest = sha256_file(source)
@@ -493,7 +497,9 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
             raise
     if not target.is_dir():  # written through a folder that does not exist ("new/sub/.."): the one made
         target = place
-    return ImportResult(target, target / "webapp2", n_files, n_bytes, layout, missing, carried, branding_id, leftovers)
+    return ImportResult(
+        target, target / "webapp2", n_files, n_bytes, layout, missing, blocked, carried, branding_id, leftovers
+    )
 
 
 def _move_into(tmp: Path, place: Path) -> None:

@@ -441,10 +441,16 @@ def create_missing_files(root: Path, missing: list[str]) -> list[str]:
 
     Why here: the CLI's ``import --create-missing`` and the window's import make the same files.
     """
+    from .files import not_a_file
     from .model import load, save
 
     pkg = load(root)
-    done = [apply_fix(pkg, fix) for name, fix in _CREATE_FIXES.items() if name in missing]
+    # A folder (or pipe) of that name stays where it is: the file cannot be written over it, and
+    # trying failed the whole import with "Is a directory" (the other file not made either).
+    web = pkg.root if pkg.root is not None else root / "webapp2"
+    done = [
+        apply_fix(pkg, fix) for name, fix in _CREATE_FIXES.items() if name in missing and not_a_file(web / name) is None
+    ]
     save(pkg)
     return done
 

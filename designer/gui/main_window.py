@@ -533,19 +533,20 @@ class MainWindow(QMainWindow):
                 self, "The ZIP was not imported", f"{target}: {exc.strerror or exc}\n\nNothing was written."
             )
             return False
-        if result.missing:
+        creatable = [m for m in result.missing if m not in result.blocked]
+        if creatable:
             answer = QMessageBox.question(
                 self,
                 "Create the missing files?",
-                f"The ZIP has no {' and no '.join(result.missing)} (a Management Node default download has "
+                f"The ZIP has no {' and no '.join(creatable)} (a Management Node default download has "
                 "neither), so the app would ignore its plugins. Create "
-                f"{'them' if len(result.missing) > 1 else 'it'} now?",
+                f"{'them' if len(creatable) > 1 else 'it'} now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
                 from ..core.fixes import create_missing_files
 
-                create_missing_files(result.target, result.missing)
+                create_missing_files(result.target, creatable)
         opened = self.open_path(result.target, ask=False)
         if opened:
             self.status.setText(
