@@ -632,3 +632,28 @@ def test_import_says_what_to_do_when_a_folder_is_called_settings_json(create: bo
     assert main(["import", str(zipped), "-o", str(tmp_path / "q"), "--json", "--create-missing"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["missing"] == ["settings.json"] and doc["blocked"] == {"settings.json": "a folder"}
+
+
+def test_an_export_through_a_linked_manifest_names_it_once(tmp_path: Path, capsys) -> None:
+    """A manifest.json that is a link: "manifest.json: manifest.json is a symbolic link…", the name
+    said twice. A file under a linked folder still names both, the file first."""
+    import shutil
+
+    from designer.cli import main
+    from designer.core.files import DirFiles
+
+    project = _project(tmp_path)
+    web = project / "webapp2"
+    shutil.move(web / "manifest.json", tmp_path / "real.json")
+    (web / "manifest.json").symlink_to(tmp_path / "real.json")
+    before = (tmp_path / "real.json").read_bytes()
+    assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--force"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "plugin-designer: manifest.json is a symbolic link, which the designer does not write through or replace"
+    )
+    assert not (tmp_path / "out.zip").exists() and (tmp_path / "real.json").read_bytes() == before
+    shutil.move(web / "plugins", tmp_path / "real")
+    (web / "plugins").symlink_to(tmp_path / "real")
+    with pytest.raises(PermissionError) as caught:
+        DirFiles(web).write_bytes("plugins/rec/rec.svg", b"<svg/>")
+    assert str(caught.value).startswith("plugins/rec/rec.svg: plugins is a symbolic link, which the designer")

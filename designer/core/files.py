@@ -749,9 +749,13 @@ class DirFiles(PackageFiles):
             for part in rel.split("/"):
                 path = path / part
                 if path.is_symlink():
+                    # The link named once when it is the file itself ("manifest.json: manifest.json is ..."
+                    # read as a stutter), and after the file when it is one of its folders.
+                    link = path.relative_to(self.root).as_posix()
+                    what = link if link == rel else f"{rel}: {link}"
                     raise PermissionError(
-                        f"{rel}: {path.relative_to(self.root).as_posix()} is a symbolic link, which the designer does "
-                        "not write through or replace (the export leaves links out). Put the file itself there first."
+                        f"{what} is a symbolic link, which the designer does not write through or replace (the "
+                        "export leaves links out). Put the file itself there first."
                     )
             there = not_a_file(path)
             if there not in (None, "a folder"):  # (a folder refuses to be replaced by itself)
