@@ -323,3 +323,34 @@ def test_an_export_that_cannot_update_the_project_writes_no_zip(
         export_package(example_project, out)
     assert out.read_bytes() == b"PK\x03\x04 the previous export"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_lists_a_check_keeps_are_its_threads_own_and_end_with_it() -> None:
+    """A check keeps lists it would otherwise make again and again (BrandingPackage.unchanging).
+    They were kept in one slot of the package: a check on another thread (a deploy's) saw the
+    first one's lists, and two checks ending out of order left a list behind for the window's
+    thread, where the model is edited and that list goes stale."""
+    import threading
+
+    pkg = load(EXAMPLE)
+    entered, release = threading.Event(), threading.Event()
+
+    def deploys_check() -> None:
+        with pkg.unchanging():
+            pkg.remembered("files", lambda: "the deploy's")
+            entered.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=deploys_check)
+    with pkg.unchanging():  # the window's check starts first, the deploy's during it
+        worker.start()
+        assert entered.wait(10)
+        assert pkg.remembered("files", lambda: "the window's") == "the window's"
+    # The window's check has ended, the deploy's has not: nothing is kept for the window now.
+    assert pkg.remembered("files", lambda: "made again") == "made again"
+    release.set()
+    worker.join(10)
+    assert pkg.remembered("files", lambda: "made again") == "made again"
+    with pkg.unchanging():
+        assert pkg.remembered("files", lambda: "first") == "first"
+        assert pkg.remembered("files", lambda: "second") == "first"  # kept while the check lasts

@@ -358,7 +358,8 @@ class BrandingPackage:
     _pending: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     # A file being typed in whose text is read only when needed: (path, fetch, thread id); see defer_text.
     _deferred: tuple[str, Callable[[], str], int] | None = field(default=None, init=False, repr=False)
-    _unchanging: dict[str, Any] | None = field(default=None, init=False, repr=False)  # see unchanging
+    # Per thread (its id): what remembered() made while unchanging() lasts in that thread.
+    _unchanging: dict[int, dict[str, Any]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def pending_texts(self) -> dict[str, str | None]:
@@ -429,17 +430,25 @@ class BrandingPackage:
         :meth:`exists`), and that list was made again each time, from every plugin: a check of
         3,000 plugins with some hundred missing icons went through the plugins some thousand
         times (time in the square of their number).
+
+        Per thread: a check on another thread (a deploy's own) neither sees this one's lists nor
+        ends them, and a check that ends never leaves its lists to the window's thread, where the
+        model is edited; one shared slot could, when two checks overlapped and ended out of order.
         """
-        before = self._unchanging
-        self._unchanging = {}
+        me = _thread.get_ident()
+        before = self._unchanging.get(me)
+        self._unchanging[me] = {}
         try:
             yield
         finally:
-            self._unchanging = before
+            if before is None:
+                self._unchanging.pop(me, None)
+            else:
+                self._unchanging[me] = before
 
     def remembered(self, key: str, make: Callable[[], _T]) -> _T:
-        """``make()``, made once while :meth:`unchanging` lasts (``key`` names it), else each time."""
-        memo = self._unchanging
+        """``make()``, made once while :meth:`unchanging` lasts in this thread (``key`` names it), else each time."""
+        memo = self._unchanging.get(_thread.get_ident())
         if memo is None:
             return make()
         if key not in memo:
