@@ -261,3 +261,30 @@ def test_edits_thrown_away_on_closing_just_after_an_undo_are_not_kept(
     assert window.close()  # (the window fixture answers Discard)
     window.autosave()  # what the timer started by the undo does a moment later
     assert read_recovery(example_project / "webapp2") is None
+
+
+def test_undoing_the_restore_then_closing_keeps_the_work_for_the_next_start(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Restore, Ctrl+Z, close: the package was as on disk, so closing asked nothing, and the
+    undo had removed the recovery copy too: the restored work was gone. Now the next start offers it again."""
+    from conftest import shown
+
+    Yes = QMessageBox.StandardButton.Yes
+    _recovered_after(window, example_project, monkeypatch, "Restored work", Yes)
+    assert window.package.plugins[0].display_name == "Restored work"
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert window.package.plugins[0].display_name == "Lock toggle"
+    assert "next start offers them again" in window.status.text()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or Yes)
+    assert window.close()
+    window.autosave()  # what the timer started by the undo does a moment later
+    assert not asked  # nothing unsaved on show: closing asks nothing, and loses nothing
+    assert read_recovery(example_project / "webapp2") is not None
+    again = shown(qtbot, MainWindow(), 1200, 800)
+    again.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert again.package.plugins[0].display_name == "Restored work"
+    again.save()
+    assert read_recovery(example_project / "webapp2") is None  # saved: now the copy goes

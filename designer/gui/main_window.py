@@ -794,6 +794,8 @@ class MainWindow(QMainWindow):
             pkg.docs.update(found.docs)  # (the step keeps the documents it replaces, for undo)
 
         self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
+        stack = self.editor.undo_stack
+        stack.command(stack.index() - 1).restores_recovery = True  # (see _restore_undone)
         self._run_checks()
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
 
@@ -1243,7 +1245,18 @@ class MainWindow(QMainWindow):
         would otherwise outlive a normal quit (nothing unsaved, so nothing asked) and the next
         start would offer the undone edits back as work "closed without saving"."""
         if clean and self.editor is not None and self.sender() is self.editor.undo_stack:
-            self._forget_recovery()
+            if not self._restore_undone():
+                self._forget_recovery()
+
+    def _restore_undone(self) -> bool:
+        """Whether the step that restored work kept from a crash is undone but still there to
+        redo. Why it matters: the package is then "clean" (as on disk), so closing asks nothing,
+        and removing the recovery copy as for any undo back to the saved state lost that work
+        for good. The copy stays until the work is saved or discarded: the next start offers it again."""
+        stack = self.editor.undo_stack if self.editor is not None else None
+        return stack is not None and any(
+            getattr(stack.command(i), "restores_recovery", False) for i in range(stack.index(), stack.count())
+        )
 
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
@@ -1256,7 +1269,12 @@ class MainWindow(QMainWindow):
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             # Several at once (a click in the Undo history) are said as several: "Undone: X" named
             # only the earliest of them, as if nothing else had gone.
-            if last - index == 1:
+            if last - index == 1 and getattr(stack.command(index), "restores_recovery", False):
+                self.status.setText(
+                    f"Undone: {stack.text(index)}. They are still kept aside: Redo (Ctrl+Shift+Z) brings "
+                    "them back, and the next start offers them again until you save or discard them."
+                )
+            elif last - index == 1:
                 self.status.setText(f"Undone: {stack.text(index)}")
             elif index == 0:
                 self.status.setText(f"Undone {last} steps: back to the package as it was opened")
