@@ -1128,3 +1128,57 @@ def test_typing_on_after_ctrl_z_goes_where_the_undone_typing_was(
     qtbot.keyClick(label, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(label, "Z")
     assert label.text() == "MeetingZ information"
+
+
+def test_redo_selects_the_plugin_or_menu_item_it_brings_back(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Redo of 'Add plugin' left the tree on the plugin shown before, and redo of 'Add menu item'
+    left the list on another item: now the one that comes back is selected, as after the add."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    items = window.findChild(QListWidget, "menuItemsList")
+    label = window.findChild(QLineEdit, "labelEdit")
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    assert items.currentRow() == 1 and label.text() == "New item"
+    items.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert items.count() == 1 and label.text() == "Record"
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert items.count() == 2 and items.currentRow() == 1 and label.text() == "New item"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Second", True))
+    window.findChild(QAction, "plugin_addAction").trigger()
+    assert window.tree.currentItem().text(0) == "Second"
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window._run_checks()  # (the tree is filled again after the checks, as after a pause)
+    assert window.tree.currentItem().text(0) == "Record"
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    window._run_checks()
+    assert window.tree.currentItem().text(0) == "Second"
+    assert window.findChild(QLineEdit, "nameEdit").text() == "Second"
+
+
+def test_undoing_an_added_plugin_whose_file_is_open_shows_the_plugin_on_show_before(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """A plugin added, its source opened in the editor, Ctrl+Z: the package overview page came up.
+    Now the plugin that was on show before the add."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Second", True))
+    window.findChild(QAction, "plugin_addAction").trigger()
+    added = window.tree.currentItem()
+    source = next(added.child(i) for i in range(added.childCount()) if added.child(i).text(0).endswith(".js"))
+    window.tree.setCurrentItem(source)
+    assert window.stack.currentWidget() is window.source_pane
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    window._run_checks()
+    assert [p.display_name for p in window.package.plugins] == ["Record"]
+    assert window.tree.currentItem().text(0) == "Record"
+    assert window.stack.currentWidget() is window.plugin_page

@@ -177,11 +177,13 @@ class SnapshotCommand(QUndoCommand):
                 self._before.pending_texts[rel] = _disk_text(pkg, rel)
                 self._editor.disk_base.setdefault(rel, self._before.pending_texts[rel])
         else:
+            self._editor.sig_stepping.emit(self, True)
             _restore(pkg, self._after)
         self._editor.sig_changed.emit()
 
     def undo(self) -> None:
         assert self._before is not None
+        self._editor.sig_stepping.emit(self, False)
         _restore(self._editor.package, self._before)
         self._editor.sig_changed.emit()
 
@@ -278,6 +280,9 @@ class ModelEditor(QObject):
     """
 
     sig_changed = Signal()
+    # (command, True for a redo / False for an undo), just before a step is undone or redone:
+    # the window notes what is on show then, while the panes still show it.
+    sig_stepping = Signal(object, bool)
 
     def __init__(self, package: BrandingPackage, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from collections.abc import Callable
 
     from PySide6.QtCore import QThread
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QUndoCommand
 
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
@@ -870,6 +870,7 @@ class MainWindow(QMainWindow):
         # (index, next command to redo or None) of the stack, to tell an undo or redo from an edit
         self._undo_seen: tuple[int, object] = (0, None)
         self.editor.undo_stack.indexChanged.connect(self._undo_moved)
+        self.editor.sig_stepping.connect(self._stepping)
         self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
         if self.plugin_page is not None:
             self.stack.removeWidget(self.plugin_page)
@@ -976,9 +977,10 @@ class MainWindow(QMainWindow):
             # plugin, not to whichever now has its place. (Not when one was added or removed: undo
             # of a removal shows the plugin that comes back, in its old place.)
             selected = ("plugin", keys.index(selected_key))
-        elif reselect is not None and selected_key is not None and selected_key not in keys:
-            # An undo took away the plugin on show (a duplicate, an added plugin): back to what
-            # was on show before that step, rather than to the package's overview.
+        elif reselect is not None and (set(shown_keys) != set(keys) or self._find_tree_item(root, selected) is None):
+            # An undo or redo added or took away a plugin (a duplicate, an added or removed one), or
+            # the file on show: what was on show on that side of the step (see _stepping), rather
+            # than whatever was selected or the package's overview.
             selected = ("plugin", keys.index(reselect[1])) if reselect[1] in keys else reselect[0]
         self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
 
@@ -1258,6 +1260,22 @@ class MainWindow(QMainWindow):
             getattr(stack.command(i), "restores_recovery", False) for i in range(stack.index(), stack.count())
         )
 
+    def _stepping(self, command: QUndoCommand, redo: bool) -> None:
+        """A step is about to be undone or redone: what the tree should show once it has been.
+
+        Undo goes back to what was on show before the step (``shown_before``, noted when it was
+        made) and notes what is on show now, after it, for a redo to come back to. Why: a redo that
+        re-added a plugin left the tree on another one, and an undo that took away the plugin whose
+        file was open fell back to the package overview (the file went before anything was noted).
+        """
+        current = self.tree.currentItem()
+        if redo:
+            self._reselect = getattr(command, "shown_after", None)
+            return
+        if current is not None:
+            command.shown_after = (current.data(0, Qt.ItemDataRole.UserRole), current.data(0, _PLUGIN_KEY))
+        self._reselect = getattr(command, "shown_before", None)
+
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
         stack = self.editor.undo_stack
@@ -1280,7 +1298,6 @@ class MainWindow(QMainWindow):
                 self.status.setText(f"Undone {last} steps: back to the package as it was opened")
             else:
                 self.status.setText(f"Undone {last - index} steps: back to just after {stack.text(index - 1)}")
-            self._reselect = getattr(stack.command(index), "shown_before", None)
         elif index > last and upcoming is not None and stack.command(last) is upcoming:
             # The step that was next to redo is still there: a redo. An edit after undos replaces
             # it, and the count may be the same (undo twice, redo, edit), which said "Redone".

@@ -284,9 +284,12 @@ class MenuItemsEditor(PluginForm):
     def _row_to_keep(self, row: int) -> int:
         """The row to select after a change: ``row``, or where its item went when the items were
         only reordered (undo of "Move up": the moved item stays selected, not the one that took
-        its place). Remembers the items as they are now, for the next change."""
+        its place; redo of "Add menu item" or undo of "Remove": the item that came back is
+        selected, not left beside it). Remembers the items as they are now, for the next change."""
         key, actions = self._plugin().key, [mi.action for mi in self._items()]
         (shown_key, shown), self._shown = self._shown, (key, actions)
+        if key == shown_key and len(actions) == len(shown) + 1:
+            return next(i for i in range(len(actions)) if actions[:i] + actions[i + 1 :] == shown)
         if key == shown_key and shown != actions and sorted(map(str, shown)) == sorted(map(str, actions)):
             if 0 <= row < len(shown) and actions.count(shown[row]) == 1:
                 return actions.index(shown[row])
