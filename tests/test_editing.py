@@ -1182,3 +1182,60 @@ def test_undoing_an_added_plugin_whose_file_is_open_shows_the_plugin_on_show_bef
     assert [p.display_name for p in window.package.plugins] == ["Record"]
     assert window.tree.currentItem().text(0) == "Record"
     assert window.stack.currentWidget() is window.plugin_page
+
+
+def _choose_from_context_menu(qtbot, field, name: str) -> list[str]:
+    """Right-click ``field`` and choose the entry whose text starts with ``name``; return the
+    menu's entries as shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    shown: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):  # (not open yet: the field opens it when its events come)
+            QTimer.singleShot(10, choose)
+            return
+        shown.extend(a.text() for a in menu.actions() if not a.isSeparator())
+        action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(name))
+        assert action.isEnabled()
+        action.trigger()
+        menu.close()
+
+    from PySide6.QtGui import QContextMenuEvent
+
+    QTimer.singleShot(0, choose)
+    # What the windowing system sends on a right-click (offscreen Qt sends none for a mouse click).
+    target = field.viewport() if isinstance(field, QPlainTextEdit) else field
+    QApplication.sendEvent(
+        target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 8), target.mapToGlobal(QPoint(10, 8)))
+    )
+    qtbot.waitUntil(lambda: bool(shown))
+    return shown
+
+
+def test_a_fields_right_click_undo_and_redo_are_the_windows(window: MainWindow, qtbot, base_project: Path) -> None:
+    """The right-click menu's Undo in the name field or the description box was the field's own:
+    it put the old text back as one more step of the window ("Change name … to 'Record'"), which
+    Edit ▸ Undo then had to take back too. Now it undoes the window's last step, as Ctrl+Z does."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    stack = window.editor.undo_stack
+    retype(qtbot, name, "Tape")
+    assert window.package.plugins[0].display_name == "Tape" and stack.count() == 1
+    menu = _choose_from_context_menu(qtbot, name, "Undo")
+    assert "Cut" in " ".join(menu).replace("&", "")  # the field's other entries are still there
+    assert window.package.plugins[0].display_name == "Record" and name.text() == "Record"
+    assert stack.index() == 0 and stack.count() == 1  # undone, not one more step
+    _choose_from_context_menu(qtbot, name, "Redo")
+    assert window.package.plugins[0].display_name == "Tape" and stack.index() == 1
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    before = window.package.plugins[0].package.description
+    description.setFocus()
+    qtbot.keyClicks(description, " More.")
+    assert window.package.plugins[0].package.description != before and stack.count() == 2
+    _choose_from_context_menu(qtbot, description, "Undo")
+    assert window.package.plugins[0].package.description == before and description.toPlainText() == (before or "")
+    assert stack.index() == 1 and stack.count() == 2
