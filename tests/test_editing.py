@@ -302,9 +302,10 @@ def test_fix_button_applies_one_undoable_fix(window: MainWindow, qtbot, tmp_path
     (row,) = view.problem_items()
     assert row.text(2) == "PD211"
     button = view.itemWidget(row, 3)
-    assert button.text() == "Set isSettingsBranded to true"
+    assert button.text() == "Mark the package as branded"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not list(view.problem_items()))
+    assert window.editor.undo_stack.undoText() == "Mark the package as branded (isSettingsBranded)"
     assert window.problems_dock.windowTitle() == "Problems — none"
     assert window.status.text().endswith("no errors") or not window.status.text().startswith("Opened")
     window.save()
@@ -580,6 +581,8 @@ def test_switching_a_label_to_run_time_and_back_keeps_its_text(window: MainWindo
     tick(qtbot, runtime)
     item = window.package.plugins[0].package.menu_items["toolbar"][0]
     assert item.label is None and not label.isEnabled() and label.text() == "Mute everyone"
+    # in the tick box's words ("Set by the plugin while it runs"), not "to set at run time"
+    assert window.editor.undo_stack.undoText() == "Let 'Record' set the label of 'Mute everyone' while it runs"
     tick(qtbot, runtime)
     assert window.package.plugins[0].package.menu_items["toolbar"][0].label == "Mute everyone"
     assert label.isEnabled() and label.text() == "Mute everyone"
@@ -890,7 +893,7 @@ def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
     stack = window.editor.undo_stack
     _arrow(qtbot, placement, Qt.Key.Key_Down, 2)  # participants
     _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # another field: a step of its own
-    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to 'set at run time'"
+    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to set by the plugin while it runs"
     qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step, now of no change
     assert stack.count() == 1 and undo.text() == "&Undo Show 'Record' in: Participant menu"
     qtbot.keyClick(icon, Qt.Key.Key_Up)

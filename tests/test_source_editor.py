@@ -51,7 +51,8 @@ def test_undo_in_the_window_restores_the_text(window: MainWindow, qtbot, base_pr
     _type_at_end_of_line(qtbot, editor, 3, " // note")
     assert editor.toPlainText() != before
     assert window.editor.undo_stack.count() == 1  # the keystrokes merged into one step
-    assert window.editor.undo_stack.text(0) == f"Edit {SRC}"
+    # in the tree's and the form's words, not the file's path
+    assert window.editor.undo_stack.text(0) == "Edit the code of 'Record'"
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == before
     assert SRC not in window.package.pending_texts or window.package.pending_texts[SRC] == before
@@ -148,7 +149,12 @@ def test_a_command_in_the_editor_is_an_undo_step_of_its_own(window: MainWindow, 
     commented = editor.toPlainText()
     qtbot.keyClicks(editor, "x")  # typing after the command: a new step again
     stack = window.editor.undo_stack
-    assert [stack.text(i) for i in range(stack.count())] == [f"Edit {SRC}", f"Toggle comment in {SRC}", f"Edit {SRC}"]
+    code = "the code of 'Record'"
+    assert [stack.text(i) for i in range(stack.count())] == [
+        f"Edit {code}",
+        f"Toggle comment in {code}",
+        f"Edit {code}",
+    ]
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == commented
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -95,7 +95,7 @@ def _create_manifest(pkg: BrandingPackage, fix: Fix) -> str:
 def _set_settings_branded(pkg: BrandingPackage, fix: Fix) -> str:
     assert pkg.manifest is not None
     pkg.manifest.is_settings_branded = True
-    return "Set isSettingsBranded to true"
+    return "Mark the package as branded (isSettingsBranded)"
 
 
 def _new_branding_id(pkg: BrandingPackage, fix: Fix) -> str:

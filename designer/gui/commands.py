@@ -115,8 +115,10 @@ class SnapshotCommand(QUndoCommand):
         mutate: Callable[[BrandingPackage], Any],
         merge_key: str | None = None,
         subject: str = "",
+        named_by_result: bool = False,
     ) -> None:
         super().__init__(text.replace("{subject}", subject))
+        self._named_by_result = named_by_result
         self._template = text
         self._subject = subject
         self._editor = editor
@@ -155,7 +157,7 @@ class SnapshotCommand(QUndoCommand):
             self._before = _take(pkg)
             modelled_before = pkg.modelled_files()
             try:
-                self._mutate(pkg)
+                result = self._mutate(pkg)
             except Exception as exc:  # noqa: BLE001 - handed to ModelEditor.edit, which raises it
                 # Nothing happened: the model goes back as it was and the stack drops the command
                 # (obsolete), instead of keeping an undo step that undoes nothing.
@@ -164,6 +166,8 @@ class SnapshotCommand(QUndoCommand):
                 self._editor._failure = exc
                 return
             self._after = _take(pkg)
+            if self._named_by_result and isinstance(result, str) and result:
+                self.setText(result)  # (before the stack tells the Undo action its name)
             # A JSON file the command brings into the model (a created settings.json) is a new
             # file too: undo after a save must delete it again.
             for rel in pkg.modelled_files() - modelled_before:
@@ -305,12 +309,18 @@ class ModelEditor(QObject):
         self._remember_modelled()
 
     def edit(
-        self, text: str, mutate: Callable[[BrandingPackage], Any], merge_key: str | None = None, subject: str = ""
+        self,
+        text: str,
+        mutate: Callable[[BrandingPackage], Any],
+        merge_key: str | None = None,
+        subject: str = "",
+        named_by_result: bool = False,
     ) -> None:
         """Run ``mutate`` as one undoable step; if it raises, the model and the stack stay as they were
-        and the exception reaches the caller."""
+        and the exception reaches the caller. ``named_by_result``: the text ``mutate`` returns, when
+        it returns one, names the step instead of ``text`` (a fix says what it did only once done)."""
         self._failure = None
-        self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject))
+        self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject, named_by_result))
         failure, self._failure = self._failure, None
         if failure is not None:
             raise failure

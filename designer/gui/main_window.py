@@ -1197,7 +1197,10 @@ class MainWindow(QMainWindow):
                 return
         done: list[str] = []  # what the fix did ("Delete plugins/x/old.svg"), as the CLI says it
         try:
-            self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)))
+            # The step is named by what the fix did ("Offer 'Record' to hosts only", "Mark the
+            # package as branded (isSettingsBranded)"), not by its button ("Offer it to hosts
+            # only"), which Edit ▸ Undo showed with nothing it refers to.
+            self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)) or done[-1], named_by_result=True)
         except ValueError as exc:
             # The file changed since it was checked (an edit in the 150 ms before the checks ran
             # again): the fix finds no longer what it was made for, and nothing was changed.
@@ -1558,6 +1561,16 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(item)
         self.status.setText(f"Reloaded the project: {rel} was changed by another program.")
 
+    def _file_words(self, rel: str) -> str:
+        """A file as the step names of Edit ▸ Undo say it: "the code of 'Record'", "the icon
+        rec.svg", "settings.json". Why: "Edit plugins/record/record.plugin.js" named a path the
+        user never typed, where the tree and the form say the plugin's name."""
+        name = rel.rsplit("/", 1)[-1]
+        for plugin in self.package.plugins if self.package is not None else []:
+            if plugin.source_path == rel:
+                return f"the code of '{plugin.display_name}'"
+        return f"the icon {name}" if name.lower().endswith(".svg") else name
+
     def _source_edited(self) -> None:
         """Typing in the editor: one undo step per run of keystrokes (they merge); a command in the
         editor (Replace all, Toggle comment, Paste, ...) is a step of its own, named after it."""
@@ -1584,9 +1597,9 @@ class MainWindow(QMainWindow):
         self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
         try:
             if label is None:
-                self.editor.edit_text(f"Edit {rel}", rel, text, merge_key=f"text/{rel}")
+                self.editor.edit_text(f"Edit {self._file_words(rel)}", rel, text, merge_key=f"text/{rel}")
             else:
-                self.editor.edit_text(f"{label} in {rel}", rel, text)
+                self.editor.edit_text(f"{label} in {self._file_words(rel)}", rel, text)
         finally:
             self._typed_text = None
 

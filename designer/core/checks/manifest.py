@@ -44,7 +44,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             if has_key
             else "isSettingsBranded is missing; it must be true, otherwise the app ignores settings.json and every plugin.",
             "/isSettingsBranded" if has_key else "",
-            fix=Fix("set-settings-branded", "Set isSettingsBranded to true"),
+            fix=Fix("set-settings-branded", "Mark the package as branded"),
         )
     if empty_id:
         ctx.report(

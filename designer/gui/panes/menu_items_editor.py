@@ -467,8 +467,11 @@ class MenuItemsEditor(PluginForm):
         if self._loading:
             return
         ref = self.icon.itemData(pos)
+        # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
+        # wording the form uses.
+        what = f"'{ref}'" if ref else "set by the plugin while it runs"
         self._edit_item(
-            f"Change icon of '{self._name()}' to '{ref or 'set at run time'}'",
+            f"Change icon of '{self._item_label()}' to {what}",
             lambda mi: setattr(mi, "icon", ref),
             self.merge_key(self.icon, "icon"),
         )
@@ -521,8 +524,11 @@ class MenuItemsEditor(PluginForm):
         if on and self.label.text():
             self._parked_labels[key] = self.label.text()
         value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or "New item")
-        what = "set at run time" if on else f"'{value}'"
-        self._edit_item(f"Change label of '{self._name()}' to {what}", lambda mi: setattr(mi, "label", value))
+        if on:  # (in the words of the tick box, "Set by the plugin while it runs")
+            text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
+        else:
+            text = f"Change label of '{self._name()}' to '{value}'"
+        self._edit_item(text, lambda mi: setattr(mi, "label", value))
 
     def _action_edited(self) -> None:
         if self._loading or not self.action.isEnabled():
