@@ -298,3 +298,46 @@ def test_typing_with_the_find_bar_open_counts_once_the_typing_pauses(pane: Sourc
     qtbot.keyClicks(pane.editor, "// locked")
     qtbot.waitUntil(lambda: bar.count.text() == "5 matches")
     assert len(searches) == 1
+
+
+def test_ctrl_slash_in_an_svg_comments_the_lines_out_in_xml_and_ctrl_j_offers_no_snippets(
+    window, qtbot, example_project
+) -> None:
+    """In an icon's XML, Ctrl+/ did nothing: now it puts <!-- --> around the selected lines (the
+    icon loses that shape) and takes it off again. Ctrl+J offers no JavaScript snippets there."""
+    from PySide6.QtWidgets import QDialog
+
+    rel = "plugins/lock-toggle/lock.svg"
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert window.stack.currentWidget() is window.icon_pane
+    editor = window.source_editor
+    original = editor.toPlainText()
+    editor.setFocus()
+    _select_lines(qtbot, editor, 1, 1)  # the first <path …/>
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert _lines(editor)[1] == '    <!-- <path d="M7.5 10V7.5a4.5 4.5 0 0 1 9 0V10h-2V7.5a2.5 2.5 0 0 0-5 0V10z"/> -->'
+    assert window.package.read_text(rel) == editor.toPlainText()
+    assert window.editor.undo_stack.undoText() == "Toggle comment in the icon lock.svg"
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original
+    _select_lines(qtbot, editor, 1, 2)  # both paths: one comment around them
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert _lines(editor)[1].startswith("    <!-- <path d=") and _lines(editor)[2].endswith('z"/> -->')
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original
+    qtbot.keyClick(editor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert not window.source_pane.actions_["snippets"].isEnabled()  # (greyed in its right-click menu)
+    assert editor.toPlainText() == original
+
+
+def test_ctrl_slash_in_a_json_file_changes_nothing_and_says_why(pane: SourcePane, qtbot) -> None:
+    text = '{\n    "a": 1\n}\n'
+    pane.show_file("data.json", text, read_only=False)
+    pane.editor.setFocus()
+    _select_lines(qtbot, pane.editor, 0, 2)
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        qtbot.keyClick(pane.editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert said.args == ["JSON has no comments: Ctrl+/ changes nothing in data.json."]
+    assert pane.editor.toPlainText() == text

@@ -1343,6 +1343,7 @@ class MainWindow(QMainWindow):
 
             self.source_pane = SourcePane()
             self.source_pane.editor.sig_edited.connect(self._source_edited)
+            self.source_pane.editor.sig_said.connect(self.status.setText)
             self.source_pane.editor.before_edit = self._take_typing
             self.source_pane.editor.sig_undo.connect(
                 lambda redo: (self.undo_group.redo if redo else self.undo_group.undo)()

@@ -238,6 +238,7 @@ class SourceEditor(QPlainTextEdit):
 
     sig_edited = Signal()  # the user changed the text (read it with text(): a big file costs ~1 ms)
     sig_long_line = Signal()  # a paste made a line too long to colour: the view now wraps (see long_line)
+    sig_said = Signal(str)  # a word for the status bar (why a command did nothing here)
     sig_undo = Signal(bool)  # Ctrl+Z (False) or Ctrl+Y / Ctrl+Shift+Z (True) typed here: for the window's history
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -814,8 +815,17 @@ class SourceEditor(QPlainTextEdit):
         self._edit_lines("Indent" if direction > 0 else "Outdent", change)
 
     def toggle_comment(self) -> None:
-        """Ctrl+/: comment the selected lines out with ``//`` (JavaScript) or back in."""
-        if self.isReadOnly() or not self.is_javascript():
+        """Ctrl+/: comment the selected lines out with ``//`` (JavaScript) or ``<!-- -->`` (an SVG's
+        XML), or back in. Why the XML too: Ctrl+/ did nothing in an SVG, where the way to try an
+        icon without a shape is to comment the shape out. JSON has no comments: said, not done."""
+        if self.isReadOnly():
+            return
+        if self.language_name == "xml":
+            self._toggle_xml_comment()
+            return
+        if not self.is_javascript():
+            kind = "JSON has" if self.language_name == "json" else "This kind of file has"
+            self.sig_said.emit(f"{kind} no comments: Ctrl+/ changes nothing in {self.documentTitle()}.")
             return
 
         def change(lines: list[str]) -> list[str]:
@@ -826,6 +836,36 @@ class SourceEditor(QPlainTextEdit):
             return [ln[:indent] + "// " + ln[indent:] if ln.strip() else ln for ln in lines]
 
         self._edit_lines("Toggle comment", change)
+
+    def _toggle_xml_comment(self) -> None:
+        """One ``<!-- … -->`` around the selected lines (the start before the first one's text, the
+        end after the last one's), or off again when they are one comment already."""
+        said: list[str] = []
+
+        def change(lines: list[str]) -> list[str]:
+            code = [i for i, ln in enumerate(lines) if ln.strip()]
+            if not code:
+                return lines
+            first, last = code[0], code[-1]
+            out = list(lines)
+            head, tail = lines[first].lstrip(), lines[last].rstrip()
+            if head.startswith("<!--") and tail.endswith("-->") and (first < last or len(head) >= 7):
+                indent = lines[first][: len(lines[first]) - len(head)]
+                out[first] = indent + re.sub(r"^<!-- ?", "", head)
+                out[last] = re.sub(r" ?-->$", "", out[last].rstrip())
+                return out
+            if any("--" in lines[i] for i in code):
+                # (an XML comment cannot hold "--": commented out around one, the file would break)
+                said.append("These lines hold a comment (or '--') already: XML cannot comment them out again.")
+                return lines
+            indent = lines[first][: len(lines[first]) - len(head)]
+            out[first] = indent + "<!-- " + head
+            out[last] = out[last].rstrip() + " -->"
+            return out
+
+        self._edit_lines("Toggle comment", change)
+        if said:
+            self.sig_said.emit(said[0])
 
     def ask_line(self) -> QInputDialog:
         """Ctrl+G: ask for a line number, then :meth:`go_to_line` it.
@@ -1463,6 +1503,8 @@ class SourcePane(QWidget):
             if name in self._places:
                 self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
+        # (greyed in the right-click menu of an SVG or JSON file: its snippets are JavaScript)
+        self.actions_["snippets"].setEnabled(self.editor.is_javascript())
         # Without a name a screen reader said only "editable text", here and as the icon page's XML view.
         self.editor.setAccessibleName(f"Text of {name.rsplit('/', 1)[-1]}")
         self._file_note = note
