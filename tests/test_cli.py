@@ -200,6 +200,12 @@ def _no_branding_zip(path: Path) -> None:
         zf.writestr("readme.txt", "nothing here")
 
 
+def _management_node_download(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("webapp2/themes/default/theme.css", "a{}")
+        zf.writestr("webapp/index.html", "<html></html>")
+
+
 # kind -> (input name, how to make it, what the message must say)
 UNUSABLE = {
     "missing-path": ("branding", lambda p: None, "no such file or folder"),
@@ -211,6 +217,13 @@ UNUSABLE = {
     "tar-gz-named-zip": ("branding.zip", lambda p: p.write_bytes(b"\x1f\x8b\x08\x00tar"), "it is a gzip file"),
     "damaged-zip-entry": ("branding.zip", _damaged_zip, "webapp2/settings.json cannot be unpacked"),
     "zip-without-branding": ("branding.zip", _no_branding_zip, "holds no webapp2 branding"),
+    # the vendor's own starting point: it was "holds no webapp2 branding", which it does hold
+    "management-node-download": (
+        "branding.zip",
+        _management_node_download,
+        "has a webapp2 folder but no settings.json and no manifest.json yet (the Management Node's default "
+        "download has neither), so there is nothing to open. Import it into a folder instead",
+    ),
     # a folder of projects: the first one was checked quietly, and a broken second one passed
     "several-projects": (
         "projects",

@@ -134,6 +134,16 @@ class NotAPackageError(Exception):
     """PATH cannot be opened as a branding package (exit code 2 in the CLI)."""
 
 
+class NeedsImportError(NotAPackageError):
+    """PATH is a ZIP with a webapp2/ folder but neither settings.json nor manifest.json.
+
+    Why a class of its own: that is what the Management Node's default download looks like, the
+    very ZIP the vendor's guide starts from. It cannot be opened as it is (it has nothing to
+    list), but it is not a wrong file either: the import makes it a project and creates the two
+    files, so the designer offers the import instead of only refusing.
+    """
+
+
 def normalize(base_file: str, url: str) -> str | None:
     """Resolve a relative URL (``srcURL``, icon path) against a file inside the package.
 
@@ -952,6 +962,11 @@ def _zip_prefix(names: list[str]) -> str | None:
     return best
 
 
+def _has_webapp2_folder(names: list[str]) -> bool:
+    """True when a ZIP holds a webapp2/ folder at the top or one folder deeper (as the import finds it)."""
+    return any("webapp2" in name.split("/")[:-1][:2] for name in names)
+
+
 def locate(path: Path) -> PackageFiles:
     """Open PATH: a project folder, a webapp2 folder, or a branding ZIP.
 
@@ -997,7 +1012,8 @@ def locate(path: Path) -> PackageFiles:
 
         try:
             with open_zip(path, verb="opened") as zf:
-                prefix = _zip_prefix(zf.namelist())
+                names = zf.namelist()
+                prefix = _zip_prefix(names)
                 if prefix is not None:
                     # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
                     # that may not be unpacked is not read either, and its refusal reads the same.
@@ -1008,6 +1024,13 @@ def locate(path: Path) -> PackageFiles:
         except (zipfile.BadZipFile, OSError) as exc:
             raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
         if prefix is None:
+            if _has_webapp2_folder(names):
+                raise NeedsImportError(
+                    f"{path}: this ZIP has a webapp2 folder but no settings.json and no manifest.json yet "
+                    "(the Management Node's default download has neither), so there is nothing to open. "
+                    "Import it into a folder instead (Import ZIP in the designer, or "
+                    "'plugin-designer import ZIP -o FOLDER --create-missing'): the import creates the two files."
+                )
             raise NotAPackageError(
                 f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)"
             )

@@ -495,19 +495,19 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
-    def import_zip(self, source: Path | None = None, target: Path | None = None) -> bool:
+    def import_zip(self, source: Path | None = None, target: Path | None = None, ask: bool = True) -> bool:
         """File ▸ Import ZIP into a Folder…: the open ZIP (or one chosen) becomes an editable project.
 
         The core vets every entry (traversal, links, bombs, ...) and writes nothing when it
         refuses; a Management Node default download (no settings.json / manifest.json) is
-        offered the two files.
+        offered the two files. ``ask=False``: the caller has already asked about unsaved edits.
         """
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from ..core.archive import ImportRefused
         from ..core.archive import import_zip as unpack
 
-        if not self._may_discard():  # the imported project replaces the one open now
+        if ask and not self._may_discard():  # the imported project replaces the one open now
             return False
         if source is None:
             if self.package is not None and not self.package.files.writable and self._path is not None:
@@ -839,7 +839,7 @@ class MainWindow(QMainWindow):
         if ask and not self._may_discard():
             return False
         from ..core.checks import run_checks
-        from ..core.files import NotAPackageError
+        from ..core.files import NeedsImportError, NotAPackageError
         from ..core.model import load
         from .app import forget_module_sources
         from .commands import ModelEditor
@@ -848,6 +848,29 @@ class MainWindow(QMainWindow):
         forget_module_sources()  # of the modules just imported, before the package takes memory (see there)
         try:
             pkg = load(path)
+        except NeedsImportError:
+            # A Management Node default download: offered the import (which creates settings.json
+            # and manifest.json), not refused as if it were the wrong file.
+            if self.isVisible():
+                answer = QMessageBox.question(
+                    self,
+                    "Import this ZIP?",
+                    f"{path.name} has a webapp2 folder but no settings.json and no manifest.json yet: it looks "
+                    "like the default download from the Management Node (Services ▸ Web App Customization), "
+                    "which has neither. There is nothing to open in it as it is.\n\n"
+                    "Import it into a folder of its own? Your themes, images and other files are kept as they "
+                    "are, the two files are created (after asking), and the ZIP itself is not changed.",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    return self.import_zip(path, ask=False)
+            self.status.setText(
+                f"{path.name} has no settings.json and no manifest.json yet (a Management Node download): "
+                "File ▸ Import ZIP into a Folder… makes it a project and creates them."
+            )
+            if self.package is None:
+                self._show_welcome()
+            return False
         except NotAPackageError as exc:
             if self.isVisible():
                 QMessageBox.warning(self, "Cannot open", str(exc))
