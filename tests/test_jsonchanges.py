@@ -22,7 +22,7 @@ def test_changes_are_named_as_the_forms_name_them() -> None:
     }
     assert describe_changes(BEFORE, after) == [
         "name: 'Meeting information' → 'About'",
-        "platforms: 'web', 'ios' → 'web'",
+        "loads in: Web app, iOS → Web app",
         "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'",
         "users may switch it off: added, no",
     ]
@@ -41,3 +41,17 @@ def test_many_changes_are_cut_short() -> None:
     after = {f"k{i}": i for i in range(30)}
     lines = describe_changes({}, after)
     assert len(lines) == 12 and lines[-1] == "… and 19 more changes"
+
+
+def test_roles_read_as_the_form_names_them() -> None:
+    """Unticking Guests read "roles: 'chair', 'guest' → 'chair'", the file's words, not the form's."""
+    before = {"participantRoles": ["chair", "guest"], "platforms": ["web", "electron", "ios", "android"]}
+    after = {"participantRoles": ["chair"], "platforms": []}
+    assert describe_changes(before, after) == [
+        "available to: Hosts, Guests → Hosts",
+        "loads in: Web app, Desktop app, iOS, Android → nowhere",
+    ]
+    # values the app does not know are shown as the file has them
+    assert describe_changes({"participantRoles": ["chair"]}, {"participantRoles": ["Chair"]}) == [
+        "available to: 'chair' → 'Chair'"
+    ]

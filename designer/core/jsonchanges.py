@@ -18,11 +18,18 @@ _NAMES = {
     "conference": "conference menu",
     "toolbar": "toolbar",
     "participants": "participant menu",
-    "participantRoles": "roles",
+    "participantRoles": "available to",
+    "platforms": "loads in",
     "allowUnload": "users may switch it off",
     "srcURL": "source",
     "enabled": "on by default",
     "isSettingsBranded": "isSettingsBranded",
+}
+# The values of a package file's lists as the form's tick boxes name them: an administrator who
+# unticked "Guests" read "roles: 'chair', 'guest' → 'chair'", words the form never shows.
+_VALUE_NAMES = {
+    "participantRoles": {"chair": "Hosts", "guest": "Guests"},
+    "platforms": {"web": "Web app", "electron": "Desktop app", "ios": "iOS", "android": "Android"},
 }
 _MAX_LINES = 12
 
@@ -51,7 +58,13 @@ def _walk(a: Any, b: Any, path: tuple[Any, ...], out: list[str]) -> None:
         return
     if isinstance(a, list) and isinstance(b, list):
         if all(not isinstance(v, (dict, list)) for v in (*a, *b)):  # platforms, roles: the values
-            out.append(f"{_where(path) if path else 'the list'}: {_short(a)} → {_short(b)}")
+            names = _VALUE_NAMES.get(path[0]) if len(path) == 1 else None
+            if names is not None and all(isinstance(v, str) and v in names for v in (*a, *b)):
+                empty = "nobody" if path[0] == "participantRoles" else "nowhere"
+                was, now = (", ".join(names[v] for v in side) or empty for side in (a, b))
+                out.append(f"{_where(path)}: {was} → {now}")
+            else:
+                out.append(f"{_where(path) if path else 'the list'}: {_short(a)} → {_short(b)}")
         elif len(a) == len(b):
             for i, (x, y) in enumerate(zip(a, b, strict=True)):
                 _walk(x, y, (*path, i), out)
