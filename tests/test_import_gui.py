@@ -107,6 +107,29 @@ def test_opening_a_management_node_download_offers_the_import(qtbot, window, tmp
     assert source.is_file()
 
 
+def test_the_overview_says_which_files_besides_plugins_are_kept(qtbot, window, tmp_path, monkeypatch) -> None:
+    """An administrator's company branding (themes, images, other apps) was not seen anywhere after
+    the import: the overview now lists it as carried into the export unchanged."""
+    source = _zip(
+        tmp_path / "mn.zip",
+        [
+            ("webapp2/themes/default/theme.css", b"a{}"),
+            ("webapp2/themes/default/fonts/a.woff2", b"\0"),
+            ("webapp2/favicon.ico", b"\0"),
+            ("webapp/index.html", b"<html/>"),
+        ],
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.import_zip(source, tmp_path / "project")
+    shown = window.details.toPlainText()
+    assert "No plugins yet: Plugin ▸ Add Plugin… or Add Plugin from Recipe… makes one." in shown
+    assert (
+        "Kept as they are (not plugins: the export carries them into the ZIP unchanged): favicon.ico, "
+        "themes/ (2 files); next to webapp2/: webapp/." in shown
+    )
+    assert "Switched on when the app starts" not in shown  # no empty table
+
+
 def test_import_asks_before_dropping_unsaved_edits(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
     source = tmp_path / "branding.zip"
     export_package(example_project, source)

@@ -1151,13 +1151,56 @@ class MainWindow(QMainWindow):
         # Said what it is for: "brandingID: 1795677660170" alone meant nothing to someone who
         # never read the manifest format, and it is why an upload without an export is not seen.
         number = html.escape(str(bid)) if bid not in (None, "") else "none yet"
+        table = (
+            "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
+            f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
+            if rows
+            else "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
+        )
         return (
             f"<h2>{html.escape(_shown_place(pkg))}</h2><p>Upload number (brandingID): {number}. "
             "Each export gives the package a higher one, so every user's app loads the new plugins "
-            "instead of the copy it keeps.</p>"
-            "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
-            f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
+            f"instead of the copy it keeps.</p>{table}{self._kept_files_html()}"
         )
+
+    def _kept_files_html(self) -> str:
+        """The package's files that are not plugins, which the export carries through as they are.
+
+        Why: an administrator who imported the company's branding saw only settings.json,
+        manifest.json and the plugins in the tree, and could not tell whether the themes, images
+        and translations were still there and would be uploaded again.
+        """
+        import html
+
+        assert self.package is not None
+        pkg = self.package
+        folders = tuple(p.folder + "/" for p in pkg.plugins if p.folder)
+        try:
+            names = pkg.files.names()
+        except OSError:  # a folder that cannot be listed is a problem of its own, shown in Problems
+            return ""
+        groups: Counter[str] = Counter()
+        for name in names:
+            if name in ("settings.json", "manifest.json") or name.startswith(folders):
+                continue
+            head, sep, _ = name.partition("/")
+            groups[head + sep] += 1
+        beside: list[str] = []
+        if pkg.files.writable:
+            from ..core.state import load_state
+
+            carry = load_state(pkg.files.project).get("carry")
+            beside = sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []
+        if not groups and not beside:
+            return ""
+        parts = [
+            html.escape(head) + (f" ({count} files)" if head.endswith("/") and count > 1 else "")
+            for head, count in sorted(groups.items())
+        ]
+        text = ", ".join(parts)
+        if beside:
+            text += ("; " if text else "") + "next to webapp2/: " + ", ".join(html.escape(n + "/") for n in beside)
+        return f"<p><b>Kept as they are</b> (not plugins: the export carries them into the ZIP unchanged): {text}.</p>"
 
     def _package_trouble(self, p: Plugin) -> str:
         """Why a plugin has no package model, in a word: the file is missing, or it is there but
