@@ -69,14 +69,6 @@ def test_a_folder_called_settings_json_is_not_offered_as_creatable(qtbot, window
     ended in "Is a directory" (manifest.json not made either). Now it offers only manifest.json,
     and the folder stays for the user to rename (the problems list says so)."""
     source = _zip(tmp_path / "b.zip", [("webapp2/settings.json/notes.txt", b"mine")])
-
-
-def test_opening_a_management_node_download_offers_the_import(qtbot, window, tmp_path, monkeypatch) -> None:
-    """File ▸ Open ZIP on the Management Node's default download: it was refused as holding
-    "no webapp2 branding"; now the import is offered, and it makes the project with both files."""
-    source = _zip(
-        tmp_path / "mn.zip", [("webapp2/themes/default/theme.css", b"a{}"), ("webapp/index.html", b"<html/>")]
-    )
     asked: list[str] = []
 
     def yes(*a, **k):
@@ -90,44 +82,6 @@ def test_opening_a_management_node_download_offers_the_import(qtbot, window, tmp
     assert (target / "webapp2" / "manifest.json").is_file()
     assert (target / "webapp2" / "settings.json" / "notes.txt").read_bytes() == b"mine"
     assert [p.code for p in window.problems if p.severity.value == "error"] == ["PD200"]
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append("warning: " + a[2]))
-    target = tmp_path / "project"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.finish_menus()
-    open_zip = next(a for a in window.findChildren(type(window.save_action)) if a.text() == "Open &ZIP…")
-    open_zip.trigger()
-    assert "looks like the default download from the Management Node" in asked[0]
-    assert "Create the missing files?" not in asked[0] and "settings.json and no manifest.json" in asked[1]
-    assert window.package is not None and window.package.root == target / "webapp2"
-    assert (target / "webapp2" / "settings.json").is_file() and (target / "webapp2" / "manifest.json").is_file()
-    assert (target / "webapp" / "index.html").read_bytes() == b"<html/>"
-    assert "Imported mn.zip" in window.status.text()
-    assert source.is_file()
-
-
-def test_the_overview_says_which_files_besides_plugins_are_kept(qtbot, window, tmp_path, monkeypatch) -> None:
-    """An administrator's company branding (themes, images, other apps) was not seen anywhere after
-    the import: the overview now lists it as carried into the export unchanged."""
-    source = _zip(
-        tmp_path / "mn.zip",
-        [
-            ("webapp2/themes/default/theme.css", b"a{}"),
-            ("webapp2/themes/default/fonts/a.woff2", b"\0"),
-            ("webapp2/favicon.ico", b"\0"),
-            ("webapp/index.html", b"<html/>"),
-        ],
-    )
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert window.import_zip(source, tmp_path / "project")
-    shown = window.details.toPlainText()
-    assert "No plugins yet: Plugin ▸ Add Plugin… or Add Plugin from Recipe… makes one." in shown
-    assert (
-        "Kept as they are (not plugins: the export carries them into the ZIP unchanged): favicon.ico, "
-        "themes/ (2 files); next to webapp2/: webapp/." in shown
-    )
-    assert "Switched on when the app starts" not in shown  # no empty table
 
 
 def test_import_asks_before_dropping_unsaved_edits(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
@@ -169,3 +123,55 @@ def test_the_welcome_screen_offers_the_import(qtbot, window, example_project: Pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "importZipButton"), Qt.MouseButton.LeftButton)
     assert window.package is not None and window.package.root == target / "webapp2"
+
+
+def test_opening_a_management_node_download_offers_the_import(qtbot, window, tmp_path, monkeypatch) -> None:
+    """File ▸ Open ZIP on the Management Node's default download: it was refused as holding
+    "no webapp2 branding"; now the import is offered, and it makes the project with both files."""
+    source = _zip(
+        tmp_path / "mn.zip", [("webapp2/themes/default/theme.css", b"a{}"), ("webapp/index.html", b"<html/>")]
+    )
+    asked: list[str] = []
+
+    def yes(*a, **k):
+        asked.append(a[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append("warning: " + a[2]))
+    target = tmp_path / "project"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.finish_menus()
+    open_zip = next(a for a in window.findChildren(type(window.save_action)) if a.text() == "Open &ZIP…")
+    open_zip.trigger()
+    assert "looks like the default download from the Management Node" in asked[0]
+    assert "Create the missing files?" not in asked[0] and "settings.json and no manifest.json" in asked[1]
+    assert window.package is not None and window.package.root == target / "webapp2"
+    assert (target / "webapp2" / "settings.json").is_file() and (target / "webapp2" / "manifest.json").is_file()
+    assert (target / "webapp" / "index.html").read_bytes() == b"<html/>"
+    assert "Imported mn.zip" in window.status.text()
+    assert source.is_file()
+
+
+def test_the_overview_says_which_files_besides_plugins_are_kept(qtbot, window, tmp_path, monkeypatch) -> None:
+    """An administrator's company branding (themes, images, other apps) was not seen anywhere after
+    the import: the overview now lists it as carried into the export unchanged."""
+    source = _zip(
+        tmp_path / "mn.zip",
+        [
+            ("webapp2/themes/default/theme.css", b"a{}"),
+            ("webapp2/themes/default/fonts/a.woff2", b"\0"),
+            ("webapp2/favicon.ico", b"\0"),
+            ("webapp/index.html", b"<html/>"),
+        ],
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.import_zip(source, tmp_path / "project")
+    shown = window.details.toPlainText()
+    assert "No plugins yet: Plugin ▸ Add Plugin… or Add Plugin from Recipe… makes one." in shown
+    assert (
+        "Kept as they are (not plugins: the export carries them into the ZIP unchanged): favicon.ico, "
+        "themes/ (2 files); next to webapp2/: webapp/." in shown
+    )
+    assert "Switched on when the app starts" not in shown  # no empty table
