@@ -716,6 +716,8 @@ class SourceEditor(QPlainTextEdit):
             cursor.insertText("\n" + indent)
             self.ensureCursorVisible()
             return
+        if event.text() in _CLOSE and self._type_closing(event):
+            return
         if key == Qt.Key.Key_Backspace and mods == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
             before = text_before_cursor(cursor)
@@ -725,6 +727,35 @@ class SourceEditor(QPlainTextEdit):
                 cursor.removeSelectedText()
                 return
         super().keyPressEvent(event)
+
+    def _type_closing(self, event: QKeyEvent) -> bool:
+        """A closing bracket typed first on its line: it goes under the line that opened it.
+
+        Why: Enter after ``{`` indents the next line, so the ``}`` typed there stayed one level
+        too deep (as in any code editor, the line moves back to its opening line's indent).
+        False when the key is left to the usual typing (text before it on the line, a selection).
+        """
+        cursor = self.textCursor()
+        before = text_before_cursor(cursor)
+        if cursor.hasSelection() or not before or before.strip(" \t"):
+            return False
+        super().keyPressEvent(event)  # typed as usual, then the indentation before it adjusted
+        cursor = self.textCursor()
+        closing = cursor.position() - 1
+        partner = self._find_partner(closing, event.text())
+        if partner is None:
+            indent = before[: max(0, len(before) - 4)]  # nothing opens it: one level back
+        else:
+            opener = self.document().findBlock(partner).text()
+            indent = opener[: len(opener) - len(opener.lstrip(" \t"))]
+        if indent != before:
+            line = cursor.block().position()
+            cursor.setPosition(line)
+            cursor.setPosition(line + len(before), QTextCursor.MoveMode.KeepAnchor)  # spaces: one unit each
+            cursor.insertText(indent)
+            cursor.movePosition(QTextCursor.MoveOperation.Right)
+            self.setTextCursor(cursor)
+        return True
 
     def _selected_blocks(self) -> tuple[int, int]:
         cursor = self.textCursor()
