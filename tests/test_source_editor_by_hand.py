@@ -53,3 +53,13 @@ def test_a_closing_brace_nothing_opens_goes_back_one_level(editor, qtbot) -> Non
     qtbot.keyClicks(editor, "        ")
     qtbot.keyClicks(editor, "}")
     assert editor.toPlainText() == "    }"
+
+
+@pytest.mark.parametrize(("typed", "close"), [("var o = {", "};"), ("call(", ")"), ("var a = [", "]")])
+def test_enter_between_a_pair_of_brackets_puts_the_closing_one_on_its_own_line(editor, qtbot, typed, close) -> None:
+    type_lines(qtbot, editor, "function foo() {", typed + close)
+    for _ in close:
+        qtbot.keyClick(editor, Qt.Key.Key_Left)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "x")
+    assert editor.toPlainText().split("\n") == ["function foo() {", "    " + typed, "        x", "    " + close]

@@ -711,7 +711,21 @@ class SourceEditor(QPlainTextEdit):
             cursor = self.textCursor()
             line = text_before_cursor(cursor)
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            if line.rstrip().endswith(("{", "(", "[")):
+            opened = line.rstrip()[-1:]
+            if opened in _OPEN:
+                after = cursor.block().text()[len(line) :]  # (line: the Python characters before the cursor)
+                if not cursor.hasSelection() and after.lstrip(" \t").startswith(_OPEN[opened]):
+                    # Between a pair ({|}): the closing one goes to a line of its own under the
+                    # opening line, the cursor on an indented empty line between them.
+                    cursor.insertText("\n" + indent + "    ")
+                    here = cursor.position()
+                    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                    rest = cursor.selectedText()
+                    cursor.insertText("\n" + indent + rest.lstrip(" \t"))
+                    cursor.setPosition(here)
+                    self.setTextCursor(cursor)
+                    self.ensureCursorVisible()
+                    return
                 indent += "    "
             cursor.insertText("\n" + indent)
             self.ensureCursorVisible()
