@@ -63,3 +63,47 @@ def test_enter_between_a_pair_of_brackets_puts_the_closing_one_on_its_own_line(e
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "x")
     assert editor.toPlainText().split("\n") == ["function foo() {", "    " + typed, "        x", "    " + close]
+
+
+def _replace_all(window: MainWindow, qtbot, find: str, replace: str) -> str:
+    """Ctrl+H, tick Regular expression, type ``find`` and ``replace``, click Replace all: the count shown."""
+    from PySide6.QtWidgets import QToolButton
+
+    editor = window.source_editor
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.source_pane.find_bar
+    assert bar.isVisible()
+    if not bar.regex.isChecked():
+        qtbot.mouseClick(bar.regex, Qt.MouseButton.LeftButton)
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, find)
+    bar.replace_edit.clear()
+    qtbot.keyClicks(bar.replace_edit, replace)
+    button = next(b for b in bar.findChildren(QToolButton) if b.text() == "Replace all")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return bar.count.text()
+
+
+@pytest.mark.parametrize(
+    ("replace", "expected"),
+    [
+        ("$2($1)", "send(x); show(y);"),
+        ("${2}", "${2}; ${2};"),  # not a reference in JavaScript
+        ("[$&]", "[x.send]; [y.show];"),
+        ("$0!", "x.send!; y.show!;"),
+        ("$$1", "$1; $1;"),
+        ("$1_$2", "x_send; y_show;"),
+        ("$<name>", "send; show;"),
+        (r"\2", "send; show;"),  # Python's way still works
+    ],
+)
+def test_replace_takes_javascripts_dollar_references(window, editor, qtbot, replace: str, expected: str) -> None:
+    qtbot.keyClicks(editor, "x.send; y.show;")
+    _replace_all(window, qtbot, r"(\w)\.(?P<name>\w+)", replace)
+    assert editor.toPlainText() == expected
+
+
+def test_a_dollar_reference_to_a_group_that_is_not_there_says_so(window, editor, qtbot) -> None:
+    qtbot.keyClicks(editor, "x.send;")
+    assert _replace_all(window, qtbot, r"(\w)\.(\w+)", "$3") == "cannot replace: invalid group reference 3"
+    assert editor.toPlainText() == "x.send;"

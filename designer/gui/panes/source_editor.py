@@ -56,7 +56,7 @@ from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_nam
 from ..tones import box_style, is_dark
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_before_cursor
 
-__all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane"]
+__all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
 
 FIRST_LINES = 300  # coloured at once when a file opens
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
@@ -1250,6 +1250,38 @@ class SourceEditor(QPlainTextEdit):
 
 
 RECOUNT_DELAY_MS = 150
+# JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
+_DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
+
+
+def expand_replacement(m: re.Match, template: str) -> str:
+    """``template`` for the match ``m``, with JavaScript's ``$1`` / ``$&`` and Python's ``\\1`` both.
+
+    Why both: a developer who writes plugins writes ``'$1'`` in ``String.replace`` and in VS Code's
+    Replace box; it was put in as the two characters "$1". ``\\1`` and ``\\g<name>`` still work.
+    A group the expression does not have raises ``IndexError`` (said where the count is).
+    """
+    out: list[str] = []
+    last = 0
+    for ref in _DOLLAR_REF.finditer(template):
+        out.append(m.expand(template[last : ref.start()]))  # (\\1, \\n: Python's, as before)
+        last = ref.end()
+        dollar, whole, number, name = ref.groups()
+        if dollar or whole:
+            out.append("$" if dollar else m.group())
+        elif number:
+            rest = ""
+            if int(number) > m.re.groups and len(number) == 2:
+                number, rest = number[0], number[1]  # $10 with fewer groups: $1 then "0", as JavaScript does
+            if int(number) > m.re.groups:
+                raise IndexError(f"invalid group reference {number}")
+            out.append((m.group(int(number)) or "") + rest)
+        elif name in m.re.groupindex:
+            out.append(m.group(name) or "")
+        else:
+            raise IndexError(f"unknown group name '{name}'")
+    out.append(m.expand(template[last:]))
+    return "".join(out)
 
 
 class FindBar(QWidget):
@@ -1380,7 +1412,7 @@ class FindBar(QWidget):
         return True
 
     def _expand(self, m: re.Match) -> str:
-        return m.expand(self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
+        return expand_replacement(m, self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
 
     def _bad_replacement(self, error: Exception) -> None:
         """A replacement such as ``\\2`` with no group 2: say so where the count is, change nothing."""
