@@ -107,3 +107,27 @@ def test_a_dollar_reference_to_a_group_that_is_not_there_says_so(window, editor,
     qtbot.keyClicks(editor, "x.send;")
     assert _replace_all(window, qtbot, r"(\w)\.(\w+)", "$3") == "cannot replace: invalid group reference 3"
     assert editor.toPlainText() == "x.send;"
+
+
+@pytest.mark.parametrize("typed", ["PEX.pluginAPI.createNewState({}).", "var n = 3.", "getThing()."])
+def test_after_a_dot_of_something_unknown_nothing_is_offered(editor, qtbot, typed: str) -> None:
+    """The list offered the file's own functions and PEX there, and Enter put one after the dot."""
+    type_lines(qtbot, editor, "function myHandler() {}", "")
+    qtbot.keyClicks(editor, typed)
+    assert not editor.completion.popup_visible()
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.completion.popup_visible()
+    qtbot.keyClicks(editor, "my")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.completion.popup_visible()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText().split("\n")[1] == typed + "my"
+
+
+def test_ctrl_space_on_a_bare_word_still_offers_the_files_functions(editor, qtbot) -> None:
+    type_lines(qtbot, editor, "function myHandler() {}", "x = my")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    helper = editor.completion
+    assert helper.popup_visible() and helper.completer.currentCompletion() == "myHandler"
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.toPlainText().split("\n")[1] == "x = myHandler"

@@ -162,6 +162,10 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
         if items is None:
             return typed, []
         return typed, items
+    if m is not None and line_before[: m.start()].rstrip().endswith("."):
+        # A member of something unknown (``createNewState({}).``, ``3.``): the file's functions
+        # and PEX are no members of it.
+        return typed, []
     items = [Completion("PEX", "PEX", "PEX", "The Infinity Connect plugin API object.", "member")]
     items += file_functions(text() if callable(text) else text)
     return typed, items
