@@ -131,3 +131,29 @@ def test_ctrl_space_on_a_bare_word_still_offers_the_files_functions(editor, qtbo
     assert helper.popup_visible() and helper.completer.currentCompletion() == "myHandler"
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
     assert editor.toPlainText().split("\n")[1] == "x = myHandler"
+
+
+def test_enter_on_a_line_of_only_indentation_leaves_it_empty(window, editor, qtbot, example_project: Path) -> None:
+    type_lines(qtbot, editor, "function load() {", "var a = 1;", "", "", "var b = 2;", "}")
+    assert editor.toPlainText().split("\n") == [
+        "function load() {",
+        "    var a = 1;",
+        "",
+        "",
+        "    var b = 2;",
+        "}",
+    ]
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = (example_project / "webapp2" / SRC).read_text()
+    assert "var b = 2;" in saved and "\n    \n" not in saved
+
+
+def test_an_empty_tab_stop_on_its_own_line_takes_enter_and_typing(editor, qtbot) -> None:
+    qtbot.keyClicks(editor, "unload")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the snippet, its stop selected: a comment to type over
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "stop();")
+    assert editor.toPlainText().split("\n") == ["function unload() {", "", "    stop();", "}"]
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to the end of the snippet
+    assert editor.textCursor().blockNumber() == 3 and editor.textCursor().positionInBlock() == 1

@@ -727,6 +727,10 @@ class SourceEditor(QPlainTextEdit):
                     self.ensureCursorVisible()
                     return
                 indent += "    "
+            if line and not line.strip(" \t") and not cursor.hasSelection() and not cursor.block().text().strip():
+                # A line of nothing but the indentation Enter gave it: left as it is, each empty line
+                # of a block kept its spaces in the saved file (code editors take them off).
+                cursor.setPosition(cursor.block().position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText("\n" + indent)
             self.ensureCursorVisible()
             return
