@@ -157,3 +157,34 @@ def test_an_empty_tab_stop_on_its_own_line_takes_enter_and_typing(editor, qtbot)
     assert editor.toPlainText().split("\n") == ["function unload() {", "", "    stop();", "}"]
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to the end of the snippet
     assert editor.textCursor().blockNumber() == 3 and editor.textCursor().positionInBlock() == 1
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["// Mute the participant."],
+        ["var s = 'Ask PEX."],
+        ['var s = "Ask PEX.'],
+        ["var s = `Hello participant."],
+        ["/*", "details."],  # a comment begun on the line above
+    ],
+)
+def test_a_dot_in_a_comment_or_string_opens_no_list_and_enter_goes_to_the_next_line(editor, qtbot, lines) -> None:
+    type_lines(qtbot, editor, *lines)
+    assert not editor.completion.popup_visible()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText().split("\n") == [*lines, ""]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("var s = `Hello ${participant.", "uuid"),
+        ("x = participant.", "uuid"),
+        ("var s = 'a' + PEX.", "pluginAPI"),  # after a string that ended
+    ],
+)
+def test_a_dot_in_code_still_opens_the_list(editor, qtbot, typed: str, first: str) -> None:
+    qtbot.keyClicks(editor, typed)
+    helper = editor.completion
+    assert helper.popup_visible() and helper.completer.currentCompletion() == first

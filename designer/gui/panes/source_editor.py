@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from pygments.token import Comment, String
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -502,6 +503,25 @@ class SourceEditor(QPlainTextEdit):
             session, self.snippet = self.snippet, None
             session.finish()
 
+    def _in_comment_or_string(self) -> bool:
+        """Whether the text just before the cursor is in a comment or a string (not a template's ``${}``).
+
+        Why: the list opened after every dot, so a comment ending in "the participant." took
+        Enter as "choose uuid" and the line break was lost. Read from the colouring's lexer:
+        the line up to the cursor, starting in the state the line above ended in.
+        """
+        hl = self.highlighter
+        cursor = self.textCursor()
+        before = text_before_cursor(cursor)
+        if hl is None or not before or len(before) > LONG_LINE:
+            return False
+        above = cursor.block().previous()
+        spans, _state = hl.language.lex_line(before, max(0, above.userState()) if above.isValid() else 0)
+        if not spans or spans[-1][0] + spans[-1][1] < _utf16(before):
+            return False
+        kind = spans[-1][2]
+        return kind in Comment or (kind in String and kind not in String.Interpol)
+
     def _snippet_prefix(self) -> Snippet | None:
         cursor = self.textCursor()
         if cursor.hasSelection() or not self.is_javascript():
@@ -670,7 +690,8 @@ class SourceEditor(QPlainTextEdit):
         self._key_press(event, key, mods)
         typed = event.text()
         if typed == ".":
-            self.completion.show()
+            if not self._in_comment_or_string():
+                self.completion.show()
         elif typed in ("'", '"', "`") and "sendRequest(" in self.textCursor().block().text():
             self.completion.show(paths_only=True)
         elif (
