@@ -188,3 +188,19 @@ def test_a_dot_in_code_still_opens_the_list(editor, qtbot, typed: str, first: st
     qtbot.keyClicks(editor, typed)
     helper = editor.completion
     assert helper.popup_visible() and helper.completer.currentCompletion() == first
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["if (locked) { // when locked", "if (locked) { /* when locked */", "call(function () {  // 😀 done"],
+)
+def test_enter_after_a_brace_and_a_comment_indents_the_next_line(editor, qtbot, opening: str) -> None:
+    editor.insertPlainText(opening)  # (typed at once: the keyboard of the tests has no emoji)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "x();")
+    assert editor.toPlainText().split("\n") == [opening, "    x();"]
+
+
+def test_a_url_in_a_string_is_no_comment_for_the_indentation(editor, qtbot) -> None:
+    type_lines(qtbot, editor, "open('https://example.com/', {", "a: 1")
+    assert editor.toPlainText().split("\n") == ["open('https://example.com/', {", "    a: 1"]

@@ -122,6 +122,13 @@ def _common_suffix(a: str, b: str, floor: int) -> int:
     return lo
 
 
+def line_units_text(text: str, start: int, end: int) -> str:
+    """``text`` from UTF-16 offset ``start`` to ``end`` (the lexer's spans count in UTF-16 units)."""
+    if text.isascii():
+        return text[start:end]
+    return text[_index(text, start) : _index(text, end)]
+
+
 def _index(text: str, units: int) -> int:
     """The Python index in ``text`` of the UTF-16 offset ``units``."""
     return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
@@ -503,6 +510,25 @@ class SourceEditor(QPlainTextEdit):
             session, self.snippet = self.snippet, None
             session.finish()
 
+    def _code_before(self, line: str) -> str:
+        """``line`` (the text before the cursor) without a ``//`` or ``/* */`` comment at its end.
+
+        Why: Enter after ``if (x) { // when locked`` did not indent the next line, as the line
+        did not end with the brace. The colouring's lexer tells a comment from ``//`` in a
+        string (``'https://…'``).
+        """
+        hl = self.highlighter
+        if hl is None or "/" not in line or len(line) > LONG_LINE:
+            return line
+        above = self.textCursor().block().previous()
+        spans, _state = hl.language.lex_line(line, max(0, above.userState()) if above.isValid() else 0)
+        end = _utf16(line)
+        for start, length, kind in reversed(spans):
+            if kind not in Comment and line_units_text(line, start, start + length).strip():
+                break
+            end = start
+        return line_units_text(line, 0, end)
+
     def _in_comment_or_string(self) -> bool:
         """Whether the text just before the cursor is in a comment or a string (not a template's ``${}``).
 
@@ -732,7 +758,7 @@ class SourceEditor(QPlainTextEdit):
             cursor = self.textCursor()
             line = text_before_cursor(cursor)
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            opened = line.rstrip()[-1:]
+            opened = self._code_before(line).rstrip()[-1:]
             if opened in _OPEN:
                 after = cursor.block().text()[len(line) :]  # (line: the Python characters before the cursor)
                 if not cursor.hasSelection() and after.lstrip(" \t").startswith(_OPEN[opened]):
