@@ -204,3 +204,25 @@ def test_enter_after_a_brace_and_a_comment_indents_the_next_line(editor, qtbot, 
 def test_a_url_in_a_string_is_no_comment_for_the_indentation(editor, qtbot) -> None:
     type_lines(qtbot, editor, "open('https://example.com/', {", "a: 1")
     assert editor.toPlainText().split("\n") == ["open('https://example.com/', {", "    a: 1"]
+
+
+def test_the_selection_taken_into_find_is_searched_as_written_with_regular_expression_ticked(
+    window, editor, qtbot
+) -> None:
+    qtbot.keyClicks(editor, "load(a); unload(b); x.load(c) + $1.5 * [2];")
+    bar = window.source_pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(bar.regex, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)  # back to the code, the box left ticked
+    for selection, count in (("load(", "3 matches"), ("$1.5 * [2]", "1 match")):
+        qtbot.keyClick(editor, Qt.Key.Key_Home)
+        start = editor.toPlainText().index(selection)
+        for _ in range(start):
+            qtbot.keyClick(editor, Qt.Key.Key_Right)
+        for _ in selection:
+            qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert bar.regex.isChecked() and bar.count.text() == count
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)  # Next: the next one along, selected
+        assert editor.textCursor().selectedText() == selection
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)

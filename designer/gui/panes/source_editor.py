@@ -1390,7 +1390,9 @@ class FindBar(QWidget):
             w.setVisible(replace)
         selected = self.editor.textCursor().selectedText()
         if selected and "\u2029" not in selected:
-            self.find_edit.setText(selected)
+            # With "Regular expression" ticked the selection is searched for as written: "load("
+            # was taken as an expression, said "invalid expression" and found nothing.
+            self.find_edit.setText(re.escape(selected) if self.regex.isChecked() else selected)
         self.find_edit.setFocus()
         self.find_edit.selectAll()
         self.update_count()
