@@ -226,3 +226,25 @@ def test_the_selection_taken_into_find_is_searched_as_written_with_regular_expre
         qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)  # Next: the next one along, selected
         assert editor.textCursor().selectedText() == selection
         qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+
+
+def test_ctrl_z_takes_back_the_last_line_typed_not_everything_typed(window, editor, qtbot) -> None:
+    type_lines(qtbot, editor, "function load() {", "var a = 1;", "var b = 2;")
+    undo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, *undo)
+    assert editor.toPlainText() == "function load() {\n    var a = 1;"
+    qtbot.keyClick(editor, *undo)
+    assert editor.toPlainText() == "function load() {"
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "function load() {\n    var a = 1;"
+    # A word typed where the cursor was moved to is a step of its own too.
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " // a")
+    assert editor.toPlainText() == "function load() { // a\n    var a = 1;"
+    qtbot.keyClick(editor, *undo)
+    assert editor.toPlainText() == "function load() {\n    var a = 1;"
+    qtbot.keyClick(editor, *undo)
+    assert editor.toPlainText() == "function load() {"
+    qtbot.keyClick(editor, *undo)  # the first line with the Delete before it
+    assert editor.toPlainText().startswith("// Lock toggle")

@@ -1639,8 +1639,9 @@ class MainWindow(QMainWindow):
         return f"the icon {name}" if name.lower().endswith(".svg") else name
 
     def _source_edited(self) -> None:
-        """Typing in the editor: one undo step per run of keystrokes (they merge); a command in the
-        editor (Replace all, Toggle comment, Paste, ...) is a step of its own, named after it."""
+        """Typing in the editor: one undo step per run of keystrokes (they merge; Enter or moving the
+        cursor starts a new run, see SourceEditor.typing_run); a command in the editor (Replace all,
+        Toggle comment, Paste, ...) is a step of its own, named after it."""
         rel = self.source_pane.current_file() if self.source_pane is not None else ""
         if self.editor is None or not rel:
             return
@@ -1650,7 +1651,7 @@ class MainWindow(QMainWindow):
         # (the checks after a pause, a save, an undo), not now (see ModelEditor.follow_typing).
         # Not in a file of mixed line endings: its text() compares with the one it gave last.
         if label is None and not source.mixed_endings():
-            if self.editor.follow_typing(rel, source.text, merge_key=f"text/{rel}"):
+            if self.editor.follow_typing(rel, source.text, merge_key=f"text/{rel}/{source.typing_run}"):
                 self._typing_pkg = self.package
                 return
         text = source.text()
@@ -1664,7 +1665,9 @@ class MainWindow(QMainWindow):
         self._typed_text = text  # the model now holds what the editor shows: _sync_source has nothing to do
         try:
             if label is None:
-                self.editor.edit_text(f"Edit {self._file_words(rel)}", rel, text, merge_key=f"text/{rel}")
+                self.editor.edit_text(
+                    f"Edit {self._file_words(rel)}", rel, text, merge_key=f"text/{rel}/{source.typing_run}"
+                )
             else:
                 self.editor.edit_text(f"{label} in {self._file_words(rel)}", rel, text)
         finally:

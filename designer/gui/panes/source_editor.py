@@ -67,6 +67,23 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 # Every byte but the pair's two brackets: what bytes.translate drops to leave only the brackets.
 _NOT_PAIR = {o + c: bytes(b for b in range(256) if b not in (ord(o), ord(c))) for o, c in _OPEN.items()}
 _PAIR_PASSES = 16  # balanced pairs removed by string replacement, one nesting level per pass
+# Keys that start a new run of typing (an undo step of its own): a new line and the cursor's moves.
+_NEW_RUN = frozenset(
+    (
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+    )
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # line numbers
 _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
@@ -299,6 +316,10 @@ class SourceEditor(QPlainTextEdit):
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
+        # The run of typing the keystrokes belong to: the window merges a run into one undo step.
+        # Enter and moving the cursor (keys, a click, the next tab stop) start a new one, so Ctrl+Z
+        # takes back the last line typed, not everything typed since the file was opened.
+        self.typing_run = 0
         self.completion = CompletionHelper(self)
         self._update_margins()
 
@@ -686,6 +707,8 @@ class SourceEditor(QPlainTextEdit):
         if self.isReadOnly():
             super().keyPressEvent(event)
             return
+        if key in _NEW_RUN:
+            self._new_run()
         completing = self.completion.popup_visible()
         if completing and key in (
             Qt.Key.Key_Return,
@@ -737,6 +760,17 @@ class SourceEditor(QPlainTextEdit):
                 self.completion.show()
             elif typed or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
                 self.completion.completer.popup().hide()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._new_run()  # the cursor goes elsewhere: what is typed there is a new undo step
+        super().mousePressEvent(event)
+
+    def _new_run(self) -> None:
+        """Start a new run of typing (see :attr:`typing_run`). The typing so far is read first, as
+        it is before this key changes the text: it is the last run's undo step."""
+        if self.before_edit is not None:
+            self.before_edit()
+        self.typing_run += 1
 
     def _key_press(self, event: QKeyEvent, key: int, mods) -> None:
         if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
