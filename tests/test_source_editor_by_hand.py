@@ -248,3 +248,19 @@ def test_ctrl_z_takes_back_the_last_line_typed_not_everything_typed(window, edit
     assert editor.toPlainText() == "function load() {"
     qtbot.keyClick(editor, *undo)  # the first line with the Delete before it
     assert editor.toPlainText().startswith("// Lock toggle")
+
+
+def test_home_goes_to_the_lines_code_first_then_to_its_start(editor, qtbot) -> None:
+    type_lines(qtbot, editor, "function load() {", "var a = 1;")
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == 4
+    qtbot.keyClicks(editor, "// ")
+    assert editor.toPlainText().split("\n")[1] == "    // var a = 1;"
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == 4
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == "// var a = 1;"

@@ -39,7 +39,6 @@ def _put_cursor(qtbot, editor, line: int, column: int = 0) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(line):
         qtbot.keyClick(editor, Qt.Key.Key_Down)
-    qtbot.keyClick(editor, Qt.Key.Key_Home)
     for _ in range(column):
         qtbot.keyClick(editor, Qt.Key.Key_Right)
 

@@ -817,6 +817,21 @@ class SourceEditor(QPlainTextEdit):
             return
         if event.text() in _CLOSE and self._type_closing(event):
             return
+        if (
+            key == Qt.Key.Key_Home
+            and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+            and self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap  # (a wrapped row: Qt's own Home)
+        ):
+            # To the line's code first, then to its very start (as code editors do): Home on an
+            # indented line went to the start of the indentation, before the spaces.
+            cursor = self.textCursor()
+            text = cursor.block().text()
+            code = len(text) - len(text.lstrip(" \t"))  # (spaces and tabs: one UTF-16 unit each)
+            column = 0 if cursor.positionInBlock() == code else code
+            mode = QTextCursor.MoveMode.KeepAnchor if mods else QTextCursor.MoveMode.MoveAnchor
+            cursor.setPosition(cursor.block().position() + column, mode)
+            self.setTextCursor(cursor)
+            return
         if key == Qt.Key.Key_Backspace and mods == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
             before = text_before_cursor(cursor)
