@@ -264,3 +264,22 @@ def test_home_goes_to_the_lines_code_first_then_to_its_start(editor, qtbot) -> N
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
     assert editor.textCursor().selectedText() == "// var a = 1;"
+
+
+def test_enter_between_braces_inside_a_tab_stop_keeps_the_snippet_going(editor, qtbot) -> None:
+    qtbot.keyClicks(editor, "createNewState")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # var state$ = PEX.pluginAPI.createNewState({}); the name selected
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the initial value "{}" selected
+    assert editor.textCursor().selectedText() == "{}"
+    qtbot.keyClicks(editor, "{}")
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "label: 'Mute'")
+    assert editor.snippet is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to the end of the snippet, after the ';'
+    assert editor.toPlainText().split("\n") == [
+        "var state$ = PEX.pluginAPI.createNewState({",
+        "    label: 'Mute'",
+        "});",
+    ]
+    assert editor.textCursor().blockNumber() == 2 and editor.textCursor().positionInBlock() == 3

@@ -797,12 +797,14 @@ class SourceEditor(QPlainTextEdit):
                 after = cursor.block().text()[len(line) :]  # (line: the Python characters before the cursor)
                 if not cursor.hasSelection() and after.lstrip(" \t").startswith(_OPEN[opened]):
                     # Between a pair ({|}): the closing one goes to a line of its own under the
-                    # opening line, the cursor on an indented empty line between them.
+                    # opening line, the cursor on an indented empty line between them. Only the
+                    # spaces before the closing one are replaced: an edit reaching past it would
+                    # end the snippet whose tab stop holds the pair.
+                    spaces = len(after) - len(after.lstrip(" \t"))
+                    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, spaces)
                     cursor.insertText("\n" + indent + "    ")
                     here = cursor.position()
-                    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-                    rest = cursor.selectedText()
-                    cursor.insertText("\n" + indent + rest.lstrip(" \t"))
+                    cursor.insertText("\n" + indent)
                     cursor.setPosition(here)
                     self.setTextCursor(cursor)
                     self.ensureCursorVisible()
