@@ -283,3 +283,32 @@ def test_enter_between_braces_inside_a_tab_stop_keeps_the_snippet_going(editor, 
         "});",
     ]
     assert editor.textCursor().blockNumber() == 2 and editor.textCursor().positionInBlock() == 3
+
+
+def test_f3_shift_f3_and_shift_enter_go_through_the_matches_both_ways(window, editor, qtbot) -> None:
+    type_lines(qtbot, editor, "load(1);", "load(2);", "load(3);")
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    bar = window.source_pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_F3)  # nothing to look for yet: the find bar opens
+    assert bar.isVisible() and bar.find_edit.hasFocus()
+    qtbot.keyClicks(bar.find_edit, "load(")
+
+    def line() -> int:
+        cursor = editor.textCursor()
+        assert cursor.selectedText() == "load("
+        return cursor.blockNumber() + 1
+
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert line() == 1
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert line() == 2
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert line() == 1
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert line() == 2
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert line() == 3
+    qtbot.keyClick(editor, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert line() == 2

@@ -1421,6 +1421,7 @@ class FindBar(QWidget):
             row.addWidget(w)
         self.find_edit.textChanged.connect(self.update_count)
         self.find_edit.returnPressed.connect(self.find)
+        self.find_edit.installEventFilter(self)  # Shift+Enter: the previous match (see eventFilter)
         self.regex.toggled.connect(self.update_count)
         self.replace_edit.returnPressed.connect(self.replace_one)
         self.replace_edit.textChanged.connect(self._replacement_changed)
@@ -1457,6 +1458,27 @@ class FindBar(QWidget):
             self.close_bar()
             return
         super().keyPressEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Shift+Enter in the find box goes to the previous match (Enter: the next), as in code editors;
+        the box took it as Enter and went forwards."""
+        if (
+            obj is self.find_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find(backward=True)
+            return True
+        return super().eventFilter(obj, event)
+
+    def find_again(self, backward: bool = False) -> None:
+        """F3 / Shift+F3: the next (previous) match of what the find box holds; the bar opens
+        when it holds nothing yet."""
+        if not self.find_edit.text():
+            self.open(False)
+            return
+        self.find(backward=backward)
 
     def pattern(self) -> re.Pattern | None:
         text = self.find_edit.text()
@@ -1632,6 +1654,8 @@ class SourcePane(QWidget):
         self.actions_: dict[str, QAction] = {}
         for key, text, shortcuts, slot in (
             ("find", "Find…", [QKeySequence.StandardKey.Find], lambda: self.find_bar.open(False)),
+            ("find_next", "Find Next", [QKeySequence("F3")], lambda: self.find_bar.find_again()),
+            ("find_previous", "Find Previous", [QKeySequence("Shift+F3")], lambda: self.find_bar.find_again(True)),
             ("replace", "Replace…", [QKeySequence("Ctrl+H")], lambda: self.find_bar.open(True)),
             # Not the bound method itself: triggered(bool) would hand it ``checked`` as an argument.
             ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], lambda: self.editor.ask_line()),
