@@ -312,3 +312,31 @@ def test_f3_shift_f3_and_shift_enter_go_through_the_matches_both_ways(window, ed
     assert line() == 3
     qtbot.keyClick(editor, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert line() == 2
+
+
+def _colour_at(editor, line: int, column: int) -> str | None:
+    """The text colour the editor shows at ``column`` of ``line`` (0-based; ASCII lines), None: the plain text's."""
+    from designer.gui.highlight import block_formats
+
+    for start, length, colour in block_formats(editor.document())[line]:
+        if start <= column < start + length:
+            return colour
+    return None
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "text"),
+    [
+        ("var who = `Hello ${ {a: 1}.a } done`;", ".a", " done"),
+        ("x = `${JSON.stringify({a: {b: 1}})} ok`;", "})", " ok"),
+        ("y = `${list.map(function (i) { return i; }).join(', ')}!`;", ".join", "!"),
+    ],
+)
+def test_braces_inside_a_templates_dollar_braces_are_code_not_the_end(editor, qtbot, line, code, text) -> None:
+    qtbot.keyClicks(editor, line)
+    qtbot.waitUntil(editor.colouring_done)
+    string = _colour_at(editor, 0, line.index("`"))
+    assert string is not None
+    assert _colour_at(editor, 0, line.index(code)) != string  # code: not coloured as the template's text
+    assert _colour_at(editor, 0, line.rindex(text)) == string
+    assert _colour_at(editor, 0, line.rindex("`")) == string

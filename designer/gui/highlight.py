@@ -19,9 +19,21 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from pygments.lexer import RegexLexer
+from pygments.lexer import RegexLexer, include
 from pygments.lexers import JavascriptLexer, JsonLexer, XmlLexer
-from pygments.token import Comment, Error, Keyword, Name, Number, Operator, String, Token, Whitespace, _TokenType
+from pygments.token import (
+    Comment,
+    Error,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    Token,
+    Whitespace,
+    _TokenType,
+)
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -67,6 +79,10 @@ def _js_tokens() -> dict:
     )
     root = _replace(tokens["root"], r'"(\\\\|\\[^\\]|[^"\\])*"', [(r'"', String.Double, "dqs")])
     tokens["root"] = _replace(root, r"'(\\\\|\\[^\\]|[^'\\])*'", [(r"'", String.Single, "sqs")])
+    # Braces inside ${...} (an object literal, a function body) are counted: the first "}" ended the
+    # interpolation, and the code after it was coloured as text of the template.
+    tokens["interp-inside"] = [(r"\{", Punctuation, "interp-brace"), *tokens["interp-inside"]]
+    tokens["interp-brace"] = [(r"\{", Punctuation, "#push"), (r"\}", Punctuation, "#pop"), include("root")]
     tokens["blockcomment"] = [
         (r"[^*]+", Comment.Multiline),
         (r"\*/", Comment.Multiline, "#pop"),
