@@ -340,3 +340,26 @@ def test_braces_inside_a_templates_dollar_braces_are_code_not_the_end(editor, qt
     assert _colour_at(editor, 0, line.index(code)) != string  # code: not coloured as the template's text
     assert _colour_at(editor, 0, line.rindex(text)) == string
     assert _colour_at(editor, 0, line.rindex("`")) == string
+
+
+def test_find_ignores_case_unless_match_case_is_ticked(window, editor, qtbot) -> None:
+    type_lines(qtbot, editor, "var locked = isLocked || LOCKED;", "lockedNow();")
+    bar = window.source_pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_edit, "locked")
+    assert bar.count.text() == "4 matches"
+    qtbot.mouseClick(bar.match_case, Qt.MouseButton.LeftButton)
+    assert bar.count.text() == "2 matches"
+    qtbot.mouseClick(bar.regex, Qt.MouseButton.LeftButton)
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, r"\bLocked")
+    assert bar.count.text() == "0 matches"
+    qtbot.mouseClick(bar.match_case, Qt.MouseButton.LeftButton)  # off again
+    assert bar.count.text() == "3 matches"
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.replace_edit, "Open")
+    from PySide6.QtWidgets import QToolButton
+
+    button = next(b for b in bar.findChildren(QToolButton) if b.text() == "Replace all")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == "var Open = isLocked || Open;\nOpenNow();"

@@ -1399,6 +1399,9 @@ class FindBar(QWidget):
         self.find_edit.setAccessibleName("Find")
         self.replace_edit.setAccessibleName("Replace with")
         self.regex = QCheckBox("Regular expression", objectName="findRegex")
+        # Off by default, as in code editors: "lock" finds "Lock" too (it found only "lock", and a
+        # search for a name written with another case said "0 matches").
+        self.match_case = QCheckBox("Match case", objectName="findMatchCase")
         self.count = QLabel(objectName="findCount")
         buttons = []
         for text, slot in (
@@ -1417,12 +1420,22 @@ class FindBar(QWidget):
         self._replace_buttons = buttons[2:4]
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
-        for w in (self.find_edit, buttons[0], buttons[1], self.regex, self.count, self.replace_edit, *buttons[2:]):
+        for w in (
+            self.find_edit,
+            buttons[0],
+            buttons[1],
+            self.match_case,
+            self.regex,
+            self.count,
+            self.replace_edit,
+            *buttons[2:],
+        ):
             row.addWidget(w)
         self.find_edit.textChanged.connect(self.update_count)
         self.find_edit.returnPressed.connect(self.find)
         self.find_edit.installEventFilter(self)  # Shift+Enter: the previous match (see eventFilter)
         self.regex.toggled.connect(self.update_count)
+        self.match_case.toggled.connect(self.update_count)
         self.replace_edit.returnPressed.connect(self.replace_one)
         self.replace_edit.textChanged.connect(self._replacement_changed)
         # Typing in the file with the bar open recounts once the typing pauses, not per key: a
@@ -1485,7 +1498,8 @@ class FindBar(QWidget):
         if not text:
             return None
         try:
-            return re.compile(text if self.regex.isChecked() else re.escape(text), re.MULTILINE)
+            flags = re.MULTILINE if self.match_case.isChecked() else re.MULTILINE | re.IGNORECASE
+            return re.compile(text if self.regex.isChecked() else re.escape(text), flags)
         except re.error:
             return None
 
