@@ -363,3 +363,30 @@ def test_find_ignores_case_unless_match_case_is_ticked(window, editor, qtbot) ->
     button = next(b for b in bar.findChildren(QToolButton) if b.text() == "Replace all")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == "var Open = isLocked || Open;\nOpenNow();"
+
+
+def test_hovering_a_problems_underline_shows_its_message(window, editor, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    type_lines(qtbot, editor, "(function () {", "var a = 1 +;", "})();")
+    qtbot.waitUntil(lambda: editor.markers != [], timeout=5000)
+    marker = editor.markers[0]
+    assert marker.line == 2 and "syntax error" in marker.message
+
+    def hover(column: int) -> None:
+        cursor = QTextCursor(editor.document().findBlockByNumber(1))
+        cursor.setPosition(cursor.position() + column)
+        rect = editor.cursorRect(cursor)
+        pos = QPoint(rect.left() + 2, rect.center().y())  # over the character after ``column``
+        QApplication.sendEvent(
+            editor.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, editor.viewport().mapToGlobal(pos))
+        )
+
+    hover(marker.column - 1)
+    assert shown == [marker.message]
+    hover(4)  # over 'var': no problem there
+    assert shown == [marker.message]

@@ -588,15 +588,41 @@ class SourceEditor(QPlainTextEdit):
         return dialog
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ToolTip and self.is_javascript():
+        if event.type() == QEvent.Type.ToolTip:
             cursor = self.cursorForPosition(event.pos())
-            text = cursor.block().text()
-            column = len(text_before_cursor(cursor))
-            doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
-            if doc:
-                QToolTip.showText(event.globalPos(), doc, self.viewport())
+            doc = ""
+            if self.is_javascript():
+                text = cursor.block().text()
+                column = len(text_before_cursor(cursor))
+                doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
+            shown = "\n\n".join(t for t in (self._marker_text_under(cursor, event.pos().x()), doc) if t)
+            if shown:
+                QToolTip.showText(event.globalPos(), shown, self.viewport())
                 return True
         return super().viewportEvent(event)
+
+    def _marker_text_under(self, cursor: QTextCursor, x: int) -> str:
+        """The messages of the problems whose wavy underline is under the mouse (at ``x`` on ``cursor``'s line).
+
+        Why: the underline said "something is wrong here" and hovering it said nothing (the
+        message was set on the underline's format, which Qt shows for no extra selection); only
+        the dot in the line numbers had it.
+        """
+        line = cursor.blockNumber() + 1
+        found = []
+        for marker in self.markers:
+            if marker.line != line:
+                continue
+            sel = self._marker_selection(marker, False)
+            if sel is None:
+                continue
+            edge = QTextCursor(sel.cursor)
+            edge.setPosition(sel.cursor.selectionStart())
+            left = self.cursorRect(edge).left()
+            edge.setPosition(sel.cursor.selectionEnd())
+            if left <= x <= self.cursorRect(edge).left():
+                found.append(marker.message)
+        return "\n".join(found)
 
     def _over_word(self, cursor: QTextCursor, text: str, column: int, x: int) -> bool:
         """Whether ``x`` lies on the word at ``column``: Qt gives the nearest position, so the mouse
