@@ -390,3 +390,12 @@ def test_hovering_a_problems_underline_shows_its_message(window, editor, qtbot, 
     assert shown == [marker.message]
     hover(4)  # over 'var': no problem there
     assert shown == [marker.message]
+
+
+def test_ctrl_slash_on_an_empty_line_begins_a_comment_there(editor, qtbot) -> None:
+    type_lines(qtbot, editor, "function load() {", "")
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "todo")
+    assert editor.toPlainText().split("\n") == ["function load() {", "    // todo"]
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText().split("\n") == ["function load() {", "    todo"]

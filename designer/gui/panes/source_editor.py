@@ -1005,10 +1005,17 @@ class SourceEditor(QPlainTextEdit):
             code = [ln for ln in lines if ln.strip()]
             if code and all(ln.lstrip().startswith("//") for ln in code):
                 return [re.sub(r"^(\s*)// ?", r"\1", ln, count=1) for ln in lines]
+            if not code and len(lines) == 1:
+                return [lines[0] + "// "]  # an empty line: a comment begins there, to type into
             indent = min((len(ln) - len(ln.lstrip()) for ln in code), default=0)
             return [ln[:indent] + "// " + ln[indent:] if ln.strip() else ln for ln in lines]
 
+        empty = not self.textCursor().hasSelection() and not self.textCursor().block().text().strip()
         self._edit_lines("Toggle comment", change)
+        if empty:  # (Ctrl+/ on an empty line did nothing; now the cursor waits after the "// ")
+            cursor = self.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            self.setTextCursor(cursor)
 
     def _toggle_xml_comment(self) -> None:
         """One ``<!-- … -->`` around the selected lines (the start before the first one's text, the
