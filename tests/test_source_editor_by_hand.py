@@ -399,3 +399,23 @@ def test_ctrl_slash_on_an_empty_line_begins_a_comment_there(editor, qtbot) -> No
     assert editor.toPlainText().split("\n") == ["function load() {", "    // todo"]
     qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText().split("\n") == ["function load() {", "    todo"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "chosen", "line"),
+    [
+        ("state$.", ["next"], "next", "state$.next"),
+        ("lockState$.ne", ["next"], "next", "lockState$.next"),
+        ("dialogRef.", ["close", "close$"], "close$", "dialogRef.close$"),
+    ],
+)
+def test_a_menu_state_and_a_dialog_offer_their_members(editor, qtbot, typed, offered, chosen, line) -> None:
+    qtbot.keyClicks(editor, typed)
+    helper = editor.completion
+    assert helper.popup_visible()
+    model = helper.completer.completionModel()
+    assert [model.index(i, 0).data().split()[0] for i in range(model.rowCount())] == offered
+    while helper.completer.popup().currentIndex().data().split()[0] != chosen:
+        qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.toPlainText() == line

@@ -22,6 +22,10 @@ __all__ = ["Completion", "api", "completions", "file_functions", "hover_doc", "r
 
 PARTICIPANT_NAMES = frozenset({"participant", "p", "part", "person", "member", "participant_", "who", "user"})
 CONFERENCE_NAMES = frozenset({"conferenceDetails", "details", "conference", "conf", "cd", "conferenceDetail"})
+# What openTemplateDialog's promise gives (the snippets call it dialogRef); and a menu state (state$,
+# lockState$): names a developer gives them, so their members are offered after the dot.
+DIALOG_NAMES = frozenset({"dialogRef", "dialog", "ref", "dialogReference", "dlg"})
+_STATE_NAME = re.compile(r"[\w$]*[sS]tate\$")
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,10 @@ def _qualifier_items(chain: list[str]) -> list[Completion] | None:
         return _props("participant")
     if last in CONFERENCE_NAMES:
         return _props("conference")
+    if last in DIALOG_NAMES:
+        return _props("dialog")
+    if _STATE_NAME.fullmatch(last):
+        return _props("state")
     return None
 
 
