@@ -419,3 +419,30 @@ def test_a_menu_state_and_a_dialog_offer_their_members(editor, qtbot, typed, off
         qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Down)
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
     assert editor.toPlainText() == line
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "also"),
+    [
+        ("PEX.pluginAPI.layout", "changeConferenceLayout", {"transformConferenceLayout"}),
+        ("participant.dis", "canDisconnect", set()),
+        ("PEX.pluginAPI.spot", "spotlightOnParticipant", {"spotlightOffParticipant"}),
+    ],
+)
+def test_completion_finds_a_name_by_any_part_of_it(editor, qtbot, typed: str, first: str, also: set[str]) -> None:
+    qtbot.keyClicks(editor, typed)
+    helper = editor.completion
+    assert helper.popup_visible()
+    model = helper.completer.completionModel()
+    names = [model.index(i, 0).data().split()[0] for i in range(model.rowCount())]
+    assert names[0] == first and also <= set(names)
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.toPlainText() == typed.rsplit(".", 1)[0] + "." + first
+
+
+def test_names_that_start_with_what_was_typed_come_first(editor, qtbot) -> None:
+    type_lines(qtbot, editor, "function unlockAll() {}", "function lockIt() {}", "lock")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    helper = editor.completion
+    model = helper.completer.completionModel()
+    assert [model.index(i, 0).data().split()[0] for i in range(model.rowCount())] == ["lockIt", "unlockAll"]

@@ -221,6 +221,9 @@ class CompletionHelper:
         self.completer.setWidget(editor)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Any part of a name, as code editors match: "layout" finds transformConferenceLayout and
+        # "dis" canDisconnect (only names starting so were found). Those that start so come first.
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCompletionRole(LABEL_ROLE)
         self.completer.setMaxVisibleItems(12)
         self.completer.popup().setObjectName("sourceCompletions")
@@ -251,6 +254,8 @@ class CompletionHelper:
             self.completer.popup().hide()
             return False
         self.model.clear()
+        typed = self.prefix.lower()
+        found = sorted(found, key=lambda c: not c.label.lower().startswith(typed))  # (stable: the API's order)
         for c in found:
             item = QStandardItem(f"{c.label}    {c.detail}" if c.detail != c.label else c.label)
             item.setData(c.insert, INSERT_ROLE)
