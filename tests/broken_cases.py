@@ -403,7 +403,7 @@ CASES: list[Case] = [
     bad("settings-branded-false", r(MANIFEST, '"isSettingsBranded": true', '"isSettingsBranded": false'), "PD211",
         MANIFEST, 3, 26),
     bad("settings-branded-missing", w(MANIFEST, '{\n    "brandingID": 1700000000000\n}\n'), "PD211", MANIFEST, 1, 1,
-        message="isSettingsBranded is missing"),
+        message="not marked as branded (isSettingsBranded is missing)"),
     near("manifest-extra-keys", r(MANIFEST, '"isSettingsBranded": true\n', '"isSettingsBranded": true,\n    "note": "x"\n'),
          "PD211"),
     # PD212 brandingID empty

@@ -156,7 +156,7 @@ def test_json_output_has_problems_and_summary(tmp_path: Path) -> None:
     assert pd203["pointer"] == "/plugins/0/id"
     assert pd203["fix"] == {
         "kind": "set-settings-id",
-        "title": "Change the settings.json id to 'rec-1.0'",
+        "title": "Use the package file's id 'rec-1.0' in the plugin list",
         "args": {"index": 0, "value": "rec-1.0"},
         "batch": True,  # check --fix applies it (False: only on request, e.g. deleting a file)
     }
@@ -303,7 +303,7 @@ def test_fix_text_output_says_what_it_did(tmp_path: Path) -> None:
     proj = project(tmp_path, "settings-id-differs")
     out = run("check", "--fix", proj)
     assert out.returncode == 0
-    assert out.stdout.splitlines()[0] == "fixed: Change settings.json id 'rec' to 'rec-1.0'"
+    assert out.stdout.splitlines()[0] == "fixed: Change the id 'rec' in the plugin list (settings.json) to 'rec-1.0'"
 
 
 def test_fix_leaves_problems_it_cannot_fix(tmp_path: Path) -> None:

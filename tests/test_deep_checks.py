@@ -411,7 +411,7 @@ def test_pd205_fix_lists_the_package(base_project: Path) -> None:
     (base_project / "webapp2/plugins/spare/rec.plugin.package.json").write_text(json.dumps(package, indent=4))
     pkg = load(base_project)
     (problem,) = [p for p in run_checks(pkg) if p.code == "PD205"]
-    assert problem.fix is not None and problem.fix.title == "List it in settings.json"
+    assert problem.fix is not None and problem.fix.title == "Add it to the plugin list"
     apply_fix(pkg, problem.fix)
     save(pkg)
     settings = json.loads((base_project / "webapp2/settings.json").read_text())

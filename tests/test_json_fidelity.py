@@ -192,7 +192,7 @@ def test_fix_renames_plugins_key_in_its_place(tmp_path: Path) -> None:
         },
     )
     pkg = load(root)
-    assert "Rename 'Plugins' to 'plugins' in settings.json" in fix_all(pkg, run_checks)
+    assert "Rename the plugin list 'Plugins' to 'plugins' in settings.json" in fix_all(pkg, run_checks)
     save(pkg)
     assert (root / "webapp2/settings.json").read_bytes().decode() == settings.replace('"Plugins"', '"plugins"')
 

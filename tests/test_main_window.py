@@ -754,11 +754,12 @@ def test_a_problems_list_480_px_wide_shows_each_code_and_a_readable_fix_button(
     qtbot, window: MainWindow, example_project: Path
 ) -> None:
     """Docked at the side, 480 px wide, the list hid the Code column (the code was nowhere to be
-    seen) and cut "Enable 'Meeting information' in settings.json" down to "Enable…s.json"."""
+    seen) and cut "Enable 'Meeting information' in settings.json" down to "Enable…s.json".
+    (PD209's fix is now "Switch it on when the app starts".)"""
     (example_project / "webapp2/plugins/meeting-info/info.svg").unlink()  # PD400: "Create 'info.svg'"
     settings = example_project / "webapp2/settings.json"
     data = json.loads(settings.read_text())
-    data["plugins"][1]["enabled"] = False  # with allowUnload false: PD209, "Enable … in settings.json"
+    data["plugins"][1]["enabled"] = False  # with allowUnload false: PD209, "Switch … on when the app starts"
     settings.write_text(json.dumps(data, indent=4))
     package = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
     package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))

@@ -81,7 +81,9 @@ def test_srcurl_naming_the_source_is_reported_on_settings_and_fixed_in_one_line(
     assert (wrong.file, wrong.line, wrong.column) == (SETTINGS, 5, 23)
     assert "plugin.package.json" in wrong.message and wrong.severity.value == "error"
     assert {p.fix.kind for p in found if p.fix} == {"set-settings-src"}
-    assert fix_everything(base_project) == ["Point settings.json to 'plugins/rec/rec.plugin.package.json'"]
+    assert fix_everything(base_project) == [
+        "Load 'rec-1.0' from the package file 'plugins/rec/rec.plugin.package.json' (srcURL in settings.json)"
+    ]
     after = snapshot(root)
     assert after == {**before, SETTINGS: before[SETTINGS].replace(b"rec/rec.plugin.js", b"rec/rec.plugin.package.json")}
     assert codes(base_project) == []

@@ -68,7 +68,7 @@ def _list_package(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = _load_plugin(pkg, SettingsEntry(src_url=rel, enabled=True))
     plugin.entry.id = (plugin.package.id if plugin.package else None) or rel.split("/")[1]
     pkg.plugins.append(plugin)
-    return f"List {rel} in settings.json"
+    return f"Add {rel} to the plugin list (settings.json)"
 
 
 def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
@@ -84,7 +84,7 @@ def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
     raw = pkg.settings.raw
     pkg.settings.raw = {("plugins" if k == old else k): v for k, v in raw.items()}
     pkg.plugins[:] = _listed_plugins(pkg)
-    return f"Rename '{old}' to 'plugins' in settings.json"
+    return f"Rename the plugin list '{old}' to 'plugins' in settings.json"
 
 
 def _create_manifest(pkg: BrandingPackage, fix: Fix) -> str:
@@ -101,26 +101,26 @@ def _set_settings_branded(pkg: BrandingPackage, fix: Fix) -> str:
 def _new_branding_id(pkg: BrandingPackage, fix: Fix) -> str:
     assert pkg.manifest is not None
     pkg.manifest.branding_id = new_branding_id(pkg.manifest.branding_id)
-    return f"Set brandingID to {pkg.manifest.branding_id}"
+    return f"Set a new upload number (brandingID): {pkg.manifest.branding_id}"
 
 
 def _set_settings_id(pkg: BrandingPackage, fix: Fix) -> str:
     entry = pkg.plugins[fix.args["index"]].entry
     old, entry.id = entry.id, fix.args["value"]
-    return f"Change settings.json id '{old}' to '{entry.id}'"
+    return f"Change the id '{old}' in the plugin list (settings.json) to '{entry.id}'"
 
 
 def _set_settings_enabled(pkg: BrandingPackage, fix: Fix) -> str:
-    entry = pkg.plugins[fix.args["index"]].entry
-    entry.enabled = True
-    return f"Enable '{entry.id}' in settings.json"
+    plugin = pkg.plugins[fix.args["index"]]
+    plugin.entry.enabled = True
+    return f"Switch '{plugin.display_name}' on when the app starts (enabled)"
 
 
 def _set_settings_src(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = pkg.plugins[fix.args["index"]]
     plugin.entry.src_url = fix.args["value"]
     pkg.plugins[fix.args["index"]] = _load_plugin(pkg, plugin.entry)
-    return f"Point settings.json to '{fix.args['value']}'"
+    return f"Load '{plugin.entry.id}' from the package file '{fix.args['value']}' (srcURL in settings.json)"
 
 
 def _rename_plugin_id(pkg: BrandingPackage, fix: Fix) -> str:
@@ -136,7 +136,7 @@ def _rename_plugin_id(pkg: BrandingPackage, fix: Fix) -> str:
 
 def _remove_settings_entry(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = pkg.plugins.pop(fix.args["index"])
-    return f"Remove the duplicate settings.json entry '{plugin.entry.id}'"
+    return f"Remove the second '{plugin.entry.id}' from the plugin list (settings.json)"
 
 
 def _set_icon_ref(pkg: BrandingPackage, fix: Fix) -> str:

@@ -65,11 +65,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD213",
                 "manifest.json",
-                f"brandingID is still {shortened(str(pkg.manifest.branding_id))}, the value of the last export. Clients "
-                "keep their cached branding unless it changes: upload only ZIPs made with Export, which sets a "
+                f"The upload number (brandingID) is still {shortened(str(pkg.manifest.branding_id))}, the one of the last "
+                "export. Clients keep their cached branding unless it changes: upload only ZIPs made with Export, which sets a "
                 "new one, or use the fix.",
                 "/brandingID" if doc is not None and isinstance(doc.data, dict) and "brandingID" in doc.data else "",
-                fix=Fix("new-branding-id", "Set a new brandingID"),
+                fix=Fix("new-branding-id", "Set a new upload number"),
             )
     # With the list under a misspelt name (PD207) every package looks unlisted; renaming it lists them.
     if pkg.settings is not None and not any(p.code == "PD207" for p in ctx.problems):
@@ -90,8 +90,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ctx.report(
                     "PD205",
                     rel,
-                    f"The plugin package {rel} is not listed in settings.json, whose entry '{shortened(entry.id)}' points to "
-                    f"'{shortened(entry.src_url)}', {what}. Point that entry here.",
+                    f"The plugin package {rel} is not in the plugin list (settings.json), whose entry "
+                    f"'{shortened(entry.id)}' loads '{shortened(entry.src_url)}', {what}. Point that entry here.",
                     fix=Fix(
                         "set-settings-src",
                         f"Use '{shortened(rel)}' for '{shortened(entry.id)}'",
@@ -102,9 +102,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD205",
                 rel,
-                f"The plugin package {rel} is in the package, but settings.json does not list it, so the app never "
-                "loads it. Add it to settings.json, or delete the folder if it is not needed.",
-                fix=Fix("list-package", "List it in settings.json", {"file": rel}),
+                f"The plugin package {rel} is in the package, but the plugin list (settings.json) does not have it, so "
+                "the app never loads it. Add it to the list, or delete the folder if it is not needed.",
+                fix=Fix("list-package", "Add it to the plugin list", {"file": rel}),
             )
     # As the export and the import compare names (files.name_clashes): folders too, accents' encodings too.
     for other, part, rel in name_clashes(names):

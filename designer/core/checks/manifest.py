@@ -40,9 +40,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         ctx.report(
             "PD211",
             REL,
-            "isSettingsBranded must be true, otherwise the app ignores settings.json and every plugin in it."
+            "The package is not marked as branded (isSettingsBranded is not true), so the app ignores settings.json "
+            "and every plugin in it."
             if has_key
-            else "isSettingsBranded is missing; it must be true, otherwise the app ignores settings.json and every plugin.",
+            else "The package is not marked as branded (isSettingsBranded is missing), so the app ignores "
+            "settings.json and every plugin in it.",
             "/isSettingsBranded" if has_key else "",
             fix=Fix("set-settings-branded", "Mark the package as branded"),
         )
@@ -50,8 +52,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         ctx.report(
             "PD212",
             REL,
-            "brandingID has no value. It must change with every upload so clients fetch the new branding; "
-            "export sets a new one for you.",
+            "The upload number (brandingID) is empty. It must change with every upload so clients fetch the new "
+            "branding; export sets a new one for you.",
             "/brandingID" if isinstance(current, dict) and "brandingID" in current else "",
-            fix=Fix("new-branding-id", "Set a new brandingID"),
+            fix=Fix("new-branding-id", "Set a new upload number"),
         )

@@ -206,7 +206,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "PD201",
                 REL,
                 f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', which is outside the package or on another "
-                "server. srcURL must be a path inside webapp2/, such as plugins/<folder>/<name>.plugin.package.json.",
+                "server. The package file it loads (srcURL) must be inside webapp2/, such as "
+                "plugins/<folder>/<name>.plugin.package.json.",
                 ptr + "/srcURL",
                 plugin=plugin.key,
             )
@@ -217,9 +218,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD208",
                 REL,
-                f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', a {kind}, not a plugin package file. srcURL must "
-                "point to the plugin's *.plugin.package.json (which names the source itself), so the app loads "
-                "nothing for this entry." + (f" Point it to {meant}." if meant else ""),
+                f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', a {kind}, not a plugin package file, "
+                "so the app loads nothing for this entry. The plugin list must name the plugin's package file "
+                "(srcURL: its *.plugin.package.json, which names the source itself)."
+                + (f" Point it to {meant}." if meant else ""),
                 ptr + "/srcURL",
                 fix=Fix("set-settings-src", f"Use '{shortened(meant)}'", {"index": index, "value": meant})
                 if meant
@@ -270,7 +272,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "cannot switch it on either: nobody ever gets it. Tick 'Switched on when the app starts', or tick "
                 "'Users may switch it off' so users can switch it on themselves.",
                 ptr + "/enabled",
-                fix=Fix("set-settings-enabled", f"Enable '{shortened(name)}' in settings.json", {"index": index}),
+                fix=Fix("set-settings-enabled", "Switch it on when the app starts", {"index": index}),
                 plugin=plugin.key,
             )
         pkg_id = plugin.package.id if plugin.package else None
@@ -278,12 +280,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             ctx.report(
                 "PD203",
                 REL,
-                f"The plugin '{shortened(name)}' is listed in settings.json with id '{shortened(entry.id)}' but its package file says "
-                f"'{shortened(pkg_id)}'. They must match.",
+                f"The plugin '{shortened(name)}' has the id '{shortened(entry.id)}' in the plugin list (settings.json) but "
+                f"'{shortened(pkg_id)}' in its package file. They must match.",
                 ptr + "/id",
                 fix=Fix(
                     "set-settings-id",
-                    f"Change the settings.json id to '{shortened(pkg_id)}'",
+                    f"Use the package file's id '{shortened(pkg_id)}' in the plugin list",
                     {"index": index, "value": pkg_id},
                 ),
                 plugin=plugin.key,
