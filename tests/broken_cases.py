@@ -419,7 +419,7 @@ CASES: list[Case] = [
     bad("menu-items-empty-object", menu('    "menuItems": {}\n'), "PD300", PKG, 10, 18),
     near("menu-section-empty-list", menu('    "menuItems": {\n        "toolbar": []\n    }\n'), "PD300", also=("PD302",)),
     # PD301 two placements
-    bad("two-sections", menu(MENU_TWO_SECTIONS), "PD301", PKG, 18, 9, message="toolbar, conference"),
+    bad("two-sections", menu(MENU_TWO_SECTIONS), "PD301", PKG, 18, 9, message="(toolbar button, conference menu)"),
     near("one-section-two-items", menu(_two_items("stop")), "PD301"),
     # PD302 placement without items
     bad("section-empty", menu('    "menuItems": {\n        "toolbar": []\n    }\n'), "PD302", PKG, 11, 20),
@@ -428,11 +428,11 @@ CASES: list[Case] = [
     bad("platforms-empty", r(PKG, '["web", "electron", "ios", "android"]', "[]"), "PD303", PKG, 8, 18),
     # Missing is empty: the app (and the preview) offer the plugin on no platform, to no role.
     bad("platforms-absent", r(PKG, '    "platforms": ["web", "electron", "ios", "android"],\n', ""), "PD303", PKG, 1, 1,
-        message="no platforms list"),
+        message="no 'Loads in' list (platforms)"),
     near("platforms-web-only", r(PKG, '["web", "electron", "ios", "android"]', '["web"]'), "PD303"),
     bad("roles-empty", r(PKG, '["chair"]', "[]"), "PD304", PKG, 9, 25),
     bad("roles-absent", r(PKG, '    "participantRoles": ["chair"],\n', ""), "PD304", PKG, 1, 1,
-        message="no participantRoles list"),
+        message="no 'Available to' list (participantRoles)"),
     near("roles-guest-only", r(PKG, '["chair"]', '["guest"]'), "PD304"),
     # PD305 source file missing
     bad("source-missing", r(PKG, '"rec.plugin.js"', '"missing.js"'), "PD305", PKG, 6, 15),

@@ -7,6 +7,9 @@ from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from .context import Context
 
+# The placements as the menu items editor names them (the file's menuItems keys say less).
+_PLACEMENTS = {"toolbar": "toolbar button", "conference": "conference menu", "participants": "participant menu"}
+
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     for plugin in pkg.plugins:
@@ -37,8 +40,8 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD301",
             rel,
-            f"'{shortened(name)}' places menu items in {', '.join(sections)}; a plugin may use only one of conference, "
-            "toolbar or participants.",
+            f"'{shortened(name)}' has items in more than one placement ({', '.join(_PLACEMENTS.get(s, s) for s in sections)}); "
+            "a plugin may use only one: toolbar buttons, conference menu items or participant menu items.",
             f"/menuItems/{sections[1]}",
             key=True,
             plugin=key,
@@ -50,7 +53,8 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD302",
                 rel,
-                f"'{shortened(name)}' chooses the {sec} placement but lists no item in it, so nothing appears.",
+                f"'{shortened(name)}' chooses the placement '{_PLACEMENTS.get(sec, sec)}' but lists no item in it, so "
+                "nothing appears.",
                 f"/menuItems/{sec}",
                 plugin=key,
             )
@@ -86,7 +90,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 "PD310",
                 rel,
                 f"Item {i + 1} in the {where} of '{shortened(name)}' has an empty label, so the menu shows it with no words. "
-                "Give it a label (or null, when the plugin sets it while it runs).",
+                "Give it a label (or mark it as set by the plugin while it runs).",
                 ptr + "/label",
                 plugin=key,
             )
@@ -95,7 +99,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
                 "PD308",
                 rel,
                 f"Menu item {i + 1} of '{shortened(name)}' has neither an icon nor a label; it shows as an empty button "
-                "unless the plugin sets them at run time (then write null for both).",
+                "unless the plugin sets them while it runs (then mark both as set by the plugin while it runs).",
                 ptr,
                 plugin=key,
             )
@@ -106,10 +110,11 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD303",
             rel,
-            f"'{shortened(name)}' has no platform selected, so it loads nowhere. Tick at least one of web, desktop (electron), iOS, Android."
+            f"'{shortened(name)}' has nothing ticked under 'Loads in', so it loads nowhere. Tick at least one of Web app, "
+            "Desktop app, iOS, Android."
             if "platforms" in data
-            else f"'{shortened(name)}' has no platforms list, so it loads nowhere. Add \"platforms\" with at least one of "
-            "web, electron (desktop), ios, android.",
+            else f"'{shortened(name)}' has no 'Loads in' list (platforms), so it loads nowhere. Tick at least one of "
+            "Web app, Desktop app, iOS, Android under 'Loads in'.",
             "/platforms",  # (missing: placed at the object, and the form's tick boxes get the focus)
             plugin=key,
         )
@@ -117,10 +122,10 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
         ctx.report(
             "PD304",
             rel,
-            f"'{shortened(name)}' has no role selected, so nobody gets it. Tick Host (chair), Guest, or both."
+            f"'{shortened(name)}' has nothing ticked under 'Available to', so nobody gets it. Tick Hosts, Guests, or both."
             if "participantRoles" in data
-            else f"'{shortened(name)}' has no participantRoles list, so nobody gets it. Add \"participantRoles\" with chair "
-            "(Host), guest, or both.",
+            else f"'{shortened(name)}' has no 'Available to' list (participantRoles), so nobody gets it. Tick Hosts, "
+            "Guests, or both under 'Available to'.",
             "/participantRoles",
             plugin=key,
         )
