@@ -182,9 +182,9 @@ CODES: dict[str, Code] = {
         Code(
             "PD208",
             _E,
-            "settings.json srcURL is not a plugin package file",
-            "It must name the plugin's *.plugin.package.json; pointed at the .js or an icon, the app loads "
-            "nothing for that entry.",
+            "A plugin list entry does not point to a plugin package file",
+            "The package file it loads (srcURL in settings.json) must be the plugin's *.plugin.package.json; "
+            "pointed at the .js or an icon, the app loads nothing for that entry.",
             fixable=True,
         ),
         Code(
@@ -212,15 +212,15 @@ CODES: dict[str, Code] = {
         Code(
             "PD211",
             _E,
-            "isSettingsBranded is not true",
-            "The app ignores settings.json (and so every plugin) unless it is true.",
+            "Package not marked as branded (isSettingsBranded)",
+            "The app ignores settings.json (and so every plugin) unless isSettingsBranded is true.",
             fixable=True,
         ),
         Code(
             "PD212",
             _W,
-            "brandingID has no value",
-            "Clients keep their cached branding unless brandingID changes with each upload.",
+            "Upload number (brandingID) is empty",
+            "Clients keep their cached branding unless the upload number changes with each upload.",
             fixable=True,
         ),
         # -- plugin package file -----------------------------------------------------------
@@ -233,27 +233,32 @@ CODES: dict[str, Code] = {
         Code(
             "PD301",
             _E,
-            "menuItems has more than one placement",
-            "Only one of conference, toolbar or participants may be used.",
+            "Menu items in more than one placement",
+            "Only one of toolbar buttons, conference menu items or participant menu items may be used.",
         ),
         Code(
             "PD302",
             _W,
-            "menuItems placement has no items",
+            "A placement has no menu items",
             "The placement is chosen but lists no menu item, so nothing appears.",
         ),
-        Code("PD303", _E, "No platform selected", "With an empty or missing platforms list the plugin loads nowhere."),
+        Code(
+            "PD303",
+            _E,
+            "No platform selected",
+            "With nothing ticked under 'Loads in' (platforms) the plugin loads nowhere.",
+        ),
         Code(
             "PD304",
             _E,
             "No participant role selected",
-            "With an empty or missing participantRoles list nobody gets the plugin.",
+            "With nothing ticked under 'Available to' (participantRoles) nobody gets the plugin.",
         ),
         Code(
             "PD305",
             _E,
             "Plugin source file not found",
-            "The package's srcURL points to a JavaScript file that is not there.",
+            "The source file its package file names (srcURL) is not there.",
         ),
         Code("PD306", _E, "Menu item has no action", "Clicking the item would call nothing."),
         Code(
@@ -279,8 +284,8 @@ CODES: dict[str, Code] = {
             "PD310",
             _W,
             "Menu item has an empty label",
-            "A conference or participant menu shows the item as its icon and no words; null instead lets "
-            "the plugin set it at run time through state$.",
+            "A conference or participant menu shows the item as its icon and no words; marked as set by the "
+            "plugin while it runs (null), the plugin sets it through state$.",
         ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
@@ -349,8 +354,8 @@ CODES: dict[str, Code] = {
         Code(
             "PD213",
             _I,
-            "brandingID is the same as last time",
-            "Clients keep their cached branding unless brandingID changes with each upload.",
+            "Upload number (brandingID) is the same as last time",
+            "Clients keep their cached branding unless the upload number changes with each upload.",
             fixable=True,
         ),
         # -- SVG safety and ids ------------------------------------------------------------
