@@ -320,7 +320,7 @@ CASES: list[Case] = [
          "PD101"),
     # PD102 schema errors
     bad("settings-entry-without-srcURL", r(SETTINGS, '"srcURL":', '"src":'), "PD102", SETTINGS, 3, 9,
-        message="'srcURL' is missing"),
+        message="the package file it loads (srcURL) is missing"),
     bad("settings-entry-without-id", r(SETTINGS, '            "id": "rec-1.0",\n', ""), "PD102", SETTINGS, 3, 9,
         message="'id' is missing"),
     bad("settings-not-an-object", w(SETTINGS, "[]\n"), "PD102", SETTINGS, 1, 1),

@@ -98,7 +98,10 @@ def test_counts_are_said_in_words(tmp_path: Path) -> None:
     ("name", "expected"),
     [
         ("settings-trailing-comma", "webapp2/settings.json:7:9: error PD100 settings.json is not valid JSON: "),
-        ("platform-windows", f"webapp2/{PKG}:8:38: error PD102 In {PKG}: item 3 of 'platforms' is \"windows\""),
+        (
+            "platform-windows",
+            f"webapp2/{PKG}:8:38: error PD102 In {PKG}: item 3 of 'Loads in' (platforms) is \"windows\"",
+        ),
         ("duplicate-id", "webapp2/settings.json:9:19: error PD202 The id 'rec-1.0' is listed twice in settings.json"),
         ("icon-id-absent", f"webapp2/{PKG}:13:25: error PD402 The icon 'rec.svg#record' of 'Record' "),
         ("svg-is-html", "webapp2/plugins/rec/rec.svg:1:1: error PD403 "),

@@ -428,7 +428,10 @@ def test_a_missing_key_names_the_one_that_looks_like_it(base_project: Path) -> N
     settings = base_project / "webapp2/settings.json"
     settings.write_text(settings.read_text().replace('"srcURL"', '"srcUrl"'))
     (found,) = [p for p in run_checks(load(base_project)) if p.code == "PD102"]
-    assert "'srcURL' is missing" in found.message and "it has 'srcUrl' (names are case-sensitive)" in found.message
+    assert (
+        "the package file it loads (srcURL) is missing" in found.message
+        and "it has 'srcUrl' (names are case-sensitive)" in found.message
+    )
 
 
 def test_pd206_case_twins(base_project: Path) -> None:

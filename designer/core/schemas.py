@@ -85,13 +85,42 @@ def _kind_of(value: Any) -> str:
     return "a group of named values"
 
 
-def _name(path: list[Any]) -> str:
-    """'platforms', "item 2 of 'plugins'" or 'the file': how a person names a place."""
+# The words of the form for the keys a person meets there, by kind of file; the key follows in
+# brackets for whoever reads the file. Why: "'participantRoles' should be a list" meant nothing to
+# someone who only ever ticked boxes under "Available to".
+_PLAIN: dict[str, dict[str, str]] = {
+    "settings": {
+        "plugins": "the plugin list",
+        "srcURL": "the package file it loads",
+        "enabled": "'Switched on when the app starts'",
+    },
+    "package": {
+        "srcURL": "the source file",
+        "allowUnload": "'Users may switch it off'",
+        "platforms": "'Loads in'",
+        "participantRoles": "'Available to'",
+        "menuItems": "the menu items",
+        "toolbar": "the toolbar buttons",
+        "conference": "the conference menu",
+        "participants": "the participant menu",
+    },
+    "manifest": {"brandingID": "the upload number", "isSettingsBranded": "the branded mark"},
+}
+
+
+def _key(kind: str, key: Any) -> str:
+    """ "'Available to' (participantRoles)" for a key the form names, else "'version'"."""
+    plain = _PLAIN.get(kind, {}).get(key) if isinstance(key, str) else None
+    return f"{plain} ({key})" if plain else f"'{key}'"
+
+
+def _name(path: list[Any], kind: str = "") -> str:
+    """ "'Loads in' (platforms)", "item 2 of the plugin list (plugins)" or 'the file': how a person names a place."""
     if not path:
         return "the file"
     if isinstance(path[-1], int):
-        return f"item {path[-1] + 1} of {_name(path[:-1])}"
-    return f"'{path[-1]}'"
+        return f"item {path[-1] + 1} of {_name(path[:-1], kind)}"
+    return _key(kind, path[-1])
 
 
 def _near_keys(missing: list[str], instance: Any) -> str:
@@ -110,13 +139,13 @@ def _near_keys(missing: list[str], instance: Any) -> str:
     return ""
 
 
-def _describe(err: Any) -> SchemaError:
+def _describe(err: Any, kind: str = "") -> SchemaError:
     from .jsonfile import join_pointer
 
     path = list(err.absolute_path)
     pointer = join_pointer("", *path)
     v = err.validator
-    name = _name(path)
+    name = _name(path, kind)
     if "propertyNames" in err.relative_schema_path and isinstance(err.instance, str):
         allowed = ", ".join(json.dumps(x) for x in err.validator_value)
         return SchemaError(
@@ -126,7 +155,7 @@ def _describe(err: Any) -> SchemaError:
         )
     if v == "required":
         missing = [m for m in err.validator_value if not isinstance(err.instance, dict) or m not in err.instance]
-        what = ", ".join(f"'{m}'" for m in missing)
+        what = ", ".join(_key(kind, m) for m in missing)
         near = _near_keys(missing, err.instance)
         return SchemaError(pointer, f"{what} is missing from {name}{near}.")
     if v == "type":
@@ -149,7 +178,7 @@ def _full(kind: str, data: Any) -> list[SchemaError]:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema(kind))
-    errors = [_describe(err) for err in validator.iter_errors(data)]
+    errors = [_describe(err, kind) for err in validator.iter_errors(data)]
     errors.sort(key=lambda e: e.pointer)
     return errors
 
