@@ -213,7 +213,7 @@ CODES: dict[str, Code] = {
             "PD211",
             _E,
             "Package not marked as branded (isSettingsBranded)",
-            "The app ignores settings.json (and so every plugin) unless isSettingsBranded is true.",
+            "Unless the package is marked as branded (isSettingsBranded true), the app ignores settings.json and every plugin.",
             fixable=True,
         ),
         Code(
