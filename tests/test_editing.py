@@ -1242,3 +1242,30 @@ def test_a_fields_right_click_undo_and_redo_are_the_windows(window: MainWindow, 
     _choose_from_context_menu(qtbot, description, "Undo")
     assert window.package.plugins[0].package.description == before and description.toPlainText() == (before or "")
     assert stack.index() == 1 and stack.count() == 2
+
+
+def test_a_letter_typed_and_taken_back_leaves_no_undo_step_when_typing_goes_on_elsewhere(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    before = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, "a")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    # On at once, before the typing pauses: the arrow starts a new run of typing (a step of its own).
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClicks(editor, "b")
+    qtbot.wait(400)  # (the typing pauses)
+    undo = window.findChild(QAction, "undoAction")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before and not window.isWindowModified()
+    assert not undo.isEnabled()  # no second step that changes nothing
+    # The same when the keyboard goes to a form field and types there.
+    qtbot.keyClick(editor, "a")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    name = window.plugin_page.form.name
+    name.setFocus()
+    qtbot.keyClicks(name, "x")
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified() and not undo.isEnabled()

@@ -320,6 +320,7 @@ class ModelEditor(QObject):
         and the exception reaches the caller. ``named_by_result``: the text ``mutate`` returns, when
         it returns one, names the step instead of ``text`` (a fix says what it did only once done)."""
         self._failure = None
+        self.drop_unchanged_typing()
         self.undo_stack.push(SnapshotCommand(self, text, mutate, merge_key, subject, named_by_result))
         failure, self._failure = self._failure, None
         if failure is not None:
@@ -364,6 +365,7 @@ class ModelEditor(QObject):
 
     def edit_text(self, text: str, rel: str, new_text: str, merge_key: str | None = None) -> None:
         """Set the text of one file (see :class:`TextCommand`); cheaper than :meth:`edit`."""
+        self.drop_unchanged_typing()
         self.undo_stack.push(TextCommand(self, text, rel, new_text, merge_key))
 
     def follow_typing(self, rel: str, fetch: Callable[[], str], merge_key: str) -> bool:
@@ -393,7 +395,9 @@ class ModelEditor(QObject):
         """Typing that has come back to the text it started from ("a", then Backspace in the code)
         leaves the stack, and a saved package is clean again. Why here and not at each keystroke:
         the keystrokes of a run of typing do not read the text (see :meth:`follow_typing`); the
-        window calls this when the typing pauses, when the text is read anyway."""
+        window calls this when the typing pauses, when the text is read anyway. And before each
+        new step: typing taken back and then followed at once by more elsewhere (after an arrow
+        key, another field) left the step that changed nothing under the new one for good."""
         stack = self.undo_stack
         index = stack.index()
         if index == 0 or index != stack.count() or index == stack.cleanIndex():
