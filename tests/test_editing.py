@@ -1269,3 +1269,29 @@ def test_a_letter_typed_and_taken_back_leaves_no_undo_step_when_typing_goes_on_e
     qtbot.keyClicks(name, "x")
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified() and not undo.isEnabled()
+
+
+def test_menu_items_changed_while_another_file_was_on_show_are_listed_when_the_plugin_is_shown_again(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Items added, one moved and another removed, then two Ctrl+Z while settings.json is on show:
+    back on the plugin, its list shows the items (it stopped with a StopIteration, the list stale)."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    items = window.findChild(QListWidget, "menuItemsList")
+    add = window.findChild(QPushButton, "addItemButton")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QPushButton, "moveUpButton"), Qt.MouseButton.LeftButton)
+    items.setCurrentRow(0)
+    qtbot.mouseClick(window.findChild(QPushButton, "removeItemButton"), Qt.MouseButton.LeftButton)
+    assert [items.item(i).text() for i in range(items.count())] == ["New item  →  action2", "New item  →  action1"]
+    tree = window.findChild(QTreeWidget, "projectTree")
+    tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("file", "settings.json")))
+    tree.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    select_plugin(window, qtbot, 0)
+    actions = [mi.action for mi in window.package.plugins[0].package.menu_items["toolbar"]]
+    assert [items.item(i).text().rsplit("→  ", 1)[-1] for i in range(items.count())] == actions
+    assert len(actions) == 3

@@ -289,7 +289,11 @@ class MenuItemsEditor(PluginForm):
         key, actions = self._plugin().key, [mi.action for mi in self._items()]
         (shown_key, shown), self._shown = self._shown, (key, actions)
         if key == shown_key and len(actions) == len(shown) + 1:
-            return next(i for i in range(len(actions)) if actions[:i] + actions[i + 1 :] == shown)
+            # (None when more changed than one item coming back: several steps undone while the
+            # page was hidden, and the row is kept as it is)
+            added = next((i for i in range(len(actions)) if actions[:i] + actions[i + 1 :] == shown), None)
+            if added is not None:
+                return added
         if key == shown_key and shown != actions and sorted(map(str, shown)) == sorted(map(str, actions)):
             if 0 <= row < len(shown) and actions.count(shown[row]) == 1:
                 return actions.index(shown[row])
