@@ -276,6 +276,7 @@ def test_undoing_the_restore_then_closing_keeps_the_work_for_the_next_start(
     qtbot.keySequence(window, "Ctrl+Z")
     assert window.package.plugins[0].display_name == "Lock toggle"
     assert "next start offers them again" in window.status.text()
+    assert "or make another change" in window.status.text()  # (a new edit replaces them, as any redo)
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or Yes)
     assert window.close()

@@ -1359,7 +1359,8 @@ class MainWindow(QMainWindow):
             if last - index == 1 and getattr(stack.command(index), "restores_recovery", False):
                 self.status.setText(
                     f"Undone: {stack.text(index)}. They are still kept aside: Redo (Ctrl+Shift+Z) brings "
-                    "them back, and the next start offers them again until you save or discard them."
+                    "them back, and the next start offers them again, until you save, discard them or make "
+                    "another change (which takes the place of them, as for any undone step)."
                 )
             elif last - index == 1:
                 self.status.setText(f"Undone: {stack.text(index)}")
