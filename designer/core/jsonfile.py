@@ -918,6 +918,16 @@ class JsonDocument:
             self._rename_in_place(old, new, pointer)
             for k in [k for k in self.get(pointer) if k not in new]:
                 self.remove(join_pointer(pointer, k))
+            members = [(k, v, join_pointer(pointer, k)) for k, v in new.items()]
+            if all(child in self.spans for _k, _v, child in members):
+                # Only changes, no new member: the last first, as a list's elements are, so each
+                # edit is before the ones made (see _MovedSpans). In the object's order, an entry
+                # with two values changed (its id and 'enabled') made every span of the file move
+                # at once, and saving thousands of such entries took time in the square of them.
+                starts = {child: self.spans[child].start for _k, _v, child in members}
+                for _k, v, child in sorted(members, key=lambda m: starts[m[2]], reverse=True):
+                    self.apply(v, child)
+                return
             for k, v in new.items():
                 child = join_pointer(pointer, k)
                 if child in self.spans:
