@@ -252,6 +252,29 @@ def test_carried_top_level_folders_are_exported_again(tmp_path: Path) -> None:
     assert sorted(files) == ["webapp1/x.css", "webapp2/manifest.json", "webapp2/settings.json"]
 
 
+def test_a_one_line_manifest_whose_flag_changed_is_not_called_unchanged_but_for_the_upload_number(
+    tmp_path: Path,
+) -> None:
+    """A manifest.json written on one line holds brandingID and isSettingsBranded on the same
+    line: every changed line of its diff named brandingID, so the export said nothing had changed
+    but the upload number, while isSettingsBranded went from false to true."""
+    src = tmp_path / "in.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("webapp2/settings.json", b'{"plugins": []}')
+        zf.writestr("webapp2/manifest.json", b'{"brandingID":1,"isSettingsBranded":false}')
+    project = import_zip(src, tmp_path / "p").target
+    plan = plan_export(load(project))
+    assert [c.path for c in plan.changes] == ["webapp2/manifest.json"]
+    assert not plan.nothing_but_branding_id
+    assert plan.summary() == "Since the imported ZIP (in.zip): 1 changed."
+    assert "isSettingsBranded: no → yes" in plan.changes[0].summary
+
+    write_export(plan, tmp_path / "out.zip")
+    again = plan_export(load(project))  # right after the export: only the number differs
+    assert again.nothing_but_branding_id
+    assert "except the upload number" in again.summary()
+
+
 # -- the CLI ---------------------------------------------------------------------------------------
 def test_cli_import_then_export(tmp_path: Path) -> None:
     original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)

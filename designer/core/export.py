@@ -95,7 +95,14 @@ class FileChange:
     @property
     def only_branding_id(self) -> bool:
         """Whether the file's diff changes nothing but the brandingID line: every export does that
-        to manifest.json, and a user should not take it for an edit of theirs."""
+        to manifest.json, and a user should not take it for an edit of theirs.
+
+        A JSON file read on both sides is judged by its changes in words, not by the lines of
+        its diff: a manifest.json on one line holds isSettingsBranded on the brandingID line, and
+        a change of that flag was called no change at all.
+        """
+        if self.summary:
+            return all(line.startswith("brandingID: ") and " → " in line for line in self.summary)
         changed = [line for line in self.diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
         return bool(changed) and all('"brandingID"' in line for line in changed)
 
