@@ -344,3 +344,37 @@ def test_saving_entries_with_two_values_changed_each_moves_the_places_once_not_p
     assert doc.data == new
     assert dict(doc.spans.items()) == dict(JsonDocument(expected).spans.items())
     assert len(copied) <= 2  # it was once per entry, each time every place of the file
+
+
+def test_taking_back_many_entries_goes_through_the_places_once_not_once_per_entry(monkeypatch) -> None:
+    """Entries given back their text as the file had it (an undo past a save of a long list)
+    are each replaced whole: each such replacement went through the place of every value in
+    the file to drop the ones inside the entry, so the save took time in the square of the
+    entries. The file written is the same."""
+    from designer.core import jsonfile
+
+    entries = [{"id": f"p{k}", "srcURL": f"plugins/p{k}/p{k}.plugin.package.json", "enabled": True} for k in range(300)]
+    text = json.dumps({"plugins": entries}, indent=4) + "\n"
+    changed = {"plugins": [dict(e, id=f"new-{k}", enabled=False) for k, e in enumerate(entries)]}
+    doc = JsonDocument(text)
+    doc.apply(changed)
+    half = {"plugins": [e if k % 2 else changed["plugins"][k] for k, e in enumerate(entries)]}
+
+    walked: list[int] = []
+
+    class Counted(dict):  # the places as they were, counting each walk through them
+        def __iter__(self):
+            walked.append(1)
+            return super().__iter__()
+
+    real = jsonfile._MovedSpans.__init__
+    monkeypatch.setattr(jsonfile._MovedSpans, "__init__", lambda self, base: real(self, Counted(base)))
+    doc.apply(half)
+    assert len(walked) <= 2  # it was once per entry given back
+    monkeypatch.undo()
+
+    expected = JsonDocument(text)
+    expected.apply(half)
+    assert doc.text == expected.text == json.dumps(half, indent=4) + "\n"
+    assert doc.data == half
+    assert dict(doc.spans.items()) == dict(JsonDocument(doc.text).spans.items())

@@ -263,6 +263,10 @@ class _MovedSpans(Mapping[str, Span]):
         self._ends: list[int] = []  # minus where each replaced value ended (increasing: each is before the last)
         self._sums = [0]  # _sums[k]: the change in length of the first k replacements
         self._first = -1  # where the last replaced value starts; -1: none yet
+        # Each object or array replaced whole -> the last replacement of it: the spans inside it
+        # from before then are gone (looked up by a span's ancestors, not found by going
+        # through every span, which each replaced entry of a long list did).
+        self._gone: dict[str, int] = {}
 
     def before(self, sp: Span) -> bool:
         """Whether the value at ``sp`` lies before every value replaced so far."""
@@ -271,13 +275,11 @@ class _MovedSpans(Mapping[str, Span]):
     def replace(self, pointer: str, sp: Span, length: int, new: dict[str, Span], container: bool) -> None:
         """The value at ``pointer`` (at ``sp``, before all replaced so far) is now ``length``
         characters long, with the spans ``new``; ``container``: the old one was an object or array."""
-        inside = pointer + "/"
-        for spans in (self._base, self._fresh):
-            spans.pop(pointer, None)
-            if container:  # (a string or a number has no spans inside)
-                for p in [p for p in spans if p.startswith(inside)]:
-                    del spans[p]
+        self._base.pop(pointer, None)
+        self._fresh.pop(pointer, None)
         when = len(self._ends)
+        if container:  # (a string or a number has no spans inside)
+            self._gone[pointer] = when
         for p, s in new.items():
             self._fresh[p] = (when, s)
         self._ends.append(-sp.end)
@@ -288,24 +290,47 @@ class _MovedSpans(Mapping[str, Span]):
         """Where ``offset`` of the text before the replacements is now (not inside one of them)."""
         return offset + self._sums[-1] - self._sums[bisect_left(self._ends, -offset)]
 
-    def __getitem__(self, pointer: str) -> Span:
+    def _there(self, pointer: str, when: int) -> bool:
+        """Whether the span at ``pointer`` noted by replacement ``when`` (-1: one of ``base``) is
+        still there: no object or array around it was replaced after it."""
+        if not self._gone:
+            return True
+        gone = self._gone
+        if gone.get("", -1) > when:
+            return False
+        at = pointer.find("/", 1)
+        while at > 0:
+            if gone.get(pointer[:at], -1) > when:
+                return False
+            at = pointer.find("/", at + 1)
+        return True
+
+    def _fresh_there(self, pointer: str) -> tuple[int, Span] | None:
         fresh = self._fresh.get(pointer)
+        return fresh if fresh is not None and self._there(pointer, fresh[0]) else None
+
+    def __getitem__(self, pointer: str) -> Span:
+        fresh = self._fresh_there(pointer)
         if fresh is not None:
             when, s = fresh
             d = self._sums[-1] - self._sums[when + 1]
             return Span(s.start + d, s.end + d, s.key_start + d if s.key_start is not None else None)
+        if not self._there(pointer, -1):
+            raise KeyError(pointer)
         s = self._base[pointer]
         return Span(self._moved(s.start), self._moved(s.end), None if s.key_start is None else self._moved(s.key_start))
 
     def __contains__(self, pointer: object) -> bool:
-        return pointer in self._fresh or pointer in self._base
+        if not isinstance(pointer, str):
+            return False
+        return self._fresh_there(pointer) is not None or (pointer in self._base and self._there(pointer, -1))
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._base
-        yield from self._fresh
+        yield from (p for p in self._base if p not in self._fresh and self._there(p, -1))
+        yield from (p for p, (when, _s) in self._fresh.items() if self._there(p, when))
 
     def __len__(self) -> int:
-        return len(self._base) + len(self._fresh)
+        return sum(1 for _ in self)
 
 
 def _replaced(node: Any, tokens: list[str], value: Any) -> Any:
