@@ -469,6 +469,7 @@ def test_many_broken_entries_look_for_unlisted_packages_once(tmp_path: Path, mon
     [
         (["--node", "https://[::1"], "'https://[::1' is not a web address; give the Management Node as https://host"),
         (["--node", "https://mgr:99999"], "The port in the Management Node address must be a number from 1 to 65535."),
+        (["--node", "https://mgr:0"], "The port in the Management Node address must be a number from 1 to 65535."),
         (["--node", "https://127.0.0.1:9", "--timeout", "nan"], "'nan' is not a number of seconds above 0"),
         (["--node", "https://127.0.0.1:9", "--timeout", "-1"], "'-1' is not a number of seconds above 0"),
     ],
@@ -477,7 +478,8 @@ def test_deploy_given_an_unusable_address_or_timeout_says_so_before_any_connecti
     words: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_network: list[object], capsys
 ) -> None:
     """An unclosed IPv6 bracket was a ValueError traceback from urllib, a timeout of nan or -1 one
-    from the socket; a port over 65535 was "not a number"."""
+    from the socket; a port over 65535 was "not a number", and port 0 was dropped (the deploy went
+    to port 443 instead)."""
     from designer.cli import main
 
     monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", "secret")

@@ -204,9 +204,9 @@ def normalize_node(node: str) -> str:
     try:
         port = parts.port
     except ValueError:
-        raise DeployError(
-            "The port in the Management Node address must be a number from 1 to 65535.", "refused"
-        ) from None
+        port = 0
+    if port == 0:  # (":0" was dropped, and the deploy went to port 443 instead)
+        raise DeployError("The port in the Management Node address must be a number from 1 to 65535.", "refused")
     host = parts.hostname
     if ":" in host:
         host = f"[{host}]"
