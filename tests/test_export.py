@@ -117,7 +117,7 @@ def test_settings_plugins_rebuilt_from_the_model_other_keys_kept(example_project
     assert sorted(result.written) == ["manifest.json", "settings.json"]
     assert "Installed but off until a user turns them on: Meeting information." in result.plan.checklist()
     # Platforms in the words the designer uses everywhere else, not the package file's keys.
-    assert any("on web browser, desktop app, iOS, Android" in line for line in result.plan.checklist())
+    assert any("on Web app, Desktop app, iOS, Android" in line for line in result.plan.checklist())
 
 
 def test_zip_is_deterministic_sorted_with_fixed_dates_and_modes(base_project: Path, tmp_path: Path) -> None:

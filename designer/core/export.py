@@ -31,7 +31,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
-from .wording import counted
+from .wording import PLATFORM_NAMES, counted
 
 __all__ = [
     "ExportBlocked",
@@ -60,7 +60,6 @@ OS_CLUTTER_FOLDERS = ("__macosx",)
 MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
-PLATFORM_NAMES = {"web": "web browser", "electron": "desktop app", "ios": "iOS", "android": "Android"}
 PLACEMENTS = {
     "toolbar": "toolbar button",
     "conference": "conference menu item",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .wording import PLATFORM_NAMES
+
 __all__ = ["describe_changes"]
 
 _NAMES = {
@@ -29,7 +31,7 @@ _NAMES = {
 # unticked "Guests" read "roles: 'chair', 'guest' → 'chair'", words the form never shows.
 _VALUE_NAMES = {
     "participantRoles": {"chair": "Hosts", "guest": "Guests"},
-    "platforms": {"web": "Web app", "electron": "Desktop app", "ios": "iOS", "android": "Android"},
+    "platforms": PLATFORM_NAMES,
 }
 _MAX_LINES = 12
 

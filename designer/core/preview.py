@@ -16,6 +16,7 @@ from .hostonly import mock_rules
 from .model import SECTIONS, BrandingPackage, Plugin
 from .problems import Problem, make
 from .resources import resource
+from .wording import PLATFORM_NAMES
 
 __all__ = [
     "PLATFORM_NAMES",
@@ -33,7 +34,6 @@ __all__ = [
 ]
 
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
-PLATFORM_NAMES = {"web": "Web browser", "electron": "Desktop app", "ios": "iOS", "android": "Android"}
 
 
 _APP_NAMES = {"web": "web app", "electron": "desktop app", "ios": "iOS app", "android": "Android app"}

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.wording import PLATFORM_NAMES
 from .tones import is_dark
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a tem
 _PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
 HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
-PLATFORM_CHOICES = (("web", "Web browser"), ("electron", "Desktop app"), ("ios", "iOS"), ("android", "Android"))
+PLATFORM_CHOICES = tuple(PLATFORM_NAMES.items())  # the form's words ("Loads in")
 
 
 # A page without a visible view counts as "in the background": Chromium would run its timers

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
+from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
 from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, show_field_text, wrapping_row
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
-    "web": ("Web app", "The Infinity Connect web app in a browser."),
-    "electron": ("Desktop app", "The Infinity Connect desktop client (electron)."),
-    "ios": ("iOS", "The Infinity Connect mobile client for iOS."),
-    "android": ("Android", "The Infinity Connect mobile client for Android."),
+    "web": (PLATFORM_NAMES["web"], "The Infinity Connect web app in a browser."),
+    "electron": (PLATFORM_NAMES["electron"], "The Infinity Connect desktop client (electron)."),
+    "ios": (PLATFORM_NAMES["ios"], "The Infinity Connect mobile client for iOS."),
+    "android": (PLATFORM_NAMES["android"], "The Infinity Connect mobile client for Android."),
 }
 ROLE_LABELS = {
     "chair": ("Hosts", "Participants with Host privileges (role 'chair')."),
