@@ -146,6 +146,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .core.files import is_utf8
     from .core.newproject import create_project
 
     target = Path(args.dir)
@@ -161,7 +162,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     # A terminal not set to UTF-8 passes bytes Python keeps as lone surrogates; written into the
     # package files they were a UnicodeEncodeError traceback (or a '\udcff' in the plugin's code).
     for option, value in [("--name", args.name), *(("--set " + s.partition("=")[0], s) for s in args.set or [])]:
-        if value is not None and not _is_text(value):
+        if value is not None and not is_utf8(value):
             print(
                 f"plugin-designer: {_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
                 "another encoding?); type it again as UTF-8",
@@ -187,15 +188,6 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
     return 0
-
-
-def _is_text(value: str) -> bool:
-    """Whether ``value`` (from the command line) is real text, without undecodable bytes."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _shown(text: str) -> str:

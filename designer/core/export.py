@@ -25,7 +25,7 @@ from typing import Any
 
 from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, is_temporary, name_clashes, name_difference, windows_name_problem
+from .files import DirFiles, is_temporary, is_utf8, name_clashes, name_difference, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -238,9 +238,7 @@ def _name_why(rel: str) -> str | None:
     and others') refuses such a ZIP. Either way the file is left out and named, rather than the
     export failing or making a ZIP that cannot be imported again.
     """
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
+    if not is_utf8(rel):
         return "its name is not valid UTF-8 text, which a ZIP cannot hold"
     why = name_problem(rel)
     return None if why is None else "it " + why

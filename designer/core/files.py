@@ -32,6 +32,7 @@ __all__ = [
     "import_leftover_pid",
     "import_temp_prefix",
     "is_temporary",
+    "is_utf8",
     "remove_import_leftovers",
     "remove_stale_temporaries",
     "name_clashes",
@@ -43,6 +44,17 @@ __all__ = [
     "os_message",
     "windows_name_problem",
 ]
+
+
+def is_utf8(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8: False for a name or an argument holding bytes
+    that were not UTF-8, which Python keeps as lone surrogates (a ZIP, a JSON file or the
+    console cannot take them). One test for the CLI's arguments, the checks and the export."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def not_a_file(path: Path) -> str | None:

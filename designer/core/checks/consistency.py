@@ -6,7 +6,7 @@ import re
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
-from designer.core.files import hidden_character_problem, name_clashes, name_difference, windows_name_problem
+from designer.core.files import hidden_character_problem, is_utf8, name_clashes, name_difference, windows_name_problem
 from designer.core.jstext import shortened
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix, printable
@@ -14,14 +14,6 @@ from designer.core.state import load_state
 
 # What can make a name one the export leaves out (see export._name_why); the rest is its business.
 _LEFT_OUT = re.compile(r"[\x00-\x1f\x7f:\\]")
-
-
-def _is_utf8(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:  # undecodable bytes of the name, kept by Python as surrogates
-        return False
-    return True
 
 
 def _last_export(pkg: BrandingPackage) -> dict[str, object] | None:
@@ -139,7 +131,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         )
     said.clear()
     for rel in names:
-        if not _LEFT_OUT.search(rel) and (rel.isascii() or _is_utf8(rel)):
+        if not _LEFT_OUT.search(rel) and (rel.isascii() or is_utf8(rel)):
             continue  # (the common case, without loading the export's module)
         from designer.core.export import _name_why
 

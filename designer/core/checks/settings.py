@@ -172,10 +172,6 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if plugin.entry.id and ids[plugin.entry.id] > 1:
             holders.setdefault(plugin.entry.id, []).append(index)
     seen: set[str] = set()
-
-    def meant_for(index: int) -> str | None:
-        return meant_package(pkg, index)  # (the unlisted package files are read once per check)
-
     for index, plugin in enumerate(pkg.plugins):
         entry, ptr = plugin.entry, f"/plugins/{index}"
         name = plugin.display_name
@@ -213,7 +209,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
             continue
         if not_a_package_file(pkg, plugin.package_path):
-            meant = meant_for(index)
+            meant = meant_package(pkg, index)
             kind = "JavaScript source" if plugin.package_path.lower().endswith(".js") else "file"
             ctx.report(
                 "PD208",
@@ -249,7 +245,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     plugin=plugin.key,
                 )
             else:
-                meant = meant_for(index)
+                meant = meant_package(pkg, index)
                 ctx.report(
                     "PD201",
                     REL,
