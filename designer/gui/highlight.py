@@ -132,6 +132,8 @@ class LineXmlLexer(RegexLexer):
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_BRACKET = re.compile(r"[()\[\]{}]")
+_BLANK = str.maketrans("()[]{}", "      ")
 Span = tuple[int, int, _TokenType]  # (UTF-16 start, UTF-16 length, token type)
 
 
@@ -149,6 +151,7 @@ class Language:
         self._stacks: list[tuple[str, ...]] = [("root",)]
         self._ids: dict[tuple[str, ...], int] = {("root",): 0}
         self.lex_line = lru_cache(maxsize=50_000)(self._lex_line)
+        self.code_only = lru_cache(maxsize=50_000)(self._code_only)
 
     def state_id(self, stack: tuple[str, ...]) -> int:
         found = self._ids.get(stack)
@@ -165,6 +168,41 @@ class Language:
         else:
             raw, end_state = list(self.lexer.get_tokens_unprocessed(text)), 0
         return _spans(text, raw), end_state
+
+    def _code_only(self, text: str, state: int) -> tuple[str, int]:
+        """``text`` with each bracket inside a string, a template's text, a comment or a regular
+        expression turned into a space (positions stay), and the state at its end.
+
+        What bracket matching reads: a ``)`` in ``')'`` is no partner of the ``(`` before it. From
+        the colouring's own spans (cached per line), not a second lexer. A line too long to colour
+        is taken as it is, passing its state on (as the highlighter does).
+        """
+        if len(text) > LONG_LINE:
+            return text, state
+        spans, end_state = self.lex_line(text, state)
+        if _BRACKET.search(text) is None:
+            return text, end_state
+        inert = [
+            (a, a + n) for a, n, kind in spans if kind in Comment or (kind in String and kind not in String.Interpol)
+        ]
+        if not inert:
+            return text, end_state
+        if _ASTRAL.search(text) is not None:  # spans count UTF-16 units: back to Python indexes
+            index = []
+            for i, ch in enumerate(text):
+                index.append(i)
+                if ord(ch) > 0xFFFF:
+                    index.append(i)
+            index.append(len(text))
+            inert = [(index[a], index[b]) for a, b in inert]
+        out = []
+        done = 0
+        for a, b in inert:
+            out.append(text[done:a])
+            out.append(text[a:b].translate(_BLANK))
+            done = b
+        out.append(text[done:])
+        return "".join(out), end_state
 
     def _regex_tokens(self, text: str, stack: tuple[str, ...]) -> tuple[list, tuple[str, ...]]:
         """Pygments' RegexLexer loop, returning the state stack it ends with."""

@@ -884,6 +884,8 @@ class SourceEditor(QPlainTextEdit):
         super().keyPressEvent(event)  # typed as usual, then the indentation before it adjusted
         cursor = self.textCursor()
         closing = cursor.position() - 1
+        if not self._is_code(closing, event.text()):
+            return True  # in a comment or a template's text: typed as it is
         partner = self._find_partner(closing, event.text())
         if partner is None:
             indent = before[: max(0, len(before) - 4)]  # nothing opens it: one level back
@@ -1183,10 +1185,38 @@ class SourceEditor(QPlainTextEdit):
         pos = self.textCursor().position()
         for at in (pos, pos - 1):
             ch = doc.characterAt(at) if at >= 0 else ""
-            if ch in _OPEN or ch in _CLOSE:
+            if (ch in _OPEN or ch in _CLOSE) and self._is_code(at, ch):
                 partner = self._find_partner(at, ch)
                 return [at, partner] if partner is not None else [at]
         return []
+
+    def _is_code(self, at: int, ch: str) -> bool:
+        """Whether the bracket ``ch`` at ``at`` is code, not text in a string, a comment or a regular
+        expression (those have no partner and are no partner: see :meth:`_code_lines`)."""
+        block = self.document().findBlock(at)
+        line = self._code_lines(block.text(), block.position())
+        offset = at - block.position()
+        return (line[offset] if line.isascii() else line[_index(line, offset)]) == ch
+
+    def _code_lines(self, chunk: str, first: int) -> str:
+        """``chunk`` (whole lines from document position ``first``, joined by U+2029) with the
+        brackets in strings, comments and regular expressions blanked, as the colouring's lexer
+        tells them (its spans are cached per line, so lines already coloured cost a look-up).
+
+        Why: in ``if (s === ')')`` the ``(`` was matched to the ``)`` in the string, and a brace
+        in a string above a ``}`` typed on its own line put that ``}`` under the wrong line.
+        """
+        hl = self.highlighter
+        if hl is None:
+            return chunk
+        code_only = hl.language.code_only
+        above = self.document().findBlock(first).previous()
+        state = max(0, above.userState()) if above.isValid() else 0
+        out = []
+        for line in chunk.split("\u2029"):
+            line, state = code_only(line, state)
+            out.append(line)
+        return "\u2029".join(out)
 
     def _find_partner(self, at: int, ch: str, limit: int = 20_000) -> int | None:
         """The position of the bracket matching ``ch`` at ``at``, scanning the lines within ``limit`` characters.
@@ -1217,7 +1247,7 @@ class SourceEditor(QPlainTextEdit):
         cursor = QTextCursor(doc)
         cursor.setPosition(first)
         cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-        chunk = cursor.selectedText()
+        chunk = self._code_lines(cursor.selectedText(), first)
         if not self._has_partner(chunk, at - (first if forward else here.position()), ch, forward):
             return None
         lines = chunk.split("\u2029")
@@ -1267,6 +1297,8 @@ class SourceEditor(QPlainTextEdit):
             line = chunk.rsplit("\u2029", 1)[-1]
             start = len(chunk) - len(line) + (units if line.isascii() else _index(line, units))
             rest = chunk[:start]
+        if chunk[start] != ch:  # in a string or a comment: no partner
+            return False
         opening = ch if forward else _CLOSE[ch]
         pair = opening + _OPEN[opening]
         # Bytes, not a regular expression: five times faster, and this runs for every bracket the

@@ -1,0 +1,79 @@
+"""The source editor's typing help as a developer meets it: bracket matching that skips strings and
+comments, snippet prefixes only where a statement starts, Tab over a selection in one line, a
+deleted selection as an undo step of its own, and completion of the file's own names."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shown
+from PySide6.QtCore import Qt
+
+from designer.gui.panes.source_editor import SourcePane
+
+
+@pytest.fixture
+def pane(qtbot) -> SourcePane:
+    pane = shown(qtbot, SourcePane(), 700, 400)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    pane.show_file("a.plugin.js", "", read_only=False)
+    pane.editor.setFocus()
+    return pane
+
+
+def _type_lines(qtbot, editor, *lines: str) -> None:
+    """Type ``lines`` with Enter after each but the last (the editor indents)."""
+    for i, line in enumerate(lines):
+        if i:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+
+
+def _highlighted_brackets(editor) -> list[tuple[int, str]]:
+    """(line column, character) of each bracket shown highlighted, on the cursor's line."""
+    block = editor.textCursor().block()
+    out = []
+    for sel in editor.extraSelections():
+        c = sel.cursor
+        if c.hasSelection() and c.selectedText() in "()[]{}" and c.block() == block:
+            out.append((c.selectionStart() - block.position(), c.selectedText()))
+    return sorted(out)
+
+
+def _put_cursor(editor, line: int, column: int) -> None:
+    block = editor.document().findBlockByNumber(line)
+    cursor = editor.textCursor()
+    cursor.setPosition(block.position() + column)
+    editor.setTextCursor(cursor)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "if (s === ')') {",
+        "if (s === `)${a}`) {",
+        "if (s /* ) */) {",
+        "if (/\\)/.test(s)) {",
+    ],
+)
+def test_a_bracket_in_a_string_comment_or_regex_is_no_partner(pane: SourcePane, qtbot, line: str) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, line)
+    _put_cursor(editor, 0, line.index("("))
+    assert _highlighted_brackets(editor) == [(line.index("("), "("), (line.rindex(")"), ")")]
+    _put_cursor(editor, 0, line.rindex(")") + 1)  # just after the real ")": found going back
+    assert _highlighted_brackets(editor) == [(line.index("("), "("), (line.rindex(")"), ")")]
+    inner = line.index(")")  # the one in the string: matched to nothing, not shown as a bracket
+    _put_cursor(editor, 0, inner)
+    assert (inner, ")") not in _highlighted_brackets(editor)
+
+
+def test_a_closing_brace_is_not_misled_by_a_brace_in_a_string_above(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _type_lines(qtbot, editor, "function f() {", "if (x) {", "s = '}';", "}")
+    assert editor.toPlainText().split("\n") == ["function f() {", "    if (x) {", "        s = '}';", "    }"]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "t = '{';")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "}")
+    assert editor.toPlainText().split("\n")[-2:] == ["    t = '{';", "}"]
