@@ -77,3 +77,21 @@ def test_a_closing_brace_is_not_misled_by_a_brace_in_a_string_above(pane: Source
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "}")
     assert editor.toPlainText().split("\n")[-2:] == ["    t = '{';", "}"]
+
+
+@pytest.mark.parametrize("typed", ["load: load", "x = load", "f(load", "var a = b.load"])
+def test_tab_after_a_snippet_prefix_inside_a_statement_indents(pane: SourcePane, qtbot, typed: str) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, typed)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == typed + " " * (4 - len(typed) % 4)
+    assert editor.snippet is None
+
+
+@pytest.mark.parametrize("before", ["", "    ", "x = 1; ", "if (x) {"])
+def test_tab_after_a_snippet_prefix_where_a_statement_starts_expands_it(pane: SourcePane, qtbot, before: str) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, before + "reqlock")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert "PEX.pluginAPI.sendRequest('/lock')" in editor.toPlainText()
+    assert "reqlock" not in editor.toPlainText()

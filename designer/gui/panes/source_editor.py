@@ -575,7 +575,12 @@ class SourceEditor(QPlainTextEdit):
             return None
         before = text_before_cursor(cursor)
         m = re.search(r"(?<![\w$.])[A-Za-z_$][\w$]*$", before)
-        return find_prefix(m.group()) if m else None
+        if m is None:
+            return None
+        # Only a word where a statement could start: "load: load" + Tab indented nothing and put
+        # the load snippet in the middle of an object.
+        head = before[: m.start()].rstrip(" \t")
+        return find_prefix(m.group()) if not head or head[-1] in ";{" else None
 
     def open_snippet_browser(self) -> SnippetBrowser | None:
         """Ctrl+J: the snippet browser; the chosen snippet is inserted at the cursor."""
