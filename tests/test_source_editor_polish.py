@@ -95,3 +95,29 @@ def test_tab_after_a_snippet_prefix_where_a_statement_starts_expands_it(pane: So
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert "PEX.pluginAPI.sendRequest('/lock')" in editor.toPlainText()
     assert "reqlock" not in editor.toPlainText()
+
+
+def test_tab_over_a_selection_within_a_line_replaces_it_with_the_indentation(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "var a = 1; // x")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "call(a, b);")
+    for _ in range(len("b);")):
+        qtbot.keyClick(editor, Qt.Key.Key_Left)
+    for _ in range(len("a, ")):
+        qtbot.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # "a, " selected from column 5: up to column 8
+    assert editor.toPlainText().split("\n") == ["var a = 1; // x", "call(   b);"]
+    assert editor.textCursor().positionInBlock() == 8 and not editor.textCursor().hasSelection()
+
+
+def test_tab_over_a_whole_line_or_several_lines_indents_them(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _type_lines(qtbot, editor, "a();", "b();")
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText().split("\n") == ["a();", "    b();"]
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText().split("\n") == ["    a();", "        b();"]

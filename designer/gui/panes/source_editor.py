@@ -806,10 +806,14 @@ class SourceEditor(QPlainTextEdit):
     def _key_press(self, event: QKeyEvent, key: int, mods) -> None:
         if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
-            if cursor.hasSelection():
+            if cursor.hasSelection() and not self._within_line(cursor):
                 self._indent_selection(1)
             else:
-                column = cursor.positionInBlock()
+                # A selection within one line is replaced by the indentation, as in VS Code (the
+                # whole line was indented); one covering its line, or more lines, indents them.
+                start = QTextCursor(cursor)
+                start.setPosition(cursor.selectionStart())
+                column = start.positionInBlock()
                 cursor.insertText(" " * (4 - column % 4))
             return
         if key == Qt.Key.Key_Backtab:
@@ -874,6 +878,17 @@ class SourceEditor(QPlainTextEdit):
                 cursor.removeSelectedText()
                 return
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _within_line(cursor: QTextCursor) -> bool:
+        """Whether ``cursor``'s selection lies in one line and is not all of it."""
+        doc = cursor.document()
+        block = doc.findBlock(cursor.selectionStart())
+        if block != doc.findBlock(cursor.selectionEnd()):
+            return False
+        return (
+            cursor.selectionStart() > block.position() or cursor.selectionEnd() < block.position() + block.length() - 1
+        )
 
     def _type_closing(self, event: QKeyEvent) -> bool:
         """A closing bracket typed first on its line: it goes under the line that opened it.
