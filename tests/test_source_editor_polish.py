@@ -5,8 +5,9 @@ deleted selection as an undo step of its own, and completion of the file's own n
 from __future__ import annotations
 
 import pytest
-from conftest import shown
-from PySide6.QtCore import Qt
+from conftest import open_in_editor, shown
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from designer.gui.panes.source_editor import SourcePane
 
@@ -121,3 +122,63 @@ def test_tab_over_a_whole_line_or_several_lines_indents_them(pane: SourcePane, q
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.toPlainText().split("\n") == ["    a();", "        b();"]
+
+
+def test_deleting_all_then_typing_undoes_in_two_steps(window, qtbot, base_project) -> None:
+    editor = open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    original = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, "var x = 1;")
+    stack = window.editor.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Delete in the code of 'Record'",
+        "Edit the code of 'Record'",
+    ]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == ""
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original
+
+
+def test_a_cut_is_an_undo_step_of_its_own(window, qtbot, base_project) -> None:
+    editor = open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    original = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    cut = editor.toPlainText()
+    assert cut.split("\n") == ["", *original.split("\n")[1:]]
+    qtbot.keyClicks(editor, "// gone")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == cut
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original
+
+
+def test_cut_from_the_right_click_menu_is_an_undo_step_of_its_own(window, qtbot, base_project) -> None:
+    editor = open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    original = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    chosen = []
+
+    def choose_cut() -> None:
+        menu = QApplication.activePopupWidget()
+        action = next(a for a in menu.actions() if a.objectName() == "edit-cut")
+        chosen.append(action)
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose_cut)
+    editor.customContextMenuRequested.emit(editor.cursorRect().center())
+    assert chosen
+    cut = editor.toPlainText()
+    assert cut.split("\n") == ["", *original.split("\n")[1:]]
+    qtbot.keyClicks(editor, "// gone")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == cut
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original

@@ -852,6 +852,14 @@ class SourceEditor(QPlainTextEdit):
             cursor.insertText("\n" + indent)
             self.ensureCursorVisible()
             return
+        if (key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.textCursor().hasSelection()) or event.matches(
+            QKeySequence.StandardKey.Cut
+        ):
+            # A selection deleted (Ctrl+A, Delete) or cut is an undo step of its own: it was merged
+            # with the line typed next, so Ctrl+Z took both back at once.
+            with self.edit_step("Cut" if event.matches(QKeySequence.StandardKey.Cut) else "Delete"):
+                super().keyPressEvent(event)
+            return
         if event.text() in _CLOSE and self._type_closing(event):
             return
         if (
@@ -965,6 +973,14 @@ class SourceEditor(QPlainTextEdit):
         # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
         with self.edit_step("Paste"):
             super().insertFromMimeData(source)
+
+    def delete_selection(self, label: str) -> None:
+        """Cut (``label`` "Cut") or delete the selection as an undo step of its own."""
+        with self.edit_step(label):
+            if label == "Cut":
+                self.cut()
+            else:
+                self.textCursor().removeSelectedText()
 
     def _edit_lines(self, label: str, change: Callable[[list[str]], list[str]]) -> None:
         """Apply ``change(lines) -> new lines`` to the selected lines as one edit (one undo step ``label``).
@@ -1788,6 +1804,11 @@ class SourcePane(QWidget):
         for a in list(menu.actions()):
             if a.objectName() in ("edit-undo", "edit-redo") or a.text().replace("&", "").startswith(("Undo", "Redo")):
                 menu.removeAction(a)
+            elif a.objectName() in ("edit-cut", "edit-delete"):
+                # An undo step of its own, as with the keys (see SourceEditor._key_press).
+                a.triggered.disconnect()
+                label = "Cut" if a.objectName() == "edit-cut" else "Delete"
+                a.triggered.connect(lambda _checked=False, label=label: self.editor.delete_selection(label))
         menu.addSeparator()
         for action in self.actions_.values():
             menu.addAction(action)
