@@ -182,3 +182,36 @@ def test_cut_from_the_right_click_menu_is_an_undo_step_of_its_own(window, qtbot,
     assert editor.toPlainText() == cut
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == original
+
+
+def _offered(editor) -> list[str]:
+    popup = editor.completion.completer.popup()
+    assert popup.isVisible()
+    model = popup.model()
+    return [model.index(i, 0).data().split()[0] for i in range(model.rowCount())]
+
+
+def test_ctrl_space_on_a_bare_word_offers_the_files_variables_and_parameters(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    _type_lines(
+        qtbot,
+        editor,
+        "var lockedNow = false;",
+        "let count = 0, other = 1;",
+        "PEX.actions$.subscribe(function (lockEvent, { nested }) {",
+        "items.forEach((lockItem = 2) => lockItem);",
+        "const lockOf = (...lockRest) => 1;",
+        "lo",
+    )
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    offered = _offered(editor)
+    assert {"lockedNow", "lockEvent", "lockItem", "lockOf", "lockRest"} <= set(offered)
+    assert "function" not in offered and "const" not in offered  # keywords are not offered
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "cou")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert "count" in _offered(editor)
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text().strip() == "count"

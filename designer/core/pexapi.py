@@ -102,6 +102,46 @@ def file_functions(text: str) -> list[Completion]:
     return list(seen.values())
 
 
+# Where the file's other names are declared: ``var/let/const x`` (the first name of each; a later
+# ``, y`` and destructuring are not read), and the parameters of functions and arrow functions.
+_VAR_RE = re.compile(rf"\b(?:const|let|var)\s+({_NAME})")
+_FUNCTION_PARAMS = re.compile(rf"function\b\s*\*?\s*(?:{_NAME})?\s*\(([^)]*)\)")
+_ARROW_PARAMS = re.compile(rf"(?:\(([^()]*)\)|(?<![\w$])({_NAME}))\s*$")  # (searched before each =>)
+_PARAM = re.compile(rf"^\s*(?:\.\.\.)?\s*({_NAME})\s*(?:=.*)?$", re.DOTALL)
+
+
+def file_names(text: str) -> list[Completion]:
+    """The variables the source declares and the parameters of its functions (not its functions,
+    see :func:`file_functions`), in order, once each. Any scope: telling scopes apart would need a
+    parser on every keystroke of completion."""
+    seen: dict[str, Completion] = {}
+    found = [(m.start(), m.group(1), "variable") for m in _VAR_RE.finditer(text)]
+    lists = [(m.start(), m.group(1)) for m in _FUNCTION_PARAMS.finditer(text)]
+    # Arrow functions from their "=>" (literal text the search finds fast), the parameters before it.
+    at = text.find("=>")
+    while at >= 0:
+        m = _ARROW_PARAMS.search(text, max(0, at - 200), at)
+        if m is not None:
+            lists.append((m.start(), m.group(1) if m.group(1) is not None else m.group(2)))
+        at = text.find("=>", at + 2)
+    for start, params in lists:
+        for part in params.split(","):
+            p = _PARAM.match(part)
+            if p is not None:
+                found.append((start, p.group(1), "parameter"))
+    found.sort(key=lambda f: f[0])
+    line, counted = 1, 0
+    for at, name, kind in found:
+        if name in seen or name in _KEYWORDS:
+            continue
+        line += text.count("\n", counted, at)
+        counted = at
+        seen[name] = Completion(name, name, kind, f"a {kind} in this file, line {line}", "local")
+    return list(seen.values())
+
+
+_KEYWORDS = frozenset(("function", "async", "await", "return", "this", "new", "typeof"))
+
 LOOK_BACK = 400  # characters before the cursor that completion looks at (a request path, a dotted name)
 _IN_REQUEST = re.compile(r"sendRequest\s*\(\s*(['\"`])((?:(?!\1).)*)$")
 _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")  # '/participants/' + uuid + '/
@@ -139,8 +179,8 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
     """What to offer with ``line_before`` (the line up to the cursor): (typed prefix, items).
 
     Inside a ``sendRequest('...`` string: the REST paths. After ``X.`` for a known X: its
-    members. Otherwise (Ctrl+Space on a bare word): ``PEX``, the file's functions and the
-    participant/conference names are not guessed; an empty list means nothing to offer.
+    members. Otherwise (Ctrl+Space on a bare word): ``PEX``, the file's functions, then its
+    variables and parameters (the participant/conference names are not guessed); an empty list means nothing to offer.
     ``text`` (the whole source, or a function returning it) is only read in that last case.
     Only the last LOOK_BACK characters of the line count: the patterns below search backwards
     from the cursor, which on a megabyte of minified code took seconds per keystroke.
@@ -175,7 +215,10 @@ def completions(line_before: str, text: str | Callable[[], str] = "") -> tuple[s
         # and PEX are no members of it.
         return typed, []
     items = [Completion("PEX", "PEX", "PEX", "The Infinity Connect plugin API object.", "member")]
-    items += file_functions(text() if callable(text) else text)
+    source = text() if callable(text) else text
+    items += file_functions(source)
+    named = {c.label for c in items}
+    items += [c for c in file_names(source) if c.label not in named]
     return typed, items
 
 
