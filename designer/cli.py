@@ -50,6 +50,18 @@ def print_json(doc: Any) -> None:
     print(text)
 
 
+def print_err(text: str) -> None:
+    """Print a line on stderr after everything printed so far on stdout.
+
+    Why: stdout is buffered when it is not a terminal (a pipe, an IDE's console, ``2>&1 | tee``)
+    while stderr is written at once, so check's summary came out before the problem lines or in
+    the middle of them ("...never change.1 plugin checked"). Flushing stdout first keeps the two
+    streams in the order they were written; what goes to which stream does not change.
+    """
+    sys.stdout.flush()
+    print(text, file=sys.stderr, flush=True)
+
+
 def _display_base(files: Any) -> str:
     """How to print a file of the package so a terminal or editor can open it."""
     label = files.label
@@ -130,7 +142,10 @@ def _check(args: argparse.Namespace) -> int:
             f"{counted(n, 'plugin')} checked: {counted(counts['error'], 'error')}, "
             f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
         )
-        print(summary, file=sys.stderr if problems else sys.stdout)
+        if problems:
+            print_err(summary)
+        else:
+            print(summary)
     return 1 if failing else 0
 
 
@@ -518,10 +533,14 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Output redirected to a file on a cp1252 Windows console: a CJK name or an emoji raised
         # UnicodeEncodeError (after `export` had written the ZIP). Such characters print as \u escapes.
+        # Each line goes out whole, in one write, as soon as it ends: unbuffered (PYTHONUNBUFFERED,
+        # python -u) print wrote the text and its line break apart, and a terminal or console that
+        # reads stdout and stderr apart showed check's summary between them ("...never change.1
+        # plugin checked"); block-buffered (a pipe) stdout came out after the summary on stderr.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
-                reconfigure(errors="backslashreplace")
+                reconfigure(errors="backslashreplace", line_buffering=True, write_through=False)
             except (ValueError, OSError):
                 pass
     try:

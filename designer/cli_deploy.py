@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import print_json
+from .cli import print_err, print_json
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -75,7 +75,7 @@ def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, An
     if args.json:
         print_json({"ok": False, "error": message, **(extra or {})})
     else:
-        print(f"plugin-designer: {message}", file=sys.stderr)
+        print_err(f"plugin-designer: {message}")
     return code
 
 
@@ -173,5 +173,5 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     )
     print(f"Exported ZIP kept at {result.export.path} ({result.size:,} bytes).")
     for note in notes:
-        print(note, file=sys.stderr)
+        print_err(note)
     return 0

@@ -7,11 +7,10 @@ for importing them. Exit codes: 0 done, 1 export blocked by errors, 2 refused or
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import print_json
+from .cli import print_err, print_json
 
 if TYPE_CHECKING:
     import argparse
@@ -52,7 +51,7 @@ def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -
     if args.json:
         print_json({"ok": False, "error": message, "entry": entry})
     else:
-        print(f"plugin-designer: {message}", file=sys.stderr)
+        print_err(f"plugin-designer: {message}")
     return 2
 
 
@@ -158,11 +157,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             print_json({"ok": False, "blocked": True, "errors": errors})
         else:
             for p in plan.errors:
-                print(printable(f"{base}{p.location()}: error {p.code} {p.message}"), file=sys.stderr)
-            print(
+                print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+            print_err(
                 f"Export blocked: {counted(len(plan.errors), 'error')} must be fixed first "
-                "(or use --force to export anyway).",
-                file=sys.stderr,
+                "(or use --force to export anyway)."
             )
         return 1
     try:
@@ -193,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json(doc)
         return 0
     for p in plan.errors:
-        print(printable(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}"), file=sys.stderr)
+        print_err(printable(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}"))
     print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {result.size} bytes, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"

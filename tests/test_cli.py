@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from broken_cases import MANIFEST, PKG, POSITIVE, SETTINGS, Case, make_webapp2, r, steps
@@ -91,6 +92,63 @@ def test_counts_are_said_in_words(tmp_path: Path) -> None:
     assert out.stderr.splitlines()[-1] == "1 plugin checked: 1 error, 0 warnings, 1 note"
     data = json.loads(run("check", "--json", tmp_path / "p").stdout)
     assert data["summary"] == {"errors": 1, "warnings": 0, "info": 1, "plugins": 1, "ok": False}
+
+
+def test_summary_on_stderr_comes_after_the_problem_lines(tmp_path: Path) -> None:
+    """stdout and stderr into one pipe (a terminal multiplexer, an IDE console, ``2>&1 | tee``):
+    the summary, written on stderr, came out before the buffered problem lines or in the middle of
+    one ("...never change.1 plugin checked"). Now every line is whole and the summary is last."""
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    plugin = tmp_path / "p/webapp2/plugins/rec"
+    package = plugin / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"participantRoles": ["chair"]', '"participantRoles": []'))
+    for i in range(60):  # many notes (PD406): more output than one buffer holds
+        shutil.copy(plugin / "rec.svg", plugin / f"spare{i:02}.svg")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as in a pipe
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", tmp_path / "p"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert lines[-1] == "1 plugin checked: 1 error, 0 warnings, 60 notes", out.stdout
+    assert len(problem_lines("\n".join(lines[:-1]))) == 61
+
+
+def test_each_line_is_written_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unbuffered (python -u, PYTHONUNBUFFERED) each print wrote the text and its line break apart;
+    a console reading stdout and stderr apart put the summary between them ("...never change.1
+    plugin checked"). Now each write to the output is whole lines."""
+    import io
+
+    from designer.cli import main
+
+    class Recorder(io.RawIOBase):
+        def __init__(self) -> None:
+            self.chunks: list[bytes] = []
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b: Any) -> int:
+            self.chunks.append(bytes(b))
+            return len(b)
+
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    shutil.copy(tmp_path / "p/webapp2/plugins/rec/rec.svg", tmp_path / "p/webapp2/plugins/rec/spare.svg")  # PD406
+    raw_out, raw_err = Recorder(), Recorder()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw_out, encoding="utf-8", write_through=True))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(raw_err, encoding="utf-8", write_through=True))
+    assert main(["check", str(tmp_path / "p")]) == 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    assert b" PD406 " in b"".join(raw_out.chunks) and raw_err.chunks
+    assert all(c.endswith(b"\n") for c in raw_out.chunks + raw_err.chunks), raw_out.chunks + raw_err.chunks
 
 
 # -- text output -----------------------------------------------------------------------------
