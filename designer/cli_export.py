@@ -187,6 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "summary": plan.summary(),
             "changes": [c.to_json() for c in plan.changes],
             "checklist": checklist,
+            "upload_by_script": plan.upload_by_script(out.name),
         }
         print_json(doc)
         return 0
@@ -212,4 +213,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     print("Upload checklist:")
     for i, line in enumerate(checklist, 1):
         print(f"  {i}. {line}")
+    print(f"  ({plan.upload_by_script(out.name)})")
     return 0

@@ -120,6 +120,29 @@ def test_settings_plugins_rebuilt_from_the_model_other_keys_kept(example_project
     assert any("on Web app, Desktop app, iOS, Android" in line for line in result.plan.checklist())
 
 
+def test_checklist_says_who_in_plain_words_and_keeps_rest_apart(example_project: Path) -> None:
+    """It said "for Host" (one person?) and "everyone (Host and Guest)", and its upload step held
+    "REST: POST it to configuration/v1/webapp_branding/", jargon to the administrator who uploads.
+    Now: "Hosts only", "Guests only", "Hosts and Guests"; the REST detail is a line of its own."""
+    pkg = load(example_project)
+    lines = plan_export(pkg).checklist("b.zip")
+    assert "Lock toggle: toolbar button, for Hosts only, on Web app, Desktop app, iOS, Android." in lines
+    assert (
+        "Meeting information: conference menu item, for Hosts and Guests, on Web app, Desktop app, iOS, Android."
+        in lines
+    )
+    assert not any("REST" in line or "POST" in line for line in lines)
+    assert "upload b.zip as its branding package" in lines[1] and "Services > Web App Customization" in lines[0]
+    package = next(p for p in pkg.plugins if p.display_name == "Lock toggle").package
+    assert package is not None
+    package.participant_roles = ["guest"]
+    assert any(
+        line.startswith("Lock toggle: toolbar button, for Guests only,") for line in plan_export(pkg).checklist()
+    )
+    script = plan_export(pkg).upload_by_script("b.zip")
+    assert "POST b.zip" in script and "/api/admin/configuration/v1/webapp_branding/" in script and "webapp2" in script
+
+
 def test_zip_is_deterministic_sorted_with_fixed_dates_and_modes(base_project: Path, tmp_path: Path) -> None:
     twin = tmp_path / "twin"
     shutil.copytree(base_project, twin)
@@ -287,6 +310,14 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     assert "changed  webapp2/manifest.json" in r.stdout
     assert '+    "brandingID": ' in r.stdout
     assert "Services > Web App Customization" in r.stdout
+    assert (
+        "  2. Add a customization there (or open the one you replace), choose Web App 2 (webapp2) and upload out.zip"
+        in r.stdout
+    )
+    assert r.stdout.endswith(
+        "  (To automate the upload: POST out.zip (multipart, as branding_file, with webapp_type "
+        "'webapp2') to /api/admin/configuration/v1/webapp_branding/, or run plugin-designer deploy.)\n"
+    )
     _same_but_branding_id(_zip_files(original), _zip_files(tmp_path / "out.zip"))
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json", "--branding-id", "5")
     assert r.returncode == 2 and "not greater" in json.loads(r.stdout)["error"]
@@ -294,6 +325,9 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     doc = json.loads(r.stdout)
     assert r.returncode == 0 and doc["ok"] and doc["brandingID"]["new"] > doc["brandingID"]["old"]
     assert [c["path"] for c in doc["changes"]] == ["webapp2/manifest.json"]
+    assert doc["upload_by_script"].startswith("To automate the upload: POST again.zip") and not any(
+        "POST" in line for line in doc["checklist"]
+    )
 
 
 def test_cli_import_refuses_hostile_archive(tmp_path: Path) -> None:

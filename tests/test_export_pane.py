@@ -68,6 +68,10 @@ def test_clicking_export_asks_where_and_writes_the_zip(
     checklist = pane.checklist_view.toPlainText()
     assert "Exported branding.zip. Now, on the Management Node:" in checklist
     assert f"to {new_id}:" in checklist and pane.branding_edit.text() not in checklist
+    # The REST detail is a line below the steps, for those automating; the steps say it plainly.
+    steps, script = checklist.split("To automate the upload: ")
+    assert "REST" not in steps and "POST" not in steps and "upload branding.zip as its branding package" in steps
+    assert script.startswith("POST branding.zip (multipart")
 
 
 def test_chosen_branding_id_is_used_and_a_smaller_one_refused(

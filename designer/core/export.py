@@ -59,7 +59,7 @@ OS_CLUTTER_FOLDERS = ("__macosx",)
 # numbers are the same number there, so a "new" ID could look unchanged and clients keep their cache.
 MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
-ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
 PLACEMENTS = {
     "toolbar": "toolbar button",
     "conference": "conference menu item",
@@ -144,16 +144,28 @@ class ExportPlan:
         return None if data is None else data.decode("utf-8", errors="replace")
 
     def checklist(self, zip_name: str = "the ZIP") -> list[str]:
+        """The administrator's steps, in the words of the admin interface.
+
+        Why: the one who uploads is often not the one who designed the plugin; "REST: POST ..."
+        meant nothing to them. What a script needs is :meth:`upload_by_script`, shown apart.
+        """
         return [
             "Open the Management Node administrator interface and go to Services > Web App Customization.",
-            f"Upload {zip_name} as a Web App 2 (webapp2) branding package "
-            "(REST: POST it to configuration/v1/webapp_branding/ with webapp_type 'webapp2').",
+            f"Add a customization there (or open the one you replace), choose Web App 2 (webapp2) and upload "
+            f"{zip_name} as its branding package.",
             f"brandingID changes from {_shown(self.old_branding_id)} to {self.branding_id}: "
             "clients notice the change and load the new branding instead of their cached copy.",
             *self.plugins,
             "After the upload, reload the web app and check that each plugin appears for the right people "
             "(Settings > Plugins lists them).",
         ]
+
+    def upload_by_script(self, zip_name: str = "the ZIP") -> str:
+        """The upload step as a script does it: a line below the checklist, for those automating."""
+        return (
+            f"To automate the upload: POST {zip_name} (multipart, as branding_file, with webapp_type 'webapp2') "
+            "to /api/admin/configuration/v1/webapp_branding/, or run plugin-designer deploy."
+        )
 
     @property
     def nothing_but_branding_id(self) -> bool:
@@ -510,11 +522,13 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
         secs = pk.sections
         where = ", ".join(PLACEMENTS.get(s, s) for s in secs) if secs else "no menu item (listens to events)"
         roles = pk.participant_roles
-        who = (
-            "everyone (Host and Guest)"
-            if roles is not None and set(ROLES) <= set(roles)
-            else (" and ".join(ROLE_NAMES.get(r, r) for r in roles) if roles else "nobody (no role selected)")
-        )
+        names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
+        if roles is not None and set(ROLES) <= set(roles):
+            who = "Hosts and Guests"
+        elif len(names) == 1:
+            who = f"{names[0]} only"  # "for Host" read as one person
+        else:
+            who = " and ".join(names) if names else "nobody (no role selected)"
         platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
         lock = "; users cannot turn it off" if pk.allow_unload is False else ""
         lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")

@@ -323,7 +323,8 @@ class ExportPane(QWidget):
             if exported is not None
             else "After exporting, on the Management Node:"
         )
-        self.checklist_view.setHtml(f"<p><b>{head}</b></p><ol>{items}</ol>")
+        script = f"<p><small>{html.escape(plan.upload_by_script(name))}</small></p>"
+        self.checklist_view.setHtml(f"<p><b>{head}</b></p><ol>{items}</ol>{script}")
 
     # -- actions ----------------------------------------------------------------------------
     def _branding_edited(self) -> None:
