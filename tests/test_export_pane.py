@@ -352,9 +352,30 @@ def test_the_export_button_shows_the_keyboard_is_on_it_and_enter_exports(
     assert zipfile.is_zipfile(out)
 
 
+def test_zip_place_is_shown_from_the_start(pane: ExportPane, qtbot, monkeypatch, example_project: Path) -> None:
+    """The "Save the ZIP as" box started empty: where the ZIP would go was seen only in the file
+    dialog. It now shows <project>-branding.zip beside the project (the first Export still asks,
+    opening the dialog there), and once a ZIP was exported, that ZIP's place."""
+    default = example_project.parent / f"{example_project.name}-branding.zip"
+    asked = _dialog_returns(monkeypatch, default)
+    pane.set_package(load(example_project))
+    assert pane.path_edit.text() == str(default)
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [str(default)] and zipfile.is_zipfile(default)
+    with qtbot.waitSignal(pane.sig_exported):  # chosen: the next Export writes there at once
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [str(default)]
+    fresh = ExportPane()
+    qtbot.addWidget(fresh)
+    fresh.set_package(load(example_project))  # the project opened again: the last export's place
+    assert fresh.path_edit.text() == str(default.resolve())
+
+
 def test_enter_in_the_zip_path_exports(pane: ExportPane, qtbot, example_project: Path) -> None:
     """Typing where the ZIP goes and pressing Enter did nothing; the mouse was needed for the button."""
     pane.set_package(load(example_project))
+    pane.path_edit.clear()
     pane.path_edit.setFocus()
     qtbot.keyClicks(pane.path_edit, str(example_project.parent / "typed.zip"))
     with qtbot.waitSignal(pane.sig_exported):

@@ -108,6 +108,7 @@ class ExportPane(QWidget):
         self.plan: ExportPlan | None = None
         self._problems: list[Problem] | None = None
         self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+        self._suggested_shown = ""  # the ZIP place the pane suggested and shows, not yet chosen by the user
         self._restyle_pending = False
         # Asked before a ZIP is written (the window: save unsaved edits first?); False stops it.
         self.may_export: Callable[[], bool] = lambda: True
@@ -240,12 +241,20 @@ class ExportPane(QWidget):
         if not same_project:
             self.status.clear()
             self.path_edit.clear()
+            self._suggested_shown = ""
             self.branding_edit.clear()
             self._custom_id = False
             if pkg is not None and pkg.root is not None:
+                # Where the ZIP will go is shown from the start: the place of the last export, else
+                # <project>-branding.zip beside the project folder (the box was empty, and where
+                # the ZIP would land was only seen in the file dialog). That suggestion is not a
+                # choice: the first Export still asks, in the file dialog opened at that place.
                 last = load_state(pkg.files.project).get("last_export")  # type: ignore[attr-defined]
-                if isinstance(last, dict) and isinstance(last.get("path"), str):
+                if isinstance(last, dict) and isinstance(last.get("path"), str) and last["path"].strip():
                     self.path_edit.setText(last["path"])
+                else:
+                    self._suggested_shown = self._suggested_path()
+                    self.path_edit.setText(self._suggested_shown)
         elif not self._custom_id:
             self.branding_edit.clear()  # suggest a fresh one (the last export may have used it)
         self.refresh(self.branding_edit.text().strip() or None if self._custom_id else None)
@@ -364,6 +373,7 @@ class ExportPane(QWidget):
             return False
         if not path.lower().endswith(".zip"):
             path += ".zip"
+        self._suggested_shown = ""  # chosen now, even if it is the place suggested
         self.path_edit.setText(path)
         if self.plan is not None:
             self._show_checklist(self.plan)
@@ -441,7 +451,8 @@ class ExportPane(QWidget):
         # The number on show when Export was pressed: saving first (may_export) makes the pane
         # suggest a newer one, and the ZIP got that, not the one the user saw.
         branding_id = self.branding_edit.text().strip() or None
-        if not self.path_edit.text().strip() and not self._choose_path():
+        text = self.path_edit.text().strip()
+        if (not text or text == self._suggested_shown) and not self._choose_path():
             return False
         if not self.may_export():
             self._fail("Not exported: the unsaved changes were not saved.")
