@@ -98,11 +98,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "created": created,
             "brandingID": result.branding_id,
             "removed_leftovers": result.leftovers,
+            "kept_copy": str(result.kept_copy) if result.kept_copy is not None else None,
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
         print_json(out)
         return 0
     print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
+    if result.kept_copy is not None:
+        print(result.kept_copy_note())
     for name in result.leftovers:
         print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
     if result.carried:

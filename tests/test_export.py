@@ -304,6 +304,9 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     r = _cli("import", str(original), "-o", str(tmp_path / "project"))
     assert r.returncode == 0, r.stderr
     assert "3 plugins: 0 errors, 0 warnings" in r.stdout
+    copy = tmp_path / "project" / ".plugin-designer" / "imported.zip"
+    note = f"A copy of the original ZIP is kept in {copy}, so that the export can show what you changed; it is not uploaded."
+    assert r.stdout.count(note) == 1 and copy.read_bytes() == original.read_bytes()
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip"), "--diff")
     assert r.returncode == 0, r.stderr
     assert "Nothing changed since the imported ZIP (in.zip) except the upload number (brandingID " in r.stdout
@@ -319,6 +322,7 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
         "'webapp2') to /api/admin/configuration/v1/webapp_branding/, or run plugin-designer deploy.)\n"
     )
     _same_but_branding_id(_zip_files(original), _zip_files(tmp_path / "out.zip"))
+    assert not [n for n in _zip_files(tmp_path / "out.zip") if "imported" in n]  # (as the note says)
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json", "--branding-id", "5")
     assert r.returncode == 2 and "not greater" in json.loads(r.stdout)["error"]
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json")

@@ -30,6 +30,12 @@ def test_open_zip_then_import_it_into_a_folder(qtbot, window, example_project: P
     assert len(window.package.plugins) == 3
     assert window.save_action.isEnabled()
     assert "Imported branding.zip" in window.status.text()
+    # Told once of the copy kept for "What changed" (a ZIP in a hidden folder, unexplained before).
+    assert window.status.text().endswith(
+        f"A copy of the original ZIP is kept in {target}/.plugin-designer/imported.zip, so that the export "
+        "can show what you changed; it is not uploaded."
+    )
+    assert (target / ".plugin-designer" / "imported.zip").read_bytes() == source.read_bytes()
 
 
 def test_a_zip_opened_read_only_is_named_as_the_zip_and_its_folder(

@@ -230,7 +230,9 @@ def test_an_import_killed_before_its_rename_is_cleaned_up_by_the_next_one(
     _later(monkeypatch, 120)
     capsys.readouterr()
     assert main(["import", str(zipped), "-o", str(projects / "third"), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["removed_leftovers"] == [left.name]
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["removed_leftovers"] == [left.name]
+    assert doc["kept_copy"] == str(projects / "third" / ".plugin-designer" / "imported.zip")
     assert sorted(p.name for p in projects.iterdir()) == sorted(
         ["second", "third", running.name, *(p.name for p in lookalikes)]
     )

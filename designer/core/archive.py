@@ -22,7 +22,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,6 +117,21 @@ class ImportResult:
     carried: list[str] = field(default_factory=list)  # top-level names outside webapp2/ kept as they were
     branding_id: object = None
     leftovers: list[str] = field(default_factory=list)  # folders of killed imports removed beside it
+    kept_copy: Path | None = None  # the copy of the imported ZIP in the project's designer folder
+
+    def kept_copy_note(self, shown: Callable[[Path], str] = str) -> str:
+        """The sentence that tells the user of the copy ("" when none was kept).
+
+        Why: a copy of the whole ZIP appeared in a hidden folder of the project and nobody was told
+        what it was or why it was there (it is what the export compares with: "What changed").
+        ``shown`` writes the path as the caller shows paths (the GUI shortens the home folder).
+        """
+        if self.kept_copy is None:
+            return ""
+        return (
+            f"A copy of the original ZIP is kept in {shown(self.kept_copy)}, so that the export can show "
+            "what you changed; it is not uploaded."
+        )
 
 
 def sha256_file(path: Path) -> str:
@@ -498,7 +513,17 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
     if not target.is_dir():  # written through a folder that does not exist ("new/sub/.."): the one made
         target = place
     return ImportResult(
-        target, target / "webapp2", n_files, n_bytes, layout, missing, blocked, carried, branding_id, leftovers
+        target,
+        target / "webapp2",
+        n_files,
+        n_bytes,
+        layout,
+        missing,
+        blocked,
+        carried,
+        branding_id,
+        leftovers,
+        target / STATE_DIR / "imported.zip" if keep_copy else None,
     )
 
 

@@ -550,7 +550,8 @@ class MainWindow(QMainWindow):
         opened = self.open_path(result.target, ask=False)
         if opened:
             self.status.setText(
-                f"Imported {source.name} into {_shown_path(result.target)} ({result.files} files): it can be edited now."
+                f"Imported {source.name} into {_shown_path(result.target)} ({result.files} files): it can be edited now. "
+                + result.kept_copy_note(_shown_path)
             )
         return opened
 
