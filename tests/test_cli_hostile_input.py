@@ -301,6 +301,22 @@ def test_new_inside_a_project_is_refused(where: str, tmp_path: Path) -> None:
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
+def test_inside_a_package_is_refused_in_words_written_once(tmp_path: Path) -> None:
+    """The refusal was written out twice (import and new), free to drift apart: one helper now."""
+    import designer
+    from designer.core import archive, files, newproject
+
+    assert archive.inside_package_refusal is files.inside_package_refusal is newproject.inside_package_refusal
+    sources = [p.read_text(encoding="utf-8") for p in Path(designer.__file__).parent.rglob("*.py")]
+    assert sum(text.count("is inside the branding package") for text in sources) == 1
+    project = _project(tmp_path)
+    assert files.inside_package_refusal(tmp_path / "elsewhere", "a new project") is None
+    assert files.inside_package_refusal(project / "webapp2" / "x", "a new project") == (
+        f"{project / 'webapp2' / 'x'} is inside the branding package {project / 'webapp2'}: a new project there "
+        "would become part of that package (uploaded with its next export). Choose a folder outside it."
+    )
+
+
 def test_new_into_a_link_to_nothing_says_so(tmp_path: Path) -> None:
     """It said "[Errno 17] File exists: '…/my-plugin.plugin.package.json'"."""
     link = tmp_path / "p"

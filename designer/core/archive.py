@@ -28,8 +28,8 @@ from pathlib import Path
 
 from .files import (
     _zip_prefix,
-    enclosing_package,
     import_temp_prefix,
+    inside_package_refusal,
     name_clashes,
     name_difference,
     not_a_file,
@@ -561,12 +561,9 @@ def _check_target(target: Path) -> None:
         raise ImportRefused(
             f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
         )
-    inside = enclosing_package(target)
+    inside = inside_package_refusal(target, "a project imported")
     if inside is not None:
-        raise ImportRefused(
-            f"{target} is inside the branding package {inside}: a project imported there would become part of "
-            "that package (uploaded with its next export). Choose a folder outside it."
-        )
+        raise ImportRefused(inside)
     if not target.exists():
         return
     if not target.is_dir():

@@ -31,6 +31,7 @@ __all__ = [
     "hidden_character_problem",
     "import_leftover_pid",
     "import_temp_prefix",
+    "inside_package_refusal",
     "is_temporary",
     "is_utf8",
     "remove_import_leftovers",
@@ -364,6 +365,23 @@ def enclosing_package(target: Path) -> Path | None:
         if (folder / "settings.json").is_file() or (folder / "manifest.json").is_file():
             return folder
     return None
+
+
+def inside_package_refusal(target: Path, made: str) -> str | None:
+    """Why a project cannot be made at ``target`` because it lies in a branding package (see
+    :func:`enclosing_package`), else ``None``. ``made`` names the project: "a new project",
+    "a project imported".
+
+    Why one place: import and new refused with the same words written out twice, and a change
+    to one left the other behind.
+    """
+    inside = enclosing_package(target)
+    if inside is None:
+        return None
+    return (
+        f"{target} is inside the branding package {inside}: {made} there would become part of "
+        "that package (uploaded with its next export). Choose a folder outside it."
+    )
 
 
 # The folder an import unpacks into before renaming it to the project folder it asked for:

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from .files import atomic_write, enclosing_package
+from .files import atomic_write, inside_package_refusal
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
 
@@ -105,12 +105,9 @@ def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes
     folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
-    inside = enclosing_package(target)
+    inside = inside_package_refusal(target, "a new project")
     if inside is not None:
-        raise FileExistsError(
-            f"{target} is inside the branding package {inside}: a new project there would become part of "
-            "that package (uploaded with its next export). Choose a folder outside it."
-        )
+        raise FileExistsError(inside)
     if root.exists() and any(root.iterdir()):
         raise FileExistsError(f"{root} already exists and is not empty")
     if target.is_symlink() and not target.exists():
