@@ -518,12 +518,20 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     for key, word in _PATH_WORDS.items():
         if getattr(args, key, None) == "":
             message = f"{word} is given as empty text; name a file or folder (a variable left unset in a script?)"
+            # Each command refuses in the shape its --json has for its other refusals: deploy's
+            # carried import/export's "entry" (the ZIP entry a refusal names), which it never has.
             if args.func in (cmd_check, cmd_simulate):
-                return _unusable(args, message)  # (the shape their --json has for an unusable PATH)
-            if getattr(args, "json", False):
-                print_json({"ok": False, "error": message, "entry": None})
-            else:
-                print(f"plugin-designer: {message}", file=sys.stderr)
+                return _unusable(args, message)
+            module = getattr(args.func, "__module__", "")
+            if module.endswith(".cli_export"):
+                from .cli_export import _refused
+
+                return _refused(args, message)
+            if module.endswith(".cli_deploy"):
+                from .cli_deploy import _fail
+
+                return _fail(args, message, 2)
+            print(f"plugin-designer: {message}", file=sys.stderr)  # new: no --json
             return 2
     return int(args.func(args))
 

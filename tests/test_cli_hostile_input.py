@@ -372,6 +372,8 @@ def test_export_never_writes_its_record_through_a_linked_state_folder(tmp_path: 
         (["export", "p", "-o", ""], "-o"),
         (["import", "", "-o", "q"], "ZIP"),
         (["import", "b.zip", "--output", "", "--json"], "-o"),
+        (["deploy", "", "--node", "https://node.example", "--json"], "PATH"),
+        (["deploy", "p", "--node", "https://node.example", "-o", ""], "-o"),
     ],
 )
 def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
@@ -389,6 +391,11 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
     said = json.loads(out.out)["error"] if "--json" in words else out.err
     assert f"{named} is given as empty text; name a file or folder" in said
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    if words[0] == "deploy" and "--json" in words:
+        # As its other refusals (here: PATH not a package), without import/export's "entry".
+        assert main(["deploy", "nothing-here", "--node", "https://node.example", "--json"]) == 2
+        other = json.loads(capsys.readouterr().out)
+        assert set(json.loads(out.out)) == set(other) == {"ok", "error"}
 
 
 @pytest.mark.parametrize("command", ["check", "export", "new", "import"])
