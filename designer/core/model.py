@@ -485,8 +485,17 @@ class BrandingPackage:
         found = self.files.case_match(rel)
         if found is not None and self.exists(found):
             return found
-        key = clash_key(rel)
-        return next((n for n, text in self.pending_texts.items() if text is not None and clash_key(n) == key), None)
+        # Indexed once per check (see unchanging): each missing name went through every unsaved
+        # file, and fix rounds with many edited and many missing files took time in their product.
+        return self.remembered("pending case index", self._pending_case_index).get(clash_key(rel))
+
+    def _pending_case_index(self) -> dict[str, str]:
+        """The unsaved files (not those deleted) by their name ignoring case; the first one wins."""
+        index: dict[str, str] = {}
+        for name, text in self.pending_texts.items():
+            if text is not None:
+                index.setdefault(clash_key(name), name)
+        return index
 
     def names(self) -> list[str]:
         """Every file of the package as edited, sorted."""
