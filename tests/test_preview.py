@@ -587,6 +587,62 @@ def test_the_simulator_opens_with_the_keyboard_and_tab_goes_to_its_controls(qtbo
         assert stops[-1].objectName() == "simToggle_locked"  # the simulator's first control
 
 
+def test_tab_goes_down_the_preview_simulator_meeting_then_log(qtbot: Any, tmp_path: Path) -> None:
+    """The meeting is made by Chromium after the log, and Qt put it at the end of the Tab order:
+    Tab went from the buttons to the log, and only then up to the meeting (and the simulator,
+    above the meeting, came after the log too). Now Tab goes down the dock as it reads."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.role)
+
+        def tab_until_the_meeting() -> list[str]:
+            stops = []
+            while not pane.view.isAncestorOf(QApplication.focusWidget()):
+                stops.append(QApplication.focusWidget().objectName())
+                table = stops[-1] == "simTable"  # Tab walks its cells: Ctrl+Tab leaves it
+                control = Qt.KeyboardModifier.ControlModifier if table else Qt.KeyboardModifier.NoModifier
+                qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, control)
+                assert len(stops) < 30, "|".join(stops)
+            return stops
+
+        top = ["previewRole", "previewPlatform", "previewRestart", "previewSimulate", "previewCycle"]
+        assert tab_until_the_meeting() == [*top, "previewResetMeeting"]
+        # Shift+Tab from the log's filter goes up to the meeting; Tab from it on to the log
+        pane.log_filter.setFocus()
+        qtbot.keyClick(pane.log_filter, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is pane.log
+        pane.log_filter.setFocus()
+        qtbot.keyClick(pane.log_filter, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert pane.view.isAncestorOf(QApplication.focusWidget())
+        # With the simulator open (above the meeting) its controls come between the buttons
+        # and the meeting, not after the log
+        pane.sim_button.setFocus()
+        qtbot.keyClick(pane.sim_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        first = pane.sim_toggles["locked"]
+        first.setFocus()
+        qtbot.keyClick(first, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget().objectName() == "previewResetMeeting"
+        pane.sim_query.setFocus()  # the simulator's last control
+        qtbot.keyClick(pane.sim_query, Qt.Key.Key_Tab)
+        assert pane.view.isAncestorOf(QApplication.focusWidget())
+        pane.log.setFocus()
+        qtbot.keyClick(pane.log, Qt.Key.Key_Tab)
+        assert not pane.isAncestorOf(QApplication.focusWidget())
+        # A new page (a crashed renderer's) makes the meeting anew: the order holds
+        pane._fresh_page("a test")
+        _wait_started(qtbot, pane)
+        pane.log_filter.setFocus()
+        qtbot.keyClick(pane.log_filter, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert pane.view.isAncestorOf(QApplication.focusWidget())
+
+
 def test_the_meeting_names_the_platform_as_the_platform_list_does(qtbot: Any, tmp_path: Path) -> None:
     """The meeting's badge said "Host · electron" and Settings ▸ Plugins "Not loaded for a Guest on
     android": the app's keys, where the list above it says "Desktop app" and "Android"."""

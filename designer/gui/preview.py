@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -552,11 +553,6 @@ class PreviewPane(QWidget):
         head.addWidget(self.log_filter)
         log_layout.addLayout(head)
         log_layout.addWidget(self.log)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.view)
-        split.addWidget(log_box)
-        split.setSizes([480, 140])
-        self._split = split
 
         self.sim_button = QToolButton(objectName="previewSimulate", text="Simulate the meeting", checkable=True)
         self.sim_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -572,8 +568,17 @@ class PreviewPane(QWidget):
         self.sim_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing: its controls are
         self.sim_scroll.setWidget(self.sim_panel)
         self.sim_scroll.setVisible(False)
-        split.insertWidget(0, self.sim_scroll)
+        # Made in the order they are seen, top to bottom, which is the order Tab takes: the
+        # simulator, the meeting, the log (see _log_after_meeting for the meeting's own part).
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.sim_scroll)
+        split.addWidget(self.view)
+        split.addWidget(log_box)
         split.setCollapsible(0, False)
+        split.setSizes([0, 480, 140])
+        self._split = split
+        self._log_box = log_box
+        self.view.installEventFilter(self)
         self.sim_button.toggled.connect(self._show_simulator)
 
         actions.addWidget(self.sim_button)
@@ -688,6 +693,31 @@ class PreviewPane(QWidget):
         row.addWidget(self.sim_query, 1)
         box.addLayout(row)
         return panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.ChildPolished:
+            QTimer.singleShot(0, self, self._log_after_meeting)
+        return super().eventFilter(watched, event)
+
+    def _log_after_meeting(self) -> None:
+        """Put the log back after the meeting in the Tab order, once Chromium made the meeting's
+        widget (the view's focus proxy; again with each new page).
+
+        Why: Qt appends a new widget to the end of the window's focus chain, and Chromium makes
+        that widget when the page loads, after the log: Tab went from the buttons to the log and
+        only then up to the meeting. Why not ``QWidget.setTabOrder``: see tab_regions. Taking
+        the log out and in again is how Qt's own chain puts it last, after the meeting.
+        """
+        box = self._log_box
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is box or box.isAncestorOf(focus))
+        sizes = self._split.sizes()
+        index = self._split.indexOf(box)
+        box.setParent(None)
+        self._split.insertWidget(index, box)
+        self._split.setSizes(sizes)
+        if had_focus:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "log_filter"):
