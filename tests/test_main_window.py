@@ -1796,3 +1796,23 @@ def test_going_back_several_steps_in_the_undo_history_says_how_many(
     click(2)
     click(0)
     assert window.status.text() == "Undone 2 steps: back to the package as it was opened"
+
+
+def test_tab_skips_the_scroll_arrows_of_the_export_panes_tabs(window: MainWindow, qtbot, example_project: Path) -> None:
+    """On a small screen the Export dock opens narrow and its tabs (What changed, Upload
+    checklist, settings.json, manifest.json) do not fit: Qt adds two arrows to scroll them,
+    and Tab stopped on the right one, a button for the mouse (the arrow keys move between
+    the tabs once the tab bar has the keyboard). Now Tab goes from the tabs to what they show."""
+    from PySide6.QtWidgets import QToolButton
+
+    window.resize(1024, 700)
+    window.open_path(example_project)
+    window.show_export()
+    bar = window.export_pane.tabs.tabBar()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in bar.findChildren(QToolButton)))  # the tabs do not fit
+    _from_tree(window, qtbot, ("plugin", 0))
+    stops = _tab_round(qtbot, window.tree)
+    assert bar in stops and window.export_pane.tabs.currentWidget() in stops
+    assert [w for w in stops if isinstance(w, QToolButton) and w.parentWidget() is bar] == []
+    # the next stop after the tabs is what the tab on show shows
+    assert stops[stops.index(bar) + 1] is window.export_pane.tabs.currentWidget()

@@ -17,13 +17,22 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QDockWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 
 
 def _inner_part(widget: QWidget) -> bool:
     """A part of a compound control that Tab reaches through the control itself: a scroll
     area's viewport, a spin box's or a drop-down's text field, a tab widget's bar (Qt names
-    its own parts ``qt_...``).
+    its own parts ``qt_...``), the arrows a tab bar shows when its tabs do not fit (buttons for
+    the mouse: the arrow keys move between the tabs, and scroll them into view).
 
     Why not ``focusProxy()``, which is how Qt tells: on PySide 6.11 calling it on a viewport
     (whose proxy is its own scroll area) left the wrappers damaged, and the window crashed
@@ -34,6 +43,8 @@ def _inner_part(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
         return True  # one given by setViewport (the icon canvas's), which has no qt_ name
+    if isinstance(parent, QTabBar) and widget.objectName() in ("ScrollLeftButton", "ScrollRightButton"):
+        return True  # Tab stopped on the right one in a narrow Export dock (a tab's own button stays)
     return isinstance(widget, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox))
 
 
