@@ -98,6 +98,32 @@ def test_dialog_shows_refused_password_and_field_errors(qtbot, node: MockNode, e
     dialog.close()
 
 
+def test_a_screen_reader_reads_each_field_error_with_its_field(qtbot, node: MockNode, example_project: Path) -> None:
+    """The errors were shown in a label under each field, tied to none: a screen reader on the
+    Password field said nothing of "Type the password of this user." under it."""
+    from PySide6.QtGui import QAccessible
+
+    def described(field) -> str:
+        return QAccessible.queryAccessibleInterface(field).text(QAccessible.Text.Description)
+
+    _pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, "")
+    fields = (dialog.node_edit, dialog.name_edit, dialog.password_edit)
+    before = [described(f) for f in fields]  # (a field's placeholder text, when it has one)
+    assert before[2] == ""
+    dialog.deploy_button.click()
+    assert described(dialog.password_edit) == "Type the password of this user."
+    dialog.password_edit.setText(node.password)
+    node.fail_next("400", "POST")
+    _run(qtbot, dialog)
+    assert described(dialog.name_edit) == "A customization with this name is not allowed here."
+    assert described(dialog.password_edit) == ""  # that error has gone, and its description with it
+    _run(qtbot, dialog)  # and this time it works
+    assert len(node.store) == 1
+    assert [described(f) for f in fields] == before
+    dialog.close()
+
+
 def test_dialog_tls_refusal_then_unsafe_checkbox(qtbot, node: MockNode, example_project: Path) -> None:
     _pane, dialog = _open(qtbot, example_project)
     _fill(dialog, node, node.password, ca=False)

@@ -130,6 +130,7 @@ class DeployDialog(QDialog):
             "Anyone between you and the node could read the password. Only for test labs; never remembered."
         )
         self.field_errors: dict[str, QLabel] = {}
+        self._error_fields: dict[str, QLineEdit] = {}  # the field each error is about
         # Alt+letter on every field, as in the plugin form (the dialog is a window of its own, so
         # the main window's menus take none of these letters).
         form = QFormLayout()
@@ -149,6 +150,7 @@ class DeployDialog(QDialog):
             err.hide()
             add_unlabelled_row(form, err)
             self.field_errors[key] = err
+            self._error_fields[key] = widget
         add_unlabelled_row(form, self.remember_check)
         add_unlabelled_row(form, self.default_check)
         ca_label = QLabel("CA &bundle")
@@ -212,9 +214,10 @@ class DeployDialog(QDialog):
             self.ca_edit.setText(path)
 
     def _clear_errors(self) -> None:
-        for label in self.field_errors.values():
+        for key, label in self.field_errors.items():
             label.clear()
             label.hide()
+            self._error_fields[key].setAccessibleDescription("")
 
     def start(self) -> bool:
         """Begin the deploy in the worker thread (False when it cannot start)."""
@@ -300,6 +303,9 @@ class DeployDialog(QDialog):
         label = self.field_errors[key]
         label.setText(text)
         label.show()
+        # Read out with the field: the label under it is tied to nothing, and a screen reader
+        # on the field said nothing of the error shown beneath it.
+        self._error_fields[key].setAccessibleDescription(text)
 
     def _set_status(self, text: str, style: str) -> None:
         self.status.setText(text)
