@@ -1816,3 +1816,43 @@ def test_tab_skips_the_scroll_arrows_of_the_export_panes_tabs(window: MainWindow
     assert [w for w in stops if isinstance(w, QToolButton) and w.parentWidget() is bar] == []
     # the next stop after the tabs is what the tab on show shows
     assert stops[stops.index(bar) + 1] is window.export_pane.tabs.currentWidget()
+
+
+def test_the_export_panes_buttons_have_alt_letters_of_their_own(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Export ZIP, Deploy… and Choose… had no Alt+letter (E, P and H are the menu bar's): the
+    keyboard reached them only by Tab. Now X, Y and O, which neither the menus nor the plugin
+    form beside the pane use."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    window.open_path(example_project)
+    window.show_export()
+    _from_tree(window, qtbot, ("plugin", 0))
+    pane, page = window.export_pane, window.plugin_page
+    pane.may_export = lambda: False  # (nothing written, no dialog left open)
+    texts = [a.text() for a in window.menuBar().actions()]
+    for part in (page, pane):
+        texts += [w.text() for w in part.findChildren(QLabel) if w.buddy() is not None and w.isVisibleTo(part)]
+        texts += [w.text() for w in part.findChildren(QAbstractButton) if w.isVisibleTo(part)]
+    letters = [t.replace("&&", "").split("&", 1)[1][0].lower() for t in texts if "&" in t.replace("&&", "")]
+    assert sorted(letters) == sorted(set(letters)), sorted(letters)
+    choose = pane.findChild(QAbstractButton, "choosePathButton")
+    for letter, button in (
+        (Qt.Key.Key_X, pane.export_button),
+        (Qt.Key.Key_Y, pane.deploy_button),
+        (Qt.Key.Key_O, choose),
+    ):
+        with qtbot.waitSignal(button.clicked, timeout=2000):
+            qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+    # Behind another dock's tab the pane is out of sight: its letters do nothing there
+    window.show_history()
+    window.tabifyDockWidget(window.export_dock, window.history_dock)
+    window.history_dock.raise_()
+    qtbot.waitUntil(lambda: window.export_dock.visibleRegion().isEmpty())
+    _from_tree(window, qtbot, ("plugin", 0))
+    qtbot.keyClick(window.tree, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    assert not pane.export_button.isDown()  # (a letter Qt takes presses the button at once)
+    qtbot.keyClick(window.tree, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.tree

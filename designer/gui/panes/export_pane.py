@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -148,7 +148,7 @@ class ExportPane(QWidget):
         self.path_edit.setObjectName("exportPathEdit")
         self.path_edit.setAccessibleName("Save the ZIP as")
         self.path_edit.setPlaceholderText("Choose where to save the ZIP…")
-        choose = QPushButton("Choose…")
+        choose = QPushButton("Ch&oose…")
         choose.setObjectName("choosePathButton")
         choose.clicked.connect(self._choose_path)
         path_row = QHBoxLayout()
@@ -165,9 +165,10 @@ class ExportPane(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(field)
+            label.installEventFilter(self)  # its Alt+letter: see eventFilter
             form.addRow(label, row)
 
-        self.export_button = QPushButton("Export ZIP")
+        self.export_button = QPushButton("E&xport ZIP")
         self.export_button.setObjectName("exportButton")
         self.export_button.setMinimumHeight(44)
         bfont = self.export_button.font()
@@ -180,12 +181,15 @@ class ExportPane(QWidget):
         # Enter after typing where the ZIP goes exports, as Enter in a dialog's last field does.
         # (A method, not a lambda holding `self`: that kept every closed pane alive.)
         self.path_edit.returnPressed.connect(self._enter_in_path)
-        self.deploy_button = QPushButton("Deploy…")
+        self.deploy_button = QPushButton("Deplo&y…")
         self.deploy_button.setObjectName("deployButton")
         self.deploy_button.setMinimumHeight(44)
         self.deploy_button.setToolTip("Export with a new brandingID and upload it to a Management Node in one go.")
         self.deploy_button.clicked.connect(self.open_deploy)
         self.deploy_dialog: Any = None
+        # Alt+X, Alt+Y, Alt+O: E, P and H are the menu bar's, the others the plugin form's.
+        for button in (self.export_button, self.deploy_button, choose):
+            button.installEventFilter(self)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.export_button, 1)
         buttons_row.addWidget(self.deploy_button)
@@ -399,6 +403,17 @@ class ExportPane(QWidget):
     def _set_status_tone(self, tone: str) -> None:
         self._status_tone = tone
         self.status.setStyleSheet(text_style(tone, self.palette(), bold=True))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """An Alt+letter of the pane does nothing while the pane is out of sight.
+
+        Why: a dock behind another dock's tab (Export behind Preview) is moved out of the window,
+        not hidden, and Qt still ran its buttons' letters: Alt+X exported from a pane the user
+        could not see, and Alt+B sent the keyboard to a field out of sight.
+        """
+        if event.type() == QEvent.Type.Shortcut and self.visibleRegion().isEmpty():
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
