@@ -1856,3 +1856,19 @@ def test_the_export_panes_buttons_have_alt_letters_of_their_own(
     assert not pane.export_button.isDown()  # (a letter Qt takes presses the button at once)
     qtbot.keyClick(window.tree, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.tree
+
+
+def test_the_loads_in_and_available_to_labels_name_their_first_tick_box(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The two rows' labels were tied to the row holding the tick boxes, which takes no keyboard:
+    no tick box had them as its label. Now each labels its row's first box (Web app, Hosts)."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QCheckBox
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    for title, first in (("Loads in", "platform_web"), ("Available to", "role_chair")):
+        box = window.plugin_page.findChild(QCheckBox, first)
+        relations = QAccessible.queryAccessibleInterface(box).relations(QAccessible.Relation.Label)
+        assert [iface.text(QAccessible.Text.Name) for iface, _kind in relations] == [title]

@@ -204,7 +204,15 @@ class MetadataForm(PluginForm):
             box.setAccessibleName(f"{title}: {text}")
             box.toggled.connect(lambda _on: self._lists_edited(attr))
             boxes[key] = box
-        form.addRow(title, wrapping_row(list(boxes.values()), f"{prefix}Row"))
+        row = wrapping_row(list(boxes.values()), f"{prefix}Row")
+        form.addRow(title, row)
+        # The label's buddy was the row holding the boxes, which takes no keyboard: the first box
+        # instead, which the label then names (the label relation screen readers read). No Alt+
+        # letter: each letter of "Loads in" and "Available to" is taken by the menus, the form's
+        # other labels or the Export pane beside it.
+        label = form.labelForField(row)
+        if isinstance(label, QLabel):
+            label.setBuddy(next(iter(boxes.values())))
         return boxes
 
     # -- model -> form ---------------------------------------------------------------------
