@@ -643,6 +643,30 @@ def test_tab_goes_down_the_preview_simulator_meeting_then_log(qtbot: Any, tmp_pa
         assert pane.view.isAncestorOf(QApplication.focusWidget())
 
 
+def test_tab_leaves_the_simulators_participant_table(qtbot: Any, tmp_path: Path) -> None:
+    """Tab in the simulator's table of participants went from cell to cell (Ctrl+Tab too): the
+    controls under it (raise a hand, add a guest, chat) took a press per cell to reach. Now Tab
+    goes on to them, and the arrow keys move between the cells."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.sim_button.click()
+        qtbot.waitUntil(lambda: pane.sim_table.isVisible() and pane.sim_table.rowCount() > 1)
+        table = pane.sim_table
+        table.setFocus()
+        table.setCurrentCell(0, 0)
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        assert table.currentRow() == 1  # the arrows still walk the cells
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is pane.sim_participant
+        qtbot.keyClick(pane.sim_participant, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is table
+
+
 def test_the_meeting_names_the_platform_as_the_platform_list_does(qtbot: Any, tmp_path: Path) -> None:
     """The meeting's badge said "Host · electron" and Settings ▸ Plugins "Not loaded for a Guest on
     android": the app's keys, where the list above it says "Desktop app" and "Android"."""

@@ -649,6 +649,9 @@ class PreviewPane(QWidget):
         self.sim_table.setMaximumHeight(chrome + 8 * rows)
         self.sim_table.setToolTip("Edit a participant: the plugins see the change through participants$")
         self.sim_table.itemChanged.connect(self._sim_table_edited)
+        # Tab goes on to the controls under it (the arrow keys walk the cells): Tab from cell to
+        # cell took a press per cell, Ctrl+Tab too, to reach raise hand, add guest or chat.
+        self.sim_table.setTabKeyNavigation(False)
         box.addWidget(self.sim_table)
 
         row = QHBoxLayout()
