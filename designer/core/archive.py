@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -38,6 +37,7 @@ from .files import (
 )
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, update_state
+from .zipnames import name_problem
 
 __all__ = [
     "Budget",
@@ -64,11 +64,6 @@ _BAD_TYPES = {
     stat.S_IFBLK: "a block device",
     stat.S_IFSOCK: "a socket",
 }
-_DRIVE_RE = re.compile(r"^[A-Za-z]:")
-# The longest file or folder name the usual file systems store (ext4, APFS: 255 bytes; NTFS: 255
-# UTF-16 units). A longer segment cannot be unpacked anywhere, so it is refused up front.
-_MAX_SEGMENT = 255
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f]")
 
 
 class ImportRefused(Exception):
@@ -164,34 +159,6 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
             "re-create the ZIP with a tool that stores UTF-8 names.",
             shown,
         ) from None
-
-
-def name_problem(name: str) -> str | None:
-    """Why ``name`` (a ``/``-separated path inside a ZIP) is unsafe or unusable, or ``None``.
-
-    Shared by the import (which refuses such an entry) and the export (which leaves such a file
-    out), so an exported ZIP never holds a name the import would refuse.
-    """
-    if not name or name in ("/", "."):
-        return "has an empty name"
-    if "\\" in name:
-        return "uses backslashes in its path (a Windows path that can escape the target folder)"
-    if name.startswith("/"):
-        return "has an absolute path"
-    if _DRIVE_RE.match(name):
-        return "starts with a drive letter"
-    if _CONTROL_RE.search(name):
-        return "has control characters in its name"
-    if ":" in name:
-        return "has a ':' in its name (a drive letter or a Windows alternate data stream)"
-    parts = name.rstrip("/").split("/")
-    if ".." in parts:
-        return "points outside the target folder ('..')"
-    if any(p in ("", ".") for p in parts):
-        return "has an empty or '.' path segment"
-    if len(name) * 4 > _MAX_SEGMENT and any(len(p.encode("utf-8", "surrogateescape")) > _MAX_SEGMENT for p in parts):
-        return f"has a file or folder name longer than {_MAX_SEGMENT} bytes, more than file systems can store"
-    return None
 
 
 def shown_name(name: str) -> str:

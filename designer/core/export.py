@@ -11,9 +11,7 @@ baseline) in one all-or-nothing step.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
 import stat
 import time
 import zipfile
@@ -23,15 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .archive import ImportRefused, name_problem, sha256_file, shown_name, vet_zip, zip_bytes
+from .archive import ImportRefused, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, is_temporary, is_utf8, name_clashes, name_difference, windows_name_problem
+from .files import DirFiles, is_temporary, name_clashes, name_difference, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
 from .wording import PLATFORM_NAMES, counted
+from .zipnames import (
+    OS_CLUTTER_FOLDERS,
+    excluded_why,
+    is_excluded,
+    name_why,
+)
 
 __all__ = [
     "ExportBlocked",
@@ -49,12 +53,6 @@ __all__ = [
 # and creates manifest.json when the package has none (a Management Node default download).
 REPAIRED_BY_EXPORT = {"PD210": "manifest.json will be created", "PD211": "isSettingsBranded will be set to true"}
 DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
-BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
-_BACKUP = "|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS)  # one match for all five, per file
-# Files and folders an operating system leaves behind (Windows thumbnails and folder settings,
-# macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
-OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
-OS_CLUTTER_FOLDERS = ("__macosx",)
 # brandingID is read by the web app as a JavaScript number: above 2**53 - 1 neighbouring whole
 # numbers are the same number there, so a "new" ID could look unchanged and clients keep their cache.
 MAX_BRANDING_ID = JS_SAFE_INTEGER
@@ -220,42 +218,6 @@ def _as_int(value: Any) -> int | None:
     return None
 
 
-def is_excluded(rel: str) -> bool:
-    """Never exported: hidden files and folders, editor backups (``*~``, ``*.bak``, ``*.swp``, ...),
-    and what operating systems leave behind (``Thumbs.db``, ``desktop.ini``, ``__MACOSX/``)."""
-    return _excluded_why(rel) is not None
-
-
-def exported_name(rel: str) -> bool:
-    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name."""
-    return _excluded_why(rel) is None and _name_why("webapp2/" + rel) is None
-
-
-def _excluded_why(rel: str) -> str | None:
-    parts = rel.rstrip("/").split("/")
-    if any(p.startswith(".") for p in parts):
-        return "hidden (its name starts with '.')"
-    if any(p.lower() in OS_CLUTTER_FOLDERS for p in parts) or parts[-1].lower() in OS_CLUTTER_FILES:
-        return "left behind by the operating system"
-    if re.match(_BACKUP, parts[-1]):
-        return "an editor backup"
-    return None
-
-
-def _name_why(rel: str) -> str | None:
-    """Why a file with this name cannot go into the ZIP at all, or ``None``.
-
-    A name that is not UTF-8 (bytes the file system allows, kept by Python as surrogates) cannot
-    be written into a ZIP; control characters, backslashes and ':' can, but the import (ours
-    and others') refuses such a ZIP. Either way the file is left out and named, rather than the
-    export failing or making a ZIP that cannot be imported again.
-    """
-    if not is_utf8(rel):
-        return "its name is not valid UTF-8 text, which a ZIP cannot hold"
-    why = name_problem(rel)
-    return None if why is None else "it " + why
-
-
 def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: dict[str, str]) -> None:
     """Read every exportable file under ``base`` into ``entries`` as ``prefix + rel``.
 
@@ -267,7 +229,7 @@ def _walk(base: Path, prefix: str, entries: dict[str, bytes], skipped: dict[str,
 
     if base.is_file() and not base.is_symlink():
         rel = prefix.rstrip("/")
-        why = _excluded_why(rel) or _name_why(rel)
+        why = excluded_why(rel) or name_why(rel)
         if why:
             skip(rel, why)
         else:
@@ -304,7 +266,7 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
             skip(rel, "hidden (its name starts with '.')")
         elif d.name.lower() in OS_CLUTTER_FOLDERS:
             skip(rel, "left behind by the operating system")
-        elif why := _name_why(rel):
+        elif why := name_why(rel):
             skip(rel, why)
         else:
             keep.append(d)
@@ -314,7 +276,7 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
             continue  # a save's own temporary file (one a killed designer left): not the user's, not said
         if _entry_is(f.is_symlink):
             skip(rel, "a symbolic link")
-        elif why := _excluded_why(rel) or _name_why(rel):
+        elif why := excluded_why(rel) or name_why(rel):
             skip(rel, why)
         elif not _entry_is(f.is_file):
             skip(rel, "not a regular file")

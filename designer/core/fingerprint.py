@@ -29,7 +29,7 @@ def fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
 def content_fingerprint(pkg: BrandingPackage) -> str:
     """:func:`fingerprint` of the files an export of ``pkg`` as edited would hold (unsaved
     changes included, the files an export leaves out left out)."""
-    from .export import exported_name  # export imports the checks, which import this module
+    from .zipnames import exported_name
 
     writes = pending_writes(pkg)
 

@@ -100,7 +100,7 @@ def read_recovery(root: Path) -> Recovery | None:
         return None
     # A damaged or hand-made file is not trusted: every name must be a plain path inside the
     # package (the save writes them), every value of the right type; else the file is ignored.
-    from .archive import name_problem
+    from .zipnames import name_problem
 
     saved_at, raw_deletes = data.get("saved_at", 0), data.get("deletes", [])
     if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool) or not 0 <= saved_at < 1e11:

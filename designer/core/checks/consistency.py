@@ -11,8 +11,9 @@ from designer.core.jstext import shortened
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix, printable
 from designer.core.state import load_state
+from designer.core.zipnames import name_why
 
-# What can make a name one the export leaves out (see export._name_why); the rest is its business.
+# What can make a name one the export leaves out (see zipnames.name_why); the rest is its business.
 _LEFT_OUT = re.compile(r"[\x00-\x1f\x7f:\\]")
 
 
@@ -133,12 +134,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
     for rel in names:
         if not _LEFT_OUT.search(rel) and (rel.isascii() or is_utf8(rel)):
             continue  # (the common case, without loading the export's module)
-        from designer.core.export import _name_why
-
         # Find the first part of the path that is left out: a folder is said once, not per file.
         parts = rel.split("/")
-        part = next(("/".join(parts[: i + 1]) for i in range(len(parts)) if _name_why("/".join(parts[: i + 1]))), rel)
-        why = _name_why(part) or _name_why(rel)
+        part = next(("/".join(parts[: i + 1]) for i in range(len(parts)) if name_why("/".join(parts[: i + 1]))), rel)
+        why = name_why(part) or name_why(rel)
         if why is None or part in said:
             continue
         said.add(part)

@@ -8,6 +8,7 @@ from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
 from ..svg import SvgInfo, is_id_name, read_svg
+from ..zipnames import exported_name
 from .context import Context
 
 
@@ -98,8 +99,6 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
         base = rel.rsplit("/", 1)[-1]
         if base in source or rel[len(folder) + 1 :] in source:
             continue
-        from ..export import exported_name  # (here: a check of a clean package never loads the export)
-
         if not exported_name(rel):
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
