@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import zipfile
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 # zipfile, tempfile and zlib are imported where a ZIP is opened or a file is written: a `check`
 # of a folder needs none of them, and together they cost a few milliseconds of every run.
@@ -320,11 +320,27 @@ def remove_stale_temporaries(folder: Path | str) -> list[str]:
     that cannot be removed is no reason to call a save failed.
     """
     import stat
+
+    return _remove_abandoned(folder, _temporary_writer, stat.S_ISREG, os.unlink)
+
+
+def _remove_abandoned(
+    folder: Path | str,
+    pid_of: Callable[[str], int | None],
+    is_kind: Callable[[int], bool],
+    remove: Callable[[str], None],
+) -> list[str]:
+    """Remove what a killed save or import left in ``folder``: the names ``pid_of`` recognises
+    (giving the process that made each, 0 when the name names none), of the kind ``is_kind``
+    accepts (never a link), and only when nobody can still be at work on them: untouched for a
+    minute, and the process gone (or an hour old, by when that id may be another program's; a
+    name with no process only then). Their names; never raises.
+    """
     import time
 
     try:
         with os.scandir(folder) as it:
-            found = [(entry.name, pid) for entry in it if (pid := _temporary_writer(entry.name)) is not None]
+            found = [(entry.name, pid) for entry in it if (pid := pid_of(entry.name)) is not None]
     except OSError:
         return []
     removed = []
@@ -333,13 +349,13 @@ def remove_stale_temporaries(folder: Path | str) -> list[str]:
         path = os.path.join(folder, name)
         try:
             st = os.lstat(path)
-            if not stat.S_ISREG(st.st_mode):
+            if not is_kind(st.st_mode):  # (lstat: a link is neither a file nor a folder here)
                 continue
             # ctime too: an old version kept is a hard link, with the mtime of the file it keeps.
             age = now - max(st.st_mtime, st.st_ctime)
-            if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and _process_alive(pid)):
+            if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and (pid == 0 or _process_alive(pid))):
                 continue
-            os.unlink(path)
+            remove(path)
         except OSError:
             continue
         removed.append(name)
@@ -424,29 +440,8 @@ def remove_import_leftovers(folder: Path | str) -> list[str]:
     """
     import shutil
     import stat
-    import time
 
-    try:
-        with os.scandir(folder) as it:
-            found = [(e.name, pid) for e in it if (pid := import_leftover_pid(e.name)) is not None]
-    except OSError:
-        return []
-    removed = []
-    now = time.time()
-    for name, pid in found:
-        path = os.path.join(folder, name)
-        try:
-            st = os.lstat(path)
-            if not stat.S_ISDIR(st.st_mode):
-                continue
-            age = now - max(st.st_mtime, st.st_ctime)
-            if age < _TEMP_BUSY or (age < _TEMP_ABANDONED and (pid == 0 or _process_alive(pid))):
-                continue
-            shutil.rmtree(path)
-        except OSError:
-            continue
-        removed.append(name)
-    return removed
+    return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, shutil.rmtree)
 
 
 def _process_alive(pid: int) -> bool:
