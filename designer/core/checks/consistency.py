@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
@@ -116,34 +117,14 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             f"{rel} and {other} differ only in {how}. Unpacked on Windows or macOS one overwrites the other; "
             "rename or remove one of them.",
         )
-    said: set[str] = set()
-    for rel in names:
-        found = windows_name_problem(rel)
-        if found is None or found[0] in said:
-            continue
-        part, why = found
-        said.add(part)  # a folder once, not once per file in it
-        what = f"The file {rel}" if part == rel else f"The folder {part} (holding {rel})"
+    for rel, why, what in _named_once(names, windows_name_problem, shown=str):
         ctx.report(
             "PD214",
             rel,
             f"{what} {why}, so the ZIP cannot be unpacked on Windows (administrators often open branding ZIPs "
             "there) and the export refuses it. Rename it.",
         )
-    said.clear()
-    for rel in names:
-        if not _LEFT_OUT.search(rel) and (rel.isascii() or is_utf8(rel)):
-            continue  # (the common case, without loading the export's module)
-        # Find the first part of the path that is left out: a folder is said once, not per file.
-        parts = rel.split("/")
-        part = next(("/".join(parts[: i + 1]) for i in range(len(parts)) if name_why("/".join(parts[: i + 1]))), rel)
-        why = name_why(part) or name_why(rel)
-        if why is None or part in said:
-            continue
-        said.add(part)
-        what = (
-            f"The file {printable(rel)}" if part == rel else f"The folder {printable(part)} (holding {printable(rel)})"
-        )
+    for rel, why, what in _named_once(names, _left_out):
         # The export lists it among what it left out, after the check said nothing (and even called
         # such a file one "uploaded for nothing"); whatever refers to it breaks after the upload.
         ctx.report(
@@ -152,23 +133,44 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             f"{what} is left out of the export ({why}), so the upload will not have it. Rename it, and "
             "whatever refers to it.",
         )
-    said.clear()
-    for rel in names:
-        hidden = hidden_character_problem(rel)
-        if hidden is None or hidden[0] in said:
-            continue
-        part, what = hidden
-        said.add(part)
-        # The names escaped (printable): quoted as they are, a right-to-left override would turn
-        # the rest of the message around too. No fix: the name may be what settings.json, a menu
-        # item or the code names (and a name they build cannot be found), and the plain name is
-        # often that of another file, the one it poses as.
-        where = (
-            f"The file {printable(rel)}" if part == rel else f"The folder {printable(part)} (holding {printable(rel)})"
-        )
+    # The names escaped (printable): quoted as they are, a right-to-left override would turn the
+    # rest of the message around too. No fix: the name may be what settings.json, a menu item or
+    # the code names (and a name they build cannot be found), and the plain name is often that of
+    # another file, the one it poses as.
+    for rel, hidden, where in _named_once(names, hidden_character_problem):
         ctx.report(
             "PD215",
             rel,
-            f"{where} contains an invisible {what} that can make the name look like something else. Rename it, "
+            f"{where} contains an invisible {hidden} that can make the name look like something else. Rename it, "
             "and whatever refers to it, unless you meant it.",
         )
+
+
+def _named_once(
+    names: list[str], find: Callable[[str], tuple[str, str] | None], shown: Callable[[str], str] = printable
+) -> Iterator[tuple[str, str, str]]:
+    """(file, why, "The file F" or "The folder P (holding F)") for each file whose name ``find``
+    flags ((the part of its path at fault, why) or None): a folder is said once, not once per
+    file in it. Why one loop: the rules on names (PD214, PD107, PD215) each had their own copy."""
+    said: set[str] = set()
+    for rel in names:
+        found = find(rel)
+        if found is None or found[0] in said:
+            continue
+        part, why = found
+        said.add(part)
+        yield (
+            rel,
+            why,
+            (f"The file {shown(rel)}" if part == rel else f"The folder {shown(part)} (holding {shown(rel)})"),
+        )
+
+
+def _left_out(rel: str) -> tuple[str, str] | None:
+    """(the first part of ``rel``'s path the export leaves out for its name, why), or None."""
+    if not _LEFT_OUT.search(rel) and (rel.isascii() or is_utf8(rel)):
+        return None  # (the common case, answered at once)
+    parts = rel.split("/")
+    part = next(("/".join(parts[: i + 1]) for i in range(len(parts)) if name_why("/".join(parts[: i + 1]))), rel)
+    why = name_why(part) or name_why(rel)
+    return None if why is None else (part, why)
