@@ -29,7 +29,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
-from .wording import PLATFORM_NAMES, counted
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
     excluded_why,
@@ -58,11 +58,6 @@ DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
 MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
 ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
-PLACEMENTS = {
-    "toolbar": "toolbar button",
-    "conference": "conference menu item",
-    "participants": "participant menu item",
-}
 
 
 class ExportRefused(Exception):
@@ -482,7 +477,11 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
             lines.append(f"{p.display_name}: its package file cannot be read.")
             continue
         secs = pk.sections
-        where = ", ".join(PLACEMENTS.get(s, s) for s in secs) if secs else "no menu item (listens to events)"
+        where = (
+            ", ".join(PLACEMENT_NAMES[s].lower() if s in PLACEMENT_NAMES else s for s in secs)
+            if secs
+            else "no menu item (listens to events)"
+        )
         roles = pk.participant_roles
         names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
         if roles is not None and set(ROLES) <= set(roles):

@@ -6,12 +6,19 @@ as a form to fill in rather than a sentence; each place that counts now says it 
 
 from __future__ import annotations
 
-__all__ = ["PLATFORM_NAMES", "counted", "plural"]
+__all__ = ["PLACEMENT_NAMES", "PLATFORM_NAMES", "counted", "plural"]
 
 # The platforms in the words of the plugin form's "Loads in" tick boxes. Why one table: the
 # preview said "Web browser", the export's checklist "web browser" and the form "Web app", three
 # names for one thing; everything that names a platform to the user takes it from here.
 PLATFORM_NAMES = {"web": "Web app", "electron": "Desktop app", "ios": "iOS", "android": "Android"}
+# What a plugin's items are, by their placement, as the project page and the export's checklist
+# name them (lower-cased in the middle of a sentence).
+PLACEMENT_NAMES = {
+    "toolbar": "Toolbar button",
+    "conference": "Conference menu item",
+    "participants": "Participant menu item",
+}
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:

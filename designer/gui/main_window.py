@@ -43,11 +43,6 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from .panes.welcome import WelcomePane
 
 _CHECKING_BIG = "Checking the big plugin source"  # the status while a worker parses them (see _checking_big)
-PLACEMENTS = {
-    "toolbar": "Toolbar button",
-    "conference": "Conference menu item",
-    "participants": "Participant menu item",
-}
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
 AUTOSAVE_AFTER_UNDO_MS = 500  # (holding Ctrl+Z down writes the copy once, when it is let go)
@@ -1217,7 +1212,9 @@ class MainWindow(QMainWindow):
         secs = p.package.sections
         if not secs:
             return "No button (works in the background)"
-        return ", ".join(PLACEMENTS.get(s, s) for s in secs)
+        from ..core.wording import PLACEMENT_NAMES
+
+        return ", ".join(PLACEMENT_NAMES.get(s, s) for s in secs)
 
     def _plugin_html(self, p: Plugin) -> str:
         """The page of a plugin whose package file is missing or unreadable (the others have a form)."""
