@@ -1,0 +1,43 @@
+"""The preview as a support engineer uses it on plugins they did not write: many buttons, long
+labels, plugins that hang or are off by default. What the mock meeting shows must be reachable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLE
+from test_preview import _js, _preview_of
+
+# Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
+_REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
+    var r = b.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    var stage = document.getElementById('pd-stage').getBoundingClientRect();
+    var inside = x >= stage.left && x <= stage.right && y >= stage.top && y <= stage.bottom;
+    return [b.title, inside && document.elementFromPoint(x, y) !== null && b.contains(document.elementFromPoint(x, y))];
+}))"""
+
+
+def _with_toolbar_buttons(tmp_path: Path, count: int) -> Path:
+    """The example with ``count`` toolbar buttons in Lock toggle (each runs its toggleLock)."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["menuItems"]["toolbar"] = [
+        {"icon": "lock.svg#lock", "label": f"Button {n}", "action": "toggleLock"} for n in range(1, count + 1)
+    ]
+    package.write_text(json.dumps(data, indent=4))
+    return project
+
+
+def test_every_toolbar_button_stays_in_the_meeting_however_many_there_are(qtbot: Any, tmp_path: Path) -> None:
+    """Twelve toolbar buttons made the floating toolbar wider than the meeting: the first ones and
+    Leave went off the left and right edges (nobody could see or press them), and the rest lay
+    over the participant list. Now the toolbar wraps onto more rows inside the meeting."""
+    with _preview_of(qtbot, _with_toolbar_buttons(tmp_path, 12)) as pane:
+        buttons = json.loads(_js(qtbot, pane.page, _REACHABLE))
+        assert len(buttons) == 4 + 12 + 1, buttons  # microphone, camera, share, chat; the plugin's; leave
+        assert [title for title, reachable in buttons if not reachable] == []
