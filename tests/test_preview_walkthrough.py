@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of
+from test_preview import _js, _preview_of, _window_with_preview
 
 # Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
 _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
@@ -41,3 +41,39 @@ def test_every_toolbar_button_stays_in_the_meeting_however_many_there_are(qtbot:
         buttons = json.loads(_js(qtbot, pane.page, _REACHABLE))
         assert len(buttons) == 4 + 12 + 1, buttons  # microphone, camera, share, chat; the plugin's; leave
         assert [title for title, reachable in buttons if not reachable] == []
+
+
+def test_a_plugin_whose_load_never_ends_is_named_and_the_others_still_run(qtbot: Any, tmp_path: Path) -> None:
+    """A load() stuck in an endless loop left the preview blank for good: the page never finished
+    starting, nothing said why, and Restart plugins loaded the same loop again. Now, after about
+    two seconds, the log and Problems name the plugin that froze the meeting (its file), and a
+    fresh page runs the other plugins without it."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    js.write_text(
+        js.read_text().replace("function load(", "function load() { while (true) {} }\n    function unused(", 1)
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        froze = "[Meeting information] This would freeze the meeting for every user"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
+        log = pane.log.toPlainText()
+        assert _js(qtbot, pane.page, "1 + 1") == 2  # the meeting answers again
+        placed = json.loads(
+            _js(
+                qtbot,
+                pane.page,
+                "JSON.stringify(Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].loaded; }))",
+            )
+        )
+        problem = next(p for p in win.preview_problems if p.plugin == "meeting-info")
+        # Restart plugins tries it again (the user may have fixed it meanwhile): it freezes again
+        pane.findChild(type(pane.cycle_button), "previewRestart").click()
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+    assert sorted(placed) == ["lock-toggle", "raise-hand-helper"]
+    assert "plugins/meeting-info/meeting-info.plugin.js" in log
+    assert "Oops" not in log
+    assert problem.file == "plugins/meeting-info/meeting-info.plugin.js"
+    assert "freeze" in problem.message and "Oops" not in problem.message

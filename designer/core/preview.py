@@ -257,11 +257,16 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
         where = f" (in {e['where']})" if e.get("where") else ""
         key = (plugin, file, line, message)
         if key not in found:
+            said = (
+                f"Freezes in the preview: {message}. This would freeze the meeting for {e.get('audience') or 'every user'}."
+                if e.get("kind") == "hang"
+                else f"Crashes in the preview: {message}{where}. This would show the Oops page for "
+                f"{e.get('audience') or 'every user'}."
+            )
             found[key] = make(
                 "PD800",
                 file,
-                f"Crashes in the preview: {message}{where}. This would show the Oops page for "
-                f"{e.get('audience') or 'every user'}.",
+                said,
                 line=line,
                 column=column,
                 plugin=plugin,

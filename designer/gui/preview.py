@@ -55,6 +55,7 @@ BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is 
 MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
 _PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
 HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
+FROZEN_AFTER_MS = HUNG_AFTER_MS // 2  # plugin code running this long is asked after; no answer within as long: frozen
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
 PLATFORM_CHOICES = tuple(PLATFORM_NAMES.items())  # the form's words ("Loads in")
 
@@ -534,6 +535,12 @@ class PreviewPane(QWidget):
         self._restart.timeout.connect(self.reload)
         self.page = self._new_page()
         self._awaiting: int | None = None  # the reload waiting for the running page's meeting
+        # The plugin code the page began and has not finished (its 'busy' event): who froze it, if it does.
+        self._busy: dict[str, Any] | None = None
+        self._frozen: dict[str, str] = {}  # plugin key -> what it froze the meeting doing; left off until a restart
+        self._watchdog = QTimer(self, singleShot=True, interval=FROZEN_AFTER_MS)
+        self._watchdog.timeout.connect(self._ask_busy_page)
+        self._configs: dict[str, dict[str, Any]] = {}  # plugin key -> its config in the running page
         self.view = QWebEngineView(objectName="previewView")
         self.view.setPage(self.page)
         self.view.setMinimumSize(480, 320)
@@ -874,7 +881,7 @@ class PreviewPane(QWidget):
 
         assert self.package is not None
         participants, conference = self.meeting if self.meeting is not None else (None, None)
-        return preview_config(
+        config = preview_config(
             self.package,
             role=self.current_role(),
             platform=self.current_platform(),
@@ -882,6 +889,10 @@ class PreviewPane(QWidget):
             participants=participants,
             conference=conference,
         )
+        for p in config["plugins"]:
+            if p["key"] in self._frozen:
+                p["frozen"] = self._frozen[p["key"]]
+        return config
 
     @staticmethod
     def _run_signature(config: dict[str, Any]) -> Any:
@@ -896,6 +907,7 @@ class PreviewPane(QWidget):
             return
         self._restart.stop()
         self._generation += 1
+        self._frozen = {}  # a restart (or an edit) tries a plugin that froze the meeting again
         if self._live:
             config = self._config()  # what will run: a form edit meanwhile must not restart it again
             self._signature = (config["role"], config["platform"], self._run_signature(config))
@@ -938,6 +950,9 @@ class PreviewPane(QWidget):
         if self._awaiting != generation or generation != self._generation:
             return
         self._awaiting = None
+        if self._busy is not None:  # and the page said which
+            self._froze()
+            return
         self._fresh_page(
             "The plugins did not answer (one of them is busy for good: an endless loop?). They were started "
             "again in a fresh page."
@@ -966,10 +981,15 @@ class PreviewPane(QWidget):
 
     def _fresh_page(self, why: str) -> None:
         """Replace the page (and so its Chromium process) and load the plugins into it."""
+        self._swap_page()
+        self._load()
+        self._event({"type": "warning", "plugin": None, "message": why})
+
+    def _swap_page(self) -> None:
+        """A new page (and so a new Chromium process) in place of the old one, which goes."""
         import shiboken6
 
         self._cycle_over()  # a cycle the old page was running is over
-
         old = self.page
         self.page = self._new_page()
         self.view.setPage(self.page)
@@ -977,8 +997,59 @@ class PreviewPane(QWidget):
         old.renderProcessTerminated.disconnect(self._renderer_gone)
         shiboken6.delete(old)  # its hung process goes with it
         self._live = False
+        self._busy = None
+        self._watchdog.stop()
+
+    def _ask_busy_page(self) -> None:
+        """Plugin code has run for a while without finishing: does the page still answer?
+
+        Why ask: a slow load or a busy designer may delay the 'idle' event; an answer comes after
+        it, so only a page that is still running that code after as long again counts as frozen.
+        """
+        page, busy = self.page, self._busy
+        if busy is None:
+            return
+        answered: list[Any] = []
+        page.runJavaScript("1", 0, answered.append)
+
+        def verdict() -> None:
+            if not answered and self.page is page and self._busy is busy:
+                self._froze()
+
+        QTimer.singleShot(FROZEN_AFTER_MS, self, verdict)
+
+    def _froze(self) -> None:
+        """A plugin's code never returned (an endless loop): say which and what it was doing, and
+        run the others in a fresh page without it.
+
+        Why: the page stayed blank or frozen for good, nothing said why, and Restart plugins ran
+        the same loop again; in the meeting the app would freeze the same way for its users.
+        """
+        busy = self._busy or {}
+        key = str(busy.get("plugin") or "")
+        config = self._configs.get(key, {})
+        if busy.get("step") == "action":
+            label = busy.get("label") or busy.get("action") or "?"  # the words on the button pressed
+            doing = f"when its button “{label}” was pressed"
+        else:
+            doing = "while starting"
+        self._awaiting = None
+        if key:
+            self._frozen[key] = doing
+        self._swap_page()
         self._load()
-        self._event({"type": "warning", "plugin": None, "message": why})
+        source = config.get("source") or {}
+        self._event(
+            {
+                "type": "error",
+                "kind": "hang",
+                "plugin": key or None,
+                "file": source.get("path"),
+                "audience": config.get("audience"),
+                "message": f"its code never finished {doing} (an endless loop?): nothing else could run for "
+                f"{2 * FROZEN_AFTER_MS / 1000:g} s. It is left off here; Restart plugins tries it again",
+            }
+        )
 
     def _exported(self, generation: int, text: Any) -> None:
         if generation != self._generation or self._awaiting != generation:
@@ -1003,15 +1074,19 @@ class PreviewPane(QWidget):
         from ..core.preview import page_html
 
         assert self.package is not None
+        if self._busy is not None:  # the page may be frozen in a plugin's code: it would not load anything
+            self._swap_page()
         config = self._config()
         self._signature = (config["role"], config["platform"], self._run_signature(config))
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
+        self._configs = {p["key"]: p for p in config["plugins"]}
         self._fill_filter()
         self._clear_run()
         # A plugin not for this role or platform is said to be so: its button just was not there.
         for p in config["plugins"]:
-            if p.get("notStarted"):
-                self.events.append({"type": "note", "plugin": p["key"], "text": p["notStarted"]})
+            note = p.get("notStarted") or (p.get("frozen") and f"left off: it froze the meeting {p['frozen']}")
+            if note:
+                self.events.append({"type": "note", "plugin": p["key"], "text": note})
                 self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
         self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
@@ -1046,6 +1121,12 @@ class PreviewPane(QWidget):
             return
         if event.get("type") == "started":
             self._live = True
+        if event.get("type") == "busy":
+            self._busy = event
+            self._watchdog.start()
+        elif event.get("type") == "idle":
+            self._busy = None
+            self._watchdog.stop()
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
             self._sim_state(event["conference"], list(event.get("participants") or []))
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
@@ -1093,7 +1174,13 @@ class PreviewPane(QWidget):
         kind = str(event.get("type"))
         who = html.escape(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))
         where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
-        if kind == "error":
+        if kind == "error" and event.get("kind") == "hang":  # no line: the frozen page could not say where
+            where = f" (in {event['file']})" if event.get("file") else ""
+            text = (
+                f"<b>This would freeze the meeting for {html.escape(str(event.get('audience') or 'every user'))}</b>"
+                f" — {html.escape(str(event.get('message')))}{html.escape(where)}"
+            )
+        elif kind == "error":
             text = (
                 f"<b>This would show the Oops page for {html.escape(str(event.get('audience') or 'every user'))}</b>"
                 f" — {html.escape(str(event.get('message')))}"

@@ -577,7 +577,19 @@
         if (p.source) { PD.byPath[p.source.path] = p.key; }
     });
 
-    PD.active = function (p) { return p.cfg.shown && p.cfg.source && cfg.run; };
+    // A plugin that froze an earlier page (cfg.frozen) is left out: it would freeze this one too.
+    PD.active = function (p) { return p.cfg.shown && p.cfg.source && cfg.run && !p.cfg.frozen; };
+
+    // Plugin code about to run ('busy') and done ('idle'): code that never returns keeps the
+    // page from saying anything more, so the designer learns from the last 'busy' who froze it.
+    function busy(key, step, action, label) { emit('busy', { plugin: key, step: step, action: action || null, label: label || null }); }
+    // The words on the button the user pressed: its state$ label (for this participant), else the package's.
+    function shownLabel(plugin, item, target) {
+        var state = plugin.state;
+        if (state && target && typeof state === 'object' && state[target] && typeof state[target] === 'object') { state = state[target]; }
+        return (state && typeof state === 'object' && typeof state.label === 'string' && state.label) || item.label || item.action;
+    }
+    function idle() { emit('idle', {}); }
 
     PD.inject = function () {
         Object.keys(PD.plugins).forEach(function (key) {
@@ -588,7 +600,9 @@
             script.textContent = plugin.cfg.source.text + '\n//# sourceURL=' + plugin.cfg.source.path;
             PD.current = key;
             PD.lastActive = key;
+            busy(key, 'start');
             document.head.appendChild(script);
+            idle();
             PD.current = null;
             PD.lastActive = null;
             if (!plugin.registered && !plugin.failed) {
@@ -608,7 +622,9 @@
             emit('warning', { plugin: key, message: 'registered object has no load function' });
             return;
         }
+        busy(key, 'start');
         guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$]);
+        idle();
     };
 
     PD.unload = function (key) {
@@ -653,7 +669,9 @@
             reportError('exception', new TypeError('"' + item.action + '" is not a function in the registered plugin object'), key, 'action');
             return;
         }
+        busy(key, 'action', item.action, shownLabel(plugin, item, target));
         guard(key, item.action, fn, plugin.registered, PD.argsFor(plugin.cfg.section, target));
+        idle();
     };
 
     // The timers the plugins set. An error thrown from a setTimeout callback brings the app down

@@ -217,12 +217,13 @@
             var live = PD.plugins[p.key] || {};
             var on = visible(p);
             var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + (PD.config.platformName || PD.config.platform) :
+                p.frozen ? 'Left off: it froze the meeting (see the log); Restart plugins tries it again' :
                 live.failed ? 'Crashed: see the error above' :
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
                     'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
             return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + esc(p.name) + '</div><div class="pd-pdesc">' + esc(p.description) + '</div>' +
                 (note ? '<div class="pd-pnote">' + esc(note) + '</div>' : '') + '</div>' +
-                '<button class="pd-switch' + (on ? ' on' : '') + '" data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload ? ' disabled' : '') +
+                '<button class="pd-switch' + (on ? ' on' : '') + '" data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload || p.frozen ? ' disabled' : '') +
                 ' title="' + (p.allowUnload ? 'Enable or disable' : p.enabled ? 'This plugin cannot be switched off' :
                     'This plugin cannot be switched on') + '"></button></div>';
         }).join('');
