@@ -77,3 +77,29 @@ def test_a_plugin_whose_load_never_ends_is_named_and_the_others_still_run(qtbot:
     assert "Oops" not in log
     assert problem.file == "plugins/meeting-info/meeting-info.plugin.js"
     assert "freeze" in problem.message and "Oops" not in problem.message
+
+
+def test_the_log_says_a_plugin_is_off_when_the_app_starts(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin switched off in settings.json just was not in the meeting, and the log said
+    nothing of it (as it does of one not for this role or platform): its missing button looked
+    like a broken plugin. Now the log says it is off when the app starts, and where users (or
+    nobody, when they may not switch it) turn it on."""
+    from test_preview import _example_with_meeting_info_off
+
+    project = _example_with_meeting_info_off(tmp_path)
+    with _preview_of(qtbot, project) as pane:
+        log = pane.log.toPlainText()
+        switch = "PDUI.tab = 'plugins'; PDUI.render(); document.querySelector('[data-toggle=\"meeting-info\"]').click(); true"
+        _js(qtbot, pane.page, switch)
+        qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=5000)
+    assert (
+        "[Meeting information] off when the app starts ('Switched on when the app starts' is not ticked in its "
+        "form): its buttons appear once a user switches it on in Settings ▸ Plugins" in log
+    ), log
+    assert "[Meeting information] started" not in log and "[Lock toggle] started" in log
+
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": false'))
+    with _preview_of(qtbot, project) as pane:
+        log = pane.log.toPlainText()
+    assert "[Meeting information] never started: 'Switched on when the app starts' is not ticked" in log, log

@@ -26,6 +26,7 @@ __all__ = [
     "default_participants",
     "describe_request",
     "not_started_because",
+    "off_at_start_because",
     "oops_audience",
     "page_html",
     "plugin_config",
@@ -127,6 +128,21 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
     return f"not started on the {where}: it does not load there ('Loads in' in its form)"
 
 
+def off_at_start_because(plugin: Plugin, role: str, platform: str) -> str | None:
+    """Why a plugin the app loads for this user is off when the meeting starts, in the form's
+    words (None when it is on, or not loaded here at all: :func:`not_started_because` says why).
+
+    Why: a plugin switched off in settings.json just was not in the meeting and the log said
+    nothing, so its missing button looked like a broken plugin, as one for another role did.
+    """
+    if plugin.entry.enabled is not False or not shown_for(plugin, role, platform):
+        return None
+    ticked = "'Switched on when the app starts' is not ticked"
+    if plugin.package is not None and plugin.package.allow_unload:
+        return f"off when the app starts ({ticked} in its form): its buttons appear once a user switches it on in Settings ▸ Plugins"
+    return f"never started: {ticked} and 'Users may switch it off' is not ticked either, so nobody can switch it on"
+
+
 def _section(plugin: Plugin) -> tuple[str | None, list[dict[str, Any]]]:
     menu = plugin.package.menu_items if plugin.package else None
     for sec in SECTIONS:
@@ -167,6 +183,7 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "platforms": list(p.platforms or []) if p else [],
         "shown": shown_for(plugin, role, platform),
         "notStarted": not_started_because(plugin, role, platform),
+        "offAtStart": off_at_start_because(plugin, role, platform),
         "audience": oops_audience(list(p.participant_roles or []) if p else [], list(p.platforms or []) if p else []),
         "base": base,
         "section": section,

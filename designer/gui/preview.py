@@ -1082,9 +1082,13 @@ class PreviewPane(QWidget):
         self._configs = {p["key"]: p for p in config["plugins"]}
         self._fill_filter()
         self._clear_run()
-        # A plugin not for this role or platform is said to be so: its button just was not there.
+        # A plugin not for this role or platform (or off at the start) is said to be so: its button just was not there.
         for p in config["plugins"]:
-            note = p.get("notStarted") or (p.get("frozen") and f"left off: it froze the meeting {p['frozen']}")
+            note = (
+                p.get("notStarted")
+                or (p.get("frozen") and f"left off: it froze the meeting {p['frozen']}")
+                or p.get("offAtStart")
+            )
             if note:
                 self.events.append({"type": "note", "plugin": p["key"], "text": note})
                 self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
