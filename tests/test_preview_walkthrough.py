@@ -103,3 +103,22 @@ def test_the_log_says_a_plugin_is_off_when_the_app_starts(qtbot: Any, tmp_path: 
     with _preview_of(qtbot, project) as pane:
         log = pane.log.toPlainText()
     assert "[Meeting information] never started: 'Switched on when the app starts' is not ticked" in log, log
+
+
+def test_a_long_menu_label_is_shown_whole_inside_the_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """A long label in the meeting menu made the menu wider than the meeting: the end of the label
+    (and of the plugin's name beside it) ran off the right edge, where nobody could read it."""
+    label = "Show the meeting information to everyone who joined, with the lock, the mute and the chat status"
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"label": "Meeting information"', f'"label": "{label}"'))
+    script = """(function () { PDUI.confMenuOpen = true; PDUI.render();
+        var item = document.querySelector('[data-kind=conference]');
+        var r = item.getBoundingClientRect(), text = item.querySelector('span');
+        return JSON.stringify([item.dataset.label, r.left >= 0 && r.right <= window.innerWidth,
+                               text.scrollWidth <= text.clientWidth]); })()"""
+    with _preview_of(qtbot, project) as pane:
+        shown, inside, whole = json.loads(_js(qtbot, pane.page, script))
+    assert shown == label
+    assert inside and whole
