@@ -122,3 +122,65 @@ def test_a_long_menu_label_is_shown_whole_inside_the_meeting(qtbot: Any, tmp_pat
         shown, inside, whole = json.loads(_js(qtbot, pane.page, script))
     assert shown == label
     assert inside and whole
+
+
+_FOCUSED = """(function () { var e = document.activeElement;
+    var d = e ? e.dataset || {} : {};
+    return e ? [d.kind || d.participant || d.tab || d.toggle || d.ui || e.tagName, d.plugin || ''].join(' ') : ''; })()"""
+
+
+def test_every_plugin_button_and_menu_item_works_from_the_keyboard(qtbot: Any, tmp_path: Path) -> None:
+    """With the keyboard only, Tab went from the meeting menu's button to the toolbar: the plugins'
+    items in the meeting menu and in a participant's menu (and the participants, to open it)
+    could not be reached or pressed. And a press on a plugin's toolbar button with Enter lost the
+    keyboard's place as soon as the plugin changed its label: Tab started again at the top."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        reset = pane.findChild(type(pane.cycle_button), "previewResetMeeting")
+        reset.setFocus()
+
+        def key(k: Any) -> None:
+            qtbot.keyClick(QApplication.focusWidget(), k)
+
+        def focused() -> str:
+            return str(_js(qtbot, pane.page, _FOCUSED))
+
+        def where() -> str:  # the focused element itself, to see the focus move between alike ones
+            return str(_js(qtbot, pane.page, "document.activeElement.outerHTML.slice(0, 300)"))
+
+        def tab_to(what: str) -> None:
+            seen = [focused()]
+            for _ in range(40):
+                before = where()
+                key(Qt.Key.Key_Tab)
+                # Chromium takes the key in its own time: read where it went once it has moved
+                qtbot.waitUntil(lambda b=before: where() != b or not pane.view.isAncestorOf(QApplication.focusWidget()))
+                assert pane.view.isAncestorOf(QApplication.focusWidget()), f"left the meeting before {what}: {seen}"
+                seen.append(focused())
+                if seen[-1] == what:
+                    return
+            raise AssertionError(f"Tab never reached {what}: {seen}")
+
+        tab_to("conference meeting-info")
+        key(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "opened dialog “Meeting information”" in pane.log.toPlainText(), timeout=5000)
+        _js(qtbot, pane.page, "PD.closeDialogs(); true")
+
+        tab_to("toolbar lock-toggle")
+        key(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "sendRequest /lock → ok" in pane.log.toPlainText(), timeout=5000)
+        qtbot.waitUntil(lambda: "Unlock" in str(_js(qtbot, pane.page, "document.activeElement.title")), timeout=5000)
+        assert _js(qtbot, pane.page, _FOCUSED) == "toolbar lock-toggle"  # still there to press again
+
+        blake = "00000000-0000-4000-8000-000000000002"
+        tab_to(f"{blake} ")  # a participant: Enter opens (or closes) their menu
+        tab_to("participants raise-hand-helper")  # their menu is open: Lower hand
+        key(Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: f"/participants/{blake}/clearbuzz" in str(pane.events), timeout=5000)

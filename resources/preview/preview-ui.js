@@ -141,7 +141,7 @@
         if (items.length) { html += '<hr>'; }
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
-            html += '<div class="pd-mi plugin" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
+            html += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
                 '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
@@ -190,7 +190,7 @@
         if (ui.openParticipant === null) { var d = PD.defaultParticipant(); ui.openParticipant = d ? d.uuid : ''; }
         return ps.map(function (p, i) {
             var open = p.uuid === ui.openParticipant;
-            var row = '<div class="pd-row' + (open ? ' open' : '') + '" data-participant="' + esc(p.uuid) + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
+            var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
                 '<span class="pd-who">' + esc(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
                 (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span><span class="pd-more">\u22EE</span></div>';
             if (open) {
@@ -201,7 +201,7 @@
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
@@ -275,7 +275,23 @@
             'offer this plugin to hosts only, or hide the button from guests.</div></div>';
     }
 
-    ui.render = function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); };
+    // What the keyboard is on, by what it does: the same control after the page is drawn again.
+    var PRESSABLE = '[data-plugin], [data-tab], [data-toggle], [data-participant], [data-ui]';
+    function focusKey(el) {
+        var d = el && el.dataset;
+        return d ? [d.kind, d.plugin, d.index, d.target, d.tab, d.toggle, d.participant, d.ui].join('|') : '';
+    }
+    // Drawing replaces the controls: the one the keyboard was on is focused again, so a press
+    // (or a plugin changing its label) does not send a keyboard user back to the top of the page.
+    function keepingFocus(draw) {
+        var before = document.activeElement && document.activeElement.matches && document.activeElement.matches(PRESSABLE) ?
+            focusKey(document.activeElement) : null;
+        draw();
+        if (before === null) { return; }
+        var again = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (el) { return focusKey(el) === before; })[0];
+        if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+    }
+    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); }); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }
@@ -325,7 +341,14 @@
     document.addEventListener('mouseover', function (event) {
         var el = event.target.closest('[data-hover]');
         var id = el ? el.dataset.hover : null;
-        if (id !== ui.hover) { ui.hover = id; renderStage(); }
+        if (id !== ui.hover) { ui.hover = id; keepingFocus(renderStage); }
+    });
+    // Enter or Space on a menu item or a participant (drawn as text, not as buttons) presses it, as on a button.
+    document.addEventListener('keydown', function (event) {
+        var el = event.target;
+        if ((event.key !== 'Enter' && event.key !== ' ') || !el.matches || el.tagName === 'BUTTON' || !el.matches(PRESSABLE)) { return; }
+        event.preventDefault();
+        el.click();
     });
 
     ui.render();
