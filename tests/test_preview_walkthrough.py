@@ -184,3 +184,45 @@ def test_every_plugin_button_and_menu_item_works_from_the_keyboard(qtbot: Any, t
         tab_to("participants raise-hand-helper")  # their menu is open: Lower hand
         key(Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: f"/participants/{blake}/clearbuzz" in str(pane.events), timeout=5000)
+
+
+def test_a_plugin_dialog_takes_the_keyboard_and_gives_it_back(qtbot: Any, tmp_path: Path) -> None:
+    """Enter on a menu item that opens a plugin's dialog left the keyboard behind it: Tab walked
+    the meeting's buttons under the dialog, and its fields and Close button were out of reach.
+    Now the dialog's first control has the focus, Tab stays in the dialog, and closing it brings
+    the keyboard back to the item that opened it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    in_dialog = "!!document.activeElement.closest('.pd-dialog')"
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, in_dialog) is True, timeout=5000)
+        element = "document.activeElement.outerHTML.slice(0, 300)"
+        stops = []
+        for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backtab):  # the dialog's × and Close button
+            before = _js(qtbot, pane.page, element)
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            qtbot.waitUntil(
+                lambda b=before: (
+                    not pane.view.isAncestorOf(QApplication.focusWidget()) or _js(qtbot, pane.page, element) != b
+                )
+            )
+            if not pane.view.isAncestorOf(QApplication.focusWidget()):
+                pane.view.setFocus()  # Tab left the meeting (past the dialog's last control): back in
+                continue
+            stops.append(_js(qtbot, pane.page, in_dialog))
+        assert stops and False not in stops, stops  # never on the meeting under the dialog
+        pane.view.setFocus()
+        _js(qtbot, pane.page, "document.getElementById('meetingInfoCloseButton').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: "dialog closed" in pane.log.toPlainText(), timeout=5000)
+        back = "document.activeElement.dataset.kind + ' ' + document.activeElement.dataset.plugin"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, back) == "conference meeting-info", timeout=5000)

@@ -396,8 +396,15 @@
         };
     })();
 
+    // While a dialog is open the meeting under it takes no clicks and no keyboard, as under a
+    // modal dialog: Tab goes round the dialog's controls instead of the buttons it hides.
+    function meetingInert() {
+        var app = document.getElementById('pd-app');
+        if (app) { app.inert = PD.dialogs.length > 0; }
+    }
     function renderDialog(key, options) {
         var close$ = new Subject(undefined, false, 'close$');
+        var opener = window.PDUI && PDUI.focusKey ? PDUI.focusKey(document.activeElement) : null;
         var layer = document.getElementById('pd-dialogs') || document.body;
         var box = document.createElement('div');
         box.className = 'pd-dialog-backdrop';
@@ -414,12 +421,19 @@
                 ref.closed = true;
                 if (box.parentNode) { box.parentNode.removeChild(box); }
                 PD.dialogs = PD.dialogs.filter(function (d) { return d !== ref; });
+                meetingInert();
+                // The keyboard goes back to the item that opened the dialog (drawn anew meanwhile, maybe).
+                if (!PD.dialogs.length && opener && window.PDUI && PDUI.focusByKey) { PDUI.focusByKey(opener); }
                 emit('dialog-closed', { plugin: key, title: (options && options.title) || '' });
                 close$.next(result);
             }
         };
         box.querySelector('.pd-dialog-x').addEventListener('click', function () { ref.close(); });
         PD.dialogs.push(ref);
+        meetingInert();
+        var first = box.querySelector('.pd-dialog-body :is(input, select, textarea, button, [href], [tabindex]):not([disabled])') ||
+            box.querySelector('.pd-dialog-x');
+        first.focus();
         emit('dialog', { plugin: key, title: (options && options.title) || '', body: (options && options.body) || '' });
         return ref;
     }

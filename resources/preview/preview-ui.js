@@ -291,6 +291,12 @@
         var again = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (el) { return focusKey(el) === before; })[0];
         if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
     }
+    // For the dialogs (mock-pex.js): what opened one, and the keyboard back on it once it closes.
+    ui.focusKey = function (el) { return el && el.matches && el.matches(PRESSABLE) ? focusKey(el) : null; };
+    ui.focusByKey = function (key) {
+        var el = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (e) { return focusKey(e) === key; })[0];
+        if (el) { el.focus({ preventScroll: true }); }
+    };
     ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); }); };
     var pending = false;
     ui.schedule = function () {
