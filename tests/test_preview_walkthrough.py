@@ -226,3 +226,26 @@ def test_a_plugin_dialog_takes_the_keyboard_and_gives_it_back(qtbot: Any, tmp_pa
         qtbot.waitUntil(lambda: "dialog closed" in pane.log.toPlainText(), timeout=5000)
         back = "document.activeElement.dataset.kind + ' ' + document.activeElement.dataset.plugin"
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, back) == "conference meeting-info", timeout=5000)
+
+
+def test_the_log_takes_the_dark_colours_when_the_appearance_turns_dark(qtbot: Any, tmp_path: Path) -> None:
+    """View ▸ Appearance ▸ Dark left the lines already in the log in their light colours (grey
+    #666666 and dark red on a dark background, hard to read): the log was drawn again before it
+    had its dark palette. Now its lines take the dark colours."""
+    from PySide6.QtGui import QAction
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=5000)
+        win = pane.window()
+        try:
+            html = pane.log.document().toHtml
+            win.findChild(QAction, "appearance_dark").trigger()  # the widgets are told in their own time
+            qtbot.waitUntil(lambda: "#a8a8a8" in html(), timeout=3000)  # "started": light grey on the dark log
+            assert "#666666" not in html()
+            win.findChild(QAction, "appearance_light").trigger()
+            qtbot.waitUntil(lambda: "#666666" in html(), timeout=3000)
+            assert "#a8a8a8" not in html()
+        finally:
+            win.findChild(QAction, "appearance_system").trigger()

@@ -319,6 +319,12 @@ class _Log(QPlainTextEdit):
     """The log; a click on a line that links somewhere (an error's file:line) emits :attr:`sig_link`."""
 
     sig_link = Signal(str)
+    sig_palette = Signal()  # the log's own colours changed (light or dark appearance)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.sig_palette.emit()
 
     def href_at(self, pos: Any) -> str:
         it = self.cursorForPosition(pos).block().begin()
@@ -549,6 +555,9 @@ class PreviewPane(QWidget):
         self.log.setMaximumBlockCount(2000)
         self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.log.sig_link.connect(self._link)
+        # The log's colours for the new appearance, once the log has its new palette: the pane
+        # is told first (Qt tells a parent before its children), when the log still had the old one.
+        self.log.sig_palette.connect(self._render_log)
         log_box = QWidget()
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
@@ -728,11 +737,6 @@ class PreviewPane(QWidget):
         self._split.setSizes(sizes)
         if had_focus:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "log_filter"):
-            self._render_log()  # the log's colours for the new appearance
-        super().changeEvent(event)
 
     def _show_simulator(self, on: bool) -> None:
         self.sim_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
