@@ -249,3 +249,22 @@ def test_the_log_takes_the_dark_colours_when_the_appearance_turns_dark(qtbot: An
             assert "#a8a8a8" not in html()
         finally:
             win.findChild(QAction, "appearance_system").trigger()
+
+
+def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot: Any, tmp_path: Path) -> None:
+    """settings.json with a comma missing hides every plugin in the app (the top cause of "my
+    plugin does not appear"), and the preview showed a meeting without them and an empty log,
+    as if there were none. Now the log says why, naming settings.json and the line."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    settings = project / "webapp2/settings.json"
+    lines = settings.read_text().split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip() == "},")  # after the first entry
+    lines[index] = lines[index].replace("},", "}")
+    settings.write_text("\n".join(lines))
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "settings.json" in pane.log.toPlainText(), timeout=10000)
+        log = pane.log.toPlainText()
+    assert f"(settings.json, line {index + 2})" in log, log  # where the next entry starts: the comma is missing there
+    assert "none of the plugins" in log and "not valid JSON" in log, log

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .hostonly import mock_rules
-from .model import SECTIONS, BrandingPackage, Plugin
+from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
 from .problems import Problem, make
 from .resources import resource
 from .wording import PLATFORM_NAMES
@@ -25,6 +25,7 @@ __all__ = [
     "default_conference",
     "default_participants",
     "describe_request",
+    "no_plugins_because",
     "not_started_because",
     "off_at_start_because",
     "oops_audience",
@@ -143,6 +144,21 @@ def off_at_start_because(plugin: Plugin, role: str, platform: str) -> str | None
     return f"never started: {ticked} and 'Users may switch it off' is not ticked either, so nobody can switch it on"
 
 
+def no_plugins_because(pkg: BrandingPackage) -> str | None:
+    """Why the app would show none of the package's plugins at all (None when it reads them).
+
+    Why: settings.json that is not valid JSON hides every plugin (the top cause of "my plugin
+    does not appear"); the preview showed a meeting without them and an empty log, as if the
+    package held none.
+    """
+    if "settings.json" not in unreadable_files(pkg):
+        return None
+    problem = next((p for p in pkg.load_problems if p.file == "settings.json"), None)
+    what = problem.message.rstrip(".") if problem else "settings.json cannot be read"
+    where = f" (settings.json, line {problem.line})" if problem and problem.line else ""
+    return f"no plugin is in the meeting: {what}{where}, and the app then shows none of the plugins it lists"
+
+
 def _section(plugin: Plugin) -> tuple[str | None, list[dict[str, Any]]]:
     menu = plugin.package.menu_items if plugin.package else None
     for sec in SECTIONS:
@@ -233,6 +249,7 @@ def preview_config(
         "platformName": PLATFORM_NAMES.get(platform, platform),
         "run": run,
         "plugins": [plugin_config(pkg, p, role, platform) for p in pkg.plugins],
+        "noPlugins": no_plugins_because(pkg),
         "participants": people,
         "conference": conference if conference is not None else default_conference(),
         "queryParams": query or {},

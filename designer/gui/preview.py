@@ -1087,6 +1087,9 @@ class PreviewPane(QWidget):
         self._fill_filter()
         self._clear_run()
         # A plugin not for this role or platform (or off at the start) is said to be so: its button just was not there.
+        if config.get("noPlugins"):  # nor any, when settings.json cannot be read
+            self.events.append({"type": "note", "plugin": None, "text": config["noPlugins"]})
+            self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
         for p in config["plugins"]:
             note = (
                 p.get("notStarted")
@@ -1219,6 +1222,8 @@ class PreviewPane(QWidget):
                 )
         elif kind == "note":  # what the designer knows without running the plugin (not started here)
             kind, text = "lifecycle", html.escape(str(event.get("text")))
+            if event.get("plugin") is None:  # about the whole package (settings.json unreadable)
+                who = "all plugins"
         elif kind == "dialog":
             text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
         else:
