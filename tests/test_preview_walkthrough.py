@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of, _window_with_preview
+from test_preview import _js, _preview_of, _wait_started, _window_with_preview
 
 # Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
 _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
@@ -268,3 +268,27 @@ def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot:
         log = pane.log.toPlainText()
     assert f"(settings.json, line {index + 2})" in log, log  # where the next entry starts: the comma is missing there
     assert "none of the plugins" in log and "not valid JSON" in log, log
+
+
+# Each piece of the meeting's top bar: on how many lines its words are drawn, and whether they are cut off.
+_TOP_BAR = """JSON.stringify(Array.from(document.querySelectorAll('#pd-conf-button, #pd-top .pd-title, #pd-top .pd-badge')).map(function (el) {
+    var range = document.createRange(); range.selectNodeContents(el);
+    var tops = {}; Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) { tops[Math.round(r.top)] = 1; } });
+    return [el.textContent, Object.keys(tops).length, el.scrollHeight <= el.clientHeight + 1];
+}))"""
+
+
+def test_the_meeting_top_bar_keeps_each_name_on_one_line(qtbot: Any, tmp_path: Path) -> None:
+    """In the dock beside the editor the meeting's top bar broke its words over two lines:
+    "Meeting room" with its ▾ under it, the meeting's name with its second line cut off, and
+    "Host · Web app" (who the preview is seen by) split in two. Now each stays on one line; the
+    meeting's name gives way (shortened with …) when the bar is narrow."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project, (1024, 700)) as win:  # a small laptop screen: the narrowest meeting
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pieces = json.loads(_js(qtbot, pane.page, _TOP_BAR))
+        width = _js(qtbot, pane.page, "innerWidth")
+    assert [text for text, lines, _whole in pieces if lines != 1] == [], (width, pieces)
+    assert [text for text, _lines, whole in pieces if not whole] == [], (width, pieces)
