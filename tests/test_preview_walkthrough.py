@@ -292,3 +292,39 @@ def test_the_meeting_top_bar_keeps_each_name_on_one_line(qtbot: Any, tmp_path: P
         width = _js(qtbot, pane.page, "innerWidth")
     assert [text for text, lines, _whole in pieces if lines != 1] == [], (width, pieces)
     assert [text for text, _lines, whole in pieces if not whole] == [], (width, pieces)
+
+
+def test_a_long_toolbar_label_shows_whole_when_the_mouse_is_on_its_button(qtbot: Any, tmp_path: Path) -> None:
+    """A toolbar button's label is its hover text. A long one was drawn on one line centred on the
+    button, wider than the meeting: both its ends were cut off by the edges of the view."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    label = "Start recording this meeting to the company's archive, with the chat and the shared slides"
+    project = _with_toolbar_buttons(tmp_path, 1)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"Button 1"', f'"{label}"'))
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("state$: state$", "state$: null"))  # the package's label stays
+    tip = """(function () { var t = document.querySelector('.pd-tip'); if (!t) { return null; }
+        var r = t.getBoundingClientRect();
+        return JSON.stringify([t.textContent, r.left >= 0 && r.right <= innerWidth && r.top >= 0]); })()"""
+    with _preview_of(qtbot, project) as pane:
+        centre = json.loads(
+            _js(
+                qtbot,
+                pane.page,
+                """(function () { var r = document.querySelector('[data-kind=toolbar]').getBoundingClientRect();
+                return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()""",
+            )
+        )
+        QTest.mouseMove(pane.view.focusProxy(), QPoint(int(centre[0]), int(centre[1])))
+
+        def tip_now() -> Any:
+            text = _js(qtbot, pane.page, tip)
+            return json.loads(text) if isinstance(text, str) and text.startswith("[") else None
+
+        qtbot.waitUntil(lambda: tip_now() is not None, timeout=5000)
+        shown, inside = tip_now()
+    assert shown == label
+    assert inside

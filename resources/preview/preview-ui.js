@@ -172,6 +172,13 @@
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
         document.getElementById('pd-stage').innerHTML = html + tb;
+        // A hover text centred on a button near an edge of the view: moved back inside it.
+        var tip = document.querySelector('#pd-toolbar .pd-tip');
+        if (tip) {
+            var r = tip.getBoundingClientRect();
+            var shift = r.left < 4 ? 4 - r.left : r.right > window.innerWidth - 4 ? window.innerWidth - 4 - r.right : 0;
+            if (shift) { tip.style.transform = 'translateX(calc(-50% + ' + Math.round(shift) + 'px))'; }
+        }
     }
 
     function renderSide() {
