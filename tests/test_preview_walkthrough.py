@@ -328,3 +328,25 @@ def test_a_long_toolbar_label_shows_whole_when_the_mouse_is_on_its_button(qtbot:
         shown, inside = tip_now()
     assert shown == label
     assert inside
+
+
+def test_a_toolbar_button_reached_with_tab_shows_its_label(qtbot: Any, tmp_path: Path) -> None:
+    """A toolbar button is an icon whose label shows when the mouse is on it: reached with Tab, it
+    showed nothing, so a keyboard user could not tell the plugins' buttons apart."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    tip = "(function () { var t = document.querySelector('.pd-tip'); return t ? t.textContent : ''; })()"
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, "document.querySelector('#pd-toolbar [title=Chat]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from Chat to the plugin's button
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.dataset.plugin") == "lock-toggle")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, tip) == "Lock meeting", timeout=3000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to Leave: the label goes
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, tip) == "", timeout=3000)

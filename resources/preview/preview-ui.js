@@ -284,18 +284,21 @@
 
     // What the keyboard is on, by what it does: the same control after the page is drawn again.
     var PRESSABLE = '[data-plugin], [data-tab], [data-toggle], [data-participant], [data-ui]';
+    var KEPT = PRESSABLE + ', #pd-toolbar button';  // the app's own toolbar buttons too, known by their title
     function focusKey(el) {
         var d = el && el.dataset;
-        return d ? [d.kind, d.plugin, d.index, d.target, d.tab, d.toggle, d.participant, d.ui].join('|') : '';
+        if (!d) { return ''; }
+        var key = [d.kind, d.plugin, d.index, d.target, d.tab, d.toggle, d.participant, d.ui].join('|');
+        return d.plugin ? key : key + '|' + (el.getAttribute('title') || '');  // a plugin's title changes with its label
     }
     // Drawing replaces the controls: the one the keyboard was on is focused again, so a press
     // (or a plugin changing its label) does not send a keyboard user back to the top of the page.
     function keepingFocus(draw) {
-        var before = document.activeElement && document.activeElement.matches && document.activeElement.matches(PRESSABLE) ?
+        var before = document.activeElement && document.activeElement.matches && document.activeElement.matches(KEPT) ?
             focusKey(document.activeElement) : null;
         draw();
         if (before === null) { return; }
-        var again = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (el) { return focusKey(el) === before; })[0];
+        var again = Array.prototype.filter.call(document.querySelectorAll(KEPT), function (el) { return focusKey(el) === before; })[0];
         if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
     }
     // For the dialogs (mock-pex.js): what opened one, and the keyboard back on it once it closes.
@@ -353,6 +356,12 @@
     });
     document.addEventListener('mouseover', function (event) {
         var el = event.target.closest('[data-hover]');
+        var id = el ? el.dataset.hover : null;
+        if (id !== ui.hover) { ui.hover = id; keepingFocus(renderStage); }
+    });
+    // The keyboard on a toolbar button shows its label, as the mouse on it does: the buttons are only icons.
+    document.addEventListener('focusin', function (event) {
+        var el = event.target.closest && event.target.closest('[data-hover]');
         var id = el ? el.dataset.hover : null;
         if (id !== ui.hover) { ui.hover = id; keepingFocus(renderStage); }
     });
