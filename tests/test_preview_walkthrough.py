@@ -350,3 +350,30 @@ def test_a_toolbar_button_reached_with_tab_shows_its_label(qtbot: Any, tmp_path:
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, tip) == "Lock meeting", timeout=3000)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to Leave: the label goes
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, tip) == "", timeout=3000)
+
+
+def test_a_plugin_that_freezes_when_the_meeting_changes_is_named(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin stuck in an endless loop when the meeting changed (here: once it is locked, from
+    the simulator) froze the preview with nothing said until Restart plugins, and then only "one
+    of them" was busy. Now, after about two seconds, the log names it and what it was doing."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function load(",
+            "function load() { arguments[1].subscribe(function (d) { while (d.locked) {} }); }\n    function unused(",
+            1,
+        )
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
+        pane.sim_button.click()
+        qtbot.waitUntil(pane.sim_toggles["locked"].isVisible)
+        pane.sim_toggles["locked"].click()
+        froze = "[Meeting information] This would freeze the meeting for every user — its code never finished when"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
+        log = pane.log.toPlainText()
+    assert "the meeting changed" in log, log

@@ -1032,11 +1032,20 @@ class PreviewPane(QWidget):
         busy = self._busy or {}
         key = str(busy.get("plugin") or "")
         config = self._configs.get(key, {})
-        if busy.get("step") == "action":
+        step, where = busy.get("step"), str(busy.get("where") or "")
+        if step == "action":
             label = busy.get("label") or busy.get("action") or "?"  # the words on the button pressed
             doing = f"when its button “{label}” was pressed"
-        else:
+        elif step == "start":
             doing = "while starting"
+        elif where == "unload":
+            doing = "while being switched off"
+        elif where in ("participants$", "conferenceDetails$"):
+            doing = f"when the meeting changed ({where})"
+        elif step == "timer":
+            doing = "in a timer it set (setTimeout or setInterval)"
+        else:
+            doing = f"in a function it gave the app ({where or 'a callback'})"
         self._awaiting = None
         if key:
             self._frozen[key] = doing

@@ -101,12 +101,31 @@
         reportError('rejection', event.reason, null, 'promise');
     });
 
+    // Plugin code about to run ('busy': which plugin, doing what) and done ('idle', or 'busy' again
+    // for the plugin code that called it): code that never returns keeps the page from saying
+    // anything more, so the designer learns from the last 'busy' which plugin froze it.
+    var runningStack = [];
+    function running(info, run) {
+        runningStack.push(info);
+        emit('busy', Object.assign({}, info));
+        try {
+            return run();
+        } finally {
+            runningStack.pop();
+            if (runningStack.length) { emit('busy', Object.assign({}, runningStack[runningStack.length - 1])); } else { emit('idle', {}); }
+        }
+    }
+    PD.running = running;
+
     // Calls plugin code the way the app does; a throw here is what brings up the Oops page.
-    function guard(key, where, fn, self, args) {
+    // ``info``: what the designer says the plugin was doing should it never return (see running).
+    function guard(key, where, fn, self, args, info) {
         var previous = PD.lastActive;
         PD.lastActive = key || previous;
         try {
-            return fn.apply(self, args || []);
+            return running(info || { plugin: key || null, step: 'callback', where: where || null }, function () {
+                return fn.apply(self, args || []);
+            });
         } catch (error) {
             reportError('exception', error, key, where);
             return undefined;
@@ -594,16 +613,12 @@
     // A plugin that froze an earlier page (cfg.frozen) is left out: it would freeze this one too.
     PD.active = function (p) { return p.cfg.shown && p.cfg.source && cfg.run && !p.cfg.frozen; };
 
-    // Plugin code about to run ('busy') and done ('idle'): code that never returns keeps the
-    // page from saying anything more, so the designer learns from the last 'busy' who froze it.
-    function busy(key, step, action, label) { emit('busy', { plugin: key, step: step, action: action || null, label: label || null }); }
     // The words on the button the user pressed: its state$ label (for this participant), else the package's.
     function shownLabel(plugin, item, target) {
         var state = plugin.state;
         if (state && target && typeof state === 'object' && state[target] && typeof state[target] === 'object') { state = state[target]; }
         return (state && typeof state === 'object' && typeof state.label === 'string' && state.label) || item.label || item.action;
     }
-    function idle() { emit('idle', {}); }
 
     PD.inject = function () {
         Object.keys(PD.plugins).forEach(function (key) {
@@ -614,9 +629,7 @@
             script.textContent = plugin.cfg.source.text + '\n//# sourceURL=' + plugin.cfg.source.path;
             PD.current = key;
             PD.lastActive = key;
-            busy(key, 'start');
-            document.head.appendChild(script);
-            idle();
+            running({ plugin: key, step: 'start' }, function () { document.head.appendChild(script); });
             PD.current = null;
             PD.lastActive = null;
             if (!plugin.registered && !plugin.failed) {
@@ -636,9 +649,7 @@
             emit('warning', { plugin: key, message: 'registered object has no load function' });
             return;
         }
-        busy(key, 'start');
-        guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$]);
-        idle();
+        guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$], { plugin: key, step: 'start' });
     };
 
     PD.unload = function (key) {
@@ -683,9 +694,8 @@
             reportError('exception', new TypeError('"' + item.action + '" is not a function in the registered plugin object'), key, 'action');
             return;
         }
-        busy(key, 'action', item.action, shownLabel(plugin, item, target));
-        guard(key, item.action, fn, plugin.registered, PD.argsFor(plugin.cfg.section, target));
-        idle();
+        guard(key, item.action, fn, plugin.registered, PD.argsFor(plugin.cfg.section, target),
+            { plugin: key, step: 'action', action: item.action, label: shownLabel(plugin, item, target) });
     };
 
     // The timers the plugins set. An error thrown from a setTimeout callback brings the app down
@@ -696,13 +706,26 @@
     var nativeSetInterval = window.setInterval;
     var timersDue = [];
     function noteTimer(ms) { timersDue.push(Date.now() + Math.max(0, Number(ms) || 0)); }
+    // A plugin's timer callback runs marked as that plugin's (see running); what it throws still
+    // goes to the page's error handler, as in the app.
+    function marked(args) {
+        var key = typeof args[0] === 'function' ? caller() : null;
+        if (!key) { return args; }
+        var fn = args[0];
+        var copy = Array.prototype.slice.call(args);
+        copy[0] = function () {
+            var self = this, given = arguments;
+            return running({ plugin: key, step: 'timer' }, function () { return fn.apply(self, given); });
+        };
+        return copy;
+    }
     window.setTimeout = function (fn, ms) {
         noteTimer(ms);
-        return nativeSetTimeout.apply(window, arguments);
+        return nativeSetTimeout.apply(window, marked(arguments));
     };
     window.setInterval = function (fn, ms) {
         noteTimer(ms);  // its first tick; an interval that keeps going is the unload check's concern
-        return nativeSetInterval.apply(window, arguments);
+        return nativeSetInterval.apply(window, marked(arguments));
     };
     function pause(ms) { return new Promise(function (resolve) { nativeSetTimeout.call(window, resolve, ms); }); }
     PD.pause = pause;
