@@ -377,3 +377,21 @@ def test_a_plugin_that_freezes_when_the_meeting_changes_is_named(qtbot: Any, tmp
         qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
         log = pane.log.toPlainText()
     assert "the meeting changed" in log, log
+
+
+def test_a_call_to_an_api_function_the_app_lacks_is_said_in_plain_words(qtbot: Any, tmp_path: Path) -> None:
+    """A button calling PEX.pluginAPI.openDialog (the app has openTemplateDialog) was reported
+    as Chromium put it, "TypeError: PEX.pluginAPI.openDialog is not a function": now the log
+    says the app has no such function, still with the file and line."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    text = js.read_text().replace("window.PEX.pluginAPI.openTemplateDialog(", "window.PEX.pluginAPI.openDialog(", 1)
+    js.write_text(text)
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if "openDialog(" in t)
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
+        qtbot.waitUntil(lambda: "Oops" in pane.log.toPlainText(), timeout=5000)
+        log = pane.log.toPlainText()
+    assert "PEX.pluginAPI.openDialog does not exist: the app has no such function" in log, log
+    assert f"at plugins/meeting-info/meeting-info.plugin.js:{line}" in log, log

@@ -61,6 +61,11 @@
     function reportError(kind, error, fallbackPlugin, where) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
         var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
+        // A function of PEX.pluginAPI the app does not have, said so (Chromium says "... is not a function").
+        var missing = isError && /^(?:window\.)?PEX\.pluginAPI\.([A-Za-z_$][\w$]*) is not a function$/.exec(error.message);
+        if (missing && !(window.PEX && window.PEX.pluginAPI && missing[1] in window.PEX.pluginAPI)) {
+            message = 'PEX.pluginAPI.' + missing[1] + ' does not exist: the app has no such function (' + message + ')';
+        }
         var stack = error && error.stack ? String(error.stack) : '';
         var at = locate(stack) || {};
         var entry = {
