@@ -395,3 +395,20 @@ def test_a_call_to_an_api_function_the_app_lacks_is_said_in_plain_words(qtbot: A
         log = pane.log.toPlainText()
     assert "PEX.pluginAPI.openDialog does not exist: the app has no such function" in log, log
     assert f"at plugins/meeting-info/meeting-info.plugin.js:{line}" in log, log
+
+
+def test_the_log_names_the_button_pressed_by_its_label(qtbot: Any, tmp_path: Path) -> None:
+    """The log said "button pressed: toggleLock", the name of a function in the plugin's code,
+    and for a plugin whose buttons share one function it said the same for each: which button
+    was pressed could not be told. Now it says the button's label (and whose menu it was in)."""
+    project = _with_toolbar_buttons(tmp_path, 2)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("state$: state$", "state$: null"))  # the package's labels stay
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelectorAll('[data-kind=toolbar]')[1].click(); true")
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=participants]').click(); true")
+        qtbot.waitUntil(lambda: "Raise hand helper] pressed" in pane.log.toPlainText(), timeout=5000)
+        log = pane.log.toPlainText()
+    assert "[Lock toggle] pressed “Button 2”" in log, log
+    assert "[Raise hand helper] pressed “Lower hand” in Blake Guest's menu" in log, log
+    assert "toggleLock" not in log and "lowerHand" not in log, log

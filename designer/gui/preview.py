@@ -1190,6 +1190,20 @@ class PreviewPane(QWidget):
             if wanted is None or wanted == event.get("plugin"):
                 self.log.appendHtml(self._line(event, index))
 
+    @staticmethod
+    def _pressed(event: dict[str, Any]) -> str:
+        """A button press in the user's words: its label as shown (“Lock meeting”), and whose menu
+        it was in; the function it runs only when it has no label (it is the plugin's name for it)."""
+        label = event.get("label")
+        text = (
+            f"pressed “{label}”"
+            if label and label != event.get("action")
+            else f"pressed a button ({event.get('action')})"
+        )
+        if event.get("targetName"):
+            text += f" in {event['targetName']}'s menu"
+        return html.escape(text)
+
     def _line(self, event: dict[str, Any], index: int = -1) -> str:
         kind = str(event.get("type"))
         who = html.escape(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))
@@ -1226,9 +1240,7 @@ class PreviewPane(QWidget):
                 who, text = "all plugins", html.escape(step)
             else:
                 # What the user saw happen, in their words ("load called" named the plugin's function).
-                text = {"load": "started", "unload": "switched off"}.get(
-                    step, f"button pressed: {html.escape(str(event.get('action')))}"
-                )
+                text = {"load": "started", "unload": "switched off"}.get(step) or self._pressed(event)
         elif kind == "note":  # what the designer knows without running the plugin (not started here)
             kind, text = "lifecycle", html.escape(str(event.get("text")))
             if event.get("plugin") is None:  # about the whole package (settings.json unreadable)

@@ -694,7 +694,9 @@
         if (!plugin || !item) { return; }
         if (!plugin.loaded) { emit('warning', { plugin: key, message: 'not loaded: ' + (item.action || '') + ' was not run' }); return; }
         var fn = plugin.registered && item.action ? plugin.registered[item.action] : null;
-        emit('lifecycle', { plugin: key, step: 'action', action: item.action, target: target || null });
+        var who = target ? findParticipant(target) : null;
+        emit('lifecycle', { plugin: key, step: 'action', action: item.action, target: target || null,
+            label: shownLabel(plugin, item, target), targetName: who ? who.name : null });
         if (typeof fn !== 'function') {
             reportError('exception', new TypeError('"' + item.action + '" is not a function in the registered plugin object'), key, 'action');
             return;
