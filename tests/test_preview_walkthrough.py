@@ -251,10 +251,8 @@ def test_the_log_takes_the_dark_colours_when_the_appearance_turns_dark(qtbot: An
             win.findChild(QAction, "appearance_system").trigger()
 
 
-def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot: Any, tmp_path: Path) -> None:
-    """settings.json with a comma missing hides every plugin in the app (the top cause of "my
-    plugin does not appear"), and the preview showed a meeting without them and an empty log,
-    as if there were none. Now the log says why, naming settings.json and the line."""
+def _with_a_comma_missing_in_settings(tmp_path: Path) -> tuple[Path, int]:
+    """The example with settings.json not valid JSON, and the line its error is reported at."""
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     settings = project / "webapp2/settings.json"
@@ -262,11 +260,19 @@ def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot:
     index = next(i for i, line in enumerate(lines) if line.strip() == "},")  # after the first entry
     lines[index] = lines[index].replace("},", "}")
     settings.write_text("\n".join(lines))
+    return project, index + 2  # where the next entry starts: the comma is missing there
+
+
+def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot: Any, tmp_path: Path) -> None:
+    """settings.json with a comma missing hides every plugin in the app (the top cause of "my
+    plugin does not appear"), and the preview showed a meeting without them and an empty log,
+    as if there were none. Now the log says why, naming settings.json and the line."""
+    project, line = _with_a_comma_missing_in_settings(tmp_path)
     with _window_with_preview(project) as win:
         pane = win.preview_pane
         qtbot.waitUntil(lambda: "settings.json" in pane.log.toPlainText(), timeout=10000)
         log = pane.log.toPlainText()
-    assert f"(settings.json, line {index + 2})" in log, log  # where the next entry starts: the comma is missing there
+    assert f"(settings.json, line {line})" in log, log
     assert "none of the plugins" in log and "not valid JSON" in log, log
 
 
@@ -412,3 +418,15 @@ def test_the_log_names_the_button_pressed_by_its_label(qtbot: Any, tmp_path: Pat
     assert "[Lock toggle] pressed “Button 2”" in log, log
     assert "[Raise hand helper] pressed “Lower hand” in Blake Guest's menu" in log, log
     assert "toggleLock" not in log and "lowerHand" not in log, log
+
+
+def test_the_project_page_does_not_say_no_plugins_yet_when_settings_json_is_broken(window: Any, tmp_path: Path) -> None:
+    """With settings.json not valid JSON, the project's page said "No plugins yet: Plugin ▸ Add
+    Plugin… makes one", as if the package had none, to someone who was given three: it now says
+    settings.json cannot be read (with the line), so the app shows none of its plugins."""
+    project, line = _with_a_comma_missing_in_settings(tmp_path)
+    window.open_path(project)
+    page = window.details.toPlainText()
+    assert "No plugins yet" not in page, page
+    assert "settings.json is not valid JSON" in page and f"line {line}" in page, page
+    assert "the app shows none of its plugins" in page, page

@@ -1151,13 +1151,35 @@ class MainWindow(QMainWindow):
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
             f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
             if rows
-            else "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
+            else self._no_plugins_html()
         )
         return (
             f"<h2>{html.escape(_shown_place(pkg))}</h2><p>Upload number (brandingID): {number}. "
             "Each export gives the package a higher one, so every user's app loads the new plugins "
             f"instead of the copy it keeps.</p>{table}{self._kept_files_html()}"
         )
+
+    def _no_plugins_html(self) -> str:
+        """Why the page lists no plugin: none yet, or a settings.json that cannot be read.
+
+        Why: settings.json not valid JSON hides every plugin, and the page said "No plugins yet"
+        to someone who was given three, sending them to make new ones instead of mending it.
+        """
+        import html
+
+        from ..core.model import unreadable_files
+
+        assert self.package is not None
+        pkg = self.package
+        if "settings.json" in unreadable_files(pkg):
+            problem = next((p for p in pkg.load_problems if p.file == "settings.json"), None)
+            what = problem.message.rstrip(".") if problem else "settings.json cannot be read"
+            where = f" (line {problem.line})" if problem and problem.line else ""
+            return (
+                f"<p><b>{html.escape(what)}{where}</b>, so the app shows none of its plugins and none is "
+                "listed here. Open settings.json from the tree (or the problem under Problems) to mend it.</p>"
+            )
+        return "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
 
     def _kept_files_html(self) -> str:
         """The package's files that are not plugins, which the export carries through as they are.
