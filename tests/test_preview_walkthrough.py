@@ -430,3 +430,23 @@ def test_the_project_page_does_not_say_no_plugins_yet_when_settings_json_is_brok
     assert "No plugins yet" not in page, page
     assert "settings.json is not valid JSON" in page and f"line {line}" in page, page
     assert "the app shows none of its plugins" in page, page
+
+
+def test_the_refused_card_leaves_a_tall_toolbar_in_sight(qtbot: Any, tmp_path: Path) -> None:
+    """Seen by a Guest, a refused request is said on a card over the meeting, just above the
+    toolbar's place. A toolbar on more than one row (many buttons) went under the card: its upper
+    rows could be neither seen nor pressed until the card was dismissed."""
+    project = _with_toolbar_buttons(tmp_path, 12)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["participantRoles"] = ["chair", "guest"]
+    package.write_text(json.dumps(data, indent=4))
+    with _preview_of(qtbot, project) as pane:
+        pane.set_role("guest")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.config.role") == "guest", timeout=10000)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        card = "document.getElementById('pd-refused').className"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, card) == "show", timeout=5000)
+        buttons = json.loads(_js(qtbot, pane.page, _REACHABLE))
+    assert [title for title, reachable in buttons if not reachable] == []

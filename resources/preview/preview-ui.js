@@ -280,6 +280,12 @@
             }).join('') +
             '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
             'offer this plugin to hosts only, or hide the button from guests.</div></div>';
+        // Just above the toolbar, however many rows it has: not over its buttons (unless that would
+        // push the card off the top of the meeting, where it could not be read).
+        var toolbar = document.getElementById('pd-toolbar');
+        var above = toolbar ? window.innerHeight - toolbar.getBoundingClientRect().top + 8 : 78;
+        var highest = window.innerHeight - 54 - box.firstChild.offsetHeight;
+        box.style.bottom = Math.round(Math.max(78, Math.min(above, highest))) + 'px';
     }
 
     // What the keyboard is on, by what it does: the same control after the page is drawn again.
