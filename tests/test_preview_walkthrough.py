@@ -450,3 +450,21 @@ def test_the_refused_card_leaves_a_tall_toolbar_in_sight(qtbot: Any, tmp_path: P
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, card) == "show", timeout=5000)
         buttons = json.loads(_js(qtbot, pane.page, _REACHABLE))
     assert [title for title, reachable in buttons if not reachable] == []
+
+
+def test_the_log_says_which_placement_is_shown_when_a_plugin_has_two(qtbot: Any, tmp_path: Path) -> None:
+    """A package with items in two placements (a toolbar button and a meeting menu item; the app
+    expects one) showed only the first in the meeting and said nothing: the other items looked
+    lost, or their plugin broken. The log now says which placement the preview shows."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["menuItems"]["conference"] = [{"icon": "lock.svg#lock", "label": "Lock from the menu", "action": "toggleLock"}]
+    package.write_text(json.dumps(data, indent=4))
+    with _preview_of(qtbot, project) as pane:
+        log = pane.log.toPlainText()
+    assert (
+        "[Lock toggle] has items in two placements (conference menu items, toolbar buttons) where the app expects "
+        "one: the preview shows only its conference menu items" in log
+    ), log

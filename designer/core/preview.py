@@ -16,7 +16,7 @@ from .hostonly import mock_rules
 from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
 from .problems import Problem, make
 from .resources import resource
-from .wording import PLATFORM_NAMES
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES
 
 __all__ = [
     "PLATFORM_NAMES",
@@ -29,6 +29,7 @@ __all__ = [
     "not_started_because",
     "off_at_start_because",
     "oops_audience",
+    "one_placement_shown",
     "page_html",
     "plugin_config",
     "preview_config",
@@ -159,6 +160,24 @@ def no_plugins_because(pkg: BrandingPackage) -> str | None:
     return f"no plugin is in the meeting: {what}{where}, and the app then shows none of the plugins it lists"
 
 
+def one_placement_shown(plugin: Plugin) -> str | None:
+    """What the preview shows of a plugin with items in more than one placement (None when it
+    has one): the app expects one (PD301), and the preview draws only the first.
+
+    Why: the other placement's items were simply not in the meeting, and nothing said why.
+    """
+    menu = plugin.package.menu_items if plugin.package else None
+    used = [sec for sec in SECTIONS if menu and sec in menu]
+    if len(used) < 2:
+        return None
+    names = [PLACEMENT_NAMES.get(sec, sec).lower() + "s" for sec in used]
+    listed = ", ".join(names)
+    return (
+        f"has items in {'two' if len(used) == 2 else len(used)} placements ({listed}) where the app expects one: "
+        f"the preview shows only its {names[0]} ('Appears in' in its form; see Problems)"
+    )
+
+
 def _section(plugin: Plugin) -> tuple[str | None, list[dict[str, Any]]]:
     menu = plugin.package.menu_items if plugin.package else None
     for sec in SECTIONS:
@@ -200,6 +219,7 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "shown": shown_for(plugin, role, platform),
         "notStarted": not_started_because(plugin, role, platform),
         "offAtStart": off_at_start_because(plugin, role, platform),
+        "placements": one_placement_shown(plugin),
         "audience": oops_audience(list(p.participant_roles or []) if p else [], list(p.platforms or []) if p else []),
         "base": base,
         "section": section,

@@ -1105,9 +1105,10 @@ class PreviewPane(QWidget):
                 or (p.get("frozen") and f"left off: it froze the meeting {p['frozen']}")
                 or p.get("offAtStart")
             )
-            if note:
-                self.events.append({"type": "note", "plugin": p["key"], "text": note})
-                self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
+            for text in (note, p.get("placements") if not p.get("notStarted") else None):
+                if text:
+                    self.events.append({"type": "note", "plugin": p["key"], "text": text})
+                    self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
         self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
 
