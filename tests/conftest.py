@@ -82,6 +82,13 @@ def window(qtbot, monkeypatch):
     return shown(qtbot, MainWindow(), 1200, 800)
 
 
+def current_line_shown(editor) -> bool:
+    """Whether the source editor shows the current line's background (light or dark) near the right end
+    of the cursor's row, in a rendering of the editor as it is now."""
+    image = editor.viewport().grab().toImage()
+    return image.pixelColor(image.width() - 8, editor.cursorRect().center().y()).name() in ("#eef3fb", "#2a2d33")
+
+
 def open_in_editor(window, project: Path, rel: str):
     """Open ``project`` and select the file ``rel`` in the tree, as a user would; return the editor."""
     window.open_path(project)

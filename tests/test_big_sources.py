@@ -10,11 +10,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from conftest import open_in_editor
+from conftest import current_line_shown, open_in_editor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit
 
 from designer.core import jsanalysis
@@ -51,16 +50,12 @@ def test_a_line_too_long_to_colour_is_left_plain_and_the_lines_after_it_are_colo
     assert pane.editor.long_line == (1, len(text.split("\n")[0]))
     assert "Line 1 has" in pane.note.text() and "minified" in pane.note.text()
     # No current-line background on it either (painting it costs a tenth of a second a keystroke).
-    assert not any(_full_width(s) for s in pane.editor.extraSelections())
+    assert not current_line_shown(pane.editor)
     # An ordinary file in the same pane is unwrapped again, without the note.
     pane.show_file("small.plugin.js", "const a = 1;\n", read_only=False)
     assert pane.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
     assert pane.editor.long_line is None and not pane.note.text()
-    assert [_full_width(s) for s in pane.editor.extraSelections()] == [True]  # the current line
-
-
-def _full_width(selection) -> bool:
-    return bool(selection.format.property(QTextFormat.Property.FullWidthSelection))
+    assert current_line_shown(pane.editor)
 
 
 def test_longest_line() -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import open_in_editor, shown
+from conftest import current_line_shown, open_in_editor, shown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QWidget
 
 from designer.gui.panes.source_editor import _CLOSE, _OPEN, SourcePane
@@ -87,6 +87,20 @@ def _open_at(qtbot, line: int):
     _go(pane.editor, line)
     _settle()
     return pane, pane.editor
+
+
+def test_the_current_line_background_is_painted_under_the_text_not_as_a_selection(qtbot, offscreen) -> None:
+    """Qt paints a line under a full-width extra selection twice (the selection, then the text
+    clipped around it), which doubled the paint after each keystroke; the background is painted
+    under the text instead, and follows the cursor from line to line."""
+    pane, editor = _open_at(qtbot, 5)
+    assert current_line_shown(editor)
+    full_width = QTextFormat.Property.FullWidthSelection
+    assert not any(s.format.property(full_width) for s in editor.extraSelections())
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert current_line_shown(editor) and _screen_is_fresh(pane)  # the row it left is plain again
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert current_line_shown(editor) and _screen_is_fresh(pane)
 
 
 class _Paints(QObject):
