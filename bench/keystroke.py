@@ -5,6 +5,9 @@ p50/p95 keystroke-to-idle time as a ratio to the same typing in a QPlainTextEdit
 highlighter (goal: p95 ratio <= 1.2), plus the longest stall of the event loop while the file
 opens and is coloured (goal: <= 50 ms). Run: QT_QPA_PLATFORM=offscreen python bench/keystroke.py
 
+A line after those: typing a name with the completion list open (Ctrl+Space on a bare word), where
+every keystroke filters the list of the file's own names again.
+
 The last line is the same typing in the main window, where every keystroke is also an undoable
 edit of the project (a copy of the bundled demo project whose first plugin script is replaced
 by the generated file); its checks run 150 ms after typing pauses, so they are not counted.
@@ -96,6 +99,35 @@ def open_stall(app: QApplication, pane, text: str) -> float:
     return max(stalls)
 
 
+def completion_typing(app: QApplication, editor) -> list[float]:
+    """Keystrokes typed with the completion list open on a bare word (Ctrl+Space), which offers the
+    file's own names: each keystroke filters the list again. Five rounds of "h", Ctrl+Space, then
+    "elper12" timed key by key; the word is taken out again between rounds (not timed)."""
+    from PySide6.QtCore import Qt
+
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(LINES // 3).position())
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    times = []
+    for _round in range(5):
+        QTest.keyClicks(editor, "h")
+        QTest.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+        app.processEvents()
+        assert editor.completion.popup_visible()
+        for ch in "elper12":
+            t = time.perf_counter()
+            QTest.keyClicks(editor, ch)
+            app.processEvents()
+            times.append(time.perf_counter() - t)
+        assert editor.completion.popup_visible()
+        editor.completion.completer.popup().hide()
+        for _ in "helper12":
+            QTest.keyClick(editor, Qt.Key.Key_Backspace)
+        app.processEvents()
+    return times
+
+
 def window_typing(app: QApplication, text: str) -> list[float]:
     """The same typing in the main window's editor, with a project open (see the module docstring)."""
     from designer.gui.main_window import MainWindow
@@ -147,6 +179,9 @@ def main() -> int:
     print(f"source editor:        p50 {o50 * 1e3:.2f} ms, p95 {o95 * 1e3:.2f} ms")
     print(f"ratio: p50 {o50 / b50:.2f}, p95 {o95 / b95:.2f} (goal p95 <= 1.2)")
     print(f"longest stall while opening {LINES} lines: {stall * 1e3:.1f} ms (goal <= 50 ms)")
+    listed = completion_typing(app, pane.editor)
+    c50, c95 = statistics.median(listed), pct(listed, 0.95)
+    print(f"with the completion list open: p50 {c50 * 1e3:.2f} ms, p95 {c95 * 1e3:.2f} ms (file's own names offered)")
     win = window_typing(app, text)
     w50, w95 = statistics.median(win), pct(win, 0.95)
     print(f"in the main window:   p50 {w50 * 1e3:.2f} ms, p95 {w95 * 1e3:.2f} ms (project open, same file)")

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from designer.core import pexapi
 from designer.core.resources import resource
 from designer.core.snippets import expand, find_prefix, load_snippets, search
+from designer.gui.panes.source_assist import LABEL_ROLE
 from designer.gui.panes.source_editor import SourcePane
 
 # -- core -------------------------------------------------------------------------------------
@@ -235,6 +236,60 @@ def test_ctrl_space_offers_local_functions_and_escape_closes(pane: SourcePane, q
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Escape)
     assert not helper.popup_visible()
     assert editor.textCursor().block().text() == "    say"
+
+
+def _listed(helper) -> list[str]:
+    """The names the completion list shows, in order."""
+    model = helper.completer.completionModel()
+    return [model.index(row, 0).data(LABEL_ROLE) for row in range(model.rowCount())]
+
+
+def _ctrl_space(qtbot, editor) -> None:
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_typing_with_the_list_open_reads_the_files_names_once(pane: SourcePane, qtbot, monkeypatch) -> None:
+    """Every keystroke with the list open read all of the file's names again and listed them row by
+    row: a third of a second a keystroke in a 10,000-line file. They are read once for the word."""
+    editor = pane.editor
+    editor.replace_text("function helperOne(a) {}\nconst helperTwo = 2;\n" + editor.toPlainText())
+    reads: list[int] = []
+    real = pexapi.local_completions
+    monkeypatch.setattr(pexapi, "local_completions", lambda text: reads.append(1) or real(text))
+    qtbot.keyClicks(editor, "h")
+    _ctrl_space(qtbot, editor)
+    qtbot.keyClicks(editor, "elpx")
+    helper = editor.completion
+    assert not helper.popup_visible()  # nothing has "helpx" in it
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    _ctrl_space(qtbot, editor)
+    qtbot.keyClicks(editor, "erT")
+    assert helper.popup_visible() and _listed(helper) == ["helperTwo"]
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert _listed(helper) == ["helperOne", "helperTwo"]
+    assert len(reads) == 1
+
+
+def test_the_list_offers_the_names_added_elsewhere_since(pane: SourcePane, qtbot) -> None:
+    """The names kept while a word is typed are read again after an edit anywhere else."""
+    editor = pane.editor
+    helper = editor.completion
+    editor.replace_text("function helperOne(a) {}\n" + editor.toPlainText())
+    qtbot.keyClicks(editor, "helper")
+    _ctrl_space(qtbot, editor)
+    assert _listed(helper) == ["helperOne"]
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Escape)
+    word_end = editor.textCursor().position()
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "const helperNew = 1;")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    cursor.setPosition(word_end + len("const helperNew = 1;\n"))
+    editor.setTextCursor(cursor)
+    assert editor.textCursor().block().text() == "    helper"
+    _ctrl_space(qtbot, editor)
+    assert _listed(helper) == ["helperOne", "helperNew"]  # (the file's functions, then its variables)
 
 
 def test_hover_tooltip_shows_api_docs(pane: SourcePane, qtbot, monkeypatch) -> None:

@@ -478,6 +478,7 @@ class SourceEditor(QPlainTextEdit):
         # highlighter live in the line layouts and never come this way.
         if not self._applying:
             self._edited = True
+        self.completion.contents_change(pos, removed, added)
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
         if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
             self.highlighter.horizon = self._horizon()
