@@ -270,6 +270,24 @@ def test_typing_with_the_list_open_reads_the_files_names_once(pane: SourcePane, 
     assert len(reads) == 1
 
 
+def test_the_list_is_filled_once_while_typing_keeps_its_names(pane: SourcePane, qtbot) -> None:
+    """The list was emptied and filled again row by row on every keystroke (the completer filtered
+    it again for each row: a quarter of a second a keystroke with a thousand names). Now it holds
+    only the names that match, is filled in one go, and is left as it is when they stay the same."""
+    editor = pane.editor
+    editor.replace_text("".join(f"function helper{i}() {{}}\n" for i in range(30)) + editor.toPlainText())
+    helper = editor.completion
+    inserted: list[int] = []
+    helper.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    qtbot.keyClicks(editor, "h")
+    _ctrl_space(qtbot, editor)
+    qtbot.keyClicks(editor, "elper")  # the same thirty names match all the way
+    assert helper.popup_visible() and len(_listed(helper)) == 30
+    qtbot.keyClicks(editor, "2")  # helper2, helper20 ... helper29
+    assert _listed(helper) == ["helper2", *(f"helper2{i}" for i in range(10))]
+    assert inserted == [30, 11]
+
+
 def test_the_list_offers_the_names_added_elsewhere_since(pane: SourcePane, qtbot) -> None:
     """The names kept while a word is typed are read again after an edit anywhere else."""
     editor = pane.editor
