@@ -103,6 +103,24 @@ def test_the_current_line_background_is_painted_under_the_text_not_as_a_selectio
     assert current_line_shown(editor) and _screen_is_fresh(pane)
 
 
+def test_a_typed_character_redoes_nothing_that_did_not_change(qtbot, monkeypatch) -> None:
+    """Each keystroke read the palette again to pick the current line's colour, and asked for the
+    current line's row to be repainted whenever a bracket beside the cursor came or went; the
+    palette is read when it changes, the row when the cursor leaves the line."""
+    from designer.gui.panes import source_editor
+
+    pane, editor = _open_at(qtbot, 5)
+    palette_reads: list[int] = []
+    real = source_editor.is_dark
+    monkeypatch.setattr(source_editor, "is_dark", lambda palette: palette_reads.append(1) or real(palette))
+    rows: list[int] = []
+    monkeypatch.setattr(editor, "_update_row", lambda cursor: rows.append(cursor.blockNumber()))
+    qtbot.keyClicks(editor, "f(a) + [b]")
+    assert palette_reads == [] and rows == []
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert rows == [5, 6]  # the row left and the row entered
+
+
 class _Paints(QObject):
     """An event filter that notes ``what`` of each painted rectangle into ``seen``."""
 

@@ -84,6 +84,11 @@ _NEW_RUN = frozenset(
     )
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # line numbers
+_MOD = Qt.KeyboardModifier
+# The modifiers of a key that just types its character (see keyPressEvent).
+_TYPING_MODS = frozenset(
+    (_MOD.NoModifier, _MOD.ShiftModifier, _MOD.KeypadModifier, _MOD.ShiftModifier | _MOD.KeypadModifier)
+)
 _PAINT, _TOOLTIP = QEvent.Type.Paint, QEvent.Type.ToolTip  # (looked up once: the viewport's every event asks)
 _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])) for c in (*_OPEN, *_CLOSE)}
 
@@ -199,22 +204,20 @@ class _Layout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._doc = document  # not self.document() in documentChanged: with PySide 6.11 that crashes the highlighter
-        self._edited = False
         self._blocks = document.blockCount()
         self.visible: Callable[[], tuple[int, int]] | None = None
         # Whether an edit that starts in a line may repaint only from that line down (the user's
         # edit, at or below the top of the view), and the repaint itself (see documentChanged).
         self.partial: Callable[[QTextBlock], bool] | None = None
         self.repaint_from: Callable[[QTextBlock], None] | None = None
-        document.contentsChange.connect(self._contents_change)
-
-    def _contents_change(self, _pos: int, _removed: int, _added: int) -> None:
-        self._edited = True  # the layout hears of this edit right after the signal
+        # Set by the editor's contentsChange slot (one Python call per keystroke, not two): the
+        # layout hears of that edit right after the signal.
+        self.edited = False
 
     def documentChanged(self, pos: int, removed: int, added: int) -> None:  # noqa: N802 - Qt's name
         doc = self._doc
         count = doc.blockCount()
-        edited, self._edited = self._edited, False
+        edited, self.edited = self.edited, False
         if edited and added > 0 and count == self._blocks:
             block = doc.findBlock(pos)
             last = doc.findBlock(pos + added - 1)
@@ -269,7 +272,7 @@ class SourceEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         document = QTextDocument(self)
-        layout = _Layout(document)
+        self._layout = layout = _Layout(document)
         layout.visible = self._visible_lines
         layout.partial = self._partial_repaint
         layout.repaint_from = self._repaint_from
@@ -287,6 +290,7 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
         self._selection_key: tuple | None = None
+        self._dark = is_dark(self.palette())  # (read once per change of palette, not per keystroke)
         # The current line's background, painted under the text (see _paint_current_line), and where
         # it was last put: a cursor that follows edits, so the row it leaves can be repainted.
         self._line_colour: QColor | None = None
@@ -315,8 +319,7 @@ class SourceEditor(QPlainTextEdit):
         self._batch.timeout.connect(self._colour_batch)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_gutter)
-        self.cursorPositionChanged.connect(self._update_selections)
-        self.cursorPositionChanged.connect(self._left_snippet)
+        self.cursorPositionChanged.connect(self._cursor_moved)
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
@@ -476,6 +479,7 @@ class SourceEditor(QPlainTextEdit):
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
         # Qt reports an edit of the text here, before contentsChanged; colours set by the
         # highlighter live in the line layouts and never come this way.
+        self._layout.edited = True
         if not self._applying:
             self._edited = True
         self.completion.contents_change(pos, removed, added)
@@ -517,6 +521,12 @@ class SourceEditor(QPlainTextEdit):
         if not self.snippet.move(1):
             self.leave_snippet()
         self.setFocus()
+
+    def _cursor_moved(self) -> None:
+        # (one slot for the two: a Python call costs a few microseconds of every keystroke)
+        self._update_selections()
+        if self.snippet is not None:
+            self._left_snippet()
 
     def _left_snippet(self) -> None:
         """The cursor went elsewhere (a click, the arrows): the snippet is done, its copies filled in.
@@ -719,8 +729,10 @@ class SourceEditor(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._dark = is_dark(self.palette())
         if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
-            dark = is_dark(self.palette())
+            dark = self._dark
             if dark != self.highlighter.dark:
                 self.highlighter.set_dark(dark)
                 self.highlighter.limit = 0
@@ -730,6 +742,15 @@ class SourceEditor(QPlainTextEdit):
 
     # -- keys -----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        typed = event.text()
+        if len(typed) == 1 and typed.isprintable() and event.modifiers() in _TYPING_MODS and not self.isReadOnly():
+            # A character typed, most keystrokes: none of the keys handled below (they all come with
+            # Ctrl or Alt, or type no printable character), so straight to the typing.
+            completing = self.completion.popup_visible()
+            if not (typed in _CLOSE and self._type_closing(event)):
+                QPlainTextEdit.keyPressEvent(self, event)
+            self._after_key(typed, event.key(), completing)
+            return
         # Undo and redo belong to the window (one history for typing and form edits). Qt gives
         # their keys to an editable editor rather than to the window's shortcuts; they are handed
         # on here. Why not by refusing them in event() (ShortcutOverride): overriding event()
@@ -778,7 +799,10 @@ class SourceEditor(QPlainTextEdit):
             self.insert_snippet(snip, replace=len(snip.prefix))
             return
         self._key_press(event, key, mods)
-        typed = event.text()
+        self._after_key(event.text(), key, completing)
+
+    def _after_key(self, typed: str, key: int, completing: bool) -> None:
+        """Open, refresh or close the completion list after the key ``key`` typed ``typed``."""
         if typed == ".":
             if not self._in_comment_or_string():
                 self.completion.show()
@@ -1197,24 +1221,25 @@ class SourceEditor(QPlainTextEdit):
         The selections' cursors follow edits by themselves, so typing on the same line with no
         bracket beside the cursor needs no new list (setting it repaints the whole viewport).
         """
-        dark = is_dark(self.palette())
-        brackets = self._matching_brackets()
-        key = (self.textCursor().blockNumber(), tuple(brackets), id(self.markers), dark)
-        if key == self._selection_key and not force:
-            return
-        self._selection_key = key
-        selections: list[QTextEdit.ExtraSelection] = []
-        # Not on a line too long to colour: painting that background costs 0.1 s a keystroke on 2 MB.
+        dark = self._dark
         here = self.textCursor()
-        here.clearSelection()
-        if self._line_at is not None:
-            self._update_row(self._line_at)  # the row it leaves
-        self._line_at = None
-        self._line_colour = None
-        if here.block().length() <= LONG_LINE:
-            self._line_colour = QColor("#2a2d33" if dark else "#eef3fb")
-            self._line_at = here
-            self._update_row(here)
+        brackets = self._matching_brackets(here)
+        key = (here.blockNumber(), tuple(brackets), id(self.markers), dark)
+        old, self._selection_key = self._selection_key, key
+        if key == old and not force:
+            return
+        if force or old is None or old[0] != key[0] or old[3] != dark or self._line_at is None:
+            # Not on a line too long to colour: painting that background costs 0.1 s a keystroke on 2 MB.
+            here.clearSelection()
+            if self._line_at is not None:
+                self._update_row(self._line_at)  # the row it leaves
+            self._line_at = None
+            self._line_colour = None
+            if here.block().length() <= LONG_LINE:
+                self._line_colour = QColor("#2a2d33" if dark else "#eef3fb")
+                self._line_at = here
+                self._update_row(here)
+        selections: list[QTextEdit.ExtraSelection] = []
         for pos in brackets:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
@@ -1235,8 +1260,12 @@ class SourceEditor(QPlainTextEdit):
         if not block.isValid() or not block.isVisible():
             return None
         offset = self.contentOffset()
-        top = self.blockBoundingGeometry(block).top() + offset.y()
+        geometry = self.blockBoundingGeometry(block)
+        top = geometry.top() + offset.y()
         width = self.viewport().width()
+        if self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # one row, after the document's margin
+            left = offset.x() + self.document().documentMargin()
+            return QRectF(left, top, width - left, geometry.height())
         line = block.layout().lineForTextPosition(cursor.positionInBlock())
         if line.isValid():  # (from the line's left edge, after the document's margin, as Qt's selections)
             left = offset.x() + line.x()
@@ -1255,9 +1284,6 @@ class SourceEditor(QPlainTextEdit):
         passes (the selection, then the text clipped to a region), and the line being typed in is
         always under it; this way the paint after a keystroke takes about a tenth less.
         """
-        near = self.cursorRect()  # (one call, to leave the rows away from the cursor alone fast)
-        if near.bottom() + 2 < area.top() or near.top() - 2 > area.bottom():
-            return
         row = self._row_rect(self.textCursor())
         if row is None or not row.intersects(QRectF(area)):
             return
@@ -1270,10 +1296,10 @@ class SourceEditor(QPlainTextEdit):
         painter.fillRect(row, self._line_colour)
         painter.end()
 
-    def _matching_brackets(self) -> list[int]:
-        """Document positions of the bracket at (or just before) the cursor and its partner."""
+    def _matching_brackets(self, cursor: QTextCursor | None = None) -> list[int]:
+        """Document positions of the bracket at (or just before) ``cursor`` (the text cursor) and its partner."""
         doc = self.document()
-        pos = self.textCursor().position()
+        pos = (self.textCursor() if cursor is None else cursor).position()
         for at in (pos, pos - 1):
             ch = doc.characterAt(at) if at >= 0 else ""
             if (ch in _OPEN or ch in _CLOSE) and self._is_code(at, ch):
