@@ -121,6 +121,44 @@ def test_a_typed_character_redoes_nothing_that_did_not_change(qtbot, monkeypatch
     assert rows == [5, 6]  # the row left and the row entered
 
 
+def _shown_brackets(editor) -> list[int]:
+    """Document positions of the brackets shown highlighted (the one at the cursor and its partner)."""
+    return sorted(s.cursor.selectionStart() for s in editor.extraSelections() if s.cursor.selectedText() in "()")
+
+
+def test_a_partner_far_away_is_found_without_reading_the_lines_between_on_every_keystroke(qtbot, monkeypatch) -> None:
+    """A bracket with no partner near it had the 20,000 characters after it read again on every
+    keystroke beside it; the code of the lines other than the cursor's is remembered until an edit
+    reaches them, and a partner typed there is found."""
+    pane = shown(qtbot, SourcePane(), 700, 400)
+    pane.show_file("b.plugin.js", "\n".join(f"const a{i} = '(';  // ( {i}" for i in range(600)), read_only=False)
+    qtbot.waitUntil(pane.editor.colouring_done)
+    editor = pane.editor
+    language = editor.highlighter.language
+    read: list[str] = []
+    real = language.code_only
+    monkeypatch.setattr(language, "code_only", lambda line, state: read.append(line) or real(line, state))
+    _go(editor, 5)
+    opening = editor.textCursor().position()
+    qtbot.keyClicks(editor, "(")
+    assert _shown_brackets(editor) == [opening]  # (the brackets in the strings and comments are none)
+    assert len(read) > 500
+    read.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "(")
+    assert _shown_brackets(editor) == [opening] and len(read) < 5  # its own line
+    _go(editor, 300)
+    cursor = editor.textCursor()
+    closing = cursor.position()
+    cursor.setPosition(closing + 1, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, ")")  # a partner 295 lines below, typed over the "c" of "const" (no line moves)
+    cursor = editor.textCursor()
+    cursor.setPosition(opening + 1)
+    editor.setTextCursor(cursor)
+    assert _shown_brackets(editor) == [opening, closing]
+
+
 class _Paints(QObject):
     """An event filter that notes ``what`` of each painted rectangle into ``seen``."""
 
