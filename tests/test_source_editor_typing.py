@@ -131,7 +131,7 @@ def test_a_partner_far_away_is_found_without_reading_the_lines_between_on_every_
     keystroke beside it; the code of the lines other than the cursor's is remembered until an edit
     reaches them, and a partner typed there is found."""
     pane = shown(qtbot, SourcePane(), 700, 400)
-    pane.show_file("b.plugin.js", "\n".join(f"const a{i} = '(';  // ( {i}" for i in range(600)), read_only=False)
+    pane.show_file("b.plugin.js", "\n".join(f"const a{i} = '(';  // ( {i}" for i in range(2000)), read_only=False)
     qtbot.waitUntil(pane.editor.colouring_done)
     editor = pane.editor
     language = editor.highlighter.language
@@ -157,6 +157,16 @@ def test_a_partner_far_away_is_found_without_reading_the_lines_between_on_every_
     cursor.setPosition(opening + 1)
     editor.setTextCursor(cursor)
     assert _shown_brackets(editor) == [opening, closing]
+    # More typed on the line between two brackets: the scan ends 45 characters earlier in the lines
+    # below, which are still those read for the first bracket.
+    _go(editor, 20)
+    qtbot.keyClicks(editor, "(")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "x" * 45)
+    read.clear()
+    qtbot.keyClicks(editor, "(")
+    here = editor.textCursor().position() - 1
+    assert _shown_brackets(editor) == [here, closing + 46] and len(read) < 5
 
 
 class _Paints(QObject):

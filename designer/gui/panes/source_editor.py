@@ -290,8 +290,10 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
         self._selection_key: tuple | None = None
-        # Code-only text of runs of lines, for bracket matching: (first, last, state) -> (text, state after).
+        # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
+        # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
         self._code_memo: dict[tuple[int, int, int], tuple[str, int]] = {}
+        self._code_tails: dict[tuple[int, int], tuple[int, str, int]] = {}
         self._dark = is_dark(self.palette())  # (read once per change of palette, not per keystroke)
         # The current line's background, painted under the text (see _paint_current_line), and where
         # it was last put: a cursor that follows edits, so the row it leaves can be repainted.
@@ -484,7 +486,7 @@ class SourceEditor(QPlainTextEdit):
         self._layout.edited = True
         if not self._applying:
             self._edited = True
-        if self._code_memo:
+        if self._code_memo or self._code_tails:
             self._moved_code(pos, removed, added)
         self.completion.contents_change(pos, removed, added)
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
@@ -1359,15 +1361,15 @@ class SourceEditor(QPlainTextEdit):
         code_only = hl.language.code_only
         if first == start:  # this line, then the ones after it
             line, state = code_only(here.text(), state)
-            return line if last == end else line + "\u2029" + self._lines_code(end + 1, last, state)[0]
+            return line if last == end else line + "\u2029" + self._tail_code(end + 1, last, state)
         before, state = self._lines_code(first, start - 1, state)  # the ones before it, then this line
         return before + "\u2029" + code_only(here.text(), state)[0]
 
-    def _lines_code(self, first: int, last: int, state: int) -> tuple[str, int]:
+    def _lines_code(self, first: int, last: int, state: int, remember: bool = True) -> tuple[str, int]:
         """The code-only text of the whole lines from ``first`` to ``last`` read from ``state`` on,
-        and the state after them: remembered (see :meth:`_chunk_code`)."""
+        and the state after them: remembered (see :meth:`_chunk_code`) unless ``remember`` is False."""
         key = (first, last, state)
-        found = self._code_memo.get(key)
+        found = self._code_memo.get(key) if remember else None
         if found is None:
             cursor = QTextCursor(self.document())
             cursor.setPosition(first)
@@ -1379,10 +1381,35 @@ class SourceEditor(QPlainTextEdit):
                 line, state = code_only(line, state)
                 out.append(line)
             found = ("\u2029".join(out), state)
-            if len(self._code_memo) >= 4:  # (the near and the far scan, forwards and back)
+            if not remember:
+                return found
+            if len(self._code_memo) >= 2:  # (the near and the far scan)
                 self._code_memo.clear()
             self._code_memo[key] = found
         return found
+
+    def _tail_code(self, first: int, last: int, state: int) -> str:
+        """:meth:`_lines_code` of the lines from ``first`` (the one after the cursor's) to ``last``,
+        remembered by where they start and cut or extended to ``last``: the near and the far scan
+        share them, and so do the keystrokes of a line that grows above them (the scan's end is
+        counted from that line's start, so it moves back into them as the line grows).
+        """
+        found = self._code_tails.get((first, state))
+        if found is None or found[0] < last:
+            if found is None:
+                found = (first - 1, "", state)  # (no lines yet: extended by all of them below)
+            done, text, end_state = found
+            more, end_state = self._lines_code(done + 1, last, end_state, remember=False)
+            found = (last, more if done < first else text + "\u2029" + more, end_state)
+            if len(self._code_tails) >= 2:
+                self._code_tails.clear()
+            self._code_tails[first, state] = found
+        done, text, _state = found
+        if done == last:
+            return text
+        doc = self.document()
+        lines = doc.findBlock(last).blockNumber() - doc.findBlock(first).blockNumber() + 1
+        return "\u2029".join(text.split("\u2029", lines)[:lines])
 
     def _moved_code(self, pos: int, removed: int, added: int) -> None:
         """The remembered lines (see :meth:`_lines_code`) after an edit: moved along when the edit is
@@ -1395,6 +1422,13 @@ class SourceEditor(QPlainTextEdit):
             elif pos + removed < first:
                 kept[first + delta, last + delta, state] = found
         self._code_memo = kept
+        tails = {}
+        for (first, state), (last, text, end_state) in self._code_tails.items():
+            if pos > last:
+                tails[first, state] = (last, text, end_state)
+            elif pos + removed < first:
+                tails[first + delta, state] = (last + delta, text, end_state)
+        self._code_tails = tails
 
     def _find_partner(self, at: int, ch: str, limit: int = 20_000) -> int | None:
         """The position of the bracket matching ``ch`` at ``at``, scanning the lines within ``limit`` characters.
