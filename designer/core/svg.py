@@ -28,6 +28,7 @@ __all__ = [
     "scan_svg",
     "shown_position",
     "viewbox_from_size",
+    "xml_error",
 ]
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -229,6 +230,21 @@ def _shown_lines(data: bytes, root: Any) -> None:
             node.sourceline = other.sourceline
 
 
+def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
+    """libxml2's syntax error ``exc`` in ``data`` as (plain words, line, column) the editor shows.
+
+    Why one place: the Problems list and the banner over the icon canvas each turned the error
+    into words and a place of their own, and the banner said libxml2's ("error parsing
+    attribute name") at the place just past a mismatched end tag while the list said it plainly.
+    """
+    line, col = exc.position if exc.position else (exc.lineno or 0, 0)
+    if (exc.msg or "").startswith("Opening and ending tag mismatch"):
+        line, col = _end_tag_position(data, line or 1, col or 1)
+    else:
+        line, col = shown_position(data, line or 1, col or 1)
+    return _plain_xml_error(exc.msg or str(exc)), line, col
+
+
 def read_svg(data: bytes) -> SvgInfo:
     """Parse ``data`` without resolving anything external; never raises on bad input."""
     from lxml import etree
@@ -236,12 +252,7 @@ def read_svg(data: bytes) -> SvgInfo:
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        if (exc.msg or "").startswith("Opening and ending tag mismatch"):
-            line, col = _end_tag_position(data, line or 1, col or 1)
-        else:
-            line, col = shown_position(data, line or 1, col or 1)
-        return SvgInfo(False, _plain_xml_error(exc.msg or str(exc)), line, col)
+        return SvgInfo(False, *xml_error(data, exc))
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:

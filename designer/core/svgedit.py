@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import _local, safe_parser, shown_position, symbol_elements
+from .svg import _local, safe_parser, symbol_elements, xml_error
 from .svgsplice import Spans
 
 __all__ = [
@@ -43,7 +43,6 @@ _WRAPPED = DRAWABLE | {"switch"}
 # rule in a <style> (how Illustrator colours shapes) beats the attribute but not inline style.
 _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-opacity".split())
 _SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
-_POSITION = re.compile(r",? *line \d+, column \d+\s*$")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -129,9 +128,7 @@ class SvgDocument:
         try:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as exc:
-            line, col = exc.position if exc.position else (exc.lineno or 1, 1)
-            line, col = shown_position(data, line or 1, col or 1)  # lines as the source editor shows them
-            raise SvgEditError(_POSITION.sub("", exc.msg or str(exc)), line, col) from None
+            raise SvgEditError(*xml_error(data, exc)) from None  # the Problems list's words and place
         except ValueError as exc:
             raise SvgEditError(str(exc), 1, 1) from None
         if root is None or _local(root.tag) != "svg":

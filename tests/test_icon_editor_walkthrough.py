@@ -1,0 +1,63 @@
+"""What a designer new to the icon editor ran into, driven as they would: typing in the XML view,
+choosing sprite symbols for menu items, importing files from drawing programs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from test_icon_editor import HAND, show_file
+
+
+def _type_at(qtbot, editor, position: int, text: str) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, text)
+
+
+def _shown(label) -> str:
+    """A rich-text label's words as the user reads them (entities decoded, tags gone)."""
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+def _problem_rows(window) -> list[str]:
+    """The texts of the rows of the Problems list, as shown."""
+    return [item.text(0) for item in window.problems_view.problem_items()]
+
+
+@pytest.mark.parametrize(
+    ("where", "typed", "plain", "line"),
+    [
+        # A space forgotten between two attributes: libxml2 says "error parsing attribute name".
+        ('"1.25"/>\n    <rect x="10.5"', '<rect x="1"y="2"/>', 'not written as name="value"', 2),
+        # An element opened and never closed: the end tag that does not match is the place to look.
+        ("<path", "<g>", "is closed by", 7),
+    ],
+)
+def test_the_banner_over_broken_xml_speaks_as_plainly_as_the_problems_list(
+    qtbot, window, example_project: Path, where: str, typed: str, plain: str, line: int
+) -> None:
+    """The banner over the drawing gave libxml2's own words ("error parsing attribute name",
+    "Opening and ending tag mismatch: g line 6 and svg") while the Problems list said the same
+    error in plain words, at a different place for a tag left open."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    text = editor.toPlainText()
+    _type_at(qtbot, editor, text.index(where) + (len('"1.25"/>') if where.startswith('"') else 0), typed)
+    assert pane.canvas.error is not None
+    banner = _shown(pane.banner)
+    assert plain in banner, banner
+    assert f"line {line}," in banner, banner
+    assert "parsing" not in banner and "mismatch" not in banner
+    qtbot.waitUntil(lambda: any(plain in row for row in _problem_rows(window)))
+    # Fixing it (undoing the typing) brings the drawing back and the banner goes.
+    editor.selectAll()
+    cursor = editor.textCursor()
+    cursor.insertText(text)
+    assert pane.canvas.error is None and not pane.banner.isVisible()
+    assert len(pane.canvas.shapes) == 5
