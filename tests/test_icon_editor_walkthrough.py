@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from test_icon_editor import HAND, show_file
+from test_icon_editor import HAND, PLUGIN, show_file
 
 
 def _type_at(qtbot, editor, position: int, text: str) -> None:
@@ -61,3 +62,50 @@ def test_the_banner_over_broken_xml_speaks_as_plainly_as_the_problems_list(
     cursor.insertText(text)
     assert pane.canvas.error is None and not pane.banner.isVisible()
     assert len(pane.canvas.shapes) == 5
+
+
+SPRITE3 = (
+    '<svg xmlns="http://www.w3.org/2000/svg" style="display:none">\n'
+    '  <symbol id="square" viewBox="0 0 24 24"><rect x="4" y="4" width="16" height="16"/></symbol>\n'
+    '  <symbol id="dot" viewBox="0 0 24 24"><circle cx="12" cy="12" r="4"/></symbol>\n'
+    '  <symbol id="bar" viewBox="0 0 24 24"><rect x="2" y="10" width="20" height="4"/></symbol>\n'
+    "</svg>\n"
+)
+
+
+def _placements(pane):
+    return pane.preview.placements.pixmap().toImage()
+
+
+def _as_the_preview_draws(data: bytes, symbol: str, label: str):
+    from designer.gui.panes.icon_editor import IconPreviewStrip
+
+    strip = IconPreviewStrip()
+    strip.show_icon(data, symbol, label)
+    return strip.placements.pixmap().toImage()
+
+
+def test_a_sprite_opens_on_the_symbol_its_menu_item_uses_with_that_items_label(
+    qtbot, window, example_project: Path
+) -> None:
+    """The preview showed the sprite's first symbol under the label of the menu item, which uses
+    another symbol: the row "Lower hand" looked as if it had a square when it has a dot."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "sprite.svg").write_text(SPRITE3)
+    package = folder / "raise-hand-helper.plugin.package.json"
+    package.write_text(package.read_text().replace('"hand.svg#hand"', '"sprite.svg#dot"'))
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/sprite.svg")
+    data = SPRITE3.encode()
+    assert pane.symbols.currentItem().text() == "dot"
+    assert _placements(pane) == _as_the_preview_draws(data, "dot", "Lower hand")
+    assert _placements(pane) != _as_the_preview_draws(data, "square", "Lower hand")
+    # Picking a symbol no item uses shows it as a plain "Menu item"; back on the dot, "Lower hand".
+    for name, label in (("bar", "Menu item"), ("dot", "Lower hand")):
+        item = pane.symbols.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+        pane.symbols.scrollToItem(item)
+        qtbot.mouseClick(
+            pane.symbols.viewport(), Qt.MouseButton.LeftButton, pos=pane.symbols.visualItemRect(item).center()
+        )
+        assert pane.symbols.currentItem().text() == name
+        assert _placements(pane) == _as_the_preview_draws(data, name, label)

@@ -579,10 +579,13 @@ class IconEditorPane(QWidget):
         self._show_users(doc, refs, sprite)
         self._show_symbols(doc)
         data = text.encode("utf-8", "surrogateescape")
-        label = next((r.label for r in refs if r.label), "")
         if sprite and not self._symbol:
-            self._symbol = symbols[0]
-            self.symbols.setCurrentRow(0)
+            # The symbol a menu item uses, if any: the first one drew under that item's label.
+            self._symbol = next((r.icon_id for r in refs if r.icon_id in symbols), symbols[0])
+            self.symbols.blockSignals(True)
+            self.symbols.setCurrentItem(self._symbol_item(self._symbol))
+            self.symbols.blockSignals(False)
+        label = self._label_of(refs, self._symbol if sprite else None)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
         self._update_tools(sprite)
         self._update_edit_actions()
@@ -674,10 +677,23 @@ class IconEditorPane(QWidget):
         if self._symbol not in {s.id for s in symbols}:
             self._symbol = ""
 
+    def _symbol_item(self, symbol: str) -> QListWidgetItem | None:
+        for row in range(self.symbols.count()):
+            if self.symbols.item(row).data(Qt.ItemDataRole.UserRole) == symbol:
+                return self.symbols.item(row)
+        return None
+
+    @staticmethod
+    def _label_of(refs: list, symbol: str | None) -> str:
+        """The label the menu rows of the preview show: a sprite's symbol is shown with the label
+        of an item using that symbol (another item's label would claim it shows this picture)."""
+        return next((r.label for r in refs if r.label and (symbol is None or r.icon_id == symbol)), "")
+
     def _symbol_chosen(self, item: QListWidgetItem | None, _prev=None) -> None:
         self._symbol = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
-        self.preview.show_icon(data, self._symbol)
+        label = self._label_of(self._references(), self._symbol) if self.editor is not None and self.rel else ""
+        self.preview.show_icon(data, self._symbol, label)
 
     def _selection_changed(self, shape) -> None:
         """A shape picked with the Select tool lends its paint to the toolbar, and so to new shapes.
