@@ -109,3 +109,38 @@ def test_a_sprite_opens_on_the_symbol_its_menu_item_uses_with_that_items_label(
         )
         assert pane.symbols.currentItem().text() == name
         assert _placements(pane) == _as_the_preview_draws(data, name, label)
+
+
+# What Figma exports for a frame whose icon is a flattened picture: a rectangle filled with a
+# pattern that shows an embedded PNG. The import removes the picture (icons are shapes).
+PICTURE_ONLY = (
+    '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+    '<rect width="24" height="24" fill="url(#pattern0)"/>\n<defs>\n'
+    '<pattern id="pattern0" patternContentUnits="objectBoundingBox" width="1" height="1">\n'
+    '<use xlink:href="#image0_1_2" transform="scale(0.01)"/>\n</pattern>\n'
+    '<image id="image0_1_2" width="100" height="100" xlink:href="data:image/png;base64,'
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="/>\n'
+    "</defs>\n</svg>\n"
+)
+
+
+def _ink(label) -> int:
+    image = label.pixmap().toImage()
+    return sum(image.pixelColor(x, y).alpha() > 0 for x in range(image.width()) for y in range(image.height()))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "empty"),
+    [("figma-picture.svg", PICTURE_ONLY.encode(), True), ("sprite.svg", SPRITE3.encode(), False)],
+)
+def test_the_import_dialog_says_when_nothing_is_left_to_draw(qtbot, tmp_path: Path, name, data, empty) -> None:
+    """An SVG whose only content was an embedded picture imported as an empty icon, and the
+    dialog's tile stayed blank without a word (as it did for every sprite, which does draw)."""
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    dialog = ImportSvgDialog(tmp_path / name, data, set())
+    qtbot.addWidget(dialog)
+    said = dialog.summary.text()
+    assert ("draws nothing" in said) is empty, said
+    assert (_ink(dialog.picture) == 0) is empty

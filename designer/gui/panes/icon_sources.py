@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -139,6 +139,11 @@ class IconGalleryDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None and not item.isHidden() else None
 
 
+def _has_ink(picture: QPixmap) -> bool:
+    image = picture.toImage()
+    return any(image.pixelColor(x, y).alpha() for y in range(image.height()) for x in range(image.width()))
+
+
 class ImportSvgDialog(QDialog):
     """What importing an SVG will keep and remove, before anything is added (``importSvgDialog``)."""
 
@@ -206,8 +211,25 @@ class ImportSvgDialog(QDialog):
             notes.append(f"{counted(res.converted_colours, 'colour')} now {follow} the app's colour.")
         if res.viewbox_added:
             notes.append("A viewBox was added so the icon scales.")
+        # A sprite's root draws nothing (display:none): its first symbol is the picture to show.
+        symbols = sprite_symbols(res.text)
+        picture = render_icon(res.text.encode("utf-8"), symbols[0] if symbols else "", self._tile[1], 56)
+        if not _has_ink(picture):
+            pictures = any("<image>" in line for line in res.removed)
+            notes.append(
+                "After this clean-up the icon draws nothing: what it showed was removed (see the list above), "
+                "so its button would be empty."
+                + (
+                    " An embedded picture is not kept in an icon: export it from your drawing program as "
+                    "shapes (paths), not as an image, or draw it here."
+                    if pictures
+                    else ""
+                )
+                if res.removed
+                else "This icon draws nothing, so its button would be empty."
+            )
         self.summary.setText("\n".join(notes))
-        self.picture.setPixmap(render_icon(res.text.encode("utf-8"), "", self._tile[1], 56))
+        self.picture.setPixmap(picture)
 
     def stem(self) -> str:
         from ...core.svgimport import derive_icon_id
