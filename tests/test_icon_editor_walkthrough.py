@@ -144,3 +144,28 @@ def test_the_import_dialog_says_when_nothing_is_left_to_draw(qtbot, tmp_path: Pa
     said = dialog.summary.text()
     assert ("draws nothing" in said) is empty, said
     assert (_ink(dialog.picture) == 0) is empty
+
+
+LAUGHS = (
+    '<?xml version="1.0"?>\n'
+    "<!DOCTYPE svg [\n"
+    ' <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">\n'
+    + "".join(f' <!ENTITY {n} "{("&" + p + ";") * 10}">\n' for p, n in zip("abcdefg", "bcdefgh", strict=True))
+    + "]>\n"
+    '<svg xmlns="http://www.w3.org/2000/svg" id="laugh" viewBox="0 0 24 24"><text y="12">&h;</text></svg>\n'
+)
+
+
+def test_a_billion_laughs_is_placed_at_its_doctype_not_at_the_first_line(qtbot, window, example_project: Path) -> None:
+    """libxml2 places an entity explosion at line 1, column 7 (inside <?xml ...?>): the banner and
+    the Problems list sent the user to the declaration instead of the DOCTYPE that must go."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "laughs.svg").write_text(LAUGHS)
+    package = folder / "raise-hand-helper.plugin.package.json"
+    package.write_text(package.read_text().replace('"hand.svg#hand"', '"laughs.svg#laugh"'))
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/laughs.svg")
+    banner = _shown(pane.banner)
+    assert "billion laughs" in banner and "line 2, column 1:" in banner, banner
+    rows = [item for item in window.problems_view.problem_items() if item.text(2) == "PD403"]
+    assert [item.text(1) for item in rows] == [f"{PLUGIN}/laughs.svg:2:1"]

@@ -90,6 +90,7 @@ class SvgInfo(Record):
 # libxml2's words for the usual slips, in plain words (the rest are passed on as they are). The
 # patterns stay strings: only a broken icon needs them, and the re module compiles (and caches)
 # them then, not at every import of this module by `check`.
+_EXPLOSION = r"amplification|[Dd]etected an entity reference loop"  # libxml2 on entities that multiply
 _XML_ERRORS = (
     (r"Opening and ending tag mismatch: (\S+) line \d+ and ([^\s,]+)", "<{0}> is closed by </{1}>"),
     (r"Premature end of data in tag (\S+)", "the file ends before <{0}> is closed"),
@@ -102,7 +103,7 @@ _XML_ERRORS = (
     (r"xmlParseEntityRef: no name", "a '&' that is not part of an entity (write &amp;)"),
     (r"Extra content at the end of the document", "there is more after the end of the root element"),
     (
-        r"amplification|[Dd]etected an entity reference loop",
+        _EXPLOSION,
         "its entity definitions expand far too much (a 'billion laughs' attack?); the DOCTYPE must go",
     ),
     (
@@ -238,7 +239,13 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     attribute name") at the place just past a mismatched end tag while the list said it plainly.
     """
     line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-    if (exc.msg or "").startswith("Opening and ending tag mismatch"):
+    text = data.decode("utf-8", "replace") if re.search(_EXPLOSION, exc.msg or "") else ""
+    span = doctype_span(text) if text else None
+    if span is not None:
+        # An entity explosion is placed where libxml2 was expanding (line 1, column 7, inside
+        # <?xml ...?>, for the classic file): the DOCTYPE defining the entities is what must go.
+        line, col = line_col(text, span[0])
+    elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
         line, col = shown_position(data, line or 1, col or 1)
