@@ -169,3 +169,27 @@ def test_a_billion_laughs_is_placed_at_its_doctype_not_at_the_first_line(qtbot, 
     assert "billion laughs" in banner and "line 2, column 1:" in banner, banner
     rows = [item for item in window.problems_view.problem_items() if item.text(2) == "PD403"]
     assert [item.text(1) for item in rows] == [f"{PLUGIN}/laughs.svg:2:1"]
+
+
+def test_arrow_keys_on_a_rotated_group_keep_one_translate(qtbot, window, example_project: Path) -> None:
+    """Each arrow key on a group with a rotation (as Illustrator and Inkscape write them) put
+    another translate() in front of its transform: "translate(0 1) translate(1 0) translate(1 0)
+    rotate(45 12 12)", growing with every key press."""
+    rel = f"{PLUGIN}/turned.svg"
+    (example_project / "webapp2" / rel).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="turned" viewBox="0 0 24 24">\n'
+        '  <g transform="rotate(45 12 12)">\n    <rect x="8" y="8" width="8" height="8"/>\n  </g>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    canvas = pane.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    before = canvas.bounds_of(canvas.selected)
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down):
+        qtbot.keyClick(canvas, key)
+    after = canvas.bounds_of(canvas.selected)
+    assert (round(after.x() - before.x(), 6), round(after.y() - before.y(), 6)) == (3, 1)
+    assert window.save()
+    saved = (example_project / "webapp2" / rel).read_text()
+    assert '<g transform="translate(3 1) rotate(45 12 12)">' in saved, saved

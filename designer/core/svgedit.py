@@ -291,9 +291,13 @@ class SvgDocument:
             el.set("points", _shift_numbers(el.get("points") or "", dx, dy))
         else:
             old = (el.get("transform") or "").strip()
-            m = re.fullmatch(r"translate\(\s*(" + _NUMBER.pattern + r")[\s,]+(" + _NUMBER.pattern + r")\s*\)", old)
+            # A translate in front (this method's own, or the file's) takes the move: a rotated
+            # group got one more translate() per arrow key, in front of the last.
+            m = re.match(r"translate\(\s*(" + _NUMBER.pattern + r")[\s,]+(" + _NUMBER.pattern + r")\s*\)\s*", old)
             if m:
-                el.set("transform", f"translate({fx(float(m.group(1)) + dx)} {fy(float(m.group(2)) + dy)})")
+                moved = f"translate({fx(float(m.group(1)) + dx)} {fy(float(m.group(2)) + dy)})"
+                rest = old[m.end() :]
+                el.set("transform", f"{moved} {rest}" if rest else moved)
             else:
                 el.set("transform", f"translate({fx(dx)} {fy(dy)})" + (f" {old}" if old else ""))
 
