@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from test_icon_editor import HAND, PLUGIN, show_file
+from test_icon_editor import HAND, PLUGIN, click, drag, show_file, use_tool
 
 
 def _type_at(qtbot, editor, position: int, text: str) -> None:
@@ -23,6 +23,13 @@ def _shown(label) -> str:
     doc = QTextDocument()
     doc.setHtml(label.text())
     return doc.toPlainText()
+
+
+def _set_width(qtbot, pane, value: str) -> None:
+    """Type a stroke width into the toolbar's box, as a user does."""
+    pane.width_spin.lineEdit().selectAll()
+    qtbot.keyClicks(pane.width_spin.lineEdit(), value)
+    qtbot.keyClick(pane.width_spin.lineEdit(), Qt.Key.Key_Return)
 
 
 def _problem_rows(window) -> list[str]:
@@ -193,3 +200,30 @@ def test_arrow_keys_on_a_rotated_group_keep_one_translate(qtbot, window, example
     assert window.save()
     saved = (example_project / "webapp2" / rel).read_text()
     assert '<g transform="translate(3 1) rotate(45 12 12)">' in saved, saved
+
+
+def test_the_stroke_width_is_in_grid_units_on_any_viewbox(qtbot, window, example_project: Path) -> None:
+    """The width box says "in grid units", and on a 24×24 icon one grid unit is one unit of the
+    file; on an icon drawn on 512×512 (Font Awesome, Material exports) a width of 2 was written as
+    2 of 512, a hairline that vanished at button size, while shapes and text were scaled."""
+    from lxml import etree
+
+    rel = f"{PLUGIN}/big.svg"
+    (example_project / "webapp2" / rel).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="big" viewBox="0 0 480 480">\n'
+        '  <rect x="40" y="40" width="80" height="80" fill="none" stroke="currentColor" stroke-width="60"/>\n'
+        "</svg>\n"
+    )
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    canvas = pane.canvas
+    use_tool(qtbot, pane, "select")
+    click(qtbot, canvas, 40, 80)  # on the thick outline: its width (3 grid units) comes to the toolbar
+    assert pane.width_spin.value() == 3
+    use_tool(qtbot, pane, "line")
+    drag(qtbot, canvas, (40, 400), (440, 400))
+    line = etree.fromstring(window.package.read_text(rel).encode())[-1]
+    assert line.get("stroke-width") == "60"  # 3 grid units of 20
+    _set_width(qtbot, pane, "1.5")  # the line is still selected: it gets the new width
+    line = etree.fromstring(window.package.read_text(rel).encode())[-1]
+    assert line.get("stroke-width") == "30"

@@ -467,8 +467,15 @@ class IconCanvas(QGraphicsView):
             self.sig_changed.emit(undo_text, new_text, merge_key)
         return result
 
+    @property
+    def grid_unit(self) -> float:
+        """Units of the file in one cell of the 24×24 grid: the stroke width box counts in cells,
+        so a width of 2 looks the same on an icon drawn on 24×24 and on one drawn on 512×512."""
+        return self.view_rect.width() / GRID_CELLS or 1.0
+
     def _style(self) -> dict[str, str]:
-        return {"fill": self.fill, "stroke": self.stroke, "stroke-width": format_number(self.stroke_width)}
+        width = format_number(self.stroke_width * self.grid_unit)
+        return {"fill": self.fill, "stroke": self.stroke, "stroke-width": width}
 
     def add_shape(self, tag: str, attrs: dict[str, str], text: str | None = None) -> None:
         path = self._commit(f"Draw {_shape_name(tag)} in {self.file_label}", lambda doc: doc.add(tag, attrs, text))
@@ -571,7 +578,8 @@ class IconCanvas(QGraphicsView):
         self.fill = values.get("fill", self.fill) or self.fill
         self.stroke = values.get("stroke", self.stroke) or self.stroke
         if "stroke-width" in values and values["stroke-width"]:
-            self.stroke_width = float(values["stroke-width"])
+            self.stroke_width = float(values["stroke-width"])  # in grid cells, as the toolbar shows it
+            values = {**values, "stroke-width": format_number(self.stroke_width * self.grid_unit)}
         if not self.selection:
             return
         paths = [s.path for s in self.selection]
@@ -783,7 +791,7 @@ class IconCanvas(QGraphicsView):
 
     # -- drafts (what the shape will be while the mouse is down) ------------------------------------
     def _draft_pen(self) -> QPen:
-        pen = QPen(QColor("#1a73e8"), max(self.stroke_width, 0.1))
+        pen = QPen(QColor("#1a73e8"), max(self.stroke_width * self.grid_unit, 0.1))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         return pen
 

@@ -724,7 +724,7 @@ class IconEditorPane(QWidget):
             if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
                 setattr(self.canvas, attr, paint)
         try:
-            width = float(doc.paint_of(shape.path, "stroke-width") or "nan")
+            width = float(doc.paint_of(shape.path, "stroke-width") or "nan") / self.canvas.grid_unit
         except ValueError:
             width = math.nan
         if self.width_spin.minimum() <= width <= self.width_spin.maximum():
