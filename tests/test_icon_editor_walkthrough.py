@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from test_icon_editor import HAND, PLUGIN, click, drag, show_file, use_tool
 
+from designer.gui.panes.icon_editor import SIZES
+
 
 def _type_at(qtbot, editor, position: int, text: str) -> None:
     cursor = editor.textCursor()
@@ -227,3 +229,35 @@ def test_the_stroke_width_is_in_grid_units_on_any_viewbox(qtbot, window, example
     _set_width(qtbot, pane, "1.5")  # the line is still selected: it gets the new width
     line = etree.fromstring(window.package.read_text(rel).encode())[-1]
     assert line.get("stroke-width") == "30"
+
+
+def _app_sprite(n: int) -> str:
+    """A copy of the app's own sprite, as plugins carry it: every symbol inside one <defs>."""
+    symbols = "\n".join(
+        f'    <symbol id="icon-{i}" viewBox="0 0 24 24"><title>Icon {i}</title>'
+        f'<path d="M4 4 L20 4 L{i % 20 + 2} 20 Z"/></symbol>'
+        for i in range(n)
+    )
+    return f'<svg xmlns="http://www.w3.org/2000/svg">\n  <defs>\n{symbols}\n  </defs>\n</svg>\n'
+
+
+def test_typing_in_a_big_sprite_redraws_only_the_symbol_that_changed(qtbot, window, example_project: Path) -> None:
+    """In a sprite of a hundred symbols kept in <defs> (the app's own sprite), each symbol's
+    picture was drawn from a copy of the whole file, and every key typed in the XML drew all of
+    them again: a second per key. The pictures stay right, and a key redraws the one it changed."""
+    from designer.gui.icon_render import render_icon
+
+    rel = f"{PLUGIN}/icons.svg"
+    text = _app_sprite(100)
+    (example_project / "webapp2" / rel).write_text(text)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    assert pane.symbols.count() == 100
+    editor = window.source_editor
+    before = render_icon.cache_info().misses
+    _type_at(qtbot, editor, editor.toPlainText().index("<title>Icon 7<") + len("<title>Icon 7"), "x")
+    assert pane.symbols.item(7).toolTip().startswith("Icon 7x:")
+    assert render_icon.cache_info().misses - before <= len(SIZES) * 2 + 3  # the preview strip + one thumbnail
+    # Each picture is its own symbol's: the thumbnails differ where the symbols differ.
+    pictures = [pane.symbols.item(i).icon().pixmap(24, 24).toImage() for i in (0, 1, 20)]
+    assert pictures[0] != pictures[1] and pictures[0] == pictures[2]

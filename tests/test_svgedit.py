@@ -187,6 +187,25 @@ def test_symbol_svg_draws_one_symbol_in_its_view_box() -> None:
     assert symbol_svg(sprite, "nope") is None and symbol_svg(b"<svg", "cam") is None
 
 
+def test_a_symbol_in_defs_is_drawn_without_the_other_symbols_but_with_one_it_uses() -> None:
+    """The app's own sprite keeps every symbol in one <defs>: each symbol's drawing held them all."""
+    from designer.core.svgedit import symbol_svg, symbol_svgs
+
+    sprite = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs>'
+        b'<linearGradient id="g"/><symbol id="dot" viewBox="0 0 24 24"><circle r="3" fill="url(#g)"/></symbol>'
+        b'<symbol id="bar" viewBox="0 0 24 24"><rect width="20" height="4"/></symbol>'
+        b'<symbol id="both" viewBox="0 0 24 24"><use xlink:href="#dot"/><path d="M0 0"/></symbol>'
+        b"</defs></svg>"
+    )
+    drawings = symbol_svgs(sprite)
+    assert list(drawings) == ["dot", "bar", "both"]
+    assert all(drawings[name] == symbol_svg(sprite, name) for name in drawings)
+    assert b"<rect" not in drawings["dot"] and b"linearGradient" in drawings["dot"]
+    assert b'id="dot"' in drawings["both"] and b'id="bar"' not in drawings["both"]
+    assert symbol_svgs(b"<svg") == {}
+
+
 def test_error_message_does_not_repeat_the_position() -> None:
     with pytest.raises(SvgEditError) as info:
         SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\n<rect x=1/>\n</svg>')

@@ -30,6 +30,7 @@ __all__ = [
     "root_span",
     "set_root_attribute",
     "symbol_svg",
+    "symbol_svgs",
 ]
 
 # Elements the canvas can select, move, recolour and delete.
@@ -43,6 +44,7 @@ _WRAPPED = DRAWABLE | {"switch"}
 # rule in a <style> (how Illustrator colours shapes) beats the attribute but not inline style.
 _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-opacity".split())
 _SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
+_USED_ID = re.compile(r"#([^\s\"')]+)")  # the id after '#' in an href or a url(#...)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -417,8 +419,32 @@ def symbol_svg(data: bytes, symbol_id: str) -> bytes | None:
     except (etree.XMLSyntaxError, ValueError):
         return None
     symbol = next((el for el in root.iter() if _local(el.tag) == "symbol" and el.get("id") == symbol_id), None)
-    if symbol is None:
-        return None
+    return None if symbol is None else _drawing_of_symbol(root, symbol)
+
+
+def symbol_svgs(data: bytes) -> dict[str, bytes]:
+    """:func:`symbol_svg` of every symbol of a sprite, from one reading of it ({} if unreadable).
+
+    Why: the icon editor draws a picture of each symbol, again after each key typed in the XML;
+    reading a sprite of a hundred symbols once per symbol took a second per key. Each drawing
+    holds its own symbol only, so a picture cached by its bytes is drawn again only when its
+    symbol (or a definition it may use) changed.
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return {}
+    out: dict[str, bytes] = {}
+    for el in symbol_elements(root):
+        out.setdefault(el.get("id"), _drawing_of_symbol(root, el))
+    return out
+
+
+def _drawing_of_symbol(root: Any, symbol: Any) -> bytes:
+    from lxml import etree
+
     ns = root.tag[1:].split("}", 1)[0] if isinstance(root.tag, str) and root.tag.startswith("{") else ""
     out = etree.Element(f"{{{ns}}}svg" if ns else "svg", nsmap={None: ns} if ns else None)
     view_box = symbol.get("viewBox") or root.get("viewBox")
@@ -428,10 +454,17 @@ def symbol_svg(data: bytes, symbol_id: str) -> bytes | None:
         value = symbol.get(attr) or root.get(attr)
         if value:
             out.set(attr, value)
-    for el in root.iter():
-        if _local(el.tag) in ("defs", "style") and el.getparent() is root:
-            out.append(copy.deepcopy(el))
     group = etree.SubElement(out, f"{{{ns}}}g" if ns else "g")
     for child in symbol:
         group.append(copy.deepcopy(child))
+    # The file's definitions and styles, without the other symbols (the app's sprite keeps all
+    # of them in one <defs>, and each drawing held the whole sprite), unless this one uses them.
+    wanted = set(_USED_ID.findall(etree.tostring(group, encoding="unicode")))
+    for el in root:
+        if isinstance(el.tag, str) and _local(el.tag) in ("defs", "style"):
+            kept = copy.deepcopy(el)
+            for other in [s for s in kept.iter() if isinstance(s.tag, str) and _local(s.tag) == "symbol"]:
+                if other.get("id") not in wanted:
+                    other.getparent().remove(other)
+            group.addprevious(kept)
     return etree.tostring(out)

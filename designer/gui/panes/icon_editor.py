@@ -661,11 +661,15 @@ class IconEditorPane(QWidget):
             symbols = svg_symbols(data) if doc.symbols() else []
         except SvgImportError:
             symbols = []
+        from ...core.svgedit import symbol_svgs
+
+        drawings = symbol_svgs(data) if symbols else {}  # one reading; unchanged ones are cached
         self.symbols.blockSignals(True)
         self.symbols.clear()
         colour = self.palette().text().color().name()
         for sym in symbols:
-            item = QListWidgetItem(QIcon(render_icon(data, sym.id, colour, 24)), sym.id)
+            picture = render_icon(drawings[sym.id], "", colour, 24) if sym.id in drawings else QPixmap()
+            item = QListWidgetItem(QIcon(picture), sym.id)
             use = f"use it as {self.rel.rsplit('/', 1)[-1]}#{sym.id}"
             item.setToolTip(f"{sym.title}: {use}" if sym.title else use)
             item.setData(Qt.ItemDataRole.UserRole, sym.id)
