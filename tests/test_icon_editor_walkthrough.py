@@ -261,3 +261,25 @@ def test_typing_in_a_big_sprite_redraws_only_the_symbol_that_changed(qtbot, wind
     # Each picture is its own symbol's: the thumbnails differ where the symbols differ.
     pictures = [pane.symbols.item(i).icon().pixmap(24, 24).toImage() for i in (0, 1, 20)]
     assert pictures[0] != pictures[1] and pictures[0] == pictures[2]
+
+
+def test_add_id_does_not_take_an_id_the_drawing_already_uses(qtbot, window, example_project: Path) -> None:
+    """'Add id' gave the icon the id of its file name even when a part of the drawing had it (a
+    clip path 'mic' in mic.svg): two elements with one id, and url(#mic) then found the <svg>
+    itself, so the clipped shape lost its clip in a browser and the checker warned (PD421)."""
+    from lxml import etree
+
+    rel = f"{PLUGIN}/mic.svg"
+    (example_project / "webapp2" / rel).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <defs><clipPath id="mic"><rect width="24" height="12"/></clipPath></defs>\n'
+        '  <circle cx="12" cy="12" r="8" clip-path="url(#mic)"/>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    assert pane.add_id_button.isVisible()
+    qtbot.mouseClick(pane.add_id_button, Qt.MouseButton.LeftButton)
+    root = etree.fromstring(window.package.read_text(rel).encode())
+    ids = root.xpath("//@id")
+    assert root.get("id") and len(ids) == len(set(ids)) == 2, ids
+    assert pane.id_label.text() == f"id <code>{root.get('id')}</code>"

@@ -788,9 +788,17 @@ class IconEditorPane(QWidget):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def _suggested_id(self) -> str:
+        """The id from the file name, or with -2, -3, ... when a part of the drawing has it: two
+        elements with one id make url(#id) find the <svg> itself, and a clipped shape loses its clip."""
         from ...core.svgimport import derive_icon_id
 
-        return derive_icon_id(Path(self.rel).name)
+        wanted = derive_icon_id(Path(self.rel).name)
+        taken = set(self.canvas.doc.root.xpath("//@id")) if self.canvas.doc is not None else set()
+        candidate, n = wanted, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
 
     def add_id(self) -> None:
         """Give the root element the id derived from the file name, so references can use it."""
