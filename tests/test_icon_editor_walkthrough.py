@@ -283,3 +283,40 @@ def test_add_id_does_not_take_an_id_the_drawing_already_uses(qtbot, window, exam
     ids = root.xpath("//@id")
     assert root.get("id") and len(ids) == len(set(ids)) == 2, ids
     assert pane.id_label.text() == f"id <code>{root.get('id')}</code>"
+
+
+def test_an_imported_icon_never_shares_its_id_with_a_part_of_its_drawing(
+    qtbot, window, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """mic.svg with a clip path 'mic' inside: the import named the icon 'mic-2' to keep the ids
+    apart, then the file was added as mic.svg and its id set back to 'mic', a second 'mic'.
+    url(#mic) then found the <svg> itself and the circle lost its clip in the browser."""
+    from lxml import etree
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QDialog
+
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    source = tmp_path / "mic.svg"
+    source.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <defs><clipPath id="mic"><rect width="24" height="12"/></clipPath></defs>\n'
+        '  <circle cx="12" cy="12" r="8" clip-path="url(#mic)"/>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # the user clicks Import
+    pane.dropEvent(drop)
+    assert window.save()
+    added = example_project / "webapp2" / pane.rel
+    root = etree.fromstring(added.read_bytes())
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids)), ids
+    assert root.get("id") == added.stem  # the rule of added icons: file.svg#file
+    assert pane.id_label.text() == f"id <code>{added.stem}</code>"

@@ -42,6 +42,9 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
     and so on. An identical file already there is reused. Nothing is written until the package
     is saved: the file waits in ``pkg.pending_texts``, so checks and the preview already see it.
 
+    A name already an id inside the drawing (a clip path 'mic' in mic.svg) is passed over too:
+    two elements with one id make ``url(#mic)`` find the root instead.
+
     Returns (webapp2-relative path, reference for a menu item's ``icon``). Raises ValueError for
     a plugin without a package file.
     """
@@ -49,10 +52,14 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
         raise ValueError(f"the plugin '{plugin.display_name}' has no package file to put an icon beside")
     base = posixpath.dirname(plugin.package_path)
     taken = {n.lower() for n in pkg.names()}
+    inner = _inner_ids(text)
     n = 1
     while True:
         name = stem if n == 1 else f"{stem}-{n}"
         rel = posixpath.join(base, f"{name}.svg") if base else f"{name}.svg"
+        if name in inner:  # a part of the drawing has that id: a second one breaks its url(#...)
+            n += 1
+            continue
         body = set_root_attribute(text, "id", name)
         if pkg.exists(rel):
             if pkg.read_bytes(rel) == text_bytes(body):
@@ -61,3 +68,18 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
             pkg.pending_texts[rel] = body
             return rel, f"{name}.svg#{name}"
         n += 1
+
+
+def _inner_ids(text: str) -> set[str]:
+    """The ids of the elements inside the root (the root's own is replaced): none when unreadable."""
+    from lxml import etree
+
+    from .svg import safe_parser
+
+    try:
+        root = etree.fromstring(text_bytes(text), safe_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return set()
+    if root is None:
+        return set()
+    return {el.get("id") for el in root.iterdescendants("*") if el.get("id") is not None}
