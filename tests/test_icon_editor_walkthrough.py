@@ -320,3 +320,27 @@ def test_an_imported_icon_never_shares_its_id_with_a_part_of_its_drawing(
     assert len(ids) == len(set(ids)), ids
     assert root.get("id") == added.stem  # the rule of added icons: file.svg#file
     assert pane.id_label.text() == f"id <code>{added.stem}</code>"
+
+
+# A 1×1 PNG: what a designer gets by exporting "PNG" and naming the file .svg.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    + "1f15c4890000000d49444154789c63fcff3f0300050001"
+    + "7a0c8c1b0000000049454e44ae426082"
+)
+
+
+def test_a_picture_named_svg_is_called_a_picture(qtbot, window, example_project: Path) -> None:
+    """A PNG saved under an .svg name was "not UTF-8 text ... save it as UTF-8 in another editor"
+    when selected, and "no XML here" in the Problems list: advice about text for a picture."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "photo.svg").write_bytes(PNG)
+    package = folder / "raise-hand-helper.plugin.package.json"
+    package.write_text(package.read_text().replace('"hand.svg#hand"', '"photo.svg#photo"'))
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", f"{PLUGIN}/photo.svg")))
+    page = window.stack.currentWidget()
+    shown = page.toPlainText()
+    assert "PNG picture" in shown and "UTF-8" not in shown, shown
+    rows = [item.text(0) for item in window.problems_view.problem_items() if item.text(2) == "PD403"]
+    assert len(rows) == 1 and "PNG picture" in rows[0], rows

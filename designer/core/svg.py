@@ -19,6 +19,8 @@ __all__ = [
     "SvgInfo",
     "doctype_span",
     "harmless_doctype",
+    "not_svg_kind",
+    "not_svg_message",
     "read_svg",
     "remove_doctype",
     "remove_element",
@@ -252,10 +254,38 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     return _plain_xml_error(exc.msg or str(exc)), line, col
 
 
+# The first bytes of the pictures and documents drawing programs also export: saved under an
+# .svg name by mistake, they were "not UTF-8 text" or "no XML here", advice about text.
+_NOT_SVG = (
+    (b"\x89PNG\r\n\x1a\n", "PNG picture"),
+    (b"\xff\xd8\xff", "JPEG picture"),
+    (b"GIF87a", "GIF picture"),
+    (b"GIF89a", "GIF picture"),
+    (b"II*\x00", "TIFF picture"),
+    (b"MM\x00*", "TIFF picture"),
+    (b"%PDF-", "PDF document (as Illustrator's .ai files are)"),
+)
+
+
+def not_svg_kind(data: bytes) -> str | None:
+    """What a file named .svg is when its bytes are a picture or a PDF ("PNG picture"), else None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP picture"
+    return next((kind for magic, kind in _NOT_SVG if data.startswith(magic)), None)
+
+
+def not_svg_message(kind: str) -> str:
+    """Why a picture named .svg is no icon, and what to do, in the words of the other messages."""
+    return f"it is a {kind}, not an SVG drawing (only its name ends in .svg); export the icon as SVG"
+
+
 def read_svg(data: bytes) -> SvgInfo:
     """Parse ``data`` without resolving anything external; never raises on bad input."""
     from lxml import etree
 
+    kind = not_svg_kind(data)
+    if kind is not None:
+        return SvgInfo(False, not_svg_message(kind), 1, 1)
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:

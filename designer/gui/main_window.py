@@ -1091,10 +1091,14 @@ class MainWindow(QMainWindow):
             except UnicodeDecodeError as exc:
                 data = exc.object if isinstance(exc.object, bytes) else b""
                 from ..core.lineends import byte_position
+                from ..core.svg import not_svg_kind, not_svg_message
 
                 line = byte_position(data, exc.start)[0]  # the line the problem names
+                picture = not_svg_kind(data) if value.lower().endswith(".svg") else None
                 text = (
-                    f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
+                    f"(cannot show this file: {not_svg_message(picture)}.)"
+                    if picture
+                    else f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
                     "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "
                     "another editor, then File ▸ Reload.)"
                     if data
