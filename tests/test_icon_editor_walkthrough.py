@@ -344,3 +344,49 @@ def test_a_picture_named_svg_is_called_a_picture(qtbot, window, example_project:
     assert "PNG picture" in shown and "UTF-8" not in shown, shown
     rows = [item.text(0) for item in window.problems_view.problem_items() if item.text(2) == "PD403"]
     assert len(rows) == 1 and "PNG picture" in rows[0], rows
+
+
+INKSCAPE_TEXTS = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" '
+    'id="label" viewBox="0 0 24 24">\n'
+    '  <text style="font-size:7px" x="2" y="6"><tspan sodipodi:role="line" id="one" x="2" y="6" '
+    'style="font-weight:bold">REC</tspan></text>\n'
+    '  <text style="font-size:7px" x="2" y="14"><tspan sodipodi:role="line" x="2" y="14">TWO</tspan>'
+    '<tspan sodipodi:role="line" x="2" y="22">LINES</tspan></text>\n'
+    "</svg>\n"
+)
+
+
+def test_typing_into_an_inkscape_text_keeps_its_lines_and_styles(qtbot, window, example_project: Path) -> None:
+    """Inkscape writes each line of a text as a <tspan> with its own place and style. Typing one
+    character into the selected text replaced them all with plain text: the bold went, and two
+    lines ran into one ("TWOLINES!")."""
+    rel = f"{PLUGIN}/label.svg"
+    path = example_project / "webapp2" / rel
+    path.write_text(INKSCAPE_TEXTS)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    canvas = pane.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert pane.text_edit.text() == "REC"
+    pane.text_edit.setFocus()
+    pane.text_edit.end(False)
+    qtbot.keyClicks(pane.text_edit, "!")
+    assert (
+        '<tspan sodipodi:role="line" id="one" x="2" y="6" style="font-weight:bold">REC!</tspan>'
+        in window.package.read_text(rel)
+    )
+    # A text of two lines cannot be one line of the field: it is changed in the XML instead.
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected is not None and canvas.selected.tag == "text"
+    before = window.package.read_text(rel)
+    pane.text_edit.setFocus()
+    qtbot.keyClicks(pane.text_edit, "!")
+    assert window.package.read_text(rel) == before
+    assert "XML" in pane.selection_info.text()
+    use_tool(qtbot, pane, "text")  # the field is the Text tool's again
+    pane.text_edit.selectAll()
+    qtbot.keyClicks(pane.text_edit, "Hi")
+    assert pane.text_edit.text() == "Hi"

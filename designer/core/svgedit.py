@@ -337,11 +337,28 @@ class SvgDocument:
                 return value.strip()
         return el.get(key)
 
-    def set_text(self, path: tuple[int, ...], text: str) -> None:
+    def text_run(self, path: tuple[int, ...]) -> Any | None:
+        """The element holding all the words of the text at ``path``: the text itself, or its one
+        <tspan> (Inkscape writes even one line so). None when the words are in several parts
+        (lines or styled runs), which one line of text cannot replace without losing them."""
         el = self.element(path)
-        for child in list(el):
-            el.remove(child)
-        el.text = text
+        children = [c for c in el if isinstance(c.tag, str)]
+        if not children:
+            return el
+        only = children[0]
+        blank = not (el.text or "").strip() and not (only.tail or "").strip()
+        if len(children) == 1 and blank and not any(isinstance(c.tag, str) for c in only):
+            return only
+        return None
+
+    def set_text(self, path: tuple[int, ...], text: str) -> None:
+        """Replace the words of a text, in its :meth:`text_run` (so a tspan keeps its place and style)."""
+        run = self.text_run(path)
+        if run is None:
+            raise ValueError("the text is in several parts; change it in the XML")
+        for child in list(run):
+            run.remove(child)  # comments, say: the text replaces all it says
+        run.text = text
 
     def delete(self, path: tuple[int, ...]) -> None:
         """Remove an element with its trailing whitespace, so no blank line is left behind."""

@@ -470,6 +470,7 @@ class IconEditorPane(QWidget):
     def set_tool(self, tool: str) -> None:
         self.tool_actions[tool].setChecked(True)
         self.canvas.set_tool(tool)
+        self.text_edit.setReadOnly(False)  # the next text to place (see _selection_changed)
 
     def set_paint(self, attr: str, paint: str) -> None:
         """Fill or stroke colour: of the selection (one undo step) and of the next shapes."""
@@ -503,7 +504,8 @@ class IconEditorPane(QWidget):
         self.canvas.text_content = text
         shape = self.canvas.selected
         # With the Text tool the field holds the next text to place; with Select it edits the selected one.
-        if self.canvas.tool == "select" and shape is not None and shape.tag == "text" and text.strip():
+        editable = not self.text_edit.isReadOnly()
+        if self.canvas.tool == "select" and shape is not None and shape.tag == "text" and text.strip() and editable:
             self.canvas._commit(
                 f"Change text in {self.rel.rsplit('/', 1)[-1]}",
                 lambda doc: doc.set_text(shape.path, text),
@@ -714,6 +716,7 @@ class IconEditorPane(QWidget):
         """
         self._update_edit_actions()
         self._show_selection_info()
+        self.text_edit.setReadOnly(False)
         if shape is None or self.canvas.doc is None or self.canvas.tool != "select":
             return
         doc = self.canvas.doc
@@ -723,6 +726,8 @@ class IconEditorPane(QWidget):
                 self.text_edit.setText("".join(doc.element(shape.path).itertext()))
             finally:
                 self._loading = False
+            # Lines or styled parts (Inkscape's tspans): one line typed here would replace them all.
+            self.text_edit.setReadOnly(doc.text_run(shape.path) is None)
         for attr in ("fill", "stroke"):
             paint = doc.paint_of(shape.path, attr)
             if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
@@ -743,6 +748,9 @@ class IconEditorPane(QWidget):
 
     def _show_selection_info(self) -> None:
         text = self.canvas.describe_selection()
+        shape, doc = self.canvas.selected, self.canvas.doc
+        if shape is not None and shape.tag == "text" and doc is not None and doc.text_run(shape.path) is None:
+            text += " · its words are in several lines or styles: change them in the XML"
         if not text and self.canvas.hasFocus():
             text = KEYS_HINT if self.canvas.selectable() else KEYS_HINT_EMPTY
         self.selection_info.setText(text)
