@@ -390,3 +390,28 @@ def test_typing_into_an_inkscape_text_keeps_its_lines_and_styles(qtbot, window, 
     pane.text_edit.selectAll()
     qtbot.keyClicks(pane.text_edit, "Hi")
     assert pane.text_edit.text() == "Hi"
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain", "column"),
+    [
+        ("<!-- hand drawn --> <!-- the palm", "comment", 21),
+        ("<style><![CDATA[ .a { fill: red }", "CDATA", 8),
+    ],
+)
+def test_a_comment_left_open_is_placed_where_it_starts(
+    qtbot, window, example_project: Path, typed: str, plain: str, column: int
+) -> None:
+    """A comment or CDATA section left open was placed at the end of the file (libxml2 reads on
+    to the end looking for its close), and "Comment not terminated" was libxml2's own words."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    text = editor.toPlainText()
+    _type_at(qtbot, editor, text.index("<path"), typed)  # line 6, after four spaces
+    banner = _shown(pane.banner)
+    assert plain in banner and "not closed" in banner and "terminated" not in banner, banner
+    assert f"line 6, column {4 + column}:" in banner, banner
+    qtbot.waitUntil(
+        lambda: any(f"hand.svg:6:{4 + column}" in item.text(1) for item in window.problems_view.problem_items())
+    )

@@ -138,6 +138,7 @@ _XML_ERRORS = (
     ),
     (r"Double hyphen within comment", "a comment holds '--', which XML does not allow inside <!-- -->"),
     (r"CData section not finished", "a <![CDATA[ section is not closed with ]]>"),
+    (r"Comment not terminated", "a comment <!-- is not closed with -->"),
     (r"Sequence ']]>' not allowed in content", "the text ']]>' is not allowed in XML text (write ]]&gt;)"),
     (
         r"error parsing attribute name|attributes construct error",
@@ -243,10 +244,13 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     line, col = exc.position if exc.position else (exc.lineno or 0, 0)
     text = data.decode("utf-8", "replace") if re.search(_EXPLOSION, exc.msg or "") else ""
     span = doctype_span(text) if text else None
+    opened = _left_open(data, exc.msg or "")
     if span is not None:
         # An entity explosion is placed where libxml2 was expanding (line 1, column 7, inside
         # <?xml ...?>, for the classic file): the DOCTYPE defining the entities is what must go.
         line, col = line_col(text, span[0])
+    elif opened is not None:
+        line, col = opened
     elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
@@ -277,6 +281,28 @@ def not_svg_kind(data: bytes) -> str | None:
 def not_svg_message(kind: str) -> str:
     """Why a picture named .svg is no icon, and what to do, in the words of the other messages."""
     return f"it is a {kind}, not an SVG drawing (only its name ends in .svg); export the icon as SVG"
+
+
+def _left_open(data: bytes, message: str) -> tuple[int, int] | None:
+    """Where the comment or CDATA section left open starts, for libxml2's error about it, which
+    it places at the end of the file (it read on to the end looking for the close)."""
+    opener, closer = (
+        ("<!--", "-->")
+        if message.startswith("Comment not terminated")
+        else ("<![CDATA[", "]]>")
+        if message.startswith("CData section not finished")
+        else ("", "")
+    )
+    if not opener:
+        return None
+    text = data.decode("utf-8", "replace")
+    at = text.find(opener)
+    while at != -1:
+        end = text.find(closer, at + len(opener))
+        if end == -1:
+            return line_col(text, at)
+        at = text.find(opener, end + len(closer))
+    return None
 
 
 def read_svg(data: bytes) -> SvgInfo:
