@@ -251,6 +251,8 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
         line, col = line_col(text, span[0])
     elif opened is not None:
         line, col = opened
+    elif (unclosed := _unclosed_tag(data, exc.msg or "", line, col)) is not None:
+        return unclosed
     elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
@@ -281,6 +283,29 @@ def not_svg_kind(data: bytes) -> str | None:
 def not_svg_message(kind: str) -> str:
     """Why a picture named .svg is no icon, and what to do, in the words of the other messages."""
     return f"it is a {kind}, not an SVG drawing (only its name ends in .svg); export the icon as SVG"
+
+
+def _unclosed_tag(data: bytes, message: str, line: int, column: int) -> tuple[str, int, int] | None:
+    """A start tag whose '>' or '/>' is missing, as (plain words, line, column of its end).
+
+    libxml2 reads the next tag's '<' as one more attribute and says "error parsing attribute
+    name" there, on the next line: the words and the place pointed away from the tag left open.
+    """
+    if not re.match(r"error parsing attribute name|attributes construct error", message):
+        return None
+    text = data.decode("utf-8", "replace")
+    at = _parser_offset(text, line or 1, column or 1)
+    if at is None or text[at : at + 1] != "<":
+        return None
+    opened = text.rfind("<", 0, at)
+    name = re.match(r"<([^\s/>!?<]+)", text[opened:]) if opened != -1 else None
+    if name is None:
+        return None
+    end = len(text[:at].rstrip())  # just after its last attribute: where the '/>' belongs
+    return (
+        f"<{name.group(1)}> is not closed: end it with '/>' (or '>' when other elements go inside)",
+        *line_col(text, end),
+    )
 
 
 def _left_open(data: bytes, message: str) -> tuple[int, int] | None:
