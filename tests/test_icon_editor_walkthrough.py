@@ -432,3 +432,21 @@ def test_a_tag_left_without_its_end_is_named_on_its_own_line(qtbot, window, exam
     banner = _shown(pane.banner)
     assert "<rect> is not closed" in banner and "name=" not in banner, banner
     assert f"line 2, column {end - editor.toPlainText().index('    <rect') + 1}:" in banner, banner
+
+
+def test_a_quote_left_open_is_named_at_its_attribute(qtbot, window, example_project: Path) -> None:
+    """A value whose closing quote was deleted ran on to the next tag, and the message was "an
+    attribute's value holds a '<'" on the next line: the quote left open is what to fix."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    start = editor.toPlainText().index('rx="1.25"/>')
+    quote = start + len('rx="1.25')
+    cursor = editor.textCursor()
+    cursor.setPosition(quote + 1)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # the closing quote of rx="1.25"
+    banner = _shown(pane.banner)
+    assert "rx=" in banner and "quote" in banner and "&lt;" not in banner, banner
+    line_start = editor.toPlainText().rindex("\n", 0, start) + 1
+    assert f"line 2, column {start + len('rx=') - line_start + 1}:" in banner, banner

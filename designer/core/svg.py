@@ -253,6 +253,8 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
         line, col = opened
     elif (unclosed := _unclosed_tag(data, exc.msg or "", line, col)) is not None:
         return unclosed
+    elif (quote := _open_quote(data, exc.msg or "", line, col)) is not None:
+        return quote
     elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
@@ -306,6 +308,26 @@ def _unclosed_tag(data: bytes, message: str, line: int, column: int) -> tuple[st
         f"<{name.group(1)}> is not closed: end it with '/>' (or '>' when other elements go inside)",
         *line_col(text, end),
     )
+
+
+def _open_quote(data: bytes, message: str, line: int, column: int) -> tuple[str, int, int] | None:
+    """An attribute value whose closing quote is missing, as (plain words, line, column of its quote).
+
+    The value runs on to the next tag, and libxml2 says "Unescaped '<' not allowed in attributes
+    values" there, on a later line: the quote left open is what to fix.
+    """
+    if not message.startswith("Unescaped '<' not allowed in attribute"):
+        return None
+    text = data.decode("utf-8", "replace")
+    at = _parser_offset(text, line or 1, column or 1)
+    if at is None:
+        return None
+    quote = max(text.rfind('"', 0, at), text.rfind("'", 0, at))
+    name = re.search(r"([^\s=<>\"']+)\s*=\s*$", text[:quote]) if quote != -1 else None
+    if name is None or "\n" not in text[quote:at]:
+        return None
+    mark = text[quote]
+    return (f"the value of {name.group(1)}= is not closed with its quote ({mark})", *line_col(text, quote))
 
 
 def _left_open(data: bytes, message: str) -> tuple[int, int] | None:
