@@ -417,18 +417,21 @@ def test_a_comment_left_open_is_placed_where_it_starts(
     )
 
 
-def test_a_tag_left_without_its_end_is_named_on_its_own_line(qtbot, window, example_project: Path) -> None:
-    """Deleting the '/>' of a rectangle was "an attribute is not written as name="value"" at the
-    start of the next line: the place and the words pointed away from the tag left open."""
+@pytest.mark.parametrize("deleted", ["/>", ">"])
+def test_a_tag_left_without_its_end_is_named_on_its_own_line(
+    qtbot, window, example_project: Path, deleted: str
+) -> None:
+    """Deleting the '/>' (or the '>') of a rectangle was "an attribute is not written as
+    name="value"" at the start (or end) of a line: the words pointed away from the tag left open."""
     window.open_path(example_project)
     pane = show_file(window, HAND)
     editor = window.source_editor
-    end = editor.toPlainText().index('rx="1.25"/>') + len('rx="1.25"')
+    end = editor.toPlainText().index('rx="1.25"/>') + len('rx="1.25"/>') - len(deleted)
     cursor = editor.textCursor()
     cursor.setPosition(end)
-    cursor.setPosition(end + 2, cursor.MoveMode.KeepAnchor)
+    cursor.setPosition(end + len(deleted), cursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
-    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the user deletes the selected '/>'
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the user deletes the selected '/>' (or '>')
     banner = _shown(pane.banner)
     assert "<rect> is not closed" in banner and "name=" not in banner, banner
     assert f"line 2, column {end - editor.toPlainText().index('    <rect') + 1}:" in banner, banner

@@ -297,6 +297,9 @@ def _unclosed_tag(data: bytes, message: str, line: int, column: int) -> tuple[st
         return None
     text = data.decode("utf-8", "replace")
     at = _parser_offset(text, line or 1, column or 1)
+    if at is not None and text[at : at + 1] == "/":  # a '/' without its '>': look past it
+        rest = text[at + 1 :]
+        at += 1 + len(rest) - len(rest.lstrip())
     if at is None or text[at : at + 1] != "<":
         return None
     opened = text.rfind("<", 0, at)
