@@ -453,3 +453,23 @@ def test_a_quote_left_open_is_named_at_its_attribute(qtbot, window, example_proj
     assert "rx=" in banner and "quote" in banner and "&lt;" not in banner, banner
     line_start = editor.toPlainText().rindex("\n", 0, start) + 1
     assert f"line 2, column {start + len('rx=') - line_start + 1}:" in banner, banner
+
+
+def test_an_xml_declaration_without_its_question_mark_is_explained(qtbot, window, example_project: Path) -> None:
+    """<?xml version="1.0" encoding="UTF-8"> (the '?' before '>' forgotten) was libxml2's "Blank
+    needed here"."""
+    rel = f"{PLUGIN}/declared.svg"
+    (example_project / "webapp2" / rel).write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" id="declared" viewBox="0 0 24 24"><rect width="4" height="4"/></svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    editor = window.source_editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("?>") + 1)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    banner = _shown(pane.banner)
+    assert "declaration is not closed with ?>" in banner and "Blank" not in banner, banner
+    assert "line 1, column 37:" in banner, banner

@@ -255,6 +255,10 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
         return unclosed
     elif (quote := _open_quote(data, exc.msg or "", line, col)) is not None:
         return quote
+    elif (exc.msg or "").startswith(("Blank needed here", "parsing XML declaration")) and _in_declaration(
+        data, line, col
+    ):
+        return "the <?xml ...?> declaration is not closed with ?>", *shown_position(data, line or 1, col or 1)
     elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
@@ -331,6 +335,13 @@ def _open_quote(data: bytes, message: str, line: int, column: int) -> tuple[str,
         return None
     mark = text[quote]
     return (f"the value of {name.group(1)}= is not closed with its quote ({mark})", *line_col(text, quote))
+
+
+def _in_declaration(data: bytes, line: int, column: int) -> bool:
+    """Whether libxml2's place is inside a <?xml ...?> declaration that has no '?>' before it."""
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    at = _parser_offset(text, line or 1, column or 1)
+    return at is not None and text.startswith("<?xml") and "?>" not in text[:at]
 
 
 def _left_open(data: bytes, message: str) -> tuple[int, int] | None:
