@@ -473,3 +473,32 @@ def test_an_xml_declaration_without_its_question_mark_is_explained(qtbot, window
     banner = _shown(pane.banner)
     assert "declaration is not closed with ?>" in banner and "Blank" not in banner, banner
     assert "line 1, column 37:" in banner, banner
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "plain"),
+    [
+        # A web address pasted into an attribute: its '&' must be written &amp;.
+        ('id="hand"', 'id="hand" data-src="https://example.com/?a=1&b=2"', "write &amp;"),
+        ("</svg>", "</ svg>", "end tag"),
+        ('xmlns="http://www.w3.org/2000/svg"', 'xmlns="http://www.w3.org/2000/svg id="', "namespace"),
+    ],
+)
+def test_more_slips_in_the_xml_are_said_plainly(
+    qtbot, window, example_project: Path, old: str, new: str, plain: str
+) -> None:
+    """These slips were explained in libxml2's words: "EntityRef: expecting ';'", "expected '>'",
+    "xmlns: '...' is not a valid URI"."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    editor = window.source_editor
+    text = editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(old))
+    cursor.setPosition(text.index(old) + len(old), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, new)  # typed over the selection
+    banner = _shown(pane.banner)
+    assert plain in banner, banner
+    for jargon in ("EntityRef", "expected '", "not a valid URI", "expecting"):
+        assert jargon not in banner, banner

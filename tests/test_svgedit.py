@@ -338,3 +338,21 @@ def test_an_xml_error_in_a_file_of_lone_cr_line_ends_is_on_the_line_the_editor_s
     with pytest.raises(SvgEditError) as err:
         SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\r  <g>\r  </h>\r</svg>\r')
     assert err.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            '<?xml version="1.0" encoding=\'UTF-8?>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+            "not closed with its quote",
+        ),
+        ('<?xml version="1.0" encoding=UTF-8?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', "not in quotes"),
+        ('<?xmlversion="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', "processing instruction"),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><rect/><? x</svg>', "processing instruction"),
+    ],
+)
+def test_slips_in_declarations_are_said_plainly(text: str, plain: str) -> None:
+    with pytest.raises(SvgEditError) as err:
+        SvgDocument(text)
+    assert plain in str(err.value), str(err.value)

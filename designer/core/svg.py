@@ -102,7 +102,23 @@ _XML_ERRORS = (
     (r"Document is empty", "the file is empty"),
     (r"Attribute (\S+) redefined", "the attribute {0} is written twice in one element"),
     (r"AttValue: \\?\" or ' expected", "an attribute's value is not in quotes"),
-    (r"xmlParseEntityRef: no name", "a '&' that is not part of an entity (write &amp;)"),
+    (r"xmlParseEntityRef: no name|EntityRef: expecting ';'", "a '&' that is not part of an entity (write &amp;)"),
+    (r"^expected '>'", "an end tag is not written as </name> (no space after '</', '>' at its end)"),
+    (r"^expected '='", "an attribute has no '=' between its name and its value"),
+    (
+        r"String not closed expecting",
+        "a value in the <?xml ...?> declaration or the DOCTYPE is not closed with its quote",
+    ),
+    (r"String not started expecting", "a value in the <?xml ...?> declaration or the DOCTYPE is not in quotes"),
+    (
+        r"xmlns(?::\S+)?: '(.*)' is not a valid URI",
+        "the namespace address '{0}' is not valid (an SVG's is xmlns=\"http://www.w3.org/2000/svg\"; "
+        "is a quote missing?)",
+    ),
+    (
+        r"xmlParsePI : no target name|ParsePI: PI \S+ (?:space expected|never end)",
+        "a '<?' does not start a valid <?xml ...?> declaration or processing instruction",
+    ),
     (r"Extra content at the end of the document", "there is more after the end of the root element"),
     (
         _EXPLOSION,
