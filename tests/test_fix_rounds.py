@@ -249,3 +249,107 @@ def test_copies_sharing_one_id_get_their_own_back_together_as_one_at_a_time(tmp_
     fixes.fix_all(pkg, counted)
     assert counted.checks < 10  # it was one for each entry with the shared id
     assert _fixable(pkg, run_checks) == []
+
+
+def _verbatim_copies(root: Path, copies: int, listed: bool = True) -> Path:
+    """``copies`` copies of the base fixture's plugin (plugins/rec<k>/), ids unchanged; listed in
+    settings.json (and the manifest there) or, ``listed`` False, neither file there."""
+    (root / "plugins").mkdir(parents=True)
+    for k in range(copies):
+        shutil.copytree(REC, root / "plugins" / f"rec{k}")
+    if listed:
+        entries = [
+            {"id": "rec-1.0", "srcURL": f"plugins/rec{k}/rec.plugin.package.json", "enabled": True}
+            for k in range(copies)
+        ]
+        (root / "settings.json").write_text(json.dumps({"plugins": entries}, indent=4) + "\n")
+        shutil.copy(BASE / "manifest.json", root / "manifest.json")
+    return root
+
+
+def _renamed_copies(copies: int, listed: bool = True) -> dict[str, bytes]:
+    """The plugin files of :func:`_verbatim_copies` as renaming one copy after the other gives
+    them: the first keeps its id, the next ones take rec-1-0, rec-1-0-2, rec-1-0-3... (the id
+    made safe, then the first number free) in their package file and registerPlugin call. In
+    the order of settings.json: the one written, else the one made, by name (rec1/, rec10/...)."""
+    folders = [f"rec{k}" for k in range(copies)]
+    if not listed:
+        folders.sort(key=lambda name: name + "/")
+    files = {}
+    for k, folder in enumerate(folders):
+        new = "rec-1.0" if k == 0 else "rec-1-0" if k == 1 else f"rec-1-0-{k}"
+        for path in sorted(REC.iterdir()):
+            files[f"plugins/{folder}/{path.name}"] = path.read_text().replace("rec-1.0", new).encode()
+    return files
+
+
+def _plugin_files(root: Path) -> dict[str, bytes]:
+    return {name: data for name, data in snapshot(root).items() if name.startswith("plugins/")}
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["listed", "no-settings-or-manifest"])
+def test_verbatim_copies_of_one_plugin_get_ids_of_their_own_in_a_few_rounds(
+    tmp_path: Path, fixed_time, listed: bool
+) -> None:
+    """300 copies of one plugin with their ids unchanged: each copy was renamed in a round of its
+    own (a check of the whole package each), so --fix stopped after 200 with 99 clashes left;
+    without settings.json, each clash came up alone (the new list's problems all at line 0 were
+    taken for one), and settings.json and manifest.json were made in a round each."""
+    pkg = load(_verbatim_copies(tmp_path / "big" / "webapp2", 300, listed))
+    counted = _Counted()
+    done = fixes.fix_all(pkg, counted)
+    save(pkg)
+    assert counted.checks <= 3
+    assert len(done) == 299 + (0 if listed else 2)
+    fixed = load(tmp_path / "big" / "webapp2")
+    assert [p for p in run_checks(fixed) if p.severity.value == "error"] == []
+    assert _plugin_files(tmp_path / "big" / "webapp2") == _renamed_copies(300, listed)
+    assert [p.entry.id for p in fixed.plugins] == ["rec-1.0", "rec-1-0", *(f"rec-1-0-{k}" for k in range(2, 300))]
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["listed", "no-settings-or-manifest"])
+def test_verbatim_copies_fixed_together_are_what_one_at_a_time_makes_of_them(
+    tmp_path: Path, fixed_time, listed: bool
+) -> None:
+    """The test above compares with :func:`_renamed_copies`; here, on fewer copies (one at a time
+    is a check per copy), that it is what fixing one problem per round writes, byte for byte."""
+    one = _verbatim_copies(tmp_path / "one" / "webapp2", 24, listed)
+    together = _verbatim_copies(tmp_path / "together" / "webapp2", 24, listed)
+    pkg = load(one)
+    reference = one_at_a_time(pkg, run_checks)
+    save(pkg)
+    pkg = load(together)
+    done = fixes.fix_all(pkg, run_checks)
+    save(pkg)
+    assert sorted(done) == sorted(reference)
+    assert snapshot(together) == snapshot(one)
+    assert _plugin_files(one) == _renamed_copies(24, listed)
+
+
+def _listed_again(root: Path, times: int) -> Path:
+    """The base fixture with its one plugin's entry in settings.json ``times`` times over."""
+    shutil.copytree(BASE, root)
+    settings = json.loads((root / "settings.json").read_text())
+    settings["plugins"] = settings["plugins"] * times
+    (root / "settings.json").write_text(json.dumps(settings, indent=4) + "\n")
+    return root
+
+
+def test_an_entry_listed_many_times_goes_in_one_round_as_one_at_a_time(tmp_path: Path, fixed_time) -> None:
+    """Each second entry of one plugin was removed in a round of its own (300 of them: 200
+    rounds and 100 left); the removals go together, the last entry first."""
+    one = _listed_again(tmp_path / "one" / "webapp2", 20)
+    pkg = load(one)
+    reference = one_at_a_time(pkg, run_checks)
+    save(pkg)
+    together = _listed_again(tmp_path / "together" / "webapp2", 20)
+    pkg = load(together)
+    assert len(fixes.fix_all(pkg, run_checks)) == len(reference) == 19
+    save(pkg)
+    assert snapshot(together) == snapshot(one)
+
+    pkg = load(_listed_again(tmp_path / "big" / "webapp2", 300))
+    counted = _Counted()
+    assert len(fixes.fix_all(pkg, counted)) == 299
+    assert counted.checks <= 2
+    assert len(pkg.plugins) == 1 and _fixable(pkg, run_checks) == []

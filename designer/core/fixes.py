@@ -465,33 +465,86 @@ def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]
     took minutes (and stopped after ``rounds`` fixes with most of them left). Why not every fix
     at once: a fix can change what the next one should be (indices shift when an entry goes,
     an id taken by one rename changes the next), so a fix that may touch what another reads
-    waits for the next round, and a fix that may touch anything goes alone. The files written
-    are the ones fixing one problem per round writes.
+    waits for the next round, and a fix that may touch anything goes alone (but for runs of
+    renames or removals of copies, see :func:`_run_of_one_kind`). The files written are the
+    ones fixing one problem per round writes.
     """
     done: list[str] = []
     for _ in range(rounds):
         fixable = [p for p in run(pkg) if p.fix is not None and p.fix.batch]
         if not fixable:
             break
-        for problem in _independent(pkg, fixable):
-            done.append(apply_fix(pkg, problem.fix))  # type: ignore[arg-type]
+        chosen = _run_of_one_kind(pkg, fixable) or _independent(pkg, fixable)
+        if chosen[0].fix.kind == "remove-settings-entry":  # type: ignore[union-attr]
+            chosen.reverse()  # (the later entries first: each index still names its entry)
+        for n, problem in enumerate(chosen):
+            fix = problem.fix
+            assert fix is not None
+            if n and fix.kind == "rename-plugin-id":
+                fix = _rename_afresh(pkg, fix)
+            done.append(apply_fix(pkg, fix))
     return done
 
 
-# Fixes that can change what any other fix would be: settings.json or manifest.json as a whole,
-# the list of entries (indices move), every id and folder (a new unique id), which entry means
-# which unlisted package file.
-_ALONE = frozenset(
-    {
-        "create-settings",
-        "rename-settings-key",
-        "remove-settings-entry",
-        "rename-plugin-id",
-        "create-manifest",
-        "set-settings-branded",
-        "new-branding-id",
-    }
-)
+# Fixes that change the list of entries or the ids, which a run of them (see _run_of_one_kind)
+# may still make together: each only for its own entry.
+_RUNS = frozenset({"rename-plugin-id", "remove-settings-entry"})
+
+
+def _run_of_one_kind(pkg: BrandingPackage, fixable: list[Problem]) -> list[Problem]:
+    """The first fixes of ``fixable`` while they are all renames of plugins that share an id
+    (PD202), or all removals of a plugin listed again (PD202), each for an entry and files of
+    its own; empty when the first fix is of neither kind.
+
+    Why: a package holding many copies of one plugin (a folder copied 300 times and listed,
+    ids unchanged) took one round, a check of the whole package, for each copy, and stopped at
+    ``rounds`` with the rest left. One at a time, the next problem after such a fix is the next
+    copy's (settings.json's entries come in order and the fix adds no other), so a run of them
+    is what one at a time does: a rename takes the id :func:`~designer.core.plugins.unique_id`
+    gives once the earlier renames are made (see :func:`_rename_afresh`), and the removals go
+    from the last entry back, so that each index still names the entry it was found on. Any
+    other fix in between ends the run.
+    """
+    kind = fixable[0].fix.kind if fixable[0].fix is not None else None
+    if kind not in _RUNS:
+        return []
+    chosen: list[Problem] = []
+    touched: set[str] = set()
+    for problem in fixable:
+        fix = problem.fix
+        index = fix.args.get("index") if fix is not None else None
+        if fix is None or fix.kind != kind or not isinstance(index, int) or not 0 <= index < len(pkg.plugins):
+            break
+        plugin = pkg.plugins[index]
+        keys = {f"entry:{index}"}
+        if kind == "rename-plugin-id":  # (removals all name one package file: the first entry's, which stays)
+            keys |= {f"plugin:{_home(plugin.package_path or plugin.key)}"}
+            keys |= {f"file:{rel}" for rel in (plugin.package_path, plugin.source_path) if rel}
+        if not touched.isdisjoint(keys):
+            break
+        chosen.append(problem)
+        touched |= keys
+    return chosen or fixable[:1]
+
+
+def _rename_afresh(pkg: BrandingPackage, fix: Fix) -> Fix:
+    """``fix`` (a rename of a plugin whose id another one has) with the new id its check would
+    offer now that the earlier renames of the round are made: the one the check offered is the
+    same for every copy (the first free one when it looked)."""
+    from .plugins import unique_id
+
+    shared = pkg.plugins[fix.args["index"]].entry.id
+    if not isinstance(shared, str) or not shared:
+        raise ValueError(f"the plugin list's entry {fix.args['index']} has no id to rename")
+    return Fix(fix.kind, fix.title, {**fix.args, "value": unique_id(pkg, shared)}, fix.batch)
+
+
+# Fixes that can change what any other fix would be: settings.json as a whole, the list of
+# entries (indices move), every id and folder (a new unique id), which entry means which
+# unlisted package file. (Runs of the two in _RUNS go together: see _run_of_one_kind.)
+_ALONE = frozenset({"rename-settings-key", "remove-settings-entry", "rename-plugin-id"})
+# Fixes of manifest.json's values, which no other fix reads: one of them a round.
+_MANIFEST = frozenset({"create-manifest", "set-settings-branded", "new-branding-id"})
 _WHOLE_FILES = frozenset({"settings.json", "manifest.json"})
 
 
@@ -572,6 +625,19 @@ def _touches(pkg: BrandingPackage, problem: Problem, known: _Round) -> frozenset
         return None
     if fix.kind == "list-package":
         return _listing_touches(pkg, fix.args.get("file"), known)
+    if fix.kind in _MANIFEST:
+        return frozenset({"file:manifest.json"})
+    if fix.kind == "create-settings":
+        # It lists every package file it finds, so it goes with fixes of no plugin's files (the
+        # manifest's): a missing settings.json and manifest.json are made in one round.
+        plugin_files = [name for name in pkg.names() if name.startswith("plugins/")]
+        return frozenset(
+            {
+                "file:settings.json",
+                *(f"file:{rel}" for rel in plugin_files),
+                *(f"plugin:{_home(rel)}" for rel in plugin_files),
+            }
+        )
     index = fix.args.get("index", fix.args.get("plugin"))
     if fix.args.get("file") in _WHOLE_FILES or (problem.file in _WHOLE_FILES and index is None):
         return None  # settings.json or manifest.json as a whole

@@ -47,7 +47,9 @@ def run_checks(pkg: BrandingPackage, exporting: bool = False) -> list[Problem]:
                 ctx.problems.append(
                     make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
                 )
-    unique = {(p.code, p.file, p.line, p.column, p.message): p for p in ctx.problems}
+    # (The pointer too: in a settings.json not yet saved every entry is at line 0, and the same
+    # clash of copies of one plugin, reported for each, was taken for one problem.)
+    unique = {(p.code, p.file, p.line, p.column, p.pointer, p.message): p for p in ctx.problems}
     return sorted(unique.values(), key=Problem.sort_key)
 
 
