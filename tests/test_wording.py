@@ -73,3 +73,32 @@ def test_no_format_key_stands_bare_in_what_the_checks_and_fixes_say(tmp_path: Pa
     assert len(said) > 300  # the tables still produce what they did
     jargon = [f"{where}: {text}" for where, text in said if bare_keys(text)]
     assert not jargon, "say it in the form's words, the key in brackets after them:\n" + "\n".join(jargon)
+
+
+def restated(text: str) -> list[str]:
+    """The places where ``text`` says a thing and then, after a colon, says it again ("The icon
+    declares entities: it declares entities")."""
+    pattern = re.compile(r"\b(\w+ \w+): (?:it |they |which )?\1\b", re.IGNORECASE)
+    return [m.group(0) for m in pattern.finditer(text)]
+
+
+def test_restated_finds_a_phrase_said_again_after_its_colon() -> None:
+    assert restated("The icon x.svg declares entities: it declares entities (<!ENTITY>).") == [
+        "declares entities: it declares entities"
+    ]
+    assert restated("The icon x.svg contains a script: a <script> element.") == []
+    assert restated("written as { id: ..., load: load }") == []  # (code, one word)
+
+
+def test_no_message_says_the_same_thing_twice(tmp_path: Path) -> None:
+    said: list[tuple[str, str]] = []
+    for name, cases, rel in (("js", JS_CASES, JS), ("svg", SVG_CASES, SVG)):
+        for code, (bad, _good) in cases.items():
+            root = make_webapp2(tmp_path / f"{name}{code}")
+            (root / rel).write_text(bad, encoding="utf-8")
+            _said(root, f"{name}-{code}", said)
+    for i, case in enumerate(CASES):
+        _said(make_webapp2(tmp_path / f"c{i}", case.mutate), case.name, said)
+    assert any(where.startswith("svg-PD411 PD411 message") for where, _ in said)
+    twice = [f"{where}: {text}" for where, text in said if restated(text)]
+    assert not twice, "say it once:\n" + "\n".join(twice)

@@ -646,7 +646,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         ent = prolog.find(b"<!ENTITY")
         if ent != -1:
             line, col = byte_position(data, ent)
-            out.append(SvgFinding("PD411", line, col, "it declares entities (<!ENTITY ...>) in its DOCTYPE"))
+            out.append(SvgFinding("PD411", line, col, "its DOCTYPE holds <!ENTITY ...>"))
         elif not harmless_doctype(prolog.decode("utf-8", "replace")):
             line, col = byte_position(data, max(prolog.find(b"<!DOCTYPE"), 0))
             out.append(SvgFinding("PD410", line, col, "it starts with a DOCTYPE"))
