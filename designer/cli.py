@@ -23,7 +23,7 @@ COMMANDS = ("check", "new", "recipes", "screenshot", "import", "export", "deploy
 # One line per command for the top-level --help; a test checks that every command has one.
 SUMMARIES = {
     "check": "check a branding package (folder or ZIP) for problems; --json, --strict, --fix",
-    "new": "create a new project with one working plugin (optionally from a recipe)",
+    "new": "create a project with one working plugin (optionally from a recipe), or add one to a project",
     "recipes": "list the recipes 'new --recipe' can start from",
     "import": "unpack a branding ZIP into a new project folder, refusing unsafe archives",
     "export": "write the branding ZIP to upload, with a new brandingID and what changed",
@@ -171,6 +171,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if target.exists() and not target.is_dir():
+        import zipfile
+
+        if zipfile.is_zipfile(target):  # (a branding ZIP is opened read-only everywhere)
+            print(
+                f"plugin-designer: {target} is a ZIP, which is only read, never changed; import it into a folder "
+                f"first (plugin-designer import {_shown(args.dir)} -o FOLDER), then add the plugin to that folder",
+                file=sys.stderr,
+            )
+            return 2
         print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
         return 2
     files = None
@@ -193,6 +202,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             return 2
         args.name, files = made
     args.name = (args.name or "My plugin").strip()
+    if _is_project(target):
+        return _add_to_project(args, target, files)
     try:
         root = create_project(target, args.name, files)
     except FileExistsError as exc:
@@ -202,6 +213,75 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
+    return 0
+
+
+def _is_project(target: Path) -> bool:
+    """Whether ``new DIR`` names a project (or its webapp2 folder) to add the plugin to, rather
+    than a folder to create one in (missing, empty, or holding other things: webapp2/ goes in it)."""
+    from .core.files import _MARKERS
+
+    try:
+        if not target.is_dir():
+            return False
+        web = target / "webapp2"
+        return (web.is_dir() and any(web.iterdir())) or any((target / m).exists() for m in _MARKERS)
+    except OSError:
+        return False  # (create_project says why the folder cannot be used)
+
+
+def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, bytes] | None) -> int:
+    """``new DIR`` where DIR is a project: add the plugin to it (as Plugin ▸ Add Plugin… and the
+    recipe wizard do) and save, or refuse with exit 2 and change nothing.
+
+    Why refuse a taken id instead of giving a free one: the id comes from the name typed, and a
+    script run twice would quietly add a second copy of the plugin (see plugins.id_in_use).
+    """
+    import shlex
+
+    from .core.files import NotAPackageError, os_message
+    from .core.jstext import safe_id
+    from .core.model import load, save
+    from .core.newproject import plugin_files
+    from .core.plugins import add_plugin_files, cannot_add_plugins, id_in_use, unique_id
+    from .core.wording import counted
+
+    shown = _shown(args.dir)
+    try:
+        pkg = load(target)
+    except NotAPackageError as exc:
+        print(f"plugin-designer: {exc}", file=sys.stderr)
+        return 2
+    files = files if files is not None else plugin_files(args.name)
+    reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shlex.quote(shown)}' says why")
+    taken = id_in_use(pkg, files)
+    if reason is None and taken is not None:
+        by_set = any(s.partition("=")[0].strip() == "name" for s in args.set or [])
+        option = "--set name=NAME" if by_set else "--name NAME"
+        reason = f"{taken}. Give the new plugin another name with {option} (its id and folder are made from the name)"
+        n = next((n for n in range(2, 100) if unique_id(pkg, f"{args.name} {n}") == safe_id(f"{args.name} {n}")), None)
+        if n is not None:
+            example = shlex.quote(f"{args.name} {n}")
+            reason += f", e.g. {'--set name=' if by_set else '--name '}{example}"
+    if reason is not None:
+        print(f"plugin-designer: cannot add '{_shown(args.name)}' to {shown}: {reason}", file=sys.stderr)
+        return 2
+    add_plugin_files(pkg, files)
+    try:
+        save(pkg)  # (all of the files or none)
+    except (OSError, ValueError) as exc:
+        why = os_message(exc) if isinstance(exc, OSError) else exc
+        print(
+            f"plugin-designer: cannot add '{_shown(args.name)}' to {shown}: {why}; nothing was changed", file=sys.stderr
+        )
+        return 2
+    package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
+    folder = package_path.rsplit("/", 1)[0]
+    made = sum(1 for rel in files if rel.startswith(folder + "/"))
+    print(
+        f"Added the plugin '{_shown(args.name)}' to {shown}: {_display_base(pkg.files)}{folder}/ "
+        f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shlex.quote(shown)}"
+    )
     return 0
 
 
@@ -305,7 +385,10 @@ def cmd_recipes(args: argparse.Namespace) -> int:
                 following.setdefault(p.suggested_by, []).append(p.key)
         for key, keys_following in following.items():
             print(f"{'':<{width}}  ({', '.join(keys_following)} fit the {key} chosen unless set)")
-    print("\nCreate a project from one: plugin-designer new DIR --recipe NAME [--set key=value ...]")
+    print(
+        "\nCreate a project from one, or add its plugin to the project DIR: "
+        "plugin-designer new DIR --recipe NAME [--set key=value ...]"
+    )
     return 0
 
 
@@ -593,8 +676,27 @@ def _main(argv: list[str] | None = None) -> int:
 
             add_deploy_arguments(p)
         elif argv[0] == "new":
-            p.description = "Create a new project with one working plugin."
-            p.add_argument("dir", help="folder to create (it will hold webapp2/)")
+            p.description = (
+                "Create a new project with one working plugin, or add a plugin to a project.\n\n"
+                "When DIR is already a project (it holds webapp2/, or it is the webapp2 folder),\n"
+                "the plugin is added to it: its files go in plugins/<id>/ and settings.json lists\n"
+                "it, keeping that file's layout. The id and folder are made from the plugin's\n"
+                "name; when another plugin has that id, or the folder exists, nothing is changed\n"
+                "and the command says which name to give instead (exit 2)."
+            )
+            p.epilog = (
+                "examples:\n"
+                "  plugin-designer new my-branding                       new project, a toolbar button\n"
+                "  plugin-designer new my-branding --recipe lock-toggle  add a plugin from a recipe\n"
+                "  plugin-designer new my-branding --name 'Say hello'    add another toolbar button\n"
+                "  plugin-designer recipes                               what each recipe makes and asks"
+            )
+            p.formatter_class = argparse.RawDescriptionHelpFormatter
+            p.add_argument(
+                "dir",
+                metavar="DIR",
+                help="folder to create the project in (it will hold webapp2/), or a project to add the plugin to",
+            )
             p.add_argument("--name", default=None, help="the plugin's name (default: My plugin, or the recipe's)")
             p.add_argument("--recipe", default=None, help="start from a recipe (see `plugin-designer recipes`)")
             p.add_argument(

@@ -22,8 +22,15 @@ LINE = re.compile(r"^(?P<where>\S.*?): (?P<severity>error|warning|info) (?P<code
 
 
 def run(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # (PYTHONPATH: run from another folder, `-m designer` found whichever copy was installed.)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.run(
-        [sys.executable, "-m", "designer", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "designer", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env=env,
     )
 
 
@@ -326,13 +333,112 @@ def test_new_creates_a_project_that_passes_strict(tmp_path: Path) -> None:
     assert json.loads(checked.stdout)["summary"] == {"errors": 0, "warnings": 0, "info": 0, "plugins": 1, "ok": True}
 
 
-def test_new_refuses_a_non_empty_webapp2(tmp_path: Path) -> None:
+def test_new_on_a_project_adds_the_plugin_and_changes_no_other_file(tmp_path: Path) -> None:
+    """A project that exists is never made again over itself: the plugin is added to it."""
     proj = project(tmp_path, "settings-id-differs")
     before = snapshot(proj)
     out = run("new", proj)
-    assert out.returncode == 2
-    assert "already exists" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 0, out.stderr
+    after = snapshot(proj)
+    assert {k: v for k, v in after.items() if k in before and k != "webapp2/settings.json"} == {
+        k: v for k, v in before.items() if k != "webapp2/settings.json"
+    }
+    assert sorted(set(after) - set(before)) == [
+        "webapp2/plugins/my-plugin/icon.svg",
+        "webapp2/plugins/my-plugin/my-plugin.plugin.js",
+        "webapp2/plugins/my-plugin/my-plugin.plugin.package.json",
+    ]
+
+
+# settings.json as a person may have written it: two spaces, CRLF, keys in another order, a key of its own.
+HAND_WRITTEN_SETTINGS = (
+    '{\r\n  "plugins": [\r\n    {"srcURL": "plugins/my-plugin/my-plugin.plugin.package.json", "id": "my-plugin",'
+    ' "enabled": true}\r\n  ],\r\n  "note": "kept by hand"\r\n}\r\n'
+)
+
+
+def test_new_with_a_recipe_on_a_project_adds_it_keeping_settings_json_as_written(tmp_path: Path) -> None:
+    proj = tmp_path / "my branding é"  # (a space and an accent: the hint to check it is quoted)
+    assert run("new", proj).returncode == 0
+    settings = proj / "webapp2" / "settings.json"
+    settings.write_bytes(HAND_WRITTEN_SETTINGS.encode())
+    before = snapshot(proj)
+
+    out = run("new", proj, "--recipe", "lock-toggle")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"Added the plugin 'Lock meeting' to {proj}: ")
+    assert f"plugin-designer check '{proj}'" in out.stdout
+    text = settings.read_bytes().decode()
+    assert text.startswith(HAND_WRITTEN_SETTINGS.split("\r\n  ],")[0] + ",\r\n    ")  # the old entry as it was
+    assert text.endswith('\r\n  ],\r\n  "note": "kept by hand"\r\n}\r\n') and "\n" not in text.replace("\r\n", "")
+    assert [e["id"] for e in json.loads(text)["plugins"]] == ["my-plugin", "lock-meeting"]
+    after = snapshot(proj)
+    assert {k: after[k] for k in before if k != "webapp2/settings.json"} == {
+        k: v for k, v in before.items() if k != "webapp2/settings.json"
+    }
+    assert any(k.startswith("webapp2/plugins/lock-meeting/") and k.endswith(".plugin.js") for k in after)
+    checked = run("check", "--strict", "--json", proj)
+    assert checked.returncode == 0, checked.stdout
+    assert json.loads(checked.stdout)["summary"]["plugins"] == 2
+
+    # Given from inside the project, as its webapp2 folder: the same.
+    out = run("new", "webapp2", "--name", "Say hello", cwd=proj)
+    assert out.returncode == 0, out.stderr
+    assert run("check", "--strict", proj).returncode == 0
+
+
+def test_new_on_a_project_refuses_an_id_or_folder_that_is_taken_and_changes_nothing(tmp_path: Path) -> None:
+    proj = tmp_path / "proj"
+    assert run("new", proj, "--recipe", "lock-toggle").returncode == 0
+    before = snapshot(proj)
+
+    out = run("new", proj, "--recipe", "lock-toggle")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == (
+        f"plugin-designer: cannot add 'Lock meeting' to {proj}: the plugin 'Lock meeting' has the id 'lock-meeting' "
+        "(settings.json). Give the new plugin another name with --name NAME (its id and folder are made from the "
+        "name), e.g. --name 'Lock meeting 2'\n"
+    )
+    out = run("new", proj, "--recipe", "lock-toggle", "--set", "name=LOCK MEETING")  # (ids differ only in case)
+    assert out.returncode == 2 and "with --set name=NAME" in out.stderr and "--set name='LOCK MEETING 2'" in out.stderr
     assert snapshot(proj) == before
+
+    (proj / "webapp2" / "plugins" / "say-hello").mkdir()  # a folder no plugin in settings.json has
+    (proj / "webapp2" / "plugins" / "say-hello" / "notes.txt").write_text("mine")
+    before = snapshot(proj)
+    out = run("new", proj, "--name", "Say hello")
+    assert out.returncode == 2
+    assert "the folder plugins/say-hello/ exists already" in out.stderr and "--name 'Say hello 2'" in out.stderr
+    assert snapshot(proj) == before
+    assert run("new", proj, "--name", "Say hello 2").returncode == 0
+
+    (proj / "webapp2" / "settings.json").write_text('{"plugins": [')  # a new list would drop the plugins
+    before = snapshot(proj)
+    out = run("new", proj, "--name", "Other")
+    assert out.returncode == 2
+    assert f"settings.json cannot be read ('plugin-designer check {proj}' says why)" in out.stderr
+    assert snapshot(proj) == before
+
+
+def test_new_on_a_branding_zip_says_to_import_it_first(tmp_path: Path) -> None:
+    assert run("new", tmp_path / "proj").returncode == 0
+    _zip_webapp2(tmp_path / "proj" / "webapp2", tmp_path / "branding.zip")
+    before = (tmp_path / "branding.zip").read_bytes()
+    out = run("new", tmp_path / "branding.zip", "--recipe", "lock-toggle")
+    assert out.returncode == 2
+    assert (
+        "import it into a folder first" in out.stderr
+        and f"plugin-designer import {tmp_path / 'branding.zip'}" in out.stderr
+    )
+    assert (tmp_path / "branding.zip").read_bytes() == before
+
+
+def test_new_help_says_it_adds_to_a_project() -> None:
+    out = run("new", "--help")
+    assert out.returncode == 0
+    assert "or add a plugin to a project" in out.stdout and "When DIR is already a project" in out.stdout
+    assert "plugin-designer new my-branding --recipe lock-toggle" in out.stdout
+    assert "add one to a project" in run("--help").stdout
 
 
 def test_new_accepts_an_empty_webapp2_folder(tmp_path: Path) -> None:

@@ -286,10 +286,11 @@ def test_a_zip_whose_name_is_not_utf8_is_exported_and_remembered(tmp_path: Path,
     assert json.loads(capsys.readouterr().out)["baseline"].startswith(f"the last export ({out.name}, ")
 
 
-@pytest.mark.parametrize("where", ["webapp2", "webapp2/plugins/extra"])
+@pytest.mark.parametrize("where", ["webapp2/plugins/extra", "webapp2/plugins/extra/more"])
 def test_new_inside_a_project_is_refused(where: str, tmp_path: Path) -> None:
     """`new project/webapp2` made project/webapp2/webapp2: the outer package checked and exported
-    the new plugin's files as its own, and opening project/webapp2 opened the new one instead."""
+    the new plugin's files as its own, and opening project/webapp2 opened the new one instead.
+    (`new project/webapp2` now adds the plugin to that project: see test_cli.)"""
     project = _project(tmp_path)
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     out = run("new", project / where)

@@ -23,6 +23,7 @@ __all__ = [
     "add_plugin_files",
     "cannot_add_plugins",
     "duplicate_plugin",
+    "id_in_use",
     "move_plugin",
     "plugin_file_names",
     "remove_plugin",
@@ -79,6 +80,34 @@ def unique_id(pkg: BrandingPackage, wanted: str) -> str:
     return candidate
 
 
+def id_in_use(pkg: BrandingPackage, files: dict[str, bytes]) -> str | None:
+    """What in ``pkg`` already has the id or the folder of the new plugin made of ``files``, in
+    plain words ("the plugin 'Send to lobby' has the id 'send-to-lobby' (settings.json)"); None
+    when both are free.
+
+    Why: ``plugin-designer new PROJECT`` adds a plugin whose id comes from the name the user
+    typed. Given a suffix quietly (as the designer's forms do, where the id is shown), a script
+    run twice would add a second copy of the plugin nobody asked for; and files written into a
+    folder another plugin (or a leftover) has would mix with its files.
+    """
+    package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
+    new_id = JsonDocument(files[package_path].decode("utf-8")).data.get("id")
+    folder = package_path.split("/")[1] if package_path.count("/") >= 2 else None
+    key = clash_key(new_id) if isinstance(new_id, str) else None
+    for plugin in pkg.plugins:
+        for where, pid in (
+            ("settings.json", plugin.entry.id),
+            (plugin.package_path, plugin.package.id if plugin.package else None),
+        ):
+            if key is not None and isinstance(pid, str) and clash_key(pid) == key:
+                return f"the plugin '{plugin.display_name}' has the id '{pid}' ({where})"
+    _ids, folders = _taken(pkg)
+    if folder is not None and clash_key(folder) in {clash_key(f) for f in folders}:
+        there = next(f for f in sorted(folders) if clash_key(f) == clash_key(folder))
+        return f"the folder plugins/{there}/ exists already"
+    return None
+
+
 def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     """Every file that belongs to ``plugin``: its folder, or just its package and source files.
 
@@ -113,15 +142,16 @@ def _uses_file(pkg: BrandingPackage, plugin: Plugin, rel: str) -> bool:
     return False
 
 
-def cannot_add_plugins(pkg: BrandingPackage) -> str | None:
-    """Why no plugin can be added to ``pkg`` now, in plain words; None when one can.
+def cannot_add_plugins(pkg: BrandingPackage, told: str = "its problem is listed under Problems") -> str | None:
+    """Why no plugin can be added to ``pkg`` now, in plain words; None when one can. ``told``:
+    where the user reads settings.json's problem (on the command line, "plugin-designer check").
 
     A settings.json that exists but cannot be read has no model to add an entry to: a new one
     would list only the added plugin and, saved over the old, drop every plugin it listed.
     """
     if pkg.settings is None and pkg.files.exists("settings.json"):
         return (
-            "settings.json cannot be read (its problem is listed under Problems), so adding a plugin would "
+            f"settings.json cannot be read ({told}), so adding a plugin would "
             "replace it with a list of just the new one and drop the plugins it lists. Fix settings.json first."
         )
     return None
