@@ -453,10 +453,45 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace | SimpleNamespace) -> int:
+    headless = _no_display(args.path)
+    if headless is not None:
+        print(f"plugin-designer: {headless}", file=sys.stderr)
+        return 2
     with collector_paused(_whole_process):  # PySide's modules: 3 ms of the start otherwise
         from .gui.app import run
 
     return run(args.path)
+
+
+def _no_display(path: str | None) -> str | None:
+    """Why the designer's window cannot open here (Linux with no display), else None.
+
+    Why ask before Qt does: over SSH or in a CI job, ``plugin-designer PATH`` (or a lone mistyped
+    word, which is taken for a PATH) made Qt abort the process (exit 134, a core dump) with
+    "Reinstalling the application may fix this problem", which it would not.
+    """
+    if sys.platform in ("win32", "cygwin", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    why = "there is no display here (DISPLAY and WAYLAND_DISPLAY are not set, as over SSH or in a CI job)"
+    if path is None:
+        return f"cannot open the designer: {why}. The commands work without one: see 'plugin-designer --help'."
+    try:
+        present = os.path.lexists(path)
+    except (OSError, ValueError):
+        present = False
+    if not present:
+        return (
+            f"{_shown(path)}: no such file or folder, and no such command (the commands are {', '.join(COMMANDS)}); "
+            f"and the designer cannot open: {why}."
+        )
+    import shlex
+
+    return (
+        f"cannot open the designer on {_shown(path)}: {why}. To check it without one: "
+        f"plugin-designer check {shlex.quote(_shown(path))}"
+    )
 
 
 def _window_size(text: str) -> str:

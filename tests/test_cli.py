@@ -650,3 +650,31 @@ def test_what_the_files_hold_cannot_forge_a_problem_line_or_drive_the_terminal(t
         assert lines and all(LINE.match(ln) for ln in lines), lines
         assert not any(ln.startswith("fake.json") for ln in text.splitlines())
         assert "\\x1b]0;pwned\\x07\\x1b[2J\\nfake.json:1:1" in text
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is a Linux (X11, Wayland) matter")
+def test_opening_the_designer_with_no_display_says_so_instead_of_aborting(tmp_path: Path) -> None:
+    """Over SSH or in CI, ``plugin-designer PATH`` (or a lone mistyped word) made Qt abort the
+    process: exit 134, a core dump, and "Reinstalling the application may fix this problem"."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    assert run("new", tmp_path / "my proj").returncode == 0
+
+    def gui(*args: object) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "designer", *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=120, env=env)
+
+    out = gui("my proj")
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr == (
+        "plugin-designer: cannot open the designer on my proj: there is no display here (DISPLAY and "
+        "WAYLAND_DISPLAY are not set, as over SSH or in a CI job). To check it without one: "
+        "plugin-designer check 'my proj'\n"
+    )
+    out = gui("lint")
+    assert out.returncode == 2
+    assert out.stderr.startswith(
+        "plugin-designer: lint: no such file or folder, and no such command (the commands are check,"
+    )
+    out = gui()
+    assert out.returncode == 2 and "cannot open the designer: there is no display here" in out.stderr
