@@ -176,7 +176,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if zipfile.is_zipfile(target):  # (a branding ZIP is opened read-only everywhere)
             print(
                 f"plugin-designer: {target} is a ZIP, which is only read, never changed; import it into a folder "
-                f"first (plugin-designer import {_shown(args.dir)} -o FOLDER), then add the plugin to that folder",
+                f"first (plugin-designer import {shell_word(args.dir)} -o FOLDER), then add the plugin to that folder",
                 file=sys.stderr,
             )
             return 2
@@ -212,7 +212,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {args.dir}")
+    print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {shell_word(args.dir)}")
     return 0
 
 
@@ -237,8 +237,6 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     Why refuse a taken id instead of giving a free one: the id comes from the name typed, and a
     script run twice would quietly add a second copy of the plugin (see plugins.id_in_use).
     """
-    import shlex
-
     from .core.files import NotAPackageError, os_message
     from .core.jstext import safe_id
     from .core.model import load, save
@@ -253,7 +251,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         print(f"plugin-designer: {exc}", file=sys.stderr)
         return 2
     files = files if files is not None else plugin_files(args.name)
-    reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shlex.quote(shown)}' says why")
+    reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(shown)}' says why")
     taken = id_in_use(pkg, files)
     if reason is None and taken is not None:
         by_set = any(s.partition("=")[0].strip() == "name" for s in args.set or [])
@@ -261,7 +259,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         reason = f"{taken}. Give the new plugin another name with {option} (its id and folder are made from the name)"
         n = next((n for n in range(2, 100) if unique_id(pkg, f"{args.name} {n}") == safe_id(f"{args.name} {n}")), None)
         if n is not None:
-            example = shlex.quote(f"{args.name} {n}")
+            example = shell_word(f"{args.name} {n}")
             reason += f", e.g. {'--set name=' if by_set else '--name '}{example}"
     if reason is not None:
         print(f"plugin-designer: cannot add '{_shown(args.name)}' to {shown}: {reason}", file=sys.stderr)
@@ -280,9 +278,24 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     made = sum(1 for rel in files if rel.startswith(folder + "/"))
     print(
         f"Added the plugin '{_shown(args.name)}' to {shown}: {_display_base(pkg.files)}{folder}/ "
-        f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shlex.quote(shown)}"
+        f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shell_word(shown)}"
     )
     return 0
+
+
+def shell_word(text: object) -> str:
+    """``text`` (a path) as one word of a command to copy into a shell: quoted only when needed.
+
+    Why: the hints ("Open it with: plugin-designer my project") split a path with a space in two
+    when pasted, and the command then named two folders that do not exist.
+    """
+    word = _shown(str(text))
+    if sys.platform != "win32":
+        import shlex
+
+        return shlex.quote(word)
+    # cmd.exe and PowerShell both take a word in double quotes (a path holds none).
+    return f'"{word}"' if not word or any(c in word for c in " \t&()[]{}^=;!'+,`~%$@#") else word
 
 
 def _shown(text: str) -> str:
@@ -486,11 +499,9 @@ def _no_display(path: str | None) -> str | None:
             f"{_shown(path)}: no such file or folder, and no such command (the commands are {', '.join(COMMANDS)}); "
             f"and the designer cannot open: {why}."
         )
-    import shlex
-
     return (
         f"cannot open the designer on {_shown(path)}: {why}. To check it without one: "
-        f"plugin-designer check {shlex.quote(_shown(path))}"
+        f"plugin-designer check {shell_word(path)}"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import print_err, print_json
+from .cli import print_err, print_json, shell_word
 
 if TYPE_CHECKING:
     import argparse
@@ -116,7 +116,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if creatable:
         print(
             f"Note: the ZIP has no {' and no '.join(creatable)} (a Management Node default download has neither). "
-            f"Run 'plugin-designer check --fix {result.target}' to create {'them' if len(creatable) > 1 else 'it'}, "
+            f"Run 'plugin-designer check --fix {shell_word(result.target)}' to create {'them' if len(creatable) > 1 else 'it'}, "
             "or import again with --create-missing."
         )
     for name in (m for m in missing if m in result.blocked):
@@ -125,11 +125,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(
             f"Note: webapp2/{name} in the ZIP is {result.blocked[name]}, not a file, so the app will not use it "
             f"and no fix can create the file while it is there. Rename or remove {result.webapp2 / name}, then "
-            f"run 'plugin-designer check --fix {result.target}' to create {name}."
+            f"run 'plugin-designer check --fix {shell_word(result.target)}' to create {name}."
         )
     print(
         f"{counted(len(pkg.plugins), 'plugin')}: {counted(errors, 'error')}, {counted(warnings, 'warning')}. "
-        f"Open it with: plugin-designer {result.target}"
+        f"Open it with: plugin-designer {shell_word(result.target)}"
     )
     return 0
 

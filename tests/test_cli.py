@@ -678,3 +678,25 @@ def test_opening_the_designer_with_no_display_says_so_instead_of_aborting(tmp_pa
     )
     out = gui()
     assert out.returncode == 2 and "cannot open the designer: there is no display here" in out.stderr
+
+
+def test_the_commands_the_hints_give_name_a_path_with_spaces_as_one_word(tmp_path: Path) -> None:
+    """'Open it with: plugin-designer my proj' named two folders when pasted into a shell."""
+    import shlex
+
+    proj = tmp_path / "my proj"
+    out = run("new", proj)
+    assert out.returncode == 0
+    hint = out.stdout.split("Open it with: ", 1)[1].strip()
+    assert shlex.split(hint) == ["plugin-designer", str(proj)]
+
+    _zip_webapp2(proj / "webapp2", tmp_path / "b.zip")
+    (proj / "webapp2" / "settings.json").unlink()
+    _zip_webapp2(proj / "webapp2", tmp_path / "no settings.zip")
+    out = run("import", tmp_path / "no settings.zip", "-o", tmp_path / "imported here")
+    assert out.returncode == 0, out.stderr
+    fix = re.search(r"Run '(plugin-designer check --fix .*)' to create it", out.stdout)
+    assert fix is not None, out.stdout
+    assert shlex.split(fix.group(1)) == ["plugin-designer", "check", "--fix", str(tmp_path / "imported here")]
+    hint = out.stdout.split("Open it with: ", 1)[1].strip()
+    assert shlex.split(hint) == ["plugin-designer", str(tmp_path / "imported here")]
