@@ -687,6 +687,18 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C printed a traceback of whatever ran at that moment (zipfile's compressor during an
+        # export), which read like a crash. The writes are all-or-nothing (save, export; import
+        # unpacks beside the target), so one line says it; the process then ends by the signal, as
+        # a shell or CI runner expects of an interrupted command (130 where it cannot).
+        print_err("plugin-designer: stopped (Ctrl-C)")
+        if _whole_process and os.name == "posix":
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
+        return 130
 
 
 def _main(argv: list[str] | None = None) -> int:

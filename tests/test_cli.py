@@ -700,3 +700,30 @@ def test_the_commands_the_hints_give_name_a_path_with_spaces_as_one_word(tmp_pat
     assert shlex.split(fix.group(1)) == ["plugin-designer", "check", "--fix", str(tmp_path / "imported here")]
     hint = out.stdout.split("Open it with: ", 1)[1].strip()
     assert shlex.split(hint) == ["plugin-designer", str(tmp_path / "imported here")]
+
+
+def test_ctrl_c_during_an_export_leaves_no_zip_and_prints_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C while the ZIP was being compressed printed zipfile's traceback; the interrupt is
+    made to land there (the first thing export does that takes time on a big package)."""
+    assert run("new", tmp_path / "proj").returncode == 0
+    manifest = (tmp_path / "proj" / "webapp2" / "manifest.json").read_bytes()
+    code = (
+        "import sys, designer.core.export as export\n"
+        "def interrupted(entries):\n"
+        "    raise KeyboardInterrupt\n"
+        "export.zip_bytes = interrupted\n"
+        "from designer.cli import main\n"
+        "sys.argv[1:] = ['export', sys.argv[1], '-o', sys.argv[2]]\n"
+        "sys.exit(main())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "proj"), str(tmp_path / "out.zip")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.stderr == "plugin-designer: stopped (Ctrl-C)\n"
+    assert out.returncode == (-2 if os.name == "posix" else 130)  # (ended by the signal, as a shell expects)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
+    assert (tmp_path / "proj" / "webapp2" / "manifest.json").read_bytes() == manifest
