@@ -667,6 +667,14 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line; output piped into a reader that stops early (``| head``) ends it quietly."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if argv is None and getattr(sys, name) is None:
+            # Started with the stream closed (0<&-, >&-, 2>&-, as cron and some CI runners do),
+            # Python has None there: flushing stdout before a line on stderr raised AttributeError
+            # (a traceback), and print(file=sys.stderr) wrote the errors into stdout, mixed with
+            # --json. A closed stream takes nothing now, as a full one would. (Only the process's
+            # own streams: a caller that passes argv keeps its own.)
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 (open until exit)
     for stream in (sys.stdout, sys.stderr):
         # Output redirected to a file on a cp1252 Windows console: a CJK name or an emoji raised
         # UnicodeEncodeError (after `export` had written the ZIP). Such characters print as \u escapes.

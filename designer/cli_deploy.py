@@ -113,7 +113,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     if password is None:
         password, source = password_from_env(), "env"
     if password is None:
-        if sys.stdin.isatty():
+        if sys.stdin is not None and sys.stdin.isatty():  # (None: started with stdin closed, 0<&-)
             try:
                 password, source = getpass.getpass(f"Password for {user} on {node}: "), "prompt"
             except (EOFError, KeyboardInterrupt):

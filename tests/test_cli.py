@@ -727,3 +727,23 @@ def test_ctrl_c_during_an_export_leaves_no_zip_and_prints_one_line_not_a_traceba
     assert out.returncode == (-2 if os.name == "posix" else 130)  # (ended by the signal, as a shell expects)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
     assert (tmp_path / "proj" / "webapp2" / "manifest.json").read_bytes() == manifest
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a stream with the shell's >&-")
+@pytest.mark.parametrize("closed", ["1", "2", "0"])
+def test_a_closed_stream_takes_nothing_and_the_others_are_as_always(closed: str, tmp_path: Path) -> None:
+    """With stdout closed, check's summary raised AttributeError (a traceback); with stderr closed,
+    every error and summary line went to stdout instead (Python's print falls back to it)."""
+    proj = project(tmp_path, "settings-trailing-comma")
+    command = [sys.executable, "-m", "designer", "check", str(proj)]
+    script = f'exec "$@" {closed}<&-'
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(["sh", "-c", script, "sh", *command], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    if closed == "1":
+        assert out.stdout == "" and out.stderr == "0 plugins checked: 1 error, 0 warnings, 0 notes\n"
+    elif closed == "2":
+        assert out.stderr == "" and len(lines) == 1 and " error PD100 " in lines[0]
+    else:
+        assert len(lines) == 1 and out.stderr == "0 plugins checked: 1 error, 0 warnings, 0 notes\n"

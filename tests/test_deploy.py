@@ -197,6 +197,19 @@ def test_cli_without_a_password_exits_2(
     assert not node.requests
 
 
+def test_cli_with_stdin_closed_and_no_password_exits_2_not_with_a_traceback(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run with stdin closed (``0<&-``, as cron and some CI runners do), Python has no sys.stdin:
+    asking whether it was a terminal raised AttributeError (a traceback, exit 1)."""
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", None)
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url, "--json"], capsys)
+    assert rc == 2 and err == ""
+    assert json.loads(out)["error"].startswith(f"No password for admin on {node.url}: set PLUGIN_DESIGNER_PASSWORD")
+    assert not node.requests
+
+
 def test_cli_failure_exit_1_and_insecure_is_loud(
     node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
