@@ -542,6 +542,31 @@ def _version() -> str:
     return __version__
 
 
+def _help_formatter() -> type:
+    """argparse's help layout, with the description's paragraphs wrapped one by one and the
+    epilog's lists (exit codes, examples: lines indented by two spaces) kept line by line.
+
+    Why: argparse either wraps everything into one paragraph (a list of examples became one
+    long line) or nothing (a description as long as a paragraph ran off a terminal's width).
+    """
+    import argparse
+    import textwrap
+
+    class Help(argparse.HelpFormatter):
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            paragraphs = []
+            for para in text.split("\n\n"):
+                lines = para.splitlines()
+                if any(line.startswith("  ") for line in lines):  # a list: one item a line
+                    paragraphs.append("\n".join(indent + line for line in lines))
+                else:
+                    words = " ".join(line.strip() for line in lines)
+                    paragraphs.append(textwrap.fill(words, width, initial_indent=indent, subsequent_indent=indent))
+            return "\n\n".join(paragraphs)
+
+    return Help
+
+
 _CHECK_FLAGS = ("--json", "--strict", "--fix")
 
 
@@ -725,11 +750,26 @@ def _main(argv: list[str] | None = None) -> int:
     import argparse
 
     if argv and argv[0] in COMMANDS:
-        p = argparse.ArgumentParser(prog=f"plugin-designer {argv[0]}")
+        p = argparse.ArgumentParser(prog=f"plugin-designer {argv[0]}", formatter_class=_help_formatter())
         if argv[0] == "check":
-            p.description = "Check a branding package (project folder, webapp2 folder or ZIP) for problems."
-            p.add_argument("path", help="project folder, webapp2 folder or branding ZIP")
-            p.add_argument("--json", action="store_true", help="print the problems as JSON")
+            p.description = (
+                "Check a branding package (project folder, webapp2 folder or ZIP) for problems: one line each, "
+                "file:line:column: severity CODE message, then a summary on stderr."
+            )
+            p.epilog = (
+                "exit codes:\n"
+                "  0  no errors (warnings and notes allowed, unless --strict)\n"
+                "  1  problems found (errors; with --strict, warnings too)\n"
+                "  2  PATH cannot be used at all (missing, not a package, unreadable or unsafe ZIP)\n\n"
+                "examples:\n"
+                "  plugin-designer check my-branding\n"
+                "  plugin-designer check --json --strict branding.zip   for CI: JSON on stdout, fail on warnings\n"
+                "  plugin-designer check --fix my-branding              apply the one-click fixes and save"
+            )
+            p.add_argument("path", metavar="PATH", help="project folder, webapp2 folder or branding ZIP")
+            p.add_argument(
+                "--json", action="store_true", help="print the problems as JSON (its fields: the README, Command line)"
+            )
             p.add_argument("--strict", action="store_true", help="fail on warnings too")
             p.add_argument("--fix", action="store_true", help="apply every available fix and save")
             p.set_defaults(func=cmd_check)
@@ -751,20 +791,24 @@ def _main(argv: list[str] | None = None) -> int:
                 "and the command says which name to give instead (exit 2)."
             )
             p.epilog = (
+                "exit codes:\n"
+                "  0  the project was created, or the plugin added\n"
+                "  2  refused: nothing was written (what to change is said)\n\n"
                 "examples:\n"
                 "  plugin-designer new my-branding                       new project, a toolbar button\n"
                 "  plugin-designer new my-branding --recipe lock-toggle  add a plugin from a recipe\n"
                 "  plugin-designer new my-branding --name 'Say hello'    add another toolbar button\n"
                 "  plugin-designer recipes                               what each recipe makes and asks"
             )
-            p.formatter_class = argparse.RawDescriptionHelpFormatter
             p.add_argument(
                 "dir",
                 metavar="DIR",
                 help="folder to create the project in (it will hold webapp2/), or a project to add the plugin to",
             )
             p.add_argument("--name", default=None, help="the plugin's name (default: My plugin, or the recipe's)")
-            p.add_argument("--recipe", default=None, help="start from a recipe (see `plugin-designer recipes`)")
+            p.add_argument(
+                "--recipe", metavar="NAME", default=None, help="start from a recipe (see `plugin-designer recipes`)"
+            )
             p.add_argument(
                 "--set", action="append", metavar="KEY=VALUE", help="answer one of the recipe's settings (repeatable)"
             )
@@ -773,7 +817,16 @@ def _main(argv: list[str] | None = None) -> int:
             p.description = (
                 "Run each plugin in an offscreen browser against a mock meeting; exit 1 on any uncaught error."
             )
-            p.add_argument("path", help="project folder, webapp2 folder or branding ZIP")
+            p.epilog = (
+                "exit codes:\n"
+                "  0  no plugin raised an uncaught error\n"
+                "  1  a plugin raised an uncaught error (each listed as file:line)\n"
+                "  2  PATH cannot be used at all\n\n"
+                "examples:\n"
+                "  plugin-designer simulate my-branding\n"
+                "  plugin-designer simulate --role guest --json branding.zip"
+            )
+            p.add_argument("path", metavar="PATH", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("--json", action="store_true", help="print the findings as JSON")
             p.add_argument(
                 "--role", choices=("chair", "guest"), default="chair", help="the user's role (default: chair)"
@@ -784,6 +837,14 @@ def _main(argv: list[str] | None = None) -> int:
             p.set_defaults(func=cmd_simulate)
         elif argv[0] == "recipes":
             p.description = "List the recipes `plugin-designer new DIR --recipe NAME` can start from."
+            p.epilog = (
+                "exit codes:\n"
+                "  0  always\n\n"
+                "examples:\n"
+                "  plugin-designer recipes\n"
+                "  plugin-designer recipes --json   each setting's type, default, choices and limits\n"
+                "  plugin-designer new my-branding --recipe lock-toggle --set name='Lock it'"
+            )
             p.add_argument(
                 "--json",
                 action="store_true",
@@ -794,7 +855,14 @@ def _main(argv: list[str] | None = None) -> int:
             p.set_defaults(func=cmd_recipes)
         else:
             p.description = "Open PATH in the designer offscreen and save a PNG of the window."
-            p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP")
+            p.epilog = (
+                "exit codes:\n"
+                "  0  the PNG was written\n"
+                "  2  PATH cannot be opened\n\n"
+                "examples:\n"
+                "  plugin-designer screenshot my-branding -o window.png --pane problems"
+            )
+            p.add_argument("path", metavar="PATH", nargs="?", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("-o", "--output", required=True, help="PNG file to write")
             p.add_argument("--pane", choices=("problems", "export", "preview"), default=None, help="pane to show")
             p.add_argument(

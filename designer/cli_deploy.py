@@ -24,7 +24,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "Export the project (new brandingID) and upload it to a Pexip Management Node as a web app "
         "customization; one with the same name is replaced."
     )
-    p.add_argument("path", help="project folder or webapp2 folder")
+    p.epilog = (
+        "The password comes from the system keyring, else PLUGIN_DESIGNER_PASSWORD, else a prompt in a terminal.\n\n"
+        "exit codes:\n"
+        "  0  uploaded\n"
+        "  1  the package has errors, or the node refused the upload or could not be reached\n"
+        "  2  unusable input, or no password\n\n"
+        "examples:\n"
+        "  plugin-designer deploy my-branding --node https://mgr.example.com\n"
+        "  PLUGIN_DESIGNER_PASSWORD=... plugin-designer deploy my-branding --node https://mgr.example.com --json"
+    )
+    p.add_argument("path", metavar="PATH", help="project folder or webapp2 folder")
     p.add_argument("--node", required=True, help="the Management Node, e.g. https://mgr.example.com[:port]")
     p.add_argument("--name", default=None, help="customization name (default: the last one used, else the folder name)")
     p.add_argument("--description", default=None, help="customization description")

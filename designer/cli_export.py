@@ -24,7 +24,15 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             "Unpack a branding ZIP (Branding Portal, Management Node download or hand-made) into a new project "
             "folder, refusing unsafe archives."
         )
-        p.add_argument("source", help="the branding ZIP to import")
+        p.epilog = (
+            "exit codes:\n"
+            "  0  imported (the checks' findings are listed, not failed on)\n"
+            "  2  refused: nothing was written\n\n"
+            "examples:\n"
+            "  plugin-designer import branding.zip -o my-branding\n"
+            "  plugin-designer import default-download.zip -o my-branding --create-missing"
+        )
+        p.add_argument("source", metavar="ZIP", help="the branding ZIP to import")
         p.add_argument("-o", "--output", required=True, help="project folder to create (must not exist or be empty)")
         p.add_argument(
             "--create-missing",
@@ -38,9 +46,23 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             "Write the branding ZIP to upload: settings.json and manifest.json (with a new brandingID) plus every "
             "other file of webapp2/, and show what changed since the last export."
         )
-        p.add_argument("path", help="project folder or webapp2 folder")
-        p.add_argument("-o", "--output", required=True, help="the ZIP file to write")
-        p.add_argument("--branding-id", default=None, help="brandingID to use (must be greater than the last one)")
+        p.epilog = (
+            "exit codes:\n"
+            "  0  the ZIP was written\n"
+            "  1  blocked: the checks report errors (listed; --force exports anyway)\n"
+            "  2  refused or unusable input: nothing was written\n\n"
+            "examples:\n"
+            "  plugin-designer export my-branding -o branding.zip\n"
+            "  plugin-designer export my-branding -o branding.zip --json   for CI: sha256, brandingID, changes"
+        )
+        p.add_argument("path", metavar="PATH", help="project folder or webapp2 folder")
+        p.add_argument("-o", "--output", metavar="ZIP", required=True, help="the ZIP file to write")
+        p.add_argument(
+            "--branding-id",
+            metavar="ID",
+            default=None,
+            help="brandingID to use: a whole number greater than the last one exported (default: a new one)",
+        )
         p.add_argument("--force", action="store_true", help="export even though the checks report errors")
         p.add_argument("--diff", action="store_true", help="print the full diff of every changed text file")
         p.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -17,6 +17,7 @@ from broken_cases import MANIFEST, PKG, POSITIVE, SETTINGS, Case, make_webapp2, 
 from conftest import EXAMPLE, FIXTURES, ROOT, snapshot
 
 import designer
+from designer.cli import COMMANDS
 
 LINE = re.compile(r"^(?P<where>\S.*?): (?P<severity>error|warning|info) (?P<code>PD\d{3}) (?P<message>\S.*)$")
 
@@ -747,3 +748,18 @@ def test_a_closed_stream_takes_nothing_and_the_others_are_as_always(closed: str,
         assert out.stderr == "" and len(lines) == 1 and " error PD100 " in lines[0]
     else:
         assert len(lines) == 1 and out.stderr == "0 plugins checked: 1 error, 0 warnings, 0 notes\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_gives_its_exit_codes_and_examples(command: str) -> None:
+    """A CI author reads `COMMAND --help` for what each exit code means and a line to copy: only
+    `new` had examples, and no command said its exit codes."""
+    out = run(command, "--help")
+    assert out.returncode == 0 and out.stderr == ""
+    text = out.stdout
+    codes = text.split("exit codes:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert codes and all(re.match(r"  [0-2]  \S", line) for line in codes), text
+    examples = text.split("examples:\n", 1)[1].splitlines()
+    assert any(f"plugin-designer {command} " in line for line in examples), text
+    assert all(len(line) <= 110 for line in text.splitlines()), text  # (the descriptions are wrapped)
+    assert " path\n" not in text and "BRANDING_ID" not in text  # the README's words: PATH, ZIP, DIR, ID
