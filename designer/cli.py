@@ -117,6 +117,7 @@ def _check(args: argparse.Namespace) -> int:
     failing = counts["error"] > 0 or (args.strict and counts["warning"] > 0)
     if args.json:
         out = {
+            "ok": not failing,  # (as every command's JSON has it: one key for a script to test)
             "package": pkg.files.label,
             "problems": [p.to_json() for p in problems],
             "summary": {
@@ -153,7 +154,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
     """PATH cannot be checked at all: problem code PD104 ("not a branding package"), exit code 2.
     ``code`` None: PATH is a package, but the request cannot be done on it (``--fix`` on a ZIP)."""
     if getattr(args, "json", False):
-        out = {"error": message, "code": code, "problems": [], "summary": {"ok": False}}
+        out = {"ok": False, "error": message, "code": code, "problems": [], "summary": {"ok": False}}
         print_json(out)
     else:
         print(f"plugin-designer: error {code + ' ' if code else ''}{message}", file=sys.stderr)
@@ -434,7 +435,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
-        print_json(report | {"role": args.role, "platform": args.platform})
+        print_json(report | {"package": pkg.files.label, "role": args.role, "platform": args.platform})
         return 0 if report["ok"] else 1
     from .core.problems import printable
 

@@ -170,16 +170,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:  # a project file that cannot be read (permissions, vanished)
         return _refused(args, os_message(exc))
     out = Path(args.output)
-    errors = [
-        {"code": p.code, "file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in plan.errors
-    ]
+    errors = [p.to_json() for p in plan.errors]  # (each as check --json gives it)
     from .cli import _display_base
     from .core.problems import printable
 
     base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
     if plan.errors and not args.force:
         if args.json:
-            print_json({"ok": False, "blocked": True, "errors": errors})
+            print_json({"ok": False, "blocked": True, "package": pkg.files.label, "errors": errors})
         else:
             for p in plan.errors:
                 print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))

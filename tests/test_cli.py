@@ -763,3 +763,32 @@ def test_each_command_help_gives_its_exit_codes_and_examples(command: str) -> No
     assert any(f"plugin-designer {command} " in line for line in examples), text
     assert all(len(line) <= 110 for line in text.splitlines()), text  # (the descriptions are wrapped)
     assert " path\n" not in text and "BRANDING_ID" not in text  # the README's words: PATH, ZIP, DIR, ID
+
+
+def test_every_command_json_has_ok_and_problems_have_one_shape(tmp_path: Path) -> None:
+    """A script tests `ok` whatever the command: check's JSON had none (only summary.ok), and the
+    errors that block an export lacked severity, pointer, plugin and fix, which check gives."""
+    good = tmp_path / "good"
+    assert run("new", good).returncode == 0
+    _zip_webapp2(good / "webapp2", tmp_path / "good.zip")
+    broken = project(tmp_path, "icon-id-case")  # an error with a fix
+    runs = {
+        ("check", True): run("check", "--json", good),
+        ("check zip", True): run("check", "--json", tmp_path / "good.zip"),
+        ("check", False): run("check", "--json", broken),
+        ("check missing", False): run("check", "--json", tmp_path / "missing"),
+        ("export", True): run("export", "--json", good, "-o", tmp_path / "out.zip"),
+        ("export blocked", False): run("export", "--json", broken, "-o", tmp_path / "out2.zip"),
+        ("export refused", False): run("export", "--json", good, "-o", tmp_path / "x.zip", "--branding-id", "abc"),
+        ("import", True): run("import", "--json", tmp_path / "good.zip", "-o", tmp_path / "imported"),
+        ("import refused", False): run("import", "--json", tmp_path / "missing.zip", "-o", tmp_path / "i2"),
+        ("deploy refused", False): run("deploy", "--json", tmp_path / "missing", "--node", "https://127.0.0.1:9"),
+    }
+    for (what, ok), out in runs.items():
+        doc = json.loads(out.stdout)  # (stdout holds the JSON and nothing else)
+        assert doc["ok"] is ok, (what, doc)
+        assert out.returncode == (0 if ok else 1 if what in ("check", "export blocked") else 2), (what, out)
+    check_problem = json.loads(runs["check", False].stdout)["problems"][0]
+    blocking = json.loads(runs["export blocked", False].stdout)
+    assert blocking["errors"][0] == check_problem and check_problem["fix"] is not None
+    assert blocking["package"] == json.loads(runs["check", False].stdout)["package"]
