@@ -665,14 +665,22 @@ _PATH_WORDS = {"path": "PATH", "dir": "DIR", "source": "ZIP", "output": "-o"}
 
 
 def _run(args: argparse.Namespace | SimpleNamespace) -> int:
-    """Run a command, unless a file or folder it names is the empty string.
+    """Run a command, unless a file or folder it names is the empty string (or ``-o -``).
 
     Why: an empty word is the current folder to the file system, so ``new "$DIR"`` with DIR unset
-    made a project in whatever folder the script ran in, and ``check ""`` checked it.
+    made a project in whatever folder the script ran in, and ``check ""`` checked it. And ``-o -``,
+    which many tools read as "to standard output", wrote a file called '-' (awkward to remove):
+    standard output carries the report, so the ZIP (or PNG, or project) needs a name.
     """
     for key, word in _PATH_WORDS.items():
-        if getattr(args, key, None) == "":
-            message = f"{word} is given as empty text; name a file or folder (a variable left unset in a script?)"
+        value = getattr(args, key, None)
+        if value == "" or (key == "output" and value == "-"):
+            message = (
+                f"{word} is given as empty text; name a file or folder (a variable left unset in a script?)"
+                if value == ""
+                else "-o - would write a file called '-': standard output carries the report, not the file; "
+                "give the file a name, e.g. -o branding.zip"
+            )
             # Each command refuses in the shape its --json has for its other refusals: deploy's
             # carried import/export's "entry" (the ZIP entry a refusal names), which it never has.
             if args.func in (cmd_check, cmd_simulate):

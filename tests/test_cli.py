@@ -792,3 +792,19 @@ def test_every_command_json_has_ok_and_problems_have_one_shape(tmp_path: Path) -
     blocking = json.loads(runs["export blocked", False].stdout)
     assert blocking["errors"][0] == check_problem and check_problem["fix"] is not None
     assert blocking["package"] == json.loads(runs["check", False].stdout)["package"]
+
+
+@pytest.mark.parametrize("command", ["export", "import", "deploy", "screenshot"])
+def test_output_dash_is_refused_instead_of_writing_a_file_called_dash(command: str, tmp_path: Path) -> None:
+    assert run("new", tmp_path / "proj").returncode == 0
+    _zip_webapp2(tmp_path / "proj" / "webapp2", tmp_path / "b.zip")
+    given = {
+        "export": [tmp_path / "proj"],
+        "import": [tmp_path / "b.zip"],
+        "deploy": [tmp_path / "proj", "--node", "https://127.0.0.1:9"],
+        "screenshot": [tmp_path / "proj"],
+    }[command]
+    out = run(command, *given, "-o", "-", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "-o - would write a file called '-'" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "-").exists()
