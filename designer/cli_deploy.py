@@ -165,7 +165,22 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         result = deploy(pkg, target, password, out=Path(args.output) if args.output else None, progress=progress)
     except DeployError as exc:
         code = 2 if exc.kind in ("refused",) else 1
-        return _fail(args, str(exc), code, {"kind": exc.kind, "field_errors": exc.field_errors})
+        extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
+        if exc.problems:
+            # Listed as check and export list them (a file to open from here, one a line; in JSON
+            # as check gives them): the message alone named five, relative to webapp2/.
+            if args.json:
+                extra |= {"package": pkg.files.label, "errors": [p.to_json() for p in exc.problems]}
+            else:
+                from .cli import _display_base
+                from .core.problems import printable
+                from .core.wording import counted
+
+                base = _display_base(pkg.files)
+                for p in exc.problems:
+                    print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+                return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
+        return _fail(args, str(exc), code, extra)
     notes = list(result.warnings)
     if args.remember and source != "keyring":
         problem = remember_password(node, user, password)

@@ -210,6 +210,37 @@ def test_cli_with_stdin_closed_and_no_password_exits_2_not_with_a_traceback(
     assert not node.requests
 
 
+def test_cli_blocked_by_errors_lists_them_as_check_does(
+    node: MockNode,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The errors that block a deploy came as one message naming five, each relative to webapp2/
+    (not a file to open from here), and its JSON had no list of them at all."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    proj = tmp_path / "proj"
+    assert main(["new", str(proj)]) == 0
+    settings = proj / "webapp2" / "settings.json"
+    settings.write_text(settings.read_text().replace('"enabled": true', '"enabled": true,'))
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--json", "proj"]) == 1
+    problem = json.loads(capsys.readouterr().out)["problems"][0]
+
+    rc, out, err = _run_cli(["deploy", "proj", "--node", node.url, "--json"], capsys)
+    doc = json.loads(out)
+    assert rc == 1 and doc["kind"] == "blocked" and doc["ok"] is False
+    assert doc["errors"] == [problem] and doc["package"] == "proj/webapp2"
+    rc, out, err = _run_cli(["deploy", "proj", "--node", node.url], capsys)
+    assert rc == 1 and out == ""
+    assert err.splitlines() == [
+        f"proj/webapp2/settings.json:{problem['line']}:{problem['column']}: error PD100 {problem['message']}",
+        "plugin-designer: Not deployed: 1 error must be fixed first.",
+    ]
+    assert not node.requests
+
+
 def test_cli_failure_exit_1_and_insecure_is_loud(
     node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

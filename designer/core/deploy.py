@@ -43,6 +43,7 @@ from .archive import zip_bytes
 from .export import ExportPlan, ExportRefused, ExportResult, plan_export, write_export
 from .files import DirFiles
 from .model import BrandingPackage, load
+from .problems import Problem
 from .state import load_state, update_state
 from .wording import counted
 
@@ -79,13 +80,21 @@ class DeployError(Exception):
 
     ``kind`` names the failure for callers (``auth``, ``invalid``, ``too-large``, ``tls``,
     ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``);
-    ``field_errors`` holds the server's per-field messages for a 400.
+    ``field_errors`` holds the server's per-field messages for a 400; ``problems`` the errors that
+    blocked it (``blocked``), for a caller to list as ``check`` does: the message names five.
     """
 
-    def __init__(self, message: str, kind: str, field_errors: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        field_errors: dict[str, list[str]] | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.field_errors = field_errors or {}
+        self.problems = problems or []
 
 
 @dataclass
@@ -551,6 +560,7 @@ def deploy(
             f"Not deployed: {counted(len(plan.errors), 'error')} must be fixed first: "
             + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
             "blocked",
+            problems=list(plan.errors),
         )
     assert isinstance(pkg.files, DirFiles)
     zip_path = Path(out) if out is not None else default_zip_path(plan.project)
