@@ -194,6 +194,13 @@ def cmd_new(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
+    if args.set and not args.recipe:  # (they were ignored: --set name=Foo made "My plugin")
+        print(
+            "plugin-designer: --set answers a recipe's settings, and no --recipe is given; add --recipe NAME "
+            "(see 'plugin-designer recipes'), or give the plugin's name with --name",
+            file=sys.stderr,
+        )
+        return 2
     if args.name is not None and not args.name.strip():  # (before a recipe, which would use its own name)
         print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
         return 2

@@ -808,3 +808,11 @@ def test_output_dash_is_refused_instead_of_writing_a_file_called_dash(command: s
     assert out.returncode == 2
     assert "-o - would write a file called '-'" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "-").exists()
+
+
+def test_new_refuses_set_without_a_recipe_instead_of_ignoring_it(tmp_path: Path) -> None:
+    """`new DIR --set name=Foo` made a plugin called 'My plugin': the answers were dropped unsaid."""
+    out = run("new", tmp_path / "p", "--set", "name=Foo")
+    assert out.returncode == 2 and out.stdout == ""
+    assert "--set answers a recipe's settings, and no --recipe is given" in out.stderr
+    assert not (tmp_path / "p").exists()
