@@ -816,3 +816,17 @@ def test_new_refuses_set_without_a_recipe_instead_of_ignoring_it(tmp_path: Path)
     assert out.returncode == 2 and out.stdout == ""
     assert "--set answers a recipe's settings, and no --recipe is given" in out.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_a_branding_id_too_low_is_refused_naming_where_the_higher_one_is(tmp_path: Path) -> None:
+    """'not greater than the last one' puzzled whoever never exported: it was the one new wrote."""
+    proj = tmp_path / "proj"
+    assert run("new", proj).returncode == 0
+    written = json.loads((proj / "webapp2" / "manifest.json").read_text())["brandingID"]
+    out = run("export", proj, "-o", tmp_path / "a.zip", "--branding-id", "5")
+    assert out.returncode == 2
+    assert f"brandingID 5 is not greater than {written} (the one in manifest.json); clients" in out.stderr
+    assert run("export", proj, "-o", tmp_path / "a.zip").returncode == 0
+    exported = json.loads((proj / "webapp2" / "manifest.json").read_text())["brandingID"]
+    out = run("export", proj, "-o", tmp_path / "a.zip", "--branding-id", str(written))
+    assert f"brandingID {written} is not greater than {exported} (the last export's); clients" in out.stderr

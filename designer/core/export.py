@@ -336,13 +336,29 @@ def _model_writes(pkg: BrandingPackage, new_id: Any) -> dict[str, bytes]:
 
 
 def _last_id(pkg: BrandingPackage, state: dict[str, Any]) -> int | None:
-    values = [pkg.manifest.branding_id if pkg.manifest else None]
-    for key in ("last_export", "imported"):
+    return _last_id_and_source(pkg, state)[0]
+
+
+def _last_id_and_source(pkg: BrandingPackage, state: dict[str, Any]) -> tuple[int | None, str]:
+    """The brandingID a new one must exceed, and where it is from, in words ("the one in manifest.json").
+
+    Why the source: "not greater than the last one" puzzled whoever had never exported the
+    project: the number was the one ``new`` (or the import) wrote into manifest.json.
+    """
+    sources = {
+        "the one in manifest.json": pkg.manifest.branding_id if pkg.manifest else None,
+        "the last export's": None,
+        "the imported ZIP's": None,
+    }
+    for key, where in (("last_export", "the last export's"), ("imported", "the imported ZIP's")):
         rec = state.get(key)
         if isinstance(rec, dict):
-            values.append(rec.get("brandingID"))
-    ints = [i for i in (_as_int(v) for v in values) if i is not None]
-    return max(ints) if ints else None
+            sources[where] = rec.get("brandingID")
+    found = [(i, where) for where, v in sources.items() if (i := _as_int(v)) is not None]
+    if not found:
+        return None, ""
+    best = max(i for i, _ in found)
+    return best, next(where for i, where in reversed(found) if i == best)
 
 
 def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> tuple[Any, Any]:
@@ -370,9 +386,10 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
             "Leave it empty for a fresh one, or choose a smaller number."
         )
     if last is not None and value <= last:
+        where = _last_id_and_source(pkg, state)[1]
         raise ExportRefused(
-            f"brandingID {value} is not greater than the last one ({last}); clients would keep their cached "
-            "branding. Leave it empty for a fresh one, or choose a larger number."
+            f"brandingID {value} is not greater than {last} ({where}); clients would keep their "
+            "cached branding. Leave it empty for a fresh one, or choose a larger number."
         )
     return old, (str(value) if as_string else value)
 
