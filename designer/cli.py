@@ -63,9 +63,15 @@ def print_err(text: str) -> None:
 
 
 def _display_base(files: Any) -> str:
-    """How to print a file of the package so a terminal or editor can open it."""
+    """How to print a file of the package so a terminal or editor can open it.
+
+    A ZIP's files are named inside it (``b.zip!webapp2/``); a folder's relative to the working
+    folder. (Told apart by the label's '!', a folder with one in its name was named in full.)
+    """
+    from .core.files import DirFiles
+
     label = files.label
-    if "!" in label:
+    if not isinstance(files, DirFiles):
         return label + "/"
     try:
         rel = os.path.relpath(label)

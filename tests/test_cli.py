@@ -190,6 +190,12 @@ def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
     assert f"{prefix}/{PKG}:9:25: error PD304 " in out.stdout
 
 
+def test_a_folder_with_an_exclamation_mark_is_named_relative_like_any_folder(tmp_path: Path) -> None:
+    make_webapp2(tmp_path / "v1!final", case("settings-trailing-comma").mutate)
+    out = run("check", tmp_path / "v1!final", cwd=tmp_path)
+    assert [m.group("where") for m in problem_lines(out.stdout)] == ["v1!final/webapp2/settings.json:7:9"]
+
+
 def test_zip_locations_name_the_zip(tmp_path: Path) -> None:
     root = make_webapp2(tmp_path / "proj", case("icon-id-absent").mutate)
     dest = tmp_path / "branding.zip"
