@@ -266,6 +266,20 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         return 2
     files = files if files is not None else plugin_files(args.name)
     reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(shown)}' says why")
+    unlisted = [
+        rel
+        for rel in pkg.files.names()
+        if rel.startswith("plugins/") and rel.endswith((".plugin.package.json", "/plugin.json"))
+    ]
+    if reason is None and not pkg.files.exists("settings.json") and unlisted:
+        # A settings.json made for the new plugin alone would leave these out, with only a note
+        # (PD205) to say so: check --fix makes one that lists them, and the plugin goes in after.
+        reason = (
+            f"the project has no settings.json, and a new one listing only this plugin would leave out the "
+            f"{counted(len(unlisted), 'plugin')} in plugins/ ({', '.join(unlisted[:3])}"
+            f"{', ...' if len(unlisted) > 3 else ''}). Run 'plugin-designer check --fix {shell_word(shown)}' first "
+            "(it makes a settings.json listing them), then add the plugin"
+        )
     taken = id_in_use(pkg, files)
     if reason is None and taken is not None:
         by_set = any(s.partition("=")[0].strip() == "name" for s in args.set or [])

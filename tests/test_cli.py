@@ -836,3 +836,32 @@ def test_a_branding_id_too_low_is_refused_naming_where_the_higher_one_is(tmp_pat
     exported = json.loads((proj / "webapp2" / "manifest.json").read_text())["brandingID"]
     out = run("export", proj, "-o", tmp_path / "a.zip", "--branding-id", str(written))
     assert f"brandingID {written} is not greater than {exported} (the last export's); clients" in out.stderr
+
+
+def test_new_on_a_project_without_settings_json_does_not_leave_its_plugins_out(tmp_path: Path) -> None:
+    """settings.json made for the added plugin alone left the project's plugins unlisted (never
+    loaded), with only a note to say so: check --strict passed on it."""
+    proj = tmp_path / "proj"
+    assert run("new", proj).returncode == 0
+    (proj / "webapp2" / "settings.json").unlink()
+    before = snapshot(proj)
+    out = run("new", proj, "--name", "Second")
+    assert out.returncode == 2
+    assert "the project has no settings.json, and a new one listing only this plugin would leave out the 1 " in (
+        out.stderr
+    )
+    assert f"Run 'plugin-designer check --fix {proj}' first" in out.stderr
+    assert snapshot(proj) == before
+    assert run("check", "--fix", proj).returncode == 0
+    assert run("new", proj, "--name", "Second").returncode == 0
+    assert run("check", "--strict", proj).returncode == 0
+    assert [p["id"] for p in json.loads((proj / "webapp2" / "settings.json").read_text())["plugins"]] == [
+        "my-plugin",
+        "second",
+    ]
+
+    empty = tmp_path / "empty"  # a Management Node download: no settings.json, no plugins yet
+    (empty / "webapp2" / "plugins").mkdir(parents=True)
+    shutil.copy(proj / "webapp2" / "manifest.json", empty / "webapp2" / "manifest.json")
+    assert run("new", empty, "--name", "First").returncode == 0
+    assert run("check", "--strict", empty).returncode == 0
