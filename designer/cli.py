@@ -175,41 +175,35 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         target.exists()
     except OSError as exc:  # a name longer than the file system takes, a loop of links
-        print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"cannot create {target}: {exc.strerror or exc}")
     if target.exists() and not target.is_dir():
         import zipfile
 
         if zipfile.is_zipfile(target):  # (a branding ZIP is opened read-only everywhere)
-            print(
-                f"plugin-designer: {target} is a ZIP, which is only read, never changed; import it into a folder "
+            return _new_refused(
+                args,
+                f"{target} is a ZIP, which is only read, never changed; import it into a folder "
                 f"first (plugin-designer import {shell_word(args.dir)} -o FOLDER), then add the plugin to that folder",
-                file=sys.stderr,
             )
-            return 2
-        print(f"plugin-designer: {target} is a file; name a folder to create the project in", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"{target} is a file; name a folder to create the project in")
     files = None
     # A terminal not set to UTF-8 passes bytes Python keeps as lone surrogates; written into the
     # package files they were a UnicodeEncodeError traceback (or a '\udcff' in the plugin's code).
     for option, value in [("--name", args.name), *(("--set " + s.partition("=")[0], s) for s in args.set or [])]:
         if value is not None and not is_utf8(value):
-            print(
-                f"plugin-designer: {_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
+            return _new_refused(
+                args,
+                f"{_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
                 "another encoding?); type it again as UTF-8",
-                file=sys.stderr,
             )
-            return 2
     if args.set and not args.recipe:  # (they were ignored: --set name=Foo made "My plugin")
-        print(
-            "plugin-designer: --set answers a recipe's settings, and no --recipe is given; add --recipe NAME "
+        return _new_refused(
+            args,
+            "--set answers a recipe's settings, and no --recipe is given; add --recipe NAME "
             "(see 'plugin-designer recipes'), or give the plugin's name with --name",
-            file=sys.stderr,
         )
-        return 2
     if args.name is not None and not args.name.strip():  # (before a recipe, which would use its own name)
-        print("plugin-designer: --name is empty; give the plugin a name people will recognise", file=sys.stderr)
-        return 2
+        return _new_refused(args, "--name is empty; give the plugin a name people will recognise")
     if args.recipe:
         made = _recipe_files(args)
         if made is None:
@@ -221,13 +215,44 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         root = create_project(target, args.name, files)
     except FileExistsError as exc:
-        print(f"plugin-designer: {exc}", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"{exc}")
     except OSError as exc:
-        print(f"plugin-designer: cannot create {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"cannot create {target}: {exc.strerror or exc}")
+    if args.json:
+        from .core.files import locate
+
+        print_json(_new_json(args, locate(root), files if files is not None else {}, added=False))
+        return 0
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {shell_word(args.dir)}")
     return 0
+
+
+def _new_refused(args: argparse.Namespace | SimpleNamespace, message: str, details: list[str] | None = None) -> int:
+    """``new`` cannot do what was asked: say why (with ``--json``: ``ok`` false, ``error``, and the
+    recipe's answers that cannot be used as ``errors``), exit code 2."""
+    if getattr(args, "json", False):
+        print_json({"ok": False, "error": message.rstrip(":"), "errors": details or []})
+    else:
+        print(f"plugin-designer: {message}", file=sys.stderr)
+        for line in details or []:
+            print(f"  - {line}", file=sys.stderr)
+    return 2
+
+
+def _new_json(args: argparse.Namespace, files: Any, made: dict[str, bytes], added: bool) -> dict[str, Any]:
+    """What ``new --json`` prints once the project is made or the plugin added."""
+    from .core.model import load
+
+    pkg = load(files)
+    plugin = pkg.plugins[-1]  # (the one just listed: created alone, or added at the end)
+    names = sorted(made) or sorted(n for n in pkg.names() if plugin.folder and n.startswith(plugin.folder + "/"))
+    return {
+        "ok": True,
+        "added": added,  # false: a new project was created
+        "project": str(getattr(files, "project", files.label)),
+        "webapp2": files.label,
+        "plugin": {"id": plugin.entry.id, "name": args.name, "folder": plugin.folder, "files": names},
+    }
 
 
 def _is_project(target: Path) -> bool:
@@ -262,8 +287,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     try:
         pkg = load(target)
     except NotAPackageError as exc:
-        print(f"plugin-designer: {exc}", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"{exc}")
     files = files if files is not None else plugin_files(args.name)
     reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(shown)}' says why")
     unlisted = [
@@ -290,20 +314,19 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
             example = shell_word(f"{args.name} {n}")
             reason += f", e.g. {'--set name=' if by_set else '--name '}{example}"
     if reason is not None:
-        print(f"plugin-designer: cannot add '{_shown(args.name)}' to {shown}: {reason}", file=sys.stderr)
-        return 2
+        return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {reason}")
     add_plugin_files(pkg, files)
     try:
         save(pkg)  # (all of the files or none)
     except (OSError, ValueError) as exc:
         why = os_message(exc) if isinstance(exc, OSError) else exc
-        print(
-            f"plugin-designer: cannot add '{_shown(args.name)}' to {shown}: {why}; nothing was changed", file=sys.stderr
-        )
-        return 2
+        return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {why}; nothing was changed")
     package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
     folder = package_path.rsplit("/", 1)[0]
     made = sum(1 for rel in files if rel.startswith(folder + "/"))
+    if args.json:
+        print_json(_new_json(args, pkg.files, files, added=True))
+        return 0
     print(
         f"Added the plugin '{_shown(args.name)}' to {shown}: {_display_base(pkg.files)}{folder}/ "
         f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shell_word(shown)}"
@@ -339,7 +362,7 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
     try:
         recipe = load_recipe(args.recipe)
     except RecipeError as exc:
-        print(f"plugin-designer: {exc}", file=sys.stderr)
+        _new_refused(args, str(exc))
         return None
     raw: dict[str, str] = {}
     given: dict[str, str] = {}  # setting key -> the option the user typed it with
@@ -367,9 +390,7 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
             f"{label} ({option}){message[len(label) :]}" if message.startswith(label) else f"{option}: {message}"
         )
     if errors:
-        print(f"plugin-designer: the answers for the recipe '{recipe.name}' cannot be used:", file=sys.stderr)
-        for e in dict.fromkeys(errors):
-            print(f"  - {e}", file=sys.stderr)
+        _new_refused(args, f"the answers for the recipe '{recipe.name}' cannot be used:", list(dict.fromkeys(errors)))
         return None
     name = str(recipe.complete(answers)["name"])  # (a name the chosen action suggests, too)
     return name, render(recipe, answers, safe_id(name))
@@ -721,8 +742,7 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
                 from .cli_deploy import _fail
 
                 return _fail(args, message, 2)
-            print(f"plugin-designer: {message}", file=sys.stderr)  # new: no --json
-            return 2
+            return _new_refused(args, message)
     return int(args.func(args))
 
 
@@ -848,6 +868,7 @@ def _main(argv: list[str] | None = None) -> int:
             p.add_argument(
                 "--set", action="append", metavar="KEY=VALUE", help="answer one of the recipe's settings (repeatable)"
             )
+            p.add_argument("--json", action="store_true", help="print the result as JSON")
             p.set_defaults(func=cmd_new)
         elif argv[0] == "simulate":
             p.description = (

@@ -865,3 +865,39 @@ def test_new_on_a_project_without_settings_json_does_not_leave_its_plugins_out(t
     shutil.copy(proj / "webapp2" / "manifest.json", empty / "webapp2" / "manifest.json")
     assert run("new", empty, "--name", "First").returncode == 0
     assert run("check", "--strict", empty).returncode == 0
+
+
+def test_new_json_says_what_was_made_or_why_not(tmp_path: Path) -> None:
+    """A script adding plugins wants the id and folder it got, and why not, as JSON: new had no --json."""
+    proj = tmp_path / "proj"
+    out = run("new", proj, "--json")
+    assert out.returncode == 0 and out.stderr == ""
+    assert json.loads(out.stdout) == {
+        "ok": True,
+        "added": False,
+        "project": str(proj),
+        "webapp2": str(proj / "webapp2"),
+        "plugin": {
+            "id": "my-plugin",
+            "name": "My plugin",
+            "folder": "plugins/my-plugin",
+            "files": [
+                "plugins/my-plugin/icon.svg",
+                "plugins/my-plugin/my-plugin.plugin.js",
+                "plugins/my-plugin/my-plugin.plugin.package.json",
+            ],
+        },
+    }
+    doc = json.loads(run("new", proj, "--recipe", "lock-toggle", "--json").stdout)
+    assert doc["ok"] and doc["added"] and doc["plugin"]["id"] == "lock-meeting"
+    assert all((proj / "webapp2" / rel).is_file() for rel in doc["plugin"]["files"])
+
+    out = run("new", proj, "--recipe", "lock-toggle", "--set", "foo=1", "--json")
+    assert out.returncode == 2 and out.stderr == ""
+    doc = json.loads(out.stdout)
+    assert doc["ok"] is False and doc["error"] == "the answers for the recipe 'lock-toggle' cannot be used"
+    assert doc["errors"] and "no setting called 'foo'" in doc["errors"][0]
+    out = run("new", proj, "--recipe", "lock-toggle", "--json")
+    assert out.returncode == 2 and "has the id 'lock-meeting'" in json.loads(out.stdout)["error"]
+    out = run("new", "", "--json")
+    assert out.returncode == 2 and json.loads(out.stdout)["error"].startswith("DIR is given as empty text")
