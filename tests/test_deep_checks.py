@@ -812,7 +812,8 @@ def test_pd202_two_plugins_with_one_id_get_a_rename_not_a_removal(base_project: 
         (root / rel).write_text((root / rel).read_text().replace("rec-2.0", "rec-1.0"))
     pkg = load(base_project)
     (problem,) = [p for p in run_checks(pkg) if p.code == "PD202"]
-    assert "belongs to both" in problem.message
+    # Verbatim copies share their name too: "belongs to both 'Record' and 'Record'" told nothing.
+    assert "belongs to two plugins named" in problem.message and "(plugins/rec/ and plugins/rec2/)" in problem.message
     assert problem.fix is not None and problem.fix.kind == "rename-plugin-id"
     apply_fix(pkg, problem.fix)
     save(pkg)
@@ -861,3 +862,19 @@ def test_not_utf8_is_placed_on_the_line_the_editor_shows(base_project: Path) -> 
     assert [(p.file, p.line, p.column) for p in only(base_project, "PD103")] == [(JS, 4, 11)]
     (base_project / "webapp2" / "settings.json").write_bytes(b'{\n\xef\xbb\xbf"plugins": [], "a\xe9": 1}\n')
     assert [(p.file, p.line, p.column) for p in only(base_project, "PD103")] == [("settings.json", 2, 19)]
+
+
+def test_pd202_plugins_with_their_own_names_are_named(base_project: Path) -> None:
+    from broken_cases import _second_plugin
+
+    root = base_project / "webapp2"
+    _second_plugin(root)
+    package = root / "plugins/rec2/rec2.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["name"] = "Other"
+    package.write_text(json.dumps(data, indent=4))
+    for rel in ("plugins/rec2/rec2.plugin.package.json", "plugins/rec2/rec.plugin.js", "settings.json"):
+        (root / rel).write_text((root / rel).read_text().replace("rec-2.0", "rec-1.0"))
+    (problem,) = [p for p in run_checks(load(base_project)) if p.code == "PD202"]
+    first_name = json.loads((root / PKG).read_text())["name"]
+    assert f"belongs to both '{first_name}' and 'Other' in settings.json;" in problem.message

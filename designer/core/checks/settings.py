@@ -185,7 +185,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     why = "is listed twice in settings.json"
                 else:  # two plugins: one of them needs an id of its own
                     fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id])
-                    why = f"belongs to both '{shortened(first.display_name)}' and '{shortened(name)}' in settings.json"
+                    # Verbatim copies: their names tell them apart no more than their ids; their folders do.
+                    if first.display_name == name:
+                        folders = " and ".join(_folder(p.package_path) for p in (first, plugin))
+                        why = f"belongs to two plugins named '{shortened(name)}' in settings.json ({folders})"
+                    else:
+                        why = f"belongs to both '{shortened(first.display_name)}' and '{shortened(name)}' in settings.json"
                 ctx.report(
                     "PD202",
                     REL,
@@ -286,6 +291,14 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ),
                 plugin=plugin.key,
             )
+
+
+def _folder(package_path: str | None) -> str:
+    """Where a plugin's package file is, as the user sees it in the tree: its folder ("plugins/rec/")."""
+    if not package_path:
+        return "a file outside the package"
+    folder = package_path.rpartition("/")[0]
+    return f"{shortened(folder)}/" if folder else "the top of webapp2/"
 
 
 def _own_id_fix(pkg: BrandingPackage, shared: str, index: int, taken: Counter[str], holders: list[int]) -> Fix:
