@@ -299,6 +299,18 @@ UNUSABLE = {
         "has a webapp2 folder but no settings.json and no manifest.json yet (the Management Node's default "
         "download has neither), so there is nothing to open. Import it into a folder instead",
     ),
+    # `check webapp2/settings.json`: it said "neither a folder nor a ZIP file" and no more
+    "file-of-a-package": (
+        "proj/webapp2/settings.json",
+        lambda p: shutil.copytree(FIXTURES / "base", p.parent.parent, dirs_exist_ok=True),
+        "is one file of a branding package; give its folder instead: ",
+    ),
+    # a project beside the file is not the file's package
+    "file-beside-a-project": (
+        "notes.txt",
+        lambda p: (shutil.copytree(FIXTURES / "base", p.parent / "proj"), p.write_text("hi")),
+        "neither a folder nor a ZIP file",
+    ),
     # a folder of projects: the first one was checked quietly, and a broken second one passed
     "several-projects": (
         "projects",
@@ -320,6 +332,8 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     assert out.stderr.startswith(f"plugin-designer: error PD104 {target}: ")
     assert phrase in out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
+    if kind == "file-of-a-package":
+        assert out.stderr.rstrip().endswith(f"give its folder instead: {tmp_path / 'proj'}")
 
     as_json = run("check", "--json", target)
     assert as_json.returncode == 2

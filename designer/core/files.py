@@ -1066,7 +1066,25 @@ def locate(path: Path) -> PackageFiles:
         return ZipFiles(path, prefix)
     if path.suffix.lower() == ".zip":
         raise NotAPackageError(f"{path}: {not_a_zip_why(path)}")
+    home = _package_around(path)
+    if home is not None:
+        # `check webapp2/settings.json`: the file is fine to point at, just not alone.
+        raise NotAPackageError(f"{path}: is one file of a branding package; give its folder instead: {home}")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
+
+
+def _package_around(path: Path, levels: int = 8) -> Path | None:
+    """The project folder a file lies in (its nearest folder that opens as a package), if any."""
+    where = path.absolute()
+    for folder in list(where.parents)[:levels]:
+        try:
+            root = _dir_root(folder)
+        except (OSError, NotAPackageError):
+            return None
+        if root is not None:
+            # A folder may hold a project beside the file rather than around it (~/notes.txt, ~/proj/webapp2).
+            return (root.parent if root.name == "webapp2" else root) if where.is_relative_to(root) else None
+    return None
 
 
 # The first bytes of the archives people mistake for a ZIP (a .tar.gz renamed, a RAR download).
