@@ -4,6 +4,7 @@ and the edits kept."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,52 @@ def test_an_export_whose_write_is_refused_says_so_in_plain_words(qtbot, example_
     text = pane.status.text()
     assert re.fullmatch(f"Not exported: {re.escape(str(example_project))}/\\S+: Operation not permitted", text), text
     assert not (example_project.parent / "out.zip").exists()
+
+
+LOCK = "webapp2/plugins/lock-toggle"
+
+
+def test_a_plugin_folder_deleted_elsewhere_is_not_made_again_by_save(
+    window, qtbot, example_project: Path, warnings
+) -> None:
+    """Another program deleted a plugin's folder while its code was on show: Ctrl+S, with nothing
+    edited, said "Saved 1 file" and made the folder again holding only the package file."""
+    from conftest import open_in_editor
+
+    open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    shutil.rmtree(example_project / LOCK)
+    qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())
+    assert window.save() is False
+    assert not (example_project / LOCK).exists()
+    assert [title for title, _ in warnings] == ["Cannot save"]
+    assert f"The folder plugins/lock-toggle (in {example_project / 'webapp2'}) no longer exists" in warnings[0][1]
+
+
+def test_a_plugin_folder_renamed_elsewhere_is_not_split_in_two_by_save(window, example_project: Path, warnings) -> None:
+    """The folder renamed by another program while the plugin's name had unsaved edits: Save made
+    a second plugins/lock-toggle holding only the package file, beside the renamed folder with the
+    code and icons. Now it refuses, names the folder, and the edit stays unsaved."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    (example_project / LOCK).rename(example_project / "webapp2/plugins/lock-moved")
+    assert window.save() is False
+    assert not (example_project / LOCK).exists()
+    assert "plugins/lock-toggle" in warnings[0][1] and "no longer exists" in warnings[0][1]
+    assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
+    (example_project / "webapp2/plugins/lock-moved").rename(example_project / LOCK)  # put back: now it saves
+    assert window.save() is True
+    assert b"Renamed lock" in (example_project / LOCK / "lock-toggle.plugin.package.json").read_bytes()
+
+
+def test_a_plugin_removed_here_can_come_back_under_the_same_folder(example_project: Path) -> None:
+    """The folder the designer itself emptied into the trash is no folder gone behind its back."""
+    from designer.core.model import load, save
+    from designer.core.plugins import add_plugin, remove_plugin
+
+    pkg = load(example_project)
+    remove_plugin(pkg, 0)
+    save(pkg)
+    assert not (example_project / LOCK).exists()
+    add_plugin(pkg, "Lock toggle")
+    save(pkg)
+    assert (example_project / LOCK / "lock-toggle.plugin.package.json").is_file()

@@ -758,7 +758,42 @@ class DirFiles(PackageFiles):
             special: list[tuple[str, str]] = []
             _list_folder(str(self.root), "", files, links, unreadable, special)
             listing = self._walked = (files, links, unreadable, special)
+            self._remember_folders(files)
         return listing
+
+    def _remember_folders(self, rels: Iterable[str]) -> None:
+        """Note the folders holding ``rels`` as ones the package had (see :meth:`check_folders_there`)."""
+        known = self.__dict__.setdefault("_known_folders", set())
+        for rel in rels:
+            folder = rel.rpartition("/")[0]
+            while folder and folder not in known:
+                known.add(folder)
+                folder = folder.rpartition("/")[0]
+
+    def check_folders_there(self, rels: Iterable[str]) -> None:
+        """Raise :class:`FileNotFoundError` (a sentence for the user) when a file of ``rels`` goes
+        into a folder the package had, which is gone now.
+
+        Why: a plugin folder another program deleted or renamed while the project was open was
+        made again by the next save, holding only the package file (no source, no icons): a
+        half plugin beside the renamed one, which settings.json then pointed to, even from a Save
+        with nothing edited. A folder the designer itself emptied into the trash is no longer
+        one the package had, so a new plugin of the same name still saves.
+        """
+        known = self.__dict__.get("_known_folders", set())
+        for rel in rels:
+            folder = rel.rpartition("/")[0]
+            gone = None
+            while folder:  # the outermost folder gone is the one to name (plugins/x, not plugins/x/img)
+                if folder in known and not os.path.lexists(os.path.join(self.root, folder)):
+                    gone = folder
+                folder = folder.rpartition("/")[0]
+            if gone is not None:
+                raise FileNotFoundError(
+                    f"The folder {gone} (in {self.root}) no longer exists: another program moved, renamed or "
+                    f"deleted it after the project was opened, and saving would make it again holding only {rel}. "
+                    "Put the folder back and save again, or use File ▸ Reload to see the project as it is now."
+                )
 
     def invalidate(self) -> None:
         super().invalidate()
@@ -779,6 +814,7 @@ class DirFiles(PackageFiles):
         returns that trash folder (``None`` when nothing was moved).
         """
         self.check_there()
+        self.check_folders_there(files)
         for rel in files:
             path = self.root
             for part in rel.split("/"):
@@ -803,6 +839,8 @@ class DirFiles(PackageFiles):
             atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves)
         finally:
             self.invalidate()
+        self._remember_folders(files)
+        known = self.__dict__.get("_known_folders", set())
         for src, _dst in moves:  # folders the move left empty go too, so no empty plugin folder stays behind
             parent = src.parent
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
@@ -810,6 +848,7 @@ class DirFiles(PackageFiles):
                     parent.rmdir()
                 except OSError:  # an empty folder left behind is no reason to call the save failed
                     break
+                known.discard(parent.relative_to(self.root).as_posix())
                 parent = parent.parent
         return folder
 
