@@ -289,3 +289,46 @@ def test_undoing_the_restore_then_closing_keeps_the_work_for_the_next_start(
     assert again.package.plugins[0].display_name == "Restored work"
     again.save()
     assert read_recovery(example_project / "webapp2") is None  # saved: now the copy goes
+
+
+def test_edits_kept_before_the_project_was_moved_are_offered_in_its_new_place(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """The designer killed, then the project folder renamed (a synced folder tidied up): opening it
+    from its new place offered nothing, and the kept edits stayed in the recovery folder for good."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", CRASHER, str(example_project)], cwd=ROOT, env=env, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    moved = example_project.with_name("moved here")
+    example_project.rename(moved)
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.open_path(moved)
+    assert len(asked) == 1 and f"The package was at {example_project} then." in asked[0]
+    assert window.package.plugins[0].display_name == "Crash-proof lock"
+    assert window.package.plugins[1].entry.enabled is False
+    window.save()
+    assert json.loads((moved / "webapp2/settings.json").read_text())["plugins"][1]["enabled"] is False
+    assert read_recovery(moved / "webapp2") is None and read_recovery(example_project / "webapp2") is None
+
+
+def test_a_copy_of_the_project_is_not_offered_the_edits_of_the_original(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Only a folder that is gone passes its kept edits on: a copy beside it is another project."""
+    import shutil
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Only in the original"
+    write_recovery(pkg)
+    copy = example_project.with_name("copy")
+    shutil.copytree(example_project, copy)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+    window.open_path(copy)
+    assert asked == [] and read_recovery(example_project / "webapp2") is not None

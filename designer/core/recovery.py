@@ -45,6 +45,7 @@ class Recovery:
     saved_at: float
     writes: dict[str, bytes]
     deletes: list[str]
+    moved_from: Path | None = None  # where the package was when the copy was kept, if moved since
 
     @property
     def when(self) -> str:
@@ -63,6 +64,24 @@ class Recovery:
         return sorted(out)
 
 
+def _fingerprint(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _base(pkg: BrandingPackage, rels: list[str]) -> dict[str, str]:
+    """A fingerprint of each of ``rels`` (and settings.json) as it is on disk, the files the kept
+    edits were made on: they recognise the package after it was moved (see :func:`read_recovery`)."""
+    out = {}
+    for rel in sorted({*rels, "settings.json"}):
+        try:
+            out[rel] = _fingerprint(pkg.files.read_bytes(rel))
+        except (OSError, KeyError):  # a new file, or one gone: nothing to recognise it by
+            continue
+    return out
+
+
 def write_recovery(pkg: BrandingPackage) -> Path | None:
     """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none."""
     if not isinstance(pkg.files, DirFiles):
@@ -78,6 +97,7 @@ def write_recovery(pkg: BrandingPackage) -> Path | None:
         "saved_at": time.time(),
         "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
         "deletes": deletes,
+        "base": _base(pkg, [*writes, *deletes]),
     }
     text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
     atomic_write(target, text.encode("ascii"))
@@ -92,6 +112,9 @@ def read_recovery(root: Path) -> Recovery | None:
     except OSError:
         return None
     path = _file_for(root)
+    moved_from = None
+    if not path.exists():
+        moved_from = _adopt_moved(root, path)
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))
     except (OSError, ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
@@ -114,7 +137,50 @@ def read_recovery(root: Path) -> Recovery | None:
     deletes = [str(d) for d in raw_deletes if isinstance(d, str)]
     if any(name_problem(rel) is not None for rel in (*writes, *deletes)):
         return None
-    return Recovery(root, float(saved_at), writes, deletes)
+    return Recovery(root, float(saved_at), writes, deletes, moved_from)
+
+
+def _adopt_moved(root: Path, target: Path) -> Path | None:
+    """The folder a recovery copy was kept for, when that folder is gone and the package at
+    ``root`` has the very files the copy's edits were made on; that copy is then moved to
+    ``target`` (the copy of ``root`` from now on).
+
+    Why: the copy is found by the package's path, and a project folder renamed or moved after
+    a crash (a synced folder tidied up, a share mounted elsewhere) was opened with no word of
+    the edits it had kept aside, which stayed in the recovery folder for good.
+    """
+    from .zipnames import name_problem
+
+    try:
+        candidates = sorted(recovery_dir().glob("*.json"))
+    except OSError:
+        return None
+    for candidate in candidates:
+        try:
+            data: Any = json.loads(candidate.read_text(encoding="ascii"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        old, base = data.get("root"), data.get("base")
+        if not isinstance(old, str) or not isinstance(base, dict) or not base:
+            continue
+        try:
+            if os.path.lexists(old) or Path(old) == root:
+                continue  # still there (a copy of the project, not a move), or this very package
+            if not all(
+                isinstance(rel, str)
+                and isinstance(fp, str)
+                and name_problem(rel) is None
+                and _fingerprint((root / rel).read_bytes()) == fp
+                for rel, fp in base.items()
+            ):
+                continue
+            os.replace(candidate, target)
+        except (OSError, ValueError):
+            continue
+        return Path(old)
+    return None
 
 
 def discard_recovery(root: Path) -> None:

@@ -761,11 +761,15 @@ class MainWindow(QMainWindow):
             if newer
             else ""
         )
+        was = recovery.moved_from
+        if was is not None and was.name == "webapp2":
+            was = was.parent  # the project folder, the one that was moved
+        moved = f" The package was at {_shown_path(was)} then." if was is not None else ""
         answer = QMessageBox.question(
             self,
             "Restore unsaved changes?",
             f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
-            f"last kept {recovery.when}). Restore them?{warning}",
+            f"last kept {recovery.when}).{moved} Restore them?{warning}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
