@@ -332,3 +332,54 @@ def test_a_copy_of_the_project_is_not_offered_the_edits_of_the_original(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
     window.open_path(copy)
     assert asked == [] and read_recovery(example_project / "webapp2") is not None
+
+
+KEEPER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from designer.gui.main_window import MainWindow
+    win = MainWindow()
+    win.open_path(Path(sys.argv[1]))
+    win.editor.set_field(0, "package", "name", "Edited in the other window", "rename")
+    win.autosave()
+    print("kept", flush=True)
+    sys.stdin.read()  # open until the test is done with it
+    """
+)
+
+
+def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Another designer process, still running with unsaved edits: opening the project here said
+    it "was closed without saving" and offered its edits, and a save here threw its recovery
+    copy away. Now this window says another one has unsaved changes, and keeps off its copy."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen(
+        [sys.executable, "-c", KEEPER, str(example_project)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            asked: list[str] = []
+            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+            window.open_path(example_project)
+            assert asked == []
+            assert f"Another Plugin Designer window (process {other.pid}) has unsaved changes" in window.status.text()
+            assert window.package.plugins[0].display_name == "Lock toggle"
+            window.editor.set_field(1, "entry", "enabled", False, "switch off")
+            window.autosave()
+            assert "Could not keep a recovery copy (another Plugin Designer window" in window.status.text()
+            assert window.save() is True
+            kept = read_recovery(example_project / "webapp2")
+            assert kept is not None and kept.pid == other.pid
+            assert b"Edited in the other window" in kept.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
+        finally:
+            other.kill()

@@ -21,6 +21,9 @@ from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_w
 __all__ = ["Recovery", "discard_recovery", "read_recovery", "recovered_package", "recovery_dir", "write_recovery"]
 
 FORMAT = 1
+# A copy rewritten this recently by a designer process still running belongs to that window: the
+# autosave rewrites it every 30 seconds while there are unsaved edits.
+FRESH_SECONDS = 90
 
 
 def recovery_dir() -> Path:
@@ -46,6 +49,13 @@ class Recovery:
     writes: dict[str, bytes]
     deletes: list[str]
     moved_from: Path | None = None  # where the package was when the copy was kept, if moved since
+    pid: int | None = None  # the designer process that kept it
+
+    @property
+    def kept_by_running_designer(self) -> int | None:
+        """The id of another designer process, still running, whose unsaved edits these are (None:
+        this process's own, or one that ended without saving them: a crash)."""
+        return _running_owner(self.pid, self.saved_at)
 
     @property
     def when(self) -> str:
@@ -62,6 +72,34 @@ class Recovery:
             except OSError:
                 continue
         return sorted(out)
+
+
+def _running_owner(pid: object, saved_at: object) -> int | None:
+    """``pid`` when it is another process that may still run and its copy is fresh (see FRESH_SECONDS).
+
+    Why the freshness too: after a restart the id may belong to some other program by now, and
+    a copy nobody rewrites any more is one a crash left behind, whatever runs under that id.
+    """
+    from .files import _process_alive
+
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0 or pid == os.getpid():
+        return None
+    if not isinstance(saved_at, (int, float)) or time.time() - saved_at > FRESH_SECONDS:
+        return None
+    return pid if _process_alive(pid) else None
+
+
+def _owner_of(path: Path) -> int | None:
+    """The running designer process (other than this one) that keeps the copy ``path``, if any."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="ascii"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return _running_owner(data.get("pid"), data.get("saved_at")) if isinstance(data, dict) else None
+
+
+class KeptByAnotherDesignerError(OSError):
+    """The recovery copy belongs to another designer window, still open on the same package."""
 
 
 def _fingerprint(data: bytes) -> str:
@@ -91,9 +129,16 @@ def write_recovery(pkg: BrandingPackage) -> Path | None:
     if not writes and not deletes:
         discard_recovery(pkg.files.root)
         return None
+    other = _owner_of(target)
+    if other is not None:  # two windows on one package: neither replaces the other's copy
+        raise KeptByAnotherDesignerError(
+            f"another Plugin Designer window (process {other}) has unsaved changes to this package and keeps "
+            "the copy; save in one window at a time"
+        )
     data = {
         "format": FORMAT,
         "root": str(pkg.files.root.resolve()),
+        "pid": os.getpid(),
         "saved_at": time.time(),
         "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
         "deletes": deletes,
@@ -137,7 +182,8 @@ def read_recovery(root: Path) -> Recovery | None:
     deletes = [str(d) for d in raw_deletes if isinstance(d, str)]
     if any(name_problem(rel) is not None for rel in (*writes, *deletes)):
         return None
-    return Recovery(root, float(saved_at), writes, deletes, moved_from)
+    pid = data.get("pid")
+    return Recovery(root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None)
 
 
 def _adopt_moved(root: Path, target: Path) -> Path | None:
@@ -168,6 +214,8 @@ def _adopt_moved(root: Path, target: Path) -> Path | None:
         try:
             if os.path.lexists(old) or Path(old) == root:
                 continue  # still there (a copy of the project, not a move), or this very package
+            if _running_owner(data.get("pid"), data.get("saved_at")) is not None:
+                continue  # still open in another window
             if not all(
                 isinstance(rel, str)
                 and isinstance(fp, str)
@@ -184,8 +232,13 @@ def _adopt_moved(root: Path, target: Path) -> Path | None:
 
 
 def discard_recovery(root: Path) -> None:
+    """Remove the recovery copy of ``root``, unless another designer window still running keeps it:
+    a save or discard in one window does not throw away the other's unsaved work."""
+    path = _file_for(root)
+    if _owner_of(path) is not None:
+        return
     try:
-        os.unlink(_file_for(root))
+        os.unlink(path)
     except FileNotFoundError:
         pass
 

@@ -752,6 +752,16 @@ class MainWindow(QMainWindow):
         recovery = read_recovery(root) if root is not None else None
         if recovery is None or self.editor is None:
             return
+        other = recovery.kept_by_running_designer
+        if other is not None:
+            # Not a crash: another window (another process) is open on the package with unsaved
+            # edits. Offered here as "closed without saving", they were then in two windows, and
+            # a save or discard in either threw the other's recovery copy away.
+            self.status.setText(
+                f"{self.status.text()} — Another Plugin Designer window (process {other}) has unsaved changes "
+                "to this package: save them there first, or one window's Save writes over the other's."
+            )
+            return
         changed = len(recovery.writes) + len(recovery.deletes)
         newer = recovery.changed_since()
         warning = (
