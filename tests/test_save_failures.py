@@ -162,3 +162,46 @@ def test_a_plugin_removed_here_can_come_back_under_the_same_folder(example_proje
     add_plugin(pkg, "Lock toggle")
     save(pkg)
     assert (example_project / LOCK / "lock-toggle.plugin.package.json").is_file()
+
+
+def _like_a_fat_drive(monkeypatch) -> None:
+    """chmod and hard links refused, as on a FAT or exFAT drive (a USB stick formatted on Windows,
+    a FUSE or SMB mount): "Function not implemented" and "Operation not permitted"."""
+    import errno
+    import os
+
+    def no_modes(path, *a, **k):
+        raise OSError(errno.ENOSYS, "Function not implemented", str(path))
+
+    def no_links(src, dst, *a, **k):
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(src), None, str(dst))
+
+    monkeypatch.setattr(os, "chmod", no_modes)
+    monkeypatch.setattr(os, "link", no_links)
+
+
+def test_a_project_on_a_drive_that_keeps_no_permissions_saves(
+    window, example_project: Path, warnings, monkeypatch
+) -> None:
+    """Every save there was refused with "Function not implemented", naming the package file."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    window.editor.set_field(1, "entry", "enabled", False, "switch off")
+    _like_a_fat_drive(monkeypatch)
+    assert window.save() is True, warnings
+    assert warnings == [] and not window.isWindowModified()
+    assert b"Renamed lock" in (example_project / LOCK / "lock-toggle.plugin.package.json").read_bytes()
+    assert not [p for p in example_project.rglob("*.tmp")]
+
+
+def test_a_zip_imports_onto_a_drive_that_keeps_no_permissions(
+    example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from designer.core.archive import import_zip
+    from designer.core.export import plan_export, write_export
+    from designer.core.model import load
+
+    write_export(plan_export(load(example_project)), tmp_path / "branding.zip")
+    _like_a_fat_drive(monkeypatch)
+    import_zip(tmp_path / "branding.zip", tmp_path / "on the stick")
+    assert (tmp_path / "on the stick/webapp2/settings.json").is_file()

@@ -387,9 +387,11 @@ def _give_folder_mode(folder: Path) -> None:
     """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
     if os.name != "posix":
         return
+    from .files import set_mode
+
     mask = os.umask(0)
     os.umask(mask)
-    os.chmod(folder, 0o777 & ~mask)
+    set_mode(folder, 0o777 & ~mask)
 
 
 def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy: bool = True) -> ImportResult:

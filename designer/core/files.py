@@ -603,11 +603,15 @@ def _keep_old(path: Path) -> str | None:
         except (OSError, NotImplementedError):  # no hard links here (FAT, some shares), or an immutable file
             pass
         try:
-            shutil.copy2(path, old, follow_symlinks=False)
-            return old
+            shutil.copyfile(path, old, follow_symlinks=False)
         except OSError as exc:
             _unlink(old)
             raise _named(exc, path) from None
+        try:  # its times and mode, as the file had them (what is put back if the write fails)...
+            shutil.copystat(path, old, follow_symlinks=False)
+        except OSError:  # ...where the drive keeps them (FAT refuses chmod): see set_mode
+            pass
+        return old
     raise FileExistsError(17, "no free name for a temporary copy beside it", str(path))
 
 
@@ -620,6 +624,23 @@ def _make_folders(folder: Path, made: list[Path]) -> None:
         here = here.parent
     folder.mkdir(parents=True, exist_ok=True)
     made.extend(reversed(missing))
+
+
+def set_mode(path: str | Path, mode: int) -> None:
+    """``os.chmod``, except where the file system keeps no permissions at all.
+
+    Why: a FAT or exFAT drive (a USB stick formatted on Windows, some FUSE and SMB mounts)
+    refuses chmod ("Operation not permitted", "Function not implemented", "not supported") on
+    files we just made there, and every save and import was refused with those words; the
+    files simply get the permissions that drive gives every file. Other refusals still count.
+    """
+    import errno
+
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
 
 
 def _prepare(path: Path, data: bytes) -> str:
@@ -638,9 +659,9 @@ def _prepare(path: Path, data: bytes) -> str:
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            set_mode(tmp, path.stat().st_mode & 0o7777)
         else:
-            os.chmod(tmp, 0o644)
+            set_mode(tmp, 0o644)
     except BaseException as exc:
         _unlink(tmp)
         if isinstance(exc, OSError):
