@@ -202,6 +202,24 @@ def test_a_typed_zip_path_is_read_as_a_user_means_it(pane: ExportPane, example_p
     assert (example_project.parent / "branding.zip").is_file()
 
 
+def test_a_typed_folder_gets_the_zip_inside_it(pane: ExportPane, qtbot, example_project: Path, tmp_path: Path) -> None:
+    """ "~/Desktop" wrote ~/Desktop.zip beside the folder (replacing an earlier ZIP of that name)."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with zipfile.ZipFile(tmp_path / "exports.zip", "w") as earlier_zip:  # an unrelated ZIP beside it
+        earlier_zip.writestr("webapp2/settings.json", "{}")
+    earlier = (tmp_path / "exports.zip").read_bytes()
+    pane.set_package(load(example_project))
+    pane.path_edit.clear()
+    qtbot.keyClicks(pane.path_edit, str(folder))
+    qtbot.keyClick(pane.path_edit, Qt.Key.Key_Return)
+    assert (folder / "example-branding.zip").is_file()
+    assert (tmp_path / "exports.zip").read_bytes() == earlier
+    assert f"Exported to {folder / 'example-branding.zip'}" in pane.status.text()
+    pane.path_edit.setText(str(tmp_path / "new folder") + "/")  # a slash says it is a folder, made if need be
+    assert pane.zip_path() == tmp_path / "new folder" / "example-branding.zip"
+
+
 def test_a_blocking_error_is_a_link_to_where_it_is(qtbot, base_project: Path) -> None:
     (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
     win = MainWindow()

@@ -10,6 +10,7 @@ the two JSON files exactly as they will be written. The work itself is done by
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -360,11 +361,19 @@ class ExportPane(QWidget):
 
     def zip_path(self) -> Path:
         """The "Save the ZIP as" field as a file: ``~`` is the home folder, a bare name lies
-        beside the project (not wherever the app was started from), and ``.zip`` is added."""
+        beside the project (not wherever the app was started from), and ``.zip`` is added.
+
+        A folder (one that exists, or a name ending in a slash) gets the ZIP inside it, under
+        the suggested name. Why: "~/Desktop" wrote ~/Desktop.zip beside the folder, replacing an
+        earlier ZIP of that name, where the user had said where to put it.
+        """
         text = self.path_edit.text().strip()
         path = Path(text).expanduser()
         if not path.is_absolute() and self.pkg is not None:
             path = Path(self._suggested_path()).parent / path
+        is_folder = text.endswith(("/", os.sep)) or (path.suffix.lower() != ".zip" and os.path.isdir(path))
+        if is_folder and self._suggested_path():
+            return path / Path(self._suggested_path()).name
         if path.suffix.lower() != ".zip":
             path = path.with_name(path.name + ".zip")
         return path
