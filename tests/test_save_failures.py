@@ -205,3 +205,30 @@ def test_a_zip_imports_onto_a_drive_that_keeps_no_permissions(
     _like_a_fat_drive(monkeypatch)
     import_zip(tmp_path / "branding.zip", tmp_path / "on the stick")
     assert (tmp_path / "on the stick/webapp2/settings.json").is_file()
+
+
+def test_a_read_only_folder_is_said_on_opening(window, example_project: Path, warnings, monkeypatch) -> None:
+    """A project on a read-only share or mount: nothing said so until Save, after the work, was
+    refused. Now the status line says it from the start (the work is still kept aside as usual)."""
+    import errno
+    import os
+
+    root = example_project / "webapp2"
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode, *a, **k: False if Path(path) == root else real_access(path, mode)
+    )
+    window.open_path(example_project)
+    assert "this folder is read-only here: Save will be refused" in window.status.text()
+
+    def read_only(path: Path, data: bytes) -> str:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    from designer.core import files as files_mod
+
+    monkeypatch.setattr(files_mod, "_prepare", read_only)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    assert window.save() is False
+    assert "Read-only file system" in warnings[0][1]
+    assert window.isWindowModified()
+    window.editor.undo_stack.setClean()

@@ -1769,7 +1769,10 @@ class MainWindow(QMainWindow):
         )
 
     def _opened_summary(self) -> str:
-        """'Opened X: 3 plugins, 1 error': the status line after opening, kept current by each check run."""
+        """'Opened X: 3 plugins, 1 error': the status line after opening, kept current by each check run.
+
+        A folder the designer may not write to (a read-only share or mount) is said here too. Why:
+        nothing said so until Save, after all the work, was refused file by file."""
         from ..core.problems import Severity
         from ..core.wording import counted
 
@@ -1780,6 +1783,12 @@ class MainWindow(QMainWindow):
             f"Opened {_shown_place(pkg)}: {counted(len(pkg.plugins), 'plugin')}, "
             + (counted(n_err, "error") if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
+            + (
+                " — this folder is read-only here: Save will be refused (copy the project to a folder you can "
+                "write to, and open that)"
+                if pkg.root is not None and pkg.files.writable and not os.access(pkg.root, os.W_OK)
+                else ""
+            )
         )
 
     def _run_checks(self) -> None:
