@@ -289,3 +289,20 @@ def test_the_late_news_of_our_own_save_does_not_ask_about_keys_typed_since(
     _write_elsewhere(path, path.read_text() + "// theirs\n")
     window._watcher.fileChanged.emit(str(path))
     assert len(asked) == 1 and "unsaved changes" in asked[0]
+
+
+def test_a_file_rewritten_elsewhere_as_other_than_utf8_text_is_said(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Another program saved the source on show as UTF-16: the editor went on showing the text
+    from before under "no errors", and nothing said the file on disk (what an export takes) was
+    something else."""
+    editor = _open(window, base_project)
+    before = editor.text()
+    path = base_project / "webapp2" / SRC
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.write_bytes(before.encode("utf-16"))
+    qtbot.waitUntil(lambda: "no longer UTF-8 text" in window.status.text())
+    assert "the editor still shows the text from before" in window.status.text()
+    assert editor.text() == before
+    qtbot.waitUntil(lambda: any(p.code == "PD103" and p.file == SRC for p in window.problems))

@@ -1595,7 +1595,22 @@ class MainWindow(QMainWindow):
         try:
             data = pkg.files.read_bytes(rel)
             on_disk = data.decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        except OSError:
+            return
+        except UnicodeDecodeError:
+            # Not text the editor can show: said, and checked. Why: the editor went on showing the
+            # text from before under "no errors", while the file on disk (what an export takes)
+            # was something else.
+            kept = (
+                "your unsaved version is kept (Save asks before writing it over that change)"
+                if rel in pkg.pending_texts
+                else "the editor still shows the text from before"
+            )
+            self.status.setText(
+                f"{rel} was changed by another program, and is no longer UTF-8 text; {kept}. "
+                "The Problems list says what is wrong with it."
+            )
+            self._recheck.start()
             return
         if on_disk == pane.editor.text() or self._saved.get(rel) == data:
             # Our own save, or the same text. (The news of a save can come after keys typed on
