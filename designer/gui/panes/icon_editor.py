@@ -89,27 +89,31 @@ class IconPreviewStrip(QWidget):
         # The captions above the menu rows are drawn in the theme's text colour: redraw them
         # when the theme changes, or they stay in the old one's.
         shown = getattr(self, "_shown", None)  # None while __init__ runs
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and shown:
+        # The same when the window moves to a screen of another scale: the pictures are drawn
+        # for the pixels of the screen they are on.
+        redraw = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.DevicePixelRatioChange)
+        if event.type() in redraw and shown:
             self.show_icon(*shown)
         super().changeEvent(event)
 
     def show_icon(self, data: bytes | None, element_id: str = "", label: str = "") -> None:
         self._shown = (data, element_id, label)
         for swatch, (_name, bg, fg) in zip(self.swatches, BACKGROUNDS, strict=True):
-            swatch.setPixmap(self._sizes(data, element_id, bg, fg))
+            swatch.setPixmap(self._sizes(data, element_id, bg, fg, self.devicePixelRatioF()))
         self.placements.setPixmap(self._placements(data, element_id, label or "Menu item"))
 
     @staticmethod
-    def _sizes(data: bytes | None, element_id: str, bg: str, fg: str) -> QPixmap:
+    def _sizes(data: bytes | None, element_id: str, bg: str, fg: str, dpr: float = 1.0) -> QPixmap:
         gap = 10
         width = sum(SIZES) + gap * (len(SIZES) - 1)
-        pix = QPixmap(width, max(SIZES))
+        pix = QPixmap(round(width * dpr), round(max(SIZES) * dpr))
+        pix.setDevicePixelRatio(dpr)
         pix.fill(QColor(bg))
         painter = QPainter(pix)
         x = 0
         for size in SIZES:
             if data:
-                painter.drawPixmap(x, (max(SIZES) - size) // 2, render_icon(data, element_id, fg, size))
+                painter.drawPixmap(x, (max(SIZES) - size) // 2, render_icon(data, element_id, fg, size, dpr))
             x += size + gap
         painter.end()
         return pix
@@ -117,7 +121,9 @@ class IconPreviewStrip(QWidget):
     def _placements(self, data: bytes | None, element_id: str, label: str) -> QPixmap:
         """The three placements: a round toolbar button on the dark call toolbar, a row of the
         conference menu and a row of a participant's menu (beside the participant's name)."""
-        pix = QPixmap(470, 56)
+        dpr = self.devicePixelRatioF()
+        pix = QPixmap(round(470 * dpr), round(56 * dpr))
+        pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -127,7 +133,7 @@ class IconPreviewStrip(QWidget):
         painter.setBrush(QColor("#3d4452"))
         painter.drawEllipse(12, 8, 40, 40)
         if data:
-            painter.drawPixmap(20, 16, render_icon(data, element_id, "#ffffff", 24))
+            painter.drawPixmap(20, 16, render_icon(data, element_id, "#ffffff", 24, dpr))
         small = painter.font()
         small.setPointSizeF(small.pointSizeF() * 0.8)
         normal = painter.font()
@@ -140,7 +146,7 @@ class IconPreviewStrip(QWidget):
             painter.setPen(QColor("#d0d4da"))
             painter.drawRoundedRect(x, 16, 192, 36, 4, 4)
             if data:
-                painter.drawPixmap(x + 10, 24, render_icon(data, element_id, "#1f2937", 20))
+                painter.drawPixmap(x + 10, 24, render_icon(data, element_id, "#1f2937", 20, dpr))
             painter.setPen(QColor("#1f2937"))
             painter.drawText(x + 38, 16, 150, 36, Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()
@@ -670,7 +676,11 @@ class IconEditorPane(QWidget):
         self.symbols.clear()
         colour = self.palette().text().color().name()
         for sym in symbols:
-            picture = render_icon(drawings[sym.id], "", colour, 24) if sym.id in drawings else QPixmap()
+            picture = (
+                render_icon(drawings[sym.id], "", colour, 24, self.devicePixelRatioF())
+                if sym.id in drawings
+                else QPixmap()
+            )
             item = QListWidgetItem(QIcon(picture), sym.id)
             use = f"use it as {self.rel.rsplit('/', 1)[-1]}#{sym.id}"
             item.setToolTip(f"{sym.title}: {use}" if sym.title else use)

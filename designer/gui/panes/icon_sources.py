@@ -99,7 +99,7 @@ class IconGalleryDialog(QDialog):
         self.list.itemDoubleClicked.connect(self.accept)
         colour = self.palette().text().color().name()
         for icon in self.icons:
-            item = QListWidgetItem(QIcon(render_icon(icon.data(), "", colour, 32)), icon.name)
+            item = QListWidgetItem(QIcon(render_icon(icon.data(), "", colour, 32, self.devicePixelRatioF())), icon.name)
             item.setToolTip(f"{icon.title}\n{', '.join(icon.keywords)}")
             item.setData(Qt.ItemDataRole.UserRole, icon.name)
             self.list.addItem(item)
@@ -213,7 +213,9 @@ class ImportSvgDialog(QDialog):
             notes.append("A viewBox was added so the icon scales.")
         # A sprite's root draws nothing (display:none): its first symbol is the picture to show.
         symbols = sprite_symbols(res.text)
-        picture = render_icon(res.text.encode("utf-8"), symbols[0] if symbols else "", self._tile[1], 56)
+        picture = render_icon(
+            res.text.encode("utf-8"), symbols[0] if symbols else "", self._tile[1], 56, self.devicePixelRatioF()
+        )
         if not _has_ink(picture):
             pictures = any("<image>" in line for line in res.removed)
             notes.append(

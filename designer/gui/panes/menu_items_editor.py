@@ -357,7 +357,7 @@ class MenuItemsEditor(PluginForm):
             data = self.editor.package.read_text(rel).encode("utf-8")
         except (OSError, UnicodeDecodeError):
             return QIcon()
-        return QIcon(render_icon(data, frag, self.palette().text().color().name()))
+        return QIcon(render_icon(data, frag, self.palette().text().color().name(), 32, self.devicePixelRatioF()))
 
     def _show_item(self, row: int) -> None:
         items = self._items() if self.isEnabled() else []

@@ -73,7 +73,11 @@ class _Field:
                 combo.setMaxVisibleItems(12)
                 colour = combo.palette().color(combo.palette().ColorRole.Text).name()
                 for value, label in param.options():
-                    combo.addItem(QIcon(render_icon(builtin_icon(value).data(), "", colour, 20)), label, value)
+                    combo.addItem(
+                        QIcon(render_icon(builtin_icon(value).data(), "", colour, 20, combo.devicePixelRatioF())),
+                        label,
+                        value,
+                    )
             else:
                 for value, label in param.options():
                     combo.addItem(label, value)
@@ -197,7 +201,7 @@ class RecipeWizard(QDialog):
             h = QHBoxLayout(row)
             h.setContentsMargins(8, 6, 8, 6)
             icon = QLabel()
-            icon.setPixmap(render_icon(recipe.icon_svg(), "", colour.name(), 40))
+            icon.setPixmap(render_icon(recipe.icon_svg(), "", colour.name(), 40, self.devicePixelRatioF()))
             icon.setFixedSize(QSize(44, 44))
             icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
             text = QLabel(
