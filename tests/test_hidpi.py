@@ -7,6 +7,7 @@ pixel ratio looks the same as one drawn with it.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,11 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _at_scale(scale: str, code: str, tmp_path: Path) -> str:
-    """What ``code`` prints in a new offscreen interpreter whose screen is at ``scale``."""
+def _at_scale(scale: str, code: str, tmp_path: Path, screen: tuple[int, int] = (800, 800)) -> str:
+    """What ``code`` prints in a new offscreen interpreter whose ``screen`` (physical pixels) is at ``scale``."""
+    config = tmp_path / "screen.json"
+    width, height = screen
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}))
     env = dict(
         os.environ,
-        QT_QPA_PLATFORM="offscreen",
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
         QT_SCALE_FACTOR=scale,
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
@@ -66,3 +70,29 @@ def test_the_icon_size_strip_is_drawn_sharp_on_a_200_percent_screen(tmp_path: Pa
         assert float(screen) == 2.0
         assert float(drawn) == 2.0, f"{name} drawn at {drawn}x on a 2x screen"
     assert int(rows[2][3]) == 940  # 470 logical px, two pixels each
+
+
+def test_windows_and_dialogs_fit_a_13_inch_laptop_at_150_percent(tmp_path: Path) -> None:
+    """1366 x 768 at 150 % is 911 x 512 logical pixels: the main window, the recipe wizard
+    (760 x 620), the problem codes (900 x 600), the shortcuts (640 x 620) and the built-in icons
+    and snippets (480 tall) opened taller than the screen, their buttons below its bottom edge."""
+    code = OPEN_ICON.format(example=str(ROOT / "resources/examples/demo"), project=str(tmp_path / "demo")) + (
+        "from designer.gui.main_window import MainWindow\n"
+        "from designer.gui.help import ProblemCodesDialog, ShortcutsDialog\n"
+        "from designer.gui.panes.recipe_wizard import RecipeWizard\n"
+        "from designer.gui.panes.icon_sources import IconGalleryDialog\n"
+        "from designer.gui.panes.source_assist import SnippetBrowser\n"
+        "fresh = MainWindow()\n"
+        "dialogs = [fresh, RecipeWizard(window.package, window.editor, window), ProblemCodesDialog(window),\n"
+        "           ShortcutsDialog(window), IconGalleryDialog(window), SnippetBrowser(window)]\n"
+        "room = app.primaryScreen().availableGeometry()\n"
+        "print('screen', room.width(), room.height())\n"
+        "for d in dialogs:\n"
+        "    print(type(d).__name__, d.width(), d.height())\n"
+    )
+    rows = [line.split() for line in _at_scale("1.5", code, tmp_path, screen=(1366, 768)).splitlines()]
+    assert rows[0] == ["screen", "911", "512"]
+    sizes = {name: (int(w), int(h)) for name, w, h in rows[1:]}
+    assert len(sizes) == 6
+    too_big = {name: size for name, size in sizes.items() if size[0] > 911 or size[1] > 512 - 30}
+    assert not too_big, f"larger than a 911 x 512 screen with its title bar: {too_big}"

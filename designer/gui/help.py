@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .screen_fit import resize_to_fit
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
@@ -160,7 +162,7 @@ class ProblemCodesDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
-        self.resize(900, 600)
+        resize_to_fit(self, 900, 600)
         self.list.setCurrentItem(self.list.topLevelItem(0))
         self._filter("")
 
@@ -365,7 +367,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        resize_to_fit(self, 640, 620)
         self.refresh()
 
     def refresh(self) -> None:

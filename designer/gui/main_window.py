@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .panes.problems_pane import ProblemsPane
+from .screen_fit import resize_to_fit
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
     from collections.abc import Callable
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_UNDO_MS)
         self._autosave_soon.timeout.connect(self.autosave)
         self.setWindowTitle("Plugin Designer")
-        self.resize(1200, 760)
+        resize_to_fit(self, 1200, 760)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("projectTree")

@@ -39,6 +39,7 @@ from designer.core.deploy import (
 )
 from designer.core.model import BrandingPackage
 
+from ..screen_fit import resize_to_fit
 from ..tones import text_style
 from .form_rows import add_unlabelled_row
 
@@ -186,7 +187,7 @@ class DeployDialog(QDialog):
         self.progress.hide()  # until a deploy starts: a "0%" bar before anything happens reads as stuck
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(560, self.sizeHint().height())
+        resize_to_fit(self, 560, self.sizeHint().height())
         self._fill_password()
 
     def _edit(self, name: str, text: str, placeholder: str = "") -> QLineEdit:

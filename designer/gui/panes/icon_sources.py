@@ -34,6 +34,7 @@ from ...core.iconfiles import plugin_of_file as owning_plugin
 from ...core.model import BrandingPackage, Plugin
 from ...core.wording import counted, plural
 from ..icon_render import render_icon
+from ..screen_fit import resize_to_fit
 from .form_rows import add_unlabelled_row, ok_cancel
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
@@ -81,7 +82,7 @@ class IconGalleryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("iconGallery")
         self.setWindowTitle("Built-in icons")
-        self.resize(620, 480)
+        resize_to_fit(self, 620, 480)
         self.icons = builtin_icons()
         layout = QVBoxLayout(self)
         self.search = QLineEdit(objectName="iconSearch", placeholderText="Search: record, mute, grid, arrow…")
@@ -151,7 +152,7 @@ class ImportSvgDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importSvgDialog")
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(560, 420)
+        resize_to_fit(self, 560, 420)
         self.path, self.data, self.keep_ids = path, data, keep_ids
         self.result_ = None
         layout = QVBoxLayout(self)

@@ -47,6 +47,7 @@ from designer.core.recipes import (
 )
 
 from ..icon_render import render_icon
+from ..screen_fit import resize_to_fit
 from ..tones import box_style, text_style
 from .form_rows import with_mnemonics
 
@@ -132,7 +133,7 @@ class RecipeWizard(QDialog):
         super().__init__(parent)
         self.setObjectName("recipeWizard")
         self.setWindowTitle("Add a plugin from a recipe")
-        self.resize(760, 620)
+        resize_to_fit(self, 760, 620)
         self.package = package
         self.editor = editor
         self.recipes = list_recipes()

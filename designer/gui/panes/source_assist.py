@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import pexapi
 from ...core.snippets import Expansion, Snippet, expand, search
+from ..screen_fit import resize_to_fit
 from .form_rows import ok_cancel
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ class SnippetBrowser(QDialog):
         # (the detail below has it whole) rather than scrolling the list sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.resize(680, 480)
+        resize_to_fit(self, 680, 480)
         self.fill()
 
     def fill(self, query: str = "") -> None:
