@@ -96,3 +96,39 @@ def test_windows_and_dialogs_fit_a_13_inch_laptop_at_150_percent(tmp_path: Path)
     assert len(sizes) == 6
     too_big = {name: size for name, size in sizes.items() if size[0] > 911 or size[1] > 512 - 30}
     assert not too_big, f"larger than a 911 x 512 screen with its title bar: {too_big}"
+
+
+def test_the_welcome_page_fits_a_laptop_at_150_percent_with_a_large_font(tmp_path: Path) -> None:
+    """With a 15 pt system font the welcome page's five buttons in one row made the window at
+    least 1054 px wide, more than the 911 a 1366 x 768 laptop at 150 % has: the window could
+    not be narrowed to fit and the last buttons were off the screen. They now wrap, and the page
+    scrolls where the window is shorter than it (squeezed, it drew the buttons over the heading)."""
+    code = (
+        "from PySide6.QtWidgets import QApplication, QPushButton\n"
+        "from designer.gui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        "font = QApplication.font()\n"
+        "font.setPointSize(15)\n"
+        "QApplication.setFont(font)\n"
+        "window = MainWindow()\n"
+        "window.resize(911 - 16, 512 - 40)\n"
+        "window.show()\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "print('window', window.width(), window.minimumSizeHint().width(), window.height())\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "heading = next(l for l in window.welcome.findChildren(QLabel) if 'Recent projects' in l.text())\n"
+        "last = max(b.mapTo(window.welcome, b.rect().bottomLeft()).y() for b in window.welcome.findChildren(QPushButton))\n"
+        "print('heading', heading.mapTo(window.welcome, heading.rect().topLeft()).y() > last)\n"
+        "for button in window.findChild(QPushButton, 'newButton').parentWidget().findChildren(QPushButton):\n"
+        "    inside = window.rect().contains(button.mapTo(window, button.rect().bottomRight()))\n"
+        "    print(button.objectName(), button.isVisible(), inside)\n"
+    )
+    rows = [line.split() for line in _at_scale("1.5", code, tmp_path, screen=(1366, 768)).splitlines()]
+    assert rows[0][0] == "window"
+    assert int(rows[0][1]) == 895, f"the window would not narrow to 895 px: its least width is {rows[0][2]}"
+    assert int(rows[0][3]) == 472, "the window would not shorten to the screen"
+    assert rows[1] == ["heading", "True"], "the buttons were drawn over the 'Recent projects' heading"
+    buttons = {name: (visible, inside) for name, visible, inside in rows[2:]}
+    assert len(buttons) == 5
+    assert all(b == ("True", "True") for b in buttons.values()), buttons

@@ -183,7 +183,7 @@ def test_welcome_screen_opens_the_example_and_remembers_it(qtbot, monkeypatch) -
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
-    assert win.stack.currentWidget() is win.welcome
+    assert win.stack.currentWidget().widget() is win.welcome  # in its scroll area
     opened: list[Path] = []
     monkeypatch.setattr(win, "open_path", lambda p, ask=True: opened.append(p) or True)
     qtbot.mouseClick(win.findChild(QPushButton, "exampleButton"), Qt.MouseButton.LeftButton)

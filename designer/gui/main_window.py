@@ -15,9 +15,11 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         self.stack = _PageStack(objectName="editorStack")
         # The first screen, made when it is first shown: with a package to open, only if that fails.
         self.welcome: WelcomePane | None = None
+        self._welcome_page: QScrollArea | None = None  # the welcome pane in its scroll area
         self.stack.addWidget(self.details)
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
@@ -1081,9 +1084,15 @@ class MainWindow(QMainWindow):
             self.welcome.sig_import_zip.connect(lambda: self.import_zip())
             self.welcome.sig_open_example.connect(self.open_example)
             self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
-            self.stack.addWidget(self.welcome)
+            # Scrolled when the window is shorter than the page: on a laptop at 150 % with a
+            # large font the page is taller than the screen, and squeezed it drew the buttons
+            # over the recent projects' heading.
+            scroll = QScrollArea(objectName="welcomeScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            scroll.setWidget(self.welcome)
+            self.stack.addWidget(scroll)
+            self._welcome_page = scroll
         self.welcome.refresh()
-        self.stack.setCurrentWidget(self.welcome)
+        self.stack.setCurrentWidget(self._welcome_page)
         # Keyboard first: the first thing to press, not the empty tree or Problems list.
         self.welcome.new_button.setFocus()
 

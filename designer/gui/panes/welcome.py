@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..flow_toolbar import FlowLayout
 
 RECENT_KEY = "recentProjects"
 MAX_RECENT = 10
@@ -57,7 +59,9 @@ class WelcomePane(QWidget):
         outer.addWidget(title)
         outer.addWidget(intro)
         outer.addSpacing(16)
-        row = QHBoxLayout()
+        # Rows that wrap: in one row the five buttons at a large font (15 pt) were wider than a
+        # laptop at 150 % (911 logical px), so the window could not be made narrow enough to fit.
+        row = FlowLayout(spacing=8)
         for text, tip, signal, name in (
             ("&New project…", "Start a new branding package with one working plugin.", self.sig_new, "newButton"),
             ("&Open folder…", "Open a project folder or its webapp2 folder.", self.sig_open_folder, "openFolderButton"),
