@@ -132,3 +132,34 @@ def test_the_welcome_page_fits_a_laptop_at_150_percent_with_a_large_font(tmp_pat
     buttons = {name: (visible, inside) for name, visible, inside in rows[2:]}
     assert len(buttons) == 5
     assert all(b == ("True", "True") for b in buttons.values()), buttons
+
+
+def test_the_find_bar_wraps_at_a_large_font_on_a_laptop_screen(qtbot, window, example_project: Path) -> None:
+    """At 15 pt the find-and-replace bar in one row was wider than a laptop at 150 % (911 px):
+    the window could not be made that narrow, and the Find and Replace boxes were squeezed to
+    "Fi…" and "R…". It now goes onto a second row, every control whole and inside the bar."""
+    from conftest import open_in_editor
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QWidget
+
+    font = QFont(window.font())
+    font.setPointSize(15)
+    window.setFont(font)
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # Replace…
+    bar = window.findChild(QWidget, "findBar")
+    assert bar.isVisible()
+    window.resize(895, 472)
+    qtbot.waitUntil(lambda: window.width() == 895)
+    for _ in range(3):
+        qtbot.wait(1)  # the bar's rows are placed after the resize
+    assert bar.find_edit.width() >= bar.find_edit.fontMetrics().horizontalAdvance("Replace with")
+    assert bar.replace_edit.width() >= bar.replace_edit.fontMetrics().horizontalAdvance("Replace with")
+    outside = [
+        child.objectName() or child.text()
+        for child in bar.findChildren(QWidget)
+        if child.isVisible() and child.parentWidget() is bar and not bar.rect().contains(child.geometry())
+    ]
+    assert outside == []

@@ -36,7 +36,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -52,6 +51,7 @@ from PySide6.QtWidgets import (
 from ...core import pexapi
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
+from ..flow_toolbar import FlowLayout
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_before_cursor
@@ -1692,7 +1692,9 @@ class FindBar(QWidget):
             b.clicked.connect(slot)
             buttons.append(b)
         self._replace_buttons = buttons[2:4]
-        row = QHBoxLayout(self)
+        # Rows that wrap: in one row, at a large font (15 pt) the bar was wider than a laptop at
+        # 150 % and squeezed the Find and Replace boxes to "Fi…" and "R…".
+        row = FlowLayout(self, spacing=6)
         row.setContentsMargins(4, 2, 4, 2)
         for w in (
             self.find_edit,
