@@ -163,3 +163,29 @@ def test_the_find_bar_wraps_at_a_large_font_on_a_laptop_screen(qtbot, window, ex
         if child.isVisible() and child.parentWidget() is bar and not bar.rect().contains(child.geometry())
     ]
     assert outside == []
+
+
+def test_the_deploy_dialog_has_no_empty_rows_between_its_fields(qtbot, example_project: Path) -> None:
+    """Under each field sat the row for its error, empty but taking a row's height and spacing:
+    the fields stood a blank line apart, and at 15 pt the dialog was 597 px tall, more than a
+    laptop at 150 % has (512). The error rows now take room only when they have something to say."""
+    from PySide6.QtGui import QFont
+
+    from designer.core.model import load
+    from designer.gui.panes.deploy_dialog import DeployDialog
+
+    dialog = DeployDialog(load(example_project))
+    qtbot.addWidget(dialog)
+    font = QFont(dialog.font())
+    font.setPointSize(15)
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = [dialog.node_edit, dialog.name_edit, dialog.description_edit, dialog.user_edit, dialog.password_edit]
+    gaps = [below.y() - above.geometry().bottom() for above, below in zip(fields, fields[1:], strict=False)]
+    assert max(gaps) < fields[0].height() / 2, gaps
+    assert dialog.minimumSizeHint().height() <= 512 - 40
+    dialog._field_error("name", "A customization with this name is not allowed here.")
+    error = dialog.field_errors["name"]
+    assert error.isVisible()
+    assert dialog.name_edit.geometry().bottom() < error.y() < dialog.description_edit.y()

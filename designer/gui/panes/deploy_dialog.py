@@ -134,7 +134,7 @@ class DeployDialog(QDialog):
         self._error_fields: dict[str, QLineEdit] = {}  # the field each error is about
         # Alt+letter on every field, as in the plugin form (the dialog is a window of its own, so
         # the main window's menus take none of these letters).
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         for label, widget, key in (
             ("&Management Node", self.node_edit, "node"),
             ("&Name", self.name_edit, "name"),
@@ -148,8 +148,11 @@ class DeployDialog(QDialog):
             err.setObjectName(f"{key}Error")
             err.setStyleSheet(text_style("bad", self.palette()))
             err.setWordWrap(True)
-            err.hide()
             add_unlabelled_row(form, err)
+            # The whole row hidden, not only the message: its empty label still took a row's
+            # height and spacing, and the fields stood a blank line apart (at 15 pt the dialog
+            # was taller than a laptop at 150 %).
+            form.setRowVisible(err, False)
             self.field_errors[key] = err
             self._error_fields[key] = widget
         add_unlabelled_row(form, self.remember_check)
@@ -217,7 +220,7 @@ class DeployDialog(QDialog):
     def _clear_errors(self) -> None:
         for key, label in self.field_errors.items():
             label.clear()
-            label.hide()
+            self._form.setRowVisible(label, False)
             self._error_fields[key].setAccessibleDescription("")
 
     def start(self) -> bool:
@@ -303,7 +306,7 @@ class DeployDialog(QDialog):
     def _field_error(self, key: str, text: str) -> None:
         label = self.field_errors[key]
         label.setText(text)
-        label.show()
+        self._form.setRowVisible(label, True)
         # Read out with the field: the label under it is tied to nothing, and a screen reader
         # on the field said nothing of the error shown beneath it.
         self._error_fields[key].setAccessibleDescription(text)
