@@ -189,3 +189,28 @@ def test_the_deploy_dialog_has_no_empty_rows_between_its_fields(qtbot, example_p
     error = dialog.field_errors["name"]
     assert error.isVisible()
     assert dialog.name_edit.geometry().bottom() < error.y() < dialog.description_edit.y()
+
+
+def test_the_new_branding_id_shows_whole_in_a_narrow_export_dock_at_a_large_font(qtbot, example_project: Path) -> None:
+    """At 15 pt in the Export dock beside the editor on a laptop (about 500 px), "previous:
+    1732492800000" took the row and left the new brandingID's box showing "077" of its 13
+    digits: the number the admin checks before uploading. The box now keeps room for the whole
+    number and "previous: …" goes under it when the row is too narrow for both."""
+    from PySide6.QtGui import QFont
+
+    from designer.core.model import load
+    from designer.gui.panes.export_pane import ExportPane
+
+    pane = ExportPane()
+    font = QFont(pane.font())
+    font.setPointSize(15)
+    pane.setFont(font)
+    pane.set_package(load(example_project))
+    shown = __import__("conftest").shown(qtbot, pane, 498, 600)
+    edit = shown.branding_edit
+    assert len(edit.text()) == 13
+    room = edit.contentsRect().width() - 8  # the box's own text margins
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) <= room
+    previous = shown.previous_label
+    assert previous.isVisible()
+    assert shown.rect().contains(previous.mapTo(shown, previous.rect().bottomRight()))

@@ -40,6 +40,7 @@ from designer.core.state import load_state
 from designer.core.wording import counted
 
 from ..tones import box_style, is_dark, text_style
+from .form_rows import wrapping_row
 
 __all__ = ["ExportPane"]
 
@@ -141,9 +142,10 @@ class ExportPane(QWidget):
         self.branding_edit.editingFinished.connect(self._branding_edited)
         self.previous_label = QLabel()
         self.previous_label.setObjectName("previousBrandingId")
-        bid_row = QHBoxLayout()
-        bid_row.addWidget(self.branding_edit, 1)
-        bid_row.addWidget(self.previous_label)
+        # Room for the whole number, at any font, and "previous: …" under it when the dock is
+        # narrow: beside it in one row, at 15 pt it left the box showing 3 of the 13 digits.
+        self._fit_branding_edit()
+        bid_row = wrapping_row([self.branding_edit, self.previous_label], "brandingIdRow")
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("exportPathEdit")
@@ -424,8 +426,15 @@ class ExportPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _fit_branding_edit(self) -> None:
+        """The brandingID box at least as wide as a 13-digit number in its font (and a spare digit)."""
+        digits = self.branding_edit.fontMetrics().horizontalAdvance("0" * 14)
+        self.branding_edit.setMinimumWidth(digits + 16)  # and the box's frame and text margins
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_branding_edit()
         # A light/dark switch reaches the widgets through the event loop: restyle once it has.
         if event.type() == QEvent.Type.PaletteChange and not self._restyle_pending:
             self._restyle_pending = True
