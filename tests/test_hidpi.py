@@ -214,3 +214,34 @@ def test_the_new_branding_id_shows_whole_in_a_narrow_export_dock_at_a_large_font
     previous = shown.previous_label
     assert previous.isVisible()
     assert shown.rect().contains(previous.mapTo(shown, previous.rect().bottomRight()))
+
+
+def test_the_export_dock_scrolls_rather_than_cutting_text_on_a_short_screen(
+    qtbot, window, example_project: Path
+) -> None:
+    """On a laptop at 150 % with a 15 pt font the Export dock is shorter than its contents: the
+    introduction lost its last line and "previous: …" vanished under the next row. It now
+    scrolls, every line whole."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    font = QFont(window.font())
+    font.setPointSize(15)
+    window.setFont(font)
+    window.open_path(example_project)
+    window.resize(895, 472)
+    window.export_action.trigger()
+    pane = window.export_pane
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
+    for _ in range(3):
+        qtbot.wait(1)  # the dock's layout settles after it opens
+    cut = [
+        label.text()[:40]
+        for label in pane.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+    ]
+    assert cut == []
+    previous = pane.previous_label
+    edit = pane.branding_edit
+    below_or_beside = previous.mapTo(pane, previous.rect().topLeft()).y() >= edit.mapTo(pane, edit.rect().topLeft()).y()
+    assert below_or_beside and previous.height() >= previous.sizeHint().height()

@@ -1912,7 +1912,12 @@ class MainWindow(QMainWindow):
         self._right_docks_full_height()
         dock = QDockWidget("Export", self)
         dock.setObjectName("exportDock")
-        dock.setWidget(self.export_pane)
+        # Scrolled when the dock is shorter than the pane: on a laptop at 150 % with a large font
+        # the introduction lost its last line and "previous: …" hid under the next row.
+        scroll = QScrollArea(objectName="exportScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the pane's fields, not the frame
+        scroll.setWidget(self.export_pane)
+        dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
