@@ -245,3 +245,15 @@ def test_the_export_dock_scrolls_rather_than_cutting_text_on_a_short_screen(
     edit = pane.branding_edit
     below_or_beside = previous.mapTo(pane, previous.rect().topLeft()).y() >= edit.mapTo(pane, edit.rect().topLeft()).y()
     assert below_or_beside and previous.height() >= previous.sizeHint().height()
+
+
+def test_tab_from_the_tree_goes_to_the_first_welcome_button_not_its_scroll_area(qtbot, window) -> None:
+    """The welcome page scrolls on a short screen; its scroll area is no Tab stop of its own (an
+    invisible stop between the project tree and New project)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.welcome.new_button

@@ -1088,6 +1088,7 @@ class MainWindow(QMainWindow):
             # large font the page is taller than the screen, and squeezed it drew the buttons
             # over the recent projects' heading.
             scroll = QScrollArea(objectName="welcomeScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons, not the frame
             scroll.setWidget(self.welcome)
             self.stack.addWidget(scroll)
             self._welcome_page = scroll
