@@ -257,3 +257,34 @@ def test_tab_from_the_tree_goes_to_the_first_welcome_button_not_its_scroll_area(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
     qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.welcome.new_button
+
+
+def test_the_built_in_icons_show_their_whole_names_at_a_large_font(qtbot) -> None:
+    """The gallery's cells were 104 px wide at any font: at 15 pt the names the user picks by
+    read "arrow-d…", "bookm…", "dtmf-ke…". The cells now grow with the font, the longest names
+    on two lines."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont
+
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+
+    dialog = IconGalleryDialog()
+    font = QFont(dialog.font())
+    font.setPointSize(15)
+    dialog.setFont(font)
+    shown_dialog = __import__("conftest").shown(qtbot, dialog, 620, 480)
+    gallery = shown_dialog.list
+    metrics = gallery.fontMetrics()
+    cell = gallery.gridSize()
+    room = QRect(0, 0, cell.width() - 8, 1000)
+    wrap = Qt.TextFlag.TextWordWrap
+    cut = [
+        gallery.item(row).text()
+        for row in range(gallery.count())
+        if metrics.boundingRect(room, wrap, gallery.item(row).text()).width() > room.width()
+        or metrics.boundingRect(room, wrap, gallery.item(row).text()).height() > 2 * metrics.lineSpacing()
+    ]
+    assert cut == []
+    assert gallery.wordWrap()
+    assert cell.height() >= 32 + 2 * metrics.lineSpacing()  # the picture and two lines of name
+    assert cell.width() * 3 <= gallery.viewport().width(), "three columns or more in a 620 px gallery"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,8 +93,9 @@ class IconGalleryDialog(QDialog):
         self.list = QListWidget(objectName="iconGalleryList")
         self.list.setAccessibleName("Built-in icons")
         self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setWordWrap(True)  # the longest names go onto a second line (see _fit_cells)
         self.list.setIconSize(QSize(32, 32))
-        self.list.setGridSize(QSize(104, 72))
+        self._fit_cells()
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.itemDoubleClicked.connect(self.accept)
@@ -112,6 +113,23 @@ class IconGalleryDialog(QDialog):
         layout.addWidget(buttons)
         self.list.setCurrentRow(0)
         self._filter("")
+
+    def _fit_cells(self) -> None:
+        """Cells as wide as most names in the list's font, and tall enough for the picture and two
+        lines of name (the few longest wrap after a hyphen: "participant-" / "remove"). 104 x 72
+        px at any font cut the names to "arrow-d…" at 15 pt; as wide as the longest name, the
+        gallery was two columns with wide gaps."""
+        metrics = self.list.fontMetrics()
+        widths = sorted(metrics.horizontalAdvance(icon.name) for icon in self.icons) or [0]
+        parts = [metrics.horizontalAdvance(part + "-") for icon in self.icons for part in icon.name.split("-")]
+        most = widths[len(widths) * 9 // 10]
+        width = max(104, most + 16, max(parts, default=0) + 16)
+        self.list.setGridSize(QSize(width, max(72, 32 + 2 * metrics.lineSpacing() + 16)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_cells()
 
     def _filter(self, text: str) -> None:
         """Show the matches in the order of :func:`search_icons` (best first) and select the best."""
