@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
-from .icon_render import renderable_tree
+from .icon_render import remember_drawing, renderable_tree
 
 __all__ = ["TOOLS", "IconCanvas"]
 
@@ -245,13 +245,14 @@ class IconCanvas(QGraphicsView):
         for i, (shape, _el) in enumerate(pairs):
             if shape.element_id:
                 last_with[shape.element_id] = i
+        renamed = []
         for i, (shape, el) in enumerate(pairs):
             name = shape.element_id
             if not name or last_with.get(name) != i:
                 name = f"{_TEMP_ID}{i}"
-                el.set("id", name)
+                renamed.append((el, name))
             names.append(name)
-        self._draw(copy)
+        self._draw(copy, renamed, self.text.encode("utf-8", "surrogateescape"))
         self.shapes = []
         self._names = {}
         for (shape, _el), name in zip(pairs, names, strict=True):
@@ -564,12 +565,23 @@ class IconCanvas(QGraphicsView):
         self._draw(doc)
         self._item.update()
 
-    def _draw(self, doc: SvgDocument) -> None:
+    def _draw(self, doc: SvgDocument, renamed: Sequence[tuple[object, str]] = (), data: bytes | None = None) -> None:
         """Give the renderer ``doc`` to draw, sanitised, never the text as written.
 
-        ``doc`` is cleaned in place: both callers hand over a throw-away copy.
+        ``doc`` is cleaned in place: both callers hand over a throw-away copy. The elements in
+        ``renamed`` get their temporary ids after the clean-up, so the cleaned copy without them
+        is the preview strip's drawing of ``data`` (the text on show) as well: the same bytes
+        are cleaned once, not once here and once for the preview.
         """
         safe = renderable_tree(doc.root)
+        if data is not None:
+            remember_drawing(data, safe)
+        if renamed:
+            from lxml import etree
+
+            for el, name in renamed:
+                el.set("id", name)  # type: ignore[attr-defined] - an lxml element
+            safe = etree.tostring(doc.root)
         self.renderer.load(QByteArray(safe or b'<svg xmlns="http://www.w3.org/2000/svg"/>'))
         self.renderer.setViewBox(self.view_rect)
 

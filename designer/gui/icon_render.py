@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
 
-__all__ = ["render_icon", "renderable_svg", "renderable_tree"]
+__all__ = ["remember_drawing", "render_icon", "renderable_svg", "renderable_tree"]
 
 _RASTER_DATA = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp)\s*;\s*base64\s*,(.*)$", re.IGNORECASE | re.DOTALL)
 _RASTER_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -114,6 +114,23 @@ def renderable_tree(root: object) -> bytes:
     return etree.tostring(root)
 
 
+_DRAWINGS: dict[bytes, bytes] = {}  # an icon's text -> its drawing copy, the newest last
+_KEEP_DRAWINGS = 8
+
+
+def remember_drawing(data: bytes, safe: bytes) -> None:
+    """Keep ``safe``, the :func:`renderable_tree` of ``data``, for the preview of the same text.
+
+    Why: the canvas and the preview strip both draw the icon on show, and cleaning a traced
+    drawing of 50,000 shapes takes a third of a second each time; the canvas cleans its copy
+    first and hands the result over, so the preview does not clean the same bytes again.
+    """
+    _DRAWINGS.pop(data, None)
+    _DRAWINGS[data] = safe
+    while len(_DRAWINGS) > _KEEP_DRAWINGS:
+        del _DRAWINGS[next(iter(_DRAWINGS))]
+
+
 @lru_cache(maxsize=64)
 def _prepared(data: bytes, element_id: str) -> tuple[bytes, str]:
     """The safe SVG to draw ``element_id`` of ``data`` from, and the id to draw ("" = all of it).
@@ -127,11 +144,17 @@ def _prepared(data: bytes, element_id: str) -> tuple[bytes, str]:
     symbol = symbol_svg(data, element_id) if element_id and b"<symbol" in data else None
     if symbol is not None:  # Qt draws nothing for a <symbol> by id: draw it as <use> would
         data, element_id = symbol, ""
+    known = _DRAWINGS.get(data)
+    if known is not None and not element_id:
+        return known, ""
     info = read_svg(data)
     if not info.ok or info.tree is None:
         return b"", ""
     by_id = element_id if element_id and element_id != info.root_id else ""
-    return renderable_tree(info.tree), by_id  # drawn without anything the file names outside itself
+    if known is None:
+        known = renderable_tree(info.tree)  # drawn without anything the file names outside itself
+        remember_drawing(data, known)
+    return known, by_id
 
 
 @lru_cache(maxsize=8)

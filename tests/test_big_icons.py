@@ -1,0 +1,46 @@
+"""A traced drawing of tens of thousands of shapes: the icon editor does each piece of work once.
+
+Why: an SVG exported from a traced bitmap holds 50,000 small shapes. Opening one froze the icon
+editor for 2.5 s and each arrow-key move for 2.4 s, much of it the same work done twice: the
+canvas and the preview strip each cleaned the same bytes for drawing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from test_icon_editor import HAND, show_file
+
+from designer.core import svg
+
+
+def _traced(count: int) -> str:
+    """A drawing of ``count`` small squares, with an id of its own so no cache knows it yet."""
+    shapes = "\n".join(f'<rect x="{i % 24}" y="{i // 24 % 24}" width="0.5" height="0.5"/>' for i in range(count))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" id="t{uuid.uuid4().hex}">\n'
+        f'<g fill="currentColor">\n{shapes}\n</g>\n</svg>\n'
+    )
+
+
+def _count_cleanings(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = svg.sanitise_tree
+    monkeypatch.setattr(svg, "sanitise_tree", lambda root, *a, **k: calls.append(1) or real(root, *a, **k))
+    return calls
+
+
+def test_opening_an_icon_cleans_its_text_once_for_the_canvas_and_the_preview(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    (example_project / "webapp2" / HAND).write_text(_traced(300), encoding="utf-8")
+    window.open_path(example_project)
+    calls = _count_cleanings(monkeypatch)
+    pane = show_file(window, HAND)
+    assert len(pane.canvas.shapes) == 300
+    assert len(calls) == 1
+    # Both draw it: the canvas and the preview strip.
+    assert pane.canvas.renderer.isValid()
+    image = pane.preview.swatches[0].pixmap().toImage()
+    assert any(image.pixelColor(x, 24).name() != image.pixelColor(0, 0).name() for x in range(image.width()))
