@@ -523,7 +523,9 @@ def symbol_elements(root: Any) -> list[Any]:
     choices, the icon editor's sprite view and the import of a sprite), and they must agree on
     what counts as one: a ``symbol`` element in any namespace, with a non-empty id.
     """
-    return [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "symbol" and el.get("id")]
+    # Found by lxml (in C): a traced drawing holds 50,000 shapes and no symbol, and a Python test
+    # of each element took a tenth of a second, twice on every redraw of the icon editor.
+    return [el for el in root.iter("{*}symbol") if el.get("id")]
 
 
 def _prolog(data: bytes) -> bytes:
