@@ -44,3 +44,33 @@ def test_opening_an_icon_cleans_its_text_once_for_the_canvas_and_the_preview(
     assert pane.canvas.renderer.isValid()
     image = pane.preview.swatches[0].pixmap().toImage()
     assert any(image.pixelColor(x, 24).name() != image.pixelColor(0, 0).name() for x in range(image.width()))
+
+
+def test_the_preview_strip_draws_each_size_once_whatever_its_colours(qtbot, monkeypatch) -> None:
+    from designer.gui import icon_render
+    from designer.gui.panes.icon_editor import SIZES, IconPreviewStrip
+
+    drawn: list[object] = []
+    real = icon_render._renderer
+
+    class Counting:
+        """Qt's renderer, counting the drawings asked of it."""
+
+        def __init__(self, renderer) -> None:
+            self.renderer = renderer
+
+        def __getattr__(self, name: str):
+            return getattr(self.renderer, name)
+
+        def render(self, *args) -> None:
+            drawn.append(args[-1])
+            self.renderer.render(*args)
+
+    monkeypatch.setattr(icon_render, "_renderer", lambda safe: Counting(real(safe)))
+    preview = IconPreviewStrip()
+    qtbot.addWidget(preview)
+    preview.show_icon(_traced(50).encode(), "", "Raise hand")
+    # Light and dark rows in every size, and the placements at 24 and 20 px: each size drawn once.
+    assert len(drawn) == len(set(SIZES) | {24, 20})
+    image = preview.swatches[1].pixmap().toImage()  # the dark row shows the icon in its light colour
+    assert any(image.pixelColor(x, y).lightness() > 128 for x in range(image.width()) for y in range(image.height()))
