@@ -218,8 +218,11 @@ class SvgDocument:
         out: list[tuple[Shape, Any]] = []
 
         def visit(parent: Any, prefix: tuple[int, ...]) -> None:
+            # Written for speed (a traced drawing is 50,000 shapes, walked on every redraw): a
+            # shape without children carries only its own id, so only a group's are searched.
             for i, el in enumerate(parent):
-                name = _local(el.tag)
+                tag = el.tag
+                name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
                 if name == "switch":
                     visit(el, (*prefix, i))
                     continue
@@ -229,8 +232,12 @@ class SvgDocument:
                 if name == "g" and not el.get("transform") and len([c for c in el if _local(c.tag) in _WRAPPED]) > 1:
                     visit(el, path)
                     continue
-                ids = tuple(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
-                out.append((Shape(path, name, el.get("id"), ids), el))
+                own = el.get("id")
+                if len(el):
+                    ids = tuple(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
+                else:
+                    ids = (own,) if own else ()
+                out.append((Shape(path, name, own, ids), el))
 
         visit(self.root, ())
         return out
