@@ -74,3 +74,57 @@ def test_the_preview_strip_draws_each_size_once_whatever_its_colours(qtbot, monk
     assert len(drawn) == len(set(SIZES) | {24, 20})
     image = preview.swatches[1].pixmap().toImage()  # the dark row shows the icon in its light colour
     assert any(image.pixelColor(x, y).lightness() > 128 for x in range(image.width()) for y in range(image.height()))
+
+
+class _CountingBounds:
+    """The canvas's Qt renderer, counting the shapes whose bounds are asked of it."""
+
+    def __init__(self, renderer, asked: list[str]) -> None:
+        self.renderer = renderer
+        self.asked = asked
+
+    def __getattr__(self, name: str):
+        return getattr(self.renderer, name)
+
+    def boundsOnElement(self, name: str):  # noqa: N802 - Qt's name
+        self.asked.append(name)
+        return self.renderer.boundsOnElement(name)
+
+
+def _boxes(canvas) -> list[tuple[float, float, float, float]]:
+    return [r.getRect() for _s, r, _t in canvas.shapes]
+
+
+def test_an_arrow_key_asks_qt_for_the_bounds_of_the_moved_shape_only(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from designer.gui.icon_canvas import IconCanvas
+
+    text = _traced(300).replace('<rect x="5" y="0"', '<rect id="five" x="5" y="0"')
+    text = text.replace("\n</g>", '\n<use href="#five" y="4"/>\n</g>')  # a copy of "five", moved with it
+    (example_project / "webapp2" / HAND).write_text(text, encoding="utf-8")
+    window.open_path(example_project)
+    canvas = show_file(window, HAND).canvas
+    asked: list[str] = []
+    monkeypatch.setattr(canvas, "renderer", _CountingBounds(canvas.renderer, asked))
+    canvas.select_path(canvas.shapes[7][0].path)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert window.package.read_text(HAND) != text
+    assert len(asked) == 1
+    moved = canvas.shapes[7][1]
+    assert canvas.bounds_of(canvas.selected) == moved
+    # The boxes are those a fresh look at the new text finds, the moved one's too.
+    fresh = IconCanvas()
+    qtbot.addWidget(fresh)
+    fresh.set_text(window.package.read_text(HAND))
+    assert _boxes(canvas) == _boxes(fresh)
+    # A shape with an id something names: its copy moves with it, so every shape is asked again.
+    asked.clear()
+    canvas.select_path(canvas.shapes[5][0].path)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    assert len(asked) == 301
+    fresh.set_text(window.package.read_text(HAND))
+    assert _boxes(canvas) == _boxes(fresh)

@@ -172,6 +172,8 @@ class IconCanvas(QGraphicsView):
         # Asked before a shape that holds these ids is deleted; the pane knows which are referenced.
         self.confirm_remove: Callable[[list[str]], bool] = lambda _ids: True
         self.shapes: list[tuple[Shape, QRectF, QTransform]] = []  # shape, scene bounds, parent transform
+        # (text before, text after, shapes moved) while a move made by this canvas is shown (see _kept_bounds)
+        self._moved_only: tuple[str, str, tuple[Shape, ...]] | None = None
         self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
         self.selection: tuple[Shape, ...] = ()  # in document order
         self._item = _SvgItem(self)
@@ -253,12 +255,17 @@ class IconCanvas(QGraphicsView):
                 renamed.append((el, name))
             names.append(name)
         self._draw(copy, renamed, self.text.encode("utf-8", "surrogateescape"))
+        kept = self._kept_bounds() if len(pairs) == len(self.shapes) else {}
         self.shapes = []
         self._names = {}
         for (shape, _el), name in zip(pairs, names, strict=True):
-            parent = self.renderer.transformForElement(name)
-            bounds = self.renderer.boundsOnElement(name) if self.renderer.elementExists(name) else QRectF()
-            self.shapes.append((shape, parent.mapRect(bounds), parent))
+            known = kept.get(shape.path)
+            if known is not None:
+                self.shapes.append((shape, *known))
+            else:
+                parent = self.renderer.transformForElement(name)
+                bounds = self.renderer.boundsOnElement(name) if self.renderer.elementExists(name) else QRectF()
+                self.shapes.append((shape, parent.mapRect(bounds), parent))
             self._names[shape.path] = name
         self._item.update()
 
@@ -457,16 +464,48 @@ class IconCanvas(QGraphicsView):
         ox, oy = self.view_rect.left(), self.view_rect.top()
         return QPointF(ox + round((point.x() - ox) / step) * step, oy + round((point.y() - oy) / step) * step)
 
-    def _commit(self, undo_text: str, change: Callable[[SvgDocument], object], merge_key: str = "") -> object:
-        """Apply ``change`` to a fresh document of the current text and emit the new text."""
+    def _commit(
+        self,
+        undo_text: str,
+        change: Callable[[SvgDocument], object],
+        merge_key: str = "",
+        moved: Sequence[Shape] | None = None,
+    ) -> object:
+        """Apply ``change`` to a fresh document of the current text and emit the new text.
+
+        ``moved``: the change only moved these shapes (see :meth:`_kept_bounds`).
+        """
         if self.doc is None or self.read_only:
             return None
         doc = SvgDocument(self.text)
         result = change(doc)
         new_text = doc.to_text()
         if new_text != self.text:
-            self.sig_changed.emit(undo_text, new_text, merge_key)
+            self._moved_only = (self.text, new_text, tuple(moved)) if moved is not None else None
+            try:
+                self.sig_changed.emit(undo_text, new_text, merge_key)
+            finally:
+                self._moved_only = None
         return result
+
+    def _kept_bounds(self) -> dict[tuple[int, ...], tuple[QRectF, QTransform]]:
+        """The bounds the shapes on show keep in the text being loaded, by shape path.
+
+        Why: asking Qt for the bounds of 50,000 shapes takes a quarter of a second, and an arrow
+        key moves one. When the text is the one :meth:`_commit` made by moving shapes, every other
+        shape keeps its place, its parents and so its box: only the moved ones are asked again.
+        Not when a moved shape carries an id something may name (``#id``): a ``<use>`` of it
+        moves with it.
+        """
+        if self._moved_only is None:
+            return {}
+        old_text, new_text, moved = self._moved_only
+        if new_text != self.text:
+            return {}
+        if any(f"#{name}" in old_text for shape in moved for name in shape.ids):
+            return {}
+        gone = {shape.path for shape in moved}
+        return {s.path: (r, t) for s, r, t in self.shapes if s.path not in gone}
 
     @property
     def grid_unit(self) -> float:
@@ -539,7 +578,7 @@ class IconCanvas(QGraphicsView):
             for path, x, y in moves:
                 doc.translate(path, x, y)
 
-        self._commit(f"Move {self._what()} in {self.file_label}", change, merge_key)
+        self._commit(f"Move {self._what()} in {self.file_label}", change, merge_key, moved=self.selection)
 
     def nudge(self, cells_x: int, cells_y: int) -> None:
         """An arrow key: the selection moves by whole grid cells.
