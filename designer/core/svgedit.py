@@ -118,6 +118,18 @@ def _shift_numbers(value: str, dx: float, dy: float) -> str:
     return " ".join(pairs)
 
 
+def _wraps_several(el: Any) -> bool:
+    """Whether the group ``el`` holds more than one drawn element (counted only until the second:
+    a traced drawing's one group holds 50,000)."""
+    count = 0
+    for child in el:
+        if _local(child.tag) in _WRAPPED:
+            count += 1
+            if count > 1:
+                return True
+    return False
+
+
 class SvgDocument:
     """An SVG text parsed for editing; :meth:`to_text` gives the edited text back."""
 
@@ -229,7 +241,7 @@ class SvgDocument:
                 if not name or name in _NOT_DRAWN or name not in DRAWABLE:
                     continue
                 path = (*prefix, i)
-                if name == "g" and not el.get("transform") and len([c for c in el if _local(c.tag) in _WRAPPED]) > 1:
+                if name == "g" and not el.get("transform") and _wraps_several(el):
                     visit(el, path)
                     continue
                 own = el.get("id")
