@@ -154,10 +154,6 @@ def _prefix(el: Any, ns: str) -> str:
     return _DEFAULT_PREFIX.get(ns, "")
 
 
-def _attached(el: Any, root: Any) -> bool:
-    return el is root or any(a is root for a in el.iterancestors())
-
-
 def _listing(names: Iterable[str], limit: int = 5) -> str:
     items = list(names)
     return ", ".join(items[:limit]) + (", ..." if len(items) > limit else "")
@@ -184,8 +180,19 @@ def _strip_editor_data(root: Any, removed: list[str], dropped_ids: list[str]) ->
     editors: dict[str, _EditorData] = {}
     metadata_lines: list[int] = []
     layer_names = 0
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or not _attached(el, root):
+    # What is inside a removed element is passed over. Kept as a set of the removed elements'
+    # nodes, not found by walking each element's ancestors: that walk was a third of a second
+    # for a traced drawing of 50,000 shapes. (The list holds every element's proxy, so lxml
+    # hands out the same objects when a removed element's descendants are listed.)
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    gone: set[int] = set()
+
+    def remove(el: Any) -> None:
+        gone.update(id(e) for e in el.iter())
+        remove_element(el)
+
+    for el in elements:
+        if id(el) in gone:
             continue
         ns, name = _ns(el.tag), _local(el.tag)
         editor = _editor_of(ns)
@@ -199,12 +206,12 @@ def _strip_editor_data(root: Any, removed: list[str], dropped_ids: list[str]) ->
                 data = editors.setdefault(editor, _EditorData())
                 data.elements[qname] = data.elements.get(qname, 0) + 1
                 dropped_ids.extend(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
-                remove_element(el)
+                remove(el)
                 continue
             if name == "metadata" and ns in ("", SVG_NS):
                 metadata_lines.append(el.sourceline or 0)
                 dropped_ids.extend(e.get("id") for e in el.iter() if isinstance(e.tag, str) and e.get("id"))
-                remove_element(el)
+                remove(el)
                 continue
         for attr in list(el.attrib):
             ans = _ns(attr)
