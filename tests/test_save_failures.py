@@ -122,16 +122,18 @@ def test_a_plugin_folder_deleted_elsewhere_is_not_made_again_by_save(
     window, qtbot, example_project: Path, warnings
 ) -> None:
     """Another program deleted a plugin's folder while its code was on show: Ctrl+S, with nothing
-    edited, said "Saved 1 file" and made the folder again holding only the package file."""
+    edited, said "Saved 1 file" and made the folder again holding only the package file. Now
+    a save with nothing edited writes nothing, and says which files another program changed."""
     from conftest import open_in_editor
 
     open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
     shutil.rmtree(example_project / LOCK)
     qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())
-    assert window.save() is False
+    assert window.save() is True
     assert not (example_project / LOCK).exists()
-    assert [title for title, _ in warnings] == ["Cannot save"]
-    assert f"The folder plugins/lock-toggle (in {example_project / 'webapp2'}) no longer exists" in warnings[0][1]
+    assert warnings == []
+    assert window.status.text().startswith("Nothing to save: you have not changed anything since the project")
+    assert "plugins/lock-toggle/lock-toggle.plugin.package.json" in window.status.text()
 
 
 def test_a_plugin_folder_renamed_elsewhere_is_not_split_in_two_by_save(window, example_project: Path, warnings) -> None:

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         # What the last save wrote (path -> bytes): the watcher's news of that write is no other
         # program's change, even when it comes after the user has typed on (see _file_changed_on_disk).
         self._saved: dict[str, bytes] = {}
+        self._saved_here = False  # saved since the package was opened (for "nothing to save since …")
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -629,6 +630,9 @@ class MainWindow(QMainWindow):
         if self.package is None or self.editor is None:
             return False
         self._commit_typing()
+        if self.editor.undo_stack.isClean():
+            self._say_nothing_to_save()
+            return True
         from ..core.model import unreadable_files
 
         broken = unreadable_files(self.package)
@@ -664,6 +668,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.editor.undo_stack.setClean()
+        self._saved_here = True
         self._saved = {rel: writes[rel] for rel in written if rel in writes}
         note = self._forget_recovery()
         note = f" {note}" if note else ""
@@ -678,6 +683,26 @@ class MainWindow(QMainWindow):
         self.status.setText(f"{done}.{note}" if note else done)
         self._run_checks()
         return True
+
+    def _say_nothing_to_save(self) -> None:
+        """Save with no edits writes nothing. Why: the model then differs from the disk only where
+        another program changed or deleted a file, and saving wrote the opened version back over
+        that change (or made the deleted file again) with no question asked."""
+        from ..core.model import pending_deletes, pending_writes
+
+        since = "you last saved" if self._saved_here else "the project was opened"
+        try:
+            outside = sorted(set(pending_writes(self.package)) | set(pending_deletes(self.package)))
+        except OSError:  # a file cannot be read to compare (a folder stands there): changed outside too
+            outside = []
+        said = f"Nothing to save: you have not changed anything since {since}."
+        if outside:
+            names = ", ".join(outside[:5]) + (f" and {len(outside) - 5} more" if len(outside) > 5 else "")
+            said += (
+                f" Another program changed or deleted {names}; they are left as that program left them "
+                "(File ▸ Reload shows them here)."
+            )
+        self.status.setText(said)
 
     def _commit_typing(self) -> None:
         """The Id and Action fields record their value when they lose focus (Return or Tab): one
@@ -895,6 +920,7 @@ class MainWindow(QMainWindow):
         self._path = path
         self.package = pkg
         self._saved = {}
+        self._saved_here = False
         if self.remembers_projects:
             remember_project(path)
         if self.editor is not None:

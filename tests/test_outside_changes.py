@@ -1,0 +1,58 @@
+"""Other programs' changes to an open project, second round: a save with nothing to save,
+files replaced or deleted while on show, crash copies with two windows open, opening cheaply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from designer.gui.main_window import MainWindow
+
+
+def _warnings(monkeypatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def warning(parent, title, text, *a, **k):
+        shown.append((str(title), str(text)))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+def test_saving_with_nothing_edited_leaves_other_programs_changes_alone(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Ctrl+S on a project with no edits wrote the model over settings.json that another program
+    had changed, and put back a package file it had deleted."""
+    shown = _warnings(monkeypatch)
+    window.open_path(example_project)
+    settings = example_project / "webapp2/settings.json"
+    changed = settings.read_text().replace('"enabled": true', '"enabled": false', 1)
+    assert changed != settings.read_text()
+    settings.write_text(changed)
+    gone = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    gone.unlink()
+    window.tree.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert settings.read_text() == changed
+    assert not gone.exists()
+    assert shown == []
+    status = window.status.text()
+    assert status.startswith("Nothing to save: you have not changed anything"), status
+    assert "settings.json" in status and "lock-toggle.plugin.package.json" in status
+    assert "File ▸ Reload" in status
+    assert not window.isWindowModified()
+
+
+def test_saving_a_clean_project_that_no_one_changed_says_so(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    shown = _warnings(monkeypatch)
+    window.open_path(example_project)
+    window.tree.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert shown == []
+    assert window.status.text() == "Nothing to save: you have not changed anything since the project was opened."
