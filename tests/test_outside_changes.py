@@ -56,3 +56,53 @@ def test_saving_a_clean_project_that_no_one_changed_says_so(
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert shown == []
     assert window.status.text() == "Nothing to save: you have not changed anything since the project was opened."
+
+
+SRC = "plugins/rec/rec.plugin.js"
+
+
+def test_a_file_on_show_replaced_by_a_folder_is_said_at_once(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Another program put a folder where the code on show was: nothing was said until Save."""
+    from conftest import open_in_editor
+
+    open_in_editor(window, base_project, SRC)
+    path = base_project / "webapp2" / SRC
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+        path.mkdir()
+    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    assert window.status.text() == f"{SRC} was replaced by a folder by another program."
+    assert window.stack.currentWidget() is not window.source_pane  # no longer a file to show
+
+
+def test_unsaved_code_whose_file_became_a_folder_is_kept_and_said(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    from conftest import open_in_editor
+
+    editor = open_in_editor(window, base_project, SRC)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// mine")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    mine = editor.text()
+    path = base_project / "webapp2" / SRC
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+        path.mkdir()
+    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    assert window.status.text() == (
+        f"{SRC} was replaced by a folder by another program; your unsaved version is kept, and Save cannot "
+        "write it there until that folder is moved away."
+    )
+    assert editor.text() == mine and window.isWindowModified()
+    window.editor.undo_stack.setClean()
+
+
+def test_an_icon_on_show_deleted_elsewhere_is_said_at_once(window: MainWindow, qtbot, base_project: Path) -> None:
+    from conftest import open_in_editor
+
+    open_in_editor(window, base_project, "plugins/rec/rec.svg")
+    assert window.stack.currentWidget() is window.icon_pane
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        (base_project / "webapp2/plugins/rec/rec.svg").unlink()
+    qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())

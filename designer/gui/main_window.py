@@ -1622,6 +1622,18 @@ class MainWindow(QMainWindow):
         pkg.files.invalidate()  # the package's list of files is stale now (added, replaced or deleted)
         if Path(path).exists() and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        if Path(path).is_dir():
+            # Another program put a folder where the file was: said now, not at the next Save
+            # (which is refused then, the folder in the way), with nothing to read or reload.
+            if rel in pkg.pending_texts and self.editor is not None and not self.editor.undo_stack.isClean():
+                self.status.setText(
+                    f"{rel} was replaced by a folder by another program; your unsaved version is kept, and "
+                    "Save cannot write it there until that folder is moved away."
+                )
+            else:
+                self.status.setText(f"{rel} was replaced by a folder by another program.")
+                self._fill_tree()
+            return
         if not Path(path).exists():
             if rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
                 self.status.setText(f"{rel} was deleted by another program; your unsaved version is kept (Ctrl+S).")
