@@ -106,3 +106,61 @@ def test_an_icon_on_show_deleted_elsewhere_is_said_at_once(window: MainWindow, q
     with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
         (base_project / "webapp2/plugins/rec/rec.svg").unlink()
     qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())
+
+
+def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Two windows on one project; the other one crashed while this one stayed open: this one's
+    autosave replaced its crash copy (and a save here threw it away), its edits lost for good."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from test_recovery import KEEPER
+
+    from designer.core.recovery import read_recovery
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen(
+        [sys.executable, "-c", KEEPER, str(example_project)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            window.open_path(example_project)
+            window.editor.set_field(1, "entry", "enabled", False, "switch off")
+        finally:
+            os.kill(other.pid, signal.SIGKILL)
+        other.wait()
+    window.autosave()  # the other window is gone: its copy is a crash copy now
+    assert window.status.text() == (
+        "Another Plugin Designer window on this package closed without saving its changes; they are "
+        "kept aside. Save here, then File ▸ Reload to be offered them."
+    )
+    kept = read_recovery(example_project / "webapp2")
+    assert kept is not None and kept.pid == other.pid
+    assert window.save() is True
+    kept = read_recovery(example_project / "webapp2")
+    assert kept is not None and kept.pid == other.pid
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.open_path(example_project)
+    assert len(asked) == 1 and "closed without saving changes" in asked[0]
+    assert window.package.plugins[0].display_name == "Edited in the other window"
+    assert window.package.plugins[1].entry.enabled is False  # saved here before
+    window.autosave()
+    assert read_recovery(example_project / "webapp2").pid == os.getpid()  # restored here: this window's now
+    window.save()
+    assert read_recovery(example_project / "webapp2") is None

@@ -209,7 +209,7 @@ def test_a_recovery_copy_the_disk_refuses_is_said_in_plain_words(
     """A full disk said "Could not keep a recovery copy: [Errno 28] No space left on device: '…'"."""
     import designer.core.recovery as recovery
 
-    def full(_pkg: object) -> None:
+    def full(_pkg: object, *_more: object) -> None:
         raise OSError(28, "No space left on device", "/home/alex/.local/share/plugin-designer/recovery/x.json")
 
     monkeypatch.setattr(recovery, "write_recovery", full)

@@ -89,13 +89,41 @@ def _running_owner(pid: object, saved_at: object) -> int | None:
     return pid if _process_alive(pid) else None
 
 
-def _owner_of(path: Path) -> int | None:
-    """The running designer process (other than this one) that keeps the copy ``path``, if any."""
+def _keeper_of(path: Path) -> tuple[int | None, float | None]:
+    """The process that kept the copy ``path`` and when, as far as the copy says (None: unknown)."""
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))
     except (OSError, ValueError, RecursionError):
-        return None
-    return _running_owner(data.get("pid"), data.get("saved_at")) if isinstance(data, dict) else None
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    pid, saved_at = data.get("pid"), data.get("saved_at")
+    return (
+        pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+        float(saved_at) if isinstance(saved_at, (int, float)) and not isinstance(saved_at, bool) else None,
+    )
+
+
+def _owner_of(path: Path) -> int | None:
+    """The running designer process (other than this one) that keeps the copy ``path``, if any."""
+    pid, saved_at = _keeper_of(path)
+    return _running_owner(pid, saved_at)
+
+
+def _crash_copy(path: Path) -> bool:
+    """Whether ``path`` is the copy of another designer process that is no longer running: work
+    left by a crash, which only an offer to the user (restore or discard) may replace or remove.
+
+    Why: with two windows on one package, the one that stayed open replaced the other's crash
+    copy at its next autosave (or removed it at its save), and that work was lost for good."""
+    pid, _ = _keeper_of(path)
+    return pid is not None and pid != os.getpid() and _owner_of(path) is None
+
+
+def _own_file_for(root: Path) -> Path:
+    """Where this process keeps its copy while ``_file_for(root)`` holds another's crash copy."""
+    main = _file_for(root)
+    return main.with_name(f"{main.stem}.{os.getpid()}.json")
 
 
 class KeptByAnotherDesignerError(OSError):
@@ -120,15 +148,21 @@ def _base(pkg: BrandingPackage, rels: list[str]) -> dict[str, str]:
     return out
 
 
-def write_recovery(pkg: BrandingPackage) -> Path | None:
-    """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none."""
+def write_recovery(pkg: BrandingPackage, take_over: bool = False) -> Path | None:
+    """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none.
+
+    ``take_over``: the copy another process left (a crash) was offered here and restored or
+    thrown away, so this process's copy replaces it. Without it such a copy stays, and this
+    process keeps its own beside it (offered at a later start, once that one is dealt with)."""
     if not isinstance(pkg.files, DirFiles):
         return None
     writes, deletes = pending_writes(pkg), pending_deletes(pkg)
     target = _file_for(pkg.files.root)
     if not writes and not deletes:
-        discard_recovery(pkg.files.root)
+        discard_recovery(pkg.files.root, take_over)
         return None
+    if not take_over and _crash_copy(target):
+        target = _own_file_for(pkg.files.root)
     other = _owner_of(target)
     if other is not None:  # two windows on one package: neither replaces the other's copy
         raise KeptByAnotherDesignerError(
@@ -159,6 +193,8 @@ def read_recovery(root: Path) -> Recovery | None:
     path = _file_for(root)
     moved_from = None
     if not path.exists():
+        _adopt_own_copy(path)
+    if not path.exists():
         moved_from = _adopt_moved(root, path)
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))
@@ -184,6 +220,22 @@ def read_recovery(root: Path) -> Recovery | None:
         return None
     pid = data.get("pid")
     return Recovery(root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None)
+
+
+def _adopt_own_copy(target: Path) -> None:
+    """A copy kept beside another window's crash copy (see :func:`write_recovery`), left by a
+    process no longer running, becomes the copy at ``target`` once that crash copy is dealt with."""
+    try:
+        candidates = sorted(target.parent.glob(f"{target.stem}.*.json"))
+    except OSError:
+        return
+    for candidate in candidates:
+        if _owner_of(candidate) is None:
+            try:
+                os.replace(candidate, target)
+            except OSError:
+                continue
+            return
 
 
 def _adopt_moved(root: Path, target: Path) -> Path | None:
@@ -231,16 +283,18 @@ def _adopt_moved(root: Path, target: Path) -> Path | None:
     return None
 
 
-def discard_recovery(root: Path) -> None:
-    """Remove the recovery copy of ``root``, unless another designer window still running keeps it:
-    a save or discard in one window does not throw away the other's unsaved work."""
+def discard_recovery(root: Path, take_over: bool = False) -> None:
+    """Remove this process's recovery copy of ``root``. Another designer window's copy stays, the
+    window still running or not (a crash: only ``take_over``, after offering it, removes it): a
+    save or discard in one window does not throw away the other's unsaved work."""
     path = _file_for(root)
-    if _owner_of(path) is not None:
-        return
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+    for mine in (path, _own_file_for(root)):
+        if _owner_of(mine) is not None or (not take_over and _crash_copy(mine)):
+            continue
+        try:
+            os.unlink(mine)
+        except FileNotFoundError:
+            pass
 
 
 class _Overlay(PackageFiles):

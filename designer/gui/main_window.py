@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         # program's change, even when it comes after the user has typed on (see _file_changed_on_disk).
         self._saved: dict[str, bytes] = {}
         self._saved_here = False  # saved since the package was opened (for "nothing to save since …")
+        # The recovery copy a crash left was offered here (restored or thrown away): this window's
+        # copy takes its place. Until then a copy of another process stays (see write_recovery).
+        self._took_over = False
+        self._told_crash_copy = False  # said once that another window's crash copy is kept aside
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -741,12 +745,19 @@ class MainWindow(QMainWindow):
         if self.package is None or self.editor is None or self.editor.undo_stack.isClean() or self._closing:
             return  # (closing: the edits were saved or thrown away; a copy now would offer them back)
         try:
-            write_recovery(self.package)
+            kept = write_recovery(self.package, self._took_over)
         except OSError as exc:  # a full disk must not interrupt the user's work
             from ..core.files import os_message
 
             self.status.setText(
                 f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
+            )
+            return
+        if kept is not None and kept.stem.endswith(f".{os.getpid()}") and not self._told_crash_copy:
+            self._told_crash_copy = True  # once: the autosave comes back every 30 seconds
+            self.status.setText(
+                "Another Plugin Designer window on this package closed without saving its changes; they are "
+                "kept aside. Save here, then File ▸ Reload to be offered them."
             )
 
     def _forget_recovery(self) -> str:
@@ -760,7 +771,7 @@ class MainWindow(QMainWindow):
         if root is None:
             return ""
         try:
-            discard_recovery(root)
+            discard_recovery(root, self._took_over)
         except OSError as exc:
             note = (
                 f"The recovery copy {exc.filename or ''} could not be removed ({exc.strerror or exc}): the next "
@@ -804,6 +815,7 @@ class MainWindow(QMainWindow):
         if was is not None and was.name == "webapp2":
             was = was.parent  # the project folder, the one that was moved
         moved = f" The package was at {_shown_path(was)} then." if was is not None else ""
+        self._took_over = True  # restored or thrown away: this window's copy replaces it from now on
         answer = QMessageBox.question(
             self,
             "Restore unsaved changes?",
@@ -921,6 +933,8 @@ class MainWindow(QMainWindow):
         self.package = pkg
         self._saved = {}
         self._saved_here = False
+        self._took_over = False
+        self._told_crash_copy = False
         if self.remembers_projects:
             remember_project(path)
         if self.editor is not None:
