@@ -164,3 +164,60 @@ def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
     assert read_recovery(example_project / "webapp2").pid == os.getpid()  # restored here: this window's now
     window.save()
     assert read_recovery(example_project / "webapp2") is None
+
+
+def test_opening_reads_only_the_heads_of_other_projects_recovery_copies(
+    window: MainWindow, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With no copy of its own, opening a project read every recovery copy whole (to find one
+    kept before the project was moved): many large copies made every opening slow. Now only the
+    few lines at the head of each are read."""
+    import json
+    import shutil
+
+    import designer.core.recovery as recovery
+    from designer.core.model import load
+
+    monkeypatch.setattr(recovery, "recovery_dir", lambda: tmp_path / "recovery")
+    big = "// " + "x" * 100 + "\n"
+    for i in range(8):
+        other = tmp_path / f"gone{i}"
+        shutil.copytree(example_project, other)
+        settings = other / "webapp2/settings.json"
+        settings.write_text(settings.read_text() + " " * (i + 1))  # another project: other files
+        pkg = load(other)
+        pkg.pending_texts["plugins/lock-toggle/lock-toggle.plugin.js"] = big * 5000  # ~0.5 MB each
+        recovery.write_recovery(pkg)
+        shutil.rmtree(other)  # that project is gone: its copy waits for it to turn up elsewhere
+    assert len(list((tmp_path / "recovery").iterdir())) == 8
+    parsed: list[int] = []
+    real = json.loads
+    monkeypatch.setattr(recovery.json, "loads", lambda text, *a, **k: parsed.append(len(text)) or real(text, *a, **k))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+    window.open_path(example_project)
+    assert asked == [] and window.package is not None
+    assert sum(parsed) < 8 * 20_000, parsed  # the heads, not the 4 MB of kept edits
+
+
+def test_a_copy_written_by_an_older_designer_is_still_found_after_a_move(example_project: Path, tmp_path: Path) -> None:
+    """Older copies put the kept files before the base: read whole, they are still recognised."""
+    import json
+
+    from designer.core.model import load
+    from designer.core.recovery import _file_for, read_recovery, write_recovery
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept by an older designer"
+    path = write_recovery(pkg)
+    data = json.loads(path.read_text())
+    old_order = {k: data[k] for k in ("format", "root", "pid", "saved_at", "writes", "deletes", "base")}
+    old_order["pid"] = 999_999_999  # (no such process: a crash)
+    path.write_text(json.dumps(old_order, indent=1))
+    moved = tmp_path / "moved"
+    example_project.rename(moved)
+    kept = read_recovery(moved / "webapp2")
+    assert kept is not None and kept.moved_from == example_project / "webapp2"
+    assert b"Kept by an older designer" in kept.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
+    assert not path.exists() and _file_for(moved / "webapp2").exists()
+    _file_for(moved / "webapp2").unlink()

@@ -89,12 +89,41 @@ def _running_owner(pid: object, saved_at: object) -> int | None:
     return pid if _process_alive(pid) else None
 
 
+HEAD_LIMIT = 1 << 20  # a head longer than this (a base of thousands of files) is read with the whole copy
+
+
+def _read_head(path: Path) -> Any:
+    """The fields of the copy ``path`` before its kept files (root, pid, saved_at, base, deletes),
+    read without those files: None when unreadable.
+
+    Why: opening a project with no copy of its own looks through every copy for one kept before
+    the project was moved, and reading each whole (the kept files, megabytes each) slowed every
+    opening. The copy is JSON written one top-level field a line, the kept files last, and text
+    in JSON holds no raw line break, so the line starting ``"writes":`` at the first indent ends
+    the head. A copy written otherwise (an older designer: the files came before the base) is
+    read whole."""
+    lines: list[str] = []
+    size = 0
+    try:
+        with open(path, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(' "writes":'):
+                    head = json.loads("".join(lines).rstrip().rstrip(",") + "\n}")
+                    if isinstance(head, dict) and "base" in head:
+                        return head
+                    break
+                lines.append(line)
+                size += len(line)
+                if size > HEAD_LIMIT:
+                    break
+        return json.loads(path.read_text(encoding="ascii"))
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
 def _keeper_of(path: Path) -> tuple[int | None, float | None]:
     """The process that kept the copy ``path`` and when, as far as the copy says (None: unknown)."""
-    try:
-        data: Any = json.loads(path.read_text(encoding="ascii"))
-    except (OSError, ValueError, RecursionError):
-        return None, None
+    data: Any = _read_head(path)
     if not isinstance(data, dict):
         return None, None
     pid, saved_at = data.get("pid"), data.get("saved_at")
@@ -169,14 +198,14 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False) -> Path | None
             f"another Plugin Designer window (process {other}) has unsaved changes to this package and keeps "
             "the copy; save in one window at a time"
         )
-    data = {
+    data = {  # the kept files last: everything before them is the head (see _read_head)
         "format": FORMAT,
         "root": str(pkg.files.root.resolve()),
         "pid": os.getpid(),
         "saved_at": time.time(),
-        "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
-        "deletes": deletes,
         "base": _base(pkg, [*writes, *deletes]),
+        "deletes": deletes,
+        "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
     }
     text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
     atomic_write(target, text.encode("ascii"))
@@ -254,10 +283,7 @@ def _adopt_moved(root: Path, target: Path) -> Path | None:
     except OSError:
         return None
     for candidate in candidates:
-        try:
-            data: Any = json.loads(candidate.read_text(encoding="ascii"))
-        except (OSError, ValueError, RecursionError):
-            continue
+        data: Any = _read_head(candidate)
         if not isinstance(data, dict):
             continue
         old, base = data.get("root"), data.get("base")
