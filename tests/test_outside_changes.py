@@ -221,3 +221,136 @@ def test_a_copy_written_by_an_older_designer_is_still_found_after_a_move(example
     assert b"Kept by an older designer" in kept.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
     assert not path.exists() and _file_for(moved / "webapp2").exists()
     _file_for(moved / "webapp2").unlink()
+
+
+TYPER = """
+import os, signal, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtTest import QTest
+app = QApplication([])
+from designer.gui.main_window import MainWindow
+win = MainWindow()
+win.show()
+win.open_path(Path(sys.argv[1]))
+win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", 0)))
+if sys.argv[2] == "actionEdit":
+    win.plugin_page.items.list.setCurrentRow(0)
+edit = win.findChild(QLineEdit, sys.argv[2])
+edit.setFocus()
+edit.selectAll()
+QTest.keyClicks(edit, sys.argv[3])
+assert edit.isModified() and not win.isWindowModified()
+win.autosave()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _killed_while_typing(project: Path, field: str, text: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-c", TYPER, str(project), field, text], cwd=ROOT, env=env, capture_output=True
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+
+
+def test_an_id_being_typed_when_the_designer_was_killed_is_offered_back_in_its_field(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """The Id field records its text when left, so the recovery copy did not hold it: a crash
+    while typing lost it. Now it is put back in the field, still unrecorded (no half-typed id
+    renamed into the files, no warning), and recorded when the field is left."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from designer.core.recovery import read_recovery
+
+    _killed_while_typing(example_project, "idEdit", "lock-it")
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.open_path(example_project)
+    assert len(asked) == 1
+    assert asked[0].startswith(
+        "Plugin Designer was closed while the id 'lock-it' was being typed for 'Lock toggle' (kept"
+    )
+    assert asked[0].endswith(", before it was recorded. Put it back in its field?")
+    edit = window.findChild(QLineEdit, "idEdit")
+    assert window.stack.currentWidget() is window.plugin_page and edit.hasFocus()
+    assert edit.text() == "lock-it" and edit.isModified()
+    assert window.package.plugins[0].package.id == "lock-toggle" and window.editor.undo_stack.count() == 0
+    assert not window.findChild(QLabel, "idNote").isVisible()
+    assert window.status.text().startswith("Put back the text you were typing in the Id field")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert window.package.plugins[0].package.id == "lock-it" and window.isWindowModified()
+    window.autosave()
+    kept = read_recovery(example_project / "webapp2")
+    assert kept is not None and kept.typing is None and kept.writes  # the rename, recorded now
+    window.save()
+    assert read_recovery(example_project / "webapp2") is None
+
+
+def test_an_action_being_typed_when_the_designer_was_killed_is_offered_back(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from designer.core.recovery import read_recovery
+
+    _killed_while_typing(example_project, "actionEdit", "lockNow")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    edit = window.findChild(QLineEdit, "actionEdit")
+    assert edit.text() == "lockNow" and edit.isModified() and edit.hasFocus()
+    assert window.plugin_page.items.list.currentRow() == 0
+    assert window.editor.undo_stack.count() == 0
+    # Taken back to what it was: nothing left to offer.
+    edit.selectAll()
+    old = next(iter(window.package.plugins[0].package.menu_items.values()))[0].action
+    qtbot.keyClicks(edit, old)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not window.isWindowModified()
+    window.autosave()
+    assert read_recovery(example_project / "webapp2") is None
+
+
+def test_unsaved_edits_and_an_id_being_typed_come_back_together(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from designer.core.model import load
+    from designer.core.recovery import Typing, write_recovery
+
+    pkg = load(example_project)
+    pkg.plugins[1].package.name = "Renamed before the crash"
+    write_recovery(pkg, typing=Typing("id", 0, "half-typ"))
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.open_path(example_project)
+    assert (
+        len(asked) == 1
+        and "It also kept the id 'half-typ', being typed for 'Lock toggle' and not recorded yet." in asked[0]
+    )
+    assert window.package.plugins[1].display_name == "Renamed before the crash"
+    edit = window.findChild(QLineEdit, "idEdit")
+    assert edit.text() == "half-typ" and edit.isModified() and window.package.plugins[0].package.id == "lock-toggle"
+    assert window.status.text().startswith(
+        "Restored your unsaved changes, and the text you were typing in the Id field"
+    )
+    window.editor.undo_stack.setClean()

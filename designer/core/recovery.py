@@ -18,7 +18,15 @@ from typing import Any
 from .files import DirFiles, PackageFiles, atomic_write
 from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_writes, text_bytes
 
-__all__ = ["Recovery", "discard_recovery", "read_recovery", "recovered_package", "recovery_dir", "write_recovery"]
+__all__ = [
+    "Recovery",
+    "Typing",
+    "discard_recovery",
+    "read_recovery",
+    "recovered_package",
+    "recovery_dir",
+    "write_recovery",
+]
 
 FORMAT = 1
 # A copy rewritten this recently by a designer process still running belongs to that window: the
@@ -40,6 +48,40 @@ def _file_for(root: Path) -> Path:
     return recovery_dir() / f"{key}.json"
 
 
+@dataclass(frozen=True)
+class Typing:
+    """Text being typed in the plugin form's Id field or a menu item's Action field, not recorded
+    in the package yet (those fields record their value when left, so that a half-typed id is
+    never renamed into the source).
+
+    Why kept with the recovery copy: a crash while typing lost it, being in no file; it is
+    offered back in its field, still unrecorded, and checked only when the field is left."""
+
+    field: str  # "id" or "action"
+    plugin: int  # the plugin's index in settings.json
+    text: str
+    row: int | None = None  # the menu item, for "action"
+
+    def to_json(self) -> dict[str, object]:
+        return {"field": self.field, "plugin": self.plugin, "row": self.row, "text": self.text}
+
+    @staticmethod
+    def from_json(data: object) -> Typing | None:
+        """None for anything but what :meth:`to_json` writes (a damaged or hand-made file)."""
+        if not isinstance(data, dict):
+            return None
+        field, plugin, row, text = data.get("field"), data.get("plugin"), data.get("row"), data.get("text")
+
+        def index(n: object) -> bool:
+            return isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 100_000
+
+        if field not in ("id", "action") or not index(plugin) or not isinstance(text, str) or len(text) > 10_000:
+            return None
+        if (field == "action") != index(row):
+            return None
+        return Typing(field, plugin, text, row if field == "action" else None)  # type: ignore[arg-type]
+
+
 @dataclass
 class Recovery:
     """What a recovery file holds: the package folder, when, and the files as they would be saved."""
@@ -50,6 +92,7 @@ class Recovery:
     deletes: list[str]
     moved_from: Path | None = None  # where the package was when the copy was kept, if moved since
     pid: int | None = None  # the designer process that kept it
+    typing: Typing | None = None  # text typed in a field that records it only when left
 
     @property
     def kept_by_running_designer(self) -> int | None:
@@ -177,17 +220,18 @@ def _base(pkg: BrandingPackage, rels: list[str]) -> dict[str, str]:
     return out
 
 
-def write_recovery(pkg: BrandingPackage, take_over: bool = False) -> Path | None:
+def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing | None = None) -> Path | None:
     """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none.
 
     ``take_over``: the copy another process left (a crash) was offered here and restored or
     thrown away, so this process's copy replaces it. Without it such a copy stays, and this
-    process keeps its own beside it (offered at a later start, once that one is dealt with)."""
+    process keeps its own beside it (offered at a later start, once that one is dealt with).
+    ``typing``: text being typed in a field, not in the package yet (kept even with no edits)."""
     if not isinstance(pkg.files, DirFiles):
         return None
     writes, deletes = pending_writes(pkg), pending_deletes(pkg)
     target = _file_for(pkg.files.root)
-    if not writes and not deletes:
+    if not writes and not deletes and typing is None:
         discard_recovery(pkg.files.root, take_over)
         return None
     if not take_over and _crash_copy(target):
@@ -205,6 +249,7 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False) -> Path | None
         "saved_at": time.time(),
         "base": _base(pkg, [*writes, *deletes]),
         "deletes": deletes,
+        "typing": typing.to_json() if typing is not None else None,
         "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
     }
     text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
@@ -248,7 +293,10 @@ def read_recovery(root: Path) -> Recovery | None:
     if any(name_problem(rel) is not None for rel in (*writes, *deletes)):
         return None
     pid = data.get("pid")
-    return Recovery(root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None)
+    typing = Typing.from_json(data.get("typing"))
+    if not writes and not deletes and typing is None:
+        return None  # (nothing left worth offering)
+    return Recovery(root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None, typing)
 
 
 def _adopt_own_copy(target: Path) -> None:

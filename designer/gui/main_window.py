@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
 
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
+    from ..core.recovery import Typing
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
     from .panes.plugin_page import PluginPage
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         # copy takes its place. Until then a copy of another process stays (see write_recovery).
         self._took_over = False
         self._told_crash_copy = False  # said once that another window's crash copy is kept aside
+        self._kept_typing = False  # the recovery copy holds typing in the Id or an Action field
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -742,10 +744,17 @@ class MainWindow(QMainWindow):
         """Copy unsaved edits to the recovery folder (never into the project itself)."""
         from ..core.recovery import write_recovery
 
-        if self.package is None or self.editor is None or self.editor.undo_stack.isClean() or self._closing:
+        if self.package is None or self.editor is None or self._closing:
             return  # (closing: the edits were saved or thrown away; a copy now would offer them back)
+        typing = self._typing_in_fields()
+        if self.editor.undo_stack.isClean() and typing is None:
+            if self._kept_typing:  # typing kept aside, since recorded or taken back: nothing to offer
+                self._kept_typing = False
+                self._forget_recovery()
+            return
         try:
-            kept = write_recovery(self.package, self._took_over)
+            kept = write_recovery(self.package, self._took_over, typing)
+            self._kept_typing = typing is not None
         except OSError as exc:  # a full disk must not interrupt the user's work
             from ..core.files import os_message
 
@@ -759,6 +768,50 @@ class MainWindow(QMainWindow):
                 "Another Plugin Designer window on this package closed without saving its changes; they are "
                 "kept aside. Save here, then File ▸ Reload to be offered them."
             )
+
+    def _typing_in_fields(self) -> Typing | None:
+        """Text typed in the Id or an Action field and not recorded yet (those fields record their
+        value when left): kept with the recovery copy, a crash while typing does not lose it."""
+        from ..core.recovery import Typing
+
+        page = self.plugin_page
+        if page is None or self.package is None:
+            return None
+        form, items = page.form, page.items
+        if form.id.isModified() and form.isEnabled():
+            return Typing("id", form.index, form.id.text())
+        row = items.list.currentRow()
+        if items.action.isModified() and items.action.isEnabled() and row >= 0:
+            return Typing("action", items.index, items.action.text(), row)
+        return None
+
+    def _restore_typing(self, typing: Typing) -> bool:
+        """Put text kept from a crash back in its field, still being typed (not recorded: it is
+        checked, and the id renamed everywhere, when the field is left, as before the crash)."""
+        page = self.package is not None and self.plugin_page
+        if not page or not 0 <= typing.plugin < len(self.package.plugins):
+            return False
+        item = self._find_tree_item(self.tree.topLevelItem(0), ("plugin", typing.plugin))
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        if self.stack.currentWidget() is not page:
+            return False  # (a plugin whose package file cannot be read: no form to type in)
+        if typing.field == "id":
+            field = page.form.id
+        else:
+            if typing.row is None or not 0 <= typing.row < page.items.list.count():
+                return False
+            page.items.list.setCurrentRow(typing.row)
+            field = page.items.action
+        if not field.isEnabled():
+            return False
+        field.setText(typing.text)
+        field.setModified(True)  # (what typing leaves: recorded when the field is left)
+        page.ensureWidgetVisible(field)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.end(False)
+        return True
 
     def _forget_recovery(self) -> str:
         """Remove the recovery copy of the open package; "" or, when it cannot be removed (a
@@ -803,6 +856,14 @@ class MainWindow(QMainWindow):
             )
             return
         changed = len(recovery.writes) + len(recovery.deletes)
+        typing = recovery.typing
+        plugins = self.package.plugins
+        typed = owner = ""
+        if typing is not None and 0 <= typing.plugin < len(plugins):
+            typed = f"the {typing.field} '{_shortened(typing.text, 60)}'"
+            owner = plugins[typing.plugin].display_name
+        elif not changed:
+            return  # only typing for a plugin no longer there: nothing to offer
         newer = recovery.changed_since()
         warning = (
             f"\n\nChanged since then, by another program: {', '.join(newer[:5])}"
@@ -816,11 +877,24 @@ class MainWindow(QMainWindow):
             was = was.parent  # the project folder, the one that was moved
         moved = f" The package was at {_shown_path(was)} then." if was is not None else ""
         self._took_over = True  # restored or thrown away: this window's copy replaces it from now on
+        if changed:
+            also = f" It also kept {typed}, being typed for '{owner}' and not recorded yet." if typed else ""
+            question = (
+                f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
+                f"last kept {recovery.when}).{moved}{also} Restore them?{warning}"
+            )
+            lost = f"The changes from {recovery.when} ({counted(changed, 'file')}) will be lost for good."
+        else:
+            question = (
+                f"Plugin Designer was closed while {typed} was being typed for '{owner}' (kept {recovery.when}), "
+                "before it was recorded."
+                f"{moved} Put it back in its field?"
+            )
+            lost = f"The text typed at {recovery.when} will be lost for good."
         answer = QMessageBox.question(
             self,
             "Restore unsaved changes?",
-            f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
-            f"last kept {recovery.when}).{moved} Restore them?{warning}",
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -830,7 +904,7 @@ class MainWindow(QMainWindow):
             sure = QMessageBox.question(
                 self,
                 "Discard the unsaved changes?",
-                f"The changes from {recovery.when} ({counted(changed, 'file')}) will be lost for good.",
+                lost,
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -844,10 +918,24 @@ class MainWindow(QMainWindow):
             pkg.pending_texts = found.pending_texts
             pkg.docs.update(found.docs)  # (the step keeps the documents it replaces, for undo)
 
-        self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
-        stack = self.editor.undo_stack
-        stack.command(stack.index() - 1).restores_recovery = True  # (see _restore_undone)
-        self._run_checks()
+        if changed:
+            self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
+            stack = self.editor.undo_stack
+            stack.command(stack.index() - 1).restores_recovery = True  # (see _restore_undone)
+            self._run_checks()
+        if typing is not None and self._restore_typing(typing):
+            self._kept_typing = True  # the copy holds it: gone once the field is left (see autosave)
+            field = "Id" if typing.field == "id" else "Action"
+            self.status.setText(
+                (
+                    "Restored your unsaved changes, and the text you were typing in the "
+                    if changed
+                    else "Put back the text you were typing in the "
+                )
+                + f"{field} field: it is recorded when you leave the field (Tab or Return)."
+                + (" Save (Ctrl+S) to keep them, or undo (Ctrl+Z)." if changed else "")
+            )
+            return
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -935,6 +1023,7 @@ class MainWindow(QMainWindow):
         self._saved_here = False
         self._took_over = False
         self._told_crash_copy = False
+        self._kept_typing = False
         if self.remembers_projects:
             remember_project(path)
         if self.editor is not None:
