@@ -410,6 +410,8 @@ class IconEditorPane(QWidget):
             lambda p: self.position.setText(f"x {p.x():g}  y {p.y():g}" if p is not None else "")
         )
         row.addWidget(self.position)
+        # The row's spacing is the column's 2 px: "y 298.67" ran into "100%" as one number.
+        row.addSpacing(self.position.fontMetrics().horizontalAdvance("  ") * 2)
         # How large the icon is shown, beside the buttons that change it: the keys (Ctrl+=) and
         # the wheel change it with no button pressed, and the view alone did not say by how much.
         self.zoom_level = QLabel(objectName="zoomLevel")
