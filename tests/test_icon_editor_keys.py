@@ -142,7 +142,7 @@ def test_ctrl_a_selects_every_shape_to_move_recolour_or_delete_together(
     assert window.package.read_text(pane.rel).count('fill="#ff0000"') == 3 and stack.count() == 2
     # Delete takes them all away in one step; undo brings each back where it was.
     asked: list[str] = []
-    monkeypatch.setattr(canvas, "confirm_remove", lambda ids: asked.extend(ids) or True)
+    monkeypatch.setattr(canvas, "confirm_remove", lambda ids, _after: asked.extend(ids) or True)
     key(qtbot, pane, Qt.Key.Key_Delete)
     text = window.package.read_text(pane.rel)
     assert "<rect" not in text and "<circle" not in text and "<line" not in text

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-from test_icon_editor import HAND, at, show_file
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_icon_editor import HAND, at, click, show_file
 
 
 def test_the_pointer_position_stands_apart_from_the_zoom_level(qtbot, window, example_project: Path) -> None:
@@ -21,3 +22,35 @@ def test_the_pointer_position_stands_apart_from_the_zoom_level(qtbot, window, ex
     gap = pane.zoom_level.geometry().left() - pane.position.geometry().right()
     # At least as far apart as x is from y within the position ("x 12  y 21": two spaces).
     assert gap >= pane.position.fontMetrics().horizontalAdvance("  "), gap
+
+
+def test_deleting_a_shape_with_the_use_that_copies_it_does_not_ask(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    """Ctrl+A, Delete on a dot and the <use> that copies it asked "Delete a shape that is in use?
+    'dot' is used by 1 reference inside hand.svg": that reference was being deleted too."""
+    (example_project / "webapp2" / HAND).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="hand" '
+        'viewBox="0 0 24 24">\n'
+        '  <circle id="dot" cx="6" cy="6" r="3"/>\n'
+        '  <use xlink:href="#dot" x="10" y="10"/>\n'
+        '  <rect x="2" y="18" width="20" height="4"/>\n</svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    # The dot alone: the <use> stays and would show nothing, so that is asked.
+    click(qtbot, canvas, 6, 6)
+    assert canvas.selected is not None and canvas.selected.ids == ("dot",)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "dot" in asked[0] and "inside hand.svg" in asked[0]
+    assert 'id="dot"' in window.package.read_text(HAND)
+    # Everything: nothing left uses the dot, so it all goes at once without a question.
+    qtbot.keyClick(canvas, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.selection) == 3
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert len(asked) == 1, asked
+    text = window.package.read_text(HAND)
+    assert "<circle" not in text and "<use" not in text and "<rect" not in text

@@ -140,11 +140,13 @@ def _plugin_name(pkg: BrandingPackage, index: int) -> str:
     return pkg.plugins[index].display_name
 
 
-def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str) -> list[str]:
+def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str, svg_after: bytes | None = None) -> list[str]:
     """Plain-language list of what uses ``svg_rel#icon_id``: menu items, plugin code, the file itself.
 
     For the GUI's warning before an edit removes or renames the id ("used by the menu item
-    'Lock meeting' of Lock toggle").
+    'Lock meeting' of Lock toggle"). ``svg_after``: the file as the edit leaves it, whose own
+    references are the ones that count; a ``<use href="#dot">`` deleted along with the dot is
+    no use of it, and asking about it was a needless question.
     """
     out = []
     for ref in icon_references(pkg, svg_rel):
@@ -153,9 +155,9 @@ def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str) -> list[str]:
             out.append(f"{what} of {_plugin_name(pkg, ref.plugin_index)}")
     for sref in source_icon_references(pkg, svg_rel, icon_id):
         out.append(f"the code of {_plugin_name(pkg, sref.plugin_index)} ({sref.source}, line {sref.line})")
-    if pkg.exists(svg_rel):
+    if svg_after is not None or pkg.exists(svg_rel):
         try:
-            info = read_svg(pkg.read_bytes(svg_rel))
+            info = read_svg(svg_after if svg_after is not None else pkg.read_bytes(svg_rel))
         except OSError:
             info = None
         if info is not None and info.ok and info.tree is not None:

@@ -170,7 +170,8 @@ class IconCanvas(QGraphicsView):
         self.text_content = "A"
         self.file_label = "the icon"
         # Asked before a shape that holds these ids is deleted; the pane knows which are referenced.
-        self.confirm_remove: Callable[[list[str]], bool] = lambda _ids: True
+        # Asked before shapes carrying ids go: (their ids, the text the delete leaves) → go ahead?
+        self.confirm_remove: Callable[[list[str], str], bool] = lambda _ids, _after: True
         self.shapes: list[tuple[Shape, QRectF, QTransform]] = []  # shape, scene bounds, parent transform
         # (text before, text after, shapes moved) while a move made by this canvas is shown (see _kept_bounds)
         self._moved_only: tuple[str, str, tuple[Shape, ...]] | None = None
@@ -651,13 +652,18 @@ class IconCanvas(QGraphicsView):
         if not self.selection or self.read_only:
             return
         ids = [i for s in self.selection for i in s.ids]
-        if ids and not self.confirm_remove(ids):
-            return
         paths = sorted((s.path for s in self.selection), reverse=True)  # the last first: the others keep their paths
 
         def change(doc: SvgDocument) -> None:
             for path in paths:
                 doc.delete(path)
+
+        if ids:
+            # What uses the ids is looked for in what is left: a <use> deleted too uses nothing.
+            after = SvgDocument(self.text)
+            change(after)
+            if not self.confirm_remove(ids, after.to_text()):
+                return
 
         self._commit(f"Delete {self._what()} from {self.file_label}", change)
         self._select(None)

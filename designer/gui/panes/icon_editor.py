@@ -779,15 +779,17 @@ class IconEditorPane(QWidget):
             return
         self.editor.edit_text(undo_text, self.rel, text, f"icon/{self.rel}/{merge_key}" if merge_key else None)
 
-    def _confirm_remove(self, ids: list[str]) -> bool:
-        """Before shapes carrying ids go: ask when a menu item, the code or the file uses one.
+    def _confirm_remove(self, ids: list[str], after: str) -> bool:
+        """Before shapes carrying ids go: ask when a menu item, the code or what is left of the
+        file (``after``, the text the delete leaves) uses one.
 
         Every id in use is named in the one question: a Delete of several shapes (Ctrl+A) named
         only the first, and the buttons using the others lost their pictures without a word.
         """
         from ...core.iconrefs import id_uses
 
-        used = [(icon_id, uses) for icon_id in ids if (uses := id_uses(self.package, self.rel, icon_id))]
+        data = after.encode("utf-8", "surrogateescape")
+        used = [(i, uses) for i in ids if (uses := id_uses(self.package, self.rel, i, data))]
         if not used:
             return True
         if len(used) == 1:
