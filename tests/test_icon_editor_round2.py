@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
-from test_icon_editor import HAND, at, click, show_file
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from test_icon_editor import HAND, PLUGIN, at, click, show_file
+from test_icon_editor_walkthrough import SPRITE3
 
 
 def test_the_pointer_position_stands_apart_from_the_zoom_level(qtbot, window, example_project: Path) -> None:
@@ -54,3 +55,36 @@ def test_deleting_a_shape_with_the_use_that_copies_it_does_not_ask(
     assert len(asked) == 1, asked
     text = window.package.read_text(HAND)
     assert "<circle" not in text and "<use" not in text and "<rect" not in text
+
+
+def test_a_sprites_symbol_is_renamed_with_every_reference_in_one_undo_step(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    """A sprite's <symbol> ids could only be renamed in the XML, and the menu item and the code
+    naming 'sprite.svg#dot' were left pointing at nothing."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "sprite.svg").write_text(SPRITE3)
+    package = folder / "raise-hand-helper.plugin.package.json"
+    package.write_text(package.read_text().replace('"hand.svg#hand"', '"sprite.svg#dot"'))
+    js = folder / "raise-hand-helper.plugin.js"
+    js.write_text(js.read_text() + "\n// icon: 'sprite.svg#dot'\n")
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/sprite.svg")
+    assert pane.symbols.currentItem().text() == "dot"
+    before = window.package.read_text(f"{PLUGIN}/sprite.svg")
+    assert pane.rename_button.isEnabled() and pane.rename_button.isVisible()
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(k.get("text")) or ("spot", True))
+    qtbot.mouseClick(pane.rename_button, Qt.MouseButton.LeftButton)
+    assert asked == ["dot"]  # the symbol on show, not the sprite's root (which has no id)
+    text = window.package.read_text(f"{PLUGIN}/sprite.svg")
+    assert '<symbol id="spot"' in text and 'id="dot"' not in text
+    assert pane.symbols.currentItem().text() == "spot"  # still the symbol on show
+    assert "Rename icon id 'dot' to 'spot'" in window.editor.undo_stack.undoText()
+    assert window.save()
+    assert '"sprite.svg#spot"' in package.read_text()
+    assert "'sprite.svg#spot'" in js.read_text()
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(f"{PLUGIN}/sprite.svg") == before
+    assert window.save()
+    assert '"sprite.svg#dot"' in package.read_text() and "'sprite.svg#dot'" in js.read_text()

@@ -187,6 +187,7 @@ class IconEditorPane(QWidget):
         self.read_only = False
         self._symbol = ""  # the sprite symbol the preview shows
         self._symbols_of: str | None = None  # the text the symbol list was made from
+        self._sprite = False  # the file on show is a sprite: Rename id… renames the symbol on show
         self._built = False  # until the end of __init__ (Qt may send change events before)
 
         outer = QVBoxLayout(self)
@@ -579,9 +580,9 @@ class IconEditorPane(QWidget):
             self.id_label.setText("")
         else:
             self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
-        self.rename_button.setEnabled(bool(root_id) and not self.read_only)
         symbols = doc.symbols() if doc is not None else []
         sprite = bool(symbols) and not self.canvas.shapes  # symbols only: its root draws nothing
+        self._sprite = sprite
         self.add_id_button.setVisible(doc is not None and not root_id and not sprite and not self.read_only)
         if doc is not None and not root_id:
             self.add_id_button.setText(f"Add id '{self._suggested_id()}'")
@@ -597,6 +598,7 @@ class IconEditorPane(QWidget):
             self.symbols.blockSignals(False)
         label = self._label_of(refs, self._symbol if sprite else None)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
+        self._update_rename()
         self._update_tools(sprite)
         self._update_edit_actions()
         self._show_selection_info()  # a moved shape has new coordinates
@@ -712,6 +714,28 @@ class IconEditorPane(QWidget):
         data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
         label = self._label_of(self._references(), self._symbol) if self.editor is not None and self.rel else ""
         self.preview.show_icon(data, self._symbol, label)
+        self._update_rename()
+
+    def _rename_target(self) -> str | None:
+        """The id Rename id… renames: a sprite's symbol on show, else the root's id."""
+        doc = self.canvas.doc
+        if doc is None:
+            return None
+        return self._symbol or None if self._sprite else doc.root_id
+
+    def _update_rename(self) -> None:
+        """A sprite's symbols are icons of their own: Rename id… renames the one on show (it could
+        only be done in the XML, where the menu items and the code using it were left behind)."""
+        target = self._rename_target()
+        self.rename_button.setEnabled(bool(target) and not self.read_only)
+        if self._sprite:
+            self.rename_button.setText("Rename symbol id…")
+            self.rename_button.setToolTip(
+                f"Give the symbol '{target}' another id and update every menu item and code that uses it"
+            )
+        else:
+            self.rename_button.setText("Rename id…")
+            self.rename_button.setToolTip("Give the icon another id and update every menu item that uses it")
 
     def _selection_changed(self, shape) -> None:
         """A shape picked with the Select tool lends its paint to the toolbar, and so to new shapes.
@@ -830,13 +854,14 @@ class IconEditorPane(QWidget):
         self.canvas._commit(f"Add id '{new_id}' to {self.canvas.file_label}", lambda doc: doc.set_root_id(new_id))
 
     def rename_id(self, new_id: str | None = None) -> None:
-        """Rename the icon's id and every reference to it, as one undoable step."""
+        """Rename the icon's id (a sprite's: the symbol on show) and every reference to it, as one
+        undoable step."""
         from ...core.iconrefs import rename_icon_id
 
         doc = self.canvas.doc
-        if doc is None or not doc.root_id or self.editor is None or self.read_only:
+        old = self._rename_target()
+        if doc is None or not old or self.editor is None or self.read_only:
             return
-        old = doc.root_id
         if new_id is None:
             new_id, ok = QInputDialog.getText(self, "Rename icon id", f"New id for '{old}':", text=old)
             if not ok:
@@ -862,9 +887,14 @@ class IconEditorPane(QWidget):
         parts = [counted(n, "menu item")] if n else []
         parts += [f"{counted(n_code, 'place')} in the code"] if n_code else []
         refs = f" and {' and '.join(parts)}" if parts else ""
+        if self._sprite:
+            self._symbol = new_id  # the renamed symbol stays on show
         self.editor.edit(
             f"Rename icon id '{old}' to '{new_id}'{refs}", lambda pkg: rename_icon_id(pkg, rel, old, new_id)
         )
+        if self._sprite and self.canvas.doc is not None and new_id not in self.canvas.doc.symbols():
+            self._symbol = old  # not renamed after all (the edit said why)
+            self.refresh()
 
     # -- drag and drop ------------------------------------------------------------------------------
     def _dropped_svgs(self, event) -> list[Path]:
