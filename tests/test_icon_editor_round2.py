@@ -88,3 +88,35 @@ def test_a_sprites_symbol_is_renamed_with_every_reference_in_one_undo_step(
     assert window.package.read_text(f"{PLUGIN}/sprite.svg") == before
     assert window.save()
     assert '"sprite.svg#dot"' in package.read_text() and "'sprite.svg#dot'" in js.read_text()
+
+
+def _problem_rows(window) -> list[str]:
+    return [item.text(0) for item in window.problems_view.problem_items()]
+
+
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE svg [\n  <!ENTITY l0 "ha">\n'
+    + "".join(f'  <!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">\n' for i in range(1, 10))
+    + ']>\n<svg xmlns="http://www.w3.org/2000/svg" id="laugh"><title>&l9;</title></svg>\n'
+)
+
+
+def test_an_unreadable_svg_nothing_uses_is_still_reported(qtbot, window, example_project: Path) -> None:
+    """A 'billion laughs' SVG and a broken one in a plugin's folder that no menu item uses got
+    only the note "file not used", though both are uploaded with the ZIP. The entities are unsafe
+    whether the file is used or not (PD411, an error, as in a readable file), and the broken one's
+    note says it cannot be read either."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "laugh.svg").write_text(LAUGHS)
+    (folder / "broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" id="broken">\n<rect>\n</svg>\n')
+    window.open_path(example_project)
+    problems = [p for p in window.problems if p.file.endswith(("laugh.svg", "broken.svg"))]
+    laugh = {p.code: p for p in problems if p.file.endswith("laugh.svg")}
+    assert "PD411" in laugh and laugh["PD411"].severity.name == "ERROR", problems
+    assert laugh["PD411"].line == 3  # the first <!ENTITY
+    assert "laugh.svg declares entities" in laugh["PD411"].message
+    broken = [p for p in problems if p.file.endswith("broken.svg")]
+    assert [p.code for p in broken] == ["PD406"]
+    assert "cannot be read as SVG" in broken[0].message and "line 3" in broken[0].message
+    rows = _problem_rows(window)
+    assert any("laugh.svg declares entities" in row for row in rows), rows

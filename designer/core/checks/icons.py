@@ -103,11 +103,14 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
             continue
+        info = svg_info(ctx, rel)
+        # A broken file is no danger (PD411 reports unsafe entities), but worth knowing before keeping it.
+        broken = "" if info.ok else f" It cannot be read as SVG either (line {info.line}: {info.error})."
         ctx.report(
             "PD406",
             rel,
             f"{base} is in the folder of '{shortened(plugin.display_name)}', but no menu item uses it and its code does "
-            "not name it; it would be uploaded for nothing. Delete it if it is a leftover.",
+            f"not name it; it would be uploaded for nothing.{broken} Delete it if it is a leftover.",
             fix=Fix("delete-file", f"Delete {base}", {"file": rel}, batch=False),
             plugin=plugin.key,
         )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from designer.core.checks.context import Context
 from designer.core.checks.icons import svg_bytes, svg_info, svgs_by_folder
+from designer.core.lineends import byte_position
 from designer.core.model import BrandingPackage
 from designer.core.problems import Fix
-from designer.core.svg import sanitise_svg, scan_svg, viewbox_from_size
+from designer.core.svg import _prolog, sanitise_svg, scan_svg, viewbox_from_size
 
 _TITLES = {
     "PD410": "has a DOCTYPE",
@@ -62,6 +63,33 @@ def check_unnamed(pkg: BrandingPackage, ctx: Context) -> None:
                 check_svg(ctx, rel, plugin.key, safety_only=True)
 
 
+def _unreadable_entities(ctx: Context, target: str, plugin_key: str | None) -> None:
+    """PD411 for an SVG nothing names that cannot be read because of its entities (a 'billion
+    laughs' file is refused by the parser, so the scan of a parsed file never saw them).
+
+    Why an error though nothing uses it: it is uploaded with the rest, and what makes entities
+    unsafe (reading local files, exhausting memory) does not depend on a menu item naming the
+    file, just as a script in a readable file nothing names is an error (PD412). A file that is
+    merely broken is not unsafe: PD406's note says it cannot be read.
+    """
+    data = svg_bytes(ctx, target)
+    ent = _prolog(data).find(b"<!ENTITY")
+    if ent == -1:
+        return
+    line, column = byte_position(data, ent)
+    name = target.rsplit("/", 1)[-1]
+    ctx.report(
+        "PD411",
+        target,
+        f"The icon {name} declares entities: its DOCTYPE holds <!ENTITY ...>, and it cannot be read. "
+        f"{_WHY['PD411']} No menu item uses it, but it is uploaded with the rest: delete it.",
+        line=line,
+        column=column,
+        fix=Fix("delete-file", f"Delete {name}", {"file": target}, batch=False),
+        plugin=plugin_key,
+    )
+
+
 def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bool = False) -> None:
     """Report the safety and id problems of one SVG file (once per check run); ``safety_only``:
     only what makes it unsafe (PD410-PD416), for an SVG nothing names."""
@@ -70,6 +98,9 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
         return
     ctx.svg_cache[marker] = True
     info = svg_info(ctx, target)
+    if not info.ok and safety_only:
+        _unreadable_entities(ctx, target, plugin_key)
+        return
     if not info.ok or info.root_tag != "svg":
         return  # PD403 says so
     data = svg_bytes(ctx, target)
