@@ -120,3 +120,27 @@ def test_an_unreadable_svg_nothing_uses_is_still_reported(qtbot, window, example
     assert "cannot be read as SVG" in broken[0].message and "line 3" in broken[0].message
     rows = _problem_rows(window)
     assert any("laugh.svg declares entities" in row for row in rows), rows
+
+
+def test_the_problems_dock_is_small_while_it_has_nothing_to_show(qtbot, window, example_project: Path) -> None:
+    """The Problems dock kept its 170 px to say "Problems — none", taking the room of the editors
+    on a short screen; with nothing to show it is now its title and the list's header, and it gets
+    its height back when a problem comes back."""
+    (example_project / "webapp2" / PLUGIN / "stray.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    window.resize(1000, 700)
+    window.show()
+    window.open_path(example_project)
+    QApplication.processEvents()
+    dock, view = window.problems_dock, window.problems_view
+    assert dock.windowTitle() == "Problems (1)"
+    before = dock.height()
+    assert before >= 150
+    window.apply_fix(window.problems[0].fix)  # Delete stray.svg, as its Fix button does
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Problems — none")  # (the checks run again)
+    QApplication.processEvents()
+    assert view.height() <= view.header().height() + 2 * view.frameWidth()
+    assert dock.height() < before / 2
+    window.editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Problems (1)")
+    QApplication.processEvents()
+    assert abs(dock.height() - before) <= 4, (dock.height(), before)

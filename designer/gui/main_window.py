@@ -50,6 +50,7 @@ _CHECKING_BIG = "Checking the big plugin source"  # the status while a worker pa
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
 AUTOSAVE_AFTER_UNDO_MS = 500  # (holding Ctrl+Z down writes the copy once, when it is let go)
+_NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum size (PySide6 does not export it)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
@@ -1197,9 +1198,28 @@ class MainWindow(QMainWindow):
         self.problems_view.show_problems(shown, self.package)
         n = len(shown)
         self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
+        self._fit_problems_dock(n)
         # The dock's title is its View menu entry too (Qt keeps them alike): a menu of commands
         # showed "Problems (3)" or "Problems — none" as the name of the show/hide switch.
         self.problems_dock.toggleViewAction().setText("P&roblems")
+
+    def _fit_problems_dock(self, n: int) -> None:
+        """With no problems the list shrinks to its header, and its title says "none"; when some
+        come back it gets back the height it had.
+
+        Why: the empty list took about 40 % of a laptop screen at 150 % with a large font, and
+        the icon editor's canvas was left some 30 px high.
+        """
+        view = self.problems_view
+        if n == 0:
+            if view.maximumHeight() == _NO_LIMIT:
+                if self.problems_dock.isVisible() and not self.problems_dock.isFloating():
+                    self._problems_height = self.problems_dock.height()
+                view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
+        elif view.maximumHeight() != _NO_LIMIT:
+            view.setMaximumHeight(_NO_LIMIT)
+            height = getattr(self, "_problems_height", 170)
+            self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 
     # -- details --------------------------------------------------------------------------
     def _show_welcome(self) -> None:
