@@ -122,6 +122,64 @@ def test_an_unreadable_svg_nothing_uses_is_still_reported(qtbot, window, example
     assert any("laugh.svg declares entities" in row for row in rows), rows
 
 
+SHORT_SCREEN = """
+import shutil
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+font = QApplication.font()
+font.setPointSize(15)
+QApplication.setFont(font)
+from designer.gui.main_window import MainWindow
+shutil.copytree({example!r}, {project!r})
+sprite = '<svg xmlns="http://www.w3.org/2000/svg"><symbol id="a" viewBox="0 0 24 24"><rect width="9" height="9"/></symbol></svg>'
+(Path({project!r}) / "webapp2/plugins/lock-toggle/sprite.svg").write_text(sprite)
+js = Path({project!r}) / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+js.write_text(js.read_text() + "\\n// later: sprite.svg\\n")  # named, so not 'unused': no problem to show
+window = MainWindow()
+window.remembers_projects = False
+window.resize(911 - 16, 512 - 40)
+window.show()
+window.open_path(Path({project!r}))
+root = window.tree.topLevelItem(0)
+window.tree.setCurrentItem(window._find_tree_item(root, ("file", "plugins/lock-toggle/lock.svg")))
+for _ in range(10):
+    app.processEvents()
+pane = window.icon_pane
+print("short", pane.canvas.height(), getattr(pane, "strip_folded", None), window.problems_dock.height(), window.height())
+window.tree.setCurrentItem(window._find_tree_item(root, ("file", "plugins/lock-toggle/sprite.svg")))
+for _ in range(10):
+    app.processEvents()
+print("sprite", getattr(pane, "strip_folded", None), pane.symbols.isVisible(), pane.symbols.height())
+window.tree.setCurrentItem(window._find_tree_item(root, ("file", "plugins/lock-toggle/lock.svg")))
+window.resize(1200, 800)
+for _ in range(10):
+    app.processEvents()
+print("tall", pane.canvas.height(), getattr(pane, "strip_folded", None), pane.preview.isVisible())
+"""
+
+
+def test_the_canvas_keeps_room_on_a_laptop_at_150_percent_with_a_large_font(tmp_path: Path) -> None:
+    """On 1366 x 768 at 150 % (911 x 512 logical px) with a 15 pt font, the canvas was squeezed to
+    36 px between its two-row toolbar and the preview strip, and the Problems dock took 96 px to
+    say "none". The empty dock is now its title and header, the strip folds away under a handle,
+    and it comes back when the window is made taller."""
+    from test_hidpi import ROOT, _at_scale
+
+    code = SHORT_SCREEN.format(example=str(ROOT / "resources/examples/demo"), project=str(tmp_path / "demo"))
+    rows = {line.split()[0]: line.split()[1:] for line in _at_scale("1.5", code, tmp_path, (1366, 768)).splitlines()}
+    canvas, folded, dock, height = rows["short"]
+    assert int(height) <= 512 - 40
+    assert int(canvas) >= 120, f"the canvas is {canvas} px high"
+    assert folded == "True"
+    assert int(dock) <= 60, f"the Problems dock takes {dock} px to say 'none'"
+    # A sprite's symbols are in the strip, and its canvas draws nothing: that strip stays.
+    folded, listed, list_height = rows["sprite"]
+    assert folded == "False" and listed == "True" and int(list_height) >= 40
+    canvas, folded, shown = rows["tall"]
+    assert folded == "False" and shown == "True" and int(canvas) >= 300
+
+
 def test_the_problems_dock_is_small_while_it_has_nothing_to_show(qtbot, window, example_project: Path) -> None:
     """The Problems dock kept its 170 px to say "Problems — none", taking the room of the editors
     on a short screen; with nothing to show it is now its title and the list's header, and it gets

@@ -61,6 +61,9 @@ BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
 PAINTS = {"none": "No colour", "currentColor": "App colour (the app recolours it)"}
 # What the keys do, under the canvas while it has the keyboard and nothing is selected.
 KEYS_HINT = "Tab: select a shape · Enter: draw with the tool · Ctrl+Tab: leave"
+# Logical px the canvas column (canvas, zoom row, selection line) keeps before the preview
+# strip folds away: about a 24 px icon drawn four times over, with its controls.
+MIN_CANVAS = 200
 KEYS_HINT_EMPTY = "Enter: draw with the tool (R, E, L, P, T) · Ctrl+Tab: leave"
 
 
@@ -259,9 +262,23 @@ class IconEditorPane(QWidget):
         QVBoxLayout(self.xml_holder).setContentsMargins(0, 0, 0, 0)
         self.split.addWidget(self.xml_holder)
         self.split.setSizes([420, 460])
-        outer.addWidget(self.split, 1)
+        # The preview strip under a handle: on a short screen (a laptop at 150 % with a large
+        # font) the strip's fixed height left the canvas some 30 px. It folds away when the
+        # canvas would be too short (see resizeEvent) and the handle brings it back.
+        self.vsplit = QSplitter(Qt.Orientation.Vertical, objectName="iconPreviewSplit", childrenCollapsible=True)
+        self.vsplit.addWidget(self.split)
+        self.vsplit.setCollapsible(0, False)
+        self.strip_holder = QWidget(objectName="iconPreviewHolder")
+        self.vsplit.addWidget(self.strip_holder)
+        self.vsplit.setStretchFactor(0, 1)
+        self.vsplit.setStretchFactor(1, 0)
+        self.vsplit.splitterMoved.connect(self._strip_moved)
+        self._strip_sized_by_user = False
+        self.vsplit.handle(1).setToolTip("Drag to show or hide the icon's previews at 16-48 px and in the menus")
+        outer.addWidget(self.vsplit, 1)
 
-        bottom = QHBoxLayout()
+        bottom = QHBoxLayout(self.strip_holder)
+        bottom.setContentsMargins(0, 0, 0, 0)
         self.preview = IconPreviewStrip()
         # Scrolls sideways when the window is narrow, instead of forcing the window wider.
         strip = QScrollArea(objectName="iconPreviewScroll", widgetResizable=True)
@@ -278,11 +295,36 @@ class IconEditorPane(QWidget):
         self.symbols.currentItemChanged.connect(self._symbol_chosen)
         self.symbols.hide()
         bottom.addWidget(self.symbols)
-        outer.addLayout(bottom)
         # Tab stops (the toolbar's, the zoom buttons, the header's): the one with the keyboard
         # must stand out, and Fusion's own mark for it was faint (see focus_ring).
         ring_focus(self.findChildren(QToolButton), self)
         self._built = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_strip()
+
+    def _fit_strip(self) -> None:
+        """Fold the preview strip away while the canvas would be shorter than ``MIN_CANVAS``
+        (and unfold it when there is room), until the user moves the handle: then their size
+        stays. Why: the canvas is what the page is for; the strip only shows it again smaller.
+        A sprite's strip never folds: it holds the symbol list, and the canvas draws nothing."""
+        if self._strip_sized_by_user:
+            return
+        total = sum(self.vsplit.sizes())
+        strip = self.strip_holder.sizeHint().height()
+        if total - strip - self.vsplit.handleWidth() < MIN_CANVAS and not self._sprite:
+            self.vsplit.setSizes([total, 0])
+        else:
+            self.vsplit.setSizes([total - strip, strip])
+
+    def _strip_moved(self, _pos: int, _index: int) -> None:
+        self._strip_sized_by_user = True
+
+    @property
+    def strip_folded(self) -> bool:
+        """The preview strip is folded away (a short window): its handle is at the bottom."""
+        return self.vsplit.sizes()[1] == 0
 
     def tab_regions(self) -> tuple[QWidget, ...]:
         """The page's parts in the order Tab visits them (see :mod:`~designer.gui.tab_regions`):
@@ -599,6 +641,7 @@ class IconEditorPane(QWidget):
         label = self._label_of(refs, self._symbol if sprite else None)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
         self._update_rename()
+        self._fit_strip()
         self._update_tools(sprite)
         self._update_edit_actions()
         self._show_selection_info()  # a moved shape has new coordinates
