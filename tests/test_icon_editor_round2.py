@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from test_icon_editor import HAND, PLUGIN, at, click, show_file
 from test_icon_editor_walkthrough import SPRITE3
@@ -17,9 +18,24 @@ def test_the_pointer_position_stands_apart_from_the_zoom_level(qtbot, window, ex
     pane = show_file(window, HAND)
     window.resize(1200, 800)
     window.show()
-    qtbot.mouseMove(pane.canvas.viewport(), pos=at(pane.canvas, 12.3, 20.67))
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # (the window's own enter and leave events first)
+    # The pointer moves over the canvas (sent straight to it: QTest's moves depend on where the
+    # earlier tests left the pointer and which window it was over).
+    viewport = pane.canvas.viewport()
+    pos = QPointF(at(pane.canvas, 12.3, 20.67))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        pos,
+        QPointF(viewport.mapToGlobal(pos.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, move)
     assert pane.position.text().startswith("x ")
     QApplication.processEvents()  # the row lays itself out again for the longer text
+    assert pane.position.text().startswith("x ")
     gap = pane.zoom_level.geometry().left() - pane.position.geometry().right()
     # At least as far apart as x is from y within the position ("x 12  y 21": two spaces).
     assert gap >= pane.position.fontMetrics().horizontalAdvance("  "), gap
