@@ -218,3 +218,22 @@ def test_the_problems_dock_is_small_while_it_has_nothing_to_show(qtbot, window, 
     qtbot.waitUntil(lambda: dock.windowTitle() == "Problems (1)")
     QApplication.processEvents()
     assert abs(dock.height() - before) <= 4, (dock.height(), before)
+
+
+def test_a_symbol_that_uses_another_symbol_draws_it(qtbot, window, example_project: Path) -> None:
+    """A sprite symbol drawn with <use href="#dot"/> of another symbol showed without the dot in
+    the symbol list and the preview (Qt: "link #dot is undefined"): the other symbol was not
+    copied into its drawing when it sat beside it rather than in <defs>."""
+    from test_icon_editor_walkthrough import _as_the_preview_draws, _placements
+
+    folder = example_project / "webapp2" / PLUGIN
+    text = SPRITE3.replace('<rect x="2" y="10"', '<use href="#dot"/><rect x="2" y="10"')
+    (folder / "sprite.svg").write_text(text)
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/sprite.svg")
+    item = pane.symbols.findItems("bar", Qt.MatchFlag.MatchExactly)[0]
+    pane.symbols.scrollToItem(item)
+    qtbot.mouseClick(pane.symbols.viewport(), Qt.MouseButton.LeftButton, pos=pane.symbols.visualItemRect(item).center())
+    assert pane.symbols.currentItem().text() == "bar"
+    without_dot = _as_the_preview_draws(SPRITE3.encode(), "bar", "Menu item")
+    assert _placements(pane) != without_dot

@@ -496,6 +496,9 @@ def _drawing_of_symbol(root: Any, symbol: Any) -> bytes:
     # The file's definitions and styles, without the other symbols (the app's sprite keeps all
     # of them in one <defs>, and each drawing held the whole sprite), unless this one uses them.
     wanted = set(_USED_ID.findall(etree.tostring(group, encoding="unicode")))
+    beside: list[Any] = []  # symbols it uses that are not in a <defs> or <style> of the root
+    if wanted:
+        wanted, beside = _symbols_used(root, wanted)
     for el in root:
         if isinstance(el.tag, str) and _local(el.tag) in ("defs", "style"):
             kept = copy.deepcopy(el)
@@ -503,4 +506,34 @@ def _drawing_of_symbol(root: Any, symbol: Any) -> bytes:
                 if other.get("id") not in wanted:
                     other.getparent().remove(other)
             group.addprevious(kept)
+    if beside:
+        defs = etree.Element(f"{{{ns}}}defs" if ns else "defs")
+        defs.extend(copy.deepcopy(s) for s in beside)
+        group.addprevious(defs)
     return etree.tostring(out)
+
+
+def _symbols_used(root: Any, wanted: set[str]) -> tuple[set[str], list[Any]]:
+    """``wanted`` with the ids the symbols it names use in turn, and those symbols that sit
+    outside the root's ``<defs>``/``<style>`` (beside the one drawn, as hand-made sprites put them).
+
+    Why: a symbol drawn with ``<use href="#dot"/>`` of another symbol showed without the dot,
+    which only the copies of the ``<defs>`` brought along.
+    """
+    from lxml import etree
+
+    by_id = {s.get("id"): s for s in symbol_elements(root)}
+    seen: set[str] = set()
+    todo = list(wanted)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in by_id:
+            todo += _USED_ID.findall(etree.tostring(by_id[name], encoding="unicode"))
+
+    def copied_with_defs(symbol: Any) -> bool:
+        return any(a.getparent() is root and _local(a.tag) in ("defs", "style") for a in symbol.iterancestors())
+
+    return seen, [s for name, s in by_id.items() if name in seen and not copied_with_defs(s)]
