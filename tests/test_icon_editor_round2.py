@@ -237,3 +237,19 @@ def test_a_symbol_that_uses_another_symbol_draws_it(qtbot, window, example_proje
     assert pane.symbols.currentItem().text() == "bar"
     without_dot = _as_the_preview_draws(SPRITE3.encode(), "bar", "Menu item")
     assert _placements(pane) != without_dot
+
+
+def test_a_floating_problems_dock_keeps_its_size_with_nothing_to_show(qtbot, window, example_project: Path) -> None:
+    """A Problems dock the user floated beside the window takes no room from the editors: it
+    keeps the size they gave it when the list empties (it shrank to its header)."""
+    (example_project / "webapp2" / PLUGIN / "stray.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    window.show()
+    window.open_path(example_project)
+    dock = window.problems_dock
+    dock.setFloating(True)  # as the float button in its title does
+    dock.resize(600, 300)
+    QApplication.processEvents()
+    window.apply_fix(window.problems[0].fix)  # Delete stray.svg
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Problems — none")
+    QApplication.processEvents()
+    assert dock.isFloating() and dock.height() == 300

@@ -1212,8 +1212,9 @@ class MainWindow(QMainWindow):
         """
         view = self.problems_view
         if n == 0:
-            if view.maximumHeight() == _NO_LIMIT:
-                if self.problems_dock.isVisible() and not self.problems_dock.isFloating():
+            # A floating dock takes no room from the editors: it keeps the size the user gave it.
+            if view.maximumHeight() == _NO_LIMIT and not self.problems_dock.isFloating():
+                if self.problems_dock.isVisible():
                     self._problems_height = self.problems_dock.height()
                 view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
         elif view.maximumHeight() != _NO_LIMIT:
