@@ -878,3 +878,16 @@ def test_pd202_plugins_with_their_own_names_are_named(base_project: Path) -> Non
     (problem,) = [p for p in run_checks(load(base_project)) if p.code == "PD202"]
     first_name = json.loads((root / PKG).read_text())["name"]
     assert f"belongs to both '{first_name}' and 'Other' in settings.json;" in problem.message
+
+
+def test_pd202_copies_in_one_folder_are_told_apart_by_their_package_files(base_project: Path) -> None:
+    """Two package files of one plugin side by side (rec.plugin.package.json copied to
+    rec2.plugin.package.json and listed): their folder is the same, so it told nothing
+    ("plugins/rec/ and plugins/rec/"); the package files are named instead."""
+    root = base_project / "webapp2"
+    (root / "plugins/rec/rec2.plugin.package.json").write_bytes((root / PKG).read_bytes())
+    settings = json.loads((root / "settings.json").read_text())
+    settings["plugins"].append({**settings["plugins"][0], "srcURL": "plugins/rec/rec2.plugin.package.json"})
+    (root / "settings.json").write_text(json.dumps(settings, indent=4))
+    (problem,) = [p for p in run_checks(load(base_project)) if p.code == "PD202"]
+    assert "(plugins/rec/rec.plugin.package.json and plugins/rec/rec2.plugin.package.json)" in problem.message

@@ -187,8 +187,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id])
                     # Verbatim copies: their names tell them apart no more than their ids; their folders do.
                     if first.display_name == name:
-                        folders = " and ".join(_folder(p.package_path) for p in (first, plugin))
-                        why = f"belongs to two plugins named '{shortened(name)}' in settings.json ({folders})"
+                        wheres = [_folder(p.package_path) for p in (first, plugin)]
+                        if wheres[0] == wheres[1]:  # two package files in one folder: "plugins/rec/ and plugins/rec/"
+                            wheres = [shortened(p.package_path or "") or wheres[0] for p in (first, plugin)]
+                        why = f"belongs to two plugins named '{shortened(name)}' in settings.json ({' and '.join(wheres)})"
                     else:
                         why = f"belongs to both '{shortened(first.display_name)}' and '{shortened(name)}' in settings.json"
                 ctx.report(
