@@ -881,6 +881,26 @@ def test_new_on_a_project_without_settings_json_does_not_leave_its_plugins_out(t
     assert run("check", "--strict", empty).returncode == 0
 
 
+def test_new_on_a_project_whose_plugins_are_not_a_list_keeps_them(tmp_path: Path) -> None:
+    """settings.json holding its plugins other than as a list (an object keyed by name, or the
+    whole file a list) was replaced by a list of just the new plugin: the entries were gone."""
+    proj = tmp_path / "proj"
+    assert run("new", proj).returncode == 0
+    settings = proj / "webapp2" / "settings.json"
+    entry = {"id": "my-plugin", "srcURL": "plugins/my-plugin/my-plugin.plugin.package.json", "enabled": True}
+    for written in ({"plugins": {"mine": entry}}, [entry]):
+        settings.write_text(json.dumps(written, indent=4))
+        before = snapshot(proj)
+        out = run("new", proj, "--name", "Second")
+        assert out.returncode == 2, out.stdout
+        assert "settings.json does not hold its plugins as a list" in out.stderr
+        assert snapshot(proj) == before
+
+    settings.write_text('{"plugins": {}, "note": 1}')  # (nothing in it to lose)
+    assert run("new", proj, "--name", "Second").returncode == 0
+    assert json.loads(settings.read_text())["plugins"][0]["id"] == "second"
+
+
 def test_new_json_says_what_was_made_or_why_not(tmp_path: Path) -> None:
     """A script adding plugins wants the id and folder it got, and why not, as JSON: new had no --json."""
     proj = tmp_path / "proj"

@@ -14,7 +14,7 @@ import re
 from .files import clash_key
 from .jsonfile import JsonDocument
 from .jstext import safe_id
-from .model import BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
+from .model import _OBJECT, BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
 from .newproject import plugin_files, starter_action
 
 __all__ = [
@@ -153,6 +153,16 @@ def cannot_add_plugins(pkg: BrandingPackage, told: str = "its problem is listed 
         return (
             f"settings.json cannot be read ({told}), so adding a plugin would "
             "replace it with a list of just the new one and drop the plugins it lists. Fix settings.json first."
+        )
+    # Readable, but its plugins are not a list ({"plugins": {"lock": {...}}}, or a bare [...]): the
+    # model holds none of them, and the new list of one replaced them without a word.
+    settings = pkg.settings
+    whole = settings is not None and settings.original is _OBJECT  # (else the document is not an object)
+    held = None if settings is None else settings.raw.get("plugins") if whole else settings.original
+    if held not in (None, [], {}, "") and not (whole and isinstance(held, list)):
+        return (
+            f"settings.json does not hold its plugins as a list ({told}), so adding a plugin would "
+            "replace what it holds with a list of just the new one. Fix settings.json first."
         )
     return None
 
