@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, remove_plugin
-from designer.core.recovery import read_recovery, recovered_package, write_recovery
+from designer.core.recovery import read_recovery, recovered_package, recovery_dir, write_recovery
 from designer.gui.main_window import MainWindow
 
 
@@ -383,3 +383,29 @@ def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
             assert b"Edited in the other window" in kept.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
         finally:
             other.kill()
+
+
+def test_on_windows_a_copy_a_crash_just_left_is_offered_not_taken_for_another_window(
+    example_project: Path, monkeypatch
+) -> None:
+    """Windows cannot be asked whether a process runs, and each process was taken to: reopened
+    within FRESH_SECONDS of a crash, the designer said another window had the unsaved changes
+    (no offer to restore them), and its Save left the stale copy to be offered on the next start."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept before the crash"
+    write_recovery(pkg)
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])  # (a process id that no longer runs)
+    crashed.wait()
+    root = str((example_project / "webapp2").resolve())
+    (kept,) = [f for f in recovery_dir().glob("*.json") if f'"root": {json.dumps(root)}' in f.read_text()]
+    data = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**data, "pid": crashed.pid}))  # kept a moment ago by the process that crashed
+
+    recovery = read_recovery(example_project / "webapp2")
+    assert recovery is not None and recovery.pid == crashed.pid
+    monkeypatch.setattr(os, "name", "nt")
+    try:
+        owner = recovery.kept_by_running_designer
+    finally:
+        monkeypatch.undo()
+    assert owner is None

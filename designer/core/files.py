@@ -444,11 +444,13 @@ def remove_import_leftovers(folder: Path | str) -> list[str]:
     return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, shutil.rmtree)
 
 
-def _process_alive(pid: int) -> bool:
-    """Whether the process ``pid`` may still run (True when that cannot be told)."""
-    if pid == os.getpid() or os.name == "nt":
-        # Windows: os.kill would end the process, and asking needs calls we cannot test; the hour decides.
+def _process_alive(pid: int, unknown: bool = True) -> bool:
+    """Whether the process ``pid`` may still run (``unknown`` when that cannot be told)."""
+    if pid == os.getpid():
         return True
+    if os.name == "nt":
+        # Windows: os.kill would end the process, and asking needs calls we cannot test; the hour decides.
+        return unknown
     try:
         os.kill(pid, 0)  # signal 0: asks whether it exists, sends nothing
     except ProcessLookupError:

@@ -122,6 +122,9 @@ def _running_owner(pid: object, saved_at: object) -> int | None:
 
     Why the freshness too: after a restart the id may belong to some other program by now, and
     a copy nobody rewrites any more is one a crash left behind, whatever runs under that id.
+    Where whether a process runs cannot be asked (Windows), it is taken for a crash: counted as
+    running, a designer reopened within FRESH_SECONDS of a crash kept quiet about the edits and
+    its Save left the stale copy, offered back on the next start over what was saved.
     """
     from .files import _process_alive
 
@@ -129,7 +132,7 @@ def _running_owner(pid: object, saved_at: object) -> int | None:
         return None
     if not isinstance(saved_at, (int, float)) or time.time() - saved_at > FRESH_SECONDS:
         return None
-    return pid if _process_alive(pid) else None
+    return pid if _process_alive(pid, unknown=False) else None
 
 
 HEAD_LIMIT = 1 << 20  # a head longer than this (a base of thousands of files) is read with the whole copy
