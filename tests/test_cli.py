@@ -334,6 +334,8 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     assert "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
     if kind == "file-of-a-package":
         assert out.stderr.rstrip().endswith(f"give its folder instead: {tmp_path / 'proj'}")
+        roundabout = run("check", tmp_path / "proj" / "webapp2" / ".." / "webapp2" / "settings.json")
+        assert roundabout.stderr.rstrip().endswith(f"give its folder instead: {tmp_path / 'proj'}")
 
     as_json = run("check", "--json", target)
     assert as_json.returncode == 2

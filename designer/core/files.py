@@ -1136,8 +1136,12 @@ def locate(path: Path) -> PackageFiles:
 
 
 def _package_around(path: Path, levels: int = 8) -> Path | None:
-    """The project folder a file lies in (its nearest folder that opens as a package), if any."""
-    where = path.absolute()
+    """The project folder a file lies in (its nearest folder that opens as a package), if any.
+
+    The path is made whole without its '..' first: the folder to give was named
+    "proj/webapp2/.." for proj/webapp2/../webapp2/settings.json.
+    """
+    where = Path(os.path.abspath(path))
     for folder in list(where.parents)[:levels]:
         try:
             root = _dir_root(folder)
