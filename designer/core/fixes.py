@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .files import clash_key
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin
 from .problems import Fix, Problem
 
@@ -477,12 +478,20 @@ def fix_all(pkg: BrandingPackage, run: Callable[[BrandingPackage], list[Problem]
         chosen = _run_of_one_kind(pkg, fixable) or _independent(pkg, fixable)
         if chosen[0].fix.kind == "remove-settings-entry":  # type: ignore[union-attr]
             chosen.reverse()  # (the later entries first: each index still names its entry)
+        taken: set[str] | None = None  # (the ids and folders, kept through a run of renames)
         for n, problem in enumerate(chosen):
             fix = problem.fix
             assert fix is not None
-            if n and fix.kind == "rename-plugin-id":
-                fix = _rename_afresh(pkg, fix)
+            if fix.kind == "rename-plugin-id" and len(chosen) > 1:
+                if taken is None:
+                    from .plugins import taken_keys
+
+                    taken = taken_keys(pkg)
+                if n:
+                    fix = _rename_afresh(pkg, fix, taken)
             done.append(apply_fix(pkg, fix))
+            if taken is not None and fix.kind == "rename-plugin-id":
+                taken.add(clash_key(fix.args["value"]))  # (a rename adds its id; it moves no folder)
     return done
 
 
@@ -527,16 +536,16 @@ def _run_of_one_kind(pkg: BrandingPackage, fixable: list[Problem]) -> list[Probl
     return chosen or fixable[:1]
 
 
-def _rename_afresh(pkg: BrandingPackage, fix: Fix) -> Fix:
+def _rename_afresh(pkg: BrandingPackage, fix: Fix, taken: set[str]) -> Fix:
     """``fix`` (a rename of a plugin whose id another one has) with the new id its check would
     offer now that the earlier renames of the round are made: the one the check offered is the
-    same for every copy (the first free one when it looked)."""
+    same for every copy (the first free one when it looked). ``taken``: the ids and folders now."""
     from .plugins import unique_id
 
     shared = pkg.plugins[fix.args["index"]].entry.id
     if not isinstance(shared, str) or not shared:
         raise ValueError(f"the plugin list's entry {fix.args['index']} has no id to rename")
-    return Fix(fix.kind, fix.title, {**fix.args, "value": unique_id(pkg, shared)}, fix.batch)
+    return Fix(fix.kind, fix.title, {**fix.args, "value": unique_id(pkg, shared, taken)}, fix.batch)
 
 
 # Fixes that can change what any other fix would be: settings.json as a whole, the list of

@@ -66,12 +66,25 @@ def _taken(pkg: BrandingPackage) -> tuple[set[str], set[str]]:
     return ids, folders
 
 
-def unique_id(pkg: BrandingPackage, wanted: str) -> str:
-    """``wanted`` made safe, with ``-2``, ``-3``... when a plugin id or folder already uses it."""
+def taken_keys(pkg: BrandingPackage) -> set[str]:
+    """The plugin ids and folders of ``pkg`` as :func:`unique_id` compares them.
+
+    Compared as the export compares names: a folder `Raised-Hands/` and a new `raised-hands/` are
+    one folder on Windows and macOS (files written over each other) and the export refuses them.
+    """
     ids, folders = _taken(pkg)
-    # Compared as the export compares names: a folder `Raised-Hands/` and a new `raised-hands/` are
-    # one folder on Windows and macOS (files written over each other) and the export refuses them.
-    taken = {clash_key(x) for x in ids | folders}
+    return {clash_key(x) for x in ids | folders}
+
+
+def unique_id(pkg: BrandingPackage, wanted: str, taken: set[str] | None = None) -> str:
+    """``wanted`` made safe, with ``-2``, ``-3``... when a plugin id or folder already uses it.
+
+    ``taken``: :func:`taken_keys` of ``pkg``, kept by a caller that asks for many ids in a row
+    (check --fix renaming hundreds of copies of one plugin read every file name of the package
+    again for each, in time growing with the square of their number).
+    """
+    if taken is None:
+        taken = taken_keys(pkg)
     base = safe_id(wanted)
     candidate, n = base, 1
     while clash_key(candidate) in taken:

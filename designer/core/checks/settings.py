@@ -172,6 +172,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if plugin.entry.id and ids[plugin.entry.id] > 1:
             holders.setdefault(plugin.entry.id, []).append(index)
     seen: set[str] = set()
+    offered: dict[str, str] = {}  # each shared id -> the new id its copies are offered (see _own_id_fix)
     for index, plugin in enumerate(pkg.plugins):
         entry, ptr = plugin.entry, f"/plugins/{index}"
         name = plugin.display_name
@@ -184,7 +185,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     )
                     why = "is listed twice in settings.json"
                 else:  # two plugins: one of them needs an id of its own
-                    fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id])
+                    fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id], offered)
                     # Verbatim copies: their names tell them apart no more than their ids; their folders do.
                     if first.display_name == name:
                         wheres = [_folder(p.package_path) for p in (first, plugin)]
@@ -303,7 +304,9 @@ def _folder(package_path: str | None) -> str:
     return f"{shortened(folder)}/" if folder else "the top of webapp2/"
 
 
-def _own_id_fix(pkg: BrandingPackage, shared: str, index: int, taken: Counter[str], holders: list[int]) -> Fix:
+def _own_id_fix(
+    pkg: BrandingPackage, shared: str, index: int, taken: Counter[str], holders: list[int], offered: dict[str, str]
+) -> Fix:
     """The fix for the entry at ``index`` whose id ``shared`` another plugin's entry also has.
 
     Why not always rename: the usual cause is a copied entry whose id was not changed, while its
@@ -313,7 +316,8 @@ def _own_id_fix(pkg: BrandingPackage, shared: str, index: int, taken: Counter[st
     entry's package really has the shared id (or its own id is taken too) is a new id needed.
     ``taken``: the entries' ids (counted), ``holders``: the entries with ``shared``, both made
     once per check (made for each clash, 3,000 copies of one plugin took time in the square of
-    their number).
+    their number); ``offered``: the new id found for ``shared`` in this check, the same for every
+    copy (each found it again, reading every file name of the package).
     """
     for at in itertools.chain([index], (i for i in holders if i != index)):
         own = pkg.plugins[at].package.id if pkg.plugins[at].package is not None else None
@@ -327,7 +331,7 @@ def _own_id_fix(pkg: BrandingPackage, shared: str, index: int, taken: Counter[st
     # Imported here: plugins brings newproject and fixes along, which a check has no other use for.
     from ..plugins import unique_id
 
-    new_id = unique_id(pkg, shared)
+    new_id = offered.get(shared) or offered.setdefault(shared, unique_id(pkg, shared))
     return Fix("rename-plugin-id", f"Rename this one to '{shortened(new_id)}'", {"index": index, "value": new_id})
 
 
