@@ -305,6 +305,18 @@ UNUSABLE = {
         lambda p: shutil.copytree(FIXTURES / "base", p.parent.parent, dirs_exist_ok=True),
         "is one file of a branding package; give its folder instead: ",
     ),
+    # `check webapp2/plugins`: a folder of the package
+    "folder-of-a-package": (
+        "proj/webapp2/plugins",
+        lambda p: shutil.copytree(FIXTURES / "base", p.parent.parent, dirs_exist_ok=True),
+        "is one folder of a branding package; give its project folder instead: ",
+    ),
+    # an editor's settings.json above is no package (VS Code keeps one in ~/.config/Code/User)
+    "folder-under-an-editors-settings": (
+        "User/snippets",
+        lambda p: (p.mkdir(parents=True), (p.parent / "settings.json").write_text("{}")),
+        "not a branding package (no webapp2/ folder",
+    ),
     # a project beside the file is not the file's package
     "file-beside-a-project": (
         "notes.txt",

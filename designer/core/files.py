@@ -1078,6 +1078,11 @@ def locate(path: Path) -> PackageFiles:
         except OSError as exc:  # a folder that may not be read (permissions): said, not a traceback
             raise NotAPackageError(f"{exc.filename or path}: cannot be read ({exc.strerror or exc})") from None
         if root is None:
+            home = _package_around(path, path)
+            if home is not None:  # `check webapp2/plugins`: a folder of the package, not one
+                raise NotAPackageError(
+                    f"{path}: is one folder of a branding package; give its project folder instead: {home}"
+                )
             raise NotAPackageError(
                 f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)"
             )
@@ -1128,29 +1133,33 @@ def locate(path: Path) -> PackageFiles:
         return ZipFiles(path, prefix)
     if path.suffix.lower() == ".zip":
         raise NotAPackageError(f"{path}: {not_a_zip_why(path)}")
-    home = _package_around(path)
+    home = _package_around(path, path.parent)
     if home is not None:
         # `check webapp2/settings.json`: the file is fine to point at, just not alone.
         raise NotAPackageError(f"{path}: is one file of a branding package; give its folder instead: {home}")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
 
 
-def _package_around(path: Path, levels: int = 8) -> Path | None:
-    """The project folder a file lies in (its nearest folder that opens as a package), if any.
+def _package_around(path: Path, start: Path) -> Path | None:
+    """The project folder ``path`` (a file, or a folder such as plugins/) lies in, if any, as
+    :func:`enclosing_package` finds packages from ``start`` up.
 
-    The path is made whole without its '..' first: the folder to give was named
-    "proj/webapp2/.." for proj/webapp2/../webapp2/settings.json.
+    Named as the user typed the file: relative to the working folder when the file was given so
+    (``check webapp2/settings.json`` -> ``.``), and with links and '..' resolved, so
+    proj/webapp2/../webapp2/settings.json names proj, not "proj/webapp2/..".
     """
-    where = Path(os.path.abspath(path))
-    for folder in list(where.parents)[:levels]:
+    folder = enclosing_package(start)
+    if folder is None:
+        return None
+    if folder.name != "webapp2" and not ((folder / "manifest.json").is_file() or (folder / "plugins").is_dir()):
+        return None  # a settings.json alone is no sign: editors keep theirs (~/.config/Code/User/settings.json)
+    home = folder.parent if folder.name == "webapp2" else folder
+    if not path.is_absolute():
         try:
-            root = _dir_root(folder)
-        except (OSError, NotAPackageError):
-            return None
-        if root is not None:
-            # A folder may hold a project beside the file rather than around it (~/notes.txt, ~/proj/webapp2).
-            return (root.parent if root.name == "webapp2" else root) if where.is_relative_to(root) else None
-    return None
+            return home.relative_to(Path.cwd().resolve())
+        except (OSError, ValueError):  # outside the working folder: the whole path says it
+            pass
+    return home
 
 
 # The first bytes of the archives people mistake for a ZIP (a .tar.gz renamed, a RAR download).
