@@ -1,0 +1,57 @@
+"""The preview, second round: the keyboard in plugin dialogs (undo, Escape), and plugins that
+freeze the meeting from promise callbacks or only take a long time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLE
+from test_preview import _js, _preview_of
+
+_OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
+    .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
+    true"""
+
+
+def _edit_in_designer(win: Any) -> list[str]:
+    """One step on the designer's undo stack that notes when it is undone."""
+    from PySide6.QtGui import QUndoCommand
+
+    undone: list[str] = []
+
+    class Step(QUndoCommand):
+        def undo(self) -> None:
+            undone.append("undone")
+
+    win.editor.undo_stack.push(Step("Rename plugin"))
+    return undone
+
+
+def test_ctrl_z_in_a_dialog_field_undoes_the_typing_not_the_designers_edit(qtbot: Any, tmp_path: Path) -> None:
+    """Ctrl+Z typed in a plugin dialog's text field undid the designer's last edit (Edit ▸ Undo
+    took the key) and left the typing in the field. Now the field undoes its own typing, and the
+    designer's edit stays; outside a text field Ctrl+Z in the meeting still undoes the edit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        undone = _edit_in_designer(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, _OPEN_FORM)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.id") == "alias", timeout=5000)
+        qtbot.keyClicks(QApplication.focusWidget(), "abc")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('alias').value") == "abc", timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('alias').value") != "abc", timeout=5000)
+        assert undone == []
+        _js(qtbot, pane.page, "PD.closeDialogs(); document.querySelector('#pd-toolbar button').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: undone == ["undone"], timeout=5000)
+
