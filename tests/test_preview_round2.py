@@ -55,3 +55,38 @@ def test_ctrl_z_in_a_dialog_field_undoes_the_typing_not_the_designers_edit(qtbot
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: undone == ["undone"], timeout=5000)
 
+
+def test_escape_closes_a_plugin_dialog_as_its_close_button_does(qtbot: Any, tmp_path: Path) -> None:
+    """Escape left a plugin's dialog open (only its × or the plugin's own button closed it), where
+    the app's dialogs close on Escape. Now Escape closes the dialog on top, its close$ fires once
+    as for the × button, and the keyboard goes back to the item that opened it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: "dialog closed" in pane.log.toPlainText(), timeout=5000)
+        assert _js(qtbot, pane.page, "document.querySelectorAll('.pd-dialog').length") == 0
+        back = "document.activeElement.dataset.kind + ' ' + document.activeElement.dataset.plugin"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, back) == "conference meeting-info", timeout=5000)
+
+        # Two dialogs open: Escape closes the one on top (its close$ once), then the other.
+        _js(qtbot, pane.page, _OPEN_FORM.replace("closedTimes", "firstClosed"))
+        _js(qtbot, pane.page, _OPEN_FORM)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 2, timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)
+        assert _js(qtbot, pane.page, "[window.closedTimes, window.firstClosed].join()") == "1,0"
+        assert _js(qtbot, pane.page, "document.activeElement.id") == "alias"  # in the dialog left open
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 0, timeout=5000)
+        assert _js(qtbot, pane.page, "[window.closedTimes, window.firstClosed].join()") == "1,1"

@@ -448,20 +448,33 @@
                 meetingInert();
                 // The keyboard goes back to the item that opened the dialog (drawn anew meanwhile, maybe).
                 if (!PD.dialogs.length && opener && window.PDUI && PDUI.focusByKey) { PDUI.focusByKey(opener); }
+                // Or to the dialog now on top (several open at once), not to the page under them.
+                if (PD.dialogs.length) { PD.dialogs[PD.dialogs.length - 1].focus(); }
                 emit('dialog-closed', { plugin: key, title: (options && options.title) || '' });
                 close$.next(result);
             }
         };
+        ref.focus = function () {
+            var first = box.querySelector('.pd-dialog-body :is(input, select, textarea, button, [href], [tabindex]):not([disabled])') ||
+                box.querySelector('.pd-dialog-x');
+            first.focus();
+        };
         box.querySelector('.pd-dialog-x').addEventListener('click', function () { ref.close(); });
         PD.dialogs.push(ref);
         meetingInert();
-        var first = box.querySelector('.pd-dialog-body :is(input, select, textarea, button, [href], [tabindex]):not([disabled])') ||
-            box.querySelector('.pd-dialog-x');
-        first.focus();
+        ref.focus();
         emit('dialog', { plugin: key, title: (options && options.title) || '', body: (options && options.body) || '' });
         return ref;
     }
     PD.closeDialogs = function () { PD.dialogs.slice().forEach(function (d) { d.close(); }); };
+    // Escape closes the dialog on top, as the app's dialogs do: close$ fires as for its × button.
+    // (Chromium lets the page have the key before anything else; an Escape a plugin's own
+    // handler already used, preventDefault, is left to it.)
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape' || event.defaultPrevented || !PD.dialogs.length) { return; }
+        event.preventDefault();
+        PD.dialogs[PD.dialogs.length - 1].close();
+    });
 
     var actions = {};
     ['SEND_CHAT_MESSAGE', 'RECEIVE_CHAT_MESSAGE', 'SELECT_EVENT', 'PARTICIPANT_CONNECT_SUCCESS',
