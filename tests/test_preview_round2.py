@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXAMPLE
 from test_preview import _js, _preview_of
 
@@ -90,3 +91,31 @@ def test_escape_closes_a_plugin_dialog_as_its_close_button_does(qtbot: Any, tmp_
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 0, timeout=5000)
         assert _js(qtbot, pane.page, "[window.closedTimes, window.firstClosed].join()") == "1,1"
+
+
+_LATER_LOOPS = {
+    "then": "function toggleLock() { PEX.pluginAPI.sendRequest('/lock').then(function () { while (true) {} }); }",
+    "await": "async function toggleLock() { await PEX.pluginAPI.sendRequest('/lock'); while (true) {} }",
+    "interval": "function toggleLock() { setInterval(function () { while (true) {} }, 50); }",
+}
+
+
+@pytest.mark.parametrize("how", sorted(_LATER_LOOPS))
+def test_an_endless_loop_in_a_promise_callback_is_named(qtbot: Any, tmp_path: Path, how: str) -> None:
+    """A button whose code looped for ever in a .then callback (or after an await) froze the
+    meeting with nothing said until Restart plugins, and then only that one of the plugins "did
+    not answer". Now, as for a loop in the button itself, the log names the plugin and the button
+    that started it, and the other plugins run on without it."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("function toggleLock(", _LATER_LOOPS[how] + "\n    function unused(", 1))
+    with _preview_of(qtbot, project) as pane:
+        pane.page.runJavaScript("document.querySelector('[data-plugin=\"lock-toggle\"]').click()")
+        froze = "[Lock toggle] This would freeze the meeting for every host — its code never finished"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
+        log = pane.log.toPlainText()
+    doing = "in a timer it set" if how == "interval" else "when its button “Lock meeting” was pressed"
+    assert doing in log, log
+    assert "did not answer" not in log

@@ -1044,8 +1044,12 @@ class PreviewPane(QWidget):
             doing = f"when the meeting changed ({where})"
         elif step == "timer":
             doing = "in a timer it set (setTimeout or setInterval)"
+        elif step == "promise":
+            doing = "in a promise callback it set (.then, .catch or .finally)"
         else:
             doing = f"in a function it gave the app ({where or 'a callback'})"
+        if busy.get("later") and step != "promise":  # in what that code left to run after it
+            doing += " (in a .then callback or after an await it started)"
         self._awaiting = None
         if key:
             self._frozen[key] = doing

@@ -109,18 +109,54 @@
     // Plugin code about to run ('busy': which plugin, doing what) and done ('idle', or 'busy' again
     // for the plugin code that called it): code that never returns keeps the page from saying
     // anything more, so the designer learns from the last 'busy' which plugin froze it.
+    // What plugin code leaves to run straight after it (a .then callback, the rest of an async
+    // function after an await: the page's microtasks) runs before the next task, where no frame
+    // marks it: the plugin counts as busy ('later') until that next task says 'idle'. An endless
+    // loop there is then named as the others are, not left as a page that "did not answer".
     var runningStack = [];
+    var idleTicket = 0;
+    var idleChannel = new MessageChannel();
+    idleChannel.port1.onmessage = function (event) {
+        if (event.data === idleTicket && !runningStack.length) { emit('idle', {}); }
+    };
     function running(info, run) {
         runningStack.push(info);
+        idleTicket += 1;
         emit('busy', Object.assign({}, info));
         try {
             return run();
         } finally {
             runningStack.pop();
-            if (runningStack.length) { emit('busy', Object.assign({}, runningStack[runningStack.length - 1])); } else { emit('idle', {}); }
+            if (runningStack.length) {
+                emit('busy', Object.assign({}, runningStack[runningStack.length - 1]));
+            } else {
+                emit('busy', Object.assign({}, info, { later: true }));
+                idleChannel.port2.postMessage(++idleTicket);
+            }
         }
     }
     PD.running = running;
+
+    // A .then (.catch, .finally) callback a plugin gave runs marked as the code that set it was
+    // ('later'), or as the plugin's own promise callback: a promise settled by another task (a
+    // request, a timer) runs its callbacks where no frame of the plugin's is.
+    var nativeThen = Promise.prototype.then;
+    function carried(fn, info) {
+        if (typeof fn !== 'function' || !info) { return fn; }
+        return function () {
+            var self = this, given = arguments;
+            return running(info, function () { return fn.apply(self, given); });
+        };
+    }
+    Promise.prototype.then = function (onFulfilled, onRejected) {
+        var top = runningStack.length ? runningStack[runningStack.length - 1] : null;
+        var info = top ? Object.assign({}, top, { later: true }) : null;
+        if (!info && (typeof onFulfilled === 'function' || typeof onRejected === 'function')) {
+            var key = caller();
+            if (key && PD.plugins[key]) { info = { plugin: key, step: 'promise' }; }
+        }
+        return nativeThen.call(this, carried(onFulfilled, info), carried(onRejected, info));
+    };
 
     // Calls plugin code the way the app does; a throw here is what brings up the Oops page.
     // ``info``: what the designer says the plugin was doing should it never return (see running).
