@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of
+from test_preview import _js, _preview_of, _window_with_preview
 
 _OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
     .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
@@ -119,3 +119,25 @@ def test_an_endless_loop_in_a_promise_callback_is_named(qtbot: Any, tmp_path: Pa
     doing = "in a timer it set" if how == "interval" else "when its button “Lock meeting” was pressed"
     assert doing in log, log
     assert "did not answer" not in log
+
+
+def test_a_load_that_takes_three_seconds_is_said_to_be_slow_and_runs(qtbot: Any, tmp_path: Path) -> None:
+    """A load() busy for 3.2 s (a big calculation, not a loop) was stopped at two seconds and
+    reported as an endless loop that would freeze the meeting, and the plugin was left off. Now
+    the log says how long it took, that the meeting would be frozen that long, and it runs."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    slow = "function load() { var end = Date.now() + 3200; while (Date.now() < end) {} return slowLoad.apply(this, arguments); }"
+    js.write_text(js.read_text().replace("function load(", slow + "\n    function slowLoad(", 1))
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "[Meeting information] warning: took 3." in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=5000)
+        loaded = _js(qtbot, pane.page, "PD.plugins['meeting-info'].loaded")
+        log = pane.log.toPlainText()
+        problems = [p.message for p in win.preview_problems]
+    assert loaded is True
+    assert "to start: the meeting would be frozen that long" in log, log
+    assert "endless loop" not in log and "This would freeze" not in log, log
+    assert not [m for m in problems if "freeze" in m], problems

@@ -56,6 +56,8 @@ MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a tem
 _PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
 HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
 FROZEN_AFTER_MS = HUNG_AFTER_MS // 2  # plugin code running this long is asked after; no answer within as long: frozen
+# Plugin code still running this long is given up on (an endless loop); before, it may yet finish (slow, said so).
+GIVE_UP_MS = 5000
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
 PLATFORM_CHOICES = tuple(PLATFORM_NAMES.items())  # the form's words ("Loads in")
 
@@ -181,6 +183,37 @@ def load_html(page: Any, text: str) -> None:
     page.load(QUrl.fromLocalFile(str(target)))
 
 
+def busy_doing(busy: dict[str, Any]) -> str:
+    """What a plugin was doing when its code ran long, from the page's 'busy' (or 'slow') event,
+    in the user's words: the button pressed by its label, the meeting changing, a timer."""
+    step, where = busy.get("step"), str(busy.get("where") or "")
+    if step == "action":
+        label = busy.get("label") or busy.get("action") or "?"  # the words on the button pressed
+        doing = f"when its button “{label}” was pressed"
+    elif step == "start":
+        doing = "while starting"
+    elif where == "unload":
+        doing = "while being switched off"
+    elif where in ("participants$", "conferenceDetails$"):
+        doing = f"when the meeting changed ({where})"
+    elif step == "timer":
+        doing = "in a timer it set (setTimeout or setInterval)"
+    elif step == "promise":
+        doing = "in a promise callback it set (.then, .catch or .finally)"
+    else:
+        doing = f"in a function it gave the app ({where or 'a callback'})"
+    if busy.get("later") and step != "promise":  # in what that code left to run after it
+        doing += " (in a .then callback or after an await it started)"
+    return doing
+
+
+def slow_message(event: dict[str, Any]) -> str:
+    """A plugin's code that finished, but kept the meeting frozen for a while (the page's 'slow')."""
+    took = float(event.get("took") or 0) / 1000
+    doing = "to start" if event.get("step") == "start" and not event.get("later") else busy_doing(event)
+    return f"took {took:.1f} s {doing}: the meeting would be frozen that long"
+
+
 # -- headless ------------------------------------------------------------------------------
 
 
@@ -219,6 +252,9 @@ class Report:
         if kind == "cycle-done":
             self.done = True
             return
+        if kind == "slow":  # finished, after a while: a warning, with how long the meeting froze
+            event = {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": slow_message(event)}
+            kind = "warning"
         bucket = self.plugins.get(event.get("plugin") or "")
         field = {
             "error": "errors",
@@ -953,10 +989,9 @@ class PreviewPane(QWidget):
         """The running page did not give its meeting back: a plugin keeps it busy (an endless loop)."""
         if self._awaiting != generation or generation != self._generation:
             return
-        self._awaiting = None
-        if self._busy is not None:  # and the page said which
-            self._froze()
+        if self._busy is not None:  # the page said which: its watchdog tells slow from frozen (_still_busy)
             return
+        self._awaiting = None
         self._fresh_page(
             "The plugins did not answer (one of them is busy for good: an endless loop?). They were started "
             "again in a fresh page."
@@ -1018,9 +1053,36 @@ class PreviewPane(QWidget):
 
         def verdict() -> None:
             if not answered and self.page is page and self._busy is busy:
-                self._froze()
+                self._still_busy()
 
         QTimer.singleShot(FROZEN_AFTER_MS, self, verdict)
+
+    def _still_busy(self) -> None:
+        """Plugin code has kept the page for two seconds: say so, and give it until GIVE_UP_MS.
+
+        Why wait: a load busy for three seconds (a big calculation) finishes; stopped at two, it
+        was reported as an endless loop and left off. If it finishes, the page says how long it
+        took ('slow'); if not by then, it is frozen for good (:meth:`_froze`).
+        """
+        page, busy = self.page, self._busy
+        if busy is None:
+            return
+        waited = 2 * FROZEN_AFTER_MS
+        self._event(
+            {
+                "type": "warning",
+                "kind": "still-busy",
+                "plugin": busy.get("plugin"),
+                "message": f"its code has run for {waited / 1000:g} s without finishing {busy_doing(busy)}: "
+                f"the meeting is frozen until it does (the preview waits up to {GIVE_UP_MS / 1000:g} s)",
+            }
+        )
+
+        def give_up() -> None:
+            if self.page is page and self._busy is busy:
+                self._froze()
+
+        QTimer.singleShot(GIVE_UP_MS - waited, self, give_up)
 
     def _froze(self) -> None:
         """A plugin's code never returned (an endless loop): say which and what it was doing, and
@@ -1032,24 +1094,7 @@ class PreviewPane(QWidget):
         busy = self._busy or {}
         key = str(busy.get("plugin") or "")
         config = self._configs.get(key, {})
-        step, where = busy.get("step"), str(busy.get("where") or "")
-        if step == "action":
-            label = busy.get("label") or busy.get("action") or "?"  # the words on the button pressed
-            doing = f"when its button “{label}” was pressed"
-        elif step == "start":
-            doing = "while starting"
-        elif where == "unload":
-            doing = "while being switched off"
-        elif where in ("participants$", "conferenceDetails$"):
-            doing = f"when the meeting changed ({where})"
-        elif step == "timer":
-            doing = "in a timer it set (setTimeout or setInterval)"
-        elif step == "promise":
-            doing = "in a promise callback it set (.then, .catch or .finally)"
-        else:
-            doing = f"in a function it gave the app ({where or 'a callback'})"
-        if busy.get("later") and step != "promise":  # in what that code left to run after it
-            doing += " (in a .then callback or after an await it started)"
+        doing = busy_doing(busy)
         self._awaiting = None
         if key:
             self._frozen[key] = doing
@@ -1064,7 +1109,7 @@ class PreviewPane(QWidget):
                 "file": source.get("path"),
                 "audience": config.get("audience"),
                 "message": f"its code never finished {doing} (an endless loop?): nothing else could run for "
-                f"{2 * FROZEN_AFTER_MS / 1000:g} s. It is left off here; Restart plugins tries it again",
+                f"{GIVE_UP_MS / 1000:g} s. It is left off here; Restart plugins tries it again",
             }
         )
 
@@ -1146,6 +1191,8 @@ class PreviewPane(QWidget):
             return
         if event.get("type") == "started":
             self._live = True
+        if event.get("type") == "slow":  # finished after a while: a warning, with how long the meeting froze
+            event = {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": slow_message(event)}
         if event.get("type") == "busy":
             self._busy = event
             self._watchdog.start()

@@ -119,14 +119,21 @@
     idleChannel.port1.onmessage = function (event) {
         if (event.data === idleTicket && !runningStack.length) { emit('idle', {}); }
     };
+    // Plugin code that kept the page this long (and so the meeting: nothing else runs meanwhile)
+    // is said to be slow, with how long it took: it did finish, it is no endless loop.
+    var SLOW_MS = 1000;
     function running(info, run) {
         runningStack.push(info);
         idleTicket += 1;
         emit('busy', Object.assign({}, info));
+        var began = performance.now();
         try {
             return run();
         } finally {
             runningStack.pop();
+            var took = performance.now() - began;
+            // Only the outermost frame's time: the plugin code it called is in it.
+            if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }
             if (runningStack.length) {
                 emit('busy', Object.assign({}, runningStack[runningStack.length - 1]));
             } else {
