@@ -141,3 +141,57 @@ def test_a_load_that_takes_three_seconds_is_said_to_be_slow_and_runs(qtbot: Any,
     assert "to start: the meeting would be frozen that long" in log, log
     assert "endless loop" not in log and "This would freeze" not in log, log
     assert not [m for m in problems if "freeze" in m], problems
+
+
+def test_a_click_on_the_freeze_line_shows_the_function_that_froze(qtbot: Any, tmp_path: Path) -> None:
+    """The log's "This would freeze the meeting" line, and its entry in Problems, named only the
+    file: a click on it opened the file at its top, however long, with nothing to say where.
+    The page cannot say which line loops, but the designer knows which function it was running
+    (the button's action, load, unload): the line now names it and a click shows it."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function toggleLock(", "function toggleLock() { while (true) {} }\n    function unused(", 1
+        )
+    )
+    line = 1 + js.read_text().split("\n").index("    function toggleLock() { while (true) {} }")
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        pane.page.runJavaScript("document.querySelector('[data-plugin=\"lock-toggle\"]').click()")
+        froze = "[Lock toggle] This would freeze the meeting"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        text = next(t for t in pane.log.toPlainText().split("\n") if t.startswith(froze))
+        problem = next(p for p in win.preview_problems if p.plugin == "lock-toggle")
+        block = pane.log.document().find(froze).block()
+        rect = pane.log.blockBoundingGeometry(block).translated(pane.log.contentOffset())
+        qtbot.mouseClick(pane.log.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        qtbot.waitUntil(lambda: win.source_pane is not None and win.stack.currentWidget() is win.source_pane)
+        editor = win.source_pane.editor
+        shown = editor.textCursor().blockNumber() + 1
+        selected = editor.textCursor().selectedText()
+    assert f"(in toggleLock at plugins/lock-toggle/lock-toggle.plugin.js:{line})" in text, text
+    assert (problem.file, problem.line) == ("plugins/lock-toggle/lock-toggle.plugin.js", line)
+    assert shown == line and "function toggleLock()" in selected, (shown, selected)
+
+
+def test_the_function_a_frozen_plugin_was_running_is_found_by_name_or_inline() -> None:
+    """load registered by name, unload written inline, an action; a timer has no name to look up."""
+    from designer.core.preview import hung_function
+
+    source = (
+        "(function () {\n"
+        "    function start() { while (true) {} }\n"
+        "    function press() {}\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'x', load: start, press: press,\n"
+        "        unload: function () {} });\n"
+        "})();\n"
+    )
+    assert hung_function(source, {"step": "start", "where": "load"}) == ("start", 2)
+    assert hung_function(source, {"step": "action", "action": "press"}) == ("press", 3)
+    assert hung_function(source, {"step": "callback", "where": "unload"}) == ("unload", 5)
+    assert hung_function(source, {"step": "timer"}) is None
+    assert hung_function(source, {"step": "start"}) is None  # the file's own code, not load

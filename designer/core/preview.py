@@ -296,6 +296,39 @@ def page_html(config: dict[str, Any]) -> str:
     return page.replace("/*PD_CONFIG*/", "window.PD_CONFIG = " + _script_json(config) + ";", 1)
 
 
+def hung_function(source: str, busy: Mapping[str, Any]) -> tuple[str, int] | None:
+    """The function a frozen plugin was running, and its line: ``(name, line)``, or None.
+
+    Why: a page stuck in an endless loop cannot say on which line it is, only what it had begun
+    (the page's 'busy': starting, a button's action, being switched off). The registered object
+    says which function that is; its line is where a click on the freeze takes the user, rather
+    than the top of a file that may be long.
+    """
+    from .jsanalysis import analyse
+
+    step, where = busy.get("step"), busy.get("where")
+    if step == "action":
+        name = str(busy.get("action") or "")
+    elif step == "start" and where == "load":
+        name = "load"
+    elif where == "unload":
+        name = "unload"
+    else:  # a subscription, a timer, a promise callback: a function with no name to look up
+        return None
+    if not name:
+        return None
+    info = analyse(source)
+    for registration in info.registrations:
+        key = (registration.keys or {}).get(name)
+        if key is None:
+            continue
+        if key.kind == "identifier" and key.value in info.functions:
+            return str(key.value), info.functions[str(key.value)]
+        if key.kind == "function":
+            return name, key.value_line
+    return None
+
+
 def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
     """PD800 problems from the page's ``error`` events (each with ``plugin``), one per place and message.
 

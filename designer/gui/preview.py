@@ -1100,13 +1100,19 @@ class PreviewPane(QWidget):
             self._frozen[key] = doing
         self._swap_page()
         self._load()
+        from ..core.preview import hung_function
+
         source = config.get("source") or {}
+        # Which function it was running (the page cannot say which line): where a click goes.
+        function = hung_function(str(source.get("text") or ""), busy) if source.get("text") else None
         self._event(
             {
                 "type": "error",
                 "kind": "hang",
                 "plugin": key or None,
                 "file": source.get("path"),
+                "line": function[1] if function else None,
+                "function": function[0] if function else None,
                 "audience": config.get("audience"),
                 "message": f"its code never finished {doing} (an endless loop?): nothing else could run for "
                 f"{GIVE_UP_MS / 1000:g} s. It is left off here; Restart plugins tries it again",
@@ -1262,6 +1268,8 @@ class PreviewPane(QWidget):
         where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
         if kind == "error" and event.get("kind") == "hang":  # no line: the frozen page could not say where
             where = f" (in {event['file']})" if event.get("file") else ""
+            if event.get("file") and event.get("line") and event.get("function"):
+                where = f" (in {event['function']} at {event['file']}:{event['line']})"
             text = (
                 f"<b>This would freeze the meeting for {html.escape(str(event.get('audience') or 'every user'))}</b>"
                 f" — {html.escape(str(event.get('message')))}{html.escape(where)}"

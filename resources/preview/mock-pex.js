@@ -710,7 +710,7 @@
             emit('warning', { plugin: key, message: 'registered object has no load function' });
             return;
         }
-        guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$], { plugin: key, step: 'start' });
+        guard(key, step, plugin.registered.load, plugin.registered, [participants$, conferenceDetails$], { plugin: key, step: 'start', where: 'load' });
     };
 
     PD.unload = function (key) {
