@@ -195,3 +195,39 @@ def test_the_function_a_frozen_plugin_was_running_is_found_by_name_or_inline() -
     assert hung_function(source, {"step": "callback", "where": "unload"}) == ("unload", 5)
     assert hung_function(source, {"step": "timer"}) is None
     assert hung_function(source, {"step": "start"}) is None  # the file's own code, not load
+
+
+_SWITCHES = """JSON.stringify(Array.from(document.querySelectorAll('.pd-switch')).map(function (b) {
+    var named = (b.getAttribute('aria-labelledby') || '').split(' ').map(function (id) {
+        var e = document.getElementById(id); return e ? e.textContent : ''; }).join(' ');
+    return [named || b.getAttribute('aria-label') || b.textContent || b.title, b.getAttribute('role'), b.getAttribute('aria-checked')];
+}))"""
+
+
+def test_a_screen_reader_tells_the_plugin_switches_apart(qtbot: Any, tmp_path: Path) -> None:
+    """Settings ▸ Plugins in the meeting: each plugin's switch was a button named only by its
+    hover text, "Enable or disable", the same for every plugin and with no on or off. Now each
+    is a switch named after its plugin, that says whether it is on, and Space flips it."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, "PDUI.tab = 'plugins'; PDUI.render(); true")
+        switches = json.loads(_js(qtbot, pane.page, _SWITCHES))
+        _js(qtbot, pane.page, "document.querySelector('[data-toggle=\"meeting-info\"]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: "[Meeting information] switched off" in pane.log.toPlainText(), timeout=5000)
+        after = json.loads(_js(qtbot, pane.page, _SWITCHES))
+    names = [name for name, _role, _checked in switches]
+    assert [n for n in names if "Meeting information" in n] and len(set(names)) == len(names), names
+    assert {role for _n, role, _c in switches} == {"switch"}, switches
+    assert [c for _n, _r, c in switches] == ["true", "true", "true"], switches
+    assert [c for n, _r, c in after if "Meeting information" in n] == ["false"], after

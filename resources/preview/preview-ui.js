@@ -220,7 +220,7 @@
         return PD.chat.map(function (m) { return '<div class="pd-chat-line"><b>' + esc(m.from) + ':</b> ' + esc(m.text) + '</div>'; }).join('');
     }
     function renderPlugins() {
-        return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p) {
+        return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p, i) {
             var live = PD.plugins[p.key] || {};
             var on = visible(p);
             var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + (PD.config.platformName || PD.config.platform) :
@@ -229,8 +229,11 @@
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
                     'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
             return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + esc(p.name) + '</div><div class="pd-pdesc">' + esc(p.description) + '</div>' +
-                (note ? '<div class="pd-pnote">' + esc(note) + '</div>' : '') + '</div>' +
-                '<button class="pd-switch' + (on ? ' on' : '') + '" data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload || p.frozen ? ' disabled' : '') +
+                (note ? '<div class="pd-pnote" id="pd-pnote-' + i + '">' + esc(note) + '</div>' : '') + '</div>' +
+                // Read out as the plugin's switch, on or off (its hover text was all a screen reader had, the same for each).
+                '<button class="pd-switch' + (on ? ' on' : '') + '" role="switch" aria-checked="' + (on ? 'true' : 'false') + '" aria-label="' + esc(p.name) + '"' +
+                (note ? ' aria-describedby="pd-pnote-' + i + '"' : '') +
+                ' data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload || p.frozen ? ' disabled' : '') +
                 ' title="' + (p.allowUnload ? 'Enable or disable' : p.enabled ? 'This plugin cannot be switched off' :
                     'This plugin cannot be switched on') + '"></button></div>';
         }).join('');
