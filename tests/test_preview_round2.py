@@ -231,3 +231,45 @@ def test_a_screen_reader_tells_the_plugin_switches_apart(qtbot: Any, tmp_path: P
     assert {role for _n, role, _c in switches} == {"switch"}, switches
     assert [c for _n, _r, c in switches] == ["true", "true", "true"], switches
     assert [c for n, _r, c in after if "Meeting information" in n] == ["false"], after
+
+
+def test_with_two_dialogs_open_the_keyboard_stays_in_the_one_on_top(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin opening two dialogs at once: Tab walked from the dialog on top into the one under
+    it (hidden behind it), and a screen reader announced each as "dialog", with no name. Now the
+    one underneath is out of the keyboard's way until the top one closes, and each dialog is
+    named by its title."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    two = """PEX.pluginAPI.openTemplateDialog({title: 'First', body: '<input id="one"><button id="ok1">OK</button>'});
+        PEX.pluginAPI.openTemplateDialog({title: 'Second', body: '<input id="two"><button id="ok2">OK</button>'}); true"""
+    named = """Array.from(document.querySelectorAll('.pd-dialog')).map(function (d) {
+        var t = document.getElementById(d.getAttribute('aria-labelledby') || '-');
+        return (t ? t.textContent : '') + '/' + d.getAttribute('aria-modal'); }).join()"""
+    in_top = "document.activeElement.closest('.pd-dialog') ? document.activeElement.closest('.pd-dialog').textContent.slice(0, 6) : ''"
+    with _preview_of(qtbot, project) as pane:
+        win = pane.window()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        pane.view.setFocus()
+        _js(qtbot, pane.page, two)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.id") == "two", timeout=5000)
+        stops = []
+        for _ in range(4):
+            before = _js(qtbot, pane.page, "document.activeElement.outerHTML")
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            qtbot.waitUntil(
+                lambda b=before: (
+                    not pane.view.isAncestorOf(QApplication.focusWidget())
+                    or _js(qtbot, pane.page, "document.activeElement.outerHTML") != b
+                )
+            )
+            if not pane.view.isAncestorOf(QApplication.focusWidget()):
+                pane.view.setFocus()  # past the dialog's last control, out of the meeting: back in
+                continue
+            stops.append(_js(qtbot, pane.page, in_top))
+        names = _js(qtbot, pane.page, named)
+    assert stops and set(stops) == {"Second"}, stops
+    assert names == "First/true,Second/true", names

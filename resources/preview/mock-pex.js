@@ -465,23 +465,29 @@
 
     // While a dialog is open the meeting under it takes no clicks and no keyboard, as under a
     // modal dialog: Tab goes round the dialog's controls instead of the buttons it hides.
+    // Several dialogs open at once: only the one on top takes the keyboard (the others wait under it).
     function meetingInert() {
         var app = document.getElementById('pd-app');
         if (app) { app.inert = PD.dialogs.length > 0; }
+        PD.dialogs.forEach(function (d, i) { d.box.inert = i < PD.dialogs.length - 1; });
     }
+    var dialogCount = 0;
     function renderDialog(key, options) {
         var close$ = new Subject(undefined, false, 'close$');
         var opener = window.PDUI && PDUI.focusKey ? PDUI.focusKey(document.activeElement) : null;
         var layer = document.getElementById('pd-dialogs') || document.body;
         var box = document.createElement('div');
         box.className = 'pd-dialog-backdrop';
-        box.innerHTML = '<div class="pd-dialog" role="dialog"><div class="pd-dialog-title"></div>' +
+        var titleId = 'pd-dialog-title-' + (++dialogCount);  // its name for a screen reader: the title
+        box.innerHTML = '<div class="pd-dialog" role="dialog" aria-modal="true" aria-labelledby="' + titleId + '">' +
+            '<div class="pd-dialog-title" id="' + titleId + '"></div>' +
             '<button class="pd-dialog-x" title="Close">\u00d7</button><div class="pd-dialog-body"></div></div>';
         box.querySelector('.pd-dialog-title').textContent = (options && options.title) || '';
         box.querySelector('.pd-dialog-body').innerHTML = (options && options.body) || '';
         layer.appendChild(box);
         var ref = {
             close$: close$,
+            box: box,
             closed: false,
             close: function (result) {
                 if (ref.closed) { return; }
