@@ -273,3 +273,33 @@ def test_with_two_dialogs_open_the_keyboard_stays_in_the_one_on_top(qtbot: Any, 
         names = _js(qtbot, pane.page, named)
     assert stops and set(stops) == {"Second"}, stops
     assert names == "First/true,Second/true", names
+
+
+_BIG_DIALOG = """PEX.pluginAPI.openTemplateDialog({title: 'Recording settings for this meeting and for every meeting after it, kept',
+    body: '<div style="width:2000px;height:3000px">Options</div><button id="done">Done</button>'}); true"""
+_DIALOG_PARTS = """(function () { var d = document.querySelector('.pd-dialog'), x = d.querySelector('.pd-dialog-x');
+    var t = d.querySelector('.pd-dialog-title'), rd = d.getBoundingClientRect(), rx = x.getBoundingClientRect();
+    var range = document.createRange();
+    range.selectNodeContents(t);
+    var rt = range.getBoundingClientRect(), hit = document.elementFromPoint(rx.left + rx.width / 2, rx.top + rx.height / 2);
+    return JSON.stringify({closeHit: hit === x, titleInside: rt.top >= rd.top && rt.bottom <= rd.bottom,
+        titleClear: rt.right <= rx.left || rt.top >= rx.bottom, focus: document.activeElement.id,
+        inMeeting: rd.left >= 0 && rd.top >= 0 && rd.right <= innerWidth && rd.bottom <= innerHeight}); })()"""
+
+
+def test_a_dialog_bigger_than_the_meeting_keeps_its_title_and_close_button_in_sight(qtbot: Any, tmp_path: Path) -> None:
+    """A dialog whose content was bigger than the meeting scrolled as a whole: once the keyboard
+    was on its button at the bottom, its title and × were scrolled out of sight (the × could not
+    be clicked), and a long title ran under the ×. Now only the content scrolls: the title and
+    the × stay at the top of the dialog, side by side."""
+    import json
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, _BIG_DIALOG)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.id") == "done", timeout=5000)
+        parts = json.loads(_js(qtbot, pane.page, _DIALOG_PARTS))
+    assert parts == {"closeHit": True, "titleInside": True, "titleClear": True, "focus": "done", "inMeeting": True}, (
+        parts
+    )
