@@ -303,3 +303,26 @@ def test_a_dialog_bigger_than_the_meeting_keeps_its_title_and_close_button_in_si
     assert parts == {"closeHit": True, "titleInside": True, "titleClear": True, "focus": "done", "inMeeting": True}, (
         parts
     )
+
+
+_CRASH = "function toggleLock() { throw new Error('no lock today'); }\n    function unused("
+
+
+def test_a_screen_reader_is_told_of_the_oops_card_once(qtbot: Any, tmp_path: Path) -> None:
+    """The card saying a plugin would show the Oops page appeared at the top of the meeting
+    without a word to a screen reader (its user pressed a button and heard nothing). Now it is
+    an alert, read out when it appears, and not drawn anew (read out again) at each change of
+    the meeting while it says the same."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("function toggleLock(", _CRASH, 1))
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == "show")
+        role = _js(qtbot, pane.page, "document.getElementById('pd-oops').getAttribute('role')")
+        _js(qtbot, pane.page, "window.card = document.querySelector('.pd-oops-card'); PD.sim.addGuest('Zed'); true")
+        qtbot.waitUntil(lambda: "Zed" in str(_js(qtbot, pane.page, "document.getElementById('pd-panel').textContent")))
+        same = _js(qtbot, pane.page, "window.card === document.querySelector('.pd-oops-card')")
+    assert role == "alert"
+    assert same is True

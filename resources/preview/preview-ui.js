@@ -239,23 +239,27 @@
         }).join('');
     }
 
+    // A card is drawn anew only when what it says changed: a screen reader reads it out each time.
+    function fill(box, html) {
+        if (box.dataset.shown !== html) { box.dataset.shown = html; box.innerHTML = html; }
+    }
     function renderOops() {
         var box = document.getElementById('pd-oops');
         var errors = PD.errors.filter(function (e) { return !e.dismissed; });
-        if (!errors.length) { box.className = ''; box.innerHTML = ''; return; }
+        if (!errors.length) { box.className = ''; fill(box, ''); return; }
         box.className = 'show';
         // Who gets the Oops page: the users the crashed plugins are loaded for, not always everyone.
         var audiences = [];
         errors.forEach(function (e) { var a = e.audience || 'every user'; if (audiences.indexOf(a) < 0) { audiences.push(a); } });
         var several = audiences.length > 1;
-        box.innerHTML = '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
+        fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
             esc(several ? 'the users who get these plugins' : audiences[0]) + '</h3>' +
             errors.map(function (e) {
                 var p = PD.plugins[e.plugin];
                 return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>' +
                     (several ? ' (for ' + esc(e.audience || 'every user') + ')' : '') + ': <code>' + esc(e.message) + '</code>' +
                     (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') + '</div>';
-            }).join('') + '</div>';
+            }).join('') + '</div>');
     }
 
     // A guest's request that only hosts may make, refused by the mock as by Infinity (403): said
@@ -271,9 +275,9 @@
             seen[key].times += 1;
         });
         shown = shown.slice(-3);
-        if (!shown.length) { box.className = ''; box.innerHTML = ''; return; }
+        if (!shown.length) { box.className = ''; fill(box, ''); return; }
         box.className = 'show';
-        box.innerHTML = '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss">\u00d7</button>' +
+        fill(box, '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss">\u00d7</button>' +
             '<h3>Refused: you are previewing as a Guest</h3>' +
             shown.map(function (s) {
                 var p = PD.plugins[s.r.plugin];
@@ -282,7 +286,7 @@
                     ' <code>' + esc(s.r.path === s.r.kind ? s.r.kind : s.r.kind + ' ' + s.r.path) + '</code>' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
             }).join('') +
             '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
-            'offer this plugin to hosts only, or hide the button from guests.</div></div>';
+            'offer this plugin to hosts only, or hide the button from guests.</div></div>');
         // Just above the toolbar, however many rows it has: not over its buttons (unless that would
         // push the card off the top of the meeting, where it could not be read).
         var toolbar = document.getElementById('pd-toolbar');
