@@ -326,3 +326,28 @@ def test_a_screen_reader_is_told_of_the_oops_card_once(qtbot: Any, tmp_path: Pat
         same = _js(qtbot, pane.page, "window.card === document.querySelector('.pd-oops-card')")
     assert role == "alert"
     assert same is True
+
+
+_DIALOG_LOOP = (
+    "function toggleLock() { PEX.pluginAPI.openTemplateDialog({title: 'Sure?', body: '<button id=\"yes\">Yes</button>'})"
+    ".then(function () { document.getElementById('yes').addEventListener('click', function () { while (true) {} }); }); }"
+    "\n    function unused("
+)
+
+
+def test_an_endless_loop_in_a_dialog_button_is_named(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin dialog's button whose click handler (set in the .then, as the vendor's guide
+    shows) looped for ever froze the meeting with nothing said until Restart plugins, and then
+    only "did not answer". Now the log names the plugin and its dialog."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("function toggleLock(", _DIALOG_LOOP, 1))
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!document.getElementById('yes')") is True, timeout=5000)
+        pane.page.runJavaScript("document.getElementById('yes').click()")
+        froze = "[Lock toggle] This would freeze the meeting for every host — its code never finished"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        log = pane.log.toPlainText()
+    assert "when its dialog “Sure?” was used" in log, log

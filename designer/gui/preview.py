@@ -200,6 +200,8 @@ def busy_doing(busy: dict[str, Any]) -> str:
         doing = "in a timer it set (setTimeout or setInterval)"
     elif step == "promise":
         doing = "in a promise callback it set (.then, .catch or .finally)"
+    elif step == "dialog":
+        doing = f"when its dialog “{busy.get('title') or ''}” was used"
     else:
         doing = f"in a function it gave the app ({where or 'a callback'})"
     if busy.get("later") and step != "promise":  # in what that code left to run after it

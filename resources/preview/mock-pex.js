@@ -143,6 +143,13 @@
         }
     }
     PD.running = running;
+    // Plugin code about to run in this task with no frame of ours around it (a dialog's own
+    // handlers): busy until the next task says 'idle', as for what a frame leaves to run after it.
+    function busyThisTask(info) {
+        if (runningStack.length) { return; }  // run from plugin code already marked
+        emit('busy', Object.assign({}, info));
+        idleChannel.port2.postMessage(++idleTicket);
+    }
 
     // A .then (.catch, .finally) callback a plugin gave runs marked as the code that set it was
     // ('later'), or as the plugin's own promise callback: a promise settled by another task (a
@@ -509,6 +516,13 @@
             first.focus();
         };
         box.querySelector('.pd-dialog-x').addEventListener('click', function () { ref.close(); });
+        // The handlers a plugin puts on its dialog (onclick in the body, addEventListener in its
+        // .then) run when the user uses it: marked as that plugin's, to name it should one loop.
+        ['click', 'input', 'change', 'keydown', 'keyup', 'submit'].forEach(function (type) {
+            box.addEventListener(type, function () {
+                busyThisTask({ plugin: key, step: 'dialog', title: (options && options.title) || '' });
+            }, true);
+        });
         PD.dialogs.push(ref);
         meetingInert();
         ref.focus();
