@@ -201,6 +201,30 @@ def test_welcome_screen_opens_the_example_and_remembers_it(qtbot, monkeypatch) -
     assert str(opened[0].resolve()) in recent.item(0).text()
 
 
+def test_the_welcome_page_scrolls_only_when_it_cannot_fit(qtbot) -> None:
+    """In its scroll area the welcome page kept the recent projects list at its full height, so a
+    window 650 px tall (room for the page with a shorter list, as before) showed a scroll bar and
+    the list's end below the window's edge. The list gives up height first; the page scrolls only
+    below the height it needs, and then the list's end can be scrolled to."""
+    from PySide6.QtWidgets import QListWidget, QScrollArea
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 650)
+    win.show()
+    qtbot.waitExposed(win)
+    scroll = win.findChild(QScrollArea, "welcomeScroll")
+    recent = win.findChild(QListWidget, "recentList")
+    assert not scroll.verticalScrollBar().isVisible()
+    bottom = recent.mapTo(scroll.viewport(), recent.rect().bottomLeft()).y()
+    assert bottom < scroll.viewport().height(), "the end of the recent projects list was out of sight"
+    win.resize(1200, 300)  # shorter than the page can be: it scrolls, down to the list's end
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible())
+    qtbot.keyClick(scroll.verticalScrollBar(), Qt.Key.Key_End)
+    bottom = recent.mapTo(scroll.viewport(), recent.rect().bottomLeft()).y()
+    assert 0 < bottom < scroll.viewport().height()
+
+
 def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 

@@ -34,3 +34,15 @@ def resize_to_fit(widget: QWidget, width: int, height: int) -> None:
         max(least.width(), min(width, room.width())),
         max(least.height(), min(height, room.height())),
     )
+
+
+def least_height_for_width(widget: QWidget, width: int) -> int:
+    """The least height ``widget`` (a page in a resizable QScrollArea) needs at ``width``: what
+    its ``heightForWidth`` answers, so the scroll area makes it no taller than the view.
+
+    Why: a scroll area sizes a page whose rows wrap (word-wrapped text, wrapping buttons) by its
+    height for width, and Qt's answer is the preferred height: a list or a tab of text at its full
+    height. A window with room for the page with those shorter scrolled instead.
+    """
+    layout = widget.layout()
+    return layout.totalMinimumHeightForWidth(width) if layout is not None else QWidget.heightForWidth(widget, width)

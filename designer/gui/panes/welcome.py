@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..flow_toolbar import FlowLayout
+from ..screen_fit import least_height_for_width
 
 RECENT_KEY = "recentProjects"
 MAX_RECENT = 10
@@ -97,6 +98,10 @@ class WelcomePane(QWidget):
         self.recent.addAction(remove)
         outer.addWidget(self.recent, 1)
         self.refresh()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        # Its least height: the recent projects list gives up room before the page scrolls.
+        return least_height_for_width(self, width)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         """Enter or a double-click: open it, or, when it is gone, offer to take it off the list."""
