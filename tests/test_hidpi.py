@@ -288,3 +288,28 @@ def test_the_built_in_icons_show_their_whole_names_at_a_large_font(qtbot) -> Non
     assert gallery.wordWrap()
     assert cell.height() >= 32 + 2 * metrics.lineSpacing()  # the picture and two lines of name
     assert cell.width() * 3 <= gallery.viewport().width(), "three columns or more in a 620 px gallery"
+
+
+def test_the_export_dock_scrolls_only_when_it_cannot_fit(qtbot, window, example_project: Path) -> None:
+    """In its scroll area the Export dock kept the "What changed" tabs at their full height, so a
+    window 650 px tall at a 15 pt font (room for the dock with shorter tabs) showed a scroll bar
+    and the bottom of the tabs out of sight. The tabs give up height first; the dock scrolls only
+    below the height it needs."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QScrollArea, QTabWidget
+
+    font = QFont(window.font())
+    font.setPointSize(15)
+    window.setFont(font)
+    window.open_path(example_project)
+    window.resize(1200, 650)
+    window.export_action.trigger()
+    pane = window.export_pane
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
+    for _ in range(3):
+        qtbot.wait(1)  # the dock's layout settles after it opens
+    scroll = window.findChild(QScrollArea, "exportScroll")
+    assert not scroll.verticalScrollBar().isVisible()
+    tabs = pane.findChild(QTabWidget)
+    bottom = tabs.mapTo(scroll.viewport(), tabs.rect().bottomLeft()).y()
+    assert bottom < scroll.viewport().height(), "the bottom of the tabs was out of sight"

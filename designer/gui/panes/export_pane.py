@@ -39,6 +39,7 @@ from designer.core.problems import Problem
 from designer.core.state import load_state
 from designer.core.wording import counted
 
+from ..screen_fit import least_height_for_width
 from ..tones import box_style, is_dark, text_style
 from .form_rows import wrapping_row
 
@@ -240,6 +241,10 @@ class ExportPane(QWidget):
         return view
 
     # -- feeding ----------------------------------------------------------------------------
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        # Its least height, in the dock's scroll area: the tabs give up room before the dock scrolls.
+        return least_height_for_width(self, width)
+
     def set_package(self, pkg: BrandingPackage | None, problems: list[Problem] | None = None) -> None:
         """Show the export of ``pkg`` (``problems``: the window's latest check results, if any)."""
         same_project = pkg is not None and self.pkg is not None and pkg.files.label == self.pkg.files.label
