@@ -468,3 +468,34 @@ def test_the_log_says_which_placement_is_shown_when_a_plugin_has_two(qtbot: Any,
         "[Lock toggle] has items in two placements (conference menu items, toolbar buttons) where the app expects "
         "one: the preview shows only its conference menu items" in log
     ), log
+
+
+def test_restart_plugins_pressed_while_a_button_freezes_the_meeting_tries_that_plugin_again(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Restart plugins (or an edit, or a role switch) tries a plugin that froze the meeting again.
+    Pressed in the two seconds before the freeze was found, it did not: the freeze of the run it
+    replaced was counted against the new one, and the plugin was left off, although its start
+    never froze anything (only its button did)."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function showMeetingInfo(", "function showMeetingInfo() { while (true) {} }\n    function unused(", 1
+        )
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
+        pane.page.runJavaScript("document.querySelector('[data-kind=conference]').click()")
+        qtbot.waitUntil(lambda: "[Meeting information] pressed" in pane.log.toPlainText(), timeout=5000)
+        pane.findChild(type(pane.cycle_button), "previewRestart").click()
+        froze = "[Meeting information] This would freeze the meeting for every user"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: "[Lock toggle] started" in pane.log.toPlainText(), timeout=10000)
+        qtbot.wait(500)  # (the plugins start in the order of settings.json)
+        log = pane.log.toPlainText()
+    assert "when its button “" in log, log  # what froze the meeting is still said
+    assert "[Meeting information] started" in log, log
+    assert "left off" not in log, log

@@ -539,6 +539,7 @@ class PreviewPane(QWidget):
         self.meeting: tuple[list[dict[str, Any]], dict[str, Any]] | None = None
         self._live = False  # the page's mock has started: its meeting is the one to carry over
         self._generation = 0  # the latest reload; an older one's export answer is dropped
+        self._run_generation = 0  # the reload whose plugins the page runs (see _froze)
 
         self.role = QComboBox(objectName="previewRole")
         for key, label in ROLE_CHOICES:
@@ -1098,7 +1099,11 @@ class PreviewPane(QWidget):
         config = self._configs.get(key, {})
         doing = busy_doing(busy)
         self._awaiting = None
-        if key:
+        # Left off, unless the plugins were asked to run again since that code began (Restart
+        # plugins, an edit, a role switch): that asks to try it again, as a restart after the
+        # freeze does. Why: found after such a restart, the freeze left it off all the same.
+        left_off = bool(key) and busy.get("generation") == self._generation
+        if left_off:
             self._frozen[key] = doing
         self._swap_page()
         self._load()
@@ -1117,7 +1122,12 @@ class PreviewPane(QWidget):
                 "function": function[0] if function else None,
                 "audience": config.get("audience"),
                 "message": f"its code never finished {doing} (an endless loop?): nothing else could run for "
-                f"{GIVE_UP_MS / 1000:g} s. It is left off here; Restart plugins tries it again",
+                f"{GIVE_UP_MS / 1000:g} s. "
+                + (
+                    "It is left off here; Restart plugins tries it again"
+                    if left_off
+                    else "The plugins were restarted meanwhile: it runs again"
+                ),
             }
         )
 
@@ -1148,6 +1158,7 @@ class PreviewPane(QWidget):
             self._swap_page()
         config = self._config()
         self._signature = (config["role"], config["platform"], self._run_signature(config))
+        self._run_generation = self._generation
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
         self._configs = {p["key"]: p for p in config["plugins"]}
         self._fill_filter()
@@ -1202,7 +1213,7 @@ class PreviewPane(QWidget):
         if event.get("type") == "slow":  # finished after a while: a warning, with how long the meeting froze
             event = {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": slow_message(event)}
         if event.get("type") == "busy":
-            self._busy = event
+            self._busy = {**event, "generation": self._run_generation}  # the run it froze, if it does
             self._watchdog.start()
         elif event.get("type") == "idle":
             self._busy = None
