@@ -16,15 +16,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _at_scale(scale: str, code: str, tmp_path: Path, screen: tuple[int, int] = (800, 800)) -> str:
-    """What ``code`` prints in a new offscreen interpreter whose ``screen`` (physical pixels) is at ``scale``."""
+def _at_scale(
+    scale: str, code: str, tmp_path: Path, screen: tuple[int, int] = (800, 800), second: str | None = None
+) -> str:
+    """What ``code`` prints in a new offscreen interpreter whose ``screen`` (physical pixels) is at ``scale``;
+    with ``second``, a second screen of that scale stands to its right."""
     config = tmp_path / "screen.json"
     width, height = screen
-    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}))
+    screens = [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]
+    if second is not None:
+        screens.append({"name": "t", "x": width, "y": 0, "width": width, "height": height})
+    config.write_text(json.dumps({"screens": screens}))
     env = dict(
         os.environ,
         QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-        QT_SCALE_FACTOR=scale,
+        **({"QT_SCREEN_SCALE_FACTORS": f"s={scale};t={second}"} if second is not None else {"QT_SCALE_FACTOR": scale}),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
         PYTHONPATH=str(ROOT),
@@ -313,3 +319,26 @@ def test_the_export_dock_scrolls_only_when_it_cannot_fit(qtbot, window, example_
     tabs = pane.findChild(QTabWidget)
     bottom = tabs.mapTo(scroll.viewport(), tabs.rect().bottomLeft()).y()
     assert bottom < scroll.viewport().height(), "the bottom of the tabs was out of sight"
+
+
+def test_the_icon_size_strip_is_drawn_again_for_a_screen_of_another_scale(tmp_path: Path) -> None:
+    """Moved from a 100 % screen to a 200 % one, the window's 16-48 px strip, menu placements and
+    sprite symbols kept their 100 % pictures, blown up and blurred: Qt tells a widget of the new
+    pixel ratio in event(), never in changeEvent(), where the strip waited for it."""
+    example = ROOT / "resources/examples/demo"
+    project = tmp_path / "demo"
+    code = OPEN_ICON.format(example=str(example), project=str(project)) + (
+        "from designer.gui.panes.icon_editor import IconPreviewStrip\n"
+        "strip = window.findChild(IconPreviewStrip)\n"
+        "def shown():\n"
+        "    return [label.pixmap().devicePixelRatio() for label in (*strip.swatches, strip.placements)]\n"
+        "print('before', *shown())\n"
+        "window.move(app.screens()[1].geometry().topLeft())\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "print('after', strip.devicePixelRatioF(), *shown())\n"
+    )
+    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    assert rows[0] == ["before", "1.0", "1.0", "1.0"]
+    assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
+    assert rows[1][2:] == ["2.0", "2.0", "2.0"], "the pictures were not drawn again for the 200 % screen"

@@ -92,12 +92,16 @@ class IconPreviewStrip(QWidget):
         # The captions above the menu rows are drawn in the theme's text colour: redraw them
         # when the theme changes, or they stay in the old one's.
         shown = getattr(self, "_shown", None)  # None while __init__ runs
-        # The same when the window moves to a screen of another scale: the pictures are drawn
-        # for the pixels of the screen they are on.
-        redraw = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.DevicePixelRatioChange)
-        if event.type() in redraw and shown:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and shown:
             self.show_icon(*shown)
         super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # The same when the window moves to a screen of another scale: the pictures are drawn for
+        # the pixels of the screen they are on. (Qt says so here only, never in changeEvent.)
+        if event.type() == QEvent.Type.DevicePixelRatioChange and (shown := getattr(self, "_shown", None)):
+            self.show_icon(*shown)
+        return super().event(event)
 
     def show_icon(self, data: bytes | None, element_id: str = "", label: str = "") -> None:
         self._shown = (data, element_id, label)
