@@ -499,3 +499,43 @@ def test_restart_plugins_pressed_while_a_button_freezes_the_meeting_tries_that_p
     assert "when its button “" in log, log  # what froze the meeting is still said
     assert "[Meeting information] started" in log, log
     assert "left off" not in log, log
+
+
+def test_a_plugin_alert_read_for_a_while_is_not_taken_for_a_frozen_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """A button calling alert() waits for the user to press OK, as in the app. Read for more than
+    two seconds, it was taken for an endless loop: the log said the plugin's code never finished
+    and the plugin was left off, its page thrown away under the open message."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from designer.gui.preview import FROZEN_AFTER_MS
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    js.write_text(
+        js.read_text().replace(
+            "function showMeetingInfo(",
+            "function showMeetingInfo() { window.alert('Read me slowly'); }\n    function unused(",
+            1,
+        )
+    )
+    shown: list[str] = []
+
+    def press_ok() -> None:  # the user, having read the message
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
+        QTimer.singleShot(3 * FROZEN_AFTER_MS, pane, press_ok)  # longer than a freeze takes to be found
+        pane.page.runJavaScript("document.querySelector('[data-kind=conference]').click()")
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        qtbot.wait(3 * FROZEN_AFTER_MS)  # time for a freeze to be (wrongly) found after it
+        log = pane.log.toPlainText()
+        assert _js(qtbot, pane.page, "PD.plugins['meeting-info'].loaded") is True  # the same page, still running it
+    assert shown == ["Read me slowly"]
+    assert "freeze" not in log and "left off" not in log, log

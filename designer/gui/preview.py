@@ -514,6 +514,13 @@ def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     raise ValueError(f"no preset {name!r}")
 
 
+def _waiting_for_user() -> bool:
+    """A modal box is open: a plugin's alert(), confirm() or prompt() (Qt shows them as modal boxes,
+    and the page runs nothing until it is answered) or a box of the designer's own. The page is
+    waiting for the user then, not looping."""
+    return QApplication.activeModalWidget() is not None
+
+
 class PreviewPane(QWidget):
     """Role and platform switches, the mock meeting (live), and a log of what the plugins did.
 
@@ -1055,8 +1062,12 @@ class PreviewPane(QWidget):
         page.runJavaScript("1", 0, answered.append)
 
         def verdict() -> None:
-            if not answered and self.page is page and self._busy is busy:
-                self._still_busy()
+            if answered or self.page is not page or self._busy is not busy:
+                return
+            if _waiting_for_user():
+                self._watchdog.start()  # asked again later
+                return
+            self._still_busy()
 
         QTimer.singleShot(FROZEN_AFTER_MS, self, verdict)
 
@@ -1082,8 +1093,12 @@ class PreviewPane(QWidget):
         )
 
         def give_up() -> None:
-            if self.page is page and self._busy is busy:
-                self._froze()
+            if self.page is not page or self._busy is not busy:
+                return
+            if _waiting_for_user():
+                QTimer.singleShot(FROZEN_AFTER_MS, self, give_up)
+                return
+            self._froze()
 
         QTimer.singleShot(GIVE_UP_MS - waited, self, give_up)
 
