@@ -342,3 +342,30 @@ def test_the_icon_size_strip_is_drawn_again_for_a_screen_of_another_scale(tmp_pa
     assert rows[0] == ["before", "1.0", "1.0", "1.0"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["2.0", "2.0", "2.0"], "the pictures were not drawn again for the 200 % screen"
+
+
+def test_a_sprites_symbols_are_drawn_again_for_a_screen_of_another_scale(tmp_path: Path) -> None:
+    """The symbol list of a sprite kept its 100 % pictures after the window moved to a 200 % screen."""
+    example = ROOT / "resources/examples/demo"
+    project = tmp_path / "demo"
+    code = OPEN_ICON.format(example=str(example), project=str(project)).replace(
+        "window = MainWindow()",
+        f"sprite = Path({str(project)!r}) / 'webapp2/plugins/lock-toggle/sprite.svg'\n"
+        'sprite.write_text(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs>\''
+        ' \'<symbol id="a" viewBox="0 0 24 24"><rect width="20" height="20"/></symbol>\''
+        ' \'<symbol id="b" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9"/></symbol></defs></svg>\')\n'
+        "window = MainWindow()",
+    ).replace("plugins/lock-toggle/lock.svg", "plugins/lock-toggle/sprite.svg") + (
+        "symbols = window.icon_pane.symbols\n"
+        "def shown():\n"
+        "    return [symbols.item(row).icon().availableSizes()[0].width() for row in range(symbols.count())]\n"
+        "print('before', *shown())\n"
+        "window.move(app.screens()[1].geometry().topLeft())\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "print('after', symbols.devicePixelRatioF(), *shown())\n"
+    )
+    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    assert rows[0] == ["before", "24", "24"]
+    assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
+    assert rows[1][2:] == ["48", "48"], "the symbols were not drawn again for the 200 % screen"

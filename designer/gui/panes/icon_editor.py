@@ -518,8 +518,18 @@ class IconEditorPane(QWidget):
                 if action.data():
                     action.setIcon(_swatch(action.data()))
         self._show_paint()
+        self._redraw_symbols()  # the symbols' pictures are drawn in the text colour too
+
+    def event(self, event: QEvent) -> bool:
+        # The window moved to a screen of another scale: the symbols' pictures are drawn for the
+        # pixels of the screen they are on. (Qt says so here only, never in changeEvent.)
+        if event.type() == QEvent.Type.DevicePixelRatioChange and self._built:
+            self._redraw_symbols()
+        return super().event(event)
+
+    def _redraw_symbols(self) -> None:
         if self._symbols_of is not None and self.canvas.doc is not None:
-            self._symbols_of = None  # the symbols' pictures are drawn in the text colour too
+            self._symbols_of = None
             self._show_symbols(self.canvas.doc)
 
     def set_tool(self, tool: str) -> None:
