@@ -401,3 +401,36 @@ def test_a_long_action_name_does_not_make_the_window_wider_than_the_screen(
     assert window.export_dock.isVisible()
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out with the dock
     assert window.minimumSizeHint().width() <= 1024 and window.width() == 1024
+
+
+@pytest.mark.parametrize("name", ["PEX", "console"])
+def test_an_action_cannot_take_a_name_the_plugin_reads_from_the_app(
+    window: MainWindow,
+    qtbot,
+    base_project: Path,
+    name: str,  # noqa: F811
+) -> None:
+    """A function 'PEX' is hoisted over the app's PEX: PEX.pluginAPI.registerPlugin failed and
+    the plugin never loaded. Renaming, or naming a new item, so is refused in words."""
+    src = base_project / "webapp2" / SRC
+    src.write_bytes(src.read_bytes().replace(b"function record() {", b"function record() {\n        console.log('r');"))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, _note, _button = _action_ui(window)
+    note = window.findChild(QLabel, "actionNote")
+    steps = window.editor.undo_stack.count()
+    retype(qtbot, action, name)
+    assert window.package.read_text(SRC) == before
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+    assert window.editor.undo_stack.count() == steps
+    assert f"rec.plugin.js uses '{name}' from the browser or the app (line " in note.text()
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, action, name)
+    assert [mi.action for mi in window.package.plugins[0].package.menu_items["toolbar"]] == ["record", "action1"]
+    assert "Choose another action name" in note.text()
+    with pytest.raises(ValueError, match="would hide it"):
+        add_action_function(before, name)
+    with pytest.raises(ValueError, match="would hide it"):
+        rename_action_function(before, "record", name)
+    assert add_action_function(before, "sendRequest")  # a member of PEX.pluginAPI hides nothing

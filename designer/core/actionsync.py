@@ -23,6 +23,7 @@ __all__ = [
     "action_state",
     "add_action_function",
     "give_placement_parameters",
+    "hidden_global",
     "refit_placement_parameters",
     "retell_starter_comments",
     "retell_starter_description",
@@ -66,6 +67,42 @@ def action_state(source: str, action: str) -> ActionState:
     return ActionState(action in names, action in registered, keys is not None)
 
 
+def hidden_global(source: str, name: str) -> int | None:
+    """The line where the source reads ``name`` from the browser or the app (``PEX``,
+    ``console``, ``window``) without declaring it, else None.
+
+    Why: a function called ``PEX`` next to registerPlugin is hoisted over the app's ``PEX``, so
+    ``PEX.pluginAPI.registerPlugin`` itself failed and the plugin never loaded; an action must
+    not take such a name, neither as a new stub nor by a rename.
+    """
+    data = source.encode("utf-8", "surrogatepass")
+    name_b = name.encode("utf-8")
+    if name_b not in data:
+        return None
+    root = _parser().parse(data).root_node
+    if _declaring_scopes(root, data, name_b):
+        return None  # the source's own name: the checks of add/rename see it
+    stack = [root]
+    first: int | None = None
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and data[node.start_byte : node.end_byte] == name_b:
+            line = node.start_point[0] + 1
+            first = line if first is None else min(first, line)
+        elif node.child_count and name_b in data[node.start_byte : node.end_byte]:
+            stack.extend(node.children)
+    return first
+
+
+def _refuse_hidden_global(source: str, name: str) -> None:
+    line = hidden_global(source, name)
+    if line is not None:
+        raise ValueError(
+            f"the source uses '{name}' from the browser or the app (line {line}); a function called "
+            f"'{name}' would hide it and the plugin would break: choose another name"
+        )
+
+
 def unmatched_keys(source: str, actions: list[str]) -> list[str]:
     """Keys registerPlugin has that no menu item uses (a function renamed in the code)."""
     keys = _facts(source)[2] or ()
@@ -87,6 +124,8 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     if reg is None:
         raise ValueError("the source has no single registerPlugin({...}) call to add the action to")
     state = action_state(source, action)
+    if not state.function:
+        _refuse_hidden_global(source, action)
     data = source.encode("utf-8", "surrogatepass")
     nl = newline_of(data)
     edits: list[tuple[int, int, str]] = []
@@ -414,6 +453,7 @@ def rename_action_function(source: str, old: str, new: str) -> str:
     info = analyse(source)
     if new in info.functions or new in info.variables:
         raise ValueError(f"the source already has a '{new}'")
+    _refuse_hidden_global(source, new)
     data = source.encode("utf-8", "surrogatepass")
     old_b, new_b = old.encode("utf-8"), new.encode("utf-8")
     tree = _parser().parse(data)

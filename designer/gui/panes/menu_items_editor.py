@@ -561,6 +561,17 @@ class MenuItemsEditor(PluginForm):
             return
         old = items[row].action
         rel, source = self._source()
+        if source is not None:
+            from ...core.actionsync import hidden_global
+
+            line = hidden_global(source, new)
+            if line is not None:  # (a function 'PEX' hides the app's PEX: registerPlugin itself fails)
+                self.action_note.setText(
+                    f"{rel.rsplit('/', 1)[-1]} uses '{new}' from the browser or the app (line {line}); "
+                    f"a function called '{new}' would hide it and the plugin would stop working. "
+                    "Choose another action name."
+                )
+                return
         renamed = None
         if old and source is not None:
             from ...core.actionsync import action_state, rename_action_function
