@@ -434,3 +434,32 @@ def test_an_action_cannot_take_a_name_the_plugin_reads_from_the_app(
     with pytest.raises(ValueError, match="would hide it"):
         rename_action_function(before, "record", name)
     assert add_action_function(before, "sendRequest")  # a member of PEX.pluginAPI hides nothing
+
+
+def test_an_action_written_inside_register_plugin_is_its_function(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:  # noqa: F811
+    """``registerPlugin({ record() {...} })``: the form said the item would do nothing and offered
+    to create 'record' (a stub no key ran); renaming the action left the code behind."""
+    src = base_project / "webapp2" / SRC
+    text = src.read_text()
+    text = text.replace("    function record() {\n        PEX.pluginAPI.sendRequest('/lock');\n    }\n", "")
+    text = text.replace(
+        "        record: record\n", "        record() {\n            PEX.pluginAPI.sendRequest('/lock');\n        }\n"
+    )
+    src.write_text(text)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, _note, button = _action_ui(window)
+    assert not button.isVisibleTo(window)
+    from designer.core.behaviours import body_state
+
+    assert body_state(before, "record").state == "user"  # Make it do leaves it alone, and says so
+    retype(qtbot, action, "lock")
+    assert window.package.read_text(SRC) == before.replace("        record() {", "        lock() {")
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "lock"
+    assert not button.isVisibleTo(window)
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(SRC) == before
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"

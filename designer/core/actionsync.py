@@ -63,8 +63,12 @@ def _facts(source: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str
 
 
 def action_state(source: str, action: str) -> ActionState:
+    """What the source has for ``action``. A key written as the function itself
+    (``doThing() {...}``, ``doThing: () => {...}``) counts as the function: the form said the item
+    would do nothing and offered to create one, which added a stub no key ran."""
     names, registered, keys = _facts(source)
-    return ActionState(action in names, action in registered, keys is not None)
+    inline = any(k == action and kind == "function" for k, kind in keys or ())
+    return ActionState(action in names or inline, action in registered, keys is not None)
 
 
 def hidden_global(source: str, name: str) -> int | None:
@@ -492,6 +496,14 @@ def rename_action_function(source: str, old: str, new: str) -> str:
                 uses.append(node)
             elif t == "property_identifier" and in_reg and parent.child_by_field_name("key") == node:
                 spans.append((node.start_byte, node.end_byte, new))
+            elif (
+                t == "property_identifier"
+                and parent is not None
+                and parent.type == "method_definition"
+                and parent.parent == reg_object
+                and parent.child_by_field_name("name") == node
+            ):
+                spans.append((node.start_byte, node.end_byte, new))  # registerPlugin({ old() {...} })
             elif t == "string_fragment" and parent is not None and parent.type == "string":
                 pair = parent.parent
                 if (

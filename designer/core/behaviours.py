@@ -409,10 +409,14 @@ def body_state(source: str, action: str) -> BodyState:
     Cached by text: the form asks after every edit of the package (as for :mod:`actionsync`)."""
     from .actionsync import _registration
 
-    if _registration(source) is None or not is_identifier(action):
+    reg = _registration(source)
+    if reg is None or not is_identifier(action):
         return BodyState("none")
     found = _function_node(source, action)
     if found is None:
+        key = (reg.keys or {}).get(action)
+        if key is not None and key.kind == "function":  # registerPlugin({ action() {...} }): written by hand
+            return BodyState("user", line=key.line)
         return BodyState("missing")
     fn, data = found
     line = fn.start_point[0] + 1
