@@ -463,3 +463,28 @@ def test_an_action_written_inside_register_plugin_is_its_function(
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+
+
+def test_renaming_an_action_whose_function_is_missing_renames_its_key(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:  # noqa: F811
+    """registerPlugin has 'record' but no function yet: renamed in the form, the key stayed
+    behind and the form offered to 'Use' the old name the user had just renamed away from."""
+    src = base_project / "webapp2" / SRC
+    src.write_text(
+        src.read_text().replace("    function record() {\n        PEX.pluginAPI.sendRequest('/lock');\n    }\n", "")
+    )
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, note, button = _action_ui(window)
+    assert button.text() == "Create function 'record' in the source"
+    retype(qtbot, action, "startRec")
+    assert window.package.read_text(SRC) == before.replace("record: record", "startRec: startRec")
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRec"
+    assert window.editor.undo_stack.undoText().endswith("rename registerPlugin key 'record' in rec.plugin.js")
+    assert button.isVisibleTo(window) and button.text() == "Create function 'startRec' in the source"
+    assert "Use 'record'" not in button.text() and "registers 'record'" not in note.text()
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(SRC) == before
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"

@@ -573,13 +573,16 @@ class MenuItemsEditor(PluginForm):
                 )
                 return
         renamed = None
+        what = "function"
         if old and source is not None:
             from ...core.actionsync import action_state, rename_action_function
 
             st = action_state(source, old)
-            if st.function and st.registered and not action_state(source, new).function:
+            # (a key with no function yet follows too: left behind, the form offered to "use" the old name)
+            if st.registered and not action_state(source, new).function:
                 try:
                     renamed = rename_action_function(source, old, new)
+                    what = "function" if st.function else "registerPlugin key"
                 except ValueError:
                     renamed = None
         if renamed is None:
@@ -591,7 +594,7 @@ class MenuItemsEditor(PluginForm):
             pkg.pending_texts[rel] = renamed
 
         name = rel.rsplit("/", 1)[-1]
-        self.editor.edit(f"Change action of '{self._name()}' to '{new}' and rename function '{old}' in {name}", mutate)
+        self.editor.edit(f"Change action of '{self._name()}' to '{new}' and rename {what} '{old}' in {name}", mutate)
 
     # -- action sync -------------------------------------------------------------------------
     def _source(self) -> tuple[str, str | None]:
