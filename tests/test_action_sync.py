@@ -488,3 +488,25 @@ def test_renaming_an_action_whose_function_is_missing_renames_its_key(
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+
+
+def test_a_refused_action_name_is_explained_within_the_page_width(
+    window: MainWindow,
+    qtbot,
+    base_project: Path,  # noqa: F811
+) -> None:
+    """The action's note stood on one line: the refusal of 'PEX' (a sentence of 150 characters)
+    ran off the right of a 1024 px window and had to be scrolled sideways to be read."""
+    from designer.gui.panes.plugin_page import PluginPage
+
+    window.resize(1024, 700)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, _note, _button = _action_ui(window)
+    note = window.findChild(QLabel, "actionNote")
+    retype(qtbot, action, "PEX")
+    assert "from the browser or the app" in note.text()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    page = window.findChild(PluginPage)
+    assert page.horizontalScrollBar().maximum() == 0
+    assert note.geometry().right() <= page.viewport().width()

@@ -204,7 +204,7 @@ class MenuItemsEditor(PluginForm):
         self.make_menu.aboutToShow.connect(self._fill_make_menu)
         self.make_button.setMenu(self.make_menu)
         add_row_with_side(form, "Ac&tion", self.action, self.make_button)
-        self.action_note = NoteRow(form, "actionNote", word_wrap=False)
+        self.action_note = NoteRow(form, "actionNote")
         self.action_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         # What to know about what "Make it do" wrote (a host-only action in a plugin guests get too).
         self.behaviour_note = NoteRow(form, "behaviourNote")
