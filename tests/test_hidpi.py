@@ -369,3 +369,28 @@ def test_a_sprites_symbols_are_drawn_again_for_a_screen_of_another_scale(tmp_pat
     assert rows[0] == ["before", "24", "24"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["48", "48"], "the symbols were not drawn again for the 200 % screen"
+
+
+def test_the_find_bar_boxes_widen_with_a_wide_window(qtbot, window, example_project: Path) -> None:
+    """With the bar's rows able to wrap, the Find and Replace boxes stayed at their 125 px hint
+    in a wide window (they widened with it before); the room a row has to spare goes to them."""
+    from conftest import open_in_editor
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    window.resize(1800, 800)
+    qtbot.waitUntil(lambda: window.width() == 1800)
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # Replace…
+    bar = window.findChild(QWidget, "findBar")
+    assert bar.isVisible()
+    for _ in range(3):
+        qtbot.wait(1)  # the bar's rows are placed after it shows
+    hint = bar.find_edit.sizeHint().width()
+    assert bar.find_edit.width() > 1.5 * hint and bar.replace_edit.width() > 1.5 * hint
+    shown = [c for c in bar.findChildren(QWidget) if c.isVisible() and c.parentWidget() is bar]
+    assert all(bar.rect().contains(c.geometry()) for c in shown)
+    assert len({c.geometry().top() for c in shown if c in (bar.find_edit, bar.replace_edit)}) == 1  # one row
+    rights = sorted(c.geometry().right() for c in shown)
+    assert rights[-1] >= bar.width() - 12  # the row is filled to the bar's end

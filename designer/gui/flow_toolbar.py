@@ -22,9 +22,14 @@ class FlowLayout(QLayout):
     beginning with a divider reads as if something before it were missing.
     """
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 2, row_gap: int | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 2, row_gap: int | None = None, stretch: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # Whether a row's room to spare goes to its controls that expand (text boxes), as in a
+        # QHBoxLayout: the find bar's boxes stayed at their 125 px hint in a window of 1920.
+        self._stretch = stretch
         self.setSpacing(spacing)
         self._row_gap = spacing if row_gap is None else row_gap  # between rows (spacing: within one)
         self.setContentsMargins(0, 0, 0, 0)
@@ -95,9 +100,38 @@ class FlowLayout(QLayout):
         if move:  # each control in the middle of its row's height, as in a QToolBar
             for row in rows:
                 height = max((h.height() for _, _, h in row), default=0)
-                for item, at, hint in row:
-                    item.setGeometry(QRect(at + QPoint(0, (height - hint.height()) // 2), hint))
+                widths = self._stretched(row, area) if self._stretch else [hint.width() for _, _, hint in row]
+                shift = 0
+                for (item, at, hint), width in zip(row, widths, strict=True):
+                    size = QSize(width, hint.height())
+                    item.setGeometry(QRect(at + QPoint(shift, (height - hint.height()) // 2), size))
+                    shift += width - hint.width()
         return y + row_height - rect.y() + m.bottom()
+
+    @staticmethod
+    def _stretched(row: list[tuple[QLayoutItem, QPoint, QSize]], area: QRect) -> list[int]:
+        """The widths of a row's items when the room it has to spare is shared out equally among
+        those that expand horizontally, each up to its maximum width."""
+        widths = [hint.width() for _, _, hint in row]
+        if not row:
+            return widths
+        _, last_at, last_hint = row[-1]
+        spare = area.right() + 1 - (last_at.x() + last_hint.width())
+        growing = [i for i, (item, _, _) in enumerate(row) if item.expandingDirections() & Qt.Orientation.Horizontal]
+        while spare > 0 and growing:
+            share = max(1, spare // len(growing))
+            still = []
+            for i in growing:
+                room = row[i][0].maximumSize().width() - widths[i]
+                grow = min(share, room, spare)
+                widths[i] += grow
+                spare -= grow
+                if widths[i] < row[i][0].maximumSize().width():
+                    still.append(i)
+                if spare <= 0:
+                    break
+            growing = still
+        return widths
 
 
 class WrappingToolBar(QWidget):

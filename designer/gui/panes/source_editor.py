@@ -1694,7 +1694,7 @@ class FindBar(QWidget):
         self._replace_buttons = buttons[2:4]
         # Rows that wrap: in one row, at a large font (15 pt) the bar was wider than a laptop at
         # 150 % and squeezed the Find and Replace boxes to "Fi…" and "R…".
-        row = FlowLayout(self, spacing=6)
+        row = FlowLayout(self, spacing=6, stretch=True)
         row.setContentsMargins(4, 2, 4, 2)
         for w in (
             self.find_edit,
