@@ -147,3 +147,39 @@ def test_fix_then_undo_gives_back_every_byte_and_redo_the_fix(
     qtbot.waitUntil(lambda: _rows(window) == after)
     assert window.save()
     assert snapshot(project / "webapp2") == fixed
+
+
+def test_a_fix_in_a_zip_opened_read_only_is_offered_after_an_import(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The problem of a read-only ZIP had no button at all, nothing said a fix was there once the
+    ZIP was imported; its button now says so, and imports the ZIP (then the fix is one click)."""
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    BREAKS["set-settings-branded"](project / "webapp2")
+    source = tmp_path / "branding.zip"
+    with zipfile.ZipFile(source, "w") as zf:
+        for rel, data in snapshot(project).items():
+            zf.writestr(rel, data)
+    zipped = source.read_bytes()
+    window.open_path(source)
+    (row,) = window.problems_view.problem_items()
+    button = window.problems_view.itemWidget(row, 3)
+    assert button is not None and button.text() == "Import to fix…"
+    assert "Mark the package as branded" in button.toolTip() and "read-only" in button.toolTip()
+    target = tmp_path / "editable"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.package.files.writable)
+    (row,) = window.problems_view.problem_items()
+    button = window.problems_view.itemWidget(row, 3)
+    assert button.text() == "Mark the package as branded"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not list(window.problems_view.problem_items()))
+    assert window.save()
+    assert '"isSettingsBranded": true' in (target / "webapp2/manifest.json").read_text()
+    assert source.read_bytes() == zipped  # the ZIP itself is left as it was

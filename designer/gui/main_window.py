@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.problems_view = ProblemsPane()
         self.problems_view.sig_jump.connect(self.jump_to_problem)
         self.problems_view.sig_fix.connect(self.apply_fix)
+        self.problems_view.sig_import.connect(lambda: self.import_zip())
         self.problems_view.sig_explain.connect(self.show_problem_codes)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problemsDock")

@@ -91,6 +91,7 @@ class ProblemsPane(QTreeWidget):
     place, ``sig_explain`` to explain a problem code (Help ▸ Problem Codes at that code)."""
 
     sig_fix = Signal(object)
+    sig_import = Signal()
     sig_jump = Signal(object)
     sig_explain = Signal(str)
 
@@ -254,7 +255,7 @@ class ProblemsPane(QTreeWidget):
                 row.setToolTip(2, f"F1 or right-click: what {p.code} means")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 rows.append(row)
-                if p.fix is not None and writable:
+                if p.fix is not None and package is not None:
                     buttons.append((row, p.fix))
             head.addChildren(rows)
             heads.append(head)
@@ -266,7 +267,7 @@ class ProblemsPane(QTreeWidget):
                 head.setFirstColumnSpanned(True)
                 head.setExpanded(True)
             for row, fix in buttons:
-                self.setItemWidget(row, 3, self._fix_button(fix))
+                self.setItemWidget(row, 3, self._fix_button(fix) if writable else self._import_button(fix))
             self._fit_columns()
         finally:
             self.setUpdatesEnabled(True)
@@ -289,6 +290,24 @@ class ProblemsPane(QTreeWidget):
         button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
         # Reached from its own row (Tab: see focusNextPrevChild), not as a stop of its own in the
         # Tab order; Enter presses it as Space does (Enter went on to the list and jumped instead).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoDefault(True)
+        return button
+
+    def _import_button(self, fix: Fix) -> QPushButton:
+        """A fixable problem of a read-only ZIP: its button imports the ZIP first.
+
+        Why: the row had no button at all, so nothing said the problem had a one-click fix once
+        the ZIP was an editable folder; the status bar's word on importing was soon replaced.
+        """
+        button = QPushButton("Import to fix…")
+        button.setProperty("fullTitle", button.text())
+        button.setObjectName("importToFixButton")
+        button.setToolTip(
+            f"This ZIP is read-only, so it cannot be fixed here ('{fix.title}'). Import it into a folder "
+            "(File ▸ Import ZIP into a Folder…) to get an editable copy; the ZIP is left as it is."
+        )
+        button.clicked.connect(lambda _checked=False: self.sig_import.emit())
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(True)
         return button
