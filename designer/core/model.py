@@ -633,11 +633,35 @@ def _load_plugin(pkg: BrandingPackage, entry: SettingsEntry) -> Plugin:
     return plugin
 
 
+def _modelled_values(pkg: BrandingPackage) -> Iterator[tuple[str, Any]]:
+    """Each JSON file the model writes, with the value it writes there."""
+    if pkg.manifest is not None:
+        yield "manifest.json", pkg.manifest.to_json()
+    if pkg.settings is not None:
+        yield "settings.json", pkg.settings_json()
+    for p in pkg.plugins:
+        if p.package is not None and p.package_path:
+            yield p.package_path, p.package.to_json()
+
+
+def sync_documents(pkg: BrandingPackage) -> None:
+    """Bring each JSON document the model writes in line with the model (the text Save writes).
+
+    Why: the checks tell a problem's line from these documents. A save brings them in line, but
+    undo gives back the model of before, not the text: after Save then Undo, a problem in
+    settings.json was placed by the saved text, where its name or entry no longer is (line 1,
+    or another entry's line). A file not written yet keeps no document: its problems have no line.
+    """
+    for rel, value in _modelled_values(pkg):
+        doc = pkg.docs.get(rel)
+        if doc is not None:
+            doc.apply(value)
+
+
 def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
     """What :func:`save` would write: every file whose new bytes differ from the old ones."""
     out: dict[str, bytes] = {}
-
-    def put(rel: str, value: Any) -> None:
+    for rel, value in _modelled_values(pkg):
         doc = pkg.docs.get(rel)
         if doc is None:  # a file we create: written in our house style
             doc = pkg.docs[rel] = JsonDocument.new(value)
@@ -646,14 +670,6 @@ def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
         data = doc.dumps().encode("utf-8")
         if _differs_on_disk(pkg, rel, data):
             out[rel] = data
-
-    if pkg.manifest is not None:
-        put("manifest.json", pkg.manifest.to_json())
-    if pkg.settings is not None:
-        put("settings.json", pkg.settings_json())
-    for p in pkg.plugins:
-        if p.package is not None and p.package_path:
-            put(p.package_path, p.package.to_json())
     modelled = pkg.modelled_files()
     for rel, text in pkg.pending_texts.items():
         if text is None or rel in modelled:  # JSON files are written from the model above

@@ -2000,7 +2000,9 @@ class MainWindow(QMainWindow):
             self.source_analysis.start()
             return
         from ..core.checks import run_checks
+        from ..core.model import sync_documents
 
+        sync_documents(self.package)  # the lines said are those of the text Save writes
         self.problems = run_checks(self.package)
         self._show_problems()
         self._refresh_export()
