@@ -187,3 +187,48 @@ def test_a_fix_in_a_zip_opened_read_only_is_offered_after_an_import(
     assert window.save()
     assert '"isSettingsBranded": true' in (target / "webapp2/manifest.json").read_text()
     assert source.read_bytes() == zipped  # the ZIP itself is left as it was
+
+
+MANY = [
+    "set-settings-branded",
+    "set-icon-ref",
+    "rename-api-member",
+    "add-svg-viewbox",
+    "set-settings-enabled",
+    "remove-dead-duplicate",
+    "set-settings-id",
+    "sanitise-svg",
+]
+
+
+def test_fix_buttons_one_by_one_write_what_check_fix_writes_and_undo_all_gives_the_files_back(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """The dock has no 'Fix all': clicking each Fix in turn must end where `check --fix` does."""
+    from designer.core.checks import run_checks
+    from designer.core.fixes import fix_all
+    from designer.core.model import load, save
+
+    for name in ("gui", "cli"):
+        shutil.copytree(FIXTURES / "base", tmp_path / name)
+        for kind in MANY:
+            BREAKS[kind](tmp_path / name / "webapp2")
+    broken = snapshot(tmp_path / "gui/webapp2")
+    pkg = load(tmp_path / "cli")
+    assert len(fix_all(pkg, run_checks)) == len(MANY)
+    save(pkg)
+    window.open_path(tmp_path / "gui")
+    view = window.problems_view
+    for _ in MANY:
+        before = _rows(window)
+        row = next(r for r in view.problem_items() if view.itemWidget(r, 3) is not None)
+        qtbot.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda before=before: _rows(window) != before)
+    assert _rows(window) == []
+    assert window.save()
+    assert snapshot(tmp_path / "gui/webapp2") == snapshot(tmp_path / "cli/webapp2")
+    for _ in MANY:
+        qtbot.keySequence(window, "Ctrl+Z")
+    assert not window.findChild(QAction, "undoAction").isEnabled()
+    assert window.save()
+    assert snapshot(tmp_path / "gui/webapp2") == broken
