@@ -253,7 +253,9 @@ def test_presets_table_edits_conference_controls_and_select_event(qtbot: Any, tm
 def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path: Path) -> None:
     """A dialOut was logged "dialOut dialOut {"alias": ..., "protocol": "auto", "role": "guest"}":
     the function's name twice and the mock's raw JSON. Now the name once, then what it asked, and
-    a participant by name; the simulate command prints the same words."""
+    a participant by name; the simulate command prints the same words. The recipe's
+    {streaming: true} (after the callback) was dropped: the log did not say it, and the recorder
+    joined as a person."""
     from designer.core.model import load, save
     from designer.core.plugins import add_plugin_files, unique_id
     from designer.core.recipes import load_recipe, render
@@ -270,8 +272,11 @@ def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path
         _js(qtbot, pane.page, button)
         qtbot.waitUntil(lambda: "dialOut" in pane.log.toPlainText(), timeout=5000)
         lines = pane.log.toPlainText().splitlines()
-        assert "[Record meeting] dialOut: rec@example.com (guest, auto) → ok" in lines, lines
+        assert "[Record meeting] dialOut: rec@example.com (guest, auto, streaming) → ok" in lines, lines
         qtbot.waitUntil(lambda: "rec@example.com" in json.dumps(pane.meeting), timeout=3000)
+        # "It is a recorder or streamer" (on by default): shown as one, not as a person.
+        [recorder] = [p for p in pane.meeting[0] if p["uri"] == "rec@example.com"]
+        assert recorder["isStreaming"] is True
         _js(qtbot, pane.page, button)  # the second press hangs up
         qtbot.waitUntil(lambda: "disconnectParticipant" in pane.log.toPlainText(), timeout=5000)
         lines = pane.log.toPlainText().splitlines()
@@ -279,7 +284,7 @@ def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path
     finally:
         _close(win)
     out = _cli("simulate", project).stdout
-    assert "  dialOut: rec@example.com (guest, auto) -> ok" in out, out
+    assert "  dialOut: rec@example.com (guest, auto, streaming) -> ok" in out, out
 
 
 def test_the_participant_table_offers_plain_words_and_writes_what_the_plugins_see(qtbot: Any, tmp_path: Path) -> None:

@@ -407,6 +407,9 @@ def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None 
             _DIAL_ROLES.get(str(payload.get("role") or "").lower(), str(payload.get("role") or "")),
             str(payload.get("protocol") or ""),
         ]
+        params = payload.get("params")
+        if isinstance(params, Mapping) and params.get("streaming"):
+            details.append("streaming")  # a recorder or streamer, not a person
         details = [d for d in details if d and d != "None"]
         what = _plain(payload.get("alias")) + (f" ({', '.join(details)})" if details else "")
     elif kind == "sendChatMessage" and isinstance(payload, Mapping):

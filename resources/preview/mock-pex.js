@@ -583,13 +583,19 @@
         spotlightOnParticipant: function (uuid) { return settled(request('spotlightOnParticipant', caller(), '/participants/' + uuid + '/spotlighton'), { result: true }); },
         spotlightOffParticipant: function (uuid) { return settled(request('spotlightOffParticipant', caller(), '/participants/' + uuid + '/spotlightoff'), { result: true }); },
         disconnectParticipant: function (uuid) { return settled(request('disconnectParticipant', caller(), '/participants/' + uuid + '/disconnect'), { result: true }); },
-        dialOut: function (alias, protocol, role, callback) {
+        dialOut: function (alias, protocol, role, callback, params) {
             var key = caller();
+            // Infinity's dial takes more after the callback (PexRTC's user_params): {streaming: true}
+            // marks a recorder or streamer. Recorded, and the new participant shown as one.
+            var extra = null;
+            try { extra = params && typeof params === 'object' ? clone(params) : null; } catch (e) { extra = {}; }
+            var asked = { alias: alias, protocol: protocol, role: role };
+            if (extra) { asked.params = extra; }
             var why = refusedBecause('dialOut', 'dialOut');
             if (why) {
                 // Refused: the callback gets Infinity's answer ({status: 'failed', result: reason}), and
                 // the promise rejects only when there is no callback to tell (else nothing would catch it).
-                var refused = recordCall('dialOut', key, { alias: alias, protocol: protocol, role: role }, why);
+                var refused = recordCall('dialOut', key, asked, why);
                 var body = { status: 'failed', result: why };
                 if (typeof callback !== 'function') { return Promise.reject(failure(refused)); }
                 setTimeout(function () { guard(key, 'dialOut callback', callback, null, [body]); }, 0);
@@ -598,8 +604,8 @@
             var uuid = '00000000-0000-4000-8000-000000000' + (newUuid++);
             participants.push({ uuid: uuid, name: String(alias), role: role === 'HOST' || role === 'chair' ? 'chair' : 'guest', uri: String(alias),
                 protocol: protocol || 'auto', startTime: now(), serviceType: 'conference', callType: 'video', muted: false, buzzTime: 0,
-                spotlight: 0, isStreaming: protocol === 'rtmp', presenting: false, canMute: true, canDisconnect: true });
-            recordCall('dialOut', key, { alias: alias, protocol: protocol, role: role }, null);
+                spotlight: 0, isStreaming: protocol === 'rtmp' || Boolean(extra && extra.streaming), presenting: false, canMute: true, canDisconnect: true });
+            recordCall('dialOut', key, asked, null);
             publish();
             var answerValue = { result: [uuid] };
             if (typeof callback === 'function') { setTimeout(function () { guard(key, 'dialOut callback', callback, null, [answerValue]); }, 0); }
