@@ -354,3 +354,56 @@ def test_unsaved_edits_and_an_id_being_typed_come_back_together(
         "Restored your unsaved changes, and the text you were typing in the Id field"
     )
     window.editor.undo_stack.setClean()
+
+
+PACKAGE_FILE = "plugins/rec/rec.plugin.package.json"
+
+
+def _show_plugin_form(window: MainWindow, project: Path) -> None:
+    window.open_path(project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    assert window.stack.currentWidget() is window.plugin_page
+
+
+def test_a_package_file_on_show_in_the_form_deleted_elsewhere_is_said_at_once(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Only the code or icon on show was watched: the plugin form's package file, deleted by
+    another program, was found out only at Save."""
+    _show_plugin_form(window, base_project)
+    name = window.package.plugins[0].display_name
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        (base_project / "webapp2" / PACKAGE_FILE).unlink()
+    qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())
+    assert window.status.text() == (
+        f"The package file of '{name}' ({PACKAGE_FILE}) was deleted by another program. "
+        "File ▸ Reload reads the project again without it."
+    )
+    assert window.stack.currentWidget() is window.plugin_page
+
+
+def test_a_package_file_on_show_replaced_by_a_folder_keeps_the_unsaved_edits_and_says_so(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    _show_plugin_form(window, base_project)
+    edit = window.findChild(QLineEdit, "idEdit")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "recorder")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert window.package.plugins[0].package.id == "recorder" and window.isWindowModified()
+    name = window.package.plugins[0].display_name
+    path = base_project / "webapp2" / PACKAGE_FILE
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+        path.mkdir()
+    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    assert window.status.text() == (
+        f"The package file of '{name}' ({PACKAGE_FILE}) was replaced by a folder by another program; your "
+        "unsaved changes are kept, and Save cannot write it there until that folder is moved away."
+    )
+    assert window.package.plugins[0].package.id == "recorder" and window.isWindowModified()
+    assert edit.text() == "recorder"
+    window.editor.undo_stack.setClean()

@@ -1256,6 +1256,11 @@ class MainWindow(QMainWindow):
         if kind == "plugin" and self.plugin_page is not None and self.package.plugins[value].package is not None:
             self.plugin_page.show_plugin(value)
             self.stack.setCurrentWidget(self.plugin_page)
+            # Its package file is watched too: deleted or replaced by a folder by another program,
+            # it was found out only at Save (which then could not write it, or wrote it back).
+            rel = self.package.plugins[value].package_path
+            if rel:
+                self._watch(rel, also=True)
             return
         if kind != "file":
             self._show_details()
@@ -1715,8 +1720,10 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Added icon {name}{to}. Not saved yet: Ctrl+S writes it into the project.")
 
     # -- files changed by other programs --------------------------------------------------------
-    def _watch(self, rel: str) -> None:
-        """Watch the file on show in the editor, so a change made by another program is noticed."""
+    def _watch(self, rel: str, also: bool = False) -> None:
+        """Watch the file on show in the editor, so a change made by another program is noticed.
+        ``also``: keep watching the files watched before (the plugin form's package file, watched
+        beside the file last shown in the editor, whose changes are still told apart from it)."""
         root = self.package.root if self.package is not None else None
         if root is None:
             return
@@ -1725,7 +1732,7 @@ class MainWindow(QMainWindow):
 
             self._watcher = QFileSystemWatcher(self)
             self._watcher.fileChanged.connect(self._file_changed_on_disk)
-        if self._watcher.files():
+        if self._watcher.files() and not also:
             self._watcher.removePaths(self._watcher.files())
         path = root / rel
         try:
@@ -1739,6 +1746,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         pane, pkg = self.source_pane, self.package
+        form_file = self._package_file_on_show()
+        if form_file and pkg is not None and pkg.root is not None and Path(path) == pkg.root / form_file:
+            self._package_file_changed(form_file)
+            return
         if pane is None or pkg is None or pkg.root is None or not pane.current_file():
             return
         rel = pane.current_file()
@@ -1829,6 +1840,44 @@ class MainWindow(QMainWindow):
             if clean:
                 self.editor.undo_stack.setClean()  # the model is the disk again: nothing to save
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
+
+    def _package_file_on_show(self) -> str:
+        """The package file of the plugin the form shows (watched while it is on show), else ''."""
+        page, pkg = self.plugin_page, self.package
+        if page is None or pkg is None or self.stack.currentWidget() is not page:
+            return ""
+        if not 0 <= page.index < len(pkg.plugins):
+            return ""
+        return pkg.plugins[page.index].package_path or ""
+
+    def _package_file_changed(self, rel: str) -> None:
+        """Another program deleted the package file of the plugin on show, or put a folder in its
+        place: said at once, the form and any unsaved edits left as they are. Why: it was found
+        out only at Save, which then refused ("a folder stands there") or made the file again.
+        A change of its text is left to Save, which asks before writing over it."""
+        pkg = self.package
+        path = pkg.root / rel
+        pkg.files.invalidate()  # the package's list of files is stale now
+        if path.exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        if path.is_file():
+            return
+        plugin = pkg.plugins[self.plugin_page.index]
+        what = f"The package file of '{plugin.display_name}' ({rel})"
+        unsaved = self.editor is not None and not self.editor.undo_stack.isClean()
+        if path.is_dir():
+            self.status.setText(
+                f"{what} was replaced by a folder by another program; your unsaved changes are kept, and Save "
+                "cannot write it there until that folder is moved away."
+                if unsaved
+                else f"{what} was replaced by a folder by another program. File ▸ Reload reads the project again."
+            )
+        else:
+            self.status.setText(
+                f"{what} was deleted by another program; your unsaved changes are kept (Ctrl+S writes it again)."
+                if unsaved
+                else f"{what} was deleted by another program. File ▸ Reload reads the project again without it."
+            )
 
     def _modelled_file_changed(self, rel: str) -> None:
         """Another program changed a file the forms write (settings.json, manifest.json, a
