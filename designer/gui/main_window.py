@@ -1050,6 +1050,11 @@ class MainWindow(QMainWindow):
         # (after the menu has closed: the wizard is a dialog of its own)
         self.plugin_page.sig_recipes.connect(lambda: QTimer.singleShot(0, self, self.add_plugin_from_recipe))
         self.plugin_page.set_read_only(not pkg.files.writable)
+        # Text typed in the Id or an Action field is recorded only when the field is left: it is
+        # kept aside shortly after the last key (not committed), not up to 30 s later at the
+        # autosave, so a crash meanwhile loses at most half a second of it.
+        for field in (self.plugin_page.form.id, self.plugin_page.items.action):
+            field.textEdited.connect(lambda _text: self._autosave_soon.start())
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
