@@ -121,7 +121,7 @@
         var c = PD.conference();
         var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
         document.getElementById('pd-top').innerHTML =
-            '<button id="pd-conf-button" data-ui="conf">\u2630 Meeting room \u25BE</button>' +
+            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '">\u2630 Meeting room \u25BE</button>' +
             '<span class="pd-title">Weekly team meeting</span>' +
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
@@ -377,6 +377,31 @@
         var el = event.target.closest && event.target.closest('[data-hover]');
         var id = el ? el.dataset.hover : null;
         if (id !== ui.hover) { ui.hover = id; keepingFocus(renderStage); }
+    });
+    // Escape closes the meeting menu or a participant's menu the keyboard is in (or on the button
+    // that opened it), as the app's menus do, and puts the keyboard back on that button. A dialog
+    // open on top takes the Escape first (mock-pex.js), so its menu stays open under it.
+    document.addEventListener('keydown', function (event) {
+        var el = event.target;
+        if (event.key !== 'Escape' || event.defaultPrevented || !el.closest || PD.dialogs.length) { return; }
+        if (ui.confMenuOpen && el.closest('#pd-top')) {
+            event.preventDefault();
+            ui.confMenuOpen = false;
+            ui.render();
+            document.getElementById('pd-conf-button').focus({ preventScroll: true });
+            return;
+        }
+        var row = el.closest('.pd-row[data-participant]');
+        var menu = el.closest('.pd-ctx');
+        if (menu) { row = menu.previousElementSibling; }
+        if (row && ui.openParticipant === row.dataset.participant) {
+            event.preventDefault();
+            var uuid = row.dataset.participant;
+            ui.openParticipant = '';
+            ui.render();
+            var again = Array.prototype.filter.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === uuid; })[0];
+            if (again) { again.focus({ preventScroll: true }); }
+        }
     });
     // Enter or Space on a menu item or a participant (drawn as text, not as buttons) presses it, as on a button.
     document.addEventListener('keydown', function (event) {

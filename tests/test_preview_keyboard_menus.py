@@ -1,0 +1,50 @@
+"""The mock meeting's menus, side-panel tabs and dialogs for a keyboard or screen-reader user:
+Escape closes a menu, the tabs are read out as tabs, a closed dialog leaves the keyboard
+somewhere useful."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLE
+from test_preview import _js, _preview_of
+
+
+def _focus_in_meeting(qtbot: Any, pane: Any, selector: str) -> None:
+    """The window active, the keyboard in the meeting, on the element ``selector`` finds."""
+    win = pane.window()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    pane.view.setFocus()
+    _js(qtbot, pane.page, f"document.querySelector({selector!r}).focus(); true")
+    qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"document.activeElement === document.querySelector({selector!r})"))
+
+
+def test_escape_closes_a_meeting_menu_and_gives_the_keyboard_back_to_its_button(qtbot: Any, tmp_path: Path) -> None:
+    """Escape in the meeting menu or in a participant's menu did nothing: the menu stayed open
+    and only a second press on its button closed it. Now Escape closes it and the keyboard goes
+    back to the button (or participant) that opened it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        _focus_in_meeting(qtbot, pane, "[data-kind=conference]")
+        assert (
+            _js(qtbot, pane.page, "document.getElementById('pd-conf-button').getAttribute('aria-expanded')") == "true"
+        )
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!document.getElementById('pd-conf-menu')") is True, timeout=5000)
+        assert _js(qtbot, pane.page, "document.activeElement.id") == "pd-conf-button"
+        assert _js(qtbot, pane.page, "document.activeElement.getAttribute('aria-expanded')") == "false"
+
+        item = "[data-kind=participants]"
+        owner = _js(qtbot, pane.page, f"document.querySelector({item!r}).dataset.target")
+        _focus_in_meeting(qtbot, pane, item)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.querySelectorAll('.pd-ctx').length") == 0, timeout=5000)
+        assert _js(qtbot, pane.page, "document.activeElement.dataset.participant") == owner
+        assert _js(qtbot, pane.page, "document.activeElement.getAttribute('aria-expanded')") == "false"
