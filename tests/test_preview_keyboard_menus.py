@@ -48,3 +48,59 @@ def test_escape_closes_a_meeting_menu_and_gives_the_keyboard_back_to_its_button(
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.querySelectorAll('.pd-ctx').length") == 0, timeout=5000)
         assert _js(qtbot, pane.page, "document.activeElement.dataset.participant") == owner
         assert _js(qtbot, pane.page, "document.activeElement.getAttribute('aria-expanded')") == "false"
+
+
+_TABS = """JSON.stringify({list: document.getElementById('pd-tabs').getAttribute('role'),
+    tabs: Array.from(document.querySelectorAll('#pd-tabs button')).map(function (b) {
+        return [b.getAttribute('role'), b.textContent, b.getAttribute('aria-selected'), b.tabIndex]; }),
+    panel: document.getElementById('pd-panel').getAttribute('role'),
+    named: (document.getElementById(document.getElementById('pd-panel').getAttribute('aria-labelledby')) || {}).textContent,
+    focused: document.activeElement.textContent})"""
+
+
+def test_the_side_panel_tabs_are_read_out_as_tabs_and_the_arrow_keys_go_between_them(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The three side-panel tabs were plain buttons: a screen reader was not told which one was
+    selected, and Tab stopped on each. Now they are a tab list (the selected tab says so, the panel
+    is named after it), Tab stops on the selected one only, and the arrow keys, Home and End go
+    from tab to tab, showing each one's panel."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        _focus_in_meeting(qtbot, pane, "[data-tab=participants]")
+        people = _js(qtbot, pane.page, "document.querySelector('[data-tab=participants]').textContent")
+        names = [people, "Chat", "Settings › Plugins"]
+
+        def shown() -> dict[str, Any]:
+            return json.loads(_js(qtbot, pane.page, _TABS))
+
+        def expect(selected: str) -> dict[str, Any]:
+            return {
+                "list": "tablist",
+                "tabs": [["tab", n, str(n == selected).lower(), 0 if n == selected else -1] for n in names],
+                "panel": "tabpanel",
+                "named": selected,
+                "focused": selected,
+            }
+
+        assert shown() == expect(people)
+        for key, selected in [
+            (Qt.Key.Key_Right, "Chat"),
+            (Qt.Key.Key_Right, "Settings › Plugins"),
+            (Qt.Key.Key_Right, people),  # round to the first
+            (Qt.Key.Key_Left, "Settings › Plugins"),
+            (Qt.Key.Key_Home, people),
+            (Qt.Key.Key_End, "Settings › Plugins"),
+        ]:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            qtbot.waitUntil(lambda s=selected: shown()["focused"] == s, timeout=5000)
+            assert shown() == expect(selected)
+        assert (
+            _js(qtbot, pane.page, "!!document.querySelector('#pd-panel [data-toggle]')") is True
+        )  # the plugins' switches

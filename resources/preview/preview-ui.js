@@ -183,10 +183,15 @@
 
     function renderSide() {
         var tabs = [['participants', 'Participants (' + PD.participants().length + ')'], ['chat', 'Chat'], ['plugins', 'Settings \u203A Plugins']];
+        // A tab list, as the ARIA tabs pattern has it: a screen reader says which tab is selected, and
+        // only that one is on the Tab key's path (the arrow keys go between them, see below).
         document.getElementById('pd-tabs').innerHTML = tabs.map(function (t) {
-            return '<button data-tab="' + t[0] + '" class="' + (ui.tab === t[0] ? 'active' : '') + '">' + esc(t[1]) + '</button>';
+            var on = ui.tab === t[0];
+            return '<button data-tab="' + t[0] + '" id="pd-tab-' + t[0] + '" role="tab" aria-selected="' + on + '" aria-controls="pd-panel" tabindex="' + (on ? '0' : '-1') +
+                '" class="' + (on ? 'active' : '') + '">' + esc(t[1]) + '</button>';
         }).join('');
         var panel = document.getElementById('pd-panel');
+        panel.setAttribute('aria-labelledby', 'pd-tab-' + ui.tab);
         if (ui.tab === 'participants') { panel.innerHTML = renderRoster(); }
         else if (ui.tab === 'chat') { panel.innerHTML = renderChat(); }
         else { panel.innerHTML = renderPlugins(); }
@@ -402,6 +407,19 @@
             var again = Array.prototype.filter.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === uuid; })[0];
             if (again) { again.focus({ preventScroll: true }); }
         }
+    });
+    // The arrow keys (and Home, End) go from tab to tab and show that tab's panel at once.
+    document.addEventListener('keydown', function (event) {
+        var el = event.target;
+        if (!el.matches || !el.matches('#pd-tabs [role=tab]') || event.altKey || event.ctrlKey || event.metaKey) { return; }
+        var all = Array.prototype.map.call(document.querySelectorAll('#pd-tabs [role=tab]'), function (t) { return t.dataset.tab; });
+        var at = all.indexOf(el.dataset.tab);
+        var to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[event.key];
+        if (to === undefined) { return; }
+        event.preventDefault();
+        ui.tab = all[(to + all.length) % all.length];
+        ui.render();
+        document.getElementById('pd-tab-' + ui.tab).focus({ preventScroll: true });
     });
     // Enter or Space on a menu item or a participant (drawn as text, not as buttons) presses it, as on a button.
     document.addEventListener('keydown', function (event) {
