@@ -104,3 +104,26 @@ def test_the_side_panel_tabs_are_read_out_as_tabs_and_the_arrow_keys_go_between_
         assert (
             _js(qtbot, pane.page, "!!document.querySelector('#pd-panel [data-toggle]')") is True
         )  # the plugins' switches
+
+
+def test_a_dialog_whose_opener_is_gone_gives_the_keyboard_to_the_meeting_menus_button(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A dialog closed after the menu item that opened it went away (its plugin switched off
+    meanwhile) left the keyboard at the top of the page. Now it goes to the meeting menu's button,
+    next to where the item was."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        _focus_in_meeting(qtbot, pane, "[data-plugin=meeting-info][data-kind=conference]")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)
+        _js(qtbot, pane.page, "PD.plugins['meeting-info'].userOff = true; PD.unload('meeting-info'); true")
+        gone = "!document.querySelector('[data-plugin=meeting-info]')"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, gone) is True, timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 0, timeout=5000)
+        assert _js(qtbot, pane.page, "document.activeElement.id") == "pd-conf-button"

@@ -503,7 +503,9 @@
                 PD.dialogs = PD.dialogs.filter(function (d) { return d !== ref; });
                 meetingInert();
                 // The keyboard goes back to the item that opened the dialog (drawn anew meanwhile, maybe).
-                if (!PD.dialogs.length && opener && window.PDUI && PDUI.focusByKey) { PDUI.focusByKey(opener); }
+                if (!PD.dialogs.length && opener && window.PDUI && PDUI.focusByKey && !PDUI.focusByKey(opener) && PDUI.focusFallback) {
+                    PDUI.focusFallback(opener);  // that item is gone: somewhere near it, not the page's top
+                }
                 // Or to the dialog now on top (several open at once), not to the page under them.
                 if (PD.dialogs.length) { PD.dialogs[PD.dialogs.length - 1].focus(); }
                 emit('dialog-closed', { plugin: key, title: (options && options.title) || '' });

@@ -324,6 +324,26 @@
     ui.focusByKey = function (key) {
         var el = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (e) { return focusKey(e) === key; })[0];
         if (el) { el.focus({ preventScroll: true }); }
+        return !!el;
+    };
+    // The item that opened a dialog gone meanwhile (its plugin switched off, its menu closed): the
+    // keyboard goes to the nearest thing still there rather than to the top of the page, where a
+    // keyboard user would have to start again. A meeting menu's item: that menu's button; a
+    // participant's: that participant (or the meeting menu's button); anything else: the toolbar.
+    ui.focusFallback = function (key) {
+        var parts = String(key || '').split('|');
+        var kind = parts[0];
+        var target = parts[3];
+        var el = null;
+        if (kind === 'participants') {
+            el = Array.prototype.filter.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === target; })[0] ||
+                document.getElementById('pd-conf-button');
+        } else if (kind === 'conference') {
+            el = document.getElementById('pd-conf-button');
+        } else {
+            el = document.querySelector('#pd-toolbar button');
+        }
+        if (el) { el.focus({ preventScroll: true }); }
     };
     ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); }); };
     var pending = false;
