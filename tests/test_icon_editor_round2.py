@@ -253,3 +253,21 @@ def test_a_floating_problems_dock_keeps_its_size_with_nothing_to_show(qtbot, win
     qtbot.waitUntil(lambda: dock.windowTitle() == "Problems — none")
     QApplication.processEvents()
     assert dock.isFloating() and dock.height() == 300
+
+
+def test_a_sprites_header_shows_the_id_of_the_symbol_on_show(qtbot, window, example_project: Path) -> None:
+    """In a sprite the header said "no id" (its root's, which no menu item names) whichever symbol
+    was on show: the user read that the picture could not be used. It names the symbol on show."""
+    (example_project / "webapp2" / PLUGIN / "sprite.svg").write_text(SPRITE3)
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/sprite.svg")
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert pane.symbols.currentItem().text() == "square"
+    assert pane.id_label.text() == "symbol <code>square</code> of the sprite"
+    bar = pane.symbols.findItems("bar", Qt.MatchFlag.MatchExactly)[0]
+    qtbot.mouseClick(pane.symbols.viewport(), Qt.MouseButton.LeftButton, pos=pane.symbols.visualItemRect(bar).center())
+    assert pane.symbols.currentItem().text() == "bar"
+    assert pane.id_label.text() == "symbol <code>bar</code> of the sprite"
+    assert "no id" not in pane.id_label.text()

@@ -632,10 +632,6 @@ class IconEditorPane(QWidget):
         name = self.rel.rsplit("/", 1)[-1]
         self.title.setText(name)
         root_id = doc.root_id if doc is not None else None
-        if doc is None:
-            self.id_label.setText("")
-        else:
-            self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
         symbols = doc.symbols() if doc is not None else []
         sprite = bool(symbols) and not self.canvas.shapes  # symbols only: its root draws nothing
         self._sprite = sprite
@@ -654,6 +650,7 @@ class IconEditorPane(QWidget):
             self.symbols.blockSignals(False)
         label = self._label_of(refs, self._symbol if sprite else None)
         self.preview.show_icon(data if doc is not None else None, self._symbol, label)
+        self._show_id()
         self._update_rename()
         self._fit_strip()
         self._update_tools(sprite)
@@ -771,7 +768,21 @@ class IconEditorPane(QWidget):
         data = (self.canvas.text or "").encode("utf-8", "surrogateescape")
         label = self._label_of(self._references(), self._symbol) if self.editor is not None and self.rel else ""
         self.preview.show_icon(data, self._symbol, label)
+        self._show_id()
         self._update_rename()
+
+    def _show_id(self) -> None:
+        """The id a menu item names to show what is on show. In a sprite that is the symbol's
+        (``file.svg#symbol``): the root's "no id" said the picture could not be used."""
+        doc = self.canvas.doc
+        if doc is None:
+            self.id_label.setText("")
+        elif self._sprite:
+            symbol = html.escape(self._symbol)
+            self.id_label.setText(f"symbol <code>{symbol}</code> of the sprite" if symbol else "<i>sprite</i>")
+        else:
+            root_id = doc.root_id
+            self.id_label.setText(f"id <code>{html.escape(root_id)}</code>" if root_id else "<i>no id</i>")
 
     def _rename_target(self) -> str | None:
         """The id Rename id… renames: a sprite's symbol on show, else the root's id."""
