@@ -394,3 +394,25 @@ def test_the_find_bar_boxes_widen_with_a_wide_window(qtbot, window, example_proj
     assert len({c.geometry().top() for c in shown if c in (bar.find_edit, bar.replace_edit)}) == 1  # one row
     rights = sorted(c.geometry().right() for c in shown)
     assert rights[-1] >= bar.width() - 12  # the row is filled to the bar's end
+
+
+def test_the_menu_items_icons_are_drawn_at_the_size_shown(qtbot, window, example_project: Path) -> None:
+    """The list of buttons and menu items drew each icon at 32 px and shrank it to the 24 px the
+    list shows: thin lines went grey and blurred. It is drawn at the size shown, in the screen's pixels."""
+    from PySide6.QtWidgets import QComboBox, QListWidget
+    from test_editing import select_plugin
+
+    window.open_path(example_project)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    select_plugin(window, qtbot, 1)  # meeting-info: one item, with info.svg#info
+    items = window.findChild(QListWidget, "menuItemsList")
+    shown = items.iconSize()
+    assert shown.width() == 24
+    dpr = items.devicePixelRatioF()
+    drawn = [items.item(row).icon().availableSizes() for row in range(items.count())]
+    assert drawn == [[shown * dpr]] * items.count(), drawn
+    combo = window.findChild(QComboBox, "iconCombo")
+    chosen = combo.itemIcon(combo.currentIndex())
+    assert chosen.availableSizes() == [combo.iconSize() * dpr]

@@ -357,7 +357,10 @@ class MenuItemsEditor(PluginForm):
             data = self.editor.package.read_text(rel).encode("utf-8")
         except (OSError, UnicodeDecodeError):
             return QIcon()
-        return QIcon(render_icon(data, frag, self.palette().text().color().name(), 32, self.devicePixelRatioF()))
+        # Drawn at the size the list and the Icon box show it (both 24 px), in the screen's pixels:
+        # drawn at 32 and shrunk, its thin lines went grey and blurred.
+        size = self.list.iconSize().width()
+        return QIcon(render_icon(data, frag, self.palette().text().color().name(), size, self.devicePixelRatioF()))
 
     def _show_item(self, row: int) -> None:
         items = self._items() if self.isEnabled() else []
