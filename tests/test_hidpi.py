@@ -416,3 +416,31 @@ def test_the_menu_items_icons_are_drawn_at_the_size_shown(qtbot, window, example
     combo = window.findChild(QComboBox, "iconCombo")
     chosen = combo.itemIcon(combo.currentIndex())
     assert chosen.availableSizes() == [combo.iconSize() * dpr]
+
+
+def test_the_menu_items_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_path: Path) -> None:
+    """Moved from a 100 % screen to a 200 % one, the list of buttons and menu items and its Icon
+    box kept their 100 % pictures, blown up and blurred."""
+    example = ROOT / "resources/examples/demo"
+    project = tmp_path / "demo"
+    code = OPEN_ICON.format(example=str(example), project=str(project)).replace(
+        '("file", "plugins/lock-toggle/lock.svg")',
+        '("plugin", 1)',  # meeting-info: info.svg#info
+    ) + (
+        "from PySide6.QtWidgets import QComboBox, QListWidget\n"
+        "items = window.findChild(QListWidget, 'menuItemsList')\n"
+        "combo = window.findChild(QComboBox, 'iconCombo')\n"
+        "def shown():\n"
+        "    icons = [items.item(row).icon() for row in range(items.count())]\n"
+        "    icons.append(combo.itemIcon(combo.currentIndex()))\n"
+        "    return [icon.availableSizes()[0].width() for icon in icons]\n"
+        "print('before', *shown())\n"
+        "window.move(app.screens()[1].geometry().topLeft())\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "print('after', items.devicePixelRatioF(), *shown())\n"
+    )
+    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    assert rows[0] == ["before", "24", "24"]
+    assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
+    assert rows[1][2:] == ["48", "48"], "the icons were not drawn again for the 200 % screen"

@@ -11,7 +11,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -227,6 +227,7 @@ class MenuItemsEditor(PluginForm):
         self._show_sync(None)
         outer.addLayout(form)
         self.merge_while_focused(self.placement, self.icon)  # arrowing through them: one undo step
+        self._built = True  # until here Qt may send events the form cannot answer yet (see event)
 
     # -- helpers ---------------------------------------------------------------------------
     def _plugin(self, pkg: BrandingPackage | None = None) -> Plugin:
@@ -616,6 +617,25 @@ class MenuItemsEditor(PluginForm):
         self.sync_note.setText(note)
         self.sync_button.setText(button)
         show_row(self._form, self._sync_row, mode is not None)
+
+    def event(self, event: QEvent) -> bool:
+        # The window moved to a screen of another scale: the icons of the list and the Icon box
+        # are drawn for the pixels of the screen they are on, so draw them again for the new one
+        # or they are blown up and blurred. (Qt says so here only, never in changeEvent.)
+        # Only the pictures: the fields stay as they are (an action being typed is not recorded yet).
+        if (
+            event.type() == QEvent.Type.DevicePixelRatioChange
+            and getattr(self, "_built", False)
+            and self.shown_plugin() is not None
+        ):
+            items = self._items()
+            for row in range(min(self.list.count(), len(items))):
+                icon = self._icon_for(items[row].icon)
+                self.list.item(row).setIcon(self._blank_icon() if icon.isNull() else icon)
+            for pos in range(self.icon.count()):
+                if ref := self.icon.itemData(pos):
+                    self.icon.setItemIcon(pos, self._icon_for(ref))
+        return super().event(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
