@@ -444,3 +444,29 @@ def test_the_menu_items_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_
     assert rows[0] == ["before", "24", "24"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["48", "48"], "the icons were not drawn again for the 200 % screen"
+
+
+def test_the_built_in_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_path: Path) -> None:
+    """Moved from a 100 % screen to a 200 % one, the built-in icons gallery kept its 100 %
+    pictures, blown up and blurred: the very pictures the user picks an icon by."""
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from designer.gui.panes.icon_sources import IconGalleryDialog\n"
+        "app = QApplication([])\n"
+        "dialog = IconGalleryDialog()\n"
+        "dialog.show()\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "gallery = dialog.list\n"
+        "def shown():\n"
+        "    return sorted({gallery.item(r).icon().availableSizes()[0].width() for r in range(gallery.count())})\n"
+        "print('before', *shown())\n"
+        "dialog.move(app.screens()[1].geometry().topLeft())\n"
+        "for _ in range(10):\n"
+        "    app.processEvents()\n"
+        "print('after', gallery.devicePixelRatioF(), *shown())\n"
+    )
+    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    assert rows[0] == ["before", "32"]
+    assert rows[1][:2] == ["after", "2.0"], "the dialog did not move to the 200 % screen"
+    assert rows[1][2:] == ["64"], "the icons were not drawn again for the 200 % screen"

@@ -99,9 +99,8 @@ class IconGalleryDialog(QDialog):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.itemDoubleClicked.connect(self.accept)
-        colour = self.palette().text().color().name()
         for icon in self.icons:
-            item = QListWidgetItem(QIcon(render_icon(icon.data(), "", colour, 32, self.devicePixelRatioF())), icon.name)
+            item = QListWidgetItem(self._picture(icon), icon.name)
             item.setToolTip(f"{icon.title}\n{', '.join(icon.keywords)}")
             item.setData(Qt.ItemDataRole.UserRole, icon.name)
             self.list.addItem(item)
@@ -126,10 +125,26 @@ class IconGalleryDialog(QDialog):
         width = max(104, most + 16, max(parts, default=0) + 16)
         self.list.setGridSize(QSize(width, max(72, 32 + 2 * metrics.lineSpacing() + 16)))
 
+    def _picture(self, icon) -> QIcon:
+        """The icon in the text colour, drawn for the pixels of the screen the gallery is on."""
+        colour = self.palette().text().color().name()
+        return QIcon(render_icon(icon.data(), "", colour, self.list.iconSize().width(), self.devicePixelRatioF()))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_cells()
+
+    def event(self, event: QEvent) -> bool:
+        # Moved to a screen of another scale: the pictures are drawn again for its pixels, or
+        # they are blown up and blurred. (Qt says so here only, never in changeEvent.)
+        if event.type() == QEvent.Type.DevicePixelRatioChange and getattr(self, "list", None) is not None:
+            by_name = {icon.name: icon for icon in self.icons}
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                if (icon := by_name.get(item.data(Qt.ItemDataRole.UserRole))) is not None:
+                    item.setIcon(self._picture(icon))
+        return super().event(event)
 
     def _filter(self, text: str) -> None:
         """Show the matches in the order of :func:`search_icons` (best first) and select the best."""
