@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .gcpause import collector_paused
 
@@ -585,6 +585,26 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _command_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the command ``argv[0]``; with ``--json`` among the words, its usage errors
+    (an unknown option, a missing argument) are JSON on stdout too.
+
+    Why: a script asking for JSON got only argparse's text on stderr and nothing to parse on
+    stdout, unlike every other refusal. The usage text still goes to stderr, and the exit is 2.
+    """
+    import argparse
+
+    wants_json = any(w.startswith("--j") and "--json".startswith(w) for w in argv[1:])  # (or abbreviated)
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            if wants_json:
+                print_json({"ok": False, "error": f"{self.prog}: {message}", "code": "usage"})
+            super().error(message)
+
+    return Parser(prog=f"plugin-designer {argv[0]}", formatter_class=_help_formatter())
+
+
 def _version() -> str:
     from . import __version__
 
@@ -803,10 +823,8 @@ def _main(argv: list[str] | None = None) -> int:
         if fast is not None:
             with collector_paused(_whole_process):  # see below, at "export"
                 return _run(fast)
-    import argparse
-
     if argv and argv[0] in COMMANDS:
-        p = argparse.ArgumentParser(prog=f"plugin-designer {argv[0]}", formatter_class=_help_formatter())
+        p = _command_parser(argv)
         if argv[0] == "check":
             p.description = (
                 "Check a branding package (project folder, webapp2 folder or ZIP) for problems: one line each, "

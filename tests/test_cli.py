@@ -838,6 +838,27 @@ def test_every_command_json_has_ok_and_problems_have_one_shape(tmp_path: Path) -
     assert blocking["package"] == json.loads(runs["check", False].stdout)["package"]
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["export", "--json", "proj"], "the following arguments are required: -o/--output"),
+        (["check", "--json", "--bogus", "proj"], "unrecognized arguments: --bogus"),
+        (["new", "proj", "--json", "--recipe"], "argument --recipe: expected one argument"),
+        (["simulate", "--js", "proj", "--role", "boss"], "argument --role: invalid choice: 'boss'"),
+    ],
+)
+def test_a_usage_error_with_json_is_json_on_stdout(words: list[str], said: str, tmp_path: Path) -> None:
+    """A script asking for JSON got only argparse's text on stderr, and nothing to parse on stdout."""
+    out = run(*words, cwd=tmp_path)
+    assert out.returncode == 2
+    doc = json.loads(out.stdout)
+    assert set(doc) == {"ok", "error", "code"} and doc["ok"] is False and doc["code"] == "usage"
+    assert doc["error"].startswith(f"plugin-designer {words[0]}: {said}")
+    assert out.stderr.startswith(f"usage: plugin-designer {words[0]}") and said in out.stderr
+    plain = run(*[w for w in words if not w.startswith("--j")], cwd=tmp_path)  # without --json: text only, as before
+    assert plain.returncode == 2 and plain.stdout == "" and said in plain.stderr
+
+
 @pytest.mark.parametrize("command", ["export", "import", "deploy", "screenshot"])
 def test_output_dash_is_refused_instead_of_writing_a_file_called_dash(command: str, tmp_path: Path) -> None:
     assert run("new", tmp_path / "proj").returncode == 0
