@@ -458,7 +458,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .gui.app import quiet_qt, screenshot
 
     quiet_qt()
-    return screenshot(args.path, Path(args.output), args.pane, args.size)
+    return screenshot(args.path, Path(args.output), args.pane, args.size, as_json=args.json)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -935,13 +935,17 @@ def _main(argv: list[str] | None = None) -> int:
                 "  0  the PNG was written\n"
                 "  2  PATH cannot be opened\n\n"
                 "examples:\n"
-                "  plugin-designer screenshot my-branding -o window.png --pane problems"
+                "  plugin-designer screenshot my-branding -o window.png --pane problems\n"
+                "  plugin-designer screenshot my-branding -o window.png --json   for scripts: the file and its size"
             )
             p.add_argument("path", metavar="PATH", nargs="?", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("-o", "--output", required=True, help="PNG file to write")
             p.add_argument("--pane", choices=("problems", "export", "preview"), default=None, help="pane to show")
             p.add_argument(
                 "--size", default="1280x800", type=_window_size, help="window size WxH (default: %(default)s)"
+            )
+            p.add_argument(
+                "--json", action="store_true", help="print the result as JSON: ok, output (the PNG) and size (bytes)"
             )
             p.set_defaults(func=cmd_screenshot)
         args = p.parse_args(argv[1:])

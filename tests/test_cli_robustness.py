@@ -216,6 +216,20 @@ def test_screenshot_makes_its_folder_and_is_not_a_recent_project(tmp_path: Path)
     assert "base" not in settings  # File ▸ Recent lists what the user opened, not README pictures
 
 
+def test_screenshot_json_says_the_file_written_and_its_size(tmp_path: Path) -> None:
+    """Every other command but recipes had --json; screenshot's was a usage error."""
+    shot = tmp_path / "s.png"
+    out = _screenshot(tmp_path, FIXTURES / "base", "-o", shot, "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"ok": True, "output": str(shot), "size": shot.stat().st_size}
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    refused = _screenshot(tmp_path, tmp_path / "nowhere", "-o", tmp_path / "t.png", "--json")
+    assert refused.returncode == 2 and refused.stderr == ""
+    doc = json.loads(refused.stdout)
+    assert doc["ok"] is False and "nowhere" in doc["error"] and set(doc) == {"ok", "error"}
+    assert not (tmp_path / "t.png").exists()
+
+
 def test_screenshot_pane_names_are_checked(tmp_path: Path) -> None:
     out = _screenshot(tmp_path, FIXTURES / "base", "-o", tmp_path / "s.png", "--pane", "nonsense")
     assert out.returncode == 2 and "invalid choice: 'nonsense'" in out.stderr

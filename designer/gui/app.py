@@ -206,8 +206,23 @@ def run(path: str | None) -> int:
     return app.exec()
 
 
-def screenshot(path: str | None, output: Path, pane: str | None = None, size: str = "1280x800") -> int:
-    """Render the window offscreen and save it as PNG (README images, tests)."""
+def screenshot(
+    path: str | None, output: Path, pane: str | None = None, size: str = "1280x800", as_json: bool = False
+) -> int:
+    """Render the window offscreen and save it as PNG (README images, tests).
+
+    ``as_json``: the outcome as the other commands' ``--json`` give theirs (``ok``, the file written
+    and its size in bytes, or ``error``), so a script need not parse "saved ...".
+    """
+    from ..cli import print_json
+
+    def refuse(message: str) -> int:
+        if as_json:
+            print_json({"ok": False, "error": message})
+        else:
+            print(f"plugin-designer: {message}", file=sys.stderr)
+        return 2
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app()
     from .main_window import MainWindow
@@ -217,9 +232,9 @@ def screenshot(path: str | None, output: Path, pane: str | None = None, size: st
     win.remembers_projects = False  # a picture for a README is not a project the user opened
     win.resize(int(w), int(h))
     if path and not win.open_path(Path(path)):
-        print(f"plugin-designer: {win.status.text()}", file=sys.stderr)
+        message = win.status.text()
         win.close()
-        return 2
+        return refuse(message)
     if pane:
         win.show_pane(pane)
     win.show()
@@ -230,15 +245,16 @@ def screenshot(path: str | None, output: Path, pane: str | None = None, size: st
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"plugin-designer: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         win.close()
-        return 2
+        return refuse(f"cannot write {output}: {exc.strerror or exc}")
     ok = win.grab().save(str(output))
     win.close()
     if not ok:
-        print(f"plugin-designer: cannot write {output} (a PNG file name in a folder you may write to)", file=sys.stderr)
-        return 2
-    print(f"saved {output}")
+        return refuse(f"cannot write {output} (a PNG file name in a folder you may write to)")
+    if as_json:
+        print_json({"ok": True, "output": str(output), "size": output.stat().st_size})
+    else:
+        print(f"saved {output}")
     return 0
 
 
