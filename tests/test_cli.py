@@ -875,6 +875,23 @@ def test_output_dash_is_refused_instead_of_writing_a_file_called_dash(command: s
     assert not (tmp_path / "-").exists()
 
 
+def test_export_into_a_missing_folder_is_refused_naming_it(tmp_path: Path) -> None:
+    """The missing folders were made (as root even /nonexistent/dir): a typo put the ZIP somewhere unexpected."""
+    assert run("new", tmp_path / "proj").returncode == 0
+    manifest = (tmp_path / "proj" / "webapp2" / "manifest.json").read_bytes()
+    out = run("export", "proj", "-o", "some/missing/dir/x.zip", "--force", cwd=tmp_path)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("plugin-designer: The folder some/missing/dir does not exist (nor does some)")
+    assert not (tmp_path / "some").exists()
+    assert (tmp_path / "proj" / "webapp2" / "manifest.json").read_bytes() == manifest  # brandingID not raised
+    (tmp_path / "notes").write_text("mine")
+    doc = json.loads(run("export", "--json", "proj", "-o", "notes/x.zip", cwd=tmp_path).stdout)
+    assert doc["ok"] is False and doc["error"].startswith("notes is not a folder")
+    (tmp_path / "some").mkdir()  # made by the user: the export goes there
+    assert run("export", "proj", "-o", "some/x.zip", cwd=tmp_path).returncode == 0
+    assert zipfile.is_zipfile(tmp_path / "some" / "x.zip")
+
+
 def test_new_refuses_set_without_a_recipe_instead_of_ignoring_it(tmp_path: Path) -> None:
     """`new DIR --set name=Foo` made a plugin called 'My plugin': the answers were dropped unsaid."""
     out = run("new", tmp_path / "p", "--set", "name=Foo")

@@ -312,3 +312,16 @@ def test_an_upload_the_node_stored_after_answering_too_late_counts_as_done(
     result = deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0)
     assert len(node.store) == 1 and result.branding_id
     assert (example_project.parent / "example-branding.zip").exists()
+
+
+def test_a_zip_path_in_a_missing_folder_is_refused_before_the_upload(
+    node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """Refused only after uploading (as write_export refuses it) would leave a live package the project
+    does not know; made by the export, a typo's folder got the ZIP. Nothing is sent, nothing made."""
+    manifest = (example_project / "webapp2" / "manifest.json").read_bytes()
+    with pytest.raises(DeployError, match=r"^Not deployed: The folder .*Deskop does not exist") as caught:
+        deploy(example_project, _target(node), node.password, out=tmp_path / "Deskop" / "b.zip", backoff=0)
+    assert caught.value.kind == "refused"
+    assert node.requests == [] and node.uploads == [] and not (tmp_path / "Deskop").exists()
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest

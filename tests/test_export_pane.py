@@ -37,6 +37,7 @@ def test_clicking_export_asks_where_and_writes_the_zip(
     pane: ExportPane, qtbot, monkeypatch, example_project: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "upload" / "branding.zip"
+    out.parent.mkdir()  # (a save dialog returns a file in a folder that exists)
     asked = _dialog_returns(monkeypatch, out)
     pane.set_package(load(example_project))
     assert pane.export_button.isEnabled()
@@ -216,8 +217,21 @@ def test_a_typed_folder_gets_the_zip_inside_it(pane: ExportPane, qtbot, example_
     assert (folder / "example-branding.zip").is_file()
     assert (tmp_path / "exports.zip").read_bytes() == earlier
     assert f"Exported to {folder / 'example-branding.zip'}" in pane.status.text()
-    pane.path_edit.setText(str(tmp_path / "new folder") + "/")  # a slash says it is a folder, made if need be
+    pane.path_edit.setText(str(tmp_path / "new folder") + "/")  # a slash says it is a folder
     assert pane.zip_path() == tmp_path / "new folder" / "example-branding.zip"
+
+
+def test_a_missing_folder_is_not_made_but_named(pane: ExportPane, qtbot, example_project: Path, tmp_path: Path) -> None:
+    """A typo in a folder's name made that folder (the command line's -o did too) and put the ZIP in it."""
+    pane.set_package(load(example_project))
+    manifest = (example_project / "webapp2" / "manifest.json").read_bytes()
+    for typed in (str(tmp_path / "Deskop") + "/", str(tmp_path / "Deskop" / "b.zip")):
+        pane.path_edit.clear()
+        qtbot.keyClicks(pane.path_edit, typed)
+        qtbot.keyClick(pane.path_edit, Qt.Key.Key_Return)
+        assert pane.status.text().startswith(f"Not exported: The folder {tmp_path / 'Deskop'} does not exist")
+        assert not (tmp_path / "Deskop").exists()
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
 
 
 def test_a_blocking_error_is_a_link_to_where_it_is(qtbot, base_project: Path) -> None:

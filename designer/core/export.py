@@ -45,6 +45,7 @@ __all__ = [
     "FileChange",
     "export_package",
     "is_excluded",
+    "output_folder_refusal",
     "plan_export",
     "write_export",
 ]
@@ -636,6 +637,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
             raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
     if target.is_dir():
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
+    missing = output_folder_refusal(out)
+    if missing is not None:
+        raise ExportRefused(missing)
     _check_output(out)
     if out.is_symlink() and not target.parent.is_dir():
         raise ExportRefused(
@@ -696,6 +700,28 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def output_folder_refusal(out: Path) -> str | None:
+    """Why the ZIP ``out`` cannot go where it is named (its folder is missing, or is a file), else None.
+
+    Why refuse rather than make the folder: a typo (``-o ~/Deskop/b.zip``) then put the ZIP in a
+    new folder nobody looks in (as root, even ``/nonexistent/dir``), and the export said it was
+    done. Making a folder is the user's decision; the README never promised it.
+    """
+    folder = Path(out).parent
+    if folder.is_dir() or Path(out).is_symlink():  # (a link's own folder exists: it is there)
+        return None
+    if os.path.lexists(folder):
+        return f"{folder} is not a folder, so the ZIP {out} cannot be written in it; check the name."
+    here = folder
+    while not os.path.lexists(here.parent) and here.parent != here:  # the outermost folder missing
+        here = here.parent
+    first = "" if here == folder else f" (nor does {here})"
+    return (
+        f"The folder {folder} does not exist{first}, so the ZIP {out} was not written. Check the name for a typo, "
+        "or make the folder first."
+    )
 
 
 _KINDS = {
