@@ -325,3 +325,26 @@ def test_a_zip_path_in_a_missing_folder_is_refused_before_the_upload(
     assert caught.value.kind == "refused"
     assert node.requests == [] and node.uploads == [] and not (tmp_path / "Deskop").exists()
     assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
+
+
+@pytest.mark.parametrize("where", ["a folder", "inside the package", "a file that is not a ZIP"])
+def test_every_refused_zip_path_is_refused_before_the_upload(
+    node: MockNode, example_project: Path, tmp_path: Path, where: str
+) -> None:
+    """Only a missing folder was refused before uploading; a folder, a place inside the package or
+    a text file were refused by write_export after the upload, leaving a live package the project
+    did not record (its brandingID not raised, no record of the export)."""
+    out = {
+        "a folder": tmp_path,
+        "inside the package": example_project / "webapp2" / "b.zip",
+        "a file that is not a ZIP": tmp_path / "notes.txt",
+    }[where]
+    if where == "a file that is not a ZIP":
+        out.write_text("my notes")
+    manifest = (example_project / "webapp2" / "manifest.json").read_bytes()
+    with pytest.raises(DeployError, match=r"^Not deployed: ") as caught:
+        deploy(example_project, _target(node), node.password, out=out, backoff=0)
+    assert caught.value.kind == "refused"
+    assert node.requests == [] and node.uploads == []
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
+    assert not (example_project / "webapp2" / "b.zip").exists()

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import zip_bytes
-from .export import ExportPlan, ExportRefused, ExportResult, output_folder_refusal, plan_export, write_export
+from .export import ExportPlan, ExportRefused, ExportResult, check_output_path, plan_export, write_export
 from .files import DirFiles
 from .model import BrandingPackage, load
 from .problems import Problem
@@ -564,9 +564,10 @@ def deploy(
         )
     assert isinstance(pkg.files, DirFiles)
     zip_path = Path(out) if out is not None else default_zip_path(plan.project)
-    missing = output_folder_refusal(zip_path)  # (before the upload: write_export would refuse after it)
-    if missing is not None:
-        raise DeployError(f"Not deployed: {missing}", "refused")
+    try:
+        check_output_path(plan, zip_path)  # before the upload: write_export would refuse after it
+    except ExportRefused as exc:
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
     data = zip_bytes(plan.entries.items())
     node = _Node(target, password, transport=transport, backoff=backoff)
     warnings: list[str] = []

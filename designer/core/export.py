@@ -45,6 +45,7 @@ __all__ = [
     "FileChange",
     "export_package",
     "is_excluded",
+    "check_output_path",
     "output_folder_refusal",
     "plan_export",
     "write_export",
@@ -632,20 +633,7 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
         raise ExportBlocked(plan.errors)
     out = Path(out)
     target = out.resolve()
-    for inside in (plan.root.resolve(), (plan.project / ".plugin-designer").resolve()):
-        if target == inside or inside in target.parents:
-            raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
-    if target.is_dir():
-        raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
-    missing = output_folder_refusal(out)
-    if missing is not None:
-        raise ExportRefused(missing)
-    _check_output(out)
-    if out.is_symlink() and not target.parent.is_dir():
-        raise ExportRefused(
-            f"{out} is a symbolic link to {target}, in a folder that does not exist; give the name of the ZIP "
-            "file to write (or make that folder first)."
-        )
+    check_output_path(plan, out)
     data = zip_bytes(plan.entries.items())
     import hashlib  # only here: it loads OpenSSL, which opening a package never needs
 
@@ -700,6 +688,31 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def check_output_path(plan: ExportPlan, out: Path) -> None:
+    """Raise :class:`ExportRefused` when the ZIP cannot be written at ``out``; write nothing.
+
+    Why apart from :func:`write_export`: deploy uploads before it writes the ZIP, and a path
+    refused only then (a folder, a device, a place inside the project) left a live package on the
+    node that the project did not record.
+    """
+    out = Path(out)
+    target = out.resolve()
+    for inside in (plan.root.resolve(), (plan.project / ".plugin-designer").resolve()):
+        if target == inside or inside in target.parents:
+            raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
+    if target.is_dir():
+        raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
+    missing = output_folder_refusal(out)
+    if missing is not None:
+        raise ExportRefused(missing)
+    _check_output(out)
+    if out.is_symlink() and not target.parent.is_dir():
+        raise ExportRefused(
+            f"{out} is a symbolic link to {target}, in a folder that does not exist; give the name of the ZIP "
+            "file to write (or make that folder first)."
+        )
 
 
 def output_folder_refusal(out: Path) -> str | None:
