@@ -337,10 +337,6 @@ def _model_writes(pkg: BrandingPackage, new_id: Any) -> dict[str, bytes]:
     return out
 
 
-def _last_id(pkg: BrandingPackage, state: dict[str, Any]) -> int | None:
-    return _last_id_and_source(pkg, state)[0]
-
-
 def _last_id_and_source(pkg: BrandingPackage, state: dict[str, Any]) -> tuple[int | None, str]:
     """The brandingID a new one must exceed, and where it is from, in words ("the one in manifest.json").
 
@@ -367,7 +363,7 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
     current = pkg.manifest.branding_id if pkg.manifest else None
     last_export = state.get("last_export") if isinstance(state.get("last_export"), dict) else {}
     old = current if current not in (None, "") else last_export.get("brandingID")
-    last = _last_id(pkg, state)
+    last, where = _last_id_and_source(pkg, state)
     as_string = isinstance(current, str)
     if requested in (None, ""):
         new = new_branding_id(str(last) if as_string and last is not None else last)
@@ -388,7 +384,6 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
             "Leave it empty for a fresh one, or choose a smaller number."
         )
     if last is not None and value <= last:
-        where = _last_id_and_source(pkg, state)[1]
         raise ExportRefused(
             f"brandingID {value} is not greater than {last} ({where}); clients would keep their "
             "cached branding. Leave it empty for a fresh one, or choose a larger number."
