@@ -549,8 +549,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
             # (Never the project's parent or itself, whatever a damaged state file says: "..", carried,
             # listed every folder beside the project as left out; nor the designer's own folder.)
             if (
-                isinstance(name, str)
-                and name not in ("webapp2", "", ".", "..", STATE_DIR)
+                name not in ("webapp2", "", ".", "..", STATE_DIR)
                 and "/" not in name
                 and "\\" not in name
                 and (project / name).exists()
