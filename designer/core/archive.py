@@ -34,6 +34,7 @@ from .files import (
     not_a_file,
     not_a_zip_why,
     remove_import_leftovers,
+    set_mode,
 )
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, update_state
@@ -387,8 +388,6 @@ def _give_folder_mode(folder: Path) -> None:
     """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
     if os.name != "posix":
         return
-    from .files import set_mode
-
     mask = os.umask(0)
     os.umask(mask)
     set_mode(folder, 0o777 & ~mask)
