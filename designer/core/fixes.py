@@ -746,17 +746,14 @@ def _listing_touches(pkg: BrandingPackage, rel: object, known: _Round) -> frozen
     """
     if not isinstance(rel, str) or rel.count("/") < 2 or known.weighing(rel):
         return None
-    from .jsonfile import JsonDocument
-
-    try:  # (not loaded: settings.json does not list it)
-        data = JsonDocument(pkg.read_text(rel)).data
-    except (OSError, ValueError):
+    data = _package_json(pkg, rel)  # (not loaded: settings.json does not list it)
+    if data is None:
         return None
-    own = data.get("id") if isinstance(data, dict) else None
+    own = data.get("id")
     if own is not None and not isinstance(own, str):
         return None
     wanted = {x.casefold() for x in (own, rel.split("/")[1]) if x}
-    named = _named_files(pkg, rel)
+    named = _named_files(pkg, rel, data)
     if not wanted.isdisjoint(known.ids) or named is None:
         return None
     return frozenset(
@@ -770,18 +767,26 @@ def _listing_touches(pkg: BrandingPackage, rel: object, known: _Round) -> frozen
     )
 
 
-def _named_files(pkg: BrandingPackage, rel: str) -> set[str] | None:
-    """The files the package file ``rel`` names (its source, its icons), as package paths;
-    None when it cannot be read as a package."""
+def _package_json(pkg: BrandingPackage, rel: str) -> dict[str, Any] | None:
+    """The package file ``rel`` as a JSON object; None when it cannot be read as one."""
     from .jsonfile import JsonDocument
-    from .model import Plugin, PluginPackage
 
     try:
         data = JsonDocument(pkg.read_text(rel)).data
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict):
-        return None
+    return data if isinstance(data, dict) else None
+
+
+def _named_files(pkg: BrandingPackage, rel: str, data: dict[str, Any] | None = None) -> set[str] | None:
+    """The files the package file ``rel`` names (its source, its icons), as package paths;
+    None when it cannot be read as a package. ``data``: its JSON when the caller has read it."""
+    from .model import Plugin, PluginPackage
+
+    if data is None:
+        data = _package_json(pkg, rel)
+        if data is None:
+            return None
     try:
         plugin = Plugin(SettingsEntry(src_url=rel, enabled=True), PluginPackage.from_json(data), rel)
         named = {plugin.source_path}
