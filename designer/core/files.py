@@ -739,6 +739,7 @@ class DirFiles(PackageFiles):
         self.root = root
         self.project = project or root.parent
         self.label = str(root)
+        self._known_folders: set[str] = set()  # folders the package had (see check_folders_there)
 
     def names(self) -> list[str]:
         """Every regular file, sorted folder by folder (a folder's files before its subfolders).
@@ -786,7 +787,7 @@ class DirFiles(PackageFiles):
 
     def _remember_folders(self, rels: Iterable[str]) -> None:
         """Note the folders holding ``rels`` as ones the package had (see :meth:`check_folders_there`)."""
-        known = self.__dict__.setdefault("_known_folders", set())
+        known = self._known_folders
         for rel in rels:
             folder = rel.rpartition("/")[0]
             while folder and folder not in known:
@@ -803,7 +804,7 @@ class DirFiles(PackageFiles):
         with nothing edited. A folder the designer itself emptied into the trash is no longer
         one the package had, so a new plugin of the same name still saves.
         """
-        known = self.__dict__.get("_known_folders", set())
+        known = self._known_folders
         for rel in rels:
             folder = rel.rpartition("/")[0]
             gone = None
@@ -863,7 +864,7 @@ class DirFiles(PackageFiles):
         finally:
             self.invalidate()
         self._remember_folders(files)
-        known = self.__dict__.get("_known_folders", set())
+        known = self._known_folders
         for src, _dst in moves:  # folders the move left empty go too, so no empty plugin folder stays behind
             parent = src.parent
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
