@@ -191,8 +191,8 @@ def _crash_copy(path: Path) -> bool:
 
     Why: with two windows on one package, the one that stayed open replaced the other's crash
     copy at its next autosave (or removed it at its save), and that work was lost for good."""
-    pid, _ = _keeper_of(path)
-    return pid is not None and pid != os.getpid() and _owner_of(path) is None
+    pid, saved_at = _keeper_of(path)
+    return pid is not None and pid != os.getpid() and _running_owner(pid, saved_at) is None
 
 
 def _own_file_for(root: Path) -> Path:
