@@ -465,11 +465,14 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
         _report_host_only(plugin, index, roles, host_only, report)
 
 
+def _joined(items: list[str]) -> str:
+    """'a' or 'a and b' or 'a, b and c'."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+
+
 def _lines_wording(at: list[int]) -> str:
     """'line 5' or 'lines 5 and 9' or 'lines 5, 7 and 9'."""
-    if len(at) == 1:
-        return f"line {at[0]}"
-    return "lines " + ", ".join(map(str, at[:-1])) + f" and {at[-1]}"
+    return ("line " if len(at) == 1 else "lines ") + _joined([str(n) for n in at])
 
 
 def _report_host_only(
@@ -491,7 +494,7 @@ def _report_host_only(
         asks = f"to {what}" + (f" ({api})" if api else "")
     else:
         said = [f"to {what} ({api + ', ' if api else ''}{_lines_wording(at)})" for (what, api), at in lines.items()]
-        asks = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+        asks = _joined(said)
     name = shortened(plugin.display_name)
     fix = None
     others = [r for r in roles if r != "guest"]
