@@ -280,7 +280,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     from .core.jstext import safe_id
     from .core.model import load, save
     from .core.newproject import plugin_files
-    from .core.plugins import add_plugin_files, cannot_add_plugins, id_in_use, unique_id
+    from .core.plugins import add_plugin_files, cannot_add_plugins, id_in_use, taken_keys, unique_id
     from .core.wording import counted
 
     shown = _shown(args.dir)
@@ -304,12 +304,15 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
             f"{', ...' if len(unlisted) > 3 else ''}). Run 'plugin-designer check --fix {shell_word(shown)}' first "
             "(it makes a settings.json listing them), then add the plugin"
         )
-    taken = id_in_use(pkg, files)
-    if reason is None and taken is not None:
+    in_use = id_in_use(pkg, files)
+    if reason is None and in_use is not None:
         by_set = any(s.partition("=")[0].strip() == "name" for s in args.set or [])
         option = "--set name=NAME" if by_set else "--name NAME"
-        reason = f"{taken}. Give the new plugin another name with {option} (its id and folder are made from the name)"
-        n = next((n for n in range(2, 100) if unique_id(pkg, f"{args.name} {n}") == safe_id(f"{args.name} {n}")), None)
+        reason = f"{in_use}. Give the new plugin another name with {option} (its id and folder are made from the name)"
+        taken = taken_keys(pkg)  # (read once, not again for each name tried)
+        n = next(
+            (n for n in range(2, 100) if unique_id(pkg, f"{args.name} {n}", taken) == safe_id(f"{args.name} {n}")), None
+        )
         if n is not None:
             example = shell_word(f"{args.name} {n}")
             reason += f", e.g. {'--set name=' if by_set else '--name '}{example}"
