@@ -114,11 +114,11 @@ def id_in_use(pkg: BrandingPackage, files: dict[str, bytes]) -> str | None:
         ):
             if key is not None and isinstance(pid, str) and clash_key(pid) == key:
                 return f"the plugin '{plugin.display_name}' has the id '{pid}' ({where})"
+    if folder is None:
+        return None
     _ids, folders = _taken(pkg)
-    if folder is not None and clash_key(folder) in {clash_key(f) for f in folders}:
-        there = next(f for f in sorted(folders) if clash_key(f) == clash_key(folder))
-        return f"the folder plugins/{there}/ exists already"
-    return None
+    there = next((f for f in sorted(folders) if clash_key(f) == clash_key(folder)), None)
+    return None if there is None else f"the folder plugins/{there}/ exists already"
 
 
 def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
