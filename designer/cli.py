@@ -62,6 +62,16 @@ def print_err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def print_errors(files: Any, problems: list[Any]) -> None:
+    """The errors ``problems`` of the package ``files`` on stderr, one a line, each file named as
+    check names it (a path one can open from here): what export and deploy list when blocked."""
+    from .core.problems import printable
+
+    base = _display_base(files)
+    for p in problems:
+        print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+
+
 def _display_base(files: Any) -> str:
     """How to print a file of the package so a terminal or editor can open it.
 

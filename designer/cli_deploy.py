@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import print_err, print_json
+from .cli import print_err, print_errors, print_json
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -172,13 +172,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             if args.json:
                 extra |= {"package": pkg.files.label, "errors": [p.to_json() for p in exc.problems]}
             else:
-                from .cli import _display_base
-                from .core.problems import printable
                 from .core.wording import counted
 
-                base = _display_base(pkg.files)
-                for p in exc.problems:
-                    print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+                print_errors(pkg.files, exc.problems)
                 return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
         return _fail(args, str(exc), code, extra)
     notes = list(result.warnings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import print_err, print_json, shell_word
+from .cli import print_err, print_errors, print_json, shell_word
 
 if TYPE_CHECKING:
     import argparse
@@ -179,8 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"ok": False, "blocked": True, "package": pkg.files.label, "errors": errors})
         else:
-            for p in plan.errors:
-                print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+            print_errors(pkg.files, plan.errors)
             print_err(
                 f"Export blocked: {counted(len(plan.errors), 'error')} must be fixed first "
                 "(or use --force to export anyway)."
