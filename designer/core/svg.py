@@ -257,25 +257,24 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     into words and a place of their own, and the banner said libxml2's ("error parsing
     attribute name") at the place just past a mismatched end tag while the list said it plainly.
     """
+    msg = exc.msg or ""
     line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-    text = data.decode("utf-8", "replace") if re.search(_EXPLOSION, exc.msg or "") else ""
+    text = data.decode("utf-8", "replace") if re.search(_EXPLOSION, msg) else ""
     span = doctype_span(text) if text else None
-    opened = _left_open(data, exc.msg or "")
+    opened = _left_open(data, msg)
     if span is not None:
         # An entity explosion is placed where libxml2 was expanding (line 1, column 7, inside
         # <?xml ...?>, for the classic file): the DOCTYPE defining the entities is what must go.
         line, col = line_col(text, span[0])
     elif opened is not None:
         line, col = opened
-    elif (unclosed := _unclosed_tag(data, exc.msg or "", line, col)) is not None:
+    elif (unclosed := _unclosed_tag(data, msg, line, col)) is not None:
         return unclosed
-    elif (quote := _open_quote(data, exc.msg or "", line, col)) is not None:
+    elif (quote := _open_quote(data, msg, line, col)) is not None:
         return quote
-    elif (exc.msg or "").startswith(("Blank needed here", "parsing XML declaration")) and _in_declaration(
-        data, line, col
-    ):
+    elif msg.startswith(("Blank needed here", "parsing XML declaration")) and _in_declaration(data, line, col):
         return "the <?xml ...?> declaration is not closed with ?>", *shown_position(data, line or 1, col or 1)
-    elif (exc.msg or "").startswith("Opening and ending tag mismatch"):
+    elif msg.startswith("Opening and ending tag mismatch"):
         line, col = _end_tag_position(data, line or 1, col or 1)
     else:
         line, col = shown_position(data, line or 1, col or 1)
