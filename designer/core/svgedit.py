@@ -502,7 +502,7 @@ def _drawing_of_symbol(root: Any, symbol: Any) -> bytes:
     for el in root:
         if isinstance(el.tag, str) and _local(el.tag) in ("defs", "style"):
             kept = copy.deepcopy(el)
-            for other in [s for s in kept.iter() if isinstance(s.tag, str) and _local(s.tag) == "symbol"]:
+            for other in list(kept.iter("{*}symbol")):  # (found by lxml, as in symbol_elements)
                 if other.get("id") not in wanted:
                     other.getparent().remove(other)
             group.addprevious(kept)
