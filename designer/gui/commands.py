@@ -380,11 +380,7 @@ class ModelEditor(QObject):
         not the saved state (typing after a save is a step of its own). The stack and the model
         read the deferred text in before anything changes those (see ``_take_typing``).
         """
-        stack = self.undo_stack
-        index = stack.index()
-        if index == 0 or index != stack.count() or index == stack.cleanIndex():
-            return False
-        top = stack.command(index - 1)
+        top = self._open_top()
         if not isinstance(top, TextCommand) or not top.takes(rel, merge_key, self.focus_run):
             return False
         self.package.defer_text(rel, top.following(fetch))
@@ -398,16 +394,21 @@ class ModelEditor(QObject):
         window calls this when the typing pauses, when the text is read anyway. And before each
         new step: typing taken back and then followed at once by more elsewhere (after an arrow
         key, another field) left the step that changed nothing under the new one for good."""
-        stack = self.undo_stack
-        index = stack.index()
-        if index == 0 or index != stack.count() or index == stack.cleanIndex():
-            return  # (the saved step stays: dropping it would leave no clean state)
-        top = stack.command(index - 1)
+        top = self._open_top()  # (not the saved step: dropping it would leave no clean state)
         if isinstance(top, TextCommand):
             self.package.take_deferred()
             if top.unchanged():
                 top.setObsolete(True)
-                stack.undo()  # (an obsolete step is removed, not undone: the model is as it is)
+                self.undo_stack.undo()  # (an obsolete step is removed, not undone: the model is as it is)
+
+    def _open_top(self) -> QUndoCommand | None:
+        """The last step, when typing may still go on in it: not undone, and not the saved state
+        (typing after a save is a step of its own); None otherwise (see :meth:`follow_typing`)."""
+        stack = self.undo_stack
+        index = stack.index()
+        if index == 0 or index != stack.count() or index == stack.cleanIndex():
+            return None
+        return stack.command(index - 1)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """The keyboard went from one widget to another: the next edit starts a new undo step.
