@@ -122,6 +122,14 @@ def _key_at(keys: list[str], selected: object) -> str | None:
     return None
 
 
+def _scrolled(page: QWidget, object_name: str) -> QScrollArea:
+    """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room)."""
+    scroll = QScrollArea(objectName=object_name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields and buttons, not the frame
+    scroll.setWidget(page)
+    return scroll
+
+
 class _PageStack(QStackedWidget):
     """The centre: one page at a time, only as wide as the page on show needs.
 
@@ -1243,11 +1251,8 @@ class MainWindow(QMainWindow):
             # Scrolled when the window is shorter than the page: on a laptop at 150 % with a
             # large font the page is taller than the screen, and squeezed it drew the buttons
             # over the recent projects' heading.
-            scroll = QScrollArea(objectName="welcomeScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons, not the frame
-            scroll.setWidget(self.welcome)
-            self.stack.addWidget(scroll)
-            self._welcome_page = scroll
+            self._welcome_page = _scrolled(self.welcome, "welcomeScroll")
+            self.stack.addWidget(self._welcome_page)
         self.welcome.refresh()
         self.stack.setCurrentWidget(self._welcome_page)
         # Keyboard first: the first thing to press, not the empty tree or Problems list.
@@ -1547,13 +1552,21 @@ class MainWindow(QMainWindow):
         re-added a plugin left the tree on another one, and an undo that took away the plugin whose
         file was open fell back to the package overview (the file went before anything was noted).
         """
-        current = self.tree.currentItem()
         if redo:
             self._reselect = getattr(command, "shown_after", None)
             return
-        if current is not None:
-            command.shown_after = (current.data(0, Qt.ItemDataRole.UserRole), current.data(0, _PLUGIN_KEY))
+        shown = self._shown_in_tree()
+        if shown is not None:
+            command.shown_after = shown
         self._reselect = getattr(command, "shown_before", None)
+
+    def _shown_in_tree(self) -> tuple[object, str | None] | None:
+        """(tree item data, plugin key) of the tree's current item, for the tree to come back to
+        after an undo or redo (see _stepping, _fill_tree); None with nothing selected."""
+        current = self.tree.currentItem()
+        if current is None:
+            return None
+        return current.data(0, Qt.ItemDataRole.UserRole), current.data(0, _PLUGIN_KEY)
 
     def _undo_moved(self, index: int) -> None:
         """Undo and redo say what they did: the change may be in a file that is not on show."""
@@ -1587,12 +1600,9 @@ class MainWindow(QMainWindow):
             )
             self._autosave_soon.start()
         elif index == last + 1:  # a new step: what the tree showed before it, for its undo
-            current = self.tree.currentItem()
-            if current is not None:
-                stack.command(index - 1).shown_before = (
-                    current.data(0, Qt.ItemDataRole.UserRole),
-                    current.data(0, _PLUGIN_KEY),
-                )
+            shown = self._shown_in_tree()
+            if shown is not None:
+                stack.command(index - 1).shown_before = shown
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:
@@ -2134,10 +2144,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("exportDock")
         # Scrolled when the dock is shorter than the pane: on a laptop at 150 % with a large font
         # the introduction lost its last line and "previous: …" hid under the next row.
-        scroll = QScrollArea(objectName="exportScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the pane's fields, not the frame
-        scroll.setWidget(self.export_pane)
-        dock.setWidget(scroll)
+        dock.setWidget(_scrolled(self.export_pane, "exportScroll"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
