@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .panes.problems_pane import ProblemsPane
-from .screen_fit import resize_to_fit
+from .screen_fit import NO_LIMIT, resize_to_fit
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
     from collections.abc import Callable
@@ -50,7 +50,6 @@ _CHECKING_BIG = "Checking the big plugin source"  # the status while a worker pa
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
 AUTOSAVE_AFTER_UNDO_MS = 500  # (holding Ctrl+Z down writes the copy once, when it is let go)
-_NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum size (PySide6 does not export it)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
@@ -1227,12 +1226,12 @@ class MainWindow(QMainWindow):
         view = self.problems_view
         if n == 0:
             # A floating dock takes no room from the editors: it keeps the size the user gave it.
-            if view.maximumHeight() == _NO_LIMIT and not self.problems_dock.isFloating():
+            if view.maximumHeight() == NO_LIMIT and not self.problems_dock.isFloating():
                 if self.problems_dock.isVisible():
                     self._problems_height = self.problems_dock.height()
                 view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
-        elif view.maximumHeight() != _NO_LIMIT:
-            view.setMaximumHeight(_NO_LIMIT)
+        elif view.maximumHeight() != NO_LIMIT:
+            view.setMaximumHeight(NO_LIMIT)
             height = getattr(self, "_problems_height", 170)
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 

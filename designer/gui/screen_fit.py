@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum size (PySide6 does not export it)
 # Left for the title bar and the window's frame, which the window's own size does not include.
 FRAME_ROOM = QSize(16, 40)
 
@@ -21,7 +22,7 @@ def room_on_screen(widget: QWidget) -> QSize:
     screen it opens on (its parent's, or the primary screen)."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     if screen is None:  # no screen at all (a headless start-up): nothing to fit
-        return QSize(16777215, 16777215)
+        return QSize(NO_LIMIT, NO_LIMIT)
     return screen.availableGeometry().size() - FRAME_ROOM
 
 
