@@ -224,14 +224,14 @@ class MetadataForm(PluginForm):
         assert p is not None
         self._loading = True
         try:
-            _set_text(self.name, p.name or "")
-            _set_text(self.id, p.id or "")
+            show_field_text(self.name, p.name or "")
+            show_field_text(self.id, p.id or "")
             show_field_text(self.description, p.description or "")
             # "2." and "2.0" are the same number: leave what the user is typing alone.
             typed = parse_version(self.version.text(), p.raw.get("version"))
             if typed != p.version or type(typed) is not type(p.version):
-                _set_text(self.version, format_version(p.version))
-            _set_text(self.source, p.src_url or "")
+                show_field_text(self.version, format_version(p.version))
+            show_field_text(self.source, p.src_url or "")
             self.enabled.setChecked(bool(plugin.entry.enabled))
             self.allow_unload.setChecked(bool(p.allow_unload))
             for key, box in self.platforms.items():
@@ -302,7 +302,7 @@ class MetadataForm(PluginForm):
             else None
         )
         if p is not None and self.version.text() != format_version(p.version):
-            _set_text(self.version, format_version(p.version))
+            show_field_text(self.version, format_version(p.version))
 
     def _version_edited(self, text: str) -> None:
         p = self.editor.package.plugins[self.index].package
@@ -339,7 +339,7 @@ class MetadataForm(PluginForm):
         old = plugin.package.id if plugin.package else None
         self.id_note.setText("")
         if not new or new == old:
-            _set_text(self.id, old or "")
+            show_field_text(self.id, old or "")
             return
         owner = next(
             (
@@ -351,7 +351,7 @@ class MetadataForm(PluginForm):
         )
         if owner is not None:  # the app would keep only one of the two plugins
             self.id_note.setText(f"'{new}' is the id of '{owner.display_name}'; each plugin needs its own.")
-            _set_text(self.id, old or "")
+            show_field_text(self.id, old or "")
             return
         from ...core.plugins import registered_id_follows, rename_plugin_id
 
@@ -374,10 +374,6 @@ def _followed_words(parts: list[str]) -> str:
     words = {"description": "description", "label": "menu item's label", "action": "action", "source": "code"}
     said = [word for part, word in words.items() if part in parts]  # a label per item: said once
     return "its " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said))
-
-
-def _set_text(edit: QLineEdit, text: str) -> None:
-    show_field_text(edit, text)  # (only when different: the cursor of someone typing stays put)
 
 
 def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list) -> list:
