@@ -313,8 +313,7 @@ class MenuItemsEditor(PluginForm):
             row = self.list.item(i)
             if row.text() != text:
                 row.setText(text)
-            icon = self._icon_for(mi.icon)
-            row.setIcon(self._blank_icon() if icon.isNull() else icon)
+            row.setIcon(self._row_icon(mi.icon))
 
     def _fit_list(self) -> None:
         """The list as tall as its rows: room for three at least, for up to eight, then it scrolls.
@@ -345,6 +344,11 @@ class MenuItemsEditor(PluginForm):
             pixmap.fill(Qt.GlobalColor.transparent)
             self._blank = QIcon(pixmap)
         return self._blank
+
+    def _row_icon(self, ref: str | None) -> QIcon:
+        """The icon of an item's row in the list: its own, or the blank one (see _blank_icon)."""
+        icon = self._icon_for(ref)
+        return self._blank_icon() if icon.isNull() else icon
 
     def _icon_for(self, ref: str | None) -> QIcon:
         if not ref:
@@ -630,8 +634,7 @@ class MenuItemsEditor(PluginForm):
         ):
             items = self._items()
             for row in range(min(self.list.count(), len(items))):
-                icon = self._icon_for(items[row].icon)
-                self.list.item(row).setIcon(self._blank_icon() if icon.isNull() else icon)
+                self.list.item(row).setIcon(self._row_icon(items[row].icon))
             for pos in range(self.icon.count()):
                 if ref := self.icon.itemData(pos):
                     self.icon.setItemIcon(pos, self._icon_for(ref))
