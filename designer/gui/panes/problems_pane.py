@@ -7,7 +7,7 @@ time, and a group header with the count tells them at a glance which plugin need
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -283,16 +283,9 @@ class ProblemsPane(QTreeWidget):
         # path's least telling part is, instead of being cut at both ends by the column; the
         # tooltip has it whole.
         title = self.fontMetrics().elidedText(fix.title, Qt.TextElideMode.ElideMiddle, _FIX_TEXT_WIDTH)
-        button = QPushButton(title)
-        button.setProperty("fullTitle", title)  # shortened again to the column by _fit_columns
-        button.setObjectName("fixButton")
-        button.setToolTip(f"Fix it: {fix.title}. Undo with Ctrl+Z.")
-        button.clicked.connect(lambda _checked=False: self.sig_fix.emit(fix))
-        # Reached from its own row (Tab: see focusNextPrevChild), not as a stop of its own in the
-        # Tab order; Enter presses it as Space does (Enter went on to the list and jumped instead).
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAutoDefault(True)
-        return button
+        return self._row_button(
+            title, "fixButton", f"Fix it: {fix.title}. Undo with Ctrl+Z.", lambda: self.sig_fix.emit(fix)
+        )
 
     def _import_button(self, fix: Fix) -> QPushButton:
         """A fixable problem of a read-only ZIP: its button imports the ZIP first.
@@ -300,14 +293,24 @@ class ProblemsPane(QTreeWidget):
         Why: the row had no button at all, so nothing said the problem had a one-click fix once
         the ZIP was an editable folder; the status bar's word on importing was soon replaced.
         """
-        button = QPushButton("Import to fix…")
-        button.setProperty("fullTitle", button.text())
-        button.setObjectName("importToFixButton")
-        button.setToolTip(
+        return self._row_button(
+            "Import to fix…",
+            "importToFixButton",
             f"This ZIP is read-only, so it cannot be fixed here ('{fix.title}'). Import it into a folder "
-            "(File ▸ Import ZIP into a Folder…) to get an editable copy; the ZIP is left as it is."
+            "(File ▸ Import ZIP into a Folder…) to get an editable copy; the ZIP is left as it is.",
+            self.sig_import.emit,
         )
-        button.clicked.connect(lambda _checked=False: self.sig_import.emit())
+
+    @staticmethod
+    def _row_button(title: str, object_name: str, tip: str, pressed: Callable[[], object]) -> QPushButton:
+        """The button in a problem's row (a Fix button, or Import to fix)."""
+        button = QPushButton(title)
+        button.setProperty("fullTitle", title)  # shortened again to the column by _fit_columns
+        button.setObjectName(object_name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: pressed())
+        # Reached from its own row (Tab: see focusNextPrevChild), not as a stop of its own in the
+        # Tab order; Enter presses it as Space does (Enter went on to the list and jumped instead).
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(True)
         return button
