@@ -1769,9 +1769,7 @@ class MainWindow(QMainWindow):
         rel = pane.current_file()
         if Path(path) != pkg.root / rel:
             return
-        pkg.files.invalidate()  # the package's list of files is stale now (added, replaced or deleted)
-        if Path(path).exists() and str(path) not in self._watcher.files():
-            self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        self._rewatch(path)
         if Path(path).is_dir():
             # Another program put a folder where the file was: said now, not at the next Save
             # (which is refused then, the folder in the way), with nothing to read or reload.
@@ -1855,6 +1853,13 @@ class MainWindow(QMainWindow):
                 self.editor.undo_stack.setClean()  # the model is the disk again: nothing to save
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
+    def _rewatch(self, path: str) -> None:
+        """After another program's change to ``path``: the package's list of files is stale now
+        (a file added, replaced or deleted), and a file an atomic save replaced is watched anew."""
+        self.package.files.invalidate()
+        if Path(path).exists() and path not in self._watcher.files():
+            self._watcher.addPath(path)
+
     def _package_file_on_show(self) -> str:
         """The package file of the plugin the form shows (watched while it is on show), else ''."""
         page, pkg = self.plugin_page, self.package
@@ -1871,9 +1876,7 @@ class MainWindow(QMainWindow):
         A change of its text is left to Save, which asks before writing over it."""
         pkg = self.package
         path = pkg.root / rel
-        pkg.files.invalidate()  # the package's list of files is stale now
-        if path.exists() and str(path) not in self._watcher.files():
-            self._watcher.addPath(str(path))  # an atomic save replaces the file: watch the new one
+        self._rewatch(str(path))
         if path.is_file():
             return
         plugin = pkg.plugins[self.plugin_page.index]
