@@ -151,6 +151,21 @@ def line_units_text(text: str, start: int, end: int) -> str:
     return text[_index(text, start) : _index(text, end)]
 
 
+def _state_above(block: QTextBlock) -> int:
+    """The lexer state the line above ``block`` ended in (0 at the top, or where none was set)."""
+    above = block.previous()
+    return max(0, above.userState()) if above.isValid() else 0
+
+
+def _code_text(code_only: Callable[[str, int], tuple[str, int]], chunk: str, state: int) -> tuple[str, int]:
+    """``code_only`` of each line of ``chunk`` (joined by U+2029) read from ``state`` on, and the state after them."""
+    out = []
+    for line in chunk.split("\u2029"):
+        line, state = code_only(line, state)
+        out.append(line)
+    return "\u2029".join(out), state
+
+
 def _index(text: str, units: int) -> int:
     """The Python index in ``text`` of the UTF-16 offset ``units``."""
     return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
@@ -562,8 +577,7 @@ class SourceEditor(QPlainTextEdit):
         hl = self.highlighter
         if hl is None or "/" not in line or len(line) > LONG_LINE:
             return line
-        above = self.textCursor().block().previous()
-        spans, _state = hl.language.lex_line(line, max(0, above.userState()) if above.isValid() else 0)
+        spans, _state = hl.language.lex_line(line, _state_above(self.textCursor().block()))
         end = _utf16(line)
         for start, length, kind in reversed(spans):
             if kind not in Comment and line_units_text(line, start, start + length).strip():
@@ -583,8 +597,7 @@ class SourceEditor(QPlainTextEdit):
         before = text_before_cursor(cursor)
         if hl is None or not before or len(before) > LONG_LINE:
             return False
-        above = cursor.block().previous()
-        spans, _state = hl.language.lex_line(before, max(0, above.userState()) if above.isValid() else 0)
+        spans, _state = hl.language.lex_line(before, _state_above(cursor.block()))
         if not spans or spans[-1][0] + spans[-1][1] < _utf16(before):
             return False
         kind = spans[-1][2]
@@ -1332,14 +1345,7 @@ class SourceEditor(QPlainTextEdit):
         hl = self.highlighter
         if hl is None:
             return chunk
-        code_only = hl.language.code_only
-        above = self.document().findBlock(first).previous()
-        state = max(0, above.userState()) if above.isValid() else 0
-        out = []
-        for line in chunk.split("\u2029"):
-            line, state = code_only(line, state)
-            out.append(line)
-        return "\u2029".join(out)
+        return _code_text(hl.language.code_only, chunk, _state_above(self.document().findBlock(first)))[0]
 
     def _chunk_code(self, here: QTextBlock, first: int, last: int) -> str:
         """:meth:`_code_lines` of the whole lines from document position ``first`` to ``last``, the
@@ -1352,12 +1358,8 @@ class SourceEditor(QPlainTextEdit):
         hl = self.highlighter
         start, end = here.position(), here.position() + here.length() - 1
         if hl is None or not (first == start or last == end):
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(first)
-            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-            return self._code_lines(cursor.selectedText(), first)
-        above = self.document().findBlock(first).previous()
-        state = max(0, above.userState()) if above.isValid() else 0
+            return self._code_lines(self._text_between(first, last), first)
+        state = _state_above(self.document().findBlock(first))
         code_only = hl.language.code_only
         if first == start:  # this line, then the ones after it
             line, state = code_only(here.text(), state)
@@ -1365,22 +1367,21 @@ class SourceEditor(QPlainTextEdit):
         before, state = self._lines_code(first, start - 1, state)  # the ones before it, then this line
         return before + "\u2029" + code_only(here.text(), state)[0]
 
+    def _text_between(self, first: int, last: int) -> str:
+        """The document's text from position ``first`` to ``last`` (lines joined by U+2029)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
     def _lines_code(self, first: int, last: int, state: int, remember: bool = True) -> tuple[str, int]:
         """The code-only text of the whole lines from ``first`` to ``last`` read from ``state`` on,
         and the state after them: remembered (see :meth:`_chunk_code`) unless ``remember`` is False."""
         key = (first, last, state)
         found = self._code_memo.get(key) if remember else None
         if found is None:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(first)
-            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
             assert self.highlighter is not None
-            code_only = self.highlighter.language.code_only
-            out = []
-            for line in cursor.selectedText().split("\u2029"):
-                line, state = code_only(line, state)
-                out.append(line)
-            found = ("\u2029".join(out), state)
+            found = _code_text(self.highlighter.language.code_only, self._text_between(first, last), state)
             if not remember:
                 return found
             if len(self._code_memo) >= 2:  # (the near and the far scan)
