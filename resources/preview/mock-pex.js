@@ -802,12 +802,8 @@
     function marked(args) {
         var key = typeof args[0] === 'function' ? caller() : null;
         if (!key) { return args; }
-        var fn = args[0];
         var copy = Array.prototype.slice.call(args);
-        copy[0] = function () {
-            var self = this, given = arguments;
-            return running({ plugin: key, step: 'timer' }, function () { return fn.apply(self, given); });
-        };
+        copy[0] = carried(args[0], { plugin: key, step: 'timer' });
         return copy;
     }
     window.setTimeout = function (fn, ms) {
