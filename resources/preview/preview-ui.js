@@ -315,17 +315,20 @@
         var before = document.activeElement && document.activeElement.matches && document.activeElement.matches(KEPT) ?
             focusKey(document.activeElement) : null;
         draw();
-        if (before === null) { return; }
-        var again = Array.prototype.filter.call(document.querySelectorAll(KEPT), function (el) { return focusKey(el) === before; })[0];
-        if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+        if (before !== null) { focusKeyed(KEPT, before); }
+    }
+    // The control among ``selector`` whose focusKey is ``key`` gets the keyboard; false when there is none.
+    function focusKeyed(selector, key) {
+        var el = Array.prototype.find.call(document.querySelectorAll(selector), function (e) { return focusKey(e) === key; });
+        if (el && document.activeElement !== el) { el.focus({ preventScroll: true }); }
+        return !!el;
+    }
+    function participantRow(uuid) {
+        return Array.prototype.find.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === uuid; });
     }
     // For the dialogs (mock-pex.js): what opened one, and the keyboard back on it once it closes.
     ui.focusKey = function (el) { return el && el.matches && el.matches(PRESSABLE) ? focusKey(el) : null; };
-    ui.focusByKey = function (key) {
-        var el = Array.prototype.filter.call(document.querySelectorAll(PRESSABLE), function (e) { return focusKey(e) === key; })[0];
-        if (el) { el.focus({ preventScroll: true }); }
-        return !!el;
-    };
+    ui.focusByKey = function (key) { return focusKeyed(PRESSABLE, key); };
     // The item that opened a dialog gone meanwhile (its plugin switched off, its menu closed): the
     // keyboard goes to the nearest thing still there rather than to the top of the page, where a
     // keyboard user would have to start again. A meeting menu's item: that menu's button; a
@@ -336,8 +339,7 @@
         var target = parts[3];
         var el = null;
         if (kind === 'participants') {
-            el = Array.prototype.filter.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === target; })[0] ||
-                document.getElementById('pd-conf-button');
+            el = participantRow(target) || document.getElementById('pd-conf-button');
         } else if (kind === 'conference') {
             el = document.getElementById('pd-conf-button');
         } else {
@@ -424,7 +426,7 @@
             var uuid = row.dataset.participant;
             ui.openParticipant = '';
             ui.render();
-            var again = Array.prototype.filter.call(document.querySelectorAll('.pd-row[data-participant]'), function (r) { return r.dataset.participant === uuid; })[0];
+            var again = participantRow(uuid);
             if (again) { again.focus({ preventScroll: true }); }
         }
     });
