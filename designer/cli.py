@@ -664,7 +664,12 @@ def _plain_check_args(args: list[str]) -> SimpleNamespace | None:
     if len(paths) != 1 or any(a.startswith("-") and a not in _CHECK_FLAGS for a in args):
         return None
     return SimpleNamespace(
-        path=paths[0], json="--json" in args, strict="--strict" in args, fix="--fix" in args, func=cmd_check
+        path=paths[0],
+        json="--json" in args,
+        strict="--strict" in args,
+        fix="--fix" in args,
+        func=cmd_check,
+        refuse=_unusable,
     )
 
 
@@ -679,7 +684,7 @@ def _plain_export_args(args: list[str]) -> SimpleNamespace | None:
     Only the plain spelling is taken (exact flags, each option once and its value apart, no word
     starting with '-' but those); anything else goes to argparse, with the same results and messages.
     """
-    from .cli_export import cmd_export
+    from .cli_export import _refused, cmd_export
 
     values: dict[str, str] = {}
     flags: set[str] = set()
@@ -708,6 +713,7 @@ def _plain_export_args(args: list[str]) -> SimpleNamespace | None:
         diff="--diff" in flags,
         json="--json" in flags,
         func=cmd_export,
+        refuse=_refused,
     )
 
 
@@ -762,20 +768,11 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
                 else "-o - would write a file called '-': standard output carries the report, not the file; "
                 "give the file a name, e.g. -o branding.zip"
             )
-            # Each command refuses in the shape its --json has for its other refusals: deploy's
-            # carried import/export's "entry" (the ZIP entry a refusal names), which it never has.
-            if args.func in (cmd_check, cmd_simulate):
-                return _unusable(args, message)
-            module = getattr(args.func, "__module__", "")
-            if module.endswith(".cli_export"):
-                from .cli_export import _refused
-
-                return _refused(args, message)
-            if module.endswith(".cli_deploy"):
-                from .cli_deploy import _fail
-
-                return _fail(args, message, 2)
-            return _new_refused(args, message)
+            # Each command refuses in the shape its --json has for its other refusals (its parser
+            # names the function, ``refuse``): deploy's carried import/export's "entry" (the ZIP
+            # entry a refusal names), which it never has.
+            refuse = getattr(args, "refuse", _new_refused)
+            return int(refuse(args, message))
     return int(args.func(args))
 
 
@@ -859,7 +856,7 @@ def _main(argv: list[str] | None = None) -> int:
             )
             p.add_argument("--strict", action="store_true", help="fail on warnings too")
             p.add_argument("--fix", action="store_true", help="apply every available fix and save")
-            p.set_defaults(func=cmd_check)
+            p.set_defaults(func=cmd_check, refuse=_unusable)
         elif argv[0] in ("import", "export"):
             from .cli_export import add_arguments
 
@@ -922,7 +919,7 @@ def _main(argv: list[str] | None = None) -> int:
             p.add_argument(
                 "--platform", choices=("web", "electron", "ios", "android"), default="web", help="default: web"
             )
-            p.set_defaults(func=cmd_simulate)
+            p.set_defaults(func=cmd_simulate, refuse=_unusable)
         elif argv[0] == "recipes":
             p.description = "List the recipes `plugin-designer new DIR --recipe NAME` can start from."
             p.epilog = (

@@ -63,7 +63,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--timeout", type=_seconds, default=30.0, help="seconds to wait for the node (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(func=cmd_deploy)
+    p.set_defaults(func=cmd_deploy, refuse=lambda args, message: _fail(args, message, 2))
 
 
 def _seconds(text: str) -> float:

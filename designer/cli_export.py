@@ -40,7 +40,7 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             help="create settings.json and manifest.json when the ZIP has none (Management Node default download)",
         )
         p.add_argument("--json", action="store_true", help="print the result as JSON")
-        p.set_defaults(func=cmd_import)
+        p.set_defaults(func=cmd_import, refuse=_refused)
     else:
         p.description = (
             "Write the branding ZIP to upload: settings.json and manifest.json (with a new brandingID) plus every "
@@ -66,7 +66,7 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
         p.add_argument("--force", action="store_true", help="export even though the checks report errors")
         p.add_argument("--diff", action="store_true", help="print the full diff of every changed text file")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
-        p.set_defaults(func=cmd_export)
+        p.set_defaults(func=cmd_export, refuse=_refused)
 
 
 def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -> int:
