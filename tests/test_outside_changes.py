@@ -115,23 +115,12 @@ def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
     autosave replaced its crash copy (and a save here threw it away), its edits lost for good."""
     import os
     import signal
-    import subprocess
-    import sys
 
-    from conftest import ROOT
-    from test_recovery import KEEPER
+    from test_recovery import other_window
 
     from designer.core.recovery import read_recovery
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen(
-        [sys.executable, "-c", KEEPER, str(example_project)],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    ) as other:
+    with other_window(example_project) as other:
         try:
             assert other.stdout is not None and other.stdout.readline() == b"kept\n"
             window.open_path(example_project)

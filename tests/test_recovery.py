@@ -351,21 +351,27 @@ KEEPER = textwrap.dedent(
 )
 
 
+def other_window(project: Path) -> subprocess.Popen:
+    """Another designer process on ``project`` running KEEPER (it prints "kept" once its edit is
+    in its recovery copy, and stays open until its stdin closes)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen(
+        [sys.executable, "-c", KEEPER, str(project)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
     window: MainWindow, example_project: Path, monkeypatch
 ) -> None:
     """Another designer process, still running with unsaved edits: opening the project here said
     it "was closed without saving" and offered its edits, and a save here threw its recovery
     copy away. Now this window says another one has unsaved changes, and keeps off its copy."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen(
-        [sys.executable, "-c", KEEPER, str(example_project)],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    ) as other:
+    with other_window(example_project) as other:
         try:
             assert other.stdout is not None and other.stdout.readline() == b"kept\n"
             asked: list[str] = []
