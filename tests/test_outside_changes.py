@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from test_recovery import answer_yes, other_window
 
 from designer.gui.main_window import MainWindow
 
@@ -116,8 +117,6 @@ def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
     import os
     import signal
 
-    from test_recovery import other_window
-
     from designer.core.recovery import read_recovery
 
     with other_window(example_project) as other:
@@ -138,13 +137,7 @@ def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
     assert window.save() is True
     kept = read_recovery(example_project / "webapp2")
     assert kept is not None and kept.pid == other.pid
-    asked: list[str] = []
-
-    def yes(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert len(asked) == 1 and "closed without saving changes" in asked[0]
     assert window.package.plugins[0].display_name == "Edited in the other window"
@@ -261,13 +254,7 @@ def test_an_id_being_typed_when_the_designer_was_killed_is_offered_back_in_its_f
     from designer.core.recovery import read_recovery
 
     _killed_while_typing(example_project, "idEdit", "lock-it")
-    asked: list[str] = []
-
-    def yes(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert len(asked) == 1
     assert asked[0].startswith(
@@ -324,13 +311,7 @@ def test_unsaved_edits_and_an_id_being_typed_come_back_together(
     pkg = load(example_project)
     pkg.plugins[1].package.name = "Renamed before the crash"
     write_recovery(pkg, typing=Typing("id", 0, "half-typ"))
-    asked: list[str] = []
-
-    def yes(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert (
         len(asked) == 1

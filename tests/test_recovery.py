@@ -72,12 +72,8 @@ CRASHER = textwrap.dedent(
 )
 
 
-def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, example_project: Path, monkeypatch) -> None:
-    before = snapshot(example_project)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", CRASHER, str(example_project)], cwd=ROOT, env=env, capture_output=True)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
-    assert snapshot(example_project) == before  # the crash left the project untouched
+def answer_yes(monkeypatch) -> list[str]:
+    """Every question asked is answered Yes; the list returned gathers their texts."""
     asked: list[str] = []
 
     def yes(*args, **kwargs):
@@ -85,6 +81,16 @@ def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, exampl
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
+    return asked
+
+
+def test_killed_designer_offers_its_edits_back(window: MainWindow, qtbot, example_project: Path, monkeypatch) -> None:
+    before = snapshot(example_project)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", CRASHER, str(example_project)], cwd=ROOT, env=env, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert snapshot(example_project) == before  # the crash left the project untouched
+    asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert asked and "closed without saving changes" in asked[0]
     assert window.package.plugins[0].display_name == "Crash-proof lock"
@@ -301,13 +307,7 @@ def test_edits_kept_before_the_project_was_moved_are_offered_in_its_new_place(
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     moved = example_project.with_name("moved here")
     example_project.rename(moved)
-    asked: list[str] = []
-
-    def yes(*args, **kwargs):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     window.open_path(moved)
     assert len(asked) == 1 and f"The package was at {example_project} then." in asked[0]
     assert window.package.plugins[0].display_name == "Crash-proof lock"
