@@ -422,6 +422,14 @@ def _preview_of(qtbot: Any, project: Path) -> Iterator[Any]:
         yield win.preview_pane
 
 
+def _keyboard_in_meeting(qtbot: Any, pane: Any) -> None:
+    """The preview's window active and the keyboard in the mock meeting."""
+    win = pane.window()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    pane.view.setFocus()
+
+
 def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
     """The example with ``action`` of ``plugin`` looping for ever (its old body renamed away)."""
     project = tmp_path / "p"

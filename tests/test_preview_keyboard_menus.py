@@ -9,15 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of
+from test_preview import _js, _keyboard_in_meeting, _preview_of
 
 
 def _focus_in_meeting(qtbot: Any, pane: Any, selector: str) -> None:
     """The window active, the keyboard in the meeting, on the element ``selector`` finds."""
-    win = pane.window()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    pane.view.setFocus()
+    _keyboard_in_meeting(qtbot, pane)
     _js(qtbot, pane.page, f"document.querySelector({selector!r}).focus(); true")
     qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"document.activeElement === document.querySelector({selector!r})"))
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of, _window_with_preview
+from test_preview import _js, _keyboard_in_meeting, _preview_of, _window_with_preview
 
 _OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
     .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
@@ -40,11 +40,8 @@ def test_ctrl_z_in_a_dialog_field_undoes_the_typing_not_the_designers_edit(qtbot
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        undone = _edit_in_designer(win)
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        undone = _edit_in_designer(pane.window())
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, _OPEN_FORM)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.id") == "alias", timeout=5000)
         qtbot.keyClicks(QApplication.focusWidget(), "abc")
@@ -67,10 +64,7 @@ def test_escape_closes_a_plugin_dialog_as_its_close_button_does(qtbot: Any, tmp_
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)
@@ -216,10 +210,7 @@ def test_a_screen_reader_tells_the_plugin_switches_apart(qtbot: Any, tmp_path: P
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, "PDUI.tab = 'plugins'; PDUI.render(); true")
         switches = json.loads(_js(qtbot, pane.page, _SWITCHES))
         _js(qtbot, pane.page, "document.querySelector('[data-toggle=\"meeting-info\"]').focus(); true")
@@ -250,10 +241,7 @@ def test_with_two_dialogs_open_the_keyboard_stays_in_the_one_on_top(qtbot: Any, 
         return (t ? t.textContent : '') + '/' + d.getAttribute('aria-modal'); }).join()"""
     in_top = "document.activeElement.closest('.pd-dialog') ? document.activeElement.closest('.pd-dialog').textContent.slice(0, 6) : ''"
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, two)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.id") == "two", timeout=5000)
         stops = []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _preview_of, _wait_started, _window_with_preview
+from test_preview import _js, _keyboard_in_meeting, _preview_of, _wait_started, _window_with_preview
 
 # Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
 _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
@@ -198,10 +198,7 @@ def test_a_plugin_dialog_takes_the_keyboard_and_gives_it_back(qtbot: Any, tmp_pa
     shutil.copytree(EXAMPLE, project)
     in_dialog = "!!document.activeElement.closest('.pd-dialog')"
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, in_dialog) is True, timeout=5000)
@@ -346,10 +343,7 @@ def test_a_toolbar_button_reached_with_tab_shows_its_label(qtbot: Any, tmp_path:
     shutil.copytree(EXAMPLE, project)
     tip = "(function () { var t = document.querySelector('.pd-tip'); return t ? t.textContent : ''; })()"
     with _preview_of(qtbot, project) as pane:
-        win = pane.window()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        pane.view.setFocus()
+        _keyboard_in_meeting(qtbot, pane)
         _js(qtbot, pane.page, "document.querySelector('#pd-toolbar [title=Chat]').focus(); true")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from Chat to the plugin's button
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement.dataset.plugin") == "lock-toggle")
