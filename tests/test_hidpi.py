@@ -222,25 +222,33 @@ def test_the_new_branding_id_shows_whole_in_a_narrow_export_dock_at_a_large_font
     assert shown.rect().contains(previous.mapTo(shown, previous.rect().bottomRight()))
 
 
+def _export_dock_at_15_pt(qtbot, window, project: Path, width: int, height: int):
+    """The Export dock of ``window`` at a 15 pt font, on ``project`` and ``width`` by ``height``
+    px, once its layout has settled."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(window.font())
+    font.setPointSize(15)
+    window.setFont(font)
+    window.open_path(project)
+    window.resize(width, height)
+    window.export_action.trigger()
+    pane = window.export_pane
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
+    for _ in range(3):
+        qtbot.wait(1)  # the dock's layout settles after it opens
+    return pane
+
+
 def test_the_export_dock_scrolls_rather_than_cutting_text_on_a_short_screen(
     qtbot, window, example_project: Path
 ) -> None:
     """On a laptop at 150 % with a 15 pt font the Export dock is shorter than its contents: the
     introduction lost its last line and "previous: …" vanished under the next row. It now
     scrolls, every line whole."""
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QLabel
 
-    font = QFont(window.font())
-    font.setPointSize(15)
-    window.setFont(font)
-    window.open_path(example_project)
-    window.resize(895, 472)
-    window.export_action.trigger()
-    pane = window.export_pane
-    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
-    for _ in range(3):
-        qtbot.wait(1)  # the dock's layout settles after it opens
+    pane = _export_dock_at_15_pt(qtbot, window, example_project, 895, 472)
     cut = [
         label.text()[:40]
         for label in pane.findChildren(QLabel)
@@ -301,19 +309,9 @@ def test_the_export_dock_scrolls_only_when_it_cannot_fit(qtbot, window, example_
     window 650 px tall at a 15 pt font (room for the dock with shorter tabs) showed a scroll bar
     and the bottom of the tabs out of sight. The tabs give up height first; the dock scrolls only
     below the height it needs."""
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QScrollArea, QTabWidget
 
-    font = QFont(window.font())
-    font.setPointSize(15)
-    window.setFont(font)
-    window.open_path(example_project)
-    window.resize(1200, 650)
-    window.export_action.trigger()
-    pane = window.export_pane
-    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
-    for _ in range(3):
-        qtbot.wait(1)  # the dock's layout settles after it opens
+    pane = _export_dock_at_15_pt(qtbot, window, example_project, 1200, 650)
     scroll = window.findChild(QScrollArea, "exportScroll")
     assert not scroll.verticalScrollBar().isVisible()
     tabs = pane.findChild(QTabWidget)
