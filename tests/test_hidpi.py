@@ -319,6 +319,23 @@ def test_the_export_dock_scrolls_only_when_it_cannot_fit(qtbot, window, example_
     assert bottom < scroll.viewport().height(), "the bottom of the tabs was out of sight"
 
 
+MOVE = """
+print('before', *shown())
+{moved}.move(app.screens()[1].geometry().topLeft())
+for _ in range(10):
+    app.processEvents()
+print('after', {widget}.devicePixelRatioF(), *shown())
+"""
+
+
+def _before_and_after_the_move(code: str, widget: str, tmp_path: Path, moved: str = "window") -> list[list[str]]:
+    """``code`` (which defines ``shown()``) run on a 100 % screen with a 200 % one to its right,
+    where ``moved`` is then moved: the words of its lines "before" and "after" (``widget``'s pixel
+    ratio after the move, then what ``shown()`` gives)."""
+    code += MOVE.format(moved=moved, widget=widget)
+    return [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+
+
 def test_the_icon_size_strip_is_drawn_again_for_a_screen_of_another_scale(tmp_path: Path) -> None:
     """Moved from a 100 % screen to a 200 % one, the window's 16-48 px strip, menu placements and
     sprite symbols kept their 100 % pictures, blown up and blurred: Qt tells a widget of the new
@@ -330,13 +347,8 @@ def test_the_icon_size_strip_is_drawn_again_for_a_screen_of_another_scale(tmp_pa
         "strip = window.findChild(IconPreviewStrip)\n"
         "def shown():\n"
         "    return [label.pixmap().devicePixelRatio() for label in (*strip.swatches, strip.placements)]\n"
-        "print('before', *shown())\n"
-        "window.move(app.screens()[1].geometry().topLeft())\n"
-        "for _ in range(10):\n"
-        "    app.processEvents()\n"
-        "print('after', strip.devicePixelRatioF(), *shown())\n"
     )
-    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    rows = _before_and_after_the_move(code, "strip", tmp_path)
     assert rows[0] == ["before", "1.0", "1.0", "1.0"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["2.0", "2.0", "2.0"], "the pictures were not drawn again for the 200 % screen"
@@ -357,13 +369,8 @@ def test_a_sprites_symbols_are_drawn_again_for_a_screen_of_another_scale(tmp_pat
         "symbols = window.icon_pane.symbols\n"
         "def shown():\n"
         "    return [symbols.item(row).icon().availableSizes()[0].width() for row in range(symbols.count())]\n"
-        "print('before', *shown())\n"
-        "window.move(app.screens()[1].geometry().topLeft())\n"
-        "for _ in range(10):\n"
-        "    app.processEvents()\n"
-        "print('after', symbols.devicePixelRatioF(), *shown())\n"
     )
-    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    rows = _before_and_after_the_move(code, "symbols", tmp_path)
     assert rows[0] == ["before", "24", "24"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["48", "48"], "the symbols were not drawn again for the 200 % screen"
@@ -432,13 +439,8 @@ def test_the_menu_items_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_
         "    icons = [items.item(row).icon() for row in range(items.count())]\n"
         "    icons.append(combo.itemIcon(combo.currentIndex()))\n"
         "    return [icon.availableSizes()[0].width() for icon in icons]\n"
-        "print('before', *shown())\n"
-        "window.move(app.screens()[1].geometry().topLeft())\n"
-        "for _ in range(10):\n"
-        "    app.processEvents()\n"
-        "print('after', items.devicePixelRatioF(), *shown())\n"
     )
-    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    rows = _before_and_after_the_move(code, "items", tmp_path)
     assert rows[0] == ["before", "24", "24"]
     assert rows[1][:2] == ["after", "2.0"], "the window did not move to the 200 % screen"
     assert rows[1][2:] == ["48", "48"], "the icons were not drawn again for the 200 % screen"
@@ -458,13 +460,8 @@ def test_the_built_in_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_pa
         "gallery = dialog.list\n"
         "def shown():\n"
         "    return sorted({gallery.item(r).icon().availableSizes()[0].width() for r in range(gallery.count())})\n"
-        "print('before', *shown())\n"
-        "dialog.move(app.screens()[1].geometry().topLeft())\n"
-        "for _ in range(10):\n"
-        "    app.processEvents()\n"
-        "print('after', gallery.devicePixelRatioF(), *shown())\n"
     )
-    rows = [line.split() for line in _at_scale("1", code, tmp_path, screen=(1600, 1000), second="2").splitlines()]
+    rows = _before_and_after_the_move(code, "gallery", tmp_path, moved="dialog")
     assert rows[0] == ["before", "32"]
     assert rows[1][:2] == ["after", "2.0"], "the dialog did not move to the 200 % screen"
     assert rows[1][2:] == ["64"], "the icons were not drawn again for the 200 % screen"
