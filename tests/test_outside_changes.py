@@ -62,16 +62,20 @@ def test_saving_a_clean_project_that_no_one_changed_says_so(
 SRC = "plugins/rec/rec.plugin.js"
 
 
+def _replaced_by_a_folder(window: MainWindow, qtbot, path: Path) -> None:
+    """Another program puts a folder where the file ``path`` was; back once the window has said so."""
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+        path.mkdir()
+    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+
+
 def test_a_file_on_show_replaced_by_a_folder_is_said_at_once(window: MainWindow, qtbot, base_project: Path) -> None:
     """Another program put a folder where the code on show was: nothing was said until Save."""
     from conftest import open_in_editor
 
     open_in_editor(window, base_project, SRC)
-    path = base_project / "webapp2" / SRC
-    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
-        path.unlink()
-        path.mkdir()
-    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    _replaced_by_a_folder(window, qtbot, base_project / "webapp2" / SRC)
     assert window.status.text() == f"{SRC} was replaced by a folder by another program."
     assert window.stack.currentWidget() is not window.source_pane  # no longer a file to show
 
@@ -86,11 +90,7 @@ def test_unsaved_code_whose_file_became_a_folder_is_kept_and_said(
     qtbot.keyClicks(editor, "// mine")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     mine = editor.text()
-    path = base_project / "webapp2" / SRC
-    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
-        path.unlink()
-        path.mkdir()
-    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    _replaced_by_a_folder(window, qtbot, base_project / "webapp2" / SRC)
     assert window.status.text() == (
         f"{SRC} was replaced by a folder by another program; your unsaved version is kept, and Save cannot "
         "write it there until that folder is moved away."
@@ -365,11 +365,7 @@ def test_a_package_file_on_show_replaced_by_a_folder_keeps_the_unsaved_edits_and
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert window.package.plugins[0].package.id == "recorder" and window.isWindowModified()
     name = window.package.plugins[0].display_name
-    path = base_project / "webapp2" / PACKAGE_FILE
-    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
-        path.unlink()
-        path.mkdir()
-    qtbot.waitUntil(lambda: "replaced by a folder" in window.status.text())
+    _replaced_by_a_folder(window, qtbot, base_project / "webapp2" / PACKAGE_FILE)
     assert window.status.text() == (
         f"The package file of '{name}' ({PACKAGE_FILE}) was replaced by a folder by another program; your "
         "unsaved changes are kept, and Save cannot write it there until that folder is moved away."
