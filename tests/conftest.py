@@ -97,6 +97,21 @@ def open_in_editor(window, project: Path, rel: str):
 
 
 @pytest.fixture
+def warnings(monkeypatch) -> list[tuple[str, str]]:
+    """The warnings the window shows, as (title, text), answered OK."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def warning(parent, title, text, *a, **k):
+        shown.append((str(title), str(text)))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+@pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Any connection attempt fails the test (and is recorded): checking and importing SVGs stays offline."""
     calls: list[object] = []

@@ -12,23 +12,12 @@ from test_recovery import answer_yes, other_window
 from designer.gui.main_window import MainWindow
 
 
-def _warnings(monkeypatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def warning(parent, title, text, *a, **k):
-        shown.append((str(title), str(text)))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
-
-
 def test_saving_with_nothing_edited_leaves_other_programs_changes_alone(
-    window: MainWindow, qtbot, example_project: Path, monkeypatch
+    window: MainWindow, qtbot, example_project: Path, warnings
 ) -> None:
     """Ctrl+S on a project with no edits wrote the model over settings.json that another program
     had changed, and put back a package file it had deleted."""
-    shown = _warnings(monkeypatch)
+    shown = warnings
     window.open_path(example_project)
     settings = example_project / "webapp2/settings.json"
     changed = settings.read_text().replace('"enabled": true', '"enabled": false', 1)
@@ -49,9 +38,9 @@ def test_saving_with_nothing_edited_leaves_other_programs_changes_alone(
 
 
 def test_saving_a_clean_project_that_no_one_changed_says_so(
-    window: MainWindow, qtbot, example_project: Path, monkeypatch
+    window: MainWindow, qtbot, example_project: Path, warnings
 ) -> None:
-    shown = _warnings(monkeypatch)
+    shown = warnings
     window.open_path(example_project)
     window.tree.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -8,20 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[tuple[str, str]]:
-    """The warnings the window shows, as (title, text), answered OK."""
-    shown: list[tuple[str, str]] = []
-
-    def warning(parent, title, text, *a, **k):
-        shown.append((str(title), str(text)))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 def test_a_folder_where_settings_json_was(window, example_project: Path, warnings) -> None:
