@@ -8,6 +8,7 @@ import pytest
 from conftest import open_in_editor, shown
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from test_source_editor_by_hand import type_lines
 
 from designer.gui.panes.source_editor import SourcePane
 
@@ -20,14 +21,6 @@ def pane(qtbot) -> SourcePane:
     pane.show_file("a.plugin.js", "", read_only=False)
     pane.editor.setFocus()
     return pane
-
-
-def _type_lines(qtbot, editor, *lines: str) -> None:
-    """Type ``lines`` with Enter after each but the last (the editor indents)."""
-    for i, line in enumerate(lines):
-        if i:
-            qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.keyClicks(editor, line)
 
 
 def _highlighted_brackets(editor) -> list[tuple[int, str]]:
@@ -71,7 +64,7 @@ def test_a_bracket_in_a_string_comment_or_regex_is_no_partner(pane: SourcePane, 
 
 def test_a_closing_brace_is_not_misled_by_a_brace_in_a_string_above(pane: SourcePane, qtbot) -> None:
     editor = pane.editor
-    _type_lines(qtbot, editor, "function f() {", "if (x) {", "s = '}';", "}")
+    type_lines(qtbot, editor, "function f() {", "if (x) {", "s = '}';", "}")
     assert editor.toPlainText().split("\n") == ["function f() {", "    if (x) {", "        s = '}';", "    }"]
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "t = '{';")
@@ -114,7 +107,7 @@ def test_tab_over_a_selection_within_a_line_replaces_it_with_the_indentation(pan
 
 def test_tab_over_a_whole_line_or_several_lines_indents_them(pane: SourcePane, qtbot) -> None:
     editor = pane.editor
-    _type_lines(qtbot, editor, "a();", "b();")
+    type_lines(qtbot, editor, "a();", "b();")
     qtbot.keyClick(editor, Qt.Key.Key_Home)
     qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
@@ -193,7 +186,7 @@ def _offered(editor) -> list[str]:
 
 def test_ctrl_space_on_a_bare_word_offers_the_files_variables_and_parameters(pane: SourcePane, qtbot) -> None:
     editor = pane.editor
-    _type_lines(
+    type_lines(
         qtbot,
         editor,
         "var lockedNow = false;",
