@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _preview_of, _window_with_preview
+from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _window_with_preview
 
 _OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
     .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
@@ -144,14 +144,8 @@ def test_a_click_on_the_freeze_line_shows_the_function_that_froze(qtbot: Any, tm
     (the button's action, load, unload): the line now names it and a click shows it."""
     from PySide6.QtCore import Qt
 
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
+    project = _looping(tmp_path, "lock-toggle", "toggleLock")
     js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function toggleLock(", "function toggleLock() { while (true) {} }\n    function unused(", 1
-        )
-    )
     line = 1 + js.read_text().split("\n").index("    function toggleLock() { while (true) {} }")
     with _preview_of(qtbot, project) as pane:
         win = pane.window()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _preview_of, _wait_started, _window_with_preview
+from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _wait_started, _window_with_preview
 
 # Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
 _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
@@ -48,12 +48,7 @@ def test_a_plugin_whose_load_never_ends_is_named_and_the_others_still_run(qtbot:
     starting, nothing said why, and Restart plugins loaded the same loop again. Now, after about
     two seconds, the log and Problems name the plugin that froze the meeting (its file), and a
     fresh page runs the other plugins without it."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
-    js.write_text(
-        js.read_text().replace("function load(", "function load() { while (true) {} }\n    function unused(", 1)
-    )
+    project = _looping(tmp_path, "meeting-info", "load")
     with _window_with_preview(project) as win:
         pane = win.preview_pane
         froze = "[Meeting information] This would freeze the meeting for every user"
@@ -471,14 +466,7 @@ def test_restart_plugins_pressed_while_a_button_freezes_the_meeting_tries_that_p
     Pressed in the two seconds before the freeze was found, it did not: the freeze of the run it
     replaced was counted against the new one, and the plugin was left off, although its start
     never froze anything (only its button did)."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function showMeetingInfo(", "function showMeetingInfo() { while (true) {} }\n    function unused(", 1
-        )
-    )
+    project = _looping(tmp_path, "meeting-info", "showMeetingInfo")
     with _window_with_preview(project) as win:
         pane = win.preview_pane
         qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
