@@ -430,14 +430,19 @@ def _keyboard_in_meeting(qtbot: Any, pane: Any) -> None:
     pane.view.setFocus()
 
 
-def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
-    """The example with ``action`` of ``plugin`` looping for ever (its old body renamed away)."""
+def _with_code(tmp_path: Path, plugin: str, old: str, new: str) -> Path:
+    """The example with the first ``old`` in the code of ``plugin`` replaced by ``new``."""
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     js = project / f"webapp2/plugins/{plugin}/{plugin}.plugin.js"
-    stuck = f"function {action}() {{ while (true) {{}} }}\n    function unused("
-    js.write_text(js.read_text().replace(f"function {action}(", stuck, 1))
+    js.write_text(js.read_text().replace(old, new, 1))
     return project
+
+
+def _looping(tmp_path: Path, plugin: str, action: str) -> Path:
+    """The example with ``action`` of ``plugin`` looping for ever (its old body renamed away)."""
+    stuck = f"function {action}() {{ while (true) {{}} }}\n    function unused("
+    return _with_code(tmp_path, plugin, f"function {action}(", stuck)
 
 
 def test_a_plugin_stuck_in_an_endless_loop_does_not_take_the_preview_for_good(qtbot: Any, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _window_with_preview
+from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _window_with_preview, _with_code
 
 _OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
     .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
@@ -100,10 +100,7 @@ def test_an_endless_loop_in_a_promise_callback_is_named(qtbot: Any, tmp_path: Pa
     meeting with nothing said until Restart plugins, and then only that one of the plugins "did
     not answer". Now, as for a loop in the button itself, the log names the plugin and the button
     that started it, and the other plugins run on without it."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
-    js.write_text(js.read_text().replace("function toggleLock(", _LATER_LOOPS[how] + "\n    function unused(", 1))
+    project = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _LATER_LOOPS[how] + "\n    function unused(")
     with _preview_of(qtbot, project) as pane:
         pane.page.runJavaScript("document.querySelector('[data-plugin=\"lock-toggle\"]').click()")
         froze = "[Lock toggle] This would freeze the meeting for every host — its code never finished"
@@ -119,11 +116,8 @@ def test_a_load_that_takes_three_seconds_is_said_to_be_slow_and_runs(qtbot: Any,
     """A load() busy for 3.2 s (a big calculation, not a loop) was stopped at two seconds and
     reported as an endless loop that would freeze the meeting, and the plugin was left off. Now
     the log says how long it took, that the meeting would be frozen that long, and it runs."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
     slow = "function load() { var end = Date.now() + 3200; while (Date.now() < end) {} return slowLoad.apply(this, arguments); }"
-    js.write_text(js.read_text().replace("function load(", slow + "\n    function slowLoad(", 1))
+    project = _with_code(tmp_path, "meeting-info", "function load(", slow + "\n    function slowLoad(")
     with _window_with_preview(project) as win:
         pane = win.preview_pane
         qtbot.waitUntil(lambda: "[Meeting information] warning: took 3." in pane.log.toPlainText(), timeout=15000)
@@ -295,10 +289,7 @@ def test_a_screen_reader_is_told_of_the_oops_card_once(qtbot: Any, tmp_path: Pat
     without a word to a screen reader (its user pressed a button and heard nothing). Now it is
     an alert, read out when it appears, and not drawn anew (read out again) at each change of
     the meeting while it says the same."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
-    js.write_text(js.read_text().replace("function toggleLock(", _CRASH, 1))
+    project = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _CRASH)
     with _preview_of(qtbot, project) as pane:
         _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == "show")
@@ -321,10 +312,7 @@ def test_an_endless_loop_in_a_dialog_button_is_named(qtbot: Any, tmp_path: Path)
     """A plugin dialog's button whose click handler (set in the .then, as the vendor's guide
     shows) looped for ever froze the meeting with nothing said until Restart plugins, and then
     only "did not answer". Now the log names the plugin and its dialog."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
-    js.write_text(js.read_text().replace("function toggleLock(", _DIALOG_LOOP, 1))
+    project = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _DIALOG_LOOP)
     with _preview_of(qtbot, project) as pane:
         _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!document.getElementById('yes')") is True, timeout=5000)

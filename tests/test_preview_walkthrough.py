@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _wait_started, _window_with_preview
+from test_preview import (
+    _js,
+    _keyboard_in_meeting,
+    _looping,
+    _preview_of,
+    _wait_started,
+    _window_with_preview,
+    _with_code,
+)
 
 # Each toolbar button: does the point at its centre lie inside the meeting and hit the button itself?
 _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
@@ -351,15 +359,11 @@ def test_a_plugin_that_freezes_when_the_meeting_changes_is_named(qtbot: Any, tmp
     """A plugin stuck in an endless loop when the meeting changed (here: once it is locked, from
     the simulator) froze the preview with nothing said until Restart plugins, and then only "one
     of them" was busy. Now, after about two seconds, the log names it and what it was doing."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function load(",
-            "function load() { arguments[1].subscribe(function (d) { while (d.locked) {} }); }\n    function unused(",
-            1,
-        )
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(",
+        "function load() { arguments[1].subscribe(function (d) { while (d.locked) {} }); }\n    function unused(",
     )
     with _window_with_preview(project) as win:
         pane = win.preview_pane
@@ -492,15 +496,11 @@ def test_a_plugin_alert_read_for_a_while_is_not_taken_for_a_frozen_meeting(qtbot
 
     from designer.gui.preview import FROZEN_AFTER_MS
 
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    js = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
-    js.write_text(
-        js.read_text().replace(
-            "function showMeetingInfo(",
-            "function showMeetingInfo() { window.alert('Read me slowly'); }\n    function unused(",
-            1,
-        )
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function showMeetingInfo(",
+        "function showMeetingInfo() { window.alert('Read me slowly'); }\n    function unused(",
     )
     shown: list[str] = []
 
