@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
@@ -102,3 +107,21 @@ def test_dark_colours_differ(qapp) -> None:
     hl.set_dark(True)
     hl.rehighlight()
     assert block_formats(doc) != light
+
+
+def test_opening_a_script_loads_no_xml_or_json_lexer() -> None:
+    """The source editor is loaded on the first click on a file, and that click waits for it:
+    pygments' XML lexer sits in its HTML module, which loads the CSS, Scala and Ruby lexers too.
+    They come with the first SVG or JSON file shown, not with a plugin's script."""
+    code = (
+        "import sys\n"
+        "from designer.gui.highlight import language_for\n"
+        "language_for('a.plugin.js').lex_line('var a = 1;', 0)\n"
+        "print(sorted(m for m in ('pygments.lexers.html', 'pygments.lexers.data') if m in sys.modules))\n"
+        "language_for('a.svg')\n"
+        "print('pygments.lexers.html' in sys.modules)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["[]", "True"], out.stdout

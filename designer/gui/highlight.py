@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from pygments.lexer import RegexLexer, include
-from pygments.lexers import JavascriptLexer, JsonLexer, XmlLexer
+from pygments.lexer import Lexer, RegexLexer, include
+from pygments.lexers.javascript import JavascriptLexer
 from pygments.token import (
     Comment,
     Error,
@@ -42,7 +42,6 @@ __all__ = [
     "PENDING",
     "Language",
     "LineJavascriptLexer",
-    "LineXmlLexer",
     "SyntaxHighlighter",
     "block_formats",
     "language_for",
@@ -106,7 +105,15 @@ class LineJavascriptLexer(RegexLexer):
     tokens = _js_tokens()
 
 
-def _xml_tokens() -> dict:
+def _xml_lexer() -> type[RegexLexer]:
+    """Pygments' XML lexer with comments, CDATA and attribute values as states (SVG paths span lines).
+
+    Built when the first SVG is shown, not at import. Why: pygments keeps its XML lexer in its
+    HTML module, which loads the CSS, Scala and Ruby lexers with it (about 6 ms), and opening a
+    plugin's script, the usual first file, must not wait for them.
+    """
+    from pygments.lexers.html import XmlLexer
+
     tokens = {k: list(v) for k, v in XmlLexer.tokens.items()}
     root = _replace(tokens["root"], r"<!--.*?-->", [(r"<!--", Comment.Multiline, "xmlcomment")])
     tokens["root"] = _replace(root, r"\<\!\[CDATA\[.*?\]\]\>", [(r"<!\[CDATA\[", Comment.Preproc, "cdata")])
@@ -120,15 +127,16 @@ def _xml_tokens() -> dict:
     tokens["cdata"] = [(r"[^\]]+", Comment.Preproc), (r"\]\]>", Comment.Preproc, "#pop"), (r"\]", Comment.Preproc)]
     tokens["dqattr"] = [(r'[^"]+', String), (r'"', String, "#pop")]
     tokens["sqattr"] = [(r"[^']+", String), (r"'", String, "#pop")]
-    return tokens
+    return type(
+        "LineXmlLexer", (RegexLexer,), {"name": "XML (line by line)", "flags": XmlLexer.flags, "tokens": tokens}
+    )
 
 
-class LineXmlLexer(RegexLexer):
-    """Pygments' XML lexer with comments, CDATA and attribute values as states (SVG paths span lines)."""
+def _json_lexer() -> type[Lexer]:
+    """Pygments' JSON lexer, imported when the first JSON file is shown (see :func:`_xml_lexer`)."""
+    from pygments.lexers.data import JsonLexer
 
-    name = "XML (line by line)"
-    flags = XmlLexer.flags
-    tokens = _xml_tokens()
+    return JsonLexer
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -144,7 +152,7 @@ class Language:
     always has the same number within a run (the table is shared by every document).
     """
 
-    def __init__(self, name: str, lexer: RegexLexer | JsonLexer) -> None:
+    def __init__(self, name: str, lexer: Lexer) -> None:
         self.name = name
         self.lexer = lexer
         self.stateful = isinstance(lexer, RegexLexer)
@@ -291,7 +299,7 @@ def language_for(name: str) -> Language | None:
     if key is None:
         return None
     if key not in _LANGUAGES:
-        lexer = {"javascript": LineJavascriptLexer, "json": JsonLexer, "xml": LineXmlLexer}[key]
+        lexer = LineJavascriptLexer if key == "javascript" else _json_lexer() if key == "json" else _xml_lexer()
         _LANGUAGES[key] = Language(key, lexer(stripnl=False, ensurenl=False))
     return _LANGUAGES[key]
 
