@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pygments.token import Token
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
@@ -125,3 +126,21 @@ def test_opening_a_script_loads_no_xml_or_json_lexer() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:2] == ["[]", "True"], out.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["café", "cafe\u0301", "名前", "Ωmega", "x\u203fy", "\\u0041bc", "_$x1", "ὀδύσσεια", "\u0915\u093e\u092e"]
+)
+def test_names_in_any_script_are_coloured_as_one_name(name: str) -> None:
+    """Names are matched with Python's letter classes (faster to build than pygments' list of every
+    letter): a name in any script, with combining marks or \\u escapes, is still one name."""
+    language = language_for("a.plugin.js")
+    spans, _state = language.lex_line(f"var {name} = 1;", 0)
+    assert [(start, token) for start, _length, token in spans if start == 4] == [(4, Token.Name.Other)]
+    assert [length for start, length, _token in spans if start == 4] == [len(name.encode("utf-16-le")) // 2]
+
+
+def test_a_smart_quote_is_still_shown_as_an_error() -> None:
+    """Code pasted from a word processor: a curly quote is no name (JavaScript refuses it)."""
+    spans, _state = language_for("a.plugin.js").lex_line("var a = \u201chello\u201d;", 0)
+    assert (8, 1, Token.Error) in spans
