@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,43 @@ from designer.core.jstext import is_identifier, safe_id, safe_identifier
         ("Straße öffnen", "strasse-offnen", "strasseOffnen"),
         ("Łódź meeting", "lodz-meeting", "lodzMeeting"),
         ("Réunion d’équipe", "reunion-d-equipe", "reunionDEquipe"),
-        ("日本語", "plugin", "action"),
         ("2 hands up", "2-hands-up", "on2HandsUp"),
     ],
 )
 def test_accents_are_folded_not_dropped(name: str, plugin_id: str, function: str) -> None:
     assert safe_id(name) == plugin_id
     assert safe_identifier(name) == function and is_identifier(function)
+
+
+@pytest.mark.parametrize(
+    ("name", "plugin_id"),
+    [
+        ("Запись встречи", "zapis-vstrechi"),
+        ("Щёлкнуть и выйти", "shchyolknut-i-vyyti"),
+        ("Їжак Євген", "yizhak-yevgen"),
+        ("Ηχογράφηση συνάντησης", "ichografisi-synantisis"),
+        ("ΟΥΡΑ αναμονής", "oura-anamonis"),
+    ],
+)
+def test_cyrillic_and_greek_names_make_ids_that_read_like_them(name: str, plugin_id: str) -> None:
+    """'Запись встречи' made the id and folder 'plugin' (every letter dropped): a second Russian
+    plugin could not be added, and the id said nothing of the plugin."""
+    assert safe_id(name) == plugin_id
+
+
+def test_names_in_other_scripts_make_distinct_stable_ids() -> None:
+    """Japanese, Arabic, Hebrew or emoji names have no transliteration here: each gets 'plugin-'
+    and a short suffix made from the name, the same each time, different for another name."""
+    names = ["会議を録音", "会議を終了", "تسجيل الاجتماع", "הקלטת פגישה", "🎥🎙️"]
+    ids = [safe_id(n) for n in names]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"plugin-[0-9a-z]{6}", i) for i in ids), ids
+    assert ids == [safe_id(n) for n in names]
+    # Latin words kept, the lost letters told apart by the suffix: '録音 v2' and '会議 v2' differ.
+    assert re.fullmatch(r"v2-[0-9a-z]{6}", safe_id("録音 v2")) and safe_id("録音 v2") != safe_id("会議 v2")
+    # The same name typed with a combining accent or a precomposed one is the same plugin.
+    assert safe_id("Cafe\u0301 会議") == safe_id("Caf\u00e9 会議")
+    assert safe_id("Café ☕") == "cafe"  # an emoji is no letter lost
 
 
 def test_a_plugin_called_like_a_windows_device_gets_a_folder_windows_can_make(tmp_path: Path) -> None:

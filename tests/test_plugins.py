@@ -203,7 +203,7 @@ def test_ids_and_icon_ids_from_unusual_names_are_short_and_keep_their_letters() 
         "lodz",
         "aeble",
     ]
-    assert derive_icon_id("1st.svg") == "icon-1st" and derive_icon_id("録音.svg") == "icon"
+    assert derive_icon_id("1st.svg") == "icon-1st" and derive_icon_id("録音.svg").startswith("icon-")
     assert comment_text("Rec\u2028ord\rX\u2029</script>") == "Rec ord X <\\/script>"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,7 @@ def clean(text: str) -> list[str]:
         ("Mic_Off.SVG", "mic-off"),
         ("C:\\Users\\ann\\Desktop\\Hand Raise.svg", "hand-raise"),
         ("icons/nested/Ünïcödé Ñame.svg", "unicode-name"),
-        ("图标.svg", "icon"),
+        ("Микрофон.svg", "mikrofon"),
         (".svg", "icon"),
         ("", "icon"),
         ("v1.2 arrow.svg", "v1-2-arrow"),
@@ -149,6 +150,13 @@ def clean(text: str) -> list[str]:
 )
 def test_derive_icon_id(name: str, expected: str) -> None:
     assert derive_icon_id(name) == expected
+
+
+def test_icons_named_in_scripts_with_no_romanisation_get_ids_that_differ() -> None:
+    """'图标.svg' and '録音.svg' both made the id 'icon': a second such icon in a plugin's folder
+    took an id another icon already had."""
+    ids = [derive_icon_id(n) for n in ("图标.svg", "録音.svg", "ميكروفون.svg")]
+    assert len(set(ids)) == 3 and all(re.fullmatch(r"icon-[0-9a-f]{6}", i) for i in ids), ids
 
 
 # -- drawing programs ------------------------------------------------------------------------------

@@ -81,7 +81,10 @@ def _ascii_letters(text: str) -> str:
     import unicodedata
 
     folded = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    if bare.isascii():
+        return bare
+    return _GREEK_OU.sub(lambda m: "OU" if m[0].isupper() else "ou", bare).translate(_CYRILLIC_GREEK)
 
 
 # Latin letters Unicode does not decompose into a base letter and an accent.
@@ -104,20 +107,69 @@ _NO_DECOMPOSITION = str.maketrans(
         "ð": "d",
         "Ð": "D",
         "ı": "i",
+        # Cyrillic letters whose accent carries the sound (й is not и, ё not е): before decomposition.
+        "й": "y",
+        "Й": "Y",
+        "ё": "yo",
+        "Ё": "Yo",
+        "ї": "yi",
+        "Ї": "Yi",
+        "ў": "u",
+        "Ў": "U",
     }
 )
+
+# Cyrillic (Russian, Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian) and Greek letters in
+# the plain romanisations people use for web addresses (Russian BGN/PCGN without diacritics,
+# Greek ELOT 743). Why a table of our own: two small alphabets with one agreed spelling each;
+# the libraries that do every script (Unidecode is GPL, anyascii ships megabytes of tables) give
+# Japanese kanji their Chinese readings, which a Japanese user would not recognise either.
+_CYRILLIC = dict(
+    zip(
+        "абвгдежзиклмнопрстуфхцчшщъыьэюяєіґђјљњћџѓќѕ",
+        "a b v g d e zh z i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya ye i g dj j lj nj c dz gj kj dz".split(),
+        strict=True,
+    )
+)
+_GREEK = dict(
+    zip("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(), strict=True)
+)
+_CYRILLIC_GREEK = str.maketrans(
+    {
+        **{k: ("" if v == "_" else v) for k, v in {**_CYRILLIC, **_GREEK}.items()},
+        **{k.upper(): ("" if v == "_" else v.capitalize()) for k, v in {**_CYRILLIC, **_GREEK}.items() if k != "ς"},
+    }
+)
+_GREEK_OU = re.compile("[οΟ][υΥ]")  # ου is one sound, "ou" (ELOT 743), not "oy"
 
 
 MAX_ID_LENGTH = 60  # a folder and file name of its own: 280 characters could not be saved (ENAMETOOLONG)
 
 
 def safe_id(name: str) -> str:
-    """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream'.
-    At most :data:`MAX_ID_LENGTH` characters, cut at a hyphen where there is one."""
-    s = re.sub(r"[^a-z0-9]+", "-", _ascii_letters(name).lower()).strip("-")
-    if len(s) > MAX_ID_LENGTH:
-        cut = s[:MAX_ID_LENGTH]
-        s = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2 :] else cut).strip("-")
+    """A plugin id / folder name from a display name: 'Record & Stream!' -> 'record-stream',
+    'Запись встречи' -> 'zapis-vstrechi', '会議を録音' -> 'plugin-' and six letters or digits.
+    At most :data:`MAX_ID_LENGTH` characters, cut at a hyphen where there is one.
+
+    Why the suffix: letters with no romanisation here (Japanese, Chinese, Arabic, Hebrew...) were
+    dropped, so every such plugin was 'plugin' and a second one could not be added (or was
+    'plugin-2', which says nothing). A short digest of the name tells them apart and stays the
+    same each time the same name is typed (NFC and case folded: 'Café' typed either way).
+    """
+    folded = _ascii_letters(name)
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    # Letters or digits dropped, or nothing left of a name that had something (emoji only).
+    lost = any(not c.isascii() and c.isalnum() for c in folded) or (not s and bool(name.strip()))
+    room = MAX_ID_LENGTH - (7 if lost else 0)
+    if len(s) > room:
+        cut = s[:room]
+        s = (cut.rsplit("-", 1)[0] if "-" in cut[room // 2 :] else cut).strip("-")
+    if lost:
+        import hashlib
+        import unicodedata
+
+        digest = hashlib.blake2s(unicodedata.normalize("NFC", name.casefold()).encode("utf-8", "surrogatepass"))
+        s = f"{s or 'plugin'}-{digest.hexdigest()[:6]}"
     if s and windows_name_problem(s) is not None:
         s += "-plugin"  # 'Aux' -> plugins/aux/: a folder Windows cannot make (PD214), and the export refuses
     return s or "plugin"

@@ -107,8 +107,10 @@ def derive_icon_id(file_name: str) -> str:
     # The plugin id's letters (Straße -> strasse, Ørsted -> orsted), not a plain NFKD strip that
     # dropped ß, Ø, Ł and Æ; and its length limit, so a long file name still makes a usable id.
     slug = safe_id(stem)
-    if slug == "plugin" and not re.search(r"(?i)plugin", stem):
-        return "icon"
+    if slug.startswith("plugin") and not re.search(r"(?i)plugin", stem):
+        # 'plugin' is safe_id's word for a name with no Latin letters ('録音.svg' -> 'icon-' and
+        # the short suffix that tells it from '会議.svg'); no name at all: 'icon'.
+        return "icon" + slug[len("plugin") :]
     return "icon-" + slug if slug[0].isdigit() else slug
 
 
