@@ -72,3 +72,71 @@ def test_check_json_is_utf8_and_export_and_import_keep_names_and_file_names(tmp_
     assert main(["import", str(zip_path), "-o", str(tmp_path / "импорт")]) == 0
     again = tmp_path / "импорт/webapp2/plugins" / folder.name / "録音.svg"
     assert again.read_bytes() == (folder / "録音.svg").read_bytes()
+
+
+def _drawn_text(view, index) -> str:
+    """The text ``view`` paints for ``index``: what its item delegate puts in the style option."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    delegate = view.itemDelegateForIndex(index)
+    try:
+        delegate.initStyleOption(option, index)
+    except (AttributeError, TypeError):  # Qt's own delegate: Python may not call it; it paints the data
+        return str(index.data())
+    return option.text
+
+
+def _left_of(text: str, first: str, second: str) -> bool:
+    """Whether ``first`` is painted left of ``second`` when ``text`` is laid out on one line from
+    left to right, as the designer's (English) window lays out its lists."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+
+    def span(part: str) -> tuple[float, float]:
+        rects = [run.boundingRect() for run in layout.glyphRuns(text.index(part), len(part))]
+        return min(r.left() for r in rects), max(r.right() for r in rects)
+
+    return span(first)[1] <= span(second)[0] + 0.5
+
+
+ARABIC = "إنهاء الاجتماع!"  # "End the meeting!": the "!" ends the sentence, so it belongs on its left
+
+
+def test_an_arabic_name_reads_right_to_left_in_the_project_tree_and_the_problems(window, tmp_path: Path) -> None:
+    """An Arabic name ending in '!' (or '(2)') was laid out as part of the English line around it:
+    the '!' stood right of the name, where an Arabic reader takes it for the start, and in the
+    Problems list the quote marks and the count '(1)' mixed with it. Now each name is laid out as
+    a piece of its own, right to left."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    project = tmp_path / "مشروع"
+    assert main(["new", str(project), "--name", ARABIC]) == 0
+    folder = next((project / "webapp2/plugins").iterdir())
+    (folder / "extra.svg").write_bytes((folder / "icon.svg").read_bytes())  # a leftover: a note quoting the name
+    window.open_path(project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = next(
+        tree.topLevelItem(0).child(i)
+        for i in range(tree.topLevelItem(0).childCount())
+        if tree.topLevelItem(0).child(i).text(0) == ARABIC
+    )
+    shown = _drawn_text(tree, tree.indexFromItem(item))
+    assert _left_of(shown, "!", "إنهاء")
+
+    problems = window.problems_view
+    head = problems.topLevelItem(0)
+    message = head.child(0)
+    assert f"'{ARABIC}'" in message.text(0)  # the message itself is as written (copied, read out)
+    head_shown = _drawn_text(problems, problems.indexFromItem(head))
+    assert _left_of(head_shown, "!", "إنهاء") and _left_of(head_shown, "إنهاء", "(1)")
+    message_shown = _drawn_text(problems, problems.indexFromItem(message))
+    assert _left_of(message_shown, "!", "إنهاء") and _left_of(message_shown, "of", "!")

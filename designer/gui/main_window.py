@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bidi import IsolatingDelegate
 from .panes.problems_pane import ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit
 
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.tree.setObjectName("projectTree")
         self.tree.setAccessibleName("Project")
         self.tree.setHeaderLabels(["Package"])
+        self.tree.setItemDelegate(IsolatingDelegate(self.tree))  # an Arabic plugin name reads right to left
         self.tree.currentItemChanged.connect(self._show_item)
 
         self.details = QTextBrowser()

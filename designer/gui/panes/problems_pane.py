@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QPushButton,
-    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
+
+from ..bidi import IsolatingDelegate
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
     from PySide6.QtCore import QModelIndex, QPoint
@@ -37,7 +38,7 @@ _WHERE_WIDTH = 230  # pixels of the Where column at most
 _BREAKS = re.compile(r"[/.:]")
 
 
-class _Wrapped(QStyledItemDelegate):
+class _Wrapped(IsolatingDelegate):
     """Cells whose text wraps at their column's width, text and icon at the top.
 
     Why the width is given here: Qt measures a row's height without the column's width, so a
@@ -47,12 +48,12 @@ class _Wrapped(QStyledItemDelegate):
     """
 
     def __init__(self, view: QTreeWidget) -> None:
-        super().__init__(view)
+        super().__init__(view, quoted=True)
         self._view = view
         self._button_height = 0  # a Fix button's, measured when first needed
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
-        super().initStyleOption(option, index)
+        super().initStyleOption(option, index)  # (names in Arabic or Hebrew laid out on their own)
         if index.column() == 1:  # a place: a path that may break after each / . or : too
             option.text = _BREAKS.sub("\\g<0>\u200b", option.text)
         if not self._button_height:

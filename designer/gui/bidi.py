@@ -1,0 +1,59 @@
+"""Names in right-to-left scripts (Arabic, Hebrew) laid out as pieces of their own inside the
+window's left-to-right lines.
+
+Why: the window's lists are English, laid out left to right. A name such as 'إنهاء الاجتماع!' laid
+out as part of that line put its '!' on the right (where an Arabic reader takes it for the start
+of the name), and digits, brackets and quote marks next to it ('(2)', "'...' (1)") joined the
+Arabic run and moved about. Unicode's isolates (FSI ... PDI, which Qt's layout honours) lay each
+name out on its own with the direction of its first letter, and the line around it stays as it
+was. Only the painted text changes: item texts, copies and messages keep the characters as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+
+_QUOTED = re.compile(r"'([^'\n]+)'")  # how messages quote a name, an id or a label
+_COUNTED = re.compile(r"^(.*\S) (\(\d+\))$", re.DOTALL)  # a group's heading: "Name (3)"
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a letter written right to left (Arabic, Hebrew, Syriac, Thaana...)."""
+    return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def isolated(text: str) -> str:
+    """``text`` as one piece laid out in its own direction, when it holds right-to-left letters;
+    as it is otherwise (nothing changes for names in Latin, Cyrillic, Greek or CJK)."""
+    return f"{FSI}{text}{PDI}" if has_rtl(text) else text
+
+
+def isolate_quoted(text: str) -> str:
+    """``text`` (a message) with each quoted part that holds right-to-left letters isolated, and a
+    heading's name before its count ("إنهاء! (2)") isolated from the count."""
+    if not has_rtl(text):
+        return text
+    text = _QUOTED.sub(lambda m: f"'{isolated(m[1])}'", text)
+    counted = _COUNTED.match(text)
+    if counted and FSI not in counted[1]:
+        text = f"{isolated(counted[1])} {counted[2]}"
+    return text
+
+
+class IsolatingDelegate(QStyledItemDelegate):
+    """Paints each item's text, a name (a plugin in the project tree), :func:`isolated`; or with
+    ``quoted``, a message or a heading (Problems), as :func:`isolate_quoted` lays it out."""
+
+    def __init__(self, parent: QObject | None = None, quoted: bool = False) -> None:
+        super().__init__(parent)
+        self._shown = isolate_quoted if quoted else isolated
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.text = self._shown(option.text)
