@@ -58,6 +58,13 @@ def test_names_in_other_scripts_make_distinct_stable_ids() -> None:
     assert safe_id("Café ☕") == "cafe"  # an emoji is no letter lost
 
 
+def test_a_name_with_only_digits_in_latin_letters_keeps_the_word_plugin() -> None:
+    """'تسجيل الاجتماع (2)' made the id and folder '2-' and six letters: a number alone says
+    nothing of what it is (and '2-8fdd6b.plugin.js' looked like a leftover)."""
+    assert re.fullmatch(r"plugin-2-[0-9a-f]{6}", safe_id("تسجيل الاجتماع (2)"))
+    assert re.fullmatch(r"v2-[0-9a-f]{6}", safe_id("録音 v2"))
+
+
 def test_a_plugin_called_like_a_windows_device_gets_a_folder_windows_can_make(tmp_path: Path) -> None:
     """'Aux' made plugins/aux/aux.plugin.js: a folder Windows cannot make (PD214), so the
     designer's own new plugin was one the export refuses."""

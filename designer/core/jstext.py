@@ -160,6 +160,8 @@ def safe_id(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     # Letters or digits dropped, or nothing left of a name that had something (emoji only).
     lost = any(not c.isascii() and c.isalnum() for c in folded) or (not s and bool(name.strip()))
+    if lost and not re.search("[a-z]", s):
+        s = f"plugin-{s}".strip("-")  # 'plugin-2-…', not '2-…': a number alone says nothing
     room = MAX_ID_LENGTH - (7 if lost else 0)
     if len(s) > room:
         cut = s[:room]
@@ -169,7 +171,7 @@ def safe_id(name: str) -> str:
         import unicodedata
 
         digest = hashlib.blake2s(unicodedata.normalize("NFC", name.casefold()).encode("utf-8", "surrogatepass"))
-        s = f"{s or 'plugin'}-{digest.hexdigest()[:6]}"
+        s = f"{s}-{digest.hexdigest()[:6]}"
     if s and windows_name_problem(s) is not None:
         s += "-plugin"  # 'Aux' -> plugins/aux/: a folder Windows cannot make (PD214), and the export refuses
     return s or "plugin"
