@@ -140,3 +140,40 @@ def test_an_arabic_name_reads_right_to_left_in_the_project_tree_and_the_problems
     assert _left_of(head_shown, "!", "إنهاء") and _left_of(head_shown, "إنهاء", "(1)")
     message_shown = _drawn_text(problems, problems.indexFromItem(message))
     assert _left_of(message_shown, "!", "إنهاء") and _left_of(message_shown, "of", "!")
+
+
+def _conference_project(tmp_path: Path) -> Path:
+    """A project whose one plugin, named and labelled in Arabic, puts its item in the meeting menu."""
+    project = tmp_path / "مشروع"
+    assert main(["new", str(project), "--name", ARABIC]) == 0
+    package = next((project / "webapp2/plugins").glob("*/*.plugin.package.json"))
+    data = json.loads(package.read_text("utf-8"))
+    data["menuItems"] = {"conference": data["menuItems"]["toolbar"]}
+    package.write_text(json.dumps(data, ensure_ascii=False, indent=4), "utf-8")
+    return project
+
+
+# Whether the "!" of each piece of text (the label, the plugin's name) in the meeting menu's item
+# is drawn left of the word it ends, as an Arabic reader reads it.
+_BANG = """(function () { PDUI.confMenuOpen = true; PDUI.render();
+    var item = document.querySelector('[data-kind=conference]');
+    function bangFirst(el) {
+        var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), text = walker.nextNode(), s = text.textContent;
+        var r = document.createRange(); r.setStart(text, s.indexOf('!')); r.setEnd(text, s.indexOf('!') + 1);
+        var bang = r.getBoundingClientRect(); r.setStart(text, 0); r.setEnd(text, 5);
+        return [el.textContent, bang.right <= r.getBoundingClientRect().left + 0.5];
+    }
+    var shown = [bangFirst(item.querySelector('span')), bangFirst(item.querySelector('.pd-from'))];
+    item.click();  // the starter plugin opens a dialog titled with its name
+    return JSON.stringify(shown.concat([bangFirst(document.querySelector('.pd-dialog-title'))])); })()"""
+
+
+def test_an_arabic_label_reads_right_to_left_in_the_mock_meeting(qtbot, tmp_path: Path) -> None:
+    """The label 'إنهاء الاجتماع!' in the meeting menu was laid out as part of the menu's left-to-right
+    line: its '!' stood right of the words, where an Arabic reader takes it for the start; so did the
+    plugin's name beside it and the title of the dialog the plugin opens."""
+    from test_preview import _js, _preview_of
+
+    with _preview_of(qtbot, _conference_project(tmp_path)) as pane:
+        label, plugin, dialog = json.loads(_js(qtbot, pane.page, _BANG))
+    assert label == [ARABIC, True] and plugin == [ARABIC, True] and dialog == [ARABIC, True]

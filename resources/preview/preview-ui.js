@@ -26,6 +26,7 @@
         hand: glyph('M8 13V5a1.5 1.5 0 0 1 3 0v6V4a1.5 1.5 0 0 1 3 0v7V6a1.5 1.5 0 0 1 3 0v9a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-3l-2-4a1.5 1.5 0 0 1 2.5-1.5L8 14')
     };
 
+    function bdi(value) { return '<bdi>' + esc(value) + '</bdi>'; }  // a name, laid out in its own direction
     function esc(value) {
         return String(value === undefined || value === null ? '' : value).replace(/[&<>"']/g, function (c) {
             return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
@@ -90,7 +91,9 @@
         var label = state && state.label ? state.label : item.label;
         return {
             icon: iconHtml(plugin, icon),
-            label: label ? esc(label) : '<span class="pd-runtime">(set at run time)</span>',
+            // <bdi>: a label in Arabic or Hebrew is laid out right to left on its own (its '!' on the
+            // left), inside the meeting's left-to-right menus, as the user's own words are.
+            label: label ? bdi(label) : '<span class="pd-runtime">(set at run time)</span>',
             plain: label || '(set at run time)'
         };
     }
@@ -142,7 +145,7 @@
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
             html += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
-                '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
+                '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
     }
@@ -213,7 +216,7 @@
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + esc(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
@@ -233,7 +236,7 @@
                 live.failed ? 'Crashed: see the error above' :
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
                     'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
-            return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + esc(p.name) + '</div><div class="pd-pdesc">' + esc(p.description) + '</div>' +
+            return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + bdi(p.name) + '</div><div class="pd-pdesc" dir="auto">' + esc(p.description) + '</div>' +
                 (note ? '<div class="pd-pnote" id="pd-pnote-' + i + '">' + esc(note) + '</div>' : '') + '</div>' +
                 // Read out as the plugin's switch, on or off (its hover text was all a screen reader had, the same for each).
                 '<button class="pd-switch' + (on ? ' on' : '') + '" role="switch" aria-checked="' + (on ? 'true' : 'false') + '" aria-label="' + esc(p.name) + '"' +
