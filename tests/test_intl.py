@@ -177,3 +177,46 @@ def test_an_arabic_label_reads_right_to_left_in_the_mock_meeting(qtbot, tmp_path
     with _preview_of(qtbot, _conference_project(tmp_path)) as pane:
         label, plugin, dialog = json.loads(_js(qtbot, pane.page, _BANG))
     assert label == [ARABIC, True] and plugin == [ARABIC, True] and dialog == [ARABIC, True]
+
+
+def _log_line_left_of(pane, containing: str, first: str, second: str, last: bool = False) -> bool:
+    """Whether, on the preview log's line holding ``containing``, ``first`` is painted left of
+    ``second`` (as the log's own text layout of that line places them); with ``last``, their last
+    occurrences on the line."""
+    block = pane.log.document().begin()
+    while block.isValid() and containing not in block.text():
+        block = block.next()
+    assert block.isValid(), pane.log.toPlainText()
+    text, layout = block.text(), block.layout()
+
+    def span(part: str) -> tuple[float, float]:
+        at = text.rindex(part) if last else text.index(part)
+        rects = [run.boundingRect() for run in layout.glyphRuns(at, len(part))]
+        return min(r.left() for r in rects), max(r.right() for r in rects)
+
+    return span(first)[1] <= span(second)[0] + 0.5
+
+
+def test_the_preview_log_keeps_english_lines_left_to_right_around_an_arabic_name(qtbot, tmp_path: Path) -> None:
+    """'[إنهاء الاجتماع!] started' began with Arabic letters, so the log laid the whole line out
+    right to left: 'started' came first on the left, and the '[' ']' and '!' went astray. Now the
+    line reads left to right as every other line, and the name right to left inside it."""
+    from test_preview import _js, _preview_of
+
+    with _preview_of(qtbot, _conference_project(tmp_path)) as pane:
+        _js(
+            qtbot,
+            pane.page,
+            "PDUI.confMenuOpen = true; PDUI.render(); document.querySelector('[data-kind=conference]').click(); true",
+        )
+        qtbot.waitUntil(lambda: "opened dialog" in pane.log.toPlainText())
+        started = _log_line_left_of(pane, "started", "[", "started") and _log_line_left_of(
+            pane, "started", "!", "إنهاء"
+        )
+        pressed = _log_line_left_of(pane, "pressed", "[", "pressed") and _log_line_left_of(
+            pane, "pressed", "!", "إنهاء", last=True
+        )
+        dialog = _log_line_left_of(pane, "opened dialog", "[", "opened") and _log_line_left_of(
+            pane, "opened dialog", "!", "إنهاء", last=True
+        )
+    assert (started, pressed, dialog) == (True, True, True)

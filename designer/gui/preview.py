@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wording import PLATFORM_NAMES
+from .bidi import isolate_quoted, isolated
 from .tones import is_dark
 
 if TYPE_CHECKING:
@@ -1282,17 +1283,18 @@ class PreviewPane(QWidget):
         it was in; the function it runs only when it has no label (it is the plugin's name for it)."""
         label = event.get("label")
         text = (
-            f"pressed “{label}”"
+            f"pressed “{isolated(str(label))}”"
             if label and label != event.get("action")
             else f"pressed a button ({event.get('action')})"
         )
         if event.get("targetName"):
-            text += f" in {event['targetName']}'s menu"
+            text += f" in {isolated(str(event['targetName']))}'s menu"
         return html.escape(text)
 
     def _line(self, event: dict[str, Any], index: int = -1) -> str:
         kind = str(event.get("type"))
-        who = html.escape(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))
+        # A name in Arabic or Hebrew laid out on its own: the line stays English, left to right (see bidi).
+        who = html.escape(isolated(str(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))))
         where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
         if kind == "error" and event.get("kind") == "hang":  # no line: the frozen page could not say where
             where = f" (in {event['file']})" if event.get("file") else ""
@@ -1309,7 +1311,7 @@ class PreviewPane(QWidget):
                 f"{html.escape(where)}" + (f" (in {html.escape(str(event['where']))})" if event.get("where") else "")
             )
         elif kind == "warning":
-            text = "warning: " + html.escape(str(event.get("message")))
+            text = "warning: " + html.escape(isolate_quoted(str(event.get("message"))))
         elif kind == "request":
             from ..core.preview import describe_request
 
@@ -1330,11 +1332,11 @@ class PreviewPane(QWidget):
                 # What the user saw happen, in their words ("load called" named the plugin's function).
                 text = {"load": "started", "unload": "switched off"}.get(step) or self._pressed(event)
         elif kind == "note":  # what the designer knows without running the plugin (not started here)
-            kind, text = "lifecycle", html.escape(str(event.get("text")))
+            kind, text = "lifecycle", html.escape(isolate_quoted(str(event.get("text"))))
             if event.get("plugin") is None:  # about the whole package (settings.json unreadable)
                 who = "all plugins"
         elif kind == "dialog":
-            text = "opened dialog “" + html.escape(str(event.get("title"))) + "”"
+            text = "opened dialog “" + html.escape(isolated(str(event.get("title")))) + "”"
         else:
             text = f"console.{html.escape(str(event.get('level')))}: {html.escape(str(event.get('text')))}{html.escape(where)}"
         colour = _LOG_COLOURS.get(kind, _LOG_COLOURS["console"])[is_dark(self.log.palette())]
