@@ -220,3 +220,26 @@ def test_the_preview_log_keeps_english_lines_left_to_right_around_an_arabic_name
             pane, "opened dialog", "!", "إنهاء", last=True
         )
     assert (started, pressed, dialog) == (True, True, True)
+
+
+def test_adding_an_arabic_plugin_says_so_with_its_name_right_to_left(window, tmp_path: Path, monkeypatch) -> None:
+    """Plugin ▸ Add Plugin… with 'إنهاء الاجتماع!' said "Added 'إنهاء الاجتماع!'." in the status bar,
+    "Undo Add plugin '…'" in the Edit menu and in the undo history with the '!' right of the name,
+    where an Arabic reader takes it for its start."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QInputDialog, QUndoView
+
+    project = tmp_path / "مشروع"
+    assert main(["new", str(project), "--name", "Запись встречи"]) == 0
+    window.open_path(project)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ARABIC, True))
+    window.add_plugin()
+    window.show_history()
+    status = window.status.text()
+    undo = window.findChild(QAction, "undoAction").text()
+    history = window.findChild(QUndoView, "undoHistory")
+    step = _drawn_text(history, history.model().index(1, 0))
+    assert f"'{ARABIC}'" in status.replace("\u2068", "").replace("\u2069", "")
+    assert _left_of(status, "Added", "!") and _left_of(status, "!", "إنهاء")
+    assert _left_of(undo, "Undo", "!") and _left_of(undo, "!", "إنهاء")
+    assert _left_of(step, "Add", "!") and _left_of(step, "!", "إنهاء")

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem
 
 FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
@@ -57,3 +57,10 @@ class IsolatingDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
         option.text = self._shown(option.text)
+
+
+class IsolatingLabel(QLabel):
+    """A one-line message (the status bar) whose quoted names :func:`isolate_quoted` lays out."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(isolate_quoted(text))

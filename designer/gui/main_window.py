@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QLabel,
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .bidi import IsolatingDelegate
+from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .panes.problems_pane import ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit
 
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if not defer_menus:
             self.finish_menus()
-        self.status = QLabel("Open a project folder or a branding ZIP to start.")
+        self.status = IsolatingLabel("Open a project folder or a branding ZIP to start.")  # (Arabic names: see bidi)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names and paths the user chose
         self.statusBar().addWidget(self.status)
         if opening is None:
@@ -2391,6 +2390,7 @@ class MainWindow(QMainWindow):
 
             view = QUndoView(self.undo_group)
             view.setObjectName("undoHistory")
+            view.setItemDelegate(IsolatingDelegate(view, quoted=True))  # "Add plugin 'إنهاء!'": see bidi
             view.setAccessibleName("Undo history")  # the dock's title is no name a screen reader gives the list
             view.setEmptyLabel("Opened")
             # Steps have long names ("Rename id of 'X' from 'a' to 'b' (package file, ...)"): wrapped
@@ -2417,4 +2417,4 @@ def _prefixed(action: QAction, prefix: str, text: str) -> None:
 
     if not shiboken6.isValid(action):  # the window is going, its actions first (its stacks after)
         return
-    action.setText(f"{prefix} {text.replace('&', '&&')}" if text else prefix)
+    action.setText(f"{prefix} {isolate_quoted(text).replace('&', '&&')}" if text else prefix)
