@@ -243,3 +243,16 @@ def test_adding_an_arabic_plugin_says_so_with_its_name_right_to_left(window, tmp
     assert _left_of(status, "Added", "!") and _left_of(status, "!", "إنهاء")
     assert _left_of(undo, "Undo", "!") and _left_of(undo, "!", "إنهاء")
     assert _left_of(step, "Add", "!") and _left_of(step, "!", "إنهاء")
+
+
+def test_the_menu_items_list_shows_an_arabic_label_right_to_left(window, tmp_path: Path) -> None:
+    """The row 'إنهاء الاجتماع!  →  showMessage' put the label's '!' between the label and the arrow,
+    where an Arabic reader takes it for the label's start."""
+    from PySide6.QtWidgets import QListWidget
+
+    project = _conference_project(tmp_path)
+    window.open_path(project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    row = window.findChild(QListWidget, "menuItemsList").item(0).text()
+    assert ARABIC in row
+    assert _left_of(row, "!", "إنهاء") and _left_of(row, "إنهاء", "→")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
+from ..bidi import isolated
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
@@ -307,7 +308,8 @@ class MenuItemsEditor(PluginForm):
             self.list.takeItem(self.list.count() - 1)
         for i, mi in enumerate(items):
             label = mi.label if mi.label is not None else "(label set at run time)"
-            text = f"{label}  →  {mi.action or '(no action)'}"
+            # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
+            text = f"{isolated(str(label))}  →  {isolated(str(mi.action)) if mi.action else '(no action)'}"
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
