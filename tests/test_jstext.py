@@ -124,3 +124,26 @@ def test_shortened_keeps_short_text_and_cuts_long_text_in_the_middle() -> None:
     assert shortened("x" * 80) == "x" * 80
     cut = shortened("start" + "m" * 1_000_000 + "end")
     assert len(cut) == 80 and cut.startswith("start") and cut.endswith("end") and "…" in cut
+
+
+@pytest.mark.parametrize("count", range(20, 32))
+def test_shortened_never_cuts_an_accent_or_an_emoji_from_its_letter(count: int) -> None:
+    """A long name typed with combining accents ('Cafe' + U+0301, as macOS types it; Greek tonos)
+    or with joined emoji (👩‍💻) was cut between a letter and its accent: the message showed 'Cafe'
+    for 'Café', or an accent or a half emoji stuck on the '…'."""
+    import unicodedata
+
+    from designer.core.jstext import shortened
+
+    for text in ("Cafe\u0301 ", unicodedata.normalize("NFD", "Ηχογράφηση "), "👩\u200d💻 "):
+        cut = shortened(text * count)
+        if len(text * count) <= 80:
+            assert cut == text * count
+            continue
+        head, _, tail = cut.partition("…")
+        joins = "\u200d\ufe0f"
+        assert head and tail and len(cut) <= 80, cut
+        assert not (unicodedata.combining(tail[0]) or tail[0] in joins or head[-1] in joins), (count, cut)
+        # the head ends where the original's letter (with all its marks) ends
+        after = (text * count)[len(head)]
+        assert not unicodedata.combining(after) and after not in joins, (count, cut)

@@ -213,7 +213,25 @@ def shortened(text: object, limit: int = _SHORT) -> str:
     if len(text) <= limit:
         return text
     head = (limit - 1) * 2 // 3
-    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+    tail = len(text) - (limit - 1 - head)
+    # Never between a letter and its accent (U+0301 typed on a Mac, Greek tonos) or inside a
+    # joined emoji (👩‍💻): 'Cafe…' read as another word, an accent sat on the '…'.
+    while head > 0 and _continues(text, head):
+        head -= 1
+    while tail < len(text) and _continues(text, tail):
+        tail += 1
+    return f"{text[:head]}…{text[tail:]}"
+
+
+def _continues(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs to the character before it: a combining mark, a joiner, a
+    variation selector, a skin tone, or whatever follows a zero-width joiner."""
+    import unicodedata
+
+    c = text[i]
+    if c in "\u200d\ufe0e\ufe0f" or "\U0001f3fb" <= c <= "\U0001f3ff" or (i > 0 and text[i - 1] == "\u200d"):
+        return True
+    return unicodedata.category(c) in ("Mn", "Mc", "Me")
 
 
 def comment_text(text: str) -> str:
