@@ -256,3 +256,40 @@ def test_the_menu_items_list_shows_an_arabic_label_right_to_left(window, tmp_pat
     row = window.findChild(QListWidget, "menuItemsList").item(0).text()
     assert ARABIC in row
     assert _left_of(row, "!", "إنهاء") and _left_of(row, "إنهاء", "→")
+
+
+def _checklist_line(view, containing: str) -> tuple[str, object]:
+    """The text and the layout of the Upload checklist's line holding ``containing``."""
+    block = view.document().begin()
+    while block.isValid() and containing not in block.text():
+        block = block.next()
+    assert block.isValid(), view.toPlainText()
+    view.document().documentLayout().blockBoundingRect(block)  # laid out as when painted
+    return block.text(), block.layout()
+
+
+def _x(text: str, layout, part: str) -> float:
+    rects = [run.boundingRect() for run in layout.glyphRuns(text.index(part), len(part))]
+    return min(r.left() for r in rects)
+
+
+def test_the_upload_checklist_reads_left_to_right_with_arabic_plugin_names(window, tmp_path: Path) -> None:
+    """A checklist line starting with an Arabic name ('تسجيل الاجتماع: toolbar button, for Hosts…')
+    was laid out right to left, its number on the right and the English after the name mirrored;
+    'Enabled by default: تسجيل الاجتماع, إنهاء!' showed the two names in the opposite order."""
+    from PySide6.QtWidgets import QTabWidget
+
+    first, second = "تسجيل الاجتماع", "إنهاء!"
+    project = tmp_path / "p"
+    for name in (first, second):
+        assert main(["new", str(project), "--name", name]) == 0
+    window.open_path(project)
+    window.show_export()
+    tabs = window.export_pane.findChild(QTabWidget)
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Upload checklist"))
+    view = window.export_pane.checklist_view
+    text, layout = _checklist_line(view, "toolbar button")
+    assert text.index(first) < text.index("toolbar")
+    assert _x(text, layout, first) < _x(text, layout, "toolbar")  # the name first, on the left
+    text, layout = _checklist_line(view, "Enabled by default")
+    assert _x(text, layout, "Enabled") < _x(text, layout, first) < _x(text, layout, "إنهاء")

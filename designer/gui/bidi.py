@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem
@@ -44,6 +45,16 @@ def isolate_quoted(text: str) -> str:
     if counted and FSI not in counted[1]:
         text = f"{isolated(counted[1])} {counted[2]}"
     return text
+
+
+def isolate_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with each of ``names`` that holds right-to-left letters isolated wherever it occurs
+    unquoted ("Enabled by default: تسجيل, إنهاء!." listed the two the other way round, and a line
+    starting with an Arabic name was laid out right to left as a whole)."""
+    rtl = sorted({n for n in names if n and has_rtl(n)}, key=len, reverse=True)  # longest first
+    if not rtl or not has_rtl(text):
+        return text
+    return re.sub("|".join(map(re.escape, rtl)), lambda m: isolated(m[0]), text)
 
 
 class IsolatingDelegate(QStyledItemDelegate):

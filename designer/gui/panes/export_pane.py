@@ -39,6 +39,7 @@ from designer.core.problems import Problem
 from designer.core.state import load_state
 from designer.core.wording import counted
 
+from ..bidi import isolate_names
 from ..screen_fit import least_height_for_width
 from ..tones import box_style, is_dark, text_style
 from .form_rows import wrapping_row
@@ -338,7 +339,12 @@ class ExportPane(QWidget):
         not the next export's: the admin about to upload it was told of a brandingID it does
         not hold. The next export's list comes back with the next refresh (an edit)."""
         name = exported.name if exported is not None else Path(self.path_edit.text()).name or "the ZIP"
-        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(line)}</li>" for line in plan.checklist(name))
+        # Plugin names in Arabic or Hebrew laid out right to left on their own (see bidi): the lines stay English.
+        names = [p.display_name for p in self.pkg.plugins] if self.pkg is not None else []
+        items = "".join(
+            f"<li dir='ltr' style='margin-bottom:6px'>{html.escape(isolate_names(line, names))}</li>"
+            for line in plan.checklist(name)
+        )
         head = (
             f"Exported {html.escape(name)}. Now, on the Management Node:"
             if exported is not None
