@@ -293,3 +293,21 @@ def test_the_upload_checklist_reads_left_to_right_with_arabic_plugin_names(windo
     assert _x(text, layout, first) < _x(text, layout, "toolbar")  # the name first, on the left
     text, layout = _checklist_line(view, "Enabled by default")
     assert _x(text, layout, "Enabled") < _x(text, layout, first) < _x(text, layout, "إنهاء")
+
+
+def test_a_comment_in_arabic_stays_a_left_to_right_line_of_code(window, tmp_path: Path) -> None:
+    """'    // تسجيل الاجتماع: يبدأ هنا' in a plugin's code was laid out as a right-to-left line: the '//'
+    went to its right end and the indentation with it, so the comment no longer looked like one."""
+    from conftest import open_in_editor
+
+    project = tmp_path / "p"
+    assert main(["new", str(project), "--name", "Record"]) == 0
+    js = project / "webapp2/plugins/record/record.plugin.js"
+    comment = "    // تسجيل الاجتماع: يبدأ هنا"
+    js.write_text(js.read_text("utf-8").replace("    function load(", comment + "\n    function load(", 1), "utf-8")
+    editor = open_in_editor(window, project, "plugins/record/record.plugin.js")
+    block = editor.document().findBlock(editor.toPlainText().index(comment))
+    editor.document().documentLayout().blockBoundingRect(block)
+    text, layout = block.text(), block.layout()
+    assert text == comment
+    assert _x(text, layout, "//") < _x(text, layout, "يبدأ") < _x(text, layout, "تسجيل")  # the words right to left

@@ -299,6 +299,12 @@ class SourceEditor(QPlainTextEdit):
         # at a space: Qt's search for a space takes time that grows with the square of a run
         # without one, and a 500 KB base64 string (an inline picture) froze the window for 8 s.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        # Every line is code, read left to right: a comment or a string in Arabic or Hebrew at the
+        # start of a line made Qt lay the whole line out right to left ('//' and the indentation
+        # went to its right end). Its words still run right to left inside the line.
+        option = document.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        document.setDefaultTextOption(option)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setUndoRedoEnabled(False)  # the window's undo stack holds the edits
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
