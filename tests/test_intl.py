@@ -311,3 +311,25 @@ def test_a_comment_in_arabic_stays_a_left_to_right_line_of_code(window, tmp_path
     text, layout = block.text(), block.layout()
     assert text == comment
     assert _x(text, layout, "//") < _x(text, layout, "يبدأ") < _x(text, layout, "تسجيل")  # the words right to left
+
+
+def test_the_note_under_a_taken_id_quotes_an_arabic_name_right_to_left(window, qtbot, tmp_path: Path) -> None:
+    """Typing another plugin's id said "'…' is the id of 'إنهاء الاجتماع!'; each plugin needs its own."
+    with the '!' of the name on its right, where an Arabic reader takes it for the name's start."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    project = tmp_path / "p"
+    for name in (ARABIC, "Record"):
+        assert main(["new", str(project), "--name", name]) == 0
+    window.open_path(project)
+    arabic_id = window.package.plugins[0].entry.id
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    field = window.findChild(QLineEdit, "idEdit")
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, arabic_id)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    note = window.findChild(QLabel, "idNote").text()
+    assert "each plugin needs its own" in note and ARABIC in note.replace("\u2068", "").replace("\u2069", "")
+    assert _left_of(note, "is the id of", "!") and _left_of(note, "!", "إنهاء")

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..bidi import isolate_quoted
+
 __all__ = [
     "NoteRow",
     "add_row_with_side",
@@ -141,7 +143,7 @@ class NoteRow(QLabel):
         show_row(form, self, False)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        super().setText(text)
+        super().setText(isolate_quoted(text))  # a quoted Arabic or Hebrew name right to left (see bidi)
         show_row(self._form, self, bool(text))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name

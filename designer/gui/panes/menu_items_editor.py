@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
-from ..bidi import isolated
+from ..bidi import IsolatingLabel, isolated
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
@@ -211,7 +211,7 @@ class MenuItemsEditor(PluginForm):
         self.behaviour_note = NoteRow(form, "behaviourNote")
         self.behaviour_note.setTextFormat(Qt.TextFormat.PlainText)
         # Action sync: the action's function in the source (create it, or follow a rename in the code)
-        self.sync_note = QLabel(objectName="actionSyncNote", wordWrap=True)
+        self.sync_note = IsolatingLabel(objectName="actionSyncNote", wordWrap=True)
         self.sync_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.sync_button = QPushButton(objectName="actionSyncButton")
         self.sync_button.clicked.connect(self._sync_clicked)
