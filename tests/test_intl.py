@@ -333,3 +333,33 @@ def test_the_note_under_a_taken_id_quotes_an_arabic_name_right_to_left(window, q
     note = window.findChild(QLabel, "idNote").text()
     assert "each plugin needs its own" in note and ARABIC in note.replace("\u2068", "").replace("\u2069", "")
     assert _left_of(note, "is the id of", "!") and _left_of(note, "!", "إنهاء")
+
+
+def test_files_and_folders_named_in_arabic_keep_their_order_and_extension(window, tmp_path: Path) -> None:
+    """An icon file 'تسجيل.svg' showed in the project tree with its '.svg' on the left, and the
+    Problems' Where column showed 'plugins/مسجل/تسجيل.svg' with the folder and the file the other way
+    round: the path no longer said where the file is."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    project = tmp_path / "p"
+    assert main(["new", str(project), "--name", "Record"]) == 0
+    plugins = project / "webapp2/plugins"
+    (plugins / "record").rename(plugins / "مسجل")
+    folder = plugins / "مسجل"
+    for old in list(folder.iterdir()):
+        old.rename(folder / old.name.replace("record", "مسجل"))
+    (folder / "تسجيل.svg").write_bytes((folder / "icon.svg").read_bytes())  # a leftover: PD406 names it
+    for path in (project / "webapp2/settings.json", folder / "مسجل.plugin.package.json"):
+        path.write_text(
+            path.read_text("utf-8").replace("record/record", "مسجل/مسجل").replace("record.plugin.js", "مسجل.plugin.js"),
+            "utf-8",
+        )
+    window.open_path(project)
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = window._find_tree_item(tree.topLevelItem(0), ("file", "plugins/مسجل/تسجيل.svg"))
+    shown = _drawn_text(tree, tree.indexFromItem(item))
+    assert _left_of(shown, "تسجيل", ".svg")
+    problems = window.problems_view
+    row = next(r for r in problems.problem_items() if r.text(2) == "PD406")
+    where = _drawn_text(problems, problems.indexFromItem(row, 1))
+    assert _left_of(where, "plugins", "مسجل") and _left_of(where, "مسجل", "تسجيل") and _left_of(where, "تسجيل", "svg")

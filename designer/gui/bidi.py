@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem
 
 FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
@@ -33,6 +33,19 @@ def isolated(text: str) -> str:
     """``text`` as one piece laid out in its own direction, when it holds right-to-left letters;
     as it is otherwise (nothing changes for names in Latin, Cyrillic, Greek or CJK)."""
     return f"{FSI}{text}{PDI}" if has_rtl(text) else text
+
+
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their
+# presentation forms), and a run of them with the spaces and marks between.
+_R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL_RUN = re.compile(f"[{_R}](?:[{_R} ]*[{_R}])?")
+
+
+def isolate_runs(text: str) -> str:
+    """``text`` (a file name or a path) with each run of right-to-left words isolated on its own,
+    the rest left as it is: 'plugins/مسجل/تسجيل.svg' keeps its folders in order and its '.svg' on
+    the right, where isolating the whole name would have laid it out as 'svg.تسجيل'."""
+    return _RTL_RUN.sub(lambda m: f"{FSI}{m[0]}{PDI}", text) if has_rtl(text) else text
 
 
 def isolate_quoted(text: str) -> str:
@@ -59,7 +72,8 @@ def isolate_names(text: str, names: Iterable[str]) -> str:
 
 class IsolatingDelegate(QStyledItemDelegate):
     """Paints each item's text, a name (a plugin in the project tree), :func:`isolated`; or with
-    ``quoted``, a message or a heading (Problems), as :func:`isolate_quoted` lays it out."""
+    ``quoted``, a message or a heading (Problems), as :func:`isolate_quoted` lays it out. An item
+    whose data says it is a file (``("file", path)``, the project tree's) as :func:`isolate_runs`."""
 
     def __init__(self, parent: QObject | None = None, quoted: bool = False) -> None:
         super().__init__(parent)
@@ -67,7 +81,11 @@ class IsolatingDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
-        option.text = self._shown(option.text)
+        if not has_rtl(option.text):
+            return
+        data = index.data(Qt.ItemDataRole.UserRole)
+        kind = data[0] if isinstance(data, tuple) and data else None
+        option.text = isolate_runs(option.text) if kind in ("file", "package") else self._shown(option.text)
 
 
 class IsolatingLabel(QLabel):

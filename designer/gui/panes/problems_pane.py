@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bidi import IsolatingDelegate
+from ..bidi import IsolatingDelegate, isolate_runs
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
     from PySide6.QtCore import QModelIndex, QPoint
@@ -55,7 +55,8 @@ class _Wrapped(IsolatingDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)  # (names in Arabic or Hebrew laid out on their own)
         if index.column() == 1:  # a place: a path that may break after each / . or : too
-            option.text = _BREAKS.sub("\\g<0>\u200b", option.text)
+            # (its folders and file named in Arabic or Hebrew kept in order: see bidi)
+            option.text = _BREAKS.sub("\\g<0>\u200b", isolate_runs(index.data() or ""))
         if not self._button_height:
             self._button_height = QPushButton("Fix").sizeHint().height()
         # A row of one line is as tall as its Fix button: its text and icon in the middle, level
