@@ -363,3 +363,18 @@ def test_files_and_folders_named_in_arabic_keep_their_order_and_extension(window
     row = next(r for r in problems.problem_items() if r.text(2) == "PD406")
     where = _drawn_text(problems, problems.indexFromItem(row, 1))
     assert _left_of(where, "plugins", "مسجل") and _left_of(where, "مسجل", "تسجيل") and _left_of(where, "تسجيل", "svg")
+
+
+def test_a_quoted_file_name_in_arabic_keeps_its_extension_on_the_right(window, tmp_path: Path) -> None:
+    """ "The icon file 'مفقود.svg' of 'Record' is not in the package" showed the file as 'svg.مفقود'
+    in the Problems list: laid out right to left as a whole, like a name, its extension went first."""
+    project = tmp_path / "p"
+    assert main(["new", str(project), "--name", "Record"]) == 0
+    package = project / "webapp2/plugins/record/record.plugin.package.json"
+    package.write_text(package.read_text("utf-8").replace('"icon.svg#icon"', '"مفقود.svg#icon"'), "utf-8")
+    window.open_path(project)
+    problems = window.problems_view
+    row = next(r for r in problems.problem_items() if r.text(2) == "PD400")
+    shown = _drawn_text(problems, problems.indexFromItem(row, 0))
+    assert "'مفقود.svg'" in row.text(0)
+    assert _left_of(shown, "icon file", "مفقود") and _left_of(shown, "مفقود", ".svg")

@@ -48,12 +48,21 @@ def isolate_runs(text: str) -> str:
     return _RTL_RUN.sub(lambda m: f"{FSI}{m[0]}{PDI}", text) if has_rtl(text) else text
 
 
+def _quoted_part(part: str) -> str:
+    """A quoted part of a message: a name in one script isolated whole ('إنهاء!': its '!' on the
+    left); one that mixes in Latin letters, a file name or a path ('مفقود.svg'), by its runs of
+    right-to-left words, so its extension and folders stay where the left-to-right line puts them."""
+    if any(unicodedata.bidirectional(c) == "L" for c in part):
+        return isolate_runs(part)
+    return isolated(part)
+
+
 def isolate_quoted(text: str) -> str:
     """``text`` (a message) with each quoted part that holds right-to-left letters isolated, and a
     heading's name before its count ("إنهاء! (2)") isolated from the count."""
     if not has_rtl(text):
         return text
-    text = _QUOTED.sub(lambda m: f"'{isolated(m[1])}'", text)
+    text = _QUOTED.sub(lambda m: f"'{_quoted_part(m[1])}'", text)
     counted = _COUNTED.match(text)
     if counted and FSI not in counted[1]:
         text = f"{isolated(counted[1])} {counted[2]}"
