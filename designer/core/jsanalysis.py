@@ -474,6 +474,8 @@ class _Analyser:
         self._top_level(root)
         if root.has_error:
             self._errors(root)
+        if b"await" in self.data:
+            self._awaits(root)
         # One C-level query finds every node of interest; walking all nodes in Python costs 10x.
         caps = _captures(root)
         by_start = _by_start
@@ -573,6 +575,42 @@ class _Analyser:
                 errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
                 continue
             stack.extend(reversed([c for c in node.children if c.has_error]))
+        errors.sort()
+
+    def _awaits(self, root: Any) -> None:
+        """``await`` outside an async function: a syntax error for the browser, which rejects the
+        whole file ("await is only valid in async functions"), while tree-sitter parses it.
+
+        Why: the usual slip (``await`` in the ``forEach`` callback of an async function, or in a
+        function someone forgot to mark async) passed the check, and the plugin never loaded.
+        """
+        data = self.data
+        errors = self.info.syntax_errors
+        at = data.find(b"await")
+        while at != -1 and len(errors) < 20:
+            node = root.descendant_for_byte_range(at, at + 5)
+            at = data.find(b"await", at + 5)
+            if node is None or node.type != "await" or node.parent is None:
+                continue  # a word inside a name, string or comment, or 'await' used as a name
+            holder = node.parent
+            if holder.type != "await_expression" and not (
+                holder.type == "for_in_statement" and holder.child_by_field_name("left") is not None
+            ):
+                continue
+            fn = holder.parent
+            while fn is not None and fn.type not in _AWAIT_SCOPES:
+                fn = fn.parent
+            if fn is not None and fn.type != "class_static_block" and any(c.type == "async" for c in fn.children):
+                continue
+            line, col = self.pos(node)
+            if fn is None:
+                what = "'await' outside any function; 'await' only works inside a function marked async"
+            else:
+                what = (
+                    f"'await' in a function that is not marked async: the one starting on line {self.line_of(fn)} "
+                    "needs async before it"
+                )
+            errors.append((line, col, what))
         errors.sort()
 
     def _unclosed(self, root: Any) -> bool:
@@ -1462,6 +1500,19 @@ def _remember(data: bytes, info: JsInfo) -> None:
             del _MEMO[oldest]
 
 
+# What decides whether ``await`` may be used inside it (see _Analyser._awaits).
+_AWAIT_SCOPES = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+        "class_static_block",
+    }
+)
 # Where a NUL is JavaScript text, not code (see _Analyser.stray_nul).
 _TEXT_NODES = frozenset({"string", "template_string", "comment", "regex", "html_comment"})
 

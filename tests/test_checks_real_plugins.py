@@ -1,0 +1,70 @@
+"""Checks against code written the way real plugins are: what breaks in the app is reported,
+with its line, and what works is left alone.
+
+Each test stands for a plugin style found while hunting false alarms and missed breakages
+(bundler output, TypeScript helpers, icons named at run time, ...); the fixture is the small
+base project with its source (or an icon) replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from designer.core.checks import run_checks
+from designer.core.model import load
+from designer.core.problems import Problem
+
+JS = ("webapp2", "plugins", "rec", "rec.plugin.js")
+
+REGISTER = (
+    "    PEX.pluginAPI.registerPlugin({\n"
+    "        id: 'rec-1.0',\n"
+    "        load: load,\n"
+    "        unload: unload,\n"
+    "        record: record\n"
+    "    });\n"
+)
+
+
+def _problems(project: Path, source: str) -> list[Problem]:
+    project.joinpath(*JS).write_text(source)
+    return run_checks(load(project))
+
+
+def _codes(problems: list[Problem]) -> list[tuple[str, int]]:
+    return [(p.code, p.line) for p in problems]
+
+
+def test_await_in_a_function_not_marked_async_is_a_syntax_error(base_project: Path) -> None:
+    """The browser rejects the whole file ("await is only valid in async functions"); tree-sitter
+    parses it without complaint, so the check passed a plugin that never loads. The usual slip:
+    await inside a forEach callback of an async function."""
+    problems = _problems(
+        base_project,
+        "(function () {\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    async function record(participants) {\n"
+        "        participants.forEach((p) => {\n"
+        "            await PEX.pluginAPI.sendRequest('/participants/' + p.uuid + '/mute');\n"
+        "        });\n"
+        "    }\n" + REGISTER + "})();\n",
+    )
+    (error,) = [p for p in problems if p.code == "PD500"]
+    assert (error.line, error.column) == (6, 13)
+    assert "async" in error.message and "line 5" in error.message
+
+
+def test_await_in_async_functions_methods_and_arrows_is_fine(base_project: Path) -> None:
+    problems = _problems(
+        base_project,
+        "(function () {\n"
+        "    const api = window.PEX.pluginAPI;\n"
+        "    const load = async () => { await api.sendRequest('/lock'); };\n"
+        "    const tools = { async unload() { for await (const x of []) { await x; } } };\n"
+        "    class Rec { async go(ps) { for (const p of ps) { await api.sendRequest('/unlock'); } } }\n"
+        "    async function record(ps) { await new Rec().go(ps); await (async function () {})(); }\n"
+        "    var unload = tools.unload;\n"
+        "    const awaited = { await: 1 }.await;\n" + REGISTER + "})();\n",
+    )
+    assert [p for p in problems if p.code == "PD500"] == []
