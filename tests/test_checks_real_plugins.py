@@ -68,3 +68,33 @@ def test_await_in_async_functions_methods_and_arrows_is_fine(base_project: Path)
         "    const awaited = { await: 1 }.await;\n" + REGISTER + "})();\n",
     )
     assert [p for p in problems if p.code == "PD500"] == []
+
+
+def _body(register: str = REGISTER) -> str:
+    return "    function load() {}\n    function unload() {}\n    function record() {}\n" + register
+
+
+def test_a_wrapper_function_that_is_never_called_is_reported(base_project: Path) -> None:
+    """``(function () { ... });`` (the closing () forgotten) defines the plugin and never runs it,
+    so it never registers; the check saw the registerPlugin call and passed it."""
+    problems = _problems(base_project, "(function () {\n" + _body() + "});\n")
+    (error,) = [p for p in problems if p.code == "PD502"]
+    assert error.line == 5 and "line 1" in error.message and "})();" in error.message
+
+
+def test_registering_inside_a_function_nothing_calls_is_reported(base_project: Path) -> None:
+    source = "(function () {\n" + _body("    function register() {\n" + REGISTER + "    }\n") + "})();\n"
+    problems = _problems(base_project, source)
+    (error,) = [p for p in problems if p.code == "PD502"]
+    assert error.line == 6 and "register" in error.message and "line 5" in error.message
+
+
+def test_registering_in_a_function_that_is_called_or_handed_on_is_fine(base_project: Path) -> None:
+    for wrap in (
+        "    function register() {\n" + REGISTER + "    }\n    register();\n",
+        "    function register() {\n" + REGISTER + "    }\n    document.addEventListener('load', register);\n",
+        "    setTimeout(function () {\n" + REGISTER + "    });\n",
+    ):
+        for start, end in (("(function () {\n", "})();\n"), ("!function () {\n", "}();\n"), ("(() => {\n", "})();\n")):
+            problems = _problems(base_project, start + _body(wrap) + end)
+            assert [p for p in problems if p.code == "PD502"] == [], start + wrap

@@ -291,6 +291,7 @@ class Registration(Record):
         "open_brace",
         "indent",
         "damaged",
+        "unreached",
     )
 
     def __init__(self, line: int, column: int, keys: dict[str, Key] | None) -> None:
@@ -306,6 +307,9 @@ class Registration(Record):
         self.damaged = False
         self.open_brace = -1  # byte offset just after the object's "{", for fixes
         self.indent: str | None = None  # indentation of the first key when it starts its own line
+        # The call sits in a function that never runs (see _Analyser._never_runs): the line where
+        # that function starts and its name ("" for a wrapper function missing its closing ()).
+        self.unreached: tuple[int, str] | None = None
 
 
 class Call(Record):
@@ -903,6 +907,8 @@ class _Analyser:
     def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:
         obj = self._object_of(arg)
         reg = Registration(line, col, None)
+        if call is not None:
+            reg.unreached = self._never_runs(call)
         if obj is None:
             return reg
         reg.open_brace = obj.start_byte + 1
@@ -962,6 +968,31 @@ class _Analyser:
         return reg
 
     # -- is a registered name a function when registerPlugin runs? -------------------------
+    def _never_runs(self, node: Any) -> tuple[int, str] | None:
+        """The function around ``node`` that surely never runs, as (its line, its name), or None.
+
+        Two shapes are sure: a wrapper function written as a statement of its own but never called
+        (``(function () { ... });``, the closing ``()`` forgotten), and a function declaration
+        whose name appears nowhere else in the file. Why: a registerPlugin call in either passed
+        the check, yet the plugin never registered and its buttons never appeared.
+        """
+        fn = node.parent
+        while fn is not None:
+            if fn.type in ("function_expression", "function", "arrow_function"):
+                up = fn.parent
+                while up is not None and up.type in ("parenthesized_expression", "unary_expression"):
+                    up = up.parent
+                if up is not None and up.type == "expression_statement":
+                    return self.line_of(fn), ""
+            elif fn.type in ("function_declaration", "generator_function_declaration"):
+                n = fn.child_by_field_name("name")
+                if n is not None:
+                    word = re.escape(self.data[n.start_byte : n.end_byte])
+                    if len(re.findall(rb"(?<![\w$])" + word + rb"(?![\w$])", self.data)) == 1:
+                        return self.line_of(fn), self.text(n)
+            fn = fn.parent
+        return None
+
     def _unbound(self, name: str, ref: Any, call: Any) -> tuple[str | None, int, str]:
         """Why ``name``, read at ``ref`` in the object given to registerPlugin (``call``), is
         surely not a function at that moment, the line that shows it and (for "overwritten")

@@ -182,6 +182,22 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
                 1,
             )
         return
+    if all(r.unreached for r in regs):
+        at, fn = regs[0].unreached or (0, "")
+        if fn:
+            where = f"only inside the function {shortened(fn)} (line {at}), which nothing in the file calls"
+            todo = f"Call {shortened(fn)}() or move registerPlugin out of it."
+        else:
+            where = f"inside the wrapper function that starts on line {at}, which never runs (it lacks the () that calls it)"
+            todo = "Add () after its closing }, as in (function () { ... })();"
+        report(
+            "PD502",
+            f"The source of '{shortened(name)}' calls PEX.pluginAPI.registerPlugin {where}, so the plugin never registers "
+            f"and its menu items do nothing. {todo}",
+            regs[0].line,
+            regs[0].column,
+        )
+        return
     if len(regs) > 1:
         for r in regs[1:]:
             report(
