@@ -98,3 +98,35 @@ def test_registering_in_a_function_that_is_called_or_handed_on_is_fine(base_proj
         for start, end in (("(function () {\n", "})();\n"), ("!function () {\n", "}();\n"), ("(() => {\n", "})();\n")):
             problems = _problems(base_project, start + _body(wrap) + end)
             assert [p for p in problems if p.code == "PD502"] == [], start + wrap
+
+
+STATEFUL = (
+    "(function () {\n"
+    "    var state$ = PEX.pluginAPI.createNewState({});\n"
+    "    function load(participants$, conference$) {\n"
+    "        conference$.subscribe(function (c) {\n"
+    "            state$.next({ icon: %s, label: 'Record' });\n"
+    "        });\n"
+    "    }\n"
+    "    function unload() {}\n"
+    "    function record() {}\n"
+    "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record, state$: state$ });\n"
+    "})();\n"
+)
+
+
+def test_icons_the_code_picks_with_a_condition_or_builds_from_parts_are_checked(base_project: Path) -> None:
+    """``icon: c.locked ? 'a.svg#a' : 'b.svg#b'`` and ``'icons/' + 'stop' + '.svg#stop'`` were not
+    read at all, so a missing file there passed the check and the button lost its icon."""
+    for value, column in (
+        ("c.locked ? 'rec.svg#rec' : 'stop.svg#stop'", 60),
+        ("'st' + 'op.svg#stop'", 33),
+    ):
+        problems = _problems(base_project, STATEFUL % value)
+        found = [(p.line, p.column) for p in problems if p.code == "PD518" and "stop.svg" in p.message]
+        assert found == [(5, column)], value
+
+
+def test_icons_known_only_at_run_time_are_not_guessed_at(base_project: Path) -> None:
+    for value in ("c.locked ? 'rec.svg#rec' : c.icon", "'icons/' + c.name + '.svg#x'", "`${c.name}.svg#rec`"):
+        assert [p for p in _problems(base_project, STATEFUL % value) if p.code == "PD518"] == [], value

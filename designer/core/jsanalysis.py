@@ -880,17 +880,37 @@ class _Analyser:
         for node in self.pairs:
             key = node.child_by_field_name("key")
             value = node.child_by_field_name("value")
-            if key is None or value is None or value.type != "string":
+            if key is None or value is None or self.text(key).strip("'\"") != "icon":
                 continue
-            k = self.text(key).strip("'\"")
-            if k != "icon":
-                continue
-            v = self._string_text(value)
-            if ".svg" in v.lower():
-                line, col = self.pos(value)
-                info.icons.append((v, line, col))
+            for v, at in self._icon_values(value):
+                if ".svg" in v.lower():
+                    line, col = self.pos(at)
+                    info.icons.append((v, line, col))
         info.calls.sort(key=lambda c: (c.line, c.column))
         info.network.sort(key=lambda n: (n.line, n.column))
+
+    def _icon_values(self, node: Any, depth: int = 0) -> list[tuple[str, Any]]:
+        """The icons an ``icon:`` value can be, each with the node to point at; parts known only
+        at run time leave a value out (nothing sure can be said of it).
+
+        Why more than plain strings: ``icon: on ? 'stop.svg#stop' : 'rec.svg#rec'`` and
+        ``'icons/' + 'stop' + '.svg#stop'`` are how plugins switch icons through state$, and a
+        missing file there passed the check while the button lost its icon.
+        """
+        if node is None or depth > 4:
+            return []
+        t = node.type
+        if t == "string":
+            return [(self._string_text(node), node)]
+        if t == "parenthesized_expression" and node.named_child_count:
+            return self._icon_values(node.named_children[-1], depth + 1)
+        if t == "ternary_expression":
+            return self._icon_values(node.child_by_field_name("consequence"), depth + 1) + self._icon_values(
+                node.child_by_field_name("alternative"), depth + 1
+            )
+        if t in ("binary_expression", "template_string"):
+            return [(v, node) for v in self.strings_of(node) if DYN not in v]
+        return []
 
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
         for url in self.strings_of(arg):
