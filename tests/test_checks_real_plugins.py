@@ -130,3 +130,19 @@ def test_icons_the_code_picks_with_a_condition_or_builds_from_parts_are_checked(
 def test_icons_known_only_at_run_time_are_not_guessed_at(base_project: Path) -> None:
     for value in ("c.locked ? 'rec.svg#rec' : c.icon", "'icons/' + c.name + '.svg#x'", "`${c.name}.svg#rec`"):
         assert [p for p in _problems(base_project, STATEFUL % value) if p.code == "PD518"] == [], value
+
+
+def test_an_icon_whose_name_the_code_builds_is_not_called_a_leftover(base_project: Path) -> None:
+    """PD406 called 'unlock.svg' unused ("Delete it if it is a leftover", with a Delete button)
+    when the code builds the name from parts ('icons/' + name + '.svg#' + name): deleting it
+    would break the plugin. A file whose name the code does not hold at all is still named."""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    (folder / "icons").mkdir()
+    for name in ("unlock", "old"):
+        (folder / "icons" / f"{name}.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" id="{name}" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+        )
+    value = "'icons/' + NAMES[c.locked] + '.svg#' + NAMES[c.locked]"
+    source = STATEFUL.replace("    var state$", "    var NAMES = { true: 'unlock', false: 'rec' };\n    var state$")
+    problems = _problems(base_project, source % value)
+    assert [p.file for p in problems if p.code == "PD406"] == ["plugins/rec/icons/old.svg"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
@@ -82,7 +83,10 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
 
     The code counts when the file's name appears anywhere in it ('unlock.svg#unlock' set through
     state$, or a name the code builds around it), so an icon the plugin swaps in at run time is
-    never called unused. The source is read only when some SVG is not used by a menu item.
+    never called unused. When the code builds icon names from parts, a file whose stem it holds
+    ('unlock' in a table of names) counts too: the note comes with a Delete button, and deleting
+    an icon the plugin swaps in would break it. The source is read only when some SVG is not
+    used by a menu item.
     """
     folder = plugin.folder
     assert folder is not None
@@ -95,10 +99,16 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
             source = ctx.pkg.read_text(plugin.source_path)
         except (OSError, UnicodeDecodeError):
             return  # the source check reports an unreadable source; without it nothing can be said
+    # A name the code builds ('icons/' + name + '.svg#' + name): ".svg" starts a string or follows
+    # a template's ${...}. Then a file whose stem the code holds as a word may be the one built.
+    builds = re.search(r"""['"`}]\.svg""", source, re.IGNORECASE) is not None
     for rel in spare:
         base = rel.rsplit("/", 1)[-1]
         if base in source or rel[len(folder) + 1 :] in source:
             continue
+        stem = base[: -len(".svg")] if base.lower().endswith(".svg") else base
+        if builds and stem and re.search(r"(?<![\w$])" + re.escape(stem) + r"(?![\w$])", source):
+            continue  # deleting it could break the plugin: better no note than a wrong one
         if not exported_name(rel):
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
