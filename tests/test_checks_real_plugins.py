@@ -146,3 +146,23 @@ def test_an_icon_whose_name_the_code_builds_is_not_called_a_leftover(base_projec
     source = STATEFUL.replace("    var state$", "    var NAMES = { true: 'unlock', false: 'rec' };\n    var state$")
     problems = _problems(base_project, source % value)
     assert [p.file for p in problems if p.code == "PD406"] == ["plugins/rec/icons/old.svg"]
+
+
+TS_HELPERS = (
+    '"use strict";\n'
+    "var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {\n"
+    "    return new (P || (P = Promise))(function (resolve) { resolve(generator); });\n"
+    "};\n"
+    "var __generator = (this && this.__generator) || function (thisArg, body) { return body; };\n"
+)
+
+
+def test_typescript_helpers_at_the_top_are_not_called_leaks(base_project: Path) -> None:
+    """TypeScript puts ``var __awaiter = (this && this.__awaiter) || function ...`` above the
+    compiled code: made to be shared between scripts (each reuses the one already there), so
+    they clash with nothing. PD501 failed `check --strict` on every such plugin. Other names at
+    the top are still named."""
+    wrapped = "(function () {\n" + _body() + "})();\n"
+    assert [p for p in _problems(base_project, TS_HELPERS + wrapped) if p.code == "PD501"] == []
+    (leak,) = [p for p in _problems(base_project, TS_HELPERS + "var api = 1;\n" + wrapped) if p.code == "PD501"]
+    assert leak.line == 6 and "'api'" in leak.message and "__awaiter" not in leak.message

@@ -673,11 +673,16 @@ class _Analyser:
                 n = child.child_by_field_name("name")
                 if n is not None:
                     names.append(self.text(n))
+                shared = 0
                 for d in child.children:
                     if d.type == "variable_declarator":
                         dn = d.child_by_field_name("name")
-                        if dn is not None:
+                        if dn is not None and self._shared_helper(self.text(dn), d.child_by_field_name("value")):
+                            shared += 1
+                        elif dn is not None:
                             names.append(self.text(dn))
+                if shared and not names:
+                    continue
                 line, col = self.pos(child)
                 self.info.leaks.append((", ".join(names) or self.text(child)[:20], line, col))
             elif t == "expression_statement" and child.named_child_count:
@@ -687,6 +692,22 @@ class _Analyser:
                     if left is not None and left.type == "identifier":
                         line, col = self.pos(child)
                         self.info.leaks.append((self.text(left), line, col))
+
+    def _shared_helper(self, name: str, value: Any) -> bool:
+        """``var __awaiter = (this && this.__awaiter) || function ...``: a helper TypeScript (and
+        tslib-style bundles) write at the top of a script, made to be shared: each script reuses
+        the one already on the page. Why not a leak (PD501): it clashes with nothing, and calling it
+        one failed `check --strict` on every compiled TypeScript plugin."""
+        while value is not None and value.type == "parenthesized_expression" and value.named_child_count:
+            value = value.named_children[-1]
+        if value is None or value.type != "binary_expression" or not name.startswith("__"):
+            return False
+        op, left = value.child_by_field_name("operator"), value.child_by_field_name("left")
+        while left is not None and left.type == "parenthesized_expression" and left.named_child_count:
+            left = left.named_children[-1]
+        if op is None or op.type != "||" or left is None:
+            return False
+        return re.fullmatch(r"this\s*&&\s*this\." + re.escape(name), self.text(left)) is not None
 
     # -- values --------------------------------------------------------------------------
     def dotted(self, node: Any) -> str | None:
