@@ -166,3 +166,19 @@ def test_typescript_helpers_at_the_top_are_not_called_leaks(base_project: Path) 
     assert [p for p in _problems(base_project, TS_HELPERS + wrapped) if p.code == "PD501"] == []
     (leak,) = [p for p in _problems(base_project, TS_HELPERS + "var api = 1;\n" + wrapped) if p.code == "PD501"]
     assert leak.line == 6 and "'api'" in leak.message and "__awaiter" not in leak.message
+
+
+def test_import_and_export_statements_are_syntax_errors_in_a_plugin(base_project: Path) -> None:
+    """A bundle built as an ES module (rollup's default format, esbuild --format=esm) ends with
+    ``export { ... }`` or starts with ``import``: the app loads plugins as plain scripts, where
+    the browser rejects those lines and with them the whole file. The check passed it."""
+    wrapped = "(function () {\n" + _body() + "})();\n"
+    for source, line in (
+        (wrapped + "export { load as default };\n", 12),
+        ("import { x } from './x.js';\n" + wrapped, 1),
+        (wrapped + "export default 1;\n", 12),
+    ):
+        (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+        assert error.line == line and "module" in error.message and "iife" in error.message, source
+    dynamic = "(function () {\n" + _body() + "    import('./extra.js').then(() => {});\n})();\n"
+    assert [p for p in _problems(base_project, dynamic) if p.code == "PD500"] == []

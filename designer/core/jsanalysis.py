@@ -685,6 +685,19 @@ class _Analyser:
                     continue
                 line, col = self.pos(child)
                 self.info.leaks.append((", ".join(names) or self.text(child)[:20], line, col))
+            elif t in ("import_statement", "export_statement"):
+                # Why: a bundle built as an ES module (rollup's default format) has these, and the
+                # app loads plugins as plain scripts, where the browser rejects the whole file.
+                word = "import" if t == "import_statement" else "export"
+                line, col = self.pos(child)
+                self.info.syntax_errors.append(
+                    (
+                        line,
+                        col,
+                        f"'{word}' works only in a JavaScript module, and the app loads plugins as plain scripts: "
+                        "build the plugin as one script, with rollup's format 'iife' or esbuild's --format=iife",
+                    )
+                )
             elif t == "expression_statement" and child.named_child_count:
                 e = child.named_children[0]
                 if e.type == "assignment_expression":
