@@ -182,3 +182,23 @@ def test_import_and_export_statements_are_syntax_errors_in_a_plugin(base_project
         assert error.line == line and "module" in error.message and "iife" in error.message, source
     dynamic = "(function () {\n" + _body() + "    import('./extra.js').then(() => {});\n})();\n"
     assert [p for p in _problems(base_project, dynamic) if p.code == "PD500"] == []
+
+
+def test_register_plugin_taken_out_by_destructuring_or_brackets_is_seen(base_project: Path) -> None:
+    """``const { registerPlugin } = window.PEX.pluginAPI; registerPlugin({...})`` and
+    ``window['PEX'].pluginAPI['registerPlugin']({...})`` were "never calls registerPlugin", an
+    error on working plugins; a misspelt member taken out the same way was not reported."""
+    wrapped = "(function () {\n" + _body(REGISTER.replace("PEX.pluginAPI.registerPlugin", "%s")) + "})();\n"
+    for head, call in (
+        ("    const { registerPlugin, sendRequest: send } = window.PEX.pluginAPI;\n", "registerPlugin"),
+        ("    var api = window.PEX.pluginAPI, registerPlugin = api.registerPlugin;\n", "registerPlugin"),
+        ("", "window['PEX'].pluginAPI['registerPlugin']"),
+        ("", 'PEX["pluginAPI"].registerPlugin'),
+    ):
+        source = wrapped.replace("(function () {\n", "(function () {\n" + head, 1) % call
+        problems = _problems(base_project, source)
+        assert [p.code for p in problems if p.code.startswith("PD5")] == [], source
+    head = "(function () {\n    const { openDialog } = PEX.pluginAPI;\n    openDialog({});\n"
+    source = wrapped.replace("(function () {\n", head, 1)
+    problems = _problems(base_project, source % "PEX.pluginAPI.registerPlugin")
+    assert [(p.code, p.line, p.column) for p in problems if p.code.startswith("PD5")] == [("PD511", 2, 13)]

@@ -491,6 +491,8 @@ class _Analyser:
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("value"), n)
+            elif n is not None and n.type == "object_pattern":
+                self._destructured(n, node.child_by_field_name("value"))
         for node in sorted(caps.get("assignment", ()), key=by_start):
             n = node.child_by_field_name("left")
             if n is not None and n.type == "identifier":
@@ -662,8 +664,41 @@ class _Analyser:
             self.info.functions.setdefault(name, self.line_of(name_node))
         else:
             self.info.variables.setdefault(name, self.line_of(name_node))
-            if value is not None and value.type == "member_expression":
-                self.aliases[name] = _norm_dotted(self.text(value))
+            if value is not None and value.type in ("member_expression", "subscript_expression"):
+                self.aliases[name] = self.dotted(value) or _norm_dotted(self.text(value))
+
+    def _destructured(self, pattern: Any, value: Any) -> None:
+        """``const { registerPlugin, sendRequest: send } = window.PEX.pluginAPI``: each name holds
+        that member, as ``var send = PEX.pluginAPI.sendRequest`` would, and a member the app does
+        not have is a use of it. Why: the registration made this way went unseen ("never calls
+        registerPlugin", an error on a working plugin), and a misspelt member passed."""
+        if value is None:
+            return
+        target = self.dotted(value) if value.type != "identifier" else self.text(value)
+        target = self.aliases.get(target, target) if target else target
+        if target != "PEX.pluginAPI":
+            return
+        for c in pattern.named_children:
+            key = local = None
+            if c.type == "shorthand_property_identifier_pattern":
+                key = local = c
+            elif c.type == "object_assignment_pattern":
+                key = local = c.child_by_field_name("left")
+            elif c.type == "pair_pattern":
+                key, local = c.child_by_field_name("key"), c.child_by_field_name("value")
+            if (
+                key is None
+                or local is None
+                or key.type not in ("property_identifier", "identifier") + ("shorthand_property_identifier_pattern",)
+            ):
+                continue
+            member = self.text(key)
+            if local.type in ("identifier", "shorthand_property_identifier_pattern"):
+                self.aliases[self.text(local)] = "PEX.pluginAPI." + member
+            line, col = self.pos(key)
+            # (No span for a shorthand name: renaming it in place would rename the variable too.)
+            span = (key.start_byte, key.end_byte) if key is not local else (0, 0)
+            self.info.calls.append(Call(member, line, col, False, span=span))
 
     def _top_level(self, root: Any) -> None:
         for child in root.children:
@@ -726,16 +761,25 @@ class _Analyser:
     def dotted(self, node: Any) -> str | None:
         """'window.PEX.pluginAPI.sendRequest' for a chain of plain names, else None."""
         parts: list[str] = []
-        while node is not None and node.type == "member_expression":
-            prop = node.child_by_field_name("property")
-            if prop is None:
-                return None
-            parts.append(self.text(prop))
+        while node is not None and node.type in ("member_expression", "subscript_expression"):
+            if node.type == "subscript_expression":
+                # window['PEX'].pluginAPI['registerPlugin']: a quoted name is a plain name too.
+                index = node.child_by_field_name("index")
+                if index is None or index.type != "string":
+                    return None
+                parts.append(self._string_text(index))
+            else:
+                prop = node.child_by_field_name("property")
+                if prop is None:
+                    return None
+                parts.append(self.text(prop))
             node = node.child_by_field_name("object")
         if node is None or node.type not in ("identifier", "this"):
             return None
         head = self.text(node)
-        if head in self.aliases and parts:
+        if head in self.aliases and (parts or self.aliases[head].startswith("PEX.pluginAPI.")):
+            # (A bare name is followed only to a member of the API: registerPlugin(...) after
+            # const { registerPlugin } = PEX.pluginAPI.)
             head = self.aliases[head]
         parts.append(head)
         return _norm_dotted(".".join(reversed(parts)))
@@ -802,6 +846,7 @@ class _Analyser:
         info = self.info
         data = self.data
         aliases = tuple(f"{a}.".encode() for a, target in self.aliases.items() if target.startswith("PEX"))
+        members = {a.encode() for a, target in self.aliases.items() if target.startswith("PEX.pluginAPI.")}
         for node in self.calls:
             fn = node.child_by_field_name("function")
             if fn is None:
@@ -814,6 +859,7 @@ class _Analyser:
                 or ftext.endswith(_NET_CALL_ENDS)
                 or ftext.endswith(b".registerPlugin")
                 or (aliases and ftext.startswith(aliases))
+                or ftext in members
             ):
                 continue  # most calls: cheap to rule out by their text
             name = self.dotted(fn)
@@ -834,6 +880,8 @@ class _Analyser:
                 pl, pc = self.pos(prop) if prop is not None else (line, col)
                 if member == "registerPlugin":
                     info.registrations.append(self._registration(line, col, args[0] if args else None, node))
+                if fn.type == "identifier" and member not in API_MEMBERS:
+                    continue  # a name taken out by destructuring: said once, where it is taken out
                 call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)

@@ -421,7 +421,7 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
         if c.member not in API_MEMBERS:
             near = _near(c.member, API_MEMBERS)
             fix = None
-            if near:
+            if near and c.span != (0, 0):  # (no span: no name that can be renamed in place)
                 fix = Fix(
                     "rename-api-member",
                     f"Use {near}",
