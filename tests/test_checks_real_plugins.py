@@ -202,3 +202,30 @@ def test_register_plugin_taken_out_by_destructuring_or_brackets_is_seen(base_pro
     source = wrapped.replace("(function () {\n", head, 1)
     problems = _problems(base_project, source % "PEX.pluginAPI.registerPlugin")
     assert [(p.code, p.line, p.column) for p in problems if p.code.startswith("PD5")] == [("PD511", 2, 13)]
+
+
+def _sprite(inner: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '<symbol id="rec" viewBox="0 0 24 24"><path id="shape" d="M1 1h2"/></symbol>\n'
+        f'<symbol id="stop" viewBox="0 0 24 24"><path id="shape" d="M2 2h2"/>{inner}</symbol>\n'
+        "</svg>\n"
+    )
+
+
+def test_a_sprite_whose_symbols_repeat_an_inner_id_nothing_refers_to_is_fine(base_project: Path) -> None:
+    """Sprites copied from the app (many <symbol>s) repeat inner ids such as 'shape': the icons are
+    found by their symbols' ids, so nothing goes wrong, yet PD421 failed `check --strict`. A
+    repeated id that something refers to (href="#shape") may draw the wrong shape: still said."""
+    svg = base_project / "webapp2" / "plugins" / "rec" / "rec.svg"
+    source = base_project.joinpath(*JS).read_text()
+    svg.write_text(_sprite(""))
+    assert [p for p in _problems(base_project, source) if p.code == "PD421"] == []
+    svg.write_text(_sprite('<use xlink:href="#shape"/>'))
+    assert [(p.code, p.line) for p in _problems(base_project, source) if p.code == "PD421"] == [("PD421", 3)]
+
+    svg.write_text(_sprite(""))
+    pkg = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace("rec.svg#rec", "rec.svg#shape"))
+    (said,) = [p for p in _problems(base_project, source) if p.code == "PD421"]
+    assert said.file == "plugins/rec/rec.plugin.package.json" and said.line == 13 and "lines 2 and 3" in said.message

@@ -338,8 +338,8 @@ SVG_CASES: dict[str, tuple[str, str]] = {
         SVG_HEAD + '<circle r="3" fill="url(#grad)"/>\n<linearGradient id="grad"/>\n</svg>\n',
     ),
     "PD421": (
-        SVG_HEAD + '<g id="a"/>\n<g id="a"/><!--HERE-->\n</svg>\n',
-        SVG_HEAD + '<g id="a"/>\n<g id="A"/>\n</svg>\n',
+        SVG_HEAD + '<g id="a"/>\n<g id="a"/><!--HERE-->\n<use href="#a"/>\n</svg>\n',
+        SVG_HEAD + '<g id="a"/>\n<g id="A"/>\n<use href="#a"/>\n</svg>\n',
     ),
     "PD422": (SVG_HEAD + '<g id="2 bad"/><!--HERE-->\n</svg>\n', SVG_HEAD + '<g id="good-2.x_y"/>\n</svg>\n'),
     "PD431": (

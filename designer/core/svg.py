@@ -768,9 +768,14 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         finding = SvgFinding("PD420", line, 1, f"{where} refers to '#{ref_id}', which is not in the file{hint}", False)
         finding.rename = (ref_id, case) if case else None
         out.append(finding)
+    # A repeated id matters only where something in the file refers to it: sprites copied from the
+    # app repeat inner ids ('shape' in every <symbol>) that nothing uses, and the icons, found by
+    # their symbols' own ids, draw fine (SPEC 5b: accept them).
+    referenced = {ref_id for ref_id, _, _ in internal}
     dup_names: dict[str, int] = {}
     for dup, line in info.duplicate_ids:
-        dup_names.setdefault(dup, line)
+        if dup in referenced:
+            dup_names.setdefault(dup, line)
     for dup, line in list(dup_names.items())[:5]:
         more = (
             f" (and {len(dup_names) - 5} more repeated ids)" if len(dup_names) > 5 and dup == list(dup_names)[4] else ""

@@ -231,6 +231,19 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
         )
         return
     if frag in info.ids:
+        again = [ln for dup, ln in info.duplicate_ids if dup == frag]
+        if again:
+            # (PD421 in the SVG itself is said only for ids the file refers to: this is the one
+            # reference from outside it.)
+            ctx.report(
+                "PD421",
+                rel,
+                f"The icon '{shortened(ref)}' of '{shortened(name)}' names the id '{shortened(frag)}', which {file_part} "
+                f"has more than once (lines {info.ids[frag]} and {again[0]}); the button may show the wrong shape. "
+                "Give each element its own id.",
+                ptr,
+                plugin=key,
+            )
         return
     case = info.id_case_match(frag)
     if case:
