@@ -229,3 +229,35 @@ def test_a_sprite_whose_symbols_repeat_an_inner_id_nothing_refers_to_is_fine(bas
     pkg.write_text(pkg.read_text().replace("rec.svg#rec", "rec.svg#shape"))
     (said,) = [p for p in _problems(base_project, source) if p.code == "PD421"]
     assert said.file == "plugins/rec/rec.plugin.package.json" and said.line == 13 and "lines 2 and 3" in said.message
+
+
+def test_declaring_a_name_twice_with_let_or_const_or_a_const_with_no_value_is_a_syntax_error(
+    base_project: Path,
+) -> None:
+    """``let count = 0;`` pasted in twice, or ``const mode;`` with its value not yet written: the
+    browser rejects the whole file ("Identifier 'count' has already been declared", "Missing
+    initializer in const declaration"), but tree-sitter parses both and the check passed them."""
+    for extra, line, word in (
+        ("    let count = 0;\n    var x;\n    let count = 1;\n", 4, "count"),
+        ("    const mode;\n", 2, "mode"),
+        ("    const load = 1;\n", 3, "load"),
+        ("    switch (x) { case 1: let y; break; default: const y = 2; }\n", 2, "y"),
+    ):
+        source = "(function () {\n" + extra + _body() + "})();\n"
+        (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+        assert error.line == line and f"'{word}'" in error.message, extra
+
+
+def test_the_same_name_in_different_blocks_or_with_var_twice_is_fine(base_project: Path) -> None:
+    extra = (
+        "    var a = 1; var a = 2;\n"
+        "    let b = 1;\n"
+        "    if (a) { let b = 2; const c = 3; }\n"
+        "    for (const c of [1]) { const d = c; }\n"
+        "    for (let i = 0; i < 2; i++) { let i2 = i; }\n"
+        "    for (let i = 0; i < 2; i++) {}\n"
+        "    function f(e) { let b = e; try { f(); } catch (e) { let b; } }\n"
+        "    const { x, y } = {};\n"
+    )
+    source = "(function () {\n" + extra + _body() + "})();\n"
+    assert [p for p in _problems(base_project, source) if p.code == "PD500"] == []

@@ -497,6 +497,7 @@ class _Analyser:
             n = node.child_by_field_name("left")
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
+        self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -617,6 +618,60 @@ class _Analyser:
                     "needs async before it"
                 )
             errors.append((line, col, what))
+        errors.sort()
+
+    def _declared_twice(self, declarators: Any, functions: Any) -> None:
+        """A name declared twice in one block where one of them is ``let``, ``const`` (or a
+        function beside those), and a ``const`` with no value: errors the browser rejects the whole
+        file for ("Identifier 'x' has already been declared", "Missing initializer in const
+        declaration") while tree-sitter parses them. Why: pasting ``let count = 0;`` in twice, or
+        leaving ``const mode;`` to be finished later, passed the check and the plugin never loaded.
+
+        Only names in the very same block are compared (nothing about scopes is guessed), so a
+        name used again in an inner block, a loop or a catch is never called a clash.
+        """
+        errors = self.info.syntax_errors
+        seen: dict[tuple[int, str], tuple[bool, Any]] = {}  # (block, name) -> (lexical?, first name node)
+        named: list[tuple[Any, Any, bool]] = []  # (name node, declaration, lexical?)
+        for d in declarators:
+            decl = d.parent
+            n = d.child_by_field_name("name")
+            if decl is None or n is None or n.type != "identifier":
+                continue
+            lexical = decl.type == "lexical_declaration"
+            if lexical and decl.child_count and decl.children[0].type == "const":
+                if d.child_by_field_name("value") is None and (
+                    decl.parent is None or decl.parent.type != "for_in_statement"
+                ):
+                    line, col = self.pos(n)
+                    name = self.text(n)
+                    errors.append((line, col, f"const '{name}' is given no value; write const {name} = ...;"))
+            named.append((n, decl, lexical))
+        for f in functions:
+            n = f.child_by_field_name("name")
+            if n is not None and n.type == "identifier":
+                named.append((n, f, False))
+        named.sort(key=lambda x: x[0].start_byte)
+        for n, decl, lexical in named:
+            block = decl.parent
+            if block is None or block.type not in ("program", "statement_block", "switch_case", "switch_default"):
+                continue  # (for (let i ...), export ...: a scope of their own, or nothing to compare)
+            if block.type in ("switch_case", "switch_default") and block.parent is not None:
+                block = block.parent  # the cases of a switch share one block
+            key = (block.id, self.text(n))
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (lexical, n)
+            elif lexical or first[0]:
+                line, col = self.pos(n)
+                errors.append(
+                    (
+                        line,
+                        col,
+                        f"'{self.text(n)}' is declared a second time (first on line {self.line_of(first[1])}), and with "
+                        "let or const a name may be declared only once in a block: give one of them another name",
+                    )
+                )
         errors.sort()
 
     def _unclosed(self, root: Any) -> bool:
