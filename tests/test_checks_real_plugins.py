@@ -261,3 +261,28 @@ def test_the_same_name_in_different_blocks_or_with_var_twice_is_fine(base_projec
     )
     source = "(function () {\n" + extra + _body() + "})();\n"
     assert [p for p in _problems(base_project, source) if p.code == "PD500"] == []
+
+
+def test_letting_someone_in_from_the_waiting_room_and_presentation_rights_are_known_requests(
+    base_project: Path,
+) -> None:
+    """'/participants/<uuid>/unlock' lets a participant in from the waiting room of a locked
+    meeting, 'allowrxpresentation'/'denyrxpresentation' let them see the presentation or not,
+    '/start_conference' starts the meeting for the guests waiting: all in the client REST API,
+    yet PD515 said "which the conference does not know" and failed `check --strict`. They are
+    for hosts, so a plugin offered to guests is told so (PD517)."""
+    body = (
+        "    function record(participants) {\n"
+        "        participants.forEach(function (p) {\n"
+        "            if (p.serviceType === 'waiting_room') PEX.pluginAPI.sendRequest('/participants/' + p.uuid + '/unlock');\n"
+        "            PEX.pluginAPI.sendRequest('/participants/' + p.uuid + (p.rxPresentation ? '/denyrxpresentation' : '/allowrxpresentation'));\n"
+        "        });\n"
+        "        PEX.pluginAPI.sendRequest('/start_conference');\n"
+        "    }\n"
+    )
+    source = "(function () {\n    function load() {}\n    function unload() {}\n" + body + REGISTER + "})();\n"
+    assert [p.code for p in _problems(base_project, source) if p.code.startswith("PD5")] == []
+    pkg = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('["chair"]', '["chair", "guest"]'))
+    (guests,) = [p for p in _problems(base_project, source) if p.code == "PD517"]
+    assert "waiting room" in guests.message and "start the meeting" in guests.message

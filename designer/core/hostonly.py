@@ -35,6 +35,7 @@ HOST_ONLY_CONFERENCE = {
     "transform_layout": "change the layout",
     "clearallbuzz": "lower everyone's raised hand",
     "disconnect": "disconnect everyone",
+    "start_conference": "start the meeting",
 }
 # /participants/<uuid>/<request>, refused to a guest whoever the participant is.
 HOST_ONLY_PARTICIPANT = {
@@ -44,6 +45,9 @@ HOST_ONLY_PARTICIPANT = {
     "spotlighton": "put a participant in the spotlight",
     "spotlightoff": "take a participant out of the spotlight",
     "overlaytext": "change the name shown on a participant's video",
+    "unlock": "let a participant in from the waiting room",
+    "allowrxpresentation": "let a participant see the presentation",
+    "denyrxpresentation": "stop a participant seeing the presentation",
 }
 # /participants/<uuid>/<request> a guest may make about themselves, but not about anyone else.
 # (The checks cannot tell whose uuid a plugin passes, so only the preview applies these.)

@@ -70,6 +70,7 @@ CONFERENCE_REQUESTS = (
     "message",
     "clearallbuzz",
     "disconnect",
+    "start_conference",
 )
 PARTICIPANT_REQUESTS = (
     "mute",
@@ -85,6 +86,9 @@ PARTICIPANT_REQUESTS = (
     "disconnect",
     "transfer",
     "overlaytext",
+    "unlock",
+    "allowrxpresentation",
+    "denyrxpresentation",
 )
 
 _GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.")

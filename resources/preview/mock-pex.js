@@ -289,7 +289,8 @@
             transform_layout: function () { PD.layout = payload && (payload.transforms || payload); },
             message: function () { PD.chat.push({ from: 'plugin', text: payload && payload.payload }); },
             clearallbuzz: function () { participants.forEach(function (x) { x.buzzTime = 0; }); },
-            disconnect: function () { participants = []; conference.started = false; }
+            disconnect: function () { participants = []; conference.started = false; },
+            start_conference: function () { conference.started = true; }
         };
         if (Object.prototype.hasOwnProperty.call(conf, p)) { conf[p](); return true; }
         var m = /^participants\/([^/]+)\/([a-z_]+)$/.exec(p);
@@ -309,7 +310,10 @@
                 dtmf: function () { who.lastDtmf = payload && payload.digits; },
                 disconnect: function () { participants = participants.filter(function (x) { return x !== who; }); },
                 transfer: function () { participants = participants.filter(function (x) { return x !== who; }); },
-                overlaytext: function () { if (payload && typeof payload.text === 'string') { who.overlayText = payload.text; } }
+                overlaytext: function () { if (payload && typeof payload.text === 'string') { who.overlayText = payload.text; } },
+                unlock: function () { if (who.serviceType === 'waiting_room') { who.serviceType = 'conference'; } },
+                allowrxpresentation: function () { who.rxPresentation = true; },
+                denyrxpresentation: function () { who.rxPresentation = false; }
             };
             if (Object.prototype.hasOwnProperty.call(ops, m[2])) { ops[m[2]](); return true; }
         }
