@@ -286,3 +286,35 @@ def test_letting_someone_in_from_the_waiting_room_and_presentation_rights_are_kn
     pkg.write_text(pkg.read_text().replace('["chair"]', '["chair", "guest"]'))
     (guests,) = [p for p in _problems(base_project, source) if p.code == "PD517"]
     assert "waiting room" in guests.message and "start the meeting" in guests.message
+
+
+def test_assigning_to_a_name_declared_nowhere_in_strict_code_is_an_error(base_project: Path) -> None:
+    """``'use strict'`` (written by hand, or by every bundler) turns ``count = 0`` without a var
+    into a ReferenceError when the line runs, and the app shows its 'Oops' page; the check was
+    silent. Said once per name, at its first assignment."""
+    strict = (
+        "(function () {\n"
+        "    'use strict';\n"
+        "    function load() { count = 0; }\n"
+        "    function unload() { count = 1; }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    (error,) = [p for p in _problems(base_project, strict) if p.code == "PD521"]
+    assert (error.line, error.column) == (3, 23) and "'count'" in error.message and "var count" in error.message
+    in_class = strict.replace("    'use strict';\n", "    class Tally { reset() { total = 0; } }\n")
+    assert [(p.code, p.line) for p in _problems(base_project, in_class) if p.code == "PD521"] == [("PD521", 2)]
+
+
+def test_assignments_to_declared_or_global_names_or_in_sloppy_code_are_not_called_undeclared(
+    base_project: Path,
+) -> None:
+    for extra in (
+        "    'use strict';\n    var count;\n    function f() { count = 1; }\n",
+        "    'use strict';\n    function f() { let n; n = 2; for (const k in {}) {} }\n",
+        "    'use strict';\n    window.total = 0;\n    function f() { total = 1; }\n",
+        "    'use strict';\n    function f(p) { p = 1; try {} catch (e) { e = 2; } }\n",
+        "    'use strict';\n    function f() { location = '/'; name = 'x'; }\n",
+        "    function f() { count = 1; }\n",
+    ):
+        source = "(function () {\n" + extra + _body() + "})();\n"
+        assert [p for p in _problems(base_project, source) if p.code == "PD521"] == [], extra

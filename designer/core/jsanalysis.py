@@ -365,6 +365,7 @@ class JsInfo(Record):
         "actions",
         "network",
         "icons",
+        "undeclared",
     )
 
     def __init__(self) -> None:
@@ -377,6 +378,8 @@ class JsInfo(Record):
         self.actions: list[tuple[str, int, int]] = []  # PEX.actions.X
         self.network: list[NetRef] = []
         self.icons: list[tuple[str, int, int]] = []  # icon: 'x.svg#id' strings
+        # Names given a value in strict code but declared nowhere (a ReferenceError when it runs).
+        self.undeclared: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -502,6 +505,7 @@ class _Analyser:
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
+        self._assignments = sorted(caps.get("assignment", ()), key=by_start)
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -509,6 +513,7 @@ class _Analyser:
         self.strings = self._around(root, _ATTR_TEXT, ("string", "template_string"))
         self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
+        self._undeclared()
         return self.info
 
     def _iife_aliases(self) -> None:
@@ -1198,6 +1203,55 @@ class _Analyser:
         first = min(visible, key=lambda b: b[2].start_byte)
         return first[0], first[3], ""
 
+    def _undeclared(self) -> None:
+        """Assignments in strict code (``'use strict'``, a class body) to a name that nothing in
+        the file declares: a ReferenceError when the line runs, which brings up the app's 'Oops'
+        page. Why: ``count = 0`` without a ``var`` works in sloppy code, and the same plugin with
+        'use strict' at the top (as every bundler writes it) broke with the check silent.
+
+        Only what the file proves: a name declared anywhere in it (whatever the scope), a name of
+        the browser's own, or anything that may make globals at run time (window.x = ..., eval)
+        is left alone; sloppy code (where the name quietly becomes a global) too.
+        """
+        seen: set[str] = set()
+        for node in self._assignments:
+            left = node.child_by_field_name("left")
+            if left is None or left.type != "identifier":
+                continue
+            name = self.text(left)
+            if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
+                continue
+            seen.add(name)
+            if not self._strict(node) or self._global_writes() or self._global_property(name.encode()):
+                continue
+            if any(kind != "assignment" for kind, *_rest in self._bindings(name)):
+                continue
+            line, col = self.pos(left)
+            self.info.undeclared.append((name, line, col))
+
+    def _strict(self, node: Any) -> bool:
+        """Whether ``node`` is in strict code: a class body, or a function (or the file) whose
+        first statements hold the directive 'use strict'."""
+        p = node.parent
+        while p is not None:
+            if p.type == "class_body":
+                return True
+            if p.type == "program" or (
+                p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES
+            ):
+                for stmt in p.named_children:
+                    if stmt.type == "comment":
+                        continue
+                    if stmt.type != "expression_statement" or not stmt.named_child_count:
+                        break
+                    e = stmt.named_children[0]
+                    if e.type != "string":
+                        break
+                    if self._string_text(e) == "use strict" and "\\" not in self.text(e):
+                        return True
+            p = p.parent
+        return False
+
     def _global_writes(self) -> bool:
         """Whether the file may put names on the global object in bulk (eval, with, assign)."""
         if self._global_write is None:
@@ -1540,6 +1594,9 @@ _BLOCK_SCOPES = frozenset(
     {"program", "statement_block", "for_statement", "for_in_statement", "switch_body", "class_body"}
 )
 # Functions every page has: registering one of them is odd, not broken.
+# Properties of window a script may assign to by their bare name, even in strict code (besides
+# _BROWSER_GLOBALS and the on... event handlers): no ReferenceError for these.
+_WINDOW_PROPERTIES = frozenset("name status defaultStatus opener length event".split())
 _BROWSER_GLOBALS = frozenset(
     "alert confirm prompt open close print fetch setTimeout setInterval clearTimeout clearInterval "
     "requestAnimationFrame cancelAnimationFrame queueMicrotask structuredClone atob btoa postMessage "

@@ -555,6 +555,13 @@ CODES: dict[str, Code] = {
             "The app calls them when the plugin starts and stops; a name not defined (yet) there, or a string, "
             "throws and brings up the 'Oops' page.",
         ),
+        Code(
+            "PD521",
+            _E,
+            "A name is given a value but declared nowhere, in strict code",
+            "In strict mode (use strict, class bodies, bundler output) that throws a ReferenceError when the "
+            "line runs, which brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

@@ -120,6 +120,15 @@ def _check_one(plugin: Plugin, index: int | None, src: str, info: JsInfo, ctx: C
             line,
             col,
         )
+    for var, line, col in info.undeclared[:5]:
+        report(
+            "PD521",
+            f"The source of '{shortened(name)}' gives '{shortened(var)}' a value here, but declares it nowhere. The code runs in "
+            "strict mode ('use strict'), so this line throws a ReferenceError when it runs and the app shows its 'Oops' "
+            f"page. Declare it first, for example: var {shortened(var)};",
+            line,
+            col,
+        )
     _check_registration(plugin, src, info, report)
     _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, index, src, info, report)
