@@ -318,3 +318,34 @@ def test_assignments_to_declared_or_global_names_or_in_sloppy_code_are_not_calle
     ):
         source = "(function () {\n" + extra + _body() + "})();\n"
         assert [p for p in _problems(base_project, source) if p.code == "PD521"] == [], extra
+
+
+def test_a_misspelt_member_of_pex_is_reported_where_it_is_written(base_project: Path) -> None:
+    """``PEX.pluginApi.sendRequest`` (lower-case i), ``PEX.action$.ofType`` and
+    ``PEX.conferenceQueryParam.alias`` read a property of undefined: a TypeError when the line
+    runs, and the app shows its 'Oops' page. The check said nothing about them."""
+    for line, wrong, right in (
+        ("        PEX.pluginApi.sendRequest('/lock');\n", "pluginApi", "pluginAPI"),
+        (
+            "        window.PEX.action$.ofType(PEX.actions.SELECT_EVENT).subscribe(function () {});\n",
+            "action$",
+            "actions$",
+        ),
+        ("        var alias = PEX.conferenceQueryParam.alias;\n", "conferenceQueryParam", "conferenceQueryParams"),
+    ):
+        body = "    function load() {}\n    function unload() {}\n    function record() {\n" + line + "    }\n"
+        problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+        (error,) = [p for p in problems if p.code == "PD522"]
+        assert error.line == 5 and f"PEX.{wrong}" in error.message and f"PEX.{right}" in error.message, wrong
+        assert error.column == line.index(wrong) + 1
+
+
+def test_members_of_pex_the_guide_names_and_unlike_names_are_not_reported(base_project: Path) -> None:
+    body = (
+        "    function load() {}\n    function unload() {}\n    function record() {\n"
+        "        var q = PEX.conferenceQueryParams, a = window.PEX.actions$, b = PEX.actions.SELECT_EVENT;\n"
+        "        var v = PEX.version || PEX.somethingElse;\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [p for p in problems if p.code == "PD522"] == []

@@ -26,6 +26,7 @@ __all__ = [
     "API_MEMBERS",
     "DYN",
     "LAYOUTS",
+    "PEX_MEMBERS",
     "JsInfo",
     "Key",
     "Registration",
@@ -52,6 +53,8 @@ API_MEMBERS = (
     "transformConferenceLayout",
     "sendChatMessage",
 )
+# What the app puts on window.PEX (the vendor guide's list).
+PEX_MEMBERS = ("pluginAPI", "actions$", "actions", "conferenceQueryParams")
 ACTIONS = (
     "SEND_CHAT_MESSAGE",
     "RECEIVE_CHAT_MESSAGE",
@@ -366,6 +369,7 @@ class JsInfo(Record):
         "network",
         "icons",
         "undeclared",
+        "pex_members",
     )
 
     def __init__(self) -> None:
@@ -380,6 +384,8 @@ class JsInfo(Record):
         self.icons: list[tuple[str, int, int]] = []  # icon: 'x.svg#id' strings
         # Names given a value in strict code but declared nowhere (a ReferenceError when it runs).
         self.undeclared: list[tuple[str, int, int]] = []
+        # Members of PEX the guide does not name (PEX.pluginApi, PEX.action$): (name, line, column).
+        self.pex_members: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1002,6 +1008,16 @@ class _Analyser:
                 line, col = self.pos(prop)
                 if (line, col) not in seen_calls:
                     info.calls.append(Call(self.text(prop), line, col, False, span=(prop.start_byte, prop.end_byte)))
+            elif name.startswith("PEX.") and name.split(".")[1] not in PEX_MEMBERS:
+                target = node
+                while target.child_by_field_name("object") is not None and self.dotted(
+                    target.child_by_field_name("object")
+                ) not in ("PEX", None):
+                    target = target.child_by_field_name("object")
+                prop = target.child_by_field_name("property")
+                if prop is not None:
+                    line, col = self.pos(prop)
+                    info.pex_members.append((self.text(prop), line, col))
             elif name.startswith("PEX.actions.") and name.count(".") >= 2:
                 member = name.split(".")[2]
                 target = node

@@ -562,6 +562,13 @@ CODES: dict[str, Code] = {
             "In strict mode (use strict, class bodies, bundler output) that throws a ReferenceError when the "
             "line runs, which brings up the 'Oops' page.",
         ),
+        Code(
+            "PD522",
+            _E,
+            "Misspelt member of PEX",
+            "PEX has only pluginAPI, actions$, actions and conferenceQueryParams; reading from a misspelt one "
+            "throws an error and brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

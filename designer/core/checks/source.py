@@ -19,6 +19,7 @@ from designer.core.jsanalysis import (
     API_MEMBERS,
     DYN,
     LAYOUTS,
+    PEX_MEMBERS,
     JsInfo,
     Key,
     analyse,
@@ -470,6 +471,17 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
             what = _check_request(name, c.args[0], c.line, c.column, report)
             if for_guests and what:
                 host_only.append((c.line, c.column, what, ""))
+    for member, line, col in info.pex_members:
+        near = _near(member, PEX_MEMBERS)
+        if near is None:
+            continue  # a name unlike any the app has: maybe something newer, nothing sure to say
+        report(
+            "PD522",
+            f"'{shortened(name)}' uses PEX.{shortened(member)}, which the app does not have, so reading anything from it "
+            f"throws an error and brings up the 'Oops' page. Did you mean PEX.{near}?",
+            line,
+            col,
+        )
     for action, line, col in info.actions:
         if action in ACTIONS:
             continue
