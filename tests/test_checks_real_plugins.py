@@ -349,3 +349,26 @@ def test_members_of_pex_the_guide_names_and_unlike_names_are_not_reported(base_p
     )
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [p for p in problems if p.code == "PD522"] == []
+
+
+def test_a_misnamed_event_is_matched_by_its_words_not_its_letters(base_project: Path) -> None:
+    """PEX.actions.CHAT_MESSAGE_RECEIVED was answered "Did you mean SEND_CHAT_MESSAGE?", with a
+    one-click fix that made the plugin listen to the user's own messages instead; the words say
+    RECEIVE_CHAT_MESSAGE. Where the words fit two events equally, nothing is guessed."""
+    for wrong, right in (
+        ("CHAT_MESSAGE_RECEIVED", "RECEIVE_CHAT_MESSAGE"),
+        ("MESSAGE_RECEIVED", "RECEIVE_CHAT_MESSAGE"),
+        ("CHAT_MESSAGE_SENT", "SEND_CHAT_MESSAGE"),
+        ("EVENT_SELECTED", "SELECT_EVENT"),
+        ("RECEIVE_CHAT_MESAGE", "RECEIVE_CHAT_MESSAGE"),
+        ("PARTICIPANT_LEFT", None),
+    ):
+        listen = "PEX.actions$.ofType(PEX.actions." + wrong + ").subscribe(function () {});"
+        body = "    function load() { " + listen + " }\n    function unload() {}\n    function record() {}\n"
+        problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+        (said,) = [p for p in problems if p.code == "PD514"]
+        if right is None:
+            assert said.fix is None and "Did you mean" not in said.message, wrong
+        else:
+            assert said.fix is not None and said.fix.args["new"] == right, wrong
+            assert f"Did you mean {right}?" in said.message, wrong

@@ -96,6 +96,29 @@ def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return close[0]
 
 
+def _near_event(word: str) -> str | None:
+    """The PEX.actions event meant by ``word``, matched by its words first (CHAT_MESSAGE_RECEIVED
+    is RECEIVE_CHAT_MESSAGE), then by its letters (a typo); None when the words fit two equally.
+
+    Why: by letters alone CHAT_MESSAGE_RECEIVED was closest to SEND_CHAT_MESSAGE, and the
+    one-click fix made the plugin listen to the user's own messages instead of everyone else's.
+    """
+
+    def same(a: str, b: str) -> bool:  # RECEIVED and RECEIVE, SENT and SEND, MESAGE and MESSAGE
+        n = min(len(a), len(b), 3)
+        return n >= 3 and a[:n] == b[:n]
+
+    words = [w for w in word.upper().split("_") if w]
+    scores = {a: sum(any(same(w, c) for w in words) for c in a.split("_")) for a in ACTIONS}
+    best = max(scores.values())
+    top = [a for a, n in scores.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        return top[0]
+    if best >= 1 and len(top) > 1:
+        return None  # PARTICIPANT_LEFT: connect or disconnect? Not for a guess to say
+    return _near(word, ACTIONS)
+
+
 def _check_one(plugin: Plugin, index: int | None, src: str, info: JsInfo, ctx: Context) -> None:
     assert plugin.package is not None
     key, name = plugin.key, plugin.display_name
@@ -485,7 +508,7 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
     for action, line, col in info.actions:
         if action in ACTIONS:
             continue
-        near = _near(action, ACTIONS)
+        near = _near_event(action)
         fix = None
         if near:
             args = {"file": src, "line": line, "column": col, "old": action, "new": near}
