@@ -372,3 +372,16 @@ def test_a_misnamed_event_is_matched_by_its_words_not_its_letters(base_project: 
         else:
             assert said.fix is not None and said.fix.args["new"] == right, wrong
             assert f"Did you mean {right}?" in said.message, wrong
+
+
+def test_a_syntax_error_is_not_followed_by_guesses_about_the_code_it_swallowed(base_project: Path) -> None:
+    """An unclosed `${` swallows the rest of the file into the template: the check then said the
+    registered 'record' was "defined only inside another function or block", which is not so.
+    The syntax error is the problem; what the broken tree seems to say after it is not reported."""
+    source = (
+        "(function () {\n"
+        "    var s = `abc ${ x;\n"
+        "    function load() {}\n    function unload() {}\n    function record() {}\n" + REGISTER + "})();\n"
+    )
+    codes = {p.code for p in _problems(base_project, source) if p.code.startswith("PD5")}
+    assert codes == {"PD500"}

@@ -296,9 +296,13 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             reg.column,
             fix,
         )
+    # Whether a registered value is "surely no function" (k.missing) is read from the tree; a syntax
+    # error can swallow the definitions into its own broken part, and what the tree then seems to
+    # say ("defined only inside another block") is not so. PD500 is the problem to fix first.
+    broken = bool(info.syntax_errors)
     for fn in ("load", "unload"):
         k = keys.get(fn)
-        if k is not None and k.missing:
+        if k is not None and k.missing and not broken:
             report(
                 "PD520",
                 f"{_registered_as(fn, k, name)}. The app calls {fn} when the plugin "
@@ -353,6 +357,8 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         if k.kind == "function":
             continue
         if k.kind == "identifier" and k.value in info.functions and not k.missing:
+            continue
+        if k.missing and broken:
             continue
         if k.missing:
             report(
