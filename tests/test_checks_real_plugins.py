@@ -385,3 +385,21 @@ def test_a_syntax_error_is_not_followed_by_guesses_about_the_code_it_swallowed(b
     )
     codes = {p.code for p in _problems(base_project, source) if p.code.startswith("PD5")}
     assert codes == {"PD500"}
+
+
+def test_a_registered_key_written_in_brackets_is_read_or_left_alone(base_project: Path) -> None:
+    """``{ [ACTION]: record }`` with ``const ACTION = 'record'`` (or ``['record']: record``) was
+    "registerPlugin has no 'record'", an error with a fix that would register it twice. A key in
+    brackets is read when the file says its value, and otherwise the keys count as unreadable
+    (PD519, a note), as with ``...spread``."""
+    for head, key in (
+        ("    const ACTION = 'record';\n", "[ACTION]: record"),
+        ("", "['record']: record"),
+        ("", "['rec' + 'ord']() {}"),
+    ):
+        register = REGISTER.replace("record: record", key)
+        problems = _problems(base_project, "(function () {\n" + head + _body(register) + "})();\n")
+        assert [p.code for p in problems if p.code.startswith("PD5")] == [], key
+    register = REGISTER.replace("record: record", "[window.name]: record")
+    problems = _problems(base_project, "(function () {\n" + _body(register) + "})();\n")
+    assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD519"]

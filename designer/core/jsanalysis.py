@@ -1103,6 +1103,7 @@ class _Analyser:
                 lead = self.data[start : first.start_byte].decode("utf-8", "replace")
                 reg.indent = lead if not lead.strip() else None
         keys: dict[str, Key] = {}
+        unread = False  # a key in brackets whose name the file does not say
         for c in obj.named_children:
             t = c.type
             if t == "pair":
@@ -1110,8 +1111,13 @@ class _Analyser:
                 if k is None:
                     continue
                 if k.type == "computed_property_name":
-                    continue
-                name = self._string_text(k) if k.type == "string" else self.text(k)
+                    computed = self._computed_key(k)
+                    if computed is None:
+                        unread = True
+                        continue
+                    name = computed
+                else:
+                    name = self._string_text(k) if k.type == "string" else self.text(k)
                 kl, kc = self.pos(k)
                 if v is not None and v.type in _FUNC_TYPES:
                     keys[name] = Key(name, kl, kc, "function")
@@ -1142,12 +1148,25 @@ class _Analyser:
             elif t == "method_definition":
                 n = c.child_by_field_name("name")
                 if n is not None:
+                    name = self._computed_key(n) if n.type == "computed_property_name" else self.text(n)
+                    if name is None:
+                        unread = True
+                        continue
                     kl, kc = self.pos(n)
-                    keys[self.text(n)] = Key(self.text(n), kl, kc, "function")
+                    keys[name] = Key(name, kl, kc, "function")
         # {...lifecycle, ...actions}: the keys spread in are known only when it runs. Said as "cannot
-        # be read" (PD519), not as load, unload and actions missing (false errors).
-        reg.keys = None if any(c.type == "spread_element" for c in obj.named_children) else keys
+        # be read" (PD519), not as load, unload and actions missing (false errors). The same for a
+        # key in brackets whose name is known only when it runs ([config.action]: run).
+        reg.keys = None if unread or any(c.type == "spread_element" for c in obj.named_children) else keys
         return reg
+
+    def _computed_key(self, node: Any) -> str | None:
+        """The name of a key written in brackets (``[ACTION]`` with ``const ACTION = 'record'``,
+        ``['record']``) when the file says it, else None. Why: such keys were skipped, and the
+        action they register was "not registered", an error with a fix that registered it twice."""
+        inner = node.named_children[0] if node.named_child_count else None
+        values = self.strings_of(inner) if inner is not None else []
+        return values[0] if len(values) == 1 and DYN not in values[0] else None
 
     # -- is a registered name a function when registerPlugin runs? -------------------------
     def _never_runs(self, node: Any) -> tuple[int, str] | None:
