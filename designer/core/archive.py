@@ -45,6 +45,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "ZIP_DATE",
+    "entry_name",
     "import_zip",
     "name_problem",
     "open_zip",
@@ -175,10 +176,23 @@ def shown_name(name: str) -> str:
     return printable(text)
 
 
-def _check_name(name: str, verb: str = "imported") -> None:
+def entry_name(info: zipfile.ZipInfo) -> str:
+    """The entry's path as the package uses it: decoded (:func:`_decoded_name`), with '/' between folders.
+
+    Why backslashes become '/': Windows PowerShell 5's ``Compress-Archive`` (the one Windows
+    still ships) writes ``MyBranding\\webapp2\\settings.json``. Refused, every ZIP an administrator
+    made that way could not be imported at all; unzip tools read them the same way. The name is
+    vetted after the change, so ``webapp2\\..\\..\\x`` is still refused as a path that climbs out.
+    """
+    return _decoded_name(info).replace("\\", "/")
+
+
+def _check_name(name: str, verb: str = "imported", written: str | None = None) -> None:
+    """Refuse an unsafe ``name``; the message quotes it as ``written`` in the ZIP (backslashes and all)."""
     why = name_problem(name)
     if why is not None:
-        raise ImportRefused(f"The entry '{shown_name(name)}' {why}; the archive was not {verb}.", name)
+        written = name if written is None else written
+        raise ImportRefused(f"The entry '{shown_name(written)}' {why}; the archive was not {verb}.", written)
 
 
 def _check_type(info: zipfile.ZipInfo, name: str, verb: str = "imported") -> None:
@@ -242,13 +256,21 @@ def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
     opened). Other errors (``BadZipFile``, ``OSError``) are the caller's to word.
     """
     try:
-        return zipfile.ZipFile(source)
+        zf = zipfile.ZipFile(source)
     except UnicodeDecodeError as exc:
         shown = bytes(exc.object).decode("utf-8", errors="backslashreplace")
         raise ImportRefused(
             f"The entry '{shown}' is marked as UTF-8 but its name is not valid UTF-8; the archive was not {verb}.",
             shown,
         ) from None
+    for info in zf.infolist():
+        # Every reader (the read-only package, the export's diff) sees the names the import uses;
+        # zipfile checks each entry's local header against ``orig_filename``, which stays as it was.
+        try:
+            info.filename = entry_name(info)
+        except ImportRefused:  # (not decodable: vet_zip names it; left as zipfile read it)
+            pass
+    return zf
 
 
 def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "imported") -> tuple[list[_Entry], str]:
@@ -269,8 +291,9 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
     seen: dict[str, str] = {}
     total = 0
     for info in infos:
-        name = _decoded_name(info)
-        _check_name(name, verb)
+        written = _decoded_name(info)
+        name = written.replace("\\", "/")
+        _check_name(name, verb, written)
         _check_type(info, name, verb)
         if name in seen:
             raise ImportRefused(f"The entry '{name}' appears twice in the archive.", name)

@@ -974,10 +974,11 @@ class ZipFiles(PackageFiles):
     def __init__(self, zip_path: Path, prefix: str) -> None:
         self.zip_path = zip_path
         self.prefix = prefix
-        import zipfile
+
+        from .archive import open_zip  # (names as the import reads them: a Windows ZIP's backslashes as '/')
 
         self.label = f"{zip_path}!{prefix.rstrip('/') or '/'}"
-        self._zip = zipfile.ZipFile(zip_path)
+        self._zip = open_zip(zip_path, verb="opened")
         self._map: dict[str, zipfile.ZipInfo] = {}
         self.unsafe: list[str] = []
         for info in self._zip.infolist():

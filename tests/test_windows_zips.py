@@ -1,0 +1,97 @@
+"""Branding ZIPs made on Windows, as an administrator who never wrote them downloads them.
+
+Why a module of its own: Windows PowerShell 5's ``Compress-Archive`` (still the one Windows ships)
+writes ``MyBranding\\webapp2\\settings.json`` with backslashes between the folders, and
+Explorer's "Send to > Compressed folder" writes names in the DOS code page without the UTF-8
+flag. Both are real packages, not attacks: they must import (and open read-only) and export again
+with every byte the user did not touch, while a backslash path that climbs out ('..') is still
+refused.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from designer.core.archive import ImportRefused, import_zip
+from designer.core.checks import run_checks
+from designer.core.export import export_package
+from designer.core.model import load
+
+BOM = b"\xef\xbb\xbf"
+SETTINGS = (
+    BOM + b'{"plugins":[{"enabled":true,"srcURL":"plugins/hi/hi.plugin.package.json","id":"hi"}],"name":"caf\\u00e9"}'
+)
+MANIFEST = b'{\r\n\t"isSettingsBranded": true,\r\n\t"brandingID": "10000000",\r\n\t"vendor": "acme"\r\n}'
+PACKAGE = (
+    b'{\r\n\t"id": "hi",\r\n\t"name": "Hi",\r\n\t"version": 1.0,\r\n\t"srcURL": "hi.plugin.js",\r\n'
+    b'\t"platforms": ["web"],\r\n\t"participantRoles": ["chair"],\r\n\t"menuItems": {"toolbar": '
+    b'[{"icon": "hi.svg#hi", "label": "Hi", "action": "hi"}]}\r\n}'
+)
+SOURCE = (
+    b"(function () {\r\n  function hi() { PEX.pluginAPI.sendChatMessage('hi'); }\r\n"
+    b"  PEX.pluginAPI.registerPlugin({ id: 'hi', load: function () {}, unload: function () {}, hi: hi });\r\n"
+    b"})();\r\n"
+)
+ICON = b'<svg xmlns="http://www.w3.org/2000/svg" id="hi" viewBox="0 0 24 24"><path d="M0 0h24v24z"/></svg>'
+FILES = {
+    "webapp2/settings.json": SETTINGS,
+    "webapp2/manifest.json": MANIFEST,
+    "webapp2/plugins/hi/hi.plugin.package.json": PACKAGE,
+    "webapp2/plugins/hi/hi.plugin.js": SOURCE,
+    "webapp2/plugins/hi/hi.svg": ICON,
+    "webapp2/themes/brand/theme.css": b"body {\r\n\tcolor: red;\r\n}",
+}
+
+
+def _powershell_zip(path: Path, files: dict[str, bytes], folder: str = "MyBranding\\") -> Path:
+    """The ZIP ``Compress-Archive -Path MyBranding`` makes: one folder deeper, backslashes, made on Windows."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(folder + name.replace("/", "\\"), (2024, 5, 6, 7, 8, 10))
+            info.create_system = 0
+            zf.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _contents(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
+
+
+def test_a_powershell_zip_with_backslashes_imports_and_exports_byte_for_byte(tmp_path: Path) -> None:
+    src = _powershell_zip(tmp_path / "branding.zip", FILES)
+    result = import_zip(src, tmp_path / "project")
+    for name, data in FILES.items():
+        assert (result.target / name).read_bytes() == data, name
+    assert "MyBranding" in result.layout
+    pkg = load(result.target)
+    assert [p.display_name for p in pkg.plugins] == ["Hi"]
+    assert run_checks(pkg) == []
+    exported = export_package(result.target, tmp_path / "out.zip")
+    after = _contents(exported.path)
+    assert sorted(after) == sorted(FILES)
+    for name, data in FILES.items():
+        if name != "webapp2/manifest.json":
+            assert after[name] == data, name
+    assert after["webapp2/manifest.json"] == MANIFEST.replace(b'"10000000"', f'"{exported.branding_id}"'.encode())
+    assert [c.path for c in exported.plan.changes] == ["webapp2/manifest.json"]  # against the imported ZIP
+
+
+def test_a_powershell_zip_opens_read_only(tmp_path: Path) -> None:
+    pkg = load(_powershell_zip(tmp_path / "branding.zip", FILES))
+    assert [p.display_name for p in pkg.plugins] == ["Hi"]
+    assert pkg.files.read_bytes("themes/brand/theme.css") == FILES["webapp2/themes/brand/theme.css"]
+    assert run_checks(pkg) == []
+
+
+@pytest.mark.parametrize("name", ["webapp2\\..\\..\\evil.txt", "webapp2\\themes\\..\\..\\evil.txt", "\\evil.txt"])
+def test_a_backslash_path_that_leaves_the_folder_is_still_refused(tmp_path: Path, name: str) -> None:
+    src = _powershell_zip(tmp_path / "in.zip", {**FILES, name: b"x"}, folder="")
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert name in str(err.value)
+    assert not (tmp_path / "project").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.zip"]
