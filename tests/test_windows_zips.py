@@ -46,11 +46,11 @@ FILES = {
 }
 
 
-def _powershell_zip(path: Path, files: dict[str, bytes], folder: str = "MyBranding\\") -> Path:
+def _powershell_zip(path: Path, files: dict[str, bytes], folder: str = "MyBranding\\", sep: str = "\\") -> Path:
     """The ZIP ``Compress-Archive -Path MyBranding`` makes: one folder deeper, backslashes, made on Windows."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():
-            info = zipfile.ZipInfo(folder + name.replace("/", "\\"), (2024, 5, 6, 7, 8, 10))
+            info = zipfile.ZipInfo(folder + name.replace("/", sep), (2024, 5, 6, 7, 8, 10))
             info.create_system = 0
             zf.writestr(info, data, zipfile.ZIP_DEFLATED)
     return path
@@ -95,3 +95,31 @@ def test_a_backslash_path_that_leaves_the_folder_is_still_refused(tmp_path: Path
     assert name in str(err.value)
     assert not (tmp_path / "project").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.zip"]
+
+
+def _explorer_zip(path: Path, files: dict[str, bytes], dos_names: dict[str, bytes]) -> Path:
+    """The ZIP Explorer's "Send to > Compressed folder" makes: made on Windows (MS-DOS), names in the
+    DOS code page and no UTF-8 flag. ``dos_names`` maps an ASCII stand-in name to its DOS bytes."""
+    data = _powershell_zip(path, files, folder="", sep="/").read_bytes()  # Explorer writes '/' between folders
+    for stand_in, dos in dos_names.items():
+        assert len(stand_in.encode()) == len(dos) and data.count(stand_in.encode()) == 2
+        data = data.replace(stand_in.encode(), dos)
+    path.write_bytes(data)
+    return path
+
+
+def test_an_explorer_zip_with_names_in_the_dos_code_page_imports_and_keeps_them(tmp_path: Path) -> None:
+    """'café.png' from a Windows ZIP is 'caf\\x82.png' without the UTF-8 flag: the ZIP standard's
+    code page 437, which is what the Management Node's unzip reads too."""
+    logo = bytes(range(256))
+    src = _explorer_zip(
+        tmp_path / "branding.zip",
+        {**FILES, "webapp2/images/cafX.png": logo},
+        {"webapp2/images/cafX.png": "webapp2/images/caf\u00e9.png".encode("cp437")},
+    )
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "images" / "caf\u00e9.png").read_bytes() == logo
+    exported = export_package(result.target, tmp_path / "out.zip")
+    assert _contents(exported.path)["webapp2/images/caf\u00e9.png"] == logo
+    assert [c.path for c in exported.plan.changes] == ["webapp2/manifest.json"]
+    assert load(src).files.read_bytes("images/caf\u00e9.png") == logo  # and read-only, the same name

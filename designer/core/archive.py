@@ -144,8 +144,18 @@ def sha256_file(path: Path) -> str:
 # -- vetting ---------------------------------------------------------------------------------
 
 
+_MS_DOS = 0  # "version made by" host of ZIPs made on Windows (Explorer, PowerShell, Python there)
+
+
 def _decoded_name(info: zipfile.ZipInfo) -> str:
-    """The entry name as UTF-8; names without the UTF-8 flag are accepted when they decode."""
+    """The entry name as text; names without the UTF-8 flag are accepted when they decode.
+
+    Without the flag, a name that is valid UTF-8 is read as UTF-8 (macOS and Linux tools write
+    it so); otherwise a ZIP made on Windows holds its name in the DOS code page, which the ZIP
+    standard says is code page 437 (Explorer's "Compressed folder": 'café.png' is 'caf\\x82.png').
+    Refused, such a package could not be imported at all; read as cp437 it keeps the name the
+    Management Node reads. Bytes of unknown meaning from other systems are still refused.
+    """
     name = info.orig_filename
     if info.flag_bits & 0x800:
         return name
@@ -155,6 +165,8 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        if info.create_system == _MS_DOS:
+            return name
         shown = raw.decode("utf-8", errors="backslashreplace")
         raise ImportRefused(
             f"The entry '{shown}' has a name that is not UTF-8 text and cannot be decoded safely; "
