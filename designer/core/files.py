@@ -1180,7 +1180,7 @@ def not_a_zip_why(path: Path) -> str:
     owner of a renamed .tar.gz to download it again.)"""
     try:
         with open(path, "rb") as f:
-            head = f.read(8)
+            head = f.read(4096)
     except OSError as exc:
         return f"it cannot be read ({exc.strerror or exc})"
     if not head:
@@ -1188,9 +1188,40 @@ def not_a_zip_why(path: Path) -> str:
     for magic, what in _OTHER_ARCHIVES:
         if head.startswith(magic):
             return f"it is {what}, not a ZIP; make a ZIP of the webapp2 folder instead"
+    page = _saved_page(head)
+    if page is not None:
+        return (
+            f"it is {page}, not a ZIP: the download most likely failed and the server's page was saved "
+            "under the ZIP's name; download the branding package again"
+        )
     if not head.startswith(b"PK"):
         return "it is not a ZIP file"
     return "the ZIP file is damaged or incomplete and cannot be opened"
+
+
+def _saved_page(head: bytes) -> str | None:
+    """What a server's answer saved as a ZIP is, in words ("a web page ('404 Not Found')",
+    "JSON text"), from its first bytes; None for anything else.
+
+    Why: a browser or curl meeting a login page, a 404 or an expired link saves that page under the
+    name asked for, and "it is not a ZIP file" left the administrator guessing. The page's own title
+    usually says what went wrong.
+    """
+    import re  # (only for a file that is no ZIP)
+
+    from .problems import printable
+
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    start = text[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or (
+        start.startswith(b"<?xml") and b"<html" in text.lower()
+    ):
+        found = re.search(rb"<title[^>]*>(.*?)</title", text, re.IGNORECASE | re.DOTALL)
+        title = " ".join(found.group(1).decode("utf-8", "replace").split())[:80] if found else ""
+        return f"a web page ('{printable(title)}')" if title else "a web page"
+    if start.startswith((b"{", b"[")):
+        return "JSON text"
+    return None
 
 
 def _damaged_entry(zf: zipfile.ZipFile, prefix: str) -> str | None:

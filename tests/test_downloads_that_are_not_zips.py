@@ -1,0 +1,73 @@
+"""A "branding.zip" that is not a ZIP: what a failed download or a renamed archive really is.
+
+Why: a browser or ``curl`` that meets a login page, a 404 or an expired link saves the server's
+page under the name asked for. "It is not a ZIP file" left the administrator to guess; naming it a
+web page, with the page's own title, tells them the download failed and to download it again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from PySide6.QtWidgets import QMessageBox
+
+from designer.core.archive import ImportRefused, import_zip
+
+PAGES = [
+    (
+        "html-404",
+        b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>Not found</body></html>\n",
+        "a web page ('404 Not Found')",
+    ),
+    (
+        "html-crlf-bom",
+        b"\xef\xbb\xbf\r\n\r\n<HTML>\r\n<head><TITLE>\r\n  Sign in\r\n</TITLE></head><body></body></HTML>",
+        "a web page ('Sign in')",
+    ),
+    ("html-no-title", b"  <html><body>Access denied</body></html>", "a web page,"),
+    ("json", b'{"error": "Forbidden"}', "JSON text"),
+]
+
+
+@pytest.mark.parametrize("case", PAGES, ids=[c[0] for c in PAGES])
+def test_an_error_page_saved_as_a_zip_is_named_for_what_it_is(tmp_path: Path, case) -> None:
+    _, data, what = case
+    src = tmp_path / "branding.zip"
+    src.write_bytes(data)
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    message = str(err.value)
+    assert message.startswith(f"{src}: it is {what}")
+    assert "download" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
+
+
+def test_the_cli_says_it_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "branding.zip").write_bytes(PAGES[0][1])
+    done = subprocess.run(
+        [sys.executable, "-m", "designer", "import", "branding.zip", "-o", "project"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("plugin-designer: branding.zip: it is a web page ('404 Not Found'), not a ZIP")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
+
+
+def test_open_zip_in_the_window_says_it_too(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "branding.zip"
+    src.write_bytes(PAGES[0][1])
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: warned.append(a[2]))
+    window.open_path(src)
+    shown = " ".join(warned) + " " + window.status.text()
+    assert "it is a web page ('404 Not Found'), not a ZIP" in shown
+    assert window.package is None
