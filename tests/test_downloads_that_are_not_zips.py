@@ -7,8 +7,10 @@ web page, with the page's own title, tells them the download failed and to downl
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -70,4 +72,36 @@ def test_open_zip_in_the_window_says_it_too(qtbot, window, tmp_path: Path, monke
     window.open_path(src)
     shown = " ".join(warned) + " " + window.status.text()
     assert "it is a web page ('404 Not Found'), not a ZIP" in shown
+    assert window.package is None
+
+
+def _zip_in_a_zip(path: Path) -> Path:
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("webapp2/settings.json", b'{"plugins": []}')
+        zf.writestr("webapp2/manifest.json", b'{"brandingID": 1, "isSettingsBranded": true}')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("Mail attachments/branding.zip", inner.getvalue())
+        zf.writestr("Mail attachments/notes.txt", b"upload on Monday")
+    return path
+
+
+def test_a_zip_that_holds_the_branding_zip_says_which_one_to_import(tmp_path: Path) -> None:
+    """Forwarded by mail or zipped again by hand: the branding ZIP sits inside another one."""
+    src = _zip_in_a_zip(tmp_path / "forwarded.zip")
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert "holds another ZIP, 'Mail attachments/branding.zip'" in str(err.value)
+    assert "unpack it and import that one" in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forwarded.zip"]
+
+
+def test_open_zip_of_a_zip_in_a_zip_says_it_too(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    src = _zip_in_a_zip(tmp_path / "forwarded.zip")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: warned.append(a[2]))
+    window.open_path(src)
+    shown = " ".join(warned) + " " + window.status.text()
+    assert "holds another ZIP, 'Mail attachments/branding.zip'" in shown
     assert window.package is None

@@ -28,6 +28,7 @@ from pathlib import Path
 from .files import (
     _zip_prefix,
     import_temp_prefix,
+    inner_zip_hint,
     inside_package_refusal,
     name_clashes,
     name_difference,
@@ -232,7 +233,9 @@ def _layout(names: list[str]) -> tuple[str, str, str]:
                 break
     if prefix is None:
         raise ImportRefused(
-            "The ZIP holds no webapp2 branding: no webapp2/ folder, settings.json, manifest.json or plugins/ folder."
+            "The ZIP holds no webapp2 branding: no webapp2/ folder, settings.json, manifest.json or plugins/ folder"
+            + inner_zip_hint(names)
+            + "."
         )
     shallow = {n for n in names if n.count("/") <= 2}
     if not prefix.endswith("webapp2/") and (

@@ -31,6 +31,7 @@ __all__ = [
     "hidden_character_problem",
     "import_leftover_pid",
     "import_temp_prefix",
+    "inner_zip_hint",
     "inside_package_refusal",
     "is_temporary",
     "is_utf8",
@@ -1051,6 +1052,19 @@ def _zip_prefix(names: list[str]) -> str | None:
     return best
 
 
+def inner_zip_hint(names: list[str]) -> str:
+    """The end of a "no branding here" message when the ZIP holds other ZIPs ("" when none).
+
+    Why: a branding ZIP forwarded by mail or zipped again by hand sits inside another one, and
+    "holds no webapp2 branding" made the administrator think the package itself was wrong.
+    """
+    inner = [n for n in names if n.lower().endswith(".zip") and not n.endswith("/")]
+    if not inner:
+        return ""
+    others = f" (and {len(inner) - 1} more)" if len(inner) > 1 else ""
+    return f"; it holds another ZIP, '{inner[0]}'{others}: unpack it and import that one"
+
+
 def _has_webapp2_folder(names: list[str]) -> bool:
     """True when a ZIP holds a webapp2/ folder at the top or one folder deeper (as the import finds it)."""
     return any("webapp2" in name.split("/")[:-1][:2] for name in names)
@@ -1127,6 +1141,7 @@ def locate(path: Path) -> PackageFiles:
                 )
             raise NotAPackageError(
                 f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)"
+                + inner_zip_hint(names)
             )
         if damaged is not None:
             raise NotAPackageError(
