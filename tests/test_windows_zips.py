@@ -123,3 +123,52 @@ def test_an_explorer_zip_with_names_in_the_dos_code_page_imports_and_keeps_them(
     assert _contents(exported.path)["webapp2/images/caf\u00e9.png"] == logo
     assert [c.path for c in exported.plan.changes] == ["webapp2/manifest.json"]
     assert load(src).files.read_bytes("images/caf\u00e9.png") == logo  # and read-only, the same name
+
+
+def _visible(window, kind, name: str):
+    """The one widget called ``name`` that is on show (a page not shown may hold one of that name too)."""
+    return next(w for w in window.findChildren(kind, name) if w.isVisible())
+
+
+def test_the_window_round_trips_a_windows_zip_changing_only_what_the_forms_changed(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    """Open ZIP…, File ▸ Import, a new label and the plugin switched off, Save, Export ZIP: the
+    one-line settings.json (BOM, 1.0, 1e3, \\u00e9, a 20,000-character value, a key written twice)
+    differs by 'enabled' alone, the CRLF tab-indented package file by the label alone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit
+    from test_editing import retype, select_plugin, tick
+
+    long = "x" * 20000
+    settings = (
+        BOM + b'{"zeta":1.0,"big":1e3,"name":"caf\\u00e9","long":"' + long.encode() + b'","plugins":[{"enabled":true,'
+        b'"srcURL":"plugins/hi/hi.plugin.package.json","id":"hi"}],"zeta":2}'
+    )
+    files = {**FILES, "webapp2/settings.json": settings, "webapp2/themes/empty.css": b""}
+    src = _powershell_zip(tmp_path / "Branding.zip", files)
+    window.open_path(src)
+    assert window.status.text().startswith(f"Opened {src} › MyBranding/webapp2: 1 plugin")
+    target = tmp_path / "project"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.findChild(type(window.save_action), "importZipAction").trigger()
+    assert window.package.root == target / "webapp2"
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, _visible(window, QLineEdit, "labelEdit"), "Hello")
+    tick(qtbot, _visible(window, QCheckBox, "enabledCheck"))
+    qtbot.keySequence(window, "Ctrl+S")
+    out = tmp_path / "out.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.show_export()
+    with qtbot.waitSignal(window.export_pane.sig_exported):
+        qtbot.mouseClick(window.export_pane.export_button, Qt.MouseButton.LeftButton)
+    after = _contents(out)
+    assert sorted(after) == sorted(files)
+    expected = {
+        **files,
+        "webapp2/settings.json": settings.replace(b'"enabled":true', b'"enabled":false'),
+        "webapp2/plugins/hi/hi.plugin.package.json": PACKAGE.replace(b'"label": "Hi"', b'"label": "Hello"'),
+        "webapp2/manifest.json": MANIFEST.replace(b'"10000000"', f'"{window.package.manifest.branding_id}"'.encode()),
+    }
+    for name, data in expected.items():
+        assert after[name] == data, name
