@@ -420,20 +420,89 @@ def _inside(folder: Path, path: Path) -> bool:
         return False
 
 
+def _baseline_files(zf: zipfile.ZipFile, own: bool) -> dict[str, zipfile.ZipInfo] | None:
+    """The files of the baseline ZIP by their names in an export (None: not readable as one)."""
+    if own:  # the sha256 matches the ZIP we wrote: its names are already ours
+        return {i.filename: i for i in zf.infolist() if not i.is_dir()}
+    try:  # an imported ZIP: map its layout the way the import did
+        vetted, _ = vet_zip(zf)
+    except ImportRefused:
+        return None
+    return {e.dest: e.info for e in vetted if not e.is_dir}
+
+
+def _earlier_names(zip_path: Path, own: bool) -> list[str]:
+    """The names of the files the baseline ZIP (the imported one or the last export) holds."""
+    try:
+        with zipfile.ZipFile(zip_path) as zf:
+            return sorted(_baseline_files(zf, own) or {})
+    except (OSError, zipfile.BadZipFile):
+        return []
+
+
+def _keep_earlier_files(
+    project: Path, earlier: list[str], tops: set[str], entries: dict[str, bytes], skipped: dict[str, str]
+) -> None:
+    """Put back into ``entries`` the files of the baseline ZIP that the walk left out for their
+    names alone (hidden, an editor backup, system clutter), as they are in the project now.
+
+    Why: those rules keep the designer's and the system's leftovers (``*.swp``, ``.DS_Store``)
+    off the Management Node, but a downloaded package may hold ``.htaccess`` or ``theme.css.orig``
+    itself: uploaded before and never touched, the round trip dropped them. Only files the
+    baseline held, under webapp2/ or a carried folder, that are still plain files (no link on the
+    way) come back; a name no ZIP should hold stays out.
+    """
+    kept: list[str] = []
+    for name in earlier:
+        if name in entries or name.split("/", 1)[0] not in tops or excluded_why(name) is None or name_why(name):
+            continue
+        data = _plain_file_bytes(project, name)
+        if data is not None:
+            entries[name] = data
+            kept.append(name)
+    for key in [k for k in skipped if any(n == k or (k.endswith("/") and n.startswith(k)) for n in kept)]:
+        why = skipped.pop(key)
+        if key.endswith("/"):  # a folder left out whole: what else it holds is still left out, named one by one
+            for rel in _files_under(project, key):
+                if rel not in entries:
+                    skipped[shown_name(rel)] = why
+
+
+def _plain_file_bytes(project: Path, name: str) -> bytes | None:
+    """The bytes of ``project/name`` when it is a regular file reached through folders, no link; else None."""
+    path = str(project)
+    parts = name.split("/")
+    try:
+        for i, part in enumerate(parts):
+            path = os.path.join(path, part)
+            mode = os.lstat(path).st_mode
+            if not (stat.S_ISREG(mode) if i == len(parts) - 1 else stat.S_ISDIR(mode)):
+                return None
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def _files_under(project: Path, folder: str) -> list[str]:
+    """The files under ``folder`` (a name ending in '/', relative to ``project``), links not followed."""
+    out: list[str] = []
+    for base, dirs, files in os.walk(project / folder):
+        dirs.sort()
+        rel = Path(base).relative_to(project).as_posix()
+        out.extend(f"{rel}/{f}" for f in sorted(files))
+    return out
+
+
 def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChange]:
     try:
         zf = zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile):
         return []
     with zf:
-        if own:  # the sha256 matches the ZIP we wrote: its names are already ours
-            old = {i.filename: i for i in zf.infolist() if not i.is_dir()}
-        else:  # an imported ZIP: map its layout the way the import did
-            try:
-                vetted, _ = vet_zip(zf)
-            except ImportRefused:
-                return []
-            old = {e.dest: e.info for e in vetted if not e.is_dir}
+        old = _baseline_files(zf, own)
+        if old is None:
+            return []
         changes: list[FileChange] = []
         for name in sorted(set(old) | set(entries)):
             new = entries.get(name)
@@ -543,6 +612,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     entries: dict[str, bytes] = {}
     skipped: dict[str, str] = {}
     _walk(root, "webapp2/", entries, skipped)
+    carried: set[str] = set()
     if project != root:
         carry = state.get("carry")
         for name in sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []:
@@ -554,12 +624,16 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
                 and "\\" not in name
                 and (project / name).exists()
             ):
+                carried.add(name)
                 if (project / name).is_symlink():
                     # A carried name that became a link (docs/ -> /etc): the files it pointed to were
                     # exported. Links are never followed, here as inside webapp2/.
                     skipped[shown_name(name + "/" if (project / name).is_dir() else name)] = "a symbolic link"
                     continue
                 _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
+    label, base_zip, own = _baseline(project, state)
+    if base_zip is not None and project != root:
+        _keep_earlier_files(project, _earlier_names(base_zip, own), {"webapp2", *carried}, entries, skipped)
     for rel, text in pkg.pending_texts.items():
         if text is None:  # removed in the designer: not part of what gets uploaded
             entries.pop("webapp2/" + rel, None)
@@ -569,7 +643,6 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         if entries.get("webapp2/" + rel) != data:
             writes[rel] = data
             entries["webapp2/" + rel] = data
-    label, base_zip, own = _baseline(project, state)
     changes = _diff(entries, base_zip, own) if base_zip is not None else []
     return ExportPlan(
         pkg=pkg,

@@ -1,0 +1,90 @@
+"""Files of the imported ZIP whose names look like leftovers still go back into the export.
+
+Why: the export leaves out hidden files, editor backups and what operating systems leave behind,
+so that a designer's ``*.swp`` or a ``.DS_Store`` never reaches the Management Node. But a package
+downloaded from the Management Node may hold ``.htaccess``, ``theme.css.orig`` or ``logo.png.bak``:
+they were uploaded before, the administrator never touched them, and the round trip dropped them
+("removed" in What changed). What the imported ZIP (or the last export) held is kept; what
+appeared in the folder since is still left out.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from designer.core.archive import import_zip
+from designer.core.export import export_package, plan_export
+from designer.core.model import load
+
+SETTINGS = b'{\n    "plugins": []\n}\n'
+MANIFEST = b'{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
+ODD = {
+    "webapp2/.htaccess": b"Header set X-Frame-Options DENY\n",
+    "webapp2/.well-known/security.txt": b"Contact: mailto:it@example.com\n",
+    "webapp2/themes/brand/theme.css.orig": b"body { color: blue; }\r\n",
+    "webapp2/images/logo.png.bak": bytes(range(200)),
+    "webapp2/images/Thumbs.db": b"\xd0\xcf\x11\xe0",
+    "__MACOSX/webapp2/._settings.json": b"\x00\x05\x16\x07",
+}
+FILES = {"webapp2/settings.json": SETTINGS, "webapp2/manifest.json": MANIFEST, **ODD}
+
+
+def _contents(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
+
+
+def _import(tmp_path: Path) -> Path:
+    src = tmp_path / "download.zip"
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in FILES.items():
+            zf.writestr(name, data)
+    return import_zip(src, tmp_path / "project").target
+
+
+def test_files_of_the_imported_zip_are_exported_whatever_their_names_look_like(tmp_path: Path) -> None:
+    project = _import(tmp_path)
+    result = export_package(project, tmp_path / "out.zip")
+    after = _contents(result.path)
+    assert sorted(after) == sorted(FILES)
+    for name, data in ODD.items():
+        assert after[name] == data, name
+    assert [(c.path, c.status) for c in result.plan.changes] == [("webapp2/manifest.json", "changed")]
+    assert result.plan.skip_reasons == {}
+
+
+def test_leftovers_made_after_the_import_are_still_left_out(tmp_path: Path) -> None:
+    project = _import(tmp_path)
+    web = project / "webapp2"
+    (web / "settings.json.bak").write_bytes(SETTINGS)
+    (web / ".well-known" / ".new.swp").write_bytes(b"swap")
+    (web / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (web / "images" / "Thumbs.db").unlink()  # deleted by the user: not brought back either
+    first = export_package(project, tmp_path / "one.zip")
+    assert sorted(_contents(first.path)) == sorted(set(FILES) - {"webapp2/images/Thumbs.db"})
+    assert sorted(first.plan.skip_reasons) == [
+        "webapp2/.DS_Store",
+        "webapp2/.well-known/.new.swp",
+        "webapp2/settings.json.bak",
+    ]
+    # The next export compares with this one: what it held is kept again, edits included.
+    (web / "themes" / "brand" / "theme.css.orig").write_bytes(b"body { color: green; }\r\n")
+    plan = plan_export(load(project))
+    assert plan.entries["webapp2/themes/brand/theme.css.orig"] == b"body { color: green; }\r\n"
+    assert plan.entries["webapp2/.htaccess"] == ODD["webapp2/.htaccess"]
+    assert "webapp2/settings.json.bak" not in plan.entries
+
+
+def test_a_link_put_where_an_imported_file_was_is_not_followed(tmp_path: Path) -> None:
+    project = _import(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"password")
+    (project / "webapp2" / ".htaccess").unlink()
+    (project / "webapp2" / ".htaccess").symlink_to(secret)
+    (project / "webapp2" / ".well-known" / "security.txt").unlink()
+    (project / "webapp2" / ".well-known").rmdir()
+    (project / "webapp2" / ".well-known").symlink_to(tmp_path)
+    after = _contents(export_package(project, tmp_path / "out.zip").path)
+    assert "webapp2/.htaccess" not in after and "webapp2/.well-known/security.txt" not in after
+    assert b"password" not in b"".join(after.values())
