@@ -90,11 +90,18 @@ def split_pointer(pointer: str) -> list[str]:
 
 
 def _same_shape(old: Any, new: Any) -> bool:
-    """Whether ``new`` is ``old`` with values changed (the same keys, in the same order): then it is
-    patched in place. Another element (an item brought back by undo, after a save wrote another in
-    its place) is written whole, in its own key order, not in the order of the one it replaces."""
+    """Whether ``new`` is ``old`` edited (values changed, keys added after or removed, the keys
+    both have in the same order): then it is patched in place. Another element (an item brought
+    back by undo, after a save wrote another in its place) is written whole, in its own key order,
+    not in the order of the one it replaces.
+
+    Why added keys count as an edit: switching off a plugin whose entry had no ``enabled``, or
+    labelling an item that had no ``label``, wrote the whole entry anew in the designer's layout
+    (a one-line entry spread over five lines) where one member was added.
+    """
     if isinstance(old, dict) and isinstance(new, dict):
-        return list(old) == list(new)
+        kept = [k for k in old if k in new]
+        return bool(kept) and kept == [k for k in new if k in old] and list(new)[: len(kept)] == kept
     return type(old) is type(new)
 
 
