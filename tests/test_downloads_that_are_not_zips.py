@@ -105,3 +105,37 @@ def test_open_zip_of_a_zip_in_a_zip_says_it_too(qtbot, window, tmp_path: Path, m
     shown = " ".join(warned) + " " + window.status.text()
     assert "holds another ZIP, 'Mail attachments/branding.zip'" in shown
     assert window.package is None
+
+
+def _webapp3_zip(path: Path, folder: str = "webapp3/branding/") -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(folder + "manifest.json", b'{"plugins": [{"id": "p", "src": "./plugins/p/index.html"}]}')
+        zf.writestr(folder + "plugins/p/index.html", b"<html></html>")
+    return path
+
+
+@pytest.mark.parametrize("folder", ["webapp3/branding/", "download/webapp3/branding/", "webapp3/"])
+def test_a_web_app_3_package_is_not_taken_for_web_app_2(tmp_path: Path, folder: str) -> None:
+    """Its manifest.json was read as webapp2's: imported "as webapp2/", it was offered a settings.json and an
+    isSettingsBranded, and the export would have sent it to the Management Node as Web App 2 branding."""
+    src = _webapp3_zip(tmp_path / "branding.zip", folder)
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert f"Web App 3 branding ('{folder.split('/branding/')[0].rstrip('/')}/')" in str(err.value)
+    assert "Web App 2" in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
+    from designer.core.files import NotAPackageError
+    from designer.core.model import load
+
+    with pytest.raises(NotAPackageError, match=r"Web App 3 branding"):
+        load(src)
+
+
+def test_web_app_3_beside_web_app_2_is_carried_as_it_was(tmp_path: Path) -> None:
+    src = _webapp3_zip(tmp_path / "branding.zip")
+    with zipfile.ZipFile(src, "a") as zf:
+        zf.writestr("webapp2/settings.json", b'{"plugins": []}')
+        zf.writestr("webapp2/manifest.json", b'{"brandingID": 1, "isSettingsBranded": true}')
+    result = import_zip(src, tmp_path / "project")
+    assert result.carried == ["webapp3"]
+    assert (result.target / "webapp3/branding/plugins/p/index.html").read_bytes() == b"<html></html>"

@@ -36,6 +36,7 @@ from .files import (
     not_a_zip_why,
     remove_import_leftovers,
     set_mode,
+    webapp3_refusal,
 )
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, update_state
@@ -231,6 +232,9 @@ def _layout(names: list[str]) -> tuple[str, str, str]:
             if depth_prefix == "webapp2/" or any(n.startswith(depth_prefix + "webapp2/") for n in names):
                 prefix = "webapp2/" if depth_prefix == "webapp2/" else depth_prefix + "webapp2/"
                 break
+    web_app_3 = webapp3_refusal(names, prefix)
+    if web_app_3 is not None:
+        raise ImportRefused(web_app_3[0].upper() + web_app_3[1:] + ".")
     if prefix is None:
         raise ImportRefused(
             "The ZIP holds no webapp2 branding: no webapp2/ folder, settings.json, manifest.json or plugins/ folder"

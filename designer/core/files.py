@@ -44,6 +44,7 @@ __all__ = [
     "not_a_file",
     "not_a_zip_why",
     "os_message",
+    "webapp3_refusal",
     "windows_name_problem",
 ]
 
@@ -1065,6 +1066,27 @@ def inner_zip_hint(names: list[str]) -> str:
     return f"; it holds another ZIP, '{inner[0]}'{others}: unpack it and import that one"
 
 
+def webapp3_refusal(names: list[str], prefix: str | None) -> str | None:
+    """Why a ZIP whose package folder is (or lies in) a webapp3/ folder is not opened or imported, or None.
+
+    Why: Web App 3 branding has a manifest.json too (and plugins/), so it was taken for Web App 2
+    files "imported as webapp2/": offered a settings.json and isSettingsBranded, and exported as
+    Web App 2 branding it would replace the Management Node's webapp2 customization. A webapp3/
+    folder beside a webapp2/ one is another app's, carried as it is.
+    """
+    if prefix is not None and "webapp3" not in prefix.split("/"):
+        return None
+    for name in names:
+        parts = name.split("/")[:-1]
+        if "webapp3" in parts[:3]:
+            folder = "/".join(parts[: parts.index("webapp3") + 1]) + "/"
+            return (
+                f"this ZIP holds Web App 3 branding ('{folder}'), not Web App 2: the designer makes plugin "
+                "packages for Web App 2 (webapp2) only, so it was neither opened nor imported"
+            )
+    return None
+
+
 def _has_webapp2_folder(names: list[str]) -> bool:
     """True when a ZIP holds a webapp2/ folder at the top or one folder deeper (as the import finds it)."""
     return any("webapp2" in name.split("/")[:-1][:2] for name in names)
@@ -1122,6 +1144,9 @@ def locate(path: Path) -> PackageFiles:
             with open_zip(path, verb="opened") as zf:
                 names = zf.namelist()
                 prefix = _zip_prefix(names)
+                web_app_3 = webapp3_refusal(names, prefix)
+                if web_app_3 is not None:
+                    raise NotAPackageError(f"{path}: {web_app_3}")
                 if prefix is not None:
                     # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
                     # that may not be unpacked is not read either, and its refusal reads the same.
