@@ -172,3 +172,38 @@ def test_the_window_round_trips_a_windows_zip_changing_only_what_the_forms_chang
     }
     for name, data in expected.items():
         assert after[name] == data, name
+
+
+def _tar_zip(path: Path, files: dict[str, bytes]) -> Path:
+    """The ZIP Windows' own ``tar -a -c -f branding.zip .`` (bsdtar, as on macOS) makes: every name
+    starts with './', and the folder it was run in is an entry of its own."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("./", b"")
+        zf.writestr("./webapp2/", b"")
+        for name, data in files.items():
+            zf.writestr("./" + name, data)
+    return path
+
+
+def test_a_zip_made_by_tar_with_dot_slash_names_imports_opens_and_exports_byte_for_byte(tmp_path: Path) -> None:
+    src = _tar_zip(tmp_path / "branding.zip", FILES)
+    result = import_zip(src, tmp_path / "project")
+    for name, data in FILES.items():
+        assert (result.target / name).read_bytes() == data, name
+    assert sorted(p.name for p in result.target.iterdir()) == [".plugin-designer", "webapp2"]
+    exported = export_package(result.target, tmp_path / "out.zip")
+    after = _contents(exported.path)
+    assert sorted(after) == sorted(FILES)
+    assert all(after[n] == d for n, d in FILES.items() if n != "webapp2/manifest.json")
+    assert [c.path for c in exported.plan.changes] == ["webapp2/manifest.json"]
+    pkg = load(src)
+    assert [p.display_name for p in pkg.plugins] == ["Hi"] and run_checks(pkg) == []
+
+
+@pytest.mark.parametrize("name", ["./../evil.txt", "././../evil.txt", "./webapp2/./x.css", "./webapp2/../../x.css"])
+def test_dot_slash_names_that_leave_the_folder_or_hide_a_dot_are_still_refused(tmp_path: Path, name: str) -> None:
+    src = _tar_zip(tmp_path / "in.zip", {**FILES, name[2:]: b"x"})
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert name in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.zip"]

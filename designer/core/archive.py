@@ -197,8 +197,19 @@ def entry_name(info: zipfile.ZipInfo) -> str:
     still ships) writes ``MyBranding\\webapp2\\settings.json``. Refused, every ZIP an administrator
     made that way could not be imported at all; unzip tools read them the same way. The name is
     vetted after the change, so ``webapp2\\..\\..\\x`` is still refused as a path that climbs out.
+    The same goes for a leading ``./``, which ``tar -a -c -f x.zip .`` (Windows' own tar, and
+    macOS's) puts before every name, with ``./`` itself as an entry: that one becomes "" (the
+    folder the ZIP was made in, nothing to unpack).
     """
-    return _decoded_name(info).replace("\\", "/")
+    return _entry_path(_decoded_name(info))
+
+
+def _entry_path(written: str) -> str:
+    """``written`` (an entry name as the ZIP has it) with '/' between folders and no leading './'."""
+    name = written.replace("\\", "/")
+    while name.startswith("./"):
+        name = name[2:]
+    return name
 
 
 def _check_name(name: str, verb: str = "imported", written: str | None = None) -> None:
@@ -286,9 +297,11 @@ def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
         # Every reader (the read-only package, the export's diff) sees the names the import uses;
         # zipfile checks each entry's local header against ``orig_filename``, which stays as it was.
         try:
-            info.filename = entry_name(info)
+            name = entry_name(info)
         except ImportRefused:  # (not decodable: vet_zip names it; left as zipfile read it)
-            pass
+            continue
+        if name:  # ('./' stays as it is: an empty name is no entry a reader could look up)
+            info.filename = name
     return zf
 
 
@@ -311,7 +324,10 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
     total = 0
     for info in infos:
         written = _decoded_name(info)
-        name = written.replace("\\", "/")
+        name = _entry_path(written)
+        if not name and written.endswith(("/", "\\")):  # './': the folder the ZIP was made in
+            names.append(name)
+            continue
         _check_name(name, verb, written)
         _check_type(info, name, verb)
         if name in seen:
@@ -336,13 +352,13 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
                 name,
             )
         names.append(name)
-    prefix, container, layout = _layout([n for n in names if not n.endswith("/")])
+    prefix, container, layout = _layout([n for n in names if n and not n.endswith("/")])
     entries: list[_Entry] = []
     kept = [
         (info, name, _dest(name.rstrip("/"), prefix, container))
         for info, name in zip(infos, names, strict=True)
-        # not a folder the package sits in (MyBranding/ of MyBranding/webapp2/): not imported
-        if not (name.endswith("/") and (container or prefix).startswith(name))
+        # not a folder the package sits in (MyBranding/ of MyBranding/webapp2/, ./): not imported
+        if name and not (name.endswith("/") and (container or prefix).startswith(name))
     ]
     # Compared as export and check compare names: every folder on a path too (files.name_clashes).
     for other, part, dest in name_clashes(dest for _, _, dest in kept):
