@@ -88,3 +88,16 @@ def test_a_link_put_where_an_imported_file_was_is_not_followed(tmp_path: Path) -
     after = _contents(export_package(project, tmp_path / "out.zip").path)
     assert "webapp2/.htaccess" not in after and "webapp2/.well-known/security.txt" not in after
     assert b"password" not in b"".join(after.values())
+
+
+def test_right_after_the_export_the_check_does_not_call_the_upload_number_stale(tmp_path: Path) -> None:
+    """The record of the export counted the files kept for the imported ZIP's sake, the check of
+    the package did not: PD213 ("brandingID is still the last export's") came right after exporting."""
+    from designer.core.checks import run_checks
+
+    project = _import(tmp_path)
+    export_package(project, tmp_path / "out.zip")
+    assert [p.code for p in run_checks(load(project))] == []
+    (project / "webapp2" / "themes" / "brand" / "theme.css").parent.mkdir(parents=True, exist_ok=True)
+    (project / "webapp2" / "themes" / "brand" / "theme.css").write_bytes(b"body {}\n")
+    assert [p.code for p in run_checks(load(project))] == ["PD213"]  # an edit since: it is said

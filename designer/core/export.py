@@ -33,6 +33,7 @@ from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
     excluded_why,
+    exported_name,
     is_excluded,
     name_why,
 )
@@ -734,11 +735,13 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
         last_export={
             "path": str(target),
             "sha256": digest,
-            # What PD213 compares with (core/fingerprint.py), from the bytes just zipped.
+            # What PD213 compares with (core/fingerprint.py), from the bytes just zipped: the files
+            # its own rules export, as the check counts them (not those kept only because the
+            # imported ZIP held them, such as .htaccess: counted here, PD213 came right after exporting).
             "content": fingerprint(
                 (name[len("webapp2/") :], content)
                 for name, content in plan.entries.items()
-                if name.startswith("webapp2/")
+                if name.startswith("webapp2/") and exported_name(name[len("webapp2/") :])
             ),
             "brandingID": plan.branding_id,
             "files": len(plan.entries),
