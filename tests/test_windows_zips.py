@@ -133,11 +133,11 @@ def _visible(window, kind, name: str):
 def test_the_window_round_trips_a_windows_zip_changing_only_what_the_forms_changed(
     qtbot, window, tmp_path: Path, monkeypatch
 ) -> None:
-    """Open ZIP…, File ▸ Import, a new label and the plugin switched off, Save, Export ZIP: the
+    """Open ZIP… on the welcome screen, File ▸ Import, a new label and the plugin switched off, Save, Export ZIP: the
     one-line settings.json (BOM, 1.0, 1e3, \\u00e9, a 20,000-character value, a key written twice)
     differs by 'enabled' alone, the CRLF tab-indented package file by the label alone."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit
+    from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPushButton
     from test_editing import retype, select_plugin, tick
 
     long = "x" * 20000
@@ -147,7 +147,8 @@ def test_the_window_round_trips_a_windows_zip_changing_only_what_the_forms_chang
     )
     files = {**FILES, "webapp2/settings.json": settings, "webapp2/themes/empty.css": b""}
     src = _powershell_zip(tmp_path / "Branding.zip", files)
-    window.open_path(src)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
+    qtbot.mouseClick(_visible(window, QPushButton, "openZipButton"), Qt.MouseButton.LeftButton)  # the welcome screen's
     assert window.status.text().startswith(f"Opened {src} › MyBranding/webapp2: 1 plugin")
     target = tmp_path / "project"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
