@@ -239,10 +239,14 @@ def _layout(names: list[str]) -> tuple[str, str, str]:
     """(folder of the package inside the ZIP, container of webapp2, description)."""
     prefix = _zip_prefix(names)
     if prefix is None:  # a Management Node download: webapp2/ without settings.json or manifest.json
-        for depth_prefix in sorted({n.split("/", 1)[0] + "/" for n in names if "/" in n}):
-            if depth_prefix == "webapp2/" or any(n.startswith(depth_prefix + "webapp2/") for n in names):
-                prefix = "webapp2/" if depth_prefix == "webapp2/" else depth_prefix + "webapp2/"
-                break
+        # The shallowest webapp2/ folder, however deep (a ZIP made with full paths holds it four
+        # folders down); of two as deep, the first by name.
+        found = {
+            "/".join(parts[: parts.index("webapp2") + 1]) + "/"
+            for parts in (n.split("/")[:-1] for n in names)
+            if "webapp2" in parts
+        }
+        prefix = min(found, key=lambda f: (f.count("/"), f)) if found else None
     web_app_3 = webapp3_refusal(names, prefix)
     if web_app_3 is not None:
         raise ImportRefused(web_app_3[0].upper() + web_app_3[1:] + ".")

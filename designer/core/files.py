@@ -1043,7 +1043,9 @@ def _zip_prefix(names: list[str]) -> str | None:
             if part in _MARKERS and (part == "plugins" or i == len(parts) - 1):
                 prefix = "/".join(parts[:i])
                 prefix = prefix + "/" if prefix else ""
-                if prefix.count("/") > 2:
+                # Any depth for a folder called webapp2 (a ZIP made with full paths:
+                # home/admin/Downloads/branding/webapp2/); other folders two deep at most.
+                if prefix.count("/") > 2 and not prefix.endswith("/webapp2/"):
                     continue
                 # Prefer webapp2/, then the shallowest folder.
                 key = (not prefix.endswith("webapp2/") and prefix != "", prefix.count("/"))
@@ -1088,8 +1090,8 @@ def webapp3_refusal(names: list[str], prefix: str | None) -> str | None:
 
 
 def _has_webapp2_folder(names: list[str]) -> bool:
-    """True when a ZIP holds a webapp2/ folder at the top or one folder deeper (as the import finds it)."""
-    return any("webapp2" in name.split("/")[:-1][:2] for name in names)
+    """True when a ZIP holds a webapp2/ folder, at whatever depth (as the import finds it)."""
+    return any("webapp2" in name.split("/")[:-1] for name in names)
 
 
 def locate(path: Path) -> PackageFiles:
