@@ -403,6 +403,9 @@ class _Analyser:
         self.data = data
         self.info = JsInfo()
         self.decls: dict[str, list[Any]] = {}  # name -> value nodes of declarators/assignments
+        # Names a function declaration or a var/let/const declares somewhere in the file: an
+        # assignment to one of them is no undeclared name, without asking _strict or _bindings.
+        self._declared_names: set[str] = set()
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
         self.calls: list[Any] = []
         self.news: list[Any] = []
@@ -496,14 +499,19 @@ class _Analyser:
         # One C-level query finds every node of interest; walking all nodes in Python costs 10x.
         caps = _captures(root)
         by_start = _by_start
+        declared = self._declared_names
         for node in sorted(caps.get("function", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
-                self.info.functions.setdefault(self.text(n), self.line_of(n))
+                name = self.text(n)
+                declared.add(name)
+                self.info.functions.setdefault(name, self.line_of(n))
         for node in sorted(caps.get("declarator", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
-                self._declare(self.text(n), node.child_by_field_name("value"), n)
+                name = self.text(n)
+                declared.add(name)
+                self._declare(name, node.child_by_field_name("value"), n)
             elif n is not None and n.type == "object_pattern":
                 self._destructured(n, node.child_by_field_name("value"))
         for node in sorted(caps.get("assignment", ()), key=by_start):
@@ -1254,7 +1262,9 @@ class _Analyser:
             if left is None or left.type != "identifier":
                 continue
             name = self.text(left)
-            if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
+            if name in seen or name in self._declared_names or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES:
+                continue
+            if name.startswith("on"):
                 continue
             seen.add(name)
             if not self._strict(node) or self._global_writes() or self._global_property(name.encode()):
