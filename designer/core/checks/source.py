@@ -17,8 +17,10 @@ from designer.core.hostonly import HOST_ONLY_API, HOST_ONLY_CONFERENCE, HOST_ONL
 from designer.core.jsanalysis import (
     ACTIONS,
     API_MEMBERS,
+    CONFERENCE_REQUESTS,
     DYN,
     LAYOUTS,
+    PARTICIPANT_REQUESTS,
     PEX_MEMBERS,
     JsInfo,
     Key,
@@ -578,6 +580,22 @@ def _report_host_only(
     )
 
 
+def _meant_request(path: str) -> str | None:
+    """The known request a misspelt path was probably meant to be, written as code, or None.
+
+    Why: the vendor's guide itself writes sendRequest('/muteguest') for /muteguests; listing every
+    known request left the reader to spot a one-letter difference.
+    """
+    segs = path.split("?", 1)[0].strip("/").split("/")
+    if len(segs) == 1 and DYN not in segs[0]:
+        near = _near(segs[0], CONFERENCE_REQUESTS)
+        return f"'/{near}'" if near else None
+    if segs[0] == "participants" and len(segs) == 3 and DYN not in segs[2]:
+        near = _near(segs[2], PARTICIPANT_REQUESTS)
+        return f"'/participants/' + participant.uuid + '/{near}'" if near else None
+    return None
+
+
 def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> str:
     """PD515/PD516 for one sendRequest; what it asks that only hosts may do ('' when nothing)."""
     host_only: list[str] = []
@@ -585,11 +603,16 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
         kind, what = classify_request(path)
         shown = path.replace(DYN, "…")
         if kind == "unknown":
+            meant = _meant_request(path)
             report(
                 "PD515",
-                f"'{shortened(name)}' sends the request '{shortened(shown)}', which the conference does not know. Conference requests are "
-                "/lock, /unlock, /muteguests, /unmuteguests, /transform_layout, /message, ...; participant requests "
-                "look like '/participants/' + participant.uuid + '/mute'.",
+                f"'{shortened(name)}' sends the request '{shortened(shown)}', which the conference does not know."
+                + (
+                    f" Did you mean {meant}?"
+                    if meant
+                    else " Conference requests are /lock, /unlock, /muteguests, /unmuteguests, /transform_layout, "
+                    "/message, ...; participant requests look like '/participants/' + participant.uuid + '/mute'."
+                ),
                 line,
                 col,
             )
