@@ -4,8 +4,12 @@ by step in the designer: what the guide writes must be recognisable in what the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from test_deep_checks import JS, marker_line, only, source, write
+from test_preview import _with_code
+
+from designer.core.model import load
 
 
 def test_the_guides_mute_all_guests_request_is_told_its_real_name(base_project: Path) -> None:
@@ -21,3 +25,36 @@ def test_the_guides_mute_all_guests_request_is_told_its_real_name(base_project: 
     assert conference.line == marker_line(text)
     assert "Did you mean '/muteguests'?" in conference.message, conference.message
     assert "Did you mean '/participants/' + participant.uuid + '/spotlighton'?" in person.message, person.message
+
+
+def test_in_the_preview_only_hosts_can_control_as_the_guide_says(qapp: Any, tmp_path: Path) -> None:
+    """The guide: canControl "is true when the participant is a Host and it is a VMR or Virtual
+    Auditorium service". The pretend meeting gave it to every guest too, so a plugin that hides its
+    host controls behind participant.canControl showed them for guests in the preview; and the
+    hover help said "This client may control the participant". Now guests have it false, a host in
+    the meeting room true, and the help says what the guide says."""
+    from designer.core.pexapi import hover_doc
+    from designer.gui.preview import simulate
+
+    log = (
+        "function lowerHand(participant) {\n"
+        "        participants.forEach(function (p) { console.log(p.name + ': ' + p.canControl); });\n"
+        "        return;\n"
+    )
+    project = _with_code(tmp_path, "raise-hand-helper", "function lowerHand(participant) {", log)
+    js = project / "webapp2/plugins/raise-hand-helper/raise-hand-helper.plugin.js"
+    js.write_text(js.read_text().replace("(function () {", "(function () {\n    var participants = [];", 1))
+    js.write_text(
+        js.read_text().replace(
+            "participants$.subscribe(function (participants) {",
+            "participants$.subscribe(function (all) { participants = all;",
+            1,
+        )
+    )
+    report = simulate(load(project)).as_json()
+    (plugin,) = [p for p in report["plugins"] if p["id"] == "raise-hand-helper"]
+    lines = [c["text"] for c in plugin["console"]]
+    assert "Alex Morgan (you): true" in lines, lines
+    assert "Blake Guest: false" in lines and "Board Room: false" in lines, lines
+    line = "if (participant.canControl"
+    assert "Host" in hover_doc(line, len(line) - 1) and "Virtual Auditorium" in hover_doc(line, len(line) - 1)

@@ -72,7 +72,7 @@ def default_participants() -> list[dict[str, Any]]:
             "isExternal": False,
             "presenting": False,
             "muted": False,
-            "canControl": True,
+            "canControl": role == "chair",  # a host in a meeting room (the guide); guests never
             "canDisconnect": True,
             "canTransfer": True,
             "canMute": True,

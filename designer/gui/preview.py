@@ -490,6 +490,7 @@ def preset_meeting(name: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
             uuid=f"00000000-0000-4000-8000-{n:012d}",
             name=who,
             role=role,
+            canControl=role == "chair",
             uri=f"{who.split()[0].lower()}@example.com",
             startTime=1_700_000_000 + 60 * n,
             vad=0,

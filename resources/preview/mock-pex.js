@@ -253,7 +253,12 @@
     PD.Subject = Subject;
 
     function clone(value) { return JSON.parse(JSON.stringify(value)); }
-    var participants = clone(cfg.participants || []);
+    // canControl follows from who the participant is (the guide: "true when the participant is a
+    // Host and it is a VMR or Virtual Auditorium service"), so a guest made host gets it.
+    function withControl(p) {
+        return Object.assign({}, p, { canControl: p.role === 'chair' && (p.serviceType === 'conference' || p.serviceType === 'lecture') });
+    }
+    var participants = clone(cfg.participants || []).map(withControl);
     var conference = clone(cfg.conference || {});
     var participants$ = new Subject(participants, true, 'participants$');
     var conferenceDetails$ = new Subject(conference, true, 'conferenceDetails$');
@@ -265,7 +270,7 @@
     PD.layout = null;
 
     function publish() {
-        participants = participants.map(function (p) { return Object.assign({}, p); });
+        participants = participants.map(withControl);
         conference = Object.assign({}, conference);
         participants$.next(participants);
         conferenceDetails$.next(conference);
@@ -654,7 +659,7 @@
             var guest = { uuid: '00000000-0000-4000-8000-000000000' + n, name: name || 'Guest ' + (n - 99), role: 'guest',
                 uri: 'guest' + n + '@example.com', protocol: 'webrtc', startTime: now(), serviceType: 'conference',
                 callType: 'video', muted: false, buzzTime: 0, spotlight: 0, isStreaming: false, presenting: false,
-                canMute: true, canDisconnect: true, canTransfer: true, canControl: true, isExternal: false };
+                canMute: true, canDisconnect: true, canTransfer: true, canControl: false, isExternal: false };
             participants.push(guest);
             publish();
             actions$.next({ type: actions.PARTICIPANT_CONNECT_SUCCESS, payload: clone(guest) });
