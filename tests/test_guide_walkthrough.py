@@ -58,3 +58,15 @@ def test_in_the_preview_only_hosts_can_control_as_the_guide_says(qapp: Any, tmp_
     assert "Blake Guest: false" in lines and "Board Room: false" in lines, lines
     line = "if (participant.canControl"
     assert "Host" in hover_doc(line, len(line) - 1) and "Virtual Auditorium" in hover_doc(line, len(line) - 1)
+
+
+def test_the_dial_out_help_shows_the_streaming_argument_of_the_guides_recording_plugin() -> None:
+    """The guide's recording plugin dials its recorder with dialOut(alias, protocol, 'GUEST',
+    callback, {streaming: true}); the help showed four arguments, so a student could not tell what
+    the fifth one was (and the preview already honours it)."""
+    from designer.core.pexapi import hover_doc
+
+    line = "window.PEX.pluginAPI.dialOut"
+    doc = hover_doc(line, len(line) - 1)
+    assert doc.startswith("dialOut(alias, protocol, role, cb, {streaming}?)"), doc
+    assert "{streaming: true}" in doc and "record" in doc, doc
