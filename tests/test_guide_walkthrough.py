@@ -70,3 +70,34 @@ def test_the_dial_out_help_shows_the_streaming_argument_of_the_guides_recording_
     doc = hover_doc(line, len(line) - 1)
     assert doc.startswith("dialOut(alias, protocol, role, cb, {streaming}?)"), doc
     assert "{streaming: true}" in doc and "record" in doc, doc
+
+
+_LAYOUT_DIALOG = """function showMeetingInfo(conferenceDetails) {
+        PEX.pluginAPI.openTemplateDialog({
+            title: 'Layout control',
+            body: `<div style="flex-wrap: wrap; justify-content: center;">
+              <button class="dialog-button blue-action-button" onclick="window.PEX.pluginAPI.transformConferenceLayout({layout:'4:0'})">Equal</button>
+              <button class="dialog-button blue-action-button" onclick="console.log('default chosen')">Default</button>
+            </div>`
+        });
+    }
+    function unused("""
+
+
+def test_the_guides_onclick_buttons_in_a_dialog_are_logged_as_the_plugins_own(qtbot: Any, tmp_path: Path) -> None:
+    """The guide's "Layout control" dialog calls the API from onclick attributes in its body. In the
+    preview its request was logged as "[?] transformConferenceLayout ...", belonging to no plugin,
+    and its console.log under no plugin either; now both are the dialog's plugin's."""
+    from test_preview import _js, _preview_of
+
+    project = _with_code(tmp_path, "meeting-info", "function showMeetingInfo(", _LAYOUT_DIALOG)
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
+        qtbot.waitUntil(lambda: "opened dialog “Layout control”" in pane.log.toPlainText(), timeout=5000)
+        for button in ("Equal", "Default"):
+            pick = "Array.from(document.querySelectorAll('.pd-dialog-body button'))"
+            _js(qtbot, pane.page, f"{pick}.filter(b => b.textContent === '{button}')[0].click(); true")
+        qtbot.waitUntil(lambda: "default chosen" in pane.log.toPlainText(), timeout=5000)
+        lines = pane.log.toPlainText().splitlines()
+        assert "[Meeting information] transformConferenceLayout: layout 4:0 → ok" in lines, lines
+        assert any(line.startswith("[Meeting information] console.log: default chosen") for line in lines), lines

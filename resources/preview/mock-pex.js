@@ -114,6 +114,7 @@
     // marks it: the plugin counts as busy ('later') until that next task says 'idle'. An endless
     // loop there is then named as the others are, not left as a page that "did not answer".
     var runningStack = [];
+    var dialogOwner = null;  // the plugin whose dialog the user is using, for the task that handles it
     var idleTicket = 0;
     var idleChannel = new MessageChannel();
     idleChannel.port1.onmessage = function (event) {
@@ -195,7 +196,7 @@
         console[level] = function () {
             var at = locate(new Error().stack) || {};
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
-            emit('console', { plugin: at.plugin || PD.lastActive, level: level, text: text, file: at.file || null, line: at.line || null });
+            emit('console', { plugin: at.plugin || PD.lastActive || dialogOwner, level: level, text: text, file: at.file || null, line: at.line || null });
         };
     });
 
@@ -374,7 +375,7 @@
     // The functions that made a request resolve as before; one refused to a guest rejects, as on Infinity.
     function settled(entry, value) { return entry.refused ? Promise.reject(failure(entry)) : Promise.resolve(value); }
 
-    function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive; }
+    function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive || dialogOwner; }
 
     // Who asked for each address on another server. The designer blocks such requests (they
     // never leave this computer) and asks PD.whoAsked which plugin made one, to name it: the
@@ -532,6 +533,10 @@
         ['click', 'input', 'change', 'keydown', 'keyup', 'submit'].forEach(function (type) {
             box.addEventListener(type, function () {
                 busyThisTask({ plugin: key, step: 'dialog', title: (options && options.title) || '' });
+                // An onclick in the body (the guide's "Layout control") runs where no plugin file is
+                // on the stack: what it calls or logs in this task is this dialog's plugin's.
+                dialogOwner = key;
+                nativeSetTimeout(function () { dialogOwner = null; }, 0);
             }, true);
         });
         PD.dialogs.push(ref);
