@@ -3,9 +3,11 @@ by step in the designer: what the guide writes must be recognisable in what the 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
+from conftest import EXAMPLE
 from test_deep_checks import JS, marker_line, only, source, write
 from test_preview import _with_code
 
@@ -101,3 +103,19 @@ def test_the_guides_onclick_buttons_in_a_dialog_are_logged_as_the_plugins_own(qt
         lines = pane.log.toPlainText().splitlines()
         assert "[Meeting information] transformConferenceLayout: layout 4:0 → ok" in lines, lines
         assert any(line.startswith("[Meeting information] console.log: default chosen") for line in lines), lines
+
+
+def test_the_preview_names_the_guides_menus_where_a_student_points(qtbot: Any, tmp_path: Path) -> None:
+    """The guide puts "conference" items in the "conference control menu" and "participants" items
+    in "the context menu for a participant"; the form calls them Conference menu and Participant
+    menu. The preview's button for that menu read only "Meeting room", and nothing on it or on a
+    participant said which of the form's placements lands there. Now their hover tips say so."""
+    from test_preview import _js, _preview_of
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        conference = _js(qtbot, pane.page, "document.getElementById('pd-conf-button').title")
+        person = _js(qtbot, pane.page, "document.querySelector('[data-participant]').title")
+    assert "conference control menu" in conference and "Conference menu" in conference, conference
+    assert "Participant menu" in person, person

@@ -120,11 +120,15 @@
             (target ? ' data-target="' + esc(target) + '"' : '') + ' data-action="' + esc(entry.item.action || '') + '"';
     }
 
+    // The guide's names for these menus and the form's ("Appears in"), so a student can map them.
+    var CONF_MENU_TIP = 'The conference control menu: where a plugin\'s Conference menu items (menuItems.conference) appear';
+    var PARTICIPANT_MENU_TIP = 'This participant\'s menu: where a plugin\'s Participant menu items (menuItems.participants) appear';
+
     function renderTop() {
         var c = PD.conference();
         var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
         document.getElementById('pd-top').innerHTML =
-            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '">\u2630 Meeting room \u25BE</button>' +
+            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '" title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE</button>' +
             '<span class="pd-title">Weekly team meeting</span>' +
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
@@ -205,7 +209,7 @@
         if (ui.openParticipant === null) { var d = PD.defaultParticipant(); ui.openParticipant = d ? d.uuid : ''; }
         return ps.map(function (p, i) {
             var open = p.uuid === ui.openParticipant;
-            var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
+            var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
                 '<span class="pd-who">' + esc(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
                 (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span><span class="pd-more">\u22EE</span></div>';
             if (open) {
