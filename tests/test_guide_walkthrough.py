@@ -119,3 +119,21 @@ def test_the_preview_names_the_guides_menus_where_a_student_points(qtbot: Any, t
         person = _js(qtbot, pane.page, "document.querySelector('[data-participant]').title")
     assert "conference control menu" in conference and "Conference menu" in conference, conference
     assert "Participant menu" in person, person
+
+
+def test_the_icon_choice_says_it_is_the_guides_file_svg_id_or_null(window: Any, base_project: Path) -> None:
+    """The guide writes the icon field as "crop.svg#crop", or null when the plugin sets it through
+    state. The form's icon list showed thumbnails and "(set by the plugin while it runs)" with no
+    word of either, so a student could not map the choice to the guide. Now the list's tip names
+    'file.svg#id' and the run-time choice's tip says it writes null for state$.next to fill."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    combo = window.findChild(QComboBox, "iconCombo")
+    assert combo is not None and combo.isVisible()
+    assert "'file.svg#id'" in combo.toolTip(), combo.toolTip()
+    runtime = combo.itemData(0, Qt.ItemDataRole.ToolTipRole)
+    assert combo.itemText(0) == "(set by the plugin while it runs)"
+    assert "null" in runtime and "state$.next" in runtime, runtime

@@ -166,7 +166,10 @@ class MenuItemsEditor(PluginForm):
         form = QFormLayout()
         self.icon = QComboBox(objectName="iconCombo")
         self.icon.setIconSize(QSize(24, 24))
-        self.icon.setToolTip("The picture on the button: an SVG file of the plugin and the id inside it.")
+        self.icon.setToolTip(
+            "The picture on the button: an SVG file of the plugin and the id inside it, written "
+            "'file.svg#id' in the package file."
+        )
         self.icon.activated.connect(self._icon_chosen)
         self.icon_add = MenuButton("New icon ▾", "addIconButton")
         self.icon_add.setToolTip("Draw an icon, pick a built-in one or import an SVG, and use it for this item")
@@ -385,6 +388,12 @@ class MenuItemsEditor(PluginForm):
         try:
             self.icon.clear()
             self.icon.addItem("(set by the plugin while it runs)", None)
+            self.icon.setItemData(
+                0,
+                "Writes the icon as null: the plugin sets it while it runs, with "
+                "state$.next({icon: 'file.svg#id', label: '...'}).",
+                Qt.ItemDataRole.ToolTipRole,
+            )
             refs = list(self._choices)
             if mi.icon and mi.icon not in refs:
                 refs.insert(0, mi.icon)
