@@ -137,3 +137,18 @@ def test_the_icon_choice_says_it_is_the_guides_file_svg_id_or_null(window: Any, 
     runtime = combo.itemData(0, Qt.ItemDataRole.ToolTipRole)
     assert combo.itemText(0) == "(set by the plugin while it runs)"
     assert "null" in runtime and "state$.next" in runtime, runtime
+
+
+def test_a_plugin_not_listed_for_a_platform_is_said_in_plain_words() -> None:
+    """Previewed on a platform its "platforms" list leaves out, the log said "not started on the iOS"
+    (and "on the Android"). Now it names the app, as the guide does ("the mobile client for iOS")."""
+    from designer.core.preview import not_started_because
+
+    plugin = load(EXAMPLE).plugins[0]
+    assert plugin.package is not None
+    plugin.package.platforms = ["web"]
+    assert not_started_because(plugin, "chair", "web") is None
+    assert not_started_because(plugin, "chair", "ios") == (
+        "not started in the iOS app: it does not load there ('Loads in' in its form)"
+    )
+    assert not_started_because(plugin, "chair", "android").startswith("not started in the Android app:")

@@ -749,7 +749,7 @@ def test_the_log_says_why_a_plugin_is_not_there_for_this_role_or_platform(qtbot:
     data["platforms"] = ["electron", "ios", "android"]
     package.write_text(json.dumps(data, indent=4))
     with _preview_of(qtbot, project) as pane:
-        web = "[Lock toggle] not started on the Web app: it does not load there ('Loads in' in its form)"
+        web = "[Lock toggle] not started in the web app: it does not load there ('Loads in' in its form)"
         assert web in pane.log.toPlainText()
         pane.platform.setCurrentIndex(pane.platform.findText("Desktop app"))
         pane.role.setCurrentIndex(pane.role.findText("Guest"))

@@ -126,8 +126,9 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
             return "nobody gets it: tick Hosts or Guests under 'Available to' in its form"
         others = " and ".join(ROLE_NAMES.get(r, r) + "s" for r in ("chair", "guest") if r in roles)
         return f"not started for a {ROLE_NAMES.get(role, role)}: it is for {others} only ('Available to' in its form)"
-    where = PLATFORM_NAMES.get(platform, platform)
-    return f"not started on the {where}: it does not load there ('Loads in' in its form)"
+    # The app's name ("the iOS app"), not the tick box's ("iOS"): "on the iOS" read as a slip.
+    where = _APP_NAMES.get(platform, PLATFORM_NAMES.get(platform, platform))
+    return f"not started in the {where}: it does not load there ('Loads in' in its form)"
 
 
 def off_at_start_because(plugin: Plugin, role: str, platform: str) -> str | None:
