@@ -152,3 +152,38 @@ def test_a_plugin_not_listed_for_a_platform_is_said_in_plain_words() -> None:
         "not started in the iOS app: it does not load there ('Loads in' in its form)"
     )
     assert not_started_because(plugin, "chair", "android").startswith("not started in the Android app:")
+
+
+def test_help_guide_terms_maps_each_package_key_of_the_guide_to_the_form(window: Any, qtbot: Any) -> None:
+    """The guide names package keys (allowUnload, participantRoles, menuItems...) and API calls
+    (createNewState, state$.next); the forms say "Users may switch it off", "Available to", "Set by
+    the plugin while it runs", and nothing in Help joined the two, so a student could not find the
+    guide's allowUnload in the designer. Help ▸ Guide Terms now lists each term with its place in
+    the designer, searchable by either's words, and covers every key of the package file."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from test_help import _dialog, _fits_a_laptop_screen, _help_action
+
+    _help_action(window, "guideTermsAction").trigger()
+    dialog = _dialog(window, "guideTermsDialog")
+    _fits_a_laptop_screen(dialog)
+    assert dialog.focusWidget() is dialog.search
+    qtbot.keyClicks(dialog.search, "allowunload")
+    assert [(term, where) for term, where, _meaning in dialog.rows()] == [
+        ("allowUnload", "Plugin form: 'Users may switch it off'")
+    ]
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # to the list, as in Help ▸ Problem Codes
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # its explanation, in full
+    assert dialog.focusWidget() is dialog.explanation
+    assert "Whether users can disable the plugin in Settings > Plugins." in dialog.explanation.toPlainText()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "Available to")
+    assert [term for term, _where, _meaning in dialog.rows()] == ["participantRoles: chair, guest"]
+    dialog.search.clear()
+    terms = " ".join(term for term, _where, _meaning in dialog.rows())
+    schema = json.loads((EXAMPLE.parent.parent / "schemas/plugin-package.schema.json").read_text())
+    for key in schema["properties"]:
+        assert key in terms, key
+    for call in ("registerPlugin", "createNewState", "state$.next", "openTemplateDialog", "sendRequest", "brandingID"):
+        assert call in terms, call

@@ -473,3 +473,100 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         self.resize(520, 280)
+
+
+# -- the guide's terms -----------------------------------------------------------------------
+
+
+class GuideTermsDialog(QDialog):
+    """Help ▸ Guide Terms: each term of the vendor's plugin guide and where it is in the designer
+    (objectName ``guideTermsDialog``), searchable by the guide's words or the designer's; the
+    selected term is explained in full below the list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ..core.guideterms import GUIDE_TERMS
+
+        self.setObjectName("guideTermsDialog")
+        self.setWindowTitle("The plugin guide's terms in the designer")
+        self.terms = list(GUIDE_TERMS)
+        self.list = _List(self._enter, objectName="guideTermList")
+        self.list.setAccessibleName("The plugin guide's terms")
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHeaderLabels(["In the guide", "In the designer"])
+        self.list.setColumnWidth(0, 260)
+        for index, term in enumerate(self.terms):
+            item = QTreeWidgetItem([term.term, term.where])
+            item.setToolTip(1, term.where)
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.list.addTopLevelItem(item)
+        self.list.currentItemChanged.connect(lambda item, _old: self._explain(item))
+        self.list.itemDoubleClicked.connect(lambda item, _column: self._enter(item))
+        self.explanation = QTextBrowser(objectName="guideTermExplanation")
+        self.explanation.setAccessibleName("Explanation")
+        self.explanation.setOpenLinks(False)
+        self.search = _Search(self.list, objectName="guideTermSearch")
+        self.search.setPlaceholderText(
+            "Search: a word of the guide such as allowUnload, or of the designer such as Hosts"
+        )
+        self.search.setAccessibleName("Search the guide's terms")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        note = QLabel(
+            "The guide is Pexip's “Creating and deploying Infinity Connect plugins”. Each row names a term as the "
+            "guide writes it and the place in the designer where you set or see it."
+        )
+        note.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.explanation)
+        split.setSizes([380, 120])
+        split.setChildrenCollapsible(False)
+        layout, buttons = _search_layout(self, self.search)
+        layout.addWidget(note)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        resize_to_fit(self, 900, 640)
+        self.list.setCurrentItem(self.list.topLevelItem(0))
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(guide term, designer place, meaning) of the rows shown, in order."""
+        out = []
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if not item.isHidden():
+                out.append(tuple(self.terms[item.data(0, Qt.ItemDataRole.UserRole)]))
+        return out
+
+    def _filter(self, text: str) -> None:
+        words = _words(text)
+        first: QTreeWidgetItem | None = None
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            haystack = " ".join(self.terms[item.data(0, Qt.ItemDataRole.UserRole)]).casefold()
+            item.setHidden(not all(w in haystack for w in words))
+            if not item.isHidden():
+                first = first or item
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            self.list.setCurrentItem(first)
+            if first is None:
+                self._explain(None)
+
+    def _explain(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            self.explanation.clear()
+            return
+        term = self.terms[item.data(0, Qt.ItemDataRole.UserRole)]
+        self.explanation.setHtml(
+            f"<h3>{html.escape(term.term)}</h3>"
+            f"<p><b>In the designer:</b> {html.escape(term.where)}</p>"
+            f"<p>{html.escape(term.meaning)}</p>"
+        )
+
+    def _enter(self, item: QTreeWidgetItem) -> None:
+        """Enter or a double-click on a term: its explanation, with the keyboard (a screen reader reads it)."""
+        self._explain(item)
+        self.explanation.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -405,6 +405,10 @@ class MainWindow(QMainWindow):
         codes.setToolTip("What each problem code means; on a problem in the Problems list, that problem's code")
         codes.triggered.connect(lambda: self.show_problem_codes())
         help_menu.addAction(codes)
+        terms = QAction("&Guide Terms…", self, objectName="guideTermsAction")
+        terms.setToolTip("Each term of Pexip's plugin guide and where it is in the designer")
+        terms.triggered.connect(self.show_guide_terms)
+        help_menu.addAction(terms)
         keys = QAction("&Keyboard Shortcuts…", self, objectName="shortcutsAction")
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
@@ -432,6 +436,19 @@ class MainWindow(QMainWindow):
         if dialog is None:
             dialog = self._help_windows["codes"] = ProblemCodesDialog(self)
         dialog.show_code(code)
+
+    def show_guide_terms(self) -> None:
+        """Help ▸ Guide Terms: the plugin guide's words (allowUnload, participantRoles, state$)
+        beside the designer's (Users may switch it off, Available to, Set by the plugin while it runs)."""
+        from .help import GuideTermsDialog
+
+        dialog = self._help_windows.get("terms")
+        if dialog is None:
+            dialog = self._help_windows["terms"] = GuideTermsDialog(self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: read from the window's actions as they are now.
