@@ -187,3 +187,15 @@ def test_help_guide_terms_maps_each_package_key_of_the_guide_to_the_form(window:
         assert key in terms, key
     for call in ("registerPlugin", "createNewState", "state$.next", "openTemplateDialog", "sendRequest", "brandingID"):
         assert call in terms, call
+
+
+def test_each_recipes_function_name_says_it_is_the_items_action() -> None:
+    """The guide and the form call the function a menu item runs its "action"; every recipe asked
+    for a "Function name" and never said it was that action, so a student could not tie the
+    wizard's answer to the package file's "action" or the form's Action field."""
+    from designer.core.recipes import list_recipes
+
+    asked = {r.name: p.description for r in list_recipes() for p in r.parameters if p.key == "action"}
+    assert len(asked) >= 10  # (the chat alert and the meeting link's action have no button)
+    for name, description in asked.items():
+        assert "'action'" in description, (name, description)
