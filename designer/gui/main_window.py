@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
 _CHECKING_BIG = "Checking the big plugin source"  # the status while a worker parses them (see _checking_big)
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
-AUTOSAVE_AFTER_UNDO_MS = 500  # (holding Ctrl+Z down writes the copy once, when it is let go)
+AUTOSAVE_AFTER_EDIT_MS = 500  # (typing on, or holding Ctrl+Z down, writes the copy once, at the pause)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
@@ -200,9 +200,10 @@ class MainWindow(QMainWindow):
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
-        # After an undo or a redo the copy is kept again shortly, not up to 30 s later: a crash
-        # meanwhile gave back edits the user had just undone (or lost one just redone).
-        self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_UNDO_MS)
+        # After any edit, undo or redo the copy is kept again shortly, not up to 30 s later: a
+        # crash meanwhile lost the code just typed, a fix, a new name (or offered an older copy,
+        # without the last words), and gave back edits the user had just undone.
+        self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
         self._autosave_soon.timeout.connect(self.autosave)
         self.setWindowTitle("Plugin Designer")
         resize_to_fit(self, 1200, 760)
@@ -1631,6 +1632,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.refresh()
         self._sync_file_views()
         self._recheck.start()
+        self._autosave_soon.start()
         if self.export_dock is not None:
             self.export_pane.package_edited()
         if self.preview_dock is not None and self.preview_dock.isVisible():
