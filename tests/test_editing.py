@@ -1055,6 +1055,27 @@ def test_the_edit_menu_names_tick_box_and_label_edits_in_the_forms_words(
     assert undo.text() == "&Undo Change label of 'Record' to 'Tape'"
 
 
+def test_the_edit_menu_names_the_menu_item_whose_action_or_label_changed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The Edit menu said "Undo Change action of 'Lock toggle' to 'stopNow'": the plugin, not which of
+    its items (the label's step names the item); so did giving back a label set at run time."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    undo = window.findChild(QAction, "undoAction")
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Stop")
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "stopNow")
+    assert undo.text() == "&Undo Change action of 'Stop' to 'stopNow'"
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)  # "(label set at run time) → toggleLock"
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "lockIt")
+    assert undo.text() == "&Undo Change action of 'toggleLock' to 'lockIt' and rename function 'toggleLock' in " + (
+        "lock-toggle.plugin.js"
+    )
+    tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
+    assert undo.text() == "&Undo Change label of 'lockIt' to 'New item'"
+
+
 def test_undoing_a_menu_item_move_keeps_that_item_selected(window: MainWindow, qtbot, base_project: Path) -> None:
     """'New item' moved up, then Ctrl+Z: it goes back down and stays the item on show (the fields
     showed 'Record', the item that had taken its place)."""

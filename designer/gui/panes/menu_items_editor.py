@@ -550,7 +550,7 @@ class MenuItemsEditor(PluginForm):
         if on:  # (in the words of the tick box, "Set by the plugin while it runs")
             text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
         else:
-            text = f"Change label of '{self._name()}' to '{value}'"
+            text = f"Change label of '{self._item_named()}' to '{value}'"
         self._edit_item(text, lambda mi: setattr(mi, "label", value))
 
     def _action_edited(self) -> None:
@@ -605,7 +605,9 @@ class MenuItemsEditor(PluginForm):
                 except ValueError:
                     renamed = None
         if renamed is None:
-            self._edit_item(f"Change action of '{self._name()}' to '{new}'", lambda mi: setattr(mi, "action", new))
+            self._edit_item(
+                f"Change action of '{self._item_named()}' to '{new}'", lambda mi: setattr(mi, "action", new)
+            )
             return
 
         def mutate(pkg: BrandingPackage) -> None:
@@ -613,7 +615,9 @@ class MenuItemsEditor(PluginForm):
             pkg.pending_texts[rel] = renamed
 
         name = rel.rsplit("/", 1)[-1]
-        self.editor.edit(f"Change action of '{self._name()}' to '{new}' and rename {what} '{old}' in {name}", mutate)
+        self.editor.edit(
+            f"Change action of '{self._item_named()}' to '{new}' and rename {what} '{old}' in {name}", mutate
+        )
 
     # -- action sync -------------------------------------------------------------------------
     def _source(self) -> tuple[str, str | None]:
@@ -698,7 +702,9 @@ class MenuItemsEditor(PluginForm):
         mode, name = self._sync
         row = self.list.currentRow()
         if mode == "use":
-            self._edit_item(f"Change action of '{self._name()}' to '{name}'", lambda mi: setattr(mi, "action", name))
+            self._edit_item(
+                f"Change action of '{self._item_named()}' to '{name}'", lambda mi: setattr(mi, "action", name)
+            )
             return
         from ...core.actionsync import add_action_function
 
@@ -812,6 +818,12 @@ class MenuItemsEditor(PluginForm):
         dialog.accepted.connect(lambda: self._write_behaviour(key, dialog.details()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _item_named(self) -> str:
+        """The selected item as an undo step names it: by its label or action, as its row shows it (the
+        plugin's name only when it has neither). Why: a plugin has several items, and "Change action of
+        'Lock toggle'" did not say which one changed."""
+        return self._item_label() or self._name()
 
     def _item_label(self) -> str:
         row, items = self.list.currentRow(), self._items()
