@@ -229,13 +229,16 @@ def test_commands_report_their_edit_with_a_name_and_typing_without(pane: SourceP
     labels.clear()
     _open_replace(qtbot, pane, "locked", "held")
     qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
-    assert labels == ["Replace all"]
+    # What was replaced with what, and how often: "Undo Replace all" in the Edit menu did not say.
+    assert labels == ["Replace 'locked' with 'held' (6 places)"]  # (isLocked too: Match case is off)
     labels.clear()
     pane.find_bar.find_edit.clear()
     qtbot.keyClicks(pane.find_bar.find_edit, "held")
+    pane.find_bar.replace_edit.clear()
+    qtbot.keyClicks(pane.find_bar.replace_edit, "kept")
     qtbot.mouseClick(_button(pane, "Next"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(_button(pane, "Replace"), Qt.MouseButton.LeftButton)
-    assert labels == ["Replace"]
+    assert labels == ["Replace 'held' with 'kept'"]
     assert editor.edit_label is None  # only while the edit is reported
 
 

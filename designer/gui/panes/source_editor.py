@@ -1859,6 +1859,16 @@ class FindBar(QWidget):
             return None
         return m
 
+    def _step_name(self, places: int | None = None) -> str:
+        """The undo step's name: what was replaced with what (and how often, for Replace all). Why:
+        "Undo Replace all" in the Edit menu did not say which of several replacements it takes back."""
+        from ...core.jstext import shortened
+        from ...core.wording import counted
+
+        find, repl = shortened(self.find_edit.text(), 40), shortened(self.replace_edit.text(), 40)
+        name = f"Replace '{find}' with '{repl}'" if repl else f"Delete '{find}'"
+        return f"{name} ({counted(places, 'place')})" if places is not None else name
+
     def replace_one(self) -> None:
         if self.editor.isReadOnly():
             return
@@ -1869,7 +1879,7 @@ class FindBar(QWidget):
                 self._bad_replacement(e)
                 return
             cursor = self.editor.textCursor()
-            with self.editor.edit_step("Replace"):
+            with self.editor.edit_step(self._step_name()):
                 cursor.insertText(new)
             self.editor.setTextCursor(cursor)  # after the new text: the next match is looked for from there
             self.update_count()
@@ -1895,7 +1905,7 @@ class FindBar(QWidget):
             return 0
         n = replaced[0]
         if n:
-            self.editor.replace_shown(new, label="Replace all")
+            self.editor.replace_shown(new, label=self._step_name(n))
         self.update_count()
         return n
 
