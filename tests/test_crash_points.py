@@ -73,6 +73,24 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
         QTest.keyClicks(name, "Meeting details")
         QTest.keyClick(name, Qt.Key.Key_Return)
         shown = name.text()
+    elif scenario == "remove":
+        show("plugin", 1)
+        win.remove_plugin()
+        shown = [p.display_name for p in win.package.plugins]
+    elif scenario == "recipe":
+        from designer.gui.panes.recipe_wizard import RecipeWizard
+
+        def run(wiz):
+            wiz.choose("lock-toggle")
+            wiz.next()
+            wiz.set_answers({"name": "Door lock"})
+            wiz.next()
+            wiz.finish()
+            return 1
+
+        RecipeWizard.exec = run
+        win.plugin_actions["recipe"].trigger()
+        shown = [p.display_name for p in win.package.plugins]
     else:  # icon
         show("file", HAND)
         pane = win.icon_pane
@@ -92,7 +110,7 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("scenario", ["typing", "fix", "rename", "icon"])
+@pytest.mark.parametrize("scenario", ["typing", "fix", "rename", "icon", "remove", "recipe"])
 def test_a_crash_after_a_pause_loses_nothing_on_show(
     window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch, scenario: str
 ) -> None:
@@ -130,6 +148,9 @@ def test_a_crash_after_a_pause_loses_nothing_on_show(
     elif scenario == "rename":
         window.tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("plugin", 1)))
         assert window.findChild(QLineEdit, "nameEdit").text() == left["shown"] == "Meeting details"
+    elif scenario in ("remove", "recipe"):
+        assert [tree.topLevelItem(0).child(2 + i).text(0) for i in range(len(left["shown"]))] == left["shown"]
+        assert [p.display_name for p in window.package.plugins] == left["shown"]
     else:
         window.tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("file", HAND)))
         assert window.icon_pane.canvas.text == left["shown"]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 from test_editing import retype, select_plugin, tick
-from test_icon_editor import drag, show_file, use_tool
+from test_icon_editor import click, drag, show_file, use_tool
 
 from designer.gui.main_window import MainWindow
 
@@ -145,6 +146,52 @@ def _steps(window: MainWindow, qtbot) -> list[tuple[str, Callable[[], None]]]:
         finally:
             RecipeWizard.exec = original
 
+    def plugin_id() -> None:
+        select_plugin(window, qtbot, 1)
+        retype(qtbot, window.findChild(QLineEdit, "idEdit"), "hands-up")
+
+    def allow_unload() -> None:
+        tick(qtbot, window.findChild(QCheckBox, "allowUnloadCheck"))
+
+    def move_plugin() -> None:
+        select_plugin(window, qtbot, 1)
+        window.tree.setFocus()
+        qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+
+    def replace_all() -> None:
+        from test_source_editor_by_hand import _replace_all
+
+        window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", LOCK_JS)))
+        window.source_editor.setFocus()
+        assert _replace_all(window, qtbot, "subscriptions", "listeners")
+        qtbot.keyClick(window.source_pane.find_bar.find_edit, Qt.Key.Key_Escape)
+
+    def paint() -> None:
+        pane = show_file(window, HAND)
+        use_tool(qtbot, pane, "select")
+        click(qtbot, pane.canvas, 8.5, 6)
+        assert pane.canvas.selected is not None
+        pane.set_paint("fill", "none")
+
+    def delete_shape() -> None:
+        pane = window.icon_pane
+        pane.canvas.setFocus()
+        qtbot.keyClick(pane.canvas, Qt.Key.Key_Delete)
+
+    def new_icon() -> None:
+        select_plugin(window, qtbot, 0)
+        window.plugin_page.items.list.setCurrentRow(0)
+        assert window.plugin_page.items.add_icon("draw", name="My Star")
+
+    def builtin_icon() -> None:
+        select_plugin(window, qtbot, 0)
+        window.plugin_page.items.list.setCurrentRow(0)
+        assert window.plugin_page.items.add_icon("builtin", name="star")
+
+    def duplicate() -> None:
+        select_plugin(window, qtbot, 0)
+        window.duplicate_plugin()
+
     return [
         (n.__name__, n)
         for n in (
@@ -170,16 +217,36 @@ def _steps(window: MainWindow, qtbot) -> list[tuple[str, Callable[[], None]]]:
             fix,
             remove_plugin,
             switch_on,
+            plugin_id,
+            allow_unload,
+            move_plugin,
+            replace_all,
+            paint,
+            delete_shape,
+            new_icon,
+            builtin_icon,
+            duplicate,
         )
     ]
 
 
 def _shown_matches_the_model(window: MainWindow) -> None:
     """What the pane on show displays is what the model holds (and a save would write)."""
+    if window._recheck.isActive():  # the tree is filled again after the checks, as after a pause
+        window._recheck.stop()
+        window._run_checks()
     pkg = window.package
     page = window.stack.currentWidget()
     if page is window.plugin_page:
         index = window.selected_plugin()
+        item = window.tree.currentItem()
+        stack = window.editor.undo_stack
+        assert index is not None and index < len(pkg.plugins), (
+            index,
+            item and item.text(0),
+            [p.display_name for p in pkg.plugins],
+            stack.text(stack.index()),
+        )
         plugin = pkg.plugins[index]
         assert window.findChild(QLineEdit, "nameEdit").text() == (plugin.package.name or "")
         assert window.findChild(QCheckBox, "enabledCheck").isChecked() == (plugin.entry.enabled is not False)
@@ -222,12 +289,28 @@ def _steps_back(window: MainWindow, name: str) -> int:
     return 2 if name.startswith("&Undo Insert snippet") else 1
 
 
-def test_an_hours_work_undone_and_redone_step_by_step(window: MainWindow, qtbot, example_project: Path) -> None:
+def _written_differently(root: Path, how: str) -> None:
+    """The example as another editor may have left it: Windows line ends, or tabs for indentation."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if how == "crlf":
+                data = data.replace(b"\n", b"\r\n")
+            elif how == "tabs":
+                data = data.replace(b"    ", b"\t")
+            path.write_bytes(data)
+
+
+@pytest.mark.parametrize("how", ["as shipped", "crlf", "tabs"])
+def test_an_hours_work_undone_and_redone_step_by_step(
+    window: MainWindow, qtbot, example_project: Path, how: str
+) -> None:
     root = example_project
+    _written_differently(root, how)
     window.open_path(example_project)
     stack = window.editor.undo_stack
     states, names = _work(window, qtbot, root, 1)
-    assert len(names) == 22
+    assert len(names) == 31
     for i in range(len(states) - 1, 0, -1):
         for _ in range(_steps_back(window, names[i - 1])):
             redo_text = _undo_text(window).replace("&Undo", "&Redo", 1)
