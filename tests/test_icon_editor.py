@@ -268,7 +268,7 @@ def test_importing_a_hostile_svg_keeps_only_the_drawing(qtbot, window, example_p
     for bad in ("script", "onload", "javascript:", "evil.example", "passwd", "foreignObject", "ENTITY", "inkscape"):
         assert bad not in text
     assert 'id="shape"' in text and "currentColor" in text and 'viewBox="0 0 24 24"' in text
-    assert window.editor.undo_stack.undoText() == "Import Evil Icon.svg to Raise hand helper" or "Import" in (
+    assert window.editor.undo_stack.undoText() == "Import Evil Icon.svg to 'Raise hand helper'" or "Import" in (
         window.editor.undo_stack.undoText()
     )
 
@@ -328,6 +328,9 @@ def test_menu_item_gets_its_new_icon_in_one_undo_step(qtbot, window, example_pro
     ref = items.add_icon(source, name="star")
     assert ref == "star.svg#star"
     assert window.editor.undo_stack.count() == depth + 1
+    # The plugin's name in quotes, as every other step has it ("… to Raise hand helper" ran on).
+    added = "built-in icon star" if source == "builtin" else "new icon star.svg"
+    assert window.findChild(QAction, "undoAction").text() == f"&Undo Add {added} to 'Raise hand helper'"
     plugin = window.package.plugins[hand_plugin_index(window)]
     assert next(iter(plugin.package.menu_items.values()))[0].icon == ref
     window.editor.undo_stack.undo()

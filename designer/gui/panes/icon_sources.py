@@ -305,7 +305,7 @@ class IconAdder(QObject):
                 then(pkg, ref)
 
         try:
-            editor.edit(f"{what} to {plugin.display_name}", mutate)
+            editor.edit(f"{what} to '{plugin.display_name}'", mutate)
         except (ValueError, KeyError, OSError) as exc:
             QMessageBox.warning(self._dialog_parent(), "Cannot add the icon", str(exc))
             return None
