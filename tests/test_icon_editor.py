@@ -582,6 +582,31 @@ def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example
     assert window.editor.undo_stack.count() == depth + 1
 
 
+def test_ctrl_z_in_the_text_field_undoes_the_windows_steps(qtbot, window, example_project: Path) -> None:
+    """Ctrl+Z in the field of a selected text used the field's own undo: the text went back behind
+    the window's back, the window's step vanished (nothing to redo), and a second Ctrl+Z did nothing."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    use_tool(qtbot, pane, "text")
+    click(qtbot, pane.canvas, 3, 22)
+    use_tool(qtbot, pane, "select")
+    pane.canvas.select_path(next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text").path)
+    undo = window.findChild(QAction, "undoAction")
+    redo = window.findChild(QAction, "redoAction")
+    pane.text_edit.setFocus()
+    pane.text_edit.selectAll()
+    qtbot.keyClicks(pane.text_edit, "Hello")
+    assert undo.text() == "&Undo Change text in hand.svg"
+    qtbot.keySequence(pane.text_edit, "Ctrl+Z")
+    assert pane.text_edit.text() == "A" and ">A</text>" in window.package.read_text(HAND)
+    assert redo.text() == "&Redo Change text in hand.svg" and undo.text() == "&Undo Draw text in hand.svg"
+    qtbot.keySequence(pane.text_edit, "Ctrl+Z")
+    assert "<text" not in window.package.read_text(HAND)
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert ">Hello</text>" in window.package.read_text(HAND) and pane.canvas.text == window.package.read_text(HAND)
+
+
 def test_the_rename_button_asks_for_the_new_id(qtbot, window, example_project: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 

@@ -389,6 +389,9 @@ class IconEditorPane(QWidget):
         self.width_spin.setKeyboardTracking(False)
         self._undo_keys = UndoKeysToWindow(self)  # Ctrl+Z there did nothing once a width was taken
         self.width_spin.installEventFilter(self._undo_keys)
+        # The same for the selected text's field: its own undo put the old text back behind the
+        # window's back (the window's step went, with nothing to redo) and then did nothing.
+        self.text_edit.installEventFilter(self._undo_keys)
         self.width_spin.valueChanged.connect(
             lambda v: self.canvas.set_paint({"stroke-width": f"{v:g}"}) if not self._loading else None
         )
@@ -576,6 +579,9 @@ class IconEditorPane(QWidget):
                 lambda doc: doc.set_text(shape.path, text),
                 merge_key=f"text/{shape.path}",  # typing a word is one undo step
             )
+            # Handed on as a step of the window: Ctrl+Z here is the window's (see UndoKeysToWindow).
+            # Text typed for the Text tool's next shape stays the field's own to undo until placed.
+            self.text_edit.setModified(False)
 
     # -- showing a file -------------------------------------------------------------------------
     def show_file(self, editor: ModelEditor, rel: str, read_only: bool) -> None:
@@ -656,6 +662,21 @@ class IconEditorPane(QWidget):
         self._update_tools(sprite)
         self._update_edit_actions()
         self._show_selection_info()  # a moved shape has new coordinates
+        self._show_selected_text()
+
+    def _show_selected_text(self) -> None:
+        """The text field shows the selected text as the file now has it. Why: it was filled only
+        when a text was picked, so after Ctrl+Z it still showed the words just taken back."""
+        shape, doc = self.canvas.selected, self.canvas.doc
+        if shape is None or doc is None or shape.tag != "text" or self.canvas.tool != "select":
+            return
+        words = "".join(doc.element(shape.path).itertext())
+        if words != self.text_edit.text():
+            self._loading = True
+            try:
+                self.text_edit.setText(words)
+            finally:
+                self._loading = False
 
     def _references(self) -> list:
         from ...core.iconrefs import icon_references
