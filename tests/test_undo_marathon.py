@@ -3,6 +3,7 @@ undo (and a save) are the files as they were before that step, byte for byte."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -298,10 +299,20 @@ def _written_differently(root: Path, how: str) -> None:
                 data = data.replace(b"\n", b"\r\n")
             elif how == "tabs":
                 data = data.replace(b"    ", b"\t")
+            elif how == "compact json" and path.suffix == ".json":
+                data = json.dumps(json.loads(data), separators=(",", ":")).encode()
+            elif how == "two-space json" and path.suffix == ".json":
+                data = json.dumps(json.loads(data), indent=2, ensure_ascii=False).encode()
+            elif how == "no final newline":
+                data = data.rstrip(b"\n")
+            elif how == "bom":
+                data = b"\xef\xbb\xbf" + data
             path.write_bytes(data)
 
 
-@pytest.mark.parametrize("how", ["as shipped", "crlf", "tabs"])
+@pytest.mark.parametrize(
+    "how", ["as shipped", "crlf", "tabs", "compact json", "two-space json", "no final newline", "bom"]
+)
 def test_an_hours_work_undone_and_redone_step_by_step(
     window: MainWindow, qtbot, example_project: Path, how: str
 ) -> None:
