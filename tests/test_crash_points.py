@@ -41,12 +41,27 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
     win.resize(1200, 800)
     win.show()
     QTest.qWaitForWindowExposed(win)
-    win.open_path(project)
+    if scenario != "again":
+        win.open_path(project)
 
     def show(kind, data):
         win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), (kind, data)))
 
-    if scenario == "typing":
+    if scenario == "again":  # a second crash, after restoring the first one's work and typing on
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes
+        win.open_path(project)
+        show("file", LOCK_JS)
+        editor = win.source_editor
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        QTest.keyClicks(editor, "// typed after the restore")
+        shown = editor.toPlainText()
+    elif scenario == "typing":
         show("file", LOCK_JS)
         editor = win.source_editor
         editor.setFocus()
@@ -110,7 +125,7 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("scenario", ["typing", "fix", "rename", "icon", "remove", "recipe"])
+@pytest.mark.parametrize("scenario", ["typing", "fix", "rename", "icon", "remove", "recipe", "again"])
 def test_a_crash_after_a_pause_loses_nothing_on_show(
     window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch, scenario: str
 ) -> None:
@@ -123,14 +138,15 @@ def test_a_crash_after_a_pause_loses_nothing_on_show(
     before = snapshot(example_project)
     out = tmp_path / "shown.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    proc = subprocess.run(
-        [sys.executable, "-c", CRASHER, str(example_project), scenario, str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    for run in ["typing", "again"] if scenario == "again" else [scenario]:
+        proc = subprocess.run(
+            [sys.executable, "-c", CRASHER, str(example_project), run, str(out)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     assert snapshot(example_project) == before  # the crash left the project untouched
     left = json.loads(out.read_text())
     asked: list[str] = []
@@ -142,9 +158,11 @@ def test_a_crash_after_a_pause_loses_nothing_on_show(
     )
     assert pending_deletes(window.package) == left["deletes"]
     tree = window.tree
-    if scenario in ("typing", "fix"):
+    if scenario in ("typing", "fix", "again"):
         window.tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("file", LOCK_JS)))
         assert window.source_editor.toPlainText() == left["shown"]
+        if scenario == "again":  # the first crash's words too, restored by the second window
+            assert "// and the last ones\n// typed after the restore" in left["shown"]
     elif scenario == "rename":
         window.tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("plugin", 1)))
         assert window.findChild(QLineEdit, "nameEdit").text() == left["shown"] == "Meeting details"
