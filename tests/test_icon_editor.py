@@ -607,6 +607,28 @@ def test_ctrl_z_in_the_text_field_undoes_the_windows_steps(qtbot, window, exampl
     assert ">Hello</text>" in window.package.read_text(HAND) and pane.canvas.text == window.package.read_text(HAND)
 
 
+def test_the_text_fields_right_click_undo_is_the_windows(qtbot, window, example_project: Path) -> None:
+    """The right-click menu's Undo in the field of a selected text was the field's own: the words
+    went back behind the window's back and the window's step vanished, with nothing to redo."""
+    from test_editing import _choose_from_context_menu
+
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    use_tool(qtbot, pane, "text")
+    click(qtbot, pane.canvas, 3, 22)
+    use_tool(qtbot, pane, "select")
+    pane.canvas.select_path(next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text").path)
+    pane.text_edit.setFocus()
+    pane.text_edit.selectAll()
+    qtbot.keyClicks(pane.text_edit, "Hello")
+    shown = _choose_from_context_menu(qtbot, pane.text_edit, "Undo")
+    assert "Paste" in " ".join(shown).replace("&", "")  # the field's other entries are still there
+    assert pane.text_edit.text() == "A" and ">A</text>" in window.package.read_text(HAND)
+    assert window.findChild(QAction, "redoAction").text() == "&Redo Change text in hand.svg"
+    _choose_from_context_menu(qtbot, pane.text_edit, "Redo")
+    assert pane.text_edit.text() == "Hello" and ">Hello</text>" in window.package.read_text(HAND)
+
+
 def test_the_rename_button_asks_for_the_new_id(qtbot, window, example_project: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 

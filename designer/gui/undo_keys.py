@@ -8,11 +8,11 @@ did nothing at all, or put the old text back behind the window's back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
 
-__all__ = ["UndoKeysToWindow", "is_undo_key"]
+__all__ = ["UndoKeysToWindow", "is_undo_key", "window_undo_menu"]
 
 
 def is_undo_key(event: QKeyEvent) -> bool:
@@ -34,3 +34,29 @@ class UndoKeysToWindow(QObject):
             event.ignore()  # not the field's: the shortcut goes on to the window's Undo/Redo
             return True
         return super().eventFilter(obj, event)
+
+
+def window_undo_menu(field: QLineEdit | QPlainTextEdit, stack: QUndoStack, pos: QPoint, own: bool = False) -> None:
+    """``field``'s right-click menu at ``pos``, its Undo and Redo being ``stack``'s (the window's), as
+    Ctrl+Z is; ``own``: the field's own instead (typing it has not handed on yet).
+
+    Why: the field's own Undo put its old text back behind the window's back (recorded as one
+    more step, or the window's step dropped with nothing to redo), or undid nothing at all once
+    the typing was a step of the window.
+    """
+    menu = field.createStandardContextMenu()
+    if not own:
+        for name, step, able in (
+            ("edit-undo", stack.undo, stack.canUndo()),
+            ("edit-redo", stack.redo, stack.canRedo()),
+        ):
+            mine = menu.findChild(QAction, name)
+            if mine is None:
+                continue
+            action = QAction(mine.text(), menu, objectName=f"window-{name}", enabled=able)
+            action.setShortcut(mine.shortcut())
+            action.triggered.connect(step)
+            menu.insertAction(mine, action)
+            menu.removeAction(mine)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(field.mapToGlobal(pos))  # (as the field's own menu: not a nested event loop)

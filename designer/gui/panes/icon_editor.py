@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,7 +51,7 @@ from ..icon_canvas import TOOLS, IconCanvas
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
 from ..tones import box_style
-from ..undo_keys import UndoKeysToWindow
+from ..undo_keys import UndoKeysToWindow, window_undo_menu
 from .icon_sources import IconAdder, owning_plugin
 
 __all__ = ["IconEditorPane", "IconPreviewStrip"]
@@ -392,6 +392,8 @@ class IconEditorPane(QWidget):
         # The same for the selected text's field: its own undo put the old text back behind the
         # window's back (the window's step went, with nothing to redo) and then did nothing.
         self.text_edit.installEventFilter(self._undo_keys)
+        self.text_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # (its Undo too)
+        self.text_edit.customContextMenuRequested.connect(self._text_menu)
         self.width_spin.valueChanged.connect(
             lambda v: self.canvas.set_paint({"stroke-width": f"{v:g}"}) if not self._loading else None
         )
@@ -567,6 +569,12 @@ class IconEditorPane(QWidget):
         colour = QColorDialog.getColor(QColor(current if current.startswith("#") else "#202124"), self)
         if colour.isValid():
             self.set_paint(attr, colour.name())
+
+    def _text_menu(self, pos: QPoint) -> None:
+        """The text field's right-click menu: Undo and Redo are the window's, as Ctrl+Z is there, but
+        for text typed for the Text tool's next shape (not handed on yet, see :meth:`_text_edited`)."""
+        if self.editor is not None:
+            window_undo_menu(self.text_edit, self.editor.undo_stack, pos, own=self.text_edit.isModified())
 
     def _text_edited(self, text: str) -> None:
         self.canvas.text_content = text

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ..undo_keys import is_undo_key
+from ..undo_keys import is_undo_key, window_undo_menu
 
 if TYPE_CHECKING:
     from ...core.model import Plugin
@@ -44,29 +44,11 @@ class PluginForm(QWidget):
             field.customContextMenuRequested.connect(lambda pos, f=field: self._field_menu(f, pos))
 
     def _field_menu(self, field: QLineEdit | QPlainTextEdit, pos: QPoint) -> None:
-        """A field's right-click menu, its Undo and Redo being the window's, as Ctrl+Z is.
-
-        Why: the field's own Undo put its old text back behind the window's back (recorded as one
-        more step), or undid nothing at all once the typing was a step of the window.
-        """
-        menu = field.createStandardContextMenu()
+        """A field's right-click menu, its Undo and Redo being the window's, as Ctrl+Z is (see
+        :func:`window_undo_menu`)."""
         # (the Id and Action fields' typing not recorded yet is the field's own to undo, as with Ctrl+Z)
-        if not (isinstance(field, QLineEdit) and field.property("recordsWhenLeft") and field.isModified()):
-            stack = self.editor.undo_stack
-            for name, step, able in (
-                ("edit-undo", stack.undo, stack.canUndo()),
-                ("edit-redo", stack.redo, stack.canRedo()),
-            ):
-                own = menu.findChild(QAction, name)
-                if own is None:
-                    continue
-                action = QAction(own.text(), menu, objectName=f"window-{name}", enabled=able)
-                action.setShortcut(own.shortcut())
-                action.triggered.connect(step)
-                menu.insertAction(own, action)
-                menu.removeAction(own)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(field.mapToGlobal(pos))  # (as the field's own menu: not a nested event loop)
+        own = isinstance(field, QLineEdit) and bool(field.property("recordsWhenLeft")) and field.isModified()
+        window_undo_menu(field, self.editor.undo_stack, pos, own)
 
     def merge_while_focused(self, *choosers: QWidget) -> None:
         """The changes each of ``choosers`` makes while it keeps the keyboard merge into one undo step.
