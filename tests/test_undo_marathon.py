@@ -370,3 +370,37 @@ def test_the_same_work_with_few_saves_undoes_to_the_start_and_redoes_to_the_end(
             qtbot.keySequence(window, "Ctrl+S")
     qtbot.keySequence(window, "Ctrl+S")
     assert _files(root) == end, _diff(_files(root), end)
+
+
+def test_the_same_work_taken_back_and_forth_in_the_undo_history(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A click in Edit ▸ Undo History goes back (or forward) many steps at once, past saves."""
+    from PySide6.QtWidgets import QUndoView
+
+    root = example_project
+    window.open_path(example_project)
+    stack = window.editor.undo_stack
+    states, _names = _work(window, qtbot, root, 5)
+    qtbot.keySequence(window, "Ctrl+S")
+    end = _files(root)
+    window.show_history()
+    view = window.findChild(QUndoView, "undoHistory")
+
+    def click_row(row: int) -> None:
+        index = view.model().index(row, 0)
+        view.scrollTo(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        assert stack.index() == row
+        _shown_matches_the_model(window)
+
+    middle = 10  # (saved after the tenth step)
+    click_row(0)
+    qtbot.keySequence(window, "Ctrl+S")
+    assert _files(root) == states[0], _diff(_files(root), states[0])
+    click_row(stack.count())
+    qtbot.keySequence(window, "Ctrl+S")
+    assert _files(root) == end, _diff(_files(root), end)
+    click_row(middle)
+    qtbot.keySequence(window, "Ctrl+S")
+    assert _files(root) == states[middle], _diff(_files(root), states[middle])
