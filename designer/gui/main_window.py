@@ -1080,7 +1080,7 @@ class MainWindow(QMainWindow):
         # kept aside shortly after the last key (not committed), not up to 30 s later at the
         # autosave, so a crash meanwhile loses at most half a second of it.
         for field in (self.plugin_page.form.id, self.plugin_page.items.action):
-            field.textEdited.connect(lambda _text: self._autosave_soon.start())
+            field.textEdited.connect(lambda _text: self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS))
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
@@ -1593,7 +1593,7 @@ class MainWindow(QMainWindow):
             return  # the stack of a package no longer open (its panes are on their way out)
         last, upcoming = self._undo_seen
         if index < last:
-            self._autosave_soon.start()
+            self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             # Several at once (a click in the Undo history) are said as several: "Undone: X" named
             # only the earliest of them, as if nothing else had gone.
@@ -1616,11 +1616,16 @@ class MainWindow(QMainWindow):
             self.status.setText(
                 f"Redone: {done}" if index - last == 1 else f"Redone {index - last} steps, up to {done}"
             )
-            self._autosave_soon.start()
+            self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
         elif index == last + 1:  # a new step: what the tree showed before it, for its undo
             shown = self._shown_in_tree()
             if shown is not None:
                 stack.command(index - 1).shown_before = shown
+            if stack.command(index - 1).id() == -1:
+                # A change made in one go (a fix, a new id, a plugin added or removed; not typing,
+                # which goes on): kept aside as soon as the window is idle again, not half a second
+                # later. Why: a crash at once, perhaps caused by the change itself, lost it.
+                self._autosave_soon.start(0)
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:
@@ -1632,7 +1637,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.refresh()
         self._sync_file_views()
         self._recheck.start()
-        self._autosave_soon.start()
+        self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
         if self.export_dock is not None:
             self.export_pane.package_edited()
         if self.preview_dock is not None and self.preview_dock.isVisible():
