@@ -132,12 +132,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
     if result.carried:
         print("Kept as they were, next to webapp2/: " + ", ".join(result.carried))
-    for line in created:
-        print(f"created: {line}")
+    if created:
+        # (the fixes' titles, "Create settings.json", read as orders here: say what was done)
+        made = [m for m in result.missing if m not in result.blocked]
+        print(f"Created {' and '.join(f'webapp2/{m}' for m in made)}, which the ZIP did not have.")
     creatable = [m for m in missing if m not in result.blocked]
     if creatable:
+        # (only when both are missing: with one of them there, "has neither" was not so)
+        neither = " (a Management Node default download has neither)" if len(creatable) > 1 else ""
         print(
-            f"Note: the ZIP has no {' and no '.join(creatable)} (a Management Node default download has neither). "
+            f"Note: the ZIP has no {' and no '.join(creatable)}{neither}. "
             f"Run 'plugin-designer check --fix {shell_word(result.target)}' to create {'them' if len(creatable) > 1 else 'it'}, "
             "or import again with --create-missing."
         )

@@ -343,14 +343,29 @@ def test_cli_import_refuses_hostile_archive(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.zip"]
 
 
+def test_cli_import_missing_only_the_manifest_says_so_without_neither(tmp_path: Path) -> None:
+    """With settings.json there, the note said the ZIP lacked the manifest '(a Management Node
+    default download has neither)': not this ZIP's case."""
+    with zipfile.ZipFile(tmp_path / "half.zip", "w") as zf:
+        zf.writestr("webapp2/settings.json", b'{"plugins": []}')
+    r = _cli("import", str(tmp_path / "half.zip"), "-o", str(tmp_path / "p"))
+    assert r.returncode == 0, r.stderr
+    assert "Note: the ZIP has no manifest.json. Run 'plugin-designer check --fix" in r.stdout
+    assert "neither" not in r.stdout
+    r = _cli("import", str(tmp_path / "half.zip"), "-o", str(tmp_path / "q"), "--create-missing")
+    assert r.returncode == 0 and "Created webapp2/manifest.json, which the ZIP did not have." in r.stdout
+
+
 def test_cli_import_management_node_download(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "mn.zip", "w") as zf:
         zf.writestr("webapp2/themes/default/theme.css", b"a{}")
     r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "p"))
     assert r.returncode == 0 and "check --fix" in r.stdout and "--create-missing" in r.stdout
+    assert "has no settings.json and no manifest.json (a Management Node default download has neither)." in r.stdout
     r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "q"), "--create-missing")
     assert r.returncode == 0, r.stderr
-    assert "created: Create settings.json" in r.stdout and "0 errors" in r.stdout
+    assert "Created webapp2/settings.json and webapp2/manifest.json, which the ZIP did not have." in r.stdout
+    assert "created: " not in r.stdout and "0 errors" in r.stdout
     r = _cli("export", str(tmp_path / "q"), "-o", str(tmp_path / "q.zip"))
     assert r.returncode == 0, r.stderr
     assert sorted(_zip_files(tmp_path / "q.zip")) == [
