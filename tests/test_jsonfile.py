@@ -49,6 +49,22 @@ def test_added_member_on_one_line_document() -> None:
     assert "\n" not in doc.dumps()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"x":1}', '{"x":1,"new":2}'),
+        ('{"x": 1}', '{"x": 1, "new": 2}'),
+        ('{"x":1, "y":2}', '{"x":1, "y":2, "new":2}'),
+        ('{"x": 1,"y": 2}', '{"x": 1,"y": 2,"new": 2}'),
+    ],
+)
+def test_member_added_to_compact_json_follows_its_separators(text: str, expected: str) -> None:
+    """With no comma to go by, the colon says the style: {"x":1} is written without spaces."""
+    doc = JsonDocument.parse(text)
+    doc.set("/new", 2)
+    assert doc.dumps() == expected
+
+
 def test_remove_member_takes_its_comma() -> None:
     doc = JsonDocument('{\n    "a": 1,\n    "b": 2,\n    "c": 3\n}\n')
     doc.remove("/b")

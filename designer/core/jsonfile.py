@@ -634,9 +634,13 @@ class JsonDocument:
         return _BLANKS.match(text, start).group()
 
     def _inline_comma(self) -> str:
-        if re.search(r",[ \t]", self.text) or not re.search(r",[^\s]", self.text):
+        if re.search(r",[ \t]", self.text):
             return ", "
-        return ","
+        if re.search(r",[^\s]", self.text):
+            return ","
+        # No comma to go by ({"x":1}): the colon's spacing tells the style. Why: a member added
+        # to a file written as {"x":1} came out {"x":1, "new":2}, in nobody's style.
+        return "," if self._colon() == ":" else ", "
 
     def _render(self, value: Any, base_indent: str, compact: bool = False) -> str:
         unit = self.indent_unit
