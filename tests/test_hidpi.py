@@ -465,3 +465,29 @@ def test_the_built_in_icons_are_drawn_again_for_a_screen_of_another_scale(tmp_pa
     assert rows[0] == ["before", "32"]
     assert rows[1][:2] == ["after", "2.0"], "the dialog did not move to the 200 % screen"
     assert rows[1][2:] == ["64"], "the icons were not drawn again for the 200 % screen"
+
+
+def test_the_export_dock_cannot_be_dragged_narrower_than_its_rows(qtbot, window, example_project: Path) -> None:
+    """The Export dock could be dragged down to 68 px: its page then scrolled sideways with every
+    row cut on the right ("previous: 17324928…", half of Deploy…). It stops at the width its
+    rows need and scrolls up and down only."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton, QScrollArea
+
+    window.open_path(example_project)
+    window.resize(1000, 800)
+    window.export_action.trigger()
+    pane = window.export_pane
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
+    window.resizeDocks([window.export_dock], [120], Qt.Orientation.Horizontal)  # as a drag to the right would
+    qtbot.waitUntil(lambda: window.export_dock.width() < 400)
+    for _ in range(3):
+        qtbot.wait(1)
+    scroll = window.findChild(QScrollArea, "exportScroll")
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert pane.width() >= pane.minimumSizeHint().width()
+    viewport = scroll.viewport().rect()
+    for widget in [pane.previous_label, *pane.findChildren(QPushButton)]:
+        if widget.isVisible():
+            right = widget.mapTo(scroll.viewport(), widget.rect().topRight())
+            assert viewport.contains(right), f"{widget.objectName() or widget.text()} cut on the right"

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -121,9 +121,38 @@ def _key_at(keys: list[str], selected: object) -> str | None:
     return None
 
 
-def _scrolled(page: QWidget, object_name: str) -> QScrollArea:
-    """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room)."""
-    scroll = QScrollArea(objectName=object_name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+class _UpDownScroll(QScrollArea):
+    """A scroll area that scrolls up and down only: never narrower than its page's least width.
+
+    Why: the Export dock could be dragged down to 68 pixels, and its page (280 at least) then
+    scrolled sideways, every row cut on the right ("previous: 17324928…", half a button).
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The page's least width grows with what it shows (a number, a path): ask again, or the
+        # dock kept the width its empty page had needed.
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        least = super().minimumSizeHint()
+        page = self.widget()
+        if page is None:
+            return least
+        from PySide6.QtWidgets import QStyle  # (not at start-up: its enums cost milliseconds to make)
+
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(page.minimumSizeHint().width() + bar + 2 * self.frameWidth(), least.height())
+
+
+def _scrolled(page: QWidget, object_name: str, sideways: bool = True) -> QScrollArea:
+    """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room);
+    ``sideways=False``: up and down only, the area as wide as the page needs at least."""
+    kind = QScrollArea if sideways else _UpDownScroll
+    scroll = kind(objectName=object_name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    if not sideways:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields and buttons, not the frame
     scroll.setWidget(page)
     return scroll
@@ -2171,7 +2200,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("exportDock")
         # Scrolled when the dock is shorter than the pane: on a laptop at 150 % with a large font
         # the introduction lost its last line and "previous: …" hid under the next row.
-        dock.setWidget(_scrolled(self.export_pane, "exportScroll"))
+        dock.setWidget(_scrolled(self.export_pane, "exportScroll", sideways=False))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
