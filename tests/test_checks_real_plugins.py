@@ -403,3 +403,35 @@ def test_a_registered_key_written_in_brackets_is_read_or_left_alone(base_project
     register = REGISTER.replace("record: record", "[window.name]: record")
     problems = _problems(base_project, "(function () {\n" + _body(register) + "})();\n")
     assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD519"]
+
+
+def _icon(folder: Path, name: str, icon_id: str) -> None:
+    (folder / name).write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{icon_id}" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>\n'
+    )
+
+
+def test_an_icon_written_as_a_url_with_percent_escapes_is_the_file_it_names(base_project: Path) -> None:
+    """'my%20icon.svg#x' is a web address: the browser asks for it and the web server serves
+    'my icon.svg'. The check looked for a file literally called 'my%20icon.svg' (PD400) and,
+    finding the real one unused, offered to delete it (PD406) though the button shows it."""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    _icon(folder, "my icon.svg", "x")
+    package = folder / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec.svg#rec"', '"my%20icon.svg#x"'))
+    problems = _problems(base_project, STATEFUL % "c.locked ? 'my%20icon.svg#x' : 'rec.svg#rec'")
+    assert [(p.code, p.file) for p in problems if p.code in ("PD400", "PD406", "PD518")] == []
+
+
+def test_a_file_named_as_its_percent_escaped_reference_is_explained_not_deleted(base_project: Path) -> None:
+    """A file literally named 'my%20icon.svg' is not what the app loads for 'my%20icon.svg#x'
+    (it asks for 'my icon.svg'): PD400 says why, and PD406 never offers to delete the file the
+    item means."""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    _icon(folder, "my%20icon.svg", "x")
+    package = folder / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec.svg#rec"', '"my%20icon.svg#x"'))
+    problems = _problems(base_project, STATEFUL % "'rec.svg#rec'")
+    (missing,) = [p for p in problems if p.code == "PD400"]
+    assert "'my%20icon.svg' is there" in missing.message and "'my icon.svg'" in missing.message
+    assert [p.file for p in problems if p.code == "PD406"] == []

@@ -12,6 +12,7 @@ import os
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 if TYPE_CHECKING:
     import zipfile
@@ -159,13 +160,18 @@ class NeedsImportError(NotAPackageError):
     """
 
 
-def normalize(base_file: str, url: str) -> str | None:
+def normalize(base_file: str, url: str, decode: bool = True) -> str | None:
     """Resolve a relative URL (``srcURL``, icon path) against a file inside the package.
 
     Returns a clean posix path relative to webapp2/, or ``None`` when the URL leaves the
     package, is absolute or names another host: such files can never be served from it.
+    It is a URL, so ``%20`` is decoded (``my%20icon.svg`` is the file ``my icon.svg``), as the
+    web server does with what the browser asks for. ``decode=False`` gives the path spelled
+    as written, for asking whether a file of that literal name is the one meant.
     """
     url = url.split("?", 1)[0].split("#", 1)[0]
+    if decode and "%" in url:
+        url = unquote(url)
     if url.startswith("./custom_configuration/"):
         url = url[len("./custom_configuration/") :]
         base_file = ""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 
+from ..files import normalize
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
@@ -70,9 +72,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for sec, i, mi in plugin.package.items():
             if mi.icon:
                 _check_ref(plugin, index, sec, i, mi.icon, ctx)
-                target = plugin.resolve(mi.icon.partition("#")[0])
-                # The file a PD401 points at (another case or accent spelling) is not also unused.
-                used.add((pkg.case_match(target) or target) if target else "")
+                file_part = mi.icon.partition("#")[0]
+                # The file a PD401 points at (another case or accent spelling) is not also unused; nor
+                # is a file named as the item spells it ('my%20icon.svg' taken literally), which
+                # PD400 is about: offering to delete it would lose the icon the author meant.
+                for target in {plugin.resolve(file_part), normalize(plugin.package_path, file_part, decode=False)}:
+                    used.add((pkg.case_match(target) or target) if target else "")
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
             _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx)
@@ -102,12 +107,15 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
     # A name the code builds ('icons/' + name + '.svg#' + name): ".svg" starts a string or follows
     # a template's ${...}. Then a file whose stem the code holds as a word may be the one built.
     builds = re.search(r"""['"`}]\.svg""", source, re.IGNORECASE) is not None
+    # The code may write the name as a URL ('my%20icon.svg#x' for my icon.svg): read it decoded too.
+    decoded = unquote(source) if "%" in source else ""
     for rel in spare:
         base = rel.rsplit("/", 1)[-1]
-        if base in source or rel[len(folder) + 1 :] in source:
+        inner = rel[len(folder) + 1 :]
+        if base in source or inner in source or (decoded and (base in decoded or inner in decoded)):
             continue
         stem = base[: -len(".svg")] if base.lower().endswith(".svg") else base
-        if builds and stem and re.search(r"(?<![\w$])" + re.escape(stem) + r"(?![\w$])", source):
+        if builds and stem and re.search(r"(?<![\w$])" + re.escape(stem) + r"(?![\w$])", decoded or source):
             continue  # deleting it could break the plugin: better no note than a wrong one
         if not exported_name(rel):
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
@@ -181,11 +189,18 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                     f"Create '{shortened(file_part)}'",
                     {"file": target, "id": frag or stem},
                 )
+            literal = normalize(rel, file_part, decode=False)
+            why = (
+                f" A file named '{shortened(literal.rsplit('/', 1)[-1])}' is there, but the icon is a web address, where "
+                f"'%' and two characters stand for one letter ('%20' for a space), so the app looks for "
+                f"'{shortened(target.rsplit('/', 1)[-1])}'. Rename the file or write its name without '%'."
+                if literal and literal != target and ctx.pkg.exists(literal)
+                else " Pick another icon for the item, or make the file again (the fix draws a star you can then redraw)."
+            )
             ctx.report(
                 "PD400",
                 rel,
-                f"The icon file '{shortened(file_part)}' of '{shortened(name)}' is not in the package. Pick another icon for the item, "
-                "or make the file again (the fix draws a star you can then redraw).",
+                f"The icon file '{shortened(file_part)}' of '{shortened(name)}' is not in the package.{why}",
                 ptr,
                 fix=fix,
                 plugin=key,
