@@ -58,6 +58,22 @@ def test_snippet_data_covers_the_api() -> None:
     assert search("layout")[0].prefix.startswith("layout")
 
 
+def test_every_request_the_checks_know_is_offered_with_a_snippet() -> None:
+    """Letting someone in from the waiting room (/participants/<uuid>/unlock), presentation rights
+    and /start_conference passed the check but completion and the snippets did not offer them:
+    the API reference and the checks' lists of known requests must be the same."""
+    from designer.core.jsanalysis import CONFERENCE_REQUESTS, PARTICIPANT_REQUESTS
+
+    api = json.loads(resource("api", "pexip.json").read_text(encoding="utf-8"))
+    assert sorted(p.lstrip("/") for p, _payload, _doc in api["conference_requests"]) == sorted(CONFERENCE_REQUESTS)
+    assert sorted(n for n, _payload, _doc in api["participant_requests"]) == sorted(PARTICIPANT_REQUESTS)
+    _typed, items = pexapi.completions("PEX.pluginAPI.sendRequest('/")
+    docs = {c.label: c.doc for c in items}
+    for path in ("/start_conference", "/participants/<uuid>/unlock", "/participants/<uuid>/denyrxpresentation"):
+        assert "hosts only" in docs[path], path
+    assert [s.prefix for s in search("waiting room")] == ["prequnlock"]
+
+
 def test_completion_knows_functions_named_in_any_language() -> None:
     """A menu item's action may be named 静音 or ñu (the form takes them): completion missed such
     functions and, after 静 typed, put the chosen name after it (静PEX) instead of finishing it."""
