@@ -435,3 +435,32 @@ def test_a_file_named_as_its_percent_escaped_reference_is_explained_not_deleted(
     (missing,) = [p for p in problems if p.code == "PD400"]
     assert "'my%20icon.svg' is there" in missing.message and "'my icon.svg'" in missing.message
     assert [p.file for p in problems if p.code == "PD406"] == []
+
+
+def test_registering_after_a_return_or_throw_or_inside_if_false_is_reported(base_project: Path) -> None:
+    """A registerPlugin left below a 'return;' (or a throw) kept while testing, or inside
+    'if (false)', never runs; the check passed it and the plugin never registered."""
+    for stop, stop_line, word in (
+        ("    return;\n", 5, "return on line 5"),
+        ("    throw new Error('not yet');\n", 5, "throw on line 5"),
+    ):
+        problems = _problems(base_project, "(function () {\n" + _body(stop + REGISTER) + "})();\n")
+        (error,) = [p for p in problems if p.code == "PD502"]
+        assert error.line == stop_line + 1 and word in error.message, stop
+    problems = _problems(
+        base_project, "(function () {\n" + _body("    if (false) {\n" + REGISTER + "    }\n") + "})();\n"
+    )
+    (error,) = [p for p in problems if p.code == "PD502"]
+    assert error.line == 6 and "if on line 5" in error.message and "always false" in error.message
+
+
+def test_registering_after_a_return_that_may_not_run_is_fine(base_project: Path) -> None:
+    for wrap in (
+        "    if (!window.PEX) return;\n" + REGISTER,
+        "    if (true) {\n" + REGISTER + "    }\n",
+        "    if (PEX.pluginAPI) {\n" + REGISTER + "    } else { throw new Error('no API'); }\n",
+        "    register();\n    return;\n    function register() {\n" + REGISTER + "    }\n",
+        "    try { x(); } catch (e) { return; }\n" + REGISTER,
+    ):
+        problems = _problems(base_project, "(function () {\n" + _body(wrap) + "})();\n")
+        assert [p for p in problems if p.code == "PD502"] == [], wrap

@@ -299,6 +299,7 @@ class Registration(Record):
         "indent",
         "damaged",
         "unreached",
+        "cut_off",
     )
 
     def __init__(self, line: int, column: int, keys: dict[str, Key] | None) -> None:
@@ -317,6 +318,9 @@ class Registration(Record):
         # The call sits in a function that never runs (see _Analyser._never_runs): the line where
         # that function starts and its name ("" for a wrapper function missing its closing ()).
         self.unreached: tuple[int, str] | None = None
+        # The call comes after a statement that surely stops the code before it (see
+        # _Analyser._cut_off): that statement's line and what it is ("return", "throw", "if").
+        self.cut_off: tuple[int, str] | None = None
 
 
 class Call(Record):
@@ -1099,6 +1103,7 @@ class _Analyser:
         reg = Registration(line, col, None)
         if call is not None:
             reg.unreached = self._never_runs(call)
+            reg.cut_off = None if reg.unreached else self._cut_off(call)
         if obj is None:
             return reg
         reg.open_brace = obj.start_byte + 1
@@ -1200,6 +1205,36 @@ class _Analyser:
                     if len(re.findall(rb"(?<![\w$])" + word + rb"(?![\w$])", self.data)) == 1:
                         return self.line_of(fn), self.text(n)
             fn = fn.parent
+        return None
+
+    def _cut_off(self, node: Any) -> tuple[int, str] | None:
+        """The statement that surely keeps ``node`` from running, as (its line, "return", "throw"
+        or "if"), or None.
+
+        Sure means: a ``return`` or ``throw`` written straight before it in the same block (not
+        one inside an ``if``, which may not run), or an ``if`` whose condition is written as
+        false (``if (false)``, ``if (0)``, minified ``if (!1)``). Why: a registerPlugin left
+        below a ``return;`` kept while testing passed the check, yet the plugin never registered.
+        The search stops at a function declaration: it is hoisted, so code above the ``return``
+        may still call it.
+        """
+        cur = node
+        while cur.parent is not None:
+            up = cur.parent
+            if cur.type in ("function_declaration", "generator_function_declaration"):
+                return None
+            if up.type in ("statement_block", "program"):
+                for sibling in up.named_children:
+                    if sibling.start_byte >= cur.start_byte:
+                        break
+                    if sibling.type in ("return_statement", "throw_statement"):
+                        return self.line_of(sibling), sibling.type.split("_", 1)[0]
+            elif up.type == "if_statement" and up.child_by_field_name("consequence") == cur:
+                test = up.child_by_field_name("condition")
+                inner = test.named_children[0] if test is not None and test.named_child_count == 1 else None
+                if inner is not None and self.text(inner).replace(" ", "") in ("false", "0", "!1", "null"):
+                    return self.line_of(up), "if"
+            cur = up
         return None
 
     def _unbound(self, name: str, ref: Any, call: Any) -> tuple[str | None, int, str]:

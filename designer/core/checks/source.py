@@ -233,6 +233,26 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             regs[0].column,
         )
         return
+    if all(r.unreached or r.cut_off for r in regs):
+        first = next(r for r in regs if r.cut_off)
+        assert first.cut_off is not None
+        at, what = first.cut_off
+        where, todo = {
+            "return": (f"below the return on line {at}, which leaves the function first", f"Move it above line {at}."),
+            "throw": (f"below the throw on line {at}, which stops the code first", f"Move it above line {at}."),
+            "if": (
+                f"inside the if on line {at}, whose condition is always false",
+                "Remove that if around it, or give it a condition that can be true.",
+            ),
+        }[what]
+        report(
+            "PD502",
+            f"The source of '{shortened(name)}' calls PEX.pluginAPI.registerPlugin {where}, so registerPlugin never runs, "
+            f"the plugin never registers and its menu items do nothing. {todo}",
+            first.line,
+            first.column,
+        )
+        return
     if len(regs) > 1:
         for r in regs[1:]:
             report(
