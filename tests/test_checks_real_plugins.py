@@ -464,3 +464,54 @@ def test_registering_after_a_return_that_may_not_run_is_fine(base_project: Path)
     ):
         problems = _problems(base_project, "(function () {\n" + _body(wrap) + "})();\n")
         assert [p for p in problems if p.code == "PD502"] == [], wrap
+
+
+def test_calling_at_load_a_function_defined_nowhere_is_reported(base_project: Path) -> None:
+    """``init();`` straight in the wrapper with no init anywhere (renamed, or never written) throws
+    a ReferenceError as the plugin loads and the app shows its 'Oops' page; the check said nothing."""
+    for call, column in (("    init();\n", 5), ("    var ready = setUp(PEX.pluginAPI);\n", 17)):
+        problems = _problems(base_project, "(function () {\n" + call + _body() + "})();\n")
+        (warning,) = [p for p in problems if p.code == "PD523"]
+        assert (warning.line, warning.column) == (2, column), call
+        assert "ReferenceError" in warning.message and "'Oops' page" in warning.message
+    problems = _problems(base_project, "startPlugin();\n(function () {\n" + _body() + "})();\n")
+    assert [(p.code, p.line) for p in problems if p.code == "PD523"] == [("PD523", 1)]
+
+
+def test_calls_that_may_not_run_or_to_names_something_defines_are_not_reported(base_project: Path) -> None:
+    for code in (
+        "    init();\n    function init() {}\n",  # declared later: hoisted
+        "    var init = function () {};\n    init();\n",
+        "    setTimeout(function () { later(); });\n",  # in a callback: may never run
+        "    if (ready) { go(); }\n    ok && go();\n",
+        "    try { go(); } catch (e) {}\n",
+        "    if (typeof go === 'function') { go(); }\n    go();\n",
+        "    window.go = function () {};\n    go();\n",
+        "    getComputedStyle(document.body);\n    addEventListener('load', function () {});\n",
+        "    $('#x');\n    _.map([], String);\n    Map();\n",  # libraries and the browser's own
+        "    obj.go();\n",  # a property
+        "    (function (go) { go(); })(function () {});\n",
+    ):
+        problems = _problems(base_project, "var ready, ok, obj = {};\n(function () {\n" + code + _body() + "})();\n")
+        assert [p for p in problems if p.code == "PD523"] == [], code
+
+
+def test_a_function_another_plugin_of_the_package_leaves_on_the_page_is_not_reported(base_project: Path) -> None:
+    """A top-level function of another plugin in the package is on the page (a leak PD501 names),
+    so calling it is no ReferenceError; a name no plugin defines still is."""
+    import shutil
+
+    plugins = base_project / "webapp2" / "plugins"
+    shutil.copytree(plugins / "rec", plugins / "help")
+    package = plugins / "help" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec-1.0"', '"help-1.0"'))
+    (plugins / "help" / "rec.plugin.js").write_text(
+        "function shared() {}\n" + "(function () {\n" + _body(REGISTER.replace("rec-1.0", "help-1.0")) + "})();\n"
+    )
+    settings = base_project / "webapp2" / "settings.json"
+    settings.write_text(
+        '{"plugins": [{"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true},'
+        ' {"id": "help-1.0", "srcURL": "plugins/help/rec.plugin.package.json", "enabled": true}]}\n'
+    )
+    problems = _problems(base_project, "(function () {\n    shared();\n    other();\n" + _body() + "})();\n")
+    assert [(p.file, p.line) for p in problems if p.code == "PD523"] == [("plugins/rec/rec.plugin.js", 3)]

@@ -374,6 +374,7 @@ class JsInfo(Record):
         "icons",
         "undeclared",
         "pex_members",
+        "unknown_calls",
     )
 
     def __init__(self) -> None:
@@ -390,6 +391,9 @@ class JsInfo(Record):
         self.undeclared: list[tuple[str, int, int]] = []
         # Members of PEX the guide does not name (PEX.pluginApi, PEX.action$): (name, line, column).
         self.pex_members: list[tuple[str, int, int]] = []
+        # Functions called when the plugin loads (straight in the wrapper or at the top) that no
+        # line of the file defines: (name, line, column). A ReferenceError unless another script does.
+        self.unknown_calls: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -532,6 +536,7 @@ class _Analyser:
         self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
         self._undeclared()
+        self._calls_to_nothing()
         return self.info
 
     def _iife_aliases(self) -> None:
@@ -1309,6 +1314,91 @@ class _Analyser:
             line, col = self.pos(left)
             self.info.undeclared.append((name, line, col))
 
+    def _calls_to_nothing(self) -> None:
+        """Calls, made when the plugin loads, of a function that nothing in the file defines.
+
+        Why: ``init();`` straight in the wrapper, with ``init`` renamed or never written, throws a
+        ReferenceError as the plugin loads, and the app shows its 'Oops' page; the check said
+        nothing. Only what the file proves: the call is a plain name (not a property), it surely
+        runs when the file does (a statement of the file or of its wrapper, not in a condition,
+        a try, a callback or after a return), the name is no parameter, variable, function or
+        assignment anywhere in the file, no function of the browser, not asked about with
+        ``typeof`` and not put on window by the file. Names starting with a capital, $ or _
+        (Map, jQuery's $, lodash's _) are left alone: the browser or a library may have them.
+        """
+        names = self._declared_names
+        typeofs: set[str] | None = None
+        seen: set[str] = set()
+        for call in self.calls:
+            fn = call.child_by_field_name("function")
+            if fn is None or fn.type != "identifier":
+                continue
+            name = self.text(fn)
+            if name in seen or name in names or not name[:1].islower():
+                continue
+            if name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name in _BROWSER_FUNCTIONS:
+                continue
+            if not self._runs_on_load(call) or self._cut_off(call) is not None:
+                continue  # (a later call of the same name may still run on load)
+            seen.add(name)
+            if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
+                continue
+            if typeofs is None:
+                typeofs = {
+                    m.decode("utf-8", "replace") for m in re.findall(rb"\btypeof\s*\(?\s*([^\s()=!;,&|]+)", self.data)
+                }
+            if name in typeofs:
+                continue
+            line, col = self.pos(fn)
+            self.info.unknown_calls.append((name, line, col))
+
+    def _runs_on_load(self, node: Any) -> bool:
+        """Whether ``node`` surely runs when its statement does, and that statement is one of the
+        file or of its wrapper function ((function () { ... })(), !function () { ... }(), an arrow)."""
+        cur = node
+        while True:
+            up = cur.parent
+            if up is None:
+                return False
+            t = up.type
+            if t == "program":
+                return cur.type == "expression_statement" or cur.type in _DECLARATIONS
+            if t == "statement_block":
+                return (cur.type == "expression_statement" or cur.type in _DECLARATIONS) and self._is_wrapper(up.parent)
+            if t == "binary_expression":
+                op = up.child_by_field_name("operator")
+                if op is None or self.text(op) in ("&&", "||", "??"):
+                    return False
+            elif t == "call_expression":
+                if cur.type == "optional_chain" or any(c.type == "optional_chain" for c in up.children):
+                    return False
+            elif t == "assignment_expression" or t == "augmented_assignment_expression":
+                if up.child_by_field_name("right") != cur:
+                    return False
+            elif t not in _RUNS_WITH_PARENT and t not in _DECLARATIONS:
+                return False
+            cur = up
+
+    def _is_wrapper(self, fn: Any) -> bool:
+        """Whether ``fn`` is a function called at once by a statement of the file itself."""
+        if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
+            return False
+        cur = fn
+        while cur.parent is not None and cur.parent.type == "parenthesized_expression":
+            cur = cur.parent
+        call = cur.parent
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != cur:
+            return False
+        up = call.parent
+        while up is not None and up.type in ("parenthesized_expression", "unary_expression"):
+            up = up.parent
+        return (
+            up is not None
+            and up.type == "expression_statement"
+            and up.parent is not None
+            and up.parent.type == "program"
+        )
+
     def _strict(self, node: Any) -> bool:
         """Whether ``node`` is in strict code: a class body, or a function (or the file) whose
         first statements hold the directive 'use strict'."""
@@ -1683,6 +1773,36 @@ _BROWSER_GLOBALS = frozenset(
     "Function Object Array String Number Boolean Symbol Date Promise Error JSON Math Reflect Proxy "
     "parseInt parseFloat isNaN isFinite encodeURIComponent decodeURIComponent encodeURI decodeURI "
     "console PEX window self globalThis document navigator location".split()
+)
+# Other functions of the browser's window a plugin may call by their bare name (see _calls_to_nothing).
+_BROWSER_FUNCTIONS = frozenset(
+    "addEventListener removeEventListener dispatchEvent getComputedStyle matchMedia scroll scrollTo scrollBy "
+    "focus blur stop find getSelection requestIdleCallback cancelIdleCallback createImageBitmap reportError "
+    "escape unescape moveTo moveBy resizeTo resizeBy captureEvents releaseEvents require define importScripts "
+    "setImmediate clearImmediate eval isSecureContext showOpenFilePicker showSaveFilePicker".split()
+)
+# Statements that run their expression when reached (see _runs_on_load).
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+# Nodes whose parts all run when they do (a call's callee and arguments, an array's items, ...).
+_RUNS_WITH_PARENT = frozenset(
+    {
+        "expression_statement",
+        "variable_declarator",
+        "arguments",
+        "member_expression",
+        "subscript_expression",
+        "parenthesized_expression",
+        "await_expression",
+        "sequence_expression",
+        "spread_element",
+        "array",
+        "object",
+        "pair",
+        "template_substitution",
+        "template_string",
+        "new_expression",
+        "unary_expression",
+    }
 )
 _IDENT_BYTE = re.compile(rb"[\w$]")
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed

@@ -569,6 +569,13 @@ CODES: dict[str, Code] = {
             "PEX has only pluginAPI, actions$, actions and conferenceQueryParams; reading from a misspelt one "
             "throws an error and brings up the 'Oops' page.",
         ),
+        Code(
+            "PD523",
+            _W,
+            "A function called when the plugin loads is defined nowhere",
+            "Unless another script on the page defines it, the call throws a ReferenceError as the plugin "
+            "loads, which brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

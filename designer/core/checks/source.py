@@ -82,10 +82,19 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
     # Each plugin's place in the list (its Fix names it), found once: looked up per plugin, a
     # package of thousands of plugins took time in the square of their number.
     index = {id(p): i for i, p in enumerate(pkg.plugins)}
-    for plugin, src in sources(pkg):
-        info = source_info(ctx, src)
+    found = [(plugin, src, source_info(ctx, src)) for plugin, src in sources(pkg)]
+    # What the package's sources put on the page by their top-level names: a plugin may call a
+    # function another one of them leaves there (PD523 is not about those).
+    shared = {
+        n.strip()
+        for _p, _s, info in found
+        if info is not None
+        for names, _l, _c in info.leaks
+        for n in names.split(",")
+    }
+    for plugin, src, info in found:
         if info is not None:
-            _check_one(plugin, index.get(id(plugin)), src, info, ctx)
+            _check_one(plugin, index.get(id(plugin)), src, info, ctx, shared)
 
 
 def _near(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -121,7 +130,14 @@ def _near_event(word: str) -> str | None:
     return _near(word, ACTIONS)
 
 
-def _check_one(plugin: Plugin, index: int | None, src: str, info: JsInfo, ctx: Context) -> None:
+def _check_one(
+    plugin: Plugin,
+    index: int | None,
+    src: str,
+    info: JsInfo,
+    ctx: Context,
+    shared: frozenset[str] | set[str] = frozenset(),
+) -> None:
     assert plugin.package is not None
     key, name = plugin.key, plugin.display_name
 
@@ -152,6 +168,15 @@ def _check_one(plugin: Plugin, index: int | None, src: str, info: JsInfo, ctx: C
             f"The source of '{shortened(name)}' gives '{shortened(var)}' a value here, but declares it nowhere. The code runs in "
             "strict mode ('use strict'), so this line throws a ReferenceError when it runs and the app shows its 'Oops' "
             f"page. Declare it first, for example: var {shortened(var)};",
+            line,
+            col,
+        )
+    for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
+        report(
+            "PD523",
+            f"The source of '{shortened(name)}' calls {shortened(fn)}() here, as the plugin loads, but defines no "
+            f"{shortened(fn)} anywhere. Unless another script on the page defines it, this line throws a ReferenceError "
+            f"and the app shows its 'Oops' page. Check the spelling, or write function {shortened(fn)}() {{ ... }}.",
             line,
             col,
         )
