@@ -139,3 +139,24 @@ def test_web_app_3_beside_web_app_2_is_carried_as_it_was(tmp_path: Path) -> None
     result = import_zip(src, tmp_path / "project")
     assert result.carried == ["webapp3"]
     assert (result.target / "webapp3/branding/plugins/p/index.html").read_bytes() == b"<html></html>"
+
+
+def test_a_default_web_app_2_download_beside_web_app_3_branding_is_imported(tmp_path: Path) -> None:
+    """The Management Node's default webapp2/ (no settings.json, no manifest.json) beside customised
+    Web App 3 branding: the whole ZIP was refused as "Web App 3 branding", though it holds webapp2/;
+    before that, webapp3/branding/ was imported as if it were the webapp2 package."""
+    src = _webapp3_zip(tmp_path / "branding.zip")
+    with zipfile.ZipFile(src, "a") as zf:
+        zf.writestr("webapp2/themes/default/theme.css", b"body { color: red; }\n")
+    result = import_zip(src, tmp_path / "project")
+    assert result.carried == ["webapp3"]
+    assert result.missing == ["settings.json", "manifest.json"]
+    assert (result.webapp2 / "themes/default/theme.css").read_bytes() == b"body { color: red; }\n"
+    assert (result.target / "webapp3/branding/manifest.json").is_file()
+    assert not (result.webapp2 / "plugins").exists()
+    from designer.core.files import NeedsImportError
+    from designer.core.model import load
+
+    # Opened (check, Open ZIP): what a default download gets, not "Web App 3 branding".
+    with pytest.raises(NeedsImportError, match=r"has a webapp2 folder but no settings.json"):
+        load(src)

@@ -1047,6 +1047,10 @@ def _zip_prefix(names: list[str]) -> str | None:
         parts = name.split("/")
         for i, part in enumerate(parts):
             if part in _MARKERS and (part == "plugins" or i == len(parts) - 1):
+                if "webapp3" in parts[:i]:
+                    # Web App 3's own manifest.json and plugins/: never the webapp2 package, even
+                    # where webapp2/ holds neither yet (webapp3_refusal says what such a ZIP is).
+                    break
                 prefix = "/".join(parts[:i])
                 prefix = prefix + "/" if prefix else ""
                 # Any depth for a folder called webapp2 (a ZIP made with full paths:
@@ -1083,6 +1087,13 @@ def webapp3_refusal(names: list[str], prefix: str | None) -> str | None:
     folder beside a webapp2/ one is another app's, carried as it is.
     """
     if prefix is not None and "webapp3" not in prefix.split("/"):
+        return None
+    if prefix is None and any(
+        "webapp2" in parts and "webapp3" not in parts[: parts.index("webapp2")]
+        for parts in (name.split("/")[:-1] for name in names)
+    ):
+        # The Management Node's default webapp2/ (no settings.json or manifest.json yet) beside Web
+        # App 3 branding: a Web App 2 package to import like any default download, webapp3/ carried.
         return None
     for name in names:
         parts = name.split("/")[:-1]
