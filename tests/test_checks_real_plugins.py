@@ -204,6 +204,24 @@ def test_register_plugin_taken_out_by_destructuring_or_brackets_is_seen(base_pro
     assert [(p.code, p.line, p.column) for p in problems if p.code.startswith("PD5")] == [("PD511", 2, 13)]
 
 
+def test_register_plugin_called_in_brackets_on_a_name_holding_the_api_is_seen(base_project: Path) -> None:
+    """``var api = window.PEX.pluginAPI; api['registerPlugin']({...})`` (as minifiers and
+    Closure-style code write it) was "never calls registerPlugin", an error on a working plugin;
+    a misspelt member called so is still reported."""
+    wrapped = "(function () {\n" + _body(REGISTER.replace("PEX.pluginAPI.registerPlugin", "%s")) + "})();\n"
+    for head, call in (
+        ("    var api = window.PEX.pluginAPI;\n", "api['registerPlugin']"),
+        ("    const api = window['PEX']['pluginAPI'];\n", 'api["registerPlugin"]'),
+    ):
+        source = wrapped.replace("(function () {\n", "(function () {\n" + head, 1) % call
+        problems = _problems(base_project, source)
+        assert [p.code for p in problems if p.code.startswith("PD5")] == [], source
+    head = "(function () {\n    var api = PEX.pluginAPI;\n    api['openDialog']({});\n"
+    source = wrapped.replace("(function () {\n", head, 1)
+    problems = _problems(base_project, source % "PEX.pluginAPI.registerPlugin")
+    assert [(p.code, p.line) for p in problems if p.code.startswith("PD5")] == [("PD511", 3)]
+
+
 def _sprite(inner: str) -> str:
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'

@@ -932,7 +932,10 @@ class _Analyser:
     def _finish(self) -> None:
         info = self.info
         data = self.data
-        aliases = tuple(f"{a}.".encode() for a, target in self.aliases.items() if target.startswith("PEX"))
+        # (api.x and api['x']: a minifier writes the call to a member the second way.)
+        aliases = tuple(
+            f"{a}{sep}".encode() for a, target in self.aliases.items() if target.startswith("PEX") for sep in ".["
+        )
         members = {a.encode() for a, target in self.aliases.items() if target.startswith("PEX.pluginAPI.")}
         for node in self.calls:
             fn = node.child_by_field_name("function")
