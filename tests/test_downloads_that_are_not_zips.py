@@ -160,3 +160,37 @@ def test_a_default_web_app_2_download_beside_web_app_3_branding_is_imported(tmp_
     # Opened (check, Open ZIP): what a default download gets, not "Web App 3 branding".
     with pytest.raises(NeedsImportError, match=r"has a webapp2 folder but no settings.json"):
         load(src)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["x\x1b[31mRED\nb.plugin.js:1:1: error PD999 fake.zip", "a\x1b]0;owned\x07\nb/webapp3/manifest.json"],
+)
+def test_names_quoted_from_a_refused_zip_cannot_break_the_line_or_drive_the_terminal(
+    tmp_path: Path, entry: str
+) -> None:
+    """Opening (check, Open ZIP) a ZIP that holds another ZIP or Web App 3 branding quoted the entry's
+    folder or name as it was: a newline in it made a second, made-up 'file:line: error' line for the
+    CI that reads the output, and an ESC sequence recoloured or retitled the terminal."""
+    src = tmp_path / "branding.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr(entry, b"{}")
+    from designer.core.files import NotAPackageError
+    from designer.core.model import load
+
+    with pytest.raises(NotAPackageError) as err:
+        load(src)
+    said = str(err.value)
+    assert ("holds another ZIP" in said) or ("Web App 3 branding" in said)
+    assert "\n" not in said and "\x1b" not in said and "\x07" not in said
+    assert "\\x1b" in said and "\\n" in said
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", str(src)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode != 0
+    assert "\x1b" not in out.stdout + out.stderr
+    assert len((out.stdout + out.stderr).strip().splitlines()) == 1

@@ -1071,11 +1071,13 @@ def inner_zip_hint(names: list[str]) -> str:
     Why: a branding ZIP forwarded by mail or zipped again by hand sits inside another one, and
     "holds no webapp2 branding" made the administrator think the package itself was wrong.
     """
+    from .problems import printable  # (the name as the ZIP has it, unvetted: no line break or ESC printed)
+
     inner = [n for n in names if n.lower().endswith(".zip") and not n.endswith("/")]
     if not inner:
         return ""
     others = f" (and {len(inner) - 1} more)" if len(inner) > 1 else ""
-    return f"; it holds another ZIP, '{inner[0]}'{others}: unpack it and import that one"
+    return f"; it holds another ZIP, '{printable(inner[0])}'{others}: unpack it and import that one"
 
 
 def webapp3_refusal(names: list[str], prefix: str | None) -> str | None:
@@ -1098,7 +1100,9 @@ def webapp3_refusal(names: list[str], prefix: str | None) -> str | None:
     for name in names:
         parts = name.split("/")[:-1]
         if "webapp3" in parts[:3]:
-            folder = "/".join(parts[: parts.index("webapp3") + 1]) + "/"
+            from .problems import printable  # (unvetted when a ZIP is opened: no line break or ESC printed)
+
+            folder = printable("/".join(parts[: parts.index("webapp3") + 1]) + "/")
             return (
                 f"this ZIP holds Web App 3 branding ('{folder}'), not Web App 2: the designer makes plugin "
                 "packages for Web App 2 (webapp2) only, so it was neither opened nor imported"
