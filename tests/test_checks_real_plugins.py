@@ -533,3 +533,23 @@ def test_a_function_another_plugin_of_the_package_leaves_on_the_page_is_not_repo
     )
     problems = _problems(base_project, "(function () {\n    shared();\n    other();\n" + _body() + "})();\n")
     assert [(p.file, p.line) for p in problems if p.code == "PD523"] == [("plugins/rec/rec.plugin.js", 3)]
+
+
+def test_a_request_is_suggested_only_when_one_slip_away(base_project: Path) -> None:
+    """'/end_conference' got "Did you mean '/start_conference'?", the opposite of what was meant, and
+    '/set_message_text' got '/message': a suggestion is made only for a slip of a letter or two
+    ('/muteguest', '/participants/' + uuid + '/mut'); otherwise the known requests are listed."""
+    said = {}
+    for path in ("'/end_conference'", "'/set_message_text'", "'/muteguest'", "'/participants/' + uuid + '/mut'"):
+        source = (
+            "(function () {\n" + _body() + f"    var uuid = 'x';\n    PEX.pluginAPI.sendRequest({path});\n" + "})();\n"
+        )
+        found = [p.message for p in _problems(base_project, source) if p.code == "PD515"]
+        assert len(found) == 1, (path, found)
+        said[path] = found[0]
+    assert "Did you mean" not in said["'/end_conference'"] and "start_conference" not in said["'/end_conference'"]
+    assert (
+        "Did you mean" not in said["'/set_message_text'"] and "Conference requests are" in said["'/set_message_text'"]
+    )
+    assert "Did you mean '/muteguests'?" in said["'/muteguest'"]
+    assert "Did you mean '/participants/' + participant.uuid + '/mute'?" in said["'/participants/' + uuid + '/mut'"]

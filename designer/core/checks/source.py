@@ -633,12 +633,45 @@ def _meant_request(path: str) -> str | None:
     """
     segs = path.split("?", 1)[0].strip("/").split("/")
     if len(segs) == 1 and DYN not in segs[0]:
-        near = _near(segs[0], CONFERENCE_REQUESTS)
+        near = _slip_from(segs[0], CONFERENCE_REQUESTS)
         return f"'/{near}'" if near else None
     if segs[0] == "participants" and len(segs) == 3 and DYN not in segs[2]:
-        near = _near(segs[2], PARTICIPANT_REQUESTS)
+        near = _slip_from(segs[2], PARTICIPANT_REQUESTS)
         return f"'/participants/' + participant.uuid + '/{near}'" if near else None
     return None
+
+
+def _slip_from(word: str, choices: tuple[str, ...]) -> str | None:
+    """The one choice ``word`` is a slip of a letter or two from (a letter missing, extra, wrong
+    or two swapped), or None.
+
+    Why not the closest by likeness (:func:`_near`): '/end_conference' was "meant" to be
+    '/start_conference' and '/set_message_text' '/message', suggestions that start a meeting when
+    the code meant to end one; a request the designer does not know may be real and newer.
+    """
+    word = word.lower()
+    found: dict[int, list[str]] = {}
+    for choice in choices:
+        d = _edits(word, choice)
+        if d <= (1 if len(choice) <= 4 else 2):
+            found.setdefault(d, []).append(choice)
+    best = found.get(min(found)) if found else None
+    return best[0] if best is not None and len(best) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that make ``a`` into ``b``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            row.append(cost)
+        prev2, prev = prev, row
+    return prev[-1]
 
 
 def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> str:
