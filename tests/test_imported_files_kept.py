@@ -101,3 +101,28 @@ def test_right_after_the_export_the_check_does_not_call_the_upload_number_stale(
     (project / "webapp2" / "themes" / "brand" / "theme.css").parent.mkdir(parents=True, exist_ok=True)
     (project / "webapp2" / "themes" / "brand" / "theme.css").write_bytes(b"body {}\n")
     assert [p.code for p in run_checks(load(project))] == ["PD213"]  # an edit since: it is said
+
+
+def test_a_version_control_folder_or_secrets_file_of_the_imported_zip_is_not_uploaded_again(tmp_path: Path) -> None:
+    """A ZIP uploaded by mistake with the repository's .git folder or a .env in it: the web server
+    hands them to anyone (the whole history, the passwords). Kept in the project, never exported
+    again, and the export pane says why."""
+    secrets = {
+        "webapp2/.git/config": b"[remote]\n\turl = https://user:token@example.com/repo\n",
+        "webapp2/.git/HEAD": b"ref: refs/heads/main\n",
+        "webapp2/plugins/.env": b"API_KEY=secret\n",
+        "webapp2/.env.production": b"API_KEY=secret\n",
+        "webapp2/CVS/Entries": b"/a.css/1.1/\n",
+    }
+    src = tmp_path / "download.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        for name, data in {**FILES, **secrets}.items():
+            zf.writestr(name, data)
+    project = import_zip(src, tmp_path / "project").target
+    assert (project / "webapp2" / ".git" / "config").read_bytes() == secrets["webapp2/.git/config"]
+    result = export_package(project, tmp_path / "out.zip")
+    assert sorted(_contents(result.path)) == sorted(FILES)
+    reasons = result.plan.skip_reasons
+    assert sorted(reasons) == ["webapp2/.env.production", "webapp2/.git/", "webapp2/CVS/", "webapp2/plugins/.env"]
+    assert reasons["webapp2/.git/"].startswith("a version-control folder: the web server would give its whole history")
+    assert reasons["webapp2/plugins/.env"].startswith("a file where tools keep passwords or keys")

@@ -36,6 +36,7 @@ from .zipnames import (
     exported_name,
     is_excluded,
     name_why,
+    never_served_why,
 )
 
 __all__ = [
@@ -260,6 +261,8 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
         rel = prefix + d.name + "/"
         if _entry_is(d.is_symlink):
             skip(rel, "a symbolic link")
+        elif why := never_served_why(rel):
+            skip(rel, why)
         elif d.name.startswith("."):
             skip(rel, "hidden (its name starts with '.')")
         elif d.name.lower() in OS_CLUTTER_FOLDERS:
@@ -457,6 +460,8 @@ def _keep_earlier_files(
     for name in earlier:
         if name in entries or name.split("/", 1)[0] not in tops or excluded_why(name) is None or name_why(name):
             continue
+        if never_served_why(name) is not None:
+            continue  # uploaded before by mistake (a .git folder, a .env): not again
         data = _plain_file_bytes(project, name)
         if data is not None:
             entries[name] = data

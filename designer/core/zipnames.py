@@ -20,6 +20,7 @@ __all__ = [
     "OS_CLUTTER_FOLDERS",
     "excluded_why",
     "exported_name",
+    "never_served_why",
     "is_excluded",
     "name_problem",
     "name_why",
@@ -31,6 +32,11 @@ _BACKUP = "|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS)  # one match f
 # macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
 OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
 OS_CLUTTER_FOLDERS = ("__macosx",)
+# What a web server must never hand out, even when a ZIP imported earlier held it: a version
+# control folder (the whole history, deleted passwords included, for anyone to download) and the
+# files tools keep credentials in. Compared without regard to case.
+VCS_FOLDERS = (".git", ".svn", ".hg", ".bzr", "cvs")
+SECRET_FILES = (".env", ".npmrc", ".netrc", ".pypirc", ".htpasswd")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 # The longest file or folder name the usual file systems store (ext4, APFS: 255 bytes; NTFS: 255
 # UTF-16 units). A longer segment cannot be unpacked anywhere, so it is refused up front.
@@ -77,8 +83,23 @@ def exported_name(rel: str) -> bool:
     return excluded_why(rel) is None and name_why("webapp2/" + rel) is None
 
 
+def never_served_why(rel: str) -> str | None:
+    """Why ``rel`` must never reach the Management Node, even as a file of the imported ZIP, or None:
+    a version-control folder or a file of credentials, which its web server would serve to anyone."""
+    parts = [p.lower() for p in rel.rstrip("/").split("/")]
+    if any(p in VCS_FOLDERS for p in parts[:-1]) or parts[-1] in VCS_FOLDERS:
+        return "a version-control folder: the web server would give its whole history to anyone"
+    last = parts[-1]
+    if last in SECRET_FILES or last.startswith(".env."):
+        return "a file where tools keep passwords or keys: the web server would give it to anyone"
+    return None
+
+
 def excluded_why(rel: str) -> str | None:
     """Why the export leaves ``rel`` out whatever its bytes (hidden, OS clutter, an editor backup), or None."""
+    never = never_served_why(rel)
+    if never is not None:
+        return never
     parts = rel.rstrip("/").split("/")
     if any(p.startswith(".") for p in parts):
         return "hidden (its name starts with '.')"
