@@ -548,9 +548,9 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
             if for_guests and what:
                 host_only.append((c.line, c.column, what, ""))
     for member, line, col in info.pex_members:
-        near = _near(member, PEX_MEMBERS)
+        near = _pex_member_meant(member)
         if near is None:
-            continue  # a name unlike any the app has: maybe something newer, nothing sure to say
+            continue  # not a slip of a name the app has: maybe something newer, nothing sure to say
         report(
             "PD522",
             f"'{shortened(name)}' uses PEX.{shortened(member)}, which the app does not have, so reading anything from it "
@@ -657,6 +657,26 @@ def _slip_from(word: str, choices: tuple[str, ...]) -> str | None:
             found.setdefault(d, []).append(choice)
     best = found.get(min(found)) if found else None
     return best[0] if best is not None and len(best) == 1 else None
+
+
+def _pex_member_meant(member: str) -> str | None:
+    """The member of PEX that ``member`` is a slip of (another letter case, or a letter or two
+    off: pluginApi, action$, conferenceQueryParam), or None.
+
+    Why not the closest by likeness (:func:`_near`): PD522 is an error, and PEX.plugins or
+    PEX.conference were "meant" to be pluginAPI and conferenceQueryParams, though the app may
+    well have them (the guide names only four members). A tie goes to the name that ends in '$'
+    as this one does (action$ is actions$, not actions).
+    """
+    low = member.lower()
+    for choice in PEX_MEMBERS:
+        if choice.lower() == low:
+            return choice
+    scored = sorted((_edits(low, c.lower()), c.endswith("$") != member.endswith("$"), c) for c in PEX_MEMBERS)
+    edits, other_end, best = scored[0]
+    if edits > (1 if len(best) <= 4 else 2):
+        return None
+    return best if len(scored) == 1 or scored[1][:2] != (edits, other_end) else None
 
 
 def _edits(a: str, b: str) -> int:
