@@ -213,7 +213,7 @@ window.close()
 
 def window_first_open(text: str) -> float:
     """The longest stall of the first source file opened in a fresh window (see the module docstring)."""
-    project = SCRATCH / "first-open"
+    project = Path(tempfile.mkdtemp(prefix="first-open-", dir=SCRATCH)) / "demo"
     shutil.copytree(ROOT / "resources" / "examples" / "demo", project)
     root = project / "webapp2"
     rel = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.plugin.js"))[0]
