@@ -253,9 +253,30 @@ def test_the_menu_items_list_shows_an_arabic_label_right_to_left(window, tmp_pat
     project = _conference_project(tmp_path)
     window.open_path(project)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
-    row = window.findChild(QListWidget, "menuItemsList").item(0).text()
+    items = window.findChild(QListWidget, "menuItemsList")
+    row = _drawn_text(items, items.model().index(0, 0))
     assert ARABIC in row
     assert _left_of(row, "!", "إنهاء") and _left_of(row, "إنهاء", "→")
+
+
+def test_typing_an_arabic_labels_first_letter_in_the_menu_items_list_goes_to_it(window, qtbot, tmp_path: Path) -> None:
+    """Pressing a label's first letter in the list goes to its row (Qt's type-ahead); for an Arabic
+    label it stayed where it was: the row's text began with an invisible mark that laid the label
+    out right to left, and the list matched the letter against that mark."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+
+    window.open_path(_conference_project(tmp_path))
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    items = window.findChild(QListWidget, "menuItemsList")
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    assert items.currentRow() == 1 and items.item(1).text().startswith("New item")
+    items.setFocus()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # an Arabic keyboard's alef with hamza
+        QApplication.sendEvent(items, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ARABIC[0]))
+    assert items.currentRow() == 0
+    assert items.item(0).text() == f"{ARABIC}  →  show"  # as typed: what a screen reader reads
 
 
 def _checklist_line(view, containing: str) -> tuple[str, object]:

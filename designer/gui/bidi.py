@@ -97,6 +97,25 @@ class IsolatingDelegate(QStyledItemDelegate):
         option.text = isolate_runs(option.text) if kind in ("file", "package") else self._shown(option.text)
 
 
+class IsolatingPiecesDelegate(QStyledItemDelegate):
+    """Paints rows made of pieces joined by ``separator`` (the menu items list's 'label  →  action')
+    with each piece :func:`isolated`.
+
+    Why in the painting and not in the rows' texts: the invisible marks at the start of a row's
+    text kept Qt's type-ahead (pressing a label's first letter in the list) from finding a label in
+    Arabic or Hebrew, and a screen reader was given them too.
+    """
+
+    def __init__(self, separator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._separator = separator
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        if has_rtl(option.text):
+            option.text = self._separator.join(isolated(piece) for piece in option.text.split(self._separator))
+
+
 class IsolatingLabel(QLabel):
     """A one-line message (the status bar) whose quoted names :func:`isolate_quoted` lays out."""
 

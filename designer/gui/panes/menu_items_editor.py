@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import is_identifier
 from ...core.model import BrandingPackage, MenuItem, Plugin
-from ..bidi import IsolatingLabel, isolated
+from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton
@@ -49,6 +49,7 @@ from .plugin_form import PluginForm
 
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
 _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
+_ARROW = "  →  "  # between a row's label and its action
 
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
@@ -148,6 +149,8 @@ class MenuItemsEditor(PluginForm):
         self.list = QListWidget(objectName="menuItemsList")
         self.list.setAccessibleName("Buttons and menu items")  # no label of its own beside it
         self.list.setIconSize(QSize(24, 24))
+        # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
+        self.list.setItemDelegate(IsolatingPiecesDelegate(_ARROW, self.list))
         self.list.currentRowChanged.connect(self._show_item)
         outer.addWidget(self.list)
         self._fit_list()
@@ -311,8 +314,7 @@ class MenuItemsEditor(PluginForm):
             self.list.takeItem(self.list.count() - 1)
         for i, mi in enumerate(items):
             label = mi.label if mi.label is not None else "(label set at run time)"
-            # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
-            text = f"{isolated(str(label))}  →  {isolated(str(mi.action)) if mi.action else '(no action)'}"
+            text = f"{label}{_ARROW}{mi.action or '(no action)'}"
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
