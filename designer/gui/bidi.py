@@ -117,7 +117,24 @@ class IsolatingPiecesDelegate(QStyledItemDelegate):
 
 
 class IsolatingLabel(QLabel):
-    """A one-line message (the status bar) whose quoted names :func:`isolate_quoted` lays out."""
+    """A one-line message (the status bar) whose quoted names :func:`isolate_quoted` lays out.
+
+    :meth:`text` gives the message as it was set, without the marks: the window compares it with
+    what it said ("is this still my message?"), adds to it, and the screenshot command prints it
+    (its ``--json`` error carried the invisible marks that no other command's did).
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain = super().text()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._plain = text
         super().setText(isolate_quoted(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def text(self) -> str:
+        """The message as set (what is painted is ``QLabel.text(label)``)."""
+        return self._plain
