@@ -199,3 +199,21 @@ def test_each_recipes_function_name_says_it_is_the_items_action() -> None:
     assert len(asked) >= 10  # (the chat alert and the meeting link's action have no button)
     for name, description in asked.items():
         assert "'action'" in description, (name, description)
+
+
+def test_an_error_in_a_dialogs_onclick_button_is_logged_as_the_plugins_own(qtbot: Any, tmp_path: Path) -> None:
+    """A slip in an onclick of the guide's "Layout control" dialog (a function of PEX.pluginAPI the
+    app does not have) was logged as "[?] error: ...", belonging to no plugin, though what the same
+    button called or logged was the dialog's plugin's."""
+    from test_preview import _js, _preview_of
+
+    dialog = _LAYOUT_DIALOG.replace("transformConferenceLayout", "transformLayout")
+    project = _with_code(tmp_path, "meeting-info", "function showMeetingInfo(", dialog)
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
+        qtbot.waitUntil(lambda: "opened dialog “Layout control”" in pane.log.toPlainText(), timeout=5000)
+        pick = "Array.from(document.querySelectorAll('.pd-dialog-body button'))"
+        _js(qtbot, pane.page, f"{pick}.filter(b => b.textContent === 'Equal')[0].click(); true")
+        qtbot.waitUntil(lambda: "transformLayout" in pane.log.toPlainText(), timeout=5000)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "transformLayout" in line]
+        assert lines and all(line.startswith("[Meeting information] ") for line in lines), lines

@@ -100,7 +100,8 @@
             var file = injecting ? injecting.cfg.source.path : event.filename;
             error = { name: '', message: message, stack: 'at ' + file + ':' + event.lineno + ':' + event.colno };
         }
-        reportError('exception', error, null, null);
+        // (An onclick in a plugin's dialog runs from no plugin file: the dialog's plugin, see dialogOwner.)
+        reportError('exception', error, dialogOwner, null);
     });
     window.addEventListener('unhandledrejection', function (event) {
         reportError('rejection', event.reason, null, 'promise');
