@@ -217,3 +217,23 @@ def test_an_error_in_a_dialogs_onclick_button_is_logged_as_the_plugins_own(qtbot
         qtbot.waitUntil(lambda: "transformLayout" in pane.log.toPlainText(), timeout=5000)
         lines = [line for line in pane.log.toPlainText().splitlines() if "transformLayout" in line]
         assert lines and all(line.startswith("[Meeting information] ") for line in lines), lines
+
+
+def test_help_guide_terms_says_when_nothing_matches_the_search(window: Any, qtbot: Any) -> None:
+    """A search in Help ▸ Guide Terms that matched nothing left an empty list and an empty
+    explanation with not a word (Help ▸ Problem Codes says "No code matches"): whoever could not
+    see the list, or typed a slip, was not told; now a line under the search says so, and how many
+    terms match otherwise."""
+    from PySide6.QtWidgets import QLabel
+    from test_help import _dialog, _help_action
+
+    _help_action(window, "guideTermsAction").trigger()
+    dialog = _dialog(window, "guideTermsDialog")
+    count = dialog.findChild(QLabel, "guideTermCount")
+    total = len(dialog.rows())
+    assert count.isVisible() and count.text().startswith(f"{total} terms of the guide")
+    qtbot.keyClicks(dialog.search, "allowunlaod")
+    assert dialog.rows() == [] and count.text().startswith("No term matches “allowunlaod”")
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "menuitems")
+    assert count.text() == f"{len(dialog.rows())} of {total} terms match “menuitems”."

@@ -514,6 +514,7 @@ class GuideTermsDialog(QDialog):
         self.search.setAccessibleName("Search the guide's terms")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        self.count = QLabel(objectName="guideTermCount")  # what the search found: nothing said it found nothing
         note = QLabel(
             "The guide is Pexip's “Creating and deploying Infinity Connect plugins”. Each row names a term as the "
             "guide writes it and the place in the designer where you set or see it."
@@ -526,10 +527,12 @@ class GuideTermsDialog(QDialog):
         split.setChildrenCollapsible(False)
         layout, buttons = _search_layout(self, self.search)
         layout.addWidget(note)
+        layout.addWidget(self.count)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         resize_to_fit(self, 900, 640)
         self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._filter("")
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(guide term, designer place, meaning) of the rows shown, in order."""
@@ -542,13 +545,24 @@ class GuideTermsDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         words = _words(text)
+        shown = 0
         first: QTreeWidgetItem | None = None
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
             haystack = " ".join(self.terms[item.data(0, Qt.ItemDataRole.UserRole)]).casefold()
             item.setHidden(not all(w in haystack for w in words))
             if not item.isHidden():
+                shown += 1
                 first = first or item
+        total = len(self.terms)
+        if not words:
+            self.count.setText(f"{total} terms of the guide. Enter or a double-click on one reads its explanation.")
+        elif shown:
+            self.count.setText(f"{shown} of {total} terms match “{text.strip()}”.")
+        else:
+            self.count.setText(
+                f"No term matches “{text.strip()}”: try one word of the guide (menuItems) or of the designer (Toolbar)."
+            )
         current = self.list.currentItem()
         if current is None or current.isHidden():
             self.list.setCurrentItem(first)
