@@ -55,6 +55,37 @@ def _words(query: str) -> list[str]:
     return [w for w in query.casefold().split() if w]
 
 
+def _filter_rows(
+    view: QTreeWidget,
+    text: str,
+    haystack: Callable[[QTreeWidgetItem], str],
+    explain: Callable[[QTreeWidgetItem | None], None],
+) -> int:
+    """Hide the rows of a searchable Help list that lack a word of ``text`` (looked for in
+    ``haystack(row)``, case-folded) and keep a shown row current: the first one when the current
+    one went, none (and ``explain(None)``) when nothing matches. Returns how many rows are shown.
+
+    Why one function: the Help lists (problem codes, guide terms) are searched and read alike.
+    """
+    words = _words(text)
+    shown = 0
+    first: QTreeWidgetItem | None = None
+    for i in range(view.topLevelItemCount()):
+        item = view.topLevelItem(i)
+        found_in = haystack(item).casefold()
+        hidden = not all(w in found_in for w in words)
+        item.setHidden(hidden)
+        if not hidden:
+            shown += 1
+            first = first or item
+    current = view.currentItem()
+    if current is None or current.isHidden():
+        view.setCurrentItem(first)  # (None when nothing matches)
+        if first is None:
+            explain(None)
+    return shown
+
+
 def _search_layout(dialog: QDialog, search: QLineEdit) -> tuple[QVBoxLayout, QDialogButtonBox]:
     """The layout of a searchable Help dialog with its "Search:" row, and its Close button box
     (for the caller to add last). Close is never the default: Enter in the list or the search is
@@ -167,32 +198,18 @@ class ProblemCodesDialog(QDialog):
         self._filter("")
 
     def _filter(self, text: str) -> None:
-        words = _words(text)
-        shown = 0
-        first: QTreeWidgetItem | None = None
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        def haystack(item: QTreeWidgetItem) -> str:
             c = self.codes[item.data(0, Qt.ItemDataRole.UserRole)]
-            haystack = " ".join(
-                [c.code, c.severity.value, c.title, c.why, "one-click fix fixable" if c.fixable else ""]
-            ).casefold()
-            hidden = not all(w in haystack for w in words)
-            item.setHidden(hidden)
-            if not hidden:
-                shown += 1
-                first = first or item
+            return " ".join([c.code, c.severity.value, c.title, c.why, "one-click fix fixable" if c.fixable else ""])
+
+        shown = _filter_rows(self.list, text, haystack, self._explain)
         total = len(self.codes)
-        if not words:
+        if not _words(text):
             self.count.setText(f"{total} problem codes. Enter or a double-click on one reads its explanation.")
         elif shown:
             self.count.setText(f"{shown} of {total} codes match “{text.strip()}”.")
         else:
             self.count.setText(f"No code matches “{text.strip()}”.")
-        current = self.list.currentItem()
-        if current is None or current.isHidden():
-            self.list.setCurrentItem(first)  # (None when nothing matches)
-            if first is None:
-                self._explain(None)
 
     def _explain(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
@@ -544,18 +561,11 @@ class GuideTermsDialog(QDialog):
         return out
 
     def _filter(self, text: str) -> None:
-        words = _words(text)
-        shown = 0
-        first: QTreeWidgetItem | None = None
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            haystack = " ".join(self.terms[item.data(0, Qt.ItemDataRole.UserRole)]).casefold()
-            item.setHidden(not all(w in haystack for w in words))
-            if not item.isHidden():
-                shown += 1
-                first = first or item
+        shown = _filter_rows(
+            self.list, text, lambda item: " ".join(self.terms[item.data(0, Qt.ItemDataRole.UserRole)]), self._explain
+        )
         total = len(self.terms)
-        if not words:
+        if not _words(text):
             self.count.setText(f"{total} terms of the guide. Enter or a double-click on one reads its explanation.")
         elif shown:
             self.count.setText(f"{shown} of {total} terms match “{text.strip()}”.")
@@ -563,11 +573,6 @@ class GuideTermsDialog(QDialog):
             self.count.setText(
                 f"No term matches “{text.strip()}”: try one word of the guide (menuItems) or of the designer (Toolbar)."
             )
-        current = self.list.currentItem()
-        if current is None or current.isHidden():
-            self.list.setCurrentItem(first)
-            if first is None:
-                self._explain(None)
 
     def _explain(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
