@@ -162,7 +162,7 @@
                 (p.spotlight ? '<span class="pd-flag">' + G.star + '</span>' : '') + (p.isStreaming ? '<span class="pd-flag">\u25CF LIVE</span>' : '') +
                 (p.role === 'chair' ? '<span class="pd-flag">Host</span>' : '');
             return '<div class="pd-tile' + (p.vad ? ' speaking' : '') + '"><div class="pd-avatar" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</div>' +
-                '<span class="pd-flags">' + flags + '</span><span class="pd-name">' + esc(p.overlayText || p.name) + '</span></div>';
+                '<span class="pd-flags">' + flags + '</span><span class="pd-name">' + bdi(p.overlayText || p.name) + '</span></div>';
         }).join('');
         var tb = '<div id="pd-toolbar" class="pd-on-dark">' +
             '<button class="pd-tb" title="Microphone">' + STD.mic + '</button>' +
@@ -210,7 +210,7 @@
         return ps.map(function (p, i) {
             var open = p.uuid === ui.openParticipant;
             var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
-                '<span class="pd-who">' + esc(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
+                '<span class="pd-who">' + bdi(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
                 (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span><span class="pd-more">\u22EE</span></div>';
             if (open) {
                 row += '<div class="pd-menu pd-ctx">';
