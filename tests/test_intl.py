@@ -448,3 +448,21 @@ def test_an_arabic_participant_name_reads_right_to_left_in_the_mock_meeting(qtbo
     with _preview_of(qtbot, _conference_project(tmp_path)) as pane:
         listed, tile = json.loads(_js(qtbot, pane.page, _PARTICIPANT_BANG))
     assert listed == ["سارة الضيفة!", True] and tile == ["سارة الضيفة!", True]
+
+
+def test_a_plugins_arabic_console_message_reads_right_to_left_in_the_preview_log(qtbot, tmp_path: Path) -> None:
+    """console.log('مرحبا بكم!') was logged as "[…] console.log: مرحبا بكم!" with the '!' right of the
+    words, where an Arabic reader takes it for the start: the message was laid out as part of the
+    English line, when names on the same line were already laid out right to left on their own."""
+    from test_preview import _preview_of
+
+    project = _conference_project(tmp_path)
+    js = next((project / "webapp2/plugins").glob("*/*.plugin.js"))
+    text = js.read_text("utf-8")
+    js.write_text(
+        text.replace("conferenceDetails$) {", "conferenceDetails$) {\n        console.log('مرحبا بكم!');", 1), "utf-8"
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "console.log" in pane.log.toPlainText(), timeout=5000)
+        assert _log_line_left_of(pane, "console.log", "console", "!", last=True)
+        assert _log_line_left_of(pane, "console.log", "!", "مرحبا", last=True)

@@ -1339,7 +1339,9 @@ class PreviewPane(QWidget):
         elif kind == "dialog":
             text = "opened dialog “" + html.escape(isolated(str(event.get("title")))) + "”"
         else:
-            text = f"console.{html.escape(str(event.get('level')))}: {html.escape(str(event.get('text')))}{html.escape(where)}"
+            # The plugin's own message in Arabic or Hebrew laid out right to left on its own (see bidi).
+            said = html.escape(isolated(str(event.get("text"))))
+            text = f"console.{html.escape(str(event.get('level')))}: {said}{html.escape(where)}"
         colour = _LOG_COLOURS.get(kind, _LOG_COLOURS["console"])[is_dark(self.log.palette())]
         if kind == "error" and where and index >= 0:  # click: the source editor at that line
             return f'<a href="pd-event:{index}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
