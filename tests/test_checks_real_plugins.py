@@ -556,3 +556,26 @@ def test_a_request_is_suggested_only_when_one_slip_away(base_project: Path) -> N
     )
     assert "Did you mean '/muteguests'?" in said["'/muteguest'"]
     assert "Did you mean '/participants/' + participant.uuid + '/mute'?" in said["'/participants/' + uuid + '/mut'"]
+
+
+def test_a_function_another_plugin_puts_on_window_is_not_reported(base_project: Path) -> None:
+    """The usual way for a plugin in its own wrapper to share a function is ``window.helper =
+    function () {...}``: it is on the page for the others, so calling it is no ReferenceError.
+    PD523 named only another plugin's top-level declarations and warned on these."""
+    import shutil
+
+    plugins = base_project / "webapp2" / "plugins"
+    shutil.copytree(plugins / "rec", plugins / "help")
+    package = plugins / "help" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec-1.0"', '"help-1.0"'))
+    settings = base_project / "webapp2" / "settings.json"
+    settings.write_text(
+        '{"plugins": [{"id": "help-1.0", "srcURL": "plugins/help/rec.plugin.package.json", "enabled": true},'
+        ' {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}]}\n'
+    )
+    for write in ("window.shared = function () {};", "window['shared'] = load;", "globalThis.shared = load;"):
+        (plugins / "help" / "rec.plugin.js").write_text(
+            "(function () {\n    " + write + "\n" + _body(REGISTER.replace("rec-1.0", "help-1.0")) + "})();\n"
+        )
+        problems = _problems(base_project, "(function () {\n    shared();\n    other();\n" + _body() + "})();\n")
+        assert [(p.file, p.line) for p in problems if p.code == "PD523"] == [("plugins/rec/rec.plugin.js", 3)], write

@@ -34,6 +34,7 @@ __all__ = [
     "analysed",
     "classify_request",
     "forget_analyses",
+    "globals_written",
     "url_host",
 ]
 
@@ -1813,6 +1814,12 @@ _PLAIN_NAME = re.compile(rb"[\w$]+")  # a name of ASCII letters, digits, _ and $
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
 _FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)\s*\(")
+# window.name = / self['name'] = (not ==, not =>): see globals_written.
+# (A bytes pattern, compiled on first use like _GLOBAL_WRITE.)
+_GLOBAL_PROPERTY_WRITE = (
+    rb"\b(?:window|self|globalThis|top|parent)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*['\"`]([A-Za-z_$][\w$]*)['\"`]\s*\])"
+    rb"\s*=(?![=>])"
+)
 # with (...), eval(...), or properties put on the global object in bulk: any name may come from them.
 # (A bytes pattern compiled on first use: most registered names are settled before it is needed.)
 _GLOBAL_WRITE = rb"\b(?:with|eval)\s*\(|(?:defineProperty|assign)\s*\(\s*(?:window|self|globalThis)\b"
@@ -1921,6 +1928,17 @@ def analyse(source: str | bytes) -> JsInfo:
     info = _analyse(data)
     _remember(data, info)
     return info
+
+
+def globals_written(source: bytes) -> set[str]:
+    """The names a source puts on the page as properties of the global object (``window.helper =
+    ...``, ``globalThis['helper'] = ...``).
+
+    Why: a plugin in its own wrapper shares a function with the others this way; another plugin
+    calling ``helper()`` as it loads is then no ReferenceError (PD523), as it is for a top-level
+    declaration of the other file.
+    """
+    return {(m.group(1) or m.group(2)).decode("utf-8", "replace") for m in re.finditer(_GLOBAL_PROPERTY_WRITE, source)}
 
 
 def analysed(source: bytes) -> bool:

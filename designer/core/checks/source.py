@@ -26,6 +26,7 @@ from designer.core.jsanalysis import (
     Key,
     analyse,
     classify_request,
+    globals_written,
     url_host,
 )
 from designer.core.jstext import is_identifier, shortened
@@ -92,6 +93,12 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for names, _l, _c in info.leaks
         for n in names.split(",")
     }
+    if any(info is not None and info.unknown_calls for _p, _s, info in found):
+        # ... and what they put there as window.name = ... (the way a plugin in its own wrapper
+        # shares a function); read only when some plugin calls a name it does not define.
+        for _p, src, info in found:
+            if info is not None:
+                shared |= globals_written(ctx.pkg.read_bytes(src))
     for plugin, src, info in found:
         if info is not None:
             _check_one(plugin, index.get(id(plugin)), src, info, ctx, shared)
