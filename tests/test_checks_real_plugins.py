@@ -579,3 +579,26 @@ def test_a_function_another_plugin_puts_on_window_is_not_reported(base_project: 
         )
         problems = _problems(base_project, "(function () {\n    shared();\n    other();\n" + _body() + "})();\n")
         assert [(p.file, p.line) for p in problems if p.code == "PD523"] == [("plugins/rec/rec.plugin.js", 3)], write
+
+
+def test_the_fix_for_a_file_named_as_its_escaped_reference_loads_that_file(base_project: Path) -> None:
+    """With 'my%20icon.svg' (the drawing) there, the fix of 'my%20icon.svg#x' was 'Create
+    'my%20icon.svg'', which drew a star as 'my icon.svg' and left the drawing unused. The fix now
+    points the item at the file as it is named ('%25' spells '%' in a web address)."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import save
+
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    _icon(folder, "my%20icon.svg", "x")
+    package = folder / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec.svg#rec"', '"my%20icon.svg#x"'))
+    base_project.joinpath(*JS).write_text(STATEFUL % "'rec.svg#rec'")
+    pkg = load(base_project)
+    (missing,) = [p for p in run_checks(pkg) if p.code == "PD400"]
+    assert missing.fix is not None and missing.fix.title == "Use the file 'my%20icon.svg'"
+    apply_fix(pkg, missing.fix)
+    save(pkg)
+    assert '"my%2520icon.svg#x"' in package.read_text()
+    assert not (folder / "my icon.svg").exists()
+    after = run_checks(load(base_project))
+    assert [p.code for p in after if p.code in ("PD400", "PD402", "PD406")] == []

@@ -190,13 +190,22 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                     {"file": target, "id": frag or stem},
                 )
             literal = normalize(rel, file_part, decode=False)
-            why = (
-                f" A file named '{shortened(literal.rsplit('/', 1)[-1])}' is there, but the icon is a web address, where "
-                f"'%' and two characters stand for one letter ('%20' for a space), so the app looks for "
-                f"'{shortened(target.rsplit('/', 1)[-1])}'. Rename the file or write its name without '%'."
-                if literal and literal != target and ctx.pkg.exists(literal)
-                else " Pick another icon for the item, or make the file again (the fix draws a star you can then redraw)."
-            )
+            if literal and literal != target and ctx.pkg.exists(literal):
+                why = (
+                    f" A file named '{shortened(literal.rsplit('/', 1)[-1])}' is there, but the icon is a web address, where "
+                    f"'%' and two characters stand for one letter ('%20' for a space), so the app looks for "
+                    f"'{shortened(target.rsplit('/', 1)[-1])}'. Rename the file or write its name without '%'."
+                )
+                # The drawing is in that file: a star drawn as the decoded name would leave it unused.
+                # '%25' is how a web address spells '%' itself, so this reference loads the file.
+                escaped = file_part.replace("%", "%25") + (f"#{frag}" if frag else "")
+                fix = Fix(
+                    "set-icon-ref",
+                    f"Use the file '{shortened(literal.rsplit('/', 1)[-1])}'",
+                    {**where, "value": escaped},
+                )
+            else:
+                why = " Pick another icon for the item, or make the file again (the fix draws a star you can then redraw)."
             ctx.report(
                 "PD400",
                 rel,
