@@ -225,6 +225,9 @@ def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, colum
         ("{plugins: []}", "a name must be in double quotes"),
         ('{"a": hello}', "text must be in double quotes"),
         ('{"a": 1,}', "a comma after the last entry is not allowed"),
+        # The last plugin in the list copied with its comma: "a value was expected" sent people
+        # looking for a missing plugin.
+        ('{"plugins": [\n  {"id": "a"},\n]}', "a comma after the last entry is not allowed"),
     ],
 )
 def test_javascript_habits_in_json_are_explained(text: str, words: str) -> None:

@@ -243,6 +243,10 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
             return "a name must be in double quotes in JSON"
         if msg.startswith("Expecting value"):
             return "text must be in double quotes in JSON (only true, false and null go without)"
+    if msg.startswith("Expecting value") and first == "]" and text[:pos].rstrip(_WS).endswith(","):
+        # A list that ends in a comma (the last plugin copied with its comma): the decoder
+        # wants another value, which sends people looking for a missing one.
+        return "a comma after the last entry is not allowed in JSON; remove the comma before this ]"
     if msg.startswith("Invalid control character") and first not in ("\n", "\r", "\t", ""):
         # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
         return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
