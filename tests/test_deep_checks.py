@@ -239,7 +239,29 @@ def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project:
     assert f"to put a participant in the spotlight (spotlightOnParticipant, line {at})" in found.message
     assert f"to lower everyone's raised hand (lines {at + 1} and {at + 3})" in found.message
     assert f"to take a participant out of the spotlight (line {at + 2})" in found.message
-    assert found.fix is None  # for guests alone: hosts only would leave it for nobody
+    assert "Offer it to hosts instead (tick Hosts and untick Guests" in found.message
+    assert found.fix is not None and found.fix.title == "Offer it to hosts instead"
+    assert not found.fix.batch  # who gets it changes completely: only when a person asks
+
+
+def test_pd517_for_guests_alone_does_not_say_untick_guests_and_its_fix_gives_it_to_hosts(base_project: Path) -> None:
+    """A support engineer told to 'untick Guests' on a plugin for guests alone left it for nobody
+    (PD304), and there was no Fix button; now the advice and the button give it to hosts."""
+    write(base_project, JS, source(body="        PEX.pluginAPI.sendRequest('/lock');\n"))
+    set_roles(base_project, ["guest"])
+    pkg = load(base_project)
+    (found,) = [p for p in run_checks(pkg) if p.code == "PD517"]
+    assert "Offer the plugin to hosts only (untick Guests" not in found.message
+    assert found.fix is not None
+    assert apply_fix(pkg, found.fix) == "Offer 'Record' to hosts instead of guests"
+    save(pkg)
+    data = json.loads((base_project / "webapp2" / PKG).read_text(encoding="utf-8"))
+    assert data["participantRoles"] == ["chair"]
+    assert [p.code for p in run_checks(load(base_project)) if p.severity.value != "info"] == []
+    set_roles(base_project, ["guest"])
+    assert main(["check", "--fix", str(base_project)]) == 0  # (a warning) not in the sweep: the choice is the person's
+    data = json.loads((base_project / "webapp2" / PKG).read_text(encoding="utf-8"))
+    assert data["participantRoles"] == ["guest"]
 
 
 def test_pd517_fix_offers_the_plugin_to_hosts_only(base_project: Path) -> None:

@@ -47,8 +47,10 @@ def _make_hosts_only(pkg: BrandingPackage, fix: Fix) -> str:
     """
     plugin = pkg.plugins[fix.args["plugin"]]
     assert plugin.package is not None
-    plugin.package.participant_roles = [r for r in plugin.package.participant_roles or [] if r != "guest"]
-    return f"Offer '{plugin.display_name}' to hosts only"
+    roles = [r for r in plugin.package.participant_roles or [] if r != "guest"]
+    # A plugin for guests alone goes to hosts instead: with no role at all nobody would get it.
+    plugin.package.participant_roles = roles or ["chair"]
+    return f"Offer '{plugin.display_name}' to hosts {'only' if roles else 'instead of guests'}"
 
 
 def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:

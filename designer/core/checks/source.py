@@ -618,14 +618,24 @@ def _report_host_only(
     name = shortened(plugin.display_name)
     fix = None
     others = [r for r in roles if r != "guest"]
-    if others and index is not None:
-        # Only when hosts keep it: a plugin for guests alone would be offered to nobody.
-        fix = Fix("make-hosts-only", "Offer it to hosts only", {"plugin": index})
+    if others:
+        advice = "Offer the plugin to hosts only (untick Guests under 'Available to'), or hide the item from guests."
+        if index is not None:
+            fix = Fix("make-hosts-only", "Offer it to hosts only", {"plugin": index})
+    else:
+        # Guests alone: unticking Guests would leave it for nobody (another error), so the way
+        # out is to give it to hosts instead. Only when asked (not in check --fix's sweep):
+        # who gets the plugin changes completely.
+        advice = (
+            "Offer it to hosts instead (tick Hosts and untick Guests under 'Available to'), or take "
+            f"{'this request' if len(uses) == 1 else 'these requests'} out of the plugin."
+        )
+        if index is not None:
+            fix = Fix("make-hosts-only", "Offer it to hosts instead", {"plugin": index}, batch=False)
     report(
         "PD517",
         f"'{name}' is offered to guests, but it asks {asks}, which only hosts may do; for guests "
-        f"{'it fails' if len(uses) == 1 else 'these fail'}. Offer the plugin to hosts only (untick Guests under "
-        "'Available to'), or hide the item from guests.",
+        f"{'it fails' if len(uses) == 1 else 'these fail'}. {advice}",
         first_line,
         first_col,
         fix,
