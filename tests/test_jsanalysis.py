@@ -44,6 +44,27 @@ def test_syntax_error_positions_are_one_based_characters() -> None:
     assert line == 2 and col >= 1
 
 
+def test_a_function_whose_closing_brace_was_deleted_is_reported_at_its_opening_line() -> None:
+    """The '}' of an empty unload was deleted: the error was "'}' is missing here" on the file's
+    last line, far from the function; a support engineer who does not write JavaScript could not
+    find it. Now it is the line whose '{' is never closed."""
+    source = (
+        "(function () {\n"
+        "    function load(participants$, conferenceDetails$) {}\n"
+        "    function unload() {\n"
+        "    function go() {\n"
+        "        PEX.pluginAPI.sendRequest('/lock');\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({id: 'a', load: load, unload: unload, go: go});\n"
+        "})();\n"
+    )
+    ((line, col, message),) = analyse(source).syntax_errors
+    assert (line, col) == (3, 23)
+    assert message == "this '{' is never closed: its '}' is missing"
+    # Closed properly (the body on the next lines, indented): no error at all.
+    assert analyse(source.replace("unload() {\n", "unload() {\n        x();\n    }\n")).syntax_errors == []
+
+
 def test_leaks_are_top_level_declarations_only() -> None:
     info = analyse("var a = 1;\nlet b;\nfunction c() {}\nd = 4;\n(function () { var inner = 1; })();\n")
     assert [(n, line) for n, line, _ in info.leaks] == [("a", 1), ("b", 2), ("c", 3), ("d", 4)]

@@ -603,7 +603,11 @@ class _Analyser:
             node = stack.pop()
             if node.is_missing:
                 line, col = self.pos(node)
-                errors.append((line, col, f"'{node.type}' is missing here"))
+                opener = self._unclosed_brace(line) if node.type == "}" else None
+                if opener is not None:
+                    errors.append((*opener, "this '{' is never closed: its '}' is missing"))
+                else:
+                    errors.append((line, col, f"'{node.type}' is missing here"))
                 continue
             if node.type == "ERROR" and not any(c.has_error for c in node.children):
                 # Only the innermost ERROR: an outer one often spans the whole wrapper function.
@@ -706,6 +710,29 @@ class _Analyser:
                     )
                 )
         errors.sort()
+
+    def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
+        """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
+
+        Why: tree-sitter notices a missing '}' where the file ends ("'}' is missing here" on the
+        last line), far below the function whose '}' was deleted; someone who does not write
+        JavaScript had no way to find it. In indented code the culprit is the first line ending
+        in '{' whose next non-blank line is not indented further and does not close it.
+        """
+        if self._starts is not None:  # (lone CRs and the like: lines counted otherwise; keep the parser's place)
+            return None
+        lines = self.data.decode("utf-8", "replace").split("\n")[: missing_line - 1]
+        indents = [len(t) - len(t.lstrip(" \t")) if t.strip() else -1 for t in lines]
+        for i, text in enumerate(lines):
+            code = text.rstrip()
+            if not code.endswith("{") or code.lstrip().startswith(("//", "*", "/*")):
+                continue
+            following = next((j for j in range(i + 1, len(lines)) if indents[j] >= 0), None)
+            if following is None:
+                continue
+            if indents[following] <= indents[i] and not lines[following].lstrip().startswith("}"):
+                return i + 1, len(code)
+        return None
 
     def _unclosed(self, root: Any) -> bool:
         """Say where a file that is one syntax error as a whole (tree-sitter could not make a
