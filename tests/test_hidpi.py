@@ -491,3 +491,33 @@ def test_the_export_dock_cannot_be_dragged_narrower_than_its_rows(qtbot, window,
         if widget.isVisible():
             right = widget.mapTo(scroll.viewport(), widget.rect().topRight())
             assert viewport.contains(right), f"{widget.objectName() or widget.text()} cut on the right"
+
+
+def test_the_export_dock_at_a_large_font_leaves_the_window_on_a_small_screen(
+    tmp_path: Path, example_project: Path
+) -> None:
+    """1024 x 600 at 150 % is 683 x 400 logical pixels. With a 15 pt font the Export page needs
+    463 px; the dock that would not be narrower than its page made the window 703 px wide, off
+    the screen. It gives up width there (two fifths of the screen at most) and scrolls sideways."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from designer.gui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        "font = QApplication.font()\n"
+        "font.setPointSize(15)\n"
+        "QApplication.setFont(font)\n"
+        "window = MainWindow()\n"
+        "window.remembers_projects = False\n"
+        "window.show()\n"
+        f"window.open_path(Path({str(example_project)!r}))\n"
+        "window.export_action.trigger()\n"
+        "for _ in range(20):\n"
+        "    app.processEvents()\n"
+        "room = app.primaryScreen().availableGeometry()\n"
+        "print(room.width(), window.minimumSizeHint().width(), window.export_pane.minimumSizeHint().width())\n"
+    )
+    screen, least, page = (int(n) for n in _at_scale("1.5", code, tmp_path, screen=(1024, 600)).split())
+    assert screen == 683 and page > 683 * 2 // 5, "the page no longer needs more than the dock may take"
+    assert least <= screen - 16, f"the window needs {least} px, more than the {screen} the screen has"

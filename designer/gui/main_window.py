@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .panes.problems_pane import ProblemsPane
-from .screen_fit import NO_LIMIT, resize_to_fit
+from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
     from collections.abc import Callable
@@ -122,10 +122,13 @@ def _key_at(keys: list[str], selected: object) -> str | None:
 
 
 class _UpDownScroll(QScrollArea):
-    """A scroll area that scrolls up and down only: never narrower than its page's least width.
+    """A scroll area that scrolls up and down: never narrower than its page's least width, as
+    long as that is at most two fifths of the screen (beyond, it scrolls sideways too).
 
     Why: the Export dock could be dragged down to 68 pixels, and its page (280 at least) then
-    scrolled sideways, every row cut on the right ("previous: 17324928…", half a button).
+    scrolled sideways, every row cut on the right ("previous: 17324928…", half a button). But a
+    page that needs 463 pixels (a 15 pt font) made the window wider than a 1024 x 600 screen at
+    150 % has room for: there the dock gives up the width and scrolls sideways instead.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -143,16 +146,15 @@ class _UpDownScroll(QScrollArea):
         from PySide6.QtWidgets import QStyle  # (not at start-up: its enums cost milliseconds to make)
 
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        return QSize(page.minimumSizeHint().width() + bar + 2 * self.frameWidth(), least.height())
+        width = page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(min(width, room_on_screen(self).width() * 2 // 5), least.height())
 
 
 def _scrolled(page: QWidget, object_name: str, sideways: bool = True) -> QScrollArea:
     """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room);
-    ``sideways=False``: up and down only, the area as wide as the page needs at least."""
+    ``sideways=False``: the area as wide as the page needs at least (see :class:`_UpDownScroll`)."""
     kind = QScrollArea if sideways else _UpDownScroll
     scroll = kind(objectName=object_name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    if not sideways:
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields and buttons, not the frame
     scroll.setWidget(page)
     return scroll
