@@ -602,3 +602,12 @@ def test_the_fix_for_a_file_named_as_its_escaped_reference_loads_that_file(base_
     assert not (folder / "my icon.svg").exists()
     after = run_checks(load(base_project))
     assert [p.code for p in after if p.code in ("PD400", "PD402", "PD406")] == []
+
+
+def test_a_syntax_error_says_what_the_preview_shows(base_project: Path) -> None:
+    """The check said a syntax error made the plugin 'do nothing' while the Preview showed the
+    app's 'Oops' page for its users: a support engineer could not tell which fault crashed the
+    app. Both now say the error can bring up the 'Oops' page."""
+    source = "(function () {\n    function load() {\n    function unload() {}\n" + REGISTER + "})();\n"
+    (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+    assert "'Oops' page" in error.message and "does nothing" not in error.message

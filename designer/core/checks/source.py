@@ -155,7 +155,8 @@ def _check_one(
         report(
             "PD500",
             f"The source of '{shortened(name)}' has a JavaScript syntax error here ({what}). The browser rejects the whole "
-            "file, so the plugin does nothing until it is corrected.",
+            "file: the plugin never starts, and the error can bring up the app's 'Oops' page for everyone it is "
+            "loaded for, as the Preview shows. Correct it before exporting.",
             line,
             col,
         )
