@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .jsanalysis import Registration, _parser, analyse
+from .jsanalysis import FUNCTION_NODE_TYPES, Registration, _parser, analyse
 from .jstext import comment_text, is_identifier, js_string
 from .lineends import line_start, newline_of, split_first_line
 
@@ -388,18 +388,7 @@ def _names(node: Any, data: bytes, name: bytes) -> bool:
     return False
 
 
-_FUNCTION_TYPES = frozenset(
-    (
-        "function_declaration",
-        "function_expression",
-        "function",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function",
-        "catch_clause",
-    )
-)
+_FUNCTION_TYPES = FUNCTION_NODE_TYPES | {"catch_clause"}
 
 
 def _scope_of(node: Any) -> Any:

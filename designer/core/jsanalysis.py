@@ -25,6 +25,7 @@ __all__ = [
     "ACTIONS",
     "API_MEMBERS",
     "DYN",
+    "FUNCTION_NODE_TYPES",
     "LAYOUTS",
     "PEX_MEMBERS",
     "JsInfo",
@@ -1997,8 +1998,9 @@ def _remember(data: bytes, info: JsInfo) -> None:
             del _MEMO[oldest]
 
 
-# What decides whether ``await`` may be used inside it (see _Analyser._awaits).
-_AWAIT_SCOPES = frozenset(
+# Every kind of node that makes a function of its own (its own scope, its own ``this``, its own
+# "async" or not). One list: the action sync (actionsync.py) walks the same scopes.
+FUNCTION_NODE_TYPES = frozenset(
     {
         "function_declaration",
         "function_expression",
@@ -2007,9 +2009,10 @@ _AWAIT_SCOPES = frozenset(
         "method_definition",
         "generator_function_declaration",
         "generator_function",
-        "class_static_block",
     }
 )
+# What decides whether ``await`` may be used inside it (see _Analyser._awaits).
+_AWAIT_SCOPES = FUNCTION_NODE_TYPES | {"class_static_block"}
 # Where a NUL is JavaScript text, not code (see _Analyser.stray_nul).
 _TEXT_NODES = frozenset({"string", "template_string", "comment", "regex", "html_comment"})
 
