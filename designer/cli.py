@@ -118,7 +118,16 @@ def _check(args: argparse.Namespace) -> int:
         from .core.fixes import fix_all
 
         if not pkg.files.writable:
-            return _unusable(args, f"{args.path}: a ZIP is opened read-only; import it first to fix it", None)
+            # (The command to run, not only "import it first": a support engineer scripting this
+            # had to look up import's arguments.)
+            folder = shell_word(Path(args.path).with_suffix("").name or "branding")
+            return _unusable(
+                args,
+                f"{args.path}: a ZIP is opened read-only, so fixes cannot be saved in it. Import it into a folder "
+                f"first and fix that: plugin-designer import {shell_word(args.path)} -o {folder}, then "
+                f"plugin-designer check --fix {folder}",
+                None,
+            )
         try:
             fixed = fix_all(pkg, run_checks)
             written = save(pkg)  # all of the fixes' files or none (model.save)

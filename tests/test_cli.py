@@ -546,6 +546,11 @@ def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     assert "read-only" in out.stderr
     assert "PD104" not in out.stderr  # it is a branding package (PD104 says it is not one)
     assert dest.read_bytes() == before
+    # It says what to run, and what it says works.
+    assert f"plugin-designer import {dest} -o b, then plugin-designer check --fix b" in out.stderr
+    assert run("import", dest, "-o", "b", cwd=tmp_path).returncode == 0
+    fixed = run("check", "--fix", "b", cwd=tmp_path)
+    assert fixed.returncode == 0 and "PD101" not in fixed.stdout, fixed.stdout + fixed.stderr
 
 
 def test_export_of_a_zip_names_the_zip_as_given(tmp_path: Path) -> None:
