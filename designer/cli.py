@@ -120,7 +120,10 @@ def _check(args: argparse.Namespace) -> int:
         if not pkg.files.writable:
             # (The command to run, not only "import it first": a support engineer scripting this
             # had to look up import's arguments.)
-            folder = shell_word(Path(args.path).with_suffix("").name or "branding")
+            stem = Path(args.path).with_suffix("").name or "branding"
+            # (a folder of that name already here, the project the ZIP came from perhaps: import refuses it)
+            taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
+            folder = shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
             return _unusable(
                 args,
                 f"{args.path}: a ZIP is opened read-only, so fixes cannot be saved in it. Import it into a folder "

@@ -551,6 +551,9 @@ def test_fix_refuses_a_zip(tmp_path: Path) -> None:
     assert run("import", dest, "-o", "b", cwd=tmp_path).returncode == 0
     fixed = run("check", "--fix", "b", cwd=tmp_path)
     assert fixed.returncode == 0 and "PD101" not in fixed.stdout, fixed.stdout + fixed.stderr
+    # With b/ there now (the project the ZIP came from, say), it names a folder that is free.
+    again = run("check", "--fix", dest, cwd=tmp_path)
+    assert f"plugin-designer import {dest} -o b-imported, then plugin-designer check --fix b-imported" in again.stderr
 
 
 def test_export_of_a_zip_names_the_zip_as_given(tmp_path: Path) -> None:
