@@ -203,6 +203,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "icon-without-id": (PKG, 1),
     "plugins-key-singular": (SETTINGS, 1),
     "plugins-key-capital": (SETTINGS, 1),
+    "settings-trailing-comma": (SETTINGS, 1),  # the comma goes, the line stays
 }
 
 

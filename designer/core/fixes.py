@@ -396,7 +396,33 @@ def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Delete {rel}"
 
 
+def _remove_trailing_comma(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD100's answer when a comma after the last entry is the file's first mistake: the raw
+    text loses that comma (and each such comma met next), every other byte stays, and the file
+    is read again in place, so its plugins come back as one undo step.
+
+    When another kind of mistake is left, the commas still go (they are certain) and the file
+    keeps its PD100, now at that mistake: the text is saved as it is, for the person to finish.
+    """
+    from .jsonfile import remove_trailing_commas
+    from .model import reread_json
+
+    rel = fix.args["file"]
+    text, lines, left = remove_trailing_commas(pkg.read_text(rel))
+    if not lines:
+        raise ValueError(f"{rel} has no comma after a last entry any more")
+    where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    done = f"Remove the comma after the last entry on {where} of {rel}"
+    if reread_json(pkg, rel, text):
+        pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
+        return done
+    pkg.pending_texts[rel] = text
+    assert left is not None
+    return f"{done}; it still cannot be read: line {left.line}: {left.message}"
+
+
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
+    "remove-trailing-comma": _remove_trailing_comma,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

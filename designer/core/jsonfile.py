@@ -24,6 +24,7 @@ __all__ = [
     "JsonSyntaxError",
     "Span",
     "escape_pointer",
+    "remove_trailing_commas",
     "join_pointer",
     "split_pointer",
     "same_json",
@@ -254,6 +255,58 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         if msg.startswith(prefix):
             return plain
     return msg
+
+
+def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
+    """Where the comma is when ``exc`` stopped at a ``]`` or ``}`` that a comma comes right
+    before (blanks between them allowed); None for any other mistake.
+
+    Why so narrow: the fix removes one byte the user did not point at, so it must be certain
+    the comma is the whole mistake. ``[1,}`` (a bracket that does not match), ``{"a":1,]``, a
+    comment after the comma (the decoder stops at the ``/``) and two commas in a row are not.
+    """
+    pos = exc.pos
+    closer = text[pos : pos + 1]
+    wanted = {"]": "Expecting value", "}": "Expecting property name"}.get(closer)
+    if wanted is None or not exc.msg.startswith(wanted):
+        return None
+    comma = len(text[:pos].rstrip(_WS)) - 1
+    return comma if comma >= 0 and text[comma] == "," else None
+
+
+def remove_trailing_commas(text: str) -> tuple[str, list[int], JsonSyntaxError | None]:
+    """``text`` without each comma after the last entry of a list or object, for as long as such
+    a comma is the first mistake the decoder meets; the 1-based lines (in ``text``) of the commas
+    removed, and the mistake left after them (None: the text now reads).
+
+    Why the raw text: a file that cannot be read has no values to change. Every other byte
+    (blanks, line ends, a byte-order mark) stays; nothing is removed unless it is certain.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    removed: list[int] = []  # offsets in ``body`` as it is now; mapped back to lines below
+    lines: list[int] = []
+    while True:
+        try:
+            _decode(body)
+        except json.JSONDecodeError as exc:
+            comma = _trailing_comma(body, exc)
+            if comma is not None:
+                # The commas go from the front back, so an earlier comma's offset in the text as
+                # given is this one plus the commas removed before it.
+                lines.append(line_col(text[len(bom) :], comma + len(removed))[0])
+                removed.append(comma)
+                body = body[:comma] + body[comma + 1 :]
+                continue
+        except (_NotJson, RecursionError):
+            pass
+        else:
+            return bom + body, lines, None
+        try:
+            JsonDocument(body)
+        except JsonSyntaxError as left:
+            return bom + body, lines, left
+        return bom + body, lines, None  # (not reached: the decoder has just refused this text)
 
 
 class _MovedSpans(Mapping[str, Span]):

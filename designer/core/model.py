@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 from .files import DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
 from .jstext import one_line
-from .problems import Problem, make
+from .problems import Fix, Problem, make
 
 _T = TypeVar("_T")
 
@@ -558,9 +558,26 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
     text = _decode(pkg.files, rel, pkg.load_problems, plugin)
     if text is None:
         return None
+    return _read_json(pkg, rel, text, plugin)
+
+
+TRAILING_COMMA_FIX = "Remove the comma after the last entry"
+
+
+def _read_json(pkg: BrandingPackage, rel: str, text: str, plugin: str | None = None) -> JsonDocument | None:
+    """``text`` as ``rel``'s document, or None with a PD100 in ``pkg.load_problems``.
+
+    A PD100 whose first mistake is a comma after the last entry offers a Fix: it is the slip
+    people make most (the vendor guide's own broken sample), and it hides every plugin.
+    """
     try:
         doc = JsonDocument(text)
     except JsonSyntaxError as exc:
+        from .jsonfile import remove_trailing_commas
+
+        fix = None
+        if remove_trailing_commas(text)[1]:
+            fix = Fix("remove-trailing-comma", TRAILING_COMMA_FIX, {"file": rel})
         pkg.load_problems.append(
             make(
                 "PD100",
@@ -568,12 +585,37 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
                 f"{rel} is not valid JSON: {exc.message}.",
                 exc.line,
                 exc.column,
+                fix=fix,
                 plugin=plugin,
             )
         )
         return None
     pkg.docs[rel] = doc  # a name written twice (PD101) is the checks' to say: its fix edits this document
     return doc
+
+
+def reread_json(pkg: BrandingPackage, rel: str, text: str) -> bool:
+    """Read ``text`` as the JSON file ``rel`` that could not be read when ``pkg`` was opened:
+    its model (manifest, settings and the plugins it lists, or a plugin's package) comes back
+    and its PD100 goes; when it still cannot be read, its PD100 says where now. Whether it reads.
+
+    Why in place rather than loading the package again: a fix of the file's text is one undo
+    step, and loading afresh would drop the window's whole undo history with it.
+    """
+    owner = next((p for p in pkg.plugins if p.package_path == rel), None)
+    pkg.load_problems[:] = [p for p in pkg.load_problems if not (p.file == rel and p.code in _UNREADABLE)]
+    doc = _read_json(pkg, rel, text, owner.key if owner is not None else None)
+    if doc is None:
+        return False
+    if rel == "manifest.json":
+        pkg.manifest = Manifest.from_json(doc.data)
+    elif rel == "settings.json":
+        pkg.settings = Settings.from_json(doc.data)
+        pkg.plugins[:] = _listed_plugins(pkg)
+    for plugin in pkg.plugins:
+        if plugin.package_path == rel:
+            plugin.package = PluginPackage.from_json(doc.data)
+    return True
 
 
 def load(path: Path | str | PackageFiles) -> BrandingPackage:

@@ -107,7 +107,11 @@ CODES: dict[str, Code] = {
     for c in [
         # -- files and JSON ----------------------------------------------------------------
         Code(
-            "PD100", _E, "File is not valid JSON", "The app cannot read it; for settings.json every plugin disappears."
+            "PD100",
+            _E,
+            "File is not valid JSON",
+            "The app cannot read it; for settings.json every plugin disappears.",
+            fixable=True,
         ),
         Code(
             "PD101",

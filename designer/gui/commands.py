@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.jsonfile import JsonDocument
 from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, modelled_names
+from ..core.problems import Problem
 
 __all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
 
@@ -33,6 +34,9 @@ class _Snapshot:
     # The JSON documents a save splices into, shared (not copied): a fix that removes a name
     # written twice replaces one, and undo must put the old one (with the copy) back.
     docs: dict[str, JsonDocument]
+    # The files that could not be read (PD100, PD103): a fix that repairs one reads it in place,
+    # and undo must make it unreadable again, or the model would have no settings and no problem.
+    load_problems: list[Problem]
 
 
 def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
@@ -53,6 +57,7 @@ def _take(pkg: BrandingPackage) -> _Snapshot:
         copy.deepcopy(pkg.plugins),
         dict(pkg.pending_texts),
         dict(pkg.docs),
+        list(pkg.load_problems),
     )
 
 
@@ -82,6 +87,7 @@ def _same_snapshot(a: _Snapshot, b: _Snapshot) -> bool:
         a.docs.keys() == b.docs.keys()
         and all(a.docs[k] is b.docs[k] for k in a.docs)
         and a.pending_texts == b.pending_texts  # (texts or None; their order means nothing)
+        and a.load_problems == b.load_problems
         and _same(a.settings, b.settings)
         and _same(a.manifest, b.manifest)
         and _same(a.plugins, b.plugins)
@@ -95,6 +101,7 @@ def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
     pkg.plugins = copy.deepcopy(snap.plugins)
     pkg.pending_texts = dict(snap.pending_texts)
     pkg.docs.update(snap.docs)  # (one made later, by a save, stays: it is the file as written)
+    pkg.load_problems[:] = snap.load_problems
 
 
 class SnapshotCommand(QUndoCommand):

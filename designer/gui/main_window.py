@@ -738,6 +738,14 @@ class MainWindow(QMainWindow):
         note = self._forget_recovery()
         note = f" {note}" if note else ""
         healed = sorted(broken & set(written))
+        if healed and not self._read_again(healed):
+            # Written and still unreadable (an undo gave the broken text back): its problem now
+            # says where, and the package is not opened again, which would drop the undo history.
+            self.status.setText(
+                f"Saved {counted(len(written), 'file')}; {', '.join(healed)} still cannot be read.{note}"
+            )
+            self._run_checks()
+            return True
         if healed:  # fixed in the editor: read the package again, so its plugins and forms come back
             self.open_path(self._path, ask=False)
             still = sorted(unreadable_files(self.package) & set(healed)) if self.package is not None else healed
@@ -748,6 +756,21 @@ class MainWindow(QMainWindow):
         self.status.setText(f"{done}.{note}" if note else done)
         self._run_checks()
         return True
+
+    def _read_again(self, rels: list[str]) -> bool:
+        """Whether one of ``rels`` (files that could not be read, just written) reads now; the
+        others' problems are told again from what was written."""
+        from ..core.model import reread_json
+
+        assert self.package is not None
+        now = False
+        for rel in rels:
+            try:
+                text = self.package.read_text(rel)
+            except (OSError, UnicodeDecodeError):
+                continue
+            now = reread_json(self.package, rel, text) or now
+        return now
 
     def _say_nothing_to_save(self) -> None:
         """Save with no edits writes nothing. Why: the model then differs from the disk only where
