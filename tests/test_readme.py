@@ -67,7 +67,8 @@ def test_every_key_of_check_json_is_documented(tmp_path) -> None:
 
     shutil.copytree(ROOT / "tests" / "fixtures" / "base", tmp_path / "p")
     s = tmp_path / "p" / "webapp2" / "settings.json"
-    s.write_text(s.read_text().replace('"enabled": true', '"enabled": true,'))
+    # (a slip with no one-click fix, so that --fix leaves a problem whose keys are shown too)
+    s.write_text(s.read_text().replace('"enabled": true', '"enabled": tru'))
     out = subprocess.run(
         [sys.executable, "-m", "designer", "check", "--json", "--fix", "p"],
         capture_output=True,
