@@ -305,7 +305,7 @@ MANIFEST_PUBLISHED = '{\n\t"brandingID": "10000000",\n\t"isSettingsBranded": tru
 # fmt: off
 CASES: list[Case] = [
     # PD100 invalid JSON: line/column of the first bad character
-    bad("settings-trailing-comma", r(SETTINGS, '"enabled": true\n', '"enabled": true,\n'), "PD100", SETTINGS, 7, 9,
+    bad("settings-trailing-comma", r(SETTINGS, '"enabled": true\n', '"enabled": true,\n'), "PD100", SETTINGS, 6, 28,
         message="comma after the last entry"),
     bad("settings-empty-file", w(SETTINGS, b""), "PD100", SETTINGS, 1, 1, message="a value was expected"),
     bad("manifest-missing-comma", r(MANIFEST, "1700000000000,", "1700000000000"), "PD100", MANIFEST, 3, 5,

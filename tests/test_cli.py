@@ -163,7 +163,7 @@ def test_each_line_is_written_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("settings-trailing-comma", "webapp2/settings.json:7:9: error PD100 settings.json is not valid JSON: "),
+        ("settings-trailing-comma", "webapp2/settings.json:6:28: error PD100 settings.json is not valid JSON: "),
         (
             "platform-windows",
             f"webapp2/{PKG}:8:38: error PD102 In {PKG}: item 3 of 'Loads in' (platforms) is \"windows\"",
@@ -193,7 +193,7 @@ def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
 def test_a_folder_with_an_exclamation_mark_is_named_relative_like_any_folder(tmp_path: Path) -> None:
     make_webapp2(tmp_path / "v1!final", case("settings-trailing-comma").mutate)
     out = run("check", tmp_path / "v1!final", cwd=tmp_path)
-    assert [m.group("where") for m in problem_lines(out.stdout)] == ["v1!final/webapp2/settings.json:7:9"]
+    assert [m.group("where") for m in problem_lines(out.stdout)] == ["v1!final/webapp2/settings.json:6:28"]
 
 
 def test_zip_locations_name_the_zip(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_positions_of_values_and_keys() -> None:
     ("text", "line", "column", "words"),
     [
         ('{\n  "a": 1\n  "b": 2\n}', 3, 3, "comma is missing"),
-        ('{\n  "a": 1,\n}', 3, 1, "comma after the last entry"),
+        ('{\n  "a": 1,\n}', 2, 9, "comma after the last entry"),
         ('{"a": "x', 1, 7, "not closed"),
         ("", 1, 1, "value was expected"),
         ('{"a": "x\ty"}', 1, 9, "raw line break or tab"),

@@ -150,7 +150,7 @@ def test_problems_of_a_broken_package_are_listed_with_their_place(window: MainWi
     row = rows[0]
     assert view.topLevelItem(0).text(0) == "Package (1)"
     assert row.text(2) == "PD100"
-    assert row.text(1) == "settings.json:3:75"
+    assert row.text(1) == "settings.json:3:74"  # the comma to remove
     assert "comma after the last entry" in row.text(0)
     assert window.problems_dock.windowTitle() == "Problems (1)"
 

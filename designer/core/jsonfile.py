@@ -226,6 +226,11 @@ def _decode(text: str) -> tuple[Any, bool]:
     return data, found_duplicate
 
 
+# A list or object that ends in a comma (the last plugin copied with its comma): the decoder wants
+# another value or name, which sent people looking for a missing one (see JsonDocument._load).
+_TRAILING_COMMA = "a comma after the last entry is not allowed in JSON; remove this comma"
+
+
 def _plain(msg: str, text: str = "", pos: int = -1) -> str:
     """The decoder's message in plain words; ``text[pos]`` (where it stopped) can say more.
 
@@ -244,10 +249,6 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
             return "a name must be in double quotes in JSON"
         if msg.startswith("Expecting value"):
             return "text must be in double quotes in JSON (only true, false and null go without)"
-    if msg.startswith("Expecting value") and first == "]" and text[:pos].rstrip(_WS).endswith(","):
-        # A list that ends in a comma (the last plugin copied with its comma): the decoder
-        # wants another value, which sends people looking for a missing one.
-        return "a comma after the last entry is not allowed in JSON; remove the comma before this ]"
     if msg.startswith("Invalid control character") and first not in ("\n", "\r", "\t", ""):
         # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
         return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
@@ -544,6 +545,12 @@ class JsonDocument:
         except json.JSONDecodeError as exc:
             # Lines as the editor shows them: the decoder counts LF only (a lone CR or a U+2028 in
             # a string before the mistake put it lines above it).
+            comma = _trailing_comma(text, exc)
+            if comma is not None:
+                # Said at the comma, the one character to remove (and the Fix's line), not at the
+                # ] or } after it where the decoder stopped, a line further down.
+                line, column = line_col(text, comma)
+                raise JsonSyntaxError(_TRAILING_COMMA, line, column, exc.msg) from None
             line, column = line_col(text, exc.pos)
             raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), line, column, exc.msg) from None
         except _NotJson as exc:
