@@ -30,6 +30,16 @@ from designer.gui.panes.recipe_wizard import RecipeWizard
 EDGE = 'Say "hi" it\'s \\ </script>\nnext ☃'
 
 
+def add_door_lock(wiz: RecipeWizard) -> int:
+    """A stand-in for the wizard's ``exec``: the lock-toggle recipe named "Door lock", finished."""
+    wiz.choose("lock-toggle")
+    wiz.next()
+    wiz.set_answers({"name": "Door lock"})
+    wiz.next()
+    wiz.finish()
+    return 1
+
+
 @pytest.fixture
 def wizard(qtbot, base_project: Path) -> RecipeWizard:
     pkg = load(base_project)
@@ -143,15 +153,7 @@ def test_menu_action_opens_the_wizard_and_adds_one_undoable_plugin(qtbot, base_p
     assert action.isEnabled()
     before = len(window.package.plugins)
 
-    def run(wiz: RecipeWizard) -> int:
-        wiz.choose("lock-toggle")
-        wiz.next()
-        wiz.set_answers({"name": "Door lock"})
-        wiz.next()
-        wiz.finish()
-        return 1
-
-    monkeypatch.setattr(RecipeWizard, "exec", run)
+    monkeypatch.setattr(RecipeWizard, "exec", add_door_lock)
     action.trigger()
     assert [p.display_name for p in window.package.plugins][-1] == "Door lock"
     assert window.isWindowModified()

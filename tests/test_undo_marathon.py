@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 from test_editing import retype, select_plugin, tick
 from test_icon_editor import click, drag, show_file, use_tool
+from test_recipe_wizard import add_door_lock
 
 from designer.gui.main_window import MainWindow
 
@@ -132,16 +133,8 @@ def _steps(window: MainWindow, qtbot) -> list[tuple[str, Callable[[], None]]]:
     def recipe() -> None:
         from designer.gui.panes.recipe_wizard import RecipeWizard
 
-        def run(wiz: RecipeWizard) -> int:
-            wiz.choose("lock-toggle")
-            wiz.next()
-            wiz.set_answers({"name": "Door lock"})
-            wiz.next()
-            wiz.finish()
-            return 1
-
         original = RecipeWizard.exec
-        RecipeWizard.exec = run
+        RecipeWizard.exec = add_door_lock
         try:
             window.plugin_actions["recipe"].trigger()
         finally:
