@@ -184,22 +184,25 @@ def test_import_and_export_statements_are_syntax_errors_in_a_plugin(base_project
     assert [p for p in _problems(base_project, dynamic) if p.code == "PD500"] == []
 
 
+def _registering_after(head: str) -> str:
+    """The plugin in a function whose body starts with ``head``, its call to registerPlugin left as %s."""
+    return "(function () {\n" + head + _body(REGISTER.replace("PEX.pluginAPI.registerPlugin", "%s")) + "})();\n"
+
+
 def test_register_plugin_taken_out_by_destructuring_or_brackets_is_seen(base_project: Path) -> None:
     """``const { registerPlugin } = window.PEX.pluginAPI; registerPlugin({...})`` and
     ``window['PEX'].pluginAPI['registerPlugin']({...})`` were "never calls registerPlugin", an
     error on working plugins; a misspelt member taken out the same way was not reported."""
-    wrapped = "(function () {\n" + _body(REGISTER.replace("PEX.pluginAPI.registerPlugin", "%s")) + "})();\n"
     for head, call in (
         ("    const { registerPlugin, sendRequest: send } = window.PEX.pluginAPI;\n", "registerPlugin"),
         ("    var api = window.PEX.pluginAPI, registerPlugin = api.registerPlugin;\n", "registerPlugin"),
         ("", "window['PEX'].pluginAPI['registerPlugin']"),
         ("", 'PEX["pluginAPI"].registerPlugin'),
     ):
-        source = wrapped.replace("(function () {\n", "(function () {\n" + head, 1) % call
+        source = _registering_after(head) % call
         problems = _problems(base_project, source)
         assert [p.code for p in problems if p.code.startswith("PD5")] == [], source
-    head = "(function () {\n    const { openDialog } = PEX.pluginAPI;\n    openDialog({});\n"
-    source = wrapped.replace("(function () {\n", head, 1)
+    source = _registering_after("    const { openDialog } = PEX.pluginAPI;\n    openDialog({});\n")
     problems = _problems(base_project, source % "PEX.pluginAPI.registerPlugin")
     assert [(p.code, p.line, p.column) for p in problems if p.code.startswith("PD5")] == [("PD511", 2, 13)]
 
@@ -208,16 +211,14 @@ def test_register_plugin_called_in_brackets_on_a_name_holding_the_api_is_seen(ba
     """``var api = window.PEX.pluginAPI; api['registerPlugin']({...})`` (as minifiers and
     Closure-style code write it) was "never calls registerPlugin", an error on a working plugin;
     a misspelt member called so is still reported."""
-    wrapped = "(function () {\n" + _body(REGISTER.replace("PEX.pluginAPI.registerPlugin", "%s")) + "})();\n"
     for head, call in (
         ("    var api = window.PEX.pluginAPI;\n", "api['registerPlugin']"),
         ("    const api = window['PEX']['pluginAPI'];\n", 'api["registerPlugin"]'),
     ):
-        source = wrapped.replace("(function () {\n", "(function () {\n" + head, 1) % call
+        source = _registering_after(head) % call
         problems = _problems(base_project, source)
         assert [p.code for p in problems if p.code.startswith("PD5")] == [], source
-    head = "(function () {\n    var api = PEX.pluginAPI;\n    api['openDialog']({});\n"
-    source = wrapped.replace("(function () {\n", head, 1)
+    source = _registering_after("    var api = PEX.pluginAPI;\n    api['openDialog']({});\n")
     problems = _problems(base_project, source % "PEX.pluginAPI.registerPlugin")
     assert [(p.code, p.line) for p in problems if p.code.startswith("PD5")] == [("PD511", 3)]
 
