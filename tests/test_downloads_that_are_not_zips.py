@@ -63,14 +63,19 @@ def test_the_cli_says_it_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
 
 
-def test_open_zip_in_the_window_says_it_too(qtbot, window, tmp_path: Path, monkeypatch) -> None:
-    src = tmp_path / "branding.zip"
-    src.write_bytes(PAGES[0][1])
+def _said_on_opening(window, src: Path, monkeypatch) -> str:
+    """Open ``src`` in the window: what its warnings and its status line said, in one string."""
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: warned.append(a[2]))
     window.open_path(src)
-    shown = " ".join(warned) + " " + window.status.text()
+    return " ".join(warned) + " " + window.status.text()
+
+
+def test_open_zip_in_the_window_says_it_too(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "branding.zip"
+    src.write_bytes(PAGES[0][1])
+    shown = _said_on_opening(window, src, monkeypatch)
     assert "it is a web page ('404 Not Found'), not a ZIP" in shown
     assert window.package is None
 
@@ -98,11 +103,7 @@ def test_a_zip_that_holds_the_branding_zip_says_which_one_to_import(tmp_path: Pa
 
 def test_open_zip_of_a_zip_in_a_zip_says_it_too(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     src = _zip_in_a_zip(tmp_path / "forwarded.zip")
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: warned.append(a[2]))
-    window.open_path(src)
-    shown = " ".join(warned) + " " + window.status.text()
+    shown = _said_on_opening(window, src, monkeypatch)
     assert "holds another ZIP, 'Mail attachments/branding.zip'" in shown
     assert window.package is None
 
