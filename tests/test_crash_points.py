@@ -47,27 +47,26 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
     def show(kind, data):
         win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), (kind, data)))
 
+    def at_the_end_of_the_code():
+        show("file", LOCK_JS)
+        editor = win.source_editor
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        return editor
+
     if scenario == "again":  # a second crash, after restoring the first one's work and typing on
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes
         win.open_path(project)
-        show("file", LOCK_JS)
-        editor = win.source_editor
-        editor.setFocus()
-        cursor = editor.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        editor.setTextCursor(cursor)
+        editor = at_the_end_of_the_code()
         QTest.keyClick(editor, Qt.Key.Key_Return)
         QTest.keyClicks(editor, "// typed after the restore")
         shown = editor.toPlainText()
     elif scenario == "typing":
-        show("file", LOCK_JS)
-        editor = win.source_editor
-        editor.setFocus()
-        cursor = editor.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        editor.setTextCursor(cursor)
+        editor = at_the_end_of_the_code()
         QTest.keyClicks(editor, "// first words")
         win.autosave()  # the 30-second copy comes in the middle of the typing
         QTest.keyClick(editor, Qt.Key.Key_Return)
@@ -80,20 +79,13 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
         (row,) = [r for r in view.problem_items() if view.itemWidget(r, 3) is not None]
         QTest.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
         shown = win.package.read_text(LOCK_JS)
-    elif scenario == "rename":
+    elif scenario in ("rename", "id"):
         show("plugin", 1)
-        name = win.findChild(QLineEdit, "nameEdit")
-        name.setFocus()
-        name.selectAll()
-        QTest.keyClicks(name, "Meeting details")
-        QTest.keyClick(name, Qt.Key.Key_Return)
-        shown = name.text()
-    elif scenario == "id":
-        show("plugin", 1)
-        field = win.findChild(QLineEdit, "idEdit")
+        field_name, typed = {"rename": ("nameEdit", "Meeting details"), "id": ("idEdit", "meeting-details")}[scenario]
+        field = win.findChild(QLineEdit, field_name)
         field.setFocus()
         field.selectAll()
-        QTest.keyClicks(field, "meeting-details")
+        QTest.keyClicks(field, typed)
         QTest.keyClick(field, Qt.Key.Key_Return)
         shown = field.text()
     elif scenario == "remove":
