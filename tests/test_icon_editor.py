@@ -567,14 +567,19 @@ def test_a_broken_file_never_shows_the_previous_files_drawing(qtbot, window, exa
     assert "line 2" in pane.banner.text()
 
 
-def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example_project: Path) -> None:
-    window.open_path(example_project)
+def _a_new_text_selected(qtbot, window, project: Path):
+    """Open ``project``, draw a text in hand.svg with the Text tool and select it; return the pane."""
+    window.open_path(project)
     pane = show_file(window, HAND)
     use_tool(qtbot, pane, "text")
     click(qtbot, pane.canvas, 3, 22)
     use_tool(qtbot, pane, "select")
-    text_shape = next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text")
-    pane.canvas.select_path(text_shape.path)
+    pane.canvas.select_path(next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text").path)
+    return pane
+
+
+def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example_project: Path) -> None:
+    pane = _a_new_text_selected(qtbot, window, example_project)
     depth = window.editor.undo_stack.count()
     pane.text_edit.clear()
     qtbot.keyClicks(pane.text_edit, "Hello")
@@ -585,12 +590,7 @@ def test_typing_a_word_into_a_text_shape_is_one_undo_step(qtbot, window, example
 def test_ctrl_z_in_the_text_field_undoes_the_windows_steps(qtbot, window, example_project: Path) -> None:
     """Ctrl+Z in the field of a selected text used the field's own undo: the text went back behind
     the window's back, the window's step vanished (nothing to redo), and a second Ctrl+Z did nothing."""
-    window.open_path(example_project)
-    pane = show_file(window, HAND)
-    use_tool(qtbot, pane, "text")
-    click(qtbot, pane.canvas, 3, 22)
-    use_tool(qtbot, pane, "select")
-    pane.canvas.select_path(next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text").path)
+    pane = _a_new_text_selected(qtbot, window, example_project)
     undo = window.findChild(QAction, "undoAction")
     redo = window.findChild(QAction, "redoAction")
     pane.text_edit.setFocus()
@@ -612,12 +612,7 @@ def test_the_text_fields_right_click_undo_is_the_windows(qtbot, window, example_
     went back behind the window's back and the window's step vanished, with nothing to redo."""
     from test_editing import _choose_from_context_menu
 
-    window.open_path(example_project)
-    pane = show_file(window, HAND)
-    use_tool(qtbot, pane, "text")
-    click(qtbot, pane.canvas, 3, 22)
-    use_tool(qtbot, pane, "select")
-    pane.canvas.select_path(next(s for s, _r, _t in pane.canvas.shapes if s.tag == "text").path)
+    pane = _a_new_text_selected(qtbot, window, example_project)
     pane.text_edit.setFocus()
     pane.text_edit.selectAll()
     qtbot.keyClicks(pane.text_edit, "Hello")
