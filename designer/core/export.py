@@ -17,6 +17,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -435,13 +436,14 @@ def _baseline_files(zf: zipfile.ZipFile, own: bool) -> dict[str, zipfile.ZipInfo
     return {e.dest: e.info for e in vetted if not e.is_dir}
 
 
-def _earlier_names(zip_path: Path, own: bool) -> list[str]:
-    """The names of the files the baseline ZIP (the imported one or the last export) holds."""
+def _open_baseline(zip_path: Path | None) -> AbstractContextManager[zipfile.ZipFile | None]:
+    """The baseline ZIP (the imported one or the last export) opened, or None: none, or not readable."""
+    if zip_path is None:
+        return nullcontext()
     try:
-        with zipfile.ZipFile(zip_path) as zf:
-            return sorted(_baseline_files(zf, own) or {})
+        return zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile):
-        return []
+        return nullcontext()
 
 
 def _keep_earlier_files(
@@ -500,31 +502,24 @@ def _files_under(project: Path, folder: str) -> list[str]:
     return out
 
 
-def _diff(entries: dict[str, bytes], zip_path: Path, own: bool) -> list[FileChange]:
-    try:
-        zf = zipfile.ZipFile(zip_path)
-    except (OSError, zipfile.BadZipFile):
-        return []
-    with zf:
-        old = _baseline_files(zf, own)
-        if old is None:
-            return []
-        changes: list[FileChange] = []
-        for name in sorted(set(old) | set(entries)):
-            new = entries.get(name)
-            info = old.get(name)
-            if info is None:
-                assert new is not None
-                changes.append(FileChange(name, "added", None, len(new), _text_diff(name, b"", new)))
-            elif new is None:
-                changes.append(FileChange(name, "removed", info.file_size, None))
-            elif info.file_size != len(new) or info.CRC != zlib.crc32(new):
-                before = zf.read(info)
-                if before != new:
-                    change = FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new))
-                    change.summary = _json_summary(name, before, new)
-                    changes.append(change)
-        return changes
+def _diff(entries: dict[str, bytes], zf: zipfile.ZipFile, old: dict[str, zipfile.ZipInfo]) -> list[FileChange]:
+    """What changed from the baseline ZIP ``zf`` (its files ``old``, :func:`_baseline_files`) to ``entries``."""
+    changes: list[FileChange] = []
+    for name in sorted(set(old) | set(entries)):
+        new = entries.get(name)
+        info = old.get(name)
+        if info is None:
+            assert new is not None
+            changes.append(FileChange(name, "added", None, len(new), _text_diff(name, b"", new)))
+        elif new is None:
+            changes.append(FileChange(name, "removed", info.file_size, None))
+        elif info.file_size != len(new) or info.CRC != zlib.crc32(new):
+            before = zf.read(info)
+            if before != new:
+                change = FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new))
+                change.summary = _json_summary(name, before, new)
+                changes.append(change)
+    return changes
 
 
 def _json_summary(name: str, before: bytes, after: bytes) -> list[str]:
@@ -638,18 +633,21 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
                     continue
                 _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
     label, base_zip, own = _baseline(project, state)
-    if base_zip is not None and project != root:
-        _keep_earlier_files(project, _earlier_names(base_zip, own), {"webapp2", *carried}, entries, skipped)
-    for rel, text in pkg.pending_texts.items():
-        if text is None:  # removed in the designer: not part of what gets uploaded
-            entries.pop("webapp2/" + rel, None)
-    _refuse_clashing_names(entries)
-    writes: dict[str, bytes] = {}
-    for rel, data in model.items():
-        if entries.get("webapp2/" + rel) != data:
-            writes[rel] = data
-            entries["webapp2/" + rel] = data
-    changes = _diff(entries, base_zip, own) if base_zip is not None else []
+    # The baseline is opened and its names read once, for the files kept and for the changes.
+    with _open_baseline(base_zip) as zf:
+        earlier = _baseline_files(zf, own) if zf is not None else None
+        if earlier is not None and project != root:
+            _keep_earlier_files(project, sorted(earlier), {"webapp2", *carried}, entries, skipped)
+        for rel, text in pkg.pending_texts.items():
+            if text is None:  # removed in the designer: not part of what gets uploaded
+                entries.pop("webapp2/" + rel, None)
+        _refuse_clashing_names(entries)
+        writes: dict[str, bytes] = {}
+        for rel, data in model.items():
+            if entries.get("webapp2/" + rel) != data:
+                writes[rel] = data
+                entries["webapp2/" + rel] = data
+        changes = _diff(entries, zf, earlier) if zf is not None and earlier is not None else []
     return ExportPlan(
         pkg=pkg,
         project=project,
