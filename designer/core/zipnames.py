@@ -87,7 +87,7 @@ def never_served_why(rel: str) -> str | None:
     """Why ``rel`` must never reach the Management Node, even as a file of the imported ZIP, or None:
     a version-control folder or a file of credentials, which its web server would serve to anyone."""
     parts = [p.lower() for p in rel.rstrip("/").split("/")]
-    if any(p in VCS_FOLDERS for p in parts[:-1]) or parts[-1] in VCS_FOLDERS:
+    if any(p in VCS_FOLDERS for p in parts):
         return "a version-control folder: the web server would give its whole history to anyone"
     last = parts[-1]
     if last in SECRET_FILES or last.startswith(".env."):
