@@ -524,12 +524,12 @@ class _Analyser:
                 self._declare(name, node.child_by_field_name("value"), n)
             elif n is not None and n.type == "object_pattern":
                 self._destructured(n, node.child_by_field_name("value"))
-        for node in sorted(caps.get("assignment", ()), key=by_start):
+        self._assignments = sorted(caps.get("assignment", ()), key=by_start)
+        for node in self._assignments:
             n = node.child_by_field_name("left")
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
-        self._assignments = sorted(caps.get("assignment", ()), key=by_start)
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
