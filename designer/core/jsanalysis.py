@@ -805,7 +805,7 @@ class _Analyser:
             if (
                 key is None
                 or local is None
-                or key.type not in ("property_identifier", "identifier") + ("shorthand_property_identifier_pattern",)
+                or key.type not in ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
             ):
                 continue
             member = self.text(key)
