@@ -530,6 +530,7 @@ class _Analyser:
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
+        self.info.syntax_errors.sort()  # (all of them found by now: _top_level, _errors, _awaits, _declared_twice)
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -620,7 +621,6 @@ class _Analyser:
                 errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
                 continue
             stack.extend(reversed([c for c in node.children if c.has_error]))
-        errors.sort()
 
     def _awaits(self, root: Any) -> None:
         """``await`` outside an async function: a syntax error for the browser, which rejects the
@@ -656,7 +656,6 @@ class _Analyser:
                     "needs async before it"
                 )
             errors.append((line, col, what))
-        errors.sort()
 
     def _declared_twice(self, declarators: Any, functions: Any) -> None:
         """A name declared twice in one block where one of them is ``let``, ``const`` (or a
@@ -710,7 +709,6 @@ class _Analyser:
                         "let or const a name may be declared only once in a block: give one of them another name",
                     )
                 )
-        errors.sort()
 
     def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
         """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
