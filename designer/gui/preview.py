@@ -210,11 +210,13 @@ def busy_doing(busy: dict[str, Any]) -> str:
     return doing
 
 
-def slow_message(event: dict[str, Any]) -> str:
-    """A plugin's code that finished, but kept the meeting frozen for a while (the page's 'slow')."""
+def slow_warning(event: dict[str, Any]) -> dict[str, Any]:
+    """The page's 'slow' event (a plugin's code that finished, but kept the meeting frozen for a
+    while) as the warning it is shown and reported as, with how long the meeting froze."""
     took = float(event.get("took") or 0) / 1000
     doing = "to start" if event.get("step") == "start" and not event.get("later") else busy_doing(event)
-    return f"took {took:.1f} s {doing}: the meeting would be frozen that long"
+    message = f"took {took:.1f} s {doing}: the meeting would be frozen that long"
+    return {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": message}
 
 
 # -- headless ------------------------------------------------------------------------------
@@ -256,7 +258,7 @@ class Report:
             self.done = True
             return
         if kind == "slow":  # finished, after a while: a warning, with how long the meeting froze
-            event = {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": slow_message(event)}
+            event = slow_warning(event)
             kind = "warning"
         bucket = self.plugins.get(event.get("plugin") or "")
         field = {
@@ -1227,8 +1229,8 @@ class PreviewPane(QWidget):
             return
         if event.get("type") == "started":
             self._live = True
-        if event.get("type") == "slow":  # finished after a while: a warning, with how long the meeting froze
-            event = {"type": "warning", "kind": "slow", "plugin": event.get("plugin"), "message": slow_message(event)}
+        if event.get("type") == "slow":  # finished after a while: a warning (see slow_warning)
+            event = slow_warning(event)
         if event.get("type") == "busy":
             self._busy = {**event, "generation": self._run_generation}  # the run it froze, if it does
             self._watchdog.start()
