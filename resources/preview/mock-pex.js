@@ -139,14 +139,13 @@
             if (runningStack.length) {
                 emit('busy', Object.assign({}, runningStack[runningStack.length - 1]));
             } else {
-                emit('busy', Object.assign({}, info, { later: true }));
-                idleChannel.port2.postMessage(++idleTicket);
+                busyThisTask(Object.assign({}, info, { later: true }));
             }
         }
     }
     PD.running = running;
     // Plugin code about to run in this task with no frame of ours around it (a dialog's own
-    // handlers): busy until the next task says 'idle', as for what a frame leaves to run after it.
+    // handlers), or left to run after the outermost frame (see running): busy until the next task says 'idle'.
     function busyThisTask(info) {
         if (runningStack.length) { return; }  // run from plugin code already marked
         emit('busy', Object.assign({}, info));
