@@ -138,7 +138,40 @@ class _Search(QLineEdit):
         super().keyPressEvent(event)
 
 
-class ProblemCodesDialog(QDialog):
+class _ExplainedList(QDialog):
+    """A searchable list whose selected row is explained below it: Help ▸ Problem Codes and
+    Help ▸ Guide Terms. Subclasses fill ``self.list`` and say what a row means in :meth:`_explain`."""
+
+    list: _List
+    explanation: QTextBrowser
+
+    def _explain(self, item: QTreeWidgetItem | None) -> None:
+        raise NotImplementedError
+
+    def _enter(self, item: QTreeWidgetItem) -> None:
+        """Enter or a double-click on a row: its explanation, with the keyboard (a screen reader reads it)."""
+        self._explain(item)
+        self.explanation.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _list_over_explanation(self, explanation_name: str, sizes: list[int]) -> QSplitter:
+        """The list (filled) above the explanation of its current row, in a splitter."""
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(lambda item, _old: self._explain(item))
+        self.list.itemDoubleClicked.connect(lambda item, _column: self._enter(item))
+        self.explanation = QTextBrowser(objectName=explanation_name)
+        self.explanation.setAccessibleName("Explanation")
+        self.explanation.setOpenLinks(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.explanation)
+        split.setSizes(sizes)
+        split.setChildrenCollapsible(False)
+        return split
+
+
+class ProblemCodesDialog(_ExplainedList):
     """Help ▸ Problem Codes: every code, searchable, with its explanation.
 
     objectName ``problemCodesDialog``; :meth:`show_code` selects one (F1 on a problem).
@@ -159,9 +192,6 @@ class ProblemCodesDialog(QDialog):
         self.search.textChanged.connect(self._filter)
         self.count = QLabel(objectName="codeCount")
         self.list.setAccessibleName("Problem codes")
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHeaderLabels(["Code", "Severity", "Problem", "One-click fix"])
         self.list.setColumnWidth(0, 70)
@@ -178,17 +208,7 @@ class ProblemCodesDialog(QDialog):
             item.setToolTip(2, c.why)
             item.setData(0, Qt.ItemDataRole.UserRole, c.code)
             self.list.addTopLevelItem(item)
-        self.list.currentItemChanged.connect(lambda item, _old: self._explain(item))
-        self.list.itemDoubleClicked.connect(lambda item, _column: self._enter(item))
-        self.explanation = QTextBrowser(objectName="codeExplanation")
-        self.explanation.setAccessibleName("Explanation")
-        self.explanation.setOpenLinks(False)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(self.explanation)
-        split.setSizes([340, 160])
-        split.setChildrenCollapsible(False)
+        split = self._list_over_explanation("codeExplanation", [340, 160])
         layout, buttons = _search_layout(self, self.search)
         layout.addWidget(self.count)
         layout.addWidget(split, 1)
@@ -233,11 +253,6 @@ class ProblemCodesDialog(QDialog):
             f"<p><b>Why it matters:</b> {html.escape(c.why)}</p>"
             f"<p>{fix}</p>"
         )
-
-    def _enter(self, item: QTreeWidgetItem) -> None:
-        """Enter or a double-click on a code: its explanation, with the keyboard (a screen reader reads it)."""
-        self._explain(item)
-        self.explanation.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_code(self, code: str | None) -> None:
         """Open with ``code`` selected (all codes listed) and the keyboard on it; None: as it was left."""
@@ -495,7 +510,7 @@ class AboutDialog(QDialog):
 # -- the guide's terms -----------------------------------------------------------------------
 
 
-class GuideTermsDialog(QDialog):
+class GuideTermsDialog(_ExplainedList):
     """Help ▸ Guide Terms: each term of the vendor's plugin guide and where it is in the designer
     (objectName ``guideTermsDialog``), searchable by the guide's words or the designer's; the
     selected term is explained in full below the list."""
@@ -509,9 +524,6 @@ class GuideTermsDialog(QDialog):
         self.terms = list(GUIDE_TERMS)
         self.list = _List(self._enter, objectName="guideTermList")
         self.list.setAccessibleName("The plugin guide's terms")
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
         self.list.setHeaderLabels(["In the guide", "In the designer"])
         self.list.setColumnWidth(0, 260)
         for index, term in enumerate(self.terms):
@@ -519,11 +531,7 @@ class GuideTermsDialog(QDialog):
             item.setToolTip(1, term.where)
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.list.addTopLevelItem(item)
-        self.list.currentItemChanged.connect(lambda item, _old: self._explain(item))
-        self.list.itemDoubleClicked.connect(lambda item, _column: self._enter(item))
-        self.explanation = QTextBrowser(objectName="guideTermExplanation")
-        self.explanation.setAccessibleName("Explanation")
-        self.explanation.setOpenLinks(False)
+        split = self._list_over_explanation("guideTermExplanation", [380, 120])
         self.search = _Search(self.list, objectName="guideTermSearch")
         self.search.setPlaceholderText(
             "Search: a word of the guide such as allowUnload, or of the designer such as Hosts"
@@ -537,11 +545,6 @@ class GuideTermsDialog(QDialog):
             "guide writes it and the place in the designer where you set or see it."
         )
         note.setWordWrap(True)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(self.explanation)
-        split.setSizes([380, 120])
-        split.setChildrenCollapsible(False)
         layout, buttons = _search_layout(self, self.search)
         layout.addWidget(note)
         layout.addWidget(self.count)
@@ -584,8 +587,3 @@ class GuideTermsDialog(QDialog):
             f"<p><b>In the designer:</b> {html.escape(term.where)}</p>"
             f"<p>{html.escape(term.meaning)}</p>"
         )
-
-    def _enter(self, item: QTreeWidgetItem) -> None:
-        """Enter or a double-click on a term: its explanation, with the keyboard (a screen reader reads it)."""
-        self._explain(item)
-        self.explanation.setFocus(Qt.FocusReason.OtherFocusReason)
