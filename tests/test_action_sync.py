@@ -49,6 +49,26 @@ def test_add_action_function_adds_a_stub_and_the_key() -> None:
         add_action_function("var x = 1;", "stop")
 
 
+@pytest.mark.parametrize(
+    ("registered", "expected"),
+    [
+        ("{id: 'rec-1.0', load: load}", "{ stop: stop, id: 'rec-1.0', load: load}"),
+        ("{ id: 'rec-1.0', load: load }", "{ stop: stop, id: 'rec-1.0', load: load }"),
+        ("{}", "{ stop: stop }"),
+        ("{ }", "{ stop: stop }"),
+        ("{\n    }", "{ stop: stop }"),
+        ("{\n        id: 'rec-1.0',\n    }", "{\n        stop: stop,\n        id: 'rec-1.0',\n    }"),
+    ],
+)
+def test_the_new_key_is_spaced_as_written_code(registered: str, expected: str) -> None:
+    """Glued on after the brace, ``{id: 'x'}`` became ``{ stop: stop,id: 'x'}`` and ``{}`` became
+    ``{ stop: stop,}``: code the user then tidied up by hand."""
+    source = f"(function () {{\n    function load() {{}}\n    PEX.pluginAPI.registerPlugin({registered});\n}})();\n"
+    new = add_action_function(source, "stop")
+    assert f"PEX.pluginAPI.registerPlugin({expected});" in new
+    assert not analyse(new).syntax_errors
+
+
 def test_rename_touches_the_variable_only() -> None:
     source = BASE.replace("})();", "    var label = 'record'; x.record();\n})();")
     new = rename_action_function(source, "record", "startRecording")

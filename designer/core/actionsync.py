@@ -134,8 +134,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     nl = newline_of(data)
     edits: list[tuple[int, int, str]] = []
     if not state.registered:
-        entry = f"{nl}{reg.indent}{action}: {action}," if reg.indent is not None else f" {action}: {action},"
-        edits.append((reg.open_brace, reg.open_brace, entry))
+        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, action))
     if not state.function:
         tree = _parser().parse(data)
         node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
@@ -158,6 +157,23 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str) -> tuple[int, int, str]:
+    """The edit that registers ``action`` first in the object whose ``{`` ends at ``at``.
+
+    Laid out as the object is: on a line of its own with the keys' indent when they stand one
+    per line; else on the brace's line, spaced like written code. Why the spacing: glued on
+    as it was, ``{id: 'x'}`` became ``{ lowerHand: lowerHand,id: 'x'}`` and ``{}`` became
+    ``{ lowerHand: lowerHand,}``, code a user then had to tidy up by hand.
+    """
+    if indent is not None:
+        return at, at, f"{nl}{indent}{action}: {action},"
+    rest = data[at:]
+    gap = len(rest) - len(rest.lstrip())
+    if rest[gap : gap + 1] == b"}":  # an empty object: ``{}``, ``{ }``, or its braces on two lines
+        return at, at + gap, f" {action}: {action} "
+    return at, at, f" {action}: {action}," + ("" if gap else " ")
 
 
 def give_placement_parameters(source: str, actions: list[str], placement: str | None) -> str:
