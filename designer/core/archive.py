@@ -147,21 +147,65 @@ def sha256_file(path: Path) -> str:
 
 
 _MS_DOS = 0  # "version made by" host of ZIPs made on Windows (Explorer, PowerShell, Python there)
+_UTF8_FLAG = 0x800
+_UNICODE_PATH = 0x7075  # Info-ZIP's "Unicode Path" extra field: version 1, CRC-32 of the name, UTF-8 name
+
+
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    """The entry name's bytes as the ZIP stores them.
+
+    zipfile decodes a name without the UTF-8 flag as cp437, which maps every byte to one
+    character, so encoding it again gives back exactly the stored bytes.
+    """
+    if info.flag_bits & _UTF8_FLAG:
+        return info.orig_filename.encode("utf-8")
+    return info.orig_filename.encode("cp437")
+
+
+def _unicode_path(info: zipfile.ZipInfo, raw: bytes) -> str | None:
+    """The UTF-8 name of the entry's Unicode Path extra field (0x7075), or None when it has none we trust.
+
+    Why: 7-Zip, Info-ZIP's zip and WinRAR store the name in the machine's code page for old unzip
+    tools and the name as typed, in UTF-8, in this field beside it. The field carries the CRC-32 of
+    the legacy name it was written for: a tool that renamed the entry without knowing the field
+    leaves a CRC that no longer matches, and then the field names a file that is not this one.
+    """
+    extra = info.extra
+    at = 0
+    while at + 4 <= len(extra):
+        kind = int.from_bytes(extra[at : at + 2], "little")
+        size = int.from_bytes(extra[at + 2 : at + 4], "little")
+        body = extra[at + 4 : at + 4 + size]
+        at += 4 + size
+        if kind != _UNICODE_PATH or len(body) < 5 or body[0] != 1:
+            continue
+        if int.from_bytes(body[1:5], "little") != zlib.crc32(raw):
+            return None  # stale: renamed since the field was written
+        try:
+            name = body[5:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return name or None
+    return None
 
 
 def _decoded_name(info: zipfile.ZipInfo) -> str:
     """The entry name as text; names without the UTF-8 flag are accepted when they decode.
 
-    Without the flag, a name that is valid UTF-8 is read as UTF-8 (macOS and Linux tools write
-    it so); otherwise a ZIP made on Windows holds its name in the DOS code page, which the ZIP
-    standard says is code page 437 (Explorer's "Compressed folder": 'café.png' is 'caf\\x82.png').
-    Refused, such a package could not be imported at all; read as cp437 it keeps the name the
-    Management Node reads. Bytes of unknown meaning from other systems are still refused.
+    Without the flag, the Unicode Path extra field names the entry when its CRC matches the stored
+    name (:func:`_unicode_path`). Otherwise a name that is valid UTF-8 is read as UTF-8 (macOS and
+    Linux tools write it so); otherwise a ZIP made on Windows holds its name in the DOS code page,
+    which the ZIP standard says is code page 437 (Explorer's "Compressed folder": 'café.png' is
+    'caf\\x82.png'). Refused, such a package could not be imported at all; read as cp437 it keeps
+    the name the Management Node reads. Bytes of unknown meaning from other systems are still refused.
     """
     name = info.orig_filename
-    if info.flag_bits & 0x800:
+    if info.flag_bits & _UTF8_FLAG:
         return name
-    raw = name.encode("cp437")  # zipfile decoded the raw bytes as cp437; undo that
+    raw = _raw_name(info)
+    unicode = _unicode_path(info, raw)
+    if unicode is not None:
+        return unicode
     if raw.isascii():
         return name
     try:

@@ -1,0 +1,120 @@
+"""Branding ZIPs made on Windows machines set to another language than English.
+
+Why a module of its own: Explorer, 7-Zip and WinRAR store a name without the UTF-8 flag in the
+machine's own code page: a Russian administrator's 'иконка.svg' is cp866 bytes, a Japanese one's
+'アイコン.svg' cp932. Read as the ZIP standard's cp437 they become box-drawing gibberish, the
+package file's "иконка.svg#hi" no longer finds its icon and the export writes the gibberish on.
+These ZIPs are written byte by byte here, as those tools write them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from designer.core.archive import import_zip
+from designer.core.checks import run_checks
+from designer.core.export import export_package
+from designer.core.model import load
+
+SETTINGS = b'{"plugins":[{"enabled":true,"srcURL":"plugins/hi/hi.plugin.package.json","id":"hi"}]}'
+MANIFEST = b'{"isSettingsBranded": true, "brandingID": "10000000"}'
+SOURCE = (
+    b"(function () {\n  function hi() { PEX.pluginAPI.sendChatMessage('hi'); }\n"
+    b"  PEX.pluginAPI.registerPlugin({ id: 'hi', load: function () {}, unload: function () {}, hi: hi });\n"
+    b"})();\n"
+)
+ICONS = "webapp2/plugins/hi/"  # the folder of the icon, as the ZIP names it
+ICON = b'<svg xmlns="http://www.w3.org/2000/svg" id="hi" viewBox="0 0 24 24"><path d="M0 0h24v24z"/></svg>'
+
+
+def _package(icon: str) -> bytes:
+    """The plugin's package file, naming its icon ``icon`` (as typed: UTF-8 in the JSON text)."""
+    return (
+        '{"id": "hi", "name": "Hi", "version": 1.0, "srcURL": "hi.plugin.js", "platforms": ["web"], '
+        '"participantRoles": ["chair"], "menuItems": {"toolbar": '
+        f'[{{"icon": "{icon}#hi", "label": "Hi", "action": "hi"}}]}}}}'
+    ).encode()
+
+
+def _unicode_path(raw: bytes, name: str) -> bytes:
+    """Info-ZIP's Unicode Path extra field (0x7075) for a name stored as ``raw``: version 1, CRC, UTF-8."""
+    body = b"\x01" + zlib.crc32(raw).to_bytes(4, "little") + name.encode("utf-8")
+    return (0x7075).to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+
+def _windows_zip(
+    path: Path, referenced: str, icon: bytes, extra: Callable[[bytes], bytes] | None = None, folder: str = "webapp2/"
+) -> Path:
+    """A branding ZIP as a Windows tool writes it: made on MS-DOS, the icon's name stored as the
+    bytes ``icon`` (in the machine's code page) without the UTF-8 flag, and ``extra(whole stored
+    name)`` beside it; the package file names the icon ``referenced``."""
+    stand_in = "Q" * len(icon)
+    files = {
+        "settings.json": SETTINGS,
+        "manifest.json": MANIFEST,
+        "plugins/hi/hi.plugin.package.json": _package(referenced),
+        "plugins/hi/hi.plugin.js": SOURCE,
+        "plugins/hi/" + stand_in: ICON,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(folder + name, (2024, 5, 6, 7, 8, 10))
+            info.create_system = 0
+            if name.endswith(stand_in) and extra is not None:
+                info.extra = extra((folder + name).replace(stand_in, "").encode() + icon)
+            zf.writestr(info, data)
+    data = path.read_bytes()
+    assert data.count(stand_in.encode()) == 2  # the local header and the central directory
+    path.write_bytes(data.replace(stand_in.encode(), icon))
+    return path
+
+
+def _names(path: Path) -> list[tuple[str, bool]]:
+    """Each entry's name as a UTF-8 reader sees it, and whether it carries the UTF-8 flag."""
+    with zipfile.ZipFile(path) as zf:
+        return sorted((i.filename, bool(i.flag_bits & 0x800)) for i in zf.infolist())
+
+
+def _round_trip(src: Path, tmp_path: Path, icon: str) -> None:
+    """Import, check, export: the icon arrives under ``icon``, nothing is missing, the export names it so."""
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / icon).read_bytes() == ICON
+    assert [p.code for p in run_checks(load(result.target))] == []
+    exported = export_package(result.target, tmp_path / "out.zip")
+    assert ("webapp2/plugins/hi/" + icon, True) in _names(exported.path)
+
+
+def test_a_unicode_path_field_whose_crc_matches_names_the_entry(tmp_path: Path) -> None:
+    """7-Zip on a Russian machine: cp866 bytes for old unzip tools, the name as typed in the 0x7075 field."""
+    raw = "иконка.svg".encode("cp866")
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", raw, lambda full: _unicode_path(full, ICONS + "иконка.svg"))
+    _round_trip(src, tmp_path, "иконка.svg")
+
+
+def test_a_stale_unicode_path_field_is_ignored(tmp_path: Path) -> None:
+    """Renamed by a tool that kept the old field: its CRC is of the old name, so it names another file."""
+    raw = "caf\u00e9.svg".encode("cp437")
+    src = _windows_zip(
+        tmp_path / "in.zip",
+        "caf\u00e9.svg",
+        raw,
+        lambda _: _unicode_path(ICONS.encode() + b"old.svg", ICONS + "old.svg"),
+    )
+    _round_trip(src, tmp_path, "caf\u00e9.svg")
+
+
+@pytest.mark.parametrize("version", [b"\x02", b""])
+def test_a_unicode_path_field_of_another_version_or_cut_short_is_ignored(tmp_path: Path, version: bytes) -> None:
+    raw = "caf\u00e9.svg".encode("cp437")
+
+    def field(full: bytes) -> bytes:
+        whole = _unicode_path(full, ICONS + "other.svg")
+        return whole[:4] + version + whole[5:] if version else (0x7075).to_bytes(2, "little") + b"\x00\x00"
+
+    src = _windows_zip(tmp_path / "in.zip", "caf\u00e9.svg", raw, field)
+    _round_trip(src, tmp_path, "caf\u00e9.svg")
