@@ -118,3 +118,43 @@ def test_a_unicode_path_field_of_another_version_or_cut_short_is_ignored(tmp_pat
 
     src = _windows_zip(tmp_path / "in.zip", "caf\u00e9.svg", raw, field)
     _round_trip(src, tmp_path, "caf\u00e9.svg")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code_page"),
+    [
+        ("иконка.svg", "cp866"),  # Russian Windows: Explorer, 7-Zip, WinRAR
+        ("アイコン.svg", "cp932"),  # Japanese
+        ("麦克风.svg", "cp936"),  # Simplified Chinese
+        ("아이콘.svg", "cp949"),  # Korean
+    ],
+    ids=["cp866", "cp932", "cp936", "cp949"],
+)
+def test_names_in_the_code_page_of_the_windows_that_made_the_zip_are_read_as_the_package_names_them(
+    tmp_path: Path, typed: str, code_page: str
+) -> None:
+    """The package file says "иконка.svg#hi": of the code pages, only cp866 gives an entry of that name."""
+    src = _windows_zip(tmp_path / "in.zip", typed, typed.encode(code_page))
+    _round_trip(src, tmp_path, typed)
+    assert load(src).files.read_bytes("plugins/hi/" + typed) == ICON  # read-only, the same name
+
+
+def test_a_name_written_with_json_escapes_is_evidence_too(tmp_path: Path) -> None:
+    typed = "иконка.svg"
+    escaped = "".join(c if c.isascii() else f"\\u{ord(c):04x}" for c in typed)
+    src = _windows_zip(tmp_path / "in.zip", escaped, typed.encode("cp866"))
+    _round_trip(src, tmp_path, typed)
+
+
+def test_a_name_nothing_refers_to_is_read_in_the_one_code_page_where_it_is_words(tmp_path: Path) -> None:
+    """A Russian picture no text file names: read as cp437 it is box-drawing lines, as cp866 Cyrillic words."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", "рисунок.svg".encode("cp866"))
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / "рисунок.svg").read_bytes() == ICON
+
+
+def test_a_western_name_still_reads_as_the_zip_standard_says(tmp_path: Path) -> None:
+    """'caf\\x82.svg' is 'café.svg' in cp437 and cp850 alike, and 'cafВ.svg' in cp866: cp437 it stays."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", "caf\u00e9.svg".encode("cp437"))
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / "caf\u00e9.svg").read_bytes() == ICON

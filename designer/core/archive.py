@@ -19,12 +19,14 @@ import os
 import shutil
 import stat
 import tempfile
+import weakref
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .codepages import CodePageChoice, choose_code_page
 from .files import (
     _zip_prefix,
     import_temp_prefix,
@@ -46,9 +48,11 @@ __all__ = [
     "Budget",
     "ImportRefused",
     "ImportResult",
+    "LegacyNames",
     "ZIP_DATE",
     "entry_name",
     "import_zip",
+    "legacy_names",
     "name_problem",
     "open_zip",
     "sha256_file",
@@ -189,15 +193,34 @@ def _unicode_path(info: zipfile.ZipInfo, raw: bytes) -> str | None:
     return None
 
 
-def _decoded_name(info: zipfile.ZipInfo) -> str:
+def _legacy_bytes(info: zipfile.ZipInfo) -> bytes | None:
+    """The stored name of an entry whose name is in the code page of the Windows that made the ZIP, or None.
+
+    That is: made on Windows, no UTF-8 flag, no Unicode Path field to trust, and bytes that are
+    neither ASCII nor UTF-8. Only these names depend on the code page :func:`legacy_names` chooses.
+    """
+    if info.flag_bits & _UTF8_FLAG or info.create_system != _MS_DOS:
+        return None
+    raw = _raw_name(info)
+    if raw.isascii() or _unicode_path(info, raw) is not None:
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+    return None
+
+
+def _decoded_name(info: zipfile.ZipInfo, code_page: str = "cp437") -> str:
     """The entry name as text; names without the UTF-8 flag are accepted when they decode.
 
     Without the flag, the Unicode Path extra field names the entry when its CRC matches the stored
     name (:func:`_unicode_path`). Otherwise a name that is valid UTF-8 is read as UTF-8 (macOS and
-    Linux tools write it so); otherwise a ZIP made on Windows holds its name in the DOS code page,
-    which the ZIP standard says is code page 437 (Explorer's "Compressed folder": 'café.png' is
-    'caf\\x82.png'). Refused, such a package could not be imported at all; read as cp437 it keeps
-    the name the Management Node reads. Bytes of unknown meaning from other systems are still refused.
+    Linux tools write it so); otherwise a ZIP made on Windows holds its name in that machine's code
+    page: ``code_page``, chosen for the whole archive by :func:`legacy_names`. It is the ZIP
+    standard's cp437 unless the archive says otherwise (Explorer's "Compressed folder": 'café.png'
+    is 'caf\\x82.png'; a Russian Windows writes cp866). Refused, such a package could not be
+    imported at all. Bytes of unknown meaning from other systems are still refused.
     """
     name = info.orig_filename
     if info.flag_bits & _UTF8_FLAG:
@@ -212,13 +235,94 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         if info.create_system == _MS_DOS:
-            return name
+            try:
+                return raw.decode(code_page)
+            except UnicodeDecodeError:
+                pass
         shown = raw.decode("utf-8", errors="backslashreplace")
         raise ImportRefused(
             f"The entry '{shown}' has a name that is not UTF-8 text and cannot be decoded safely; "
             "re-create the ZIP with a tool that stores UTF-8 names.",
             shown,
         ) from None
+
+
+@dataclass(frozen=True)
+class LegacyNames:
+    """The code page chosen for an archive's names without the UTF-8 flag, and the names read from it.
+
+    ``names``: the entries' paths (as :func:`entry_name` gives them) that were decoded from
+    ``code_page``; empty for the usual ZIP, whose names are ASCII or UTF-8. ``basis`` says on what
+    ground the code page was chosen (:class:`designer.core.codepages.CodePageChoice`).
+    """
+
+    code_page: str = "cp437"
+    basis: str = "default"
+    names: tuple[str, ...] = ()
+
+
+_NO_LEGACY = LegacyNames()
+# One choice per open archive: the import, the read-only package and the export's comparison all
+# read its names, and the choice reads its text files.
+_CHOSEN: weakref.WeakKeyDictionary[zipfile.ZipFile, LegacyNames] = weakref.WeakKeyDictionary()
+# The text files whose words are evidence of how the package names its files, and how much of them is read.
+_EVIDENCE_SUFFIXES = (".json", ".js", ".mjs", ".css", ".html", ".htm", ".svg")
+_EVIDENCE_FILE = 1 << 20
+_EVIDENCE_TOTAL = 8 << 20
+
+
+def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
+    """The code page of ``zf``'s names that are in a Windows code page, chosen once for the whole archive.
+
+    Why the whole archive: it was made on one machine, in one code page; a choice per name would
+    read one name as Russian and the next as Japanese. The archive's own text files are the
+    evidence (:func:`designer.core.codepages.choose_code_page`), so they are read here, before
+    the archive is vetted: each at most :data:`_EVIDENCE_FILE` bytes however much it claims to
+    unpack to, and only when there is a name to decide.
+    """
+    chosen = _CHOSEN.get(zf)
+    if chosen is not None:
+        return chosen
+    legacy = [(info, raw) for info in zf.infolist() if (raw := _legacy_bytes(info)) is not None]
+    if not legacy:
+        chosen = _NO_LEGACY
+    else:
+        choice: CodePageChoice = choose_code_page([raw for _, raw in legacy], _evidence_text(zf))
+        names = tuple(_entry_path(raw.decode(choice.code_page, "replace")) for _, raw in legacy)
+        chosen = LegacyNames(choice.code_page, choice.basis, names)
+    _CHOSEN[zf] = chosen
+    return chosen
+
+
+def _evidence_text(zf: zipfile.ZipFile) -> str:
+    """The archive's text files (package files, settings, scripts, styles) as one text, to look names up in.
+
+    A name may be written with JSON's ``\\u`` escapes or percent-encoded in an address: both are
+    added decoded too. Files that cannot be read (encrypted, damaged) are left out: no evidence.
+    """
+    import re
+    from urllib.parse import unquote
+
+    parts: list[str] = []
+    left = _EVIDENCE_TOTAL
+    for info in zf.infolist():
+        if left <= 0:
+            break
+        if info.is_dir() or info.flag_bits & 0x1 or not info.orig_filename.lower().endswith(_EVIDENCE_SUFFIXES):
+            continue
+        try:
+            with zf.open(info) as fh:
+                data = fh.read(min(_EVIDENCE_FILE, left))
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+            continue
+        left -= len(data)
+        text = data.decode("utf-8", "replace")
+        parts.append(text)
+        if "\\u" in text:
+            parts.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text))
+        if "%" in text:
+            parts.append(unquote(text, errors="replace"))
+    return "\n".join(parts)
 
 
 def shown_name(name: str) -> str:
@@ -234,7 +338,7 @@ def shown_name(name: str) -> str:
     return printable(text)
 
 
-def entry_name(info: zipfile.ZipInfo) -> str:
+def entry_name(info: zipfile.ZipInfo, code_page: str = "cp437") -> str:
     """The entry's path as the package uses it: decoded (:func:`_decoded_name`), with '/' between folders.
 
     Why backslashes become '/': Windows PowerShell 5's ``Compress-Archive`` (the one Windows
@@ -245,7 +349,7 @@ def entry_name(info: zipfile.ZipInfo) -> str:
     macOS's) puts before every name, with ``./`` itself as an entry: that one becomes "" (the
     folder the ZIP was made in, nothing to unpack).
     """
-    return _entry_path(_decoded_name(info))
+    return _entry_path(_decoded_name(info, code_page))
 
 
 def _entry_path(written: str) -> str:
@@ -341,11 +445,12 @@ def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
             f"The entry '{shown}' is marked as UTF-8 but its name is not valid UTF-8; the archive was not {verb}.",
             shown,
         ) from None
+    code_page = legacy_names(zf).code_page
     for info in zf.infolist():
         # Every reader (the read-only package, the export's diff) sees the names the import uses;
         # zipfile checks each entry's local header against ``orig_filename``, which stays as it was.
         try:
-            name = entry_name(info)
+            name = entry_name(info, code_page)
         except ImportRefused:  # (not decodable: vet_zip names it; left as zipfile read it)
             continue
         if name:  # ('./' stays as it is: an empty name is no entry a reader could look up)
@@ -370,8 +475,9 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
     names: list[str] = []
     seen: dict[str, str] = {}
     total = 0
+    code_page = legacy_names(zf).code_page
     for info in infos:
-        written = _decoded_name(info)
+        written = _decoded_name(info, code_page)
         name = _entry_path(written)
         if not name and written.endswith(("/", "\\")):  # './': the folder the ZIP was made in
             names.append(name)

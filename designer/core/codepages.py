@@ -1,0 +1,124 @@
+"""Which Windows code page the names of a ZIP without the UTF-8 flag were written in.
+
+Why: Explorer, 7-Zip and WinRAR store a name without the UTF-8 flag in the code page of the
+Windows that made the ZIP: 'иконка.svg' is cp866 bytes on a Russian machine, 'アイコン.svg' cp932
+on a Japanese one. The ZIP standard says cp437 (US English DOS), and read so those names become
+box-drawing gibberish: the package file's "иконка.svg#mic" then names a file that is not there,
+and the export writes the gibberish on. Nothing in the ZIP says which code page it was, so the
+choice rests on evidence, strongest first:
+
+1. the package's own text files (settings.json, package files, scripts, styles) name the files
+   as typed, in UTF-8: the code page under which the ZIP's names are the ones they name is it;
+2. otherwise, the code page under which every name reads as words of one script (Latin letters,
+   Cyrillic, kana and kanji, hangul) when only one script does;
+3. otherwise cp437, what the ZIP standard says and what the designer always read.
+
+One archive is made on one machine, so one code page is chosen for all its names. cp437 comes
+first whenever it does as well as another: a Western name ('caf\\x82.png', 'café.png') must keep
+reading as it always did.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["CODE_PAGES", "CodePageChoice", "choose_code_page", "code_page_words"]
+
+# In order of preference when two do equally well: the ZIP standard's first, then the DOS code
+# pages Explorer writes (Western Europe, Russia), then the ANSI ones some tools use, then East Asia.
+CODE_PAGES = ("cp437", "cp850", "cp866", "cp1252", "cp1251", "cp932", "cp936", "cp949", "cp950")
+
+# What the names of each code page's country look like: the starts of the Unicode names of the
+# characters beyond ASCII (halfwidth katakana left out: many stray bytes read as them in cp932).
+_LATIN = ("LATIN ",)
+_CYRILLIC = ("CYRILLIC ",)
+_JAPANESE = ("CJK UNIFIED IDEOGRAPH", "HIRAGANA ", "KATAKANA ", "KATAKANA-HIRAGANA ", "IDEOGRAPHIC ")
+_CHINESE = ("CJK UNIFIED IDEOGRAPH", "IDEOGRAPHIC ")
+_KOREAN = ("HANGUL SYLLABLE", "IDEOGRAPHIC ")
+_SCRIPTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "cp437": ("Latin", _LATIN),
+    "cp850": ("Latin", _LATIN),
+    "cp1252": ("Latin", _LATIN),
+    "cp866": ("Cyrillic", _CYRILLIC),
+    "cp1251": ("Cyrillic", _CYRILLIC),
+    "cp932": ("Japanese", _JAPANESE),
+    "cp936": ("Chinese", _CHINESE),
+    "cp950": ("Chinese", _CHINESE),
+    "cp949": ("Korean", _KOREAN),
+}
+_WORDS = {
+    "cp437": "the code page of English DOS and Windows (cp437)",
+    "cp850": "the code page of Western European Windows (cp850)",
+    "cp1252": "the Western European Windows code page cp1252",
+    "cp866": "the code page of Russian Windows (cp866)",
+    "cp1251": "the Russian Windows code page cp1251",
+    "cp932": "the code page of Japanese Windows (cp932, Shift-JIS)",
+    "cp936": "the code page of Simplified Chinese Windows (cp936, GBK)",
+    "cp949": "the code page of Korean Windows (cp949)",
+    "cp950": "the code page of Traditional Chinese Windows (cp950, Big5)",
+}
+_MAX_TOKENS = 500  # names looked for in the text per code page: enough for any real package
+
+
+@dataclass(frozen=True)
+class CodePageChoice:
+    """The code page chosen for an archive's names and on what ground.
+
+    ``basis``: "referenced" (the package's files name its files so), "plausible" (only this code
+    page reads every name as words of one script) or "default" (no evidence: cp437, as the ZIP
+    standard says; such names may be gibberish).
+    """
+
+    code_page: str
+    basis: str
+
+
+def code_page_words(code_page: str) -> str:
+    """``code_page`` in words for a person who never heard of code pages ("the code page of Russian Windows (cp866)")."""
+    return _WORDS.get(code_page, f"the code page {code_page}")
+
+
+def _decoded(names: Sequence[bytes], code_page: str) -> list[str] | None:
+    """Every name decoded in ``code_page``, or None when one of them is not text in it."""
+    try:
+        return [raw.decode(code_page) for raw in names]
+    except UnicodeDecodeError:
+        return None
+
+
+def _tokens(names: Iterable[str]) -> set[str]:
+    """The parts of the paths (file and folder names) that hold more than ASCII: what the text is searched for."""
+    return {part for name in names for part in name.replace("\\", "/").split("/") if part and not part.isascii()}
+
+
+def _reads_as(names: Iterable[str], script: tuple[str, ...]) -> bool:
+    """Whether every character beyond ASCII in ``names`` is one of ``script`` (by its Unicode name).
+
+    Box-drawing lines, symbols and private-use characters, what the wrong code page makes of
+    bytes, belong to no script here.
+    """
+    return all(c.isascii() or unicodedata.name(c, "").startswith(script) for name in names for c in name)
+
+
+def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
+    """The code page of ``names`` (stored names that are neither ASCII nor UTF-8) by the evidence
+    of ``text`` (the archive's own text files, decoded), then by how the names read.
+
+    A code page that cannot decode every name is never chosen: one machine wrote them all.
+    """
+    decoded = {cp: found for cp in CODE_PAGES if (found := _decoded(names, cp)) is not None}
+    if not decoded:  # (cp437 decodes every byte: only reached with no code page at all)
+        return CodePageChoice("cp437", "default")
+    if text:
+        found = {cp: sum(token in text for token in sorted(_tokens(ns))[:_MAX_TOKENS]) for cp, ns in decoded.items()}
+        best = max(found.values())
+        if best > 0:
+            return CodePageChoice(next(cp for cp in decoded if found[cp] == best), "referenced")
+    plausible = [cp for cp, ns in decoded.items() if _reads_as(ns, _SCRIPTS[cp][1])]
+    if "cp437" in plausible:
+        return CodePageChoice("cp437", "plausible")
+    if plausible and len({_SCRIPTS[cp][0] for cp in plausible}) == 1:
+        return CodePageChoice(plausible[0], "plausible")
+    return CodePageChoice("cp437", "default")
