@@ -158,3 +158,11 @@ def test_a_western_name_still_reads_as_the_zip_standard_says(tmp_path: Path) -> 
     src = _windows_zip(tmp_path / "in.zip", "hi.svg", "caf\u00e9.svg".encode("cp437"))
     result = import_zip(src, tmp_path / "project")
     assert (result.webapp2 / "plugins" / "hi" / "caf\u00e9.svg").read_bytes() == ICON
+
+
+def test_a_danish_name_nothing_refers_to_is_read_in_the_western_european_dos_code_page(tmp_path: Path) -> None:
+    """'Ærø.svg' from a Danish Explorer (cp850): 'Æ¢' in cp437, 'ТrЫ' in cp866; a Cyrillic letter
+    inside a word of ASCII letters is no Russian word, so cp850 is the one that reads as letters."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", "\u00c6r\u00f8.svg".encode("cp850"))
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / "\u00c6r\u00f8.svg").read_bytes() == ICON

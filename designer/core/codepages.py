@@ -20,6 +20,7 @@ reading as it always did.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ _WORDS = {
     "cp949": "the code page of Korean Windows (cp949)",
     "cp950": "the code page of Traditional Chinese Windows (cp950, Big5)",
 }
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 _MAX_TOKENS = 500  # names looked for in the text per code page: enough for any real package
 
 
@@ -97,9 +99,16 @@ def _reads_as(names: Iterable[str], script: tuple[str, ...]) -> bool:
     """Whether every character beyond ASCII in ``names`` is one of ``script`` (by its Unicode name).
 
     Box-drawing lines, symbols and private-use characters, what the wrong code page makes of
-    bytes, belong to no script here.
+    bytes, belong to no script here. Nor does a word of ASCII letters with another script's inside
+    it ('cafВ', what 'caf\\x82' is in cp866): only Latin letters mix with ASCII ones in a word.
     """
-    return all(c.isascii() or unicodedata.name(c, "").startswith(script) for name in names for c in name)
+    if not all(c.isascii() or unicodedata.name(c, "").startswith(script) for name in names for c in name):
+        return False
+    if script is _LATIN:
+        return True
+    return not any(
+        not word.isascii() and any(c.isascii() for c in word) for name in names for word in _WORD.findall(name)
+    )
 
 
 def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
@@ -117,8 +126,8 @@ def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
         if best > 0:
             return CodePageChoice(next(cp for cp in decoded if found[cp] == best), "referenced")
     plausible = [cp for cp, ns in decoded.items() if _reads_as(ns, _SCRIPTS[cp][1])]
-    if "cp437" in plausible:
-        return CodePageChoice("cp437", "plausible")
     if plausible and len({_SCRIPTS[cp][0] for cp in plausible}) == 1:
+        # (of the same script, the first: cp437 before cp850, the DOS code page before the ANSI one)
         return CodePageChoice(plausible[0], "plausible")
+    # Words in two scripts ('âAâCâRâô' in cp437 is 'アイコン' in cp932), or in none: no evidence.
     return CodePageChoice("cp437", "default")
