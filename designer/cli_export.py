@@ -121,6 +121,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "brandingID": result.branding_id,
             "removed_leftovers": result.leftovers,
             "kept_copy": str(result.kept_copy) if result.kept_copy is not None else None,
+            # (names stored in a Windows code page: which one was chosen, on what ground, and the names)
+            "legacy_names": {
+                "code_page": result.legacy.code_page,
+                "basis": result.legacy.basis,
+                "names": list(result.legacy.names),
+            }
+            if result.legacy.names
+            else None,
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
         print_json(out)
@@ -128,6 +136,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
     if result.kept_copy is not None:
         print(result.kept_copy_note())
+    if result.legacy.names:
+        print("Note: " + result.legacy_names_note())
     for name in result.leftovers:
         print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
     if result.carried:

@@ -9,6 +9,7 @@ These ZIPs are written byte by byte here, as those tools write them.
 
 from __future__ import annotations
 
+import json
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -166,3 +167,72 @@ def test_a_danish_name_nothing_refers_to_is_read_in_the_western_european_dos_cod
     src = _windows_zip(tmp_path / "in.zip", "hi.svg", "\u00c6r\u00f8.svg".encode("cp850"))
     result = import_zip(src, tmp_path / "project")
     assert (result.webapp2 / "plugins" / "hi" / "\u00c6r\u00f8.svg").read_bytes() == ICON
+
+
+# -- telling the user ----------------------------------------------------------------------------
+
+
+def test_the_import_says_which_names_came_from_which_code_page(tmp_path: Path) -> None:
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
+    note = import_zip(src, tmp_path / "project").legacy_names_note()
+    assert note.startswith(
+        "The name 'webapp2/plugins/hi/иконка.svg' is stored without the UTF-8 mark, in the code page of Russian "
+        "Windows (cp866): the package's own files name it so. The Management Node may read such names differently"
+    )
+    plain = _windows_zip(tmp_path / "plain.zip", "hi.svg", b"hi.svg")
+    assert import_zip(plain, tmp_path / "plain").legacy_names_note() == ""  # ASCII names: nothing to say
+
+
+def test_checking_the_zip_names_each_entry_read_from_a_code_page(tmp_path: Path) -> None:
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
+    [problem] = run_checks(load(src))
+    assert (problem.code, problem.severity.value, problem.file) == ("PD108", "info", "plugins/hi/иконка.svg")
+    assert "cp866" in problem.message
+
+
+def test_a_code_page_chosen_without_evidence_is_a_warning_that_the_names_may_be_garbled(tmp_path: Path) -> None:
+    """A Japanese name nothing refers to: cp437, cp932 and cp936 all make letters of it, each of another language."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", "アイコン.svg".encode("cp932"))
+    [problem] = [p for p in run_checks(load(src)) if p.code == "PD108"]
+    assert problem.severity.value == "warning"
+    assert "if a name looks garbled, make the ZIP again with a tool that stores UTF-8 names" in problem.message
+
+
+def test_cli_import_and_check_of_such_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from designer import cli
+
+    src = _windows_zip(tmp_path / "in.zip", "アイコン.svg", "アイコン.svg".encode("cp932"))
+    assert cli.main(["check", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert f"{src}!webapp2/plugins/hi/アイコン.svg: info PD108 The name 'plugins/hi/アイコン.svg' is stored" in out
+    assert "(cp932, Shift-JIS)" in out
+    assert cli.main(["import", str(src), "-o", str(tmp_path / "project")]) == 0
+    out = capsys.readouterr().out
+    assert "Note: The name 'webapp2/plugins/hi/アイコン.svg' is stored without the UTF-8 mark" in out
+    assert "1 plugin: 0 errors, 0 warnings." in out
+    assert cli.main(["import", "--json", str(src), "-o", str(tmp_path / "again")]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["legacy_names"] == {
+        "code_page": "cp932",
+        "basis": "referenced",
+        "names": ["webapp2/plugins/hi/アイコン.svg"],
+    }
+    assert cli.main(["export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip")]) == 0
+    assert ("webapp2/plugins/hi/アイコン.svg", True) in _names(tmp_path / "out.zip")
+
+
+def test_the_window_says_so_after_the_import(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
+    window.open_path(src)
+    assert [p.code for p in window.problems] == ["PD108"]
+    target = tmp_path / "project"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.findChild(type(window.save_action), "importZipAction").trigger()
+    assert window.package.files.exists("plugins/hi/иконка.svg")
+    assert window.status.text().endswith(
+        "The name 'webapp2/plugins/hi/иконка.svg' is stored without the UTF-8 mark, in the code page of Russian "
+        "Windows (cp866): the package's own files name it so. The Management Node may read such names "
+        "differently: upload a ZIP the designer exported, which stores every name as UTF-8."
+    )

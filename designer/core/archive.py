@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codepages import CodePageChoice, choose_code_page
+from .codepages import CodePageChoice, choose_code_page, legacy_name_note
 from .files import (
     _zip_prefix,
     import_temp_prefix,
@@ -121,6 +121,16 @@ class ImportResult:
     branding_id: object = None
     leftovers: list[str] = field(default_factory=list)  # folders of killed imports removed beside it
     kept_copy: Path | None = None  # the copy of the imported ZIP in the project's designer folder
+    legacy: LegacyNames = field(default_factory=lambda: _NO_LEGACY)  # names read from a Windows code page
+
+    def legacy_names_note(self) -> str:
+        """The sentence that says which names were read from a Windows code page, and which ("" when none).
+
+        Why: the code page is the designer's choice, not the ZIP's word; the user should know the
+        names may read differently elsewhere (the Management Node), and check they look right.
+        """
+        legacy = self.legacy
+        return legacy_name_note(legacy.names, legacy.code_page, legacy.basis) if legacy.names else ""
 
     def kept_copy_note(self, shown: Callable[[Path], str] = str) -> str:
         """The sentence that tells the user of the copy ("" when none was kept).
@@ -635,6 +645,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
     place = Path(os.path.abspath(target))
     with zf:
         entries, layout = vet_zip(zf, budget)
+        legacy = legacy_names(zf)
         parent = place.parent
         made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
         tmp: Path | None = None
@@ -704,6 +715,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         branding_id,
         leftovers,
         target / STATE_DIR / "imported.zip" if keep_copy else None,
+        legacy,
     )
 
 

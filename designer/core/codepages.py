@@ -25,7 +25,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CODE_PAGES", "CodePageChoice", "choose_code_page", "code_page_words"]
+from .problems import printable
+
+__all__ = ["CODE_PAGES", "CodePageChoice", "choose_code_page", "code_page_words", "legacy_name_note"]
 
 # In order of preference when two do equally well: the ZIP standard's first, then the DOS code
 # pages Explorer writes (Western Europe, Russia), then the ANSI ones some tools use, then East Asia.
@@ -131,3 +133,34 @@ def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
         return CodePageChoice(plausible[0], "plausible")
     # Words in two scripts ('âAâCâRâô' in cp437 is 'アイコン' in cp932), or in none: no evidence.
     return CodePageChoice("cp437", "default")
+
+
+_BASIS = {
+    "referenced": "the package's own files name {them} so",
+    "plausible": "in no other code page {does} {it} read as letters of one language",
+    "default": (
+        "nothing in the ZIP tells which code page it is, so the ZIP standard's was used; if a name looks "
+        "garbled, make the ZIP again with a tool that stores UTF-8 names (7-Zip: -mcu=on)"
+    ),
+}
+
+
+def legacy_name_note(names: Sequence[str], code_page: str, basis: str) -> str:
+    """The sentence that tells the user ``names`` were read from ``code_page`` and why it matters.
+
+    Why say it at all: the choice is the designer's reading, not something the ZIP states. The
+    Management Node (or a colleague's unzip) may read the same bytes in another code page and
+    then look for files of other names; a ZIP the designer exports stores UTF-8 names instead.
+    """
+    shown = ", ".join(f"'{printable(n)}'" for n in names[:3]) + (
+        f" and {len(names) - 3} more" if len(names) > 3 else ""
+    )
+    one = len(names) == 1
+    why = _BASIS.get(basis, _BASIS["default"]).format(
+        it="it" if one else "they", them="it" if one else "them", does="does" if one else "do"
+    )
+    return (
+        f"{'The name' if one else 'The names'} {shown} {'is' if one else 'are'} stored without the UTF-8 mark, "
+        f"in {code_page_words(code_page)}: {why}. The Management Node may read such names differently: upload "
+        "a ZIP the designer exported, which stores every name as UTF-8."
+    )

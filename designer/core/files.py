@@ -983,10 +983,13 @@ class ZipFiles(PackageFiles):
         self.zip_path = zip_path
         self.prefix = prefix
 
-        from .archive import open_zip  # (names as the import reads them: a Windows ZIP's backslashes as '/')
+        # (names as the import reads them: a Windows ZIP's backslashes as '/')
+        from .archive import legacy_names, open_zip
 
         self.label = f"{zip_path}!{prefix.rstrip('/') or '/'}"
         self._zip = open_zip(zip_path, verb="opened")
+        # The names read from a Windows code page and which one: the checks say so (PD108).
+        self.legacy = legacy_names(self._zip)
         self._map: dict[str, zipfile.ZipInfo] = {}
         self.unsafe: list[str] = []
         for info in self._zip.infolist():

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 from .files import DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
 from .jstext import one_line
-from .problems import Fix, Problem, make
+from .problems import Fix, Problem, Severity, make
 
 _T = TypeVar("_T")
 
@@ -626,6 +626,7 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
     """
     files = path if isinstance(path, PackageFiles) else locate(Path(path))
     pkg = BrandingPackage(files)
+    pkg.load_problems.extend(_legacy_name_problems(files))
     if files.exists("manifest.json"):
         doc = _load_json(pkg, "manifest.json")
         if doc is not None:
@@ -636,6 +637,30 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
             pkg.settings = Settings.from_json(doc.data)
             pkg.plugins[:] = _listed_plugins(pkg)
     return pkg
+
+
+def _legacy_name_problems(files: PackageFiles) -> list[Problem]:
+    """PD108 for each file of a ZIP whose name was read from a Windows code page (none for a folder).
+
+    Why at load: the name is the ZIP's, not a file's content; a check that reads the files never
+    sees it. Files outside the package (another app's folder beside webapp2/) are not its problems.
+    """
+    legacy = getattr(files, "legacy", None)
+    if legacy is None or not legacy.names:
+        return []
+    from .codepages import legacy_name_note
+
+    prefix: str = getattr(files, "prefix", "")
+    return [
+        make(
+            "PD108",
+            name[len(prefix) :],
+            legacy_name_note([name[len(prefix) :]], legacy.code_page, legacy.basis),
+            severity=Severity.WARNING if legacy.basis == "default" else None,
+        )
+        for name in legacy.names
+        if name.startswith(prefix) and not name.endswith("/")
+    ]
 
 
 def _listed_plugins(pkg: BrandingPackage) -> list[Plugin]:
