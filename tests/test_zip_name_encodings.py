@@ -88,6 +88,8 @@ def _round_trip(src: Path, tmp_path: Path, icon: str) -> None:
     assert [p.code for p in run_checks(load(result.target))] == []
     exported = export_package(result.target, tmp_path / "out.zip")
     assert ("webapp2/plugins/hi/" + icon, True) in _names(exported.path)
+    # Compared with the imported ZIP, read with the same code page: only the new brandingID changed.
+    assert [c.path for c in exported.plan.changes] == ["webapp2/manifest.json"]
 
 
 def test_a_unicode_path_field_whose_crc_matches_names_the_entry(tmp_path: Path) -> None:
