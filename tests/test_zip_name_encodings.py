@@ -238,3 +238,10 @@ def test_the_window_says_so_after_the_import(qtbot, window, tmp_path: Path, monk
         "Windows (cp866): the package's own files name it so. The Management Node may read such names "
         "differently: upload a ZIP the designer exported, which stores every name as UTF-8."
     )
+
+
+@pytest.mark.parametrize("typed", ["мой значок.svg", "значок (копия).svg"])
+def test_a_referenced_name_holding_a_space_or_brackets_is_evidence_too(tmp_path: Path, typed: str) -> None:
+    """The text is split at spaces, quotes and brackets to look names up: one that holds them is searched whole."""
+    src = _windows_zip(tmp_path / "in.zip", typed, typed.encode("cp866"))
+    assert import_zip(src, tmp_path / "project").legacy.basis == "referenced"

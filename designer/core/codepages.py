@@ -63,7 +63,11 @@ _WORDS = {
     "cp950": "the code page of Traditional Chinese Windows (cp950, Big5)",
 }
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters
-_MAX_TOKENS = 500  # names looked for in the text per code page: enough for any real package
+# What stands between a file name and the rest of the text that names it: quotes, '/', '#', '?',
+# brackets, spaces ... (a name holding one of them is looked for in the whole text instead).
+# (ASCII ones only: a no-break space is part of what cp1252 makes of a name's bytes.)
+_BETWEEN = re.compile(r"""[\s"'`/\\#?&=,;:()<>\[\]{}|]+""", re.ASCII)
+_MAX_SEARCHES = 50  # names holding such a character looked for in the whole text, per code page
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,29 @@ def _tokens(names: Iterable[str]) -> set[str]:
     return {part for name in names for part in name.replace("\\", "/").split("/") if part and not part.isascii()}
 
 
+def _named(text: str) -> set[str]:
+    """The pieces of ``text`` between quotes, slashes, spaces and the like that hold more than ASCII.
+
+    Why a set: looking each name up in megabytes of text, once per code page, took seconds for a
+    package of a thousand files; the pieces are found once and each name is then one lookup.
+    """
+    return {piece for piece in _BETWEEN.split(text) if not piece.isascii()}
+
+
+def _found(tokens: set[str], named: set[str], text: str) -> int:
+    """How many of ``tokens`` the text names: a lookup in ``named``, or a search of ``text`` for the
+    few that hold a space or another character the text was split at."""
+    searches = _MAX_SEARCHES
+    count = 0
+    for token in tokens:
+        if token in named:
+            count += 1
+        elif searches and _BETWEEN.search(token) is not None:
+            searches -= 1
+            count += token in text
+    return count
+
+
 def _reads_as(names: Iterable[str], script: tuple[str, ...]) -> bool:
     """Whether every character beyond ASCII in ``names`` is one of ``script`` (by its Unicode name).
 
@@ -123,7 +150,8 @@ def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
     if not decoded:  # (cp437 decodes every byte: only reached with no code page at all)
         return CodePageChoice("cp437", "default")
     if text:
-        found = {cp: sum(token in text for token in sorted(_tokens(ns))[:_MAX_TOKENS]) for cp, ns in decoded.items()}
+        named = _named(text)
+        found = {cp: _found(_tokens(ns), named, text) for cp, ns in decoded.items()}
         best = max(found.values())
         if best > 0:
             return CodePageChoice(next(cp for cp in decoded if found[cp] == best), "referenced")
