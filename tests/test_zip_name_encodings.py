@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from designer.core.archive import import_zip
+from designer.core.archive import ImportRefused, import_zip
 from designer.core.checks import run_checks
 from designer.core.export import export_package
 from designer.core.model import load
@@ -49,7 +49,12 @@ def _unicode_path(raw: bytes, name: str) -> bytes:
 
 
 def _windows_zip(
-    path: Path, referenced: str, icon: bytes, extra: Callable[[bytes], bytes] | None = None, folder: str = "webapp2/"
+    path: Path,
+    referenced: str,
+    icon: bytes,
+    extra: Callable[[bytes], bytes] | None = None,
+    folder: str = "webapp2/",
+    system: int = 0,
 ) -> Path:
     """A branding ZIP as a Windows tool writes it: made on MS-DOS, the icon's name stored as the
     bytes ``icon`` (in the machine's code page) without the UTF-8 flag, and ``extra(whole stored
@@ -65,7 +70,7 @@ def _windows_zip(
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
         for name, data in files.items():
             info = zipfile.ZipInfo(folder + name, (2024, 5, 6, 7, 8, 10))
-            info.create_system = 0
+            info.create_system = system
             if name.endswith(stand_in) and extra is not None:
                 info.extra = extra((folder + name).replace(stand_in, "").encode() + icon)
             zf.writestr(info, data)
@@ -245,3 +250,29 @@ def test_a_referenced_name_holding_a_space_or_brackets_is_evidence_too(tmp_path:
     """The text is split at spaces, quotes and brackets to look names up: one that holds them is searched whole."""
     src = _windows_zip(tmp_path / "in.zip", typed, typed.encode("cp866"))
     assert import_zip(src, tmp_path / "project").legacy.basis == "referenced"
+
+
+def test_a_name_in_a_code_page_from_a_zip_not_made_on_windows_is_still_refused(tmp_path: Path) -> None:
+    """Made on Unix (where names are UTF-8), bytes that are not UTF-8 have no code page to read them in."""
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"), system=3)
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert str(err.value) == (
+        "The entry 'webapp2/plugins/hi/\\xa8\\xaa\\xae\\xad\\xaa\\xa0.svg' has a name that is not UTF-8 text and "
+        "cannot be decoded safely; re-create the ZIP with a tool that stores UTF-8 names."
+    )
+    assert not (tmp_path / "project").exists()
+
+
+def test_a_damaged_text_file_is_no_evidence_and_the_import_says_it_is_damaged(tmp_path: Path) -> None:
+    """The package file's compressed bytes are broken: reading it for names must not crash the import."""
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
+    with zipfile.ZipFile(src) as zf:
+        info = zf.getinfo("webapp2/plugins/hi/hi.plugin.package.json")
+    data = bytearray(src.read_bytes())
+    start = info.header_offset + 30 + len(info.orig_filename) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # (stored: the CRC no longer matches)
+    src.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert "'webapp2/plugins/hi/hi.plugin.package.json' is damaged or cannot be read" in str(err.value)
