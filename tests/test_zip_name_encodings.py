@@ -55,12 +55,15 @@ def _windows_zip(
     extra: Callable[[bytes], bytes] | None = None,
     folder: str = "webapp2/",
     system: int = 0,
+    first: dict[str, bytes] | None = None,
 ) -> Path:
     """A branding ZIP as a Windows tool writes it: made on MS-DOS, the icon's name stored as the
     bytes ``icon`` (in the machine's code page) without the UTF-8 flag, and ``extra(whole stored
-    name)`` beside it; the package file names the icon ``referenced``."""
+    name)`` beside it; the package file names the icon ``referenced``; the files ``first`` come
+    before the package's."""
     stand_in = "Q" * len(icon)
     files = {
+        **(first or {}),
         "settings.json": SETTINGS,
         "manifest.json": MANIFEST,
         "plugins/hi/hi.plugin.package.json": _package(referenced),
@@ -276,3 +279,13 @@ def test_a_damaged_text_file_is_no_evidence_and_the_import_says_it_is_damaged(tm
     with pytest.raises(ImportRefused) as err:
         import_zip(src, tmp_path / "project")
     assert "'webapp2/plugins/hi/hi.plugin.package.json' is damaged or cannot be read" in str(err.value)
+
+
+def test_the_package_files_are_read_for_names_before_megabytes_of_scripts(tmp_path: Path) -> None:
+    """Nine bundled scripts of a megabyte each come first in the ZIP: the package file, which names
+    the icon, is still read (a Japanese name that reads as letters in three code pages needs it)."""
+    bundles = {f"plugins/big/bundle{i}.js": b"/* " + b"x" * (1 << 20) + b" */" for i in range(9)}
+    src = _windows_zip(tmp_path / "in.zip", "アイコン.svg", "アイコン.svg".encode("cp932"), first=bundles)
+    result = import_zip(src, tmp_path / "project")
+    assert (result.legacy.code_page, result.legacy.basis) == ("cp932", "referenced")
+    assert (result.webapp2 / "plugins" / "hi" / "アイコン.svg").read_bytes() == ICON

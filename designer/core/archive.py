@@ -279,6 +279,7 @@ _CHOSEN: weakref.WeakKeyDictionary[zipfile.ZipFile, LegacyNames] = weakref.WeakK
 _EVIDENCE_SUFFIXES = (".json", ".js", ".mjs", ".css", ".html", ".htm", ".svg")
 _EVIDENCE_FILE = 1 << 20
 _EVIDENCE_TOTAL = 8 << 20
+_EVIDENCE_FILES = 5_000  # (empty files use up no bytes: the number read is limited too)
 
 
 def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
@@ -309,17 +310,24 @@ def _evidence_text(zf: zipfile.ZipFile) -> str:
 
     A name may be written with JSON's ``\\u`` escapes or percent-encoded in an address: both are
     added decoded too. Files that cannot be read (encrypted, damaged) are left out: no evidence.
+    The JSON files come first, then scripts and styles, then SVGs: settings.json and the package
+    files name the icons and scripts, and a bundled script of megabytes must not use up the
+    budget before them.
     """
     import re
     from urllib.parse import unquote
 
+    texts = [
+        info
+        for info in zf.infolist()
+        if not info.is_dir() and not info.flag_bits & 0x1 and info.orig_filename.lower().endswith(_EVIDENCE_SUFFIXES)
+    ]
+    texts.sort(key=lambda info: _EVIDENCE_SUFFIXES.index("." + info.orig_filename.lower().rsplit(".", 1)[-1]))
     parts: list[str] = []
     left = _EVIDENCE_TOTAL
-    for info in zf.infolist():
+    for info in texts[:_EVIDENCE_FILES]:
         if left <= 0:
             break
-        if info.is_dir() or info.flag_bits & 0x1 or not info.orig_filename.lower().endswith(_EVIDENCE_SUFFIXES):
-            continue
         try:
             with zf.open(info) as fh:
                 data = fh.read(min(_EVIDENCE_FILE, left))
