@@ -308,8 +308,8 @@ CASES: list[Case] = [
     bad("settings-trailing-comma", r(SETTINGS, '"enabled": true\n', '"enabled": true,\n'), "PD100", SETTINGS, 6, 28,
         message="comma after the last entry"),
     bad("settings-empty-file", w(SETTINGS, b""), "PD100", SETTINGS, 1, 1, message="a value was expected"),
-    bad("manifest-missing-comma", r(MANIFEST, "1700000000000,", "1700000000000"), "PD100", MANIFEST, 3, 5,
-        message="a comma is missing"),
+    bad("manifest-missing-comma", r(MANIFEST, "1700000000000,", "1700000000000"), "PD100", MANIFEST, 2, 32,
+        message="a comma is missing between two entries; add a comma here"),
     bad("package-single-quotes", r(PKG, '"name": "Record"', "\"name\": 'Record'"), "PD100", PKG, 3, 13),
     near("settings-bom-crlf", _crlf_bom(SETTINGS), "PD100"),
     # PD101 duplicate key: reported at the second one

@@ -260,7 +260,7 @@ def _with_a_comma_missing_in_settings(tmp_path: Path) -> tuple[Path, int]:
     index = next(i for i, line in enumerate(lines) if line.strip() == "},")  # after the first entry
     lines[index] = lines[index].replace("},", "}")
     settings.write_text("\n".join(lines))
-    return project, index + 2  # where the next entry starts: the comma is missing there
+    return project, index + 1  # the line the comma is missing at (after the first entry's })
 
 
 def test_the_log_says_why_no_plugin_is_there_when_settings_json_is_broken(qtbot: Any, tmp_path: Path) -> None:

@@ -396,33 +396,46 @@ def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Delete {rel}"
 
 
-def _remove_trailing_comma(pkg: BrandingPackage, fix: Fix) -> str:
-    """PD100's answer when a comma after the last entry is the file's first mistake: the raw
-    text loses that comma (and each such comma met next), every other byte stays, and the file
-    is read again in place, so its plugins come back as one undo step.
+# What each slip's fixer says it did: "<this> on line 6 of settings.json".
+_SLIP_DONE = {
+    "remove-trailing-comma": "Remove the comma after the last entry",
+    "add-missing-comma": "Add the missing comma",
+}
 
-    When another kind of mistake is left, the commas still go (they are certain) and the file
+
+def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD100's answer when a slip people make by hand (see :data:`_SLIP_DONE`) is the file's
+    first mistake: the raw text loses that slip (and each slip of the same kind met next), every
+    other byte stays, and the file is read again in place, so its plugins come back as one undo
+    step. Several kinds of slip in one file are one Fix each, offered one after another.
+
+    When another kind of mistake is left, the slips still go (they are certain) and the file
     keeps its PD100, now at that mistake: the text is saved as it is, for the person to finish.
     """
-    from .jsonfile import remove_trailing_commas
+    from .jsonfile import repair_slips
+    from .lineends import line_col
     from .model import reread_json
 
-    rel = fix.args["file"]
-    text, lines, left = remove_trailing_commas(pkg.read_text(rel))
-    if not lines:
-        raise ValueError(f"{rel} has no comma after a last entry any more")
+    rel, kind = fix.args["file"], fix.kind
+    old = pkg.read_text(rel)
+    text, done, left = repair_slips(old, kind)
+    if not done:
+        raise ValueError(f"{rel} has no such mistake any more: {fix.title}")
+    body = old[1:] if old.startswith("\ufeff") else old
+    lines = sorted({line_col(body, at)[0] for _, at in done})
     where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
-    done = f"Remove the comma after the last entry on {where} of {rel}"
+    said = f"{_SLIP_DONE[kind]} on {where} of {rel}"
     if reread_json(pkg, rel, text):
         pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
-        return done
+        return said
     pkg.pending_texts[rel] = text
     assert left is not None
-    return f"{done}; it still cannot be read: line {left.line}: {left.message}"
+    return f"{said}; it still cannot be read: line {left.line}: {left.message}"
 
 
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
-    "remove-trailing-comma": _remove_trailing_comma,
+    "remove-trailing-comma": _repair_slips,
+    "add-missing-comma": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

@@ -24,7 +24,10 @@ __all__ = [
     "JsonSyntaxError",
     "Span",
     "escape_pointer",
-    "remove_trailing_commas",
+    "repair_slips",
+    "find_slip",
+    "Slip",
+    "SLIP_MESSAGES",
     "join_pointer",
     "split_pointer",
     "same_json",
@@ -275,39 +278,95 @@ def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
     return comma if comma >= 0 and text[comma] == "," else None
 
 
-def remove_trailing_commas(text: str) -> tuple[str, list[int], JsonSyntaxError | None]:
-    """``text`` without each comma after the last entry of a list or object, for as long as such
-    a comma is the first mistake the decoder meets; the 1-based lines (in ``text``) of the commas
-    removed, and the mistake left after them (None: the text now reads).
+TRAILING_COMMA = "remove-trailing-comma"
+MISSING_COMMA = "add-missing-comma"
+
+# What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
+# looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
+SLIP_MESSAGES = {
+    TRAILING_COMMA: _TRAILING_COMMA,
+    MISSING_COMMA: "a comma is missing between two entries; add a comma here",
+}
+
+# Where the next entry may start after a missing comma: a value, a name in quotes of any kind
+# or none (the repairs after it make those right, or the Fix is not offered at all).
+_ENTRY_START = re.compile(r"""["'{\[\-0-9\u2018\u2019\u201c\u201d\u201eA-Za-z_$]""")
+
+
+class Slip(NamedTuple):
+    """One slip the decoder stopped at and its repair: ``text[start:end]`` becomes ``new``;
+    ``at`` is where to point (the comma to remove, the place a comma is missing)."""
+
+    kind: str
+    at: int
+    start: int
+    end: int
+    new: str
+
+
+def _missing_comma(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """Two entries with no comma between them (``"a": 1`` then ``"b": 2``, or ``}`` then ``{``
+    between two plugins): the decoder has read a whole value and stops at the next entry."""
+    if not exc.msg.startswith("Expecting ',' delimiter") or not _ENTRY_START.match(text, exc.pos):
+        return None
+    end = len(text[: exc.pos].rstrip(_WS))  # just after the value before
+    return Slip(MISSING_COMMA, end, end, end, ",")
+
+
+# The finders of the slips other than a comma after the last entry, tried in turn.
+_FINDERS = (_missing_comma,)
+
+
+def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """The slip ``exc`` (the decoder's first mistake in ``text``) is, with its repair; None
+    when it is none of the slips people make by hand (or its repair is not certain)."""
+    comma = _trailing_comma(text, exc)
+    if comma is not None:
+        return Slip(TRAILING_COMMA, comma, comma, comma + 1, "")
+    for finder in _FINDERS:
+        slip = finder(text, exc)
+        if slip is not None:
+            return slip
+    return None
+
+
+def repair_slips(
+    text: str, kind: str | None = None, limit: int = 100_000
+) -> tuple[str, list[tuple[str, int]], JsonSyntaxError | None]:
+    """``text`` with each slip (:func:`find_slip`) repaired, front to back, for as long as the
+    first mistake the decoder meets is one (of ``kind`` when given); the (kind, offset in
+    ``text`` without its byte-order mark) of each repaired, and the mistake left after them
+    (None: the text now reads).
 
     Why the raw text: a file that cannot be read has no values to change. Every other byte
-    (blanks, line ends, a byte-order mark) stays; nothing is removed unless it is certain.
+    (blanks, line ends, a byte-order mark) stays; nothing is changed unless it is certain.
+    Why one at a time: each repair is only known to be right once the decoder has read
+    everything before it, and one slip (an entry pasted with single quotes) hides the next.
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
-    removed: list[int] = []  # offsets in ``body`` as it is now; mapped back to lines below
-    lines: list[int] = []
-    while True:
+    done: list[tuple[str, int]] = []
+    shift = 0  # how much longer the repairs so far made the text (they all lie before the next)
+    while len(done) < limit:
         try:
             _decode(body)
         except json.JSONDecodeError as exc:
-            comma = _trailing_comma(body, exc)
-            if comma is not None:
-                # The commas go from the front back, so an earlier comma's offset in the text as
-                # given is this one plus the commas removed before it.
-                lines.append(line_col(text[len(bom) :], comma + len(removed))[0])
-                removed.append(comma)
-                body = body[:comma] + body[comma + 1 :]
+            slip = find_slip(body, exc)
+            if slip is not None and (kind is None or slip.kind == kind):
+                done.append((slip.kind, slip.at - shift))
+                body = body[: slip.start] + slip.new + body[slip.end :]
+                shift += len(slip.new) - (slip.end - slip.start)
                 continue
         except (_NotJson, RecursionError):
             pass
         else:
-            return bom + body, lines, None
-        try:
-            JsonDocument(body)
-        except JsonSyntaxError as left:
-            return bom + body, lines, left
-        return bom + body, lines, None  # (not reached: the decoder has just refused this text)
+            return bom + body, done, None
+        break
+    try:
+        JsonDocument(body)
+    except JsonSyntaxError as left:
+        return bom + body, done, left
+    return bom + body, done, None  # (not reached: the decoder has just refused this text)
 
 
 class _MovedSpans(Mapping[str, Span]):

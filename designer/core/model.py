@@ -561,30 +561,44 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
     return _read_json(pkg, rel, text, plugin)
 
 
-TRAILING_COMMA_FIX = "Remove the comma after the last entry"
+# The Fix button of each slip PD100 can repair (see jsonfile.find_slip), by the fixer's kind.
+SLIP_FIXES = {
+    "remove-trailing-comma": "Remove the comma after the last entry",
+    "add-missing-comma": "Add the missing comma",
+}
 
 
 def _read_json(pkg: BrandingPackage, rel: str, text: str, plugin: str | None = None) -> JsonDocument | None:
     """``text`` as ``rel``'s document, or None with a PD100 in ``pkg.load_problems``.
 
-    A PD100 whose first mistake is a comma after the last entry offers a Fix: it is the slip
-    people make most (the vendor guide's own broken sample), and it hides every plugin.
+    A PD100 whose first mistake is a slip people make when they edit the file by hand offers a
+    Fix, and says where and what to change: such a slip hides every plugin. A comma after the
+    last entry (the vendor guide's own broken sample) is offered whatever comes after it, as it
+    always was; any other slip only when repairing it and each slip after it makes the file
+    read, so that a Fix is never offered for a guess (a quote left open looks like a missing
+    comma to the decoder).
     """
     try:
         doc = JsonDocument(text)
     except JsonSyntaxError as exc:
-        from .jsonfile import remove_trailing_commas
+        from .jsonfile import SLIP_MESSAGES, repair_slips
+        from .lineends import line_col
 
         fix = None
-        if remove_trailing_commas(text)[1]:
-            fix = Fix("remove-trailing-comma", TRAILING_COMMA_FIX, {"file": rel})
+        message, line, column = exc.message, exc.line, exc.column
+        _, done, left = repair_slips(text)
+        if done and (done[0][0] == "remove-trailing-comma" or left is None):
+            kind, at = done[0]
+            fix = Fix(kind, SLIP_FIXES[kind], {"file": rel})
+            message = SLIP_MESSAGES[kind]
+            line, column = line_col(text[1:] if text.startswith("\ufeff") else text, at)
         pkg.load_problems.append(
             make(
                 "PD100",
                 rel,
-                f"{rel} is not valid JSON: {exc.message}.",
-                exc.line,
-                exc.column,
+                f"{rel} is not valid JSON: {message}.",
+                line,
+                column,
                 fix=fix,
                 plugin=plugin,
             )

@@ -1,0 +1,168 @@
+"""The slips people make when they edit settings.json, manifest.json or a package file by hand
+in Notepad (a missing comma, ...) are each one click, or ``check --fix``, away from a file that
+reads: the slip is repaired, every other byte stays (layout, key order, line ends, a byte-order
+mark), and the PD100 says where it is in plain words. A Fix is offered only when it is certain.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from designer.cli import main
+from designer.core.checks import run_checks
+from designer.core.fixes import apply_fix
+from designer.core.model import load, save
+from designer.core.resources import resource
+
+DEMO = resource("examples", "demo")
+LOCK = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+INFO = "plugins/meeting-info/meeting-info.plugin.package.json"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    shutil.copytree(DEMO, tmp_path / "demo")
+    return tmp_path / "demo"
+
+
+def _break(root: Path, rel: str, old: str, new: str) -> bytes:
+    path = root / "webapp2" / rel
+    text = path.read_bytes().decode("utf-8")
+    assert old in text
+    path.write_bytes(text.replace(old, new, 1).encode("utf-8"))
+    return path.read_bytes()
+
+
+def _pd100(pkg):
+    return [p for p in run_checks(pkg) if p.code == "PD100"]
+
+
+# (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
+# what the Fix says it did)
+SLIPS = [
+    pytest.param(
+        "add-missing-comma",
+        "settings.json",
+        'lock-toggle.plugin.package.json",',
+        'lock-toggle.plugin.package.json"',
+        (5, 76),
+        "a comma is missing between two entries; add a comma here",
+        "Add the missing comma on line 5 of settings.json",
+        id="missing-comma-between-keys",
+    ),
+    pytest.param(
+        "add-missing-comma",
+        "settings.json",
+        '        },\n        {\n            "id": "meeting-info"',
+        '        }\n        {\n            "id": "meeting-info"',
+        (7, 10),
+        "a comma is missing between two entries; add a comma here",
+        "Add the missing comma on line 7 of settings.json",
+        id="missing-comma-between-plugins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "rel", "old", "new", "where", "message", "said"), SLIPS)
+def test_the_slip_is_repaired_and_nothing_else_changes(
+    demo: Path, kind: str, rel: str, old: str, new: str, where: tuple[int, int], message: str, said: str
+) -> None:
+    clean = (demo / "webapp2" / rel).read_bytes()
+    _break(demo, rel, old, new)
+    pkg = load(demo)
+    (problem,) = _pd100(pkg)
+    assert problem.file == rel and (problem.line, problem.column) == where
+    assert problem.message == f"{rel} is not valid JSON: {message}."
+    assert problem.fix is not None and problem.fix.kind == kind
+    assert apply_fix(pkg, problem.fix) == said
+    assert run_checks(pkg) == []  # read again in place: its plugins are back, with no problem
+    assert len(pkg.plugins) == 3
+    assert save(pkg) == [rel]
+    assert (demo / "webapp2" / rel).read_bytes() == clean
+
+
+@pytest.mark.parametrize(("kind", "rel", "old", "new", "where", "message", "said"), SLIPS)
+def test_check_fix_repairs_a_broken_copy_of_the_example_and_strict_then_passes(
+    demo: Path, capsys, kind: str, rel: str, old: str, new: str, where: tuple[int, int], message: str, said: str
+) -> None:
+    clean = (demo / "webapp2" / rel).read_bytes()
+    _break(demo, rel, old, new)
+    assert main(["check", "--strict", str(demo)]) == 1
+    assert main(["check", "--fix", str(demo)]) == 0
+    assert f"fixed: {said}" in capsys.readouterr().out
+    assert main(["check", "--strict", str(demo)]) == 0
+    assert (demo / "webapp2" / rel).read_bytes() == clean
+
+
+def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
+    path = demo / "webapp2" / "settings.json"
+    clean = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(clean.replace(b"},\r\n", b"}\r\n", 1))
+    pkg = load(demo)
+    (problem,) = _pd100(pkg)
+    assert (problem.line, problem.column) == (7, 10)
+    assert apply_fix(pkg, problem.fix) == "Add the missing comma on line 7 of settings.json"
+    save(pkg)
+    assert path.read_bytes() == clean
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        # a quote left open inside a text looks like a missing comma to the decoder
+        (LOCK, '"Lock toggle"', '"Lock "toggle" button"'),
+        (LOCK, '"Lock toggle"', '"Lock ""toggle"'),
+        # a comma missing before something that cannot follow
+        ("settings.json", '"enabled": true\n        },', '"enabled": true\n        }\n        ]'),
+        # a name where a list wants values: more than a comma is wrong
+        (LOCK, '"web",', '"web"\n        "electron": 1,'),
+    ],
+)
+def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
+    _break(demo, rel, old, new)
+    (problem,) = _pd100(load(demo))
+    assert problem.fix is None
+
+
+def test_several_slips_in_one_file_are_repaired_one_after_another(demo: Path, capsys) -> None:
+    clean = (demo / "webapp2" / "settings.json").read_bytes()
+    _break(demo, "settings.json", "        },\n", "        }\n")
+    _break(demo, "settings.json", '"enabled": true\n        }\n    ]', '"enabled": true,\n        }\n    ]')
+    _break(demo, "settings.json", '"id": "meeting-info",', '"id": "meeting-info"')
+    assert main(["check", "--fix", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "fixed: Add the missing comma on lines 7 and 9 of settings.json" in out
+    assert "fixed: Remove the comma after the last entry on line 16 of settings.json" in out
+    assert main(["check", "--strict", str(demo)]) == 0
+    assert (demo / "webapp2" / "settings.json").read_bytes() == clean
+
+
+def _rows(window) -> list[tuple[str, str]]:
+    return [(row.text(2), row.text(0)) for row in window.problems_view.problem_items()]
+
+
+@pytest.mark.parametrize(("kind", "rel", "old", "new", "where", "message", "said"), SLIPS)
+def test_the_fix_button_repairs_the_file_and_undo_brings_the_slip_back(
+    window, qtbot, demo: Path, kind: str, rel: str, old: str, new: str, where, message: str, said: str
+) -> None:
+    from PySide6.QtCore import Qt
+
+    path = demo / "webapp2" / rel
+    clean = path.read_bytes()
+    broken = _break(demo, rel, old, new)
+    window.open_path(demo)
+    (row,) = window.problems_view.problem_items()
+    assert row.text(2) == "PD100" and row.text(0) == f"{rel} is not valid JSON: {message}."
+    button = window.problems_view.itemWidget(row, 3)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _rows(window) == [])
+    assert window.status.text() == f"Fixed: {said}. Undo with Ctrl+Z."
+    qtbot.keySequence(window, "Ctrl+S")
+    assert path.read_bytes() == clean
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: [code for code, _ in _rows(window)] == ["PD100"])
+    qtbot.keySequence(window, "Ctrl+S")
+    assert path.read_bytes() == broken
