@@ -205,6 +205,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "plugins-key-capital": (SETTINGS, 1),
     "settings-trailing-comma": (SETTINGS, 1),  # the comma goes, the line stays
     "manifest-missing-comma": (MANIFEST, 1),  # the comma comes back at the end of its line
+    "package-single-quotes": (PKG, 1),  # 'Record' becomes "Record"
 }
 
 

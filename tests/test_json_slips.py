@@ -40,6 +40,12 @@ def _pd100(pkg):
     return [p for p in run_checks(pkg) if p.code == "PD100"]
 
 
+# The Fix button of each kind of slip
+TITLES = {
+    "add-missing-comma": "Add the missing comma",
+    "use-double-quotes": "Use double quotes",
+}
+
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
 # what the Fix says it did)
 SLIPS = [
@@ -62,6 +68,26 @@ SLIPS = [
         "a comma is missing between two entries; add a comma here",
         "Add the missing comma on line 7 of settings.json",
         id="missing-comma-between-plugins",
+    ),
+    pytest.param(
+        "use-double-quotes",
+        LOCK,
+        '"name": "Lock toggle"',
+        "'name': 'Lock toggle'",
+        (3, 5),
+        "JSON needs double quotes around names and text, not single quotes",
+        f"Replace the single quotes with double quotes on line 3 of {LOCK}",
+        id="single-quotes",
+    ),
+    pytest.param(
+        "use-double-quotes",
+        "settings.json",
+        '"id": "meeting-info"',
+        "'id': \"meeting-info\"",
+        (9, 13),
+        "JSON needs double quotes around names and text, not single quotes",
+        "Replace the single quotes with double quotes on line 9 of settings.json",
+        id="single-quoted-name",
     ),
 ]
 
@@ -119,12 +145,31 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         ("settings.json", '"enabled": true\n        },', '"enabled": true\n        }\n        ]'),
         # a name where a list wants values: more than a comma is wrong
         (LOCK, '"web",', '"web"\n        "electron": 1,'),
+        # an apostrophe inside single quotes: where the text ends is a guess
+        (LOCK, '"Lock toggle"', "'Lock's toggle'"),
+        # single quotes left open to the end of the line
+        (LOCK, '"Lock toggle"', "'Lock toggle"),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
     _break(demo, rel, old, new)
     (problem,) = _pd100(load(demo))
     assert problem.fix is None
+
+
+def test_a_double_quote_inside_single_quotes_is_escaped_and_an_escaped_single_quote_is_plain(demo: Path) -> None:
+    _break(demo, LOCK, '"Adds a toolbar button', "'Adds a \"toolbar\" button, isn\\'t it")
+    _break(demo, LOCK, 'the meeting.",', "the meeting.',")
+    pkg = load(demo)
+    (problem,) = _pd100(pkg)
+    apply_fix(pkg, problem.fix)
+    assert run_checks(pkg) == []
+    save(pkg)
+    line = (demo / "webapp2" / LOCK).read_text(encoding="utf-8").splitlines()[3]
+    assert (
+        line
+        == '    "description": "Adds a \\"toolbar\\" button, isn\'t it that lets the host lock or unlock the meeting.",'
+    )
 
 
 def test_several_slips_in_one_file_are_repaired_one_after_another(demo: Path, capsys) -> None:
@@ -157,6 +202,7 @@ def test_the_fix_button_repairs_the_file_and_undo_brings_the_slip_back(
     (row,) = window.problems_view.problem_items()
     assert row.text(2) == "PD100" and row.text(0) == f"{rel} is not valid JSON: {message}."
     button = window.problems_view.itemWidget(row, 3)
+    assert button is not None and button.text() == TITLES[kind]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _rows(window) == [])
     assert window.status.text() == f"Fixed: {said}. Undo with Ctrl+Z."

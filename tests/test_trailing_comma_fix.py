@@ -86,7 +86,7 @@ def test_with_another_mistake_left_the_commas_go_and_the_file_says_what_is_left(
     path.write_text(text.replace('"id": "rec-1.0"', "'id': \"rec-1.0\""), encoding="utf-8")
     pkg = load(base_project)
     (problem,) = _pd100(pkg)
-    assert problem.fix is None  # the single quotes come first: the comma is not the first mistake
+    assert problem.fix.kind == "use-double-quotes"  # the single quotes come first: their Fix, then the comma's
     path.write_text(text.replace("}\n    ]\n}", "},\n    ]\n} x"), encoding="utf-8")
     pkg = load(base_project)
     (problem,) = _pd100(pkg)

@@ -400,6 +400,7 @@ def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
 _SLIP_DONE = {
     "remove-trailing-comma": "Remove the comma after the last entry",
     "add-missing-comma": "Add the missing comma",
+    "use-double-quotes": "Replace the single quotes with double quotes",
 }
 
 
@@ -436,6 +437,7 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "remove-trailing-comma": _repair_slips,
     "add-missing-comma": _repair_slips,
+    "use-double-quotes": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

@@ -280,12 +280,14 @@ def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
 
 TRAILING_COMMA = "remove-trailing-comma"
 MISSING_COMMA = "add-missing-comma"
+SINGLE_QUOTES = "use-double-quotes"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
 SLIP_MESSAGES = {
     TRAILING_COMMA: _TRAILING_COMMA,
     MISSING_COMMA: "a comma is missing between two entries; add a comma here",
+    SINGLE_QUOTES: "JSON needs double quotes around names and text, not single quotes",
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -313,8 +315,46 @@ def _missing_comma(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(MISSING_COMMA, end, end, end, ",")
 
 
+def _closing(text: str, start: int, closers: str) -> tuple[int, str] | None:
+    """Where the quoted text opened at ``start`` ends (the offset of its closing quote, the first
+    of ``closers`` not escaped with a backslash, on the same line), and its body as JSON writes
+    it inside double quotes: a double quote escaped, a JavaScript ``\\'`` as a plain ``'``.
+    None when the line ends first (where it was meant to end is a guess)."""
+    out: list[str] = []
+    i, n = start + 1, len(text)
+    while i < n:
+        c = text[i]
+        if c in closers:
+            return i, "".join(out)
+        if c in "\r\n":
+            return None
+        if c == "\\":
+            if i + 1 >= n:
+                return None
+            out.append("'" if text[i + 1] == "'" else text[i : i + 2])
+            i += 2
+            continue
+        out.append('\\"' if c == '"' else c)
+        i += 1
+    return None
+
+
+def _single_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A name or a text in single quotes, as JavaScript writes them (``'id': 'x'``): the same in
+    double quotes, a double quote inside escaped. (``'it's'`` ends at the apostrophe: what is
+    left after it does not read, so no Fix is offered.)"""
+    pos = exc.pos
+    if text[pos : pos + 1] != "'" or not exc.msg.startswith(("Expecting property name", "Expecting value")):
+        return None
+    found = _closing(text, pos, "'")
+    if found is None:
+        return None
+    end, body = found
+    return Slip(SINGLE_QUOTES, pos, pos, end + 1, f'"{body}"')
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma,)
+_FINDERS = (_missing_comma, _single_quotes)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

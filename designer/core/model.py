@@ -565,6 +565,7 @@ def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> Jso
 SLIP_FIXES = {
     "remove-trailing-comma": "Remove the comma after the last entry",
     "add-missing-comma": "Add the missing comma",
+    "use-double-quotes": "Use double quotes",
 }
 
 
