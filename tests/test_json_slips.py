@@ -40,10 +40,15 @@ def _pd100(pkg):
     return [p for p in run_checks(pkg) if p.code == "PD100"]
 
 
+CURLY = (
+    'curly quotes (“ ” or ‘ ’, as Word and Outlook type them) are not allowed in JSON; use straight double quotes (")'
+)
+
 # The Fix button of each kind of slip
 TITLES = {
     "add-missing-comma": "Add the missing comma",
     "use-double-quotes": "Use double quotes",
+    "straighten-quotes": "Use straight quotes",
 }
 
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
@@ -88,6 +93,36 @@ SLIPS = [
         "JSON needs double quotes around names and text, not single quotes",
         "Replace the single quotes with double quotes on line 9 of settings.json",
         id="single-quoted-name",
+    ),
+    pytest.param(
+        "straighten-quotes",
+        LOCK,
+        '"name": "Lock toggle"',
+        "“name”: “Lock toggle”",
+        (3, 5),
+        CURLY,
+        f"Replace the curly quotes with straight quotes on line 3 of {LOCK}",
+        id="curly-double-quotes",
+    ),
+    pytest.param(
+        "straighten-quotes",
+        "settings.json",
+        '"id": "meeting-info"',
+        "‘id’: ‘meeting-info’",
+        (9, 13),
+        CURLY,
+        "Replace the curly quotes with straight quotes on line 9 of settings.json",
+        id="curly-single-quotes",
+    ),
+    pytest.param(
+        "straighten-quotes",
+        "manifest.json",
+        '"brandingID": 1732492800000,\n    "isSettingsBranded"',
+        "“brandingID”: 1732492800000,\n    “isSettingsBranded”",
+        (2, 5),
+        CURLY,
+        "Replace the curly quotes with straight quotes on lines 2 and 3 of manifest.json",
+        id="curly-quotes-from-word",
     ),
 ]
 
@@ -149,6 +184,9 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"Lock toggle"', "'Lock's toggle'"),
         # single quotes left open to the end of the line
         (LOCK, '"Lock toggle"', "'Lock toggle"),
+        # an apostrophe inside curly single quotes, a curly quote left open
+        (LOCK, '"Lock toggle"', "‘Lock’s toggle’"),
+        (LOCK, '"Lock toggle"', "“Lock toggle"),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
@@ -170,6 +208,18 @@ def test_a_double_quote_inside_single_quotes_is_escaped_and_an_escaped_single_qu
         line
         == '    "description": "Adds a \\"toolbar\\" button, isn\'t it that lets the host lock or unlock the meeting.",'
     )
+
+
+def test_curly_quotes_inside_a_text_stay(demo: Path) -> None:
+    clean = _break(demo, LOCK, '"Lock toggle"', '"Lock “toggle”"')
+    _break(demo, LOCK, '"web"', "“web”")
+    pkg = load(demo)
+    (problem,) = _pd100(pkg)
+    assert (problem.line, problem.column) == (9, 9)
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert (demo / "webapp2" / LOCK).read_bytes() == clean
+    assert pkg.plugins[0].package.name == "Lock “toggle”"
 
 
 def test_several_slips_in_one_file_are_repaired_one_after_another(demo: Path, capsys) -> None:

@@ -401,6 +401,7 @@ _SLIP_DONE = {
     "remove-trailing-comma": "Remove the comma after the last entry",
     "add-missing-comma": "Add the missing comma",
     "use-double-quotes": "Replace the single quotes with double quotes",
+    "straighten-quotes": "Replace the curly quotes with straight quotes",
 }
 
 
@@ -438,6 +439,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "remove-trailing-comma": _repair_slips,
     "add-missing-comma": _repair_slips,
     "use-double-quotes": _repair_slips,
+    "straighten-quotes": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

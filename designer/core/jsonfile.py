@@ -232,6 +232,9 @@ def _decode(text: str) -> tuple[Any, bool]:
 # A list or object that ends in a comma (the last plugin copied with its comma): the decoder wants
 # another value or name, which sent people looking for a missing one (see JsonDocument._load).
 _TRAILING_COMMA = "a comma after the last entry is not allowed in JSON; remove this comma"
+_CURLY_MESSAGE = (
+    'curly quotes (“ ” or ‘ ’, as Word and Outlook type them) are not allowed in JSON; use straight double quotes (")'
+)
 
 
 def _plain(msg: str, text: str = "", pos: int = -1) -> str:
@@ -246,6 +249,8 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         return "comments are not allowed in JSON; remove the comment (// or /* */)"
     if here[:1] == "'":
         return "JSON needs double quotes around names and text, not single quotes"
+    if here[:1] and here[:1] in "\u201c\u201d\u201e\u2018\u2019\u201a":
+        return _CURLY_MESSAGE
     first = here[:1]
     if first and (first.isalpha() or first in "_$"):
         if msg.startswith("Expecting property name"):
@@ -281,6 +286,7 @@ def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
 TRAILING_COMMA = "remove-trailing-comma"
 MISSING_COMMA = "add-missing-comma"
 SINGLE_QUOTES = "use-double-quotes"
+CURLY_QUOTES = "straighten-quotes"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
@@ -288,6 +294,7 @@ SLIP_MESSAGES = {
     TRAILING_COMMA: _TRAILING_COMMA,
     MISSING_COMMA: "a comma is missing between two entries; add a comma here",
     SINGLE_QUOTES: "JSON needs double quotes around names and text, not single quotes",
+    CURLY_QUOTES: _CURLY_MESSAGE,
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -353,8 +360,29 @@ def _single_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(SINGLE_QUOTES, pos, pos, end + 1, f'"{body}"')
 
 
+_CURLY_DOUBLE = "\u201c\u201d\u201e"  # “ ” „
+_CURLY_SINGLE = "\u2018\u2019\u201a"  # ‘ ’ ‚
+
+
+def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A name or a text in typographic quotes (“id”: “x”), as Word and Outlook turn the quotes of
+    a file copied through them: the same in straight double quotes. Only where a name or a value
+    starts: inside a text, curly quotes are the author's and stay."""
+    pos = exc.pos
+    opening = text[pos : pos + 1]
+    if not opening or opening not in _CURLY_DOUBLE + _CURLY_SINGLE:
+        return None
+    if not exc.msg.startswith(("Expecting property name", "Expecting value")):
+        return None
+    found = _closing(text, pos, '\u201c\u201d"' if opening in _CURLY_DOUBLE else "\u2018\u2019'")
+    if found is None:
+        return None
+    end, body = found
+    return Slip(CURLY_QUOTES, pos, pos, end + 1, f'"{body}"')
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma, _single_quotes)
+_FINDERS = (_missing_comma, _single_quotes, _curly_quotes)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

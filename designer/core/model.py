@@ -566,6 +566,7 @@ SLIP_FIXES = {
     "remove-trailing-comma": "Remove the comma after the last entry",
     "add-missing-comma": "Add the missing comma",
     "use-double-quotes": "Use double quotes",
+    "straighten-quotes": "Use straight quotes",
 }
 
 
