@@ -45,6 +45,7 @@ BREAKS = {
     "add-missing-comma": r("settings.json", '"id": "rec-1.0",', '"id": "rec-1.0"'),
     "use-double-quotes": r(PKG, '"name": "Record"', "'name': 'Record'"),
     "straighten-quotes": r(PKG, '"name": "Record"', "“name”: “Record”"),
+    "remove-comments": r("manifest.json", "{\n", "{\n    // uploaded on Monday\n"),
     "remove-dead-duplicate": r(PKG, '"label": "Record",', '"label": "Rec",\n                "label": "Record",'),
     "delete-file": w("plugins/rec/old.svg", '<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n'),
     "set-svg-ref": w(

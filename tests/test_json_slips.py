@@ -44,11 +44,14 @@ CURLY = (
     'curly quotes (“ ” or ‘ ’, as Word and Outlook type them) are not allowed in JSON; use straight double quotes (")'
 )
 
+COMMENT = "JSON does not allow comments (// or /* */); remove the comment"
+
 # The Fix button of each kind of slip
 TITLES = {
     "add-missing-comma": "Add the missing comma",
     "use-double-quotes": "Use double quotes",
     "straighten-quotes": "Use straight quotes",
+    "remove-comments": "Remove the comments",
 }
 
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
@@ -124,6 +127,37 @@ SLIPS = [
         "Replace the curly quotes with straight quotes on lines 2 and 3 of manifest.json",
         id="curly-quotes-from-word",
     ),
+    pytest.param(
+        "remove-comments",
+        "settings.json",
+        '{\n    "plugins"',
+        '{\n    // the plugins the app loads\n    "plugins"',
+        (2, 5),
+        COMMENT,
+        "Remove the comment on line 2 of settings.json",
+        id="comment-line",
+    ),
+    pytest.param(
+        "remove-comments",
+        LOCK,
+        '"allowUnload": true,',
+        '"allowUnload": true, // so it can be switched off',
+        (7, 26),
+        COMMENT,
+        f"Remove the comment on line 7 of {LOCK}",
+        id="comment-after-an-entry",
+    ),
+    pytest.param(
+        "remove-comments",
+        "manifest.json",
+        '{\n    "brandingID": 1732492800000,\n    "isSettingsBranded": true',
+        '{\n    /* uploaded\n       on Monday */\n    "brandingID": 1732492800000,\n'
+        '    "isSettingsBranded": /* yes */ true // needed',
+        (2, 5),
+        COMMENT,
+        "Remove the comments on lines 2 and 5 of manifest.json",
+        id="block-comments",
+    ),
 ]
 
 
@@ -187,6 +221,9 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         # an apostrophe inside curly single quotes, a curly quote left open
         (LOCK, '"Lock toggle"', "‘Lock’s toggle’"),
         (LOCK, '"Lock toggle"', "“Lock toggle"),
+        # a comment never closed, a "comment" where the value should be (a link without quotes)
+        (LOCK, '"allowUnload": true,', '"allowUnload": true, /* so it can be switched off'),
+        (LOCK, '"lock-toggle.plugin.js"', "//cdn.example.com/lock-toggle.plugin.js"),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
@@ -222,6 +259,18 @@ def test_curly_quotes_inside_a_text_stay(demo: Path) -> None:
     assert pkg.plugins[0].package.name == "Lock “toggle”"
 
 
+def test_a_comment_after_a_last_comma_goes_then_the_comma(demo: Path, capsys) -> None:
+    clean = (demo / "webapp2" / "settings.json").read_bytes()
+    _break(demo, "settings.json", '"enabled": true\n        }\n    ]', '"enabled": true, // on\n        }\n    ]')
+    (problem,) = _pd100(load(demo))
+    assert problem.fix.kind == "remove-comments" and (problem.line, problem.column) == (16, 30)
+    assert main(["check", "--fix", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "fixed: Remove the comment on line 16 of settings.json" in out
+    assert "fixed: Remove the comma after the last entry on line 16 of settings.json" in out
+    assert (demo / "webapp2" / "settings.json").read_bytes() == clean
+
+
 def test_several_slips_in_one_file_are_repaired_one_after_another(demo: Path, capsys) -> None:
     clean = (demo / "webapp2" / "settings.json").read_bytes()
     _break(demo, "settings.json", "        },\n", "        }\n")
@@ -229,7 +278,7 @@ def test_several_slips_in_one_file_are_repaired_one_after_another(demo: Path, ca
     _break(demo, "settings.json", '"id": "meeting-info",', '"id": "meeting-info"')
     assert main(["check", "--fix", str(demo)]) == 0
     out = capsys.readouterr().out
-    assert "fixed: Add the missing comma on lines 7 and 9 of settings.json" in out
+    assert "fixed: Add the missing commas on lines 7 and 9 of settings.json" in out
     assert "fixed: Remove the comma after the last entry on line 16 of settings.json" in out
     assert main(["check", "--strict", str(demo)]) == 0
     assert (demo / "webapp2" / "settings.json").read_bytes() == clean

@@ -218,8 +218,8 @@ def test_nan_and_infinity_are_refused_where_they_are(text: str, line: int, colum
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('{\n  // the plugins\n  "plugins": []\n}', "comments are not allowed"),
-        ("[/* none */]", "comments are not allowed"),
+        ('{\n  // the plugins\n  "plugins": []\n}', "JSON does not allow comments"),
+        ("[/* none */]", "JSON does not allow comments"),
         ("{'plugins': []}", "not single quotes"),
         ("{\"a\": 'b'}", "not single quotes"),
         ("{plugins: []}", "a name must be in double quotes"),

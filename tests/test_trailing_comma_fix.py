@@ -69,7 +69,7 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(base_project: Path) -> None:
 @pytest.mark.parametrize(
     "new",
     [
-        '"enabled": true, // on\n',  # a comment after the comma: the comment is the mistake
+        '"enabled": true, /* on\n',  # a comment (never closed) after the comma: the comment is the mistake
         '"enabled": true,,\n',  # two commas
         '"enabled": true\n        ,]\n',  # a ] where the } should be
     ],

@@ -396,12 +396,13 @@ def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Delete {rel}"
 
 
-# What each slip's fixer says it did: "<this> on line 6 of settings.json".
+# What each slip's fixer says it did: "<this> on line 6 of settings.json" (for one slip, for more).
 _SLIP_DONE = {
-    "remove-trailing-comma": "Remove the comma after the last entry",
-    "add-missing-comma": "Add the missing comma",
-    "use-double-quotes": "Replace the single quotes with double quotes",
-    "straighten-quotes": "Replace the curly quotes with straight quotes",
+    "remove-trailing-comma": ("Remove the comma after the last entry",) * 2,
+    "add-missing-comma": ("Add the missing comma", "Add the missing commas"),
+    "use-double-quotes": ("Replace the single quotes with double quotes",) * 2,
+    "straighten-quotes": ("Replace the curly quotes with straight quotes",) * 2,
+    "remove-comments": ("Remove the comment", "Remove the comments"),
 }
 
 
@@ -426,7 +427,7 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
     body = old[1:] if old.startswith("\ufeff") else old
     lines = sorted({line_col(body, at)[0] for _, at in done})
     where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
-    said = f"{_SLIP_DONE[kind]} on {where} of {rel}"
+    said = f"{_SLIP_DONE[kind][len(done) > 1]} on {where} of {rel}"
     if reread_json(pkg, rel, text):
         pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
         return said
@@ -440,6 +441,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "add-missing-comma": _repair_slips,
     "use-double-quotes": _repair_slips,
     "straighten-quotes": _repair_slips,
+    "remove-comments": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

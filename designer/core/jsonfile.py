@@ -232,6 +232,7 @@ def _decode(text: str) -> tuple[Any, bool]:
 # A list or object that ends in a comma (the last plugin copied with its comma): the decoder wants
 # another value or name, which sent people looking for a missing one (see JsonDocument._load).
 _TRAILING_COMMA = "a comma after the last entry is not allowed in JSON; remove this comma"
+_COMMENT_MESSAGE = "JSON does not allow comments (// or /* */); remove the comment"
 _CURLY_MESSAGE = (
     'curly quotes (“ ” or ‘ ’, as Word and Outlook type them) are not allowed in JSON; use straight double quotes (")'
 )
@@ -246,7 +247,7 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
     """
     here = text[pos : pos + 2] if 0 <= pos < len(text) else ""
     if here in ("//", "/*"):
-        return "comments are not allowed in JSON; remove the comment (// or /* */)"
+        return _COMMENT_MESSAGE
     if here[:1] == "'":
         return "JSON needs double quotes around names and text, not single quotes"
     if here[:1] and here[:1] in "\u201c\u201d\u201e\u2018\u2019\u201a":
@@ -287,6 +288,7 @@ TRAILING_COMMA = "remove-trailing-comma"
 MISSING_COMMA = "add-missing-comma"
 SINGLE_QUOTES = "use-double-quotes"
 CURLY_QUOTES = "straighten-quotes"
+COMMENTS = "remove-comments"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
@@ -295,6 +297,7 @@ SLIP_MESSAGES = {
     MISSING_COMMA: "a comma is missing between two entries; add a comma here",
     SINGLE_QUOTES: "JSON needs double quotes around names and text, not single quotes",
     CURLY_QUOTES: _CURLY_MESSAGE,
+    COMMENTS: _COMMENT_MESSAGE,
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -381,8 +384,40 @@ def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(CURLY_QUOTES, pos, pos, end + 1, f'"{body}"')
 
 
+def _comment(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A ``//`` or ``/* */`` comment, as JavaScript (and many a sample) has them: it goes. A line
+    that held only the comment goes whole, with its line end; after an entry, the comment goes
+    with the blanks before it; before one, with the blanks after it. So the file reads as if
+    the comment had never been written, and nothing else moves."""
+    pos, n = exc.pos, len(text)
+    if text.startswith("//", pos):
+        end = pos + 2
+        while end < n and text[end] not in "\r\n":
+            end += 1
+    elif text.startswith("/*", pos):
+        end = text.find("*/", pos + 2) + 2
+        if end < 2:
+            return None  # never closed: where it was meant to end is a guess
+    else:
+        return None
+    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_end = end
+    while line_end < n and text[line_end] in " \t":
+        line_end += 1
+    ends_line = line_end >= n or text[line_end] in "\r\n"
+    if not ends_line:
+        return Slip(COMMENTS, pos, pos, line_end, "")
+    start = pos
+    while start > line_start and text[start - 1] in " \t":
+        start -= 1
+    if start > line_start:
+        return Slip(COMMENTS, pos, start, line_end, "")
+    stop = line_end + (2 if text.startswith("\r\n", line_end) else 1 if line_end < n else 0)
+    return Slip(COMMENTS, pos, line_start, stop, "")
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma, _single_quotes, _curly_quotes)
+_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

@@ -567,6 +567,7 @@ SLIP_FIXES = {
     "add-missing-comma": "Add the missing comma",
     "use-double-quotes": "Use double quotes",
     "straighten-quotes": "Use straight quotes",
+    "remove-comments": "Remove the comments",
 }
 
 
