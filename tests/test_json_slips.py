@@ -52,6 +52,7 @@ TITLES = {
     "use-double-quotes": "Use double quotes",
     "straighten-quotes": "Use straight quotes",
     "remove-comments": "Remove the comments",
+    "quote-names": "Put the names in double quotes",
 }
 
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
@@ -158,6 +159,26 @@ SLIPS = [
         "Remove the comments on lines 2 and 5 of manifest.json",
         id="block-comments",
     ),
+    pytest.param(
+        "quote-names",
+        "settings.json",
+        '"id": "meeting-info",\n            "srcURL"',
+        'id: "meeting-info",\n            srcURL',
+        (9, 13),
+        "a name must be in double quotes in JSON",
+        "Put the names in double quotes on lines 9 and 10 of settings.json",
+        id="names-without-quotes",
+    ),
+    pytest.param(
+        "quote-names",
+        LOCK,
+        '"allowUnload": true',
+        "allowUnload: true",
+        (7, 5),
+        "a name must be in double quotes in JSON",
+        f"Put the name in double quotes on line 7 of {LOCK}",
+        id="name-without-quotes",
+    ),
 ]
 
 
@@ -224,6 +245,10 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         # a comment never closed, a "comment" where the value should be (a link without quotes)
         (LOCK, '"allowUnload": true,', '"allowUnload": true, /* so it can be switched off'),
         (LOCK, '"lock-toggle.plugin.js"', "//cdn.example.com/lock-toggle.plugin.js"),
+        # a name with a blank or a dash in it, a text without quotes
+        (LOCK, '"allowUnload"', "allow Unload"),
+        (LOCK, '"allowUnload"', "allow-unload"),
+        (LOCK, '"Lock toggle"', "Lock"),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:

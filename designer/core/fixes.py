@@ -403,6 +403,7 @@ _SLIP_DONE = {
     "use-double-quotes": ("Replace the single quotes with double quotes",) * 2,
     "straighten-quotes": ("Replace the curly quotes with straight quotes",) * 2,
     "remove-comments": ("Remove the comment", "Remove the comments"),
+    "quote-names": ("Put the name in double quotes", "Put the names in double quotes"),
 }
 
 
@@ -442,6 +443,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "use-double-quotes": _repair_slips,
     "straighten-quotes": _repair_slips,
     "remove-comments": _repair_slips,
+    "quote-names": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

@@ -289,6 +289,7 @@ MISSING_COMMA = "add-missing-comma"
 SINGLE_QUOTES = "use-double-quotes"
 CURLY_QUOTES = "straighten-quotes"
 COMMENTS = "remove-comments"
+BARE_NAMES = "quote-names"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
@@ -298,6 +299,7 @@ SLIP_MESSAGES = {
     SINGLE_QUOTES: "JSON needs double quotes around names and text, not single quotes",
     CURLY_QUOTES: _CURLY_MESSAGE,
     COMMENTS: _COMMENT_MESSAGE,
+    BARE_NAMES: "a name must be in double quotes in JSON",
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -416,8 +418,22 @@ def _comment(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(COMMENTS, pos, line_start, stop, "")
 
 
+_BARE_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?=[ \t]*:)")
+
+
+def _bare_name(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A name without quotes, as JavaScript allows (``id: "x"``): the same name in double quotes.
+    Only a plain name followed by its colon: anything else there is more than missing quotes."""
+    if not exc.msg.startswith("Expecting property name"):
+        return None
+    m = _BARE_NAME.match(text, exc.pos)
+    if m is None:
+        return None
+    return Slip(BARE_NAMES, exc.pos, exc.pos, m.end(), f'"{m.group()}"')
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment)
+_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment, _bare_name)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

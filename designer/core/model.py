@@ -568,6 +568,7 @@ SLIP_FIXES = {
     "use-double-quotes": "Use double quotes",
     "straighten-quotes": "Use straight quotes",
     "remove-comments": "Remove the comments",
+    "quote-names": "Put the names in double quotes",
 }
 
 
