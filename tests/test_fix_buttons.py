@@ -47,6 +47,7 @@ BREAKS = {
     "straighten-quotes": r(PKG, '"name": "Record"', "“name”: “Record”"),
     "remove-comments": r("manifest.json", "{\n", "{\n    // uploaded on Monday\n"),
     "quote-names": r(PKG, '"name": "Record"', 'name: "Record"'),
+    "lowercase-constants": r(PKG, '"allowUnload": true', '"allowUnload": True'),
     "remove-dead-duplicate": r(PKG, '"label": "Record",', '"label": "Rec",\n                "label": "Record",'),
     "delete-file": w("plugins/rec/old.svg", '<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n'),
     "set-svg-ref": w(

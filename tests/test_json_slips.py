@@ -53,6 +53,7 @@ TITLES = {
     "straighten-quotes": "Use straight quotes",
     "remove-comments": "Remove the comments",
     "quote-names": "Put the names in double quotes",
+    "lowercase-constants": "Write true, false and null in small letters",
 }
 
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
@@ -179,6 +180,26 @@ SLIPS = [
         f"Put the name in double quotes on line 7 of {LOCK}",
         id="name-without-quotes",
     ),
+    pytest.param(
+        "lowercase-constants",
+        "settings.json",
+        '"enabled": true\n        },\n        {\n            "id": "meeting-info"',
+        '"enabled": True\n        },\n        {\n            "id": "meeting-info"',
+        (6, 24),
+        "JSON writes true, false and null in small letters (not True, False or None)",
+        "Write true, false and null in small letters on line 6 of settings.json",
+        id="capital-true",
+    ),
+    pytest.param(
+        "lowercase-constants",
+        LOCK,
+        '"icon": null,\n                "label": null,',
+        '"icon": None,\n                "label": NULL,',
+        (20, 25),
+        "JSON writes true, false and null in small letters (not True, False or None)",
+        f"Write true, false and null in small letters on lines 20 and 21 of {LOCK}",
+        id="none-and-capital-null",
+    ),
 ]
 
 
@@ -249,6 +270,8 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"allowUnload"', "allow Unload"),
         (LOCK, '"allowUnload"', "allow-unload"),
         (LOCK, '"Lock toggle"', "Lock"),
+        # a word that only starts like one of them
+        (LOCK, '"allowUnload": true', '"allowUnload": Trueish'),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:

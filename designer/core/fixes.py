@@ -404,6 +404,7 @@ _SLIP_DONE = {
     "straighten-quotes": ("Replace the curly quotes with straight quotes",) * 2,
     "remove-comments": ("Remove the comment", "Remove the comments"),
     "quote-names": ("Put the name in double quotes", "Put the names in double quotes"),
+    "lowercase-constants": ("Write true, false and null in small letters",) * 2,
 }
 
 
@@ -444,6 +445,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "straighten-quotes": _repair_slips,
     "remove-comments": _repair_slips,
     "quote-names": _repair_slips,
+    "lowercase-constants": _repair_slips,
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,

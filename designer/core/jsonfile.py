@@ -290,6 +290,7 @@ SINGLE_QUOTES = "use-double-quotes"
 CURLY_QUOTES = "straighten-quotes"
 COMMENTS = "remove-comments"
 BARE_NAMES = "quote-names"
+CAPITALS = "lowercase-constants"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
@@ -300,6 +301,7 @@ SLIP_MESSAGES = {
     CURLY_QUOTES: _CURLY_MESSAGE,
     COMMENTS: _COMMENT_MESSAGE,
     BARE_NAMES: "a name must be in double quotes in JSON",
+    CAPITALS: "JSON writes true, false and null in small letters (not True, False or None)",
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -432,8 +434,24 @@ def _bare_name(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(BARE_NAMES, exc.pos, exc.pos, m.end(), f'"{m.group()}"')
 
 
+_CONSTANTS = {"True": "true", "TRUE": "true", "False": "false", "FALSE": "false"}
+_CONSTANTS.update(dict.fromkeys(("None", "Null", "NULL"), "null"))
+_CAPITAL_WORD = re.compile(r"(?:True|TRUE|False|FALSE|None|Null|NULL)(?![A-Za-z0-9_$])")
+
+
+def _capital_constant(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """``True``, ``False`` or ``None`` (as Python writes them, or in capitals) where a value goes:
+    the JSON word in small letters. JSON has no other word it could mean."""
+    if not exc.msg.startswith("Expecting value"):
+        return None
+    m = _CAPITAL_WORD.match(text, exc.pos)
+    if m is None:
+        return None
+    return Slip(CAPITALS, exc.pos, exc.pos, m.end(), _CONSTANTS[m.group()])
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment, _bare_name)
+_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment, _bare_name, _capital_constant)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

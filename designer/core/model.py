@@ -569,6 +569,7 @@ SLIP_FIXES = {
     "straighten-quotes": "Use straight quotes",
     "remove-comments": "Remove the comments",
     "quote-names": "Put the names in double quotes",
+    "lowercase-constants": "Write true, false and null in small letters",
 }
 
 
