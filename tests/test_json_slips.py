@@ -359,3 +359,32 @@ def test_the_fix_button_repairs_the_file_and_undo_brings_the_slip_back(
     qtbot.waitUntil(lambda: [code for code, _ in _rows(window)] == ["PD100"])
     qtbot.keySequence(window, "Ctrl+S")
     assert path.read_bytes() == broken
+
+
+def _many_single_quoted_plugins(root: Path, count: int) -> None:
+    entries = ",\n".join(
+        f"        {{\n            'id': 'p{i}',\n            'srcURL': 'plugins/p{i}/p.plugin.package.json',\n"
+        "            'enabled': true\n        }"
+        for i in range(count)
+    )
+    (root / "webapp2" / "settings.json").write_text("{\n    'plugins': [\n" + entries + "\n    ]\n}\n")
+
+
+def test_a_large_file_full_of_slips_is_not_read_again_thousands_of_times(demo: Path) -> None:
+    """Each repair reads the whole text again; a settings.json of 2,000 entries in single quotes
+    (10,000 slips) was read 10,000 times before the window showed it. Past the budget no Fix is
+    offered (what was not read cannot be known to be right); the message still says what is wrong."""
+    _many_single_quoted_plugins(demo, 2000)
+    (problem,) = _pd100(load(demo))
+    assert (problem.line, problem.column, problem.fix) == (2, 5, None)
+    assert "not single quotes" in problem.message
+
+
+def test_a_file_with_many_slips_is_repaired_whole(demo: Path) -> None:
+    _many_single_quoted_plugins(demo, 40)
+    pkg = load(demo)
+    (problem,) = _pd100(pkg)
+    said = apply_fix(pkg, problem.fix)
+    assert said.startswith("Replace the single quotes with double quotes on lines 2, 4, 5, 6, 9, ")
+    assert said.endswith(" and 201 of settings.json")
+    assert _pd100(pkg) == [] and len(pkg.plugins) == 40

@@ -468,7 +468,7 @@ def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:
 
 
 def repair_slips(
-    text: str, kind: str | None = None, limit: int = 100_000
+    text: str, kind: str | None = None, budget: int = 30_000_000
 ) -> tuple[str, list[tuple[str, int]], JsonSyntaxError | None]:
     """``text`` with each slip (:func:`find_slip`) repaired, front to back, for as long as the
     first mistake the decoder meets is one (of ``kind`` when given); the (kind, offset in
@@ -479,15 +479,20 @@ def repair_slips(
     (blanks, line ends, a byte-order mark) stays; nothing is changed unless it is certain.
     Why one at a time: each repair is only known to be right once the decoder has read
     everything before it, and one slip (an entry pasted with single quotes) hides the next.
+    Why a ``budget`` (characters read, all attempts together): each repair reads the text
+    again, so a large file with thousands of slips took seconds to open; past it the repairs
+    stop, and the mistake left is the next slip (no Fix is offered for what was not read).
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     done: list[tuple[str, int]] = []
     shift = 0  # how much longer the repairs so far made the text (they all lie before the next)
-    while len(done) < limit:
+    spent = 0
+    while spent < budget:
         try:
             _decode(body)
         except json.JSONDecodeError as exc:
+            spent += exc.pos + 1  # (what the decoder read; each copy of the text costs far less)
             slip = find_slip(body, exc)
             if slip is not None and (kind is None or slip.kind == kind):
                 done.append((slip.kind, slip.at - shift))
