@@ -388,3 +388,18 @@ def test_a_file_with_many_slips_is_repaired_whole(demo: Path) -> None:
     assert said.startswith("Replace the single quotes with double quotes on lines 2, 4, 5, 6, 9, ")
     assert said.endswith(" and 201 of settings.json")
     assert _pd100(pkg) == [] and len(pkg.plugins) == 40
+
+
+def test_check_fix_repairs_every_kind_of_slip_at_once_in_a_copy_of_the_example(demo: Path, capsys) -> None:
+    before = {p: p.read_bytes() for p in (demo / "webapp2").rglob("*.json")}
+    _break(demo, "settings.json", "        },\n", "        } // the first\n")
+    _break(demo, "settings.json", '"id": "meeting-info"', "“id”: “meeting-info”")
+    _break(demo, "settings.json", '"enabled": true\n        }\n    ]', "'enabled': True,\n        }\n    ]")
+    _break(demo, LOCK, '"name": "Lock toggle"', "name: 'Lock toggle'")
+    _break(demo, INFO, '"allowUnload": ', "/* can be switched off */ allowUnload: ")
+    _break(demo, "manifest.json", "true\n", "TRUE,\n")
+    assert main(["check", "--fix", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("fixed: ") == 12, out
+    assert main(["check", "--strict", str(demo)]) == 0
+    assert {p: p.read_bytes() for p in (demo / "webapp2").rglob("*.json")} == before

@@ -54,7 +54,7 @@ def test_the_registry_says_which_problems_have_a_one_click_fix() -> None:
     # missing viewBox (PD430) or the id a url(#id) meant (PD420).
     assert variable == {("source.py", "report"), ("svgsafety.py", "check_svg")}
     svg = set(svgsafety._TITLES) | {"PD420", "PD430"}
-    # PD100 comes from the loader (model.py), which offers to remove a comma after the last entry.
+    # PD100 comes from the loader (model.py), which offers to repair the slips of editing by hand.
     offered = {code for code, fix in found.items() if fix} | svg | {"PD100"}
     assert offered <= set(CODES)
     assert {c.code for c in CODES.values() if c.fixable} == offered

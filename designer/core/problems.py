@@ -110,7 +110,9 @@ CODES: dict[str, Code] = {
             "PD100",
             _E,
             "File is not valid JSON",
-            "The app cannot read it; for settings.json every plugin disappears.",
+            "The app cannot read it; for settings.json every plugin disappears. The slips of editing by "
+            "hand have a fix: a comma missing or after the last entry, single or curly quotes, "
+            "comments, names without quotes, True/False/None.",
             fixable=True,
         ),
         Code(
