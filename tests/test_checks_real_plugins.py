@@ -612,3 +612,57 @@ def test_a_syntax_error_says_what_the_preview_shows(base_project: Path) -> None:
     source = "(function () {\n    function load() {\n    function unload() {}\n" + REGISTER + "})();\n"
     (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
     assert "'Oops' page" in error.message and "does nothing" not in error.message
+
+
+def test_break_continue_and_return_where_the_browser_refuses_them_are_syntax_errors(base_project: Path) -> None:
+    """``break`` in a forEach callback (meant to end the loop), ``continue`` in a switch, a label
+    that is not there, a ``return`` left at the top of the file: the browser rejects the whole
+    file ("Illegal break statement", "Illegal return statement"), but tree-sitter parses them and
+    the check passed a plugin that never loads."""
+    for extra, line, column, words in (
+        ("    [1, 2].forEach(function (n) {\n        if (n) break;\n    });\n", 3, 16, "forEach"),
+        ("    switch (1) { case 1: continue; }\n", 2, 26, "'continue' works only inside a loop"),
+        ("    outer: for (;;) { for (;;) { break outr; } }\n", 2, 34, "'outr'"),
+        ("    done: { continue done; }\n", 2, 13, "not on a loop"),
+    ):
+        source = "(function () {\n" + extra + _body() + "})();\n"
+        (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+        assert (error.line, error.column) == (line, column) and words in error.message, extra
+    source = "(function () {\n" + _body() + "})();\nreturn;\n"
+    (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+    assert (error.line, error.column) == (12, 1) and "outside any function" in error.message
+
+
+def test_let_named_let_and_parameters_named_twice_where_forbidden_are_syntax_errors(base_project: Path) -> None:
+    """``let let = 1``, and a parameter named twice in an arrow function, a method, strict code
+    or beside a default value: the browser rejects the whole file ("let is disallowed as a
+    lexically bound name", "Duplicate parameter name not allowed in this context"); tree-sitter
+    parses them and the check was silent."""
+    for extra, line, column, words in (
+        ("    let let = 1;\n", 2, 9, "'let' cannot be the name"),
+        ("    const pick = (p, p) => p;\n", 2, 22, "arrow function"),
+        ("    const o = { go(a, b, a) {} };\n", 2, 26, "method"),
+        ("    function two(a, a) { 'use strict'; }\n", 2, 21, "strict code"),
+        ("    function two(a, { b, a }) {}\n", 2, 26, "destructured"),
+    ):
+        source = "(function () {\n" + extra + _body() + "})();\n"
+        (error,) = [p for p in _problems(base_project, source) if p.code == "PD500"]
+        assert (error.line, error.column) == (line, column) and words in error.message, extra
+    strict = "(function () {\n    'use strict';\n    function two(a, a) {}\n" + _body() + "})();\n"
+    (error,) = [p for p in _problems(base_project, strict) if p.code == "PD500"]
+    assert (error.line, error.column) == (3, 21) and "'a' is named twice" in error.message
+
+
+def test_jumps_with_somewhere_to_go_and_names_sloppy_code_allows_are_fine(base_project: Path) -> None:
+    extra = (
+        "    var let = 1;\n"
+        "    function two(a, a) { return a; }\n"
+        "    outer: for (var i = 0; i < 2; i++) { for (;;) { if (i) continue outer; break outer; } }\n"
+        "    done: { if (let) break done; }\n"
+        "    switch (let) { case 1: break; default: }\n"
+        "    [1].forEach(function (n) { for (const m of [n]) { if (m) continue; } return; });\n"
+        "    const o = { get a() { return 1; }, set a(v) { this.v = v; }, continue: 1 };\n"
+        "    o.break = o.continue;\n"
+    )
+    source = "(function () {\n" + extra + _body() + "})();\n"
+    assert [p for p in _problems(base_project, source) if p.code == "PD500"] == []

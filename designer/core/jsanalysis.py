@@ -128,6 +128,7 @@ _QUERY_SOURCE = """
 (assignment_expression) @assignment
 (call_expression) @call
 (new_expression) @new
+(formal_parameters) @params
 """
 # Rare nodes are found from their text instead of by the query (members, strings, pairs are
 # most of a file's nodes; capturing them all would double the cost of the analysis).
@@ -170,6 +171,7 @@ _CAPTURED = {
     "assignment_expression": "assignment",
     "call_expression": "call",
     "new_expression": "new",
+    "formal_parameters": "params",
 }
 # A node with a syntax error and this many children is queried child by child (see _captures).
 _SPLIT_FROM = 1000
@@ -530,7 +532,11 @@ class _Analyser:
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
-        self.info.syntax_errors.sort()  # (all of them found by now: _top_level, _errors, _awaits, _declared_twice)
+        self._parameters_twice(caps.get("params", ()))
+        if _JUMP_WORD.search(self.data):
+            self._jumps(root)
+        # (All of them found by now: _top_level, _errors, _awaits, _declared_twice, _parameters_twice, _jumps.)
+        self.info.syntax_errors.sort()
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -676,6 +682,9 @@ class _Analyser:
             if decl is None or n is None or n.type != "identifier":
                 continue
             lexical = decl.type == "lexical_declaration"
+            if lexical and self.text(n) == "let":
+                line, col = self.pos(n)
+                errors.append((line, col, "'let' cannot be the name of a let or const variable: give it another name"))
             if lexical and decl.child_count and decl.children[0].type == "const":
                 if d.child_by_field_name("value") is None and (
                     decl.parent is None or decl.parent.type != "for_in_statement"
@@ -709,6 +718,173 @@ class _Analyser:
                         "let or const a name may be declared only once in a block: give one of them another name",
                     )
                 )
+
+    def _parameters_twice(self, lists: Any) -> None:
+        """A parameter name written twice where the browser forbids it: in an arrow function or a
+        method, in strict code, or beside a default value, a ``...rest`` or a destructured
+        parameter. The browser rejects the whole file ("Duplicate parameter name not allowed in
+        this context"), while tree-sitter parses it. Why: ``(event, event) => ...`` or a copied
+        ``function (p, p)`` in a 'use strict' plugin passed the check and the plugin never loaded.
+
+        A plain ``function (a, a)`` in sloppy code is allowed (the last one wins), so it is left alone.
+        """
+        for params in lists:
+            if params.named_child_count < 2:
+                continue  # (most lists: nothing to compare)
+            names: list[Any] = []
+            simple = True
+            for c in params.named_children:
+                if c.type == "identifier":
+                    names.append(c)
+                elif c.type != "comment":
+                    simple = False
+                    self._pattern_names(c, names)
+            seen: dict[str, Any] = {}
+            twice = None
+            for n in names:
+                name = self.text(n)
+                if name in seen:
+                    twice = (seen[name], n)
+                    break
+                seen[name] = n
+            if twice is None:
+                continue
+            fn = params.parent
+            if fn is None:
+                continue
+            if not (fn.type in ("arrow_function", "method_definition") or not simple or self._strict(params)):
+                body = fn.child_by_field_name("body")
+                if body is None or body.type != "statement_block" or not self._says_use_strict(body):
+                    continue
+            first, second = twice
+            line, col = self.pos(second)
+            where = (
+                "an arrow function"
+                if fn.type == "arrow_function"
+                else "a method"
+                if fn.type == "method_definition"
+                else "a function with a default value, a ...rest or a destructured parameter"
+                if not simple
+                else "strict code ('use strict')"
+            )
+            self.info.syntax_errors.append(
+                (
+                    line,
+                    col,
+                    f"the parameter '{self.text(second)}' is named twice in one list (first at column "
+                    f"{self.pos(first)[1]}), which {where} does not allow: give each parameter its own name",
+                )
+            )
+
+    def _pattern_names(self, node: Any, out: list[Any]) -> None:
+        """The names a destructuring pattern (or a default or ...rest) of a parameter list binds."""
+        t = node.type
+        if t in ("identifier", "shorthand_property_identifier_pattern"):
+            out.append(node)
+        elif t in ("assignment_pattern", "object_assignment_pattern"):
+            left = node.child_by_field_name("left")
+            if left is not None:
+                self._pattern_names(left, out)
+        elif t == "pair_pattern":
+            value = node.child_by_field_name("value")
+            if value is not None:
+                self._pattern_names(value, out)
+        elif t in ("object_pattern", "array_pattern", "rest_pattern"):
+            for c in node.named_children:
+                self._pattern_names(c, out)
+
+    def _jumps(self, root: Any) -> None:
+        """``break``, ``continue`` and ``return`` where the browser refuses them: a break with
+        no loop or switch around it in its own function, a continue with no loop, a label that
+        no statement around it has, a return outside any function. The browser rejects the whole
+        file ("Illegal break statement", "Illegal return statement") while tree-sitter parses it.
+
+        Why: the usual slip is ``break`` in a ``forEach`` callback, meant to end the loop, or a
+        ``return`` left at the top of a file after its wrapper function was removed; the check
+        passed both and the plugin never loaded. Nothing inside a syntax error tree-sitter
+        already found is judged (that error comes first).
+        """
+        data = self.data
+        errors = self.info.syntax_errors
+        for m in _JUMP_WORD.finditer(data):
+            if len(errors) >= 20:
+                return
+            word = m.group()
+            node = root.descendant_for_byte_range(m.start(), m.end())
+            stmt = node.parent if node is not None else None
+            if node is None or node.type != word.decode() or stmt is None or stmt.type != _JUMPS[word]:
+                continue  # a word inside a name, string or comment, or a property named so
+            label_node = next((c for c in stmt.children if c.type == "statement_identifier"), None)
+            label = self.text(label_node) if label_node is not None else None
+            what = self._jump_target(stmt, word, label)
+            if what is None:
+                continue
+            line, col = self.pos(node)
+            errors.append((line, col, what))
+
+    def _jump_target(self, stmt: Any, word: bytes, label: str | None) -> str | None:
+        """Why the jump ``stmt`` has nowhere to go (see :meth:`_jumps`), or None when it has."""
+        up = stmt.parent
+        while up is not None and up.type != "program":
+            t = up.type
+            if t == "ERROR":
+                return None
+            if word == b"return":
+                if t in FUNCTION_NODE_TYPES:
+                    return None
+                if t == "class_static_block":
+                    return "'return' is not allowed in a class's static block"
+            elif t in _AWAIT_SCOPES:
+                break  # out of its own function: a loop further out does not count
+            elif label is None:
+                if t in _LOOPS or (word == b"break" and t == "switch_statement"):
+                    return None
+            elif t == "labeled_statement" and any(
+                c.type == "statement_identifier" and self.text(c) == label for c in up.children
+            ):
+                body = up.named_children[-1]
+                while body.type == "labeled_statement" and body.named_child_count:
+                    body = body.named_children[-1]
+                if word == b"break" or body.type in _LOOPS:
+                    return None
+                return (
+                    f"'continue {label}' names a label that is not on a loop: continue works only with a loop's label"
+                )
+            up = up.parent
+        if up is None or (up.type == "program" and up.has_error):
+            return None  # (at the top of a file with a syntax error, it may have been cut from its function)
+        if word == b"return":
+            return (
+                "'return' outside any function: the plugin's file runs as a script, where return works only "
+                "inside a function (keep the code inside its (function () { ... })(); wrapper)"
+            )
+        if label is not None:
+            return (
+                f"'{word.decode()} {label}' names the label '{label}', but no statement around it in the same "
+                "function has that label"
+            )
+        where = "a loop or a switch" if word == b"break" else "a loop"
+        hint = (
+            ": a loop around this function, or a forEach calling it, does not count; to leave the function early, "
+            "use return"
+            if up.type != "program"
+            else ""
+        )
+        return f"'{word.decode()}' works only inside {where} of the same function, and here there is none{hint}"
+
+    def _says_use_strict(self, block: Any) -> bool:
+        """Whether the statement block (or program) ``block`` starts with the directive 'use strict'."""
+        for stmt in block.named_children:
+            if stmt.type == "comment":
+                continue
+            if stmt.type != "expression_statement" or not stmt.named_child_count:
+                return False
+            e = stmt.named_children[0]
+            if e.type != "string":
+                return False
+            if self._string_text(e) == "use strict" and "\\" not in self.text(e):
+                return True
+        return False
 
     def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
         """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
@@ -1436,19 +1612,11 @@ class _Analyser:
         while p is not None:
             if p.type == "class_body":
                 return True
-            if p.type == "program" or (
-                p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES
-            ):
-                for stmt in p.named_children:
-                    if stmt.type == "comment":
-                        continue
-                    if stmt.type != "expression_statement" or not stmt.named_child_count:
-                        break
-                    e = stmt.named_children[0]
-                    if e.type != "string":
-                        break
-                    if self._string_text(e) == "use strict" and "\\" not in self.text(e):
-                        return True
+            if (
+                p.type == "program"
+                or (p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES)
+            ) and self._says_use_strict(p):
+                return True
             p = p.parent
         return False
 
@@ -2009,6 +2177,10 @@ FUNCTION_NODE_TYPES = frozenset(
         "generator_function",
     }
 )
+# Where break and continue go (see _Analyser._jumps): the loops, and the statement each jump word makes.
+_LOOPS = frozenset({"for_statement", "for_in_statement", "while_statement", "do_statement"})
+_JUMPS = {b"break": "break_statement", b"continue": "continue_statement", b"return": "return_statement"}
+_JUMP_WORD = re.compile(rb"\b(?:break|continue|return)\b")
 # What decides whether ``await`` may be used inside it (see _Analyser._awaits).
 _AWAIT_SCOPES = FUNCTION_NODE_TYPES | {"class_static_block"}
 # Where a NUL is JavaScript text, not code (see _Analyser.stray_nul).
