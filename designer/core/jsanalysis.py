@@ -379,6 +379,7 @@ class JsInfo(Record):
         "undeclared",
         "pex_members",
         "unknown_calls",
+        "globals_made",
     )
 
     def __init__(self) -> None:
@@ -398,6 +399,9 @@ class JsInfo(Record):
         # Functions called when the plugin loads (straight in the wrapper or at the top) that no
         # line of the file defines: (name, line, column). A ReferenceError unless another script does.
         self.unknown_calls: list[tuple[str, int, int]] = []
+        # Names given a value in sloppy code where no enclosing scope declares them: each quietly
+        # becomes a global variable of the web app. (name, line, column), at the first such line.
+        self.globals_made: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -427,6 +431,7 @@ class _Analyser:
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
         self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
+        self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _makes_a_global)
         self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         self._searches = 0  # questions about names answered by searching the file (see _indexed)
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
@@ -1508,17 +1513,53 @@ class _Analyser:
             if left is None or left.type != "identifier":
                 continue
             name = self.text(left)
-            if name in seen or name in self._declared_names or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES:
+            if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
                 continue
-            if name.startswith("on"):
+            strict = self._strict(node)
+            if not strict:
+                if self._makes_a_global(name, node):
+                    seen.add(name)
+                    line, col = self.pos(left)
+                    self.info.globals_made.append((name, line, col))
+                continue
+            if name in self._declared_names:
                 continue
             seen.add(name)
-            if not self._strict(node) or self._global_writes() or self._global_property(name.encode()):
+            if self._global_writes() or self._global_property(name.encode()):
                 continue
             if any(kind != "assignment" for kind, *_rest in self._bindings(name)):
                 continue
             line, col = self.pos(left)
             self.info.undeclared.append((name, line, col))
+
+    def _makes_a_global(self, name: str, node: Any) -> bool:
+        """Whether the assignment ``node`` (in sloppy code) gives ``name`` a value that no
+        enclosing function or block declares (var, let, const, function, class, parameter, catch),
+        so that it quietly becomes a global variable of the whole web app.
+
+        Why a warning: the plugin works, but the name is shared with the app and every other
+        plugin (the reason the guide puts each plugin in a wrapper function); two plugins using
+        the same name, or the app using it, break each other. Left alone: PEX, the browser's own
+        names, ``x = ...`` at the top of the file (PD501 already says it leaks), names asked about
+        with ``typeof`` or written as ``window.x`` (a global on purpose), and files that may make
+        globals in bulk (eval, with).
+        """
+        if name == "PEX":
+            return False
+        statement = node.parent
+        if statement is not None and statement.type == "expression_statement" and statement.parent == self._root:
+            return False  # (PD501's)
+        at = node.start_byte
+        for kind, scope, _node, _line, _value in self._bindings(name):
+            if kind != "assignment" and (scope is None or scope.start_byte <= at < scope.end_byte):
+                return False
+        if self._global_writes() or self._global_property(name.encode()):
+            return False
+        if self._typeofs is None:
+            self._typeofs = {
+                m.decode("utf-8", "replace") for m in re.findall(rb"\btypeof\s*\(?\s*([^\s()=!;,&|]+)", self.data)
+            }
+        return name not in self._typeofs
 
     def _calls_to_nothing(self) -> None:
         """Calls, made when the plugin loads, of a function that nothing in the file defines.

@@ -590,6 +590,13 @@ CODES: dict[str, Code] = {
             "Unless another script on the page defines it, the call throws a ReferenceError as the plugin "
             "loads, which brings up the 'Oops' page.",
         ),
+        Code(
+            "PD524",
+            _W,
+            "A name is given a value but declared nowhere, so it becomes a global",
+            "Outside strict mode the name quietly becomes a global variable of the whole web app, shared with the "
+            "app and every other plugin; the same name used elsewhere breaks one or the other.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

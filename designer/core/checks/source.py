@@ -179,6 +179,15 @@ def _check_one(
             line,
             col,
         )
+    for var, line, col in [g for g in info.globals_made if g[0] not in shared][:5]:
+        report(
+            "PD524",
+            f"The source of '{shortened(name)}' gives '{shortened(var)}' a value here, but no function around this line "
+            f"declares it, so this creates a global variable '{shortened(var)}' shared with the whole web app and every "
+            f"other plugin. Declare it with let in the function that uses it, for example: let {shortened(var)};",
+            line,
+            col,
+        )
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
