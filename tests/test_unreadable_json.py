@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from designer.core.checks import run_checks
 from designer.core.model import Settings, UnreadableFileError, load, save
 from designer.core.plugins import add_plugin
 
@@ -70,3 +71,54 @@ def test_fixing_settings_json_in_the_editor_and_saving_brings_the_plugins_back(
     assert "settings.json read again" in window.status.text()
     assert not window.isWindowModified()
     assert '"enabled": true}\n    ]' in (broken_settings / "webapp2" / "settings.json").read_text(encoding="utf-8")
+
+
+def test_while_settings_json_cannot_be_read_the_plugins_on_disk_are_still_checked(base_project: Path) -> None:
+    """A settings.json that is not valid JSON hid every other problem: the check listed that one
+    file, the user fixed it and got a new list (a broken source, a broken package file). Now
+    the plugins found in the plugins folder are checked too, each problem saying it was found on
+    disk, with no 'not listed in settings.json' for each of them and no fix (the model has no
+    plugin to fix until settings.json can be read)."""
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text('{\n    "plugins": [\n        {"id": "rec-1.0",}\n    ]\n}\n')
+    js = web / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function unload() {}", "function unload() { break; }"))
+    other = web / "plugins" / "other"
+    other.mkdir()
+    (other / "other.plugin.package.json").write_text('{\n    "id": "other",\n    "name": "Other"\n')
+    problems = run_checks(load(base_project))
+    said = {(p.code, p.file, p.line) for p in problems}
+    assert ("PD100", "settings.json", 3) in said
+    assert ("PD500", "plugins/rec/rec.plugin.js", 3) in said
+    assert ("PD100", "plugins/other/other.plugin.package.json", 4) in said
+    for p in problems:
+        if p.file.startswith("plugins/"):
+            assert p.message.startswith("Found on disk, not through settings.json"), p
+            assert p.fix is None, p
+    assert [p for p in problems if p.code == "PD205"] == []
+    assert len(problems) == len({(p.code, p.file, p.line, p.column, p.message) for p in problems})
+
+
+def test_with_a_readable_settings_json_nothing_is_said_to_be_found_on_disk(base_project: Path) -> None:
+    web = base_project / "webapp2"
+    js = web / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function unload() {}", "function unload() { break; }"))
+    problems = run_checks(load(base_project))
+    assert [p.code for p in problems if p.file.startswith("plugins/")] == ["PD500"]
+    assert [p for p in problems if "Found on disk" in p.message] == []
+    # settings.json missing: its own fix lists what is on disk (PD200), nothing is checked as found.
+    (web / "settings.json").unlink()
+    assert [p.code for p in run_checks(load(base_project))] == ["PD200"]
+
+
+def test_the_window_lists_the_problems_of_plugins_found_on_disk_while_settings_json_is_broken(
+    window, qtbot, broken_settings: Path
+) -> None:
+    js = broken_settings / "webapp2" / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function unload() {}", "function unload() { break; }"))
+    window.open_path(broken_settings)
+    view = window.problems_view
+    rows = {row.text(2): row for row in view.problem_items()}
+    assert set(rows) == {"PD100", "PD500"}
+    assert "Found on disk" in rows["PD500"].toolTip(0) + rows["PD500"].text(0) + rows["PD500"].text(1)
+    assert view.itemWidget(rows["PD500"], 3) is None  # no fix button: no plugin in the model to fix yet

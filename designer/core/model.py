@@ -688,6 +688,35 @@ def _listed_plugins(pkg: BrandingPackage) -> list[Plugin]:
     return [_load_plugin(pkg, SettingsEntry.from_json(raw)) for raw in (entries if isinstance(entries, list) else [])]
 
 
+def is_package_file_name(rel: str) -> bool:
+    """Whether ``rel`` is named like a plugin package file in the plugins folder."""
+    return rel.startswith("plugins/") and (
+        rel.endswith(".plugin.package.json") or rel.rsplit("/", 1)[-1] == "plugin.json"
+    )
+
+
+def found_on_disk(pkg: BrandingPackage) -> BrandingPackage:
+    """A copy of ``pkg`` for the checks whose plugins are the plugin package files found in its
+    plugins folder, each as if settings.json listed it (with no id of its own).
+
+    Why: while settings.json cannot be read the package has no plugins at all, so a check
+    reported that one file and nothing about the plugins' own files; the user fixed it, checked
+    again and got a new list. ``pkg`` is left as it is: its documents, problems and plugins are
+    not shared with the copy (the copy's PD100s for package files are in its ``load_problems``).
+    """
+    import copy
+
+    view = copy.copy(pkg)
+    view.plugins = []
+    view.docs = dict(pkg.docs)
+    view.load_problems = []
+    view._unchanging = {}
+    for rel in pkg.names():
+        if is_package_file_name(rel):
+            view.plugins.append(_load_plugin(view, SettingsEntry.from_json({"srcURL": rel})))
+    return view
+
+
 def not_a_package_file(pkg: BrandingPackage, rel: str) -> bool:
     """Whether ``rel``, named by a settings.json srcURL, is plainly some other file (the plugin's
     .js, an icon) rather than a plugin package file.

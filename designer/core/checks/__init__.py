@@ -8,8 +8,10 @@ file is broken simply stops there (the broken file is already reported by the lo
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import replace
 
-from ..model import BrandingPackage
+from ..model import BrandingPackage, found_on_disk
 from ..problems import Problem, make
 from . import consistency, icons, jsonfiles, manifest, package, settings, source, svgsafety
 from .context import Context
@@ -40,17 +42,61 @@ def run_checks(pkg: BrandingPackage, exporting: bool = False) -> list[Problem]:
     ctx = Context(pkg, exporting)
     ctx.problems.extend(pkg.load_problems)
     with pkg.unchanging():  # the checks only read the model
-        for check in _CHECKS:
-            try:
-                check(pkg, ctx)
-            except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
-                ctx.problems.append(
-                    make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
-                )
+        _run(_CHECKS, pkg, ctx)
+        if pkg.settings is None and pkg.exists("settings.json"):
+            ctx.problems.extend(_found_on_disk(pkg, exporting))
     # (The pointer too: in a settings.json not yet saved every entry is at line 0, and the same
     # clash of copies of one plugin, reported for each, was taken for one problem.)
     unique = {(p.code, p.file, p.line, p.column, p.pointer, p.message): p for p in ctx.problems}
     return sorted(unique.values(), key=Problem.sort_key)
+
+
+def _run(checks: tuple[Callable[[BrandingPackage, Context], None], ...], pkg: BrandingPackage, ctx: Context) -> None:
+    for check in checks:
+        try:
+            check(pkg, ctx)
+        except OSError as exc:  # a file vanished or is unreadable mid-check: say so, never crash
+            ctx.problems.append(
+                make("PD105", _rel(pkg, exc.filename), f"A file cannot be read: {exc.strerror or exc}.")
+            )
+
+
+# What is checked of the plugins found on disk while settings.json cannot be read: each plugin's
+# own files, nothing about settings.json or the package as a whole (checked once already).
+_PLUGIN_CHECKS = (
+    jsonfiles.check,
+    package.check,
+    icons.check,
+    svgsafety.check,
+    source.check,
+    svgsafety.check_unnamed,
+)
+_FOUND_ON_DISK = "Found on disk, not through settings.json (which cannot be read): "
+
+
+def _found_on_disk(pkg: BrandingPackage, exporting: bool) -> list[Problem]:
+    """The problems of the plugins in the plugins folder, while settings.json cannot be read.
+
+    Why: the app then loads no plugin, and the check said only that; each plugin's own problems
+    (its package file, source, icons) came up one round later, after settings.json was fixed.
+    Each says it was found on disk (a plugin with no problem adds nothing, so a broken settings.json
+    alone still gets one line), and none has a fix: fixes edit the plugins of the model,
+    which has none until settings.json can be read. Nothing about settings.json itself is said
+    again (a package file 'not listed in settings.json' is only the unreadable file's doing).
+    """
+    view = found_on_disk(pkg)
+    if not view.plugins:
+        return []
+    ctx = Context(view, exporting)
+    ctx.problems.extend(view.load_problems)
+    with view.unchanging():
+        _run(_PLUGIN_CHECKS, view, ctx)
+    out: list[Problem] = []
+    for p in ctx.problems:
+        if p.file in ("settings.json", "manifest.json"):
+            continue  # (checked with the package itself)
+        out.append(replace(p, message=_FOUND_ON_DISK + p.message, fix=None))
+    return out
 
 
 def _rel(pkg: BrandingPackage, filename: object) -> str:
