@@ -16,6 +16,7 @@ from __future__ import annotations
 import _thread
 import bisect
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ._records import Record
@@ -422,6 +423,7 @@ class _Analyser:
         # Names a function declaration or a var/let/const declares somewhere in the file: an
         # assignment to one of them is no undeclared name, without asking _strict or _bindings.
         self._declared_names: set[str] = set()
+        self._declarations: dict[str, list[Any]] = {}  # ... and their function declarations and declarators
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
         self.calls: list[Any] = []
         self.news: list[Any] = []
@@ -431,6 +433,7 @@ class _Analyser:
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
         self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
+        self._strict_bodies: dict[int, bool] = {}  # function body (or file) -> strict? (see _strict)
         self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _makes_a_global)
         self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         self._searches = 0  # questions about names answered by searching the file (see _indexed)
@@ -522,12 +525,14 @@ class _Analyser:
             if n is not None and n.type == "identifier":
                 name = self.text(n)
                 declared.add(name)
+                self._declarations.setdefault(name, []).append(node)
                 self.info.functions.setdefault(name, self.line_of(n))
         for node in sorted(caps.get("declarator", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
                 name = self.text(n)
                 declared.add(name)
+                self._declarations.setdefault(name, []).append(node)
                 self._declare(name, node.child_by_field_name("value"), n)
             elif n is not None and n.type == "object_pattern":
                 self._destructured(n, node.child_by_field_name("value"))
@@ -538,7 +543,7 @@ class _Analyser:
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
         self._parameters_twice(caps.get("params", ()))
-        if _JUMP_WORD.search(self.data):
+        if b"return" in self.data or b"break" in self.data or b"continue" in self.data:
             self._jumps(root)
         # (All of them found by now: _top_level, _errors, _awaits, _declared_twice, _parameters_twice, _jumps.)
         self.info.syntax_errors.sort()
@@ -687,7 +692,7 @@ class _Analyser:
             if decl is None or n is None or n.type != "identifier":
                 continue
             lexical = decl.type == "lexical_declaration"
-            if lexical and self.text(n) == "let":
+            if lexical and n.end_byte - n.start_byte == 3 and self.data[n.start_byte : n.end_byte] == b"let":
                 line, col = self.pos(n)
                 errors.append((line, col, "'let' cannot be the name of a let or const variable: give it another name"))
             if lexical and decl.child_count and decl.children[0].type == "const":
@@ -811,16 +816,25 @@ class _Analyser:
         """
         data = self.data
         errors = self.info.syntax_errors
-        for m in _JUMP_WORD.finditer(data):
+        functions: list[tuple[int, int]] | None = None  # (start, end) of the outermost functions
+        for word, at in _words_at(data, _JUMPS):
             if len(errors) >= 20:
                 return
-            word = m.group()
-            node = root.descendant_for_byte_range(m.start(), m.end())
+            if word == b"return":
+                # Most words are returns, nearly all inside a function: settled by the offset alone.
+                if functions is None:
+                    functions = _outermost_functions(root)
+                i = bisect.bisect_right(functions, (at, len(data))) - 1
+                if i >= 0 and functions[i][0] <= at < functions[i][1]:
+                    continue
+            node = root.descendant_for_byte_range(at, at + len(word))
             stmt = node.parent if node is not None else None
-            if node is None or node.type != word.decode() or stmt is None or stmt.type != _JUMPS[word]:
+            if node is None or node.type != _JUMPS[word][0] or stmt is None or stmt.type != _JUMPS[word][1]:
                 continue  # a word inside a name, string or comment, or a property named so
-            label_node = next((c for c in stmt.children if c.type == "statement_identifier"), None)
-            label = self.text(label_node) if label_node is not None else None
+            label = None
+            if word != b"return" and stmt.named_child_count:
+                label_node = stmt.named_children[0]
+                label = self.text(label_node) if label_node.type == "statement_identifier" else None
             what = self._jump_target(stmt, word, label)
             if what is None:
                 continue
@@ -879,12 +893,13 @@ class _Analyser:
 
     def _says_use_strict(self, block: Any) -> bool:
         """Whether the statement block (or program) ``block`` starts with the directive 'use strict'."""
-        for stmt in block.named_children:
+        for i in range(block.named_child_count):  # (not named_children: it makes a node of every statement)
+            stmt = block.named_child(i)
             if stmt.type == "comment":
                 continue
             if stmt.type != "expression_statement" or not stmt.named_child_count:
                 return False
-            e = stmt.named_children[0]
+            e = stmt.named_child(0)
             if e.type != "string":
                 return False
             if self._string_text(e) == "use strict" and "\\" not in self.text(e):
@@ -1515,6 +1530,8 @@ class _Analyser:
             name = self.text(left)
             if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
                 continue
+            if self._declared_around(name, node):
+                continue  # (the common case, settled without asking whether the code is strict)
             strict = self._strict(node)
             if not strict:
                 if self._makes_a_global(name, node):
@@ -1531,6 +1548,19 @@ class _Analyser:
                 continue
             line, col = self.pos(left)
             self.info.undeclared.append((name, line, col))
+
+    def _declared_around(self, name: str, node: Any) -> bool:
+        """Whether a function declaration or a var, let or const of ``name`` is in scope at ``node``."""
+        at = node.start_byte
+        for d in self._declarations.get(name, ()):
+            decl = d.parent
+            if d.type == "variable_declarator" and decl is not None and decl.type != "variable_declaration":
+                scope = _block_of(d)  # let, const
+            else:
+                scope = _function_of(decl if d.type == "variable_declarator" else d)
+            if scope is None or scope.start_byte <= at < scope.end_byte:
+                return True
+        return False
 
     def _makes_a_global(self, name: str, node: Any) -> bool:
         """Whether the assignment ``node`` (in sloppy code) gives ``name`` a value that no
@@ -1648,18 +1678,35 @@ class _Analyser:
 
     def _strict(self, node: Any) -> bool:
         """Whether ``node`` is in strict code: a class body, or a function (or the file) whose
-        first statements hold the directive 'use strict'."""
+        first statements hold the directive 'use strict'.
+
+        Each function body's answer is kept (strictness is inherited, so it holds for everything
+        in it): every assignment asks, and asking again from each one up to the file's top cost
+        several times the search it served.
+        """
+        known = self._strict_bodies
+        bodies = []  # the function bodies (and the file) passed on the way up, none strict
         p = node.parent
+        strict = False
         while p is not None:
             if p.type == "class_body":
-                return True
-            if (
-                p.type == "program"
-                or (p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES)
-            ) and self._says_use_strict(p):
-                return True
+                strict = True
+                break
+            if p.type == "program" or (
+                p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES
+            ):
+                found = known.get(p.id)
+                if found is not None:
+                    strict = found
+                    break
+                bodies.append(p.id)
+                if self._says_use_strict(p):
+                    strict = True
+                    break
             p = p.parent
-        return False
+        for body in bodies:
+            known[body] = strict
+        return strict
 
     def _global_writes(self) -> bool:
         """Whether the file may put names on the global object in bulk (eval, with, assign)."""
@@ -2099,6 +2146,41 @@ def _function_of(node: Any) -> Any:
     return p
 
 
+def _words_at(data: bytes, words: Iterable[bytes]) -> list[tuple[bytes, int]]:
+    """(word, offset) of each of ``words`` standing alone in ``data`` (no name character just
+    before or after), in order. Why not one regex with \\b and alternatives: it has no literal to
+    skip ahead to, and took most of the time of the search it served; find() runs at C speed."""
+    out: list[tuple[bytes, int]] = []
+    for word in words:
+        n = len(word)
+        at = data.find(word)
+        while at != -1:
+            if not _word_byte(data[at - 1 : at] if at else b"") and not _word_byte(data[at + n : at + n + 1]):
+                out.append((word, at))
+            at = data.find(word, at + n)
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _outermost_functions(root: Any) -> list[tuple[int, int]]:
+    """(start, end) byte offsets of the functions not inside another one, in order: a ``return`` within one of them is in a function (see _Analyser._jumps).
+
+    Why from the top down: a plugin is one wrapper function, so this visits a handful of nodes,
+    where walking up from each of hundreds of returns cost a tenth of the analysis.
+    """
+    out: list[tuple[int, int]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for c in node.named_children:
+            if c.type in FUNCTION_NODE_TYPES:
+                out.append((c.start_byte, c.end_byte))
+            elif c.named_child_count:
+                stack.append(c)
+    out.sort()
+    return out
+
+
 def _in_body_of(node: Any, function: Any) -> bool:
     """Whether ``node`` is a statement of ``function``'s own body (not of a block inside it)."""
     p = node.parent
@@ -2220,8 +2302,11 @@ FUNCTION_NODE_TYPES = frozenset(
 )
 # Where break and continue go (see _Analyser._jumps): the loops, and the statement each jump word makes.
 _LOOPS = frozenset({"for_statement", "for_in_statement", "while_statement", "do_statement"})
-_JUMPS = {b"break": "break_statement", b"continue": "continue_statement", b"return": "return_statement"}
-_JUMP_WORD = re.compile(rb"\b(?:break|continue|return)\b")
+_JUMPS = {
+    b"break": ("break", "break_statement"),
+    b"continue": ("continue", "continue_statement"),
+    b"return": ("return", "return_statement"),
+}
 # What decides whether ``await`` may be used inside it (see _Analyser._awaits).
 _AWAIT_SCOPES = FUNCTION_NODE_TYPES | {"class_static_block"}
 # Where a NUL is JavaScript text, not code (see _Analyser.stray_nul).
