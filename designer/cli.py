@@ -142,6 +142,13 @@ def _check(args: argparse.Namespace) -> int:
         pkg = load(Path(args.path))
     problems = run_checks(pkg)
     counts = {s.value: sum(1 for p in problems if p.severity is s) for s in Severity}
+    # While settings.json cannot be read the package lists no plugin, but the checks looked at the
+    # plugins found on disk (core.checks): "0 plugins checked" under their problems read as a contradiction.
+    on_disk = None
+    if pkg.settings is None and pkg.exists("settings.json"):
+        from .core.model import package_files_on_disk
+
+        on_disk = len(package_files_on_disk(pkg))
     failing = counts["error"] > 0 or (args.strict and counts["warning"] > 0)
     if args.json:
         out = {
@@ -156,6 +163,8 @@ def _check(args: argparse.Namespace) -> int:
                 "ok": not failing,
             },
         }
+        if on_disk is not None:
+            out["summary"]["plugins_found_on_disk"] = on_disk
         if args.fix:
             out["fixed"] = fixed
             out["written"] = written
@@ -167,8 +176,13 @@ def _check(args: argparse.Namespace) -> int:
         for p in problems:  # one line each, whatever the files hold (see printable)
             print(printable(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}"))
         n = len(pkg.plugins)
+        checked = (
+            f"{counted(on_disk, 'plugin')} found on disk checked (settings.json cannot be read)"
+            if on_disk is not None
+            else f"{counted(n, 'plugin')} checked"
+        )
         summary = (
-            f"{counted(n, 'plugin')} checked: {counted(counts['error'], 'error')}, "
+            f"{checked}: {counted(counts['error'], 'error')}, "
             f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
         )
         if problems:

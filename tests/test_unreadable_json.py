@@ -122,3 +122,23 @@ def test_the_window_lists_the_problems_of_plugins_found_on_disk_while_settings_j
     assert set(rows) == {"PD100", "PD500"}
     assert "Found on disk" in rows["PD500"].toolTip(0) + rows["PD500"].text(0) + rows["PD500"].text(1)
     assert view.itemWidget(rows["PD500"], 3) is None  # no fix button: no plugin in the model to fix yet
+
+
+def test_the_cli_summary_counts_the_plugins_found_on_disk_while_settings_json_is_broken(
+    base_project: Path, capsys
+) -> None:
+    """It said '0 plugins checked' under the problems of the plugins it had just checked on disk."""
+    import json
+
+    from designer.cli import main
+
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text('{\n    "plugins": [\n        {"id": "rec-1.0",}\n    ]\n}\n')
+    assert main(["check", str(base_project)]) == 1
+    assert "1 plugin found on disk checked (settings.json cannot be read): 1 error" in capsys.readouterr().err
+    assert main(["check", "--json", str(base_project)]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["plugins"] == 0 and summary["plugins_found_on_disk"] == 1
+    (web / "settings.json").write_text('{\n    "plugins": []\n}\n')
+    main(["check", "--json", str(base_project)])
+    assert "plugins_found_on_disk" not in json.loads(capsys.readouterr().out)["summary"]

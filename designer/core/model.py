@@ -711,10 +711,15 @@ def found_on_disk(pkg: BrandingPackage) -> BrandingPackage:
     view.docs = dict(pkg.docs)
     view.load_problems = []
     view._unchanging = {}
-    for rel in pkg.names():
-        if is_package_file_name(rel):
-            view.plugins.append(_load_plugin(view, SettingsEntry.from_json({"srcURL": rel})))
+    for rel in package_files_on_disk(pkg):
+        view.plugins.append(_load_plugin(view, SettingsEntry.from_json({"srcURL": rel})))
     return view
+
+
+def package_files_on_disk(pkg: BrandingPackage) -> list[str]:
+    """The plugin package files in ``pkg``'s files, whatever settings.json lists: the plugins the
+    checks look at while settings.json cannot be read (see :func:`found_on_disk`)."""
+    return [rel for rel in pkg.names() if is_package_file_name(rel)]
 
 
 def not_a_package_file(pkg: BrandingPackage, rel: str) -> bool:
