@@ -518,7 +518,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
-    from .core.preview import default_participants, describe_request
+    from .core.preview import default_participants, request_said
 
     people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
@@ -541,10 +541,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for w in p["warnings"]:
             say(f"  warning: {w['message']}")
         for r in p["requests"]:
-            answer = "ok" if r["ok"] else r["error"]
-            if r.get("refused"):  # a guest asking for what only hosts may do: Infinity answers 403
-                answer = f"refused for guests (403 Forbidden): {r['error']}"
-            say(f"  {describe_request(r, people)} -> {answer}")
+            say(f"  {request_said(r, people, base)}")  # the preview log's words (a guest's refusal: check's too)
         for c in p["console"]:
             say(f"  console.{c['level']}: {c['text']}")
     for e in report["unattributed"]:

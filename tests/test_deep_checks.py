@@ -220,7 +220,11 @@ def test_pd517_host_only_request_offered_to_guests(base_project: Path) -> None:
     (found,) = only(base_project, "PD517")
     at = marker_line(text)
     assert (found.file, found.line) == (JS, at)
-    assert f"to lock the meeting (line {at}) and to dial out (dialOut, line {at + 1})" in found.message
+    # In the words the preview's log and simulate use when a guest presses the button.
+    assert (
+        f"Refused for guests: /lock (only hosts can lock the meeting) — line {at}; "
+        f"dialOut (only hosts can dial out) — line {at + 1}."
+    ) in found.message
 
 
 def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project: Path) -> None:
@@ -236,9 +240,14 @@ def test_pd517_spotlight_and_lowering_every_hand_are_host_only_too(base_project:
     (found,) = only(base_project, "PD517")
     at = marker_line(text)
     assert found.line == at
-    assert f"to put a participant in the spotlight (spotlightOnParticipant, line {at})" in found.message
-    assert f"to lower everyone's raised hand (lines {at + 1} and {at + 3})" in found.message
-    assert f"to take a participant out of the spotlight (line {at + 2})" in found.message
+    assert f"spotlightOnParticipant (only hosts can put a participant in the spotlight) — line {at};" in found.message
+    assert (
+        f"/clearallbuzz (only hosts can lower everyone's raised hand) — lines {at + 1} and {at + 3};" in found.message
+    )
+    assert (
+        f"/participants/…/spotlightoff (only hosts can take a participant out of the spotlight) — line {at + 2}."
+        in found.message
+    )
     assert "Offer it to hosts instead (tick Hosts and untick Guests" in found.message
     assert found.fix is not None and found.fix.title == "Offer it to hosts instead"
     assert not found.fix.batch  # who gets it changes completely: only when a person asks

@@ -131,8 +131,13 @@ def test_simulate_command_shows_the_refusal(tmp_path: Path) -> None:
         "only hosts can lock the meeting",
     )
     text = _cli("simulate", project, "--role", "guest").stdout
-    assert "  sendRequest /lock -> refused for guests (403 Forbidden): only hosts can lock the meeting" in text
-    assert "sendRequest /lock -> ok" in _cli("simulate", project).stdout
+    # In the log's words, which are the check's (PD517), naming the file and line it was asked on.
+    (line,) = [t for t in text.splitlines() if "Refused" in t]
+    assert line.startswith("  Refused for guests: /lock (only hosts can lock the meeting) — "), line
+    assert line.replace("\\", "/").endswith("guests-lock/webapp2/plugins/lock-toggle/lock-toggle.plugin.js line 40"), (
+        line
+    )
+    assert "sendRequest /lock → ok" in _cli("simulate", project).stdout
 
 
 _REFUSED_CARD = (
@@ -155,16 +160,16 @@ def test_the_preview_as_a_guest_shows_that_the_button_is_refused(qtbot: Any, tmp
         _wait_started(qtbot, pane)
         assert _js(qtbot, pane.page, _REFUSED_CARD) == "|"  # nothing refused yet
         _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
-        qtbot.waitUntil(lambda: "refused for guests" in pane.log.toPlainText(), timeout=5000)
+        qtbot.waitUntil(lambda: "Refused for guests" in pane.log.toPlainText(), timeout=5000)
         line = next(t for t in pane.log.toPlainText().splitlines() if "/lock" in t)
         assert line == (
-            "[Lock toggle] refused for guests — sendRequest /lock → only hosts can lock the meeting. "
-            "In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes"
+            "[Lock toggle] Refused for guests: /lock (only hosts can lock the meeting) — "
+            "plugins/lock-toggle/lock-toggle.plugin.js line 40"
         )
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, _REFUSED_CARD).startswith("show|"), timeout=2000)
         card = _js(qtbot, pane.page, _REFUSED_CARD)
-        assert "Refused: you are previewing as a Guest" in card
-        assert "Lock toggle: only hosts can lock the meeting sendRequest /lock" in card
+        assert "Refused for guests (you are previewing as a Guest)" in card
+        assert "Lock toggle: /lock (only hosts can lock the meeting)" in card
         # All of it readable in the 1280 x 800 window, not the last line under a scroll bar.
         fits = "(function () { var c = document.querySelector('.pd-refused-card'); return c.scrollHeight <= c.clientHeight; })()"
         assert _js(qtbot, pane.page, fits) is True
@@ -240,3 +245,48 @@ def test_you_have_the_role_the_preview_is_seen_by() -> None:
     assert carried[0]["role"] == "guest" and [p["role"] for p in carried[1:]] == [p["role"] for p in people[1:]]
     assert people[0]["role"] == "chair"  # the meeting handed in is not changed behind the caller's back
     assert preview_config(pkg, role="guest")["participants"][0]["role"] == "guest"
+
+
+def _lock_refusal_not_caught(tmp_path: Path) -> Path:
+    """The lock button offered to guests, its request's .catch taken out: nothing in the plugin handles a refusal."""
+    project = _lock_toggle_for_guests(tmp_path)
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    text = js.read_text()
+    caught = "            })\n            .catch(function (error) {\n                console.warn('lock-toggle: ' + request + ' failed', error);\n            });"
+    assert caught in text
+    js.write_text(text.replace(caught, "            });"))
+    return project
+
+
+def test_a_guests_refused_request_nobody_catches_is_said_as_check_says_it_and_is_no_oops_page(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The server refuses a guest's /lock and the promise rejects; an unhandled rejection is not
+    an exception thrown in plugin code. The preview showed the Oops page ("This would show the Oops
+    page for every user — Error: sendRequest /lock refused") while check only warned (PD517); now
+    the log says the refusal in check's words, with the file and line, and no crash."""
+    from PySide6.QtCore import Qt
+    from test_preview import _js, _wait_started, _window_with_preview
+
+    from designer.core.checks import run_checks
+
+    project = _lock_refusal_not_caught(tmp_path)
+    (warned,) = [p for p in run_checks(load(project)) if p.code == "PD517"]
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.role.setFocus()
+        qtbot.keyClick(pane.role, Qt.Key.Key_Down)  # Host -> Guest
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "/lock" in pane.log.toPlainText(), timeout=5000)
+        # The rejection's event comes after the click's task: a later task has run once this says so.
+        _js(qtbot, pane.page, "window.pdLater = false; setTimeout(function () { window.pdLater = true; }, 0); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "window.pdLater") is True, timeout=5000)
+        said = "Refused for guests: /lock (only hosts can lock the meeting)"
+        lines = pane.log.toPlainText().splitlines()
+        assert f"[Lock toggle] {said} — plugins/lock-toggle/lock-toggle.plugin.js line {warned.line}" in lines, lines
+        assert said in warned.message and f"line {warned.line}" in warned.message
+        assert not any("Oops" in line for line in lines), lines
+        assert pane.error_count() == 0 and pane.problems == []
+        assert _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == ""

@@ -284,7 +284,7 @@ def test_the_log_says_a_plugins_direct_calls_in_plain_words(qtbot: Any, tmp_path
     finally:
         _close(win)
     out = _cli("simulate", project).stdout
-    assert "  dialOut: rec@example.com (guest, auto, streaming) -> ok" in out, out
+    assert "  dialOut: rec@example.com (guest, auto, streaming) → ok" in out, out  # the log's words
 
 
 def test_the_participant_table_offers_plain_words_and_writes_what_the_plugins_see(qtbot: Any, tmp_path: Path) -> None:

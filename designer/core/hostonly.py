@@ -16,13 +16,19 @@ everyone.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "HOST_ONLY_API",
     "HOST_ONLY_CONFERENCE",
     "HOST_ONLY_FOR_OTHERS",
     "HOST_ONLY_PARTICIPANT",
+    "REFUSED_FOR_GUESTS",
     "mock_rules",
     "refusal",
+    "refused_for_guests",
+    "refused_item",
+    "request_named",
 ]
 
 # request -> what it does, said so that "only hosts can <what>" reads as a sentence.
@@ -89,3 +95,35 @@ def mock_rules() -> dict[str, dict[str, str]]:
         "others": said(HOST_ONLY_FOR_OTHERS),
         "api": said(HOST_ONLY_API),
     }
+
+
+# How a guest's refused request is introduced, in the checks (PD517), the preview's log and
+# ``simulate`` alike. Why one phrase: the check said "which only hosts may do; for guests it
+# fails", the log "refused for guests — ... In a real meeting ..." and simulate "refused for
+# guests (403 Forbidden)": three ways of saying one thing read as three different findings.
+REFUSED_FOR_GUESTS = "Refused for guests"
+
+_PARTICIPANT_REQUEST = re.compile(r"^/participants/[^/]+/([a-z_]+)$")
+
+
+def request_named(kind: str, path: str = "") -> str:
+    """A request as the user wrote it, the same in the checks and the preview: the API function
+    for a direct call ("dialOut"), else the sendRequest path, whoever's uuid in it shown as "…"
+    ("/participants/…/mute"), since the checks cannot know it and the preview's is a made-up one."""
+    if kind != "sendRequest":
+        return kind
+    path = "/" + path.split("?", 1)[0].lstrip("/")
+    m = _PARTICIPANT_REQUEST.match(path)
+    return f"/participants/…/{m.group(1)}" if m else path
+
+
+def refused_item(request: str, reason: str, where: str = "") -> str:
+    """One refused request: "/lock (only hosts can lock the meeting) — line 12"; ``reason`` is
+    :func:`refusal`'s sentence, ``where`` the file and line (or lines) it was asked on."""
+    return f"{request} ({reason})" + (f" — {where}" if where else "")
+
+
+def refused_for_guests(items: list[str]) -> str:
+    """The refused requests (:func:`refused_item`) in one sentence: "Refused for guests: /lock (only
+    hosts can lock the meeting) — line 12"."""
+    return f"{REFUSED_FOR_GUESTS}: " + "; ".join(items)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .hostonly import mock_rules
+from .hostonly import REFUSED_FOR_GUESTS, mock_rules, refused_for_guests, refused_item, request_named
 from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
 from .problems import Problem, make
 from .resources import resource
@@ -33,6 +33,7 @@ __all__ = [
     "page_html",
     "plugin_config",
     "preview_config",
+    "request_said",
     "shown_for",
 ]
 
@@ -275,6 +276,7 @@ def preview_config(
         "conference": conference if conference is not None else default_conference(),
         "queryParams": query or {},
         "hostOnly": mock_rules(),
+        "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
     }
 
@@ -428,3 +430,22 @@ def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None 
     elif path and path != kind:
         what = path
     return f"{kind}: {what}" if what else kind
+
+
+def request_said(event: Mapping[str, Any], people: Mapping[str, str] | None = None, base: str = "") -> str:
+    """A request's line in the preview's log and in ``simulate``, the same words in both: what
+    was asked and the meeting's answer ("sendRequest /lock → ok"), or, for a guest refused what
+    only hosts may do, the words of the check's PD517: "Refused for guests: /lock (only hosts
+    can lock the meeting) — plugins/lock-toggle/lock-toggle.plugin.js line 40".
+
+    Why: a guest's refusal read three ways (check, log, simulate), and the log's bold "refused"
+    beside an Oops line for the same request made one finding look like two. ``base`` goes
+    before the file's name (``simulate`` names files from where it was run, as check does).
+    """
+    if event.get("refused"):
+        file, line = event.get("file"), event.get("line")
+        where = f"{base}{file} line {line}" if file and line else ""
+        request = request_named(str(event.get("kind") or "sendRequest"), str(event.get("path") or ""))
+        return refused_for_guests([refused_item(request, str(event.get("error") or "only hosts can do it"), where)])
+    answer = "ok" if event.get("ok") else str(event.get("error"))
+    return f"{describe_request(event, people)} → {answer}"

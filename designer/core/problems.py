@@ -615,7 +615,8 @@ CODES: dict[str, Code] = {
             "PD800",
             _E,
             "The plugin crashes in the preview",
-            "An uncaught error or rejected promise in plugin code shows the Oops page for every user who gets the plugin.",
+            "An uncaught error in plugin code (thrown, or in a promise callback it set) shows the Oops page for every "
+            "user who gets the plugin; a request the meeting refuses (a guest's /lock) is no crash, even uncaught.",
         ),
     ]
 }

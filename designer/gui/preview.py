@@ -1316,17 +1316,12 @@ class PreviewPane(QWidget):
         elif kind == "warning":
             text = "warning: " + html.escape(isolate_quoted(str(event.get("message"))))
         elif kind == "request":
-            from ..core.preview import describe_request
+            from ..core.preview import request_said
 
-            answer = "ok" if event.get("ok") else html.escape(str(event.get("error")))
             people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
-            text = f"{html.escape(describe_request(event, people))} → {answer}"
-            if event.get("refused"):  # previewing as a guest: this button fails for guests
+            text = html.escape(request_said(event, people))
+            if event.get("refused"):  # previewing as a guest: this button fails for guests (as check's PD517 says)
                 kind = "refused"
-                text = (
-                    f"<b>refused for guests</b> — {text}. In a real meeting a guest gets the same refusal "
-                    "(403 Forbidden) and nothing changes"
-                )
         elif kind == "lifecycle":
             step = str(event.get("step"))
             if event.get("plugin") is None:  # about the whole run (Test every button's summary)

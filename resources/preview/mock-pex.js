@@ -104,6 +104,10 @@
         reportError('exception', error, dialogOwner, null);
     });
     window.addEventListener('unhandledrejection', function (event) {
+        // A request the meeting refused or failed (see failure) that the plugin did not catch: the
+        // server's answer, not an exception thrown in plugin code, so no Oops page. The log has
+        // said it already, as the request it was (a guest's: "Refused for guests: /lock ...").
+        if (event.reason && event.reason.pdRequest) { event.preventDefault(); return; }
         reportError('rejection', event.reason, null, 'promise');
     });
 
@@ -350,7 +354,13 @@
     // A direct call of the API (dialOut, sendChatMessage...), filed with its own name as the path:
     // refused when ``why`` (from refusedBecause) says so, else done.
     function recordCall(kind, key, payload, why) {
-        return record({ plugin: key, kind: kind, path: kind, payload: payload, ok: !why, status: why ? 403 : 200, error: why || null, refused: Boolean(why) });
+        return record(Object.assign({ plugin: key, kind: kind, path: kind, payload: payload, ok: !why, status: why ? 403 : 200, error: why || null,
+            refused: Boolean(why) }, askedAt()));
+    }
+    // Where in the plugin's file the request was made ({file, line}), for the log to name it.
+    function askedAt() {
+        var at = locate(new Error().stack);
+        return at ? { file: at.file, line: at.line } : { file: null, line: null };
     }
 
     // One request: refused (a guest asking for a host's), answered (and the meeting follows), or failed.
@@ -358,8 +368,8 @@
         var why = refusedBecause(kind, path);
         var result = why ? { error: why, status: 403 } : answer(path, payload);
         var ok = result === true;
-        var entry = record({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
-            status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why) });
+        var entry = record(Object.assign({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
+            status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why) }, askedAt()));
         if (ok) { publish(); }
         return entry;
     }
@@ -370,6 +380,7 @@
         var error = new Error(what + (entry.refused ? ' refused (403 Forbidden): ' : ' failed: ') + entry.error);
         error.status = entry.status;
         error.result = entry.error;
+        error.pdRequest = true;  // the meeting's answer: uncaught, it is no crash (see 'unhandledrejection')
         return error;
     }
     // The functions that made a request resolve as before; one refused to a guest rejects, as on Infinity.

@@ -274,6 +274,14 @@
             }).join('') + '</div>');
     }
 
+    // A request as the log and the check name it (hostonly.request_named): the API function for a
+    // direct call (dialOut, filed with its own name as the path), else the path, a uuid in it as '…'.
+    function requestNamed(r) {
+        if (r.kind !== 'sendRequest') { return r.kind; }
+        var path = '/' + String(r.path).split('?')[0].replace(/^\/+/, '');
+        return path.replace(/^\/participants\/[^/]+\/([a-z_]+)$/, '/participants/\u2026/$1');
+    }
+
     // A guest's request that only hosts may make, refused by the mock as by Infinity (403): said
     // where the button was pressed, so a preview "as a Guest" shows that the button fails for guests.
     function renderRefused() {
@@ -290,12 +298,12 @@
         if (!shown.length) { box.className = ''; fill(box, ''); return; }
         box.className = 'show';
         fill(box, '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss">\u00d7</button>' +
-            '<h3>Refused: you are previewing as a Guest</h3>' +
+            // The log's and the check's words (PD_CONFIG.refusedForGuests, from designer/core/hostonly.py).
+            '<h3>' + esc(PD.config.refusedForGuests) + ' (you are previewing as a Guest)</h3>' +
             shown.map(function (s) {
                 var p = PD.plugins[s.r.plugin];
-                // A direct call (dialOut) is filed with its own name as the path: named once.
-                return '<div><b>' + esc(p ? p.cfg.name : s.r.plugin || 'A plugin') + '</b>: ' + esc(s.r.error) +
-                    ' <code>' + esc(s.r.path === s.r.kind ? s.r.kind : s.r.kind + ' ' + s.r.path) + '</code>' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
+                return '<div><b>' + esc(p ? p.cfg.name : s.r.plugin || 'A plugin') + '</b>: <code>' + esc(requestNamed(s.r)) + '</code> (' +
+                    esc(s.r.error) + ')' + (s.times > 1 ? ' \u00d7' + s.times : '') + '</div>';
             }).join('') +
             '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
             'offer this plugin to hosts only, or hide the button from guests.</div></div>');

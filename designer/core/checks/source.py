@@ -13,7 +13,15 @@ from collections.abc import Callable
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
-from designer.core.hostonly import HOST_ONLY_API, HOST_ONLY_CONFERENCE, HOST_ONLY_PARTICIPANT
+from designer.core.hostonly import (
+    HOST_ONLY_API,
+    HOST_ONLY_CONFERENCE,
+    HOST_ONLY_PARTICIPANT,
+    refusal,
+    refused_for_guests,
+    refused_item,
+    request_named,
+)
 from designer.core.jsanalysis import (
     ACTIONS,
     API_MEMBERS,
@@ -519,7 +527,7 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
     name = plugin.display_name
     roles = plugin.package.participant_roles or []
     for_guests = "guest" in roles
-    host_only: list[tuple[int, int, str, str]] = []  # (line, column, what it asks, API function) for PD517
+    host_only: list[tuple[int, int, str, str]] = []  # (line, column, what it asks, the request) for PD517
     for c in info.calls:
         if c.member not in API_MEMBERS:
             near = _near(c.member, API_MEMBERS)
@@ -559,11 +567,11 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
                     c.column,
                 )
         if for_guests and c.member in HOST_ONLY_API and c.called:
-            host_only.append((c.line, c.column, HOST_ONLY_API[c.member], c.member))
+            host_only.append((c.line, c.column, HOST_ONLY_API[c.member], request_named(c.member)))
         if c.member == "sendRequest" and c.called and c.args:
-            what = _check_request(name, c.args[0], c.line, c.column, report)
-            if for_guests and what:
-                host_only.append((c.line, c.column, what, ""))
+            asked = _check_request(name, c.args[0], c.line, c.column, report)
+            if for_guests:
+                host_only.extend((c.line, c.column, what, request) for request, what in asked)
     for member, line, col in info.pex_members:
         near = _pex_member_meant(member)
         if near is None:
@@ -617,14 +625,14 @@ def _report_host_only(
     uses = sorted(uses)
     first_line, first_col = uses[0][:2]
     lines: dict[tuple[str, str], list[int]] = {}  # the same request made twice is named once, with both lines
-    for line, _, what, api in uses:
-        lines.setdefault((what, api), []).append(line)
-    if len(uses) == 1:
-        what, api = uses[0][2:]
-        asks = f"to {what}" + (f" ({api})" if api else "")
-    else:
-        said = [f"to {what} ({api + ', ' if api else ''}{_lines_wording(at)})" for (what, api), at in lines.items()]
-        asks = _joined(said)
+    for line, _, what, request in uses:
+        at = lines.setdefault((what, request), [])
+        if line not in at:
+            at.append(line)
+    # In the words the preview's log and simulate use for the refusal itself (see hostonly).
+    refused = refused_for_guests(
+        [refused_item(request, refusal(what), _lines_wording(at)) for (what, request), at in lines.items()]
+    )
     name = shortened(plugin.display_name)
     fix = None
     others = [r for r in roles if r != "guest"]
@@ -644,8 +652,7 @@ def _report_host_only(
             fix = Fix("make-hosts-only", "Offer it to hosts instead", {"plugin": index}, batch=False)
     report(
         "PD517",
-        f"'{name}' is offered to guests, but it asks {asks}, which only hosts may do; for guests "
-        f"{'it fails' if len(uses) == 1 else 'these fail'}. {advice}",
+        f"'{name}' is offered to guests, but asks what only hosts may do. {refused}. {advice}",
         first_line,
         first_col,
         fix,
@@ -721,9 +728,10 @@ def _edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> str:
-    """PD515/PD516 for one sendRequest; what it asks that only hosts may do ('' when nothing)."""
-    host_only: list[str] = []
+def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> list[tuple[str, str]]:
+    """PD515/PD516 for one sendRequest; the requests it may make that only hosts may, each as
+    (the request as :func:`request_named` names it, what it does)."""
+    host_only: dict[tuple[str, str], None] = {}
     for path in paths:
         kind, what = classify_request(path)
         shown = path.replace(DYN, "…")
@@ -750,10 +758,10 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
                 col,
             )
         if kind == "conference" and what in HOST_ONLY_CONFERENCE:
-            host_only.append(HOST_ONLY_CONFERENCE[what])
+            host_only[(request_named("sendRequest", shown), HOST_ONLY_CONFERENCE[what])] = None
         elif kind in ("participant", "no-uuid") and what in HOST_ONLY_PARTICIPANT:
-            host_only.append(HOST_ONLY_PARTICIPANT[what])
-    return " or ".join(dict.fromkeys(host_only))
+            host_only[(request_named("sendRequest", shown), HOST_ONLY_PARTICIPANT[what])] = None
+    return list(host_only)
 
 
 def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
