@@ -21,6 +21,7 @@ from .wording import PLACEMENT_NAMES, PLATFORM_NAMES
 __all__ = [
     "PLATFORM_NAMES",
     "ROLE_NAMES",
+    "STAGE_LAYOUTS",
     "crash_problems",
     "default_conference",
     "default_participants",
@@ -38,6 +39,19 @@ __all__ = [
 ]
 
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
+
+# How the mock meeting's stage draws each layout transformConferenceLayout({layout}) asks for
+# (SPEC.md section 4): big tiles for the main speakers, then small ones, the rest not shown; "ac"
+# (adaptive) fits everyone, the one speaking biggest. Why drawn: the request was logged but the
+# stage stayed as it was, so a layout button seemed to do nothing. {} is the default (no entry).
+STAGE_LAYOUTS: dict[str, dict[str, Any]] = {
+    "1:0": {"main": 1, "small": 0, "said": "one main speaker, no small tiles"},
+    "1:7": {"main": 1, "small": 7, "said": "one main speaker and up to 7 small tiles"},
+    "2:21": {"main": 2, "small": 21, "said": "two main speakers and up to 21 small tiles"},
+    "1:33": {"main": 1, "small": 33, "said": "one main speaker and up to 33 small tiles"},
+    "4:0": {"main": 4, "small": 0, "said": "four equal tiles"},
+    "ac": {"main": 1, "small": None, "said": "adaptive: everyone, the one speaking biggest"},
+}
 
 
 _APP_NAMES = {"web": "web app", "electron": "desktop app", "ios": "iOS app", "android": "Android app"}
@@ -276,6 +290,7 @@ def preview_config(
         "conference": conference if conference is not None else default_conference(),
         "queryParams": query or {},
         "hostOnly": mock_rules(),
+        "layouts": STAGE_LAYOUTS,
         "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
     }

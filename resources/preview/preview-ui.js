@@ -133,6 +133,8 @@
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
             '<span class="pd-badge' + (c.guestsMuted ? ' on' : '') + '">' + (c.guestsMuted ? 'Guests muted' : 'Guests can talk') + '</span>' +
+            (layoutName() ? '<span class="pd-badge on" id="pd-layout" title="' + esc('Layout ' + layoutName() + ': ' + PD.config.layouts[layoutName()].said +
+                ' (asked for by transformConferenceLayout)') + '">Layout ' + esc(layoutName()) + '</span>' : '') +
             '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platformName || PD.config.platform) + '</span></span>' +
             (ui.confMenuOpen ? renderConfMenu() : '');
     }
@@ -155,15 +157,51 @@
     }
     function builtin(icon, label) { return '<div class="pd-mi builtin"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>'; }
 
+    // The layout the plugins last asked for (transformConferenceLayout, /transform_layout), when
+    // the stage knows how to draw it (PD_CONFIG.layouts, from designer/core/preview.py); null: the default.
+    function layoutName() {
+        var asked = PD.layout && typeof PD.layout === 'object' ? PD.layout.layout : null;
+        return typeof asked === 'string' && PD.config.layouts && Object.prototype.hasOwnProperty.call(PD.config.layouts, asked) ? asked : null;
+    }
+    ui.layoutName = layoutName;
+    // Who the layout puts first, as Infinity does: the spotlighted (longest first), then whoever speaks, then the rest.
+    function stageOrder(people) {
+        return people.map(function (p, i) { return { p: p, i: i }; }).sort(function (a, b) {
+            var sa = a.p.spotlight || 0, sb = b.p.spotlight || 0;
+            if (Boolean(sa) !== Boolean(sb)) { return sa ? -1 : 1; }
+            if (sa !== sb) { return sa - sb; }
+            if (Boolean(a.p.vad) !== Boolean(b.p.vad)) { return a.p.vad ? -1 : 1; }
+            return a.i - b.i;
+        });
+    }
+    function tileHtml(p, i, size) {
+        var flags = (p.muted ? '<span class="pd-flag">' + G.mute + '</span>' : '') + (p.buzzTime ? '<span class="pd-flag">' + G.hand + '</span>' : '') +
+            (p.spotlight ? '<span class="pd-flag">' + G.star + '</span>' : '') + (p.isStreaming ? '<span class="pd-flag">\u25CF LIVE</span>' : '') +
+            (p.role === 'chair' ? '<span class="pd-flag">Host</span>' : '');
+        return '<div class="pd-tile' + (size ? ' ' + size : '') + (p.vad ? ' speaking' : '') + '"><div class="pd-avatar" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</div>' +
+            '<span class="pd-flags">' + flags + '</span><span class="pd-name">' + bdi(p.overlayText || p.name) + '</span></div>';
+    }
     function renderStage() {
-        var ps = PD.participants();
-        var html = ps.filter(function (p) { return p.callType !== 'api'; }).map(function (p, i) {
-            var flags = (p.muted ? '<span class="pd-flag">' + G.mute + '</span>' : '') + (p.buzzTime ? '<span class="pd-flag">' + G.hand + '</span>' : '') +
-                (p.spotlight ? '<span class="pd-flag">' + G.star + '</span>' : '') + (p.isStreaming ? '<span class="pd-flag">\u25CF LIVE</span>' : '') +
-                (p.role === 'chair' ? '<span class="pd-flag">Host</span>' : '');
-            return '<div class="pd-tile' + (p.vad ? ' speaking' : '') + '"><div class="pd-avatar" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</div>' +
-                '<span class="pd-flags">' + flags + '</span><span class="pd-name">' + bdi(p.overlayText || p.name) + '</span></div>';
-        }).join('');
+        var people = PD.participants().filter(function (p) { return p.callType !== 'api'; });
+        var name = layoutName();
+        var stage = document.getElementById('pd-stage');
+        var html;
+        if (!name) {
+            stage.className = '';
+            html = people.map(function (p, i) { return tileHtml(p, i, ''); }).join('');
+        } else {
+            var spec = PD.config.layouts[name];
+            var order = stageOrder(people);
+            var main = order.slice(0, spec.main);
+            var small = spec.small === null ? order.slice(spec.main) : order.slice(spec.main, spec.main + spec.small);
+            var hidden = order.length - main.length - small.length;
+            stage.className = 'pd-layout';
+            html = '<div class="pd-main-tiles n' + main.length + '">' + main.map(function (e) { return tileHtml(e.p, e.i, 'main'); }).join('') + '</div>';
+            if (small.length || hidden) {
+                html += '<div class="pd-small-tiles">' + small.map(function (e) { return tileHtml(e.p, e.i, 'small'); }).join('') +
+                    (hidden ? '<div class="pd-tile small pd-more-tile" title="Not shown in layout ' + esc(name) + '">+' + hidden + ' not shown</div>' : '') + '</div>';
+            }
+        }
         var tb = '<div id="pd-toolbar" class="pd-on-dark">' +
             '<button class="pd-tb" title="Microphone">' + STD.mic + '</button>' +
             '<button class="pd-tb" title="Camera">' + STD.cam + '</button>' +
@@ -178,7 +216,7 @@
                 (ui.hover === id ? '<span class="pd-tip">' + l.label + '</span>' : '') + '</button>';
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
-        document.getElementById('pd-stage').innerHTML = html + tb;
+        stage.innerHTML = html + tb;
         // A hover text centred on a button near an edge of the view: moved back inside it.
         var tip = document.querySelector('#pd-toolbar .pd-tip');
         if (tip) {
