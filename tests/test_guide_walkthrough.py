@@ -90,10 +90,11 @@ def test_the_guides_onclick_buttons_in_a_dialog_are_logged_as_the_plugins_own(qt
     """The guide's "Layout control" dialog calls the API from onclick attributes in its body. In the
     preview its request was logged as "[?] transformConferenceLayout ...", belonging to no plugin,
     and its console.log under no plugin either; now both are the dialog's plugin's."""
-    from test_preview import _js, _preview_of
+    from test_preview import _js, _open_menus, _preview_of
 
     project = _with_code(tmp_path, "meeting-info", "function showMeetingInfo(", _LAYOUT_DIALOG)
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
         qtbot.waitUntil(lambda: "opened dialog “Layout control”" in pane.log.toPlainText(), timeout=5000)
         for button in ("Equal", "Default"):
@@ -205,11 +206,12 @@ def test_an_error_in_a_dialogs_onclick_button_is_logged_as_the_plugins_own(qtbot
     """A slip in an onclick of the guide's "Layout control" dialog (a function of PEX.pluginAPI the
     app does not have) was logged as "[?] error: ...", belonging to no plugin, though what the same
     button called or logged was the dialog's plugin's."""
-    from test_preview import _js, _preview_of
+    from test_preview import _js, _open_menus, _preview_of
 
     dialog = _LAYOUT_DIALOG.replace("transformConferenceLayout", "transformLayout")
     project = _with_code(tmp_path, "meeting-info", "function showMeetingInfo(", dialog)
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
         qtbot.waitUntil(lambda: "opened dialog “Layout control”" in pane.log.toPlainText(), timeout=5000)
         pick = "Array.from(document.querySelectorAll('.pd-dialog-body button'))"

@@ -148,6 +148,21 @@ def _js(qtbot: Any, page: Any, script: str) -> Any:
     return cb.args[0]
 
 
+_OPEN_MENUS = """(function () {
+    if (!document.getElementById('pd-conf-menu')) { document.getElementById('pd-conf-button').click(); }
+    var who = PD.defaultParticipant();
+    var row = who && Array.from(document.querySelectorAll('.pd-row[data-participant]')).find(function (r) {
+        return r.dataset.participant === who.uuid; });
+    if (row && row.getAttribute('aria-expanded') !== 'true') { row.click(); }
+    return true; })()"""
+
+
+def _open_menus(qtbot: Any, page: Any) -> None:
+    """Click the meeting menu's button and a participant (the one with a raised hand) open, as a
+    user does: the mock meeting starts with its menus closed."""
+    _js(qtbot, page, _OPEN_MENUS)
+
+
 def _wait_started(qtbot: Any, pane: Any) -> None:
     qtbot.waitUntil(lambda: any(e.get("step") == "load" for e in pane.events), timeout=10000)
     qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=5000)
@@ -232,6 +247,12 @@ def _dock_checks(qtbot: Any, win: Any) -> None:
     pane.sim_button.setChecked(False)
     _wait_started(qtbot, pane)
 
+    # The menus start closed, as in the app; their buttons count the plugin items inside.
+    assert {k for k, _, _ in json.loads(_js(qtbot, pane.page, _PLACED))} == {"toolbar"}
+    assert _js(qtbot, pane.page, "document.querySelector('#pd-conf-button .pd-count').title") == (
+        "1 plugin item in this menu"
+    )
+    _open_menus(qtbot, pane.page)
     placed = json.loads(_js(qtbot, pane.page, _PLACED))
     kinds = {(k, p) for k, p, _ in placed}
     assert kinds == {("toolbar", "lock-toggle"), ("conference", "meeting-info"), ("participants", "raise-hand-helper")}
@@ -268,6 +289,7 @@ def _dock_checks(qtbot: Any, win: Any) -> None:
     # Guests get only the meeting information item.
     pane.set_role("guest")
     _wait_started(qtbot, pane)
+    _open_menus(qtbot, pane.page)
     placed = json.loads(_js(qtbot, pane.page, _PLACED))
     assert {p for _, p, _ in placed} == {"meeting-info"}
     assert pane.error_count() == 0

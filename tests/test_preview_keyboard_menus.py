@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _preview_of
+from test_preview import _js, _keyboard_in_meeting, _open_menus, _preview_of
 
 
 def _focus_in_meeting(qtbot: Any, pane: Any, selector: str) -> None:
@@ -29,6 +29,7 @@ def test_escape_closes_a_meeting_menu_and_gives_the_keyboard_back_to_its_button(
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         _focus_in_meeting(qtbot, pane, "[data-kind=conference]")
         assert (
             _js(qtbot, pane.page, "document.getElementById('pd-conf-button').getAttribute('aria-expanded')") == "true"
@@ -115,6 +116,7 @@ def test_a_dialog_whose_opener_is_gone_gives_the_keyboard_to_the_meeting_menus_b
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         _focus_in_meeting(qtbot, pane, "[data-plugin=meeting-info][data-kind=conference]")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _looping, _preview_of, _window_with_preview, _with_code
+from test_preview import _js, _keyboard_in_meeting, _looping, _open_menus, _preview_of, _window_with_preview, _with_code
 
 _OPEN_FORM = """PEX.pluginAPI.openTemplateDialog({title: 'Alias', body: '<input id="alias" class="pex-text-input">'})
     .then(function (ref) { window.closedTimes = 0; ref.close$.subscribe(function () { window.closedTimes += 1; }); });
@@ -65,6 +65,7 @@ def test_escape_closes_a_plugin_dialog_as_its_close_button_does(qtbot: Any, tmp_
     shutil.copytree(EXAMPLE, project)
     with _preview_of(qtbot, project) as pane:
         _keyboard_in_meeting(qtbot, pane)
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)

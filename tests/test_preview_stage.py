@@ -87,3 +87,44 @@ def test_a_layout_button_changes_the_tiles_of_the_mock_meeting(qtbot: Any, tmp_p
         )
         default = press("the default layout")
         assert (default["main"], default["all"], default["badge"]) == ([], 5, "")
+
+
+_MENUS = """JSON.stringify({
+    conf: !!document.getElementById('pd-conf-menu'),
+    expanded: document.getElementById('pd-conf-button').getAttribute('aria-expanded'),
+    confCount: (document.querySelector('#pd-conf-button .pd-count') || {}).title || '',
+    open: Array.from(document.querySelectorAll('.pd-row[aria-expanded=true]')).map(function (r) { return r.dataset.participant; }),
+    rowCounts: document.querySelectorAll('.pd-row .pd-count').length,
+    items: Array.from(document.querySelectorAll('[data-plugin]')).map(function (b) { return b.dataset.kind + ' ' + b.dataset.plugin; })
+})"""
+
+
+def test_the_meeting_opens_with_its_menus_closed_and_their_buttons_say_what_is_inside(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The preview opened with the meeting menu and a participant's menu already open, over the
+    stage, as nobody had pressed anything: not what the app shows on joining. Now both start
+    closed; the meeting menu's button and each participant count the plugin items inside, and a
+    click opens each."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    blake = "00000000-0000-4000-8000-000000000002"
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        start = json.loads(_js(qtbot, pane.page, _MENUS))
+        assert (start["conf"], start["expanded"], start["open"]) == (False, "false", [])
+        assert start["items"] == ["toolbar lock-toggle"]  # only what is on screen without a click
+        assert start["confCount"] == "1 plugin item in this menu" and start["rowCounts"] == 5
+
+        _js(qtbot, pane.page, "document.getElementById('pd-conf-button').click(); true")
+        row = f"document.querySelector('.pd-row[data-participant=\"{blake}\"]')"
+        _js(qtbot, pane.page, f"{row}.click(); true")
+        opened = json.loads(_js(qtbot, pane.page, _MENUS))
+        assert (opened["conf"], opened["expanded"], opened["open"]) == (True, "true", [blake])
+        assert set(opened["items"]) == {
+            "toolbar lock-toggle",
+            "conference meeting-info",
+            "participants raise-hand-helper",
+        }
+        assert opened["rowCounts"] == 4  # the open participant's items are in sight: no count on it

@@ -13,6 +13,7 @@ from test_preview import (
     _js,
     _keyboard_in_meeting,
     _looping,
+    _open_menus,
     _preview_of,
     _wait_started,
     _window_with_preview,
@@ -171,6 +172,8 @@ def test_every_plugin_button_and_menu_item_works_from_the_keyboard(qtbot: Any, t
                     return
             raise AssertionError(f"Tab never reached {what}: {seen}")
 
+        tab_to("conf ")  # the meeting menu's button: Enter opens the menu (it starts closed, as in the app)
+        key(Qt.Key.Key_Return)
         tab_to("conference meeting-info")
         key(Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "opened dialog “Meeting information”" in pane.log.toPlainText(), timeout=5000)
@@ -184,6 +187,7 @@ def test_every_plugin_button_and_menu_item_works_from_the_keyboard(qtbot: Any, t
 
         blake = "00000000-0000-4000-8000-000000000002"
         tab_to(f"{blake} ")  # a participant: Enter opens (or closes) their menu
+        key(Qt.Key.Key_Return)
         tab_to("participants raise-hand-helper")  # their menu is open: Lower hand
         key(Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: f"/participants/{blake}/clearbuzz" in str(pane.events), timeout=5000)
@@ -202,6 +206,7 @@ def test_a_plugin_dialog_takes_the_keyboard_and_gives_it_back(qtbot: Any, tmp_pa
     in_dialog = "!!document.activeElement.closest('.pd-dialog')"
     with _preview_of(qtbot, project) as pane:
         _keyboard_in_meeting(qtbot, pane)
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').focus(); true")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, in_dialog) is True, timeout=5000)
@@ -389,6 +394,7 @@ def test_a_call_to_an_api_function_the_app_lacks_is_said_in_plain_words(qtbot: A
     js.write_text(text)
     line = next(i for i, t in enumerate(text.split("\n"), 1) if "openDialog(" in t)
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=conference]').click(); true")
         qtbot.waitUntil(lambda: "Oops" in pane.log.toPlainText(), timeout=5000)
         log = pane.log.toPlainText()
@@ -405,6 +411,7 @@ def test_the_log_names_the_button_pressed_by_its_label(qtbot: Any, tmp_path: Pat
     js.write_text(js.read_text().replace("state$: state$", "state$: null"))  # the package's labels stay
     with _preview_of(qtbot, project) as pane:
         _js(qtbot, pane.page, "document.querySelectorAll('[data-kind=toolbar]')[1].click(); true")
+        _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=participants]').click(); true")
         qtbot.waitUntil(lambda: "Raise hand helper] pressed" in pane.log.toPlainText(), timeout=5000)
         log = pane.log.toPlainText()
@@ -474,6 +481,7 @@ def test_restart_plugins_pressed_while_a_button_freezes_the_meeting_tries_that_p
     with _window_with_preview(project) as win:
         pane = win.preview_pane
         qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
+        _open_menus(qtbot, pane.page)
         pane.page.runJavaScript("document.querySelector('[data-kind=conference]').click()")
         qtbot.waitUntil(lambda: "[Meeting information] pressed" in pane.log.toPlainText(), timeout=5000)
         pane.findChild(type(pane.cycle_button), "previewRestart").click()
@@ -514,6 +522,7 @@ def test_a_plugin_alert_read_for_a_while_is_not_taken_for_a_frozen_meeting(qtbot
         pane = win.preview_pane
         qtbot.waitUntil(lambda: "[Meeting information] started" in pane.log.toPlainText(), timeout=10000)
         QTimer.singleShot(3 * FROZEN_AFTER_MS, pane, press_ok)  # longer than a freeze takes to be found
+        _open_menus(qtbot, pane.page)
         pane.page.runJavaScript("document.querySelector('[data-kind=conference]').click()")
         qtbot.waitUntil(lambda: bool(shown), timeout=10000)
         qtbot.wait(3 * FROZEN_AFTER_MS)  # time for a freeze to be (wrongly) found after it

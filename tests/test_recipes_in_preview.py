@@ -19,7 +19,7 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QListWidget, QMessageBox
-from test_preview import _js, _preview_of, _wait_started
+from test_preview import _js, _open_menus, _preview_of, _wait_started
 from tree_sitter import Language, Parser
 
 from designer.cli import main
@@ -277,6 +277,7 @@ def test_every_recipe_with_awkward_answers_does_in_the_preview_what_it_says(qtbo
     save(pkg)
     assert set(PRESSED) == {n for n in RECIPES if load_recipe(n).placement != "none"}
     with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
         kinds = _js(
             qtbot,
             pane.page,
@@ -286,6 +287,7 @@ def test_every_recipe_with_awkward_answers_does_in_the_preview_what_it_says(qtbo
         for name, expected in PRESSED.items():
             pane.reset_meeting()
             _wait_started(qtbot, pane)
+            _open_menus(qtbot, pane.page)
             assert shown.get(ids[name]) == load_recipe(name).placement, name
             since = len(pane.events)
             assert _js(qtbot, pane.page, _PRESS % ids[name]) == load_recipe(name).placement
@@ -323,6 +325,7 @@ def test_every_recipe_with_awkward_answers_does_in_the_preview_what_it_says(qtbo
         # A guest gets only what the recipes offer guests.
         pane.set_role("guest")
         _wait_started(qtbot, pane)
+        _open_menus(qtbot, pane.page)
         kinds = _js(
             qtbot,
             pane.page,

@@ -3,7 +3,9 @@
 (function () {
     'use strict';
     var PD = window.PD;
-    var ui = window.PDUI = { tab: 'participants', confMenuOpen: true, openParticipant: null, hover: null, cache: {} };
+    // The menus start closed, as in the app: open, they covered the meeting before anyone had
+    // pressed anything. Their buttons count the plugin items inside (see countBadge).
+    var ui = window.PDUI = { tab: 'participants', confMenuOpen: false, openParticipant: '', hover: null, cache: {} };
     var COLOURS = ['#7c5cff', '#1f9d8b', '#d9822b', '#c2417f', '#3b82f6', '#8a9a2b'];
     var STD = {
         mic: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>',
@@ -128,7 +130,7 @@
         var c = PD.conference();
         var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
         document.getElementById('pd-top').innerHTML =
-            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '" title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE</button>' +
+            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '" title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE' + countBadge('conference') + '</button>' +
             '<span class="pd-title">Weekly team meeting</span>' +
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
@@ -137,6 +139,13 @@
                 ' (asked for by transformConferenceLayout)') + '">Layout ' + esc(layoutName()) + '</span>' : '') +
             '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platformName || PD.config.platform) + '</span></span>' +
             (ui.confMenuOpen ? renderConfMenu() : '');
+    }
+    // How many plugin items a closed menu holds, on the button that opens it: where to click to see them.
+    function countBadge(section) {
+        var n = itemsOf(section).length;
+        if (!n) { return ''; }
+        var said = n + (n === 1 ? ' plugin item' : ' plugin items');
+        return ' <span class="pd-count" title="' + said + ' in this menu" aria-label="' + said + '">' + n + '</span>';
     }
     function renderConfMenu() {
         var host = PD.config.role === 'chair';
@@ -244,12 +253,12 @@
     function renderRoster() {
         var host = PD.config.role === 'chair';
         var ps = PD.participants();
-        if (ui.openParticipant === null) { var d = PD.defaultParticipant(); ui.openParticipant = d ? d.uuid : ''; }
         return ps.map(function (p, i) {
             var open = p.uuid === ui.openParticipant;
             var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
                 '<span class="pd-who">' + bdi(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
-                (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span><span class="pd-more">\u22EE</span></div>';
+                (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span>' + (open ? '' : countBadge('participants')) +
+                '<span class="pd-more">\u22EE</span></div>';
             if (open) {
                 row += '<div class="pd-menu pd-ctx">';
                 if (host) { row += builtin(G.mute, p.muted ? 'Unmute' : 'Mute') + builtin(G.star, 'Spotlight') + builtin(G.person, p.role === 'chair' ? 'Make guest' : 'Make host') + builtin(G.leave, 'Disconnect'); }
