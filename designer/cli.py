@@ -518,7 +518,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
-    from .core.preview import default_participants, request_said
+    from .core.preview import console_said, crash_said, default_participants, request_said
 
     people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
@@ -529,21 +529,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     def say(text: str) -> None:  # a plugin's name, error or console.log text: one line each
         print(printable(text))
 
+    # Each line in the preview log's words (core.preview makes both): the same finding reads the same.
     for p in report["plugins"]:
         if not p["loaded"]:
-            say(f"{p['name']}: not run: {p['not_loaded']}")
+            say(f"{p['name']}: {p['not_loaded']}")
             continue
         say(f"{p['name']}: {counted(len(p['errors']), 'uncaught error')}, {counted(len(p['requests']), 'request')}")
         for e in p["errors"]:
-            at = f"{base}{e['file']}:{e['line']}: " if e.get("file") else ""
-            when = f" in {e['where']}" if e.get("where") else ""  # load, load again, unload, an action
-            say(f"  {at}error{when}: {e['message']} (Oops page for {e.get('audience') or 'every user'})")
+            say("  " + " — ".join(crash_said(e, base)))
         for w in p["warnings"]:
             say(f"  warning: {w['message']}")
         for r in p["requests"]:
-            say(f"  {request_said(r, people, base)}")  # the preview log's words (a guest's refusal: check's too)
+            say(f"  {request_said(r, people, base)}")  # a guest's refusal: check's words too
         for c in p["console"]:
-            say(f"  console.{c['level']}: {c['text']}")
+            say(f"  {console_said(c['level'], c['text'], c.get('file'), c.get('line'), base)}")
     for e in report["unattributed"]:
         say(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
     print(counted(report["errors"], "uncaught error"))

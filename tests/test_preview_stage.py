@@ -6,12 +6,15 @@ Driven as a user would: the plugin's own button pressed in the preview, the stag
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import EXAMPLE
-from test_preview import _js, _wait_started, _window_with_preview
+from conftest import EXAMPLE, ROOT
+from test_preview import _js, _open_menus, _throwing_project, _wait_started, _window_with_preview
 
 from designer.core.jsanalysis import LAYOUTS
 from designer.core.preview import STAGE_LAYOUTS
@@ -128,3 +131,52 @@ def test_the_meeting_opens_with_its_menus_closed_and_their_buttons_say_what_is_i
             "participants raise-hand-helper",
         }
         assert opened["rowCounts"] == 4  # the open participant's items are in sight: no count on it
+
+
+def test_simulate_says_each_finding_in_the_preview_logs_words(qtbot: Any, tmp_path: Path) -> None:
+    """simulate printed "x.plugin.js:26: error in load: Error: load broke (Oops page for every
+    host)", "not run: not for guest on web" and console lines without their place, where the
+    preview's log said "This would show the Oops page for every host — Error: load broke at
+    x.plugin.js:26 (in load)" and "not started for a Guest: it is for Hosts only (...)": one
+    finding, two wordings. Now simulate prints the log's lines (both made in the core)."""
+    project, _lines = _throwing_project(tmp_path)
+    webapp2 = project / "webapp2"  # run there, simulate names files as the log does (plugins/...)
+
+    def simulate(*args: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "designer", "simulate", ".", *args],
+            capture_output=True,
+            text=True,
+            cwd=webapp2,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        return [line.strip() for line in done.stdout.splitlines()]
+
+    host, guest = simulate(), simulate("--role", "guest")
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=participants]').click(); true")
+        qtbot.waitUntil(lambda: "RangeError: late" in pane.log.toPlainText(), timeout=5000)
+        qtbot.waitUntil(lambda: "hand lowered" in pane.log.toPlainText(), timeout=5000)
+        logged = pane.log.toPlainText().splitlines()
+        pane.set_role("guest")
+        _wait_started(qtbot, pane)
+        logged_as_guest = pane.log.toPlainText().splitlines()
+
+    def said(lines: list[str], name: str, start: str) -> str:
+        return next(line.split("] ", 1)[1] for line in lines if line.startswith(f"[{name}] {start}"))
+
+    oops = said(logged, "Lock toggle", "This would show the Oops page")
+    assert (
+        oops
+        == "This would show the Oops page for every host — Error: load broke at plugins/lock-toggle/lock-toggle.plugin.js:26 (in load)"
+    )
+    assert oops in host
+    assert said(logged, "Raise hand helper", "This would show the Oops page") in host  # the late RangeError
+    assert said(logged, "Raise hand helper", "console.log") in host
+    assert said(logged, "Raise hand helper", "sendRequest") in host
+    not_started = said(logged_as_guest, "Lock toggle", "not started")
+    assert f"Lock toggle: {not_started}" in guest

@@ -22,6 +22,8 @@ __all__ = [
     "PLATFORM_NAMES",
     "ROLE_NAMES",
     "STAGE_LAYOUTS",
+    "console_said",
+    "crash_said",
     "crash_problems",
     "default_conference",
     "default_participants",
@@ -464,3 +466,32 @@ def request_said(event: Mapping[str, Any], people: Mapping[str, str] | None = No
         return refused_for_guests([refused_item(request, str(event.get("error") or "only hosts can do it"), where)])
     answer = "ok" if event.get("ok") else str(event.get("error"))
     return f"{describe_request(event, people)} → {answer}"
+
+
+def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
+    """An uncaught error's (or a freeze's) line in the preview's log and in ``simulate``, the same
+    words in both: (what it would do to whom, what happened and where), shown joined by " — ":
+    "This would show the Oops page for every host — Error: load broke at plugins/x/x.plugin.js:26 (in load)".
+
+    Why: simulate said "x.plugin.js:26: error in load: Error: load broke (Oops page for every
+    host)" for the line the log said the other way round, so the two read as different findings.
+    ``base`` goes before the file's name, as in :func:`request_said`.
+    """
+    audience = str(event.get("audience") or "every user")
+    file, line = event.get("file"), event.get("line")
+    message = str(event.get("message"))
+    if event.get("kind") == "hang":  # the frozen page could not say on which line: the function, if known
+        where = f" (in {base}{file})" if file else ""
+        if file and line and event.get("function"):
+            where = f" (in {event['function']} at {base}{file}:{line})"
+        return f"This would freeze the meeting for {audience}", message + where
+    where = f" at {base}{file}:{line}" if file and line else ""
+    if event.get("where"):
+        where += f" (in {event['where']})"
+    return f"This would show the Oops page for {audience}", message + where
+
+
+def console_said(level: str, text: str, file: str | None = None, line: int | None = None, base: str = "") -> str:
+    """A plugin's console line in the log and in ``simulate``: "console.log: hello at plugins/x/x.plugin.js:12".
+    (``text`` as the caller shows it: the window lays a right-to-left message out on its own.)"""
+    return f"console.{level}: {text}" + (f" at {base}{file}:{line}" if file and line else "")

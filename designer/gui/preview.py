@@ -234,10 +234,14 @@ class Report:
                 "name": p["name"],
                 "loaded": bool(p["shown"] and p["source"]),
                 # Why it was not run: a file the app needs is missing (check says which problem),
-                # or the plugin is not for this role and platform.
+                # or the plugin is not for this role and platform (in the preview log's words).
                 "not_loaded": None
                 if p["shown"] and p["source"]
-                else (p.get("unusable") or f"not for {config['role']} on {config['platform']}"),
+                else (
+                    f"not run: {p['unusable']}"
+                    if p.get("unusable")
+                    else p.get("notStarted") or f"not for {config['role']} on {config['platform']}"
+                ),
                 "errors": [],
                 "warnings": [],
                 "console": [],
@@ -1298,21 +1302,13 @@ class PreviewPane(QWidget):
         kind = str(event.get("type"))
         # A name in Arabic or Hebrew laid out on its own: the line stays English, left to right (see bidi).
         who = html.escape(isolated(str(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))))
-        where = f" at {event['file']}:{event['line']}" if event.get("file") and event.get("line") else ""
-        if kind == "error" and event.get("kind") == "hang":  # no line: the frozen page could not say where
-            where = f" (in {event['file']})" if event.get("file") else ""
-            if event.get("file") and event.get("line") and event.get("function"):
-                where = f" (in {event['function']} at {event['file']}:{event['line']})"
-            text = (
-                f"<b>This would freeze the meeting for {html.escape(str(event.get('audience') or 'every user'))}</b>"
-                f" — {html.escape(str(event.get('message')))}{html.escape(where)}"
-            )
-        elif kind == "error":
-            text = (
-                f"<b>This would show the Oops page for {html.escape(str(event.get('audience') or 'every user'))}</b>"
-                f" — {html.escape(str(event.get('message')))}"
-                f"{html.escape(where)}" + (f" (in {html.escape(str(event['where']))})" if event.get("where") else "")
-            )
+        from ..core.preview import console_said, crash_said
+
+        # An error with a file and line is a link: a click opens the source editor there.
+        linked = kind == "error" and bool(event.get("file") and (event.get("line") or event.get("kind") == "hang"))
+        if kind == "error":  # in simulate's words (see crash_said)
+            headline, detail = crash_said(event)
+            text = f"<b>{html.escape(headline)}</b> — {html.escape(detail)}"
         elif kind == "warning":
             text = "warning: " + html.escape(isolate_quoted(str(event.get("message"))))
         elif kind == "request":
@@ -1337,9 +1333,11 @@ class PreviewPane(QWidget):
             text = "opened dialog “" + html.escape(isolated(str(event.get("title")))) + "”"
         else:
             # The plugin's own message in Arabic or Hebrew laid out right to left on its own (see bidi).
-            said = html.escape(isolated(str(event.get("text"))))
-            text = f"console.{html.escape(str(event.get('level')))}: {said}{html.escape(where)}"
+            said = console_said(
+                str(event.get("level")), isolated(str(event.get("text"))), event.get("file"), event.get("line")
+            )
+            text = html.escape(said)
         colour = _LOG_COLOURS.get(kind, _LOG_COLOURS["console"])[is_dark(self.log.palette())]
-        if kind == "error" and where and index >= 0:  # click: the source editor at that line
+        if linked and index >= 0:  # click: the source editor at that line
             return f'<a href="pd-event:{index}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
         return f'<span style="color:{colour}">[{who}] {text}</span>'
