@@ -180,3 +180,28 @@ def test_simulate_says_each_finding_in_the_preview_logs_words(qtbot: Any, tmp_pa
     assert said(logged, "Raise hand helper", "sendRequest") in host
     not_started = said(logged_as_guest, "Lock toggle", "not started")
     assert f"Lock toggle: {not_started}" in guest
+
+
+_ON_TOP = """(function () {
+    var hidden = [];
+    document.querySelectorAll('#pd-conf-menu .pd-mi').forEach(function (item) {
+        var r = item.getBoundingClientRect();
+        var at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!item.contains(at)) { hidden.push(item.textContent); }
+    });
+    return JSON.stringify({card: document.getElementById('pd-oops').className, items: document.querySelectorAll('#pd-conf-menu .pd-mi').length, hidden: hidden});
+})()"""
+
+
+def test_the_meeting_menu_opened_while_the_oops_card_shows_is_not_under_it(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin crashed at the start: its Oops card lay over the meeting menu, so once the menu
+    was opened its first items (Lock meeting, Mute all guests, ...) could not be seen or clicked."""
+    project, _lines = _throwing_project(tmp_path)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        qtbot.waitUntil(lambda: "Oops" in pane.log.toPlainText(), timeout=5000)
+        _js(qtbot, pane.page, "document.getElementById('pd-conf-button').click(); true")
+        shown = json.loads(_js(qtbot, pane.page, _ON_TOP))
+        assert shown["card"] == "show" and shown["items"] == 6, shown
+        assert shown["hidden"] == [], shown
