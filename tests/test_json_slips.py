@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_trailing_comma_fix import _break, _pd100
 
 from designer.cli import main
 from designer.core.checks import run_checks
@@ -26,18 +27,6 @@ INFO = "plugins/meeting-info/meeting-info.plugin.package.json"
 def demo(tmp_path: Path) -> Path:
     shutil.copytree(DEMO, tmp_path / "demo")
     return tmp_path / "demo"
-
-
-def _break(root: Path, rel: str, old: str, new: str) -> bytes:
-    path = root / "webapp2" / rel
-    text = path.read_bytes().decode("utf-8")
-    assert old in text
-    path.write_bytes(text.replace(old, new, 1).encode("utf-8"))
-    return path.read_bytes()
-
-
-def _pd100(pkg):
-    return [p for p in run_checks(pkg) if p.code == "PD100"]
 
 
 CURLY = (
