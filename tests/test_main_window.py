@@ -87,6 +87,12 @@ def test_the_project_page_says_what_the_branding_id_is_for(window: MainWindow, e
     (example_project / "webapp2/manifest.json").unlink()
     window.open_path(example_project)
     assert "Upload number (brandingID): none yet." in window.details.toPlainText()
+    # A manifest that holds one behind a slip: "none yet" said there was none.
+    (example_project / "webapp2/manifest.json").write_text(
+        '{\n    "brandingID": 5,\n    "isSettingsBranded": True\n}\n'
+    )
+    window.open_path(example_project)
+    assert "Upload number (brandingID): unknown: manifest.json cannot be read (line 3)." in window.details.toPlainText()
 
 
 def test_the_project_pages_table_says_switched_on_as_the_form_does(window: MainWindow, example_project: Path) -> None:

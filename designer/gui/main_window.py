@@ -1414,7 +1414,7 @@ class MainWindow(QMainWindow):
         bid = pkg.manifest.branding_id if pkg.manifest else None
         # Said what it is for: "brandingID: 1795677660170" alone meant nothing to someone who
         # never read the manifest format, and it is why an upload without an export is not seen.
-        number = html.escape(str(bid)) if bid not in (None, "") else "none yet"
+        number = html.escape(str(bid)) if bid not in (None, "") else self._no_branding_id()
         table = (
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
             f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
@@ -1426,6 +1426,18 @@ class MainWindow(QMainWindow):
             "Each export gives the package a higher one, so every user's app loads the new plugins "
             f"instead of the copy it keeps.</p>{table}{self._kept_files_html()}"
         )
+
+    def _no_branding_id(self) -> str:
+        """What the page says for a package with no upload number: none yet, or a manifest.json
+        that cannot be read (it said "none yet" for a manifest holding one behind a typo)."""
+        from ..core.model import unreadable_files
+
+        assert self.package is not None
+        if "manifest.json" not in unreadable_files(self.package):
+            return "none yet"
+        problem = next((p for p in self.package.load_problems if p.file == "manifest.json"), None)
+        where = f" (line {problem.line})" if problem is not None and problem.line else ""
+        return f"unknown: manifest.json cannot be read{where}"
 
     def _no_plugins_html(self) -> str:
         """Why the page lists no plugin: none yet, or a settings.json that cannot be read.
