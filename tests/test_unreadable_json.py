@@ -122,6 +122,8 @@ def test_the_window_lists_the_problems_of_plugins_found_on_disk_while_settings_j
     assert set(rows) == {"PD100", "PD500"}
     assert "Found on disk" in rows["PD500"].toolTip(0) + rows["PD500"].text(0) + rows["PD500"].text(1)
     assert view.itemWidget(rows["PD500"], 3) is None  # no fix button: no plugin in the model to fix yet
+    # The status line said "0 plugins" of a package whose one plugin was being checked.
+    assert window.status.text().endswith(": settings.json cannot be read, 2 errors"), window.status.text()
 
 
 def test_the_cli_summary_counts_the_plugins_found_on_disk_while_settings_json_is_broken(

@@ -2120,14 +2120,21 @@ class MainWindow(QMainWindow):
 
         A folder the designer may not write to (a read-only share or mount) is said here too. Why:
         nothing said so until Save, after all the work, was refused file by file."""
+        from ..core.model import unreadable_files
         from ..core.problems import Severity
         from ..core.wording import counted
 
         pkg = self.package
         assert pkg is not None
         n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
+        # (Not "0 plugins" for a package whose plugins settings.json lists behind a slip.)
+        plugins = (
+            "settings.json cannot be read"
+            if "settings.json" in unreadable_files(pkg)
+            else counted(len(pkg.plugins), "plugin")
+        )
         return (
-            f"Opened {_shown_place(pkg)}: {counted(len(pkg.plugins), 'plugin')}, "
+            f"Opened {_shown_place(pkg)}: {plugins}, "
             + (counted(n_err, "error") if n_err else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
             + (
