@@ -193,7 +193,7 @@ def test_the_import_says_which_names_came_from_which_code_page(tmp_path: Path) -
     assert import_zip(plain, tmp_path / "plain").legacy_names_note() == ""  # ASCII names: nothing to say
 
 
-def test_checking_the_zip_names_each_entry_read_from_a_code_page(tmp_path: Path) -> None:
+def test_checking_the_zip_names_the_entry_read_from_a_code_page(tmp_path: Path) -> None:
     src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
     [problem] = run_checks(load(src))
     assert (problem.code, problem.severity.value, problem.file) == ("PD108", "info", "plugins/hi/иконка.svg")
@@ -289,3 +289,74 @@ def test_the_package_files_are_read_for_names_before_megabytes_of_scripts(tmp_pa
     result = import_zip(src, tmp_path / "project")
     assert (result.legacy.code_page, result.legacy.basis) == ("cp932", "referenced")
     assert (result.webapp2 / "plugins" / "hi" / "アイコン.svg").read_bytes() == ICON
+
+
+def _many_icons_zip(path: Path, typed: list[str], code_page: str) -> Path:
+    """A Windows branding ZIP whose plugin has one icon per name of ``typed``, each stored in
+    ``code_page`` without the UTF-8 flag, and whose package file names them all."""
+    stand_ins = {name: f"Q{i:04d}".ljust(len(name.encode(code_page)), "Q") for i, name in enumerate(typed)}
+    items = ", ".join(f'{{"icon": "{name}#hi", "label": "Hi", "action": "hi{i}"}}' for i, name in enumerate(typed))
+    package = (
+        '{"id": "hi", "name": "Hi", "version": 1.0, "srcURL": "hi.plugin.js", "platforms": ["web"], '
+        f'"participantRoles": ["chair"], "menuItems": {{"toolbar": [{items}]}}}}'
+    ).encode()
+    files = {
+        "settings.json": SETTINGS,
+        "manifest.json": MANIFEST,
+        "plugins/hi/hi.plugin.package.json": package,
+        "plugins/hi/hi.plugin.js": SOURCE.replace(b"hi: hi", b", ".join(b"hi%d: hi" % i for i in range(len(typed)))),
+        **{"plugins/hi/" + stand_in: ICON for stand_in in stand_ins.values()},
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in files.items():
+            info = zipfile.ZipInfo("webapp2/" + name, (2024, 5, 6, 7, 8, 10))
+            info.create_system = 0
+            zf.writestr(info, data)
+    data = path.read_bytes()
+    for name, stand_in in stand_ins.items():
+        assert data.count(stand_in.encode()) == 2
+        data = data.replace(stand_in.encode(), name.encode(code_page))
+    path.write_bytes(data)
+    return path
+
+
+def test_a_zip_of_many_such_names_gets_one_note_with_the_first_names_and_how_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hundreds of Russian icon names: one PD108 for the ZIP, not one line per name burying the rest."""
+    from designer import cli
+
+    typed = [f"значок{i:03d}.svg" for i in range(120)]
+    src = _many_icons_zip(tmp_path / "in.zip", typed, "cp866")
+    [problem] = [p for p in run_checks(load(src)) if p.code == "PD108"]
+    assert (problem.severity.value, problem.file) == ("info", "plugins/hi/значок000.svg")
+    assert problem.message.startswith(
+        "The names 'plugins/hi/значок000.svg', 'plugins/hi/значок001.svg', 'plugins/hi/значок002.svg' and 117 "
+        "more (120 in all) are stored without the UTF-8 mark, in the code page of Russian Windows (cp866): the "
+        "package's own files name them so."
+    )
+    assert cli.main(["check", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if "PD108" in line] == [
+        f"{src}!webapp2/plugins/hi/значок000.svg: info PD108 {problem.message}"
+    ]
+    # The import still lists every one of them.
+    assert cli.main(["import", "--json", str(src), "-o", str(tmp_path / "project")]) == 0
+    names = json.loads(capsys.readouterr().out)["legacy_names"]["names"]
+    assert names == [f"webapp2/plugins/hi/{name}" for name in typed]
+
+
+def test_the_problems_dock_shows_one_row_for_a_zip_of_many_such_names(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    src = _many_icons_zip(tmp_path / "in.zip", [f"значок{i}.svg" for i in range(40)], "cp866")
+    window.open_path(src)
+    dock = window.findChild(QTreeWidget, "problemsList")
+    rows = [
+        dock.topLevelItem(i).child(j)
+        for i in range(dock.topLevelItemCount())
+        for j in range(dock.topLevelItem(i).childCount())
+    ]
+    shown = [(row.text(1), row.text(2)) for row in rows if row.text(2) == "PD108"]
+    assert shown == [("plugins/hi/значок0.svg", "PD108")]
+    assert "and 37 more (40 in all)" in next(row.text(0) for row in rows if row.text(2) == "PD108")

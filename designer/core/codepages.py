@@ -181,7 +181,7 @@ def legacy_name_note(names: Sequence[str], code_page: str, basis: str) -> str:
     then look for files of other names; a ZIP the designer exports stores UTF-8 names instead.
     """
     shown = ", ".join(f"'{printable(n)}'" for n in names[:3]) + (
-        f" and {len(names) - 3} more" if len(names) > 3 else ""
+        f" and {len(names) - 3} more ({len(names)} in all)" if len(names) > 3 else ""
     )
     one = len(names) == 1
     why = _BASIS.get(basis, _BASIS["default"]).format(

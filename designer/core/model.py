@@ -659,10 +659,14 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
 
 
 def _legacy_name_problems(files: PackageFiles) -> list[Problem]:
-    """PD108 for each file of a ZIP whose name was read from a Windows code page (none for a folder).
+    """One PD108 for the files of a ZIP whose names were read from a Windows code page (none for a folder).
 
     Why at load: the name is the ZIP's, not a file's content; a check that reads the files never
-    sees it. Files outside the package (another app's folder beside webapp2/) are not its problems.
+    sees it. Why one for the whole ZIP: the code page is one choice for the archive, and a package
+    of hundreds of such names buried every other problem under as many lines saying the same; the
+    first names are examples, and the import (``legacy_names`` in its ``--json``) lists them all.
+    It stands at the first of them, so the Problems dock opens a file that has the name. Files
+    outside the package (another app's folder beside webapp2/) are not its problems.
     """
     legacy = getattr(files, "legacy", None)
     if legacy is None or not legacy.names:
@@ -670,15 +674,16 @@ def _legacy_name_problems(files: PackageFiles) -> list[Problem]:
     from .codepages import legacy_name_note
 
     prefix: str = getattr(files, "prefix", "")
+    names = [name[len(prefix) :] for name in legacy.names if name.startswith(prefix) and not name.endswith("/")]
+    if not names:
+        return []
     return [
         make(
             "PD108",
-            name[len(prefix) :],
-            legacy_name_note([name[len(prefix) :]], legacy.code_page, legacy.basis),
+            names[0],
+            legacy_name_note(names, legacy.code_page, legacy.basis),
             severity=Severity.WARNING if legacy.basis == "default" else None,
         )
-        for name in legacy.names
-        if name.startswith(prefix) and not name.endswith("/")
     ]
 
 

@@ -164,10 +164,11 @@ CODES: dict[str, Code] = {
         Code(
             "PD108",
             _I,
-            "File name stored in a Windows code page",
-            "The ZIP stores the name without the UTF-8 mark, in the code page of the Windows that made it, and "
-            "nothing says which one: the designer chose one, but the Management Node may read the name "
-            "differently and not find the file. A ZIP the designer exports stores names as UTF-8.",
+            "File names stored in a Windows code page",
+            "The ZIP stores names without the UTF-8 mark, in the code page of the Windows that made it, and "
+            "nothing says which one: the designer chose one, but the Management Node may read the names "
+            "differently and not find the files. One note for the whole ZIP, with the first names as examples "
+            "(the import lists them all). A ZIP the designer exports stores names as UTF-8.",
         ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),
