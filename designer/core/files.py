@@ -979,7 +979,14 @@ class ZipFiles(PackageFiles):
     ``unsafe`` stays empty for a ZIP opened through it; the check here is the second line.
     """
 
-    def __init__(self, zip_path: Path, prefix: str) -> None:
+    def __init__(self, zip_path: Path, prefix: str, opened: zipfile.ZipFile | None = None) -> None:
+        """``opened``: the ZIP as :func:`locate` opened and vetted it, kept open (and closed by
+        :meth:`close`) instead of opened a second time.
+
+        Why: each opening reads the central directory again and chooses the code page of a
+        Windows ZIP's names again, which reads its text files: for a big package a third of a
+        second that ``check`` spent twice. One opening also means the files read are the ones vetted.
+        """
         self.zip_path = zip_path
         self.prefix = prefix
 
@@ -987,7 +994,7 @@ class ZipFiles(PackageFiles):
         from .archive import legacy_names, open_zip
 
         self.label = f"{zip_path}!{prefix.rstrip('/') or '/'}"
-        self._zip = open_zip(zip_path, verb="opened")
+        self._zip = open_zip(zip_path, verb="opened") if opened is None else opened
         # The names read from a Windows code page and which one: the checks say so (PD108).
         self.legacy = legacy_names(self._zip)
         self._map: dict[str, zipfile.ZipInfo] = {}
@@ -1164,41 +1171,53 @@ def locate(path: Path) -> PackageFiles:
     import zipfile
 
     if zipfile.is_zipfile(path):
+        from contextlib import ExitStack
+
         from .archive import ImportRefused, open_zip, vet_zip
 
+        # Closed on every refusal; kept open for the package otherwise (see ZipFiles).
+        cleanup = ExitStack()
         try:
-            with open_zip(path, verb="opened") as zf:
-                names = zf.namelist()
-                prefix = _zip_prefix(names)
-                web_app_3 = webapp3_refusal(names, prefix)
-                if web_app_3 is not None:
-                    raise NotAPackageError(f"{path}: {web_app_3}")
-                if prefix is not None:
-                    # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
-                    # that may not be unpacked is not read either, and its refusal reads the same.
-                    vet_zip(zf, verb="opened")
-                damaged = _damaged_entry(zf, prefix) if prefix is not None else None
+            zf = cleanup.enter_context(open_zip(path, verb="opened"))
+            names = zf.namelist()
+            prefix = _zip_prefix(names)
+            web_app_3 = webapp3_refusal(names, prefix)
+            if web_app_3 is not None:
+                raise NotAPackageError(f"{path}: {web_app_3}")
+            if prefix is not None:
+                # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
+                # that may not be unpacked is not read either, and its refusal reads the same.
+                vet_zip(zf, verb="opened")
+            damaged = _damaged_entry(zf, prefix) if prefix is not None else None
         except ImportRefused as exc:
+            cleanup.close()
             raise NotAPackageError(f"{path}: {exc}") from None
         except (zipfile.BadZipFile, OSError) as exc:
+            cleanup.close()
             raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
-        if prefix is None:
-            if _has_webapp2_folder(names):
-                raise NeedsImportError(
-                    f"{path}: this ZIP has a webapp2 folder but no settings.json and no manifest.json yet "
-                    "(the Management Node's default download has neither), so there is nothing to open. "
-                    "Import it into a folder instead (Import ZIP in the designer, or "
-                    "'plugin-designer import ZIP -o FOLDER --create-missing'): the import creates the two files."
+        except BaseException:
+            cleanup.close()
+            raise
+        with cleanup:
+            if prefix is None:
+                if _has_webapp2_folder(names):
+                    raise NeedsImportError(
+                        f"{path}: this ZIP has a webapp2 folder but no settings.json and no manifest.json yet "
+                        "(the Management Node's default download has neither), so there is nothing to open. "
+                        "Import it into a folder instead (Import ZIP in the designer, or "
+                        "'plugin-designer import ZIP -o FOLDER --create-missing'): the import creates the two files."
+                    )
+                raise NotAPackageError(
+                    f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)"
+                    + inner_zip_hint(names)
                 )
-            raise NotAPackageError(
-                f"{path}: the ZIP holds no webapp2 branding (no settings.json, manifest.json or plugins/)"
-                + inner_zip_hint(names)
-            )
-        if damaged is not None:
-            raise NotAPackageError(
-                f"{path}: {damaged} cannot be unpacked (the ZIP file is damaged or password-protected); download or create it again"
-            )
-        return ZipFiles(path, prefix)
+            if damaged is not None:
+                raise NotAPackageError(
+                    f"{path}: {damaged} cannot be unpacked (the ZIP file is damaged or password-protected); download or create it again"
+                )
+            files = ZipFiles(path, prefix, zf)
+            cleanup.pop_all()  # (the package's now: ZipFiles.close closes it)
+            return files
     if path.suffix.lower() == ".zip":
         raise NotAPackageError(f"{path}: {not_a_zip_why(path)}")
     home = _package_around(path, path.parent)
