@@ -405,3 +405,25 @@ def test_a_zip_is_closed_when_refused_and_when_its_package_is_closed(
     assert files.read_bytes("plugins/hi/иконка.svg") == ICON
     files.close()
     assert [zf.fp for zf in opened] == [None, None]
+
+
+@pytest.mark.parametrize("system", [10, 11, 14], ids=["NTFS", "NTFS-Info-ZIP-numbering", "VFAT"])
+def test_a_zip_made_on_windows_ntfs_or_vfat_is_read_like_one_made_on_ms_dos(tmp_path: Path, system: int) -> None:
+    """minizip-ng on Windows says "Windows NTFS" (10), old WinZip 11, Windows 95's file system VFAT (14):
+    names without the UTF-8 flag are in the machine's code page there too, not refused as undecodable."""
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp1251"), system=system)
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / "иконка.svg").read_bytes() == ICON
+    assert (result.legacy.code_page, result.legacy.basis) == ("cp1251", "referenced")
+    [problem] = [p for p in run_checks(load(src)) if p.code == "PD108"]
+    assert "in the Russian Windows code page cp1251: the package's own files name it so" in problem.message
+
+
+@pytest.mark.parametrize("system", [3, 19], ids=["Unix", "macOS"])
+def test_a_name_in_a_code_page_from_unix_or_macos_is_refused_naming_the_zip_entry(tmp_path: Path, system: int) -> None:
+    src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp1251"), system=system)
+    with pytest.raises(ImportRefused) as err:
+        import_zip(src, tmp_path / "project")
+    assert str(err.value).startswith(
+        "The entry 'webapp2/plugins/hi/\\xe8\\xea\\xee\\xed\\xea\\xe0.svg' has a name that is not UTF-8"
+    )

@@ -160,7 +160,12 @@ def sha256_file(path: Path) -> str:
 # -- vetting ---------------------------------------------------------------------------------
 
 
-_MS_DOS = 0  # "version made by" host of ZIPs made on Windows (Explorer, PowerShell, Python there)
+# The "version made by" hosts of ZIPs made on Windows, whose names without the UTF-8 flag are in
+# that machine's code page: 0 MS-DOS (Explorer, PowerShell, 7-Zip, Python there), 10 Windows NTFS
+# (APPNOTE 4.4.2.2; minizip-ng writes it on Windows), 11 (NTFS as Info-ZIP and 7-Zip number it; old
+# WinZip wrote it) and 14 VFAT (Windows 95's file system). Unix (3) and macOS (19) store UTF-8:
+# other bytes there have no code page to read them in and are refused.
+_WINDOWS_HOSTS = frozenset({0, 10, 11, 14})
 _UTF8_FLAG = 0x800
 _UNICODE_PATH = 0x7075  # Info-ZIP's "Unicode Path" extra field: version 1, CRC-32 of the name, UTF-8 name
 
@@ -209,7 +214,7 @@ def _legacy_bytes(info: zipfile.ZipInfo) -> bytes | None:
     That is: made on Windows, no UTF-8 flag, no Unicode Path field to trust, and bytes that are
     neither ASCII nor UTF-8. Only these names depend on the code page :func:`legacy_names` chooses.
     """
-    if info.flag_bits & _UTF8_FLAG or info.create_system != _MS_DOS:
+    if info.flag_bits & _UTF8_FLAG or info.create_system not in _WINDOWS_HOSTS:
         return None
     raw = _raw_name(info)
     if raw.isascii() or _unicode_path(info, raw) is not None:
@@ -244,7 +249,7 @@ def _decoded_name(info: zipfile.ZipInfo, code_page: str = "cp437") -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        if info.create_system == _MS_DOS:
+        if info.create_system in _WINDOWS_HOSTS:
             try:
                 return raw.decode(code_page)
             except UnicodeDecodeError:
