@@ -427,3 +427,15 @@ def test_a_name_in_a_code_page_from_unix_or_macos_is_refused_naming_the_zip_entr
     assert str(err.value).startswith(
         "The entry 'webapp2/plugins/hi/\\xe8\\xea\\xee\\xed\\xea\\xe0.svg' has a name that is not UTF-8"
     )
+
+
+@pytest.mark.parametrize("system", [10, 14], ids=["NTFS", "VFAT"])
+def test_a_western_name_nothing_refers_to_in_a_zip_made_on_ntfs_is_read_in_the_windows_code_page(
+    tmp_path: Path, system: int
+) -> None:
+    """minizip-ng stores the name as the program had it, in the Windows code page: 'café' is
+    'caf\\xe9', which the DOS code page cp850 reads as 'cafÚ', letters too; the Windows one comes first."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", "caf\u00e9.svg".encode("cp1252"), system=system)
+    result = import_zip(src, tmp_path / "project")
+    assert (result.legacy.code_page, result.legacy.basis) == ("cp1252", "plausible")
+    assert (result.webapp2 / "plugins" / "hi" / "caf\u00e9.svg").read_bytes() == ICON

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codepages import CodePageChoice, choose_code_page, legacy_name_note
+from .codepages import ANSI_FIRST, CODE_PAGES, CodePageChoice, choose_code_page, legacy_name_note
 from .files import (
     _zip_prefix,
     import_temp_prefix,
@@ -166,6 +166,9 @@ def sha256_file(path: Path) -> str:
 # WinZip wrote it) and 14 VFAT (Windows 95's file system). Unix (3) and macOS (19) store UTF-8:
 # other bytes there have no code page to read them in and are refused.
 _WINDOWS_HOSTS = frozenset({0, 10, 11, 14})
+# Of those, the ones whose names 7-Zip and Info-ZIP's unzip read in the Windows (ANSI) code page
+# rather than the DOS (OEM) one (see codepages.ANSI_FIRST).
+_ANSI_HOSTS = frozenset({10, 14})
 _UTF8_FLAG = 0x800
 _UNICODE_PATH = 0x7075  # Info-ZIP's "Unicode Path" extra field: version 1, CRC-32 of the name, UTF-8 name
 
@@ -303,7 +306,11 @@ def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
     if not legacy:
         chosen = _NO_LEGACY
     else:
-        choice: CodePageChoice = choose_code_page([raw for _, raw in legacy], _evidence_text(zf))
+        # Made on NTFS or VFAT (10, 14), not on MS-DOS: the Windows code page before the DOS one.
+        ansi = all(info.create_system in _ANSI_HOSTS for info, _ in legacy)
+        choice: CodePageChoice = choose_code_page(
+            [raw for _, raw in legacy], _evidence_text(zf), ANSI_FIRST if ansi else CODE_PAGES
+        )
         names = tuple(_entry_path(raw.decode(choice.code_page, "replace")) for _, raw in legacy)
         chosen = LegacyNames(choice.code_page, choice.basis, names)
     _CHOSEN[zf] = chosen

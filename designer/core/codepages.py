@@ -15,7 +15,8 @@ choice rests on evidence, strongest first:
 
 One archive is made on one machine, so one code page is chosen for all its names. cp437 comes
 first whenever it does as well as another: a Western name ('caf\\x82.png', 'café.png') must keep
-reading as it always did.
+reading as it always did. (A ZIP that says it was made on Windows NTFS or VFAT holds names in the
+Windows code page instead, cp1252 'caf\\xe9.png': there cp1252 and cp1251 come first.)
 """
 
 from __future__ import annotations
@@ -27,11 +28,15 @@ from dataclasses import dataclass
 
 from .problems import printable
 
-__all__ = ["CODE_PAGES", "CodePageChoice", "choose_code_page", "code_page_words", "legacy_name_note"]
+__all__ = ["ANSI_FIRST", "CODE_PAGES", "CodePageChoice", "choose_code_page", "code_page_words", "legacy_name_note"]
 
 # In order of preference when two do equally well: the ZIP standard's first, then the DOS code
 # pages Explorer writes (Western Europe, Russia), then the ANSI ones some tools use, then East Asia.
 CODE_PAGES = ("cp437", "cp850", "cp866", "cp1252", "cp1251", "cp932", "cp936", "cp949", "cp950")
+# For a ZIP that says it was made on Windows NTFS or VFAT: the tools that write so (minizip-ng) store
+# the name as the program had it, in the Windows (ANSI) code page, and 7-Zip and Info-ZIP's unzip
+# read those names so; the DOS code pages come after.
+ANSI_FIRST = ("cp1252", "cp1251", "cp437", "cp850", "cp866", "cp932", "cp936", "cp949", "cp950")
 
 # What the names of each code page's country look like: the starts of the Unicode names of the
 # characters beyond ASCII (halfwidth katakana left out: many stray bytes read as them in cp932).
@@ -140,13 +145,14 @@ def _reads_as(names: Iterable[str], script: tuple[str, ...]) -> bool:
     )
 
 
-def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
+def choose_code_page(names: Sequence[bytes], text: str, order: Sequence[str] = CODE_PAGES) -> CodePageChoice:
     """The code page of ``names`` (stored names that are neither ASCII nor UTF-8) by the evidence
     of ``text`` (the archive's own text files, decoded), then by how the names read.
 
-    A code page that cannot decode every name is never chosen: one machine wrote them all.
+    A code page that cannot decode every name is never chosen: one machine wrote them all. Of two
+    that do as well, the first in ``order`` (:data:`ANSI_FIRST` for a ZIP made on NTFS or VFAT).
     """
-    decoded = {cp: found for cp in CODE_PAGES if (found := _decoded(names, cp)) is not None}
+    decoded = {cp: found for cp in order if (found := _decoded(names, cp)) is not None}
     if not decoded:  # (cp437 decodes every byte: only reached with no code page at all)
         return CodePageChoice("cp437", "default")
     if text:
@@ -157,7 +163,8 @@ def choose_code_page(names: Sequence[bytes], text: str) -> CodePageChoice:
             return CodePageChoice(next(cp for cp in decoded if found[cp] == best), "referenced")
     plausible = [cp for cp, ns in decoded.items() if _reads_as(ns, _SCRIPTS[cp][1])]
     if plausible and len({_SCRIPTS[cp][0] for cp in plausible}) == 1:
-        # (of the same script, the first: cp437 before cp850, the DOS code page before the ANSI one)
+        # (of the same script, the first: cp437 before cp850, the DOS code page before the ANSI one,
+        # or for NTFS and VFAT the ANSI one first)
         return CodePageChoice(plausible[0], "plausible")
     # Words in two scripts ('âAâCâRâô' in cp437 is 'アイコン' in cp932), or in none: no evidence.
     return CodePageChoice("cp437", "default")
