@@ -205,3 +205,29 @@ def test_the_meeting_menu_opened_while_the_oops_card_shows_is_not_under_it(qtbot
         shown = json.loads(_js(qtbot, pane.page, _ON_TOP))
         assert shown["card"] == "show" and shown["items"] == 6, shown
         assert shown["hidden"] == [], shown
+
+
+def test_restart_plugins_keeps_the_meetings_layout_and_reset_meeting_drops_it(qtbot: Any, tmp_path: Path) -> None:
+    """A layout button's layout went back to the default at Restart plugins (only participants and
+    conference details were carried over), as if the layout were the plugin's: it is the meeting's.
+    Restart plugins now keeps it; Reset meeting starts from the default layout."""
+    from PySide6.QtCore import Qt
+
+    with _window_with_preview(_layout_button(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "transformConferenceLayout: layout 1:0 → ok" in pane.log.toPlainText(), timeout=5000)
+        assert json.loads(_js(qtbot, pane.page, _STAGE))["badge"] == "Layout 1:0"
+
+        qtbot.mouseClick(pane.findChild(type(pane.cycle_button), "previewRestart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "transformConferenceLayout" not in pane.log.toPlainText(), timeout=5000)
+        _wait_started(qtbot, pane)
+        kept = json.loads(_js(qtbot, pane.page, _STAGE))
+        assert (kept["main"], kept["more"], kept["badge"]) == (["Alex Morgan (you)"], "+4 not shown", "Layout 1:0")
+
+        qtbot.mouseClick(pane.findChild(type(pane.cycle_button), "previewResetMeeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not pane.events, timeout=5000)
+        _wait_started(qtbot, pane)
+        reset = json.loads(_js(qtbot, pane.page, _STAGE))
+        assert (reset["main"], reset["all"], reset["badge"]) == ([], 5, "")

@@ -267,8 +267,13 @@ def preview_config(
     conference: dict[str, Any] | None = None,
     query: dict[str, str] | None = None,
     run: bool = True,
+    layout: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows; ``run``: load the plugins' JavaScript (else placement only).
+
+    ``layout`` is the stage's layout the meeting had (what transformConferenceLayout last asked
+    for; None: the default). Why carried: a layout is the meeting's, not the plugins', so
+    Restart plugins keeps it as it keeps the participants; Reset meeting drops it.
 
     ``hostOnly`` is what the mock refuses a guest (see :mod:`.hostonly`); ``you`` is the uuid of
     the participant who is previewing (the first one, "(you)" in every meeting the designer
@@ -293,6 +298,7 @@ def preview_config(
         "queryParams": query or {},
         "hostOnly": mock_rules(),
         "layouts": STAGE_LAYOUTS,
+        "layout": dict(layout) if isinstance(layout, Mapping) else None,
         "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
     }

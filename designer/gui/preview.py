@@ -552,6 +552,7 @@ class PreviewPane(QWidget):
         self.problems: list[Problem] = []
         # The simulated meeting, kept over a restart of the plugins until "Reset meeting" (None: the default).
         self.meeting: tuple[list[dict[str, Any]], dict[str, Any]] | None = None
+        self.layout: dict[str, Any] | None = None  # the stage's layout, kept as the meeting is (None: the default)
         self._live = False  # the page's mock has started: its meeting is the one to carry over
         self._generation = 0  # the latest reload; an older one's export answer is dropped
         self._run_generation = 0  # the reload whose plugins the page runs (see _froze)
@@ -924,12 +925,14 @@ class PreviewPane(QWidget):
     def set_package(self, pkg: BrandingPackage | None) -> None:
         self.package = pkg
         self.meeting = None  # another package (or the same one opened again): a fresh meeting
+        self.layout = None
         self._live = False
         self.reload()
 
     def reset_meeting(self) -> None:
-        """Restart the plugins in the default meeting."""
+        """Restart the plugins in the default meeting (its default layout too)."""
         self.meeting = None
+        self.layout = None
         self._live = False
         self.sim_preset.setCurrentIndex(0)
         self.reload()
@@ -946,6 +949,7 @@ class PreviewPane(QWidget):
             query=self.query_params(),
             participants=participants,
             conference=conference,
+            layout=self.layout,
         )
         for p in config["plugins"]:
             if p["key"] in self._frozen:
@@ -1164,6 +1168,7 @@ class PreviewPane(QWidget):
             data = None
         if isinstance(data, dict) and isinstance(data.get("participants"), list):
             self.meeting = (data["participants"], dict(data.get("conference") or {}))
+            self.layout = data["layout"] if isinstance(data.get("layout"), dict) else None
         self._load()
 
     def _clear_run(self) -> None:
@@ -1243,6 +1248,7 @@ class PreviewPane(QWidget):
             self._watchdog.stop()
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
             self._sim_state(event["conference"], list(event.get("participants") or []))
+            self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
             self.events.append(event)
             wanted = self.log_filter.currentData()

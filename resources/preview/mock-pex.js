@@ -272,14 +272,15 @@
     PD.participants = function () { return participants; };
     PD.conference = function () { return conference; };
     PD.chat = [];
-    PD.layout = null;
+    // The layout the meeting has (transformConferenceLayout): carried over a restart of the plugins, as the participants are.
+    PD.layout = cfg.layout && typeof cfg.layout === 'object' ? clone(cfg.layout) : null;
 
     function publish() {
         participants = participants.map(withControl);
         conference = Object.assign({}, conference);
         participants$.next(participants);
         conferenceDetails$.next(conference);
-        emit('mock-state', { conference: conference, participants: participants });
+        emit('mock-state', { conference: conference, participants: participants, layout: PD.layout });
     }
     PD.publish = publish;
 
@@ -689,7 +690,7 @@
             actions$.next({ type: actions.PARTICIPANT_DISCONNECT_SUCCESS, payload: clone(who) });
         },
         // The whole meeting at once: a preset, or the one carried over a restart of the plugins.
-        exportMeeting: function () { return JSON.stringify({ participants: participants, conference: conference }); },
+        exportMeeting: function () { return JSON.stringify({ participants: participants, conference: conference, layout: PD.layout }); },
         setMeeting: function (people, details) {
             participants = clone(people || []);
             conference = clone(details || {});
@@ -713,7 +714,7 @@
         receiveChat: function (text, from) {
             var origin = from || 'Guest';
             PD.chat.push({ from: origin, text: String(text) });
-            emit('mock-state', { conference: conference, participants: participants });
+            emit('mock-state', { conference: conference, participants: participants, layout: PD.layout });
             actions$.next({ type: actions.RECEIVE_CHAT_MESSAGE, payload: { origin: origin, payload: String(text), type: 'text/plain' } });
         }
     };
@@ -881,6 +882,6 @@
             if (p.registered && p.cfg.enabled) { PD.load(key); }
         });
         PD.started = true;
-        emit('started', { conference: conference, participants: participants });
+        emit('started', { conference: conference, participants: participants, layout: PD.layout });
     };
 })();
