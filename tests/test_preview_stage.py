@@ -16,19 +16,24 @@ from typing import Any
 from conftest import EXAMPLE, ROOT
 from test_preview import _js, _open_menus, _throwing_project, _wait_started, _window_with_preview
 
+from designer.core.checks import run_checks
 from designer.core.jsanalysis import LAYOUTS
+from designer.core.model import load
 from designer.core.preview import STAGE_LAYOUTS
 
 
-def _layout_button(tmp_path: Path) -> Path:
-    """The example whose toolbar button asks for a layout at each press: 1:0, 1:7, 4:0, then the default ({})."""
+def _layout_button(
+    tmp_path: Path, layouts: str = "[{ layout: '1:0' }, { layout: '1:7' }, { layout: '4:0' }, {}]"
+) -> Path:
+    """The example whose toolbar button asks for a layout at each press: 1:0, 1:7, 4:0, then the default ({}),
+    or ``layouts`` in turn."""
     project = tmp_path / "layouts"
     shutil.copytree(EXAMPLE, project)
     js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
     text = js.read_text()
     start, end = text.index("    function toggleLock("), text.index("    // Called when the plugin is switched off")
     press = (
-        "    var layouts = [{ layout: '1:0' }, { layout: '1:7' }, { layout: '4:0' }, {}];\n"
+        f"    var layouts = {layouts};\n"
         "    var next = 0;\n"
         "    function toggleLock() {\n"
         "        window.PEX.pluginAPI.transformConferenceLayout(layouts[next]);\n"
@@ -231,3 +236,39 @@ def test_restart_plugins_keeps_the_meetings_layout_and_reset_meeting_drops_it(qt
         _wait_started(qtbot, pane)
         reset = json.loads(_js(qtbot, pane.page, _STAGE))
         assert (reset["main"], reset["all"], reset["badge"]) == ([], 5, "")
+
+
+def test_a_layout_the_conference_does_not_have_is_refused_in_the_preview_as_check_says(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """transformConferenceLayout({layout: '3:3'}) got "→ ok" in the preview while check flagged it
+    (PD513: the conference refuses it). Now the mock refuses it too: the stage keeps the layout it
+    had, no Oops page, and the log says which layout, the ones there are, file and line, in the
+    check's words."""
+    project = _layout_button(tmp_path, "[{ layout: '1:0' }, {}]")  # then '3:3', written out for check to see
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    asked = "        window.PEX.pluginAPI.transformConferenceLayout(layouts[next]);"
+    wrong = "        if (next) { window.PEX.pluginAPI.transformConferenceLayout({ layout: '3:3' }); return; }"
+    js.write_text(js.read_text().replace(asked, wrong + "\n" + asked))
+    line = js.read_text().splitlines().index(wrong) + 1
+    checked = next(p for p in run_checks(load(project)) if p.code == "PD513")
+    assert checked.message == (
+        "'Lock toggle' asks for the layout '3:3', which does not exist. "
+        "Use one of 1:0, 1:7, 2:21, 1:33, 4:0, ac (or {} for the default)."
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        for layout in ("1:0", "3:3"):
+            _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+            qtbot.waitUntil(lambda layout=layout: f"layout {layout} →" in pane.log.toPlainText(), timeout=5000)
+        said = next(line for line in pane.log.toPlainText().splitlines() if "layout 3:3" in line)
+        assert said == (
+            "[Lock toggle] transformConferenceLayout: layout 3:3 → failed, nothing changes: the plugin "
+            + checked.message.split("' ", 1)[1].rstrip(".")
+            + f" — plugins/lock-toggle/lock-toggle.plugin.js line {line}"
+        )
+        stage = json.loads(_js(qtbot, pane.page, _STAGE))
+        assert (stage["main"], stage["badge"]) == (["Alex Morgan (you)"], "Layout 1:0")  # as it was
+        assert _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == ""
+        assert pane.error_count() == 0

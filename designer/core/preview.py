@@ -38,6 +38,7 @@ __all__ = [
     "preview_config",
     "request_said",
     "shown_for",
+    "unknown_layout",
 ]
 
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
@@ -470,8 +471,27 @@ def request_said(event: Mapping[str, Any], people: Mapping[str, str] | None = No
         where = f"{base}{file} line {line}" if file and line else ""
         request = request_named(str(event.get("kind") or "sendRequest"), str(event.get("path") or ""))
         return refused_for_guests([refused_item(request, str(event.get("error") or "only hosts can do it"), where)])
+    if event.get("unknownLayout") is not None:  # refused by the conference: nothing changes (PD513)
+        file, line = event.get("file"), event.get("line")
+        where = f" — {base}{file} line {line}" if file and line else ""
+        said = unknown_layout(str(event["unknownLayout"]))
+        return f"{describe_request(event, people)} → failed, nothing changes: the plugin {said}{where}"
     answer = "ok" if event.get("ok") else str(event.get("error"))
     return f"{describe_request(event, people)} → {answer}"
+
+
+def unknown_layout(layout: str) -> str:
+    """What asking for a layout the conference does not have does, in the check's words (PD513)
+    and the preview log's: "asks for the layout '3:3', which does not exist. Use one of 1:0, 1:7,
+    2:21, 1:33, 4:0, ac (or {} for the default)".
+
+    Why one sentence: the mock answered "→ ok" where the check flagged the layout, so one of the
+    two seemed wrong; now the mock refuses it as the conference does and both say it alike.
+    """
+    return (
+        f"asks for the layout '{layout}', which does not exist. Use one of {', '.join(STAGE_LAYOUTS)} "
+        "(or {} for the default)"
+    )
 
 
 def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:

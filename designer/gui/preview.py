@@ -1322,7 +1322,9 @@ class PreviewPane(QWidget):
 
             people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
             text = html.escape(request_said(event, people))
-            if event.get("refused"):  # previewing as a guest: this button fails for guests (as check's PD517 says)
+            # Previewing as a guest: this button fails for guests (as check's PD517 says); or the
+            # conference refused a layout it does not have (PD513): each a warning, not "→ ok" blue.
+            if event.get("refused") or event.get("unknownLayout") is not None:
                 kind = "refused"
         elif kind == "lifecycle":
             step = str(event.get("step"))

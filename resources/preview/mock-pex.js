@@ -297,13 +297,22 @@
             muteguests: function () { conference.guestsMuted = true; participants.forEach(function (x) { if (x.role === 'guest') { x.muted = true; } }); },
             unmuteguests: function () { conference.guestsMuted = false; },
             set_guests_can_unmute: function () { conference.guestsCanUnmute = Boolean(payload && payload.setting); },
-            transform_layout: function () { PD.layout = payload && (payload.transforms || payload); },
+            transform_layout: function () {
+                var transforms = payload && (payload.transforms || payload);
+                // A layout the conference does not have is refused, and the stage stays as it was
+                // (PD513); the log says which, and the ones there are (request_said in the core).
+                var asked = transforms && typeof transforms === 'object' && Object.prototype.hasOwnProperty.call(transforms, 'layout') ? transforms.layout : undefined;
+                if (asked !== undefined && !(typeof asked === 'string' && Object.prototype.hasOwnProperty.call(cfg.layouts || {}, asked))) {
+                    return { error: 'the layout \'' + safeText(asked) + '\' does not exist', status: 400, layout: safeText(asked) };
+                }
+                PD.layout = transforms;
+            },
             message: function () { PD.chat.push({ from: 'plugin', text: payload && payload.payload }); },
             clearallbuzz: function () { participants.forEach(function (x) { x.buzzTime = 0; }); },
             disconnect: function () { participants = []; conference.started = false; },
             start_conference: function () { conference.started = true; }
         };
-        if (Object.prototype.hasOwnProperty.call(conf, p)) { conf[p](); return true; }
+        if (Object.prototype.hasOwnProperty.call(conf, p)) { return conf[p]() || true; }
         var m = /^participants\/([^/]+)\/([a-z_]+)$/.exec(p);
         if (m) {
             var who = findParticipant(m[1]);
@@ -370,7 +379,8 @@
         var result = why ? { error: why, status: 403 } : answer(path, payload);
         var ok = result === true;
         var entry = record(Object.assign({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
-            status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why) }, askedAt()));
+            status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why),
+            unknownLayout: ok || result.layout === undefined ? null : result.layout }, askedAt()));
         if (ok) { publish(); }
         return entry;
     }
@@ -384,8 +394,9 @@
         error.pdRequest = true;  // the meeting's answer: uncaught, it is no crash (see 'unhandledrejection')
         return error;
     }
-    // The functions that made a request resolve as before; one refused to a guest rejects, as on Infinity.
-    function settled(entry, value) { return entry.refused ? Promise.reject(failure(entry)) : Promise.resolve(value); }
+    // The functions that made a request resolve as before; one refused to a guest rejects, as on
+    // Infinity, and so does a layout the conference does not have.
+    function settled(entry, value) { return entry.refused || entry.unknownLayout ? Promise.reject(failure(entry)) : Promise.resolve(value); }
 
     function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive || dialogOwner; }
 

@@ -39,6 +39,7 @@ from designer.core.jsanalysis import (
 )
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
+from designer.core.preview import unknown_layout
 from designer.core.problems import Fix
 
 __all__ = ["check", "source_info", "sources"]
@@ -561,8 +562,7 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
                     continue
                 report(
                     "PD513",
-                    f"'{shortened(name)}' asks for the layout '{shortened(value)}', which does not exist. Use one of {', '.join(LAYOUTS)} "
-                    "(or {} for the default).",
+                    f"'{shortened(name)}' {unknown_layout(shortened(value))}.",  # the preview log's words too
                     c.line,
                     c.column,
                 )
