@@ -272,3 +272,29 @@ def test_a_layout_the_conference_does_not_have_is_refused_in_the_preview_as_chec
         assert (stage["main"], stage["badge"]) == (["Alex Morgan (you)"], "Layout 1:0")  # as it was
         assert _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == ""
         assert pane.error_count() == 0
+
+
+def test_the_deprecated_change_conference_layout_still_changes_the_stage_and_says_what_check_says(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """changeConferenceLayout('1:7') was logged but the stage kept its tiles, as if it did nothing;
+    the vendor guide says it is being deprecated, so the app still honours it. Now the stage draws
+    it, and the log's warning is check's PD512, with file and line."""
+    project = _layout_button(tmp_path)
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    asked = "        window.PEX.pluginAPI.transformConferenceLayout(layouts[next]);"
+    old = "        window.PEX.pluginAPI.changeConferenceLayout('1:7');"
+    js.write_text(js.read_text().replace(asked, old))
+    line = js.read_text().splitlines().index(old) + 1
+    checked = next(p for p in run_checks(load(project)) if p.code == "PD512")
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "changeConferenceLayout: layout 1:7 → ok" in pane.log.toPlainText(), timeout=5000)
+        stage = json.loads(_js(qtbot, pane.page, _STAGE))
+        warned = next(line for line in pane.log.toPlainText().splitlines() if "warning:" in line)
+    assert (stage["main"], stage["small"], stage["badge"]) == (_PEOPLE[:1], _PEOPLE[1:], "Layout 1:7")
+    assert checked.message.startswith("'Lock toggle' uses changeConferenceLayout, which is being removed.")
+    assert warned.startswith("[Lock toggle] warning: the plugin " + checked.message.split("' ", 1)[1].rstrip("."))
+    assert warned.endswith(f" — plugins/lock-toggle/lock-toggle.plugin.js line {line}")

@@ -30,6 +30,7 @@ __all__ = [
     "describe_request",
     "no_plugins_because",
     "not_started_because",
+    "old_layout_call",
     "off_at_start_because",
     "oops_audience",
     "one_placement_shown",
@@ -300,6 +301,9 @@ def preview_config(
         "hostOnly": mock_rules(),
         "layouts": STAGE_LAYOUTS,
         "layout": dict(layout) if isinstance(layout, Mapping) else None,
+        # The log's warning at a changeConferenceLayout call (the page adds file and line).
+        "oldLayoutCall": f"the plugin {old_layout_call()} (the app still changes the layout with it for now, "
+        "and so does the preview)",
         "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
     }
@@ -441,7 +445,7 @@ def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None 
         what = _plain(payload.get("alias")) + (f" ({', '.join(details)})" if details else "")
     elif kind == "sendChatMessage" and isinstance(payload, Mapping):
         what = f"“{_plain(payload.get('text'), 80)}”"
-    elif kind == "transformConferenceLayout" and isinstance(payload, Mapping):
+    elif kind in ("transformConferenceLayout", "changeConferenceLayout") and isinstance(payload, Mapping):
         transforms = payload.get("transforms")
         if isinstance(transforms, Mapping) and transforms:
             what = ", ".join(f"{k} {_plain(v)}" for k, v in transforms.items())  # "layout 4:0"
@@ -491,6 +495,20 @@ def unknown_layout(layout: str) -> str:
     return (
         f"asks for the layout '{layout}', which does not exist. Use one of {', '.join(STAGE_LAYOUTS)} "
         "(or {} for the default)"
+    )
+
+
+def old_layout_call() -> str:
+    """What a plugin calling changeConferenceLayout is told, in the check's words (PD512) and the
+    preview log's: "uses changeConferenceLayout, which is being removed. Use ... instead".
+
+    Why one sentence: the log said "changeConferenceLayout is deprecated" and the stage did not
+    change, as if the call did nothing; the vendor guide says it is *being* deprecated, so the
+    app still changes the layout with it, and the preview now does too (and says so).
+    """
+    return (
+        "uses changeConferenceLayout, which is being removed. Use "
+        "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'}) instead"
     )
 
 

@@ -650,11 +650,22 @@
             if (typeof callback === 'function') { setTimeout(function () { guard(key, 'dialOut callback', callback, null, [answerValue]); }, 0); }
             return Promise.resolve(answerValue);
         },
-        changeConferenceLayout: function () {
+        // Being deprecated (the vendor guide), not gone: the app still changes the layout with it
+        // ('1:7', or {layout: '1:7'} as transformConferenceLayout takes), so the stage does too.
+        changeConferenceLayout: function (layout) {
             var key = caller();
-            emit('warning', { plugin: key, message: 'changeConferenceLayout is deprecated: use transformConferenceLayout' });
+            var at = askedAt();
+            emit('warning', { plugin: key, message: cfg.oldLayoutCall + (at.file ? ' \u2014 ' + at.file + ' line ' + at.line : '') });
+            var transforms = typeof layout === 'string' ? { layout: layout } : {};
+            if (layout && typeof layout === 'object') { try { transforms = clone(layout); } catch (e) { transforms = {}; } }
             var why = refusedBecause('changeConferenceLayout', 'changeConferenceLayout');
-            return settled(recordCall('changeConferenceLayout', key, Array.prototype.slice.call(arguments), why), { result: true });
+            var failed = why ? null : answer('/transform_layout', { transforms: transforms });
+            failed = failed === true ? null : failed;  // (a layout the conference does not have: as transformConferenceLayout's)
+            var entry = record(Object.assign({ plugin: key, kind: 'changeConferenceLayout', path: 'changeConferenceLayout', payload: { transforms: transforms },
+                ok: !why && !failed, status: why ? 403 : failed ? failed.status : 200, error: why || (failed && failed.error) || null,
+                refused: Boolean(why), unknownLayout: failed && failed.layout !== undefined ? failed.layout : null }, at));
+            if (entry.ok) { publish(); }
+            return settled(entry, { result: true });
         },
         transformConferenceLayout: function (transforms) {
             return settled(request('transformConferenceLayout', caller(), '/transform_layout', { transforms: transforms || {} }), { result: true });

@@ -136,7 +136,7 @@
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
             '<span class="pd-badge' + (c.guestsMuted ? ' on' : '') + '">' + (c.guestsMuted ? 'Guests muted' : 'Guests can talk') + '</span>' +
             (layoutName() ? '<span class="pd-badge on" id="pd-layout" title="' + esc('Layout ' + layoutName() + ': ' + PD.config.layouts[layoutName()].said +
-                ' (asked for by transformConferenceLayout)') + '">Layout ' + esc(layoutName()) + '</span>' : '') +
+                ' (asked for by a plugin: transformConferenceLayout or changeConferenceLayout)') + '">Layout ' + esc(layoutName()) + '</span>' : '') +
             '<span class="pd-badge">' + esc(role) + ' \u00b7 ' + esc(PD.config.platformName || PD.config.platform) + '</span></span>' +
             (ui.confMenuOpen ? renderConfMenu() : '');
     }

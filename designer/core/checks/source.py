@@ -39,7 +39,7 @@ from designer.core.jsanalysis import (
 )
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
-from designer.core.preview import unknown_layout
+from designer.core.preview import old_layout_call, unknown_layout
 from designer.core.problems import Fix
 
 __all__ = ["check", "source_info", "sources"]
@@ -551,8 +551,7 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
         if c.member == "changeConferenceLayout":
             report(
                 "PD512",
-                f"'{shortened(name)}' uses changeConferenceLayout, which is being removed. Use "
-                "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'}) instead.",
+                f"'{shortened(name)}' {old_layout_call()}.",  # the preview log's words too
                 c.line,
                 c.column,
             )
