@@ -364,7 +364,7 @@ def test_simulate_says_which_file_keeps_a_plugin_from_running(tmp_path: Path) ->
         "not run: its package file plugins/meeting-info/meeting-info.plugin.package.json is missing" in line
         for line in lines
     )
-    # In the log's words (a file missing: "not run", as the log says nothing of those).
+    # In the log's words (a file missing: "not run", as the log says too).
     assert "Raise hand helper: not started for a Guest: it is for Hosts only ('Available to' in its form)" in lines
 
 

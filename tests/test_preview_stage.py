@@ -19,7 +19,7 @@ from test_preview import _js, _open_menus, _throwing_project, _wait_started, _wi
 from designer.core.checks import run_checks
 from designer.core.jsanalysis import LAYOUTS
 from designer.core.model import load
-from designer.core.preview import STAGE_LAYOUTS
+from designer.core.preview import STAGE_LAYOUTS, preview_config
 
 
 def _layout_button(
@@ -298,3 +298,32 @@ def test_the_deprecated_change_conference_layout_still_changes_the_stage_and_say
     assert checked.message.startswith("'Lock toggle' uses changeConferenceLayout, which is being removed.")
     assert warned.startswith("[Lock toggle] warning: the plugin " + checked.message.split("' ", 1)[1].rstrip("."))
     assert warned.endswith(f" — plugins/lock-toggle/lock-toggle.plugin.js line {line}")
+
+
+def test_the_log_says_a_plugins_file_is_missing_as_simulate_does(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin whose source file (or package file) is missing was simply not in the meeting:
+    simulate and check said why, the preview's log said nothing. It now says it, in simulate's words."""
+    from designer.gui.preview import Report
+
+    project = tmp_path / "missing"
+    shutil.copytree(EXAMPLE, project)
+    plugins = project / "webapp2" / "plugins"
+    (plugins / "lock-toggle" / "lock-toggle.plugin.js").unlink()
+    (plugins / "meeting-info" / "meeting-info.plugin.package.json").unlink()
+    simulated = Report(preview_config(load(project))).plugins
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "[Raise hand helper] started" in pane.log.toPlainText(), timeout=10000)
+        log = pane.log.toPlainText().splitlines()
+        html_log = pane.log.document().toHtml()
+    source = (
+        "[Lock toggle] not run: its source file plugins/lock-toggle/lock-toggle.plugin.js is missing or not UTF-8 text"
+    )
+    assert source in log
+    assert source == f"[Lock toggle] {simulated['lock-toggle']['not_loaded']}"
+    package = next(line for line in log if "meeting-info.plugin.package.json" in line)
+    assert package.endswith(
+        "not run: its package file plugins/meeting-info/meeting-info.plugin.package.json is missing or unreadable"
+    )
+    assert package.split("] ", 1)[1] == simulated[[k for k in simulated if "meeting-info" in k][0]]["not_loaded"]
+    assert "#8d5a00" in html_log  # in the warning's colour, not a plain note's grey

@@ -29,6 +29,7 @@ __all__ = [
     "default_participants",
     "describe_request",
     "no_plugins_because",
+    "not_run_said",
     "not_started_because",
     "old_layout_call",
     "off_at_start_because",
@@ -148,6 +149,20 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
     # The app's name ("the iOS app"), not the tick box's ("iOS"): "on the iOS" read as a slip.
     where = _APP_NAMES.get(platform, PLATFORM_NAMES.get(platform, platform))
     return f"not started in the {where}: it does not load there ('Loads in' in its form)"
+
+
+def not_run_said(plugin: Mapping[str, Any]) -> str | None:
+    """Why the preview and ``simulate`` do not run a plugin at all, from its page config
+    (:func:`plugin_config`), the same words in both: a file the app needs is missing ("not run:
+    its source file plugins/x/x.plugin.js is missing or not UTF-8 text"), or the plugin is not
+    for this role or platform (:func:`not_started_because`). None when it runs.
+
+    Why: simulate and check said a plugin's source file was missing while the preview's log said
+    nothing, so its missing button looked like a plugin that had failed without a word.
+    """
+    if plugin.get("unusable"):
+        return f"not run: {plugin['unusable']}"
+    return plugin.get("notStarted") or None
 
 
 def off_at_start_because(plugin: Plugin, role: str, platform: str) -> str | None:

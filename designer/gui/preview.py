@@ -226,6 +226,8 @@ class Report:
     """What one run found, per plugin: uncaught errors, warnings, console lines, requests."""
 
     def __init__(self, config: dict[str, Any]) -> None:
+        from ..core.preview import not_run_said
+
         self.plugins: dict[str, dict[str, Any]] = {}
         for p in config["plugins"]:
             self.plugins[p["key"]] = {
@@ -237,11 +239,7 @@ class Report:
                 # or the plugin is not for this role and platform (in the preview log's words).
                 "not_loaded": None
                 if p["shown"] and p["source"]
-                else (
-                    f"not run: {p['unusable']}"
-                    if p.get("unusable")
-                    else p.get("notStarted") or f"not for {config['role']} on {config['platform']}"
-                ),
+                else not_run_said(p) or f"not for {config['role']} on {config['platform']}",
                 "errors": [],
                 "warnings": [],
                 "console": [],
@@ -1195,15 +1193,19 @@ class PreviewPane(QWidget):
         if config.get("noPlugins"):  # nor any, when settings.json cannot be read
             self.events.append({"type": "note", "plugin": None, "text": config["noPlugins"]})
             self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
+        from ..core.preview import not_run_said
+
         for p in config["plugins"]:
             note = (
-                p.get("notStarted")
+                not_run_said(p)  # a file missing, as simulate says; or not for this role or platform
                 or (p.get("frozen") and f"left off: it froze the meeting {p['frozen']}")
                 or p.get("offAtStart")
             )
             for text in (note, p.get("placements") if not p.get("notStarted") else None):
                 if text:
-                    self.events.append({"type": "note", "plugin": p["key"], "text": text})
+                    # A file the app needs is missing: coloured as a warning, not as a plain note.
+                    missing = bool(p.get("unusable")) and text == note
+                    self.events.append({"type": "note", "plugin": p["key"], "text": text, "missing": missing})
                     self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
         self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
@@ -1334,7 +1336,8 @@ class PreviewPane(QWidget):
                 # What the user saw happen, in their words ("load called" named the plugin's function).
                 text = {"load": "started", "unload": "switched off"}.get(step) or self._pressed(event)
         elif kind == "note":  # what the designer knows without running the plugin (not started here)
-            kind, text = "lifecycle", html.escape(isolate_quoted(str(event.get("text"))))
+            kind = "warning" if event.get("missing") else "lifecycle"
+            text = html.escape(isolate_quoted(str(event.get("text"))))
             if event.get("plugin") is None:  # about the whole package (settings.json unreadable)
                 who = "all plugins"
         elif kind == "dialog":
