@@ -330,3 +330,22 @@ def test_the_participant_table_offers_plain_words_and_writes_what_the_plugins_se
         assert media.currentText() == "Audio only"
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.conference().mediaType") == "audioonly", timeout=3000)
         assert pane.error_count() == 0
+
+
+def test_a_crash_reads_the_same_in_problems_as_in_the_preview_log(qtbot: Any, tmp_path: Path) -> None:
+    """Problems said "Crashes in the preview: Error: load broke (in load). This would show the Oops
+    page for every host" for the crash the log said "This would show the Oops page for every host
+    — Error: load broke at plugins/…:26 (in load)": one finding worded two ways. Now the same."""
+    project, _lines = _throwing_project(tmp_path)
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: any(p.plugin == "lock-toggle" for p in win.preview_problems), timeout=5000)
+        crash = next(p for p in win.preview_problems if p.plugin == "lock-toggle")
+        logged = next(line for line in pane.log.toPlainText().splitlines() if "load broke" in line)
+        assert logged == f"[Lock toggle] {crash.message}"
+        assert crash.message.startswith("This would show the Oops page for every host — Error: load broke at ")
+        row = next(it for it in win.problems_view.problem_items() if it.text(2) == "PD800")
+        assert row.text(0) == crash.message
+    finally:
+        _close(win)

@@ -378,7 +378,8 @@ def hung_function(source: str, busy: Mapping[str, Any]) -> tuple[str, int] | Non
 def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
     """PD800 problems from the page's ``error`` events (each with ``plugin``), one per place and message.
 
-    The GUI's Problems dock and ``simulate`` read the same events, so both name the same file:line.
+    The GUI's Problems dock and ``simulate`` read the same events, so both name the same file:line,
+    and each says it as the preview's log does (:func:`crash_said`).
     """
     found: dict[tuple[Any, ...], Problem] = {}
     for e in errors:
@@ -387,15 +388,11 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
         line = int(e.get("line") or 0) if file else 0
         column = int(e.get("column") or 0) if line else 0
         message = str(e.get("message") or "uncaught error")
-        where = f" (in {e['where']})" if e.get("where") else ""
         key = (plugin, file, line, message)
         if key not in found:
-            said = (
-                f"Freezes in the preview: {message}. This would freeze the meeting for {e.get('audience') or 'every user'}."
-                if e.get("kind") == "hang"
-                else f"Crashes in the preview: {message}{where}. This would show the Oops page for "
-                f"{e.get('audience') or 'every user'}."
-            )
+            # The log's and simulate's line (crash_said): "Crashes in the preview: …. This would
+            # show the Oops page for …" read as a second finding beside the log's own words.
+            said = " — ".join(crash_said({**e, "message": message}))
             found[key] = make(
                 "PD800",
                 file,
