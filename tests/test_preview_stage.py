@@ -327,3 +327,39 @@ def test_the_log_says_a_plugins_file_is_missing_as_simulate_does(qtbot: Any, tmp
     )
     assert package.split("] ", 1)[1] == simulated[[k for k in simulated if "meeting-info" in k][0]]["not_loaded"]
     assert "#8d5a00" in html_log  # in the warning's colour, not a plain note's grey
+
+
+_ROWS = """JSON.stringify(Array.from(document.querySelectorAll('.pd-row[data-participant]')).map(function (row) {
+    function lines(el) { return Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)); }
+    var small = row.querySelector('.pd-who small'), name = row.querySelector('.pd-who > bdi');
+    return [small.textContent, lines(name), lines(small), !!row.querySelector('.pd-count')];
+}))"""
+
+
+def test_each_participant_stays_on_one_line_beside_its_count_in_the_narrowest_dock(qtbot: Any, tmp_path: Path) -> None:
+    """The blue count of plugin items beside each participant took the room of its details: in a
+    narrow dock "Guest · webrtc · hand raised" wrapped ("raised" alone on a second line). The
+    details now run under the count, and each participant keeps its name and details on one line each."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        win.resizeDocks([win.preview_dock], [1], Qt.Orientation.Horizontal)  # as narrow as it goes
+        QApplication.processEvents()
+        assert pane.view.width() == pane.view.minimumWidth()
+        # Casey (muted) raises a hand too: the longest details, "Guest · webrtc · hand raised · muted".
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        pane.sim_participant.setCurrentIndex(pane.sim_participant.findText("Casey Guest"))
+        qtbot.mouseClick(pane.findChild(QPushButton, "simRaise"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)  # closed again: the meeting its full height
+        details = lambda: [d for d, *_ in json.loads(_js(qtbot, pane.page, _ROWS))]  # noqa: E731
+        qtbot.waitUntil(lambda: "Guest · webrtc · hand raised · muted" in details(), timeout=5000)
+        assert "Guest · webrtc · hand raised" in details() and pane.view.width() == pane.view.minimumWidth()
+        rows = json.loads(_js(qtbot, pane.page, _ROWS))
+    assert all(counted for *_, counted in rows)  # each with its count of plugin items
+    assert [(details, name, small) for details, name, small, _ in rows if (name, small) != (1, 1)] == []
