@@ -710,6 +710,51 @@ def test_assignments_to_names_declared_around_them_or_global_on_purpose_are_no_g
     assert [p.code for p in _problems(base_project, top) if p.code in ("PD501", "PD524")] == ["PD501"]
 
 
+def test_counting_looping_and_destructuring_into_undeclared_names_are_reported_like_plain_assignments(
+    base_project: Path,
+) -> None:
+    """``hits++``, ``total += n``, ``for (key in o)`` and ``[first, rest] = f()`` give a name a
+    value as ``x = 1`` does: with no declaration around them, sloppy code makes (or needs) a global
+    of the whole web app and strict code throws a ReferenceError. Only ``x = 1`` was looked at, so
+    the checks were silent about all of these. Each name is said once, where it is written first."""
+    body = (
+        "    function tick() { hits++; --left; total += 2; seen ||= true; }\n"
+        "    function walk(o) { for (key in o) {} for (item of [o]) {} }\n"
+        "    function split() { [first, second] = [1, 2]; ({ size, kind: type } = {}); }\n"
+    )
+    source = "(function () {\n" + body + _body() + "})();\n"
+    said = [(p.line, p.column, p.message.split("'")[3]) for p in _problems(base_project, source) if p.code == "PD524"]
+    # (At most five per source are said.)
+    assert said == [(2, 23, "hits"), (2, 33, "left"), (2, 39, "total"), (2, 51, "seen"), (3, 29, "key")]
+    rest = "(function () {\n" + body.split("\n", 1)[1] + _body() + "})();\n"
+    said = [(p.line, p.column, p.message.split("'")[3]) for p in _problems(base_project, rest) if p.code == "PD524"]
+    assert said == [(2, 29, "key"), (2, 47, "item"), (3, 25, "first"), (3, 32, "second"), (3, 53, "size")]
+    strict = "(function () {\n    'use strict';\n" + body + _body() + "})();\n"
+    said = [(p.line, p.message.split("'")[3]) for p in _problems(base_project, strict) if p.code in ("PD521", "PD524")]
+    assert said == [(3, "hits"), (3, "left"), (3, "total"), (3, "seen"), (4, "key")]
+
+
+def test_counting_looping_and_destructuring_into_declared_or_global_names_is_no_global(base_project: Path) -> None:
+    extra = (
+        "    var hits = 0, total;\n"
+        "    function tick(step) { hits++; total += step; step--; let left = 2; --left; if (left) { left -= 1; } }\n"
+        "    function walk(o) { for (var k in o) {} for (const item of [o]) {} for (let i = 0; i < 2; i++) {} }\n"
+        "    function split() { let a, b; [a, b] = [b, a]; var size; ({ size } = {}); }\n"
+        "    function guarded() { if (typeof count === 'undefined') count = 0; count++; window.shared = 0; shared++; }\n"
+        "    function browser() { location += '#top'; name += '!'; onresize = null; }\n"
+    )
+    source = "(function () {\n" + extra + _body() + "})();\n"
+    assert [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524")] == []
+    # In strict code only the typeof-guarded name throws (at its first assignment, as before).
+    strict = source.replace("(function () {\n", "(function () {\n    'use strict';\n")
+    assert [(p.code, p.line) for p in _problems(base_project, strict) if p.code in ("PD521", "PD524")] == [("PD521", 7)]
+    evaluated = "(function () {\n    eval('');\n    function tick() { hits++; for (key in {}) {} [a] = [1]; }\n"
+    assert [p for p in _problems(base_project, evaluated + _body() + "})();\n") if p.code in ("PD521", "PD524")] == []
+    # At the top of the file, outside the wrapper, PD501's rule is the one that speaks.
+    top = "for (key in {}) {}\nhits++;\n[a] = [1];\n(function () {\n" + _body() + "})();\n"
+    assert [p for p in _problems(base_project, top) if p.code == "PD524"] == []
+
+
 def test_a_global_another_plugin_of_the_package_leaves_on_the_page_is_no_new_global(base_project: Path) -> None:
     """``counter = 1`` in one plugin, where another plugin of the package declares ``var counter``
     at its top (a leak PD501 names there): the name is already a global of the page, so this line

@@ -127,6 +127,9 @@ _QUERY_SOURCE = """
 (generator_function_declaration) @function
 (variable_declarator) @declarator
 (assignment_expression) @assignment
+(augmented_assignment_expression) @update
+(update_expression) @update
+(for_in_statement) @for_in
 (call_expression) @call
 (new_expression) @new
 (formal_parameters) @params
@@ -170,6 +173,9 @@ _CAPTURED = {
     "generator_function_declaration": "function",
     "variable_declarator": "declarator",
     "assignment_expression": "assignment",
+    "augmented_assignment_expression": "update",
+    "update_expression": "update",
+    "for_in_statement": "for_in",
     "call_expression": "call",
     "new_expression": "new",
     "formal_parameters": "params",
@@ -541,6 +547,7 @@ class _Analyser:
             n = node.child_by_field_name("left")
             if n is not None and n.type == "identifier":
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
+        self._writes = self._written_names(caps)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
         self._parameters_twice(caps.get("params", ()))
         if b"return" in self.data or b"break" in self.data or b"continue" in self.data:
@@ -1512,8 +1519,50 @@ class _Analyser:
         first = min(visible, key=lambda b: b[2].start_byte)
         return first[0], first[3], ""
 
+    def _written_names(self, caps: dict[str, list[Any]]) -> list[tuple[Any, Any]]:
+        """(name, expression) for every plain name a line gives a value to, first in the file first:
+        ``x = 1``, ``x += 1`` (and -=, ||=, ...), ``x++``, ``--x``, ``for (x in o)`` / ``for (x of o)``
+        without var/let/const, and each name of a destructuring assignment (``[a, b] = f()``,
+        ``({ a } = o)``). The expression is the assignment, update or loop (for scope questions).
+
+        Why all of them: each gives the name a value as ``x = 1`` does, so an undeclared one makes a
+        global in sloppy code and throws in strict code; only ``x = 1`` was looked at."""
+        out: list[tuple[Any, Any]] = []
+        for node in self._assignments:
+            left = node.child_by_field_name("left")
+            if left is None:
+                continue
+            if left.type == "identifier":
+                out.append((left, node))
+            elif left.type in ("array_pattern", "object_pattern"):
+                names: list[Any] = []
+                self._pattern_names(left, names)
+                out.extend((n, node) for n in names)
+        for node in caps.get("update", ()):
+            target = node.child_by_field_name("left" if node.type == "augmented_assignment_expression" else "argument")
+            while target is not None and target.type == "parenthesized_expression" and target.named_child_count == 1:
+                target = target.named_children[0]
+            if target is not None and target.type == "identifier":
+                out.append((target, node))
+        for node in caps.get("for_in", ()):
+            if node.child_by_field_name("kind") is not None or any(
+                c.type in ("var", "let", "const") for c in node.children[:3]
+            ):
+                continue  # for (var k in o), for (const k of o): declared there
+            left = node.child_by_field_name("left")
+            if left is None:
+                continue
+            if left.type == "identifier":
+                out.append((left, node))
+            elif left.type in ("array_pattern", "object_pattern"):
+                names = []
+                self._pattern_names(left, names)
+                out.extend((n, node) for n in names)
+        out.sort(key=lambda w: w[0].start_byte)
+        return out
+
     def _undeclared(self) -> None:
-        """Assignments in strict code (``'use strict'``, a class body) to a name that nothing in
+        """Assignments (any of :meth:`_written_names`) in strict code (``'use strict'``, a class body) to a name that nothing in
         the file declares: a ReferenceError when the line runs, which brings up the app's 'Oops'
         page. Why: ``count = 0`` without a ``var`` works in sloppy code, and the same plugin with
         'use strict' at the top (as every bundler writes it) broke with the check silent.
@@ -1523,10 +1572,7 @@ class _Analyser:
         is left alone; sloppy code (where the name quietly becomes a global) too.
         """
         seen: set[str] = set()
-        for node in self._assignments:
-            left = node.child_by_field_name("left")
-            if left is None or left.type != "identifier":
-                continue
+        for left, node in self._writes:
             name = self.text(left)
             if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
                 continue
@@ -1570,14 +1616,17 @@ class _Analyser:
         Why a warning: the plugin works, but the name is shared with the app and every other
         plugin (the reason the guide puts each plugin in a wrapper function); two plugins using
         the same name, or the app using it, break each other. Left alone: PEX, the browser's own
-        names, ``x = ...`` at the top of the file (PD501 already says it leaks), names asked about
-        with ``typeof`` or written as ``window.x`` (a global on purpose), and files that may make
-        globals in bulk (eval, with).
+        names, ``x = ...`` (or ``x++``, ``for (x in o)``...) in a statement at the top of the file
+        (outside any wrapper: PD501 says what leaks there), names asked about with ``typeof`` or
+        written as ``window.x`` (a global on purpose), and files that may make globals in bulk
+        (eval, with).
         """
         if name == "PEX":
             return False
-        statement = node.parent
-        if statement is not None and statement.type == "expression_statement" and statement.parent == self._root:
+        statement = node if node.type == "for_in_statement" else node.parent
+        while statement is not None and statement.type == "parenthesized_expression":
+            statement = statement.parent
+        if statement is not None and statement.parent == self._root:
             return False  # (PD501's)
         at = node.start_byte
         for kind, scope, _node, _line, _value in self._bindings(name):
