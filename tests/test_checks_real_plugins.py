@@ -339,6 +339,39 @@ def test_assignments_to_declared_or_global_names_or_in_sloppy_code_are_not_calle
         assert [p for p in _problems(base_project, source) if p.code == "PD521"] == [], extra
 
 
+def test_in_strict_code_a_name_declared_only_inside_another_function_is_still_undeclared(base_project: Path) -> None:
+    """``var count`` inside load() does not declare the ``count`` that unload() gives a value:
+    in strict code that line throws a ReferenceError when it runs. The check passed any name
+    declared anywhere in the file, so it said nothing."""
+    strict = (
+        "(function () {\n"
+        "    'use strict';\n"
+        "    function load() { var count = 0; let shown = 1; function helper(step) { step = 2; } }\n"
+        "    function unload() { count = 1; shown += 1; step = 3; }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    said = [(p.line, p.column, p.message.split("'")[3]) for p in _problems(base_project, strict) if p.code == "PD521"]
+    assert said == [(4, 25, "count"), (4, 36, "shown"), (4, 48, "step")]
+
+
+def test_in_strict_code_names_declared_in_a_scope_around_the_line_are_not_undeclared(base_project: Path) -> None:
+    extra = (
+        "    'use strict';\n"
+        "    var total;\n"
+        "    function outer(step) {\n"
+        "        function inner() { total = 1; step = 2; later = 3; helper = null; Tally = null; }\n"
+        "        var later;\n"
+        "        function helper() {}\n"
+        "        class Tally {}\n"
+        "        inner();\n"
+        "    }\n"
+        "    function each(list) { for (const k in list) { k = 1; } try {} catch (e) { e = 2; } }\n"
+        "    function block() { let shown; if (shown) { shown = 1; } let { a, b: c } = {}; [a, c] = [c, a]; }\n"
+    )
+    source = "(function () {\n" + extra + _body() + "})();\n"
+    assert [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524")] == []
+
+
 def test_a_misspelt_member_of_pex_is_reported_where_it_is_written(base_project: Path) -> None:
     """``PEX.pluginApi.sendRequest`` (lower-case i), ``PEX.action$.ofType`` and
     ``PEX.conferenceQueryParam.alias`` read a property of undefined: a TypeError when the line

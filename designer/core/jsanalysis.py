@@ -1562,14 +1562,16 @@ class _Analyser:
         return out
 
     def _undeclared(self) -> None:
-        """Assignments (any of :meth:`_written_names`) in strict code (``'use strict'``, a class body) to a name that nothing in
-        the file declares: a ReferenceError when the line runs, which brings up the app's 'Oops'
-        page. Why: ``count = 0`` without a ``var`` works in sloppy code, and the same plugin with
+        """Assignments (any of :meth:`_written_names`) in strict code (``'use strict'``, a class
+        body) to a name that no function or block around them declares: a ReferenceError when the
+        line runs, which brings up the app's 'Oops' page. Why: ``count = 0`` without a ``var`` works in sloppy code, and the same plugin with
         'use strict' at the top (as every bundler writes it) broke with the check silent.
 
-        Only what the file proves: a name declared anywhere in it (whatever the scope), a name of
-        the browser's own, or anything that may make globals at run time (window.x = ..., eval)
-        is left alone; sloppy code (where the name quietly becomes a global) too.
+        Only what the file proves: a name declared in a function or block around the line, a name
+        of the browser's own, or anything that may make globals at run time (window.x = ..., eval)
+        is left alone; sloppy code (where the name quietly becomes a global: PD524) too. A name
+        declared only inside another function is no declaration here: the line still throws (it
+        was left alone while anything in the file declared it).
         """
         seen: set[str] = set()
         for left, node in self._writes:
@@ -1585,15 +1587,24 @@ class _Analyser:
                     line, col = self.pos(left)
                     self.info.globals_made.append((name, line, col))
                 continue
-            if name in self._declared_names:
-                continue
-            seen.add(name)
             if self._global_writes() or self._global_property(name.encode()):
+                seen.add(name)
                 continue
-            if any(kind != "assignment" for kind, *_rest in self._bindings(name)):
-                continue
+            if self._bound_around(name, node):
+                continue  # (a parameter, catch, class or for-loop name around it)
+            seen.add(name)
             line, col = self.pos(left)
             self.info.undeclared.append((name, line, col))
+
+    def _bound_around(self, name: str, node: Any) -> bool:
+        """Whether a declaration of ``name`` of any kind (var, let, const, function, class,
+        parameter, catch, import) has a scope that holds ``node``: then ``node`` gives that one a
+        value, and neither makes a global nor throws."""
+        at = node.start_byte
+        for kind, scope, _node, _line, _value in self._bindings(name):
+            if kind != "assignment" and (scope is None or scope.start_byte <= at < scope.end_byte):
+                return True
+        return False
 
     def _declared_around(self, name: str, node: Any) -> bool:
         """Whether a function declaration or a var, let or const of ``name`` is in scope at ``node``."""
@@ -1628,10 +1639,8 @@ class _Analyser:
             statement = statement.parent
         if statement is not None and statement.parent == self._root:
             return False  # (PD501's)
-        at = node.start_byte
-        for kind, scope, _node, _line, _value in self._bindings(name):
-            if kind != "assignment" and (scope is None or scope.start_byte <= at < scope.end_byte):
-                return False
+        if self._bound_around(name, node):
+            return False
         if self._global_writes() or self._global_property(name.encode()):
             return False
         if self._typeofs is None:
