@@ -102,7 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .core.checks import run_checks
+    from .core.checks import run_checks, unread_plugin_list
     from .core.files import NotAPackageError
     from .core.model import load, save
     from .core.problems import Severity, printable
@@ -142,10 +142,12 @@ def _check(args: argparse.Namespace) -> int:
         pkg = load(Path(args.path))
     problems = run_checks(pkg)
     counts = {s.value: sum(1 for p in problems if p.severity is s) for s in Severity}
-    # While settings.json cannot be read the package lists no plugin, but the checks looked at the
-    # plugins found on disk (core.checks): "0 plugins checked" under their problems read as a contradiction.
+    # While settings.json cannot be read (or has no plugin list) the package lists no plugin, but the
+    # checks looked at the plugins found on disk (core.checks): "0 plugins checked" under their
+    # problems read as a contradiction.
     on_disk = None
-    if pkg.settings is None and pkg.exists("settings.json"):
+    unread = unread_plugin_list(pkg)
+    if unread is not None:
         from .core.model import package_files_on_disk
 
         on_disk = len(package_files_on_disk(pkg))
@@ -177,7 +179,7 @@ def _check(args: argparse.Namespace) -> int:
             print(printable(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}"))
         n = len(pkg.plugins)
         checked = (
-            f"{counted(on_disk, 'plugin')} found on disk checked (settings.json cannot be read)"
+            f"{counted(on_disk, 'plugin')} found on disk checked (settings.json {unread})"
             if on_disk is not None
             else f"{counted(n, 'plugin')} checked"
         )

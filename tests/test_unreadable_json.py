@@ -144,3 +144,80 @@ def test_the_cli_summary_counts_the_plugins_found_on_disk_while_settings_json_is
     (web / "settings.json").write_text('{\n    "plugins": []\n}\n')
     main(["check", "--json", str(base_project)])
     assert "plugins_found_on_disk" not in json.loads(capsys.readouterr().out)["summary"]
+
+
+MISSPELT = '{\n    "Plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}\n    ]\n}\n'
+NOT_A_LIST = (
+    '{\n    "plugins": {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}\n}\n'
+)
+
+
+def _break_unload(web: Path) -> None:
+    js = web / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function unload() {}", "function unload() { break; }"))
+
+
+@pytest.mark.parametrize("settings", [MISSPELT, NOT_A_LIST], ids=["misspelt key", "plugins not a list"])
+def test_while_settings_json_has_no_plugin_list_the_app_reads_the_plugins_on_disk_are_still_checked(
+    base_project: Path, settings: str
+) -> None:
+    """A valid settings.json with the list under 'Plugins' (PD207) or a "plugins" that is no list
+    (PD102) loads no plugin either, and the check said only that: the broken source of the plugin
+    came up one round later. Now it is checked as found on disk, as for a settings.json that is
+    not valid JSON, without a fix and without saying anything twice."""
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text(settings)
+    _break_unload(web)
+    problems = run_checks(load(base_project))
+    (found,) = [p for p in problems if p.file.startswith("plugins/") and p.code != "PD205"]
+    assert (found.code, found.file, found.line) == ("PD500", "plugins/rec/rec.plugin.js", 3)
+    assert found.message.startswith(
+        "Found on disk, not through settings.json (which has no plugin list the app reads): "
+    )
+    assert found.fix is None
+    assert {p.code for p in problems if p.file == "settings.json"} == ({"PD207"} if settings == MISSPELT else {"PD102"})
+    assert len(problems) == len({(p.code, p.file, p.line, p.column) for p in problems})
+
+
+def test_a_usable_plugin_list_even_an_empty_one_checks_nothing_as_found_on_disk(base_project: Path) -> None:
+    web = base_project / "webapp2"
+    _break_unload(web)
+    (web / "settings.json").write_text('{\n    "plugins": []\n}\n')
+    assert [p for p in run_checks(load(base_project)) if "Found on disk" in p.message] == []
+
+
+def test_the_cli_summary_counts_the_plugins_found_on_disk_while_settings_json_has_no_plugin_list(
+    base_project: Path, capsys
+) -> None:
+    import json
+
+    from designer.cli import main
+
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text(MISSPELT)
+    _break_unload(web)
+    assert main(["check", str(base_project)]) == 1
+    err = capsys.readouterr().err
+    assert "1 plugin found on disk checked (settings.json has no plugin list the app reads): 2 errors" in err
+    assert main(["check", "--json", str(base_project)]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["plugins"] == 0 and summary["plugins_found_on_disk"] == 1
+
+
+def test_renaming_a_misspelt_plugin_list_in_the_window_turns_the_found_on_disk_problems_into_the_plugins_own(
+    window, qtbot, base_project: Path
+) -> None:
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text(MISSPELT)
+    _break_unload(web)
+    window.open_path(base_project)
+    view = window.problems_view
+    rows = {row.text(2): row for row in view.problem_items()}
+    assert set(rows) == {"PD207", "PD500"}
+    assert "Found on disk" in rows["PD500"].toolTip(0) + rows["PD500"].text(0) + rows["PD500"].text(1)
+    assert view.itemWidget(rows["PD500"], 3) is None
+    qtbot.mouseClick(view.itemWidget(rows["PD207"], 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: {row.text(2) for row in view.problem_items()} == {"PD500"})
+    (row,) = view.problem_items()
+    assert "Found on disk" not in row.toolTip(0) + row.text(0) + row.text(1)
+    assert len(window.package.plugins) == 1

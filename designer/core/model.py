@@ -723,7 +723,8 @@ def found_on_disk(pkg: BrandingPackage) -> BrandingPackage:
 
 def package_files_on_disk(pkg: BrandingPackage) -> list[str]:
     """The plugin package files in ``pkg``'s files, whatever settings.json lists: the plugins the
-    checks look at while settings.json cannot be read (see :func:`found_on_disk`)."""
+    checks look at while settings.json cannot be read or has no plugin list the app reads (see
+    :func:`found_on_disk`)."""
     return [rel for rel in pkg.names() if is_package_file_name(rel)]
 
 

@@ -16,7 +16,7 @@ from ..problems import Problem, make
 from . import consistency, icons, jsonfiles, manifest, package, settings, source, svgsafety
 from .context import Context
 
-__all__ = ["run_checks"]
+__all__ = ["run_checks", "unread_plugin_list"]
 
 # In this order: the safety scan of SVGs nothing names comes last, after the icon and source
 # checks have fully scanned every SVG they name.
@@ -43,8 +43,9 @@ def run_checks(pkg: BrandingPackage, exporting: bool = False) -> list[Problem]:
     ctx.problems.extend(pkg.load_problems)
     with pkg.unchanging():  # the checks only read the model
         _run(_CHECKS, pkg, ctx)
-        if pkg.settings is None and pkg.exists("settings.json"):
-            ctx.problems.extend(_found_on_disk(pkg, exporting))
+        why = unread_plugin_list(pkg)
+        if why is not None:
+            ctx.problems.extend(_found_on_disk(pkg, exporting, why))
     # (The pointer too: in a settings.json not yet saved every entry is at line 0, and the same
     # clash of copies of one plugin, reported for each, was taken for one problem.)
     unique = {(p.code, p.file, p.line, p.column, p.pointer, p.message): p for p in ctx.problems}
@@ -61,8 +62,8 @@ def _run(checks: tuple[Callable[[BrandingPackage, Context], None], ...], pkg: Br
             )
 
 
-# What is checked of the plugins found on disk while settings.json cannot be read: each plugin's
-# own files, nothing about settings.json or the package as a whole (checked once already).
+# What is checked of the plugins found on disk while settings.json gives the app no plugin list:
+# each plugin's own files, nothing about settings.json or the package as a whole (checked once already).
 _PLUGIN_CHECKS = (
     jsonfiles.check,
     package.check,
@@ -71,11 +72,33 @@ _PLUGIN_CHECKS = (
     source.check,
     svgsafety.check_unnamed,
 )
-_FOUND_ON_DISK = "Found on disk, not through settings.json (which cannot be read): "
+_FOUND_ON_DISK = "Found on disk, not through settings.json (which {why}): "
 
 
-def _found_on_disk(pkg: BrandingPackage, exporting: bool) -> list[Problem]:
-    """The problems of the plugins in the plugins folder, while settings.json cannot be read.
+def unread_plugin_list(pkg: BrandingPackage) -> str | None:
+    """Why settings.json gives the app no list of plugins to load, as a message words it: "cannot
+    be read" (not valid JSON), "has no plugin list the app reads" (valid JSON, but the list is under a misspelt
+    name, PD207, or "plugins" is no list); None when the list is read, or when there is no
+    settings.json at all (PD200's fix makes one listing the plugins on disk).
+
+    Why: in these cases the checks look at the plugins found on disk instead (see
+    :func:`_found_on_disk`), and the CLI's summary counts those, not the none the app loads.
+    """
+    if not pkg.exists("settings.json"):
+        return None
+    if pkg.settings is None:
+        return "cannot be read"
+    raw = pkg.settings.raw
+    if "plugins" in raw:
+        return None if isinstance(raw["plugins"], list) else "has no plugin list the app reads"
+    from .settings import misspelt_plugins_key
+
+    return "has no plugin list the app reads" if misspelt_plugins_key(raw) is not None else None
+
+
+def _found_on_disk(pkg: BrandingPackage, exporting: bool, why: str) -> list[Problem]:
+    """The problems of the plugins in the plugins folder, while settings.json cannot be read or
+    has no plugin list the app reads (``why``, see :func:`unread_plugin_list`).
 
     Why: the app then loads no plugin, and the check said only that; each plugin's own problems
     (its package file, source, icons) came up one round later, after settings.json was fixed.
@@ -95,7 +118,7 @@ def _found_on_disk(pkg: BrandingPackage, exporting: bool) -> list[Problem]:
     for p in ctx.problems:
         if p.file in ("settings.json", "manifest.json"):
             continue  # (checked with the package itself)
-        out.append(replace(p, message=_FOUND_ON_DISK + p.message, fix=None))
+        out.append(replace(p, message=_FOUND_ON_DISK.format(why=why) + p.message, fix=None))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from typing import Any
 
 from ..files import clash_key, name_difference, normalize, not_a_file
 from ..jstext import shortened
@@ -329,17 +330,23 @@ def _own_id_fix(
     return Fix("rename-plugin-id", f"Rename this one to '{shortened(new_id)}'", {"index": index, "value": new_id})
 
 
-def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
-    """PD207: the list of plugins is there, under a name the app does not read ('plugin', 'Plugins')."""
-    raw = pkg.settings.raw if pkg.settings is not None else {}
+def misspelt_plugins_key(raw: dict[str, Any]) -> str | None:
+    """The name a settings.json object has its list of plugins under when that name is not
+    'plugins' ('plugin', 'Plugins'), or None. (Also asked by the checks of the plugins found on
+    disk: the app loads none of the list, so they are looked at as the files on disk.)"""
     if "plugins" in raw:
-        return
+        return None
     import difflib
 
     lists = [k for k, v in raw.items() if isinstance(k, str) and isinstance(v, list)]
     near = [k for k in lists if k.lower() == "plugins"] or difflib.get_close_matches("plugins", lists, n=1, cutoff=0.7)
-    if near:
-        key = near[0]
+    return near[0] if near else None
+
+
+def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
+    """PD207: the list of plugins is there, under a name the app does not read ('plugin', 'Plugins')."""
+    key = misspelt_plugins_key(pkg.settings.raw if pkg.settings is not None else {})
+    if key is not None:
         ctx.report(
             "PD207",
             REL,
