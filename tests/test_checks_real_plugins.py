@@ -372,6 +372,34 @@ def test_in_strict_code_names_declared_in_a_scope_around_the_line_are_not_undecl
     assert [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524")] == []
 
 
+def test_in_strict_code_a_global_another_plugin_of_the_package_leaves_on_the_page_is_not_undeclared(
+    base_project: Path,
+) -> None:
+    """``counter = 1`` in strict code, where another plugin of the package declares ``var counter``
+    at its top or writes ``window.total = 0``: the page has those globals, so the line throws
+    nothing; PD521 called it a ReferenceError. A name no plugin declares still is one."""
+    import shutil
+
+    plugins = base_project / "webapp2" / "plugins"
+    shutil.copytree(plugins / "rec", plugins / "help")
+    package = plugins / "help" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec-1.0"', '"help-1.0"'))
+    (plugins / "help" / "rec.plugin.js").write_text(
+        "var counter = 0;\n(function () {\n    window.total = 0;\n"
+        + _body(REGISTER.replace("rec-1.0", "help-1.0"))
+        + "})();\n"
+    )
+    settings = base_project / "webapp2" / "settings.json"
+    settings.write_text(
+        '{"plugins": [{"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true},'
+        ' {"id": "help-1.0", "srcURL": "plugins/help/rec.plugin.package.json", "enabled": true}]}\n'
+    )
+    source = "(function () {\n    'use strict';\n    function bump() { counter++; total += 1; other = 2; }\n"
+    problems = _problems(base_project, source + _body() + "})();\n")
+    said = [(p.file, p.line, p.message.split("'")[3]) for p in problems if p.code in ("PD521", "PD524")]
+    assert said == [("plugins/rec/rec.plugin.js", 3, "other")]
+
+
 def test_a_misspelt_member_of_pex_is_reported_where_it_is_written(base_project: Path) -> None:
     """``PEX.pluginApi.sendRequest`` (lower-case i), ``PEX.action$.ofType`` and
     ``PEX.conferenceQueryParam.alias`` read a property of undefined: a TypeError when the line

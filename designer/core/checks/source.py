@@ -102,9 +102,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for names, _l, _c in info.leaks
         for n in names.split(",")
     }
-    if any(info is not None and info.unknown_calls for _p, _s, info in found):
+    if any(info is not None and (info.unknown_calls or info.undeclared) for _p, _s, info in found):
         # ... and what they put there as window.name = ... (the way a plugin in its own wrapper
-        # shares a function); read only when some plugin calls a name it does not define.
+        # shares a function); read only when some plugin calls (or, in strict code, gives a value
+        # to) a name it does not define.
         for _p, src, info in found:
             if info is not None:
                 shared |= globals_written(ctx.pkg.read_bytes(src))
@@ -179,7 +180,8 @@ def _check_one(
             line,
             col,
         )
-    for var, line, col in info.undeclared[:5]:
+    # (A global another plugin of the package leaves on the page: giving it a value throws nothing.)
+    for var, line, col in [u for u in info.undeclared if u[0] not in shared][:5]:
         report(
             "PD521",
             f"The source of '{shortened(name)}' gives '{shortened(var)}' a value here, but declares it nowhere. The code runs in "
