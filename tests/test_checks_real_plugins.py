@@ -795,6 +795,23 @@ def test_counting_looping_and_destructuring_into_undeclared_names_are_reported_l
     assert said == [(3, "hits"), (3, "left"), (3, "total"), (3, "seen"), (4, "key")]
 
 
+def test_a_name_only_counted_up_in_sloppy_code_is_said_to_throw_unless_a_global_exists_not_to_make_one(
+    base_project: Path,
+) -> None:
+    """``hits++`` reads ``hits`` before it changes it: with no declaration and no line giving it a
+    first value, it makes no global but throws a ReferenceError (unless another script has one).
+    PD524 said "this creates a global variable" there, and its example ``let hits;`` would have
+    counted from NaN. A name some line does give a first value (``total = 0``) is said where that
+    line makes the global."""
+    body = "    function tick() { hits++; total += 2; }\n    function reset() { total = 0; }\n"
+    source = "(function () {\n" + body + _body() + "})();\n"
+    said = [p for p in _problems(base_project, source) if p.code == "PD524"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in said] == [(2, 23, "hits"), (3, 24, "total")]
+    assert "ReferenceError" in said[0].message and "let hits = 0;" in said[0].message
+    assert "creates a global" not in said[0].message and said[0].severity.value == "warning"
+    assert "creates a global variable 'total'" in said[1].message
+
+
 def test_counting_looping_and_destructuring_into_declared_or_global_names_is_no_global(base_project: Path) -> None:
     extra = (
         "    var hits = 0, total;\n"

@@ -387,6 +387,7 @@ class JsInfo(Record):
         "pex_members",
         "unknown_calls",
         "globals_made",
+        "globals_needed",
     )
 
     def __init__(self) -> None:
@@ -409,6 +410,10 @@ class JsInfo(Record):
         # Names given a value in sloppy code where no enclosing scope declares them: each quietly
         # becomes a global variable of the web app. (name, line, column), at the first such line.
         self.globals_made: list[tuple[str, int, int]] = []
+        # Names only changed in sloppy code (x++, x += 1, x ||= 1), never given a first value by a
+        # line that would make the global: a ReferenceError unless another script has that global,
+        # and that global changed if it does. (name, line, column), at the first such line.
+        self.globals_needed: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1574,6 +1579,7 @@ class _Analyser:
         was left alone while anything in the file declared it).
         """
         seen: set[str] = set()
+        changed: list[tuple[str, Any]] = []  # (name, where) of x++ and x += 1 making a global, in order
         for left, node in self._writes:
             name = self.text(left)
             if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
@@ -1583,6 +1589,9 @@ class _Analyser:
             strict = self._strict(node)
             if not strict:
                 if self._makes_a_global(name, node):
+                    if node.type in _CHANGES:
+                        changed.append((name, left))  # (said below: x = 0 elsewhere may make the global)
+                        continue
                     seen.add(name)
                     line, col = self.pos(left)
                     self.info.globals_made.append((name, line, col))
@@ -1595,6 +1604,30 @@ class _Analyser:
             seen.add(name)
             line, col = self.pos(left)
             self.info.undeclared.append((name, line, col))
+        if changed:
+            self._changed_globals(changed, seen)
+
+    def _changed_globals(self, changed: list[tuple[str, Any]], seen: set[str]) -> None:
+        """Say where ``x++`` / ``x += 1`` (in sloppy code, no declaration around) first changes a
+        global: as one made here (PD524's globals_made) when a line of the file gives ``x`` a first
+        value with no declaration around it either (``x = 0``, ``for (x in o)``, also at the top of
+        the file) and so makes that global; else as one that must already be there
+        (globals_needed). Why apart: ``x++`` reads ``x`` first, so on its own it makes no global but
+        throws a ReferenceError when nothing has one; "this creates a global" was wrong there.
+        """
+        made: set[str] = set()
+        for left, node in self._writes:
+            if node.type not in _CHANGES:
+                name = self.text(left)
+                if not self._declared_around(name, node) and not self._bound_around(name, node):
+                    made.add(name)
+        for name, left in changed:
+            if name in seen:
+                continue
+            seen.add(name)
+            line, col = self.pos(left)
+            (self.info.globals_made if name in made else self.info.globals_needed).append((name, line, col))
+        self.info.globals_made.sort(key=lambda g: (g[1], g[2]))
 
     def _bound_around(self, name: str, node: Any) -> bool:
         """Whether a declaration of ``name`` of any kind (var, let, const, function, class,
@@ -2081,6 +2114,8 @@ _NOT_CALLABLE = {  # literal -> how a message names it
     "array": "an array",
     "regex": "a regular expression",
 }
+# What changes a name's value after reading it (see _Analyser._changed_globals).
+_CHANGES = frozenset({"update_expression", "augmented_assignment_expression"})
 _PATTERNS = frozenset(
     {
         "object_pattern",

@@ -596,7 +596,8 @@ CODES: dict[str, Code] = {
             _W,
             "A name is given a value but declared nowhere, so it becomes a global",
             "Outside strict mode the name quietly becomes a global variable of the whole web app, shared with the "
-            "app and every other plugin; the same name used elsewhere breaks one or the other.",
+            "app and every other plugin; the same name used elsewhere breaks one or the other. Only counted up "
+            "(x++, x += 1) and never given a first value, it throws a ReferenceError unless such a global exists.",
         ),
         # -- network / CSP -----------------------------------------------------------------
         Code(

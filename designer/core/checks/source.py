@@ -190,15 +190,24 @@ def _check_one(
             line,
             col,
         )
-    for var, line, col in [g for g in info.globals_made if g[0] not in shared][:5]:
-        report(
-            "PD524",
-            f"The source of '{shortened(name)}' gives '{shortened(var)}' a value here, but no function around this line "
-            f"declares it, so this creates a global variable '{shortened(var)}' shared with the whole web app and every "
-            f"other plugin. Declare it with let in the function that uses it, for example: let {shortened(var)};",
-            line,
-            col,
-        )
+    made = [(line, col, var, True) for var, line, col in info.globals_made if var not in shared]
+    needed = [(line, col, var, False) for var, line, col in info.globals_needed if var not in shared]
+    for line, col, var, makes in sorted(made + needed)[:5]:
+        v = shortened(var)
+        if makes:
+            why = (
+                f"gives '{v}' a value here, but no function around this line declares it, so this creates a global "
+                f"variable '{v}' shared with the whole web app and every other plugin. Declare it with let in the "
+                f"function that uses it, for example: let {v};"
+            )
+        else:  # x++, x += 1: read before it is changed, and nothing makes it
+            why = (
+                f"changes '{v}' here, but declares it nowhere and gives it no first value. Unless another script on "
+                f"the page has a global '{v}', this line throws a ReferenceError and the app shows its 'Oops' page; "
+                "if one does, the plugin changes that global, shared with the whole web app. Declare it with let in "
+                f"the function that uses it, with a first value, for example: let {v} = 0;"
+            )
+        report("PD524", f"The source of '{shortened(name)}' {why}", line, col)
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
