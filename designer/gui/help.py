@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import platform
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from ..core.problems import Code
 
+_T = TypeVar("_T", bound=QObject)
 _SEVERITY_WORDS = {
     "error": "An error: the plugin (or the whole package) does not work as meant. The export refuses while "
     "errors remain.",
@@ -307,6 +308,22 @@ def _menu_path(menu: QMenu, window: QWidget) -> str:
     return " ▸ ".join(names)
 
 
+def _descendants(root: QObject, kind: type[_T]) -> list[_T]:
+    """Every object of type ``kind`` under ``root``, in ``root.findChildren(kind)``'s order.
+
+    Why not findChildren: PySide keeps each object it returns as a Python child of ``root`` for
+    as long as ``root`` lives, also after the object itself is deleted. Called on the main window
+    each time Help ▸ Keyboard Shortcuts opens, that kept every widget of every project shown so
+    far (a plugin page's hundred-odd) in memory for the rest of the session.
+    """
+    found: list[_T] = []
+    for child in root.children():
+        if isinstance(child, kind):
+            found.append(child)
+        found.extend(_descendants(child, kind))
+    return found
+
+
 def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group, [(command, keys)]) for every action and QShortcut of ``window`` that has keys.
 
@@ -348,7 +365,7 @@ def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
         for top in menu_bar().actions():
             if top.menu() is not None:
                 walk(top.menu())
-    for action in window.findChildren(QAction):
+    for action in _descendants(window, QAction):
         if id(action) in listed or action.isSeparator():
             continue
         keys = _keys(action.shortcuts())
@@ -357,13 +374,13 @@ def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
         widgets = [o for o in action.associatedObjects() if isinstance(o, QWidget) and not isinstance(o, QMenu)]
         owner = widgets[0] if widgets else action.parent() if isinstance(action.parent(), QWidget) else None
         add(_area(owner), _plain_text(action.text()), keys)
-    for shortcut in window.findChildren(QShortcut):
+    for shortcut in _descendants(window, QShortcut):
         keys = _keys(shortcut.keys())
         if keys:
             what = shortcut.whatsThis() or shortcut.objectName() or "(no description)"
             add(_area(shortcut.parentWidget()), what, keys)
     # Keys a control handles itself (Ctrl+Tab out of the code, where Tab indents): its KEYS_HELP.
-    for widget in window.findChildren(QWidget):
+    for widget in _descendants(window, QWidget):
         for command, keys in getattr(type(widget), "KEYS_HELP", ()):
             add(_area(widget), command, _keys([QKeySequence(keys)]))
     return list(groups.items())

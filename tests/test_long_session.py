@@ -1,0 +1,68 @@
+"""A long session does not grow: what one project, dialog or preview run made goes when it is done.
+
+Why: the designer stays open all day while a user opens one project after another. Each test
+does what a user does a few times over and checks that the objects of the earlier rounds are
+gone (a weak reference to them is dead, or a count is what it was after the first round).
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import shiboken6
+from conftest import EXAMPLE
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from designer.gui.main_window import MainWindow
+
+
+def _settled() -> None:
+    """What was deleted later is deleted, and Python's cycles are collected."""
+    for _ in range(2):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
+def _projects(tmp_path: Path, n: int) -> list[Path]:
+    """``n`` copies of the example, each a project of its own."""
+    copies = []
+    for i in range(n):
+        dst = tmp_path / f"project{i}"
+        shutil.copytree(EXAMPLE, dst, ignore=shutil.ignore_patterns(".plugin-designer"))
+        copies.append(dst)
+    return copies
+
+
+def _select_plugin(window: MainWindow, index: int) -> None:
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", index)))
+
+
+def _dead_wrappers() -> int:
+    """Python objects still kept for Qt objects that were deleted (memory nobody can use again)."""
+    _settled()
+    return sum(1 for o in gc.get_objects() if isinstance(o, shiboken6.Shiboken.Object) and not shiboken6.isValid(o))
+
+
+def test_keyboard_shortcuts_do_not_keep_the_widgets_of_projects_closed_since(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """Help ▸ Keyboard Shortcuts reads the window's keys from all its widgets; what it read of
+    each project's plugin page (a hundred-odd objects) stayed in memory for the rest of the
+    session, after other projects had replaced it."""
+    dead = []
+    for project in _projects(tmp_path, 3):
+        window.open_path(project)
+        _select_plugin(window, 0)
+        window.finish_menus()
+        window.findChild(QAction, "shortcutsAction").trigger()  # Help ▸ Keyboard Shortcuts…
+        dialog = window._help_windows["keys"]
+        qtbot.waitUntil(dialog.isVisible)
+        assert ("Source editor", "Go to Line…", "Ctrl+G") in dialog.rows()  # it did read them all
+        dialog.close()
+        dead.append(_dead_wrappers())
+    assert dead[2] == dead[1]
