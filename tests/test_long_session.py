@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import shiboken6
@@ -66,3 +67,17 @@ def test_keyboard_shortcuts_do_not_keep_the_widgets_of_projects_closed_since(
         dialog.close()
         dead.append(_dead_wrappers())
     assert dead[2] == dead[1]
+
+
+def test_opening_project_after_project_leaves_nothing_behind_on_the_status_bar(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Each project opened left one more record on the status bar (the plugin page's messages go
+    there), kept after the page had gone: memory that grew with every project of the day."""
+    records = []
+    for project in _projects(tmp_path, 3):
+        window.open_path(project)
+        _select_plugin(window, 0)
+        _settled()
+        records.append(weakref.getweakrefcount(window.status))
+    assert records[2] == records[0]

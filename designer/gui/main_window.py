@@ -1127,7 +1127,9 @@ class MainWindow(QMainWindow):
         self.plugin_page = PluginPage(self.editor)
         self.plugin_page.sig_open_file.connect(self.show_file)
         self.plugin_page.sig_icon_added.connect(self._say_icon_added)
-        self.plugin_page.sig_said.connect(self.status.setText)
+        # Not to status.setText itself: PySide keeps a record on the label for each connection to a
+        # method a Python class redefines (IsolatingLabel's setText), for good, one per project opened.
+        self.plugin_page.sig_said.connect(lambda text: self.status.setText(text))
         # (after the menu has closed: the wizard is a dialog of its own)
         self.plugin_page.sig_recipes.connect(lambda: QTimer.singleShot(0, self, self.add_plugin_from_recipe))
         self.plugin_page.set_read_only(not pkg.files.writable)
