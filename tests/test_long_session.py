@@ -81,3 +81,24 @@ def test_opening_project_after_project_leaves_nothing_behind_on_the_status_bar(
         _settled()
         records.append(weakref.getweakrefcount(window.status))
     assert records[2] == records[0]
+
+
+def test_restarting_the_preview_keeps_only_the_run_on_show(qtbot, tmp_path: Path) -> None:
+    """Each run of the plugins (Restart plugins, an edit, another project) was kept in the page's
+    history with all its HTML and code, up to 50 of them, and right-click ▸ Back went to an old run."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWebEngineCore import QWebEnginePage
+    from PySide6.QtWidgets import QPushButton
+    from test_preview import _wait_started, _window_with_preview
+
+    (project,) = _projects(tmp_path, 1)
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        restart = pane.findChild(QPushButton, "previewRestart")
+        for _ in range(3):
+            with qtbot.waitSignal(pane.page.loadFinished, timeout=10000):
+                qtbot.mouseClick(restart, Qt.MouseButton.LeftButton)
+            _wait_started(qtbot, pane)
+        assert pane.page.history().count() == 1
+        assert not pane.view.pageAction(QWebEnginePage.WebAction.Back).isEnabled()

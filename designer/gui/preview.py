@@ -118,6 +118,17 @@ def _page_class() -> type:
             self._offline.sig_blocked.connect(self._blocked)
             self.setUrlRequestInterceptor(self._offline)
             self.asking = 0  # blocked requests whose plugin the page has not named yet
+            self.loadFinished.connect(self._forget_earlier_runs)
+
+        def _forget_earlier_runs(self, _ok: bool = True) -> None:
+            """Only the run on show is kept, not the pages of the runs before it.
+
+            Why: each run (a restart, an edit, another project) is a page of its own in Chromium's
+            history, with all its HTML and the plugins' code; a day's restarts kept up to 50 of
+            them in memory (over 1 MB each for the example), and the view's right-click Back went
+            to an old run.
+            """
+            self.history().clear()
 
         def _blocked(self, url: str) -> None:
             """Say that a request was stopped, naming the plugin that made it. The blocker sees
