@@ -102,3 +102,33 @@ def test_restarting_the_preview_keeps_only_the_run_on_show(qtbot, tmp_path: Path
             _wait_started(qtbot, pane)
         assert pane.page.history().count() == 1
         assert not pane.view.pageAction(QWebEnginePage.WebAction.Back).isEnabled()
+
+
+def _answer_next_dialog(qtbot, key=None) -> None:
+    """Press ``key`` (Escape: Cancel) in the next dialog that opens and waits for an answer."""
+    from PySide6.QtCore import Qt, QTimer
+
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, press)  # not on show yet
+            return
+        qtbot.keyClick(dialog, key if key is not None else Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, press)
+
+
+def test_cancelled_recipe_wizards_do_not_stay_in_memory(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """Each Plugin ▸ Add Plugin from Recipe… left its wizard (its pages and the package it was
+    for) in memory until the window closed, cancelled or finished."""
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    (project,) = _projects(tmp_path, 1)
+    window.open_path(project)
+    action = window.plugin_actions["recipe"]
+    for _ in range(3):
+        _answer_next_dialog(qtbot)
+        action.trigger()
+        assert len(window.package.plugins) == 3  # cancelled: nothing added
+    _settled()
+    assert window.findChildren(RecipeWizard) == []

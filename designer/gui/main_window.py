@@ -2428,10 +2428,15 @@ class MainWindow(QMainWindow):
         if self.editor is None or not self._may_add_plugins():
             return
         wizard = RecipeWizard(self.package, self.editor, self)
-        if wizard.exec() and wizard.added_index is not None:
-            self._after_plugin_edit(wizard.added_index)
-            name = self.package.plugins[wizard.added_index].display_name
-            self.status.setText(f"Added '{name}'. Not saved yet: Ctrl+S writes it into the project.")
+        try:
+            if wizard.exec() and wizard.added_index is not None:
+                self._after_plugin_edit(wizard.added_index)
+                name = self.package.plugins[wizard.added_index].display_name
+                self.status.setText(f"Added '{name}'. Not saved yet: Ctrl+S writes it into the project.")
+        finally:
+            # A child of the window: kept, with its pages and the package it was for, until the
+            # window closed, one more each time the wizard was opened.
+            wizard.deleteLater()
 
     def duplicate_plugin(self) -> None:
         from PySide6.QtWidgets import QMessageBox
