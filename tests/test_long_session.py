@@ -132,3 +132,27 @@ def test_cancelled_recipe_wizards_do_not_stay_in_memory(window: MainWindow, qtbo
         assert len(window.package.plugins) == 3  # cancelled: nothing added
     _settled()
     assert window.findChildren(RecipeWizard) == []
+
+
+def test_deploy_dialogs_closed_do_not_stay_in_memory(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """Each Deploy… click in the Export pane left one more dialog (with the package it was for)
+    in memory until the window closed; now only the one last opened is kept."""
+    from PySide6.QtCore import Qt
+
+    from designer.gui.panes.deploy_dialog import DeployDialog
+
+    (project,) = _projects(tmp_path, 1)
+    window.open_path(project)
+    window.show_export()
+    pane = window.export_pane
+    alive = []
+    for _ in range(3):
+        qtbot.mouseClick(pane.deploy_button, Qt.MouseButton.LeftButton)
+        dialog = pane.deploy_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel
+        assert not dialog.isVisible()
+        del dialog
+        _settled()
+        alive.append(len(window.findChildren(DeployDialog)))
+    assert alive == [1, 1, 1]

@@ -543,6 +543,10 @@ class ExportPane(QWidget):
         options.setdefault("branding_id", self.branding_edit.text().strip() or None)
         if self.path_edit.text().strip():
             options.setdefault("out", self.zip_path())
+        if self.deploy_dialog is not None:
+            # Done with (not busy: see above). Each Deploy… click had left one more dialog, with the
+            # package it was for, in memory until the window closed.
+            self.deploy_dialog.deleteLater()
         dialog = DeployDialog(self.pkg, self, **options)
         dialog.sig_deployed.connect(self._deployed)
         dialog.setModal(True)  # the package must not change while it is being uploaded
