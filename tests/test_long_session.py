@@ -156,3 +156,48 @@ def test_deploy_dialogs_closed_do_not_stay_in_memory(window: MainWindow, qtbot, 
         _settled()
         alive.append(len(window.findChildren(DeployDialog)))
     assert alive == [1, 1, 1]
+
+
+def _insert_after(path: Path, after: str, code: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(next(i for i, line in enumerate(lines) if after in line) + 1, code)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_plugin_logging_all_day_does_not_fill_the_memory(qtbot, tmp_path: Path) -> None:
+    """Every console line of a run was kept, also long after the log (2,000 lines) had let it go:
+    a plugin logging on a timer grew the designer without end. Its errors stay, and link to their line."""
+    from PySide6.QtCore import Qt
+    from test_preview import _window_with_preview
+
+    (project,) = _projects(tmp_path, 1)
+    plugins = project / "webapp2" / "plugins"
+    chatty = 6000  # three times what the log shows
+    _insert_after(
+        plugins / "lock-toggle" / "lock-toggle.plugin.js",
+        "function load(",
+        f"        for (var i = 0; i < {chatty}; i++) {{ console.log('tick ' + i); }}",
+    )
+    _insert_after(
+        plugins / "meeting-info" / "meeting-info.plugin.js",
+        "function load(",
+        "        setTimeout(function () { throw new Error('late'); }, 300);",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: any(e.get("text") == f"tick {chatty - 1}" for e in pane.events), timeout=20000)
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=10000)
+        assert len(pane.events) <= 2 * pane.log.maximumBlockCount() < chatty
+        assert [p.file for p in pane.problems] == ["plugins/meeting-info/meeting-info.plugin.js"]
+        # A click on the error's line in the log (the last one) opens its file at its line.
+        log = pane.log
+        block = log.document().lastBlock()
+        while "late" not in block.text():
+            block = block.previous()
+        log.centerCursor()
+        QApplication.processEvents()
+        spot = log.blockBoundingGeometry(block).translated(log.contentOffset()).center().toPoint()
+        spot.setX(20)
+        with qtbot.waitSignal(pane.sig_jump) as jumped:
+            qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        assert jumped.args[0].file == "plugins/meeting-info/meeting-info.plugin.js"

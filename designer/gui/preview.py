@@ -59,6 +59,9 @@ HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is bus
 FROZEN_AFTER_MS = HUNG_AFTER_MS // 2  # plugin code running this long is asked after; no answer within as long: frozen
 # Plugin code still running this long is given up on (an endless loop); before, it may yet finish (slow, said so).
 GIVE_UP_MS = 5000
+# The log shows this many lines; the events behind them are kept up to twice as many (and every
+# error, for the Problems dock). Why: a plugin logging on a timer all day filled memory without end.
+LOG_LINES = 2000
 ROLE_CHOICES = (("chair", "Host"), ("guest", "Guest"))
 PLATFORM_CHOICES = tuple(PLATFORM_NAMES.items())  # the form's words ("Loads in")
 
@@ -616,7 +619,7 @@ class PreviewPane(QWidget):
         self.view.setMinimumSize(480, 320)
         self.view.setAccessibleName("Mock meeting")
         self.log = _Log(objectName="previewLog", readOnly=True)
-        self.log.setMaximumBlockCount(2000)
+        self.log.setMaximumBlockCount(LOG_LINES)
         self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.log.sig_link.connect(self._link)
         # The log's colours for the new appearance, once the log has its new palette: the pane
@@ -1203,7 +1206,7 @@ class PreviewPane(QWidget):
         # A plugin not for this role or platform (or off at the start) is said to be so: its button just was not there.
         if config.get("noPlugins"):  # nor any, when settings.json cannot be read
             self.events.append({"type": "note", "plugin": None, "text": config["noPlugins"]})
-            self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
+            self.log.appendHtml(self._line(self.events[-1]))
         from ..core.preview import not_run_said
 
         for p in config["plugins"]:
@@ -1217,7 +1220,7 @@ class PreviewPane(QWidget):
                     # A file the app needs is missing: coloured as a warning, not as a plain note.
                     missing = bool(p.get("unusable")) and text == note
                     self.events.append({"type": "note", "plugin": p["key"], "text": text, "missing": missing})
-                    self.log.appendHtml(self._line(self.events[-1], len(self.events) - 1))
+                    self.log.appendHtml(self._line(self.events[-1]))
         self._cycle_over()  # a test the page was running ends with it (a role switched meanwhile)
         load_html(self.page, page_html(config))
 
@@ -1266,7 +1269,12 @@ class PreviewPane(QWidget):
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event, len(self.events) - 1))
+                number = self.error_count() - 1 if event.get("type") == "error" else -1
+                self.log.appendHtml(self._line(event, number))
+            if len(self.events) > 2 * LOG_LINES:
+                # The oldest lines are gone from the log already; their errors stay (Problems shows them).
+                cut = len(self.events) - LOG_LINES
+                self.events = [e for e in self.events[:cut] if e.get("type") == "error"] + self.events[cut:]
             if event.get("type") == "error":
                 self.sig_errors.emit(self.error_count())
                 self._update_problems()
@@ -1286,7 +1294,7 @@ class PreviewPane(QWidget):
         if not href.startswith("pd-event:"):
             return
         try:
-            event = self.events[int(href.split(":", 1)[1])]
+            event = [e for e in self.events if e.get("type") == "error"][int(href.split(":", 1)[1])]
         except (ValueError, IndexError):
             return
         problem = crash_problems([event])[0]
@@ -1299,9 +1307,13 @@ class PreviewPane(QWidget):
     def _render_log(self) -> None:
         wanted = self.log_filter.currentData()
         self.log.clear()
-        for index, event in enumerate(self.events):
+        errors = 0
+        for event in self.events:
+            number = -1
+            if event.get("type") == "error":
+                number, errors = errors, errors + 1
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event, index))
+                self.log.appendHtml(self._line(event, number))
 
     @staticmethod
     def _pressed(event: dict[str, Any]) -> str:
@@ -1318,6 +1330,8 @@ class PreviewPane(QWidget):
         return html.escape(text)
 
     def _line(self, event: dict[str, Any], index: int = -1) -> str:
+        """The log's line for ``event``; ``index``: an error's number among the run's errors, its link.
+        (Not its place among all events: the oldest of those are let go, never the errors.)"""
         kind = str(event.get("type"))
         # A name in Arabic or Hebrew laid out on its own: the line stays English, left to right (see bidi).
         who = html.escape(isolated(str(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))))
