@@ -202,3 +202,17 @@ def test_a_plugin_logging_all_day_does_not_fill_the_memory(qtbot, tmp_path: Path
         with qtbot.waitSignal(pane.sig_jump) as jumped:
             qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
         assert jumped.args[0].file == "plugins/meeting-info/meeting-info.plugin.js"
+
+
+def test_opening_project_after_project_watches_only_the_open_ones_files(window: MainWindow, tmp_path: Path) -> None:
+    """Each plugin clicked has its package file watched for changes by other programs; those of
+    the projects opened before stayed watched (a limited system resource) all session."""
+    watched = []
+    for project in _projects(tmp_path, 3):
+        window.open_path(project)
+        for index in range(len(window.package.plugins)):
+            _select_plugin(window, index)
+        files = window._watcher.files()
+        assert all(Path(f).is_relative_to(project) for f in files), files
+        watched.append(len(files))
+    assert watched[2] == watched[0]

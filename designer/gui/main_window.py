@@ -1102,6 +1102,10 @@ class MainWindow(QMainWindow):
             return False
         self._path = path
         self.package = pkg
+        if self._watcher is not None and self._watcher.files():
+            # The files of the project before: each plugin clicked added its package file, kept
+            # watched (a system resource, limited) project after project until a file was shown.
+            self._watcher.removePaths(self._watcher.files())
         self._saved = {}
         self._saved_here = False
         self._took_over = False
