@@ -216,3 +216,28 @@ def test_opening_project_after_project_watches_only_the_open_ones_files(window: 
         assert all(Path(f).is_relative_to(project) for f in files), files
         watched.append(len(files))
     assert watched[2] == watched[0]
+
+
+def test_right_clicks_on_recent_projects_leave_no_menus_behind(qtbot, tmp_path: Path) -> None:
+    """Each right-click on a recent project on the first page left one more menu in memory after
+    it was closed, for as long as the page was kept; now only the last one is."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    from designer.gui.panes.welcome import WelcomePane, remember_project
+
+    for project in _projects(tmp_path, 2):
+        remember_project(project)
+    pane = WelcomePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    menus = []
+    for _ in range(3):
+        pane._recent_menu(pane.recent.visualItemRect(pane.recent.item(0)).center())  # (as a right-click does)
+        menu = pane.recent_menu
+        qtbot.waitUntil(menu.isVisible)
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+        del menu
+        _settled()
+        menus.append(len(pane.findChildren(QMenu)))
+    assert menus == [1, 1, 1]  # the last one only

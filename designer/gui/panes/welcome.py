@@ -92,6 +92,7 @@ class WelcomePane(QWidget):
         # could not be removed any other way).
         self.recent.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.recent.customContextMenuRequested.connect(self._recent_menu)
+        self.recent_menu: QWidget | None = None  # the last right-click's (tests look at it)
         remove = QAction("Remove from the list", self.recent, shortcut=QKeySequence.StandardKey.Delete)
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self._remove_current)
@@ -142,10 +143,13 @@ class WelcomePane(QWidget):
         path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not path:
             return
+        if self.recent_menu is not None:
+            # Done with: each right-click left one more menu in memory while the page was kept.
+            self.recent_menu.deleteLater()
         menu = QMenu(self)
         menu.addAction("Remove from the list", lambda: self._forget(path))
         menu.popup(self.recent.viewport().mapToGlobal(pos))
-        self.recent_menu = menu  # (tests look at it)
+        self.recent_menu = menu
 
     def refresh(self) -> None:
         self.recent.clear()
