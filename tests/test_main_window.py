@@ -1902,3 +1902,31 @@ def test_the_loads_in_and_available_to_labels_name_their_first_tick_box(
         box = window.plugin_page.findChild(QCheckBox, first)
         relations = QAccessible.queryAccessibleInterface(box).relations(QAccessible.Relation.Label)
         assert [iface.text(QAccessible.Text.Name) for iface, _kind in relations] == [title]
+
+
+def test_a_file_of_the_same_name_in_another_project_opens_at_its_start(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """The source pane knew files by their names in the package, which every copy of the example
+    shares: the next project's file opened at the line the cursor had in the last one's."""
+    import shutil
+
+    from conftest import open_in_editor
+    from PySide6.QtGui import QTextCursor
+
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    other = tmp_path / "other"
+    shutil.copytree(example_project, other)
+    editor = open_in_editor(window, example_project, rel)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Down, n=20)
+    editor.setTextCursor(cursor)
+    assert editor.textCursor().blockNumber() == 20
+    editor = open_in_editor(window, other, rel)
+    assert editor.documentTitle() == rel and editor.textCursor().blockNumber() == 0
+    # Within one project, coming back to a file still finds it as it was left.
+    cursor.setPosition(editor.document().findBlockByNumber(12).position())
+    editor.setTextCursor(cursor)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert window.source_editor.textCursor().blockNumber() == 12

@@ -1101,6 +1101,8 @@ class MainWindow(QMainWindow):
                 self._show_welcome()  # not "Opening …" forever: the first screen, to choose again
             return False
         self._path = path
+        if self.source_pane is not None and (self.package is None or self.package.files.label != pkg.files.label):
+            self.source_pane.forget_files()  # another project: its files are not the last one's
         self.package = pkg
         if self._watcher is not None and self._watcher.files():
             # The files of the project before: each plugin clicked added its package file, kept

@@ -2007,6 +2007,17 @@ class SourcePane(QWidget):
         menu.exec(self.editor.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
+    def forget_files(self) -> None:
+        """Forget the files shown so far and where the cursor was in each: another project opens.
+
+        Why: they are known by their names in the package, which the next project's files share
+        (every copy of the example has plugins/lock-toggle/…): its file opened at the line the
+        cursor had in the last project's, and the same file shown last took the new text as a
+        change of the old one's instead of a file of its own.
+        """
+        self._places.clear()
+        self.editor.setDocumentTitle("")
+
     def show_file(self, name: str, text: str, read_only: bool, note: str = "") -> None:
         """Show ``text`` of ``name``; the same file again only takes the changed part of the text."""
         old = self.editor.documentTitle()
