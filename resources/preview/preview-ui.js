@@ -409,7 +409,25 @@
         }
         if (el) { el.focus({ preventScroll: true }); }
     };
-    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); }); };
+    // Words shortened with … because the dock is narrow (the meeting's name, a tab, a participant's
+    // details) are said whole on hover; whole, they have no hover text of their own. Marked while
+    // drawing (a tab's hover text is part of what keeps the keyboard on it, see focusKey) and again
+    // when the dock is resized.
+    var CUT = '#pd-top .pd-title, #pd-tabs button, .pd-row .pd-who small';
+    function markCut() {
+        Array.prototype.forEach.call(document.querySelectorAll(CUT), function (el) {
+            if (el.scrollWidth > el.clientWidth + 1) { el.setAttribute('title', el.textContent); }
+            else if (el.hasAttribute('title')) { el.removeAttribute('title'); }
+        });
+    }
+    ui.markCut = markCut;
+    // The crash card just under the top bar, however many rows the bar has: not under its badges.
+    function placeOops() {
+        var top = document.getElementById('pd-top');
+        document.getElementById('pd-oops').style.top = Math.round(top.getBoundingClientRect().bottom + 4) + 'px';
+    }
+    window.addEventListener('resize', function () { markCut(); placeOops(); });
+    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); markCut(); placeOops(); }); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }

@@ -1,0 +1,105 @@
+"""The preview, polished: the mock meeting's words at the dock's widths, plugins that cannot run,
+and requests the meeting cannot carry out."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from conftest import EXAMPLE
+from test_preview import _js, _wait_started
+
+from designer.core.model import load
+
+
+@contextlib.contextmanager
+def _pane(qtbot: Any, project: Path, width: int, height: int = 760) -> Iterator[Any]:
+    """The preview pane alone, ``width`` pixels wide, its plugins started on ``project``."""
+    from designer.gui.preview import PreviewPane
+
+    pane = PreviewPane()
+    try:
+        pane.resize(width, height)
+        pane.show()
+        qtbot.waitExposed(pane)
+        pane.set_package(load(project))
+        _wait_started(qtbot, pane)
+        yield pane
+    finally:
+        pane.close()
+        shiboken6.delete(pane)  # its page now, before Chromium's profile goes at exit
+
+
+# Each piece of text: its words, on how many lines they are drawn, whether they are whole, its hover text.
+_WORDS = """(function (selector) {
+    return JSON.stringify(Array.from(document.querySelectorAll(selector)).map(function (el) {
+        var range = document.createRange(); range.selectNodeContents(el);
+        var tops = {}; Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) { tops[Math.round(r.top)] = 1; } });
+        return [el.textContent, Object.keys(tops).length, el.scrollWidth <= el.clientWidth + 1, el.getAttribute('title')];
+    })); })(%s)"""
+
+
+def _words(qtbot: Any, pane: Any, selector: str) -> list[list[Any]]:
+    return json.loads(_js(qtbot, pane.page, _WORDS % json.dumps(selector)))
+
+
+@pytest.mark.parametrize("width", [480, 640, 1000])
+def test_the_tabs_and_the_meetings_name_stay_whole_on_one_line(qtbot: Any, tmp_path: Path, width: int) -> None:
+    """The side panel's tabs "Participants (5)" and "Settings › Plugins" broke over two lines at
+    every width of the dock, and at its narrowest the meeting's name "Weekly team meeting" was
+    squeezed to nothing. Now each tab is on one line and whole, and so is the meeting's name (its
+    badges go onto a row of their own when there is no room beside it, and a crash's card is
+    drawn under that row, not under the badges)."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _pane(qtbot, project, width) as pane:
+        tabs = _words(qtbot, pane, "#pd-tabs button")
+        title = _words(qtbot, pane, "#pd-top .pd-title")
+        # A crash's card under the top bar, however many rows it has: not hidden under its badges.
+        crash = "PD.reportError('exception', new Error('boom'), 'lock-toggle', 'load'); PDUI.render(); true"
+        _js(qtbot, pane.page, crash)
+        below = """document.getElementById('pd-oops').getBoundingClientRect().top >=
+            document.getElementById('pd-top').getBoundingClientRect().bottom"""
+        assert _js(qtbot, pane.page, below) is True
+    assert [t[0] for t in tabs] == ["Participants (5)", "Chat", "Settings › Plugins"]
+    assert [t for t in tabs if t[1] != 1 or not t[2]] == [], tabs
+    assert title == [["Weekly team meeting", 1, True, None]], title
+
+
+def test_a_participants_details_stay_on_one_line_beside_a_scroll_bar(qtbot: Any, tmp_path: Path) -> None:
+    """With the webinar (eight participants) and the simulator open, the participants' list
+    scrolls, and its scroll bar pushed "Guest · webrtc · hand raised · muted" onto a second line.
+    Now each participant's details stay on one line, whole, at the dock's narrowest."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _pane(qtbot, project, 480) as pane:
+        pane.sim_button.click()
+        pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Webinar with raised hands"))
+        pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
+        qtbot.waitUntil(lambda: len(_words(qtbot, pane, ".pd-row .pd-who small")) == 8, timeout=5000)
+        scrolls = "(function (p) { return p.scrollHeight > p.clientHeight; })(document.getElementById('pd-panel'))"
+        assert _js(qtbot, pane.page, scrolls) is True
+        details = _words(qtbot, pane, ".pd-row .pd-who small")
+    assert "Guest · webrtc · hand raised · muted" in [d[0] for d in details], details
+    assert [d for d in details if d[1] != 1 or not d[2]] == [], details
+
+
+def test_words_cut_short_in_a_narrow_side_panel_are_said_whole_on_hover(qtbot: Any, tmp_path: Path) -> None:
+    """Where there is really no room (a narrower panel, a wider font), a tab is shortened with …
+    on one line rather than broken in the middle of a word, and its hover text says it whole;
+    the tabs that are whole have no hover text."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _pane(qtbot, project, 640) as pane:
+        _js(qtbot, pane.page, "document.getElementById('pd-side').style.width = '190px'; PDUI.render(); true")
+        tabs = {t[0]: t for t in _words(qtbot, pane, "#pd-tabs button")}
+    assert all(t[1] == 1 for t in tabs.values()), tabs
+    cut = [t for t in tabs.values() if not t[2]]
+    assert cut and all(t[3] == t[0] for t in cut), tabs
+    assert tabs["Chat"][2] and tabs["Chat"][3] is None, tabs
