@@ -103,3 +103,46 @@ def test_words_cut_short_in_a_narrow_side_panel_are_said_whole_on_hover(qtbot: A
     cut = [t for t in tabs.values() if not t[2]]
     assert cut and all(t[3] == t[0] for t in cut), tabs
     assert tabs["Chat"][2] and tabs["Chat"][3] is None, tabs
+
+
+_COUNTS = """JSON.stringify({conference: Array.from(document.querySelectorAll('#pd-conf-button .pd-count')).map(function (c) { return c.textContent; }),
+    participants: Array.from(document.querySelectorAll('.pd-row .pd-count')).map(function (c) { return c.textContent; }),
+    items: Array.from(document.querySelectorAll('[data-plugin]')).map(function (el) { return el.dataset.plugin; })})"""
+
+
+def test_a_plugin_whose_source_file_is_missing_has_no_items_in_the_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin whose source file is missing never registers, so the app shows none of its items;
+    the preview drew them all the same, counted them on the menus' buttons, and a press only
+    logged "not loaded: … was not run". Now its items are neither drawn nor counted, and the
+    log's "not run" line says that is why they are absent."""
+    from test_preview import _open_menus
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    (project / "webapp2/plugins/meeting-info/meeting-info.plugin.js").unlink()
+    (project / "webapp2/plugins/raise-hand-helper/raise-hand-helper.plugin.js").unlink()
+    with _pane(qtbot, project, 800) as pane:
+        _open_menus(qtbot, pane.page)
+        opened = json.loads(_js(qtbot, pane.page, _COUNTS))
+        # Clicked again, the menus close and their buttons show how many plugin items they hold.
+        _js(
+            qtbot,
+            pane.page,
+            "document.getElementById('pd-conf-button').click(); document.querySelector('.pd-row.open').click(); true",
+        )
+        closed = json.loads(_js(qtbot, pane.page, _COUNTS))
+        plugins_tab = """(function () { document.getElementById('pd-tab-plugins').click();
+            return JSON.stringify(Array.from(document.querySelectorAll('.pd-plugin-row')).map(function (row) {
+                var note = row.querySelector('.pd-pnote');
+                return [row.querySelector('.pd-pname').textContent, note ? note.textContent : '', row.querySelector('.pd-switch').disabled];
+            })); })()"""
+        rows = {name: (note, off) for name, note, off in json.loads(_js(qtbot, pane.page, plugins_tab))}
+        log = pane.log.toPlainText().splitlines()
+    assert opened["items"] == ["lock-toggle"], opened
+    assert closed == {"conference": [], "participants": [], "items": ["lock-toggle"]}, closed
+    assert (
+        "[Meeting information] not run: its source file plugins/meeting-info/meeting-info.plugin.js is missing or "
+        "not UTF-8 text, so its menu item is not in the meeting"
+    ) in log, log
+    note, off = rows["Meeting information"]
+    assert note.startswith("Not run: its source file plugins/meeting-info/meeting-info.plugin.js is missing") and off

@@ -317,7 +317,8 @@ def test_the_log_says_a_plugins_file_is_missing_as_simulate_does(qtbot: Any, tmp
         log = pane.log.toPlainText().splitlines()
         html_log = pane.log.document().toHtml()
     source = (
-        "[Lock toggle] not run: its source file plugins/lock-toggle/lock-toggle.plugin.js is missing or not UTF-8 text"
+        "[Lock toggle] not run: its source file plugins/lock-toggle/lock-toggle.plugin.js is missing or not UTF-8 text,"
+        " so its menu item is not in the meeting"
     )
     assert source in log
     assert source == f"[Lock toggle] {simulated['lock-toggle']['not_loaded']}"

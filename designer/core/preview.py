@@ -16,7 +16,7 @@ from .hostonly import REFUSED_FOR_GUESTS, mock_rules, refused_for_guests, refuse
 from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
 from .problems import Problem, make
 from .resources import resource
-from .wording import PLACEMENT_NAMES, PLATFORM_NAMES
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted
 
 __all__ = [
     "PLATFORM_NAMES",
@@ -158,10 +158,14 @@ def not_run_said(plugin: Mapping[str, Any]) -> str | None:
     for this role or platform (:func:`not_started_because`). None when it runs.
 
     Why: simulate and check said a plugin's source file was missing while the preview's log said
-    nothing, so its missing button looked like a plugin that had failed without a word.
+    nothing, so its missing button looked like a plugin that had failed without a word. A plugin
+    that cannot run never registers, so the app shows none of its menu items: the line says so
+    ("…, so its 2 menu items are not in the meeting"), as the meeting, which leaves them out, cannot.
     """
     if plugin.get("unusable"):
-        return f"not run: {plugin['unusable']}"
+        items = len(plugin.get("items") or [])
+        absent = ", so its menu item is" if items == 1 else f", so its {counted(items, 'menu item')} are"
+        return f"not run: {plugin['unusable']}" + (absent + " not in the meeting" if items else "")
     return plugin.get("notStarted") or None
 
 

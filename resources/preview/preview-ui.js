@@ -101,9 +101,12 @@
     }
     ui.look = look;
 
+    // A plugin that cannot run (its source file missing: PD_CONFIG's 'unusable') never registers, so
+    // the app shows none of its items: drawn (and counted on the menus' buttons), they only said
+    // "not loaded" when pressed. The log says why they are absent (not_run_said).
     function visible(plugin) {
         var live = PD.plugins[plugin.key];
-        if (!plugin.shown) { return false; }
+        if (!plugin.shown || plugin.unusable) { return false; }
         if (live && live.userOff) { return false; }
         return plugin.enabled || (live && live.userOn);
     }
@@ -282,17 +285,17 @@
         return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p, i) {
             var live = PD.plugins[p.key] || {};
             var on = visible(p);
-            var note = !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + (PD.config.platformName || PD.config.platform) :
+            var note = p.unusable ? 'Not run: ' + p.unusable : !p.shown ? 'Not loaded for a ' + (PD.config.role === 'chair' ? 'Host' : 'Guest') + ' on ' + (PD.config.platformName || PD.config.platform) :
                 p.frozen ? 'Left off: it froze the meeting (see the log); Restart plugins tries it again' :
                 live.failed ? 'Crashed: see the error above' :
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
                     'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
-            return '<div class="pd-plugin-row' + (p.shown ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + bdi(p.name) + '</div><div class="pd-pdesc" dir="auto">' + esc(p.description) + '</div>' +
+            return '<div class="pd-plugin-row' + (p.shown && !p.unusable ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + bdi(p.name) + '</div><div class="pd-pdesc" dir="auto">' + esc(p.description) + '</div>' +
                 (note ? '<div class="pd-pnote" id="pd-pnote-' + i + '">' + esc(note) + '</div>' : '') + '</div>' +
                 // Read out as the plugin's switch, on or off (its hover text was all a screen reader had, the same for each).
                 '<button class="pd-switch' + (on ? ' on' : '') + '" role="switch" aria-checked="' + (on ? 'true' : 'false') + '" aria-label="' + esc(p.name) + '"' +
                 (note ? ' aria-describedby="pd-pnote-' + i + '"' : '') +
-                ' data-toggle="' + esc(p.key) + '"' + (!p.shown || !p.allowUnload || p.frozen ? ' disabled' : '') +
+                ' data-toggle="' + esc(p.key) + '"' + (!p.shown || p.unusable || !p.allowUnload || p.frozen ? ' disabled' : '') +
                 ' title="' + (p.allowUnload ? 'Enable or disable' : p.enabled ? 'This plugin cannot be switched off' :
                     'This plugin cannot be switched on') + '"></button></div>';
         }).join('');
