@@ -146,3 +146,69 @@ def test_a_plugin_whose_source_file_is_missing_has_no_items_in_the_meeting(qtbot
     ) in log, log
     note, off = rows["Meeting information"]
     assert note.startswith("Not run: its source file plugins/meeting-info/meeting-info.plugin.js is missing") and off
+
+
+_WRONG_REQUESTS = """function toggleLock(participants) {
+        var log = window.pdAnswers = [];
+        function told(what) { return [function () { log.push(what + ' resolved'); }, function (e) { log.push(what + ' failed ' + e.status); }]; }
+        var spot = told('spotlight'), gone = told('disconnect');
+        window.PEX.pluginAPI.spotlightOnParticipant('0000-nobody').then(spot[0], spot[1]);
+        window.PEX.pluginAPI.disconnectParticipant('0000-nobody').then(gone[0], gone[1]);
+        window.PEX.pluginAPI.sendRequest('/participants/mute');
+        window.PEX.pluginAPI.sendRequest('/lokc');
+    }
+    function unusedToggle("""
+
+
+def test_requests_the_meeting_cannot_carry_out_fail_as_check_says_and_are_no_oops_page(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Only a guest's refusal and an unknown layout made the mock's promises fail: a spotlight or a
+    disconnect for a uuid nobody in the meeting has said "→ ok" and resolved, so a plugin passing
+    the wrong uuid seemed to work. Now they fail, uncaught as well as caught without an Oops page,
+    each logged as a warning: in check's words where check has the rule (PD515 unknown request,
+    PD516 no uuid), and, for a uuid nobody has, in words said to be the mock's own."""
+    from test_preview import _with_code
+
+    from designer.core.checks import run_checks
+
+    project = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _WRONG_REQUESTS)
+    js = (project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").read_text().splitlines()
+    bare, lokc = (
+        next(i + 1 for i, text in enumerate(js) if what in text) for what in ("'/participants/mute'", "'/lokc'")
+    )
+    problems = {p.code: p for p in run_checks(load(project)) if p.code in ("PD515", "PD516")}
+    assert (problems["PD515"].line, problems["PD516"].line) == (lokc, bare)
+    with _pane(qtbot, project, 800) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        answers = "window.pdAnswers && pdAnswers.length === 2 ? pdAnswers.slice().sort().join(', ') : null"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, answers) is not None, timeout=5000)
+        assert _js(qtbot, pane.page, answers) == "disconnect failed 404, spotlight failed 404"
+        # The uncaught rejections' events come after the click's task: a later task has run once this says so.
+        _js(qtbot, pane.page, "window.pdLater = false; setTimeout(function () { window.pdLater = true; }, 0); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "window.pdLater") is True, timeout=5000)
+        lines = [text for text in pane.log.toPlainText().splitlines() if "→" in text]
+        html_log = pane.log.document().toHtml()
+        assert _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == ""
+        assert pane.error_count() == 0 and pane.problems == []
+        assert _js(qtbot, pane.page, "PD.participants().length") == 5  # nobody was disconnected
+    file = "plugins/lock-toggle/lock-toggle.plugin.js"
+    nobody = (
+        "→ failed, nothing changes: nobody in the meeting has the uuid '0000-nobody' (the preview's mock meeting "
+        "answers 404 Not Found; the vendor guide does not say how Infinity answers)"
+    )
+    assert [text.split(" — ")[0] for text in lines[:2]] == [
+        f"[Lock toggle] spotlightOnParticipant: 0000-nobody {nobody}",
+        f"[Lock toggle] disconnectParticipant: 0000-nobody {nobody}",
+    ], lines
+    no_uuid = problems["PD516"].message.split("' ", 1)[1].rstrip(".")
+    assert lines[2] == (
+        f"[Lock toggle] sendRequest /participants/mute → failed, nothing changes: the plugin {no_uuid}"
+        f" — {file} line {bare}"
+    ), lines
+    unknown = "sends the request '/lokc', which the conference does not know"
+    assert unknown in problems["PD515"].message
+    assert lines[3] == (
+        f"[Lock toggle] sendRequest /lokc → failed, nothing changes: the plugin {unknown} — {file} line {lokc}"
+    ), lines
+    assert html_log.count("#8d5a00") >= 4  # each in the warning's colour, not the blue of "→ ok"

@@ -29,6 +29,7 @@ __all__ = [
     "default_participants",
     "describe_request",
     "no_plugins_because",
+    "no_uuid_request",
     "not_run_said",
     "not_started_because",
     "old_layout_call",
@@ -41,6 +42,7 @@ __all__ = [
     "request_said",
     "shown_for",
     "unknown_layout",
+    "unknown_request",
 ]
 
 ROLE_NAMES = {"chair": "Host", "guest": "Guest"}
@@ -491,13 +493,56 @@ def request_said(event: Mapping[str, Any], people: Mapping[str, str] | None = No
         where = f"{base}{file} line {line}" if file and line else ""
         request = request_named(str(event.get("kind") or "sendRequest"), str(event.get("path") or ""))
         return refused_for_guests([refused_item(request, str(event.get("error") or "only hosts can do it"), where)])
-    if event.get("unknownLayout") is not None:  # refused by the conference: nothing changes (PD513)
+    failed = _failure_said(event)
+    if failed is not None:  # the conference could not do it: nothing changes
         file, line = event.get("file"), event.get("line")
         where = f" — {base}{file} line {line}" if file and line else ""
-        said = unknown_layout(str(event["unknownLayout"]))
-        return f"{describe_request(event, people)} → failed, nothing changes: the plugin {said}{where}"
+        return f"{describe_request(event, people)} → failed, nothing changes: {failed}{where}"
     answer = "ok" if event.get("ok") else str(event.get("error"))
     return f"{describe_request(event, people)} → {answer}"
+
+
+def _failure_said(event: Mapping[str, Any]) -> str | None:
+    """Why the mock meeting failed a request, in check's words where check has the rule (PD513
+    unknown layout, PD515 unknown request, PD516 no uuid); else (a uuid nobody in the meeting has)
+    in the mock's own words, said to be the mock's. None when the request did not fail so.
+
+    Why: only a guest's refusal and an unknown layout failed; a spotlight or disconnect for someone
+    not in the meeting was "→ ok" and its promise resolved, so a plugin that passed the wrong uuid
+    seemed to work in the preview and did nothing in the meeting.
+    """
+    if event.get("unknownLayout") is not None:  # PD513
+        return f"the plugin {unknown_layout(str(event['unknownLayout']))}"
+    failure, path = event.get("failure"), str(event.get("path") or "")
+    shown = "/" + path.lstrip("/")
+    if failure == "unknown":  # PD515
+        return f"the plugin {unknown_request(shown)}"
+    if failure == "no-uuid":  # PD516
+        return f"the plugin {no_uuid_request(shown, str(event.get('request') or ''))}"
+    if failure == "not-in-meeting":  # nothing documented: the mock's answer, said to be
+        uuid = m.group(1) if (m := _PARTICIPANT_PATH.match(path)) else ""
+        return (
+            f"nobody in the meeting has the uuid '{uuid}' (the preview's mock meeting answers 404 Not Found; "
+            "the vendor guide does not say how Infinity answers)"
+        )
+    return None
+
+
+def unknown_request(path: str) -> str:
+    """What sending a request the client REST API does not have does, in the check's words
+    (PD515) and the preview log's: "sends the request '/lokc', which the conference does not know".
+
+    Why one phrase: the mock failed it as "unknown request /lokc" while check said it its own way.
+    """
+    return f"sends the request '{path}', which the conference does not know"
+
+
+def no_uuid_request(path: str, request: str) -> str:
+    """A participant request sent without the participant's uuid, in the check's words (PD516) and
+    the preview log's: "sends '/participants/mute' without a participant's uuid. Build it as ..."."""
+    return (
+        f"sends '{path}' without a participant's uuid. Build it as '/participants/' + participant.uuid + '/{request}'"
+    )
 
 
 def unknown_layout(layout: str) -> str:

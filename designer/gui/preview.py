@@ -1350,8 +1350,9 @@ class PreviewPane(QWidget):
             people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
             text = html.escape(request_said(event, people))
             # Previewing as a guest: this button fails for guests (as check's PD517 says); or the
-            # conference refused a layout it does not have (PD513): each a warning, not "→ ok" blue.
-            if event.get("refused") or event.get("unknownLayout") is not None:
+            # conference could not do it (a layout it does not have, PD513; someone not in the
+            # meeting; a request it does not know, PD515): each a warning, not "→ ok" blue.
+            if not event.get("ok"):
                 kind = "refused"
         elif kind == "lifecycle":
             step = str(event.get("step"))

@@ -313,10 +313,10 @@
             start_conference: function () { conference.started = true; }
         };
         if (Object.prototype.hasOwnProperty.call(conf, p)) { return conf[p]() || true; }
-        var m = /^participants\/([^/]+)\/([a-z_]+)$/.exec(p);
+        // ('/participants/mute', with no uuid at all, too: check's PD516.)
+        var m = /^participants\/(?:([^/]*)\/)?([a-z_]+)$/.exec(p);
+        var who = m ? findParticipant(m[1]) : null;
         if (m) {
-            var who = findParticipant(m[1]);
-            if (!who) { return { error: 'participant ' + m[1] + ' not found', status: 404 }; }
             var ops = {
                 mute: function () { who.muted = true; },
                 unmute: function () { who.muted = false; },
@@ -335,9 +335,22 @@
                 allowrxpresentation: function () { who.rxPresentation = true; },
                 denyrxpresentation: function () { who.rxPresentation = false; }
             };
-            if (Object.prototype.hasOwnProperty.call(ops, m[2])) { ops[m[2]](); return true; }
+            // A request about someone who is not in the meeting fails (nothing changes), said in
+            // check's words (PD516) when the plugin passed no uuid at all; Infinity's answer to a
+            // uuid it does not know is not in the vendor guide, so the log marks that one as the
+            // mock's (request_said in designer/core/preview.py words both; 'failure' says which).
+            if (Object.prototype.hasOwnProperty.call(ops, m[2])) {
+                if (!who) {
+                    var none = m[1] === undefined || m[1] === '' || m[1] === 'undefined' || m[1] === 'null';
+                    return { error: none ? 'no participant uuid' : 'no participant ' + m[1] + ' in the meeting', status: 404,
+                        failure: none ? 'no-uuid' : 'not-in-meeting', request: m[2] };
+                }
+                ops[m[2]]();
+                return true;
+            }
         }
-        return { error: 'unknown request ' + path, status: 404 };
+        // A request the client REST API does not have (check's PD515).
+        return { error: 'unknown request ' + path, status: 404, failure: 'unknown' };
     }
 
     // What Infinity refuses a guest (403 Forbidden): the designer's one list, handed over in the
@@ -380,7 +393,8 @@
         var ok = result === true;
         var entry = record(Object.assign({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
             status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why),
-            unknownLayout: ok || result.layout === undefined ? null : result.layout }, askedAt()));
+            unknownLayout: ok || result.layout === undefined ? null : result.layout, failure: ok ? null : result.failure || null,
+            request: ok ? null : result.request || null }, askedAt()));
         if (ok) { publish(); }
         return entry;
     }
@@ -394,9 +408,10 @@
         error.pdRequest = true;  // the meeting's answer: uncaught, it is no crash (see 'unhandledrejection')
         return error;
     }
-    // The functions that made a request resolve as before; one refused to a guest rejects, as on
-    // Infinity, and so does a layout the conference does not have.
-    function settled(entry, value) { return entry.refused || entry.unknownLayout ? Promise.reject(failure(entry)) : Promise.resolve(value); }
+    // The functions that made a request resolve when it was done; one that failed rejects, as on
+    // Infinity: refused to a guest, a layout the conference does not have, someone not in the
+    // meeting (spotlightOnParticipant, disconnectParticipant with a uuid nobody has).
+    function settled(entry, value) { return entry.ok ? Promise.resolve(value) : Promise.reject(failure(entry)); }
 
     function caller() { var at = locate(new Error().stack); return at ? at.plugin : PD.lastActive || dialogOwner; }
 

@@ -39,7 +39,7 @@ from designer.core.jsanalysis import (
 )
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
-from designer.core.preview import old_layout_call, unknown_layout
+from designer.core.preview import no_uuid_request, old_layout_call, unknown_layout, unknown_request
 from designer.core.problems import Fix
 
 __all__ = ["check", "source_info", "sources"]
@@ -749,7 +749,7 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
             meant = _meant_request(path)
             report(
                 "PD515",
-                f"'{shortened(name)}' sends the request '{shortened(shown)}', which the conference does not know."
+                f"'{shortened(name)}' {unknown_request(shortened(shown))}."  # the preview log's words too
                 + (
                     f" Did you mean {meant}?"
                     if meant
@@ -762,8 +762,7 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
         elif kind == "no-uuid":
             report(
                 "PD516",
-                f"'{shortened(name)}' sends '{shortened(shown)}' without a participant's uuid. Build it as "
-                f"'/participants/' + participant.uuid + '/{shortened(what)}'.",
+                f"'{shortened(name)}' {no_uuid_request(shortened(shown), shortened(what or ''))}.",  # the log's too
                 line,
                 col,
             )
