@@ -212,3 +212,31 @@ def test_requests_the_meeting_cannot_carry_out_fail_as_check_says_and_are_no_oop
         f"[Lock toggle] sendRequest /lokc → failed, nothing changes: the plugin {unknown} — {file} line {lokc}"
     ), lines
     assert html_log.count("#8d5a00") >= 4  # each in the warning's colour, not the blue of "→ ok"
+
+
+_MEETING = """JSON.stringify({locked: PD.conference().locked, hands: PD.participants().filter(function (p) { return p.buzzTime; })
+    .map(function (p) { return p.name; }), badge: document.getElementById('pd-locked').textContent.trim()})"""
+
+
+def test_test_every_button_leaves_the_meeting_as_it_was(qtbot: Any, tmp_path: Path) -> None:
+    """Test every button pressed Lock meeting and Lower hand, and left the simulated meeting
+    locked with Blake's hand down; Restart plugins then kept it so, as if the user had done it.
+    Now the meeting is put back as it was once the test is over, and the log's summary says so."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _pane(qtbot, project, 800) as pane:
+        before = json.loads(_js(qtbot, pane.page, _MEETING))
+        qtbot.mouseClick(pane.cycle_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "every button tested" in pane.log.toPlainText(), timeout=15000)
+        log = pane.log.toPlainText()
+        after = json.loads(_js(qtbot, pane.page, _MEETING))
+        qtbot.mouseClick(pane.findChild(type(pane.cycle_button), "previewRestart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "every button tested" not in pane.log.toPlainText(), timeout=5000)
+        _wait_started(qtbot, pane)
+        restarted = json.loads(_js(qtbot, pane.page, _MEETING))
+    assert "sendRequest /lock → ok" in log and "clearbuzz for Blake Guest → ok" in log, log
+    assert before == {"locked": False, "hands": ["Blake Guest"], "badge": "Unlocked"}
+    assert after == before and restarted == before
+    assert "every button tested, no new error; the meeting is back as it was before the test" in log, log

@@ -1009,7 +1009,7 @@ class PreviewPane(QWidget):
         self.cycle_button.setEnabled(True)
         self.cycle_button.setText("Test every button")
 
-    def _cycle_done(self) -> None:
+    def _cycle_done(self, restored: bool = False) -> None:
         if self.cycle_button.isEnabled():
             return  # a cycle the page ran by itself (simulate), not the button's
         self._cycle_over()
@@ -1017,7 +1017,10 @@ class PreviewPane(QWidget):
 
         new = self.error_count() - getattr(self, "_cycle_errors", 0)
         verdict = f"{counted(new, 'new error')}: see above" if new else "no new error"
-        self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}"})
+        # What the buttons did to the meeting is undone (the page put it back): said, or the
+        # meeting's lock or hands going back by themselves would look like a plugin's doing.
+        back = "; the meeting is back as it was before the test" if restored else ""
+        self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}{back}"})
 
     def _not_answering(self, generation: int) -> None:
         """The running page did not give its meeting back: a plugin keeps it busy (an endless loop)."""
@@ -1250,7 +1253,7 @@ class PreviewPane(QWidget):
 
     def _event(self, event: dict[str, Any]) -> None:
         if event.get("type") == "cycle-done":
-            self._cycle_done()
+            self._cycle_done(bool(event.get("restored")))
             return
         if event.get("type") == "started":
             self._live = True

@@ -890,9 +890,12 @@
 
     // load -> each action -> unload -> load again, for every plugin that registered. A plugin that
     // is off by default is switched on for the test (a user may turn it on, and its buttons can
-    // crash the app as well) and left off again at the end, as the meeting had it.
+    // crash the app as well) and left off again at the end, as the meeting had it. The meeting is
+    // put back as it was before the test too ('restored': it had changed): pressing every button
+    // left it locked, hands lowered, people disconnected, and Restart plugins kept it so.
     PD.cycle = function (delay) {
         delay = delay || 40;
+        var meeting = PD.sim.exportMeeting();
         var keys = Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].registered; });
         var wasOn = keys.filter(function (k) { return PD.plugins[k].loaded; });
         var chain = pause(delay).then(function () {
@@ -908,7 +911,15 @@
         chain = chain.then(function () { keys.forEach(PD.unload); return pause(delay); })
             .then(function () { wasOn.forEach(PD.load); return pause(delay); })
             .then(PD.settle)
-            .then(function () { emit('cycle-done', { plugins: keys }); });
+            .then(function () {
+                var restored = PD.sim.exportMeeting() !== meeting;
+                if (restored) {
+                    var was = JSON.parse(meeting);
+                    PD.layout = was.layout;
+                    PD.sim.setMeeting(was.participants, was.conference);
+                }
+                emit('cycle-done', { plugins: keys, restored: restored });
+            });
         return chain;
     };
 
