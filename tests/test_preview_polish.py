@@ -240,3 +240,25 @@ def test_test_every_button_leaves_the_meeting_as_it_was(qtbot: Any, tmp_path: Pa
     assert before == {"locked": False, "hands": ["Blake Guest"], "badge": "Unlocked"}
     assert after == before and restarted == before
     assert "every button tested, no new error; the meeting is back as it was before the test" in log, log
+
+
+def test_the_apps_own_menu_items_say_they_do_nothing_in_the_preview(qtbot: Any, tmp_path: Path) -> None:
+    """The app's own items in the meeting menu and a participant's menu ("Lock meeting", "Mute",
+    "Disconnect") are greyed and did nothing when pressed, with nothing saying why: a first-time
+    user took them for broken. Their hover text now says they are the app's, not simulated, and
+    where the meeting is changed instead; a screen reader hears them as unavailable."""
+    from test_preview import _open_menus
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _pane(qtbot, project, 800) as pane:
+        _open_menus(qtbot, pane.page)
+        items = """JSON.stringify(Array.from(document.querySelectorAll('.pd-mi.builtin')).map(function (el) {
+            return [el.textContent, el.getAttribute('title'), el.getAttribute('aria-disabled')]; }))"""
+        builtins = json.loads(_js(qtbot, pane.page, items))
+    names = [name for name, _title, _off in builtins]
+    assert "Lock meeting" in names and "Disconnect" in names, names
+    assert all(off == "true" and "does nothing in the preview" in (title or "") for _n, title, off in builtins), (
+        builtins
+    )
+    assert all("Simulate the meeting" in title for _n, title, _off in builtins)

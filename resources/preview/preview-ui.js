@@ -167,7 +167,14 @@
         });
         return html + '</div>';
     }
-    function builtin(icon, label) { return '<div class="pd-mi builtin"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>'; }
+    // The app's own items, drawn to show where a plugin's land among them: greyed, they did nothing
+    // when pressed and said nothing why, so "Lock meeting" or "Mute" looked broken. Their hover
+    // text (and a screen reader) now says they are not simulated, and where the meeting is changed.
+    var BUILTIN_TIP = 'The app\'s own item, shown to place the plugin items among: it does nothing in the preview ' +
+        '(Simulate the meeting, above, changes the meeting)';
+    function builtin(icon, label) {
+        return '<div class="pd-mi builtin" aria-disabled="true" title="' + esc(BUILTIN_TIP) + '"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>';
+    }
 
     // The layout the plugins last asked for (transformConferenceLayout, /transform_layout), when
     // the stage knows how to draw it (PD_CONFIG.layouts, from designer/core/preview.py); null: the default.
