@@ -262,3 +262,33 @@ def test_the_apps_own_menu_items_say_they_do_nothing_in_the_preview(qtbot: Any, 
         builtins
     )
     assert all("Simulate the meeting" in title for _n, title, _off in builtins)
+
+
+def test_a_simulated_chat_message_comes_from_someone_in_the_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """Every chat message the simulator sent came from "Blake Guest", even in the "Host alone"
+    meeting where there is no Blake. Now it comes from the participant chosen in the simulator's
+    list (the first other participant when that is you), or from "Guest" when you are alone."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    chat = "JSON.stringify(PD.chat.map(function (m) { return m.from + ': ' + m.text; }))"
+    with _pane(qtbot, project, 800) as pane:
+        pane.sim_button.click()
+
+        def send(text: str) -> None:
+            pane.sim_chat.clear()
+            qtbot.keyClicks(pane.sim_chat, text)
+            qtbot.mouseClick(pane.findChild(type(pane.cycle_button), "simSendChat"), Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: text in _js(qtbot, pane.page, chat), timeout=5000)
+
+        pane.sim_participant.setCurrentIndex(pane.sim_participant.findText("Casey Guest"))
+        send("from Casey")
+        pane.sim_participant.setCurrentIndex(0)  # you: the first other participant says it
+        send("from the first guest")
+        pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Host alone"))
+        pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 1, timeout=5000)
+        send("alone")
+        said = json.loads(_js(qtbot, pane.page, chat))
+    assert said == ["Casey Guest: from Casey", "Blake Guest: from the first guest", "Guest: alone"], said

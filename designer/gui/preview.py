@@ -836,8 +836,19 @@ class PreviewPane(QWidget):
             self._sim("removeParticipant", uuid)
 
     def sim_send_chat(self, text: str) -> None:
-        if text:
-            self._sim("receiveChat", text, "Blake Guest")
+        """A chat message from the participant chosen in the simulator's list, or, when that is
+        you, from the first other participant ("Guest" when you are alone).
+
+        Why: every message came from "Blake Guest", in a meeting with nobody of that name too
+        (the "Host alone" preset, or after Blake was removed).
+        """
+        if not text:
+            return
+        people = (self.meeting or ([], {}))[0]
+        chosen = self.sim_participant.currentData()
+        others = [p for p in people[1:] if isinstance(p, dict)]
+        sender = next((p for p in others if p.get("uuid") == chosen), others[0] if others else None)
+        self._sim("receiveChat", text, str(sender.get("name") or "Guest") if sender else "Guest")
 
     def sim_select_event(self) -> None:
         """PEX.actions$ SELECT_EVENT, with the chosen participant as payload."""
