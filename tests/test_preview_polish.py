@@ -292,3 +292,31 @@ def test_a_simulated_chat_message_comes_from_someone_in_the_meeting(qtbot: Any, 
         send("alone")
         said = json.loads(_js(qtbot, pane.page, chat))
     assert said == ["Casey Guest: from Casey", "Blake Guest: from the first guest", "Guest: alone"], said
+
+
+def test_you_cannot_remove_yourself_from_the_simulated_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """Remove participant removed "Alex Morgan (you)" too, and the next Restart plugins put
+    whoever came first in your place: Blake Guest became the host. Now the button is off while
+    you are chosen (its hover text says why), and removes whoever else is chosen."""
+    from PySide6.QtCore import Qt
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    names = "JSON.stringify(PD.participants().map(function (p) { return p.name + ' ' + p.role; }))"
+    with _pane(qtbot, project, 800) as pane:
+        pane.sim_button.click()
+        remove = pane.findChild(type(pane.cycle_button), "simRemove")
+        qtbot.waitUntil(lambda: pane.sim_participant.count() == 5, timeout=5000)
+        pane.sim_participant.setCurrentIndex(0)
+        assert pane.sim_participant.currentText() == "Alex Morgan (you)"
+        assert not remove.isEnabled() and "You are the one previewing" in remove.toolTip()
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        pane.sim_participant.setCurrentIndex(pane.sim_participant.findText("Casey Guest"))
+        assert remove.isEnabled()
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: pane.sim_participant.count() == 4, timeout=5000)
+        assert pane.sim_participant.currentText() == "Alex Morgan (you)" and not remove.isEnabled()
+        qtbot.mouseClick(pane.findChild(type(pane.cycle_button), "previewRestart"), Qt.MouseButton.LeftButton)
+        _wait_started(qtbot, pane)
+        people = json.loads(_js(qtbot, pane.page, names))
+    assert people == ["Alex Morgan (you) chair", "Blake Guest guest", "Board Room guest", "Live stream guest"], people

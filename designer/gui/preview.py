@@ -756,6 +756,9 @@ class PreviewPane(QWidget):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             row.addWidget(button)
+            if name == "simRemove":
+                self.sim_remove_button = button
+        self.sim_participant.currentIndexChanged.connect(self._sim_remove_allowed)
         box.addLayout(row)
 
         row = QHBoxLayout()
@@ -832,8 +835,25 @@ class PreviewPane(QWidget):
 
     def sim_remove(self) -> None:
         uuid = self.sim_participant.currentData()
-        if uuid:
+        if uuid and uuid != self._you():
             self._sim("removeParticipant", uuid)
+
+    def _you(self) -> str | None:
+        """The uuid of the one previewing: the meeting's first participant, "(you)"."""
+        people = (self.meeting or ([], {}))[0]
+        return people[0].get("uuid") if people and isinstance(people[0], dict) else None
+
+    def _sim_remove_allowed(self) -> None:
+        """Remove participant is off while you are chosen: the one previewing stays in the meeting.
+
+        Why: removed, you were gone from the meeting, and the next restart made whoever came
+        first in your place (Blake Guest became the host, "you" for the guest's rules).
+        """
+        you = self.sim_participant.currentData() == self._you()
+        self.sim_remove_button.setEnabled(not you)
+        self.sim_remove_button.setToolTip(
+            "You are the one previewing the meeting: choose someone else to remove" if you else ""
+        )
 
     def sim_send_chat(self, text: str) -> None:
         """A chat message from the participant chosen in the simulator's list, or, when that is
@@ -899,6 +919,7 @@ class PreviewPane(QWidget):
         self.sim_media.blockSignals(False)
         self._fill_table(participants)
         self.meeting = (participants, conference)
+        self._sim_remove_allowed()
 
     def _fill_table(self, participants: list[dict[str, Any]]) -> None:
         table = self.sim_table
