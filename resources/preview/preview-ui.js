@@ -204,22 +204,24 @@
         var people = PD.participants().filter(function (p) { return p.callType !== 'api'; });
         var name = layoutName();
         var stage = document.getElementById('pd-stage');
+        var tiles = document.getElementById('pd-tiles');
+        var scrolled = tiles ? tiles.scrollTop : 0;
         var html;
         if (!name) {
-            stage.className = '';
-            html = people.map(function (p, i) { return tileHtml(p, i, ''); }).join('');
+            html = '';
+            html = '<div id="pd-tiles">' + people.map(function (p, i) { return tileHtml(p, i, ''); }).join('') + '</div>';
         } else {
             var spec = PD.config.layouts[name];
             var order = stageOrder(people);
             var main = order.slice(0, spec.main);
             var small = spec.small === null ? order.slice(spec.main) : order.slice(spec.main, spec.main + spec.small);
             var hidden = order.length - main.length - small.length;
-            stage.className = 'pd-layout';
-            html = '<div class="pd-main-tiles n' + main.length + '">' + main.map(function (e) { return tileHtml(e.p, e.i, 'main'); }).join('') + '</div>';
+            html = '<div id="pd-tiles" class="pd-layout"><div class="pd-main-tiles n' + main.length + '">' + main.map(function (e) { return tileHtml(e.p, e.i, 'main'); }).join('') + '</div>';
             if (small.length || hidden) {
                 html += '<div class="pd-small-tiles">' + small.map(function (e) { return tileHtml(e.p, e.i, 'small'); }).join('') +
                     (hidden ? '<div class="pd-tile small pd-more-tile" title="Not shown in layout ' + esc(name) + '">+' + hidden + ' not shown</div>' : '') + '</div>';
             }
+            html += '</div>';
         }
         var tb = '<div id="pd-toolbar" class="pd-on-dark">' +
             '<button class="pd-tb" title="Microphone">' + STD.mic + '</button>' +
@@ -236,6 +238,8 @@
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
         stage.innerHTML = html + tb;
+        roomForToolbar();
+        document.getElementById('pd-tiles').scrollTop = scrolled;  // drawn again (a hover, a plugin's label): not back to the top
         // A hover text centred on a button near an edge of the view: moved back inside it.
         var tip = document.querySelector('#pd-toolbar .pd-tip');
         if (tip) {
@@ -243,6 +247,14 @@
             var shift = r.left < 4 ? 4 - r.left : r.right > window.innerWidth - 4 ? window.innerWidth - 4 - r.right : 0;
             if (shift) { tip.style.transform = 'translateX(calc(-50% + ' + Math.round(shift) + 'px))'; }
         }
+    }
+
+    // Room under the last tile for the toolbar (one row or two, 14 px above the bottom, 12 px of space): scrolled to the
+    // end, no tile is under it.
+    function roomForToolbar() {
+        var tiles = document.getElementById('pd-tiles');
+        var toolbar = document.getElementById('pd-toolbar');
+        if (tiles && toolbar) { tiles.style.paddingBottom = tiles.style.scrollPaddingBottom = (toolbar.offsetHeight + 26) + 'px'; }
     }
 
     function renderSide() {
@@ -437,6 +449,9 @@
         document.getElementById('pd-oops').style.top = Math.round(top.getBoundingClientRect().bottom + 4) + 'px';
     }
     window.addEventListener('resize', function () { markCut(); placeOops(); });
+    // The stage narrower or wider (the dock resized): the toolbar may have another number of rows. Observed rather than
+    // on the window's resize event, which comes a frame later: meanwhile the last tile could be under the toolbar.
+    if (window.ResizeObserver) { new ResizeObserver(function () { roomForToolbar(); }).observe(document.getElementById('pd-stage')); }
     ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); markCut(); placeOops(); }); };
     var pending = false;
     ui.schedule = function () {
