@@ -98,3 +98,33 @@ def test_every_tile_can_be_scrolled_into_sight_clear_of_the_toolbar_in_a_narrow_
                 results[meeting, width] = _reached(qtbot, pane)
     assert {key: r["unreached"] for key, r in results.items() if r["unreached"]} == {}
     assert results["Webinar with raised hands", 480]["scrolls"]  # eight do not fit: the tiles scroll
+
+
+def test_the_meeting_list_shows_the_meeting_running_and_the_default_after_reset(qtbot: Any, tmp_path: Path) -> None:
+    """After Reset meeting the simulator's list of meetings went back to "Choose a meeting…",
+    which said nothing of the meeting running. It now shows the meeting running: "Default
+    meeting" at first and after a reset, a preset while it runs; and choosing "Default meeting"
+    brings back the default five."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    with _window_with_preview(_example(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        shown = [pane.sim_preset.currentText()]
+        _choose_preset(pane, "Webinar with raised hands")
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 8, timeout=5000)
+        shown.append(pane.sim_preset.currentText())
+        qtbot.mouseClick(pane.findChild(QPushButton, "previewResetMeeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 5, timeout=10000)
+        shown.append(pane.sim_preset.currentText())
+        _choose_preset(pane, "Host alone")
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 1, timeout=5000)
+        _choose_preset(pane, "Default meeting")
+        qtbot.waitUntil(lambda: pane.sim_table.rowCount() == 5, timeout=5000)
+        shown.append(pane.sim_preset.currentText())
+        names = _js(qtbot, pane.page, "PD.participants().map(function (p) { return p.name; }).join(', ')")
+    assert shown == ["Default meeting", "Webinar with raised hands", "Default meeting", "Default meeting"]
+    assert names == "Alex Morgan (you), Blake Guest, Casey Guest, Board Room, Live stream"

@@ -448,6 +448,8 @@ SIM_CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
 SIM_VALUE = Qt.ItemDataRole.UserRole + 1  # a "choice" cell's value (its text is the words shown)
 SIM_TABLE_ROWS = 4  # participants the table shows without scrolling, at the least
 SIM_PRESETS = ("Host alone", "Meeting with 5 guests", "Webinar with raised hands")
+# The meeting the preview starts in (and Reset meeting goes back to), first in the simulator's list of meetings.
+DEFAULT_MEETING = "Default meeting"
 
 
 def choice_text(field: str, value: Any) -> str:
@@ -705,7 +707,9 @@ class PreviewPane(QWidget):
         row.addStretch(1)
         row.addWidget(QLabel("Preset:"))
         self.sim_preset = QComboBox(objectName="simPreset")
-        self.sim_preset.addItem("Choose a meeting…", None)
+        # The meeting running, not a "Choose a meeting…" the list went back to after Reset meeting,
+        # which left no sign of which meeting the plugins were in.
+        self.sim_preset.addItem(DEFAULT_MEETING, DEFAULT_MEETING)
         for name in SIM_PRESETS:
             self.sim_preset.addItem(name, name)
         self.sim_preset.setToolTip("Replace the mock meeting's participants and details (participants$ fires)")
@@ -877,7 +881,12 @@ class PreviewPane(QWidget):
     def sim_apply_preset(self, name: str | None) -> None:
         if not name:
             return
-        participants, conference = preset_meeting(name)
+        if name == DEFAULT_MEETING:
+            from ..core.preview import default_conference, default_participants
+
+            participants, conference = default_participants(), default_conference()
+        else:
+            participants, conference = preset_meeting(name)
         self.meeting = (participants, conference)
         self._sim("setMeeting", participants, conference)
 
@@ -971,6 +980,7 @@ class PreviewPane(QWidget):
         self.meeting = None  # another package (or the same one opened again): a fresh meeting
         self.layout = None
         self._live = False
+        self.sim_preset.setCurrentIndex(0)
         self.reload()
 
     def reset_meeting(self) -> None:
