@@ -128,3 +128,35 @@ def test_the_meeting_list_shows_the_meeting_running_and_the_default_after_reset(
         names = _js(qtbot, pane.page, "PD.participants().map(function (p) { return p.name; }).join(', ')")
     assert shown == ["Default meeting", "Webinar with raised hands", "Default meeting", "Default meeting"]
     assert names == "Alex Morgan (you), Blake Guest, Casey Guest, Board Room, Live stream"
+
+
+def test_a_raised_hand_in_the_simulators_list_is_the_tiles_hand_not_a_missing_glyph(qtbot: Any, tmp_path: Path) -> None:
+    """The simulator's list of participants marked a raised hand with "✋", which many fonts lack
+    (this machine's too: an empty box). It now shows the hand the tiles show, as an icon, and says
+    "hand raised" on hover and to a screen reader; every letter in the list is one its font has."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from designer.gui.preview import HAND_PATH
+
+    with _window_with_preview(_example(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        combo = pane.sim_participant
+        qtbot.waitUntil(lambda: combo.count() == 5, timeout=5000)
+        metrics = QFontMetrics(combo.font())
+        items = [
+            (
+                combo.itemText(i),
+                not combo.itemIcon(i).isNull(),
+                combo.itemData(i, Qt.ItemDataRole.AccessibleTextRole),
+            )
+            for i in range(combo.count())
+        ]
+        missing = {ch for text, *_ in items for ch in text if not metrics.inFontUcs4(ord(ch))}
+    assert missing == set()
+    assert items[1] == ("Blake Guest", True, "Blake Guest, hand raised")  # the one with a raised hand
+    assert [text for text, icon, _ in items if icon] == ["Blake Guest"]
+    assert f"hand: glyph('{HAND_PATH}')" in (Path(__file__).parents[1] / "resources/preview/preview-ui.js").read_text()

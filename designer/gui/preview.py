@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QIcon, QImage, QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -448,6 +448,35 @@ SIM_CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
 SIM_VALUE = Qt.ItemDataRole.UserRole + 1  # a "choice" cell's value (its text is the words shown)
 SIM_TABLE_ROWS = 4  # participants the table shows without scrolling, at the least
 SIM_PRESETS = ("Host alone", "Meeting with 5 guests", "Webinar with raised hands")
+# The raised hand the mock meeting's tiles show (G.hand in resources/preview/preview-ui.js), drawn in the
+# simulator's list of participants too: the "✋" it showed there is missing from many fonts (an empty box).
+HAND_PATH = (
+    "M8 13V5a1.5 1.5 0 0 1 3 0v6V4a1.5 1.5 0 0 1 3 0v7V6a1.5 1.5 0 0 1 3 0v9a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-3l-2-4"
+    "a1.5 1.5 0 0 1 2.5-1.5L8 14"
+)
+
+
+def hand_icon(colour: str, selected: str, size: int = 16, dpr: float = 2.0) -> QIcon:
+    """The tiles' raised hand as an icon in the list's text colour (seen in light and dark), and in
+    its highlighted text colour on the highlighted row."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    icon = QIcon()
+    for stroke, mode in ((colour, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="' + HAND_PATH + '" fill="none" '
+            f'stroke="{stroke}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>'
+        )
+        image = QImage(round(size * dpr), round(size * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        QSvgRenderer(svg.encode()).render(painter)
+        painter.end()
+        image.setDevicePixelRatio(dpr)
+        icon.addPixmap(QPixmap.fromImage(image), mode)
+    return icon
+
+
 # The meeting the preview starts in (and Reset meeting goes back to), first in the simulator's list of meetings.
 DEFAULT_MEETING = "Default meeting"
 
@@ -915,9 +944,16 @@ class PreviewPane(QWidget):
         current = self.sim_participant.currentData()
         self.sim_participant.blockSignals(True)
         self.sim_participant.clear()
-        for p in participants:
-            hand = " ✋" if p.get("buzzTime") else ""
-            self.sim_participant.addItem(f"{p.get('name')}{hand}", p.get("uuid"))
+        palette = self.sim_participant.palette()
+        hand = hand_icon(
+            palette.color(QPalette.ColorRole.Text).name(), palette.color(QPalette.ColorRole.HighlightedText).name()
+        )
+        for i, p in enumerate(participants):
+            self.sim_participant.addItem(str(p.get("name")), p.get("uuid"))
+            if p.get("buzzTime"):  # the tiles' hand, and in words for the hover text and a screen reader
+                self.sim_participant.setItemIcon(i, hand)
+                self.sim_participant.setItemData(i, "Hand raised", Qt.ItemDataRole.ToolTipRole)
+                self.sim_participant.setItemData(i, f"{p.get('name')}, hand raised", Qt.ItemDataRole.AccessibleTextRole)
         self.sim_participant.setCurrentIndex(max(0, self.sim_participant.findData(current)))
         self.sim_participant.blockSignals(False)
         self.sim_media.blockSignals(True)
