@@ -160,3 +160,50 @@ def test_a_raised_hand_in_the_simulators_list_is_the_tiles_hand_not_a_missing_gl
     assert items[1] == ("Blake Guest", True, "Blake Guest, hand raised")  # the one with a raised hand
     assert [text for text, icon, _ in items if icon] == ["Blake Guest"]
     assert f"hand: glyph('{HAND_PATH}')" in (Path(__file__).parents[1] / "resources/preview/preview-ui.js").read_text()
+
+
+_CHAT_TAB = """JSON.stringify({
+    tab: document.getElementById('pd-tab-chat').innerText.replace(/\\s+/g, ' ').trim(),
+    unread: (document.querySelector('#pd-tab-chat .pd-unread') || {}).title || '',
+    whole: document.getElementById('pd-tab-chat').scrollWidth <= document.getElementById('pd-tab-chat').clientWidth + 1,
+    panel: document.getElementById('pd-panel').innerText
+})"""
+
+
+def test_the_chat_tab_counts_messages_come_while_another_tab_is_open(qtbot: Any, tmp_path: Path) -> None:
+    """A chat message sent by a plugin or the simulator went unseen from the Participants tab:
+    the Chat tab gave no sign of it. The tab now counts the unread messages until it is opened
+    (the count whole in the narrowest dock too)."""
+    from PySide6.QtCore import Qt
+
+    with _window_with_preview(_example(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        win.resizeDocks([win.preview_dock], [1], Qt.Orientation.Horizontal)  # as narrow as it goes
+        qtbot.waitUntil(lambda: pane.view.width() == pane.view.minimumWidth())
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(pane.sim_panel.isVisible)
+        chat = lambda: json.loads(_js(qtbot, pane.page, _CHAT_TAB))  # noqa: E731
+
+        def send(text: str) -> None:
+            pane.sim_chat.clear()
+            qtbot.keyClicks(pane.sim_chat, text)
+            qtbot.keyClick(pane.sim_chat, Qt.Key.Key_Return)
+
+        assert chat()["tab"] == "Chat"
+        send("Hello there")
+        qtbot.waitUntil(lambda: chat()["unread"] == "1 unread message", timeout=5000)
+        first = chat()
+        send("Anyone?")
+        qtbot.waitUntil(lambda: chat()["unread"] == "2 unread messages", timeout=5000)
+        second = chat()
+        _js(qtbot, pane.page, "PEX.pluginAPI.sendChatMessage('From a plugin'); true")  # as a plugin sends one
+        qtbot.waitUntil(lambda: chat()["unread"] == "3 unread messages", timeout=5000)
+        _js(qtbot, pane.page, "document.getElementById('pd-tab-chat').click(); true")
+        opened = chat()
+        _js(qtbot, pane.page, "document.getElementById('pd-tab-participants').click(); true")
+        back = chat()
+    assert (first["tab"], second["tab"], first["whole"], second["whole"]) == ("Chat 1", "Chat 2", True, True)
+    assert (opened["tab"], opened["unread"]) == ("Chat", "")
+    assert all(text in opened["panel"] for text in ("Hello there", "Anyone?", "From a plugin"))
+    assert (back["tab"], back["unread"]) == ("Chat", "")  # read: not counted again

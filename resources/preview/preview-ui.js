@@ -5,7 +5,7 @@
     var PD = window.PD;
     // The menus start closed, as in the app: open, they covered the meeting before anyone had
     // pressed anything. Their buttons count the plugin items inside (see countBadge).
-    var ui = window.PDUI = { tab: 'participants', confMenuOpen: false, openParticipant: '', hover: null, cache: {} };
+    var ui = window.PDUI = { tab: 'participants', confMenuOpen: false, openParticipant: '', hover: null, cache: {}, chatRead: 0, chatDrawn: 0 };
     var COLOURS = ['#7c5cff', '#1f9d8b', '#d9822b', '#c2417f', '#3b82f6', '#8a9a2b'];
     var STD = {
         mic: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>',
@@ -258,13 +258,21 @@
     }
 
     function renderSide() {
-        var tabs = [['participants', 'Participants (' + PD.participants().length + ')'], ['chat', 'Chat'], ['plugins', 'Settings \u203A Plugins']];
+        // Messages come while another tab is open (a plugin's, or one the simulator sends): counted on the Chat tab, as
+        // chat apps do, until it is opened. Without the count they went unseen from the Participants tab.
+        if (ui.tab === 'chat') { ui.chatRead = PD.chat.length; }
+        ui.chatDrawn = PD.chat.length;
+        var unread = PD.chat.length - ui.chatRead;
+        var said = unread + (unread === 1 ? ' unread message' : ' unread messages');
+        var tabs = [['participants', 'Participants (' + PD.participants().length + ')'],
+            ['chat', 'Chat', unread > 0 ? ' <span class="pd-count pd-unread" title="' + said + '" aria-label="' + said + '">' + unread + '</span>' : ''],
+            ['plugins', 'Settings \u203A Plugins']];
         // A tab list, as the ARIA tabs pattern has it: a screen reader says which tab is selected, and
         // only that one is on the Tab key's path (the arrow keys go between them, see below).
         document.getElementById('pd-tabs').innerHTML = tabs.map(function (t) {
             var on = ui.tab === t[0];
             return '<button data-tab="' + t[0] + '" id="pd-tab-' + t[0] + '" role="tab" aria-selected="' + on + '" aria-controls="pd-panel" tabindex="' + (on ? '0' : '-1') +
-                '" class="' + (on ? 'active' : '') + '">' + esc(t[1]) + '</button>';
+                '" class="' + (on ? 'active' : '') + (t[2] ? ' has-unread' : '') + '">' + esc(t[1]) + (t[2] || '') + '</button>';
         }).join('');
         var panel = document.getElementById('pd-panel');
         panel.setAttribute('aria-labelledby', 'pd-tab-' + ui.tab);
@@ -472,7 +480,7 @@
     };
     PD.listeners.push(function (event) {
         if (event.type === 'state' || event.type === 'mock-state' || event.type === 'error' || event.type === 'lifecycle' ||
-            (event.type === 'request' && event.refused)) { ui.schedule(); }
+            (event.type === 'request' && event.refused) || PD.chat.length !== ui.chatDrawn) { ui.schedule(); }
     });
 
     document.addEventListener('click', function (event) {
