@@ -854,3 +854,22 @@ def test_a_global_another_plugin_of_the_package_leaves_on_the_page_is_no_new_glo
     source = "(function () {\n    function bump() { counter = 1; other = 2; }\n" + _body() + "})();\n"
     problems = _problems(base_project, source)
     assert [(p.file, p.line, p.column) for p in problems if p.code == "PD524"] == [("plugins/rec/rec.plugin.js", 2, 36)]
+
+
+def test_giving_arguments_a_new_value_in_a_sloppy_function_is_no_global_warning(base_project: Path) -> None:
+    """``arguments = [].slice.call(arguments)`` (an old idiom) changes the function's own
+    ``arguments``, which every function that is not an arrow has (an arrow uses its enclosing
+    function's): PD524 said it made a global variable of the whole web app, and suggested
+    ``let arguments;``."""
+    source = (
+        "(function () {\n"
+        "    function load() { arguments = [].slice.call(arguments); arguments.length++; }\n"
+        "    function unload() { var later = () => { [arguments] = [[]]; }; later(); }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524")] == []
+    # An arrow straight in the wrapper still uses the wrapper's arguments: no warning there either.
+    wrapped = source.replace(
+        "    function record() {}\n", "    var f = () => { arguments = 1; };\n    function record() {}\n"
+    )
+    assert [p for p in _problems(base_project, wrapped) if p.code in ("PD521", "PD524")] == []

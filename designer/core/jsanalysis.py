@@ -1665,7 +1665,7 @@ class _Analyser:
         written as ``window.x`` (a global on purpose), and files that may make globals in bulk
         (eval, with).
         """
-        if name == "PEX":
+        if name == "PEX" or (name == "arguments" and _has_own_arguments(node)):
             return False
         statement = node if node.type == "for_in_statement" else node.parent
         while statement is not None and statement.type == "parenthesized_expression":
@@ -2237,6 +2237,18 @@ def _function_of(node: Any) -> Any:
     while p is not None and p.type not in _FUNCTION_SCOPES:
         p = p.parent
     return p
+
+
+def _has_own_arguments(node: Any) -> bool:
+    """Whether ``node`` runs in a function that is not an arrow (or in an arrow inside one).
+
+    Why: every such function has its own ``arguments``, so ``arguments = [].slice.call(arguments)``
+    (an old idiom) changes that, not a global of the web app.
+    """
+    fn = _function_of(node)
+    while fn is not None and fn.type == "arrow_function":
+        fn = _function_of(fn)
+    return fn is not None and fn.type not in ("program", "class_static_block")
 
 
 def _words_at(data: bytes, words: Iterable[bytes]) -> list[tuple[bytes, int]]:
