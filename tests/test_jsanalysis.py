@@ -442,3 +442,24 @@ def test_an_ordinary_plugin_source_is_searched_not_indexed_word_by_word(tmp_path
     )
     jsanalysis.analyse(many)
     assert len(made) == 1  # a file asking about many names is indexed once
+
+
+def test_names_declared_in_every_function_of_minified_code_are_settled_without_asking_each_declaration(
+    monkeypatch,
+) -> None:
+    """Minified code declares ``e`` in thousands of functions and gives it a value in thousands of
+    places: each place asked every declaration of ``e`` where its scope is, so a 260 KB bundle
+    took 16 s to check (0.1 s before the undeclared-name rules). The scopes are found once per
+    declaration now, however many places give the name a value. (Counted, not timed.)"""
+    from designer.core import jsanalysis
+
+    asked: list[int] = []
+    real = jsanalysis._function_of
+    monkeypatch.setattr(jsanalysis, "_function_of", lambda node: asked.append(1) or real(node))
+    n = 400
+    source = "(function(){" + "".join(
+        f"function f{i}(a){{var e=a;for(var j=0;j<3;j++){{e+=j}}return e}}" for i in range(n)
+    )
+    info = jsanalysis.analyse(source + "})();")
+    assert info.syntax_errors == [] and info.undeclared == [] and info.globals_made == []
+    assert len(asked) < 20 * n
