@@ -463,3 +463,28 @@ def test_names_declared_in_every_function_of_minified_code_are_settled_without_a
     info = jsanalysis.analyse(source + "})();")
     assert info.syntax_errors == [] and info.undeclared == [] and info.globals_made == []
     assert len(asked) < 20 * n
+
+
+def test_names_that_are_parameters_of_every_function_of_minified_code_are_settled_without_asking_each_one(
+    monkeypatch,
+) -> None:
+    """``function t(e, t, n) { ... n = o ... }`` thousands of times: each line giving ``n`` a value
+    went through every parameter ``n`` of the file (3 s for 300 KB, 0.2 s before). Each name's
+    declarations are gone through once now. (Counted, not timed.)"""
+    from designer.core import jsanalysis
+
+    looked_at: list[int] = []
+
+    class Counted(list):
+        def __iter__(self):
+            for item in super().__iter__():
+                looked_at.append(1)
+                yield item
+
+    real = jsanalysis._Analyser._bindings
+    monkeypatch.setattr(jsanalysis._Analyser, "_bindings", lambda self, name: Counted(real(self, name)))
+    n = 400
+    body = "".join(f"function t{i}(e,t,n){{var r=e;for(var o in t)r+=o,n=o;return r}}" for i in range(n))
+    info = jsanalysis.analyse("!function(){" + body + "}();")
+    assert info.syntax_errors == [] and info.undeclared == [] and info.globals_made == []
+    assert len(looked_at) < 20 * n

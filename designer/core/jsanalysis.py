@@ -437,6 +437,7 @@ class _Analyser:
         self._declared_names: set[str] = set()
         self._declarations: dict[str, list[Any]] = {}  # ... and their function declarations and declarators
         self._declaration_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _declared_around)
+        self._binding_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _bound_around)
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
         self.calls: list[Any] = []
         self.news: list[Any] = []
@@ -1635,11 +1636,15 @@ class _Analyser:
         """Whether a declaration of ``name`` of any kind (var, let, const, function, class,
         parameter, catch, import) has a scope that holds ``node``: then ``node`` gives that one a
         value, and neither makes a global nor throws."""
-        at = node.start_byte
-        for kind, scope, _node, _line, _value in self._bindings(name):
-            if kind != "assignment" and (scope is None or scope.start_byte <= at < scope.end_byte):
-                return True
-        return False
+        scopes = self._binding_scopes.get(name)
+        if scopes is None:
+            ranges = [
+                (0, len(self.data) + 1) if scope is None else (scope.start_byte, scope.end_byte)
+                for kind, scope, _node, _line, _value in self._bindings(name)
+                if kind != "assignment"
+            ]
+            scopes = self._binding_scopes[name] = _spans(ranges)
+        return _holds(scopes, node.start_byte)
 
     def _declared_around(self, name: str, node: Any) -> bool:
         """Whether a function declaration or a var, let or const of ``name`` is in scope at ``node``.
@@ -1651,15 +1656,11 @@ class _Analyser:
         scopes = self._declaration_scopes.get(name)
         if scopes is None:
             scopes = self._declaration_scopes[name] = self._scopes_of(name)
-        starts, reach = scopes
-        # Of the scopes that start at or before ``node``, the one reaching furthest holds it if any does.
-        before = bisect.bisect_right(starts, node.start_byte)
-        return before > 0 and reach[before - 1] > node.start_byte
+        return _holds(scopes, node.start_byte)
 
     def _scopes_of(self, name: str) -> tuple[list[int], list[int]]:
-        """The scopes of ``name``'s function declarations and var, let and const, as their starts
-        (in order) and, for each, the furthest end of it and the scopes before it (for
-        :meth:`_declared_around`). A declaration with no scope holds the whole file."""
+        """The scopes of ``name``'s function declarations and var, let and const (see
+        :func:`_spans`). A declaration with no scope holds the whole file."""
         ranges: list[tuple[int, int]] = []
         for d in self._declarations.get(name, ()):
             decl = d.parent
@@ -1668,9 +1669,7 @@ class _Analyser:
             else:
                 scope = _function_of(decl if d.type == "variable_declarator" else d)
             ranges.append((0, len(self.data) + 1) if scope is None else (scope.start_byte, scope.end_byte))
-        ranges.sort()
-        reach = list(itertools.accumulate((end for _, end in ranges), max))
-        return [start for start, _ in ranges], reach
+        return _spans(ranges)
 
     def _makes_a_global(self, name: str, node: Any) -> bool:
         """Whether the assignment ``node`` (in sloppy code) gives ``name`` a value that no
@@ -2257,6 +2256,25 @@ def _function_of(node: Any) -> Any:
     while p is not None and p.type not in _FUNCTION_SCOPES:
         p = p.parent
     return p
+
+
+def _spans(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """``ranges`` (start, end) as their starts in order and, for each, the furthest end of it and
+    the ranges before it: what :func:`_holds` searches.
+
+    Why: a name declared in thousands of functions (minified code's ``e``, ``t``, ``n``) was
+    asked about each declaration at each of thousands of lines giving it a value.
+    """
+    ranges = sorted(ranges)
+    return [start for start, _ in ranges], list(itertools.accumulate((end for _, end in ranges), max))
+
+
+def _holds(spans: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether one of the ranges of ``spans`` (:func:`_spans`) holds the byte ``at``: of those
+    that start at or before it, the one reaching furthest does if any does."""
+    starts, reach = spans
+    before = bisect.bisect_right(starts, at)
+    return before > 0 and reach[before - 1] > at
 
 
 def _has_own_arguments(node: Any) -> bool:
