@@ -150,6 +150,8 @@ MISSPELT = '{\n    "Plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/re
 NOT_A_LIST = (
     '{\n    "plugins": {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}\n}\n'
 )
+# Only the list, without the {"plugins": ...} around it: valid JSON, but no object for the app to read.
+ONLY_THE_LIST = '[\n    {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}\n]\n'
 
 
 def _break_unload(web: Path) -> None:
@@ -157,12 +159,14 @@ def _break_unload(web: Path) -> None:
     js.write_text(js.read_text().replace("function unload() {}", "function unload() { break; }"))
 
 
-@pytest.mark.parametrize("settings", [MISSPELT, NOT_A_LIST], ids=["misspelt key", "plugins not a list"])
+@pytest.mark.parametrize(
+    "settings", [MISSPELT, NOT_A_LIST, ONLY_THE_LIST], ids=["misspelt key", "plugins not a list", "only the list"]
+)
 def test_while_settings_json_has_no_plugin_list_the_app_reads_the_plugins_on_disk_are_still_checked(
     base_project: Path, settings: str
 ) -> None:
-    """A valid settings.json with the list under 'Plugins' (PD207) or a "plugins" that is no list
-    (PD102) loads no plugin either, and the check said only that: the broken source of the plugin
+    """A valid settings.json with the list under 'Plugins' (PD207), a "plugins" that is no list
+    or only the list with no {"plugins": ...} around it (PD102) loads no plugin either, and the check said only that: the broken source of the plugin
     came up one round later. Now it is checked as found on disk, as for a settings.json that is
     not valid JSON, without a fix and without saying anything twice."""
     web = base_project / "webapp2"

@@ -78,7 +78,7 @@ _FOUND_ON_DISK = "Found on disk, not through settings.json (which {why}): "
 def unread_plugin_list(pkg: BrandingPackage) -> str | None:
     """Why settings.json gives the app no list of plugins to load, as a message words it: "cannot
     be read" (not valid JSON), "has no plugin list the app reads" (valid JSON, but the list is under a misspelt
-    name, PD207, or "plugins" is no list); None when the list is read, or when there is no
+    name, PD207, "plugins" is no list, or the file is no object: only the list, say); None when the list is read, or when there is no
     settings.json at all (PD200's fix makes one listing the plugins on disk).
 
     Why: in these cases the checks look at the plugins found on disk instead (see
@@ -88,6 +88,8 @@ def unread_plugin_list(pkg: BrandingPackage) -> str | None:
         return None
     if pkg.settings is None:
         return "cannot be read"
+    if not isinstance(pkg.settings_json(), dict):
+        return "has no plugin list the app reads"  # (only the list, without {"plugins": ...} around it)
     raw = pkg.settings.raw
     if "plugins" in raw:
         return None if isinstance(raw["plugins"], list) else "has no plugin list the app reads"
