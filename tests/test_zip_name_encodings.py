@@ -20,6 +20,7 @@ import pytest
 from designer.core.archive import ImportRefused, import_zip
 from designer.core.checks import run_checks
 from designer.core.export import export_package
+from designer.core.files import NotAPackageError
 from designer.core.model import load
 
 SETTINGS = b'{"plugins":[{"enabled":true,"srcURL":"plugins/hi/hi.plugin.package.json","id":"hi"}]}'
@@ -439,3 +440,29 @@ def test_a_western_name_nothing_refers_to_in_a_zip_made_on_ntfs_is_read_in_the_w
     result = import_zip(src, tmp_path / "project")
     assert (result.legacy.code_page, result.legacy.basis) == ("cp1252", "plausible")
     assert (result.webapp2 / "plugins" / "hi" / "caf\u00e9.svg").read_bytes() == ICON
+
+
+@pytest.mark.parametrize("stored", [b"..\\..\\..\\..\\hi.svg", b"../../../../hi.svg"], ids=["backslashes", "slashes"])
+def test_a_unicode_path_field_cannot_hide_a_stored_name_that_points_outside_the_folder(
+    tmp_path: Path, stored: bytes
+) -> None:
+    """The designer unpacks the entry under its Unicode Path field's name, but Python's zipfile and
+    Explorer read the stored name: '../../../../hi.svg' behind a field saying 'hi.svg' passed the
+    import and check, while those tools would write outside their folder."""
+    src = _windows_zip(tmp_path / "in.zip", "hi.svg", stored, lambda full: _unicode_path(full, ICONS + "hi.svg"))
+    with pytest.raises(ImportRefused, match=r"stored under the name 'webapp2/plugins/hi/\.\./\.\./\.\./\.\./hi\.svg'"):
+        import_zip(src, tmp_path / "project")
+    assert not (tmp_path / "project").exists()
+    with pytest.raises(NotAPackageError, match="points outside the folder it is unpacked in"):
+        load(src)
+
+
+def test_a_japanese_name_with_a_unicode_path_field_still_imports_though_it_holds_a_backslash_byte(
+    tmp_path: Path,
+) -> None:
+    """'ソ' is 0x83 0x5C in cp932: read as cp437 the stored name holds a backslash, a folder to other
+    tools, but no '..': nothing to refuse."""
+    raw = "ソソ.svg".encode("cp932")
+    assert b"\\" in raw
+    src = _windows_zip(tmp_path / "in.zip", "ソソ.svg", raw, lambda full: _unicode_path(full, ICONS + "ソソ.svg"))
+    _round_trip(src, tmp_path, "ソソ.svg")

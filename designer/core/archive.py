@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -398,6 +399,34 @@ def _check_name(name: str, verb: str = "imported", written: str | None = None) -
         raise ImportRefused(f"The entry '{shown_name(written)}' {why}; the archive was not {verb}.", written)
 
 
+def _check_stored_name(info: zipfile.ZipInfo, name: str, verb: str = "imported") -> None:
+    """Refuse an entry named by its Unicode Path field (:func:`_unicode_path`) whose stored name
+    points outside the folder it is unpacked in: '..', an absolute path or a drive letter.
+
+    Why: the designer unpacks it under the field's name, but unzip tools and libraries that do
+    not read the field (Python's zipfile, Explorer) use the stored one; checked by its field
+    alone, such a ZIP passed ``check`` while other tools would write outside their folder. (Only
+    these three: a name in a code page may hold what reads as a backslash in cp437, so other
+    oddities of the stored name are no sign of harm. '..' cannot come of it: Windows drops the
+    dots at the end of a name.)
+    """
+    if info.flag_bits & _UTF8_FLAG:
+        return
+    raw = _raw_name(info)
+    if _unicode_path(info, raw) is None:
+        return
+    stored = raw.decode("cp437").replace("\\", "/")
+    if stored.startswith("/") or _DRIVE.match(stored) or ".." in stored.split("/"):
+        raise ImportRefused(
+            f"The entry '{shown_name(name)}' is stored under the name '{shown_name(stored)}', which points outside "
+            f"the folder it is unpacked in, as other unzip tools read it; the archive was not {verb}.",
+            name,
+        )
+
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
 def _check_type(info: zipfile.ZipInfo, name: str, verb: str = "imported") -> None:
     mode = info.external_attr >> 16
     kind = stat.S_IFMT(mode)
@@ -513,6 +542,7 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             names.append(name)
             continue
         _check_name(name, verb, written)
+        _check_stored_name(info, name, verb)
         _check_type(info, name, verb)
         if name in seen:
             raise ImportRefused(f"The entry '{name}' appears twice in the archive.", name)
