@@ -451,3 +451,23 @@ def test_the_import_writes_its_state_without_a_temporary_file_or_fsync(tmp_path:
     state = load_state(result.target)
     assert state["imported"]["brandingID"] == 1700000000000 and state["version"] == 1
     assert sorted(p.name for p in (result.target / ".plugin-designer").iterdir()) == ["imported.zip", "state.json"]
+
+
+def test_the_state_file_of_an_imported_project_is_no_more_writable_than_its_other_files(tmp_path: Path) -> None:
+    """Written straight into the unpacking folder, state.json took the mode any new file gets
+    (0666 less the umask: writable by everyone where the umask is 0), while every unpacked file
+    is 0644 less the umask, as the state file was before."""
+    import os
+    import stat
+
+    from designer.core.state import STATE_DIR, STATE_FILE
+
+    zipped = _zip(tmp_path / "b.zip", _valid([]))
+    mask = os.umask(0)
+    try:
+        result = import_zip(zipped, tmp_path / "imported")
+    finally:
+        os.umask(mask)
+    state = result.target / STATE_DIR / STATE_FILE
+    assert stat.S_IMODE(state.stat().st_mode) == 0o644
+    assert stat.S_IMODE((result.webapp2 / "settings.json").stat().st_mode) == 0o644

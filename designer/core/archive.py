@@ -780,7 +780,10 @@ def _write_new_state(tmp: Path, **changes: object) -> None:
     _state, data = merged_state(tmp, **changes)
     folder = tmp / STATE_DIR
     folder.mkdir(exist_ok=True)
-    (folder / STATE_FILE).write_bytes(data)
+    # The mode of every file unpacked beside it (see _extract), not 0666 less the umask.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(folder / STATE_FILE, flags, 0o644), "wb") as fh:
+        fh.write(data)
 
 
 def _move_into(tmp: Path, place: Path) -> None:
