@@ -873,3 +873,22 @@ def test_giving_arguments_a_new_value_in_a_sloppy_function_is_no_global_warning(
         "    function record() {}\n", "    var f = () => { arguments = 1; };\n    function record() {}\n"
     )
     assert [p for p in _problems(base_project, wrapped) if p.code in ("PD521", "PD524")] == []
+
+
+def test_giving_arguments_or_eval_a_value_in_strict_code_is_a_syntax_error_not_an_undeclared_name(
+    base_project: Path,
+) -> None:
+    """Strict code may not give ``arguments`` or ``eval`` a value: the browser refuses the whole
+    file. PD521 said 'arguments' was declared nowhere, that the line would throw a ReferenceError
+    when it ran, and to write ``var arguments;`` (refused too)."""
+    source = (
+        "(function () {\n"
+        "    'use strict';\n"
+        "    function load() { arguments = [].slice.call(arguments); }\n"
+        "    function unload() { eval = null; }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code in ("PD500", "PD521", "PD524")]
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD500", 3, 23), ("PD500", 4, 25)]
+    assert "'arguments' cannot be given a value in strict code" in problems[0].message
+    assert "let args = Array.from(arguments);" in problems[0].message and "var arguments" not in problems[0].message

@@ -560,7 +560,9 @@ class _Analyser:
         self._parameters_twice(caps.get("params", ()))
         if b"return" in self.data or b"break" in self.data or b"continue" in self.data:
             self._jumps(root)
-        # (All of them found by now: _top_level, _errors, _awaits, _declared_twice, _parameters_twice, _jumps.)
+        self._strict_names_written()
+        # (All of them found by now: _top_level, _errors, _awaits, _declared_twice, _parameters_twice, _jumps,
+        # _strict_names_written.)
         self.info.syntax_errors.sort()
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
@@ -1569,6 +1571,30 @@ class _Analyser:
         out.sort(key=lambda w: w[0].start_byte)
         return out
 
+    def _strict_names_written(self) -> None:
+        """``arguments = ...`` or ``eval = ...`` (or ++, +=, a for-in, a destructuring) in strict
+        code: a syntax error, so the browser refuses the whole file.
+
+        Why here: PD521 called it a name 'declared nowhere' that throws a ReferenceError when the
+        line runs, and said to declare it with ``var arguments;``, itself refused in strict code.
+        """
+        for left, node in self._writes:
+            name = self.text(left)
+            if name in _STRICT_NAMES and self._strict(node):
+                line, col = self.pos(left)
+                self.info.syntax_errors.append(
+                    (
+                        line,
+                        col,
+                        f"'{name}' cannot be given a value in strict code ('use strict'): keep the value in "
+                        + (
+                            "a variable of your own, for example: let args = Array.from(arguments);"
+                            if name == "arguments"
+                            else "a variable of your own"
+                        ),
+                    )
+                )
+
     def _undeclared(self) -> None:
         """Assignments (any of :meth:`_written_names`) in strict code (``'use strict'``, a class
         body) to a name that no function or block around them declares: a ReferenceError when the
@@ -1590,6 +1616,8 @@ class _Analyser:
             if self._declared_around(name, node):
                 continue  # (the common case, settled without asking whether the code is strict)
             strict = self._strict(node)
+            if strict and name in _STRICT_NAMES:
+                continue  # (a syntax error: _strict_names_written)
             if not strict:
                 if self._makes_a_global(name, node):
                     if node.type in _CHANGES:
@@ -2256,6 +2284,10 @@ def _function_of(node: Any) -> Any:
     while p is not None and p.type not in _FUNCTION_SCOPES:
         p = p.parent
     return p
+
+
+# Names strict code may not give a value to (each write is a syntax error).
+_STRICT_NAMES = frozenset({"arguments", "eval"})
 
 
 def _spans(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
