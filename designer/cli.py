@@ -540,7 +540,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for e in p["errors"]:
             say("  " + " — ".join(crash_said(e, base)))
         for w in p["warnings"]:
-            say(f"  warning: {w['message']}")
+            said = str(w["message"])
+            place = f" — {w.get('file')} line {w.get('line')}"
+            if w.get("file") and w.get("line") and said.endswith(place):  # (the log's place, from webapp2/)
+                said = said[: -len(place)] + f" — {base}{w['file']} line {w['line']}"
+            say(f"  warning: {said}")
         for r in p["requests"]:
             say(f"  {request_said(r, people, base)}")  # a guest's refusal: check's words too
         for c in p["console"]:

@@ -349,3 +349,23 @@ def test_a_crash_reads_the_same_in_problems_as_in_the_preview_log(qtbot: Any, tm
         assert row.text(0) == crash.message
     finally:
         _close(win)
+
+
+def test_simulate_names_the_file_of_a_changeconferencelayout_warning_as_it_names_every_other(tmp_path: Path) -> None:
+    """simulate names files from where it was run (as check does), but its warning at a
+    changeConferenceLayout call named the file from inside webapp2/, a path no terminal or editor
+    there could open."""
+    import os
+
+    from test_preview import ROOT
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    load = "    function load(participants$, conferenceDetails$) {\n"
+    js.write_text(js.read_text().replace(load, load + "        window.PEX.pluginAPI.changeConferenceLayout('1:7');\n"))
+    line = js.read_text().splitlines().index("        window.PEX.pluginAPI.changeConferenceLayout('1:7');") + 1
+    out = _cli("simulate", project).stdout
+    warned = [w for w in out.splitlines() if w.startswith("  warning: the plugin uses changeConferenceLayout")]
+    place = os.path.relpath(project / "webapp2", ROOT) + f"/plugins/lock-toggle/lock-toggle.plugin.js line {line}"
+    assert warned and all(w.endswith(" — " + place) for w in warned), out

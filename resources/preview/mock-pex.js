@@ -670,7 +670,7 @@
         changeConferenceLayout: function (layout) {
             var key = caller();
             var at = askedAt();
-            emit('warning', { plugin: key, message: cfg.oldLayoutCall + (at.file ? ' \u2014 ' + at.file + ' line ' + at.line : '') });
+            emit('warning', { plugin: key, message: cfg.oldLayoutCall + (at.file ? ' \u2014 ' + at.file + ' line ' + at.line : ''), file: at.file, line: at.line });
             var transforms = typeof layout === 'string' ? { layout: layout } : {};
             if (layout && typeof layout === 'object') { try { transforms = clone(layout); } catch (e) { transforms = {}; } }
             var why = refusedBecause('changeConferenceLayout', 'changeConferenceLayout');
