@@ -306,3 +306,39 @@ def test_a_file_rewritten_elsewhere_as_other_than_utf8_text_is_said(
     assert "the editor still shows the text from before" in window.status.text()
     assert editor.text() == before
     qtbot.waitUntil(lambda: any(p.code == "PD103" and p.file == SRC for p in window.problems))
+
+
+def test_a_recipe_wizard_open_while_the_project_is_read_again_adds_to_it(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """settings.json on show, the recipe wizard open, another program changes settings.json: the
+    project was read again under the wizard, whose Add plugin then failed on the project read
+    before ("Internal C++ object (ModelEditor) already deleted") and nothing was added."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    open_in_editor(window, base_project, "settings.json")
+    path = base_project / "webapp2" / "settings.json"
+    theirs = path.read_text().replace("{", '{\n  "theirs": true,', 1)
+    before, count = window.editor, len(window.package.plugins)
+
+    def run_wizard(wiz: RecipeWizard) -> int:
+        wiz.show()  # exec() would block the test; the pages are driven the same way
+        with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+            _write_elsewhere(path, theirs)
+        qtbot.waitUntil(lambda: window.editor is not before)  # read again under the wizard
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as exec()'s loop does
+        wiz.choose("lock-toggle")
+        for name in ("recipeNext", "recipeNext", "recipeFinish"):
+            qtbot.mouseClick(wiz.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+        return wiz.result()
+
+    monkeypatch.setattr(RecipeWizard, "exec", run_wizard)
+    window.findChild(QAction, "plugin_recipeAction").trigger()
+    assert len(window.package.plugins) == count + 1
+    assert window.status.text().startswith(f"Added '{window.package.plugins[-1].display_name}'.")
+    assert window.save()
+    assert '"theirs": true' in path.read_text() and "plugins/lock-meeting/" in path.read_text()

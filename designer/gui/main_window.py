@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
     from .panes.plugin_page import PluginPage
+    from .panes.recipe_wizard import RecipeWizard
     from .panes.source_editor import SourceEditor, SourcePane
     from .panes.welcome import WelcomePane
 
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.details)
         self.setAcceptDrops(True)
         self.plugin_page: PluginPage | None = None
+        self._recipe_wizard: RecipeWizard | None = None  # Plugin ▸ Add Plugin from Recipe…'s, while it is open
         self.source_pane: SourcePane | None = None  # created when the first source file is shown
         self._typing_pkg: BrandingPackage | None = None  # holds typing it has not read yet (_source_edited)
         self._tree_keys: list[str] = []  # the plugins' keys (Plugin.key) in the tree's order (_fill_tree)
@@ -1127,6 +1129,10 @@ class MainWindow(QMainWindow):
         self.editor.undo_stack.indexChanged.connect(self._undo_moved)
         self.editor.sig_stepping.connect(self._stepping)
         self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
+        if self._recipe_wizard is not None:
+            # Read again under the wizard (another program changed a file on show): it adds to the
+            # project as read now. Its Add plugin failed on the editor just replaced, adding nothing.
+            self._recipe_wizard.package, self._recipe_wizard.editor = pkg, self.editor
         if self.plugin_page is not None:
             self.stack.removeWidget(self.plugin_page)
             self.plugin_page.deleteLater()
@@ -2434,12 +2440,14 @@ class MainWindow(QMainWindow):
         if self.editor is None or not self._may_add_plugins():
             return
         wizard = RecipeWizard(self.package, self.editor, self)
+        self._recipe_wizard = wizard
         try:
             if wizard.exec() and wizard.added_index is not None:
                 self._after_plugin_edit(wizard.added_index)
                 name = self.package.plugins[wizard.added_index].display_name
                 self.status.setText(f"Added '{name}'. Not saved yet: Ctrl+S writes it into the project.")
         finally:
+            self._recipe_wizard = None
             # A child of the window: kept, with its pages and the package it was for, until the
             # window closed, one more each time the wizard was opened.
             wizard.deleteLater()
