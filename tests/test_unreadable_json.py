@@ -225,3 +225,21 @@ def test_renaming_a_misspelt_plugin_list_in_the_window_turns_the_found_on_disk_p
     (row,) = view.problem_items()
     assert "Found on disk" not in row.toolTip(0) + row.text(0) + row.text(1)
     assert len(window.package.plugins) == 1
+
+
+@pytest.mark.parametrize("settings", [MISSPELT, NOT_A_LIST], ids=["misspelt key", "plugins not a list"])
+def test_the_window_says_settings_json_has_no_plugin_list_not_no_plugins_yet(
+    window, qtbot, base_project: Path, settings: str
+) -> None:
+    """Its plugins under 'Plugins' (or a "plugins" that is no list): the project page said "No
+    plugins yet: Plugin ▸ Add Plugin… makes one" and the status "0 plugins" to someone given
+    plugins, sending them to make new ones beside the list the app does not read."""
+    (base_project / "webapp2" / "settings.json").write_text(settings)
+    window.open_path(base_project)
+    assert window.status.text().endswith(": settings.json has no plugin list the app reads, 1 error")
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = window.details.toPlainText()
+    assert "No plugins yet" not in shown
+    assert "settings.json has no plugin list the app reads (line 2), so the app shows none of its plugins" in shown
+    (problem,) = [p for p in window.problems if p.file == "settings.json"]
+    assert problem.message in shown  # what is wrong, as Problems says it

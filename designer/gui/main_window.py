@@ -1454,7 +1454,8 @@ class MainWindow(QMainWindow):
         return f"unknown: manifest.json cannot be read{where}"
 
     def _no_plugins_html(self) -> str:
-        """Why the page lists no plugin: none yet, or a settings.json that cannot be read.
+        """Why the page lists no plugin: none yet, or a settings.json that cannot be read or has no
+        plugin list the app reads.
 
         Why: settings.json not valid JSON hides every plugin, and the page said "No plugins yet"
         to someone who was given three, sending them to make new ones instead of mending it.
@@ -1472,6 +1473,23 @@ class MainWindow(QMainWindow):
             return (
                 f"<p><b>{html.escape(what)}{where}</b>, so the app shows none of its plugins and none is "
                 "listed here. Open settings.json from the tree (or the problem under Problems) to mend it.</p>"
+            )
+        from ..core.checks import unread_plugin_list
+        from ..core.problems import Severity
+
+        why = unread_plugin_list(pkg)
+        if why is not None:
+            # Valid JSON, its plugins under a misspelt name or not a list: "No plugins yet" sent the
+            # user to add new ones beside the list the app does not read.
+            problem = next(
+                (p for p in self.problems if p.file == "settings.json" and p.severity is Severity.ERROR), None
+            )
+            where = f" (line {problem.line})" if problem and problem.line else ""
+            said = f" {html.escape(problem.message)}" if problem else ""
+            return (
+                f"<p><b>settings.json {html.escape(why)}{where}</b>, so the app shows none of its plugins and "
+                f"none is listed here.{said} Open settings.json from the tree (or the problem under Problems) "
+                "to mend it.</p>"
             )
         return "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
 
@@ -2134,19 +2152,17 @@ class MainWindow(QMainWindow):
 
         A folder the designer may not write to (a read-only share or mount) is said here too. Why:
         nothing said so until Save, after all the work, was refused file by file."""
-        from ..core.model import unreadable_files
+        from ..core.checks import unread_plugin_list
         from ..core.problems import Severity
         from ..core.wording import counted
 
         pkg = self.package
         assert pkg is not None
         n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
-        # (Not "0 plugins" for a package whose plugins settings.json lists behind a slip.)
-        plugins = (
-            "settings.json cannot be read"
-            if "settings.json" in unreadable_files(pkg)
-            else counted(len(pkg.plugins), "plugin")
-        )
+        # (Not "0 plugins" for a package whose plugins settings.json lists behind a slip, under a
+        # misspelt name or not as a list: "settings.json cannot be read", "… has no plugin list …".)
+        why = unread_plugin_list(pkg)
+        plugins = f"settings.json {why}" if why is not None else counted(len(pkg.plugins), "plugin")
         return (
             f"Opened {_shown_place(pkg)}: {plugins}, "
             + (counted(n_err, "error") if n_err else "no errors")
