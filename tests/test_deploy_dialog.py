@@ -223,3 +223,36 @@ def test_alt_letters_reach_every_field_and_the_ca_bundle_field_has_a_name(qtbot,
     assert QAccessible.queryAccessibleInterface(dialog.ca_edit).text(QAccessible.Text.Name) == "CA bundle"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # Close: no window left behind for other tests
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_deploy_dialog_open_while_the_project_is_read_again_uploads_it_as_read_again(
+    window, qtbot, node: MockNode, example_project: Path
+) -> None:
+    """settings.json on show, the Deploy dialog open, another program changes settings.json: the
+    project was read again under the dialog, which then uploaded the project as read before."""
+    import io
+    import os
+    import zipfile
+
+    from conftest import open_in_editor
+
+    open_in_editor(window, example_project, "settings.json")
+    window.show_export()
+    window.export_pane.deploy_button.click()
+    dialog = window.export_pane.deploy_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    path = example_project / "webapp2" / "settings.json"
+    theirs = path.read_text().replace('"enabled": true', '"enabled": false', 1)
+    before = window.editor
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        other = path.with_name("settings.json.other")  # as another editor saves: a new file renamed over it
+        other.write_text(theirs)
+        os.replace(other, path)
+    qtbot.waitUntil(lambda: window.editor is not before)  # read again under the dialog
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert "brandingID now live" in dialog.status.text()
+    with zipfile.ZipFile(io.BytesIO(node.uploads[-1].data)) as zf:
+        assert zf.read("webapp2/settings.json").decode().count('"enabled": false') == 1
+    assert path.read_text() == theirs
+    dialog.close()  # (modal: left open, it would hold the keys of the windows of the tests after)

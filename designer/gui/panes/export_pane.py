@@ -251,6 +251,10 @@ class ExportPane(QWidget):
         same_project = pkg is not None and self.pkg is not None and pkg.files.label == self.pkg.files.label
         self.pkg = pkg
         self._problems = problems
+        if same_project and self.deploy_dialog is not None and not self.deploy_dialog.busy:
+            # Read again under the open Deploy dialog (another program changed a file on show): it
+            # deploys the project as read now. It uploaded the one read before, the change left out.
+            self.deploy_dialog.pkg = pkg
         if not same_project:
             self.status.clear()
             self.path_edit.clear()
