@@ -241,3 +241,46 @@ def test_right_clicks_on_recent_projects_leave_no_menus_behind(qtbot, tmp_path: 
         _settled()
         menus.append(len(pane.findChildren(QMenu)))
     assert menus == [1, 1, 1]  # the last one only
+
+
+def test_a_plugin_throwing_all_day_does_not_fill_the_memory(qtbot, tmp_path: Path) -> None:
+    """Console lines were let go with the log's old lines, but every error was kept for the whole
+    run: a plugin throwing on a timer still grew the designer without end (and each new event
+    copied the growing list). The repeats of an error are let go too (Problems shows one problem
+    for each); the count and the log's links stay right.
+
+    The page reports a repeat about 30 times a second; the thousands here are its reports of the
+    plugin's own first error, handed to the pane as the page hands them."""
+    from PySide6.QtCore import Qt
+    from test_preview import _window_with_preview
+
+    (project,) = _projects(tmp_path, 1)
+    _insert_after(
+        project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js",
+        "function load(",
+        "        setTimeout(function () { throw new Error('again'); }, 300);",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=10000)
+        (first,) = [{k: v for k, v in e.items() if k != "serial"} for e in pane.events if e.get("type") == "error"]
+        thrown = 3 * pane.log.maximumBlockCount()
+        for _ in range(thrown - 1):
+            pane._event({"type": "console", "plugin": first["plugin"], "level": "log", "text": "tick"})
+            pane._event(dict(first))
+        assert pane.error_count() == thrown
+        errors = [e for e in pane.events if e.get("type") == "error"]
+        assert len(pane.events) <= 2 * pane.log.maximumBlockCount() and len(errors) <= pane.log.maximumBlockCount() + 1
+        assert [p.file for p in pane.problems] == ["plugins/lock-toggle/lock-toggle.plugin.js"]
+        # A click on the last error's line in the log opens its file at its line.
+        log = pane.log
+        block = log.document().lastBlock()
+        while "again" not in block.text():
+            block = block.previous()
+        log.centerCursor()
+        QApplication.processEvents()
+        spot = log.blockBoundingGeometry(block).translated(log.contentOffset()).center().toPoint()
+        spot.setX(20)
+        with qtbot.waitSignal(pane.sig_jump) as jumped:
+            qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        assert jumped.args[0].file == "plugins/lock-toggle/lock-toggle.plugin.js"

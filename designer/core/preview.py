@@ -381,6 +381,18 @@ def hung_function(source: str, busy: Mapping[str, Any]) -> tuple[str, int] | Non
     return None
 
 
+def crash_key(error: dict[str, Any]) -> tuple[str | None, str, int, str]:
+    """What makes two of the page's ``error`` events the same crash: plugin, file, line and message
+    (one PD800 problem each, see :func:`crash_problems`; the Preview keeps the first of each)."""
+    file = str(error.get("file") or "")
+    return (
+        error.get("plugin") or None,
+        file,
+        int(error.get("line") or 0) if file else 0,
+        str(error.get("message") or "uncaught error"),
+    )
+
+
 def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
     """PD800 problems from the page's ``error`` events (each with ``plugin``), one per place and message.
 
@@ -389,13 +401,10 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
     """
     found: dict[tuple[Any, ...], Problem] = {}
     for e in errors:
-        plugin = e.get("plugin") or None
-        file = str(e.get("file") or "")
-        line = int(e.get("line") or 0) if file else 0
-        column = int(e.get("column") or 0) if line else 0
-        message = str(e.get("message") or "uncaught error")
-        key = (plugin, file, line, message)
+        key = crash_key(e)
+        plugin, file, line, message = key
         if key not in found:
+            column = int(e.get("column") or 0) if line else 0
             # The log's and simulate's line (crash_said): "Crashes in the preview: …. This would
             # show the Oops page for …" read as a second finding beside the log's own words.
             said = " — ".join(crash_said({**e, "message": message}))

@@ -591,6 +591,7 @@ class PreviewPane(QWidget):
         self.package: BrandingPackage | None = None
         self._signature: Any = None
         self.events: list[dict[str, Any]] = []
+        self._errors_seen = 0  # see _clear_run
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
         # The simulated meeting, kept over a restart of the plugins until "Reset meeting" (None: the default).
@@ -1266,6 +1267,7 @@ class PreviewPane(QWidget):
 
     def _clear_run(self) -> None:
         self.events = []
+        self._errors_seen = 0  # errors of this run, old ones left out of ``events`` counted too
         if self.problems:
             self.problems = []
             self.sig_problems.emit([])
@@ -1347,18 +1349,34 @@ class PreviewPane(QWidget):
             self._sim_state(event["conference"], list(event.get("participants") or []))
             self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
+            if event.get("type") == "error":
+                # Its number for the log's link: kept with it, as older errors may leave ``events``.
+                event = {**event, "serial": self._errors_seen}
+                self._errors_seen += 1
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
-                number = self.error_count() - 1 if event.get("type") == "error" else -1
-                self.log.appendHtml(self._line(event, number))
+                self.log.appendHtml(self._line(event, event.get("serial", -1)))
             if len(self.events) > 2 * LOG_LINES:
-                # The oldest lines are gone from the log already; their errors stay (Problems shows them).
-                cut = len(self.events) - LOG_LINES
-                self.events = [e for e in self.events[:cut] if e.get("type") == "error"] + self.events[cut:]
+                self._forget_old_events(len(self.events) - LOG_LINES)
             if event.get("type") == "error":
                 self.sig_errors.emit(self.error_count())
                 self._update_problems()
+
+    def _forget_old_events(self, cut: int) -> None:
+        """Leave out the ``cut`` oldest events, which the log no longer shows, but for the first
+        error of each place and message (Problems shows one problem for each: see crash_problems).
+
+        Why the errors too: a plugin throwing on a timer kept every error for the whole run (memory
+        without end, and each new event copied the growing list); its repeats say nothing new.
+        """
+        from ..core.preview import crash_key
+
+        kept: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for e in self.events[:cut]:
+            if e.get("type") == "error":
+                kept.setdefault(crash_key(e), e)
+        self.events = list(kept.values()) + self.events[cut:]
 
     def _update_problems(self) -> None:
         from ..core.preview import crash_problems
@@ -1375,26 +1393,26 @@ class PreviewPane(QWidget):
         if not href.startswith("pd-event:"):
             return
         try:
-            event = [e for e in self.events if e.get("type") == "error"][int(href.split(":", 1)[1])]
-        except (ValueError, IndexError):
+            serial = int(href.split(":", 1)[1])
+        except ValueError:
+            return
+        event = next((e for e in self.events if e.get("type") == "error" and e.get("serial") == serial), None)
+        if event is None:
             return
         problem = crash_problems([event])[0]
         if problem.file:
             self.sig_jump.emit(problem)
 
     def error_count(self) -> int:
-        return sum(e.get("type") == "error" for e in self.events)
+        """The errors of this run so far, the repeats no longer kept (see _forget_old_events) too."""
+        return self._errors_seen
 
     def _render_log(self) -> None:
         wanted = self.log_filter.currentData()
         self.log.clear()
-        errors = 0
         for event in self.events:
-            number = -1
-            if event.get("type") == "error":
-                number, errors = errors, errors + 1
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event, number))
+                self.log.appendHtml(self._line(event, event.get("serial", -1)))
 
     @staticmethod
     def _pressed(event: dict[str, Any]) -> str:
