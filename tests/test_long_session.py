@@ -165,10 +165,27 @@ def _insert_after(path: Path, after: str, code: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _click_last_log_line(qtbot, pane, word: str):
+    """Click the last line of the preview's log that holds ``word``, as a user would; the problem
+    the pane then asks the window to show (its file and line)."""
+    from PySide6.QtCore import Qt
+
+    log = pane.log
+    block = log.document().lastBlock()
+    while word not in block.text():
+        block = block.previous()
+    log.centerCursor()
+    QApplication.processEvents()
+    spot = log.blockBoundingGeometry(block).translated(log.contentOffset()).center().toPoint()
+    spot.setX(20)
+    with qtbot.waitSignal(pane.sig_jump) as jumped:
+        qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    return jumped.args[0]
+
+
 def test_a_plugin_logging_all_day_does_not_fill_the_memory(qtbot, tmp_path: Path) -> None:
     """Every console line of a run was kept, also long after the log (2,000 lines) had let it go:
     a plugin logging on a timer grew the designer without end. Its errors stay, and link to their line."""
-    from PySide6.QtCore import Qt
     from test_preview import _window_with_preview
 
     (project,) = _projects(tmp_path, 1)
@@ -191,17 +208,7 @@ def test_a_plugin_logging_all_day_does_not_fill_the_memory(qtbot, tmp_path: Path
         assert len(pane.events) <= 2 * pane.log.maximumBlockCount() < chatty
         assert [p.file for p in pane.problems] == ["plugins/meeting-info/meeting-info.plugin.js"]
         # A click on the error's line in the log (the last one) opens its file at its line.
-        log = pane.log
-        block = log.document().lastBlock()
-        while "late" not in block.text():
-            block = block.previous()
-        log.centerCursor()
-        QApplication.processEvents()
-        spot = log.blockBoundingGeometry(block).translated(log.contentOffset()).center().toPoint()
-        spot.setX(20)
-        with qtbot.waitSignal(pane.sig_jump) as jumped:
-            qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-        assert jumped.args[0].file == "plugins/meeting-info/meeting-info.plugin.js"
+        assert _click_last_log_line(qtbot, pane, "late").file == "plugins/meeting-info/meeting-info.plugin.js"
 
 
 def test_opening_project_after_project_watches_only_the_open_ones_files(window: MainWindow, tmp_path: Path) -> None:
@@ -251,7 +258,6 @@ def test_a_plugin_throwing_all_day_does_not_fill_the_memory(qtbot, tmp_path: Pat
 
     The page reports a repeat about 30 times a second; the thousands here are its reports of the
     plugin's own first error, handed to the pane as the page hands them."""
-    from PySide6.QtCore import Qt
     from test_preview import _window_with_preview
 
     (project,) = _projects(tmp_path, 1)
@@ -273,14 +279,4 @@ def test_a_plugin_throwing_all_day_does_not_fill_the_memory(qtbot, tmp_path: Pat
         assert len(pane.events) <= 2 * pane.log.maximumBlockCount() and len(errors) <= pane.log.maximumBlockCount() + 1
         assert [p.file for p in pane.problems] == ["plugins/lock-toggle/lock-toggle.plugin.js"]
         # A click on the last error's line in the log opens its file at its line.
-        log = pane.log
-        block = log.document().lastBlock()
-        while "again" not in block.text():
-            block = block.previous()
-        log.centerCursor()
-        QApplication.processEvents()
-        spot = log.blockBoundingGeometry(block).translated(log.contentOffset()).center().toPoint()
-        spot.setX(20)
-        with qtbot.waitSignal(pane.sig_jump) as jumped:
-            qtbot.mouseClick(log.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-        assert jumped.args[0].file == "plugins/lock-toggle/lock-toggle.plugin.js"
+        assert _click_last_log_line(qtbot, pane, "again").file == "plugins/lock-toggle/lock-toggle.plugin.js"

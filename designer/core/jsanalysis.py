@@ -1538,16 +1538,20 @@ class _Analyser:
         Why all of them: each gives the name a value as ``x = 1`` does, so an undeclared one makes a
         global in sloppy code and throws in strict code; only ``x = 1`` was looked at."""
         out: list[tuple[Any, Any]] = []
-        for node in self._assignments:
+
+        def add_left(node: Any) -> None:  # a plain name, or each name of a destructuring pattern
             left = node.child_by_field_name("left")
             if left is None:
-                continue
+                return
             if left.type == "identifier":
                 out.append((left, node))
             elif left.type in ("array_pattern", "object_pattern"):
                 names: list[Any] = []
                 self._pattern_names(left, names)
                 out.extend((n, node) for n in names)
+
+        for node in self._assignments:
+            add_left(node)
         for node in caps.get("update", ()):
             target = node.child_by_field_name("left" if node.type == "augmented_assignment_expression" else "argument")
             while target is not None and target.type == "parenthesized_expression" and target.named_child_count == 1:
@@ -1559,15 +1563,7 @@ class _Analyser:
                 c.type in ("var", "let", "const") for c in node.children[:3]
             ):
                 continue  # for (var k in o), for (const k of o): declared there
-            left = node.child_by_field_name("left")
-            if left is None:
-                continue
-            if left.type == "identifier":
-                out.append((left, node))
-            elif left.type in ("array_pattern", "object_pattern"):
-                names = []
-                self._pattern_names(left, names)
-                out.extend((n, node) for n in names)
+            add_left(node)
         out.sort(key=lambda w: w[0].start_byte)
         return out
 
