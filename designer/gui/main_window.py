@@ -1469,29 +1469,26 @@ class MainWindow(QMainWindow):
         if "settings.json" in unreadable_files(pkg):
             problem = next((p for p in pkg.load_problems if p.file == "settings.json"), None)
             what = problem.message.rstrip(".") if problem else "settings.json cannot be read"
-            where = f" (line {problem.line})" if problem and problem.line else ""
-            return (
-                f"<p><b>{html.escape(what)}{where}</b>, so the app shows none of its plugins and none is "
-                "listed here. Open settings.json from the tree (or the problem under Problems) to mend it.</p>"
-            )
-        from ..core.checks import unread_plugin_list
-        from ..core.problems import Severity
+            said = ""
+        else:
+            from ..core.checks import unread_plugin_list
+            from ..core.problems import Severity
 
-        why = unread_plugin_list(pkg)
-        if why is not None:
+            why = unread_plugin_list(pkg)
+            if why is None:
+                return "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
             # Valid JSON, its plugins under a misspelt name or not a list: "No plugins yet" sent the
             # user to add new ones beside the list the app does not read.
             problem = next(
                 (p for p in self.problems if p.file == "settings.json" and p.severity is Severity.ERROR), None
             )
-            where = f" (line {problem.line})" if problem and problem.line else ""
-            said = f" {html.escape(problem.message)}" if problem else ""
-            return (
-                f"<p><b>settings.json {html.escape(why)}{where}</b>, so the app shows none of its plugins and "
-                f"none is listed here.{said} Open settings.json from the tree (or the problem under Problems) "
-                "to mend it.</p>"
-            )
-        return "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
+            what = f"settings.json {why}"
+            said = f" {problem.message}" if problem else ""
+        where = f" (line {problem.line})" if problem and problem.line else ""
+        return (
+            f"<p><b>{html.escape(what)}{where}</b>, so the app shows none of its plugins and none is listed "
+            f"here.{html.escape(said)} Open settings.json from the tree (or the problem under Problems) to mend it.</p>"
+        )
 
     def _kept_files_html(self) -> str:
         """The package's files that are not plugins, which the export carries through as they are.
