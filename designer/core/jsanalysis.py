@@ -448,7 +448,7 @@ class _Analyser:
         self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
         self._strict_bodies: dict[int, bool] = {}  # function body (or file) -> strict? (see _strict)
-        self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _makes_a_global)
+        self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _asked_with_typeof)
         self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         self._searches = 0  # questions about names answered by searching the file (see _indexed)
         # Where each line starts, when the source breaks lines where tree-sitter does not count them.
@@ -1719,11 +1719,15 @@ class _Analyser:
             return False
         if self._global_writes() or self._global_property(name.encode()):
             return False
+        return not self._asked_with_typeof(name)
+
+    def _asked_with_typeof(self, name: str) -> bool:
+        """Whether the file asks about ``name`` with ``typeof`` (the names found in one pass, kept)."""
         if self._typeofs is None:
             self._typeofs = {
                 m.decode("utf-8", "replace") for m in re.findall(rb"\btypeof\s*\(?\s*([^\s()=!;,&|]+)", self.data)
             }
-        return name not in self._typeofs
+        return name in self._typeofs
 
     def _calls_to_nothing(self) -> None:
         """Calls, made when the plugin loads, of a function that nothing in the file defines.
@@ -1738,7 +1742,6 @@ class _Analyser:
         (Map, jQuery's $, lodash's _) are left alone: the browser or a library may have them.
         """
         names = self._declared_names
-        typeofs: set[str] | None = None
         seen: set[str] = set()
         for call in self.calls:
             fn = call.child_by_field_name("function")
@@ -1754,11 +1757,7 @@ class _Analyser:
             seen.add(name)
             if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
                 continue
-            if typeofs is None:
-                typeofs = {
-                    m.decode("utf-8", "replace") for m in re.findall(rb"\btypeof\s*\(?\s*([^\s()=!;,&|]+)", self.data)
-                }
-            if name in typeofs:
+            if self._asked_with_typeof(name):
                 continue
             line, col = self.pos(fn)
             self.info.unknown_calls.append((name, line, col))
