@@ -153,7 +153,7 @@ def _check_one(
     src: str,
     info: JsInfo,
     ctx: Context,
-    shared: frozenset[str] | set[str] = frozenset(),
+    shared: set[str],
 ) -> None:
     assert plugin.package is not None
     key, name = plugin.key, plugin.display_name
