@@ -432,10 +432,9 @@ class _Analyser:
         self.data = data
         self.info = JsInfo()
         self.decls: dict[str, list[Any]] = {}  # name -> value nodes of declarators/assignments
-        # Names a function declaration or a var/let/const declares somewhere in the file: an
-        # assignment to one of them is no undeclared name, without asking _strict or _bindings.
-        self._declared_names: set[str] = set()
-        self._declarations: dict[str, list[Any]] = {}  # ... and their function declarations and declarators
+        # Names a function declaration or a var/let/const declares somewhere in the file, and
+        # those declarations (the function declarations and declarators).
+        self._declarations: dict[str, list[Any]] = {}
         self._declaration_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _declared_around)
         self._binding_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _bound_around)
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
@@ -533,20 +532,18 @@ class _Analyser:
         # One C-level query finds every node of interest; walking all nodes in Python costs 10x.
         caps = _captures(root)
         by_start = _by_start
-        declared = self._declared_names
+        declared = self._declarations
         for node in sorted(caps.get("function", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
                 name = self.text(n)
-                declared.add(name)
-                self._declarations.setdefault(name, []).append(node)
+                declared.setdefault(name, []).append(node)
                 self.info.functions.setdefault(name, self.line_of(n))
         for node in sorted(caps.get("declarator", ()), key=by_start):
             n = node.child_by_field_name("name")
             if n is not None and n.type == "identifier":
                 name = self.text(n)
-                declared.add(name)
-                self._declarations.setdefault(name, []).append(node)
+                declared.setdefault(name, []).append(node)
                 self._declare(name, node.child_by_field_name("value"), n)
             elif n is not None and n.type == "object_pattern":
                 self._destructured(n, node.child_by_field_name("value"))
@@ -1741,7 +1738,7 @@ class _Analyser:
         ``typeof`` and not put on window by the file. Names starting with a capital, $ or _
         (Map, jQuery's $, lodash's _) are left alone: the browser or a library may have them.
         """
-        names = self._declared_names
+        names = self._declarations
         seen: set[str] = set()
         for call in self.calls:
             fn = call.child_by_field_name("function")
