@@ -1176,29 +1176,23 @@ def locate(path: Path) -> PackageFiles:
         from .archive import ImportRefused, open_zip, vet_zip
 
         # Closed on every refusal; kept open for the package otherwise (see ZipFiles).
-        cleanup = ExitStack()
-        try:
-            zf = cleanup.enter_context(open_zip(path, verb="opened"))
-            names = zf.namelist()
-            prefix = _zip_prefix(names)
-            web_app_3 = webapp3_refusal(names, prefix)
-            if web_app_3 is not None:
-                raise NotAPackageError(f"{path}: {web_app_3}")
-            if prefix is not None:
-                # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
-                # that may not be unpacked is not read either, and its refusal reads the same.
-                vet_zip(zf, verb="opened")
-            damaged = _damaged_entry(zf, prefix) if prefix is not None else None
-        except ImportRefused as exc:
-            cleanup.close()
-            raise NotAPackageError(f"{path}: {exc}") from None
-        except (zipfile.BadZipFile, OSError) as exc:
-            cleanup.close()
-            raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
-        except BaseException:
-            cleanup.close()
-            raise
-        with cleanup:
+        with ExitStack() as cleanup:
+            try:
+                zf = cleanup.enter_context(open_zip(path, verb="opened"))
+                names = zf.namelist()
+                prefix = _zip_prefix(names)
+                web_app_3 = webapp3_refusal(names, prefix)
+                if web_app_3 is not None:
+                    raise NotAPackageError(f"{path}: {web_app_3}")
+                if prefix is not None:
+                    # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
+                    # that may not be unpacked is not read either, and its refusal reads the same.
+                    vet_zip(zf, verb="opened")
+                damaged = _damaged_entry(zf, prefix) if prefix is not None else None
+            except ImportRefused as exc:
+                raise NotAPackageError(f"{path}: {exc}") from None
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise NotAPackageError(f"{path}: the ZIP file cannot be read ({exc})") from None
             if prefix is None:
                 if _has_webapp2_folder(names):
                     raise NeedsImportError(
