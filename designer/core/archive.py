@@ -327,7 +327,6 @@ def _evidence_text(zf: zipfile.ZipFile) -> str:
     files name the icons and scripts, and a bundled script of megabytes must not use up the
     budget before them.
     """
-    import re
     from urllib.parse import unquote
 
     texts = [
