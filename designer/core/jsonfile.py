@@ -233,6 +233,8 @@ def _decode(text: str) -> tuple[Any, bool]:
 # another value or name, which sent people looking for a missing one (see JsonDocument._load).
 _TRAILING_COMMA = "a comma after the last entry is not allowed in JSON; remove this comma"
 _COMMENT_MESSAGE = "JSON does not allow comments (// or /* */); remove the comment"
+_CURLY_DOUBLE = "\u201c\u201d\u201e"  # “ ” „
+_CURLY_SINGLE = "\u2018\u2019\u201a"  # ‘ ’ ‚
 _CURLY_MESSAGE = (
     'curly quotes (“ ” or ‘ ’, as Word and Outlook type them) are not allowed in JSON; use straight double quotes (")'
 )
@@ -250,7 +252,7 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         return _COMMENT_MESSAGE
     if here[:1] == "'":
         return "JSON needs double quotes around names and text, not single quotes"
-    if here[:1] and here[:1] in "\u201c\u201d\u201e\u2018\u2019\u201a":
+    if here[:1] and here[:1] in _CURLY_DOUBLE + _CURLY_SINGLE:
         return _CURLY_MESSAGE
     first = here[:1]
     if first and (first.isalpha() or first in "_$"):
@@ -365,10 +367,6 @@ def _single_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
         return None
     end, body = found
     return Slip(SINGLE_QUOTES, pos, pos, end + 1, f'"{body}"')
-
-
-_CURLY_DOUBLE = "\u201c\u201d\u201e"  # “ ” „
-_CURLY_SINGLE = "\u2018\u2019\u201a"  # ‘ ’ ‚
 
 
 def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
