@@ -8,7 +8,7 @@ from typing import Any
 
 from ..files import clash_key, name_difference, normalize, not_a_file
 from ..jstext import shortened
-from ..model import BrandingPackage, is_package_file_name, not_a_package_file
+from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
 from .context import Context
 
@@ -26,7 +26,7 @@ def _unlisted_packages(pkg: BrandingPackage) -> list[str]:
     # Compared ignoring case and accent encoding: a file an entry points to in another spelling
     # is that entry's (PD204 says so), not one more unlisted plugin.
     listed = {clash_key(p.package_path) for p in pkg.plugins if p.package_path}
-    return [rel for rel in pkg.names() if is_package_file_name(rel) and clash_key(rel) not in listed]
+    return [rel for rel in package_files_on_disk(pkg) if clash_key(rel) not in listed]
 
 
 class _Unlisted:
