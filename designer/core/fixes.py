@@ -439,13 +439,7 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
-    "remove-trailing-comma": _repair_slips,
-    "add-missing-comma": _repair_slips,
-    "use-double-quotes": _repair_slips,
-    "straighten-quotes": _repair_slips,
-    "remove-comments": _repair_slips,
-    "quote-names": _repair_slips,
-    "lowercase-constants": _repair_slips,
+    **dict.fromkeys(_SLIP_DONE, _repair_slips),
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,
