@@ -1356,7 +1356,7 @@ class PreviewPane(QWidget):
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event, event.get("serial", -1)))
+                self.log.appendHtml(self._line(event))
             if len(self.events) > 2 * LOG_LINES:
                 self._forget_old_events(len(self.events) - LOG_LINES)
             if event.get("type") == "error":
@@ -1412,7 +1412,7 @@ class PreviewPane(QWidget):
         self.log.clear()
         for event in self.events:
             if wanted is None or wanted == event.get("plugin"):
-                self.log.appendHtml(self._line(event, event.get("serial", -1)))
+                self.log.appendHtml(self._line(event))
 
     @staticmethod
     def _pressed(event: dict[str, Any]) -> str:
@@ -1428,9 +1428,9 @@ class PreviewPane(QWidget):
             text += f" in {isolated(str(event['targetName']))}'s menu"
         return html.escape(text)
 
-    def _line(self, event: dict[str, Any], index: int = -1) -> str:
-        """The log's line for ``event``; ``index``: an error's number among the run's errors, its link.
-        (Not its place among all events: the oldest of those are let go, never the errors.)"""
+    def _line(self, event: dict[str, Any]) -> str:
+        """The log's line for ``event``; an error's link is its ``serial``, its number among the run's
+        errors (not its place among all events: the oldest of those are let go, see _forget_old_events)."""
         kind = str(event.get("type"))
         # A name in Arabic or Hebrew laid out on its own: the line stays English, left to right (see bidi).
         who = html.escape(isolated(str(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))))
@@ -1474,6 +1474,7 @@ class PreviewPane(QWidget):
             )
             text = html.escape(said)
         colour = _LOG_COLOURS.get(kind, _LOG_COLOURS["console"])[is_dark(self.log.palette())]
-        if linked and index >= 0:  # click: the source editor at that line
-            return f'<a href="pd-event:{index}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
+        serial = event.get("serial", -1)
+        if linked and serial >= 0:  # click: the source editor at that line
+            return f'<a href="pd-event:{serial}" style="color:{colour};text-decoration:none">[{who}] {text}</a>'
         return f'<span style="color:{colour}">[{who}] {text}</span>'
