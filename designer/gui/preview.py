@@ -17,6 +17,7 @@ import html
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
@@ -456,6 +457,7 @@ HAND_PATH = (
 )
 
 
+@lru_cache(maxsize=4)  # (one per appearance: the list is filled again at every change of the meeting)
 def hand_icon(colour: str, selected: str, size: int = 16, dpr: float = 2.0) -> QIcon:
     """The tiles' raised hand as an icon in the list's text colour (seen in light and dark), and in
     its highlighted text colour on the highlighted row."""
