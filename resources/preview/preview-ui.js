@@ -208,7 +208,6 @@
         var scrolled = tiles ? tiles.scrollTop : 0;
         var html;
         if (!name) {
-            html = '';
             html = '<div id="pd-tiles">' + people.map(function (p, i) { return tileHtml(p, i, ''); }).join('') + '</div>';
         } else {
             var spec = PD.config.layouts[name];
