@@ -23,6 +23,7 @@ __all__ = [
     "HOST_ONLY_CONFERENCE",
     "HOST_ONLY_FOR_OTHERS",
     "HOST_ONLY_PARTICIPANT",
+    "PARTICIPANT_PATH",
     "REFUSED_FOR_GUESTS",
     "mock_rules",
     "refusal",
@@ -103,7 +104,9 @@ def mock_rules() -> dict[str, dict[str, str]]:
 # guests (403 Forbidden)": three ways of saying one thing read as three different findings.
 REFUSED_FOR_GUESTS = "Refused for guests"
 
-_PARTICIPANT_REQUEST = re.compile(r"^/participants/[^/]+/([a-z_]+)$")
+# A request about one participant, "/participants/<uuid>/<request>" (the leading "/" optional):
+# named so here (request_named) and read by the preview (describe_request, request_said).
+PARTICIPANT_PATH = re.compile(r"^/?participants/([^/]+)/([a-z_]+)$")
 
 
 def request_named(kind: str, path: str = "") -> str:
@@ -113,8 +116,8 @@ def request_named(kind: str, path: str = "") -> str:
     if kind != "sendRequest":
         return kind
     path = "/" + path.split("?", 1)[0].lstrip("/")
-    m = _PARTICIPANT_REQUEST.match(path)
-    return f"/participants/…/{m.group(1)}" if m else path
+    m = PARTICIPANT_PATH.match(path)
+    return f"/participants/…/{m.group(2)}" if m else path
 
 
 def refused_item(request: str, reason: str, where: str = "") -> str:

@@ -8,11 +8,10 @@ the page is plain HTML + JavaScript (``resources/preview/``) that any Chromium c
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from .hostonly import REFUSED_FOR_GUESTS, mock_rules, refused_for_guests, refused_item, request_named
+from .hostonly import PARTICIPANT_PATH, REFUSED_FOR_GUESTS, mock_rules, refused_for_guests, refused_item, request_named
 from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
 from .problems import Problem, make
 from .resources import resource
@@ -419,7 +418,6 @@ def crash_problems(errors: list[dict[str, Any]]) -> list[Problem]:
     return list(found.values())
 
 
-_PARTICIPANT_PATH = re.compile(r"^/?participants/([^/]+)/([a-z_]+)$")
 _DIAL_ROLES = {"chair": "host", "host": "host", "guest": "guest"}  # dialOut takes HOST/GUEST or chair/guest
 
 
@@ -453,7 +451,7 @@ def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None 
     names = people or {}
     if kind == "sendRequest":
         text = f"sendRequest {path}"
-        m = _PARTICIPANT_PATH.match(path)
+        m = PARTICIPANT_PATH.match(path)
         if m and m.group(1) in names:
             text += f" for {names[m.group(1)]}"
         if payload not in (None, {}, []):
@@ -478,7 +476,7 @@ def describe_request(event: Mapping[str, Any], people: Mapping[str, str] | None 
             what = ", ".join(f"{k} {_plain(v)}" for k, v in transforms.items())  # "layout 4:0"
         else:
             what = "the default layout" if transforms in (None, {}) else _plain(transforms)
-    elif (m := _PARTICIPANT_PATH.match(path)) is not None:
+    elif (m := PARTICIPANT_PATH.match(path)) is not None:
         what = names.get(m.group(1), m.group(1))
     elif payload not in (None, {}, []):
         what = _plain(payload)
@@ -529,7 +527,7 @@ def _failure_said(event: Mapping[str, Any]) -> str | None:
     if failure == "no-uuid":  # PD516
         return f"the plugin {no_uuid_request(shown, str(event.get('request') or ''))}"
     if failure == "not-in-meeting":  # nothing documented: the mock's answer, said to be
-        uuid = m.group(1) if (m := _PARTICIPANT_PATH.match(path)) else ""
+        uuid = m.group(1) if (m := PARTICIPANT_PATH.match(path)) else ""
         return (
             f"nobody in the meeting has the uuid '{uuid}' (the preview's mock meeting answers 404 Not Found; "
             "the vendor guide does not say how Infinity answers)"
