@@ -256,3 +256,15 @@ def test_a_deploy_dialog_open_while_the_project_is_read_again_uploads_it_as_read
         assert zf.read("webapp2/settings.json").decode().count('"enabled": false') == 1
     assert path.read_text() == theirs
     dialog.close()  # (modal: left open, it would hold the keys of the windows of the tests after)
+
+
+def test_the_deploy_dialog_goes_when_its_window_is_closed(window, qtbot, example_project: Path) -> None:
+    """The window closed (File ▸ Quit, or from code) while the Deploy dialog is open: the dialog had
+    stayed on screen, a window of a project no longer open, holding the keys of every other window."""
+    window.open_path(example_project)
+    window.show_export()
+    window.export_pane.deploy_button.click()
+    dialog = window.export_pane.deploy_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert window.close()
+    assert not dialog.isVisible()

@@ -1040,6 +1040,10 @@ class MainWindow(QMainWindow):
             self._take_typing()  # the package is read after the window (a test, a recovery copy)
             self._closing = True
             self._recheck.stop()
+            if dialog is not None:
+                # A top-level window of its own: hiding this one left it on screen, for a project
+                # no longer open (it is not busy: see above).
+                dialog.close()
             if self.source_analysis is not None:
                 self.source_analysis.wait()  # at most the parse of one big source
         else:
