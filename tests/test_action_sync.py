@@ -126,10 +126,48 @@ def test_renaming_an_action_renames_its_function_in_one_step(window: MainWindow,
     text = window.package.read_text(SRC)
     assert "function startRecording()" in text and "startRecording: startRecording" in text
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRecording"
-    assert not button.isVisibleTo(window)
+    assert button.text() == "Keep the code as it is"  # (see the test after this one)
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"
+    assert not button.isVisibleTo(window)
+
+
+def test_a_rename_of_the_code_can_be_declined_and_stays_declined(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
+    """Renaming an action renamed its function in the source with no way to say no: the form offers
+    "Keep the code as it is", which leaves one step that changes the item only, through undo and redo."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, note, button = _action_ui(window)
+    stack = window.editor.undo_stack
+    steps = stack.count()
+    retype(qtbot, action, "startRecording")
+    assert "function startRecording()" in window.package.read_text(SRC)
+    assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
+    assert note.text() == "Also renamed function 'record' to 'startRecording' in rec.plugin.js."
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    item = lambda: window.package.plugins[0].package.menu_items["toolbar"][0]  # noqa: E731
+    assert window.package.read_text(SRC) == before
+    assert item().action == "startRecording" and action.text() == "startRecording"
+    assert stack.count() == steps + 1  # the declined rename is not in the history
+    assert stack.undoText() == "Change action of 'Record' to 'startRecording' (the code kept 'record')"
+    # Remembered: the code's 'record' is not offered back ("Use 'record'" would undo the user's rename).
+    assert button.text() != "Use 'record'" and "registers 'record'" not in note.text()
+    stack.undo()
+    assert item().action == "record" and window.package.read_text(SRC) == before
+    assert not button.isVisibleTo(window)
+    stack.redo()
+    assert item().action == "startRecording" and window.package.read_text(SRC) == before
+    assert button.text() != "Use 'record'"
+    # The offer is for the last step only: it goes once another step follows, and comes back with its undo.
+    stack.undo()
+    retype(qtbot, action, "beginRecording")
+    assert button.text() == "Keep the code as it is" and "function beginRecording()" in window.package.read_text(SRC)
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Go")
+    assert not button.isVisibleTo(window)
+    stack.undo()
+    assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
 
 
 def test_a_function_renamed_in_code_is_offered_in_the_form(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
@@ -479,7 +517,7 @@ def test_an_action_written_inside_register_plugin_is_its_function(
     retype(qtbot, action, "lock")
     assert window.package.read_text(SRC) == before.replace("        record() {", "        lock() {")
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "lock"
-    assert not button.isVisibleTo(window)
+    assert button.text() == "Keep the code as it is"  # (no offer to create 'lock': the key is its function)
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "record"

@@ -221,8 +221,11 @@ class MenuItemsEditor(PluginForm):
         self.sync_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
         self.sync_button = QPushButton(objectName="actionSyncButton")
         self.sync_button.clicked.connect(self._sync_clicked)
-        self._sync: tuple[str, str] | None = None  # ("create", action) or ("use", registered key)
+        self._sync: tuple[str, str] | None = None  # ("create", action), ("use", registered key) or ("keep", old)
         self._sync_stale = False
+        # (plugin key, action) -> the name the code kept when the user chose "Keep the code as it is"
+        # for that rename: the form does not then offer to "use" it, which would undo their rename.
+        self._kept_code: dict[tuple[str, str], str] = {}
         sync_row = QWidget(objectName="actionSyncRow")
         sync_layout = QHBoxLayout(sync_row)
         sync_layout.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +235,9 @@ class MenuItemsEditor(PluginForm):
         self._form = form
         self._sync_row = sync_row
         self._show_sync(None)
+        # The form is shown again inside each undo and redo, while the stack still has the step
+        # before: "Keep the code as it is" is for the last step, so it looks again once the stack has moved.
+        editor.undo_stack.indexChanged.connect(self._step_moved)
         outer.addLayout(form)
         self.merge_while_focused(self.placement, self.icon)  # arrowing through them: one undo step
         self._built = True  # until here Qt may send events the form cannot answer yet (see event)
@@ -620,6 +626,11 @@ class MenuItemsEditor(PluginForm):
         self.editor.edit(
             f"Change action of '{self._item_named()}' to '{new}' and rename {what} '{old}' in {name}", mutate
         )
+        # Marked so the form offers "Keep the code as it is" while this step is the last one (redo
+        # brings the offer back, undo takes it away): see _update_sync.
+        stack = self.editor.undo_stack
+        stack.command(stack.index() - 1).code_rename = (what, old, new)
+        self._update_sync(self._items()[row])  # (the form was shown again during the push, unmarked)
 
     # -- action sync -------------------------------------------------------------------------
     def _source(self) -> tuple[str, str | None]:
@@ -664,6 +675,11 @@ class MenuItemsEditor(PluginForm):
             items = self._items() if self.isEnabled() else []
             self._update_sync(items[row] if 0 <= row < len(items) else None)
 
+    def _step_moved(self) -> None:
+        if self.shown_plugin() is not None and self.isEnabled():
+            row, items = self.list.currentRow(), self._items()
+            self._update_sync(items[row] if 0 <= row < len(items) else None)
+
     def _update_sync(self, mi: MenuItem | None) -> None:
         """Offer to create the action's function, or to follow a function renamed in the code."""
         self._sync_stale = not self.isVisible()
@@ -677,11 +693,21 @@ class MenuItemsEditor(PluginForm):
         from ...core.actionsync import action_state, unmatched_keys
 
         st = action_state(source, mi.action)
-        if st.function and st.registered:
-            self._show_sync(None)
-            return
         name = rel.rsplit("/", 1)[-1]
+        if st.function and st.registered:
+            stack = self.editor.undo_stack
+            last = stack.command(stack.index() - 1) if stack.index() else None
+            what, old, new = getattr(last, "code_rename", ("", "", ""))
+            if new == mi.action:  # the rename the form just made in the code: it may be declined
+                self._show_sync(
+                    ("keep", old), f"Also renamed {what} '{old}' to '{new}' in {name}.", "Keep the code as it is"
+                )
+            else:
+                self._show_sync(None)
+            return
         spare = unmatched_keys(source, [m.action for m in self._items() if m.action])
+        if spare == [self._kept_code.get((self._plugin().key, mi.action))]:
+            spare = []  # the user kept the code as it was for this rename: not offered back
         if not st.function and not st.registered and len(spare) == 1:
             self._show_sync(
                 ("use", spare[0]),
@@ -703,6 +729,21 @@ class MenuItemsEditor(PluginForm):
             return
         mode, name = self._sync
         row = self.list.currentRow()
+        if mode == "keep":
+            # The rename step is replaced by one that changes the item only: Undo History and
+            # undo/redo then hold what the user chose, not a rename they declined.
+            items = self._items()
+            if not (0 <= row < len(items)):
+                return
+            new = items[row].action or ""
+            self._kept_code[(self._plugin().key, new)] = name
+            self.editor.undo_stack.undo()
+            self.list.setCurrentRow(row)
+            self._edit_item(
+                f"Change action of '{self._item_named()}' to '{new}' (the code kept '{name}')",
+                lambda mi: setattr(mi, "action", new),
+            )
+            return
         if mode == "use":
             self._edit_item(
                 f"Change action of '{self._item_named()}' to '{name}'", lambda mi: setattr(mi, "action", name)
