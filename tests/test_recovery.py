@@ -55,6 +55,29 @@ def test_nothing_unsaved_means_no_recovery_file(example_project: Path) -> None:
     assert read_recovery(pkg.files.root) is None
 
 
+def test_an_autosave_reads_the_head_of_each_copy_once(example_project: Path, monkeypatch) -> None:
+    """Whether another window keeps the copy and whether a crash left it were asked one after the
+    other, and each read the copy's head again: twice per copy at every autosave (and every save)."""
+    from designer.core import recovery
+
+    reads: list[Path] = []
+    real = recovery._read_head
+    monkeypatch.setattr(recovery, "_read_head", lambda path: reads.append(path) or real(path))
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Lock it"
+    kept = write_recovery(pkg)  # the first: nothing to read yet but the (absent) copy
+    assert kept is not None and reads == [kept]
+    reads.clear()
+    pkg.plugins[0].package.name = "Lock it now"
+    assert write_recovery(pkg) == kept  # the next autosave: the copy there is this process's own
+    assert reads == [kept]
+    reads.clear()
+    save(pkg)
+    write_recovery(pkg)  # nothing unsaved: the copy goes, each of its two possible places looked at once
+    assert sorted(reads) == sorted({kept, kept.with_name(f"{kept.stem}.{os.getpid()}.json")})
+    assert not kept.exists()
+
+
 CRASHER = textwrap.dedent(
     """
     import os, signal, sys

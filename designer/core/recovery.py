@@ -185,13 +185,15 @@ def _owner_of(path: Path) -> int | None:
     return _running_owner(pid, saved_at)
 
 
-def _crash_copy(path: Path) -> bool:
-    """Whether ``path`` is the copy of another designer process that is no longer running: work
-    left by a crash, which only an offer to the user (restore or discard) may replace or remove.
+def _left_by_crash(pid: int | None, saved_at: float | None) -> bool:
+    """Whether a copy kept by ``pid`` at ``saved_at`` (see :func:`_keeper_of`) is the copy of another
+    designer process that is no longer running: work left by a crash, which only an offer to the
+    user (restore or discard) may replace or remove.
 
     Why: with two windows on one package, the one that stayed open replaced the other's crash
-    copy at its next autosave (or removed it at its save), and that work was lost for good."""
-    pid, saved_at = _keeper_of(path)
+    copy at its next autosave (or removed it at its save), and that work was lost for good.
+    Why it takes what the copy says and not the copy: the callers ask who keeps it as well, and
+    reading the copy's head once for both halves the reads of every autosave."""
     return pid is not None and pid != os.getpid() and _running_owner(pid, saved_at) is None
 
 
@@ -237,9 +239,11 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing
     if not writes and not deletes and typing is None:
         discard_recovery(pkg.files.root, take_over)
         return None
-    if not take_over and _crash_copy(target):
+    keeper = _keeper_of(target)
+    if not take_over and _left_by_crash(*keeper):
         target = _own_file_for(pkg.files.root)
-    other = _owner_of(target)
+        keeper = _keeper_of(target)
+    other = _running_owner(*keeper)
     if other is not None:  # two windows on one package: neither replaces the other's copy
         raise KeptByAnotherDesignerError(
             f"another Plugin Designer window (process {other}) has unsaved changes to this package and keeps "
@@ -366,7 +370,8 @@ def discard_recovery(root: Path, take_over: bool = False) -> None:
     save or discard in one window does not throw away the other's unsaved work."""
     path = _file_for(root)
     for mine in (path, _own_file_for(root)):
-        if _owner_of(mine) is not None or (not take_over and _crash_copy(mine)):
+        keeper = _keeper_of(mine)
+        if _running_owner(*keeper) is not None or (not take_over and _left_by_crash(*keeper)):
             continue
         try:
             os.unlink(mine)
