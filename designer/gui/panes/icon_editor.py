@@ -15,6 +15,7 @@ import html
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -179,6 +180,11 @@ def _swatch(paint: str) -> QIcon:
     return QIcon(pix)
 
 
+def ids_in_tree(root: Any) -> frozenset[str]:
+    """Every ``id`` in the lxml tree ``root`` (see :meth:`IconEditorPane._ids_in`)."""
+    return frozenset(i for e in root.iter() if isinstance(e.tag, str) and (i := e.get("id")) is not None)
+
+
 class IconEditorPane(QWidget):
     """objectName ``iconEditor``; :meth:`show_file` puts an SVG of the package on show."""
 
@@ -194,6 +200,7 @@ class IconEditorPane(QWidget):
         self.read_only = False
         self._symbol = ""  # the sprite symbol the preview shows
         self._symbols_of: str | None = None  # the text the symbol list was made from
+        self._ids_of: tuple[str, frozenset[str]] | None = None  # (the text on show, its ids): see _ids_in
         self._sprite = False  # the file on show is a sprite: Rename id… renames the symbol on show
         self._built = False  # until the end of __init__ (Qt may send change events before)
 
@@ -691,6 +698,18 @@ class IconEditorPane(QWidget):
 
         return icon_references(self.package, self.rel)
 
+    def _ids_in(self, doc) -> frozenset[str]:
+        """The ids of ``doc`` (the canvas's document of the text on show), found once per text
+        (kept by the text, not the document: an old drawing's tree is not kept alive for it).
+
+        Why: the file is shown again after every edit's checks (the tree is refilled), and a
+        traced drawing of 50,000 shapes with an id each took a quarter of a second to list them
+        each time; by lxml's ``//@id`` (strings that each keep their element) twice as long.
+        """
+        if self._ids_of is None or self._ids_of[0] != self.canvas.text:
+            self._ids_of = (self.canvas.text, ids_in_tree(doc.root))
+        return self._ids_of[1]
+
     def _show_users(self, doc, refs: list, sprite: bool) -> None:
         from ...core.iconrefs import source_icon_references
 
@@ -705,7 +724,7 @@ class IconEditorPane(QWidget):
             )
             self.banner.show()
             return
-        ids = set(doc.root.xpath("//@id"))
+        ids = self._ids_in(doc)
         plugins = self.package.plugins
         what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
         lines, missing = [], []
