@@ -453,8 +453,10 @@ def test_the_window_does_not_close_during_an_upload(window: MainWindow, example_
     window.export_pane.deploy_dialog = SimpleNamespace(busy=True)
     assert not window.close() and window.isVisible()
     assert "upload" in window.status.text()
-    window.export_pane.deploy_dialog = SimpleNamespace(busy=False)
+    closed: list[bool] = []
+    window.export_pane.deploy_dialog = SimpleNamespace(busy=False, close=lambda: closed.append(True))
     assert window.close()
+    assert closed  # done with, the dialog goes with the window
 
 
 def test_a_huge_plugin_name_is_shortened_where_it_is_only_shown(window: MainWindow, example_project: Path) -> None:
