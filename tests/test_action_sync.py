@@ -152,6 +152,10 @@ def test_a_rename_of_the_code_can_be_declined_and_stays_declined(window: MainWin
     assert item().action == "startRecording" and action.text() == "startRecording"
     assert stack.count() == steps + 1  # the declined rename is not in the history
     assert stack.undoText() == "Change action of 'Record' to 'startRecording' (the code kept 'record')"
+    # The status bar says what happened, not the "Undone: ... rename ..." of the step it replaced.
+    assert window.status.text() == (
+        "Kept the code as it is: 'record' was not renamed. The item's action is now 'startRecording'."
+    )
     # Remembered: the code's 'record' is not offered back ("Use 'record'" would undo the user's rename).
     assert button.text() != "Use 'record'" and "registers 'record'" not in note.text()
     stack.undo()

@@ -110,6 +110,7 @@ class MenuItemsEditor(PluginForm):
     sig_open_file = Signal(str)  # show a file (a newly drawn icon) in its editor
     sig_icon_added = Signal(str)  # a built-in or imported icon (its file) now used by the item
     sig_recipes = Signal()  # "Make it do ▾" sent the user to the recipes (mute all guests, lock, ...)
+    sig_said = Signal(str)  # a message for the window's status bar
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -743,6 +744,8 @@ class MenuItemsEditor(PluginForm):
                 f"Change action of '{self._item_named()}' to '{new}' (the code kept '{name}')",
                 lambda mi: setattr(mi, "action", new),
             )
+            # (the undo above had the status bar say "Undone: ... rename ...", which is not what happened)
+            self.sig_said.emit(f"Kept the code as it is: '{name}' was not renamed. The item's action is now '{new}'.")
             return
         if mode == "use":
             self._edit_item(

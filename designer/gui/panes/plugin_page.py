@@ -48,6 +48,7 @@ class PluginPage(QScrollArea):
         self.sig_open_file = self.items.sig_open_file  # a newly drawn icon: the window shows it
         self.sig_icon_added = self.items.sig_icon_added  # a built-in or imported one: the window says so
         self.sig_said = self.form.sig_said  # what followed a new name: the window's status bar says it
+        self.items.sig_said.connect(self.sig_said)  # and what "Keep the code as it is" did
         self.sig_recipes = self.items.sig_recipes  # "Make it do ▾" asked for the recipes
         self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
