@@ -133,7 +133,8 @@
         var c = PD.conference();
         var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
         document.getElementById('pd-top').innerHTML =
-            '<button id="pd-conf-button" data-ui="conf" aria-expanded="' + ui.confMenuOpen + '" title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE' + countBadge('conference') + '</button>' +
+            '<button id="pd-conf-button" data-ui="conf" aria-haspopup="menu" aria-expanded="' + ui.confMenuOpen + '"' +
+            (ui.confMenuOpen ? ' aria-controls="pd-conf-menu"' : '') + ' title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE' + countBadge('conference') + '</button>' +
             '<span class="pd-title">Weekly team meeting</span>' +
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
@@ -153,7 +154,9 @@
     function renderConfMenu() {
         var host = PD.config.role === 'chair';
         var c = PD.conference();
-        var html = '<div class="pd-menu" id="pd-conf-menu">';
+        // A menu, as the ARIA menu pattern has it: a screen reader says "menu" and counts its items
+        // (the app's own ones read as unavailable), and the button above says whether it is open.
+        var html = '<div class="pd-menu" id="pd-conf-menu" role="menu" aria-labelledby="pd-conf-button">';
         if (host) {
             html += builtin(G.lock, c.locked ? 'Unlock meeting' : 'Lock meeting') + builtin(G.mute, 'Mute all guests') + builtin(G.add, 'Add participant');
         }
@@ -162,7 +165,7 @@
         if (items.length) { html += '<hr>'; }
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
-            html += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
+            html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
                 '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
@@ -173,7 +176,7 @@
     var BUILTIN_TIP = 'The app\'s own item, shown to place the plugin items among: it does nothing in the preview ' +
         '(Simulate the meeting, above, changes the meeting)';
     function builtin(icon, label) {
-        return '<div class="pd-mi builtin" aria-disabled="true" title="' + esc(BUILTIN_TIP) + '"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>';
+        return '<div class="pd-mi builtin" role="menuitem" aria-disabled="true" title="' + esc(BUILTIN_TIP) + '"><span class="pd-std-i">' + icon + '</span><span>' + esc(label) + '</span></div>';
     }
 
     // The layout the plugins last asked for (transformConferenceLayout, /transform_layout), when
@@ -222,7 +225,7 @@
             }
             html += '</div>';
         }
-        var tb = '<div id="pd-toolbar" class="pd-on-dark">' +
+        var tb = '<div id="pd-toolbar" class="pd-on-dark" role="toolbar" aria-label="Meeting toolbar">' +
             '<button class="pd-tb" title="Microphone">' + STD.mic + '</button>' +
             '<button class="pd-tb" title="Camera">' + STD.cam + '</button>' +
             '<button class="pd-tb" title="Share screen">' + STD.share + '</button>' +
@@ -284,19 +287,21 @@
         var ps = PD.participants();
         return ps.map(function (p, i) {
             var open = p.uuid === ui.openParticipant;
-            var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-expanded="' + open + '" data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
+            var menuId = 'pd-menu-' + i;
+            var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-haspopup="menu" aria-expanded="' + open + '"' +
+                (open ? ' aria-controls="' + menuId + '"' : '') + ' data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
                 '<span class="pd-who">' + bdi(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
                 (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span>' + (open ? '' : countBadge('participants')) +
                 '<span class="pd-more">\u22EE</span></div>';
             if (open) {
-                row += '<div class="pd-menu pd-ctx">';
+                row += '<div class="pd-menu pd-ctx" role="menu" id="' + menuId + '" aria-label="' + esc((p.overlayText || p.name) + '\'s menu') + '">';
                 if (host) { row += builtin(G.mute, p.muted ? 'Unmute' : 'Mute') + builtin(G.star, 'Spotlight') + builtin(G.person, p.role === 'chair' ? 'Make guest' : 'Make host') + builtin(G.leave, 'Disconnect'); }
                 else { row += builtin(G.info, 'Details'); }
                 var items = itemsOf('participants');
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" tabindex="0" role="button" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
@@ -554,6 +559,19 @@
         ui.tab = all[(to + all.length) % all.length];
         ui.render();
         document.getElementById('pd-tab-' + ui.tab).focus({ preventScroll: true });
+    });
+    // In a menu the arrow keys (and Home, End) go from item to item, as a screen reader that says
+    // "menu" tells its user to expect; Tab still goes on as before.
+    document.addEventListener('keydown', function (event) {
+        var el = event.target;
+        var menu = el.closest && el.closest('[role=menu]');
+        if (!menu || event.altKey || event.ctrlKey || event.metaKey) { return; }
+        var items = Array.prototype.slice.call(menu.querySelectorAll('[role=menuitem][tabindex]'));
+        var at = items.indexOf(el);
+        var to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+        if (to === undefined || !items.length) { return; }
+        event.preventDefault();
+        items[(to + items.length) % items.length].focus({ preventScroll: false });
     });
     // Enter or Space on a menu item or a participant (drawn as text, not as buttons) presses it, as on a button.
     document.addEventListener('keydown', function (event) {

@@ -1,0 +1,109 @@
+"""The preview, third round: the menus as ARIA menus, Test every button's participant, the
+simulator's meetings reset whole, disconnecting yourself, the raised hand's colours, the side
+panel's width. Driven as a user would (keys, clicks, the simulator's lists) and read back from
+what the page shows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLE
+from test_preview import _js, _keyboard_in_meeting, _preview_of
+
+
+def _example(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    return project
+
+
+def _focused(qtbot: Any, pane: Any) -> str:
+    """What the keyboard is on in the meeting: its role and its words."""
+    return _js(
+        qtbot, pane.page, "document.activeElement.getAttribute('role') + ': ' + document.activeElement.textContent"
+    )
+
+
+_MENU = """JSON.stringify((function (menu) {
+    if (!menu) { return null; }
+    var opener = document.querySelector('[aria-controls="' + menu.id + '"]');
+    var named = menu.getAttribute('aria-label') ||
+        (document.getElementById(menu.getAttribute('aria-labelledby') || '-') || {}).textContent;
+    return {role: menu.getAttribute('role'), named: named,
+        opener: opener ? [opener.getAttribute('aria-haspopup'), opener.getAttribute('aria-expanded')] : null,
+        items: Array.from(menu.querySelectorAll('[role=menuitem]')).map(function (m) {
+            return [m.textContent, m.getAttribute('aria-disabled')]; })};
+})(document.querySelector(%s)))"""
+
+
+def _menu(qtbot: Any, pane: Any, selector: str) -> Any:
+    return json.loads(_js(qtbot, pane.page, _MENU % json.dumps(selector)))
+
+
+def test_the_meetings_menus_are_aria_menus_the_arrow_keys_walk(qtbot: Any, tmp_path: Path) -> None:
+    """The meeting menu and a participant's menu were a box of "buttons" to a screen reader, their
+    openers not said to open a menu: nothing told a user they were menus, nor a test where their
+    items are. Now each is a menu (role menu, named), its items menu items (the app's own ones
+    unavailable), its button says it opens a menu and whether it is open, the arrow keys go from
+    item to item, and the toolbar is a toolbar."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    project = _example(tmp_path)
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["menuItems"]["conference"].append(
+        {"icon": "info.svg#info", "label": "Meeting summary", "action": "showMeetingInfo"}
+    )
+    package.write_text(json.dumps(data, indent=4))
+    with _preview_of(qtbot, project) as pane:
+        closed = "JSON.stringify([document.getElementById('pd-conf-button').getAttribute('aria-haspopup'), document.getElementById('pd-conf-button').getAttribute('aria-expanded')])"
+        assert json.loads(_js(qtbot, pane.page, closed)) == ["menu", "false"]
+        _keyboard_in_meeting(qtbot, pane)
+        _js(qtbot, pane.page, "document.getElementById('pd-conf-button').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _menu(qtbot, pane, "#pd-conf-menu") is not None, timeout=5000)
+        menu = _menu(qtbot, pane, "#pd-conf-menu")
+        assert menu["role"] == "menu" and menu["opener"] == ["menu", "true"]
+        assert "Meeting room" in menu["named"]
+        plugin_items = [text for text, unavailable in menu["items"] if unavailable is None]
+        # (each item's words, then its plugin's name)
+        assert [t.removesuffix("Meeting information") for t in plugin_items] == [
+            "Meeting information",
+            "Meeting summary",
+        ]
+        assert ["Lock meeting", "true"] in menu["items"] and ["About", "true"] in menu["items"]
+
+        # The arrow keys go from plugin item to plugin item (the app's own are not on the way), and round.
+        _js(qtbot, pane.page, "document.querySelector('#pd-conf-menu [role=menuitem][tabindex]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: _focused(qtbot, pane).startswith("menuitem: Meeting summary"), timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: _focused(qtbot, pane).startswith("menuitem: Meeting information"), timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+        qtbot.waitUntil(lambda: _focused(qtbot, pane).startswith("menuitem: Meeting summary"), timeout=5000)
+
+        # A participant's menu, opened from the keyboard.
+        row = ".pd-row[data-participant='00000000-0000-4000-8000-000000000002']"
+        _js(qtbot, pane.page, f"document.querySelector({row!r}).focus(); true")
+        assert _js(qtbot, pane.page, f"document.querySelector({row!r}).getAttribute('aria-haspopup')") == "menu"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _menu(qtbot, pane, ".pd-ctx") is not None, timeout=5000)
+        menu = _menu(qtbot, pane, ".pd-ctx")
+        assert menu["role"] == "menu" and menu["named"] == "Blake Guest's menu" and menu["opener"] == ["menu", "true"]
+        assert menu["items"][:4] == [
+            ["Mute", "true"],
+            ["Spotlight", "true"],
+            ["Make host", "true"],
+            ["Disconnect", "true"],
+        ]
+        assert [d for text, d in menu["items"] if text.startswith("Lower hand")] == [None]
+        _js(qtbot, pane.page, "document.querySelector('.pd-ctx [role=menuitem][tabindex]').focus(); true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+        qtbot.waitUntil(lambda: _focused(qtbot, pane).startswith("menuitem: Lower hand"), timeout=5000)
+
+        toolbar = "JSON.stringify([document.getElementById('pd-toolbar').getAttribute('role'), document.getElementById('pd-toolbar').getAttribute('aria-label')])"
+        assert json.loads(_js(qtbot, pane.page, toolbar)) == ["toolbar", "Meeting toolbar"]
