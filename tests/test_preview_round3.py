@@ -107,3 +107,47 @@ def test_the_meetings_menus_are_aria_menus_the_arrow_keys_walk(qtbot: Any, tmp_p
 
         toolbar = "JSON.stringify([document.getElementById('pd-toolbar').getAttribute('role'), document.getElementById('pd-toolbar').getAttribute('aria-label')])"
         assert json.loads(_js(qtbot, pane.page, toolbar)) == ["toolbar", "Meeting toolbar"]
+
+
+def _log(pane: Any) -> str:
+    return pane.log.toPlainText()
+
+
+def _test_every_button(qtbot: Any, pane: Any) -> str:
+    """Press Test every button and wait for its summary: the log's lines it added."""
+    from PySide6.QtCore import Qt
+
+    before = len(_log(pane).splitlines())
+    qtbot.mouseClick(pane.cycle_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "every button tested" in "\n".join(_log(pane).splitlines()[before:]), timeout=15000)
+    return "\n".join(_log(pane).splitlines()[before:])
+
+
+def test_test_every_button_presses_a_participants_item_in_the_menu_a_user_would_pick(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Test every button pressed each participant's menu item with the mock's own pick (whoever had
+    a raised hand), not the participant the user had chosen, and the log did not say whose menu it
+    was. Now it is the participant whose menu is open in the meeting, else the one chosen in the
+    simulator's list, else the first who is not you; the log names them, and the request goes to them."""
+    from PySide6.QtCore import Qt
+
+    with _preview_of(qtbot, _example(tmp_path)) as pane:
+        # Nobody chosen (the simulator's list is on you): the first participant who is not you.
+        said = _test_every_button(qtbot, pane)
+        assert "[Raise hand helper] pressed “Lower hand” in Blake Guest's menu" in said, said
+        assert "clearbuzz for Blake Guest → ok" in said, said
+
+        # Casey chosen in the simulator's list (her hand is not raised: the mock's own pick was Blake's).
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        pane.sim_participant.setCurrentIndex(pane.sim_participant.findText("Casey Guest"))
+        said = _test_every_button(qtbot, pane)
+        assert "[Raise hand helper] pressed “Lower hand” in Casey Guest's menu" in said, said
+        # (what the plugin was given: Casey, whose hand is down)
+        assert "Casey Guest has no raised hand" in said and "Blake" not in said, said
+
+        # Board Room's menu open in the meeting: theirs, whoever the simulator's list is on.
+        _js(qtbot, pane.page, "document.querySelector(\".pd-row[data-participant$='000000000004']\").click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PDUI.openParticipant").endswith("4"), timeout=5000)
+        said = _test_every_button(qtbot, pane)
+        assert "[Raise hand helper] pressed “Lower hand” in Board Room's menu" in said, said

@@ -1083,7 +1083,8 @@ class PreviewPane(QWidget):
         self.cycle_button.setEnabled(False)
         self.cycle_button.setText("Testing…")  # up to a few seconds: it waits for the plugins' timers
         self._cycle_errors = self.error_count()
-        self.page.runJavaScript("PD.cycle(80)")
+        # The participant chosen in the simulator's list: a participant's menu items are pressed in their menu.
+        self.page.runJavaScript(f"PD.cycle(80, {json.dumps(self.sim_participant.currentData())})")
 
     def _cycle_over(self) -> None:
         """The button is ready again: the test finished, or the plugins were loaded anew."""

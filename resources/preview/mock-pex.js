@@ -835,6 +835,17 @@
             participants.filter(function (p) { return p.role === 'guest'; })[0] || participants[0];
     };
 
+    // Whose menu a participant's item is pressed in when no user pressed it (Test every button): the participant
+    // whose menu is open in the meeting, else the one ``chosen`` in the simulator, else the first who is not you
+    // (you when alone). Why: every item ran with the mock's own pick, whoever the user had chosen, and the log
+    // did not say whose menu it was in; the pick is made at each press, as an earlier button may have removed someone.
+    function pickedParticipant(chosen) {
+        var open = window.PDUI && PDUI.openParticipant ? findParticipant(PDUI.openParticipant) : null;
+        var picked = chosen && chosen !== cfg.you ? findParticipant(chosen) : null;
+        return open || picked || participants.filter(function (p) { return p.uuid !== cfg.you; })[0] || participants[0] || null;
+    }
+    PD.pickedParticipant = pickedParticipant;
+
     PD.runAction = function (key, index, target) {
         var plugin = PD.plugins[key];
         var item = plugin && plugin.cfg.items[index];
@@ -893,7 +904,9 @@
     // crash the app as well) and left off again at the end, as the meeting had it. The meeting is
     // put back as it was before the test too ('restored': it had changed): pressing every button
     // left it locked, hands lowered, people disconnected, and Restart plugins kept it so.
-    PD.cycle = function (delay) {
+    // ``chosen``: the participant chosen in the designer's simulator, if any. A participant's menu item is pressed
+    // in the menu of the participant a user would pick (see pickedParticipant), and the log names them.
+    PD.cycle = function (delay, chosen) {
         delay = delay || 40;
         var meeting = PD.sim.exportMeeting();
         var keys = Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].registered; });
@@ -904,7 +917,11 @@
         });
         keys.forEach(function (key) {
             PD.plugins[key].cfg.items.forEach(function (item, index) {
-                chain = chain.then(function () { PD.runAction(key, index); return pause(delay); })
+                chain = chain.then(function () {
+                    var who = PD.plugins[key].cfg.section === 'participants' ? pickedParticipant(chosen) : null;
+                    PD.runAction(key, index, who ? who.uuid : null);
+                    return pause(delay);
+                })
                     .then(function () { PD.closeDialogs(); return pause(5); });
             });
         });
