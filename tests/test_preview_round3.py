@@ -151,3 +151,61 @@ def test_test_every_button_presses_a_participants_item_in_the_menu_a_user_would_
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PDUI.openParticipant").endswith("4"), timeout=5000)
         said = _test_every_button(qtbot, pane)
         assert "[Raise hand helper] pressed “Lower hand” in Board Room's menu" in said, said
+
+
+_MEETING_SHOWN = """JSON.stringify({
+    locked: document.getElementById('pd-locked').textContent.trim(),
+    layout: !!document.getElementById('pd-layout'),
+    chatTab: document.getElementById('pd-tab-chat').textContent,
+    canUnmute: !!PD.conference().guestsCanUnmute,
+    hands: PD.participants().filter(function (p) { return p.buzzTime; }).map(function (p) { return p.name; }),
+    chat: PD.chat.length})"""
+
+
+def test_choosing_default_meeting_starts_the_whole_meeting_afresh(qtbot: Any, tmp_path: Path) -> None:
+    """Choosing "Default meeting" (or a preset) in the simulator put its participants and details
+    back, but a layout a plugin had asked for and the chat stayed, so the "default" meeting was
+    not the one the preview starts with. Now the whole meeting is the preset's: unlocked, guests
+    as they were, the default layout, no chat, the hands the preset has."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    with _preview_of(qtbot, _example(tmp_path)) as pane:
+        shown = lambda: json.loads(_js(qtbot, pane.page, _MEETING_SHOWN))  # noqa: E731
+        start = shown()
+        assert start == {
+            "locked": "Unlocked",
+            "layout": False,
+            "chatTab": "Chat",
+            "canUnmute": False,
+            "hands": ["Blake Guest"],
+            "chat": 0,
+        }
+        # The meeting changed as plugins and people change it: locked by the toolbar's plugin
+        # button, a layout and guests-can-unmute asked for, a chat message, Casey's hand up.
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=lock-toggle]').click(); true")
+        _js(
+            qtbot,
+            pane.page,
+            "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'}); "
+            "PEX.pluginAPI.sendRequest('set_guests_can_unmute', {setting: true}); true",
+        )
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(pane.sim_chat, "Hello")
+        qtbot.mouseClick(pane.findChild(QPushButton, "simSendChat"), Qt.MouseButton.LeftButton)
+        pane.sim_participant.setCurrentIndex(pane.sim_participant.findText("Casey Guest"))
+        qtbot.mouseClick(pane.findChild(QPushButton, "simRaise"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: shown()["chat"] == 1 and len(shown()["hands"]) == 2, timeout=5000)
+        changed = shown()
+        assert changed["locked"] == "Locked" and changed["layout"] and changed["canUnmute"]
+        assert changed["chatTab"] == "Chat 1" and pane.sim_toggles["locked"].isChecked() and pane.layout
+
+        pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Default meeting"))
+        pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
+        qtbot.waitUntil(lambda: shown() == start, timeout=5000)
+        qtbot.waitUntil(lambda: not pane.sim_toggles["locked"].isChecked(), timeout=5000)
+        assert pane.layout is None
+        # And a restart of the plugins keeps that meeting: no layout comes back with it.
+        qtbot.mouseClick(pane.findChild(QPushButton, "previewRestart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
+        assert shown() == start

@@ -911,6 +911,8 @@ class PreviewPane(QWidget):
         self._sim("selectEvent", self.sim_participant.currentData() or "")
 
     def sim_apply_preset(self, name: str | None) -> None:
+        """The meeting ``name`` (a preset, or Default meeting) in place of the running one, whole: who is in
+        it, its details (lock, muted guests, ...), and its layout and chat back to none."""
         if not name:
             return
         if name == DEFAULT_MEETING:
@@ -920,7 +922,9 @@ class PreviewPane(QWidget):
         else:
             participants, conference = preset_meeting(name)
         self.meeting = (participants, conference)
-        self._sim("setMeeting", participants, conference)
+        self.layout = None
+        # The whole meeting, as the preset has it: its layout and chat too, not only who is in it.
+        self._sim("startMeeting", participants, conference)
 
     def sim_update_participant(self, uuid: str, field: str, value: Any) -> None:
         self._sim("updateParticipant", uuid, field, value)

@@ -733,6 +733,15 @@
             conference = clone(details || {});
             publish();
         },
+        // A meeting started afresh (a preset chosen in the simulator, Default meeting too): the whole meeting as the
+        // preset has it, its layout the default and its chat empty. Why: only the participants and the details
+        // changed, so a layout or chat a plugin had left stayed in "Default meeting".
+        startMeeting: function (people, details) {
+            PD.layout = null;
+            PD.chat = [];
+            if (window.PDUI) { PDUI.chatRead = 0; }
+            PD.sim.setMeeting(people, details);
+        },
         // One field of one participant, from the designer's participant table.
         updateParticipant: function (uuid, field, value) {
             var who = findParticipant(uuid);
