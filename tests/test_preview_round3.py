@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _preview_of
+from test_preview import _js, _keyboard_in_meeting, _preview_of, _wait_started
 
 
 def _example(tmp_path: Path) -> Path:
@@ -207,5 +207,83 @@ def test_choosing_default_meeting_starts_the_whole_meeting_afresh(qtbot: Any, tm
         assert pane.layout is None
         # And a restart of the plugins keeps that meeting: no layout comes back with it.
         qtbot.mouseClick(pane.findChild(QPushButton, "previewRestart"), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
+        _wait_started(qtbot, pane)  # (the new page's plugins: the old page's are gone at once)
         assert shown() == start
+
+
+_ENDED = """JSON.stringify({ended: document.getElementById('pd-app').classList.contains('ended'),
+    said: document.getElementById('pd-ended').innerText.replace(/\\s+/g, ' ').trim(),
+    meetingShown: getComputedStyle(document.getElementById('pd-main')).display !== 'none',
+    people: PD.participants().map(function (p) { return p.name; }),
+    focused: document.activeElement.id})"""
+
+
+def _press_in_menu_of(qtbot: Any, pane: Any, name: str) -> None:
+    """Open ``name``'s menu in the meeting and press its plugin item, as a user clicks them."""
+    row = f"Array.from(document.querySelectorAll('.pd-row')).find(function (r) {{ return r.textContent.indexOf({name!r}) >= 0; }})"
+    _js(qtbot, pane.page, f"{row}.click(); true")
+    qtbot.waitUntil(
+        lambda: _js(qtbot, pane.page, "!!document.querySelector('.pd-ctx [data-plugin]')") is True, timeout=5000
+    )
+    _js(qtbot, pane.page, "document.querySelector('.pd-ctx [data-plugin]').click(); true")
+
+
+def test_a_plugin_disconnecting_you_ends_the_call_with_a_way_back_in(qtbot: Any, tmp_path: Path) -> None:
+    """A participant's item that disconnects them, pressed in your own menu, took you out of the
+    list while the meeting went on being drawn around you, its menus working, and the next restart
+    made Blake Guest "you". Now your call ends as in the app: the meeting gives way to "You were
+    disconnected", naming the plugin, with a Rejoin button (the keyboard on it) that brings you back,
+    first; Restart plugins joins you again too. Disconnecting someone else still only removes them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+    from test_preview import _with_code
+
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function lowerHand(participant) {",
+        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
+        _press_in_menu_of(qtbot, pane, "Blake Guest")
+        qtbot.waitUntil(lambda: "Blake Guest" not in ended()["people"], timeout=5000)
+        assert ended()["ended"] is False and ended()["meetingShown"] is True
+
+        _keyboard_in_meeting(qtbot, pane)
+        _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+        shown = ended()
+        assert shown["said"] == (
+            "You were disconnected Raise hand helper disconnected you from the meeting: "
+            "in the app this ends your call. Rejoin the meeting"
+        ), shown
+        assert shown["meetingShown"] is False and shown["focused"] == "pd-rejoin"
+        assert "Alex Morgan (you)" not in shown["people"]  # as the plugins see the meeting
+        assert pane.sim_participant.findText("Alex Morgan (you)") < 0
+        assert pane.meeting[0][0]["name"] == "Alex Morgan (you)"  # kept for a restart, as "you"
+
+        # Restart plugins joins you again, first, as you.
+        qtbot.mouseClick(pane.findChild(QPushButton, "previewRestart"), Qt.MouseButton.LeftButton)
+        _wait_started(qtbot, pane)  # (the new page's plugins: the old page's are gone at once)
+        qtbot.waitUntil(lambda: ended()["people"][:1] == ["Alex Morgan (you)"], timeout=5000)
+        assert ended()["ended"] is False and "Blake Guest" not in ended()["people"]
+
+        # Out again, and back with the Rejoin button.
+        _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+        _js(qtbot, pane.page, "document.getElementById('pd-rejoin').click(); true")
+        qtbot.waitUntil(lambda: ended()["ended"] is False, timeout=5000)
+        back = ended()
+        assert back["people"] == ["Alex Morgan (you)", "Casey Guest", "Board Room", "Live stream"], back
+        assert back["meetingShown"] is True and back["focused"] == "pd-conf-button"
+        qtbot.waitUntil(lambda: pane.sim_participant.itemText(0) == "Alex Morgan (you)", timeout=5000)
+
+        # A plugin disconnecting everyone ends the meeting for you too; rejoining starts it again, with you.
+        _js(qtbot, pane.page, "PEX.pluginAPI.sendRequest('/disconnect'); true")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+        assert ended()["said"].startswith("The meeting has ended"), ended()
+        assert _js(qtbot, pane.page, "PD.conference().started") is False
+        _js(qtbot, pane.page, "document.getElementById('pd-rejoin').click(); true")
+        qtbot.waitUntil(lambda: ended()["people"] == ["Alex Morgan (you)"], timeout=5000)
+        assert _js(qtbot, pane.page, "PD.conference().started") is True

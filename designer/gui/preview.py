@@ -942,8 +942,15 @@ class PreviewPane(QWidget):
             value = item.text()
         self.sim_update_participant(uuid, field, value)
 
-    def _sim_state(self, conference: dict[str, Any], participants: list[dict[str, Any]]) -> None:
-        """The controls follow the mock meeting (a plugin's /lock ticks "Locked" too)."""
+    def _sim_state(
+        self, conference: dict[str, Any], participants: list[dict[str, Any]], left: dict[str, Any] | None = None
+    ) -> None:
+        """The controls follow the mock meeting (a plugin's /lock ticks "Locked" too).
+
+        ``left``: you, when a plugin took you out of the meeting. The controls show the meeting without
+        you, as the plugins see it; the meeting kept for a restart keeps you first, as "you" (a restart
+        joins you again): without you, whoever came next would be previewing in your place.
+        """
         for field, check in self.sim_toggles.items():
             check.blockSignals(True)
             check.setChecked(bool(conference.get(field)))
@@ -970,7 +977,7 @@ class PreviewPane(QWidget):
         self.sim_media.setCurrentIndex(self.sim_media.findData(media))
         self.sim_media.blockSignals(False)
         self._fill_table(participants)
-        self.meeting = (participants, conference)
+        self.meeting = ([left, *participants] if left else participants, conference)
         self._sim_remove_allowed()
 
     def _fill_table(self, participants: list[dict[str, Any]]) -> None:
@@ -1353,7 +1360,9 @@ class PreviewPane(QWidget):
             self._busy = None
             self._watchdog.stop()
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
-            self._sim_state(event["conference"], list(event.get("participants") or []))
+            left = event.get("left") if isinstance(event.get("left"), dict) else {}
+            you = left.get("you") if isinstance(left.get("you"), dict) else None
+            self._sim_state(event["conference"], list(event.get("participants") or []), you)
             self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
             if event.get("type") == "error":

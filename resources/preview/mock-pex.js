@@ -280,12 +280,22 @@
         conference = Object.assign({}, conference);
         participants$.next(participants);
         conferenceDetails$.next(conference);
-        emit('mock-state', { conference: conference, participants: participants, layout: PD.layout });
+        emit('mock-state', { conference: conference, participants: participants, layout: PD.layout, left: PD.left });
     }
     PD.publish = publish;
 
     function now() { return Math.floor(Date.now() / 1000); }
     function findParticipant(uuid) { return participants.filter(function (p) { return p.uuid === uuid; })[0]; }
+
+    // You (the one previewing) out of the meeting: disconnected or moved by a plugin, or everyone disconnected.
+    // Null while you are in it. Why: the mock took you out of the list and went on drawing the meeting around
+    // you, its menus still working, where the app ends the call and offers to join again (see PD.sim.rejoin).
+    // ``you``: your participant as you were, for rejoining; ``how``: 'disconnected', 'moved' or 'everyone'.
+    PD.left = null;
+    function leaving(how) {
+        var you = findParticipant(cfg.you);
+        if (you && !PD.left) { PD.left = { you: clone(you), how: how, plugin: caller() || null }; }
+    }
     var newUuid = 100;
 
     // The client REST API, answered the way Infinity would (and the mock state follows).
@@ -309,7 +319,7 @@
             },
             message: function () { PD.chat.push({ from: 'plugin', text: payload && payload.payload }); },
             clearallbuzz: function () { participants.forEach(function (x) { x.buzzTime = 0; }); },
-            disconnect: function () { participants = []; conference.started = false; },
+            disconnect: function () { leaving('everyone'); participants = []; conference.started = false; },
             start_conference: function () { conference.started = true; }
         };
         if (Object.prototype.hasOwnProperty.call(conf, p)) { return conf[p]() || true; }
@@ -328,8 +338,14 @@
                 spotlightoff: function () { who.spotlight = 0; },
                 role: function () { if (payload && payload.role) { who.role = payload.role; } },
                 dtmf: function () { who.lastDtmf = payload && payload.digits; },
-                disconnect: function () { participants = participants.filter(function (x) { return x !== who; }); },
-                transfer: function () { participants = participants.filter(function (x) { return x !== who; }); },
+                disconnect: function () {
+                    if (who.uuid === cfg.you) { leaving('disconnected'); }
+                    participants = participants.filter(function (x) { return x !== who; });
+                },
+                transfer: function () {
+                    if (who.uuid === cfg.you) { leaving('moved'); }
+                    participants = participants.filter(function (x) { return x !== who; });
+                },
                 overlaytext: function () { if (payload && typeof payload.text === 'string') { who.overlayText = payload.text; } },
                 unlock: function () { if (who.serviceType === 'waiting_room') { who.serviceType = 'conference'; } },
                 allowrxpresentation: function () { who.rxPresentation = true; },
@@ -701,6 +717,11 @@
         conferenceQueryParams: Object.assign({}, cfg.queryParams || {})
     };
 
+    // The meeting's details once you are back in it: started again when everyone had been disconnected.
+    function rejoined() {
+        return PD.left && PD.left.how === 'everyone' ? Object.assign({}, conference, { started: true }) : conference;
+    }
+
     // -- the designer's conference simulator (PreviewPane calls these) ----------------------
     PD.sim = {
         setConference: function (field, value) { conference[field] = value; publish(); },
@@ -726,11 +747,26 @@
             publish();
             actions$.next({ type: actions.PARTICIPANT_DISCONNECT_SUCCESS, payload: clone(who) });
         },
-        // The whole meeting at once: a preset, or the one carried over a restart of the plugins.
-        exportMeeting: function () { return JSON.stringify({ participants: participants, conference: conference, layout: PD.layout }); },
+        // The whole meeting at once: a preset, or the one carried over a restart of the plugins. Out of the
+        // meeting (PD.left), you are carried over in it all the same: a restart joins you again, first, as "you".
+        exportMeeting: function () {
+            var people = PD.left ? [PD.left.you].concat(participants) : participants;
+            return JSON.stringify({ participants: people, conference: PD.left ? rejoined() : conference, layout: PD.layout });
+        },
         setMeeting: function (people, details) {
             participants = clone(people || []);
             conference = clone(details || {});
+            PD.left = null;
+            publish();
+        },
+        // Join the meeting again after leaving it (the ended call's button): you come back as you were, first; a
+        // meeting everyone was disconnected from starts again with you in it.
+        rejoin: function () {
+            if (!PD.left) { return; }
+            var you = PD.left.you;
+            conference = rejoined();
+            PD.left = null;
+            participants = [you].concat(participants.filter(function (p) { return p.uuid !== you.uuid; }));
             publish();
         },
         // A meeting started afresh (a preset chosen in the simulator, Default meeting too): the whole meeting as the
@@ -760,7 +796,7 @@
         receiveChat: function (text, from) {
             var origin = from || 'Guest';
             PD.chat.push({ from: origin, text: String(text) });
-            emit('mock-state', { conference: conference, participants: participants, layout: PD.layout });
+            emit('mock-state', { conference: conference, participants: participants, layout: PD.layout, left: PD.left });
             actions$.next({ type: actions.RECEIVE_CHAT_MESSAGE, payload: { origin: origin, payload: String(text), type: 'text/plain' } });
         }
     };
@@ -938,7 +974,7 @@
             .then(function () { wasOn.forEach(PD.load); return pause(delay); })
             .then(PD.settle)
             .then(function () {
-                var restored = PD.sim.exportMeeting() !== meeting;
+                var restored = Boolean(PD.left) || PD.sim.exportMeeting() !== meeting;  // (you rejoin, too)
                 if (restored) {
                     var was = JSON.parse(meeting);
                     PD.layout = was.layout;

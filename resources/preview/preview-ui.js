@@ -464,7 +464,29 @@
     // The stage narrower or wider (the dock resized): the toolbar may have another number of rows. Observed rather than
     // on the window's resize event, which comes a frame later: meanwhile the last tile could be under the toolbar.
     if (window.ResizeObserver) { new ResizeObserver(function () { roomForToolbar(); }).observe(document.getElementById('pd-stage')); }
-    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderOops(); renderRefused(); markCut(); placeOops(); }); };
+    // You out of the meeting (PD.left: a plugin disconnected or moved you, or everyone): the call ends, as in the
+    // app, with what happened and a way back in; the meeting under it is not drawn, its menus not pressable.
+    var ENDED = {
+        disconnected: ['You were disconnected', 'disconnected you from the meeting'],
+        moved: ['You were moved to another meeting', 'moved you out of this meeting'],
+        everyone: ['The meeting has ended', 'disconnected everyone, you too']
+    };
+    function renderEnded() {
+        var app = document.getElementById('pd-app');
+        var box = document.getElementById('pd-ended');
+        var left = PD.left;
+        var was = app.classList.contains('ended');
+        app.classList.toggle('ended', Boolean(left));
+        if (!left) { fill(box, ''); return; }
+        var said = ENDED[left.how] || ENDED.disconnected;
+        var p = left.plugin && PD.plugins[left.plugin];
+        fill(box, '<div class="pd-ended-card"><h2>' + esc(said[0]) + '</h2><p>' + (p ? bdi(p.cfg.name) : 'A plugin') + ' ' + esc(said[1]) +
+            ': in the app this ends your call.</p>' +
+            '<button id="pd-rejoin" data-ui="rejoin">Rejoin the meeting</button></div>');
+        // The keyboard was on the button that did it, now gone: on the way back in instead of the page's top.
+        if (!was) { document.getElementById('pd-rejoin').focus({ preventScroll: true }); }
+    }
+    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderEnded(); renderOops(); renderRefused(); markCut(); placeOops(); }); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }
@@ -506,6 +528,11 @@
             ui.confMenuOpen = !ui.confMenuOpen;
         } else if (el.dataset.ui === 'dismiss') {
             PD.errors.forEach(function (e) { e.dismissed = true; });
+        } else if (el.dataset.ui === 'rejoin') {
+            PD.sim.rejoin();
+            ui.render();
+            document.getElementById('pd-conf-button').focus({ preventScroll: true });  // back in: at the meeting's top
+            return;
         } else if (el.dataset.ui === 'dismiss-refused') {
             PD.requests.forEach(function (r) { r.dismissed = true; });
         }
