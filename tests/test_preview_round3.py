@@ -287,3 +287,52 @@ def test_a_plugin_disconnecting_you_ends_the_call_with_a_way_back_in(qtbot: Any,
         _js(qtbot, pane.page, "document.getElementById('pd-rejoin').click(); true")
         qtbot.waitUntil(lambda: ended()["people"] == ["Alex Morgan (you)"], timeout=5000)
         assert _js(qtbot, pane.page, "PD.conference().started") is True
+
+
+def test_the_raised_hand_is_drawn_in_the_highlighted_words_colour_on_the_open_lists_highlighted_row(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """In the light appearance, the simulator's open list of participants drew the raised hand
+    black on the blue of the row under the keyboard, beside that row's white words: it was hard to
+    see where it mattered. Now the hand takes the highlighted words' colour there (and the list's
+    words' colour on the other rows)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.app import apply_appearance
+
+    app = QApplication.instance()
+    saved = app.palette()
+    apply_appearance("light")
+    try:
+        with _preview_of(qtbot, _example(tmp_path)) as pane:
+            qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+            combo = pane.sim_participant
+            qtbot.waitUntil(lambda: combo.findText("Blake Guest") == 1, timeout=5000)
+            combo.showPopup()
+            view = combo.view()
+            qtbot.waitUntil(view.isVisible)
+            qtbot.keyClick(view, Qt.Key.Key_Down)  # from you onto Blake, whose hand is up
+            qtbot.waitUntil(lambda: view.currentIndex().row() == 1)
+            rect = view.visualRect(view.currentIndex())
+            image = view.viewport().grab(rect).toImage()
+            palette = combo.palette()
+            combo.hidePopup()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        words = palette.color(QPalette.ColorRole.HighlightedText)
+        assert highlight.lightness() < words.lightness()  # (light words on a darker blue)
+        # The hand: what is not the row's blue in the row's first 32 pixels (before its name).
+        dpr = image.devicePixelRatio()
+        drawn = [
+            QColor(image.pixel(x, y))
+            for x in range(min(image.width(), round(32 * dpr)))
+            for y in range(image.height())
+            if abs(QColor(image.pixel(x, y)).lightness() - highlight.lightness()) > 40
+        ]
+        assert len(drawn) > 10, "no hand drawn on the highlighted row"
+        darker = [c.name() for c in drawn if c.lightness() < highlight.lightness()]
+        assert darker == [], f"the hand is drawn darker than the highlight {highlight.name()}: {darker[:5]}"
+    finally:
+        apply_appearance("system")
+        app.setPalette(saved)

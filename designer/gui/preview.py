@@ -460,11 +460,14 @@ HAND_PATH = (
 @lru_cache(maxsize=4)  # (one per appearance: the list is filled again at every change of the meeting)
 def hand_icon(colour: str, selected: str, size: int = 16, dpr: float = 2.0) -> QIcon:
     """The tiles' raised hand as an icon in the list's text colour (seen in light and dark), and in
-    its highlighted text colour on the highlighted row."""
+    its highlighted text colour on the highlighted row: a selected row (Selected) and the row under
+    the mouse or the arrow keys in the open list (Active, as Fusion draws a drop-down's rows). Why
+    both: with Selected alone, the open list drew the hand black on the light appearance's blue
+    highlight, beside the row's white words."""
     from PySide6.QtSvg import QSvgRenderer
 
     icon = QIcon()
-    for stroke, mode in ((colour, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
+    for stroke, mode in ((colour, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected), (selected, QIcon.Mode.Active)):
         svg = (
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="' + HAND_PATH + '" fill="none" '
             f'stroke="{stroke}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>'
