@@ -471,3 +471,33 @@ def test_the_state_file_of_an_imported_project_is_no_more_writable_than_its_othe
     state = result.target / STATE_DIR / STATE_FILE
     assert stat.S_IMODE(state.stat().st_mode) == 0o644
     assert stat.S_IMODE((result.webapp2 / "settings.json").stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize(
+    ("entries", "entry"),
+    [
+        ([(".plugin-designer", b"notes")], ".plugin-designer"),
+        ([(".plugin-designer/imported.zip/old.txt", b"x")], ".plugin-designer/imported.zip/old.txt"),
+    ],
+)
+def test_an_entry_where_the_designer_keeps_its_records_is_named_not_blamed_on_the_disk(
+    tmp_path: Path, entries: list[tuple[str, bytes]], entry: str
+) -> None:
+    """A file called .plugin-designer beside webapp2/ (or a folder where the copy of the ZIP goes)
+    took the name of the project's own folder: the import failed with "cannot be written (File
+    exists)", as if the disk were at fault. It says what is in the way, and writes nothing."""
+    zipped = _zip(tmp_path / "in.zip", _valid(entries))
+    with pytest.raises(ImportRefused) as err:
+        import_zip(zipped, tmp_path / "p")
+    assert err.value.entry == entry
+    assert f"'{entry}'" in str(err.value) and "cannot be written" not in str(err.value)
+    assert "rename or remove" in str(err.value)
+    assert not (tmp_path / "p").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in.zip"]
+
+
+def test_a_hidden_file_called_plugin_designer_inside_webapp2_is_imported_as_it_is(tmp_path: Path) -> None:
+    """Inside webapp2/ the name is no designer folder's (that one is beside webapp2/): the file is
+    kept as the ZIP had it (the export leaves it out, as every hidden file)."""
+    result = import_zip(_zip(tmp_path / "in.zip", _valid([("webapp2/.plugin-designer", b"notes")])), tmp_path / "p")
+    assert (result.webapp2 / ".plugin-designer").read_bytes() == b"notes"
+    assert (result.target / ".plugin-designer" / "imported.zip").is_file()

@@ -694,6 +694,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
     place = Path(os.path.abspath(target))
     with zf:
         entries, layout = vet_zip(zf, budget)
+        _check_designer_folder(entries, keep_copy)
         legacy = legacy_names(zf)
         parent = place.parent
         made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
@@ -766,6 +767,33 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         target / STATE_DIR / "imported.zip" if keep_copy else None,
         legacy,
     )
+
+
+def _check_designer_folder(entries: list[_Entry], keep_copy: bool) -> None:
+    """Refuse a ZIP whose entry stands where the project's own folder (``.plugin-designer/``) and
+    the copy of the imported ZIP go, before anything is written.
+
+    Why: the import makes that folder beside webapp2/ to keep its records in; a file of that name
+    in the ZIP (or a folder where the copy goes) made the import fail with "cannot be written (File
+    exists)", as if the disk were at fault. Carrying it through is not possible (the name is
+    taken), and it would never be uploaded anyway: the export sends only webapp2/.
+    """
+    copy = f"{STATE_DIR}/imported.zip"
+    for e in entries:
+        if e.dest == STATE_DIR and not e.is_dir:
+            raise ImportRefused(
+                f"The entry '{shown_name(e.name)}' is a file, but the project needs the name {STATE_DIR} for the "
+                "folder where the designer keeps its own records (the last export, the copy of the imported ZIP); "
+                "rename or remove that file in the ZIP (it would not be uploaded: the export sends only webapp2/). "
+                "Nothing was imported.",
+                e.name,
+            )
+        if keep_copy and (e.dest == copy and e.is_dir or e.dest.startswith(copy + "/")):
+            raise ImportRefused(
+                f"The entry '{shown_name(e.name)}' is a folder where the designer keeps its copy of the imported "
+                f"ZIP ({copy}); rename or remove it in the ZIP. Nothing was imported.",
+                e.name,
+            )
 
 
 def _write_new_state(tmp: Path, **changes: object) -> None:
