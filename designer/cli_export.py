@@ -129,6 +129,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             }
             if result.legacy.names
             else None,
+            # (entries named by their Unicode Path field whose stored name, which other tools use, is another)
+            "differing_names": [{"name": name, "stored": stored} for name, stored in result.legacy.differing],
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
         print_json(out)
@@ -138,6 +140,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(result.kept_copy_note())
     if result.legacy.names:
         print("Note: " + result.legacy_names_note())
+    if result.legacy.differing:
+        print("Note: " + result.differing_names_note())
     for name in result.leftovers:
         print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
     if result.carried:

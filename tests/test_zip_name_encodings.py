@@ -466,3 +466,60 @@ def test_a_japanese_name_with_a_unicode_path_field_still_imports_though_it_holds
     assert b"\\" in raw
     src = _windows_zip(tmp_path / "in.zip", "ソソ.svg", raw, lambda full: _unicode_path(full, ICONS + "ソソ.svg"))
     _round_trip(src, tmp_path, "ソソ.svg")
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        (b"caf?.svg", "caf\u00e9.svg"),  # the letter its code page lacks, as a '?'
+        (b"cafe.svg", "caf\u00e9.svg"),  # transliterated
+        (b"caf.svg", "caf\u00e9.svg"),  # dropped
+        ("\u0438\u043a\u043e\u043d\u043a\u0430.svg".encode("cp866"), "\u0438\u043a\u043e\u043d\u043a\u0430.svg"),
+    ],
+)
+def test_a_stored_name_that_only_loses_the_letters_its_code_page_lacks_is_said_nothing_of(
+    tmp_path: Path, stored: bytes, typed: str
+) -> None:
+    src = _windows_zip(tmp_path / "in.zip", typed, stored, lambda full: _unicode_path(full, ICONS + typed))
+    result = import_zip(src, tmp_path / "project")
+    assert (result.webapp2 / "plugins" / "hi" / typed).read_bytes() == ICON
+    assert (result.legacy.differing, result.differing_names_note()) == ((), "")
+
+
+def test_a_stored_name_other_than_its_unicode_name_is_said_in_the_import_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stored 'a.svg', Unicode field 'b.svg' (its CRC matching): the designer unpacks 'b.svg', while
+    tools that do not read the field (Explorer, Python's zipfile, perhaps the Management Node)
+    unpack 'a.svg'. Followed silently, the user never learnt that the ZIP names the file twice."""
+    from designer import cli
+
+    src = _windows_zip(tmp_path / "in.zip", "b.svg", b"a.svg", lambda full: _unicode_path(full, ICONS + "b.svg"))
+    assert cli.main(["import", str(src), "-o", str(tmp_path / "project")]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "project" / ICONS / "b.svg").read_bytes() == ICON
+    assert (
+        "Note: The entry 'webapp2/plugins/hi/b.svg' (stored as 'webapp2/plugins/hi/a.svg') was named from the "
+        "Unicode name the ZIP keeps beside the stored one, which is another name: other unzip tools, perhaps the "
+        "Management Node, use the stored name." in out
+    )
+    assert cli.main(["import", "--json", str(src), "-o", str(tmp_path / "again")]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["differing_names"] == [{"name": "webapp2/plugins/hi/b.svg", "stored": "webapp2/plugins/hi/a.svg"}]
+    assert doc["legacy_names"] is None  # (no name was read from a code page)
+    plain = _windows_zip(tmp_path / "plain.zip", "hi.svg", b"hi.svg")
+    assert cli.main(["import", "--json", str(plain), "-o", str(tmp_path / "plain")]) == 0
+    assert json.loads(capsys.readouterr().out)["differing_names"] == []
+
+
+def test_the_window_says_so_after_importing_a_zip_whose_stored_name_is_another(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    src = _windows_zip(tmp_path / "in.zip", "b.svg", b"a.svg", lambda full: _unicode_path(full, ICONS + "b.svg"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "project"), ""))
+    window.findChild(type(window.save_action), "importZipAction").trigger()
+    assert window.package.files.exists("plugins/hi/b.svg")
+    assert "'webapp2/plugins/hi/b.svg' (stored as 'webapp2/plugins/hi/a.svg')" in window.status.text()

@@ -133,6 +133,26 @@ class ImportResult:
         legacy = self.legacy
         return legacy_name_note(legacy.names, legacy.code_page, legacy.basis) if legacy.names else ""
 
+    def differing_names_note(self) -> str:
+        """The sentence that names the entries stored under another name than the one used ("" when none).
+
+        Why: the designer unpacks such an entry under the name its Unicode Path field gives, while
+        other unzip tools (perhaps the Management Node) use the stored one; a file the user knows
+        as 'b.svg' may be 'a.svg' there. Said, not refused: the field is the name as typed.
+        """
+        pairs = self.legacy.differing
+        if not pairs:
+            return ""
+        shown = ", ".join(f"'{shown_name(name)}' (stored as '{shown_name(stored)}')" for name, stored in pairs[:3])
+        more = f" and {len(pairs) - 3} more ({len(pairs)} in all)" if len(pairs) > 3 else ""
+        one = len(pairs) == 1
+        return (
+            f"{'The entry' if one else 'The entries'} {shown}{more} {'was' if one else 'were'} named from the "
+            f"Unicode name the ZIP keeps beside the stored one, which is another name: other unzip tools, perhaps "
+            "the Management Node, use the stored name. Check that these files are the ones you expect; a ZIP the "
+            "designer exports stores one name, as UTF-8."
+        )
+
     def kept_copy_note(self, shown: Callable[[Path], str] = str) -> str:
         """The sentence that tells the user of the copy ("" when none was kept).
 
@@ -278,6 +298,9 @@ class LegacyNames:
     code_page: str = "cp437"
     basis: str = "default"
     names: tuple[str, ...] = ()
+    # (name used, name stored) of the entries named by a Unicode Path field whose stored name is
+    # another name, not the same one with its accented letters lost (:func:`_same_skeleton`).
+    differing: tuple[tuple[str, str], ...] = ()
 
 
 _NO_LEGACY = LegacyNames()
@@ -304,8 +327,9 @@ def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
     if chosen is not None:
         return chosen
     legacy = [(info, raw) for info in zf.infolist() if (raw := _legacy_bytes(info)) is not None]
+    differing = tuple(_differing_stored_names(zf))
     if not legacy:
-        chosen = _NO_LEGACY
+        chosen = LegacyNames(differing=differing) if differing else _NO_LEGACY
     else:
         # Made on NTFS or VFAT (10, 14), not on MS-DOS: the Windows code page before the DOS one.
         ansi = all(info.create_system in _ANSI_HOSTS for info, _ in legacy)
@@ -313,9 +337,56 @@ def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
             [raw for _, raw in legacy], _evidence_text(zf), ANSI_FIRST if ansi else CODE_PAGES
         )
         names = tuple(_entry_path(raw.decode(choice.code_page, "replace")) for _, raw in legacy)
-        chosen = LegacyNames(choice.code_page, choice.basis, names)
+        chosen = LegacyNames(choice.code_page, choice.basis, names, differing)
     _CHOSEN[zf] = chosen
     return chosen
+
+
+def _differing_stored_names(zf: zipfile.ZipFile) -> Iterable[tuple[str, str]]:
+    """(name used, name stored) of each entry whose Unicode Path field names another file than its stored name.
+
+    Why: the stored name is what unzip tools that do not read the field use (Python's zipfile,
+    Explorer, perhaps the Management Node). It may rightly lose the letters its code page lacks
+    ('caf?.svg', 'cafe.svg' for 'café.svg'), but 'a.svg' beside a field saying 'b.svg' is two
+    names for one file: the designer follows the field, and the user should know the others may not.
+    """
+    for info in zf.infolist():
+        if info.flag_bits & _UTF8_FLAG or not info.extra:
+            continue
+        raw = _raw_name(info)
+        unicode = _unicode_path(info, raw)
+        if unicode is None:
+            continue
+        name, stored = _entry_path(unicode), _entry_path(raw.decode("cp437"))
+        if not _same_skeleton(stored, name):
+            yield name, stored
+
+
+def _same_skeleton(stored: str, name: str) -> bool:
+    """Whether ``stored`` is ``name`` with its non-ASCII letters written otherwise (or dropped).
+
+    Each run of non-ASCII characters of ``name`` may stand for any text in ``stored`` (a '?', an
+    '_', a transliteration, code page bytes); the ASCII between them must be there, in order. Found
+    left to right, each piece as early as it can be (no regular expression: a name of many such
+    runs would make one backtrack for ever).
+    """
+    pieces = _NON_ASCII.split(name)
+    if len(pieces) == 1:
+        return stored == name
+    first, *middle, last = pieces
+    end = len(stored) - len(last)
+    if end < len(first) or not stored.startswith(first) or not stored.endswith(last):
+        return False
+    at = len(first)
+    for piece in middle:
+        found = stored.find(piece, at, end)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _evidence_text(zf: zipfile.ZipFile) -> str:
