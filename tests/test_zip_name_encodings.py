@@ -523,3 +523,29 @@ def test_the_window_says_so_after_importing_a_zip_whose_stored_name_is_another(
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.files.exists("plugins/hi/b.svg")
     assert "'webapp2/plugins/hi/b.svg' (stored as 'webapp2/plugins/hi/a.svg')" in window.status.text()
+
+
+def test_how_names_read_is_judged_once_per_letter_not_once_per_letter_of_each_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile ZIP of thousands of names of long runs of spaces with one accented letter: each
+    code page looked at every character of every name in Python, a second of a `check`. Judged
+    once per character, the choice is the same."""
+    import unicodedata
+
+    from designer.core import codepages
+
+    looked_up: list[str] = []
+    real = unicodedata.name
+
+    class Counting:
+        @staticmethod
+        def name(c: str, default: str = "") -> str:
+            looked_up.append(c)
+            return real(c, default)
+
+    monkeypatch.setattr(codepages, "unicodedata", Counting)
+    names = [(" " * 200 + f"caf\u00e9{i}.svg").encode("cp437") for i in range(3000)]
+    choice = codepages.choose_code_page(names, "")
+    assert (choice.code_page, choice.basis) == ("cp437", "plausible")
+    assert len(looked_up) <= 9 * 2  # (each code page: the one letter beyond ASCII it makes of the byte, once)
