@@ -243,3 +243,38 @@ def test_the_window_says_settings_json_has_no_plugin_list_not_no_plugins_yet(
     assert "settings.json has no plugin list the app reads (line 2), so the app shows none of its plugins" in shown
     (problem,) = [p for p in window.problems if p.file == "settings.json"]
     assert problem.message in shown  # what is wrong, as Problems says it
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (BROKEN, "Found on disk, not through settings.json (which cannot be read): 1 plugin, plugins/rec/ (3 files)."),
+        (
+            MISSPELT,
+            "Found on disk, not through settings.json (which has no plugin list the app reads): 1 plugin, "
+            "plugins/rec/ (3 files).",
+        ),
+        ('{\n    "other": 1\n}\n', "Found on disk, not listed in settings.json: 1 plugin, plugins/rec/ (3 files)."),
+        (None, "Found on disk, with no settings.json to list it: 1 plugin, plugins/rec/ (3 files)."),
+    ],
+    ids=["not valid JSON", "misspelt key", "no plugins key", "no settings.json"],
+)
+def test_the_project_page_calls_the_plugins_it_finds_on_disk_plugins(
+    window, qtbot, base_project: Path, settings: str | None, said: str
+) -> None:
+    """While settings.json could not be read, had no plugin list the app reads or did not list
+    them, the page put the plugin folders under "Kept as they are (not plugins: ...)": they are
+    plugins, the ones check and the CLI name as found on disk."""
+    web = base_project / "webapp2"
+    (web / "themes").mkdir()
+    (web / "themes" / "a.css").write_text("a{}")
+    if settings is None:
+        (web / "settings.json").unlink()
+    else:
+        (web / "settings.json").write_text(settings)
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = window.details.toPlainText()
+    assert said in shown
+    assert "Kept as they are (not plugins: the export carries them into the ZIP unchanged): themes/." in shown
+    assert "No plugins yet" not in shown

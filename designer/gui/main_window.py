@@ -1481,6 +1481,12 @@ class MainWindow(QMainWindow):
 
             why = unread_plugin_list(pkg)
             if why is None:
+                from ..core.model import package_files_on_disk
+
+                if package_files_on_disk(pkg):  # ("No plugins yet" above the plugins found on disk)
+                    if not pkg.exists("settings.json"):
+                        return "<p>There is no settings.json, so the app loads no plugin.</p>"
+                    return "<p>settings.json lists no plugin, so the app loads none.</p>"
                 return "<p>No plugins yet: <i>Plugin ▸ Add Plugin…</i> or <i>Add Plugin from Recipe…</i> makes one.</p>"
             # Valid JSON, its plugins under a misspelt name or not a list: "No plugins yet" sent the
             # user to add new ones beside the list the app does not read.
@@ -1511,9 +1517,14 @@ class MainWindow(QMainWindow):
             names = pkg.files.names()
         except OSError:  # a folder that cannot be listed is a problem of its own, shown in Problems
             return ""
+        unlisted = self._unlisted_plugins(folders)
         groups: Counter[str] = Counter()
         for name in names:
             if name in ("settings.json", "manifest.json") or name.startswith(folders):
+                continue
+            unit = next((u for u in unlisted if name.startswith(u)), None)
+            if unit is not None:
+                unlisted[unit] += 1
                 continue
             head, sep, _ = name.partition("/")
             groups[head + sep] += 1
@@ -1523,8 +1534,9 @@ class MainWindow(QMainWindow):
 
             carry = load_state(pkg.files.project).get("carry")
             beside = sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []
+        found = self._found_on_disk_html(unlisted)
         if not groups and not beside:
-            return ""
+            return found
         parts = [
             html.escape(head) + (f" ({count} files)" if head.endswith("/") and count > 1 else "")
             for head, count in sorted(groups.items())
@@ -1532,7 +1544,65 @@ class MainWindow(QMainWindow):
         text = ", ".join(parts)
         if beside:
             text += ("; " if text else "") + "next to webapp2/: " + ", ".join(html.escape(n + "/") for n in beside)
-        return f"<p><b>Kept as they are</b> (not plugins: the export carries them into the ZIP unchanged): {text}.</p>"
+        return (
+            found
+            + f"<p><b>Kept as they are</b> (not plugins: the export carries them into the ZIP unchanged): {text}.</p>"
+        )
+
+    def _unlisted_plugins(self, folders: tuple[str, ...]) -> Counter[str]:
+        """The plugins whose package files are on disk but not among the package's plugins: each
+        one's folder ('plugins/rec/'), or its package file when it lies in plugins/ itself, with no
+        files counted yet.
+
+        Why: while settings.json cannot be read, has no plugin list the app reads or does not list
+        them, the page put their files under "Kept as they are (not plugins)"; they are plugins,
+        the ones the checks look at as found on disk.
+        """
+        from ..core.model import package_files_on_disk
+
+        assert self.package is not None
+        unlisted: Counter[str] = Counter()
+        for rel in package_files_on_disk(self.package):
+            folder = rel.rsplit("/", 1)[0]
+            unit = folder + "/" if folder != "plugins" else rel
+            if not unit.startswith(folders) and not any(unit.startswith(u) for u in unlisted if u.endswith("/")):
+                unlisted[unit] = 0
+        return unlisted
+
+    def _found_on_disk_html(self, unlisted: Counter[str]) -> str:
+        """The paragraph that names the plugins found on disk that the app does not load ("" when none),
+        in the words of the checks and the CLI ("Found on disk, not through settings.json ...")."""
+        import html
+
+        from ..core.checks import unread_plugin_list
+        from ..core.wording import counted
+
+        if not unlisted:
+            return ""
+        assert self.package is not None
+        why = unread_plugin_list(self.package)
+        text = ", ".join(
+            html.escape(unit) + (f" ({count} files)" if unit.endswith("/") and count > 1 else "")
+            for unit, count in sorted(unlisted.items())
+        )
+        plugins = counted(len(unlisted), "plugin")
+        one = len(unlisted) == 1
+        they, their = ("it", "its") if one else ("them", "their")
+        if why is not None:
+            return (
+                f"<p><b>Found on disk, not through settings.json</b> (which {html.escape(why)}): {plugins}, {text}. "
+                f"The app does not load {they} until settings.json lists {they} again; Problems shows {their} own "
+                "problems.</p>"
+            )
+        if not self.package.exists("settings.json"):
+            return (
+                f"<p><b>Found on disk, with no settings.json to list {they}</b>: {plugins}, {text}. The app does "
+                f"not load {they}; <i>Fix</i> on PD200 under Problems creates settings.json listing {they}.</p>"
+            )
+        return (
+            f"<p><b>Found on disk, not listed in settings.json</b>: {plugins}, {text}. The app does not load "
+            f"{they}; <i>Fix</i> on PD205 under Problems adds {they} to the plugin list.</p>"
+        )
 
     def _package_trouble(self, p: Plugin) -> str:
         """Why a plugin has no package model, in a word: the file is missing, or it is there but
