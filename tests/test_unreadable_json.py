@@ -278,3 +278,77 @@ def test_the_project_page_calls_the_plugins_it_finds_on_disk_plugins(
     assert said in shown
     assert "Kept as they are (not plugins: the export carries them into the ZIP unchanged): themes/." in shown
     assert "No plugins yet" not in shown
+
+
+MISSPELT_LOWER = (
+    '{\n    "plugns": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", "enabled": true}\n'
+    "    ]\n}\n"
+)
+
+
+def _answer_the_box(qtbot, button: str | None, seen: list[str]) -> None:
+    """When the 'cannot be added' box shows, read it and click ``button`` (its object name; None: Cancel)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "cannotAddPluginBox"
+        seen.append(box.text())
+        seen.extend(b.text() for b in box.buttons())
+        target = (
+            box.findChild(QPushButton, button) if button is not None else box.button(QMessageBox.StandardButton.Cancel)
+        )
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, click)
+
+
+def test_add_plugin_with_a_misspelt_plugin_list_offers_to_rename_it_first(
+    window, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """With the list under 'plugns' (PD207), Add Plugin added the plugin to a new 'plugins' list
+    beside it: the app then loaded the new plugin and none of the others. Now it says so, and its
+    button renames the list (one undo step) before asking for the name."""
+    (base_project / "webapp2" / "settings.json").write_text(MISSPELT_LOWER)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("Second", True))
+    window.open_path(base_project)
+    assert [p.code for p in window.problems if p.file == "settings.json"] == ["PD207"]
+    seen: list[str] = []
+    _answer_the_box(qtbot, "renamePluginListButton", seen)
+    window.plugin_actions["add"].trigger()
+    assert "settings.json lists its plugins under 'plugns', a name the app does not read" in seen[0]
+    assert "Rename 'plugns' to 'plugins' first" in seen[0]
+    assert "Rename 'plugns' to 'plugins' and go on" in seen[1:]
+    assert [p.display_name for p in window.package.plugins][1:] == ["Second"]
+    assert len(window.package.plugins) == 2  # the one listed under 'plugns', and the new one
+    window.save_action.trigger()
+    text = (base_project / "webapp2" / "settings.json").read_text()
+    assert '"plugns"' not in text and text.count('"plugins"') == 1
+    assert "rec-1.0" in text and '"second"' in text.lower()
+
+
+def test_add_plugin_with_a_misspelt_plugin_list_cancelled_changes_nothing(
+    window, qtbot, base_project: Path, monkeypatch
+) -> None:
+    (base_project / "webapp2" / "settings.json").write_text(MISSPELT_LOWER)
+    asked: list[object] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: asked.append(a) or ("X", True))
+    window.open_path(base_project)
+    seen: list[str] = []
+    _answer_the_box(qtbot, None, seen)
+    window.plugin_actions["add"].trigger()
+    assert seen and not asked
+    assert window.package.plugins == [] and window.editor.undo_stack.count() == 0
+    assert (base_project / "webapp2" / "settings.json").read_text() == MISSPELT_LOWER
+
+
+def test_new_refuses_to_add_a_plugin_beside_a_misspelt_plugin_list(base_project: Path, capsys) -> None:
+    from designer.cli import main
+
+    (base_project / "webapp2" / "settings.json").write_text(MISSPELT_LOWER)
+    assert main(["new", str(base_project), "--name", "Second"]) == 2
+    assert "lists its plugins under 'plugns'" in capsys.readouterr().err
+    assert (base_project / "webapp2" / "settings.json").read_text() == MISSPELT_LOWER
+    assert not (base_project / "webapp2" / "plugins" / "second").exists()

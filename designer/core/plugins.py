@@ -13,7 +13,7 @@ import re
 
 from .files import clash_key
 from .jsonfile import JsonDocument
-from .jstext import safe_id
+from .jstext import safe_id, shortened
 from .model import _OBJECT, BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
 from .newproject import plugin_files, starter_action
 
@@ -24,6 +24,7 @@ __all__ = [
     "cannot_add_plugins",
     "duplicate_plugin",
     "id_in_use",
+    "misspelt_key",
     "move_plugin",
     "plugin_file_names",
     "remove_plugin",
@@ -177,7 +178,25 @@ def cannot_add_plugins(pkg: BrandingPackage, told: str = "its problem is listed 
             f"settings.json does not hold its plugins as a list ({told}), so adding a plugin would "
             "replace what it holds with a list of just the new one. Fix settings.json first."
         )
+    # Its list under a name the app does not read ("plugns", "Plugins": PD207): a new plugin went
+    # into a new 'plugins' list beside it, and then the app loaded that one and none of the others.
+    key = misspelt_key(pkg)
+    if key is not None:
+        return (
+            f"settings.json lists its plugins under '{shortened(key)}', a name the app does not read ({told}), so "
+            "a new plugin would go into a new 'plugins' list beside it, and the app would load only the new one. "
+            f"Rename '{shortened(key)}' to 'plugins' first: the one-click fix of PD207 does it."
+        )
     return None
+
+
+def misspelt_key(pkg: BrandingPackage) -> str | None:
+    """The misspelt name settings.json holds its plugin list under ('plugns', 'Plugins'; PD207), or None."""
+    if pkg.settings is None or pkg.settings.original is not _OBJECT:
+        return None
+    from .checks.settings import misspelt_plugins_key
+
+    return misspelt_plugins_key(pkg.settings.raw)
 
 
 def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: bool = True) -> Plugin:

@@ -2495,15 +2495,44 @@ class MainWindow(QMainWindow):
                 self.tree.setCurrentItem(item)
 
     def _may_add_plugins(self) -> bool:
-        """Say why no plugin can be added now (settings.json unreadable), before asking for a name."""
+        """Say why no plugin can be added now (settings.json unreadable), before asking for a name.
+
+        A plugin list under a misspelt name (PD207) has its fix on a button here: the user who
+        wanted a plugin added gets the list renamed (one undo step) and goes on to name the new
+        plugin, rather than being sent to look for the fix in Problems first.
+        """
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.plugins import cannot_add_plugins
+        from ..core.jstext import shortened
+        from ..core.plugins import cannot_add_plugins, misspelt_key
+        from ..core.problems import Fix
 
-        reason = cannot_add_plugins(self.package) if self.package is not None else None
-        if reason is not None:
+        if self.package is None:
+            return True
+        reason = cannot_add_plugins(self.package)
+        if reason is None:
+            return True
+        key = misspelt_key(self.package)
+        if key is None:
             QMessageBox.information(self, "A plugin cannot be added now", reason)
-        return reason is None
+            return False
+        box = QMessageBox(QMessageBox.Icon.Information, "A plugin cannot be added now", reason, parent=self)
+        box.setObjectName("cannotAddPluginBox")
+        # (PD207's own Fix, as its button in Problems applies it; the same made here when the
+        # checks have not run since the file changed)
+        fix = next(
+            (p.fix for p in self._all_problems() if p.code == "PD207" and p.fix is not None),
+            Fix("rename-settings-key", f"Rename '{shortened(key)}' to 'plugins'", {"key": key}),
+        )
+        rename = box.addButton(fix.title + " and go on", QMessageBox.ButtonRole.AcceptRole)
+        rename.setObjectName("renamePluginListButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(rename)
+        box.exec()
+        if box.clickedButton() is not rename:
+            return False
+        self.apply_fix(fix)
+        return cannot_add_plugins(self.package) is None
 
     def add_plugin(self) -> None:
         """Plugin > Add Plugin…: a working toolbar plugin with the name the user types."""
