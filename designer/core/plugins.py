@@ -185,7 +185,8 @@ def cannot_add_plugins(pkg: BrandingPackage, told: str = "its problem is listed 
         return (
             f"settings.json lists its plugins under '{shortened(key)}', a name the app does not read ({told}), so "
             "a new plugin would go into a new 'plugins' list beside it, and the app would load only the new one. "
-            f"Rename '{shortened(key)}' to 'plugins' first: the one-click fix of PD207 does it."
+            f"Rename '{shortened(key)}' to 'plugins' first: the Fix of problem PD207 does it (its button in the "
+            "Problems list, or 'plugin-designer check --fix' on the command line)."
         )
     return None
 
