@@ -324,6 +324,26 @@ def test_assigning_to_a_name_declared_nowhere_in_strict_code_is_an_error(base_pr
     assert [(p.code, p.line) for p in _problems(base_project, in_class) if p.code == "PD521"] == [("PD521", 2)]
 
 
+def test_use_strict_after_a_hashbang_line_makes_the_file_strict(base_project: Path) -> None:
+    """A ``#!/usr/bin/env node`` line is no statement: the 'use strict' below it is still the
+    file's directive, so ``count = 0`` without a declaration throws a ReferenceError (PD521). The
+    check read the file as sloppy code and called it a global (PD524)."""
+    source = (
+        "#!/usr/bin/env node\n"
+        "'use strict';\n"
+        "(function () {\n"
+        "    function load() { count = 0; }\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    said = [(p.code, p.line, p.column) for p in _problems(base_project, source) if p.code in ("PD521", "PD524")]
+    assert said == [("PD521", 4, 23)]
+    # Without the directive the same file is sloppy: a global, as before.
+    sloppy = source.replace("'use strict';\n", "// no directive\n")
+    said = [(p.code, p.line) for p in _problems(base_project, sloppy) if p.code in ("PD521", "PD524")]
+    assert said == [("PD524", 4)]
+
+
 def test_assignments_to_declared_or_global_names_or_in_sloppy_code_are_not_called_undeclared(
     base_project: Path,
 ) -> None:

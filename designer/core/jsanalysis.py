@@ -906,10 +906,15 @@ class _Analyser:
         return f"'{word.decode()}' works only inside {where} of the same function, and here there is none{hint}"
 
     def _says_use_strict(self, block: Any) -> bool:
-        """Whether the statement block (or program) ``block`` starts with the directive 'use strict'."""
+        """Whether the statement block (or program) ``block`` starts with the directive 'use strict'.
+
+        A ``#!/usr/bin/env node`` line above it (kept by bundlers of command-line tools) is no
+        statement: the directive after it still makes the file strict (it was read as sloppy code,
+        so PD524 called a name that throws a ReferenceError there a global).
+        """
         for i in range(block.named_child_count):  # (not named_children: it makes a node of every statement)
             stmt = block.named_child(i)
-            if stmt.type == "comment":
+            if stmt.type == "comment" or stmt.type == "hash_bang_line":
                 continue
             if stmt.type != "expression_statement" or not stmt.named_child_count:
                 return False
