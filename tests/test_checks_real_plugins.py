@@ -324,6 +324,47 @@ def test_assigning_to_a_name_declared_nowhere_in_strict_code_is_an_error(base_pr
     assert [(p.code, p.line) for p in _problems(base_project, in_class) if p.code == "PD521"] == [("PD521", 2)]
 
 
+def test_giving_a_value_to_a_name_the_browser_window_has_is_said_to_replace_it_not_to_throw(
+    base_project: Path,
+) -> None:
+    """``stop = true`` or ``onload = ...`` without a declaration: window already has ``stop`` and
+    ``onload``, so even strict code throws nothing there; the line replaces the browser's own for
+    the whole web app. PD521 called it a ReferenceError (the 'Oops' page) and PD524 a new global;
+    both were wrong, and ``name``, ``status`` and every ``on...`` name were not mentioned at all."""
+    body = (
+        "    function load() { focus = 1; stop = true; find = 'x'; name = 'n'; status = 's'; }\n"
+        "    function unload() { onload = function () {}; let blur; blur = 1; }\n"
+        "    function record(fetch) { fetch = null; onmessageerror = null; }\n"
+    )
+    for head in ("    'use strict';\n", ""):
+        source = "(function () {\n" + head + body + REGISTER + "})();\n"
+        problems = [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524", "PD525")]
+        first = 2 + bool(head)
+        # (At most five per source are said.)
+        assert [(p.code, p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+            ("PD525", first, 23, "focus"),
+            ("PD525", first, 34, "stop"),
+            ("PD525", first, 47, "find"),
+            ("PD525", first, 59, "name"),
+            ("PD525", first, 71, "status"),
+        ], head
+        assert problems[1].severity.value == "warning"
+        assert "replaces the browser's own window.stop" in problems[1].message and "let stop;" in problems[1].message
+        assert "ReferenceError" not in problems[1].message
+    # An event handler: the message says what it replaces and the way to listen without doing so.
+    alone = "(function () {\n    function load() { onload = function () {}; }\n" + _body().split("\n", 1)[1]
+    (handler,) = [p for p in _problems(base_project, alone + "})();\n") if p.code in ("PD521", "PD524", "PD525")]
+    assert (handler.code, handler.line, handler.column) == ("PD525", 2, 23)
+    assert "window.addEventListener('load', ...)" in handler.message
+    # onClick is no handler of window (they are all lower case): in strict code it throws.
+    strict = "(function () {\n    'use strict';\n    function f() { onClick = 1; }\n" + _body() + "})();\n"
+    said = [(p.code, p.line) for p in _problems(base_project, strict) if p.code in ("PD521", "PD524", "PD525")]
+    assert said == [("PD521", 3)]
+    # At the top of the file, outside the wrapper, PD501's rule is the one that speaks.
+    top = "onload = null;\n(function () {\n" + _body() + "})();\n"
+    assert [p.code for p in _problems(base_project, top) if p.code in ("PD501", "PD524", "PD525")] == ["PD501"]
+
+
 def test_use_strict_after_a_hashbang_line_makes_the_file_strict(base_project: Path) -> None:
     """A ``#!/usr/bin/env node`` line is no statement: the 'use strict' below it is still the
     file's directive, so ``count = 0`` without a declaration throws a ReferenceError (PD521). The

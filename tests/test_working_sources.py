@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKING = Path(__file__).resolve().parent / "fixtures" / "working_js"
 JS = ("webapp2", "plugins", "rec", "rec.plugin.js")
 # The codes of the rules about what the source itself is: its syntax, the names it leaks or
-# assigns without declaring them.
-SOURCE_CODES = {"PD500", "PD521", "PD524"}
+# assigns without declaring them (or that are the browser's own).
+SOURCE_CODES = {"PD500", "PD521", "PD524", "PD525"}
+# What is said all the same: the old-style fixture gives the browser's own onbeforeunload, name and
+# status values by their bare names. That works, but replaces them for the whole web app (PD525).
+EXPECTED = {"working_js/sloppy_old_style.js": ["PD525 14:9", "PD525 15:9", "PD525 16:9"]}
 
 
 def _bench_sources(tmp: Path) -> Iterator[tuple[str, str]]:
@@ -75,7 +78,8 @@ def test_no_working_source_gets_a_source_problem(base_project: Path, tmp_path: P
             for p in run_checks(load(base_project))
             if p.code in SOURCE_CODES
         ]
-        if said:
+        expected = EXPECTED.get(what, [])
+        if [x.split(" ", 2)[:2] for x in said] != [e.split(" ") for e in expected]:
             found[what] = said
     assert found == {}
 

@@ -389,6 +389,7 @@ class JsInfo(Record):
         "unknown_calls",
         "globals_made",
         "globals_needed",
+        "globals_replaced",
     )
 
     def __init__(self) -> None:
@@ -415,6 +416,10 @@ class JsInfo(Record):
         # line that would make the global: a ReferenceError unless another script has that global,
         # and that global changed if it does. (name, line, column), at the first such line.
         self.globals_needed: list[tuple[str, int, int]] = []
+        # Names the browser's window already has (focus, name, onload: see _WINDOW_NAMES) given a
+        # value in a function, no declaration around: the line replaces the browser's own for the
+        # whole web app (no ReferenceError, strict or not). (name, line, column), at the first such line.
+        self.globals_replaced: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1506,7 +1511,12 @@ class _Analyser:
             return self._overwritten(name, ref, call)
         if self._given_a_value_before(name, ref, call):
             return _MAY_BE_A_FUNCTION  # what the search below would conclude, without its scans of the file
-        if name in _BROWSER_GLOBALS or self._global_writes() or self._global_property(name.encode()):
+        if (
+            name in _BROWSER_GLOBALS
+            or name in _WINDOW_FUNCTIONS
+            or self._global_writes()
+            or self._global_property(name.encode())
+        ):
             return _MAY_BE_A_FUNCTION  # window.load = ... or this['load']: a global made at run time
         bindings = self._bindings(name)
         if not bindings:
@@ -1604,15 +1614,30 @@ class _Analyser:
         is left alone; sloppy code (where the name quietly becomes a global: PD524) too. A name
         declared only inside another function is no declaration here: the line still throws (it
         was left alone while anything in the file declared it).
+
+        A name the browser's window already has (``focus = ...``, ``name = ...``, ``onload = ...``:
+        :data:`_WINDOW_NAMES`, :func:`_window_handler`) throws nothing, strict or not: the line
+        replaces the browser's own for the whole web app (globals_replaced). Why: PD521 called
+        ``stop = true`` in strict code a ReferenceError that never comes, and PD524 said it made a
+        new global where it breaks one the app may use.
         """
         seen: set[str] = set()
         changed: list[tuple[str, Any]] = []  # (name, where) of x++ and x += 1 making a global, in order
         for left, node in self._writes:
             name = self.text(left)
-            if name in seen or name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name.startswith("on"):
+            if name in seen or name in _BROWSER_GLOBALS:
                 continue
+            browser = name in _WINDOW_NAMES or _window_handler(name)
+            if not browser and _HANDLER_FORM.fullmatch(name):
+                continue  # (perhaps the handler of an event _WINDOW_EVENTS does not list: onmessageerror)
             if self._declared_around(name, node):
                 continue  # (the common case, settled without asking whether the code is strict)
+            if browser:
+                if not (self._at_top_of_file(node) or self._bound_around(name, node) or self._global_writes()):
+                    seen.add(name)
+                    line, col = self.pos(left)
+                    self.info.globals_replaced.append((name, line, col))
+                continue
             strict = self._strict(node)
             if strict and name in _STRICT_NAMES:
                 continue  # (a syntax error: _strict_names_written)
@@ -1712,16 +1737,21 @@ class _Analyser:
         """
         if name == "PEX" or (name == "arguments" and _has_own_arguments(node)):
             return False
-        statement = node if node.type == "for_in_statement" else node.parent
-        while statement is not None and statement.type == "parenthesized_expression":
-            statement = statement.parent
-        if statement is not None and statement.parent == self._root:
+        if self._at_top_of_file(node):
             return False  # (PD501's)
         if self._bound_around(name, node):
             return False
         if self._global_writes() or self._global_property(name.encode()):
             return False
         return not self._asked_with_typeof(name)
+
+    def _at_top_of_file(self, node: Any) -> bool:
+        """Whether the assignment (or update, or for-in loop) ``node`` is a statement of the file
+        itself, outside any wrapper function: what PD501 says leaks into the app."""
+        statement = node if node.type == "for_in_statement" else node.parent
+        while statement is not None and statement.type == "parenthesized_expression":
+            statement = statement.parent
+        return statement is not None and statement.parent == self._root
 
     def _asked_with_typeof(self, name: str) -> bool:
         """Whether the file asks about ``name`` with ``typeof`` (the names found in one pass, kept)."""
@@ -1752,7 +1782,7 @@ class _Analyser:
             name = self.text(fn)
             if name in seen or name in names or not name[:1].islower():
                 continue
-            if name in _BROWSER_GLOBALS or name in _WINDOW_PROPERTIES or name in _BROWSER_FUNCTIONS:
+            if name in _BROWSER_GLOBALS or name in _WINDOW_NAMES or name in _BROWSER_FUNCTIONS:
                 continue
             if not self._runs_on_load(call) or self._cut_off(call) is not None:
                 continue  # (a later call of the same name may still run on load)
@@ -2186,23 +2216,58 @@ _FUNCTION_SCOPES = frozenset(
 _BLOCK_SCOPES = frozenset(
     {"program", "statement_block", "for_statement", "for_in_statement", "switch_body", "class_body"}
 )
-# Functions every page has: registering one of them is odd, not broken.
-# Properties of window a script may assign to by their bare name, even in strict code (besides
-# _BROWSER_GLOBALS and the on... event handlers): no ReferenceError for these.
-_WINDOW_PROPERTIES = frozenset("name status defaultStatus opener length event".split())
+# The names of the browser's window that a plugin's own variable is likely to share, and that a
+# bare ``focus = ...`` in the plugin replaces for the whole page without an error, strict or not
+# (the globals_replaced of JsInfo). From the HTML standard's Window interface and its
+# WindowOrWorkerGlobalScope mixin (html.spec.whatwg.org, "The Window object" and "Timers"): its
+# methods, which are writable, and its attributes that are writable (name, status, opener) or
+# [Replaceable] (length, event, origin, innerWidth, ...: assigning replaces them). Left out: the
+# attributes that cannot be replaced (top, closed, history: strict code throws a TypeError there),
+# window, self, document, navigator and location (_BROWSER_GLOBALS) and the event handlers, matched
+# by _window_handler. Registering one of the functions is odd, not broken (see _unbound).
+_WINDOW_FUNCTIONS = frozenset(
+    "alert confirm prompt open close print focus blur stop find scroll scrollTo scrollBy moveTo moveBy "
+    "resizeTo resizeBy postMessage getComputedStyle getSelection matchMedia requestAnimationFrame "
+    "cancelAnimationFrame requestIdleCallback cancelIdleCallback setTimeout setInterval clearTimeout "
+    "clearInterval queueMicrotask fetch atob btoa structuredClone createImageBitmap reportError "
+    "addEventListener removeEventListener dispatchEvent captureEvents releaseEvents".split()
+)
+_WINDOW_NAMES = _WINDOW_FUNCTIONS | frozenset(
+    "name status defaultStatus opener length event origin frames parent screen performance "
+    "innerWidth innerHeight outerWidth outerHeight scrollX scrollY pageXOffset pageYOffset "
+    "screenX screenY screenLeft screenTop devicePixelRatio".split()
+)
+# The events whose handler on window (``onload``, ``onresize``: see _window_handler) a plugin is
+# likely to set by its bare name, from the HTML standard's WindowEventHandlers and
+# GlobalEventHandlers: replacing one drops the handler the web app may have put there.
+_WINDOW_EVENTS = frozenset(
+    "load unload beforeunload error resize scroll focus blur message hashchange popstate storage online "
+    "offline pagehide pageshow keydown keyup keypress click dblclick contextmenu mousedown mouseup "
+    "mousemove mouseover mouseout wheel pointerdown pointerup pointermove touchstart touchend touchmove "
+    "input change submit beforeprint afterprint unhandledrejection languagechange visibilitychange "
+    "devicemotion deviceorientation orientationchange".split()
+)
+# An event handler's form: on and lower-case letters (onload, onbeforeunload; onClick is none).
+_HANDLER_FORM = re.compile(r"on[a-z]+")
+
+
+def _window_handler(name: str) -> bool:
+    """Whether ``name`` is the handler of an event on window: onload, onresize (_WINDOW_EVENTS)."""
+    return name[:2] == "on" and name[2:] in _WINDOW_EVENTS
+
+
+# Names a plugin may give a value by their bare name without a word from the check: PEX, the
+# language's own globals and the window's objects (assigning location navigates, on purpose).
 _BROWSER_GLOBALS = frozenset(
-    "alert confirm prompt open close print fetch setTimeout setInterval clearTimeout clearInterval "
-    "requestAnimationFrame cancelAnimationFrame queueMicrotask structuredClone atob btoa postMessage "
     "Function Object Array String Number Boolean Symbol Date Promise Error JSON Math Reflect Proxy "
     "parseInt parseFloat isNaN isFinite encodeURIComponent decodeURIComponent encodeURI decodeURI "
     "console PEX window self globalThis document navigator location".split()
 )
-# Other functions of the browser's window a plugin may call by their bare name (see _calls_to_nothing).
+# Other functions of the browser (or of a module loader) a plugin may call by their bare name
+# (see _calls_to_nothing; the window's own are _WINDOW_FUNCTIONS).
 _BROWSER_FUNCTIONS = frozenset(
-    "addEventListener removeEventListener dispatchEvent getComputedStyle matchMedia scroll scrollTo scrollBy "
-    "focus blur stop find getSelection requestIdleCallback cancelIdleCallback createImageBitmap reportError "
-    "escape unescape moveTo moveBy resizeTo resizeBy captureEvents releaseEvents require define importScripts "
-    "setImmediate clearImmediate eval isSecureContext showOpenFilePicker showSaveFilePicker".split()
+    "escape unescape require define importScripts setImmediate clearImmediate eval isSecureContext "
+    "showOpenFilePicker showSaveFilePicker".split()
 )
 # Statements that run their expression when reached (see _runs_on_load).
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})

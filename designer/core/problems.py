@@ -599,6 +599,14 @@ CODES: dict[str, Code] = {
             "app and every other plugin; the same name used elsewhere breaks one or the other. Only counted up "
             "(x++, x += 1) and never given a first value, it throws a ReferenceError unless such a global exists.",
         ),
+        Code(
+            "PD525",
+            _W,
+            "A name given a value is one of the browser's own globals",
+            "Without a declaration, a name the browser's window already has (focus, name, status, onload, ...) is "
+            "no variable of the plugin: the line replaces the browser's own for the whole web app, and the app or "
+            "another plugin that uses it breaks. It throws no error, even in strict code.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

@@ -208,6 +208,26 @@ def _check_one(
                 f"the function that uses it, with a first value, for example: let {v} = 0;"
             )
         report("PD524", f"The source of '{shortened(name)}' {why}", line, col)
+    for var, line, col in info.globals_replaced[:5]:
+        v = shortened(var)
+        if var.startswith("on"):  # onload, onresize: the page's handler (no other name of window starts so)
+            what = (
+                f"so it replaces the page's own {v} handler (window.{v}): a handler the web app put there stops "
+                f"running. To react to the event, use window.addEventListener('{v[2:]}', ...) instead; for a "
+                f"variable of the plugin's own, declare it: let {v};"
+            )
+        else:
+            what = (
+                f"so it does not make a variable of the plugin: it replaces the browser's own window.{v} for the "
+                f"whole web app, and whatever in the app uses window.{v} gets the plugin's value and may break. "
+                f"Declare it with let in the function that uses it, for example: let {v};"
+            )
+        report(
+            "PD525",
+            f"The source of '{shortened(name)}' gives '{v}' a value here without declaring it, {what}",
+            line,
+            col,
+        )
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
