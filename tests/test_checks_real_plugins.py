@@ -365,6 +365,71 @@ def test_giving_a_value_to_a_name_the_browser_window_has_is_said_to_replace_it_n
     assert [p.code for p in _problems(base_project, top) if p.code in ("PD501", "PD524", "PD525")] == ["PD501"]
 
 
+def test_a_let_const_or_class_name_used_before_its_declaration_in_the_same_function_is_an_error(
+    base_project: Path,
+) -> None:
+    """``console.log(x); let x = 1;``: until the ``let`` has run, using ``x`` throws a
+    ReferenceError (the app's 'Oops' page), every time that code runs; the check was silent.
+    Said at the use, with the declaration's line and when it runs: as the plugin loads (the
+    wrapper, load) or each time the function runs."""
+    source = (
+        "(function () {\n"
+        "    console.log(early);\n"
+        "    let early = 1;\n"
+        "    new Tally();\n"
+        "    class Tally {}\n"
+        "    function load() {\n"
+        "        show({ total });\n"
+        "        let total = 0;\n"
+        "    }\n"
+        "    function unload() {}\n"
+        "    const record = () => { count++; let count = 0; const n = n + 1; };\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (2, 17, "early"),
+        (4, 9, "Tally"),
+        (7, 16, "total"),
+        (11, 28, "count"),
+        (11, 62, "n"),
+    ]
+    assert all(p.severity.value == "error" for p in problems)
+    assert "before its declaration on line 3 has run" in problems[0].message
+    assert "ReferenceError as the plugin loads" in problems[0].message
+    assert "ReferenceError as the plugin loads" in problems[2].message  # (in load)
+    assert "ReferenceError each time record() runs" in problems[3].message
+    assert "before its declaration on this line has run" in problems[4].message
+    # The same far above the declaration, in a long wrapper (read word by word rather than searched).
+    padding = "    function pad() { return early; }\n" * 2500
+    long = source.replace("    let early = 1;\n", padding + "    let early = 1;\n")
+    far = [p for p in _problems(base_project, long) if p.code == "PD526"]
+    assert [(p.line, p.column) for p in far] == [(2, 17), (2504, 9), (2507, 16), (2511, 28), (2511, 62)]
+    assert "before its declaration on line 2503 has run" in far[0].message
+
+
+def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(base_project: Path) -> None:
+    """A use above the ``let`` that runs only later (a callback, a nested function, a timer) or
+    maybe not (a branch, after a return), or a name declared again in an inner function, does not
+    surely throw: nothing is said."""
+    source = (
+        "(function () {\n"
+        "    function load() {\n"
+        "        setTimeout(function () { fine; }, 1);\n"
+        "        var later = () => fine + ok;\n"
+        "        if (ok) { fine; }\n"
+        "        ok && fine;\n"
+        "        function inner() { let fine = 0; return fine; }\n"
+        "        const o = { fine: 1 }; o.fine = 2; // fine\n"
+        "        let fine = 1, ok = 2;\n"
+        "        let tally = new Tally(), more = fine + ok;\n"
+        "        class Tally { make() { return new Tally(); } }\n"
+        "    }\n"
+        "    function unload() { return; let_me; let let_me; }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == [(10, 25)]
+
+
 def test_use_strict_after_a_hashbang_line_makes_the_file_strict(base_project: Path) -> None:
     """A ``#!/usr/bin/env node`` line is no statement: the 'use strict' below it is still the
     file's directive, so ``count = 0`` without a declaration throws a ReferenceError (PD521). The

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKING = Path(__file__).resolve().parent / "fixtures" / "working_js"
 JS = ("webapp2", "plugins", "rec", "rec.plugin.js")
 # The codes of the rules about what the source itself is: its syntax, the names it leaks or
-# assigns without declaring them (or that are the browser's own).
-SOURCE_CODES = {"PD500", "PD521", "PD524", "PD525"}
+# assigns without declaring them (or that are the browser's own), or uses before their let.
+SOURCE_CODES = {"PD500", "PD521", "PD524", "PD525", "PD526"}
 # What is said all the same: the old-style fixture gives the browser's own onbeforeunload, name and
 # status values by their bare names. That works, but replaces them for the whole web app (PD525).
 EXPECTED = {"working_js/sloppy_old_style.js": ["PD525 14:9", "PD525 15:9", "PD525 16:9"]}

@@ -127,6 +127,7 @@ _QUERY_SOURCE = """
 (function_declaration) @function
 (generator_function_declaration) @function
 (variable_declarator) @declarator
+(class_declaration) @class
 (assignment_expression) @assignment
 (augmented_assignment_expression) @update
 (update_expression) @update
@@ -173,6 +174,7 @@ _CAPTURED = {
     "function_declaration": "function",
     "generator_function_declaration": "function",
     "variable_declarator": "declarator",
+    "class_declaration": "class",
     "assignment_expression": "assignment",
     "augmented_assignment_expression": "update",
     "update_expression": "update",
@@ -390,6 +392,7 @@ class JsInfo(Record):
         "globals_made",
         "globals_needed",
         "globals_replaced",
+        "early_uses",
     )
 
     def __init__(self) -> None:
@@ -420,6 +423,11 @@ class JsInfo(Record):
         # value in a function, no declaration around: the line replaces the browser's own for the
         # whole web app (no ReferenceError, strict or not). (name, line, column), at the first such line.
         self.globals_replaced: list[tuple[str, int, int]] = []
+        # Uses of a let, const or class name that surely run before its declaration in the same
+        # block (its "temporal dead zone"): a ReferenceError each time. (name, line, column, the
+        # declaration's line, when it runs: "load" as the plugin loads or starts, else the name
+        # of the function around it, "" for one without a name), first in the file first.
+        self.early_uses: list[tuple[str, int, int, int, str]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -452,6 +460,9 @@ class _Analyser:
         self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
         self._global_write: bool | None = None
         self._strict_bodies: dict[int, bool] = {}  # function body (or file) -> strict? (see _strict)
+        # Names let and const declare in a block: (name node, its declarator's end, the declaration,
+        # the block), from _declared_twice, for _early_uses.
+        self._lets: list[tuple[Any, int, Any, Any]] = []
         self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _asked_with_typeof)
         self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         self._searches = 0  # questions about names answered by searching the file (see _indexed)
@@ -559,6 +570,7 @@ class _Analyser:
                 self._declare(self.text(n), node.child_by_field_name("right"), n)
         self._writes = self._written_names(caps)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
+        self._early_uses(caps.get("declarator", ()), caps.get("class", ()))
         self._parameters_twice(caps.get("params", ()))
         if b"return" in self.data or b"break" in self.data or b"continue" in self.data:
             self._jumps(root)
@@ -704,7 +716,7 @@ class _Analyser:
         """
         errors = self.info.syntax_errors
         seen: dict[tuple[int, str], tuple[bool, Any]] = {}  # (block, name) -> (lexical?, first name node)
-        named: list[tuple[Any, Any, bool]] = []  # (name node, declaration, lexical?)
+        named: list[tuple[Any, Any, bool, int]] = []  # (name node, declaration, lexical?, its declarator's end)
         for d in declarators:
             decl = d.parent
             n = d.child_by_field_name("name")
@@ -721,16 +733,19 @@ class _Analyser:
                     line, col = self.pos(n)
                     name = self.text(n)
                     errors.append((line, col, f"const '{name}' is given no value; write const {name} = ...;"))
-            named.append((n, decl, lexical))
+            named.append((n, decl, lexical, d.end_byte))
         for f in functions:
             n = f.child_by_field_name("name")
             if n is not None and n.type == "identifier":
-                named.append((n, f, False))
+                named.append((n, f, False, 0))
         named.sort(key=lambda x: x[0].start_byte)
-        for n, decl, lexical in named:
+        lets = self._lets
+        for n, decl, lexical, end in named:
             block = decl.parent
             if block is None or block.type not in ("program", "statement_block", "switch_case", "switch_default"):
                 continue  # (for (let i ...), export ...: a scope of their own, or nothing to compare)
+            if lexical and block.type != "switch_case" and block.type != "switch_default":
+                lets.append((n, end, decl, block))  # (for _early_uses: the blocks found once, here)
             if block.type in ("switch_case", "switch_default") and block.parent is not None:
                 block = block.parent  # the cases of a switch share one block
             key = (block.id, self.text(n))
@@ -1579,6 +1594,118 @@ class _Analyser:
         out.sort(key=lambda w: w[0].start_byte)
         return out
 
+    def _early_uses(self, declarators: list[Any], classes: list[Any]) -> None:
+        """Uses of a let, const or class name before its declaration, in the straight-line code
+        of the same block (``console.log(x); let x = 1;``, ``const n = n + 1;``): until the
+        declaration has run the name exists but cannot be read or given a value, and each such
+        line throws a ReferenceError (the app's 'Oops' page). Why: the check was silent, and a
+        line moved above the ``let`` it needs is the usual way to get there.
+
+        Only what surely runs before the declaration: a use in a statement of the declaration's
+        own block (or in the declaration's value), not inside a condition, a loop, a callback or
+        a nested function (those may run later, when the name has its value), nor after a
+        ``return``. Each name is looked for as a whole word in the text from its block's start to
+        its declaration: most are settled by that one search. A block longer than _LONG_STRETCH
+        (a bundle's wrapper, declaring thousands of names) is read word by word once for all its
+        names instead: searching from its start to each of them took time in the square of its length.
+        """
+        decls = list(self._lets)  # (name node, end of the search, declaration, block)
+        for d in declarators:  # (destructured: let { a, b } = o; _declared_twice leaves them out)
+            n = d.child_by_field_name("name")
+            if n is None or n.type not in ("object_pattern", "array_pattern"):
+                continue
+            statement = d.parent
+            if statement is not None and statement.type == "lexical_declaration" and statement.parent is not None:
+                names: list[Any] = []
+                self._pattern_names(n, names)
+                decls.extend((name, d.end_byte, statement, statement.parent) for name in names)
+        for c in classes:
+            n = c.child_by_field_name("name")
+            if n is not None and c.parent is not None:
+                decls.append((n, c.start_byte, c, c.parent))
+        data, root = self.data, self._root
+        found: list[tuple[int, tuple[str, int, int, int, str]]] = []
+        long: dict[int, tuple[Any, dict[bytes, list[tuple[Any, int, Any]]]]] = {}  # block -> its names
+        for name, end, statement, block in decls:
+            if block.type not in ("program", "statement_block") or block.has_error:
+                continue
+            raw = data[name.start_byte : name.end_byte]
+            if statement.start_byte - block.start_byte > _LONG_STRETCH:
+                long.setdefault(block.id, (block, {}))[1].setdefault(raw, []).append((name, end, statement))
+                continue
+            for start, stop in ((block.start_byte, name.start_byte), (name.end_byte, end)):
+                at = data.find(raw, start, stop)
+                while at >= 0:
+                    after = at + len(raw)
+                    if not _word_byte(data[at - 1 : at]) and not _word_byte(data[after : after + 1]):
+                        use = root.descendant_for_byte_range(at, after)
+                        if self._surely_runs_early(use, at, after, block, statement):
+                            found.append((at, self._early(use, name)))
+                            break
+                    at = data.find(raw, after, stop)
+                else:
+                    continue
+                break
+        for block, names in long.values():
+            stop = max(end for entries in names.values() for _n, end, _s in entries)
+            done: set[int] = set()
+            for m in _NAME_RUN.finditer(data, block.start_byte, stop):
+                for name, end, statement in names.get(m.group(), ()):
+                    at, after = m.span()
+                    if name.id in done or after > end or at == name.start_byte:
+                        continue
+                    use = root.descendant_for_byte_range(at, after)
+                    if self._surely_runs_early(use, at, after, block, statement):
+                        done.add(name.id)
+                        found.append((at, self._early(use, name)))
+        self.info.early_uses = [e for _at, e in sorted(found)]
+
+    def _surely_runs_early(self, use: Any, at: int, after: int, block: Any, statement: Any) -> bool:
+        """Whether the node ``use`` found at ``at``..``after`` (before the end of the declaration
+        ``statement`` of its name) is a use of that name that surely runs when a statement of
+        ``block`` before the declaration, or the declaration itself, does."""
+        if use is None or use.start_byte != at or use.end_byte != after:
+            return False
+        if use.type not in ("identifier", "shorthand_property_identifier"):
+            return False  # (a property, a key, a label, a word in a string or a comment)
+        up = use.parent
+        if (
+            up is not None
+            and up.type in _WRITES
+            and up.child_by_field_name("argument" if up.type == "update_expression" else "left") == use
+        ):
+            use = up  # (giving it a value throws too: x = 1; let x;)
+        ran = self._statement_running(use)
+        if ran is None or (ran != statement if at >= statement.start_byte else ran.parent != block):
+            return False
+        return self._cut_off(use) is None
+
+    def _early(self, use: Any, name: Any) -> tuple[str, int, int, int, str]:
+        """The early_uses entry of ``use``, a use of the declared ``name``."""
+        line, col = self.pos(use)
+        fn = _function_of(use)
+        when = "load" if fn is None or fn.type == "program" or self._is_wrapper(fn) else self._function_name(fn)
+        return self.text(name), line, col, self.line_of(name), when
+
+    def _function_name(self, fn: Any) -> str:
+        """The name the function ``fn`` is called by: its own, the variable or key it is given
+        to ("load" for the plugin's load, which runs as it starts), or "" when it has none."""
+        n = fn.child_by_field_name("name") if fn is not None else None
+        if n is None and fn is not None and fn.parent is not None:
+            up = fn.parent
+            n = up.child_by_field_name("name" if up.type == "variable_declarator" else "key")
+            if (
+                up.type not in ("variable_declarator", "pair")
+                or n is None
+                or n.type
+                not in (
+                    "identifier",
+                    "property_identifier",
+                )
+            ):
+                n = None
+        return self.text(n) if n is not None else ""
+
     def _strict_names_written(self) -> None:
         """``arguments = ...`` or ``eval = ...`` (or ++, +=, a for-in, a destructuring) in strict
         code: a syntax error, so the browser refuses the whole file.
@@ -1797,28 +1924,35 @@ class _Analyser:
     def _runs_on_load(self, node: Any) -> bool:
         """Whether ``node`` surely runs when its statement does, and that statement is one of the
         file or of its wrapper function ((function () { ... })(), !function () { ... }(), an arrow)."""
+        statement = self._statement_running(node)
+        if statement is None:
+            return False
+        return statement.parent.type == "program" or self._is_wrapper(statement.parent.parent)
+
+    def _statement_running(self, node: Any) -> Any:
+        """The statement (an expression or a var, let or const) of a block or of the file that
+        surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
+        (``a && f()``, an ``if``), a callback, a nested function, a loop, or on the left of ``=``."""
         cur = node
         while True:
             up = cur.parent
             if up is None:
-                return False
+                return None
             t = up.type
-            if t == "program":
-                return cur.type == "expression_statement" or cur.type in _DECLARATIONS
-            if t == "statement_block":
-                return (cur.type == "expression_statement" or cur.type in _DECLARATIONS) and self._is_wrapper(up.parent)
+            if t == "program" or t == "statement_block":
+                return cur if cur.type == "expression_statement" or cur.type in _DECLARATIONS else None
             if t == "binary_expression":
                 op = up.child_by_field_name("operator")
                 if op is None or self.text(op) in ("&&", "||", "??"):
-                    return False
+                    return None
             elif t == "call_expression":
                 if cur.type == "optional_chain" or any(c.type == "optional_chain" for c in up.children):
-                    return False
+                    return None
             elif t == "assignment_expression" or t == "augmented_assignment_expression":
                 if up.child_by_field_name("right") != cur:
-                    return False
+                    return None
             elif t not in _RUNS_WITH_PARENT and t not in _DECLARATIONS:
-                return False
+                return None
             cur = up
 
     def _is_wrapper(self, fn: Any) -> bool:
@@ -2269,6 +2403,8 @@ _BROWSER_FUNCTIONS = frozenset(
     "escape unescape require define importScripts setImmediate clearImmediate eval isSecureContext "
     "showOpenFilePicker showSaveFilePicker".split()
 )
+# What gives a name a value (see _Analyser._surely_runs_early).
+_WRITES = frozenset({"assignment_expression", "augmented_assignment_expression", "update_expression"})
 # Statements that run their expression when reached (see _runs_on_load).
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 # Nodes whose parts all run when they do (a call's callee and arguments, an array's items, ...).
@@ -2294,6 +2430,8 @@ _RUNS_WITH_PARENT = frozenset(
 )
 _IDENT_BYTE = re.compile(rb"[\w$]")
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed
+_LONG_STRETCH = 64 * 1024  # a block's bytes before a declaration, past which it is read word by word (_early_uses)
+_NAME_RUN = re.compile(rb"[\w$]+")
 _PLAIN_NAME = re.compile(rb"[\w$]+")  # a name of ASCII letters, digits, _ and $ only (fullmatch)
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)

@@ -607,6 +607,13 @@ CODES: dict[str, Code] = {
             "no variable of the plugin: the line replaces the browser's own for the whole web app, and the app or "
             "another plugin that uses it breaks. It throws no error, even in strict code.",
         ),
+        Code(
+            "PD526",
+            _E,
+            "A let, const or class name is used before its declaration",
+            "Until the line declaring it with let, const or class has run, using the name throws a ReferenceError, "
+            "which brings up the 'Oops' page; a use in the same function, above that line, always does.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

@@ -228,6 +228,19 @@ def _check_one(
             line,
             col,
         )
+    for var, line, col, declared, runs in info.early_uses[:5]:
+        v = shortened(var)
+        where = "on this line" if declared == line else f"on line {declared}"
+        what = shortened(runs) + "()" if runs else "this function"
+        when = "as the plugin loads" if runs == "load" else f"each time {what} runs"
+        report(
+            "PD526",
+            f"The source of '{shortened(name)}' uses '{v}' here, before its declaration {where} has run. Until then "
+            f"'{v}' cannot be used, so this line throws a ReferenceError {when} and the app shows its 'Oops' page. "
+            f"Declare '{v}' (with its value) above this line.",
+            line,
+            col,
+        )
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
