@@ -1688,23 +1688,13 @@ class _Analyser:
         return self.text(name), line, col, self.line_of(name), when
 
     def _function_name(self, fn: Any) -> str:
-        """The name the function ``fn`` is called by: its own, the variable or key it is given
-        to ("load" for the plugin's load, which runs as it starts), or "" when it has none."""
-        n = fn.child_by_field_name("name") if fn is not None else None
-        if n is None and fn is not None and fn.parent is not None:
-            up = fn.parent
+        """The name the function ``fn`` is called by: its own, or the variable or key it is given
+        to ("load" for the plugin's load, which runs as it starts); "" when it has none."""
+        n = fn.child_by_field_name("name")
+        up = fn.parent
+        if n is None and up is not None and up.type in ("variable_declarator", "pair"):
             n = up.child_by_field_name("name" if up.type == "variable_declarator" else "key")
-            if (
-                up.type not in ("variable_declarator", "pair")
-                or n is None
-                or n.type
-                not in (
-                    "identifier",
-                    "property_identifier",
-                )
-            ):
-                n = None
-        return self.text(n) if n is not None else ""
+        return self.text(n) if n is not None and n.type in ("identifier", "property_identifier") else ""
 
     def _strict_names_written(self) -> None:
         """``arguments = ...`` or ``eval = ...`` (or ++, +=, a for-in, a destructuring) in strict
