@@ -269,6 +269,26 @@ def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str
     assert problem.fix is None
 
 
+def test_a_missing_comma_before_a_name_in_low_curly_quotes_is_repaired_then_the_quotes(demo: Path, capsys) -> None:
+    """German keyboards and Word type ‚name‘ (U+201A then U+2018): a comma missing before such a
+    name got no Fix, though a name in „ “ got one."""
+    clean = (demo / "webapp2" / "settings.json").read_bytes()
+    _break(
+        demo,
+        "settings.json",
+        '"id": "meeting-info",\n            "srcURL"',
+        '"id": "meeting-info"\n            ‚srcURL‘',
+    )
+    (problem,) = _pd100(load(demo))
+    assert problem.fix is not None and problem.fix.kind == "add-missing-comma"
+    assert (problem.line, problem.column) == (9, 33)
+    assert main(["check", "--fix", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "fixed: Add the missing comma on line 9 of settings.json" in out
+    assert "fixed: Replace the curly quotes with straight quotes on line 10 of settings.json" in out
+    assert (demo / "webapp2" / "settings.json").read_bytes() == clean
+
+
 def test_a_double_quote_inside_single_quotes_is_escaped_and_an_escaped_single_quote_is_plain(demo: Path) -> None:
     _break(demo, LOCK, '"Adds a toolbar button', "'Adds a \"toolbar\" button, isn\\'t it")
     _break(demo, LOCK, 'the meeting.",', "the meeting.',")

@@ -308,7 +308,7 @@ SLIP_MESSAGES = {
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
 # or none (the repairs after it make those right, or the Fix is not offered at all).
-_ENTRY_START = re.compile(r"""["'{\[\-0-9\u2018\u2019\u201c\u201d\u201eA-Za-z_$]""")
+_ENTRY_START = re.compile(r"""["'{\[\-0-9\u2018\u2019\u201a\u201c\u201d\u201eA-Za-z_$]""")
 
 
 class Slip(NamedTuple):
