@@ -48,6 +48,10 @@ BREAKS = {
     "remove-comments": r("manifest.json", "{\n", "{\n    // uploaded on Monday\n"),
     "quote-names": r(PKG, '"name": "Record"', 'name: "Record"'),
     "lowercase-constants": r(PKG, '"allowUnload": true', '"allowUnload": True'),
+    "double-backslashes": r(PKG, '"Start and stop recording"', r'"Saved in C:\Recordings\Plugins"'),
+    "add-missing-colon": r(PKG, '"name": "Record"', '"name" "Record"'),
+    "escape-tabs-and-line-breaks": r(PKG, '"Start and stop recording"', '"Start and stop\n    recording"'),
+    "add-missing-bracket": r("settings.json", "    ]\n}\n", "    ]\n"),
     "remove-dead-duplicate": r(PKG, '"label": "Record",', '"label": "Rec",\n                "label": "Record",'),
     "delete-file": w("plugins/rec/old.svg", '<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n'),
     "set-svg-ref": w(

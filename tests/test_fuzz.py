@@ -103,6 +103,11 @@ INSERTS = [
     b'"menuItems": {"toolbar": [{"icon": "rec.svg#nope", "action": null}]}',
     b"null",
     b"[]",
+    # the JSON slips PD100 repairs: a Windows path, a tab, a low curly quote
+    b"\\",
+    b"C:\\Users\\",
+    b"\t",
+    "\u201a".encode(),
 ]
 
 JS_TOKENS = st.sampled_from(

@@ -6,15 +6,21 @@ mark), and the PD100 says where it is in plain words. A Fix is offered only when
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+from json.decoder import scanstring
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from test_trailing_comma_fix import _break, _pd100
 
 from designer.cli import main
 from designer.core.checks import run_checks
 from designer.core.fixes import apply_fix
+from designer.core.jsonfile import JsonDocument, Span, repair_slips
 from designer.core.model import load, save
 from designer.core.resources import resource
 
@@ -43,10 +49,18 @@ TITLES = {
     "remove-comments": "Remove the comments",
     "quote-names": "Put the names in double quotes",
     "lowercase-constants": "Write true, false and null in small letters",
+    "double-backslashes": "Double the backslashes",
+    "add-missing-colon": "Add the missing colon",
+    "escape-tabs-and-line-breaks": "Write the tabs and line breaks as \\t and \\n",
+    "add-missing-bracket": "Add the missing bracket at the end",
 }
 
+BACKSLASH = "a backslash in a text must be written \\\\ in JSON (C:\\\\plugins, not C:\\plugins); double this backslash"
+DESCRIPTION = '"Adds a toolbar button that lets the host lock or unlock the meeting."'
+
 # (kind, file, text as it was, text broken, where the PD100 points (line, column), its message,
-# what the Fix says it did)
+# what the Fix says it did). "Text as it was" is (text of the example, text put in its place)
+# when the example has nothing the slip could be made in (a backslash, a \t or \n).
 SLIPS = [
     pytest.param(
         "add-missing-comma",
@@ -189,15 +203,95 @@ SLIPS = [
         f"Write true, false and null in small letters on lines 20 and 21 of {LOCK}",
         id="none-and-capital-null",
     ),
+    pytest.param(
+        "double-backslashes",
+        LOCK,
+        (DESCRIPTION, r'"Installed from C:\\Plugins\\lock-toggle"'),
+        r'"Installed from C:\Plugins\lock-toggle"',
+        (4, 38),
+        BACKSLASH,
+        f"Double the backslashes on line 4 of {LOCK}",
+        id="windows-path",
+    ),
+    pytest.param(
+        "double-backslashes",
+        LOCK,
+        (DESCRIPTION, r'"C:\\Plugins\\"'),
+        r'"C:\Plugins\"',
+        (4, 23),
+        BACKSLASH,
+        f"Double the backslashes on line 4 of {LOCK}",
+        id="windows-path-ending-in-a-backslash",
+    ),
+    pytest.param(
+        "double-backslashes",
+        LOCK,
+        ('"Lock toggle"', r'"Lock toggle (D:\\Users\\xavier)"'),
+        r'"Lock toggle (D:\Users\xavier)"',
+        (3, 29),
+        BACKSLASH,
+        f"Double the backslashes on line 3 of {LOCK}",
+        id="capital-u-and-x-after-a-backslash",
+    ),
+    pytest.param(
+        "add-missing-colon",
+        "settings.json",
+        '"id": "meeting-info"',
+        '"id" "meeting-info"',
+        (9, 17),
+        "a colon ':' is missing between a name and its value; add a colon here",
+        "Add the missing colon on line 9 of settings.json",
+        id="missing-colon",
+    ),
+    pytest.param(
+        "escape-tabs-and-line-breaks",
+        LOCK,
+        (DESCRIPTION, '"Adds a toolbar button\\tthat lets the host lock\\nor unlock the meeting."'),
+        '"Adds a toolbar button\tthat lets the host lock\nor unlock the meeting."',
+        (4, 42),
+        "a text value has a tab or a line break typed into it; JSON writes them as \\t and \\n",
+        f"Write the tabs and line breaks as \\t and \\n on line 4 of {LOCK}",
+        id="tab-and-line-break-typed-in-a-text",
+    ),
+    pytest.param(
+        "add-missing-bracket",
+        "settings.json",
+        "    ]\n}\n",
+        "    ]\n",
+        (19, 1),
+        "the file stops before its last closing bracket (} or ]); add it here, at the end",
+        "Add the missing bracket on line 19 of settings.json",
+        id="last-line-deleted",
+    ),
+    pytest.param(
+        "add-missing-bracket",
+        LOCK,
+        "            }\n        ]\n    }\n}\n",
+        "            }\n        ]\n    }\n",
+        (26, 1),
+        "the file stops before its last closing bracket (} or ]); add it here, at the end",
+        f"Add the missing bracket on line 26 of {LOCK}",
+        id="package-without-its-last-brace",
+    ),
 ]
+
+
+def _clean_then_break(demo: Path, rel: str, old: str | tuple[str, str], new: str) -> bytes:
+    """The file as it was (the example, or the example with a text the slip needs put in), after
+    ``old`` in it is replaced with ``new``; returns the bytes as they were."""
+    if isinstance(old, tuple):
+        _break(demo, rel, *old)
+        old = old[1]
+    clean = (demo / "webapp2" / rel).read_bytes()
+    _break(demo, rel, old, new)
+    return clean
 
 
 @pytest.mark.parametrize(("kind", "rel", "old", "new", "where", "message", "said"), SLIPS)
 def test_the_slip_is_repaired_and_nothing_else_changes(
     demo: Path, kind: str, rel: str, old: str, new: str, where: tuple[int, int], message: str, said: str
 ) -> None:
-    clean = (demo / "webapp2" / rel).read_bytes()
-    _break(demo, rel, old, new)
+    clean = _clean_then_break(demo, rel, old, new)
     pkg = load(demo)
     (problem,) = _pd100(pkg)
     assert problem.file == rel and (problem.line, problem.column) == where
@@ -214,8 +308,7 @@ def test_the_slip_is_repaired_and_nothing_else_changes(
 def test_check_fix_repairs_a_broken_copy_of_the_example_and_strict_then_passes(
     demo: Path, capsys, kind: str, rel: str, old: str, new: str, where: tuple[int, int], message: str, said: str
 ) -> None:
-    clean = (demo / "webapp2" / rel).read_bytes()
-    _break(demo, rel, old, new)
+    clean = _clean_then_break(demo, rel, old, new)
     assert main(["check", "--strict", str(demo)]) == 1
     assert main(["check", "--fix", str(demo)]) == 0
     assert f"fixed: {said}" in capsys.readouterr().out
@@ -261,12 +354,53 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"Lock toggle"', "Lock"),
         # a word that only starts like one of them
         (LOCK, '"allowUnload": true', '"allowUnload": Trueish'),
+        # a path with \n or \t in it too: they read (a line break, a tab), so whether the person
+        # meant them is a guess; a \u escape with a digit missing
+        (LOCK, '"Lock toggle"', r'"C:\new\plugins"'),
+        (LOCK, '"Lock toggle"', r'"C:\Plugins\test"'),
+        (LOCK, '"Lock toggle"', r'"caf\u00e"'),
+        # a backslash before the closing quote with no other one (5" for inches?), and one
+        # where the text could as well go on over the next line
+        (LOCK, '"Lock toggle",', '"Lock 5\\",'),
+        (LOCK, '"Lock toggle",', '"C:\\\\Lock\\"\n    toggle",'),
+        # a closing quote forgotten at the end of the line: where it goes is a guess
+        (LOCK, '"Lock toggle",', '"Lock toggle,'),
+        (LOCK, '"web",', '"web,'),
+        (LOCK, '"Lock toggle",', '"Lock\ttoggle,'),
+        # a name, then a line break: more than its colon is missing; "=" instead of a colon
+        ("settings.json", '"id": "meeting-info"', '"id"\n            "meeting-info"'),
+        ("settings.json", '"id": "meeting-info"', '"id" = "meeting-info"'),
+        # two brackets missing at the end: which goes where is a guess
+        ("settings.json", "        }\n    ]\n}\n", "        }\n"),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
     _break(demo, rel, old, new)
     (problem,) = _pd100(load(demo))
     assert problem.fix is None
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "where", "words"),
+    [
+        (
+            LOCK,
+            '"Lock toggle",',
+            '"Lock toggle,',
+            (3, 26),
+            "not closed with a double quote before the end of this line",
+        ),
+        (LOCK, '"Lock toggle"', r'"C:\new\plugins"', (3, 20), r"a backslash in a text must be written \\ in JSON"),
+        ("settings.json", "        }\n    ]\n}\n", "        }\n", (18, 1), "stops before the closing brackets"),
+    ],
+)
+def test_without_a_fix_the_message_still_says_what_and_where(
+    demo: Path, rel: str, old: str, new: str, where: tuple[int, int], words: str
+) -> None:
+    _break(demo, rel, old, new)
+    (problem,) = _pd100(load(demo))
+    assert problem.fix is None and (problem.line, problem.column) == where
+    assert words in problem.message
 
 
 def test_a_missing_comma_before_a_name_in_low_curly_quotes_is_repaired_then_the_quotes(demo: Path, capsys) -> None:
@@ -352,8 +486,8 @@ def test_the_fix_button_repairs_the_file_and_undo_brings_the_slip_back(
     from PySide6.QtCore import Qt
 
     path = demo / "webapp2" / rel
-    clean = path.read_bytes()
-    broken = _break(demo, rel, old, new)
+    clean = _clean_then_break(demo, rel, old, new)
+    broken = path.read_bytes()
     window.open_path(demo)
     (row,) = window.problems_view.problem_items()
     assert row.text(2) == "PD100" and row.text(0) == f"{rel} is not valid JSON: {message}."
@@ -412,3 +546,146 @@ def test_check_fix_repairs_every_kind_of_slip_at_once_in_a_copy_of_the_example(d
     assert out.count("fixed: ") == 12, out
     assert main(["check", "--strict", str(demo)]) == 0
     assert {p: p.read_bytes() for p in (demo / "webapp2").rglob("*.json")} == before
+
+
+# -- the repairs undo the slip exactly, whatever the document (hypothesis) ----------------------
+
+# Texts with tabs and line breaks (written \t and \n) but no backslash of their own; Windows paths
+# whose backslashes start no JSON escape once single (no \b, \f, \n, \r, \t, \u after them).
+_TEXT = st.text(
+    st.characters(exclude_characters="\\", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t"), max_size=8
+)
+_SEGMENT = st.builds(
+    str.__add__,
+    st.sampled_from("acdeghijklmopqsvwxyzACDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$"),
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789 .-", max_size=6),
+)
+_PATH = st.builds(
+    lambda drive, segments, folder: drive + ":\\" + "\\".join(segments) + ("\\" if folder else ""),
+    st.sampled_from("CDZ"),
+    st.lists(_SEGMENT, min_size=1, max_size=3),
+    st.booleans(),
+)
+_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | _TEXT | _PATH,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+_ROOT = st.lists(_VALUE, min_size=1, max_size=4) | st.dictionaries(_TEXT, _VALUE, min_size=1, max_size=4)
+
+
+# A text with a tab or a line break in it (and more after a line break), for that repair.
+_TYPED = st.builds(
+    lambda before, typed, after: before + typed + after,
+    _TEXT,
+    st.sampled_from("\n\t"),
+    _TEXT.filter(lambda t: t.strip(" \t")),
+)
+
+
+@st.composite
+def _documents(draw: st.DrawFn, kind: str) -> tuple[str, str]:
+    """A valid JSON text in one of the layouts people's files have (one line, 2 or 4 spaces, tabs;
+    LF or CRLF; with or without a byte-order mark and a last line end), and its line end. It has
+    a Windows path or a text with a tab or line break in it (somewhere) when the slip needs one."""
+    root = draw(_ROOT)
+    seed = {"double-backslashes": _PATH, "escape-tabs-and-line-breaks": _TYPED}.get(kind)
+    if seed is not None:
+        container = draw(st.sampled_from([c for c in _containers(root)]))
+        if isinstance(container, list):
+            container.insert(draw(st.integers(0, len(container))), draw(seed))
+        else:
+            container[draw(_TEXT)] = draw(seed)
+    indent = draw(st.sampled_from([None, 2, 4, "\t"]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    text = json.dumps(root, indent=indent, ensure_ascii=False).replace("\n", newline)
+    text += newline if draw(st.booleans()) else ""
+    return ("\ufeff" if draw(st.booleans()) else "") + text, newline
+
+
+def _containers(value: object) -> list:
+    """Every list and object in ``value``, itself first."""
+    if isinstance(value, dict):
+        return [value] + [c for v in value.values() for c in _containers(v)]
+    if isinstance(value, list):
+        return [value] + [c for v in value for c in _containers(v)]
+    return []
+
+
+def _values(text: str, kind: type) -> list[Span]:
+    doc = JsonDocument(text)
+    return [sp for p, sp in doc.spans.items() if isinstance(doc.get(p), kind)]
+
+
+def _single_backslashes(text: str, newline: str, draw: st.DrawFn) -> str | None:
+    """A Windows path pasted in as it is: its backslashes single (the last one too, before the
+    closing quote, when the text ends its line)."""
+    body = text.removeprefix("\ufeff")
+    paths = [sp for sp in _values(body, str) if ":\\\\" in body[sp.start : sp.end]]
+    if not paths:
+        return None
+    sp = draw(st.sampled_from(paths))
+    old = body[sp.start : sp.end]
+    new = old.replace("\\\\", "\\")
+    rest = body[sp.end :].lstrip(" ,]}")
+    if (
+        old.endswith('\\\\"') and rest and rest[0] not in "\r\n"
+    ):  # (a single one escapes the quote on a line that goes on)
+        new = new[:-2] + '\\\\"'
+    return text.replace(old, new, 1) if text.count(old) == 1 else None
+
+
+def _colon_deleted(text: str, newline: str, draw: st.DrawFn) -> str | None:
+    body = text.removeprefix("\ufeff")
+    names = [sp.key_start for sp in JsonDocument(body).spans.values() if sp.key_start is not None]
+    if not names:
+        return None
+    _, end = scanstring(body, draw(st.sampled_from(names)) + 1)
+    at = end + len(text) - len(body)
+    return text[:at] + text[at + 1 :]
+
+
+def _typed_in(text: str, newline: str, draw: st.DrawFn) -> str | None:
+    """A tab or a line break (the file's) typed where the text has a \\t or a \\n (a line
+    break with more of the text after it: one just before the closing quote is a stray one)."""
+    body = text.removeprefix("\ufeff")
+    escapes = [
+        sp.start + m.start()
+        for sp in _values(body, str)
+        for m in re.finditer(r"\\[nt]", body[sp.start : sp.end - 1])
+        if m.group() == "\\t" or body[sp.start + m.end() : sp.end - 1].strip(" \t")
+    ]
+    if not escapes:
+        return None
+    at = draw(st.sampled_from(escapes)) + len(text) - len(body)
+    return text[:at] + ("\t" if text[at + 1] == "t" else newline) + text[at + 2 :]
+
+
+def _last_line_deleted(text: str, newline: str, draw: st.DrawFn) -> str | None:
+    """The last } or ] gone: with its line when it has one of its own."""
+    end = len(text.rstrip("\r\n"))
+    if "\n" not in text[:end]:
+        return text[: end - 1] + text[end:]
+    if end < len(text):
+        return text[: end - 1]  # "}" and the line end after it
+    return text[: end - 1 - len(newline)]  # the line end before "}" and the "}"
+
+
+INJECTIONS = {
+    "double-backslashes": _single_backslashes,
+    "add-missing-colon": _colon_deleted,
+    "escape-tabs-and-line-breaks": _typed_in,
+    "add-missing-bracket": _last_line_deleted,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(INJECTIONS))
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(data=st.data())
+def test_a_slip_put_in_a_valid_document_is_repaired_back_to_it(kind: str, data: st.DataObject) -> None:
+    text, newline = data.draw(_documents(kind))
+    broken = INJECTIONS[kind](text, newline, data.draw)
+    assume(broken is not None and broken != text)
+    repaired, done, left = repair_slips(broken)
+    assert left is None and repaired == text, (broken, done)
+    assert done and {k for k, _ in done} == {kind}

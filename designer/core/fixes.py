@@ -405,6 +405,13 @@ _SLIP_DONE = {
     "remove-comments": ("Remove the comment", "Remove the comments"),
     "quote-names": ("Put the name in double quotes", "Put the names in double quotes"),
     "lowercase-constants": ("Write true, false and null in small letters",) * 2,
+    "double-backslashes": ("Double the backslash", "Double the backslashes"),
+    "add-missing-colon": ("Add the missing colon", "Add the missing colons"),
+    "escape-tabs-and-line-breaks": (
+        "Write the tab or line break as \\t or \\n",
+        "Write the tabs and line breaks as \\t and \\n",
+    ),
+    "add-missing-bracket": ("Add the missing bracket",) * 2,
 }
 
 

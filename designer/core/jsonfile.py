@@ -37,6 +37,15 @@ __all__ = [
 _NUMBER = r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _WS = " \t\n\r"
 
+# A Windows path pasted into a text ("C:\\plugins"): the decoder's "Invalid \\escape" named nothing
+# a person pasting a path would recognise.
+_BACKSLASH = "a backslash in a text must be written \\\\ in JSON (C:\\\\plugins, not C:\\plugins)"
+# A line break in a text: mostly a closing quote forgotten at the end of the line.
+_LINE_BREAK = (
+    "a text value is not closed with a double quote before the end of this line "
+    "(a line break inside a text is written \\n)"
+)
+
 # Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
 _PLAIN_MESSAGES = {
     "Expecting ',' delimiter": "a comma is missing here, or a quote or bracket before it is not closed",
@@ -48,7 +57,7 @@ _PLAIN_MESSAGES = {
     "Extra data": "there is more text after the end of the JSON content",
     "Unterminated string starting at": "a text value is not closed with a double quote",
     "Invalid control character at": "a text value contains a raw line break or tab; write it as \\n or \\t",
-    "Invalid \\escape": "a backslash escape is not valid; write a backslash as \\\\",
+    "Invalid \\escape": _BACKSLASH,
     "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits (such as \\u00e9)",
     "Unexpected UTF-8 BOM": "the file starts with an invisible byte-order mark",
 }
@@ -260,7 +269,11 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
             return "a name must be in double quotes in JSON"
         if msg.startswith("Expecting value"):
             return "text must be in double quotes in JSON (only true, false and null go without)"
-    if msg.startswith("Invalid control character") and first not in ("\n", "\r", "\t", ""):
+    if msg.startswith("Expecting ',' delimiter") and pos == len(text) > 0:
+        return "the file stops before the closing brackets (} or ]) of what it opened"
+    if msg.startswith("Invalid control character") and first in ("\n", "\r"):
+        return _LINE_BREAK
+    if msg.startswith("Invalid control character") and first not in ("\t", ""):
         # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
         return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
     for prefix, plain in _PLAIN_MESSAGES.items():
@@ -293,6 +306,10 @@ CURLY_QUOTES = "straighten-quotes"
 COMMENTS = "remove-comments"
 BARE_NAMES = "quote-names"
 CAPITALS = "lowercase-constants"
+BACKSLASHES = "double-backslashes"
+MISSING_COLON = "add-missing-colon"
+CONTROLS = "escape-tabs-and-line-breaks"
+MISSING_CLOSER = "add-missing-bracket"
 
 # What each slip's PD100 says when its Fix is offered (the decoder's own words sent people
 # looking in the wrong place), said at the slip: the comma to remove, where a comma is missing.
@@ -304,6 +321,10 @@ SLIP_MESSAGES = {
     COMMENTS: _COMMENT_MESSAGE,
     BARE_NAMES: "a name must be in double quotes in JSON",
     CAPITALS: "JSON writes true, false and null in small letters (not True, False or None)",
+    BACKSLASHES: _BACKSLASH + "; double this backslash",
+    MISSING_COLON: "a colon ':' is missing between a name and its value; add a colon here",
+    CONTROLS: "a text value has a tab or a line break typed into it; JSON writes them as \\t and \\n",
+    MISSING_CLOSER: "the file stops before its last closing bracket (} or ]); add it here, at the end",
 }
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
@@ -448,8 +469,165 @@ def _capital_constant(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(CAPITALS, exc.pos, exc.pos, m.end(), _CONSTANTS[m.group()])
 
 
+def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A name and its value with no colon between them (``"id" "x"``): the colon goes right
+    after the name. Only when the value starts on the name's line: a name with a line break
+    after it has lost more than its colon (its value and comma, most likely)."""
+    pos = exc.pos
+    if not exc.msg.startswith("Expecting ':' delimiter") or not _ENTRY_START.match(text, pos):
+        return None
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if text[end - 1 : end] != '"':
+        return None
+    return Slip(MISSING_COLON, end, end, end, ":")
+
+
+def _string_start(text: str, pos: int) -> int:
+    """Where the text value that ``pos`` is inside opens: the decoder read everything before
+    ``pos``, so it is the last double quote before it that no backslash escapes (a quote after
+    an odd number of backslashes is escaped)."""
+    i = pos
+    while True:
+        quote = text.rfind('"', 0, i)
+        first = quote
+        while first > 0 and text[first - 1] == "\\":
+            first -= 1
+        if quote < 0 or (quote - first) % 2 == 0:
+            return quote
+        i = first
+
+
+# A text's body up to its closing quote or the end of its line; a backslash and what it escapes.
+_BODY = re.compile(r'(?:[^"\\\r\n]|\\.)*')
+_ESCAPED = re.compile(r"\\(.)", re.S)
+# The rest of a text up to its closing quote, across lines.
+_TO_QUOTE = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
+
+
+def _has_letter_escape(body: str) -> bool:
+    """Whether ``body`` (of a text) has ``\\b``, ``\\f``, ``\\n``, ``\\r`` or ``\\t``: in a Windows
+    path (``C:\\new``) they are backslashes too, but they read, so whether they were meant is a guess."""
+    return any(m.group(1) in "bfnrt" for m in _ESCAPED.finditer(body))
+
+
+def _bad_escape(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A backslash that starts no JSON escape (``\\p``, ``\\d``, ``\\U``, ``\\x``, a ``\\u`` with
+    no hexadecimal digit after it), as a Windows path pasted in writes them (``C:\\plugins``):
+    doubled, it is the backslash the person typed. Valid escapes stay, and a text that also has
+    one of ``\\n``, ``\\t``, ... gets no Fix (see :func:`_has_letter_escape`)."""
+    pos = exc.pos
+    if exc.msg.startswith("Invalid \\escape"):
+        at = pos
+    elif exc.msg.startswith("Invalid \\uXXXX escape") and text[pos - 1 : pos + 1] == "\\u":
+        if text[pos + 1 : pos + 2] in tuple("0123456789abcdefABCDEF"):
+            return None  # a \u escape with a digit missing: which one is a guess
+        at = pos - 1
+    else:
+        return None
+    start = _string_start(text, at)
+    if start < 0:
+        return None
+    body = _BODY.match(text, start + 1).group()
+    if _has_letter_escape(body):
+        return None
+    return Slip(BACKSLASHES, at, at, at + 1, "\\\\")
+
+
+_LINE_REST = re.compile(r"[ \t,}\]]*")
+
+
+def _raw_in_string(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """A text the decoder read to the end of its line (or of the file) without its closing quote.
+
+    Either a tab or a line break typed inside a text: it becomes ``\\t`` or ``\\n`` when the text
+    clearly goes on: after a line break, more than blanks before the next double quote, and that
+    quote closes it (only blanks, then a comma, a bracket or the end of a line after it). Or a Windows path ending in a backslash (``"C:\\plugins\\",``):
+    that backslash escapes the closing quote, and doubled, it is a backslash again; only when the
+    text has another backslash (a path), no other escaped quote, and nothing but a comma or
+    brackets after it on its line. When both could be meant, no Fix; a line break with neither
+    is mostly a closing quote forgotten (where it goes is a guess: no Fix either).
+    """
+    msg, pos = exc.msg, exc.pos
+    if msg.startswith("Unterminated string starting at"):
+        start, stop, raw = pos, len(text), ""
+    elif msg.startswith("Invalid control character at") and text[pos : pos + 1] in ("\t", "\r", "\n"):
+        start, stop, raw = _string_start(text, pos), pos, text[pos]
+    else:
+        return None
+    lone = None
+    if raw != "\t" and start >= 0:
+        body = text[start + 1 : stop]
+        quote = body.rfind('"')
+        if (
+            quote > 0
+            and body.count('"') == 1
+            and "\\" in body[: quote - 1]
+            and _LINE_REST.fullmatch(body, quote + 1)
+            and not _has_letter_escape(body)
+        ):
+            at = start + quote  # the backslash before the quote
+            lone = Slip(BACKSLASHES, at, at, at + 1, "\\\\")
+    typed = None
+    close = _TO_QUOTE.match(text, pos) if raw else None
+    if close is not None and (raw == "\t" or text[pos : close.end() - 1].strip(_WS)):
+        after = _BLANKS.match(text, close.end()).end()
+        if after == len(text) or text[after] in ",}]\r\n":
+            end = pos + 2 if text.startswith("\r\n", pos) else pos + 1
+            typed = Slip(CONTROLS, pos, pos, end, "\\t" if raw == "\t" else "\\n")
+    if lone is not None and typed is not None:
+        return None
+    return lone or typed
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+_LINE_BREAK_CHARS = re.compile(r"\r\n|\r|\n")
+
+
+def _missing_closer(text: str, exc: json.JSONDecodeError) -> Slip | None:
+    """The file stops before its last ``}`` or ``]`` (its last line deleted, or cut off): the
+    bracket of the one object or list left open goes at the end, on a line of its own indented
+    as its opening line when that spans lines. Only when exactly one is open: with two, which
+    goes where is a guess."""
+    if not exc.msg.startswith("Expecting ',' delimiter") or exc.pos != len(text):
+        return None
+    still_open: list[int] = []
+    for m in _BRACKETS.finditer(text):
+        c = m.group()
+        if c in ("{", "["):
+            still_open.append(m.start())
+        elif c in ("}", "]"):
+            still_open.pop()
+    if len(still_open) != 1:
+        return None
+    opener = still_open[0]
+    closer = "}" if text[opener] == "{" else "]"
+    last = len(text.rstrip(_WS))  # just after the last value
+    if not _LINE_BREAK_CHARS.search(text, opener, last):  # all on one line: the bracket right after it
+        return Slip(MISSING_CLOSER, last, last, last, closer)
+    line = max(text.rfind("\n", 0, opener), text.rfind("\r", 0, opener)) + 1
+    indent = _BLANKS.match(text, line).group()
+    brk = _LINE_BREAK_CHARS.search(text, last)
+    if brk is not None:  # on the line after the last one, ending as that one does
+        return Slip(MISSING_CLOSER, brk.end(), brk.end(), brk.end(), indent + closer + brk.group())
+    nl = _LINE_BREAK_CHARS.search(text, opener).group()
+    return Slip(MISSING_CLOSER, last, last, last, nl + indent + closer)
+
+
 # The finders of the slips other than a comma after the last entry, tried in turn.
-_FINDERS = (_missing_comma, _single_quotes, _curly_quotes, _comment, _bare_name, _capital_constant)
+_FINDERS = (
+    _missing_comma,
+    _single_quotes,
+    _curly_quotes,
+    _comment,
+    _bare_name,
+    _capital_constant,
+    _missing_colon,
+    _bad_escape,
+    _raw_in_string,
+    _missing_closer,
+)
 
 
 def find_slip(text: str, exc: json.JSONDecodeError) -> Slip | None:

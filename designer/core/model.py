@@ -570,6 +570,10 @@ SLIP_FIXES = {
     "remove-comments": "Remove the comments",
     "quote-names": "Put the names in double quotes",
     "lowercase-constants": "Write true, false and null in small letters",
+    "double-backslashes": "Double the backslashes",
+    "add-missing-colon": "Add the missing colon",
+    "escape-tabs-and-line-breaks": "Write the tabs and line breaks as \\t and \\n",
+    "add-missing-bracket": "Add the missing bracket at the end",
 }
 
 

@@ -112,7 +112,8 @@ CODES: dict[str, Code] = {
             "File is not valid JSON",
             "The app cannot read it; for settings.json every plugin disappears. The slips of editing by "
             "hand have a fix: a comma missing or after the last entry, single or curly quotes, "
-            "comments, names without quotes, True/False/None.",
+            "comments, names without quotes, True/False/None, a colon missing, a single backslash "
+            "(a Windows path), a tab or line break typed in a text, the last } or ] missing.",
             fixable=True,
         ),
         Code(
