@@ -488,3 +488,23 @@ def test_alt_letters_take_the_keyboard_to_the_export_fields(window: MainWindow, 
     # the plugin form beside it keeps its own letters
     qtbot.keyClick(pane.branding_edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.plugin_page.form.name
+
+
+def test_what_changed_after_an_export_wraps_in_a_narrow_dock(
+    qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    """Right after an export "What changed" is one long sentence: it ran off the right edge of a
+    dock beside the form, to be read with the sideways scrollbar. A diff's lines stay unwrapped."""
+    pane = shown(qtbot, ExportPane(), 420, 720)
+    _dialog_returns(monkeypatch, tmp_path / "first.zip")
+    pane.set_package(load(example_project))
+    assert pane.export()
+    view = pane.changes_view
+    assert view.toPlainText().startswith("Nothing changed since the last export")
+    qtbot.waitUntil(lambda: view.document().lineCount() > 1 or view.horizontalScrollBar().maximum() > 0)
+    assert view.horizontalScrollBar().maximum() == 0  # nothing hidden beyond the right edge
+    pkg = load(example_project)
+    pkg.plugins[1].package.menu_items["conference"][0].label = "About this meeting, with a longer label than before"
+    pane.set_package(pkg)
+    assert "Details:" in view.toPlainText()
+    assert view.lineWrapMode() == view.LineWrapMode.NoWrap  # a diff is read line by line

@@ -321,6 +321,18 @@ class ExportPane(QWidget):
         self.previous_label.clear()
 
     def _show_changes(self, plan: ExportPlan) -> None:
+        """The changes in words, and the line diff of each changed file below them.
+
+        Why the lines wrap unless there is a diff: after every export the view holds one sentence
+        ("Nothing changed since the last export ... which every export raises ..."), and unwrapped
+        it ran off the dock's right edge, to be read with the sideways scrollbar. A diff's lines
+        stay whole, one per line, as diffs are read.
+        """
+        diffs = (
+            [] if plan.nothing_but_branding_id else [c.diff for c in plan.changes if c.diff and c.status == "changed"]
+        )
+        wrap = QPlainTextEdit.LineWrapMode.NoWrap if diffs else QPlainTextEdit.LineWrapMode.WidgetWidth
+        self.changes_view.setLineWrapMode(wrap)
         if plan.nothing_but_branding_id:  # e.g. right after an export: no list, no diff to misread
             self.changes_view.setPlainText(plan.summary())
             return
@@ -333,7 +345,6 @@ class ExportPane(QWidget):
                 lines += [f"      {line}" for line in c.summary]
         if plan.baseline is None:
             lines += [f"+ {name}" for name in sorted(plan.entries)]
-        diffs = [c.diff for c in plan.changes if c.diff and c.status == "changed"]
         if diffs:
             lines += ["", "Details:", ""] + [d.rstrip("\n") + "\n" for d in diffs]
         self.changes_view.setPlainText("\n".join(lines))
