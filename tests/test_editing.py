@@ -1067,7 +1067,7 @@ def test_the_edit_menu_names_the_menu_item_whose_action_or_label_changed(
     retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Stop")
     retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "stopNow")
     assert undo.text() == "&Undo Change action of 'Stop' to 'stopNow'"
-    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)  # "(label set at run time) → toggleLock"
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)  # "(set by the plugin while it runs) → toggleLock"
     retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "lockIt")
     assert undo.text() == "&Undo Change action of 'toggleLock' to 'lockIt' and rename function 'toggleLock' in " + (
         "lock-toggle.plugin.js"
@@ -1316,3 +1316,26 @@ def test_menu_items_changed_while_another_file_was_on_show_are_listed_when_the_p
     actions = [mi.action for mi in window.package.plugins[0].package.menu_items["toolbar"]]
     assert [items.item(i).text().rsplit("→  ", 1)[-1] for i in range(items.count())] == actions
     assert len(actions) == 3
+
+
+def test_a_label_left_to_the_plugin_is_said_in_the_forms_words_everywhere(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The list's row said "(label set at run time)" beside a tick box "Set by the plugin while it
+    runs" and an Icon box "(set by the plugin while it runs)": three names for one thing. The icon
+    editor's "Used by" put the words in quotes, as if the label were that text."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)  # Lock toggle: its label and icon are set while it runs
+    row = window.findChild(QListWidget, "menuItemsList").item(0).text()
+    assert row == "(set by the plugin while it runs)  →  toggleLock"
+    assert window.findChild(QComboBox, "iconCombo").currentText() == "(set by the plugin while it runs)"
+    assert window.findChild(QCheckBox, "labelRuntimeCheck").text().lower() in row.lower()
+    select_plugin(window, qtbot, 1)  # Meeting information: an icon of its own, the label as typed
+    tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/meeting-info/info.svg"))
+    )
+    users = window.findChild(QLabel, "iconUsers")
+    qtbot.waitUntil(lambda: "Used by" in users.text())
+    assert "Conference menu (set by the plugin while it runs) of Meeting information" in users.text()
+    window.editor.undo_stack.setClean()

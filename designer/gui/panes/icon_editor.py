@@ -54,6 +54,7 @@ from ..menu_button import MenuButton
 from ..tones import box_style
 from ..undo_keys import UndoKeysToWindow, window_undo_menu
 from .icon_sources import IconAdder, owning_plugin
+from .menu_items_editor import RUNTIME_LABEL
 
 __all__ = ["IconEditorPane", "IconPreviewStrip"]
 
@@ -729,9 +730,11 @@ class IconEditorPane(QWidget):
         what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
         lines, missing = [], []
         for ref in refs:
-            label = ref.label or "(label set at run time)"
+            # (a label left to the plugin in the form's words, and not in quotes, as if it were typed)
+            label = ref.label or RUNTIME_LABEL
             owner = html.escape(plugins[ref.plugin_index].display_name)
-            line = f"{what.get(ref.section, ref.section)} “{html.escape(label)}” of {owner}"
+            shown = f"“{html.escape(label)}”" if ref.label else html.escape(label)
+            line = f"{what.get(ref.section, ref.section)} {shown} of {owner}"
             ok = ref.icon_id in ids
             lines.append(f"{line} → <code>#{html.escape(ref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
             if not ok:

@@ -62,6 +62,11 @@ PLACEMENT_CHOICES = [
 ]  # fmt: skip
 
 
+# A label left to the plugin (null), in the list's row: in the words of the form's tick box and
+# of the Icon box ("Set by the plugin while it runs"); the row said "label set at run time".
+RUNTIME_LABEL = "(set by the plugin while it runs)"
+
+
 class _ActionValidator(QValidator):
     """Lets through what can be, or become, a JavaScript function name: letters of any language
     (``función``, ``静音``), digits after the first character, ``_`` and ``$``. A reserved word
@@ -320,7 +325,7 @@ class MenuItemsEditor(PluginForm):
         while self.list.count() > len(items):
             self.list.takeItem(self.list.count() - 1)
         for i, mi in enumerate(items):
-            label = mi.label if mi.label is not None else "(label set at run time)"
+            label = mi.label if mi.label is not None else RUNTIME_LABEL
             text = f"{label}{_ARROW}{mi.action or '(no action)'}"
             if i == self.list.count():
                 self.list.addItem(text)
