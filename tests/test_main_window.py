@@ -822,6 +822,40 @@ def test_a_problems_list_480_px_wide_shows_each_code_and_a_readable_fix_button(
     qtbot.waitUntil(lambda: not any(r.text(2) == "PD209" for r in view.problem_items()))  # it still fixes
 
 
+def test_a_shortened_fix_button_is_cut_between_words(qtbot, example_project: Path) -> None:
+    """Beside the Export dock the Fix column is narrow, and "Create the function action1" showed
+    as "Create the f…tion action1": halves of a word. Shortened, a title is cut where words (or a
+    path's folders) end, at every width of the list."""
+    from conftest import shown
+
+    from designer.core.model import load
+    from designer.core.problems import Fix, Problem, Severity
+    from designer.gui.panes.problems_pane import ProblemsPane
+
+    titles = ["Create the function action1", "Use 'plugins/lock-toggle/lock-toggle.plugin.package.json'"]
+    problems = [
+        Problem("PD505", Severity.ERROR, "settings.json", 1, 1, "A message long enough to wrap. " * 3, fix=Fix("x", t))
+        for t in titles
+    ]
+    view = shown(qtbot, ProblemsPane(), 900, 300)
+    view.show_problems(problems, load(example_project))
+    breaks = " /.-"
+    shortened = set()
+    for width in range(420, 900, 10):
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        for row, title in zip(view.problem_items(), titles, strict=True):
+            text = view.itemWidget(row, 3).text()
+            if text in (title, "Fix"):
+                continue
+            shortened.add(text)
+            left, right = text.split("…")
+            assert title.startswith(left) and title.endswith(right), text
+            assert left[-1] in breaks or title[len(left)] in breaks, text
+            assert right[0] in breaks or title[len(title) - len(right) - 1] in breaks, text
+    assert "Create the … action1" in shortened, shortened  # (the widths do shorten them)
+
+
 def test_a_fix_and_a_new_icon_are_said_in_the_status_bar(
     qtbot, window: MainWindow, example_project: Path, monkeypatch
 ) -> None:

@@ -38,6 +38,30 @@ _WHERE_WIDTH = 230  # pixels of the Where column at most
 _BREAKS = re.compile(r"[/.:]")
 
 
+# Where a Fix button's shortened title may be cut: between words, and a path's folders and parts.
+_WORD_BREAKS = " /.-"
+
+
+def _whole_words(title: str, elided: str) -> str:
+    """``elided`` (``title`` shortened in the middle by Qt) cut where a word ends on both sides of
+    its "…": Qt cut anywhere, and "Create the function action1" became "Create the f…tion action1",
+    two halves of a word that said nothing. Only characters are taken away, so it still fits.
+    As Qt left it when a side has no break to go back to (one long word)."""
+    cut = elided.find("…")
+    if cut < 0:
+        return elided
+    left, right = elided[:cut], elided[cut + 1 :]
+    start = len(title) - len(right)  # where the right side begins in the title
+    if left and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS:
+        left = left[: max(left.rfind(c) for c in _WORD_BREAKS) + 1]
+    if right and right[0] not in _WORD_BREAKS and title[start - 1] not in _WORD_BREAKS:
+        found = [i for i in (right.find(c) for c in _WORD_BREAKS) if i >= 0]
+        right = right[min(found) :] if found else ""
+    if not left.strip() or not right.strip():
+        return elided
+    return f"{left}…{right}"
+
+
 class _Wrapped(IsolatingDelegate):
     """Cells whose text wraps at their column's width, text and icon at the top.
 
@@ -193,7 +217,7 @@ class ProblemsPane(QTreeWidget):
         if full <= width:
             return title
         if width >= full * 0.85:
-            return metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width)
+            return _whole_words(title, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width))
         return "Fix"
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
