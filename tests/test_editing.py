@@ -120,6 +120,28 @@ def test_menu_items_add_rename_and_placement(window: MainWindow, qtbot, base_pro
     }
 
 
+def test_after_add_item_what_is_typed_names_the_new_item(window: MainWindow, qtbot, base_project: Path) -> None:
+    """After "Add item" the keyboard stayed on the button: typing "Stop" went nowhere, and the
+    label field, once clicked, still held "New item" to select first. Now what is typed names
+    the new item, one undo step after the one that added it."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    label = window.findChild(QLineEdit, "labelEdit")
+    assert QApplication.focusWidget() is label and label.selectedText() == "New item"
+    for ch in "Stop":
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    items = window.package.plugins[0].package.menu_items["toolbar"]
+    assert [mi.label for mi in items] == ["Record", "Stop"]
+    assert window.findChild(QListWidget, "menuItemsList").item(1).text().startswith("Stop")
+    undo = window.findChild(QAction, "undoAction")
+    assert undo.text() == "&Undo Change label of 'New item' to 'Stop'"
+    window.editor.undo_stack.undo()
+    assert [mi.label for mi in window.package.plugins[0].package.menu_items["toolbar"]] == ["Record", "New item"]
+    window.editor.undo_stack.setClean()
+
+
 def test_the_starter_description_follows_the_name_and_the_placement(window: MainWindow, qtbot, tmp_path: Path) -> None:
     """A new project's plugin renamed "Send to lobby" and moved to the participant menu said
     "My plugin: a toolbar button." to users in Settings > Plugins; a description the user wrote

@@ -481,6 +481,12 @@ class MenuItemsEditor(PluginForm):
 
         self.editor.edit(f"Add menu item '{action}' to '{self._name()}'", mutate)
         self.list.setCurrentRow(self.list.count() - 1)
+        # The keyboard goes to the new item's label, "New item" selected: what is typed next
+        # names it. It stayed on the button, so the first thing typed went nowhere, and a click
+        # into the field still had to select "New item" before typing over it.
+        if self.label.isEnabled():
+            self.label.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.label.selectAll()
 
     def _remove(self) -> None:
         row = self.list.currentRow()
