@@ -822,6 +822,18 @@ def test_a_problems_list_480_px_wide_shows_each_code_and_a_readable_fix_button(
     qtbot.waitUntil(lambda: not any(r.text(2) == "PD209" for r in view.problem_items()))  # it still fixes
 
 
+def test_the_empty_problems_list_of_the_welcome_page_has_no_sideways_scrollbar(qtbot) -> None:
+    """On the welcome page of a 900 px window the empty Problems list showed a sideways
+    scrollbar: its columns were set wider than the list until the first problems came."""
+    from conftest import shown
+
+    window = shown(qtbot, MainWindow(), 900, 600)
+    view = window.problems_view
+    qtbot.waitUntil(lambda: view.viewport().width() < 900)
+    assert not view.horizontalScrollBar().isVisible()
+    assert window.findChild(QWidget, "welcomePane").isVisible()
+
+
 def test_a_shortened_fix_button_is_cut_between_words(qtbot, example_project: Path) -> None:
     """Beside the Export dock the Fix column is narrow, and "Create the function action1" showed
     as "Create the f…tion action1": halves of a word. Shortened, a title is cut where words (or a

@@ -134,6 +134,10 @@ class ProblemsPane(QTreeWidget):
         # tooltip, and a narrow dock (Export open beside it) showed little more than its start.
         # (No sideways scrolling and no "…": set with the first problems, see _fit_columns.)
         self.setWordWrap(True)
+        # Off from the start, not only once the first problems fit the columns: on the welcome
+        # page of a 900 px window the empty list showed a sideways scrollbar, for columns set
+        # wider than the list before any project was open.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformRowHeights(False)
         self.setItemDelegate(_Wrapped(self))
         self.header().sectionResized.connect(self._column_resized)
