@@ -898,6 +898,44 @@ def test_a_fix_and_a_new_icon_are_said_in_the_status_bar(
     )
 
 
+def test_the_icon_dialogs_of_an_items_new_icon_say_the_item_gets_the_icon(
+    qtbot, window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """From a menu item's "New icon ▾" the gallery's button said "Add to plugin" and the import's
+    "Import": as if the item still had to be pointed at the icon in the Icon box afterwards. From
+    the icon editor's "Add icon ▾" they add the icon to the plugin only, and say so."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+
+    from designer.gui.panes.icon_sources import IconGalleryDialog, ImportSvgDialog
+
+    said: list[str] = []
+
+    def answer(self) -> QDialog.DialogCode:
+        self.show()
+        said.append(self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IconGalleryDialog, "exec", answer)
+    monkeypatch.setattr(ImportSvgDialog, "exec", answer)
+    svg = example_project / "dot.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="8"/></svg>')
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(svg), "")))
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    items = window.plugin_page.items
+    for key in ("builtin", "import"):
+        next(a for a in items.icon_add.menu().actions() if a.objectName() == f"addIcon_{key}").trigger()
+    assert said == ["Add and use for this item", "Import and use for this item"]
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/meeting-info/info.svg"))
+    )
+    pane = window.icon_pane
+    for name in ("builtinIconsAction", "importSvgAction"):
+        next(a for a in pane.findChildren(QAction) if a.objectName() == name).trigger()
+    assert said[2:] == ["Add to plugin", "Import"]
+    assert window.editor.undo_stack.count() == 0  # (each cancelled: nothing added)
+
+
 def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindow, example_project: Path) -> None:
     """The Fix column was 400 px of nothing on a big screen while messages were cut short, and
     was pushed off a small one. Now the message takes what the others leave."""

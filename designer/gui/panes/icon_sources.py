@@ -60,6 +60,13 @@ def _file(stem: str, text: str) -> Make:
     return make
 
 
+def _ok_text(alone: str, verb: str, then: Then | None) -> str:
+    """The OK button of the gallery or the import dialog: for a menu item's "New icon ▾" (``then``
+    set) it says that the icon goes on the item too. Why: "Add to plugin" read as if the item
+    still had to be pointed at the icon afterwards, in the Icon box."""
+    return alone if then is None else f"{verb} and use for this item"
+
+
 def sprite_symbols(text: str) -> list[str]:
     """The symbol ids of a sprite file whose root draws nothing itself (else [])."""
     if "<symbol" not in text:
@@ -76,7 +83,7 @@ def sprite_symbols(text: str) -> list[str]:
 class IconGalleryDialog(QDialog):
     """The built-in icons with a search box (objectName ``iconGallery``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, ok_text: str = "Add to plugin") -> None:
         from ...core.iconset import builtin_icons
 
         super().__init__(parent)
@@ -107,7 +114,7 @@ class IconGalleryDialog(QDialog):
         layout.addWidget(self.list, 1)
         self.count = QLabel(objectName="iconGalleryCount")
         layout.addWidget(self.count)
-        buttons = ok_cancel(self, "Add to plugin")
+        buttons = ok_cancel(self, ok_text)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self.list.setCurrentRow(0)
@@ -181,7 +188,9 @@ def _has_ink(picture: QPixmap) -> bool:
 class ImportSvgDialog(QDialog):
     """What importing an SVG will keep and remove, before anything is added (``importSvgDialog``)."""
 
-    def __init__(self, path: Path, data: bytes, keep_ids: set[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, data: bytes, keep_ids: set[str], parent: QWidget | None = None, ok_text: str = "Import"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importSvgDialog")
         self.setWindowTitle(f"Import {path.name}")
@@ -216,7 +225,7 @@ class ImportSvgDialog(QDialog):
         layout.addWidget(self.removed, 1)
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
         layout.addWidget(self.summary)
-        self.buttons = ok_cancel(self, "Import")
+        self.buttons = ok_cancel(self, ok_text)
         layout.addWidget(self.buttons)
         from ...core.svgimport import derive_icon_id
 
@@ -348,7 +357,7 @@ class IconAdder(QObject):
         if not self._check(index):
             return None
         if name is None:
-            dialog = IconGalleryDialog(self._dialog_parent())
+            dialog = IconGalleryDialog(self._dialog_parent(), _ok_text("Add to plugin", "Add", then))
             if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selected_name():
                 return None
             name = dialog.selected_name()
@@ -372,7 +381,7 @@ class IconAdder(QObject):
         except OSError as exc:
             QMessageBox.warning(self._dialog_parent(), "Cannot read the file", f"{path}: {exc.strerror or exc}")
             return None
-        dialog = ImportSvgDialog(path, data, set(), self._dialog_parent())
+        dialog = ImportSvgDialog(path, data, set(), self._dialog_parent(), _ok_text("Import", "Import", then))
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if dialog.result_ is None:
