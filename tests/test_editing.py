@@ -124,11 +124,25 @@ def test_after_add_item_what_is_typed_names_the_new_item(window: MainWindow, qtb
     """After "Add item" the keyboard stayed on the button: typing "Stop" went nowhere, and the
     label field, once clicked, still held "New item" to select first. Now what is typed names
     the new item, one undo step after the one that added it."""
+    window.resize(900, 600)
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)
-    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    add = window.findChild(QPushButton, "addItemButton")
+    page = window.plugin_page
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 0)
+    # Scrolled as a user does, until the button shows at the bottom of the page: the new
+    # item's Label, below it, is then out of sight.
+    bottom = add.mapTo(page.widget(), add.rect().bottomLeft()).y()
+    page.verticalScrollBar().setValue(bottom - page.viewport().height() + 4)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     label = window.findChild(QLineEdit, "labelEdit")
     assert QApplication.focusWidget() is label and label.selectedText() == "New item"
+
+    def in_sight() -> bool:
+        top = label.mapTo(page.viewport(), QPoint(0, 0)).y()
+        return 0 <= top and top + label.height() <= page.viewport().height()
+
+    assert in_sight()  # the page scrolled to it
     for ch in "Stop":
         qtbot.keyClick(QApplication.focusWidget(), ch)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

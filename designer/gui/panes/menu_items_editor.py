@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -487,6 +488,11 @@ class MenuItemsEditor(PluginForm):
         if self.label.isEnabled():
             self.label.setFocus(Qt.FocusReason.OtherFocusReason)
             self.label.selectAll()
+            page = self.parentWidget()
+            while page is not None and not isinstance(page, QScrollArea):
+                page = page.parentWidget()
+            if page is not None:  # in sight, too: below the button, it may be under the page's fold
+                page.ensureWidgetVisible(self.label)
 
     def _remove(self) -> None:
         row = self.list.currentRow()
