@@ -156,6 +156,32 @@ def test_after_add_item_what_is_typed_names_the_new_item(window: MainWindow, qtb
     window.editor.undo_stack.setClean()
 
 
+def test_the_label_being_typed_stays_in_sight_when_the_problems_dock_grows_back(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """A new project has no problems, so the Problems dock is folded to its header. "Add item"
+    brings two (no function, no icon), the dock grows back, and the page got shorter under the
+    Label the keyboard was in: what was typed went into a field out of sight."""
+    from designer.core.newproject import create_project
+
+    create_project(tmp_path / "p")
+    window.resize(900, 600)
+    window.open_path(tmp_path / "p")
+    select_plugin(window, qtbot, 0)
+    page = window.plugin_page
+    add = window.findChild(QPushButton, "addItemButton")
+    label = window.findChild(QLineEdit, "labelEdit")
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)  # folded: no problems
+    page.ensureWidgetVisible(add)
+    height = page.viewport().height()
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.viewport().height() < height)  # the dock is back
+    assert QApplication.focusWidget() is label
+    top = label.mapTo(page.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top and top + label.height() <= page.viewport().height()
+    window.editor.undo_stack.setClean()
+
+
 def test_the_starter_description_follows_the_name_and_the_placement(window: MainWindow, qtbot, tmp_path: Path) -> None:
     """A new project's plugin renamed "Send to lobby" and moved to the participant menu said
     "My plugin: a toolbar button." to users in Settings > Plugins; a description the user wrote

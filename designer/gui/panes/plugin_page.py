@@ -103,6 +103,20 @@ class PluginPage(QScrollArea):
         # grew past the screen; beyond that the page scrolls sideways instead.
         return QSize(min(body.minimumSizeHint().width() + bar + frame, _MOST_ASKED), hint.height())
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The field with the keyboard stays in sight when the page gets shorter.
+
+        Why: the Problems dock grows back when the checks find problems again (after "Add item"
+        gave the new item no function yet, say), and the field being typed into went under it.
+        """
+        super().resizeEvent(event)
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        body = self.widget()
+        if focus is not None and body is not None and body.isAncestorOf(focus):
+            self.ensureWidgetVisible(focus)
+
     def show_plugin(self, index: int) -> None:
         if index != getattr(self, "index", None):
             # Another plugin starts at its top: the page kept the last one's scroll position and
