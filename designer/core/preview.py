@@ -290,8 +290,14 @@ def preview_config(
     query: dict[str, str] | None = None,
     run: bool = True,
     layout: dict[str, Any] | None = None,
+    left: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows; ``run``: load the plugins' JavaScript (else placement only).
+
+    ``left``: you are out of the meeting (``how``: 'disconnected', 'moved' or 'everyone';
+    ``plugin``: the key of the plugin that did it), with ``participants`` still listing you first.
+    The page starts with the call ended, as it was. Why: a fresh page after a crash (or a freeze)
+    put you back in the meeting, where the user had seen "You were disconnected" a moment before.
 
     ``layout`` is the stage's layout the meeting had (what transformConferenceLayout last asked
     for; None: the default). Why carried: a layout is the meeting's, not the plugins', so
@@ -326,6 +332,9 @@ def preview_config(
         "and so does the preview)",
         "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
+        "left": {"how": str(left.get("how") or "disconnected"), "plugin": left.get("plugin") or None}
+        if isinstance(left, Mapping) and people
+        else None,
     }
 
 

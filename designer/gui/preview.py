@@ -56,6 +56,12 @@ MARKER = "__PD__ "
 BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
 MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
 _PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
+# The log's words when a restart joins you again, by how a plugin had taken you out (see PreviewPane.reload).
+REJOIN_SAID = {
+    "disconnected": "had disconnected you",
+    "moved": "had moved you out of this meeting",
+    "everyone": "had disconnected everyone, you too",
+}
 HUNG_AFTER_MS = 2000  # a page that does not answer a restart within this is busy for good (an endless loop)
 FROZEN_AFTER_MS = HUNG_AFTER_MS // 2  # plugin code running this long is asked after; no answer within as long: frozen
 # Plugin code still running this long is given up on (an endless loop); before, it may yet finish (slow, said so).
@@ -602,6 +608,10 @@ class PreviewPane(QWidget):
         # The simulated meeting, kept over a restart of the plugins until "Reset meeting" (None: the default).
         self.meeting: tuple[list[dict[str, Any]], dict[str, Any]] | None = None
         self.layout: dict[str, Any] | None = None  # the stage's layout, kept as the meeting is (None: the default)
+        # You out of the meeting (a plugin disconnected or moved you): ``how`` and ``plugin``, else None. A fresh
+        # page after a crash or a freeze starts with the call ended, as the user saw it; a restart rejoins.
+        self.left: dict[str, Any] | None = None
+        self._rejoined: dict[str, Any] | None = None  # why the restart under way joins you again (said in the log)
         self._live = False  # the page's mock has started: its meeting is the one to carry over
         self._generation = 0  # the latest reload; an older one's export answer is dropped
         self._run_generation = 0  # the reload whose plugins the page runs (see _froze)
@@ -1057,6 +1067,7 @@ class PreviewPane(QWidget):
             participants=participants,
             conference=conference,
             layout=self.layout,
+            left=self.left if self.meeting is not None else None,
         )
         for p in config["plugins"]:
             if p["key"] in self._frozen:
@@ -1077,6 +1088,10 @@ class PreviewPane(QWidget):
         self._restart.stop()
         self._generation += 1
         self._frozen = {}  # a restart (or an edit) tries a plugin that froze the meeting again
+        # A restart (Restart plugins, an edit, Host/Guest) is a rejoin: you come back in, as the meeting is
+        # carried over with you first. Said, or the ended call giving way to the meeting looks like a slip.
+        if self.left is not None:
+            self._rejoined, self.left = self.left, None
         if self._live:
             config = self._config()  # what will run: a form edit meanwhile must not restart it again
             self._signature = (config["role"], config["platform"], self._run_signature(config))
@@ -1280,6 +1295,7 @@ class PreviewPane(QWidget):
         if isinstance(data, dict) and isinstance(data.get("participants"), list):
             self.meeting = (data["participants"], dict(data.get("conference") or {}))
             self.layout = data["layout"] if isinstance(data.get("layout"), dict) else None
+            self.left = None  # (the export has you back in it: see reload)
         self._load()
 
     def _clear_run(self) -> None:
@@ -1303,6 +1319,20 @@ class PreviewPane(QWidget):
         self._configs = {p["key"]: p for p in config["plugins"]}
         self._fill_filter()
         self._clear_run()
+        if self._rejoined is not None:
+            how = REJOIN_SAID.get(str(self._rejoined.get("how")), REJOIN_SAID["disconnected"])
+            plugin = self._rejoined.get("plugin")
+            self._rejoined = None
+            if self.meeting is not None:  # (Reset meeting, another package: a meeting of its own, not a rejoin)
+                self.events.append(
+                    {
+                        "type": "note",
+                        "plugin": plugin if plugin in self.names else None,
+                        "text": f"{how if plugin in self.names else 'a plugin ' + how}: restarting the plugins "
+                        "joins you to the meeting again, as Rejoin the meeting does",
+                    }
+                )
+                self.log.appendHtml(self._line(self.events[-1]))
         # A plugin not for this role or platform (or off at the start) is said to be so: its button just was not there.
         if config.get("noPlugins"):  # nor any, when settings.json cannot be read
             self.events.append({"type": "note", "plugin": None, "text": config["noPlugins"]})
@@ -1365,6 +1395,7 @@ class PreviewPane(QWidget):
         if event.get("type") in ("mock-state", "started") and isinstance(event.get("conference"), dict):
             left = event.get("left") if isinstance(event.get("left"), dict) else {}
             you = left.get("you") if isinstance(left.get("you"), dict) else None
+            self.left = {"how": left.get("how"), "plugin": left.get("plugin")} if you else None
             self._sim_state(event["conference"], list(event.get("participants") or []), you)
             self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):

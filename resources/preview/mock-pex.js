@@ -265,6 +265,15 @@
     }
     var participants = clone(cfg.participants || []).map(withControl);
     var conference = clone(cfg.conference || {});
+    // Out of the meeting already when the page starts (cfg.left: a fresh page after a crash or a freeze, see
+    // preview_config): the call stays ended, as the user saw it, and you are kept for Rejoin (see PD.left below).
+    var leftAtStart = null;
+    (function () {
+        var you = cfg.left ? participants.filter(function (p) { return p.uuid === cfg.you; })[0] : null;
+        if (!you) { return; }
+        leftAtStart = { you: clone(you), how: String(cfg.left.how || 'disconnected'), plugin: cfg.left.plugin || null };
+        participants = participants.filter(function (x) { return x !== you; });
+    })();
     var participants$ = new Subject(participants, true, 'participants$');
     var conferenceDetails$ = new Subject(conference, true, 'conferenceDetails$');
     PD.participants$ = participants$;
@@ -291,7 +300,7 @@
     // Null while you are in it. Why: the mock took you out of the list and went on drawing the meeting around
     // you, its menus still working, where the app ends the call and offers to join again (see PD.sim.rejoin).
     // ``you``: your participant as you were, for rejoining; ``how``: 'disconnected', 'moved' or 'everyone'.
-    PD.left = null;
+    PD.left = leftAtStart;
     function leaving(how) {
         var you = findParticipant(cfg.you);
         if (you && !PD.left) { PD.left = { you: clone(you), how: how, plugin: caller() || null }; }
@@ -992,6 +1001,6 @@
             if (p.registered && p.cfg.enabled) { PD.load(key); }
         });
         PD.started = true;
-        emit('started', { conference: conference, participants: participants, layout: PD.layout });
+        emit('started', { conference: conference, participants: participants, layout: PD.layout, left: PD.left });
     };
 })();

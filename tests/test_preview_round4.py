@@ -1,0 +1,76 @@
+"""The preview, fourth round: the ended call over a crash of the page and a restart of the
+plugins, and the crash and refusal cards beside the side panel at any width. Driven as a user
+would (the menus' items, Restart plugins, the page's process killed) and read back from what the
+page shows and the log says."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+from test_preview import _js, _preview_of, _wait_started, _with_code
+from test_preview_round3 import _ENDED, _press_in_menu_of
+
+
+def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_saying_so(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A plugin had disconnected you ("You were disconnected", Rejoin): the fresh page after a
+    crash of the page had you back in the meeting as if nothing had happened, and a restart did
+    the same without a word. Now a crash comes back to what the user saw, the call ended (Rejoin
+    still brings you back, first), and a restart of the plugins rejoins, the log saying so."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function lowerHand(participant) {",
+        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
+        _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+
+        # The page's process dies: the fresh page shows the call ended, by the same plugin.
+        old = pane.page
+        os.kill(old.renderProcessPid(), signal.SIGKILL)
+        qtbot.waitUntil(lambda: pane.page is not old, timeout=10000)
+        _wait_started(qtbot, pane)
+        qtbot.waitUntil(lambda: any("stopped" in str(e.get("message")) for e in pane.events), timeout=10000)
+        shown = ended()
+        assert shown["ended"] is True and shown["meetingShown"] is False, shown
+        assert shown["said"].startswith("You were disconnected Raise hand helper disconnected you"), shown
+        assert "Alex Morgan (you)" not in shown["people"]  # as the plugins see the meeting
+        assert pane.sim_participant.findText("Alex Morgan (you)") < 0
+        assert pane.meeting is not None and pane.meeting[0][0]["name"] == "Alex Morgan (you)"
+
+        # Rejoin from the fresh page: you come back as you were, first.
+        _js(qtbot, pane.page, "document.getElementById('pd-rejoin').click(); true")
+        qtbot.waitUntil(lambda: ended()["ended"] is False, timeout=5000)
+        assert ended()["people"][:2] == ["Alex Morgan (you)", "Blake Guest"], ended()
+
+        # Out again; Restart plugins joins you again, and the log says why the call is back.
+        _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+        qtbot.waitUntil(lambda: pane.left is not None, timeout=5000)
+        qtbot.mouseClick(pane.findChild(QPushButton, "previewRestart"), Qt.MouseButton.LeftButton)
+        _wait_started(qtbot, pane)
+        qtbot.waitUntil(lambda: ended()["people"][:1] == ["Alex Morgan (you)"], timeout=5000)
+        assert ended()["ended"] is False
+        assert (
+            "[Raise hand helper] had disconnected you: restarting the plugins joins you to the meeting again, "
+            "as Rejoin the meeting does"
+        ) in pane.log.toPlainText()
+
+        # In the meeting, a crash brings back the meeting, with nothing said about rejoining.
+        old = pane.page
+        os.kill(old.renderProcessPid(), signal.SIGKILL)
+        qtbot.waitUntil(lambda: pane.page is not old, timeout=10000)
+        _wait_started(qtbot, pane)
+        assert ended()["ended"] is False and ended()["people"][:1] == ["Alex Morgan (you)"]
+        assert "joins you to the meeting again" not in pane.log.toPlainText()
