@@ -74,3 +74,43 @@ def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_say
         _wait_started(qtbot, pane)
         assert ended()["ended"] is False and ended()["people"][:1] == ["Alex Morgan (you)"]
         assert "joins you to the meeting again" not in pane.log.toPlainText()
+
+
+_EDGES = """JSON.stringify(['pd-side', 'pd-oops', 'pd-refused'].map(function (id) {
+    var box = document.getElementById(id).getBoundingClientRect();
+    return [Math.round(box.left), Math.round(box.right)];
+}))"""
+
+
+def test_the_crash_and_refusal_cards_keep_clear_of_the_side_panel_whatever_its_width(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The crash card and the refusal card ended 294 and 296 px from the right, numbers that held
+    only for a side panel of 284 px: a panel of another width had them over its edge or short of
+    it. Now both end 12 px before the panel (as they start 12 px from the left), at its width."""
+    from PySide6.QtCore import Qt
+    from test_preview import _window_with_preview
+    from test_preview_guest import _lock_toggle_for_guests
+
+    with _window_with_preview(_lock_toggle_for_guests(tmp_path)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.role.setFocus()
+        qtbot.keyClick(pane.role, Qt.Key.Key_Down)  # Host -> Guest: the lock is refused
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-refused').className") == "show")
+        crash = "PD.reportError('exception', new Error('boom'), 'lock-toggle', 'load'); PDUI.render(); true"
+        _js(qtbot, pane.page, crash)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == "show")
+        for width in (None, 200, 360):
+            if width is not None:
+                _js(
+                    qtbot,
+                    pane.page,
+                    f"document.documentElement.style.setProperty('--pd-side-width', '{width}px'); true",
+                )
+            (side_left, side_right), oops, refused = json.loads(_js(qtbot, pane.page, _EDGES))
+            if width is not None:
+                assert side_right - side_left == width
+            assert oops == [12, side_left - 12] and refused == [12, side_left - 12], (width, side_left, oops, refused)
