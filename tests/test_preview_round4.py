@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from test_preview import _js, _preview_of, _wait_started, _with_code
-from test_preview_round3 import _ENDED, _press_in_menu_of
+from test_preview_round3 import _ENDED, _example, _press_in_menu_of
 
 
 def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_saying_so(
@@ -114,3 +114,42 @@ def test_the_crash_and_refusal_cards_keep_clear_of_the_side_panel_whatever_its_w
             if width is not None:
                 assert side_right - side_left == width
             assert oops == [12, side_left - 12] and refused == [12, side_left - 12], (width, side_left, oops, refused)
+
+
+_ITEM_LINES = """JSON.stringify(Array.from(document.querySelectorAll(%s)).map(function (item) {
+    function lines(el) {
+        var style = getComputedStyle(el);
+        var inside = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return Math.round(inside / parseFloat(style.lineHeight));
+    }
+    var label = item.querySelector('.pd-label'), from = item.querySelector('.pd-from');
+    return {label: [label.textContent, lines(label)], from: [from.textContent, lines(from), from.title,
+        from.scrollWidth > from.clientWidth]};
+}))"""
+
+
+def test_a_menu_items_label_stays_on_one_line_beside_the_plugins_name(qtbot: Any, tmp_path: Path) -> None:
+    """In a participant's menu, "Lower hand" broke over two lines beside a badge "Raise hand /
+    helper" itself broken over two: the side panel is 284 px at any width of the preview, and the
+    two did not fit side by side. Now the label (what the app shows) keeps its line and the
+    plugin's name gives way, shortened with … and said whole on hover; in the meeting menu too."""
+    from test_preview import _window_with_preview
+
+    project = _example(tmp_path)
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(
+        package.read_text().replace('"name": "Meeting information"', '"name": "Meeting information and more"')
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.getElementById('pd-conf-button').click(); true")
+        _press_open = "Array.from(document.querySelectorAll('.pd-row')).find(function (r) { return r.textContent.indexOf('Blake Guest') >= 0; }).click(); true"
+        _js(qtbot, pane.page, _press_open)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!document.querySelector('.pd-ctx [data-plugin]')") is True)
+        (ctx,) = json.loads(_js(qtbot, pane.page, _ITEM_LINES % json.dumps(".pd-ctx .pd-mi.plugin")))
+        assert ctx["label"] == ["Lower hand", 1], ctx
+        name, lines, title, cut = ctx["from"]
+        assert name == "Raise hand helper" and lines == 1 and title == (name if cut else ""), ctx
+        (conf,) = json.loads(_js(qtbot, pane.page, _ITEM_LINES % json.dumps("#pd-conf-menu .pd-mi.plugin")))
+        assert conf["label"][1] == 1 and conf["from"][1] == 1, conf

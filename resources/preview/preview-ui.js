@@ -166,7 +166,7 @@
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
             html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
-                '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
+                '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
     }
@@ -301,7 +301,7 @@
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span>' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
@@ -447,7 +447,7 @@
     // details) are said whole on hover; whole, they have no hover text of their own. Marked while
     // drawing (a tab's hover text is part of what keeps the keyboard on it, see focusKey) and again
     // when the dock is resized.
-    var CUT = '#pd-top .pd-title, #pd-tabs button, .pd-row .pd-who small';
+    var CUT = '#pd-top .pd-title, #pd-tabs button, .pd-row .pd-who small, .pd-menu .pd-from';
     function markCut() {
         Array.prototype.forEach.call(document.querySelectorAll(CUT), function (el) {
             if (el.scrollWidth > el.clientWidth + 1) { el.setAttribute('title', el.textContent); }
