@@ -153,3 +153,44 @@ def test_a_menu_items_label_stays_on_one_line_beside_the_plugins_name(qtbot: Any
         assert name == "Raise hand helper" and lines == 1 and title == (name if cut else ""), ctx
         (conf,) = json.loads(_js(qtbot, pane.page, _ITEM_LINES % json.dumps("#pd-conf-menu .pd-mi.plugin")))
         assert conf["label"][1] == 1 and conf["from"][1] == 1, conf
+
+
+_CARDS = """JSON.stringify(['pd-top', 'pd-oops', 'pd-refused', 'pd-toolbar'].map(function (id) {
+    var box = document.getElementById(id).getBoundingClientRect();
+    return [Math.round(box.top), Math.round(box.bottom)];
+}).concat([(function (card) { return card.scrollHeight > card.clientHeight; })(document.querySelector('.pd-refused-card'))]))"""
+
+
+def test_the_refusal_card_stays_under_the_crash_card_in_a_narrow_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """In a narrow dock (a tall meeting one tile wide) a crash's card lay over the top of the
+    refusal card, hiding its heading "Refused for guests (you are previewing as a Guest)". Now the
+    refusal card starts under the crash card (over the toolbar, as before, when it must) and its
+    words scroll if need be; in a wide dock it is as before, whole and above the toolbar."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from test_preview import _window_with_preview
+    from test_preview_guest import _lock_toggle_for_guests
+    from test_preview_narrow import _drawn
+
+    with _window_with_preview(_lock_toggle_for_guests(tmp_path), size=(1600, 800)) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        pane.role.setFocus()
+        qtbot.keyClick(pane.role, Qt.Key.Key_Down)  # Host -> Guest: the lock is refused
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-refused').className") == "show")
+        crash = "PD.reportError('exception', new Error('boom: ' + 'a long reason '.repeat(4)), 'lock-toggle', 'load'); PDUI.render(); true"
+        _js(qtbot, pane.page, crash)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == "show")
+        for width in (480, 900):
+            win.resizeDocks([win.preview_dock], [width], Qt.Orientation.Horizontal)
+            qtbot.waitUntil(lambda w=width: abs(pane.view.width() - w) <= 10)
+            QApplication.processEvents()
+            qtbot.waitUntil(lambda w=width: _js(qtbot, pane.page, "window.innerWidth") == pane.view.width())
+            _drawn(qtbot, pane)
+            top, oops, refused, toolbar, scrolls = json.loads(_js(qtbot, pane.page, _CARDS))
+            height = _js(qtbot, pane.page, "window.innerHeight")
+            assert oops[0] >= top[1] and refused[0] >= oops[1] and refused[1] <= height, (width, oops, refused)
+            if width == 900:  # room enough: all of it in sight, above the toolbar
+                assert not scrolls and refused[1] <= toolbar[0], (oops, refused, toolbar)

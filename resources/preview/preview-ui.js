@@ -388,12 +388,23 @@
             }).join('') +
             '<div class="pd-refused-note">In a real meeting a guest gets the same refusal (403 Forbidden) and nothing changes: ' +
             'offer this plugin to hosts only, or hide the button from guests.</div></div>');
-        // Just above the toolbar, however many rows it has: not over its buttons (unless that would
-        // push the card off the top of the meeting, where it could not be read).
+    }
+    // Just above the toolbar, however many rows it has: not over its buttons (unless that would push the card off the
+    // top of the meeting, where it could not be read). Under the crash card when both show: its own words scroll
+    // rather than go under that card. Why: in a narrow meeting the crash card hid the refusal's heading.
+    function placeRefused() {
+        var box = document.getElementById('pd-refused');
+        var card = box.firstChild;
+        if (!card) { return; }
+        card.style.maxHeight = '';
         var toolbar = document.getElementById('pd-toolbar');
         var above = toolbar ? window.innerHeight - toolbar.getBoundingClientRect().top + 8 : 78;
-        var highest = window.innerHeight - 54 - box.firstChild.offsetHeight;
-        box.style.bottom = Math.round(Math.max(78, Math.min(above, highest))) + 'px';
+        var oops = document.getElementById('pd-oops');
+        var top = (oops.classList.contains('show') ? oops : document.getElementById('pd-top')).getBoundingClientRect().bottom + 8;
+        var bottom = Math.round(Math.max(78, Math.min(above, window.innerHeight - top - card.offsetHeight)));
+        box.style.bottom = bottom + 'px';
+        var room = Math.floor(window.innerHeight - bottom - top);
+        if (card.offsetHeight > room) { card.style.maxHeight = Math.max(room, 72) + 'px'; }
     }
 
     // What the keyboard is on, by what it does: the same control after the page is drawn again.
@@ -460,7 +471,7 @@
         var top = document.getElementById('pd-top');
         document.getElementById('pd-oops').style.top = Math.round(top.getBoundingClientRect().bottom + 4) + 'px';
     }
-    window.addEventListener('resize', function () { markCut(); placeOops(); });
+    window.addEventListener('resize', function () { markCut(); placeOops(); placeRefused(); });
     // The stage narrower or wider (the dock resized): the toolbar may have another number of rows. Observed rather than
     // on the window's resize event, which comes a frame later: meanwhile the last tile could be under the toolbar.
     if (window.ResizeObserver) { new ResizeObserver(function () { roomForToolbar(); }).observe(document.getElementById('pd-stage')); }
@@ -486,7 +497,7 @@
         // The keyboard was on the button that did it, now gone: on the way back in instead of the page's top.
         if (!was) { document.getElementById('pd-rejoin').focus({ preventScroll: true }); }
     }
-    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderEnded(); renderOops(); renderRefused(); markCut(); placeOops(); }); };
+    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderEnded(); renderOops(); renderRefused(); markCut(); placeOops(); placeRefused(); }); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }
