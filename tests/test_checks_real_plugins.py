@@ -365,6 +365,60 @@ def test_giving_a_value_to_a_name_the_browser_window_has_is_said_to_replace_it_n
     assert [p.code for p in _problems(base_project, top) if p.code in ("PD501", "PD524", "PD525")] == ["PD501"]
 
 
+_NAME_CODES = ("PD501", "PD521", "PD524", "PD525", "PD527", "PD528")
+
+
+def test_giving_a_value_to_a_read_only_name_of_the_browser_window_throws_in_strict_code_and_does_nothing_otherwise(
+    base_project: Path,
+) -> None:
+    """``top = 0``, ``closed = true``, ``history = []`` without a declaration: window's top, closed
+    and history have no setter. Strict code throws a TypeError there (the 'Oops' page); sloppy code
+    quietly keeps the browser's own, so ``history.push(x)`` fails later. PD521 called it a
+    ReferenceError and PD524 a new global; ``document``, ``navigator`` and ``window`` were not looked
+    at, nor ``self``, which can be replaced (PD525) for the whole web app."""
+    body = (
+        "    function load(r) { top = 0; closed = true; ({ history } = r); }\n"
+        "    function unload() { document = null; navigator = {}; self = this; }\n"
+        "    function record() {}\n"
+    )
+    for head, code in (("    'use strict';\n", "PD527"), ("", "PD528")):
+        source = "(function () {\n" + head + body + REGISTER + "})();\n"
+        problems = [p for p in _problems(base_project, source) if p.code in _NAME_CODES]
+        first = 2 + bool(head)
+        assert [(p.code, p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+            (code, first, 24, "top"),
+            (code, first, 33, "closed"),
+            (code, first, 51, "history"),
+            (code, first + 1, 25, "document"),
+            (code, first + 1, 42, "navigator"),
+            ("PD525", first + 1, 58, "self"),
+        ], head
+        top = problems[0]
+        assert "the browser's own window.top, which cannot be changed" in top.message
+        assert "let myTop;" in top.message and "ReferenceError" not in top.message
+        if code == "PD527":
+            assert top.severity.value == "error" and "throws a TypeError" in top.message
+        else:
+            assert top.severity.value == "warning" and "the line does nothing" in top.message
+    # At the top of the file too, where it leaks nothing (PD501 is not the rule that speaks).
+    said = [(p.code, p.line) for p in _problems(base_project, "history = [];\n(function () {\n" + _body() + "})();\n")]
+    assert [c for c in said if c[0] in _NAME_CODES] == [("PD528", 1)]
+
+
+def test_read_only_names_of_the_browser_window_declared_by_the_plugin_or_written_as_properties_are_left_alone(
+    base_project: Path,
+) -> None:
+    for extra in (
+        "    'use strict';\n    function f(r) { let top = 0; top = r.top; const { closed } = r; }\n",
+        "    'use strict';\n    function f(history, o) { history = []; o.document = 1; window.name = 'x'; }\n",
+        "    'use strict';\n    var navigator;\n    function f() { navigator = 1; for (const top of []) {} }\n",
+        "    'use strict';\n    function f() { location = '/'; location.hash = 'x'; }\n",
+        "    function f(o) { with (o) { top = 1; } }\n",
+    ):
+        source = "(function () {\n" + extra + _body() + "})();\n"
+        assert [p for p in _problems(base_project, source) if p.code in _NAME_CODES] == [], extra
+
+
 def test_a_let_const_or_class_name_used_before_its_declaration_in_the_same_function_is_an_error(
     base_project: Path,
 ) -> None:

@@ -392,6 +392,7 @@ class JsInfo(Record):
         "globals_made",
         "globals_needed",
         "globals_replaced",
+        "read_only_written",
         "early_uses",
     )
 
@@ -423,6 +424,10 @@ class JsInfo(Record):
         # value in a function, no declaration around: the line replaces the browser's own for the
         # whole web app (no ReferenceError, strict or not). (name, line, column), at the first such line.
         self.globals_replaced: list[tuple[str, int, int]] = []
+        # Names of the browser's window that cannot be changed (top, closed, history: see
+        # _WINDOW_READ_ONLY) given a value with no declaration around: a TypeError in strict code,
+        # nothing at all in sloppy code. (name, line, column, strict?), at the first such line of each.
+        self.read_only_written: list[tuple[str, int, int, bool]] = []
         # Uses of a let, const or class name that surely run before its declaration in the same
         # block (its "temporal dead zone"): a ReferenceError each time. (name, line, column, the
         # declaration's line, when it runs: "load" as the plugin loads or starts, else the name
@@ -450,6 +455,7 @@ class _Analyser:
         self._declarations: dict[str, list[Any]] = {}
         self._declaration_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _declared_around)
         self._binding_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _bound_around)
+        self._read_only_said: set[tuple[str, bool]] = set()  # (see _read_only_written)
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
         self.calls: list[Any] = []
         self.news: list[Any] = []
@@ -1086,7 +1092,7 @@ class _Analyser:
                 e = child.named_children[0]
                 if e.type == "assignment_expression":
                     left = e.child_by_field_name("left")
-                    if left is not None and left.type == "identifier":
+                    if left is not None and left.type == "identifier" and self.text(left) not in _WINDOW_READ_ONLY:
                         line, col = self.pos(child)
                         self.info.leaks.append((self.text(left), line, col))
 
@@ -1742,7 +1748,12 @@ class _Analyser:
         changed: list[tuple[str, Any]] = []  # (name, where) of x++ and x += 1 making a global, in order
         for left, node in self._writes:
             name = self.text(left)
-            if name in seen or name in _BROWSER_GLOBALS:
+            if name in seen:
+                continue
+            if name in _WINDOW_READ_ONLY:
+                self._read_only_written(name, left, node)
+                continue
+            if name in _BROWSER_GLOBALS and name not in _WINDOW_NAMES:
                 continue
             browser = name in _WINDOW_NAMES or _window_handler(name)
             if not browser and _HANDLER_FORM.fullmatch(name):
@@ -1777,6 +1788,29 @@ class _Analyser:
             self.info.undeclared.append((name, line, col))
         if changed:
             self._changed_globals(changed, seen)
+
+    def _read_only_written(self, name: str, left: Any, node: Any) -> None:
+        """Note ``top = 1`` (``left`` in the write ``node``) when ``name`` is one of the window's
+        properties that cannot be changed (:data:`_WINDOW_READ_ONLY`) and nothing around declares
+        it: the first such line in strict code (a TypeError there) and the first in sloppy code
+        (where the line quietly does nothing), each once per name.
+
+        Why: PD521 called it a ReferenceError and PD524 a new global; neither happens. Strict code
+        throws a TypeError (the 'Oops' page when the line runs), and sloppy code keeps the browser's
+        own: ``history = []`` then ``history.push(x)`` fails one line later, far from its cause.
+        ``document``, ``navigator`` and ``window`` were not looked at at all. Also said at the top of
+        the file (nothing leaks there: _top_level leaves them out of PD501). Left alone when a
+        ``with`` or ``eval`` may give the name another meaning (:meth:`_global_writes`).
+        """
+        if self._declared_around(name, node) or self._bound_around(name, node) or self._global_writes():
+            return
+        strict = self._strict(node)
+        done = self._read_only_said
+        if (name, strict) in done:
+            return
+        done.add((name, strict))
+        line, col = self.pos(left)
+        self.info.read_only_written.append((name, line, col, strict))
 
     def _changed_globals(self, changed: list[tuple[str, Any]], seen: set[str]) -> None:
         """Say where ``x++`` / ``x += 1`` (in sloppy code, no declaration around) first changes a
@@ -2345,10 +2379,10 @@ _BLOCK_SCOPES = frozenset(
 # (the globals_replaced of JsInfo). From the HTML standard's Window interface and its
 # WindowOrWorkerGlobalScope mixin (html.spec.whatwg.org, "The Window object" and "Timers"): its
 # methods, which are writable, and its attributes that are writable (name, status, opener) or
-# [Replaceable] (length, event, origin, innerWidth, ...: assigning replaces them). Left out: the
-# attributes that cannot be replaced (top, closed, history: strict code throws a TypeError there),
-# window, self, document, navigator and location (_BROWSER_GLOBALS) and the event handlers, matched
-# by _window_handler. Registering one of the functions is odd, not broken (see _unbound).
+# [Replaceable] (self, length, event, origin, innerWidth, ...: assigning replaces them). Left out: the
+# attributes that cannot be replaced (_WINDOW_READ_ONLY), location (assigning it navigates, on
+# purpose: _BROWSER_GLOBALS) and the event handlers, matched by _window_handler. Registering one of
+# the functions is odd, not broken (see _unbound).
 _WINDOW_FUNCTIONS = frozenset(
     "alert confirm prompt open close print focus blur stop find scroll scrollTo scrollBy moveTo moveBy "
     "resizeTo resizeBy postMessage getComputedStyle getSelection matchMedia requestAnimationFrame "
@@ -2357,9 +2391,18 @@ _WINDOW_FUNCTIONS = frozenset(
     "addEventListener removeEventListener dispatchEvent captureEvents releaseEvents".split()
 )
 _WINDOW_NAMES = _WINDOW_FUNCTIONS | frozenset(
-    "name status defaultStatus opener length event origin frames parent screen performance "
+    "self name status defaultStatus opener length event origin frames parent screen performance "
     "innerWidth innerHeight outerWidth outerHeight scrollX scrollY pageXOffset pageYOffset "
     "screenX screenY screenLeft screenTop devicePixelRatio".split()
+)
+# The window's properties that cannot be changed, from the HTML standard's Window interface and
+# its WindowOrWorkerGlobalScope, WindowLocalStorage and WindowSessionStorage mixins: the readonly
+# attributes that are neither [Replaceable] nor [PutForwards] (location is: it navigates), so they
+# have a getter and no setter. Giving one a value by its bare name throws a TypeError in strict code
+# and does nothing in sloppy code (read_only_written of JsInfo).
+_WINDOW_READ_ONLY = frozenset(
+    "window document top closed history navigation customElements frameElement navigator "
+    "originAgentCluster localStorage sessionStorage isSecureContext crossOriginIsolated".split()
 )
 # The events whose handler on window (``onload``, ``onresize``: see _window_handler) a plugin is
 # likely to set by its bare name, from the HTML standard's WindowEventHandlers and

@@ -615,6 +615,22 @@ CODES: dict[str, Code] = {
             "Until the line declaring it with let, const or class has run, using the name throws a ReferenceError, "
             "which brings up the 'Oops' page; a use in the same function, above that line, always does.",
         ),
+        Code(
+            "PD527",
+            _E,
+            "A name given a value is a read-only global of the browser, in strict code",
+            "window's top, closed, history, document, navigator and a few more cannot be changed. In strict mode "
+            "(use strict, class bodies, bundler output), giving one a value without declaring it throws a "
+            "TypeError when the line runs, which brings up the 'Oops' page.",
+        ),
+        Code(
+            "PD528",
+            _W,
+            "A name given a value is a read-only global of the browser, so the line does nothing",
+            "Outside strict mode, giving top, closed, history, document, navigator or the like a value without "
+            "declaring it does nothing and says nothing: the name still holds the browser's own, and the code "
+            "that reads it gets that instead of the plugin's value.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

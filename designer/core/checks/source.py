@@ -228,6 +228,32 @@ def _check_one(
             line,
             col,
         )
+    for var, line, col, strict in info.read_only_written[:5]:
+        v = shortened(var)
+        said = (
+            f"The source of '{shortened(name)}' gives '{v}' a value here without declaring it, but '{v}' is the "
+            f"browser's own window.{v}, which cannot be changed"
+        )
+        advice = (
+            "Keep the value in a variable of the plugin's own, declared with let in the function that uses it, "
+            f"for example: let my{v[:1].upper()}{v[1:]};"
+        )
+        if strict:
+            report(
+                "PD527",
+                f"{said}. The code runs in strict mode ('use strict'), so this line throws a TypeError when it runs "
+                f"and the app shows its 'Oops' page. {advice}",
+                line,
+                col,
+            )
+        else:
+            report(
+                "PD528",
+                f"{said}: the line does nothing (without an error), and '{v}' still holds the browser's own "
+                f"afterwards, not the value given here, so the code that reads it goes wrong. {advice}",
+                line,
+                col,
+            )
     for var, line, col, declared, runs in info.early_uses[:5]:
         v = shortened(var)
         where = "on this line" if declared == line else f"on line {declared}"
