@@ -484,6 +484,89 @@ def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == [(10, 25)]
 
 
+def test_a_use_after_a_break_continue_return_or_throw_in_its_block_never_runs_so_is_not_called_early(
+    base_project: Path,
+) -> None:
+    """Code below a jump in the same block never runs, so a use there of a let declared below it
+    throws nothing; the check called it a ReferenceError after ``break`` and ``continue``."""
+    source = (
+        "(function () {\n"
+        "    function load(list) {\n"
+        "        for (const p of list) { if (p) { continue; } break; show(mark); let mark = p; }\n"
+        "        while (list) { continue; show(last); let last = 1; }\n"
+        "        done: { break done; show(late); let late = 2; }\n"
+        "        show(early); { break_me(); } let early = 3;\n"
+        "    }\n"
+        "    function unload() { throw new Error('x'); show(gone); let gone; }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    said = [(p.line, p.column, p.message.split("'")[3]) for p in _problems(base_project, source) if p.code == "PD526"]
+    assert said == [(6, 14, "early")]
+
+
+def test_a_let_in_one_case_of_a_switch_used_where_it_has_not_run_is_an_error(base_project: Path) -> None:
+    """A let or const in one case of a switch belongs to the whole switch: a use in an earlier case,
+    or in a later case that a ``break`` separates from it, runs before the declaration whenever the
+    switch goes to that case, and throws a ReferenceError (the 'Oops' page). The check did not look
+    inside switch statements."""
+    source = (
+        "(function () {\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record(kind, p) {\n"
+        "        switch (kind) {\n"
+        "            case 'mute':\n"
+        "                send(uuid);\n"
+        "                break;\n"
+        "            case 'unmute':\n"
+        "                log(name); const uuid = p.uuid, name = p.name, who = name;\n"
+        "                send(uuid);\n"
+        "                break;\n"
+        "            default:\n"
+        "                send(role); let role = p.role;\n"
+        "                log(who);\n"
+        "        }\n"
+        "    }\n"
+        "    function send() {}\n"
+        "    function log() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (7, 22, "uuid"),
+        (10, 21, "name"),
+        (14, 22, "role"),
+        (15, 21, "who"),
+    ]
+    assert all(p.severity.value == "error" for p in problems)
+    earlier, same, default, later = (p.message for p in problems)
+    assert "before its declaration on this line has run" in default
+    assert "before its declaration on line 10 has run" in earlier
+    assert "each time the switch comes to this case" in earlier and "above the switch" in earlier
+    assert "each time the switch comes to this case" in same and "above this line" in same
+    assert "in an earlier case of the switch" in later and "the break on line 12" in later
+    assert "above the switch" in later
+
+
+def test_uses_of_a_switch_case_let_that_may_have_run_are_not_called_early(base_project: Path) -> None:
+    """Nothing is said where the declaration may have run (a case it falls through to), where the
+    use may not run (inside an if, a callback, after a break) or belongs to another name."""
+    source = (
+        "(function () {\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record(kind) {\n"
+        "        switch (kind) {\n"
+        "            case 0: if (kind) { a; } setTimeout(() => a); break; a;\n"
+        "            case 1: let a = 1; a;\n"
+        "            case 2: a; { let b = 2; } break;\n"
+        "            case 3: { let b = 3; b; } b = 4;\n"
+        "        }\n"
+        "        switch (kind) { case 1: a; }\n"
+        "    }\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
 def test_use_strict_after_a_hashbang_line_makes_the_file_strict(base_project: Path) -> None:
     """A ``#!/usr/bin/env node`` line is no statement: the 'use strict' below it is still the
     file's directive, so ``count = 0`` without a declaration throws a ReferenceError (PD521). The

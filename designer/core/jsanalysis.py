@@ -99,6 +99,11 @@ PARTICIPANT_REQUESTS = (
 )
 
 _GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.")
+# The statements after which nothing more of their block runs (see _Analyser._cut_off), and the
+# blocks whose statements run one after the other (a case of a switch is one).
+_ENDS = frozenset({"return_statement", "throw_statement"})
+_JUMP_STATEMENTS = _ENDS | {"break_statement", "continue_statement"}
+_CASE_BLOCKS = ("statement_block", "program", "switch_case", "switch_default")
 _FUNC_TYPES = frozenset({"function_expression", "arrow_function", "function", "generator_function"})
 _DECL_TYPES = frozenset(
     {
@@ -431,8 +436,12 @@ class JsInfo(Record):
         # Uses of a let, const or class name that surely run before its declaration in the same
         # block (its "temporal dead zone"): a ReferenceError each time. (name, line, column, the
         # declaration's line, when it runs: "load" as the plugin loads or starts, else the name
-        # of the function around it, "" for one without a name), first in the file first.
-        self.early_uses: list[tuple[str, int, int, int, str]] = []
+        # of the function around it, "" for one without a name; for a let in a case of a switch,
+        # "case" when used above it in its case, "earlier" in an earlier case, "skipped" in a later
+        # case the switch only comes to without running the let, else ""; for "skipped", the
+        # (line, word) of the break, continue,
+        # return or throw that ends the let's case), first in the file first.
+        self.early_uses: list[tuple[str, int, int, int, str, str, tuple[int, str] | None]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -750,10 +759,10 @@ class _Analyser:
             block = decl.parent
             if block is None or block.type not in ("program", "statement_block", "switch_case", "switch_default"):
                 continue  # (for (let i ...), export ...: a scope of their own, or nothing to compare)
-            if lexical and block.type != "switch_case" and block.type != "switch_default":
-                lets.append((n, end, decl, block))  # (for _early_uses: the blocks found once, here)
             if block.type in ("switch_case", "switch_default") and block.parent is not None:
                 block = block.parent  # the cases of a switch share one block
+            if lexical:
+                lets.append((n, end, decl, block))  # (for _early_uses: the blocks found once, here)
             key = (block.id, self.text(n))
             first = seen.get(key)
             if first is None:
@@ -1483,27 +1492,29 @@ class _Analyser:
             fn = fn.parent
         return None
 
-    def _cut_off(self, node: Any) -> tuple[int, str] | None:
+    def _cut_off(self, node: Any, jumps: frozenset[str] = _ENDS) -> tuple[int, str] | None:
         """The statement that surely keeps ``node`` from running, as (its line, "return", "throw"
-        or "if"), or None.
+        or "if"; "break" or "continue" too with ``jumps`` = _JUMP_STATEMENTS), or None.
 
         Sure means: a ``return`` or ``throw`` written straight before it in the same block (not
         one inside an ``if``, which may not run), or an ``if`` whose condition is written as
         false (``if (false)``, ``if (0)``, minified ``if (!1)``). Why: a registerPlugin left
         below a ``return;`` kept while testing passed the check, yet the plugin never registered.
         The search stops at a function declaration: it is hoisted, so code above the ``return``
-        may still call it.
+        may still call it. With _JUMP_STATEMENTS (for PD526) a ``break`` or ``continue`` before it
+        counts as well, and so does a jump before it in its case of a switch.
         """
+        blocks = _CASE_BLOCKS if jumps is _JUMP_STATEMENTS else ("statement_block", "program")
         cur = node
         while cur.parent is not None:
             up = cur.parent
             if cur.type in ("function_declaration", "generator_function_declaration"):
                 return None
-            if up.type in ("statement_block", "program"):
+            if up.type in blocks:
                 for sibling in up.named_children:
                     if sibling.start_byte >= cur.start_byte:
                         break
-                    if sibling.type in ("return_statement", "throw_statement"):
+                    if sibling.type in jumps:
                         return self.line_of(sibling), sibling.type.split("_", 1)[0]
             elif up.type == "if_statement" and up.child_by_field_name("consequence") == cur:
                 test = up.child_by_field_name("condition")
@@ -1610,7 +1621,11 @@ class _Analyser:
         Only what surely runs before the declaration: a use in a statement of the declaration's
         own block (or in the declaration's value), not inside a condition, a loop, a callback or
         a nested function (those may run later, when the name has its value), nor after a
-        ``return``. Each name is looked for as a whole word in the text from its block's start to
+        ``return``, ``throw``, ``break`` or ``continue`` (it never runs). A let in a case of a
+        ``switch`` belongs to the whole switch: a use in a statement of an earlier case (or above
+        it in its own) runs first whenever the switch comes to that case, and so does one in a
+        later case when a jump ends the declaration's case before it (the switch can only come
+        there without running the declaration). Each name is looked for as a whole word in the text from its block's start to
         its declaration: most are settled by that one search. A block longer than _LONG_STRETCH
         (a bundle's wrapper, declaring thousands of names) is read word by word once for all its
         names instead: searching from its start to each of them took time in the square of its length.
@@ -1630,23 +1645,30 @@ class _Analyser:
             if n is not None and c.parent is not None:
                 decls.append((n, c.start_byte, c, c.parent))
         data, root = self.data, self._root
-        found: list[tuple[int, tuple[str, int, int, int, str]]] = []
+        found: list[tuple[int, tuple[str, int, int, int, str, str, tuple[int, str] | None]]] = []
         long: dict[int, tuple[Any, dict[bytes, list[tuple[Any, int, Any]]]]] = {}  # block -> its names
         for name, end, statement, block in decls:
-            if block.type not in ("program", "statement_block") or block.has_error:
+            if block.type in ("switch_case", "switch_default"):
+                block = block.parent  # (a class, a destructuring: the cases share the switch's block)
+            if block is None or block.type not in ("program", "statement_block", "switch_body") or block.has_error:
                 continue
             raw = data[name.start_byte : name.end_byte]
             if statement.start_byte - block.start_byte > _LONG_STRETCH:
-                long.setdefault(block.id, (block, {}))[1].setdefault(raw, []).append((name, end, statement))
+                if block.type != "switch_body":
+                    long.setdefault(block.id, (block, {}))[1].setdefault(raw, []).append((name, end, statement))
                 continue
-            for start, stop in ((block.start_byte, name.start_byte), (name.end_byte, end)):
+            stretches = [(block.start_byte, name.start_byte), (name.end_byte, end)]
+            jump = self._switch_exit(statement, block) if block.type == "switch_body" else None
+            if jump is not None and block.end_byte - jump.end_byte <= _LONG_STRETCH:
+                stretches.append((jump.end_byte, block.end_byte))  # the later cases
+            for start, stop in stretches:
                 at = data.find(raw, start, stop)
                 while at >= 0:
                     after = at + len(raw)
                     if not _word_byte(data[at - 1 : at]) and not _word_byte(data[after : after + 1]):
                         use = root.descendant_for_byte_range(at, after)
-                        if self._surely_runs_early(use, at, after, block, statement):
-                            found.append((at, self._early(use, name)))
+                        if self._surely_runs_early(use, at, after, block, statement, jump):
+                            found.append((at, self._early(use, name, statement, jump)))
                             break
                     at = data.find(raw, after, stop)
                 else:
@@ -1663,13 +1685,35 @@ class _Analyser:
                     use = root.descendant_for_byte_range(at, after)
                     if self._surely_runs_early(use, at, after, block, statement):
                         done.add(name.id)
-                        found.append((at, self._early(use, name)))
-        self.info.early_uses = [e for _at, e in sorted(found)]
+                        found.append((at, self._early(use, name, statement)))
+        self.info.early_uses = [e for _at, e in sorted(found, key=lambda f: f[0])]
 
-    def _surely_runs_early(self, use: Any, at: int, after: int, block: Any, statement: Any) -> bool:
+    def _switch_exit(self, statement: Any, body: Any) -> Any:
+        """The first ``break``, ``continue``, ``return`` or ``throw`` written as a statement of a
+        case of the switch ``body`` after the declaration ``statement`` (in its case or a later
+        one), or None: past it, the switch comes to a case only by going there, without running
+        the declaration."""
+        key = ("switch exits", body.id)
+        found = self._memo.get(key)
+        if found is None:  # (once per switch: one with thousands of cases may declare as many names)
+            jumps = [
+                st
+                for c in body.named_children
+                if c.type in ("switch_case", "switch_default")
+                for st in c.named_children
+                if st.type in _JUMP_STATEMENTS
+            ]
+            found = self._memo[key] = ([j.start_byte for j in jumps], jumps)
+        starts, jumps = found
+        i = bisect.bisect_right(starts, statement.start_byte)
+        return jumps[i] if i < len(jumps) else None
+
+    def _surely_runs_early(self, use: Any, at: int, after: int, block: Any, statement: Any, jump: Any = None) -> bool:
         """Whether the node ``use`` found at ``at``..``after`` (before the end of the declaration
-        ``statement`` of its name) is a use of that name that surely runs when a statement of
-        ``block`` before the declaration, or the declaration itself, does."""
+        ``statement`` of its name, or in a switch past the ``jump`` that ends the declaration's
+        case: :meth:`_switch_exit`) is a use of that name that surely runs when a statement of
+        ``block`` (of a case of the switch ``block``) before the declaration, the declaration
+        itself, or a statement of a case after ``jump`` does."""
         if use is None or use.start_byte != at or use.end_byte != after:
             return False
         if use.type not in ("identifier", "shorthand_property_identifier"):
@@ -1682,16 +1726,32 @@ class _Analyser:
         ):
             use = up  # (giving it a value throws too: x = 1; let x;)
         ran = self._statement_running(use)
-        if ran is None or (ran != statement if at >= statement.start_byte else ran.parent != block):
+        if ran is None:
             return False
-        return self._cut_off(use) is None
+        home = ran.parent.parent if block.type == "switch_body" else ran.parent  # (a case's, the switch's)
+        if jump is not None and at >= jump.end_byte:
+            if home != block or ran.parent.start_byte < jump.start_byte:
+                return False  # (in the case the jump ends: after it, it never runs)
+        elif ran != statement if at >= statement.start_byte else home != block:
+            return False
+        return self._cut_off(use, _JUMP_STATEMENTS) is None
 
-    def _early(self, use: Any, name: Any) -> tuple[str, int, int, int, str]:
-        """The early_uses entry of ``use``, a use of the declared ``name``."""
+    def _early(
+        self, use: Any, name: Any, statement: Any, jump: Any = None
+    ) -> tuple[str, int, int, int, str, str, tuple[int, str] | None]:
+        """The early_uses entry of ``use``, a use of the declared ``name`` (declared by
+        ``statement``; past the ``jump`` that ends its case of a switch, when given)."""
         line, col = self.pos(use)
         fn = _function_of(use)
         when = "load" if fn is None or fn.type == "program" or self._is_wrapper(fn) else self._function_name(fn)
-        return self.text(name), line, col, self.line_of(name), when
+        case = ""
+        if jump is not None and use.start_byte >= jump.end_byte:
+            case = "skipped"
+        elif statement.parent is not None and statement.parent.type in ("switch_case", "switch_default"):
+            ran = self._statement_running(use)
+            case = "case" if ran is not None and ran.parent == statement.parent else "earlier"
+        exit = (self.line_of(jump), jump.type.split("_", 1)[0]) if case == "skipped" else None
+        return self.text(name), line, col, self.line_of(name), when, case, exit
 
     def _function_name(self, fn: Any) -> str:
         """The name the function ``fn`` is called by: its own, or the variable or key it is given
@@ -1963,7 +2023,7 @@ class _Analyser:
             if up is None:
                 return None
             t = up.type
-            if t == "program" or t == "statement_block":
+            if t == "program" or t == "statement_block" or t == "switch_case" or t == "switch_default":
                 return cur if cur.type == "expression_statement" or cur.type in _DECLARATIONS else None
             if t == "binary_expression":
                 op = up.child_by_field_name("operator")

@@ -254,19 +254,33 @@ def _check_one(
                 line,
                 col,
             )
-    for var, line, col, declared, runs in info.early_uses[:5]:
+    for var, line, col, declared, runs, case, exit in info.early_uses[:5]:
         v = shortened(var)
         where = "on this line" if declared == line else f"on line {declared}"
         what = shortened(runs) + "()" if runs else "this function"
         when = "as the plugin loads" if runs == "load" else f"each time {what} runs"
-        report(
-            "PD526",
-            f"The source of '{shortened(name)}' uses '{v}' here, before its declaration {where} has run. Until then "
-            f"'{v}' cannot be used, so this line throws a ReferenceError {when} and the app shows its 'Oops' page. "
-            f"Declare '{v}' (with its value) above this line.",
-            line,
-            col,
-        )
+        if case == "skipped" and exit is not None:
+            said = (
+                f"uses '{v}' here, but its declaration on line {declared} is in an earlier case of the switch, "
+                f"which the {exit[1]} on line {exit[0]} ends before this one: the switch comes to this case "
+                f"without running that declaration, so this line throws a ReferenceError each time the switch "
+                f"comes to this case and the app shows its 'Oops' page. Declare '{v}' above the switch "
+                f"(let {v};) and give it its value in the cases that need it."
+            )
+        elif case:
+            said = (
+                f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
+                "this line throws a ReferenceError each time the switch comes to this case and the app shows its "
+                f"'Oops' page. Declare '{v}' (with its value) above "
+                + ("this line." if case == "case" else "the switch.")
+            )
+        else:
+            said = (
+                f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
+                f"this line throws a ReferenceError {when} and the app shows its 'Oops' page. Declare '{v}' (with "
+                "its value) above this line."
+            )
+        report("PD526", f"The source of '{shortened(name)}' {said}", line, col)
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
