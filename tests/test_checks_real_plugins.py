@@ -567,6 +567,35 @@ def test_uses_of_a_switch_case_let_that_may_have_run_are_not_called_early(base_p
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
 
 
+def test_names_given_a_value_in_the_cases_of_a_switch_are_checked_as_anywhere_else(base_project: Path) -> None:
+    """Inside ``switch`` cases an undeclared name is a ReferenceError in strict code (PD521) and a
+    global otherwise (PD524); a let in a block of one case declares nothing for the others, and a
+    let of the switch itself (shared by all its cases) is one, but used in a later case past a
+    ``break`` it has not run (PD526)."""
+    body = (
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record(k) {\n"
+        "        switch (k) {\n"
+        "            case 1: count = 1; break;\n"
+        "            case 2: { let x; } x = 2; break;\n"
+        "            case 3: let y; break;\n"
+        "            default: y = 3; for (key in k) {}\n"
+        "        }\n"
+        "    }\n"
+    )
+    for head, code in (("    'use strict';\n", "PD521"), ("", "PD524")):
+        source = "(function () {\n" + head + body + REGISTER + "})();\n"
+        problems = [p for p in _problems(base_project, source) if p.code in ("PD521", "PD524", "PD526")]
+        first = 6 + bool(head)
+        assert [(p.code, p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+            (code, first, 21, "count"),
+            (code, first + 1, 32, "x"),
+            ("PD526", first + 3, 22, "y"),
+            (code, first + 3, 34, "key"),
+        ], head
+
+
 def test_use_strict_after_a_hashbang_line_makes_the_file_strict(base_project: Path) -> None:
     """A ``#!/usr/bin/env node`` line is no statement: the 'use strict' below it is still the
     file's directive, so ``count = 0`` without a declaration throws a ReferenceError (PD521). The
