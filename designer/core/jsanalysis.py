@@ -2484,7 +2484,10 @@ def _window_handler(name: str) -> bool:
 
 
 # Names a plugin may give a value by their bare name without a word from the check: PEX, the
-# language's own globals and the window's objects (assigning location navigates, on purpose).
+# language's own globals and location (assigning it navigates, on purpose). Also the names of the
+# window's objects that a plugin may read or call by their bare names (see _unbound and
+# _calls_to_nothing): giving self a value is said as for _WINDOW_NAMES, and giving window,
+# document or navigator one as for _WINDOW_READ_ONLY (see _undeclared).
 _BROWSER_GLOBALS = frozenset(
     "Function Object Array String Number Boolean Symbol Date Promise Error JSON Math Reflect Proxy "
     "parseInt parseFloat isNaN isFinite encodeURIComponent decodeURIComponent encodeURI decodeURI "
