@@ -834,6 +834,20 @@ def test_the_empty_problems_list_of_the_welcome_page_has_no_sideways_scrollbar(q
     assert window.findChild(QWidget, "welcomePane").isVisible()
 
 
+def test_the_problems_dock_is_folded_on_the_welcome_page_and_comes_back_with_problems(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """With nothing open the Problems dock took a third of the window, full height and empty; it
+    is folded to its header as for a project with no problems, and the first problems unfold it."""
+    assert window.findChild(QWidget, "welcomePane").isVisible()
+    assert window.problems_dock.isVisible()
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)
+    (example_project / "webapp2" / "manifest.json").unlink()  # PD3xx: a problem to list
+    assert window.open_path(example_project)
+    assert window.problems_view.problem_items()
+    qtbot.waitUntil(lambda: window.problems_dock.height() > 150)
+
+
 def test_a_shortened_fix_button_is_cut_between_words(qtbot, example_project: Path) -> None:
     """Beside the Export dock the Fix column is narrow, and "Create the function action1" showed
     as "Create the f…tion action1": halves of a word. Shortened, a title is cut where words (or a

@@ -292,6 +292,9 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.problems_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.problems_dock = dock
+        # Nothing open, nothing to list: folded to its header as for a project with no problems
+        # (the first problems unfold it). Full height, it took a third of the welcome screen.
+        self._fit_problems_dock(0)
 
         self._build_menus()
         if not defer_menus:
