@@ -247,7 +247,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"  left out {name}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
     for c in plan.changes:
-        print(f"  {c.status:8} {c.path}")
+        print(f"  {c.status:8} {c.shown}")
         if args.diff and c.diff:
             print("    " + c.diff.rstrip("\n").replace("\n", "\n    "))
     print("Upload checklist:")

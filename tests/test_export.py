@@ -273,6 +273,15 @@ def test_carried_top_level_folders_are_exported_again(tmp_path: Path) -> None:
     (project / "notes.txt").write_text("not from the ZIP: stays out")
     files = _zip_files(export_package(project, tmp_path / "out.zip").path)
     assert sorted(files) == ["webapp1/x.css", "webapp2/manifest.json", "webapp2/settings.json"]
+    (project / "webapp1" / "x.css").write_text("two")
+    (project / "webapp2" / "a.css").write_text("new")
+    changes = {c.path: c for c in plan_export(load(project)).changes}
+    # One next to webapp2/ is named so, not as if it were a file of the package.
+    assert [(c.shown, c.file) for c in changes.values()] == [
+        ("webapp1/x.css (next to webapp2/)", None),
+        ("a.css", "a.css"),
+        ("manifest.json", "manifest.json"),
+    ]
 
 
 def test_a_one_line_manifest_whose_flag_changed_is_not_called_unchanged_but_for_the_upload_number(
@@ -310,7 +319,8 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip"), "--diff")
     assert r.returncode == 0, r.stderr
     assert "Nothing changed since the imported ZIP (in.zip) except the upload number (brandingID " in r.stdout
-    assert "changed  webapp2/manifest.json" in r.stdout
+    assert "  changed  manifest.json\n" in r.stdout  # relative to webapp2/, as check names files
+    assert "--- before/manifest.json" in r.stdout
     assert '+    "brandingID": ' in r.stdout
     assert "Services > Web App Customization" in r.stdout
     assert (
@@ -328,7 +338,8 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "again.zip"), "--json")
     doc = json.loads(r.stdout)
     assert r.returncode == 0 and doc["ok"] and doc["brandingID"]["new"] > doc["brandingID"]["old"]
-    assert [c["path"] for c in doc["changes"]] == ["webapp2/manifest.json"]
+    assert [c["path"] for c in doc["changes"]] == ["webapp2/manifest.json"]  # the ZIP's entry
+    assert [c["file"] for c in doc["changes"]] == ["manifest.json"]  # what the output line and check say
     assert doc["upload_by_script"].startswith("To automate the upload: POST again.zip") and not any(
         "POST" in line for line in doc["checklist"]
     )

@@ -303,7 +303,11 @@ def test_what_changed_says_it_in_words(pane: ExportPane, monkeypatch, example_pr
     assert "conference menu › item 1 › label: 'Meeting information' → 'About this meeting'" in text, text
     # The edit is listed, and the brandingID beside it as what every export does.
     assert text.startswith("Since the last export (first.zip") and "Nothing changed" not in text
-    assert "~ changed  webapp2/manifest.json  (only the new brandingID)" in text
+    # Files named as the tree, the Problems list and the checks name them: relative to webapp2/.
+    assert "~ changed  manifest.json  (only the new brandingID)" in text
+    assert "~ changed  plugins/meeting-info/meeting-info.plugin.package.json\n" in text
+    assert "--- before/plugins/meeting-info/meeting-info.plugin.package.json" in text  # the line diff too
+    assert "webapp2/" not in text
 
 
 def test_the_blocking_errors_follow_a_switch_to_dark(window: MainWindow, qtbot, base_project: Path) -> None:

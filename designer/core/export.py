@@ -90,6 +90,21 @@ class FileChange:
     summary: list[str] = field(default_factory=list)  # a JSON file's changes in words (jsonchanges)
 
     @property
+    def file(self) -> str | None:
+        """The file's name relative to webapp2/, as the Problems list and ``check`` name files;
+        None for one the ZIP holds next to webapp2/ (a folder an imported ZIP carried)."""
+        return self.path[len("webapp2/") :] if self.path.startswith("webapp2/") else None
+
+    @property
+    def shown(self) -> str:
+        """The name the window and the command line show for the file.
+
+        Why not the ZIP's own name: "webapp2/plugins/x/x.plugin.js" here and "plugins/x/x.plugin.js"
+        in the tree, the Problems list and every message read as two different files.
+        """
+        return shown_change_name(self.path)
+
+    @property
     def only_branding_id(self) -> bool:
         """Whether the file's diff changes nothing but the brandingID line: every export does that
         to manifest.json, and a user should not take it for an edit of theirs.
@@ -106,6 +121,7 @@ class FileChange:
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "file": self.file,
             "status": self.status,
             "old_size": self.old_size,
             "new_size": self.new_size,
@@ -198,6 +214,12 @@ class ExportResult:
     old_branding_id: Any
     written: list[str]  # project files updated (webapp2-relative)
     plan: ExportPlan
+
+
+def shown_change_name(name: str) -> str:
+    """A ZIP entry named as the designer names files: relative to webapp2/, or, for one next to
+    it (a folder an imported ZIP carried), its name said so."""
+    return name[len("webapp2/") :] if name.startswith("webapp2/") else f"{name} (next to webapp2/)"
 
 
 def _shown(value: Any) -> str:
@@ -543,7 +565,8 @@ def _text_diff(name: str, before: bytes, after: bytes) -> str:
 
     a = before.decode("utf-8", errors="replace").splitlines(keepends=True)
     b = after.decode("utf-8", errors="replace").splitlines(keepends=True)
-    lines = difflib.unified_diff(a, b, f"before/{name}", f"after/{name}")
+    shown = shown_change_name(name)  # (the name the list above the diffs gives the file)
+    lines = difflib.unified_diff(a, b, f"before/{shown}", f"after/{shown}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 

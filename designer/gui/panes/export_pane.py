@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.core.export import ExportPlan, ExportRefused, plan_export, write_export
+from designer.core.export import ExportPlan, ExportRefused, plan_export, shown_change_name, write_export
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
@@ -340,11 +340,11 @@ class ExportPane(QWidget):
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
         for c in plan.changes:
             only_id = c.only_branding_id
-            lines.append(f"{marks[c.status]}  {c.path}" + ("  (only the new brandingID)" if only_id else ""))
+            lines.append(f"{marks[c.status]}  {c.shown}" + ("  (only the new brandingID)" if only_id else ""))
             if not only_id:  # a JSON file's changes in words, above the line diff of Details
                 lines += [f"      {line}" for line in c.summary]
         if plan.baseline is None:
-            lines += [f"+ {name}" for name in sorted(plan.entries)]
+            lines += [f"+ {shown_change_name(name)}" for name in sorted(plan.entries)]
         if diffs:
             lines += ["", "Details:", ""] + [d.rstrip("\n") + "\n" for d in diffs]
         self.changes_view.setPlainText("\n".join(lines))
