@@ -950,6 +950,58 @@ def test_the_icon_dialogs_of_an_items_new_icon_say_the_item_gets_the_icon(
     assert window.editor.undo_stack.count() == 0  # (each cancelled: nothing added)
 
 
+def test_the_import_dialog_says_what_the_drawings_own_id_becomes(
+    qtbot, window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Imported from a menu item's "New icon ▾", hostile.svg's root id 'bad' became 'hostile'
+    without a word. The dialog says so before OK, with the name the item will refer to (another
+    one when hostile.svg is taken), and follows the file name as it is typed."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit
+
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    said: list[str] = []
+
+    def answer(self) -> QDialog.DialogCode:
+        self.show()
+        summary = self.findChild(QLabel, "importSummary")
+        said.append(summary.text())
+        name = self.findChild(QLineEdit, "importName")
+        if said[1:]:  # the second time: the user names the file themselves
+            name.selectAll()
+            qtbot.keyClicks(name, "Shield")
+            said.append(summary.text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportSvgDialog, "exec", answer)
+    svg = example_project / "hostile.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" id="bad" viewBox="0 0 24 24"><circle cx="12" cy="12" r="8"/></svg>'
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(svg), "")))
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    items = window.plugin_page.items
+    importing = next(a for a in items.icon_add.menu().actions() if a.objectName() == "addIcon_import")
+    importing.trigger()
+    assert (
+        "Its id 'bad' becomes 'hostile', the file's name: the name a menu item refers to, as hostile.svg#hostile."
+        in (said[0])
+    )
+    item = window.package.plugins[1].package.menu_items["conference"][0]
+    assert item.icon == "hostile.svg#hostile"
+    assert 'id="hostile"' in window.package.read_text("plugins/meeting-info/hostile.svg")
+    svg.write_text(svg.read_text().replace('r="8"', 'r="6"'))  # another drawing, its id 'bad' too
+    importing.trigger()  # hostile.svg is taken now (the same name the dialog starts with)
+    assert "Its id 'bad' becomes 'hostile-2', the file's name" in said[1]
+    assert (
+        "Its id 'bad' becomes 'shield', the file's name: the name a menu item refers to, as shield.svg#shield."
+        in (said[2])
+    )
+    assert window.package.plugins[1].package.menu_items["conference"][0].icon == "shield.svg#shield"
+    window.editor.undo_stack.setClean()
+
+
 def test_the_problems_columns_give_the_message_the_room(qtbot, window: MainWindow, example_project: Path) -> None:
     """The Fix column was 400 px of nothing on a big screen while messages were cut short, and
     was pushed off a small one. Now the message takes what the others leave."""

@@ -13,7 +13,7 @@ import posixpath
 from .model import BrandingPackage, Plugin, text_bytes
 from .svgedit import set_root_attribute
 
-__all__ = ["add_icon_file", "blank_icon", "plugin_of_file"]
+__all__ = ["add_icon_file", "blank_icon", "icon_name", "plugin_of_file"]
 
 
 def blank_icon(icon_id: str) -> str:
@@ -48,6 +48,24 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
     Returns (webapp2-relative path, reference for a menu item's ``icon``). Raises ValueError for
     a plugin without a package file.
     """
+    rel, name, body, reused = _placed(pkg, plugin, stem, text)
+    if not reused:
+        pkg.pending_texts[rel] = body
+    return rel, f"{name}.svg#{name}"
+
+
+def icon_name(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) -> str:
+    """The name (file stem and root id) :func:`add_icon_file` would give ``text`` as ``stem``,
+    without adding it: ``stem``, or ``stem-2`` and so on when that is taken.
+
+    Why: the import dialog says what the drawing's own id becomes before the user presses OK.
+    """
+    return _placed(pkg, plugin, stem, text)[1]
+
+
+def _placed(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) -> tuple[str, str, str, bool]:
+    """Where :func:`add_icon_file` puts ``text``: (path, name, text with the root id, whether an
+    identical file is there already)."""
     if not plugin.package_path:
         raise ValueError(f"the plugin '{plugin.display_name}' has no package file to put an icon beside")
     base = posixpath.dirname(plugin.package_path)
@@ -63,10 +81,9 @@ def add_icon_file(pkg: BrandingPackage, plugin: Plugin, stem: str, text: str) ->
         body = set_root_attribute(text, "id", name)
         if pkg.exists(rel):
             if pkg.read_bytes(rel) == text_bytes(body):
-                return rel, f"{name}.svg#{name}"
+                return rel, name, body, True
         elif rel.lower() not in taken:
-            pkg.pending_texts[rel] = body
-            return rel, f"{name}.svg#{name}"
+            return rel, name, body, False
         n += 1
 
 

@@ -189,13 +189,23 @@ class ImportSvgDialog(QDialog):
     """What importing an SVG will keep and remove, before anything is added (``importSvgDialog``)."""
 
     def __init__(
-        self, path: Path, data: bytes, keep_ids: set[str], parent: QWidget | None = None, ok_text: str = "Import"
+        self,
+        path: Path,
+        data: bytes,
+        keep_ids: set[str],
+        parent: QWidget | None = None,
+        ok_text: str = "Import",
+        name_for: Callable[[str, str], str] | None = None,
     ) -> None:
+        """``name_for(stem, text)``: the name the icon gets in the plugin (``stem``, or ``stem-2``
+        when that is taken: :func:`~designer.core.iconfiles.icon_name`); without it, ``stem``."""
         super().__init__(parent)
         self.setObjectName("importSvgDialog")
         self.setWindowTitle(f"Import {path.name}")
         resize_to_fit(self, 560, 420)
         self.path, self.data, self.keep_ids = path, data, keep_ids
+        self._name_for = name_for
+        self._notes: list[str] = []  # what the import changed, said below the list (see _say)
         self.result_ = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -231,6 +241,7 @@ class ImportSvgDialog(QDialog):
 
         self.name.setText(derive_icon_id(path.name))
         self._run()
+        self.name.textChanged.connect(self._say)  # the id follows the file name
 
     def _run(self) -> None:
         from ...core.svgimport import SvgImportError, import_svg
@@ -273,8 +284,36 @@ class ImportSvgDialog(QDialog):
                 if res.removed
                 else "This icon draws nothing, so its button would be empty."
             )
-        self.summary.setText("\n".join(notes))
+        self._notes = notes
+        self._say()
         self.picture.setPixmap(picture)
+
+    def _say(self) -> None:
+        """The notes, with what becomes of the drawing's own id.
+
+        Why: the icon's id becomes its file's name (``name.svg#name`` is what menu items refer
+        to), and the drawing's own id ("bad" becoming "hostile") was replaced without a word.
+        """
+        res = self.result_
+        if res is None:
+            return
+        from ...core.svg import read_svg
+
+        own = read_svg(self.data).root_id
+        final = self._name_for(self.stem(), res.text) if self._name_for is not None else self.stem()
+        notes = self._notes
+        if own and own != final:
+            symbols = sprite_symbols(res.text)
+            # (in place of the import's own note on that id: it named the file's name, not this one)
+            notes = [n for n in notes if f"id '{own}'" not in n] + [
+                f"Its id '{own}' becomes '{final}', the file's name"
+                + (
+                    f" (menu items refer to its symbols, as {final}.svg#{symbols[0]})."
+                    if symbols
+                    else f": the name a menu item refers to, as {final}.svg#{final}."
+                )
+            ]
+        self.summary.setText("\n".join(notes))
 
     def stem(self) -> str:
         from ...core.svgimport import derive_icon_id
@@ -381,7 +420,16 @@ class IconAdder(QObject):
         except OSError as exc:
             QMessageBox.warning(self._dialog_parent(), "Cannot read the file", f"{path}: {exc.strerror or exc}")
             return None
-        dialog = ImportSvgDialog(path, data, set(), self._dialog_parent(), _ok_text("Import", "Import", then))
+        from ...core.iconfiles import icon_name
+
+        editor = self.editor
+
+        def name_for(stem: str, text: str) -> str:
+            return icon_name(editor.package, editor.package.plugins[index], stem, text)
+
+        dialog = ImportSvgDialog(
+            path, data, set(), self._dialog_parent(), _ok_text("Import", "Import", then), name_for=name_for
+        )
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if dialog.result_ is None:
