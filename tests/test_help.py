@@ -209,3 +209,20 @@ def test_keyboard_shortcuts_tell_the_way_out_of_the_source_editor_and_it_works(
     keys = QKeySequence(next(k for _, c, k in rows if c == "Leave the editor (Tab indents)"))[0]
     qtbot.keyClick(editor, keys.key(), keys.keyboardModifiers())  # as listed
     assert QApplication.focusWidget() is not editor and QApplication.focusWidget() is window.problems_view
+
+
+def test_the_help_windows_go_when_their_window_is_closed(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Help's windows are top-level windows of their own: the main window closed (File ▸ Quit, or
+    from code), they stayed on screen, for a project no longer open, as the Deploy dialog did."""
+    window.open_path(example_project)
+    names = {
+        "problemCodesAction": "problemCodesDialog",
+        "guideTermsAction": "guideTermsDialog",
+        "shortcutsAction": "shortcutsDialog",
+        "aboutAction": "aboutDialog",
+    }
+    for action in names:
+        _help_action(window, action).trigger()
+    dialogs = [_dialog(window, name) for name in names.values()]
+    assert window.close()
+    assert not [d.objectName() for d in dialogs if d.isVisible()]

@@ -1048,6 +1048,8 @@ class MainWindow(QMainWindow):
                 # A top-level window of its own: hiding this one left it on screen, for a project
                 # no longer open (it is not busy: see above).
                 dialog.close()
+            for help_window in self._help_windows.values():
+                help_window.close()  # (top-level windows too, which stayed on screen the same way)
             if self.source_analysis is not None:
                 self.source_analysis.wait()  # at most the parse of one big source
         else:
