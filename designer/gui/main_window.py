@@ -1330,6 +1330,10 @@ class MainWindow(QMainWindow):
                 view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
         elif view.maximumHeight() != NO_LIMIT:
             view.setMaximumHeight(NO_LIMIT)
+            # The dock takes the list's new maximum now, not at the next layout pass: else the
+            # resize below was held to the folded size, and the list came back at half its height
+            # (from the welcome page, folded before the window ever showed it unfolded).
+            self.problems_dock.layout().activate()
             height = getattr(self, "_problems_height", 170)
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 

@@ -323,7 +323,10 @@ class IconEditorPane(QWidget):
         A sprite's strip never folds: it holds the symbol list, and the canvas draws nothing."""
         if self._strip_sized_by_user:
             return
-        total = sum(self.vsplit.sizes())
+        # From its height, not its sizes(): those are the splitter's own until it gets its resize
+        # event, which comes later for a pane not yet on show (the first SVG opened in a window
+        # whose Problems dock was folded unfolded the strip on a 56 px canvas).
+        total = self.vsplit.height() - self.vsplit.handleWidth()
         strip = self.strip_holder.sizeHint().height()
         if total - strip - self.vsplit.handleWidth() < MIN_CANVAS and not self._sprite:
             self.vsplit.setSizes([total, 0])
