@@ -175,7 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportRefused, plan_export, write_export
+    from .core.export import ExportRefused, plan_export, shown_change_name, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
     from .core.wording import counted
@@ -244,7 +244,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if plan.skipped:
         print(f"Left out (hidden, backups, links, system clutter, unusable names): {len(plan.skipped)}")
         for name in plan.skipped:
-            print(f"  left out {name}: {plan.skip_reasons.get(name, 'not exported')}")
+            print(f"  left out {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
     for c in plan.changes:
         print(f"  {c.status:8} {c.shown}")

@@ -308,6 +308,19 @@ def test_a_one_line_manifest_whose_flag_changed_is_not_called_unchanged_but_for_
 
 
 # -- the CLI ---------------------------------------------------------------------------------------
+def test_cli_export_names_what_it_left_out_as_check_names_files(tmp_path: Path) -> None:
+    """The files left out are named relative to webapp2/, as 'What changed' and check name them
+    (they read 'webapp2/.hidden' beside 'changed  manifest.json')."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    (project / "webapp2" / ".notes").write_text("mine", encoding="utf-8")
+    (project / "webapp2" / "plugins" / "settings.json~").write_text("{}", encoding="utf-8")
+    r = _cli("export", str(project), "-o", str(tmp_path / "out.zip"))
+    assert r.returncode == 0, r.stderr
+    assert "  left out .notes: " in r.stdout and "  left out plugins/settings.json~: " in r.stdout
+    assert "left out webapp2/" not in r.stdout
+
+
 def test_cli_import_then_export(tmp_path: Path) -> None:
     original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)
     r = _cli("import", str(original), "-o", str(tmp_path / "project"))
