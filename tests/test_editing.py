@@ -955,7 +955,7 @@ def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
     stack = window.editor.undo_stack
     _arrow(qtbot, placement, Qt.Key.Key_Down, 2)  # participants
     _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # another field: a step of its own
-    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to set by the plugin while it runs"
+    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to no icon"
     qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step, now of no change
     assert stack.count() == 1 and undo.text() == "&Undo Show 'Record' in: Participant menu"
     qtbot.keyClick(icon, Qt.Key.Key_Up)

@@ -75,7 +75,7 @@ def _steps(window: MainWindow, qtbot) -> list[tuple[str, Callable[[], None]]]:
 
     def icon() -> None:
         combo = window.findChild(QComboBox, "iconCombo")
-        combo.setCurrentIndex(combo.findData("lock.svg#lock"))
+        combo.setCurrentIndex(combo.findData("unlock.svg#unlock"))  # (the new button started with lock.svg)
         combo.activated.emit(combo.currentIndex())
 
     def move_up() -> None:

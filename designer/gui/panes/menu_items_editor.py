@@ -402,11 +402,12 @@ class MenuItemsEditor(PluginForm):
         self._loading = True
         try:
             self.icon.clear()
-            self.icon.addItem("(set by the plugin while it runs)", None)
+            self.icon.addItem(self._no_icon_text(), None)
             self.icon.setItemData(
                 0,
                 "Writes the icon as null: the plugin sets it while it runs, with "
-                "state$.next({icon: 'file.svg#id', label: '...'}).",
+                "state$.next({icon: 'file.svg#id', label: '...'})"
+                + (", else the menu shows the label alone." if self._section() != "toolbar" else "."),
                 Qt.ItemDataRole.ToolTipRole,
             )
             refs = list(self._choices)
@@ -424,6 +425,14 @@ class MenuItemsEditor(PluginForm):
             self.action_note.setText("")
         finally:
             self._loading = False
+
+    def _no_icon_text(self) -> str:
+        """The Icon box's entry for no icon (null). A toolbar button is only its icon, so null there
+        means the plugin sets it while it runs; a menu item without one shows its label alone (the
+        box said "set by the plugin while it runs" for every new menu item, which none needed)."""
+        if self._section() == "toolbar":
+            return "(set by the plugin while it runs)"
+        return "(none, or set by the plugin while it runs)"
 
     # -- widgets -> model ------------------------------------------------------------------
     def _name(self) -> str:
@@ -476,9 +485,23 @@ class MenuItemsEditor(PluginForm):
         while f"action{n}" in existing:
             n += 1
         action = f"action{n}"
+        # A toolbar button is only its icon: with none it showed empty, and PD309 warned at once,
+        # before the user had done anything wrong. Menu items show their label, so they need none.
+        toolbar = self._section() == "toolbar"
+        icon = self._new_button_icon() if toolbar else None
+        index = self.index
 
         def mutate(pkg: BrandingPackage) -> None:
-            self._items(pkg).append(MenuItem(action=action, icon=None, label="New item"))
+            ref = icon
+            plugin = pkg.plugins[index]
+            if toolbar and ref is None and plugin.folder and pkg.files.writable:
+                # No icon in the plugin to reuse: the star a new plugin starts with, in the same
+                # undo step, until the user draws or picks one ("New icon ▾").
+                from ...core.iconfiles import add_icon_file
+                from ...core.newproject import placeholder_icon
+
+                ref = add_icon_file(pkg, plugin, "icon", placeholder_icon("icon"))[1]
+            self._items(pkg).append(MenuItem(action=action, icon=ref, label="New item"))
 
         self.editor.edit(f"Add menu item '{action}' to '{self._name()}'", mutate)
         self.list.setCurrentRow(self.list.count() - 1)
@@ -493,6 +516,17 @@ class MenuItemsEditor(PluginForm):
                 page = page.parentWidget()
             if page is not None:  # in sight, too: below the button, it may be under the page's fold
                 page.ensureWidgetVisible(self.label)
+
+    def _new_button_icon(self) -> str | None:
+        """The icon a new toolbar button starts with, to be changed by the user: an icon of the
+        plugin that no item uses yet, else the one the last item with a working icon uses
+        (None when the plugin has no icon: ``_add`` then adds the placeholder star)."""
+        choices = icon_choices(self.editor.package, self._plugin())
+        used = [mi.icon for mi in self._items() if mi.icon in choices]
+        spare = [ref for ref in choices if ref not in used]
+        if spare:
+            return spare[0]
+        return used[-1] if used else None
 
     def _remove(self) -> None:
         row = self.list.currentRow()
@@ -518,7 +552,7 @@ class MenuItemsEditor(PluginForm):
         ref = self.icon.itemData(pos)
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
-        what = f"'{ref}'" if ref else "set by the plugin while it runs"
+        what = f"'{ref}'" if ref else "set by the plugin while it runs" if self._section() == "toolbar" else "no icon"
         self._edit_item(
             f"Change icon of '{self._item_label()}' to {what}",
             lambda mi: setattr(mi, "icon", ref),

@@ -1,0 +1,98 @@
+"""What a new user met adding a "Record" button to a plugin: a new item's icon, one wording for a
+missing function, the "No button" placement, and a long name on a Fix button."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPushButton
+from test_editing import select_plugin
+
+from designer.core.newproject import create_project
+from designer.gui.main_window import MainWindow
+
+PKG = "plugins/my-plugin/my-plugin.plugin.package.json"
+
+
+def _codes(window: MainWindow) -> list[str]:
+    return [row.text(2) for row in window.problems_view.problem_items()]
+
+
+def _add_item(window: MainWindow, qtbot) -> None:
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+
+
+def _choose(qtbot, combo: QComboBox, placement: str | None) -> None:
+    """Choose a placement with the keyboard, as a user does, then leave the box."""
+    combo.setFocus()
+    key = Qt.Key.Key_Down if combo.findData(placement) > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentData() != placement:
+        qtbot.keyClick(combo, key)
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+
+
+def test_a_new_toolbar_button_starts_with_the_plugins_icon_and_no_warning(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """ "Add item" in a toolbar plugin gave the button no icon: its Icon box said "(set by the plugin
+    while it runs)" and PD309 warned that it showed empty before the user had done anything. It
+    starts with an icon of the plugin (here the one the first button uses), one undo step."""
+    root = create_project(tmp_path / "p", "My plugin")
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)  # nothing to say yet
+    stack = window.editor.undo_stack
+    _add_item(window, qtbot)
+    assert stack.count() == 1 and stack.undoText() == "Add menu item 'action1' to 'My plugin'"
+    items = window.package.plugins[0].package.menu_items["toolbar"]
+    assert [mi.icon for mi in items] == ["icon.svg#icon", "icon.svg#icon"]
+    icon = window.findChild(QComboBox, "iconCombo")
+    assert icon.currentText() == "icon.svg#icon" and not icon.itemIcon(icon.currentIndex()).isNull()
+    qtbot.waitUntil(lambda: "PD505" in _codes(window))  # the new action has no function yet: that, and only that
+    assert _codes(window) == ["PD505"]
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert len(window.package.plugins[0].package.menu_items["toolbar"]) == 1
+
+
+def test_a_toolbar_button_of_a_plugin_without_icons_gets_the_starter_star(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """A plugin with no icon at all (event-only until now) gets the star a new plugin starts with,
+    added with the button in one undo step, and saved as a file of the plugin."""
+    root = tmp_path / "p"
+    webapp2 = create_project(root, "My plugin")
+    (webapp2 / "plugins/my-plugin/icon.svg").unlink()
+    data = json.loads((webapp2 / PKG).read_text())
+    data["menuItems"] = {}
+    (webapp2 / PKG).write_text(json.dumps(data, indent=4))
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    _choose(qtbot, window.findChild(QComboBox, "placementCombo"), "toolbar")
+    stack = window.editor.undo_stack
+    steps = stack.count()
+    _add_item(window, qtbot)
+    assert stack.count() == steps + 1
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].icon == "icon.svg#icon"
+    assert window.findChild(QComboBox, "iconCombo").currentText() == "icon.svg#icon"
+    qtbot.waitUntil(lambda: "PD505" in _codes(window))
+    assert "PD309" not in _codes(window) and "PD400" not in _codes(window)
+    qtbot.keySequence(window, "Ctrl+S")
+    assert 'id="icon"' in (webapp2 / "plugins/my-plugin/icon.svg").read_text()
+    qtbot.keySequence(window, "Ctrl+Z")  # the button and its star go together
+    assert not window.package.exists("plugins/my-plugin/icon.svg")
+    assert window.package.plugins[0].package.menu_items["toolbar"] == []
+
+
+def test_a_new_menu_item_needs_no_icon_and_its_box_says_so(window: MainWindow, qtbot, example_project: Path) -> None:
+    """A conference menu item shows its label: it starts without an icon, with no warning, and
+    its Icon box does not claim that the plugin sets one while it runs."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)  # Meeting information: the conference menu
+    _add_item(window, qtbot)
+    new = window.package.plugins[1].package.menu_items["conference"][-1]
+    assert new.icon is None and new.label == "New item"
+    assert window.findChild(QComboBox, "iconCombo").currentText() == "(none, or set by the plugin while it runs)"
+    qtbot.waitUntil(lambda: "PD505" in _codes(window))
+    assert _codes(window) == ["PD505"]
