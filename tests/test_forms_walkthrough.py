@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from test_editing import select_plugin
 
 from designer.core.newproject import create_project
@@ -96,3 +96,25 @@ def test_a_new_menu_item_needs_no_icon_and_its_box_says_so(window: MainWindow, q
     assert window.findChild(QComboBox, "iconCombo").currentText() == "(none, or set by the plugin while it runs)"
     qtbot.waitUntil(lambda: "PD505" in _codes(window))
     assert _codes(window) == ["PD505"]
+
+
+def test_no_button_shows_one_sentence_instead_of_dead_controls(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """With "No button" the greyed empty list, its greyed buttons and the item's fields stayed on
+    screen. The page says in one sentence that the plugin has none and how to give it one."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "placementCombo")
+    area = window.findChild(QWidget, "menuItemsArea")
+    dead = [window.findChild(QListWidget, "menuItemsList"), window.findChild(QPushButton, "addItemButton")]
+    dead += [window.findChild(QComboBox, "iconCombo"), window.findChild(QLineEdit, "actionEdit")]
+    assert all(w.isVisible() for w in dead)
+    _choose(qtbot, combo, None)
+    explain = window.findChild(QLabel, "placementExplanation")
+    assert not area.isVisible() and not any(w.isVisible() for w in dead)
+    assert explain.isVisible() and explain.text().startswith("This plugin has no button or menu item")
+    assert "choose Toolbar button, Conference menu or Participant menu in 'Appears in'" in explain.text()
+    _choose(qtbot, combo, "toolbar")  # its button comes back, and so do the controls
+    assert all(w.isVisible() for w in dead)
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "toggleLock"

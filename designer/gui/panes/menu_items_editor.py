@@ -59,7 +59,9 @@ PLACEMENT_CHOICES = [
      "The action is told how the meeting is set (whether it is locked, whether guests are muted, ...)."),
     ("participants", "Participant menu", "An entry in each participant's menu in the participant list. "
      "The action is told whose menu it was chosen from (their name, whether host or guest, ...)."),
-    (None, "No button (works in the background)", "No button: the plugin only reacts to events, such as chat messages."),
+    (None, "No button (works in the background)", "This plugin has no button or menu item: it works in the background, "
+     "reacting to events such as chat messages. To give it one, choose Toolbar button, Conference menu or "
+     "Participant menu in 'Appears in' above."),
 ]  # fmt: skip
 
 
@@ -152,6 +154,12 @@ class MenuItemsEditor(PluginForm):
         self.explain = QLabel(objectName="placementExplanation")
         self.explain.setWordWrap(True)
         outer.addWidget(self.explain)
+        # The items and their fields, hidden for an event-only plugin ("No button"): greyed, an
+        # empty list and dead buttons sat under a placement that has no items.
+        self.items_area = QWidget(objectName="menuItemsArea")
+        area = QVBoxLayout(self.items_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.items_area)
 
         self.list = QListWidget(objectName="menuItemsList")
         self.list.setAccessibleName("Buttons and menu items")  # no label of its own beside it
@@ -159,7 +167,7 @@ class MenuItemsEditor(PluginForm):
         # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
         self.list.setItemDelegate(IsolatingPiecesDelegate(_ARROW, self.list))
         self.list.currentRowChanged.connect(self._show_item)
-        outer.addWidget(self.list)
+        area.addWidget(self.list)
         self._fit_list()
 
         self.add_button = QPushButton("Add item", objectName="addItemButton")
@@ -171,7 +179,7 @@ class MenuItemsEditor(PluginForm):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         buttons = (self.add_button, self.remove_button, self.up_button, self.down_button)
-        outer.addWidget(wrapping_row(list(buttons), "itemButtonsRow"))
+        area.addWidget(wrapping_row(list(buttons), "itemButtonsRow"))
 
         form = QFormLayout()
         self.icon = QComboBox(objectName="iconCombo")
@@ -245,7 +253,7 @@ class MenuItemsEditor(PluginForm):
         # The form is shown again inside each undo and redo, while the stack still has the step
         # before: "Keep the code as it is" is for the last step, so it looks again once the stack has moved.
         editor.undo_stack.indexChanged.connect(self._step_moved)
-        outer.addLayout(form)
+        area.addLayout(form)
         self.merge_while_focused(self.placement, self.icon)  # arrowing through them: one undo step
         self._built = True  # until here Qt may send events the form cannot answer yet (see event)
 
@@ -295,9 +303,7 @@ class MenuItemsEditor(PluginForm):
                 if self.list.count():
                     self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
             self._fit_list()
-            has_items = section is not None
-            self.list.setEnabled(has_items)
-            self.add_button.setEnabled(has_items)
+            self.items_area.setVisible(section is not None)
         finally:
             self._loading = False
         self._show_item(self.list.currentRow())
