@@ -96,12 +96,12 @@ def test_create_function_button_is_one_undoable_step(window: MainWindow, qtbot, 
     assert not button.isVisibleTo(window)  # 'record' has its function
     qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
     retype(qtbot, action, "stopRecording")
-    assert button.isVisibleTo(window) and button.text() == "Create function 'stopRecording' in the source"
+    assert button.isVisibleTo(window) and button.text() == "Create the function 'stopRecording'"
     assert "no function for 'stopRecording'" in note.text()
     steps = window.editor.undo_stack.count()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.editor.undo_stack.count() == steps + 1
-    assert window.editor.undo_stack.undoText() == "Create function 'stopRecording' in rec.plugin.js"
+    assert window.editor.undo_stack.undoText() == "Create the function 'stopRecording' in rec.plugin.js"
     text = window.package.read_text(SRC)
     assert (
         "function stopRecording(participants, conferenceDetails) {" in text and "stopRecording: stopRecording," in text
@@ -252,7 +252,7 @@ def test_the_form_takes_an_action_named_in_any_language(window: MainWindow, qtbo
     qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
     type_into(qtbot, action, "función")
     assert window.package.plugins[0].package.menu_items["toolbar"][1].action == "función"
-    assert button.isVisibleTo(window) and button.text() == "Create function 'función' in the source"
+    assert button.isVisibleTo(window) and button.text() == "Create the function 'función'"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     text = window.package.read_text(SRC)
     assert "function función(participants, conferenceDetails) {" in text and "función: función," in text
@@ -450,14 +450,14 @@ def test_a_long_action_name_does_not_make_the_window_wider_than_the_screen(
     base_project: Path,  # noqa: F811
 ) -> None:
     """The plugin page asks the window for the width its form needs (so a dock gives way); the
-    'Create function' button naming a 50-letter action asked for 980 px, and a 1024 px window
+    'Create the function' button naming a 50-letter action asked for 980 px, and a 1024 px window
     with the Export dock grew to 1460 px. Now the page scrolls sideways for such a button."""
     window.resize(1024, 700)
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)
     action, _note, button = _action_ui(window)
     qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
-    retype(qtbot, action, "stopRecordingAndTellEveryoneInTheMeetingAboutItPlease")
+    retype(qtbot, action, "stopRecordingAndTellEveryoneInTheMeetingAboutItRightNowPlease")
     assert button.isVisibleTo(window) and button.sizeHint().width() > 500
     window.export_action.trigger()
     assert window.export_dock.isVisible()
@@ -540,12 +540,12 @@ def test_renaming_an_action_whose_function_is_missing_renames_its_key(
     select_plugin(window, qtbot, 0)
     before = window.package.read_text(SRC)
     action, note, button = _action_ui(window)
-    assert button.text() == "Create function 'record' in the source"
+    assert button.text() == "Create the function 'record'"
     retype(qtbot, action, "startRec")
     assert window.package.read_text(SRC) == before.replace("record: record", "startRec: startRec")
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRec"
     assert window.editor.undo_stack.undoText().endswith("rename registerPlugin key 'record' in rec.plugin.js")
-    assert button.isVisibleTo(window) and button.text() == "Create function 'startRec' in the source"
+    assert button.isVisibleTo(window) and button.text() == "Create the function 'startRec'"
     assert "Use 'record'" not in button.text() and "registers 'record'" not in note.text()
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
-from test_editing import select_plugin
+from test_editing import retype, select_plugin
 
 from designer.core.newproject import create_project
 from designer.gui.main_window import MainWindow
@@ -96,6 +96,32 @@ def test_a_new_menu_item_needs_no_icon_and_its_box_says_so(window: MainWindow, q
     assert window.findChild(QComboBox, "iconCombo").currentText() == "(none, or set by the plugin while it runs)"
     qtbot.waitUntil(lambda: "PD505" in _codes(window))
     assert _codes(window) == ["PD505"]
+
+
+def test_the_form_and_the_problems_list_say_the_same_of_a_missing_function(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The form said the click "would do nothing" and offered "Create function 'x' in the
+    source"; PD505 said it "fails" and offered "Create the function x". In webapp2 the app calls
+    what the registered object has under the name: nothing there, it throws, and an error in a
+    plugin brings up the 'Oops' page. Both say that, and name the fix alike."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    _add_item(window, qtbot)
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "startRecording")
+    qtbot.keyClick(window.findChild(QLineEdit, "actionEdit"), Qt.Key.Key_Tab)
+    note = window.findChild(QLabel, "actionSyncNote").text()
+    form_button = window.findChild(QPushButton, "actionSyncButton")
+    effect = "clicking the item throws an error and brings up the app's 'Oops' page"
+    assert note == f"meeting-info.plugin.js has no function for 'startRecording': {effect}."
+    qtbot.waitUntil(lambda: "PD505" in _codes(window))
+    row = next(r for r in window.problems_view.problem_items() if r.text(2) == "PD505")
+    assert "so clicking it throws an error and brings up the app's 'Oops' page." in row.text(0)
+    fix = window.problems_view.itemWidget(row, 3)
+    assert form_button.text() == fix.property("fullTitle") == "Create the function 'startRecording'"
+    qtbot.mouseClick(form_button, Qt.MouseButton.LeftButton)
+    assert window.editor.undo_stack.undoText() == "Create the function 'startRecording' in meeting-info.plugin.js"
+    qtbot.waitUntil(lambda: "PD505" not in _codes(window))
 
 
 def test_no_button_shows_one_sentence_instead_of_dead_controls(

@@ -22,9 +22,12 @@ __all__ = [
     "ActionState",
     "action_state",
     "add_action_function",
+    "create_function_title",
+    "missing_action_effect",
     "give_placement_parameters",
     "hidden_global",
     "refit_placement_parameters",
+    "register_function_title",
     "retell_starter_comments",
     "retell_starter_description",
     "retell_starter_name",
@@ -33,6 +36,28 @@ __all__ = [
 ]
 
 RESERVED_KEYS = frozenset({"id", "load", "unload", "state$", "state"})
+
+# What a click on an item does when registerPlugin has no function for its action: the app calls
+# what it finds under the action's name in the registered object, which throws (a TypeError), and
+# an error in a plugin is an app crash (the guide's "Application Oops"; the preview shows it so).
+# One wording for the form's note and PD505: the form said the click "would do nothing", the
+# Problems list that it "fails".
+_MISSING_EFFECT = "throws an error and brings up the app's 'Oops' page"
+
+
+def missing_action_effect(subject: str = "clicking it") -> str:
+    """``subject`` + what happens when the action is not in the registered object."""
+    return f"{subject} {_MISSING_EFFECT}"
+
+
+def create_function_title(action: str) -> str:
+    """The name of the fix that writes the action's function (the form's button, PD505's Fix)."""
+    return f"Create the function '{action}'"
+
+
+def register_function_title(action: str) -> str:
+    """The name of the fix that adds an existing function to registerPlugin (form and PD505)."""
+    return f"Register the function '{action}'"
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,9 @@ def _create_action(pkg: BrandingPackage, fix: Fix) -> str:
 
     rel, action = fix.args["file"], fix.args["action"]
     pkg.pending_texts[rel] = add_action_function(pkg.read_text(rel), action, fix.args.get("placement"))
-    return f"Create the function {action} in {rel}"
+    from .actionsync import create_function_title
+
+    return f"{create_function_title(action)} in {rel}"
 
 
 def _create_icon_file(pkg: BrandingPackage, fix: Fix) -> str:

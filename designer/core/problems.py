@@ -477,7 +477,8 @@ CODES: dict[str, Code] = {
             "PD505",
             _E,
             "Menu item action is not registered",
-            "The app looks the action up in the registered object; if it is not there the click fails.",
+            "The app looks the action up in the registered object and calls it; if it is not there the click "
+            "throws an error and brings up the app's 'Oops' page.",
             fixable=True,
         ),
         Code(

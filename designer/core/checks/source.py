@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from designer.core.actionsync import create_function_title, missing_action_effect, register_function_title
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
@@ -485,7 +486,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             elif action in info.functions:
                 fix = Fix(
                     "add-registered-key",
-                    f"Register the function {shortened(action)}",
+                    register_function_title(shortened(action)),
                     {"file": src, "key": action, "value": action},
                 )
             # What the form's "Create function" does; not for a typo (near): the answer is the
@@ -493,12 +494,13 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             elif is_identifier(action) and not near:
                 fix = Fix(
                     "create-action",
-                    f"Create the function {shortened(action)}",
+                    create_function_title(shortened(action)),
                     {"file": src, "action": action, "placement": plugin.package.section},
                 )
             report(
                 "PD505",
-                f"A menu item of '{shortened(name)}' runs '{shortened(action)}', but registerPlugin has no '{shortened(action)}', so clicking it fails."
+                f"A menu item of '{shortened(name)}' runs '{shortened(action)}', but registerPlugin has no "
+                f"'{shortened(action)}', so {missing_action_effect()}."
                 + (
                     hint
                     if fix is not None and fix.kind == "rename-registered-key"

@@ -773,11 +773,14 @@ class MenuItemsEditor(PluginForm):
                 f"Use '{spare[0]}'",
             )
         elif st.editable:
+            from ...core.actionsync import create_function_title, missing_action_effect, register_function_title
+
+            # In PD505's words (the Problems list says the same of this item, with a Fix of the same name).
             what = "no function" if not st.function else "the function but does not register it"
             self._show_sync(
                 ("create", mi.action),
-                f"{name} has {what} for '{mi.action}': clicking the item would do nothing.",
-                f"Create function '{mi.action}' in the source" if not st.function else f"Register '{mi.action}'",
+                f"{name} has {what} for '{mi.action}': {missing_action_effect('clicking the item')}.",
+                create_function_title(mi.action) if not st.function else register_function_title(mi.action),
             )
         else:
             self._show_sync(None)
@@ -809,7 +812,7 @@ class MenuItemsEditor(PluginForm):
                 f"Change action of '{self._item_named()}' to '{name}'", lambda mi: setattr(mi, "action", name)
             )
             return
-        from ...core.actionsync import add_action_function
+        from ...core.actionsync import action_state, add_action_function, create_function_title, register_function_title
 
         rel, source = self._source()
         if source is None or not (0 <= row < len(self._items())):
@@ -823,7 +826,10 @@ class MenuItemsEditor(PluginForm):
         def mutate(pkg: BrandingPackage) -> None:
             pkg.pending_texts[rel] = new
 
-        self.editor.edit(f"Create function '{name}' in {rel.rsplit('/', 1)[-1]}", mutate)
+        title = (
+            create_function_title(name) if not action_state(source, name).function else register_function_title(name)
+        )
+        self.editor.edit(f"{title} in {rel.rsplit('/', 1)[-1]}", mutate)
 
     # -- "Make it do ▾" ----------------------------------------------------------------------
     def _fill_make_menu(self) -> None:
