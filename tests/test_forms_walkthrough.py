@@ -144,3 +144,37 @@ def test_no_button_shows_one_sentence_instead_of_dead_controls(
     _choose(qtbot, combo, "toolbar")  # its button comes back, and so do the controls
     assert all(w.isVisible() for w in dead)
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "toggleLock"
+
+
+def test_a_long_name_on_a_fix_button_stays_readable(qtbot, example_project: Path) -> None:
+    """A Fix title ending in a long name was cut by Qt in the middle of the name ("Create the
+    func…rtRecording"), before the column's width was even known. Shortened, the name stays whole
+    with the words before it cut short, or keeps its start and end; the tooltip has the title."""
+    from conftest import shown
+
+    from designer.core.model import load
+    from designer.core.problems import Fix, Problem, Severity
+    from designer.gui.panes.problems_pane import ProblemsPane
+
+    name = "startRecordingOfTheWholeMeetingNow"
+    title = f"Create the function '{name}'"
+    problems = [
+        Problem("PD505", Severity.ERROR, "x.js", 1, 1, "A message long enough to wrap. " * 3, fix=Fix("x", title))
+    ]
+    view = shown(qtbot, ProblemsPane(), 1400, 300)
+    view.show_problems(problems, load(example_project))
+    button = view.itemWidget(next(view.problem_items()), 3)
+    assert button.property("fullTitle") == title and title in button.toolTip()
+    seen = set()
+    for width in range(300, 1400, 20):
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        text = button.text()
+        seen.add(text)
+        if text in (title, "Fix"):
+            continue
+        assert text.startswith("Create") and text.endswith("Now'"), text
+        shown_name = text[text.index("'") :]
+        assert shown_name == f"'{name}'" or (shown_name.startswith("'start") and "…" in shown_name), text
+    assert f"Create… '{name}'" in seen or f"Create the… '{name}'" in seen, seen
+    assert any(t.count("…") == 2 for t in seen), seen  # and narrower, the name keeps its start and end

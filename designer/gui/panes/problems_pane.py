@@ -62,6 +62,43 @@ def _whole_words(title: str, elided: str) -> str:
     return f"{left}…{right}"
 
 
+def _mid_word(title: str, shortened: str) -> bool:
+    """Whether ``shortened`` (``title`` with a "…") cuts a word in two on either side of its "…"."""
+    cut = shortened.find("…")
+    if cut < 0:
+        return False
+    left, right = shortened[:cut], shortened[cut + 1 :]
+    start = len(title) - len(right)
+    inside_left = bool(left) and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS
+    inside_right = bool(right) and right[0] not in _WORD_BREAKS and title[start - 1] not in _WORD_BREAKS
+    return inside_left or inside_right
+
+
+def _name_kept(title: str, width: int, advance: Callable[[str], int], elide: Callable[[str, int], str]) -> str:
+    """``title`` in ``width`` pixels with its last word whole (the name the user typed: "Create the
+    function 'startRecordingOfTheMeeting'"), the words before it shortened from their end
+    ("Create the… 'startRecordingOfTheMeeting'"); too narrow for the whole name, the first word and
+    the name with its start and end ("Create… 'startRec…Meeting'"). "" when even that leaves too
+    little of the name to read. Why: Qt's cut in the middle fell inside the name
+    ("Create the func…rtRecording"), the one part of the title that tells the rows apart. A name made
+    of words (a path) is cut only between them."""
+    words = title.split(" ")
+    if len(words) < 2:
+        return ""
+    last = words[-1]
+    for keep in range(len(words) - 1, 0, -1):
+        text = " ".join(words[:keep]) + ("… " if keep < len(words) - 1 else " ") + last
+        if advance(text) <= width:
+            return text
+    head = words[0] + ("… " if len(words) > 2 else " ")
+    name = _whole_words(last, elide(last, width - advance(head)))
+    if len(name.replace("…", "").strip("'\"")) < 10:  # a few letters of a name say nothing
+        return ""
+    if _mid_word(last, name) and any(c in last.strip("'\"") for c in _WORD_BREAKS):
+        return ""  # a path cut inside a folder's name ("'plugi….json'"): only one word is cut so
+    return head + name
+
+
 class _Wrapped(IsolatingDelegate):
     """Cells whose text wraps at their column's width, text and icon at the top.
 
@@ -186,7 +223,9 @@ class ProblemsPane(QTreeWidget):
         rows = list(self.problem_items())
         buttons = [b for b in (self.itemWidget(row, 3) for row in rows) if isinstance(b, QPushButton)]
         metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(b.property("fullTitle")) + 24 for b in buttons), default=0)
+        widest = max(
+            (min(metrics.horizontalAdvance(b.property("fullTitle")), _FIX_TEXT_WIDTH) + 24 for b in buttons), default=0
+        )
         # In a narrow dock (the Export dock open beside it, or the list docked at the side) the
         # message keeps about half the width (it wraps onto more lines); below 480 px the Code
         # column goes and each code is shown under its place instead (gone, it was nowhere to
@@ -211,18 +250,34 @@ class ProblemsPane(QTreeWidget):
             b.setText(text)
 
     def _fix_text(self, title: str, width: int) -> str:
-        """A Fix button's text in ``width`` pixels (a button's text cannot wrap): whole; shortened
-        in the middle while most of it still shows (a path's file name is at its end, which Qt's
-        own cutting at the right dropped); else just "Fix". Why: in a narrow dock the middle of
-        "Enable 'Acme branding' in settings.json" left "Enable…s.json", which said nothing; the
-        row's message says what the fix does, and the tooltip has its whole title."""
+        """A Fix button's text in ``width`` pixels (at most ``_FIX_TEXT_WIDTH``; a button's text
+        cannot wrap): whole; shortened in the middle between words while most of it still shows (a
+        path's file name is at its end, which Qt's own cutting at the right dropped); with its last
+        word whole when that cut falls inside it, or when it is a quoted name (see _name_kept);
+        else just "Fix". Why: in a narrow dock the middle of "Enable 'Acme branding' in
+        settings.json" left "Enable…s.json", which said nothing; the row's message says what the
+        fix does, and the tooltip has its whole title."""
         metrics = self.fontMetrics()
+        width = min(width, _FIX_TEXT_WIDTH)
         full = metrics.horizontalAdvance(title)
         if full <= width:
             return title
         if width >= full * 0.85:
-            return _whole_words(title, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width))
-        return "Fix"
+            cut = _whole_words(title, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width))
+            if not _mid_word(title, cut):
+                return cut
+        elif not title.endswith(("'", '"')):  # (a quoted name at the end is worth keeping, see below)
+            return "Fix"
+        # The last word would be cut in two, or it is a quoted name: kept readable (see _name_kept).
+        return (
+            _name_kept(
+                title,
+                width,
+                metrics.horizontalAdvance,
+                lambda text, room: metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(room, 0)),
+            )
+            or "Fix"
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -309,13 +364,15 @@ class ProblemsPane(QTreeWidget):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fix_button(self, fix: Fix) -> QPushButton:
-        # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened in the middle, where a
-        # path's least telling part is, instead of being cut at both ends by the column; the
-        # tooltip has it whole.
-        title = self.fontMetrics().elidedText(fix.title, Qt.TextElideMode.ElideMiddle, _FIX_TEXT_WIDTH)
-        return self._row_button(
-            title, "fixButton", f"Fix it: {fix.title}. Undo with Ctrl+Z.", lambda: self.sig_fix.emit(fix)
+        # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened where it tells least
+        # (see _fix_text), instead of being cut at both ends by the column; the tooltip has it whole.
+        # Its whole title is kept (fullTitle): cut here by Qt, it was cut inside the name, and
+        # _fit_columns could only shorten that cut further.
+        button = self._row_button(
+            fix.title, "fixButton", f"Fix it: {fix.title}. Undo with Ctrl+Z.", lambda: self.sig_fix.emit(fix)
         )
+        button.setText(self._fix_text(fix.title, _FIX_TEXT_WIDTH))
+        return button
 
     def _import_button(self, fix: Fix) -> QPushButton:
         """A fixable problem of a read-only ZIP: its button imports the ZIP first.
