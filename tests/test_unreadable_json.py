@@ -3,6 +3,8 @@ in the editor brings the package back."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -94,7 +96,8 @@ def test_while_settings_json_cannot_be_read_the_plugins_on_disk_are_still_checke
     for p in problems:
         if p.file.startswith("plugins/"):
             assert p.message.startswith("Found on disk, not through settings.json"), p
-            assert p.fix is None, p
+            # (the package file's missing bracket is a repair of its text alone: see below)
+            assert p.fix is None or p.file == "plugins/other/other.plugin.package.json", p
     assert [p for p in problems if p.code == "PD205"] == []
     assert len(problems) == len({(p.code, p.file, p.line, p.column, p.message) for p in problems})
 
@@ -352,3 +355,109 @@ def test_new_refuses_to_add_a_plugin_beside_a_misspelt_plugin_list(base_project:
     assert "lists its plugins under 'plugns'" in capsys.readouterr().err
     assert (base_project / "webapp2" / "settings.json").read_text() == MISSPELT_LOWER
     assert not (base_project / "webapp2" / "plugins" / "second").exists()
+
+
+# Not valid JSON, and no slip of editing by hand that a Fix could repair: settings.json stays unreadable.
+JUNK = (
+    '{\n    "plugins": [\n        {"id": "rec-1.0", "srcURL": "plugins/rec/rec.plugin.package.json", '
+    '"enabled": true}\n    ]\n}\njunk\n'
+)
+
+
+def _package_slip(web: Path) -> tuple[Path, str]:
+    """A comma after the last entry in rec's package file; the file and its text as it should be."""
+    package = web / "plugins" / "rec" / "rec.plugin.package.json"
+    good = package.read_text(encoding="utf-8")
+    package.write_text(good.replace('"action": "record"', '"action": "record",'), encoding="utf-8")
+    return package, good
+
+
+def _wrong_register_id(web: Path) -> None:
+    """A second plugin, 'mute', whose registerPlugin id is not its package's (PD504: its fix edits the model)."""
+    shutil.copytree(web / "plugins" / "rec", web / "plugins" / "mute")
+    folder = web / "plugins" / "mute"
+    (folder / "rec.plugin.js").rename(folder / "mute.plugin.js")
+    (folder / "mute.plugin.js").write_text(
+        (folder / "mute.plugin.js").read_text().replace("'rec-1.0'", "'mute-1'"), encoding="utf-8"
+    )
+    package = (folder / "rec.plugin.package.json").read_text(encoding="utf-8")
+    (folder / "rec.plugin.package.json").unlink()
+    (folder / "mute.plugin.package.json").write_text(
+        package.replace("rec-1.0", "mute-1.0").replace("rec.plugin.js", "mute.plugin.js"), encoding="utf-8"
+    )
+
+
+def test_a_slip_in_a_package_file_found_on_disk_has_its_fix_in_the_window(window, qtbot, base_project: Path) -> None:
+    """While settings.json could not be read, the package file's comma after the last entry was
+    listed without a Fix (fixes edit the plugins of the model, which has none yet), though removing
+    it is a repair of that file's text alone. Now its Fix removes it, the save writes that one
+    change, and undo brings it back. A problem whose fix does need the model says to fix
+    settings.json first, and its button goes to settings.json's problem."""
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text(JUNK, encoding="utf-8")
+    _wrong_register_id(web)
+    package, good = _package_slip(web)
+    window.open_path(base_project)
+    view = window.problems_view
+    rows = {(row.text(2), row.text(1).split(":")[0]): row for row in view.problem_items()}
+    assert set(rows) == {
+        ("PD100", "settings.json"),
+        ("PD100", "plugins/rec/rec.plugin.package.json"),
+        ("PD504", "plugins/mute/mute.plugin.js"),
+    }
+    assert view.itemWidget(rows["PD100", "settings.json"], 3) is None  # (no slip: nothing to offer)
+    fix = view.itemWidget(rows["PD100", "plugins/rec/rec.plugin.package.json"], 3)
+    assert fix.objectName() == "fixButton" and fix.text() == "Remove the comma after the last entry"
+    first = view.itemWidget(rows["PD504", "plugins/mute/mute.plugin.js"], 3)
+    assert first.objectName() == "fixFirstButton" and first.text() == "Fix settings.json first"
+    assert "settings.json" in first.toolTip()
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    assert view.currentItem().data(0, Qt.ItemDataRole.UserRole).file == "settings.json"
+    assert view.hasFocus()
+
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            {row.text(1).split(":")[0] for row in view.problem_items()}
+            == {"settings.json", "plugins/mute/mute.plugin.js"}
+        )
+    )
+    assert "Remove the comma after the last entry on line 15 of plugins/rec/rec.plugin.package.json" in (
+        window.status.text()
+    )
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isWindowModified())
+    assert package.read_text(encoding="utf-8") == good
+    assert (web / "settings.json").read_text(encoding="utf-8") == JUNK
+    window.editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: any(row.text(1).startswith("plugins/rec/") for row in view.problem_items()))
+
+
+def test_check_fix_repairs_a_slip_in_a_package_file_found_on_disk(base_project: Path) -> None:
+    """`check --fix` fixed a package file's slip only once settings.json could be read: behind a
+    settings.json it cannot repair, the slip stayed. Now it is fixed either way (and settings.json
+    too, when a Fix can repair it), with the rest of each file as it was."""
+    from test_cli import run
+
+    web = base_project / "webapp2"
+    (web / "settings.json").write_text(JUNK, encoding="utf-8")
+    package, good = _package_slip(web)
+    done = run("check", "--fix", base_project)
+    assert done.returncode == 1, done.stderr
+    assert "fixed: Remove the comma after the last entry on line 15 of plugins/rec/rec.plugin.package.json" in (
+        done.stdout
+    )
+    assert package.read_text(encoding="utf-8") == good
+    assert (web / "settings.json").read_text(encoding="utf-8") == JUNK
+    assert "rec.plugin.package.json" not in done.stdout.replace("fixed: ", "\n").split("\n", 2)[-1]
+    assert "1 plugin found on disk checked (settings.json cannot be read): 1 error" in done.stderr
+
+    # settings.json with a slip of its own: both are fixed in one run, and the plugin loads.
+    (web / "settings.json").write_text(BROKEN, encoding="utf-8")
+    _package_slip(web)
+    done = run("check", "--fix", "--json", base_project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = json.loads(done.stdout)
+    assert sorted(out["written"]) == ["plugins/rec/rec.plugin.package.json", "settings.json"]
+    assert out["summary"]["plugins"] == 1 and out["problems"] == []
+    assert package.read_text(encoding="utf-8") == good

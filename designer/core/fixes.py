@@ -439,11 +439,13 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
     lines = sorted({line_col(body, at)[0] for _, at in done})
     where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
     said = f"{_SLIP_DONE[kind][len(done) > 1]} on {where} of {rel}"
-    if reread_json(pkg, rel, text):
+    if reread_json(pkg, rel, text) and rel in pkg.modelled_files():
         pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
         return said
+    # A plugin found on disk while settings.json cannot be read is in no model: its text is saved as it is.
     pkg.pending_texts[rel] = text
-    assert left is not None
+    if left is None:
+        return said
     return f"{said}; it still cannot be read: line {left.line}: {left.message}"
 
 

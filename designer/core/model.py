@@ -555,7 +555,12 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
 
 
 def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> JsonDocument | None:
-    text = _decode(pkg.files, rel, pkg.load_problems, plugin)
+    # An unsaved text of the file is the file as edited. Why: a package file's slips fixed while
+    # settings.json could not be read are a text waiting for the save (see fixes._repair_slips);
+    # read from the disk, the plugin came back with its mistake once settings.json was fixed,
+    # and its Fix then found none to remove.
+    pending = pkg.pending_texts.get(rel)
+    text = pending if pending is not None else _decode(pkg.files, rel, pkg.load_problems, plugin)
     if text is None:
         return None
     return _read_json(pkg, rel, text, plugin)
@@ -715,6 +720,7 @@ def found_on_disk(pkg: BrandingPackage) -> BrandingPackage:
     """
     import copy
 
+    pkg.take_deferred()  # (a text being typed read in now: the copy shares the unsaved texts)
     view = copy.copy(pkg)
     view.plugins = []
     view.docs = dict(pkg.docs)

@@ -84,6 +84,9 @@ class Problem:
     pointer: str = ""  # JSON pointer into ``file`` when it is a JSON file
     fix: Fix | None = None
     plugin: str | None = None  # the plugin (settings id or folder) the problem belongs to
+    # The file to fix first when the problem has a fix that cannot be offered yet ("settings.json":
+    # a plugin found on disk is in no model for its fix to edit); the Problems pane says so.
+    fix_waits_for: str = ""
 
     def location(self) -> str:
         if self.line:
@@ -94,6 +97,7 @@ class Problem:
         d = asdict(self)
         d["severity"] = self.severity.value
         d["fix"] = asdict(self.fix) if self.fix else None
+        del d["fix_waits_for"]  # (the window's: check --fix fixes settings.json first on its own)
         return d
 
     def sort_key(self) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..model import BrandingPackage, found_on_disk
+from ..model import SLIP_FIXES, BrandingPackage, found_on_disk
 from ..problems import Problem, make
 from . import consistency, icons, jsonfiles, manifest, package, settings, source, svgsafety
 from .context import Context
@@ -105,9 +105,13 @@ def _found_on_disk(pkg: BrandingPackage, exporting: bool, why: str) -> list[Prob
     Why: the app then loads no plugin, and the check said only that; each plugin's own problems
     (its package file, source, icons) came up one round later, after settings.json was fixed.
     Each says it was found on disk (a plugin with no problem adds nothing, so a broken settings.json
-    alone still gets one line), and none has a fix: fixes edit the plugins of the model,
-    which has none until settings.json can be read. Nothing about settings.json itself is said
-    again (a package file 'not listed in settings.json' is only the unreadable file's doing).
+    alone still gets one line). Most fixes edit the plugins of the model, which has none until
+    settings.json can be read: such a problem keeps no fix and names settings.json as the file to
+    fix first (``fix_waits_for``), so the Problems pane says why its Fix is not there. A slip in a
+    package file (PD100: a comma after the last entry, ...) keeps its fix: that is a repair of the
+    file's text alone (see :func:`~designer.core.fixes._repair_slips`), needing no plugin in the model.
+    Nothing about settings.json itself is said again (a package file 'not listed in settings.json'
+    is only the unreadable file's doing).
     """
     view = found_on_disk(pkg)
     if not view.plugins:
@@ -120,7 +124,11 @@ def _found_on_disk(pkg: BrandingPackage, exporting: bool, why: str) -> list[Prob
     for p in ctx.problems:
         if p.file in ("settings.json", "manifest.json"):
             continue  # (checked with the package itself)
-        out.append(replace(p, message=_FOUND_ON_DISK.format(why=why) + p.message, fix=None))
+        message = _FOUND_ON_DISK.format(why=why) + p.message
+        if p.fix is not None and p.code == "PD100" and p.fix.kind in SLIP_FIXES:
+            out.append(replace(p, message=message))
+        else:
+            out.append(replace(p, message=message, fix=None, fix_waits_for="settings.json" if p.fix else ""))
     return out
 
 

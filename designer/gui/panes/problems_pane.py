@@ -316,6 +316,7 @@ class ProblemsPane(QTreeWidget):
 
         heads: list[QTreeWidgetItem] = []
         buttons: list[tuple[QTreeWidgetItem, Fix]] = []
+        waiting: list[tuple[QTreeWidgetItem, str]] = []  # rows whose fix waits for another file's
         order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
         for key in [k for k in order if k in groups]:
             found = groups[key]
@@ -342,6 +343,8 @@ class ProblemsPane(QTreeWidget):
                 rows.append(row)
                 if p.fix is not None and package is not None:
                     buttons.append((row, p.fix))
+                elif p.fix_waits_for:
+                    waiting.append((row, p.fix_waits_for))
             head.addChildren(rows)
             heads.append(head)
         self.setUpdatesEnabled(False)
@@ -353,6 +356,8 @@ class ProblemsPane(QTreeWidget):
                 head.setExpanded(True)
             for row, fix in buttons:
                 self.setItemWidget(row, 3, self._fix_button(fix) if writable else self._import_button(fix))
+            for row, rel in waiting:
+                self.setItemWidget(row, 3, self._first_button(rel))
             self._fit_columns()
         finally:
             self.setUpdatesEnabled(True)
@@ -388,9 +393,34 @@ class ProblemsPane(QTreeWidget):
             self.sig_import.emit,
         )
 
+    def _first_button(self, rel: str) -> QPushButton:
+        """A problem whose fix waits until ``rel`` (settings.json) can be read: its button goes to
+        that file's problem.
+
+        Why: a plugin found on disk while settings.json cannot be read is in no model for its fix
+        to edit, and its row had no button at all, as if nothing could be done about it; the
+        answer is in the list already, at settings.json.
+        """
+        return self._row_button(
+            f"Fix {rel} first",
+            "fixFirstButton",
+            f"This problem has a one-click fix, but it changes the plugin as {rel} lists it, and {rel} "
+            f"gives the designer no plugin list yet. Fix {rel} first (its problem is in this list: the "
+            "button goes there); then this problem gets its Fix button.",
+            lambda: self._select_file_problem(rel),
+        )
+
+    def _select_file_problem(self, rel: str) -> None:
+        """The keyboard on the first problem of ``rel``, shown (nothing when it has none left)."""
+        row = next((r for r in self.problem_items() if r.data(0, Qt.ItemDataRole.UserRole).file == rel), None)
+        if row is not None:
+            self.setCurrentItem(row)
+            self.scrollToItem(row)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     @staticmethod
     def _row_button(title: str, object_name: str, tip: str, pressed: Callable[[], object]) -> QPushButton:
-        """The button in a problem's row (a Fix button, or Import to fix)."""
+        """The button in a problem's row (a Fix button, Import to fix, or Fix settings.json first)."""
         button = QPushButton(title)
         button.setProperty("fullTitle", title)  # shortened again to the column by _fit_columns
         button.setObjectName(object_name)
