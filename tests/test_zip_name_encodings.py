@@ -549,3 +549,52 @@ def test_how_names_read_is_judged_once_per_letter_not_once_per_letter_of_each_na
     choice = codepages.choose_code_page(names, "")
     assert (choice.code_page, choice.basis) == ("cp437", "plausible")
     assert len(looked_up) <= 9 * 2  # (each code page: the one letter beyond ASCII it makes of the byte, once)
+
+
+def test_check_of_a_zip_whose_stored_name_is_another_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stored 'a.svg', Unicode field 'b.svg': only the import said that other unzip tools (perhaps
+    the Management Node) read the stored name; `check` of the same ZIP, run before uploading it,
+    said nothing. Now one PD109 for the ZIP, at the first such file, naming both names."""
+    from designer import cli
+
+    src = _windows_zip(tmp_path / "in.zip", "b.svg", b"a.svg", lambda full: _unicode_path(full, ICONS + "b.svg"))
+    [problem] = [p for p in run_checks(load(src)) if p.code == "PD109"]
+    assert (problem.severity.value, problem.file, problem.fix) == ("warning", "plugins/hi/b.svg", None)
+    assert problem.message.startswith("The file 'plugins/hi/b.svg' (stored as 'plugins/hi/a.svg') is named by the ")
+    assert "perhaps the Management Node, read the stored one" in problem.message
+    assert cli.main(["check", str(src)]) == 0  # (a warning: the designer cannot know which name the node reads)
+    out = capsys.readouterr().out
+    assert f"{src}!webapp2/plugins/hi/b.svg: warning PD109 {problem.message}" in out.splitlines()
+    # A stored name that only lost the letter its code page lacks is the same name: nothing to say.
+    same = _windows_zip(
+        tmp_path / "same.zip", "caf\u00e9.svg", b"caf?.svg", lambda full: _unicode_path(full, ICONS + "caf\u00e9.svg")
+    )
+    assert [p for p in run_checks(load(same)) if p.code == "PD109"] == []
+
+
+def test_many_entries_stored_under_other_names_are_one_problem_naming_the_first_few(tmp_path: Path) -> None:
+    src = tmp_path / "many.zip"
+    files = {
+        "settings.json": SETTINGS,
+        "manifest.json": MANIFEST,
+        "plugins/hi/hi.plugin.package.json": _package("hi.svg"),
+        "plugins/hi/hi.plugin.js": SOURCE,
+        "plugins/hi/hi.svg": ICON,
+        **{f"plugins/hi/old{i}.svg": ICON for i in range(5)},
+    }
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in files.items():
+            info = zipfile.ZipInfo("webapp2/" + name, (2024, 5, 6, 7, 8, 10))
+            info.create_system = 0
+            if "/old" in name:  # stored 'old0.svg', typed 'new0.svg'
+                info.extra = _unicode_path(("webapp2/" + name).encode(), "webapp2/" + name.replace("old", "new"))
+            zf.writestr(info, data)
+    [problem] = [p for p in run_checks(load(src)) if p.code == "PD109"]
+    assert problem.file == "plugins/hi/new0.svg"
+    assert problem.message.startswith(
+        "The files 'plugins/hi/new0.svg' (stored as 'plugins/hi/old0.svg'), 'plugins/hi/new1.svg' (stored as "
+        "'plugins/hi/old1.svg'), 'plugins/hi/new2.svg' (stored as 'plugins/hi/old2.svg') and 2 more (5 in all) are "
+        "named by the Unicode name"
+    )

@@ -23,7 +23,7 @@ import tempfile
 import weakref
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,11 +143,9 @@ class ImportResult:
         pairs = self.legacy.differing
         if not pairs:
             return ""
-        shown = ", ".join(f"'{shown_name(name)}' (stored as '{shown_name(stored)}')" for name, stored in pairs[:3])
-        more = f" and {len(pairs) - 3} more ({len(pairs)} in all)" if len(pairs) > 3 else ""
         one = len(pairs) == 1
         return (
-            f"{'The entry' if one else 'The entries'} {shown}{more} {'was' if one else 'were'} named from the "
+            f"{'The entry' if one else 'The entries'} {differing_names_shown(pairs)} {'was' if one else 'were'} named from the "
             f"Unicode name the ZIP keeps beside the stored one, which is another name: other unzip tools, perhaps "
             "the Management Node, use the stored name. Check that these files are the ones you expect; a ZIP the "
             "designer exports stores one name, as UTF-8."
@@ -343,6 +341,13 @@ def legacy_names(zf: zipfile.ZipFile) -> LegacyNames:
         chosen = LegacyNames(choice.code_page, choice.basis, names, differing)
     _CHOSEN[zf] = chosen
     return chosen
+
+
+def differing_names_shown(pairs: Sequence[tuple[str, str]]) -> str:
+    """The first (name used, name stored) ``pairs`` in words: "'b.svg' (stored as 'a.svg'), ... and 4
+    more (7 in all)". Why shared: the import's note and check's PD109 name them alike."""
+    shown = ", ".join(f"'{shown_name(name)}' (stored as '{shown_name(stored)}')" for name, stored in pairs[:3])
+    return shown + (f" and {len(pairs) - 3} more ({len(pairs)} in all)" if len(pairs) > 3 else "")
 
 
 def _differing_stored_names(zf: zipfile.ZipFile) -> Iterable[tuple[str, str]]:

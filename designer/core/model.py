@@ -655,6 +655,7 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
     files = path if isinstance(path, PackageFiles) else locate(Path(path))
     pkg = BrandingPackage(files)
     pkg.load_problems.extend(_legacy_name_problems(files))
+    pkg.load_problems.extend(_differing_name_problems(files))
     if files.exists("manifest.json"):
         doc = _load_json(pkg, "manifest.json")
         if doc is not None:
@@ -692,6 +693,41 @@ def _legacy_name_problems(files: PackageFiles) -> list[Problem]:
             names[0],
             legacy_name_note(names, legacy.code_page, legacy.basis),
             severity=Severity.WARNING if legacy.basis == "default" else None,
+        )
+    ]
+
+
+def _differing_name_problems(files: PackageFiles) -> list[Problem]:
+    """One PD109 for the files of a ZIP stored under another name than the one its Unicode Path
+    field gives (stored 'a.svg', field 'b.svg'); none for a folder.
+
+    Why: the designer reads the field's name, but other unzip tools, perhaps the Management Node,
+    read the stored one; only the import said so, and check of the same ZIP said nothing. One for
+    the whole ZIP, at the first of them, as PD108 is (see :func:`_legacy_name_problems`).
+    """
+    legacy = getattr(files, "legacy", None)
+    if legacy is None or not legacy.differing:
+        return []
+    from .archive import differing_names_shown
+
+    prefix: str = getattr(files, "prefix", "")
+    pairs = [
+        (name[len(prefix) :], stored[len(prefix) :] if stored.startswith(prefix) else stored)
+        for name, stored in legacy.differing
+        if name.startswith(prefix) and not name.endswith("/")
+    ]
+    if not pairs:
+        return []
+    one = len(pairs) == 1
+    return [
+        make(
+            "PD109",
+            pairs[0][0],
+            f"{'The file' if one else 'The files'} {differing_names_shown(pairs)} {'is' if one else 'are'} named "
+            "by the Unicode name the ZIP keeps beside the stored one, which is another name: the designer reads "
+            "the Unicode name, but other unzip tools, perhaps the Management Node, read the stored one and would "
+            f"not find {'it' if one else 'them'} by the name the package uses. Import the ZIP and upload a ZIP "
+            "the designer exports: it stores one name for each file.",
         )
     ]
 

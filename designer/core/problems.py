@@ -175,6 +175,16 @@ CODES: dict[str, Code] = {
             "differently and not find the files. One note for the whole ZIP, with the first names as examples "
             "(the import lists them all). A ZIP the designer exports stores names as UTF-8.",
         ),
+        Code(
+            "PD109",
+            _W,
+            "A ZIP entry is stored under another name than its Unicode name",
+            "The ZIP keeps two names for a file: the stored one and, beside it, the name as typed (the Unicode "
+            "Path field), and they name different files ('a.svg', 'b.svg'). The designer reads the Unicode name, "
+            "but other unzip tools, perhaps the Management Node, read the stored one and then do not find the "
+            "file the package names. One note for the whole ZIP, with the first names as examples (the import "
+            "lists them all). A ZIP the designer exports stores one name for each file.",
+        ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),
         Code(
