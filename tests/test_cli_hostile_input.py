@@ -560,6 +560,83 @@ def test_a_file_where_the_state_folder_belongs_is_named_as_such(tmp_path: Path, 
     assert (project / ".plugin-designer").read_text(encoding="utf-8") == "notes"
 
 
+def _zip_with_designer_file(tmp_path: Path, folder: bool = False) -> Path:
+    """A branding ZIP holding a '.plugin-designer' file beside webapp2/ (the import's own folder's
+    name); ``folder``: the project's own folder there instead, with its state.json."""
+    import zipfile
+
+    project = _project(tmp_path)
+    if folder:
+        (project / ".plugin-designer").mkdir()
+        (project / ".plugin-designer" / "state.json").write_text("{}", encoding="utf-8")
+    else:
+        (project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    src = tmp_path / ("folder.zip" if folder else "branding.zip")
+    with zipfile.ZipFile(src, "w") as zf:
+        for f in sorted(project.rglob("*")):
+            if f.is_file():
+                zf.write(f, f.relative_to(project).as_posix())
+    return src
+
+
+def test_check_of_a_zip_the_import_refuses_for_a_designer_file_says_so(tmp_path: Path, capsys) -> None:
+    """A ZIP holding a '.plugin-designer' file beside webapp2/ passed `check` without a word, and the
+    import the user ran next refused it. The package itself is whole: a note (exit 0) saying why
+    the import refuses and what to do, in the import's words."""
+    from designer.cli import main
+    from designer.core.archive import ImportRefused, import_zip
+
+    src = _zip_with_designer_file(tmp_path)
+    assert main(["check", str(src)]) == 0
+    out = capsys.readouterr().out
+    said = (
+        f"{src}!webapp2/../.plugin-designer: info PD110 Importing this ZIP into a folder to edit it is refused: the "
+        "entry '.plugin-designer' is a file, but the project needs the name .plugin-designer for the folder where "
+        "the designer keeps its own records"
+    )
+    assert out.startswith(said), out
+    with pytest.raises(ImportRefused, match="The entry '.plugin-designer' is a file"):
+        import_zip(src, tmp_path / "imported")
+    # The project's own folder in the ZIP (someone zipped the whole project): the import takes it in, nothing said.
+    whole = _zip_with_designer_file(tmp_path / "whole", folder=True)
+    assert main(["check", "--json", str(whole)]) == 0
+    assert json.loads(capsys.readouterr().out)["problems"] == []
+    import_zip(whole, tmp_path / "imported")
+
+
+def test_check_of_a_project_whose_designer_folder_is_a_file_warns_that_export_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    (project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    assert main(["check", "--json", str(project)]) == 0
+    [problem] = json.loads(capsys.readouterr().out)["problems"]
+    assert (problem["code"], problem["severity"], problem["file"]) == ("PD110", "warning", "../.plugin-designer")
+    assert "exporting this project is refused" in problem["message"]
+    assert main(["check", "--strict", str(project)]) == 1
+    capsys.readouterr()
+    assert (project / ".plugin-designer").read_text(encoding="utf-8") == "notes"
+
+
+def test_the_window_opens_such_a_zip_read_only_and_lists_the_note(window, qtbot, tmp_path: Path) -> None:
+    """Read-only, nothing in it needs the project's folder: it opens as any ZIP, and the Problems
+    list says why importing it will be refused; going to the note (a file outside webapp2/) does nothing."""
+    from PySide6.QtCore import Qt
+
+    src = _zip_with_designer_file(tmp_path)
+    assert window.open_path(src)
+    assert len(window.package.plugins) == 1
+    [row] = list(window.problems_view.problem_items())
+    assert (row.text(1), row.text(2)) == ("../.plugin-designer", "PD110")
+    assert row.text(0).startswith("Importing this ZIP into a folder to edit it is refused")
+    window.problems_view.setCurrentItem(row)
+    window.problems_view.setFocus()
+    qtbot.keyClick(window.problems_view, Qt.Key.Key_Return)
+    assert window.package is not None and window.problems_view.currentItem() is row
+
+
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
 def test_json_output_stays_json_on_a_console_that_cannot_show_every_character(encoding: str, tmp_path: Path) -> None:
     """What the console could not hold was printed as Python's \\xe9 or \\U0001f389, which are no JSON

@@ -51,6 +51,8 @@ __all__ = [
     "ImportResult",
     "LegacyNames",
     "ZIP_DATE",
+    "designer_folder_clash",
+    "differing_names_shown",
     "entry_name",
     "import_zip",
     "legacy_names",
@@ -857,22 +859,33 @@ def _check_designer_folder(entries: list[_Entry], keep_copy: bool) -> None:
     exists)", as if the disk were at fault. Carrying it through is not possible (the name is
     taken), and it would never be uploaded anyway: the export sends only webapp2/.
     """
+    clash = designer_folder_clash(entries, keep_copy)
+    if clash is not None:
+        name, why = clash
+        raise ImportRefused(f"{why} Nothing was imported.", name)
+
+
+def designer_folder_clash(entries: Sequence[_Entry], keep_copy: bool = True) -> tuple[str, str] | None:
+    """The entry of a vetted ZIP that stands where the import puts the project's own folder
+    (``.plugin-designer/``) or its copy of the ZIP, and why, in words; None when there is none.
+
+    Why apart from the import's refusal: a read-only open (``check``, the designer) says the same
+    as a note (PD110), before the user tries to import the ZIP.
+    """
     copy = f"{STATE_DIR}/imported.zip"
     for e in entries:
         if e.dest == STATE_DIR and not e.is_dir:
-            raise ImportRefused(
+            return e.name, (
                 f"The entry '{shown_name(e.name)}' is a file, but the project needs the name {STATE_DIR} for the "
                 "folder where the designer keeps its own records (the last export, the copy of the imported ZIP); "
-                "rename or remove that file in the ZIP (it would not be uploaded: the export sends only webapp2/). "
-                "Nothing was imported.",
-                e.name,
+                "rename or remove that file in the ZIP (it would not be uploaded: the export sends only webapp2/)."
             )
         if keep_copy and (e.dest == copy and e.is_dir or e.dest.startswith(copy + "/")):
-            raise ImportRefused(
+            return e.name, (
                 f"The entry '{shown_name(e.name)}' is a folder where the designer keeps its copy of the imported "
-                f"ZIP ({copy}); rename or remove it in the ZIP. Nothing was imported.",
-                e.name,
+                f"ZIP ({copy}); rename or remove it in the ZIP."
             )
+    return None
 
 
 def _write_new_state(tmp: Path, **changes: object) -> None:

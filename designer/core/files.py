@@ -1000,6 +1000,9 @@ class ZipFiles(PackageFiles):
         self._zip = open_zip(zip_path, verb="opened") if opened is None else opened
         # The names read from a Windows code page and which one: the checks say so (PD108).
         self.legacy = legacy_names(self._zip)
+        # The entry where an import would put the project's own folder, and why it refuses the ZIP
+        # (see archive.designer_folder_clash); set by :func:`locate`, which has the vetted entries.
+        self.import_clash: tuple[str, str] | None = None
         self._map: dict[str, zipfile.ZipInfo] = {}
         self.unsafe: list[str] = []
         for info in self._zip.infolist():
@@ -1176,7 +1179,7 @@ def locate(path: Path) -> PackageFiles:
     if zipfile.is_zipfile(path):
         from contextlib import ExitStack
 
-        from .archive import ImportRefused, open_zip, vet_zip
+        from .archive import ImportRefused, designer_folder_clash, open_zip, vet_zip
 
         # Closed on every refusal; kept open for the package otherwise (see ZipFiles).
         with ExitStack() as cleanup:
@@ -1187,10 +1190,14 @@ def locate(path: Path) -> PackageFiles:
                 web_app_3 = webapp3_refusal(names, prefix)
                 if web_app_3 is not None:
                     raise NotAPackageError(f"{path}: {web_app_3}")
+                clash = None
                 if prefix is not None:
                     # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
                     # that may not be unpacked is not read either, and its refusal reads the same.
-                    vet_zip(zf, verb="opened")
+                    entries, _layout = vet_zip(zf, verb="opened")
+                    # (A file where the import puts the project's own folder: read all the same,
+                    # the package is whole, but the checks say that importing it is refused: PD110.)
+                    clash = designer_folder_clash(entries)
                 damaged = _damaged_entry(zf, prefix) if prefix is not None else None
             except ImportRefused as exc:
                 raise NotAPackageError(f"{path}: {exc}") from None
@@ -1213,6 +1220,7 @@ def locate(path: Path) -> PackageFiles:
                     f"{path}: {damaged} cannot be unpacked (the ZIP file is damaged or password-protected); download or create it again"
                 )
             files = ZipFiles(path, prefix, zf)
+            files.import_clash = clash
             cleanup.pop_all()  # (the package's now: ZipFiles.close closes it)
             return files
     if path.suffix.lower() == ".zip":

@@ -10,6 +10,8 @@ fields whose value changed since loading, so a save never touches what the user 
 from __future__ import annotations
 
 import _thread
+import os
+import posixpath
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -656,6 +658,7 @@ def load(path: Path | str | PackageFiles) -> BrandingPackage:
     pkg = BrandingPackage(files)
     pkg.load_problems.extend(_legacy_name_problems(files))
     pkg.load_problems.extend(_differing_name_problems(files))
+    pkg.load_problems.extend(_designer_folder_problems(files))
     if files.exists("manifest.json"):
         doc = _load_json(pkg, "manifest.json")
         if doc is not None:
@@ -728,6 +731,48 @@ def _differing_name_problems(files: PackageFiles) -> list[Problem]:
             "the Unicode name, but other unzip tools, perhaps the Management Node, read the stored one and would "
             f"not find {'it' if one else 'them'} by the name the package uses. Import the ZIP and upload a ZIP "
             "the designer exports: it stores one name for each file.",
+        )
+    ]
+
+
+def _designer_folder_problems(files: PackageFiles) -> list[Problem]:
+    """PD110 when a file stands where the designer keeps the project's own folder (``.plugin-designer``
+    beside webapp2/): in a project folder a warning (the export refuses, and so does a save that
+    moves a removed plugin to its trash), in a ZIP a note (the import refuses it).
+
+    Why: ``check`` and the designer read such a package without a word (the package itself is
+    whole), and the refusal came only when the user went on to import or export it.
+    """
+    from .state import STATE_DIR
+
+    if isinstance(files, DirFiles):
+        folder = files.project / STATE_DIR
+        if not os.path.lexists(folder) or folder.is_dir():
+            return []
+        where = os.path.relpath(folder, files.root).replace(os.sep, "/")
+        return [
+            make(
+                "PD110",
+                where,
+                f"{STATE_DIR} beside webapp2/ is a file, but the designer keeps its own folder there (the "
+                "brandingID of the last export, which the next one must exceed, and the files of removed "
+                "plugins): exporting this project is refused, and so is a save that removes a plugin. Rename or "
+                "move that file away (it is not part of the package: the export sends only webapp2/).",
+            )
+        ]
+    clash = getattr(files, "import_clash", None)
+    if clash is None:
+        return []
+    name, why = clash
+    prefix: str = getattr(files, "prefix", "")
+    where = posixpath.relpath(name.rstrip("/"), prefix.rstrip("/") or ".")
+    return [
+        make(
+            "PD110",
+            where,
+            f"Importing this ZIP into a folder to edit it is refused: {why[0].lower()}{why[1:]} Checking it and "
+            "opening it read-only are not affected.",
+            severity=Severity.INFO,
         )
     ]
 

@@ -185,6 +185,15 @@ CODES: dict[str, Code] = {
             "file the package names. One note for the whole ZIP, with the first names as examples (the import "
             "lists them all). A ZIP the designer exports stores one name for each file.",
         ),
+        Code(
+            "PD110",
+            _W,
+            "A file stands where the designer keeps its own folder",
+            "Beside webapp2/ the designer keeps a .plugin-designer folder (the last export's brandingID, the "
+            "copy of the imported ZIP, removed plugins' files); a file of that name there makes the export "
+            "refuse and a save that removes a plugin fail, and in a ZIP it makes the import refuse. The "
+            "package itself is not affected: in a ZIP this is a note.",
+        ),
         # -- settings.json / manifest.json -------------------------------------------------
         Code("PD200", _E, "settings.json is missing", "Without it the app loads no plugins at all.", fixable=True),
         Code(
