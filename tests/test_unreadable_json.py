@@ -414,6 +414,12 @@ def test_a_slip_in_a_package_file_found_on_disk_has_its_fix_in_the_window(window
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     assert view.currentItem().data(0, Qt.ItemDataRole.UserRole).file == "settings.json"
     assert view.hasFocus()
+    # In a narrow dock a Fix button's text is cut to "Fix": this one fixes nothing, and says what comes first.
+    view.resize(420, view.height())
+    qtbot.waitUntil(lambda: fix.text() == "Fix")
+    assert first.text() == "settings.json first"
+    view.resize(1200, view.height())
+    qtbot.waitUntil(lambda: first.text() == "Fix settings.json first")
 
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(

@@ -240,7 +240,7 @@ class ProblemsPane(QTreeWidget):
                 row.setText(1, place)
         where = max(110, min(_WHERE_WIDTH + 10, room // 4))
         fix = max(header.sectionSizeHint(3), min(widest + 8, room * 3 // 10))
-        texts = [self._fix_text(b.property("fullTitle"), fix - 24) for b in buttons]
+        texts = [self._fix_text(b.property("fullTitle"), fix - 24, b.property("shortTitle")) for b in buttons]
         if texts:  # as wide as the texts shown (some just "Fix"): the message gets the rest
             fix = min(fix, max(header.sectionSizeHint(3), max(metrics.horizontalAdvance(t) for t in texts) + 32))
         self.setColumnWidth(1, where)
@@ -249,14 +249,15 @@ class ProblemsPane(QTreeWidget):
         for b, text in zip(buttons, texts, strict=True):
             b.setText(text)
 
-    def _fix_text(self, title: str, width: int) -> str:
+    def _fix_text(self, title: str, width: int, short: str | None = None) -> str:
         """A Fix button's text in ``width`` pixels (at most ``_FIX_TEXT_WIDTH``; a button's text
         cannot wrap): whole; shortened in the middle between words while most of it still shows (a
         path's file name is at its end, which Qt's own cutting at the right dropped); with its last
         word whole when that cut falls inside it, or when it is a quoted name (see _name_kept);
         else just "Fix". Why: in a narrow dock the middle of "Enable 'Acme branding' in
         settings.json" left "Enable…s.json", which said nothing; the row's message says what the
-        fix does, and the tooltip has its whole title."""
+        fix does, and the tooltip has its whole title. ``short``: the button's own word instead of
+        "Fix" (one that fixes nothing must not say "Fix")."""
         metrics = self.fontMetrics()
         width = min(width, _FIX_TEXT_WIDTH)
         full = metrics.horizontalAdvance(title)
@@ -267,7 +268,7 @@ class ProblemsPane(QTreeWidget):
             if not _mid_word(title, cut):
                 return cut
         elif not title.endswith(("'", '"')):  # (a quoted name at the end is worth keeping, see below)
-            return "Fix"
+            return short or "Fix"
         # The last word would be cut in two, or it is a quoted name: kept readable (see _name_kept).
         return (
             _name_kept(
@@ -276,6 +277,7 @@ class ProblemsPane(QTreeWidget):
                 metrics.horizontalAdvance,
                 lambda text, room: metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(room, 0)),
             )
+            or short
             or "Fix"
         )
 
@@ -401,7 +403,7 @@ class ProblemsPane(QTreeWidget):
         to edit, and its row had no button at all, as if nothing could be done about it; the
         answer is in the list already, at settings.json.
         """
-        return self._row_button(
+        button = self._row_button(
             f"Fix {rel} first",
             "fixFirstButton",
             f"This problem has a one-click fix, but it changes the plugin as {rel} lists it, and {rel} "
@@ -409,6 +411,9 @@ class ProblemsPane(QTreeWidget):
             "button goes there); then this problem gets its Fix button.",
             lambda: self._select_file_problem(rel),
         )
+        # In a narrow dock, not "Fix" (as a Fix button's shortened text): this one fixes nothing.
+        button.setProperty("shortTitle", f"{rel} first")
+        return button
 
     def _select_file_problem(self, rel: str) -> None:
         """The keyboard on the first problem of ``rel``, shown (nothing when it has none left)."""
