@@ -174,6 +174,29 @@ def test_a_rename_of_the_code_can_be_declined_and_stays_declined(window: MainWin
     assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
 
 
+def test_keeping_the_code_is_offered_only_in_the_plugin_whose_code_was_renamed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Another plugin's item of the same action was offered "Keep the code as it is" for a rename
+    made in the first plugin's code (its note named the wrong file), and its click undid that rename."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    action, note, button = _action_ui(window)
+    lock_src = "plugins/lock-toggle/lock-toggle.plugin.js"
+    assert action.text() == "toggleLock"
+    retype(qtbot, action, "showMeetingInfo")  # (meeting-info's own action: its own function, in its own file)
+    assert button.text() == "Keep the code as it is" and "function showMeetingInfo(" in window.package.read_text(
+        lock_src
+    )
+    select_plugin(window, qtbot, 1)
+    assert action.text() == "showMeetingInfo"
+    assert not button.isVisibleTo(window) and "Also renamed" not in note.text()
+    select_plugin(window, qtbot, 0)  # back where the rename was: still offered there
+    assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
+    assert note.text() == "Also renamed function 'toggleLock' to 'showMeetingInfo' in lock-toggle.plugin.js."
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "showMeetingInfo"
+
+
 def test_a_function_renamed_in_code_is_offered_in_the_form(window: MainWindow, qtbot, base_project: Path) -> None:  # noqa: F811
     window.open_path(base_project)
     renamed = rename_action_function(window.package.read_text(SRC), "record", "doRecord")

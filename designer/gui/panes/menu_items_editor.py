@@ -685,9 +685,10 @@ class MenuItemsEditor(PluginForm):
             f"Change action of '{self._item_named()}' to '{new}' and rename {what} '{old}' in {name}", mutate
         )
         # Marked so the form offers "Keep the code as it is" while this step is the last one (redo
-        # brings the offer back, undo takes it away): see _update_sync.
+        # brings the offer back, undo takes it away): see _update_sync. With the plugin's key: another
+        # plugin's item of the same action offered it too, and its click undid this rename.
         stack = self.editor.undo_stack
-        stack.command(stack.index() - 1).code_rename = (what, old, new)
+        stack.command(stack.index() - 1).code_rename = (what, old, new, self._plugin().key)
         self._update_sync(self._items()[row])  # (the form was shown again during the push, unmarked)
 
     # -- action sync -------------------------------------------------------------------------
@@ -755,8 +756,10 @@ class MenuItemsEditor(PluginForm):
         if st.function and st.registered:
             stack = self.editor.undo_stack
             last = stack.command(stack.index() - 1) if stack.index() else None
-            what, old, new = getattr(last, "code_rename", ("", "", ""))
-            if new == mi.action:  # the rename the form just made in the code: it may be declined
+            what, old, new, key = getattr(last, "code_rename", ("", "", "", ""))
+            if (
+                new == mi.action and key == self._plugin().key
+            ):  # the rename the form just made in the code: it may be declined
                 self._show_sync(
                     ("keep", old), f"Also renamed {what} '{old}' to '{new}' in {name}.", "Keep the code as it is"
                 )
