@@ -359,6 +359,10 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"Lock toggle"', r'"C:\new\plugins"'),
         (LOCK, '"Lock toggle"', r'"C:\Plugins\test"'),
         (LOCK, '"Lock toggle"', r'"caf\u00e"'),
+        # JavaScript's escapes of an apostrophe and of a code point: the character was meant, and
+        # doubled, the backslash would show in the label ("Don\'t lock")
+        (LOCK, '"Lock toggle"', r'"Don\'t lock"'),
+        (LOCK, '"Lock toggle"', r'"Lock \u{1F512}"'),
         # a backslash before the closing quote with no other one (5" for inches?), and one
         # where the text could as well go on over the next line
         (LOCK, '"Lock toggle",', '"Lock 5\\",'),
@@ -391,6 +395,7 @@ def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str
             "not closed with a double quote before the end of this line",
         ),
         (LOCK, '"Lock toggle"', r'"C:\new\plugins"', (3, 20), r"a backslash in a text must be written \\ in JSON"),
+        (LOCK, '"Lock toggle"', r'"Don\'t lock"', (3, 17), "an apostrophe needs no backslash in JSON"),
         ("settings.json", "        }\n    ]\n}\n", "        }\n", (18, 1), "stops before the closing brackets"),
     ],
 )

@@ -40,6 +40,8 @@ _WS = " \t\n\r"
 # A Windows path pasted into a text ("C:\\plugins"): the decoder's "Invalid \\escape" named nothing
 # a person pasting a path would recognise.
 _BACKSLASH = "a backslash in a text must be written \\\\ in JSON (C:\\\\plugins, not C:\\plugins)"
+# JavaScript's \' in a text ("Don\'t"), pasted from a script: the apostrophe was meant, not a backslash.
+_APOSTROPHE = "an apostrophe needs no backslash in JSON: write it alone (Don't, not Don\\'t)"
 # A line break in a text: mostly a closing quote forgotten at the end of the line.
 _LINE_BREAK = (
     "a text value is not closed with a double quote before the end of this line "
@@ -273,6 +275,8 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         return "the file stops before the closing brackets (} or ]) of what it opened"
     if msg.startswith("Invalid control character") and first in ("\n", "\r"):
         return _LINE_BREAK
+    if msg.startswith("Invalid \\escape") and here == "\\'":
+        return _APOSTROPHE
     if msg.startswith("Invalid control character") and first not in ("\t", ""):
         # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
         return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
@@ -519,10 +523,14 @@ def _bad_escape(text: str, exc: json.JSONDecodeError) -> Slip | None:
     one of ``\\n``, ``\\t``, ... gets no Fix (see :func:`_has_letter_escape`)."""
     pos = exc.pos
     if exc.msg.startswith("Invalid \\escape"):
+        if text[pos + 1 : pos + 2] == "'":
+            return None  # JavaScript's \' ("Don\'t"): doubled, the text would show the backslash
         at = pos
     elif exc.msg.startswith("Invalid \\uXXXX escape") and text[pos - 1 : pos + 1] == "\\u":
         if text[pos + 1 : pos + 2] in tuple("0123456789abcdefABCDEF"):
             return None  # a \u escape with a digit missing: which one is a guess
+        if text[pos + 1 : pos + 2] == "{":
+            return None  # JavaScript's \u{1F600}: the character was meant, not a backslash
         at = pos - 1
     else:
         return None
