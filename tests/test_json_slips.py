@@ -374,6 +374,8 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         # a name, then a line break: more than its colon is missing; "=" instead of a colon
         ("settings.json", '"id": "meeting-info"', '"id"\n            "meeting-info"'),
         ("settings.json", '"id": "meeting-info"', '"id" = "meeting-info"'),
+        # a double quote inside a name: a colon and a comma after it made two entries of it
+        (LOCK, '"allowUnload": true', '"allow "1" unload": true'),
         # two brackets missing at the end: which goes where is a guess
         ("settings.json", "        }\n    ]\n}\n", "        }\n"),
     ],

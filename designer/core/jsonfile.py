@@ -485,7 +485,16 @@ def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
         end -= 1
     if text[end - 1 : end] != '"':
         return None
+    # A number or a text there must end its entry on the line: after a double quote inside a
+    # name ("say "1"": 1) it does not, and a colon, then a comma, made two entries of one name.
+    value = _SCALAR.match(text, pos)
+    if value is not None and not _SCALAR_END.match(text, value.end()):
+        return None
     return Slip(MISSING_COLON, end, end, end, ":")
+
+
+_SCALAR = re.compile(_NUMBER + r'|"(?:[^"\\\r\n]|\\.)*"')
+_SCALAR_END = re.compile(r"[ \t]*(?:[,}\r\n]|$)")
 
 
 def _string_start(text: str, pos: int) -> int:
