@@ -488,3 +488,15 @@ def test_names_that_are_parameters_of_every_function_of_minified_code_are_settle
     info = jsanalysis.analyse("!function(){" + body + "}();")
     assert info.syntax_errors == [] and info.undeclared == [] and info.globals_made == []
     assert len(looked_at) < 20 * n
+
+
+@pytest.mark.parametrize("name", ["ñ", "café", "合計"])
+def test_a_name_in_another_script_used_before_its_let_is_found_far_down_a_long_wrapper_too(name: str) -> None:
+    """A block longer than 64 KB is read word by word for its names; a word was ASCII letters only,
+    so 'café' used above its let there was not found (it was near the block's start)."""
+    body = f"    console.log({name});\n    let {name} = 1;\n"
+    near = analyse("(function () {\n" + body + "})();\n").early_uses
+    padding = "    function pad() { return 1; }\n" * 2500
+    far = analyse("(function () {\n" + padding + body + "})();\n").early_uses
+    assert [(n, line) for n, line, *_ in near] == [(name, 2)]
+    assert [(n, line) for n, line, *_ in far] == [(name, 2502)]

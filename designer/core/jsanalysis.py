@@ -2527,7 +2527,8 @@ _RUNS_WITH_PARENT = frozenset(
 _IDENT_BYTE = re.compile(rb"[\w$]")
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed
 _LONG_STRETCH = 64 * 1024  # a block's bytes before a declaration, past which it is read word by word (_early_uses)
-_NAME_RUN = re.compile(rb"[\w$]+")
+# (Non-ASCII bytes too: a name in another script, café or ñ, is a run of its UTF-8 bytes.)
+_NAME_RUN = re.compile(rb"[\w$\x80-\xff]+")
 _PLAIN_NAME = re.compile(rb"[\w$]+")  # a name of ASCII letters, digits, _ and $ only (fullmatch)
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
