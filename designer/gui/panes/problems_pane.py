@@ -47,10 +47,15 @@ def _whole_words(title: str, elided: str) -> str:
     its "…": Qt cut anywhere, and "Create the function action1" became "Create the f…tion action1",
     two halves of a word that said nothing. Only characters are taken away, so it still fits.
     As Qt left it when a side has no break to go back to (one long word)."""
-    cut = elided.find("…")
-    if cut < 0:
+    # Qt's "…" is the one with the title's start before it and its end after it: a title may hold
+    # one of its own (a long title is shortened once to _FIX_TEXT_WIDTH, then again to the column),
+    # which is no cut of this one, or which this one took the place of.
+    for cut in (i for i, c in enumerate(elided) if c == "…"):
+        left, right = elided[:cut], elided[cut + 1 :]
+        if title.startswith(left) and title.endswith(right) and len(left) + len(right) < len(title):
+            break
+    else:
         return elided
-    left, right = elided[:cut], elided[cut + 1 :]
     start = len(title) - len(right)  # where the right side begins in the title
     if left and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS:
         left = left[: max(left.rfind(c) for c in _WORD_BREAKS) + 1]
@@ -263,7 +268,9 @@ class ProblemsPane(QTreeWidget):
         full = metrics.horizontalAdvance(title)
         if full <= width:
             return title
-        if width >= full * 0.85:
+        # "Most of it": of what a button may show at all, so a title longer than that is shortened
+        # to the button too (it became just "Fix", however wide the column).
+        if width >= min(full, _FIX_TEXT_WIDTH) * 0.85:
             cut = _whole_words(title, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width))
             if not _mid_word(title, cut):
                 return cut
