@@ -182,6 +182,28 @@ def test_the_label_being_typed_stays_in_sight_when_the_problems_dock_grows_back(
     window.editor.undo_stack.setClean()
 
 
+def test_a_field_scrolled_away_from_does_not_pull_the_page_back_when_the_window_grows(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """With the keyboard still in the plugin's Name, the user scrolled down to the menu items and
+    made the window wider: the page jumped back up to Name (kept in sight at every resize)."""
+    window.resize(900, 480)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    page = window.plugin_page
+    name = window.findChild(QLineEdit, "nameEdit")
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    bar = page.verticalScrollBar()
+    bar.setValue(bar.maximum())  # (dragged to the bottom: Name is out of sight above)
+    assert name.mapTo(page.viewport(), QPoint(0, name.height())).y() <= 0
+    window.resize(1100, 480)
+    qtbot.waitUntil(lambda: page.viewport().width() > 700)
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum() > 0  # where the user left it (the page is shorter for the width)
+    assert name.mapTo(page.viewport(), QPoint(0, name.height())).y() <= 0
+
+
 def test_the_starter_description_follows_the_name_and_the_placement(window: MainWindow, qtbot, tmp_path: Path) -> None:
     """A new project's plugin renamed "Send to lobby" and moved to the participant menu said
     "My plugin: a toolbar button." to users in Settings > Plugins; a description the user wrote

@@ -108,13 +108,25 @@ class PluginPage(QScrollArea):
 
         Why: the Problems dock grows back when the checks find problems again (after "Add item"
         gave the new item no function yet, say), and the field being typed into went under it.
+        Only a field in sight before: one the user scrolled away from stays where they left it
+        (the page jumped back to it whenever the window got wider or taller, too).
         """
-        super().resizeEvent(event)
+        from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication
 
         focus = QApplication.focusWidget()
         body = self.widget()
-        if focus is not None and body is not None and body.isAncestorOf(focus):
+        old = event.oldSize().height()  # (the viewport's: its resize is the one sent here)
+        keep = (
+            focus is not None
+            and body is not None
+            and body.isAncestorOf(focus)
+            and 0 < event.size().height() < old
+            and 0 < focus.mapTo(self.viewport(), QPoint(0, focus.height())).y()
+            and focus.mapTo(self.viewport(), QPoint(0, 0)).y() < old
+        )
+        super().resizeEvent(event)
+        if keep:
             self.ensureWidgetVisible(focus)
 
     def show_plugin(self, index: int) -> None:
