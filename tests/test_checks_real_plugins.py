@@ -484,6 +484,44 @@ def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == [(10, 25)]
 
 
+def test_a_use_in_a_part_that_optional_chaining_or_a_condition_may_skip_is_not_called_early(
+    base_project: Path,
+) -> None:
+    """``o?.[x]`` does not read ``x`` when ``o`` is null, nor ``o?.f(x)``, ``a || x``, ``a ||= x``,
+    ``c ? x : y`` or a destructuring default ``{ p = x }`` in every case: a use there may not run
+    before the ``let x`` below, so it is no sure ReferenceError. The check called ``o?.[x]``,
+    ``o?.f(x)`` and ``a ||= x`` one."""
+    source = (
+        "(function () {\n"
+        "    function load(o, a, c, f) {\n"
+        "        o?.[x]; o?.a[x]; o?.f(x); f?.(x); o?.a.b(x).c[x]; o?.[0][x];\n"
+        "        a && x; a || x; a ?? x; c ? x : x;\n"
+        "        a ||= x; a &&= x; a ??= x;\n"
+        "        const { p = x } = o, [q = x] = o;\n"
+        "        let x = 1;\n"
+        "    }\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
+def test_a_use_that_runs_whatever_optional_chaining_skips_is_still_an_error(base_project: Path) -> None:
+    """What a ``?.`` cannot skip still runs: the name before it, a part in parentheses closed before
+    it, the name read by ``||=``: each above its ``let`` is a ReferenceError."""
+    source = (
+        "(function () {\n"
+        "    function load(o, a) {\n"
+        "        (o?.a)[y]; w?.[0]; o[v]?.x; z ||= 1; u?.(1);\n"
+        "        let y = 1, w = 2, v = 3, z = 4, u = 5;\n"
+        "    }\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    said = [(p.line, p.column, p.message.split("'")[3]) for p in _problems(base_project, source) if p.code == "PD526"]
+    assert said == [(3, 16, "y"), (3, 20, "w"), (3, 30, "v"), (3, 37, "z"), (3, 46, "u")]
+
+
 def test_a_use_after_a_break_continue_return_or_throw_in_its_block_never_runs_so_is_not_called_early(
     base_project: Path,
 ) -> None:

@@ -2016,7 +2016,8 @@ class _Analyser:
     def _statement_running(self, node: Any) -> Any:
         """The statement (an expression or a var, let or const) of a block or of the file that
         surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
-        (``a && f()``, an ``if``), a callback, a nested function, a loop, or on the left of ``=``."""
+        (``a && f()``, an ``if``), a part a ``?.`` may skip (``o?.[x]``, ``o?.f(x)``, ``a ||= x``),
+        a callback, a nested function, a loop, or on the left of ``=``."""
         cur = node
         while True:
             up = cur.parent
@@ -2029,11 +2030,14 @@ class _Analyser:
                 op = up.child_by_field_name("operator")
                 if op is None or self.text(op) in ("&&", "||", "??"):
                     return None
-            elif t == "call_expression":
-                if cur.type == "optional_chain" or any(c.type == "optional_chain" for c in up.children):
+            elif t in _CHAIN_PARTS:
+                if up.child_by_field_name("function" if t == "call_expression" else "object") != cur and _optional(up):
                     return None
             elif t == "assignment_expression" or t == "augmented_assignment_expression":
                 if up.child_by_field_name("right") != cur:
+                    return None
+                op = up.child_by_field_name("operator")
+                if op is not None and op.type in ("||=", "&&=", "??="):
                     return None
             elif t not in _RUNS_WITH_PARENT and t not in _DECLARATIONS:
                 return None
@@ -2524,6 +2528,8 @@ _RUNS_WITH_PARENT = frozenset(
         "unary_expression",
     }
 )
+# The links of a chain a ``?.`` may cut short (see _optional).
+_CHAIN_PARTS = frozenset({"member_expression", "subscript_expression", "call_expression"})
 _IDENT_BYTE = re.compile(rb"[\w$]")
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed
 _LONG_STRETCH = 64 * 1024  # a block's bytes before a declaration, past which it is read word by word (_early_uses)
@@ -2573,6 +2579,18 @@ def _line_starts(data: bytes) -> list[int]:
     """The byte offset of each line's start, lines ended by CRLF, LF, CR, U+2028 or U+2029 (as
     JavaScript ends them, and as the editor shows them: see :mod:`designer.core.lineends`)."""
     return [0, *(m.end() for m in re.finditer(_LINE_BREAK, data))]
+
+
+def _optional(chain: Any) -> bool:
+    """Whether a ``?.`` in the chain ``chain`` (``o?.a.b``, ``o?.[i]``, ``f?.(x)``) may end it
+    before its last link: then that link's index or arguments may not run. A part in parentheses
+    is a chain of its own (``(o?.a)[i]`` reads ``i``)."""
+    while chain is not None and chain.type in _CHAIN_PARTS:
+        for c in chain.children:
+            if c.type == "optional_chain":
+                return True
+        chain = chain.child_by_field_name("function" if chain.type == "call_expression" else "object")
+    return False
 
 
 def _function_of(node: Any) -> Any:
