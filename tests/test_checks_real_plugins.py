@@ -484,6 +484,80 @@ def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == [(10, 25)]
 
 
+def test_a_class_whose_extends_computed_keys_or_static_parts_use_a_name_declared_below_is_an_error(
+    base_project: Path,
+) -> None:
+    """``class Panel extends Base {}`` above ``class Base {}`` runs ``Base`` as the class is
+    declared, and so do its computed keys, static fields and static blocks: each throws a
+    ReferenceError (the 'Oops' page) as the plugin loads; the check was silent. Said once per name,
+    at its first use."""
+    source = (
+        "(function () {\n"
+        "    class Panel extends Base {}\n"
+        "    class Dialog extends Base {}\n"
+        "    class Tally {\n"
+        "        static [KEY] = 0;\n"
+        "        static count = start;\n"
+        "        static { log(unit); }\n"
+        "        [NAME]() {}\n"
+        "    }\n"
+        "    class Base {}\n"
+        "    const KEY = 'k', NAME = 'n';\n"
+        "    let start = 1, unit = 'px';\n"
+        "    function log() {}\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (2, 25, "Base"),
+        (5, 17, "KEY"),
+        (6, 24, "start"),
+        (7, 22, "unit"),
+        (8, 10, "NAME"),
+    ]
+    assert all("ReferenceError as the plugin loads" in p.message for p in problems)
+    assert "before its declaration on line 10 has run" in problems[0].message
+    # A class written as a value, and a let in the static block itself (the block runs as the class does).
+    source = (
+        "(function () {\n"
+        "    const Row = class extends Cell {};\n"
+        "    class Tally { static { show(inner); let inner = 1; } }\n"
+        "    class Cell {}\n"
+        "    function show() {}\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [(2, 31, "Cell"), (3, 33, "inner")]
+    assert all("ReferenceError as the plugin loads" in p.message for p in problems)
+    assert "before its declaration on this line has run" in problems[1].message
+
+
+def test_a_class_part_that_runs_only_when_called_or_constructed_is_not_called_early(base_project: Path) -> None:
+    """An instance field's value runs at ``new``, a method's body when it is called, a callback in
+    a static block later, and a class in a function when that function runs: none of them surely
+    runs before the declaration below, so nothing is said."""
+    source = (
+        "(function () {\n"
+        "    class Tally {\n"
+        "        each = later;\n"
+        "        run() { return later; }\n"
+        "        static make() { return new Base(); }\n"
+        "        static { setTimeout(() => later); if (ok) { later; } }\n"
+        "        constructor() { this.x = later; }\n"
+        "    }\n"
+        "    function load() { class Inner extends Base {} }\n"
+        "    let later = 1, ok = 2;\n"
+        "    class Base {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
 def test_a_use_in_a_part_that_optional_chaining_or_a_condition_may_skip_is_not_called_early(
     base_project: Path,
 ) -> None:

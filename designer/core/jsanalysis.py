@@ -1725,7 +1725,7 @@ class _Analyser:
             and up.child_by_field_name("argument" if up.type == "update_expression" else "left") == use
         ):
             use = up  # (giving it a value throws too: x = 1; let x;)
-        ran = self._statement_running(use)
+        ran = self._statement_running(use, block)
         if ran is None:
             return False
         home = ran.parent.parent if block.type == "switch_body" else ran.parent  # (a case's, the switch's)
@@ -1742,13 +1742,13 @@ class _Analyser:
         """The early_uses entry of ``use``, a use of the declared ``name`` (declared by
         ``statement``; past the ``jump`` that ends its case of a switch, when given)."""
         line, col = self.pos(use)
-        fn = _function_of(use)
+        ran = self._statement_running(use)
+        fn = _function_of(ran if ran is not None else use)  # (a class's static part runs with the class)
         when = "load" if fn is None or fn.type == "program" or self._is_wrapper(fn) else self._function_name(fn)
         case = ""
         if jump is not None and use.start_byte >= jump.end_byte:
             case = "skipped"
         elif statement.parent is not None and statement.parent.type in ("switch_case", "switch_default"):
-            ran = self._statement_running(use)
             case = "case" if ran is not None and ran.parent == statement.parent else "earlier"
         exit = (self.line_of(jump), jump.type.split("_", 1)[0]) if case == "skipped" else None
         return self.text(name), line, col, self.line_of(name), when, case, exit
@@ -2013,11 +2013,15 @@ class _Analyser:
             return False
         return statement.parent.type == "program" or self._is_wrapper(statement.parent.parent)
 
-    def _statement_running(self, node: Any) -> Any:
-        """The statement (an expression or a var, let or const) of a block or of the file that
-        surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
+    def _statement_running(self, node: Any, block: Any = None) -> Any:
+        """The statement (an expression, a var, let or const, a class) of a block or of the file
+        that surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
         (``a && f()``, an ``if``), a part a ``?.`` may skip (``o?.[x]``, ``o?.f(x)``, ``a ||= x``),
-        a callback, a nested function, a loop, or on the left of ``=``."""
+        a callback, a nested function, a loop, on the left of ``=``, or in a class part that runs
+        later (a method's body, an instance field's value). A class's ``extends``, computed keys,
+        static fields and static blocks run as the class is declared, so a statement of a static
+        block is run by the class's own statement (unless the static block's is ``block``, the
+        block asked about)."""
         cur = node
         while True:
             up = cur.parent
@@ -2025,7 +2029,12 @@ class _Analyser:
                 return None
             t = up.type
             if t == "program" or t == "statement_block" or t == "switch_case" or t == "switch_default":
-                return cur if cur.type == "expression_statement" or cur.type in _DECLARATIONS else None
+                if cur.type != "expression_statement" and cur.type not in _STATEMENTS_RUN:
+                    return None
+                if t != "statement_block" or up == block or up.parent.type != "class_static_block":
+                    return cur
+                cur = up.parent  # (a static block runs as its class is declared)
+                continue
             if t == "binary_expression":
                 op = up.child_by_field_name("operator")
                 if op is None or self.text(op) in ("&&", "||", "??"):
@@ -2039,6 +2048,12 @@ class _Analyser:
                 op = up.child_by_field_name("operator")
                 if op is not None and op.type in ("||=", "&&=", "??="):
                     return None
+            elif t == "method_definition":
+                if up.child_by_field_name("name") != cur:
+                    return None  # (its key runs with the class or object, its body when called)
+            elif t == "field_definition":
+                if up.child_by_field_name("property") != cur and not any(c.type == "static" for c in up.children):
+                    return None  # (an instance field's value runs at each new)
             elif t not in _RUNS_WITH_PARENT and t not in _DECLARATIONS:
                 return None
             cur = up
@@ -2526,8 +2541,15 @@ _RUNS_WITH_PARENT = frozenset(
         "template_string",
         "new_expression",
         "unary_expression",
+        "computed_property_name",
+        "class",  # (its body: _statement_running lets through only the parts run as the class is)
+        "class_heritage",
+        "class_body",
+        "class_declaration",
     }
 )
+# Statements that run their expression when reached, besides expression statements.
+_STATEMENTS_RUN = _DECLARATIONS | {"class_declaration"}
 # The links of a chain a ``?.`` may cut short (see _optional).
 _CHAIN_PARTS = frozenset({"member_expression", "subscript_expression", "call_expression"})
 _IDENT_BYTE = re.compile(rb"[\w$]")
