@@ -449,6 +449,8 @@ def test_a_let_const_or_class_name_used_before_its_declaration_in_the_same_funct
     ]
     assert all(p.severity.value == "error" for p in problems)
     assert "before its declaration on line 3 has run" in problems[0].message
+    # (one wording for a let, a const and a class: "Declare 'Base' (with its value)" read oddly for a class)
+    assert problems[1].message.endswith("Move the declaration of 'Tally' above this line.")
     assert "ReferenceError as the plugin loads" in problems[0].message
     assert "ReferenceError as the plugin loads" in problems[2].message  # (in load)
     assert "ReferenceError each time record() runs" in problems[3].message

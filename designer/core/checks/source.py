@@ -272,14 +272,14 @@ def _check_one(
             said = (
                 f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
                 "this line throws a ReferenceError each time the switch comes to this case and the app shows its "
-                f"'Oops' page. Declare '{v}' (with its value) above "
+                f"'Oops' page. Move the declaration of '{v}' above "
                 + ("this line." if case == "case" else "the switch.")
             )
         else:
             said = (
                 f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
-                f"this line throws a ReferenceError {when} and the app shows its 'Oops' page. Declare '{v}' (with "
-                "its value) above this line."
+                f"this line throws a ReferenceError {when} and the app shows its 'Oops' page. Move the declaration "
+                f"of '{v}' above this line."
             )
         report("PD526", f"The source of '{shortened(name)}' {said}", line, col)
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
