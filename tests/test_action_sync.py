@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from test_editing import retype, select_plugin
 
 from designer.core.actionsync import (
@@ -80,7 +81,7 @@ def test_rename_touches_the_variable_only() -> None:
         rename_action_function(BASE, "record", "load")
 
 
-def _action_ui(win: MainWindow):
+def _action_ui(win: QWidget):  # the window, or a page of it
     return (
         win.findChild(QLineEdit, "actionEdit"),
         win.findChild(QLabel, "actionSyncNote"),
@@ -568,7 +569,7 @@ def test_renaming_an_action_whose_function_is_missing_renames_its_key(
     assert window.package.read_text(SRC) == before.replace("record: record", "startRec: startRec")
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRec"
     assert window.editor.undo_stack.undoText().endswith("rename registerPlugin key 'record' in rec.plugin.js")
-    assert button.isVisibleTo(window) and button.text() == "Create the function 'startRec'"
+    assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"  # (see the test below)
     assert "Use 'record'" not in button.text() and "registers 'record'" not in note.text()
     window.editor.undo_stack.undo()
     assert window.package.read_text(SRC) == before
@@ -595,3 +596,56 @@ def test_a_refused_action_name_is_explained_within_the_page_width(
     page = window.findChild(PluginPage)
     assert page.horizontalScrollBar().maximum() == 0
     assert note.geometry().right() <= page.viewport().width()
+
+
+def test_keeping_the_code_is_remembered_for_the_open_project_only(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path
+) -> None:
+    """The choice "Keep the code as it is" belongs to the project it was made in: another project
+    with a plugin of the same key whose item uses the new name, and whose code registers the old
+    one, is still offered "Use 'record'" (each project's page has its own memory of the choice)."""
+    other = tmp_path / "other"
+    shutil.copytree(base_project, other)
+    package = other / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"action": "record"', '"action": "startRecording"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, note, button = _action_ui(window)
+    retype(qtbot, action, "startRecording")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # Keep the code as it is
+    assert button.text() != "Use 'record'"
+    window.open_path(other, ask=False)
+    select_plugin(window, qtbot, 0)
+    action, note, button = _action_ui(window.plugin_page)  # (not the last project's page, deleted later)
+    assert action.text() == "startRecording"
+    assert button.isVisibleTo(window) and button.text() == "Use 'record'"
+    assert note.text() == (
+        "rec.plugin.js has no 'startRecording' but registers 'record', which no item uses (renamed in the code?)."
+    )
+
+
+def test_renaming_an_action_with_only_its_key_says_the_key_was_renamed_and_offers_to_keep_it(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """An action registered in registerPlugin with no function yet: renaming it renames the key in
+    the code, and the form said only "Create the function", as if the code had not changed."""
+    src = base_project / "webapp2" / SRC
+    src.write_text(
+        BASE.replace("    function record() {\n        PEX.pluginAPI.sendRequest('/lock'); // record\n    }\n", "")
+    )
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    before = window.package.read_text(SRC)
+    action, note, button = _action_ui(window)
+    assert button.text() == "Create the function 'record'"
+    retype(qtbot, action, "startRecording")
+    assert "startRecording: startRecording" in window.package.read_text(SRC)
+    assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
+    assert note.text() == (
+        "Also renamed registerPlugin key 'record' to 'startRecording' in rec.plugin.js. It has no function "
+        "'startRecording' yet: clicking the item throws an error and brings up the app's 'Oops' page."
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.package.read_text(SRC) == before
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRecording"
+    assert button.text() == "Create the function 'startRecording'"  # the code's 'record' is not offered back

@@ -749,22 +749,23 @@ class MenuItemsEditor(PluginForm):
         if mi is None or not mi.action or source is None:
             self._show_sync(None)
             return
-        from ...core.actionsync import action_state, unmatched_keys
+        from ...core.actionsync import action_state, missing_action_effect, unmatched_keys
 
         st = action_state(source, mi.action)
         name = rel.rsplit("/", 1)[-1]
+        stack = self.editor.undo_stack
+        last = stack.command(stack.index() - 1) if stack.index() else None
+        what, old, new, key = getattr(last, "code_rename", ("", "", "", ""))
+        if st.registered and new == mi.action and key == self._plugin().key:
+            # The rename the form just made in the code: it may be declined. A key with no function
+            # was renamed too (key and value): said so, not "Create function" as if nothing had changed.
+            note = f"Also renamed {what} '{old}' to '{new}' in {name}."
+            if not st.function:
+                note += f" It has no function '{new}' yet: {missing_action_effect('clicking the item')}."
+            self._show_sync(("keep", old), note, "Keep the code as it is")
+            return
         if st.function and st.registered:
-            stack = self.editor.undo_stack
-            last = stack.command(stack.index() - 1) if stack.index() else None
-            what, old, new, key = getattr(last, "code_rename", ("", "", "", ""))
-            if (
-                new == mi.action and key == self._plugin().key
-            ):  # the rename the form just made in the code: it may be declined
-                self._show_sync(
-                    ("keep", old), f"Also renamed {what} '{old}' to '{new}' in {name}.", "Keep the code as it is"
-                )
-            else:
-                self._show_sync(None)
+            self._show_sync(None)
             return
         spare = unmatched_keys(source, [m.action for m in self._items() if m.action])
         if spare == [self._kept_code.get((self._plugin().key, mi.action))]:
@@ -776,7 +777,7 @@ class MenuItemsEditor(PluginForm):
                 f"Use '{spare[0]}'",
             )
         elif st.editable:
-            from ...core.actionsync import create_function_title, missing_action_effect, register_function_title
+            from ...core.actionsync import create_function_title, register_function_title
 
             # In PD505's words (the Problems list says the same of this item, with a Fix of the same name).
             what = "no function" if not st.function else "the function but does not register it"
