@@ -336,3 +336,36 @@ def test_the_raised_hand_is_drawn_in_the_highlighted_words_colour_on_the_open_li
     finally:
         apply_appearance("system")
         app.setPalette(saved)
+
+
+def test_test_every_button_with_the_call_ended_says_it_rejoins_and_ends_the_call_again(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Test every button pressed while "You were disconnected" showed put you back in the meeting
+    without a word, and then said the meeting was "back as it was before the test". Now the log says
+    first that the test joins you again, and afterwards the call is ended again, as it was."""
+    from test_preview import _with_code
+
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function lowerHand(participant) {",
+        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
+        _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
+        qtbot.waitUntil(lambda: ended()["ended"] is True, timeout=5000)
+        before = ended()
+        said = _test_every_button(qtbot, pane)
+        lines = said.splitlines()
+        rejoined = [i for i, line in enumerate(lines) if "testing every button joins you to the meeting again" in line]
+        assert rejoined and rejoined[0] < len(lines) - 1, said  # said before the test's own lines
+        assert lines[rejoined[0]].startswith("[Raise hand helper] had disconnected you: testing every button"), said
+        assert lines[-1].endswith(
+            "every button tested, no new error; the meeting is back as it was before the test, with the call ended"
+        ), said
+        after = ended()
+        assert after["ended"] is True and after["said"] == before["said"], after
+        assert after["people"] == before["people"] and "Alex Morgan (you)" not in after["people"]
+        assert pane.left is not None and pane.left["how"] == "disconnected"

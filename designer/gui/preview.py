@@ -1120,7 +1120,7 @@ class PreviewPane(QWidget):
         self.cycle_button.setEnabled(True)
         self.cycle_button.setText("Test every button")
 
-    def _cycle_done(self, restored: bool = False) -> None:
+    def _cycle_done(self, restored: bool = False, ended: bool = False) -> None:
         if self.cycle_button.isEnabled():
             return  # a cycle the page ran by itself (simulate), not the button's
         self._cycle_over()
@@ -1131,6 +1131,8 @@ class PreviewPane(QWidget):
         # What the buttons did to the meeting is undone (the page put it back): said, or the
         # meeting's lock or hands going back by themselves would look like a plugin's doing.
         back = "; the meeting is back as it was before the test" if restored else ""
+        if ended:  # (it began with the call ended: you were joined for the test, see "cycle-rejoined")
+            back += ", with the call ended"
         self._event({"type": "lifecycle", "plugin": None, "step": f"every button tested, {verdict}{back}"})
 
     def _not_answering(self, generation: int) -> None:
@@ -1380,7 +1382,19 @@ class PreviewPane(QWidget):
 
     def _event(self, event: dict[str, Any]) -> None:
         if event.get("type") == "cycle-done":
-            self._cycle_done(bool(event.get("restored")))
+            self._cycle_done(bool(event.get("restored")), bool(event.get("ended")))
+            return
+        if event.get("type") == "cycle-rejoined":  # the test began with the call ended: it joins you first
+            plugin = event.get("plugin")
+            how = REJOIN_SAID.get(str(event.get("how")), REJOIN_SAID["disconnected"])
+            event = {
+                "type": "note",
+                "plugin": plugin if plugin in self.names else None,
+                "text": f"{how if plugin in self.names else 'a plugin ' + how}: testing every button joins you to "
+                "the meeting again first, as Rejoin the meeting does; the call ends again after the test",
+            }
+            self.events.append(event)
+            self.log.appendHtml(self._line(event))
             return
         if event.get("type") == "started":
             self._live = True

@@ -960,8 +960,17 @@
     // left it locked, hands lowered, people disconnected, and Restart plugins kept it so.
     // ``chosen``: the participant chosen in the designer's simulator, if any. A participant's menu item is pressed
     // in the menu of the participant a user would pick (see pickedParticipant), and the log names them.
+    // Out of the meeting when the test starts (the ended call on show): the buttons are there only in the meeting,
+    // so you rejoin first and the log says so ('cycle-rejoined'); afterwards the call is ended again, as it was.
+    // Why: the test put you back in the meeting unsaid, then called that meeting "back as it was".
     PD.cycle = function (delay, chosen) {
         delay = delay || 40;
+        var left = PD.left;
+        var before = left ? clone({ participants: participants, conference: conference }) : null;
+        if (left) {
+            emit('cycle-rejoined', { how: left.how, plugin: left.plugin });
+            PD.sim.rejoin();
+        }
         var meeting = PD.sim.exportMeeting();
         var keys = Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].registered; });
         var wasOn = keys.filter(function (k) { return PD.plugins[k].loaded; });
@@ -983,13 +992,20 @@
             .then(function () { wasOn.forEach(PD.load); return pause(delay); })
             .then(PD.settle)
             .then(function () {
-                var restored = Boolean(PD.left) || PD.sim.exportMeeting() !== meeting;  // (you rejoin, too)
+                var restored = Boolean(left) || Boolean(PD.left) || PD.sim.exportMeeting() !== meeting;
                 if (restored) {
                     var was = JSON.parse(meeting);
                     PD.layout = was.layout;
-                    PD.sim.setMeeting(was.participants, was.conference);
+                    if (left) {  // out of it again, in one step (the meeting is not drawn for a moment in between)
+                        participants = before.participants;
+                        conference = before.conference;
+                        PD.left = left;
+                        publish();
+                    } else {
+                        PD.sim.setMeeting(was.participants, was.conference);
+                    }
                 }
-                emit('cycle-done', { plugins: keys, restored: restored });
+                emit('cycle-done', { plugins: keys, restored: restored, ended: Boolean(left) });
             });
         return chain;
     };
