@@ -643,7 +643,8 @@ def test_renaming_an_action_with_only_its_key_says_the_key_was_renamed_and_offer
     assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
     assert note.text() == (
         "Also renamed registerPlugin key 'record' to 'startRecording' in rec.plugin.js. It has no function "
-        "'startRecording' yet: clicking the item throws an error and brings up the app's 'Oops' page."
+        "'startRecording' yet: the plugin throws an error as the app loads it, before any click, and brings up "
+        "the app's 'Oops' page."
     )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.package.read_text(SRC) == before

@@ -271,6 +271,33 @@ def test_not_a_function_message_names_a_function_of_the_same_name_once(base_proj
     )
 
 
+def test_a_registered_action_that_is_no_function_says_when_the_app_shows_its_oops_page(base_project: Path) -> None:
+    """PD506 said "clicking the item would fail" of every value. A name that cannot be read where
+    registerPlugin runs (not defined, or only in another function) throws as the plugin loads, before
+    any click (the preview shows so); a value read as no function (a var given its function later,
+    a function replaced by a value) throws when the item is clicked: PD505's words."""
+    click = "; clicking the item throws an error and brings up the app's 'Oops' page."
+    load = "; the plugin throws an error as the app loads it, before any click, and brings up the app's 'Oops' page."
+    for name, ending in (
+        ("var-after", click),
+        ("function-replaced-by-var", click),
+        ("other-scope", load),
+    ):
+        (found,) = _only_js(base_project, NOT_A_FUNCTION[name][0])
+        assert found.code == "PD506" and found.message.endswith(ending), (name, found.message)
+
+
+def test_a_menu_item_without_an_action_says_the_click_shows_the_oops_page(base_project: Path) -> None:
+    """PD306 said clicking an item with no action "does nothing": the app calls what the registered
+    object has under the action, nothing here, which throws (the preview shows the Oops page), as PD505 says."""
+    root = base_project / "webapp2"
+    replace(root, PKG, '"label": "Record",\n                "action": "record"\n', '"label": "Record"\n')
+    (found,) = [p for p in codes(base_project) if p.code == "PD306"]
+    assert found.message == (
+        "Menu item 1 of 'Record' has no action, so clicking it throws an error and brings up the app's 'Oops' page."
+    )
+
+
 def test_a_menu_action_registered_under_its_own_name_is_named_once(base_project: Path) -> None:
     """'record: record' with no function record (PD506) read "The menu action 'record' of 'Record'
     is registered as 'record', which is not defined anywhere"; the wording is PD520's now. A
@@ -280,7 +307,8 @@ def test_a_menu_action_registered_under_its_own_name_is_named_once(base_project:
     assert found.code == "PD506"
     assert found.message == (
         "The registerPlugin call of 'Record' registers the menu action 'record', which is not defined anywhere "
-        "in this file; clicking the item would fail."
+        "in this file; the plugin throws an error as the app loads it, before any click, and brings up the app's "
+        "'Oops' page."
     )
     (found,) = _only_js(base_project, _plugin_js(FUNCTIONS + REGISTER.replace("record: record", "record: recrod")))
     assert found.message.startswith(

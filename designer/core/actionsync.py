@@ -28,6 +28,8 @@ __all__ = [
     "hidden_global",
     "refit_placement_parameters",
     "register_function_title",
+    "registered_effect",
+    "registered_value_effect",
     "retell_starter_comments",
     "retell_starter_description",
     "retell_starter_name",
@@ -48,6 +50,29 @@ _MISSING_EFFECT = "throws an error and brings up the app's 'Oops' page"
 def missing_action_effect(subject: str = "clicking it") -> str:
     """``subject`` + what happens when the action is not in the registered object."""
     return f"{subject} {_MISSING_EFFECT}"
+
+
+# The registered values (Key.missing) that cannot even be read where registerPlugin runs: reading
+# them throws a ReferenceError while registerPlugin's object is built, so the plugin fails as the app
+# loads it, before any click (simulate and the preview show it so). The others ("var", "value",
+# "overwritten", a literal) are read as something that is no function, and the click throws, as for PD505.
+_UNREADABLE_AT_REGISTRATION = frozenset({"nowhere", "scope", "const", "let", "class", "assignment"})
+
+
+def registered_value_effect(missing: str | None, subject: str = "clicking the item") -> str:
+    """What happens in the app when an action is registered with a value that is no function,
+    by why it is none (``Key.missing``): PD506's words and the form's."""
+    if missing in _UNREADABLE_AT_REGISTRATION:
+        return "the plugin throws an error as the app loads it, before any click, and brings up the app's 'Oops' page"
+    return missing_action_effect(subject)
+
+
+def registered_effect(source: str, action: str, subject: str = "clicking the item") -> str:
+    """:func:`registered_value_effect` for ``action`` as the single registerPlugin call of ``source`` has it
+    (a key with no function: named nowhere, it throws as the plugin loads; a literal, when clicked)."""
+    reg = _registration(source)
+    k = reg.keys.get(action) if reg is not None and reg.keys else None
+    return registered_value_effect(k.missing if k is not None else None, subject)
 
 
 def create_function_title(action: str) -> str:

@@ -299,7 +299,13 @@ CODES: dict[str, Code] = {
             "Plugin source file not found",
             "The source file its package file names (srcURL) is not there.",
         ),
-        Code("PD306", _E, "Menu item has no action", "Clicking the item would call nothing."),
+        Code(
+            "PD306",
+            _E,
+            "Menu item has no action",
+            "The app calls the item's action when it is clicked; with none, the click throws an error and "
+            "brings up the app's 'Oops' page.",
+        ),
         Code(
             "PD307",
             _W,
@@ -508,7 +514,9 @@ CODES: dict[str, Code] = {
             "PD506",
             _E,
             "Registered action is not a function",
-            "Clicking the item calls it; anything but a function defined in the file breaks the app.",
+            "A name not defined (yet) where registerPlugin runs throws as soon as the app loads the plugin; "
+            "any other value that is no function throws when the item is clicked. Either brings up the app's "
+            "'Oops' page.",
         ),
         Code(
             "PD507",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..actionsync import missing_action_effect
 from ..files import name_difference
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
@@ -67,7 +68,7 @@ def _check_one(plugin: Plugin, ctx: Context) -> None:
             ctx.report(
                 "PD306",
                 rel,
-                f"Menu item {i + 1} of '{shortened(name)}' has no action, so clicking it does nothing.",
+                f"Menu item {i + 1} of '{shortened(name)}' has no action, so {missing_action_effect()}.",
                 ptr,
                 plugin=key,
             )

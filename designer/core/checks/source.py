@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from designer.core.actionsync import create_function_title, missing_action_effect, register_function_title
+from designer.core.actionsync import (
+    create_function_title,
+    missing_action_effect,
+    register_function_title,
+    registered_value_effect,
+)
 from designer.core.checks.context import Context
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
@@ -522,7 +527,7 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
         if k.missing:
             report(
                 "PD506",
-                f"{_registered_as(action, k, name, 'the menu action ')}; clicking the item would fail.",
+                f"{_registered_as(action, k, name, 'the menu action ')}; " + registered_value_effect(k.missing) + ".",
                 k.value_line,
                 k.value_column,
             )

@@ -749,7 +749,7 @@ class MenuItemsEditor(PluginForm):
         if mi is None or not mi.action or source is None:
             self._show_sync(None)
             return
-        from ...core.actionsync import action_state, missing_action_effect, unmatched_keys
+        from ...core.actionsync import action_state, missing_action_effect, registered_effect, unmatched_keys
 
         st = action_state(source, mi.action)
         name = rel.rsplit("/", 1)[-1]
@@ -761,7 +761,7 @@ class MenuItemsEditor(PluginForm):
             # was renamed too (key and value): said so, not "Create function" as if nothing had changed.
             note = f"Also renamed {what} '{old}' to '{new}' in {name}."
             if not st.function:
-                note += f" It has no function '{new}' yet: {missing_action_effect('clicking the item')}."
+                note += f" It has no function '{new}' yet: {registered_effect(source, new)}."
             self._show_sync(("keep", old), note, "Keep the code as it is")
             return
         if st.function and st.registered:
@@ -781,9 +781,13 @@ class MenuItemsEditor(PluginForm):
 
             # In PD505's words (the Problems list says the same of this item, with a Fix of the same name).
             what = "no function" if not st.function else "the function but does not register it"
+            # (registered with no function: PD506's words, which say when it throws)
+            effect = (
+                registered_effect(source, mi.action) if st.registered else missing_action_effect("clicking the item")
+            )
             self._show_sync(
                 ("create", mi.action),
-                f"{name} has {what} for '{mi.action}': {missing_action_effect('clicking the item')}.",
+                f"{name} has {what} for '{mi.action}': {effect}.",
                 create_function_title(mi.action) if not st.function else register_function_title(mi.action),
             )
         else:
