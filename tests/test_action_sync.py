@@ -638,6 +638,11 @@ def test_renaming_an_action_with_only_its_key_says_the_key_was_renamed_and_offer
     before = window.package.read_text(SRC)
     action, note, button = _action_ui(window)
     assert button.text() == "Create the function 'record'"
+    # (registered, not defined: the plugin throws as it loads, not at a click; PD506's words)
+    assert note.text() == (
+        "rec.plugin.js has no function for 'record': the plugin throws an error as the app loads it, before any "
+        "click, and brings up the app's 'Oops' page."
+    )
     retype(qtbot, action, "startRecording")
     assert "startRecording: startRecording" in window.package.read_text(SRC)
     assert button.isVisibleTo(window) and button.text() == "Keep the code as it is"
