@@ -369,3 +369,35 @@ def test_test_every_button_with_the_call_ended_says_it_rejoins_and_ends_the_call
         assert after["ended"] is True and after["said"] == before["said"], after
         assert after["people"] == before["people"] and "Alex Morgan (you)" not in after["people"]
         assert pane.left is not None and pane.left["how"] == "disconnected"
+
+
+def test_a_menu_item_with_no_icon_shows_its_label_alone_and_a_toolbar_button_the_empty_square(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A meeting menu or participant menu item with no icon was drawn with the toolbar's empty square
+    marked "set at run time"; in the app such menus show the label. A toolbar button with no icon
+    keeps the square: it is what PD309 warns about."""
+    from test_preview import _open_menus
+
+    project = _example(tmp_path)
+    for name, ref in (("meeting-info", '"info.svg#info"'), ("raise-hand-helper", '"hand.svg#hand"')):
+        package = project / f"webapp2/plugins/{name}/{name}.plugin.package.json"
+        package.write_text(package.read_text().replace(ref, "null"))
+    drawn = """JSON.stringify(Array.from(document.querySelectorAll('[data-plugin="%s"]')).map(function (el) {
+        return [el.dataset.kind, el.querySelectorAll('.pd-placeholder').length, el.querySelectorAll('.pd-icon').length,
+            el.querySelector('.pd-icon').getBoundingClientRect().width > 0, el.textContent]; }))"""
+    with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!document.querySelector('.pd-ctx [data-plugin]')") is True)
+        # No square; the room of an icon kept, so the label stays in line with the app's own items.
+        assert json.loads(_js(qtbot, pane.page, drawn % "meeting-info")) == [
+            ["conference", 0, 1, True, "Meeting informationMeeting information"]
+        ]
+        assert json.loads(_js(qtbot, pane.page, drawn % "raise-hand-helper")) == [
+            ["participants", 0, 1, True, "Lower handRaise hand helper"]
+        ]
+    # The same item as a toolbar button (its code sets no icon either): the empty square, as before.
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    package.write_text(package.read_text().replace('"conference": [', '"toolbar": ['))
+    with _preview_of(qtbot, project) as pane:
+        assert json.loads(_js(qtbot, pane.page, drawn % "meeting-info")) == [["toolbar", 1, 1, True, ""]]

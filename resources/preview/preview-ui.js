@@ -93,6 +93,10 @@
         var label = state && state.label ? state.label : item.label;
         return {
             icon: iconHtml(plugin, icon),
+            // In the meeting's and a participant's menu, an item with no icon is its label alone, as in the app: not
+            // the toolbar's empty square (a toolbar button needs an icon, PD309), only the room an icon takes, so the
+            // labels stay in line with the others.
+            menuIcon: icon ? iconHtml(plugin, icon) : '<span class="pd-icon pd-noicon" aria-hidden="true"></span>',
             // <bdi>: a label in Arabic or Hebrew is laid out right to left on its own (its '!' on the
             // left), inside the meeting's left-to-right menus, as the user's own words are.
             label: label ? bdi(label) : '<span class="pd-runtime">(set at run time)</span>',
@@ -165,7 +169,7 @@
         if (items.length) { html += '<hr>'; }
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
-            html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.icon +
+            html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.menuIcon +
                 '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
@@ -301,7 +305,7 @@
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.icon + '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.menuIcon + '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
