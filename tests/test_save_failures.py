@@ -220,3 +220,29 @@ def test_a_read_only_folder_is_said_on_opening(window, example_project: Path, wa
     assert "Read-only file system" in warnings[0][1]
     assert window.isWindowModified()
     window.editor.undo_stack.setClean()
+
+
+def test_a_file_where_the_designer_keeps_its_folder_stops_a_save_that_removes_a_plugin(
+    window, qtbot, example_project: Path, warnings
+) -> None:
+    """A '.plugin-designer' file beside webapp2/ (PD110): saving a removed plugin said only
+    "…/.plugin-designer/trash: Not a directory". Now it names the file, says why the designer
+    needs that name and what to do; nothing is moved, and the edit stays to save again."""
+    from test_editing import select_plugin
+
+    own = example_project / ".plugin-designer"
+    own.write_text("notes", encoding="utf-8")
+    window.open_path(example_project)
+    before = len(window.package.plugins)
+    select_plugin(window, qtbot, 1)
+    window.remove_plugin()
+    assert window.save() is False
+    [(title, text)] = warnings
+    assert title == "Cannot save"
+    assert text.startswith(f"{own} is a file, but the designer keeps its own folder under that name"), text
+    assert "Not a directory" not in text and "Rename or move that file away" in text
+    assert own.read_text(encoding="utf-8") == "notes"
+    assert len(window.package.plugins) == before - 1 and window.isWindowModified()
+    own.unlink()  # moved away: the same save now goes through, the plugin's files in the trash
+    assert window.save() is True
+    assert (own / "trash").is_dir()

@@ -917,6 +917,15 @@ class DirFiles(PackageFiles):
                     "elsewhere. No file was moved or deleted. Replace the link with a folder (or remove it) "
                     "and save again."
                 )
+        own = self.project / ".plugin-designer"
+        if os.path.lexists(own) and not own.is_dir():
+            # Making the trash folder in it failed with the bare "Not a directory", naming no file
+            # the user could recognise, nor what to do (check reports this as PD110).
+            raise NotADirectoryError(
+                f"{own} is a file, but the designer keeps its own folder under that name beside webapp2/ "
+                "(a removed plugin's files go to its trash folder). No file was moved or deleted. Rename or "
+                "move that file away (it is not part of the package) and save again."
+            )
         base = self.project / ".plugin-designer" / "trash" / time.strftime("%Y%m%d-%H%M%S")
         folder, n = base, 1
         while os.path.lexists(folder):
