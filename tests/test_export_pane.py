@@ -512,3 +512,35 @@ def test_what_changed_after_an_export_wraps_in_a_narrow_dock(
     pane.set_package(pkg)
     assert "Details:" in view.toPlainText()
     assert view.lineWrapMode() == view.LineWrapMode.NoWrap  # a diff is read line by line
+
+
+def test_a_file_where_the_state_folder_belongs_is_said_before_the_click(
+    pane: ExportPane, qtbot, monkeypatch, base_project: Path, tmp_path: Path
+) -> None:
+    """A '.plugin-designer' file beside webapp2/ (PD110): the pane said "Ready to export", and the
+    click then refused. Now the pane names the file and what to do, Export and Deploy are off, and
+    back in the designer after moving the file away, the export is ready again."""
+    from PySide6.QtWidgets import QWidget
+
+    asked = _dialog_returns(monkeypatch, tmp_path / "out.zip")
+    own = base_project / ".plugin-designer"
+    own.write_text("notes", encoding="utf-8")
+    pane.set_package(load(base_project))
+    said = pane.verdict.text()
+    assert "Export will be refused" in said and "Ready to export" not in said
+    assert f"{own} is a file, where the designer keeps its folder" in said and "Rename or move that file away" in said
+    assert not pane.export_button.isEnabled() and not pane.deploy_button.isEnabled()
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert not asked and not (tmp_path / "out.zip").exists()
+    assert own.read_text(encoding="utf-8") == "notes"
+    # The user moves the file away in the file manager, and comes back to the designer.
+    other = shown(qtbot, QWidget(), 200, 100)
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    own.rename(tmp_path / "notes.txt")
+    pane.activateWindow()
+    qtbot.waitUntil(pane.isActiveWindow)
+    assert "Ready to export" in pane.verdict.text()
+    assert pane.export_button.isEnabled() and pane.deploy_button.isEnabled()
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "out.zip").is_file() and (own / "state.json").is_file()

@@ -51,6 +51,7 @@ __all__ = [
     "check_output_path",
     "output_folder_refusal",
     "plan_export",
+    "state_folder_refusal",
     "write_export",
 ]
 
@@ -744,13 +745,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     try:
         check_state_writable(plan.project)
     except OSError as exc:
-        folder = state_dir(plan.project)
-        if os.path.lexists(folder) and not folder.is_dir():  # "cannot write there (File exists)" said nothing
-            raise ExportRefused(
-                f"{folder} is a file, where the designer keeps its folder with the record of this project's exports "
-                "(so that the next brandingID is greater); nothing was exported. Move that file away and export "
-                "again."
-            ) from None
+        file_there = state_folder_refusal(plan.project)
+        if file_there is not None:  # "cannot write there (File exists)" said nothing
+            raise ExportRefused(f"{file_there}; nothing was exported. Move that file away and export again.") from None
         raise ExportRefused(
             f"{exc.filename}: the designer cannot write there ({exc.strerror or exc}). It remembers each export in "
             "that folder, so that the next brandingID is greater; nothing was exported. Make the folder writable "
@@ -784,6 +781,22 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def state_folder_refusal(project: Path) -> str | None:
+    """Why the export of ``project`` is refused before it writes anything, when a file stands where
+    the designer keeps its state folder (PD110), in words naming it; else None.
+
+    Why apart from :func:`write_export`: the Export pane says so before the click (it said "Ready
+    to export", and the export then refused).
+    """
+    folder = state_dir(project)
+    if os.path.lexists(folder) and not folder.is_dir():
+        return (
+            f"{folder} is a file, where the designer keeps its folder with the record of this project's exports "
+            "(so that the next brandingID is greater)"
+        )
+    return None
 
 
 def check_output_path(plan: ExportPlan, out: Path) -> None:

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.core.export import ExportPlan, ExportRefused, plan_export, shown_change_name, write_export
+from designer.core.export import (
+    ExportPlan,
+    ExportRefused,
+    plan_export,
+    shown_change_name,
+    state_folder_refusal,
+    write_export,
+)
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
@@ -112,6 +119,7 @@ class ExportPane(QWidget):
         self.plan: ExportPlan | None = None
         self._problems: list[Problem] | None = None
         self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+        self._refusal: str | None = None  # why the export will be refused though nothing is wrong (see refresh)
         self._suggested_shown = ""  # the ZIP place the pane suggested and shows, not yet chosen by the user
         self._restyle_pending = False
         # Asked before a ZIP is written (the window: save unsaved edits first?); False stops it.
@@ -291,10 +299,20 @@ class ExportPane(QWidget):
         if branding_id in (None, ""):
             self.branding_edit.setText(str(plan.branding_id))
         self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
+        # A file where the project's state folder belongs (PD110): the export would be refused at
+        # the click, after the pane had said "Ready to export".
+        self._refusal = state_folder_refusal(plan.project)
         self._show_verdict(plan)
-        self.export_button.setEnabled(not plan.errors)
-        self.deploy_button.setEnabled(not plan.errors)
-        self.export_button.setToolTip("Fix the errors listed above first." if plan.errors else "Write the ZIP now.")
+        blocked = bool(plan.errors) or self._refusal is not None
+        self.export_button.setEnabled(not blocked)
+        self.deploy_button.setEnabled(not blocked)
+        self.export_button.setToolTip(
+            "Fix the errors listed above first."
+            if plan.errors
+            else "Move the file named above away first."
+            if blocked
+            else "Write the ZIP now."
+        )
         self.settings_view.setPlainText(plan.preview("settings.json") or "(no settings.json in the package)")
         self.manifest_view.setPlainText(plan.preview("manifest.json") or "")
         self._show_changes(plan)
@@ -441,6 +459,18 @@ class ExportPane(QWidget):
         self._status_tone = tone
         self.status.setStyleSheet(text_style(tone, self.palette(), bold=True))
 
+    def event(self, event: QEvent) -> bool:
+        """Back in the designer (from the file manager, say): a refusal for a file where the state
+        folder belongs (see :meth:`refresh`) is checked again.
+
+        Why: that file lies outside webapp2/, where no edit or check of the designer notices it
+        moved; the pane kept Export switched off after the user had done what it asked.
+        """
+        if event.type() == QEvent.Type.WindowActivate and self.plan is not None:
+            if state_folder_refusal(self.plan.project) != self._refusal:
+                self.refresh(self.branding_edit.text().strip() or None if self._custom_id else None)
+        return super().event(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """An Alt+letter of the pane does nothing while the pane is out of sight.
 
@@ -482,6 +512,14 @@ class ExportPane(QWidget):
             self.verdict.setText(
                 f"<b>Export is blocked: {counted(len(plan.errors), 'error')} must be fixed first.</b>"
                 f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
+            )
+            self._set_verdict_tone("bad")
+            self.verdict_box.updateGeometry()
+        elif self._refusal is not None:
+            self.verdict.setText(
+                f"<b>Export will be refused</b> — {html.escape(self._refusal)}. Rename or move that file away "
+                "(it is not part of the package: the export sends only webapp2/); the pane checks again when you "
+                "come back to the designer."
             )
             self._set_verdict_tone("bad")
             self.verdict_box.updateGeometry()
