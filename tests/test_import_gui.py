@@ -115,7 +115,7 @@ def test_a_folder_that_cannot_be_made_is_a_message(qtbot, window, example_projec
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert not window.import_zip(source, blocker / "sub" / "project")
-    assert warned and "Nothing was written" in warned[0]
+    assert warned and warned[0].endswith("nothing was imported.") and warned[0].lower().count("nothing was") == 1
 
 
 def test_the_welcome_screen_offers_the_import(qtbot, window, example_project: Path, tmp_path, monkeypatch) -> None:
@@ -181,3 +181,23 @@ def test_the_overview_says_which_files_besides_plugins_are_kept(qtbot, window, t
         "themes/ (2 files); next to webapp2/: webapp/." in shown
     )
     assert "Switched on when the app starts" not in shown  # no empty table
+
+
+def test_a_refused_import_says_nothing_was_written_once(window, tmp_path, warnings) -> None:
+    """A ZIP holding a '.plugin-designer' file beside webapp2/: the message ended "Nothing was
+    imported.", then "Nothing was written." again below it."""
+    source = _zip(
+        tmp_path / "branding.zip",
+        [("webapp2/settings.json", b'{"plugins": []}'), ("webapp2/manifest.json", b"{}"), (".plugin-designer", b"x")],
+    )
+    target = tmp_path / "out"
+    assert not window.import_zip(source, target)
+    [(title, text)] = warnings
+    assert title == "The ZIP was not imported"
+    assert text.startswith("branding.zip: The entry '.plugin-designer' is a file"), text
+    assert text.endswith("Nothing was imported.") and text.lower().count("nothing was") == 1, text
+    assert not target.exists()
+    # A refusal that does not say it itself still gets it, once.
+    source.write_bytes(b"not a zip")
+    assert not window.import_zip(source, target)
+    assert warnings[1][1].lower().count("nothing was") == 1 and warnings[1][1].endswith("Nothing was written.")

@@ -596,7 +596,12 @@ class MainWindow(QMainWindow):
         try:
             result = unpack(source, target)
         except ImportRefused as exc:
-            QMessageBox.warning(self, "The ZIP was not imported", f"{source.name}: {exc}\n\nNothing was written.")
+            import re
+
+            # Once: most refusals say it already ("… Nothing was imported."), and it was said twice.
+            said = re.search(r"nothing was (imported|kept|written)", str(exc), re.IGNORECASE)
+            tail = "" if said else "\n\nNothing was written."
+            QMessageBox.warning(self, "The ZIP was not imported", f"{source.name}: {exc}{tail}")
             return False
         except OSError as exc:  # the target folder cannot be made (permissions, a full disk, ...)
             QMessageBox.warning(
