@@ -622,19 +622,43 @@ def test_check_of_a_project_whose_designer_folder_is_a_file_warns_that_export_is
 
 def test_the_window_opens_such_a_zip_read_only_and_lists_the_note(window, qtbot, tmp_path: Path) -> None:
     """Read-only, nothing in it needs the project's folder: it opens as any ZIP, and the Problems
-    list says why importing it will be refused; going to the note (a file outside webapp2/) does nothing."""
+    list says why importing it will be refused, at the entry in the ZIP ("branding.zip › .plugin-designer",
+    not "../.plugin-designer"); going to it (a file outside webapp2/, shown nowhere) says where it is."""
     from PySide6.QtCore import Qt
 
     src = _zip_with_designer_file(tmp_path)
     assert window.open_path(src)
     assert len(window.package.plugins) == 1
     [row] = list(window.problems_view.problem_items())
-    assert (row.text(1), row.text(2)) == ("../.plugin-designer", "PD110")
+    assert (row.text(1), row.text(2)) == ("branding.zip › .plugin-designer", "PD110")
+    assert row.toolTip(1) == f"{src} › .plugin-designer"
     assert row.text(0).startswith("Importing this ZIP into a folder to edit it is refused")
     window.problems_view.setCurrentItem(row)
     window.problems_view.setFocus()
     qtbot.keyClick(window.problems_view, Qt.Key.Key_Return)
     assert window.package is not None and window.problems_view.currentItem() is row
+    assert window.status.text().startswith(f"{src} › .plugin-designer is beside webapp2/, not part of the package")
+
+
+def test_the_window_names_a_projects_designer_file_where_the_user_finds_it(window, qtbot, tmp_path: Path) -> None:
+    """In a project folder PD110's place was "../.plugin-designer", and Enter on it did nothing: now
+    "p/.plugin-designer" (the project folder and the file), the whole path in its tooltip, and Enter
+    says in the status bar where it is; the page on show stays."""
+    from PySide6.QtCore import Qt
+
+    project = _project(tmp_path)
+    own = project / ".plugin-designer"
+    own.write_text("notes", encoding="utf-8")
+    assert window.open_path(project)
+    [row] = list(window.problems_view.problem_items())
+    assert (row.text(1), row.text(2)) == ("p/.plugin-designer", "PD110")
+    assert row.toolTip(1) == str(own) and "Enter names it in the status bar" in row.toolTip(0)
+    page = window.stack.currentWidget()
+    window.problems_view.setCurrentItem(row)
+    window.problems_view.setFocus()
+    qtbot.keyClick(window.problems_view, Qt.Key.Key_Return)
+    assert window.status.text().startswith(f"{own} is beside webapp2/, not part of the package")
+    assert window.stack.currentWidget() is page and window.problems_view.currentItem() is row
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])

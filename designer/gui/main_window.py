@@ -2303,6 +2303,17 @@ class MainWindow(QMainWindow):
         """Double-click on a problem: the form field it is about, else the file at its line."""
         if self.package is None:
             return
+        from .panes.problems_pane import outside_place
+
+        outside = outside_place(self.package, problem.file)
+        if outside is not None:
+            # No place in the designer to go to (the tree shows webapp2/ only): where the file is,
+            # said, rather than nothing happening, as if the row were broken.
+            self.status.setText(
+                f"{outside[1]} is beside webapp2/, not part of the package, so the designer does not show it; "
+                f"the problem says what to do with it ({problem.code})."
+            )
+            return
         root = self.tree.topLevelItem(0)
         from ..core.plugins import problem_owner
 

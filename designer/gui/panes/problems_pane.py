@@ -6,8 +6,11 @@ time, and a group header with the count tells them at a glance which plugin need
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -104,6 +107,33 @@ def _name_kept(title: str, width: int, advance: Callable[[str], int], elide: Cal
     return head + name
 
 
+def outside_place(package: BrandingPackage | None, rel: str) -> tuple[str, str] | None:
+    """A problem's file beside webapp2/ (PD110's ``../.plugin-designer``) as the user knows it:
+    (short, whole): the project folder or the ZIP and the name there ("p/.plugin-designer",
+    "branding.zip › .plugin-designer") and its whole path. None for a file in webapp2/.
+
+    Why: the Where column showed "../.plugin-designer", a path from inside webapp2/ that no
+    reader works out, for a file the designer shows nowhere (going there did nothing).
+    """
+    if package is None or not rel.startswith("../"):
+        return None
+    zip_path = getattr(package.files, "zip_path", None)
+    if zip_path is not None:
+        inside = posixpath.normpath(posixpath.join(str(getattr(package.files, "prefix", "")) or ".", rel))
+        return f"{Path(zip_path).name} › {inside}", f"{zip_path} › {inside}"
+    if package.root is None:
+        return None
+    path = Path(os.path.normpath(package.root / rel))
+    project = getattr(package.files, "project", package.root.parent)
+    return f"{project.name}/{os.path.relpath(path, project).replace(os.sep, '/')}", str(path)
+
+
+def _place(problem: Problem, package: BrandingPackage | None) -> str:
+    """The Where of ``problem``: its file, line and column, or a file beside webapp2/ as :func:`outside_place` says."""
+    outside = outside_place(package, problem.file)
+    return problem.location() if outside is None else outside[0]
+
+
 class _Wrapped(IsolatingDelegate):
     """Cells whose text wraps at their column's width, text and icon at the top.
 
@@ -167,6 +197,7 @@ class ProblemsPane(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("problemsList")
         self.setAccessibleName("Problems")
+        self._package: BrandingPackage | None = None
         self.setHeaderLabels(["Problem", "Where", "Code", "Fix"])
         self.setColumnWidth(0, 500)
         self.setColumnWidth(1, _WHERE_WIDTH + 10)
@@ -240,7 +271,7 @@ class ProblemsPane(QTreeWidget):
         self.setColumnHidden(2, narrow)
         for row in rows:
             problem = row.data(0, Qt.ItemDataRole.UserRole)
-            place = "\n".join(t for t in (problem.location(), problem.code if narrow else "") if t)
+            place = "\n".join(t for t in (_place(problem, self._package), problem.code if narrow else "") if t)
             if row.text(1) != place:
                 row.setText(1, place)
         where = max(110, min(_WHERE_WIDTH + 10, room // 4))
@@ -298,6 +329,7 @@ class ProblemsPane(QTreeWidget):
         held: added one by one to the visible list, 700 problems took seconds (the view laid itself
         out after each row), and every pause while typing in a broken project froze the window."""
         writable = package is not None and package.files.writable
+        self._package = package  # (the places of files beside webapp2/: see outside_place)
         from PySide6.QtWidgets import QApplication
 
         from ...core.plugins import problem_owner
@@ -340,13 +372,16 @@ class ProblemsPane(QTreeWidget):
             for p in found:
                 # Whole, wrapped where the column ends: the file's name and the line are what tell
                 # problems apart ("plugins/lock-toggle/lock-toggle.plugi…" hid both).
-                row = QTreeWidgetItem([p.message, p.location(), p.code, ""])
-                row.setToolTip(1, p.location())
+                outside = outside_place(package, p.file)
+                row = QTreeWidgetItem([p.message, p.location() if outside is None else outside[0], p.code, ""])
+                row.setToolTip(1, p.location() if outside is None else outside[1])
                 row.setIcon(0, icon(p.severity.value))
-                row.setToolTip(
-                    0,
-                    f"{p.message} ({p.code})\n\nDouble-click or press Enter to go there; F1 tells what {p.code} means.",
+                go = (
+                    "Double-click or press Enter to go there"
+                    if outside is None
+                    else "The file is outside webapp2/, not shown in the designer: Enter names it in the status bar"
                 )
+                row.setToolTip(0, f"{p.message} ({p.code})\n\n{go}; F1 tells what {p.code} means.")
                 row.setToolTip(2, f"F1 or right-click: what {p.code} means")
                 row.setData(0, Qt.ItemDataRole.UserRole, p)
                 rows.append(row)
