@@ -2128,3 +2128,42 @@ def test_a_file_of_the_same_name_in_another_project_opens_at_its_start(
     window.tree.setCurrentItem(window.tree.topLevelItem(0))
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
     assert window.source_editor.textCursor().blockNumber() == 12
+
+
+def test_a_place_never_runs_into_the_code_column(qtbot) -> None:
+    """In a narrow Problems dock a part of a place wider than the Where column (a long plugin
+    folder's name) was drawn past the column's edge, up to the code ("…controlpanel/PD202"),
+    its end cut off. At every width, nothing of a place is drawn in the last pixels before the
+    Code column: such a part breaks inside, onto the next line."""
+    from conftest import shown
+    from PySide6.QtGui import QColor
+
+    from designer.core.problems import Problem, Severity
+    from designer.gui.panes.problems_pane import ProblemsPane
+
+    folder = "plugins/recordingstreamingcontrolpanel/recordingstreamingcontrolpanel.plugin.package.json"
+    problems = [
+        Problem("PD517", Severity.WARNING, "plugins/lock-toggle/lock-toggle.plugin.js", 40, 30, "Refused for guests."),
+        Problem("PD202", Severity.ERROR, folder, 120, 15, "A message long enough to wrap. " * 2),
+    ]
+    view = shown(qtbot, ProblemsPane(), 900, 400)
+    view.show_problems(problems, None)
+    checked = 0
+    for width in range(480, 900, 7):
+        view.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        if view.isColumnHidden(2):
+            continue
+        image = view.viewport().grab().toImage()
+        edge = view.header().sectionViewportPosition(2)
+        rows = [view.visualItemRect(row) for row in view.problem_items()]
+        inked = [
+            (x, y)
+            for rect in rows
+            for y in range(rect.top(), rect.bottom())
+            for x in (edge - 2, edge - 1)
+            if QColor(image.pixel(x, y)).lightness() < 150
+        ]
+        assert not inked, (width, inked[:3])
+        checked += 1
+    assert checked > 40

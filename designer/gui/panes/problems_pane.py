@@ -152,7 +152,7 @@ class _Wrapped(IsolatingDelegate):
         super().initStyleOption(option, index)  # (names in Arabic or Hebrew laid out on their own)
         if index.column() == 1:  # a place: a path that may break after each / . or : too
             # (its folders and file named in Arabic or Hebrew kept in order: see bidi)
-            option.text = _BREAKS.sub("\\g<0>\u200b", isolate_runs(index.data() or ""))
+            option.text = self._fitted(_BREAKS.sub("\\g<0>\u200b", isolate_runs(index.data() or "")), option)
         if not self._button_height:
             self._button_height = QPushButton("Fix").sizeHint().height()
         # A row of one line is as tall as its Fix button: its text and icon in the middle, level
@@ -161,6 +161,25 @@ class _Wrapped(IsolatingDelegate):
         vertical = Qt.AlignmentFlag.AlignVCenter if middle else Qt.AlignmentFlag.AlignTop
         option.displayAlignment = Qt.AlignmentFlag.AlignLeft | vertical
         option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter | vertical
+
+    def _fitted(self, text: str, option: QStyleOptionViewItem) -> str:
+        """``text`` with each part too wide for the cell on a line of its own (a folder's name longer
+        than the column) breakable after every character.
+
+        Why: Qt wraps only where a break is allowed, and drew such a part past the column's edge, up
+        to the next column's text ("…/recordingstreamingcontrolpanel" ran into the code, its end cut off).
+        """
+        from PySide6.QtWidgets import QStyle  # (see ProblemsPane._severity_icon: not at start-up)
+
+        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
+        room = option.rect.width() - 2 * margin - 1  # (a pixel to spare: Qt's text widths are fractions)
+        if room <= 0:
+            return text
+        advance = option.fontMetrics.horizontalAdvance
+        # Each part with the character it may break after ("recordingstreamingcontrolpanel/"):
+        # a line ends with it, so it must fit with the part.
+        parts = re.split("(?<=[\u200b\n -])", text)
+        return "".join(p if advance(p.rstrip("\u200b\n ")) <= room else "\u200b".join(p) for p in parts)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
         view = self._view
