@@ -133,6 +133,16 @@ SLIPS = [
         id="curly-quotes-from-word",
     ),
     pytest.param(
+        "straighten-quotes",
+        LOCK,
+        '"name": "Lock toggle"',
+        '"name": “Lock toggle"',
+        (3, 13),
+        CURLY,
+        f"Replace the curly quotes with straight quotes on line 3 of {LOCK}",
+        id="a-curly-quote-closed-by-a-straight-one",
+    ),
+    pytest.param(
         "remove-comments",
         "settings.json",
         '{\n    "plugins"',
@@ -378,6 +388,20 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"allowUnload": true', '"allow "1" unload": true'),
         # two brackets missing at the end: which goes where is a guess
         ("settings.json", "        }\n    ]\n}\n", "        }\n"),
+        # a double quote inside a text (beside curly quotes, an apostrophe, escaped quotes): the
+        # commas, colons and straight quotes put after it made two entries of one text, or
+        # another text ("Press ", 1, ""), and the file then read
+        (LOCK, '"web",', '"Press "1"",'),
+        (LOCK, '"web",', '"Say “hi” "1"",'),
+        (LOCK, '"web",', '"Don\'t "1"",'),
+        (LOCK, '"web",', '"Lock \\"it\\" "1"",'),
+        (LOCK, '"web",', '""“",'),
+        (LOCK, '"web",', '"web "“x",'),
+        (LOCK, '"web",', '"web",„",'),
+        (LOCK, '"web",', '"web ",]",'),
+        (LOCK, '"web",', '"",[“"],'),
+        (LOCK, '"web",', '"",1,]",'),
+        (LOCK, '"allowUnload": true', '""true” unload": true'),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
@@ -399,6 +423,14 @@ def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str
         (LOCK, '"Lock toggle"', r'"C:\new\plugins"', (3, 20), r"a backslash in a text must be written \\ in JSON"),
         (LOCK, '"Lock toggle"', r'"Don\'t lock"', (3, 17), "an apostrophe needs no backslash in JSON"),
         ("settings.json", "        }\n    ]\n}\n", "        }\n", (18, 1), "stops before the closing brackets"),
+        (
+            LOCK,
+            '"web",',
+            '"Press "1"",',
+            (9, 17),
+            "a comma is missing here, or a quote or bracket before it is not closed; or, if the double quote "
+            'before it is part of the text, write it as \\" (Press \\"1\\", not Press "1")',
+        ),
     ],
 )
 def test_without_a_fix_the_message_still_says_what_and_where(
@@ -696,3 +728,35 @@ def test_a_slip_put_in_a_valid_document_is_repaired_back_to_it(kind: str, data: 
     repaired, done, left = repair_slips(broken)
     assert left is None and repaired == text, (broken, done)
     assert done and {k for k, _ in done} == {kind}
+
+
+# -- a double quote typed inside a text is never "repaired" into something else (hypothesis) -----
+
+# Texts such as people write in labels and descriptions, with the characters a stray double quote
+# chained with: escaped double quotes, curly quotes, apostrophes, commas, brackets, numbers.
+_QUOTED_TEXT = st.lists(
+    st.sampled_from(["Press", " ", "1", "true", "null", '"', "“", "”", "„", "‚", "‘", "’", "'", ",", ":", "[", "]"]),
+    max_size=6,
+).map("".join)
+_QUOTED_ROOT = st.lists(_QUOTED_TEXT | st.integers(0, 9) | st.booleans(), min_size=1, max_size=4) | st.dictionaries(
+    st.sampled_from(["id", "name", "label"]), _QUOTED_TEXT | st.integers(0, 9), min_size=1, max_size=3
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(data=st.data())
+def test_a_double_quote_typed_inside_a_text_gets_no_fix(data: st.DataObject) -> None:
+    """The repairs after such a quote (a comma after it, the rest of the text read as values, a
+    curly quote straightened) made one text two entries, or another text, and the file then read:
+    '["Press "1""]' became ["Press ", 1, ""]. What the person meant is a \\" there: no Fix."""
+    root = data.draw(_QUOTED_ROOT)
+    text = json.dumps(root, indent=data.draw(st.sampled_from([None, 4])), ensure_ascii=False)
+    texts = [sp for p, sp in JsonDocument(text).spans.items() if p and isinstance(JsonDocument(text).get(p), str)]
+    assume(texts)
+    sp = data.draw(st.sampled_from(texts))
+    at = data.draw(st.integers(sp.start + 1, sp.end - 1))
+    assume(text[at - 1] != "\\")  # (after a backslash it is an escaped quote, not a stray one)
+    broken = text[:at] + '"' + text[at:]
+    _, done, left = repair_slips(broken)
+    assert left is not None, (broken, done)
+    assert not done or done[0][0] != "remove-trailing-comma", (broken, done)

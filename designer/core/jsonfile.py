@@ -48,6 +48,11 @@ _LINE_BREAK = (
     "(a line break inside a text is written \\n)"
 )
 
+# Said too when the decoder stopped just after a double quote that could be one typed inside a
+# text ("Press "1""): then no repair is offered (see _typed_quote_before), and this is the other reading.
+_QUOTE_HINT = '; or, if the double quote before it is part of the text, write it as \\" (Press \\"1\\", not Press "1")'
+_QUOTE_STOPS = ("Expecting ',' delimiter", "Expecting ':' delimiter", "Expecting value", "Expecting property name")
+
 # Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
 _PLAIN_MESSAGES = {
     "Expecting ',' delimiter": "a comma is missing here, or a quote or bracket before it is not closed",
@@ -300,7 +305,38 @@ def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
     if wanted is None or not exc.msg.startswith(wanted):
         return None
     comma = len(text[:pos].rstrip(_WS)) - 1
-    return comma if comma >= 0 and text[comma] == "," else None
+    if comma < 0 or text[comma] != "," or _comma_in_text(text, comma, pos):
+        return None
+    return comma
+
+
+def _unescaped_quotes(text: str, start: int, stop: int) -> list[int]:
+    """The offsets of the double quotes in ``text[start:stop]`` that no backslash escapes."""
+    found, i = [], start
+    while (i := text.find('"', i, stop)) >= 0:
+        first = i
+        while first > start and text[first - 1] == "\\":
+            first -= 1
+        if (i - first) % 2 == 0:
+            found.append(i)
+        i += 1
+    return found
+
+
+def _comma_in_text(text: str, comma: int, closer: int) -> bool:
+    """Whether the comma before the bracket at ``closer`` could be inside a text cut short by a
+    double quote typed in it (["",1,]"] is the text ,1,] with a double quote after its first
+    character): two double quotes before it on its line (the text's opening one and the typed
+    one), and the first after the bracket, on the same line, could end the text."""
+    line_start = max(text.rfind("\n", 0, comma), text.rfind("\r", 0, comma)) + 1
+    if len(_unescaped_quotes(text, line_start, comma)) < 2:
+        return False
+    brk = _LINE_BREAK_CHARS.search(text, closer)
+    after = _unescaped_quotes(text, closer, brk.start() if brk is not None else len(text))
+    if not after or _LINE_BREAK_CHARS.search(text, comma, closer):
+        return False
+    end = _BLANKS.match(text, after[0] + 1).end()
+    return end == len(text) or text[end] in _VALUE_ENDS
 
 
 TRAILING_COMMA = "remove-trailing-comma"
@@ -353,7 +389,84 @@ def _missing_comma(text: str, exc: json.JSONDecodeError) -> Slip | None:
     if not exc.msg.startswith("Expecting ',' delimiter") or not _ENTRY_START.match(text, exc.pos):
         return None
     end = len(text[: exc.pos].rstrip(_WS))  # just after the value before
+    # A text after a blank that ends its entry ("web" "electron") is the next entry: for the
+    # quote before it to be inside a text, that text would need a second one looking like an end.
+    if _typed_quote_before(text, exc) and not (
+        text[exc.pos] == '"' and exc.pos > end and _ends_entry(text, exc.pos, entry=True)
+    ):
+        return None
     return Slip(MISSING_COMMA, end, end, end, ",")
+
+
+# What may follow the closing quote of a text value (blanks before it): the next entry, the end
+# of its list or object, the end of its line; and of a name: its colon.
+_VALUE_ENDS = ",]}\r\n"
+_NAME_ENDS = ":"
+# The rest of a text on its line up to a double quote no backslash escapes.
+_TO_QUOTE_ON_LINE = re.compile(r'(?:[^"\\\r\n]|\\[^\r\n])*"')
+
+
+def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
+    """Whether the double quote at ``quote``, which the decoder took as the end of a text (or a
+    name), could as well be a double quote typed inside it (``"Press "1""``): there is one more
+    double quote later on its line, after ``pos``, that could end it (only blanks, then one of
+    ``ends``, the end of the line or of the file after it).
+
+    Why: the repairs after such a quote (a comma or a colon added after it, the rest of the text
+    read as values) made one text two entries, or another text, and the file then read."""
+    if text[quote : quote + 1] != '"':
+        return False
+    i = quote + 1
+    while (m := _TO_QUOTE_ON_LINE.match(text, i)) is not None:
+        i = m.end()
+        if i <= pos:
+            continue
+        after = _BLANKS.match(text, i).end()
+        if after == len(text) or text[after] in ends:
+            return True
+    return False
+
+
+def _typed_quote_before(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the double quote just before where the decoder stopped (blanks and at most one
+    comma or colon between, on the same line) could be one typed inside a text or a name (see
+    :func:`_quote_inside`). The decoder took it as the end of the text,
+    and read what the person wrote after it as the next entry, a name's value or the bracket
+    after a last comma: every repair from there on is a guess."""
+    i = exc.pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    sep = text[i - 1 : i] if text[i - 1 : i] in (",", ":") else ""
+    if sep:
+        i -= 1
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+    quote = i - 1
+    if quote < 0 or text[quote] != '"':
+        return False
+    # After a colon, or where a colon was wanted, the quote ended a name: the longer name
+    # would end before its colon; anywhere else it ended a text value.
+    name = sep == ":" or (not sep and exc.msg.startswith("Expecting ':' delimiter"))
+    return _quote_inside(text, quote, exc.pos, _NAME_ENDS if name else _VALUE_ENDS)
+
+
+_READ_VALUE = json.JSONDecoder(parse_constant=lambda _: None).raw_decode
+
+
+def _ends_entry(text: str, pos: int, entry: bool) -> bool:
+    """Whether a whole value (``entry``: or a name, its colon and a value) starts at ``pos`` and
+    ends its entry on its line: only blanks, then a comma, a closing bracket or the line's end.
+    Then what follows a text cannot be the rest of it (a second quote inside it would have to
+    look like the end of an entry too)."""
+    try:
+        value, end = _READ_VALUE(text, pos)
+        colon = _BLANKS.match(text, end).end()
+        if entry and isinstance(value, str) and text[colon : colon + 1] == ":":
+            value, end = _READ_VALUE(text, _skip_ws(text, colon + 1))
+    except (ValueError, RecursionError):
+        return False
+    after = _BLANKS.match(text, end).end()
+    return after == len(text) or text[after] in _VALUE_ENDS
 
 
 def _closing(text: str, start: int, closers: str) -> tuple[int, str] | None:
@@ -388,7 +501,7 @@ def _single_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     if text[pos : pos + 1] != "'" or not exc.msg.startswith(("Expecting property name", "Expecting value")):
         return None
     found = _closing(text, pos, "'")
-    if found is None:
+    if found is None or _typed_quote_before(text, exc):
         return None
     end, body = found
     return Slip(SINGLE_QUOTES, pos, pos, end + 1, f'"{body}"')
@@ -405,9 +518,20 @@ def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     if not exc.msg.startswith(("Expecting property name", "Expecting value")):
         return None
     found = _closing(text, pos, '\u201c\u201d"' if opening in _CURLY_DOUBLE else "\u2018\u2019'")
-    if found is None:
+    if found is None or _typed_quote_before(text, exc):
         return None
     end, body = found
+    # Closed by a straight quote ("“x""), after a straight one on its line: the straight one after
+    # “ may be the end of a text cut short by a double quote typed inside it (["",[“"] was the
+    # text ,[“ with a double quote after its first character); so when it could end that text
+    # (a name: its colon after it), as the closing quote of a text after a colon cannot.
+    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    before = _unescaped_quotes(text, line_start, pos)
+    if text[end] == '"' and before:
+        name = text[before[-1] + 1 : pos].strip(_WS).startswith(":")
+        after = _BLANKS.match(text, end + 1).end()
+        if after == len(text) or text[after] in (_NAME_ENDS if name else _VALUE_ENDS):
+            return None
     return Slip(CURLY_QUOTES, pos, pos, end + 1, f'"{body}"')
 
 
@@ -489,6 +613,10 @@ def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
     # name ("say "1"": 1) it does not, and a colon, then a comma, made two entries of one name.
     value = _SCALAR.match(text, pos)
     if value is not None and not _SCALAR_END.match(text, value.end()):
+        return None
+    # Any other value too, when the name could go on to a later double quote and its colon
+    # ("a "true": 1, "a "“b”": 1): the curly quotes and commas repaired after it split the name.
+    if _typed_quote_before(text, exc) and not _ends_entry(text, pos, entry=False):
         return None
     return Slip(MISSING_COLON, end, end, end, ":")
 
@@ -946,7 +1074,10 @@ class JsonDocument:
                 line, column = line_col(text, comma)
                 raise JsonSyntaxError(_TRAILING_COMMA, line, column, exc.msg) from None
             line, column = line_col(text, exc.pos)
-            raise JsonSyntaxError(_plain(exc.msg, text, exc.pos), line, column, exc.msg) from None
+            message = _plain(exc.msg, text, exc.pos)
+            if exc.msg.startswith(_QUOTE_STOPS) and _typed_quote_before(text, exc):
+                message += _QUOTE_HINT
+            raise JsonSyntaxError(message, line, column, exc.msg) from None
         except _NotJson as exc:
             token = str(exc)
             pos = _constant_position(text, token)
