@@ -244,6 +244,16 @@ SLIPS = [
         id="capital-u-and-x-after-a-backslash",
     ),
     pytest.param(
+        "double-backslashes",
+        LOCK,
+        ('"Lock toggle"', r'"Lock toggle (C:\\Tools\\x64)"'),
+        r'"Lock toggle (C:\Tools\x64)"',
+        (3, 29),
+        BACKSLASH,
+        f"Double the backslashes on line 3 of {LOCK}",
+        id="a-folder-that-reads-as-a-javascript-code",
+    ),
+    pytest.param(
         "add-missing-colon",
         "settings.json",
         '"id": "meeting-info"',
@@ -402,6 +412,10 @@ def test_crlf_line_ends_and_a_byte_order_mark_stay(demo: Path) -> None:
         (LOCK, '"web",', '"",[“"],'),
         (LOCK, '"web",', '"",1,]",'),
         (LOCK, '"allowUnload": true', '""true” unload": true'),
+        # JavaScript's \x41 ("A") as much as a path's backslash: only a clear path is doubled
+        (LOCK, '"Lock toggle"', r'"Lock \x41"'),
+        (LOCK, '"Lock toggle"', r'"\x4c\x6f\x63\x6b"'),
+        (LOCK, '"Lock toggle"', r'"Lock (tools\x64\x41)"'),
     ],
 )
 def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str, old: str, new: str) -> None:
@@ -431,6 +445,14 @@ def test_no_fix_is_offered_when_the_repair_would_be_a_guess(demo: Path, rel: str
             "a comma is missing here, or a quote or bracket before it is not closed; or, if the double quote "
             'before it is part of the text, write it as \\" (Press \\"1\\", not Press "1")',
         ),
+        (
+            LOCK,
+            '"Lock toggle"',
+            r'"Lock \x41"',
+            (3, 19),
+            r"(C:\\plugins, not C:\plugins); or, if \x41 is JavaScript's code for a character, JSON has no \x "
+            r"codes: write the character itself (A) or \u0041",
+        ),
     ],
 )
 def test_without_a_fix_the_message_still_says_what_and_where(
@@ -440,6 +462,23 @@ def test_without_a_fix_the_message_still_says_what_and_where(
     (problem,) = _pd100(load(demo))
     assert problem.fix is None and (problem.line, problem.column) == where
     assert words in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        (r'["C:\x41"]', r'["C:\\x41"]'),  # a drive
+        (r'["htdocs\plugins\x41"]', r'["htdocs\\plugins\\x41"]'),  # a folder before it
+        (r'["\\server\x41"]', r'["\\server\\x41"]'),  # a network share
+        (r'["\x41"]', None),  # JavaScript's "A" as much as a folder
+        (r'["Press \x41\x42"]', None),
+    ],
+)
+def test_a_backslash_before_x_and_two_hex_digits_is_doubled_only_in_a_clear_path(
+    text: str, repaired: str | None
+) -> None:
+    fixed, _, left = repair_slips(text)
+    assert (fixed if left is None else None) == repaired
 
 
 def test_a_missing_comma_before_a_name_in_low_curly_quotes_is_repaired_then_the_quotes(demo: Path, capsys) -> None:

@@ -52,6 +52,8 @@ _LINE_BREAK = (
 # text ("Press "1""): then no repair is offered (see _typed_quote_before), and this is the other reading.
 _QUOTE_HINT = '; or, if the double quote before it is part of the text, write it as \\" (Press \\"1\\", not Press "1")'
 _QUOTE_STOPS = ("Expecting ',' delimiter", "Expecting ':' delimiter", "Expecting value", "Expecting property name")
+# JavaScript's \x41 (a character by its code), which JSON does not have; or a path (C:\xampp).
+_JS_HEX = re.compile(r"\\x([0-9A-Fa-f]{2})")
 
 # Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
 _PLAIN_MESSAGES = {
@@ -282,6 +284,9 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         return _LINE_BREAK
     if msg.startswith("Invalid \\escape") and here == "\\'":
         return _APOSTROPHE
+    hex_code = _JS_HEX.match(text, pos) if msg.startswith("Invalid \\escape") else None
+    if hex_code is not None:
+        return _hex_message(hex_code.group(), chr(int(hex_code.group(1), 16)))
     if msg.startswith("Invalid control character") and first not in ("\t", ""):
         # (NUL, ESC and the like: invisible in most editors, so the code point is named.)
         return f"a text value contains an invisible control character (U+{ord(first):04X}); remove it"
@@ -289,6 +294,14 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         if msg.startswith(prefix):
             return plain
     return msg
+
+
+def _hex_message(code: str, char: str) -> str:
+    """Both readings of a ``\\x41`` in a text: a path's backslash (``C:\\xampp``) or JavaScript's
+    code of a character, which JSON writes as the character itself or as ``\\u0041``."""
+    spelt = f"\\u{ord(char):04x}"
+    written = f"the character itself ({char}) or {spelt}" if char.isprintable() and char != " " else spelt
+    return f"{_BACKSLASH}; or, if {code} is JavaScript's code for a character, JSON has no \\x codes: write {written}"
 
 
 def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
@@ -677,7 +690,34 @@ def _bad_escape(text: str, exc: json.JSONDecodeError) -> Slip | None:
     body = _BODY.match(text, start + 1).group()
     if _has_letter_escape(body):
         return None
+    if _JS_HEX.match(text, at) and not _clearly_path(body, at - start - 1):
+        return None  # JavaScript's \x41 ("A") as much as a path's \x41: which one is a guess
     return Slip(BACKSLASHES, at, at, at + 1, "\\\\")
+
+
+# A drive in a text ("C:\" or "C:\\"): a Windows path.
+_DRIVE = re.compile(r"[A-Za-z]:\\")
+
+
+def _clearly_path(body: str, at: int) -> bool:
+    """Whether the text ``body`` (as written between its quotes) is clearly a Windows path, so
+    that its backslash at ``at`` is one and not JavaScript's ``\\x41``: it has a drive (``C:\\``)
+    or starts as a network share (``\\\\server``), or another backslash separates a folder
+    (``htdocs\\plugins\\x41``: one before a name that no escape of JSON or JavaScript starts)."""
+    if _DRIVE.search(body) or body.startswith("\\\\"):
+        return True
+    for m in _ESCAPED.finditer(body):
+        c = m.group(1)
+        if m.start() == at:
+            continue
+        if c == "\\":  # a backslash written as JSON wants it, before a folder's name
+            if body[m.end() : m.end() + 1].isalnum():
+                return True
+            continue
+        if not (c.isalnum() or c in "_$.-") or c in "bfnrtu" or (c == "x" and _JS_HEX.match(body, m.start())):
+            continue
+        return True
+    return False
 
 
 _LINE_REST = re.compile(r"[ \t,}\]]*")
