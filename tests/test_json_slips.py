@@ -481,6 +481,26 @@ def test_a_backslash_before_x_and_two_hex_digits_is_doubled_only_in_a_clear_path
     assert (fixed if left is None else None) == repaired
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ('{"platforms": ["web", \u201celectron\u201d, "ios", "android"]}\n', '["web", "electron", "ios", "android"]'),
+        ('{"platforms": ["web", \'electron\', "ios"]}\n', '["web", "electron", "ios"]'),
+        ('{"platforms": ["web" "electron", "ios"]}\n', '["web", "electron", "ios"]'),
+        ('{"a": "b" "c": "d"}\n', None),
+    ],
+)
+def test_a_slip_in_a_list_or_object_on_one_line_keeps_its_fix(text: str, repaired: str | None) -> None:
+    """The entries of a list written on one line ("platforms": ["web", \u201celectron\u201d, "ios"]) have
+    quotes, commas and quotes between them: a quote typed inside one text does not look like that.
+    The declining of such quotes (no Fix for "Press "1"") took the Fix from these too."""
+    fixed, _, left = repair_slips(text)
+    assert left is None
+    if repaired is not None:
+        assert repaired in fixed
+    assert json.loads(fixed)
+
+
 def test_a_missing_comma_before_a_name_in_low_curly_quotes_is_repaired_then_the_quotes(demo: Path, capsys) -> None:
     """German keyboards and Word type ‚name‘ (U+201A then U+2018): a comma missing before such a
     name got no Fix, though a name in „ “ got one."""

@@ -415,6 +415,9 @@ def _missing_comma(text: str, exc: json.JSONDecodeError) -> Slip | None:
 # of its list or object, the end of its line; and of a name: its colon.
 _VALUE_ENDS = ",]}\r\n"
 _NAME_ENDS = ":"
+# A double quote (not escaped), a comma or a colon, then an opening quote: what separates entries
+# (see _quote_inside).
+_BETWEEN_ENTRIES = re.compile(r"""(?<!\\)"[ \t]*[,:][ \t]*["\u201c\u201e\u201a\u2018']""")
 # The rest of a text on its line up to a double quote no backslash escapes.
 _TO_QUOTE_ON_LINE = re.compile(r'(?:[^"\\\r\n]|\\[^\r\n])*"')
 
@@ -434,6 +437,10 @@ def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
         i = m.end()
         if i <= pos:
             continue
+        if _BETWEEN_ENTRIES.search(text, quote, i):
+            # A quote, a comma or colon, a quote ("web", “electron”, "ios"): entries of a one-line
+            # list or object, not one text with quotes typed in it (no such Fix was offered then).
+            return False
         after = _BLANKS.match(text, i).end()
         if after == len(text) or text[after] in ends:
             return True
