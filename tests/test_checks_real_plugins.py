@@ -472,8 +472,8 @@ def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(
         "    function load() {\n"
         "        setTimeout(function () { fine; }, 1);\n"
         "        var later = () => fine + ok;\n"
-        "        if (ok) { fine; }\n"
-        "        ok && fine;\n"
+        "        if (Math.random()) { fine; }\n"
+        "        Math.random() && fine;\n"
         "        function inner() { let fine = 0; return fine; }\n"
         "        const o = { fine: 1 }; o.fine = 2; // fine\n"
         "        let fine = 1, ok = 2;\n"
@@ -484,6 +484,32 @@ def test_uses_above_a_let_that_may_run_later_or_not_at_all_are_not_called_early(
         "    function record() {}\n" + REGISTER + "})();\n"
     )
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == [(10, 25)]
+
+
+def test_an_if_condition_or_the_left_of_a_condition_runs_surely_and_is_called_early(base_project: Path) -> None:
+    """``if (ok)``, ``ok && go()`` and ``ok ? a : b`` above ``let ok`` read ``ok`` whenever they run
+    (only the branch or the right side may not): a ReferenceError, the 'Oops' page. The check
+    counted the condition with its branches and said nothing."""
+    source = (
+        "(function () {\n"
+        "    function load() {\n"
+        "        if (ready) { go(); }\n"
+        "        armed && go();\n"
+        "        const label = (mode > 1) ? 'a' : 'b';\n"
+        "        if (Math.random()) { later; } else if (later2) { go(); }\n"
+        "        let ready = true, armed = false, mode = 2, later = 0, later2 = 0;\n"
+        "    }\n"
+        "    function go() {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (3, 13, "ready"),
+        (4, 9, "armed"),
+        (5, 24, "mode"),
+    ]
+    assert all("ReferenceError as the plugin loads" in p.message for p in problems)
 
 
 def test_a_class_whose_extends_computed_keys_or_static_parts_use_a_name_declared_below_is_an_error(
@@ -548,7 +574,7 @@ def test_a_class_part_that_runs_only_when_called_or_constructed_is_not_called_ea
         "        each = later;\n"
         "        run() { return later; }\n"
         "        static make() { return new Base(); }\n"
-        "        static { setTimeout(() => later); if (ok) { later; } }\n"
+        "        static { setTimeout(() => later); if (Math.random()) { later; } }\n"
         "        constructor() { this.x = later; }\n"
         "    }\n"
         "    function load() { class Inner extends Base {} }\n"

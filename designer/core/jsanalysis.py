@@ -2016,7 +2016,7 @@ class _Analyser:
     def _statement_running(self, node: Any, block: Any = None) -> Any:
         """The statement (an expression, a var, let or const, a class) of a block or of the file
         that surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
-        (``a && f()``, an ``if``), a part a ``?.`` may skip (``o?.[x]``, ``o?.f(x)``, ``a ||= x``),
+        (``a && f()``, an ``if``: not the condition itself, nor the left of the ``&&``), a part a ``?.`` may skip (``o?.[x]``, ``o?.f(x)``, ``a ||= x``),
         a callback, a nested function, a loop, on the left of ``=``, or in a class part that runs
         later (a method's body, an instance field's value). A class's ``extends``, computed keys,
         static fields and static blocks run as the class is declared, so a statement of a static
@@ -2029,7 +2029,12 @@ class _Analyser:
                 return None
             t = up.type
             if t == "program" or t == "statement_block" or t == "switch_case" or t == "switch_default":
-                if cur.type != "expression_statement" and cur.type not in _STATEMENTS_RUN:
+                # (an if is reached here only from its condition, which runs whenever the if does)
+                if (
+                    cur.type != "expression_statement"
+                    and cur.type not in _STATEMENTS_RUN
+                    and cur.type != "if_statement"
+                ):
                     return None
                 if t != "statement_block" or up == block or up.parent.type != "class_static_block":
                     return cur
@@ -2037,8 +2042,11 @@ class _Analyser:
                 continue
             if t == "binary_expression":
                 op = up.child_by_field_name("operator")
-                if op is None or self.text(op) in ("&&", "||", "??"):
-                    return None
+                if op is None or (self.text(op) in ("&&", "||", "??") and up.child_by_field_name("left") != cur):
+                    return None  # (the right of a && may not run; its left always does)
+            elif t == "if_statement" or t == "ternary_expression":
+                if up.child_by_field_name("condition") != cur:
+                    return None  # (a branch may not run; the condition always does)
             elif t in _CHAIN_PARTS:
                 if up.child_by_field_name("function" if t == "call_expression" else "object") != cur and _optional(up):
                     return None
