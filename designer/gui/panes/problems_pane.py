@@ -59,10 +59,10 @@ def _whole_words(title: str, elided: str) -> str:
             break
     else:
         return elided
-    start = len(title) - len(right)  # where the right side begins in the title
-    if left and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS:
+    inside_left, inside_right = _inside_words(title, left, right)
+    if inside_left:
         left = left[: max(left.rfind(c) for c in _WORD_BREAKS) + 1]
-    if right and right[0] not in _WORD_BREAKS and title[start - 1] not in _WORD_BREAKS:
+    if inside_right:
         found = [i for i in (right.find(c) for c in _WORD_BREAKS) if i >= 0]
         right = right[min(found) :] if found else ""
     if not left.strip() or not right.strip():
@@ -70,16 +70,21 @@ def _whole_words(title: str, elided: str) -> str:
     return f"{left}…{right}"
 
 
+def _inside_words(title: str, left: str, right: str) -> tuple[bool, bool]:
+    """Whether ``title``'s start ``left`` ends inside a word, and whether its end ``right`` starts
+    inside one (the two sides of a "…" put in the middle of it)."""
+    start = len(title) - len(right)  # where the right side begins in the title
+    inside_left = bool(left) and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS
+    inside_right = bool(right) and right[0] not in _WORD_BREAKS and title[start - 1] not in _WORD_BREAKS
+    return inside_left, inside_right
+
+
 def _mid_word(title: str, shortened: str) -> bool:
     """Whether ``shortened`` (``title`` with a "…") cuts a word in two on either side of its "…"."""
     cut = shortened.find("…")
     if cut < 0:
         return False
-    left, right = shortened[:cut], shortened[cut + 1 :]
-    start = len(title) - len(right)
-    inside_left = bool(left) and left[-1] not in _WORD_BREAKS and title[len(left)] not in _WORD_BREAKS
-    inside_right = bool(right) and right[0] not in _WORD_BREAKS and title[start - 1] not in _WORD_BREAKS
-    return inside_left or inside_right
+    return any(_inside_words(title, shortened[:cut], shortened[cut + 1 :]))
 
 
 def _name_kept(title: str, width: int, advance: Callable[[str], int], elide: Callable[[str, int], str]) -> str:
