@@ -730,14 +730,17 @@ class MenuItemsEditor(PluginForm):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._sync_stale:
-            row = self.list.currentRow()
-            items = self._items() if self.isEnabled() else []
-            self._update_sync(items[row] if 0 <= row < len(items) else None)
+            self._update_sync(self._current_item())
 
     def _step_moved(self) -> None:
         if self.shown_plugin() is not None and self.isEnabled():
-            row, items = self.list.currentRow(), self._items()
-            self._update_sync(items[row] if 0 <= row < len(items) else None)
+            self._update_sync(self._current_item())
+
+    def _current_item(self) -> MenuItem | None:
+        """The item selected in the list; None with none selected, or the form greyed."""
+        items = self._items() if self.isEnabled() else []
+        row = self.list.currentRow()
+        return items[row] if 0 <= row < len(items) else None
 
     def _update_sync(self, mi: MenuItem | None) -> None:
         """Offer to create the action's function, or to follow a function renamed in the code."""
