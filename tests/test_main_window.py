@@ -848,37 +848,43 @@ def test_the_problems_dock_is_folded_on_the_welcome_page_and_comes_back_with_pro
     qtbot.waitUntil(lambda: window.problems_dock.height() > 150)
 
 
-def test_a_shortened_fix_button_is_cut_between_words(qtbot, example_project: Path) -> None:
-    """Beside the Export dock the Fix column is narrow, and "Create the function action1" showed
-    as "Create the f…tion action1": halves of a word. Shortened, a title is cut where words (or a
-    path's folders) end, at every width of the list."""
+def _fix_texts_at_widths(qtbot, example_project: Path, titles: list[str], widths: range):
+    """(title, the text of its Fix button) for each of ``titles`` at each of ``widths`` of a Problems
+    list holding one problem per title (a wrapping message, so the Fix column is what gives way)."""
     from conftest import shown
 
     from designer.core.model import load
     from designer.core.problems import Fix, Problem, Severity
     from designer.gui.panes.problems_pane import ProblemsPane
 
-    titles = ["Create the function action1", "Use 'plugins/lock-toggle/lock-toggle.plugin.package.json'"]
     problems = [
         Problem("PD505", Severity.ERROR, "settings.json", 1, 1, "A message long enough to wrap. " * 3, fix=Fix("x", t))
         for t in titles
     ]
     view = shown(qtbot, ProblemsPane(), 900, 300)
     view.show_problems(problems, load(example_project))
-    breaks = " /.-"
-    shortened = set()
-    for width in range(420, 900, 10):
+    for width in widths:
         view.resize(width, 300)
         qtbot.waitUntil(lambda w=width: view.width() == w)
         for row, title in zip(view.problem_items(), titles, strict=True):
-            text = view.itemWidget(row, 3).text()
-            if text in (title, "Fix"):
-                continue
-            shortened.add(text)
-            left, right = text.split("…")
-            assert title.startswith(left) and title.endswith(right), text
-            assert left[-1] in breaks or title[len(left)] in breaks, text
-            assert right[0] in breaks or title[len(title) - len(right) - 1] in breaks, text
+            yield title, view.itemWidget(row, 3).text()
+
+
+def test_a_shortened_fix_button_is_cut_between_words(qtbot, example_project: Path) -> None:
+    """Beside the Export dock the Fix column is narrow, and "Create the function action1" showed
+    as "Create the f…tion action1": halves of a word. Shortened, a title is cut where words (or a
+    path's folders) end, at every width of the list."""
+    titles = ["Create the function action1", "Use 'plugins/lock-toggle/lock-toggle.plugin.package.json'"]
+    breaks = " /.-"
+    shortened = set()
+    for title, text in _fix_texts_at_widths(qtbot, example_project, titles, range(420, 900, 10)):
+        if text in (title, "Fix"):
+            continue
+        shortened.add(text)
+        left, right = text.split("…")
+        assert title.startswith(left) and title.endswith(right), text
+        assert left[-1] in breaks or title[len(left)] in breaks, text
+        assert right[0] in breaks or title[len(title) - len(right) - 1] in breaks, text
     assert "Create the … action1" in shortened, shortened  # (the widths do shorten them)
 
 
@@ -888,43 +894,27 @@ def test_a_long_fix_title_is_cut_between_words_and_again_between_words_in_a_narr
     """A title wider than a button may be (300 px) was first shortened by Qt anywhere ("…the f…tion"),
     and in a narrow column that first "…" was taken for the cut being made, which then stayed
     inside a word. Every "…" shown is between words (or a path's folders) of the title."""
-    from conftest import shown
-
-    from designer.core.model import load
-    from designer.core.problems import Fix, Problem, Severity
-    from designer.gui.panes.problems_pane import ProblemsPane
-
     titles = [
         "Create the functions showMeetingInformation and toggleTheLockOfTheMeetingRoom in the source",
         "Use 'plugins/lock-toggle/lock-toggle.plugin.package.json' instead of the listed file",
     ]
-    problems = [
-        Problem("PD505", Severity.ERROR, "settings.json", 1, 1, "A message long enough to wrap. " * 3, fix=Fix("x", t))
-        for t in titles
-    ]
-    view = shown(qtbot, ProblemsPane(), 900, 300)
-    view.show_problems(problems, load(example_project))
     breaks = " /.-"
     seen = set()
-    for width in range(420, 1400, 10):
-        view.resize(width, 300)
-        qtbot.waitUntil(lambda w=width: view.width() == w)
-        for row, title in zip(view.problem_items(), titles, strict=True):
-            text = view.itemWidget(row, 3).text()
-            if text == "Fix":
-                continue
-            seen.add(text)
-            pieces = text.split("…")
-            assert len(pieces) > 1 and title.startswith(pieces[0]) and title.endswith(pieces[-1]), text
-            at = len(pieces[0])  # where the piece before a "…" ends in the title
-            for piece in pieces[1:]:
-                start = title.find(piece, at) if piece is not pieces[-1] else len(title) - len(piece)
-                assert start >= at, text
-                before, after = title[at - 1 : at], title[at : at + 1]
-                assert before in breaks or after in breaks or not before, text  # (the cut ends a word...)
-                first, last = title[start : start + 1], title[start - 1 : start]
-                assert first in breaks or last in breaks or not first, text  # (...and goes on at one)
-                at = start + len(piece)
+    for title, text in _fix_texts_at_widths(qtbot, example_project, titles, range(420, 1400, 10)):
+        if text == "Fix":
+            continue
+        seen.add(text)
+        pieces = text.split("…")
+        assert len(pieces) > 1 and title.startswith(pieces[0]) and title.endswith(pieces[-1]), text
+        at = len(pieces[0])  # where the piece before a "…" ends in the title
+        for piece in pieces[1:]:
+            start = title.find(piece, at) if piece is not pieces[-1] else len(title) - len(piece)
+            assert start >= at, text
+            before, after = title[at - 1 : at], title[at : at + 1]
+            assert before in breaks or after in breaks or not before, text  # (the cut ends a word...)
+            first, last = title[start : start + 1], title[start - 1 : start]
+            assert first in breaks or last in breaks or not first, text  # (...and goes on at one)
+            at = start + len(piece)
     assert len(seen) > 2, seen  # (the widths do shorten them)
 
 
