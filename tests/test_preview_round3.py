@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE
-from test_preview import _js, _keyboard_in_meeting, _preview_of, _wait_started
+from test_preview import _js, _keyboard_in_meeting, _preview_of, _wait_started, _with_code
 
 
 def _example(tmp_path: Path) -> Path:
@@ -41,6 +41,17 @@ _MENU = """JSON.stringify((function (menu) {
 
 def _menu(qtbot: Any, pane: Any, selector: str) -> Any:
     return json.loads(_js(qtbot, pane.page, _MENU % json.dumps(selector)))
+
+
+def _disconnecting_project(tmp_path: Path) -> Path:
+    """A copy of the demo whose 'Lower hand' (Raise hand helper) disconnects the participant it is
+    pressed for: pressed in your own menu, it disconnects you."""
+    return _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function lowerHand(participant) {",
+        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
+    )
 
 
 def test_the_meetings_menus_are_aria_menus_the_arrow_keys_walk(qtbot: Any, tmp_path: Path) -> None:
@@ -236,14 +247,8 @@ def test_a_plugin_disconnecting_you_ends_the_call_with_a_way_back_in(qtbot: Any,
     first; Restart plugins joins you again too. Disconnecting someone else still only removes them."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
-    from test_preview import _with_code
 
-    project = _with_code(
-        tmp_path,
-        "raise-hand-helper",
-        "function lowerHand(participant) {",
-        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
-    )
+    project = _disconnecting_project(tmp_path)
     with _preview_of(qtbot, project) as pane:
         ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
         _press_in_menu_of(qtbot, pane, "Blake Guest")
@@ -344,14 +349,7 @@ def test_test_every_button_with_the_call_ended_says_it_rejoins_and_ends_the_call
     """Test every button pressed while "You were disconnected" showed put you back in the meeting
     without a word, and then said the meeting was "back as it was before the test". Now the log says
     first that the test joins you again, and afterwards the call is ended again, as it was."""
-    from test_preview import _with_code
-
-    project = _with_code(
-        tmp_path,
-        "raise-hand-helper",
-        "function lowerHand(participant) {",
-        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
-    )
+    project = _disconnecting_project(tmp_path)
     with _preview_of(qtbot, project) as pane:
         ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
         _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")

@@ -11,8 +11,8 @@ import signal
 from pathlib import Path
 from typing import Any
 
-from test_preview import _js, _preview_of, _wait_started, _with_code
-from test_preview_round3 import _ENDED, _example, _press_in_menu_of
+from test_preview import _js, _preview_of, _wait_started
+from test_preview_round3 import _ENDED, _disconnecting_project, _example, _press_in_menu_of
 
 
 def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_saying_so(
@@ -25,12 +25,7 @@ def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_say
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    project = _with_code(
-        tmp_path,
-        "raise-hand-helper",
-        "function lowerHand(participant) {",
-        "function lowerHand(participant) {\n        return window.PEX.pluginAPI.disconnectParticipant(participant.uuid);",
-    )
+    project = _disconnecting_project(tmp_path)
     with _preview_of(qtbot, project) as pane:
         ended = lambda: json.loads(_js(qtbot, pane.page, _ENDED))  # noqa: E731
         _press_in_menu_of(qtbot, pane, "Alex Morgan (you)")
