@@ -304,6 +304,11 @@ def _hex_message(code: str, char: str) -> str:
     return f"{_BACKSLASH}; or, if {code} is JavaScript's code for a character, JSON has no \\x codes: write {written}"
 
 
+def _start_of_line(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts (after a LF, a CR or a CRLF)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
 def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
     """Where the comma is when ``exc`` stopped at a ``]`` or ``}`` that a comma comes right
     before (blanks between them allowed); None for any other mistake.
@@ -341,7 +346,7 @@ def _comma_in_text(text: str, comma: int, closer: int) -> bool:
     double quote typed in it (["",1,]"] is the text ,1,] with a double quote after its first
     character): two double quotes before it on its line (the text's opening one and the typed
     one), and the first after the bracket, on the same line, could end the text."""
-    line_start = max(text.rfind("\n", 0, comma), text.rfind("\r", 0, comma)) + 1
+    line_start = _start_of_line(text, comma)
     if len(_unescaped_quotes(text, line_start, comma)) < 2:
         return False
     brk = _LINE_BREAK_CHARS.search(text, closer)
@@ -545,7 +550,7 @@ def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     # “ may be the end of a text cut short by a double quote typed inside it (["",[“"] was the
     # text ,[“ with a double quote after its first character); so when it could end that text
     # (a name: its colon after it), as the closing quote of a text after a colon cannot.
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_start = _start_of_line(text, pos)
     before = _unescaped_quotes(text, line_start, pos)
     if text[end] == '"' and before:
         name = text[before[-1] + 1 : pos].strip(_WS).startswith(":")
@@ -571,7 +576,7 @@ def _comment(text: str, exc: json.JSONDecodeError) -> Slip | None:
             return None  # never closed: where it was meant to end is a guess
     else:
         return None
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_start = _start_of_line(text, pos)
     line_end = end
     while line_end < n and text[line_end] in " \t":
         line_end += 1
@@ -798,7 +803,7 @@ def _missing_closer(text: str, exc: json.JSONDecodeError) -> Slip | None:
     last = len(text.rstrip(_WS))  # just after the last value
     if not _LINE_BREAK_CHARS.search(text, opener, last):  # all on one line: the bracket right after it
         return Slip(MISSING_CLOSER, last, last, last, closer)
-    line = max(text.rfind("\n", 0, opener), text.rfind("\r", 0, opener)) + 1
+    line = _start_of_line(text, opener)
     indent = _BLANKS.match(text, line).group()
     brk = _LINE_BREAK_CHARS.search(text, last)
     if brk is not None:  # on the line after the last one, ending as that one does
@@ -1074,7 +1079,7 @@ def _known_texts(text: str, data: Any) -> _Known:
         sp = scan.spans.get(pointer)
         if sp is None or value is None or isinstance(value, int):  # true, false, null, 12: one spelling only
             continue
-        line = max(text.rfind("\n", 0, sp.start), text.rfind("\r", 0, sp.start)) + 1
+        line = _start_of_line(text, sp.start)
         out.setdefault(_key(value), []).append((pointer, text[sp.start : sp.end], indent.match(text, line).group()))
     return out
 
@@ -1266,7 +1271,7 @@ class JsonDocument:
         made it once per change (the longer the file, the longer each time).
         """
         text = self.text
-        start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        start = _start_of_line(text, offset)
         return _BLANKS.match(text, start).group()
 
     def _inline_comma(self) -> str:
