@@ -14,7 +14,8 @@ from conftest import current_line_shown, open_in_editor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from designer.core import jsanalysis
 from designer.gui import highlight
@@ -307,3 +308,43 @@ def test_a_long_line_without_spaces_is_wrapped_at_the_edge_of_the_view(qapp) -> 
     editor = pane.editor
     assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
     assert editor.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+
+
+def test_opening_a_big_file_visits_each_line_about_once(qtbot, monkeypatch) -> None:
+    """Opening 5,000 lines (after a file of 3,000) asks the highlighter about each line about once.
+
+    Why: Qt's highlighter goes over every line of a document it is given, and over every line of
+    text put in while it is attached; both happened for each file opened, to mark lines the
+    batches colour later anyway: twice the calls, and a stall of some 30 ms per 10,000 lines.
+    """
+    from designer.gui.panes import source_editor
+
+    visited: list[int] = []
+
+    class Counting(highlight.SyntaxHighlighter):
+        def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+            visited.append(self.currentBlock().blockNumber())
+            super().highlightBlock(text)
+
+    # (A subclass the editor makes, not a patched method: PySide remembers a class's overrides.)
+    monkeypatch.setattr(source_editor, "SyntaxHighlighter", Counting)
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    for lines in (3_000, 5_000):
+        text = "".join(f"/* {i}\n */ const a{i} = `x{i}`;\n" for i in range(lines // 2))
+        visited.clear()
+        pane.show_file(f"big{lines}.plugin.js", text, read_only=False)
+        while not pane.editor.colouring_done():
+            QCoreApplication.processEvents()
+        count = pane.editor.blockCount()
+        assert count >= lines
+        assert len(visited) < 1.2 * count, (len(visited), count)
+        # Every line coloured as a highlighter colouring the whole file at once colours it.
+        doc = QTextDocument()
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        doc.setPlainText(text)
+        fresh = highlight.SyntaxHighlighter(doc, highlight.language_for("f.js"))
+        fresh.rehighlight()
+        assert highlight.block_formats(pane.editor.document()) == highlight.block_formats(doc)

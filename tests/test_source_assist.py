@@ -361,7 +361,9 @@ def test_lines_a_keystroke_leaves_off_screen_are_coloured_after_a_pause(qtbot) -
     text = "".join(f"const a{i} = `x{i}` + f(/* c */ {i});\n" for i in range(1500))
     editor = pane.editor
     pane.show_file("big.plugin.js", text, read_only=False)
-    assert editor.highlighter is None  # a big file gets its colours from the next turn of the loop
+    # A big file gets its colours from the next turn of the loop: no lexer yet, nothing coloured.
+    assert editor.highlighter.language is None and not editor.colouring_done()
+    assert all(not ranges for ranges in block_formats(editor.document())[:50])
     qtbot.waitUntil(editor.colouring_done, timeout=5000)
     cursor = editor.textCursor()
     cursor.setPosition(len("const a0 = "))

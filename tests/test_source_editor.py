@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import open_in_editor
@@ -255,3 +258,40 @@ def test_undo_and_redo_keys_in_the_editor_go_to_the_window(window: MainWindow, q
     window.source_pane.editor.setReadOnly(True)  # a file the forms write: the keys still reach the window
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == before
+
+
+_WARM_UP = """
+import sys, time
+from pathlib import Path
+from designer.gui.app import make_app
+from designer.gui.main_window import MainWindow
+
+app = make_app()
+window = MainWindow()
+window.show()
+window.open_path(Path(sys.argv[1]))
+editor = "designer.gui.panes.source_editor"
+print(editor in sys.modules, "pygments.lexers.javascript" in sys.modules)
+end = time.monotonic() + 20
+while editor not in sys.modules and time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.01)
+print(editor in sys.modules, "pygments.lexers.javascript" in sys.modules, window.source_pane is None)
+"""
+
+
+def test_the_editor_is_loaded_while_the_window_waits_for_the_first_click(example_project: Path) -> None:
+    """Opening a project leaves the source editor out (the window paints fast); a moment later,
+    with no click, its code and the JavaScript lexer are loaded, so the first file clicked only
+    puts its text in. Nothing is built until then."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", _WARM_UP, str(example_project)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["False False", "True True True"], out.stdout + out.stderr

@@ -342,7 +342,13 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     """Colours one document in ``language``; ``dark`` picks the colours for a dark background.
 
     ``limit``: blocks from this number on are left uncoloured (state :data:`PENDING`) so the
-    editor can colour a big file in batches; ``None`` colours everything.
+    editor can colour a big file in batches; ``None`` colours everything. A block never coloured
+    at all (state -1, as a new file's blocks are) keeps that state instead: then a first
+    colouring from the top stops at the limit rather than walking every block of the file to
+    mark it (Qt goes on to the next block while a block's state changes).
+
+    ``language`` may be None until the editor has built the lexer; only blocks under the limit
+    are lexed, so a highlighter with ``limit`` 0 never needs it.
 
     ``horizon``: when not None (the editor sets it to "the last visible line plus a margin"), a
     keystroke that changes the carried state (typing ``/*`` or a backtick) re-lexes lines only up
@@ -351,7 +357,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     opening backtick re-lexes the rest of a 10,000-line file on every keystroke.
     """
 
-    def __init__(self, parent: QTextDocument | QObject, language: Language, dark: bool = False) -> None:
+    def __init__(self, parent: QTextDocument | QObject, language: Language | None, dark: bool = False) -> None:
         super().__init__(parent)
         self.language = language
         self.limit: int | None = None
@@ -386,8 +392,9 @@ class SyntaxHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         number = self.currentBlock().blockNumber()
-        if self.limit is not None and number >= self.limit:
-            self.setCurrentBlockState(PENDING)
+        if self.limit is not None and number >= self.limit or self.language is None:
+            if self.currentBlockState() != -1:
+                self.setCurrentBlockState(PENDING)
             return
         if self.horizon is not None and number > self.horizon:
             # Beyond the horizon: keep the old state (Qt stops the cascade) and colour it later.

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
 _CHECKING_BIG = "Checking the big plugin source"  # the status while a worker parses them (see _checking_big)
 _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (see _side_dock_width)
 AUTOSAVE_MS = 30_000
+WARM_UP_MS = 600  # after a project opens: the source editor's code is loaded then (see _warm_editor)
 AUTOSAVE_AFTER_EDIT_MS = 500  # (typing on, or holding Ctrl+Z down, writes the copy once, at the pause)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
@@ -237,6 +238,9 @@ class MainWindow(QMainWindow):
         # without the last words), and gave back edits the user had just undone.
         self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
         self._autosave_soon.timeout.connect(self.autosave)
+        # The source editor's code, loaded while the window waits for the user (see _warm_editor).
+        self._warm_up = QTimer(self, singleShot=True, interval=WARM_UP_MS)
+        self._warm_up.timeout.connect(self._warm_editor)
         self.setWindowTitle("Plugin Designer")
         resize_to_fit(self, 1200, 760)
 
@@ -1184,7 +1188,27 @@ class MainWindow(QMainWindow):
         self._keyboard_to_tree()
         self._offer_recovery()
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
+        if self.source_pane is None:
+            self._warm_up.start()
         return True
+
+    def _warm_editor(self) -> None:
+        """Load the source editor's code and its JavaScript lexer before the first file is clicked.
+
+        Why: the window leaves them out at start so that it paints fast (users who only fill in the
+        forms never need them), but loading them on the first click (some 30 ms) came on top of
+        putting the file's text in, and a big first file froze the window for 70 ms or more. A
+        moment after a project opens the user is still reading the window: the load goes there.
+        Nothing is built or shown; the editor itself is still made on the first click.
+        """
+        if self.source_pane is not None or not self.isVisible():
+            return
+        from .app import forget_module_sources
+        from .highlight import language_for
+        from .panes import source_editor  # noqa: F401 - loaded now, used on the first click
+
+        language_for("plugin.js")
+        forget_module_sources()
 
     def _keyboard_to_tree(self) -> None:
         """A project just opened: the keyboard goes to the project tree, unless it is still on

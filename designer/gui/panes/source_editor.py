@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pygments.token import Comment, String
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -59,6 +59,9 @@ from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, tex
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
 
 FIRST_LINES = 300  # coloured at once when a file opens
+# How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
+_CONTENTS_CHANGE = "contentsChange(int,int,int)"
+_REFORMAT = "_q_reformatBlocks(int,int,int)"
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -368,13 +371,17 @@ class SourceEditor(QPlainTextEdit):
         # listener reading text() then would still see the old file.
         self._applying = True
         try:
+            self._endings = endings
+            self._fit_long_lines(endings.shown)  # first: laying the text out again would take as long
             if self.highlighter is not None:
+                self.setPlainText("")  # the old colours go with the old lines, not block by block
                 self.highlighter.setDocument(None)
                 self.highlighter.deleteLater()
                 self.highlighter = None
-            self._endings = endings
-            self._fit_long_lines(endings.shown)  # first: laying the text out again would take as long
-            self.setPlainText(endings.shown)
+            if self.language_name is None:
+                self.setPlainText(endings.shown)
+            else:
+                self._put_text_uncoloured(endings.shown)
         finally:
             self._applying = False
         self.setDocumentTitle(name)
@@ -389,15 +396,46 @@ class SourceEditor(QPlainTextEdit):
                 self._attach_highlighter()
         self._update_selections()
 
+    def _put_text_uncoloured(self, text: str) -> None:
+        """``setPlainText(text)`` under a new highlighter that colours nothing yet (no lexer, limit 0).
+
+        Why this way: a highlighter given a document that holds text goes over every line of it on
+        the next turn of the event loop (QSyntaxHighlighter's delayed "rehighlight"), and one
+        present while the text goes in goes over every line then; either is a Python call per
+        line, some 30 ms of stall for 10,000 lines, only to mark lines it leaves for the batches.
+        So the highlighter is given the document while it is empty, and is deaf to the change
+        that puts the text in: Qt's own connection of the two (a private slot, named as Qt names
+        it) is cut for that one call. :meth:`_attach_highlighter` then colours from the top.
+        If this Qt has no such connection, Qt goes over the lines as before: slower, same colours.
+        """
+        doc = self.document()
+        if not doc.isEmpty():
+            self.setPlainText("")
+        hl = self.highlighter = SyntaxHighlighter(self, None, self._dark)
+        hl.limit = 0
+        hl.on_defer = self._later.start
+        hl.setDocument(doc)
+        cut = QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+        try:
+            self.setPlainText(text)
+        finally:
+            if cut:
+                QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+
     def _attach_highlighter(self) -> None:
-        language = language_for(self.documentTitle())
-        if language is None or self.highlighter is not None:
+        """Give the highlighter its lexer and colour the first lines (the rest in batches)."""
+        hl = self.highlighter
+        if hl is None or hl.language is not None:
             return
-        self.highlighter = SyntaxHighlighter(self, language, is_dark(self.palette()))
-        self.highlighter.limit = FIRST_LINES
-        self.highlighter.horizon = self._horizon()
-        self.highlighter.on_defer = self._later.start
-        self.highlighter.setDocument(self.document())
+        language = language_for(self.documentTitle())
+        if language is None:
+            return
+        hl.language = language
+        hl.limit = FIRST_LINES
+        hl.horizon = self._horizon()
+        first = self.document().begin()
+        if first.isValid():
+            hl.rehighlightBlock(first)
         self._batch.start()
 
     def shown_text(self) -> str:
@@ -580,7 +618,7 @@ class SourceEditor(QPlainTextEdit):
         did not end with the brace. The colouring's lexer tells a comment from ``//`` in a
         string (``'https://…'``).
         """
-        hl = self.highlighter
+        hl = self._lexer()
         if hl is None or "/" not in line or len(line) > LONG_LINE:
             return line
         spans, _state = hl.language.lex_line(line, _state_above(self.textCursor().block()))
@@ -598,7 +636,7 @@ class SourceEditor(QPlainTextEdit):
         Enter as "choose uuid" and the line break was lost. Read from the colouring's lexer:
         the line up to the cursor, starting in the state the line above ended in.
         """
-        hl = self.highlighter
+        hl = self._lexer()
         cursor = self.textCursor()
         before = text_before_cursor(cursor)
         if hl is None or not before or len(before) > LONG_LINE:
@@ -746,6 +784,12 @@ class SourceEditor(QPlainTextEdit):
                 hl.rehighlightBlock(block)
         finally:
             hl.horizon = self._horizon()
+
+    def _lexer(self) -> SyntaxHighlighter | None:
+        """The highlighter when it has its lexer (a big file gets it a turn of the event loop after it
+        opens), for what reads the code through it: strings and comments told from code."""
+        hl = self.highlighter
+        return hl if hl is not None and hl.language is not None else None
 
     def colouring_done(self) -> bool:
         if self._attach.isActive():
@@ -1348,7 +1392,7 @@ class SourceEditor(QPlainTextEdit):
         Why: in ``if (s === ')')`` the ``(`` was matched to the ``)`` in the string, and a brace
         in a string above a ``}`` typed on its own line put that ``}`` under the wrong line.
         """
-        hl = self.highlighter
+        hl = self._lexer()
         if hl is None:
             return chunk
         return _code_text(hl.language.code_only, chunk, _state_above(self.document().findBlock(first)))[0]
@@ -1361,7 +1405,7 @@ class SourceEditor(QPlainTextEdit):
         Why: each keystroke beside a bracket with no partner read the 20,000 characters around it
         again (half a millisecond in a 10,000-line file) although only its own line had changed.
         """
-        hl = self.highlighter
+        hl = self._lexer()
         start, end = here.position(), here.position() + here.length() - 1
         if hl is None or not (first == start or last == end):
             return self._code_lines(self._text_between(first, last), first)
@@ -1386,8 +1430,9 @@ class SourceEditor(QPlainTextEdit):
         key = (first, last, state)
         found = self._code_memo.get(key) if remember else None
         if found is None:
-            assert self.highlighter is not None
-            found = _code_text(self.highlighter.language.code_only, self._text_between(first, last), state)
+            hl = self._lexer()
+            assert hl is not None
+            found = _code_text(hl.language.code_only, self._text_between(first, last), state)
             if not remember:
                 return found
             if len(self._code_memo) >= 2:  # (the near and the far scan)
