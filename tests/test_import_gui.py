@@ -201,3 +201,46 @@ def test_a_refused_import_says_nothing_was_written_once(window, tmp_path, warnin
     source.write_bytes(b"not a zip")
     assert not window.import_zip(source, target)
     assert warnings[1][1].lower().count("nothing was") == 1 and warnings[1][1].endswith("Nothing was written.")
+
+
+def _broken_zips(folder: Path) -> list[Path]:
+    """Hostile ZIPs (the four kinds the import vets for) and broken ones (not a ZIP, cut short),
+    each under a name of its own, made here rather than shipped."""
+    from test_archive import _set_flags, _valid
+    from test_archive import _zip as _zip_any
+
+    made = [
+        _zip_any(folder / "traversal.zip", _valid([("../evil.txt", b"x")])),
+        _zip_any(folder / "bomb.zip", _valid([("webapp2/themes/bomb.css", b"\0" * (3 * 1024 * 1024))])),
+        _zip_any(folder / "encrypted.zip", _valid([("webapp2/secret.css", b"s")])),
+        _zip_any(folder / "duplicate.zip", _valid([("webapp2/a.css", b"a"), ("webapp2/a.css", b"b")])),
+    ]
+    _set_flags(folder / "encrypted.zip", b"webapp2/secret.css", set_bits=0x1)
+    (folder / "not-a-zip.zip").write_bytes(b"<html>Sign in to download</html>")
+    whole = _zip_any(folder / "cut-short.zip", _valid([("webapp2/a.css", b"a" * 1000)])).read_bytes()
+    (folder / "cut-short.zip").write_bytes(whole[:-30])
+    return [*made, folder / "not-a-zip.zip", folder / "cut-short.zip"]
+
+
+def test_a_refused_zip_is_named_once_when_opened_or_imported(window, tmp_path, monkeypatch, warnings) -> None:
+    """File ▸ Open ZIP and File ▸ Import ZIP on hostile and broken ZIPs: the message names the ZIP
+    once. The core's refusals of the file itself start with its path, and the window put the
+    name in front again: "cut-short.zip: /home/me/cut-short.zip: the ZIP file is damaged …"."""
+    zips = tmp_path / "downloads"
+    zips.mkdir()
+    chosen: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen[-1]), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / chosen[-1].stem), ""))
+    open_zip = next(a for a in window.findChildren(type(window.save_action)) if a.text() == "Open &ZIP…")
+    import_zip = window.findChild(type(window.save_action), "importZipAction")
+    for source in _broken_zips(zips):
+        chosen.append(source)
+        for action, title in ((open_zip, "Cannot open"), (import_zip, "The ZIP was not imported")):
+            warnings.clear()
+            action.trigger()
+            [(shown_title, text)] = warnings
+            assert shown_title == title
+            assert text.count(source.name) == 1, text
+            assert text.startswith((f"{source}: ", f"{source.name}: ")), text
+        assert not (tmp_path / source.stem).exists()
+    assert window.package is None

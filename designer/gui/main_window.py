@@ -605,7 +605,10 @@ class MainWindow(QMainWindow):
             # Once: most refusals say it already ("… Nothing was imported."), and it was said twice.
             said = re.search(r"nothing was (imported|kept|written)", str(exc), re.IGNORECASE)
             tail = "" if said else "\n\nNothing was written."
-            QMessageBox.warning(self, "The ZIP was not imported", f"{source.name}: {exc}{tail}")
+            # The ZIP named once: the core's refusals of the file itself (not a ZIP, damaged, no such
+            # file) start with its path already, and "x.zip: /home/me/x.zip: …" was shown.
+            named = str(exc) if str(source) in str(exc) else f"{source.name}: {exc}"
+            QMessageBox.warning(self, "The ZIP was not imported", f"{named}{tail}")
             return False
         except OSError as exc:  # the target folder cannot be made (permissions, a full disk, ...)
             QMessageBox.warning(
