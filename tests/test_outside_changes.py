@@ -117,10 +117,11 @@ def test_a_crash_copy_of_another_window_outlives_this_ones_autosave_and_save(
             os.kill(other.pid, signal.SIGKILL)
         other.wait()
     window.autosave()  # the other window is gone: its copy is a crash copy now
-    assert window.status.text() == (
+    # (in place of the note, said on opening, that it had unsaved changes)
+    assert window.notes.texts() == [
         "Another Plugin Designer window on this package closed without saving its changes; they are "
         "kept aside. Save here, then File ▸ Reload to be offered them."
-    )
+    ]
     kept = read_recovery(example_project / "webapp2")
     assert kept is not None and kept.pid == other.pid
     assert window.save() is True

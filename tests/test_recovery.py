@@ -401,7 +401,8 @@ def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
             monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
             window.open_path(example_project)
             assert asked == []
-            assert f"Another Plugin Designer window (process {other.pid}) has unsaved changes" in window.status.text()
+            [note] = window.notes.texts()
+            assert f"Another Plugin Designer window (process {other.pid}) has unsaved changes" in note
             assert window.package.plugins[0].display_name == "Lock toggle"
             window.editor.set_field(1, "entry", "enabled", False, "switch off")
             window.autosave()
@@ -473,3 +474,53 @@ def test_text_typed_in_the_id_or_an_action_field_is_kept_aside_soon(
     qtbot.waitUntil(lambda: typing_kept(action.text()))
     assert action.text().endswith("Soon") and window.editor.undo_stack.count() == 0
     window._autosave_soon.stop()
+
+
+def _texts_on_show(window: MainWindow) -> list[str]:
+    """The text of every label the user can see in the window, the status bar's included."""
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+
+
+def _on_show(window: MainWindow, note: str) -> bool:
+    """Whether the user can read ``note`` in the window (alone or within a longer text)."""
+    return any(note in text for text in _texts_on_show(window))
+
+
+def test_the_note_about_another_windows_edits_stays_until_dismissed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The note that another window has unsaved changes was put after the status bar's summary
+    (cut off at the window's edge) and replaced by the bare summary at the next check: one edit
+    after opening, it was gone unread. Now it stays above the tree until the user dismisses it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    with other_window(example_project) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            window.open_path(example_project)
+            note = (
+                f"Another Plugin Designer window (process {other.pid}) has unsaved changes to this package: save "
+                "them there first, or one window's Save writes over the other's."
+            )
+            assert _on_show(window, note)
+            window.editor.set_field(1, "entry", "enabled", False, "switch off")
+            assert window._recheck.isActive()
+            qtbot.waitUntil(lambda: not window._recheck.isActive())  # the checks have run on the edit
+            assert _on_show(window, note)
+            window.reload()  # (the same project again: its notes are said again, not doubled)
+            assert [t for t in _texts_on_show(window) if t == note] == [note]
+            qtbot.mouseClick(window.notes.findChild(QPushButton, "dismissNote"), Qt.MouseButton.LeftButton)
+            assert not _on_show(window, note) and not window.notes.isVisible()
+            window.open_path(example_project)
+            assert _on_show(window, note)  # still so: said again on opening
+        finally:
+            other.kill()
+        other.wait()
+    import shutil
+
+    shutil.copytree(example_project, example_project.parent / "another")
+    window.open_path(example_project.parent / "another")  # another project: the note was about the one before
+    assert not _on_show(window, note) and window.notes.texts() == []

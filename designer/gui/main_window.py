@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
+from .note_bar import NoteBar
 from .panes.problems_pane import ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
 
@@ -284,7 +286,16 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 3)
         split.setCollapsible(0, False)
         self.tree.setMinimumWidth(160)
-        self.setCentralWidget(split)
+        # Notes that must stay until read (another window's unsaved changes, ...), above the tree
+        # and the editor: the status bar's next message replaced them (see NoteBar).
+        self.notes = NoteBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notes)
+        column.addWidget(split, 1)
+        self.setCentralWidget(central)
 
         self.problems_view = ProblemsPane()
         self.problems_view.sig_jump.connect(self.jump_to_problem)
@@ -549,7 +560,7 @@ class MainWindow(QMainWindow):
         from .tab_regions import tab_target
 
         parts = getattr(self.stack.currentWidget(), "tab_regions", tuple)()
-        target = tab_target(self, (self.tree, *parts, self.stack, self.problems_dock), next)
+        target = tab_target(self, (self.notes, self.tree, *parts, self.stack, self.problems_dock), next)
         if target is None:
             return super().focusNextPrevChild(next)
         target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
@@ -865,9 +876,11 @@ class MainWindow(QMainWindow):
             return
         if kept is not None and kept.stem.endswith(f".{os.getpid()}") and not self._told_crash_copy:
             self._told_crash_copy = True  # once: the autosave comes back every 30 seconds
-            self.status.setText(
+            # (In place of the note that the window had unsaved changes: it has gone since.)
+            self.notes.say(
+                "other window",
                 "Another Plugin Designer window on this package closed without saving its changes; they are "
-                "kept aside. Save here, then File ▸ Reload to be offered them."
+                "kept aside. Save here, then File ▸ Reload to be offered them.",
             )
 
     def _typing_in_fields(self) -> Typing | None:
@@ -951,9 +964,10 @@ class MainWindow(QMainWindow):
             # Not a crash: another window (another process) is open on the package with unsaved
             # edits. Offered here as "closed without saving", they were then in two windows, and
             # a save or discard in either threw the other's recovery copy away.
-            self.status.setText(
-                f"{self.status.text()} — Another Plugin Designer window (process {other}) has unsaved changes "
-                "to this package: save them there first, or one window's Save writes over the other's."
+            self.notes.say(
+                "other window",
+                f"Another Plugin Designer window (process {other}) has unsaved changes to this package: save "
+                "them there first, or one window's Save writes over the other's.",
             )
             return
         changed = len(recovery.writes) + len(recovery.deletes)
@@ -1125,6 +1139,7 @@ class MainWindow(QMainWindow):
                 self._show_welcome()  # not "Opening …" forever: the first screen, to choose again
             return False
         self._path = path
+        self.notes.clear()  # (about the project before; this one's are said below)
         if self.source_pane is not None and (self.package is None or self.package.files.label != pkg.files.label):
             self.source_pane.forget_files()  # another project: its files are not the last one's
         self.package = pkg
