@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTreeWidget, QWidget
 
 from designer.gui.main_window import MainWindow
 
@@ -457,6 +457,23 @@ def test_the_window_does_not_close_during_an_upload(window: MainWindow, example_
     window.export_pane.deploy_dialog = SimpleNamespace(busy=False, close=lambda: closed.append(True))
     assert window.close()
     assert closed  # done with, the dialog goes with the window
+
+
+def test_floating_docks_go_when_their_window_is_closed(window: MainWindow, qtbot, example_project: Path) -> None:
+    """A dock floated with its title's button is a window of its own: the main window closed, the
+    Problems and Export docks stayed on screen, for a project no longer open. A docked one (the
+    Undo history here) goes with the window as before."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.open_path(example_project)
+    window.show_export()
+    window.show_history()  # (left docked)
+    docks = [window.problems_dock, window.export_dock]
+    for dock in docks:
+        qtbot.mouseClick(dock.findChild(QAbstractButton, "qt_dockwidget_floatbutton"), Qt.MouseButton.LeftButton)
+        assert dock.isFloating() and dock.isVisible()
+    assert window.close()
+    assert not [dock.objectName() for dock in window.findChildren(QDockWidget) if dock.isVisible()]
 
 
 def test_a_huge_plugin_name_is_shortened_where_it_is_only_shown(window: MainWindow, example_project: Path) -> None:

@@ -1076,6 +1076,11 @@ class MainWindow(QMainWindow):
                 dialog.close()
             for help_window in self._help_windows.values():
                 help_window.close()  # (top-level windows too, which stayed on screen the same way)
+            for dock in self.findChildren(QDockWidget):
+                if dock.isFloating():
+                    # A floating dock is a window of its own, which Qt leaves on screen when this
+                    # one closes: a Problems list (or Export, Preview) of a project no longer open.
+                    dock.hide()
             if self.source_analysis is not None:
                 self.source_analysis.wait()  # at most the parse of one big source
         else:
