@@ -222,6 +222,7 @@ def test_completion_looks_only_at_the_end_of_a_long_line() -> None:
 
 def test_a_quote_outside_a_request_string_opens_no_completion(qtbot) -> None:
     pane = SourcePane()
+    qtbot.addWidget(pane)  # (closed at the end: a shown pane left open was on screen for later tests)
     pane.show_file("q.plugin.js", "PEX.pluginAPI.sendRequest('/lock'); const s = \n", read_only=False)
     pane.show()
     editor = pane.editor
