@@ -564,6 +564,51 @@ def test_a_class_whose_extends_computed_keys_or_static_parts_use_a_name_declared
     assert "before its declaration on this line has run" in problems[1].message
 
 
+def test_a_class_that_extends_itself_throws_as_it_is_declared(base_project: Path) -> None:
+    """``class A extends A {}``, ``class A extends mix(A)`` and ``const B = class extends B {}``:
+    the extends part runs while the class's own name cannot be used yet, so the declaration throws
+    a ReferenceError (the 'Oops' page), as the plugin loads or each time its function runs. The
+    check was silent. The advice is not "move the declaration above": a class cannot build on itself."""
+    source = (
+        "(function () {\n"
+        "    class Base {}\n"
+        "    class Panel extends Panel {}\n"
+        "    class Dialog extends mix(Base, Dialog) {}\n"
+        "    const Row = class extends Row {};\n"
+        "    function load() { let Cell = class Cell extends Cell {}; }\n"
+        "    function mix(a) { return a; }\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (3, 25, "Panel"),
+        (4, 36, "Dialog"),
+        (5, 31, "Row"),
+        (6, 53, "Cell"),
+    ]
+    assert all(p.severity.value == "error" for p in problems)
+    assert all("a class cannot build on itself" in p.message for p in problems)
+    assert all("ReferenceError as the plugin loads" in p.message for p in problems[:3])
+    assert "After extends, name the class that 'Panel' builds on" in problems[0].message
+    assert "Move the declaration" not in problems[0].message
+    # A class's own name, given to a const or let of the same name, is no use of it; extending
+    # another class, or itself only in a branch or a callback that may never run, throws nothing.
+    source = (
+        "(function () {\n"
+        "    const Base = class Base {};\n"
+        "    let Panel = class Panel extends Base {};\n"
+        "    class Tally extends (Math.random() ? Base : Tally) {}\n"
+        "    class Cell extends mix(() => Cell) {}\n"
+        "    class Grid extends Base { static make() { return new Grid(); } }\n"
+        "    function mix() { return Base; }\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
 def test_a_class_part_that_runs_only_when_called_or_constructed_is_not_called_early(base_project: Path) -> None:
     """An instance field's value runs at ``new``, a method's body when it is called, a callback in
     a static block later, and a class in a function when that function runs: none of them surely

@@ -438,7 +438,8 @@ class JsInfo(Record):
         # declaration's line, when it runs: "load" as the plugin loads or starts, else the name
         # of the function around it, "" for one without a name; for a let in a case of a switch,
         # "case" when used above it in its case, "earlier" in an earlier case, "skipped" in a later
-        # case the switch only comes to without running the let, else ""; for "skipped", the
+        # case the switch only comes to without running the let, "extends" in what the class being
+        # declared extends (class A extends A {}), else ""; for "skipped", the
         # (line, word) of the break, continue,
         # return or throw that ends the let's case), first in the file first.
         self.early_uses: list[tuple[str, int, int, int, str, str, tuple[int, str] | None]] = []
@@ -1643,7 +1644,9 @@ class _Analyser:
         for c in classes:
             n = c.child_by_field_name("name")
             if n is not None and c.parent is not None:
-                decls.append((n, c.start_byte, c, c.parent))
+                # (Its own extends part runs while the name cannot be used yet: class A extends A {}.)
+                heritage = next((h for h in c.named_children if h.type == "class_heritage"), None)
+                decls.append((n, c.start_byte if heritage is None else heritage.end_byte, c, c.parent))
         data, root = self.data, self._root
         found: list[tuple[int, tuple[str, int, int, int, str, str, tuple[int, str] | None]]] = []
         long: dict[int, tuple[Any, dict[bytes, list[tuple[Any, int, Any]]]]] = {}  # block -> its names
@@ -1719,6 +1722,8 @@ class _Analyser:
         if use.type not in ("identifier", "shorthand_property_identifier"):
             return False  # (a property, a key, a label, a word in a string or a comment)
         up = use.parent
+        if up is not None and up.type == "class" and up.child_by_field_name("name") == use:
+            return False  # (const C = class C {}: the class's own name, no use of the const)
         if (
             up is not None
             and up.type in _WRITES
@@ -1748,10 +1753,34 @@ class _Analyser:
         case = ""
         if jump is not None and use.start_byte >= jump.end_byte:
             case = "skipped"
+        elif self._in_own_heritage(use, name, statement):
+            case = "extends"
         elif statement.parent is not None and statement.parent.type in ("switch_case", "switch_default"):
             case = "case" if ran is not None and ran.parent == statement.parent else "earlier"
         exit = (self.line_of(jump), jump.type.split("_", 1)[0]) if case == "skipped" else None
         return self.text(name), line, col, self.line_of(name), when, case, exit
+
+    def _in_own_heritage(self, use: Any, name: Any, statement: Any) -> bool:
+        """Whether ``use`` is in the extends part of the very class that declares ``name``
+        (``class A extends A {}``) or is the value ``name`` is declared with (``const B = class
+        extends B {}``): what the message says to do differs (a class cannot build on itself)."""
+        cur = use.parent
+        while cur is not None and cur.type != "class_heritage":
+            if cur.type in _FUNCTION_SCOPES or cur == statement:
+                return False
+            cur = cur.parent
+        cls = cur.parent if cur is not None else None
+        if cls is None:
+            return False
+        if cls == statement:
+            return True
+        up = cls.parent
+        return (
+            cls.type == "class"
+            and up is not None
+            and up.type == "variable_declarator"
+            and up.child_by_field_name("name") == name
+        )
 
     def _function_name(self, fn: Any) -> str:
         """The name the function ``fn`` is called by: its own, or the variable or key it is given

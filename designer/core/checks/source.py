@@ -273,6 +273,12 @@ def _check_one(
                 f"comes to this case and the app shows its 'Oops' page. Declare '{v}' above the switch "
                 f"(let {v};) and give it its value in the cases that need it."
             )
+        elif case == "extends":
+            said = (
+                f"uses '{v}' here, in what the class '{v}' extends, which runs before '{v}' exists: a class cannot "
+                f"build on itself, so this line throws a ReferenceError {when} and the app shows its 'Oops' page. "
+                f"After extends, name the class that '{v}' builds on (declared above this line), not '{v}' itself."
+            )
         elif case:
             said = (
                 f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
