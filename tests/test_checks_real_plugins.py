@@ -405,6 +405,72 @@ def test_giving_a_value_to_a_read_only_name_of_the_browser_window_throws_in_stri
     assert [c for c in said if c[0] in _NAME_CODES] == [("PD528", 1)]
 
 
+_TOP_CODES = ("PD500", "PD501", "PD525", "PD527", "PD528", "PD529")
+
+
+def test_a_let_const_class_or_function_named_top_document_or_undefined_at_the_top_of_the_file_is_refused(
+    base_project: Path,
+) -> None:
+    """At the top of a plain script (no wrapper function), ``let top``, ``const document``,
+    ``class window {}`` or ``function location() {}`` (and undefined, NaN, Infinity) would declare
+    a name the browser's window keeps and cannot give up: the browser refuses the whole file, so
+    the plugin never loads. Only PD501 ("names leak") spoke, as for any other name."""
+    source = (
+        "let top = 1, shown = 0;\n"
+        "const { document, x } = {};\n"
+        "class window {}\n"
+        "async function location() {}\n"
+        "function* NaN() {}\n"
+        "(function () {\n" + _body() + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code in _TOP_CODES]
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("PD501", 1, 1),  # (shown and x: names of the plugin's own, which do leak)
+        ("PD529", 1, 5),
+        ("PD529", 2, 9),
+        ("PD529", 3, 7),
+        ("PD529", 4, 16),
+        ("PD529", 5, 11),
+    ]
+    leak, refused = problems[:2]
+    assert "'shown', 'x'" in leak.message and "'top'" not in leak.message
+    assert refused.severity.value == "error"
+    assert "declares 'top' with let here, at the top of the file" in refused.message
+    assert "the browser's own window.top" in refused.message
+    assert "the browser refuses the whole file, so the plugin never loads" in refused.message
+    assert "with const" in problems[2].message and "with class" in problems[3].message
+    assert "with function" in problems[4].message and "a value of JavaScript itself" in problems[5].message
+    # Inside the wrapper function, or as a var (which declares nothing: the window has the name), or
+    # with a name the window lets a script take (name, status, history), nothing is refused.
+    fine = (
+        "var top;\n"
+        "let name = 'x', status = 1;\n"
+        "function history() {}\n"
+        "(function () {\n"
+        "    let top = 1; const document = {}; class window {} function location() {}\n" + _body() + "})();\n"
+    )
+    assert [p.code for p in _problems(base_project, fine) if p.code in ("PD500", "PD529")] == []
+
+
+def test_a_var_at_the_top_of_the_file_with_a_read_only_name_of_the_window_gives_its_value_to_nothing(
+    base_project: Path,
+) -> None:
+    """``var history = [];`` at the top of a plain script declares nothing (the window has a
+    history already) and its value goes to the browser's own, which cannot be changed: nothing
+    happens in sloppy code (PD528), a TypeError in strict code (PD527). So does any later
+    ``history = ...``, which the var seemed to declare. Only PD501 spoke, as for a name that leaks."""
+    body = "var history = [];\nvar top;\nfunction keep(x) { top = x; }\n(function () {\n" + _body() + "})();\n"
+    for head, code in (("'use strict';\n", "PD527"), ("", "PD528")):
+        problems = [p for p in _problems(base_project, head + body) if p.code in _TOP_CODES]
+        first = 1 + bool(head)
+        assert [(p.code, p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+            (code, first, 5, "history"),
+            ("PD501", first + 2, 1, "keep"),  # (var top and var history leak nothing: the window has them)
+            (code, first + 2, 20, "top"),
+        ], head
+        assert "the browser's own window.history, which cannot be changed" in problems[0].message
+
+
 def test_read_only_names_of_the_browser_window_declared_by_the_plugin_or_written_as_properties_are_left_alone(
     base_project: Path,
 ) -> None:

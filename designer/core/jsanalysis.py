@@ -399,6 +399,7 @@ class JsInfo(Record):
         "globals_replaced",
         "read_only_written",
         "early_uses",
+        "refused_names",
     )
 
     def __init__(self) -> None:
@@ -443,6 +444,10 @@ class JsInfo(Record):
         # (line, word) of the break, continue,
         # return or throw that ends the let's case), first in the file first.
         self.early_uses: list[tuple[str, int, int, int, str, str, tuple[int, str] | None]] = []
+        # Names of the window a let, const, class or function at the top of the file declares, where
+        # the browser refuses them (top, document, undefined: see _UNDECLARABLE) and so the whole
+        # file: (name, line, column, "let", "const", "class" or "function").
+        self.refused_names: list[tuple[str, int, int, str]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -479,6 +484,8 @@ class _Analyser:
         # Names let and const declare in a block: (name node, its declarator's end, the declaration,
         # the block), from _declared_twice, for _early_uses.
         self._lets: list[tuple[Any, int, Any, Any]] = []
+        # var top = 1, var history = [] at the top of the file: (name, declarator), from _top_level.
+        self._window_vars: list[tuple[Any, Any]] = []
         self._typeofs: set[str] | None = None  # the names the file asks about with typeof (see _asked_with_typeof)
         self._words: _WordIndex | None = None  # the file's names, found in one pass (see _word_index)
         self._searches = 0  # questions about names answered by searching the file (see _indexed)
@@ -1072,13 +1079,29 @@ class _Analyser:
                 names = []
                 n = child.child_by_field_name("name")
                 if n is not None:
-                    names.append(self.text(n))
+                    if self.text(n) in _UNDECLARABLE and n.type == "identifier":
+                        self._refused(n, child)  # (class top {}, function window() {}: not a leak)
+                        continue
+                    else:
+                        names.append(self.text(n))
                 shared = 0
                 for d in child.children:
                     if d.type == "variable_declarator":
                         dn = d.child_by_field_name("name")
                         if dn is not None and self._shared_helper(self.text(dn), d.child_by_field_name("value")):
                             shared += 1
+                        elif dn is not None and t == "lexical_declaration" and self._refused_in(dn, child):
+                            shared += 1  # (let top = 1: said as refused, not as a leak; the other names are)
+                            if dn.type != "identifier":
+                                found: list[Any] = []
+                                self._pattern_names(dn, found)
+                                names.extend(self.text(x) for x in found if self.text(x) not in _UNDECLARABLE)
+                        elif dn is not None and t == "variable_declaration" and self.text(dn) in _WINDOW_READ_ONLY:
+                            # var history = []: the window has it already, so the var declares nothing and
+                            # its value is given to the browser's own (read_only_written, from _undeclared).
+                            shared += 1
+                            if d.child_by_field_name("value") is not None:
+                                self._window_vars.append((dn, d))
                         elif dn is not None:
                             names.append(self.text(dn))
                 if shared and not names:
@@ -1105,6 +1128,28 @@ class _Analyser:
                     if left is not None and left.type == "identifier" and self.text(left) not in _WINDOW_READ_ONLY:
                         line, col = self.pos(child)
                         self.info.leaks.append((self.text(left), line, col))
+
+    def _refused_in(self, pattern: Any, statement: Any) -> bool:
+        """Note each name of a let or const at the top of the file (``pattern``: a name or a
+        destructuring of ``statement``) the browser refuses to declare there (:meth:`_refused`);
+        whether there was one."""
+        found: list[Any] = []
+        self._pattern_names(pattern, found)
+        refused = [n for n in found if self.text(n) in _UNDECLARABLE]
+        for n in refused:
+            self._refused(n, statement)
+        return bool(refused)
+
+    def _refused(self, name: Any, statement: Any) -> None:
+        """Note ``name``, declared by ``statement`` (let, const, class or function) at the top of
+        the file, as one the browser refuses (refused_names of JsInfo)."""
+        word = statement.children[0].type if statement.children else ""
+        if statement.type == "class_declaration":
+            word = "class"
+        elif statement.type != "lexical_declaration":
+            word = "function"
+        line, col = self.pos(name)
+        self.info.refused_names.append((self.text(name), line, col, word))
 
     def _shared_helper(self, name: str, value: Any) -> bool:
         """``var __awaiter = (this && this.__awaiter) || function ...``: a helper TypeScript (and
@@ -1877,6 +1922,10 @@ class _Analyser:
             self.info.undeclared.append((name, line, col))
         if changed:
             self._changed_globals(changed, seen)
+        if self._window_vars:
+            for left, node in self._window_vars:
+                self._read_only_written(self.text(left), left, node)
+            self.info.read_only_written.sort(key=lambda r: (r[1], r[2]))
 
     def _read_only_written(self, name: str, left: Any, node: Any) -> None:
         """Note ``top = 1`` (``left`` in the write ``node``) when ``name`` is one of the window's
@@ -1891,8 +1940,13 @@ class _Analyser:
         the file (nothing leaks there: _top_level leaves them out of PD501). Left alone when a
         ``with`` or ``eval`` may give the name another meaning (:meth:`_global_writes`).
         """
-        if self._declared_around(name, node) or self._bound_around(name, node) or self._global_writes():
-            return
+        if self._global_writes() or any(
+            kind != "assignment"
+            and not (kind == "var" and scope is not None and scope.type == "program")
+            and (scope is None or scope.start_byte <= node.start_byte < scope.end_byte)
+            for kind, scope, _n, _line, _value in self._bindings(name)
+        ):
+            return  # (a var at the top of the file declares nothing: the window has the name already)
         strict = self._strict(node)
         done = self._read_only_said
         if (name, strict) in done:
@@ -2520,6 +2574,13 @@ _WINDOW_READ_ONLY = frozenset(
     "window document top closed history navigation customElements frameElement navigator "
     "originAgentCluster localStorage sessionStorage isSecureContext crossOriginIsolated".split()
 )
+# The names a let, const, class or function at the top of a plain script may not declare: the
+# window's [LegacyUnforgeable] attributes (window, document, location, top: HTML's Window interface)
+# and the language's undefined, NaN and Infinity are properties of the global object that cannot be
+# redefined, so the browser refuses the whole script (ECMAScript GlobalDeclarationInstantiation:
+# HasRestrictedGlobalProperty, a SyntaxError; CanDeclareGlobalFunction, a TypeError). A var of one
+# is allowed (it declares nothing: the name is the window's own).
+_UNDECLARABLE = frozenset({"window", "document", "location", "top", "undefined", "NaN", "Infinity"})
 # The events whose handler on window (``onload``, ``onresize``: see _window_handler) a plugin is
 # likely to set by its bare name, from the HTML standard's WindowEventHandlers and
 # GlobalEventHandlers: replacing one drops the handler the web app may have put there.

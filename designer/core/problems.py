@@ -663,6 +663,14 @@ CODES: dict[str, Code] = {
             "declaring it does nothing and says nothing: the name still holds the browser's own, and the code "
             "that reads it gets that instead of the plugin's value.",
         ),
+        Code(
+            "PD529",
+            _E,
+            "A name at the top of the file is one the browser does not let a script declare",
+            "window, document, location and top (the browser's own) and undefined, NaN and Infinity (the "
+            "language's) cannot be declared again at the top of a plain script: with a let, const, class or "
+            "function of that name there, the browser refuses the whole file and the plugin never loads.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

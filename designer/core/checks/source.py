@@ -176,6 +176,22 @@ def _check_one(
             line,
             col,
         )
+    for var, line, col, word in info.refused_names[:5]:
+        v = shortened(var)
+        whose = (
+            "a value of JavaScript itself"
+            if var in ("undefined", "NaN", "Infinity")
+            else f"the browser's own window.{v}"
+        )
+        report(
+            "PD529",
+            f"The source of '{shortened(name)}' declares '{v}' with {word} here, at the top of the file, outside any "
+            f"wrapper function. '{v}' is {whose}, which a script may not declare again there: the browser refuses "
+            "the whole file, so the plugin never loads. Give it another name, or put the code inside "
+            "(function () { ... })(); where the plugin's names are its own.",
+            line,
+            col,
+        )
     if info.leaks:
         names = ", ".join(f"'{shortened(n)}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
         line, col = info.leaks[0][1], info.leaks[0][2]
