@@ -469,6 +469,10 @@ def test_a_var_at_the_top_of_the_file_with_a_read_only_name_of_the_window_gives_
             (code, first + 2, 20, "top"),
         ], head
         assert "the browser's own window.history, which cannot be changed" in problems[0].message
+        assert "declares 'history' with var here, at the top of the file, where that declares nothing" in (
+            problems[0].message
+        )
+        assert "gives 'top' a value here without declaring it" in problems[2].message
 
 
 def test_read_only_names_of_the_browser_window_declared_by_the_plugin_or_written_as_properties_are_left_alone(

@@ -432,8 +432,9 @@ class JsInfo(Record):
         self.globals_replaced: list[tuple[str, int, int]] = []
         # Names of the browser's window that cannot be changed (top, closed, history: see
         # _WINDOW_READ_ONLY) given a value with no declaration around: a TypeError in strict code,
-        # nothing at all in sloppy code. (name, line, column, strict?), at the first such line of each.
-        self.read_only_written: list[tuple[str, int, int, bool]] = []
+        # nothing at all in sloppy code. (name, line, column, strict?, given by a var at the top of the
+        # file, which declares nothing there?), at the first such line of each.
+        self.read_only_written: list[tuple[str, int, int, bool, bool]] = []
         # Uses of a let, const or class name that surely run before its declaration in the same
         # block (its "temporal dead zone"): a ReferenceError each time. (name, line, column, the
         # declaration's line, when it runs: "load" as the plugin loads or starts, else the name
@@ -1953,7 +1954,7 @@ class _Analyser:
             return
         done.add((name, strict))
         line, col = self.pos(left)
-        self.info.read_only_written.append((name, line, col, strict))
+        self.info.read_only_written.append((name, line, col, strict, node.type == "variable_declarator"))
 
     def _changed_globals(self, changed: list[tuple[str, Any]], seen: set[str]) -> None:
         """Say where ``x++`` / ``x += 1`` (in sloppy code, no declaration around) first changes a

@@ -250,11 +250,16 @@ def _check_one(
             line,
             col,
         )
-    for var, line, col, strict in info.read_only_written[:5]:
+    for var, line, col, strict, by_var in info.read_only_written[:5]:
         v = shortened(var)
+        how = (
+            f"declares '{v}' with var here, at the top of the file, where that declares nothing, and gives it a value"
+            if by_var
+            else f"gives '{v}' a value here without declaring it"
+        )
         said = (
-            f"The source of '{shortened(name)}' gives '{v}' a value here without declaring it, but '{v}' is the "
-            f"browser's own window.{v}, which cannot be changed"
+            f"The source of '{shortened(name)}' {how}, but '{v}' is the browser's own window.{v}, which cannot be "
+            "changed"
         )
         advice = (
             "Keep the value in a variable of the plugin's own, declared with let in the function that uses it, "
