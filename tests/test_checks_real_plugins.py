@@ -723,6 +723,57 @@ def test_a_use_in_a_part_that_optional_chaining_or_a_condition_may_skip_is_not_c
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
 
 
+def test_a_default_that_surely_runs_and_uses_a_name_not_yet_declared_is_an_error(base_project: Path) -> None:
+    """``let { a = b } = {}; let b;``: the value written out has no ``a``, so the default runs with
+    the declaration and reads ``b`` before its ``let``; ``function f(a = b, b)``: parameters get
+    their values from left to right, so the default, whenever it runs, reads a ``b`` that has none
+    yet. Both throw a ReferenceError (the 'Oops' page); the check was silent."""
+    source = (
+        "(function () {\n"
+        "    function load() {\n"
+        "        const { mode = fallback } = {}, [first, second = fallback] = [1];\n"
+        "        const fallback = 'x';\n"
+        "    }\n"
+        "    function unload() {}\n"
+        "    function record(delay = timeout, timeout) {}\n"
+        "    const show = (text = text) => text;\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (3, 24, "fallback"),
+        (7, 29, "timeout"),
+        (8, 26, "text"),
+    ]
+    assert all(p.severity.value == "error" for p in problems)
+    assert "before its declaration on line 4 has run" in problems[0].message
+    assert "ReferenceError as the plugin loads" in problems[0].message
+    param = problems[1].message
+    assert "in a parameter's default value" in param and "from left to right" in param
+    assert "Each time record() is called without a value for that parameter" in param
+    assert "put 'timeout' before it in the list of parameters" in param
+    assert "Each time show() is called" in problems[2].message
+
+
+def test_a_default_that_may_not_run_or_uses_a_name_that_has_its_value_is_not_called_early(
+    base_project: Path,
+) -> None:
+    """A destructuring default runs only when the value lacks that part: with the part written out,
+    a value the check cannot see, a ...spread or a computed key, nothing is sure. A parameter's
+    default may use the parameters before it, and a function written in it runs later."""
+    source = (
+        "(function () {\n"
+        "    function load(o) {\n"
+        "        const { a = later } = { a: 1 }, { b = later } = o, { c = later } = { ...o };\n"
+        "        const { d = later } = { ['d']: 1 }, [e = later] = [1], [f = later] = [...o], { g: { h = later } } = { g: {} };\n"
+        "        const { i = () => later } = {};\n"
+        "        let later = 1;\n"
+        "    }\n"
+        "    function unload(first, second = first, third = () => fourth, fourth) {}\n"
+        "    function record(x = y => y) {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
 def test_a_use_that_runs_whatever_optional_chaining_skips_is_still_an_error(base_project: Path) -> None:
     """What a ``?.`` cannot skip still runs: the name before it, a part in parentheses closed before
     it, the name read by ``||=``: each above its ``let`` is a ReferenceError."""

@@ -441,7 +441,8 @@ class JsInfo(Record):
         # of the function around it, "" for one without a name; for a let in a case of a switch,
         # "case" when used above it in its case, "earlier" in an earlier case, "skipped" in a later
         # case the switch only comes to without running the let, "extends" in what the class being
-        # declared extends (class A extends A {}), else ""; for "skipped", the
+        # declared extends (class A extends A {}), "default" in a parameter's default value (the name
+        # is that parameter or a later one: function f(a = b, b) {}), else ""; for "skipped", the
         # (line, word) of the break, continue,
         # return or throw that ends the let's case), first in the file first.
         self.early_uses: list[tuple[str, int, int, int, str, str, tuple[int, str] | None]] = []
@@ -595,6 +596,7 @@ class _Analyser:
         self._writes = self._written_names(caps)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
         self._early_uses(caps.get("declarator", ()), caps.get("class", ()))
+        self._early_defaults(caps.get("params", ()))
         self._parameters_twice(caps.get("params", ()))
         if b"return" in self.data or b"break" in self.data or b"continue" in self.data:
             self._jumps(root)
@@ -1737,6 +1739,55 @@ class _Analyser:
                         found.append((at, self._early(use, name, statement)))
         self.info.early_uses = [e for _at, e in sorted(found, key=lambda f: f[0])]
 
+    def _early_defaults(self, lists: Any) -> None:
+        """A parameter's default value that uses that parameter or one after it (``function f(a = b,
+        b)``, ``(a = a) => ...``): parameters get their values from left to right, so whenever the
+        default runs (the function is called without that argument) the name has none yet and it
+        throws a ReferenceError (the app's 'Oops' page). Why: the check was silent, and such a
+        default can never work: each time it is used, it throws.
+
+        Only a use the default surely runs (not inside a function written in it, nor in a branch).
+        """
+        data = self.data
+        found = []
+        for params in lists:
+            if data.find(b"=", params.start_byte, params.end_byte) < 0:
+                continue  # (most lists: no default)
+            entries = [c for c in params.named_children if c.type != "comment"]
+            later: dict[str, Any] = {}  # name -> its node, for this parameter and those after it
+            for param in reversed(entries):
+                names: list[Any] = []
+                self._pattern_names(param, names)
+                for n in names:
+                    later[self.text(n)] = n
+                value = param.child_by_field_name("right") if param.type == "assignment_pattern" else None
+                if value is None:
+                    continue
+                for name, declared in later.items():
+                    raw = name.encode()
+                    at = data.find(raw, value.start_byte, value.end_byte)
+                    while at >= 0:
+                        after = at + len(raw)
+                        if not _word_byte(data[at - 1 : at]) and not _word_byte(data[after : after + 1]):
+                            use = self._root.descendant_for_byte_range(at, after)
+                            if (
+                                use is not None
+                                and use.start_byte == at
+                                and use.end_byte == after
+                                and use.type == "identifier"
+                                and not (use.parent.type == "class" and use.parent.child_by_field_name("name") == use)
+                                and self._statement_running(use, stop=param) is not None
+                            ):
+                                line, col = self.pos(use)
+                                fn = params.parent
+                                runs = self._function_name(fn) if fn is not None else ""
+                                found.append((at, (name, line, col, self.line_of(declared), runs, "default", None)))
+                                break
+                        at = data.find(raw, after, value.end_byte)
+        if found:
+            early = self.info.early_uses + [e for _at, e in found]
+            self.info.early_uses = sorted(early, key=lambda e: (e[1], e[2]))
+
     def _switch_exit(self, statement: Any, body: Any) -> Any:
         """The first ``break``, ``continue``, ``return`` or ``throw`` written as a statement of a
         case of the switch ``body`` after the declaration ``statement`` (in its case or a later
@@ -2097,7 +2148,7 @@ class _Analyser:
             return False
         return statement.parent.type == "program" or self._is_wrapper(statement.parent.parent)
 
-    def _statement_running(self, node: Any, block: Any = None) -> Any:
+    def _statement_running(self, node: Any, block: Any = None, stop: Any = None) -> Any:
         """The statement (an expression, a var, let or const, a class) of a block or of the file
         that surely runs ``node`` whenever it runs, or None: ``node`` is in a branch of a condition
         (``a && f()``, an ``if``: not the condition itself, nor the left of the ``&&``), a part a ``?.`` may skip (``o?.[x]``, ``o?.f(x)``, ``a ||= x``),
@@ -2105,12 +2156,15 @@ class _Analyser:
         later (a method's body, an instance field's value). A class's ``extends``, computed keys,
         static fields and static blocks run as the class is declared, so a statement of a static
         block is run by the class's own statement (unless the static block's is ``block``, the
-        block asked about)."""
+        block asked about). With ``stop``, the part of ``stop`` (an ancestor of ``node``) that surely
+        runs ``node`` whenever it runs."""
         cur = node
         while True:
             up = cur.parent
             if up is None:
                 return None
+            if up == stop:
+                return cur
             t = up.type
             if t == "program" or t == "statement_block" or t == "switch_case" or t == "switch_default":
                 # (an if is reached here only from its condition, which runs whenever the if does)
@@ -2146,9 +2200,65 @@ class _Analyser:
             elif t == "field_definition":
                 if up.child_by_field_name("property") != cur and not any(c.type == "static" for c in up.children):
                     return None  # (an instance field's value runs at each new)
+            elif t == "object_assignment_pattern" or t == "assignment_pattern":
+                if up.child_by_field_name("right") != cur:
+                    return None
+                declarator = self._default_surely_used(up)
+                if declarator is None:
+                    return None  # (a default runs only when the value lacks that part)
+                cur = declarator  # (let { a = b } = {}: the default runs with the declaration)
+                continue
             elif t not in _RUNS_WITH_PARENT and t not in _DECLARATIONS:
                 return None
             cur = up
+
+    def _default_surely_used(self, default: Any) -> Any:
+        """The declarator of ``default`` (``a = b`` in ``let { a = b } = {}`` or ``let [x, a = b] =
+        [1]``: a part of the pattern itself, not of a pattern inside it) when its value is written
+        out and surely lacks that part, so the default always runs with the declaration; else None.
+
+        Why only then: with any other value (``= options``) the default runs only when the value has
+        no such part, which the check cannot know."""
+        pattern = default.parent
+        declarator = pattern.parent if pattern is not None else None
+        if pattern is not None and pattern.type == "pair_pattern":
+            declarator = pattern.parent.parent if pattern.parent is not None else None
+            pattern = pattern.parent
+        if (
+            pattern is None
+            or declarator is None
+            or declarator.type != "variable_declarator"
+            or declarator.child_by_field_name("name") != pattern
+        ):
+            return None
+        value = declarator.child_by_field_name("value")
+        if value is None:
+            return None
+        if pattern.type == "object_pattern" and value.type == "object":
+            part = default if default.type == "object_assignment_pattern" else default.parent
+            key = part.child_by_field_name("left" if part == default else "key")
+            if key is None or key.type not in ("shorthand_property_identifier_pattern", "property_identifier"):
+                return None  # (a computed or quoted key: nothing sure)
+            wanted = self.text(key)
+            for c in value.named_children:
+                if c.type == "comment":
+                    continue
+                k = c.child_by_field_name("key") if c.type in ("pair", "method_definition") else c
+                if c.type in ("spread_element",) or k is None:
+                    return None
+                if k.type not in ("property_identifier", "shorthand_property_identifier", "string"):
+                    return None  # (a computed key may be that one)
+                if (self._string_text(k) if k.type == "string" else self.text(k)) == wanted:
+                    return None
+            return declarator
+        if pattern.type == "array_pattern" and value.type == "array" and default.parent == pattern:
+            at = sum(1 for c in pattern.children if c.type == "," and c.start_byte < default.start_byte)
+            items = [c for c in value.named_children if c.type != "comment"]
+            commas = sum(1 for c in value.children if c.type == ",")
+            if any(c.type == "spread_element" for c in items) or commas not in (len(items) - 1, len(items)):
+                return None  # (a ...spread, or holes: [ , , ])
+            return declarator if at >= len(items) else None
+        return None
 
     def _is_wrapper(self, fn: Any) -> bool:
         """Whether ``fn`` is a function called at once by a statement of the file itself."""

@@ -294,6 +294,14 @@ def _check_one(
                 f"comes to this case and the app shows its 'Oops' page. Declare '{v}' above the switch "
                 f"(let {v};) and give it its value in the cases that need it."
             )
+        elif case == "default":
+            said = (
+                f"uses '{v}' here, in a parameter's default value, but '{v}' is that parameter or one after it "
+                f"(line {declared}): parameters get their values from left to right, so '{v}' has none yet when "
+                f"the default runs. Each time {what} is called without a value for that parameter, this throws a "
+                f"ReferenceError and the app shows its 'Oops' page. Give the default another value, or put "
+                f"'{v}' before it in the list of parameters."
+            )
         elif case == "extends":
             said = (
                 f"uses '{v}' here, in what the class '{v}' extends, which runs before '{v}' exists: a class cannot "
