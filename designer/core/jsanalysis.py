@@ -400,6 +400,7 @@ class JsInfo(Record):
         "read_only_written",
         "early_uses",
         "refused_names",
+        "top_names",
     )
 
     def __init__(self) -> None:
@@ -450,6 +451,12 @@ class JsInfo(Record):
         # the browser refuses them (top, document, undefined: see _UNDECLARABLE) and so the whole
         # file: (name, line, column, "let", "const", "class" or "function").
         self.refused_names: list[tuple[str, int, int, str]] = []
+        # Each name the file puts on the page at its top, outside any wrapper function, once, at its
+        # first declaration: (name, line, column, "let", "const", "class", "var", "function", or
+        # "assignment" for x = 1 in sloppy code with no declaration of x in the file). For the
+        # cross-file check of names two plugins both declare (PD530, PD531): leaks gives whole
+        # statements ("a, {b, c}") for PD501's message, not each name and how it is declared.
+        self.top_names: list[tuple[str, int, int, str]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1076,6 +1083,8 @@ class _Analyser:
             self.info.calls.append(Call(member, line, col, False, span=span))
 
     def _top_level(self, root: Any) -> None:
+        top: list[tuple[Any, str]] = []  # (name node, how it is declared) for top_names
+        assigned: list[Any] = []  # the x of x = 1 statements (top_names when the file declares no x)
         for child in root.children:
             t = child.type
             if t in _DECL_TYPES:
@@ -1087,6 +1096,8 @@ class _Analyser:
                         continue
                     else:
                         names.append(self.text(n))
+                        top.append((n, "class" if t == "class_declaration" else "function"))
+                word = "var" if t == "variable_declaration" else child.children[0].type if child.children else ""
                 shared = 0
                 for d in child.children:
                     if d.type == "variable_declarator":
@@ -1098,7 +1109,9 @@ class _Analyser:
                             if dn.type != "identifier":
                                 found: list[Any] = []
                                 self._pattern_names(dn, found)
-                                names.extend(self.text(x) for x in found if self.text(x) not in _UNDECLARABLE)
+                                kept = [x for x in found if self.text(x) not in _UNDECLARABLE]
+                                names.extend(self.text(x) for x in kept)
+                                top.extend((x, word) for x in kept)
                         elif dn is not None and t == "variable_declaration" and self.text(dn) in _WINDOW_READ_ONLY:
                             # var history = []: the window has it already, so the var declares nothing and
                             # its value is given to the browser's own (read_only_written, from _undeclared).
@@ -1107,6 +1120,9 @@ class _Analyser:
                                 self._window_vars.append((dn, d))
                         elif dn is not None:
                             names.append(self.text(dn))
+                            found = []
+                            self._pattern_names(dn, found)
+                            top.extend((x, word) for x in found)
                 if shared and not names:
                     continue
                 line, col = self.pos(child)
@@ -1131,6 +1147,32 @@ class _Analyser:
                     if left is not None and left.type == "identifier" and self.text(left) not in _WINDOW_READ_ONLY:
                         line, col = self.pos(child)
                         self.info.leaks.append((self.text(left), line, col))
+                        if e.child_by_field_name("operator") is None:  # (x = 1; x += 1 reads x first)
+                            assigned.append(left)
+        if top or assigned:
+            self._top_names(top, assigned, root)
+
+    def _top_names(self, top: list[tuple[Any, str]], assigned: list[Any], root: Any) -> None:
+        """Fill top_names of JsInfo from the top of the file's declarations (``top``: name node,
+        how it is declared) and its x = 1 statements (``assigned``: their x): each name once, at
+        its first declaration; an x = 1 only in sloppy code and when the file declares no x there
+        (then it gives the declared one its value)."""
+        seen: set[str] = set()
+        out = self.info.top_names
+        for node, word in top:
+            name = self.text(node)
+            if name not in seen:
+                seen.add(name)
+                line, col = self.pos(node)
+                out.append((name, line, col, word))
+        if assigned and not self._strict(assigned[0].parent):
+            for node in assigned:
+                name = self.text(node)
+                if name not in seen:
+                    seen.add(name)
+                    line, col = self.pos(node)
+                    out.append((name, line, col, "assignment"))
+        out.sort(key=lambda r: (r[1], r[2]))
 
     def _refused_in(self, pattern: Any, statement: Any) -> bool:
         """Note each name of a let or const at the top of the file (``pattern``: a name or a

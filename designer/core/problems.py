@@ -671,6 +671,22 @@ CODES: dict[str, Code] = {
             "language's) cannot be declared again at the top of a plain script: with a let, const, class or "
             "function of that name there, the browser refuses the whole file and the plugin never loads.",
         ),
+        Code(
+            "PD530",
+            _E,
+            "Two plugins declare the same name at the top of their files, one with let, const or class",
+            "Plugins not wrapped in a function share the page's names. A name declared with let, const or class "
+            "may be declared only once there: the browser refuses whichever of the two files loads second, and "
+            "that plugin never loads.",
+        ),
+        Code(
+            "PD531",
+            _W,
+            "Two plugins declare the same name at the top of their files",
+            "Plugins not wrapped in a function share the page's names. With var, function or a value given "
+            "without declaring it, the plugin that loads second replaces the other's variable or function, so "
+            "each may run the other's code or read the other's value.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

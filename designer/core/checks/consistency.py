@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 
 from designer.core.checks.context import Context
 from designer.core.checks.settings import meant_package, unlisted_packages
+from designer.core.checks.source import source_info
 from designer.core.files import hidden_character_problem, is_utf8, name_clashes, name_difference, windows_name_problem
 from designer.core.jstext import shortened
-from designer.core.model import BrandingPackage
+from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix, printable
 from designer.core.state import load_state
 from designer.core.zipnames import name_why
@@ -100,6 +101,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "the app never loads it. Add it to the list, or delete the folder if it is not needed.",
                 fix=Fix("list-package", "Add it to the plugin list", {"file": rel}),
             )
+    _shared_names(pkg, ctx)
     # As the export and the import compare names (files.name_clashes): folders too, accents' encodings too.
     for other, part, rel in name_clashes(names):
         how = name_difference(other, part)
@@ -144,6 +146,124 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             f"{where} contains an invisible {hidden} that can make the name look like something else. Rename it, "
             "and whatever refers to it, unless you meant it.",
         )
+
+
+# How a plugin puts a name on the page (top_names' words of jsanalysis): in a message, and whether
+# the browser lets no other script of the page declare the name again (let, const, class).
+_HOW = {
+    "let": "declares '{n}' with let{where}",
+    "const": "declares '{n}' with const{where}",
+    "class": "declares the class '{n}'{where}",
+    "var": "declares '{n}' with var{where}",
+    "function": "declares the function '{n}'{where}",
+    "assignment": "gives '{n}' a value{here} without declaring it",
+}
+_LEXICAL = ("let", "const", "class")
+_WRAP = "Put each plugin's code inside (function () { ... })(); where its names are its own, or rename"
+
+
+def _shared_names(pkg: BrandingPackage, ctx: Context) -> None:
+    """PD530 / PD531: a name two plugins that load together both put on the page, outside any
+    wrapper function (each plugin's source is a plain script of the same page).
+
+    Why: each file's own check (PD501) only says its names "can clash"; when another plugin does
+    declare the same name, with let, const or class on either side, the browser refuses whichever
+    file loads second ("Identifier 'x' has already been declared", ECMAScript's
+    GlobalDeclarationInstantiation) and that plugin silently never loads; with var, function or a
+    value given without declaring it (x = 1) on both sides, one plugin quietly uses the other's
+    variable or function. Duplicating a plugin that is not wrapped made such a pair.
+
+    Only the plugins switched on at start (enabled) and whose platforms meet; a file the browser
+    refuses anyway (PD500, PD529) declares nothing. Once per pair of plugins, in each of the two
+    files, at its first such name, naming the other file's line: a copied plugin shares all its
+    names, and one line per name said the same thing many times. A pair with a PD530 gets no
+    PD531 (the refused file shares nothing). The load order
+    is the app's business (neither the guide nor settings.json promises one): "whichever loads second".
+    """
+    loaded: list[tuple[Plugin, str, dict[str, tuple[int, int, str]]]] = []
+    done: set[str] = set()
+    for plugin in pkg.plugins:
+        src = plugin.source_path
+        if plugin.entry.enabled is False or plugin.package is None or not src or src in done:
+            continue
+        done.add(src)
+        info = source_info(ctx, src) if pkg.exists(src) else None
+        if info is None or info.syntax_errors or info.refused_names or not (info.top_names or info.globals_made):
+            continue
+        names = {name: (line, col, how) for name, line, col, how in info.top_names}
+        for name, line, col in info.globals_made:
+            names.setdefault(name, (line, col, "assignment"))
+        loaded.append((plugin, src, names))
+    if len(loaded) < 2:
+        return
+    holders: dict[str, list[int]] = {}
+    for i, (_p, _s, names) in enumerate(loaded):
+        for name in names:
+            holders.setdefault(name, []).append(i)
+    # (plugin, other plugin, PD530 or PD531) -> the names, in order of the first plugin's lines
+    pairs: dict[tuple[int, int, str], list[str]] = {}
+    for name, where in holders.items():
+        for x, i in enumerate(where):
+            for j in where[x + 1 :]:
+                code = _clash(loaded[i][2][name][2], loaded[j][2][name][2])
+                if code is not None and _meet(loaded[i][0], loaded[j][0]):
+                    pairs.setdefault((i, j, code), []).append(name)
+                    pairs.setdefault((j, i, code), []).append(name)
+    for (i, j, code), clashing in sorted(pairs.items()):
+        if code == "PD531" and (i, j, "PD530") in pairs:
+            continue  # (the browser refuses one of the two files: it shares nothing with the other)
+        plugin, src, names = loaded[i]
+        other, other_src, other_names = loaded[j]
+        clashing.sort(key=lambda n: names[n][:2])
+        n = clashing[0]
+        line, col, how = names[n]
+        other_line, _c, other_how = other_names[n]
+        sn, me, them = shortened(n), shortened(plugin.display_name), shortened(other.display_name)
+        also = ""
+        if len(clashing) > 1:
+            more = ", ".join(f"'{shortened(m)}'" for m in clashing[1:4]) + (", ..." if len(clashing) > 4 else "")
+            also = f" They share {more} the same way."
+        mine = _HOW[how].format(n=sn, where=" here, at the top of the file", here=" here")
+        if how == "assignment":
+            mine += " (so it is a name of the whole page)"
+        said = (
+            f"The source of '{me}' {mine}, and the plugin '{them}' "
+            f"{_HOW[other_how].format(n=sn, where=' at the top of its file', here='')} too "
+            f"({other_src} line {other_line}).{also} "
+        )
+        if code == "PD530":
+            said += (
+                "Both load into the same page, where a name declared with let, const or class cannot be declared a "
+                'second time: the browser refuses whichever of the two files loads second ("Identifier '
+                f"'{sn}' has already been declared\"), so that plugin never loads. {_WRAP} '{sn}' in one of them."
+            )
+        else:
+            said += (
+                f"Both load into the same page and share this one '{sn}': whichever sets it last replaces the other's "
+                "value or function, so one plugin ends up using the other's instead of its own. "
+                f"{_WRAP} '{sn}' in one of them."
+            )
+        ctx.report(code, src, said, plugin=plugin.key, line=max(line, 1), column=max(col, 1))
+
+
+def _clash(how: str, other: str) -> str | None:
+    """PD530 when the browser refuses one of two scripts declaring a name so (``how`` and
+    ``other``: top_names' words), PD531 when one replaces the other's, None when neither: a let
+    or const given a value by the other's x = 1 is the same variable (no such refusal), and two
+    x = 1 are PD524's (each already said to make a global shared with every other plugin)."""
+    if how in _LEXICAL or other in _LEXICAL:
+        return None if "assignment" in (how, other) else "PD530"
+    if how == other == "assignment":
+        return None
+    return "PD531"
+
+
+def _meet(plugin: Plugin, other: Plugin) -> bool:
+    """Whether two plugins can load in the same app: their platforms (web, desktop, iOS, Android)
+    have one in common (a plugin with none loads nowhere: PD303)."""
+    mine = plugin.package.platforms if plugin.package is not None else None
+    theirs = other.package.platforms if other.package is not None else None
+    return bool(mine and theirs and not set(mine).isdisjoint(theirs))
 
 
 def _named_once(
