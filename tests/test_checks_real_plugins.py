@@ -679,6 +679,45 @@ def test_a_class_that_extends_itself_throws_as_it_is_declared(base_project: Path
     assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
 
 
+def test_a_class_whose_own_computed_member_name_uses_it_throws_as_it_is_declared(base_project: Path) -> None:
+    """``class A { [A.key]() {} }``: the names in [ ] are worked out while the class is made, before
+    ``A`` has its value, so declaring the class throws a ReferenceError (the 'Oops' page), as the
+    plugin loads or each time its function runs. The check was silent. Its name in a method's body
+    or in a static field's value (both run once the class exists), in a function written in the
+    key, in a branch of it, or as a text, throws nothing."""
+    source = (
+        "(function () {\n"
+        "    class Menu { [Menu.id]() {} }\n"
+        "    class Tag { static [String(Tag)] = 1; }\n"
+        "    function record() {\n"
+        "        class Row { get [Row]() { return 1; } }\n"
+        "    }\n"
+        "    function unload() {}\n"
+        "    function load() {}\n" + REGISTER + "})();\n"
+    )
+    problems = [p for p in _problems(base_project, source) if p.code == "PD526"]
+    assert [(p.line, p.column, p.message.split("'")[3]) for p in problems] == [
+        (2, 19, "Menu"),
+        (3, 32, "Tag"),
+        (5, 26, "Row"),
+    ]
+    assert all(p.severity.value == "error" for p in problems)
+    assert "in a member name written in [ ] in the class 'Menu' itself" in problems[0].message
+    assert "ReferenceError as the plugin loads" in problems[0].message
+    assert "ReferenceError each time record() runs" in problems[2].message
+    assert "Move the declaration" not in problems[0].message
+    source = (
+        "(function () {\n"
+        "    const key = 'open';\n"
+        "    class Menu { [key]() { return Menu; } static made = Menu; static ['Menu'] = 1; }\n"
+        "    class Tag { [(() => Tag)()]() {} [window.x ? Tag : key]() {} [key.Tag]() {} }\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    assert [(p.line, p.column) for p in _problems(base_project, source) if p.code == "PD526"] == []
+
+
 def test_a_class_part_that_runs_only_when_called_or_constructed_is_not_called_early(base_project: Path) -> None:
     """An instance field's value runs at ``new``, a method's body when it is called, a callback in
     a static block later, and a class in a function when that function runs: none of them surely

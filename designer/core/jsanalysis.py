@@ -443,7 +443,8 @@ class JsInfo(Record):
         # "case" when used above it in its case, "earlier" in an earlier case, "skipped" in a later
         # case the switch only comes to without running the let, "extends" in what the class being
         # declared extends (class A extends A {}), "default" in a parameter's default value (the name
-        # is that parameter or a later one: function f(a = b, b) {}), else ""; for "skipped", the
+        # is that parameter or a later one: function f(a = b, b) {}), "key" in a computed member
+        # name of that class's own body (class A { [A.x]() {} }), else ""; for "skipped", the
         # (line, word) of the break, continue,
         # return or throw that ends the let's case), first in the file first.
         self.early_uses: list[tuple[str, int, int, int, str, str, tuple[int, str] | None]] = []
@@ -1779,7 +1780,51 @@ class _Analyser:
                     if self._surely_runs_early(use, at, after, block, statement):
                         done.add(name.id)
                         found.append((at, self._early(use, name, statement)))
+        for c in classes:
+            self._own_name_in_keys(c, found)
         self.info.early_uses = [e for _at, e in sorted(found, key=lambda f: f[0])]
+
+    def _own_name_in_keys(
+        self, cls: Any, found: list[tuple[int, tuple[str, int, int, int, str, str, tuple[int, str] | None]]]
+    ) -> None:
+        """Add to ``found`` (as _early_uses does, case "key") the first use of the name of the
+        class ``cls`` declares in a computed member name of its own body (``class A { [A.x]() {}
+        }``): the browser works those names out while it makes the class, before the name has its
+        value, so declaring the class throws a ReferenceError. Why: the check was silent, as it was
+        for ``class A extends A``. Only a use the key surely runs (not in a function written in it,
+        nor in a branch: see _statement_running); a method's body or a field's value is no key."""
+        name = cls.child_by_field_name("name")
+        body = cls.child_by_field_name("body")
+        if name is None or body is None or name.type != "identifier":
+            return
+        data, raw = self.data, self.data[name.start_byte : name.end_byte]
+        if data.find(b"[", body.start_byte, body.end_byte) < 0:
+            return  # (most classes: no computed names)
+        for member in body.named_children:
+            key = next((k for k in member.children if k.type == "computed_property_name"), None)
+            if key is None:
+                continue
+            at = data.find(raw, key.start_byte, key.end_byte)
+            while at >= 0:
+                after = at + len(raw)
+                use = self._root.descendant_for_byte_range(at, after)
+                if (
+                    use is not None
+                    and use.type == "identifier"
+                    and use.start_byte == at
+                    and use.end_byte == after
+                    and self._statement_running(use, stop=key) is not None
+                ):
+                    fn = _function_of(cls)
+                    when = (
+                        "load"
+                        if fn is None or fn.type == "program" or self._is_wrapper(fn)
+                        else self._function_name(fn)
+                    )
+                    line, col = self.pos(use)
+                    found.append((at, (self.text(name), line, col, self.line_of(name), when, "key", None)))
+                    return
+                at = data.find(raw, after, key.end_byte)
 
     def _early_defaults(self, lists: Any) -> None:
         """A parameter's default value that uses that parameter or one after it (``function f(a = b,

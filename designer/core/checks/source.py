@@ -308,6 +308,13 @@ def _check_one(
                 f"build on itself, so this line throws a ReferenceError {when} and the app shows its 'Oops' page. "
                 f"After extends, name the class that '{v}' builds on (declared above this line), not '{v}' itself."
             )
+        elif case == "key":
+            said = (
+                f"uses '{v}' here, in a member name written in [ ] in the class '{v}' itself. The browser works "
+                f"out such names while it makes the class, before '{v}' exists, so declaring the class throws a "
+                f"ReferenceError {when} and the app shows its 'Oops' page. Inside the [ ], use a value that exists "
+                f"before the class: a text in quotes, or a constant declared above the class."
+            )
         elif case:
             said = (
                 f"uses '{v}' here, before its declaration {where} has run. Until then '{v}' cannot be used, so "
