@@ -188,3 +188,37 @@ def test_check_lists_both_sides_of_the_clash(base_project: Path) -> None:
     lines = [line for line in out.stdout.splitlines() if "PD530" in line]
     assert [line.split(": error")[0].split("/webapp2/")[-1] for line in lines] == [f"{HELP}:2:7", f"{REC}:1:7"]
     assert f"({REC} line 1)" in lines[0] and f"({HELP} line 2)" in lines[1]
+
+
+def test_duplicating_a_plugin_that_is_not_wrapped_shows_the_clash_in_both(window, qtbot, base_project: Path) -> None:
+    """The usual way to get there: Plugin ▸ Duplicate on a plugin whose code is not in a wrapper.
+    The Problems pane then shows PD530 under both plugins, and Enter on the copy's goes to its
+    let in the copy's source."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QTreeWidget
+
+    base_project.joinpath("webapp2", "plugins", "rec", "rec.plugin.js").write_text(
+        "let recording = false;\n" + _functions("") + _register("rec-1.0")
+    )
+    window.open_path(base_project)
+    view = window.problems_view
+    assert [r.text(2) for r in view.problem_items() if r.text(2) in _CODES] == ["PD501"]
+    tree = window.findChild(QTreeWidget, "projectTree")
+    item = tree.topLevelItem(0).child(2)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    window.findChild(QAction, "plugin_duplicateAction").trigger()
+    assert window.package.plugins[-1].entry.id == "rec-1-0-copy"
+    qtbot.waitUntil(lambda: sum(r.text(2) == "PD530" for r in view.problem_items()) == 2)
+    rows = [r for r in view.problem_items() if r.text(2) == "PD530"]
+    assert sorted(r.text(1) for r in rows) == [
+        "plugins/rec-1-0-copy/rec.plugin.js:1:5",
+        "plugins/rec/rec.plugin.js:1:5",
+    ]
+    copy = next(r for r in rows if "copy" in r.text(1))
+    assert "the plugin 'Record' declares 'recording' with let" in copy.text(0)
+    view.setCurrentItem(copy)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.source_pane
+    assert window.source_editor.textCursor().blockNumber() == 0
+    assert window.source_pane.current_file() == "plugins/rec-1-0-copy/rec.plugin.js"
