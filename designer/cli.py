@@ -118,17 +118,10 @@ def _check(args: argparse.Namespace) -> int:
         from .core.fixes import fix_all
 
         if not pkg.files.writable:
-            # (The command to run, not only "import it first": a support engineer scripting this
-            # had to look up import's arguments.)
-            stem = Path(args.path).with_suffix("").name or "branding"
-            # (a folder of that name already here, the project the ZIP came from perhaps: import refuses it)
-            taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
-            folder = shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
             return _unusable(
                 args,
-                f"{args.path}: a ZIP is opened read-only, so fixes cannot be saved in it. Import it into a folder "
-                f"first and fix that: plugin-designer import {shell_word(args.path)} -o {folder}, then "
-                f"plugin-designer check --fix {folder}",
+                f"{args.path}: a ZIP is opened read-only, so fixes cannot be saved in it. "
+                + import_first(args.path, "fix that", "check --fix {}"),
                 None,
             )
         try:
@@ -373,6 +366,24 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shell_word(shown)}"
     )
     return 0
+
+
+def import_first(zip_path: str, what: str, then: str) -> str:
+    """ "Import it into a folder first and WHAT: plugin-designer import ZIP -o FOLDER, then
+    plugin-designer THEN", ``then`` holding ``{}`` where the folder goes.
+
+    Why the commands, not only "import it first": a support engineer scripting this had to look up
+    import's arguments; ``check --fix``, ``export`` and ``deploy`` of a ZIP say it alike. The folder
+    is one that is free here (a folder of the ZIP's name, the project it came from perhaps, would
+    be refused by the import).
+    """
+    stem = Path(zip_path).with_suffix("").name or "branding"
+    taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
+    folder = shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
+    return (
+        f"Import it into a folder first and {what}: plugin-designer import {shell_word(zip_path)} -o {folder}, "
+        f"then plugin-designer {then.format(folder)}"
+    )
 
 
 def shell_word(text: object) -> str:

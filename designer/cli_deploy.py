@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import print_err, print_errors, print_json
+from .cli import import_first, print_err, print_errors, print_json, shell_word
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -112,7 +112,10 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         return _fail(args, str(exc), 2)
     project = getattr(pkg.files, "project", None)
     if project is None:
-        return _fail(args, f"{args.path} is a ZIP opened read-only; import it into a folder first.", 2)
+        message = f"{args.path} is a ZIP, opened read-only: a deploy writes the new brandingID into the project. "
+        return _fail(
+            args, message + import_first(args.path, "deploy that", f"deploy {{}} --node {shell_word(args.node)}"), 2
+        )
     memory = remembered_settings(project)
     user = args.user or memory.get("user") or "admin"
     name = args.name or memory.get("name") or project.name

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import print_err, print_errors, print_json, shell_word
+from .cli import import_first, print_err, print_errors, print_json, shell_word
 
 if TYPE_CHECKING:
     import argparse
@@ -182,6 +182,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         pkg = load(Path(args.path))
+        if not pkg.files.writable:
+            then = f"export {{}} -o {shell_word(args.output)}"
+            return _refused(
+                args,
+                f"{args.path} is a ZIP, opened read-only: the export writes the new brandingID into the project. "
+                + import_first(args.path, "export that", then),
+            )
         plan = plan_export(pkg, args.branding_id)
     except (NotAPackageError, ExportRefused) as exc:
         return _refused(args, str(exc))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -565,8 +566,29 @@ def test_export_of_a_zip_names_the_zip_as_given(tmp_path: Path) -> None:
     _zip_webapp2(root, src)
     out = run("export", src, "-o", tmp_path / "out.zip")
     assert out.returncode == 2
-    assert out.stderr == f"plugin-designer: {src} is a ZIP opened read-only; import it into a folder first.\n"
+    assert out.stderr.startswith(f"plugin-designer: {src} is a ZIP, opened read-only: ")
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_export_and_deploy_of_a_zip_say_which_commands_to_run(tmp_path: Path) -> None:
+    """ "Import it into a folder first" left a new user to look up import's arguments; now the two
+    commands are given, quoted for a shell (a ZIP named with a space), and they work as given."""
+    assert run("new", tmp_path / "proj").returncode == 0
+    _zip_webapp2(tmp_path / "proj" / "webapp2", tmp_path / "my branding.zip")
+    out = run("export", "my branding.zip", "-o", "new one.zip", cwd=tmp_path)
+    assert out.returncode == 2 and not (tmp_path / "new one.zip").exists()
+    steps = "plugin-designer import 'my branding.zip' -o 'my branding', then plugin-designer export 'my branding' -o 'new one.zip'"
+    assert out.stderr.endswith(f"export that: {steps}\n"), out.stderr
+    deploy = run("deploy", "my branding.zip", "--node", "https://mgr.example.com", cwd=tmp_path)
+    assert deploy.returncode == 2
+    assert deploy.stderr.endswith(
+        "deploy that: plugin-designer import 'my branding.zip' -o 'my branding', "
+        "then plugin-designer deploy 'my branding' --node https://mgr.example.com\n"
+    ), deploy.stderr
+    first, then = steps.split(", then ")
+    for command in (first, then):
+        assert run(*shlex.split(command)[1:], cwd=tmp_path).returncode == 0
+    assert zipfile.is_zipfile(tmp_path / "new one.zip")
 
 
 def test_new_on_a_file_says_so(tmp_path: Path) -> None:
