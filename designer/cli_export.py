@@ -77,6 +77,32 @@ def _refused(args: argparse.Namespace, message: str, entry: str | None = None) -
     return 2
 
 
+def _no_import_needed(source: str) -> str | None:
+    """Why ``import`` of a project folder, or of one file of a project, is refused, with the command
+    that opens it as it is; None for anything else (a ZIP, a missing file: the import says those).
+
+    Why: a project's settings.json given to import was called "JSON text, not a ZIP: the download
+    most likely failed" (sending the user to download again), and a folder's hint
+    ("open it directly with 'plugin-designer my project'") split a path with a space in two.
+    """
+    import zipfile
+
+    from .core.files import package_around
+
+    path = Path(source)
+    if path.is_dir():
+        home = package_around(path, path) or path  # (a plugins/ folder: its project opens)
+        return f"{source} is a folder, not a ZIP: it needs no import. Open it with: plugin-designer {shell_word(home)}"
+    if path.is_file() and not zipfile.is_zipfile(path):
+        home = package_around(path, path.parent)
+        if home is not None:
+            return (
+                f"{source} is one file of the project {home}, not a ZIP: that project needs no import. "
+                f"Open it with: plugin-designer {shell_word(home)}"
+            )
+    return None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from .core.archive import ImportRefused, import_zip
     from .core.checks import run_checks
@@ -85,6 +111,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .core.problems import Severity
     from .core.wording import counted
 
+    refusal = _no_import_needed(args.source)
+    if refusal is not None:
+        return _refused(args, refusal)
     try:
         result = import_zip(Path(args.source), Path(args.output))
     except ImportRefused as exc:

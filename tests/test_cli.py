@@ -1031,3 +1031,22 @@ def test_new_json_says_what_was_made_or_why_not(tmp_path: Path) -> None:
     assert out.returncode == 2 and "has the id 'lock-meeting'" in json.loads(out.stdout)["error"]
     out = run("new", "", "--json")
     assert out.returncode == 2 and json.loads(out.stdout)["error"].startswith("DIR is given as empty text")
+
+
+def test_import_of_a_project_or_one_of_its_files_says_how_to_open_it_instead(tmp_path: Path) -> None:
+    """A new user gives import what they have: the project folder (its hint split a name with a
+    space in two when pasted), or its settings.json (called "JSON text, not a ZIP: the download
+    most likely failed", which sent them to download again). Both now name the command that opens
+    the project, quoted for the shell, and it opens it; nothing is written."""
+    assert run("new", tmp_path / "my project").returncode == 0
+    for given in ("my project", "my project/webapp2/plugins", "my project/webapp2/settings.json"):
+        out = run("import", given, "-o", "copy", cwd=tmp_path)
+        assert out.returncode == 2 and not (tmp_path / "copy").exists()
+        assert out.stderr.startswith(f"plugin-designer: {given} is "), out.stderr
+        assert "download" not in out.stderr
+        assert out.stderr.endswith("Open it with: plugin-designer 'my project'\n"), out.stderr
+    assert run("check", "my project", cwd=tmp_path).returncode == 0  # (what the hint names opens)
+    # A JSON file that belongs to no project still reads as a failed download saved under that name.
+    (tmp_path / "branding.zip").write_text('{"error": "expired"}')
+    out = run("import", "branding.zip", "-o", "copy", cwd=tmp_path)
+    assert out.returncode == 2 and "the download most likely failed" in out.stderr

@@ -45,6 +45,7 @@ __all__ = [
     "not_a_file",
     "not_a_zip_why",
     "os_message",
+    "package_around",
     "webapp3_refusal",
     "windows_name_problem",
 ]
@@ -1164,7 +1165,7 @@ def locate(path: Path) -> PackageFiles:
         except OSError as exc:  # a folder that may not be read (permissions): said, not a traceback
             raise NotAPackageError(f"{exc.filename or path}: cannot be read ({exc.strerror or exc})") from None
         if root is None:
-            home = _package_around(path, path)
+            home = package_around(path, path)
             if home is not None:  # `check webapp2/plugins`: a folder of the package, not one
                 raise NotAPackageError(
                     f"{path}: is one folder of a branding package; give its project folder instead: {home}"
@@ -1234,14 +1235,14 @@ def locate(path: Path) -> PackageFiles:
             return files
     if path.suffix.lower() == ".zip":
         raise NotAPackageError(f"{path}: {not_a_zip_why(path)}")
-    home = _package_around(path, path.parent)
+    home = package_around(path, path.parent)
     if home is not None:
         # `check webapp2/settings.json`: the file is fine to point at, just not alone.
         raise NotAPackageError(f"{path}: is one file of a branding package; give its folder instead: {home}")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
 
 
-def _package_around(path: Path, start: Path) -> Path | None:
+def package_around(path: Path, start: Path) -> Path | None:
     """The project folder ``path`` (a file, or a folder such as plugins/) lies in, if any, as
     :func:`enclosing_package` finds packages from ``start`` up.
 
