@@ -249,7 +249,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         doc = {
             "ok": True,
-            "output": str(result.path),
+            # As given (relative when given so), as the README says of every path; through a link,
+            # the file it names, which is what was written.
+            "output": str(result.path if out.is_symlink() else out),
             "sha256": result.sha256,
             "size": result.size,
             "files": len(plan.entries),

@@ -1050,3 +1050,15 @@ def test_import_of_a_project_or_one_of_its_files_says_how_to_open_it_instead(tmp
     (tmp_path / "branding.zip").write_text('{"error": "expired"}')
     out = run("import", "branding.zip", "-o", "copy", cwd=tmp_path)
     assert out.returncode == 2 and "the download most likely failed" in out.stderr
+
+
+def test_export_json_names_the_zip_as_given_on_the_command_line(tmp_path: Path) -> None:
+    """The README says --json's paths are as given (relative when given so), as import's `project`
+    is; export's `output` was made absolute, so a script comparing it with its own -o failed."""
+    assert run("new", tmp_path / "proj").returncode == 0
+    (tmp_path / "out").mkdir()
+    out = run("export", "proj", "-o", "out/my branding.zip", "--json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["output"] == "out/my branding.zip"
+    assert zipfile.is_zipfile(tmp_path / doc["output"])
