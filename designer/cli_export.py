@@ -204,7 +204,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportRefused, plan_export, shown_change_name, write_export
+    from .core.export import BrandingIdRefused, ExportRefused, plan_export, shown_change_name, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
     from .core.wording import counted
@@ -220,7 +220,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         plan = plan_export(pkg, args.branding_id)
     except (NotAPackageError, ExportRefused) as exc:
-        return _refused(args, str(exc))
+        return _refused(args, exc.for_cli() if isinstance(exc, BrandingIdRefused) else str(exc))
     except OSError as exc:  # a project file that cannot be read (permissions, vanished)
         return _refused(args, os_message(exc))
     out = Path(args.output)

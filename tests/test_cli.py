@@ -946,6 +946,10 @@ def test_a_branding_id_too_low_is_refused_naming_where_the_higher_one_is(tmp_pat
     exported = json.loads((proj / "webapp2" / "manifest.json").read_text())["brandingID"]
     out = run("export", proj, "-o", tmp_path / "a.zip", "--branding-id", str(written))
     assert f"brandingID {written} is not greater than {exported} (the last export's); clients" in out.stderr
+    # What to do instead, in the command line's terms: it has no field to leave empty.
+    assert out.stderr.endswith("Leave out --branding-id for a fresh one, or choose a larger number.\n")
+    big = run("export", proj, "-o", tmp_path / "a.zip", "--branding-id", "9" * 20)
+    assert big.stderr.endswith("Leave out --branding-id for a fresh one, or choose a smaller number.\n")
 
 
 def test_new_on_a_project_without_settings_json_does_not_leave_its_plugins_out(tmp_path: Path) -> None:

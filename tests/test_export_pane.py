@@ -90,7 +90,7 @@ def test_chosen_branding_id_is_used_and_a_smaller_one_refused(
     pane.path_edit.setText(str(tmp_path / "b.zip"))
     qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "b.zip").exists()
-    assert "not greater" in pane.status.text()
+    assert "not greater" in pane.status.text() and "Leave it empty for a fresh one" in pane.status.text()
 
 
 def test_cancelled_dialog_writes_nothing(

@@ -41,6 +41,7 @@ from .zipnames import (
 )
 
 __all__ = [
+    "BrandingIdRefused",
     "ExportBlocked",
     "ExportPlan",
     "ExportRefused",
@@ -68,6 +69,22 @@ ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
 
 class ExportRefused(Exception):
     """The export cannot be made at all (bad brandingID, read-only package, bad output path)."""
+
+
+class BrandingIdRefused(ExportRefused):
+    """A brandingID asked for that the export cannot use, ending with how to get a fresh one instead.
+
+    Why apart: the Export pane gets a fresh one with its field left empty, the command line by
+    leaving out ``--branding-id``; "Leave it empty" sent a user of the CLI looking for a field.
+    ``str()`` is the pane's words, :meth:`for_cli` the command line's.
+    """
+
+    def __init__(self, why: str, otherwise: str) -> None:
+        self.why, self.otherwise = why, otherwise
+        super().__init__(f"{why} Leave it empty for a fresh one, {otherwise}.")
+
+    def for_cli(self) -> str:
+        return f"{self.why} Leave out --branding-id for a fresh one, {self.otherwise}."
 
 
 class ExportBlocked(ExportRefused):
@@ -406,15 +423,15 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
         raise ExportRefused(f"brandingID must be a positive whole number (1, 2, 3, ...), not '{requested}'.")
     if value > MAX_BRANDING_ID:
         shown = text if len(text) <= 40 else text[:20] + "…"
-        raise ExportRefused(
+        raise BrandingIdRefused(
             f"brandingID {shown} is too large: the web app reads it as a JavaScript number, which cannot tell "
-            f"whole numbers above {MAX_BRANDING_ID} apart, so clients could keep their cached branding. "
-            "Leave it empty for a fresh one, or choose a smaller number."
+            f"whole numbers above {MAX_BRANDING_ID} apart, so clients could keep their cached branding.",
+            "or choose a smaller number",
         )
     if last is not None and value <= last:
-        raise ExportRefused(
-            f"brandingID {value} is not greater than {last} ({where}); clients would keep their "
-            "cached branding. Leave it empty for a fresh one, or choose a larger number."
+        raise BrandingIdRefused(
+            f"brandingID {value} is not greater than {last} ({where}); clients would keep their cached branding.",
+            "or choose a larger number",
         )
     return old, (str(value) if as_string else value)
 
