@@ -953,10 +953,17 @@ def _main(argv: list[str] | None = None) -> int:
             p.add_argument("path", metavar="PATH", help="project folder, webapp2 folder or branding ZIP")
             p.add_argument("--json", action="store_true", help="print the findings as JSON")
             p.add_argument(
-                "--role", choices=("chair", "guest"), default="chair", help="the user's role (default: chair)"
+                "--role",
+                choices=("chair", "guest"),
+                default="chair",
+                # (The package files' words; the designer and the checklist say Host and Guest.)
+                help="who the plugins run for: chair (a Host) or guest (a Guest); default: chair",
             )
             p.add_argument(
-                "--platform", choices=("web", "electron", "ios", "android"), default="web", help="default: web"
+                "--platform",
+                choices=("web", "electron", "ios", "android"),
+                default="web",
+                help="which app: web (the web app), electron (the desktop app), ios or android; default: web",
             )
             p.set_defaults(func=cmd_simulate, refuse=_unusable)
         elif argv[0] == "recipes":

@@ -480,6 +480,15 @@ def test_new_help_says_it_adds_to_a_project() -> None:
     assert "add one to a project" in run("--help").stdout
 
 
+def test_simulate_help_says_its_roles_and_platforms_in_the_designers_words() -> None:
+    """--role chair|guest and --platform electron are the package file's words; the designer, the
+    preview and the export checklist say Host and the desktop app, and the help said neither."""
+    out = run("simulate", "--help")
+    text = " ".join(out.stdout.split())  # (argparse wraps the help)
+    assert out.returncode == 0
+    assert "chair (a Host) or guest (a Guest)" in text and "electron (the desktop app)" in text
+
+
 def test_new_accepts_an_empty_webapp2_folder(tmp_path: Path) -> None:
     (tmp_path / "p" / "webapp2").mkdir(parents=True)
     assert run("new", tmp_path / "p").returncode == 0
