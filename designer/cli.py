@@ -203,6 +203,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .core.newproject import create_project
 
     target = Path(args.dir)
+    # The options as given, for a hint that repeats the command with another DIR.
+    given = [
+        *(["--name", args.name] if args.name is not None else []),
+        *(["--recipe", args.recipe] if args.recipe else []),
+    ]
+    given += [word for answer in args.set or [] for word in ("--set", answer)]
     try:
         target.exists()
     except OSError as exc:  # a name longer than the file system takes, a loop of links
@@ -246,7 +252,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         root = create_project(target, args.name, files)
     except FileExistsError as exc:
-        return _new_refused(args, f"{exc}")
+        from .core.files import package_around
+
+        # A plugin folder given as DIR (inside a project): most likely the plugin was meant for that project.
+        home = package_around(target, target)
+        if home is None:
+            return _new_refused(args, f"{exc}")
+        again = " ".join(shell_word(word) for word in [str(home), *given])
+        return _new_refused(args, f"{exc} To add the plugin to that project instead: plugin-designer new {again}")
     except OSError as exc:
         return _new_refused(args, f"cannot create {target}: {exc.strerror or exc}")
     if args.json:

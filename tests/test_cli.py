@@ -1075,3 +1075,19 @@ def test_export_json_names_the_zip_as_given_on_the_command_line(tmp_path: Path) 
     doc = json.loads(out.stdout)
     assert doc["output"] == "out/my branding.zip"
     assert zipfile.is_zipfile(tmp_path / doc["output"])
+
+
+def test_new_in_a_plugin_folder_names_the_command_that_adds_the_plugin_to_its_project(tmp_path: Path) -> None:
+    """`new proj/webapp2/plugins/lock` (a new user in the plugin's folder) was told only to choose
+    a folder outside the package; the plugin was meant for that project, so the command that adds
+    it there is given, with the options as typed, and it works as given."""
+    assert run("new", tmp_path / "my project").returncode == 0
+    before = snapshot(tmp_path / "my project")
+    out = run(
+        "new", "my project/webapp2/plugins/my-plugin", "--recipe", "lock-toggle", "--set", "name=Lock it", cwd=tmp_path
+    )
+    assert out.returncode == 2 and snapshot(tmp_path / "my project") == before
+    command = "plugin-designer new 'my project' --recipe lock-toggle --set 'name=Lock it'"
+    assert out.stderr.endswith(f"To add the plugin to that project instead: {command}\n"), out.stderr
+    assert run(*shlex.split(command)[1:], cwd=tmp_path).returncode == 0
+    assert (tmp_path / "my project" / "webapp2" / "plugins" / "lock-it").is_dir()

@@ -297,7 +297,8 @@ def test_new_inside_a_project_is_refused(where: str, tmp_path: Path) -> None:
     assert out.returncode == 2
     assert out.stderr.strip() == (
         f"plugin-designer: {project / where} is inside the branding package {project / 'webapp2'}: a new project "
-        "there would become part of that package (uploaded with its next export). Choose a folder outside it."
+        "there would become part of that package (uploaded with its next export). Choose a folder outside it. "
+        f"To add the plugin to that project instead: plugin-designer new {project}"
     )
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
