@@ -109,6 +109,31 @@ if run export 0 "$bin" export demo -o x.zip; then
         fail "x.zip is not a valid branding ZIP"
     fi
 fi
+# What a new user does next, with names that have spaces and letters beyond ASCII (the frozen
+# app's file-name encoding): import the exported ZIP, add a recipe's plugin, repair a broken copy.
+if [ -s "$work/x.zip" ] && run import 0 "$bin" import x.zip -o "imported ü"; then
+    run check-imported 0 "$bin" check "imported ü" --strict || true
+fi
+run recipes 0 "$bin" recipes || true
+if run new-recipe 0 "$bin" new "new project é" --recipe participant-action --set what=disconnect; then
+    run check-new-recipe 0 "$bin" check "new project é" --strict || true
+fi
+cp -r "$here/resources/examples/demo" "$work/broken copy"
+sed -i 's/"enabled": true$/"enabled": true,/' "$work/broken copy/webapp2/settings.json"  # trailing commas
+sed -i 's/"isSettingsBranded": true/"isSettingsBranded": false/' "$work/broken copy/webapp2/manifest.json"
+run check-broken 1 "$bin" check "broken copy" || true
+if run check-fix 0 "$bin" check --fix "broken copy"; then
+    run check-fixed 0 "$bin" check "broken copy" --strict || true
+fi
+# The plugins' JavaScript in the preview runtime (resources/preview) under Qt WebEngine, as `simulate`.
+if run simulate 0 env QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu" timeout 120 "$bin" simulate demo; then
+    grep -q "^0 uncaught errors" "$work/simulate.log" && pass "simulate ran the plugins" || fail "simulate printed no '0 uncaught errors'"
+fi
+# Every kind of data file (schemas, recipes, snippets, API list, preview page, built-in and app
+# icons) read through the app's own loaders, from the bundle (packaging/rthook_selftest.py).
+if run resources 0 env PLUGIN_DESIGNER_SELFTEST=resources timeout 120 "$bin"; then
+    pass "$(grep '^resources ok' "$work/resources.log")"
+fi
 if run screenshot 0 "$bin" screenshot "$here/resources/examples/demo" -o shot.png; then
     if [ -s "$work/shot.png" ] && [ "$(head -c 8 "$work/shot.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
         mkdir -p "$here/build"

@@ -100,6 +100,36 @@ def test_frozen_layout_is_found_through_resources_py(tmp_path: Path) -> None:
     assert result == {"root": str(meipass), "icons": str(meipass / "icons"), "rc": 0}
 
 
+def _resources_selftest(meipass: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The build's runtime hook asked for its resources self-test, with the bundle at ``meipass``."""
+    code = (
+        "import runpy, sys; sys._MEIPASS = sys.argv[1]\n"
+        f"runpy.run_path({str(ROOT / 'packaging' / 'rthook_selftest.py')!r})\n"
+        "print('the self-test did not run')\n"
+    )
+    env = {**os.environ, "PLUGIN_DESIGNER_SELFTEST": "resources", "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, str(meipass)], capture_output=True, text=True, cwd=tmp_path, timeout=120, env=env
+    )
+
+
+def test_resources_selftest_reads_every_kind_from_the_bundle_and_fails_on_a_missing_one(tmp_path: Path) -> None:
+    """build.sh's smoke test runs the frozen binary with PLUGIN_DESIGNER_SELFTEST=resources: the
+    commands it runs reach only some data folders, and a missing one (the built-in icons, the
+    snippets) showed only in the GUI, as an empty gallery or no snippets."""
+    meipass = tmp_path / "_internal"
+    for src, dest in spec_data.data_files():
+        (meipass / dest).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, meipass / dest)
+    out = _resources_selftest(meipass, tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("resources ok: 3 schemas, ") and "84 built-in icons, 6 app icon sizes" in out.stdout
+    shutil.rmtree(meipass / "resources" / "snippets")
+    out = _resources_selftest(meipass, tmp_path)
+    assert out.returncode == 1 and out.stdout.startswith("resources failed: "), out.stdout + out.stderr
+    assert "snippet" in out.stdout  # (the snippets load as none when their file is missing)
+
+
 def test_qt_filters_keep_what_the_app_uses() -> None:
     for path in spec_data.QT_KEEP:
         assert not spec_data.drop(path), f"{path} is needed but a QT_DROP pattern removes it"
