@@ -184,6 +184,15 @@ def _check(args: argparse.Namespace) -> int:
             print_err(summary)
         else:
             print(summary)
+        # What to do next: the listing showed no sign that --fix would repair some of them.
+        fixable = sum(1 for p in problems if p.fix is not None and p.fix.batch)
+        if fixable and not args.fix:
+            which = "It" if len(problems) == 1 else "All of them" if fixable == len(problems) else f"{fixable} of them"
+            ready = f"{which} can be repaired automatically"
+            if pkg.files.writable:
+                print_err(f"{ready}: plugin-designer check --fix {shell_word(args.path)}")
+            else:
+                print_err(f"{ready}. " + import_first(args.path, "fix that", "check --fix {}"))
     return 1 if failing else 0
 
 

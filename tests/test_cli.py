@@ -181,9 +181,40 @@ def test_broken_package_prints_file_line_col(name: str, expected: str, tmp_path:
     assert out.returncode == 1, out.stdout + out.stderr
     assert [m.group(0) for m in problem_lines(out.stdout) if m.group(0).startswith(expected)], out.stdout
     assert re.fullmatch(
-        r"\d+ plugins? (found on disk )?checked( \(settings\.json cannot be read\))?: [1-9]\d* errors?, \d+ warnings?, \d+ notes?\n",
+        r"\d+ plugins? (found on disk )?checked( \(settings\.json cannot be read\))?: [1-9]\d* errors?, \d+ warnings?, \d+ notes?\n"
+        r"((It|All of them|\d+ of them) can be repaired automatically: plugin-designer check --fix \S+\n)?",
         out.stderr,
     )
+
+
+def test_check_says_which_problems_check_fix_repairs_and_the_command_works(tmp_path: Path) -> None:
+    """A copy of the example broken three ways listed three errors, each with a one-click fix, and
+    said nothing of --fix: a new user fixed them by hand. The summary now names the command (and
+    for a ZIP, which is only read, the import first), and running it leaves nothing to fix."""
+    proj = tmp_path / "my copy"
+    shutil.copytree(EXAMPLE, proj)
+    settings = proj / "webapp2" / "settings.json"
+    settings.write_text(settings.read_text().replace('"enabled": true\n', '"enabled": true,\n'))  # trailing commas
+    manifest = proj / "webapp2" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"isSettingsBranded": true', '"isSettingsBranded": false'))
+    out = run("check", "my copy", cwd=tmp_path)
+    assert out.returncode == 1
+    assert out.stderr.endswith("All of them can be repaired automatically: plugin-designer check --fix 'my copy'\n")
+    _zip_webapp2(proj / "webapp2", tmp_path / "my copy.zip")
+    zipped = run("check", "my copy.zip", cwd=tmp_path)
+    assert zipped.stderr.endswith(
+        "All of them can be repaired automatically. Import it into a folder first and fix that: "
+        "plugin-designer import 'my copy.zip' -o 'my copy-imported', then plugin-designer check --fix 'my copy-imported'\n"
+    ), zipped.stderr
+    assert run("check", "--fix", "my copy", cwd=tmp_path).returncode == 0
+    fixed = run("check", "--strict", "my copy", cwd=tmp_path)
+    assert fixed.returncode == 0 and "repaired automatically" not in fixed.stdout + fixed.stderr
+    # Only what --fix repairs is counted: an unknown role has no fix.
+    package = next((proj / "webapp2" / "plugins").glob("lock-toggle/*.plugin.package.json"))
+    package.write_text(package.read_text().replace('"chair"', '"host"'))
+    settings.write_text(settings.read_text().replace('"enabled": true\n', '"enabled": true,\n'))
+    some = run("check", "my copy", cwd=tmp_path)
+    assert some.stderr.endswith("1 of them can be repaired automatically: plugin-designer check --fix 'my copy'\n")
 
 
 def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
@@ -825,6 +856,7 @@ def test_a_closed_stream_takes_nothing_and_the_others_are_as_always(closed: str,
     command = [sys.executable, "-m", "designer", "check", str(proj)]
     script = f'exec "$@" {closed}<&-'
     summary = "1 plugin found on disk checked (settings.json cannot be read): 1 error, 0 warnings, 0 notes\n"
+    summary += f"It can be repaired automatically: plugin-designer check --fix {proj}\n"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(["sh", "-c", script, "sh", *command], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 1
