@@ -798,11 +798,10 @@ def _unknown_command(argv: list[str]) -> bool:
     if len(argv) < 2 and not close:
         return False
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    print(
-        f"plugin-designer: unknown command '{word}'{hint}; the commands are {', '.join(COMMANDS)} "
-        "(see 'plugin-designer --help')",
-        file=sys.stderr,
-    )
+    message = f"unknown command '{word}'{hint}; the commands are {', '.join(COMMANDS)} (see 'plugin-designer --help')"
+    if "--json" in argv[1:]:  # (a script's typo: one JSON document on stdout, as for any unreadable command line)
+        print_json({"ok": False, "error": f"plugin-designer: {message}", "code": "usage"})
+    print(f"plugin-designer: {message}", file=sys.stderr)
     return True
 
 

@@ -1123,3 +1123,17 @@ def test_new_in_a_plugin_folder_names_the_command_that_adds_the_plugin_to_its_pr
     assert out.stderr.endswith(f"To add the plugin to that project instead: {command}\n"), out.stderr
     assert run(*shlex.split(command)[1:], cwd=tmp_path).returncode == 0
     assert (tmp_path / "my project" / "webapp2" / "plugins" / "lock-it").is_dir()
+
+
+def test_a_mistyped_command_with_json_prints_one_json_document(tmp_path: Path) -> None:
+    """`chek --json p` in a script printed only text on stderr, so its JSON parser failed on an
+    empty stdout; the README says every --json prints one JSON document, as an unknown option does."""
+    out = run("chek", "--json", FIXTURES / "base", cwd=tmp_path)
+    assert out.returncode == 2
+    doc = json.loads(out.stdout)
+    assert doc == {
+        "ok": False,
+        "error": "plugin-designer: " + out.stderr.strip().removeprefix("plugin-designer: "),
+        "code": "usage",
+    }
+    assert "did you mean 'check'?" in doc["error"]
