@@ -1137,3 +1137,16 @@ def test_a_mistyped_command_with_json_prints_one_json_document(tmp_path: Path) -
         "code": "usage",
     }
     assert "did you mean 'check'?" in doc["error"]
+
+
+def test_export_to_a_folder_names_a_zip_in_it_that_works(tmp_path: Path) -> None:
+    """`-o out` (a folder) was told to "give the name of the ZIP file", with no example; it now
+    names one inside that folder, as the Export pane suggests it, and that name exports."""
+    assert run("new", tmp_path / "my project").returncode == 0
+    (tmp_path / "out").mkdir()
+    refused = run("export", "my project", "-o", "out", cwd=tmp_path)
+    assert refused.returncode == 2 and not any((tmp_path / "out").iterdir())
+    assert refused.stderr == (
+        "plugin-designer: out is a folder; give the name of the ZIP file to write, such as out/my project-branding.zip.\n"
+    )
+    assert run("export", "my project", "-o", "out/my project-branding.zip", cwd=tmp_path).returncode == 0

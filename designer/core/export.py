@@ -829,7 +829,9 @@ def check_output_path(plan: ExportPlan, out: Path) -> None:
         if target == inside or inside in target.parents:
             raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
     if target.is_dir():
-        raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write.")
+        # (An example name in it, the one the Export pane suggests: "give the name" left a new user guessing.)
+        example = out / f"{plan.project.name}-branding.zip"
+        raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write, such as {example}.")
     missing = output_folder_refusal(out)
     if missing is not None:
         raise ExportRefused(missing)
