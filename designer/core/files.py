@@ -276,6 +276,7 @@ def hidden_character_problem(path: str) -> tuple[str, str] | None:
 # exported), and named by whom, so one a killed process left behind can be told from one being
 # written right now and removed by the next save into its folder.
 _TEMP_TAG = ".pd-"
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # open() refuses a symbolic link as the file itself (0: Windows)
 _TEMP_RANDOM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # tempfile's letters (hex is a subset)
 _TEMP_BUSY = 60.0  # seconds: younger than this, a file may be being written (even from another computer)
 _TEMP_ABANDONED = 3600.0  # no write takes an hour: by then the id may be another program's
@@ -764,9 +765,27 @@ class DirFiles(PackageFiles):
         return list(self._listing()[0])
 
     def read_bytes(self, rel: str) -> bytes:
+        """The bytes of the file ``rel``; a symbolic link standing there is refused, not followed.
+
+        Why: :meth:`names` leaves links out, yet settings.json and manifest.json are read by name
+        (the window always lists them), and a link there showed, editable, a file from anywhere on
+        the computer (``/etc/passwd``) while the checks said the designer does not follow it.
+        """
         # os.path.join, not ``root / rel``: a check reads every file of the package, and pathlib
         # parses both paths for each (a third of a check's file reading). Same file, same errors.
-        with open(os.path.join(self.root, rel), "rb") as fh:
+        path = os.path.join(self.root, rel)
+        try:
+            if not _NO_FOLLOW and os.path.islink(path):  # (no O_NOFOLLOW: Windows)
+                raise OSError
+            fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_BINARY", 0))
+        except OSError:
+            if os.path.islink(path):
+                raise PermissionError(
+                    f"{rel} is a symbolic link, which the designer does not follow (it could point anywhere on "
+                    "this computer, and the export leaves it out). Put the file itself there."
+                ) from None
+            raise
+        with os.fdopen(fd, "rb") as fh:
             return fh.read()
 
     def links(self) -> list[str]:
