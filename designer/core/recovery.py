@@ -135,6 +135,21 @@ def _running_owner(pid: object, saved_at: object) -> int | None:
     return pid if _process_alive(pid, unknown=False) else None
 
 
+def _regular_file(path: Path) -> bool:
+    """Whether ``path`` is a file to read (through a link or not), and not a named pipe or a device.
+
+    Why: a named pipe in the recovery folder (or standing as a package file a copy was kept for)
+    was opened to be read, and waited for a writer forever: the window hung opening any project,
+    and so did every later start. A device (a link to /dev/zero) read without end.
+    """
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 HEAD_LIMIT = 1 << 20  # a head longer than this (a base of thousands of files) is read with the whole copy
 
 
@@ -150,6 +165,8 @@ def _read_head(path: Path) -> Any:
     read whole."""
     lines: list[str] = []
     size = 0
+    if not _regular_file(path):
+        return None
     try:
         with open(path, encoding="ascii") as handle:
             for line in handle:
@@ -277,6 +294,8 @@ def read_recovery(root: Path) -> Recovery | None:
         _adopt_own_copy(path)
     if not path.exists():
         moved_from = _adopt_moved(root, path)
+    if not _regular_file(path):
+        return None
     try:
         data: Any = json.loads(path.read_text(encoding="ascii"))
     except (OSError, ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
@@ -353,6 +372,7 @@ def _adopt_moved(root: Path, target: Path) -> Path | None:
                 isinstance(rel, str)
                 and isinstance(fp, str)
                 and name_problem(rel) is None
+                and _regular_file(root / rel)
                 and _fingerprint((root / rel).read_bytes()) == fp
                 for rel, fp in base.items()
             ):
