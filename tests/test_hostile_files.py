@@ -3,6 +3,10 @@ can hold that a designer must neither follow nor lose."""
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,43 +35,68 @@ def test_a_linked_settings_or_manifest_is_not_shown_from_outside_the_project(
     assert outside.read_text() == '{"secret": "NOT-IN-THE-PROJECT"}\n'
 
 
+@contextmanager
+def writer_of(pipe: Path) -> Iterator[list[bool]]:
+    """The writer end of the named pipe ``pipe``, in a thread, so that a test of a designer that
+    would wait for one forever cannot hang: each time a reader opens the pipe, the writer's open
+    returns, it notes the open in the list yielded and closes (the reader then reads nothing)."""
+    done = threading.Event()
+    opened: list[bool] = []
+
+    def writer() -> None:
+        while not done.is_set():
+            with open(pipe, "wb"):
+                if not done.is_set():
+                    opened.append(True)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        yield opened
+    finally:
+        done.set()
+        while thread.is_alive():
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))  # lets the writer's open return
+            thread.join(0.1)
+
+
 @pytest.mark.parametrize("mine", [True, False])
 def test_a_named_pipe_in_the_recovery_folder_does_not_hang_the_window(
     window: MainWindow, qtbot, base_project: Path, mine: bool
 ) -> None:
     """A named pipe in the recovery folder, named as this project's copy or as another project's
     (looked through for a moved project), was opened to be read and waited for a writer forever:
-    the window hung opening the project, and so did every later start. It is now passed over.
-
-    The pipe's writer end is a thread here, so that the test cannot hang: it records whether the
-    window opened the pipe at all (a reader opening it is what lets the writer's open return)."""
-    import os
-    import threading
-
+    the window hung opening the project, and so did every later start. It is now passed over."""
     from designer.core.recovery import _file_for, recovery_dir
 
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     pipe = _file_for(base_project / "webapp2") if mine else folder / "0123456789abcdef0123.json"
     os.mkfifo(pipe)
-    done = threading.Event()
-    read_by_window: list[bool] = []
-
-    def writer() -> None:
-        while not done.is_set():
-            with open(pipe, "wb"):  # returns once a reader opened the pipe (and then ends its read)
-                read_by_window.append(not done.is_set())
-
-    thread = threading.Thread(target=writer, daemon=True)
-    thread.start()
     try:
-        assert window.open_path(base_project)
-        window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
+        with writer_of(pipe) as opened:
+            assert window.open_path(base_project)
+            window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
         assert window.windowTitle().startswith("project")
+        assert opened == []
     finally:
-        done.set()
-        while thread.is_alive():
-            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))  # lets the writer's open return
-            thread.join(0.1)
         pipe.unlink()
-    assert True not in read_by_window
+
+
+@pytest.mark.parametrize("rel", ["settings.json", "manifest.json"])
+def test_a_named_pipe_as_settings_or_manifest_is_said_not_read(
+    window: MainWindow, qtbot, base_project: Path, rel: str
+) -> None:
+    """A named pipe standing as settings.json or manifest.json (always in the tree): selecting it
+    opened it to be read, which waits for a writer, and the window hung for good."""
+    pipe = base_project / "webapp2" / rel
+    pipe.unlink()
+    os.mkfifo(pipe)
+    window.open_path(base_project)
+    with writer_of(pipe):
+        window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert window.stack.currentWidget() is window.details
+    assert window.details.toPlainText() == (
+        f"Cannot show this file: {rel} is a named pipe (FIFO), not a file, so the designer does not read it "
+        "(and the export leaves it out). Put the file itself there."
+    )

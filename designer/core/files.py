@@ -765,19 +765,25 @@ class DirFiles(PackageFiles):
         return list(self._listing()[0])
 
     def read_bytes(self, rel: str) -> bytes:
-        """The bytes of the file ``rel``; a symbolic link standing there is refused, not followed.
+        """The bytes of the file ``rel``; a symbolic link, a named pipe or a device standing there is
+        refused, not followed or read.
 
-        Why: :meth:`names` leaves links out, yet settings.json and manifest.json are read by name
-        (the window always lists them), and a link there showed, editable, a file from anywhere on
-        the computer (``/etc/passwd``) while the checks said the designer does not follow it.
+        Why: :meth:`names` leaves those out, yet settings.json and manifest.json are read by name
+        (the window always lists them): a link there showed, editable, a file from anywhere on the
+        computer (``/etc/passwd``) while the checks said the designer does not follow it, and a
+        named pipe there hung the window for good when selected (reading waits for a writer).
         """
+        import errno
+        import stat
+
         # os.path.join, not ``root / rel``: a check reads every file of the package, and pathlib
         # parses both paths for each (a third of a check's file reading). Same file, same errors.
         path = os.path.join(self.root, rel)
         try:
             if not _NO_FOLLOW and os.path.islink(path):  # (no O_NOFOLLOW: Windows)
                 raise OSError
-            fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_BINARY", 0))
+            # Non-blocking: opening a named pipe waits for a writer otherwise (a file is not affected).
+            fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             if os.path.islink(path):
                 raise PermissionError(
@@ -786,6 +792,14 @@ class DirFiles(PackageFiles):
                 ) from None
             raise
         with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):  # (as open() says it)
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+            if not stat.S_ISREG(mode):
+                raise OSError(
+                    f"{rel} is {not_a_file(Path(path)) or 'not a file'}, not a file, so the designer does not read "
+                    "it (and the export leaves it out). Put the file itself there."
+                )
             return fh.read()
 
     def links(self) -> list[str]:
