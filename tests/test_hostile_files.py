@@ -100,3 +100,28 @@ def test_a_named_pipe_as_settings_or_manifest_is_said_not_read(
         f"Cannot show this file: {rel} is a named pipe (FIFO), not a file, so the designer does not read it "
         "(and the export leaves it out). Put the file itself there."
     )
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_named_pipe_as_the_designers_record_does_not_hang_check_or_export(
+    command: str, base_project: Path, tmp_path: Path, capsys
+) -> None:
+    """A named pipe standing as .plugin-designer/state.json (the record of the exports) was read
+    by check, export and the window opening the project, each waiting for a writer forever. Check
+    now goes on without the record; export, which must know the last brandingID, says what stands
+    there and writes nothing."""
+    from designer.cli import main
+
+    pipe = base_project / ".plugin-designer" / "state.json"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    out = tmp_path / "out.zip"
+    with writer_of(pipe) as opened:
+        code = main([command, str(base_project), *(["-o", str(out)] if command == "export" else [])])
+    assert opened == []
+    if command == "check":
+        assert code == 0
+    else:
+        assert code == 2 and not out.exists()
+        assert capsys.readouterr().err.startswith(f"plugin-designer: {pipe} is a named pipe (FIFO), not a file.")
+    assert pipe.is_fifo()

@@ -54,6 +54,22 @@ def load_state(project: Path, strict: bool = False) -> dict[str, Any]:
     the user's to repair, not the designer's to drop.
     """
     path = state_dir(project) / STATE_FILE
+    import stat
+
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError:  # (reading says why below)
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # A named pipe (or a device) there: reading it waited for a writer forever, and check,
+        # export and the window opening the project hung for good.
+        if not strict:
+            return {}
+        from .files import not_a_file
+
+        raise StateUnreadable(
+            f"{path} is {not_a_file(path) or 'not a file'}, not a file. {_KEPT_THERE} Move it away and try again."
+        )
     try:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # none yet (or no folder: the write says so)
