@@ -125,3 +125,28 @@ def test_a_named_pipe_as_the_designers_record_does_not_hang_check_or_export(
         assert code == 2 and not out.exists()
         assert capsys.readouterr().err.startswith(f"plugin-designer: {pipe} is a named pipe (FIFO), not a file.")
     assert pipe.is_fifo()
+
+
+def test_the_start_of_a_line_is_found_without_reading_the_text_before_it() -> None:
+    """Finding where a value's line starts looked for a CR from the very start of the text, once
+    for every value of the document: in a file without CRs that read the whole text back each
+    time, and the first save or autosave after an edit of a 50 MB settings.json (50,000 values)
+    froze the window for over a minute. The search now stops at the line's LF."""
+    from designer.core.jsonfile import _start_of_line
+
+    looked: list[tuple[str, int]] = []
+
+    class Text(str):
+        def rfind(self, sub: str, start: int = 0, end: int | None = None) -> int:  # type: ignore[override]
+            looked.append((sub, start))
+            return super().rfind(sub, start, end)
+
+    body = '{\n  "a": "x",\r\n  "b": "y",\r  "c": "z"\n}\n'
+    text = Text(body)
+    for key, start in (('"a"', 2), ('"b"', 15), ('"c"', 27)):
+        looked.clear()
+        pos = body.index(key)
+        assert _start_of_line(text, pos) == start
+        # The CR is looked for from the last LF on, not from the start of the text.
+        assert [begin for sub, begin in looked if sub == "\r"] == [body.rfind("\n", 0, pos) + 1]
+    assert _start_of_line(Text("no line break"), 5) == 0

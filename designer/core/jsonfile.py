@@ -305,8 +305,14 @@ def _hex_message(code: str, char: str) -> str:
 
 
 def _start_of_line(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts (after a LF, a CR or a CRLF)."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    """Where the line holding ``pos`` starts (after a LF, a CR or a CRLF).
+
+    Why the CR is looked for after the LF only: in a file without CRs (most), looking from the
+    start read the whole text back for every value, and a save or an autosave of a big
+    settings.json (thousands of values) took minutes, the window frozen meanwhile.
+    """
+    lf = text.rfind("\n", 0, pos)
+    return max(lf, text.rfind("\r", lf + 1, pos)) + 1
 
 
 def _trailing_comma(text: str, exc: json.JSONDecodeError) -> int | None:
