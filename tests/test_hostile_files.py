@@ -150,3 +150,31 @@ def test_the_start_of_a_line_is_found_without_reading_the_text_before_it() -> No
         # The CR is looked for from the last LF on, not from the start of the text.
         assert [begin for sub, begin in looked if sub == "\r"] == [body.rfind("\n", 0, pos) + 1]
     assert _start_of_line(Text("no line break"), 5) == 0
+
+
+def test_removing_a_plugin_whose_folder_became_a_link_takes_nothing_from_elsewhere(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path, warnings
+) -> None:
+    """A plugin removed in the window, whose folder another program then replaced by a link (to
+    another project's plugin, a shared folder): Save moved the files the link points to, outside
+    the project, into this project's trash. Now Save refuses, naming the link, and moves nothing."""
+    import shutil
+
+    from conftest import snapshot
+    from PySide6.QtCore import Qt
+
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    window.plugin_actions["remove"].trigger()
+    folder = base_project / "webapp2/plugins/rec"
+    elsewhere = tmp_path / "shared-rec"
+    shutil.move(folder, elsewhere)
+    folder.symlink_to(elsewhere)
+    kept, before = snapshot(elsewhere), snapshot(base_project)
+    window.tree.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert snapshot(elsewhere) == kept and kept
+    assert snapshot(base_project) == before and not (base_project / ".plugin-designer").exists()
+    [(title, text)] = warnings
+    assert title == "Cannot save" and text.startswith(f"plugins/rec is a symbolic link (to {elsewhere}) now;")
+    assert window.isWindowModified() and window.package.plugins == []

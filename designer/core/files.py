@@ -902,6 +902,20 @@ class DirFiles(PackageFiles):
                 raise PermissionError(
                     f"{rel} is {there}, not a file; the designer does not replace it. Put the file itself there first."
                 )
+        for rel in trash or []:
+            # A folder of a removed file that another program replaced by a link after the project
+            # was opened: the move took the files from wherever the link points (another project's
+            # plugin, a shared folder) into this project's trash. (The file itself a link: the link moves.)
+            path = self.root
+            for part in rel.split("/")[:-1]:
+                path = path / part
+                if path.is_symlink():
+                    raise PermissionError(
+                        f"{path.relative_to(self.root).as_posix()} is a symbolic link (to {os.readlink(path)}) now; "
+                        f"the designer moves a removed plugin's files to its trash only from the project itself, "
+                        "never through a link, so that nothing is taken from elsewhere. No file was moved or "
+                        "written. Put the folder itself there (or remove the link) and save again."
+                    )
         folder = self._trash_folder() if trash else None
         moves = [(self.root / rel, folder / rel) for rel in trash or []] if folder is not None else []
         try:
