@@ -178,3 +178,18 @@ def test_removing_a_plugin_whose_folder_became_a_link_takes_nothing_from_elsewhe
     [(title, text)] = warnings
     assert title == "Cannot save" and text.startswith(f"plugins/rec is a symbolic link (to {elsewhere}) now;")
     assert window.isWindowModified() and window.package.plugins == []
+
+
+def test_a_source_saved_as_utf16_is_named_so_in_the_window(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A source saved by Notepad as "Unicode" (UTF-16): Problems said so, but selecting the file
+    said "byte 0xff on line 1, perhaps ISO-8859-1 or UTF-16", a stray character to hunt for."""
+    rel = "plugins/rec/rec.plugin.js"
+    source = base_project / "webapp2" / rel
+    source.write_bytes(source.read_text(encoding="utf-8").encode("utf-16"))
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    assert window.stack.currentWidget() is window.details
+    assert window.details.toPlainText() == (
+        f"Cannot show this file: {rel} is saved as UTF-16 (Notepad calls it 'Unicode'); save it as UTF-8, the "
+        "encoding the web app expects (in Notepad: Save as, Encoding UTF-8). Then File ▸ Reload."
+    )

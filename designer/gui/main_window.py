@@ -1434,7 +1434,7 @@ class MainWindow(QMainWindow):
                 text = self._shown_text(value)
             except UnicodeDecodeError as exc:
                 data = exc.object if isinstance(exc.object, bytes) else b""
-                from ..core.lineends import byte_position
+                from ..core.lineends import byte_position, not_utf8_message
                 from ..core.svg import not_svg_kind, not_svg_message
 
                 line = byte_position(data, exc.start)[0]  # the line the problem names
@@ -1442,6 +1442,10 @@ class MainWindow(QMainWindow):
                 text = (
                     f"(cannot show this file: {not_svg_message(picture)}.)"
                     if picture
+                    # Notepad's "Unicode": said as Problems says it, not as a stray "byte 0xff" to hunt for
+                    # (an SVG may be UTF-16 for the app: the designer alone cannot show it, as said below).
+                    else f"(cannot show this file: {not_utf8_message(value, data, exc.start)} Then File ▸ Reload.)"
+                    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not value.lower().endswith(".svg")
                     else f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
                     "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "
                     "another editor, then File ▸ Reload.)"
