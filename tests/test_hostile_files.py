@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from designer.gui.main_window import MainWindow
 
@@ -161,7 +162,6 @@ def test_removing_a_plugin_whose_folder_became_a_link_takes_nothing_from_elsewhe
     import shutil
 
     from conftest import snapshot
-    from PySide6.QtCore import Qt
 
     window.open_path(base_project)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
@@ -193,3 +193,25 @@ def test_a_source_saved_as_utf16_is_named_so_in_the_window(window: MainWindow, q
         f"Cannot show this file: {rel} is saved as UTF-16 (Notepad calls it 'Unicode'); save it as UTF-8, the "
         "encoding the web app expects (in Notepad: Save as, Encoding UTF-8). Then File ▸ Reload."
     )
+
+
+def test_unsaved_work_in_a_folder_whose_name_is_not_utf8_is_kept_aside(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path
+) -> None:
+    """A project folder named in Latin-1 ("café" from an old archive or another system: a byte
+    that is not UTF-8). The recovery copy is found by the folder's path, which could not be
+    encoded: every autosave raised an error, and a crash lost all the unsaved work."""
+    from designer.core.recovery import read_recovery
+
+    project = tmp_path / os.fsdecode(b"caf\xe9")
+    base_project.rename(project)
+    window.open_path(project)
+    rel = "plugins/rec/rec.plugin.js"
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
+    editor = window.source_editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "// kept")
+    window.autosave()  # (what the 30-second timer does)
+    kept = read_recovery(project / "webapp2")
+    assert kept is not None and kept.writes[rel].endswith(b"// kept")

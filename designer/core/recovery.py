@@ -44,7 +44,9 @@ def recovery_dir() -> Path:
 def _file_for(root: Path) -> Path:
     import hashlib  # here, not at the top: it loads OpenSSL (3 MiB), needed only once edits are kept aside
 
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    # os.fsencode: the path's own bytes. A folder name that is not UTF-8 (made on another system,
+    # unpacked from an old archive) failed to encode, and every autosave of that project crashed.
+    key = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:20]
     return recovery_dir() / f"{key}.json"
 
 
