@@ -215,3 +215,16 @@ def test_unsaved_work_in_a_folder_whose_name_is_not_utf8_is_kept_aside(
     window.autosave()  # (what the 30-second timer does)
     kept = read_recovery(project / "webapp2")
     assert kept is not None and kept.writes[rel].endswith(b"// kept")
+
+
+def test_a_folder_standing_as_settings_json_is_said_in_words(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Selecting settings.json where a folder of that name stands said "[Errno 21] Is a directory",
+    naming no file (and, for a moment, a file descriptor's number)."""
+    (base_project / "webapp2/settings.json").unlink()
+    (base_project / "webapp2/settings.json").mkdir()
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
+    assert window.details.toPlainText() == (
+        "Cannot show this file: settings.json is a folder, not a file, so the designer does not read it (and the "
+        "export leaves it out). Put the file itself there."
+    )

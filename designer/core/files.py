@@ -773,7 +773,6 @@ class DirFiles(PackageFiles):
         computer (``/etc/passwd``) while the checks said the designer does not follow it, and a
         named pipe there hung the window for good when selected (reading waits for a writer).
         """
-        import errno
         import stat
 
         # os.path.join, not ``root / rel``: a check reads every file of the package, and pathlib
@@ -791,15 +790,20 @@ class DirFiles(PackageFiles):
                     "this computer, and the export leaves it out). Put the file itself there."
                 ) from None
             raise
-        with os.fdopen(fd, "rb") as fh:
+        try:
             mode = os.fstat(fd).st_mode
-            if stat.S_ISDIR(mode):  # (as open() says it)
-                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
-            if not stat.S_ISREG(mode):
-                raise OSError(
-                    f"{rel} is {not_a_file(Path(path)) or 'not a file'}, not a file, so the designer does not read "
-                    "it (and the export leaves it out). Put the file itself there."
-                )
+        except OSError:
+            os.close(fd)
+            raise
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            # In words, naming the file ("[Errno 21] Is a directory: 4" named the descriptor).
+            what = "a folder" if stat.S_ISDIR(mode) else not_a_file(Path(path)) or "not a file"
+            raise (IsADirectoryError if stat.S_ISDIR(mode) else OSError)(
+                f"{rel} is {what}, not a file, so the designer does not read it (and the export leaves it out). "
+                "Put the file itself there."
+            )
+        with os.fdopen(fd, "rb") as fh:
             return fh.read()
 
     def links(self) -> list[str]:
