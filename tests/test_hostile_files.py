@@ -228,3 +228,42 @@ def test_a_folder_standing_as_settings_json_is_said_in_words(window: MainWindow,
         "Cannot show this file: settings.json is a folder, not a file, so the designer does not read it (and the "
         "export leaves it out). Put the file itself there."
     )
+
+
+def _nested(folder: Path, depth: int) -> str:
+    """``depth`` folders one in the other under ``folder`` (one letter each), an icon in the last;
+    its path from ``folder``."""
+    rel = "/".join(["a"] * depth)
+    path = str(folder)
+    for _ in range(depth):
+        path = os.path.join(path, "a")
+        os.mkdir(path)
+    Path(path, "deep.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>\n')
+    return f"{rel}/deep.svg"
+
+
+def test_folders_nested_a_thousand_deep_are_checked_exported_and_opened(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path, capsys
+) -> None:
+    """Folders nested deeper than Python's recursion limit (a script gone wrong) in a plugin:
+    check, export and the window opening the project each ended in a RecursionError traceback."""
+    import zipfile
+
+    from designer.cli import main
+
+    deep = "plugins/rec/" + _nested(base_project / "webapp2/plugins/rec", 1100)
+    try:
+        assert main(["check", "--json", str(base_project)]) == 0
+        assert deep in capsys.readouterr().out
+        out = tmp_path / "out.zip"
+        assert main(["export", str(base_project), "-o", str(out)]) == 0
+        with zipfile.ZipFile(out) as zf:
+            assert f"webapp2/{deep}" in zf.namelist()
+        assert window.open_path(base_project)
+        assert window.package.files.exists(deep)
+    finally:  # from the deepest up: pytest's own clean-up (shutil.rmtree) recurses as deep, and fails
+        path = base_project / "webapp2" / deep
+        path.unlink()
+        while path.parent.name == "a":
+            path = path.parent
+            path.rmdir()

@@ -284,49 +284,53 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
 
     Why :func:`os.scandir` and not :func:`os.walk`: each entry's type (link, folder, file) comes
     with the listing, where os.walk and then islink and isfile asked the file system twice more
-    for every file (a tenth of an export's own time).
+    for every file (a tenth of an export's own time). Why a list of folders still to walk, not a
+    call for each subfolder: folders nested a thousand deep exceeded Python's recursion limit (a
+    traceback); the order is the same.
     """
-    try:
-        with os.scandir(folder) as it:
-            listing = sorted(it, key=lambda e: e.name)
-    except OSError as exc:  # unreadable or vanished: left out, and an unreadable one said (it was not)
-        if prefix and not isinstance(exc, FileNotFoundError):
-            skip(prefix, f"the folder cannot be read ({exc.strerror or exc})")
-        return
-    folders: list[os.DirEntry[str]] = []
-    files: list[os.DirEntry[str]] = []
-    for entry in listing:
-        (folders if _entry_is(entry.is_dir) else files).append(entry)
-    keep = []
-    for d in folders:
-        rel = prefix + d.name + "/"
-        if _entry_is(d.is_symlink):
-            skip(rel, "a symbolic link")
-        elif why := never_served_why(rel):
-            skip(rel, why)
-        elif d.name.startswith("."):
-            skip(rel, "hidden (its name starts with '.')")
-        elif d.name.lower() in OS_CLUTTER_FOLDERS:
-            skip(rel, "left behind by the operating system")
-        elif why := name_why(rel):
-            skip(rel, why)
-        else:
-            keep.append(d)
-    for f in files:
-        rel = prefix + f.name
-        if is_temporary(f.name):
-            continue  # a save's own temporary file (one a killed designer left): not the user's, not said
-        if _entry_is(f.is_symlink):
-            skip(rel, "a symbolic link")
-        elif why := excluded_why(rel) or name_why(rel):
-            skip(rel, why)
-        elif not _entry_is(f.is_file):
-            skip(rel, "not a regular file")
-        else:
-            with open(f.path, "rb") as fh:
-                entries[rel] = fh.read()
-    for d in keep:
-        _walk_folder(d.path, prefix + d.name + "/", entries, skip)
+    todo = [(folder, prefix)]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                listing = sorted(it, key=lambda e: e.name)
+        except OSError as exc:  # unreadable or vanished: left out, and an unreadable one said (it was not)
+            if prefix and not isinstance(exc, FileNotFoundError):
+                skip(prefix, f"the folder cannot be read ({exc.strerror or exc})")
+            continue
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in listing:
+            (folders if _entry_is(entry.is_dir) else files).append(entry)
+        keep = []
+        for d in folders:
+            rel = prefix + d.name + "/"
+            if _entry_is(d.is_symlink):
+                skip(rel, "a symbolic link")
+            elif why := never_served_why(rel):
+                skip(rel, why)
+            elif d.name.startswith("."):
+                skip(rel, "hidden (its name starts with '.')")
+            elif d.name.lower() in OS_CLUTTER_FOLDERS:
+                skip(rel, "left behind by the operating system")
+            elif why := name_why(rel):
+                skip(rel, why)
+            else:
+                keep.append(d)
+        for f in files:
+            rel = prefix + f.name
+            if is_temporary(f.name):
+                continue  # a save's own temporary file (one a killed designer left): not the user's, not said
+            if _entry_is(f.is_symlink):
+                skip(rel, "a symbolic link")
+            elif why := excluded_why(rel) or name_why(rel):
+                skip(rel, why)
+            elif not _entry_is(f.is_file):
+                skip(rel, "not a regular file")
+            else:
+                with open(f.path, "rb") as fh:
+                    entries[rel] = fh.read()
+        todo.extend((d.path, prefix + d.name + "/") for d in reversed(keep))
 
 
 def _entry_is(test: Callable[[], bool]) -> bool:

@@ -1008,32 +1008,39 @@ def _list_folder(
 ) -> None:
     """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path`` (and
     the symbolic links, never followed, to ``links``, and (folder, why) for each folder that
-    cannot be listed to ``unreadable``, when given)."""
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:  # unreadable or vanished: list what can be listed, and say which
-        if unreadable is not None and prefix and not isinstance(exc, FileNotFoundError):
-            unreadable.append((prefix.rstrip("/"), exc.strerror or str(exc)))
-        return
-    subfolders = []
-    for entry in entries:
+    cannot be listed to ``unreadable``, when given).
+
+    Why a list of folders still to list, not a call for each subfolder: folders nested a thousand
+    deep (made by a script gone wrong) exceeded Python's recursion limit, and check, export and
+    the window opening the project ended in a traceback. The order is the same: a folder's files,
+    then each subfolder's whole tree in name order."""
+    todo = [(folder, prefix)]
+    while todo:
+        folder, prefix = todo.pop()
         try:
-            if entry.is_symlink():
-                if links is not None:
-                    links.append(prefix + entry.name)
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                subfolders.append(entry)
-            elif entry.is_file(follow_symlinks=False):
-                if not is_temporary(entry.name):
-                    out.append(prefix + entry.name)
-            elif special is not None:
-                special.append((prefix + entry.name, not_a_file(Path(entry.path)) or "not a file"))
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:  # unreadable or vanished: list what can be listed, and say which
+            if unreadable is not None and prefix and not isinstance(exc, FileNotFoundError):
+                unreadable.append((prefix.rstrip("/"), exc.strerror or str(exc)))
             continue
-    for entry in subfolders:
-        _list_folder(entry.path, prefix + entry.name + "/", out, links, unreadable, special)
+        subfolders = []
+        for entry in entries:
+            try:
+                if entry.is_symlink():
+                    if links is not None:
+                        links.append(prefix + entry.name)
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(entry)
+                elif entry.is_file(follow_symlinks=False):
+                    if not is_temporary(entry.name):
+                        out.append(prefix + entry.name)
+                elif special is not None:
+                    special.append((prefix + entry.name, not_a_file(Path(entry.path)) or "not a file"))
+            except OSError:
+                continue
+        todo.extend((entry.path, prefix + entry.name + "/") for entry in reversed(subfolders))
 
 
 class ZipFiles(PackageFiles):
