@@ -261,9 +261,41 @@ def test_folders_nested_a_thousand_deep_are_checked_exported_and_opened(
             assert f"webapp2/{deep}" in zf.namelist()
         assert window.open_path(base_project)
         assert window.package.files.exists(deep)
-    finally:  # from the deepest up: pytest's own clean-up (shutil.rmtree) recurses as deep, and fails
-        path = base_project / "webapp2" / deep
-        path.unlink()
-        while path.parent.name == "a":
-            path = path.parent
-            path.rmdir()
+    finally:
+        _remove_nested(base_project / "webapp2" / deep)
+
+
+def _remove_nested(path: Path) -> None:
+    """Remove the file ``path`` made by :func:`_nested` and its folders, from the deepest up:
+    pytest's own clean-up (shutil.rmtree) calls itself as deep, and fails."""
+    path.unlink()
+    while path.parent.name == "a":
+        path = path.parent
+        path.rmdir()
+
+
+def test_a_zip_with_an_entry_nested_a_thousand_folders_deep_is_imported(tmp_path: Path, capsys) -> None:
+    """Importing such a ZIP made its folders with os.makedirs, which calls itself for each one:
+    a RecursionError traceback."""
+    import shutil
+    import zipfile
+
+    from conftest import FIXTURES
+
+    from designer.cli import main
+
+    zipped = tmp_path / "deep.zip"
+    deep = "webapp2/plugins/rec/" + "a/" * 1100 + "deep.svg"
+    with zipfile.ZipFile(zipped, "w") as zf:
+        for path in sorted((FIXTURES / "base").rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(FIXTURES / "base").as_posix())
+        zf.writestr(deep, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>\n')
+    project = tmp_path / "p"
+    try:
+        assert main(["import", str(zipped), "-o", str(project)]) == 0
+        assert (project / deep).is_file()
+    finally:
+        if (project / deep).is_file():
+            _remove_nested(project / deep)
+        shutil.rmtree(project, ignore_errors=True)

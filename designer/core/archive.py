@@ -682,6 +682,27 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
 # -- import ----------------------------------------------------------------------------------
 
 
+def _make_folders(folder: str) -> None:
+    """``os.makedirs(folder, exist_ok=True)``, one folder after the other.
+
+    Why not os.makedirs: it calls itself for each missing parent, and an entry nested more than a
+    thousand folders deep (a hostile ZIP) ended the import in a RecursionError traceback.
+    """
+    missing = []
+    while not os.path.isdir(folder):
+        missing.append(folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path)
+        except FileExistsError:
+            if not os.path.isdir(path):
+                raise
+
+
 def _extract(zf: zipfile.ZipFile, entries: list[_Entry], tmp: Path, budget: Budget) -> tuple[int, int]:
     total = n_files = 0
     made: set[str] = set()
@@ -691,11 +712,11 @@ def _extract(zf: zipfile.ZipFile, entries: list[_Entry], tmp: Path, budget: Budg
         out = os.path.join(root, *e.dest.split("/"))
         try:
             if e.is_dir:
-                os.makedirs(out, exist_ok=True)
+                _make_folders(out)
                 continue
             folder = os.path.dirname(out)
             if folder not in made:
-                os.makedirs(folder, exist_ok=True)
+                _make_folders(folder)
                 made.add(folder)
             fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
