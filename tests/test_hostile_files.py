@@ -299,3 +299,27 @@ def test_a_zip_with_an_entry_nested_a_thousand_folders_deep_is_imported(tmp_path
         if (project / deep).is_file():
             _remove_nested(project / deep)
         shutil.rmtree(project, ignore_errors=True)
+
+
+def test_importing_a_named_pipe_as_an_icon_says_so_instead_of_hanging(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path, monkeypatch, warnings
+) -> None:
+    """*Import SVG…* (or a drop) of a named pipe called icon.svg read it, waiting for a writer
+    forever: the window hung."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Rejected)  # (no modal wait)
+    pipe = tmp_path / "icon.svg"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(pipe), "")))
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/rec/rec.svg")))
+    with writer_of(pipe):
+        next(a for a in window.icon_pane.findChildren(QAction) if a.objectName() == "importSvgAction").trigger()
+    assert warnings == [
+        ("Cannot read the file", f"{pipe}: it is a named pipe (FIFO), not a file, so it cannot be imported as an icon")
+    ]
+    assert window.editor.undo_stack.count() == 0

@@ -416,6 +416,13 @@ class IconAdder(QObject):
                 return None
             path = Path(chosen)
         try:
+            if path.exists() and not path.is_file():
+                # A named pipe (dropped or picked: "x.svg") was read, waiting for a writer forever,
+                # and the window hung; a device read without end.
+                from ...core.files import not_a_file
+
+                what = not_a_file(path.resolve()) or "not a file"
+                raise OSError(f"it is {what}, not a file, so it cannot be imported as an icon")
             data = path.read_bytes()
         except OSError as exc:
             QMessageBox.warning(self._dialog_parent(), "Cannot read the file", f"{path}: {exc.strerror or exc}")
