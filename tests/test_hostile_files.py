@@ -31,7 +31,7 @@ def test_a_linked_settings_or_manifest_is_not_shown_from_outside_the_project(
     shown = window.stack.currentWidget()
     assert shown is window.details
     assert "NOT-IN-THE-PROJECT" not in shown.toPlainText()
-    assert f"{rel} is a symbolic link" in shown.toPlainText()
+    assert f"{base_project / 'webapp2' / rel} is a symbolic link" in shown.toPlainText()
     assert window.source_pane is None or "NOT-IN-THE-PROJECT" not in window.source_editor.toPlainText()
     assert outside.read_text() == '{"secret": "NOT-IN-THE-PROJECT"}\n'
 
@@ -98,7 +98,7 @@ def test_a_named_pipe_as_settings_or_manifest_is_said_not_read(
         window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
     assert window.stack.currentWidget() is window.details
     assert window.details.toPlainText() == (
-        f"Cannot show this file: {rel} is a named pipe (FIFO), not a file, so the designer does not read it "
+        f"Cannot show this file: {pipe} is a named pipe (FIFO), not a file, so the designer does not read it "
         "(and the export leaves it out). Put the file itself there."
     )
 
@@ -225,8 +225,8 @@ def test_a_folder_standing_as_settings_json_is_said_in_words(window: MainWindow,
     window.open_path(base_project)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
     assert window.details.toPlainText() == (
-        "Cannot show this file: settings.json is a folder, not a file, so the designer does not read it (and the "
-        "export leaves it out). Put the file itself there."
+        f"Cannot show this file: {base_project / 'webapp2/settings.json'} is a folder, not a file, so the designer "
+        "does not read it (and the export leaves it out). Put the file itself there."
     )
 
 

@@ -786,7 +786,7 @@ class DirFiles(PackageFiles):
         except OSError:
             if os.path.islink(path):
                 raise PermissionError(
-                    f"{rel} is a symbolic link, which the designer does not follow (it could point anywhere on "
+                    f"{path} is a symbolic link, which the designer does not follow (it could point anywhere on "
                     "this computer, and the export leaves it out). Put the file itself there."
                 ) from None
             raise
@@ -800,7 +800,7 @@ class DirFiles(PackageFiles):
             # In words, naming the file ("[Errno 21] Is a directory: 4" named the descriptor).
             what = "a folder" if stat.S_ISDIR(mode) else not_a_file(Path(path)) or "not a file"
             raise (IsADirectoryError if stat.S_ISDIR(mode) else OSError)(
-                f"{rel} is {what}, not a file, so the designer does not read it (and the export leaves it out). "
+                f"{path} is {what}, not a file, so the designer does not read it (and the export leaves it out). "
                 "Put the file itself there."
             )
         with os.fdopen(fd, "rb") as fh:
