@@ -17,6 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="plugin-designer-tests-data-")  # crash recovery copies
 
+# Every `python -m designer` a test starts runs this checkout's code, whatever folder it starts in:
+# a venv shared by several checkouts (git worktrees) has only one of them installed.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parent.parent), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
+
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -53,7 +54,11 @@ def test_readme_example_output_is_what_check_prints(tmp_path) -> None:
     s = tmp_path / "my-branding" / "webapp2" / "settings.json"
     s.write_text(s.read_text().replace('"enabled": true', '"enabled": true,'))
     out = subprocess.run(
-        [sys.executable, "-m", "designer", "check", "my-branding/"], capture_output=True, text=True, cwd=tmp_path
+        [sys.executable, "-m", "designer", "check", "my-branding/"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),  # this checkout's designer, not an installed one
     )
     example = re.search(r"```console\n\$ plugin-designer check my-branding/\n(.*?)```", README, re.S)
     assert example is not None
