@@ -525,9 +525,11 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             fix = None
             if near and near not in actions and is_identifier(action):
                 # A misspelt key (openHelpPag): renamed in place, the typo does not stay behind.
+                # The new name last: a Fix button too narrow for the title keeps its last quoted
+                # name whole, and "Rename 'toggleLok' to … in registerPlugin" had cut it out.
                 fix = Fix(
                     "rename-registered-key",
-                    f"Rename '{shortened(near)}' to '{shortened(action)}' in registerPlugin",
+                    f"Rename '{shortened(near)}' in registerPlugin to '{shortened(action)}'",
                     {"file": src, "old": near, "new": action},
                 )
             elif action in info.functions:
