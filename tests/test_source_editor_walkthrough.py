@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, open_in_editor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 JS = "plugins/lock-toggle/lock-toggle.plugin.js"
@@ -32,3 +33,29 @@ def test_the_fix_for_a_misspelt_action_key_shows_the_name_it_renames_to(window, 
     assert "'toggleLok'" in buttons[0].text() and "'toggleLock'" in buttons[0].text(), buttons[0].text()
     buttons[0].click()
     assert "        toggleLock: toggleLock,\n" in window.package.read_text(JS)
+
+
+def test_the_line_being_typed_stays_in_view_when_the_problems_list_opens(window, qtbot, tmp_path: Path) -> None:
+    """Deleting a line's "}" near the bottom of the editor brought up the Problems list, which took
+    its height from the editor: the line the user was typing on went out of sight under it. The
+    editor now keeps the cursor's line in view when it gets shorter."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    editor = open_in_editor(window, project, JS)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.setFocus()
+    assert window.problems_view.maximumHeight() < 100  # no problems: the list folded to its header
+    line = 55  # the "}" that ends unload()
+    assert editor.document().findBlockByNumber(line - 1).text() == "    }"
+    editor.go_to_line(line)
+    rows = editor.viewport().height() // editor.cursorRect().height()
+    editor.verticalScrollBar().setValue(line - rows)  # its line the last one in view, as if typed there
+    assert editor.viewport().height() - 2 * editor.cursorRect().height() < editor.cursorRect().bottom()
+    tall = editor.viewport().height()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.problems_view.maximumHeight() > 100)
+    qtbot.waitUntil(lambda: editor.viewport().height() < tall - 100)  # the list took its room
+    assert editor.textCursor().blockNumber() == line - 1
+    assert 0 <= editor.cursorRect().top() and editor.cursorRect().bottom() <= editor.viewport().height()

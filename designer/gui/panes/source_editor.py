@@ -1631,6 +1631,23 @@ class SourceEditor(QPlainTextEdit):
         super().resizeEvent(event)
         r = self.contentsRect()
         self._gutter.setGeometry(QRect(r.left(), r.top(), self.gutter_width(), r.height()))
+        self._keep_cursor_in_view(event.oldSize().height() - event.size().height())
+
+    def _keep_cursor_in_view(self, shrunk: int) -> None:
+        """The cursor's line, in view before the editor got ``shrunk`` pixels shorter, still in view.
+
+        Why: a "}" deleted near the bottom brought up the Problems list, which took its height from
+        the editor, and the line being typed on went out of sight under the list.
+        """
+        if shrunk <= 0:
+            return
+        row = self.cursorRect()
+        if (
+            row.top() >= 0
+            and row.bottom() <= self.viewport().height() + shrunk
+            and not self.viewport().rect().contains(row)
+        ):
+            self.ensureCursorVisible()
 
     def paint_gutter(self, event) -> None:
         painter = QPainter(self._gutter)
