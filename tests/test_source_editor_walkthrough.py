@@ -59,3 +59,40 @@ def test_the_line_being_typed_stays_in_view_when_the_problems_list_opens(window,
     qtbot.waitUntil(lambda: editor.viewport().height() < tall - 100)  # the list took its room
     assert editor.textCursor().blockNumber() == line - 1
     assert 0 <= editor.cursorRect().top() and editor.cursorRect().bottom() <= editor.viewport().height()
+
+
+def _marked(editor) -> list[str]:
+    """The text of each stretch the editor shows with a background of its own (not the brackets')."""
+    return [
+        s.cursor.selectedText()
+        for s in editor.extraSelections()
+        if s.format.hasProperty(s.format.Property.BackgroundBrush) and len(s.cursor.selectedText()) > 1
+    ]
+
+
+def test_what_the_find_bar_counts_is_marked_in_the_text(window, qtbot, tmp_path: Path) -> None:
+    """Ctrl+F and "lock" said "36 matches", and nothing in the text showed where they were until
+    Enter selected one of them. Each match is marked while the bar is open (a regular expression's
+    too, and again after the text changes); closing the bar takes the marks away."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    editor = open_in_editor(window, project, JS)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.source_pane.find_bar
+    assert bar.find_edit.hasFocus()
+    qtbot.keyClicks(bar.find_edit, "console.")
+    assert bar.count.text() == "2 matches"
+    assert _marked(editor) == ["console.", "console."]
+    qtbot.mouseClick(bar.regex, Qt.MouseButton.LeftButton)
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, r"'/(un)?lock'")
+    assert _marked(editor) == ["'/unlock'", "'/lock'"]
+    editor.setFocus()
+    editor.go_to_line(10)
+    qtbot.keyClicks(editor, "var x = '/lock';")  # typed: marked too, once the typing pauses
+    qtbot.waitUntil(lambda: len(_marked(editor)) == 3)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and _marked(editor) == []

@@ -313,6 +313,7 @@ class SourceEditor(QPlainTextEdit):
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
+        self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
         self._selection_key: tuple | None = None
         # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
         # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
@@ -1239,6 +1240,17 @@ class SourceEditor(QPlainTextEdit):
         self._update_margins()
 
     # -- markers and selections -------------------------------------------------------------------
+    def show_found(self, found: list[tuple[int, int]]) -> None:
+        """Mark the find bar's matches, (start, end) in document positions; [] takes the marks away.
+
+        Why: the bar said "36 matches" and nothing in the text showed where they were until Enter
+        selected one of them. (At most FOUND_SHOWN are marked: each is an extra selection to paint.)
+        """
+        found = found[:FOUND_SHOWN]
+        if found != self._found:
+            self._found = found
+            self._update_selections(force=True)
+
     def set_markers(self, markers: list[Marker]) -> None:
         if markers == self.markers:
             return
@@ -1309,6 +1321,13 @@ class SourceEditor(QPlainTextEdit):
                 self._line_at = here
                 self._update_row(here)
         selections: list[QTextEdit.ExtraSelection] = []
+        for start, end in self._found:
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selections.append(sel)
         for pos in brackets:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
@@ -1695,6 +1714,7 @@ class SourceEditor(QPlainTextEdit):
 
 
 RECOUNT_DELAY_MS = 150
+FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
 
@@ -1809,6 +1829,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self.editor.show_found([])
         self.editor.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -1864,14 +1885,31 @@ class FindBar(QWidget):
         self._recount.stop()
         if self.find_edit.text() and self.regex.isChecked() and self.pattern() is None:
             self.count.setText("invalid expression")
+            self.editor.show_found([])
             return
-        n = len(self.matches()) if self.find_edit.text() else 0
+        found = self.matches() if self.find_edit.text() else []
+        self._mark(found)
+        n = len(found)
         text = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
         pat = self.pattern() if self.find_edit.text() and not n else None
         if pat is not None and pat.search(self.editor.shown_text()) is not None:
             # ^, $ or a* match only empty text: nothing to select or replace, and that is why
             text = "0 matches (it only matches empty text)"
         self.count.setText(text)
+
+    def _mark(self, found: list[re.Match]) -> None:
+        """Mark ``found`` in the editor while the bar is open (see SourceEditor.show_found)."""
+        if not self.isVisible():
+            self.editor.show_found([])
+            return
+        text = self.editor.shown_text()
+        ranges: list[tuple[int, int]] = []
+        units = done = 0  # UTF-16 units of text[:done]: counted once along the text, not per match
+        for m in found[:FOUND_SHOWN]:
+            units += _utf16(text[done : m.start()])
+            ranges.append((units, units + _utf16(m.group())))
+            done = m.start()
+        self.editor.show_found(ranges)
 
     def _select(self, text: str, m: re.Match) -> None:
         cursor = self.editor.textCursor()
