@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import EXAMPLE, open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from test_preview import _js, _wait_started, _window_with_preview
 
 JS = "plugins/lock-toggle/lock-toggle.plugin.js"
 
@@ -96,3 +97,33 @@ def test_what_the_find_bar_counts_is_marked_in_the_text(window, qtbot, tmp_path:
     qtbot.waitUntil(lambda: len(_marked(editor)) == 3)
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
     assert not bar.isVisible() and _marked(editor) == []
+
+
+def test_a_plugin_that_breaks_when_its_button_is_pressed_is_said_in_plain_words(qtbot, tmp_path: Path) -> None:
+    """A button whose code read a property of nothing said only "TypeError: Cannot read properties
+    of undefined (reading 'name')", words for JavaScript developers. The preview's log and the
+    Problems list now say first what went wrong in plain words, with the browser's words after
+    them (what a web search needs) and the file and line."""
+    project = _example_with(
+        tmp_path,
+        "var request = isLocked",
+        "var name = conferenceDetails.participant.name;\n        var request = isLocked",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('#pd-toolbar [data-plugin=\"lock-toggle\"]').click(); true")
+        qtbot.waitUntil(lambda: "would show the Oops page" in pane.log.toPlainText(), timeout=5000)
+        said = (
+            "This would show the Oops page for every host — The code reads 'name' of something that has no "
+            "value here (it is undefined). TypeError: Cannot read properties of undefined (reading 'name') "
+            "at plugins/lock-toggle/lock-toggle.plugin.js:39 (in toggleLock)"
+        )
+        assert f"[Lock toggle] {said}" in pane.log.toPlainText().splitlines()
+        card = _js(qtbot, pane.page, "document.getElementById('pd-oops').textContent")
+        assert (
+            "Lock toggle: The code reads 'name' of something that has no value here (it is undefined). TypeError:"
+            in card
+        )
+        qtbot.waitUntil(lambda: any(p.code == "PD800" for p in win._all_problems()))
+        assert [p.message for p in win._all_problems() if p.code == "PD800"] == [said]

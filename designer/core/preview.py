@@ -35,6 +35,7 @@ __all__ = [
     "off_at_start_because",
     "oops_audience",
     "one_placement_shown",
+    "PLAIN_ERRORS",
     "page_html",
     "plugin_config",
     "preview_config",
@@ -331,6 +332,7 @@ def preview_config(
         "oldLayoutCall": f"the plugin {old_layout_call()} (the app still changes the layout with it for now, "
         "and so does the preview)",
         "refusedForGuests": REFUSED_FOR_GUESTS,  # the card over the meeting says it as the log and check do
+        "plainErrors": PLAIN_ERRORS,  # an error's meaning in plain words before the browser's (see there)
         "you": people[0].get("uuid") if people and isinstance(people[0], dict) else None,
         "left": {"how": str(left.get("how") or "disconnected"), "plugin": left.get("plugin") or None}
         if isinstance(left, Mapping) and people
@@ -589,6 +591,37 @@ def old_layout_call() -> str:
     )
 
 
+# The browser's (Chromium's) words for the errors a plugin's code most often throws, and what they
+# mean in plain words: (pattern of the whole message, the words with its groups as {0}, {1}). The
+# page gives them as an error's ``plain``; the log, the card over the meeting, Problems and simulate
+# say them before the browser's own words (kept: a web search needs them, and so may a CI script
+# reading simulate's ``message``). The patterns are JavaScript's as well.
+PLAIN_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"TypeError: Cannot read propert(?:y|ies) of (undefined|null) \(reading '(.{1,80})'\)",
+        "The code reads '{1}' of something that has no value here (it is {0}).",
+    ),
+    (
+        r"TypeError: Cannot set propert(?:y|ies) of (undefined|null) \(setting '(.{1,80})'\)",
+        "The code sets '{1}' on something that has no value here (it is {0}).",
+    ),
+    (
+        r"ReferenceError: ([\w$]{1,80}) is not defined",
+        "The code uses '{0}', which it never made: check its spelling (capitals count), or make it with "
+        "var, let or const.",
+    ),
+    (
+        r"TypeError: ([\w$.]{1,80}) is not a function",
+        "The code calls '{0}', which is not a function: check its spelling (capitals count).",
+    ),
+    (
+        r"TypeError: Assignment to constant variable\.",
+        "The code gives a new value to a name made with const, which keeps its first one: make it with let.",
+    ),
+    (r"RangeError: Maximum call stack size exceeded", "A function calls itself (or two call each other) without end."),
+)
+
+
 def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
     """An uncaught error's (or a freeze's) line in the preview's log and in ``simulate``, the same
     words in both: (what it would do to whom, what happened and where), shown joined by " — ":
@@ -609,6 +642,8 @@ def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
     where = f" at {base}{file}:{line}" if file and line else ""
     if event.get("where"):
         where += f" (in {event['where']})"
+    if event.get("plain"):  # what the browser's words mean (PLAIN_ERRORS), before them
+        message = f"{event['plain']} {message}"
     return f"This would show the Oops page for {audience}", message + where
 
 

@@ -58,6 +58,20 @@
     }
     PD.locate = locate;
 
+    // What a browser's error message means, in plain words before it (the designer's
+    // preview.PLAIN_ERRORS): "TypeError: Cannot read properties of undefined (reading 'name')" is
+    // words for JavaScript developers, whom the designer's users are not.
+    var plainErrors = ((cfg && cfg.plainErrors) || []).map(function (p) { return [new RegExp('^(?:' + p[0] + ')$'), p[1]]; });
+    function plainly(message) {
+        for (var i = 0; i < plainErrors.length; i++) {
+            var m = plainErrors[i][0].exec(message);
+            if (m) {
+                return plainErrors[i][1].replace(/\{(\d)\}/g, function (_all, n) { return m[Number(n) + 1]; });
+            }
+        }
+        return null;
+    }
+
     function reportError(kind, error, fallbackPlugin, where) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
         var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
@@ -72,6 +86,7 @@
             kind: kind,
             plugin: at.plugin || fallbackPlugin || PD.lastActive,
             message: message,
+            plain: missing ? null : plainly(message),  // (the message stays the browser's: what a search needs)
             file: at.file || null,
             line: at.line || null,
             column: at.column || null,

@@ -354,7 +354,7 @@
             errors.map(function (e) {
                 var p = PD.plugins[e.plugin];
                 return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>' +
-                    (several ? ' (for ' + esc(e.audience || 'every user') + ')' : '') + ': <code>' + esc(e.message) + '</code>' +
+                    (several ? ' (for ' + esc(e.audience || 'every user') + ')' : '') + ': ' + (e.plain ? esc(e.plain) + ' ' : '') + '<code>' + esc(e.message) + '</code>' +
                     (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') + '</div>';
             }).join('') + '</div>');
     }
