@@ -127,3 +127,17 @@ def test_a_plugin_that_breaks_when_its_button_is_pressed_is_said_in_plain_words(
         )
         qtbot.waitUntil(lambda: any(p.code == "PD800" for p in win._all_problems()))
         assert [p.message for p in win._all_problems() if p.code == "PD800"] == [said]
+
+
+def test_a_function_whose_last_line_lost_its_closing_brace_is_reported_at_its_opening_line(
+    window, qtbot, tmp_path: Path
+) -> None:
+    """The "}" that ends toggleLock deleted (its body still indented below it): the Problems list
+    and the editor's mark said "'}' is missing here" on the file's last line, 18 lines below the
+    function, and a non-developer looked for it there. Now they name the line whose "{" is never
+    closed, the function's."""
+    project = _example_with(tmp_path, "            });\n    }\n", "            });\n\n")
+    window.open_path(project)
+    (problem,) = [p for p in window._all_problems() if p.code == "PD500"]
+    assert (problem.file, problem.line) == (f"{JS}", 36)  # function toggleLock(participants, conferenceDetails) {
+    assert "this '{' is never closed: its '}' is missing" in problem.message

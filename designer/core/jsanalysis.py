@@ -991,15 +991,24 @@ class _Analyser:
             return None
         lines = self.data.decode("utf-8", "replace").split("\n")[: missing_line - 1]
         indents = [len(t) - len(t.lstrip(" \t")) if t.strip() else -1 for t in lines]
-        for i, text in enumerate(lines):
-            code = text.rstrip()
-            if not code.endswith("{") or code.lstrip().startswith(("//", "*", "/*")):
-                continue
+        comments = [t.lstrip().startswith(("//", "*", "/*")) for t in lines]
+        openers = [i for i, t in enumerate(lines) if t.rstrip().endswith("{") and not comments[i]]
+        for i in openers:
             following = next((j for j in range(i + 1, len(lines)) if indents[j] >= 0), None)
             if following is None:
                 continue
             if indents[following] <= indents[i] and not lines[following].lstrip().startswith("}"):
-                return i + 1, len(code)
+                return i + 1, len(lines[i].rstrip())
+        # Its body indented, but the '}' after its last line deleted: the first line of code back at
+        # the '{' line's indentation (or left of it) is no '}' ("function toggleLock(...) {" with
+        # "function unload() {" next at its indentation). Why: "'}' is missing here" on the file's
+        # last line, 18 lines below the function, sent people to the wrong end of the file.
+        for i in openers:
+            back = next(
+                (j for j in range(i + 1, len(lines)) if 0 <= indents[j] <= indents[i] and not comments[j]), None
+            )
+            if back is not None and not lines[back].lstrip().startswith("}"):
+                return i + 1, len(lines[i].rstrip())
         return None
 
     def _unclosed(self, root: Any) -> bool:
