@@ -141,3 +141,22 @@ def test_a_function_whose_last_line_lost_its_closing_brace_is_reported_at_its_op
     (problem,) = [p for p in window._all_problems() if p.code == "PD500"]
     assert (problem.file, problem.line) == (f"{JS}", 36)  # function toggleLock(participants, conferenceDetails) {
     assert "this '{' is never closed: its '}' is missing" in problem.message
+
+
+def test_ctrl_0_puts_the_text_back_to_its_normal_size_after_zooming(window, qtbot, tmp_path: Path) -> None:
+    """Ctrl++ three times made the code big, and the only way back was Ctrl+- pressed as often
+    (the icon canvas has Ctrl+0). Ctrl+0 now gives the text its normal size, line numbers too."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    editor = open_in_editor(window, project, JS)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.setFocus()
+    size, row, gutter = editor.font().pointSizeF(), editor.cursorRect().height(), editor.gutter_width()
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() > size and editor.cursorRect().height() > row
+    qtbot.keyClick(editor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() == size
+    assert (editor.cursorRect().height(), editor.gutter_width()) == (row, gutter)
+    assert editor.toPlainText() == (project / "webapp2" / JS).read_text()  # no "0" typed into the code

@@ -1232,10 +1232,14 @@ class SourceEditor(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
     def zoom(self, steps: int) -> None:
+        """Ctrl++ / Ctrl+-: the text ``steps`` points larger or smaller; 0 (Ctrl+0) its normal size.
+        Why Ctrl+0: after zooming in a few times the only way back was Ctrl+- pressed as often."""
         if steps > 0:
             self.zoomIn(steps)
         elif steps < 0 and self.font().pointSizeF() > 6:
             self.zoomOut(-steps)
+        elif steps == 0:
+            self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self._update_margins()
 
@@ -2071,6 +2075,7 @@ class SourcePane(QWidget):
             ("complete", "Complete", [], lambda: self.editor.completion.show(explicit=True)),
             ("zoom_in", "Zoom In", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self.editor.zoom(1)),
             ("zoom_out", "Zoom Out", [QKeySequence("Ctrl+-")], lambda: self.editor.zoom(-1)),
+            ("zoom_reset", "Normal Size", [QKeySequence("Ctrl+0")], lambda: self.editor.zoom(0)),
             ("whitespace", "Show Whitespace", [QKeySequence("Ctrl+Shift+W")], None),
         ):
             action = QAction(text, self, objectName=f"source_{key}Action")
