@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import EXAMPLE, open_in_editor
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QToolButton
 from test_preview import _js, _wait_started, _window_with_preview
 
 JS = "plugins/lock-toggle/lock-toggle.plugin.js"
@@ -160,3 +160,29 @@ def test_ctrl_0_puts_the_text_back_to_its_normal_size_after_zooming(window, qtbo
     assert editor.font().pointSizeF() == size
     assert (editor.cursorRect().height(), editor.gutter_width()) == (row, gutter)
     assert editor.toPlainText() == (project / "webapp2" / JS).read_text()  # no "0" typed into the code
+
+
+def test_replace_all_says_how_many_places_it_replaced(window, qtbot, tmp_path: Path) -> None:
+    """Replace all of "console.warn" with "console.log" left the bar saying "0 matches", which read
+    as if nothing had been found; the count now says what was done until the search changes."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    editor = open_in_editor(window, project, JS)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.source_pane.find_bar
+    qtbot.keyClicks(bar.find_edit, "console.")
+    qtbot.keyClicks(bar.replace_edit, "window.console.")
+    button = next(b for b in bar.findChildren(QToolButton) if b.text() == "Replace all")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText().count("window.console.") == 2
+    assert bar.count.text() == "replaced in 2 places (2 matches now)"
+    assert not bar._recount.isActive()  # (the recount after typing in the file must not take the words back)
+    bar.find_edit.clear()
+    qtbot.keyClicks(bar.find_edit, "window.console.log")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert bar.count.text() == "replaced in 1 place"
+    qtbot.keyClicks(bar.find_edit, "(")
+    assert bar.count.text() == "0 matches"

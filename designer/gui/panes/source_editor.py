@@ -2011,6 +2011,14 @@ class FindBar(QWidget):
         if n:
             self.editor.replace_shown(new, label=self._step_name(n))
         self.update_count()
+        if n:
+            # What was done, until the search changes: "0 matches" alone read as if nothing was found.
+            from ...core.wording import counted
+
+            left = self.count.text()
+            self.count.setText(
+                f"replaced in {counted(n, 'place')}" + (f" ({left} now)" if not left.startswith("0 ") else "")
+            )
         return n
 
 
