@@ -500,3 +500,27 @@ def test_a_name_in_another_script_used_before_its_let_is_found_far_down_a_long_w
     far = analyse("(function () {\n" + padding + body + "})();\n").early_uses
     assert [(n, line) for n, line, *_ in near] == [(name, 2)]
     assert [(n, line) for n, line, *_ in far] == [(name, 2502)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote"),
+    [
+        ("label: 'Unlock meeting' }", "label: 'Unlock meeting }", "'"),  # a closing quote deleted
+        ("icon: 'unlock.svg#unlock',", "icon: 'unlock.svg#unlock,", "'"),  # ... before another text on the line
+        ("? '/unlock' : '/lock';", '? "/unlock : "/lock";', '"'),
+    ],
+)
+def test_a_text_whose_closing_quote_is_missing_is_said_so(old: str, new: str, quote: str) -> None:
+    """A quote deleted from a label: the error said "unexpected \\"Unlock meeting'\\"", text cut from
+    the middle of the line that told a non-developer nothing. It says the quotes on that line do
+    not pair up. A line whose quotes pair up (an apostrophe inside "...") is left as it was."""
+    from conftest import EXAMPLE
+
+    source = (EXAMPLE / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").read_text()
+    assert old in source
+    line = next(n for n, text in enumerate(source.split("\n"), 1) if old in text)
+    errors = analyse(source.replace(old, new, 1)).syntax_errors
+    assert errors[0][0] == line
+    assert errors[0][2] == f"the quotes ({quote}) on this line do not pair up: one is missing, or one too many"
+    fine = analyse("var a = \"it's\" + 'x' y;\n").syntax_errors
+    assert fine and "quotes" not in fine[0][2]

@@ -697,6 +697,16 @@ class _Analyser:
                 if node is root and self._unclosed(node):
                     continue
                 line, col = self.pos(node)
+                unpaired = self._unpaired_quote(line)
+                if unpaired is not None:
+                    errors.append(
+                        (
+                            line,
+                            col,
+                            f"the quotes ({unpaired}) on this line do not pair up: one is missing, or one too many",
+                        )
+                    )
+                    continue
                 snippet = (self.text(node).strip().splitlines() or [""])[0][:30]  # (CR, U+2028... end it too)
                 quote = '"' if "'" in snippet else "'"  # not ''My plugin'' around a string of the code
                 errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
@@ -978,6 +988,35 @@ class _Analyser:
             if self._string_text(e) == "use strict" and "\\" not in self.text(e):
                 return True
         return False
+
+    def _unpaired_quote(self, line: int) -> str | None:
+        """The quote (' or ") left open at the end of ``line`` (1-based), read as the browser reads
+        it (a backslash escapes; // ends the code), or None (a template's ` may go on: not judged).
+
+        Why: a label's closing quote deleted was "unexpected \"Unlock meeting'\"", text cut from the
+        middle of the line that told a non-developer nothing about a missing quote.
+        """
+        if self._starts is not None:  # (lone CRs and the like: lines counted otherwise)
+            return None
+        lines = self.data.split(b"\n", line)
+        if len(lines) < line:
+            return None
+        text = lines[line - 1].decode("utf-8", "replace")
+        quote = None
+        i = 0
+        while i < len(text):
+            c = text[i]
+            if quote is not None:
+                if c == "\\":
+                    i += 1
+                elif c == quote:
+                    quote = None
+            elif c in "'\"":
+                quote = c
+            elif c == "`" or text.startswith(("//", "/*"), i):
+                return None
+            i += 1
+        return quote
 
     def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
         """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
