@@ -524,3 +524,20 @@ def test_a_text_whose_closing_quote_is_missing_is_said_so(old: str, new: str, qu
     assert errors[0][2] == f"the quotes ({quote}) on this line do not pair up: one is missing, or one too many"
     fine = analyse("var a = \"it's\" + 'x' y;\n").syntax_errors
     assert fine and "quotes" not in fine[0][2]
+
+
+@pytest.mark.parametrize("key", ["id: 'lock-toggle',", "load: load,", "unload: unload,", "toggleLock: toggleLock,"])
+def test_a_comma_missing_after_an_entry_of_registerplugin_is_said_at_its_line(key: str) -> None:
+    """A comma forgotten after a line of registerPlugin's object (the usual slip when adding an
+    action): the error was "unexpected 'unload: unload'" on the next line, which is right as it
+    is. It now says that a comma is missing at the end of the line before."""
+    from conftest import EXAMPLE
+
+    source = (EXAMPLE / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").read_text()
+    lines = source.split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == key)
+    ((at, column, message),) = analyse(source.replace(key, key.rstrip(","), 1)).syntax_errors
+    assert (at, column) == (line, len(lines[line - 1]))  # just after the entry (no comma now), where it goes
+    assert message == "a comma (,) is missing at the end of this line, before the next entry"
+    # The entries written on one line: no line to point at, said as before.
+    assert analyse("f({a: 1 b: 2});\n").syntax_errors[0][2].startswith("unexpected")

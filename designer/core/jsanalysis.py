@@ -268,6 +268,10 @@ def _load_language() -> None:
         _LANGUAGE = lang
 
 
+# An object's entry (``unload: unload``, ``'go': go``) at the start of a syntax error (see _missing_comma).
+_ENTRY = re.compile(r"""\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
+
+
 class Key(Record):
     """One key of the object passed to ``registerPlugin``."""
 
@@ -697,6 +701,10 @@ class _Analyser:
                 if node is root and self._unclosed(node):
                     continue
                 line, col = self.pos(node)
+                comma = self._missing_comma(node, line, col)
+                if comma is not None:
+                    errors.append((*comma, "a comma (,) is missing at the end of this line, before the next entry"))
+                    continue
                 unpaired = self._unpaired_quote(line)
                 if unpaired is not None:
                     errors.append(
@@ -988,6 +996,34 @@ class _Analyser:
             if self._string_text(e) == "use strict" and "\\" not in self.text(e):
                 return True
         return False
+
+    def _missing_comma(self, node: Any, line: int, col: int) -> tuple[int, int] | None:
+        """Where the comma goes (line and column just after the entry above) when the ERROR ``node``
+        at ``line``, ``col`` is an object's entry (``unload: unload``) first on its line and the line
+        of code above ends with no comma; None otherwise.
+
+        Why: a comma forgotten after a line of registerPlugin's object (adding an action) was
+        "unexpected 'unload: unload'" on the next line, which is right as it is.
+        """
+        if self._starts is not None or not _ENTRY.match(self.text(node)):
+            return None
+        lines = self.data.split(b"\n", line)[: line - 1]
+        if len(lines) < line - 1 or lines[-1:] == [] or lines[-1][: col - 1].strip():
+            return None  # (an entry after others on its own line: no line above to point at)
+        above = next(
+            (
+                n
+                for n in range(line - 2, -1, -1)
+                if lines[n].strip() and not lines[n].lstrip().startswith((b"//", b"*", b"/*"))
+            ),
+            None,
+        )
+        if above is None:
+            return None
+        code = lines[above].decode("utf-8", "replace").rstrip()
+        if "//" in code or code.endswith((",", "{", "(", "[", ";", ":", "+", "-", "*", "/", "=", "&", "|", "?", ".")):
+            return None
+        return above + 1, len(code) + 1
 
     def _unpaired_quote(self, line: int) -> str | None:
         """The quote (' or ") left open at the end of ``line`` (1-based), read as the browser reads
