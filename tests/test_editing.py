@@ -525,7 +525,7 @@ def test_double_click_on_a_problem_focuses_its_field(window: MainWindow, qtbot, 
     assert window.focusWidget() is window.findChild(QLineEdit, "actionEdit")
 
 
-def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtbot, base_project: Path) -> None:
+def test_double_click_on_a_file_problem_goes_to_its_place(window: MainWindow, qtbot, base_project: Path) -> None:
     svg = base_project / "webapp2/plugins/rec/rec.svg"
     svg.write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n  <script>x()</script>\n</svg>\n'
@@ -536,7 +536,9 @@ def test_double_click_on_a_file_problem_selects_its_line(window: MainWindow, qtb
     view = window.source_editor  # an SVG opens in the icon editor, its XML in the source editor
     assert window.stack.currentWidget() is window.icon_pane
     assert window.source_pane.parent() is window.icon_pane.xml_holder
-    assert view.textCursor().selectedText() == "  <script>x()</script>"
+    cursor = view.textCursor()  # at the problem's column, nothing selected for the next key to replace
+    assert cursor.block().text() == "  <script>x()</script>" and not cursor.hasSelection()
+    assert cursor.block().text()[cursor.positionInBlock() :].startswith("<script>")
 
 
 def _fixable_cases() -> list[str]:

@@ -186,3 +186,27 @@ def test_replace_all_says_how_many_places_it_replaced(window, qtbot, tmp_path: P
     assert bar.count.text() == "replaced in 1 place"
     qtbot.keyClicks(bar.find_edit, "(")
     assert bar.count.text() == "0 matches"
+
+
+def test_typing_the_missing_comma_after_going_to_the_problem_fixes_it(window, qtbot, tmp_path: Path) -> None:
+    """Enter on "a comma (,) is missing at the end of this line" went to the line with all of it
+    selected, so the "," the user typed next replaced the whole line ("unload: unload" gone). The
+    cursor now goes where the problem is, the end of that line, and the comma typed fixes it."""
+    project = _example_with(tmp_path, "        load: load,\n", "        load: load\n")
+    window.open_path(project)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    view = window.problems_view
+    (row,) = [r for r in view.problem_items() if r.text(2) == "PD500"]
+    assert "a comma (,) is missing at the end of this line" in row.text(0)
+    view.setFocus()
+    view.setCurrentItem(row)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = window.source_editor
+    qtbot.waitUntil(editor.hasFocus)
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber() + 1, cursor.positionInBlock()) == (60, len("        load: load"))
+    assert not cursor.hasSelection()
+    qtbot.keyClicks(editor, ",")
+    assert "        load: load,\n        unload: unload,\n" in window.package.read_text(JS)
+    qtbot.waitUntil(lambda: not any(p.code == "PD500" for p in window._all_problems()))

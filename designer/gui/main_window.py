@@ -2385,12 +2385,13 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.tree.setCurrentItem(target)
             if target.data(0, Qt.ItemDataRole.UserRole)[0] == "file" and problem.line:
-                self._show_line(problem.line)
+                self._show_line(problem.line, problem.column)
 
-    def _show_line(self, line: int) -> None:
-        """Select ``line`` (1-based) of the file on show and scroll to it."""
+    def _show_line(self, line: int, column: int = 0) -> None:
+        """Show ``line`` (1-based) of the file on show, scrolled to: in the editor the cursor at
+        ``column`` (1-based; 0: the line selected), else the line selected."""
         if self.source_pane is not None and self.stack.currentWidget() in (self.source_pane, self.icon_pane):
-            self.source_pane.editor.select_line(line)
+            self.source_pane.editor.show_place(line, column)
             self.source_pane.editor.setFocus()  # typing goes to the code, as a form problem focuses its field
             return
         view = self.file_view()

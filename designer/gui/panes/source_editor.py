@@ -1214,6 +1214,23 @@ class SourceEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
+    def show_place(self, line: int, column: int) -> None:
+        """A problem's place: the cursor at ``column`` (1-based characters, as its mark counts them)
+        of ``line``, in the middle of the view; a problem about the whole line (column 0) selects it.
+
+        Why not the line selected always: the keyboard goes to the code, and the "," typed where
+        "a comma is missing at the end of this line" replaced the whole line.
+        """
+        block = self.document().findBlockByNumber(line - 1)
+        if column <= 0 or not block.isValid():
+            self.select_line(line)
+            return
+        text = block.text()
+        cursor = self.textCursor()
+        cursor.setPosition(block.position() + _utf16(text[: min(column - 1, len(text))]))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
     def select_line(self, line: int) -> None:
         """Select ``line`` (1-based) and scroll to it."""
         block = self.document().findBlockByNumber(line - 1)
