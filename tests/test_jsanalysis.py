@@ -541,3 +541,41 @@ def test_a_comma_missing_after_an_entry_of_registerplugin_is_said_at_its_line(ke
     assert message == "a comma (,) is missing at the end of this line, before the next entry"
     # The entries written on one line: no line to point at, said as before.
     assert analyse("f({a: 1 b: 2});\n").syntax_errors[0][2].startswith("unexpected")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("function unload()", "fuction unload()", "'fuction' is not a JavaScript word: did you mean 'function'?"),
+        (
+            "function showLockStatus()",
+            "funtion showLockStatus()",
+            "'funtion' is not a JavaScript word: did you mean 'function'?",
+        ),
+        (
+            "var request = isLocked",
+            "retrun request = isLocked",
+            "'retrun' is not a JavaScript word: did you mean 'return'?",
+        ),
+        ("var locked = false;", "vra locked = false;", "'vra' is not a JavaScript word: did you mean 'var'?"),
+        (
+            "function unload()",
+            "Function unload()",
+            "'Function' is not a JavaScript word here: did you mean 'function' (in small letters)?",
+        ),
+        ("} else {", "} esle {", "'esle' is not a JavaScript word: did you mean 'else'?"),
+    ],
+)
+def test_a_misspelt_javascript_word_is_named_with_the_word_meant(old: str, new: str, said: str) -> None:
+    """ "fuction unload() {" was "unexpected 'unload'" and "';' is missing here": nothing said that
+    the word before it was misspelt. It is now the one error of that line, at the word, with the
+    word meant."""
+    from conftest import EXAMPLE
+
+    source = (EXAMPLE / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").read_text()
+    assert old in source
+    line = next(n for n, text in enumerate(source.split("\n"), 1) if old in text)
+    broken = source.replace(old, new, 1)
+    column = broken.split("\n")[line - 1].index(new.split()[0] if new[0] != "}" else "esle") + 1
+    errors = analyse(broken).syntax_errors
+    assert [e for e in errors if e[0] == line] == [(line, column, said)]

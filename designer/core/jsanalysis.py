@@ -268,6 +268,50 @@ def _load_language() -> None:
         _LANGUAGE = lang
 
 
+# The words of JavaScript a misspelling of which is named (see _misspelt_keywords); short ones only
+# with two letters swapped ("vra"), or any other short name would pass for one ("val" for var).
+_KEYWORDS = (
+    "function",
+    "return",
+    "typeof",
+    "instanceof",
+    "const",
+    "else",
+    "async",
+    "await",
+    "throw",
+    "catch",
+    "finally",
+    "switch",
+    "case",
+    "break",
+    "continue",
+    "delete",
+    "while",
+    "var",
+    "let",
+    "new",
+)
+# The last word before a syntax error, at a statement's start (after "}" too: "} esle {"), and
+# only spaces between it and the error.
+_WORD_BEFORE = re.compile(r"(?:^|[;{}]|^\s*\}?)\s*([A-Za-z_$][\w$]*)\s*$")
+
+
+def _keyword_meant(word: str) -> str | None:
+    """The JavaScript word ``word`` is a misspelling of ("fuction": "function"), or None."""
+    if word in _KEYWORDS:
+        return None
+    lower = word.lower()
+    if lower in _KEYWORDS:
+        return lower
+    if len(word) <= 4:
+        return next((k for k in _KEYWORDS if len(k) == len(word) and sorted(k) == sorted(lower)), None)
+    import difflib  # (only for a file with a syntax error: a clean check never loads it)
+
+    close = difflib.get_close_matches(lower, _KEYWORDS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 # An object's entry (``unload: unload``, ``'go': go``) at the start of a syntax error (see _missing_comma).
 _ENTRY = re.compile(r"""\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
 
@@ -616,6 +660,8 @@ class _Analyser:
         # (All of them found by now: _top_level, _errors, _awaits, _declared_twice, _parameters_twice, _jumps,
         # _strict_names_written.)
         self.info.syntax_errors.sort()
+        if self.info.syntax_errors:
+            self._misspelt_keywords()
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -996,6 +1042,37 @@ class _Analyser:
             if self._string_text(e) == "use strict" and "\\" not in self.text(e):
                 return True
         return False
+
+    def _misspelt_keywords(self) -> None:
+        """A syntax error just after a misspelt JavaScript word ("fuction unload() {", "retrun x",
+        "} esle {"): that line's errors become one, at the word, naming the word meant.
+
+        Why: it was "unexpected 'unload'" and "';' is missing here", and nothing said that the word
+        before them was misspelt; a name followed by a name is never JavaScript, so the word is
+        surely wrong.
+        """
+        if self._starts is not None:  # (lone CRs and the like: lines counted otherwise)
+            return
+        errors = self.info.syntax_errors
+        lines = self.data.split(b"\n", max(e[0] for e in errors))
+        said: dict[int, tuple[int, int, str]] = {}
+        for line, col, _message in errors:
+            if line in said or line > len(lines):
+                continue
+            text = lines[line - 1].decode("utf-8", "replace")
+            m = _WORD_BEFORE.search(text[: col - 1])
+            if m is None or (meant := _keyword_meant(m.group(1))) is None:
+                continue
+            word = m.group(1)
+            said[line] = (
+                line,
+                m.start(1) + 1,
+                f"'{word}' is not a JavaScript word here: did you mean '{meant}' (in small letters)?"
+                if word.lower() == meant
+                else f"'{word}' is not a JavaScript word: did you mean '{meant}'?",
+            )
+        if said:
+            errors[:] = sorted([e for e in errors if e[0] not in said] + list(said.values()))
 
     def _missing_comma(self, node: Any, line: int, col: int) -> tuple[int, int] | None:
         """Where the comma goes (line and column just after the entry above) when the ERROR ``node``
