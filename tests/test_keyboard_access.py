@@ -14,11 +14,65 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
     QMenu,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
     QWidget,
 )
 
 from designer.gui.main_window import MainWindow
+
+_CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+    QSlider,
+)
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    """The shown controls under ``root`` a screen reader would announce by their kind alone
+    ("combo box", "read-only text"): no accessible name, no text of their own, no label's buddy."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, _CONTROLS) or not widget.isVisible():
+            continue
+        if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+            continue  # the text field inside an editable list or a number box: the box is what is named
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(widget, QAbstractButton):
+            continue  # never reached by the keyboard, nor read on its own
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if widget.accessibleName() or text.replace("&", "").strip() or id(widget) in buddies:
+            continue
+        found.append(f"{type(widget).__name__} {widget.objectName() or '(no object name)'} in {_where(widget)}")
+    return found
+
+
+def _where(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    while parent is not None and not parent.objectName():
+        parent = parent.parentWidget()
+    return parent.objectName() if parent is not None else "(top)"
+
+
+def _tree_items(window: MainWindow):
+    stack = [window.tree.topLevelItem(0)]
+    while stack:
+        item = stack.pop(0)
+        yield item
+        stack.extend(item.child(i) for i in range(item.childCount()))
 
 
 def _menu_clashes(menu: QMenu, path: str) -> list[str]:
@@ -94,3 +148,72 @@ def test_no_two_commands_share_a_key_where_both_work(window: MainWindow, example
                 if overlap:
                     clashes.append(f"{keys}: {text!r} and {other!r}")
     assert clashes == []
+
+
+def test_every_control_of_the_window_has_a_name_a_screen_reader_reads(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The export pane's texts under its tabs, the summary page of the project, a plugin or a file:
+    each was read out as "read-only text" with nothing to say what it held."""
+    window.open_path(example_project)
+    window.show_export()
+    found: set[str] = set()
+    for item in _tree_items(window):
+        window.tree.setCurrentItem(item)
+        found.update(_unnamed(window))
+    for tab in range(window.export_pane.tabs.count()):
+        window.export_pane.tabs.setCurrentIndex(tab)
+        found.update(_unnamed(window))
+    assert sorted(found) == []
+
+
+def test_every_control_of_the_dialogs_has_a_name_a_screen_reader_reads(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The dialogs' fields and lists as a screen reader reaches them: the recipe wizard at each of
+    its steps for every recipe, the icon dialogs, Deploy, the Help windows, and the source
+    editor's Find/Replace bar."""
+    from designer.core.recipes import list_recipes
+    from designer.gui.help import AboutDialog, GuideTermsDialog, ProblemCodesDialog, ShortcutsDialog
+    from designer.gui.panes.deploy_dialog import DeployDialog
+    from designer.gui.panes.icon_sources import IconGalleryDialog, ImportSvgDialog
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+    from designer.gui.panes.source_assist import SnippetBrowser
+
+    window.open_path(example_project)
+    found: set[str] = set()
+
+    def check(dialog: QWidget) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found.update(f"{type(dialog).__name__}: {w}" for w in _unnamed(dialog))
+        dialog.close()
+
+    for recipe in list_recipes():
+        wizard = RecipeWizard(window.package, window.editor, window)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.choose(recipe.name)
+        for _step in range(3):
+            found.update(f"recipe {recipe.name}: {w}" for w in _unnamed(wizard))
+            if wizard.next_button.isVisible() and wizard.next_button.isEnabled():
+                wizard.next()
+        wizard.reject()
+    svg = example_project / "webapp2" / "plugins" / "lock-toggle" / "lock.svg"
+    for dialog in (
+        IconGalleryDialog(window),
+        ImportSvgDialog(svg, svg.read_bytes(), set(), window),
+        DeployDialog(window.package, window),
+        ShortcutsDialog(window),
+        ProblemCodesDialog(window),
+        GuideTermsDialog(window),
+        AboutDialog(window),
+        SnippetBrowser(window),
+    ):
+        check(dialog)
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/lock-toggle.plugin.js"))
+    )
+    window.source_pane.find_bar.open(True)  # Ctrl+H: find and replace
+    found.update(_unnamed(window.source_pane))
+    assert sorted(found) == []

@@ -256,6 +256,9 @@ class MainWindow(QMainWindow):
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenExternalLinks(False)
+        # A Tab stop (its text can be selected and read): without a name a screen reader said only
+        # "read-only text" for the project's, a plugin's or a file's summary.
+        self.details.setAccessibleName("Details")
         self._file_view: QPlainTextEdit | None = None  # files other panes do not edit; made on first use
 
         self.stack = _PageStack(objectName="editorStack")

@@ -224,10 +224,15 @@ class ExportPane(QWidget):
         self.manifest_view = self._preview(mono, "manifestPreview")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("exportTabs")
-        self.tabs.addTab(self.changes_view, "What changed")
-        self.tabs.addTab(self.checklist_view, "Upload checklist")
-        self.tabs.addTab(self.settings_view, "settings.json")
-        self.tabs.addTab(self.manifest_view, "manifest.json")
+        for view, tab, name in (
+            (self.changes_view, "What changed", "What changed since the last export"),
+            (self.checklist_view, "Upload checklist", "Upload checklist"),
+            (self.settings_view, "settings.json", "settings.json as exported"),
+            (self.manifest_view, "manifest.json", "manifest.json as exported"),
+        ):
+            self.tabs.addTab(view, tab)
+            # A tab's title is no name of the text under it: a screen reader said only "read-only text".
+            view.setAccessibleName(name)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
