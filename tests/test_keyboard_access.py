@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -165,6 +166,27 @@ def test_every_control_of_the_window_has_a_name_a_screen_reader_reads(
         window.export_pane.tabs.setCurrentIndex(tab)
         found.update(_unnamed(window))
     assert sorted(found) == []
+
+
+def test_every_fix_button_is_read_out_with_its_whole_title(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The column shortens a Fix button's text (often to "Fix", on every row alike): a screen
+    reader said "Fix" with nothing to tell which change it makes; it reads the whole title now."""
+    for name in ("lock-toggle", "meeting-info", "raise-hand-helper"):
+        js = example_project / "webapp2" / "plugins" / name / f"{name}.plugin.js"
+        js.write_text(js.read_text().replace(f"id: '{name}'", f"id: '{name}-x'"))
+    window.open_path(example_project)
+    view = window.problems_view
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    button = QApplication.focusWidget()
+    assert isinstance(button, QAbstractButton) and button.objectName() == "fixButton"
+    assert (
+        button.accessibleName()
+        == f"Change the id in the source to '{view.currentItem().data(0, Qt.ItemDataRole.UserRole).plugin}'"
+    )
+    assert _unnamed(window.problems_view) == []
 
 
 def test_every_control_of_the_dialogs_has_a_name_a_screen_reader_reads(

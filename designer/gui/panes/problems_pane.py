@@ -494,6 +494,9 @@ class ProblemsPane(QTreeWidget):
         """The button in a problem's row (a Fix button, Import to fix, or Fix settings.json first)."""
         button = QPushButton(title)
         button.setProperty("fullTitle", title)  # shortened again to the column by _fit_columns
+        # What a screen reader says: the whole title, not the text the column has room for (most
+        # often just "Fix", the same on every row, with nothing to tell what it would change).
+        button.setAccessibleName(title)
         button.setObjectName(object_name)
         button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: pressed())
