@@ -126,3 +126,19 @@ def test_a_dialog_whose_opener_is_gone_gives_the_keyboard_to_the_meeting_menus_b
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 0, timeout=5000)
         assert _js(qtbot, pane.page, "document.activeElement.id") == "pd-conf-button"
+
+
+def test_every_control_of_the_preview_has_a_name_a_screen_reader_reads(qtbot: Any, tmp_path: Path) -> None:
+    """The platform list (its label the "on" between two lists) and the log's plugin filter (no
+    label at all) were read out as "combo box, Web app" and "combo box, All plugins"."""
+    from test_keyboard_access import _unnamed
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        pane.sim_button.click()  # the simulator's controls too
+        assert _unnamed(pane) == []
+        assert (pane.platform.accessibleName(), pane.log_filter.accessibleName()) == (
+            "Seen on",
+            "Show what this plugin did",
+        )

@@ -620,6 +620,9 @@ class PreviewPane(QWidget):
         for key, label in ROLE_CHOICES:
             self.role.addItem(label, key)
         self.platform = QComboBox(objectName="previewPlatform")
+        # Its label is the "on" between the two lists, too short to be its buddy: a screen reader
+        # read the list as "combo box, Web app" with nothing to say what it chose.
+        self.platform.setAccessibleName("Seen on")
         for key, label in PLATFORM_CHOICES:
             self.platform.addItem(label, key)
         self.role.currentIndexChanged.connect(self.reload)
@@ -635,6 +638,7 @@ class PreviewPane(QWidget):
         cycle.clicked.connect(self._start_cycle)
         self.cycle_button = cycle
         self.log_filter = QComboBox(objectName="previewLogFilter")
+        self.log_filter.setAccessibleName("Show what this plugin did")  # no label beside it: "All plugins" said it
         self.log_filter.currentIndexChanged.connect(self._render_log)
 
         # Two short rows rather than one long one: the dock shares a 1280-pixel screen with the
@@ -750,8 +754,10 @@ class PreviewPane(QWidget):
         )
         row.addWidget(self.sim_media)
         row.addStretch(1)
-        row.addWidget(QLabel("Preset:"))
+        preset_label = QLabel("Preset:")
+        row.addWidget(preset_label)
         self.sim_preset = QComboBox(objectName="simPreset")
+        preset_label.setBuddy(self.sim_preset)  # read out with the list (it was "combo box, Default meeting")
         # The meeting running, not a "Choose a meeting…" the list went back to after Reset meeting,
         # which left no sign of which meeting the plugins were in.
         self.sim_preset.addItem(DEFAULT_MEETING, DEFAULT_MEETING)
@@ -788,6 +794,9 @@ class PreviewPane(QWidget):
 
         row = QHBoxLayout()
         self.sim_participant = QComboBox(objectName="simParticipant")
+        # No label beside it (the buttons after it say what is done to whom it names): a screen
+        # reader read only "combo box" and a participant's name.
+        self.sim_participant.setAccessibleName("Participant")
         self.sim_participant.setMinimumContentsLength(14)
         row.addWidget(self.sim_participant, 1)
         for name, text, slot in (
