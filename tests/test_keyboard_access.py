@@ -239,3 +239,41 @@ def test_every_control_of_the_dialogs_has_a_name_a_screen_reader_reads(
     window.source_pane.find_bar.open(True)  # Ctrl+H: find and replace
     found.update(_unnamed(window.source_pane))
     assert sorted(found) == []
+
+
+def _ringed(widget: QWidget) -> bool:
+    """A line in the theme's highlight colour all round the widget's edge, two pixels in."""
+    image = widget.grab().toImage()
+    ring = widget.palette().highlight().color()
+    w, h = image.width(), image.height()
+    return all(image.pixelColor(x, y) == ring for x, y in ((1, h // 2), (w - 2, h // 2), (w // 2, 1), (w // 2, h - 2)))
+
+
+def test_a_read_only_view_with_the_keyboard_has_a_ring_in_light_and_dark(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Fusion drew the Export pane's "What changed" (and the other read-only texts: the summary
+    page, a file shown as text, the preview's log, Help's explanations) the same with the keyboard
+    in it as without, and with no caret: Tab seemed to put the keyboard nowhere."""
+    window.open_path(example_project)
+    window.show_export()
+    view = window.export_pane.changes_view
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        for scheme in ("light", "dark"):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            window.tree.setFocus()
+            qtbot.waitUntil(window.tree.hasFocus)
+            assert not _ringed(view), scheme
+            for _ in range(60):
+                qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+                if QApplication.focusWidget() in (view, window.tree):
+                    break
+            assert QApplication.focusWidget() is view and _ringed(view), scheme
+        window.tree.setCurrentItem(window.tree.topLevelItem(0))  # the project's summary page
+        window.details.setFocus()
+        qtbot.waitUntil(window.details.hasFocus)
+        assert _ringed(window.details)
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

@@ -1,4 +1,4 @@
-"""A ring in the theme's highlight colour round a tool button that has the keyboard.
+"""A ring in the theme's highlight colour round a tool button or a read-only text view that has the keyboard.
 
 Why: Fusion shows a focused flat tool button as a faint tinted box (its edge about 1.7:1 against
 the window in the light theme, 1.3:1 in the dark one), and in the dark theme that box looked
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QToolButton
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 __all__ = ["RING", "FocusRingStyle", "ring_focus"]
 
@@ -24,24 +24,48 @@ RING = 2  # pixels: a tool button is about 21 px high, the canvas's 3 px would c
 
 
 class FocusRingStyle(QProxyStyle):
-    """The application's style, with a highlight-coloured ring inside a focused tool button's edge."""
+    """The application's style, with a highlight-coloured ring inside the edge of a focused tool
+    button or of a focused framed view (read-only text: see :func:`ring_focus`)."""
 
     def drawComplexControl(self, control, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
         super().drawComplexControl(control, option, painter, widget)
         if control == QStyle.ComplexControl.CC_ToolButton and option.state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            pen = QPen(option.palette.highlight().color(), RING)
-            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            half = RING / 2
-            painter.drawRect(QRectF(option.rect).adjusted(half, half, -half, -half))
-            painter.restore()
+            _ring(painter, option)
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt's name
+        # A view's frame as wide as the ring: with Fusion's 1 px, its contents covered all of the
+        # ring but a hairline.
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget, QAbstractScrollArea):
+            return max(value, RING)
+        return value
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_Frame and option.state & QStyle.StateFlag.State_HasFocus:
+            _ring(painter, option)
 
 
-def ring_focus(buttons: Iterable[QToolButton], owner: QObject) -> None:
-    """Give ``buttons`` the ring; the style lives as long as ``owner`` (keep it the buttons' parent)."""
+def _ring(painter: QPainter, option: QStyleOption) -> None:
+    painter.save()
+    pen = QPen(option.palette.highlight().color(), RING)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = RING / 2
+    painter.drawRect(QRectF(option.rect).adjusted(half, half, -half, -half))
+    painter.restore()
+
+
+def ring_focus(widgets: Iterable[QWidget], owner: QObject) -> None:
+    """Give ``widgets`` (tool buttons, framed views) the ring; the style lives as long as ``owner``
+    (keep it the widgets' parent).
+
+    Why framed views too: Fusion draws a focused read-only text view (the Export pane's tabs, the
+    summary page, the preview's log) exactly as an unfocused one, with no caret either, so Tab
+    seemed to put the keyboard nowhere.
+    """
     style = FocusRingStyle(QApplication.style().name())
     style.setParent(owner)
-    for button in buttons:
-        button.setStyle(style)
+    for widget in widgets:
+        widget.setStyle(style)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .focus_ring import ring_focus
 from .screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ class _ExplainedList(QDialog):
         self.list.itemDoubleClicked.connect(lambda item, _column: self._enter(item))
         self.explanation = QTextBrowser(objectName=explanation_name)
         self.explanation.setAccessibleName("Explanation")
+        ring_focus([self.explanation], self)  # read-only: no caret shows where the keyboard is
         self.explanation.setOpenLinks(False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)

@@ -345,6 +345,11 @@ class MainWindow(QMainWindow):
         if self._menus_done:
             return
         self._menus_done = True
+        from .focus_ring import ring_focus
+
+        # Made here, after the first paint, for the same reason: the ring's style builds QStyle's
+        # enums, which the window's first paint does without.
+        ring_focus([self.details], self)
         file_menu = self._menus["file"]
         new = QAction("&New Project…", self)
         new.setShortcut(QKeySequence.StandardKey.New)
@@ -1947,7 +1952,10 @@ class MainWindow(QMainWindow):
         if self._file_view is None:
             from PySide6.QtGui import QFontDatabase
 
+            from .focus_ring import ring_focus
+
             view = QPlainTextEdit(objectName="fileView", readOnly=True)
+            ring_focus([view], self)  # read-only: no caret shows where the keyboard is
             view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
             view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             self.stack.addWidget(view)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from ..core.wording import PLATFORM_NAMES
 from .bidi import isolate_quoted, isolated
+from .focus_ring import ring_focus
 from .tones import is_dark
 
 if TYPE_CHECKING:
@@ -670,6 +671,7 @@ class PreviewPane(QWidget):
         self.view.setMinimumSize(480, 320)
         self.view.setAccessibleName("Mock meeting")
         self.log = _Log(objectName="previewLog", readOnly=True)
+        ring_focus([self.log], self)  # read-only: no caret shows where the keyboard is
         self.log.setMaximumBlockCount(LOG_LINES)
         self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.log.sig_link.connect(self._link)

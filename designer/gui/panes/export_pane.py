@@ -47,6 +47,7 @@ from designer.core.state import load_state
 from designer.core.wording import counted
 
 from ..bidi import isolate_names
+from ..focus_ring import ring_focus
 from ..screen_fit import least_height_for_width
 from ..tones import box_style, is_dark, text_style
 from .form_rows import wrapping_row
@@ -233,6 +234,7 @@ class ExportPane(QWidget):
             self.tabs.addTab(view, tab)
             # A tab's title is no name of the text under it: a screen reader said only "read-only text".
             view.setAccessibleName(name)
+        ring_focus([self.changes_view, self.checklist_view, self.settings_view, self.manifest_view], self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
