@@ -275,5 +275,14 @@ def test_a_read_only_view_with_the_keyboard_has_a_ring_in_light_and_dark(
         window.details.setFocus()
         qtbot.waitUntil(window.details.hasFocus)
         assert _ringed(window.details)
+        # With no problems the list is folded to its header: Ctrl+Shift+M (or Tab) to it showed nothing.
+        view = window.problems_view
+        assert window.problems == [] and view.height() < 3 * view.header().height()
+        qtbot.keyClick(
+            window.details, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        qtbot.waitUntil(view.hasFocus)
+        assert _ringed(view) and view.header().isVisible()
+        assert view.height() >= view.header().sizeHint().height() + 2 * view.frameWidth()  # the header whole
     finally:
         window.findChild(QAction, "appearance_system").trigger()

@@ -348,8 +348,12 @@ class MainWindow(QMainWindow):
         from .focus_ring import ring_focus
 
         # Made here, after the first paint, for the same reason: the ring's style builds QStyle's
-        # enums, which the window's first paint does without.
-        ring_focus([self.details], self)
+        # enums, which the window's first paint does without. The Problems list has it too: with
+        # no problems it is folded to its header, and Tab to it showed nothing at all.
+        ring_focus([self.details, self.problems_view], self)
+        view = self.problems_view
+        if view.maximumHeight() != NO_LIMIT:  # folded: to its header inside the ring's wider frame
+            view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
         file_menu = self._menus["file"]
         new = QAction("&New Project…", self)
         new.setShortcut(QKeySequence.StandardKey.New)
