@@ -286,3 +286,25 @@ def test_a_read_only_view_with_the_keyboard_has_a_ring_in_light_and_dark(
         assert view.height() >= view.header().sizeHint().height() + 2 * view.frameWidth()  # the header whole
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_removing_the_last_menu_item_leaves_the_keyboard_on_add_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Remove turned itself off with the last item gone, and Qt gave the keyboard to "New icon",
+    for an item no longer there: a keyboard user pressed Space again and got an icon dialog."""
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 2)))
+    items = window.plugin_page.findChild(QWidget, "menuItemsList")
+    assert items.count() == 1
+    items.setFocus()
+    qtbot.waitUntil(items.hasFocus)
+    qtbot.keyClick(items, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    remove = QApplication.focusWidget()
+    assert remove.objectName() == "removeItemButton"
+    qtbot.keyClick(remove, Qt.Key.Key_Space)
+    assert items.count() == 0 and not remove.isEnabled()
+    assert QApplication.focusWidget().objectName() == "addItemButton"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the next Space adds one again
+    assert items.count() == 1

@@ -537,9 +537,14 @@ class MenuItemsEditor(PluginForm):
     def _remove(self) -> None:
         row = self.list.currentRow()
         mi = self._items()[row]
+        had_keyboard = self.remove_button.hasFocus()
         self.editor.edit(
             f"Remove menu item '{mi.label or mi.action}' from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
         )
+        # The last item gone, Remove is off and Qt gave the keyboard to the next control still on:
+        # "New icon", for an item no longer there. Add item is what a user does next.
+        if had_keyboard and not self.remove_button.isEnabled():
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _move(self, delta: int) -> None:
         row = self.list.currentRow()
