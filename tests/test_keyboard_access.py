@@ -308,3 +308,46 @@ def test_removing_the_last_menu_item_leaves_the_keyboard_on_add_item(
     assert QApplication.focusWidget().objectName() == "addItemButton"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the next Space adds one again
     assert items.count() == 1
+
+
+def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Enter, Tab to a Fix and F1 on a problem were in no list a keyboard user could find: Help ▸
+    Keyboard Shortcuts lists them under Problems now, and each key, pressed as listed, does so."""
+    from PySide6.QtWidgets import QDialog
+
+    for name in ("lock-toggle", "meeting-info", "raise-hand-helper"):
+        js = example_project / "webapp2" / "plugins" / name / f"{name}.plugin.js"
+        js.write_text(js.read_text().replace(f"id: '{name}'", f"id: '{name}-x'"))
+    window.open_path(example_project)
+    window.show_shortcuts()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    listed = {command: keys for area, command, keys in dialog.rows() if area == "Problems"}
+    dialog.close()
+    assert set(listed) == {
+        "Go to the problem",
+        "To the problem's Fix (Enter or Space applies it)",
+        "What the problem's code means",
+    }
+    view = window.problems_view
+
+    def press(command: str) -> None:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        view.setCurrentItem(next(view.problem_items()))
+        keys = QKeySequence(listed[command])[0]
+        qtbot.keyClick(view, keys.key(), keys.keyboardModifiers())
+
+    press("To the problem's Fix (Enter or Space applies it)")
+    assert QApplication.focusWidget() is view.itemWidget(view.currentItem(), 3)
+    press("Go to the problem")
+    assert QApplication.focusWidget() is window.source_editor
+    assert window._file_on_show() == "plugins/lock-toggle/lock-toggle.plugin.js"
+    press("What the problem's code means")
+    codes = window.findChild(QDialog, "problemCodesDialog")
+    qtbot.waitUntil(codes.isVisible)
+    assert codes.list.currentItem().text(0) == "PD504"
+    codes.close()

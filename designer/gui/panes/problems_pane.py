@@ -217,6 +217,14 @@ class ProblemsPane(QTreeWidget):
     sig_jump = Signal(object)
     sig_explain = Signal(str)
 
+    #: Listed by Help ▸ Keyboard Shortcuts (see SourcePane.KEYS_HELP): the keys the list handles
+    #: itself were in no list, so Tab to a problem's Fix was found only by chance.
+    KEYS_HELP = (
+        ("Go to the problem", "Enter"),
+        ("To the problem's Fix (Enter or Space applies it)", "Tab"),
+        ("What the problem's code means", "F1"),
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsList")
