@@ -411,7 +411,7 @@ class ShortcutsDialog(QDialog):
         self.filter.textChanged.connect(self._filter)
         note = QLabel(
             "Keys that work inside one control are described where they work: the arrows, Tab and Esc on the "
-            "icon canvas, Tab for snippets in the source editor, Enter and Tab in the Problems list."
+            "icon canvas, Tab for snippets in the source editor."
         )
         note.setWordWrap(True)
         layout, buttons = _search_layout(self, self.filter)
