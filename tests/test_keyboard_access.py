@@ -306,6 +306,11 @@ def test_removing_the_last_menu_item_leaves_the_keyboard_on_add_item(
     qtbot.keyClick(remove, Qt.Key.Key_Space)
     assert items.count() == 0 and not remove.isEnabled()
     assert QApplication.focusWidget().objectName() == "addItemButton"
+    # Nothing of the removed item is left in the greyed fields (a screen reader read them out)
+    page = window.plugin_page
+    fields = [page.findChild(QWidget, n) for n in ("iconCombo", "labelEdit", "actionEdit", "labelRuntimeCheck")]
+    assert [f.isEnabled() for f in fields] == [False] * 4
+    assert (fields[0].count(), fields[1].text(), fields[2].text(), fields[3].isChecked()) == (0, "", "", False)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the next Space adds one again
     assert items.count() == 1
 

@@ -403,6 +403,17 @@ class MenuItemsEditor(PluginForm):
         self.down_button.setEnabled(has and row < len(items) - 1)
         self._update_sync(items[row] if has else None)
         if not has:
+            # Greyed, they kept the removed item's icon, label and action: the page showed (and a
+            # screen reader read out) "Label: Lower hand" for an item no longer there.
+            self._loading = True
+            try:
+                self.icon.clear()
+                self.label_runtime.setChecked(False)
+                self.label.clear()
+                self.action.clear()
+                self.action_note.setText("")
+            finally:
+                self._loading = False
             return
         mi = items[row]
         self._loading = True
