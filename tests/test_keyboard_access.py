@@ -356,3 +356,23 @@ def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
     qtbot.waitUntil(codes.isVisible)
     assert codes.list.currentItem().text(0) == "PD504"
     codes.close()
+
+
+def test_a_file_shown_read_only_has_the_ring_where_an_editable_one_has_its_caret(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """settings.json is written from the forms and shown read-only, with no caret: Tab from the
+    tree into it changed nothing on screen. A file the editor edits keeps its caret and no ring."""
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    root = window.tree.topLevelItem(0)
+    for rel, read_only in (("settings.json", True), ("plugins/lock-toggle/lock-toggle.plugin.js", False)):
+        window.tree.setCurrentItem(window._find_tree_item(root, ("file", rel)))
+        window.tree.setFocus()
+        qtbot.waitUntil(window.tree.hasFocus)
+        editor = window.source_editor
+        assert not _ringed(editor)
+        qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is editor and editor.isReadOnly() is read_only
+        assert _ringed(editor) is read_only, rel

@@ -16,7 +16,15 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 __all__ = ["RING", "FocusRingStyle", "ring_focus"]
 
@@ -42,7 +50,11 @@ class FocusRingStyle(QProxyStyle):
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
         super().drawPrimitive(element, option, painter, widget)
-        if element == QStyle.PrimitiveElement.PE_Frame and option.state & QStyle.StateFlag.State_HasFocus:
+        if (
+            element == QStyle.PrimitiveElement.PE_Frame
+            and option.state & QStyle.StateFlag.State_HasFocus
+            and not (isinstance(widget, QPlainTextEdit) and not widget.isReadOnly())  # its caret shows it
+        ):
             _ring(painter, option)
 
 

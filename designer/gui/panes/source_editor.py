@@ -52,6 +52,7 @@ from ...core import pexapi
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..flow_toolbar import FlowLayout
+from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_before_cursor
@@ -2070,6 +2071,9 @@ class SourcePane(QWidget):
         self.editor = SourceEditor()
         # Said by a screen reader on entering the text, where Tab does not move on.
         self.editor.setAccessibleDescription("Tab indents; Ctrl+Tab and Ctrl+Shift+Tab leave the editor")
+        # A file shown read-only (settings.json, manifest.json: written from the forms) has no caret:
+        # Tab to it changed nothing on screen. The ring shows only where no caret does.
+        ring_focus([self.editor], self)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
         self._file_note = ""  # what the window says about the file shown (read-only, why)
