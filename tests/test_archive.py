@@ -501,3 +501,31 @@ def test_a_hidden_file_called_plugin_designer_inside_webapp2_is_imported_as_it_i
     result = import_zip(_zip(tmp_path / "in.zip", _valid([("webapp2/.plugin-designer", b"notes")])), tmp_path / "p")
     assert (result.webapp2 / ".plugin-designer").read_bytes() == b"notes"
     assert (result.target / ".plugin-designer" / "imported.zip").is_file()
+
+
+def test_an_import_that_fails_after_unpacking_a_thousand_folders_deep_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import that failed after unpacking (a full disk while writing its record) removed its
+    unpacking folder with shutil.rmtree, which calls itself once per folder level: with an entry
+    nested deeper than Python's recursion limit, a RecursionError traceback instead of "cannot be
+    written; nothing was imported", and the whole unpacked package left hidden beside the project."""
+    import errno
+    import os
+
+    from designer.core import archive
+
+    src = _zip(tmp_path / "in.zip", _valid([]))
+    before = _listing(tmp_path)
+
+    def unpacked_deep_then_disk_full(tmp: Path, **_changes: object) -> None:
+        path = str(tmp / "webapp2")  # what such a ZIP unpacks to (the vetting of 1,100 entries takes seconds)
+        for _ in range(1100):
+            path = os.path.join(path, "a")
+            os.mkdir(path)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(archive, "_write_new_state", unpacked_deep_then_disk_full)
+    with pytest.raises(ImportRefused, match="cannot be written .No space left on device.; nothing was imported"):
+        import_zip(src, tmp_path / "work" / "p")
+    assert _listing(tmp_path) == before

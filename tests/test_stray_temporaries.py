@@ -236,3 +236,27 @@ def test_an_import_killed_before_its_rename_is_cleaned_up_by_the_next_one(
     assert sorted(p.name for p in projects.iterdir()) == sorted(
         ["second", "third", running.name, *(p.name for p in lookalikes)]
     )
+
+
+def test_an_abandoned_import_folder_a_thousand_folders_deep_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unpacking folder of a killed import, holding an entry nested deeper than Python's
+    recursion limit: shutil.rmtree, which calls itself once per folder level, raised
+    RecursionError out of the clean-up that never raises, so every later import into that folder
+    ended in a traceback."""
+    from designer.core.files import remove_import_leftovers
+
+    left = tmp_path / f".first.import-{_ended_process_id()}-abcdefgh"
+    path = str(left / "webapp2")
+    os.makedirs(path)
+    for _ in range(1100):
+        path = os.path.join(path, "a")
+        os.mkdir(path)
+    Path(path, "x.svg").write_text("<svg/>")
+    os.symlink(tmp_path / "outside", Path(path, "link"))  # removed, not followed
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "keep.txt").write_text("mine")
+    _later(monkeypatch, 120)
+    assert remove_import_leftovers(tmp_path) == [left.name]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["keep.txt", "outside"]

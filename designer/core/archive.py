@@ -38,6 +38,7 @@ from .files import (
     not_a_file,
     not_a_zip_why,
     remove_import_leftovers,
+    remove_tree,
     set_mode,
     webapp3_refusal,
 )
@@ -832,7 +833,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 # A zipped project's own damaged state file: no record of this project (the ZIP,
                 # kept as imported.zip, still holds it), so a fresh one takes its place.
                 damaged = tmp / STATE_DIR / STATE_FILE
-                shutil.rmtree(damaged) if damaged.is_dir() and not damaged.is_symlink() else damaged.unlink()
+                remove_tree(damaged) if damaged.is_dir() and not damaged.is_symlink() else damaged.unlink()
                 _write_new_state(tmp, imported=imported, carry=carried)
             _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
             _check_target(target)  # again: it may have changed while the files were unpacked
@@ -842,7 +843,10 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 os.rename(tmp, place)
         except BaseException as exc:
             if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)
+                try:  # (not shutil.rmtree: see remove_tree)
+                    remove_tree(tmp)
+                except OSError:
+                    pass
             for folder in made_parents:  # innermost first; only the empty folders we made
                 try:
                     folder.rmdir()

@@ -38,6 +38,7 @@ __all__ = [
     "is_utf8",
     "remove_import_leftovers",
     "remove_stale_temporaries",
+    "remove_tree",
     "name_clashes",
     "name_difference",
     "locate",
@@ -451,10 +452,39 @@ def remove_import_leftovers(folder: Path | str) -> list[str]:
     named in them gone (or an hour old, by when that id may be another program's; a folder of an
     older version, which names no process, only then). Never raises.
     """
-    import shutil
     import stat
 
-    return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, shutil.rmtree)
+    return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, remove_tree)
+
+
+def remove_tree(path: Path | str) -> None:
+    """Remove the folder ``path`` and everything in it, as :func:`shutil.rmtree` does: links are
+    removed, never followed, and the first file that cannot be removed raises :class:`OSError`.
+
+    Why not shutil.rmtree: before Python 3.12 it calls itself once per folder level, so a folder
+    nested deeper than Python's recursion limit (a ZIP with an entry a thousand folders deep, its
+    import killed or failed) raised RecursionError, which no ``except OSError`` and no
+    ``ignore_errors=True`` stops: a traceback, and the whole unpacked package left hidden beside
+    the project. Here a list of folders still to empty takes the place of the calls.
+    """
+    top = os.fspath(path)
+    if os.path.islink(top):
+        raise OSError(f"{top} is a symbolic link: not followed")
+    todo = [top]
+    while todo:
+        folder = todo[-1]
+        with os.scandir(folder) as it:
+            inner = []
+            for entry in it:
+                if entry.is_dir(follow_symlinks=False):
+                    inner.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+        if inner:
+            todo.extend(inner)  # emptied first; then this folder is listed again, empty, and goes
+        else:
+            os.rmdir(folder)
+            todo.pop()
 
 
 def _process_alive(pid: int, unknown: bool = True) -> bool:
