@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -65,6 +66,43 @@ def _app_names() -> None:
 
     QCoreApplication.setOrganizationName("PluginDesignerTests")
     QCoreApplication.setApplicationName("Plugin Designer")
+
+
+# Folder levels below the session's temporary folder that are kept for a look after the run.
+_DEEPEST = 200
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_folders_too_deep_for_pytest_to_remove(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the session, folders more than ``_DEEPEST`` levels below its temporary folder go.
+
+    Why: tests of hostile input make folders a thousand levels deep, and one that fails (or is run
+    without its fix, to see it fail) leaves them. pytest removes old sessions' folders at the end
+    of a later session, with shutil.rmtree, which before Python 3.12 calls itself once per level:
+    that later session, anyone's on this machine, whatever it tested, ended in a RecursionError
+    after all its tests passed, once (the folder is then renamed and left alone), so it looked
+    like a flaky test. Removed here with the product's own :func:`remove_tree`, level by level.
+    """
+    from designer.core.files import remove_tree
+
+    base = tmp_path_factory.getbasetemp()
+    yield
+    todo = [(str(base), 0)]
+    while todo:
+        folder, depth = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                inner = [entry.path for entry in it if entry.is_dir(follow_symlinks=False)]
+        except OSError:  # unreadable (a test of one): pytest's clean-up passes it over too
+            continue
+        for path in inner:
+            if depth + 1 < _DEEPEST:
+                todo.append((path, depth + 1))
+            else:
+                try:
+                    remove_tree(path)
+                except OSError:
+                    pass
 
 
 def shown(qtbot, widget, width: int, height: int):
