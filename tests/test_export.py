@@ -592,3 +592,39 @@ def test_sharp_s_and_ss_are_two_names(base_project: Path, tmp_path: Path) -> Non
     r = _cli("export", str(base_project), "-o", str(out))
     assert r.returncode == 0, r.stderr
     assert {"webapp2/Stra\u00dfe.txt", "webapp2/Strasse.txt"} <= set(zipfile.ZipFile(out).namelist())
+
+
+@pytest.mark.parametrize("depth", [600, 975])
+def test_a_value_nested_hundreds_deep_is_reported_by_check_and_export_alike(
+    base_project: Path, tmp_path: Path, capsys, depth: int
+) -> None:
+    """A list nested 600 levels deep in settings.json passed `check`, then `export` ended in a
+    RecursionError traceback (comparing it with the model's value calls itself per level); one
+    975 deep loaded or not depending on how deep in the program it was read. Now more than 100
+    levels is PD100, at the bracket where it goes too deep, for check and export alike; --force
+    still exports the file as it is."""
+    from designer.cli import main
+
+    settings = base_project / "webapp2/settings.json"
+    text = settings.read_text().replace("{", '{\n  "deep": ' + "[" * depth + "]" * depth + ",", 1)
+    settings.write_text(text)
+    column = len('  "deep": ') + 100  # its 100th [ is the 101st level, with the file's {
+    where = f"settings.json:2:{column}: error PD100 "
+    assert main(["check", str(base_project)]) == 1
+    assert where in capsys.readouterr().out
+    out = tmp_path / "out.zip"
+    assert main(["export", str(base_project), "-o", str(out)]) == 1
+    assert where in capsys.readouterr().err and not out.exists()
+    assert main(["export", str(base_project), "-o", str(out), "--force"]) == 0
+    assert _zip_files(out)["webapp2/settings.json"] == text.encode()
+
+
+def test_a_value_nested_a_hundred_deep_is_read_and_exported(base_project: Path, tmp_path: Path) -> None:
+    """The limit is more than 100 levels: 100 (far more than any branding file) is still read."""
+    settings = base_project / "webapp2/settings.json"
+    text = settings.read_text().replace("{", '{\n  "deep": ' + "[" * 99 + "]" * 99 + ",", 1)  # 100 with the file's {}
+    settings.write_text(text)
+    pkg = load(base_project)
+    assert not [p for p in run_checks(pkg) if p.code == "PD100"]
+    export_package(pkg, tmp_path / "out.zip")
+    assert _zip_files(tmp_path / "out.zip")["webapp2/settings.json"] == text.encode()
