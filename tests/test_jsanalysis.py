@@ -579,3 +579,97 @@ def test_a_misspelt_javascript_word_is_named_with_the_word_meant(old: str, new: 
     column = broken.split("\n")[line - 1].index(new.split()[0] if new[0] != "}" else "esle") + 1
     errors = analyse(broken).syntax_errors
     assert [e for e in errors if e[0] == line] == [(line, column, said)]
+
+
+def _lock_toggle() -> str:
+    from conftest import EXAMPLE
+
+    return (EXAMPLE / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js").read_text()
+
+
+def _line_of(source: str, text: str) -> int:
+    return next(n for n, line in enumerate(source.split("\n"), 1) if text in line)
+
+
+QUOTES = "the quotes (') on this line do not pair up: one is missing, or one too many"
+STRAY = "this '}' closes nothing: remove it, or look for a missing '{' above"
+DOT = "the line ends with '.': a name is missing after it"
+
+
+def test_the_errors_that_follow_from_an_unclosed_quote_are_folded_into_it() -> None:
+    """A label's closing quote deleted: the clear "quotes do not pair up" was followed by four
+    more errors down to the end of the file ("unexpected 'function toggleLock'", "')' is missing
+    here", ...), all from the one quote. They are dropped; an error of its own further down stays."""
+    source = _lock_toggle()
+    line = _line_of(source, "label: 'Unlock meeting' }")
+    broken = source.replace("label: 'Unlock meeting' }", "label: 'Unlock meeting }", 1)
+    assert [(at, message) for at, _col, message in analyse(broken).syntax_errors] == [(line, QUOTES)]
+    # A second slip below, on its own: still said, at its line.
+    other = _line_of(source, "        subscriptions = [];")
+    both = broken.replace("        subscriptions = [];", "        subscriptions = [;", 1)
+    errors = analyse(both).syntax_errors
+    assert [(at, message) for at, _col, message in errors][0] == (line, QUOTES)
+    assert [at for at, _col, _message in errors] == [line, other]
+
+
+def test_an_extra_closing_brace_is_reported_where_it_is() -> None:
+    """An extra '}' after load's was reported 4 lines below, at the next function ("unexpected
+    'function toggleLock'"), with three more errors after it. It is now said at the '}' itself.
+    A '}' indented otherwise than its '{' line that closes what it should is not blamed, and an
+    error of its own below the extra '}' stays."""
+    source = _lock_toggle()
+    line = _line_of(source, "        }));") + 2
+    broken = source.replace("        }));\n    }\n", "        }));\n    }\n    }\n", 1)
+    assert analyse(broken).syntax_errors == [(line, 5, STRAY)]
+    other = _line_of(broken, "        subscriptions = [];")
+    both = broken.replace("        subscriptions = [];", "        subscriptions = [;", 1)
+    assert [(at, message) for at, _col, message in analyse(both).syntax_errors][:1] == [(line, STRAY)]
+    assert other in [at for at, _col, _message in analyse(both).syntax_errors]
+    odd = "if (a &&\n        b) {\n    go();\n}\nfoo(;\n"
+    assert [(at, "closes nothing" in message) for at, _col, message in analyse(odd).syntax_errors] == [(5, False)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "word"),
+    [
+        ("subscribe(function (details)", "subscribe(fucntion (details)", "fucntion"),
+        (".then(function (response)", ".then(fuction (response)", "fuction"),
+        ("forEach(function (subscription)", "forEach(funtion (subscription)", "funtion"),
+    ],
+)
+def test_a_misspelt_function_in_a_calls_arguments_is_named(old: str, new: str, word: str) -> None:
+    """subscribe(fucntion (details) {...}): the error was "unexpected 'Boolean(details && details.loc'"
+    on the next line, which names no misspelling. It is now the file's one error, at the word."""
+    source = _lock_toggle()
+    line = _line_of(source, old)
+    broken = source.replace(old, new, 1)
+    column = broken.split("\n")[line - 1].index(word) + 1
+    info = analyse(broken)
+    assert info.syntax_errors == [(line, column, f"'{word}' is not a JavaScript word: did you mean 'function'?")]
+    assert analyse("f(fuction () {});\n").syntax_errors == [
+        (1, 3, "'fuction' is not a JavaScript word: did you mean 'function'?")
+    ]
+    # A method of that name in an object is JavaScript: an error elsewhere does not blame it.
+    errors = analyse("var o = { fuction(x) { return x; } };\nf(;\n").syntax_errors
+    assert [at for at, _col, _message in errors] == [2] and "fuction" not in errors[0][2]
+
+
+def test_a_line_ending_with_a_dot_is_said_so() -> None:
+    """ "PEX.pluginAPI." still being typed, above a comment and "function unload() {": the file said
+    "uses PEX.pluginAPI.function" and "unexpected 'unload'" on the next line. It says the line
+    ends with '.' and a name is missing after it, at the dot; "function" is no member used."""
+    source = _lock_toggle()
+    line = _line_of(source, "// Called when the plugin is switched off")
+    broken = source.replace(
+        "    // Called when the plugin is switched off",
+        "    PEX.pluginAPI.\n    // Called when the plugin is switched off",
+        1,
+    )
+    info = analyse(broken)
+    assert info.syntax_errors == [(line, 18, DOT)]
+    assert "function" not in [c.member for c in info.calls]
+    # A call written on two lines ("PEX.pluginAPI." and the name below) is JavaScript: no error.
+    assert analyse("PEX.pluginAPI.\n    sendRequest('/lock');\n").syntax_errors == []
+    # A dot at a line's end with the error elsewhere: not blamed.
+    errors = analyse("var a = b.\n    c;\nf(;\n").syntax_errors
+    assert [(at, message == DOT) for at, _col, message in errors] == [(3, False)]

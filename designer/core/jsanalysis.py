@@ -18,7 +18,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._records import Record
 from .lineends import line_start, odd_breaks
@@ -295,6 +295,18 @@ _KEYWORDS = (
 # The last word before a syntax error, at a statement's start (after "}" too: "} esle {"), and
 # only spaces between it and the error.
 _WORD_BEFORE = re.compile(r"(?:^|[;{}]|^\s*\}?)\s*([A-Za-z_$][\w$]*)\s*$")
+# A word followed by a parameter list and "{", as "function (x) {" is: "fuction (x) {" in a call's
+# arguments (see _misspelt_functions).
+_FUNCTION_LIKE = re.compile(rb"(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\([^()\n]*\)\s*\{")
+# The code before a syntax error ends with a line that ends with "." (the comments below it, and
+# one word of the next line, "function" read as the name after the dot, between): a name not typed
+# yet (see _dangling_dots).
+_DANGLING_DOT = re.compile(
+    rb"(?<=[A-Za-z_$)\]])(\.)[ \t\r]*(?://[^\n]*)?\n(?:[ \t\r\n]|//[^\n]*)*([A-Za-z_$][\w$]*)?[ \t]*\Z"
+)
+# How many times the source is parsed again to tell the errors that follow from one cause from the
+# others (see _Analyser._causes): each costs a parse, and only a source with a syntax error pays it.
+_REPARSES = 6
 
 
 def _keyword_meant(word: str) -> str | None:
@@ -310,6 +322,74 @@ def _keyword_meant(word: str) -> str | None:
 
     close = difflib.get_close_matches(lower, _KEYWORDS, n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+def _misspelt_said(word: str, meant: str) -> str:
+    """What a syntax error at the misspelt ``word`` says (``meant`` the JavaScript word meant)."""
+    if word.lower() == meant:
+        return f"'{word}' is not a JavaScript word here: did you mean '{meant}' (in small letters)?"
+    return f"'{word}' is not a JavaScript word: did you mean '{meant}'?"
+
+
+def _open_quote(text: str) -> tuple[str, int] | None:
+    """The quote (' or ") left open at the end of the line ``text`` and where it opens, read as the
+    browser reads it (a backslash escapes; // ends the code), or None (a template's ` may go on:
+    not judged)."""
+    quote = None
+    opened = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote is not None:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c in "'\"":
+            quote, opened = c, i
+        elif c == "`" or text.startswith(("//", "/*"), i):
+            return None
+        i += 1
+    return None if quote is None else (quote, opened)
+
+
+def _quote_closed(lines: list[bytes], line: int) -> bytes | None:
+    """The source of ``lines`` with the quote left open on ``line`` closed before the brackets and
+    punctuation that end the line ("'Unlock meeting });" becomes "'Unlock meeting' });")."""
+    text = lines[line - 1].decode("utf-8", "replace")
+    opened = _open_quote(text)
+    if opened is None:
+        return None
+    quote, at = opened
+    end = at + 1 + re.search(r"[\s)\]};,]*$", text[at + 1 :]).start()  # type: ignore[union-attr]
+    return b"\n".join([*lines[: line - 1], (text[:end] + quote + text[end:]).encode(), *lines[line:]])
+
+
+def _line_replaced(lines: list[bytes], line: int, col: int, word: str, meant: str) -> bytes:
+    """The source of ``lines`` with ``word`` at ``line``, ``col`` (1-based, in characters) replaced with ``meant``."""
+    text = lines[line - 1].decode("utf-8", "replace")
+    text = text[: col - 1] + meant + text[col - 1 + len(word) :]
+    return b"\n".join([*lines[: line - 1], text.encode(), *lines[line:]])
+
+
+class _Cause(NamedTuple):
+    """One slip that syntax errors may follow from (see _Analyser._causes)."""
+
+    said: tuple[int, int, str]  # the error that names it
+    fixed: bytes  # the source with the slip undone
+    must_help: bool  # whether undoing it must first prove it, by clearing errors
+    misspelt: str | None = None  # the misspelt word it names (no call of a function: PD523)
+    not_name: tuple[int, int] | None = None  # where a word read as the name after a "." is none
+
+
+def _error_lines(data: bytes) -> set[int]:
+    """The lines of the syntax errors the parse of ``data`` makes (see _Analyser._causes)."""
+    tree = _parser().parse(data)
+    if not tree.root_node.has_error:
+        return set()
+    again = _Analyser(data)
+    again._errors(tree.root_node)
+    return {e[0] for e in again.info.syntax_errors}
 
 
 # An object's entry (``unload: unload``, ``'go': go``) at the start of a syntax error (see _missing_comma).
@@ -554,6 +634,13 @@ class _Analyser:
         # line 1's columns start after it (they were one too far right there).
         self._bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
         self._marks: dict[int, list[tuple[int, int]]] = {}  # long line's start -> (byte, characters before it)
+        self._parse_errors: set[tuple[int, int, str]] = set()  # the syntax errors the parse itself made (_errors)
+        # Line -> (column, word, the JavaScript word meant) of a misspelt word said (_misspelt_keywords).
+        self._misspelt: dict[int, tuple[int, str, str]] = {}
+        self._misspelt_words: set[str] = set()  # the misspelt words said (no calls of a function: PD523)
+        # Places (line, column) of a word the parse read as a name after a line ending in "." that is
+        # none (see _dangling_dots): "function" in "PEX.pluginAPI.\n function unload() {".
+        self._not_names: set[tuple[int, int]] = set()
 
     # -- positions -----------------------------------------------------------------------
     def pos(self, node: Any) -> tuple[int, int]:
@@ -662,6 +749,8 @@ class _Analyser:
         self.info.syntax_errors.sort()
         if self.info.syntax_errors:
             self._misspelt_keywords()
+            if self._parse_errors and self._starts is None and len(self.data) < _CHUNKED_FROM:
+                self._causes(root)
         self.calls = sorted(caps.get("call", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
@@ -669,6 +758,11 @@ class _Analyser:
         self.strings = self._around(root, _ATTR_TEXT, ("string", "template_string"))
         self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
+        if self._not_names:
+            info = self.info
+            info.calls = [c for c in info.calls if (c.line, c.column) not in self._not_names]
+            info.pex_members = [m for m in info.pex_members if m[1:] not in self._not_names]
+            info.actions = [a for a in info.actions if a[1:] not in self._not_names]
         self._undeclared()
         self._calls_to_nothing()
         return self.info
@@ -731,6 +825,7 @@ class _Analyser:
     def _errors(self, root: Any) -> None:
         """ERROR and MISSING nodes, descending only into subtrees that hold one."""
         errors = self.info.syntax_errors
+        first = len(errors)
         stack = [root]
         while stack and len(errors) < 20:
             node = stack.pop()
@@ -766,6 +861,7 @@ class _Analyser:
                 errors.append((line, col, f"unexpected {quote}{snippet}{quote}" if snippet else "unexpected text"))
                 continue
             stack.extend(reversed([c for c in node.children if c.has_error]))
+        self._parse_errors = set(errors[first:])
 
     def _awaits(self, root: Any) -> None:
         """``await`` outside an async function: a syntax error for the browser, which rejects the
@@ -1064,15 +1160,145 @@ class _Analyser:
             if m is None or (meant := _keyword_meant(m.group(1))) is None:
                 continue
             word = m.group(1)
-            said[line] = (
-                line,
-                m.start(1) + 1,
-                f"'{word}' is not a JavaScript word here: did you mean '{meant}' (in small letters)?"
-                if word.lower() == meant
-                else f"'{word}' is not a JavaScript word: did you mean '{meant}'?",
-            )
+            self._misspelt[line] = (m.start(1) + 1, word, meant)
+            said[line] = (line, m.start(1) + 1, _misspelt_said(word, meant))
+            self._misspelt_words.add(word)
         if said:
             errors[:] = sorted([e for e in errors if e[0] not in said] + list(said.values()))
+            self._parse_errors = {e for e in self._parse_errors if e[0] not in said} | set(said.values())
+
+    # -- errors that follow from one slip ---------------------------------------------------
+    def _causes(self, root: Any) -> None:
+        """Fold the syntax errors that follow from one slip into the one error that names it: an
+        unclosed quote, a misspelt word, a "}" that closes nothing, a line ending in "." with the
+        name after it not typed yet.
+
+        Why: tree-sitter recovers from one slip by guessing, and its guesses report more errors
+        further down ("unexpected 'function toggleLock'", "')' is missing here", ... after a label's
+        closing quote was deleted 18 lines above); a non-developer fixed the wrong lines or gave
+        up. Each slip is checked by undoing it and parsing again: the errors that go away with it
+        follow from it and are dropped; those that stay are independent and kept.
+        """
+        errors = self.info.syntax_errors
+        lines = self.data.split(b"\n")
+        made = sorted(e for e in errors if e in self._parse_errors and e[0] <= len(lines))
+        if not made:
+            return
+        causes: list[_Cause] = []
+        for e in made:
+            line = e[0]
+            if e[2].startswith("the quotes ("):
+                fixed = _quote_closed(lines, line)
+                if fixed is not None:
+                    causes.append(_Cause(e, fixed, False))
+            elif line in self._misspelt:
+                col, word, meant = self._misspelt[line]
+                causes.append(_Cause(e, _line_replaced(lines, line, col, word, meant), False))
+        causes += self._misspelt_functions(lines)
+        causes += self._dangling_dots(lines, made)
+        causes += self._stray_braces(root, lines, made[0][0])
+        before = len({e[0] for e in made})
+        seen: set[tuple[int, int]] = set()
+        for cause in sorted(causes, key=lambda c: c.said)[:_REPARSES]:
+            said = cause.said
+            if said[:2] in seen:
+                continue
+            left = _error_lines(cause.fixed)
+            if cause.must_help and len(left) >= before:
+                continue  # (undoing it does not help: not the slip)
+            seen.add(said[:2])
+            line = said[0]
+            keep = [e for e in errors if e not in self._parse_errors or e[0] < line or (e[0] > line and e[0] in left)]
+            errors[:] = sorted([*keep, said])
+            self._parse_errors = (self._parse_errors & set(keep)) | {said}
+            if cause.misspelt is not None:
+                self._misspelt_words.add(cause.misspelt)
+            if cause.not_name is not None:
+                self._not_names.add(cause.not_name)
+
+    def _offset(self, lines: list[bytes], line: int, col: int) -> int:
+        """The byte offset of 1-based ``line`` and ``col`` (in characters), ``lines`` the source's."""
+        start = sum(len(t) + 1 for t in lines[: line - 1])
+        return start + len(lines[line - 1].decode("utf-8", "replace")[: col - 1].encode())
+
+    def _misspelt_functions(self, lines: list[bytes]) -> list[_Cause]:
+        """ "fuction (x) {" where a function is written (in a call's arguments: subscribe(fucntion
+        (details) {...})), said as a misspelt "function" (see _causes).
+
+        Why: _misspelt_keywords looks only at a statement's start; in a call's arguments the
+        misspelling was "unexpected 'Boolean(details && details.loc'" on the next line, or
+        "unexpected 'fuction ()'", which names no misspelling.
+        """
+        out = []
+        data = self.data
+        for m in _FUNCTION_LIKE.finditer(data):
+            word = m.group(1).decode()
+            if abs(len(word) - 8) > 2 or word == "function" or _keyword_meant(word) != "function":
+                continue
+            line, col = self.at(m.start(1))
+            if line in self._misspelt:
+                continue
+            fixed = data[: m.start(1)] + b"function" + data[m.end(1) :]
+            out.append(_Cause((line, col, _misspelt_said(word, "function")), fixed, True, misspelt=word))
+        return out
+
+    def _dangling_dots(self, lines: list[bytes], made: list[tuple[int, int, str]]) -> list[_Cause]:
+        """A syntax error just after a line that ends with "." ("PEX.pluginAPI." still being
+        typed): said at the dot (see _causes), and the word the parse read as the name after it
+        ("function" of the next line) is no name used.
+
+        Why: it was "uses PEX.pluginAPI.function, which the app does not have" and "unexpected
+        'unload'" on the next line, which said nothing about the line being typed.
+        """
+        out = []
+        data = self.data
+        found: set[int] = set()
+        for line, col, _message in made:
+            at = self._offset(lines, line, col)
+            m = _DANGLING_DOT.search(data, max(0, at - 2000), at)
+            if m is None or m.start(1) in found:
+                continue
+            found.add(m.start(1))
+            dot_line, dot_col = self.at(m.start(1))
+            fixed = data[: m.start(1)] + b" " + data[m.end(1) :]
+            said = (dot_line, dot_col, "the line ends with '.': a name is missing after it")
+            out.append(_Cause(said, fixed, True, not_name=self.at(m.start(2)) if m.group(2) else None))
+        return out
+
+    def _stray_braces(self, root: Any, lines: list[bytes], first: int) -> list[_Cause]:
+        """The '}' that closes nothing, above the first syntax error (see _causes): a '}' first on its
+        line that the parse paired with a '{' on a line indented otherwise (the '{' of the wrapper
+        function, closed early), the two nearest the error.
+
+        Why: an extra '}' was reported at the next function ("unexpected 'function toggleLock'"),
+        lines below it, and nothing pointed at the '}' itself.
+        """
+        out = []
+        starts = [0]
+        for text in lines[: first - 1]:
+            starts.append(starts[-1] + len(text) + 1)
+        for i in range(min(first, len(lines)) - 1, -1, -1):
+            text = lines[i]
+            code = text.lstrip(b" \t")
+            if not code.startswith(b"}"):
+                continue
+            indent = len(text) - len(code)
+            at = starts[i] + indent
+            node = root.descendant_for_byte_range(at, at + 1)
+            if node is None or node.type != "}" or node.start_byte != at:
+                continue
+            opener = node.parent
+            if opener is None or opener.type != "ERROR":
+                if opener is None or opener.start_byte >= at:
+                    continue
+                row = opener.start_point[0]
+                if row >= len(lines) or len(lines[row]) - len(lines[row].lstrip(b" \t")) == indent:
+                    continue
+            said = (i + 1, indent + 1, "this '}' closes nothing: remove it, or look for a missing '{' above")
+            out.append(_Cause(said, self.data[:at] + b" " + self.data[at + 1 :], True))
+            if len(out) == 2:
+                break
+        return out
 
     def _missing_comma(self, node: Any, line: int, col: int) -> tuple[int, int] | None:
         """Where the comma goes (line and column just after the entry above) when the ERROR ``node``
@@ -1114,22 +1340,8 @@ class _Analyser:
         lines = self.data.split(b"\n", line)
         if len(lines) < line:
             return None
-        text = lines[line - 1].decode("utf-8", "replace")
-        quote = None
-        i = 0
-        while i < len(text):
-            c = text[i]
-            if quote is not None:
-                if c == "\\":
-                    i += 1
-                elif c == quote:
-                    quote = None
-            elif c in "'\"":
-                quote = c
-            elif c == "`" or text.startswith(("//", "/*"), i):
-                return None
-            i += 1
-        return quote
+        opened = _open_quote(lines[line - 1].decode("utf-8", "replace"))
+        return None if opened is None else opened[0]
 
     def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
         """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
