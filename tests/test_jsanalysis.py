@@ -654,6 +654,26 @@ def test_a_misspelt_function_in_a_calls_arguments_is_named(old: str, new: str, w
     assert [at for at, _col, _message in errors] == [2] and "fuction" not in errors[0][2]
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "fuction (x) {\n    go(x);\n}\n",
+        "fuction unload() {\n    go();\n}\n",
+        "(function () {\n    fuction (e) {\n        go(e);\n    }\n})();\n",
+    ],
+)
+def test_a_misspelt_function_is_no_call_of_a_function_defined_nowhere(source: str) -> None:
+    """ "fuction (x) {" read as a call of fuction: beside "'fuction' is not a JavaScript word" it was
+    also PD523 (a function called when the plugin loads is defined nowhere), which sent people
+    looking for a function named fuction. The syntax error explains the word; no PD523 for it."""
+    info = analyse(source)
+    assert [message for _line, _col, message in info.syntax_errors] == [
+        "'fuction' is not a JavaScript word: did you mean 'function'?"
+    ]
+    assert info.unknown_calls == []
+    assert [n for n, *_ in analyse("(function () {\n    go();\n})();\n").unknown_calls] == ["go"]
+
+
 def test_a_line_ending_with_a_dot_is_said_so() -> None:
     """ "PEX.pluginAPI." still being typed, above a comment and "function unload() {": the file said
     "uses PEX.pluginAPI.function" and "unexpected 'unload'" on the next line. It says the line

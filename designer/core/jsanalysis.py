@@ -2586,8 +2586,8 @@ class _Analyser:
             if fn is None or fn.type != "identifier":
                 continue
             name = self.text(fn)
-            if name in seen or name in names or not name[:1].islower():
-                continue
+            if name in seen or name in names or not name[:1].islower() or name in self._misspelt_words:
+                continue  # (a misspelt word the syntax error names, "fuction (e) {": no function meant)
             if name in _BROWSER_GLOBALS or name in _WINDOW_NAMES or name in _BROWSER_FUNCTIONS:
                 continue
             if not self._runs_on_load(call) or self._cut_off(call) is not None:
