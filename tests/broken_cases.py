@@ -77,7 +77,7 @@ Mutation = Callable[[Path], None]
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
     "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
-    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD400 PD401 PD402 PD403 PD404 PD405".split()
+    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
 
@@ -334,7 +334,8 @@ CASES: list[Case] = [
     bad("menu-item-is-text", menu(_item('"record"')), "PD102", PKG, 12, 13, also=("PD306",)),
     bad("package-without-id", r(PKG, '    "id": "rec-1.0",\n', ""), "PD102", PKG, 1, 1, message="'id' is missing"),
     bad("package-srcURL-number", r(PKG, '"srcURL": "rec.plugin.js"', '"srcURL": 7'), "PD102", PKG, 6, 15),
-    bad("platforms-a-string", r(PKG, '["web", "electron", "ios", "android"]', '"web"'), "PD102", PKG, 8, 18),
+    bad("platforms-a-string", r(PKG, '["web", "electron", "ios", "android"]', '"mobile"'), "PD102", PKG, 8, 18,
+        message="should be a list"),
     bad("manifest-flag-is-text", r(MANIFEST, '"isSettingsBranded": true', '"isSettingsBranded": "true"'), "PD102",
         MANIFEST, 3, 26, also=("PD211",)),
     bad("branding-id-letters", r(MANIFEST, "1700000000000", '"v2"'), "PD102", MANIFEST, 2, 19),
@@ -434,6 +435,19 @@ CASES: list[Case] = [
     bad("roles-absent", r(PKG, '    "participantRoles": ["chair"],\n', ""), "PD304", PKG, 1, 1,
         message="no 'Available to' list (participantRoles)"),
     near("roles-guest-only", r(PKG, '["chair"]', '["guest"]'), "PD304"),
+    # PD311 roles or platforms in other words than the app's (the form's, or capitalised)
+    bad("roles-host-as-text", r(PKG, '["chair"]', '"host"'), "PD311", PKG, 9, 25,
+        message='webapp2 calls hosts "chair"'),
+    bad("roles-capitalised", r(PKG, '["chair"]', '["Host", "Guests"]'), "PD311", PKG, 9, 25,
+        message='Write ["chair", "guest"]'),
+    bad("platforms-web-as-text", r(PKG, '["web", "electron", "ios", "android"]', '"web"'), "PD311", PKG, 8, 18),
+    bad("platforms-in-the-forms-words", r(PKG, '["web", "electron", "ios", "android"]', '["Web", "Desktop app"]'),
+        "PD311", PKG, 8, 18, message='Write ["web", "electron"]'),
+    # "mobile" could be iOS or Android, "moderator" anything: the schema's PD102 says what is allowed.
+    near("platforms-mobile", r(PKG, '["web", "electron", "ios", "android"]', '["mobile"]'), "PD311", also=("PD102",)),
+    bad("role-unknown", r(PKG, '["chair"]', '["moderator"]'), "PD102", PKG, 9, 26,
+        message='webapp2 calls hosts "chair"'),
+    near("roles-moderator", r(PKG, '["chair"]', '["host", "moderator"]'), "PD311", also=("PD102",)),
     # PD305 source file missing
     bad("source-missing", r(PKG, '"rec.plugin.js"', '"missing.js"'), "PD305", PKG, 6, 15),
     bad("source-wrong-case", r(PKG, '"rec.plugin.js"', '"Rec.plugin.js"'), "PD305", PKG, 6, 15, message="letter case"),

@@ -206,6 +206,10 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "settings-trailing-comma": (SETTINGS, 1),  # the comma goes, the line stays
     "manifest-missing-comma": (MANIFEST, 1),  # the comma comes back at the end of its line
     "package-single-quotes": (PKG, 1),  # 'Record' becomes "Record"
+    "roles-host-as-text": (PKG, 1),  # "host" becomes ["chair"] on its line
+    "roles-capitalised": (PKG, 1),
+    "platforms-web-as-text": (PKG, 1),
+    "platforms-in-the-forms-words": (PKG, 1),
 }
 
 

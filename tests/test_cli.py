@@ -1150,3 +1150,26 @@ def test_export_to_a_folder_names_a_zip_in_it_that_works(tmp_path: Path) -> None
         "plugin-designer: out is a folder; give the name of the ZIP file to write, such as out/my project-branding.zip.\n"
     )
     assert run("export", "my project", "-o", "out/my project-branding.zip", cwd=tmp_path).returncode == 0
+
+
+def test_check_fix_writes_roles_and_platforms_in_the_apps_words_keeping_the_files_layout(tmp_path: Path) -> None:
+    """A new user wrote "host" (the form's Hosts) and "Desktop": check says what webapp2 calls
+    them, and check --fix writes ["chair"] and "electron" in the file's own layout, nothing else."""
+    assert run("new", tmp_path / "p").returncode == 0
+    package = tmp_path / "p" / "webapp2" / "plugins" / "my-plugin" / "my-plugin.plugin.package.json"
+    text = package.read_text(encoding="utf-8")
+    made = re.sub(r'"participantRoles": \[[^\]]*\]', '"participantRoles": "host"', text)
+    made = made.replace('"electron"', '"Desktop"')
+    package.write_text(made, encoding="utf-8")
+
+    out = run("check", tmp_path / "p")
+    assert out.returncode == 1
+    lines = problem_lines(out.stdout)
+    assert sorted(m["code"] for m in lines) == ["PD311", "PD311"], out.stdout
+    assert 'webapp2 calls hosts "chair"' in out.stdout and '"electron" (Desktop app)' in out.stdout
+    assert "plugin-designer check --fix" in out.stderr
+
+    fixed = run("check", "--fix", tmp_path / "p")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    # As `new` wrote it, one value a line: only Guests has gone (the user wrote "host" alone).
+    assert package.read_text(encoding="utf-8") == text.replace('"chair",\n        "guest"\n', '"chair"\n')

@@ -53,6 +53,24 @@ def _make_hosts_only(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Offer '{plugin.display_name}' to hosts {'only' if roles else 'instead of guests'}"
 
 
+def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
+
+    Why through the model's field: the save then rewrites only that value in the file (see
+    :meth:`JsonDocument.apply`), every other byte of the package file stays as it was.
+    """
+    from .schemas import plain_key
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    key, value = fix.args["key"], list(fix.args["value"])
+    if key == "participantRoles":
+        plugin.package.participant_roles = value
+    else:
+        plugin.package.platforms = value
+    return f"Write {plain_key('package', key)} of '{plugin.display_name}' in the app's words: {', '.join(value)}"
+
+
 def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:
     pkg.settings = Settings(raw={"plugins": []})
     pkg.plugins.clear()
@@ -478,6 +496,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "add-svg-root-id": _add_svg_root_id,
     "create-icon-file": _create_icon_file,
     "make-hosts-only": _make_hosts_only,
+    "set-package-list": _set_package_list,
 }
 
 

@@ -1386,6 +1386,19 @@ class JsonDocument:
         _, text, old_indent = found[best]
         return _reindent(text, old_indent, indent)
 
+    def _short_lists_on_one_line(self) -> bool:
+        """True when the file's first non-empty list of plain values is written on one line.
+
+        Why: a text or a number becoming a list (``"host"`` -> ``["chair"]``) has no layout of
+        its own to keep; in a file that writes ``"platforms": ["web", "ios"]`` it went on four
+        lines, in nobody's style. (Asked only then, so no save of a large file pays for it.)
+        """
+        for pointer, sp in self.spans.items():
+            value = self.get(pointer)
+            if isinstance(value, list) and value and not any(isinstance(v, (dict, list)) for v in value):
+                return not _LINE_BREAK_CHARS.search(self.text, sp.start, sp.end)
+        return False
+
     def _render_known(self, value: Any, pointer: str, base_indent: str, compact: bool = False) -> str:
         known = self._known_text(value, pointer, base_indent)
         return known if known is not None else self._render(value, base_indent, compact)
@@ -1437,7 +1450,9 @@ class JsonDocument:
             if same_json(self.get(pointer), value):
                 return
             sp = self.spans[pointer]
-            self._replace_value(pointer, sp, self._render_known(value, pointer, self._line_indent(sp.start)))
+            old = self.get(pointer)
+            compact = isinstance(value, list) and not isinstance(old, (dict, list)) and self._short_lists_on_one_line()
+            self._replace_value(pointer, sp, self._render_known(value, pointer, self._line_indent(sp.start), compact))
             return
         tokens = split_pointer(pointer)
         if not tokens:

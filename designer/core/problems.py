@@ -332,6 +332,15 @@ CODES: dict[str, Code] = {
             "A conference or participant menu shows the item as its icon and no words; marked as set by the "
             "plugin while it runs (null), the plugin sets it through state$.",
         ),
+        Code(
+            "PD311",
+            _E,
+            "Role or platform not in the app's words",
+            'webapp2 knows the roles "chair" (Hosts) and "guest" (Guests) and the platforms "web", "electron" '
+            '(Desktop app), "ios" and "android", in a list; "host", "Guests" or "desktop" are '
+            "rewritten in its words by the fix.",
+            fixable=True,
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(

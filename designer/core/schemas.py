@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .resources import resource
 
-__all__ = ["KINDS", "SchemaError", "validate", "generate_fast_module"]
+__all__ = ["KINDS", "SchemaError", "generate_fast_module", "plain_key", "validate"]
 
 KINDS = {
     "settings": "settings.schema.json",
@@ -108,7 +108,15 @@ _PLAIN: dict[str, dict[str, str]] = {
 }
 
 
-def _key(kind: str, key: Any) -> str:
+# What the allowed words of a list are in the form's words. Why: nobody guesses that webapp2
+# calls hosts "chair"; said once, "must be one of "chair", "guest"" reads as a choice.
+_ENUM_WORDS = {
+    "participantRoles": ' (webapp2 calls hosts "chair", the form\'s Hosts, and guests "guest")',
+    "platforms": ' ("electron" is the Desktop app, "web" the Web app)',
+}
+
+
+def plain_key(kind: str, key: Any) -> str:
     """ "'Available to' (participantRoles)" for a key the form names, else "'version'"."""
     plain = _PLAIN.get(kind, {}).get(key) if isinstance(key, str) else None
     return f"{plain} ({key})" if plain else f"'{key}'"
@@ -120,7 +128,7 @@ def _name(path: list[Any], kind: str = "") -> str:
         return "the file"
     if isinstance(path[-1], int):
         return f"item {path[-1] + 1} of {_name(path[:-1], kind)}"
-    return _key(kind, path[-1])
+    return plain_key(kind, path[-1])
 
 
 def _near_keys(missing: list[str], instance: Any) -> str:
@@ -155,7 +163,7 @@ def _describe(err: Any, kind: str = "") -> SchemaError:
         )
     if v == "required":
         missing = [m for m in err.validator_value if not isinstance(err.instance, dict) or m not in err.instance]
-        what = ", ".join(_key(kind, m) for m in missing)
+        what = ", ".join(plain_key(kind, m) for m in missing)
         near = _near_keys(missing, err.instance)
         return SchemaError(pointer, f"{what} is missing from {name}{near}.")
     if v == "type":
@@ -164,7 +172,9 @@ def _describe(err: Any, kind: str = "") -> SchemaError:
         return SchemaError(pointer, f"{name} should be {want}, but it is {_kind_of(err.instance)}.")
     if v == "enum":
         allowed = ", ".join(json.dumps(x) for x in err.validator_value)
-        return SchemaError(pointer, f"{name} is {json.dumps(err.instance)}; it must be one of {allowed}.")
+        parent = path[-2] if len(path) > 1 and kind == "package" else None
+        said = _ENUM_WORDS.get(parent, "") if isinstance(parent, str) else ""
+        return SchemaError(pointer, f"{name} is {json.dumps(err.instance)}; it must be one of {allowed}{said}.")
     if v == "minLength":
         return SchemaError(pointer, f"{name} is empty.")
     if v == "uniqueItems":

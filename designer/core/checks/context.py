@@ -61,13 +61,19 @@ class Context(Record):
             message = _short_words(message)
         self.problems.append(make(code, rel, message, line, column, pointer or "", fix, plugin))
 
-    def schema(self, kind: str, rel: str, value: Any, plugin: str | None = None) -> bool:
+    def schema(
+        self, kind: str, rel: str, value: Any, plugin: str | None = None, skip: frozenset[str] = frozenset()
+    ) -> bool:
         """Validate ``value``, the model's current content of ``rel``; report each error. True when valid.
 
         Why the model and not the file: after an edit or an undo that is not saved yet, the file
         on disk is out of date; positions still come from the file's text (the nearest one).
+        ``skip``: top-level keys whose errors the caller reports itself, in plainer words and
+        with a fix (``"host"`` in participantRoles), so the value is not reported twice.
         """
         errors = validate(kind, value)
         for err in errors:
+            if err.pointer.startswith("/") and err.pointer.split("/")[1] in skip:
+                continue
             self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, plugin=plugin)
         return not errors

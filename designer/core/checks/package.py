@@ -2,30 +2,93 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from ..actionsync import missing_action_effect
 from ..files import name_difference
 from ..jstext import shortened
-from ..model import BrandingPackage, Plugin
+from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin
+from ..problems import Fix
+from ..schemas import plain_key
+from ..wording import PLATFORM_NAMES
 from .context import Context
 
 # The placements as the menu items editor names them (the file's menuItems keys say less).
 _PLACEMENTS = {"toolbar": "toolbar button", "conference": "conference menu", "participants": "participant menu"}
 
+# What people write for a role or a platform -> the word the app takes (SPEC 2), compared in
+# lower case. Why: webapp2 calls hosts "chair", which nobody guesses, and the form's "Hosts",
+# "Guests" or "Desktop app" are what people type by hand. Only names that can mean one thing:
+# "mobile" (iOS or Android?) or "all" are left to the person.
+_MEANT: dict[str, dict[str, str]] = {
+    "participantRoles": {
+        **{word: "chair" for word in ("chair", "chairs", "host", "hosts")},
+        **{word: "guest" for word in ("guest", "guests")},
+    },
+    "platforms": {
+        **{p: p for p in PLATFORMS},
+        **{word: "web" for word in ("web app", "webapp", "browser")},
+        **{word: "electron" for word in ("desktop", "desktop app")},
+    },
+}
+_ALLOWED = {"participantRoles": ROLES, "platforms": PLATFORMS}
+_APP_WORDS = {
+    "participantRoles": 'webapp2 calls hosts "chair" and guests "guest" (Hosts and Guests in the form)',
+    "platforms": "webapp2 calls the platforms "
+    + ", ".join(f'"{p}" ({PLATFORM_NAMES[p]})' for p in PLATFORMS[:-1])
+    + f' and "{PLATFORMS[-1]}" ({PLATFORM_NAMES[PLATFORMS[-1]]})',
+}
+
+
+def meant_list(key: str, value: Any) -> list[str] | None:
+    """The list of the app's words that ``value`` (participantRoles or platforms, as written)
+    unambiguously means: ``"host"`` -> ``["chair"]``, ``["Host", "Guests"]`` -> ``["chair",
+    "guest"]``, ``["Web", "desktop"]`` -> ``["web", "electron"]``. None when it is right already
+    (a list of the app's words) or when a value could mean something else, or nothing.
+    """
+    words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if not words or not all(isinstance(w, str) for w in words):
+        return None
+    if isinstance(value, list) and all(w in _ALLOWED[key] for w in words):
+        return None  # (the app's words; a repeated one is PD102's)
+    meant: list[str] = []
+    for word in words:
+        found = _MEANT[key].get(" ".join(word.replace("-", " ").replace("_", " ").split()).casefold())
+        if found is None:
+            return None
+        if found not in meant:
+            meant.append(found)
+    return meant
+
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
-    for plugin in pkg.plugins:
+    for index, plugin in enumerate(pkg.plugins):
         if plugin.package is not None and plugin.package_path:
-            _check_one(plugin, ctx)
+            _check_one(plugin, index, ctx)
 
 
-def _check_one(plugin: Plugin, ctx: Context) -> None:
+def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
     p, name, key = plugin.package, plugin.display_name, plugin.key
     # The package as edited (``raw`` is what was read from disk, until the next save).
     data = p.to_json()
-    ctx.schema("package", rel, data, key)
+    meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
+    ctx.schema("package", rel, data, key, skip=frozenset(meant))
     data = data if isinstance(data, dict) else {}
+    for k, value in meant.items():
+        written = json.dumps(data[k], ensure_ascii=False)
+        ctx.report(
+            "PD311",
+            rel,
+            f"{plain_key('package', k)} of '{shortened(name)}' is {shortened(written)}, which the app does not know: "
+            f"{_APP_WORDS[k]}{', in a list' if isinstance(data[k], str) else ''}. "
+            f"Write {json.dumps(value)}.",
+            f"/{k}",
+            fix=Fix("set-package-list", f"Write {json.dumps(value)}", {"plugin": index, "key": k, "value": value}),
+            plugin=key,
+        )
 
     sections = p.sections
     if p.menu_items is None or not sections:
