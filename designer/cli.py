@@ -111,7 +111,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         pkg = load(Path(args.path))
     except NotAPackageError as exc:
-        return _unusable(args, str(exc))
+        return _unusable(
+            args, next_step(args.path, exc, "check --fix {}" if args.fix else "check {}", as_is=not args.fix)
+        )
     fixed: list[str] = []
     written: list[str] = []
     if args.fix:
@@ -399,13 +401,45 @@ def import_first(zip_path: str, what: str, then: str) -> str:
     is one that is free here (a folder of the ZIP's name, the project it came from perhaps, would
     be refused by the import).
     """
-    stem = Path(zip_path).with_suffix("").name or "branding"
-    taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
-    folder = shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
+    folder = _free_folder(zip_path)
     return (
         f"Import it into a folder first and {what}: plugin-designer import {shell_word(zip_path)} -o {folder}, "
         f"then plugin-designer {then.format(folder)}"
     )
+
+
+def _free_folder(zip_path: str) -> str:
+    """A folder to import ``zip_path`` into that is free here, as one shell word (see :func:`import_first`)."""
+    stem = Path(zip_path).with_suffix("").name or "branding"
+    taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
+    return shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
+
+
+def next_step(path: str, exc: Exception, then: str, as_is: bool = False) -> str:
+    """``exc``'s sentence, and for a folder with no package in it what to do next: ``new`` to
+    start a project there, or (the folder holds a ZIP) ``import`` it and then ``then`` (holding
+    ``{}`` where the folder goes, as :func:`import_first`'s). ``as_is``: ``then`` works on a ZIP
+    as it is (``check``, ``simulate``), so it is given with the ZIP, the import only to edit it.
+
+    Why: "not a branding package" left a new user who had just made a folder at a dead end; the
+    designer has a command for each way out, so the message gives it.
+    """
+    from .core.files import NoPackageHereError
+
+    if not isinstance(exc, NoPackageHereError):
+        return str(exc)
+    if exc.zips:
+        more = len(exc.zips) - 1
+        others = f" (and {more} more ZIP{'s' if more > 1 else ''})" if more else ""
+        zip_path = os.path.join(path, exc.zips[0])
+        held = f"{exc}. It holds the ZIP {exc.zips[0]}{others}"
+        if as_is:
+            return (
+                f"{held}: plugin-designer {then.format(shell_word(zip_path))} reads it as it is; to edit it, "
+                f"import it into a folder: plugin-designer import {shell_word(zip_path)} -o {_free_folder(zip_path)}"
+            )
+        return f"{held}. " + import_first(zip_path, "use that folder", then)
+    return f"{exc}. To start a project in this folder: plugin-designer new {shell_word(path)}"
 
 
 def shell_word(text: object) -> str:
@@ -545,7 +579,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     try:
         pkg = load(Path(args.path))
     except NotAPackageError as exc:
-        return _unusable(args, str(exc))  # before Qt and Chromium load: a refusal costs nothing
+        # (before Qt and Chromium load: a refusal costs nothing)
+        return _unusable(args, next_step(args.path, exc, "simulate {}", as_is=True))
     from .gui.app import make_app, quiet_qt
     from .gui.preview import simulate
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import import_first, print_err, print_errors, print_json, shell_word
+from .cli import import_first, next_step, print_err, print_errors, print_json, shell_word
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -107,7 +107,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         pkg = load(Path(args.path))
         node = normalize_node(args.node)
     except NotAPackageError as exc:
-        return _fail(args, str(exc), 2)
+        return _fail(args, next_step(args.path, exc, "deploy {} --node " + shell_word(args.node)), 2)
     except DeployError as exc:
         return _fail(args, str(exc), 2)
     project = getattr(pkg.files, "project", None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import import_first, print_err, print_errors, print_json, shell_word
+from .cli import import_first, next_step, print_err, print_errors, print_json, shell_word
 
 if TYPE_CHECKING:
     import argparse
@@ -220,7 +220,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         plan = plan_export(pkg, args.branding_id)
     except (NotAPackageError, ExportRefused) as exc:
-        return _refused(args, exc.for_cli() if isinstance(exc, BrandingIdRefused) else str(exc))
+        if isinstance(exc, BrandingIdRefused):
+            return _refused(args, exc.for_cli())
+        return _refused(args, next_step(args.path, exc, f"export {{}} -o {shell_word(args.output)}"))
     except OSError as exc:  # a project file that cannot be read (permissions, vanished)
         return _refused(args, os_message(exc))
     out = Path(args.output)

@@ -320,6 +320,8 @@ def _management_node_download(path: Path) -> None:
 UNUSABLE = {
     "missing-path": ("branding", lambda p: None, "no such file or folder"),
     "plain-folder": ("branding", lambda p: (p.mkdir(), (p / "notes.txt").write_text("hi")), "not a branding package"),
+    # (it said "not a branding package" and nothing of what to do next)
+    "empty-folder": ("branding", lambda p: p.mkdir(), "To start a project in this folder: plugin-designer new "),
     "not-a-zip": ("branding.txt", lambda p: p.write_text("hello"), "neither a folder nor a ZIP file"),
     "corrupt-zip": ("branding.zip", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "damaged or incomplete"),
     # (both were "damaged or incomplete", which sends one to download the same file again)
@@ -1173,3 +1175,45 @@ def test_check_fix_writes_roles_and_platforms_in_the_apps_words_keeping_the_file
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     # As `new` wrote it, one value a line: only Guests has gone (the user wrote "host" alone).
     assert package.read_text(encoding="utf-8") == text.replace('"chair",\n        "guest"\n', '"chair"\n')
+
+
+def test_check_of_a_folder_without_a_package_gives_the_command_that_starts_one_and_it_works(tmp_path: Path) -> None:
+    """A new user made a folder and ran check on it: the message gives `new` with that folder,
+    and the project that command makes passes the check."""
+    folder = tmp_path / "my plugins"
+    folder.mkdir()
+    out = run("check", "my plugins", cwd=tmp_path)
+    assert out.returncode == 2
+    said = out.stderr.strip()
+    assert said.endswith("To start a project in this folder: plugin-designer new 'my plugins'"), said
+    command = shlex.split(said.rsplit(": ", 1)[1])
+    assert run(*command[1:], cwd=tmp_path).returncode == 0
+    assert run("check", "--strict", "my plugins", cwd=tmp_path).returncode == 0
+
+
+def test_check_of_a_folder_holding_a_branding_zip_gives_the_commands_for_the_zip_and_they_work(
+    tmp_path: Path,
+) -> None:
+    """The folder a download went to holds the ZIP and no project: check names the ZIP, the
+    command that checks it as it is and the import that makes a project of it; both work."""
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    _zip_webapp2(FIXTURES / "base" / "webapp2", downloads / "branding.zip")
+    out = run("check", "downloads", cwd=tmp_path)
+    assert out.returncode == 2
+    said = out.stderr.strip()
+    assert "It holds the ZIP branding.zip: plugin-designer check downloads/branding.zip reads it as it is" in said
+    importing = shlex.split(said.rsplit("import it into a folder: ", 1)[1])
+    assert importing == ["plugin-designer", "import", "downloads/branding.zip", "-o", "branding"]
+    # --fix and export need a folder: the import comes first, then the command on that folder.
+    first = (
+        "Import it into a folder first and use that folder: plugin-designer import downloads/branding.zip -o branding"
+    )
+    fixing = run("check", "--fix", "downloads", cwd=tmp_path)
+    assert fixing.returncode == 2 and f"{first}, then plugin-designer check --fix branding" in fixing.stderr
+    exporting = run("export", "downloads", "-o", "x.zip", cwd=tmp_path)
+    assert exporting.returncode == 2 and f"{first}, then plugin-designer export branding -o x.zip" in exporting.stderr
+
+    assert run("check", "downloads/branding.zip", cwd=tmp_path).returncode == 0
+    assert run(*importing[1:], cwd=tmp_path).returncode == 0
+    assert run("check", "branding", cwd=tmp_path).returncode == 0

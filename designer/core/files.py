@@ -152,6 +152,20 @@ class NotAPackageError(Exception):
     """PATH cannot be opened as a branding package (exit code 2 in the CLI)."""
 
 
+class NoPackageHereError(NotAPackageError):
+    """PATH is a folder with nothing of a branding package in it (an empty folder, say).
+
+    ``zips``: the names of the ZIP files in it, sorted. Why a class of its own: the command line
+    tells a new user what to do next (``new`` to start a project there, ``import`` for a ZIP it
+    holds), which the other refusals (a file that is no ZIP, a folder that cannot be read) do not
+    call for.
+    """
+
+    def __init__(self, message: str, zips: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.zips = zips
+
+
 class NeedsImportError(NotAPackageError):
     """PATH is a ZIP with a webapp2/ folder but neither settings.json nor manifest.json.
 
@@ -1258,8 +1272,15 @@ def locate(path: Path) -> PackageFiles:
                 raise NotAPackageError(
                     f"{path}: is one folder of a branding package; give its project folder instead: {home}"
                 )
-            raise NotAPackageError(
-                f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)"
+            try:
+                zips = tuple(
+                    sorted(e.name for e in os.scandir(path) if e.name.lower().endswith(".zip") and e.is_file())
+                )
+            except OSError:
+                zips = ()
+            raise NoPackageHereError(
+                f"{path}: not a branding package (no webapp2/ folder, settings.json, manifest.json or plugins/ found)",
+                zips,
             )
         project = root.parent if root.name == "webapp2" else root
         try:
