@@ -207,8 +207,23 @@ def test_screenshot_of_what_cannot_be_opened_fails_and_writes_nothing(tmp_path: 
     assert not (tmp_path / "s.png").exists()
 
 
-def test_screenshot_makes_its_folder_and_is_not_a_recent_project(tmp_path: Path) -> None:
+def test_screenshot_into_a_missing_folder_is_refused_as_export_refuses_it(tmp_path: Path) -> None:
+    """It made the missing folders where export refuses them: a typo put the PNG where nobody
+    looks. Now both say which folder is missing and write nothing; a folder the user made works."""
     shot = tmp_path / "new" / "folder" / "s.png"
+    out = _screenshot(tmp_path, FIXTURES / "base", "-o", shot)
+    assert out.returncode == 2 and out.stdout == ""
+    folder, top = tmp_path / "new" / "folder", tmp_path / "new"
+    assert out.stderr.startswith(f"plugin-designer: The folder {folder} does not exist (nor does {top}), so the PNG")
+    assert "make the folder first" in out.stderr
+    assert not top.exists()
+    (tmp_path / "notes").write_text("mine")
+    doc = json.loads(_screenshot(tmp_path, FIXTURES / "base", "-o", tmp_path / "notes" / "s.png", "--json").stdout)
+    assert doc["ok"] is False and doc["error"].startswith(f"{tmp_path / 'notes'} is not a folder")
+
+
+def test_screenshot_is_not_a_recent_project(tmp_path: Path) -> None:
+    shot = tmp_path / "s.png"
     out = _screenshot(tmp_path, FIXTURES / "base", "-o", shot, "--pane", "problems")
     assert out.returncode == 0, out.stderr
     assert shot.read_bytes().startswith(b"\x89PNG")

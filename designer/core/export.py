@@ -847,24 +847,26 @@ def check_output_path(plan: ExportPlan, out: Path) -> None:
         )
 
 
-def output_folder_refusal(out: Path) -> str | None:
-    """Why the ZIP ``out`` cannot go where it is named (its folder is missing, or is a file), else None.
+def output_folder_refusal(out: Path, what: str = "ZIP") -> str | None:
+    """Why the ``what`` (ZIP, PNG) ``out`` cannot go where it is named (its folder is missing, or
+    is a file), else None.
 
     Why refuse rather than make the folder: a typo (``-o ~/Deskop/b.zip``) then put the ZIP in a
     new folder nobody looks in (as root, even ``/nonexistent/dir``), and the export said it was
-    done. Making a folder is the user's decision; the README never promised it.
+    done. Making a folder is the user's decision; the README never promised it. ``screenshot -o``
+    asks the same (it made the folders, the one command writing a file that did).
     """
     folder = Path(out).parent
     if folder.is_dir() or Path(out).is_symlink():  # (a link's own folder exists: it is there)
         return None
     if os.path.lexists(folder):
-        return f"{folder} is not a folder, so the ZIP {out} cannot be written in it; check the name."
+        return f"{folder} is not a folder, so the {what} {out} cannot be written in it; check the name."
     here = folder
     while not os.path.lexists(here.parent) and here.parent != here:  # the outermost folder missing
         here = here.parent
     first = "" if here == folder else f" (nor does {here})"
     return (
-        f"The folder {folder} does not exist{first}, so the ZIP {out} was not written. Check the name for a typo, "
+        f"The folder {folder} does not exist{first}, so the {what} {out} was not written. Check the name for a typo, "
         "or make the folder first."
     )
 

@@ -225,6 +225,11 @@ def screenshot(
             print(f"plugin-designer: {message}", file=sys.stderr)
         return 2
 
+    from ..core.export import output_folder_refusal
+
+    missing = output_folder_refusal(output, "PNG")  # (as export's -o: see there why not made)
+    if missing is not None:
+        return refuse(missing)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app()
     from .main_window import MainWindow
@@ -244,11 +249,6 @@ def screenshot(
         app.processEvents()
     if pane == "preview" and win.preview_dock is not None:
         _wait_for_preview(app, win)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        win.close()
-        return refuse(f"cannot write {output}: {exc.strerror or exc}")
     ok = win.grab().save(str(output))
     win.close()
     if not ok:
