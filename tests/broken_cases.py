@@ -440,6 +440,8 @@ CASES: list[Case] = [
         message='webapp2 calls hosts "chair"'),
     bad("roles-capitalised", r(PKG, '["chair"]', '["Host", "Guests"]'), "PD311", PKG, 9, 25,
         message='Write ["chair", "guest"]'),
+    bad("roles-in-one-text", r(PKG, '["chair"]', '"Host, Guest"'), "PD311", PKG, 9, 25,
+        message='Write ["chair", "guest"]'),
     bad("platforms-web-as-text", r(PKG, '["web", "electron", "ios", "android"]', '"web"'), "PD311", PKG, 8, 18),
     bad("platforms-in-the-forms-words", r(PKG, '["web", "electron", "ios", "android"]', '["Web", "Desktop app"]'),
         "PD311", PKG, 8, 18, message='Write ["web", "electron"]'),

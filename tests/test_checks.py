@@ -208,6 +208,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "package-single-quotes": (PKG, 1),  # 'Record' becomes "Record"
     "roles-host-as-text": (PKG, 1),  # "host" becomes ["chair"] on its line
     "roles-capitalised": (PKG, 1),
+    "roles-in-one-text": (PKG, 1),
     "platforms-web-as-text": (PKG, 1),
     "platforms-in-the-forms-words": (PKG, 1),
 }

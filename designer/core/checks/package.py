@@ -44,8 +44,9 @@ _APP_WORDS = {
 def meant_list(key: str, value: Any) -> list[str] | None:
     """The list of the app's words that ``value`` (participantRoles or platforms, as written)
     unambiguously means: ``"host"`` -> ``["chair"]``, ``["Host", "Guests"]`` -> ``["chair",
-    "guest"]``, ``["Web", "desktop"]`` -> ``["web", "electron"]``. None when it is right already
-    (a list of the app's words) or when a value could mean something else, or nothing.
+    "guest"]``, ``"Host, Guest"`` -> ``["chair", "guest"]``, ``["Web", "desktop"]`` -> ``["web",
+    "electron"]``. None when it is right already (a list of the app's words) or when a value
+    could mean something else, or nothing.
     """
     words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
     if not words or not all(isinstance(w, str) for w in words):
@@ -53,7 +54,7 @@ def meant_list(key: str, value: Any) -> list[str] | None:
     if isinstance(value, list) and all(w in _ALLOWED[key] for w in words):
         return None  # (the app's words; a repeated one is PD102's)
     meant: list[str] = []
-    for word in words:
+    for word in (part for w in words for part in w.split(",")):  # ("Host, Guest": one text for the list)
         found = _MEANT[key].get(" ".join(word.replace("-", " ").replace("_", " ").split()).casefold())
         if found is None:
             return None
