@@ -797,6 +797,7 @@ class DirFiles(PackageFiles):
         self.project = project or root.parent
         self.label = str(root)
         self._known_folders: set[str] = set()  # folders the package had (see check_folders_there)
+        self._seen: list[str] = []  # the last listing made while the folder was there (see names_seen)
 
     def names(self) -> list[str]:
         """Every regular file, sorted folder by folder (a folder's files before its subfolders).
@@ -855,6 +856,15 @@ class DirFiles(PackageFiles):
         out and the export never follows: a check says so, and nothing is written over them."""
         return list(self._listing()[1])
 
+    def names_seen(self) -> list[str]:
+        """The files of the last listing made while the package folder was there.
+
+        Why: once the folder is gone (deleted, a drive unmounted), listing it again finds no file
+        at all, and Save As must still name every file it can no longer copy, not claim a whole
+        copy of a package it knew only half of."""
+        self._listing()
+        return list(self._seen)
+
     def unreadable_folders(self) -> list[tuple[str, str]]:
         """(folder, why) for each folder under the package that cannot be listed (permissions)."""
         return list(self._listing()[2])
@@ -873,8 +883,11 @@ class DirFiles(PackageFiles):
             links: list[str] = []
             unreadable: list[tuple[str, str]] = []
             special: list[tuple[str, str]] = []
+            there = os.path.isdir(self.root)
             _list_folder(str(self.root), "", files, links, unreadable, special)
             listing = self._walked = (files, links, unreadable, special)
+            if there:
+                self._seen = files
             self._remember_folders(files)
         return listing
 

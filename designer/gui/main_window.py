@@ -106,6 +106,12 @@ def _shown_place(pkg: BrandingPackage) -> str:
     return _shown_path(zip_path) + (f" › {inside}" if inside else "")
 
 
+def _listed(names: list[str], most: int = 5) -> str:
+    """``names`` joined with commas, the first ``most`` of them and how many more."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
 def _escape_before_paint(text: str) -> str:
     """``html.escape`` for the "Opening …" heading, which is drawn before the first paint.
 
@@ -368,6 +374,11 @@ class MainWindow(QMainWindow):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setEnabled(False)
         self.save_action.triggered.connect(self.save)
+        self.save_as_action = QAction("Save &As…", self, objectName="saveAsAction")
+        self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_as_action.setToolTip("Save the project, with your changes, into a new folder and go on working there")
+        self.save_as_action.setEnabled(False)
+        self.save_as_action.triggered.connect(self.save_as)
         reload_ = QAction("&Reload", self)
         reload_.setShortcut(QKeySequence.StandardKey.Refresh)
         reload_.triggered.connect(self.reload)
@@ -382,7 +393,7 @@ class MainWindow(QMainWindow):
         import_zip = QAction("&Import ZIP into a Folder…", self, objectName="importZipAction")
         import_zip.setToolTip("Unpack a branding ZIP (safely) into a new project folder you can edit")
         import_zip.triggered.connect(lambda: self.import_zip())
-        for a in (open_dir, open_zip, import_zip, self.save_action, self.export_action, reload_):
+        for a in (open_dir, open_zip, import_zip, self.save_action, self.save_as_action, self.export_action, reload_):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -770,6 +781,19 @@ class MainWindow(QMainWindow):
         except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
             from ..core.files import os_message
 
+            root = self.package.root
+            if root is not None and not root.is_dir():
+                # The folder is gone (deleted, a drive unmounted): putting it back is not always
+                # possible, and without another way out the edits could be kept nowhere.
+                answer = QMessageBox.warning(
+                    self,
+                    "Cannot save",
+                    f"{os_message(exc)}\n\nOr save the project, with your changes, into a new folder now (File ▸ "
+                    "Save As…)?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.Yes,
+                )
+                return answer == QMessageBox.StandardButton.Yes and self.save_as()
             QMessageBox.warning(
                 self, "Cannot save", f"{os_message(exc)}\n\nNothing was saved; your changes are still here."
             )
@@ -797,6 +821,89 @@ class MainWindow(QMainWindow):
         done = f"Saved {counted(len(written), 'file')}" if written else "Nothing to save: the files are up to date"
         self.status.setText(f"{done}.{note}" if note else done)
         self._run_checks()
+        return True
+
+    def _ask_new_folder(self, project: Path | None) -> Path | None:
+        """The new folder to save into, as the user names it in the file dialog (None: cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name = f"{project.name}-copy" if project is not None and project.name else "my-plugins"
+        near = project.parent if project is not None and project.parent.is_dir() else Path.home()
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the project into a new folder", str(near / name))
+        return Path(chosen) if chosen else None
+
+    def _may_leave_out(self, lost: list[str], unknown: bool, gone: Path, target: Path, n: int) -> bool:
+        """Say which files the new folder will not have, before writing; True to go on."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.wording import counted
+
+        if not lost and not unknown:
+            return True
+        if unknown:
+            left = (
+                "The recovery copy holds only the files you had changed; the others were only in that "
+                "folder, and cannot be saved from here."
+            )
+        else:
+            shown = "\n".join(lost[:15]) + (f"\n… and {len(lost) - 15} more" if len(lost) > 15 else "")
+            left = (
+                f"These {counted(len(lost), 'file')} were only in that folder, not in the designer, and will NOT be "
+                f"in the new folder:\n\n{shown}"
+            )
+        answer = QMessageBox.warning(
+            self,
+            "Some files cannot be saved",
+            f"The folder {gone} no longer exists. {left}\n\nSave the {counted(n, 'file')} the designer has (with "
+            f"all your changes) into {target}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    def save_as(self) -> bool:
+        """File ▸ Save As…: the project as it is in the window (every file of webapp2/, with the
+        edits) written into a new folder, where the window then goes on.
+
+        Why: a project folder deleted, renamed or on a drive unmounted while open could be saved
+        nowhere (Save refuses to make it again holding only the files written): the work was lost
+        at the next close. The copy is written whole or not at all; files the window no longer
+        has (the folder is gone, and it never read them) are named before anything is written."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.files import DirFiles, os_message
+        from ..core.saveas import SaveAsRefused, copy_plan, write_project
+        from ..core.wording import counted
+
+        if self.package is None or self.editor is None or not isinstance(self.package.files, DirFiles):
+            return False
+        self._commit_typing()
+        files = self.package.files
+        project = files.project
+        target = self._ask_new_folder(project)
+        if target is None:
+            return False
+        try:
+            plan = copy_plan(self.package)
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save", f"{os_message(exc)}\n\nNothing was written.")
+            return False
+        gone = project if not project.is_dir() else files.root
+        if not self._may_leave_out(plan.lost, False, gone, target, len(plan.files)):
+            self.status.setText("Not saved: Save As was cancelled.")
+            return False
+        try:
+            write_project(target, plan.files, project)
+        except SaveAsRefused as exc:
+            QMessageBox.warning(self, "Not saved", f"{exc}\n\nYour changes are still here.")
+            return False
+        self._forget_recovery()  # the edits are in the new folder now; its own copy is kept from there on
+        saved = f"Saved the project into {_shown_path(target)} ({counted(len(plan.files), 'file')})"
+        missing = f" Not in it (only {_shown_path(gone)} had them): {_listed(plan.lost)}." if plan.lost else ""
+        if not self.open_path(target, ask=False):
+            self.status.setText(f"{saved}, but it could not be opened here.{missing}")
+            return True
+        self.status.setText(f"{saved}; you are working there now.{missing}")
         return True
 
     def _read_again(self, rels: list[str]) -> bool:
@@ -1207,6 +1314,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
+        self.save_as_action.setEnabled(pkg.files.writable)
         self.problems = run_checks(pkg)
         self._ensure_export_dock()
         self.export_action.setEnabled(True)

@@ -1,0 +1,145 @@
+"""Save As: the package as it is in the window, written whole into a new project folder.
+
+Why: a project folder deleted, renamed or on a drive unmounted while it was open could not be
+saved anywhere (Save refuses to make the folder again, rightly: it would hold only the files
+written), and a recovery copy of such a folder was offered nowhere. Both now go to a folder the
+user chooses, with every file the designer still has, and the files it no longer has named
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import DirFiles, import_temp_prefix, inside_package_refusal, remove_import_leftovers
+from .model import BrandingPackage, pending_writes
+
+__all__ = ["CopyPlan", "SaveAsRefused", "check_target", "copy_plan", "write_project"]
+
+
+class SaveAsRefused(Exception):
+    """The new folder cannot take the project (a sentence for the user); nothing was written."""
+
+
+@dataclass
+class CopyPlan:
+    """What a Save As writes: the package's files (path under webapp2/ -> bytes) and the files of
+    the package it cannot write, having them neither in memory nor on disk any more."""
+
+    files: dict[str, bytes]
+    lost: list[str] = field(default_factory=list)
+    lost_unknown: bool = False  # which files are lost cannot be told (a recovery copy of an older designer)
+
+
+def copy_plan(pkg: BrandingPackage) -> CopyPlan:
+    """Every file of ``pkg`` as edited: the JSON files from the model, the edited texts, and the
+    other files read from disk; those that cannot be read (the folder is gone) are ``lost``.
+
+    Raises :class:`OSError` only when working out the modelled files fails for another reason
+    than a missing file (a folder standing where settings.json was)."""
+    writes = pending_writes(pkg)
+    names = set(pkg.names())
+    files = pkg.files
+    if isinstance(files, DirFiles) and not files.root.is_dir():
+        # The folder is gone, and listing it again finds nothing: the files it had are those it
+        # was last seen with, less what was deleted here (added ones are in pkg.names already).
+        names |= {rel for rel in files.names_seen() if pkg.pending_texts.get(rel, "") is not None}
+    out: dict[str, bytes] = {}
+    lost: list[str] = []
+    for rel in sorted(names | set(writes)):
+        if rel in writes:
+            out[rel] = writes[rel]
+            continue
+        try:
+            out[rel] = pkg.read_bytes(rel)
+        except OSError:
+            lost.append(rel)
+    return CopyPlan(out, lost)
+
+
+def _inside(place: Path, folder: Path) -> bool:
+    """Whether ``place`` is ``folder`` or lies in it (through links too, as far as they exist)."""
+    for a, b in ((place, folder), (place.resolve(), folder.resolve())):
+        if a == b or b in a.parents:
+            return True
+    return False
+
+
+def check_target(target: Path, project: Path | None = None) -> None:
+    """Refuse a ``target`` that is not a new or empty folder outside ``project`` (the project open
+    now) and outside any branding package, before a byte is written."""
+    place = Path(os.path.abspath(target))
+    if target.is_symlink():
+        raise SaveAsRefused(f"{target} is a symbolic link; choose a new folder (the link was left as it is).")
+    if project is not None and _inside(place, Path(os.path.abspath(project))):
+        raise SaveAsRefused(
+            f"{target} is inside the project folder {project}: the copy would become part of the project "
+            "it copies. Choose a folder outside it."
+        )
+    inside = inside_package_refusal(place, "a copy of the project")
+    if inside is not None:
+        raise SaveAsRefused(inside)
+    if not os.path.lexists(place):
+        return
+    if not place.is_dir():
+        raise SaveAsRefused(f"{target} is a file; choose a new or empty folder.")
+    try:
+        empty = not any(place.iterdir())
+    except OSError as exc:
+        raise SaveAsRefused(f"{target} cannot be read ({exc.strerror or exc}); choose another folder.") from None
+    if not empty:
+        raise SaveAsRefused(f"{target} already exists and is not empty; choose a new or empty folder.")
+
+
+def write_project(target: Path, files: dict[str, bytes], project: Path | None = None) -> Path:
+    """Write ``files`` as ``target/webapp2/`` (all of them or none); return that webapp2 folder.
+
+    The files go into a hidden folder beside ``target`` first (named as an import's unpacking
+    folder, so one a killed process left is swept away by the next import or Save As there, and
+    is never opened as a project), which is then renamed to ``target``. ``project``: the project
+    open now, which ``target`` must lie outside. Raises :class:`SaveAsRefused`.
+    """
+    from .archive import _give_folder_mode, _move_into
+
+    check_target(target, project)
+    place = Path(os.path.abspath(target))
+    parent = place.parent
+    made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
+    tmp: Path | None = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_import_leftovers(parent)
+        tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(place.name), dir=parent))
+        web = tmp / "webapp2"
+        web.mkdir()
+        for rel, data in files.items():
+            path = web / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
+        check_target(target, project)  # again: it may have changed while the files were written
+        if place.is_dir():
+            _move_into(tmp, place)
+        else:
+            os.rename(tmp, place)
+    except BaseException as exc:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        for folder in made_parents:  # innermost first; only the empty folders made here
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(exc, OSError):
+            raise SaveAsRefused(
+                f"The folder {target} cannot be written ({exc.strerror or exc}); nothing was written."
+            ) from None
+        raise
+    return place / "webapp2"

@@ -1,0 +1,176 @@
+"""File ▸ Save As…: the project as it is in the window, into a new folder; and the recovery copy
+of a project folder that no longer exists, saved from the welcome screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from designer.core.model import load
+from designer.core.saveas import SaveAsRefused, write_project
+
+PACKAGE = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+
+
+def _menu_action(window, text: str):
+    """The File menu's action whose text (without its mnemonic) is ``text``."""
+    return next(a for a in window._menus["file"].actions() if a.text().replace("&", "") == text)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """The warnings shown, as (title, text); each answered by ``answers.reply[title]`` (else Cancel)."""
+
+    class Answers(list):
+        reply: dict[str, QMessageBox.StandardButton] = {}
+
+    shown_: Answers = Answers()
+
+    def warning(parent, title, text, *a, **k):
+        shown_.append((str(title), str(text)))
+        return shown_.reply.get(str(title), QMessageBox.StandardButton.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown_
+
+
+def _choose(monkeypatch, path: Path) -> list[str]:
+    """The file dialog answers ``path``; returns the captions it was opened with."""
+    asked: list[str] = []
+
+    def dialog(parent, caption, directory="", *a, **k):
+        asked.append(caption)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    return asked
+
+
+def test_save_as_writes_every_file_with_the_edits_and_goes_on_there(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    before = snapshot(example_project)
+    target = tmp_path / "elsewhere" / "copy"
+    asked = _choose(monkeypatch, target)
+    action = _menu_action(window, "Save As…")
+    assert action.shortcut().toString() == "Ctrl+Shift+S" and action.isEnabled()
+    action.trigger()
+    assert asked == ["Save the project into a new folder"] and answers == []
+    copy = snapshot(target / "webapp2")
+    original = snapshot(example_project / "webapp2")
+    assert set(copy) == set(original)  # every file: sources, icons, untouched ones
+    assert b"Renamed lock" in copy[PACKAGE] and b"Renamed lock" not in original[PACKAGE]
+    assert {k: v for k, v in copy.items() if k != PACKAGE} == {k: v for k, v in original.items() if k != PACKAGE}
+    assert snapshot(example_project) == before  # the original folder is left as it was
+    assert [p.name for p in tmp_path.joinpath("elsewhere").iterdir()] == ["copy"]  # no temporary folder left
+    # The window goes on in the new folder: title, package, recent projects, nothing unsaved.
+    assert window.package.root == target / "webapp2"
+    assert window.windowTitle().startswith("copy") and not window.isWindowModified()
+    from designer.gui.panes.welcome import recent_projects
+
+    assert recent_projects()[0] == str(target.resolve())
+    assert "Saved the project into" in window.status.text() and "working there now" in window.status.text()
+
+
+def test_a_deleted_project_folder_is_saved_elsewhere_naming_the_files_it_lost(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    """The folder deleted while open: Save offers Save As, which names the files only the folder
+    had (sources and icons never read) before writing the rest, edits included."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    had = snapshot(example_project / "webapp2")
+    shutil.rmtree(example_project)
+    target = tmp_path / "rescued"
+    _choose(monkeypatch, target)
+    answers.reply = {
+        "Cannot save": QMessageBox.StandardButton.Yes,
+        "Some files cannot be saved": QMessageBox.StandardButton.Save,
+    }
+    assert window.save() is True
+    titles = [title for title, _ in answers]
+    assert titles == ["Cannot save", "Some files cannot be saved"]
+    assert "Save As" in answers[0][1] and "no longer exists" in answers[0][1]
+    lost_text = answers[1][1]
+    written = snapshot(target / "webapp2")
+    lost = sorted(set(had) - set(written))
+    assert lost and all(rel in lost_text for rel in lost)  # every file left out is named
+    assert all(rel not in lost_text for rel in written)  # and none that is written
+    assert {"settings.json", "manifest.json", PACKAGE} <= set(written)
+    assert b"Renamed lock" in written[PACKAGE]
+    assert window.package.root == target / "webapp2" and not window.isWindowModified()
+    assert lost[0] in window.status.text() and f"and {len(lost) - 5} more" in window.status.text()
+
+
+def test_save_as_cancelled_at_the_list_of_lost_files_writes_nothing(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    shutil.rmtree(example_project)
+    target = tmp_path / "rescued"
+    _choose(monkeypatch, target)
+    assert window.save_as() is False
+    assert [title for title, _ in answers] == ["Some files cannot be saved"]
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == []
+    assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
+    window.editor.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("where", ["inside", "not empty"])
+def test_save_as_refuses_a_folder_inside_the_project_or_not_empty(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers, where: str
+) -> None:
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    if where == "inside":
+        target = example_project / "backup"
+    else:
+        target = tmp_path / "full"
+        target.mkdir()
+        (target / "notes.txt").write_text("mine")
+    before = snapshot(tmp_path)
+    _choose(monkeypatch, target)
+    _menu_action(window, "Save As…").trigger()
+    assert [title for title, _ in answers] == ["Not saved"]
+    assert ("inside the project folder" if where == "inside" else "not empty") in answers[0][1]
+    assert snapshot(tmp_path) == before
+    assert window.package.root == example_project / "webapp2" and window.isWindowModified()
+    window.editor.undo_stack.setClean()
+
+
+def test_a_failed_write_leaves_no_folder_behind(tmp_path: Path, monkeypatch) -> None:
+    calls = []
+
+    def fail(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(SaveAsRefused, match="No space left on device.*nothing was written"):
+        write_project(tmp_path / "a" / "b", {"settings.json": b"{}", "manifest.json": b"{}"})
+    assert list(tmp_path.iterdir()) == []  # neither the folder, nor its parents, nor a temporary one
+
+
+def test_files_of_a_folder_gone_are_named_lost_even_after_the_listing_is_read_again(example_project: Path) -> None:
+    """Listing a folder that is gone finds no file: the copy's plan took the package for one of
+    only its JSON files, and said nothing of the sources and icons it could not copy."""
+    from designer.core.saveas import copy_plan
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Renamed lock"
+    had = snapshot(example_project / "webapp2")
+    shutil.rmtree(example_project)
+    pkg.files.invalidate()  # (as after a save, or news from the file watcher)
+    plan = copy_plan(pkg)
+    assert sorted([*plan.files, *plan.lost]) == sorted(had)
+    assert "plugins/lock-toggle/lock-toggle.plugin.js" in plan.lost
+    assert b"Renamed lock" in plan.files[PACKAGE]
