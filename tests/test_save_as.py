@@ -3,15 +3,20 @@ of a project folder that no longer exists, saved from the welcome screen."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from conftest import shown, snapshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from designer.core.model import load
+from designer.core.recovery import orphaned_recoveries, recovery_dir, write_recovery
 from designer.core.saveas import SaveAsRefused, write_project
 
 PACKAGE = "plugins/lock-toggle/lock-toggle.plugin.package.json"
@@ -158,6 +163,55 @@ def test_a_failed_write_leaves_no_folder_behind(tmp_path: Path, monkeypatch) -> 
     with pytest.raises(SaveAsRefused, match="No space left on device.*nothing was written"):
         write_project(tmp_path / "a" / "b", {"settings.json": b"{}", "manifest.json": b"{}"})
     assert list(tmp_path.iterdir()) == []  # neither the folder, nor its parents, nor a temporary one
+
+
+def _crash_copy(project: Path) -> Path:
+    """A recovery copy of ``project`` with an edit, left by a designer process that has ended."""
+    pkg = load(project)
+    pkg.plugins[0].package.name = "Kept before the crash"
+    kept = write_recovery(pkg)
+    assert kept is not None
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])  # (a process id that no longer runs)
+    crashed.wait()
+    data = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**data, "pid": crashed.pid}, indent=1))
+    return kept
+
+
+def test_the_recovery_copy_of_a_folder_that_is_gone_is_offered_at_the_next_start(
+    qtbot, example_project: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    from designer.gui.main_window import MainWindow
+
+    kept = _crash_copy(example_project)
+    had = snapshot(example_project / "webapp2")
+    shutil.rmtree(example_project)
+    window = shown(qtbot, MainWindow(), 1200, 800)
+    (button,) = [b for b in window.welcome.findChildren(QPushButton, "saveKeptButton") if b.isVisible()]
+    labels = " ".join(w.text() for w in window.welcome.kept.findChildren(QLabel) if w.isVisible())
+    assert str(example_project) in labels and "1 changed file" in labels
+    target = tmp_path / "rescued"
+    _choose(monkeypatch, target)
+    answers.reply = {"Some files cannot be saved": QMessageBox.StandardButton.Save}
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [title for title, _ in answers] == ["Some files cannot be saved"]
+    written = snapshot(target / "webapp2")
+    assert set(written) == {PACKAGE}
+    assert b"Kept before the crash" in written[PACKAGE]
+    lost = sorted(set(had) - set(written))
+    assert all(rel in answers[0][1] for rel in lost)  # the files only the folder had, each named
+    assert not kept.exists()  # saved: not offered again
+    assert window.package is not None and window.package.root == target / "webapp2"
+    assert orphaned_recoveries() == []
+
+
+def test_a_recovery_copy_of_a_folder_still_there_is_not_listed(example_project: Path) -> None:
+    kept = _crash_copy(example_project)
+    try:
+        assert all(r.path != kept for r in orphaned_recoveries())
+    finally:
+        kept.unlink()
+    assert recovery_dir().is_dir()
 
 
 def test_files_of_a_folder_gone_are_named_lost_even_after_the_listing_is_read_again(example_project: Path) -> None:

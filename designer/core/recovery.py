@@ -22,6 +22,7 @@ __all__ = [
     "Recovery",
     "Typing",
     "discard_recovery",
+    "orphaned_recoveries",
     "read_recovery",
     "recovered_package",
     "recovery_dir",
@@ -95,6 +96,8 @@ class Recovery:
     moved_from: Path | None = None  # where the package was when the copy was kept, if moved since
     pid: int | None = None  # the designer process that kept it
     typing: Typing | None = None  # text typed in a field that records it only when left
+    names: list[str] | None = None  # every file of the package as edited then (None: not kept, an older copy)
+    path: Path | None = None  # the recovery file itself
 
     @property
     def kept_by_running_designer(self) -> int | None:
@@ -244,6 +247,14 @@ def _base(pkg: BrandingPackage, rels: list[str]) -> dict[str, str]:
     return out
 
 
+def _names(pkg: BrandingPackage) -> list[str]:
+    """Every file of ``pkg`` as edited, also when its folder is gone (see DirFiles.names_seen)."""
+    names = set(pkg.names())
+    if isinstance(pkg.files, DirFiles):
+        names |= {rel for rel in pkg.files.names_seen() if pkg.pending_texts.get(rel, "") is not None}
+    return sorted(names | pkg.modelled_files())
+
+
 def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing | None = None) -> Path | None:
     """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none.
 
@@ -277,6 +288,9 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing
         "deletes": deletes,
         "typing": typing.to_json() if typing is not None else None,
         "writes": {rel: bytes_text(content) for rel, content in sorted(writes.items())},
+        # After the kept files (not in the head): which files a copy of a folder since gone can no
+        # longer give back, named to the user before the rest is saved elsewhere (see saveas).
+        "names": _names(pkg),
     }
     text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
     atomic_write(target, text.encode("ascii"))
@@ -296,6 +310,11 @@ def read_recovery(root: Path) -> Recovery | None:
         _adopt_own_copy(path)
     if not path.exists():
         moved_from = _adopt_moved(root, path)
+    return _parse(path, root, moved_from)
+
+
+def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Recovery | None:
+    """The copy in ``path`` (for ``root``; None: the folder the copy names), if readable and sane."""
     if not _regular_file(path):
         return None
     try:
@@ -324,7 +343,49 @@ def read_recovery(root: Path) -> Recovery | None:
     typing = Typing.from_json(data.get("typing"))
     if not writes and not deletes and typing is None:
         return None  # (nothing left worth offering)
-    return Recovery(root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None, typing)
+    if root is None:
+        if not isinstance(data.get("root"), str):
+            return None
+        root = Path(data["root"])
+    raw_names = data.get("names")  # (a copy of an older designer has none)
+    names = (
+        [n for n in raw_names if isinstance(n, str) and name_problem(n) is None]
+        if isinstance(raw_names, list)
+        else None
+    )
+    return Recovery(
+        root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None, typing, names, path
+    )
+
+
+def orphaned_recoveries() -> list[Recovery]:
+    """The recovery copies (newest first) of package folders that no longer exist, left by a
+    designer that is not running (a crash, or closed while the folder was gone).
+
+    Why: a copy is offered when its package is opened, and a folder deleted or on a drive no
+    longer there cannot be opened: its unsaved work was kept and never offered again. The
+    welcome screen lists these, to be saved into a new folder (see :mod:`.saveas`)."""
+    try:
+        candidates = sorted(recovery_dir().glob("*.json"))
+    except OSError:
+        return []
+    out = []
+    for candidate in candidates:
+        head: Any = _read_head(candidate)
+        if not isinstance(head, dict) or not isinstance(head.get("root"), str):
+            continue
+        pid, saved_at = head.get("pid"), head.get("saved_at")
+        if pid == os.getpid() or _running_owner(pid, saved_at) is not None:
+            continue  # this window's own (its project is open here), or another window's, still open
+        try:
+            if os.path.lexists(head["root"]):
+                continue
+        except (OSError, ValueError):
+            continue
+        found = _parse(candidate, None)
+        if found is not None and (found.writes or found.deletes):
+            out.append(found)
+    return sorted(out, key=lambda r: -r.saved_at)
 
 
 def _adopt_own_copy(target: Path) -> None:

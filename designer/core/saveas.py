@@ -17,8 +17,9 @@ from pathlib import Path
 
 from .files import DirFiles, import_temp_prefix, inside_package_refusal, remove_import_leftovers
 from .model import BrandingPackage, pending_writes
+from .recovery import Recovery
 
-__all__ = ["CopyPlan", "SaveAsRefused", "check_target", "copy_plan", "write_project"]
+__all__ = ["CopyPlan", "SaveAsRefused", "check_target", "copy_plan", "recovery_plan", "write_project"]
 
 
 class SaveAsRefused(Exception):
@@ -59,6 +60,15 @@ def copy_plan(pkg: BrandingPackage) -> CopyPlan:
         except OSError:
             lost.append(rel)
     return CopyPlan(out, lost)
+
+
+def recovery_plan(recovery: Recovery) -> CopyPlan:
+    """What saving the recovery copy of a folder that is gone can write: the files it kept (those
+    changed then); the package's other files were only in that folder, and are ``lost``."""
+    files = dict(recovery.writes)
+    if recovery.names is None:
+        return CopyPlan(files, [], lost_unknown=True)
+    return CopyPlan(files, sorted(set(recovery.names) - set(files) - set(recovery.deletes)))
 
 
 def _inside(place: Path, folder: Path) -> bool:

@@ -906,6 +906,46 @@ class MainWindow(QMainWindow):
         self.status.setText(f"{saved}; you are working there now.{missing}")
         return True
 
+    def save_recovery_as(self, recovery: object) -> bool:
+        """The welcome screen's offer of a recovery copy whose project folder no longer exists:
+        the files it kept written into a new folder, which is then opened.
+
+        Why: a copy is offered when its project is opened, and a folder that is gone cannot be;
+        its unsaved work stayed in the recovery folder with no way to reach it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.recovery import Recovery
+        from ..core.saveas import SaveAsRefused, recovery_plan, write_project
+        from ..core.wording import counted
+
+        assert isinstance(recovery, Recovery)
+        if not self._may_discard():
+            return False
+        was = recovery.root.parent if recovery.root.name == "webapp2" else recovery.root
+        target = self._ask_new_folder(was)
+        if target is None:
+            return False
+        plan = recovery_plan(recovery)
+        if not self._may_leave_out(plan.lost, plan.lost_unknown, was, target, len(plan.files)):
+            return False
+        try:
+            write_project(target, plan.files)
+        except SaveAsRefused as exc:
+            QMessageBox.warning(self, "Not saved", f"{exc}\n\nThe recovery copy is kept.")
+            return False
+        if recovery.path is not None:
+            try:
+                recovery.path.unlink()
+            except OSError:
+                pass  # offered again at the next start: nothing lost
+        opened = self.open_path(target, ask=False)
+        missing = f" Not in it (only {_shown_path(was)} had them): {_listed(plan.lost)}." if plan.lost else ""
+        self.status.setText(
+            f"Saved the unsaved changes of {_shown_path(was)} into {_shown_path(target)} "
+            f"({counted(len(plan.files), 'file')}){'' if opened else ', but it could not be opened here'}.{missing}"
+        )
+        return True
+
     def _read_again(self, rels: list[str]) -> bool:
         """Whether one of ``rels`` (files that could not be read, just written) reads now; the
         others' problems are told again from what was written."""
@@ -1521,6 +1561,7 @@ class MainWindow(QMainWindow):
             self.welcome.sig_import_zip.connect(lambda: self.import_zip())
             self.welcome.sig_open_example.connect(self.open_example)
             self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
+            self.welcome.sig_save_recovery.connect(self.save_recovery_as)
             # Scrolled when the window is shorter than the page: on a laptop at 150 % with a
             # large font the page is taller than the screen, and squeezed it drew the buttons
             # over the recent projects' heading.

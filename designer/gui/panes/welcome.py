@@ -45,6 +45,7 @@ class WelcomePane(QWidget):
     sig_import_zip = Signal()
     sig_open_example = Signal()
     sig_open_path = Signal(str)
+    sig_save_recovery = Signal(object)  # a core.recovery.Recovery whose project folder is gone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,12 @@ class WelcomePane(QWidget):
             row.addWidget(button)
         outer.addLayout(row)
         outer.addSpacing(24)
+        # Unsaved work kept after a crash for a project folder that no longer exists: it cannot be
+        # offered on opening that folder, so it is offered here (filled by refresh, hidden when none).
+        self.kept = QWidget(objectName="keptChanges")
+        self._kept_rows = QVBoxLayout(self.kept)
+        self._kept_rows.setContentsMargins(0, 0, 0, 16)
+        outer.addWidget(self.kept)
         outer.addWidget(QLabel("<b>Recent projects</b>"))
         self.recent = QListWidget(objectName="recentList")
         self.recent.setAccessibleName("Recent projects")
@@ -151,7 +158,49 @@ class WelcomePane(QWidget):
         menu.popup(self.recent.viewport().mapToGlobal(pos))
         self.recent_menu = menu
 
+    def _fill_kept(self) -> None:
+        """One row per recovery copy of a project folder that is gone, with *Save to a new folder…*.
+
+        The recovery module (and the model it reads copies with) is imported only when there is a
+        copy at all: imported for every start, it tripled the time before the first paint."""
+        from ...core.resources import user_data
+
+        while self._kept_rows.count():
+            widget = self._kept_rows.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # (drawn where it was until deleted, under the rows that replace it)
+                widget.deleteLater()
+        try:
+            any_copy = any((user_data() / "recovery").glob("*.json"))
+        except OSError:
+            any_copy = False
+        kept = []
+        if any_copy:
+            from ...core.recovery import orphaned_recoveries
+
+            kept = orphaned_recoveries()
+        self.kept.setVisible(bool(kept))
+        if not kept:
+            return
+        from ...core.wording import counted
+
+        self._kept_rows.addWidget(QLabel("<b>Unsaved changes of projects that no longer exist</b>"))
+        for recovery in kept:
+            was = recovery.root.parent if recovery.root.name == "webapp2" else recovery.root
+            text = QLabel(
+                f"{was} — {counted(len(recovery.writes), 'changed file')}, kept {recovery.when}. The folder was "
+                "moved, renamed or deleted (or its drive is not connected): save the changes into a new folder."
+            )
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            button = QPushButton("&Save to a new folder…", objectName="saveKeptButton")
+            button.setAccessibleDescription(f"Unsaved changes of {was}")
+            button.clicked.connect(lambda _=False, r=recovery: self.sig_save_recovery.emit(r))
+            self._kept_rows.addWidget(text)
+            self._kept_rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+
     def refresh(self) -> None:
+        self._fill_kept()
         self.recent.clear()
         for path in recent_projects():
             item = QListWidgetItem(f"{Path(path).name}    —    {path}")
