@@ -112,6 +112,7 @@ def test_a_deleted_project_folder_is_saved_elsewhere_naming_the_files_it_lost(
     assert b"Renamed lock" in written[PACKAGE]
     assert window.package.root == target / "webapp2" and not window.isWindowModified()
     assert lost[0] in window.status.text() and f"and {len(lost) - 5} more" in window.status.text()
+    assert f"only {example_project} had them" in window.status.text()
 
 
 def test_save_as_cancelled_at_the_list_of_lost_files_writes_nothing(
@@ -127,6 +128,37 @@ def test_save_as_cancelled_at_the_list_of_lost_files_writes_nothing(
     assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == []
     assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
     window.editor.undo_stack.setClean()
+
+
+def test_a_file_that_cannot_be_read_is_named_not_said_to_be_in_a_folder_gone(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    """The folder is there, one file cannot be read: the list names it, and does not say the
+    project folder no longer exists."""
+    from designer.core.files import DirFiles
+
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    unreadable = "plugins/lock-toggle/lock.svg"
+    read = DirFiles.read_bytes
+
+    def refuse(self, rel):
+        if rel == unreadable:
+            raise PermissionError(13, "Permission denied", rel)
+        return read(self, rel)
+
+    monkeypatch.setattr(DirFiles, "read_bytes", refuse)
+    target = tmp_path / "copy"
+    _choose(monkeypatch, target)
+    answers.reply = {"Some files cannot be saved": QMessageBox.StandardButton.Save}
+    assert window.save_as() is True
+    ((title, text),) = answers
+    assert unreadable in text and "cannot be read" in text and "no longer exists" not in text
+    assert "This file will NOT" in text
+    assert (
+        not (target / "webapp2" / unreadable).exists() and (target / "webapp2/plugins/lock-toggle/unlock.svg").exists()
+    )
+    assert unreadable in window.status.text()
 
 
 @pytest.mark.parametrize("where", ["inside", "not empty"])

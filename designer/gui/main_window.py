@@ -832,8 +832,9 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(self, "Save the project into a new folder", str(near / name))
         return Path(chosen) if chosen else None
 
-    def _may_leave_out(self, lost: list[str], unknown: bool, gone: Path, target: Path, n: int) -> bool:
-        """Say which files the new folder will not have, before writing; True to go on."""
+    def _may_leave_out(self, lost: list[str], why: str, target: Path, n: int, unknown: bool = False) -> bool:
+        """Say which files the new folder will not have, before writing; True to go on. ``why``:
+        why they cannot be saved, said before their list; ``unknown``: which they are cannot be told."""
         from PySide6.QtWidgets import QMessageBox
 
         from ..core.wording import counted
@@ -842,20 +843,17 @@ class MainWindow(QMainWindow):
             return True
         if unknown:
             left = (
-                "The recovery copy holds only the files you had changed; the others were only in that "
-                "folder, and cannot be saved from here."
+                f"{why} The recovery copy holds only the files you had changed; the project's others cannot be "
+                "saved from here."
             )
         else:
             shown = "\n".join(lost[:15]) + (f"\n… and {len(lost) - 15} more" if len(lost) > 15 else "")
-            left = (
-                f"These {counted(len(lost), 'file')} were only in that folder, not in the designer, and will NOT be "
-                f"in the new folder:\n\n{shown}"
-            )
+            these = "This file" if len(lost) == 1 else f"These {len(lost)} files"
+            left = f"{why} {these} will NOT be in the new folder:\n\n{shown}"
         answer = QMessageBox.warning(
             self,
             "Some files cannot be saved",
-            f"The folder {gone} no longer exists. {left}\n\nSave the {counted(n, 'file')} the designer has (with "
-            f"all your changes) into {target}?",
+            f"{left}\n\nSave the {counted(n, 'file')} the designer has (with all your changes) into {target}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -889,7 +887,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save", f"{os_message(exc)}\n\nNothing was written.")
             return False
         gone = project if not project.is_dir() else files.root
-        if not self._may_leave_out(plan.lost, False, gone, target, len(plan.files)):
+        there = files.root.is_dir()
+        why = (
+            f"The folder {gone} no longer exists, and some of its files were only there, not in the designer."
+            if not there
+            else f"Some files of {files.root} cannot be read now (another program moved or deleted them, or they "
+            "may not be read)."
+        )
+        if not self._may_leave_out(plan.lost, why, target, len(plan.files)):
             self.status.setText("Not saved: Save As was cancelled.")
             return False
         try:
@@ -899,7 +904,8 @@ class MainWindow(QMainWindow):
             return False
         self._forget_recovery()  # the edits are in the new folder now; its own copy is kept from there on
         saved = f"Saved the project into {_shown_path(target)} ({counted(len(plan.files), 'file')})"
-        missing = f" Not in it (only {_shown_path(gone)} had them): {_listed(plan.lost)}." if plan.lost else ""
+        reason = "they could not be read" if there else f"only {_shown_path(gone)} had them"
+        missing = f" Not in it ({reason}): {_listed(plan.lost)}." if plan.lost else ""
         if not self.open_path(target, ask=False):
             self.status.setText(f"{saved}, but it could not be opened here.{missing}")
             return True
@@ -926,7 +932,8 @@ class MainWindow(QMainWindow):
         if target is None:
             return False
         plan = recovery_plan(recovery)
-        if not self._may_leave_out(plan.lost, plan.lost_unknown, was, target, len(plan.files)):
+        why = f"The folder {was} no longer exists, and the files you had not changed were only there."
+        if not self._may_leave_out(plan.lost, why, target, len(plan.files), plan.lost_unknown):
             return False
         try:
             write_project(target, plan.files)
