@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from designer.core.model import load
-from designer.core.recovery import orphaned_recoveries, recovery_dir, write_recovery
+from designer.core.recovery import orphaned_recoveries, write_recovery
 from designer.core.saveas import SaveAsRefused, write_project
 
 PACKAGE = "plugins/lock-toggle/lock-toggle.plugin.package.json"
@@ -243,7 +243,30 @@ def test_a_recovery_copy_of_a_folder_still_there_is_not_listed(example_project: 
         assert all(r.path != kept for r in orphaned_recoveries())
     finally:
         kept.unlink()
-    assert recovery_dir().is_dir()
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Discard"])
+def test_the_recovery_copy_of_a_folder_gone_can_be_discarded_after_asking(
+    qtbot, example_project: Path, monkeypatch, answer: str
+) -> None:
+    from designer.gui.main_window import MainWindow
+
+    kept = _crash_copy(example_project)
+    shutil.rmtree(example_project)
+    asked: list[str] = []
+
+    def question(parent, title, text, *a, **k):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = shown(qtbot, MainWindow(), 1200, 800)
+    (button,) = [b for b in window.welcome.findChildren(QPushButton, "discardKeptButton") if b.isVisible()]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and str(example_project) in asked[0] and "lost for good" in asked[0]
+    assert kept.exists() is (answer == "Cancel")
+    assert window.welcome.kept.isVisible() is (answer == "Cancel")
+    kept.unlink(missing_ok=True)
 
 
 def test_files_of_a_folder_gone_are_named_lost_even_after_the_listing_is_read_again(example_project: Path) -> None:

@@ -21,6 +21,7 @@ from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_w
 __all__ = [
     "Recovery",
     "Typing",
+    "discard_kept",
     "discard_recovery",
     "orphaned_recoveries",
     "read_recovery",
@@ -386,6 +387,15 @@ def orphaned_recoveries() -> list[Recovery]:
         if found is not None and (found.writes or found.deletes):
             out.append(found)
     return sorted(out, key=lambda r: -r.saved_at)
+
+
+def discard_kept(recovery: Recovery) -> None:
+    """Remove the recovery file ``recovery`` was read from (saved elsewhere, or thrown away)."""
+    if recovery.path is not None:
+        try:
+            os.unlink(recovery.path)
+        except FileNotFoundError:
+            pass
 
 
 def _adopt_own_copy(target: Path) -> None:

@@ -920,7 +920,7 @@ class MainWindow(QMainWindow):
         its unsaved work stayed in the recovery folder with no way to reach it."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.recovery import Recovery
+        from ..core.recovery import Recovery, discard_kept
         from ..core.saveas import SaveAsRefused, recovery_plan, write_project
         from ..core.wording import counted
 
@@ -940,11 +940,10 @@ class MainWindow(QMainWindow):
         except SaveAsRefused as exc:
             QMessageBox.warning(self, "Not saved", f"{exc}\n\nThe recovery copy is kept.")
             return False
-        if recovery.path is not None:
-            try:
-                recovery.path.unlink()
-            except OSError:
-                pass  # offered again at the next start: nothing lost
+        try:
+            discard_kept(recovery)
+        except OSError:
+            pass  # offered again at the next start: nothing lost
         opened = self.open_path(target, ask=False)
         missing = f" Not in it (only {_shown_path(was)} had them): {_listed(plan.lost)}." if plan.lost else ""
         self.status.setText(

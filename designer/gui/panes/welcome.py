@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..flow_toolbar import FlowLayout
 from ..screen_fit import least_height_for_width
@@ -193,11 +193,42 @@ class WelcomePane(QWidget):
             )
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
-            button = QPushButton("&Save to a new folder…", objectName="saveKeptButton")
-            button.setAccessibleDescription(f"Unsaved changes of {was}")
-            button.clicked.connect(lambda _=False, r=recovery: self.sig_save_recovery.emit(r))
+            buttons = QWidget()
+            row = QHBoxLayout(buttons)
+            row.setContentsMargins(0, 0, 0, 0)
+            save = QPushButton("&Save to a new folder…", objectName="saveKeptButton")
+            save.clicked.connect(lambda _=False, r=recovery: self.sig_save_recovery.emit(r))
+            throw = QPushButton("Discard…", objectName="discardKeptButton")
+            throw.clicked.connect(lambda _=False, r=recovery, w=was: self._discard_kept(r, w))
+            for button in (save, throw):
+                button.setAccessibleDescription(f"Unsaved changes of {was}")
+                row.addWidget(button)
+            row.addStretch(1)
             self._kept_rows.addWidget(text)
-            self._kept_rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._kept_rows.addWidget(buttons)
+
+    def _discard_kept(self, recovery: object, was: Path) -> None:
+        """Throw a copy listed by :meth:`_fill_kept` away, after asking (it is the only copy of that
+        work). Why offered: a folder deleted for good left its row on every start otherwise."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ...core.recovery import Recovery, discard_kept
+
+        assert isinstance(recovery, Recovery)
+        answer = QMessageBox.question(
+            self,
+            "Discard the unsaved changes?",
+            f"The unsaved changes of {was} (kept {recovery.when}) will be lost for good.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        try:
+            discard_kept(recovery)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not discarded", f"{exc.filename or ''}: {exc.strerror or exc}")
+        self.refresh()
 
     def refresh(self) -> None:
         self._fill_kept()
