@@ -23,6 +23,18 @@ def _example_with(tmp_path: Path, old: str, new: str) -> Path:
     return project
 
 
+def _typing_in_example(window, qtbot, tmp_path: Path):
+    """Lock toggle's source of a copy of the example open in the editor, which has the keyboard
+    in the active window (as when a user clicked into it)."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    editor = open_in_editor(window, project, JS)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.setFocus()
+    return editor
+
+
 def test_the_fix_for_a_misspelt_action_key_shows_the_name_it_renames_to(window, qtbot, tmp_path: Path) -> None:
     """registerPlugin's 'toggleLock' misspelt 'toggleLok': the Fix button read "Rename 'toggleLok' to
     … in registerPlugin", the name it would write cut out. The button keeps both names now, and
@@ -40,12 +52,7 @@ def test_the_line_being_typed_stays_in_view_when_the_problems_list_opens(window,
     """Deleting a line's "}" near the bottom of the editor brought up the Problems list, which took
     its height from the editor: the line the user was typing on went out of sight under it. The
     editor now keeps the cursor's line in view when it gets shorter."""
-    project = tmp_path / "example"
-    shutil.copytree(EXAMPLE, project)
-    editor = open_in_editor(window, project, JS)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    editor.setFocus()
+    editor = _typing_in_example(window, qtbot, tmp_path)
     assert window.problems_view.maximumHeight() < 100  # no problems: the list folded to its header
     line = 55  # the "}" that ends unload()
     assert editor.document().findBlockByNumber(line - 1).text() == "    }"
@@ -75,12 +82,7 @@ def test_what_the_find_bar_counts_is_marked_in_the_text(window, qtbot, tmp_path:
     """Ctrl+F and "lock" said "36 matches", and nothing in the text showed where they were until
     Enter selected one of them. Each match is marked while the bar is open (a regular expression's
     too, and again after the text changes); closing the bar takes the marks away."""
-    project = tmp_path / "example"
-    shutil.copytree(EXAMPLE, project)
-    editor = open_in_editor(window, project, JS)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    editor.setFocus()
+    editor = _typing_in_example(window, qtbot, tmp_path)
     qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.source_pane.find_bar
     assert bar.find_edit.hasFocus()
@@ -146,12 +148,7 @@ def test_a_function_whose_last_line_lost_its_closing_brace_is_reported_at_its_op
 def test_ctrl_0_puts_the_text_back_to_its_normal_size_after_zooming(window, qtbot, tmp_path: Path) -> None:
     """Ctrl++ three times made the code big, and the only way back was Ctrl+- pressed as often
     (the icon canvas has Ctrl+0). Ctrl+0 now gives the text its normal size, line numbers too."""
-    project = tmp_path / "example"
-    shutil.copytree(EXAMPLE, project)
-    editor = open_in_editor(window, project, JS)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    editor.setFocus()
+    editor = _typing_in_example(window, qtbot, tmp_path)
     size, row, gutter = editor.font().pointSizeF(), editor.cursorRect().height(), editor.gutter_width()
     for _ in range(3):
         qtbot.keyClick(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -159,18 +156,13 @@ def test_ctrl_0_puts_the_text_back_to_its_normal_size_after_zooming(window, qtbo
     qtbot.keyClick(editor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert editor.font().pointSizeF() == size
     assert (editor.cursorRect().height(), editor.gutter_width()) == (row, gutter)
-    assert editor.toPlainText() == (project / "webapp2" / JS).read_text()  # no "0" typed into the code
+    assert editor.toPlainText() == (tmp_path / "example" / "webapp2" / JS).read_text()  # no "0" typed into the code
 
 
 def test_replace_all_says_how_many_places_it_replaced(window, qtbot, tmp_path: Path) -> None:
     """Replace all of "console.warn" with "console.log" left the bar saying "0 matches", which read
     as if nothing had been found; the count now says what was done until the search changes."""
-    project = tmp_path / "example"
-    shutil.copytree(EXAMPLE, project)
-    editor = open_in_editor(window, project, JS)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    editor.setFocus()
+    editor = _typing_in_example(window, qtbot, tmp_path)
     qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     bar = window.source_pane.find_bar
     qtbot.keyClicks(bar.find_edit, "console.")
