@@ -315,6 +315,29 @@ def test_removing_the_last_menu_item_leaves_the_keyboard_on_add_item(
     assert items.count() == 1
 
 
+def test_moving_an_item_to_the_top_leaves_the_keyboard_on_the_list(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Move up turned itself off with the item at the top, and Qt gave the keyboard to the Icon
+    list: a keyboard user's next arrow key changed the item's icon. The keyboard goes to the list
+    of items, on the moved item; the same at the bottom for Move down."""
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 2)))
+    page = window.plugin_page
+    items = page.findChild(QWidget, "menuItemsList")
+    qtbot.mouseClick(page.findChild(QWidget, "addItemButton"), Qt.MouseButton.LeftButton)
+    assert items.count() == 2 and items.currentRow() == 1
+    first, second = items.item(0).text(), items.item(1).text()
+    for name, row in (("moveUpButton", 0), ("moveDownButton", 1)):
+        button = page.findChild(QWidget, name)
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(button.hasFocus)
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert items.currentRow() == row and not button.isEnabled()
+        assert QApplication.focusWidget() is items, QApplication.focusWidget().objectName()
+    assert [items.item(0).text(), items.item(1).text()] == [first, second]  # up, then down again
+
+
 def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
     window: MainWindow, qtbot, example_project: Path
 ) -> None:

@@ -560,6 +560,8 @@ class MenuItemsEditor(PluginForm):
     def _move(self, delta: int) -> None:
         row = self.list.currentRow()
         mi = self._items()[row]
+        button = self.up_button if delta < 0 else self.down_button
+        had_keyboard = button.hasFocus()
 
         def mutate(pkg: BrandingPackage) -> None:
             items = self._items(pkg)
@@ -567,6 +569,11 @@ class MenuItemsEditor(PluginForm):
 
         self.editor.edit(f"Move menu item '{mi.label or mi.action}' {'up' if delta < 0 else 'down'}", mutate)
         self.list.setCurrentRow(row + delta)
+        # At the top (or bottom) the button turns itself off, and Qt gave the keyboard to the next
+        # control still on: the Icon list, for which the next arrow key chose another icon. The
+        # list of items, with the moved item selected, is where the arrow keys go on from.
+        if had_keyboard and not button.isEnabled():
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _icon_chosen(self, pos: int) -> None:
         if self._loading:
