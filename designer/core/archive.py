@@ -40,6 +40,7 @@ from .files import (
     remove_import_leftovers,
     remove_tree,
     set_mode,
+    unusable_folder_refusal,
     webapp3_refusal,
 )
 from .problems import printable
@@ -967,17 +968,9 @@ def _check_target(target: Path) -> None:
     inside = inside_package_refusal(target, "a project imported")
     if inside is not None:
         raise ImportRefused(inside)
-    if not target.exists():
-        return
-    if not target.is_dir():
-        what = "a file" if target.is_file() else "not a folder"
-        raise ImportRefused(f"{target} is {what}; choose a new folder to import into.")
-    try:
-        empty = not any(target.iterdir())
-    except OSError as exc:
-        raise ImportRefused(f"{target} cannot be read ({exc.strerror or exc}); choose another folder.") from None
-    if not empty:
-        raise ImportRefused(f"{target} already exists and is not empty; choose a new folder to import into.")
+    taken = unusable_folder_refusal(target, "choose a new folder to import into")
+    if taken is not None:
+        raise ImportRefused(taken)
 
 
 def _read_branding_id(path: Path) -> object:

@@ -428,6 +428,26 @@ def inside_package_refusal(target: Path, made: str) -> str | None:
     )
 
 
+def unusable_folder_refusal(target: Path, choose: str) -> str | None:
+    """Why ``target`` cannot become a new project folder (it is a file or something else, cannot
+    be read, or holds files), else ``None`` (it is new, or an empty folder). ``choose`` ends each
+    sentence: what to do instead ("choose a new folder to import into").
+
+    Why one place: import and Save As refused a taken folder with the same tests and sentences
+    written out twice.
+    """
+    if not target.exists():
+        return None
+    if not target.is_dir():
+        what = "a file" if target.is_file() else "not a folder"
+        return f"{target} is {what}; {choose}."
+    try:
+        empty = not any(target.iterdir())
+    except OSError as exc:
+        return f"{target} cannot be read ({exc.strerror or exc}); choose another folder."
+    return None if empty else f"{target} already exists and is not empty; {choose}."
+
+
 # The folder an import unpacks into before renaming it to the project folder it asked for:
 # ``.<project name>.import-<process id>-<8 random>`` beside it (before this version, without the
 # process id). Hidden, so a folder of projects never counts it as one of them.

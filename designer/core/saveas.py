@@ -15,7 +15,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import DirFiles, import_temp_prefix, inside_package_refusal, remove_import_leftovers
+from .files import (
+    DirFiles,
+    import_temp_prefix,
+    inside_package_refusal,
+    remove_import_leftovers,
+    unusable_folder_refusal,
+)
 from .model import BrandingPackage, pending_writes
 from .recovery import Recovery
 
@@ -93,16 +99,9 @@ def check_target(target: Path, project: Path | None = None) -> None:
     inside = inside_package_refusal(place, "a copy of the project")
     if inside is not None:
         raise SaveAsRefused(inside)
-    if not os.path.lexists(place):
-        return
-    if not place.is_dir():
-        raise SaveAsRefused(f"{target} is a file; choose a new or empty folder.")
-    try:
-        empty = not any(place.iterdir())
-    except OSError as exc:
-        raise SaveAsRefused(f"{target} cannot be read ({exc.strerror or exc}); choose another folder.") from None
-    if not empty:
-        raise SaveAsRefused(f"{target} already exists and is not empty; choose a new or empty folder.")
+    taken = unusable_folder_refusal(target, "choose a new or empty folder")
+    if taken is not None:
+        raise SaveAsRefused(taken)
 
 
 def write_project(target: Path, files: dict[str, bytes], project: Path | None = None) -> Path:
