@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .jsanalysis import FUNCTION_NODE_TYPES, Registration, _parser, analyse
+from .jsanalysis import FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
 from .jstext import comment_text, is_identifier, js_string
 from .lineends import line_start, newline_of, split_first_line
 
@@ -133,7 +133,7 @@ def hidden_global(source: str, name: str) -> int | None:
     name_b = name.encode("utf-8")
     if name_b not in data:
         return None
-    root = _parser().parse(data).root_node
+    root = parse_tree(data).root_node
     if _declaring_scopes(root, data, name_b):
         return None  # the source's own name: the checks of add/rename see it
     stack = [root]
@@ -186,7 +186,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     if not state.registered:
         edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, action))
     if not state.function:
-        tree = _parser().parse(data)
+        tree = parse_tree(data)
         node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
         # The statement holding the call, in the plugin's own function (``var p = register(...)``
         # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
@@ -261,7 +261,7 @@ def _action_functions(data: bytes, actions: list[str], call_at: int) -> list[tup
     registerPlugin call (``call_at``, a byte offset): ``function a() {}`` or ``var a = function/arrow``."""
     wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
     out: list[tuple[str, Any]] = []
-    stack = [_parser().parse(data).root_node]
+    stack = [parse_tree(data).root_node]
     while stack:
         node = stack.pop()
         stack.extend(node.named_children)
@@ -515,7 +515,7 @@ def rename_action_function(source: str, old: str, new: str) -> str:
     _refuse_hidden_global(source, new)
     data = source.encode("utf-8", "surrogatepass")
     old_b, new_b = old.encode("utf-8"), new.encode("utf-8")
-    tree = _parser().parse(data)
+    tree = parse_tree(data)
     spans: list[tuple[int, int, str]] = []
     reg = _registration(source)
     reg_object = None

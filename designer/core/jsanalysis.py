@@ -228,6 +228,60 @@ def _parser() -> Any:
     return Parser(_LANGUAGE)
 
 
+# tree-sitter reports its progress every hundred steps or so: about once per 150 bytes of plugin
+# code, once per 20 bytes in the most broken code we could write (``f(,,,,``, ``a()()()``, runs
+# of quotes; see tests/test_parser_budget.py), so the limit is ten times that. A parse still going
+# after it is in one of the parser's endless error-recovery loops (tree-sitter issues #3393,
+# #4405: a few bytes of broken code that never finish parsing); see parse_within_budget.
+_PROGRESS_BASE = 5_000
+_PROGRESS_PER_BYTE = 0.5
+
+
+def parse_within_budget(data: bytes) -> tuple[Any, int | None]:
+    """The syntax tree of ``data``, and the byte offset where the parser gave up, if it did (the
+    tree is then an empty program's).
+
+    Why: tree-sitter has had inputs it loops on forever, holding the GIL, so that `check` hung and
+    the window froze with no way to stop it; the progress callback is the one handle on that loop,
+    and it is only offered when the source is read through a callback.
+    """
+    parser = _parser()
+    limit = _PROGRESS_BASE + int(len(data) * _PROGRESS_PER_BYTE)
+    reports = 0
+    where = 0
+
+    def progress(offset: int, _has_error: bool) -> bool:
+        nonlocal reports, where
+        reports += 1
+        where = offset
+        return reports > limit
+
+    if len(data) < _CHUNKED_FROM:
+
+        def read(offset: int, _point: Any) -> bytes:
+            return data if offset == 0 else data[offset:]
+
+    else:
+        # Big sources in chunks: each read is a moment where the UI thread can take the GIL back
+        # while a worker thread parses (tree-sitter keeps it otherwise: half a second for 2 MB).
+
+        def read(offset: int, _point: Any) -> bytes:
+            return data[offset : offset + _CHUNK]
+
+    try:
+        return parser.parse(read, progress_callback=progress), None
+    except ValueError:
+        if reports <= limit:
+            raise
+        return _parser().parse(b""), min(where, len(data))
+
+
+def parse_tree(data: bytes) -> Any:
+    """The syntax tree of ``data``; an empty program's when the parser gives up on it (see
+    :func:`parse_within_budget`), so that a walk over it finds nothing rather than hangs."""
+    return parse_within_budget(data)[0]
+
+
 def _load_language() -> None:
     global _LANGUAGE
     from tree_sitter import Language
@@ -382,9 +436,12 @@ class _Cause(NamedTuple):
     not_name: tuple[int, int] | None = None  # where a word read as the name after a "." is none
 
 
-def _error_lines(data: bytes) -> set[int]:
-    """The lines of the syntax errors the parse of ``data`` makes (see _Analyser._causes)."""
-    tree = _parser().parse(data)
+def _error_lines(data: bytes) -> set[int] | None:
+    """The lines of the syntax errors the parse of ``data`` makes (see _Analyser._causes); None
+    when the parser gives up on it."""
+    tree, gave_up = parse_within_budget(data)
+    if gave_up is not None:
+        return None
     if not tree.root_node.has_error:
         return set()
     again = _Analyser(data)
@@ -1204,7 +1261,7 @@ class _Analyser:
             if said[:2] in seen:
                 continue
             left = _error_lines(cause.fixed)
-            if cause.must_help and len(left) >= before:
+            if left is None or (cause.must_help and len(left) >= before):
                 continue  # (undoing it does not help: not the slip)
             seen.add(said[:2])
             line = said[0]
@@ -3406,11 +3463,15 @@ _MEMO: dict[bytes, JsInfo] = {}
 _MEMO_LIMIT = 16 * 1024 * 1024
 _memo_bytes = 0
 _MEMO_LOCK = _thread.allocate_lock()
-# From this size on the parser reads the source in chunks through a Python callback: tree-sitter
-# keeps the GIL for a whole parse (half a second for 2 MB), and each callback is a moment where the
-# UI thread can take it back while a worker thread parses. Below it, one call is faster.
+# From this size on the parser reads the source in chunks (see parse_within_budget); below it,
+# one read of the whole source is faster.
 _CHUNKED_FROM = 256 * 1024
 _CHUNK = 8192
+# What PD500 says where the parser gave up on a source (see parse_within_budget).
+_GAVE_UP = (
+    "the code from here on is too tangled for the checker to read: a bracket, brace or quote is "
+    "probably missing or extra near here"
+)
 
 
 def analyse(source: str | bytes) -> JsInfo:
@@ -3500,13 +3561,12 @@ def _analyse(data: bytes) -> JsInfo:
         # A NUL is fine inside a JavaScript string or comment, but tree-sitter's lexer stops at it
         # and reports syntax errors that are not there; a space keeps every position the same.
         data = data.replace(b"\0", b" ")
-    parser = _parser()
-    if len(data) < _CHUNKED_FROM:
-        tree = parser.parse(data)
-    else:
-        tree = parser.parse(lambda offset, _point: data[offset : offset + _CHUNK])
+    tree, gave_up = parse_within_budget(data)
     analyser = _Analyser(data)
     info = analyser.run(tree)
+    if gave_up is not None:
+        info.syntax_errors.append((*analyser.at(gave_up), _GAVE_UP))
+        info.syntax_errors.sort()
     if original is not data:
         analyser.stray_nul(tree.root_node, original)
     return info

@@ -469,7 +469,7 @@ def _names_in_code(recipe: Recipe) -> frozenset[str]:
     cached = _CODE_NAMES.get(recipe.name)
     if cached is not None:
         return cached
-    from .jsanalysis import _parser
+    from .jsanalysis import parse_tree
 
     asked = {
         str(v) for p, v in ((p, recipe.defaults().get(p.key)) for p in recipe.parameters) if p.type == "identifier"
@@ -482,7 +482,7 @@ def _names_in_code(recipe: Recipe) -> frozenset[str]:
     for rel, data in files.items():
         if not rel.endswith(".js"):
             continue
-        stack = [_parser().parse(data).root_node]
+        stack = [parse_tree(data).root_node]
         while stack:
             node = stack.pop()
             if node.type in ("identifier", "shorthand_property_identifier"):
