@@ -178,9 +178,75 @@ def test_plugin_with_errors_is_marked_in_the_tree(window: MainWindow, base_proje
 def test_opening_something_that_is_not_a_package_says_why(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
-    assert not window.open_path(tmp_path)
-    assert shown and "not a branding package" in shown[0]
+    notes = tmp_path / "notes.zip"
+    notes.write_text("not a zip at all", encoding="utf-8")
+    assert not window.open_path(notes)
+    assert shown and "notes.zip" in shown[0]
+    assert "notes.zip" in window.status.text()
+
+
+def _open_folder_from_the_menu(window: MainWindow, folder: Path, monkeypatch, answer) -> list[tuple[str, str]]:
+    """File ▸ Open Folder… on ``folder``; each question (and warning) the window shows is recorded
+    (title, text) and answered with ``answer`` (OK)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a: asked.append((title, text)) or answer)
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, text, *a: asked.append((title, text)) or QMessageBox.StandardButton.Ok
+    )
+    next(a for a in window.findChildren(QAction) if a.text() == "Open &Folder…").trigger()
+    return asked
+
+
+def test_opening_an_empty_folder_offers_to_start_a_project_there(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """A new user makes a folder for their plugins and opens it: "not a branding package" alone
+    was a dead end; the window offers what the command line says (``new`` there)."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    folder = tmp_path / "team_plugins"
+    folder.mkdir()
+    (folder / "notes.txt").write_bytes(b"ours\r\n")
+    asked = _open_folder_from_the_menu(window, folder, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert [title for title, _ in asked] == ["Start a new project here?"]
+    assert "no webapp2 folder, settings.json or manifest.json" in asked[0][1]
+    assert "nothing else in the folder is changed" in asked[0][1]
+    assert (folder / "webapp2" / "settings.json").is_file()
+    assert (folder / "notes.txt").read_bytes() == b"ours\r\n"
+    assert run_checks(load(folder)) == []
+    assert _tree_texts(window.findChild(QTreeWidget, "projectTree"))[2] == "Team plugins"
+    assert window.package is not None and window.package.files.writable
+
+
+def test_declining_a_project_in_an_empty_folder_writes_nothing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    asked = _open_folder_from_the_menu(window, tmp_path, monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert len(asked) == 1
+    assert list(tmp_path.iterdir()) == []
+    assert window.package is None
     assert "not a branding package" in window.status.text()
+
+
+def test_opening_a_folder_holding_a_branding_zip_offers_to_open_the_zip(
+    window: MainWindow, tmp_path: Path, example_project: Path, monkeypatch
+) -> None:
+    from designer.core.export import export_package
+    from designer.core.model import load
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    made = downloads / "branding.zip"
+    export_package(example_project, made)
+    before = made.read_bytes()
+    asked = _open_folder_from_the_menu(window, downloads, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert [title for title, _ in asked] == ["Open the ZIP in this folder?"]
+    assert "It holds the ZIP branding.zip." in asked[0][1]
+    assert window.package is not None and not window.package.files.writable  # read-only, as it is
+    assert len(window.package.plugins) == len(load(example_project).plugins)
+    assert made.read_bytes() == before and sorted(p.name for p in downloads.iterdir()) == ["branding.zip"]
 
 
 def test_welcome_screen_opens_the_example_and_remembers_it(qtbot, monkeypatch) -> None:

@@ -92,6 +92,11 @@ def _shown_path(path: str | Path) -> str:
     return text
 
 
+def _project_title(folder: Path) -> str:
+    """The name a new project's first plugin gets from its folder ("my-plugins" → "My plugins")."""
+    return folder.name.replace("-", " ").replace("_", " ").strip().capitalize() or "My plugin"
+
+
 def _shown_place(pkg: BrandingPackage) -> str:
     """Where a package is, as the status bar and the overview name it: its folder, or for a ZIP
     opened read-only the ZIP and the folder inside it ("~/branding.zip › webapp2").
@@ -673,6 +678,48 @@ class MainWindow(QMainWindow):
             )
         return opened
 
+    def _no_package_here(self, folder: Path, zips: tuple[str, ...]) -> bool:
+        """A folder with nothing of a package in it was opened: offered the way out, as the
+        command line says it (``new`` there, or the ZIP it holds), and taken when the user agrees.
+
+        Why: a new user makes a folder for their plugins and opens it; "not a branding package"
+        alone left them at a dead end. True when a project is open afterwards.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        missing = "it has no webapp2 folder, settings.json or manifest.json"
+        if zips:
+            more = len(zips) - 1
+            others = f" (and {more} more ZIP{'s' if more > 1 else ''})" if more else ""
+            answer = QMessageBox.question(
+                self,
+                "Open the ZIP in this folder?",
+                f"{folder.name or folder} is not a project: {missing}. It holds the ZIP {zips[0]}{others}.\n\n"
+                f"Open {zips[0]}? It opens read-only, as it is; File ▸ Import ZIP into a Folder… then makes "
+                "an editable project of it.",
+                yes | cancel,
+            )
+            return answer == yes and self.open_path(folder / zips[0], ask=False)
+        answer = QMessageBox.question(
+            self,
+            "Start a new project here?",
+            f"{_shown_path(folder)} is not a project yet: {missing}.\n\n"
+            "Start a new project in it? The designer adds a webapp2 folder holding the settings, the "
+            "manifest and one working toolbar plugin; nothing else in the folder is changed.",
+            yes | cancel,
+        )
+        if answer != yes:
+            return False
+        from ..core.newproject import create_project
+
+        try:
+            create_project(folder, _project_title(folder))
+        except OSError as exc:  # (FileExistsError too: something appeared there meanwhile)
+            QMessageBox.warning(self, "Cannot create the project", str(exc))
+            return False
+        return self.open_path(folder, ask=False)
+
     def new_project(self) -> None:
         """Create a project folder with one working plugin, then open it."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -685,7 +732,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            create_project(Path(path), Path(path).name.replace("-", " ").replace("_", " ").capitalize() or "My plugin")
+            create_project(Path(path), _project_title(Path(path)))
         except (FileExistsError, OSError) as exc:
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return
@@ -1269,7 +1316,7 @@ class MainWindow(QMainWindow):
         if ask and not self._may_discard():
             return False
         from ..core.checks import run_checks
-        from ..core.files import NeedsImportError, NotAPackageError
+        from ..core.files import NeedsImportError, NoPackageHereError, NotAPackageError
         from ..core.model import load
         from .app import forget_module_sources
         from .commands import ModelEditor
@@ -1302,7 +1349,10 @@ class MainWindow(QMainWindow):
                 self._show_welcome()
             return False
         except NotAPackageError as exc:
-            if self.isVisible():
+            if self.isVisible() and isinstance(exc, NoPackageHereError):
+                if self._no_package_here(path, exc.zips):
+                    return True
+            elif self.isVisible():
                 QMessageBox.warning(self, "Cannot open", str(exc))
             self.status.setText(str(exc))
             if self.package is None:
