@@ -44,11 +44,16 @@ class LineEndings:
     def __init__(self, raw: str) -> None:
         self.bom = raw.startswith(_BOM)
         body = raw[1:] if self.bom else raw
+        self._ends: list[str] | None = None  # the ending after each line ("" after the last): mixed files only
+        self._lines: list[str] | None = None
+        if "\r" not in body and "\u2028" not in body and "\u2029" not in body:
+            # Only \n, or none: most files. Three scans in C instead of a string per line (2 ms of
+            # the stall of opening a 10,000-line file).
+            self.newline, self.shown = "\n", body
+            return
         kinds = Counter(re.findall(_BREAK, body))
         # The most common ending (ties: the first of CRLF, LF, CR); new lines get it.
         self.newline = max(("\r\n", "\n", "\r", "\u2028", "\u2029"), key=lambda e: kinds[e]) if kinds else "\n"
-        self._ends: list[str] | None = None  # the ending after each line ("" after the last): mixed files only
-        self._lines: list[str] | None = None
         if len(kinds) <= 1:
             self.shown = body if self.newline == "\n" else body.replace(self.newline, "\n")
         else:
