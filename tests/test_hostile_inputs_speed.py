@@ -27,3 +27,12 @@ def test_twelve_thousand_lets_used_before_their_declaration_are_all_found() -> N
     info = analyse(src)
     assert len(info.early_uses) == 12_000
     assert info.early_uses[-1][:3] == ("v11999", 12_000, 3)
+
+
+def test_a_function_of_thirty_thousand_parameters_each_defaulting_to_the_next_is_read_once() -> None:
+    # _early_defaults searched each default for every later parameter's name: 5,000 parameters
+    # took 3.4 s, 8,000 took 10 s, these 30,000 over two minutes.
+    params = ", ".join(f"a{i} = a{i + 1}" for i in range(30_000))
+    info = analyse(f"function f({params}, a30000) {{}}\nf();\n")
+    assert len(info.early_uses) == 30_000
+    assert info.early_uses[0][:2] == ("a1", 1) and {e[5] for e in info.early_uses} == {"default"}
