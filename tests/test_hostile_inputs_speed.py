@@ -48,3 +48,14 @@ def test_a_line_of_fifty_thousand_pasted_backslashes_has_its_first_ones_repaired
     assert done[0] == (BACKSLASHES, 10) and {kind for kind, _at in done} == {BACKSLASHES}
     assert fixed.startswith('{"path": "' + "\\\\p" * len(done) + "\\p")
     assert left is not None and (left.line, left.column) == (1, 11 + 3 * len(done))  # the next one, said
+
+
+def test_a_destructuring_pattern_nested_forty_thousand_deep_is_read_without_exhausting_the_stack() -> None:
+    # _pattern_names called itself for each level: a RecursionError out of the checks. And finding
+    # what declares b climbed the patterns with .parent, each a descent from the root in tree-sitter:
+    # 5,000 levels took 2 s, these 40,000 about two minutes.
+    deep = "{a: " * 40_000 + "b" + "}" * 40_000
+    info = analyse(f"(function () {{\n    var {deep} = o;\n    b();\n    c();\n}})();\n")
+    assert [name for name, _line, _col in info.unknown_calls] == ["c"]  # b is declared, deep down
+    info = analyse(f"function f({deep}, c = b) {{}}\nf();\n")
+    assert info.early_uses == []  # (b comes before the default: no early use)

@@ -1084,21 +1084,26 @@ class _Analyser:
             )
 
     def _pattern_names(self, node: Any, out: list[Any]) -> None:
-        """The names a destructuring pattern (or a default or ...rest) of a parameter list binds."""
-        t = node.type
-        if t in ("identifier", "shorthand_property_identifier_pattern"):
-            out.append(node)
-        elif t in ("assignment_pattern", "object_assignment_pattern"):
-            left = node.child_by_field_name("left")
-            if left is not None:
-                self._pattern_names(left, out)
-        elif t == "pair_pattern":
-            value = node.child_by_field_name("value")
-            if value is not None:
-                self._pattern_names(value, out)
-        elif t in ("object_pattern", "array_pattern", "rest_pattern"):
-            for c in node.named_children:
-                self._pattern_names(c, out)
+        """The names a destructuring pattern (or a default or ...rest) of a parameter list binds.
+
+        With a list of the patterns still to read, not recursion: a pattern nested a thousand
+        deep (``var {a: {a: {a: ...}}} = o``) exhausted Python's stack and the check crashed."""
+        todo = [node]
+        while todo:
+            node = todo.pop()
+            t = node.type
+            if t in ("identifier", "shorthand_property_identifier_pattern"):
+                out.append(node)
+            elif t in ("assignment_pattern", "object_assignment_pattern"):
+                left = node.child_by_field_name("left")
+                if left is not None:
+                    todo.append(left)
+            elif t == "pair_pattern":
+                value = node.child_by_field_name("value")
+                if value is not None:
+                    todo.append(value)
+            elif t in ("object_pattern", "array_pattern", "rest_pattern"):
+                todo.extend(reversed(node.named_children))  # (the first popped first: the file's order)
 
     def _jumps(self, root: Any) -> None:
         """``break``, ``continue`` and ``return`` where the browser refuses them: a break with
@@ -3063,6 +3068,19 @@ class _Analyser:
             self._words = _WordIndex(self.data)
         return self._words
 
+    def _ancestors(self, node: Any) -> list[Any]:
+        """The nodes around ``node``, the file's first and its parent last.
+
+        Why not ``.parent`` over and over: tree-sitter finds a node's parent by going down from
+        the root, so climbing a pattern nested 5,000 deep took 5,000 such descents, each as long
+        (2 s for one name of ``var {a: {a: ...}} = o``); going down once, noting each node, is one."""
+        out: list[Any] = []
+        cur = self._root
+        while cur is not None and cur != node:
+            out.append(cur)
+            cur = cur.child_with_descendant(node)
+        return out if cur is not None else []
+
     def _binding(self, n: Any) -> tuple[str, Any, Any, Any] | None:
         """(kind, scope, node, value) when the identifier ``n`` defines its name, else None."""
         p = n.parent
@@ -3086,13 +3104,14 @@ class _Analyser:
             return "assignment", None, p, p.child_by_field_name("right")
         # Destructuring: up through the patterns to what declares them.
         top, child = p, n
+        above = self._ancestors(p) if t in _PATTERNS else []
         while top is not None and top.type in _PATTERNS:
             if top.type in ("pair_pattern", "assignment_pattern", "object_assignment_pattern"):
                 if top.type == "pair_pattern" and top.child_by_field_name("value") != child:
                     return None
                 if top.type != "pair_pattern" and top.child_by_field_name("left") != child:
                     return None  # a default value is a use, not a definition
-            top, child = top.parent, top
+            top, child = (above.pop() if above else None), top
         if top is None:
             return None
         if top.type == "formal_parameters":
