@@ -1180,6 +1180,25 @@ def _reindent(snippet: str, old: str, new: str) -> str:
     return "".join(parts)
 
 
+def _cut_range(text: str, begin: int, end: int, container: Span | None) -> tuple[int, int]:
+    """What to cut from ``text`` to remove ``[begin, end)`` (a member or an element) with one comma
+    next to it; the only one of its ``container`` leaves that empty (``None``: it is never the only one)."""
+    before = begin - 1
+    while text[before] in _WS:
+        before -= 1
+    if text[before] == ",":  # not the first: from the end of the previous value
+        prev_end = before
+        while text[prev_end - 1] in _WS:
+            prev_end -= 1
+        return prev_end, end
+    after = _skip_ws(text, end)
+    if text[after] == ",":  # the first of several: up to the next one
+        return begin, _skip_ws(text, after + 1)
+    if container is None:
+        raise ValueError("no comma on either side of the member to remove")
+    return container.start + 1, container.end - 1
+
+
 class JsonDocument:
     """Parsed JSON plus its exact text; edits splice the text and re-parse.
 
@@ -1544,22 +1563,19 @@ class JsonDocument:
         others, so removing them changes nothing the app sees, only the text a person reads.
         The rest of the file keeps its layout, byte for byte.
         """
-        removed = 0
-        for _ in range(len(self._dead)):
-            dead = [offset for p, offset in self._dead if p == pointer]
-            if not dead:
-                break
-            self._cut_member(dead[-1])  # the last first: whichever goes, the scan finds the rest again
-            removed += 1
-        return removed
-
-    def _cut_member(self, key_start: int) -> None:
-        """Cut the object member whose name starts at ``key_start``, and one comma next to it."""
+        # All cut in one text, the last first (a cut leaves the text before it as it was), and read
+        # once: read again after each cut, 5,000 copies of a name took a minute to remove.
+        dead = sorted({offset for p, offset in self._dead if p == pointer}, reverse=True)
+        if not dead:
+            return 0
         text = self.text
-        _, i = scanstring(text, key_start + 1)
-        i = _skip_ws(text, _skip_ws(text, i) + 1)  # past the ':'
-        end = _scan_value(_Scan(text), i, "", None)
-        self._cut(key_start, end, None)
+        for key_start in dead:
+            _, i = scanstring(text, key_start + 1)
+            i = _skip_ws(text, _skip_ws(text, i) + 1)  # past the ':'
+            start, stop = _cut_range(text, key_start, _scan_value(_Scan(text), i, "", None), None)
+            text = text[:start] + text[stop:]
+        self._splice(0, len(self.text), text)
+        return len(dead)
 
     def _remove_one(self, pointer: str, parent: str) -> None:
         """Cut the value at ``pointer`` (with its name) and one comma next to it, found in the text
@@ -1572,23 +1588,8 @@ class JsonDocument:
     def _cut(self, begin: int, end: int, container: Span | None) -> None:
         """Cut ``[begin, end)`` (a member or an element) with one comma next to it; the only one of
         its ``container`` leaves that empty (``None``: it is never the only one)."""
-        text = self.text
-        before = begin - 1
-        while text[before] in _WS:
-            before -= 1
-        if text[before] == ",":  # not the first: from the end of the previous value
-            prev_end = before
-            while text[prev_end - 1] in _WS:
-                prev_end -= 1
-            self._splice(prev_end, end, "")
-            return
-        after = _skip_ws(text, end)
-        if text[after] == ",":  # the first of several: up to the next one
-            self._splice(begin, _skip_ws(text, after + 1), "")
-            return
-        if container is None:
-            raise ValueError("no comma on either side of the member to remove")
-        self._splice(container.start + 1, container.end - 1, "")
+        start, stop = _cut_range(self.text, begin, end, container)
+        self._splice(start, stop, "")
 
     def _rename_in_place(self, old: dict[str, Any], new: dict[str, Any], pointer: str) -> None:
         """Members renamed where they stand: when ``new`` has exactly ``old``'s keys in ``old``'s
