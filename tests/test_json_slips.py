@@ -730,6 +730,16 @@ def _single_backslashes(text: str, newline: str, draw: st.DrawFn) -> str | None:
         old.endswith('\\\\"') and rest and rest[0] not in "\r\n"
     ):  # (a single one escapes the quote on a line that goes on)
         new = new[:-2] + '\\\\"'
+    elif old.endswith('\\\\"'):
+        # The last backslash escapes the closing quote, so the text reads on over the line break to
+        # the next double quote. When more than blanks come first and that quote could close it (a
+        # text starting with , } ] is next), a line break typed in the text is as likely as the
+        # path: no Fix, by design (jsonfile._raw_in_string).
+        line_end = len(body) - len(rest)
+        quote = body.find('"', line_end)
+        after = body[quote + 1 :].lstrip(" \t")
+        if quote >= 0 and body[line_end:quote].strip() and (not after or after[0] in ",}]\r\n"):
+            return None
     return text.replace(old, new, 1) if text.count(old) == 1 else None
 
 
