@@ -206,6 +206,39 @@ def test_a_symbol_in_defs_is_drawn_without_the_other_symbols_but_with_one_it_use
     assert symbol_svgs(b"<svg") == {}
 
 
+def test_drawing_every_symbol_of_a_big_sprite_copies_each_symbol_about_once(monkeypatch) -> None:
+    """The icon editor draws every symbol again after each key typed in the XML: each drawing
+    copied the whole <defs> (all the symbols) and then removed the others, two seconds a key for
+    a sprite of 1,000 symbols. Now the <defs> without symbols is made once per reading; the
+    drawings are the same (compared with symbol_svg, which draws one symbol the old way)."""
+    import copy
+
+    from designer.core.svgedit import symbol_svg, symbol_svgs
+
+    count = 300
+    fill = ' fill="url(#g)"'  # (every other symbol uses the gradient)
+    symbols = "".join(
+        f'<symbol id="s{i}" viewBox="0 0 24 24"><path d="M0 0L{i} 1"{fill * (i % 2)}/></symbol>' for i in range(count)
+    )
+    sprite = (
+        f'<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/>{symbols}'
+        '<symbol id="uses" viewBox="0 0 24 24"><use href="#s1"/></symbol></defs></svg>'
+    ).encode()
+    real = copy.deepcopy
+    copied: list[int] = []
+    monkeypatch.setattr(
+        copy, "deepcopy", lambda x, *a: copied.append(sum(1 for _ in x.iter("{*}symbol"))) or real(x, *a)
+    )
+    drawings = symbol_svgs(sprite)
+    monkeypatch.setattr(copy, "deepcopy", real)
+    assert len(drawings) == count + 1
+    # (the one that uses another symbol still takes the <defs> whole: one copy of every symbol)
+    assert sum(copied) < 3 * count, sum(copied)
+    for name in ("s0", "s1", "s2", f"s{count - 1}", "uses"):
+        assert drawings[name] == symbol_svg(sprite, name)
+    assert b'id="s1"' in drawings["uses"] and b'id="s2"' not in drawings["uses"]
+
+
 def test_error_message_does_not_repeat_the_position() -> None:
     with pytest.raises(SvgEditError) as info:
         SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\n<rect x=1/>\n</svg>')
