@@ -349,3 +349,37 @@ def test_opening_a_big_file_visits_each_line_about_once(qtbot, monkeypatch) -> N
         fresh = highlight.SyntaxHighlighter(doc, highlight.language_for("f.js"))
         fresh.rehighlight()
         assert highlight.block_formats(pane.editor.document()) == highlight.block_formats(doc)
+
+
+def test_a_big_file_opens_with_its_gutter_sized_and_its_brackets_marked_once_it_is_lexed(qtbot, monkeypatch) -> None:
+    """The gutter is as wide as the new line count needs when the text goes in, and the bracket at
+    the cursor is matched only once the lexer is there.
+
+    Why: widening the gutter after the text was in laid out the view again, and the ``(`` that
+    starts most plugin files had its partner looked for twice (20,000 characters each time) before
+    the lexer could tell its brackets in strings from code: 15 ms of the stall of opening a file.
+    """
+    from designer.gui.panes.source_editor import FIRST_LINES, SourceEditor
+
+    looked: list[int] = []
+    real = SourceEditor._find_partner
+    monkeypatch.setattr(
+        SourceEditor, "_find_partner", lambda self, at, ch, *a: looked.append(at) or real(self, at, ch, *a)
+    )
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    editor = pane.editor
+    body = "    ')';\n" * (FIRST_LINES * 4)  # over 1,000 lines: a wider gutter
+    text = "(function () {\n" + body + "})();\n"
+    pane.show_file("big.plugin.js", text, read_only=False)
+    assert looked == []  # not yet: the lexer comes on the next turn of the event loop
+    assert editor.viewportMargins().left() == editor.gutter_width() == editor._gutter.width()
+    assert editor.gutter_width() > editor.gutter_width(9)
+    qtbot.waitUntil(lambda: looked != [])
+    end = text.rindex(")();")  # the partner: every ')' in between is in a string
+    assert [s.cursor.selectionStart() for s in editor.extraSelections()] == [0, end]
+    pane.show_file("small.plugin.js", "(a);\n", read_only=False)  # narrower again, at once
+    assert editor.viewportMargins().left() == editor.gutter_width() == editor._gutter.width() == editor.gutter_width(9)
+    assert [s.cursor.selectionStart() for s in editor.extraSelections()] == [0, 2]

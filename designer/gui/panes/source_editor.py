@@ -329,6 +329,7 @@ class SourceEditor(QPlainTextEdit):
         self._endings = LineEndings("")  # the file's own line endings and BOM (core.lineends)
         self.long_line: tuple[int, int] | None = None  # (number, length) of a line too long to colour
         self._applying = False
+        self._loading = False  # load() is putting a file's text in (see _cursor_moved)
         self._edited = False  # the text changed since the last contentsChanged (see _contents_change)
         # While sig_edited is emitted: the name of the command that made the edit ("Replace all"),
         # None for typing. The window merges typing into one undo step and gives a command its own.
@@ -339,6 +340,9 @@ class SourceEditor(QPlainTextEdit):
         self.before_edit: Callable[[], None] | None = None
         self._step_edited = False
         self._gutter = _Gutter(self)
+        # The first viewport() a process asks for builds PySide's Python side of QWidget (its
+        # enums, some 10-40 ms): here, while the editor is built, not in the stall of opening a file.
+        self.viewport()
         self._batch = QTimer(self, interval=0)
         # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
         self._later = QTimer(self, singleShot=True, interval=150)
@@ -371,7 +375,7 @@ class SourceEditor(QPlainTextEdit):
         self._batch.stop()
         # Not an edit, any of it: taking the old colours off reports "contents changed" too, and a
         # listener reading text() then would still see the old file.
-        self._applying = True
+        self._applying = self._loading = True
         try:
             self._endings = endings
             self._fit_long_lines(endings.shown)  # first: laying the text out again would take as long
@@ -381,11 +385,11 @@ class SourceEditor(QPlainTextEdit):
                 self.highlighter.deleteLater()
                 self.highlighter = None
             if self.language_name is None:
-                self.setPlainText(endings.shown)
+                self._set_plain_text(endings.shown)
             else:
                 self._put_text_uncoloured(endings.shown)
         finally:
-            self._applying = False
+            self._applying = self._loading = False
         self.setDocumentTitle(name)
         self._selection_key = None
         self._attach.stop()
@@ -419,10 +423,19 @@ class SourceEditor(QPlainTextEdit):
         hl.setDocument(doc)
         cut = QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
         try:
-            self.setPlainText(text)
+            self._set_plain_text(text)
         finally:
             if cut:
                 QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+
+    def _set_plain_text(self, text: str) -> None:
+        """``setPlainText(text)``, the gutter made as wide as the new line count needs first.
+
+        Why: widening it once the text is in (1 line to 10,000: two digits more) resizes the view
+        and lays out its lines again, some 5 ms of the stall of opening a big file.
+        """
+        self.setViewportMargins(self.gutter_width(text.count("\n") + 1), 0, 0, 0)
+        self.setPlainText(text)
 
     def _attach_highlighter(self) -> None:
         """Give the highlighter its lexer and colour the first lines (the rest in batches)."""
@@ -439,6 +452,7 @@ class SourceEditor(QPlainTextEdit):
         if first.isValid():
             hl.rehighlightBlock(first)
         self._batch.start()
+        self._update_selections()  # the brackets at the cursor, now told from brackets in strings
 
     def shown_text(self) -> str:
         """The text as shown, lines joined with ``\\n``: exactly, unlike ``toPlainText()``, which
@@ -591,6 +605,8 @@ class SourceEditor(QPlainTextEdit):
 
     def _cursor_moved(self) -> None:
         # (one slot for the two: a Python call costs a few microseconds of every keystroke)
+        if self._loading:
+            return  # (load() marks the line and the brackets once the text is in)
         self._update_selections()
         if self.snippet is not None:
             self._left_snippet()
@@ -1323,11 +1339,15 @@ class SourceEditor(QPlainTextEdit):
 
         The selections' cursors follow edits by themselves, so typing on the same line with no
         bracket beside the cursor needs no new list (setting it repaints the whole viewport).
+        A big file just loaded has its brackets marked once its lexer is there (it tells a
+        bracket in a string from code): its first line is often the ``(`` of its IIFE, and
+        looking for that one's partner without the lexer, twice, was 10 ms of the stall of opening it.
         """
         dark = self._dark
         here = self.textCursor()
-        brackets = self._matching_brackets(here)
-        key = (here.blockNumber(), tuple(brackets), id(self.markers), dark)
+        brackets = not self._attach.isActive()
+        matched = self._matching_brackets(here) if brackets else []
+        key = (here.blockNumber(), tuple(matched) if brackets else None, id(self.markers), dark)
         old, self._selection_key = self._selection_key, key
         if key == old and not force:
             return
@@ -1350,7 +1370,7 @@ class SourceEditor(QPlainTextEdit):
             sel.cursor.setPosition(start)
             sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
-        for pos in brackets:
+        for pos in matched:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
             sel.cursor = QTextCursor(self.document())
@@ -1622,8 +1642,9 @@ class SourceEditor(QPlainTextEdit):
         return False
 
     # -- gutter -----------------------------------------------------------------------------------
-    def gutter_width(self) -> int:
-        digits = len(str(max(1, self.blockCount())))
+    def gutter_width(self, lines: int = 0) -> int:
+        """The gutter's width for the numbers of ``lines`` lines (default: the lines there are)."""
+        digits = len(str(max(1, lines or self.blockCount())))
         return 14 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
 
     def _update_margins(self, _count: int = 0) -> None:
@@ -1671,7 +1692,7 @@ class SourceEditor(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         r = self.contentsRect()
-        self._gutter.setGeometry(QRect(r.left(), r.top(), self.gutter_width(), r.height()))
+        self._gutter.setGeometry(QRect(r.left(), r.top(), self.viewportMargins().left(), r.height()))
         self._keep_cursor_in_view(event.oldSize().height() - event.size().height())
 
     def _keep_cursor_in_view(self, shrunk: int) -> None:
