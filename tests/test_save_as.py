@@ -283,3 +283,36 @@ def test_files_of_a_folder_gone_are_named_lost_even_after_the_listing_is_read_ag
     assert sorted([*plan.files, *plan.lost]) == sorted(had)
     assert "plugins/lock-toggle/lock-toggle.plugin.js" in plan.lost
     assert b"Renamed lock" in plan.files[PACKAGE]
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+def test_save_as_takes_the_record_of_the_last_export_along(
+    window, example_project: Path, tmp_path: Path, monkeypatch, answers, damaged: bool
+) -> None:
+    """The new folder remembers the last brandingID exported, the ZIP it went into and the
+    deployment, as the old one did; a damaged record is left behind, and the project still saved.
+
+    Why: the copy started from nothing, as if never exported: "what changed since the last
+    export" had nothing to compare with, and a brandingID chosen by hand above the clock's was
+    forgotten, so the next export could go out with a lower one, which the clients ignore."""
+    from designer.core.state import STATE_DIR, STATE_FILE, load_state, update_state
+
+    if damaged:
+        (example_project / STATE_DIR).mkdir()
+        (example_project / STATE_DIR / STATE_FILE).write_text('{"last_export": {', encoding="utf-8")
+    else:
+        update_state(example_project, last_export={"brandingID": 9_000_000_000_000, "path": "/x/out.zip"})
+    record = (example_project / STATE_DIR / STATE_FILE).read_bytes()
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    target = tmp_path / "copy"
+    _choose(monkeypatch, target)
+    _menu_action(window, "Save As…").trigger()
+    assert window.package.root == target / "webapp2"
+    assert (example_project / STATE_DIR / STATE_FILE).read_bytes() == record  # the old one as it was
+    if damaged:
+        assert not (target / STATE_DIR).exists()
+        assert snapshot(target / "webapp2")[PACKAGE].count(b"Renamed lock") == 1
+    else:
+        assert (target / STATE_DIR / STATE_FILE).read_bytes() == record
+        assert load_state(target)["last_export"]["brandingID"] == 9_000_000_000_000

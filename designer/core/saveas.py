@@ -24,6 +24,7 @@ from .files import (
 )
 from .model import BrandingPackage, pending_writes
 from .recovery import Recovery
+from .state import STATE_DIR, STATE_FILE, load_state, state_dir
 
 __all__ = ["CopyPlan", "SaveAsRefused", "check_target", "copy_plan", "recovery_plan", "write_project"]
 
@@ -40,6 +41,8 @@ class CopyPlan:
     files: dict[str, bytes]
     lost: list[str] = field(default_factory=list)
     lost_unknown: bool = False  # which files are lost cannot be told (a recovery copy of an older designer)
+    # The project's own memory (.plugin-designer/state.json) as it is, when it can be read.
+    state: bytes | None = None
 
 
 def copy_plan(pkg: BrandingPackage) -> CopyPlan:
@@ -65,7 +68,21 @@ def copy_plan(pkg: BrandingPackage) -> CopyPlan:
             out[rel] = pkg.read_bytes(rel)
         except OSError:
             lost.append(rel)
-    return CopyPlan(out, lost)
+    return CopyPlan(out, lost, state=_state_bytes(files.project) if isinstance(files, DirFiles) else None)
+
+
+def _state_bytes(project: Path) -> bytes | None:
+    """The project's state file as it is, or None (none, gone, unreadable, or damaged).
+
+    Why it goes along: it holds the last brandingID exported (the next export must exceed it), the
+    ZIP it went into (what "changed since the last export" compares with) and where the project
+    was deployed; a copy without it started from nothing, as if never exported. A damaged one
+    is left behind rather than carried into the new folder."""
+    try:
+        load_state(project, strict=True)
+        return (state_dir(project) / STATE_FILE).read_bytes()
+    except OSError:
+        return None
 
 
 def recovery_plan(recovery: Recovery) -> CopyPlan:
@@ -104,8 +121,11 @@ def check_target(target: Path, project: Path | None = None) -> None:
         raise SaveAsRefused(taken)
 
 
-def write_project(target: Path, files: dict[str, bytes], project: Path | None = None) -> Path:
+def write_project(
+    target: Path, files: dict[str, bytes], project: Path | None = None, state: bytes | None = None
+) -> Path:
     """Write ``files`` as ``target/webapp2/`` (all of them or none); return that webapp2 folder.
+    ``state``: the project's state file (see :class:`CopyPlan`), written beside webapp2/ with them.
 
     The files go into a hidden folder beside ``target`` first (named as an import's unpacking
     folder, so one a killed process left is swept away by the next import or Save As there, and
@@ -128,10 +148,10 @@ def write_project(target: Path, files: dict[str, bytes], project: Path | None = 
         for rel, data in files.items():
             path = web / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_synced(path, data)
+        if state is not None:
+            (tmp / STATE_DIR).mkdir()
+            _write_synced(tmp / STATE_DIR / STATE_FILE, state)
         _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
         check_target(target, project)  # again: it may have changed while the files were written
         if place.is_dir():
@@ -152,3 +172,10 @@ def write_project(target: Path, files: dict[str, bytes], project: Path | None = 
             ) from None
         raise
     return place / "webapp2"
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
