@@ -399,3 +399,48 @@ def test_a_file_shown_read_only_has_the_ring_where_an_editable_one_has_its_caret
         qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is editor and editor.isReadOnly() is read_only
         assert _ringed(editor) is read_only, rel
+
+
+def test_the_description_box_is_framed_as_the_one_line_fields_and_shows_the_keyboard_as_they_do(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Tab from the Id field into the description box: its frame takes the focus colour of a
+    one-line field with the keyboard, and gives it back when Tab goes on.
+
+    Why: Fusion framed the several-line box as a view, which shows no focus at all; among the
+    fields of the form only its caret, a thin line at the end of the text, said where typing went."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(2))
+    name = window.findChild(QLineEdit, "nameEdit")
+    box = window.findChild(QPlainTextEdit, "descriptionEdit")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    def edge(widget: QWidget) -> tuple[str, str]:
+        """The colours of the frame's left and top edges, halfway along."""
+        image = widget.grab().toImage()
+        return image.pixelColor(0, image.height() // 2).name(), image.pixelColor(image.width() // 2, 0).name()
+
+    try:
+        for scheme in ("light", "dark"):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            name.setFocus()
+            qtbot.waitUntil(name.hasFocus)
+            focused = edge(name)
+            assert edge(box) != focused, scheme
+            qtbot.keyClick(name, Qt.Key.Key_Tab)  # Version
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # Id
+            unfocused = edge(name)
+            assert unfocused != focused
+            for _ in range(4):
+                if box.hasFocus():
+                    break
+                qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert box.hasFocus(), scheme
+            assert edge(box) == focused, scheme
+            qtbot.keyClick(box, Qt.Key.Key_Tab)
+            assert not box.hasFocus() and edge(box) == unfocused, scheme
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

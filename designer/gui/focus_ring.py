@@ -1,4 +1,5 @@
-"""A ring in the theme's highlight colour round a tool button or a read-only text view that has the keyboard.
+"""A ring in the theme's highlight colour round a tool button or a read-only text view that has the keyboard
+(and a form's text field of several lines framed, focus mark included, as its one-line fields are).
 
 Why: Fusion shows a focused flat tool button as a faint tinted box (its edge about 1.7:1 against
 the window in the light theme, 1.3:1 in the dark one), and in the dark theme that box looked
@@ -49,6 +50,12 @@ class FocusRingStyle(QProxyStyle):
         return value
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        if element == QStyle.PrimitiveElement.PE_Frame and _is_field(widget):
+            # A text field of several lines in a form (the description) framed as the one-line
+            # fields beside it, focus mark included: Fusion draws its frame as a view's, which
+            # shows no focus at all, and the caret alone was hard to find among the fields.
+            super().drawPrimitive(QStyle.PrimitiveElement.PE_FrameLineEdit, option, painter, widget)
+            return
         super().drawPrimitive(element, option, painter, widget)
         if (
             element == QStyle.PrimitiveElement.PE_Frame
@@ -56,6 +63,11 @@ class FocusRingStyle(QProxyStyle):
             and not (isinstance(widget, QPlainTextEdit) and not widget.isReadOnly())  # its caret shows it
         ):
             _ring(painter, option)
+
+
+def _is_field(widget: QWidget | None) -> bool:
+    """An editable text box of several lines that Tab leaves: a form's field, not an editor."""
+    return isinstance(widget, QPlainTextEdit) and not widget.isReadOnly() and widget.tabChangesFocus()
 
 
 def _ring(painter: QPainter, option: QStyleOption) -> None:

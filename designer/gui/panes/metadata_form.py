@@ -26,6 +26,7 @@ from ...core.jstext import safe_id
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
+from ..focus_ring import ring_focus
 from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, show_field_text, wrapping_row
 from .plugin_form import PluginForm
 
@@ -123,6 +124,7 @@ class MetadataForm(PluginForm):
         self.description = QPlainTextEdit(objectName="descriptionEdit")
         self.description.setToolTip("What the plugin does; shown to users in Settings > Plugins.")
         self.description.setTabChangesFocus(True)
+        ring_focus([self.description], self)  # framed as the one-line fields are, focus included
         self.description.textChanged.connect(self._description_edited)
         self.description.document().documentLayout().documentSizeChanged.connect(self._fit_description)
         self._fit_description()
