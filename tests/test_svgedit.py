@@ -239,6 +239,32 @@ def test_drawing_every_symbol_of_a_big_sprite_copies_each_symbol_about_once(monk
     assert b'id="s1"' in drawings["uses"] and b'id="s2"' not in drawings["uses"]
 
 
+def test_a_symbol_using_more_than_a_hundred_others_gets_no_picture() -> None:
+    """A sprite of symbols each using the next: every drawing carries all those it uses, and 1,000
+    of them made 47 MB of drawings, seven seconds after each key typed in the icon editor's XML.
+    A symbol whose picture would carry more than MAX_USED_IN_A_PICTURE others is left without one
+    (the list shows it with no picture); the others are drawn as symbol_svg draws them, and
+    symbol_svg, which draws the one symbol a user picked, still draws any of them."""
+    from designer.core.svgedit import MAX_USED_IN_A_PICTURE, symbol_svg, symbol_svgs
+
+    count = 1000
+    symbols = "".join(
+        f'<symbol id="s{i}" viewBox="0 0 24 24"><circle r="{i}"/>'
+        + (f'<use href="#s{i + 1}"/>' if i + 1 < count else "")
+        + "</symbol>"
+        for i in range(count)
+    )
+    sprite = f'<svg xmlns="http://www.w3.org/2000/svg"><defs>{symbols}</defs></svg>'.encode()
+    drawings = symbol_svgs(sprite)
+    # s{i} uses the count - 1 - i symbols after it: drawn from the one using exactly the limit on.
+    first = count - 1 - MAX_USED_IN_A_PICTURE
+    assert list(drawings) == [f"s{i}" for i in range(first, count)]
+    for name in (f"s{first}", f"s{count - 2}", f"s{count - 1}"):
+        assert drawings[name] == symbol_svg(sprite, name)
+    assert drawings[f"s{first}"].count(b"<symbol") == MAX_USED_IN_A_PICTURE
+    assert symbol_svg(sprite, "s0").count(b"<symbol") == count - 1
+
+
 def test_error_message_does_not_repeat_the_position() -> None:
     with pytest.raises(SvgEditError) as info:
         SvgDocument('<svg xmlns="http://www.w3.org/2000/svg">\n<rect x=1/>\n</svg>')

@@ -465,6 +465,11 @@ def symbol_svgs(data: bytes) -> dict[str, bytes]:
     reading a sprite of a hundred symbols once per symbol took a second per key. Each drawing
     holds its own symbol only, so a picture cached by its bytes is drawn again only when its
     symbol (or a definition it may use) changed.
+
+    A symbol that uses more than :data:`MAX_USED_IN_A_PICTURE` other symbols and definitions
+    (through symbols that use others in turn) gets no drawing: each drawing carries all it uses,
+    and a sprite of 1,000 symbols each using the next made 47 MB of drawings, seven seconds after
+    every key typed. No real icon comes near that.
     """
     from lxml import etree
 
@@ -474,15 +479,61 @@ def symbol_svgs(data: bytes) -> dict[str, bytes]:
         return {}
     out: dict[str, bytes] = {}
     bare: dict[int, tuple[Any, set[str]]] = {}
+    uses = _Uses(root)
     for el in symbol_elements(root):
-        out.setdefault(el.get("id"), _drawing_of_symbol(root, el, bare))
+        name = el.get("id")
+        if name in out:
+            continue
+        drawing = _drawing_of_symbol(root, el, bare, uses)
+        if drawing is not None:
+            out[name] = drawing
     return out
 
 
-def _drawing_of_symbol(root: Any, symbol: Any, bare: dict[int, tuple[Any, set[str]]] | None = None) -> bytes:
+MAX_USED_IN_A_PICTURE = 100  # symbols and definitions one symbol's picture may carry (see symbol_svgs)
+
+
+class _Uses:
+    """The symbols of one reading of a sprite by id, and the ids each one uses, worked out once
+    each: every symbol's drawing asks for those of the symbols it uses."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.by_id = {s.get("id"): s for s in symbol_elements(root)}
+        self._direct: dict[str, list[str]] = {}
+        self._beside: dict[str, bool] = {}
+
+    def direct(self, name: str) -> list[str]:
+        """The ids the symbol ``name`` names itself ([] for an id that is no symbol)."""
+        found = self._direct.get(name)
+        if found is None:
+            from lxml import etree
+
+            symbol = self.by_id.get(name)
+            found = [] if symbol is None else _USED_ID.findall(etree.tostring(symbol, encoding="unicode"))
+            self._direct[name] = found
+        return found
+
+    def beside(self, name: str) -> bool:
+        """Whether the symbol ``name`` sits outside the root's ``<defs>``/``<style>`` (whose copies
+        bring along the symbols in them)."""
+        found = self._beside.get(name)
+        if found is None:
+            root = self.root
+            found = not any(
+                a.getparent() is root and _local(a.tag) in ("defs", "style") for a in self.by_id[name].iterancestors()
+            )
+            self._beside[name] = found
+        return found
+
+
+def _drawing_of_symbol(
+    root: Any, symbol: Any, bare: dict[int, tuple[Any, set[str]]] | None = None, uses: _Uses | None = None
+) -> bytes | None:
     """The drawing of ``symbol`` alone; ``bare`` keeps, for a call that draws every symbol, each
     ``<defs>`` and ``<style>`` of the root (by position) with no symbols in it, made once, and the
-    ids of the symbols it had.
+    ids of the symbols it had. With ``uses`` (that call's), None when the symbol uses more than
+    :data:`MAX_USED_IN_A_PICTURE` others (see :func:`symbol_svgs`).
 
     Why ``bare``: a sprite's ``<defs>`` holds all its symbols, and most symbols use none of the
     others; copying every symbol for each drawing, then removing them, took two seconds after each
@@ -507,7 +558,10 @@ def _drawing_of_symbol(root: Any, symbol: Any, bare: dict[int, tuple[Any, set[st
     wanted = set(_USED_ID.findall(etree.tostring(group, encoding="unicode")))
     beside: list[Any] = []  # symbols it uses that are not in a <defs> or <style> of the root
     if wanted:
-        wanted, beside = _symbols_used(root, wanted)
+        found = _symbols_used(root, wanted, uses)
+        if found is None:
+            return None
+        wanted, beside = found
     for at, el in enumerate(root):
         if isinstance(el.tag, str) and _local(el.tag) in ("defs", "style"):
             if bare is None:
@@ -533,16 +587,18 @@ def _without_symbols(el: Any, wanted: set[str]) -> Any:
     return kept
 
 
-def _symbols_used(root: Any, wanted: set[str]) -> tuple[set[str], list[Any]]:
+def _symbols_used(root: Any, wanted: set[str], uses: _Uses | None = None) -> tuple[set[str], list[Any]] | None:
     """``wanted`` with the ids the symbols it names use in turn, and those symbols that sit
     outside the root's ``<defs>``/``<style>`` (beside the one drawn, as hand-made sprites put them).
+    With ``uses`` (a call drawing every symbol), None once there are more than
+    :data:`MAX_USED_IN_A_PICTURE` of them.
 
     Why: a symbol drawn with ``<use href="#dot"/>`` of another symbol showed without the dot,
     which only the copies of the ``<defs>`` brought along.
     """
-    from lxml import etree
-
-    by_id = {s.get("id"): s for s in symbol_elements(root)}
+    limit = None if uses is None else MAX_USED_IN_A_PICTURE
+    if uses is None:
+        uses = _Uses(root)
     seen: set[str] = set()
     todo = list(wanted)
     while todo:
@@ -550,10 +606,7 @@ def _symbols_used(root: Any, wanted: set[str]) -> tuple[set[str], list[Any]]:
         if name in seen:
             continue
         seen.add(name)
-        if name in by_id:
-            todo += _USED_ID.findall(etree.tostring(by_id[name], encoding="unicode"))
-
-    def copied_with_defs(symbol: Any) -> bool:
-        return any(a.getparent() is root and _local(a.tag) in ("defs", "style") for a in symbol.iterancestors())
-
-    return seen, [s for name, s in by_id.items() if name in seen and not copied_with_defs(s)]
+        if limit is not None and len(seen) > limit:
+            return None
+        todo += uses.direct(name)
+    return seen, [s for name, s in uses.by_id.items() if name in seen and uses.beside(name)]
