@@ -17,7 +17,7 @@ import _thread
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ._records import Record
@@ -710,6 +710,12 @@ class _Analyser:
         # Places (line, column) of a word the parse read as a name after a line ending in "." that is
         # none (see _dangling_dots): "function" in "PEX.pluginAPI.\n function unload() {".
         self._not_names: set[tuple[int, int]] = set()
+        # Each node's parent, by Node.id, from one walk of a tree found to be deep, and the names
+        # (identifiers) by (start, end) byte, from the same walk (see _up and _walk).
+        self._parents: dict[int, Any] | None = None
+        self._names_at: dict[tuple[int, int], Any] = {}
+        self._climb = 0  # how many steps the climb going on has taken (see _up)
+        self._climb_from = self._climb_at = -1  # the ids of the node it last asked about and of its parent
 
     # -- positions -----------------------------------------------------------------------
     def pos(self, node: Any) -> tuple[int, int]:
@@ -1415,14 +1421,17 @@ class _Analyser:
 
         Why: a label's closing quote deleted was "unexpected \"Unlock meeting'\"", text cut from the
         middle of the line that told a non-developer nothing about a missing quote.
+        The answer is kept per line: each syntax error of a line asks it, and a line of 5,000
+        errors (``f(a = b, b)`` written 5,000 times) read its 55,000 characters for each.
         """
         if self._starts is not None:  # (lone CRs and the like: lines counted otherwise)
             return None
-        lines = self.data.split(b"\n", line)
-        if len(lines) < line:
-            return None
-        opened = _open_quote(lines[line - 1].decode("utf-8", "replace"))
-        return None if opened is None else opened[0]
+        key = ("unpaired quote", line)
+        if key not in self._memo:
+            lines = self.data.split(b"\n", line)
+            opened = None if len(lines) < line else _open_quote(lines[line - 1].decode("utf-8", "replace"))
+            self._memo[key] = None if opened is None else opened[0]
+        return self._memo[key]
 
     def _unclosed_brace(self, missing_line: int) -> tuple[int, int] | None:
         """Line and column of the '{' a missing '}' belongs to, judged by indentation, or None.
@@ -2052,8 +2061,7 @@ class _Analyser:
         """
         blocks = _CASE_BLOCKS if jumps is _JUMP_STATEMENTS else ("statement_block", "program")
         cur = node
-        while cur.parent is not None:
-            up = cur.parent
+        while (up := self._up(cur)) is not None:
             if cur.type in ("function_declaration", "generator_function_declaration"):
                 return None
             if up.type in blocks:
@@ -2739,7 +2747,7 @@ class _Analyser:
         runs ``node`` whenever it runs."""
         cur = node
         while True:
-            up = cur.parent
+            up = self._up(cur)
             if up is None:
                 return None
             if up == stop:
@@ -2753,9 +2761,9 @@ class _Analyser:
                     and cur.type != "if_statement"
                 ):
                     return None
-                if t != "statement_block" or up == block or up.parent.type != "class_static_block":
+                if t != "statement_block" or up == block or self._up(up).type != "class_static_block":
                     return cur
-                cur = up.parent  # (a static block runs as its class is declared)
+                cur = self._up(up)  # (a static block runs as its class is declared)
                 continue
             if t == "binary_expression":
                 op = up.child_by_field_name("operator")
@@ -2869,14 +2877,14 @@ class _Analyser:
         """
         known = self._strict_bodies
         bodies = []  # the function bodies (and the file) passed on the way up, none strict
-        p = node.parent
+        p = self._up(node)
         strict = False
         while p is not None:
             if p.type == "class_body":
                 strict = True
                 break
             if p.type == "program" or (
-                p.type == "statement_block" and p.parent is not None and p.parent.type in _AWAIT_SCOPES
+                p.type == "statement_block" and (fn := self._up(p)) is not None and fn.type in _AWAIT_SCOPES
             ):
                 found = known.get(p.id)
                 if found is not None:
@@ -2886,7 +2894,7 @@ class _Analyser:
                 if self._says_use_strict(p):
                     strict = True
                     break
-            p = p.parent
+            p = self._up(p)
         for body in bodies:
             known[body] = strict
         return strict
@@ -3056,12 +3064,23 @@ class _Analyser:
         out: list[tuple[str, Any, Any, int, Any]] = []
         root = self._root
         raw = name.encode()
-        for start, end in self._places(raw):
-            n = root.descendant_for_byte_range(start, end)
-            if n is None or n.type not in ("identifier", "shorthand_property_identifier_pattern"):
-                continue
-            if n.start_byte != start or n.end_byte != end:
-                continue  # part of a longer name (é in aé: the byte before is no ASCII letter)
+        places = self._places(raw)
+        if self._parents is None and len(places) > _PLACES_BEFORE_WALK:
+            # (Each look-up below goes down from the root: a name written 20,000 times in
+            # something nested 20,000 deep, a={b:a={b:..., took a minute. One walk finds them all.)
+            self._walk()
+        walked = self._parents is not None
+        for start, end in places:
+            if walked:
+                n = self._names_at.get((start, end))
+                if n is None:
+                    continue
+            else:
+                n = root.descendant_for_byte_range(start, end)
+                if n is None or n.type not in _NAME_NODES:
+                    continue
+                if n.start_byte != start or n.end_byte != end:
+                    continue  # part of a longer name (é in aé: the byte before is no ASCII letter)
             found = self._binding(n)
             if found is not None:
                 kind, scope, node, value = found
@@ -3114,23 +3133,72 @@ class _Analyser:
         the root, so climbing a pattern nested 5,000 deep took 5,000 such descents, each as long
         (2 s for one name of ``var {a: {a: ...}} = o``); going down once, noting each node, is one."""
         out: list[Any] = []
+        if self._parents is not None:  # (the tree was walked: climb)
+            cur = self._parents.get(node.id)
+            while cur is not None:
+                out.append(cur)
+                cur = self._parents.get(cur.id)
+            out.reverse()
+            return out if not out or out[0] == self._root else []
         cur = self._root
         while cur is not None and cur != node:
             out.append(cur)
             cur = cur.child_with_descendant(node)
         return out if cur is not None else []
 
+    def _up(self, node: Any) -> Any:
+        """``node.parent``, from one walk of the tree once a climb has shown it to be deep.
+
+        Why: tree-sitter finds a node's parent by going down from the root, so each step of a climb
+        costs as much as the node is deep, and climbing from 5,000 levels down (``f(a = b, b)``
+        written 5,000 times in a row is a call of a call of ...) took seconds. A climb going on
+        past _CLIMB_BEFORE_WALK steps has the whole tree walked once, noting each node's parent;
+        real code, never that deep, keeps asking tree-sitter (the walk costs more than its climbs).
+        """
+        parents = self._parents
+        if parents is None:
+            nid = node.id
+            self._climb = self._climb + 1 if nid == self._climb_at or nid == self._climb_from else 1
+            if self._climb <= _CLIMB_BEFORE_WALK:
+                p = node.parent
+                self._climb_from, self._climb_at = nid, (-1 if p is None else p.id)
+                return p
+            parents = self._walk()
+        return parents.get(node.id)
+
+    def _walk(self) -> dict[int, Any]:
+        """Each node's parent by its id, and the names by (start, end), in one walk of the tree."""
+        parents: dict[int, Any] = {}
+        names = self._names_at
+        cursor = self._root.walk()
+        above: list[Any] = []  # the nodes above the cursor's
+        while True:
+            node = cursor.node
+            if above:
+                parents[node.id] = above[-1]
+            if node.type in _NAME_NODES:
+                names[(node.start_byte, node.end_byte)] = node
+            if cursor.goto_first_child():
+                above.append(node)
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    self._parents = parents
+                    return parents
+                above.pop()
+
     def _binding(self, n: Any) -> tuple[str, Any, Any, Any] | None:
         """(kind, scope, node, value) when the identifier ``n`` defines its name, else None."""
-        p = n.parent
+        up = self._up
+        p = up(n)
         if p is None:
             return None
         t = p.type
         is_name = p.child_by_field_name("name") == n
         if t in ("function_declaration", "generator_function_declaration") and is_name:
-            return "function", _function_of(p), p, None
+            return "function", _function_of(p, up), p, None
         if t == "class_declaration" and is_name:
-            return "class", _block_of(p), p, p
+            return "class", _block_of(p, up), p, p
         if t in ("function_expression", "function", "generator_function", "class") and is_name:
             return "param", p, p, None  # its own name, seen only inside it
         if t in ("import_specifier", "namespace_import", "import_clause"):
@@ -3154,21 +3222,21 @@ class _Analyser:
         if top is None:
             return None
         if top.type == "formal_parameters":
-            return "param", top.parent, top.parent, None
+            return "param", up(top), up(top), None
         if top.type == "variable_declarator" and top.child_by_field_name("name") == child:
-            decl = top.parent
+            decl = up(top)
             value = top.child_by_field_name("value")
             if value is not None and child != n:
                 value = top  # destructured: it has a value, which is no literal of its own
             if decl is not None and decl.type == "variable_declaration":
-                return "var", _function_of(decl), top, value
+                return "var", _function_of(decl, up), top, value
             kind = self.text(decl.children[0]) if decl is not None and decl.children else "let"
-            return (kind if kind in ("let", "const") else "let"), _block_of(top), top, value
+            return (kind if kind in ("let", "const") else "let"), _block_of(top, up), top, value
         if top.type == "for_in_statement" and top.child_by_field_name("left") == child:
             kinds = [self.text(c) for c in top.children[:3] if c.type in ("var", "let", "const")]
             if not kinds:
                 return "assignment", None, top, None
-            return "param", (_function_of(top) if kinds[0] == "var" else top), top, None
+            return "param", (_function_of(top, up) if kinds[0] == "var" else top), top, None
         if top.type in ("catch_clause", "arrow_function"):
             return "param", top, top, None
         if top.type == "assignment_expression" and top.child_by_field_name("left") == child:
@@ -3356,6 +3424,11 @@ _STATEMENTS_RUN = _DECLARATIONS | {"class_declaration"}
 _CHAIN_PARTS = frozenset({"member_expression", "subscript_expression", "call_expression"})
 _IDENT_BYTE = re.compile(rb"[\w$]")
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed
+# A climb of more steps than this has the tree walked once (see _Analyser._up); no real plugin is
+# nested that deep. A name written more times than _PLACES_BEFORE_WALK too (see _scan_bindings).
+_CLIMB_BEFORE_WALK = 256
+_PLACES_BEFORE_WALK = 256
+_NAME_NODES = ("identifier", "shorthand_property_identifier_pattern")  # what _scan_bindings looks for
 _LONG_STRETCH = 64 * 1024  # a block's bytes before a declaration, past which it is read word by word (_early_uses)
 # (Non-ASCII bytes too: a name in another script, café or ñ, is a run of its UTF-8 bytes.)
 _NAME_RUN = re.compile(rb"[\w$\x80-\xff]+")
@@ -3417,11 +3490,16 @@ def _optional(chain: Any) -> bool:
     return False
 
 
-def _function_of(node: Any) -> Any:
-    """The function (or the whole program) ``node`` runs in: where var and function names live."""
-    p = node.parent
+def _parent(node: Any) -> Any:
+    return node.parent
+
+
+def _function_of(node: Any, up: Callable[[Any], Any] = _parent) -> Any:
+    """The function (or the whole program) ``node`` runs in: where var and function names live.
+    ``up``: how to find a node's parent (the analyser's :meth:`_Analyser._up` in a deep tree)."""
+    p = up(node)
     while p is not None and p.type not in _FUNCTION_SCOPES:
-        p = p.parent
+        p = up(p)
     return p
 
 
@@ -3503,11 +3581,11 @@ def _in_body_of(node: Any, function: Any) -> bool:
     return p == function or (p.type == "statement_block" and p.parent == function)
 
 
-def _block_of(node: Any) -> Any:
-    """The block ``node`` is in: where let, const and class names live."""
-    p = node.parent
+def _block_of(node: Any, up: Callable[[Any], Any] = _parent) -> Any:
+    """The block ``node`` is in: where let, const and class names live (``up``: see _function_of)."""
+    p = up(node)
     while p is not None and p.type not in _BLOCK_SCOPES and p.type not in _FUNCTION_SCOPES:
-        p = p.parent
+        p = up(p)
     return p
 
 
