@@ -9,8 +9,11 @@ second.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from designer.core.jsanalysis import analyse
 from designer.core.jsonfile import BACKSLASHES, JsonDocument, repair_slips
+from designer.core.model import load, pending_writes
 
 
 def test_thirty_thousand_calls_of_undefined_functions_are_all_found_without_reading_the_file_once_per_call() -> None:
@@ -132,3 +135,32 @@ def test_twenty_thousand_nested_calls_have_their_names_found_in_one_walk() -> No
     info = analyse(_plugin("f(" * 20_000 + ")" * 20_000 + ";"))
     assert info.unknown_calls == [("f", 3, 5)]
     assert info.syntax_errors == [] and [r.line for r in info.registrations] == [4]
+
+
+def _entry(i: int) -> str:
+    return f'        {{"id": "p{i}", "srcURL": "plugins/p{i}/p{i}.plugin.package.json", "enabled": true}}'
+
+
+def test_removing_three_thousand_plugins_from_the_list_writes_settings_json_reading_it_once(tmp_path: Path) -> None:
+    # Saving after removing plugins rebuilds settings.json's plugin list; each entry removed read
+    # the whole file again: 3,000 entries took about a minute, 5,000 almost three.
+    webapp2 = tmp_path / "webapp2"
+    webapp2.mkdir()
+    (webapp2 / "manifest.json").write_text('{\n    "brandingID": 1732492800000,\n    "isSettingsBranded": true\n}\n')
+    listed = ",\r\n".join(_entry(i) for i in range(3_000))
+    (webapp2 / "settings.json").write_bytes(
+        f'{{\r\n    "plugins": [\r\n{listed}\r\n    ],\r\n    "x": 1\r\n}}\r\n'.encode()
+    )
+    pkg = load(tmp_path)
+    assert len(pkg.plugins) == 3_000
+    del pkg.plugins[1:2_999]  # (as Remove does for each of them)
+    written = pending_writes(pkg)["settings.json"].decode()
+    assert written == f'{{\r\n    "plugins": [\r\n{_entry(0)},\r\n{_entry(2_999)}\r\n    ],\r\n    "x": 1\r\n}}\r\n'
+
+
+def test_an_object_losing_four_thousand_names_is_rewritten_reading_it_once() -> None:
+    # Each name removed read the whole file again: 5,000 names took over a minute.
+    names = "".join(f'    "k{i}": {i},\n' for i in range(4_000))
+    doc = JsonDocument('{"a": [1,2], "o": {\n' + names + '    "keep": true\n}, "z": {"k0": 0,"k1": 1}}')
+    doc.apply({"a": [2], "o": {"keep": True}, "z": {}})
+    assert doc.dumps() == '{"a": [2], "o": {\n    "keep": true\n}, "z": {}}'

@@ -1577,6 +1577,31 @@ class JsonDocument:
         self._splice(0, len(self.text), text)
         return len(dead)
 
+    def _remove_many(self, parent: str, pointers: list[str]) -> None:
+        """Remove the members or elements ``pointers`` of ``parent``, leaving the text that
+        :meth:`remove` leaves when called for each of them in turn.
+
+        Why not that: each removal read the whole file again, so a save or an export that drops
+        5,000 entries of a list took three minutes (5,000 names of an object, over one). As in
+        :meth:`remove_dead_duplicates`, they are cut from one text, the last first (a cut leaves
+        the text before it as it was), and the text is read once. A name written more than once
+        goes the one-by-one way: each of its copies is found by reading the file again.
+        """
+        written_twice = {p for p, _offset in self._dead}
+        if len(pointers) < 2 or any(p in written_twice for p in pointers):
+            for p in pointers:
+                self.remove(p)
+            return
+        spans = [self.spans[p] for p in pointers]  # (a KeyError for one not there, as remove raises)
+        cuts = sorted(((sp.key_start if sp.key_start is not None else sp.start), sp.end) for sp in spans)
+        container = self.spans[parent]
+        text, end = self.text, container.end
+        for begin, stop in reversed(cuts):
+            start, after = _cut_range(text, begin, stop, Span(container.start, end))
+            text = text[:start] + text[after:]
+            end -= after - start
+        self._splice(0, len(self.text), text)
+
     def _remove_one(self, pointer: str, parent: str) -> None:
         """Cut the value at ``pointer`` (with its name) and one comma next to it, found in the text
         rather than from the sibling list: with a duplicated name the parsed key order is not the
@@ -1650,8 +1675,7 @@ class JsonDocument:
             # are), so each edit is before the ones made (see _MovedSpans).
             for k in reversed(range(same)):
                 self.apply(new[j1 + k], join_pointer(pointer, i1 + k))
-            for i in range(i2 - 1, i1 + same - 1, -1):
-                self.remove(join_pointer(pointer, i))
+            self._remove_many(pointer, [join_pointer(pointer, i) for i in range(i2 - 1, i1 + same - 1, -1)])
             added = new[j1 + same : j2]
             at = i1 + same
             if at >= len(self.get(pointer)):
@@ -1697,8 +1721,7 @@ class JsonDocument:
                 return
         if isinstance(old, dict) and isinstance(new, dict) and pointer in self.spans:
             self._rename_in_place(old, new, pointer)
-            for k in [k for k in self.get(pointer) if k not in new]:
-                self.remove(join_pointer(pointer, k))
+            self._remove_many(pointer, [join_pointer(pointer, k) for k in self.get(pointer) if k not in new])
             members = [(k, v, join_pointer(pointer, k)) for k, v in new.items()]
             if all(child in self.spans for _k, _v, child in members):
                 # Only changes, no new member: the last first, as a list's elements are, so each
