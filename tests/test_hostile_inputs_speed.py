@@ -164,3 +164,20 @@ def test_an_object_losing_four_thousand_names_is_rewritten_reading_it_once() -> 
     doc = JsonDocument('{"a": [1,2], "o": {\n' + names + '    "keep": true\n}, "z": {"k0": 0,"k1": 1}}')
     doc.apply({"a": [2], "o": {"keep": True}, "z": {}})
     assert doc.dumps() == '{"a": [2], "o": {\n    "keep": true\n}, "z": {}}'
+
+
+def test_a_thousand_blocks_nested_each_declaring_its_let_twice_are_checked_from_one_walk() -> None:
+    # Finding each let's block, and for each use the function it runs in, was a step up at a
+    # time, each step a descent from the root: 1,000 levels took half a minute, 1,500 almost two.
+    info = analyse(_plugin("{ let v = 1; let v = 2; " * 1_000 + "f(v);" + "}" * 1_000))
+    twice = [e for e in info.syntax_errors if "'v' is declared a second time" in e[2]]
+    assert twice[0][:2] == (3, 22) and len(info.syntax_errors) == len(twice)
+    assert len(info.early_uses) == 1_000 and info.early_uses[-1][:2] == ("v", 3) and info.unknown_calls == []
+
+
+def test_a_thousand_nested_classes_each_extending_itself_are_each_said() -> None:
+    # Whether a use is in its own class's extends climbed with .parent: 1,000 levels took 28 s.
+    info = analyse(_plugin("{ class A extends A {} " * 1_000 + "}" * 1_000))
+    assert len(info.early_uses) == 1_000
+    assert {e[4:6] for e in info.early_uses} == {("load", "extends")}
+    assert info.early_uses[0][:3] == ("A", 3, 23) and info.early_uses[-1][:3] == ("A", 3, 5 + 23 * 1_000 - 5)

@@ -455,7 +455,7 @@ def test_names_declared_in_every_function_of_minified_code_are_settled_without_a
 
     asked: list[int] = []
     real = jsanalysis._function_of
-    monkeypatch.setattr(jsanalysis, "_function_of", lambda node: asked.append(1) or real(node))
+    monkeypatch.setattr(jsanalysis, "_function_of", lambda node, *up: asked.append(1) or real(node, *up))
     n = 400
     source = "(function(){" + "".join(
         f"function f{i}(a){{var e=a;for(var j=0;j<3;j++){{e+=j}}return e}}" for i in range(n)

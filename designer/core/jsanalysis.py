@@ -715,6 +715,7 @@ class _Analyser:
         self._parents: dict[int, Any] | None = None
         self._names_at: dict[tuple[int, int], Any] = {}
         self._climb = 0  # how many steps the climb going on has taken (see _up)
+        self._ups = 0  # how many parents have been asked for (see _up)
         self._climb_from = self._climb_at = -1  # the ids of the node it last asked about and of its parent
 
     # -- positions -----------------------------------------------------------------------
@@ -987,7 +988,7 @@ class _Analyser:
         seen: dict[tuple[int, str], tuple[bool, Any]] = {}  # (block, name) -> (lexical?, first name node)
         named: list[tuple[Any, Any, bool, int]] = []  # (name node, declaration, lexical?, its declarator's end)
         for d in declarators:
-            decl = d.parent
+            decl = self._up(d)
             n = d.child_by_field_name("name")
             if decl is None or n is None or n.type != "identifier":
                 continue
@@ -997,7 +998,7 @@ class _Analyser:
                 errors.append((line, col, "'let' cannot be the name of a let or const variable: give it another name"))
             if lexical and decl.child_count and decl.children[0].type == "const":
                 if d.child_by_field_name("value") is None and (
-                    decl.parent is None or decl.parent.type != "for_in_statement"
+                    (up := self._up(decl)) is None or up.type != "for_in_statement"
                 ):
                     line, col = self.pos(n)
                     name = self.text(n)
@@ -1010,11 +1011,11 @@ class _Analyser:
         named.sort(key=lambda x: x[0].start_byte)
         lets = self._lets
         for n, decl, lexical, end in named:
-            block = decl.parent
+            block = self._up(decl)
             if block is None or block.type not in ("program", "statement_block", "switch_case", "switch_default"):
                 continue  # (for (let i ...), export ...: a scope of their own, or nothing to compare)
-            if block.type in ("switch_case", "switch_default") and block.parent is not None:
-                block = block.parent  # the cases of a switch share one block
+            if block.type in ("switch_case", "switch_default") and self._up(block) is not None:
+                block = self._up(block)  # the cases of a switch share one block
             if lexical:
                 lets.append((n, end, decl, block))  # (for _early_uses: the blocks found once, here)
             key = (block.id, self.text(n))
@@ -2198,23 +2199,23 @@ class _Analyser:
             n = d.child_by_field_name("name")
             if n is None or n.type not in ("object_pattern", "array_pattern"):
                 continue
-            statement = d.parent
-            if statement is not None and statement.type == "lexical_declaration" and statement.parent is not None:
+            statement = self._up(d)
+            if statement is not None and statement.type == "lexical_declaration" and self._up(statement) is not None:
                 names: list[Any] = []
                 self._pattern_names(n, names)
-                decls.extend((name, d.end_byte, statement, statement.parent) for name in names)
+                decls.extend((name, d.end_byte, statement, self._up(statement)) for name in names)
         for c in classes:
             n = c.child_by_field_name("name")
-            if n is not None and c.parent is not None:
+            if n is not None and self._up(c) is not None:
                 # (Its own extends part runs while the name cannot be used yet: class A extends A {}.)
                 heritage = next((h for h in c.named_children if h.type == "class_heritage"), None)
-                decls.append((n, c.start_byte if heritage is None else heritage.end_byte, c, c.parent))
+                decls.append((n, c.start_byte if heritage is None else heritage.end_byte, c, self._up(c)))
         data, root = self.data, self._root
         found: list[tuple[int, tuple[str, int, int, int, str, str, tuple[int, str] | None]]] = []
         long: dict[int, tuple[Any, dict[bytes, list[tuple[Any, int, Any]]]]] = {}  # block -> its names
         for name, end, statement, block in decls:
             if block.type in ("switch_case", "switch_default"):
-                block = block.parent  # (a class, a destructuring: the cases share the switch's block)
+                block = self._up(block)  # (a class, a destructuring: the cases share the switch's block)
             if block is None or block.type not in ("program", "statement_block", "switch_body") or block.has_error:
                 continue
             raw = data[name.start_byte : name.end_byte]
@@ -2432,7 +2433,7 @@ class _Analyser:
         ``statement``; past the ``jump`` that ends its case of a switch, when given)."""
         line, col = self.pos(use)
         ran = self._statement_running(use)
-        fn = _function_of(ran if ran is not None else use)  # (a class's static part runs with the class)
+        fn = _function_of(ran if ran is not None else use, self._up)  # (a class's static part runs with the class)
         when = "load" if fn is None or fn.type == "program" or self._is_wrapper(fn) else self._function_name(fn)
         case = ""
         if jump is not None and use.start_byte >= jump.end_byte:
@@ -2448,17 +2449,17 @@ class _Analyser:
         """Whether ``use`` is in the extends part of the very class that declares ``name``
         (``class A extends A {}``) or is the value ``name`` is declared with (``const B = class
         extends B {}``): what the message says to do differs (a class cannot build on itself)."""
-        cur = use.parent
+        cur = self._up(use)
         while cur is not None and cur.type != "class_heritage":
             if cur.type in _FUNCTION_SCOPES or cur == statement:
                 return False
-            cur = cur.parent
-        cls = cur.parent if cur is not None else None
+            cur = self._up(cur)
+        cls = self._up(cur) if cur is not None else None
         if cls is None:
             return False
         if cls == statement:
             return True
-        up = cls.parent
+        up = self._up(cls)
         return (
             cls.type == "class"
             and up is not None
@@ -2647,11 +2648,11 @@ class _Analyser:
         :func:`_spans`). A declaration with no scope holds the whole file."""
         ranges: list[tuple[int, int]] = []
         for d in self._declarations.get(name, ()):
-            decl = d.parent
+            decl = self._up(d)
             if d.type == "variable_declarator" and decl is not None and decl.type != "variable_declaration":
-                scope = _block_of(d)  # let, const
+                scope = _block_of(d, self._up)  # let, const
             else:
-                scope = _function_of(decl if d.type == "variable_declarator" else d)
+                scope = _function_of(decl if d.type == "variable_declarator" else d, self._up)
             ranges.append((0, len(self.data) + 1) if scope is None else (scope.start_byte, scope.end_byte))
         return _spans(ranges)
 
@@ -3152,19 +3153,31 @@ class _Analyser:
         Why: tree-sitter finds a node's parent by going down from the root, so each step of a climb
         costs as much as the node is deep, and climbing from 5,000 levels down (``f(a = b, b)``
         written 5,000 times in a row is a call of a call of ...) took seconds. A climb going on
-        past _CLIMB_BEFORE_WALK steps has the whole tree walked once, noting each node's parent;
-        real code, never that deep, keeps asking tree-sitter (the walk costs more than its climbs).
+        past _CLIMB_BEFORE_WALK steps has the whole tree walked once, noting each node's parent, and
+        so does a node found that deep by :meth:`_deep` (for the checks that take one step up from
+        each of many nodes); real code, never that deep, keeps asking tree-sitter (the walk costs
+        more than its climbs).
         """
         parents = self._parents
         if parents is None:
             nid = node.id
             self._climb = self._climb + 1 if nid == self._climb_at or nid == self._climb_from else 1
-            if self._climb <= _CLIMB_BEFORE_WALK:
+            self._ups = ups = self._ups + 1
+            if self._climb <= _CLIMB_BEFORE_WALK and (ups < 64 or ups & (ups - 1) or not self._deep(node)):
                 p = node.parent
                 self._climb_from, self._climb_at = nid, (-1 if p is None else p.id)
                 return p
             parents = self._walk()
         return parents.get(node.id)
+
+    def _deep(self, node: Any) -> bool:
+        """Whether ``node`` is more than _CLIMB_BEFORE_WALK levels deep. Asked of the 64th, 128th,
+        256th... node whose parent is wanted, for the checks that take one step up from each of
+        many nodes (each let of ``{ let v; { let v; ...`` nested 6,000 deep: 7 s)."""
+        steps = 0
+        while node is not None and steps <= _CLIMB_BEFORE_WALK:
+            node, steps = node.parent, steps + 1
+        return node is not None
 
     def _walk(self) -> dict[int, Any]:
         """Each node's parent by its id, and the names by (start, end), in one walk of the tree."""
