@@ -245,3 +245,34 @@ def test_fix_buttons_one_by_one_write_what_check_fix_writes_and_undo_all_gives_t
     assert not window.findChild(QAction, "undoAction").isEnabled()
     assert window.save()
     assert snapshot(tmp_path / "gui/webapp2") == broken
+
+
+def test_a_package_file_with_another_plugins_id_takes_the_id_the_list_and_source_agree_on(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """A second plugin's package file copied from the first kept its id ('rec-1.0'), while
+    settings.json and its registerPlugin say 'rec-2.0'. The fixes of PD504 and PD203 spread the
+    package file's id: the source, then the list, said 'rec-1.0' too, two plugins had one id
+    (PD202), whose fix made up 'rec-1.0-2'; the id the list and the source agreed on was lost.
+    One click now gives the package file that id, and nothing else changes."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    root = project / "webapp2"
+    _second_plugin(root)
+    pkg2 = root / "plugins/rec2/rec2.plugin.package.json"
+    pkg2.write_text(pkg2.read_text().replace('"id": "rec-2.0"', '"id": "rec-1.0"'))
+    broken = snapshot(root)
+    window.open_path(project)
+    rows = _rows(window)
+    assert {code for code, _, _ in rows} == {"PD203", "PD504"}, rows
+    for row in window.problems_view.problem_items():  # both offer the same repair
+        fix = row.data(0, Qt.ItemDataRole.UserRole).fix
+        assert fix.title == "Use the plugin list's id 'rec-2.0' in the package file"
+    row = _fix_row(window, "rename-plugin-id")
+    qtbot.mouseClick(window.problems_view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _rows(window) == [])
+    assert window.save()
+    after = snapshot(root)
+    assert {rel for rel in after if after[rel] != broken.get(rel)} == {"plugins/rec2/rec2.plugin.package.json"}
+    assert '"id": "rec-2.0"' in pkg2.read_text()
+    assert "id: 'rec-2.0'" in (root / "plugins/rec2/rec.plugin.js").read_text()

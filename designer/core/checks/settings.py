@@ -12,7 +12,7 @@ from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
 from .context import Context
 
-__all__ = ["check", "meant_package", "meant_package_reads", "unlisted_packages"]
+__all__ = ["check", "list_id_fix", "meant_package", "meant_package_reads", "unlisted_packages"]
 
 REL = "settings.json"
 
@@ -276,19 +276,47 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
         pkg_id = plugin.package.id if plugin.package else None
         if pkg_id and entry.id and pkg_id != entry.id:
+            # (only when another entry has the package file's id: see list_id_fix)
+            own = list_id_fix(pkg, index) if ids[pkg_id] else None
             ctx.report(
                 "PD203",
                 REL,
                 f"The plugin '{shortened(name)}' has the id '{shortened(entry.id)}' in the plugin list (settings.json) but "
-                f"'{shortened(pkg_id)}' in its package file. They must match.",
+                f"'{shortened(pkg_id)}' in its package file. They must match."
+                + (f" '{shortened(pkg_id)}' is the id of another plugin in the list." if own else ""),
                 ptr + "/id",
-                fix=Fix(
+                fix=own
+                or Fix(
                     "set-settings-id",
                     f"Use the package file's id '{shortened(pkg_id)}' in the plugin list",
                     {"index": index, "value": pkg_id},
                 ),
                 plugin=plugin.key,
             )
+
+
+def list_id_fix(pkg: BrandingPackage, index: int) -> Fix | None:
+    """The fix that gives the package file of the plugin at ``index`` its settings.json id, when the
+    package file's own id is another listed plugin's (a package file copied from that plugin).
+
+    Why: PD203's and PD504's fixes spread the package file's id (the list's and the source's follow
+    it), which here listed two plugins under one id: the next fix (PD202) then made up a third id,
+    and the id the list and the source agreed on was lost. None when the ids agree, or when the
+    list's id is not this plugin's alone either.
+    """
+    plugin = pkg.plugins[index]
+    own = plugin.package.id if plugin.package is not None else None
+    listed = plugin.entry.id
+    if not (isinstance(own, str) and own and listed and own != listed):
+        return None
+    others = {p.entry.id for i, p in enumerate(pkg.plugins) if i != index}
+    if own not in others or listed in others:
+        return None
+    return Fix(
+        "rename-plugin-id",
+        f"Use the plugin list's id '{shortened(listed)}' in the package file",
+        {"index": index, "value": listed},
+    )
 
 
 def _folder(package_path: str | None) -> str:

@@ -17,6 +17,7 @@ from designer.core.actionsync import (
     registered_value_effect,
 )
 from designer.core.checks.context import Context
+from designer.core.checks.settings import list_id_fix
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
 from designer.core.hostonly import (
@@ -338,7 +339,9 @@ def _check_one(
             line,
             col,
         )
-    _check_registration(plugin, src, info, report)
+    # (a package file whose id is another listed plugin's: see list_id_fix; asked only then, as it
+    # reads every entry)
+    _check_registration(plugin, src, info, report, lambda: list_id_fix(ctx.pkg, index) if index is not None else None)
     _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, index, src, info, report)
     _check_network(plugin, info, report)
@@ -387,7 +390,11 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         ctx.report(code, plugin.package_path, message, pointer, plugin=plugin.key)
 
 
-def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) -> None:
+def _check_registration(
+    plugin: Plugin, src: str, info: JsInfo, report: Report, list_fix: Callable[[], Fix | None] = lambda: None
+) -> None:
+    """PD502-PD504 and the actions' keys. ``list_fix``: the fix giving the plugin's package file its
+    settings.json id (when its own is another plugin's), for a source that agrees with the list."""
     assert plugin.package is not None
     name = plugin.display_name
     regs = info.registrations
@@ -465,7 +472,8 @@ def _check_registration(plugin: Plugin, src: str, info: JsInfo, report: Report) 
             "match, or the app does not connect the buttons to this code.",
             reg.id_line,
             reg.id_column,
-            Fix(
+            (list_fix() if reg.id_value == plugin.entry.id else None)
+            or Fix(
                 "set-register-id",
                 f"Change the id in the source to '{shortened(pkg_id)}'",
                 {"file": src, "value": pkg_id},
