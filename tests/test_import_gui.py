@@ -244,3 +244,32 @@ def test_a_refused_zip_is_named_once_when_opened_or_imported(window, tmp_path, m
             assert text.startswith((f"{source}: ", f"{source.name}: ")), text
         assert not (tmp_path / source.stem).exists()
     assert window.package is None
+
+
+def test_a_status_message_too_long_for_a_laptop_window_ends_in_dots_and_is_whole_in_its_tooltip(
+    qtbot, window, example_project: Path, tmp_path, monkeypatch
+) -> None:
+    """At 1024 pixels the import's message ran off the window's edge mid-sentence ("…, so")
+    with nothing to say that more was there, nor a way to read the rest."""
+    from PySide6.QtWidgets import QLabel
+
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    window.resize(1024, 640)
+    target = tmp_path / "editable"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.findChild(type(window.save_action), "importZipAction").trigger()
+    whole = window.status.text()
+    assert whole.endswith("it is not uploaded.")
+    painted = QLabel.text(window.status)
+    assert painted.endswith("…") and painted[:-1] in whole
+    assert window.status.fontMetrics().horizontalAdvance(painted) <= window.status.contentsRect().width()
+    assert window.status.toolTip() == whole
+    window.resize(3 * window.status.fontMetrics().horizontalAdvance(whole), 640)  # room for all of it
+    qtbot.waitUntil(lambda: QLabel.text(window.status) == whole)
+    assert window.status.toolTip() == ""
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.status.toolTip() == whole)
+    window.status.setText("Saved 3 files")  # the next message, short: no tooltip left from the long one
+    assert QLabel.text(window.status) == "Saved 3 files" and window.status.toolTip() == ""

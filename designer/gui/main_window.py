@@ -165,6 +165,41 @@ class _UpDownScroll(QScrollArea):
         return QSize(min(width, room_on_screen(self).width() * 2 // 5), least.height())
 
 
+class _StatusMessage(IsolatingLabel):
+    """The status bar's message, cut short with "…" where the window is too narrow for it, the
+    whole message then in its tooltip.
+
+    Why: in a window 1024 pixels wide a long message (an import's, naming two folders) ran off
+    the right edge mid-sentence ("…, so that the export can show what you changed; it is not
+    uploaded" was lost) with nothing to say that more was there, nor a way to read it.
+    """
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        whole = isolate_quoted(self.text())
+        room = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        # (asked only for a message that does not fit: the elide enum costs start-up time)
+        shown = (
+            whole
+            if metrics.horizontalAdvance(whole) <= room
+            else metrics.elidedText(whole, Qt.TextElideMode.ElideRight, room)
+        )
+        if shown != super(IsolatingLabel, self).text():
+            super(IsolatingLabel, self).setText(shown)  # (QLabel's own: the marks are in already)
+        self.setToolTip(self.text() if shown != whole else "")
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())  # the message gives way, not the window
+
+
 def _scrolled(page: QWidget, object_name: str, sideways: bool = True) -> QScrollArea:
     """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room);
     ``sideways=False``: the area as wide as the page needs at least (see :class:`_UpDownScroll`)."""
@@ -328,9 +363,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if not defer_menus:
             self.finish_menus()
-        self.status = IsolatingLabel("Open a project folder or a branding ZIP to start.")  # (Arabic names: see bidi)
+        self.status = _StatusMessage("Open a project folder or a branding ZIP to start.")  # (Arabic names: see bidi)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names and paths the user chose
-        self.statusBar().addWidget(self.status)
+        self.statusBar().addWidget(self.status, 1)  # all the bar's width, so a message is cut only when it must be
         if opening is None:
             self._show_welcome()
         else:
