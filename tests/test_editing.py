@@ -73,6 +73,26 @@ def test_typing_a_name_saves_only_that_value(window: MainWindow, qtbot, example_
     qtbot.waitUntil(lambda: tree.topLevelItem(0).child(3).text(0) == "Meeting details")
 
 
+def test_the_save_message_goes_with_the_first_change_after_the_save(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """ "Saved 1 file" stayed on the status bar through the edits made after it, beside a title
+    that said there were unsaved changes again. An undo back past the save takes it off too."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    name = window.findChild(QLineEdit, "nameEdit")
+    retype(qtbot, name, "Meeting details")
+    qtbot.keySequence(window, "Ctrl+S")
+    assert window.status.text() == "Saved 1 file"
+    window.findChild(QLineEdit, "versionEdit").setFocus()  # (the name's typing is one step: a new one starts)
+    retype(qtbot, name, "Meeting notes")
+    assert window.isWindowModified() and window.status.text() == ""
+    qtbot.keySequence(window, "Ctrl+S")
+    assert window.status.text() == "Saved 1 file"
+    window.editor.undo_stack.undo()  # (the status bar then says what was undone)
+    assert window.isWindowModified() and "Saved" not in window.status.text()
+
+
 def test_undo_back_to_the_start_restores_identical_files(window: MainWindow, qtbot, example_project: Path) -> None:
     before = snapshot(example_project)
     window.open_path(example_project)

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         # program's change, even when it comes after the user has typed on (see _file_changed_on_disk).
         self._saved: dict[str, bytes] = {}
         self._saved_here = False  # saved since the package was opened (for "nothing to save since …")
+        self._save_said = ""  # the status bar's "Saved 3 files", taken away by the next change (see _clean_changed)
         # The recovery copy a crash left was offered here (restored or thrown away): this window's
         # copy takes its place. Until then a copy of another process stays (see write_recovery).
         self._took_over = False
@@ -902,6 +903,7 @@ class MainWindow(QMainWindow):
             return True
         done = f"Saved {counted(len(written), 'file')}" if written else "Nothing to save: the files are up to date"
         self.status.setText(f"{done}.{note}" if note else done)
+        self._save_said = self.status.text()
         self._run_checks()
         return True
 
@@ -2036,10 +2038,16 @@ class MainWindow(QMainWindow):
     def _clean_changed(self, clean: bool) -> None:
         """Undo back to the saved state: the recovery copy kept of the undone edits goes. Why: it
         would otherwise outlive a normal quit (nothing unsaved, so nothing asked) and the next
-        start would offer the undone edits back as work "closed without saving"."""
+        start would offer the undone edits back as work "closed without saving". The first change
+        after a save takes the save's message off the status bar."""
         if clean and self.editor is not None and self.sender() is self.editor.undo_stack:
             if not self._restore_undone():
                 self._forget_recovery()
+        if not clean and self._save_said and self.status.text() == self._save_said:
+            # "Saved 3 files" stayed on through the edits made after it, beside a title saying
+            # there were unsaved changes again.
+            self.status.setText("")
+        self._save_said = ""
 
     def _restore_undone(self) -> bool:
         """Whether the step that restored work kept from a crash is undone but still there to
