@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -170,6 +171,7 @@ def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
 # -- one-click fixes -------------------------------------------------------------------------
 # case name -> (file the fix writes, lines changed in place or None when lines are added/removed)
 FIXABLE: dict[str, tuple[str, int | None]] = {
+    "package-without-id": (PKG, None),  # the id the plugin list gives it, added at the end
     "package-duplicate-name": (PKG, None),  # the ignored first "name" line goes
     "manifest-duplicate-flag": (MANIFEST, None),
     "manifest-flag-is-text": (MANIFEST, 1),
@@ -614,3 +616,47 @@ def test_many_copies_of_one_entry_id_are_checked_without_going_through_every_ent
         ("set-settings-id", {"index": k, "value": f"p{k}"}) for k in range(1, 400)
     ]
     assert CountedList.walks < 100  # it was over 1,000
+
+
+@pytest.mark.parametrize("written", [True, False])
+def test_a_package_file_without_an_id_is_given_the_plugin_lists_one_by_check_fix(
+    base_project: Path, written: bool
+) -> None:
+    """An empty or missing id in a package file: PD102 says what it breaks in plain words, and its
+    fix takes the id the plugin list (settings.json) still gives the plugin, changing nothing else.
+
+    Why: the schema's words ("'id' is empty", "'id' is missing from the file") said what, not what
+    to do, and there was no fix, although the list nearly always still has the id the file lost."""
+    import subprocess
+    import sys
+
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    path = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('"id": "rec-1.0"', '"id": ""') if written else text.replace('    "id": "rec-1.0",\n', "")
+    )
+    before = snapshot(base_project)
+    (problem,) = run_checks(load(base_project))
+    assert problem.code == "PD102" and problem.file == "plugins/rec/rec.plugin.package.json"
+    assert problem.message.startswith("The package file of 'Record' has " + ("an empty id." if written else "no id."))
+    assert problem.line == (2 if written else 1)
+    assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "--fix", "--strict", str(base_project)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    after = snapshot(base_project)
+    rel = "webapp2/plugins/rec/rec.plugin.package.json"
+    assert {k: v for k, v in after.items() if k != rel} == {k: v for k, v in before.items() if k != rel}
+    fixed = json.loads(after[rel])
+    assert fixed["id"] == "rec-1.0" and {k: v for k, v in fixed.items() if k != "id"} == {
+        k: v for k, v in json.loads(text).items() if k != "id"
+    }
+    if written:
+        assert after[rel].decode("utf-8") == text

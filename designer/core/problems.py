@@ -132,6 +132,7 @@ CODES: dict[str, Code] = {
             _E,
             "JSON does not have the expected structure",
             "A missing or mistyped field makes the app skip the plugin.",
+            fixable=True,
         ),
         Code(
             "PD103",

@@ -69,6 +69,43 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             _check_one(plugin, index, ctx)
 
 
+def _report_no_id(plugin: Plugin, index: int, written: bool, ctx: Context) -> None:
+    """PD102 for a package file whose id is missing or empty (``written``: there, but ""), with
+    a fix: the id the plugin list (settings.json) gives the plugin, when no other plugin has it,
+    or else one made from the plugin's name.
+
+    Why: the schema's words ("'id' is empty") said what, not what to do, and no Fix was offered,
+    while the list nearly always still names the plugin by the id the file lost.
+    """
+    from ..plugins import unique_id
+
+    rel = plugin.package_path
+    assert rel is not None
+    listed = plugin.entry.id
+    others = {
+        i
+        for other in ctx.pkg.plugins
+        if other is not plugin
+        for i in (other.entry.id, other.package.id if other.package is not None else None)
+        if isinstance(i, str)
+    }
+    name = plugin.display_name
+    if isinstance(listed, str) and listed and listed not in others:
+        value, how = listed, f"Use the plugin list's id '{shortened(listed)}' in the package file"
+    else:
+        value = unique_id(ctx.pkg, name if isinstance(name, str) and name else "plugin")
+        how = f"Give it the id '{value}', made from its name"
+    ctx.report(
+        "PD102",
+        rel,
+        f"The package file of '{shortened(name)}' has {'an empty id' if written else 'no id'}. The app finds a "
+        "plugin's entry in settings.json and its code by that id, so without one the plugin does not load.",
+        "/id" if written else "",
+        fix=Fix("rename-plugin-id", how, {"index": index, "value": value}),
+        plugin=plugin.key,
+    )
+
+
 def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
@@ -76,8 +113,12 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     # The package as edited (``raw`` is what was read from disk, until the next save).
     data = p.to_json()
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
-    ctx.schema("package", rel, data, key, skip=frozenset(meant))
+    no_id = isinstance(data, dict) and data.get("id", "") == ""
+    # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
+    ctx.schema("package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant))
     data = data if isinstance(data, dict) else {}
+    if no_id:
+        _report_no_id(plugin, index, "id" in data, ctx)
     for k, value in meant.items():
         written = json.dumps(data[k], ensure_ascii=False)
         ctx.report(
