@@ -69,7 +69,23 @@ def print_errors(files: Any, problems: list[Any]) -> None:
 
     base = _display_base(files)
     for p in problems:
-        print_err(printable(f"{base}{p.location()}: error {p.code} {p.message}"))
+        print_err(printable(f"{problem_place(base, p)}: error {p.code} {p.message}"))
+
+
+def problem_place(base: str, problem: Any) -> str:
+    """Where ``problem`` is, as check prints it: ``base`` (from :func:`_display_base`) and its place.
+
+    Why: a file beside webapp2/ (PD110's ``.plugin-designer``) is named ``../.plugin-designer`` in
+    the package, and check printed ``p/webapp2/../.plugin-designer``, a path a non-developer has to
+    work out; in a folder it is now ``p/.plugin-designer``, as the window's Problems list names it. A
+    ZIP's entries keep the ``b.zip!webapp2/`` form: inside a ZIP there is no path to shorten to.
+    """
+    where = problem.location()
+    if not (problem.file.startswith("../") and "!" not in base):
+        return base + where
+    import posixpath
+
+    return posixpath.normpath(base + problem.file) + where[len(problem.file) :]
 
 
 def _display_base(files: Any) -> str:
@@ -171,7 +187,7 @@ def _check(args: argparse.Namespace) -> int:
         for line in fixed:
             print(printable(f"fixed: {line}"))
         for p in problems:  # one line each, whatever the files hold (see printable)
-            print(printable(f"{base}{p.location()}: {p.severity.value} {p.code} {p.message}"))
+            print(printable(f"{problem_place(base, p)}: {p.severity.value} {p.code} {p.message}"))
         n = len(pkg.plugins)
         checked = (
             f"{counted(on_disk, 'plugin')} found on disk checked (settings.json {unread})"

@@ -227,7 +227,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _refused(args, os_message(exc))
     out = Path(args.output)
     errors = [p.to_json() for p in plan.errors]  # (each as check --json gives it)
-    from .cli import _display_base
+    from .cli import _display_base, problem_place
     from .core.problems import printable
 
     base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
@@ -272,7 +272,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json(doc)
         return 0
     for p in plan.errors:
-        print_err(printable(f"warning: exported despite {base}{p.location()}: {p.code} {p.message}"))
+        print_err(printable(f"warning: exported despite {problem_place(base, p)}: {p.code} {p.message}"))
     print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {result.size} bytes, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"

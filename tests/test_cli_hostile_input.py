@@ -621,6 +621,25 @@ def test_check_of_a_project_whose_designer_folder_is_a_file_warns_that_export_is
     assert (project / ".plugin-designer").read_text(encoding="utf-8") == "notes"
 
 
+def test_check_names_a_projects_designer_file_by_the_path_the_user_finds_it_at(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """check printed PD110's place as "p/webapp2/../.plugin-designer", a path to work out: now
+    "p/.plugin-designer", as the window names it; --json keeps "file" relative to webapp2/."""
+    from designer.cli import main
+
+    project = _project(tmp_path)
+    (project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "p"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("p/.plugin-designer: warning PD110 .plugin-designer beside webapp2/ is a file"), out
+    assert "../" not in out
+    assert main(["check", "p/webapp2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("p/.plugin-designer: warning PD110 "), out
+
+
 def test_the_window_opens_such_a_zip_read_only_and_lists_the_note(window, qtbot, tmp_path: Path) -> None:
     """Read-only, nothing in it needs the project's folder: it opens as any ZIP, and the Problems
     list says why importing it will be refused, at the entry in the ZIP ("branding.zip › .plugin-designer",
