@@ -628,3 +628,32 @@ def test_a_value_nested_a_hundred_deep_is_read_and_exported(base_project: Path, 
     assert not [p for p in run_checks(pkg) if p.code == "PD100"]
     export_package(pkg, tmp_path / "out.zip")
     assert _zip_files(tmp_path / "out.zip")["webapp2/settings.json"] == text.encode()
+
+
+def test_export_of_dot_in_the_webapp2_folder_keeps_the_record_in_the_project_folder(
+    base_project: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """`export . -o ...` typed in the webapp2 folder (the README: "a project folder, or its webapp2
+    folder") took '.' itself for the project: .plugin-designer/ (the last brandingID, the trash) was
+    made inside webapp2/, where opening the project folder never found it, and a file there named
+    .plugin-designer was not reported (PD110). Now the project is the folder that holds webapp2/."""
+    from designer.cli import main
+
+    webapp2 = base_project / "webapp2"
+    monkeypatch.chdir(webapp2)
+    out = tmp_path / "out.zip"
+    assert main(["export", ".", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert not (webapp2 / ".plugin-designer").exists()
+    exported = load_state(base_project)["last_export"]
+    assert exported["path"] == str(out)
+    # The next export from the project folder knows this one: it compares with it and goes higher.
+    again = tmp_path / "again.zip"
+    assert main(["export", str(base_project), "-o", str(again), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["brandingID"]["old"] == exported["brandingID"] and "the last export" in doc["baseline"]
+    (base_project / ".plugin-designer").rename(tmp_path / "kept")
+    (base_project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    monkeypatch.chdir(webapp2 / "plugins")
+    assert main(["check", ".."]) == 0
+    assert capsys.readouterr().out.startswith("../../.plugin-designer: warning PD110 ")

@@ -1316,6 +1316,11 @@ def locate(path: Path) -> PackageFiles:
                 zips,
             )
         project = root.parent if root.name == "webapp2" else root
+        if root.name in ("", "..") and Path(os.path.abspath(root)).name == "webapp2":
+            # `export .` in the webapp2 folder (or `..` below it): Path('.').parent is '.' itself, so
+            # the project was the webapp2 folder, and .plugin-designer/ (the last brandingID, the
+            # trash) went inside the package, where the project folder never found it again.
+            project = Path(os.path.abspath(root)).parent
         try:
             os.scandir(root).close()
         except OSError as exc:  # its files would all be "missing": say why instead
