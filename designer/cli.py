@@ -1052,8 +1052,9 @@ def _main(argv: list[str] | None = None) -> int:
                 "--json",
                 action="store_true",
                 help="print the recipes and their settings as JSON: each setting's key, type, default, choices, "
-                "required, max_length, pattern (the whole answer must match) and when (the yes/no setting that "
-                "switches it on)",
+                "required, max_length, pattern (the whole answer must match), when (the yes/no setting that asks it, or "
+                "key:flag: asked when the answer to the choice key has that flag) and suggested_by (the choice "
+                "whose answer gives its default)",
             )
             p.set_defaults(func=cmd_recipes)
         else:
@@ -1061,7 +1062,7 @@ def _main(argv: list[str] | None = None) -> int:
             p.epilog = (
                 "exit codes:\n"
                 "  0  the PNG was written\n"
-                "  2  PATH cannot be opened\n\n"
+                "  2  PATH cannot be opened, or the folder of the PNG does not exist (it is not made)\n\n"
                 "examples:\n"
                 "  plugin-designer screenshot my-branding -o window.png --pane problems\n"
                 "  plugin-designer screenshot my-branding -o window.png --json   for scripts: the file and its size"

@@ -886,6 +886,19 @@ def test_each_command_help_gives_its_exit_codes_and_examples(command: str) -> No
     assert " path\n" not in text and "BRANDING_ID" not in text  # the README's words: PATH, ZIP, DIR, ID
 
 
+def test_help_names_what_the_json_and_the_exit_codes_hold() -> None:
+    """`recipes --help` named the settings' fields a script reads, but not suggested_by, and said
+    `when` is a yes/no setting, while the Participant action's alias has "what:alias"; `screenshot
+    --help` gave exit 2 only for a PATH, not for a PNG whose folder does not exist (the README)."""
+    text = " ".join(run("recipes", "--help").stdout.split())
+    recipes = json.loads(run("recipes", "--json").stdout)
+    fields = {k for r in recipes for s in r["parameters"] for k in s} - {"label", "description", "pattern_message"}
+    assert fields and all(f" {field} " in text or f" {field}," in text for field in fields), (fields, text)
+    assert "key:flag" in text
+    shot = " ".join(run("screenshot", "--help").stdout.split())
+    assert "2 PATH cannot be opened, or the folder of the PNG does not exist" in shot
+
+
 def test_every_command_json_has_ok_and_problems_have_one_shape(tmp_path: Path) -> None:
     """A script tests `ok` whatever the command: check's JSON had none (only summary.ok), and the
     errors that block an export lacked severity, pointer, plugin and fix, which check gives."""
