@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -1230,3 +1231,37 @@ def test_check_of_a_folder_holding_a_branding_zip_gives_the_commands_for_the_zip
     assert run("check", "downloads/branding.zip", cwd=tmp_path).returncode == 0
     assert run(*importing[1:], cwd=tmp_path).returncode == 0
     assert run("check", "branding", cwd=tmp_path).returncode == 0
+
+
+def test_ctrl_c_stops_a_simulate_whose_plugin_keeps_the_page_busy(tmp_path: Path) -> None:
+    """Python runs its Ctrl-C handler only when Python code runs: while a plugin's endless loop kept
+    the page busy, none did, and `simulate` went on until its timeout (20 s) after Ctrl-C. Here the
+    timeout is ten minutes, longer than the test waits: only Ctrl-C can end the run in time."""
+    assert run("new", tmp_path / "proj").returncode == 0
+    [source] = (tmp_path / "proj" / "webapp2" / "plugins").glob("*/*.plugin.js")
+    source.write_text("while (true) {}\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    code = (
+        "import os, signal, sys, threading\n"
+        "import designer.gui.preview as preview\n"
+        "preview.simulate.__defaults__ = ('chair', 'web', 600.0)\n"
+        "load_html = preview.load_html\n"
+        "def loading(page, html):\n"  # Ctrl-C from outside, once the page runs the plugins
+        "    load_html(page, html)\n"
+        "    threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()\n"
+        "preview.load_html = loading\n"
+        "from designer.cli import main\n"
+        "sys.argv[1:] = ['simulate', sys.argv[1]]\n"
+        "sys.exit(main())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "proj")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        # Ctrl-C as a terminal gives it (a background job of a script would ignore it from the start).
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) if os.name == "posix" else None,
+    )
+    assert out.stderr.endswith("plugin-designer: stopped (Ctrl-C)\n"), out.stderr
+    assert out.stdout == ""
+    assert out.returncode == (-2 if os.name == "posix" else 130)

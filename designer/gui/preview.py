@@ -17,6 +17,7 @@ import html
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,8 @@ from .focus_ring import ring_focus
 from .tones import is_dark
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..core.model import BrandingPackage
     from ..core.problems import Problem
 
@@ -317,6 +320,42 @@ class Report:
         }
 
 
+@contextmanager
+def _ctrl_c_quits(loop: QEventLoop) -> Iterator[list[bool]]:
+    """Ctrl-C ends ``loop`` at once; the list it gives holds True then.
+
+    Why: Python runs its Ctrl-C handler only when Python code runs, and while a plugin kept the
+    page busy (an endless loop) none did until the timeout: `simulate` went on for 20 s after
+    Ctrl-C. A timer now runs a little Python every 0.2 s, and the handler quits the loop; the
+    caller raises KeyboardInterrupt, which the CLI says as "stopped (Ctrl-C)". Left alone when
+    Ctrl-C is not Python's own (ignored, as in a background job, or another handler).
+    """
+    import signal
+    import threading
+
+    stopped: list[bool] = []
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield stopped
+        return
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        stopped.append(True)
+        loop.quit()
+
+    waker = QTimer(interval=200)
+    waker.timeout.connect(lambda: None)  # (Python code: the pending handler runs)
+    signal.signal(signal.SIGINT, interrupted)
+    waker.start()
+    try:
+        yield stopped
+    finally:
+        waker.stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", timeout: float = 20.0) -> Report:
     """Load every plugin, run each action, unload, load again; what happened, per plugin."""
     from ..core.preview import page_html, preview_config
@@ -340,7 +379,13 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
     page.sig_event.connect(on_event)
     QTimer.singleShot(int(timeout * 1000), loop.quit)
     load_html(page, page_html(config))
-    loop.exec()
+    with _ctrl_c_quits(loop) as stopped:
+        loop.exec()
+    if stopped:
+        import shiboken6
+
+        shiboken6.delete(page)
+        raise KeyboardInterrupt
     if page.asking and report.done:  # requests stopped at the end: their plugins' names are on the way
         settled = QEventLoop()
         page.sig_asked.connect(settled.quit)
