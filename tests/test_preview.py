@@ -489,6 +489,24 @@ def test_simulate_fails_a_plugin_that_never_finishes(qapp: Any, tmp_path: Path) 
     assert error["kind"] == "hang" and "endless loop" in error["message"]
 
 
+def test_simulate_names_the_plugin_whose_file_loops_before_any_step_begins(qapp: Any, tmp_path: Path) -> None:
+    """A loop at the top of a plugin's file froze the page before any step began: simulate said
+    "the plugins did not finish", naming no plugin, and each plugin "0 uncaught errors". Now the
+    plugin the page was running is named, with its file and what it was doing, as the preview says."""
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    source = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    source.write_text("while (true) {}\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    report = simulate(load(project), timeout=3).as_json()
+    assert not report["ok"]
+    (error,) = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
+    assert error["kind"] == "hang" and error["file"] == "plugins/meeting-info/meeting-info.plugin.js"
+    assert error["message"].startswith("its code never finished while starting (an endless loop?)")
+    assert all(not p["errors"] for p in report["plugins"] if p["id"] != "meeting-info")
+
+
 def test_a_crashed_preview_page_is_replaced(qtbot: Any, tmp_path: Path) -> None:
     """Chromium's page process gone (out of memory, a crash): a fresh page, not a blank view."""
     import os

@@ -366,6 +366,7 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
     loop = QEventLoop()
 
     last: list[dict[str, Any]] = []  # the last step a plugin began: where a hang happened
+    busy: list[dict[str, Any]] = []  # the plugin whose code runs now (the page's 'busy'), as the dock knows it
 
     def on_event(event: dict[str, Any]) -> None:
         report.add(event)
@@ -375,6 +376,10 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
             loop.quit()
         elif event.get("type") == "lifecycle":
             last[:] = [event]
+        elif event.get("type") == "busy":
+            busy[:] = [event]
+        elif event.get("type") == "idle":
+            busy.clear()
 
     page.sig_event.connect(on_event)
     QTimer.singleShot(int(timeout * 1000), loop.quit)
@@ -392,7 +397,30 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
         QTimer.singleShot(2000, settled.quit)
         settled.exec()
     page.sig_event.disconnect(on_event)
-    if not report.done:  # the run never finished: a plugin kept the page busy, as it would the app
+    if not report.done and busy and busy[0].get("plugin") in report.plugins:
+        # Named as the preview names it: which plugin, doing what, in which function. Why: a loop
+        # at the top of a file (before any step began) was "the plugins did not finish", no plugin
+        # named, each said to have 0 uncaught errors.
+        from ..core.preview import hung_function
+
+        key = str(busy[0]["plugin"])
+        plugin_config = next(p for p in config["plugins"] if p["key"] == key)
+        source = plugin_config.get("source") or {}
+        function = hung_function(str(source.get("text") or ""), busy[0]) if source.get("text") else None
+        report.add(
+            {
+                "type": "error",
+                "kind": "hang",
+                "plugin": key,
+                "file": source.get("path"),
+                "line": function[1] if function else None,
+                "function": function[0] if function else None,
+                "audience": plugin_config.get("audience"),
+                "message": f"its code never finished {busy_doing(busy[0])} (an endless loop?): the plugins did not "
+                f"finish within {timeout:g} s",
+            }
+        )
+    elif not report.done:  # the run never finished: a plugin kept the page busy, as it would the app
         step = last[0] if last else {}
         where = f" during {step['step']}" if step.get("step") else ""
         report.add(
