@@ -923,3 +923,18 @@ def test_pd202_copies_in_one_folder_are_told_apart_by_their_package_files(base_p
     (root / "settings.json").write_text(json.dumps(settings, indent=4))
     (problem,) = [p for p in run_checks(load(base_project)) if p.code == "PD202"]
     assert "(plugins/rec/rec.plugin.package.json and plugins/rec/rec2.plugin.package.json)" in problem.message
+
+
+def test_a_near_spelling_of_an_action_says_both_ways_out_and_the_fix_goes_the_way_it_says(base_project: Path) -> None:
+    """The menu item's action mistyped ('recrod') beside registerPlugin's 'record': PD505 asked
+    "Did you mean 'record'?" while its Fix renamed the code's 'record' to the typo. It now says
+    that one of the two is mistyped, and both ways out, the Fix's first."""
+    pkg_file = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg_file.write_text(pkg_file.read_text().replace('"action": "record"', '"action": "recrod"'))
+    (found,) = only(base_project, "PD505")
+    assert "Did you mean" not in found.message
+    assert found.message.endswith(
+        "registerPlugin has 'record', spelt nearly the same: one of the two is mistyped. Rename it in "
+        "registerPlugin to 'recrod', or choose 'record' as the item's action."
+    )
+    assert found.fix is not None and found.fix.title == "Rename 'record' in registerPlugin to 'recrod'"

@@ -554,6 +554,15 @@ def _check_registration(
                     create_function_title(shortened(action)),
                     {"file": src, "action": action, "placement": plugin.package.section},
                 )
+            if fix is not None and fix.kind == "rename-registered-key":
+                # Not "Did you mean 'toggleLock'?": the Fix renames the code's key to the item's
+                # action, the other way round, and with a typo in the item's action it made the
+                # code take the typo. Either can be the mistyped one; both ways are said.
+                hint = (
+                    f" registerPlugin has '{shortened(near)}', spelt nearly the same: one of the two is mistyped. "
+                    f"Rename it in registerPlugin to '{shortened(action)}', or choose '{shortened(near)}' as the "
+                    "item's action."
+                )
             report(
                 "PD505",
                 f"A menu item of '{shortened(name)}' runs '{shortened(action)}', but registerPlugin has no "
