@@ -660,3 +660,31 @@ def test_a_package_file_without_an_id_is_given_the_plugin_lists_one_by_check_fix
     }
     if written:
         assert after[rel].decode("utf-8") == text
+
+
+def test_a_package_id_that_alone_differs_is_the_one_the_fixes_change(base_project: Path) -> None:
+    """The package file says 'REC-1.0' while the plugin list and registerPlugin agree on 'rec-1.0':
+    PD203's and PD504's fixes gave the list and the code the package file's slip (two files
+    changed), where one edit of the package file puts all three in step."""
+    import subprocess
+    import sys
+
+    path = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"id": "rec-1.0"', '"id": "REC-1.0"'))
+    before = snapshot(base_project)
+    found = {p.code: p for p in run_checks(load(base_project))}
+    assert set(found) == {"PD203", "PD504"}
+    assert found["PD203"].message.endswith("Its code (registerPlugin) says 'rec-1.0' too.")
+    for problem in found.values():
+        assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "--fix", "--strict", str(base_project)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    after = snapshot(base_project)
+    assert {k for k in after if after[k] != before[k]} == {"webapp2/plugins/rec/rec.plugin.package.json"}
+    assert path.read_text(encoding="utf-8") == text

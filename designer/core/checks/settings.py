@@ -276,14 +276,21 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
         pkg_id = plugin.package.id if plugin.package else None
         if pkg_id and entry.id and pkg_id != entry.id:
-            # (only when another entry has the package file's id: see list_id_fix)
-            own = list_id_fix(pkg, index) if ids[pkg_id] else None
+            # (only when another entry has the package file's id, or the code agrees with the list:
+            # see list_id_fix)
+            copied = bool(ids[pkg_id])
+            agrees = not copied and _source_registers(ctx, plugin, entry.id)
+            own = list_id_fix(pkg, index, source_agrees=agrees) if copied or agrees else None
+            why = (
+                f" '{shortened(pkg_id)}' is the id of another plugin in the list."
+                if copied
+                else f" Its code (registerPlugin) says '{shortened(entry.id)}' too."
+            )
             ctx.report(
                 "PD203",
                 REL,
                 f"The plugin '{shortened(name)}' has the id '{shortened(entry.id)}' in the plugin list (settings.json) but "
-                f"'{shortened(pkg_id)}' in its package file. They must match."
-                + (f" '{shortened(pkg_id)}' is the id of another plugin in the list." if own else ""),
+                f"'{shortened(pkg_id)}' in its package file. They must match." + (why if own else ""),
                 ptr + "/id",
                 fix=own
                 or Fix(
@@ -295,9 +302,24 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             )
 
 
-def list_id_fix(pkg: BrandingPackage, index: int) -> Fix | None:
+def _source_registers(ctx: Context, plugin: Any, wanted: str) -> bool:
+    """Whether the plugin's source registers itself once, with the id ``wanted`` (its analysis is
+    the source check's, made once per run)."""
+    from .source import source_info
+
+    src = plugin.source_path
+    if not src or not ctx.pkg.exists(src):
+        return False
+    info = source_info(ctx, src)
+    return info is not None and len(info.registrations) == 1 and info.registrations[0].id_value == wanted
+
+
+def list_id_fix(pkg: BrandingPackage, index: int, source_agrees: bool = False) -> Fix | None:
     """The fix that gives the package file of the plugin at ``index`` its settings.json id, when the
-    package file's own id is another listed plugin's (a package file copied from that plugin).
+    package file's own id is another listed plugin's (a package file copied from that plugin), or
+    when ``source_agrees``: the code registers the list's id too, so the package file is the one
+    that differs (a case slip, 'Lock-Toggle'), and one edit there puts all three in step instead
+    of two (the list's and the code's) taking the package file's.
 
     Why: PD203's and PD504's fixes spread the package file's id (the list's and the source's follow
     it), which here listed two plugins under one id: the next fix (PD202) then made up a third id,
@@ -310,7 +332,7 @@ def list_id_fix(pkg: BrandingPackage, index: int) -> Fix | None:
     if not (isinstance(own, str) and own and listed and own != listed):
         return None
     others = {p.entry.id for i, p in enumerate(pkg.plugins) if i != index}
-    if own not in others or listed in others:
+    if listed in others or (own not in others and not source_agrees):
         return None
     return Fix(
         "rename-plugin-id",

@@ -341,7 +341,13 @@ def _check_one(
         )
     # (a package file whose id is another listed plugin's: see list_id_fix; asked only then, as it
     # reads every entry)
-    _check_registration(plugin, src, info, report, lambda: list_id_fix(ctx.pkg, index) if index is not None else None)
+    _check_registration(
+        plugin,
+        src,
+        info,
+        report,
+        lambda: list_id_fix(ctx.pkg, index, source_agrees=True) if index is not None else None,
+    )
     _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, index, src, info, report)
     _check_network(plugin, info, report)
