@@ -172,6 +172,8 @@ def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
 # case name -> (file the fix writes, lines changed in place or None when lines are added/removed)
 FIXABLE: dict[str, tuple[str, int | None]] = {
     "package-without-id": (PKG, None),  # the id the plugin list gives it, added at the end
+    "source-wrong-case": (PKG, 1),  # srcURL takes the file's spelling
+    "source-accent-encoding": (PKG, 1),
     "package-duplicate-name": (PKG, None),  # the ignored first "name" line goes
     "manifest-duplicate-flag": (MANIFEST, None),
     "manifest-flag-is-text": (MANIFEST, 1),
@@ -688,3 +690,33 @@ def test_a_package_id_that_alone_differs_is_the_one_the_fixes_change(base_projec
     after = snapshot(base_project)
     assert {k for k in after if after[k] != before[k]} == {"webapp2/plugins/rec/rec.plugin.package.json"}
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_missing_file_spelt_nearly_as_one_beside_it_is_offered_that_one(base_project: Path) -> None:
+    """An icon 'recs.svg' beside 'rec.svg', a source 'rec.plugin.jss' beside 'rec.plugin.js': PD400
+    offered only to draw a star in a new file, and PD305 no fix at all. Each now names the file
+    beside it and its fix points the reference there; two files alike leave the choice to the user."""
+    web = base_project / "webapp2" / "plugins" / "rec"
+    path = web / "rec.plugin.package.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"rec.svg#rec"', '"recs.svg#rec"').replace('"rec.plugin.js"', '"rec.plugin.jss"'))
+    pkg = load(base_project)
+    found = {p.code: p for p in run_checks(pkg)}
+    assert set(found) == {"PD400", "PD305", "PD406"}  # (PD406: rec.svg, used by no item now)
+    assert found["PD400"].message.endswith("A file named 'rec.svg' is in the same folder: probably the one meant.")
+    assert found["PD305"].message.endswith(
+        "A file named 'rec.plugin.js' is in the same folder: probably the one meant."
+    )
+    assert found["PD400"].fix.title == "Use 'rec.svg'" and found["PD305"].fix.title == "Use 'rec.plugin.js'"
+    apply_fix(pkg, found["PD400"].fix)
+    apply_fix(pkg, found["PD305"].fix)
+    save(pkg)
+    assert path.read_text(encoding="utf-8") == text
+    assert run_checks(load(base_project)) == []
+    # Two files spelt nearly alike: no guess (the star, as before; the source: no fix).
+    (web / "rect.svg").write_bytes((web / "rec.svg").read_bytes())
+    (web / "rec_plugin.js").write_text("")
+    path.write_text(text.replace('"rec.svg#rec"', '"recs.svg#rec"').replace('"rec.plugin.js"', '"rec.plugin.jsx"'))
+    found = {p.code: p for p in run_checks(load(base_project))}
+    assert found["PD400"].fix.kind == "create-icon-file" and "same folder" not in found["PD400"].message
+    assert found["PD305"].fix is None, found["PD305"].fix

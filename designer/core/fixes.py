@@ -53,6 +53,15 @@ def _make_hosts_only(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Offer '{plugin.display_name}' to hosts {'only' if roles else 'instead of guests'}"
 
 
+def _set_package_src(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD305's answer: the package file's srcURL names the source file that is there (its letter
+    case, or a near spelling of the name beside it)."""
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    plugin.package.src_url = fix.args["value"]
+    return f"Change the source of '{plugin.display_name}' to '{fix.args['value']}'"
+
+
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
     """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
 
@@ -492,6 +501,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-settings-enabled": _set_settings_enabled,
     "remove-settings-entry": _remove_settings_entry,
     "rename-plugin-id": _rename_plugin_id,
+    "set-package-src": _set_package_src,
     "set-icon-ref": _set_icon_ref,
     "add-svg-root-id": _add_svg_root_id,
     "create-icon-file": _create_icon_file,

@@ -299,6 +299,7 @@ CODES: dict[str, Code] = {
             _E,
             "Plugin source file not found",
             "The source file its package file names (srcURL) is not there.",
+            fixable=True,
         ),
         Code(
             "PD306",

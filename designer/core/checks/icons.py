@@ -160,7 +160,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     if not ctx.pkg.exists(target):
         actual = ctx.pkg.case_match(target)
         if actual:
-            new_file = _relative_ref(file_part, target, actual, rel)
+            new_file = relative_ref(file_part, target, actual, rel)
             new_ref = new_file + (f"#{frag}" if frag else "")
             ctx.report(
                 "PD401",
@@ -203,6 +203,15 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                     "set-icon-ref",
                     f"Use the file '{shortened(literal.rsplit('/', 1)[-1])}'",
                     {**where, "value": escaped},
+                )
+            elif (near := near_file(ctx.pkg, target, ".svg")) is not None:
+                # (before the star: the drawing meant is most likely in that file already)
+                near_base = near.rsplit("/", 1)[-1]
+                why = f" A file named '{shortened(near_base)}' is in the same folder: probably the one meant."
+                fix = Fix(
+                    "set-icon-ref",
+                    f"Use '{shortened(near_base)}'",
+                    {**where, "value": relative_ref(file_part, target, near, rel) + (f"#{frag}" if frag else "")},
                 )
             else:
                 why = " Pick another icon for the item, or make the file again (the fix draws a star you can then redraw)."
@@ -330,7 +339,27 @@ def _is_sprite(info: SvgInfo) -> bool:
     )
 
 
-def _relative_ref(file_part: str, target: str, actual: str, package_path: str) -> str:
+def near_file(pkg: BrandingPackage, target: str, suffix: str) -> str | None:
+    """The file of ``pkg`` in ``target``'s folder whose name is spelt nearly as ``target``'s and
+    ends in ``suffix`` (any case), when there is just one such: the file a reference that finds
+    nothing most likely meant ('infos.svg' beside 'info.svg', 'x.plugin.jss' beside 'x.plugin.js').
+    """
+    import difflib
+
+    folder, _, base = target.rpartition("/")
+    prefix = folder + "/" if folder else ""
+    here = [
+        n[len(prefix) :]
+        for n in pkg.names()
+        if n.startswith(prefix) and "/" not in n[len(prefix) :] and n.lower().endswith(suffix) and n != target
+    ]
+    close = difflib.get_close_matches(base, here, n=2, cutoff=0.8)
+    if len(close) != 1:
+        return None
+    return prefix + close[0]
+
+
+def relative_ref(file_part: str, target: str, actual: str, package_path: str) -> str:
     """The reference to ``actual``: only the file name's case changes when the folder is right.
 
     When a folder's case is wrong too, keeping the author's folder spelling would leave the

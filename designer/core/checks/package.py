@@ -246,17 +246,32 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 plugin=key,
             )
         elif not ctx.pkg.exists(src):
+            from .icons import near_file, relative_ref
+
             actual = ctx.pkg.case_match(src)
-            hint = (
-                f" A file '{shortened(actual.rsplit('/', 1)[-1])}' exists; the names differ in "
-                f"{name_difference(src, actual)}, which matters on the web server."
-                if actual
-                else ""
-            )
+            near = None if actual else near_file(ctx.pkg, src, ".js")
+            if actual:
+                hint = (
+                    f" A file '{shortened(actual.rsplit('/', 1)[-1])}' exists; the names differ in "
+                    f"{name_difference(src, actual)}, which matters on the web server."
+                )
+            elif near:
+                hint = f" A file named '{shortened(near.rsplit('/', 1)[-1])}' is in the same folder: probably the one meant."
+            else:
+                hint = ""
+            found = actual or near
             ctx.report(
                 "PD305",
                 rel,
                 f"The source file '{shortened(p.src_url)}' of '{shortened(name)}' is not in the package.{hint}",
                 "/srcURL",
+                # (the file's own spelling, in the author's way of writing the path)
+                fix=Fix(
+                    "set-package-src",
+                    f"Use '{shortened(found.rsplit('/', 1)[-1])}'",
+                    {"plugin": index, "value": relative_ref(p.src_url, src, found, rel)},
+                )
+                if found
+                else None,
                 plugin=key,
             )
