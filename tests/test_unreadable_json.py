@@ -109,9 +109,12 @@ def test_with_a_readable_settings_json_nothing_is_said_to_be_found_on_disk(base_
     problems = run_checks(load(base_project))
     assert [p.code for p in problems if p.file.startswith("plugins/")] == ["PD500"]
     assert [p for p in problems if "Found on disk" in p.message] == []
-    # settings.json missing: its own fix lists what is on disk (PD200), nothing is checked as found.
+    # settings.json missing: its own fix lists what is on disk (PD200), and the plugins found there
+    # are checked meanwhile ("0 plugins checked" hid their problems until the list was made again).
     (web / "settings.json").unlink()
-    assert [p.code for p in run_checks(load(base_project))] == ["PD200"]
+    problems = run_checks(load(base_project))
+    assert [p.code for p in problems] == ["PD500", "PD200"]
+    assert problems[0].message.startswith("Found on disk, not through settings.json (which is missing): ")
 
 
 def test_the_window_lists_the_problems_of_plugins_found_on_disk_while_settings_json_is_broken(

@@ -1908,16 +1908,17 @@ class MainWindow(QMainWindow):
         plugins = counted(len(unlisted), "plugin")
         one = len(unlisted) == 1
         they, their = ("it", "its") if one else ("them", "their")
+        if not self.package.exists("settings.json"):
+            return (
+                f"<p><b>Found on disk, with no settings.json to list {they}</b>: {plugins}, {text}. The app does "
+                f"not load {they}; <i>Fix</i> on PD200 under Problems creates settings.json listing {they}. "
+                f"Problems shows {their} own problems too.</p>"
+            )
         if why is not None:
             return (
                 f"<p><b>Found on disk, not through settings.json</b> (which {html.escape(why)}): {plugins}, {text}. "
                 f"The app does not load {they} until settings.json lists {they} again; Problems shows {their} own "
                 "problems.</p>"
-            )
-        if not self.package.exists("settings.json"):
-            return (
-                f"<p><b>Found on disk, with no settings.json to list {they}</b>: {plugins}, {text}. The app does "
-                f"not load {they}; <i>Fix</i> on PD200 under Problems creates settings.json listing {they}.</p>"
             )
         return (
             f"<p><b>Found on disk, not listed in settings.json</b>: {plugins}, {text}. The app does not load "

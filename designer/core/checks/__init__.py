@@ -78,14 +78,16 @@ _FOUND_ON_DISK = "Found on disk, not through settings.json (which {why}): "
 def unread_plugin_list(pkg: BrandingPackage) -> str | None:
     """Why settings.json gives the app no list of plugins to load, as a message words it: "cannot
     be read" (not valid JSON), "has no plugin list the app reads" (valid JSON, but the list is under a misspelt
-    name, PD207, "plugins" is no list, or the file is no object: only the list, say); None when the list is read, or when there is no
-    settings.json at all (PD200's fix makes one listing the plugins on disk).
+    name, PD207, "plugins" is no list, or the file is no object: only the list, say), "is missing"
+    (PD200, whose fix makes one listing the plugins on disk); None when the list is read.
 
     Why: in these cases the checks look at the plugins found on disk instead (see
-    :func:`_found_on_disk`), and the CLI's summary counts those, not the none the app loads.
+    :func:`_found_on_disk`), and the CLI's summary counts those, not the none the app loads. (A
+    missing settings.json gave "0 plugins checked" and hid every plugin's own problems until it
+    was made again.)
     """
     if not pkg.exists("settings.json"):
-        return None
+        return "is missing"
     if pkg.settings is None:
         return "cannot be read"
     if not isinstance(pkg.settings_json(), dict):
