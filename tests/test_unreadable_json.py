@@ -284,6 +284,8 @@ def test_the_project_page_calls_the_plugins_it_finds_on_disk_plugins(
     assert said in shown
     assert "Kept as they are (not plugins: the export carries them into the ZIP unchanged): themes/." in shown
     assert "No plugins yet" not in shown
+    if settings is None:  # (nothing to open and mend: PD200's Fix makes it)
+        assert "There is no settings.json, so the app loads no plugin." in shown and "to mend it" not in shown
 
 
 MISSPELT_LOWER = (

@@ -1800,7 +1800,7 @@ class MainWindow(QMainWindow):
             from ..core.problems import Severity
 
             why = unread_plugin_list(pkg)
-            if why is None:
+            if why is None or not pkg.exists("settings.json"):  # (none: PD200's Fix makes it, see below)
                 from ..core.model import package_files_on_disk
 
                 if package_files_on_disk(pkg):  # ("No plugins yet" above the plugins found on disk)
