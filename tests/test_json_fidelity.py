@@ -347,6 +347,10 @@ def test_an_id_with_a_lone_surrogate_is_written_as_its_escape(tmp_path: Path) ->
     registerPlugin wrote the raw surrogate, which no UTF-8 encoder takes: --fix and the Fix
     buttons stopped with a UnicodeEncodeError."""
     root = _one_plugin(tmp_path, package("a").replace('"id": "a"', '"id": "a-\\ud800"'))
+    # (the code registering a third id: with the list's, the package file is the odd one out, and
+    # the fixes give it the list's id instead of copying its own into the two others)
+    script = root / "webapp2/plugins/a/a.plugin.js"
+    script.write_text(SCRIPT % "b")
     pkg = load(root)
     assert {"PD203", "PD504"} <= {p.code for p in run_checks(pkg)}
     fix_all(pkg, run_checks)
