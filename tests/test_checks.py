@@ -165,7 +165,8 @@ def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
     svg = '<svg xmlns="http://www.w3.org/2000/svg" id="rec">\n  <g>\n    <circle r="3"/>\n  </svg>\n'
     (p,) = covered(check(make_webapp2(tmp_path, w(SVG, svg))))
     assert (p.code, p.location()) == ("PD403", f"{SVG}:4:3")  # the '<' of </svg>, not the column after its '>'
-    assert "<g> is closed by </svg>" in p.message
+    assert "the <g> that starts on line 2 is not closed before </svg>; end it with '/>' or add </g>" in p.message
+    assert p.message.endswith("Correct it in the icon editor's XML view.")  # (what to do, and where)
 
 
 # -- one-click fixes -------------------------------------------------------------------------

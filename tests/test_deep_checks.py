@@ -403,6 +403,30 @@ def test_svg_rule_reported_at_its_line(base_project: Path, code: str) -> None:
     assert found[0].line == marker_line(bad, "<!--HERE-->"), found[0]
 
 
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (
+            "PD411",
+            "The icon rec.svg defines entities: <!ENTITY ...> lines in the DOCTYPE at its top. Entities are text "
+            "shortcuts an icon does not need; they can make the computer that shows it read its own files or run out "
+            "of memory. 'Sanitise icon' keeps the drawing and removes the rest.",
+        ),
+        (
+            "PD416",
+            "The icon rec.svg holds a piece of web page: HTML in a <foreignObject> element. An icon needs none, and "
+            "it can carry scripts and forms. 'Sanitise icon' keeps the drawing and removes the rest.",
+        ),
+    ],
+)
+def test_unsafe_svg_parts_are_said_in_plain_words(base_project: Path, code: str, said: str) -> None:
+    """A Pexip administrator read "declares entities: its DOCTYPE holds <!ENTITY ...>" with no idea
+    what that was or why it mattered, and "embeds HTML (foreignObject): ... (embedded HTML)" twice."""
+    write(base_project, SVG, SVG_CASES[code][0])
+    (found,) = only(base_project, code)
+    assert found.message == said
+
+
 @pytest.mark.parametrize("code", sorted(SVG_CASES))
 def test_svg_rule_near_miss_not_reported(base_project: Path, code: str) -> None:
     _bad, good = SVG_CASES[code]

@@ -45,7 +45,7 @@ def _problem_rows(window) -> list[str]:
         # A space forgotten between two attributes: libxml2 says "error parsing attribute name".
         ('"1.25"/>\n    <rect x="10.5"', '<rect x="1"y="2"/>', 'not written as name="value"', 2),
         # An element opened and never closed: the end tag that does not match is the place to look.
-        ("<path", "<g>", "is closed by", 7),
+        ("<path", "<g>", "the <g> that starts on line 6 is not closed before </svg>", 7),
     ],
 )
 def test_the_banner_over_broken_xml_speaks_as_plainly_as_the_problems_list(

@@ -164,7 +164,7 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        (b"<svg><path></svg>", "<path> is closed by </svg>"),
+        (b"<svg><path></svg>", "the <path> that starts on line 1 is not closed before </svg>"),
         (b"<svg><g>", "the file ends before <g> is closed"),
         (b'<svg a="1" a="2"/>', "the attribute a is written twice"),
         (b"<svg>&</svg>", "write &amp;"),
@@ -195,7 +195,7 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
 )
 def test_xml_errors_are_told_in_plain_words(data: bytes, words: str) -> None:
     info = read_svg(data)
-    assert not info.ok and words in info.error and "line" not in info.error
+    assert not info.ok and words in info.error and ", column" not in info.error  # the problem gives its place
 
 
 @pytest.mark.parametrize(
@@ -212,8 +212,26 @@ def test_a_mismatched_end_tag_is_placed_at_its_start(text: str, place: tuple[int
     """libxml2 places "<g> is closed by </svg>" just past the end tag's '>': the problem pointed
     one column after the tag (or at the next line's text). Now it points at the tag's '<'."""
     info = read_svg(text.encode("utf-8"))
-    assert "is closed by" in info.error
+    assert "is not closed before" in info.error
     assert (info.line, info.column) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n  <circle\n   r="3">\n</g>\n</svg>\n',
+        '<svg xmlns="http://www.w3.org/2000/svg">\r<g>\r  <circle\r   r="3">\r</g>\r</svg>\r',  # lone CRs
+        '\ufeff<svg xmlns="http://www.w3.org/2000/svg">\u2028<g>\u2028  <circle r="3">\u2028</g></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg">\r<circle/><g>\r  <circle/><circle r="3">\r</g></svg>',
+    ],
+)
+def test_an_element_left_open_is_named_with_the_line_it_starts_on(text: str) -> None:
+    """ "<circle> is closed by </g>" was the parser's way of saying it. The line the element starts
+    on is the editor's, also where libxml2 counts other line ends than the editor (lone CRs)."""
+    info = read_svg(text.encode("utf-8"))
+    assert info.error == (
+        "the <circle> that starts on line 3 is not closed before </g>; end it with '/>' or add </circle> where it ends"
+    )
 
 
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'

@@ -94,7 +94,10 @@ class SvgInfo(Record):
 # them then, not at every import of this module by `check`.
 _EXPLOSION = r"amplification|[Dd]etected an entity reference loop"  # libxml2 on entities that multiply
 _XML_ERRORS = (
-    (r"Opening and ending tag mismatch: (\S+) line \d+ and ([^\s,]+)", "<{0}> is closed by </{1}>"),
+    (
+        r"Opening and ending tag mismatch: (\S+) line (\d+) and ([^\s,]+)",
+        "the <{0}> that starts on line {1} is not closed before </{2}>; end it with '/>' or add </{0}> where it ends",
+    ),
     (r"Premature end of data in tag (\S+)", "the file ends before <{0}> is closed"),
     (r"EndTag: '</' not found", "the file ends before its last element is closed"),
     (r"Excessive depth in document: (\d+)", "elements are nested more than {0} deep"),
@@ -275,10 +278,36 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     elif msg.startswith(("Blank needed here", "parsing XML declaration")) and _in_declaration(data, line, col):
         return "the <?xml ...?> declaration is not closed with ?>", *shown_position(data, line or 1, col or 1)
     elif msg.startswith("Opening and ending tag mismatch"):
+        msg = _start_tag_line(data, msg, line or 1, col or 1)
         line, col = _end_tag_position(data, line or 1, col or 1)
+        return _plain_xml_error(msg), line, col
     else:
         line, col = shown_position(data, line or 1, col or 1)
     return _plain_xml_error(exc.msg or str(exc)), line, col
+
+
+def _start_tag_line(data: bytes, message: str, line: int, column: int) -> str:
+    """libxml2's "tag mismatch" ``message`` with the line of the start tag left open as the editor
+    shows it.
+
+    Why: the message says on which line the element left open starts, and libxml2 counts lines at
+    LF only; in an icon saved with lone CRs that line was 1 for every element. The start tag is
+    the last one of that name on libxml2's line before the end tag (at ``line``, ``column``).
+    """
+    found = re.search(r"mismatch: (\S+) line (\d+) ", message)
+    if found is None or not odd_breaks(data):
+        return message
+    text = data.decode("utf-8", "replace")
+    start = _parser_offset(text, int(found.group(2)), 1)
+    if start is None:
+        return message
+    stop = text.find("\n", start)
+    stop = len(text) if stop == -1 else stop
+    end = _parser_offset(text, line, column)
+    at = text.rfind("<" + found.group(1), start, stop if end is None else min(stop, end))
+    if at == -1:
+        return message
+    return message[: found.start(2)] + str(line_col(text, at)[0]) + message[found.end(2) :]
 
 
 # The first bytes of the pictures and documents drawing programs also export: saved under an
@@ -647,7 +676,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         ent = prolog.find(b"<!ENTITY")
         if ent != -1:
             line, col = byte_position(data, ent)
-            out.append(SvgFinding("PD411", line, col, "its DOCTYPE holds <!ENTITY ...>"))
+            out.append(SvgFinding("PD411", line, col, "<!ENTITY ...> lines in the DOCTYPE at its top"))
         elif not harmless_doctype(prolog.decode("utf-8", "replace")):
             line, col = byte_position(data, max(prolog.find(b"<!DOCTYPE"), 0))
             out.append(SvgFinding("PD410", line, col, "it starts with a DOCTYPE"))
@@ -714,7 +743,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         if name == "script":
             out.append(SvgFinding("PD412", line, 1, "a <script> element"))
         elif name == "foreignObject":
-            out.append(SvgFinding("PD416", line, 1, "a <foreignObject> element (embedded HTML)"))
+            out.append(SvgFinding("PD416", line, 1, "HTML in a <foreignObject> element"))
         elif name == "style" and el.text:
             css = _css_plain(el.text)
             if re.search(_URL_FUNCTIONS, css):

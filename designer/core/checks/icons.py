@@ -10,7 +10,7 @@ from ..files import normalize
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
-from ..svg import SvgInfo, is_id_name, read_svg
+from ..svg import SvgInfo, is_id_name, not_svg_kind, read_svg
 from ..zipnames import exported_name
 from .context import Context
 
@@ -36,10 +36,12 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
     info = svg_info(ctx, target)
     if info.ok:
         return info
+    # What to do, unless the file is a picture under an .svg name (its words say: export it as SVG).
+    todo = "" if not_svg_kind(svg_bytes(ctx, target)) else " Correct it in the icon editor's XML view."
     ctx.report(
         "PD403",
         target,
-        f"The icon '{shortened(file_part)}' of '{shortened(name)}' cannot be read as SVG: {info.error}.",
+        f"The icon '{shortened(file_part)}' of '{shortened(name)}' cannot be read as SVG: {info.error}.{todo}",
         line=info.line,
         column=info.column,
         plugin=plugin,

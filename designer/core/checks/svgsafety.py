@@ -16,21 +16,22 @@ from designer.core.svg import _prolog, sanitise_svg, scan_svg, viewbox_from_size
 
 _TITLES = {
     "PD410": "has a DOCTYPE",
-    "PD411": "declares entities",
+    "PD411": "defines entities",
     "PD412": "contains a script",
     "PD413": "has an event handler",
     "PD414": "has a javascript: link",
     "PD415": "refers to an outside resource",
-    "PD416": "embeds HTML (foreignObject)",
+    "PD416": "holds a piece of web page",
 }
 _WHY = {
     "PD410": "Icons do not need one and it can point to outside files.",
-    "PD411": "Entities can read local files or exhaust memory.",
+    "PD411": "Entities are text shortcuts an icon does not need; they can make the computer that shows it "
+    "read its own files or run out of memory.",
     "PD412": "Scripts in an icon can run code in the meeting page.",
     "PD413": "It runs code when the icon is shown or clicked.",
     "PD414": "It runs code in the meeting page.",
     "PD415": "It may be blocked, missing or unsafe, and it reveals who views the meeting.",
-    "PD416": "Embedded HTML can carry scripts and forms.",
+    "PD416": "An icon needs none, and it can carry scripts and forms.",
 }
 
 
@@ -81,7 +82,7 @@ def _unreadable_entities(ctx: Context, target: str, plugin_key: str | None) -> N
     ctx.report(
         "PD411",
         target,
-        f"The icon {name} declares entities: its DOCTYPE holds <!ENTITY ...>, and it cannot be read. "
+        f"The icon {name} defines entities (<!ENTITY ...> lines in the DOCTYPE at its top), and it cannot be read. "
         f"{_WHY['PD411']} No menu item uses it, but it is uploaded with the rest: delete it.",
         line=line,
         column=column,
