@@ -442,7 +442,9 @@ CASES: list[Case] = [
         message='Write ["chair", "guest"]'),
     bad("roles-in-one-text", r(PKG, '["chair"]', '"Host, Guest"'), "PD311", PKG, 9, 25,
         message='Write ["chair", "guest"]'),
-    bad("platforms-web-as-text", r(PKG, '["web", "electron", "ios", "android"]', '"web"'), "PD311", PKG, 8, 18),
+    # (A text where a list belongs: "Write ["web"]" alone did not say why the brackets.)
+    bad("platforms-web-as-text", r(PKG, '["web", "electron", "ios", "android"]', '"web"'), "PD311", PKG, 8, 18,
+        message='Write ["web"] (in square brackets: the app wants a list, even of one).'),
     bad("platforms-in-the-forms-words", r(PKG, '["web", "electron", "ios", "android"]', '["Web", "Desktop app"]'),
         "PD311", PKG, 8, 18, message='Write ["web", "electron"]'),
     # "mobile" could be iOS or Android, "moderator" anything: the schema's PD102 says what is allowed.

@@ -170,7 +170,11 @@ def test_each_line_is_written_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             "platform-windows",
             f"webapp2/{PKG}:8:38: error PD102 In {PKG}: item 3 of 'Loads in' (platforms) is \"windows\"",
         ),
-        ("duplicate-id", "webapp2/settings.json:9:19: error PD202 The id 'rec-1.0' is listed twice in settings.json"),
+        (
+            "duplicate-id",
+            "webapp2/settings.json:9:19: error PD202 The id 'rec-1.0' is listed twice in settings.json; "
+            "the app keeps only one of them. Remove the second entry.",
+        ),
         ("icon-id-absent", f"webapp2/{PKG}:13:25: error PD402 The icon 'rec.svg#record' of 'Record' "),
         ("svg-is-html", "webapp2/plugins/rec/rec.svg:1:1: error PD403 "),
         ("manifest-missing", "webapp2/manifest.json: error PD210 There is no manifest.json in the package."),

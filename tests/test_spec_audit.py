@@ -41,6 +41,7 @@ def test_pd202_copied_settings_id_is_set_back_to_its_own_package_id(base_project
     replace(root, SETTINGS, '"id": "rec-2.0"', '"id": "rec-1.0"')
     before = snapshot(root)
     (dup,) = [p for p in codes(base_project) if p.code == "PD202"]
+    assert dup.message.endswith("the app keeps only one of them. Give one of them an id of its own (Id, in its form).")
     assert dup.fix is not None and dup.fix.kind == "set-settings-id"
     assert dup.fix.args == {"index": 1, "value": "rec-2.0"}
     fix_everything(base_project)
@@ -80,6 +81,11 @@ def test_srcurl_naming_the_source_is_reported_on_settings_and_fixed_in_one_line(
     (wrong,) = [p for p in found if p.code == "PD208"]
     assert (wrong.file, wrong.line, wrong.column) == (SETTINGS, 5, 23)
     assert "plugin.package.json" in wrong.message and wrong.severity.value == "error"
+    assert "srcURL" not in wrong.message  # (the file's key, jargon to the reader)
+    assert (
+        "The plugin list names each plugin's package file (its name ends in .plugin.package.json), and that file "
+        "names the plugin's JavaScript. Point it to plugins/rec/rec.plugin.package.json." in wrong.message
+    )
     assert {p.fix.kind for p in found if p.fix} == {"set-settings-src"}
     assert fix_everything(base_project) == [
         "Load 'rec-1.0' from the package file 'plugins/rec/rec.plugin.package.json' (srcURL in settings.json)"
@@ -294,7 +300,8 @@ def test_a_menu_item_without_an_action_says_the_click_shows_the_oops_page(base_p
     replace(root, PKG, '"label": "Record",\n                "action": "record"\n', '"label": "Record"\n')
     (found,) = [p for p in codes(base_project) if p.code == "PD306"]
     assert found.message == (
-        "Menu item 1 of 'Record' has no action, so clicking it throws an error and brings up the app's 'Oops' page."
+        "Menu item 1 of 'Record' has no action, so clicking it throws an error and brings up the app's 'Oops' page. "
+        "Give it one in the plugin's form: the item's Action, or 'Make it do' beside it."
     )
 
 

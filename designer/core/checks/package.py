@@ -125,8 +125,8 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             "PD311",
             rel,
             f"{plain_key('package', k)} of '{shortened(name)}' is {shortened(written)}, which the app does not know: "
-            f"{_APP_WORDS[k]}{', in a list' if isinstance(data[k], str) else ''}. "
-            f"Write {json.dumps(value)}.",
+            f"{_APP_WORDS[k]}. Write {json.dumps(value)}"
+            f"{' (in square brackets: the app wants a list, even of one)' if isinstance(data[k], str) else ''}.",
             f"/{k}",
             fix=Fix("set-package-list", f"Write {json.dumps(value)}", {"plugin": index, "key": k, "value": value}),
             plugin=key,
@@ -173,7 +173,8 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             ctx.report(
                 "PD306",
                 rel,
-                f"Menu item {i + 1} of '{shortened(name)}' has no action, so {missing_action_effect()}.",
+                f"Menu item {i + 1} of '{shortened(name)}' has no action, so {missing_action_effect()}. "
+                "Give it one in the plugin's form: the item's Action, or 'Make it do' beside it.",
                 ptr,
                 plugin=key,
             )

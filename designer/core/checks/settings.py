@@ -179,8 +179,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                         "remove-settings-entry", f"Remove this second '{shortened(entry.id)}' entry", {"index": index}
                     )
                     why = "is listed twice in settings.json"
+                    todo = "Remove the second entry."
                 else:  # two plugins: one of them needs an id of its own
                     fix = _own_id_fix(pkg, entry.id, index, ids, holders[entry.id], offered)
+                    todo = "Give one of them an id of its own (Id, in its form)."
                     # Verbatim copies: their names tell them apart no more than their ids; their folders do.
                     if first.display_name == name:
                         wheres = [_folder(p.package_path) for p in (first, plugin)]
@@ -192,7 +194,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 ctx.report(
                     "PD202",
                     REL,
-                    f"The id '{shortened(entry.id)}' {why}; the app keeps only one of them.",
+                    f"The id '{shortened(entry.id)}' {why}; the app keeps only one of them. {todo}",
                     ptr + "/id",
                     fix=fix if plugin.package is not None or fix.kind != "rename-plugin-id" else None,
                     plugin=plugin.key,
@@ -218,8 +220,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "PD208",
                 REL,
                 f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', a {kind}, not a plugin package file, "
-                "so the app loads nothing for this entry. The plugin list must name the plugin's package file "
-                "(srcURL: its *.plugin.package.json, which names the source itself)."
+                "so the app loads nothing for this entry. The plugin list names each plugin's package file (its name "
+                "ends in .plugin.package.json), and that file names the plugin's JavaScript."
                 + (f" Point it to {meant}." if meant else ""),
                 ptr + "/srcURL",
                 fix=Fix("set-settings-src", f"Use '{shortened(meant)}'", {"index": index, "value": meant})
