@@ -621,6 +621,20 @@ def test_many_copies_of_one_entry_id_are_checked_without_going_through_every_ent
     assert CountedList.walks < 100  # it was over 1,000
 
 
+def _fix_strict(project: Path) -> None:
+    """``plugin-designer check --fix --strict`` on ``project``, as a user runs it; it must end clean."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "designer", "check", "--fix", "--strict", str(project)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 @pytest.mark.parametrize("written", [True, False])
 def test_a_package_file_without_an_id_is_given_the_plugin_lists_one_by_check_fix(
     base_project: Path, written: bool
@@ -630,12 +644,6 @@ def test_a_package_file_without_an_id_is_given_the_plugin_lists_one_by_check_fix
 
     Why: the schema's words ("'id' is empty", "'id' is missing from the file") said what, not what
     to do, and there was no fix, although the list nearly always still has the id the file lost."""
-    import subprocess
-    import sys
-
-    from designer.core.checks import run_checks
-    from designer.core.model import load
-
     path = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
     text = path.read_text(encoding="utf-8")
     path.write_text(
@@ -647,13 +655,7 @@ def test_a_package_file_without_an_id_is_given_the_plugin_lists_one_by_check_fix
     assert problem.message.startswith("The package file of 'Record' has " + ("an empty id." if written else "no id."))
     assert problem.line == (2 if written else 1)
     assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
-    out = subprocess.run(
-        [sys.executable, "-m", "designer", "check", "--fix", "--strict", str(base_project)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
+    _fix_strict(base_project)
     after = snapshot(base_project)
     rel = "webapp2/plugins/rec/rec.plugin.package.json"
     assert {k: v for k, v in after.items() if k != rel} == {k: v for k, v in before.items() if k != rel}
@@ -669,9 +671,6 @@ def test_a_package_id_that_alone_differs_is_the_one_the_fixes_change(base_projec
     """The package file says 'REC-1.0' while the plugin list and registerPlugin agree on 'rec-1.0':
     PD203's and PD504's fixes gave the list and the code the package file's slip (two files
     changed), where one edit of the package file puts all three in step."""
-    import subprocess
-    import sys
-
     path = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('"id": "rec-1.0"', '"id": "REC-1.0"'))
@@ -681,13 +680,7 @@ def test_a_package_id_that_alone_differs_is_the_one_the_fixes_change(base_projec
     assert found["PD203"].message.endswith("Its code (registerPlugin) says 'rec-1.0' too.")
     for problem in found.values():
         assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
-    out = subprocess.run(
-        [sys.executable, "-m", "designer", "check", "--fix", "--strict", str(base_project)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
+    _fix_strict(base_project)
     after = snapshot(base_project)
     assert {k for k in after if after[k] != before[k]} == {"webapp2/plugins/rec/rec.plugin.package.json"}
     assert path.read_text(encoding="utf-8") == text
