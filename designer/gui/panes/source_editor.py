@@ -348,7 +348,7 @@ class SourceEditor(QPlainTextEdit):
         self._later = QTimer(self, singleShot=True, interval=150)
         self._later.timeout.connect(self._batch.start)
         self._attach = QTimer(self, singleShot=True, interval=0)
-        self._attach.timeout.connect(self._attach_highlighter)
+        self._attach.timeout.connect(self._attach_later)
         self.language_name: str | None = None
         self._batch.timeout.connect(self._colour_batch)
         self.blockCountChanged.connect(self._update_margins)
@@ -452,7 +452,12 @@ class SourceEditor(QPlainTextEdit):
         if first.isValid():
             hl.rehighlightBlock(first)
         self._batch.start()
-        self._update_selections()  # the brackets at the cursor, now told from brackets in strings
+
+    def _attach_later(self) -> None:
+        """:meth:`_attach_highlighter` of a big file, on the turn of the event loop after load(); and
+        the brackets at the cursor marked, which load() left for the lexer to tell from brackets in strings."""
+        self._attach_highlighter()
+        self._update_selections()
 
     def shown_text(self) -> str:
         """The text as shown, lines joined with ``\\n``: exactly, unlike ``toPlainText()``, which
