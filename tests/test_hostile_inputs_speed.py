@@ -181,3 +181,40 @@ def test_a_thousand_nested_classes_each_extending_itself_are_each_said() -> None
     assert len(info.early_uses) == 1_000
     assert {e[4:6] for e in info.early_uses} == {("load", "extends")}
     assert info.early_uses[0][:3] == ("A", 3, 23) and info.early_uses[-1][:3] == ("A", 3, 5 + 23 * 1_000 - 5)
+
+
+def test_a_thousand_missing_icons_beside_three_thousand_others_are_compared_within_the_budget(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Each missing icon is compared with the files beside it for a near spelling (PD400's Fix):
+    1,000 items whose icons are missing, in a folder of 3,000 icons, made three million
+    comparisons (ten seconds). A check run now compares at most NEAR_NAMES_BUDGET names, and a
+    near spelling within it is still found."""
+    import difflib
+    import json
+    import shutil
+
+    from designer.core.checks import icons, run_checks
+
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "resources/examples/demo", project)
+    folder = project / "webapp2/plugins/meeting-info"
+    for name in [f"icon{i}" for i in range(3_000)] + ["zebra"]:
+        (folder / f"{name}.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" id="x"/>')
+    path = folder / "meeting-info.plugin.package.json"
+    data = json.loads(path.read_text())
+    section = next(iter(data["menuItems"]))
+    item = data["menuItems"][section][0]
+    data["menuItems"][section] = [dict(item, icon="zebraa.svg#x")] + [
+        dict(item, icon=f"missing{i}.svg#x") for i in range(1_000)
+    ]
+    path.write_text(json.dumps(data, indent=4))
+    compared: list[int] = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(
+        difflib, "get_close_matches", lambda w, p, *a, **k: compared.append(len(p)) or real(w, p, *a, **k)
+    )
+    missing = [p for p in run_checks(load(project)) if p.code == "PD400"]
+    assert len(missing) == 1_001
+    assert sum(compared) <= icons.NEAR_NAMES_BUDGET
+    assert missing[0].fix is not None and missing[0].fix.title == "Use 'zebra.svg'"

@@ -250,7 +250,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             from .icons import near_file, relative_ref
 
             actual = ctx.pkg.case_match(src)
-            near = None if actual else near_file(ctx.pkg, src, ".js")
+            near = None if actual else near_file(ctx, src, ".js")
             if actual:
                 hint = (
                     f" A file '{shortened(actual.rsplit('/', 1)[-1])}' exists; the names differ in "
