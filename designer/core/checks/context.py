@@ -34,7 +34,8 @@ class Context(Record):
         self.pkg = pkg
         self.exporting = exporting  # the export asks: it replaces the brandingID (PD213 is moot)
         self.problems: list[Problem] = []
-        self.svg_cache: dict[str, Any] = {}  # parsed icons and sources, by path (and a kind prefix)
+        # Parsed icons and sources by path, and what the checks work out once per run, by a kind prefix.
+        self.svg_cache: dict[str, Any] = {}
 
     def where(self, rel: str, pointer: str, key: bool = False) -> tuple[int, int]:
         doc = self.pkg.docs.get(rel)

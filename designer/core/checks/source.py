@@ -339,14 +339,14 @@ def _check_one(
             line,
             col,
         )
-    # (a package file whose id is another listed plugin's: see list_id_fix; asked only then, as it
-    # reads every entry)
+    # (the package file's id differs while the code agrees with the list: see list_id_fix; asked
+    # only then)
     _check_registration(
         plugin,
         src,
         info,
         report,
-        lambda: list_id_fix(ctx.pkg, index, source_agrees=True) if index is not None else None,
+        lambda: list_id_fix(ctx, index, source_agrees=True) if index is not None else None,
     )
     _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, index, src, info, report)
@@ -400,7 +400,8 @@ def _check_registration(
     plugin: Plugin, src: str, info: JsInfo, report: Report, list_fix: Callable[[], Fix | None] = lambda: None
 ) -> None:
     """PD502-PD504 and the actions' keys. ``list_fix``: the fix giving the plugin's package file its
-    settings.json id (when its own is another plugin's), for a source that agrees with the list."""
+    settings.json id (see :func:`~designer.core.checks.settings.list_id_fix`), for a source that
+    agrees with the list."""
     assert plugin.package is not None
     name = plugin.display_name
     regs = info.registrations
