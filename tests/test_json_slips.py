@@ -829,3 +829,15 @@ def test_a_double_quote_typed_inside_a_text_gets_no_fix(data: st.DataObject) -> 
     _, done, left = repair_slips(broken)
     assert left is not None, (broken, done)
     assert not done or done[0][0] != "remove-trailing-comma", (broken, done)
+
+
+def test_a_double_quote_typed_before_curly_quotes_that_a_straight_one_closes_later_gets_no_fix() -> None:
+    """'{"name": ",‚‘“"}' with a double quote typed after its first character: ‚‘ was read as a
+    name in German quotes, a colon added and “" straightened, and the file read with a second
+    entry. The straight quote later on the line may end the text cut short: no Fix (hypothesis
+    found it)."""
+    broken = '{"name": "",\u201a\u2018\u201c"}'
+    repaired, done, left = repair_slips(broken)
+    assert left is not None and done == [] and repaired == broken, (repaired, done)
+    # Curly quotes a straight quote does not follow as the end of a text are still straightened.
+    assert repair_slips('{"a": "", \u201cb\u201d: ""}') == ('{"a": "", "b": ""}', [("straighten-quotes", 10)], None)

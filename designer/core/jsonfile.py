@@ -622,13 +622,19 @@ def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
     # “ may be the end of a text cut short by a double quote typed inside it (["",[“"] was the
     # text ,[“ with a double quote after its first character); so when it could end that text
     # (a name: its colon after it), as the closing quote of a text after a colon cannot.
+    # The same when the curly text is closed by a curly quote and a straight one follows later
+    # on the line ('{"name": "",‚‘“"}' is the text ,‚‘“ with a double quote typed after its first
+    # character; ‚‘ read as a name, a colon added and “" straightened made a second entry).
     line_start = _start_of_line(text, pos)
     before = _unescaped_quotes(text, line_start, pos)
-    if text[end] == '"' and before:
-        name = text[before[-1] + 1 : pos].strip(_WS).startswith(":")
-        after = _BLANKS.match(text, end + 1).end()
-        if after == len(text) or text[after] in (_NAME_ENDS if name else _VALUE_ENDS):
-            return None
+    if before:
+        line_end = text.find("\n", pos)
+        later = _unescaped_quotes(text, pos, len(text) if line_end < 0 else line_end)
+        if later:  # (``end`` itself when the closing quote is a straight one)
+            name = text[before[-1] + 1 : pos].strip(_WS).startswith(":")
+            after = _BLANKS.match(text, later[0] + 1).end()
+            if after == len(text) or text[after] in (_NAME_ENDS if name else _VALUE_ENDS):
+                return None
     return Slip(CURLY_QUOTES, pos, pos, end + 1, f'"{body}"')
 
 
