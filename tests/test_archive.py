@@ -6,6 +6,7 @@ flags, undecodable names, lying sizes), so each test shows exactly what is being
 
 from __future__ import annotations
 
+import shutil
 import stat
 import struct
 import warnings
@@ -101,7 +102,7 @@ HOSTILE = [
     ),
     ("file-and-folder", _valid([("webapp2/themes", b"a"), ("webapp2/themes/x.css", b"b")]), "webapp2/themes"),
     ("colon", _valid([("webapp2/a.css:hidden", b"a")]), "webapp2/a.css:hidden"),
-    ("ratio", _valid([("webapp2/themes/bomb.css", b"\0" * (3 * 1024 * 1024))]), "webapp2/themes/bomb.css"),
+    ("ratio", _valid([("webapp2/themes/bomb.css", b"\0" * (33 * 1024 * 1024))]), "webapp2/themes/bomb.css"),
 ]
 
 
@@ -294,6 +295,24 @@ def test_a_deterministic_zip_reimports_with_zero_problems(tmp_path: Path, source
     assert run_checks(load(result.target)) == []
     for name, data in files:
         assert (result.target / name).read_bytes() == data
+
+
+def test_an_own_export_of_a_big_repetitive_icon_reimports(tmp_path: Path) -> None:
+    """5 MB of repeated paths compresses 337 to 1: the import refused the designer's own export
+    of it as a ZIP bomb. Entries under the ratio floor are limited by size alone."""
+    from designer.core.export import export_package
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    icon = project / "webapp2/plugins/lock-toggle/lock.svg"
+    text = icon.read_text(encoding="utf-8")
+    icon.write_text(text.replace("</svg>", '<path d="M1 1h2v2H1z" fill="none"/>\n' * 150_000 + "</svg>"), "utf-8")
+    export_package(project, tmp_path / "out.zip")
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        info = zf.getinfo("webapp2/plugins/lock-toggle/lock.svg")
+        assert info.file_size / info.compress_size > Budget().max_ratio  # compressed more than a bomb's ratio
+    result = import_zip(tmp_path / "out.zip", tmp_path / "again")
+    assert (result.webapp2 / "plugins/lock-toggle/lock.svg").read_bytes() == icon.read_bytes()
 
 
 # -- opening a ZIP read-only applies the same vetting -----------------------------------------------

@@ -92,15 +92,18 @@ class Budget:
     """Limits that keep a hostile ZIP (a "zip bomb") from filling the disk.
 
     A branding package is a few hundred small text files; the defaults leave plenty of room.
-    The compression-ratio limit applies to entries above ``ratio_floor`` bytes only, as tiny
-    files of repeated characters compress extremely well without being dangerous.
+    The compression-ratio limit applies to entries above ``ratio_floor`` bytes only: files of
+    repeated text compress extremely well without being dangerous, and an icon of 5 MB of
+    repeated paths (337 to 1) must re-import from the designer's own export. The size limits
+    (declared, and counted while extracting) are what keep the disk safe; the ratio only names
+    an entry that is both big and absurdly compressed before any of it is written.
     """
 
     max_entries: int = 20_000
     max_total: int = 512 * 1024 * 1024
     max_file: int = 256 * 1024 * 1024
     max_ratio: float = 200.0
-    ratio_floor: int = 1024 * 1024
+    ratio_floor: int = 32 * 1024 * 1024
 
 
 @dataclass
