@@ -110,6 +110,26 @@ def test_the_project_pages_table_says_switched_on_as_the_form_does(window: MainW
     assert first[1] == ("yes" if tick.isChecked() else "no")  # after the plugin's id
 
 
+def test_the_project_page_does_not_scroll_sideways_when_its_table_fits(
+    window: MainWindow, example_project: Path
+) -> None:
+    """At every odd width Qt laid the table out one pixel wider than the page: a sideways scroll
+    bar came and went as the pane was resized (the Export dock open at 1280 x 800, say)."""
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    window.show()
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    page = window.details
+    widths = (451, 517, 601, 733)
+    for width in widths:
+        page.setFixedWidth(width)
+        QApplication.processEvents()
+        assert page.horizontalScrollBar().maximum() == 0, width
+    page.setFixedWidth(120)  # far too narrow for the table: it scrolls sideways, as it should
+    QApplication.processEvents()
+    assert page.horizontalScrollBar().maximum() > 0
+
+
 def test_the_project_pages_table_names_the_id_as_the_form_does(window: MainWindow, example_project: Path) -> None:
     """The table's header read "id", a word of the files; the plugin form calls the field "Id"."""
     from PySide6.QtWidgets import QLabel

@@ -200,6 +200,43 @@ class _StatusMessage(IsolatingLabel):
         return QSize(0, super().minimumSizeHint().height())  # the message gives way, not the window
 
 
+class _SummaryBrowser(QTextBrowser):
+    """The project's, a plugin's or a file's summary, its text laid out one pixel narrower than
+    the pane once :meth:`wrap_at_words` is on.
+
+    Why: Qt lays a table out one pixel wider than the text at every odd width of the pane, so
+    the project page showed a scroll bar that moved it by one pixel at half of all pane widths
+    (with the Export dock open at 1280 x 800, say). A table really too wide still scrolls.
+    """
+
+    _fitting = False  # lines set one pixel short of the pane (from the first package on)
+
+    def wrap_at_words(self) -> None:
+        """Words never split, lines one pixel short of the pane. (Set with the first package, not
+        at start-up: naming QTextOption's and QTextEdit's enums costs time before the paint.)"""
+        if self._fitting:
+            return
+        from PySide6.QtGui import QTextOption
+        from PySide6.QtWidgets import QTextEdit
+
+        self._fitting = True
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self._fit_lines()
+
+    def _fit_lines(self) -> None:
+        width = max(self.viewport().width() - 1, 1)
+        if self.lineWrapColumnOrWidth() != width:
+            self.setLineWrapColumnOrWidth(width)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The viewport's size, not the browser's: it narrows without a resize of the browser
+        # when the vertical scroll bar comes.
+        if self._fitting and event.type() == QEvent.Type.Resize:
+            self._fit_lines()
+        return super().viewportEvent(event)
+
+
 def _scrolled(page: QWidget, object_name: str, sideways: bool = True) -> QScrollArea:
     """``page`` in a frameless scroll area that resizes it (scrolled only when it has too little room);
     ``sideways=False``: the area as wide as the page needs at least (see :class:`_UpDownScroll`)."""
@@ -300,7 +337,7 @@ class MainWindow(QMainWindow):
         self.tree.setItemDelegate(IsolatingDelegate(self.tree))  # an Arabic plugin name reads right to left
         self.tree.currentItemChanged.connect(self._show_item)
 
-        self.details = QTextBrowser()
+        self.details = _SummaryBrowser()
         self.details.setObjectName("details")
         self.details.setOpenExternalLinks(False)
         # A Tab stop (its text can be selected and read): without a name a screen reader said only
@@ -1732,12 +1769,8 @@ class MainWindow(QMainWindow):
 
     def _wrap_details_at_words(self) -> None:
         """Words are never split: a narrow pane (the Export dock open on a laptop) broke table
-        headings as "Placeme/nt"; a table too wide now scrolls sideways instead. (Set with the
-        first package, not at start-up: naming QTextOption's enums costs time before the paint.)"""
-        from PySide6.QtGui import QTextOption
-
-        if self.details.wordWrapMode() != QTextOption.WrapMode.WordWrap:
-            self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        headings as "Placeme/nt"; a table too wide now scrolls sideways instead."""
+        self.details.wrap_at_words()
 
     def _package_html(self) -> str:
         import html
