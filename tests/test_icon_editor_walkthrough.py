@@ -285,6 +285,26 @@ def test_add_id_does_not_take_an_id_the_drawing_already_uses(qtbot, window, exam
     assert pane.id_label.text() == f"id <code>{root.get('id')}</code>"
 
 
+def test_a_file_without_its_own_id_names_the_parts_menu_items_can_use(qtbot, window, example_project: Path) -> None:
+    """A file with a symbol 'hand-up' that its drawing shows, but no id on <svg>: the note said
+    no menu item could use it, while hand.svg#hand-up works (and a plugin's code used it)."""
+    (example_project / "webapp2" / HAND).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <symbol id="hand-up" viewBox="0 0 24 24"><rect x="6" y="4" width="12" height="16"/></symbol>\n'
+        '  <use href="#hand-up"/>\n</svg>\n'
+    )
+    (example_project / "webapp2" / f"{PLUGIN}/mic.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="8"/></svg>\n'
+    )
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    note = _shown(pane.banner)
+    assert "no menu item can use it" not in note
+    assert "menu items can use only its parts that have one (#hand-up)" in note and "Add id" in note
+    pane = show_file(window, f"{PLUGIN}/mic.svg")  # nothing in it has an id: nothing can use it
+    assert "This icon has no id, so no menu item can use it." in _shown(pane.banner)
+
+
 def test_an_imported_icon_never_shares_its_id_with_a_part_of_its_drawing(
     qtbot, window, example_project: Path, tmp_path: Path, monkeypatch
 ) -> None:

@@ -731,7 +731,7 @@ class IconEditorPane(QWidget):
         ids = self._ids_in(doc)
         plugins = self.package.plugins
         what = {"toolbar": "Toolbar button", "conference": "Conference menu", "participants": "Participant menu"}
-        lines, missing = [], []
+        lines, missing, used = [], [], set()  # used: ids of this file that something uses
         for ref in refs:
             # (a label left to the plugin in the form's words, and not in quotes, as if it were typed)
             label = ref.label or RUNTIME_LABEL
@@ -740,13 +740,17 @@ class IconEditorPane(QWidget):
             line = f"{what.get(ref.section, ref.section)} {shown} of {owner}"
             ok = ref.icon_id in ids
             lines.append(f"{line} → <code>#{html.escape(ref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
-            if not ok:
+            if ok:
+                used.add(ref.icon_id)
+            else:
                 missing.append((f"The menu item “{html.escape(label)}”", ref.icon_id))
         for sref in source_icon_references(self.package, self.rel):
             where = f"the code of {html.escape(plugins[sref.plugin_index].display_name)} (line {sref.line})"
             ok = sref.icon_id in ids
             lines.append(f"{where} → <code>#{html.escape(sref.icon_id)}</code>" + ("" if ok else " <b>(missing)</b>"))
-            if not ok:
+            if ok:
+                used.add(sref.icon_id)
+            else:
                 missing.append((where[0].upper() + where[1:], sref.icon_id))
         self.users.setText(
             "Used by: " + "; ".join(lines)
@@ -764,7 +768,17 @@ class IconEditorPane(QWidget):
                 "Pick one to preview it; its drawing is edited in the XML."
             )
         elif not doc.root_id:
-            notes.append("This icon has no id, so no menu item can use it. Click “Add id” above.")
+            # Symbols (or other parts) with an id of their own are usable as file.svg#id: "no menu
+            # item can use it" was said of a file whose #lock the plugin's code used.
+            parts = [i for i in doc.symbols() if i] or sorted(used)
+            notes.append(
+                "This icon has no id, so no menu item can use it. Click “Add id” above."
+                if not parts
+                else "This file has no id of its own: menu items can use only its parts that have one ("
+                + ", ".join(f"<code>#{html.escape(i)}</code>" for i in parts[:3])
+                + (", …" if len(parts) > 3 else "")
+                + "). To use the whole drawing, click “Add id” above."
+            )
         self.banner.setText("<br>".join(notes))
         self.banner.setVisible(bool(notes))
 
