@@ -88,6 +88,38 @@ def test_unsaved_code_whose_file_became_a_folder_is_kept_and_said(
     window.editor.undo_stack.setClean()
 
 
+def test_unsaved_code_whose_file_became_a_folder_is_still_kept_aside_for_a_crash(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """The recovery copy compared each edited file with the one on disk, and a folder standing
+    there (or a link, a file made unreadable) stopped the copy: "Could not keep a recovery copy",
+    and a crash then lost every unsaved edit of the project, not only that file's."""
+    from conftest import open_in_editor
+
+    from designer.core.recovery import read_recovery
+
+    editor = open_in_editor(window, base_project, SRC)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// mine")
+    mine = editor.text()
+    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(0))  # on to settings.json: SRC is not watched
+    assert window.source_editor.text() != mine
+    (base_project / "webapp2" / SRC).unlink()
+    (base_project / "webapp2" / SRC).mkdir()
+    window.autosave()
+    assert not window.status.text().startswith("Could not keep a recovery copy"), window.status.text()
+    kept = read_recovery(base_project / "webapp2")
+    assert kept is not None and kept.writes[SRC].decode("utf-8") == mine
+    asked = answer_yes(monkeypatch)  # as after a crash: the next window offers the copy back
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.open_path(base_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert again.package.pending_texts[SRC] == mine
+    for each in (window, again):
+        each.editor.undo_stack.setClean()
+
+
 def test_an_icon_on_show_deleted_elsewhere_is_said_at_once(window: MainWindow, qtbot, base_project: Path) -> None:
     from conftest import open_in_editor
 

@@ -875,8 +875,13 @@ def sync_documents(pkg: BrandingPackage) -> None:
             doc.apply(value)
 
 
-def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
-    """What :func:`save` would write: every file whose new bytes differ from the old ones."""
+def pending_writes(pkg: BrandingPackage, unreadable_differs: bool = False) -> dict[str, bytes]:
+    """What :func:`save` would write: every file whose new bytes differ from the old ones.
+
+    ``unreadable_differs``: a file that cannot be read to compare (a folder or a link put in its
+    place, its permissions taken away) counts as changed instead of raising. Why for the recovery
+    copy: there one such file stopped the copy of every edit, and a crash then lost them all;
+    Save still raises, to say why it cannot write there."""
     out: dict[str, bytes] = {}
     for rel, value in _modelled_values(pkg):
         doc = pkg.docs.get(rel)
@@ -885,19 +890,19 @@ def pending_writes(pkg: BrandingPackage) -> dict[str, bytes]:
         else:
             doc.apply(value)
         data = doc.dumps().encode("utf-8")
-        if _differs_on_disk(pkg, rel, data):
+        if _differs_on_disk(pkg, rel, data, unreadable_differs):
             out[rel] = data
     modelled = pkg.modelled_files()
     for rel, text in pkg.pending_texts.items():
         if text is None or rel in modelled:  # JSON files are written from the model above
             continue
         data = text_bytes(text)
-        if _differs_on_disk(pkg, rel, data):
+        if _differs_on_disk(pkg, rel, data, unreadable_differs):
             out[rel] = data
     return out
 
 
-def _differs_on_disk(pkg: BrandingPackage, rel: str, data: bytes) -> bool:
+def _differs_on_disk(pkg: BrandingPackage, rel: str, data: bytes, unreadable_differs: bool = False) -> bool:
     """Whether ``rel`` must be written: absent, or other bytes. A file another program deleted
     since the package was opened (the name index still lists it) is absent, not an error."""
     if not pkg.files.exists(rel):
@@ -906,6 +911,10 @@ def _differs_on_disk(pkg: BrandingPackage, rel: str, data: bytes) -> bool:
         return pkg.files.read_bytes(rel) != data
     except FileNotFoundError:
         return True
+    except OSError:
+        if unreadable_differs:
+            return True
+        raise
 
 
 def pending_deletes(pkg: BrandingPackage) -> list[str]:

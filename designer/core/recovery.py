@@ -265,7 +265,7 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing
     ``typing``: text being typed in a field, not in the package yet (kept even with no edits)."""
     if not isinstance(pkg.files, DirFiles):
         return None
-    writes, deletes = pending_writes(pkg), pending_deletes(pkg)
+    writes, deletes = pending_writes(pkg, unreadable_differs=True), pending_deletes(pkg)
     target = _file_for(pkg.files.root)
     if not writes and not deletes and typing is None:
         discard_recovery(pkg.files.root, take_over)
