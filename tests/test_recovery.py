@@ -476,6 +476,39 @@ def test_text_typed_in_the_id_or_an_action_field_is_kept_aside_soon(
     window._autosave_soon.stop()
 
 
+def test_code_typed_without_a_pause_is_kept_aside_while_the_typing_goes_on(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Each key put the copy off by another half second, so someone typing on without a half-second
+    pause (a long comment, held keys) had nothing kept aside until the 30-second autosave: a crash
+    lost all of it. Now the copy comes at the latest a couple of seconds after the first key."""
+    from conftest import open_in_editor
+
+    webapp2 = example_project / "webapp2"
+    js = "plugins/lock-toggle/lock-toggle.plugin.js"
+    editor = open_in_editor(window, example_project, js)
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    window._autosave.stop()  # (not the 30-second copy: the one that follows the typing)
+
+    def kept() -> bool:
+        found = read_recovery(webapp2)
+        return found is not None and b"// typed on" in found.writes.get(js, b"")
+
+    qtbot.keyClicks(editor, "// typed on")
+    typed = 0
+    for _ in range(150):  # a key every tenth of a second (up to 15 s), never the half-second pause
+        if kept():
+            break
+        qtbot.keyClicks(editor, "x")
+        typed += 1
+        qtbot.wait(100)
+    assert kept(), f"no copy after {typed} keys typed without a pause"
+    window.editor.undo_stack.setClean()
+
+
 def _texts_on_show(window: MainWindow) -> list[str]:
     """The text of every label the user can see in the window, the status bar's included."""
     from PySide6.QtWidgets import QLabel

@@ -54,6 +54,7 @@ _EDITOR_ROOM = 560  # px the tree and the editor keep when a side dock opens (se
 AUTOSAVE_MS = 30_000
 WARM_UP_MS = 600  # after a project opens: the source editor's code is loaded then (see _warm_editor)
 AUTOSAVE_AFTER_EDIT_MS = 500  # (typing on, or holding Ctrl+Z down, writes the copy once, at the pause)
+AUTOSAVE_TYPING_ON_MS = 2_000  # ... or at the latest this long after the first edit not kept (see _keep_aside_soon)
 SOURCE_SUFFIXES = {"js", "mjs", "json", "svg"}  # opened in the source editor; other files read-only
 
 
@@ -324,6 +325,10 @@ class MainWindow(QMainWindow):
         # without the last words), and gave back edits the user had just undone.
         self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_AFTER_EDIT_MS)
         self._autosave_soon.timeout.connect(self.autosave)
+        # Each edit puts that copy off, so typing on without a half-second pause was kept only by
+        # the 30-second copy: this one is not put off (see _keep_aside_soon).
+        self._autosave_latest = QTimer(self, singleShot=True, interval=AUTOSAVE_TYPING_ON_MS)
+        self._autosave_latest.timeout.connect(self.autosave)
         # The source editor's code, loaded while the window waits for the user (see _warm_editor).
         self._warm_up = QTimer(self, singleShot=True, interval=WARM_UP_MS)
         self._warm_up.timeout.connect(self._warm_editor)
@@ -1142,6 +1147,8 @@ class MainWindow(QMainWindow):
         """Copy unsaved edits to the recovery folder (never into the project itself)."""
         from ..core.recovery import write_recovery
 
+        self._autosave_soon.stop()
+        self._autosave_latest.stop()  # (the next edit starts it again)
         if self.package is None or self.editor is None or self._closing:
             return  # (closing: the edits were saved or thrown away; a copy now would offer them back)
         typing = self._typing_in_fields()
@@ -1168,6 +1175,15 @@ class MainWindow(QMainWindow):
                 "Another Plugin Designer window on this package closed without saving its changes; they are "
                 "kept aside. Save here, then File ▸ Reload to be offered them.",
             )
+
+    def _keep_aside_soon(self, ms: int = AUTOSAVE_AFTER_EDIT_MS) -> None:
+        """Copy the edits aside ``ms`` after the last one, and at the latest AUTOSAVE_TYPING_ON_MS
+        after the first one not kept yet. Why both: the copy waits for a pause so that typing on
+        (or Ctrl+Z held down) writes it once, not at every key; but someone who typed on without
+        a half-second pause had nothing kept until the 30-second autosave, and a crash lost it."""
+        self._autosave_soon.start(ms)
+        if not self._autosave_latest.isActive():
+            self._autosave_latest.start()
 
     def _typing_in_fields(self) -> Typing | None:
         """Text typed in the Id or an Action field and not recorded yet (those fields record their
@@ -1480,7 +1496,7 @@ class MainWindow(QMainWindow):
         # kept aside shortly after the last key (not committed), not up to 30 s later at the
         # autosave, so a crash meanwhile loses at most half a second of it.
         for field in (self.plugin_page.form.id, self.plugin_page.items.action):
-            field.textEdited.connect(lambda _text: self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS))
+            field.textEdited.connect(lambda _text: self._keep_aside_soon())
         self.stack.addWidget(self.plugin_page)
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
@@ -2124,7 +2140,7 @@ class MainWindow(QMainWindow):
             return  # the stack of a package no longer open (its panes are on their way out)
         last, upcoming = self._undo_seen
         if index < last:
-            self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
+            self._keep_aside_soon()
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             # Several at once (a click in the Undo history) are said as several: "Undone: X" named
             # only the earliest of them, as if nothing else had gone.
@@ -2147,7 +2163,7 @@ class MainWindow(QMainWindow):
             self.status.setText(
                 f"Redone: {done}" if index - last == 1 else f"Redone {index - last} steps, up to {done}"
             )
-            self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
+            self._keep_aside_soon()
         elif index == last + 1:  # a new step: what the tree showed before it, for its undo
             shown = self._shown_in_tree()
             if shown is not None:
@@ -2156,7 +2172,7 @@ class MainWindow(QMainWindow):
                 # A change made in one go (a fix, a new id, a plugin added or removed; not typing,
                 # which goes on): kept aside as soon as the window is idle again, not half a second
                 # later. Why: a crash at once, perhaps caused by the change itself, lost it.
-                self._autosave_soon.start(0)
+                self._keep_aside_soon(0)
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:
@@ -2168,7 +2184,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.refresh()
         self._sync_file_views()
         self._recheck.start()
-        self._autosave_soon.start(AUTOSAVE_AFTER_EDIT_MS)
+        self._keep_aside_soon()
         if self.export_dock is not None:
             self.export_pane.package_edited()
         if self.preview_dock is not None and self.preview_dock.isVisible():
