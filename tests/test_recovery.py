@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, remove_plugin
-from designer.core.recovery import read_recovery, recovered_package, recovery_dir, write_recovery
+from designer.core.recovery import discard_kept, read_recovery, recovered_package, recovery_dir, write_recovery
 from designer.gui.main_window import MainWindow
 
 
@@ -406,13 +406,74 @@ def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
             assert window.package.plugins[0].display_name == "Lock toggle"
             window.editor.set_field(1, "entry", "enabled", False, "switch off")
             window.autosave()
-            assert "Could not keep a recovery copy (another Plugin Designer window" in window.status.text()
+            assert "Could not keep a recovery copy" not in window.status.text()
+            [note] = window.notes.texts()
+            assert f"Another Plugin Designer window (process {other.pid}) has unsaved changes" in note
             assert window.save() is True
             kept = read_recovery(example_project / "webapp2")
             assert kept is not None and kept.pid == other.pid
             assert b"Edited in the other window" in kept.writes["plugins/lock-toggle/lock-toggle.plugin.package.json"]
+            assert kept.path is not None  # this window's own copy went with its save, the other's stays:
+            assert [f.name for f in recovery_dir().glob(f"{kept.path.stem}*.json")] == [kept.path.name]
         finally:
             other.kill()
+
+
+def test_edits_in_a_second_window_are_kept_aside_while_the_first_has_unsaved_ones(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """While another window had unsaved edits, this one kept no copy at all ("Could not keep a
+    recovery copy ... save in one window at a time"): a crash of this window lost all of its work.
+    Now its copy is kept beside the other's, and offered once that one is dealt with."""
+    webapp2 = example_project / "webapp2"
+    with other_window(example_project) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
+            window.open_path(example_project)
+            window.editor.set_field(1, "entry", "enabled", False, "switch off")
+            window.autosave()
+        finally:
+            other.kill()
+            other.wait()
+    first = read_recovery(webapp2)  # both windows gone (a crash): the other's copy is offered first
+    assert first is not None and first.pid == other.pid
+    discard_kept(first)  # (restored and saved there, or thrown away)
+    mine = read_recovery(webapp2)
+    assert mine is not None and mine.pid == os.getpid()
+    assert b'"enabled": false' in mine.writes["settings.json"]
+    window.editor.undo_stack.setClean()
+
+
+def test_the_copy_kept_beside_another_windows_goes_once_this_window_keeps_the_main_one(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Once the other window had saved, this one's next copy went to the usual place and the one
+    kept beside the other's stayed: after a crash it was offered again, older, once the newer
+    edits were dealt with."""
+    webapp2 = example_project / "webapp2"
+    with other_window(example_project) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
+            window.open_path(example_project)
+            window.editor.set_field(1, "entry", "enabled", False, "switch off")
+            window.autosave()
+            theirs = read_recovery(webapp2)
+            assert theirs is not None and theirs.pid == other.pid and theirs.path is not None
+            key = theirs.path.stem
+            assert len(list(recovery_dir().glob(f"{key}*.json"))) == 2
+            discard_kept(theirs)  # the other window saved
+            window.editor.set_field(2, "entry", "enabled", False, "switch off")
+            window.autosave()
+        finally:
+            other.kill()
+            other.wait()
+    [only] = recovery_dir().glob(f"{key}*.json")
+    mine = read_recovery(webapp2)
+    assert mine is not None and mine.path == only and mine.pid == os.getpid()
+    assert mine.writes["settings.json"].count(b'"enabled": false') == 2
+    window.editor.undo_stack.setClean()
 
 
 def test_on_windows_a_copy_a_crash_just_left_is_offered_not_taken_for_another_window(

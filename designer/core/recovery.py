@@ -27,6 +27,7 @@ __all__ = [
     "read_recovery",
     "recovered_package",
     "recovery_dir",
+    "running_keeper",
     "write_recovery",
 ]
 
@@ -270,9 +271,13 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing
     if not writes and not deletes and typing is None:
         discard_recovery(pkg.files.root, take_over)
         return None
+    own = _own_file_for(pkg.files.root)
     keeper = _keeper_of(target)
-    if not take_over and _left_by_crash(*keeper):
-        target = _own_file_for(pkg.files.root)
+    if _running_owner(*keeper) is not None or (not take_over and _left_by_crash(*keeper)):
+        # Another window's copy, that window still open or left by a crash: this one is kept
+        # beside it. Why not refused while the other is open: this window's edits were then kept
+        # nowhere, and a crash of this one lost them all.
+        target = own
         keeper = _keeper_of(target)
     other = _running_owner(*keeper)
     if other is not None:  # two windows on one package: neither replaces the other's copy
@@ -295,7 +300,18 @@ def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing
     }
     text = json.dumps(data, indent=1, ensure_ascii=True)  # ASCII: surrogate escapes survive as \\udcxx
     atomic_write(target, text.encode("ascii"))
+    if target != own:  # (the copy kept beside the other's before, now older than this one)
+        try:
+            os.unlink(own)
+        except FileNotFoundError:
+            pass
     return target
+
+
+def running_keeper(root: Path) -> int | None:
+    """The id of another designer process, still running, that keeps the recovery copy of the
+    package folder ``root`` (this process's copy is then kept beside it); None when there is none."""
+    return _owner_of(_file_for(root))
 
 
 def read_recovery(root: Path) -> Recovery | None:

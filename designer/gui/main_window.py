@@ -1145,7 +1145,7 @@ class MainWindow(QMainWindow):
     # -- crash recovery ---------------------------------------------------------------------
     def autosave(self) -> None:
         """Copy unsaved edits to the recovery folder (never into the project itself)."""
-        from ..core.recovery import write_recovery
+        from ..core.recovery import running_keeper, write_recovery
 
         self._autosave_soon.stop()
         self._autosave_latest.stop()  # (the next edit starts it again)
@@ -1169,6 +1169,15 @@ class MainWindow(QMainWindow):
             return
         if kept is not None and kept.stem.endswith(f".{os.getpid()}") and not self._told_crash_copy:
             self._told_crash_copy = True  # once: the autosave comes back every 30 seconds
+            other = running_keeper(self.package.root) if self.package.root is not None else None
+            if other is not None:
+                self.notes.say(
+                    "other window",
+                    f"Another Plugin Designer window (process {other}) has unsaved changes to this package: save "
+                    "them there first, or one window's Save writes over the other's. Your changes here are kept "
+                    "aside too.",
+                )
+                return
             # (In place of the note that the window had unsaved changes: it has gone since.)
             self.notes.say(
                 "other window",
