@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import snapshot
 
 from designer.core.model import load
-from designer.core.recovery import _file_for, read_recovery
+from designer.core.recovery import DamagedRecovery, _file_for, read_recovery
 from designer.core.state import load_state, state_dir
 
 DEEP = "[" * 100_000 + "]" * 100_000  # json.loads gives up with RecursionError, not ValueError
@@ -27,15 +27,18 @@ def test_a_deeply_nested_state_file_reads_as_no_state(example_project: Path) -> 
 
 def test_a_deeply_nested_recovery_file_is_ignored(window, example_project: Path) -> None:
     """The same for a recovery copy: opening the project raised RecursionError (a traceback and
-    no package shown); now the project opens, with nothing offered."""
+    no package shown); now the project opens, with nothing offered, and says the copy is damaged."""
     target = _file_for(example_project / "webapp2")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text('{"format":1,"saved_at":1,"writes":' + DEEP + "}")
-    assert read_recovery(example_project / "webapp2") is None
+    found = read_recovery(example_project / "webapp2")
+    assert isinstance(found, DamagedRecovery) and found.reason.startswith("it is not a recovery copy")
+    target.write_text('{"format":1,"saved_at":1,"writes":' + DEEP + "}")
     before = snapshot(example_project)
     assert window.open_path(example_project)
     assert window.package is not None and not window.isWindowModified()
     assert snapshot(example_project) == before
+    assert "could not be read" in window.notes.texts()[0]
 
 
 def test_a_deeply_nested_unlisted_package_file_does_not_stop_the_checks(example_project: Path) -> None:

@@ -10,12 +10,21 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, snapshot
 from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, save
 from designer.core.plugins import add_plugin, remove_plugin
-from designer.core.recovery import discard_kept, read_recovery, recovered_package, recovery_dir, write_recovery
+from designer.core.recovery import (
+    DamagedRecovery,
+    Recovery,
+    discard_kept,
+    read_recovery,
+    recovered_package,
+    recovery_dir,
+    write_recovery,
+)
 from designer.gui.main_window import MainWindow
 
 
@@ -155,14 +164,133 @@ def test_escape_on_the_recovery_question_loses_nothing(window: MainWindow, examp
     window.editor.undo_stack.setClean()  # no "save changes?" question when the window closes
 
 
-def test_a_damaged_recovery_file_is_ignored(window: MainWindow, example_project: Path) -> None:
+def _damage(target: Path, kind: str) -> None:
+    """Put a damaged recovery copy of ``kind`` at ``target``: what a power cut, a failing disk or
+    a hand at work can leave where the designer keeps its copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "cut short":
+        target.write_text('{\n "format": 1,\n "root": "/somewhere",\n "writes": {"settings.json": "{\\n  \\"plu')
+    elif kind == "garbage":
+        target.write_bytes(bytes(range(256)) * 4)
+    elif kind == "not json":
+        target.write_text("{not json")
+    else:
+        target.mkdir()
+        (target / "inside.txt").write_text("kept")
+
+
+DAMAGED_REASONS = {
+    "cut short": "it was cut short",
+    "garbage": "it is not a recovery copy",
+    "not json": "it is not a recovery copy",
+    "folder": "it is a folder, not a file",
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGED_REASONS))
+def test_a_damaged_recovery_copy_is_moved_aside_and_said_once(
+    window: MainWindow, qtbot, example_project: Path, kind: str
+) -> None:
+    """A copy there but unreadable was ignored without a word: the user never learnt that the work
+    expected back was not there, and the next autosave wrote over the copy."""
     from designer.core.recovery import _file_for
 
     target = _file_for(example_project / "webapp2")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("{not json")
+    _damage(target, kind)
+    had = snapshot(example_project)
     assert window.open_path(example_project)
     assert window.package.plugins[0].display_name == "Lock toggle"
+    assert snapshot(example_project) == had  # the project's files are as last saved
+    (aside,) = recovery_dir().glob(f"{target.stem}.*.damaged")
+    assert aside.name.startswith(target.stem + ".")
+    assert not os.path.lexists(target)
+    if kind == "folder":
+        assert (aside / "inside.txt").read_text() == "kept"  # moved whole, never deleted
+    else:
+        assert aside.stat().st_size > 0
+    (note,) = window.notes.texts()
+    assert note == (
+        f"Unsaved changes kept from an earlier session could not be read: {DAMAGED_REASONS[kind]}"
+        + (" (its contents are not what Plugin Designer writes)" if "not a recovery" in DAMAGED_REASONS[kind] else "")
+        + f". It was moved to {aside}. The project's files are as last saved."
+    )
+    window.editor.set_field(0, "package", "name", "After the damage", "rename")
+    window.autosave()  # the next autosave keeps a fresh copy where the damaged one was
+    fresh = read_recovery(example_project / "webapp2")
+    assert isinstance(fresh, Recovery) and fresh.path == target
+    window.editor.undo_stack.setClean()
+    assert window.open_path(example_project, ask=False)
+    assert window.notes.texts() == []  # told once: the damaged copy is not read again
+    assert list(recovery_dir().glob(f"{target.stem}.*.damaged")) == [aside]
+
+
+@pytest.mark.parametrize("kind", list(DAMAGED_REASONS))
+def test_reading_a_damaged_copy_tells_it_from_none(example_project: Path, kind: str) -> None:
+    from designer.core.recovery import _file_for
+
+    target = _file_for(example_project / "webapp2")
+    _damage(target, kind)
+    found = read_recovery(example_project / "webapp2")
+    assert isinstance(found, DamagedRecovery)
+    assert found.path == target and found.reason.startswith(DAMAGED_REASONS[kind])
+    assert found.kept_at is not None and found.kept_at.parent == target.parent and found.kept_at.exists()
+    assert read_recovery(example_project / "webapp2") is None  # moved aside: not read again
+
+
+def test_a_copy_that_cannot_be_read_says_so(example_project: Path, monkeypatch) -> None:
+    from pathlib import Path as PathType
+
+    from designer.core.recovery import _file_for
+
+    target = _file_for(example_project / "webapp2")
+    _damage(target, "not json")
+    refuse = PathType.read_text
+
+    def read_text(self, *args, **kwargs):
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return refuse(self, *args, **kwargs)
+
+    monkeypatch.setattr(PathType, "read_text", read_text)
+    found = read_recovery(example_project / "webapp2")
+    assert isinstance(found, DamagedRecovery) and found.reason == "it cannot be read (Permission denied)"
+
+
+def test_only_the_newest_damaged_copies_are_kept(example_project: Path, tmp_path: Path, monkeypatch) -> None:
+    """Something that damaged every copy filled the disk with them, one per opening."""
+    import designer.core.recovery as recovery
+
+    monkeypatch.setattr(recovery, "recovery_dir", lambda: tmp_path / "recovery")  # (this test's copies only)
+    target = recovery._file_for(example_project / "webapp2")
+    kept = []
+    for n in range(recovery.KEEP_DAMAGED + 3):
+        monkeypatch.setattr(recovery.time, "strftime", lambda _f, n=n: f"20260101-0000{n:02d}")
+        _damage(target, "garbage")
+        found = read_recovery(example_project / "webapp2")
+        assert isinstance(found, DamagedRecovery)
+        kept.append(found.kept_at)
+    assert sorted((tmp_path / "recovery").glob("*.damaged")) == kept[-recovery.KEEP_DAMAGED :]
+
+
+def test_a_damaged_copy_that_cannot_be_moved_is_said_where_it_is(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    from designer.core.recovery import _file_for
+
+    target = _file_for(example_project / "webapp2")
+    _damage(target, "cut short")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(src))
+
+    monkeypatch.setattr(os, "rename", refuse)
+    assert window.open_path(example_project)
+    assert window.notes.texts() == [
+        "Unsaved changes kept from an earlier session could not be read: it was cut short. It is at "
+        f"{target} (it could not be moved aside). The project's files are as last saved."
+    ]
+    assert target.exists()
+    os.unlink(target)
 
 
 def test_a_recovery_file_naming_paths_outside_the_package_is_ignored(window: MainWindow, example_project: Path) -> None:
@@ -178,7 +306,10 @@ def test_a_recovery_file_naming_paths_outside_the_package_is_ignored(window: Mai
         {"format": FORMAT, "saved_at": "yesterday", "writes": {}, "deletes": 5},
     ):
         target.write_text(json.dumps(data))
-        assert read_recovery(example_project / "webapp2") is None
+        found = read_recovery(example_project / "webapp2")
+        assert isinstance(found, DamagedRecovery) and found.reason.startswith("it is not a recovery copy")
+        assert found.kept_at is not None and json.loads(found.kept_at.read_text()) == data  # aside, unchanged
+        target.write_text(json.dumps(data))
         assert window.open_path(example_project, ask=False)
     assert not (example_project.parent / "escaped.txt").exists()
 

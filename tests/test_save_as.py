@@ -237,6 +237,37 @@ def test_the_recovery_copy_of_a_folder_that_is_gone_is_offered_at_the_next_start
     assert orphaned_recoveries() == []
 
 
+def test_damaged_copies_in_the_recovery_folder_leave_the_welcome_screen_listing_the_others(
+    qtbot, example_project: Path, base_project: Path
+) -> None:
+    """A copy of a folder gone, cut short after its head (it names the folder, its files are
+    missing), made the list of copies take it for one to offer; with a garbage file, a folder
+    named as a copy and a copy moved aside beside it, the screen lists the readable one only."""
+    from designer.core.recovery import recovery_dir
+    from designer.gui.main_window import MainWindow
+
+    kept = _crash_copy(example_project)
+    damaged = _crash_copy(base_project)
+    text = damaged.read_text()
+    damaged.write_text(text[: text.index('"writes":') + 30])  # cut short inside the kept files
+    folder = recovery_dir()
+    extras = [folder / "0123456789abcdef0123.json", folder / "fedcba9876543210fedc.json"]
+    extras[0].write_bytes(bytes(range(256)))
+    extras[1].mkdir()
+    (folder / "0123456789abcdef0123.20260101-000000.damaged").write_bytes(b"\0")
+    shutil.rmtree(example_project)
+    shutil.rmtree(base_project)
+    try:
+        window = shown(qtbot, MainWindow(), 1200, 800)
+        labels = " ".join(w.text() for w in window.welcome.kept.findChildren(QLabel) if w.isVisible())
+        assert str(example_project) in labels and str(base_project) not in labels
+        assert [r.path for r in orphaned_recoveries()].count(kept) == 1
+    finally:
+        for path in (kept, damaged, extras[0], folder / "0123456789abcdef0123.20260101-000000.damaged"):
+            path.unlink()
+        extras[1].rmdir()
+
+
 def test_a_recovery_copy_of_a_folder_still_there_is_not_listed(example_project: Path) -> None:
     kept = _crash_copy(example_project)
     try:

@@ -19,6 +19,7 @@ from .files import DirFiles, PackageFiles, atomic_write
 from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_writes, text_bytes
 
 __all__ = [
+    "DamagedRecovery",
     "Recovery",
     "Typing",
     "discard_kept",
@@ -35,6 +36,10 @@ FORMAT = 1
 # A copy rewritten this recently by a designer process still running belongs to that window: the
 # autosave rewrites it every 30 seconds while there are unsaved edits.
 FRESH_SECONDS = 90
+# Damaged copies moved aside (see _put_aside) kept at most: enough to look into the last few, not
+# enough to fill the disk when something damages every copy.
+KEEP_DAMAGED = 5
+DAMAGED_SUFFIX = ".damaged"
 
 
 def recovery_dir() -> Path:
@@ -227,6 +232,20 @@ def _own_file_for(root: Path) -> Path:
     return main.with_name(f"{main.stem}.{os.getpid()}.json")
 
 
+@dataclass(frozen=True)
+class DamagedRecovery:
+    """A recovery copy that is there but cannot be read: cut short (a power cut or a disk that
+    failed while it was written), not a recovery copy (other bytes, a folder in its place), or
+    refused by the system.
+
+    Why told rather than taken for no copy: the user expects unsaved work back, and heard
+    nothing; the next autosave then wrote over the copy, and whatever it still held was gone."""
+
+    path: Path  # where the copy was
+    reason: str  # plain words: "it was cut short", ...
+    kept_at: Path | None  # where it was moved aside; None: it could not be moved (it stays)
+
+
 class KeptByAnotherDesignerError(OSError):
     """The recovery copy belongs to another designer window, still open on the same package."""
 
@@ -314,8 +333,10 @@ def running_keeper(root: Path) -> int | None:
     return _owner_of(_file_for(root))
 
 
-def read_recovery(root: Path) -> Recovery | None:
-    """The recovery saved for the package folder ``root``, if any and still readable."""
+def read_recovery(root: Path) -> Recovery | DamagedRecovery | None:
+    """The recovery saved for the package folder ``root``, if any; a :class:`DamagedRecovery`
+    when there is one that cannot be read, moved aside (see :func:`_put_aside`) so that it is
+    told once and the next autosave writes a fresh copy in its place."""
     try:  # an empty or missing folder: nothing was kept aside (and no need to load OpenSSL to look)
         if not any(recovery_dir().iterdir()):
             return None
@@ -323,46 +344,113 @@ def read_recovery(root: Path) -> Recovery | None:
         return None
     path = _file_for(root)
     moved_from = None
-    if not path.exists():
+    if not os.path.lexists(path):
         _adopt_own_copy(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         moved_from = _adopt_moved(root, path)
-    return _parse(path, root, moved_from)
-
-
-def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Recovery | None:
-    """The copy in ``path`` (for ``root``; None: the folder the copy names), if readable and sane."""
-    if not _regular_file(path):
+    if not os.path.lexists(path):
         return None
+    found = _parse(path, root, moved_from)
+    if isinstance(found, DamagedRecovery):
+        return DamagedRecovery(path, found.reason, _put_aside(path))
+    return found
+
+
+def _put_aside(path: Path) -> Path | None:
+    """Rename the damaged copy ``path`` to ``<name>.<when>.damaged`` beside it (one rename: never
+    half moved, never deleted), and remove the oldest such copies beyond KEEP_DAMAGED; the new
+    name, or None when it cannot be renamed (a read-only data folder: it stays where it is).
+
+    Why not left in place: it was read (and told) at every opening, and the next autosave
+    replaced it, with whatever could still be pieced together from it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{stamp}{DAMAGED_SUFFIX}")
+    n = 1
+    while os.path.lexists(target):  # (two in one second: a name of its own, none replaced)
+        n += 1
+        target = path.with_name(f"{path.stem}.{stamp}-{n}{DAMAGED_SUFFIX}")
     try:
-        data: Any = json.loads(path.read_text(encoding="ascii"))
-    except (OSError, ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
+        os.rename(path, target)
+    except OSError:
         return None
+    _prune_damaged(path.parent)
+    return target
+
+
+def _prune_damaged(folder: Path) -> None:
+    """Remove the damaged copies in ``folder`` beyond the KEEP_DAMAGED newest (by the time in
+    their name); never raises."""
+    from .files import remove_tree
+
+    try:
+        found = list(folder.glob(f"*{DAMAGED_SUFFIX}"))
+    except OSError:
+        return
+    found.sort(key=lambda p: (p.name.rsplit(".", 2)[-2], p.name), reverse=True)  # (<key>.<when>.damaged)
+    for old in found[KEEP_DAMAGED:]:
+        try:
+            if old.is_dir() and not old.is_symlink():
+                remove_tree(old)
+            else:
+                os.unlink(old)
+        except OSError:
+            continue
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether ``text`` failed to parse because it ends too soon (what a write cut off leaves),
+    rather than because it holds something else."""
+    return not text.strip() or exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+
+
+NOT_A_COPY = "it is not a recovery copy (its contents are not what Plugin Designer writes)"
+
+
+def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Recovery | DamagedRecovery | None:
+    """The copy in ``path`` (for ``root``; None: the folder the copy names), if readable and sane;
+    a :class:`DamagedRecovery` (not moved) saying why not; None when it holds nothing to offer."""
+    if not _regular_file(path):
+        return DamagedRecovery(path, "it is a folder, not a file" if os.path.isdir(path) else "it is not a file", None)
+    try:
+        text = path.read_text(encoding="ascii")
+    except UnicodeError:  # (written in ASCII: other bytes are not the designer's)
+        return DamagedRecovery(path, NOT_A_COPY, None)
+    except OSError as exc:
+        return DamagedRecovery(path, f"it cannot be read ({exc.strerror or exc})", None)
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return DamagedRecovery(path, "it was cut short" if _cut_short(text, exc) else NOT_A_COPY, None)
+    except (ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
+        return DamagedRecovery(path, NOT_A_COPY, None)
+    if isinstance(data, dict) and isinstance(data.get("format"), int) and data.get("format") != FORMAT:
+        return DamagedRecovery(path, "it was kept by another version of Plugin Designer", None)
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("writes"), dict):
-        return None
+        return DamagedRecovery(path, NOT_A_COPY, None)
     # A damaged or hand-made file is not trusted: every name must be a plain path inside the
-    # package (the save writes them), every value of the right type; else the file is ignored.
+    # package (the save writes them), every value of the right type; else it is not offered.
     from .zipnames import name_problem
 
+    damaged = DamagedRecovery(path, NOT_A_COPY, None)
     saved_at, raw_deletes = data.get("saved_at", 0), data.get("deletes", [])
     if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool) or not 0 <= saved_at < 1e11:
-        return None  # (a time the clock can show: 1e300 broke the question's date)
+        return damaged  # (a time the clock can show: 1e300 broke the question's date)
     if not isinstance(raw_deletes, list):
-        return None
+        return damaged
     try:
         writes = {str(k): text_bytes(v) for k, v in data["writes"].items() if isinstance(v, str)}
     except (ValueError, UnicodeError):
-        return None
+        return damaged
     deletes = [str(d) for d in raw_deletes if isinstance(d, str)]
     if any(name_problem(rel) is not None for rel in (*writes, *deletes)):
-        return None
+        return damaged
     pid = data.get("pid")
     typing = Typing.from_json(data.get("typing"))
     if not writes and not deletes and typing is None:
         return None  # (nothing left worth offering)
     if root is None:
         if not isinstance(data.get("root"), str):
-            return None
+            return damaged
         root = Path(data["root"])
     raw_names = data.get("names")  # (a copy of an older designer has none)
     names = (
@@ -400,7 +488,7 @@ def orphaned_recoveries() -> list[Recovery]:
         except (OSError, ValueError):
             continue
         found = _parse(candidate, None)
-        if found is not None and (found.writes or found.deletes):
+        if isinstance(found, Recovery) and (found.writes or found.deletes):
             out.append(found)
     return sorted(out, key=lambda r: -r.saved_at)
 

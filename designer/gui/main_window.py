@@ -1263,11 +1263,25 @@ class MainWindow(QMainWindow):
         """After a crash: offer the edits that were copied aside, as one undoable step."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.recovery import read_recovery, recovered_package
+        from ..core.recovery import DamagedRecovery, read_recovery, recovered_package
         from ..core.wording import counted
 
         root = self.package.root if self.package is not None else None
         recovery = read_recovery(root) if root is not None else None
+        if isinstance(recovery, DamagedRecovery):
+            # Why a note and not silence: the user expects unsaved work back. Once: the copy is
+            # moved aside, so the next opening finds none and the autosave keeps a fresh one.
+            where = (
+                f"It was moved to {recovery.kept_at}."
+                if recovery.kept_at is not None
+                else f"It is at {recovery.path} (it could not be moved aside)."
+            )
+            self.notes.say(
+                "damaged recovery",
+                f"Unsaved changes kept from an earlier session could not be read: {recovery.reason}. {where} "
+                "The project's files are as last saved.",
+            )
+            return
         if recovery is None or self.editor is None:
             return
         other = recovery.kept_by_running_designer
