@@ -142,3 +142,95 @@ def test_every_control_of_the_preview_has_a_name_a_screen_reader_reads(qtbot: An
             "Seen on",
             "Show what this plugin did",
         )
+
+
+# The name a screen reader reads for the element with the keyboard, worked out as Chromium does
+# (the accessible-name rules, in the parts the meeting uses): aria-labelledby, aria-label, an
+# image's alt, else the words inside (leaving out what is aria-hidden, taking a part's own
+# aria-label), else the hover text. Chromium gives pages no way to ask it for the name itself.
+_SAID = """(function () {
+    function inside(node) {
+        if (node.nodeType === 3) { return node.textContent; }
+        if (node.nodeType !== 1 || node.getAttribute('aria-hidden') === 'true') { return ''; }
+        if (node.getAttribute('aria-label')) { return ' ' + node.getAttribute('aria-label') + ' '; }
+        if (node.tagName === 'IMG') { return node.getAttribute('alt') || ''; }
+        var words = Array.prototype.map.call(node.childNodes, inside).join('');
+        return words.trim() ? ' ' + words + ' ' : (node.getAttribute('title') || '');
+    }
+    var e = document.activeElement, said;
+    if (e.getAttribute('aria-labelledby')) {
+        said = e.getAttribute('aria-labelledby').split(/\\s+/).map(function (id) {
+            var by = document.getElementById(id); return by ? inside(by) : ''; }).join(' ');
+    } else {
+        said = e.getAttribute('aria-label') || Array.prototype.map.call(e.childNodes, inside).join('');
+        if (!said.trim()) { said = e.getAttribute('title') || ''; }
+    }
+    return JSON.stringify([e === document.body ? 'BODY' : e.tagName, said.replace(/\\s+/g, ' ').trim()]);
+})()"""
+
+
+def _said_in_meeting(qtbot: Any, pane: Any, stops: int) -> list[str]:
+    """What a screen reader says at each Tab stop in the meeting (at most ``stops``), from its top."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    _focus_in_meeting(qtbot, pane, "#pd-conf-button")
+    said = []
+    for _stop in range(stops):
+        tag, name = json.loads(_js(qtbot, pane.page, _SAID))
+        if tag == "BODY":
+            break  # Tab has left the meeting
+        said.append(name)
+        _js(qtbot, pane.page, "window.pdWas = document.activeElement; true")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.activeElement !== window.pdWas"))
+    return said
+
+
+def test_a_screen_reader_reads_each_stop_in_the_meeting_by_its_words_not_its_drawings(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Tab through the mock meeting with a screen reader: the meeting menu's button was read as
+    "☰ Meeting room ▾", each participant with their initials and the "⋮" drawn beside them
+    ("AM Alex Morgan (you) … ⋮"), a toolbar button whose icon is missing as "?", and the ×
+    that dismisses the Oops card or closes a plugin's dialog as "×". The drawings are now hidden from screen readers, and
+    a plugin's toolbar button is named by its label whatever its icon."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from test_preview import _with_code
+    from test_preview_round2 import _CRASH
+
+    project = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _CRASH)
+    js = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("'lock.svg#lock'", "'lock.svg#gone'"))
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "document.getElementById('pd-oops').className") == "show")
+        said = _said_in_meeting(qtbot, pane, 30)
+        _open_menus(qtbot, pane.page)
+        _focus_in_meeting(qtbot, pane, "[data-plugin=meeting-info][data-kind=conference]")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "PD.dialogs.length") == 1, timeout=5000)
+        closer = json.loads(_js(qtbot, pane.page, "document.querySelector('.pd-dialog-x').focus(); " + _SAID))
+    assert said == [
+        "Meeting room 1 plugin item",
+        "Microphone",
+        "Camera",
+        "Share screen",
+        "Chat",
+        "Lock meeting",  # its icon not found: drawn as "?"
+        "Leave",
+        "Participants (5)",  # the tab
+        "Participants (5)",  # the list under it, named by its tab
+        "Alex Morgan (you) Host · webrtc 1 plugin item",
+        "Blake Guest Guest · webrtc · hand raised 1 plugin item",
+        "Casey Guest Guest · webrtc · muted 1 plugin item",
+        "Board Room Guest · sip 1 plugin item",
+        "Live stream Guest · rtmp 1 plugin item",
+        "Dismiss",  # the Oops card's ×
+    ]
+    assert closer == ["BUTTON", "Close"]

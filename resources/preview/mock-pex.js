@@ -576,7 +576,7 @@
         var titleId = 'pd-dialog-title-' + (++dialogCount);  // its name for a screen reader: the title
         box.innerHTML = '<div class="pd-dialog" role="dialog" aria-modal="true" aria-labelledby="' + titleId + '">' +
             '<div class="pd-dialog-title" dir="auto" id="' + titleId + '"></div>' +
-            '<button class="pd-dialog-x" title="Close">\u00d7</button><div class="pd-dialog-body"></div></div>';
+            '<button class="pd-dialog-x" title="Close" aria-label="Close">\u00d7</button><div class="pd-dialog-body"></div></div>';
         box.querySelector('.pd-dialog-title').textContent = (options && options.title) || '';
         box.querySelector('.pd-dialog-body').innerHTML = (options && options.body) || '';
         layer.appendChild(box);

@@ -49,14 +49,14 @@
 
     // An icon reference ("file.svg#id") as an <img> of just that element (images never run scripts).
     function iconHtml(plugin, ref) {
-        if (!ref || typeof ref !== 'string') { return '<span class="pd-icon pd-placeholder" title="set at run time"></span>'; }
+        if (!ref || typeof ref !== 'string') { return '<span class="pd-icon pd-placeholder" title="set at run time" aria-hidden="true"></span>'; }
         var hash = ref.indexOf('#');
         var file = normalise(plugin.base, hash >= 0 ? ref.slice(0, hash) : ref);
         var id = hash >= 0 ? ref.slice(hash + 1) : '';
         var cacheKey = file + '#' + id + '\u0000' + (plugin.svgs[file] || '').length;
         if (!(cacheKey in ui.cache)) { ui.cache[cacheKey] = extract(plugin.svgs[file], id); }
         var src = ui.cache[cacheKey];
-        if (!src) { return '<span class="pd-icon pd-broken" title="icon not found: ' + esc(ref) + '">?</span>'; }
+        if (!src) { return '<span class="pd-icon pd-broken" title="icon not found: ' + esc(ref) + '" aria-hidden="true">?</span>'; }
         return '<img class="pd-icon pd-img" alt="" src="' + src + '">';
     }
     function extract(text, id) {
@@ -136,9 +136,11 @@
     function renderTop() {
         var c = PD.conference();
         var role = PD.config.role === 'chair' ? 'Host' : 'Guest';
+        // ☰ and ▾ (and a participant's initials and ⋮, an icon's "?") are drawings: aria-hidden, or a screen
+        // reader reads them out by their Unicode names ("trigram for heaven Meeting room black down-pointing…").
         document.getElementById('pd-top').innerHTML =
             '<button id="pd-conf-button" data-ui="conf" aria-haspopup="menu" aria-expanded="' + ui.confMenuOpen + '"' +
-            (ui.confMenuOpen ? ' aria-controls="pd-conf-menu"' : '') + ' title="' + CONF_MENU_TIP + '">\u2630 Meeting room \u25BE' + countBadge('conference') + '</button>' +
+            (ui.confMenuOpen ? ' aria-controls="pd-conf-menu"' : '') + ' title="' + CONF_MENU_TIP + '"><span aria-hidden="true">\u2630</span> Meeting room <span aria-hidden="true">\u25BE</span>' + countBadge('conference') + '</button>' +
             '<span class="pd-title">Weekly team meeting</span>' +
             '<span class="pd-badges">' +
             '<span class="pd-badge' + (c.locked ? ' on' : '') + '" id="pd-locked">' + (c.locked ? G.lock + ' Locked' : 'Unlocked') + '</span>' +
@@ -239,7 +241,7 @@
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
             var id = e.plugin.key + ':' + e.index;
-            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.plain) + '">' + l.icon +
+            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.plain) + '" aria-label="' + esc(l.plain) + '">' + l.icon +
                 (ui.hover === id ? '<span class="pd-tip">' + l.label + '</span>' : '') + '</button>';
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
@@ -293,10 +295,10 @@
             var open = p.uuid === ui.openParticipant;
             var menuId = 'pd-menu-' + i;
             var row = '<div class="pd-row' + (open ? ' open' : '') + '" tabindex="0" role="button" aria-haspopup="menu" aria-expanded="' + open + '"' +
-                (open ? ' aria-controls="' + menuId + '"' : '') + ' data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
+                (open ? ' aria-controls="' + menuId + '"' : '') + ' data-participant="' + esc(p.uuid) + '" title="' + PARTICIPANT_MENU_TIP + '"><span class="pd-mini" aria-hidden="true" style="background:' + colour(i) + '">' + esc(initials(p.name)) + '</span>' +
                 '<span class="pd-who">' + bdi(p.overlayText || p.name) + '<small>' + esc((p.role === 'chair' ? 'Host' : 'Guest') + ' \u00b7 ' + p.protocol) +
                 (p.buzzTime ? ' \u00b7 hand raised' : '') + (p.muted ? ' \u00b7 muted' : '') + '</small></span>' + (open ? '' : countBadge('participants')) +
-                '<span class="pd-more">\u22EE</span></div>';
+                '<span class="pd-more" aria-hidden="true">\u22EE</span></div>';
             if (open) {
                 row += '<div class="pd-menu pd-ctx" role="menu" id="' + menuId + '" aria-label="' + esc((p.overlayText || p.name) + '\'s menu') + '">';
                 if (host) { row += builtin(G.mute, p.muted ? 'Unmute' : 'Mute') + builtin(G.star, 'Spotlight') + builtin(G.person, p.role === 'chair' ? 'Make guest' : 'Make host') + builtin(G.leave, 'Disconnect'); }
@@ -349,7 +351,7 @@
         var audiences = [];
         errors.forEach(function (e) { var a = e.audience || 'every user'; if (audiences.indexOf(a) < 0) { audiences.push(a); } });
         var several = audiences.length > 1;
-        fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
+        fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss" aria-label="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
             esc(several ? 'the users who get these plugins' : audiences[0]) + '</h3>' +
             errors.map(function (e) {
                 var p = PD.plugins[e.plugin];
@@ -382,7 +384,7 @@
         shown = shown.slice(-3);
         if (!shown.length) { box.className = ''; fill(box, ''); return; }
         box.className = 'show';
-        fill(box, '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss">\u00d7</button>' +
+        fill(box, '<div class="pd-refused-card"><button data-ui="dismiss-refused" title="Dismiss" aria-label="Dismiss">\u00d7</button>' +
             // The log's and the check's words (PD_CONFIG.refusedForGuests, from designer/core/hostonly.py).
             '<h3>' + esc(PD.config.refusedForGuests) + ' (you are previewing as a Guest)</h3>' +
             shown.map(function (s) {
