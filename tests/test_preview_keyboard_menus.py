@@ -234,3 +234,33 @@ def test_a_screen_reader_reads_each_stop_in_the_meeting_by_its_words_not_its_dra
         "Dismiss",  # the Oops card's ×
     ]
     assert closer == ["BUTTON", "Close"]
+
+
+def test_dismissing_a_card_with_the_keyboard_leaves_it_at_the_meetings_top(qtbot: Any, tmp_path: Path) -> None:
+    """Enter on the × of the Oops card (or of a guest's refusal note) took the card away with the
+    keyboard on it: the keyboard was on the page itself, nowhere a screen reader could say, until
+    the next Tab. It now goes to the meeting menu's button, where Tab into the meeting starts."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from test_preview import _wait_started, _with_code
+    from test_preview_guest import _lock_toggle_for_guests
+    from test_preview_round2 import _CRASH
+
+    def dismiss(pane: Any, card: str) -> None:
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"document.getElementById('{card}').className") == "show")
+        _focus_in_meeting(qtbot, pane, f"#{card} button")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"document.getElementById('{card}').className") == "")
+
+    crashing = _with_code(tmp_path, "lock-toggle", "function toggleLock(", _CRASH)
+    with _preview_of(qtbot, crashing) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=\"lock-toggle\"]').click(); true")
+        dismiss(pane, "pd-oops")
+        assert _js(qtbot, pane.page, "document.activeElement.id") == "pd-conf-button"
+    with _preview_of(qtbot, _lock_toggle_for_guests(tmp_path / "guests")) as pane:
+        pane.role.setFocus()
+        qtbot.keyClick(pane.role, Qt.Key.Key_Down)  # Host -> Guest
+        _wait_started(qtbot, pane)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        dismiss(pane, "pd-refused")
+        assert _js(qtbot, pane.page, "document.activeElement.id") == "pd-conf-button"

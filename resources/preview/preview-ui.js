@@ -554,6 +554,11 @@
             PD.requests.forEach(function (r) { r.dismissed = true; });
         }
         ui.render();
+        // A card's × goes with its card: the keyboard on it was left on the page itself, nowhere a screen
+        // reader could say. It goes to the meeting's top, where Tab into the meeting starts (or to Rejoin).
+        if ((el.dataset.ui === 'dismiss' || el.dataset.ui === 'dismiss-refused') && document.activeElement === document.body) {
+            (document.getElementById('pd-rejoin') || document.getElementById('pd-conf-button')).focus({ preventScroll: true });
+        }
     });
     document.addEventListener('mouseover', function (event) {
         var el = event.target.closest('[data-hover]');
