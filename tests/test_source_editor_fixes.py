@@ -302,6 +302,24 @@ def test_typing_with_the_find_bar_open_counts_once_the_typing_pauses(pane: Sourc
     assert len(searches) == 1
 
 
+def test_lines_deleted_with_the_find_bar_open_keep_its_marks_on_the_matches(pane: SourcePane, qtbot) -> None:
+    """The marks of the matches follow the text until the count comes again: deleting lines above
+    them and moving the cursor marked the text now at the old places and told Qt of places past
+    the end of the file (a Qt warning per mark)."""
+    editor = pane.editor
+    bar = pane.find_bar
+    bar.open(replace=False)
+    qtbot.keyClicks(bar.find_edit, "send")
+    assert bar.count.text() == "1 match"
+    editor.setFocus()
+    _select_lines(qtbot, editor, 0, 3)  # "(function () {" to "function toggle(details) {"
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # (the recount waits for the typing to pause)
+    assert bar.count.text() == "1 match"
+    marked = [s.cursor.selectedText() for s in editor.extraSelections() if s.cursor.hasSelection()]
+    assert "send" in marked
+
+
 def test_ctrl_slash_in_an_svg_comments_the_lines_out_in_xml_and_ctrl_j_offers_no_snippets(
     window, qtbot, example_project
 ) -> None:

@@ -569,6 +569,14 @@ class SourceEditor(QPlainTextEdit):
         if self._code_memo or self._code_tails:
             self._moved_code(pos, removed, added)
         self.completion.contents_change(pos, removed, added)
+        if self._found:
+            # The find bar's marks move with the text until it counts again (when the typing pauses):
+            # kept where they were, a cursor move after lines were deleted marked other text and
+            # gave Qt places past the end of the file. A mark the edit touched is left off.
+            shift, cut = added - removed, pos + removed
+            self._found = [
+                (a, b) if b <= pos else (a + shift, b + shift) for a, b in self._found if b <= pos or a >= cut
+            ]
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
         if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
             self.highlighter.horizon = self._horizon()
