@@ -93,6 +93,18 @@ def test_ctrl_g_asks_for_a_line_and_goes_there(pane: SourcePane, qtbot) -> None:
     assert editor.textCursor().blockNumber() == 11
 
 
+def test_ctrl_g_with_a_line_past_the_end_goes_to_the_last_line(pane: SourcePane, qtbot) -> None:
+    """The box took only numbers up to the last line: of "999" typed in a 301-line file the second
+    9 was refused, and Enter went to line 9, far from where the user asked (and "302" to line 30)."""
+    editor = pane.editor
+    pane.show_file("long.js", LONG, read_only=False)
+    for typed in (999, 302):
+        _put_cursor(qtbot, editor, 30)
+        qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+        _answer_go_to_line(qtbot, pane, typed)
+        assert editor.textCursor().blockNumber() == editor.blockCount() - 1 == 300
+
+
 # -- comment and indent several lines --------------------------------------------------------------
 
 
