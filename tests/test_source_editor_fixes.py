@@ -139,6 +139,20 @@ def test_tab_and_shift_tab_twice_on_several_lines_give_the_text_back(pane: Sourc
     assert editor.toPlainText() == CODE
 
 
+def test_shift_tab_outdents_lines_indented_with_tabs(pane: SourcePane, qtbot) -> None:
+    """A file written in another editor is often indented with tabs: Shift+Tab did nothing on its
+    lines (only spaces were taken off)."""
+    editor = pane.editor
+    pane.show_file("tabs.js", "function f() {\n\tif (a) {\n\t\tgo();\n\t}\n}\n", read_only=False)
+    _select_lines(qtbot, editor, 1, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert _lines(editor)[1:4] == ["if (a) {", "\tgo();", "}"]
+    _put_cursor(qtbot, editor, 2, 1)  # no selection: the cursor's line, the cursor staying on its text
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "x")
+    assert _lines(editor)[2] == "xgo();"
+
+
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:
     """Typing right after Ctrl+/ goes where the cursor was, not over the whole line."""
     editor = pane.editor

@@ -1155,7 +1155,9 @@ class SourceEditor(QPlainTextEdit):
         def change(lines: list[str]) -> list[str]:
             if direction > 0:
                 return ["    " + ln if ln.strip() else ln for ln in lines]
-            return [ln[min(4, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
+            # One tab, or up to 4 spaces: a line indented with tabs (a file from another editor)
+            # was left as it was.
+            return [ln[1:] if ln.startswith("\t") else ln[min(4, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
 
         self._edit_lines("Indent" if direction > 0 else "Outdent", change)
 
