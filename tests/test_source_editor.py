@@ -93,6 +93,28 @@ def test_modelled_json_is_read_only(window: MainWindow, base_project: Path) -> N
     assert window.source_pane.note.isVisibleTo(window.source_pane)
 
 
+def test_replace_is_greyed_in_a_read_only_file(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Ctrl+H in settings.json offered Replace and Replace all, which did nothing, without a word."""
+    from PySide6.QtWidgets import QToolButton
+
+    window.open_path(base_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", "settings.json")))
+    editor, bar = window.source_editor, window.source_pane.find_bar
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    buttons = [b for b in bar.findChildren(QToolButton) if b.text() in ("Replace", "Replace all")]
+    assert bar.isVisible() and len(buttons) == 2
+    assert not any(w.isEnabled() for w in (bar.replace_edit, *buttons))
+    assert bar.replace_edit.placeholderText() == "Read-only file"
+    qtbot.keyClicks(bar.find_edit, "enabled")
+    assert bar.count.text().endswith(("match", "matches")) and not bar.count.text().startswith("0")  # found
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC)))
+    assert not editor.isReadOnly()
+    assert all(w.isEnabled() for w in (bar.replace_edit, *buttons))
+    assert bar.replace_edit.placeholderText() == "Replace with"
+
+
 def test_editing_helpers(qtbot) -> None:
     pane = SourcePane()
     qtbot.addWidget(pane)

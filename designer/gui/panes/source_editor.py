@@ -1888,6 +1888,15 @@ class FindBar(QWidget):
         self.find_edit.selectAll()
         self.update_count()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Replace greyed out while the file shown is read-only (settings.json, a file in a ZIP).
+
+        Why: Ctrl+H there offered Replace and Replace all, which did nothing, without a word.
+        """
+        for w in (self.replace_edit, *self._replace_buttons):
+            w.setEnabled(not read_only)
+        self.replace_edit.setPlaceholderText("Read-only file" if read_only else "Replace with")
+
     def close_bar(self) -> None:
         self.hide()
         self.editor.show_found([])
@@ -2204,6 +2213,7 @@ class SourcePane(QWidget):
             if name in self._places:
                 self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
+        self.find_bar.set_read_only(read_only)
         # (greyed in the right-click menu of an SVG or JSON file: its snippets are JavaScript)
         self.actions_["snippets"].setEnabled(self.editor.is_javascript())
         # Without a name a screen reader said only "editable text", here and as the icon page's XML view.
