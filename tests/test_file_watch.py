@@ -73,6 +73,27 @@ def test_unsaved_edits_are_kept_or_replaced_as_the_user_chooses(
     qtbot.waitUntil(lambda: editor.text() == mine)
 
 
+def test_the_question_about_unsaved_edits_says_what_yes_and_no_do_and_keeps_them_on_enter(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """It asked "Reload it from the disk ... or keep yours?" under the buttons Yes and No, which
+    answer no "or" question, and Enter (the default button, Yes) reloaded over the user's edits."""
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// mine")
+    asked: list[tuple] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.No)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, path.read_text() + "// theirs\n")
+    qtbot.waitUntil(lambda: bool(asked))
+    _parent, _title, text, buttons, default = asked[0]
+    assert "Yes:" in text and "No:" in text and " or keep yours?" not in text
+    assert buttons == QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    assert default == QMessageBox.StandardButton.No
+    assert editor.text().startswith("// mine")
+
+
 def test_showing_a_file_is_not_an_edit(window: MainWindow, qtbot, example_project: Path) -> None:
     """The highlighter colouring a file must not count as a change (no '*', no undo step)."""
     window.open_path(example_project)

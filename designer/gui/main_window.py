@@ -2427,9 +2427,14 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 "File changed outside the designer",
-                f"{rel} was changed by another program, and you have unsaved changes to it here.\n\n"
-                "Reload it from the disk (your changes to it are lost, Ctrl+Z brings them back) or keep yours?",
+                # Said what Yes and No do: "Reload it ... or keep yours?" is no question to answer
+                # with them. No (keep) is the default: Enter pressed in passing reloaded over the edits.
+                f"{rel} was changed by another program, and you have unsaved changes to it here. "
+                "Reload it from the disk?\n\n"
+                "Yes: reload it; your changes to it are replaced (Ctrl+Z brings them back).\n"
+                "No: keep yours; saving overwrites the other program's change.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
             if self.editor is None:
                 return
