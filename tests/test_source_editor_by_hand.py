@@ -103,6 +103,23 @@ def test_replace_takes_javascripts_dollar_references(window, editor, qtbot, repl
     assert editor.toPlainText() == expected
 
 
+@pytest.mark.parametrize(
+    ("find", "replace", "expected"),
+    [
+        (r"(\w)\.(?<name>\w+)", "$<name>", "send; show; go(a, a);"),  # JavaScript's named group
+        (r"\((?<w>\w+), \k<w>\)", "($<w>)", "x.send; y.show; go(a);"),  # and its backreference
+        (r"(?<=\.)\w+|(?<!, )a(?=,)", "Z", "x.Z; y.Z; go(Z, a);"),  # lookbehinds are no names
+        (r"[(?<1>]\w", "!", "x.send; y.show; go!, a);"),  # nor what a class lists
+    ],
+)
+def test_find_takes_javascripts_named_groups(window, editor, qtbot, find: str, replace: str, expected: str) -> None:
+    """A JavaScript developer writes (?<name>…) (as in their code and in VS Code): it was said to be
+    an "invalid expression", though the replacement takes JavaScript's $<name>."""
+    qtbot.keyClicks(editor, "x.send; y.show; go(a, a);")
+    _replace_all(window, qtbot, find, replace)
+    assert editor.toPlainText() == expected
+
+
 def test_a_dollar_reference_to_a_group_that_is_not_there_says_so(window, editor, qtbot) -> None:
     qtbot.keyClicks(editor, "x.send;")
     assert _replace_all(window, qtbot, r"(\w)\.(\w+)", "$3") == "cannot replace: invalid group reference 3"

@@ -1810,6 +1810,25 @@ def expand_replacement(m: re.Match, template: str) -> str:
     return "".join(out)
 
 
+# JavaScript's named group (?<name>…) and its backreference \k<name>; an escaped character and a
+# [class] are skipped whole, so "\(?<a>" and "[(?<a>]" stay as they are.
+_JS_NAMES = re.compile(r"\\k<(\w+)>|\\.|\[(?:\\.|[^\]\\])*\]|\(\?<(?![=!])(\w+)>", re.DOTALL)
+
+
+def python_regex(pattern: str) -> str:
+    """``pattern`` with JavaScript's ``(?<name>…)`` and ``\\k<name>`` written as Python's.
+
+    Why: a developer writes a named group as in their code (and in VS Code); Python calls it an
+    invalid expression, while the replacement already takes JavaScript's ``$<name>`` for it.
+    """
+
+    def python(m: re.Match) -> str:
+        backref, group = m.group(1), m.group(2)
+        return f"(?P={backref})" if backref else f"(?P<{group}>" if group else m.group()
+
+    return _JS_NAMES.sub(python, pattern)
+
+
 class FindBar(QWidget):
     """Find (Ctrl+F) and replace (Ctrl+H) in the editor, with a regular-expression option."""
 
@@ -1935,7 +1954,7 @@ class FindBar(QWidget):
             return None
         try:
             flags = re.MULTILINE if self.match_case.isChecked() else re.MULTILINE | re.IGNORECASE
-            return re.compile(text if self.regex.isChecked() else re.escape(text), flags)
+            return re.compile(python_regex(text) if self.regex.isChecked() else re.escape(text), flags)
         except re.error:
             return None
 
