@@ -159,6 +159,21 @@ def test_ctrl_0_puts_the_text_back_to_its_normal_size_after_zooming(window, qtbo
     assert editor.toPlainText() == (tmp_path / "example" / "webapp2" / JS).read_text()  # no "0" typed into the code
 
 
+def test_zooming_in_stops_at_a_largest_size_as_zooming_out_stops_at_a_smallest(window, qtbot, tmp_path: Path) -> None:
+    """Ctrl++ held down grew the text without end (109 pt after 100 presses, a few letters to a
+    screen), where Ctrl+- stops at 6 pt; then Ctrl+- changed nothing visible for dozens of presses."""
+    editor = _typing_in_example(window, qtbot, tmp_path)
+    for _ in range(100):
+        qtbot.keyClick(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    largest = editor.font().pointSizeF()
+    assert largest == 72
+    qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() == largest - 1
+    for _ in range(100):
+        qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() == 6
+
+
 def test_replace_all_says_how_many_places_it_replaced(window, qtbot, tmp_path: Path) -> None:
     """Replace all of "console.warn" with "console.log" left the bar saying "0 matches", which read
     as if nothing had been found; the count now says what was done until the search changes."""

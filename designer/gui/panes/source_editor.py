@@ -60,6 +60,7 @@ from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, tex
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
 
 FIRST_LINES = 300  # coloured at once when a file opens
+ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 # How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
 _REFORMAT = "_q_reformatBlocks(int,int,int)"
@@ -1286,9 +1287,11 @@ class SourceEditor(QPlainTextEdit):
     def zoom(self, steps: int) -> None:
         """Ctrl++ / Ctrl+-: the text ``steps`` points larger or smaller; 0 (Ctrl+0) its normal size.
         Why Ctrl+0: after zooming in a few times the only way back was Ctrl+- pressed as often."""
-        if steps > 0:
-            self.zoomIn(steps)
-        elif steps < 0 and self.font().pointSizeF() > 6:
+        size = self.font().pointSizeF()
+        if steps > 0 and size < ZOOM_LARGEST:
+            # (up to a largest size, as down to 6 pt: held down, Ctrl++ grew the text without end)
+            self.zoomIn(min(steps, int(ZOOM_LARGEST - size)))
+        elif steps < 0 and size > 6:
             self.zoomOut(-steps)
         elif steps == 0:
             self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
