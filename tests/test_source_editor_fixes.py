@@ -105,6 +105,16 @@ def test_ctrl_g_with_a_line_past_the_end_goes_to_the_last_line(pane: SourcePane,
         assert editor.textCursor().blockNumber() == editor.blockCount() - 1 == 300
 
 
+def test_ctrl_g_with_line_0_goes_to_the_first_line(pane: SourcePane, qtbot) -> None:
+    """Enter on "0" did nothing at all: the dialog stayed open, nothing said why."""
+    editor = pane.editor
+    pane.show_file("long.js", LONG, read_only=False)
+    _put_cursor(qtbot, editor, 30)
+    qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    _answer_go_to_line(qtbot, pane, 0)
+    assert editor.textCursor().blockNumber() == 0
+
+
 # -- comment and indent several lines --------------------------------------------------------------
 
 

@@ -1232,10 +1232,10 @@ class SourceEditor(QPlainTextEdit):
         dialog.setWindowTitle("Go to line")
         dialog.setInputMode(QInputDialog.InputMode.IntInput)
         dialog.setLabelText(f"Line (1–{self.blockCount()}):")
-        # Any number past the end too (go_to_line keeps it within the file): with the file's last
-        # line as the box's limit, of "999" typed in a 301-line file the box refused the second 9,
-        # and Enter went to line 9.
-        dialog.setIntRange(1, 2_147_483_647)
+        # Any number past the end too, and 0 (go_to_line keeps it within the file): with the file's
+        # last line as the box's limit, of "999" typed in a 301-line file the box refused the second
+        # 9, and Enter went to line 9; Enter on 0 did nothing, the dialog left open.
+        dialog.setIntRange(0, 2_147_483_647)
         dialog.setIntValue(self.textCursor().blockNumber() + 1)
         dialog.intValueSelected.connect(self.go_to_line)
         dialog.finished.connect(dialog.deleteLater)
