@@ -354,6 +354,16 @@ def test_lines_deleted_with_the_find_bar_open_keep_its_marks_on_the_matches(pane
     assert bar.count.text() == "1 match"
     marked = [s.cursor.selectedText() for s in editor.extraSelections() if s.cursor.hasSelection()]
     assert "send" in marked
+    # A letter typed into the match: once counted again, it is marked no longer.
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    while editor.textCursor().block().text().strip() != "send(isLocked);":
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Right)
+    qtbot.keyClicks(editor, "x")
+    qtbot.waitUntil(lambda: bar.count.text() == "0 matches")
+    marked = [s.cursor.selectedText() for s in editor.extraSelections() if s.cursor.hasSelection()]
+    assert not [m for m in marked if "nd" in m]
 
 
 def test_ctrl_slash_in_an_svg_comments_the_lines_out_in_xml_and_ctrl_j_offers_no_snippets(

@@ -316,6 +316,7 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
         self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
+        self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
         self._selection_key: tuple | None = None
         # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
         # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
@@ -575,9 +576,9 @@ class SourceEditor(QPlainTextEdit):
             # kept where they were, a cursor move after lines were deleted marked other text and
             # gave Qt places past the end of the file. A mark the edit touched is left off.
             shift, cut = added - removed, pos + removed
-            self._found = [
-                (a, b) if b <= pos else (a + shift, b + shift) for a, b in self._found if b <= pos or a >= cut
-            ]
+            kept = [(a, b) if b <= pos else (a + shift, b + shift) for a, b in self._found if b <= pos or a >= cut]
+            self._found_left |= len(kept) < len(self._found)  # (still painted: the next count takes it off)
+            self._found = kept
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
         if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
             self.highlighter.horizon = self._horizon()
@@ -1306,8 +1307,8 @@ class SourceEditor(QPlainTextEdit):
         selected one of them. (At most FOUND_SHOWN are marked: each is an extra selection to paint.)
         """
         found = found[:FOUND_SHOWN]
-        if found != self._found:
-            self._found = found
+        if found != self._found or self._found_left:
+            self._found, self._found_left = found, False
             self._update_selections(force=True)
 
     def set_markers(self, markers: list[Marker]) -> None:
