@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from conftest import open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -135,6 +136,24 @@ def test_an_edited_file_deleted_elsewhere_is_saved_again(window: MainWindow, qtb
     assert "deleted by another program" in window.status.text()
     assert window.save()
     assert path.read_text().endswith("// mine") and other.read_text() == other_text
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_source_on_show_deleted_elsewhere_is_a_problem_at_once(
+    window: MainWindow, qtbot, base_project: Path, folder: bool
+) -> None:
+    """With nothing unsaved, the Problems list went on saying "none" while the plugin's source was
+    gone, or a folder (check said PD305 for the same folder)."""
+    _open(window, base_project)
+    assert not window._all_problems()
+    path = base_project / "webapp2" / SRC
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        path.unlink()
+        if folder:
+            path.mkdir()
+    assert ("replaced by a folder" if folder else "deleted by another program") in window.status.text()
+    qtbot.waitUntil(lambda: [p.code for p in window._all_problems()] == ["PD305"])
+    assert window.problems_dock.windowTitle() == "Problems (1)"
 
 
 def test_an_edit_to_a_file_deleted_before_the_watcher_saw_it_still_saves(

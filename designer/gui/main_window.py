@@ -2379,6 +2379,7 @@ class MainWindow(QMainWindow):
             else:
                 self.status.setText(f"{rel} was replaced by a folder by another program.")
                 self._fill_tree()
+                self._recheck.start()  # (the Problems list said "none" while the file was gone)
             return
         if not Path(path).exists():
             if rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
@@ -2386,6 +2387,7 @@ class MainWindow(QMainWindow):
             else:
                 self.status.setText(f"{rel} was deleted by another program.")
                 self._fill_tree()
+                self._recheck.start()  # (the Problems list said "none" while the file was gone)
             return
         try:
             data = pkg.files.read_bytes(rel)
