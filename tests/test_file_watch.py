@@ -95,6 +95,38 @@ def test_the_question_about_unsaved_edits_says_what_yes_and_no_do_and_keeps_them
     assert editor.text().startswith("// mine")
 
 
+def test_a_second_change_while_the_question_is_open_does_not_ask_again(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Another editor that saves twice in a row asked a second question on top of the first one;
+    answered Yes (reload), then No (keep yours) in the first, the user's edits were not in the
+    editor they chose to keep them in."""
+    editor = _open(window, base_project)
+    path = base_project / "webapp2" / SRC
+    original = path.read_text()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// mine")
+    asked: list[str] = []
+
+    def question(*args):
+        asked.append(args[2])
+        if len(asked) == 1:  # while the first question is on show, the other program saves again
+            with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+                _write_elsewhere(path, original + "// theirs, again\n")
+            qtbot.wait(100)
+            return QMessageBox.StandardButton.No  # keep mine
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        _write_elsewhere(path, original + "// theirs\n")
+    qtbot.waitUntil(lambda: "Kept your version" in window.status.text())
+    assert len(asked) == 1
+    assert editor.text() == "// mine" + original
+    assert window.save()  # the user's version, over both changes ("keep yours" said so), unasked
+    assert path.read_text() == "// mine" + original and len(asked) == 1
+
+
 def test_showing_a_file_is_not_an_edit(window: MainWindow, qtbot, example_project: Path) -> None:
     """The highlighter colouring a file must not count as a change (no '*', no undo step)."""
     window.open_path(example_project)

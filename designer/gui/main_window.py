@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         self.editor: ModelEditor | None = None
         self.history_dock: QDockWidget | None = None
         self._watcher = None  # QFileSystemWatcher, made when a file is first shown in the editor
+        self._asking_disk = ""  # the file whose "changed by another program" question is on show
         # What the last save wrote (path -> bytes): the watcher's news of that write is no other
         # program's change, even when it comes after the user has typed on (see _file_changed_on_disk).
         self._saved: dict[str, bytes] = {}
@@ -2426,18 +2427,28 @@ class MainWindow(QMainWindow):
         # left by undoing back to the saved state is none: the window is not modified.)
         unsaved = rel in pkg.pending_texts and self.editor is not None and not self.editor.undo_stack.isClean()
         if unsaved:
-            answer = QMessageBox.question(
-                self,
-                "File changed outside the designer",
-                # Said what Yes and No do: "Reload it ... or keep yours?" is no question to answer
-                # with them. No (keep) is the default: Enter pressed in passing reloaded over the edits.
-                f"{rel} was changed by another program, and you have unsaved changes to it here. "
-                "Reload it from the disk?\n\n"
-                "Yes: reload it; your changes to it are replaced (Ctrl+Z brings them back).\n"
-                "No: keep yours; saving overwrites the other program's change.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
+            if self._asking_disk == rel:
+                # A second save by the other program while its first is asked about: no question on
+                # top of that one, whose answer takes the file as it is then (Yes reads it again, No
+                # keeps the user's version over it). Answered Yes, then No in the first, the user's
+                # edits were not in the editor they chose to keep them in.
+                return
+            self._asking_disk = rel
+            try:
+                answer = QMessageBox.question(
+                    self,
+                    "File changed outside the designer",
+                    # Said what Yes and No do: "Reload it ... or keep yours?" is no question to answer
+                    # with them. No (keep) is the default: Enter pressed in passing reloaded over the edits.
+                    f"{rel} was changed by another program, and you have unsaved changes to it here. "
+                    "Reload it from the disk?\n\n"
+                    "Yes: reload it; your changes to it are replaced (Ctrl+Z brings them back).\n"
+                    "No: keep yours; saving overwrites the other program's change.",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+            finally:
+                self._asking_disk = ""
             if self.editor is None:
                 return
             if answer != QMessageBox.StandardButton.Yes:
