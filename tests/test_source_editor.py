@@ -93,7 +93,9 @@ def test_modelled_json_is_read_only(window: MainWindow, base_project: Path) -> N
     assert window.source_pane.note.isVisibleTo(window.source_pane)
 
 
-def test_replace_is_greyed_in_a_read_only_file(window: MainWindow, qtbot, base_project: Path) -> None:
+def test_replace_comment_and_snippets_are_greyed_in_a_read_only_file(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
     """Ctrl+H in settings.json offered Replace and Replace all, which did nothing, without a word."""
     from PySide6.QtWidgets import QToolButton
 
@@ -109,10 +111,14 @@ def test_replace_is_greyed_in_a_read_only_file(window: MainWindow, qtbot, base_p
     assert bar.replace_edit.placeholderText() == "Read-only file"
     qtbot.keyClicks(bar.find_edit, "enabled")
     assert bar.count.text().endswith(("match", "matches")) and not bar.count.text().startswith("0")  # found
+    # Nor does the right-click menu offer what changes the text (Cut and Paste are greyed by Qt).
+    actions = window.source_pane.actions_
+    assert not actions["comment"].isEnabled() and not actions["snippets"].isEnabled()
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", SRC)))
     assert not editor.isReadOnly()
     assert all(w.isEnabled() for w in (bar.replace_edit, *buttons))
     assert bar.replace_edit.placeholderText() == "Replace with"
+    assert actions["comment"].isEnabled() and actions["snippets"].isEnabled()
 
 
 def test_editing_helpers(qtbot) -> None:

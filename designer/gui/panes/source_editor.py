@@ -2238,7 +2238,9 @@ class SourcePane(QWidget):
         self.editor.setReadOnly(read_only)
         self.find_bar.set_read_only(read_only)
         # (greyed in the right-click menu of an SVG or JSON file: its snippets are JavaScript)
-        self.actions_["snippets"].setEnabled(self.editor.is_javascript())
+        # (and in a read-only file, with Toggle Comment: offered, they did nothing)
+        self.actions_["snippets"].setEnabled(self.editor.is_javascript() and not read_only)
+        self.actions_["comment"].setEnabled(not read_only)
         # Without a name a screen reader said only "editable text", here and as the icon page's XML view.
         self.editor.setAccessibleName(f"Text of {name.rsplit('/', 1)[-1]}")
         self._file_note = note
