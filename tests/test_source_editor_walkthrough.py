@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE, open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton
@@ -172,6 +173,46 @@ def test_zooming_in_stops_at_a_largest_size_as_zooming_out_stops_at_a_smallest(w
     for _ in range(100):
         qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert editor.font().pointSizeF() == 6
+
+
+def _ctrl_wheel(editor, notches: int) -> None:
+    """Turn the mouse wheel ``notches`` notches (up: positive) over the text with Ctrl held."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    at = QPointF(editor.viewport().rect().center())
+    for _ in range(abs(notches)):
+        turn = QPoint(0, 120 if notches > 0 else -120)
+        event = QWheelEvent(
+            at,
+            editor.viewport().mapToGlobal(at),
+            QPoint(),
+            turn,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(editor.viewport(), event)
+
+
+@pytest.mark.parametrize("rel", [JS, "settings.json"])
+def test_ctrl_and_the_mouse_wheel_zoom_as_ctrl_plus_and_minus_do(window, qtbot, tmp_path: Path, rel: str) -> None:
+    """Qt zoomed a read-only file (settings.json) by itself on Ctrl+wheel, without widening the line
+    numbers' margin ("10" and up drawn cut off) or the tab stops, and without end; a file that can
+    be edited did not zoom at all."""
+    editor = _typing_in_example(window, qtbot, tmp_path)
+    editor = open_in_editor(window, tmp_path / "example", rel)
+    size, gutter = editor.font().pointSizeF(), editor.gutter_width()
+    _ctrl_wheel(editor, 3)
+    assert editor.font().pointSizeF() == size + 3
+    assert editor.gutter_width() > gutter and editor.viewportMargins().left() == editor.gutter_width()
+    assert editor.tabStopDistance() == 4 * editor.fontMetrics().horizontalAdvance(" ")
+    _ctrl_wheel(editor, 100)
+    assert editor.font().pointSizeF() == 72
+    _ctrl_wheel(editor, -1)
+    assert editor.font().pointSizeF() == 71
 
 
 def test_replace_all_says_how_many_places_it_replaced(window, qtbot, tmp_path: Path) -> None:

@@ -317,6 +317,7 @@ class SourceEditor(QPlainTextEdit):
         self.markers: list[Marker] = []
         self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
         self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
+        self._wheel_turn = 0  # Ctrl+wheel turned by less than a notch so far (see wheelEvent)
         self._selection_key: tuple | None = None
         # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
         # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
@@ -927,6 +928,22 @@ class SourceEditor(QPlainTextEdit):
                 self.completion.show()
             elif typed or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
                 self.completion.completer.popup().hide()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Ctrl and the wheel zoom as Ctrl++ and Ctrl+- do, a notch a point, in any file.
+
+        Why: Qt zoomed a read-only file on its own, without widening the line numbers' margin
+        ("10" and up drawn cut off) or the tab stops, and without end; an editable one not at all.
+        """
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel_turn += event.angleDelta().y()
+        steps = int(self._wheel_turn / 120)  # (a touchpad turns by less than a notch at a time)
+        self._wheel_turn -= steps * 120
+        if steps:
+            self.zoom(steps)
+        event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._new_run()  # the cursor goes elsewhere: what is typed there is a new undo step
