@@ -214,6 +214,8 @@ def _captures(node: Any) -> dict[str, list[Any]]:
     seemed hung. Each child alone is quick, and together they hold the same captures.
     """
     if not node.has_error or node.child_count < _SPLIT_FROM:
+        if node.end_byte - node.start_byte >= _CHUNKED_FROM:
+            return _captures_by_range(node)
         found: dict[str, list[Any]] = _query_cursor().captures(node)
         return found
     out: dict[str, list[Any]] = {}
@@ -224,6 +226,31 @@ def _captures(node: Any) -> dict[str, list[Any]]:
         for key, nodes in _captures(child).items():
             out.setdefault(key, []).extend(nodes)
     return out
+
+
+def _captures_by_range(node: Any) -> dict[str, list[Any]]:
+    """:func:`_captures` of a big node, a range of its bytes at a time; a node found in two
+    ranges (it spans both) counted once.
+
+    Why: one query over a 5 MB source kept the GIL for over a second, the window frozen while a
+    worker thread analysed it (see designer/gui/source_analysis.py); between two ranges the UI
+    thread takes it back. The captures are the same, in the order of the ranges."""
+    out: dict[str, list[Any]] = {}
+    seen: set[tuple[str, int]] = set()
+    for start in range(node.start_byte, node.end_byte, _CAPTURE_RANGE):
+        cursor = _query_cursor()
+        cursor.set_byte_range(start, min(start + _CAPTURE_RANGE, node.end_byte))
+        found: dict[str, list[Any]] = cursor.captures(node)
+        for key, nodes in found.items():
+            kept = out.setdefault(key, [])
+            for n in nodes:
+                if (key, n.id) not in seen:
+                    seen.add((key, n.id))
+                    kept.append(n)
+    return out
+
+
+_CAPTURE_RANGE = 128 * 1024  # bytes a query of a big node covers at a time (about 30 ms)
 
 
 def _parser() -> Any:
