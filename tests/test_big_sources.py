@@ -114,6 +114,7 @@ def test_a_big_source_parsed_in_chunks_gives_the_same_analysis(example_project: 
         whole = jsanalysis._analyse(data)
         monkeypatch.setattr(jsanalysis, "_CHUNKED_FROM", 0)
         monkeypatch.setattr(jsanalysis, "_CHUNK", 7)  # tokens cut across chunks
+        monkeypatch.setattr(jsanalysis, "_CAPTURE_RANGE", 50)  # queried 50 bytes at a time, nodes cut across
         chunked = jsanalysis._analyse(data)
         monkeypatch.undo()
         assert repr(chunked) == repr(whole)
@@ -135,12 +136,14 @@ def test_checks_after_an_edit_of_a_big_source_parse_it_on_a_worker_thread(
 ) -> None:
     _big_source(base_project)
     editor = open_in_editor(window, base_project, SRC)
+    qtbot.waitUntil(lambda: window.source_analysis is None and not window._unchecked, timeout=10_000)  # (opening's)
     threads: list[str] = []
     real = jsanalysis._analyse
     monkeypatch.setattr(
         jsanalysis, "_analyse", lambda data: threads.append(threading.current_thread().name) or real(data)
     )
     status = window.status.text()
+    assert status.startswith("Opened ") and status.endswith(": 1 plugin, no errors")
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     editor.setTextCursor(cursor)
@@ -151,7 +154,56 @@ def test_checks_after_an_edit_of_a_big_source_parse_it_on_a_worker_thread(
     qtbot.waitUntil(lambda: window.source_analysis is None and any(m.error for m in editor.markers), timeout=10_000)
     assert threads and all(name != threading.main_thread().name for name in threads)
     assert any(p.code == "PD500" and p.file == SRC for p in window.problems)  # the syntax error
-    assert window.status.text() == status  # "Checking…" is gone again
+    # "Checking…" is gone again; the summary it stood in for counts the error (it said "no errors")
+    assert window.status.text() == status.replace("no errors", "1 error")
+
+
+def test_a_project_with_a_big_source_opens_at_once_and_is_checked_on_a_worker(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """A 5 MB minified source kept the window frozen for ten seconds before the project showed,
+    its checks run on the UI thread; and a click on its plugin meanwhile parsed it a second
+    time, there (24 seconds). Until the worker is done, nothing says "no errors"."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from designer.gui import source_analysis
+
+    text = _big_source(base_project)
+    text = text.replace("(function () {", "(function () {\n    var opened = 'once';", 1)  # not analysed before
+    (base_project / "webapp2" / SRC).write_text(text, encoding="utf-8")
+    data = text.encode()
+    release = threading.Event()
+    threads: list[str] = []
+    real = source_analysis.analyse
+
+    def held(source: bytes):  # the worker's parse, held until the test has looked
+        threads.append(threading.current_thread().name)
+        release.wait(10)
+        return real(source)
+
+    monkeypatch.setattr(source_analysis, "analyse", held)
+    window.open_path(base_project)
+    assert window.source_analysis is not None and not jsanalysis.analysed(data)
+    assert window.status.text() == "Checking the big plugin source…"
+    assert window.problems_dock.windowTitle() == "Problems — being checked…"
+    plugin = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
+    assert plugin.toolTip(0) == "Being checked…"  # no tick before the checks
+    window.show_export()
+    assert not window.export_pane.export_button.isEnabled()
+    assert window.export_pane.verdict.text().startswith("Checking the problems first")
+    window.tree.setCurrentItem(plugin)  # its form: the action sync waits for the worker
+    assert window.stack.currentWidget() is window.plugin_page
+    assert not jsanalysis.analysed(data) and not window.plugin_page.items.sync_button.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: window.source_analysis is None and not window._unchecked, timeout=10_000)
+    assert threads and all(name != threading.main_thread().name for name in threads)
+    assert jsanalysis.analysed(data)
+    assert window.status.text().startswith("Opened ") and window.status.text().endswith(", no errors")
+    assert window.problems_dock.windowTitle() == "Problems — none"
+    plugin = window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0))
+    assert plugin.toolTip(0) == "No errors"
+    assert window.export_pane.export_button.isEnabled()
+    assert window.plugin_page.findChild(QCheckBox, "enabledCheck") is not None
 
 
 def test_closing_the_window_while_a_big_source_is_parsed_waits_for_it(

@@ -311,6 +311,9 @@ class MainWindow(QMainWindow):
         # Checks re-run shortly after the last edit, not on every keystroke.
         self._recheck = QTimer(self, singleShot=True, interval=150)
         self.source_analysis: QThread | None = None  # parsing big sources before a check (source_analysis.py)
+        # The package on show has not been checked yet: a worker parses its big sources first
+        # (see open_path). The tree and the status then say so, rather than "no errors".
+        self._unchecked = False
         self._just_parsed: set[bytes] = set()
         self._closing = False  # the window has agreed to close: no new worker may start
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
@@ -1525,7 +1528,12 @@ class MainWindow(QMainWindow):
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
         self.save_as_action.setEnabled(pkg.files.writable)
-        self.problems = run_checks(pkg)
+        from .source_analysis import sources_to_parse
+
+        # A big source (minified code, 5 MB) took 10 seconds to check, with the window frozen
+        # before it first showed the project: those are parsed on a worker first (_run_checks).
+        self._unchecked = bool(sources_to_parse(pkg))
+        self.problems = [] if self._unchecked else run_checks(pkg)
         self._ensure_export_dock()
         self.export_action.setEnabled(True)
         self.preview_action.setEnabled(True)
@@ -1540,6 +1548,8 @@ class MainWindow(QMainWindow):
         self.status.setText(self._opened_summary())
         self._keyboard_to_tree()
         self._offer_recovery()
+        if self._unchecked:
+            self._run_checks()
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         if self.source_pane is None:
             self._warm_up.start()
@@ -1615,15 +1625,19 @@ class MainWindow(QMainWindow):
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
             it.setData(0, _PLUGIN_KEY, plugin.key)
             errors = errors_of[index]
-            it.setIcon(
-                0,
-                style.standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxCritical
-                    if errors
-                    else QStyle.StandardPixmap.SP_DialogApplyButton
-                ),
-            )
-            it.setToolTip(0, counted(errors, "error") if errors else "No errors")
+            if self._unchecked:  # (no tick before the checks have run)
+                it.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+                it.setToolTip(0, "Being checked…")
+            else:
+                it.setIcon(
+                    0,
+                    style.standardIcon(
+                        QStyle.StandardPixmap.SP_MessageBoxCritical
+                        if errors
+                        else QStyle.StandardPixmap.SP_DialogApplyButton
+                    ),
+                )
+                it.setToolTip(0, counted(errors, "error") if errors else "No errors")
             for rel in self._plugin_files(plugin):
                 child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
@@ -1691,7 +1705,9 @@ class MainWindow(QMainWindow):
         shown = self._all_problems()
         self.problems_view.show_problems(shown, self.package)
         n = len(shown)
-        self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems — none")
+        self.problems_dock.setWindowTitle(
+            f"Problems ({n})" if n else "Problems — being checked…" if self._unchecked else "Problems — none"
+        )
         self._fit_problems_dock(n)
         # The dock's title is its View menu entry too (Qt keeps them alike): a menu of commands
         # showed "Problems (3)" or "Problems — none" as the name of the show/hide switch.
@@ -2657,7 +2673,7 @@ class MainWindow(QMainWindow):
         plugins = f"settings.json {why}" if why is not None else counted(len(pkg.plugins), "plugin")
         return (
             f"Opened {_shown_place(pkg)}: {plugins}, "
-            + (counted(n_err, "error") if n_err else "no errors")
+            + (counted(n_err, "error") if n_err else "being checked…" if self._unchecked else "no errors")
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
             + (
                 " — this folder is read-only here: Save will be refused (copy the project to a folder you can "
@@ -2691,6 +2707,7 @@ class MainWindow(QMainWindow):
 
         sync_documents(self.package)  # the lines said are those of the text Save writes
         self.problems = run_checks(self.package)
+        self._unchecked = False
         self._show_problems()
         self._refresh_export()
         self._checks_shown()
@@ -2701,8 +2718,11 @@ class MainWindow(QMainWindow):
             self._just_parsed = set(worker.texts)
             worker.deleteLater()
         self._run_checks()  # on whatever the package holds now (edits made meanwhile included)
+        if self.plugin_page is not None:
+            self.plugin_page.items.code_analysed()
         if self.source_analysis is None and self.status.text().startswith(_CHECKING_BIG):
-            self.status.setText(self._status_before_analysis)
+            before = self._status_before_analysis  # (the summary of a project just opened: now checked)
+            self.status.setText(self._opened_summary() if before.startswith("Opened ") else before)
             self._checks_shown()  # a message said while they were checked, now out of date
 
     def jump_to_problem(self, problem: Problem) -> None:
@@ -2793,7 +2813,7 @@ class MainWindow(QMainWindow):
         if self.export_dock is not None and self.export_dock.isVisible():
             # With the preview's crashes: a plugin that shows the Oops page must not be exported
             # under "no errors" (the CLI export, which runs no preview, cannot know of them).
-            self.export_pane.set_package(self.package, self._all_problems())
+            self.export_pane.set_package(self.package, self._all_problems(), checking=self._unchecked)
 
     def _side_dock_width(self, least: int, wish: int) -> int:
         """The width a dock opening at the side starts with: ``wish`` but at least ``least``, as

@@ -17,7 +17,7 @@ from ..core.checks.source import sources
 from ..core.jsanalysis import analyse, analysed
 from ..core.model import BrandingPackage
 
-__all__ = ["BIG_SOURCE", "SourceAnalysis", "sources_to_parse"]
+__all__ = ["BIG_SOURCE", "SourceAnalysis", "sources_to_parse", "waits_for_worker"]
 
 BIG_SOURCE = 256 * 1024  # bytes; parsing this much takes about 50 ms
 # Workers still running, so a worker outlives a window closed under it (Qt aborts the process
@@ -44,6 +44,15 @@ def sources_to_parse(pkg: BrandingPackage) -> list[bytes]:
     return out
 
 
+def waits_for_worker(text: str) -> bool:
+    """Whether ``text`` is a big source not analysed yet while a worker is running: what needs its
+    analysis waits for the worker (the window says when it is done) instead of parsing it again on
+    the UI thread meanwhile, the window frozen for as long."""
+    if not _RUNNING or len(text) < BIG_SOURCE:
+        return False
+    return not analysed(text.encode("utf-8", "surrogatepass"))
+
+
 class SourceAnalysis(QThread):
     """Analyses ``texts`` (bytes taken on the UI thread, so edits made meanwhile cannot reach
     them); ``finished`` is emitted on the UI thread when done."""
@@ -55,8 +64,20 @@ class SourceAnalysis(QThread):
         self.finished.connect(lambda: _RUNNING.discard(self))
 
     def run(self) -> None:
-        for data in self.texts:
-            try:
-                analyse(data)
-            except Exception:  # noqa: BLE001 - the checks parse it again and report what went wrong
-                pass
+        import gc
+
+        # The cyclic collector off meanwhile: it walked the million objects an analysis of 5 MB
+        # makes, six times and each time longer (150 ms at last), to free none, holding the GIL
+        # and so the window still. They are freed by their counts when the analysis ends.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            for data in self.texts:
+                try:
+                    analyse(data)
+                except Exception:  # noqa: BLE001 - the checks parse it again and report what went wrong
+                    pass
+        finally:
+            if paused:
+                gc.enable()

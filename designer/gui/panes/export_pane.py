@@ -261,8 +261,12 @@ class ExportPane(QWidget):
         # Its least height, in the dock's scroll area: the tabs give up room before the dock scrolls.
         return least_height_for_width(self, width)
 
-    def set_package(self, pkg: BrandingPackage | None, problems: list[Problem] | None = None) -> None:
-        """Show the export of ``pkg`` (``problems``: the window's latest check results, if any)."""
+    def set_package(
+        self, pkg: BrandingPackage | None, problems: list[Problem] | None = None, checking: bool = False
+    ) -> None:
+        """Show the export of ``pkg`` (``problems``: the window's latest check results, if any;
+        ``checking``: none yet, the window's worker is parsing a big source: the pane says so, and
+        is shown again when they are done, rather than check here with the window frozen)."""
         same_project = pkg is not None and self.pkg is not None and pkg.files.label == self.pkg.files.label
         self.pkg = pkg
         self._problems = problems
@@ -289,6 +293,10 @@ class ExportPane(QWidget):
                     self.path_edit.setText(self._suggested_shown)
         elif not self._custom_id:
             self.branding_edit.clear()  # suggest a fresh one (the last export may have used it)
+        if checking:
+            self.plan = None
+            self._show_message("Checking the problems first (a big plugin source takes a few seconds)…", "info")
+            return
         self.refresh(self.branding_edit.text().strip() or None if self._custom_id else None)
 
     def refresh(self, branding_id: Any = None) -> None:

@@ -238,6 +238,7 @@ class MenuItemsEditor(PluginForm):
         self.sync_button.clicked.connect(self._sync_clicked)
         self._sync: tuple[str, str] | None = None  # ("create", action), ("use", registered key) or ("keep", old)
         self._sync_stale = False
+        self._sync_waits = False  # the source is a big one a worker is analysing: see _update_sync
         # (plugin key, action) -> the name the code kept when the user chose "Keep the code as it is"
         # for that rename: the form does not then offer to "use" it, which would undo their rename.
         self._kept_code: dict[tuple[str, str], str] = {}
@@ -755,6 +756,11 @@ class MenuItemsEditor(PluginForm):
         if self._sync_stale:
             self._update_sync(self._current_item())
 
+    def code_analysed(self) -> None:
+        """The window's worker has analysed the big sources: what waited for it is shown now."""
+        if self._sync_waits and self.isVisible() and self.shown_plugin() is not None:
+            self._update_sync(self._current_item())
+
     def _step_moved(self) -> None:
         if self.shown_plugin() is not None and self.isEnabled():
             self._update_sync(self._current_item())
@@ -771,6 +777,16 @@ class MenuItemsEditor(PluginForm):
         if self._sync_stale:  # typing in the source editor: look again when the form is shown
             return
         rel, source = self._source()
+        from ..source_analysis import waits_for_worker
+
+        # A big source (minified code) the window's worker is analysing: asked here too, it was
+        # parsed twice at once, and a click on the plugin froze the window for 24 seconds. Shown
+        # when the worker is done (code_analysed).
+        self._sync_waits = mi is not None and bool(mi.action) and source is not None and waits_for_worker(source)
+        if self._sync_waits:
+            self.behaviour_note.setText("")
+            self._show_sync(None)
+            return
         self._update_behaviour_note(mi, source)
         if mi is None or not mi.action or source is None:
             self._show_sync(None)
