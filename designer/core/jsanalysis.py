@@ -2876,7 +2876,12 @@ class _Analyser:
         return None
 
     def _is_wrapper(self, fn: Any) -> bool:
-        """Whether ``fn`` is a function called at once by a statement of the file itself."""
+        """Whether ``fn`` is a function called at once by a statement of the file itself: the
+        whole statement, or the value of a var at the top (``var meetingInfo = (() => { ... })();``,
+        the global name rollup's output.name and esbuild's --global-name give a bundle). Why the
+        latter: its body runs as the plugin loads all the same, and was taken for a function run
+        later (a call to a function defined nowhere went unsaid, a let used too early was said to
+        throw "each time this function runs")."""
         if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
             return False
         cur = fn
@@ -2888,6 +2893,9 @@ class _Analyser:
         up = call.parent
         while up is not None and up.type in ("parenthesized_expression", "unary_expression"):
             up = up.parent
+        if up is not None and up.type == "variable_declarator":
+            up = up.parent
+            return up is not None and up.type in _DECL_TYPES and up.parent is not None and up.parent.type == "program"
         return (
             up is not None
             and up.type == "expression_statement"
