@@ -625,6 +625,7 @@ class JsInfo(Record):
         "early_uses",
         "refused_names",
         "top_names",
+        "named_wrappers",
     )
 
     def __init__(self) -> None:
@@ -682,6 +683,10 @@ class JsInfo(Record):
         # cross-file check of names two plugins both declare (PD530, PD531): leaks gives whole
         # statements ("a, {b, c}") for PD501's message, not each name and how it is declared.
         self.top_names: list[tuple[str, int, int, str]] = []
+        # The leaks (as named there) that only keep what a wrapper function returns: var
+        # meetingInfo = (() => { ... })();, the global name a build tool gives a bundle. PD501 says
+        # so: the code is wrapped already, and "put it inside a wrapper" misled.
+        self.named_wrappers: list[str] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1619,6 +1624,13 @@ class _Analyser:
                     continue
                 line, col = self.pos(child)
                 self.info.leaks.append((", ".join(names) or self.text(child)[:20], line, col))
+                if names and t in ("variable_declaration", "lexical_declaration") and not shared:
+                    if all(
+                        self._wrapper_call(d.child_by_field_name("value"))
+                        for d in child.named_children
+                        if d.type == "variable_declarator"
+                    ):
+                        self.info.named_wrappers.append(", ".join(names))
             elif t in ("import_statement", "export_statement"):
                 # Why: a bundle built as an ES module (rollup's default format) has these, and the
                 # app loads plugins as plain scripts, where the browser rejects the whole file.
@@ -2874,6 +2886,17 @@ class _Analyser:
                 return None  # (a ...spread, or holes: [ , , ])
             return declarator if at >= len(items) else None
         return None
+
+    def _wrapper_call(self, value: Any) -> bool:
+        """Whether ``value`` (a var's) is a call of a wrapper function: ``(() => { ... })()``."""
+        while value is not None and value.type in ("parenthesized_expression", "unary_expression"):
+            value = value.named_children[-1] if value.named_child_count else None
+        if value is None or value.type != "call_expression":
+            return False
+        fn = value.child_by_field_name("function")
+        while fn is not None and fn.type == "parenthesized_expression" and fn.named_child_count:
+            fn = fn.named_children[0]
+        return self._is_wrapper(fn)
 
     def _is_wrapper(self, fn: Any) -> bool:
         """Whether ``fn`` is a function called at once by a statement of the file itself: the

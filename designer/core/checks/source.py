@@ -196,13 +196,21 @@ def _check_one(
     if info.leaks:
         names = ", ".join(f"'{shortened(n)}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
         line, col = info.leaks[0][1], info.leaks[0][2]
-        report(
-            "PD501",
-            f"The source of '{shortened(name)}' declares {names} outside a wrapper function, so these names leak into the app "
-            "and can clash with other plugins. Put the code inside (function () { ... })();",
-            line,
-            col,
-        )
+        if all(n in info.named_wrappers for n, _, _ in info.leaks):
+            # var meetingInfo = (() => { ... })();: wrapped already, but for the name of its result.
+            message = (
+                f"The code of '{shortened(name)}' is inside a wrapper function, but what that function returns is kept "
+                f"in {names}, declared outside it: a global of the whole web app, which can clash with the app's or another "
+                "plugin's. A build tool writes this name for a bundle that exports something (rollup's output.name, "
+                "esbuild's --global-name, webpack's output.library): the plugin registers itself, so export nothing and "
+                "leave the name out, or remove the 'var ... =' before the wrapper."
+            )
+        else:
+            message = (
+                f"The source of '{shortened(name)}' declares {names} outside a wrapper function, so these names leak into "
+                "the app and can clash with other plugins. Put the code inside (function () { ... })();"
+            )
+        report("PD501", message, line, col)
     # (A global another plugin of the package leaves on the page: giving it a value throws nothing.)
     for var, line, col in [u for u in info.undeclared if u[0] not in shared][:5]:
         report(
