@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from designer.core.model import load, save
+from designer.core.model import MenuItem, load, save
 
 ONE_LINE = b'{"plugins":[{"id":"rec","srcURL":"plugins/rec/rec.plugin.package.json"}],"x":1}'
 TABS = (
@@ -28,7 +28,8 @@ TABS = (
     ("before", "after"),
     [
         (ONE_LINE, ONE_LINE.replace(b'.json"}', b'.json","enabled":false}')),
-        (TABS, TABS.replace(b'.json" }', b'.json", "enabled": false }')),
+        # (A space before the colon, as the entry writes its names: '"id" : "rec"'.)
+        (TABS, TABS.replace(b'.json" }', b'.json", "enabled" : false }')),
     ],
     ids=["one-line", "entry-on-one-line-in-a-tab-indented-file"],
 )
@@ -66,3 +67,109 @@ def test_a_label_given_to_an_item_that_had_none_adds_only_the_label(tmp_path: Pa
     assert path.read_bytes() == hand_made.replace(
         one_line.encode(), one_line[:-1].encode() + b', "label": "Record now"}'
     )
+
+
+# Java's Jackson pretty printer (and tools built on it) writes a space before each colon, the
+# first element of a list of objects on the bracket's line ("[ {") and the next ones after "}, {".
+JACKSON_SETTINGS = b"""{
+  "plugins" : [ {
+    "id" : "rec-1.0",
+    "srcURL" : "plugins/rec/rec.plugin.package.json",
+    "enabled" : true
+  } ],
+  "other" : { }
+}"""
+JACKSON_PACKAGE = b"""{
+  "id" : "rec-1.0",
+  "name" : "Record",
+  "version" : 1.0,
+  "srcURL" : "rec.plugin.js",
+  "allowUnload" : true,
+  "platforms" : [ "web", "electron", "ios", "android" ],
+  "participantRoles" : [ "chair" ],
+  "menuItems" : {
+    "toolbar" : [ {
+      "icon" : "rec.svg#rec",
+      "label" : "Record",
+      "action" : "record"
+    } ]
+  }
+}"""
+
+
+def _jackson_project(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    (project / "webapp2" / "settings.json").write_bytes(JACKSON_SETTINGS)
+    (project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").write_bytes(JACKSON_PACKAGE)
+    return project
+
+
+def test_a_plugin_added_to_a_settings_json_written_by_jackson_follows_its_layout(tmp_path: Path) -> None:
+    """The new entry came on one line after "}, " in the designer's spacing ('"id": ...'), in a
+    file whose every other entry spreads over lines with '"id" : ...'."""
+    from designer.core.plugins import add_plugin
+
+    project = _jackson_project(tmp_path)
+    pkg = load(project)
+    add_plugin(pkg, "Hello There")
+    save(pkg)
+    assert (project / "webapp2" / "settings.json").read_bytes() == JACKSON_SETTINGS.replace(
+        b"  } ],",
+        b"  }, {\n"
+        b'    "id" : "hello-there",\n'
+        b'    "srcURL" : "plugins/hello-there/hello-there.plugin.package.json",\n'
+        b'    "enabled" : true\n'
+        b"  } ],",
+    )
+
+
+def test_a_menu_item_and_a_description_added_to_a_jackson_package_file_follow_its_layout(tmp_path: Path) -> None:
+    project = _jackson_project(tmp_path)
+    pkg = load(project)
+    package = pkg.plugins[0].package
+    package.menu_items["toolbar"].append(MenuItem(icon="rec.svg#rec", label="Stop", action="stop"))
+    package.description = "Start and stop recording"
+    save(pkg)
+    path = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    assert path.read_bytes() == JACKSON_PACKAGE.replace(
+        b"    } ]\n  }\n}",
+        b"    }, {\n"
+        b'      "icon" : "rec.svg#rec",\n'
+        b'      "label" : "Stop",\n'
+        b'      "action" : "stop"\n'
+        b"    } ]\n"
+        b"  },\n"
+        b'  "description" : "Start and stop recording"\n'
+        b"}",
+    )
+
+
+def test_moving_plugins_and_menu_items_in_jackson_files_keeps_each_as_written(tmp_path: Path) -> None:
+    """Move Up put the moved entry before the other one with its lines indented from column 0
+    (and a copy of a plugin added after it then took that broken indentation too)."""
+    from designer.core.plugins import move_plugin
+
+    other = (
+        b'{\n    "id" : "other",\n    "srcURL" : "plugins/rec/other.plugin.package.json",\n    "enabled" : false\n  }'
+    )
+    first = (
+        b'{\n    "id" : "rec-1.0",\n    "srcURL" : "plugins/rec/rec.plugin.package.json",\n    "enabled" : true\n  }'
+    )
+    settings = JACKSON_SETTINGS.replace(first, first + b", " + other)
+    stop = b'{\n      "icon" : "rec.svg#rec",\n      "label" : "Stop",\n      "action" : "stop"\n    }'
+    record = b'{\n      "icon" : "rec.svg#rec",\n      "label" : "Record",\n      "action" : "record"\n    }'
+    package = JACKSON_PACKAGE.replace(record, record + b", " + stop)
+    project = _jackson_project(tmp_path)
+    (project / "webapp2" / "settings.json").write_bytes(settings)
+    path = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    path.write_bytes(package)
+    pkg = load(project)
+    move_plugin(pkg, 1, -1)
+    items = pkg.plugins[1].package.menu_items["toolbar"]
+    items.insert(0, items.pop())
+    save(pkg)
+    assert (project / "webapp2" / "settings.json").read_bytes() == JACKSON_SETTINGS.replace(
+        first, other + b", " + first
+    )
+    assert path.read_bytes() == JACKSON_PACKAGE.replace(record, stop + b", " + record)

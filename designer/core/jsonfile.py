@@ -1205,6 +1205,11 @@ def _cut_range(text: str, begin: int, end: int, container: Span | None) -> tuple
     return container.start + 1, container.end - 1
 
 
+def _start(sp: Span) -> int:
+    """Sort key: a span's place in the text."""
+    return sp.start
+
+
 class JsonDocument:
     """Parsed JSON plus its exact text; edits splice the text and re-parse.
 
@@ -1325,8 +1330,10 @@ class JsonDocument:
         return None
 
     def _colon(self) -> str:
-        m = re.search(r'"\s*:([ \t]*)', self.text)
-        return ":" + (m.group(1) if m else " ")
+        """The colon after a name as the file writes it, the blanks before it included: Java's
+        Jackson writes ``"id" : "x"``, and a member added to such a file came as ``"id": "x"``."""
+        m = re.search(r'"([ \t]*):([ \t]*)', self.text)
+        return (m.group(1) + ":" + m.group(2)) if m else ": "
 
     # -- positions ------------------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -1524,7 +1531,7 @@ class JsonDocument:
         if children:
             # In the text's order: a duplicated name keeps its first place among the keys but
             # sits where its last occurrence is.
-            spans = sorted((self.spans[c] for c in children), key=lambda sp: sp.start)
+            spans = sorted((self.spans[c] for c in children), key=_start)
             last = spans[-1]
             first_start = spans[0].key_start if spans[0].key_start is not None else spans[0].start
             between = self.text[psp.start + 1 : first_start]
@@ -1532,6 +1539,12 @@ class JsonDocument:
                 indent = self._line_indent(first_start)
                 compact = not re.search(r"[\r\n]", self.text[last.start : last.end]) and self.text[last.start] in "[{"
                 new = "," + nl + indent + prefix + self._render_known(value, at, indent, compact=compact)
+            elif self._opens_on_its_line(last):
+                # "[ {" ... "}, {" ... "} ]" (Jackson): a list of objects written on several
+                # lines from the bracket's own line; the newcomer after "}, " in the same layout
+                # (it came on one line, in a file with none such).
+                indent = self._line_indent(last.start)
+                new = self._sibling_comma(spans) + prefix + self._render_known(value, at, indent)
             else:
                 # Siblings written on one line: keep the newcomer on that line too.
                 new = self._inline_comma() + prefix + self._render_known(value, at, "", compact=True)
@@ -1546,6 +1559,20 @@ class JsonDocument:
             inner = outer + unit
             body = nl + inner + prefix + self._render_known(value, at, inner) + nl + outer
         self._splice(psp.start + 1, psp.end - 1, body)
+
+    def _opens_on_its_line(self, sp: Span) -> bool:
+        """Whether the value at ``sp`` is an object or list spread over several lines."""
+        return self.text[sp.start] in "[{" and bool(_LINE_BREAK_CHARS.search(self.text, sp.start, sp.end))
+
+    def _sibling_comma(self, spans: list[Span]) -> str:
+        """The separator between two siblings written on one line (``"}, {"``: ``", "``), from the
+        last two of ``spans`` (in the text's order) when there are two, else the file's."""
+        if len(spans) > 1:
+            prev, last = spans[-2], spans[-1]
+            between = self.text[prev.end : last.key_start if last.key_start is not None else last.start]
+            if not _LINE_BREAK_CHARS.search(between):
+                return between
+        return self._inline_comma()
 
     def remove(self, pointer: str) -> None:
         """Delete an object member or array element together with its separator.
@@ -1693,7 +1720,8 @@ class JsonDocument:
 
     def _insert_before(self, parent: str, index: int, value: Any) -> None:
         """Insert ``value`` into the array at ``parent`` before its element ``index``, in the
-        array's own layout (one per line, or all on one line)."""
+        array's own layout (one per line, all on one line, or objects spread over lines from
+        the bracket's line on)."""
         psp = self.spans[parent]
         child = self.spans[join_pointer(parent, index)]
         first = self.spans[join_pointer(parent, 0)]
@@ -1703,6 +1731,10 @@ class JsonDocument:
             compact = not re.search(r"[\r\n]", self.text[child.start : child.end]) and isinstance(value, (dict, list))
             at = join_pointer(parent, index)
             new = self._render_known(value, at, indent, compact=compact) + "," + self.newline + indent
+        elif self._opens_on_its_line(child):  # "[ {" ... "}, {" (Jackson): see _insert
+            siblings = sorted((self.spans[join_pointer(parent, i)] for i in range(len(self.get(parent)))), key=_start)
+            at = join_pointer(parent, index)
+            new = self._render_known(value, at, self._line_indent(child.start)) + self._sibling_comma(siblings)
         else:
             new = self._render_known(value, join_pointer(parent, index), "", compact=True) + self._inline_comma()
         self._splice(child.start, child.start, new)
