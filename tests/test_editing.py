@@ -1449,3 +1449,32 @@ def test_a_label_left_to_the_plugin_is_said_in_the_forms_words_everywhere(
     qtbot.waitUntil(lambda: "Used by" in users.text())
     assert "Conference menu (set by the plugin while it runs) of Meeting information" in users.text()
     window.editor.undo_stack.setClean()
+
+
+def test_typing_at_the_end_of_a_description_keeps_its_special_spaces_and_line_breaks(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """The description box gave back its text with every no-break space turned into a space (the
+    French "Démarrer : …" then broke before its colon in Settings > Plugins), CRLF and U+2028
+    turned into LF: a letter typed at its end rewrote the rest of it too."""
+    from PySide6.QtGui import QTextCursor
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    path = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    written = '"D\\u00e9marrer\\u00a0: l\\u2019enregistrement\\r\\nArr\\u00eater\\u2028\\tfin"'
+    text = path.read_text().replace('"Start and stop recording"', written)
+    path.write_text(text)
+    window.open_path(project)
+    select_plugin(window, qtbot, 0)
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    description.setFocus()
+    description.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(description, " !")
+    window.save()
+    typed = "Démarrer\u00a0: l’enregistrement\r\nArrêter\u2028\tfin !"
+    assert json.loads(path.read_text())["description"] == typed
+    assert path.read_text() == text.replace(written, json.dumps(typed, ensure_ascii=False))
+    window.editor.undo_stack.undo()
+    window.save()
+    assert path.read_text() == text  # as it was, escapes and all

@@ -32,6 +32,7 @@ __all__ = [
     "NoteRow",
     "add_row_with_side",
     "add_unlabelled_row",
+    "field_text",
     "mnemonic_of",
     "ok_cancel",
     "show_field_text",
@@ -41,12 +42,21 @@ __all__ = [
 ]
 
 
+def field_text(field: QLineEdit | QPlainTextEdit) -> str:
+    """The text of a field exactly as it holds it, lines joined with ``\n``. Why not
+    ``toPlainText()``: it turns no-break spaces into spaces (and U+2028 into line breaks), so a
+    description's ``Démarrer\u00a0:`` came back as ``Démarrer :`` with the next letter typed."""
+    if isinstance(field, QLineEdit):
+        return field.text()
+    return field.document().toRawText().replace("\u2029", "\n")
+
+
 def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
     """Show ``text`` in a field the model has changed (an undo, a redo), the cursor where the
     change ends. Why: the field's cursor went to its end (a line) or to its start (the
     description box), so typing on after Ctrl+Z went somewhere else than where the user was.
     Nothing happens when the text is already there: the cursor of someone typing stays put."""
-    old = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+    old = field_text(field)
     if old == text:
         return
     start = 0

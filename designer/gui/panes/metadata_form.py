@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.jstext import safe_id
+from ...core.lineends import LineEndings
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
 from ..focus_ring import ring_focus
-from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, show_field_text, wrapping_row
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, field_text, show_field_text, wrapping_row
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -228,7 +229,8 @@ class MetadataForm(PluginForm):
         try:
             show_field_text(self.name, p.name or "")
             show_field_text(self.id, p.id or "")
-            show_field_text(self.description, p.description or "")
+            # Its lines joined with \n, as the box holds them (see _description_edited).
+            show_field_text(self.description, LineEndings(p.description or "").shown)
             # "2." and "2.0" are the same number: leave what the user is typing alone.
             typed = parse_version(self.version.text(), p.raw.get("version"))
             if typed != p.version or type(typed) is not type(p.version):
@@ -295,7 +297,16 @@ class MetadataForm(PluginForm):
             self.sig_said.emit(f"Renamed to '{name}'; {_followed_words(followed)} followed.")
 
     def _description_edited(self) -> None:
-        self._set("package", "description", self.description.toPlainText(), "description", merge=True)
+        """The description as typed, each line that was not edited with its own line break (CRLF,
+        U+2028...) as the source editor keeps a file's: the box has only one kind of line break,
+        and a letter typed at the end turned every CRLF of the text into LF."""
+        if self._loading:
+            return
+        p = self.editor.package.plugins[self.index].package
+        old = p.description if p is not None and isinstance(p.description, str) else ""
+        self._set(
+            "package", "description", LineEndings(old).to_raw(field_text(self.description)), "description", merge=True
+        )
 
     def _show_saved_version(self) -> None:
         p = (
