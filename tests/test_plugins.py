@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import snapshot
 
 from designer.core.checks import run_checks
@@ -291,3 +292,20 @@ def test_a_plugin_whose_name_holds_a_lone_surrogate_is_duplicated(base_project: 
     save(pkg)
     assert '"name": "Rec\\udfff (copy)"' in (base_project / "webapp2" / copy.package_path).read_text()
     assert load(base_project).plugins[1].package.name == "Rec\udfff (copy)"
+
+
+@pytest.mark.parametrize("quote", ['"', "`", "'"])
+def test_a_renamed_id_keeps_the_quotes_the_source_writes_it_in(base_project: Path, quote: str) -> None:
+    """A source whose strings are in double quotes (a linter's rule) got id: 'rec-2' in single
+    quotes when the id was renamed: only the id itself may change."""
+    from designer.core.plugins import rename_plugin_id
+
+    js = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.js"
+    text = js.read_text().replace("id: 'rec-1.0'", f"id: {quote}rec-1.0{quote}")
+    js.write_text(text)
+    pkg = load(base_project)
+    assert rename_plugin_id(pkg, 0, "rec-\"2'`${x}") == ["package file", "settings.json", "source"]
+    save(pkg)
+    written = {'"': '"rec-\\"2\'`${x}"', "`": "`rec-\"2'\\`\\${x}`", "'": "'rec-\"2\\'`${x}'"}[quote]
+    assert js.read_text() == text.replace(f"{quote}rec-1.0{quote}", written)
+    assert analyse(js.read_bytes()).registrations[0].id_value == "rec-\"2'`${x}"

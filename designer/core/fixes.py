@@ -246,7 +246,9 @@ def _set_register_id(pkg: BrandingPackage, fix: Fix) -> str:
     if reg.id_span is None:
         raise ValueError(f"{rel}: the registered id is not a plain string")
     start, end = reg.id_span
-    new = data[:start] + js_string(value).encode("utf-8") + data[end:]
+    # In the quotes the code writes it in (a linter may ask for double quotes): only the id changes.
+    quote = chr(data[start]) if data[start : start + 1] in (b"'", b'"', b"`") else "'"
+    new = data[:start] + js_string(value, quote).encode("utf-8") + data[end:]
     pkg.pending_texts[rel] = new.decode("utf-8", "surrogatepass")
     return f"Change the id passed to registerPlugin in {rel} to '{value}'"
 

@@ -19,15 +19,20 @@ _RESERVED = frozenset(
 )
 
 
-def js_string(text: str) -> str:
-    """A single-quoted JS string literal; safe inside a <script> and against line terminators."""
+def js_string(text: str, quote: str = "'") -> str:
+    """A JS string literal in ``quote`` (single by default; double, or a backtick for a template
+    literal, to write a value where the code has one in that spelling); safe inside a <script>
+    and against line terminators."""
     body = json.dumps(text, ensure_ascii=False)[1:-1]
-    body = body.replace("'", "\\'").replace('\\"', '"')
+    if quote != '"':
+        body = body.replace(quote, "\\" + quote).replace('\\"', '"')
+    if quote == "`":
+        body = body.replace("${", "\\${")
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     body = body.replace("</", "<\\/").replace("<!--", "<\\!--")
     if any("\ud800" <= c <= "\udfff" for c in body):  # a lone surrogate (an id read from "\ud800"):
         body = "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in body)  # not UTF-8
-    return f"'{body}'"
+    return f"{quote}{body}{quote}"
 
 
 def is_identifier(name: str) -> bool:
