@@ -309,3 +309,23 @@ def test_a_renamed_id_keeps_the_quotes_the_source_writes_it_in(base_project: Pat
     written = {'"': '"rec-\\"2\'`${x}"', "`": "`rec-\"2'\\`\\${x}`", "'": "'rec-\"2\\'`${x}'"}[quote]
     assert js.read_text() == text.replace(f"{quote}rec-1.0{quote}", written)
     assert analyse(js.read_bytes()).registrations[0].id_value == "rec-\"2'`${x}"
+
+
+def test_a_copy_of_a_plugin_keeps_its_package_file_layout(base_project: Path) -> None:
+    """The copy's package file was written afresh in the designer's layout (four spaces, LF, no
+    byte-order mark, version 1.0 as 1.0 but the keys' spacing lost): a copy differs from the
+    original in its id and name only."""
+    path = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    text = "\ufeff" + path.read_text().replace("    ", "\t").replace("\n", "\r\n").replace(
+        '"platforms": ["web", "electron", "ios", "android"]', '"platforms" : [ "web","ios" ]'
+    ).replace('"Start and stop recording"', '"Start \\/ stop \\u00e9"')
+    path.write_text(text, newline="")
+    pkg = load(base_project)
+    duplicate_plugin(pkg, 0)
+    save(pkg)
+    copy = base_project / "webapp2" / "plugins" / "rec-1-0-copy" / "rec.plugin.package.json"
+    assert (
+        copy.read_bytes()
+        == text.replace('"rec-1.0"', '"rec-1-0-copy"', 1).replace('"Record"', '"Record (copy)"', 1).encode()
+    )
+    assert path.read_bytes() == text.encode()

@@ -277,9 +277,14 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     if isinstance(package_value.get("name"), str):
         package_value["name"] = _copy_name(pkg, package_value["name"])
     tail = original.package_path[len(old_folder) + 1 :] if old_folder else original.package_path
+    # The original's text with the new id and name, so the copy is laid out as the original is
+    # (tabs, CRLF, a byte-order mark, escapes): written afresh, it differed in every line.
     # (Written as the JSON reader writes it: a lone surrogate the name holds, "\udfff", stays an
     # escape; json.dumps wrote it raw and the copy stopped with a UnicodeEncodeError.)
-    files[posixpath.join(new_folder, tail)] = JsonDocument.new(package_value).dumps().encode("utf-8")
+    doc = pkg.docs.get(original.package_path)
+    doc = JsonDocument(doc.dumps()) if doc is not None else JsonDocument.new(package_value)
+    doc.apply(package_value)
+    files[posixpath.join(new_folder, tail)] = doc.dumps().encode("utf-8")
     copy = add_plugin_files(pkg, files, bool(original.entry.enabled))
     _rename_registered_id(pkg, copy, old_id, new_id)
     return copy
