@@ -347,3 +347,37 @@ def test_save_as_takes_the_record_of_the_last_export_along(
     else:
         assert (target / STATE_DIR / STATE_FILE).read_bytes() == record
         assert load_state(target)["last_export"]["brandingID"] == 9_000_000_000_000
+
+
+def test_save_as_of_an_imported_zip_keeps_what_its_export_carries(window, tmp_path: Path, monkeypatch, answers) -> None:
+    """A Management Node download's other folders beside webapp2/ (carried into every export) and
+    its hidden files (kept because the imported ZIP had them) were dropped from the export of the
+    copy: Save As wrote only webapp2/ and the record naming the imported ZIP, not the ZIP itself."""
+    import zipfile
+
+    from conftest import FIXTURES
+
+    from designer.core.archive import import_zip
+    from designer.core.export import plan_export
+
+    web = FIXTURES / "base" / "webapp2"
+    download = tmp_path / "download.zip"
+    with zipfile.ZipFile(download, "w") as zf:
+        for path in sorted(web.rglob("*")):
+            if path.is_file():
+                zf.writestr("webapp2/" + path.relative_to(web).as_posix(), path.read_bytes())
+        zf.writestr("webapp2/.htaccess", b"Header set X-Frame-Options DENY\n")
+        zf.writestr("webapp/themes/old.css", b"body {}\r\n")
+        zf.writestr("fonts/brand.woff2", bytes(range(64)))
+    project = import_zip(download, tmp_path / "project").target
+    expected = plan_export(load(project)).entries
+    window.open_path(project)
+    target = tmp_path / "copy"
+    _choose(monkeypatch, target)
+    _menu_action(window, "Save As…").trigger()
+    assert window.package.root == target / "webapp2"
+    entries = plan_export(load(target)).entries
+    assert sorted(entries) == sorted(expected)
+    assert {k: v for k, v in entries.items() if k != "webapp2/manifest.json"} == {
+        k: v for k, v in expected.items() if k != "webapp2/manifest.json"
+    }

@@ -453,12 +453,40 @@ def _baseline(project: Path, state: dict[str, Any]) -> tuple[str | None, Path | 
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
             return f"the last export ({path.name}, brandingID {rec.get('brandingID')})", path, True
     rec = state.get("imported")
-    copy = rec.get("copy") if isinstance(rec, dict) else None
-    if isinstance(rec, dict) and isinstance(copy, str) and _inside(state_dir(project), project / copy):
-        path = project / copy
+    path = imported_copy(project, state)
+    if isinstance(rec, dict) and path is not None:
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
             return f"the imported ZIP ({Path(str(rec.get('source', path))).name})", path, False
     return None, None, False
+
+
+def imported_copy(project: Path, state: dict[str, Any]) -> Path | None:
+    """The copy of the imported ZIP the state names, when it is in the designer's own folder (where
+    the import puts it; a damaged state file naming another file is no record)."""
+    rec = state.get("imported")
+    copy = rec.get("copy") if isinstance(rec, dict) else None
+    if isinstance(copy, str) and _inside(state_dir(project), project / copy):
+        return project / copy
+    return None
+
+
+def carried_names(project: Path, state: dict[str, Any]) -> list[str]:
+    """The names beside webapp2/ that every export of ``project`` carries along, sorted: the other
+    folders (or files) of the imported ZIP, as the state lists them, that are still there.
+
+    Never the project's parent or itself, whatever a damaged state file says ("..", carried,
+    listed every folder beside the project as left out), nor the designer's own folder.
+    """
+    carry = state.get("carry")
+    names = sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []
+    return [
+        name
+        for name in names
+        if name not in ("webapp2", "", ".", "..", STATE_DIR)
+        and "/" not in name
+        and "\\" not in name
+        and (project / name).exists()
+    ]
 
 
 def _inside(folder: Path, path: Path) -> bool:
@@ -660,23 +688,14 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
     _walk(root, "webapp2/", entries, skipped)
     carried: set[str] = set()
     if project != root:
-        carry = state.get("carry")
-        for name in sorted(n for n in carry if isinstance(n, str)) if isinstance(carry, list) else []:
-            # (Never the project's parent or itself, whatever a damaged state file says: "..", carried,
-            # listed every folder beside the project as left out; nor the designer's own folder.)
-            if (
-                name not in ("webapp2", "", ".", "..", STATE_DIR)
-                and "/" not in name
-                and "\\" not in name
-                and (project / name).exists()
-            ):
-                carried.add(name)
-                if (project / name).is_symlink():
-                    # A carried name that became a link (docs/ -> /etc): the files it pointed to were
-                    # exported. Links are never followed, here as inside webapp2/.
-                    skipped[shown_name(name + "/" if (project / name).is_dir() else name)] = "a symbolic link"
-                    continue
-                _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
+        for name in carried_names(project, state):
+            carried.add(name)
+            if (project / name).is_symlink():
+                # A carried name that became a link (docs/ -> /etc): the files it pointed to were
+                # exported. Links are never followed, here as inside webapp2/.
+                skipped[shown_name(name + "/" if (project / name).is_dir() else name)] = "a symbolic link"
+                continue
+            _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
     label, base_zip, own = _baseline(project, state)
     # The baseline is opened and its names read once, for the files kept and for the changes.
     with _open_baseline(base_zip) as zf:

@@ -26,7 +26,15 @@ from .model import BrandingPackage, pending_writes
 from .recovery import Recovery
 from .state import STATE_DIR, STATE_FILE, load_state, state_dir
 
-__all__ = ["CopyPlan", "SaveAsRefused", "check_target", "copy_plan", "recovery_plan", "write_project"]
+__all__ = [
+    "CopyPlan",
+    "SaveAsRefused",
+    "beside_files",
+    "check_target",
+    "copy_plan",
+    "recovery_plan",
+    "write_project",
+]
 
 
 class SaveAsRefused(Exception):
@@ -43,6 +51,9 @@ class CopyPlan:
     lost_unknown: bool = False  # which files are lost cannot be told (a recovery copy of an older designer)
     # The project's own memory (.plugin-designer/state.json) as it is, when it can be read.
     state: bytes | None = None
+    # Files beside webapp2/ that its exports depend on (path under the project -> bytes): the
+    # folders every export carries along and the copy of the imported ZIP (see beside_files).
+    beside: dict[str, bytes] = field(default_factory=dict)
 
 
 def copy_plan(pkg: BrandingPackage) -> CopyPlan:
@@ -68,7 +79,39 @@ def copy_plan(pkg: BrandingPackage) -> CopyPlan:
             out[rel] = pkg.read_bytes(rel)
         except OSError:
             lost.append(rel)
-    return CopyPlan(out, lost, state=_state_bytes(files.project) if isinstance(files, DirFiles) else None)
+    if not isinstance(files, DirFiles):
+        return CopyPlan(out, lost)
+    state = _state_bytes(files.project)
+    return CopyPlan(out, lost, state=state, beside=beside_files(files.project) if state is not None else {})
+
+
+def beside_files(project: Path) -> dict[str, bytes]:
+    """The files beside webapp2/ that the project's exports depend on, by their path under the
+    project: those of the folders the state says every export carries along (the other app
+    folders of a Management Node download) and the copy of the imported ZIP, which says which of
+    its hidden files go back into the export (``.htaccess``). Links are not followed.
+
+    Why: Save As wrote only webapp2/ and the state naming them, and an export of the copy then
+    left those folders and hidden files out of the upload.
+    """
+    from .export import _files_under, _plain_file_bytes, carried_names, imported_copy
+
+    state = load_state(project)
+    names: list[str] = []
+    for name in carried_names(project, state):
+        path = project / name
+        if path.is_symlink():
+            continue
+        names += _files_under(project, name + "/") if path.is_dir() else [name]
+    copy = imported_copy(project, state)
+    if copy is not None:
+        names.append(copy.relative_to(project).as_posix())
+    out: dict[str, bytes] = {}
+    for name in names:
+        data = _plain_file_bytes(project, name)
+        if data is not None:
+            out[name] = data
+    return out
 
 
 def _state_bytes(project: Path) -> bytes | None:
@@ -122,10 +165,15 @@ def check_target(target: Path, project: Path | None = None) -> None:
 
 
 def write_project(
-    target: Path, files: dict[str, bytes], project: Path | None = None, state: bytes | None = None
+    target: Path,
+    files: dict[str, bytes],
+    project: Path | None = None,
+    state: bytes | None = None,
+    beside: dict[str, bytes] | None = None,
 ) -> Path:
     """Write ``files`` as ``target/webapp2/`` (all of them or none); return that webapp2 folder.
-    ``state``: the project's state file (see :class:`CopyPlan`), written beside webapp2/ with them.
+    ``state``: the project's state file (see :class:`CopyPlan`), written beside webapp2/ with them;
+    ``beside``: files by their path under ``target`` (:func:`beside_files`).
 
     The files go into a hidden folder beside ``target`` first (named as an import's unpacking
     folder, so one a killed process left is swept away by the next import or Save As there, and
@@ -152,6 +200,10 @@ def write_project(
         if state is not None:
             (tmp / STATE_DIR).mkdir()
             _write_synced(tmp / STATE_DIR / STATE_FILE, state)
+        for rel, data in (beside or {}).items():
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_synced(path, data)
         _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
         check_target(target, project)  # again: it may have changed while the files were written
         if place.is_dir():

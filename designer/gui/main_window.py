@@ -1028,7 +1028,7 @@ class MainWindow(QMainWindow):
             self.status.setText("Not saved: Save As was cancelled.")
             return False
         try:
-            write_project(target, plan.files, project, plan.state)
+            write_project(target, plan.files, project, plan.state, plan.beside)
         except SaveAsRefused as exc:
             QMessageBox.warning(self, "Not saved", f"{exc}\n\nYour changes are still here.")
             return False
