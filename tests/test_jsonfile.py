@@ -195,6 +195,44 @@ def test_array_elements_that_stay_keep_their_text(old, edits) -> None:
             assert json.dumps(item, indent=4).replace("\n", "\n        ") in out
 
 
+def _jackson(value: object, level: int = 0) -> str:
+    """``value`` as Java's Jackson pretty printer writes it: two spaces, '"name" : value', lists
+    on the bracket's line ('[ {' ... '}, {' ... '} ]', '[ "a", "b" ]')."""
+    pad = "  " * level
+    if isinstance(value, dict):
+        members = ",\n".join(f"{pad}  {json.dumps(k)} : {_jackson(v, level + 1)}" for k, v in value.items())
+        return "{\n" + members + "\n" + pad + "}" if value else "{ }"
+    if isinstance(value, list):
+        return "[ " + ", ".join(_jackson(v, level) for v in value) + " ]" if value else "[ ]"
+    return json.dumps(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.lists(st.tuples(st.integers(0, 3), st.text("ab", max_size=2)), min_size=1, max_size=5),
+    edits=st.lists(st.tuples(st.sampled_from(["drop", "add", "move", "edit"]), st.integers(0, 9)), max_size=4),
+)
+def test_lists_of_objects_written_by_jackson_stay_in_its_layout(old, edits) -> None:
+    """Entries added, removed, moved or edited in a file Jackson wrote (the layout the hypothesis
+    tests above never made): the file is what Jackson writes for the new value, byte for byte.
+    A list emptied is left out: the designer writes it '[]', Jackson '[ ]'."""
+    items = [{"z": z, "a": a, "n": i} for i, (z, a) in enumerate(old)]
+    new = [dict(item) for item in items]
+    for op, n in edits:
+        if op == "drop" and new:
+            new.pop(n % len(new))
+        elif op == "add":
+            new.insert(n % (len(new) + 1), {"z": 9, "a": "new", "n": -1 - n})
+        elif op == "edit" and new:
+            new[n % len(new)]["a"] = "edited"
+        elif new:
+            new.insert(n % len(new), new.pop(0))
+    doc = JsonDocument(_jackson({"items": items, "k": [1, 2]}))
+    doc.apply({"items": new, "k": [1, 2]})
+    if new:
+        assert doc.dumps() == _jackson({"items": new, "k": [1, 2]})
+
+
 @pytest.mark.parametrize(
     ("text", "line", "column", "words"),
     [
