@@ -173,3 +173,15 @@ def test_moving_plugins_and_menu_items_in_jackson_files_keeps_each_as_written(tm
         first, other + b", " + first
     )
     assert path.read_bytes() == JACKSON_PACKAGE.replace(record, stop + b", " + record)
+
+
+def test_the_last_entry_removed_from_a_jackson_list_leaves_it_as_jackson_writes_it(tmp_path: Path) -> None:
+    """'[ {' ... '} ]' emptied came out '[]'; Jackson (and the file's other empty values, '{ }')
+    write '[ ]'."""
+    from designer.core.plugins import remove_plugin
+
+    project = _jackson_project(tmp_path)
+    pkg = load(project)
+    remove_plugin(pkg, 0)
+    save(pkg)
+    assert (project / "webapp2" / "settings.json").read_bytes() == (b'{\n  "plugins" : [ ],\n  "other" : { }\n}')

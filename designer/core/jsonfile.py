@@ -1202,6 +1202,8 @@ def _cut_range(text: str, begin: int, end: int, container: Span | None) -> tuple
         return begin, _skip_ws(text, after + 1)
     if container is None:
         raise ValueError("no comma on either side of the member to remove")
+    if text[container.start + 1 : begin] == " " == text[end : container.end - 1]:
+        return container.start + 2, container.end - 1  # '[ x ]' leaves '[ ]', as Jackson writes an empty one
     return container.start + 1, container.end - 1
 
 
