@@ -28,8 +28,8 @@ TABS = (
     ("before", "after"),
     [
         (ONE_LINE, ONE_LINE.replace(b'.json"}', b'.json","enabled":false}')),
-        # (A space before the colon, as the entry writes its names: '"id" : "rec"'.)
-        (TABS, TABS.replace(b'.json" }', b'.json", "enabled" : false }')),
+        # (Spaced as the entry's own members are: '"id" : "rec" , "srcURL" : ...'.)
+        (TABS, TABS.replace(b'.json" }', b'.json" , "enabled" : false }')),
     ],
     ids=["one-line", "entry-on-one-line-in-a-tab-indented-file"],
 )
@@ -185,3 +185,19 @@ def test_the_last_entry_removed_from_a_jackson_list_leaves_it_as_jackson_writes_
     remove_plugin(pkg, 0)
     save(pkg)
     assert (project / "webapp2" / "settings.json").read_bytes() == (b'{\n  "plugins" : [ ],\n  "other" : { }\n}')
+
+
+def test_a_value_added_to_a_list_on_one_line_is_spaced_as_that_list(tmp_path: Path) -> None:
+    """The comma before a platform ticked was spaced as the first list of the file that has a
+    space after its commas: '["web","electron", "ios"]' in a file that also has
+    '["chair", "guest"]'. The list's own commas say how."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    path = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    text = path.read_bytes().replace(b'["web", "electron", "ios", "android"]', b'["web","electron"]')
+    text = text.replace(b'["chair"]', b'["chair", "guest"]')
+    path.write_bytes(text)
+    pkg = load(project)
+    pkg.plugins[0].package.platforms = ["web", "electron", "ios"]
+    save(pkg)
+    assert path.read_bytes() == text.replace(b'["web","electron"]', b'["web","electron","ios"]')

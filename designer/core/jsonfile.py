@@ -1548,8 +1548,9 @@ class JsonDocument:
                 indent = self._line_indent(last.start)
                 new = self._sibling_comma(spans) + prefix + self._render_known(value, at, indent)
             else:
-                # Siblings written on one line: keep the newcomer on that line too.
-                new = self._inline_comma() + prefix + self._render_known(value, at, "", compact=True)
+                # Siblings written on one line: keep the newcomer on that line too, after a comma
+                # spaced as theirs are ('["web","ios"]' in a file that also writes '["a", "b"]').
+                new = self._sibling_comma(spans) + prefix + self._render_known(value, at, "", compact=True)
             self._splice(last.end, last.end, new)
             return
         # Empty container: open it up in the document's style.
@@ -1568,7 +1569,8 @@ class JsonDocument:
 
     def _sibling_comma(self, spans: list[Span]) -> str:
         """The separator between two siblings written on one line (``"}, {"``: ``", "``), from the
-        last two of ``spans`` (in the text's order) when there are two, else the file's."""
+        last two of ``spans`` (in the text's order) when there are two, else the file's (a lone
+        sibling has none to go by)."""
         if len(spans) > 1:
             prev, last = spans[-2], spans[-1]
             between = self.text[prev.end : last.key_start if last.key_start is not None else last.start]
@@ -1733,12 +1735,16 @@ class JsonDocument:
             compact = not re.search(r"[\r\n]", self.text[child.start : child.end]) and isinstance(value, (dict, list))
             at = join_pointer(parent, index)
             new = self._render_known(value, at, indent, compact=compact) + "," + self.newline + indent
-        elif self._opens_on_its_line(child):  # "[ {" ... "}, {" (Jackson): see _insert
-            siblings = sorted((self.spans[join_pointer(parent, i)] for i in range(len(self.get(parent)))), key=_start)
-            at = join_pointer(parent, index)
-            new = self._render_known(value, at, self._line_indent(child.start)) + self._sibling_comma(siblings)
         else:
-            new = self._render_known(value, join_pointer(parent, index), "", compact=True) + self._inline_comma()
+            # The comma as the elements next to it are spaced (see _insert): two neighbours, not all.
+            count = len(self.get(parent))
+            pair = (index - 1, index) if index else (0, 1)
+            comma = self._sibling_comma([self.spans[join_pointer(parent, i)] for i in pair if i < count])
+            at = join_pointer(parent, index)
+            if self._opens_on_its_line(child):  # "[ {" ... "}, {" (Jackson): see _insert
+                new = self._render_known(value, at, self._line_indent(child.start)) + comma
+            else:
+                new = self._render_known(value, at, "", compact=True) + comma
         self._splice(child.start, child.start, new)
 
     def apply(self, new: Any, pointer: str = "") -> None:
