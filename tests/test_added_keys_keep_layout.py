@@ -201,3 +201,17 @@ def test_a_value_added_to_a_list_on_one_line_is_spaced_as_that_list(tmp_path: Pa
     pkg.plugins[0].package.platforms = ["web", "electron", "ios"]
     save(pkg)
     assert path.read_bytes() == text.replace(b'["web","electron"]', b'["web","electron","ios"]')
+
+
+def test_a_member_added_takes_the_colon_of_its_own_object(tmp_path: Path) -> None:
+    """The colon of a member added was spaced as the file's first name is ('"plugins" : [' typed
+    by hand at the top), not as the entry it joins writes its own ('"id": "rec"')."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    path = project / "webapp2" / "settings.json"
+    text = path.read_bytes().replace(b'"plugins": [', b'"plugins" : [').replace(b',\n            "enabled": true', b"")
+    path.write_bytes(text)
+    pkg = load(project)
+    pkg.plugins[0].entry.enabled = False
+    save(pkg)
+    assert path.read_bytes() == text.replace(b'.json"\n', b'.json",\n            "enabled": false\n')

@@ -1526,14 +1526,13 @@ class JsonDocument:
         children = [
             join_pointer(parent, k) for k in (container if isinstance(container, dict) else range(len(container)))
         ]
-        colon = self._colon()
-        prefix = "" if key is None else _text(key) + colon
         at = join_pointer(parent, key if key is not None else len(children))
         nl = self.newline
+        # In the text's order: a duplicated name keeps its first place among the keys but sits
+        # where its last occurrence is.
+        spans = sorted((self.spans[c] for c in children), key=_start)
+        prefix = "" if key is None else _text(key) + self._member_colon(spans)
         if children:
-            # In the text's order: a duplicated name keeps its first place among the keys but
-            # sits where its last occurrence is.
-            spans = sorted((self.spans[c] for c in children), key=_start)
             last = spans[-1]
             first_start = spans[0].key_start if spans[0].key_start is not None else spans[0].start
             between = self.text[psp.start + 1 : first_start]
@@ -1562,6 +1561,17 @@ class JsonDocument:
             inner = outer + unit
             body = nl + inner + prefix + self._render_known(value, at, inner) + nl + outer
         self._splice(psp.start + 1, psp.end - 1, body)
+
+    def _member_colon(self, spans: list[Span]) -> str:
+        """The colon of a member added to the object whose members are ``spans`` (in the text's
+        order), spaced as its last member's is: a file may write '"plugins" : [' at the top (the
+        first colon, which :meth:`_colon` goes by) and '"id": "x"' in its entries."""
+        if spans and spans[-1].key_start is not None:
+            _, key_end = scanstring(self.text, spans[-1].key_start + 1)
+            colon = self.text[key_end : spans[-1].start]
+            if not _LINE_BREAK_CHARS.search(colon):
+                return colon
+        return self._colon()
 
     def _opens_on_its_line(self, sp: Span) -> bool:
         """Whether the value at ``sp`` is an object or list spread over several lines."""
