@@ -215,3 +215,23 @@ def test_a_member_added_takes_the_colon_of_its_own_object(tmp_path: Path) -> Non
     pkg.plugins[0].entry.enabled = False
     save(pkg)
     assert path.read_bytes() == text.replace(b'.json"\n', b'.json",\n            "enabled": false\n')
+
+
+def test_a_file_that_writes_every_accent_as_an_escape_gets_escapes(tmp_path: Path) -> None:
+    """Python's json.dump (the default of scripts that make these files) writes 'é' as '\\u00e9';
+    a name typed with an accent came out as raw UTF-8 in a file that had none."""
+    import json
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    path = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    value = json.loads(path.read_bytes())
+    value["description"] = "Démarre l’enregistrement"
+    path.write_bytes(json.dumps(value, indent=4).encode())
+    pkg = load(project)
+    pkg.plugins[0].package.name = "Enregistrer l’écran"
+    pkg.plugins[0].package.menu_items["toolbar"].append(MenuItem(label="Arrêter", action="stop"))
+    save(pkg)
+    value["name"] = "Enregistrer l’écran"
+    value["menuItems"]["toolbar"].append({"label": "Arrêter", "action": "stop"})
+    assert path.read_bytes() == json.dumps(value, indent=4).encode()

@@ -1126,17 +1126,19 @@ def _constant_position(text: str, token: str) -> int:
     return found.start()
 
 
-def _text(value: Any, **options: Any) -> str:
-    """``value`` as JSON text, non-ASCII written as itself, save a lone surrogate (``"\\ud800"`` in
-    a file reads as one): written raw, no UTF-8 encoder takes it and the save stopped with a
-    traceback, so it is written back as the escape it came from."""
-    out = json.dumps(value, ensure_ascii=False, **options)
+def _text(value: Any, ascii: bool = False, **options: Any) -> str:
+    """``value`` as JSON text, non-ASCII written as itself (as ``\\u`` escapes with ``ascii``), save
+    a lone surrogate (``"\\ud800"`` in a file reads as one): written raw, no UTF-8 encoder takes it
+    and the save stopped with a traceback, so it is written back as the escape it came from."""
+    out = json.dumps(value, ensure_ascii=ascii, **options)
     if out.isascii() or not re.search(_SURROGATE, out):  # the usual case
         return out
     return re.sub(_SURROGATE, lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 _SURROGATE = "[\ud800-\udfff]"
+# A \u escape of a character past ASCII (\u00e9, \u2019), as Python's json.dump writes them all.
+_NON_ASCII_ESCAPE = r"\\u(?:00[89a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2})[0-9a-fA-F]"
 
 
 def _key(value: Any) -> str:
@@ -1331,6 +1333,17 @@ class JsonDocument:
             return m.group(1)
         return None
 
+    @property
+    def _ascii(self) -> bool:
+        """Whether the file as read writes every character past ASCII as a ``\\u`` escape (it has
+        some, and no other): Python's json.dump does, and a value with an accent written raw into
+        such a file (the only 'é' in it not '\\u00e9') broke a style a script keeps."""
+        found: bool | None = getattr(self, "_escapes_all", None)
+        if found is None:
+            text = self._origin[0]
+            found = self._escapes_all = text.isascii() and re.search(_NON_ASCII_ESCAPE, text) is not None
+        return found
+
     def _colon(self) -> str:
         """The colon after a name as the file writes it, the blanks before it included: Java's
         Jackson writes ``"id" : "x"``, and a member added to such a file came as ``"id": "x"``."""
@@ -1408,8 +1421,8 @@ class JsonDocument:
     def _render(self, value: Any, base_indent: str, compact: bool = False) -> str:
         unit = self.indent_unit
         if unit is None or compact:
-            return _text(value, separators=(self._inline_comma(), self._colon()))
-        out = _text(value, indent=unit, separators=(",", self._colon()))
+            return _text(value, self._ascii, separators=(self._inline_comma(), self._colon()))
+        out = _text(value, self._ascii, indent=unit, separators=(",", self._colon()))
         # (The file's line ending is counted only for a value on several lines: counting it in a
         # long file for each short value changed cost as much as the rest of a save.)
         return out.replace("\n", self.newline + base_indent) if "\n" in out else out
@@ -1531,7 +1544,7 @@ class JsonDocument:
         # In the text's order: a duplicated name keeps its first place among the keys but sits
         # where its last occurrence is.
         spans = sorted((self.spans[c] for c in children), key=_start)
-        prefix = "" if key is None else _text(key) + self._member_colon(spans)
+        prefix = "" if key is None else _text(key, self._ascii) + self._member_colon(spans)
         if children:
             last = spans[-1]
             first_start = spans[0].key_start if spans[0].key_start is not None else spans[0].start
@@ -1681,7 +1694,7 @@ class JsonDocument:
             if sp is None or sp.key_start is None:
                 continue
             _, key_end = scanstring(self.text, sp.key_start + 1)
-            self._splice(sp.key_start, key_end, _text(renames[k]))
+            self._splice(sp.key_start, key_end, _text(renames[k], self._ascii))
 
     def _apply_list(self, old: list[Any], new: list[Any], pointer: str) -> None:
         """Array elements matched by value, not by place: an element that is still there keeps
