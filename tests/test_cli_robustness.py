@@ -66,7 +66,7 @@ HOSTILE = {
     "traversal": (lambda p: _zip(p, [("webapp2/../../evil.txt", b"x")]), "'webapp2/../../evil.txt' points outside"),
     "absolute": (lambda p: _zip(p, [("/tmp/evil.txt", b"x")]), "'/tmp/evil.txt' has an absolute path"),
     "symlink": (lambda p: _zip(p, [(_link("webapp2/link.svg"), b"/etc/passwd")]), "'webapp2/link.svg' is a symbolic"),
-    "bomb": (lambda p: _zip(p, [("webapp2/big.css", b"\0" * (3 << 20))]), "'webapp2/big.css' is compressed"),
+    "bomb": (lambda p: _zip(p, [("webapp2/big.css", b"\0" * (33 << 20))]), "'webapp2/big.css' is compressed"),
     "duplicate": (lambda p: _zip(p, [("webapp2/settings.json", b"{}")]), "'webapp2/settings.json' appears twice"),
     "bad-utf8": (_bad_utf8, "'webapp2/caf\\xff.css' is marked as UTF-8"),
 }

@@ -211,7 +211,7 @@ def _broken_zips(folder: Path) -> list[Path]:
 
     made = [
         _zip_any(folder / "traversal.zip", _valid([("../evil.txt", b"x")])),
-        _zip_any(folder / "bomb.zip", _valid([("webapp2/themes/bomb.css", b"\0" * (3 * 1024 * 1024))])),
+        _zip_any(folder / "bomb.zip", _valid([("webapp2/themes/bomb.css", b"\0" * (33 * 1024 * 1024))])),
         _zip_any(folder / "encrypted.zip", _valid([("webapp2/secret.css", b"s")])),
         _zip_any(folder / "duplicate.zip", _valid([("webapp2/a.css", b"a"), ("webapp2/a.css", b"b")])),
     ]
