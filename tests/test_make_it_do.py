@@ -56,6 +56,30 @@ def test_the_designers_own_bodies_are_recognised_and_nothing_else() -> None:
         write_behaviour(edited, "showSendToLobby", "mute", Details(), "participants")
 
 
+TAB_SOURCE = (
+    "(function () {\n\tfunction load() {\n\t\treturn 1;\n\t}\n"
+    "\tPEX.pluginAPI.registerPlugin({\n\t\tid: 'a',\n\t\tload: load,\n\t\tunload: function () {}\n\t});\n})();\n"
+)
+
+
+@pytest.mark.parametrize("unit", ["\t", "  ", "    "], ids=["tabs", "two-spaces", "four-spaces"])
+def test_code_the_designer_writes_is_indented_as_the_source_is(unit: str) -> None:
+    """A function for a new action, and what "Make it do" writes in it, came indented with four
+    spaces in sources indented with tabs or two spaces: every such line a linter's complaint."""
+    source = TAB_SOURCE.replace("\t", unit)
+    stub = add_action_function(source, "doIt", "participants")
+    assert (
+        f"\n{unit}function doIt(participant) {{\n{unit}{unit}// runs when the menu item is clicked\n{unit}}}\n" in stub
+    )
+    done = write_behaviour(stub, "doIt", "mute", Details(), "participants")
+    body = done.split("function doIt(participant) {\n", 1)[1].split(f"\n{unit}}}\n", 1)[0]
+    leads = {line[: len(line) - len(line.lstrip(" \t"))] for line in body.splitlines() if line.strip()}
+    assert leads <= {unit * n for n in range(2, 6)} and unit * 3 in leads, leads
+    assert body_state(done, "doIt").wrote == "mute"  # still known as the designer's, so it may be replaced
+    assert "unmute" in write_behaviour(done, "doIt", "unmute", Details(), "participants")
+    assert not analyse(done).syntax_errors
+
+
 def test_the_form_writes_what_the_recipe_writes() -> None:
     """One generator: the recipe's action body is the one "Make it do" writes (and recognises)."""
     recipe = load_recipe("participant-action")

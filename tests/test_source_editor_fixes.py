@@ -163,6 +163,29 @@ def test_shift_tab_outdents_lines_indented_with_tabs(pane: SourcePane, qtbot) ->
     assert _lines(editor)[2] == "xgo();"
 
 
+@pytest.mark.parametrize("unit", ["\t", "  "], ids=["tabs", "two-spaces"])
+def test_tab_enter_and_indent_step_in_as_the_file_does(pane: SourcePane, qtbot, unit: str) -> None:
+    """In a file indented with tabs (or two spaces) Tab, Enter after a brace and Indent put four
+    spaces: lines of mixed indentation, which the user's linter then flags one by one."""
+    editor = pane.editor
+    pane.show_file(
+        "own.js", "function f() {\n" + unit + "if (a) {\n" + unit * 2 + "go();\n" + unit + "}\n}\n", read_only=False
+    )
+    _put_cursor(qtbot, editor, 1, len(unit + "if (a) {"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # after an opening brace: one level deeper
+    qtbot.keyClicks(editor, "x();")
+    assert _lines(editor)[2] == unit * 2 + "x();"
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)  # (the first Home stops at the text)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert _lines(editor)[2] == unit * 3 + "x();"
+    _select_lines(qtbot, editor, 3, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # a whole line selected: indented by one level
+    assert _lines(editor)[3] == unit * 3 + "go();"
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert _lines(editor)[3] == unit * 2 + "go();"
+
+
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:
     """Typing right after Ctrl+/ goes where the cursor was, not over the whole line."""
     editor = pane.editor

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .jsanalysis import FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
-from .jstext import comment_text, is_identifier, js_string
+from .jstext import comment_text, indent_unit, is_identifier, js_string
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
@@ -200,7 +200,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         params = _PARAMS.get(placement or "", "")
         stub = (
             f"{indent}function {action}({params}) {{{nl}"
-            f"{indent}    // runs when the menu item is clicked{nl}"
+            f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"
             f"{indent}}}{nl}{nl}"
         )
         edits.append((at, at, stub))

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
-from .jstext import is_identifier, js_string, safe_id, safe_identifier
+from .jstext import indent_unit, is_identifier, js_string, reindented, safe_id, safe_identifier
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
@@ -320,16 +320,18 @@ def action_body(
     action: str = "action",
     indent: str = "",
     nl: str = "\n",
+    unit: str = "    ",
     **details: Any,
 ) -> str:
     """:func:`body_lines` as text: every line after ``indent``, joined by ``nl``, with no final
-    line end (what the recipe templates write between a function's braces).
+    line end (what the recipe templates write between a function's braces); ``unit``: one level
+    of indentation inside it, as the source around it writes it (see jstext.indent_unit).
 
     ``details`` are :class:`Details` fields; others are ignored, so a template may pass its
     answers as they are.
     """
     wanted = {k: v for k, v in details.items() if k in Details.__dataclass_fields__}
-    lines = body_lines(key, Details(**wanted), target, safe_id(f"{plugin}-{action}"))
+    lines = reindented(body_lines(key, Details(**wanted), target, safe_id(f"{plugin}-{action}")), unit)
     return nl.join(indent + line if line else "" for line in lines)
 
 
@@ -477,8 +479,9 @@ def write_behaviour(
     line = data[line_at : fn.start_byte].decode("utf-8", "replace")
     # The indentation of the line the function starts on: the body goes one level deeper.
     indent = line[: len(line) - len(line.lstrip(" \t"))]
+    unit = indent_unit(source)
     code = action_body(
-        key, target=target, plugin=plugin, action=action, indent=indent + "    ", nl=nl, **details.__dict__
+        key, target=target, plugin=plugin, action=action, indent=indent + unit, nl=nl, unit=unit, **details.__dict__
     )
     edits.append((body.start_byte, body.end_byte, "{" + nl + code + nl + indent + "}"))
     for start, end, text in sorted(edits, reverse=True):

@@ -333,6 +333,7 @@ class SourceEditor(QPlainTextEdit):
         self.long_line: tuple[int, int] | None = None  # (number, length) of a line too long to colour
         self._applying = False
         self._loading = False  # load() is putting a file's text in (see _cursor_moved)
+        self.indent_unit = "    "  # one level of indentation as the file on show writes it (see load)
         self._edited = False  # the text changed since the last contentsChanged (see _contents_change)
         # While sig_edited is emitted: the name of the command that made the edit ("Replace all"),
         # None for typing. The window merges typing into one undo step and gives a command its own.
@@ -394,6 +395,11 @@ class SourceEditor(QPlainTextEdit):
         finally:
             self._applying = self._loading = False
         self.setDocumentTitle(name)
+        from ...core.jstext import indent_unit
+
+        # Tab, Enter after a brace and Indent step in as the file does: in a file indented with
+        # tabs (or two spaces) they put four spaces, a mix the user's linter flags line by line.
+        self.indent_unit = indent_unit(endings.shown)
         self._selection_key = None
         self._attach.stop()
         if self.language_name is not None:
@@ -967,7 +973,8 @@ class SourceEditor(QPlainTextEdit):
                 start = QTextCursor(cursor)
                 start.setPosition(cursor.selectionStart())
                 column = start.positionInBlock()
-                cursor.insertText(" " * (4 - column % 4))
+                step = len(self.indent_unit)
+                cursor.insertText("\t" if self.indent_unit == "\t" else " " * (step - column % step))
             return
         if key == Qt.Key.Key_Backtab:
             self._indent_selection(-1)
@@ -990,14 +997,14 @@ class SourceEditor(QPlainTextEdit):
                     # end the snippet whose tab stop holds the pair.
                     spaces = len(after) - len(after.lstrip(" \t"))
                     cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, spaces)
-                    cursor.insertText("\n" + indent + "    ")
+                    cursor.insertText("\n" + indent + self.indent_unit)
                     here = cursor.position()
                     cursor.insertText("\n" + indent)
                     cursor.setPosition(here)
                     self.setTextCursor(cursor)
                     self.ensureCursorVisible()
                     return
-                indent += "    "
+                indent += self.indent_unit
             if line and not line.strip(" \t") and not cursor.hasSelection() and not cursor.block().text().strip():
                 # A line of nothing but the indentation Enter gave it: left as it is, each empty line
                 # of a block kept its spaces in the saved file (code editors take them off).
@@ -1173,10 +1180,11 @@ class SourceEditor(QPlainTextEdit):
     def _indent_selection(self, direction: int) -> None:
         def change(lines: list[str]) -> list[str]:
             if direction > 0:
-                return ["    " + ln if ln.strip() else ln for ln in lines]
-            # One tab, or up to 4 spaces: a line indented with tabs (a file from another editor)
-            # was left as it was.
-            return [ln[1:] if ln.startswith("\t") else ln[min(4, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
+                return [self.indent_unit + ln if ln.strip() else ln for ln in lines]
+            # One tab, or up to a level of spaces: a line indented with tabs (a file from another
+            # editor) was left as it was.
+            step = len(self.indent_unit) if self.indent_unit != "\t" else 4
+            return [ln[1:] if ln.startswith("\t") else ln[min(step, len(ln) - len(ln.lstrip(" "))) :] for ln in lines]
 
         self._edit_lines("Indent" if direction > 0 else "Outdent", change)
 
