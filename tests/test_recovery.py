@@ -272,6 +272,22 @@ def test_only_the_newest_damaged_copies_are_kept(example_project: Path, tmp_path
     assert sorted((tmp_path / "recovery").glob("*.damaged")) == kept[-recovery.KEEP_DAMAGED :]
 
 
+def test_the_copy_just_put_aside_is_never_the_one_pruned(example_project: Path, tmp_path: Path, monkeypatch) -> None:
+    """Other projects' copies put aside in the same second, their names sorting after this one's:
+    the new one was pruned at once, and the note named a file that was gone (seen in the suite)."""
+    import designer.core.recovery as recovery
+
+    monkeypatch.setattr(recovery, "recovery_dir", lambda: tmp_path / "recovery")
+    monkeypatch.setattr(recovery.time, "strftime", lambda _f: "20260101-000000")
+    (tmp_path / "recovery").mkdir()
+    for n in range(recovery.KEEP_DAMAGED):
+        (tmp_path / "recovery" / f"{'f' * 20}{n}.20260101-000000.damaged").write_text("x")
+    _damage(recovery._file_for(example_project / "webapp2"), "garbage")
+    found = read_recovery(example_project / "webapp2")
+    assert isinstance(found, DamagedRecovery) and found.kept_at is not None and found.kept_at.exists()
+    assert len(list((tmp_path / "recovery").glob("*.damaged"))) == recovery.KEEP_DAMAGED
+
+
 def test_a_damaged_copy_that_cannot_be_moved_is_said_where_it_is(
     window: MainWindow, example_project: Path, monkeypatch
 ) -> None:

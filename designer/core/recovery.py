@@ -373,21 +373,22 @@ def _put_aside(path: Path) -> Path | None:
         os.rename(path, target)
     except OSError:
         return None
-    _prune_damaged(path.parent)
+    _prune_damaged(path.parent, target)
     return target
 
 
-def _prune_damaged(folder: Path) -> None:
+def _prune_damaged(folder: Path, newest: Path) -> None:
     """Remove the damaged copies in ``folder`` beyond the KEEP_DAMAGED newest (by the time in
-    their name); never raises."""
+    their name), never ``newest`` (the one just put aside, which the note names: among copies
+    put aside in the same second it sorted by its name, and went at once); never raises."""
     from .files import remove_tree
 
     try:
-        found = list(folder.glob(f"*{DAMAGED_SUFFIX}"))
+        found = [p for p in folder.glob(f"*{DAMAGED_SUFFIX}") if p != newest]
     except OSError:
         return
     found.sort(key=lambda p: (p.name.rsplit(".", 2)[-2], p.name), reverse=True)  # (<key>.<when>.damaged)
-    for old in found[KEEP_DAMAGED:]:
+    for old in found[KEEP_DAMAGED - 1 :]:
         try:
             if old.is_dir() and not old.is_symlink():
                 remove_tree(old)
