@@ -8,6 +8,7 @@ left a byte changed went unnoticed until a user compared the files.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -277,3 +278,40 @@ def test_a_package_file_with_another_plugins_id_takes_the_id_the_list_and_source
     assert {rel for rel in after if after[rel] != broken.get(rel)} == {"plugins/rec2/rec2.plugin.package.json"}
     assert '"id": "rec-2.0"' in pkg2.read_text()
     assert "id: 'rec-2.0'" in (root / "plugins/rec2/rec.plugin.js").read_text()
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        r("settings.json", '"srcURL":', '"src":'),  # the key misspelt: the entry has no srcURL
+        r("settings.json", '"plugins/rec/rec.plugin', '"../rec.plugin'),  # outside the package
+        r("settings.json", '"plugins/rec/', '"https://example.com/'),  # on another server
+    ],
+    ids=["no-srcURL", "outside", "other-server"],
+)
+def test_a_package_file_its_entry_cannot_load_is_pointed_to_not_listed_twice(
+    window: MainWindow, qtbot, tmp_path: Path, broken, capsys
+) -> None:
+    """An entry whose srcURL is missing, outside the package or on another server, beside the
+    unlisted package file with its id: 'Add it to the plugin list' made a second entry with that
+    id (a new error, PD202), and `check --fix` then renamed the plugin everywhere ('rec-1-0' in
+    the package file, the source and the list) and left the broken entry as it was. The fix now
+    points that entry at the file: one click, no new problem, the ids as they were."""
+    from designer.cli import main
+
+    for name in ("gui", "cli"):
+        shutil.copytree(FIXTURES / "base", tmp_path / name)
+        broken(tmp_path / name / "webapp2")
+    assert main(["check", "--fix", str(tmp_path / "cli")]) == 0, capsys.readouterr()
+    window.open_path(tmp_path / "gui")
+    before = _rows(window)
+    row = _fix_row(window, "set-settings-src")
+    assert row.data(0, Qt.ItemDataRole.UserRole).code == "PD205"
+    assert "Point that entry here" in row.text(0)
+    qtbot.mouseClick(window.problems_view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _rows(window) != before)
+    assert _rows(window) == []
+    assert window.save()
+    settings = json.loads((tmp_path / "gui/webapp2/settings.json").read_text())
+    assert [(e["id"], e["srcURL"]) for e in settings["plugins"]] == [("rec-1.0", "plugins/rec/rec.plugin.package.json")]
+    assert snapshot(tmp_path / "gui/webapp2") == snapshot(tmp_path / "cli/webapp2")

@@ -81,12 +81,19 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 index = meant[rel]
                 entry = pkg.plugins[index].entry
                 path = pkg.plugins[index].package_path
-                what = "which is not a plugin package file" if path and pkg.exists(path) else "which does not exist"
+                if not entry.src_url:
+                    loads = "does not say which package file it loads (srcURL)"
+                elif path is None:
+                    loads = f"loads '{shortened(entry.src_url)}', which is outside the package or on another server"
+                elif pkg.exists(path):
+                    loads = f"loads '{shortened(entry.src_url)}', which is not a plugin package file"
+                else:
+                    loads = f"loads '{shortened(entry.src_url)}', which does not exist"
                 ctx.report(
                     "PD205",
                     rel,
                     f"The plugin package {rel} is not in the plugin list (settings.json), whose entry "
-                    f"'{shortened(entry.id)}' loads '{shortened(entry.src_url)}', {what}. Point that entry here.",
+                    f"'{shortened(entry.id)}' {loads}. Point that entry here.",
                     fix=Fix(
                         "set-settings-src",
                         f"Use '{shortened(rel)}' for '{shortened(entry.id)}'",

@@ -90,7 +90,14 @@ def meant_package_reads(pkg: BrandingPackage, index: int) -> tuple[str | None, f
     """
     plugin = pkg.plugins[index]
     if plugin.package_path is None:
-        return None, frozenset()
+        # No srcURL, or one outside the package: the one unlisted file with the entry's id is the
+        # one meant. Listed beside it, it made a second entry with that id (PD202), whose fix
+        # then renamed the plugin everywhere and left this entry as broken as it was.
+        if not plugin.entry.id:
+            return None, frozenset()
+        found = pkg.remembered("unlisted packages read", lambda: _Unlisted(pkg))
+        same_id = found.with_id(plugin.entry.id)
+        return (same_id[0] if len(same_id) == 1 else None), frozenset(same_id)
     wrong_file = pkg.exists(plugin.package_path)
     if wrong_file and not not_a_package_file(pkg, plugin.package_path):
         return None, frozenset()
