@@ -315,3 +315,30 @@ def test_a_package_file_its_entry_cannot_load_is_pointed_to_not_listed_twice(
     settings = json.loads((tmp_path / "gui/webapp2/settings.json").read_text())
     assert [(e["id"], e["srcURL"]) for e in settings["plugins"]] == [("rec-1.0", "plugins/rec/rec.plugin.package.json")]
     assert snapshot(tmp_path / "gui/webapp2") == snapshot(tmp_path / "cli/webapp2")
+
+
+@pytest.mark.parametrize(
+    "kind, how",
+    [("rename-api-member", "deleted"), ("add-svg-viewbox", "a folder"), ("use-double-quotes", "deleted")],
+)
+def test_a_fix_whose_file_went_since_it_was_checked_says_so_and_changes_nothing(
+    window: MainWindow, qtbot, tmp_path: Path, kind: str, how: str
+) -> None:
+    """Another program deleted the file a Fix edits (or put a folder in its place) while it was
+    not on show: the click did nothing at all, not a word in the window (the traceback went to
+    the terminal). Now the status bar says why, naming the file, and the problems are checked
+    again; no undo step is left behind."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    BREAKS[kind](project / "webapp2")
+    window.open_path(project)
+    row = _fix_row(window, kind)
+    path = project / "webapp2" / row.data(0, Qt.ItemDataRole.UserRole).fix.args.get("file", PKG)
+    path.unlink()
+    if how == "a folder":
+        path.mkdir()
+    qtbot.mouseClick(window.problems_view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    assert window.status.text().startswith("Could not fix: "), window.status.text()
+    assert path.name in window.status.text() and "Nothing was changed" in window.status.text()
+    assert not window.findChild(QAction, "undoAction").isEnabled()
+    assert path.is_dir() if how == "a folder" else not path.exists()

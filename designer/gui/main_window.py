@@ -2048,6 +2048,7 @@ class MainWindow(QMainWindow):
     # -- editing --------------------------------------------------------------------------
     def apply_fix(self, fix: Fix) -> None:
         """A problem's Fix button: one undoable command, said in the status bar."""
+        from ..core.files import os_message
         from ..core.fixes import apply_fix
 
         if self.editor is None:
@@ -2081,11 +2082,15 @@ class MainWindow(QMainWindow):
             # package as branded (isSettingsBranded)"), not by its button ("Offer it to hosts
             # only"), which Edit ▸ Undo showed with nothing it refers to.
             self.editor.edit(fix.title, lambda pkg: done.append(apply_fix(pkg, fix)) or done[-1], named_by_result=True)
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             # The file changed since it was checked (an edit in the 150 ms before the checks ran
-            # again): the fix finds no longer what it was made for, and nothing was changed.
+            # again): the fix finds no longer what it was made for, and nothing was changed. Or
+            # another program deleted the file it edits (or put a folder in its place) while it
+            # was not on show: the click did nothing at all, not a word, and the traceback went
+            # to the terminal.
             self._recheck.stop()
-            reason = str(exc)  # (exc is gone once the except block ends, before the lambda runs)
+            # (exc is gone once the except block ends, before the lambda runs)
+            reason = os_message(exc) if isinstance(exc, OSError) else str(exc)
             self._say_until_checked(
                 f"Could not fix: {reason}. Nothing was changed; the problems are checked again.",
                 lambda: (
