@@ -342,3 +342,22 @@ def test_a_fix_whose_file_went_since_it_was_checked_says_so_and_changes_nothing(
     assert path.name in window.status.text() and "Nothing was changed" in window.status.text()
     assert not window.findChild(QAction, "undoAction").isEnabled()
     assert path.is_dir() if how == "a folder" else not path.exists()
+
+
+def test_sanitising_an_icon_written_on_windows_keeps_its_line_endings_and_byte_order_mark(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """The sanitiser reads CRLF as LF and drops a byte-order mark: 'Sanitise icon' on an icon
+    saved on Windows changed every line of it, not only the event handler it was for."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", project)
+    svg = project / "webapp2" / SVG
+    svg.write_bytes(b"\xef\xbb\xbf" + svg.read_bytes().replace(b"\n", b"\r\n"))
+    clean = svg.read_bytes()
+    BREAKS["sanitise-svg"](project / "webapp2")
+    window.open_path(project)
+    row = _fix_row(window, "sanitise-svg")
+    qtbot.mouseClick(window.problems_view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _rows(window) == [])
+    assert window.save()
+    assert svg.read_bytes() == clean

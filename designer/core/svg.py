@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ._records import Record
-from .lineends import byte_position, line_col, odd_breaks
+from .lineends import byte_position, line_col, newline_of, odd_breaks
 from .wording import counted, plural
 
 __all__ = [
@@ -935,7 +935,14 @@ def sanitise_svg(data: bytes) -> tuple[str, list[str]]:
     lost = sanitise_tree(info.tree)
     text = etree.tostring(info.tree, encoding="unicode")
     decl = '<?xml version="1.0" encoding="UTF-8"?>\n' if data.lstrip().startswith(b"<?xml") else ""
-    return decl + text + "\n", lost
+    text = decl + text + "\n"
+    # The file's own line ending and byte-order mark: the parser reads CRLF as LF and drops the
+    # mark, and a file written on Windows came back with every line changed. (A CR in a text or
+    # a value is written &#13;, never bare.)
+    newline = newline_of(data)
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return ("\ufeff" + text if data.startswith(b"\xef\xbb\xbf") else text), lost
 
 
 def _qname(el_or_attr: str, prefix: str | None) -> str:
