@@ -286,8 +286,12 @@ def test_a_package_file_with_another_plugins_id_takes_the_id_the_list_and_source
         r("settings.json", '"srcURL":', '"src":'),  # the key misspelt: the entry has no srcURL
         r("settings.json", '"plugins/rec/rec.plugin', '"../rec.plugin'),  # outside the package
         r("settings.json", '"plugins/rec/', '"https://example.com/'),  # on another server
+        steps(  # and the package file saved by a Windows editor, with a byte-order mark
+            r("settings.json", '"srcURL":', '"src":'),
+            lambda root: (root / PKG).write_bytes(b"\xef\xbb\xbf" + (root / PKG).read_bytes()),
+        ),
     ],
-    ids=["no-srcURL", "outside", "other-server"],
+    ids=["no-srcURL", "outside", "other-server", "byte-order-mark"],
 )
 def test_a_package_file_its_entry_cannot_load_is_pointed_to_not_listed_twice(
     window: MainWindow, qtbot, tmp_path: Path, broken, capsys

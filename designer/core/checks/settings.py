@@ -48,7 +48,9 @@ class _Unlisted:
         for rel in self.files:
             self.by_folder.setdefault(rel.rsplit("/", 1)[0] + "/", []).append(rel)
             try:
-                data = json.loads(pkg.read_text(rel))
+                # (without the byte-order mark a Windows editor writes: the file was not read at
+                # all, and an entry meaning it was offered a second entry with its id)
+                data = json.loads(pkg.read_text(rel).removeprefix("\ufeff"))
             except (OSError, ValueError, UnicodeDecodeError, RecursionError):  # nested too deeply: not a package
                 continue
             if not isinstance(data, dict):
