@@ -308,6 +308,8 @@ def test_a_package_file_its_entry_cannot_load_is_pointed_to_not_listed_twice(
         broken(tmp_path / name / "webapp2")
     assert main(["check", "--fix", str(tmp_path / "cli")]) == 0, capsys.readouterr()
     window.open_path(tmp_path / "gui")
+    # (the project page said the fix adds it to the list: it points the entry at it)
+    assert "Fix on PD205 under Problems lists it there." in window.details.toPlainText()
     before = _rows(window)
     row = _fix_row(window, "set-settings-src")
     assert row.data(0, Qt.ItemDataRole.UserRole).code == "PD205"

@@ -2011,7 +2011,7 @@ class MainWindow(QMainWindow):
             )
         return (
             f"<p><b>Found on disk, not listed in settings.json</b>: {plugins}, {text}. The app does not load "
-            f"{they}; <i>Fix</i> on PD205 under Problems adds {they} to the plugin list.</p>"
+            f"{they}; <i>Fix</i> on PD205 under Problems lists {they} there.</p>"
         )
 
     def _package_trouble(self, p: Plugin) -> str:
