@@ -358,6 +358,23 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
 
 
+@pytest.mark.parametrize("ref", ["recc.svg#rec", "../rec.svg#rec", "/rec.svg#rec", "https://example.com/rec.svg#rec"])
+def test_the_icon_a_broken_reference_means_is_not_offered_for_deletion(base_project: Path, ref: str) -> None:
+    """A menu item's icon spelt 'recc.svg', or pointing out of the package: rec.svg beside it
+    was called unused and offered for deletion (PD406, "Delete rec.svg"), the very file meant."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    package = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec.svg#rec"', json.dumps(ref)))
+    (package.parent / "old.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n')
+    problems = run_checks(load(base_project))
+    assert any(p.code in ("PD400", "PD404", "PD407") and p.severity.value == "error" for p in problems), problems
+    assert [p.file for p in problems if p.code == "PD406"] == ["plugins/rec/old.svg"]  # a leftover all the same
+    package.write_text(package.read_text().replace(json.dumps(ref), '"rec.svg#rec"'))
+    assert [p.file for p in run_checks(load(base_project)) if p.code == "PD406"] == ["plugins/rec/old.svg"]
+
+
 def test_an_icon_the_export_leaves_out_is_not_called_uploaded_for_nothing(base_project: Path) -> None:
     """An SVG in a plugin's folder whose name the export refuses (a ':' or a tab: PD107 "left out
     of the export") or that it skips (hidden, __MACOSX) was also called "uploaded for nothing"
@@ -696,7 +713,7 @@ def test_a_missing_file_spelt_nearly_as_one_beside_it_is_offered_that_one(base_p
     path.write_text(text.replace('"rec.svg#rec"', '"recs.svg#rec"').replace('"rec.plugin.js"', '"rec.plugin.jss"'))
     pkg = load(base_project)
     found = {p.code: p for p in run_checks(pkg)}
-    assert set(found) == {"PD400", "PD305", "PD406"}  # (PD406: rec.svg, used by no item now)
+    assert set(found) == {"PD400", "PD305"}  # (no PD406 "Delete rec.svg": the file the typo means)
     assert found["PD400"].message.endswith("A file named 'rec.svg' is in the same folder: probably the one meant.")
     assert found["PD305"].message.endswith(
         "A file named 'rec.plugin.js' is in the same folder: probably the one meant."

@@ -71,6 +71,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if plugin.package is None or not plugin.package_path:
             continue
         used: set[str] = set()
+        lost: list[str] = []  # the names of icon files menu items name but that are not found (PD400)
         for sec, i, mi in plugin.package.items():
             if mi.icon:
                 _check_ref(plugin, index, sec, i, mi.icon, ctx)
@@ -78,14 +79,39 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 # The file a PD401 points at (another case or accent spelling) is not also unused; nor
                 # is a file named as the item spells it ('my%20icon.svg' taken literally), which
                 # PD400 is about: offering to delete it would lose the icon the author meant.
+                found = False
                 for target in {plugin.resolve(file_part), normalize(plugin.package_path, file_part, decode=False)}:
-                    used.add((pkg.case_match(target) or target) if target else "")
+                    match = pkg.case_match(target) if target else None
+                    used.add(match or target or "")
+                    found = found or match is not None
+                if not found:
+                    lost.append(file_part.rsplit("/", 1)[-1])
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
-            _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx)
+            _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx, lost)
 
 
-def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context) -> None:
+def _meant(base: str, lost: list[str]) -> bool:
+    """Whether the icon file named ``base`` may be the one a reference that finds nothing means:
+    its name, or one spelt nearly so ('recc.svg', '../rec.svg', 'https://…/rec.svg' for rec.svg)."""
+    import difflib
+
+    def stem(name: str) -> str:  # (compared without '.svg': 'a.svg' and 'b.svg' are not alike)
+        folded = name.casefold()
+        return folded[: -len(".svg")] if folded.endswith(".svg") else folded
+
+    mine = stem(base)
+    return any(
+        (other := stem(name)) == mine or difflib.SequenceMatcher(None, other, mine).ratio() >= 0.8 for name in lost
+    )
+
+
+# Names compared at most per plugin by _meant (its items' lost names times its spare icons); past
+# it none of the plugin's spare icons is called unused (a hostile package: 1,000 lost names).
+_MEANT_BUDGET = 20_000
+
+
+def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context, lost: list[str]) -> None:
     """PD406 for SVGs in the plugin's folder that no menu item uses and the code never names.
 
     The code counts when the file's name appears anywhere in it ('unlock.svg#unlock' set through
@@ -98,7 +124,7 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
     folder = plugin.folder
     assert folder is not None
     spare = [n for n in svgs if n not in used]  # the SVGs in the plugin's folder (and below it)
-    if not spare:
+    if not spare or len(lost) * len(spare) > _MEANT_BUDGET:
         return
     source = ""
     if plugin.source_path and ctx.pkg.exists(plugin.source_path):
@@ -119,6 +145,10 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context)
         stem = base[: -len(".svg")] if base.lower().endswith(".svg") else base
         if builds and stem and re.search(r"(?<![\w$])" + re.escape(stem) + r"(?![\w$])", decoded or source):
             continue  # deleting it could break the plugin: better no note than a wrong one
+        if lost and _meant(base, lost):
+            # The file a menu item means with a typo ('recc.svg') or a path out of the package
+            # ('../rec.svg'): it was offered for deletion, while PD400 offers to point the item at it.
+            continue
         if not exported_name(rel):
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
