@@ -435,3 +435,55 @@ def test_a_big_file_opens_with_its_gutter_sized_and_its_brackets_marked_once_it_
     pane.show_file("small.plugin.js", "(a);\n", read_only=False)  # narrower again, at once
     assert editor.viewportMargins().left() == editor.gutter_width() == editor._gutter.width() == editor.gutter_width(9)
     assert [s.cursor.selectionStart() for s in editor.extraSelections()] == [0, 2]
+
+
+def _widths_at_put_in(monkeypatch) -> list[tuple[bool, int, bool]]:
+    """(shown, viewport width, vertical scroll bar shown) each time the editor's text is set to a file's."""
+    from designer.gui.panes.source_editor import SourceEditor
+
+    put_in: list[tuple[bool, int, bool]] = []
+    real = SourceEditor.setPlainText
+
+    def recorded(self: SourceEditor, text: str) -> None:
+        if text:
+            put_in.append((self.isVisible(), self.viewport().width(), self.verticalScrollBar().isVisible()))
+        real(self, text)
+
+    monkeypatch.setattr(SourceEditor, "setPlainText", recorded)
+    return put_in
+
+
+def test_a_minified_source_goes_in_at_the_width_it_is_shown_at(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Clicking a 5 MB minified source froze the window for nearly 4 s: its text went into the
+    hidden editor, which Qt laid out at the size it had then, and again (a second each) once the
+    editor was shown at its own size and its scroll bar came. Now it is laid out once, as shown."""
+    path = base_project / "webapp2" / SRC
+    path.write_text(_minified(highlight.LONG_LINE + 5_000) + path.read_text(encoding="utf-8"), encoding="utf-8")
+    put_in = _widths_at_put_in(monkeypatch)
+    editor = open_in_editor(window, base_project, SRC)
+    QCoreApplication.processEvents()
+    assert editor.isVisible() and editor.verticalScrollBar().isVisible()
+    assert put_in == [(True, editor.viewport().width(), True)]
+    assert editor.long_line is not None and "minified" in window.source_pane.note.text()
+
+
+def test_only_a_file_with_a_long_line_keeps_its_scroll_bar_shown(qtbot, monkeypatch) -> None:
+    """A minified file's wrapped line is hundreds of rows: its scroll bar is there before its text
+    (Qt laid the line out without it, found it needed and laid it out again); an ordinary file
+    that fits has none, as before."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    put_in = _widths_at_put_in(monkeypatch)
+    pane.show_file("min.plugin.js", _minified(highlight.LONG_LINE + 5_000), read_only=False)
+    QCoreApplication.processEvents()
+    editor = pane.editor
+    assert put_in == [(True, editor.viewport().width(), True)]
+    pane.show_file("small.plugin.js", "const a = 1;\n", read_only=False)
+    QCoreApplication.processEvents()
+    assert not editor.verticalScrollBar().isVisible()
+    assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap

@@ -2264,16 +2264,20 @@ class MainWindow(QMainWindow):
             note = "This file is written from the forms: select the plugin (or the package) to change it."
         else:
             note = ""
+        svg = rel.lower().endswith(".svg") and self.editor is not None
+        if not svg:
+            # Shown before its text goes in: a hidden page keeps the size it had (or none), and Qt
+            # lays out the lines on screen at that width only to lay them out again when it is shown;
+            # on a 5 MB minified line that first layout was a second of the stall of opening it.
+            if self.stack.indexOf(pane) == -1:
+                self.stack.addWidget(pane)  # back from the icon editor, which had it on loan
+            self.stack.setCurrentWidget(pane)
         pane.show_file(rel, text, read_only=bool(note), note=note)
-        if rel.lower().endswith(".svg") and self.editor is not None:
+        if svg:
             icons = self._ensure_icon_pane()
             icons.attach_xml(pane)
             icons.show_file(self.editor, rel, read_only=bool(note))
             self.stack.setCurrentWidget(icons)
-        else:
-            if self.stack.indexOf(pane) == -1:
-                self.stack.addWidget(pane)  # back from the icon editor, which had it on loan
-            self.stack.setCurrentWidget(pane)
         self._show_source_markers()
         self._watch(rel)
         if self.editor is not None and self.package.root is not None and self.editor.changed_elsewhere([rel]):

@@ -506,6 +506,12 @@ class SourceEditor(QPlainTextEdit):
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if self.long_line else QPlainTextEdit.LineWrapMode.NoWrap
         if self.lineWrapMode() != mode:
             self.setLineWrapMode(mode)
+        # Such a line, wrapped, is taller than any screen (LONG_LINE characters: hundreds of rows).
+        # Its scroll bar is there before the text goes in: else Qt lays the text out at the width
+        # without it, finds it needed and lays it all out again, a second each on a 5 MB line.
+        scroll = Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.long_line else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if self.verticalScrollBarPolicy() != scroll:
+            self.setVerticalScrollBarPolicy(scroll)
 
     def replace_shown(self, text: str, label: str | None = None) -> None:
         """:meth:`replace_text` for text as shown (lines joined with ``\\n``).
