@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .indentation import indent_unit
 from .jsanalysis import FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
-from .jstext import comment_text, indent_unit, is_identifier, js_string
+from .jstext import comment_text, is_identifier, js_string
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [

@@ -27,7 +27,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
-from .jstext import indent_unit, is_identifier, js_string, reindented, safe_id, safe_identifier
+from .indentation import indent_unit, reindented
+from .jstext import is_identifier, js_string, safe_id, safe_identifier
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [

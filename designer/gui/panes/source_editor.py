@@ -395,7 +395,7 @@ class SourceEditor(QPlainTextEdit):
         finally:
             self._applying = self._loading = False
         self.setDocumentTitle(name)
-        from ...core.jstext import indent_unit
+        from ...core.indentation import indent_unit
 
         # Tab, Enter after a brace and Indent step in as the file does: in a file indented with
         # tabs (or two spaces) they put four spaces, a mix the user's linter flags line by line.
