@@ -184,6 +184,11 @@ def test_tab_enter_and_indent_step_in_as_the_file_does(pane: SourcePane, qtbot, 
     assert _lines(editor)[3] == unit * 3 + "go();"
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert _lines(editor)[3] == unit * 2 + "go();"
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "iife")  # a snippet: its lines step in as the file's do
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    inside = [ln for ln in _lines(editor)[6:] if ln.strip()]
+    assert inside[0] == "(function () {" and inside[1] == unit + "'use strict';", inside
 
 
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:

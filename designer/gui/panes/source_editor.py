@@ -621,7 +621,12 @@ class SourceEditor(QPlainTextEdit):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if replace:
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
-        expansion = expand(snippet, indent)
+        text = snippet.text
+        if self.indent_unit != "    ":  # (the snippets are written with four spaces a level)
+            from ...core.indentation import reindented
+
+            text = "\n".join(reindented(text.split("\n"), self.indent_unit))
+        expansion = expand(text, indent)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             cursor.removeSelectedText()
             start = cursor.position()
