@@ -21,6 +21,7 @@ from designer.core.checks import run_checks
 from designer.core.files import NotAPackageError
 from designer.core.model import load
 from designer.core.state import load_state
+from designer.core.wording import byte_size
 
 SETTINGS = b'{\n    "plugins": []\n}\n'
 MANIFEST = b'{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
@@ -548,3 +549,18 @@ def test_an_import_that_fails_after_unpacking_a_thousand_folders_deep_leaves_not
     with pytest.raises(ImportRefused, match="cannot be written .No space left on device.; nothing was imported"):
         import_zip(src, tmp_path / "work" / "p")
     assert _listing(tmp_path) == before
+
+
+def test_a_zip_refused_for_its_size_says_the_sizes_in_kb_or_mb_not_in_bytes(tmp_path: Path) -> None:
+    """It said "would unpack to 5000 bytes, more than the limit of 4000" (with the real limit,
+    "268435457 bytes ... 268435456"): figures a non-developer cannot read at a glance."""
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/big.css", b"x" * 5000)]))
+    with pytest.raises(ImportRefused) as one:
+        import_zip(src, tmp_path / "p", Budget(max_file=4000))
+    with pytest.raises(ImportRefused) as whole:
+        import_zip(src, tmp_path / "p", Budget(max_total=4000))
+    assert "would unpack to 5 KB, more than the 4 KB one file" in str(one.value)
+    assert "would unpack to more than 4 KB, the most a branding package may take" in str(whole.value)
+    assert "5000" not in str(one.value) + str(whole.value) and "4000" not in str(one.value) + str(whole.value)
+    assert (byte_size(Budget().max_file), byte_size(Budget().max_total)) == ("256 MB", "512 MB")
+    assert byte_size(5_500_000) == "5.2 MB"

@@ -45,6 +45,7 @@ from .files import (
 )
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, merged_state
+from .wording import byte_size
 from .zipnames import name_problem
 
 __all__ = [
@@ -634,13 +635,16 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
         seen[name] = name
         if info.file_size > budget.max_file:
             raise ImportRefused(
-                f"The entry '{name}' would unpack to {info.file_size} bytes, more than the limit of {budget.max_file}.",
+                f"The entry '{name}' would unpack to {byte_size(info.file_size)}, more than the "
+                f"{byte_size(budget.max_file)} one file of a branding package may take.",
                 name,
             )
         total += info.file_size
         if total > budget.max_total:
             raise ImportRefused(
-                f"The archive would unpack to more than {budget.max_total} bytes (limit reached at '{name}').", name
+                f"The archive would unpack to more than {byte_size(budget.max_total)}, the most a branding package "
+                f"may take (limit reached at '{name}').",
+                name,
             )
         if info.file_size > budget.ratio_floor and (
             info.compress_size == 0 or info.file_size / info.compress_size > budget.max_ratio

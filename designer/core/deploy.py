@@ -45,7 +45,7 @@ from .files import DirFiles
 from .model import BrandingPackage, load
 from .problems import Problem
 from .state import load_state, update_state
-from .wording import counted
+from .wording import byte_size, counted
 
 __all__ = [
     "CancelToken",
@@ -438,7 +438,7 @@ class _Node:
             raise self.fail(f"The Management Node refused the upload: {detail} (HTTP 400).", "invalid", fields)
         if code == 413:
             raise self.fail(
-                f"The branding package ({_size(size)}) is too large for the Management Node (HTTP 413). "
+                f"The branding package ({byte_size(size)}) is too large for the Management Node (HTTP 413). "
                 "Remove large images or unused files from the project and try again.",
                 "too-large",
             )
@@ -455,10 +455,6 @@ class _Node:
                 "server",
             )
         raise self.fail(f"Unexpected answer from the Management Node (HTTP {code}) while {action}.", "http")
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024))} KB"
 
 
 def _short(text: str, limit: int = 300) -> str:
