@@ -893,6 +893,28 @@ def test_a_tick_changes_only_its_value_in_the_list(window: MainWindow, qtbot, ex
     assert path.read_text().endswith(roles)  # written as it was
 
 
+def test_a_tick_keeps_the_lists_entries_that_are_not_text(window: MainWindow, qtbot, example_project: Path) -> None:
+    """A platform ticked in a list holding a 5 (or null, an object) wrote the list without them:
+    entries the user never touched were lost (the checks go on naming them as they are)."""
+    path = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["platforms"] = ["web", 5, "electron", None]
+    data["participantRoles"] = [{"role": "chair"}, "chair"]
+    path.write_text(json.dumps(data, indent=4) + "\n")
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    tick(qtbot, window.findChild(QCheckBox, "platform_ios"))
+    tick(qtbot, window.findChild(QCheckBox, "role_guest"))
+    assert window.save()
+    after = json.loads(path.read_text())
+    assert after["platforms"] == ["web", 5, "electron", None, "ios"]
+    assert after["participantRoles"] == [{"role": "chair"}, "chair", "guest"]
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert window.save()
+    assert json.loads(path.read_text())["platforms"] == ["web", 5, "electron", None]
+
+
 def test_moving_a_button_to_the_participant_menu_gives_its_function_the_participant(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:

@@ -57,6 +57,19 @@ def _as_str_list(v: Any) -> list[str] | None:
     return None
 
 
+def _with_others(written: list[Any], texts: list[str]) -> list[Any]:
+    """``texts`` (the field, which holds only the file's texts) with the file's other entries
+    (``5``, ``null``, an object) put back where the file had them.
+
+    Why: the field leaves them out, and a platform ticked in the form wrote the list without
+    them: the file lost entries the user never touched (the checks still name them)."""
+    out = list(texts)
+    for at, x in enumerate(written):
+        if not isinstance(x, str):
+            out.insert(min(at, len(out)), x)
+    return out
+
+
 def _snapshot(value: Any) -> Any:
     """A deep copy of a field value, so a later in-place edit of the field cannot change it.
 
@@ -186,7 +199,12 @@ class PluginPackage(_JsonBacked):
             if self.menu_items is None:
                 return None
             return {sec: [mi.to_json() for mi in items] for sec, items in self.menu_items.items()}
-        return super()._encode(attr)
+        value = super()._encode(attr)
+        if attr in ("platforms", "participant_roles") and isinstance(value, list):
+            written = self.raw.get("platforms" if attr == "platforms" else "participantRoles")
+            if isinstance(written, list) and not all(isinstance(x, str) for x in written):
+                value = _with_others(written, value)
+        return value
 
     @classmethod
     def from_json(cls, raw: Any) -> PluginPackage:
