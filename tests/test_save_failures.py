@@ -246,3 +246,124 @@ def test_a_file_where_the_designer_keeps_its_folder_stops_a_save_that_removes_a_
     own.unlink()  # moved away: the same save now goes through, the plugin's files in the trash
     assert window.save() is True
     assert (own / "trash").is_dir()
+
+
+def _lock_package(project: Path) -> bytes:
+    return (project / LOCK / "lock-toggle.plugin.package.json").read_bytes()
+
+
+def test_webapp2_replaced_by_a_link_elsewhere_is_not_saved_through(
+    window, example_project: Path, warnings, monkeypatch
+) -> None:
+    """Another program renamed webapp2/ away and put a symbolic link named webapp2 to another copy
+    in its place: Save wrote the edits through the link, into a folder the user never opened, and
+    said "Saved". Now it refuses, naming the folder and where the link leads, and the edits stay
+    unsaved; Save As refuses too (it would copy the other folder's files into the new one)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    other = example_project.with_name("other")
+    shutil.copytree(example_project, other)
+    (other / "webapp2/not-mine.txt").write_text("another project's file")
+    before = _lock_package(other)
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    webapp2 = example_project / "webapp2"
+    away = example_project / "webapp2-away"
+    webapp2.rename(away)
+    webapp2.symlink_to(other / "webapp2", target_is_directory=True)
+    window.save_action.trigger()
+    assert _lock_package(other) == before
+    assert b"Renamed lock" not in (away / "plugins/lock-toggle/lock-toggle.plugin.package.json").read_bytes()
+    ((title, text),) = warnings
+    assert title == "Cannot save"
+    assert str(webapp2) in text and str(other / "webapp2") in text and "symbolic link" in text
+    assert "your changes are still here" in text
+    assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
+    copy = example_project.with_name("copy")
+    monkeypatch.setattr(window, "_ask_new_folder", lambda project: copy)
+    assert window.save_as() is False
+    assert not copy.exists() and "symbolic link" in warnings[1][1]
+    window.package.files.invalidate()  # listed again through the link, as a change seen on disk does
+    assert "not-mine.txt" in window.package.files.names()
+    webapp2.unlink()  # the way out when the folder cannot be put back: now it is gone, and Save As saves
+    window.package.files.invalidate()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.Save)
+    assert window.save_as() is True
+    assert b"Renamed lock" in _lock_package(copy)
+    assert not (copy / "webapp2/not-mine.txt").exists()
+    # The files left out are this project's, as last seen in its own folder, not the other one's.
+    assert "plugins/lock-toggle/lock-toggle.plugin.js" in asked[0] and "not-mine.txt" not in asked[0]
+    assert _lock_package(other) == before
+
+
+def test_exporting_through_a_link_put_in_the_folders_place_is_refused(example_project: Path) -> None:
+    """The export writes manifest.json (the new brandingID) into the package: through the link it
+    went into the other copy."""
+    from designer.core.export import plan_export, write_export
+    from designer.core.files import FolderReplacedError
+    from designer.core.model import load
+
+    other = example_project.with_name("other")
+    shutil.copytree(example_project, other)
+    manifest = (other / "webapp2/manifest.json").read_bytes()
+    plan = plan_export(load(example_project))
+    (example_project / "webapp2").rename(example_project / "webapp2-away")
+    (example_project / "webapp2").symlink_to(other / "webapp2", target_is_directory=True)
+    out = example_project.parent / "b.zip"
+    with pytest.raises(FolderReplacedError, match="symbolic link"):
+        write_export(plan, out)
+    assert (other / "webapp2/manifest.json").read_bytes() == manifest and not out.exists()
+
+
+def test_webapp2_put_back_after_a_link_saves_there(window, example_project: Path, warnings) -> None:
+    """The folder put back in place of the link: Save writes there, as before."""
+    other = example_project.with_name("other")
+    shutil.copytree(example_project, other)
+    before = _lock_package(other)
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    webapp2 = example_project / "webapp2"
+    webapp2.rename(example_project / "webapp2-away")
+    webapp2.symlink_to(other / "webapp2", target_is_directory=True)
+    assert window.save() is False
+    webapp2.unlink()
+    (example_project / "webapp2-away").rename(webapp2)
+    assert window.save() is True
+    assert b"Renamed lock" in _lock_package(example_project)
+    assert _lock_package(other) == before
+
+
+def test_a_project_folder_become_a_link_elsewhere_is_not_saved_through(window, example_project: Path, warnings) -> None:
+    """The project folder itself renamed away and a link to another copy put in its place."""
+    other = example_project.with_name("other")
+    shutil.copytree(example_project, other)
+    before = _lock_package(other)
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    example_project.rename(example_project.with_name("away"))
+    example_project.symlink_to(other, target_is_directory=True)
+    assert window.save() is False
+    assert _lock_package(other) == before
+    assert str(example_project / "webapp2") in warnings[0][1] and "symbolic link" in warnings[0][1]
+    assert window.isWindowModified()
+    window.editor.undo_stack.setClean()
+
+
+def test_a_project_opened_through_a_link_still_saves(window, example_project: Path, warnings) -> None:
+    """A project opened by a link (a folder kept on another drive) is the folder the user opened:
+    it saves as before, and so does one whose folder was moved with a link left at the old place."""
+    link = example_project.with_name("link")
+    link.symlink_to(example_project, target_is_directory=True)
+    window.open_path(link)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    assert window.save() is True
+    assert b"Renamed lock" in _lock_package(example_project)
+    moved = example_project.with_name("moved")
+    example_project.rename(moved)
+    link.unlink()
+    link.symlink_to(moved, target_is_directory=True)
+    window.editor.set_field(0, "package", "name", "Lock again", "rename")
+    assert window.save() is True
+    assert b"Lock again" in _lock_package(moved)
+    assert warnings == []

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DirFiles",
+    "FolderReplacedError",
     "NotAPackageError",
     "PackageFiles",
     "ZipFiles",
@@ -809,6 +810,19 @@ class PackageFiles:
         self._lidx = None
 
 
+class FolderReplacedError(PermissionError):
+    """The package folder's name leads, by a symbolic link, to another folder than the one opened."""
+
+
+def _folder_identity(folder: Path) -> tuple[str, int, int] | None:
+    """Where ``folder`` leads (links followed) and which folder that is on disk; None: not there."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return os.path.realpath(folder), st.st_dev, st.st_ino
+
+
 class DirFiles(PackageFiles):
     writable = True
 
@@ -818,6 +832,7 @@ class DirFiles(PackageFiles):
         self.label = str(root)
         self._known_folders: set[str] = set()  # folders the package had (see check_folders_there)
         self._seen: list[str] = []  # the last listing made while the folder was there (see names_seen)
+        self._opened = _folder_identity(root)  # where the folder was when opened (see check_there)
 
     def names(self) -> list[str]:
         """Every regular file, sorted folder by folder (a folder's files before its subfolders).
@@ -906,7 +921,7 @@ class DirFiles(PackageFiles):
             there = os.path.isdir(self.root)
             _list_folder(str(self.root), "", files, links, unreadable, special)
             listing = self._walked = (files, links, unreadable, special)
-            if there:
+            if there and self.leads_elsewhere() is None:  # (not another folder's files)
                 self._seen = files
             self._remember_folders(files)
         return listing
@@ -1024,6 +1039,7 @@ class DirFiles(PackageFiles):
         partial copy nobody asked for, and a save reported done that the real folder never got.
         """
         if self.root.is_dir():
+            self.check_same_folder()
             return
         gone = self.project if not self.project.is_dir() else self.root
         raise FileNotFoundError(
@@ -1031,6 +1047,33 @@ class DirFiles(PackageFiles):
             "was written, and your edits are still here. Move the folder back there and save again; opening it "
             "from its new place would leave these edits behind."
         )
+
+    def leads_elsewhere(self) -> str | None:
+        """Where the folder's name now leads, by a symbolic link, when that is another folder than
+        the one opened; None when it is the folder opened (or it is not there at all).
+
+        Why: another program renamed webapp2/ (or the project folder) away and put a link to another
+        copy in its place; the save went through the link without a word, into a folder the user
+        never opened. A folder opened through a link, or moved with a link left at the old place,
+        is still the folder opened (the same one on disk), and saves as before.
+        """
+        if self._opened is None:
+            return None
+        now = _folder_identity(self.root)
+        if now is None or now[0] == self._opened[0] or now[1:] == self._opened[1:]:
+            return None
+        return now[0]
+
+    def check_same_folder(self) -> None:
+        """Raise :class:`FolderReplacedError` (a sentence for the user) when :meth:`leads_elsewhere`."""
+        there = self.leads_elsewhere()
+        if there is not None:
+            raise FolderReplacedError(
+                f"The folder {self.root} now leads, by a symbolic link, to {there}: another program put a link in "
+                "place of the folder you opened, and nothing was written through it. Put the folder itself back "
+                "in place of the link and save again (or remove the link: File ▸ Save As… then saves your edits "
+                "into a new folder)."
+            )
 
     def _trash_folder(self) -> Path:
         """A new ``<project>/.plugin-designer/trash/<time>/`` (two saves in one second get two)."""

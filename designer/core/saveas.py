@@ -61,10 +61,15 @@ def copy_plan(pkg: BrandingPackage) -> CopyPlan:
     other files read from disk; those that cannot be read (the folder is gone) are ``lost``.
 
     Raises :class:`OSError` only when working out the modelled files fails for another reason
-    than a missing file (a folder standing where settings.json was)."""
+    than a missing file (a folder standing where settings.json was), or when a link to another
+    folder stands where the package folder was (:class:`FolderReplacedError`)."""
+    files = pkg.files
+    if isinstance(files, DirFiles):
+        # A link to another folder where the one opened was: its files are not the project's, and
+        # the copy would mix them in (see DirFiles.leads_elsewhere).
+        files.check_same_folder()
     writes = pending_writes(pkg)
     names = set(pkg.names())
-    files = pkg.files
     if isinstance(files, DirFiles) and not files.root.is_dir():
         # The folder is gone, and listing it again finds nothing: the files it had are those it
         # was last seen with, less what was deleted here (added ones are in pkg.names already).
