@@ -242,7 +242,9 @@ def test_damaged_copies_in_the_recovery_folder_leave_the_welcome_screen_listing_
 ) -> None:
     """A copy of a folder gone, cut short after its head (it names the folder, its files are
     missing), made the list of copies take it for one to offer; with a garbage file, a folder
-    named as a copy and a copy moved aside beside it, the screen lists the readable one only."""
+    named as a copy and a copy moved aside beside it, the screen lists the readable one only.
+    The cut-short copy was then skipped without a word at every start: now it is moved aside and
+    told once in the window's notes, naming the folder and where the copy went."""
     from designer.core.recovery import recovery_dir
     from designer.gui.main_window import MainWindow
 
@@ -257,14 +259,28 @@ def test_damaged_copies_in_the_recovery_folder_leave_the_welcome_screen_listing_
     (folder / "0123456789abcdef0123.20260101-000000.damaged").write_bytes(b"\0")
     shutil.rmtree(example_project)
     shutil.rmtree(base_project)
+    aside: list[Path] = []
     try:
         window = shown(qtbot, MainWindow(), 1200, 800)
         labels = " ".join(w.text() for w in window.welcome.kept.findChildren(QLabel) if w.isVisible())
         assert str(example_project) in labels and str(base_project) not in labels
         assert [r.path for r in orphaned_recoveries()].count(kept) == 1
+        aside = [p for p in folder.glob(f"{damaged.stem}.*.damaged")]
+        assert not damaged.exists() and len(aside) == 1
+        notes = [w.text() for w in window.notes.findChildren(QLabel, "note") if w.isVisible()]
+        assert notes == [
+            f"Unsaved changes of {base_project}, a folder that no longer exists, were kept from an earlier "
+            f"session but could not be read: it was cut short. It was moved to {aside[0]}."
+        ]
+        assert extras[0].exists() and extras[1].is_dir()  # (no folder named: they may be a project's still there)
+        window.welcome.refresh()  # told once: listed again, the copy is no longer there to tell of
+        window.notes.dismiss(f"damaged recovery {damaged}")
+        window.welcome.refresh()
+        assert not [w for w in window.notes.findChildren(QLabel, "note") if w.isVisible()]
     finally:
-        for path in (kept, damaged, extras[0], folder / "0123456789abcdef0123.20260101-000000.damaged"):
-            path.unlink()
+        for path in (kept, *aside, extras[0], folder / "0123456789abcdef0123.20260101-000000.damaged"):
+            path.unlink(missing_ok=True)
+        damaged.unlink(missing_ok=True)
         extras[1].rmdir()
 
 

@@ -244,6 +244,7 @@ class DamagedRecovery:
     path: Path  # where the copy was
     reason: str  # plain words: "it was cut short", ...
     kept_at: Path | None  # where it was moved aside; None: it could not be moved (it stays)
+    root: Path | None = None  # the package folder it names, when that is gone (see orphaned_recoveries)
 
 
 class KeptByAnotherDesignerError(OSError):
@@ -464,13 +465,18 @@ def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Rec
     )
 
 
-def orphaned_recoveries() -> list[Recovery]:
+def orphaned_recoveries(damaged: list[DamagedRecovery] | None = None) -> list[Recovery]:
     """The recovery copies (newest first) of package folders that no longer exist, left by a
     designer that is not running (a crash, or closed while the folder was gone).
 
     Why: a copy is offered when its package is opened, and a folder deleted or on a drive no
     longer there cannot be opened: its unsaved work was kept and never offered again. The
-    welcome screen lists these, to be saved into a new folder (see :mod:`.saveas`)."""
+    welcome screen lists these, to be saved into a new folder (see :mod:`.saveas`).
+
+    ``damaged``: when given, such a copy that cannot be read is moved aside (see :func:`_put_aside`)
+    and added to it, to be told once, as :func:`read_recovery` does for a project opened; without
+    it, it was skipped without a word at every start. Only copies whose head names a folder that
+    is gone: one whose head cannot be read may be of a project still there, which tells it."""
     try:
         candidates = sorted(recovery_dir().glob("*.json"))
     except OSError:
@@ -491,6 +497,8 @@ def orphaned_recoveries() -> list[Recovery]:
         found = _parse(candidate, None)
         if isinstance(found, Recovery) and (found.writes or found.deletes):
             out.append(found)
+        elif isinstance(found, DamagedRecovery) and damaged is not None:
+            damaged.append(DamagedRecovery(candidate, found.reason, _put_aside(candidate), Path(head["root"])))
     return sorted(out, key=lambda r: -r.saved_at)
 
 

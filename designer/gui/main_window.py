@@ -1263,6 +1263,31 @@ class MainWindow(QMainWindow):
             return note
         return ""
 
+    def _say_damaged_recovery(self, recovery: object) -> None:
+        """The note that a recovery copy could not be read, and where it went: of the project
+        opened, or (``recovery.root`` set) of a folder that is gone, found by the welcome screen."""
+        from ..core.recovery import DamagedRecovery
+
+        assert isinstance(recovery, DamagedRecovery)
+        where = (
+            f"It was moved to {recovery.kept_at}."
+            if recovery.kept_at is not None
+            else f"It is at {recovery.path} (it could not be moved aside)."
+        )
+        if recovery.root is None:
+            self.notes.say(
+                "damaged recovery",
+                f"Unsaved changes kept from an earlier session could not be read: {recovery.reason}. {where} "
+                "The project's files are as last saved.",
+            )
+            return
+        was = recovery.root.parent if recovery.root.name == "webapp2" else recovery.root
+        self.notes.say(
+            f"damaged recovery {recovery.path}",
+            f"Unsaved changes of {was}, a folder that no longer exists, were kept from an earlier session but "
+            f"could not be read: {recovery.reason}. {where}",
+        )
+
     def _offer_recovery(self) -> None:
         """After a crash: offer the edits that were copied aside, as one undoable step."""
         from PySide6.QtWidgets import QMessageBox
@@ -1275,16 +1300,7 @@ class MainWindow(QMainWindow):
         if isinstance(recovery, DamagedRecovery):
             # Why a note and not silence: the user expects unsaved work back. Once: the copy is
             # moved aside, so the next opening finds none and the autosave keeps a fresh one.
-            where = (
-                f"It was moved to {recovery.kept_at}."
-                if recovery.kept_at is not None
-                else f"It is at {recovery.path} (it could not be moved aside)."
-            )
-            self.notes.say(
-                "damaged recovery",
-                f"Unsaved changes kept from an earlier session could not be read: {recovery.reason}. {where} "
-                "The project's files are as last saved.",
-            )
+            self._say_damaged_recovery(recovery)
             return
         if recovery is None or self.editor is None:
             return
@@ -1749,6 +1765,7 @@ class MainWindow(QMainWindow):
             self.welcome.sig_open_example.connect(self.open_example)
             self.welcome.sig_open_path.connect(lambda path: self.open_path(Path(path)))
             self.welcome.sig_save_recovery.connect(self.save_recovery_as)
+            self.welcome.sig_damaged_recovery.connect(self._say_damaged_recovery)
             # Scrolled when the window is shorter than the page: on a laptop at 150 % with a
             # large font the page is taller than the screen, and squeezed it drew the buttons
             # over the recent projects' heading.

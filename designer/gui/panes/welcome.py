@@ -46,6 +46,7 @@ class WelcomePane(QWidget):
     sig_open_example = Signal()
     sig_open_path = Signal(str)
     sig_save_recovery = Signal(object)  # a core.recovery.Recovery whose project folder is gone
+    sig_damaged_recovery = Signal(object)  # a core.recovery.DamagedRecovery of such a folder, moved aside
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,10 +176,18 @@ class WelcomePane(QWidget):
         except OSError:
             any_copy = False
         kept = []
+        damaged: list = []
         if any_copy:
+            from PySide6.QtCore import QMetaMethod
+
             from ...core.recovery import orphaned_recoveries
 
-            kept = orphaned_recoveries()
+            # A damaged copy is moved aside only when the window will tell of it: the first
+            # listing (made while this pane is built) comes before the window connects.
+            telling = self.isSignalConnected(QMetaMethod.fromSignal(self.sig_damaged_recovery))
+            kept = orphaned_recoveries(damaged if telling else None)
+        for found in damaged:
+            self.sig_damaged_recovery.emit(found)
         self.kept.setVisible(bool(kept))
         if not kept:
             return
