@@ -134,8 +134,18 @@ def current_line_shown(editor) -> bool:
 
 
 def open_in_editor(window, project: Path, rel: str):
-    """Open ``project`` and select the file ``rel`` in the tree, as a user would; return the editor."""
+    """Open ``project`` and select the file ``rel`` in the tree, as a user would; return the editor.
+
+    A project with a big source is checked on a worker after it opens: that check is waited for,
+    so a test's own edits and workers come after it (a test that slowed the parse down saw the
+    opening's worker, not its own, and failed when that one had finished first)."""
+    import time
+
     window.open_path(project)
+    deadline = time.monotonic() + 60
+    while (window.source_analysis is not None or window._unchecked) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.002)
     window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)))
     return window.source_editor
 
