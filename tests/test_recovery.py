@@ -566,6 +566,16 @@ def test_a_second_window_on_the_same_project_leaves_the_first_ones_edits_alone(
             other.kill()
 
 
+def _switch_off_while_the_other_keeps_its_copy(window: MainWindow, project: Path, other, monkeypatch) -> None:
+    """Once ``other`` (a window of another process, see other_window) has kept its copy: the
+    project opened here too, its second plugin switched off and this window's copy kept."""
+    assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
+    window.open_path(project)
+    window.editor.set_field(1, "entry", "enabled", False, "switch off")
+    window.autosave()
+
+
 def test_edits_in_a_second_window_are_kept_aside_while_the_first_has_unsaved_ones(
     window: MainWindow, example_project: Path, monkeypatch
 ) -> None:
@@ -575,11 +585,7 @@ def test_edits_in_a_second_window_are_kept_aside_while_the_first_has_unsaved_one
     webapp2 = example_project / "webapp2"
     with other_window(example_project) as other:
         try:
-            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
-            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
-            window.open_path(example_project)
-            window.editor.set_field(1, "entry", "enabled", False, "switch off")
-            window.autosave()
+            _switch_off_while_the_other_keeps_its_copy(window, example_project, other, monkeypatch)
         finally:
             other.kill()
             other.wait()
@@ -601,11 +607,7 @@ def test_the_copy_kept_beside_another_windows_goes_once_this_window_keeps_the_ma
     webapp2 = example_project / "webapp2"
     with other_window(example_project) as other:
         try:
-            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
-            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
-            window.open_path(example_project)
-            window.editor.set_field(1, "entry", "enabled", False, "switch off")
-            window.autosave()
+            _switch_off_while_the_other_keeps_its_copy(window, example_project, other, monkeypatch)
             theirs = read_recovery(webapp2)
             assert theirs is not None and theirs.pid == other.pid and theirs.path is not None
             key = theirs.path.stem

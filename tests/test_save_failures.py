@@ -252,6 +252,17 @@ def _lock_package(project: Path) -> bytes:
     return (project / LOCK / "lock-toggle.plugin.package.json").read_bytes()
 
 
+def _edited_beside_another_copy(window, project: Path) -> tuple[Path, bytes]:
+    """A copy of ``project`` beside it (its Lock toggle package file as it is), then ``project``
+    opened with its first plugin renamed and not saved: what a link may lead to instead."""
+    other = project.with_name("other")
+    shutil.copytree(project, other)
+    before = _lock_package(other)
+    window.open_path(project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    return other, before
+
+
 def test_webapp2_replaced_by_a_link_elsewhere_is_not_saved_through(
     window, example_project: Path, warnings, monkeypatch
 ) -> None:
@@ -261,12 +272,8 @@ def test_webapp2_replaced_by_a_link_elsewhere_is_not_saved_through(
     unsaved; Save As refuses too (it would copy the other folder's files into the new one)."""
     from PySide6.QtWidgets import QMessageBox
 
-    other = example_project.with_name("other")
-    shutil.copytree(example_project, other)
+    other, before = _edited_beside_another_copy(window, example_project)
     (other / "webapp2/not-mine.txt").write_text("another project's file")
-    before = _lock_package(other)
-    window.open_path(example_project)
-    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
     webapp2 = example_project / "webapp2"
     away = example_project / "webapp2-away"
     webapp2.rename(away)
@@ -318,11 +325,7 @@ def test_exporting_through_a_link_put_in_the_folders_place_is_refused(example_pr
 
 def test_webapp2_put_back_after_a_link_saves_there(window, example_project: Path, warnings) -> None:
     """The folder put back in place of the link: Save writes there, as before."""
-    other = example_project.with_name("other")
-    shutil.copytree(example_project, other)
-    before = _lock_package(other)
-    window.open_path(example_project)
-    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    other, before = _edited_beside_another_copy(window, example_project)
     webapp2 = example_project / "webapp2"
     webapp2.rename(example_project / "webapp2-away")
     webapp2.symlink_to(other / "webapp2", target_is_directory=True)
@@ -336,11 +339,7 @@ def test_webapp2_put_back_after_a_link_saves_there(window, example_project: Path
 
 def test_a_project_folder_become_a_link_elsewhere_is_not_saved_through(window, example_project: Path, warnings) -> None:
     """The project folder itself renamed away and a link to another copy put in its place."""
-    other = example_project.with_name("other")
-    shutil.copytree(example_project, other)
-    before = _lock_package(other)
-    window.open_path(example_project)
-    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    other, before = _edited_beside_another_copy(window, example_project)
     example_project.rename(example_project.with_name("away"))
     example_project.symlink_to(other, target_is_directory=True)
     assert window.save() is False

@@ -1838,11 +1838,8 @@ class MainWindow(QMainWindow):
         tree selects the file on show again, and a detour through this page hid the editor for a
         moment, which closed its completion list while the user was choosing in it."""
         self.stack.setCurrentWidget(self.details)
-        self._wrap_details_at_words()
-
-    def _wrap_details_at_words(self) -> None:
-        """Words are never split: a narrow pane (the Export dock open on a laptop) broke table
-        headings as "Placeme/nt"; a table too wide now scrolls sideways instead."""
+        # Words are never split: a narrow pane (the Export dock open on a laptop) broke table
+        # headings as "Placeme/nt"; a table too wide scrolls sideways instead.
         self.details.wrap_at_words()
 
     def _package_html(self) -> str:
