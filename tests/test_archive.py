@@ -21,7 +21,7 @@ from designer.core.checks import run_checks
 from designer.core.files import NotAPackageError
 from designer.core.model import load
 from designer.core.state import load_state
-from designer.core.wording import byte_size
+from designer.core.wording import byte_size, byte_sizes_apart
 
 SETTINGS = b'{\n    "plugins": []\n}\n'
 MANIFEST = b'{\n    "brandingID": 1700000000000,\n    "isSettingsBranded": true\n}\n'
@@ -564,3 +564,17 @@ def test_a_zip_refused_for_its_size_says_the_sizes_in_kb_or_mb_not_in_bytes(tmp_
     assert "5000" not in str(one.value) + str(whole.value) and "4000" not in str(one.value) + str(whole.value)
     assert (byte_size(Budget().max_file), byte_size(Budget().max_total)) == ("256 MB", "512 MB")
     assert byte_size(5_500_000) == "5.2 MB"
+
+
+def test_a_size_just_over_the_limit_does_not_read_as_the_limit(tmp_path):
+    """An entry a little over the limit was refused as "5 KB, more than the 5 KB one file may
+    take" (with the real limit "256 MB, more than the 256 MB"): the two sizes must read apart."""
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/big.css", b"x" * 5130)]))
+    with pytest.raises(ImportRefused) as over:
+        import_zip(src, tmp_path / "p", Budget(max_file=5120))
+    assert "would unpack to 5.01 KB, more than the 5.00 KB one file" in str(over.value)
+    assert not (tmp_path / "p").exists()
+    mib = 1_048_576
+    assert byte_sizes_apart(256 * mib + 1, 256 * mib) == ("268,435,457 bytes", "268,435,456 bytes")
+    assert byte_sizes_apart(int(256.3 * mib), 256 * mib) == ("256.3 MB", "256 MB")
+    assert byte_sizes_apart(300 * mib, 256 * mib) == ("300 MB", "256 MB")

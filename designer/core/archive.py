@@ -45,7 +45,7 @@ from .files import (
 )
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, merged_state
-from .wording import byte_size
+from .wording import byte_size, byte_sizes_apart
 from .zipnames import name_problem
 
 __all__ = [
@@ -634,9 +634,10 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             raise ImportRefused(f"The entry '{name}' appears twice in the archive.", name)
         seen[name] = name
         if info.file_size > budget.max_file:
+            size, limit = byte_sizes_apart(info.file_size, budget.max_file)
             raise ImportRefused(
-                f"The entry '{name}' would unpack to {byte_size(info.file_size)}, more than the "
-                f"{byte_size(budget.max_file)} one file of a branding package may take.",
+                f"The entry '{name}' would unpack to {size}, more than the {limit} one file of a "
+                "branding package may take.",
                 name,
             )
         total += info.file_size

@@ -6,7 +6,7 @@ as a form to fill in rather than a sentence; each place that counts now says it 
 
 from __future__ import annotations
 
-__all__ = ["PLACEMENT_NAMES", "PLATFORM_NAMES", "byte_size", "counted", "plural"]
+__all__ = ["PLACEMENT_NAMES", "PLATFORM_NAMES", "byte_size", "byte_sizes_apart", "counted", "plural"]
 
 # The platforms in the words of the plugin form's "Loads in" tick boxes. Why one table: the
 # preview said "Web browser", the export's checklist "web browser" and the form "Web app", three
@@ -43,3 +43,22 @@ def byte_size(n: int) -> str:
     if n >= 1_048_576:
         return f"{n / 1_048_576:.1f}".removesuffix(".0") + " MB"
     return f"{max(1, round(n / 1024))} KB"
+
+
+def byte_sizes_apart(n: int, limit: int) -> tuple[str, str]:
+    """``n`` and ``limit`` as :func:`byte_size` says them, with as many more digits as it takes
+    for the two to read differently.
+
+    Why: an entry one byte over the 256 MB limit was refused as "256 MB, more than the 256 MB one
+    file may take", which reads as a contradiction. Sizes that still look alike with two
+    decimals are given in bytes, with thousands separators.
+    """
+    said = byte_size(n), byte_size(limit)
+    if said[0] != said[1] or n == limit:
+        return said
+    unit, name = (1_048_576, "MB") if limit >= 1_048_576 else (1024, "KB")
+    for places in (1, 2):
+        said = tuple(f"{v / unit:.{places}f} {name}" for v in (n, limit))
+        if said[0] != said[1]:
+            return said  # type: ignore[return-value]
+    return f"{n:,} bytes", f"{limit:,} bytes"
