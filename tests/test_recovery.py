@@ -273,19 +273,44 @@ def test_only_the_newest_damaged_copies_are_kept(example_project: Path, tmp_path
 
 
 def test_the_copy_just_put_aside_is_never_the_one_pruned(example_project: Path, tmp_path: Path, monkeypatch) -> None:
-    """Other projects' copies put aside in the same second, their names sorting after this one's:
-    the new one was pruned at once, and the note named a file that was gone (seen in the suite)."""
+    """Copies put aside in the same second, their names sorting after this one's: the new one
+    was pruned at once, and the note named a file that was gone (seen in the suite)."""
     import designer.core.recovery as recovery
 
     monkeypatch.setattr(recovery, "recovery_dir", lambda: tmp_path / "recovery")
     monkeypatch.setattr(recovery.time, "strftime", lambda _f: "20260101-000000")
     (tmp_path / "recovery").mkdir()
+    target = recovery._file_for(example_project / "webapp2")
     for n in range(recovery.KEEP_DAMAGED):
-        (tmp_path / "recovery" / f"{'f' * 20}{n}.20260101-000000.damaged").write_text("x")
-    _damage(recovery._file_for(example_project / "webapp2"), "garbage")
+        (tmp_path / "recovery" / f"{target.stem}.20260101-000000-9{n}.damaged").write_text("x")
+    _damage(target, "garbage")
     found = read_recovery(example_project / "webapp2")
     assert isinstance(found, DamagedRecovery) and found.kept_at is not None and found.kept_at.exists()
     assert len(list((tmp_path / "recovery").glob("*.damaged"))) == recovery.KEEP_DAMAGED
+
+
+def test_other_projects_damaged_copies_do_not_push_this_ones_out(
+    example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Every project's copies share one folder: five damaged copies of other projects removed
+    the one a note had just said was kept for this project."""
+    import designer.core.recovery as recovery
+
+    monkeypatch.setattr(recovery, "recovery_dir", lambda: tmp_path / "recovery")
+    (tmp_path / "recovery").mkdir()
+    monkeypatch.setattr(recovery.time, "strftime", lambda _f: "20260101-000000")
+    _damage(recovery._file_for(example_project / "webapp2"), "garbage")
+    ours = read_recovery(example_project / "webapp2")
+    assert isinstance(ours, DamagedRecovery) and ours.kept_at is not None
+    others = [tmp_path / f"other{n}" / "webapp2" for n in range(recovery.KEEP_DAMAGED + 1)]
+    for n, other in enumerate(others):
+        other.mkdir(parents=True)
+        monkeypatch.setattr(recovery.time, "strftime", lambda _f, n=n: f"20260102-0000{n:02d}")
+        _damage(recovery._file_for(other), "garbage")
+        assert isinstance(read_recovery(other), DamagedRecovery)
+    assert ours.kept_at.exists()
+    left = sorted(p.name for p in (tmp_path / "recovery").glob("*.damaged"))
+    assert len(left) == 1 + len(others)  # each project keeps its own
 
 
 def test_a_damaged_copy_that_cannot_be_moved_is_said_where_it_is(

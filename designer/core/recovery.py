@@ -379,13 +379,18 @@ def _put_aside(path: Path) -> Path | None:
 
 
 def _prune_damaged(folder: Path, newest: Path) -> None:
-    """Remove the damaged copies in ``folder`` beyond the KEEP_DAMAGED newest (by the time in
-    their name), never ``newest`` (the one just put aside, which the note names: among copies
-    put aside in the same second it sorted by its name, and went at once); never raises."""
+    """Remove the damaged copies in ``folder`` of ``newest``'s project beyond the KEEP_DAMAGED
+    newest (by the time in their name), never ``newest`` (the one just put aside, which the note
+    names: among copies put aside in the same second it sorted by its name, and went at once);
+    never raises.
+
+    Why one project's: the copies of every project share the folder, and five damaged copies of
+    other projects removed one that a note had just told the person was kept for them."""
     from .files import remove_tree
 
+    project = newest.name.split(".", 1)[0] + "."  # (<key>.<when>.damaged)
     try:
-        found = [p for p in folder.glob(f"*{DAMAGED_SUFFIX}") if p != newest]
+        found = [p for p in folder.glob(f"*{DAMAGED_SUFFIX}") if p != newest and p.name.startswith(project)]
     except OSError:
         return
     found.sort(key=lambda p: (p.name.rsplit(".", 2)[-2], p.name), reverse=True)  # (<key>.<when>.damaged)
