@@ -578,3 +578,19 @@ def test_a_size_just_over_the_limit_does_not_read_as_the_limit(tmp_path):
     assert byte_sizes_apart(256 * mib + 1, 256 * mib) == ("268,435,457 bytes", "268,435,456 bytes")
     assert byte_sizes_apart(int(256.3 * mib), 256 * mib) == ("256.3 MB", "256 MB")
     assert byte_sizes_apart(300 * mib, 256 * mib) == ("300 MB", "256 MB")
+
+
+def test_an_entry_thousands_of_folders_deep_is_refused_at_once(tmp_path: Path) -> None:
+    """A 60 KB name ``webapp2/a/a/a/…`` (30,000 folders) was compared folder by folder for a
+    minute before the file system refused it, and the refusal quoted all 60 KB of it."""
+    deep = "webapp2/" + "a/" * 30_000 + "x.txt"
+    src = _zip(tmp_path / "in.zip", _valid([(deep, b"hi")]))
+    with pytest.raises(ImportRefused) as refused:
+        import_zip(src, tmp_path / "p")
+    said = str(refused.value)
+    assert "lies 30001 folders deep, more than the 100 a branding package can reasonably use" in said
+    assert len(said) < 400 and "webapp2/a/a/" in said and "…" in said and said.count("a/x.txt") == 1
+    assert not (tmp_path / "p").exists()
+    # A package nested as deep as real ones go is imported as before.
+    fine = "webapp2/plugins/rec/" + "assets/" * 20 + "x.txt"
+    assert (import_zip(_zip(tmp_path / "ok.zip", _valid([(fine, b"hi")])), tmp_path / "q").target / fine).is_file()

@@ -56,6 +56,7 @@ __all__ = [
     "ZIP_DATE",
     "designer_folder_clash",
     "differing_names_shown",
+    "elided",
     "entry_name",
     "import_zip",
     "legacy_names",
@@ -105,6 +106,10 @@ class Budget:
     max_file: int = 256 * 1024 * 1024
     max_ratio: float = 200.0
     ratio_floor: int = 32 * 1024 * 1024
+    # Folders one entry may lie in. A package nests a handful deep; a ZIP of one 60 KB name
+    # ``a/a/a/…`` (30,000 folders) took a minute of comparing every folder of it before the file
+    # system refused the name anyway.
+    max_depth: int = 100
 
 
 @dataclass
@@ -455,6 +460,15 @@ def shown_name(name: str) -> str:
     return printable(text)
 
 
+def elided(name: str, keep: int = 60) -> str:
+    """``name`` with its middle left out ("webapp2/a/a/…/a/x.txt") when longer than ``2 * keep``
+    characters: the start says where it is, the end which file. Why: a refusal quoted a 60 KB
+    name whole, a screen of ``a/a/a/`` with the reason lost at the end."""
+    if len(name) <= 2 * keep:
+        return name
+    return f"{name[:keep]}…{name[-keep:]}"
+
+
 def entry_name(info: zipfile.ZipInfo, code_page: str = "cp437") -> str:
     """The entry's path as the package uses it: decoded (:func:`_decoded_name`), with '/' between folders.
 
@@ -628,6 +642,12 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             names.append(name)
             continue
         _check_name(name, verb, written)
+        if name.count("/") > budget.max_depth:
+            raise ImportRefused(
+                f"The entry '{elided(shown_name(name))}' lies {name.count('/')} folders deep, more than the "
+                f"{budget.max_depth} a branding package can reasonably use; the archive was not {verb}.",
+                name,
+            )
         _check_stored_name(info, name, verb)
         _check_type(info, name, verb)
         if name in seen:
@@ -764,7 +784,9 @@ def _unwritable(name: str, exc: OSError) -> ImportRefused:
         why = "has a name this file system cannot store"
     else:
         why = f"cannot be written here ({exc.strerror or exc})"
-    return ImportRefused(f"The entry '{name}' {why}; the archive was not imported and nothing was kept.", name)
+    return ImportRefused(
+        f"The entry '{elided(shown_name(name))}' {why}; the archive was not imported and nothing was kept.", name
+    )
 
 
 def _give_folder_mode(folder: Path) -> None:
