@@ -357,3 +357,25 @@ def test_an_animated_href_to_an_outside_address_is_reported(hostile: str) -> Non
     assert data.decode()[found[0].column - 1 :].startswith(("to=", "values="))  # on the attribute that loads it
     clean, _lost = sanitise_svg(data)
     assert "t.example" not in clean
+
+
+def test_an_element_with_thousands_of_attributes_is_refused_not_read_for_minutes() -> None:
+    """lxml reads an element's attribute values one search at a time: an <svg> with 50,000
+    attributes (a 1 MB file) took twenty seconds of every check and froze the icon editor."""
+    from designer.core.svgedit import SvgDocument, SvgEditError, symbol_svgs
+
+    attrs = " ".join(f'data-a{i}="1"' for i in range(19_999))
+    data = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n<g>\n<path {attrs} d="M0 0h2"/>\n</g>\n</svg>\n'
+    )
+    info = read_svg(data.encode())
+    assert not info.ok and info.line == 3
+    assert info.error == (
+        "the element <path> has 20,000 attributes (an icon's elements have a handful; more than 1,000 are not read)"
+    )
+    with pytest.raises(SvgEditError, match="20,000 attributes"):
+        SvgDocument(data)
+    assert symbol_svgs(data.encode()) == {}
+    # As many as a real icon's elements can have are read as before.
+    fine = "".join(f' data-a{i}="1"' for i in range(999))
+    assert read_svg(f'<svg xmlns="http://www.w3.org/2000/svg" id="a"{fine}/>'.encode()).ids == {"a": 1}

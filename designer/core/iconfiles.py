@@ -91,10 +91,10 @@ def _inner_ids(text: str) -> set[str]:
     """The ids of the elements inside the root (the root's own is replaced): none when unreadable."""
     from lxml import etree
 
-    from .svg import safe_parser
+    from .svg import parse_svg
 
     try:
-        root = etree.fromstring(text_bytes(text), safe_parser())
+        root = parse_svg(text_bytes(text))
     except (etree.XMLSyntaxError, ValueError):
         return set()
     if root is None:

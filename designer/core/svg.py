@@ -15,12 +15,15 @@ from .lineends import byte_position, line_col, newline_of, odd_breaks
 from .wording import counted, plural
 
 __all__ = [
+    "MAX_ATTRIBUTES",
     "SvgFinding",
     "SvgInfo",
+    "TooManyAttributes",
     "doctype_span",
     "harmless_doctype",
     "not_svg_kind",
     "not_svg_message",
+    "parse_svg",
     "read_svg",
     "remove_doctype",
     "remove_element",
@@ -47,6 +50,45 @@ def safe_parser() -> Any:
         huge_tree=False,
         remove_comments=False,
     )
+
+
+# Attributes one element may have. An icon's elements have a handful; lxml reads an element's
+# attribute values one search at a time, so 50,000 attributes on one <svg> (a 1 MB file) took
+# twenty seconds of every check, and as long again in the icon editor.
+MAX_ATTRIBUTES = 1000
+# Below this size no element can have more than MAX_ATTRIBUTES attributes worth counting
+# (each takes at least four bytes): small files, nearly all of them, are not walked for it.
+_ATTRIBUTES_COUNTED_FROM = 4 * MAX_ATTRIBUTES
+
+
+class TooManyAttributes(ValueError):
+    """An element with more than :data:`MAX_ATTRIBUTES` attributes; ``line`` is the element's."""
+
+    def __init__(self, tag: str, count: int, line: int) -> None:
+        super().__init__(
+            f"the element <{tag}> has {count:,} attributes (an icon's elements have a handful; "
+            f"more than {MAX_ATTRIBUTES:,} are not read)"
+        )
+        self.line = line
+
+
+def parse_svg(data: bytes) -> Any:
+    """``data`` parsed with :func:`safe_parser` (None for no element); raises lxml's
+    ``XMLSyntaxError``, or ``ValueError`` (:class:`TooManyAttributes` among them) for data that
+    cannot or may not be read.
+
+    Why one function: every reader of an icon (the checks, the icon editor, its pictures) must
+    refuse the same files, or the one that does not freezes on them.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(data, safe_parser())
+    if root is not None and len(data) > _ATTRIBUTES_COUNTED_FROM:
+        for el in root.iter("*"):
+            n = len(el.attrib)
+            if n > MAX_ATTRIBUTES:
+                raise TooManyAttributes(etree.QName(el).localname, n, el.sourceline or 1)
+    return root
 
 
 class SvgInfo(Record):
@@ -418,9 +460,11 @@ def read_svg(data: bytes) -> SvgInfo:
     if kind is not None:
         return SvgInfo(False, not_svg_message(kind), 1, 1)
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = parse_svg(data)
     except etree.XMLSyntaxError as exc:
         return SvgInfo(False, *xml_error(data, exc))
+    except TooManyAttributes as exc:
+        return SvgInfo(False, str(exc), exc.line, 1)
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         return SvgInfo(False, str(exc), 1, 1)
     if root is None:

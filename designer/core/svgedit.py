@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import _local, safe_parser, symbol_elements, xml_error
+from .svg import TooManyAttributes, _local, parse_svg, safe_parser, symbol_elements, xml_error
 from .svgsplice import Spans
 
 __all__ = [
@@ -140,9 +140,11 @@ class SvgDocument:
 
         data = text.encode("utf-8", "surrogateescape")
         try:
-            root = etree.fromstring(data, safe_parser())
+            root = parse_svg(data)
         except etree.XMLSyntaxError as exc:
             raise SvgEditError(*xml_error(data, exc)) from None  # the Problems list's words and place
+        except TooManyAttributes as exc:
+            raise SvgEditError(str(exc), exc.line, 1) from None
         except ValueError as exc:
             raise SvgEditError(str(exc), 1, 1) from None
         if root is None or _local(root.tag) != "svg":
@@ -451,7 +453,7 @@ def symbol_svg(data: bytes, symbol_id: str) -> bytes | None:
     from lxml import etree
 
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = parse_svg(data)
     except (etree.XMLSyntaxError, ValueError):
         return None
     symbol = next((el for el in root.iter() if _local(el.tag) == "symbol" and el.get("id") == symbol_id), None)
@@ -474,7 +476,7 @@ def symbol_svgs(data: bytes) -> dict[str, bytes]:
     from lxml import etree
 
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = parse_svg(data)
     except (etree.XMLSyntaxError, ValueError):
         return {}
     out: dict[str, bytes] = {}
