@@ -160,6 +160,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             else None,
             # (entries named by their Unicode Path field whose stored name, which other tools use, is another)
             "differing_names": [{"name": name, "stored": stored} for name, stored in result.legacy.differing],
+            # (macOS metadata left out: __MACOSX/, .DS_Store, AppleDouble ._name files)
+            "skipped_metadata": list(result.skipped),
             "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
         }
         print_json(out)
@@ -173,6 +175,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("Note: " + result.differing_names_note())
     for name in result.leftovers:
         print(f"Removed {name}: what an interrupted import had left in {result.target.parent}.")
+    if result.skipped:
+        print(result.skipped_note())
     if result.carried:
         print("Kept as they were, next to webapp2/: " + ", ".join(result.carried))
     if created:

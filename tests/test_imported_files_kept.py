@@ -25,9 +25,10 @@ ODD = {
     "webapp2/themes/brand/theme.css.orig": b"body { color: blue; }\r\n",
     "webapp2/images/logo.png.bak": bytes(range(200)),
     "webapp2/images/Thumbs.db": b"\xd0\xcf\x11\xe0",
-    "__MACOSX/webapp2/._settings.json": b"\x00\x05\x16\x07",
 }
 FILES = {"webapp2/settings.json": SETTINGS, "webapp2/manifest.json": MANIFEST, **ODD}
+# Finder's resource forks are no file of the package: the import skips them (see test_mac_zips).
+MAC = {"__MACOSX/webapp2/._settings.json": b"\x00\x05\x16\x07"}
 
 
 def _contents(path: Path) -> dict[str, bytes]:
@@ -38,7 +39,7 @@ def _contents(path: Path) -> dict[str, bytes]:
 def _import(tmp_path: Path) -> Path:
     src = tmp_path / "download.zip"
     with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in FILES.items():
+        for name, data in {**FILES, **MAC}.items():
             zf.writestr(name, data)
     return import_zip(src, tmp_path / "project").target
 

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .codepages import ANSI_FIRST, CODE_PAGES, CodePageChoice, choose_code_page, legacy_name_note
 from .files import (
@@ -46,7 +47,7 @@ from .files import (
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, merged_state
 from .wording import byte_size, byte_sizes_apart
-from .zipnames import name_problem
+from .zipnames import is_mac_metadata, name_problem
 
 __all__ = [
     "Budget",
@@ -59,12 +60,14 @@ __all__ = [
     "elided",
     "entry_name",
     "import_zip",
+    "is_mac_metadata_entry",
     "legacy_names",
     "name_problem",
     "open_zip",
     "sha256_file",
     "shown_name",
     "vet_zip",
+    "Vetted",
     "zip_bytes",
 ]
 
@@ -136,6 +139,24 @@ class ImportResult:
     leftovers: list[str] = field(default_factory=list)  # folders of killed imports removed beside it
     kept_copy: Path | None = None  # the copy of the imported ZIP in the project's designer folder
     legacy: LegacyNames = field(default_factory=lambda: _NO_LEGACY)  # names read from a Windows code page
+    skipped: tuple[str, ...] = ()  # the files of macOS metadata left out (__MACOSX/, .DS_Store, ._name)
+
+    def skipped_note(self) -> str:
+        """The sentence that says the macOS metadata of the ZIP was left out, and how much ("" when none).
+
+        Why: the ZIP listing shows these entries; a user who counts the files, or looks for the
+        __MACOSX folder, should know they were left out on purpose and are no part of the package.
+        """
+        if not self.skipped:
+            return ""
+        n = len(self.skipped)
+        first = ", ".join(f"'{shown_name(name)}'" for name in self.skipped[:3])
+        more = f" and {n - 3} more" if n > 3 else ""
+        one = n == 1
+        return (
+            f"Skipped {n} {'file' if one else 'files'} of macOS metadata ({first}{more}), which a Mac adds to the ZIPs "
+            f"it makes: {'it is' if one else 'they are'} no part of the package and {'is' if one else 'are'} not uploaded."
+        )
 
     def legacy_names_note(self) -> str:
         """The sentence that says which names were read from a Windows code page, and which ("" when none).
@@ -589,6 +610,29 @@ def _dest(name: str, prefix: str, container: str) -> str:
     return name
 
 
+_APPLE_DOUBLE = b"\x00\x05\x16\x07"  # the first bytes of an AppleDouble file (a macOS resource fork)
+
+
+def is_mac_metadata_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
+    """Whether the entry ``info`` (``name``, as :func:`entry_name` gives it) is macOS metadata, not a
+    file of the package: :func:`designer.core.zipnames.is_mac_metadata` by its name, or an
+    AppleDouble file (``._name`` beginning with its magic bytes) that ``ditto`` and ``tar`` on a Mac
+    put beside the file itself rather than under ``__MACOSX/``.
+
+    Why the bytes for ``._name``: a file of the package may be called so; only the resource
+    fork's own bytes say it is one. An entry that cannot be read is not called metadata.
+    """
+    if is_mac_metadata(name):
+        return True
+    if not name.rsplit("/", 1)[-1].startswith("._") or name.endswith("/") or info.flag_bits & 0x1:
+        return False
+    try:
+        with zf.open(info) as fh:
+            return fh.read(len(_APPLE_DOUBLE)) == _APPLE_DOUBLE
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+        return False
+
+
 def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
     """Open ``source`` for reading; a name flagged UTF-8 that is not UTF-8 is a refusal, not a crash.
 
@@ -617,8 +661,21 @@ def open_zip(source: Path, verb: str = "imported") -> zipfile.ZipFile:
     return zf
 
 
-def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "imported") -> tuple[list[_Entry], str]:
-    """Check every entry of an open ZIP; return the entries to extract and the layout.
+class Vetted(NamedTuple):
+    """What :func:`vet_zip` found: the entries to extract, the layout in words, and the files of
+    macOS metadata it skipped (their names as in the ZIP)."""
+
+    entries: list[_Entry]
+    layout: str
+    skipped: tuple[str, ...]
+
+
+def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "imported") -> Vetted:
+    """Check every entry of an open ZIP; return the entries to extract, the layout and what was skipped.
+
+    What macOS Finder adds to a ZIP (``__MACOSX/``, ``.DS_Store``, AppleDouble ``._name`` files,
+    :func:`is_mac_metadata_entry`) is vetted like any entry, then skipped: it is no part of the
+    package, and imported it went back into every export.
 
     Raises :class:`ImportRefused` naming the first entry that is unsafe. Opening a ZIP
     read-only (``check``, ``export``, ``simulate``, the designer) vets it too, with ``verb``
@@ -632,6 +689,8 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
             infos[budget.max_entries].orig_filename,
         )
     names: list[str] = []
+    package_infos: list[zipfile.ZipInfo] = []  # (all but the macOS metadata, which is skipped)
+    skipped: list[str] = []
     seen: dict[str, str] = {}
     total = 0
     code_page = legacy_names(zf).code_page
@@ -640,8 +699,11 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
         name = _entry_path(written)
         if not name and written.endswith(("/", "\\")):  # './': the folder the ZIP was made in
             names.append(name)
+            package_infos.append(info)
             continue
-        _check_name(name, verb, written)
+        mac = is_mac_metadata_entry(zf, info, name)
+        # (Finder's "Icon\r", a folder's custom icon, is the one control character let through: it is skipped.)
+        _check_name(name[:-1] if mac and name.endswith("Icon\r") else name, verb, written)
         if name.count("/") > budget.max_depth:
             raise ImportRefused(
                 f"The entry '{elided(shown_name(name))}' lies {name.count('/')} folders deep, more than the "
@@ -675,12 +737,16 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
                 "real files are: it looks like a ZIP bomb.",
                 name,
             )
+        if mac:
+            skipped.append(name)
+            continue
         names.append(name)
+        package_infos.append(info)
     prefix, container, layout = _layout([n for n in names if n and not n.endswith("/")])
     entries: list[_Entry] = []
     kept = [
         (info, name, _dest(name.rstrip("/"), prefix, container))
-        for info, name in zip(infos, names, strict=True)
+        for info, name in zip(package_infos, names, strict=True)
         # not a folder the package sits in (MyBranding/ of MyBranding/webapp2/, ./): not imported
         if name and not (name.endswith("/") and (container or prefix).startswith(name))
     ]
@@ -706,7 +772,7 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
     clash = sorted(files & folders)
     if clash:
         raise ImportRefused(f"The entry '{clash[0]}' is both a file and a folder in the archive.", clash[0])
-    return entries, layout
+    return Vetted(entries, layout, tuple(n for n in skipped if not n.endswith("/")))
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -827,7 +893,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
     # the folder itself, and the unpacking folder made there was what made it "not empty".
     place = Path(os.path.abspath(target))
     with zf:
-        entries, layout = vet_zip(zf, budget)
+        entries, layout, skipped = vet_zip(zf, budget)
         _check_designer_folder(entries, keep_copy)
         legacy = legacy_names(zf)
         parent = place.parent
@@ -903,6 +969,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         leftovers,
         target / STATE_DIR / "imported.zip" if keep_copy else None,
         legacy,
+        skipped,
     )
 
 

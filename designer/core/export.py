@@ -36,6 +36,7 @@ from .zipnames import (
     excluded_why,
     exported_name,
     is_excluded,
+    is_mac_metadata,
     name_why,
     never_served_why,
 )
@@ -502,7 +503,7 @@ def _baseline_files(zf: zipfile.ZipFile, own: bool) -> dict[str, zipfile.ZipInfo
     if own:  # the sha256 matches the ZIP we wrote: its names are already ours
         return {i.filename: i for i in zf.infolist() if not i.is_dir()}
     try:  # an imported ZIP: map its layout the way the import did
-        vetted, _ = vet_zip(zf)
+        vetted = vet_zip(zf).entries
     except ImportRefused:
         return None
     return {e.dest: e.info for e in vetted if not e.is_dir}
@@ -534,8 +535,10 @@ def _keep_earlier_files(
     for name in earlier:
         if name in entries or name.split("/", 1)[0] not in tops or excluded_why(name) is None or name_why(name):
             continue
-        if never_served_why(name) is not None:
-            continue  # uploaded before by mistake (a .git folder, a .env): not again
+        if never_served_why(name) is not None or is_mac_metadata(name):
+            # uploaded before by mistake (a .git folder, a .env), or Finder's litter that a project
+            # imported before the import skipped it still holds (__MACOSX/, .DS_Store): not again
+            continue
         data = _plain_file_bytes(project, name)
         if data is not None:
             entries[name] = data

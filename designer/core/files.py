@@ -1182,7 +1182,7 @@ class ZipFiles(PackageFiles):
         self.prefix = prefix
 
         # (names as the import reads them: a Windows ZIP's backslashes as '/')
-        from .archive import legacy_names, open_zip
+        from .archive import is_mac_metadata_entry, legacy_names, open_zip
 
         self.label = f"{zip_path}!{prefix.rstrip('/') or '/'}"
         self._zip = open_zip(zip_path, verb="opened") if opened is None else opened
@@ -1198,6 +1198,8 @@ class ZipFiles(PackageFiles):
             if info.is_dir() or not name.startswith(prefix):
                 continue
             rel = name[len(prefix) :]
+            if is_mac_metadata_entry(self._zip, info, name):  # (not imported either: no file of the package)
+                continue
             mode = (info.external_attr >> 16) & 0o170000
             if posixpath.normpath(rel) != rel or rel.startswith(("/", "../")) or "\\" in rel or mode == 0o120000:
                 self.unsafe.append(name)
@@ -1380,12 +1382,14 @@ def locate(path: Path) -> PackageFiles:
         from contextlib import ExitStack
 
         from .archive import ImportRefused, designer_folder_clash, open_zip, vet_zip
+        from .zipnames import is_mac_metadata
 
         # Closed on every refusal; kept open for the package otherwise (see ZipFiles).
         with ExitStack() as cleanup:
             try:
                 zf = cleanup.enter_context(open_zip(path, verb="opened"))
-                names = zf.namelist()
+                # (Finder's __MACOSX/ copy of the tree is no package: its folders must not be taken for one.)
+                names = [n for n in zf.namelist() if not is_mac_metadata(n)]
                 prefix = _zip_prefix(names)
                 web_app_3 = webapp3_refusal(names, prefix)
                 if web_app_3 is not None:
@@ -1394,7 +1398,7 @@ def locate(path: Path) -> PackageFiles:
                 if prefix is not None:
                     # The same vetting as an import (traversal, links, bombs, duplicates, ...): a ZIP
                     # that may not be unpacked is not read either, and its refusal reads the same.
-                    entries, _layout = vet_zip(zf, verb="opened")
+                    entries = vet_zip(zf, verb="opened").entries
                     # (A file where the import puts the project's own folder: read all the same,
                     # the package is whole, but the checks say that importing it is refused: PD110.)
                     clash = designer_folder_clash(entries)

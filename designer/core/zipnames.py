@@ -19,6 +19,7 @@ __all__ = [
     "OS_CLUTTER_FILES",
     "OS_CLUTTER_FOLDERS",
     "excluded_why",
+    "is_mac_metadata",
     "exported_name",
     "never_served_why",
     "is_excluded",
@@ -32,6 +33,9 @@ _BACKUP = "|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS)  # one match f
 # macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
 OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
 OS_CLUTTER_FOLDERS = ("__macosx",)
+# What macOS Finder adds to every ZIP it makes, by name: the folder of resource forks, the folder
+# view settings (.DS_Store) and a folder's custom icon (a file named "Icon" and a carriage return).
+MAC_METADATA_FILES = (".ds_store", "icon\r")
 # What a web server must never hand out, even when a ZIP imported earlier held it: a version
 # control folder (the whole history, deleted passwords included, for anyone to download) and the
 # files tools keep credentials in. Compared without regard to case.
@@ -70,6 +74,20 @@ def name_problem(name: str) -> str | None:
     if len(name) * 4 > _MAX_SEGMENT and any(len(p.encode("utf-8", "surrogateescape")) > _MAX_SEGMENT for p in parts):
         return f"has a file or folder name longer than {_MAX_SEGMENT} bytes, more than file systems can store"
     return None
+
+
+def is_mac_metadata(name: str) -> bool:
+    """Whether ``name`` (a ``/``-separated path) is, by its name alone, what macOS Finder adds to a
+    ZIP: anything under ``__MACOSX/``, a ``.DS_Store`` or a folder's ``Icon\\r``.
+
+    Why: these are no part of any package; imported, they went into the project and from there,
+    as files of the imported ZIP, back into every export. (AppleDouble ``._name`` files outside
+    ``__MACOSX/`` are told by their bytes too: see ``archive.is_mac_metadata_entry``.)
+    """
+    parts = name.rstrip("/").split("/")
+    return any(p.lower() in OS_CLUTTER_FOLDERS for p in parts) or (
+        not name.endswith("/") and parts[-1].lower() in MAC_METADATA_FILES
+    )
 
 
 def is_excluded(rel: str) -> bool:

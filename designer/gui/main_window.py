@@ -755,6 +755,7 @@ class MainWindow(QMainWindow):
             self.status.setText(
                 f"Imported {source.name} into {_shown_path(result.target)} ({result.files} files): it can be edited now. "
                 + result.kept_copy_note(_shown_path)
+                + (" " + result.skipped_note() if result.skipped else "")
                 + (" " + result.legacy_names_note() if result.legacy.names else "")
                 + (" " + result.differing_names_note() if result.legacy.differing else "")
             )
