@@ -156,6 +156,25 @@ def test_sizes_that_lie_are_caught_while_extracting(tmp_path: Path) -> None:
     assert _listing(tmp_path) == before
 
 
+def test_an_entry_that_cannot_be_read_from_the_zip_is_called_damaged_not_blamed_on_the_disk(tmp_path: Path) -> None:
+    """A ZIP whose directory puts the entries before the start of the file (as Info-ZIP's
+    ``zip -fz -`` streamed into a pipe writes it): zipfile's seek fails with EINVAL, which the
+    import took for the disk refusing the name ("has a name this file system cannot store")."""
+    path = _zip(tmp_path / "cut.zip", _valid([]))
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 4096)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as refused:
+        import_zip(path, tmp_path / "out")
+    assert str(refused.value) == (
+        "The entry 'webapp2/settings.json' cannot be read from the ZIP file (Invalid argument): the file is "
+        "damaged or incomplete; download or create it again."
+    )
+    assert refused.value.entry == "webapp2/settings.json"
+    assert not (tmp_path / "out").exists()
+
+
 def test_encrypted_entry_is_refused(tmp_path: Path) -> None:
     src = _zip(tmp_path / "in.zip", _valid([("webapp2/secret.css", b"s")]))
     _set_flags(src, b"webapp2/secret.css", set_bits=0x1)

@@ -819,27 +819,54 @@ def _extract(zf: zipfile.ZipFile, entries: list[_Entry], tmp: Path, budget: Budg
             raise _unwritable(e.name, exc) from None
         written = 0
         try:
-            with os.fdopen(fd, "wb") as dst, zf.open(e.info) as src:
-                while chunk := src.read(_CHUNK):
-                    written += len(chunk)
-                    total += len(chunk)
-                    if written > e.info.file_size or written > budget.max_file or total > budget.max_total:
-                        raise ImportRefused(
-                            f"The entry '{e.name}' unpacks to more bytes than it declares or than the limit "
-                            "allows: it looks like a ZIP bomb.",
-                            e.name,
-                        )
-                    dst.write(chunk)
+            with os.fdopen(fd, "wb") as dst:
+                # Reading the ZIP apart from writing the file: an OSError of zipfile's (a seek to an
+                # offset before the start, in a streamed zip64 archive) was worded as the disk's
+                # ("has a name this file system cannot store") instead of a damaged entry.
+                try:
+                    src = zf.open(e.info)
+                except _UNREADABLE as exc:
+                    raise _damaged(e.name, exc) from None
+                with src:
+                    while True:
+                        try:
+                            chunk = src.read(_CHUNK)
+                        except _UNREADABLE as exc:
+                            raise _damaged(e.name, exc) from None
+                        if not chunk:
+                            break
+                        written += len(chunk)
+                        total += len(chunk)
+                        if written > e.info.file_size or written > budget.max_file or total > budget.max_total:
+                            raise ImportRefused(
+                                f"The entry '{e.name}' unpacks to more bytes than it declares or than the limit "
+                                "allows: it looks like a ZIP bomb.",
+                                e.name,
+                            )
+                        dst.write(chunk)
         except ImportRefused:
             raise
-        except OSError as exc:  # writing (a full disk, a quota) far more often than reading the ZIP
+        except OSError as exc:  # writing: a full disk, a quota
             raise _unwritable(e.name, exc) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-            raise ImportRefused(f"The entry '{e.name}' is damaged or cannot be read ({exc}).", e.name) from None
         if written != e.info.file_size:
             raise ImportRefused(f"The entry '{e.name}' is shorter than it declares; the archive is damaged.", e.name)
         n_files += 1
     return n_files, total
+
+
+# What reading an entry of a damaged ZIP raises (ValueError: a local header that names another entry).
+_UNREADABLE = (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
+
+
+def _damaged(name: str, exc: BaseException) -> ImportRefused:
+    """The refusal for an entry whose bytes cannot be read from the ZIP."""
+    if isinstance(exc, OSError):  # (not where the ZIP's directory says: a damaged or cut-off download)
+        return ImportRefused(
+            f"The entry '{name}' cannot be read from the ZIP file ({exc.strerror or exc}): the file is damaged "
+            "or incomplete; download or create it again.",
+            name,
+        )
+    return ImportRefused(f"The entry '{name}' is damaged or cannot be read ({exc}).", name)
 
 
 def _unwritable(name: str, exc: OSError) -> ImportRefused:
