@@ -486,3 +486,30 @@ def test_a_template_string_request_completes_after_its_uuid(pane: SourcePane, qt
     assert helper.completer.currentCompletion() == "/mute"
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
     assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest(`/participants/${p.uuid}/mute"
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("// the participant.", []),  # a comment
+        ("/* ask hel", []),
+        ("var s = 'hel", []),  # an ordinary string
+        ('var s = "participant.', []),
+        ("PEX.pluginAPI.sendRequest('/lo", ["/lock"]),  # a request's path is a string too
+        ("var t = `${hel", ["helperOne"]),  # code inside a template string
+    ],
+)
+def test_ctrl_space_offers_no_code_in_a_comment_or_a_string(
+    pane: SourcePane, qtbot, typed: str, offered: list[str]
+) -> None:
+    """Ctrl+Space in "// the participant." listed the participant's properties and in 'hel' the
+    file's functions: choosing one put code into the comment or the text."""
+    editor = pane.editor
+    editor.replace_text("function helperOne(a) {}\n" + editor.toPlainText())
+    qtbot.keyClicks(editor, typed)
+    _ctrl_space(qtbot, editor)
+    helper = editor.completion
+    assert helper.popup_visible() == bool(offered)
+    if offered:
+        assert _listed(helper) == offered
+        qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Escape)

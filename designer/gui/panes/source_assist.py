@@ -289,6 +289,10 @@ class CompletionHelper:
         found = self.items()
         if paths_only and not any(c.kind == "path" for c in found):
             found = []
+        if found and (where := self.editor.text_kind_at_cursor()) is not None:
+            # In a comment nothing, in a string only a request's path: Ctrl+Space in "// the
+            # participant." listed the participant's properties, and in 'hel' the file's helpers.
+            found = [c for c in found if c.kind == "path"] if where == "string" else []
         if not found:
             self.completer.popup().hide()
             return False

@@ -684,19 +684,26 @@ class SourceEditor(QPlainTextEdit):
         """Whether the text just before the cursor is in a comment or a string (not a template's ``${}``).
 
         Why: the list opened after every dot, so a comment ending in "the participant." took
-        Enter as "choose uuid" and the line break was lost. Read from the colouring's lexer:
-        the line up to the cursor, starting in the state the line above ended in.
+        Enter as "choose uuid" and the line break was lost.
         """
+        return self.text_kind_at_cursor() is not None
+
+    def text_kind_at_cursor(self) -> str | None:
+        """ "comment" or "string" when the text just before the cursor is in one (a template's
+        ``${}`` is code), else None. Read from the colouring's lexer: the line up to the cursor,
+        starting in the state the line above ended in."""
         hl = self._lexer()
         cursor = self.textCursor()
         before = text_before_cursor(cursor)
         if hl is None or not before or len(before) > LONG_LINE:
-            return False
+            return None
         spans, _state = hl.language.lex_line(before, _state_above(cursor.block()))
         if not spans or spans[-1][0] + spans[-1][1] < _utf16(before):
-            return False
+            return None
         kind = spans[-1][2]
-        return kind in Comment or (kind in String and kind not in String.Interpol)
+        if kind in Comment:
+            return "comment"
+        return "string" if kind in String and kind not in String.Interpol else None
 
     def _snippet_prefix(self) -> Snippet | None:
         cursor = self.textCursor()
