@@ -655,3 +655,36 @@ def test_renaming_an_action_with_only_its_key_says_the_key_was_renamed_and_offer
     assert window.package.read_text(SRC) == before
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "startRecording"
     assert button.text() == "Create the function 'startRecording'"  # the code's 'record' is not offered back
+
+
+def test_a_new_function_goes_above_the_comment_on_register_plugin(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The stub went between registerPlugin and the comment above it ("// Tell the app about this
+    plugin."), which then read as the new function's comment. Ctrl+Z gives the file back byte for byte."""
+    src = "plugins/meeting-info/meeting-info.plugin.js"
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    before = window.package.read_text(src)
+    action, _note, button = _action_ui(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    retype(qtbot, action, "showAgenda")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = window.package.read_text(src)
+    assert (
+        "    function showAgenda(conferenceDetails) {\n"
+        "        // runs when the menu item is clicked\n"
+        "    }\n"
+        "\n"
+        "    // Tell the app about this plugin. The id must match the package file.\n"
+        "    window.PEX.pluginAPI.registerPlugin({\n"
+        "        showAgenda: showAgenda,\n"
+    ) in text
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(src) == before
+
+
+def test_only_the_comment_lines_right_above_register_plugin_stay_with_it() -> None:
+    source = BASE.replace("    }\n    PEX.pluginAPI", "    } // record\n    // register\n    PEX.pluginAPI")
+    new = add_action_function(source, "stop")
+    assert "    } // record\n    function stop() {" in new and "    }\n\n    // register\n    PEX.pluginAPI" in new

@@ -193,6 +193,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
         while node is not None and node.parent is not None and node.parent.type not in ("statement_block", "program"):
             node = node.parent
+        node = _with_comments_above(data, node)
         at = line_start(data, node.start_byte if node is not None else reg.open_brace)
         if at == 0 and data.startswith(b"\xef\xbb\xbf"):
             at = 3  # after the byte order mark, which must stay first
@@ -208,6 +209,24 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+def _with_comments_above(data: bytes, node: Any) -> Any:
+    """The first of the comments on the lines right above ``node`` (a statement), else ``node``.
+
+    Why: the stub went between registerPlugin and the comment that says what the call does
+    ("// Tell the app about this plugin."), which then read as the new function's comment.
+    A comment after code on its line, or with a blank line below it, is not the statement's.
+    """
+    first = node
+    while node is not None:
+        before = node.prev_sibling
+        if before is None or before.type != "comment" or before.end_point[0] + 1 < first.start_point[0]:
+            break
+        if data[line_start(data, before.start_byte) : before.start_byte].strip():
+            break  # `foo(); // done`: the comment of the line it ends
+        first = node = before
+    return first
 
 
 def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str) -> tuple[int, int, str]:
