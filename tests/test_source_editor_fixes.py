@@ -191,6 +191,18 @@ def test_tab_enter_and_indent_step_in_as_the_file_does(pane: SourcePane, qtbot, 
     assert inside[0] == "(function () {" and inside[1] == unit + "'use strict';", inside
 
 
+def test_backspace_in_indentation_goes_back_one_level_of_the_files(pane: SourcePane, qtbot) -> None:
+    """In a file indented with two spaces, Backspace at the end of an indentation took four (two levels)."""
+    editor = pane.editor
+    pane.show_file("own.js", "function f() {\n  if (a) {\n    go();\n  }\n}\n", read_only=False)
+    _put_cursor(qtbot, editor, 2, len("    go();"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _lines(editor)[3] == "    "
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "}")
+    assert _lines(editor)[3] == "  }"
+
+
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:
     """Typing right after Ctrl+/ goes where the cursor was, not over the whole line."""
     editor = pane.editor

@@ -1059,7 +1059,10 @@ class SourceEditor(QPlainTextEdit):
             cursor = self.textCursor()
             before = text_before_cursor(cursor)
             if not cursor.hasSelection() and before and not before.strip(" "):
-                remove = (len(before) - 1) % 4 + 1
+                # Back to the previous level as the file steps in: in a file indented with two
+                # spaces, Backspace took four (two levels) at a time.
+                step = len(self.indent_unit) if self.indent_unit != "\t" else 4
+                remove = (len(before) - 1) % step + 1
                 cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, remove)
                 cursor.removeSelectedText()
                 return
