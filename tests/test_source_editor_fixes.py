@@ -203,6 +203,19 @@ def test_backspace_in_indentation_goes_back_one_level_of_the_files(pane: SourceP
     assert _lines(editor)[3] == "  }"
 
 
+def test_a_file_indented_anew_outside_is_indented_as_it_is_now(pane: SourcePane, qtbot) -> None:
+    """A file the user's formatter took from four spaces to two while it was open (shown again, as
+    the window does when a file changes on disk) went on getting four from Enter and the snippets."""
+    editor = pane.editor
+    pane.show_file("own.js", "function f() {\n    if (a) {\n        go();\n    }\n}\n", read_only=False)
+    pane.show_file("own.js", "function f() {\n  if (a) {\n    go();\n  }\n}\n", read_only=False)
+    _put_cursor(qtbot, editor, 1, len("  if (a) {"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "unload")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert _lines(editor)[2:5] == ["    function unload() {", "      // clean up timers and subscriptions", "    }"]
+
+
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:
     """Typing right after Ctrl+/ goes where the cursor was, not over the whole line."""
     editor = pane.editor

@@ -494,6 +494,11 @@ class SourceEditor(QPlainTextEdit):
         self._endings = LineEndings(text)
         self.replace_shown(self._endings.shown)
         self._fit_long_lines(self._endings.shown)
+        from ...core.indentation import indent_unit
+
+        # (the file changed under the editor: a formatter run outside took it from four spaces to
+        # two, and Enter, Tab and snippets went on putting four)
+        self.indent_unit = indent_unit(self._endings.shown)
 
     def _fit_long_lines(self, text: str) -> None:
         """Wrap the lines of a file that has one longer than LONG_LINE (minified code), else none.
