@@ -513,3 +513,18 @@ def test_ctrl_space_offers_no_code_in_a_comment_or_a_string(
     if offered:
         assert _listed(helper) == offered
         qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Escape)
+
+
+def test_the_copies_of_a_tab_stop_follow_as_it_is_typed(pane: SourcePane, qtbot) -> None:
+    """Typing 'room' over ``var ${1:value} = ...; if ($1)`` left ``if (value)`` until Tab: the code
+    on screen read as a mistake while the name was being typed."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "queryparams")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "value"
+    qtbot.keyClicks(editor, "rooms")
+    assert "    var rooms = PEX.conferenceQueryParams['name'];\n    if (rooms) {\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert "    var room = PEX.conferenceQueryParams['name'];\n    if (room) {\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "name"

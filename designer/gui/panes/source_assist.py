@@ -109,6 +109,15 @@ class SnippetSession:
         self.editor.setTextCursor(cursor)
         return target < len(self.stops) - 1
 
+    def follow(self) -> None:
+        """After a key: the copies of the current stop take what was typed into it, as it is typed.
+
+        Why: the copies changed only when Tab left the stop, so while typing 'room' over
+        ``var ${1:value} ... if ($1)`` the code read ``if (value)``, which looked like a mistake.
+        """
+        if 0 <= self.current < len(self.stops) and len(self.stops[self.current]) > 1:
+            self._mirror()
+
     def _mirror(self) -> None:
         """Copy the text of the current stop into its other ranges (``${2:onClick}: $2``)."""
         if not (0 <= self.current < len(self.stops)) or len(self.stops[self.current]) < 2:

@@ -881,6 +881,8 @@ class SourceEditor(QPlainTextEdit):
             completing = self.completion.popup_visible()
             if not (typed in _CLOSE and self._type_closing(event)):
                 QPlainTextEdit.keyPressEvent(self, event)
+            if self.snippet is not None:
+                self.snippet.follow()
             self._after_key(typed, event.key(), completing)
             return
         # Undo and redo belong to the window (one history for typing and form edits). Qt gives
@@ -931,6 +933,8 @@ class SourceEditor(QPlainTextEdit):
             self.insert_snippet(snip, replace=len(snip.prefix))
             return
         self._key_press(event, key, mods)
+        if self.snippet is not None:
+            self.snippet.follow()  # (a Backspace, Delete or paste in a stop)
         self._after_key(event.text(), key, completing)
 
     def _after_key(self, typed: str, key: int, completing: bool) -> None:
