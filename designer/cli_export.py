@@ -109,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .core.files import os_message
     from .core.model import load
     from .core.problems import Severity
-    from .core.wording import counted
+    from .core.wording import byte_size, counted
 
     refusal = _no_import_needed(args.source)
     if refusal is not None:
@@ -166,7 +166,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         }
         print_json(out)
         return 0
-    print(f"Imported {args.source} into {result.target} ({result.files} files, {result.bytes} bytes; {result.layout}).")
+    print(
+        f"Imported {args.source} into {result.target} ({counted(result.files, 'file')}, "
+        f"{byte_size(result.bytes)}; {result.layout})."
+    )
     if result.kept_copy is not None:
         print(result.kept_copy_note())
     if result.legacy.names:

@@ -1269,3 +1269,17 @@ def test_ctrl_c_stops_a_simulate_whose_plugin_keeps_the_page_busy(tmp_path: Path
     assert out.stderr.endswith("plugin-designer: stopped (Ctrl-C)\n"), out.stderr
     assert out.stdout == ""
     assert out.returncode == (-2 if os.name == "posix" else 130)
+
+
+def test_import_counts_its_files_in_words(tmp_path: Path, capsys) -> None:
+    """It said "(1 files, 734 bytes; ...)": a form, not a sentence, and a size nobody reads."""
+    import zipfile
+
+    from designer.cli import main
+
+    zipped = tmp_path / "one.zip"
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.writestr("webapp2/themes/readme.txt", "x" * 3000)
+    assert main(["import", str(zipped), "-o", str(tmp_path / "p")]) == 0
+    said = capsys.readouterr().out
+    assert "(1 file, 3 KB; " in said, said
