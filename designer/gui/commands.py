@@ -336,19 +336,38 @@ class ModelEditor(QObject):
     def save(self) -> list[str]:
         """Save the package (the core's fidelity-preserving save) and keep every undo step able to
         go back past it (see :meth:`SnapshotCommand.rebase`). Returns the paths written/trashed."""
-        from ..core.model import pending_deletes, pending_writes, save
+        from ..core.model import save
+
+        before = self.texts_a_save_changes()
+        written = save(self.package)
+        self._saved_over(before)
+        return written
+
+    def texts_a_save_changes(self) -> dict[str, str | None]:
+        """The files a save would write or trash, each as it is on disk now (None: absent)."""
+        from ..core.model import pending_deletes, pending_writes
 
         pkg = self.package
         touched = set(pending_writes(pkg)) | set(pending_deletes(pkg))
-        before = {rel: _disk_text(pkg, rel) for rel in touched}
-        written = save(pkg)
+        return {rel: _disk_text(pkg, rel) for rel in touched}
+
+    def go_on_in(self, package: BrandingPackage, before: dict[str, str | None]) -> None:
+        """Save As wrote the package into a new folder, opened there as ``package``: the undo steps
+        go on in it, as after a save. ``before``: :meth:`texts_a_save_changes` before it was written.
+
+        Why: the window made a new stack for the new folder, and Ctrl+Z could no longer take back
+        anything done before the Save As, not even the last edit."""
+        self.package = package
+        self._saved_over(before)
+        self.undo_stack.setClean()
+
+    def _saved_over(self, before: dict[str, str | None]) -> None:
         self.disk_base.clear()
         self._remember_modelled()
         for i in range(self.undo_stack.count()):
             command = self.undo_stack.command(i)
             if isinstance(command, SnapshotCommand):
                 command.rebase(before)
-        return written
 
     def _remember_modelled(self) -> None:
         for rel in self.package.modelled_files():

@@ -1028,6 +1028,14 @@ class MainWindow(QMainWindow):
         if not self._may_leave_out(plan.lost, why, target, len(plan.files)):
             self.status.setText("Not saved: Save As was cancelled.")
             return False
+        # The undo steps go on in the new folder when every file they may write back is known:
+        # not from a folder that is gone, or with files that could not be read.
+        history = None
+        if there and not plan.lost:
+            try:
+                history = self.editor.texts_a_save_changes()
+            except OSError:
+                history = None
         try:
             write_project(target, plan.files, project, plan.state, plan.beside)
         except SaveAsRefused as exc:
@@ -1037,7 +1045,7 @@ class MainWindow(QMainWindow):
         saved = f"Saved the project into {_shown_path(target)} ({counted(len(plan.files), 'file')})"
         reason = "they could not be read" if there else f"only {_shown_path(gone)} had them"
         missing = f" Not in it ({reason}): {_listed(plan.lost)}." if plan.lost else ""
-        if not self.open_path(target, ask=False):
+        if not self.open_path(target, ask=False, history=history):
             self.status.setText(f"{saved}, but it could not be opened here.{missing}")
             return True
         self.status.setText(f"{saved}; you are working there now.{missing}")
@@ -1442,7 +1450,9 @@ class MainWindow(QMainWindow):
             self.show_preview()
 
     # -- opening --------------------------------------------------------------------------
-    def open_path(self, path: Path, ask: bool = True) -> bool:
+    def open_path(self, path: Path, ask: bool = True, history: dict[str, str | None] | None = None) -> bool:
+        """Open the project, folder or ZIP at ``path``. ``history``: Save As wrote the project open
+        here into ``path``, and its undo steps go on there (see ModelEditor.go_on_in)."""
         from PySide6.QtWidgets import QMessageBox
 
         from .panes.welcome import remember_project
@@ -1508,18 +1518,21 @@ class MainWindow(QMainWindow):
         self._kept_typing = False
         if self.remembers_projects:
             remember_project(path)
-        if self.editor is not None:
-            self.undo_group.removeStack(self.editor.undo_stack)
-            self.editor.deleteLater()
-        self.editor = ModelEditor(pkg, self)
-        self.undo_group.addStack(self.editor.undo_stack)
-        self.undo_group.setActiveStack(self.editor.undo_stack)
-        self.editor.sig_changed.connect(self._model_changed)
-        # (index, next command to redo or None) of the stack, to tell an undo or redo from an edit
-        self._undo_seen: tuple[int, object] = (0, None)
-        self.editor.undo_stack.indexChanged.connect(self._undo_moved)
-        self.editor.sig_stepping.connect(self._stepping)
-        self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
+        if history is not None and self.editor is not None:
+            self.editor.go_on_in(pkg, history)
+        else:
+            if self.editor is not None:
+                self.undo_group.removeStack(self.editor.undo_stack)
+                self.editor.deleteLater()
+            self.editor = ModelEditor(pkg, self)
+            self.undo_group.addStack(self.editor.undo_stack)
+            self.undo_group.setActiveStack(self.editor.undo_stack)
+            self.editor.sig_changed.connect(self._model_changed)
+            # (index, next command to redo or None) of the stack, to tell an undo or redo from an edit
+            self._undo_seen: tuple[int, object] = (0, None)
+            self.editor.undo_stack.indexChanged.connect(self._undo_moved)
+            self.editor.sig_stepping.connect(self._stepping)
+            self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
         if self._recipe_wizard is not None:
             # Read again under the wizard (another program changed a file on show): it adds to the
             # project as read now. Its Add plugin failed on the editor just replaced, adding nothing.
