@@ -132,6 +132,13 @@ def round_trip(
     _save(window, qtbot)
     edited = _files(root)
     assert edited != start
+    # Back to the saved state without saving in between: no star again.
+    for _ in range(steps):
+        _undo(qtbot)
+    assert window.isWindowModified()
+    for _ in range(steps):
+        _redo(qtbot)
+    assert not window.isWindowModified()
     # Undo past the save: a star, and the save writes the files as they were.
     for _ in range(steps):
         _undo(qtbot)
@@ -309,14 +316,15 @@ def _type_code(window: MainWindow, qtbot, monkeypatch, n: Names) -> None:
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
-    cursor.movePosition(cursor.MoveOperation.Down)
+    cursor.movePosition(cursor.MoveOperation.EndOfLine)
     editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, "var a = 1;")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "var a = 1;")
 
 
 def _snippet(window: MainWindow, qtbot, monkeypatch, n: Names) -> None:
     _type_code(window, qtbot, monkeypatch, n)
+    qtbot.keyClick(window.source_editor, Qt.Key.Key_Return)
     qtbot.keyClicks(window.source_editor, "state")
     qtbot.keyClick(window.source_editor, Qt.Key.Key_Tab)
     qtbot.keyClick(window.source_editor, Qt.Key.Key_Escape)
@@ -552,3 +560,82 @@ def test_a_removed_plugin_and_typed_code_come_back_after_a_save_as(
         _redo(qtbot)
     _save(window, qtbot)
     assert _files(tmp_path / "copy") == edited, _diff(_files(tmp_path / "copy"), edited)
+
+
+def _chain(window: MainWindow, qtbot, monkeypatch, n: Names) -> list[Callable[[], None]]:
+    """Fifty edits of every kind, in the order a user may make them."""
+    steps: list[Callable[[], None]] = []
+    for round_ in range(5):
+
+        def plugin(round_: int = round_) -> None:
+            select_plugin(window, qtbot, n.plugin)
+            retype(qtbot, window.findChild(QLineEdit, "nameEdit"), f"Name {round_}")
+
+        steps += [
+            plugin,
+            lambda r=round_: retype(qtbot, window.findChild(QLineEdit, "versionEdit"), f"2.{r}"),
+            lambda: tick(qtbot, window.findChild(QCheckBox, "role_guest")),
+            lambda: tick(qtbot, window.findChild(QCheckBox, "platform_android")),
+            lambda: _click(window, qtbot, "addItemButton"),
+            lambda r=round_: retype(qtbot, window.findChild(QLineEdit, "labelEdit"), f"Label {r}"),
+            lambda: _click(window, qtbot, "moveUpButton"),
+            lambda: _type_code(window, qtbot, monkeypatch, n),
+            lambda: _draw(window, qtbot, monkeypatch, n),
+            lambda: _on_plugin((Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier))(window, qtbot, monkeypatch, n),
+        ]
+    return steps
+
+
+@pytest.mark.parametrize("project", ["example", "odd"])
+def test_fifty_mixed_edits_undone_and_redone(
+    window: MainWindow, qtbot, monkeypatch, example_project: Path, odd_project: Path, project: str
+) -> None:
+    """Saved now and then; undone to the start and redone to the end, the title's star saying
+    at every step whether the window holds what was saved last."""
+    root = example_project if project == "example" else odd_project
+    n = Names(project)
+    window.open_path(root)
+    stack = window.editor.undo_stack
+    start = _files(root)
+    saved_at: dict[int, dict[str, bytes]] = {0: start}
+    for i, step in enumerate(_chain(window, qtbot, monkeypatch, n), 1):
+        count = stack.index()
+        step()
+        window.editor.drop_unchanged_typing()
+        assert stack.index() == count + 1, (i, [stack.text(k) for k in range(count, stack.count())])
+        if i % 15 == 0:
+            _save(window, qtbot)
+            saved_at[stack.index()] = _files(root)
+    _save(window, qtbot)
+    saved_at[stack.index()] = end = _files(root)
+    top = stack.index()
+    assert top == 50
+    last_saved = top
+    while stack.canUndo():
+        _undo(qtbot)
+        assert window.isWindowModified() == (stack.index() != last_saved)
+        if stack.index() in saved_at:
+            _save(window, qtbot)
+            last_saved = stack.index()
+            assert _files(root) == saved_at[stack.index()], (
+                stack.index(),
+                _diff(_files(root), saved_at[stack.index()]),
+            )
+    assert _files(root) == start
+    assert _problems(window) == _problems_of(root)
+    while stack.canRedo():
+        _redo(qtbot)
+        assert window.isWindowModified() == (stack.index() != last_saved)
+    _save(window, qtbot)
+    assert _files(root) == end, _diff(_files(root), end)
+
+
+def _problems_of(root: Path) -> list[str]:
+    """The Problems dock of a window that opens ``root`` afresh."""
+    other = MainWindow()
+    try:
+        other.open_path(root)
+        return _problems(other)
+    finally:
+        other.close()
+        other.deleteLater()
