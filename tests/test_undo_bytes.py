@@ -458,6 +458,21 @@ def _function_renamed(root: Path, n: Names) -> None:
     _rewrite(root / "webapp2" / n.folder / n.js, n.action.encode(), b"goLater")
 
 
+def _keep_code(window: MainWindow, qtbot, monkeypatch, n: Names) -> None:
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "goNow")
+    assert window.findChild(QPushButton, "actionSyncButton").text() == "Keep the code as it is"
+    _click(window, qtbot, "actionSyncButton")
+
+
+def _import_svg(window: MainWindow, qtbot, monkeypatch, n: Names) -> None:
+    drawn = Path(window.package.root).parent.parent / "outside.svg"  # (beside the project)
+    drawn.write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"'
+        b' width="48" height="48" onload="alert(1)">\r\n  <path inkscape:label="x" d="M0 0h48v48z"/>\r\n</svg>'
+    )
+    assert window._icon_adder().import_svg(n.plugin, drawn, ask=False)
+
+
 Do = Callable[[MainWindow, object, object, Names], None]
 # name: (the project as the user had it, or None; what the user does; words of the Edit menu's Undo;
 # what shows it)
@@ -478,6 +493,8 @@ WINDOW_EDITS: dict[str, tuple[Callable[[Path, Names], None] | None, Do, str, Cal
     "built-in icon": (None, _new_icon("builtin"), "", _tree),
     "sanitise fix": (_script, _fix, "Sanitise", _tree),
     "create function": (None, _create_function, "goNow", _code),
+    "keep the code": (None, _keep_code, "the code kept", lambda w: _reader(w, "actionEdit")),
+    "import svg": (None, _import_svg, "", _tree),
     "use function": (_function_renamed, _sync, "goLater", lambda w: _reader(w, "actionEdit")),
 }
 
@@ -639,3 +656,22 @@ def _problems_of(root: Path) -> list[str]:
     finally:
         other.close()
         other.deleteLater()
+
+
+def test_code_typed_just_before_a_save_as_is_undone_there(
+    window: MainWindow, qtbot, monkeypatch, odd_project: Path, tmp_path: Path
+) -> None:
+    from test_save_as import _choose as choose_folder
+
+    window.open_path(odd_project)
+    start = _files(odd_project)
+    _type_code(window, qtbot, monkeypatch, Names("odd"))
+    choose_folder(monkeypatch, tmp_path / "copy")
+    qtbot.keySequence(window.source_editor, "Ctrl+Shift+S")
+    assert window.package.root == tmp_path / "copy" / "webapp2"
+    assert b"var a = 1;" in _files(tmp_path / "copy")["webapp2/plugins/rec/rec.plugin.js"]
+    _undo(qtbot)
+    assert "var a = 1;" not in window.source_editor.text()
+    assert window.isWindowModified()
+    _save(window, qtbot)
+    assert _files(tmp_path / "copy") == start, _diff(_files(tmp_path / "copy"), start)
