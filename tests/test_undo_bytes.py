@@ -487,7 +487,7 @@ WINDOW_EDITS: dict[str, tuple[Callable[[Path, Names], None] | None, Do, str, Cal
     "replace all": (None, _replace_all, "Replace", _code),
     "comment": (None, _comment, "omment", _code),
     "draw": (None, _draw, "", _icon),
-    "rename icon id": (None, _rename_id, "'picture'", _icon),
+    "rename icon id": (None, _rename_id, "'picture', also in 1 menu item", _icon),
     "add icon id": (_no_id, _add_id, "Add id", _icon),
     "new icon": (None, _new_icon("draw"), "", _tree),
     "built-in icon": (None, _new_icon("builtin"), "", _tree),

@@ -1022,7 +1022,8 @@ class IconEditorPane(QWidget):
         rel = self.rel
         parts = [counted(n, "menu item")] if n else []
         parts += [f"{counted(n_code, 'place')} in the code"] if n_code else []
-        refs = f" and {' and '.join(parts)}" if parts else ""
+        # ("… to 'picture' and 1 menu item" read as if the menu item were renamed 'picture' too)
+        refs = f", also in {' and '.join(parts)}" if parts else ""
         if self._sprite:
             self._symbol = new_id  # the renamed symbol stays on show
         self.editor.edit(
