@@ -675,3 +675,26 @@ def test_code_typed_just_before_a_save_as_is_undone_there(
     assert window.isWindowModified()
     _save(window, qtbot)
     assert _files(tmp_path / "copy") == start, _diff(_files(tmp_path / "copy"), start)
+
+
+def test_a_step_undone_before_a_save_as_is_redone_there(
+    window: MainWindow, qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    from test_save_as import _choose as choose_folder
+
+    window.open_path(example_project)
+    n = Names("example")
+    _type_code(window, qtbot, monkeypatch, n)
+    select_plugin(window, qtbot, 2)
+    _tree_key(window, qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    _save(window, qtbot)
+    both = _files(example_project)
+    _undo(qtbot)
+    choose_folder(monkeypatch, tmp_path / "copy")
+    qtbot.keySequence(window, "Ctrl+Shift+S")
+    assert "webapp2/plugins/raise-hand-helper/hand.svg" in _files(tmp_path / "copy")
+    assert _action(window, "redoAction").text() == "&Redo Remove plugin 'Raise hand helper'"
+    _redo(qtbot)
+    assert window.isWindowModified()
+    _save(window, qtbot)
+    assert _files(tmp_path / "copy") == both, _diff(_files(tmp_path / "copy"), both)
