@@ -283,9 +283,11 @@ def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
     ):
         raise ValueError(f"{rel}: the key {old!r} is no longer at line {key.line}")
     end = start + len(name) + (1 if start > at else 0)
-    shorthand = not data[end:].lstrip().startswith(b":")
     # A shorthand key ({ showInf }) names its value too: it becomes "showInfo: showInf", keeping
-    # the function it registers (renamed alone it would name a function that is not there).
+    # the function it registers (renamed alone it would name a function that is not there). Not a
+    # method (showInf() {...}) nor a key given later (plugin.showInf = ...): they hold their own
+    # function, and "showInfo: showInf() {" was a syntax error that stopped the whole plugin.
+    shorthand = data[end:].lstrip()[:1] in (b",", b"}", b"")
     replacement = f"{new}: {old}" if shorthand else new
     data = data[:start] + replacement.encode("utf-8") + data[start + len(name) :]
     pkg.pending_texts[rel] = data.decode("utf-8", "surrogatepass")
