@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from designer.core.checks import run_checks
 from designer.core.fixes import apply_fix
 from designer.core.model import load, save
@@ -28,6 +30,38 @@ def _codes(problems: list[Problem]) -> list[tuple[str, int]]:
     return [(p.code, p.line) for p in problems]
 
 
+OBJECT_IN_A_VARIABLE = """(function () {
+    var plugin = {
+        id: 'rec-1.0',
+        load: function (participants$, conferenceDetails$) {},
+        unload: function () {}
+    };
+    plugin.%s = function () {
+        PEX.pluginAPI.sendRequest('/lock');
+    };
+    PEX.pluginAPI.registerPlugin(plugin);
+})();
+"""
+
+
+def test_an_action_given_to_the_registered_object_after_it_is_made_is_registered(base_project: Path) -> None:
+    """It was PD505 "registerPlugin has no 'record'", an error that blocked the export of a
+    working plugin."""
+    assert _codes(_problems(base_project, OBJECT_IN_A_VARIABLE % "record")) == []
+
+
+def test_a_misspelt_action_given_later_is_reported_and_its_fix_renames_it_in_place(base_project: Path) -> None:
+    problems = _problems(base_project, OBJECT_IN_A_VARIABLE % "recrod")
+    assert _codes(problems) == [("PD507", 7), ("PD505", 10)]
+    (missing,) = [p for p in problems if p.code == "PD505"]
+    assert missing.fix is not None and missing.fix.kind == "rename-registered-key"
+    pkg = load(base_project)
+    apply_fix(pkg, missing.fix)
+    save(pkg)
+    assert "    plugin.record = function () {\n" in base_project.joinpath(*JS).read_text(encoding="utf-8")
+    assert _codes(run_checks(load(base_project))) == []
+
+
 def test_renaming_a_misspelt_method_keeps_it_a_method(base_project: Path) -> None:
     """The fix wrote 'record: recrod() {', a syntax error that stopped the whole plugin."""
     problems = _problems(
@@ -42,3 +76,33 @@ def test_renaming_a_misspelt_method_keeps_it_a_method(base_project: Path) -> Non
     save(pkg)
     assert "        async record() {\n" in base_project.joinpath(*JS).read_text(encoding="utf-8")
     assert _codes(run_checks(load(base_project))) == []
+
+
+MERGED = """(function () {
+    const handlers = {
+        %s() { return PEX.pluginAPI.sendRequest('/lock'); }
+    };
+    const lifecycle = { load() {}, unload() {} };
+    PEX.pluginAPI.registerPlugin(%s);
+})();
+"""
+
+
+@pytest.mark.parametrize(
+    "merge",
+    ["Object.assign({ id: 'rec-1.0' }, lifecycle, handlers)", "{ id: 'rec-1.0', ...lifecycle, ...handlers }"],
+    ids=["Object.assign", "spread"],
+)
+def test_an_object_merged_from_objects_the_file_spells_out_is_checked(base_project: Path, merge: str) -> None:
+    """Both were PD519 "cannot check which actions are registered": a working plugin got a note,
+    and one whose action is missing (it clicks into the 'Oops' page) got nothing more."""
+    assert _codes(_problems(base_project, MERGED % ("record", merge))) == []
+    assert _codes(_problems(base_project, MERGED % ("lock", merge))) == [("PD507", 3), ("PD505", 6)]
+    assert _codes(_problems(base_project, MERGED.replace("unload() {} ", "") % ("record", merge))) == [("PD508", 6)]
+
+
+def test_an_object_merged_from_something_the_file_does_not_spell_out_cannot_be_read(base_project: Path) -> None:
+    source = MERGED.replace("const handlers = {", "const handlers = window.sharedHandlers || {")
+    assert _codes(
+        _problems(base_project, source % ("lock", "Object.assign({ id: 'rec-1.0' }, lifecycle, handlers)"))
+    ) == [("PD519", 6)]

@@ -179,14 +179,25 @@ def test_a_registration_through_a_handed_in_api_is_found(source: str) -> None:
     assert reg.id_value == "a" and set(reg.keys) == {"id", "load"}
 
 
-def test_a_registration_with_spread_keys_cannot_be_read() -> None:
+def test_a_registration_with_spread_keys_the_file_does_not_spell_out_cannot_be_read() -> None:
     """{id, ...lifecycle, ...actions} gave PD505 and two PD508 errors for keys spread in at run time."""
+    info = analyse(
+        "(function (lifecycle) {\n    PEX.pluginAPI.registerPlugin({id: 'a', ...lifecycle});\n})(makeLifecycle());\n"
+    )
+    (reg,) = info.registrations
+    assert reg.keys is None
+
+
+def test_keys_spread_in_from_an_object_the_file_spells_out_are_read() -> None:
+    """Why: ``{id, ...lifecycle}`` with ``var lifecycle = {load, unload}`` could not be checked at
+    all (PD519), so a missing action or unload went unsaid in a plugin written so."""
     info = analyse(
         "(function () {\n    var lifecycle = {load: function () {}, unload: function () {}};\n"
         "    PEX.pluginAPI.registerPlugin({id: 'a', ...lifecycle});\n})();\n"
     )
     (reg,) = info.registrations
-    assert reg.keys is None
+    assert reg.keys is not None and set(reg.keys) == {"id", "load", "unload"}
+    assert reg.keys["load"].line == 2
 
 
 # Line terminators JavaScript and the editor count, and tree-sitter's rows do not (only LF).

@@ -1979,13 +1979,14 @@ class _Analyser:
         return None
 
     def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:
-        obj = self._object_of(arg)
         reg = Registration(line, col, None)
         if call is not None:
             reg.unreached = self._never_runs(call)
             reg.cut_off = None if reg.unreached else self._cut_off(call)
-        if obj is None:
+        parts = self._object_parts(arg)
+        if not parts:
             return reg
+        obj = parts[0][0]
         reg.open_brace = obj.start_byte + 1
         reg.damaged = any(c.type == "ERROR" or c.is_missing for c in obj.children)
         first = obj.named_children[0] if obj.named_child_count else None
@@ -1996,6 +1997,49 @@ class _Analyser:
                 lead = self.data[start : first.start_byte].decode("utf-8", "replace")
                 reg.indent = lead if not lead.strip() else None
         keys: dict[str, Key] = {}
+        unread = False
+        for part, holder in parts:
+            unread = self._read_keys(part, holder, reg, keys, call, 0) or unread
+        reg.keys = None if unread else keys
+        return reg
+
+    def _object_parts(self, arg: Any) -> list[tuple[Any, str | None]]:
+        """The object literals whose keys make up the object given to registerPlugin, each with the
+        variable holding it (None for one written in the call), first the one new keys go into.
+
+        Why: ``var plugin = {...}; plugin.record = ...; registerPlugin(plugin)`` and
+        ``registerPlugin(Object.assign({id}, lifecycle, handlers))`` are common ways to write a
+        working plugin; the first was told "registerPlugin has no 'record'" (an error, export
+        blocked), the second could not be checked at all, so a missing action went unsaid."""
+        node = arg
+        while node is not None and node.type == "parenthesized_expression" and node.named_child_count:
+            node = node.named_children[-1]
+        if node is None:
+            return []
+        obj = self._object_of(node)
+        if obj is not None:
+            return [(obj, self.text(node) if node.type == "identifier" else None)]
+        if node.type != "call_expression":
+            return []
+        fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+        if fn is None or args is None or self.text(fn) not in ("Object.assign", "window.Object.assign"):
+            return []
+        parts: list[tuple[Any, str | None]] = []
+        for a in args.named_children:
+            if a.type == "comment":
+                continue
+            o = self._object_of(a)
+            if o is None:
+                return []  # a part the file does not spell out: the keys are known only when it runs
+            parts.append((o, self.text(a) if a.type == "identifier" else None))
+        return parts
+
+    def _read_keys(
+        self, obj: Any, holder: str | None, reg: Registration, keys: dict[str, Key], call: Any, depth: int
+    ) -> bool:
+        """Add the keys of the object literal ``obj`` (held in the variable ``holder``, whose keys
+        given later with ``holder.key = ...`` count too) to ``keys``; True when some key's name is
+        known only when the code runs (a key in brackets, a spread of something not spelt out)."""
         unread = False  # a key in brackets whose name the file does not say
         for c in obj.named_children:
             t = c.type
@@ -2011,26 +2055,7 @@ class _Analyser:
                     name = computed
                 else:
                     name = self._string_text(k) if k.type == "string" else self.text(k)
-                kl, kc = self.pos(k)
-                if v is not None and v.type in _FUNC_TYPES:
-                    keys[name] = Key(name, kl, kc, "function")
-                elif v is not None and v.type == "identifier":
-                    keys[name] = Key(name, kl, kc, "identifier", self.text(v))
-                else:
-                    keys[name] = Key(name, kl, kc, "other")
-                if v is not None and name != "id":
-                    key = keys[name]
-                    key.value_line, key.value_column = self.pos(v)
-                    if v.type in _NOT_CALLABLE:
-                        key.missing = _NOT_CALLABLE[v.type]
-                    elif v.type == "identifier" and call is not None:
-                        key.missing, key.missing_line, key.missing_what = self._unbound(self.text(v), v, call)
-                if name == "id" and v is not None:
-                    values = self.strings_of(v)
-                    if len(values) == 1 and DYN not in values[0]:
-                        reg.id_value = values[0]
-                        reg.id_line, reg.id_column = self.pos(v)
-                        reg.id_span = (v.start_byte, v.end_byte)
+                self._add_key(name, k, v, reg, keys, call)
             elif t == "shorthand_property_identifier":
                 name = self.text(c)
                 kl, kc = self.pos(c)
@@ -2047,11 +2072,68 @@ class _Analyser:
                         continue
                     kl, kc = self.pos(n)
                     keys[name] = Key(name, kl, kc, "function")
-        # {...lifecycle, ...actions}: the keys spread in are known only when it runs. Said as "cannot
-        # be read" (PD519), not as load, unload and actions missing (false errors). The same for a
-        # key in brackets whose name is known only when it runs ([config.action]: run).
-        reg.keys = None if unread or any(c.type == "spread_element" for c in obj.named_children) else keys
-        return reg
+            elif t == "spread_element":
+                # {...lifecycle, ...actions}: read when the file spells the spread object out
+                # (const actions = { record }), else its keys are known only when it runs: said as
+                # "cannot be read" (PD519), not as load, unload and actions missing (false errors).
+                inner = c.named_children[0] if c.named_child_count else None
+                spread = self._object_of(inner) if depth < 3 else None
+                if spread is None or spread is obj:
+                    unread = True
+                    continue
+                held = self.text(inner) if inner is not None and inner.type == "identifier" else None
+                unread = self._read_keys(spread, held, reg, keys, call, depth + 1) or unread
+        if holder is not None:
+            unread = self._keys_given_later(holder, reg, keys, call) or unread
+        return unread
+
+    def _add_key(self, name: str, k: Any, v: Any, reg: Registration, keys: dict[str, Key], call: Any) -> None:
+        """One ``name: value`` (or ``holder.name = value``) of the registered object, at key ``k``."""
+        kl, kc = self.pos(k)
+        if v is not None and v.type in _FUNC_TYPES:
+            keys[name] = Key(name, kl, kc, "function")
+        elif v is not None and v.type == "identifier":
+            keys[name] = Key(name, kl, kc, "identifier", self.text(v))
+        else:
+            keys[name] = Key(name, kl, kc, "other")
+        if v is not None and name != "id":
+            key = keys[name]
+            key.value_line, key.value_column = self.pos(v)
+            if v.type in _NOT_CALLABLE:
+                key.missing = _NOT_CALLABLE[v.type]
+            elif v.type == "identifier" and call is not None:
+                key.missing, key.missing_line, key.missing_what = self._unbound(self.text(v), v, call)
+        if name == "id" and v is not None:
+            values = self.strings_of(v)
+            if len(values) == 1 and DYN not in values[0]:
+                reg.id_value = values[0]
+                reg.id_line, reg.id_column = self.pos(v)
+                reg.id_span = (v.start_byte, v.end_byte)
+
+    def _keys_given_later(self, holder: str, reg: Registration, keys: dict[str, Key], call: Any) -> bool:
+        """Keys given to the object in the variable ``holder`` with ``holder.key = value`` (or
+        ``holder['key'] = value``); True when one is given a name known only when it runs."""
+        unread = False
+        for node in self._assignments:
+            left = node.child_by_field_name("left")
+            if left is None or left.type not in ("member_expression", "subscript_expression"):
+                continue
+            target = left.child_by_field_name("object")
+            if target is None or target.type != "identifier" or self.text(target) != holder:
+                continue
+            if left.type == "member_expression":
+                prop = left.child_by_field_name("property")
+                name = self.text(prop) if prop is not None else None
+            else:
+                index = left.child_by_field_name("index")
+                values = self.strings_of(index) if index is not None else []
+                name = values[0] if len(values) == 1 and DYN not in values[0] else None
+                prop = index
+            if name is None or prop is None:
+                unread = True
+                continue
+            self._add_key(name, prop, node.child_by_field_name("right"), reg, keys, call)
+        return unread
 
     def _computed_key(self, node: Any) -> str | None:
         """The name of a key written in brackets (``[ACTION]`` with ``const ACTION = 'record'``,
