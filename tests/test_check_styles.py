@@ -106,3 +106,55 @@ def test_an_object_merged_from_something_the_file_does_not_spell_out_cannot_be_r
     assert _codes(
         _problems(base_project, source % ("lock", "Object.assign({ id: 'rec-1.0' }, lifecycle, handlers)"))
     ) == [("PD519", 6)]
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "api"),
+    [
+        ("(function () {\n    const { pluginAPI } = window.PEX;\n", "pluginAPI"),
+        ("(function () {\n    const { pluginAPI: api } = PEX;\n", "api"),
+        ("(function (PEXRef) {\n    const { pluginAPI } = PEXRef;\n", "pluginAPI"),
+        ("(function (PEXRef) {\n    var api = PEXRef.pluginAPI;\n", "api"),
+        ("(function ({ pluginAPI }) {\n    'use strict';\n", "pluginAPI"),
+    ],
+    ids=["destructured-PEX", "renamed", "destructured-parameter", "member-of-parameter", "parameter-pattern"],
+)
+def test_calls_through_pex_taken_apart_or_handed_in_are_checked(base_project: Path, wrapper: str, api: str) -> None:
+    """Each went unchecked: a deprecated call, a misspelt member or a layout that does not exist
+    passed, as long as the code reached PEX.pluginAPI through a name."""
+    source = (
+        wrapper + "    function load() {}\n    function unload() {}\n    function record() {\n"
+        f"        {api}.changeConferenceLayout('1:7');\n"
+        f"        {api}.sendRequst('/lock');\n"
+        f"        {api}.transformConferenceLayout({{ layout: '1:8' }});\n"
+        "    }\n"
+        f"    {api}.registerPlugin({{ id: 'rec-1.0', load, unload, record }});\n"
+        "})(window.PEX);\n"
+    )
+    assert sorted(_codes(_problems(base_project, source))) == [("PD511", 7), ("PD512", 6), ("PD513", 8)]
+    working = source.replace("changeConferenceLayout('1:7')", "transformConferenceLayout({ layout: '1:7' })")
+    working = working.replace("sendRequst", "sendRequest").replace("'1:8'", "'4:0'")
+    assert _codes(_problems(base_project, working)) == []
+
+
+def test_members_of_pex_taken_apart_by_destructuring_are_checked(base_project: Path) -> None:
+    """An event misspelt through ``const { actions } = PEX`` was not reported (the plugin never
+    hears it); a misspelt member taken out (``{ pluginApi }``, undefined: the plugin throws as it
+    loads) was not either, and its registration through it then passed for a working one."""
+    source = (
+        "(function () {\n    const { pluginAPI, actions$, actions } = window.PEX;\n    let sub;\n"
+        "    function load() {\n"
+        "        sub = actions$.ofType(actions.RECEIVE_CHAT_MESAGE).subscribe(() => pluginAPI.sendRequest('/lock'));\n"
+        "    }\n    function unload() { sub.unsubscribe(); }\n    function record() {}\n"
+        "    pluginAPI.registerPlugin({ id: 'rec-1.0', load, unload, record });\n})();\n"
+    )
+    (event,) = _problems(base_project, source)
+    assert (event.code, event.line, event.column) == ("PD514", 5, 39)
+    pkg = load(base_project)
+    apply_fix(pkg, event.fix)
+    save(pkg)
+    assert _codes(run_checks(load(base_project))) == []
+    misspelt = source.replace("pluginAPI", "pluginApi").replace("RECEIVE_CHAT_MESAGE", "RECEIVE_CHAT_MESSAGE")
+    (member,) = _problems(base_project, misspelt)
+    assert (member.code, member.line, member.column) == ("PD522", 2, 13)
+    assert "Did you mean PEX.pluginAPI?" in member.message

@@ -146,6 +146,7 @@ _QUERY_SOURCE = """
 # (Patterns start with a literal so the regex engine can skip ahead quickly; word boundaries
 # and letter case are settled afterwards, which is several times faster on typical sources.)
 _PEX_TEXT = re.compile(rb"PEX")
+_PATTERN_KEYS = ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
 _ATTR_TEXT = re.compile(rb"=")  # checked against _ATTR_NAME on the lower-cased text before it
 _ATTR_NAME = re.compile(rb"(?:src|href|data)\s*$")
 _ICON_TEXT = re.compile(rb"icon")
@@ -711,6 +712,7 @@ class _Analyser:
         self._binding_scopes: dict[str, tuple[list[int], list[int]]] = {}  # (see _bound_around)
         self._read_only_said: set[tuple[str, bool]] = set()  # (see _read_only_written)
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
+        self._destructurings: list[tuple[Any, Any]] = []  # (pattern, value) of const { a } = value
         self.calls: list[Any] = []
         self.news: list[Any] = []
         self.members: list[Any] = []
@@ -838,7 +840,8 @@ class _Analyser:
                 declared.setdefault(name, []).append(node)
                 self._declare(name, node.child_by_field_name("value"), n)
             elif n is not None and n.type == "object_pattern":
-                self._destructured(n, node.child_by_field_name("value"))
+                # (Read once the wrapper's parameters are known: const { pluginAPI } = PEXRef.)
+                self._destructurings.append((n, node.child_by_field_name("value")))
         self._assignments = sorted(caps.get("assignment", ()), key=by_start)
         for node in self._assignments:
             n = node.child_by_field_name("left")
@@ -863,6 +866,14 @@ class _Analyser:
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
         self.members = self._around(root, _PEX_TEXT, ("member_expression",), outermost=True)
+        # (actions.RECEIVE_CHAT_MESAGE after const { actions } = PEX: read as PEX.actions.X is.)
+        held = [a for a, t in self.aliases.items() if a != "PEX" and t in ("PEX", "PEX.actions", "PEX.pluginAPI")]
+        if held:
+            found = {(m.start_byte, m.end_byte): m for m in self.members}
+            for a in held:
+                for m in self._around(root, re.compile(re.escape(a.encode())), ("member_expression",), outermost=True):
+                    found.setdefault((m.start_byte, m.end_byte), m)
+            self.members = sorted(found.values(), key=_by_start)
         self.strings = self._around(root, _ATTR_TEXT, ("string", "template_string"))
         self.pairs = self._around(root, _ICON_TEXT, ("pair",))
         self._finish()
@@ -889,11 +900,31 @@ class _Analyser:
             if params is None or args is None:
                 continue
             for param, arg in zip(params.named_children, args.named_children, strict=False):
-                if param.type != "identifier" or arg.type not in ("member_expression", "identifier"):
+                if arg.type not in ("member_expression", "identifier"):
+                    continue
+                if param.type == "object_pattern":  # (function ({ pluginAPI }) { ... })(window.PEX)
+                    self._destructurings.append((param, arg))
+                    continue
+                if param.type != "identifier":
                     continue
                 value = self.dotted(arg) if arg.type == "member_expression" else _norm_dotted(self.text(arg))
                 if value and (value == "PEX" or value.startswith("PEX.")) and self.text(param) != "PEX":
                     self.aliases.setdefault(self.text(param), value)
+        # var api = PEXRef.pluginAPI inside (function (PEXRef) {...})(window.PEX): api was taken for
+        # "PEXRef.pluginAPI" before the parameter was known; followed now to PEX.pluginAPI. Why:
+        # the calls through such a name went unchecked (a deprecated or misspelt member passed).
+        for _ in range(3):
+            changed = False
+            for name, target in list(self.aliases.items()):
+                head, dot, rest = target.partition(".")
+                held = self.aliases.get(head)
+                if held is not None and head not in (name, "PEX") and (held == "PEX" or held.startswith("PEX.")):
+                    self.aliases[name] = held + dot + rest
+                    changed = True
+            if not changed:
+                break
+        for pattern, value in self._destructurings:
+            self._destructured(pattern, value)
 
     def _around(
         self, root: Any, pattern: re.Pattern[bytes], types: tuple[str, ...], outermost: bool = False
@@ -1553,10 +1584,36 @@ class _Analyser:
         registerPlugin", an error on a working plugin), and a misspelt member passed."""
         if value is None:
             return
-        target = self.dotted(value) if value.type != "identifier" else self.text(value)
+        target = self.dotted(value) if value.type != "identifier" else _norm_dotted(self.text(value))
         target = self.aliases.get(target, target) if target else target
+        if target == "PEX":
+            # const { pluginAPI, actions$ } = window.PEX: each name holds that member of PEX. Why:
+            # the calls made through it (pluginAPI.changeConferenceLayout, a misspelt member, a
+            # layout or request path that does not exist) went unchecked.
+            for c in pattern.named_children:
+                if c.type == "shorthand_property_identifier_pattern":
+                    key = local = c
+                elif c.type == "pair_pattern":
+                    key, local = c.child_by_field_name("key"), c.child_by_field_name("value")
+                else:
+                    continue
+                if key is None or local is None or key.type not in _PATTERN_KEYS:
+                    continue
+                member = self.text(key)
+                if member not in PEX_MEMBERS:  # const { pluginApi } = PEX: undefined, said as PD522
+                    self.info.pex_members.append((member, *self.pos(key)))
+                elif local.type in ("identifier", "shorthand_property_identifier_pattern"):
+                    self.aliases[self.text(local)] = "PEX." + member
+                elif local.type == "object_pattern" and member == "pluginAPI":
+                    self._api_names(local)  # const { pluginAPI: { sendRequest } } = PEX
+            return
         if target != "PEX.pluginAPI":
             return
+        self._api_names(pattern)
+
+    def _api_names(self, pattern: Any) -> None:
+        """Each name of ``pattern`` (``{ registerPlugin, sendRequest: send }``) holds that member of
+        PEX.pluginAPI; a member the app does not have is a use of it."""
         for c in pattern.named_children:
             key = local = None
             if c.type == "shorthand_property_identifier_pattern":
@@ -1565,11 +1622,7 @@ class _Analyser:
                 key = local = c.child_by_field_name("left")
             elif c.type == "pair_pattern":
                 key, local = c.child_by_field_name("key"), c.child_by_field_name("value")
-            if (
-                key is None
-                or local is None
-                or key.type not in ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
-            ):
+            if key is None or local is None or key.type not in _PATTERN_KEYS:
                 continue
             member = self.text(key)
             if local.type in ("identifier", "shorthand_property_identifier_pattern"):
@@ -1890,9 +1943,11 @@ class _Analyser:
                 continue
             if name.startswith("PEX.pluginAPI.") and name.count(".") >= 2:
                 prop_node = node
-                while prop_node.child_by_field_name("object") is not None and self.dotted(
-                    prop_node.child_by_field_name("object")
-                ) not in ("PEX.pluginAPI", None):
+                while (
+                    prop_node.child_by_field_name("object") is not None
+                    and _chained(prop_node)
+                    and self.dotted(prop_node.child_by_field_name("object")) not in ("PEX.pluginAPI", None)
+                ):
                     prop_node = prop_node.child_by_field_name("object")
                 prop = prop_node.child_by_field_name("property")
                 if prop is None:
@@ -1902,9 +1957,11 @@ class _Analyser:
                     info.calls.append(Call(self.text(prop), line, col, False, span=(prop.start_byte, prop.end_byte)))
             elif name.startswith("PEX.") and name.split(".")[1] not in PEX_MEMBERS:
                 target = node
-                while target.child_by_field_name("object") is not None and self.dotted(
-                    target.child_by_field_name("object")
-                ) not in ("PEX", None):
+                while (
+                    target.child_by_field_name("object") is not None
+                    and _chained(target)
+                    and self.dotted(target.child_by_field_name("object")) not in ("PEX", None)
+                ):
                     target = target.child_by_field_name("object")
                 prop = target.child_by_field_name("property")
                 if prop is not None:
@@ -1913,9 +1970,11 @@ class _Analyser:
             elif name.startswith("PEX.actions.") and name.count(".") >= 2:
                 member = name.split(".")[2]
                 target = node
-                while target.child_by_field_name("object") is not None and self.dotted(
-                    target.child_by_field_name("object")
-                ) not in ("PEX.actions", None):
+                while (
+                    target.child_by_field_name("object") is not None
+                    and _chained(target)
+                    and self.dotted(target.child_by_field_name("object")) not in ("PEX.actions", None)
+                ):
                     target = target.child_by_field_name("object")
                 prop = target.child_by_field_name("property")
                 if prop is not None:
@@ -3641,6 +3700,13 @@ def _optional(chain: Any) -> bool:
                 return True
         chain = chain.child_by_field_name("function" if chain.type == "call_expression" else "object")
     return False
+
+
+def _chained(node: Any) -> bool:
+    """Whether the object of the member expression ``node`` is itself a member expression (not
+    the name that starts the chain: api.x with api = PEX.pluginAPI, actions.X after const
+    { actions } = PEX, where the name alone stands for the PEX member it holds)."""
+    return node.child_by_field_name("object").type != "identifier"
 
 
 def _parent(node: Any) -> Any:
