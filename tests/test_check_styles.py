@@ -158,3 +158,32 @@ def test_members_of_pex_taken_apart_by_destructuring_are_checked(base_project: P
     (member,) = _problems(base_project, misspelt)
     assert (member.code, member.line, member.column) == ("PD522", 2, 13)
     assert "Did you mean PEX.pluginAPI?" in member.message
+
+
+NAMESPACE = """(function (window) {
+    'use strict';
+    var Plugin = {
+        load: function () {},
+        unload: function () {},
+        record: function () { window.PEX.pluginAPI.sendRequest('/lock'); }
+    };
+    window.PEX.pluginAPI.registerPlugin({
+        id: 'rec-1.0',
+        load: Plugin.load,
+        unload: Plugin.%s,
+        record: Plugin.%s
+    });
+})(window);
+"""
+
+
+def test_functions_registered_from_an_object_literal_that_lacks_them_are_reported(base_project: Path) -> None:
+    """``record: Plugin.recrod`` registered undefined and passed; clicking the item (or switching
+    the plugin off, for ``unload: Plugin.unlaod``) brought up the 'Oops' page."""
+    assert _codes(_problems(base_project, NAMESPACE % ("unload", "record"))) == []
+    problems = _problems(base_project, NAMESPACE % ("unlaod", "recrod"))
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD520", 11, 17), ("PD506", 12, 17)]
+    assert "the object Plugin made on line 3 has no 'recrod'" in problems[1].message
+    # Keys given later, and members every object has, are there.
+    later = NAMESPACE.replace("    window.PEX", "    Plugin.recrod = Plugin.record;\n    window.PEX", 1)
+    assert _codes(_problems(base_project, later % ("toString", "recrod"))) == []

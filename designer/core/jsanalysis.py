@@ -146,6 +146,10 @@ _QUERY_SOURCE = """
 # (Patterns start with a literal so the regex engine can skip ahead quickly; word boundaries
 # and letter case are settled afterwards, which is several times faster on typical sources.)
 _PEX_TEXT = re.compile(rb"PEX")
+# What every object has from Object.prototype (Plugin.toString is a function).
+_OBJECT_MEMBERS = frozenset(
+    {"constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"}
+)
 _PATTERN_KEYS = ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
 _ATTR_TEXT = re.compile(rb"=")  # checked against _ATTR_NAME on the lower-cased text before it
 _ATTR_NAME = re.compile(rb"(?:src|href|data)\s*$")
@@ -2162,12 +2166,30 @@ class _Analyser:
                 key.missing = _NOT_CALLABLE[v.type]
             elif v.type == "identifier" and call is not None:
                 key.missing, key.missing_line, key.missing_what = self._unbound(self.text(v), v, call)
+            elif v.type == "member_expression" and call is not None and self._no_such_member(v):
+                key.value, key.missing = self.text(v), "no-member"
+                key.missing_line = self.line_of(self._object_of(v.child_by_field_name("object")))
         if name == "id" and v is not None:
             values = self.strings_of(v)
             if len(values) == 1 and DYN not in values[0]:
                 reg.id_value = values[0]
                 reg.id_line, reg.id_column = self.pos(v)
                 reg.id_span = (v.start_byte, v.end_byte)
+
+    def _no_such_member(self, v: Any) -> bool:
+        """Whether ``v`` (``Plugin.recrod``) reads a key that the object literal in its variable
+        (``var Plugin = { record: ... }``, made once, given no keys whose names are known only when
+        it runs) surely lacks, so it is undefined. Why: ``record: Plugin.recrod`` passed, and the
+        click (or switching the plugin off, for ``unload: Plugin.unlaod``) brought up the 'Oops' page."""
+        holder, prop = v.child_by_field_name("object"), v.child_by_field_name("property")
+        if holder is None or prop is None or holder.type != "identifier" or prop.type != "property_identifier":
+            return False
+        obj = self._object_of(holder)
+        if obj is None:
+            return False
+        keys: dict[str, Key] = {}
+        unread = self._read_keys(obj, self.text(holder), Registration(0, 0, None), keys, None, 1)
+        return not unread and self.text(prop) not in keys and self.text(prop) not in _OBJECT_MEMBERS
 
     def _keys_given_later(self, holder: str, reg: Registration, keys: dict[str, Key], call: Any) -> bool:
         """Keys given to the object in the variable ``holder`` with ``holder.key = value`` (or

@@ -669,6 +669,7 @@ def _registered_as(key: str, k: Key, name: str, what: str = "") -> str:
 def _not_a_function(k: Key) -> str:
     """Why the registered value of ``k`` is no function when registerPlugin runs (``k.missing``)."""
     v, at = k.value, k.missing_line
+    holder, _, member = (v or "").rpartition(".")  # "no-member": Plugin.recrod
     why = {
         "nowhere": f"'{shortened(v)}', which is not defined anywhere in this file",
         "scope": f"'{shortened(v)}', which is defined only inside another function or block (line {at}) that cannot be seen "
@@ -683,6 +684,8 @@ def _not_a_function(k: Key) -> str:
         "assignment": f"'{shortened(v)}', which is assigned only after the registerPlugin call (line {at}), so it does not exist "
         "yet when registered. Move registerPlugin after it",
         "value": f"'{shortened(v)}', which holds a value that is not a function (line {at})",
+        "no-member": f"'{shortened(v)}', which is undefined: the object {shortened(holder)} made on line {at} has no "
+        f"'{shortened(member)}'",
         "overwritten": f"{k.missing_what or 'a value'}: line {at} sets '{shortened(v)}' to it before registerPlugin runs, and "
         f"that replaces the function {v} (a function is made before any line of the code around it runs). Give "
         "the function or the variable another name",
