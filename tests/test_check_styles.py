@@ -187,3 +187,23 @@ def test_functions_registered_from_an_object_literal_that_lacks_them_are_reporte
     # Keys given later, and members every object has, are there.
     later = NAMESPACE.replace("    window.PEX", "    Plugin.recrod = Plugin.record;\n    window.PEX", 1)
     assert _codes(_problems(base_project, later % ("toString", "recrod"))) == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["var layouts = ['1:0', '1:7', 'LAYOUT'];", "var layouts = { one: '1:0', seven: '1:7', other: `LAYOUT` };"],
+    ids=["array", "object"],
+)
+def test_a_layout_picked_from_a_list_the_file_spells_out_is_checked(base_project: Path, table: str) -> None:
+    """A layout that does not exist in such a list went unsaid: the conference refuses it."""
+    source = (
+        "(function () {\n    " + table + "\n    var i = 0;\n    var keys = Object.keys(layouts);\n"
+        "    function load() {}\n    function unload() {}\n    function record() {\n"
+        "        i = (i + 1) % 3;\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ layout: layouts[Array.isArray(layouts) ? i : keys[i]] });\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n})();\n"
+    )
+    assert _codes(_problems(base_project, source.replace("LAYOUT", "2:21"))) == []
+    (wrong,) = _problems(base_project, source.replace("LAYOUT", "3:3"))
+    assert (wrong.code, wrong.line) == ("PD513", 9) and "'3:3'" in wrong.message

@@ -1833,6 +1833,18 @@ class _Analyser:
             values = self.decls.get(self.text(node), [])
             if len(values) == 1 and values[0] is not None:
                 return self.strings_of(values[0], depth + 1)
+        if t == "subscript_expression":
+            # layouts[i] with const layouts = ['1:0', '1:7'] (or a table { big: '1:7' }): any of
+            # them. Why: a layout or request that does not exist in such a list went unsaid.
+            held = node.child_by_field_name("object")
+            table = self._object_of(held) if held is not None and held.type == "identifier" else None
+            if table is None and held is not None and held.type == "identifier":
+                values = self.decls.get(self.text(held), [])
+                table = values[0] if len(values) == 1 and values[0] is not None and values[0].type == "array" else None
+            if table is not None:
+                items = [c.child_by_field_name("value") if c.type == "pair" else c for c in table.named_children]
+                if items and all(c is not None and c.type in ("string", "template_string") for c in items):
+                    return [v for c in items for v in self.strings_of(c, depth + 1)][:16]
         return [DYN]
 
     def _string_text(self, node: Any) -> str:
