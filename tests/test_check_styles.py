@@ -207,3 +207,24 @@ def test_a_layout_picked_from_a_list_the_file_spells_out_is_checked(base_project
     assert _codes(_problems(base_project, source.replace("LAYOUT", "2:21"))) == []
     (wrong,) = _problems(base_project, source.replace("LAYOUT", "3:3"))
     assert (wrong.code, wrong.line) == ("PD513", 9) and "'3:3'" in wrong.message
+
+
+def test_helpers_kept_by_one_wrapper_for_another_are_not_told_to_lose_their_name(base_project: Path) -> None:
+    """PD501 said "remove the 'var ... =' before the wrapper" (a bundle's global name), which
+    broke this plugin: the second wrapper reads the name. It is a leak all the same."""
+    source = (
+        "var RecHelpers = (function () {\n    return { path: function () { return '/lock'; } };\n})();\n\n"
+        "(function (helpers) {\n    function load() {}\n    function unload() {}\n"
+        "    function record() { PEX.pluginAPI.sendRequest(helpers.path()); }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+        "})(RecHelpers);\n"
+    )
+    (leak,) = _problems(base_project, source)
+    assert (leak.code, leak.line) == ("PD501", 1)
+    assert "remove the 'var ... ='" not in leak.message
+    assert "Put all of the code inside one more wrapper function" in leak.message
+    # A name nothing else reads (a bundle's global name) is still told it can go.
+    (bundle,) = _problems(
+        base_project, source.replace("})(RecHelpers);", "})({ path: function () { return '/lock'; } });")
+    )
+    assert "remove the 'var ... ='" in bundle.message

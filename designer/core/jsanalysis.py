@@ -631,6 +631,7 @@ class JsInfo(Record):
         "refused_names",
         "top_names",
         "named_wrappers",
+        "used_wrappers",
     )
 
     def __init__(self) -> None:
@@ -692,6 +693,10 @@ class JsInfo(Record):
         # meetingInfo = (() => { ... })();, the global name a build tool gives a bundle. PD501 says
         # so: the code is wrapped already, and "put it inside a wrapper" misled.
         self.named_wrappers: list[str] = []
+        # The names of named_wrappers that the rest of the file uses (helpers in one wrapper handed
+        # to another: var Helpers = (function () {...})(); (function (h) {...})(Helpers);), where
+        # taking the name away would break the code that reads it.
+        self.used_wrappers: list[str] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1688,6 +1693,13 @@ class _Analyser:
                         if d.type == "variable_declarator"
                     ):
                         self.info.named_wrappers.append(", ".join(names))
+                        data = self.data
+                        if any(
+                            not (child.start_byte <= at < child.end_byte)
+                            for n in names
+                            for _, at in _words_at(data, [n.encode()])
+                        ):
+                            self.info.used_wrappers.append(", ".join(names))
             elif t in ("import_statement", "export_statement"):
                 # Why: a bundle built as an ES module (rollup's default format) has these, and the
                 # app loads plugins as plain scripts, where the browser rejects the whole file.

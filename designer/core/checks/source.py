@@ -196,7 +196,16 @@ def _check_one(
     if info.leaks:
         names = ", ".join(f"'{shortened(n)}'" for n, _, _ in info.leaks[:4]) + (", ..." if len(info.leaks) > 4 else "")
         line, col = info.leaks[0][1], info.leaks[0][2]
-        if all(n in info.named_wrappers for n, _, _ in info.leaks):
+        if all(n in info.used_wrappers for n, _, _ in info.leaks):
+            # var Helpers = (function () {...})(); (function (h) {...})(Helpers);: the rest of the
+            # file reads the name, so "remove the 'var ... ='" (below) would break the plugin.
+            message = (
+                f"The code of '{shortened(name)}' is in wrapper functions, but what one of them returns is kept in "
+                f"{names}, declared outside them so that the rest of the code can use it: a global of the whole web "
+                "app, which can clash with the app's or another plugin's. Put all of the code inside one more wrapper "
+                "function, (function () { ... })();, so that the name is the plugin's own."
+            )
+        elif all(n in info.named_wrappers for n, _, _ in info.leaks):
             # var meetingInfo = (() => { ... })();: wrapped already, but for the name of its result.
             message = (
                 f"The code of '{shortened(name)}' is inside a wrapper function, but what that function returns is kept "
