@@ -228,3 +228,31 @@ def test_helpers_kept_by_one_wrapper_for_another_are_not_told_to_lose_their_name
         base_project, source.replace("})(RecHelpers);", "})({ path: function () { return '/lock'; } });")
     )
     assert "remove the 'var ... ='" in bundle.message
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Object.assign(Plugin, { record: function () { PEX.pluginAPI.sendRequest('/lock'); } });",
+        "extend(Plugin);\n    function extend(o) { o.record = function () {}; }",
+        "var same = Plugin;\n    same.record = function () {};",
+    ],
+    ids=["Object.assign", "helper", "another-name"],
+)
+def test_an_object_handed_on_before_it_is_registered_is_not_said_to_lack_a_key(base_project: Path, given: str) -> None:
+    """Code the check does not follow may give it the key: "has no 'record'" would be a false error."""
+    source = (
+        "(function () {\n    var Plugin = { id: 'rec-1.0', load: function () {}, unload: function () {} };\n"
+        f"    {given}\n"
+        "    PEX.pluginAPI.registerPlugin(%s);\n})();\n"
+    )
+    assert (
+        _codes(
+            _problems(
+                base_project,
+                source % "{ id: 'rec-1.0', load: Plugin.load, unload: Plugin.unload, record: Plugin.record }",
+            )
+        )
+        == []
+    )
+    assert [p.code for p in _problems(base_project, source % "Plugin")] == ["PD519"]

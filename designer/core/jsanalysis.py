@@ -2215,10 +2215,40 @@ class _Analyser:
         unread = self._read_keys(obj, self.text(holder), Registration(0, 0, None), keys, None, 1)
         return not unread and self.text(prop) not in keys and self.text(prop) not in _OBJECT_MEMBERS
 
+    def _handed_on(self, holder: str) -> bool:
+        """Whether the variable ``holder`` is used otherwise than to read or give one of its keys, to
+        declare it or to hand it to registerPlugin (or spread it in): passed to another function
+        (``Object.assign(plugin, {...})``, ``extend(plugin)``), kept under another name, returned.
+        Why: such code may give the object keys this file does not spell out, and "has no
+        'record'" would then be a false error on a working plugin."""
+        for _, at in _words_at(self.data, [holder.encode()]):
+            node = self._root.descendant_for_byte_range(at, at + len(holder))
+            if node is None or node.type not in ("identifier", "shorthand_property_identifier"):
+                continue  # (the word inside a string or comment, or a key named so: { Plugin: 1 })
+            up = node.parent
+            if up is None:
+                return True
+            if up.type in ("member_expression", "subscript_expression") and up.child_by_field_name("object") == node:
+                continue
+            if up.type == "variable_declarator" and up.child_by_field_name("name") == node:
+                continue
+            if up.type == "spread_element":
+                continue
+            if up.type == "arguments" and up.parent is not None:
+                fn = up.parent.child_by_field_name("function")
+                name = self.text(fn) if fn is not None else ""
+                if name.endswith("registerPlugin") or (
+                    name.endswith("Object.assign") and up.named_children and up.named_children[0] != node
+                ):
+                    continue
+            return True
+        return False
+
     def _keys_given_later(self, holder: str, reg: Registration, keys: dict[str, Key], call: Any) -> bool:
         """Keys given to the object in the variable ``holder`` with ``holder.key = value`` (or
-        ``holder['key'] = value``); True when one is given a name known only when it runs."""
-        unread = False
+        ``holder['key'] = value``); True when one is given a name known only when it runs, or
+        when the object may be given keys some other way (see _handed_on)."""
+        unread = self._handed_on(holder)
         for node in self._assignments:
             left = node.child_by_field_name("left")
             if left is None or left.type not in ("member_expression", "subscript_expression"):
