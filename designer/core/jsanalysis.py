@@ -1820,15 +1820,20 @@ class _Analyser:
         if t == "string":
             return [self._string_text(node)]
         if t == "template_string":
-            out = []
+            # `/participants/${uuid}/${muted ? 'unmute' : 'mute'}`: each value a ${...} the file
+            # spells out can have, as for '...' + (a ? 'x' : 'y'). Why: a misspelt request or
+            # host written so went unsaid.
+            outs = [""]
             for c in node.children:
                 if c.type == "string_fragment":
-                    out.append(self.text(c))
+                    outs = [o + self.text(c) for o in outs]
                 elif c.type == "template_substitution":
-                    out.append(DYN)
+                    inner = c.named_children[-1] if c.named_child_count else None
+                    parts = self.strings_of(inner, depth + 1) if inner is not None else [DYN]
+                    outs = [o + x for o in outs for x in parts][:16]
                 elif c.type == "escape_sequence":
-                    out.append(_unescape(self.text(c)))
-            return ["".join(out)]
+                    outs = [o + _unescape(self.text(c)) for o in outs]
+            return outs
         if t == "parenthesized_expression" and node.named_child_count:
             return self.strings_of(node.named_children[-1], depth + 1)
         if t == "binary_expression" and node.child_by_field_name("operator") is not None:
