@@ -1216,6 +1216,38 @@ def test_calls_that_may_not_run_or_to_names_something_defines_are_not_reported(b
         assert [p for p in problems if p.code == "PD523"] == [], code
 
 
+def test_a_method_called_at_load_on_an_object_defined_nowhere_is_reported(base_project: Path) -> None:
+    """Babel's async functions without their runtime (``regeneratorRuntime.mark(...)`` straight in
+    the wrapper) and ``helpers.setUp()`` with no helpers anywhere throw a ReferenceError as the
+    plugin loads; PD523 named only plain calls, and the check passed both."""
+    code = (
+        "    var fetchStatus = _asyncToGenerator(regeneratorRuntime.mark(function _callee() {}));\n"
+        "    var ready = helpers.setUp(PEX.pluginAPI).then(go);\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + code + _body() + "})();\n")
+    found = [(p.line, p.column, p.message) for p in problems if p.code == "PD523"]
+    assert [f[:2] for f in found] == [(2, 41), (3, 17)]
+    assert (
+        "calls regeneratorRuntime.mark(...) here, as the plugin loads, but defines no regeneratorRuntime" in found[0][2]
+    )
+    assert "bundle regenerator-runtime with the plugin" in found[0][2]
+    assert "calls helpers.setUp(...) here" in found[1][2] and "regenerator" not in found[1][2]
+
+
+def test_methods_of_objects_the_browser_or_the_file_has_are_not_reported(base_project: Path) -> None:
+    for code in (
+        "    localStorage.getItem('x');\n    history.back();\n    console.log(document.title);\n",
+        "    var helpers = { setUp: function () {} };\n    helpers.setUp();\n",
+        "    helpers?.setUp();\n    maybe?.a.b();\n",  # written for an object that may be missing
+        "    if (typeof helpers !== 'undefined') { helpers.setUp(); }\n    helpers.setUp();\n",
+        "    setTimeout(function () { later.go(); });\n",  # in a callback: may never run
+        "    module.exports = {};\n    exports.x();\n    $.ajax({});\n    _.map([]);\n    Rx.of(1);\n",
+        "    window.helpers = {};\n    helpers.setUp();\n",
+    ):
+        problems = _problems(base_project, "(function () {\n" + code + _body() + "})();\n")
+        assert [p for p in problems if p.code == "PD523"] == [], code
+
+
 def test_a_function_another_plugin_of_the_package_leaves_on_the_page_is_not_reported(base_project: Path) -> None:
     """A top-level function of another plugin in the package is on the page (a leak PD501 names),
     so calling it is no ReferenceError; a name no plugin defines still is."""

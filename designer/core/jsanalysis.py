@@ -623,6 +623,7 @@ class JsInfo(Record):
         "undeclared",
         "pex_members",
         "unknown_calls",
+        "unknown_objects",
         "globals_made",
         "globals_needed",
         "globals_replaced",
@@ -651,6 +652,9 @@ class JsInfo(Record):
         # Functions called when the plugin loads (straight in the wrapper or at the top) that no
         # line of the file defines: (name, line, column). A ReferenceError unless another script does.
         self.unknown_calls: list[tuple[str, int, int]] = []
+        # The same for the object of a method called when the plugin loads (regeneratorRuntime of
+        # regeneratorRuntime.mark(...)): (name, what is called, line, column).
+        self.unknown_objects: list[tuple[str, str, int, int]] = []
         # Names given a value in sloppy code where no enclosing scope declares them: each quietly
         # becomes a global variable of the web app. (name, line, column), at the first such line.
         self.globals_made: list[tuple[str, int, int]] = []
@@ -2970,14 +2974,22 @@ class _Analyser:
         """
         names = self._declarations
         seen: set[str] = set()
+        roots: dict[int, tuple[Any, bool, Any]] = {}  # (see _chain_root)
         for call in self.calls:
-            fn = call.child_by_field_name("function")
-            if fn is None or fn.type != "identifier":
+            called = call.child_by_field_name("function")
+            if called is None:
                 continue
+            fn, optional, first = _chain_root(called, roots)
+            if fn is None or fn.type != "identifier" or optional:
+                continue
+            # The name called itself (init(), or f()() of f), or the object of a method (a.b()).
+            method = first is not None and first.type != "call_expression"
             name = self.text(fn)
             if name in seen or name in names or not name[:1].islower() or name in self._misspelt_words:
                 continue  # (a misspelt word the syntax error names, "fuction (e) {": no function meant)
             if name in _BROWSER_GLOBALS or name in _WINDOW_NAMES or name in _BROWSER_FUNCTIONS:
+                continue
+            if method and name in _WINDOW_OBJECTS:
                 continue
             if not self._runs_on_load(call) or self._cut_off(call) is not None:
                 continue  # (a later call of the same name may still run on load)
@@ -2987,7 +2999,10 @@ class _Analyser:
             if self._asked_with_typeof(name):
                 continue
             line, col = self.pos(fn)
-            self.info.unknown_calls.append((name, line, col))
+            if method:
+                self.info.unknown_objects.append((name, self.text(first)[:60], line, col))
+            else:
+                self.info.unknown_calls.append((name, line, col))
 
     def _runs_on_load(self, node: Any) -> bool:
         """Whether ``node`` surely runs when its statement does, and that statement is one of the
@@ -3624,6 +3639,48 @@ _WINDOW_FUNCTIONS = frozenset(
     "cancelAnimationFrame requestIdleCallback cancelIdleCallback setTimeout setInterval clearTimeout "
     "clearInterval queueMicrotask fetch atob btoa structuredClone createImageBitmap reportError "
     "addEventListener removeEventListener dispatchEvent captureEvents releaseEvents".split()
+)
+# The links of a method call's chain before its first name (see _calls_to_nothing).
+_CHAIN_LINKS = frozenset({"member_expression", "subscript_expression", "call_expression", "parenthesized_expression"})
+
+
+def _chain_root(node: Any, known: dict[int, tuple[Any, bool, Any]]) -> tuple[Any, bool, Any]:
+    """The node a chain of calls and properties starts from (``a`` of ``a.b(x).c[0]``; ``node``
+    itself when it is no chain, None when a link has no start), whether a link of it is a ``?.``
+    (``a?.b()`` is written for an ``a`` that may be missing), and the link right above the start
+    (``a.b`` or ``a(x)``; None when ``node`` is no chain).
+
+    ``known`` keeps the answer of every link walked, by node id: each call of a chain of 5,000
+    (``a()()()…``, ``p.then(f).then(f)…``) holds every call before it, and walking each one
+    down to its start took minutes.
+    """
+    path: list[tuple[Any, bool]] = []
+    root: Any = node
+    optional = False
+    first: Any = None
+    while root is not None and root.type in _CHAIN_LINKS:
+        found = known.get(root.id)
+        if found is not None:
+            root, optional, first = found
+            break
+        link = any(child.type == "optional_chain" for child in root.children)
+        path.append((root, link))
+        root = root.child_by_field_name("function" if root.type == "call_expression" else "object")
+    else:
+        if path:
+            first = path[-1][0]
+    for link_node, link in reversed(path):
+        optional = optional or link
+        known[link_node.id] = (root, optional, first)
+    return root, optional, first
+
+
+# Objects of the browser (and of module loaders and bundlers' wrappers) a plugin may call a method
+# of by their bare name (localStorage.getItem(...)), besides _WINDOW_NAMES and _BROWSER_GLOBALS.
+_WINDOW_OBJECTS = frozenset(
+    "localStorage sessionStorage history navigator location document console performance crypto screen "
+    "customElements indexedDB caches speechSynthesis visualViewport external clientInformation chrome "
+    "trustedTypes scheduler cookieStore navigation top parent opener frames module exports process".split()
 )
 _WINDOW_NAMES = _WINDOW_FUNCTIONS | frozenset(
     "self name status defaultStatus opener length event origin frames parent screen performance "

@@ -631,7 +631,7 @@ CODES: dict[str, Code] = {
         Code(
             "PD523",
             _W,
-            "A function called when the plugin loads is defined nowhere",
+            "A function (or the object of a method) called when the plugin loads is defined nowhere",
             "Unless another script on the page defines it, the call throws a ReferenceError as the plugin "
             "loads, which brings up the 'Oops' page.",
         ),

@@ -109,7 +109,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for names, _l, _c in info.leaks
         for n in names.split(",")
     }
-    if any(info is not None and (info.unknown_calls or info.undeclared) for _p, _s, info in found):
+    if any(
+        info is not None and (info.unknown_calls or info.unknown_objects or info.undeclared) for _p, _s, info in found
+    ):
         # ... and what they put there as window.name = ... (the way a plugin in its own wrapper
         # shares a function); read only when some plugin calls (or, in strict code, gives a value
         # to) a name it does not define.
@@ -353,6 +355,21 @@ def _check_one(
             f"The source of '{shortened(name)}' calls {shortened(fn)}() here, as the plugin loads, but defines no "
             f"{shortened(fn)} anywhere. Unless another script on the page defines it, this line throws a ReferenceError "
             f"and the app shows its 'Oops' page. Check the spelling, or write function {shortened(fn)}() {{ ... }}.",
+            line,
+            col,
+        )
+    for obj, what, line, col in [c for c in info.unknown_objects if c[0] not in shared][:5]:
+        babel = (
+            " It is what Babel writes for async functions: bundle regenerator-runtime with the plugin, or "
+            "compile for browsers that have async functions."
+            if obj == "regeneratorRuntime"
+            else ""
+        )
+        report(
+            "PD523",
+            f"The source of '{shortened(name)}' calls {shortened(what)}(...) here, as the plugin loads, but defines "
+            f"no {shortened(obj)} anywhere. Unless another script on the page defines it, this line throws a "
+            f"ReferenceError and the app shows its 'Oops' page.{babel}",
             line,
             col,
         )
