@@ -65,6 +65,23 @@ def test_gallery_lists_every_recipe(wizard: RecipeWizard) -> None:
     assert "Adds a button in the toolbar" in texts and "for Hosts and Guests" in texts
 
 
+def test_the_gallery_names_the_menu_as_the_form_does(qtbot, wizard: RecipeWizard) -> None:
+    """The layout chooser was "a meeting menu item" in the gallery and its questions, then sat
+    under "Appears in: Conference menu" in the form it made: two names for one menu, and a new
+    user looked for a meeting menu the form does not offer."""
+    from designer.gui.panes.menu_items_editor import PLACEMENT_CHOICES
+
+    menu = dict((key, text) for key, text, _ in PLACEMENT_CHOICES)["conference"].lower()
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    texts = " ".join(label.text() for label in gallery.findChildren(QLabel))
+    assert "meeting menu" not in texts.lower()
+    assert f"A {menu} item that opens a dialog" in texts and f"Adds an item in the {menu}" in texts
+    wizard.choose("layout-chooser")
+    click(qtbot, wizard, "recipeNext")
+    questions = " ".join(label.text() for label in wizard.form_page.findChildren(QLabel))
+    assert f"The text of the item in the {menu}." in questions and "meeting menu" not in questions.lower()
+
+
 def test_wizard_creates_the_same_files_as_the_core_and_undo_removes_them(qtbot, wizard: RecipeWizard) -> None:
     pkg = wizard.package
     before = len(pkg.plugins)

@@ -60,7 +60,7 @@ TYPES = (
 )
 PLACEMENTS = {
     "toolbar": "a button in the toolbar",
-    "conference": "an item in the meeting menu",
+    "conference": "an item in the conference menu",
     "participants": "an item in a participant's menu",
     "none": "no button (it works in the background)",
 }
