@@ -698,6 +698,25 @@ def test_switching_a_label_to_run_time_and_back_keeps_its_text(window: MainWindo
     assert label.isEnabled() and label.text() == "Mute everyone"
 
 
+def test_unticking_set_by_the_plugin_lets_the_next_keys_name_the_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A recipe's toggle button has its label set by the plugin; unticking that gave the field
+    "New item" with the keyboard still on the tick box, so the label the user then typed went
+    nowhere, or after "New item" ("New itemLock the room"). Now the keys go over "New item"."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)  # lock-toggle: its label is set by the plugin while it runs
+    label = window.findChild(QLineEdit, "labelEdit")
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    assert runtime.isChecked() and not label.isEnabled()
+    tick(qtbot, runtime)
+    assert label.isEnabled() and label.text() == "New item"
+    qtbot.waitUntil(label.hasFocus)
+    qtbot.keyClicks(QApplication.focusWidget(), "Lock the room")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].label == "Lock the room"
+
+
 def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, base_project: Path) -> None:
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)

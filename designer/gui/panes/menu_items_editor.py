@@ -642,6 +642,12 @@ class MenuItemsEditor(PluginForm):
         else:
             text = f"Change label of '{self._item_named()}' to '{value}'"
         self._edit_item(text, lambda mi: setattr(mi, "label", value))
+        # Unticked, the label is the user's to write: the keyboard goes there with the text
+        # selected, as after Add item, so what is typed next replaces "New item". It stayed on the
+        # tick box: typing went nowhere, and the user had to clear "New item" by hand first.
+        if not on and self.label.isEnabled():
+            self.label.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.label.selectAll()
 
     def _action_edited(self) -> None:
         if self._loading or not self.action.isEnabled():
