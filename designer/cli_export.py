@@ -214,7 +214,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.export import BrandingIdRefused, ExportRefused, plan_export, shown_change_name, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
-    from .core.wording import counted
+    from .core.wording import byte_size, counted
 
     try:
         pkg = load(Path(args.path))
@@ -280,7 +280,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     for p in plan.errors:
         print_err(printable(f"warning: exported despite {problem_place(base, p)}: {p.code} {p.message}"))
-    print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {result.size} bytes, sha256 {result.sha256}).")
+    print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {byte_size(result.size)}, sha256 {result.sha256}).")
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"
     )

@@ -1283,3 +1283,15 @@ def test_import_counts_its_files_in_words(tmp_path: Path, capsys) -> None:
     assert main(["import", str(zipped), "-o", str(tmp_path / "p")]) == 0
     said = capsys.readouterr().out
     assert "(1 file, 3 KB; " in said, said
+
+
+def test_export_says_the_size_of_its_zip_as_import_does(example_project: Path, tmp_path: Path, capsys) -> None:
+    """Export said "(8 files, 3662 bytes, ...)" and the import of the same ZIP "(8 files, 5 KB; ...)":
+    one size in bytes, the other in KB, for a user comparing the two lines."""
+    from designer.cli import main
+
+    out = tmp_path / "upload.zip"
+    assert main(["export", str(example_project), "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    size = round(out.stat().st_size / 1024)
+    assert f" files, {size} KB, sha256 " in said and "bytes" not in said, said

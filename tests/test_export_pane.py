@@ -145,6 +145,9 @@ def test_main_window_export_dock(qtbot, monkeypatch, example_project: Path, tmp_
     assert win.package is not None and win.package.manifest is not None
     assert win.package.manifest.branding_id == load_state(example_project)["last_export"]["brandingID"]
     assert "Exported to" in pane.status.text()
+    # Its size as the import of the same ZIP says it ("5 KB"); it said "4,569 bytes".
+    size = round((tmp_path / "w.zip").stat().st_size / 1024)
+    assert f"files, {size} KB." in pane.status.text() and "bytes" not in pane.status.text()
 
 
 def test_exporting_with_unsaved_changes_asks_to_save_first(

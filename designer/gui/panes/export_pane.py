@@ -44,7 +44,7 @@ from designer.core.export import (
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
-from designer.core.wording import counted
+from designer.core.wording import byte_size, counted
 
 from ..bidi import isolate_names
 from ..focus_ring import ring_focus
@@ -586,7 +586,7 @@ class ExportPane(QWidget):
         written = f" Updated in the project: {', '.join(result.written)}." if result.written else ""
         self.status.setText(
             f"✔ Exported to {result.path} — brandingID {result.branding_id}, {counted(len(plan.entries), 'file')}, "
-            f"{result.size:,} bytes.{written}"
+            f"{byte_size(result.size)}.{written}"
         )
         self._set_status_tone("ok")
         self._exported = (plan, result.path)  # its checklist stays on show, also after the window reloads
