@@ -95,6 +95,22 @@ def test_the_project_page_says_what_the_branding_id_is_for(window: MainWindow, e
     assert "Upload number (brandingID): unknown: manifest.json cannot be read (line 3)." in window.details.toPlainText()
 
 
+def test_the_project_page_says_where_to_go_next_in_the_menus_words(window: MainWindow, example_project: Path) -> None:
+    """A new project opened on its page: a table and an upload number, and nothing said that the
+    plugin in the tree is what to click to change it, nor where the preview and the export are."""
+    import re
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = " ".join(window.details.toPlainText().split())
+    assert "Next: select a plugin on the left to change its name" in shown
+    named = re.findall(r"(\w+) ▸ ([^;.]+?…?)(?= adds| shows| makes)", shown)
+    assert [menu for menu, _ in named] == ["Plugin", "View", "File"]
+    for menu_title, entry in named:  # each as the menu bar says it
+        menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == menu_title)
+        assert entry in [a.text().replace("&", "") for a in menu.actions()], (menu_title, entry)
+
+
 def test_the_project_pages_table_says_switched_on_as_the_form_does(window: MainWindow, example_project: Path) -> None:
     """The table's column read "Enabled by default" with "on"/"off", where the plugin form's tick
     box for the same setting reads "Switched on when the app starts"."""

@@ -1880,7 +1880,28 @@ class MainWindow(QMainWindow):
         return (
             f"<h2>{html.escape(_shown_place(pkg))}</h2><p>Upload number (brandingID): {number}. "
             "Each export gives the package a higher one, so every user's app loads the new plugins "
-            f"instead of the copy it keeps.</p>{table}{self._kept_files_html()}"
+            f"instead of the copy it keeps.</p>{table}{self._next_steps_html() if rows else ''}"
+            f"{self._kept_files_html()}"
+        )
+
+    def _next_steps_html(self) -> str:
+        """Where to go from the project's page, in the menus' own words.
+
+        Why: a new project opened on this page, a table and a number; a new user did not know
+        that the plugin in the tree is what to click to change it, nor where the preview and the
+        export were.
+        """
+        assert self.package is not None
+        if not self.package.files.writable:  # a ZIP opened read-only: nothing to change here
+            return (
+                "<p>Next: select a plugin on the left to see how it is set up; <i>View ▸ Preview</i> "
+                "shows them in a pretend meeting.</p>"
+            )
+        return (
+            "<p>Next: select a plugin on the left to change its name, who gets it, its buttons and "
+            "their icons; <i>Plugin ▸ Add Plugin from Recipe…</i> adds a ready-made one; "
+            "<i>View ▸ Preview</i> shows them in a pretend meeting; <i>File ▸ Export…</i> makes the "
+            "ZIP to upload.</p>"
         )
 
     def _no_branding_id(self) -> str:
