@@ -126,6 +126,20 @@ def test_the_project_pages_table_says_switched_on_as_the_form_does(window: MainW
     assert first[1] == ("yes" if tick.isChecked() else "no")  # after the plugin's id
 
 
+def test_the_project_pages_table_says_appears_in_as_the_form_does(window: MainWindow, example_project: Path) -> None:
+    """The column of where each plugin's buttons are was "Placement"; the form's field for it reads
+    "Appears in", so a new user had two names for one setting."""
+    from PySide6.QtWidgets import QLabel
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    shown = window.details.toPlainText()
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    field = next(label for label in window.plugin_page.findChildren(QLabel) if label.text() == "&Appears in")
+    assert field.isVisibleTo(window.plugin_page)
+    assert "Appears in" in shown.splitlines() and "Placement" not in shown
+
+
 def test_the_project_page_does_not_scroll_sideways_when_its_table_fits(
     window: MainWindow, example_project: Path
 ) -> None:

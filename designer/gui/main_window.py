@@ -1873,7 +1873,7 @@ class MainWindow(QMainWindow):
         number = html.escape(str(bid)) if bid not in (None, "") else self._no_branding_id()
         table = (
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
-            f"<th align=left>Switched on when the app starts</th><th align=left>Placement</th></tr>{rows}</table>"
+            f"<th align=left>Switched on when the app starts</th><th align=left>Appears in</th></tr>{rows}</table>"
             if rows
             else self._no_plugins_html()
         )
