@@ -246,6 +246,34 @@ def test_an_item_without_a_function_gets_one_that_works_in_one_step(
     assert window.package.read_text(SRC) == before
 
 
+def test_a_new_item_is_named_after_what_it_is_made_to_do_and_a_users_label_stays(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """A new user added an item to the participant menu and made it mute: each participant's menu
+    then offered "New item", which muted them. Still called "New item", it takes the words of what
+    it does, in the same step; a label the user wrote is never replaced."""
+    from PySide6.QtWidgets import QListWidget
+
+    _open(window, qtbot, tmp_path)
+    add = window.findChild(QPushButton, "addItemButton")
+    label = window.findChild(QLineEdit, "labelEdit")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    retype(qtbot, label, "Quiet please")
+    _menu(window, qtbot, "video_muted")
+    assert window.package.plugins[0].package.menu_items["participants"][-1].label == "Quiet please"
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert label.text() == "New item"
+    steps = window.editor.undo_stack.count()
+    _menu(window, qtbot, "mute")
+    items = window.package.plugins[0].package.menu_items["participants"]
+    assert items[-1].label == "Mute" and label.text() == "Mute"
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert rows.item(rows.count() - 1).text().startswith("Mute  →  ")
+    assert window.editor.undo_stack.count() == steps + 1
+    window.editor.undo_stack.undo()
+    assert window.package.plugins[0].package.menu_items["participants"][-1].label == "New item"
+
+
 def test_a_toolbar_button_is_offered_what_needs_no_participant(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
     _open(window, qtbot, tmp_path, placement="toolbar")
     lines = _menu(window, qtbot, "message")

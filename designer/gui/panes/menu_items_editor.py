@@ -52,6 +52,10 @@ _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that
 _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
 _ARROW = "  →  "  # between a row's label and its action
 
+# What Add item calls a new item until the user names it (also the label a label the plugin set
+# gets back when that is switched off): "Make it do" renames only an item still called so.
+NEW_ITEM_LABEL = "New item"
+
 PLACEMENT_CHOICES = [
     ("toolbar", "Toolbar button", "A button in the floating toolbar of the meeting; its label is the hover tip. "
      "The action is told who is in the meeting and how the meeting is set."),
@@ -519,7 +523,7 @@ class MenuItemsEditor(PluginForm):
                 from ...core.newproject import placeholder_icon
 
                 ref = add_icon_file(pkg, plugin, "icon", placeholder_icon("icon"))[1]
-            self._items(pkg).append(MenuItem(action=action, icon=ref, label="New item"))
+            self._items(pkg).append(MenuItem(action=action, icon=ref, label=NEW_ITEM_LABEL))
 
         self.editor.edit(f"Add menu item '{action}' to '{self._name()}'", mutate)
         self.list.setCurrentRow(self.list.count() - 1)
@@ -636,7 +640,7 @@ class MenuItemsEditor(PluginForm):
         key = (self._plugin().key, items[row].action or "" if 0 <= row < len(items) else "")
         if on and self.label.text():
             self._parked_labels[key] = self.label.text()
-        value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or "New item")
+        value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or NEW_ITEM_LABEL)
         if on:  # (in the words of the tick box, "Set by the plugin while it runs")
             text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
         else:
@@ -1010,8 +1014,16 @@ class MenuItemsEditor(PluginForm):
             self.sync_note.show()
             return
 
+        # An item still called what Add item named it gets the words of what it now does ("Mute"),
+        # in the same step: a participant's menu offered "New item" that muted them. A label the
+        # user wrote is theirs and stays.
+        named = behaviour(key).label
+
         def mutate(pkg: BrandingPackage) -> None:
             pkg.pending_texts[rel] = new
+            item = self._items(pkg)[row]
+            if item.label == NEW_ITEM_LABEL and named:
+                item.label = named
 
         what = behaviour(key).title
         self.editor.edit(f"Make '{self._item_label()}' do: {what[:1].lower() + what[1:]}", mutate)
