@@ -717,6 +717,18 @@ def test_unticking_set_by_the_plugin_lets_the_next_keys_name_the_item(
     assert window.package.plugins[0].package.menu_items["toolbar"][0].label == "Lock the room"
 
 
+def test_the_set_by_the_plugin_box_explains_itself_without_programmers_words(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Its hover tip said "Leave the label empty (null) so the plugin's state$ sets it": two words of
+    code for an administrator who only wondered what the tick box does."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    tip = window.findChild(QCheckBox, "labelRuntimeCheck").toolTip()
+    assert "null" not in tip and "state$" not in tip
+    assert "while the meeting runs" in tip and "Untick it to write one here." in tip
+
+
 def test_event_only_and_back_gives_the_items_back(window: MainWindow, qtbot, base_project: Path) -> None:
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)

@@ -213,7 +213,12 @@ class MenuItemsEditor(PluginForm):
         # Readable beside its tick box; narrower, the row goes under its label instead.
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("Mute guests"))
         self.label_runtime = QCheckBox("Set by the plugin while it runs", objectName="labelRuntimeCheck")
-        self.label_runtime.setToolTip("Leave the label empty (null) so the plugin's state$ sets it.")
+        # In the words of someone who never wrote the plugin's code: it said "Leave the label empty
+        # (null) so the plugin's state$ sets it" (Help ▸ Guide Terms has state$ for those who look).
+        self.label_runtime.setToolTip(
+            "The plugin's code gives this item its text while the meeting runs, such as a button that "
+            "reads 'Lock the meeting' or 'Unlock the meeting' as the meeting is. Untick it to write one here."
+        )
         self.label_runtime.toggled.connect(self._label_runtime_toggled)
         add_row_with_side(form, "&Label", self.label, self.label_runtime)
         self.action = QLineEdit(objectName="actionEdit")
