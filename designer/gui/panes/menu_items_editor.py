@@ -51,6 +51,9 @@ from .plugin_form import PluginForm
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
 _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
 _ARROW = "  →  "  # between a row's label and its action
+# When the list's and the Icon box's icons are drawn again (see event): a screen of another scale,
+# or another palette (light or dark appearance).
+_REDRAW_ICONS = (QEvent.Type.DevicePixelRatioChange, QEvent.Type.PaletteChange)
 
 # What Add item calls a new item until the user names it (also the label a label the plugin set
 # gets back when that is switched off): "Make it do" renames only an item still called so.
@@ -752,12 +755,10 @@ class MenuItemsEditor(PluginForm):
         # The window moved to a screen of another scale: the icons of the list and the Icon box
         # are drawn for the pixels of the screen they are on, so draw them again for the new one
         # or they are blown up and blurred. (Qt says so here only, never in changeEvent.)
+        # The same when light and dark appearance switch: the icons are drawn in the palette's text
+        # colour, and kept the old one (black icons on the dark list).
         # Only the pictures: the fields stay as they are (an action being typed is not recorded yet).
-        if (
-            event.type() == QEvent.Type.DevicePixelRatioChange
-            and getattr(self, "_built", False)
-            and self.shown_plugin() is not None
-        ):
+        if event.type() in _REDRAW_ICONS and getattr(self, "_built", False) and self.shown_plugin() is not None:
             items = self._items()
             for row in range(min(self.list.count(), len(items))):
                 self.list.item(row).setIcon(self._row_icon(items[row].icon))

@@ -1,0 +1,61 @@
+"""Dark appearance, chosen at start or while the window is open: what is drawn in colours of its own
+(icons, marks, check boxes) stays visible, and "Follow the system" gives the colours back to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
+from test_editing import select_plugin
+
+
+def _appearance(window: Any, scheme: str) -> None:
+    """View ▸ Appearance ▸ ``scheme``, as a user picks it; Qt hands the widgets the new palette
+    from the event loop."""
+    window.findChild(QAction, f"appearance_{scheme}").trigger()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def back_to_system(window: Any) -> Iterator[None]:
+    """The appearance is remembered: the next test starts as the user's system is."""
+    yield
+    _appearance(window, "system")
+
+
+def _ink(image: QImage) -> int:
+    """The lightness of the icon's drawn pixels (the most opaque one's): light or dark ink."""
+    best = max(
+        ((image.pixelColor(x, y).alpha(), x, y) for x in range(image.width()) for y in range(image.height())),
+        default=(0, 0, 0),
+    )
+    return image.pixelColor(best[1], best[2]).lightness()
+
+
+def test_a_menu_items_icons_follow_a_switch_of_appearance(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """The item list's and the Icon box's icons are drawn in the palette's text colour: switched to
+    dark with a plugin's form on show, they stayed black on the dark list (and light on light)."""
+    window.open_path(example_project)
+    _appearance(window, "light")
+    select_plugin(window, qtbot, 1)  # Meeting information: a meeting menu item with info.svg#info
+    items = window.findChild(QListWidget, "menuItemsList")
+    icon_box = window.findChild(QComboBox, "iconCombo")
+    assert icon_box.currentText() == "info.svg#info"
+
+    def inks() -> tuple[int, int]:
+        return (
+            _ink(items.item(0).icon().pixmap(24, 24).toImage()),
+            _ink(icon_box.itemIcon(icon_box.currentIndex()).pixmap(24, 24).toImage()),
+        )
+
+    assert all(ink < 100 for ink in inks())
+    _appearance(window, "dark")
+    assert all(ink > 150 for ink in inks()), inks()
+    _appearance(window, "light")
+    assert all(ink < 100 for ink in inks()), inks()
