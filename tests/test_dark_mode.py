@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAction, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 from test_editing import select_plugin
 
@@ -59,3 +59,14 @@ def test_a_menu_items_icons_follow_a_switch_of_appearance(
     assert all(ink > 150 for ink in inks()), inks()
     _appearance(window, "light")
     assert all(ink < 100 for ink in inks()), inks()
+
+
+def test_follow_the_system_leaves_every_colour_to_the_system(window, back_to_system: None) -> None:
+    """After Dark (or Light), "Follow the system" set Fusion's own palette: a light one with every
+    colour given, which the system's colours could no longer replace (on a dark desktop the window
+    stayed light, and no longer changed with the desktop). Now the palette sets none of its own."""
+    _appearance(window, "dark")
+    assert QApplication.palette().resolveMask() != 0
+    _appearance(window, "system")
+    assert QApplication.palette().resolveMask() == 0  # each colour is the platform theme's
+    assert window.palette().color(QPalette.ColorRole.Base).lightness() > 200  # offscreen's is light

@@ -51,10 +51,13 @@ def apply_appearance(choice: str) -> None:
 
     Why a palette as well as Qt's colour-scheme request: the request only works where the
     platform theme supports it (not on plain X11 desktops, nor offscreen), while an explicit
-    Fusion palette gives the same light or dark look everywhere.
+    Fusion palette gives the same light or dark look everywhere. "Follow the system" sets an
+    empty palette, not Fusion's own: Fusion's is a light one with every colour set, which took
+    the place of the system's, so on a dark desktop the window stayed light after Dark and then
+    Follow the system, and no longer changed with the desktop.
     """
     from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QPalette
 
     app = QApplication.instance()
     hints = QGuiApplication.styleHints()
@@ -67,7 +70,7 @@ def apply_appearance(choice: str) -> None:
     else:
         choice = "system"
         hints.unsetColorScheme()
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(QPalette())  # no colour of its own: each comes from the platform's theme
     QSettings().setValue("appearance", choice)
 
 
