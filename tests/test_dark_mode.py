@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import open_in_editor
 from PySide6.QtGui import QAction, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 from test_editing import select_plugin
@@ -70,3 +71,30 @@ def test_follow_the_system_leaves_every_colour_to_the_system(window, back_to_sys
     _appearance(window, "system")
     assert QApplication.palette().resolveMask() == 0  # each colour is the platform theme's
     assert window.palette().color(QPalette.ColorRole.Base).lightness() > 200  # offscreen's is light
+
+
+def test_the_margin_marks_a_problem_in_a_colour_that_shows_on_dark(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """The mark beside a line with an error was the light appearance's red on the dark margin too,
+    a dim dot (under 3:1); it is the dark underline's red now, and stays the same red on light."""
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    source = example_project / "webapp2" / rel
+    source.write_text(source.read_text(encoding="utf-8") + "\nfoo(;\n", encoding="utf-8")
+    editor = open_in_editor(window, example_project, rel)
+    qtbot.waitUntil(lambda: any(m.error for m in editor.markers))
+    line = next(m.line for m in editor.markers if m.error)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)  # the line in view
+
+    def mark() -> str:
+        QApplication.processEvents()
+        block = editor.document().findBlockByNumber(line - 1)
+        y = round(editor.blockBoundingGeometry(block).translated(editor.contentOffset()).center().y())
+        image = editor._gutter.grab().toImage()
+        return image.pixelColor(6, y).name()
+
+    _appearance(window, "dark")
+    assert mark() == "#f75464"
+    _appearance(window, "light")
+    assert mark() == "#d01b1b"

@@ -89,6 +89,9 @@ _NEW_RUN = frozenset(
     )
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # line numbers
+# The margin's mark of a line with a problem: error?, then (on light, on dark). The dark ones are
+# the underlines' own: the light red was a dim dot on the dark margin (under 3:1).
+_GUTTER_MARKS = {True: ("#d01b1b", "#f75464"), False: ("#d8a000", "#e0b000")}
 _MOD = Qt.KeyboardModifier
 # The modifiers of a key that just types its character (see keyPressEvent).
 _TYPING_MODS = frozenset(
@@ -1820,7 +1823,7 @@ class SourceEditor(QPlainTextEdit):
                 if number + 1 in marked:
                     error = marked[number + 1]
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor("#d01b1b" if error else "#d8a000"))
+                    painter.setBrush(QColor(_GUTTER_MARKS[error][self._dark]))
                     painter.drawEllipse(3, top + (height - 7) // 2, 7, 7)
                     painter.setPen(other)
                 if number == current:
