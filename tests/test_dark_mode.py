@@ -9,9 +9,13 @@ from typing import Any
 
 import pytest
 from conftest import open_in_editor
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 from test_editing import select_plugin
+from test_preview_simulator import _close, _window
+
+from designer.gui.preview import SIM_COLUMNS
 
 
 def _appearance(window: Any, scheme: str) -> None:
@@ -98,3 +102,39 @@ def test_the_margin_marks_a_problem_in_a_colour_that_shows_on_dark(
     assert mark() == "#f75464"
     _appearance(window, "light")
     assert mark() == "#d01b1b"
+
+
+def test_an_unticked_box_in_the_simulators_table_shows_on_dark(qtbot, tmp_path: Path) -> None:
+    """Fusion draws a check box's edge a shade darker than the window, on the table's base: both
+    near black in dark appearance, so an unticked Muted or Presenting box could not be seen."""
+    import shutil
+
+    from conftest import EXAMPLE
+
+    from designer.gui.app import apply_appearance
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    apply_appearance("dark")
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        table = pane.sim_table
+        qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() > 0)
+        column = next(i for i, (field, _h, _k) in enumerate(SIM_COLUMNS) if field == "presenting")
+        assert table.item(0, column).checkState() == Qt.CheckState.Unchecked
+        table.scrollToItem(table.item(0, column))
+        cell = table.visualItemRect(table.item(0, column))
+        image = table.viewport().grab().toImage()
+        base = table.palette().color(QPalette.ColorRole.Base).lightness()
+        edge = [
+            (x, y)
+            for x in range(cell.left(), cell.right())
+            for y in range(cell.top() + 2, cell.bottom() - 2)
+            if image.pixelColor(x, y).lightness() - base > 60
+        ]
+        assert len(edge) > 20, len(edge)  # the box's four sides, some 12 px each
+    finally:
+        _close(win)
+        apply_appearance("system")

@@ -579,6 +579,31 @@ class _ChoiceDelegate(QStyledItemDelegate):
         field, _header, kind = SIM_COLUMNS[index.column()]
         return field if kind == "choice" else None
 
+    def paint(self, painter: QPainter, option: Any, index: Any) -> None:
+        """A check column's box with an edge that shows in dark appearance too.
+
+        Why: Fusion draws the box's edge a shade darker than the window's colour, on the table's
+        base colour; in dark appearance both are near black, and an unticked box (Muted,
+        Presenting, ...) could not be seen at all. The edge is drawn in the palette's grey of
+        secondary text (as the source editor's line numbers), light or dark as the palette is.
+        """
+        super().paint(painter, option, index)
+        if SIM_COLUMNS[index.column()][2] != "check" or not is_dark(option.palette):
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # (here: PySide builds their enums once)
+
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, item, widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(item.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+        painter.restore()
+
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802 - Qt's name
         field = self._field(index)
         if field is None:
