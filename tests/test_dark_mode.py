@@ -138,3 +138,35 @@ def test_an_unticked_box_in_the_simulators_table_shows_on_dark(qtbot, tmp_path: 
     finally:
         _close(win)
         apply_appearance("system")
+
+
+def test_the_simulators_raised_hands_follow_a_switch_of_appearance(qtbot, window, tmp_path: Path) -> None:
+    """The hand beside a participant with a raised hand (the simulator's participant list) is drawn in
+    the list's text colour: switched to dark, it stayed black on the dark list until the meeting
+    changed."""
+    import shutil
+
+    from conftest import EXAMPLE
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    _appearance(window, "light")
+    win = _window(qtbot, project)
+    try:
+        pane = win.preview_pane
+        qtbot.mouseClick(pane.sim_button, Qt.MouseButton.LeftButton)
+        people = pane.sim_participant
+        raised = [i for i in range(people.count()) if people.itemData(i, Qt.ItemDataRole.ToolTipRole) == "Hand raised"]
+        assert raised  # the default meeting has a guest with a raised hand
+
+        def ink() -> int:
+            return _ink(people.itemIcon(raised[0]).pixmap(16, 16).toImage())
+
+        assert ink() < 100
+        _appearance(window, "dark")
+        assert ink() > 150, ink()
+        _appearance(window, "light")
+        assert ink() < 100, ink()
+    finally:
+        _close(win)
+        _appearance(window, "system")

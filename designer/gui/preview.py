@@ -1064,6 +1064,25 @@ class PreviewPane(QWidget):
             value = item.text()
         self.sim_update_participant(uuid, field, value)
 
+    def _hand(self, palette: QPalette) -> QIcon:
+        """The raised hand of the simulator's participant list in ``palette``'s colours (the list's)."""
+        return hand_icon(
+            palette.color(QPalette.ColorRole.Text).name(), palette.color(QPalette.ColorRole.HighlightedText).name()
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Light or dark appearance switched: the participant list's hands take the new colours.
+
+        Why: they are pictures drawn in the list's text colour when the meeting last changed, and
+        kept the old one until it changed again (a black hand on the dark list). The pane's palette,
+        which the list follows: the list itself is given the new one only after the pane."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "sim_participant", None) is not None:
+            hand = self._hand(self.palette())
+            for i in range(self.sim_participant.count()):
+                if not self.sim_participant.itemIcon(i).isNull():
+                    self.sim_participant.setItemIcon(i, hand)
+
     def _sim_state(
         self, conference: dict[str, Any], participants: list[dict[str, Any]], left: dict[str, Any] | None = None
     ) -> None:
@@ -1080,10 +1099,7 @@ class PreviewPane(QWidget):
         current = self.sim_participant.currentData()
         self.sim_participant.blockSignals(True)
         self.sim_participant.clear()
-        palette = self.sim_participant.palette()
-        hand = hand_icon(
-            palette.color(QPalette.ColorRole.Text).name(), palette.color(QPalette.ColorRole.HighlightedText).name()
-        )
+        hand = self._hand(self.sim_participant.palette())
         for i, p in enumerate(participants):
             self.sim_participant.addItem(str(p.get("name")), p.get("uuid"))
             if p.get("buzzTime"):  # the tiles' hand, and in words for the hover text and a screen reader
