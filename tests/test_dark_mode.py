@@ -170,3 +170,67 @@ def test_the_simulators_raised_hands_follow_a_switch_of_appearance(qtbot, window
     finally:
         _close(win)
         _appearance(window, "system")
+
+
+def test_the_recipe_wizard_follows_a_switch_of_appearance_while_open(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """The recipes' pictures and the icon choice's are drawn in the text colour, an answer's error
+    and the checks' box in colours of their own, the questions' explanations in the grey the style
+    sheet looked up when it was set: a switch with the wizard open left black icons, near black
+    explanations, dark red errors and a pale box on the dark dialog."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    window.open_path(example_project)
+    _appearance(window, "light")
+    wizard = RecipeWizard(window.package, window.editor, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    picture = next(
+        label
+        for label in gallery.itemWidget(gallery.item(0)).findChildren(QLabel)
+        if label.pixmap() is not None and not label.pixmap().isNull()
+    )
+    wizard.choose("participant-action")
+    qtbot.mouseClick(wizard.findChild(QPushButton, "recipeNext"), Qt.MouseButton.LeftButton)
+    icon = wizard.findChild(QComboBox, "recipe_icon")
+    name = wizard.findChild(QLineEdit, "recipe_name")
+    error = wizard.findChild(QLabel, "recipe_name_error")
+    qtbot.mouseClick(wizard.findChild(QPushButton, "recipeNext"), Qt.MouseButton.LeftButton)  # to the files
+    notes = wizard.findChild(QLabel, "recipeNotes")
+    qtbot.mouseClick(wizard.findChild(QPushButton, "recipeBack"), Qt.MouseButton.LeftButton)
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)  # no name: an error under the field
+    assert error.isVisible() and error.text()
+
+    hint = next(f.hint for f in wizard.fields if f.param.key == "icon")  # the grey words under a question
+
+    def inks() -> tuple[int, int]:
+        return _ink(picture.pixmap().toImage()), _ink(icon.itemIcon(icon.currentIndex()).pixmap(20, 20).toImage())
+
+    def lightest(label: QLabel) -> int:
+        """The lightest pixel of ``label`` as the dialog shows it (a grab of the label alone draws
+        it afresh, in the colours of now)."""
+        image = wizard.grab().toImage()
+        area = label.rect().translated(label.mapTo(wizard, label.rect().topLeft()))
+        return max(
+            image.pixelColor(x, y).lightness()
+            for x in range(area.left(), area.right())
+            for y in range(area.top(), area.bottom())
+        )
+
+    light_error, light_notes = error.styleSheet(), notes.styleSheet()
+    assert all(ink < 100 for ink in inks())
+    _appearance(window, "dark")
+    assert all(ink > 150 for ink in inks()), inks()
+    assert lightest(hint) > 120  # its words light grey on the dark dialog (they stayed near black)
+    assert error.styleSheet() != light_error and "#ff8a80" in error.styleSheet()  # tones' dark "bad"
+    assert notes.styleSheet() != light_notes and notes.palette().base().color().lightness() < 80
+    assert any(dark in notes.styleSheet() for dark in ("#35301c", "#1d3323"))  # tones' dark "note" or "ok" box
+    _appearance(window, "light")
+    assert all(ink < 100 for ink in inks()), inks()
+    assert (error.styleSheet(), notes.styleSheet()) == (light_error, light_notes)

@@ -14,7 +14,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,13 +72,9 @@ class _Field:
             if param.type == "builtin_icon":  # the pictures themselves: a name alone says little
                 combo.setIconSize(QSize(20, 20))
                 combo.setMaxVisibleItems(12)
-                colour = combo.palette().color(combo.palette().ColorRole.Text).name()
                 for value, label in param.options():
-                    combo.addItem(
-                        QIcon(render_icon(builtin_icon(value).data(), "", colour, 20, combo.devicePixelRatioF())),
-                        label,
-                        value,
-                    )
+                    combo.addItem(label, value)
+                self._draw_icons(combo, combo.palette())
             else:
                 for value, label in param.options():
                     combo.addItem(label, value)
@@ -102,6 +98,22 @@ class _Field:
         self.error.setWordWrap(True)
         self.error.setStyleSheet(text_style("bad", self.error.palette()))
         self.error.hide()
+
+    def _draw_icons(self, combo: QComboBox, palette: QPalette) -> None:
+        """The built-in icons of a choice of icon, in ``palette``'s text colour."""
+        colour = palette.color(QPalette.ColorRole.Text).name()
+        for i in range(combo.count()):
+            data = builtin_icon(combo.itemData(i)).data()
+            combo.setItemIcon(i, QIcon(render_icon(data, "", colour, 20, combo.devicePixelRatioF())))
+
+    def restyle(self, palette: QPalette) -> None:
+        """Another appearance (light or dark): the icons and the error's colour of ``palette``."""
+        if self.param.type == "builtin_icon" and isinstance(self.widget, QComboBox):
+            self._draw_icons(self.widget, palette)
+        self.error.setStyleSheet(text_style("bad", palette))
+        # Set again: its palette(placeholder-text) is looked up when the style sheet is set, and the
+        # explanation stayed in the light appearance's near-black grey on the dark dialog.
+        self.hint.setStyleSheet(_HINT_STYLE)
 
     def value(self) -> Any:
         w = self.widget
@@ -140,6 +152,7 @@ class RecipeWizard(QDialog):
         self.recipe: Recipe | None = None
         self.fields: list[_Field] = []
         self.added_index: int | None = None
+        self._notes_tone = ""  # the checks' box on the last page: "note" or "ok" once it has been shown
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._gallery_page())
@@ -190,8 +203,8 @@ class RecipeWizard(QDialog):
             "QListWidget#recipeGallery::item:selected { color: transparent;"
             " background: rgba(26, 115, 232, 45); border: 1px solid rgb(26, 115, 232); }"
         )
-        colour = self.palette().color(self.palette().ColorRole.Text)
         self._gallery_rows: list[tuple[QListWidgetItem, QWidget]] = []
+        self._gallery_icons: list[tuple[QLabel, Recipe]] = []  # drawn in the text colour (see changeEvent)
         for recipe in self.recipes:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, recipe.name)
@@ -202,7 +215,7 @@ class RecipeWizard(QDialog):
             h = QHBoxLayout(row)
             h.setContentsMargins(8, 6, 8, 6)
             icon = QLabel()
-            icon.setPixmap(render_icon(recipe.icon_svg(), "", colour.name(), 40, self.devicePixelRatioF()))
+            self._gallery_icons.append((icon, recipe))
             icon.setFixedSize(QSize(44, 44))
             icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
             text = QLabel(
@@ -218,6 +231,7 @@ class RecipeWizard(QDialog):
             self.gallery.addItem(item)
             self.gallery.setItemWidget(item, row)
             self._gallery_rows.append((item, row))
+        self._draw_gallery_icons()
         self.gallery.viewport().installEventFilter(self)  # each row as tall as its text at the list's width
         if self.recipes:
             self.gallery.setCurrentRow(0)
@@ -227,6 +241,29 @@ class RecipeWizard(QDialog):
         page_layout.addWidget(intro)
         page_layout.addWidget(self.gallery, 1)
         return page
+
+    def _draw_gallery_icons(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.Text).name()
+        for icon, recipe in self._gallery_icons:
+            icon.setPixmap(render_icon(recipe.icon_svg(), "", colour, 40, self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Light or dark appearance switched while the wizard is open: what it drew in the old one's
+        colours takes the new one's. Why: the recipes' and the icon choice's pictures are drawn in
+        the text colour, the errors and the checks' box in colours of their own, and the questions'
+        explanations in a grey looked up once; they kept the old ones (black icons, near-black
+        explanations and dark red errors on the dark dialog, a pale box on it)."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.PaletteChange or not hasattr(self, "finish_button"):
+            return
+        palette = self.palette()
+        self._draw_gallery_icons()
+        for f in self.fields:
+            f.restyle(palette)
+        if hasattr(self, "form_errors"):
+            self.form_errors.setStyleSheet(text_style("bad", palette))
+        if self._notes_tone:
+            self.notes.setStyleSheet(box_style(self._notes_tone, palette))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize and watched is self.gallery.viewport():
@@ -455,10 +492,11 @@ class RecipeWizard(QDialog):
                 for p in notes
             )
             self.notes.setText(f"<b>Good to know before you upload:</b><ul>{items}</ul>")
-            self.notes.setStyleSheet(box_style("note", self.palette()))
+            self._notes_tone = "note"
         else:
             self.notes.setText("The checks found nothing to worry about in these files.")
-            self.notes.setStyleSheet(box_style("ok", self.palette()))
+            self._notes_tone = "ok"
+        self.notes.setStyleSheet(box_style(self._notes_tone, self.palette()))
 
     def finish(self) -> None:
         """Add the plugin (one undoable step when an editor is given) and close."""
