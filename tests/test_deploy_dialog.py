@@ -98,6 +98,36 @@ def test_dialog_shows_refused_password_and_field_errors(qtbot, node: MockNode, e
     dialog.close()
 
 
+def test_the_dialogs_coloured_texts_follow_a_switch_of_appearance(qtbot, node: MockNode, example_project: Path) -> None:
+    """The refusal, the password's error and "Do not verify" are in colours of their own: switched to
+    dark with the dialog open, they stayed the light appearance's dark red on the dark dialog."""
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.app import apply_appearance
+
+    def reds() -> list[str]:
+        texts = (dialog.status, dialog.field_errors["password"], dialog.insecure_check)
+        return [next(c for c in ("#8a1c1c", "#b71c1c", "#ff8a80") if c in t.styleSheet()) for t in texts]
+
+    apply_appearance("light")
+    try:
+        _pane, dialog = _open(qtbot, example_project)
+        _fill(dialog, node, "wrong-password")
+        _run(qtbot, dialog)
+        assert dialog.field_errors["password"].isVisibleTo(dialog)
+        assert reds() == ["#8a1c1c", "#8a1c1c", "#b71c1c"]  # tones' light "bad" and "warn"
+        apply_appearance("dark")
+        QApplication.processEvents()  # Qt hands the dialog the new palette from the event loop
+        assert reds() == ["#ff8a80"] * 3  # their dark ones
+        assert "font-weight:bold" in dialog.status.styleSheet()  # a refusal stays in bold
+        apply_appearance("light")
+        QApplication.processEvents()
+        assert reds() == ["#8a1c1c", "#8a1c1c", "#b71c1c"]
+        dialog.close()
+    finally:
+        apply_appearance("system")
+
+
 def test_a_screen_reader_reads_each_field_error_with_its_field(qtbot, node: MockNode, example_project: Path) -> None:
     """The errors were shown in a label under each field, tied to none: a screen reader on the
     Password field said nothing of "Type the password of this user." under it."""

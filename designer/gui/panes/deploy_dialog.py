@@ -12,7 +12,7 @@ import atexit
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -166,6 +166,7 @@ class DeployDialog(QDialog):
         self.progress.setObjectName("deployProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self._status_tone = ""  # the status's colour: see _set_status
         self.status = QLabel()
         self.status.setObjectName("deployStatus")
         self.status.setWordWrap(True)
@@ -244,7 +245,7 @@ class DeployDialog(QDialog):
         )
         self.progress.setValue(0)
         self.progress.show()
-        self._set_status("Exporting and uploading…", "")
+        self._set_status("Exporting and uploading…")
         self.deploy_button.setEnabled(False)
         from ...core.deploy import CancelToken
 
@@ -281,12 +282,12 @@ class DeployDialog(QDialog):
             node, user, password = self._remember
             notes.append(remember_password(node, user, password) or "The password is stored in the system keyring.")
         lines += [html.escape(n) for n in notes]
-        self._set_status("<br>".join(lines), text_style("ok", self.palette()))
+        self._set_status("<br>".join(lines), "ok")
         self.sig_deployed.emit(result)
 
     def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:
         self.progress.setValue(0)
-        self._set_status(html.escape(message), text_style("bad", self.palette(), bold=True))
+        self._set_status(html.escape(message), "bad")
         for key, msgs in (fields or {}).items():
             if key in self.field_errors:
                 self._field_error(key, " ".join(msgs))
@@ -311,9 +312,29 @@ class DeployDialog(QDialog):
         # on the field said nothing of the error shown beneath it.
         self._error_fields[key].setAccessibleDescription(text)
 
-    def _set_status(self, text: str, style: str) -> None:
+    def _set_status(self, text: str, tone: str = "") -> None:
+        """``text`` below the form; ``tone`` "ok" (deployed) or "bad" (in bold: failed, too late to
+        cancel), else in the usual colour."""
         self.status.setText(text)
-        self.status.setStyleSheet(style)
+        self._status_tone = tone
+        self._style_texts()
+
+    def _style_texts(self) -> None:
+        """The coloured texts in the palette's appearance (light or dark): the unsafe option, the
+        fields' errors and the status."""
+        palette = self.palette()
+        self.insecure_check.setStyleSheet(text_style("warn", palette, bold=True))
+        for err in self.field_errors.values():
+            err.setStyleSheet(text_style("bad", palette))
+        tone = self._status_tone
+        self.status.setStyleSheet(text_style(tone, palette, bold=tone == "bad") if tone else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Light or dark appearance switched while the dialog is open: its coloured texts take the
+        new one's colours (the light one's dark red stayed on the dark dialog, hard to read)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "status"):
+            self._style_texts()
 
     def wait(self, ms: int = 60000) -> None:
         if self.worker is not None:
@@ -332,14 +353,14 @@ class DeployDialog(QDialog):
                 worker.finished.connect(lambda: _DETACHED.discard(worker))
                 self._remember = None
                 self.progress.setValue(0)
-                self._set_status("Deploy cancelled: nothing was changed on the node or in the project.", "")
+                self._set_status("Deploy cancelled: nothing was changed on the node or in the project.")
                 self.deploy_button.setEnabled(True)
                 self.close_button.setText("Close")
             else:
                 self._set_status(
                     "Too late to cancel: the customization on the node is being replaced. Wait for the upload "
                     "to finish (stopping now could leave the node without one).",
-                    text_style("bad", self.palette(), bold=True),
+                    "bad",
                 )
             return
         super().reject()
