@@ -234,3 +234,22 @@ def test_the_recipe_wizard_follows_a_switch_of_appearance_while_open(
     _appearance(window, "light")
     assert all(ink < 100 for ink in inks()), inks()
     assert (error.styleSheet(), notes.styleSheet()) == (light_error, light_notes)
+
+
+def test_the_preview_shows_the_meetings_background_while_it_loads(qtbot, tmp_path: Path) -> None:
+    """Until Chromium had drawn the meeting (a second or more), the preview was a white block, glaring
+    in dark appearance: the page's background is the meeting's own, the one preview.html gives."""
+    import re
+    import shutil
+
+    from conftest import EXAMPLE, ROOT
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    html = (ROOT / "resources" / "preview" / "preview.html").read_text(encoding="utf-8")
+    body = re.search(r"html, body \{[^}]*background: (#[0-9a-f]{6})", html).group(1)
+    win = _window(qtbot, project)
+    try:
+        assert win.preview_pane.page.backgroundColor().name() == body
+    finally:
+        _close(win)

@@ -184,6 +184,11 @@ def _page_class() -> type:
 _PAGE_CLASS: type | None = None
 
 
+# The mock meeting's background (preview.html's body), dark whatever the designer's appearance, as
+# the app's meeting is: the preview shows it while the meeting loads.
+MEETING_BACKGROUND = "#14181f"
+
+
 def new_page(parent: QObject | None = None) -> Any:
     global _PAGE_CLASS
     if _PAGE_CLASS is None:
@@ -1287,8 +1292,15 @@ class PreviewPane(QWidget):
         )
 
     def _new_page(self) -> Any:
-        """A page whose plugin events and renderer crashes reach this pane."""
+        """A page whose plugin events and renderer crashes reach this pane.
+
+        Its background is the meeting's own (preview.html's): until Chromium had started and drawn
+        the meeting, a second or more, the view was a white block, glaring in the dark appearance
+        (and again at each fresh page after a crash or a freeze)."""
+        from PySide6.QtGui import QColor
+
         page = new_page(self)
+        page.setBackgroundColor(QColor(MEETING_BACKGROUND))
         page.sig_event.connect(self._event)
         page.renderProcessTerminated.connect(self._renderer_gone)
         return page
