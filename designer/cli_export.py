@@ -271,6 +271,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "skipped": plan.skipped,
             "skip_reasons": plan.skip_reasons,
             "baseline": plan.baseline,
+            "baseline_lost": plan.baseline_lost,
             "summary": plan.summary(),
             "changes": [c.to_json() for c in plan.changes],
             "checklist": checklist,

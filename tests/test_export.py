@@ -242,6 +242,42 @@ def test_diff_against_the_last_export(base_project: Path, tmp_path: Path) -> Non
     assert [c.path for c in removed] == ["webapp2/plugins/rec/rec.svg"]
 
 
+def test_a_last_export_zip_deleted_or_damaged_since_is_said_not_called_no_export(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """ "No earlier export or import to compare with" was false for whoever had exported: the ZIP
+    the record names was deleted, or replaced by another file, and the plan says which."""
+    one = export_package(base_project, tmp_path / "one.zip").path
+    one.unlink()
+    plan = plan_export(load(base_project))
+    assert plan.baseline is None and plan.baseline_lost is not None
+    assert plan.summary() == (
+        f"The last export's ZIP, {one}, is no longer there (deleted or moved), so there is nothing to compare "
+        "with: every file is listed as new."
+    )
+    two = write_export(plan, tmp_path / "two.zip").path
+    two.write_bytes(two.read_bytes()[:100])  # damaged (a copy cut short)
+    assert (
+        plan_export(load(base_project))
+        .summary()
+        .startswith(
+            f"The last export's ZIP, {two}, has changed since (replaced by another file, or damaged), so there is "
+            "nothing to compare with"
+        )
+    )
+
+
+def test_an_import_compared_with_when_the_last_export_zip_is_gone_is_said_so(tmp_path: Path) -> None:
+    project = import_zip(_hand_zip(EXAMPLE, tmp_path / "in.zip"), tmp_path / "p").target
+    out = export_package(project, tmp_path / "out.zip").path
+    out.unlink()
+    summary = plan_export(load(project)).summary()
+    assert summary.startswith(
+        f"The last export's ZIP, {out}, is no longer there (deleted or moved), so this compares with the "
+        "imported ZIP (in.zip) instead. Nothing changed since the imported ZIP (in.zip) except the upload number"
+    ), summary
+
+
 def test_errors_block_the_export_unless_forced(base_project: Path, tmp_path: Path) -> None:
     (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
     plan = plan_export(load(base_project))

@@ -547,3 +547,15 @@ def test_a_file_where_the_state_folder_belongs_is_said_before_the_click(
     assert pane.export_button.isEnabled() and pane.deploy_button.isEnabled()
     qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "out.zip").is_file() and (own / "state.json").is_file()
+
+
+def test_what_changed_says_the_last_export_zip_is_gone(pane: ExportPane, example_project: Path, tmp_path: Path) -> None:
+    """The last export's ZIP deleted since: the pane said there had been no earlier export at all."""
+    from designer.core.export import export_package
+
+    export_package(example_project, tmp_path / "first.zip")
+    (tmp_path / "first.zip").unlink()
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    assert text.startswith(f"The last export's ZIP, {(tmp_path / 'first.zip').resolve()}, is no longer there"), text
+    assert "No earlier export" not in text and "\n+ settings.json" in text  # every file listed

@@ -166,6 +166,7 @@ class ExportPlan:
     changes: list[FileChange] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)  # checklist lines about the plugins
     skip_reasons: dict[str, str] = field(default_factory=dict)  # each name in ``skipped`` -> why, in words
+    baseline_lost: str | None = None  # why the ZIP the project's record names is not compared with, in words
 
     @property
     def blocked(self) -> bool:
@@ -211,7 +212,15 @@ class ExportPlan:
 
     def summary(self) -> str:
         if self.baseline is None:
+            if self.baseline_lost is not None:
+                return f"{self.baseline_lost}, so there is nothing to compare with: every file is listed as new."
             return "No earlier export or import to compare with: every file is new."
+        if self.baseline_lost is not None:
+            return f"{self.baseline_lost}, so this compares with {self.baseline} instead. " + self._since()
+        return self._since()
+
+    def _since(self) -> str:
+        """:meth:`summary` once there is a baseline."""
         if not self.changes:
             return f"No file changed since {self.baseline}."
         if self.nothing_but_branding_id:
@@ -441,24 +450,38 @@ def _choose_id(pkg: BrandingPackage, state: dict[str, Any], requested: Any) -> t
     return old, (str(value) if as_string else value)
 
 
-def _baseline(project: Path, state: dict[str, Any]) -> tuple[str | None, Path | None, bool]:
-    """What to compare with: (words, ZIP, whether it is our own export, laid out as we write).
+def _baseline(project: Path, state: dict[str, Any]) -> tuple[str | None, Path | None, bool, str | None]:
+    """What to compare with: (words, ZIP, whether it is our own export, laid out as we write, and
+    why the ZIP a record names is not used, in words, or None).
 
     The state file is the user's to edit (or damage): a value of the wrong type is no record
     (a number as the path was a traceback), and the imported copy is only looked for in the
     designer's own folder, where the import puts it.
+
+    Why the last reason: with the last export's ZIP deleted or damaged since, the pane said "No
+    earlier export or import to compare with", which the user who had exported knew to be false.
     """
+    lost: str | None = None
     rec = state.get("last_export")
     if isinstance(rec, dict) and isinstance(rec.get("path"), str) and rec["path"]:
         path = Path(rec["path"])
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
-            return f"the last export ({path.name}, brandingID {rec.get('brandingID')})", path, True
+            return f"the last export ({path.name}, brandingID {rec.get('brandingID')})", path, True, None
+        lost = _lost("The last export's ZIP", path)
     rec = state.get("imported")
     path = imported_copy(project, state)
     if isinstance(rec, dict) and path is not None:
         if path.is_file() and sha256_file(path) == rec.get("sha256"):
-            return f"the imported ZIP ({Path(str(rec.get('source', path))).name})", path, False
-    return None, None, False
+            return f"the imported ZIP ({Path(str(rec.get('source', path))).name})", path, False, lost
+        lost = lost or _lost("The copy of the imported ZIP", path)
+    return None, None, False, lost
+
+
+def _lost(what: str, path: Path) -> str:
+    """Why the ZIP ``what`` at ``path``, named by the project's record, cannot be compared with."""
+    if not os.path.lexists(path):
+        return f"{what}, {path}, is no longer there (deleted or moved)"
+    return f"{what}, {path}, has changed since (replaced by another file, or damaged)"
 
 
 def imported_copy(project: Path, state: dict[str, Any]) -> Path | None:
@@ -699,10 +722,12 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
                 skipped[shown_name(name + "/" if (project / name).is_dir() else name)] = "a symbolic link"
                 continue
             _walk(project / name, name + "/" if (project / name).is_dir() else name, entries, skipped)
-    label, base_zip, own = _baseline(project, state)
+    label, base_zip, own, lost = _baseline(project, state)
     # The baseline is opened and its names read once, for the files kept and for the changes.
     with _open_baseline(base_zip) as zf:
         earlier = _baseline_files(zf, own) if zf is not None else None
+        if label is not None and earlier is None:  # the right bytes, yet no ZIP this export can read
+            lost, label = f"{label[:1].upper()}{label[1:]} cannot be read as a branding ZIP", None
         if earlier is not None and project != root:
             _keep_earlier_files(project, sorted(earlier), {"webapp2", *carried}, entries, skipped)
         for rel, text in pkg.pending_texts.items():
@@ -728,6 +753,7 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         repaired=repaired,
         skipped=list(skipped),
         baseline=label,
+        baseline_lost=lost,
         changes=changes,
         plugins=_plugin_lines(pkg),
         skip_reasons=skipped,
