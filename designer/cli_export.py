@@ -295,7 +295,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"  left out {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
     for c in plan.changes:
-        print(f"  {c.status:8} {c.shown}")
+        # As the Export pane lists them: the upload number marked as such, the rest in words too.
+        only_id = c.only_branding_id
+        print(f"  {c.status:8} {c.shown}" + ("  (only the new brandingID)" if only_id else ""))
+        if not only_id:
+            for line in c.summary + c.notes:
+                print(printable(f"      {line}"))
         if args.diff and c.diff:
             print("    " + c.diff.rstrip("\n").replace("\n", "\n    "))
     print("Upload checklist:")

@@ -278,6 +278,56 @@ def test_an_import_compared_with_when_the_last_export_zip_is_gone_is_said_so(tmp
     ), summary
 
 
+def test_changes_a_line_diff_does_not_show_are_said_in_words(base_project: Path, tmp_path: Path) -> None:
+    """A CRLF → LF change was every line removed and added again, reading the same; a byte-order
+    mark or a picture was a bare "changed". Each is said in words, and a diff of identical-looking
+    lines is left out."""
+    web = base_project / "webapp2"
+    js, css, png = web / "plugins" / "rec" / "rec.plugin.js", web / "theme.css", web / "logo.png"
+    css.write_bytes("/* café */\nbody {}\n".encode("cp1252"))
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    (web / "big.js").write_bytes(b"//" + b"x" * 600_000 + b"\n")
+    export_package(base_project, tmp_path / "one.zip")
+    text = js.read_bytes()
+    cases = {
+        "crlf": (
+            text.replace(b"\n", b"\r\n"),
+            ["Line endings: Unix (LF) → Windows (CRLF).", "The text itself is the same, so no line diff is shown."],
+        ),
+        "bom": (
+            b"\xef\xbb\xbf" + text,
+            [
+                "Byte-order mark (an invisible mark some editors write) added at the start of the file.",
+                "The text itself is the same, so no line diff is shown.",
+            ],
+        ),
+        "final newline": (text.rstrip(b"\n"), ["Only the line break at the end of the last line was removed."]),
+        "spaces": (text.replace(b"{", b"{ ", 1), ["Only spaces, tabs or blank lines changed."]),
+    }
+    for case, (data, notes) in cases.items():
+        js.write_bytes(data)
+        change = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}[
+            "webapp2/plugins/rec/rec.plugin.js"
+        ]
+        assert change.notes == notes, case
+        assert bool(change.diff) == (case in ("final newline", "spaces")), case
+        assert change.to_json()["notes"] == notes
+    js.write_bytes(text)
+    css.write_bytes("/* cafés */\nbody {}\n".encode("cp1252"))
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(400))
+    (web / "big.js").write_bytes(b"//" + b"y" * 600_000 + b"\n")
+    got = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}
+    assert got["webapp2/theme.css"].notes == [
+        "Not UTF-8 text (before and after the change): its lines are shown as Windows-1252 (Western) letters."
+    ]
+    assert "-/* café */\n+/* cafés */\n" in got["webapp2/theme.css"].diff  # (it read 'caf\ufffd' twice)
+    assert got["webapp2/logo.png"].notes == ["Not a text file, so no line diff: 308 → 408 bytes."]
+    assert got["webapp2/big.js"].notes == [
+        "Too big to compare line by line: 586 KB → 586 KB (the same size, other bytes)."
+    ]
+    assert not got["webapp2/manifest.json"].notes and got["webapp2/manifest.json"].only_branding_id
+
+
 def test_errors_block_the_export_unless_forced(base_project: Path, tmp_path: Path) -> None:
     (base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json").unlink()
     plan = plan_export(load(base_project))
@@ -357,6 +407,25 @@ def test_cli_export_names_what_it_left_out_as_check_names_files(tmp_path: Path) 
     assert "left out webapp2/" not in r.stdout
 
 
+def test_cli_export_lists_the_changes_in_the_words_the_pane_uses(base_project: Path, tmp_path: Path) -> None:
+    """The pane said what changed in a JSON file and which changes a line diff cannot show; the
+    command printed only 'changed' and the name, and 'changed manifest.json' as if edited."""
+    assert _cli("export", str(base_project), "-o", str(tmp_path / "one.zip")).returncode == 0
+    web = base_project / "webapp2"
+    js = web / "plugins" / "rec" / "rec.plugin.js"
+    js.write_bytes(js.read_bytes().replace(b"\n", b"\r\n"))
+    package = web / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"version": 1.0', '"version": 2.0'))
+    r = _cli("export", str(base_project), "-o", str(tmp_path / "two.zip"))
+    assert r.returncode == 0, r.stderr
+    assert "  changed  manifest.json  (only the new brandingID)\n" in r.stdout
+    assert (
+        "  changed  plugins/rec/rec.plugin.js\n      Line endings: Unix (LF) → Windows (CRLF).\n"
+        "      The text itself is the same, so no line diff is shown.\n"
+    ) in r.stdout
+    assert "  changed  plugins/rec/rec.plugin.package.json\n      version: 1.0 → 2.0\n" in r.stdout, r.stdout
+
+
 def test_cli_import_then_export(tmp_path: Path) -> None:
     original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)
     r = _cli("import", str(original), "-o", str(tmp_path / "project"))
@@ -368,7 +437,8 @@ def test_cli_import_then_export(tmp_path: Path) -> None:
     r = _cli("export", str(tmp_path / "project"), "-o", str(tmp_path / "out.zip"), "--diff")
     assert r.returncode == 0, r.stderr
     assert "Nothing changed since the imported ZIP (in.zip) except the upload number (brandingID " in r.stdout
-    assert "  changed  manifest.json\n" in r.stdout  # relative to webapp2/, as check names files
+    # relative to webapp2/, as check names files; the upload number marked as the pane marks it
+    assert "  changed  manifest.json  (only the new brandingID)\n" in r.stdout
     assert "--- before/manifest.json" in r.stdout
     assert '+    "brandingID": ' in r.stdout
     assert "Services > Web App Customization" in r.stdout

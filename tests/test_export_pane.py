@@ -559,3 +559,34 @@ def test_what_changed_says_the_last_export_zip_is_gone(pane: ExportPane, example
     text = pane.changes_view.toPlainText()
     assert text.startswith(f"The last export's ZIP, {(tmp_path / 'first.zip').resolve()}, is no longer there"), text
     assert "No earlier export" not in text and "\n+ settings.json" in text  # every file listed
+
+
+def test_what_changed_says_a_line_endings_change_in_words_and_cuts_a_huge_diff(
+    pane: ExportPane, example_project: Path, tmp_path: Path
+) -> None:
+    """CRLF → LF showed every line of the source removed and added again, reading the same; a
+    5,000-line source rewritten filled the view with 10,000 lines that buried the rest."""
+    from designer.core.export import export_package
+    from designer.gui.panes.export_pane import DIFF_LINES_SHOWN
+
+    plugins = example_project / "webapp2" / "plugins"
+    lock = plugins / "lock-toggle" / "lock-toggle.plugin.js"
+    big = plugins / "meeting-info" / "meeting-info.plugin.js"
+    big.write_text(big.read_text() + "".join(f"var v{i} = {i};\n" for i in range(5000)))
+    export_package(example_project, tmp_path / "first.zip")
+    lock.write_bytes(lock.read_bytes().replace(b"\n", b"\r\n"))
+    big.write_text(big.read_text().replace("var v", "let w"))
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    assert (
+        "~ changed  plugins/lock-toggle/lock-toggle.plugin.js\n"
+        "      Line endings: Unix (LF) → Windows (CRLF).\n"
+        "      The text itself is the same, so no line diff is shown.\n"
+    ) in text, text
+    assert "before/plugins/lock-toggle/lock-toggle.plugin.js" not in text  # no diff of look-alike lines
+    assert "--- before/plugins/meeting-info/meeting-info.plugin.js" in text
+    assert text.count("\n") < DIFF_LINES_SHOWN + 40
+    assert text.endswith(
+        "… and 9,606 more lines of this file's diff, not shown here\n"
+        "  (in all 5,000 lines removed and 5,000 added; the export command's --diff prints them all).\n"
+    ), text[-400:]

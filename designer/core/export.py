@@ -107,6 +107,7 @@ class FileChange:
     new_size: int | None = None
     diff: str = ""  # unified diff for text files
     summary: list[str] = field(default_factory=list)  # a JSON file's changes in words (jsonchanges)
+    notes: list[str] = field(default_factory=list)  # what a line diff does not show, in words (see _change_notes)
 
     @property
     def file(self) -> str | None:
@@ -132,6 +133,8 @@ class FileChange:
         its diff: a manifest.json on one line holds isSettingsBranded on the brandingID line, and
         a change of that flag was called no change at all.
         """
+        if self.notes:  # (line endings, a byte-order mark: a change of the file's, not the number's)
+            return False
         if self.summary:
             return all(line.startswith("brandingID: ") and " → " in line for line in self.summary)
         changed = [line for line in self.diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
@@ -146,6 +149,7 @@ class FileChange:
             "new_size": self.new_size,
             "diff": self.diff,
             "summary": self.summary,
+            "notes": self.notes,
         }
 
 
@@ -616,8 +620,73 @@ def _diff(entries: dict[str, bytes], zf: zipfile.ZipFile, old: dict[str, zipfile
             if before != new:
                 change = FileChange(name, "changed", len(before), len(new), _text_diff(name, before, new))
                 change.summary = _json_summary(name, before, new)
+                change.notes, noise = _change_notes(name, before, new, change.diff)
+                if noise:  # every line "changed" and reads the same: the notes say it all
+                    change.diff = ""
                 changes.append(change)
     return changes
+
+
+_BOM = b"\xef\xbb\xbf"
+_LINE_ENDS = {b"\r\n": "Windows (CRLF)", b"\n": "Unix (LF)", b"\r": "old Mac (CR)"}
+
+
+def _line_ends(data: bytes) -> str:
+    """How ``data`` ends its lines, in words ("Windows (CRLF)", "mixed")."""
+    crlf = data.count(b"\r\n")
+    kinds = [k for k, n in ((b"\r\n", crlf), (b"\n", data.count(b"\n") - crlf), (b"\r", data.count(b"\r") - crlf)) if n]
+    if len(kinds) > 1:
+        return "mixed"
+    return _LINE_ENDS[kinds[0]] if kinds else "none (one line)"
+
+
+def _sizes(before: int, after: int) -> str:
+    """Two sizes as people read them, told apart: "264 → 300 bytes", "2.5 MB → 2.6 MB"."""
+    if max(before, after) < 10_240:
+        return f"{before:,} → {after:,} bytes"
+    from .wording import byte_sizes_apart
+
+    old, new = byte_sizes_apart(before, after)
+    return f"{old} → {new}"
+
+
+def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[list[str], bool]:
+    """What changed in a file that its line diff does not show, in words, and whether that diff
+    is noise (its lines read the same on both sides).
+
+    Why: a file whose only change was CRLF → LF was shown as every line removed and added again,
+    the same text twice, and a byte-order mark or a line break at the end is invisible in a diff;
+    a picture, a font or a file too big for a line diff was a bare "changed", with nothing to
+    tell the user what had happened to it.
+    """
+    if not diff:
+        text = name.lower().endswith(DIFF_SUFFIXES)
+        what = "Too big to compare line by line" if text else "Not a text file, so no line diff"
+        same = " (the same size, other bytes)" if len(before) == len(after) else ""
+        return [f"{what}: {_sizes(len(before), len(after))}{same}."], False
+    notes: list[str] = []
+    old, new = before.removeprefix(_BOM), after.removeprefix(_BOM)
+    if before.startswith(_BOM) != after.startswith(_BOM):
+        added = "added at" if after.startswith(_BOM) else "removed from"
+        notes.append(f"Byte-order mark (an invisible mark some editors write) {added} the start of the file.")
+    ends = _line_ends(old), _line_ends(new)
+    flat_old, flat_new = (x.replace(b"\r\n", b"\n").replace(b"\r", b"\n") for x in (old, new))
+    if ends[0] != ends[1] and old != new:
+        notes.append(f"Line endings: {ends[0]} → {ends[1]}.")
+    if flat_old.endswith(b"\n") != flat_new.endswith(b"\n") and flat_old.rstrip(b"\n") == flat_new.rstrip(b"\n"):
+        notes.append(
+            "Only the line break at the end of the last line was "
+            + ("added." if flat_new.endswith(b"\n") else "removed.")
+        )
+    elif flat_old != flat_new and b"".join(flat_old.split()) == b"".join(flat_new.split()):
+        notes.append("Only spaces, tabs or blank lines changed.")
+    if sides := [side for side, data in (("before", before), ("after", after)) if not _is_utf8(data)]:
+        notes.append(
+            f"Not UTF-8 text ({' and '.join(sides)} the change): its lines are shown as Windows-1252 (Western) letters."
+        )
+    if flat_old == flat_new:
+        notes.append("The text itself is the same, so no line diff is shown.")
+    return notes, flat_old == flat_new
 
 
 def _json_summary(name: str, before: bytes, after: bytes) -> list[str]:
@@ -639,11 +708,24 @@ def _text_diff(name: str, before: bytes, after: bytes) -> str:
         return ""
     import difflib  # here: the window loads this module with every package, diffs are for export plans
 
-    a = before.decode("utf-8", errors="replace").splitlines(keepends=True)
-    b = after.decode("utf-8", errors="replace").splitlines(keepends=True)
+    a, b = _diff_text(before).splitlines(keepends=True), _diff_text(after).splitlines(keepends=True)
     shown = shown_change_name(name)  # (the name the list above the diffs gives the file)
     lines = difflib.unified_diff(a, b, f"before/{shown}", f"after/{shown}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _diff_text(data: bytes) -> str:
+    """A file's text for its line diff: UTF-8, else read as Windows-1252 (Western), so that 'café'
+    reads so and not as 'caf\ufffd', where every letter beyond English looked alike."""
+    return data.decode("utf-8") if _is_utf8(data) else data.decode("cp1252", errors="replace")
 
 
 def _plugin_lines(pkg: BrandingPackage) -> list[str]:

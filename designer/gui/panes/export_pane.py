@@ -44,7 +44,7 @@ from designer.core.export import (
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
-from designer.core.wording import byte_size, counted
+from designer.core.wording import byte_size, counted, plural
 
 from ..bidi import isolate_names
 from ..focus_ring import ring_focus
@@ -68,6 +68,28 @@ def _button_style(dark: bool) -> str:
         "QPushButton#exportButton:hover { background:#1976d2; }"
         f"QPushButton#exportButton:focus {{ border:3px solid {ring}; }}"
         f"QPushButton#exportButton:disabled {{ {off} }}"
+    )
+
+
+# The lines of one file's diff the pane shows. Why a limit: a 5,000-line source rewritten made a
+# diff of 10,000 lines, which buried the other files' diffs below it and which nobody reads here.
+DIFF_LINES_SHOWN = 400
+
+
+def _shortened_diff(diff: str) -> str:
+    """One file's diff for the pane, its first :data:`DIFF_LINES_SHOWN` lines and how many more there are."""
+    lines = diff.rstrip("\n").split("\n")
+    if len(lines) <= DIFF_LINES_SHOWN:
+        return "\n".join(lines) + "\n"
+    rest = len(lines) - DIFF_LINES_SHOWN
+    # How much changed in all: the lines shown of a rewrite are often only its removed lines.
+    gone = sum(line.startswith("-") and not line.startswith("--- ") for line in lines)
+    came = sum(line.startswith("+") and not line.startswith("+++ ") for line in lines)
+    return (
+        "\n".join(lines[:DIFF_LINES_SHOWN])
+        + f"\n… and {rest:,} more {plural(rest, 'line')} of this file's diff, not shown here\n"
+        f"  (in all {gone:,} {plural(gone, 'line')} removed and {came:,} added; the export command's --diff "
+        "prints them all).\n"
     )
 
 
@@ -375,11 +397,11 @@ class ExportPane(QWidget):
             only_id = c.only_branding_id
             lines.append(f"{marks[c.status]}  {c.shown}" + ("  (only the new brandingID)" if only_id else ""))
             if not only_id:  # a JSON file's changes in words, above the line diff of Details
-                lines += [f"      {line}" for line in c.summary]
+                lines += [f"      {line}" for line in c.summary + c.notes]
         if plan.baseline is None:
             lines += [f"+ {shown_change_name(name)}" for name in sorted(plan.entries)]
         if diffs:
-            lines += ["", "Details:", ""] + [d.rstrip("\n") + "\n" for d in diffs]
+            lines += ["", "Details:", ""] + [_shortened_diff(d) for d in diffs]
         self.changes_view.setPlainText("\n".join(lines))
 
     def _show_checklist(self, plan: ExportPlan, exported: Path | None = None) -> None:
