@@ -143,6 +143,36 @@ def test_checklist_says_who_in_plain_words_and_keeps_rest_apart(example_project:
     assert "POST b.zip" in script and "/api/admin/configuration/v1/webapp_branding/" in script and "webapp2" in script
 
 
+def test_checklist_does_not_offer_a_switch_to_a_plugin_nobody_may_switch(example_project: Path) -> None:
+    """Off at start with allowUnload false (PD209, a warning: the export goes on): the checklist
+    said it was "off until a user turns them on" and that "users cannot turn it off", while
+    users cannot turn it on and nobody gets it."""
+    pkg = load(example_project)
+    plugin = next(p for p in pkg.plugins if p.display_name == "Lock toggle")
+    assert plugin.package is not None
+    plugin.entry.enabled, plugin.package.allow_unload = False, False
+    lines = plan_export(pkg).checklist()
+    assert "Enabled by default: Meeting information, Raise hand helper." in lines
+    assert not any(line.startswith("Installed but off") for line in lines)
+    assert (
+        "Off, and users cannot turn them on (they may not switch them at all), so nobody gets them: Lock toggle."
+        in lines
+    )
+    assert (
+        "Lock toggle: toolbar button, for Hosts only, on Web app, Desktop app, iOS, Android; off, and users "
+        "cannot turn it on." in lines
+    )
+    plugin.package.allow_unload = True  # now users may switch it on
+    lines = plan_export(pkg).checklist()
+    assert "Installed but off until a user turns them on: Lock toggle." in lines
+    assert "Lock toggle: toolbar button, for Hosts only, on Web app, Desktop app, iOS, Android." in lines
+    plugin.entry.enabled, plugin.package.allow_unload = True, False
+    assert (
+        "Lock toggle: toolbar button, for Hosts only, on Web app, Desktop app, iOS, Android; users cannot turn it off."
+        in plan_export(pkg).checklist()
+    )
+
+
 def test_zip_is_deterministic_sorted_with_fixed_dates_and_modes(base_project: Path, tmp_path: Path) -> None:
     twin = tmp_path / "twin"
     shutil.copytree(base_project, twin)

@@ -730,12 +730,21 @@ def _diff_text(data: bytes) -> str:
 
 def _plugin_lines(pkg: BrandingPackage) -> list[str]:
     on = [p.display_name for p in pkg.plugins if p.entry.enabled is not False]
-    off = [p.display_name for p in pkg.plugins if p.entry.enabled is False]
+    # Off with allowUnload false (PD209): no switch in Settings > Plugins, so nobody turns it on.
+    # ("off until a user turns them on" and "users cannot turn it off" said the opposite.)
+    never = [p for p in pkg.plugins if p.entry.enabled is False and p.package and p.package.allow_unload is False]
+    off = [p.display_name for p in pkg.plugins if p.entry.enabled is False and p not in never]
     lines = []
     if pkg.plugins:
         lines.append("Enabled by default: " + (", ".join(on) if on else "none") + ".")
     if off:
         lines.append("Installed but off until a user turns them on: " + ", ".join(off) + ".")
+    if never:
+        lines.append(
+            "Off, and users cannot turn them on (they may not switch them at all), so nobody gets them: "
+            + ", ".join(p.display_name for p in never)
+            + "."
+        )
     for p in pkg.plugins:
         pk = p.package
         if pk is None:
@@ -756,7 +765,13 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
         else:
             who = " and ".join(names) if names else "nobody (no role selected)"
         platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
-        lock = "; users cannot turn it off" if pk.allow_unload is False else ""
+        lock = (
+            ""
+            if pk.allow_unload is not False
+            else "; off, and users cannot turn it on"
+            if p.entry.enabled is False
+            else "; users cannot turn it off"
+        )
         lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")
     return lines
 
