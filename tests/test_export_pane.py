@@ -590,3 +590,19 @@ def test_what_changed_says_a_line_endings_change_in_words_and_cuts_a_huge_diff(
         "… and 9,606 more lines of this file's diff, not shown here\n"
         "  (in all 5,000 lines removed and 5,000 added; the export command's --diff prints them all).\n"
     ), text[-400:]
+
+
+def test_a_minified_line_in_what_changed_is_cut_and_says_how_much_more(
+    pane: ExportPane, example_project: Path, tmp_path: Path
+) -> None:
+    """A minified source is one line: its diff ran 400,000 characters off the view's right edge."""
+    from designer.core.export import export_package
+
+    lib = example_project / "webapp2" / "plugins" / "lock-toggle" / "lib.min.js"
+    lib.write_text("var a=1;" * 50000)
+    export_package(example_project, tmp_path / "first.zip")
+    lib.write_text("var b=2;" * 50000)
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    assert "\n-" + "var a=1;" * 62 + "var … (399,501 more characters on this line)\n" in text, text[-1500:]
+    assert max(len(line) for line in text.split("\n")) < 600

@@ -76,17 +76,30 @@ def _button_style(dark: bool) -> str:
 DIFF_LINES_SHOWN = 400
 
 
+# The characters of one diff line the pane shows: a minified source's one line is the whole file,
+# which ran hundreds of thousands of characters off the view's right edge.
+DIFF_LINE_CHARS = 500
+
+
+def _shortened_line(line: str) -> str:
+    if len(line) <= DIFF_LINE_CHARS:
+        return line
+    rest = len(line) - DIFF_LINE_CHARS
+    return f"{line[:DIFF_LINE_CHARS]} … ({rest:,} more {plural(rest, 'character')} on this line)"
+
+
 def _shortened_diff(diff: str) -> str:
-    """One file's diff for the pane, its first :data:`DIFF_LINES_SHOWN` lines and how many more there are."""
+    """One file's diff for the pane, its first :data:`DIFF_LINES_SHOWN` lines and how many more there are,
+    each line cut after :data:`DIFF_LINE_CHARS` characters."""
     lines = diff.rstrip("\n").split("\n")
     if len(lines) <= DIFF_LINES_SHOWN:
-        return "\n".join(lines) + "\n"
+        return "\n".join(map(_shortened_line, lines)) + "\n"
     rest = len(lines) - DIFF_LINES_SHOWN
     # How much changed in all: the lines shown of a rewrite are often only its removed lines.
     gone = sum(line.startswith("-") and not line.startswith("--- ") for line in lines)
     came = sum(line.startswith("+") and not line.startswith("+++ ") for line in lines)
     return (
-        "\n".join(lines[:DIFF_LINES_SHOWN])
+        "\n".join(map(_shortened_line, lines[:DIFF_LINES_SHOWN]))
         + f"\n… and {rest:,} more {plural(rest, 'line')} of this file's diff, not shown here\n"
         f"  (in all {gone:,} {plural(gone, 'line')} removed and {came:,} added; the export command's --diff "
         "prints them all).\n"
