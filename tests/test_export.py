@@ -348,7 +348,7 @@ def test_changes_a_line_diff_does_not_show_are_said_in_words(base_project: Path,
     (web / "big.js").write_bytes(b"//" + b"y" * 600_000 + b"\n")
     got = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}
     assert got["webapp2/theme.css"].notes == [
-        "Not UTF-8 text (before and after the change): its lines are shown as Windows-1252 (Western) letters."
+        "Not UTF-8 text (before and after the change), shown as Windows-1252 (Western) letters."
     ]
     assert "-/* café */\n+/* cafés */\n" in got["webapp2/theme.css"].diff  # (it read 'caf\ufffd' twice)
     assert got["webapp2/logo.png"].notes == ["Not a text file, so no line diff: 308 → 408 bytes."]

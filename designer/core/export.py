@@ -681,9 +681,7 @@ def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[li
     elif flat_old != flat_new and b"".join(flat_old.split()) == b"".join(flat_new.split()):
         notes.append("Only spaces, tabs or blank lines changed.")
     if sides := [side for side, data in (("before", before), ("after", after)) if not _is_utf8(data)]:
-        notes.append(
-            f"Not UTF-8 text ({' and '.join(sides)} the change): its lines are shown as Windows-1252 (Western) letters."
-        )
+        notes.append(f"Not UTF-8 text ({' and '.join(sides)} the change), shown as Windows-1252 (Western) letters.")
     if flat_old == flat_new:
         notes.append("The text itself is the same, so no line diff is shown.")
     return notes, flat_old == flat_new
