@@ -1643,12 +1643,11 @@ class MainWindow(QMainWindow):
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
         # Errors per plugin, counted once (a crash the preview caught counts too).
-        from ..core.plugins import problem_owner
+        from ..core.plugins import problem_owners
 
+        owner = problem_owners(pkg)
         errors_of = Counter(
-            problem_owner(pkg, p.plugin, p.file, p.pointer)
-            for p in self._all_problems()
-            if p.severity.value == "error" and p.plugin
+            owner(p.plugin, p.file, p.pointer) for p in self._all_problems() if p.severity.value == "error" and p.plugin
         )
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..bidi import IsolatingDelegate, isolate_runs
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
-    from PySide6.QtCore import QModelIndex, QPoint
+    from PySide6.QtCore import QEvent, QModelIndex, QPoint
     from PySide6.QtGui import QIcon, QResizeEvent
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -34,6 +34,12 @@ if TYPE_CHECKING:  # the core loads with the first package, after the window has
 
 _FIX_TEXT_WIDTH = 300  # pixels of a Fix button's text before it is shortened
 _WHERE_WIDTH = 230  # pixels of the Where column at most
+# Problems shown unfolded when a list opens: the groups, in order, while their problems together
+# stay within this many (at least the first group); the other groups show as their title and
+# count, unfolded with a click. Every problem row unfolded is laid out (its wrapped height is
+# measured) and gets its Fix button: 5,000 of them froze the window for seconds at every check.
+_UNFOLDED_ROWS = 200
+_GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a group header's plugin key ("" for the package)
 
 
 # Where a place ("plugins/x/x.plugin.package.json:21:25") may break across lines: Qt wraps text
@@ -139,6 +145,11 @@ def _place(problem: Problem, package: BrandingPackage | None) -> str:
     return problem.location() if outside is None else outside[0]
 
 
+def _place_text(problem: Problem, package: BrandingPackage | None, narrow: bool) -> str:
+    """The Where cell of ``problem``: its place, and in a narrow list (no Code column) its code under it."""
+    return "\n".join(t for t in (_place(problem, package), problem.code if narrow else "") if t)
+
+
 class _Wrapped(IsolatingDelegate):
     """Cells whose text wraps at their column's width, text and icon at the top.
 
@@ -152,6 +163,11 @@ class _Wrapped(IsolatingDelegate):
         super().__init__(view, quoted=True)
         self._view = view
         self._button_height = 0  # a Fix button's, measured when first needed
+        # Sizes measured, by (column, width, text, header or row): a cell's wrapped size depends
+        # on nothing else while the font stays (see ProblemsPane.changeEvent). Why: each layout of
+        # the list measured every row unfolded again, a tenth of a millisecond per cell, and a check
+        # that changed one plugin's problems laid out the hundreds of rows of the others again.
+        self.sizes: dict[tuple[int, int, str, bool], QSize] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)  # (names in Arabic or Hebrew laid out on their own)
@@ -195,11 +211,19 @@ class _Wrapped(IsolatingDelegate):
             while parent.isValid():
                 depth, parent = depth + 1, parent.parent()
             width -= depth * view.indentation()
+        key = (index.column(), width, index.data() or "", index.parent().isValid())
+        size = self.sizes.get(key)
+        if size is not None:
+            return QSize(size)
         from PySide6.QtWidgets import QStyleOptionViewItem  # (its type costs ~1 ms: not at start-up)
 
         sized = QStyleOptionViewItem(option)
         sized.rect = QRect(0, 0, max(width, 1), option.rect.height() or 1)
-        return super().sizeHint(sized, index)
+        size = super().sizeHint(sized, index)
+        if len(self.sizes) > 50_000:  # (widths and texts come and go: the cache is not kept for ever)
+            self.sizes.clear()
+        self.sizes[key] = QSize(size)
+        return size
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
         """A Fix button at the top of its cell, as tall as a button (not as its row, several lines
@@ -244,9 +268,22 @@ class ProblemsPane(QTreeWidget):
         # wider than the list before any project was open.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformRowHeights(False)
-        self.setItemDelegate(_Wrapped(self))
+        self._delegate = _Wrapped(self)
+        self.setItemDelegate(self._delegate)
         self.header().sectionResized.connect(self._column_resized)
         self.itemActivated.connect(self._activated)
+        self.itemExpanded.connect(self._group_unfolded)
+        # Buttons of the rows of folded groups, made when the group is unfolded (see show_problems):
+        # group key -> (row, make the button).
+        self._pending_buttons: dict[str, list[tuple[QTreeWidgetItem, Callable[[], QPushButton]]]] = {}
+        self._folded: dict[str, bool] = {}  # group key -> folded, as the user left it in a long list
+        self._new_buttons: dict[str, list[tuple[QTreeWidgetItem, Callable[[], QPushButton]]]] = {}
+        # What is on show, to keep the groups a check left as they were: group key -> (title, its
+        # problems, header), the keys in order, and whether the package was writable.
+        self._shown_groups: dict[str, tuple[str, tuple[Problem, ...], QTreeWidgetItem]] = {}
+        self._shown_order: list[str] = []
+        self._writable = False
+        self._places_narrow = False  # whether the rows' places show their codes (see _fit_columns)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
 
@@ -288,8 +325,14 @@ class ProblemsPane(QTreeWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.setTextElideMode(Qt.TextElideMode.ElideNone)
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = list(self.problem_items())
-        buttons = [b for b in (self.itemWidget(row, 3) for row in rows) if isinstance(b, QPushButton)]
+        # (the rows of groups whose buttons were made: those of folded groups are not, see show_problems)
+        with_buttons = [
+            head.child(j)
+            for head in (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+            if head.data(0, _GROUP_ROLE) not in self._pending_buttons
+            for j in range(head.childCount())
+        ]
+        buttons = [b for b in (self.itemWidget(row, 3) for row in with_buttons) if isinstance(b, QPushButton)]
         metrics = self.fontMetrics()
         widest = max(
             (min(metrics.horizontalAdvance(b.property("fullTitle")), _FIX_TEXT_WIDTH) + 24 for b in buttons), default=0
@@ -301,11 +344,15 @@ class ProblemsPane(QTreeWidget):
         room = max(self.viewport().width(), 200)
         narrow = room < 480
         self.setColumnHidden(2, narrow)
-        for row in rows:
-            problem = row.data(0, Qt.ItemDataRole.UserRole)
-            place = "\n".join(t for t in (_place(problem, self._package), problem.code if narrow else "") if t)
-            if row.text(1) != place:
-                row.setText(1, place)
+        if narrow != self._places_narrow:  # (rows made since are made as the others: see _group_head)
+            self._places_narrow = narrow
+            # One layout for all the places changed below, not one measure of a row per place: set
+            # one by one, each row's wrapped height was measured again (seconds for 5,000 problems).
+            self.scheduleDelayedItemsLayout()
+            for row in self.problem_items():
+                place = _place_text(row.data(0, Qt.ItemDataRole.UserRole), self._package, narrow)
+                if row.text(1) != place:
+                    row.setText(1, place)
         where = max(110, min(_WHERE_WIDTH + 10, room // 4))
         fix = max(header.sectionSizeHint(3), min(widest + 8, room * 3 // 10))
         texts = [self._fix_text(b.property("fullTitle"), fix - 24, b.property("shortTitle")) for b in buttons]
@@ -351,6 +398,20 @@ class ProblemsPane(QTreeWidget):
             or "Fix"
         )
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Another font or style: the rows' sizes measured with the old one are measured again."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.ApplicationFontChange,
+            QEvent.Type.LayoutDirectionChange,
+        ):
+            self._delegate.sizes.clear()
+            self.scheduleDelayedItemsLayout()
+        super().changeEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if not self.header().stretchLastSection():  # fitted once already (see _fit_columns)
@@ -359,12 +420,25 @@ class ProblemsPane(QTreeWidget):
     def show_problems(self, problems: list[Problem], package: BrandingPackage | None) -> None:
         """Fill the list. The rows are made first and handed to the view in one go, with painting
         held: added one by one to the visible list, 700 problems took seconds (the view laid itself
-        out after each row), and every pause while typing in a broken project froze the window."""
+        out after each row), and every pause while typing in a broken project froze the window.
+
+        A group whose problems are the same as on show (same plugin, same title, equal problems)
+        is kept as it is, rows, buttons and all: only the groups an edit changed are made again.
+        Why: every check after an edit or a Fix made all rows again, 5,000 of them in a package
+        of 100 broken plugins, where an edit changes the problems of one plugin at most.
+
+        A long list (over ``_UNFOLDED_ROWS`` problems) opens with the groups that fit in that many
+        unfolded and the others folded to their title and count; a group the user folded or
+        unfolded stays so at the next check. Why: all unfolded, 5,000 problems froze the window
+        for seconds when the project opened and again after every check, while the rows were
+        measured and given their Fix buttons; and a wall of 5,000 rows hid which plugins need
+        work, which the groups' titles and counts tell at a glance."""
         writable = package is not None and package.files.writable
-        self._package = package  # (the places of files beside webapp2/: see outside_place)
+        same_context = package is self._package and writable == self._writable
+        self._package, self._writable = package, writable  # (places beside webapp2/: see outside_place)
         from PySide6.QtWidgets import QApplication
 
-        from ...core.plugins import problem_owner
+        from ...core.plugins import problem_owners
 
         # The keyboard in the list (on a row or its Fix button) stays in it, at the same place: a
         # Fix applied with Space left it on the project tree (its button went with the old rows).
@@ -372,14 +446,34 @@ class ProblemsPane(QTreeWidget):
         kept = focus is self or (focus is not None and self.isAncestorOf(focus))
         current = self.currentItem()
         at = next((i for i, row in enumerate(self.problem_items()) if row is current), 0)
+        if self.topLevelItemCount() and self._long_list():  # a long list on show: its groups as the user left them
+            for i in range(self.topLevelItemCount()):
+                head = self.topLevelItem(i)
+                self._folded[head.data(0, _GROUP_ROLE)] = not head.isExpanded()
 
         plugins = package.plugins if package is not None else []
+        owner = problem_owners(package) if package is not None else None
         # By plugin (its place in settings.json), not by key: two plugins with the same id (PD202)
         # were one group, with both plugins' problems under one name.
-        groups: dict[int | None, list[Problem]] = {}
+        by_owner: dict[int | None, list[Problem]] = {}
         for p in problems:
-            owner = problem_owner(package, p.plugin, p.file, p.pointer) if package is not None and p.plugin else None
-            groups.setdefault(owner, []).append(p)
+            key = owner(p.plugin, p.file, p.pointer) if owner is not None and p.plugin else None
+            by_owner.setdefault(key, []).append(p)
+        order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
+        # (group key, title, its problems) of each group, in the order shown
+        groups = [
+            (
+                "" if k is None else f"{k}:{plugins[k].key}",
+                "Package" if k is None else plugins[k].display_name,
+                tuple(found),
+            )
+            for k in order
+            if (found := by_owner.get(k))
+        ]
+        shown = self._shown_groups if same_context else {}
+        kept_heads = [g for g, title, found in groups if shown.get(g, (None, None, None))[:2] == (title, found)]
+        if kept_heads != [g for g in self._shown_order if g in kept_heads]:
+            kept_heads = []  # the plugins were reordered: all made again (the order is that of settings.json)
         icons: dict[str, QIcon] = {}
 
         def icon(severity: str) -> QIcon:
@@ -387,62 +481,133 @@ class ProblemsPane(QTreeWidget):
                 icons[severity] = self._severity_icon(severity)
             return icons[severity]
 
-        heads: list[QTreeWidgetItem] = []
-        buttons: list[tuple[QTreeWidgetItem, Fix]] = []
-        waiting: list[tuple[QTreeWidgetItem, str]] = []  # rows whose fix waits for another file's
-        order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
-        for key in [k for k in order if k in groups]:
-            found = groups[key]
-            worst = min(found, key=lambda p: p.severity.rank).severity
-            title = "Package" if key is None else plugins[key].display_name
-            head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
-            head.setIcon(0, icon(worst.value))
-            font = head.font(0)
-            font.setBold(True)
-            head.setFont(0, font)
-            rows = []
-            for p in found:
-                # Whole, wrapped where the column ends: the file's name and the line are what tell
-                # problems apart ("plugins/lock-toggle/lock-toggle.plugi…" hid both).
-                outside = outside_place(package, p.file)
-                row = QTreeWidgetItem([p.message, p.location() if outside is None else outside[0], p.code, ""])
-                row.setToolTip(1, p.location() if outside is None else outside[1])
-                row.setIcon(0, icon(p.severity.value))
-                go = (
-                    "Double-click or press Enter to go there"
-                    if outside is None
-                    else "The file is outside webapp2/, not shown in the designer: Enter names it in the status bar"
-                )
-                row.setToolTip(0, f"{p.message} ({p.code})\n\n{go}; F1 tells what {p.code} means.")
-                row.setToolTip(2, f"F1 or right-click: what {p.code} means")
-                row.setData(0, Qt.ItemDataRole.UserRole, p)
-                rows.append(row)
-                if p.fix is not None and package is not None:
-                    buttons.append((row, p.fix))
-                elif p.fix_waits_for:
-                    waiting.append((row, p.fix_waits_for))
-            head.addChildren(rows)
-            heads.append(head)
+        long_list = len(problems) > _UNFOLDED_ROWS
+        if not long_list:
+            self._folded.clear()  # (a short list shows every group unfolded, as it always did)
+        heads: list[tuple[QTreeWidgetItem, bool | None]] = []  # each group's header; unfolded (None: kept as is)
+        unfolded_rows = 0
+        for group, title, found in groups:
+            if group in kept_heads:
+                head = shown[group][2]
+                unfolded = None
+            else:
+                head = self._group_head(group, title, found, package, icon)
+                if not long_list:
+                    unfolded = True
+                elif group in self._folded:
+                    unfolded = not self._folded[group]
+                else:  # the first groups, while they fit
+                    unfolded = not heads or unfolded_rows + len(found) <= _UNFOLDED_ROWS
+            if unfolded or (unfolded is None and head.isExpanded()):
+                unfolded_rows += len(found)
+            heads.append((head, unfolded))
         self.setUpdatesEnabled(False)
         try:
-            self.clear()
-            self.addTopLevelItems(heads)
-            for head in heads:
-                head.setFirstColumnSpanned(True)
-                head.setExpanded(True)
-            for row, fix in buttons:
-                self.setItemWidget(row, 3, self._fix_button(fix) if writable else self._import_button(fix))
-            for row, rel in waiting:
-                self.setItemWidget(row, 3, self._first_button(rel))
+            self.blockSignals(True)  # (the buttons of unfolded groups are made below, in one go)
+            try:
+                if kept_heads:
+                    for i in reversed(range(self.topLevelItemCount())):
+                        if self.topLevelItem(i).data(0, _GROUP_ROLE) not in kept_heads:
+                            self.takeTopLevelItem(i)  # (gone with its rows and their buttons)
+                    for i, (head, unfolded) in enumerate(heads):
+                        if unfolded is not None:
+                            self.insertTopLevelItem(i, head)
+                else:
+                    self.clear()
+                    self.addTopLevelItems([head for head, _unfolded in heads])
+                for head, unfolded in heads:
+                    if unfolded is not None:
+                        head.setFirstColumnSpanned(True)
+                        head.setExpanded(unfolded)
+            finally:
+                self.blockSignals(False)
+            self._pending_buttons = {g: b for g, b in self._pending_buttons.items() if g in kept_heads}
+            self._pending_buttons.update(self._new_buttons)
+            self._new_buttons = {}
+            for head, unfolded in heads:
+                if unfolded:
+                    self._make_buttons(head)
             self._fit_columns()
         finally:
             self.setUpdatesEnabled(True)
+        self._shown_groups = {
+            g: (title, found, head) for (g, title, found), (head, _u) in zip(groups, heads, strict=True)
+        }
+        self._shown_order = [g for g, _title, _found in groups]
         self.executeDelayedItemsLayout()  # the Fix buttons in place now, not at the next paint
         if kept:
             rows = list(self.problem_items())
             if rows:
-                self.setCurrentItem(rows[min(at, len(rows) - 1)])  # the next problem, where the fixed one was
+                row = rows[min(at, len(rows) - 1)]
+                if not row.parent().isExpanded():
+                    row.parent().setExpanded(True)  # (its buttons made: see _group_unfolded)
+                self.setCurrentItem(row)  # the next problem, where the fixed one was
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _group_head(
+        self,
+        group: str,
+        title: str,
+        found: tuple[Problem, ...],
+        package: BrandingPackage | None,
+        icon: Callable[[str], QIcon],
+    ) -> QTreeWidgetItem:
+        """A group's header with its problems' rows (their buttons waiting in ``_new_buttons``)."""
+        worst = min(found, key=lambda p: p.severity.rank).severity
+        head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
+        head.setData(0, _GROUP_ROLE, group)
+        head.setIcon(0, icon(worst.value))
+        font = head.font(0)
+        font.setBold(True)
+        head.setFont(0, font)
+        writable = package is not None and package.files.writable
+        rows = []
+        buttons: list[tuple[QTreeWidgetItem, Callable[[], QPushButton]]] = []
+        for p in found:
+            # Whole, wrapped where the column ends: the file's name and the line are what tell
+            # problems apart ("plugins/lock-toggle/lock-toggle.plugi…" hid both).
+            outside = outside_place(package, p.file)
+            row = QTreeWidgetItem([p.message, _place_text(p, package, self._places_narrow), p.code, ""])
+            row.setToolTip(1, p.location() if outside is None else outside[1])
+            row.setIcon(0, icon(p.severity.value))
+            go = (
+                "Double-click or press Enter to go there"
+                if outside is None
+                else "The file is outside webapp2/, not shown in the designer: Enter names it in the status bar"
+            )
+            row.setToolTip(0, f"{p.message} ({p.code})\n\n{go}; F1 tells what {p.code} means.")
+            row.setToolTip(2, f"F1 or right-click: what {p.code} means")
+            row.setData(0, Qt.ItemDataRole.UserRole, p)
+            rows.append(row)
+            if p.fix is not None and package is not None:
+                fix = p.fix
+                make = (
+                    (lambda fix=fix: self._fix_button(fix)) if writable else (lambda fix=fix: self._import_button(fix))
+                )
+                buttons.append((row, make))
+            elif p.fix_waits_for:
+                buttons.append((row, lambda rel=p.fix_waits_for: self._first_button(rel)))
+        head.addChildren(rows)
+        self._new_buttons[group] = buttons
+        return head
+
+    def _long_list(self) -> bool:
+        """Whether the list on show has more problems than are unfolded at first (see show_problems)."""
+        return sum(self.topLevelItem(i).childCount() for i in range(self.topLevelItemCount())) > _UNFOLDED_ROWS
+
+    def _make_buttons(self, head: QTreeWidgetItem) -> bool:
+        """Give the rows of ``head``'s group their buttons, if they have none yet; whether any were made."""
+        made = False
+        for row, make in self._pending_buttons.pop(head.data(0, _GROUP_ROLE), []):
+            self.setItemWidget(row, 3, make())
+            made = True
+        return made
+
+    def _group_unfolded(self, head: QTreeWidgetItem) -> None:
+        """A folded group unfolded (a click, the keyboard, or a problem in it shown): its rows get
+        their Fix buttons now, and the Fix column fits them."""
+        if head.parent() is None and self._make_buttons(head):
+            self._fit_columns()
 
     def _fix_button(self, fix: Fix) -> QPushButton:
         # A long title ("Use 'plugins/…/x.plugin.package.json'") is shortened where it tells least

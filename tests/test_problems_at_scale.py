@@ -1,0 +1,184 @@
+"""The Problems list with hundreds of problems: folded groups, groups kept across checks.
+
+A package of many broken plugins gave thousands of rows, each measured and given its Fix button
+again after every check, and the window froze for seconds at each edit. These tests drive the
+window as a user does on such a package (made by :func:`broken_plugins`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from designer.core.checks import run_checks
+from designer.core.model import load
+from designer.core.plugins import problem_owner, problem_owners
+from designer.gui.panes.problems_pane import _UNFOLDED_ROWS, ProblemsPane
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def broken_plugins(root: Path, plugins: int = 12, items: int = 12) -> Path:
+    """A project of ``plugins`` copies of the fixture's plugin, each with ``items`` toolbar buttons
+    whose icon file is misspelt ('recc.svg', fixed to 'rec.svg') and whose action the source does
+    not register: two problems a button, each with its Fix."""
+    shutil.copytree(FIXTURES / "base", root)
+    webapp2 = root / "webapp2"
+    template = webapp2 / "plugins" / "rec"
+    entries = []
+    for n in range(plugins):
+        pid = f"p{n:02d}"
+        folder = webapp2 / "plugins" / pid
+        folder.mkdir()
+        shutil.copy(template / "rec.svg", folder / "rec.svg")
+        source = (template / "rec.plugin.js").read_text(encoding="utf-8").replace("rec-1.0", pid)
+        (folder / f"{pid}.plugin.js").write_text(source, encoding="utf-8")
+        package = json.loads((template / "rec.plugin.package.json").read_text(encoding="utf-8"))
+        package.update(id=pid, name=f"Plugin {n:02d}", srcURL=f"{pid}.plugin.js")
+        package["menuItems"]["toolbar"] = [
+            {"icon": "recc.svg#rec", "label": f"Button {k}", "action": f"act{k}"} for k in range(items)
+        ]
+        (folder / f"{pid}.plugin.package.json").write_text(json.dumps(package, indent=4), encoding="utf-8")
+        entries.append({"id": pid, "srcURL": f"plugins/{pid}/{pid}.plugin.package.json", "enabled": True})
+    shutil.rmtree(template)
+    (webapp2 / "settings.json").write_text(json.dumps({"plugins": entries}, indent=4), encoding="utf-8")
+    return root
+
+
+def _heads(view: ProblemsPane) -> list:
+    return [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
+
+
+def _shown(view: ProblemsPane) -> list[tuple]:
+    """Every group and row as the list shows it: texts of each column, and each row's button text."""
+    out = []
+    for head in _heads(view):
+        out.append(tuple(head.text(c) for c in range(4)))
+        for j in range(head.childCount()):
+            row = head.child(j)
+            out.append((*(row.text(c) for c in range(4)), row.data(0, Qt.ItemDataRole.UserRole)))
+    return out
+
+
+def test_a_long_list_opens_with_its_first_groups_unfolded_and_the_others_as_title_and_count(
+    window, qtbot, tmp_path
+) -> None:
+    project = broken_plugins(tmp_path / "p")
+    window.open_path(project)
+    view = window.problems_view
+    problems = window._all_problems()
+    assert len(problems) > _UNFOLDED_ROWS
+    heads = _heads(view)
+    each = len(problems) // 12  # (two a button, and the source's unused 'record')
+    assert [h.text(0) for h in heads] == [f"Plugin {n:02d} ({each})" for n in range(12)]
+    # Every problem is in the list, folded or not; the dock's title counts them all.
+    assert len(list(view.problem_items())) == len(problems)
+    assert window.problems_dock.windowTitle() == f"Problems ({len(problems)})"
+    unfolded = [h.isExpanded() for h in heads]
+    assert unfolded == [True] * (_UNFOLDED_ROWS // each) + [False] * (12 - _UNFOLDED_ROWS // each)
+    # A folded group's rows get their Fix buttons when the user unfolds it (the arrow key on its title).
+    last = heads[-1]
+    assert all(view.itemWidget(last.child(j), 3) is None for j in range(last.childCount()))
+    view.setFocus()
+    view.setCurrentItem(last)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert last.isExpanded()
+    rows = [last.child(j) for j in range(last.childCount())]
+    fixable = [row for row in rows if row.data(0, Qt.ItemDataRole.UserRole).fix is not None]
+    assert len(fixable) == each - 1  # (all but the unused 'record')
+    assert all(isinstance(view.itemWidget(row, 3), QPushButton) for row in fixable)
+    # ... and they work: the first one fixes its problem (the list checked again a moment later).
+    problem = fixable[-1].data(0, Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(view.itemWidget(fixable[-1], 3), Qt.MouseButton.LeftButton)
+    assert window.status.text().startswith("Fixed: "), window.status.text()
+    qtbot.waitUntil(lambda: _heads(view)[-1].text(0) == f"Plugin 11 ({each - 1})")
+    assert problem not in window._all_problems()
+
+
+def test_groups_stay_folded_or_unfolded_as_the_user_left_them_after_an_edit(window, qtbot, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p"))
+    view = window.problems_view
+    heads = _heads(view)
+    each = len(window._all_problems()) // 12
+    heads[0].setExpanded(False)  # the user folds the first group and unfolds the last one
+    heads[-1].setExpanded(True)
+    fix = next(p.fix for p in window._all_problems() if p.plugin == "p05" and p.fix is not None)
+    window.apply_fix(fix)  # a check with one problem fewer in a folded group
+    qtbot.waitUntil(lambda: _heads(view)[5].text(0) == f"Plugin 05 ({each - 1})")
+    heads = _heads(view)
+    assert [h.isExpanded() for h in heads] == [False] + [h < _UNFOLDED_ROWS // each for h in range(1, 11)] + [True]
+    fixable = [heads[-1].child(j) for j in range(each) if heads[-1].child(j).data(0, Qt.ItemDataRole.UserRole).fix]
+    assert fixable and all(isinstance(view.itemWidget(row, 3), QPushButton) for row in fixable)
+
+
+def test_a_check_keeps_the_groups_it_did_not_change_and_shows_what_a_fresh_list_shows(window, qtbot, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=4, items=3))
+    view = window.problems_view
+    untouched = _heads(view)[0]
+    button = view.itemWidget(untouched.child(0), 3)
+    fix = next(p.fix for p in window._all_problems() if p.plugin == "p02" and p.fix is not None)
+    before = _shown(view)
+    window.apply_fix(fix)
+    qtbot.waitUntil(lambda: _shown(view) != before)
+    # The first plugin's group is the same group, its Fix buttons the same buttons ...
+    assert _heads(view)[0] is untouched and view.itemWidget(untouched.child(0), 3) is button
+    # ... and the list is the one a list filled afresh with these problems shows.
+    fresh = ProblemsPane()
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show_problems(window._all_problems(), window.package)
+    assert _shown(view) == _shown(fresh)
+    after = _shown(view)
+    window.editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: _shown(view) != after)
+    assert _shown(view) == before
+    fresh.show_problems(window._all_problems(), window.package)
+    assert _shown(view) == _shown(fresh)
+    assert _heads(view)[0] is untouched
+
+
+def test_rows_are_measured_again_in_a_bigger_font(window, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=2, items=2))
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.data(0, Qt.ItemDataRole.UserRole).fix is None)
+    before = view.visualItemRect(row).height()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    view.executeDelayedItemsLayout()
+    assert view.visualItemRect(row).height() > before
+
+
+def test_rows_added_to_a_narrow_list_show_their_code_under_their_place(window, qtbot, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=2, items=2))
+    view = window.problems_view
+    window.problems_dock.setFloating(True)
+    window.problems_dock.resize(420, 400)
+    assert view.isColumnHidden(2)
+    fix = next(p.fix for p in window._all_problems() if p.plugin == "p01" and p.fix is not None)
+    before = len(window._all_problems())
+    window.apply_fix(fix)  # the group of p01 is made again, as narrow as the list
+    qtbot.waitUntil(lambda: len(list(view.problem_items())) == before - 1)
+    for row in view.problem_items():
+        problem = row.data(0, Qt.ItemDataRole.UserRole)
+        assert row.text(1).endswith("\n" + problem.code), row.text(1)
+
+
+def test_problem_owners_finds_the_plugin_problem_owner_finds(tmp_path) -> None:
+    project = broken_plugins(tmp_path / "p", plugins=3, items=2)
+    # Two plugins with the same id (PD202): told apart by their files and settings entries.
+    settings = project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text(encoding="utf-8"))
+    data["plugins"][2]["id"] = "p01"
+    settings.write_text(json.dumps(data), encoding="utf-8")
+    pkg = load(project)
+    owner = problem_owners(pkg)
+    problems = run_checks(pkg)
+    assert any(p.code == "PD202" for p in problems)
+    for p in problems:
+        assert owner(p.plugin, p.file, p.pointer) == problem_owner(pkg, p.plugin, p.file, p.pointer), p
+    assert {owner(p.plugin, p.file, p.pointer) for p in problems if p.plugin == "p01"} == {1, 2}
