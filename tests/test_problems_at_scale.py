@@ -182,3 +182,19 @@ def test_problem_owners_finds_the_plugin_problem_owner_finds(tmp_path) -> None:
     for p in problems:
         assert owner(p.plugin, p.file, p.pointer) == problem_owner(pkg, p.plugin, p.file, p.pointer), p
     assert {owner(p.plugin, p.file, p.pointer) for p in problems if p.plugin == "p01"} == {1, 2}
+
+
+def test_the_export_pane_sums_up_many_errors_by_kind_before_the_first_of_them(window, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p"))
+    window.show_export()
+    verdict = window.export_pane.verdict.text()
+    errors = [p for p in window._all_problems() if p.severity.value == "error"]
+    assert len(errors) == 12 * 24
+    assert f"Export is blocked: {len(errors)} errors must be fixed first." in verdict
+    assert "By kind, in 12 plugins:" in verdict
+    assert "<li>144 × Menu item action is not registered (PD505)</li>" in verdict
+    assert "<li>144 × Icon file not found (PD400)</li>" in verdict
+    assert verdict.count("href='problem:") == 5
+    assert (
+        f"… and {len(errors) - 5} more: the Problems list has them all, by plugin ({len(errors)} with a Fix" in verdict
+    )

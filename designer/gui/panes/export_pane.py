@@ -137,6 +137,34 @@ class _FittingScroll(QScrollArea):
         self.updateGeometry()  # a new width wraps the text to another height
 
 
+_ERRORS_LISTED = 12  # errors the pane lists one by one; more are summed up by kind first
+_FIRST_OF_MANY = 5  # errors listed under that summary
+_KINDS_LISTED = 8  # kinds of error the summary names
+
+
+def _errors_by_kind(errors: list[Problem]) -> str:
+    """Many errors summed up: how many of each kind (most first), and in how many plugins.
+
+    Why: 5,000 errors of 100 broken plugins were shown as their first twelve, all about the same
+    plugin and the same slip, and "… and 4988 more": nothing said what was wrong across the package.
+    """
+    from collections import Counter
+
+    from designer.core.problems import CODES
+
+    kinds = Counter(p.code for p in errors).most_common()
+    plugins = {p.plugin for p in errors if p.plugin}
+    rows = "".join(
+        f"<li>{n} × {html.escape(CODES[code].title if code in CODES else code)} ({code})</li>"
+        for code, n in kinds[:_KINDS_LISTED]
+    )
+    rest = kinds[_KINDS_LISTED:]
+    if rest:
+        rows += f"<li>{counted(sum(n for _code, n in rest), 'error')} of {counted(len(rest), 'other kind')}</li>"
+    where = f", in {counted(len(plugins), 'plugin')}" if len(plugins) > 1 else ""
+    return f"<p style='margin:4px 0 0 0'>By kind{where}:</p><ul style='margin:2px 0 0 0'>{rows}</ul>"
+
+
 class ExportPane(QWidget):
     """Export a package as a branding ZIP (objectName ``exportPane``).
 
@@ -552,16 +580,27 @@ class ExportPane(QWidget):
         if plan.errors:
             grey = "#a0a0a0" if is_dark(self.palette()) else "#666"
             link = "#8ab4ff" if is_dark(self.palette()) else "#1a5fd6"
+            many = len(plan.errors) > _ERRORS_LISTED
             # Each one a link: a click shows it where it is, as a double-click in Problems does.
             items = "".join(
                 f"<li><a href='problem:{i}' style='color:{link}; text-decoration:none'>{html.escape(p.message)}</a> "
                 f"<span style='color:{grey}'>({html.escape(p.location())}, {p.code})</span></li>"
-                for i, p in enumerate(plan.errors[:12])
+                for i, p in enumerate(plan.errors[: _FIRST_OF_MANY if many else _ERRORS_LISTED])
             )
-            more = f"<p>… and {len(plan.errors) - 12} more.</p>" if len(plan.errors) > 12 else ""
+            if many:
+                shown = _FIRST_OF_MANY
+                fixable = sum(p.fix is not None for p in plan.errors)
+                more = f"<p>… and {len(plan.errors) - shown} more: the Problems list has them all, by plugin" + (
+                    f" ({fixable} with a Fix button there).</p>" if fixable else ".</p>"
+                )
+                items = f"{_errors_by_kind(plan.errors)}<p style='margin:4px 0 0 0'>The first of them:</p>" + (
+                    f"<ul style='margin:2px 0 0 0'>{items}</ul>"
+                )
+            else:
+                more = ""
+                items = f"<ul style='margin:4px 0 0 0'>{items}</ul>"
             self.verdict.setText(
-                f"<b>Export is blocked: {counted(len(plan.errors), 'error')} must be fixed first.</b>"
-                f"<ul style='margin:4px 0 0 0'>{items}</ul>{more}"
+                f"<b>Export is blocked: {counted(len(plan.errors), 'error')} must be fixed first.</b>{items}{more}"
             )
             self._set_verdict_tone("bad")
             self.verdict_box.updateGeometry()
