@@ -198,3 +198,34 @@ def test_the_export_pane_sums_up_many_errors_by_kind_before_the_first_of_them(wi
     assert (
         f"… and {len(errors) - 5} more: the Problems list has them all, by plugin ({len(errors)} with a Fix" in verdict
     )
+
+
+def test_a_check_marks_the_project_tree_in_place_and_leaves_unfolded_plugins_unfolded(window, qtbot, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=3, items=2))
+    root = window.tree.topLevelItem(0)
+    first, last = root.child(2), root.child(4)
+    assert first.toolTip(0) == "4 errors"
+    last.setExpanded(True)  # the user opens the last plugin's files
+    window.tree.setCurrentItem(last.child(0))
+    fix = next(p.fix for p in window._all_problems() if p.plugin == "p00" and p.code == "PD400")
+    window.apply_fix(fix)
+    qtbot.waitUntil(lambda: first.toolTip(0) == "3 errors")
+    assert window.tree.topLevelItem(0) is root and root.child(4) is last
+    assert last.isExpanded() and window.tree.currentItem() is last.child(0)
+    # A fix that takes a file away makes the tree again, without it.
+    unused = tmp_path / "p" / "webapp2" / "plugins" / "p01" / "spare.svg"
+    unused.write_text((unused.parent / "rec.svg").read_text(encoding="utf-8"), encoding="utf-8")
+    window.reload()
+    root = window.tree.topLevelItem(0)
+    assert "spare.svg" in [root.child(3).child(j).text(0) for j in range(root.child(3).childCount())]
+    delete = next(p.fix for p in window._all_problems() if p.code == "PD406" and p.file.endswith("spare.svg"))
+    window.apply_fix(delete)
+    qtbot.waitUntil(
+        lambda: (
+            "spare.svg"
+            not in [
+                window.tree.topLevelItem(0).child(3).child(j).text(0)
+                for j in range(window.tree.topLevelItem(0).child(3).childCount())
+            ]
+        )
+    )

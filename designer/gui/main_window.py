@@ -1620,8 +1620,6 @@ class MainWindow(QMainWindow):
     def _fill_tree(self) -> None:
         from PySide6.QtWidgets import QStyle
 
-        from ..core.wording import counted
-
         assert self.package is not None
         pkg = self.package
         style = self.style()
@@ -1642,32 +1640,14 @@ class MainWindow(QMainWindow):
             it.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
-        # Errors per plugin, counted once (a crash the preview caught counts too).
-        from ..core.plugins import problem_owners
-
-        owner = problem_owners(pkg)
-        errors_of = Counter(
-            owner(p.plugin, p.file, p.pointer) for p in self._all_problems() if p.severity.value == "error" and p.plugin
-        )
+        errors_of = self._errors_by_plugin()
+        names = pkg.names()
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
             it.setData(0, _PLUGIN_KEY, plugin.key)
-            errors = errors_of[index]
-            if self._unchecked:  # (no tick before the checks have run)
-                it.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-                it.setToolTip(0, "Being checked…")
-            else:
-                it.setIcon(
-                    0,
-                    style.standardIcon(
-                        QStyle.StandardPixmap.SP_MessageBoxCritical
-                        if errors
-                        else QStyle.StandardPixmap.SP_DialogApplyButton
-                    ),
-                )
-                it.setToolTip(0, counted(errors, "error") if errors else "No errors")
-            for rel in self._plugin_files(plugin):
+            self._mark_plugin(it, errors_of[index])
+            for rel in self._plugin_files(plugin, names):
                 child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
                 child.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
@@ -1687,6 +1667,70 @@ class MainWindow(QMainWindow):
             # than whatever was selected or the package's overview.
             selected = ("plugin", keys.index(reselect[1])) if reselect[1] in keys else reselect[0]
         self.tree.setCurrentItem(self._find_tree_item(root, selected) or root)
+
+    def _errors_by_plugin(self) -> Counter[int | None]:
+        """Errors per plugin (its index), counted once (a crash the preview caught counts too)."""
+        from ..core.plugins import problem_owners
+
+        assert self.package is not None
+        owner = problem_owners(self.package)
+        return Counter(
+            owner(p.plugin, p.file, p.pointer) for p in self._all_problems() if p.severity.value == "error" and p.plugin
+        )
+
+    def _mark_plugin(self, item: QTreeWidgetItem, errors: int) -> None:
+        """A plugin's mark in the tree: being checked, its errors, or a tick, and as its tooltip."""
+        from PySide6.QtWidgets import QStyle
+
+        from ..core.wording import counted
+
+        style = self.style()
+        if self._unchecked:  # (no tick before the checks have run)
+            item.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+            item.setToolTip(0, "Being checked…")
+        else:
+            item.setIcon(
+                0,
+                style.standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxCritical
+                    if errors
+                    else QStyle.StandardPixmap.SP_DialogApplyButton
+                ),
+            )
+            item.setToolTip(0, counted(errors, "error") if errors else "No errors")
+
+    def _mark_tree(self) -> None:
+        """After a check: each plugin's mark and name in the project tree, in place; the tree is
+        made again (:meth:`_fill_tree`) only when its plugins or their files are not those shown.
+
+        Why: made again after every check, with its selection found again, a tree of 100 plugins
+        and their files held the window a tenth of a second at each edit, to change a few marks.
+        """
+        pkg = self.package
+        assert pkg is not None
+        root = self.tree.topLevelItem(0) if self.tree.topLevelItemCount() == 1 else None
+        keys = [p.key for p in pkg.plugins]
+        if root is None or self._reselect is not None or keys != self._tree_keys or root.childCount() != 2 + len(keys):
+            self._fill_tree()
+            return
+        names = pkg.names()
+        items = [root.child(2 + index) for index in range(len(keys))]
+        for index, (plugin, item) in enumerate(zip(pkg.plugins, items, strict=True)):
+            files = [("file", rel) for rel in self._plugin_files(plugin, names)]
+            shown = [item.child(j).data(0, Qt.ItemDataRole.UserRole) for j in range(item.childCount())]
+            if item.data(0, Qt.ItemDataRole.UserRole) != ("plugin", index) or shown != files:
+                self._fill_tree()
+                return
+        errors_of = self._errors_by_plugin()
+        root.setText(0, self._package_title())
+        for index, (plugin, item) in enumerate(zip(pkg.plugins, items, strict=True)):
+            name = _shortened(plugin.display_name)
+            if item.text(0) != name:
+                item.setText(0, name)
+            self._mark_plugin(item, errors_of[index])
+        # What is on show is shown again with the new problems, as when the tree was made again
+        # and its item selected anew (the overview's and a plugin's notes name them).
+        self._show_item(self.tree.currentItem())
 
     def _package_title(self) -> str:
         """The project's name for the tree's top: its folder (not 'webapp2'), or the ZIP's name."""
@@ -1711,12 +1755,13 @@ class MainWindow(QMainWindow):
                 return found
         return None
 
-    def _plugin_files(self, plugin: Plugin) -> list[str]:
+    def _plugin_files(self, plugin: Plugin, names: list[str] | None = None) -> list[str]:
+        """The files the tree shows under ``plugin`` (``names``: the package's, when known already)."""
         assert self.package is not None
         folder = plugin.folder
         if not folder:
             return [plugin.package_path] if plugin.package_path else []
-        return [n for n in self.package.names() if n.startswith(folder + "/")]
+        return [n for n in (self.package.names() if names is None else names) if n.startswith(folder + "/")]
 
     def _all_problems(self) -> list[Problem]:
         """The checks' problems and the crashes the preview caught: what every view shows."""
@@ -1724,7 +1769,7 @@ class MainWindow(QMainWindow):
 
     def _show_problems(self) -> None:
         """Every view of the problems (tree marks, the dock, editor markers, the status summary)."""
-        self._fill_tree()
+        self._mark_tree()
         self._fill_problems()
         self._show_source_markers()
         if self.status.text().startswith("Opened "):  # still the summary, not a newer message: keep it true
