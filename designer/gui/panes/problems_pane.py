@@ -40,6 +40,12 @@ _WHERE_WIDTH = 230  # pixels of the Where column at most
 # measured) and gets its Fix button: 5,000 of them froze the window for seconds at every check.
 _UNFOLDED_ROWS = 200
 _GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a group header's plugin key ("" for the package)
+# Rows the list holds at most. Why: each row is measured for its wrapped text and most have a Fix
+# button, a widget of its own; a JSON file of 20,000 names written twice (a 340 KB file) is one
+# group of 20,000 problems, unfolded as the first group, which held the window for half a minute as
+# it opened, and again after each pause in typing. Nobody reads past the first few hundred: the
+# errors come first, and the rest show as those are fixed.
+MOST_ROWS = 500
 
 
 # Where a place ("plugins/x/x.plugin.package.json:21:25") may break across lines: Qt wraps text
@@ -143,6 +149,20 @@ def _place(problem: Problem, package: BrandingPackage | None) -> str:
     """The Where of ``problem``: its file, line and column, or a file beside webapp2/ as :func:`outside_place` says."""
     outside = outside_place(package, problem.file)
     return problem.location() if outside is None else outside[0]
+
+
+def _group_title(name: str, count: int, listed: int) -> str:
+    """A group's title: its name and how many problems it has ("Record (1201, 500 listed)")."""
+    return f"{name} ({count})" if listed == count else f"{name} ({count}, {listed} listed)"
+
+
+def _most_serious(problems: list[Problem], most: int) -> set[int]:
+    """The ids of the ``most`` problems the list holds: errors first, then warnings, then notes,
+    each in the checks' order (by file and line)."""
+    if len(problems) <= most:
+        return {id(p) for p in problems}
+    ranked = sorted(range(len(problems)), key=lambda i: (problems[i].severity.rank, i))
+    return {id(problems[i]) for i in ranked[:most]}
 
 
 def _place_text(problem: Problem, package: BrandingPackage | None, narrow: bool) -> str:
@@ -449,7 +469,8 @@ class ProblemsPane(QTreeWidget):
         if self.topLevelItemCount() and self._long_list():  # a long list on show: its groups as the user left them
             for i in range(self.topLevelItemCount()):
                 head = self.topLevelItem(i)
-                self._folded[head.data(0, _GROUP_ROLE)] = not head.isExpanded()
+                if head.data(0, _GROUP_ROLE) is not None:  # (not the last row's note of problems not listed)
+                    self._folded[head.data(0, _GROUP_ROLE)] = not head.isExpanded()
 
         plugins = package.plugins if package is not None else []
         owner = problem_owners(package) if package is not None else None
@@ -460,15 +481,16 @@ class ProblemsPane(QTreeWidget):
             key = owner(p.plugin, p.file, p.pointer) if owner is not None and p.plugin else None
             by_owner.setdefault(key, []).append(p)
         order: list[int | None] = [None, *range(len(plugins))]  # package-wide first, then settings order
-        # (group key, title, its problems) of each group, in the order shown
+        listed = _most_serious(problems, MOST_ROWS)
+        # (group key, title and count, its problems listed) of each group, in the order shown
         groups = [
             (
                 "" if k is None else f"{k}:{plugins[k].key}",
-                "Package" if k is None else plugins[k].display_name,
-                tuple(found),
+                _group_title("Package" if k is None else plugins[k].display_name, len(found), len(rowed)),
+                rowed,
             )
             for k in order
-            if (found := by_owner.get(k))
+            if (found := by_owner.get(k)) and (rowed := tuple(p for p in found if id(p) in listed))
         ]
         shown = self._shown_groups if same_context else {}
         kept_heads = [g for g, title, found in groups if shown.get(g, (None, None, None))[:2] == (title, found)]
@@ -501,6 +523,8 @@ class ProblemsPane(QTreeWidget):
             if unfolded or (unfolded is None and head.isExpanded()):
                 unfolded_rows += len(found)
             heads.append((head, unfolded))
+        more = len(problems) - len(listed)
+        note = self._more_note(more, len(listed), icon) if more else None
         self.setUpdatesEnabled(False)
         try:
             self.blockSignals(True)  # (the buttons of unfolded groups are made below, in one go)
@@ -508,13 +532,16 @@ class ProblemsPane(QTreeWidget):
                 if kept_heads:
                     for i in reversed(range(self.topLevelItemCount())):
                         if self.topLevelItem(i).data(0, _GROUP_ROLE) not in kept_heads:
-                            self.takeTopLevelItem(i)  # (gone with its rows and their buttons)
+                            self.takeTopLevelItem(i)  # (gone with its rows and their buttons; the note too)
                     for i, (head, unfolded) in enumerate(heads):
                         if unfolded is not None:
                             self.insertTopLevelItem(i, head)
                 else:
                     self.clear()
                     self.addTopLevelItems([head for head, _unfolded in heads])
+                if note is not None:
+                    self.addTopLevelItem(note)
+                    note.setFirstColumnSpanned(True)
                 for head, unfolded in heads:
                     if unfolded is not None:
                         head.setFirstColumnSpanned(True)
@@ -552,9 +579,10 @@ class ProblemsPane(QTreeWidget):
         package: BrandingPackage | None,
         icon: Callable[[str], QIcon],
     ) -> QTreeWidgetItem:
-        """A group's header with its problems' rows (their buttons waiting in ``_new_buttons``)."""
+        """A group's header (``title``, with its count) with its problems' rows (their buttons
+        waiting in ``_new_buttons``)."""
         worst = min(found, key=lambda p: p.severity.rank).severity
-        head = QTreeWidgetItem([f"{title} ({len(found)})", "", "", ""])
+        head = QTreeWidgetItem([title, "", "", ""])
         head.setData(0, _GROUP_ROLE, group)
         head.setIcon(0, icon(worst.value))
         font = head.font(0)
@@ -590,6 +618,22 @@ class ProblemsPane(QTreeWidget):
         head.addChildren(rows)
         self._new_buttons[group] = buttons
         return head
+
+    def _more_note(self, more: int, listed: int, icon: Callable[[str], QIcon]) -> QTreeWidgetItem:
+        """The last row of a list past :data:`MOST_ROWS`: how many problems it leaves out, and where
+        to see them all."""
+        note = QTreeWidgetItem(
+            [
+                f"{more:,} more {'problem is' if more == 1 else 'problems are'} not listed here: the list "
+                f"holds the first {listed:,}, errors first. They are listed as these are fixed; "
+                "plugin-designer check lists them all.",
+                "",
+                "",
+                "",
+            ]
+        )
+        note.setIcon(0, icon("info"))
+        return note
 
     def _long_list(self) -> bool:
         """Whether the list on show has more problems than are unfolded at first (see show_problems)."""
