@@ -495,8 +495,10 @@ _NAME_ENDS = ":"
 # A double quote (not escaped), a comma or a colon, then an opening quote: what separates entries
 # (see _quote_inside).
 _BETWEEN_ENTRIES = re.compile(r"""(?<!\\)"[ \t]*[,:][ \t]*["\u201c\u201e\u201a\u2018']""")
-# The rest of a text on its line up to a double quote no backslash escapes.
-_TO_QUOTE_ON_LINE = re.compile(r'(?:[^"\\\r\n]|\\[^\r\n])*"')
+# The rest of a text on its line up to a double quote no backslash escapes. Possessive (*+, ++):
+# on a line with no such quote, the expression gave back one character at a time to try again,
+# and a 40 KB line of single-quoted entries (a repair asks at each one) took ten seconds to open.
+_TO_QUOTE_ON_LINE = re.compile(r'(?:[^"\\\r\n]++|\\[^\r\n])*+"')
 
 
 def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
@@ -747,7 +749,7 @@ def _string_start(text: str, pos: int) -> int:
 _BODY = re.compile(r'(?:[^"\\\r\n]|\\.)*')
 _ESCAPED = re.compile(r"\\(.)", re.S)
 # The rest of a text up to its closing quote, across lines.
-_TO_QUOTE = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
+_TO_QUOTE = re.compile(r'(?:[^"\\]++|\\.)*+"', re.S)  # (possessive: see _TO_QUOTE_ON_LINE)
 
 
 # Up to the first \b, \f, \n, \r or \t of a text, each backslash paired with what it escapes.
