@@ -323,3 +323,27 @@ def test_twenty_thousand_comment_lines_at_the_top_of_a_big_file_are_repaired_wit
     assert 100 < len(done) < 20_000 and {kind for kind, _at in done} == {"remove-comments"}
     assert left is not None and (left.line, left.column) == (2, 1)
     assert fixed == "{\n" + "// a note\n" * (20_000 - len(done)) + body + "}\n"
+
+
+def test_a_request_path_and_a_pex_member_of_a_hundred_thousand_letters_are_not_spelt_against_every_name(
+    base_project: Path, monkeypatch
+) -> None:
+    """A request or PEX member spelt nearly as a known one is said with the one meant; the letters
+    were compared pair by pair with each known name, whatever the lengths: a 32,000-letter path
+    took 5 s to check, this path and member of 100,000 letters 12 s (a megabyte: minutes). Names whose lengths alone differ by more
+    than the edits allowed are no longer compared."""
+    from designer.core.checks import run_checks, source
+
+    lengths: list[int] = []
+    real = source._edits
+    monkeypatch.setattr(source, "_edits", lambda a, b: lengths.append(max(len(a), len(b))) or real(a, b))
+    js = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    long = "a" * 100_000
+    js.write_text(
+        js.read_text()
+        + f"PEX.pluginAPI.sendRequest('/{long}', {{}});\nPEX.{long}.x();\n"
+        + "PEX.pluginAPI.sendRequest('/lok', {});\nPEX.pluginApi.x();\n"
+    )
+    said = " ".join(p.message for p in run_checks(load(base_project)) if p.code in ("PD515", "PD522"))
+    assert "'/lock'" in said and "PEX.pluginAPI" in said  # (the near ones are still found)
+    assert lengths and max(lengths) < 100

@@ -893,8 +893,11 @@ def _slip_from(word: str, choices: tuple[str, ...]) -> str | None:
     word = word.lower()
     found: dict[int, list[str]] = {}
     for choice in choices:
+        most = 1 if len(choice) <= 4 else 2
+        if abs(len(word) - len(choice)) > most:
+            continue  # (more edits than that, whatever the letters: see _edits)
         d = _edits(word, choice)
-        if d <= (1 if len(choice) <= 4 else 2):
+        if d <= most:
             found.setdefault(d, []).append(choice)
     best = found.get(min(found)) if found else None
     return best[0] if best is not None and len(best) == 1 else None
@@ -913,7 +916,10 @@ def _pex_member_meant(member: str) -> str | None:
     for choice in PEX_MEMBERS:
         if choice.lower() == low:
             return choice
-    scored = sorted((_edits(low, c.lower()), c.endswith("$") != member.endswith("$"), c) for c in PEX_MEMBERS)
+    near = [c for c in PEX_MEMBERS if abs(len(c) - len(low)) <= 2]  # (more edits than 2 anyway: see _edits)
+    scored = sorted((_edits(low, c.lower()), c.endswith("$") != member.endswith("$"), c) for c in near)
+    if not scored:
+        return None
     edits, other_end, best = scored[0]
     if edits > (1 if len(best) <= 4 else 2):
         return None
@@ -921,7 +927,11 @@ def _pex_member_meant(member: str) -> str | None:
 
 
 def _edits(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) that make ``a`` into ``b``."""
+    """Edits (insert, delete, replace, swap two neighbours) that make ``a`` into ``b``.
+
+    A cell for each pair of their letters: the callers leave out the names whose length alone
+    differs by more than the edits they allow (a request path or a PEX member of 100,000 letters
+    made a million cells for each known name, and a source of a few took minutes to check)."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
