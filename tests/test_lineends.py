@@ -82,3 +82,15 @@ def test_offset_of_counts_every_line_ending_the_editor_shows() -> None:
     for line, letter in enumerate("abcdef", 1):
         assert text[offset_of(text, line, 1)] == letter
     assert offset_of(text, 7, 1) is None and offset_of(text, 0, 1) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.booleans())
+def test_line_cols_places_every_offset_as_line_col_does(pieces: list[str], bom: bool) -> None:
+    """line_cols (the line ends found once for many places) agrees with line_col at every offset,
+    a CRLF's LF, a byte-order mark and the end of the text included."""
+    from designer.core.lineends import line_col, line_cols
+
+    text = ("\ufeff" if bom else "") + "".join(pieces)
+    offsets = list(range(len(text) + 1))
+    assert line_cols(text, offsets) == [line_col(text, at) for at in offsets]

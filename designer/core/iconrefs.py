@@ -18,7 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .lineends import line_col
+from .lineends import line_cols
 from .model import BrandingPackage, Plugin, bytes_text, text_bytes
 from .svg import read_svg
 from .svgimport import internal_references, is_valid_id
@@ -129,9 +129,10 @@ def source_icon_references(pkg: BrandingPackage, svg_rel: str, icon_id: str | No
     """The string literals in the plugins' JavaScript that name ``svg_rel`` (and ``icon_id``)."""
     out: list[SourceIconRef] = []
     for src, (text, found) in _source_matches(pkg, svg_rel, icon_id).items():
-        for index, m in found:
-            # As the editor shows the file (a lone CR or U+2028 ends a line there, a BOM is no column)
-            line, column = line_col(text, m.start())
+        # As the editor shows the file (a lone CR or U+2028 ends a line there, a BOM is no column);
+        # its line ends found once, not once per string (see line_cols)
+        places = line_cols(text, [m.start() for _index, m in found])
+        for (index, m), (line, column) in zip(found, places, strict=True):
             out.append(SourceIconRef(index, src, line, column, svg_rel, m.group(3)))
     return out
 

@@ -12,12 +12,15 @@ lines get the file's most common one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 __all__ = [
     "LineEndings",
     "byte_position",
     "line_col",
+    "line_cols",
     "line_start",
     "newline_of",
     "not_utf8_message",
@@ -175,6 +178,27 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     if start == 0 and head.startswith(_BOM):
         start = 1
     return line, offset - start + 1
+
+
+def line_cols(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """:func:`line_col` of each of ``offsets``, the text's line ends found once.
+
+    Why: line_col reads the text up to its offset, so placing each of many findings (an icon of
+    10,000 onclick attributes, a source naming an icon 10,000 times) read the file once per
+    finding: 40,000 attributes in 0.8 MB took 24 seconds to check.
+    """
+    starts = [0, *(m.end() for m in re.finditer(_BREAK, text))]  # where each line starts
+    out = []
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1
+        if 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n":
+            out.append((k + 2, 1))  # (in a CRLF: the text before it ends with a lone CR, see line_col)
+            continue
+        start = starts[k]
+        if start == 0 and offset > 0 and text.startswith(_BOM):
+            start = 1
+        out.append((k + 1, offset - start + 1))
+    return out
 
 
 def byte_position(data: bytes, index: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ._records import Record
-from .lineends import byte_position, line_col, newline_of, odd_breaks
+from .lineends import byte_position, line_col, line_cols, newline_of, odd_breaks
 from .wording import counted, plural
 
 __all__ = [
@@ -695,7 +695,8 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
     starts = [(m.start(), m.group(1)) for m in re.finditer(_TAG_START, masked)]
     if [_local(q.rsplit(":", 1)[-1]) for _at, q in starts] != names:
         return
-    for finding, k, attr in placed:
+    places = []
+    for _finding, k, attr in placed:
         at = starts[k][0]
         if attr is not None:
             local = _local(attr)
@@ -704,7 +705,10 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
             hit = re.search(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=", tag)
             if hit is not None:
                 at += hit.start(1)
-        finding.line, finding.column = line_col(text, at)  # as the editor shows it (a BOM, a lone CR)
+        places.append(at)
+    # As the editor shows it (a BOM, a lone CR); the line ends found once for all the findings.
+    for (finding, _k, _attr), (line, column) in zip(placed, line_cols(text, places), strict=True):
+        finding.line, finding.column = line, column
 
 
 _START_TAG_END = r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
