@@ -458,7 +458,7 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
     keeps its PD100, now at that mistake: the text is saved as it is, for the person to finish.
     """
     from .jsonfile import repair_slips
-    from .lineends import line_col
+    from .lineends import line_cols
     from .model import reread_json
 
     rel, kind = fix.args["file"], fix.kind
@@ -467,7 +467,7 @@ def _repair_slips(pkg: BrandingPackage, fix: Fix) -> str:
     if not done:
         raise ValueError(f"{rel} has no such mistake any more: {fix.title}")
     body = old[1:] if old.startswith("\ufeff") else old
-    lines = sorted({line_col(body, at)[0] for _, at in done})
+    lines = sorted({line for line, _col in line_cols(body, [at for _, at in done])})  # (read once, not per repair)
     where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
     said = f"{_SLIP_DONE[kind][len(done) > 1]} on {where} of {rel}"
     if reread_json(pkg, rel, text) and rel in pkg.modelled_files():
