@@ -7,7 +7,8 @@ generated from the same data the checker uses, so the documentation cannot drift
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -94,11 +95,26 @@ class Problem:
         return self.file
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["severity"] = self.severity.value
-        d["fix"] = asdict(self.fix) if self.fix else None
-        del d["fix_waits_for"]  # (the window's: check --fix fixes settings.json first on its own)
-        return d
+        """The problem as ``check --json`` gives it (``fix_waits_for`` is the window's: check --fix
+        fixes settings.json first on its own).
+
+        Written out, not dataclasses.asdict: that walks every field and copies each value whatever
+        it is, 80 µs a problem, and the 80,000 of a file of names written twice took 7 s of
+        ``check --json``."""
+        fix = self.fix
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "pointer": self.pointer,
+            "fix": None
+            if fix is None
+            else {"kind": fix.kind, "title": fix.title, "args": deepcopy(fix.args), "batch": fix.batch},
+            "plugin": self.plugin,
+        }
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.severity.rank, self.code)
