@@ -449,3 +449,29 @@ def test_check_json_writes_thousands_of_problems_as_before_without_copying_each_
     assert main(["check", str(base_project), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)["problems"]
     assert len(listed) == 2_000 and listed[0]["fix"]["kind"] == "remove-dead-duplicate" and copied[0] == 0
+
+
+def test_four_hundred_plugins_each_with_a_problem_are_given_their_problems_listing_the_plugins_once(
+    window, base_project: Path, monkeypatch
+) -> None:
+    """The tree (errors per plugin) and the Problems list (a group per plugin) found each problem's
+    plugin by going through all the plugins: 1,500 plugins, each with a problem, took 6.6 s to open,
+    6,000 (a 0.7 MB settings.json) 56 s. Counted in plugins' keys read: 164,000 here before."""
+    import json
+
+    from designer.core.model import Plugin
+
+    settings = base_project / "webapp2/settings.json"
+    data = json.loads(settings.read_text())
+    entry = data["plugins"][0]
+    data["plugins"] += [dict(entry, id=f"p{i}") for i in range(400)]  # (each a package file whose id differs)
+    settings.write_text(json.dumps(data, indent=4))
+    read = [0]
+    real = Plugin.key
+    monkeypatch.setattr(Plugin, "key", property(lambda self: read.__setitem__(0, read[0] + 1) or real.fget(self)))
+    window.open_path(base_project)
+    root = window.tree.topLevelItem(0)
+    assert root.child(root.childCount() - 1).text(0) == "Record" and root.childCount() == 2 + 401
+    heads = [window.problems_view.topLevelItem(i).text(0) for i in range(window.problems_view.topLevelItemCount())]
+    assert len(heads) == 400 and {h.rsplit(" (", 1)[1] for h in heads} == {"1)"}
+    assert read[0] < 20_000
