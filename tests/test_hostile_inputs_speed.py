@@ -475,3 +475,26 @@ def test_four_hundred_plugins_each_with_a_problem_are_given_their_problems_listi
     heads = [window.problems_view.topLevelItem(i).text(0) for i in range(window.problems_view.topLevelItemCount())]
     assert len(heads) == 400 and {h.rsplit(" (", 1)[1] for h in heads} == {"1)"}
     assert read[0] < 20_000
+
+
+def test_a_host_only_request_made_on_three_thousand_lines_is_said_once_naming_the_first_twenty(
+    base_project: Path,
+) -> None:
+    """PD517 names the lines of each host-only request; each line was looked for among those
+    found so far (20,000 requests: 8 s of check) and all were named, a message of 130 KB. The
+    first twenty are named, and how many more there are."""
+    import json
+
+    from designer.core.checks import run_checks
+
+    package = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(package.read_text())
+    package.write_text(json.dumps(dict(data, participantRoles=["chair", "guest"]), indent=4))
+    js = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    calls = "        PEX.pluginAPI.sendRequest('/lock'); PEX.pluginAPI.sendRequest('/lock');\n" * 3_000
+    js.write_text(js.read_text().replace("        PEX.pluginAPI.sendRequest('/lock');\n", calls))
+    (said,) = [p.message for p in run_checks(load(base_project)) if p.code == "PD517"]
+    assert (
+        "— lines 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24 and 2,980 more lines."
+        in said
+    )
