@@ -105,6 +105,9 @@ def test_wizard_creates_the_same_files_as_the_core_and_undo_removes_them(qtbot, 
     expected = render(load_recipe("send-dtmf"), answers, pid)
     shown = [files_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(files_list.count())]
     assert shown == list(expected)
+    # Sizes as the export and import say them ("2 KB"): "(1,873 bytes)" read as a programmer's figure.
+    said = [files_list.item(i).text() for i in range(files_list.count())]
+    assert all(t.endswith(" KB)") and "bytes" not in t for t in said), said
     assert "nothing to worry about" in wizard.findChild(QLabel, "recipeNotes").text()
     click(qtbot, wizard, "recipeFinish")
     assert len(pkg.plugins) == before + 1

@@ -45,6 +45,7 @@ from designer.core.recipes import (
     validate_answers,
     validate_value,
 )
+from designer.core.wording import byte_size
 
 from ..icon_render import render_icon
 from ..screen_fit import resize_to_fit
@@ -481,7 +482,7 @@ class RecipeWizard(QDialog):
         }
         for rel, data in files.items():
             kind = next((v for k, v in kinds.items() if rel.endswith(k)), "an icon")
-            item = QListWidgetItem(f"{rel.rsplit('/', 1)[-1]}  —  {kind} ({len(data):,} bytes)")
+            item = QListWidgetItem(f"{rel.rsplit('/', 1)[-1]}  —  {kind} ({byte_size(len(data))})")
             item.setToolTip(rel)
             item.setData(Qt.ItemDataRole.UserRole, rel)
             self.files_list.addItem(item)
