@@ -15,12 +15,13 @@ from functools import lru_cache
 from typing import Any
 
 from .indentation import indent_unit
-from .jsanalysis import FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
+from .jsanalysis import DYN, FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
 from .jstext import comment_text, is_identifier, js_string
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
     "ActionState",
+    "StateLook",
     "action_state",
     "add_action_function",
     "create_function_title",
@@ -35,6 +36,7 @@ __all__ = [
     "retell_starter_description",
     "retell_starter_name",
     "rename_action_function",
+    "state_look",
     "unmatched_keys",
 ]
 
@@ -120,6 +122,61 @@ def action_state(source: str, action: str) -> ActionState:
     names, registered, keys = _facts(source)
     inline = any(k == action and kind == "function" for k, kind in keys or ())
     return ActionState(action in names or inline, action in registered, keys is not None)
+
+
+@dataclass(frozen=True)
+class StateLook:
+    """What the plugin's code shows on its items while the meeting runs (``state$.next({icon,
+    label})``), in place of the icon and label of the package file (the form's)."""
+
+    line: int  # the first line of the code that gives them
+    icon: bool  # it gives an icon
+    label: bool  # it gives a label
+    labels: tuple[str, ...]  # the labels it gives, when the file spells out every one (else empty)
+    icons: tuple[str, ...]  # the same for the icons ('lock.svg#lock')
+
+
+def _spelt_out(values: list[list[str] | None]) -> tuple[str, ...]:
+    """Each value once, in the file's order; nothing when one is made at run time (a partial list
+    would read as the whole of it)."""
+    out: list[str] = []
+    for group in values:
+        for v in group or ():
+            if DYN in v or not v:
+                return ()
+            if v not in out:
+                out.append(v)
+    return tuple(out)
+
+
+def state_look(source: str) -> StateLook | None:
+    """What the code gives its items to show while the meeting runs, when that is sure: the file
+    runs (no syntax error), registers once the state createNewState made (``state$: state$``)
+    and gives that state an icon or a label somewhere. None otherwise, and for a plugin that
+    never sets one.
+
+    Why: a toggle button's icon and label chosen in the form never appeared in the preview, as
+    the code replaced them at once, and nothing said so. The form and the preview now say it.
+    """
+    info = analyse(source)
+    if info.syntax_errors or len(info.registrations) != 1:
+        return None
+    reg = info.registrations[0]
+    if reg.keys is None or reg.damaged or reg.unreached or reg.cut_off:
+        return None
+    key = reg.keys.get("state$")
+    if key is None or key.kind != "identifier" or key.missing:
+        return None
+    sets = [s for s in info.state_sets if s.variable == key.value and (s.icons or s.labels)]
+    if not sets:
+        return None
+    return StateLook(
+        sets[0].line,
+        any(s.icons for s in sets),
+        any(s.labels for s in sets),
+        _spelt_out([s.labels for s in sets]),
+        _spelt_out([s.icons for s in sets]),
+    )
 
 
 def hidden_global(source: str, name: str) -> int | None:

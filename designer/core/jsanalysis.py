@@ -595,6 +595,24 @@ class Call(Record):
         self.span = span  # byte range of the member's name, for fixes
 
 
+class StateSet(Record):
+    """A ``state$.next({...})`` call (or the first value given to ``createNewState``): what the
+    plugin's code shows on its items while the meeting runs, instead of the package's icon and label."""
+
+    __slots__ = ("variable", "line", "column", "icons", "labels")
+
+    def __init__(
+        self, variable: str, line: int, column: int, icons: list[str] | None, labels: list[str] | None
+    ) -> None:
+        self.variable = variable  # the state's variable (the createNewState call's assigned_to)
+        self.line = line
+        self.column = column
+        # The possible values of its icon: and label: (DYN marks parts known only at run time);
+        # None when it has no such key, or its value is no object literal the file spells out.
+        self.icons = icons
+        self.labels = labels
+
+
 class NetRef(Record):
     """A place where the source contacts a server."""
 
@@ -633,6 +651,7 @@ class JsInfo(Record):
         "top_names",
         "named_wrappers",
         "used_wrappers",
+        "state_sets",
     )
 
     def __init__(self) -> None:
@@ -701,6 +720,9 @@ class JsInfo(Record):
         # to another: var Helpers = (function () {...})(); (function (h) {...})(Helpers);), where
         # taking the name away would break the code that reads it.
         self.used_wrappers: list[str] = []
+        # What the code gives the variables createNewState made (state$.next({icon, label})), in
+        # the file's order: the preview and the form say which items' looks the code sets.
+        self.state_sets: list[StateSet] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -2017,6 +2039,7 @@ class _Analyser:
                 if prop is not None:
                     line, col = self.pos(prop)
                     info.actions.append((member, line, col))
+        self._state_sets()
         for node in self.strings:
             raw = self.text(node)
             if "<" not in raw or "=" not in raw:
@@ -2038,6 +2061,49 @@ class _Analyser:
                     info.icons.append((v, line, col))
         info.calls.sort(key=lambda c: (c.line, c.column))
         info.network.sort(key=lambda n: (n.line, n.column))
+
+    def _state_sets(self) -> None:
+        """The icons and labels given to each state createNewState made (``var state$ =
+        PEX.pluginAPI.createNewState({})``): its first value, then each ``state$.next({...})``.
+        Only calls of the variable's own name are read; one a value the file does not spell out
+        (``state$.next(look)`` with ``look`` made at run time) is kept with no icon or label."""
+        info = self.info
+        made = [c for c in info.calls if c.member == "createNewState" and c.assigned_to]
+        if not made:
+            return
+        names = {c.assigned_to.encode() + b".next": c.assigned_to for c in made if c.assigned_to}
+        out: list[StateSet] = []
+        for node in self.calls:
+            fn = node.child_by_field_name("function")
+            if fn is None or fn.end_byte - fn.start_byte > 256:
+                continue
+            callee = self.data[fn.start_byte : fn.end_byte]
+            variable = names.get(callee)
+            if variable is None and callee.endswith(b"createNewState"):  # (its first value)
+                parent = node.parent
+                target = None
+                if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
+                    target = parent.child_by_field_name("name") or parent.child_by_field_name("left")
+                variable = self.text(target) if target is not None and target.type == "identifier" else None
+            if variable is None or variable not in names.values():
+                continue
+            args_node = node.child_by_field_name("arguments")
+            args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
+            obj = self._object_of(args[0]) if args else None
+            icons = labels = None
+            if obj is not None:
+                icons, labels = self._pair_strings(obj, "icon"), self._pair_strings(obj, "label")
+                if icons is None and labels is None:
+                    # A participant menu's state is one look per participant: {[p.uuid]: {icon, label}}.
+                    for pair in obj.named_children:
+                        inner = self._object_of(pair.child_by_field_name("value")) if pair.type == "pair" else None
+                        if inner is not None:
+                            i, lab = self._pair_strings(inner, "icon"), self._pair_strings(inner, "label")
+                            icons = (icons or []) + i if i is not None else icons
+                            labels = (labels or []) + lab if lab is not None else labels
+            line, col = self.pos(node)
+            out.append(StateSet(variable, line, col, icons, labels))
+        info.state_sets = out  # (self.calls is in the file's order)
 
     def _icon_values(self, node: Any, depth: int = 0) -> list[tuple[str, Any]]:
         """The icons an ``icon:`` value can be, each with the node to point at; parts known only

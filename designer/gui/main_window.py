@@ -1542,6 +1542,7 @@ class MainWindow(QMainWindow):
             self.plugin_page.deleteLater()
         self.plugin_page = PluginPage(self.editor)
         self.plugin_page.sig_open_file.connect(self.show_file)
+        self.plugin_page.sig_show_code.connect(self.show_code)
         self.plugin_page.sig_icon_added.connect(self._say_icon_added)
         # Not to status.setText itself: PySide keeps a record on the label for each connection to a
         # method a Python class redefines (IsolatingLabel's setText), for good, one per project opened.
@@ -2863,6 +2864,15 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(target)
             if target.data(0, Qt.ItemDataRole.UserRole)[0] == "file" and problem.line:
                 self._show_line(problem.line, problem.column)
+
+    def show_code(self, rel: str, line: int) -> None:
+        """Show ``rel`` of the package at ``line`` (the form's "Show in the code": where the plugin's
+        code sets an item's icon and label)."""
+        target = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
+        if target is None:
+            return
+        self.tree.setCurrentItem(target)
+        self._show_line(line)
 
     def _show_line(self, line: int, column: int = 0) -> None:
         """Show ``line`` (1-based) of the file on show, scrolled to: in the editor the cursor at

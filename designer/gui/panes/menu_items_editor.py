@@ -126,6 +126,7 @@ class MenuItemsEditor(PluginForm):
     sig_icon_added = Signal(str)  # a built-in or imported icon (its file) now used by the item
     sig_recipes = Signal()  # "Make it do ▾" sent the user to the recipes (mute all guests, lock, ...)
     sig_said = Signal(str)  # a message for the window's status bar
+    sig_show_code = Signal(str, int)  # show this file of the package at this line (1-based) in its editor
 
     def __init__(self, editor: ModelEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -224,6 +225,21 @@ class MenuItemsEditor(PluginForm):
         )
         self.label_runtime.toggled.connect(self._label_runtime_toggled)
         add_row_with_side(form, "&Label", self.label, self.label_runtime)
+        # What the plugin's code shows instead while the meeting runs (state$), and where: the icon
+        # and label chosen above never showed in the preview of a toggle button, and nothing said why.
+        self.state_note = IsolatingLabel(objectName="stateNote", wordWrap=True)
+        self.state_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the code's labels
+        self.state_button = QPushButton("Show in the code", objectName="stateCodeButton")
+        self.state_button.setToolTip("Opens the plugin's source at the line that sets the icon and label")
+        self.state_button.clicked.connect(self._state_code_clicked)
+        self._state_at: tuple[str, int] | None = None  # (source file, line) the note names
+        state_row = QWidget(objectName="stateRow")
+        state_layout = QVBoxLayout(state_row)  # (the button under the note: beside it, the note
+        state_layout.setContentsMargins(0, 0, 0, 0)  # wrapped into a narrow column seven lines tall)
+        state_layout.addWidget(self.state_note)
+        state_layout.addWidget(self.state_button, 0, Qt.AlignmentFlag.AlignLeft)
+        add_unlabelled_row(form, state_row)
+        self._state_row = state_row
         self.action = QLineEdit(objectName="actionEdit")
         self.action.setValidator(_ActionValidator(self.action))
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
@@ -263,6 +279,7 @@ class MenuItemsEditor(PluginForm):
         self._form = form
         self._sync_row = sync_row
         self._show_sync(None)
+        show_row(form, state_row, False)
         # The form is shown again inside each undo and redo, while the stack still has the step
         # before: "Keep the code as it is" is for the last step, so it looks again once the stack has moved.
         editor.undo_stack.indexChanged.connect(self._step_moved)
@@ -802,8 +819,10 @@ class MenuItemsEditor(PluginForm):
         if self._sync_waits:
             self.behaviour_note.setText("")
             self._show_sync(None)
+            self._show_state(None)
             return
         self._update_behaviour_note(mi, source)
+        self._update_state_note(mi)
         if mi is None or not mi.action or source is None:
             self._show_sync(None)
             return
@@ -850,6 +869,46 @@ class MenuItemsEditor(PluginForm):
             )
         else:
             self._show_sync(None)
+
+    def _update_state_note(self, mi: MenuItem | None) -> None:
+        """Say so when the plugin's code sets the item's icon or label while the meeting runs
+        (``state$.next``), with what it sets and where; nothing when the analysis is not sure.
+        Read-only sources (a ZIP) too: the preview shows the code's look for them as well."""
+        from ...core.actionsync import state_look
+        from ..source_analysis import waits_for_worker
+
+        pkg = self.editor.package
+        rel = (self._plugin().source_path or "") if mi is not None else ""
+        try:
+            source = pkg.read_text(rel) if rel and pkg.exists(rel) else None
+        except (OSError, KeyError, UnicodeDecodeError):
+            source = None
+        if source is None or waits_for_worker(source):  # (a big source: see _update_sync)
+            self._show_state(None)
+            return
+        look = state_look(source)
+        if look is None:
+            self._show_state(None)
+            return
+        what = "icon and label" if look.icon and look.label else "icon" if look.icon else "label"
+        thing = "button's" if self._section() == "toolbar" else "item's"
+        shown = look.labels if look.label else look.icons
+        quoted = ": " + " / ".join(f"'{v}'" for v in shown[:4]) + (" / …" if len(shown) > 4 else "") if shown else ""
+        name = rel.rsplit("/", 1)[-1]
+        note = (
+            f"While the meeting runs, the plugin's code sets this {thing} {what} ({name}, line {look.line}){quoted}. "
+            "What you choose here shows until then."
+        )
+        self._show_state((rel, look.line), note)
+
+    def _show_state(self, at: tuple[str, int] | None, note: str = "") -> None:
+        self._state_at = at
+        self.state_note.setText(note)
+        show_row(self._form, self._state_row, at is not None)
+
+    def _state_code_clicked(self) -> None:
+        if self._state_at is not None:
+            self.sig_show_code.emit(*self._state_at)
 
     def _sync_clicked(self) -> None:
         if self._sync is None:

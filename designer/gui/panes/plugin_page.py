@@ -50,6 +50,7 @@ class PluginPage(QScrollArea):
         self.sig_said = self.form.sig_said  # what followed a new name: the window's status bar says it
         self.items.sig_said.connect(self.sig_said)  # and what "Keep the code as it is" did
         self.sig_recipes = self.items.sig_recipes  # "Make it do ▾" asked for the recipes
+        self.sig_show_code = self.items.sig_show_code  # "Show in the code": the source at a line
         self._boxes: list[QGroupBox] = []
         for title, widget in (("About the plugin", self.form), ("Buttons and menu items", self.items)):
             box = QGroupBox(title)
