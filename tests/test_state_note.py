@@ -7,6 +7,8 @@ never appeared in the preview, and nothing said why.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +96,28 @@ def test_the_form_says_the_code_sets_the_toggle_buttons_look_and_shows_where(
     select_plugin(window, qtbot, 0)
     qtbot.waitUntil(lambda: "'Open the door' / 'Lock meeting'" in note.text())
     assert note.isVisible()
+
+
+def test_the_preview_hover_text_says_the_code_set_the_buttons_look(qtbot: Any, tmp_path: Path) -> None:
+    from test_preview import _js, _open_menus, _wait_started, _window_with_preview
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2/plugins/raise-hand-helper/raise-hand-helper.plugin.js"
+    assert "state$" not in js.read_text()
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        _wait_started(qtbot, pane)
+        _open_menus(qtbot, pane.page)
+        titles = json.loads(
+            _js(
+                qtbot,
+                pane.page,
+                "JSON.stringify(Array.from(document.querySelectorAll('[data-plugin]')).map(function (el) {"
+                " return [el.dataset.plugin, el.getAttribute('title')]; }))",
+            )
+        )
+    assert ["lock-toggle", "Lock meeting — its icon and label are set by the plugin's code while the meeting runs, "
+            "not by the form"] in titles  # fmt: skip
+    # The items whose looks come from the package file keep their plain hover text (none for menu items).
+    assert [t for p, t in titles if p != "lock-toggle"] == [None, None]

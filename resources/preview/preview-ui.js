@@ -91,6 +91,11 @@
         else if (state && typeof state === 'object' && !('icon' in state) && !('label' in state)) { state = null; }
         var icon = state && state.icon ? state.icon : item.icon;
         var label = state && state.label ? state.label : item.label;
+        // Said on hover when the plugin's code chose what the item shows (its state$), not the form:
+        // a toggle button's icon and label picked in the form never showed, and nothing said why.
+        var coded = state && state.icon && state.label ? 'icon and label' : state && state.icon ? 'icon' :
+            state && state.label ? 'label' : '';
+        var plain = label || '(set at run time)';
         return {
             icon: iconHtml(plugin, icon),
             // In the meeting's and a participant's menu, an item with no icon is its label alone, as in the app: not
@@ -100,7 +105,10 @@
             // <bdi>: a label in Arabic or Hebrew is laid out right to left on its own (its '!' on the
             // left), inside the meeting's left-to-right menus, as the user's own words are.
             label: label ? bdi(label) : '<span class="pd-runtime">(set at run time)</span>',
-            plain: label || '(set at run time)'
+            plain: plain,
+            tip: coded ? plain + ' \u2014 its ' + coded + (coded === 'label' || coded === 'icon' ? ' is' : ' are') +
+                ' set by the plugin\'s code while the meeting runs, not by the form' : plain,
+            coded: coded
         };
     }
     ui.look = look;
@@ -171,7 +179,8 @@
         if (items.length) { html += '<hr>'; }
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
-            html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '">' + l.menuIcon +
+            html += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="conference"' + attrs(e) + ' data-label="' + esc(l.plain) + '"' +
+                (l.coded ? ' title="' + esc(l.tip) + '"' : '') + '>' + l.menuIcon +
                 '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
         });
         return html + '</div>';
@@ -241,7 +250,7 @@
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
             var id = e.plugin.key + ':' + e.index;
-            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.plain) + '" aria-label="' + esc(l.plain) + '">' + l.icon +
+            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.tip) + '" aria-label="' + esc(l.plain) + '">' + l.icon +
                 (ui.hover === id ? '<span class="pd-tip">' + l.label + '</span>' : '') + '</button>';
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
@@ -307,7 +316,8 @@
                 if (items.length) { row += '<hr>'; }
                 items.forEach(function (e) {
                     var l = look(e.plugin, e.item, p.uuid);
-                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '">' + l.menuIcon + '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
+                    row += '<div class="pd-mi plugin" tabindex="0" role="menuitem" data-kind="participants"' + attrs(e, p.uuid) + ' data-label="' + esc(l.plain) + '"' +
+                        (l.coded ? ' title="' + esc(l.tip) + '"' : '') + '>' + l.menuIcon + '<span class="pd-label">' + l.label + '</span><span class="pd-from">' + bdi(e.plugin.name) + '</span></div>';
                 });
                 row += '</div>';
             }
