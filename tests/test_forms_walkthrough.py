@@ -93,7 +93,7 @@ def test_a_new_menu_item_needs_no_icon_and_its_box_says_so(window: MainWindow, q
     _add_item(window, qtbot)
     new = window.package.plugins[1].package.menu_items["conference"][-1]
     assert new.icon is None and new.label == "New item"
-    assert window.findChild(QComboBox, "iconCombo").currentText() == "(none, or set by the plugin while it runs)"
+    assert window.findChild(QComboBox, "iconCombo").currentText() == "(no icon)"
     qtbot.waitUntil(lambda: "PD505" in _codes(window))
     assert _codes(window) == ["PD505"]
 

@@ -453,8 +453,10 @@ class MenuItemsEditor(PluginForm):
             self.icon.setItemData(
                 0,
                 "Writes the icon as null: the plugin sets it while it runs, with "
-                "state$.next({icon: 'file.svg#id', label: '...'})"
-                + (", else the menu shows the label alone." if self._section() != "toolbar" else "."),
+                "state$.next({icon: 'file.svg#id', label: '...'})."
+                if self._section() == "toolbar"
+                else "Writes the icon as null: the menu shows the label alone, unless the plugin's code "
+                "gives it an icon while it runs, with state$.next({icon: 'file.svg#id', label: '...'}).",
                 Qt.ItemDataRole.ToolTipRole,
             )
             refs = list(self._choices)
@@ -476,10 +478,12 @@ class MenuItemsEditor(PluginForm):
     def _no_icon_text(self) -> str:
         """The Icon box's entry for no icon (null). A toolbar button is only its icon, so null there
         means the plugin sets it while it runs; a menu item without one shows its label alone (the
-        box said "set by the plugin while it runs" for every new menu item, which none needed)."""
+        box said "set by the plugin while it runs" for every new menu item, which none needed). Short
+        for a menu item: "(none, or set by the plugin while it runs)" was cut off beside the Preview
+        on a laptop ("...while it r"); the entry's tip says that the code may still give one."""
         if self._section() == "toolbar":
             return "(set by the plugin while it runs)"
-        return "(none, or set by the plugin while it runs)"
+        return "(no icon)"
 
     # -- widgets -> model ------------------------------------------------------------------
     def _name(self) -> str:
