@@ -1532,3 +1532,18 @@ def test_typing_at_the_end_of_a_description_keeps_its_special_spaces_and_line_br
     window.editor.undo_stack.undo()
     window.save()
     assert path.read_text() == text  # as it was, escapes and all
+
+
+def test_a_field_shown_for_another_item_starts_at_the_start_of_its_text(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A label longer than its field showed its end ("eeting information") when its plugin was
+    chosen: the cursor was put where the text differed from the last item's, at its end."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    label = window.findChild(QLineEdit, "labelEdit")
+    window.tree.setFocus()
+    select_plugin(window, qtbot, 0)
+    select_plugin(window, qtbot, 1)
+    assert label.text() == "Meeting information" and not label.hasFocus()
+    assert label.cursorPosition() == 0

@@ -68,7 +68,9 @@ def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
     place = len(text[: len(text) - same_end].encode("utf-16-le")) // 2  # (Qt counts UTF-16 units)
     if isinstance(field, QLineEdit):
         field.setText(text)
-        field.setCursorPosition(place)
+        # A field the keyboard is not in shows its text from the start: with the cursor at the
+        # end, a label longer than the field read "eeting information" when its item was shown.
+        field.setCursorPosition(place if field.hasFocus() else 0)
     else:
         field.setPlainText(text)
         cursor = field.textCursor()
