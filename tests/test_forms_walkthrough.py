@@ -45,7 +45,7 @@ def test_a_new_toolbar_button_starts_with_the_plugins_icon_and_no_warning(
     qtbot.waitUntil(lambda: window.problems_dock.height() < 60)  # nothing to say yet
     stack = window.editor.undo_stack
     _add_item(window, qtbot)
-    assert stack.count() == 1 and stack.undoText() == "Add menu item 'action1' to 'My plugin'"
+    assert stack.count() == 1 and stack.undoText() == "Add a menu item to 'My plugin'"
     items = window.package.plugins[0].package.menu_items["toolbar"]
     assert [mi.icon for mi in items] == ["icon.svg#icon", "icon.svg#icon"]
     icon = window.findChild(QComboBox, "iconCombo")

@@ -554,7 +554,7 @@ class MenuItemsEditor(PluginForm):
                 ref = add_icon_file(pkg, plugin, "icon", placeholder_icon("icon"))[1]
             self._items(pkg).append(MenuItem(action=action, icon=ref, label=NEW_ITEM_LABEL))
 
-        self.editor.edit(f"Add menu item '{action}' to '{self._name()}'", mutate)
+        self.editor.edit(f"Add a menu item to '{self._name()}'", mutate)  # (named 'New item' until its label is typed)
         self.list.setCurrentRow(self.list.count() - 1)
         # The keyboard goes to the new item's label, "New item" selected: what is typed next
         # names it. It stayed on the button, so the first thing typed went nowhere, and a click
