@@ -1056,7 +1056,7 @@ def test_another_field_or_leaving_the_combo_starts_a_new_undo_step(
     stack = window.editor.undo_stack
     _arrow(qtbot, placement, Qt.Key.Key_Down, 2)  # participants
     _arrow(qtbot, icon, Qt.Key.Key_Up, 1)  # another field: a step of its own
-    assert stack.count() == 2 and undo.text() == "&Undo Change icon of 'Record' to no icon"
+    assert stack.count() == 2 and undo.text() == "&Undo Remove the icon of 'Record'"
     qtbot.keyClick(icon, Qt.Key.Key_Down)  # and back, still in the combo: the same step, now of no change
     assert stack.count() == 1 and undo.text() == "&Undo Show 'Record' in: Participant menu"
     qtbot.keyClick(icon, Qt.Key.Key_Up)
@@ -1547,3 +1547,17 @@ def test_a_field_shown_for_another_item_starts_at_the_start_of_its_text(
     select_plugin(window, qtbot, 1)
     assert label.text() == "Meeting information" and not label.hasFocus()
     assert label.cursorPosition() == 0
+
+
+def test_letting_the_plugin_set_a_buttons_icon_is_named_as_the_label_tick_box_names_it(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Edit ▸ Undo said "Change icon of 'Record' to set by the plugin while it runs"."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    icon = window.findChild(QComboBox, "iconCombo")
+    assert window.findChild(QComboBox, "placementCombo").currentData() == "toolbar"
+    _arrow(qtbot, icon, Qt.Key.Key_Up, 1)
+    assert window.findChild(QAction, "undoAction").text() == (
+        "&Undo Let 'Record' set the icon of 'Record' while it runs"
+    )

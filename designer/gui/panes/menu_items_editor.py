@@ -615,9 +615,14 @@ class MenuItemsEditor(PluginForm):
         ref = self.icon.itemData(pos)
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
-        what = f"'{ref}'" if ref else "set by the plugin while it runs" if self._section() == "toolbar" else "no icon"
+        if ref:
+            text = f"Change icon of '{self._item_label()}' to '{ref}'"
+        elif self._section() == "toolbar":  # (as the label's tick box says it: "... to set by the plugin" read oddly)
+            text = f"Let '{self._name()}' set the icon of '{self._item_label() or 'its item'}' while it runs"
+        else:
+            text = f"Remove the icon of '{self._item_label()}'"
         self._edit_item(
-            f"Change icon of '{self._item_label()}' to {what}",
+            text,
             lambda mi: setattr(mi, "icon", ref),
             self.merge_key(self.icon, "icon"),
         )
