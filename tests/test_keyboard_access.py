@@ -342,7 +342,8 @@ def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
     window: MainWindow, qtbot, example_project: Path
 ) -> None:
     """Enter, Tab to a Fix and F1 on a problem were in no list a keyboard user could find: Help ▸
-    Keyboard Shortcuts lists them under Problems now, and each key, pressed as listed, does so."""
+    Keyboard Shortcuts lists them under Problems now (and Ctrl+F to the filter), and each key,
+    pressed as listed, does so."""
     from PySide6.QtWidgets import QDialog
 
     for name in ("lock-toggle", "meeting-info", "raise-hand-helper"):
@@ -357,6 +358,7 @@ def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
         "Go to the problem",
         "To the problem's Fix (Enter or Space applies it)",
         "What the problem's code means",
+        "Filter the problems (Escape clears it, Down comes back)",
     }
     view = window.problems_view
 
@@ -369,6 +371,8 @@ def test_keyboard_shortcuts_list_the_problems_keys_and_each_works_as_listed(
         keys = QKeySequence(listed[command])[0]
         qtbot.keyClick(view, keys.key(), keys.keyboardModifiers())
 
+    press("Filter the problems (Escape clears it, Down comes back)")
+    assert QApplication.focusWidget() is window.problems_filter.field
     press("To the problem's Fix (Enter or Space applies it)")
     assert QApplication.focusWidget() is view.itemWidget(view.currentItem(), 3)
     press("Go to the problem")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .note_bar import NoteBar
-from .panes.problems_pane import ProblemsPane
+from .panes.problems_pane import ProblemsFilter, ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
@@ -398,9 +398,24 @@ class MainWindow(QMainWindow):
         self.problems_view.sig_fix.connect(self.apply_fix)
         self.problems_view.sig_import.connect(lambda: self.import_zip())
         self.problems_view.sig_explain.connect(self.show_problem_codes)
+        # The filter above the list (hidden with the list folded: nothing to filter), kept while the
+        # window is open; the dock's title says how many problems it leaves on show.
+        self.problems_filter = ProblemsFilter(self.problems_view)
+        self.problems_view.sig_filtered.connect(self._title_problems)
+        body = QWidget(objectName="problemsBody")
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        # As high as the list may be (plus the filter): folded to its header (see _fit_problems_dock),
+        # the dock took the body's unlimited height and stayed a third of the window.
+        rows.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinAndMaxSize)
+        # The list first in the focus chain (and so in the Tab order), the filter above it after it
+        # (see ProblemsFilter): a widget joins the chain when it is added.
+        rows.addWidget(self.problems_view)
+        rows.insertWidget(0, self.problems_filter)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problemsDock")
-        dock.setWidget(self.problems_view)
+        dock.setWidget(body)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.problems_dock = dock
         # Nothing open, nothing to list: folded to its header as for a project with no problems
@@ -443,7 +458,7 @@ class MainWindow(QMainWindow):
         # Made here, after the first paint, for the same reason: the ring's style builds QStyle's
         # enums, which the window's first paint does without. The Problems list has it too: with
         # no problems it is folded to its header, and Tab to it showed nothing at all.
-        ring_focus([self.details, self.problems_view], self)
+        ring_focus([self.details, self.problems_view, *self.problems_filter.toggles.values()], self)
         view = self.problems_view
         if view.maximumHeight() != NO_LIMIT:  # folded: to its header inside the ring's wider frame
             view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
@@ -1779,11 +1794,18 @@ class MainWindow(QMainWindow):
     def _fill_problems(self) -> None:
         shown = self._all_problems()
         self.problems_view.show_problems(shown, self.package)
-        n = len(shown)
-        self.problems_dock.setWindowTitle(
-            f"Problems ({n})" if n else "Problems — being checked…" if self._unchecked else "Problems — none"
-        )
-        self._fit_problems_dock(n)
+        self._title_problems()
+        self._fit_problems_dock(len(shown))
+
+    def _title_problems(self) -> None:
+        """The dock's title: how many problems there are, and how many the filter shows of them."""
+        n = len(self._all_problems())
+        view = self.problems_view
+        if n and view.filtering:
+            title = f"Problems ({view.shown_count} of {n})"
+        else:
+            title = f"Problems ({n})" if n else "Problems — being checked…" if self._unchecked else "Problems — none"
+        self.problems_dock.setWindowTitle(title)
         # The dock's title is its View menu entry too (Qt keeps them alike): a menu of commands
         # showed "Problems (3)" or "Problems — none" as the name of the show/hide switch.
         self.problems_dock.toggleViewAction().setText("P&roblems")
@@ -1796,6 +1818,7 @@ class MainWindow(QMainWindow):
         the icon editor's canvas was left some 30 px high.
         """
         view = self.problems_view
+        self.problems_filter.setVisible(n > 0)  # (nothing to filter; its words are kept for the next problems)
         if n == 0:
             # A floating dock takes no room from the editors: it keeps the size the user gave it.
             if view.maximumHeight() == NO_LIMIT and not self.problems_dock.isFloating():

@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -25,7 +28,7 @@ from ..bidi import IsolatingDelegate, isolate_runs
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
     from PySide6.QtCore import QEvent, QModelIndex, QPoint
-    from PySide6.QtGui import QIcon, QResizeEvent
+    from PySide6.QtGui import QIcon, QKeyEvent, QResizeEvent
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ...core.model import BrandingPackage
@@ -40,12 +43,19 @@ _WHERE_WIDTH = 230  # pixels of the Where column at most
 # measured) and gets its Fix button: 5,000 of them froze the window for seconds at every check.
 _UNFOLDED_ROWS = 200
 _GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a group header's plugin key ("" for the package)
+_TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # a group header's title unfiltered ("Record (12)")
 # Rows the list holds at most. Why: each row is measured for its wrapped text and most have a Fix
 # button, a widget of its own; a JSON file of 20,000 names written twice (a 340 KB file) is one
 # group of 20,000 problems, unfolded as the first group, which held the window for half a minute as
 # it opened, and again after each pause in typing. Nobody reads past the first few hundred: the
 # errors come first, and the rest show as those are fixed.
 MOST_ROWS = 500
+# The severities, in the order of the filter's toggles, each with its word there.
+SEVERITIES = (("error", "Errors"), ("warning", "Warnings"), ("info", "Notes"))
+_ALL_SEVERITIES = frozenset(s for s, _word in SEVERITIES)
+# Milliseconds of a pause in typing in the filter before the list is filtered: each key filtered at
+# once filtered 500 rows and laid the list out again for every letter of a word typed quickly.
+FILTER_PAUSE = 150
 
 
 # Where a place ("plugins/x/x.plugin.package.json:21:25") may break across lines: Qt wraps text
@@ -165,6 +175,22 @@ def _most_serious(problems: list[Problem], most: int) -> set[int]:
     return {id(problems[i]) for i in ranked[:most]}
 
 
+def _haystack(problem: Problem) -> str:
+    """What the filter's words are looked for in: the message, the code and the place (file, line)."""
+    return f"{problem.message}\n{problem.code}\n{problem.location()}".casefold()
+
+
+def _more_text(more: int, listed: int, filtered: bool) -> str:
+    """The last row's text of a list past :data:`MOST_ROWS`: ``more`` problems not listed (those the
+    filter matches when ``filtered``)."""
+    which = "matching " if filtered else ""
+    return (
+        f"{more:,} more {which}{'problem is' if more == 1 else 'problems are'} not listed here: the list "
+        f"holds the first {listed:,}, errors first. They are listed as these are fixed; "
+        "plugin-designer check lists them all."
+    )
+
+
 def _place_text(problem: Problem, package: BrandingPackage | None, narrow: bool) -> str:
     """The Where cell of ``problem``: its place, and in a narrow list (no Code column) its code under it."""
     return "\n".join(t for t in (_place(problem, package), problem.code if narrow else "") if t)
@@ -254,12 +280,20 @@ class _Wrapped(IsolatingDelegate):
 
 class ProblemsPane(QTreeWidget):
     """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a
-    place, ``sig_explain`` to explain a problem code (Help ▸ Problem Codes at that code)."""
+    place, ``sig_explain`` to explain a problem code (Help ▸ Problem Codes at that code).
+
+    The filter (:meth:`set_filter`, typed in a :class:`ProblemsFilter` above the list) hides the
+    rows it does not match; ``sig_filtered`` says the rows on show changed (see ``shown_count``),
+    ``sig_counted`` gives each severity's count of a new list (for the filter's toggles), and
+    ``sig_find`` asks for the filter's field (Ctrl+F in the list)."""
 
     sig_fix = Signal(object)
     sig_import = Signal()
     sig_jump = Signal(object)
     sig_explain = Signal(str)
+    sig_find = Signal()
+    sig_filtered = Signal()
+    sig_counted = Signal(object)
 
     #: Listed by Help ▸ Keyboard Shortcuts (see SourcePane.KEYS_HELP): the keys the list handles
     #: itself were in no list, so Tab to a problem's Fix was found only by chance.
@@ -267,6 +301,7 @@ class ProblemsPane(QTreeWidget):
         ("Go to the problem", "Enter"),
         ("To the problem's Fix (Enter or Space applies it)", "Tab"),
         ("What the problem's code means", "F1"),
+        ("Filter the problems (Escape clears it, Down comes back)", "Ctrl+F"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -304,6 +339,16 @@ class ProblemsPane(QTreeWidget):
         self._shown_order: list[str] = []
         self._writable = False
         self._places_narrow = False  # whether the rows' places show their codes (see _fit_columns)
+        # The filter, kept for the window's session (across checks and projects): the words a row
+        # must all hold (see _haystack) and the severities shown.
+        self._filter_words: tuple[str, ...] = ()
+        self._filter_severities = _ALL_SEVERITIES
+        self._haystacks: dict[int, str] = {}  # id of a problem of the list -> its _haystack
+        self._unlisted: list[Problem] = []  # the problems past MOST_ROWS (counted by the last row)
+        self._more: tuple[QTreeWidgetItem, int] | None = None  # that last row, and how many rows are listed
+        self._no_match: QTreeWidgetItem | None = None  # the row saying the filter hides every problem
+        self.shown_count = 0  # problem rows the filter leaves on show (all of them when not filtering)
+        self.after_fix: QWidget | None = None  # where Tab from a row's button goes (see focusNextPrevChild)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
 
@@ -465,7 +510,7 @@ class ProblemsPane(QTreeWidget):
         focus = QApplication.focusWidget()
         kept = focus is self or (focus is not None and self.isAncestorOf(focus))
         current = self.currentItem()
-        at = next((i for i, row in enumerate(self.problem_items()) if row is current), 0)
+        at = next((i for i, row in enumerate(self.shown_problem_items()) if row is current), 0)  # (of those shown)
         if self.topLevelItemCount() and self._long_list():  # a long list on show: its groups as the user left them
             for i in range(self.topLevelItemCount()):
                 head = self.topLevelItem(i)
@@ -525,6 +570,10 @@ class ProblemsPane(QTreeWidget):
             heads.append((head, unfolded))
         more = len(problems) - len(listed)
         note = self._more_note(more, len(listed), icon) if more else None
+        self._unlisted = [p for p in problems if id(p) not in listed] if more else []
+        self._haystacks = {}
+        self._more = (note, len(listed)) if note is not None else None
+        self._no_match = None  # (taken with the other rows below, or made again by _apply_filter)
         self.setUpdatesEnabled(False)
         try:
             self.blockSignals(True)  # (the buttons of unfolded groups are made below, in one go)
@@ -555,15 +604,20 @@ class ProblemsPane(QTreeWidget):
                 if unfolded:
                     self._make_buttons(head)
             self._fit_columns()
+            self._apply_filter()
         finally:
             self.setUpdatesEnabled(True)
+        counts = {severity: 0 for severity in _ALL_SEVERITIES}
+        for p in problems:
+            counts[p.severity.value] += 1
+        self.sig_counted.emit(counts)
         self._shown_groups = {
             g: (title, found, head) for (g, title, found), (head, _u) in zip(groups, heads, strict=True)
         }
         self._shown_order = [g for g, _title, _found in groups]
         self.executeDelayedItemsLayout()  # the Fix buttons in place now, not at the next paint
         if kept:
-            rows = list(self.problem_items())
+            rows = list(self.shown_problem_items())  # (a fixed problem's next one the filter shows)
             if rows:
                 row = rows[min(at, len(rows) - 1)]
                 if not row.parent().isExpanded():
@@ -584,6 +638,7 @@ class ProblemsPane(QTreeWidget):
         worst = min(found, key=lambda p: p.severity.rank).severity
         head = QTreeWidgetItem([title, "", "", ""])
         head.setData(0, _GROUP_ROLE, group)
+        head.setData(0, _TITLE_ROLE, title)
         head.setIcon(0, icon(worst.value))
         font = head.font(0)
         font.setBold(True)
@@ -622,16 +677,7 @@ class ProblemsPane(QTreeWidget):
     def _more_note(self, more: int, listed: int, icon: Callable[[str], QIcon]) -> QTreeWidgetItem:
         """The last row of a list past :data:`MOST_ROWS`: how many problems it leaves out, and where
         to see them all."""
-        note = QTreeWidgetItem(
-            [
-                f"{more:,} more {'problem is' if more == 1 else 'problems are'} not listed here: the list "
-                f"holds the first {listed:,}, errors first. They are listed as these are fixed; "
-                "plugin-designer check lists them all.",
-                "",
-                "",
-                "",
-            ]
-        )
+        note = QTreeWidgetItem([_more_text(more, listed, False), "", "", ""])
         note.setIcon(0, icon("info"))
         return note
 
@@ -724,12 +770,26 @@ class ProblemsPane(QTreeWidget):
         return button
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
-        """Tab from a problem goes to that problem's Fix button (Tab again leaves the list).
+        """Tab from a problem goes to that problem's Fix button (Tab again leaves the list, to
+        ``after_fix`` when it is shown: the filter); Shift+Tab from the button back to its row.
 
         Why: the buttons were stops of their own in the Tab order, in the list's order, so Tab
         from the third problem went to the first one's Fix, and Space fixed a problem other than
-        the one the keyboard was on.
+        the one the keyboard was on. Why ``after_fix``: the buttons come last in the window's
+        focus chain (made after everything else), so Tab from one skipped the filter that Tab
+        from a row without a Fix reaches.
         """
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self and self.viewport().isAncestorOf(focus):  # a row's button
+            after = self.after_fix
+            if not next:
+                self.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+            if after is not None and after.isVisible() and after.isEnabled():
+                after.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
         row = self.currentItem() if next and self.hasFocus() else None
         button = self.itemWidget(row, 3) if row is not None else None
         if isinstance(button, QPushButton) and button.isEnabled():
@@ -740,11 +800,121 @@ class ProblemsPane(QTreeWidget):
         return super().focusNextPrevChild(next)
 
     def problem_items(self) -> Iterator[QTreeWidgetItem]:
-        """Every problem row, in the order shown (group headers left out)."""
+        """Every problem row, in the order shown (group headers left out), those the filter hides too."""
         for i in range(self.topLevelItemCount()):
             head = self.topLevelItem(i)
             for j in range(head.childCount()):
                 yield head.child(j)
+
+    def shown_problem_items(self) -> Iterator[QTreeWidgetItem]:
+        """The problem rows the filter leaves on show, in order (those of folded groups too)."""
+        return (row for row in self.problem_items() if not row.isHidden())
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the filter hides anything: words typed, or a severity switched off."""
+        return bool(self._filter_words) or self._filter_severities != _ALL_SEVERITIES
+
+    def set_filter(self, text: str, severities: frozenset[str]) -> None:
+        """Show only the problems whose message, code or place holds every word of ``text`` (any
+        case), of the ``severities`` given ("error", "warning", "info").
+
+        Why the rows are hidden, not made again: a package of 100 broken plugins lists 500 rows
+        (of 5,000 problems), each measured and most with a Fix button; made again at each pause in
+        typing, the window froze. Hidden, each group keeps its rows, buttons and folding.
+        """
+        words = tuple(text.casefold().split())
+        if (words, severities) == (self._filter_words, self._filter_severities):
+            return
+        self._filter_words, self._filter_severities = words, frozenset(severities)
+        self._apply_filter()
+
+    def _matches(self, problem: Problem) -> bool:
+        """Whether ``problem`` passes the filter."""
+        if problem.severity.value not in self._filter_severities:
+            return False
+        if not self._filter_words:
+            return True
+        text = self._haystacks.get(id(problem))
+        if text is None:
+            text = self._haystacks[id(problem)] = _haystack(problem)
+        return all(word in text for word in self._filter_words)
+
+    def _apply_filter(self) -> None:
+        """Hide the rows the filter leaves out (and a group left with none), count the problems not
+        listed that it matches in the last row, and say so with ``sig_filtered``."""
+        filtering = self.filtering
+        shown = 0
+        current = self.currentItem()
+        updates = self.updatesEnabled()
+        self.setUpdatesEnabled(False)
+        try:
+            for i in range(self.topLevelItemCount()):
+                head = self.topLevelItem(i)
+                if head.data(0, _GROUP_ROLE) is None:
+                    continue  # (the last rows: problems not listed, none matching)
+                in_group = 0
+                for j in range(head.childCount()):
+                    row = head.child(j)
+                    hide = filtering and not self._matches(row.data(0, Qt.ItemDataRole.UserRole))
+                    if row.isHidden() != hide:  # (each change lays the list out again, later)
+                        row.setHidden(hide)
+                    in_group += not hide
+                if head.isHidden() != (in_group == 0):
+                    head.setHidden(in_group == 0)
+                title = head.data(0, _TITLE_ROLE)
+                if in_group < head.childCount():  # "Record (12, 3 shown)": its count stays that of the check
+                    title = f"{title[:-1]}, {in_group:,} shown)"
+                if head.text(0) != title:
+                    head.setText(0, title)
+                shown += in_group
+            more = 0
+            if self._more is not None:
+                note, listed = self._more
+                more = sum(self._matches(p) for p in self._unlisted) if filtering else len(self._unlisted)
+                note.setText(0, _more_text(more, listed, filtering))
+                note.setHidden(more == 0)
+            self._say_no_match(filtering and shown == 0 and more == 0 and self.topLevelItemCount() > 0)
+        finally:
+            self.setUpdatesEnabled(updates)
+        self.shown_count = shown
+        if current is not None and current.isHidden():
+            # The keyboard on a row now hidden: Qt's arrow keys went on from it, off the rows shown.
+            first = next(self.shown_problem_items(), None)
+            if first is not None:
+                self.setCurrentItem(first)
+        self.sig_filtered.emit()
+
+    def _say_no_match(self, say: bool) -> None:
+        """A row saying that the filter hides every problem (``say``), or none."""
+        if say and self._no_match is None:
+            self._no_match = QTreeWidgetItem(
+                ["No problem matches the filter. Escape in the filter's field clears it.", "", "", ""]
+            )
+            self.addTopLevelItem(self._no_match)
+            self._no_match.setFirstColumnSpanned(True)
+        elif not say and self._no_match is not None:
+            self.takeTopLevelItem(self.indexOfTopLevelItem(self._no_match))
+            self._no_match = None
+
+    def focus_first_shown(self) -> None:
+        """The keyboard on the list, on the first problem the filter shows (its group unfolded)."""
+        row = next(self.shown_problem_items(), None)
+        if row is not None:
+            if not row.parent().isExpanded():
+                row.parent().setExpanded(True)  # (its buttons made: see _group_unfolded)
+            self.setCurrentItem(row)
+            self.scrollToItem(row)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+F: to the filter's field (see ProblemsFilter), as in the source editor's find."""
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.sig_find.emit()
+            return
+        super().keyPressEvent(event)
 
     def _context_menu(self, pos: QPoint) -> None:
         """Right-click on a problem: go there, or read what its code means."""
@@ -765,3 +935,143 @@ class ProblemsPane(QTreeWidget):
         problem = item.data(0, Qt.ItemDataRole.UserRole)
         if problem is not None:  # group headers carry none
             self.sig_jump.emit(problem)
+
+
+class _FilterField(QLineEdit):
+    """The filter's text field: Escape clears it and goes back to the list, Down goes to the first
+    problem shown (``sig_escape``, ``sig_down``)."""
+
+    sig_escape = Signal()
+    sig_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.sig_escape.emit()
+            return
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.sig_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ProblemsFilter(QWidget):
+    """objectName ``problemsFilter``: the row above the Problems list that filters it, a text field
+    (``problemsFilterEdit``: words of the message, the code or the file) and a toggle for each
+    severity with its count (``problemsFilter_error``, ``_warning``, ``_info``).
+
+    Why: a package can have hundreds or thousands of problems, and nothing helped find the ones
+    someone cares about (a code, a file, the errors only). It filters the rows the list already
+    has (see :meth:`ProblemsPane.set_filter`) after a pause in typing, and keeps its words and
+    toggles across checks and projects, as long as the window is open.
+
+    Tab order (the list is added to the dock first): the list, then this row, field first. The list is what
+    View ▸ Go to Problems and Tab from the page reach, and each problem's Fix is reached from its
+    row; the filter comes after them, and Ctrl+F in the list goes straight to its field.
+    """
+
+    def __init__(self, view: ProblemsPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsFilter")
+        self._view = view
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 2)
+        row.setSpacing(4)
+        self.field = _FilterField()
+        self.field.setObjectName("problemsFilterEdit")
+        self.field.setPlaceholderText("Filter problems (text or code, e.g. PD505)")
+        self.field.setAccessibleName("Filter problems")
+        self.field.setToolTip(
+            "Shows only the problems whose message, code or file holds every word typed (any case).\n"
+            "Escape clears it; Down goes to the first problem shown; Ctrl+F in the list comes back here."
+        )
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(120)
+        row.addWidget(self.field, 1)
+        self.toggles: dict[str, QToolButton] = {}
+        for severity, word in SEVERITIES:
+            toggle = QToolButton()
+            toggle.setObjectName(f"problemsFilter_{severity}")
+            toggle.setCheckable(True)
+            toggle.setChecked(True)
+            toggle.setAutoRaise(True)
+            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            toggle.setProperty("word", word)
+            toggle.toggled.connect(self._toggled)
+            row.addWidget(toggle)
+            self.toggles[severity] = toggle
+        self._counts = dict.fromkeys(_ALL_SEVERITIES, 0)
+        self._iconed = False  # (the style's icons: set with the first counts, after the first paint)
+        self._show_counts()
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(FILTER_PAUSE)
+        self._pause.timeout.connect(self._changed)
+        self.field.textChanged.connect(lambda _text: self._pause.start())
+        self.field.sig_escape.connect(self._clear_and_leave)
+        self.field.sig_down.connect(self._to_list)
+        view.sig_find.connect(self.focus_field)
+        view.after_fix = self.field
+        view.sig_counted.connect(self._counted)
+
+    def severities(self) -> frozenset[str]:
+        """The severities whose toggle is on."""
+        return frozenset(s for s, toggle in self.toggles.items() if toggle.isChecked())
+
+    def focus_field(self) -> None:
+        """The keyboard in the field, its words selected (typing replaces them)."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def _changed(self) -> None:
+        self._pause.stop()  # (a toggle, Escape or Down filters at once, with the words typed so far)
+        self._view.set_filter(self.field.text(), self.severities())
+
+    def _toggled(self, _on: bool) -> None:
+        self._changed()
+        self._show_counts()  # (its tooltip says whether they are shown)
+
+    def _clear_and_leave(self) -> None:
+        self.field.clear()
+        self._changed()
+        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _to_list(self) -> None:
+        self._changed()
+        self._view.focus_first_shown()
+
+    def _counted(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        if not self._iconed:
+            from PySide6.QtGui import QIcon
+
+            self._iconed = True
+            for severity, toggle in self.toggles.items():
+                # Switched off, its icon greyed: the frame of a checked tool button alone was hard
+                # to tell from a flat one in the dark theme.
+                base = self._view._severity_icon(severity)
+                icon = QIcon()
+                for size in (16, 32):
+                    icon.addPixmap(base.pixmap(size), QIcon.Mode.Normal, QIcon.State.On)
+                    icon.addPixmap(base.pixmap(size, QIcon.Mode.Disabled), QIcon.Mode.Normal, QIcon.State.Off)
+                toggle.setIcon(icon)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Each toggle's word and count ("Errors 3"; just "3" beside its icon when the words would
+        leave the field too narrow for its placeholder, in a narrow dock)."""
+        metrics = self.fontMetrics()
+        words = sum(
+            metrics.horizontalAdvance(f"{toggle.property('word')} {self._counts.get(s, 0):,}") + 34
+            for s, toggle in self.toggles.items()
+        )
+        narrow = self._iconed and self.width() < metrics.horizontalAdvance(self.field.placeholderText()) + 40 + words
+        for severity, toggle in self.toggles.items():
+            word, count = toggle.property("word"), self._counts.get(severity, 0)
+            toggle.setText(f"{count:,}" if narrow else f"{word} {count:,}")
+            toggle.setAccessibleName(f"{word}: {count:,}")
+            on = "shown; click to hide them" if toggle.isChecked() else "hidden; click to show them"
+            toggle.setToolTip(f"{word.lower()} ({count:,}) {on}".capitalize())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._show_counts()
