@@ -1825,11 +1825,14 @@ class MainWindow(QMainWindow):
                 if self.problems_dock.isVisible():
                     self._problems_height = self.problems_dock.height()
                 view.setMaximumHeight(view.header().sizeHint().height() + 2 * view.frameWidth())
+                # (the list's with the filter's row: the dock's own maximum, taken now, see below)
+                view.parentWidget().layout().activate()
         elif view.maximumHeight() != NO_LIMIT:
             view.setMaximumHeight(NO_LIMIT)
             # The dock takes the list's new maximum now, not at the next layout pass: else the
             # resize below was held to the folded size, and the list came back at half its height
             # (from the welcome page, folded before the window ever showed it unfolded).
+            view.parentWidget().layout().activate()
             self.problems_dock.layout().activate()
             height = getattr(self, "_problems_height", 170)
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
