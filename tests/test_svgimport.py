@@ -6,11 +6,21 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from designer.core.checks import run_checks
 from designer.core.model import load
 from designer.core.svg import read_svg, sanitise_svg, sanitise_tree, scan_svg
-from designer.core.svgimport import SvgImportError, SvgSymbol, derive_icon_id, import_svg, svg_symbols
+from designer.core.svgimport import (
+    APP_COLOUR,
+    CUT_OUT,
+    OWN_COLOURS,
+    SvgImportError,
+    SvgSymbol,
+    derive_icon_id,
+    import_svg,
+    svg_symbols,
+)
 
 INKSCAPE = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <!-- Created with Inkscape (http://www.inkscape.org/) -->
@@ -264,11 +274,12 @@ def test_current_color_conversion_counts_what_it_changes() -> None:
   <path d="M0 0" fill="inherit" stroke="#12345678"/>
 </svg>"""
     result = import_svg(data, "x.svg", to_current_color=True)
-    assert result.converted_colours == 4
+    assert result.converted_colours == 5
     text = result.text
-    assert 'fill="currentColor"' in text and 'stroke="transparent"' in text and 'fill="url(#g)"' in text
+    assert 'fill="currentColor"' in text and 'stroke="transparent"' in text
     assert "fill: currentColor !important; stroke:currentColor;opacity:.5" in text
-    assert 'stop-color="red"' in text  # gradients keep their colours
+    # the gradient's shape is in the app's colour too, and the gradient nothing uses any more is gone
+    assert "url(#g)" not in text and "linearGradient" not in text and 'stop-color="red"' not in text
     assert '<rect width="24" height="24" fill="white"/>' in text  # the mask still works
     assert 'fill="inherit"' in text and 'stroke="currentColor"' in text
 
@@ -573,3 +584,114 @@ def test_a_picture_that_is_not_svg_is_named_in_plain_words(data: bytes, kind: st
     with pytest.raises(SvgImportError) as err:
         import_svg(data, "logo.svg")
     assert str(err.value).startswith(f"logo.svg is {kind}, not an SVG drawing. Icons must be SVG")
+
+
+# -- drawings of several colours ---------------------------------------------------------------
+
+# A door drawn in blue with a white knob: the new-user walk's icon, whose knob vanished when it
+# took the app's colour.
+DOOR = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="5" y="2" width="14" height="20" rx="1" fill="#1565C0"/>
+  <circle cx="15.5" cy="12" r="1.5" fill="#fff"/>
+</svg>
+"""
+
+
+def _mask_of(text: str):
+    root = etree.fromstring(text.encode())
+    masks = root.findall(".//{http://www.w3.org/2000/svg}mask")
+    assert len(masks) == 1, text
+    return root, masks[0]
+
+
+def test_a_two_colour_drawing_is_counted_and_its_white_knob_cut_out() -> None:
+    flat = import_svg(DOOR, "door.svg", to_current_color=True)
+    assert [(p.words, p.light, p.shapes) for p in flat.colours] == [
+        ("blue (#1565C0)", False, 1),
+        ("white (#fff)", True, 1),
+    ]
+    assert flat.can_cut_out and flat.cut_out == 0 and "<mask" not in flat.text  # as before: one colour for all
+
+    result = import_svg(DOOR, "door.svg", colours=CUT_OUT)
+    assert clean(result.text) == [] and result.cut_out == 1 and result.colours == flat.colours
+    root, mask = _mask_of(result.text)
+    # the whole drawing is in the app's colour, in a group the mask cuts the knob out of
+    group = root.find("{http://www.w3.org/2000/svg}g")
+    assert group.get("mask") == f"url(#{mask.get('id')})" and mask.get("id") == "door-cut-out"
+    assert [(el.tag.split("}")[1], el.get("fill")) for el in group] == [
+        ("rect", "currentColor"),
+        ("circle", "currentColor"),
+    ]
+    # the mask: everything shown (white), but the knob (black), where it lies
+    cover, knob = list(mask)
+    assert cover.get("fill") == "white" and float(cover.get("width")) >= 24
+    assert (knob.get("cx"), knob.get("cy"), knob.get("r"), knob.get("style")) == (
+        "15.5",
+        "12",
+        "1.5",
+        "fill:black;stroke:none",
+    )
+    assert "#1565C0" not in result.text and "#fff" not in result.text
+
+    own = import_svg(DOOR, "door.svg", colours=OWN_COLOURS)
+    assert own.converted_colours == 0 and 'fill="#1565C0"' in own.text and 'fill="#fff"' in own.text
+
+
+def test_colours_are_counted_from_styles_rules_and_gradients_but_not_from_none() -> None:
+    data = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <style>.body { fill: rgb(21, 101, 192) } #dot { fill: crimson }</style>
+  <defs>
+    <linearGradient id="sky"><stop offset="0" stop-color="#0d47a1"/><stop offset="1" style="stop-color:#e3f2fd"/></linearGradient>
+    <clipPath id="c"><rect width="24" height="24" fill="orange"/></clipPath>
+  </defs>
+  <g fill="none" stroke="transparent" clip-path="url(#c)">
+    <rect class="body" width="20" height="20"/>
+    <circle id="dot" cx="15" cy="15" r="2"/>
+    <path d="M4 4h16v4H4z" fill="url(#sky)"/>
+    <path d="M2 22h20" stroke="#1565c0"/>
+    <circle cx="6" cy="6" r="1" style="fill: #FFFFFF; stroke: none"/>
+  </g>
+</svg>
+"""
+    result = import_svg(data, "busy.svg", colours=OWN_COLOURS)
+    assert [(p.key, p.name, p.shapes) for p in result.colours] == [
+        ("#1565c0", "blue", 2),  # the class rule's rgb() and the stroke's hex are one colour
+        ("#dc143c", "red", 1),
+        ("url(#sky)", "gradient", 1),
+        ("#ffffff", "white", 1),
+    ]  # the clip path's orange and the line's fill (a line fills nothing) are not colours that show
+    assert result.colours[2].words == "a gradient (blue to light blue)"
+    # with the app's colour, the gradient's shape takes it too (a recoloured icon kept a blue gradient)
+    app = import_svg(data, "busy.svg", colours=APP_COLOUR)
+    assert "url(#sky)" not in app.text and "linearGradient" not in app.text and clean(app.text) == []
+
+
+def test_a_coloured_detail_drawn_on_the_cut_out_stays() -> None:
+    """The mask follows the file's stacking: a blue dot drawn on the white knob is not cut away with it."""
+    data = DOOR.replace(
+        b"</svg>", b'  <g transform="translate(1 0)"><circle cx="14.5" cy="12" r=".5" fill="#1565C0"/></g>\n</svg>'
+    )
+    result = import_svg(data, "door.svg", colours=CUT_OUT)
+    _root, mask = _mask_of(result.text)
+    assert [el.tag.split("}")[1] for el in mask] == ["rect", "circle", "g"]
+    dot = mask[2][0]
+    assert mask[2].get("transform") == "translate(1 0)" and dot.get("style") == "fill:white;stroke:none"
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (DOOR.replace(b' viewBox="0 0 24 24"', b""), "no viewBox"),
+        (DOOR.replace(b"<rect", b"<style>svg > rect { stroke: #eee }</style><rect"), "style rules"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs><circle id="k" r="2" fill="white"/>'
+            b'</defs><rect width="9" height="9" fill="blue"/><use href="#k"/></svg>',
+            "<use>",
+        ),
+    ],
+)
+def test_light_details_that_cannot_be_cut_out_are_said(data: bytes, why: str) -> None:
+    result = import_svg(data, "door.svg", colours=CUT_OUT)
+    assert "<mask" not in result.text and result.cut_out == 0 and not result.can_cut_out
+    assert result.cut_out_blocked and why in result.cut_out_blocked
+    assert any("could not be cut out" in n for n in result.notes), result.notes

@@ -38,6 +38,10 @@ from .svg import (
 from .wording import counted
 
 __all__ = [
+    "APP_COLOUR",
+    "CUT_OUT",
+    "OWN_COLOURS",
+    "Paint",
     "SvgImport",
     "SvgImportError",
     "SvgSymbol",
@@ -68,6 +72,10 @@ class SvgImport:
     what was taken out, ``notes`` what was changed or could not be done (a renamed id, no
     viewBox). ``lost_ids`` are ids of ``keep_ids`` that the result no longer has because the
     element holding them was unsafe or editor data: menu items using them would show no icon.
+    ``colours`` are the paints the drawing uses (before any change, the most used first);
+    ``cut_out`` counts the shapes whose light colour was cut out of the rest (:data:`CUT_OUT`),
+    and ``cut_out_blocked`` says why the light details cannot be cut out ("" when they can, or
+    when there are none).
     """
 
     text: str
@@ -77,6 +85,15 @@ class SvgImport:
     viewbox_added: bool
     notes: list[str] = field(default_factory=list)
     lost_ids: list[str] = field(default_factory=list)
+    colours: list[Paint] = field(default_factory=list)
+    cut_out: int = 0
+    cut_out_blocked: str = ""
+
+    @property
+    def can_cut_out(self) -> bool:
+        """Whether the drawing has light details on other colours that :data:`CUT_OUT` can cut out."""
+        lights = [p for p in self.colours if p.light]
+        return not self.cut_out_blocked and bool(lights) and len(lights) < len(self.colours)
 
 
 @dataclass(frozen=True)
@@ -442,24 +459,37 @@ def _viewbox_from_units(root: Any) -> str | None:
 
 # -- single colour --------------------------------------------------------------------------------
 
-_NAMED_COLOURS = frozenset(
-    """
-    aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown
-    burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan
-    darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred
-    darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink
-    deepskyblue dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold
-    goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki lavender lavenderblush
-    lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow lightgray lightgreen lightgrey
-    lightpink lightsalmon lightseagreen lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime
-    limegreen linen magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
-    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream mistyrose moccasin
-    navajowhite navy oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise
-    palevioletred papayawhip peachpuff peru pink plum powderblue purple rebeccapurple red rosybrown royalblue
-    saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue slateblue slategray slategrey snow
-    springgreen steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen
+# CSS's named colours and their values: a name is a colour to count and to tell light from dark.
+_NAMED_RGB = dict(
+    pair.split(":")
+    for pair in """
+    aliceblue:f0f8ff antiquewhite:faebd7 aqua:00ffff aquamarine:7fffd4 azure:f0ffff beige:f5f5dc bisque:ffe4c4
+    black:000000 blanchedalmond:ffebcd blue:0000ff blueviolet:8a2be2 brown:a52a2a burlywood:deb887 cadetblue:5f9ea0
+    chartreuse:7fff00 chocolate:d2691e coral:ff7f50 cornflowerblue:6495ed cornsilk:fff8dc crimson:dc143c cyan:00ffff
+    darkblue:00008b darkcyan:008b8b darkgoldenrod:b8860b darkgray:a9a9a9 darkgreen:006400 darkgrey:a9a9a9
+    darkkhaki:bdb76b darkmagenta:8b008b darkolivegreen:556b2f darkorange:ff8c00 darkorchid:9932cc darkred:8b0000
+    darksalmon:e9967a darkseagreen:8fbc8f darkslateblue:483d8b darkslategray:2f4f4f darkslategrey:2f4f4f
+    darkturquoise:00ced1 darkviolet:9400d3 deeppink:ff1493 deepskyblue:00bfff dimgray:696969 dimgrey:696969
+    dodgerblue:1e90ff firebrick:b22222 floralwhite:fffaf0 forestgreen:228b22 fuchsia:ff00ff gainsboro:dcdcdc
+    ghostwhite:f8f8ff gold:ffd700 goldenrod:daa520 gray:808080 green:008000 greenyellow:adff2f grey:808080
+    honeydew:f0fff0 hotpink:ff69b4 indianred:cd5c5c indigo:4b0082 ivory:fffff0 khaki:f0e68c lavender:e6e6fa
+    lavenderblush:fff0f5 lawngreen:7cfc00 lemonchiffon:fffacd lightblue:add8e6 lightcoral:f08080 lightcyan:e0ffff
+    lightgoldenrodyellow:fafad2 lightgray:d3d3d3 lightgreen:90ee90 lightgrey:d3d3d3 lightpink:ffb6c1
+    lightsalmon:ffa07a lightseagreen:20b2aa lightskyblue:87cefa lightslategray:778899 lightslategrey:778899
+    lightsteelblue:b0c4de lightyellow:ffffe0 lime:00ff00 limegreen:32cd32 linen:faf0e6 magenta:ff00ff maroon:800000
+    mediumaquamarine:66cdaa mediumblue:0000cd mediumorchid:ba55d3 mediumpurple:9370db mediumseagreen:3cb371
+    mediumslateblue:7b68ee mediumspringgreen:00fa9a mediumturquoise:48d1cc mediumvioletred:c71585
+    midnightblue:191970 mintcream:f5fffa mistyrose:ffe4e1 moccasin:ffe4b5 navajowhite:ffdead navy:000080
+    oldlace:fdf5e6 olive:808000 olivedrab:6b8e23 orange:ffa500 orangered:ff4500 orchid:da70d6 palegoldenrod:eee8aa
+    palegreen:98fb98 paleturquoise:afeeee palevioletred:db7093 papayawhip:ffefd5 peachpuff:ffdab9 peru:cd853f
+    pink:ffc0cb plum:dda0dd powderblue:b0e0e6 purple:800080 rebeccapurple:000000 red:ff0000 rosybrown:bc8f8f
+    royalblue:4169e1 saddlebrown:8b4513 salmon:fa8072 sandybrown:f4a460 seagreen:2e8b57 seashell:fff5ee
+    sienna:a0522d silver:c0c0c0 skyblue:87ceeb slateblue:6a5acd slategray:708090 slategrey:708090 snow:fffafa
+    springgreen:00ff7f steelblue:4682b4 tan:d2b48c teal:008080 thistle:d8bfd8 tomato:ff6347 turquoise:40e0d0
+    violet:ee82ee wheat:f5deb3 white:ffffff whitesmoke:f5f5f5 yellow:ffff00 yellowgreen:9acd32
     """.split()
 )
+_NAMED_COLOURS = frozenset(_NAMED_RGB)
 _COLOUR_FUNCTION = r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)"
 _HEX = r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})"
 _DECLARATION = r"(?<![\w-])(fill|stroke)(\s*:\s*)([^;!}]*?)(\s*(?:!important\s*)?(?:;|}|$))"
@@ -474,20 +504,34 @@ def _is_solid_colour(value: str) -> bool:
     )
 
 
-def _to_current_color(root: Any) -> int:
+def _to_current_color(root: Any, gradients: bool = False) -> int:
     """Replace solid fill/stroke colours by ``currentColor``, so the app can colour the icon.
 
     Masks and clip paths are left alone: in a mask white means "visible", and a clip path's
     colour does not show, so changing them would break the drawing or inflate the count.
+    With ``gradients``, a gradient paint (``url(#g)``) becomes ``currentColor`` too,
+    and the gradients nothing uses any more are removed: "the app's colour" means the whole
+    icon, and a gradient left as it was kept its own colours in a recoloured icon. (A pattern
+    stays: it is mostly a picture, removed by the import, and would become a filled square.)
     """
     count = 0
+    paint_servers = {
+        el.get("id")
+        for el in root.iter("*")
+        if gradients and el.get("id") and _local(el.tag) in ("linearGradient", "radialGradient")
+    }
+    used_before = internal_references(root) if paint_servers else {}
+
+    def convertible(value: str) -> bool:
+        m = re.match(_URL_ID, value.strip()) if paint_servers else None
+        return _is_solid_colour(value) or (m is not None and m.group(2) in paint_servers)
 
     def sub_css(text: str) -> str:
         nonlocal count
 
         def one(m: re.Match[str]) -> str:
             nonlocal count
-            if not _is_solid_colour(m.group(3)):
+            if not convertible(m.group(3)):
                 return m.group(0)
             count += 1
             return f"{m.group(1)}{m.group(2)}currentColor{m.group(4)}"
@@ -504,7 +548,7 @@ def _to_current_color(root: Any) -> int:
             continue
         for attr in ("fill", "stroke"):
             value = el.get(attr)
-            if value is not None and _is_solid_colour(value):
+            if value is not None and convertible(value):
                 el.set(attr, "currentColor")
                 count += 1
         style = el.get("style")
@@ -512,7 +556,372 @@ def _to_current_color(root: Any) -> int:
             el.set("style", sub_css(style))
         if _local(el.tag) == "style" and el.text and ("fill" in el.text or "stroke" in el.text):
             el.text = sub_css(el.text)
+    while paint_servers:  # (a gradient may take its stops from another one: that one goes next)
+        used = internal_references(root)
+        unused = [
+            el for el in root.iter("*") if el.get("id") in paint_servers & set(used_before) and el.get("id") not in used
+        ]
+        for el in unused:
+            paint_servers.discard(el.get("id"))
+            remove_element(el)
+        if not unused:
+            break
     return count
+
+
+# -- how many colours: the paints a drawing really uses -----------------------------------------
+
+APP_COLOUR = "app"  # every colour becomes currentColor: the app draws the whole icon in its colour
+CUT_OUT = "cut-out"  # currentColor, and the light details cut out of it (they show what is behind)
+OWN_COLOURS = "own"  # the colours stay as they are
+
+_LIGHT = 0.6  # relative luminance from which a colour is a "light" detail (#cccccc and lighter, yellow)
+_SHAPES = frozenset({"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath"})
+_NOT_DRAWN = frozenset(
+    {
+        "defs", "clipPath", "mask", "pattern", "marker", "symbol", "style", "title", "desc", "metadata",
+        "linearGradient", "radialGradient", "filter", "script",
+    }
+)  # fmt: skip
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"\s*([A-Za-z][\w-]*|\*)?((?:[.#][\w-]+)*)\s*")
+
+
+@dataclass(frozen=True)
+class Paint:
+    """One paint a drawing really uses: a colour, ``currentColor`` or a gradient.
+
+    ``key`` tells paints apart (``#1565c0`` for ``#1565C0`` and ``rgb(21, 101, 192)`` alike,
+    ``currentColor``, ``url(#id)``); ``words`` name it for a non-developer ("blue (#1565C0)",
+    "white", "a gradient (blue to white)") and ``name`` in one word or two ("blue", "gradient");
+    ``light`` is a near-white colour (light enough to be the usual cut-out detail);
+    ``shapes`` counts the shapes painted with it (0: a style rule the designer cannot follow).
+    """
+
+    key: str
+    words: str
+    name: str
+    light: bool
+    shapes: int
+
+
+def _channel(text: str, scale: float = 255.0) -> float:
+    text = text.strip()
+    value = float(text[:-1]) / 100 if text.endswith("%") else float(text) / scale
+    return min(1.0, max(0.0, value))
+
+
+def _colour_rgba(value: str) -> tuple[float, float, float, float] | None:
+    """``value`` as red, green, blue and alpha from 0 to 1; None when it is no colour the designer reads."""
+    v = value.strip().lower()
+    v = "#" + _NAMED_RGB[v] if v in _NAMED_RGB else v
+    try:
+        if re.fullmatch(_HEX, v):
+            digits = v[1:]
+            if len(digits) in (3, 4):
+                digits = "".join(c * 2 for c in digits)
+            parts = [int(digits[i : i + 2], 16) / 255 for i in range(0, len(digits), 2)]
+            return (parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else 1.0)
+        m = re.fullmatch(r"(rgba?|hsla?)\(([^()]*)\)", v)
+        if m is None:
+            return None
+        args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
+        if len(args) not in (3, 4):
+            return None
+        alpha = _channel(args[3], 1.0) if len(args) == 4 else 1.0
+        if m.group(1).startswith("rgb"):
+            return (_channel(args[0]), _channel(args[1]), _channel(args[2]), alpha)
+        import colorsys
+
+        hue = float(args[0].removesuffix("deg")) / 360 % 1.0
+        red, green, blue = colorsys.hls_to_rgb(hue, _channel(args[2], 100.0), _channel(args[1], 100.0))
+        return (red, green, blue, alpha)
+    except ValueError:
+        return None
+
+
+def _luminance(rgb: tuple[float, float, float, float]) -> float:
+    """The relative luminance of WCAG: 0 for black, 1 for white (yellow is light, blue is dark)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
+
+
+def _colour_name(rgb: tuple[float, float, float, float]) -> str:
+    """A colour in everyday words ("blue", "light grey", "white"): what a designer calls it."""
+    import colorsys
+
+    hue, lightness, saturation = colorsys.rgb_to_hls(rgb[0], rgb[1], rgb[2])
+    if saturation < 0.15 or lightness > 0.96 or lightness < 0.06:
+        if lightness > 0.93:
+            return "white"
+        if lightness < 0.12:
+            return "black"
+        return "light grey" if lightness > 0.7 else "dark grey" if lightness < 0.3 else "grey"
+    degrees = hue * 360
+    bounds = ((15, "red"), (45, "orange"), (70, "yellow"), (165, "green"), (195, "turquoise"), (255, "blue"))
+    name = next((n for top, n in bounds if degrees < top), "")
+    name = name or ("purple" if degrees < 290 else "pink" if degrees < 345 else "red")
+    return f"light {name}" if lightness > 0.75 else f"dark {name}" if lightness < 0.25 else name
+
+
+def _declarations(text: str) -> dict[str, str]:
+    """``fill: red; stroke: none`` as {"fill": "red", "stroke": "none"} (the last one counts)."""
+    out: dict[str, str] = {}
+    for part in text.split(";"):
+        name, colon, value = part.partition(":")
+        if colon:
+            out[name.strip().lower()] = re.sub(r"\s*!\s*important\s*$", "", value.strip(), flags=re.IGNORECASE)
+    return out
+
+
+class _Styles:
+    """The fill, stroke and color an element paints with: its style, the <style> rules, its attributes,
+    what it inherits. Rules with selectors other than a tag, class or id (``g > path``) cannot be
+    followed element by element: their colours are listed apart, so they are still counted."""
+
+    def __init__(self, root: Any) -> None:
+        # (specificity, order, tag, the .class and #id marks, declarations), the weakest first
+        self.rules: list[tuple[tuple[int, int, int], int, str, tuple[str, ...], dict[str, str]]] = []
+        self.unfollowed: list[str] = []  # paint values of rules the designer cannot match to elements
+        for style in root.iter("{*}style", "style"):
+            css = re.sub(r"/\*.*?\*/", "", "".join(style.itertext()), flags=re.DOTALL)
+            for m in _CSS_RULE.finditer(css):
+                decls = {k: v for k, v in _declarations(m.group(2)).items() if k in ("fill", "stroke", "color")}
+                for selector in m.group(1).split(",") if decls else ():
+                    simple = _SIMPLE_SELECTOR.fullmatch(selector)
+                    if simple is None or not selector.strip():
+                        self.unfollowed.extend(v for k, v in decls.items() if k != "color")
+                        continue
+                    tag = simple.group(1) or "*"
+                    marks = tuple(re.findall(r"[.#][\w-]+", simple.group(2)))
+                    ids = sum(1 for x in marks if x[0] == "#")
+                    specificity = (ids, len(marks) - ids, 0 if tag == "*" else 1)
+                    self.rules.append((specificity, len(self.rules), tag, marks, decls))
+        self.rules.sort(key=lambda rule: rule[:2])
+
+    def own(self, el: Any, name: str) -> str | None:
+        """The value ``el`` itself sets for the property ``name`` (None: it inherits)."""
+        inline = _declarations(el.get("style") or "").get(name)
+        if inline is not None:
+            return inline
+        classes = (el.get("class") or "").split()
+        found = None
+        for _specificity, _order, tag, marks, decls in self.rules:
+            if name not in decls or (tag != "*" and tag != _local(el.tag)):
+                continue
+            if all((m[1:] in classes) if m[0] == "." else el.get("id") == m[1:] for m in marks):
+                found = decls[name]  # sorted by weight: the last match wins
+        return found if found is not None else el.get(name)
+
+
+def _no_area(el: Any) -> bool:
+    """A shape whose fill cannot show: a line, or a path of one straight segment ("M8 12h8").
+
+    Why: hand-written icons draw their lines as strokes and leave the fill as it is (black), so
+    "black" was counted as a colour the drawing never shows."""
+    name = _local(el.tag)
+    if name == "line":
+        return True
+    if name == "path":
+        return bool(re.fullmatch(r"\s*[Mm][^A-Za-z]*[LlHhVv][^A-Za-z]*", el.get("d") or ""))
+    if name == "polyline":
+        return len(re.findall(r"[-+]?(?:\d*\.\d+|\d+\.?)(?:[eE][-+]?\d+)?", el.get("points") or "")) <= 4
+    return False
+
+
+@dataclass
+class _Drawn:
+    """A shape as drawn: its element and the keys of its fill and stroke paints (None: no paint)."""
+
+    el: Any
+    fill: str | None
+    stroke: str | None
+
+
+class _ColourScan:
+    """Every shape of a drawing with its paints, and why its light details could not be cut out."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.styles = _Styles(root)
+        self.by_id = {el.get("id"): el for el in root.iter("*") if el.get("id")}
+        self.drawn: list[_Drawn] = []
+        self.words: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.light: dict[str, bool] = {}
+        self.cannot_cut: str | None = None
+        self._visit(root, {"fill": "black", "stroke": "none", "color": "currentColor"}, 0, nested=False)
+        for value in self.styles.unfollowed:
+            if (key := self._key(value, "currentColor")) is not None:
+                self.words.setdefault(key, "")
+                self.cannot_cut = self.cannot_cut or "its colours are set by style rules the designer cannot follow"
+        if root.get("viewBox") is None:
+            self.cannot_cut = self.cannot_cut or "it has no viewBox"
+
+    def _key(self, value: str, color: str) -> str | None:
+        """The paint ``value`` as a key (see :class:`Paint`), remembering its words; None for no paint."""
+        v = value.strip()
+        low = v.lower()
+        if low in ("", "none", "transparent"):
+            return None
+        if low == "currentcolor":
+            if color.strip().lower() == "currentcolor":
+                self.words.setdefault("currentColor", "the app's colour (currentColor)")
+                self.names.setdefault("currentColor", "app's colour")
+                self.light.setdefault("currentColor", False)
+                return "currentColor"
+            return self._key(color, "currentColor")
+        m = re.match(_URL_ID, v)
+        if m is not None:
+            target = self.by_id.get(m.group(2))
+            if target is not None and _local(target.tag) in ("linearGradient", "radialGradient", "pattern"):
+                key = f"url(#{m.group(2)})"
+                if key not in self.words:
+                    stops = [self.styles.own(s, "stop-color") or "black" for s in target.iter("{*}stop", "stop")]
+                    rgbs = [c for c in map(_colour_rgba, stops) if c is not None]
+                    self.light[key] = bool(rgbs) and all(_luminance(c) >= _LIGHT for c in rgbs)
+                    names = list(dict.fromkeys(_colour_name(c) for c in rgbs))
+                    what = "a gradient" if "Gradient" in target.tag else "a pattern"
+                    self.words[key] = f"{what} ({' to '.join(names[:: max(1, len(names) - 1)])})" if names else what
+                    self.names[key] = what.split()[-1]
+                return key
+            rest = v[m.end() :].strip()
+            return self._key(rest, color) if rest else None  # the fallback paints when the target is gone
+        rgba = _colour_rgba(v)
+        if rgba is None:
+            self.words.setdefault(v, v)
+            self.light.setdefault(v, False)
+            return v
+        if rgba[3] == 0:
+            return None
+        key = "#" + "".join(f"{round(c * 255):02x}" for c in rgba[:3])
+        if key not in self.words:
+            name = _colour_name(rgba)
+            self.words[key] = name if low == name else f"{name} ({v})"
+            self.names[key] = name
+            self.light[key] = _luminance(rgba) >= _LIGHT
+        return key
+
+    def _visit(self, el: Any, inherited: dict[str, str], depth: int, nested: bool) -> None:
+        name = _local(el.tag)
+        if depth > 64 or (name in _NOT_DRAWN and depth):
+            return
+        values = {}
+        for prop in ("color", "fill", "stroke"):
+            own = self.styles.own(el, prop)
+            values[prop] = inherited[prop] if own is None or own.strip().lower() == "inherit" else own
+        if name == "svg" and depth:
+            nested = True
+        if name in _SHAPES and ((el.text or "").strip() or name not in ("text", "tspan", "textPath")):
+            fill = None if _no_area(el) else self._key(values["fill"], values["color"])
+            drawn = _Drawn(el, fill, self._key(values["stroke"], values["color"]))
+            self.drawn.append(drawn)
+            if nested and (drawn.fill or drawn.stroke):
+                self.cannot_cut = self.cannot_cut or "it has a drawing inside its drawing (an <svg> in the <svg>)"
+        if name == "text" and any(isinstance(c.tag, str) for c in el):
+            self.cannot_cut = self.cannot_cut or "it has text in several styles"
+        if name == "use":
+            target = self.by_id.get((el.get("href") or el.get(f"{{{XLINK_NS}}}href") or "").removeprefix("#"))
+            if target is not None and depth < 64:
+                self.cannot_cut = self.cannot_cut or "it draws parts of itself again (<use>)"
+                wrapper_values = dict(values)
+                if _local(target.tag) == "symbol":
+                    for child in target:
+                        if isinstance(child.tag, str):
+                            self._visit(child, wrapper_values, depth + 8, nested)
+                else:
+                    self._visit(target, wrapper_values, depth + 8, nested)
+            return
+        for child in el:
+            if isinstance(child.tag, str):
+                self._visit(child, values, depth + 1, nested)
+        if depth == 0:
+            for symbol in el.iter("{*}symbol", "symbol"):
+                self.cannot_cut = self.cannot_cut or "it is a sprite of several icons"
+                for child in symbol:
+                    if isinstance(child.tag, str):
+                        self._visit(child, values, 2, True)
+
+    def paints(self) -> list[Paint]:
+        """The paints, most used first (then in the order they are drawn)."""
+        counts: dict[str, int] = {key: 0 for key in self.words}
+        for drawn in self.drawn:
+            for key in {drawn.fill, drawn.stroke} - {None}:
+                counts[key] = counts.get(key, 0) + 1
+        ordered = sorted(counts, key=lambda k: -counts[k])  # a stable sort: ties stay in drawing order
+        return [
+            Paint(k, self.words.get(k) or k, self.names.get(k) or k, self.light.get(k, False), counts[k])
+            for k in ordered
+        ]
+
+
+def _mask_paint(key: str | None, light: set[str]) -> str:
+    return "none" if key is None else "black" if key in light else "white"
+
+
+def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
+    """Cut the light details out of the rest of the drawing; returns how many shapes are cut out.
+
+    The drawing goes into a group with a mask: white (shown) everywhere, black (cut) where a
+    light shape lies on top, then white again where a coloured shape is drawn over that, as the
+    file stacks them. Why a cut-out and not a fixed white: the app draws its dark toolbar's icons
+    in a light colour, and a white knob on a white door vanishes; a hole shows the toolbar behind
+    it on light and dark alike. Why the shapes stay in the drawing (in the app's colour): their
+    ids and the file's structure stay as they were, and the icon editor shows them.
+    """
+    from copy import deepcopy
+
+    from lxml import etree
+
+    light = {key for key, is_light in scan.light.items() if is_light}
+    first = next((i for i, d in enumerate(scan.drawn) if d.fill in light or d.stroke in light), None)
+    try:
+        x, y, width, height = (float(n) for n in re.split(r"[\s,]+", (root.get("viewBox") or "").strip()))
+    except ValueError:
+        return 0
+    if first is None or width <= 0 or height <= 0:
+        return 0
+    ns = root.tag[: -len("svg")]
+    mask_id = _unique(f"{root_id}-cut-out", set(scan.by_id))
+    # the viewBox and as much again all round: strokes and shapes that stick out are cut as well
+    area = {
+        "x": _number(x - width),
+        "y": _number(y - height),
+        "width": _number(3 * width),
+        "height": _number(3 * height),
+    }
+    mask = etree.Element(ns + "mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **area})
+    etree.SubElement(mask, ns + "rect", {**area, "fill": "white"})
+    for drawn in scan.drawn[first:]:
+        holder = mask
+        for ancestor in reversed([a for a in drawn.el.iterancestors() if a is not root]):
+            holder = etree.SubElement(holder, ns + "g")  # its transform, clip path, opacity, widths...
+            for attr, value in ancestor.attrib.items():
+                if attr not in ("id", "filter") and not _is_href(attr):
+                    holder.set(attr, value)
+        copy = deepcopy(drawn.el)
+        copy.tail = None
+        for el in copy.iter("*"):
+            el.attrib.pop("id", None)
+        copy.attrib.pop("fill", None)
+        copy.attrib.pop("stroke", None)
+        kept = [f"{k}:{v}" for k, v in _declarations(copy.get("style") or "").items() if k not in ("fill", "stroke")]
+        paints = f"fill:{_mask_paint(drawn.fill, light)};stroke:{_mask_paint(drawn.stroke, light)}"
+        copy.set("style", ";".join([*kept, paints]))
+        holder.append(copy)
+    drawing = [c for c in root if not (isinstance(c.tag, str) and _local(c.tag) in ("defs", "style", "title", "desc"))]
+    position = root.index(drawing[0]) if drawing else len(root)
+    group = etree.Element(ns + "g", {"mask": f"url(#{mask_id})"})
+    for child in drawing:
+        group.append(child)
+    defs = etree.Element(ns + "defs")
+    defs.append(mask)
+    root.insert(position, group)
+    root.insert(position, defs)
+    return sum(1 for d in scan.drawn if d.fill in light or d.stroke in light)
 
 
 # -- layout ----------------------------------------------------------------------------------------
@@ -630,14 +1039,22 @@ def _parse(data: bytes, file_name: str) -> Any:
     return info.tree
 
 
-def import_svg(data: bytes, file_name: str, keep_ids: Iterable[str] = (), to_current_color: bool = False) -> SvgImport:
+def import_svg(
+    data: bytes,
+    file_name: str,
+    keep_ids: Iterable[str] = (),
+    to_current_color: bool = False,
+    colours: str | None = None,
+) -> SvgImport:
     """Make a safe, tidy icon of ``data`` (the bytes of ``file_name``); raise :class:`SvgImportError`
     when it is not well-formed XML or not SVG.
 
     ``keep_ids`` are ids something outside the file uses (menu items of the plugin the icon
     replaces): they are never removed as clutter, and :attr:`SvgImport.lost_ids` says if one
     was on unsafe content and had to go. ``to_current_color`` turns solid fill and stroke
-    colours into ``currentColor`` so the app draws the icon in its own colour.
+    colours into ``currentColor`` so the app draws the icon in its own colour (``colours`` =
+    :data:`APP_COLOUR`); ``colours`` = :data:`CUT_OUT` does that and cuts the light details
+    (white, near-white) out of the rest, so they still show; :data:`OWN_COLOURS` keeps them.
     """
     from lxml import etree
 
@@ -668,7 +1085,16 @@ def import_svg(data: bytes, file_name: str, keep_ids: Iterable[str] = (), to_cur
                 f"({size or 'it gives none'}), so it may not scale to the button; "
                 'add one such as viewBox="0 0 24 24"'
             )
-    converted = _to_current_color(root) if to_current_color else 0
+    mode = colours or (APP_COLOUR if to_current_color else OWN_COLOURS)
+    scan = _ColourScan(root)
+    paints = scan.paints()
+    blocked = scan.cannot_cut or ""
+    cut = 0
+    if mode == CUT_OUT:
+        cut = _cut_out(root, scan, root_id) if not blocked else 0
+        if blocked and any(p.light for p in paints):
+            notes.append(f"its light details could not be cut out ({blocked}): they take the app's colour too")
+    converted = _to_current_color(root, gradients=True) if mode in (APP_COLOUR, CUT_OUT) else 0
     for el in [el for el in root.iter() if _local(el.tag) in ("defs", "use")]:
         if _local(el.tag) == "use" and not (el.get("href") or el.get(f"{{{XLINK_NS}}}href")):
             remove_element(el)  # its outside link was removed: it shows nothing
@@ -695,7 +1121,7 @@ def import_svg(data: bytes, file_name: str, keep_ids: Iterable[str] = (), to_cur
     if lost_ids:
         were = "id " + repr(lost_ids[0]) + " was" if len(lost_ids) == 1 else f"ids {_listing(map(repr, lost_ids))} were"
         notes.append(f"the {were} on content that had to be removed; menu items that use it will show no icon")
-    return SvgImport(text, root_id, removed, converted, viewbox_added, notes, lost_ids)
+    return SvgImport(text, root_id, removed, converted, viewbox_added, notes, lost_ids, paints, cut, blocked)
 
 
 def svg_symbols(data: bytes) -> list[SvgSymbol]:
