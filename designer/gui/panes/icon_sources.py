@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.iconfiles import plugin_of_file as owning_plugin
 from ...core.model import BrandingPackage, Plugin
 from ...core.wording import counted, plural
-from ..icon_render import render_icon
+from ..icon_render import render_as_written, render_icon
 from ..screen_fit import resize_to_fit
 from .form_rows import add_unlabelled_row, ok_cancel
 
@@ -180,6 +180,12 @@ class IconGalleryDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None and not item.isHidden() else None
 
 
+def _names(paints: list) -> str:
+    """The paints' names as a list in words: "white", "red and white", "red, green and white"."""
+    names = list(dict.fromkeys(p.name for p in paints))
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _has_ink(picture: QPixmap) -> bool:
     image = picture.toImage()
     return any(image.pixelColor(x, y).alpha() for y in range(image.height()) for x in range(image.width()))
@@ -209,15 +215,41 @@ class ImportSvgDialog(QDialog):
         self.result_ = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
+        pictures = QVBoxLayout()
         self.picture = QLabel(objectName="importPreview")
         self.picture.setFixedSize(72, 72)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setToolTip("The icon as it will be written, the app's colour in the text colour")
         # The tile and the icon's app colour follow the appearance (a light tile sat in the dark dialog).
         from ..tones import is_dark
+        from .icon_editor import BACKGROUNDS
 
         self._tile = ("#1f2430", "#f5f5f5") if is_dark(self.palette()) else ("#f3f4f6", "#1f2937")
         self.picture.setStyleSheet(f"background: {self._tile[0]}; border-radius: 6px;")
-        top.addWidget(self.picture)
+        pictures.addWidget(self.picture)
+        # Beside what is written, the toolbar buttons as the app draws them, in one colour on its
+        # light and dark toolbars: where a detail vanishes, it is seen here before the import.
+        toolbars = QHBoxLayout()
+        toolbars.setSpacing(4)
+        self.toolbars: list[QLabel] = []
+        for name, background, colour in BACKGROUNDS:
+            swatch = QLabel(objectName=f"importOn{name}")
+            swatch.setFixedSize(34, 34)
+            swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            swatch.setStyleSheet(f"background: {background}; border-radius: 4px;")
+            swatch.setToolTip(f"On the app's {name.lower()} toolbar")
+            swatch.setAccessibleName(f"The icon on the app's {name.lower()} toolbar")
+            swatch.setProperty("appColour", colour)
+            toolbars.addWidget(swatch)
+            self.toolbars.append(swatch)
+        pictures.addLayout(toolbars)
+        caption = QLabel("In the app", objectName="importInAppCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        font = caption.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        caption.setFont(font)
+        pictures.addWidget(caption)
+        pictures.addStretch(1)
+        top.addLayout(pictures)
         form = QFormLayout()
         self.name = QLineEdit(objectName="importName")
         form.addRow("File name", self.name)
@@ -226,6 +258,13 @@ class ImportSvgDialog(QDialog):
         self.colour.setChecked(True)
         self.colour.toggled.connect(self._run)
         add_unlabelled_row(form, self.colour)
+        # Shown for a drawing with light details on other colours (the white knob on a blue
+        # door): in the app's one colour they would vanish, cut out they show what is behind.
+        self.cut_out = QCheckBox(objectName="importCutOut")
+        self.cut_out.setChecked(True)
+        self.cut_out.setVisible(False)
+        self.cut_out.toggled.connect(self._run)
+        add_unlabelled_row(form, self.cut_out)
         top.addLayout(form, 1)
         layout.addLayout(top)
         removed_label = QLabel("Removed to keep the app safe and the file small:")
@@ -243,12 +282,21 @@ class ImportSvgDialog(QDialog):
         self._run()
         self.name.textChanged.connect(self._say)  # the id follows the file name
 
+    def colour_mode(self) -> str:
+        """What the two boxes ask of the colours: :data:`~designer.core.svgimport.CUT_OUT` (the
+        core does as :data:`APP_COLOUR` for a drawing without light details), or its own colours."""
+        from ...core.svgimport import APP_COLOUR, CUT_OUT, OWN_COLOURS
+
+        if not self.colour.isChecked():
+            return OWN_COLOURS
+        return CUT_OUT if self.cut_out.isChecked() else APP_COLOUR
+
     def _run(self) -> None:
         from ...core.svgimport import SvgImportError, import_svg
 
         self.removed.clear()
         try:
-            self.result_ = import_svg(self.data, self.path.name, self.keep_ids, self.colour.isChecked())
+            self.result_ = import_svg(self.data, self.path.name, self.keep_ids, colours=self.colour_mode())
         except SvgImportError as exc:
             self.result_ = None
             self.summary.setText(str(exc))
@@ -257,19 +305,24 @@ class ImportSvgDialog(QDialog):
         res = self.result_
         for line in res.removed or ["Nothing: the file was already clean."]:
             self.removed.addItem(line)
-        notes = list(res.notes)
+        lights = [p for p in res.colours if p.light]
+        self.cut_out.setVisible(res.can_cut_out)
+        self.cut_out.setEnabled(self.colour.isChecked())
+        self.cut_out.setText(f"Cut out its {_names(lights)} details, so they still show on light and dark")
+        notes = [*([self._colour_note(res)] if len(res.colours) > 1 else []), *res.notes]
         if res.lost_ids:
             notes.append(f"Lost with unsafe content: the {plural(len(res.lost_ids), 'id')} {', '.join(res.lost_ids)}.")
-        if res.converted_colours:
+        if res.converted_colours and len(res.colours) < 2:  # (for several, the colour note says it all)
             follow = "follows" if res.converted_colours == 1 else "follow"
             notes.append(f"{counted(res.converted_colours, 'colour')} now {follow} the app's colour.")
         if res.viewbox_added:
             notes.append("A viewBox was added so the icon scales.")
         # A sprite's root draws nothing (display:none): its first symbol is the picture to show.
         symbols = sprite_symbols(res.text)
-        picture = render_icon(
-            res.text.encode("utf-8"), symbols[0] if symbols else "", self._tile[1], 56, self.devicePixelRatioF()
-        )
+        data, element_id, dpr = res.text.encode("utf-8"), symbols[0] if symbols else "", self.devicePixelRatioF()
+        picture = render_as_written(data, element_id, self._tile[1], 56, dpr)
+        for swatch in self.toolbars:
+            swatch.setPixmap(render_icon(data, element_id, swatch.property("appColour"), 24, dpr))
         if not _has_ink(picture):
             pictures = any("<image>" in line for line in res.removed)
             notes.append(
@@ -287,6 +340,48 @@ class ImportSvgDialog(QDialog):
         self._notes = notes
         self._say()
         self.picture.setPixmap(picture)
+
+    def _colour_note(self, res) -> str:
+        """What becomes of a drawing of several colours, in words: which take the app's colour,
+        which are cut out, what would disappear. Why: "Use the app's colour" made a blue door
+        with a white knob one blue shape, and the knob vanished without a word."""
+        from ...core.svgimport import OWN_COLOURS
+
+        paints = res.colours
+        lights = [p for p in paints if p.light]
+        others = [p for p in paints if not p.light] or paints[:1]
+        words = [p.words for p in paints]
+        head = f"This drawing uses {len(paints)} colours: {', '.join(words[:-1])} and {words[-1]}."
+        details = "detail" if sum(p.shapes for p in lights) == 1 else "details"
+        main, rest = others[0].name, _names(others[1:])
+        if self.colour_mode() == OWN_COLOURS:
+            return (
+                f"{head} It keeps them, so the app cannot recolour it for its light and dark toolbars; "
+                "where the app draws it in one colour (“In the app”), the details in other colours do not show."
+            )
+        if res.cut_out:
+            said = (
+                f"{head} The {main} takes the app's colour; the {_names(lights)} {details} "
+                f"({counted(res.cut_out, 'shape')}) {'is' if res.cut_out == 1 else 'are'} cut out of it, "
+                "so the toolbar shows through, light or dark."
+            )
+        elif lights and len(lights) < len(paints):
+            said = (
+                f"{head} With the app's colour, the {_names(lights)} {details} would disappear: "
+                f"{'it becomes' if details == 'detail' else 'they become'} the same colour as the {main}."
+            )
+            if res.can_cut_out:
+                said += (
+                    f" Tick “Cut out its {_names(lights)} details” to keep {'it' if details == 'detail' else 'them'}."
+                )
+        else:
+            said = f"{head} All of them take the app's colour."
+        if rest:
+            said += (
+                f" The {rest} parts take the app's colour as well: where they lie on the {main}, they no longer "
+                "show. Draw such a detail in white to have it cut out, or keep the drawing's own colours."
+            )
+        return said
 
     def _say(self) -> None:
         """The notes, with what becomes of the drawing's own id.
