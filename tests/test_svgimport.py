@@ -682,6 +682,7 @@ def test_a_coloured_detail_drawn_on_the_cut_out_stays() -> None:
     ("data", "why"),
     [
         (DOOR.replace(b' viewBox="0 0 24 24"', b""), "no viewBox"),
+        (DOOR.replace(b'viewBox="0 0 24 24"', b'viewBox="0 0 0 24"'), "its viewBox cannot be read"),
         (DOOR.replace(b"<rect", b"<style>svg > rect { stroke: #eee }</style><rect"), "style rules"),
         (
             b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs><circle id="k" r="2" fill="white"/>'
@@ -695,3 +696,16 @@ def test_light_details_that_cannot_be_cut_out_are_said(data: bytes, why: str) ->
     assert "<mask" not in result.text and result.cut_out == 0 and not result.can_cut_out
     assert result.cut_out_blocked and why in result.cut_out_blocked
     assert any("could not be cut out" in n for n in result.notes), result.notes
+
+
+def test_colours_drawn_again_by_uses_of_uses_are_counted_once() -> None:
+    """Ten <use>s of ten <use>s of ... a white square: 10^11 squares drawn, each part looked at once."""
+    levels = "".join(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 12))
+    data = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs>'
+        f'<rect id="l0" width="1" height="1" fill="#fff"/>{levels}</defs>'
+        '<rect width="9" height="9" fill="blue"/><use href="#l11"/></svg>'
+    ).encode()
+    result = import_svg(data, "laughs.svg", colours=CUT_OUT)
+    assert [(p.name, p.shapes) for p in result.colours] == [("blue", 1), ("white", 1)]
+    assert "<use>" in result.cut_out_blocked and "<mask" not in result.text

@@ -704,9 +704,12 @@ class _Styles:
 
     def own(self, el: Any, name: str) -> str | None:
         """The value ``el`` itself sets for the property ``name`` (None: it inherits)."""
-        inline = _declarations(el.get("style") or "").get(name)
+        style = el.get("style")
+        inline = _declarations(style).get(name) if style and name in style else None
         if inline is not None:
             return inline
+        if not self.rules:
+            return el.get(name)
         classes = (el.get("class") or "").split()
         found = None
         for _specificity, _order, tag, marks, decls in self.rules:
@@ -751,6 +754,8 @@ class _ColourScan:
         self.drawn: list[_Drawn] = []
         self.words: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self._keys: dict[tuple[str, str], Any] = {}
+        self._used: set[int] = set()  # the elements <use> drew, looked at
         self.light: dict[str, bool] = {}
         self.cannot_cut: str | None = None
         self._visit(root, {"fill": "black", "stroke": "none", "color": "currentColor"}, 0, nested=False)
@@ -758,11 +763,19 @@ class _ColourScan:
             if (key := self._key(value, "currentColor")) is not None:
                 self.words.setdefault(key, "")
                 self.cannot_cut = self.cannot_cut or "its colours are set by style rules the designer cannot follow"
-        if root.get("viewBox") is None:
-            self.cannot_cut = self.cannot_cut or "it has no viewBox"
+        if _view_box(root) is None:
+            box = "it has no viewBox" if root.get("viewBox") is None else "its viewBox cannot be read"
+            self.cannot_cut = self.cannot_cut or box
 
     def _key(self, value: str, color: str) -> str | None:
         """The paint ``value`` as a key (see :class:`Paint`), remembering its words; None for no paint."""
+        known = self._keys.get((value, color), self)
+        if known is not self:  # (a traced drawing paints 50,000 shapes with a handful of values)
+            return known  # type: ignore[return-value]
+        key = self._keys[(value, color)] = self._new_key(value, color)
+        return key
+
+    def _new_key(self, value: str, color: str) -> str | None:
         v = value.strip()
         low = v.lower()
         if low in ("", "none", "transparent"):
@@ -807,7 +820,7 @@ class _ColourScan:
 
     def _visit(self, el: Any, inherited: dict[str, str], depth: int, nested: bool) -> None:
         name = _local(el.tag)
-        if depth > 64 or (name in _NOT_DRAWN and depth):
+        if depth > 300 or (name in _NOT_DRAWN and depth):  # (the parser allows 256 levels)
             return
         values = {}
         for prop in ("color", "fill", "stroke"):
@@ -825,15 +838,17 @@ class _ColourScan:
             self.cannot_cut = self.cannot_cut or "it has text in several styles"
         if name == "use":
             target = self.by_id.get((el.get("href") or el.get(f"{{{XLINK_NS}}}href") or "").removeprefix("#"))
-            if target is not None and depth < 64:
+            # each part drawn again is looked at once: <use>s of <use>s of ... multiply like entities
+            if target is not None and id(target) not in self._used:
+                self._used.add(id(target))
                 self.cannot_cut = self.cannot_cut or "it draws parts of itself again (<use>)"
                 wrapper_values = dict(values)
                 if _local(target.tag) == "symbol":
                     for child in target:
                         if isinstance(child.tag, str):
-                            self._visit(child, wrapper_values, depth + 8, nested)
+                            self._visit(child, wrapper_values, depth + 1, nested)
                 else:
-                    self._visit(target, wrapper_values, depth + 8, nested)
+                    self._visit(target, wrapper_values, depth + 1, nested)
             return
         for child in el:
             if isinstance(child.tag, str):
@@ -858,6 +873,15 @@ class _ColourScan:
         ]
 
 
+def _view_box(root: Any) -> tuple[float, float, float, float] | None:
+    """The root's viewBox as numbers; None when it has none or one that draws nothing."""
+    try:
+        x, y, width, height = (float(n) for n in re.split(r"[\s,]+", (root.get("viewBox") or "").strip()))
+    except ValueError:
+        return None
+    return (x, y, width, height) if width > 0 and height > 0 else None
+
+
 def _mask_paint(key: str | None, light: set[str]) -> str:
     return "none" if key is None else "black" if key in light else "white"
 
@@ -878,12 +902,10 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
 
     light = {key for key, is_light in scan.light.items() if is_light}
     first = next((i for i, d in enumerate(scan.drawn) if d.fill in light or d.stroke in light), None)
-    try:
-        x, y, width, height = (float(n) for n in re.split(r"[\s,]+", (root.get("viewBox") or "").strip()))
-    except ValueError:
+    box = _view_box(root)
+    if first is None or box is None:
         return 0
-    if first is None or width <= 0 or height <= 0:
-        return 0
+    x, y, width, height = box
     ns = root.tag[: -len("svg")]
     mask_id = _unique(f"{root_id}-cut-out", set(scan.by_id))
     # the viewBox and as much again all round: strokes and shapes that stick out are cut as well
