@@ -467,12 +467,12 @@ def test_two_plugin_package_from_nothing_using_only_the_designer(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     """The issue's promise: a person who does not write JSON builds a two-plugin package."""
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     from designer.cli import main
 
     target = tmp_path / "team"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: target)
     window.new_project()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Mute guests", True))
     window.findChild(QAction, "plugin_addAction").trigger()
@@ -951,10 +951,10 @@ def test_moving_a_button_to_the_participant_menu_gives_its_function_the_particip
 ) -> None:
     """A new plugin is a toolbar button with ``function showMessage()``; moved to the participant
     menu it kept no parameter, so code using the participant threw when the item was clicked."""
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     target = tmp_path / "team"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: target)
     window.new_project()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hands", True))
     window.findChild(QAction, "plugin_addAction").trigger()

@@ -349,7 +349,7 @@ def test_new_user_draws_recolours_and_exports_a_toolbar_icon(qtbot, window, tmp_
     from designer.cli import main
 
     project = tmp_path / "team"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(project), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: project)
     window.new_project()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Recorder", True))
     window.plugin_actions["add"].trigger()

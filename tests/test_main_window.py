@@ -348,13 +348,12 @@ def test_the_welcome_page_scrolls_only_when_it_cannot_fit(qtbot) -> None:
 
 
 def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
     from designer.core.checks import run_checks
     from designer.core.model import load
 
     target = tmp_path / "team-plugins"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: target)
     window.new_project()
     assert (target / "webapp2" / "settings.json").is_file()
     assert run_checks(load(target)) == []
@@ -365,13 +364,13 @@ def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monk
 def test_new_project_with_unsaved_edits_asks_before_creating_anything(
     window: MainWindow, tmp_path: Path, example_project: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     window.open_path(example_project)
     window.editor.edit("x", lambda pkg: setattr(pkg.plugins[0].package, "name", "Changed"))
     chosen: list[str] = []
     target = tmp_path / "never-made"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: chosen.append("asked") or (str(target), ""))
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: chosen.append("asked") or target
+    )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     window.new_project()
     assert not chosen and not target.exists()  # cancelled before the folder dialog, nothing written
@@ -636,9 +635,9 @@ def test_a_project_opened_from_the_welcome_screen_gives_the_keyboard_to_the_tree
 ) -> None:
     """The welcome button went away with the welcome screen and took the keyboard with it: to
     nowhere (New project) or to the overview text (the example), where arrows scrolled."""
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "by-keys"), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: tmp_path / "by-keys")
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()

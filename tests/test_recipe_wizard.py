@@ -199,7 +199,7 @@ def test_empty_project_to_exported_zip_with_three_recipe_plugins(qtbot, tmp_path
     qtbot.addWidget(win)
     win.show()
     project = tmp_path / "team"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(project), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: project)
     win.new_project()
     for name in ("lock-toggle", "send-dtmf", "layout-chooser"):
         opened: list[RecipeWizard] = []

@@ -10,11 +10,18 @@ import json
 import os
 from pathlib import Path
 
-from .files import atomic_write, inside_package_refusal
+from .files import atomic_write, inside_package_refusal, unusable_folder_refusal, windows_name_problem
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
 
-__all__ = ["create_project", "placeholder_icon", "plugin_files", "starter_action"]
+__all__ = [
+    "create_project",
+    "free_project_name",
+    "new_project_refusal",
+    "placeholder_icon",
+    "plugin_files",
+    "starter_action",
+]
 
 _ICON = """<svg xmlns="http://www.w3.org/2000/svg" id="{id}" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
     <path d="M12 2l2.9 6.9L22 9.5l-5.5 4.8L18.2 22 12 18.3 5.8 22l1.7-7.7L2 9.5l7.1-.6z"/>
@@ -120,3 +127,66 @@ def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes
     for rel, data in files.items():
         atomic_write(root / rel, data)
     return root
+
+
+# The longest folder name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units).
+_MOST_NAME_BYTES = 255
+
+
+def _name_refusal(name: str) -> str | None:
+    """Why ``name`` (already stripped) cannot be a project folder's name, in plain words, else None."""
+    if not name:
+        return "Type a name for the project."
+    if name in (".", ".."):
+        return f"'{name}' is not a name a folder can have; type another name."
+    for bad, what in (("/", "a slash (/)"), ("\\", "a backslash (\\)"), (":", "a colon (:)")):
+        if bad in name:
+            return f"The name has {what}, which a folder name cannot have; type it without."
+    control = next((c for c in name if ord(c) < 32 or ord(c) == 127), None)
+    if control is not None:
+        return f"The name has an invisible control character (U+{ord(control):04X}); type it without."
+    windows = windows_name_problem(name)
+    if windows is not None:  # a project is zipped, mailed and unpacked on Windows too
+        return f"The name {windows[1]}; type another name."
+    if name.startswith("."):
+        return "A name that starts with a dot makes a hidden folder, which file windows do not show; type another name."
+    if len(name.encode("utf-8", "surrogatepass")) > _MOST_NAME_BYTES:
+        return "The name is too long for a folder: most computers take at most 255 letters (fewer in other scripts)."
+    return None
+
+
+def new_project_refusal(place: Path | None, name: str) -> str | None:
+    """Why the project ``name`` cannot be made in the folder ``place`` (``place / name`` is the
+    project folder; None: no place chosen yet), in plain words naming the folder, else None.
+
+    Why before anything is written: the New Project dialog shows this as the user types and
+    keeps its Create button off, so a name the file system refuses, a folder that already holds
+    files or a place the user may not write to is said there, not after a click.
+    """
+    why = _name_refusal(name.strip())
+    if why is not None:
+        return why
+    if place is None:
+        return "Choose where to put the project."
+    if not place.is_absolute():
+        return f"{place} is not a whole path (such as {Path.home()}); use Browse… to choose the place."
+    if not place.is_dir():
+        what = "is a file, not a folder" if place.exists() else "does not exist"
+        return f"{place} {what}; use Browse… to choose another place."
+    if not os.access(place, os.W_OK | os.X_OK):
+        return f"You have no permission to create folders in {place}; choose another place."
+    target = place / name.strip()
+    return inside_package_refusal(target, "a new project") or unusable_folder_refusal(
+        target, "type another name or choose another place"
+    )
+
+
+def free_project_name(place: Path, name: str) -> str:
+    """``name``, or "``name`` 2", "``name`` 3", ... : the first that is no folder holding files in
+    ``place`` yet. Why: the dialog offers "My branding" again for a second project, and a name it
+    prefills should not be refused before the user has typed a letter."""
+    candidate, n = name, 1
+    while n < 1000 and unusable_folder_refusal(place / candidate, "") is not None:
+        n += 1
+        candidate = f"{name} {n}"
+    return candidate

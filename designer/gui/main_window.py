@@ -819,22 +819,24 @@ class MainWindow(QMainWindow):
         return self.open_path(folder, ask=False)
 
     def new_project(self) -> None:
-        """Create a project folder with one working plugin, then open it."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        """Create a project folder with one working plugin, then open it. The folder is asked
+        with the New Project dialog (a name and a place), not a save-file dialog."""
+        from PySide6.QtWidgets import QMessageBox
 
         from ..core.newproject import create_project
+        from .panes import new_project_dialog
 
         if not self._may_discard():  # asked first: nothing is created for a project that is not opened
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Create a new project folder", str(Path.home() / "my-plugins"))
-        if not path:
+        path = new_project_dialog.ask_new_project(self)  # (looked up here: tests replace it)
+        if path is None:
             return
         try:
-            create_project(Path(path), _project_title(Path(path)))
+            create_project(path, _project_title(path))
         except (FileExistsError, OSError) as exc:
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return
-        self.open_path(Path(path), ask=False)
+        self.open_path(path, ask=False)
 
     def open_example(self) -> None:
         """Open the user's own copy of the bundled example (made on first use, in the user data

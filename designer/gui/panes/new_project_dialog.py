@@ -1,0 +1,183 @@
+"""File ▸ New Project…: the project's name and where to put it (objectName ``newProjectDialog``).
+
+Why a dialog of our own: the save-file dialog it used ("File name", "All Files (*)", "Save")
+asked for a *file*, and a new user did not know that the name they typed became a folder, nor
+where. Here the name and the place are asked in words, the folder that will be made is shown
+as they type, and what cannot work (a name the file system refuses, a folder that already holds
+files, a place the user may not write to) is said at once, with Create off until it can work.
+
+Tests replace :func:`ask_new_project`, the one question the main window asks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.core.newproject import free_project_name, new_project_refusal
+
+from ..screen_fit import resize_to_fit, room_on_screen
+from ..tones import text_style
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, ok_cancel, show_row
+
+__all__ = ["PLACE_KEY", "NewProjectDialog", "ask_new_project", "default_place"]
+
+PLACE_KEY = "newProjectPlace"  # QSettings: the folder the last new project was put in
+DEFAULT_NAME = "My branding"
+
+
+def default_place() -> Path:
+    """Where a new project goes unless the user says otherwise: where the last one went (while
+    that folder is still there), else the Documents folder, else the home folder."""
+    saved = QSettings().value(PLACE_KEY, "")
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
+        return Path(saved)
+    home = Path.home()
+    documents = home / "Documents"
+    return documents if documents.is_dir() else home
+
+
+def _breakable(path: str) -> str:
+    """``path`` with a zero-width space after each folder separator, so a long path wraps in
+    the label instead of widening the dialog past the screen."""
+    return path.replace(os.sep, os.sep + "\u200b")
+
+
+class NewProjectDialog(QDialog):
+    """The name (prefilled, free in the place) and the place (typed or browsed); the folder it
+    makes, shown live; Create enabled only while :func:`new_project_refusal` has nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newProjectDialog")
+        self.setWindowTitle("New Project")
+        place = default_place()
+
+        intro = QLabel(
+            "A project is a folder on this computer holding your branding package: its settings "
+            "and one working toolbar plugin to start from."
+        )
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(free_project_name(place, DEFAULT_NAME), objectName="projectNameEdit")
+        self.place_edit = QLineEdit(str(place), objectName="projectPlaceEdit")
+        self.browse_button = QPushButton("&Browse…", objectName="browsePlaceButton")
+        self.browse_button.setToolTip("Choose the folder the project folder goes in")
+        self.browse_button.clicked.connect(self.browse)
+        form = self._form = QFormLayout()
+        name_label = QLabel("Project &name")
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, self.name_edit)
+        add_row_with_side(form, "&Put it in", self.place_edit, self.browse_button)
+        self.path_label = QLabel(objectName="projectPathLabel", wordWrap=True)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        add_unlabelled_row(form, self.path_label)
+        self.problem = NoteRow(form, "newProjectProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet(text_style("bad", self.palette()))
+
+        self.buttons = ok_cancel(self, "&Create")
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setObjectName("createProjectButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addStretch(1)  # (room the window has beyond its lines: above the buttons)
+        layout.addWidget(self.buttons)
+        # Enter creates: set once the button is in the dialog (before, Qt had no dialog to tell,
+        # and made Browse… the default button).
+        self.create_button.setDefault(True)
+        # Name, place, Browse…, then the buttons: the order they are read in.
+        QWidget.setTabOrder(self.name_edit, self.place_edit)
+        QWidget.setTabOrder(self.place_edit, self.browse_button)
+        QWidget.setTabOrder(self.browse_button, self.buttons)
+
+        self.name_edit.textChanged.connect(self._update)
+        self.place_edit.textChanged.connect(self._update)
+        self._update()
+        self.name_edit.selectAll()  # typing replaces the offered name
+        self.name_edit.setFocus()
+        resize_to_fit(self, 560, self.sizeHint().height())
+        self._fit_height()  # the height of the lines at that width
+
+    def place(self) -> Path | None:
+        """The folder typed or browsed (``~`` as the home folder); None while the field is empty."""
+        text = self.place_edit.text().strip()
+        return Path(os.path.expanduser(text)) if text else None
+
+    def chosen_path(self) -> Path | None:
+        """The project folder the dialog makes (the place and the name); None without a place."""
+        place = self.place()
+        return None if place is None else place / self.name_edit.text().strip()
+
+    def refusal(self) -> str | None:
+        """Why the project cannot be made as it is typed now, else None."""
+        return new_project_refusal(self.place(), self.name_edit.text())
+
+    def _update(self) -> None:
+        """Say which folder Create makes, or why it cannot, and enable Create accordingly."""
+        why = self.refusal()
+        target = self.chosen_path()
+        # One line under the fields: the folder Create makes, or (in red) why it cannot.
+        if why is None and target is not None:
+            how = "Uses the empty folder" if target.is_dir() else "Creates the folder"
+            self.path_label.setText(f"{how} {_breakable(str(target))}")
+        show_row(self._form, self.path_label, why is None)
+        self.problem.setText(_breakable(why or ""))
+        self.create_button.setEnabled(why is None)
+        for field in (self.name_edit, self.place_edit):  # read out by a screen reader with the field
+            field.setAccessibleDescription(why or "")
+        if self.isVisible():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the lines under the fields now need (on the screen). Why: a window does not
+        follow its wrapped text's height by itself, and a two-line reason was cut off."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        height = min(max(need, layout.totalMinimumSize().height()), room_on_screen(self).height())
+        if height != self.height():
+            self.resize(self.width(), height)
+
+    def browse(self) -> None:
+        """Choose the place in the system's folder dialog, starting at the one typed."""
+        place = self.place()
+        start = place if place is not None and place.is_dir() else default_place()
+        chosen = QFileDialog.getExistingDirectory(self, "Where to put the new project", str(start))
+        if chosen:
+            self.place_edit.setText(chosen)
+
+    def accept(self) -> None:
+        """Create: checked once more (a folder may have appeared meanwhile), and the place kept
+        for the next new project."""
+        why = self.refusal()
+        if why is not None:
+            self._update()
+            return
+        QSettings().setValue(PLACE_KEY, str(self.place()))  # (a place: there is no refusal)
+        super().accept()
+
+
+def ask_new_project(parent: QWidget | None) -> Path | None:
+    """Ask for a new project's folder; None when the user cancels. The one seam tests replace."""
+    dialog = NewProjectDialog(parent)
+    try:
+        return dialog.chosen_path() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

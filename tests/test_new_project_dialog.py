@@ -1,0 +1,224 @@
+"""File ▸ New Project…: the dialog that asks the project's name and where to put it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from designer.core.newproject import free_project_name, new_project_refusal
+from designer.gui.panes.new_project_dialog import PLACE_KEY, NewProjectDialog, ask_new_project
+
+
+@pytest.fixture
+def place(tmp_path: Path, monkeypatch) -> Path:
+    """A home folder of the test's own (with Documents), and no place remembered yet."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    QSettings().remove(PLACE_KEY)
+    yield home / "Documents"
+    QSettings().remove(PLACE_KEY)
+
+
+def _dialog(qtbot) -> NewProjectDialog:
+    dialog = NewProjectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name_edit)
+    return dialog
+
+
+def _in_next_dialog(qtbot, act) -> None:
+    """Call ``act(dialog)`` in the New Project dialog once it is on show (it runs modal) and has
+    the keyboard (or, failing that, after a while: the test then says what was wrong)."""
+    tries = [0]
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        tries[0] += 1
+        ready = isinstance(dialog, NewProjectDialog) and focus is not None and dialog.isAncestorOf(focus)
+        if not ready and tries[0] < 300:
+            QTimer.singleShot(10, run)
+            return
+        if not isinstance(dialog, NewProjectDialog):  # another dialog asked: closed, the test fails
+            if dialog is not None:
+                dialog.close()
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def test_new_project_from_the_file_menu_asks_a_name_and_a_place(window, qtbot, place: Path) -> None:
+    """Not a save-file dialog: the name typed (over the offered one), the folder shown, Enter
+    creates a checked one-plugin project and opens it; the place is kept for the next time."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+
+    seen: dict[str, object] = {}
+
+    def fill(dialog: NewProjectDialog) -> None:
+        seen["focus"] = QApplication.focusWidget() is dialog.name_edit
+        seen["offered"] = dialog.name_edit.text()
+        seen["place"] = dialog.place_edit.text()
+        qtbot.keyClicks(dialog.name_edit, "Team plugins")  # replaces the selected offer
+        seen["shown"] = dialog.path_label.text().replace("\u200b", "")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+
+    _in_next_dialog(qtbot, fill)
+    new = next(a for a in window.findChildren(QAction) if a.text() == "&New Project…")
+    new.trigger()
+    target = place / "Team plugins"
+    assert seen == {
+        "focus": True,
+        "offered": "My branding",
+        "place": str(place),
+        "shown": f"Creates the folder {target}",
+    }
+    assert run_checks(load(target)) == []
+    assert window.package is not None and window.tree.topLevelItem(0).childCount() >= 3
+    assert "Team plugins" in [window.tree.topLevelItem(0).child(i).text(0) for i in range(3)]
+    assert QSettings().value(PLACE_KEY) == str(place)
+
+
+def test_escape_cancels_and_nothing_is_made(window, qtbot, place: Path) -> None:
+    _in_next_dialog(qtbot, lambda dialog: qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape))
+    window.new_project()
+    assert window.package is None and list(place.iterdir()) == []
+    assert QSettings().value(PLACE_KEY) is None  # a place is remembered only when used
+
+
+def test_the_offered_name_is_free_and_the_place_the_last_used(qtbot, place: Path, tmp_path: Path) -> None:
+    last = tmp_path / "projects"
+    (last / "My branding").mkdir(parents=True)
+    (last / "My branding" / "notes.txt").write_text("mine")
+    (last / "My branding 2").mkdir()  # empty: it can be used
+    QSettings().setValue(PLACE_KEY, str(last))
+    dialog = _dialog(qtbot)
+    assert dialog.place_edit.text() == str(last)
+    assert dialog.name_edit.text() == "My branding 2" and dialog.name_edit.selectedText() == "My branding 2"
+    assert dialog.path_label.text().replace("\u200b", "") == f"Uses the empty folder {last / 'My branding 2'}"
+    assert dialog.create_button.isEnabled()
+    QSettings().setValue(PLACE_KEY, str(tmp_path / "gone"))  # the last place was deleted: Documents
+    assert _dialog(qtbot).place_edit.text() == str(place)
+
+
+def test_a_name_the_file_system_refuses_is_said_and_create_stays_off(qtbot, place: Path) -> None:
+    dialog = _dialog(qtbot)
+    dialog.name_edit.clear()
+    assert not dialog.create_button.isEnabled()
+    assert dialog.problem.isVisible() and dialog.problem.text() == "Type a name for the project."
+    qtbot.keyClicks(dialog.name_edit, "Q3: sales")
+    assert "colon (:)" in dialog.problem.text() and not dialog.create_button.isEnabled()
+    assert not dialog.path_label.isVisible()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter does not create what cannot be made
+    assert dialog.isVisible() and dialog.result() == 0
+    dialog.name_edit.setText("CON")
+    assert "Windows keeps for a device" in dialog.problem.text()
+    dialog.name_edit.setText("Q3 sales")
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+    assert dialog.path_label.isVisible()
+    assert dialog.name_edit.accessibleDescription() == ""
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen_path() == place / "Q3 sales"
+    assert list(place.iterdir()) == []  # the dialog only asks: the main window creates
+
+
+def test_a_folder_that_holds_files_is_refused_naming_it(qtbot, place: Path) -> None:
+    (place / "Branding" / "old").mkdir(parents=True)
+    dialog = _dialog(qtbot)
+    qtbot.keyClicks(dialog.name_edit, "Branding")
+    shown = dialog.problem.text().replace("\u200b", "")
+    assert shown.startswith(f"{place / 'Branding'} already exists and is not empty")
+    assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(place / "missing"))
+    assert "does not exist" in dialog.problem.text()
+
+
+def test_no_permission_to_write_there_is_said(qtbot, place: Path, monkeypatch) -> None:
+    locked = place / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    if os.access(locked, os.W_OK):  # (the root user may write anywhere: the system is asked as for others)
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == locked else real(p, mode, **k))
+    dialog = _dialog(qtbot)
+    dialog.place_edit.setText(str(locked))
+    assert dialog.problem.text().replace("\u200b", "") == (
+        f"You have no permission to create folders in {locked}; choose another place."
+    )
+    assert not dialog.create_button.isEnabled()
+
+
+def test_browse_chooses_the_place(qtbot, place: Path, tmp_path: Path, monkeypatch) -> None:
+    other = tmp_path / "shared"
+    other.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda parent, title, start: asked.append(start) or str(other)
+    )
+    dialog = _dialog(qtbot)
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    assert asked == [str(place)]
+    assert dialog.place_edit.text() == str(other)
+    assert dialog.path_label.text().replace("\u200b", "") == f"Creates the folder {other / 'My branding'}"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: "")  # cancelled: the place stays
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    assert dialog.place_edit.text() == str(other)
+
+
+def test_tab_walks_name_place_browse_then_the_buttons(qtbot, place: Path) -> None:
+    dialog = _dialog(qtbot)
+    order = [QApplication.focusWidget()]
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert all(dialog.isAncestorOf(w) for w in order)
+    names = [w.objectName() for w in order]
+    assert names[:3] == ["projectNameEdit", "projectPlaceEdit", "browsePlaceButton"]
+    assert set(names[3:]) == {"createProjectButton", "cancelButton"}
+
+
+def test_a_long_reason_is_shown_whole_and_the_dialog_fits_the_screen(qtbot, place: Path) -> None:
+    dialog = _dialog(qtbot)
+    width = dialog.width()
+    dialog.place_edit.setText("/" + "a-long-folder-name-without-any-spaces/" * 8)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible())
+    assert dialog.width() == width  # the path wraps; it does not widen the dialog past the screen
+    below = dialog.problem.mapTo(dialog, dialog.problem.rect().bottomLeft()).y()
+    assert below < dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()).y()
+    assert dialog.problem.height() >= dialog.problem.heightForWidth(dialog.problem.width())
+
+
+def test_ask_new_project_gives_the_folder_or_none(qtbot, place: Path) -> None:
+    _in_next_dialog(qtbot, lambda dialog: qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton))
+    assert ask_new_project(None) == place / "My branding"
+    _in_next_dialog(qtbot, lambda dialog: dialog.reject())
+    assert ask_new_project(None) is None
+
+
+def test_the_core_refusals_in_plain_words(tmp_path: Path) -> None:
+    assert new_project_refusal(tmp_path, "Fine name") is None
+    assert new_project_refusal(None, "Fine") == "Choose where to put the project."
+    assert (
+        new_project_refusal(tmp_path, "a/b")
+        == "The name has a slash (/), which a folder name cannot have; type it without."
+    )
+    assert "backslash" in new_project_refusal(tmp_path, "a\\b")
+    assert "control character (U+0009)" in new_project_refusal(tmp_path, "a\tb")
+    assert "hidden folder" in new_project_refusal(tmp_path, ".hidden")
+    assert "not a name a folder can have" in new_project_refusal(tmp_path, "..")
+    assert "ends in a dot" in new_project_refusal(tmp_path, "v1.")
+    assert "too long" in new_project_refusal(tmp_path, "é" * 128)
+    assert "not a whole path" in new_project_refusal(Path("relative"), "x")
+    (tmp_path / "file").write_text("x")
+    assert "is a file, not a folder" in new_project_refusal(tmp_path / "file", "x")
+    assert free_project_name(tmp_path, "file") == "file 2"
