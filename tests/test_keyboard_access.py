@@ -193,12 +193,13 @@ def test_every_control_of_the_dialogs_has_a_name_a_screen_reader_reads(
     window: MainWindow, qtbot, example_project: Path
 ) -> None:
     """The dialogs' fields and lists as a screen reader reaches them: the recipe wizard at each of
-    its steps for every recipe, the icon dialogs, Deploy, the Help windows, and the source
+    its steps for every recipe, the icon dialogs, Deploy, New Project, the Help windows, and the source
     editor's Find/Replace bar."""
     from designer.core.recipes import list_recipes
     from designer.gui.help import AboutDialog, GuideTermsDialog, ProblemCodesDialog, ShortcutsDialog
     from designer.gui.panes.deploy_dialog import DeployDialog
     from designer.gui.panes.icon_sources import IconGalleryDialog, ImportSvgDialog
+    from designer.gui.panes.new_project_dialog import NewProjectDialog
     from designer.gui.panes.recipe_wizard import RecipeWizard
     from designer.gui.panes.source_assist import SnippetBrowser
 
@@ -226,6 +227,7 @@ def test_every_control_of_the_dialogs_has_a_name_a_screen_reader_reads(
         IconGalleryDialog(window),
         ImportSvgDialog(svg, svg.read_bytes(), set(), window),
         DeployDialog(window.package, window),
+        NewProjectDialog(window),
         ShortcutsDialog(window),
         ProblemCodesDialog(window),
         GuideTermsDialog(window),
