@@ -181,6 +181,12 @@ def _shape(data: bytes, element_id: str, size: int, dpr: float = 1.0) -> QImage 
     if not renderer.isValid() or (by_id and not renderer.elementExists(by_id)):
         return None
     image = _blank(size, dpr)
+    _paint(renderer, by_id, image, size)
+    return image
+
+
+def _paint(renderer: QSvgRenderer, by_id: str | None, image: QImage, size: int) -> None:
+    """Draw the drawing (or its element ``by_id``) on ``image``, ``size`` logical px square."""
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if by_id:
@@ -188,7 +194,6 @@ def _shape(data: bytes, element_id: str, size: int, dpr: float = 1.0) -> QImage 
     else:
         renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
-    return image
 
 
 def _blank(size: int, dpr: float) -> QImage:
@@ -258,11 +263,5 @@ def render_as_written(data: bytes, element_id: str, colour: str, size: int = 32,
         root.set("color", colour)
     renderer = QSvgRenderer(etree.tostring(root))
     if renderer.isValid() and (not by_id or renderer.elementExists(by_id)):
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if by_id:
-            renderer.render(painter, by_id, QRectF(0, 0, size, size))
-        else:
-            renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
+        _paint(renderer, by_id, image, size)
     return QPixmap.fromImage(image)
