@@ -215,11 +215,13 @@ def test_completion_popup_after_a_dot_and_accepting_inserts(pane: SourcePane, qt
     qtbot.keyClicks(editor, ".sendReq")
     assert helper.completer.currentCompletion() == "sendRequest"
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(editor, "('/mu")
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest()"  # (the cursor inside)
+    qtbot.keyClicks(editor, "'/mu")
     assert helper.popup_visible() and helper.completer.currentCompletion() == "/muteguests"
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
-    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest('/muteguests"
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest('/muteguests)"
     qtbot.keyClicks(editor, "');")
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendRequest('/muteguests');"
     assert not helper.popup_visible()
 
 
@@ -528,3 +530,63 @@ def test_the_copies_of_a_tab_stop_follow_as_it_is_typed(pane: SourcePane, qtbot)
     assert "    var room = PEX.conferenceQueryParams['name'];\n    if (room) {\n" in editor.toPlainText()
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.textCursor().selectedText() == "name"
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "line", "column"),
+    [
+        ("PEX.pluginAPI.sendChat", "sendChatMessage", "    PEX.pluginAPI.sendChatMessage()", -1),  # takes text
+        ("dialogRef.clo", "close", "    dialogRef.close()", 0),  # takes nothing: after the parentheses
+        ("say", "sayHello", "    sayHello()", -1),  # the file's own function, with a parameter
+        ("ti", "tick", "    tick()", 0),
+        ("participant.uu", "uuid", "    participant.uuid", 0),  # a property: its name only
+        ("PEX.plu", "pluginAPI", "    PEX.pluginAPI", 0),
+        ("gre", "greeting", "    greeting", 0),  # a variable
+        ("PEX.pluginAPI.sendRequest('/lo", "/lock", "    PEX.pluginAPI.sendRequest('/lock", 0),  # a path
+    ],
+)
+def test_accepting_a_function_writes_its_parentheses(
+    pane: SourcePane, qtbot, typed: str, chosen: str, line: str, column: int
+) -> None:
+    """Accepting a function from the list wrote its name only: the user typed the parentheses by
+    hand, where a code editor writes them, the cursor between them when the function takes arguments."""
+    editor = pane.editor
+    editor.replace_text("function sayHello(name) {}\nfunction tick() {}\nvar greeting = 1;\n" + editor.toPlainText())
+    qtbot.keyClicks(editor, typed)
+    _ctrl_space(qtbot, editor)
+    helper = editor.completion
+    assert helper.completer.currentCompletion() == chosen
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    cursor = editor.textCursor()
+    assert cursor.block().text() == line
+    assert cursor.positionInBlock() == len(line) + column
+
+
+def test_a_function_followed_by_its_parenthesis_gets_no_second_one(pane: SourcePane, qtbot) -> None:
+    """Completing a name already followed by ``(`` (a call being renamed) leaves the call as it is."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.pluginAPI.('hi');")
+    cursor = editor.textCursor()
+    cursor.setPosition(cursor.position() - len("('hi');"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "sendChat")
+    _ctrl_space(qtbot, editor)
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendChatMessage('hi');"
+    assert editor.textCursor().positionInBlock() == len("    PEX.pluginAPI.sendChatMessage")
+
+
+def test_typing_the_closing_parenthesis_steps_over_the_one_completion_wrote(pane: SourcePane, qtbot) -> None:
+    """The editor closes no brackets of its own: ``'hi')`` typed into ``sendChatMessage()`` gave ``'hi'))``.
+    A ``)`` elsewhere is typed as ever."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.pluginAPI.sendChat")
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "f(1)")  # a call of its own inside: its ")" is typed, the one after stays
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendChatMessage(f(1))"
+    qtbot.keyClicks(editor, ");")
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendChatMessage(f(1));"
+    editor.moveCursor(QTextCursor.MoveOperation.Left)
+    editor.moveCursor(QTextCursor.MoveOperation.Left)
+    qtbot.keyClicks(editor, ")")  # stepped over once: before that ")" again, one is typed
+    assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendChatMessage(f(1)));"

@@ -147,7 +147,7 @@ def test_ctrl_space_on_a_bare_word_still_offers_the_files_functions(editor, qtbo
     helper = editor.completion
     assert helper.popup_visible() and helper.completer.currentCompletion() == "myHandler"
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
-    assert editor.toPlainText().split("\n")[1] == "x = myHandler"
+    assert editor.toPlainText().split("\n")[1] == "x = myHandler()"  # (a function: its parentheses too)
 
 
 def test_enter_on_a_line_of_only_indentation_leaves_it_empty(window, editor, qtbot, example_project: Path) -> None:
@@ -423,8 +423,8 @@ def test_ctrl_slash_on_an_empty_line_begins_a_comment_there(editor, qtbot) -> No
 @pytest.mark.parametrize(
     ("typed", "offered", "chosen", "line"),
     [
-        ("state$.", ["next"], "next", "state$.next"),
-        ("lockState$.ne", ["next"], "next", "lockState$.next"),
+        ("state$.", ["next"], "next", "state$.next()"),
+        ("lockState$.ne", ["next"], "next", "lockState$.next()"),
         ("dialogRef.", ["close", "close$"], "close$", "dialogRef.close$"),
     ],
 )
@@ -456,7 +456,8 @@ def test_completion_finds_a_name_by_any_part_of_it(editor, qtbot, typed: str, fi
     names = [model.index(i, 0).data().split()[0] for i in range(model.rowCount())]
     assert names[0] == first and also <= set(names)
     qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
-    assert editor.toPlainText() == typed.rsplit(".", 1)[0] + "." + first
+    call = "()" if first != "canDisconnect" else ""  # (a function gets its parentheses, a property not)
+    assert editor.toPlainText() == typed.rsplit(".", 1)[0] + "." + first + call
 
 
 def test_names_that_start_with_what_was_typed_come_first(editor, qtbot) -> None:

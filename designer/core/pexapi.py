@@ -18,7 +18,16 @@ from typing import Any
 
 from .resources import resource
 
-__all__ = ["Completion", "api", "completions", "file_functions", "hover_doc", "local_completions", "request_paths"]
+__all__ = [
+    "Completion",
+    "api",
+    "completions",
+    "file_functions",
+    "hover_doc",
+    "local_completions",
+    "request_paths",
+    "takes_arguments",
+]
 
 PARTICIPANT_NAMES = frozenset({"participant", "p", "part", "person", "member", "participant_", "who", "user"})
 CONFERENCE_NAMES = frozenset({"conferenceDetails", "details", "conference", "conf", "cd", "conferenceDetail"})
@@ -35,6 +44,19 @@ class Completion:
     detail: str  # signature or type
     doc: str  # one line
     kind: str  # function, property, action, path, member, local
+
+
+def takes_arguments(c: Completion) -> bool | None:
+    """Whether the function ``c`` names takes arguments; None when ``c`` is no function (a
+    property, a path, a variable).
+
+    Why: accepting a function wrote its name only, where a code editor writes ``name()`` with the
+    cursor between the parentheses (after them when there is nothing to pass). Read from the
+    signature shown beside it (``sendRequest(path, payload?)``, ``close()``, a local ``f(a)``).
+    """
+    if c.kind == "path" or not c.detail.startswith(c.label + "("):
+        return None
+    return not c.detail[len(c.label) + 1 :].lstrip().startswith(")")
 
 
 @cache

@@ -38,6 +38,8 @@ INSERT_ROLE = Qt.ItemDataRole.UserRole + 1
 # What the typed prefix is matched against: the name or path as shown. Not the inserted code, which
 # for a participant request holds `' + participant.uuid + '` where the list shows <uuid>.
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+# Whether a function takes arguments (pexapi.takes_arguments); None for what is no function.
+CALL_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 _WORD = re.compile(r"[\w$]*")  # letters of a name (any language's), digits, _ and $
@@ -244,8 +246,12 @@ class CompletionHelper:
         self.completer.popup().setObjectName("sourceCompletions")
         # One line of text per row: the list asks one row for its height, not each of a thousand.
         self.completer.popup().setUniformItemSizes(True)
-        self.completer.activated[QModelIndex].connect(lambda index: self.insert(index.data(INSERT_ROLE)))
+        self.completer.activated[QModelIndex].connect(
+            lambda index: self.insert(index.data(INSERT_ROLE), index.data(CALL_ROLE))
+        )
         self.prefix = ""
+        # Where the "(" and ")" an accepted function got are (see step_over), while both are there.
+        self._parens: list[int] | None = None
         # The file's own names (pexapi.local_completions), read when a bare word is first completed
         # and kept while only that word changes (see contents_change): reading them took about
         # 20 ms of every keystroke typed with the list open in a 10,000-line file.
@@ -257,6 +263,14 @@ class CompletionHelper:
     def contents_change(self, pos: int, removed: int, added: int) -> None:
         """An edit of the text (the editor's contentsChange): the file's names are kept when it only
         typed or deleted letters of the word they were read at, and read again after any other."""
+        if self._parens is not None:
+            opening, closing = self._parens
+            if pos + removed <= opening:
+                self._parens = [opening + added - removed, closing + added - removed]
+            elif pos > opening and pos + removed <= closing:
+                self._parens[1] += added - removed
+            elif pos <= closing:
+                self._parens = None  # the edit took one of them
         if self._local is None:
             return
         start, end = self._word
@@ -319,6 +333,7 @@ class CompletionHelper:
                 item = QStandardItem(f"{c.label}    {c.detail}" if c.detail != c.label else c.label)
                 item.setData(c.insert, INSERT_ROLE)
                 item.setData(c.label, LABEL_ROLE)
+                item.setData(pexapi.takes_arguments(c), CALL_ROLE)
                 item.setToolTip(c.doc)
                 item.setEditable(False)
                 rows.append(item)
@@ -341,14 +356,42 @@ class CompletionHelper:
         self.completer.complete(rect)
         return True
 
-    def insert(self, text: str) -> None:
+    def insert(self, text: str, call: bool | None = None) -> None:
+        """Put the chosen ``text`` in place of the typed prefix; a function (``call`` not None) gets
+        its parentheses, the cursor between them when it takes arguments (``call``), as code editors
+        do, unless a ``(`` follows already."""
         cursor = self.editor.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.prefix))
         start = cursor.selectionStart()
-        cursor.insertText(text)
+        parens = call is not None and self.editor.document().characterAt(cursor.selectionEnd()) != "("
+        cursor.insertText(text + "()" if parens else text)
+        if parens and call:  # (a path chosen between them keeps the ")" to step over)
+            cursor.movePosition(QTextCursor.MoveOperation.Left)
+            self._parens = [cursor.position() - 1, cursor.position()]
         at = text.find(pexapi.UUID_PLACEHOLDER)
         if at >= 0:  # a participant request: the uuid expression is selected, ready to be replaced
             cursor.setPosition(start + at)  # (a path is ASCII: Python and Qt count alike)
             cursor.setPosition(start + at + len(pexapi.UUID_PLACEHOLDER), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.completer.popup().hide()
+
+    def step_over(self, typed: str) -> bool:
+        """``)`` typed right before the ``)`` an accepted function got: the cursor steps over it.
+
+        Why: the editor adds no closing brackets of its own, so a user typing ``'hi')`` between the
+        parentheses of ``sendChatMessage()`` would have written ``sendChatMessage('hi'))``.
+        """
+        cursor = self.editor.textCursor()
+        if typed != ")" or self._parens is None or cursor.hasSelection() or cursor.position() != self._parens[1]:
+            return False
+        opening, closing = self._parens
+        inside = QTextCursor(self.editor.document())
+        inside.setPosition(opening + 1)
+        inside.setPosition(closing, QTextCursor.MoveMode.KeepAnchor)
+        between = inside.selectedText()
+        if between.count("(") > between.count(")"):
+            return False  # ``f(1`` typed inside: this ")" is f's
+        self._parens = None
+        cursor.movePosition(QTextCursor.MoveOperation.Right)
+        self.editor.setTextCursor(cursor)
+        return True

@@ -882,7 +882,7 @@ class SourceEditor(QPlainTextEdit):
             # A character typed, most keystrokes: none of the keys handled below (they all come with
             # Ctrl or Alt, or type no printable character), so straight to the typing.
             completing = self.completion.popup_visible()
-            if not (typed in _CLOSE and self._type_closing(event)):
+            if not (typed in _CLOSE and (self.completion.step_over(typed) or self._type_closing(event))):
                 QPlainTextEdit.keyPressEvent(self, event)
             if self.snippet is not None:
                 self.snippet.follow()
