@@ -590,3 +590,23 @@ def test_typing_the_closing_parenthesis_steps_over_the_one_completion_wrote(pane
     editor.moveCursor(QTextCursor.MoveOperation.Left)
     qtbot.keyClicks(editor, ")")  # stepped over once: before that ")" again, one is typed
     assert editor.textCursor().block().text() == "    PEX.pluginAPI.sendChatMessage(f(1)));"
+
+
+def test_a_name_chosen_in_a_tab_stop_reaches_its_copies_at_once(pane: SourcePane, qtbot) -> None:
+    """Choosing a name from the list in ``var ${1:value} ...; if ($1)`` left ``if (value)`` until Tab
+    (typed letters reached the copies at once, a chosen name did not)."""
+    editor = pane.editor
+    editor.replace_text("function helperOne(a) {}\n" + editor.toPlainText())
+    cursor = editor.textCursor()
+    cursor.setPosition(len("function helperOne(a) {}\n(function () {\n    "))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "queryparams")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "value"
+    qtbot.keyClicks(editor, "helper")
+    _ctrl_space(qtbot, editor)
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    assert "    var helperOne() = PEX.conferenceQueryParams['name'];\n    if (helperOne()) {\n" in editor.toPlainText()
+    assert editor.snippet is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "name"

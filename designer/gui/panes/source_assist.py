@@ -359,7 +359,8 @@ class CompletionHelper:
     def insert(self, text: str, call: bool | None = None) -> None:
         """Put the chosen ``text`` in place of the typed prefix; a function (``call`` not None) gets
         its parentheses, the cursor between them when it takes arguments (``call``), as code editors
-        do, unless a ``(`` follows already."""
+        do, unless a ``(`` follows already. A snippet's placeholder being typed passes it on to its
+        copies at once: they changed only at the next key."""
         cursor = self.editor.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.prefix))
         start = cursor.selectionStart()
@@ -374,6 +375,8 @@ class CompletionHelper:
             cursor.setPosition(start + at + len(pexapi.UUID_PLACEHOLDER), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.completer.popup().hide()
+        if self.editor.snippet is not None:
+            self.editor.snippet.follow()
 
     def step_over(self, typed: str) -> bool:
         """``)`` typed right before the ``)`` an accepted function got: the cursor steps over it.
