@@ -687,4 +687,58 @@ def test_a_new_function_goes_above_the_comment_on_register_plugin(
 def test_only_the_comment_lines_right_above_register_plugin_stay_with_it() -> None:
     source = BASE.replace("    }\n    PEX.pluginAPI", "    } // record\n    // register\n    PEX.pluginAPI")
     new = add_action_function(source, "stop")
-    assert "    } // record\n    function stop() {" in new and "    }\n\n    // register\n    PEX.pluginAPI" in new
+    assert "    } // record\n\n    function stop() {" in new and "    }\n\n    // register\n    PEX.pluginAPI" in new
+
+
+def test_a_new_key_is_quoted_as_the_others_and_a_new_function_set_apart_from_the_code_above(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:  # noqa: F811
+    """In ``{'id': 'rec-1.0', 'load': load}`` the new key went in unquoted (``stop: stop``), and the
+    function went right under the ``};`` above it: code the user then tidied up by hand."""
+    path = base_project / "webapp2" / SRC
+    path.write_text(
+        "(function () {\n"
+        "    var load = function (participants$, conferenceDetails$) {\n"
+        "        console.log('loaded');\n"
+        "    };\n"
+        "    PEX.pluginAPI.registerPlugin({\n"
+        "        'id': 'rec-1.0',\n"
+        "        'load': load\n"
+        "    });\n"
+        "})();\n",
+        encoding="utf-8",
+    )
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action, _note, button = _action_ui(window)
+    retype(qtbot, action, "stopRecording")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = window.package.read_text(SRC)
+    assert (
+        "    };\n"
+        "\n"
+        "    function stopRecording(participants, conferenceDetails) {\n"
+        "        // runs when the menu item is clicked\n"
+        "    }\n"
+        "\n"
+        "    PEX.pluginAPI.registerPlugin({\n"
+        "        'stopRecording': stopRecording,\n"
+        "        'id': 'rec-1.0',\n"
+    ) in text
+    assert not analyse(text).syntax_errors
+    assert not button.isVisibleTo(window)  # the quoted key registers it
+
+
+@pytest.mark.parametrize(
+    ("registered", "key"),
+    [
+        ('{"id": "x", load: load, "unload": u}', '"stop": stop'),  # most keys quoted: as they are
+        ("{'id': 'x', load: load, unload: u}", "stop: stop"),  # most plain
+        ("{}", "stop: stop"),
+    ],
+)
+def test_the_new_key_is_written_as_most_keys_are(registered: str, key: str) -> None:
+    source = f"(function () {{\n    function load() {{}}\n    PEX.pluginAPI.registerPlugin({registered});\n}})();\n"
+    new = add_action_function(source, "stop")
+    assert f"registerPlugin({{ {key}" in new
+    assert action_state(new, "stop").registered

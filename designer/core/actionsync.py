@@ -241,10 +241,11 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     data = source.encode("utf-8", "surrogatepass")
     nl = newline_of(data)
     edits: list[tuple[int, int, str]] = []
+    tree = parse_tree(data)
     if not state.registered:
-        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, action))
+        key = _written_key(data, tree, reg.open_brace, action)
+        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, action, key))
     if not state.function:
-        tree = parse_tree(data)
         node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
         # The statement holding the call, in the plugin's own function (``var p = register(...)``
         # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
@@ -257,8 +258,15 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         line = re.split(rb"[\r\n]", data[at:], maxsplit=1)[0].decode("utf-8", "replace")
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         params = _PARAMS.get(placement or "", "")
+        above = b""
+        if data[at - 1 : at] in (b"\n", b"\r"):  # a line above (not the file's start or its byte order mark)
+            end = at - 2 if data[at - 2 : at] == b"\r\n" else at - 1
+            above = data[line_start(data, end) : end].strip()
+        # Code right above (``};``): a blank line between, as the file's functions are apart; not
+        # below a blank line or the wrapper's opening ``(function () {``.
+        gap = nl if above and not above.endswith(b"{") else ""
         stub = (
-            f"{indent}function {action}({params}) {{{nl}"
+            f"{gap}{indent}function {action}({params}) {{{nl}"
             f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"
             f"{indent}}}{nl}{nl}"
         )
@@ -286,8 +294,25 @@ def _with_comments_above(data: bytes, node: Any) -> Any:
     return first
 
 
-def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str) -> tuple[int, int, str]:
-    """The edit that registers ``action`` first in the object whose ``{`` ends at ``at``.
+def _written_key(data: bytes, tree: Any, at: int, action: str) -> str:
+    """``action`` as a key of the object whose ``{`` ends at ``at``, written as most of its keys are:
+    plain, or in the quotes they have (``'load': load``: a plain key among them looked a slip)."""
+    node = tree.root_node.descendant_for_byte_range(at - 1, at)
+    while node is not None and node.type != "object":
+        node = node.parent
+    quotes = []
+    plain = 0
+    for pair in node.named_children if node is not None else ():
+        key = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if key is not None and key.type == "string":
+            quotes.append(data[key.start_byte : key.start_byte + 1].decode())
+        elif key is not None:
+            plain += 1
+    return js_string(action, quotes[0]) if len(quotes) > plain else action
+
+
+def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str, key: str) -> tuple[int, int, str]:
+    """The edit that registers ``action`` (under ``key``) first in the object whose ``{`` ends at ``at``.
 
     Laid out as the object is: on a line of its own with the keys' indent when they stand one
     per line; else on the brace's line, spaced like written code. Why the spacing: glued on
@@ -295,12 +320,12 @@ def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str) -
     ``{ lowerHand: lowerHand,}``, code a user then had to tidy up by hand.
     """
     if indent is not None:
-        return at, at, f"{nl}{indent}{action}: {action},"
+        return at, at, f"{nl}{indent}{key}: {action},"
     rest = data[at:]
     gap = len(rest) - len(rest.lstrip())
     if rest[gap : gap + 1] == b"}":  # an empty object: ``{}``, ``{ }``, or its braces on two lines
-        return at, at + gap, f" {action}: {action} "
-    return at, at, f" {action}: {action}," + ("" if gap else " ")
+        return at, at + gap, f" {key}: {action} "
+    return at, at, f" {key}: {action}," + ("" if gap else " ")
 
 
 def give_placement_parameters(source: str, actions: list[str], placement: str | None) -> str:
