@@ -62,6 +62,13 @@ def print_err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def quiet_stdout() -> None:
+    """Point stdout at nothing once its reader has gone (``| head`` read what it wanted and closed
+    the pipe): Python would print a BrokenPipeError traceback when it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def print_errors(files: Any, problems: list[Any]) -> None:
     """The errors ``problems`` of the package ``files`` on stderr, one a line, each file named as
     check names it (a path one can open from here): what export and deploy list when blocked."""
@@ -785,12 +792,12 @@ def _plain_check_args(args: list[str]) -> SimpleNamespace | None:
     )
 
 
-_EXPORT_FLAGS = ("--force", "--diff", "--json")
+_EXPORT_FLAGS = ("--force", "--diff", "--full-diff", "--json")
 _EXPORT_OPTIONS = {"-o": "output", "--output": "output", "--branding-id": "branding_id"}
 
 
 def _plain_export_args(args: list[str]) -> SimpleNamespace | None:
-    """``export PATH -o ZIP [--branding-id ID] [--force] [--diff] [--json]`` without argparse, else ``None``.
+    """``export PATH -o ZIP [--branding-id ID] [--force] [--diff] [--full-diff] [--json]`` without argparse, else ``None``.
 
     Why: as for check (see :func:`_plain_check_args`), argparse costs an export a few milliseconds.
     Only the plain spelling is taken (exact flags, each option once and its value apart, no word
@@ -823,6 +830,7 @@ def _plain_export_args(args: list[str]) -> SimpleNamespace | None:
         branding_id=values.get("branding_id"),
         force="--force" in flags,
         diff="--diff" in flags,
+        full_diff="--full-diff" in flags,
         json="--json" in flags,
         func=cmd_export,
         refuse=_refused,
@@ -913,9 +921,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except BrokenPipeError:
-        # Python would print a traceback when it flushes stdout at exit: point stdout at nothing.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        quiet_stdout()
         return 1
     except KeyboardInterrupt:
         # Ctrl-C printed a traceback of whatever ran at that moment (zipfile's compressor during an

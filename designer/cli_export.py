@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import import_first, next_step, print_err, print_errors, print_json, shell_word
+from .cli import import_first, next_step, print_err, print_errors, print_json, quiet_stdout, shell_word
 
 if TYPE_CHECKING:
     import argparse
+
+    from .core.export import ExportPlan, ExportResult
 
 __all__ = ["add_arguments", "cmd_export", "cmd_import"]
 
@@ -42,6 +44,8 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
         p.add_argument("--json", action="store_true", help="print the result as JSON")
         p.set_defaults(func=cmd_import, refuse=_refused)
     else:
+        from .core.export import DIFF_LINE_CHARS, DIFF_LINES_SHOWN
+
         p.description = (
             "Write the branding ZIP to upload: settings.json and manifest.json (with a new brandingID) plus every "
             "other file of webapp2/, and show what changed since the last export."
@@ -53,7 +57,8 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             "  2  refused or unusable input: nothing was written\n\n"
             "examples:\n"
             "  plugin-designer export my-branding -o branding.zip\n"
-            "  plugin-designer export my-branding -o branding.zip --json   for CI: sha256, brandingID, changes"
+            "  plugin-designer export my-branding -o branding.zip --json   for CI: sha256, brandingID, changes\n"
+            "  plugin-designer export my-branding -o branding.zip --full-diff | less   every diff, whole"
         )
         p.add_argument("path", metavar="PATH", help="project folder or webapp2 folder")
         p.add_argument("-o", "--output", metavar="ZIP", required=True, help="the ZIP file to write")
@@ -64,7 +69,15 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             help="brandingID to use: a whole number greater than the last one exported (default: a new one)",
         )
         p.add_argument("--force", action="store_true", help="export even though the checks report errors")
-        p.add_argument("--diff", action="store_true", help="print the full diff of every changed text file")
+        p.add_argument(
+            "--diff",
+            action="store_true",
+            help=f"print the line diff of every changed or added text file, each cut after {DIFF_LINES_SHOWN} lines "
+            f"and each line after {DIFF_LINE_CHARS} characters, as the Export pane shows it",
+        )
+        p.add_argument(
+            "--full-diff", action="store_true", help="print the line diffs whole, however long (implies --diff)"
+        )
         p.add_argument("--json", action="store_true", help="print the result as JSON")
         p.set_defaults(func=cmd_export, refuse=_refused)
 
@@ -211,10 +224,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import BrandingIdRefused, ExportRefused, plan_export, shown_change_name, write_export
+    from .core.export import BrandingIdRefused, ExportRefused, plan_export, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
-    from .core.wording import byte_size, counted
+    from .core.wording import counted
 
     try:
         pkg = load(Path(args.path))
@@ -234,10 +247,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _refused(args, os_message(exc))
     out = Path(args.output)
     errors = [p.to_json() for p in plan.errors]  # (each as check --json gives it)
-    from .cli import _display_base, problem_place
-    from .core.problems import printable
-
-    base = _display_base(pkg.files)  # problems name files as check does: a path one can open from here
     if plan.errors and not args.force:
         if args.json:
             print_json({"ok": False, "blocked": True, "package": pkg.files.label, "errors": errors})
@@ -255,30 +264,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _refused(args, os_message(exc))
     checklist = plan.checklist(out.name)
-    if args.json:
-        doc = {
-            "ok": True,
-            # As given (relative when given so), as the README says of every path; through a link,
-            # the file it names, which is what was written.
-            "output": str(result.path if out.is_symlink() else out),
-            "sha256": result.sha256,
-            "size": result.size,
-            "files": len(plan.entries),
-            "brandingID": {"old": result.old_branding_id, "new": result.branding_id},
-            "written": result.written,
-            "forced_errors": errors,
-            "repaired": plan.repaired,
-            "skipped": plan.skipped,
-            "skip_reasons": plan.skip_reasons,
-            "baseline": plan.baseline,
-            "baseline_lost": plan.baseline_lost,
-            "summary": plan.summary(),
-            "changes": [c.to_json() for c in plan.changes],
-            "checklist": checklist,
-            "upload_by_script": plan.upload_by_script(out.name),
-        }
-        print_json(doc)
-        return 0
+    try:
+        if args.json:
+            print_json(
+                {
+                    "ok": True,
+                    # As given (relative when given so), as the README says of every path; through a link,
+                    # the file it names, which is what was written.
+                    "output": str(result.path if out.is_symlink() else out),
+                    "sha256": result.sha256,
+                    "size": result.size,
+                    "files": len(plan.entries),
+                    "brandingID": {"old": result.old_branding_id, "new": result.branding_id},
+                    "written": result.written,
+                    "forced_errors": errors,
+                    "repaired": plan.repaired,
+                    "skipped": plan.skipped,
+                    "skip_reasons": plan.skip_reasons,
+                    "baseline": plan.baseline,
+                    "baseline_lost": plan.baseline_lost,
+                    "summary": plan.summary(),
+                    "changes": [c.to_json() for c in plan.changes],
+                    "checklist": checklist,
+                    "upload_by_script": plan.upload_by_script(out.name),
+                }
+            )
+        else:
+            _print_export(args, plan, result, checklist)
+    except BrokenPipeError:
+        # The ZIP is written, whatever the reader of the report does: `export --diff | head` ends
+        # with 0 as the export did (the command line's own catch said 1, "blocked").
+        quiet_stdout()
+    return 0
+
+
+def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResult, checklist: list[str]) -> None:
+    """The report of a written export: the ZIP, the brandingID, what changed since the last one
+    (with --diff the line diffs, cut as the Export pane cuts them unless --full-diff) and the
+    upload checklist."""
+    from .cli import _display_base, problem_place
+    from .core.export import diff_lines_shown, shown_change_name
+    from .core.problems import printable
+    from .core.wording import byte_size, counted
+
+    out = Path(args.output)
+    base = _display_base(plan.pkg.files)  # problems name files as check does: a path one can open from here
     for p in plan.errors:
         print_err(printable(f"warning: exported despite {problem_place(base, p)}: {p.code} {p.message}"))
     print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {byte_size(result.size)}, sha256 {result.sha256}).")
@@ -294,17 +324,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         for name in plan.skipped:
             print(f"  left out {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
+    whole = args.full_diff
     for c in plan.changes:
         # As the Export pane lists them: the upload number marked as such, the rest in words too.
         only_id = c.only_branding_id
-        print(f"  {c.status:8} {c.shown}" + ("  (only the new brandingID)" if only_id else ""))
+        print(printable(f"  {c.status:8} {c.shown}" + ("  (only the new brandingID)" if only_id else "")))
         if not only_id:
             for line in c.summary + c.notes:
                 print(printable(f"      {line}"))
-        if args.diff and c.diff:
-            print("    " + c.diff.rstrip("\n").replace("\n", "\n    "))
+        if (args.diff or whole) and c.diff:
+            lines = (
+                c.diff.rstrip("\n").split("\n") if whole else diff_lines_shown(c.diff, "--full-diff prints them all")
+            )
+            for line in lines:
+                print("    " + _terminal_line(line))
     print("Upload checklist:")
     for i, line in enumerate(checklist, 1):
         print(f"  {i}. {line}")
     print(f"  ({plan.upload_by_script(out.name)})")
-    return 0
+
+
+def _terminal_line(line: str) -> str:
+    """One line of a diff fit for a terminal: its tabs kept (a diff of tab-indented code reads so),
+    its line end's CR dropped, every other character that is not printable written as its escape.
+
+    Why: the diff was printed as the files hold it, so an ESC sequence in a source cleared or
+    retitled the terminal of whoever ran ``export --diff``.
+    """
+    from .core.problems import printable
+
+    return "\t".join(printable(part) for part in line.removesuffix("\r").split("\t"))

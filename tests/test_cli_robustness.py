@@ -317,6 +317,7 @@ def test_plain_check_fast_path_is_kept() -> None:
         ["-o", "x.zip", "p"],
         ["p", "--output", "x.zip", "--json", "--force"],
         ["p", "-o", "x.zip", "--branding-id", "123", "--diff", "--json", "--json"],
+        ["p", "-o", "x.zip", "--full-diff", "--diff"],
         ["", "-o", ""],
     ],
 )

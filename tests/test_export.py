@@ -793,3 +793,95 @@ def test_export_of_dot_in_the_webapp2_folder_keeps_the_record_in_the_project_fol
     monkeypatch.chdir(webapp2 / "plugins")
     assert main(["check", ".."]) == 0
     assert capsys.readouterr().out.startswith("../../.plugin-designer: warning PD110 ")
+
+
+def _two_exports_apart(project: Path, tmp_path: Path, capsys, *flags: str) -> str:
+    """Export ``project`` (the baseline), rewrite its sources as a minifier and a rewrite do, export
+    again with ``flags`` and return what the command printed."""
+    from designer.cli import main
+
+    plugins = project / "webapp2" / "plugins"
+    lib, big = plugins / "lock-toggle" / "lib.min.js", plugins / "meeting-info" / "big.js"
+    lib.write_text("var a=1;" * 50000)
+    big.write_text("".join(f"var v{i} = {i};\n" for i in range(5000)))
+    assert main(["export", str(project), "-o", str(tmp_path / "first.zip")]) == 0
+    lib.write_text("var b=2;" * 50000)
+    big.write_text(big.read_text().replace("var v", "let w"))
+    capsys.readouterr()
+    assert main(["export", str(project), "-o", str(tmp_path / "second.zip"), *flags]) == 0
+    return capsys.readouterr().out
+
+
+def test_cli_export_diff_is_cut_as_the_pane_cuts_it(example_project: Path, tmp_path: Path, capsys) -> None:
+    """--diff printed a minified source's one line whole (400,000 characters) and a 5,000-line
+    rewrite's 10,000 lines; it cuts them as 'What changed' does, saying how much more."""
+    out = _two_exports_apart(example_project, tmp_path, capsys, "--diff")
+    assert "\n    -" + "var a=1;" * 62 + "var … (399,501 more characters on this line)\n" in out, out[:3000]
+    assert (
+        "\n    … and 9,603 more lines of this file's diff, not shown here\n"
+        "      (in all 5,000 lines removed and 5,000 added; --full-diff prints them all).\n"
+        "Upload checklist:\n"
+    ) in out, out[-3000:]
+    assert max(len(line) for line in out.split("\n")) < 600
+    assert out.count("\n") < 500
+
+
+def test_cli_export_full_diff_prints_every_diff_whole(example_project: Path, tmp_path: Path, capsys) -> None:
+    out = _two_exports_apart(example_project, tmp_path, capsys, "--full-diff")
+    no_break = "\n    \\ No newline at end of file\n"
+    assert "\n    -" + "var a=1;" * 50000 + no_break + "    +" + "var b=2;" * 50000 + no_break in out
+    assert "\n    -var v4999 = 4999;\n" in out and "\n    +let w4999 = 4999;\n" in out
+    assert " more characters on this line" not in out and "not shown here" not in out
+
+
+def test_cli_export_json_keeps_every_diff_whole(example_project: Path, tmp_path: Path, capsys) -> None:
+    """--json is for scripts: nothing is cut there."""
+    changes = {
+        c["file"]: c for c in json.loads(_two_exports_apart(example_project, tmp_path, capsys, "--json"))["changes"]
+    }
+    assert "+" + "var b=2;" * 50000 + "\n" in changes["plugins/lock-toggle/lib.min.js"]["diff"]
+    assert changes["plugins/meeting-info/big.js"]["diff"].count("\n") > 10_000
+
+
+def test_cli_export_diff_keeps_tabs_and_escapes_what_a_terminal_would_obey(
+    example_project: Path, tmp_path: Path, capsys
+) -> None:
+    """The diff went out as the file holds it: an ESC sequence in a source cleared the terminal of
+    whoever ran export --diff, and each line of a CRLF file ended with its CR."""
+    from designer.cli import main
+
+    js = example_project / "webapp2" / "plugins" / "lock-toggle" / "notes.js"
+    js.write_bytes(b"\tone\x1b[2J\r\n")
+    assert main(["export", str(example_project), "-o", str(tmp_path / "first.zip")]) == 0
+    js.write_bytes(b"\ttwo\x1b[2J\r\n")
+    capsys.readouterr()
+    assert main(["export", str(example_project), "-o", str(tmp_path / "second.zip"), "--diff"]) == 0
+    out = capsys.readouterr().out
+    assert "\n    -\tone\\x1b[2J\n    +\ttwo\\x1b[2J\n" in out, out
+    assert "\x1b" not in out and "\r" not in out
+
+
+def test_cli_export_into_a_pipe_closed_early_ends_quietly_with_the_exports_code(
+    example_project: Path, tmp_path: Path
+) -> None:
+    """`export --diff | head -3`: the ZIP is written before the report, so the command ends with 0
+    and no BrokenPipeError traceback (it ended with 1, the code of an export blocked by errors)."""
+    lib = example_project / "webapp2" / "plugins" / "lock-toggle" / "lib.min.js"
+    lib.write_text("var a=1;" * 50000)
+    assert _cli("export", str(example_project), "-o", str(tmp_path / "first.zip")).returncode == 0
+    lib.write_text("var b=2;" * 50000)
+    for flags in (["--full-diff"], ["--json"]):
+        out = tmp_path / f"{flags[0][2:]}.zip"
+        with subprocess.Popen(
+            [sys.executable, "-m", "designer", "export", str(example_project), "-o", str(out), *flags],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as run:
+            assert run.stdout is not None and run.stderr is not None
+            run.stdout.readline()
+            run.stdout.close()  # (the rest, 800,000 characters of diff or JSON, is more than a pipe holds)
+            err = run.stderr.read()
+            assert run.wait(timeout=120) == 0 and err == b"", err.decode()
+        assert zipfile.is_zipfile(out)
+        lib.write_text(lib.read_text().replace("=", "=-"))  # (a change again: the next diff is as long)

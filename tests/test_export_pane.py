@@ -566,8 +566,7 @@ def test_what_changed_says_a_line_endings_change_in_words_and_cuts_a_huge_diff(
 ) -> None:
     """CRLF → LF showed every line of the source removed and added again, reading the same; a
     5,000-line source rewritten filled the view with 10,000 lines that buried the rest."""
-    from designer.core.export import export_package
-    from designer.gui.panes.export_pane import DIFF_LINES_SHOWN
+    from designer.core.export import DIFF_LINES_SHOWN, export_package
 
     plugins = example_project / "webapp2" / "plugins"
     lock = plugins / "lock-toggle" / "lock-toggle.plugin.js"
@@ -588,7 +587,7 @@ def test_what_changed_says_a_line_endings_change_in_words_and_cuts_a_huge_diff(
     assert text.count("\n") < DIFF_LINES_SHOWN + 40
     assert text.endswith(
         "… and 9,606 more lines of this file's diff, not shown here\n"
-        "  (in all 5,000 lines removed and 5,000 added; the export command's --diff prints them all).\n"
+        "  (in all 5,000 lines removed and 5,000 added; the export command's --full-diff prints them all).\n"
     ), text[-400:]
 
 

@@ -30,7 +30,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
-from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted, plural
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
     excluded_why,
@@ -252,6 +252,45 @@ def shown_change_name(name: str) -> str:
     """A ZIP entry named as the designer names files: relative to webapp2/, or, for one next to
     it (a folder an imported ZIP carried), its name said so."""
     return name[len("webapp2/") :] if name.startswith("webapp2/") else f"{name} (next to webapp2/)"
+
+
+# The lines of one file's diff that 'What changed' and the export command's --diff show. Why a
+# limit: a 5,000-line source rewritten made a diff of 10,000 lines, which buried the other files'
+# diffs below it and which nobody reads there.
+DIFF_LINES_SHOWN = 400
+
+# The characters of one diff line shown: a minified source's one line is the whole file, which ran
+# hundreds of thousands of characters off the pane's right edge (and over a terminal's screens).
+DIFF_LINE_CHARS = 500
+
+
+def shortened_line(line: str) -> str:
+    """``line`` cut after :data:`DIFF_LINE_CHARS` characters, saying how many more it has."""
+    if len(line) <= DIFF_LINE_CHARS:
+        return line
+    rest = len(line) - DIFF_LINE_CHARS
+    return f"{line[:DIFF_LINE_CHARS]} … ({rest:,} more {plural(rest, 'character')} on this line)"
+
+
+def diff_lines_shown(diff: str, all_of_it: str) -> list[str]:
+    """The lines of one file's diff to show: its first :data:`DIFF_LINES_SHOWN`, each cut after
+    :data:`DIFF_LINE_CHARS` characters, then how many more there are and how many were removed and
+    added in all; ``all_of_it`` says where to see them all ("--full-diff prints them all").
+
+    Why here: the Export pane and the export command cut a diff alike, in the same words.
+    """
+    lines = diff.rstrip("\n").split("\n")
+    if len(lines) <= DIFF_LINES_SHOWN:
+        return [shortened_line(line) for line in lines]
+    rest = len(lines) - DIFF_LINES_SHOWN
+    # How much changed in all: the lines shown of a rewrite are often only its removed lines.
+    gone = sum(line.startswith("-") and not line.startswith("--- ") for line in lines)
+    came = sum(line.startswith("+") and not line.startswith("+++ ") for line in lines)
+    return [
+        *(shortened_line(line) for line in lines[:DIFF_LINES_SHOWN]),
+        f"… and {rest:,} more {plural(rest, 'line')} of this file's diff, not shown here",
+        f"  (in all {gone:,} {plural(gone, 'line')} removed and {came:,} added; {all_of_it}).",
+    ]
 
 
 def _shown(value: Any) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from designer.core.export import (
     ExportPlan,
     ExportRefused,
+    diff_lines_shown,
     plan_export,
     shown_change_name,
     state_folder_refusal,
@@ -44,7 +45,7 @@ from designer.core.export import (
 from designer.core.model import BrandingPackage
 from designer.core.problems import Problem
 from designer.core.state import load_state
-from designer.core.wording import byte_size, counted, plural
+from designer.core.wording import byte_size, counted
 
 from ..bidi import isolate_names
 from ..focus_ring import ring_focus
@@ -71,39 +72,9 @@ def _button_style(dark: bool) -> str:
     )
 
 
-# The lines of one file's diff the pane shows. Why a limit: a 5,000-line source rewritten made a
-# diff of 10,000 lines, which buried the other files' diffs below it and which nobody reads here.
-DIFF_LINES_SHOWN = 400
-
-
-# The characters of one diff line the pane shows: a minified source's one line is the whole file,
-# which ran hundreds of thousands of characters off the view's right edge.
-DIFF_LINE_CHARS = 500
-
-
-def _shortened_line(line: str) -> str:
-    if len(line) <= DIFF_LINE_CHARS:
-        return line
-    rest = len(line) - DIFF_LINE_CHARS
-    return f"{line[:DIFF_LINE_CHARS]} … ({rest:,} more {plural(rest, 'character')} on this line)"
-
-
 def _shortened_diff(diff: str) -> str:
-    """One file's diff for the pane, its first :data:`DIFF_LINES_SHOWN` lines and how many more there are,
-    each line cut after :data:`DIFF_LINE_CHARS` characters."""
-    lines = diff.rstrip("\n").split("\n")
-    if len(lines) <= DIFF_LINES_SHOWN:
-        return "\n".join(map(_shortened_line, lines)) + "\n"
-    rest = len(lines) - DIFF_LINES_SHOWN
-    # How much changed in all: the lines shown of a rewrite are often only its removed lines.
-    gone = sum(line.startswith("-") and not line.startswith("--- ") for line in lines)
-    came = sum(line.startswith("+") and not line.startswith("+++ ") for line in lines)
-    return (
-        "\n".join(map(_shortened_line, lines[:DIFF_LINES_SHOWN]))
-        + f"\n… and {rest:,} more {plural(rest, 'line')} of this file's diff, not shown here\n"
-        f"  (in all {gone:,} {plural(gone, 'line')} removed and {came:,} added; the export command's --diff "
-        "prints them all).\n"
-    )
+    """One file's diff for the pane, cut as the export command's --diff cuts it (see diff_lines_shown)."""
+    return "\n".join(diff_lines_shown(diff, "the export command's --full-diff prints them all")) + "\n"
 
 
 class _FittingScroll(QScrollArea):
