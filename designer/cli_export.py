@@ -303,7 +303,7 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
     (with --diff the line diffs, cut as the Export pane cuts them unless --full-diff) and the
     upload checklist."""
     from .cli import _display_base, problem_place
-    from .core.export import diff_lines_shown, shown_change_name
+    from .core.export import diff_lines_shown, shown_change_name, size_said
     from .core.problems import printable
     from .core.wording import byte_size, counted
 
@@ -324,11 +324,15 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
         for name in plan.skipped:
             print(f"  left out {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
+    if plan.baseline is None:  # every file is new: which they are, as the pane lists them
+        for name, data in sorted(plan.entries.items()):
+            print(printable(f"  {'added':8} {shown_change_name(name)}  ({size_said(len(data))})"))
     whole = args.full_diff
     for c in plan.changes:
         # As the Export pane lists them: the upload number marked as such, the rest in words too.
         only_id = c.only_branding_id
-        print(printable(f"  {c.status:8} {c.shown}" + ("  (only the new brandingID)" if only_id else "")))
+        said = "  (only the new brandingID)" if only_id else f"  {c.size_note}" if c.size_note else ""
+        print(printable(f"  {c.status:8} {c.shown}{said}"))
         if not only_id:
             for line in c.summary + c.notes:
                 print(printable(f"      {line}"))

@@ -843,6 +843,31 @@ def test_cli_export_json_keeps_every_diff_whole(example_project: Path, tmp_path:
     assert changes["plugins/meeting-info/big.js"]["diff"].count("\n") > 10_000
 
 
+def test_cli_export_says_the_sizes_of_added_and_removed_files(example_project: Path, tmp_path: Path, capsys) -> None:
+    """An added file was a bare name (a 3 MB bundle read like an icon); a first export said
+    'every file is new' and named none of them, where the pane lists them."""
+    from designer.cli import main
+
+    assert main(["export", str(example_project), "-o", str(tmp_path / "first.zip")]) == 0
+    out = capsys.readouterr().out
+    settings = (example_project / "webapp2" / "settings.json").stat().st_size
+    assert (
+        "every file is new.\n  added    manifest.json  (" in out
+        and f"\n  added    settings.json  ({settings:,} bytes)\n" in out
+    ), out
+    plugins = example_project / "webapp2" / "plugins"
+    (plugins / "lock-toggle" / "bundle.js").write_text("x" * 3_000_000)
+    (plugins / "lock-toggle" / "notes.js").write_text("//\n")
+    unlock = plugins / "lock-toggle" / "unlock.svg"
+    gone = unlock.stat().st_size
+    unlock.unlink()
+    assert main(["export", str(example_project), "-o", str(tmp_path / "second.zip"), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  added    plugins/lock-toggle/bundle.js  (2.9 MB)\n" in out, out
+    assert "\n  added    plugins/lock-toggle/notes.js  (3 bytes)\n" in out, out
+    assert f"\n  removed  plugins/lock-toggle/unlock.svg  (was {gone:,} bytes)\n" in out, out
+
+
 def test_cli_export_diff_keeps_tabs_and_escapes_what_a_terminal_would_obey(
     example_project: Path, tmp_path: Path, capsys
 ) -> None:

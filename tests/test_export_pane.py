@@ -605,3 +605,20 @@ def test_a_minified_line_in_what_changed_is_cut_and_says_how_much_more(
     text = pane.changes_view.toPlainText()
     assert "\n-" + "var a=1;" * 62 + "var … (399,501 more characters on this line)\n" in text, text[-1500:]
     assert max(len(line) for line in text.split("\n")) < 600
+
+
+def test_what_changed_gives_the_sizes_of_added_and_removed_files(
+    pane: ExportPane, example_project: Path, tmp_path: Path
+) -> None:
+    """An added file was a bare name: a 3 MB bundle left in the plugin's folder read like an icon."""
+    from designer.core.export import export_package
+
+    folder = example_project / "webapp2" / "plugins" / "lock-toggle"
+    export_package(example_project, tmp_path / "first.zip")
+    (folder / "bundle.js").write_text("x" * 3_000_000)
+    gone = (folder / "unlock.svg").stat().st_size
+    (folder / "unlock.svg").unlink()
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    assert "\n+ added    plugins/lock-toggle/bundle.js  (2.9 MB)\n" in text, text
+    assert f"\n- removed  plugins/lock-toggle/unlock.svg  (was {gone:,} bytes)" in text, text

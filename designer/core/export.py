@@ -140,6 +140,19 @@ class FileChange:
         changed = [line for line in self.diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
         return bool(changed) and all('"brandingID"' in line for line in changed)
 
+    @property
+    def size_note(self) -> str:
+        """The size of an added file, or what a removed one had ("(2 KB)", "(was 264 bytes)"); ""
+        for a changed one (its diff or notes say what changed).
+
+        Why: an added file was a bare name, a 3 MB bundle or a forgotten video read like any icon.
+        """
+        if self.status == "added" and self.new_size is not None:
+            return f"({size_said(self.new_size)})"
+        if self.status == "removed" and self.old_size is not None:
+            return f"(was {size_said(self.old_size)})"
+        return ""
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -291,6 +304,15 @@ def diff_lines_shown(diff: str, all_of_it: str) -> list[str]:
         f"… and {rest:,} more {plural(rest, 'line')} of this file's diff, not shown here",
         f"  (in all {gone:,} {plural(gone, 'line')} removed and {came:,} added; {all_of_it}).",
     ]
+
+
+def size_said(n: int) -> str:
+    """A file's size as 'What changed' says it: in bytes below 10 KB ("264 bytes"), else "2.5 MB"."""
+    if n < 10_240:
+        return f"{n:,} {plural(n, 'byte')}"
+    from .wording import byte_size
+
+    return byte_size(n)
 
 
 def _shown(value: Any) -> str:

@@ -407,7 +407,8 @@ class ExportPane(QWidget):
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
         for c in plan.changes:
             only_id = c.only_branding_id
-            lines.append(f"{marks[c.status]}  {c.shown}" + ("  (only the new brandingID)" if only_id else ""))
+            said = "  (only the new brandingID)" if only_id else f"  {c.size_note}" if c.size_note else ""
+            lines.append(f"{marks[c.status]}  {c.shown}{said}")
             if not only_id:  # a JSON file's changes in words, above the line diff of Details
                 lines += [f"      {line}" for line in c.summary + c.notes]
         if plan.baseline is None:
