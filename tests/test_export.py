@@ -834,13 +834,23 @@ def test_cli_export_full_diff_prints_every_diff_whole(example_project: Path, tmp
     assert " more characters on this line" not in out and "not shown here" not in out
 
 
-def test_cli_export_json_keeps_every_diff_whole(example_project: Path, tmp_path: Path, capsys) -> None:
-    """--json is for scripts: nothing is cut there."""
+def test_cli_export_json_keeps_every_diff_whole_and_marks_the_upload_number(
+    example_project: Path, tmp_path: Path, capsys
+) -> None:
+    """--json is for scripts: nothing is cut there, and each change says whether it is only the
+    new brandingID, as the lines of the pane and the command do."""
     changes = {
         c["file"]: c for c in json.loads(_two_exports_apart(example_project, tmp_path, capsys, "--json"))["changes"]
     }
     assert "+" + "var b=2;" * 50000 + "\n" in changes["plugins/lock-toggle/lib.min.js"]["diff"]
     assert changes["plugins/meeting-info/big.js"]["diff"].count("\n") > 10_000
+    assert changes["manifest.json"]["only_branding_id"] is True
+    assert changes["plugins/lock-toggle/lib.min.js"]["only_branding_id"] is False
+    from designer.cli import main
+
+    assert main(["export", str(example_project), "-o", str(tmp_path / "third.zip"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["nothing_but_branding_id"] is True and doc["changes"][0]["only_branding_id"] is True
 
 
 def test_cli_export_says_the_sizes_of_added_and_removed_files(example_project: Path, tmp_path: Path, capsys) -> None:

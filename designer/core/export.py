@@ -163,6 +163,7 @@ class FileChange:
             "diff": self.diff,
             "summary": self.summary,
             "notes": self.notes,
+            "only_branding_id": self.only_branding_id,
         }
 
 
