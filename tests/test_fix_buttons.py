@@ -175,8 +175,6 @@ def test_a_fix_in_a_zip_opened_read_only_is_offered_after_an_import(
     ZIP was imported; its button now says so, and imports the ZIP (then the fix is one click)."""
     import zipfile
 
-    from PySide6.QtWidgets import QFileDialog
-
     project = tmp_path / "p"
     shutil.copytree(FIXTURES / "base", project)
     BREAKS["set-settings-branded"](project / "webapp2")
@@ -191,7 +189,7 @@ def test_a_fix_in_a_zip_opened_read_only_is_offered_after_an_import(
     assert button is not None and button.text() == "Import to fix…"
     assert "Mark the package as branded" in button.toolTip() and "read-only" in button.toolTip()
     target = tmp_path / "editable"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.package.files.writable)
     (row,) = window.problems_view.problem_items()

@@ -24,7 +24,7 @@ def test_open_zip_then_import_it_into_a_folder(qtbot, window, example_project: P
     assert not window.package.files.writable
     assert "Import ZIP into a Folder" in window.status.text()
     target = tmp_path / "editable"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.files.writable and window.package.root == target / "webapp2"
     assert len(window.package.plugins) == 3
@@ -126,7 +126,7 @@ def test_the_welcome_screen_offers_the_import(qtbot, window, example_project: Pa
     export_package(example_project, source)
     target = tmp_path / "from-welcome"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     qtbot.mouseClick(window.welcome.findChild(QPushButton, "importZipButton"), Qt.MouseButton.LeftButton)
     assert window.package is not None and window.package.root == target / "webapp2"
 
@@ -147,7 +147,7 @@ def test_opening_a_management_node_download_offers_the_import(qtbot, window, tmp
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append("warning: " + a[2]))
     target = tmp_path / "project"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.finish_menus()
     open_zip = next(a for a in window.findChildren(type(window.save_action)) if a.text() == "Open &ZIP…")
     open_zip.trigger()
@@ -230,7 +230,9 @@ def test_a_refused_zip_is_named_once_when_opened_or_imported(window, tmp_path, m
     zips.mkdir()
     chosen: list[Path] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen[-1]), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / chosen[-1].stem), ""))
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: tmp_path / chosen[-1].stem
+    )
     open_zip = next(a for a in window.findChildren(type(window.save_action)) if a.text() == "Open &ZIP…")
     import_zip = window.findChild(type(window.save_action), "importZipAction")
     for source in _broken_zips(zips):
@@ -258,7 +260,7 @@ def test_a_status_message_too_long_for_a_laptop_window_ends_in_dots_and_is_whole
     window.resize(1024, 640)
     target = tmp_path / "editable"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.findChild(type(window.save_action), "importZipAction").trigger()
     whole = window.status.text()
     assert whole.endswith("it is not uploaded.")

@@ -228,14 +228,13 @@ def test_the_cli_says_what_it_skipped(tmp_path: Path) -> None:
 def test_the_window_opens_and_imports_a_finder_zip_and_says_what_it_skipped(
     qtbot, window, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
     src = _finder_zip(tmp_path / "Archive.zip", "MyBranding/webapp2/")
     window.open_path(src)
     assert not window.package.files.writable
     assert window.package.files.names() == ["manifest.json", "settings.json", "themes/brand/theme.css"]
     target = tmp_path / "editable"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.files.writable and window.package.root == target / "webapp2"
     said = window.status.text()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from designer.core.newproject import free_project_name, new_project_refusal
 from designer.gui.panes.new_project_dialog import PLACE_KEY, NewProjectDialog, ask_new_project
@@ -222,3 +222,126 @@ def test_the_core_refusals_in_plain_words(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     assert "is a file, not a folder" in new_project_refusal(tmp_path / "file", "x")
     assert free_project_name(tmp_path, "file") == "file 2"
+
+
+def _shown_dialog(qtbot, dialog: NewProjectDialog) -> NewProjectDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _problem(dialog: NewProjectDialog) -> str:
+    return dialog.problem.text().replace("\u200b", "")
+
+
+def test_import_zip_asks_its_folder_with_a_name_and_a_place(
+    window, qtbot, place: Path, example_project: Path, tmp_path: Path
+) -> None:
+    """Import ZIP into a Folder… asked with a save-file dialog ("File name", "All Files (*)"):
+    now with the New Project dialog, titled for the import, the ZIP's name offered, Import to go."""
+    from designer.core.export import export_package
+
+    source = tmp_path / "Team branding.zip"
+    export_package(example_project, source)
+    window.open_path(source)
+    seen: dict[str, object] = {}
+
+    def fill(dialog: NewProjectDialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["button"] = dialog.create_button.text()
+        seen["offered"] = dialog.name_edit.text()
+        seen["place"] = dialog.place_edit.text()
+        seen["intro"] = "Team branding.zip becomes a project" in dialog.findChild(QLabel, "projectIntroLabel").text()
+        qtbot.keyClicks(dialog.name_edit, "Editable")
+        seen["shown"] = dialog.path_label.text().replace("\u200b", "")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+
+    _in_next_dialog(qtbot, fill)
+    window.findChild(QAction, "importZipAction").trigger()
+    target = place / "Editable"
+    assert seen == {
+        "title": "Import ZIP into a Folder",
+        "button": "&Import",
+        "offered": "Team branding",
+        "place": str(place),
+        "intro": True,
+        "shown": f"Creates the folder {target}",
+    }
+    assert window.package.files.writable and window.package.root == target / "webapp2"
+    assert (target / ".plugin-designer" / "imported.zip").read_bytes() == source.read_bytes()
+    assert QSettings().value(PLACE_KEY) == str(place)
+
+
+def test_the_import_dialog_refuses_what_the_import_refuses(qtbot, place: Path, example_project: Path) -> None:
+    """The rules of the core's import, said as the name is typed, Import off: a folder holding
+    files, a symbolic link, a folder inside a branding package."""
+    from designer.core.archive import import_target_refusal
+    from designer.gui.panes.new_project_dialog import import_folder_dialog
+
+    (place / "full").mkdir()
+    (place / "full" / "notes.txt").write_text("mine")
+    (place / "empty").mkdir()
+    (place / "link").symlink_to(place / "empty")
+    dialog = _shown_dialog(qtbot, import_folder_dialog(None, place / "branding.zip"))
+    assert dialog.name_edit.text() == "branding" and dialog.create_button.isEnabled()
+    for name, said in (
+        ("full", "already exists and is not empty; choose a new folder to import into."),
+        ("link", "is a symbolic link; choose a new folder to import into"),
+    ):
+        dialog.name_edit.setText(name)
+        assert _problem(dialog) == import_target_refusal(place / name) and said in _problem(dialog)
+        assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(example_project / "webapp2" / "plugins"))
+    dialog.name_edit.setText("new")
+    assert "is inside the branding package" in _problem(dialog) and "a project imported" in _problem(dialog)
+    assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(place))
+    dialog.name_edit.setText("empty")
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen_path() == place / "empty"
+
+
+def test_save_as_asks_its_folder_next_to_the_project(window, qtbot, place: Path, example_project: Path) -> None:
+    """File ▸ Save As… asked with a save-file dialog: now the project's name + " copy" is offered
+    beside it, Save writes the copy with the edits there and the window goes on in it."""
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    seen: dict[str, object] = {}
+
+    def fill(dialog: NewProjectDialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["button"] = dialog.create_button.text()
+        seen["offered"] = dialog.name_edit.text()
+        seen["place"] = dialog.place_edit.text()
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+
+    _in_next_dialog(qtbot, fill)
+    next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == "Save As…").trigger()
+    target = example_project.parent / "example copy"
+    assert seen == {"title": "Save As", "button": "&Save", "offered": "example copy", "place": str(target.parent)}
+    assert window.package.root == target / "webapp2"
+    assert "Renamed lock" in (target / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
+    assert (
+        "Renamed lock"
+        not in (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
+    )
+
+
+def test_the_save_as_dialog_refuses_the_project_itself_and_folders_inside_it(
+    qtbot, place: Path, example_project: Path
+) -> None:
+    from designer.gui.panes.new_project_dialog import save_as_folder_dialog
+
+    dialog = _shown_dialog(qtbot, save_as_folder_dialog(None, example_project, example_project))
+    assert dialog.name_edit.text() == "example copy" and dialog.create_button.isEnabled()
+    dialog.name_edit.setText("example")
+    assert _problem(dialog) == f"{example_project} is the project folder itself; choose a new folder for the copy."
+    assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(example_project))
+    dialog.name_edit.setText("backup")
+    assert _problem(dialog).startswith(f"{example_project / 'backup'} is inside the project folder {example_project}")
+    assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(place))
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import shown, snapshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from designer.core.model import load
 from designer.core.recovery import orphaned_recoveries, write_recovery
@@ -44,15 +44,16 @@ def answers(monkeypatch):
     return shown_
 
 
-def _choose(monkeypatch, path: Path) -> list[str]:
-    """The file dialog answers ``path``; returns the captions it was opened with."""
-    asked: list[str] = []
+def _choose(monkeypatch, path: Path) -> list[tuple[Path | None, Path | None]]:
+    """The Save As dialog answers ``path``; returns what it was asked with: (the project whose
+    name and place it offers, the project open now that the folder may not be in)."""
+    asked: list[tuple[Path | None, Path | None]] = []
 
-    def dialog(parent, caption, directory="", *a, **k):
-        asked.append(caption)
-        return str(path), ""
+    def dialog(parent, project, current):
+        asked.append((project, current))
+        return path
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_save_as_folder", dialog)
     return asked
 
 
@@ -67,7 +68,7 @@ def test_save_as_writes_every_file_with_the_edits_and_goes_on_there(
     action = _menu_action(window, "Save As…")
     assert action.shortcut().toString() == "Ctrl+Shift+S" and action.isEnabled()
     action.trigger()
-    assert asked == ["Save the project into a new folder"] and answers == []
+    assert asked == [(example_project, example_project)] and answers == []
     copy = snapshot(target / "webapp2")
     original = snapshot(example_project / "webapp2")
     assert set(copy) == set(original)  # every file: sources, icons, untouched ones
@@ -161,14 +162,16 @@ def test_a_file_that_cannot_be_read_is_named_not_said_to_be_in_a_folder_gone(
     assert unreadable in window.status.text()
 
 
-@pytest.mark.parametrize("where", ["inside", "not empty"])
-def test_save_as_refuses_a_folder_inside_the_project_or_not_empty(
+@pytest.mark.parametrize("where", ["inside", "itself", "full"])
+def test_save_as_refuses_the_project_a_folder_inside_it_or_not_empty(
     window, example_project: Path, tmp_path: Path, monkeypatch, answers, where: str
 ) -> None:
     window.open_path(example_project)
     window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
     if where == "inside":
         target = example_project / "backup"
+    elif where == "itself":
+        target = example_project
     else:
         target = tmp_path / "full"
         target.mkdir()
@@ -177,7 +180,8 @@ def test_save_as_refuses_a_folder_inside_the_project_or_not_empty(
     _choose(monkeypatch, target)
     _menu_action(window, "Save As…").trigger()
     assert [title for title, _ in answers] == ["Not saved"]
-    assert ("inside the project folder" if where == "inside" else "not empty") in answers[0][1]
+    said = {"inside": "inside the project folder", "itself": "is the project folder itself", "full": "not empty"}
+    assert said[where] in answers[0][1]
     assert snapshot(tmp_path) == before
     assert window.package.root == example_project / "webapp2" and window.isWindowModified()
     window.editor.undo_stack.setClean()

@@ -287,7 +287,9 @@ def test_webapp2_replaced_by_a_link_elsewhere_is_not_saved_through(
     assert "your changes are still here" in text
     assert window.isWindowModified() and window.package.plugins[0].package.name == "Renamed lock"
     copy = example_project.with_name("copy")
-    monkeypatch.setattr(window, "_ask_new_folder", lambda project: copy)
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_save_as_folder", lambda parent, project, current: copy
+    )
     assert window.save_as() is False
     assert not copy.exists() and "symbolic link" in warnings[1][1]
     window.package.files.invalidate()  # listed again through the link, as a change seen on disk does

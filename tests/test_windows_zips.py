@@ -151,7 +151,7 @@ def test_the_window_round_trips_a_windows_zip_changing_only_what_the_forms_chang
     qtbot.mouseClick(_visible(window, QPushButton, "openZipButton"), Qt.MouseButton.LeftButton)  # the welcome screen's
     assert window.status.text().startswith(f"Opened {src} › MyBranding/webapp2: 1 plugin")
     target = tmp_path / "project"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.root == target / "webapp2"
     select_plugin(window, qtbot, 0)

@@ -233,13 +233,12 @@ def test_cli_import_and_check_of_such_a_zip(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_the_window_says_so_after_the_import(qtbot, window, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
     src = _windows_zip(tmp_path / "in.zip", "иконка.svg", "иконка.svg".encode("cp866"))
     window.open_path(src)
     assert [p.code for p in window.problems] == ["PD108"]
     target = tmp_path / "project"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: target)
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.files.exists("plugins/hi/иконка.svg")
     assert window.status.text().endswith(
@@ -519,7 +518,9 @@ def test_the_window_says_so_after_importing_a_zip_whose_stored_name_is_another(
 
     src = _windows_zip(tmp_path / "in.zip", "b.svg", b"a.svg", lambda full: _unicode_path(full, ICONS + "b.svg"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "project"), ""))
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_import_folder", lambda parent, source: tmp_path / "project"
+    )
     window.findChild(type(window.save_action), "importZipAction").trigger()
     assert window.package.files.exists("plugins/hi/b.svg")
     assert "'webapp2/plugins/hi/b.svg' (stored as 'webapp2/plugins/hi/a.svg')" in window.status.text()

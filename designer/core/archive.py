@@ -59,6 +59,7 @@ __all__ = [
     "differing_names_shown",
     "elided",
     "entry_name",
+    "import_target_refusal",
     "import_zip",
     "is_mac_metadata_entry",
     "legacy_names",
@@ -1079,22 +1080,28 @@ def _move_into(tmp: Path, place: Path) -> None:
     tmp.rmdir()
 
 
-def _check_target(target: Path) -> None:
-    """Refuse a target that is not a new or empty folder, before a byte is written.
+def import_target_refusal(target: Path) -> str | None:
+    """Why ``target`` cannot be the new project folder an import makes, else None: it must be a
+    new or empty folder, outside any branding package, and no symbolic link.
 
     A symbolic link is refused even when it points to an empty folder: the project would land
     wherever the link points (or the rename would replace the link), not where the user looked.
+    Why a function of its own: the Import dialog says it as the user types (see
+    :func:`designer.core.newproject.folder_refusal`), by the same rules the import applies.
     """
     if target.is_symlink():
-        raise ImportRefused(
-            f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
-        )
-    inside = inside_package_refusal(target, "a project imported")
-    if inside is not None:
-        raise ImportRefused(inside)
-    taken = unusable_folder_refusal(target, "choose a new folder to import into")
-    if taken is not None:
-        raise ImportRefused(taken)
+        return f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
+    return inside_package_refusal(target, "a project imported") or unusable_folder_refusal(
+        target, "choose a new folder to import into"
+    )
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a target that is not a new or empty folder, before a byte is written (see
+    :func:`import_target_refusal`)."""
+    why = import_target_refusal(target)
+    if why is not None:
+        raise ImportRefused(why)
 
 
 def _read_branding_id(path: Path) -> object:

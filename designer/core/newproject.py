@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .files import atomic_write, inside_package_refusal, unusable_folder_refusal, windows_name_problem
@@ -16,6 +17,7 @@ from .jstext import comment_text, js_string, safe_id, safe_identifier
 
 __all__ = [
     "create_project",
+    "folder_refusal",
     "free_project_name",
     "new_project_refusal",
     "placeholder_icon",
@@ -155,13 +157,15 @@ def _name_refusal(name: str) -> str | None:
     return None
 
 
-def new_project_refusal(place: Path | None, name: str) -> str | None:
-    """Why the project ``name`` cannot be made in the folder ``place`` (``place / name`` is the
-    project folder; None: no place chosen yet), in plain words naming the folder, else None.
+def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path], str | None]) -> str | None:
+    """Why a project folder called ``name`` cannot be made in the folder ``place`` (None: no place
+    chosen yet), in plain words naming the folder, else None; ``target_refusal`` says what is
+    wrong with the project folder ``place / name`` itself, by the rules of what is made there (a
+    new project, an import, a copy of the project).
 
-    Why before anything is written: the New Project dialog shows this as the user types and
-    keeps its Create button off, so a name the file system refuses, a folder that already holds
-    files or a place the user may not write to is said there, not after a click.
+    Why before anything is written: the New Project, Import and Save As dialogs show this as the
+    user types and keep their button off, so a name the file system refuses, a folder that
+    already holds files or a place the user may not write to is said there, not after a click.
     """
     why = _name_refusal(name.strip())
     if why is not None:
@@ -175,9 +179,18 @@ def new_project_refusal(place: Path | None, name: str) -> str | None:
         return f"{place} {what}; use Browse… to choose another place."
     if not os.access(place, os.W_OK | os.X_OK):
         return f"You have no permission to create folders in {place}; choose another place."
-    target = place / name.strip()
-    return inside_package_refusal(target, "a new project") or unusable_folder_refusal(
-        target, "type another name or choose another place"
+    return target_refusal(place / name.strip())
+
+
+def new_project_refusal(place: Path | None, name: str) -> str | None:
+    """Why the new project ``name`` cannot be made in ``place`` (see :func:`folder_refusal`), else None."""
+    return folder_refusal(
+        place,
+        name,
+        lambda target: (
+            inside_package_refusal(target, "a new project")
+            or unusable_folder_refusal(target, "type another name or choose another place")
+        ),
     )
 
 

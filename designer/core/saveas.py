@@ -33,6 +33,7 @@ __all__ = [
     "check_target",
     "copy_plan",
     "recovery_plan",
+    "target_refusal",
     "write_project",
 ]
 
@@ -150,23 +151,32 @@ def _inside(place: Path, folder: Path) -> bool:
     return False
 
 
-def check_target(target: Path, project: Path | None = None) -> None:
-    """Refuse a ``target`` that is not a new or empty folder outside ``project`` (the project open
-    now) and outside any branding package, before a byte is written."""
+def target_refusal(target: Path, project: Path | None = None) -> str | None:
+    """Why ``target`` cannot take a copy of the project, else None: it must be a new or empty
+    folder, not ``project`` (the project open now) nor inside it, outside any branding package,
+    and no symbolic link. Why a function of its own: the Save As dialog says it as the user types
+    (see :func:`designer.core.newproject.folder_refusal`), by the same rules the save applies."""
     place = Path(os.path.abspath(target))
     if target.is_symlink():
-        raise SaveAsRefused(f"{target} is a symbolic link; choose a new folder (the link was left as it is).")
+        return f"{target} is a symbolic link; choose a new folder (the link was left as it is)."
     if project is not None and _inside(place, Path(os.path.abspath(project))):
-        raise SaveAsRefused(
+        if _inside(Path(os.path.abspath(project)), place):
+            return f"{target} is the project folder itself; choose a new folder for the copy."
+        return (
             f"{target} is inside the project folder {project}: the copy would become part of the project "
             "it copies. Choose a folder outside it."
         )
-    inside = inside_package_refusal(place, "a copy of the project")
-    if inside is not None:
-        raise SaveAsRefused(inside)
-    taken = unusable_folder_refusal(target, "choose a new or empty folder")
-    if taken is not None:
-        raise SaveAsRefused(taken)
+    return inside_package_refusal(place, "a copy of the project") or unusable_folder_refusal(
+        target, "choose a new or empty folder"
+    )
+
+
+def check_target(target: Path, project: Path | None = None) -> None:
+    """Refuse a ``target`` that is not a new or empty folder outside ``project`` (the project open
+    now) and outside any branding package, before a byte is written (see :func:`target_refusal`)."""
+    why = target_refusal(target, project)
+    if why is not None:
+        raise SaveAsRefused(why)
 
 
 def write_project(

@@ -728,11 +728,11 @@ class MainWindow(QMainWindow):
                     return False
                 source = Path(chosen)
         if target is None:
-            default = Path.home() / (source.stem or "imported-branding")
-            chosen, _ = QFileDialog.getSaveFileName(self, "Import into a new project folder", str(default))
-            if not chosen:
+            from .panes import new_project_dialog
+
+            target = new_project_dialog.ask_import_folder(self, source)  # (looked up here: tests replace it)
+            if target is None:
                 return False
-            target = Path(chosen)
         try:
             result = unpack(source, target)
         except ImportRefused as exc:
@@ -971,14 +971,12 @@ class MainWindow(QMainWindow):
         self._run_checks()
         return True
 
-    def _ask_new_folder(self, project: Path | None) -> Path | None:
-        """The new folder to save into, as the user names it in the file dialog (None: cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
+    def _ask_new_folder(self, project: Path | None, current: Path | None) -> Path | None:
+        """The new folder to save ``project`` into, as the user names it in the Save As dialog
+        (None: cancelled); ``current``: the project open now, which the folder may not be in."""
+        from .panes import new_project_dialog
 
-        name = f"{project.name}-copy" if project is not None and project.name else "my-plugins"
-        near = project.parent if project is not None and project.parent.is_dir() else Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the project into a new folder", str(near / name))
-        return Path(chosen) if chosen else None
+        return new_project_dialog.ask_save_as_folder(self, project, current)  # (looked up here: tests replace it)
 
     def _may_leave_out(self, lost: list[str], why: str, target: Path, n: int, unknown: bool = False) -> bool:
         """Say which files the new folder will not have, before writing; True to go on. ``why``:
@@ -1026,7 +1024,7 @@ class MainWindow(QMainWindow):
         self._commit_typing()
         files = self.package.files
         project = files.project
-        target = self._ask_new_folder(project)
+        target = self._ask_new_folder(project, project)
         if target is None:
             return False
         try:
@@ -1084,7 +1082,7 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             return False
         was = recovery.root.parent if recovery.root.name == "webapp2" else recovery.root
-        target = self._ask_new_folder(was)
+        target = self._ask_new_folder(was, None)
         if target is None:
             return False
         plan = recovery_plan(recovery)

@@ -1,17 +1,22 @@
-"""File ▸ New Project…: the project's name and where to put it (objectName ``newProjectDialog``).
+"""File ▸ New Project…, Import ZIP into a Folder… and Save As…: a project folder's name and where
+to put it (objectName ``newProjectDialog``, ``importFolderDialog``, ``saveAsFolderDialog``).
 
 Why a dialog of our own: the save-file dialog it used ("File name", "All Files (*)", "Save")
 asked for a *file*, and a new user did not know that the name they typed became a folder, nor
 where. Here the name and the place are asked in words, the folder that will be made is shown
 as they type, and what cannot work (a name the file system refuses, a folder that already holds
 files, a place the user may not write to) is said at once, with Create off until it can work.
+Import and Save As asked for their new folder with the same save-file dialog, and ask with this
+one now, each with the refusals of its own core check.
 
-Tests replace :func:`ask_new_project`, the one question the main window asks.
+Tests replace :func:`ask_new_project`, :func:`ask_import_folder` and :func:`ask_save_as_folder`,
+the questions the main window asks.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -27,16 +32,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.core.newproject import free_project_name, new_project_refusal
+from designer.core.archive import import_target_refusal
+from designer.core.newproject import folder_refusal, free_project_name, new_project_refusal
+from designer.core.saveas import target_refusal
 
 from ..screen_fit import resize_to_fit, room_on_screen
 from ..tones import text_style
 from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, ok_cancel, show_row
 
-__all__ = ["PLACE_KEY", "NewProjectDialog", "ask_new_project", "default_place"]
+__all__ = [
+    "PLACE_KEY",
+    "NewProjectDialog",
+    "ask_import_folder",
+    "ask_new_project",
+    "ask_save_as_folder",
+    "default_place",
+    "import_folder_dialog",
+    "save_as_folder_dialog",
+]
 
-PLACE_KEY = "newProjectPlace"  # QSettings: the folder the last new project was put in
+PLACE_KEY = "newProjectPlace"  # QSettings: the folder the last project (new, imported, saved as) was put in
 DEFAULT_NAME = "My branding"
+NEW_INTRO = (
+    "A project is a folder on this computer holding your branding package: its settings "
+    "and one working toolbar plugin to start from."
+)
 
 
 def default_place() -> Path:
@@ -58,20 +78,37 @@ def _breakable(path: str) -> str:
 
 class NewProjectDialog(QDialog):
     """The name (prefilled, free in the place) and the place (typed or browsed); the folder it
-    makes, shown live; Create enabled only while :func:`new_project_refusal` has nothing to say."""
+    makes, shown live; Create enabled only while ``refusal`` (:func:`new_project_refusal` unless
+    told otherwise) has nothing to say.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The other arguments make it the dialog of Import and Save As (see :func:`import_folder_dialog`,
+    :func:`save_as_folder_dialog`): its title and words, the button's text, the name offered and
+    the place it starts at (the last used, see :func:`default_place`, unless told)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        title: str = "New Project",
+        intro: str = NEW_INTRO,
+        button: str = "&Create",
+        name: str = DEFAULT_NAME,
+        place: Path | None = None,
+        refusal: Callable[[Path | None, str], str | None] = new_project_refusal,
+        object_name: str = "newProjectDialog",
+        browse_title: str = "Where to put the new project",
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("newProjectDialog")
-        self.setWindowTitle("New Project")
-        place = default_place()
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self._refusal = refusal
+        self._browse_title = browse_title
+        place = place if place is not None and place.is_dir() else default_place()
 
-        intro = QLabel(
-            "A project is a folder on this computer holding your branding package: its settings "
-            "and one working toolbar plugin to start from."
-        )
-        intro.setWordWrap(True)
-        self.name_edit = QLineEdit(free_project_name(place, DEFAULT_NAME), objectName="projectNameEdit")
+        intro_label = QLabel(intro, objectName="projectIntroLabel")
+        intro_label.setWordWrap(True)
+        intro_label.setTextFormat(Qt.TextFormat.PlainText)  # (it may name a ZIP or a folder: never read as markup)
+        self.name_edit = QLineEdit(free_project_name(place, name), objectName="projectNameEdit")
         self.place_edit = QLineEdit(str(place), objectName="projectPlaceEdit")
         self.browse_button = QPushButton("&Browse…", objectName="browsePlaceButton")
         self.browse_button.setToolTip("Choose the folder the project folder goes in")
@@ -88,18 +125,18 @@ class NewProjectDialog(QDialog):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet(text_style("bad", self.palette()))
 
-        self.buttons = ok_cancel(self, "&Create")
+        self.buttons = ok_cancel(self, button)
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setObjectName("createProjectButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(intro_label)
         layout.addLayout(form)
         layout.addSpacing(6)
         layout.addStretch(1)  # (room the window has beyond its lines: above the buttons)
         layout.addWidget(self.buttons)
-        # Enter creates: set once the button is in the dialog (before, Qt had no dialog to tell,
+        # Enter creates (imports, saves): set once the button is in the dialog (before, Qt had no dialog to tell,
         # and made Browse… the default button).
         self.create_button.setDefault(True)
         # Name, place, Browse…, then the buttons: the order they are read in.
@@ -127,7 +164,7 @@ class NewProjectDialog(QDialog):
 
     def refusal(self) -> str | None:
         """Why the project cannot be made as it is typed now, else None."""
-        return new_project_refusal(self.place(), self.name_edit.text())
+        return self._refusal(self.place(), self.name_edit.text())
 
     def _update(self) -> None:
         """Say which folder Create makes, or why it cannot, and enable Create accordingly."""
@@ -159,13 +196,13 @@ class NewProjectDialog(QDialog):
         """Choose the place in the system's folder dialog, starting at the one typed."""
         place = self.place()
         start = place if place is not None and place.is_dir() else default_place()
-        chosen = QFileDialog.getExistingDirectory(self, "Where to put the new project", str(start))
+        chosen = QFileDialog.getExistingDirectory(self, self._browse_title, str(start))
         if chosen:
             self.place_edit.setText(chosen)
 
     def accept(self) -> None:
-        """Create: checked once more (a folder may have appeared meanwhile), and the place kept
-        for the next new project."""
+        """Create (Import, Save): checked once more (a folder may have appeared meanwhile), and the
+        place kept for the next project."""
         why = self.refusal()
         if why is not None:
             self._update()
@@ -174,10 +211,69 @@ class NewProjectDialog(QDialog):
         super().accept()
 
 
-def ask_new_project(parent: QWidget | None) -> Path | None:
-    """Ask for a new project's folder; None when the user cancels. The one seam tests replace."""
-    dialog = NewProjectDialog(parent)
+def import_folder_dialog(parent: QWidget | None, source: Path) -> NewProjectDialog:
+    """The dialog of File ▸ Import ZIP into a Folder…: the project's name offered from the ZIP's,
+    and refused by the rules the import itself applies (:func:`import_target_refusal`)."""
+    return NewProjectDialog(
+        parent,
+        title="Import ZIP into a Folder",
+        intro=(
+            f"{source.name} becomes a project you can edit: a folder on this computer holding its "
+            "files. The ZIP itself is left as it is."
+        ),
+        button="&Import",
+        name=source.stem.strip().lstrip(".") or DEFAULT_NAME,
+        refusal=lambda place, name: folder_refusal(place, name, import_target_refusal),
+        object_name="importFolderDialog",
+        browse_title="Where to put the imported project",
+    )
+
+
+def save_as_folder_dialog(parent: QWidget | None, project: Path | None, current: Path | None) -> NewProjectDialog:
+    """The dialog of File ▸ Save As… (``current``: the project open now, which the copy may be
+    neither in nor be) and of saving the recovery copy of ``project``, a folder that is gone
+    (``current`` None): the name offered is the project's with " copy", next to it."""
+    if current is not None:
+        intro = (
+            "The project as it is in this window, with your unsaved changes, is saved into a new "
+            "folder, and you go on working there. The folder it was in is left as it is."
+        )
+    else:
+        intro = f"The unsaved changes kept of {project} are saved into a new folder, which then opens."
+    name = f"{project.name} copy" if project is not None and project.name else DEFAULT_NAME
+    return NewProjectDialog(
+        parent,
+        title="Save As",
+        intro=intro,
+        button="&Save",
+        name=name,
+        place=project.parent if project is not None else None,
+        refusal=lambda place, name: folder_refusal(place, name, lambda target: target_refusal(target, current)),
+        object_name="saveAsFolderDialog",
+        browse_title="Where to save the project",
+    )
+
+
+def _asked(dialog: NewProjectDialog) -> Path | None:
+    """The folder ``dialog`` was accepted with; None when the user cancels."""
     try:
         return dialog.chosen_path() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def ask_new_project(parent: QWidget | None) -> Path | None:
+    """Ask for a new project's folder; None when the user cancels. A seam tests replace."""
+    return _asked(NewProjectDialog(parent))
+
+
+def ask_import_folder(parent: QWidget | None, source: Path) -> Path | None:
+    """Ask for the folder the ZIP ``source`` is imported into; None when the user cancels. A seam
+    tests replace."""
+    return _asked(import_folder_dialog(parent, source))
+
+
+def ask_save_as_folder(parent: QWidget | None, project: Path | None, current: Path | None) -> Path | None:
+    """Ask for the folder Save As writes ``project`` into (see :func:`save_as_folder_dialog`);
+    None when the user cancels. A seam tests replace."""
+    return _asked(save_as_folder_dialog(parent, project, current))
