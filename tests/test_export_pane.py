@@ -622,3 +622,11 @@ def test_what_changed_gives_the_sizes_of_added_and_removed_files(
     text = pane.changes_view.toPlainText()
     assert "\n+ added    plugins/lock-toggle/bundle.js  (2.9 MB)\n" in text, text
     assert f"\n- removed  plugins/lock-toggle/unlock.svg  (was {gone:,} bytes)" in text, text
+
+
+def test_a_first_export_lists_its_files_with_their_sizes(pane: ExportPane, example_project: Path) -> None:
+    """The export command lists a first export's files with their sizes; the pane gave names only."""
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    size = (example_project / "webapp2" / "settings.json").stat().st_size
+    assert f"\n+ settings.json  ({size:,} bytes)" in text, text

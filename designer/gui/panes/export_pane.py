@@ -39,6 +39,7 @@ from designer.core.export import (
     diff_lines_shown,
     plan_export,
     shown_change_name,
+    size_said,
     state_folder_refusal,
     write_export,
 )
@@ -411,8 +412,10 @@ class ExportPane(QWidget):
             lines.append(f"{marks[c.status]}  {c.shown}{said}")
             if not only_id:  # a JSON file's changes in words, above the line diff of Details
                 lines += [f"      {line}" for line in c.summary + c.notes]
-        if plan.baseline is None:
-            lines += [f"+ {shown_change_name(name)}" for name in sorted(plan.entries)]
+        if plan.baseline is None:  # (with their sizes, as the export command lists them)
+            lines += [
+                f"+ {shown_change_name(name)}  ({size_said(len(data))})" for name, data in sorted(plan.entries.items())
+            ]
         if diffs:
             lines += ["", "Details:", ""] + [_shortened_diff(d) for d in diffs]
         self.changes_view.setPlainText("\n".join(lines))
