@@ -44,6 +44,7 @@ from .files import (
     unusable_folder_refusal,
     webapp3_refusal,
 )
+from .jstext import shortened
 from .problems import printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, merged_state
 from .wording import byte_size, byte_sizes_apart
@@ -57,7 +58,6 @@ __all__ = [
     "ZIP_DATE",
     "designer_folder_clash",
     "differing_names_shown",
-    "elided",
     "entry_name",
     "import_target_refusal",
     "import_zip",
@@ -482,13 +482,9 @@ def shown_name(name: str) -> str:
     return printable(text)
 
 
-def elided(name: str, keep: int = 60) -> str:
-    """``name`` with its middle left out ("webapp2/a/a/…/a/x.txt") when longer than ``2 * keep``
-    characters: the start says where it is, the end which file. Why: a refusal quoted a 60 KB
-    name whole, a screen of ``a/a/a/`` with the reason lost at the end."""
-    if len(name) <= 2 * keep:
-        return name
-    return f"{name[:keep]}…{name[-keep:]}"
+# Characters of an entry's name a refusal quotes: a 60 KB name of 30,000 folders was quoted whole,
+# a screen of a/a/a/ with the reason lost at its end (see jstext.shortened).
+_NAME_SHOWN = 120
 
 
 def entry_name(info: zipfile.ZipInfo, code_page: str = "cp437") -> str:
@@ -707,7 +703,7 @@ def vet_zip(zf: zipfile.ZipFile, budget: Budget = Budget(), verb: str = "importe
         _check_name(name[:-1] if mac and name.endswith("Icon\r") else name, verb, written)
         if name.count("/") > budget.max_depth:
             raise ImportRefused(
-                f"The entry '{elided(shown_name(name))}' lies {name.count('/')} folders deep, more than the "
+                f"The entry '{shortened(shown_name(name), _NAME_SHOWN)}' lies {name.count('/')} folders deep, more than the "
                 f"{budget.max_depth} a branding package can reasonably use; the archive was not {verb}.",
                 name,
             )
@@ -879,7 +875,8 @@ def _unwritable(name: str, exc: OSError) -> ImportRefused:
     else:
         why = f"cannot be written here ({exc.strerror or exc})"
     return ImportRefused(
-        f"The entry '{elided(shown_name(name))}' {why}; the archive was not imported and nothing was kept.", name
+        f"The entry '{shortened(shown_name(name), _NAME_SHOWN)}' {why}; the archive was not imported and nothing was kept.",
+        name,
     )
 
 
