@@ -35,6 +35,16 @@ def _dialog(qtbot) -> NewProjectDialog:
     return dialog
 
 
+def _as_offered(dialog: NewProjectDialog) -> dict[str, str]:
+    """What the dialog offers as it opens: its title, its button, the name and the place."""
+    return {
+        "title": dialog.windowTitle(),
+        "button": dialog.create_button.text(),
+        "offered": dialog.name_edit.text(),
+        "place": dialog.place_edit.text(),
+    }
+
+
 def _in_next_dialog(qtbot, act) -> None:
     """Call ``act(dialog)`` in the New Project dialog once it is on show (it runs modal) and has
     the keyboard (or, failing that, after a while: the test then says what was wrong)."""
@@ -248,10 +258,7 @@ def test_import_zip_asks_its_folder_with_a_name_and_a_place(
     seen: dict[str, object] = {}
 
     def fill(dialog: NewProjectDialog) -> None:
-        seen["title"] = dialog.windowTitle()
-        seen["button"] = dialog.create_button.text()
-        seen["offered"] = dialog.name_edit.text()
-        seen["place"] = dialog.place_edit.text()
+        seen.update(_as_offered(dialog))
         seen["intro"] = "Team branding.zip becomes a project" in dialog.findChild(QLabel, "projectIntroLabel").text()
         qtbot.keyClicks(dialog.name_edit, "Editable")
         seen["shown"] = dialog.path_label.text().replace("\u200b", "")
@@ -311,10 +318,7 @@ def test_save_as_asks_its_folder_next_to_the_project(window, qtbot, place: Path,
     seen: dict[str, object] = {}
 
     def fill(dialog: NewProjectDialog) -> None:
-        seen["title"] = dialog.windowTitle()
-        seen["button"] = dialog.create_button.text()
-        seen["offered"] = dialog.name_edit.text()
-        seen["place"] = dialog.place_edit.text()
+        seen.update(_as_offered(dialog))
         qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
 
     _in_next_dialog(qtbot, fill)
