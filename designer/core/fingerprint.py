@@ -8,9 +8,9 @@ wrote; the check computes it for the package as edited and speaks only when they
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
+from .digest import sha256
 from .model import BrandingPackage, pending_writes
 
 __all__ = ["content_fingerprint", "fingerprint"]
@@ -19,10 +19,10 @@ __all__ = ["content_fingerprint", "fingerprint"]
 def fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
     """SHA-256 over (name under webapp2/, bytes) pairs, in name order; manifest.json, whose
     brandingID every export changes, does not count."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for rel, data in sorted(files):
         if rel != "manifest.json":
-            digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+            digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + sha256(data).digest())
     return digest.hexdigest()
 
 

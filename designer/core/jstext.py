@@ -172,10 +172,11 @@ def safe_id(name: str) -> str:
         cut = s[:room]
         s = (cut.rsplit("-", 1)[0] if "-" in cut[room // 2 :] else cut).strip("-")
     if lost:
-        import hashlib
         import unicodedata
 
-        digest = hashlib.blake2s(unicodedata.normalize("NFC", name.casefold()).encode("utf-8", "surrogatepass"))
+        from .digest import blake2s
+
+        digest = blake2s(unicodedata.normalize("NFC", name.casefold()).encode("utf-8", "surrogatepass"))
         s = f"{s}-{digest.hexdigest()[:6]}"
     if s and windows_name_problem(s) is not None:
         s += "-plugin"  # 'Aux' -> plugins/aux/: a folder Windows cannot make (PD214), and the export refuses

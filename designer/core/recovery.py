@@ -50,11 +50,11 @@ def recovery_dir() -> Path:
 
 
 def _file_for(root: Path) -> Path:
-    import hashlib  # here, not at the top: it loads OpenSSL (3 MiB), needed only once edits are kept aside
+    from .digest import sha256  # not hashlib's: opening a package would load OpenSSL (3 MiB) for it
 
     # os.fsencode: the path's own bytes. A folder name that is not UTF-8 (made on another system,
     # unpacked from an old archive) failed to encode, and every autosave of that project crashed.
-    key = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:20]
+    key = sha256(os.fsencode(root.resolve())).hexdigest()[:20]
     return recovery_dir() / f"{key}.json"
 
 
@@ -252,9 +252,9 @@ class KeptByAnotherDesignerError(OSError):
 
 
 def _fingerprint(data: bytes) -> str:
-    import hashlib
+    from .digest import sha256
 
-    return hashlib.sha256(data).hexdigest()[:32]
+    return sha256(data).hexdigest()[:32]
 
 
 def _base(pkg: BrandingPackage, rels: list[str]) -> dict[str, str]:
