@@ -284,7 +284,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "baseline": plan.baseline,
                     "baseline_lost": plan.baseline_lost,
                     "summary": plan.summary(),
-                    "changes": [c.to_json() for c in plan.changes],
+                    "changes": [c.to_json() for c in plan.listed_changes()],
                     "nothing_but_branding_id": plan.nothing_but_branding_id,
                     "checklist": checklist,
                     "upload_by_script": plan.upload_by_script(out.name),

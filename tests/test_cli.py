@@ -1296,3 +1296,32 @@ def test_export_says_the_size_of_its_zip_as_import_does(example_project: Path, t
     size = round(out.stat().st_size / 1024)
     zip_line = said.split("\n")[0]  # (the files below it are listed with their sizes, small ones in bytes)
     assert f" files, {size} KB, sha256 " in zip_line and "bytes" not in zip_line, said
+
+
+def test_a_first_exports_json_lists_every_file_as_added_as_the_plain_output_does(
+    example_project: Path, tmp_path: Path, capsys
+) -> None:
+    """A first export's --json had "changes": [] beside a summary saying every file is new, where the
+    plain output and the Export pane list each file: a script read "nothing changed"."""
+    from designer.cli import main
+
+    assert main(["export", str(example_project), "-o", str(tmp_path / "plain.zip")]) == 0
+    plain = capsys.readouterr().out
+    shutil.rmtree(example_project / ".plugin-designer")  # (a first export again)
+    assert main(["export", "--json", str(example_project), "-o", str(tmp_path / "first.zip")]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["baseline"] is None and "every file is new" in doc["summary"]
+    with zipfile.ZipFile(tmp_path / "first.zip") as zf:
+        names = sorted(i.filename for i in zf.infolist() if not i.is_dir())
+    assert [c["path"] for c in doc["changes"]] == names
+    manifest = next(c for c in doc["changes"] if c["file"] == "manifest.json")
+    with zipfile.ZipFile(tmp_path / "first.zip") as zf:
+        assert manifest["new_size"] == len(zf.read("webapp2/manifest.json"))
+    assert all(c["status"] == "added" and c["old_size"] is None for c in doc["changes"])
+    assert manifest["diff"].startswith("--- before/manifest.json\n+++ after/manifest.json\n")  # as a later added file's
+    for c in doc["changes"]:  # the same files the plain output lists
+        assert f"  added    {c['file']}  (" in plain, (c["file"], plain)
+    # The next export compares with this one: only what changed, as before.
+    assert main(["export", "--json", str(example_project), "-o", str(tmp_path / "second.zip")]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert [c["file"] for c in second["changes"]] == ["manifest.json"] and second["nothing_but_branding_id"]

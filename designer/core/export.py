@@ -228,6 +228,22 @@ class ExportPlan:
         """
         return self.baseline is not None and bool(self.changes) and all(c.only_branding_id for c in self.changes)
 
+    def listed_changes(self) -> list[FileChange]:
+        """What ``export --json`` lists under ``changes``: those since the baseline, or, with no
+        baseline (a first export), every file of the ZIP as added, each as a later export gives an
+        added file (its size and, for a text file, its whole text as a diff).
+
+        Why: a first export's ``changes`` was ``[]`` while its summary said "every file is new" and
+        the Export pane and the plain output listed each one: a script read "nothing changed".
+        (``changes`` stays what the diff found, which is nothing, for the checks that compare.)
+        """
+        if self.baseline is not None:
+            return self.changes
+        return [
+            FileChange(name, "added", None, len(data), _text_diff(name, b"", data))
+            for name, data in sorted(self.entries.items())
+        ]
+
     def summary(self) -> str:
         if self.baseline is None:
             if self.baseline_lost is not None:
