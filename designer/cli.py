@@ -65,8 +65,46 @@ def print_err(text: str) -> None:
 def quiet_stdout() -> None:
     """Point stdout at nothing once its reader has gone (``| head`` read what it wanted and closed
     the pipe): Python would print a BrokenPipeError traceback when it flushes stdout at exit."""
+    _to_nothing(sys.stdout)
+
+
+def _to_nothing(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at the null device: what is still to come goes nowhere."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        os.dup2(devnull, stream.fileno())
+    finally:
+        os.close(devnull)
+
+
+class _UntilReaderGone:
+    """One of the process's own output streams that, once its reader has gone, takes the rest of the
+    output into nothing, so the command runs to its end and exits with its own code.
+
+    Why: ``check PATH --json | head -1`` (or ``recipes | head -1``) raised BrokenPipeError at the
+    first line ``head`` no longer read, and main() could only end with 1, "problems found", for a
+    package without any (recipes: "0 always"). ``export`` caught it around its report alone; the
+    other commands had no such catch. Everything else is the stream's own (encoding, fileno, ...).
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            _to_nothing(self._stream)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _to_nothing(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def print_errors(files: Any, problems: list[Any]) -> None:
@@ -918,6 +956,8 @@ def main(argv: list[str] | None = None) -> int:
                 reconfigure(errors="backslashreplace", line_buffering=True, write_through=False)
             except (ValueError, OSError):
                 pass
+    if argv is None:  # (the process's own streams; a caller that passes argv keeps its own)
+        sys.stdout, sys.stderr = _UntilReaderGone(sys.stdout), _UntilReaderGone(sys.stderr)
     try:
         return _main(argv)
     except BrokenPipeError:

@@ -435,3 +435,47 @@ def test_what_stands_where_a_file_belongs_is_named_and_never_replaced(
         assert problem["fix"] is None
     main(["check", "--fix", str(project)])
     assert target.is_fifo() if kind == "pipe" else target.is_dir(), "replaced"
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        (["check", "--json", "{example}"], 0),
+        (["check", "{example}"], 0),
+        (["check", "--json", "{broken}"], 1),
+        (["check", "{broken}"], 1),
+        (["recipes"], 0),
+        (["new", "--json", "{new}"], 0),
+    ],
+)
+@pytest.mark.parametrize("streams", ["stdout", "stdout and stderr"])
+def test_a_reader_that_stops_early_leaves_each_command_its_own_exit_code(
+    words: list[str], code: int, streams: str, tmp_path: Path
+) -> None:
+    """``check PATH | head -1`` ended with 1, "problems found", for a package with none (and
+    ``recipes | head -1``, documented "0 always", with 1 too); only export kept its own code."""
+    from conftest import EXAMPLE
+
+    broken = tmp_path / "broken"
+    import shutil
+
+    shutil.copytree(FIXTURES / "base", broken)
+    (broken / "webapp2" / "settings.json").write_text("{")
+    paths = {"example": str(EXAMPLE), "broken": str(broken), "new": str(tmp_path / "new")}
+    argv = [w.format(**paths) for w in words]
+    with subprocess.Popen(
+        [sys.executable, "-m", "designer", *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if streams != "stdout" else subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        proc.stdout.close()  # (the reader has gone before the first line: every write finds the pipe closed)
+        err = (proc.stderr.read() if proc.stderr is not None else b"").decode()
+        assert proc.wait(timeout=120) == code
+    if words == ["check", "{broken}"] and streams == "stdout":  # stderr still read: its summary is said
+        assert err.startswith("1 plugin found on disk checked (settings.json cannot be read): 1 error"), err
+    else:
+        assert err == "", err
+    if words[0] == "new":
+        assert (tmp_path / "new" / "webapp2" / "settings.json").is_file()  # (done, whoever read the report)
