@@ -143,7 +143,9 @@ def _display_base(files: Any) -> str:
 
     label = files.label
     if not isinstance(files, DirFiles):
-        return label + "/"
+        # (a ZIP with the package files at its top, as a Management Node download is, is ``b.zip!/``:
+        # its files were named ``b.zip!//settings.json``)
+        return label if label.endswith("/") else label + "/"
     try:
         rel = os.path.relpath(label)
     except ValueError:

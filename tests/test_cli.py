@@ -245,6 +245,18 @@ def test_zip_locations_name_the_zip(tmp_path: Path) -> None:
     assert f"branding.zip!webapp2/{PKG}:13:25: error PD402 " in out.stdout
 
 
+def test_a_zip_with_its_package_files_at_the_top_names_them_with_one_slash(tmp_path: Path) -> None:
+    """A ZIP without webapp2/ (the package's files at its top) named them 'b.zip!//settings.json'."""
+    with zipfile.ZipFile(tmp_path / "b.zip", "w") as zf:
+        web = EXAMPLE / "webapp2"
+        for f in sorted(web.rglob("*")):
+            if f.is_file() and f.name != "manifest.json":
+                zf.write(f, f.relative_to(web).as_posix())
+    out = run("check", "b.zip", cwd=tmp_path)
+    assert out.returncode == 1 and out.stdout.startswith("b.zip!/manifest.json: error PD210 "), out.stdout
+    assert "!//" not in out.stdout + out.stderr
+
+
 # -- JSON output -----------------------------------------------------------------------------
 def test_json_output_has_problems_and_summary(tmp_path: Path) -> None:
     mutate = steps(
