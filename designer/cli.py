@@ -165,7 +165,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .core.checks import run_checks, unread_plugin_list
+    from .core.checks import run_checks
     from .core.files import NotAPackageError
     from .core.model import load, save
     from .core.problems import Severity, printable
@@ -203,12 +203,7 @@ def _check(args: argparse.Namespace) -> int:
     # While settings.json cannot be read (or has no plugin list) the package lists no plugin, but the
     # checks looked at the plugins found on disk (core.checks): "0 plugins checked" under their
     # problems read as a contradiction.
-    on_disk = None
-    unread = unread_plugin_list(pkg)
-    if unread is not None:
-        from .core.model import package_files_on_disk
-
-        on_disk = len(package_files_on_disk(pkg))
+    on_disk, unread = plugins_on_disk(pkg)
     failing = counts["error"] > 0 or (args.strict and counts["warning"] > 0)
     if args.json:
         out = {
@@ -235,11 +230,10 @@ def _check(args: argparse.Namespace) -> int:
             print(printable(f"fixed: {line}"))
         for p in problems:  # one line each, whatever the files hold (see printable)
             print(printable(f"{problem_place(base, p)}: {p.severity.value} {p.code} {p.message}"))
-        n = len(pkg.plugins)
         checked = (
             f"{counted(on_disk, 'plugin')} found on disk checked (settings.json {unread})"
             if on_disk is not None
-            else f"{counted(n, 'plugin')} checked"
+            else f"{counted(len(pkg.plugins), 'plugin')} checked"
         )
         summary = (
             f"{checked}: {counted(counts['error'], 'error')}, "
@@ -259,6 +253,23 @@ def _check(args: argparse.Namespace) -> int:
             else:
                 print_err(f"{ready}. " + import_first(args.path, "fix that", "check --fix {}"))
     return 1 if failing else 0
+
+
+def plugins_on_disk(pkg: Any) -> tuple[int | None, str | None]:
+    """How many plugin package files the checks looked at on disk, and what is wrong with
+    settings.json, while the app cannot read its plugin list; (None, None) while it can.
+
+    Why: the package then lists no plugin, but the checks look at the plugins found on disk
+    (core.checks), and "0 plugins" above their problems read as a contradiction.
+    """
+    from .core.checks import unread_plugin_list
+
+    unread = unread_plugin_list(pkg)
+    if unread is None:
+        return None, None
+    from .core.model import package_files_on_disk
+
+    return len(package_files_on_disk(pkg)), unread
 
 
 def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104") -> int:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli import import_first, next_step, print_err, print_errors, print_json, quiet_stdout, shell_word
+from .cli import (
+    import_first,
+    next_step,
+    plugins_on_disk,
+    print_err,
+    print_errors,
+    print_json,
+    quiet_stdout,
+    shell_word,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -146,6 +155,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     problems = run_checks(pkg)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
+    notes = sum(p.severity is Severity.INFO for p in problems)
+    # (a ZIP without settings.json: the checks looked at the plugins on disk, as check says)
+    on_disk, unread = plugins_on_disk(pkg)
     # (--create-missing made what it could: what a folder blocks is still missing.)
     missing = [m for m in result.missing if m in result.blocked] if args.create_missing else result.missing
     if args.json:
@@ -175,8 +187,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             "differing_names": [{"name": name, "stored": stored} for name, stored in result.legacy.differing],
             # (macOS metadata left out: __MACOSX/, .DS_Store, AppleDouble ._name files)
             "skipped_metadata": list(result.skipped),
-            "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings},
+            # (the keys of check's summary: info too, and plugins_found_on_disk while settings.json is unread)
+            "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings, "info": notes},
         }
+        if on_disk is not None:
+            out["summary"]["plugins_found_on_disk"] = on_disk
         print_json(out)
         return 0
     print(
@@ -216,8 +231,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"and no fix can create the file while it is there. Rename or remove {result.webapp2 / name}, then "
             f"run 'plugin-designer check --fix {shell_word(result.target)}' to create {name}."
         )
+    # ("0 plugins: 2 errors" for a ZIP without settings.json, whose 3 plugins check then counts on disk)
+    plugins = (
+        f"{counted(on_disk, 'plugin')} found on disk (settings.json {unread})"
+        if on_disk is not None
+        else counted(len(pkg.plugins), "plugin")
+    )
     print(
-        f"{counted(len(pkg.plugins), 'plugin')}: {counted(errors, 'error')}, {counted(warnings, 'warning')}. "
+        f"{plugins}: {counted(errors, 'error')}, {counted(warnings, 'warning')}. "
         f"Open it with: plugin-designer {shell_word(result.target)}"
     )
     return 0

@@ -1337,3 +1337,27 @@ def test_a_first_exports_json_lists_every_file_as_added_as_the_plain_output_does
     assert main(["export", "--json", str(example_project), "-o", str(tmp_path / "second.zip")]) == 0
     second = json.loads(capsys.readouterr().out)
     assert [c["file"] for c in second["changes"]] == ["manifest.json"] and second["nothing_but_branding_id"]
+
+
+def test_import_of_a_zip_without_settings_json_counts_the_plugins_found_on_disk_as_check_does(
+    tmp_path: Path, capsys
+) -> None:
+    """Import of a Management Node download said "0 plugins: 2 errors" where check of the project it
+    made says "3 plugins found on disk checked (settings.json is missing)"; its --json summary
+    lacked check's info and plugins_found_on_disk."""
+    from designer.cli import main
+
+    with zipfile.ZipFile(tmp_path / "download.zip", "w") as zf:
+        web = EXAMPLE / "webapp2"
+        for f in sorted(web.rglob("*")):
+            if f.is_file() and f.name not in ("settings.json", "manifest.json"):
+                zf.write(f, f.relative_to(web).as_posix())
+    assert main(["import", str(tmp_path / "download.zip"), "-o", str(tmp_path / "a")]) == 0
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said.startswith("3 plugins found on disk (settings.json is missing): 2 errors, 0 warnings. "), said
+    assert main(["import", "--json", str(tmp_path / "download.zip"), "-o", str(tmp_path / "b")]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert main(["check", "--json", str(tmp_path / "b")]) == 1
+    checked = json.loads(capsys.readouterr().out)["summary"]
+    assert summary == {k: checked[k] for k in ("plugins", "errors", "warnings", "info", "plugins_found_on_disk")}
+    assert summary["plugins_found_on_disk"] == 3
