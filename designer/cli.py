@@ -380,6 +380,7 @@ def _new_json(args: argparse.Namespace, files: Any, made: dict[str, bytes], adde
         "added": added,  # false: a new project was created
         "project": str(getattr(files, "project", files.label)),
         "webapp2": files.label,
+        "package": files.label,  # (the same, under the name check, export and import give it)
         "plugin": {"id": plugin.entry.id, "name": args.name, "folder": plugin.folder, "files": names},
     }
 

@@ -165,6 +165,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "ok": True,
             "project": str(result.target),
             "webapp2": str(result.webapp2),
+            "package": pkg.files.label,  # (the webapp2 folder as check names it)
             "files": result.files,
             "bytes": result.bytes,
             "layout": result.layout,
@@ -293,6 +294,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     # As given (relative when given so), as the README says of every path; through a link,
                     # the file it names, which is what was written.
                     "output": str(result.path if out.is_symlink() else out),
+                    "package": plan.pkg.files.label,  # (as check and a blocked export name it)
                     "sha256": result.sha256,
                     "size": result.size,
                     "files": len(plan.entries),

@@ -1084,6 +1084,7 @@ def test_new_json_says_what_was_made_or_why_not(tmp_path: Path) -> None:
         "added": False,
         "project": str(proj),
         "webapp2": str(proj / "webapp2"),
+        "package": str(proj / "webapp2"),
         "plugin": {
             "id": "my-plugin",
             "name": "My plugin",
@@ -1361,3 +1362,23 @@ def test_import_of_a_zip_without_settings_json_counts_the_plugins_found_on_disk_
     checked = json.loads(capsys.readouterr().out)["summary"]
     assert summary == {k: checked[k] for k in ("plugins", "errors", "warnings", "info", "plugins_found_on_disk")}
     assert summary["plugins_found_on_disk"] == 3
+
+
+def test_every_command_names_the_package_it_worked_on_under_one_key(tmp_path: Path, capsys) -> None:
+    """check and a blocked export gave "package"; a written export gave none, and new and import
+    named the same folder "webapp2" only: a script chaining them looked under another key each time."""
+    from designer.cli import main
+
+    def doc(*words: str) -> dict[str, Any]:
+        main(list(words))
+        return json.loads(capsys.readouterr().out)
+
+    made = doc("new", "--json", str(tmp_path / "p"))
+    added = doc("new", "--json", str(tmp_path / "p"), "--name", "Another")
+    exported = doc("export", "--json", str(tmp_path / "p"), "-o", str(tmp_path / "p.zip"))
+    imported = doc("import", "--json", str(tmp_path / "p.zip"), "-o", str(tmp_path / "q"))
+    assert (
+        made["package"] == added["package"] == exported["package"] == doc("check", "--json", made["project"])["package"]
+    )
+    assert made["package"] == made["webapp2"] and imported["package"] == imported["webapp2"]
+    assert imported["package"] == doc("check", "--json", imported["project"])["package"]
