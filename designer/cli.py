@@ -1128,10 +1128,14 @@ def _main(argv: list[str] | None = None) -> int:
                 "  plugin-designer screenshot my-branding -o window.png --json   for scripts: the file and its size"
             )
             p.add_argument("path", metavar="PATH", nargs="?", help="project folder, webapp2 folder or branding ZIP")
-            p.add_argument("-o", "--output", required=True, help="PNG file to write")
+            p.add_argument("-o", "--output", metavar="PNG", required=True, help="PNG file to write")
             p.add_argument("--pane", choices=("problems", "export", "preview"), default=None, help="pane to show")
             p.add_argument(
-                "--size", default="1280x800", type=_window_size, help="window size WxH (default: %(default)s)"
+                "--size",
+                metavar="WxH",
+                default="1280x800",
+                type=_window_size,
+                help="window size WxH (default: %(default)s)",
             )
             p.add_argument(
                 "--json", action="store_true", help="print the result as JSON: ok, output (the PNG) and size (bytes)"

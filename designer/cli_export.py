@@ -44,7 +44,13 @@ def add_arguments(p: argparse.ArgumentParser, command: str) -> None:
             "  plugin-designer import default-download.zip -o my-branding --create-missing"
         )
         p.add_argument("source", metavar="ZIP", help="the branding ZIP to import")
-        p.add_argument("-o", "--output", required=True, help="project folder to create (must not exist or be empty)")
+        p.add_argument(
+            "-o",
+            "--output",
+            metavar="DIR",  # (as the README and the examples name it; argparse said "-o OUTPUT")
+            required=True,
+            help="project folder to create (must not exist or be empty)",
+        )
         p.add_argument(
             "--create-missing",
             action="store_true",

@@ -1382,3 +1382,14 @@ def test_every_command_names_the_package_it_worked_on_under_one_key(tmp_path: Pa
     )
     assert made["package"] == made["webapp2"] and imported["package"] == imported["webapp2"]
     assert imported["package"] == doc("check", "--json", imported["project"])["package"]
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"), [("import", "-o DIR "), ("screenshot", "-o PNG"), ("screenshot", "[--size WxH]")]
+)
+def test_usage_names_what_an_option_takes_as_the_readme_does(command: str, shown: str) -> None:
+    """import's usage said "-o OUTPUT" where the README and its examples give a project folder (DIR)
+    and export's "-o ZIP"; screenshot's said "-o OUTPUT" and "--size SIZE" for a PNG and WxH."""
+    out = run(command, "--help")
+    usage = " ".join(out.stdout.split("\n\n")[0].split())
+    assert out.returncode == 0 and shown in usage, usage
