@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,10 @@ def test_the_imported_copy_is_looked_for_only_in_the_designers_folder(tmp_path: 
     (project / ".plugin-designer" / "state.json").write_text(json.dumps(state), encoding="utf-8")
     assert main(["export", str(project), "-o", str(tmp_path / "out.zip"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["baseline"] is None and doc["changes"] == []
+    # Nothing compared with it: a first export's list, every file of the new ZIP added, none "changed".
+    assert doc["baseline"] is None and {c["status"] for c in doc["changes"]} == {"added"}
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        assert [c["path"] for c in doc["changes"]] == sorted(i.filename for i in zf.infolist() if not i.is_dir())
 
 
 CONFLICT = (
