@@ -415,3 +415,69 @@ def test_slips_in_declarations_are_said_plainly(text: str, plain: str) -> None:
     with pytest.raises(SvgEditError) as err:
         SvgDocument(text)
     assert plain in str(err.value), str(err.value)
+
+
+# -- an imported icon's cut-out (svgimport's mask): each edit of a cut shape keeps its hole ----------
+
+BADGE = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <circle cx="12" cy="12" r="10" fill="#000"/>
+  <g transform="rotate(10 12 12)"><path d="M7 12l3 3 7-7" fill="none" stroke="#fff" stroke-width="2"/></g>
+  <rect x="10" y="4" width="4" height="2" fill="#ffffff"/>
+</svg>"""
+
+
+def _cut_badge() -> SvgDocument:
+    from designer.core.svgimport import CUT_OUT, import_svg
+
+    return SvgDocument(import_svg(BADGE, "badge.svg", colours=CUT_OUT).text)
+
+
+def _mask_lines(text: str) -> list[str]:
+    inside = text.split("<mask", 1)[1].split("</mask>", 1)[0]
+    return [line.strip() for line in inside.splitlines()[1:] if line.strip()]
+
+
+def test_a_cut_out_shape_in_a_turned_group_takes_its_hole_along() -> None:
+    doc = _cut_badge()
+    group = next(s for s in doc.shapes() if s.tag == "g")
+    doc.translate(group.path, 1, 0)
+    text = doc.to_text()
+    assert text.count('<g transform="translate(1 0) rotate(10 12 12)">') == 2  # the tick, and its copy
+    assert _mask_lines(text)[1:4] == [  # laid out as the import wrote it
+        '<g transform="translate(1 0) rotate(10 12 12)">',
+        '<path d="M7 12l3 3 7-7" stroke-width="2" style="fill:none;stroke:black"/>',
+        "</g>",
+    ]
+    assert scan_svg(text.encode(), read_svg(text.encode())) == []
+
+
+def test_a_wider_stroke_or_no_fill_on_a_cut_shape_shows_in_its_hole() -> None:
+    doc = _cut_badge()
+    tick, bar = [s for s in doc.shapes() if s.tag in ("g", "rect")]
+    doc.set_attributes(tick.path + (0,), {"stroke-width": "3"})
+    doc.set_attributes(bar.path, {"fill": "none", "stroke": "currentColor"})
+    lines = _mask_lines(doc.to_text())
+    assert lines[2] == '<path d="M7 12l3 3 7-7" stroke-width="3" style="fill:none;stroke:black"/>'
+    assert lines[4] == '<rect x="10" y="4" width="4" height="2" style="fill:none;stroke:black"/>'
+
+
+def test_restacking_a_cut_shape_restacks_its_hole() -> None:
+    doc = _cut_badge()
+    bar = doc.shapes()[-1]
+    path = doc.restack(doc.restack(bar.path, -1), -1)  # behind the disc: covered by it, no longer a hole in it
+    lines = _mask_lines(doc.to_text())
+    assert [line.split(" ", 1)[0] for line in lines] == ["<rect", "<rect", "<circle", "<g", "<path", "</g>"]
+    assert 'style="fill:black;stroke:none"' in lines[1] and 'style="fill:white;stroke:none"' in lines[2]
+    doc.restack(doc.restack(path, 1), 1)  # in front again: as imported
+    assert _mask_lines(doc.to_text()) == _mask_lines(_cut_badge().to_text())
+
+
+def test_a_mask_written_by_hand_is_left_alone() -> None:
+    text = (
+        '<svg xmlns="http://www.w3.org/2000/svg" id="m" viewBox="0 0 24 24">\n'
+        '  <mask id="k"><circle cx="5" cy="5" r="2" style="fill:black;stroke:none"/></mask>\n'
+        '  <g mask="url(#k)">\n    <circle cx="5" cy="5" r="2"/>\n    <rect width="4" height="4"/>\n  </g>\n</svg>\n'
+    )
+    doc = SvgDocument(text)
+    doc.translate(doc.shapes()[0].path, 3, 0)
+    assert '<mask id="k"><circle cx="5" cy="5" r="2"' in doc.to_text()

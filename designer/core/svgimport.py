@@ -40,11 +40,13 @@ from .wording import counted
 __all__ = [
     "APP_COLOUR",
     "CUT_OUT",
+    "CUT_OUT_SHAPES",
     "OWN_COLOURS",
     "Paint",
     "SvgImport",
     "SvgImportError",
     "SvgSymbol",
+    "cut_out_copy",
     "derive_icon_id",
     "import_svg",
     "internal_references",
@@ -896,8 +898,6 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     it on light and dark alike. Why the shapes stay in the drawing (in the app's colour): their
     ids and the file's structure stay as they were, and the icon editor shows them.
     """
-    from copy import deepcopy
-
     from lxml import etree
 
     light = {key for key, is_light in scan.light.items() if is_light}
@@ -918,22 +918,7 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     mask = etree.Element(ns + "mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **area})
     etree.SubElement(mask, ns + "rect", {**area, "fill": "white"})
     for drawn in scan.drawn[first:]:
-        holder = mask
-        for ancestor in reversed([a for a in drawn.el.iterancestors() if a is not root]):
-            holder = etree.SubElement(holder, ns + "g")  # its transform, clip path, opacity, widths...
-            for attr, value in ancestor.attrib.items():
-                if attr not in ("id", "filter") and not _is_href(attr):
-                    holder.set(attr, value)
-        copy = deepcopy(drawn.el)
-        copy.tail = None
-        for el in copy.iter("*"):
-            el.attrib.pop("id", None)
-        copy.attrib.pop("fill", None)
-        copy.attrib.pop("stroke", None)
-        kept = [f"{k}:{v}" for k, v in _declarations(copy.get("style") or "").items() if k not in ("fill", "stroke")]
-        paints = f"fill:{_mask_paint(drawn.fill, light)};stroke:{_mask_paint(drawn.stroke, light)}"
-        copy.set("style", ";".join([*kept, paints]))
-        holder.append(copy)
+        mask.append(cut_out_copy(drawn.el, root, _mask_paint(drawn.fill, light), _mask_paint(drawn.stroke, light)))
     drawing = [c for c in root if not (isinstance(c.tag, str) and _local(c.tag) in ("defs", "style", "title", "desc"))]
     position = root.index(drawing[0]) if drawing else len(root)
     group = etree.Element(ns + "g", {"mask": f"url(#{mask_id})"})
@@ -944,6 +929,55 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     root.insert(position, group)
     root.insert(position, defs)
     return sum(1 for d in scan.drawn if d.fill in light or d.stroke in light)
+
+
+CUT_OUT_SHAPES = _SHAPES  # the elements a cut-out mask holds a copy of
+
+
+def cut_out_copy(el: Any, top: Any, fill: str, stroke: str) -> Any:
+    """The copy of the shape ``el`` that a cut-out mask holds, painted ``fill`` and ``stroke``
+    (``black`` cuts, ``white`` shows, ``none``).
+
+    The copy sits in groups that repeat what each ancestor of ``el`` below ``top`` (the masked
+    group, or the root while importing) does to it: its transform, clip path, opacity, widths...
+    Why public: the icon editor makes the same copy again when the shape is moved or changed
+    (:mod:`designer.core.svgedit`), so the hole goes where the shape goes; and it finds a
+    shape's copy by comparing it with the one this function would make.
+    """
+    from copy import deepcopy
+
+    from lxml import etree
+
+    ns = el.tag[: -len(_local(el.tag))]
+    outer: Any = None
+    holder: Any = None
+    ancestors = []
+    for ancestor in el.iterancestors():
+        if ancestor is top:
+            break
+        ancestors.append(ancestor)
+    for ancestor in reversed(ancestors):
+        group = etree.Element(ns + "g", nsmap=el.nsmap)  # its transform, clip path, opacity, widths...
+        for attr, value in ancestor.attrib.items():
+            if attr not in ("id", "filter") and not _is_href(attr):
+                group.set(attr, value)
+        if holder is None:
+            outer = group
+        else:
+            holder.append(group)
+        holder = group
+    copy = deepcopy(el)
+    copy.tail = None
+    for part in copy.iter("*"):
+        part.attrib.pop("id", None)
+    copy.attrib.pop("fill", None)
+    copy.attrib.pop("stroke", None)
+    kept = [f"{k}:{v}" for k, v in _declarations(copy.get("style") or "").items() if k not in ("fill", "stroke")]
+    copy.set("style", ";".join([*kept, f"fill:{fill};stroke:{stroke}"]))
+    if holder is None:
+        return copy
+    holder.append(copy)
+    return outer
 
 
 # -- layout ----------------------------------------------------------------------------------------
