@@ -164,3 +164,50 @@ def test_importing_the_door_writes_the_cut_out(qtbot, window, example_project: P
     assert written == shown[0] and 'mask="url(#door-cut-out)"' in written
     assert window.save()
     assert (example_project / "webapp2" / PLUGIN / "door.svg").read_text(encoding="utf-8") == shown[0]
+
+
+NAVY_AND_BLACK = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="3" y="3" width="18" height="18" rx="2" fill="navy"/>
+  <circle cx="12" cy="10" r="3" fill="#000"/>
+  <rect x="8" y="15" width="8" height="3" fill="black"/>
+</svg>
+"""
+
+PHONE_AND_ARROW = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="2" y="4" width="9" height="16" rx="2" fill="#000"/>
+  <rect x="4" y="6" width="5" height="10" fill="#333"/>
+  <path d="M14 12h7m-3-3 3 3-3 3" fill="none" stroke="#333" stroke-width="2"/>
+</svg>
+"""
+
+
+def test_two_dark_colours_keep_the_face_and_the_dialog_says_what_became_of_each(qtbot, tmp_path: Path) -> None:
+    """A navy badge with a black face came in as one navy square: the face was gone, said as
+    'where they lie on the black, they no longer show'."""
+    dialog = _dialog(qtbot, tmp_path, "badge.svg", NAVY_AND_BLACK)
+    assert dialog.cut_out.isVisible() and dialog.cut_out.isChecked()
+    assert dialog.cut_out.text() == "Cut out its black details, so they still show on light and dark"
+    assert dialog.summary.text() == (
+        "This drawing uses 2 colours: black (#000) and blue (navy). The blue takes the app's colour; the black "
+        "details (2 shapes) are cut out of it, so the toolbar shows through, light or dark."
+    )
+    for label in dialog.toolbars:
+        assert _at(label, 12, 10).alpha() == 0 and _at(label, 12, 16.5).alpha() == 0  # the face shows
+        assert _at(label, 5, 5).alpha() == 255
+
+    qtbot.mouseClick(dialog.cut_out, Qt.MouseButton.LeftButton)
+    assert "<mask" not in dialog.result_.text
+    assert "With the app's colour, the black details would disappear: they become the same colour as the blue." in (
+        dialog.summary.text()
+    )
+    assert all(_at(label, 12, 10).alpha() == 255 for label in dialog.toolbars)
+
+
+def test_a_dark_detail_beside_the_drawing_stays_drawn(qtbot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path, "phone.svg", PHONE_AND_ARROW)
+    said = dialog.summary.text()
+    assert "The black takes the app's colour; the dark grey detail (1 shape) is cut out of it" in said
+    assert "The other dark grey shape lies on nothing else: it takes the app's colour, as drawn." in said
+    for label in dialog.toolbars:
+        assert _at(label, 6.5, 11).alpha() == 0  # the screen: a hole in the phone
+        assert _at(label, 3, 18).alpha() == 255 and _at(label, 17, 12).alpha() == 255  # the phone, the arrow

@@ -709,3 +709,57 @@ def test_colours_drawn_again_by_uses_of_uses_are_counted_once() -> None:
     result = import_svg(data, "laughs.svg", colours=CUT_OUT)
     assert [(p.name, p.shapes) for p in result.colours] == [("blue", 1), ("white", 1)]
     assert "<use>" in result.cut_out_blocked and "<mask" not in result.text
+
+
+NAVY_AND_BLACK = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="3" y="3" width="18" height="18" rx="2" fill="navy"/>
+  <circle cx="12" cy="10" r="3" fill="#000"/>
+  <path d="M8 15h8v3H8z" fill="black"/>
+</svg>
+"""
+
+# a black phone with a dark grey screen, and a dark grey arrow beside it (on nothing)
+PHONE_AND_ARROW = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="2" y="4" width="9" height="16" rx="2" fill="#000"/>
+  <rect x="4" y="6" width="5" height="10" fill="#333"/>
+  <path d="M14 12h7m-3-3 3 3-3 3" fill="none" stroke="#333" stroke-width="2"/>
+</svg>
+"""
+
+
+def test_two_dark_colours_the_one_drawn_on_the_other_is_cut_out() -> None:
+    """Navy with black details came in as one colour: the face was gone. The drawing's base
+    colour (its first shape's) takes the app's colour; the other is cut out of it."""
+    flat = import_svg(NAVY_AND_BLACK, "badge.svg", colours=APP_COLOUR)
+    assert [p.key for p in flat.colours] == ["#000000", "#000080"] and not any(p.light for p in flat.colours)
+    assert flat.can_cut_out and flat.details == ["#000000"] and flat.detail_shapes == 2 and "<mask" not in flat.text
+
+    result = import_svg(NAVY_AND_BLACK, "badge.svg", colours=CUT_OUT)
+    assert clean(result.text) == [] and result.cut_out == 2
+    _root, mask = _mask_of(result.text)
+    assert [(el.tag.split("}")[1], el.get("style")) for el in mask][1:] == [
+        ("circle", "fill:black;stroke:none"),
+        ("path", "fill:black;stroke:none"),
+    ]
+    assert "navy" not in result.text and 'fill="#000"' not in result.text
+
+
+def test_a_dark_detail_beside_the_drawing_is_not_cut_out_of_nothing() -> None:
+    result = import_svg(PHONE_AND_ARROW, "phone.svg", colours=CUT_OUT)
+    assert result.details == ["#333333"] and result.detail_shapes == 2 and result.cut_out == 1
+    _root, mask = _mask_of(result.text)
+    assert [(el.tag.split("}")[1], el.get("style")) for el in mask][1:] == [
+        ("rect", "fill:black;stroke:none"),  # the screen, on the phone: a hole
+        ("path", "fill:none;stroke:white"),  # the arrow, on nothing: drawn in the app's colour
+    ]
+    # an arrow that does reach the phone is cut where it lies on it, as any detail drawn on it
+    reaching = PHONE_AND_ARROW.replace(b"M14 12h7", b"M8 12h13")
+    assert import_svg(reaching, "phone.svg", colours=CUT_OUT).cut_out == 2
+
+
+def test_a_white_only_drawing_is_not_cut_out_of_itself() -> None:
+    """The dialog asks for the cut-out by default; a drawing all in white has nothing to cut it
+    out of, and came out as an icon that draws nothing."""
+    data = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="9" height="9" fill="#fff"/></svg>'
+    result = import_svg(data, "white.svg", colours=CUT_OUT)
+    assert "<mask" not in result.text and 'fill="currentColor"' in result.text and not result.can_cut_out

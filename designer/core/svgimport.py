@@ -75,9 +75,12 @@ class SvgImport:
     viewBox). ``lost_ids`` are ids of ``keep_ids`` that the result no longer has because the
     element holding them was unsafe or editor data: menu items using them would show no icon.
     ``colours`` are the paints the drawing uses (before any change, the most used first);
-    ``cut_out`` counts the shapes whose light colour was cut out of the rest (:data:`CUT_OUT`),
-    and ``cut_out_blocked`` says why the light details cannot be cut out ("" when they can, or
-    when there are none).
+    ``details`` the keys of those that :data:`CUT_OUT` cuts out of the rest (see
+    :func:`_cut_plan`: the light ones, else the dark colours drawn on another one) and
+    ``detail_shapes`` how many shapes are painted so; ``cut_out`` counts the shapes cut out
+    (a dark detail that lies on nothing is not cut: it takes the app's colour); and
+    ``cut_out_blocked`` says why the details cannot be cut out ("" when they can, or when
+    there are none).
     """
 
     text: str
@@ -90,12 +93,13 @@ class SvgImport:
     colours: list[Paint] = field(default_factory=list)
     cut_out: int = 0
     cut_out_blocked: str = ""
+    details: list[str] = field(default_factory=list)
+    detail_shapes: int = 0
 
     @property
     def can_cut_out(self) -> bool:
-        """Whether the drawing has light details on other colours that :data:`CUT_OUT` can cut out."""
-        lights = [p for p in self.colours if p.light]
-        return not self.cut_out_blocked and bool(lights) and len(lights) < len(self.colours)
+        """Whether the drawing has details on other colours that :data:`CUT_OUT` can cut out."""
+        return not self.cut_out_blocked and bool(self.details) and len(self.details) < len(self.colours)
 
 
 @dataclass(frozen=True)
@@ -884,11 +888,136 @@ def _view_box(root: Any) -> tuple[float, float, float, float] | None:
     return (x, y, width, height) if width > 0 and height > 0 else None
 
 
-def _mask_paint(key: str | None, light: set[str]) -> str:
+def _mask_paint(key: str | None, light: set[str] | frozenset[str]) -> str:
     return "none" if key is None else "black" if key in light else "white"
 
 
-def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
+_PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_PATH_ARGS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
+
+
+def _path_points(d: str) -> list[tuple[float, float]]:
+    """Every point a path's data names (ends and control points, absolute): its box holds the path."""
+    points: list[tuple[float, float]] = []
+    x = y = sx = sy = 0.0
+    command, args = "", []
+    for m in _PATH_TOKEN.finditer(d):
+        if m.group(1):
+            command, args = m.group(1), []
+            if command in "Zz":
+                x, y = sx, sy
+            continue
+        if not command or command in "Zz":
+            return points  # numbers before any command: the rest does not draw
+        args.append(float(m.group(2)))
+        upper, rel = command.upper(), command.islower()
+        if len(args) < _PATH_ARGS[upper]:
+            continue
+        ox, oy = (x, y) if rel else (0.0, 0.0)
+        if upper == "H":
+            x = args[0] + (x if rel else 0.0)
+        elif upper == "V":
+            y = args[0] + (y if rel else 0.0)
+        elif upper == "A":
+            rx, ry = abs(args[0]), abs(args[1])
+            points += [(x - rx, y - ry), (x + rx, y + ry)]
+            x, y = args[5] + ox, args[6] + oy
+            points += [(x - rx, y - ry), (x + rx, y + ry)]
+        else:
+            points += [(args[i] + ox, args[i + 1] + oy) for i in range(0, len(args) - 2, 2)]
+            x, y = args[-2] + ox, args[-1] + oy
+        points.append((x, y))
+        if upper == "M":
+            sx, sy = x, y
+            command = "l" if rel else "L"  # more pairs after a move are lines
+        args = []
+    return points
+
+
+def _box(el: Any, root: Any) -> tuple[float, float, float, float] | None:
+    """The box a shape covers (left, top, right, bottom), at least; None when the designer cannot
+    tell (a transform on the way, text, a shape it does not measure)."""
+    if any(a.get("transform") for a in (el, *el.iterancestors()) if a is not root):
+        return None
+    name = _local(el.tag)
+
+    def n(attr: str) -> float:
+        m = re.match(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$", el.get(attr) or "0")
+        if m is None:
+            raise ValueError(attr)
+        return float(m.group(1))
+
+    try:
+        if name == "rect":
+            return n("x"), n("y"), n("x") + n("width"), n("y") + n("height")
+        if name in ("circle", "ellipse"):
+            rx = n("r") if name == "circle" else n("rx")
+            ry = n("r") if name == "circle" else n("ry")
+            return n("cx") - rx, n("cy") - ry, n("cx") + rx, n("cy") + ry
+        if name == "line":
+            return min(n("x1"), n("x2")), min(n("y1"), n("y2")), max(n("x1"), n("x2")), max(n("y1"), n("y2"))
+    except ValueError:
+        return None
+    if name in ("polyline", "polygon", "path"):
+        if name == "path":
+            points = _path_points(el.get("d") or "")
+        else:
+            nums = [float(v) for v in re.findall(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", el.get("points") or "")]
+            points = list(zip(nums[::2], nums[1::2], strict=False))
+        if points:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            return min(xs), min(ys), max(xs), max(ys)
+    return None
+
+
+def _overlap(a: tuple[float, float, float, float] | None, b: tuple[float, float, float, float] | None) -> bool:
+    """Whether two boxes meet; an unknown box (None) may meet anything."""
+    if a is None or b is None:
+        return True
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _cut_plan(scan: _ColourScan, paints: list[Paint]) -> tuple[list[str], int, dict[int, frozenset[str]]]:
+    """Which paints are details to cut out, how many shapes are painted with them, and which
+    paints of which shapes (by ``id()`` of the element) the cut-out cuts.
+
+    The light colours (white, near white) are the details when there are any: a white knob on a
+    door, always cut where it is drawn. A drawing without one (black with dark grey details,
+    navy with black) has its details in another dark colour: every colour but the one the
+    drawing starts with (its base, the first shape painted) is a detail, cut out only where a
+    shape lies on a shape drawn before it in another colour, as far as their boxes tell. Why not
+    everywhere: a dark part beside the others (an arrow next to a phone) is meant to show, and
+    a cut-out there is a hole in nothing; it takes the app's colour instead.
+    """
+    lights = [p.key for p in paints if p.light]
+    if lights and len(lights) == len(paints):
+        return [], 0, {}  # a white drawing: cut out of nothing, it would vanish
+    if lights:
+        keys = frozenset(lights)
+        cuts = {id(d.el): keys for d in scan.drawn if d.fill in keys or d.stroke in keys}
+        return lights, len(cuts), cuts
+    base = next((d.fill or d.stroke for d in scan.drawn if d.fill or d.stroke), None)
+    details = [p.key for p in paints if p.key != base and p.shapes]
+    if base is None or not details:
+        return [], 0, {}
+    keys = frozenset(details)
+    cuts: dict[int, frozenset[str]] = {}
+    painted = 0
+    below: list[tuple[frozenset[str], tuple[float, float, float, float] | None]] = []
+    for drawn in scan.drawn:
+        own = frozenset(k for k in (drawn.fill, drawn.stroke) if k is not None)
+        if not own:
+            continue
+        box = _box(drawn.el, scan.root)
+        if own & keys:
+            painted += 1
+            if any(_overlap(box, other) for paints_below, other in below if paints_below - own):
+                cuts[id(drawn.el)] = keys
+        below.append((own, box))
+    return details, painted, cuts
+
+
+def _cut_out(root: Any, scan: _ColourScan, root_id: str, cuts: dict[int, frozenset[str]]) -> int:
     """Cut the light details out of the rest of the drawing; returns how many shapes are cut out.
 
     The drawing goes into a group with a mask: white (shown) everywhere, black (cut) where a
@@ -900,8 +1029,7 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     """
     from lxml import etree
 
-    light = {key for key, is_light in scan.light.items() if is_light}
-    first = next((i for i, d in enumerate(scan.drawn) if d.fill in light or d.stroke in light), None)
+    first = next((i for i, d in enumerate(scan.drawn) if id(d.el) in cuts), None)
     box = _view_box(root)
     if first is None or box is None:
         return 0
@@ -918,7 +1046,8 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     mask = etree.Element(ns + "mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **area})
     etree.SubElement(mask, ns + "rect", {**area, "fill": "white"})
     for drawn in scan.drawn[first:]:
-        mask.append(cut_out_copy(drawn.el, root, _mask_paint(drawn.fill, light), _mask_paint(drawn.stroke, light)))
+        cut = cuts.get(id(drawn.el), frozenset())
+        mask.append(cut_out_copy(drawn.el, root, _mask_paint(drawn.fill, cut), _mask_paint(drawn.stroke, cut)))
     drawing = [c for c in root if not (isinstance(c.tag, str) and _local(c.tag) in ("defs", "style", "title", "desc"))]
     position = root.index(drawing[0]) if drawing else len(root)
     group = etree.Element(ns + "g", {"mask": f"url(#{mask_id})"})
@@ -928,7 +1057,7 @@ def _cut_out(root: Any, scan: _ColourScan, root_id: str) -> int:
     defs.append(mask)
     root.insert(position, group)
     root.insert(position, defs)
-    return sum(1 for d in scan.drawn if d.fill in light or d.stroke in light)
+    return len(cuts)
 
 
 CUT_OUT_SHAPES = _SHAPES  # the elements a cut-out mask holds a copy of
@@ -1146,10 +1275,12 @@ def import_svg(
     paints = scan.paints()
     blocked = scan.cannot_cut or ""
     cut = 0
+    details, detail_shapes, cuts = _cut_plan(scan, paints)
     if mode == CUT_OUT:
-        cut = _cut_out(root, scan, root_id) if not blocked else 0
-        if blocked and any(p.light for p in paints):
-            notes.append(f"its light details could not be cut out ({blocked}): they take the app's colour too")
+        cut = _cut_out(root, scan, root_id, cuts) if not blocked else 0
+        if blocked and details:
+            what = "light details" if any(p.light for p in paints) else "details in other colours"
+            notes.append(f"its {what} could not be cut out ({blocked}): they take the app's colour too")
     converted = _to_current_color(root, gradients=True) if mode in (APP_COLOUR, CUT_OUT) else 0
     for el in [el for el in root.iter() if _local(el.tag) in ("defs", "use")]:
         if _local(el.tag) == "use" and not (el.get("href") or el.get(f"{{{XLINK_NS}}}href")):
@@ -1177,7 +1308,9 @@ def import_svg(
     if lost_ids:
         were = "id " + repr(lost_ids[0]) + " was" if len(lost_ids) == 1 else f"ids {_listing(map(repr, lost_ids))} were"
         notes.append(f"the {were} on content that had to be removed; menu items that use it will show no icon")
-    return SvgImport(text, root_id, removed, converted, viewbox_added, notes, lost_ids, paints, cut, blocked)
+    return SvgImport(
+        text, root_id, removed, converted, viewbox_added, notes, lost_ids, paints, cut, blocked, details, detail_shapes
+    )
 
 
 def svg_symbols(data: bytes) -> list[SvgSymbol]:

@@ -8,6 +8,7 @@ an id equal to its name, one undoable step, optionally with a menu item pointing
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -305,10 +306,10 @@ class ImportSvgDialog(QDialog):
         res = self.result_
         for line in res.removed or ["Nothing: the file was already clean."]:
             self.removed.addItem(line)
-        lights = [p for p in res.colours if p.light]
+        details = [p for p in res.colours if p.key in res.details]
         self.cut_out.setVisible(res.can_cut_out)
         self.cut_out.setEnabled(self.colour.isChecked())
-        self.cut_out.setText(f"Cut out its {_names(lights)} details, so they still show on light and dark")
+        self.cut_out.setText(f"Cut out its {_names(details)} details, so they still show on light and dark")
         notes = [*([self._colour_note(res)] if len(res.colours) > 1 else []), *res.notes]
         if res.lost_ids:
             notes.append(f"Lost with unsafe content: the {plural(len(res.lost_ids), 'id')} {', '.join(res.lost_ids)}.")
@@ -348,11 +349,15 @@ class ImportSvgDialog(QDialog):
         from ...core.svgimport import OWN_COLOURS
 
         paints = res.colours
-        lights = [p for p in paints if p.light]
-        others = [p for p in paints if not p.light] or paints[:1]
+        lights = [p for p in paints if p.key in res.details]  # (white ones; else dark ones on another colour)
+        others = [p for p in paints if p.key not in res.details] or paints[:1]
         words = [p.words for p in paints]
         head = f"This drawing uses {len(paints)} colours: {', '.join(words[:-1])} and {words[-1]}."
-        details = "detail" if sum(p.shapes for p in lights) == 1 else "details"
+        details = "detail" if res.detail_shapes == 1 else "details"
+        if len({p.name for p in paints}) < len(paints):  # (black and #111, both "black"): said with their values
+            paints = [replace(p, name=p.words) for p in paints]
+            lights = [p for p in paints if p.key in res.details]
+            others = [p for p in paints if p.key not in res.details] or paints[:1]
         main, rest = others[0].name, _names(others[1:])
         if self.colour_mode() == OWN_COLOURS:
             return (
@@ -360,11 +365,20 @@ class ImportSvgDialog(QDialog):
                 "where the app draws it in one colour (“In the app”), the details in other colours do not show."
             )
         if res.cut_out:
+            details = "detail" if res.cut_out == 1 else "details"
             said = (
                 f"{head} The {main} takes the app's colour; the {_names(lights)} {details} "
                 f"({counted(res.cut_out, 'shape')}) {'is' if res.cut_out == 1 else 'are'} cut out of it, "
                 "so the toolbar shows through, light or dark."
             )
+            beside = res.detail_shapes - res.cut_out
+            if beside:  # dark details that lie on nothing: cut out, they would vanish
+                said += (
+                    f" The other {_names(lights)} shape lies on nothing else: it takes the app's colour, as drawn."
+                    if beside == 1
+                    else f" The other {beside} {_names(lights)} shapes lie on nothing else: they take the app's "
+                    "colour, as drawn."
+                )
         elif lights and len(lights) < len(paints):
             said = (
                 f"{head} With the app's colour, the {_names(lights)} {details} would disappear: "
