@@ -15,6 +15,7 @@ Parsing never resolves entities, never loads a DTD and never touches the network
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 from collections.abc import Iterable
@@ -893,6 +894,7 @@ def _mask_paint(key: str | None, light: set[str] | frozenset[str]) -> str:
 
 
 _PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_LENGTH = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$")  # a number of user units
 _PATH_ARGS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 
 
@@ -942,7 +944,7 @@ def _box(el: Any, root: Any) -> tuple[float, float, float, float] | None:
     name = _local(el.tag)
 
     def n(attr: str) -> float:
-        m = re.match(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$", el.get(attr) or "0")
+        m = _LENGTH.match(el.get(attr) or "0")
         if m is None:
             raise ValueError(attr)
         return float(m.group(1))
@@ -1003,7 +1005,7 @@ def _cut_plan(scan: _ColourScan, paints: list[Paint]) -> tuple[list[str], int, d
     keys = frozenset(details)
     cuts: dict[int, frozenset[str]] = {}
     painted = 0
-    below: list[tuple[frozenset[str], tuple[float, float, float, float] | None]] = []
+    below = _Boxes(_view_box(scan.root) or (0.0, 0.0, 24.0, 24.0))
     for drawn in scan.drawn:
         own = frozenset(k for k in (drawn.fill, drawn.stroke) if k is not None)
         if not own:
@@ -1011,10 +1013,59 @@ def _cut_plan(scan: _ColourScan, paints: list[Paint]) -> tuple[list[str], int, d
         box = _box(drawn.el, scan.root)
         if own & keys:
             painted += 1
-            if any(_overlap(box, other) for paints_below, other in below if paints_below - own):
+            if below.meets(box, own):
                 cuts[id(drawn.el)] = keys
-        below.append((own, box))
+        below.add(box, own)
     return details, painted, cuts
+
+
+class _Boxes:
+    """The boxes of the shapes drawn so far, by place: which one a new shape lies on is found
+    among those near it. Why: a traced drawing of 20,000 shapes in two dark colours compared
+    each with all before it, 47 s. What cannot be placed (no box, or a box over a large part of
+    the drawing) is compared with every new shape, up to a budget; past it a shape is taken to
+    lie on another, as one the designer cannot measure is."""
+
+    _CELLS = 32
+    _BUDGET = 200_000
+
+    def __init__(self, view_box: tuple[float, float, float, float]) -> None:
+        self.x, self.y = view_box[0], view_box[1]
+        self.w, self.h = view_box[2] / self._CELLS, view_box[3] / self._CELLS
+        self.cells: dict[tuple[int, int], list[tuple[frozenset[str], tuple[float, float, float, float]]]] = {}
+        self.wide: list[tuple[frozenset[str], tuple[float, float, float, float] | None]] = []
+        self.budget = self._BUDGET
+
+    def _span(self, box: tuple[float, float, float, float]) -> tuple[range, range] | None:
+        def cell(value: float, origin: float, size: float) -> int:
+            return max(-1, min(self._CELLS, math.floor((value - origin) / size)))
+
+        cols = range(cell(box[0], self.x, self.w), cell(box[2], self.x, self.w) + 1)
+        rows = range(cell(box[1], self.y, self.h), cell(box[3], self.y, self.h) + 1)
+        return (cols, rows) if len(cols) * len(rows) <= 16 else None
+
+    def add(self, box: tuple[float, float, float, float] | None, paints: frozenset[str]) -> None:
+        span = self._span(box) if box is not None and all(map(math.isfinite, box)) else None
+        if span is None:
+            self.wide.append((paints, box))
+            return
+        for col in span[0]:
+            for row in span[1]:
+                self.cells.setdefault((col, row), []).append((paints, box))  # type: ignore[arg-type]
+
+    def meets(self, box: tuple[float, float, float, float] | None, own: frozenset[str]) -> bool:
+        """Whether ``box`` meets the box of a shape drawn before in another paint."""
+        span = self._span(box) if box is not None and all(map(math.isfinite, box)) else None
+        near = [self.wide] + ([self.cells.get((c, r), []) for c in span[0] for r in span[1]] if span else [])
+        if span is None:
+            near += list(self.cells.values())
+        for entries in near:
+            self.budget -= len(entries)
+            if self.budget < 0:
+                return True
+            if any(paints - own and _overlap(box, other) for paints, other in entries):
+                return True
+        return False
 
 
 def _cut_out(root: Any, scan: _ColourScan, root_id: str, cuts: dict[int, frozenset[str]]) -> int:
