@@ -77,7 +77,7 @@ Mutation = Callable[[Path], None]
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
     "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
-    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD400 PD401 PD402 PD403 PD404 PD405".split()
+    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD312 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
 
@@ -453,6 +453,15 @@ CASES: list[Case] = [
         message='webapp2 calls hosts "chair"'),
     near("roles-moderator", r(PKG, '["chair"]', '["host", "moderator"]'), "PD311", also=("PD102",)),
     # PD305 source file missing
+    # PD312 a key the app reads, misspelt: at the key, with what is lost
+    bad("menu-items-key-lower-case", r(PKG, '"menuItems"', '"menuitems"'), "PD312", PKG, 10, 5, also=("PD300",),
+        message="the plugin adds no button or menu item"),
+    bad("roles-key-misspelt", r(PKG, '"participantRoles"', '"participantsRoles"'), "PD312", PKG, 9, 5, also=("PD304",),
+        message="'participantRoles'"),
+    bad("item-label-misspelt", r(PKG, '"label"', '"lable"'), "PD312", PKG, 14, 17, message="the item shows no label"),
+    near("own-keys-beside-the-apps", r(PKG, '"version": 1.0,', '"version": 1.0,\n    "author": "A", "type": "x", "names": [],'),
+         "PD312"),
+    near("look-alike-beside-the-right-key", r(PKG, '"label": "Record",', '"label": "Record", "labels": ["x"],'), "PD312"),
     bad("source-missing", r(PKG, '"rec.plugin.js"', '"missing.js"'), "PD305", PKG, 6, 15),
     bad("source-wrong-case", r(PKG, '"rec.plugin.js"', '"Rec.plugin.js"'), "PD305", PKG, 6, 15, message="letter case"),
     bad("source-accent-encoding",

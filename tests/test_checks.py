@@ -216,6 +216,9 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "roles-in-one-text": (PKG, 1),
     "platforms-web-as-text": (PKG, 1),
     "platforms-in-the-forms-words": (PKG, 1),
+    "menu-items-key-lower-case": (PKG, 1),  # only the key's name changes, and the buttons come back
+    "roles-key-misspelt": (PKG, 1),
+    "item-label-misspelt": (PKG, 1),
 }
 
 

@@ -108,6 +108,7 @@ BREAKS = {
     # (guests too would be right, and raise the source's PD517: the base plugin locks the meeting)
     "set-package-list": r(PKG, '["chair"]', '["HOST", "Chair"]'),
     "set-package-src": r(PKG, '"rec.plugin.js"', '"rec.plugin.jss"'),  # (a near spelling of the file there)
+    "rename-package-key": r(PKG, '"menuItems"', '"menuitems"'),
 }
 
 

@@ -62,6 +62,38 @@ def _set_package_src(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Change the source of '{plugin.display_name}' to '{fix.args['value']}'"
 
 
+def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD312's answer: a misspelt key of the package file ('menuitems') or of one of its menu items
+    ('lable') becomes the one the app reads, in its place, and the plugin is read again with it.
+
+    Why the package is read again from its JSON: the misspelt key's value sat in ``raw`` only;
+    under its right name it becomes the model's field (the menu items, the label). The key keeps
+    its position (the dict is rebuilt in order), so the save rewrites only the name, as for
+    settings.json's plugin list (see :func:`_rename_settings_key`).
+    """
+    from .model import PluginPackage
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    old, new, item = fix.args["old"], fix.args["new"], fix.args.get("item")
+    data = plugin.package.to_json()
+
+    def renamed(obj: dict[str, Any]) -> dict[str, Any]:
+        return {(new if k == old else k): v for k, v in obj.items()}
+
+    if item is None:
+        data = renamed(data)
+        where = f"the package file of '{plugin.display_name}'"
+    else:
+        sec, i = item
+        menu = dict(data["menuItems"])
+        menu[sec] = [renamed(x) if n == i else x for n, x in enumerate(menu[sec])]
+        data = {**data, "menuItems": menu}
+        where = f"menu item {i + 1} of '{plugin.display_name}'"
+    plugin.package = PluginPackage.from_json(data)
+    return f"Rename '{old}' to '{new}' in {where}"
+
+
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
     """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
 
@@ -511,6 +543,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "create-icon-file": _create_icon_file,
     "make-hosts-only": _make_hosts_only,
     "set-package-list": _set_package_list,
+    "rename-package-key": _rename_package_key,
 }
 
 

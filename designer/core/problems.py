@@ -359,6 +359,14 @@ CODES: dict[str, Code] = {
             "rewritten in its words by the fix.",
             fixable=True,
         ),
+        Code(
+            "PD312",
+            _W,
+            "A key of a plugin package file is misspelt",
+            "The app reads only the keys the guide names, spelt exactly (menuItems, participantRoles, label, ...); "
+            "one written 'menuitems' or 'lable' is ignored, so the buttons, the roles or the label it holds are lost.",
+            fixable=True,
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Container, Iterable
 from typing import Any
 
 from ..actionsync import missing_action_effect
 from ..files import name_difference
+from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin
 from ..problems import Fix
@@ -61,6 +63,88 @@ def meant_list(key: str, value: Any) -> list[str] | None:
         if found not in meant:
             meant.append(found)
     return meant
+
+
+# The keys the app reads that PD312 looks for misspellings of, and what is lost when one is
+# misspelt. (id and srcURL are left to PD102, whose message names the look-alike key already.)
+_PACKAGE_KEYS = {
+    "name": "Settings > Plugins shows the plugin without a name",
+    "description": "Settings > Plugins shows no description",
+    "version": "the plugin has no version",
+    "allowUnload": "users cannot switch the plugin off",
+    "platforms": "the plugin loads nowhere",
+    "participantRoles": "nobody gets the plugin",
+    "menuItems": "the plugin adds no button or menu item",
+}
+_ITEM_KEYS = {
+    "icon": "the item shows no icon",
+    "label": "the item shows no label",
+    "action": "clicking the item brings up the app's 'Oops' page",
+}
+
+
+def misspelt_key(written: str, known: Iterable[str], present: Container[str]) -> str | None:
+    """The key of ``known`` that ``written`` is a slip of (another letter case, or a letter or two
+    off: 'menuitems', 'lable', 'participantsRoles'), when that key itself is not ``present``; else None.
+
+    Why so strict: packages carry keys of their own ('configuration', 'author') that the app
+    ignores on purpose; only a near spelling of a key the app reads, which the file lacks, is a
+    slip. A tie between two known keys says nothing sure, so it is no slip either.
+    """
+    from .source import _edits
+
+    if written in known:
+        return None
+    low = written.casefold()
+    found: list[tuple[int, str]] = []
+    for key in known:
+        if key in present:
+            continue
+        if key.casefold() == low:
+            return key
+        most = 0 if len(key) <= 3 else 1 if len(key) <= 5 else 2
+        if most and abs(len(key) - len(low)) <= most and (d := _edits(low, key.casefold())) <= most:
+            found.append((d, key))
+    found.sort()
+    return found[0][1] if found and (len(found) == 1 or found[1][0] > found[0][0]) else None
+
+
+def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
+    """PD312: a key of the package file or of a menu item written nearly as one the app reads."""
+    rel = plugin.package_path
+    assert rel is not None
+    name = shortened(plugin.display_name)
+    # (where, the object, the keys the app reads in it, who has it, the fix's item: [section, index])
+    places: list[tuple[str, dict[str, Any], dict[str, str], str, list[object] | None]] = [
+        ("", data, _PACKAGE_KEYS, f"'{name}'", None)
+    ]
+    menu = data.get("menuItems")
+    if isinstance(menu, dict):
+        for sec, items in menu.items():
+            if isinstance(items, list):
+                places += [
+                    (f"/menuItems/{sec}/{i}", item, _ITEM_KEYS, f"Menu item {i + 1} of '{name}'", [sec, i])
+                    for i, item in enumerate(items)
+                    if isinstance(item, dict)
+                ]
+    for ptr, obj, known, whose, item in places:
+        for written in obj:
+            if not isinstance(written, str) or (meant := misspelt_key(written, known, obj)) is None:
+                continue
+            ctx.report(
+                "PD312",
+                rel,
+                f"{whose} has the key '{shortened(written)}', which the app does not read: it reads '{meant}', "
+                f"spelt exactly so. As written, {known[meant]}. Rename the key to '{meant}'.",
+                f"{ptr}/{escape_pointer(written)}",
+                key=True,
+                fix=Fix(
+                    "rename-package-key",
+                    f"Rename '{shortened(written)}' to '{meant}'",
+                    {"plugin": index, "item": item, "old": written, "new": meant},
+                ),
+                plugin=plugin.key,
+            )
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
@@ -127,6 +211,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     data = data if isinstance(data, dict) else {}
     if no_id:
         _report_no_id(plugin, index, "id" in data, ctx)
+    _report_misspelt_keys(plugin, index, data, ctx)
     for k, value in meant.items():
         written = json.dumps(data[k], ensure_ascii=False)
         ctx.report(
