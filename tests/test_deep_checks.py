@@ -159,6 +159,20 @@ JS_CASES: dict[str, tuple[str, str]] = {
         source(reg=REG.replace("load: load,", "load: laod, /*HERE*/")),
         source(pre="    var start = function () {};\n", reg=REG.replace("load: load,", "load: start,")),
     ),
+    "PD532": (
+        source(body="        PEX.pluginAPI.transformConferenceLayout('1:7'); /*HERE*/\n"),
+        source(body="        PEX.pluginAPI.transformConferenceLayout({layout: '1:7'});\n"),
+    ),
+    "PD533": (
+        source(
+            body="        PEX.pluginAPI.openTemplateDialog({title: 'T', body: '<p>x</p>'})\n"
+            "            .close$.subscribe(function () {}); /*HERE*/\n"
+        ).replace("PEX.pluginAPI.openTemplateDialog", "/*HERE*/PEX.pluginAPI.openTemplateDialog"),
+        source(
+            body="        PEX.pluginAPI.openTemplateDialog({title: 'T', body: '<p>x</p>'})\n"
+            "            .then(function (dialogRef) { dialogRef.close$.subscribe(function () {}); });\n"
+        ),
+    ),
     "PD600": (
         source(body="        fetch('https://api.example.com/v1/items'); /*HERE*/\n"),
         source(
@@ -198,6 +212,50 @@ def test_js_rule_reported_at_its_line(base_project: Path, code: str) -> None:
     assert found[0].column >= 1
     assert found[0].plugin == "rec-1.0"
     assert found[0].message and "  " not in found[0].message
+
+
+# PD532, each function the guide says the arguments of: (the call, a piece of what the message says)
+ARGUMENT_SLIPS = [
+    ("PEX.pluginAPI.openTemplateDialog('Saved');", "takes an object holding the dialog's title and its HTML"),
+    ("PEX.pluginAPI.openTemplateDialog();", "openTemplateDialog({title: 'Title', body: '<p>...</p>'})"),
+    ("PEX.pluginAPI.transformConferenceLayout(`4:0`);", "transformConferenceLayout({layout: '4:0'})"),
+    ("PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf');", "without the tones"),
+    ("PEX.pluginAPI.sendRequest(`/participants/${participant.uuid}/dtmf`, {tones: '12'});", "no 'digits'"),
+    (
+        "var tones = {digit: '1'}; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', tones);",
+        "no 'digits'",
+    ),
+    ("PEX.pluginAPI.dialOut('rec@example.com', 'rtsp', 'GUEST', function () {});", "protocol 'rtsp'"),
+]
+# ... and what looks like them but works, or cannot be judged before it runs
+ARGUMENT_FINE = [
+    "PEX.pluginAPI.openTemplateDialog({title: 'T', body: '<p>x</p>'});",
+    "var opts = {title: 'T', body: 'b'}; PEX.pluginAPI.openTemplateDialog(opts);",
+    "PEX.pluginAPI.openTemplateDialog(participant.dialog);",
+    "PEX.pluginAPI.transformConferenceLayout({});",
+    "PEX.pluginAPI.transformConferenceLayout(participant.layout);",
+    "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', {digits: participant.uri});",
+    "var d = {digits: '1'}; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', d);",
+    "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', Object.assign({}, participant));",
+    "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', {...participant});",
+    "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');",
+    "PEX.pluginAPI.dialOut('rec@example.com', 'auto', 'GUEST', function () {});",
+    "PEX.pluginAPI.dialOut('rec@example.com', participant.protocol, 'GUEST', function () {});",
+]
+
+
+@pytest.mark.parametrize(("call", "said"), ARGUMENT_SLIPS)
+def test_pd532_a_call_given_what_it_does_not_take(base_project: Path, call: str, said: str) -> None:
+    write(base_project, JS, source(body=f"        {call} /*HERE*/\n"))
+    (found,) = only(base_project, "PD532")
+    assert (found.file, found.line) == (JS, 5)
+    assert said in found.message and found.message.startswith("'Record' ")
+
+
+@pytest.mark.parametrize("call", ARGUMENT_FINE)
+def test_pd532_not_for_what_the_call_takes_or_what_only_running_shows(base_project: Path, call: str) -> None:
+    write(base_project, JS, source(body=f"        {call}\n"))
+    assert only(base_project, "PD532") == []
 
 
 @pytest.mark.parametrize("code", sorted(JS_CASES))

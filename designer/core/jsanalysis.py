@@ -26,6 +26,7 @@ from .lineends import line_start, odd_breaks
 __all__ = [
     "ACTIONS",
     "API_MEMBERS",
+    "DIAL_PROTOCOLS",
     "DYN",
     "FUNCTION_NODE_TYPES",
     "LAYOUTS",
@@ -57,6 +58,8 @@ API_MEMBERS = (
     "transformConferenceLayout",
     "sendChatMessage",
 )
+# The members whose arguments the checks look at (PD532, PD533): what each one is (Call.shape).
+_SHAPED = frozenset({"sendRequest", "openTemplateDialog", "transformConferenceLayout", "dialOut"})
 # What the app puts on window.PEX (the vendor guide's list).
 PEX_MEMBERS = ("pluginAPI", "actions$", "actions", "conferenceQueryParams")
 ACTIONS = (
@@ -67,6 +70,7 @@ ACTIONS = (
     "PARTICIPANT_DISCONNECT_SUCCESS",
 )
 LAYOUTS = ("1:0", "1:7", "2:21", "1:33", "4:0", "ac")
+DIAL_PROTOCOLS = ("auto", "sip", "h323", "rtmp", "mssip")  # dialOut's second argument (SPEC 4)
 CONFERENCE_REQUESTS = (
     "lock",
     "unlock",
@@ -574,7 +578,18 @@ class Registration(Record):
 class Call(Record):
     """A call of (or reference to) a ``PEX.pluginAPI`` member."""
 
-    __slots__ = ("member", "line", "column", "called", "args", "layout", "assigned_to", "span")
+    __slots__ = (
+        "member",
+        "line",
+        "column",
+        "called",
+        "args",
+        "layout",
+        "assigned_to",
+        "span",
+        "shape",
+        "result_member",
+    )
 
     def __init__(
         self,
@@ -593,6 +608,11 @@ class Call(Record):
         self.layout: list[str] | None = None  # transformConferenceLayout: possible values of {layout}
         self.assigned_to: str | None = None  # createNewState: the variable receiving the result
         self.span = span  # byte range of the member's name, for fixes
+        # _SHAPED members: what each argument is, ("object", its keys or None when some key is
+        # known only at run time), ("string", None) for a text written out, or ("other", None).
+        self.shape: list[tuple[str, frozenset[str] | None]] | None = None
+        # The member of the call's result the code reads at once (openTemplateDialog(...).close$), or None.
+        self.result_member: str | None = None
 
 
 class StateSet(Record):
@@ -1959,6 +1979,16 @@ class _Analyser:
                 call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)
+                if member in _SHAPED:
+                    call.shape = [self._shape_of(a) for a in args]
+                    parent = node.parent
+                    if (
+                        parent is not None
+                        and parent.type == "member_expression"
+                        and parent.child_by_field_name("object") == node
+                        and (prop_node := parent.child_by_field_name("property")) is not None
+                    ):
+                        call.result_member = self.text(prop_node)
                 if member in ("transformConferenceLayout", "changeConferenceLayout") and args:
                     obj = self._object_of(args[0])
                     if obj is not None:
@@ -2131,6 +2161,28 @@ class _Analyser:
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
         for url in self.strings_of(arg):
             self.info.network.append(NetRef(kind, url, line, col))
+
+    def _shape_of(self, node: Any) -> tuple[str, frozenset[str] | None]:
+        """What an argument is, for :attr:`Call.shape`: an object literal (the file's own, or the one
+        a variable declared once holds) with its keys, a text written out, or something else."""
+        while node.type == "parenthesized_expression" and node.named_child_count:
+            node = node.named_children[-1]
+        if node.type in ("string", "template_string"):
+            return ("string", None)
+        obj = self._object_of(node)
+        if obj is None:
+            return ("other", None)
+        keys: set[str] = set()
+        for c in obj.named_children:
+            if c.type == "comment":
+                continue
+            key = c.child_by_field_name("key") if c.type in ("pair", "method_definition") else c
+            if key is None or c.type not in ("pair", "method_definition", "shorthand_property_identifier"):
+                return ("object", None)  # ...spread, a computed key: the keys are known only when it runs
+            if key.type == "computed_property_name":
+                return ("object", None)
+            keys.add(self.text(key).strip("'\""))
+        return ("object", frozenset(keys))
 
     def _pair_strings(self, obj: Any, wanted: str) -> list[str] | None:
         for c in obj.named_children:

@@ -722,6 +722,21 @@ CODES: dict[str, Code] = {
             "without declaring it, the plugin that loads second replaces the other's variable or function, so "
             "each may run the other's code or read the other's value.",
         ),
+        Code(
+            "PD532",
+            _W,
+            "A plugin API function is given what it does not take",
+            "openTemplateDialog takes {title, body}, transformConferenceLayout an object such as {layout: '1:7'}, "
+            "a DTMF request its tones as {digits}, dialOut the protocol auto, sip, h323, rtmp or mssip; given "
+            "something else, the call does nothing and nothing says so.",
+        ),
+        Code(
+            "PD533",
+            _E,
+            "A dialog's close$ is read from the promise, not from the dialog",
+            "openTemplateDialog gives back a promise; the dialog (dialogRef, with close$) comes in .then. "
+            "close$ read from the promise is undefined, and subscribing to it brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

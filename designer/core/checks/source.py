@@ -34,10 +34,12 @@ from designer.core.jsanalysis import (
     ACTIONS,
     API_MEMBERS,
     CONFERENCE_REQUESTS,
+    DIAL_PROTOCOLS,
     DYN,
     LAYOUTS,
     PARTICIPANT_REQUESTS,
     PEX_MEMBERS,
+    Call,
     JsInfo,
     Key,
     analyse,
@@ -773,6 +775,21 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
                     c.line,
                     c.column,
                 )
+        if c.shape is not None and c.called:
+            for slip in _argument_slips(c):
+                report("PD532", f"'{shortened(name)}' {slip}", c.line, c.column)
+            # (close$ only: the one member of the dialog the guide names; others are not known to be the dialog's.)
+            if c.member == "openTemplateDialog" and c.result_member == "close$":
+                member = "close$"
+                report(
+                    "PD533",
+                    f"'{shortened(name)}' reads {member} straight from what openTemplateDialog gives back, but that is a "
+                    f"promise of the dialog, not the dialog: {member} is undefined there, and using it throws an error that "
+                    f"brings up the 'Oops' page. Wait for the dialog: openTemplateDialog({{...}}).then(dialogRef => "
+                    f"dialogRef.{member}...).",
+                    c.line,
+                    c.column,
+                )
         if for_guests and c.member in HOST_ONLY_API and c.called:
             host_only.append((c.line, c.column, HOST_ONLY_API[c.member], request_named(c.member)))
         if c.member == "sendRequest" and c.called and c.args:
@@ -808,6 +825,58 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
         )
     if host_only:
         _report_host_only(plugin, index, roles, host_only, report)
+
+
+def _argument_slips(c: Call) -> list[str]:
+    """PD532: what is wrong with the arguments of one call whose arguments the guide describes,
+    each as the end of a sentence that starts with the plugin's name.
+
+    Why only these: the guide (and SPEC 4) say what openTemplateDialog, transformConferenceLayout,
+    the DTMF request and dialOut take; given something else they do nothing, and nothing says so.
+    Only what the file spells out is judged: a value known only at run time is no slip.
+    """
+    shape = c.shape or []
+    first = shape[0][0] if shape else None
+    if c.member == "openTemplateDialog":
+        if first is None:
+            return [
+                "opens a dialog with nothing in it: openTemplateDialog takes the dialog's title and its HTML, "
+                "openTemplateDialog({title: 'Title', body: '<p>...</p>'})."
+            ]
+        if first == "string":
+            return [
+                "gives openTemplateDialog a text, but it takes an object holding the dialog's title and its "
+                "HTML, so the dialog has neither. Write openTemplateDialog({title: 'Title', body: '<p>...</p>'})."
+            ]
+    elif c.member == "transformConferenceLayout" and first == "string":
+        shown = next((v for v in c.args[0] if DYN not in v), "...") if c.args else "..."
+        return [
+            f"gives transformConferenceLayout the text '{shortened(shown)}', but it takes an object, so the "
+            f"layout does not change. Write transformConferenceLayout({{layout: '{shortened(shown)}'}})."
+        ]
+    elif c.member == "sendRequest" and c.args:
+        dtmf = [p for p in c.args[0] if classify_request(p) == ("participant", "dtmf")]
+        if dtmf:
+            shown = shortened(dtmf[0].replace(DYN, "…"))
+            if len(shape) < 2:
+                return [
+                    f"sends {shown} without the tones to send, so the request fails. Give them as a second "
+                    "argument: sendRequest(path, {digits: '1234'})."
+                ]
+            keys = shape[1][1]
+            if shape[1][0] == "object" and keys is not None and "digits" not in keys:
+                return [
+                    f"sends {shown} with no 'digits' in what it gives, so no tone is sent. Name the tones "
+                    "digits: sendRequest(path, {digits: '1234'})."
+                ]
+    elif c.member == "dialOut" and len(c.args) > 1:
+        wrong = [v for v in c.args[1] if DYN not in v and v not in DIAL_PROTOCOLS]
+        if wrong:
+            return [
+                f"dials out with the protocol '{shortened(wrong[0])}', which Infinity does not know, so nobody is "
+                f"called. Use 'auto' (Infinity chooses), or one of {', '.join(repr(p) for p in DIAL_PROTOCOLS[1:])}."
+            ]
+    return []
 
 
 def _joined(items: list[str]) -> str:
