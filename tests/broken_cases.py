@@ -77,7 +77,7 @@ Mutation = Callable[[Path], None]
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
     "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
-    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD312 PD400 PD401 PD402 PD403 PD404 PD405".split()
+    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD312 PD313 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
 
@@ -470,6 +470,12 @@ CASES: list[Case] = [
         "PD305", PKG, 6, 15, message="accented letter"),
     near("source-dot-slash", r(PKG, '"rec.plugin.js"', '"./rec.plugin.js"'), "PD305"),
     # PD306 item without action
+    # PD313 the source names a file that is no JavaScript: at srcURL, pointed at the .js beside it
+    bad("source-is-the-package-file", r(PKG, '"rec.plugin.js"', '"rec.plugin.package.json"'), "PD313", PKG, 6, 15,
+        message="this package file itself"),
+    bad("source-is-the-icon", r(PKG, '"rec.plugin.js"', '"rec.svg"'), "PD313", PKG, 6, 15, message="an icon"),
+    near("source-named-json-dot-js", steps(mv(JS, "plugins/rec/rec.json.js"), r(PKG, '"rec.plugin.js"', '"rec.json.js"')),
+         "PD313"),
     bad("item-without-action", r(PKG, '"label": "Record",\n                "action": "record"\n', '"label": "Record"\n'),
         "PD306", PKG, 12, 13),
     bad("item-action-empty", r(PKG, '"action": "record"', '"action": ""'), "PD306", PKG, 12, 13, also=("PD102",)),

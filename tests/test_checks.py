@@ -219,6 +219,8 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "menu-items-key-lower-case": (PKG, 1),  # only the key's name changes, and the buttons come back
     "roles-key-misspelt": (PKG, 1),
     "item-label-misspelt": (PKG, 1),
+    "source-is-the-package-file": (PKG, 1),  # srcURL names rec.plugin.js, the one .js beside it
+    "source-is-the-icon": (PKG, 1),
 }
 
 
@@ -734,3 +736,12 @@ def test_a_missing_file_spelt_nearly_as_one_beside_it_is_offered_that_one(base_p
     found = {p.code: p for p in run_checks(load(base_project))}
     assert found["PD400"].fix.kind == "create-icon-file" and "same folder" not in found["PD400"].message
     assert found["PD305"].fix is None, found["PD305"].fix
+
+
+def test_a_source_that_is_no_javascript_is_said_once_not_as_a_missing_registration(tmp_path: Path) -> None:
+    """srcURL copied from settings.json names the package file itself: PD313 says so and points
+    at the .js; the source checks stay out of it ("never calls registerPlugin" named no way out)."""
+    root = make_webapp2(tmp_path, r(PKG, '"rec.plugin.js"', '"rec.plugin.package.json"'))
+    found = check(root)
+    assert [(p.code, p.file, p.line) for p in found] == [("PD313", PKG, 6)]
+    assert found[0].fix is not None and found[0].fix.args["value"] == "rec.plugin.js"

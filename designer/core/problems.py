@@ -367,6 +367,14 @@ CODES: dict[str, Code] = {
             "one written 'menuitems' or 'lable' is ignored, so the buttons, the roles or the label it holds are lost.",
             fixable=True,
         ),
+        Code(
+            "PD313",
+            _E,
+            "The plugin's source is not a JavaScript file",
+            "The package file's srcURL must name the plugin's .js file; pointed at the package file itself, an icon "
+            "or a web page, the app has no code to run and the plugin never starts.",
+            fixable=True,
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(

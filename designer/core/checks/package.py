@@ -83,6 +83,30 @@ _ITEM_KEYS = {
 }
 
 
+# What a plugin's source (srcURL) names when it names no JavaScript, by the file's extension.
+_NOT_JAVASCRIPT = {
+    ".json": "a JSON file",
+    ".svg": "an icon",
+    ".png": "a picture",
+    ".jpg": "a picture",
+    ".jpeg": "a picture",
+    ".gif": "a picture",
+    ".webp": "a picture",
+    ".ico": "a picture",
+    ".html": "a web page",
+    ".htm": "a web page",
+    ".css": "a style sheet",
+}
+
+
+def not_javascript(src: str) -> str | None:
+    """What the file ``src`` is ("an icon", "a JSON file") when its name says it is no JavaScript,
+    else None. (A plugin's source names its .js file; one named by slip, the package file itself
+    or an icon, was told only that it "never calls registerPlugin", which named no way out.)"""
+    dot = src.rfind(".")
+    return _NOT_JAVASCRIPT.get(src[dot:].lower()) if dot > src.rfind("/") else None
+
+
 def misspelt_key(written: str, known: Iterable[str], present: Container[str]) -> str | None:
     """The key of ``known`` that ``written`` is a slip of (another letter case, or a letter or two
     off: 'menuitems', 'lable', 'participantsRoles'), when that key itself is not ``present``; else None.
@@ -330,8 +354,33 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             plugin=key,
         )
     if p.src_url:
+        from .icons import relative_ref
+
         src = plugin.source_path
-        if src is None:
+        what = not_javascript(src) if src is not None and ctx.pkg.exists(src) else None
+        if src is not None and what is not None:
+            if src == rel:
+                what = "this package file itself"
+            folder = src.rpartition("/")[0]
+            scripts = [n for n in ctx.pkg.names() if n.rpartition("/")[0] == folder and n.lower().endswith(".js")]
+            found = scripts[0] if len(scripts) == 1 else None
+            ctx.report(
+                "PD313",
+                rel,
+                f"The source of '{shortened(name)}' (srcURL) is '{shortened(p.src_url)}', {what}, not the plugin's "
+                "JavaScript, so the plugin never starts. Name its .js file here"
+                + (f": '{shortened(found.rsplit('/', 1)[-1])}' is in the same folder." if found else "."),
+                "/srcURL",
+                fix=Fix(
+                    "set-package-src",
+                    f"Use '{shortened(found.rsplit('/', 1)[-1])}'",
+                    {"plugin": index, "value": relative_ref(p.src_url, src, found, rel)},
+                )
+                if found
+                else None,
+                plugin=key,
+            )
+        elif src is None:
             ctx.report(
                 "PD305",
                 rel,

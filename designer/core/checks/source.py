@@ -18,6 +18,7 @@ from designer.core.actionsync import (
     registered_value_effect,
 )
 from designer.core.checks.context import Context
+from designer.core.checks.package import not_javascript
 from designer.core.checks.settings import list_id_fix
 from designer.core.checks.svgsafety import check_svg
 from designer.core.files import name_difference
@@ -91,8 +92,8 @@ def sources(pkg: BrandingPackage) -> list[tuple[Plugin, str]]:
         src = plugin.source_path
         if plugin.package is None or not src or src in done:
             continue
-        if not pkg.exists(src):
-            continue  # PD305
+        if not pkg.exists(src) or not_javascript(src):
+            continue  # PD305, PD313
         done.add(src)
         out.append((plugin, src))
     return out
