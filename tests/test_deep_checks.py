@@ -226,6 +226,9 @@ ARGUMENT_SLIPS = [
         "no 'digits'",
     ),
     ("PEX.pluginAPI.dialOut('rec@example.com', 'rtsp', 'GUEST', function () {});", "protocol 'rtsp'"),
+    ("PEX.pluginAPI.spotlightOnParticipant();", "spotlightOnParticipant(participant.uuid)"),
+    ("PEX.pluginAPI.disconnectParticipant({uuid: participant.uuid});", "gives disconnectParticipant an object"),
+    ("PEX.pluginAPI.sendChatMessage();", "without the message"),
 ]
 # ... and what looks like them but works, or cannot be judged before it runs
 ARGUMENT_FINE = [
@@ -241,6 +244,9 @@ ARGUMENT_FINE = [
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');",
     "PEX.pluginAPI.dialOut('rec@example.com', 'auto', 'GUEST', function () {});",
     "PEX.pluginAPI.dialOut('rec@example.com', participant.protocol, 'GUEST', function () {});",
+    "PEX.pluginAPI.spotlightOffParticipant(participant.uuid);",
+    "PEX.pluginAPI.disconnectParticipant(participant);",  # (a uuid in a variable of that name: nothing sure)
+    "PEX.pluginAPI.sendChatMessage(participant.name + ' joined');",
 ]
 
 

@@ -59,7 +59,18 @@ API_MEMBERS = (
     "sendChatMessage",
 )
 # The members whose arguments the checks look at (PD532, PD533): what each one is (Call.shape).
-_SHAPED = frozenset({"sendRequest", "openTemplateDialog", "transformConferenceLayout", "dialOut"})
+_SHAPED = frozenset(
+    {
+        "sendRequest",
+        "openTemplateDialog",
+        "transformConferenceLayout",
+        "dialOut",
+        "spotlightOnParticipant",
+        "spotlightOffParticipant",
+        "disconnectParticipant",
+        "sendChatMessage",
+    }
+)
 # What the app puts on window.PEX (the vendor guide's list).
 PEX_MEMBERS = ("pluginAPI", "actions$", "actions", "conferenceQueryParams")
 ACTIONS = (

@@ -735,7 +735,8 @@ CODES: dict[str, Code] = {
             _W,
             "A plugin API function is given what it does not take",
             "openTemplateDialog takes {title, body}, transformConferenceLayout an object such as {layout: '1:7'}, "
-            "a DTMF request its tones as {digits}, dialOut the protocol auto, sip, h323, rtmp or mssip; given "
+            "a DTMF request its tones as {digits}, dialOut the protocol auto, sip, h323, rtmp or mssip, "
+            "spotlightOnParticipant and disconnectParticipant a participant's uuid, sendChatMessage a text; given "
             "something else, the call does nothing and nothing says so.",
         ),
         Code(

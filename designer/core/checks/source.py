@@ -828,12 +828,20 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
         _report_host_only(plugin, index, roles, host_only, report)
 
 
+# The functions that take a participant's uuid (the guide's words), and what happens without it.
+_TAKES_UUID = {
+    "spotlightOnParticipant": "nobody is spotlighted",
+    "spotlightOffParticipant": "the spotlight stays",
+    "disconnectParticipant": "nobody is disconnected",
+}
+
+
 def _argument_slips(c: Call) -> list[str]:
     """PD532: what is wrong with the arguments of one call whose arguments the guide describes,
     each as the end of a sentence that starts with the plugin's name.
 
     Why only these: the guide (and SPEC 4) say what openTemplateDialog, transformConferenceLayout,
-    the DTMF request and dialOut take; given something else they do nothing, and nothing says so.
+    the DTMF request, dialOut, the spotlight and disconnect functions and sendChatMessage take; given something else they do nothing, and nothing says so.
     Only what the file spells out is judged: a value known only at run time is no slip.
     """
     shape = c.shape or []
@@ -870,6 +878,22 @@ def _argument_slips(c: Call) -> list[str]:
                     f"sends {shown} with no 'digits' in what it gives, so no tone is sent. Name the tones "
                     "digits: sendRequest(path, {digits: '1234'})."
                 ]
+    elif c.member in _TAKES_UUID:
+        if first is None:
+            return [
+                f"calls {c.member} without saying whom: it takes the participant's uuid, "
+                f"{c.member}(participant.uuid), so {_TAKES_UUID[c.member]}."
+            ]
+        if first == "object":
+            return [
+                f"gives {c.member} an object, but it takes the participant's uuid, {c.member}(participant.uuid), "
+                f"so {_TAKES_UUID[c.member]}."
+            ]
+    elif c.member == "sendChatMessage" and first is None:
+        return [
+            "calls sendChatMessage without the message, so nothing is sent. Give the text: "
+            "sendChatMessage('Here is some chat')."
+        ]
     elif c.member == "dialOut" and len(c.args) > 1:
         wrong = [v for v in c.args[1] if DYN not in v and v not in DIAL_PROTOCOLS]
         if wrong:
