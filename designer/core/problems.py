@@ -734,7 +734,7 @@ CODES: dict[str, Code] = {
             "PD532",
             _W,
             "A plugin API function is given what it does not take",
-            "openTemplateDialog takes {title, body}, transformConferenceLayout an object such as {layout: '1:7'}, "
+            "openTemplateDialog takes {title, body}, transformConferenceLayout an object like {layout: '1:7'}, "
             "a DTMF request its tones as {digits}, dialOut the protocol auto, sip, h323, rtmp or mssip, "
             "spotlightOnParticipant and disconnectParticipant a participant's uuid, sendChatMessage a text; given "
             "something else, the call does nothing and nothing says so.",
