@@ -371,7 +371,7 @@ CODES: dict[str, Code] = {
             "PD313",
             _E,
             "The plugin's source is not a JavaScript file",
-            "The package file's srcURL must name the plugin's .js file; pointed at the package file itself, an icon "
+            "The package file's source (srcURL) must name the plugin's .js file; pointed at the package file itself, an icon "
             "or a web page, the app has no code to run and the plugin never starts.",
             fixable=True,
         ),
