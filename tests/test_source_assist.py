@@ -576,6 +576,71 @@ def test_a_function_followed_by_its_parenthesis_gets_no_second_one(pane: SourceP
     assert editor.textCursor().positionInBlock() == len("    PEX.pluginAPI.sendChatMessage")
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "typed", "chosen", "line"),
+    [
+        # a call being renamed, the cursor inside its name: the name is replaced, its "(" kept
+        ("PEX.pluginAPI.sendRe", "quest('/lock');", "", "sendRequest", "    PEX.pluginAPI.sendRequest|('/lock');"),
+        # before a name: the chosen one replaces it
+        (
+            "PEX.pluginAPI.",
+            "sendRequest('/lock');",
+            "sendCh",
+            "sendChatMessage",
+            "    PEX.pluginAPI.sendChatMessage|('/lock');",
+        ),
+        # a function name with no call after it: the rest of the word goes, the parentheses come
+        ("PEX.pluginAPI.sendCh", "at;", "", "sendChatMessage", "    PEX.pluginAPI.sendChatMessage(|);"),
+        ("ti", "ck;", "", "tick", "    tick()|;"),  # the file's own function, no arguments
+        ("say", "Hello('Ann');", "", "sayHello", "    sayHello|('Ann');"),
+        ("participant.na", "meX;", "", "name", "    participant.name|;"),  # a property
+        ("PEX.", "pluginAPI.sendRequest", "plu", "pluginAPI", "    PEX.pluginAPI|.sendRequest"),
+        ("gre", "etingz + 1;", "", "greeting", "    greeting| + 1;"),  # a variable
+        # a request's path: the rest of the old path goes, the quote stays
+        (
+            "PEX.pluginAPI.sendRequest('/mu",
+            "teguests');",
+            "",
+            "/muteguests",
+            "    PEX.pluginAPI.sendRequest('/muteguests|');",
+        ),
+        ("PEX.pluginAPI.sendRequest('", "/lock');", "/unl", "/unlock", "    PEX.pluginAPI.sendRequest('/unlock|');"),
+    ],
+)
+def test_a_completion_inside_or_before_a_word_replaces_the_word(
+    pane: SourcePane, qtbot, before: str, after: str, typed: str, chosen: str, line: str
+) -> None:
+    """Accepting a name with the cursor inside a word or before one kept the rest of the old word
+    (``sendRequestquest``) and wrote parentheses before the call's own ``(`` (``sendRequest()quest(``).
+    As in a code editor, the chosen name replaces the whole word; parentheses come only when no ``(``
+    follows it."""
+    editor = pane.editor
+    editor.replace_text("function sayHello(name) {}\nfunction tick() {}\nvar greeting = 1;\n" + editor.toPlainText())
+    cursor = editor.textCursor()
+    cursor.insertText(before + after)
+    cursor.setPosition(cursor.position() - len(after))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, typed)
+    _ctrl_space(qtbot, editor)
+    helper = editor.completion
+    assert helper.completer.currentCompletion() == chosen
+    qtbot.keyClick(helper.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == line.replace("|", "")
+    assert editor.textCursor().positionInBlock() == line.index("|")  # (where the list leaves the cursor)
+
+
+def test_a_snippet_prefix_inside_a_word_is_no_snippet(pane: SourcePane, qtbot) -> None:
+    """Tab with the cursor after ``load`` in ``loader`` put the load snippet in the middle of the
+    word and left ``er`` after it: the word there is ``loader``, no snippet's prefix."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "loader")
+    for _ in range(2):
+        editor.moveCursor(QTextCursor.MoveOperation.Left)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.snippet is None
+    assert "registerPlugin" not in editor.toPlainText() and "load" + " " * 4 + "er" in editor.toPlainText()
+
+
 def test_typing_the_closing_parenthesis_steps_over_the_one_completion_wrote(pane: SourcePane, qtbot) -> None:
     """The editor closes no brackets of its own: ``'hi')`` typed into ``sendChatMessage()`` gave ``'hi'))``.
     A ``)`` elsewhere is typed as ever."""

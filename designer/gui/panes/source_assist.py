@@ -40,10 +40,13 @@ INSERT_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 # Whether a function takes arguments (pexapi.takes_arguments); None for what is no function.
 CALL_ROLE = Qt.ItemDataRole.UserRole + 3
+# Whether the item is a request's path (its word, the one it replaces, is the path's characters).
+PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 _WORD = re.compile(r"[\w$]*")  # letters of a name (any language's), digits, _ and $
 _WORD_END = re.compile(r"[\w$]*$")
+_PATH = re.compile(r"[\w/<>-]*")  # what a request's path is written with (``/participants/<uuid>/mute``)
 
 
 def _units(text: str) -> int:
@@ -59,6 +62,15 @@ def text_before_cursor(cursor: QTextCursor) -> str:
     if text.isascii():
         return text[:units]
     return text.encode("utf-16-le", "surrogatepass")[: 2 * units].decode("utf-16-le", "ignore")
+
+
+def text_after_cursor(cursor: QTextCursor) -> str:
+    """The cursor's line from the cursor on (see :func:`text_before_cursor` for why not a slice)."""
+    text = cursor.block().text()
+    units = cursor.positionInBlock()
+    if text.isascii():
+        return text[units:]
+    return text.encode("utf-16-le", "surrogatepass")[2 * units :].decode("utf-16-le", "ignore")
 
 
 class SnippetSession:
@@ -247,7 +259,7 @@ class CompletionHelper:
         # One line of text per row: the list asks one row for its height, not each of a thousand.
         self.completer.popup().setUniformItemSizes(True)
         self.completer.activated[QModelIndex].connect(
-            lambda index: self.insert(index.data(INSERT_ROLE), index.data(CALL_ROLE))
+            lambda index: self.insert(index.data(INSERT_ROLE), index.data(CALL_ROLE), bool(index.data(PATH_ROLE)))
         )
         self.prefix = ""
         # Where the "(" and ")" an accepted function got are (see step_over), while both are there.
@@ -334,6 +346,7 @@ class CompletionHelper:
                 item.setData(c.insert, INSERT_ROLE)
                 item.setData(c.label, LABEL_ROLE)
                 item.setData(pexapi.takes_arguments(c), CALL_ROLE)
+                item.setData(c.kind == "path", PATH_ROLE)
                 item.setToolTip(c.doc)
                 item.setEditable(False)
                 rows.append(item)
@@ -356,13 +369,21 @@ class CompletionHelper:
         self.completer.complete(rect)
         return True
 
-    def insert(self, text: str, call: bool | None = None) -> None:
-        """Put the chosen ``text`` in place of the typed prefix; a function (``call`` not None) gets
-        its parentheses, the cursor between them when it takes arguments (``call``), as code editors
-        do, unless a ``(`` follows already. A snippet's placeholder being typed passes it on to its
-        copies at once: they changed only at the next key."""
+    def insert(self, text: str, call: bool | None = None, path: bool = False) -> None:
+        """Put the chosen ``text`` in place of the word at the cursor (the typed prefix and the rest
+        of the word after the cursor: of a request's path when ``path``); a function (``call`` not
+        None) gets its parentheses, the cursor between them when it takes arguments (``call``), as
+        code editors do, unless a ``(`` follows the word already. A snippet's placeholder being typed
+        passes it on to its copies at once: they changed only at the next key.
+
+        Why the whole word: chosen inside ``sendRe|quest('/lock')``, the name went before the rest
+        of the old one, with parentheses of its own: ``sendRequest()quest('/lock')``.
+        """
         cursor = self.editor.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.prefix))
+        rest = (_PATH if path else _WORD).match(text_after_cursor(cursor)).group()
+        end = cursor.position() + _units(rest)  # (positions in UTF-16 units, as Qt counts them)
+        cursor.setPosition(end - _units(rest) - _units(self.prefix))
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         start = cursor.selectionStart()
         parens = call is not None and self.editor.document().characterAt(cursor.selectionEnd()) != "("
         cursor.insertText(text + "()" if parens else text)

@@ -55,7 +55,7 @@ from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
-from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_before_cursor
+from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
 
@@ -719,8 +719,8 @@ class SourceEditor(QPlainTextEdit):
             return None
         before = text_before_cursor(cursor)
         m = re.search(r"(?<![\w$.])[A-Za-z_$][\w$]*$", before)
-        if m is None:
-            return None
+        if m is None or re.match(r"[\w$]", text_after_cursor(cursor)):
+            return None  # (inside ``load|er`` the word is "loader": the snippet went between its letters)
         # Only a word where a statement could start: "load: load" + Tab indented nothing and put
         # the load snippet in the middle of an object.
         head = before[: m.start()].rstrip(" \t")
