@@ -742,3 +742,43 @@ def test_the_new_key_is_written_as_most_keys_are(registered: str, key: str) -> N
     new = add_action_function(source, "stop")
     assert f"registerPlugin({{ {key}" in new
     assert action_state(new, "stop").registered
+
+
+@pytest.mark.parametrize(
+    ("registered", "expected"),
+    [
+        ("{ id: 'x', load, unload }", "{ stop, id: 'x', load, unload }"),  # shorthand stays shorthand
+        ("{\n        id: 'x',\n        load,\n    }", "{\n        stop,\n        id: 'x',\n        load,\n    }"),
+        ("{ id: 'x', load: load, unload }", "{ stop: stop, id: 'x', load: load, unload }"),  # as many: spelt out
+        ("{ id: 'x', load: load, unload: unload }", "{ stop: stop, id: 'x', load: load, unload: unload }"),
+    ],
+)
+def test_a_new_key_in_an_object_of_shorthand_keys_is_shorthand(registered: str, expected: str) -> None:
+    """``{ load, unload }`` got ``stop: stop``: a key written otherwise than all the others, which
+    read as a slip the user then tidied up by hand."""
+    source = (
+        "(function () {\n    function load() {}\n    function unload() {}\n"
+        f"    PEX.pluginAPI.registerPlugin({registered});\n}})();\n"
+    )
+    new = add_action_function(source, "stop")
+    assert f"PEX.pluginAPI.registerPlugin({expected});" in new
+    assert action_state(new, "stop").function and action_state(new, "stop").registered
+    assert not analyse(new).syntax_errors
+
+
+def test_a_rename_keeps_each_registration_in_its_own_style() -> None:
+    """The item's action names registerPlugin's key: renamed, the key follows in every
+    registerPlugin object, shorthand staying shorthand. With two calls (one for each platform),
+    ``{ stop }`` became ``{ stop: halt }``: the key the item no longer named, the item broken.
+    A shorthand that is no registration keeps its key, which only ``key: function`` can say."""
+    source = (
+        "(function () {\n    function load() {}\n    var stop = function () {};\n"
+        "    var payload = { stop };\n"
+        "    if (window.x) {\n        PEX.pluginAPI.registerPlugin({ id: 'x', load, stop });\n"
+        "    } else {\n        PEX.pluginAPI.registerPlugin({ id: 'x', load: load, stop: stop });\n    }\n})();\n"
+    )
+    new = rename_action_function(source, "stop", "halt")
+    assert "PEX.pluginAPI.registerPlugin({ id: 'x', load, halt });" in new
+    assert "PEX.pluginAPI.registerPlugin({ id: 'x', load: load, halt: halt });" in new
+    assert "var payload = { stop: halt };" in new and "var halt = function" in new
+    assert not analyse(new).syntax_errors

@@ -243,8 +243,8 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     edits: list[tuple[int, int, str]] = []
     tree = parse_tree(data)
     if not state.registered:
-        key = _written_key(data, tree, reg.open_brace, action)
-        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, action, key))
+        entry = _written_entry(data, tree, reg.open_brace, action)
+        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, entry))
     if not state.function:
         node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
         # The statement holding the call, in the plugin's own function (``var p = register(...)``
@@ -294,25 +294,39 @@ def _with_comments_above(data: bytes, node: Any) -> Any:
     return first
 
 
-def _written_key(data: bytes, tree: Any, at: int, action: str) -> str:
-    """``action`` as a key of the object whose ``{`` ends at ``at``, written as most of its keys are:
-    plain, or in the quotes they have (``'load': load``: a plain key among them looked a slip)."""
+def _written_entry(data: bytes, tree: Any, at: int, action: str) -> str:
+    """The entry registering the function ``action`` under its own name in the object whose ``{``
+    ends at ``at``, written as most of its keys are: plain (``stop: stop``), in the quotes they
+    have (``'stop': stop``: a plain key among them looked a slip) or, where more of its functions
+    are registered by shorthand (``{ load, unload }``) than spelt out (``load: load``), ``stop``."""
     node = tree.root_node.descendant_for_byte_range(at - 1, at)
     while node is not None and node.type != "object":
         node = node.parent
     quotes = []
-    plain = 0
+    plain = shorthand = spelt = 0
     for pair in node.named_children if node is not None else ():
+        if pair.type == "shorthand_property_identifier":
+            shorthand += 1
+            continue
         key = pair.child_by_field_name("key") if pair.type == "pair" else None
         if key is not None and key.type == "string":
             quotes.append(data[key.start_byte : key.start_byte + 1].decode())
         elif key is not None:
             plain += 1
-    return js_string(action, quotes[0]) if len(quotes) > plain else action
+            value = pair.child_by_field_name("value")
+            if (
+                value is not None
+                and value.type == "identifier"
+                and data[value.start_byte : value.end_byte] == (data[key.start_byte : key.end_byte])
+            ):
+                spelt += 1
+    if len(quotes) > plain + shorthand:
+        return f"{js_string(action, quotes[0])}: {action}"
+    return action if shorthand > spelt else f"{action}: {action}"
 
 
-def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str, key: str) -> tuple[int, int, str]:
-    """The edit that registers ``action`` (under ``key``) first in the object whose ``{`` ends at ``at``.
+def _key_entry(data: bytes, at: int, indent: str | None, nl: str, entry: str) -> tuple[int, int, str]:
+    """The edit that puts ``entry`` (``stop: stop``, ``stop``) first in the object whose ``{`` ends at ``at``.
 
     Laid out as the object is: on a line of its own with the keys' indent when they stand one
     per line; else on the brace's line, spaced like written code. Why the spacing: glued on
@@ -320,12 +334,12 @@ def _key_entry(data: bytes, at: int, indent: str | None, nl: str, action: str, k
     ``{ lowerHand: lowerHand,}``, code a user then had to tidy up by hand.
     """
     if indent is not None:
-        return at, at, f"{nl}{indent}{key}: {action},"
+        return at, at, f"{nl}{indent}{entry},"
     rest = data[at:]
     gap = len(rest) - len(rest.lstrip())
     if rest[gap : gap + 1] == b"}":  # an empty object: ``{}``, ``{ }``, or its braces on two lines
-        return at, at + gap, f" {key}: {action} "
-    return at, at, f" {key}: {action}," + ("" if gap else " ")
+        return at, at + gap, f" {entry} "
+    return at, at, f" {entry}," + ("" if gap else " ")
 
 
 def give_placement_parameters(source: str, actions: list[str], placement: str | None) -> str:
@@ -603,9 +617,12 @@ def _inside(node: Any, scope: Any) -> bool:
 def rename_action_function(source: str, old: str, new: str) -> str:
     """``source`` with the action function ``old`` renamed to ``new``: its declaration, the uses
     that mean it (not a parameter or local variable of the same name in an inner function) and
-    its registerPlugin key (written plain, quoted or as a shorthand).
+    its registerPlugin key (written plain, quoted or as a shorthand, in each registerPlugin object)
+    in the object's own style: the menu item's action names the key, so key and function change
+    together and ``{ old }`` becomes ``{ new }``.
 
-    A shorthand ``{old}`` elsewhere keeps its key (``{old: new}``): it names a property. Raises
+    A shorthand ``{old}`` elsewhere keeps its key (``{old: new}``): it names a property, and only
+    ``key: function`` can say that the function behind it changed. Raises
     ValueError when ``new`` is taken, or when an inner function has a ``new`` of its own that a
     renamed use would then mean instead.
     """
@@ -619,13 +636,17 @@ def rename_action_function(source: str, old: str, new: str) -> str:
     old_b, new_b = old.encode("utf-8"), new.encode("utf-8")
     tree = parse_tree(data)
     spans: list[tuple[int, int, str]] = []
-    reg = _registration(source)
-    reg_object = None
-    if reg is not None and reg.open_brace > 0:
+    # Every registerPlugin object's key names the action (a plugin may register once per platform):
+    # left behind in a second call, ``{ stop }`` became ``{ stop: halt }``, a key no item named.
+    reg_objects: list[Any] = []
+    for reg in info.registrations:
+        if reg.keys is None or reg.open_brace <= 0:
+            continue
         found = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
         while found is not None and found.type != "object":  # from its "{" up to the object
             found = found.parent
-        reg_object = found
+        if found is not None:
+            reg_objects.append(found)
     declared = _declaring_scopes(tree.root_node, data, old_b)
     # The action's own scope: the outermost one declaring it (the plugin's wrapper, usually).
     home = min(declared, key=lambda sc: (sc.start_byte, -sc.end_byte)) if declared else tree.root_node
@@ -639,10 +660,8 @@ def rename_action_function(source: str, old: str, new: str) -> str:
         if node.end_byte - node.start_byte == len(old_b) and data[node.start_byte : node.end_byte] == old_b:
             t = node.type
             parent = node.parent
-            in_reg = (
-                reg_object is not None
-                and parent is not None
-                and (parent == reg_object or (parent.type == "pair" and parent.parent == reg_object))
+            in_reg = parent is not None and (
+                parent in reg_objects or (parent.type == "pair" and parent.parent in reg_objects)
             )
             if t == "identifier" and not any(_inside(node, sc) for sc in shadows):
                 spans.append((node.start_byte, node.end_byte, new))
@@ -657,7 +676,7 @@ def rename_action_function(source: str, old: str, new: str) -> str:
                 t == "property_identifier"
                 and parent is not None
                 and parent.type == "method_definition"
-                and parent.parent == reg_object
+                and parent.parent in reg_objects
                 and parent.child_by_field_name("name") == node
             ):
                 spans.append((node.start_byte, node.end_byte, new))  # registerPlugin({ old() {...} })
@@ -666,7 +685,7 @@ def rename_action_function(source: str, old: str, new: str) -> str:
                 if (
                     pair is not None
                     and pair.type == "pair"
-                    and pair.parent == reg_object
+                    and pair.parent in reg_objects
                     and pair.child_by_field_name("key") == parent
                 ):
                     spans.append((node.start_byte, node.end_byte, new))  # 'old': old
