@@ -308,6 +308,61 @@ def test_an_import_compared_with_when_the_last_export_zip_is_gone_is_said_so(tmp
     ), summary
 
 
+def test_the_line_diff_counts_lines_as_the_editor_does(base_project: Path, tmp_path: Path, capsys) -> None:
+    """Characters Python's splitlines() ends a line at and the editor does not (a vertical tab, a
+    form feed, U+0085, U+001C-U+001E in a JavaScript string) split one line of the diff in two, and
+    its line numbers then differed from the editor's; a lone CR (classic Mac) made the whole diff
+    one line, and a line ended by U+2028 was said to have no newline at the end of the file. Lines
+    end where the editor (and JavaScript) ends them: CRLF, LF, a lone CR, U+2028 and U+2029."""
+    web = base_project / "webapp2"
+    js, css = web / "plugins" / "rec" / "rec.plugin.js", web / "theme.css"
+    odd = "var a = 'x\x0by\x0cz\x85w\x1cv\x1du\x1et';\n"
+    code = js.read_text(encoding="utf-8")
+    first = code.count("\n") + 1  # the editor's number of the line odd goes on
+    js.write_text(code + odd + "var sep = 'p\u2028q';\nvar b = 1;\n", encoding="utf-8")
+    css.write_bytes(b"a {}\rb {}\rc {}\r")
+    (web / "win.css").write_bytes(b"a {}\r\nb {}\r\n")
+    export_package(base_project, tmp_path / "one.zip")
+    js.write_text(code + odd + "var sep = 'p\u2028q';\nvar b = 2;\n", encoding="utf-8")
+    css.write_bytes(b"a {}\rb { color: red; }\rc {}\r")
+    (web / "win.css").write_bytes(b"a {}\r\nb {}")
+    got = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}
+    diff = got["webapp2/plugins/rec/rec.plugin.js"].diff
+    assert (
+        diff.split("\n")[2:]
+        == [
+            f"@@ -{first},4 +{first},4 @@",  # as the editor numbers them: var b is on its line first + 3
+            " " + odd[:-1],
+            " var sep = 'p",
+            " q';",
+            "-var b = 1;",
+            "+var b = 2;",
+            "",
+        ]
+    )
+    assert got["webapp2/theme.css"].diff.split("\n")[2:] == [
+        "@@ -1,3 +1,3 @@",
+        " a {}",
+        "-b {}",
+        "+b { color: red; }",
+        " c {}",
+        "",
+    ]
+    assert got["webapp2/win.css"].diff.split("\n")[2:] == [
+        "@@ -1,2 +1,2 @@",
+        " a {}",
+        "-b {}",
+        "+b {}",
+        "\\ No newline at end of file",
+        "",
+    ]
+    from designer.cli import main
+
+    assert main(["export", str(base_project), "-o", str(tmp_path / "two.zip"), "--diff"]) == 0
+    out = capsys.readouterr().out
+    assert "    -b {}\n    +b { color: red; }\n" in out and "    -var b = 1;\n    +var b = 2;\n" in out
+
+
 def test_changes_a_line_diff_does_not_show_are_said_in_words(base_project: Path, tmp_path: Path) -> None:
     """A CRLF → LF change was every line removed and added again, reading the same; a byte-order
     mark or a picture was a bare "changed". Each is said in words, and a diff of identical-looking

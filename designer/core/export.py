@@ -137,7 +137,7 @@ class FileChange:
             return False
         if self.summary:
             return all(line.startswith("brandingID: ") and " → " in line for line in self.summary)
-        changed = [line for line in self.diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        changed = [line for line in self.diff.split("\n") if line[:1] in "+-" and not line.startswith(("+++", "---"))]
         return bool(changed) and all('"brandingID"' in line for line in changed)
 
     @property
@@ -784,10 +784,22 @@ def _text_diff(name: str, before: bytes, after: bytes) -> str:
         return ""
     import difflib  # here: the window loads this module with every package, diffs are for export plans
 
-    a, b = _diff_text(before).splitlines(keepends=True), _diff_text(after).splitlines(keepends=True)
+    from .lineends import split_lines
+
+    # Lines as the editor numbers them (str.splitlines also split at a vertical tab, a form feed,
+    # U+0085 ...), compared with their endings; written one a line, each ended by LF, the diff's own
+    # separator: a lone CR (a classic Mac file) left the whole diff on one line.
+    a, b = split_lines(_diff_text(before)), split_lines(_diff_text(after))
     shown = shown_change_name(name)  # (the name the list above the diffs gives the file)
-    lines = difflib.unified_diff(a, b, f"before/{shown}", f"after/{shown}")
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+    out = []
+    for line in difflib.unified_diff(a, b, f"before/{shown}", f"after/{shown}"):
+        if line.endswith("\r\n"):
+            out.append(line[:-2] + "\n")
+        elif line[-1:] in ("\n", "\r", "\u2028", "\u2029"):
+            out.append(line[:-1] + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _is_utf8(data: bytes) -> bool:

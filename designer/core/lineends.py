@@ -27,6 +27,7 @@ __all__ = [
     "odd_breaks",
     "offset_of",
     "split_first_line",
+    "split_lines",
 ]
 
 # A pattern string, compiled (and cached) by re on first use: `check` imports this module for
@@ -132,6 +133,23 @@ def split_first_line(text: str) -> tuple[str, str, str]:
             end = at + 2 if text.startswith("\r\n", at) else at + 1
             return text[:at], text[at:end], text[end:]
     return text, "", ""
+
+
+def split_lines(text: str) -> list[str]:
+    """``text``'s lines as the editor shows them, each with its ending ("" for a last line without
+    one): CRLF, LF, a lone CR, U+2028 and U+2029 end a line, nothing else.
+
+    Why not ``str.splitlines``: it also ends a line at a vertical tab, a form feed, U+0085 and
+    U+001C-U+001E, which the editor and JavaScript keep inside the line (a string holding one):
+    a diff then showed one line as two and numbered the lines after it otherwise than the editor.
+    """
+    if not text:
+        return []
+    ends = [m.end() for m in re.finditer(_BREAK, text)]
+    starts = [0, *ends]
+    if ends and ends[-1] == len(text):
+        starts.pop()
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def line_start(data: bytes, at: int) -> int:
