@@ -782,3 +782,26 @@ def test_a_rename_keeps_each_registration_in_its_own_style() -> None:
     assert "PEX.pluginAPI.registerPlugin({ id: 'x', load: load, halt: halt });" in new
     assert "var payload = { stop: halt };" in new and "var halt = function" in new
     assert not analyse(new).syntax_errors
+
+
+def test_the_checks_register_a_function_in_the_objects_own_style(base_project: Path) -> None:  # noqa: F811
+    """PD505's and PD508's "Register the existing function" wrote ``record: record`` and
+    ``unload: unload`` into ``{ id: 'rec-1.0', load }``: keys unlike all the others."""
+    from designer.core.checks import run_checks
+    from designer.core.fixes import apply_fix
+    from designer.core.model import load
+
+    path = base_project / "webapp2" / SRC
+    path.write_text(
+        BASE.replace("        load: load,\n        record: record\n", "        load\n").replace(
+            "    function record() {", "    function unload() {}\n    function record() {"
+        )
+    )
+    pkg = load(base_project)
+    fixes = [p.fix for p in run_checks(pkg) if p.code in ("PD505", "PD508") and p.fix is not None]
+    assert sorted(f.title for f in fixes) == ["Register the existing function unload", "Register the function 'record'"]
+    for fix in sorted(fixes, key=lambda f: f.title):  # (each reads the text the one before wrote)
+        apply_fix(pkg, fix)
+    text = pkg.read_text(SRC)
+    assert "registerPlugin({\n        record,\n        unload,\n        id: 'rec-1.0',\n        load\n    });" in text
+    assert not analyse(text).syntax_errors

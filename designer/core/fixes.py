@@ -327,7 +327,8 @@ def _rename_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
-    """Insert ``key: value,`` as the first entry of the object given to registerPlugin."""
+    """Insert ``key: value,`` (``key,`` in an object of shorthand keys) as the first entry of the
+    object given to registerPlugin."""
     from .jstext import is_identifier, js_string
 
     rel, key = fix.args["file"], fix.args["key"]
@@ -348,7 +349,15 @@ def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
         return f"{key} is already registered in {rel}"
     at = reg.open_brace
     nl = newline_of(data)
-    entry = f"{nl}{reg.indent}{key}: {value}," if reg.indent is not None else f" {key}: {value},"
+    written = f"{key}: {value}"
+    if value == key and is_identifier(key):
+        # A function under its own name is written as the object's keys are: ``load`` among
+        # shorthand keys (``{ id: 'x', unload }``), where ``load: load`` read as a slip.
+        from .actionsync import _written_entry
+        from .jsanalysis import parse_tree
+
+        written = _written_entry(data, parse_tree(data), at, key)
+    entry = f"{nl}{reg.indent}{written}," if reg.indent is not None else f" {written},"
     pkg.pending_texts[rel] = (data[:at] + entry.encode("utf-8") + data[at:]).decode("utf-8", "surrogatepass")
     return f"Register {key} in {rel}"
 
