@@ -395,9 +395,11 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     out = run("check", target)
     assert out.returncode == 2, out.stdout + out.stderr
     assert out.stdout == ""
-    assert out.stderr.startswith(f"plugin-designer: error PD104 {target}: ")
+    assert out.stderr.startswith(f"plugin-designer: error PD104 {target}")
     assert phrase in out.stderr
+    assert f"{target}: is " not in out.stderr and f"{target}: holds " not in out.stderr  # (a sentence, no colon)
     assert "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
+
     if kind == "file-of-a-package":
         assert out.stderr.rstrip().endswith(f"give its folder instead: {tmp_path / 'proj'}")
         roundabout = run("check", tmp_path / "proj" / "webapp2" / ".." / "webapp2" / "settings.json")
@@ -408,6 +410,31 @@ def test_unusable_input_exits_2_with_a_clear_message(kind: str, tmp_path: Path) 
     data = json.loads(as_json.stdout)
     assert phrase in data["error"] and data["problems"] == [] and data["summary"]["ok"] is False
     assert data["code"] == "PD104"
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_package_file_is_refused_in_a_sentence(command: str, tmp_path: Path) -> None:
+    """A package file given as PATH: "proj/webapp2/settings.json: is one file of ..." read with a
+    stray colon between the name and its verb; the sentence reads as one now, for a folder of the
+    package and a folder of projects too."""
+    shutil.copytree(FIXTURES / "base", tmp_path / "proj")
+    shutil.copytree(FIXTURES / "base", tmp_path / "projects" / "a")
+    shutil.copytree(FIXTURES / "base", tmp_path / "projects" / "b")
+    said = {
+        "proj/webapp2/settings.json": "proj/webapp2/settings.json is one file of a branding package; "
+        "give its folder instead: proj",
+        "proj/webapp2/plugins": "proj/webapp2/plugins is one folder of a branding package; give its project "
+        "folder instead: proj",
+        "projects": "projects holds several projects (a, b); give the path of one of them",
+    }
+    for path, sentence in said.items():
+        words = [command, path, *(["-o", "x.zip"] if command == "export" else [])]
+        out = run(*words, cwd=tmp_path)
+        assert out.returncode == 2
+        assert out.stderr.strip().endswith(f"plugin-designer: {'error PD104 ' if command == 'check' else ''}{sentence}")
+        as_json = run(*words, "--json", cwd=tmp_path)
+        assert json.loads(as_json.stdout)["error"] == sentence
+    assert not (tmp_path / "x.zip").exists()
 
 
 # -- new -------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def test_a_named_pipe_given_as_the_package_is_named_not_read_forever(command: st
     extra = ["-o", tmp_path / "out.zip"] if command == "export" else []
     out = run(command, pipe, "--json", *extra)
     assert out.returncode == 2
-    assert json.loads(out.stdout)["error"] == f"{pipe}: is a named pipe (FIFO), not a folder or a ZIP file"
+    assert json.loads(out.stdout)["error"] == f"{pipe} is a named pipe (FIFO), not a folder or a ZIP file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip"]
 
 
@@ -42,7 +42,7 @@ def test_import_of_a_named_pipe_says_what_it_is(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     out = run("import", pipe, "-o", tmp_path / "p")
     assert out.returncode == 2
-    assert out.stderr.strip() == f"plugin-designer: {pipe}: is a named pipe (FIFO), not a ZIP file"
+    assert out.stderr.strip() == f"plugin-designer: {pipe} is a named pipe (FIFO), not a ZIP file"
     assert not (tmp_path / "p").exists()
 
 
@@ -197,7 +197,7 @@ def test_a_webapp2_folder_that_cannot_be_read_is_unusable_not_empty(
     _unreadable(monkeypatch, project / "webapp2")
     assert main(["check", str(project)]) == 2
     assert capsys.readouterr().err.strip() == (
-        f"plugin-designer: error PD104 {project / 'webapp2'}: cannot be read (Permission denied)"
+        f"plugin-designer: error PD104 {project / 'webapp2'} cannot be read (Permission denied)"
     )
 
 
@@ -416,7 +416,7 @@ def test_a_path_the_file_system_refuses_is_a_message_not_a_traceback(
     if command == "import":
         os.symlink("loop", tmp_path / "loop")
         words = ["import", "loop", "-o", "p"]
-        said = "loop: is a symbolic link that leads nowhere (in a circle), not a ZIP file"
+        said = "loop is a symbolic link that leads nowhere (in a circle), not a ZIP file"
     else:
         long = "a" * 300
         words = {"check": ["check", long], "export": ["export", long, "-o", "x.zip"], "new": ["new", long]}[command]

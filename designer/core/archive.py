@@ -906,7 +906,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
             there = not_a_file(source.resolve()) if os.path.lexists(source) else None
         except (OSError, RuntimeError):  # (RuntimeError: links that lead in a circle)
             there = "a symbolic link that leads nowhere (in a circle)"
-        raise ImportRefused(f"{source}: is {there}, not a ZIP file" if there else f"{source}: no such file")
+        raise ImportRefused(f"{source} is {there}, not a ZIP file" if there else f"{source}: no such file")
     _check_target(target)
     if not zipfile.is_zipfile(source):
         raise ImportRefused(f"{source}: {not_a_zip_why(source)}.")

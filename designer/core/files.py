@@ -1242,7 +1242,7 @@ def _dir_root(path: Path) -> Path | None:
         # A folder of projects: taking the first one quietly let `check` pass while another failed.
         names = ", ".join(f.parent.name if f.name == "webapp2" else f.name for f in found[:5])
         more = f" and {len(found) - 5} more" if len(found) > 5 else ""
-        raise NotAPackageError(f"{path}: holds several projects ({names}{more}); give the path of one of them")
+        raise NotAPackageError(f"{path} holds several projects ({names}{more}); give the path of one of them")
     return found[0] if found else None
 
 
@@ -1329,7 +1329,7 @@ def locate(path: Path) -> PackageFiles:
     try:
         present = path.exists()
     except OSError as exc:  # a name longer than the file system takes, a loop of links
-        raise NotAPackageError(f"{path}: cannot be opened ({exc.strerror or exc})") from None
+        raise NotAPackageError(f"{path} cannot be opened ({exc.strerror or exc})") from None
     if not present:
         raise NotAPackageError(f"{path}: no such file or folder")
     if path.is_dir():
@@ -1337,18 +1337,18 @@ def locate(path: Path) -> PackageFiles:
         if leftover is not None:
             # Opened, the half-unpacked copy would be edited and exported as if it were the project.
             raise NotAPackageError(
-                f"{leftover}: is not a project but what an interrupted import left behind; import the ZIP "
+                f"{leftover} is not a project but what an interrupted import left behind; import the ZIP "
                 f"again (the next import into {leftover.parent} removes it)"
             )
         try:
             root = _dir_root(path)
         except OSError as exc:  # a folder that may not be read (permissions): said, not a traceback
-            raise NotAPackageError(f"{exc.filename or path}: cannot be read ({exc.strerror or exc})") from None
+            raise NotAPackageError(f"{exc.filename or path} cannot be read ({exc.strerror or exc})") from None
         if root is None:
             home = package_around(path, path)
             if home is not None:  # `check webapp2/plugins`: a folder of the package, not one
                 raise NotAPackageError(
-                    f"{path}: is one folder of a branding package; give its project folder instead: {home}"
+                    f"{path} is one folder of a branding package; give its project folder instead: {home}"
                 )
             try:
                 zips = tuple(
@@ -1369,13 +1369,13 @@ def locate(path: Path) -> PackageFiles:
         try:
             os.scandir(root).close()
         except OSError as exc:  # its files would all be "missing": say why instead
-            raise NotAPackageError(f"{root}: cannot be read ({exc.strerror or exc})") from None
+            raise NotAPackageError(f"{root} cannot be read ({exc.strerror or exc})") from None
         return DirFiles(root, project)
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:
         # A named pipe or a device is never a package, and reading one to find out never ends
         # (`check` of a FIFO or /dev/zero hung until it was killed).
-        raise NotAPackageError(f"{path}: is {there}, not a folder or a ZIP file")
+        raise NotAPackageError(f"{path} is {there}, not a folder or a ZIP file")
     import zipfile
 
     if zipfile.is_zipfile(path):
@@ -1432,7 +1432,7 @@ def locate(path: Path) -> PackageFiles:
     home = package_around(path, path.parent)
     if home is not None:
         # `check webapp2/settings.json`: the file is fine to point at, just not alone.
-        raise NotAPackageError(f"{path}: is one file of a branding package; give its folder instead: {home}")
+        raise NotAPackageError(f"{path} is one file of a branding package; give its folder instead: {home}")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
 
 
