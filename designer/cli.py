@@ -753,12 +753,13 @@ def _window_size(text: str) -> str:
     return f"{width}x{height}"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(words: list[str]) -> argparse.ArgumentParser:
+    """The parser of ``plugin-designer [PATH]`` and its options, ``words`` the command line."""
     import argparse
 
     width = max(map(len, COMMANDS))
     commands = "\n".join(f"  {c:<{width}}  {SUMMARIES[c]}" for c in COMMANDS)
-    p = argparse.ArgumentParser(
+    p = _hinting_parser(words)(
         prog="plugin-designer",
         description="Design, check and export Pexip Infinity Connect (webapp2) plugins.\n\n"
         "With no command, open the designer (on PATH if given).",
@@ -776,17 +777,54 @@ def _command_parser(argv: list[str]) -> argparse.ArgumentParser:
     Why: a script asking for JSON got only argparse's text on stderr and nothing to parse on
     stdout, unlike every other refusal. The usage text still goes to stderr, and the exit is 2.
     """
-    import argparse
-
     wants_json = any(w.startswith("--j") and "--json".startswith(w) for w in argv[1:])  # (or abbreviated)
+    return _hinting_parser(argv[1:], wants_json)(prog=f"plugin-designer {argv[0]}", formatter_class=_help_formatter())
+
+
+def _hinting_parser(words: list[str], wants_json: bool = False) -> type[argparse.ArgumentParser]:
+    """An ArgumentParser class whose usage errors name the option a mistyped one was meant to be
+    (``--jsn``: "did you mean --json?"), among the options of its own command; exit code 2 still.
+    With ``wants_json`` the error is also JSON on stdout (see :func:`_command_parser`).
+
+    Why: argparse said only "unrecognized arguments: --strcit", and a missing ``-o`` for
+    ``--ouput x.zip``, leaving the user to compare the spelling with --help letter by letter.
+    """
+    import argparse
 
     class Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:
+            message += _did_you_mean(self, words)
             if wants_json:
                 print_json({"ok": False, "error": f"{self.prog}: {message}", "code": "usage"})
             super().error(message)
 
-    return Parser(prog=f"plugin-designer {argv[0]}", formatter_class=_help_formatter())
+    return Parser
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
+    """ " (did you mean --json?)" for the words of ``words`` that look like options ``parser`` does not
+    have, but close to one it has; "" when there is none."""
+    import difflib
+
+    options = [o for o in parser._option_string_actions if o.startswith("--")]
+    hints: list[tuple[str, str]] = []
+    for before, word in zip(["", *words], words, strict=False):  # (each word and the one before it)
+        if word == "--":
+            break  # (what follows is PATH, however it starts)
+        given = parser._option_string_actions.get(before)
+        if given is not None and given.nargs is None:
+            continue  # the value of the option before it (--name -x): no option mistyped
+        name = word.partition("=")[0]
+        if not name.startswith("-") or name == "-" or any(o.startswith(name) for o in parser._option_string_actions):
+            continue  # (a value, a PATH, an option or an abbreviation argparse takes)
+        close = difflib.get_close_matches(name if name.startswith("--") else "-" + name, options, n=1, cutoff=0.6)
+        if close and (name, close[0]) not in hints:
+            hints.append((name, close[0]))
+    if not hints:
+        return ""
+    if len(hints) == 1:
+        return f" (did you mean {hints[0][1]}?)"
+    return " (did you mean " + " and ".join(f"{meant} for {typed}" for typed, meant in hints) + "?)"
 
 
 def _version() -> str:
@@ -1156,7 +1194,7 @@ def _main(argv: list[str] | None = None) -> int:
         # parser asks importlib.metadata for --version's text (20 ms before the window appears).
         # Options (--help, --version, '--') and anything else go to argparse, as before.
         return cmd_gui(SimpleNamespace(path=argv[0] if argv else None))
-    p = _parser()
+    p = _parser(argv)
     p.add_argument("path", nargs="?", help="project folder, webapp2 folder or branding ZIP to open")
     p.add_argument(
         "--example", action="store_true", help="open your own copy of the bundled example (made on first use)"

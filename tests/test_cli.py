@@ -1199,6 +1199,53 @@ def test_a_mistyped_command_with_json_prints_one_json_document(tmp_path: Path) -
     assert "did you mean 'check'?" in doc["error"]
 
 
+@pytest.mark.parametrize(
+    ("words", "meant"),
+    [
+        (["check", "--jsn", "PATH"], "unrecognized arguments: --jsn (did you mean --json?)"),
+        (["check", "PATH", "--strcit"], "unrecognized arguments: --strcit (did you mean --strict?)"),
+        (
+            ["check", "PATH", "--strcit", "--fixx"],
+            "unrecognized arguments: --strcit --fixx (did you mean --strict for --strcit and --fix for --fixx?)",
+        ),
+        # (argparse asks for -o first: the word meant as -o is the one to name)
+        (["export", "PATH", "--ouput", "x.zip"], "required: -o/--output (did you mean --output?)"),
+        (["import", "x.zip", "-o", "p", "--create-mising"], "--create-mising (did you mean --create-missing?)"),
+        (["--exmaple"], "unrecognized arguments: --exmaple (did you mean --example?)"),
+    ],
+)
+def test_a_mistyped_option_is_named_with_the_one_meant(
+    words: list[str], meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse said only "unrecognized arguments: --strcit" (exit 2), leaving a new user to compare
+    the spelling with --help letter by letter; the closest of the command's own options is named."""
+    from designer.cli import main
+
+    words = [str(FIXTURES / "base") if w == "PATH" else w for w in words]
+    with pytest.raises(SystemExit) as stopped:
+        main(words)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: plugin-designer") and err.rstrip().endswith(meant)
+    if words[0] != "--exmaple":  # (the designer's own options have no --json)
+        with pytest.raises(SystemExit):
+            main([*words, "--json"])
+        assert json.loads(capsys.readouterr().out)["error"].endswith(meant)
+
+
+def test_no_option_is_suggested_for_a_value_or_a_far_word(capsys: pytest.CaptureFixture[str]) -> None:
+    """The hint names an option only for a word close to one: not for a PATH after '--', a value
+    of the option before it, or a word like no option at all."""
+    from designer.cli import main
+
+    for words in (["check", "PATH", "--zzzzzz"], ["new", "DIR", "--name"], ["export", "PATH", "-o"]):
+        with pytest.raises(SystemExit):
+            main(words)
+        assert "did you mean" not in capsys.readouterr().err
+    assert main(["check", "--", "--jsn"]) == 2  # a PATH called --jsn: none such
+    assert "did you mean" not in capsys.readouterr().err
+
+
 def test_export_to_a_folder_names_a_zip_in_it_that_works(tmp_path: Path) -> None:
     """`-o out` (a folder) was told to "give the name of the ZIP file", with no example; it now
     names one inside that folder, as the Export pane suggests it, and that name exports."""
