@@ -333,7 +333,7 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
     (with --diff the line diffs, cut as the Export pane cuts them unless --full-diff) and the
     upload checklist."""
     from .cli import _display_base, problem_place
-    from .core.export import diff_lines_shown, shown_change_name, size_said
+    from .core.export import diff_lines_shown, shown_change_name
     from .core.problems import printable
     from .core.wording import byte_size, counted
 
@@ -354,11 +354,11 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
         for name in plan.skipped:
             print(f"  left out {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}")
     print(plan.summary())
-    if plan.baseline is None:  # every file is new: which they are, as the pane lists them
-        for name, data in sorted(plan.entries.items()):
-            print(printable(f"  {'added':8} {shown_change_name(name)}  ({size_said(len(data))})"))
     whole = args.full_diff
-    for c in plan.changes:
+    # A first export (no baseline) lists every file as added, as the Export pane does, and --diff
+    # gives each its text as any added file's, cut alike: it printed no diff at all, while a later
+    # export's --diff gave its added files' (and --json each one's, whole).
+    for c in plan.listed_changes():
         # As the Export pane lists them: the upload number marked as such, the rest in words too.
         only_id = c.only_branding_id
         said = "  (only the new brandingID)" if only_id else f"  {c.size_note}" if c.size_note else ""

@@ -933,6 +933,38 @@ def test_cli_export_says_the_sizes_of_added_and_removed_files(example_project: P
     assert f"\n  removed  plugins/lock-toggle/unlock.svg  (was {gone:,} bytes)\n" in out, out
 
 
+def test_cli_first_export_diff_prints_each_files_text_cut_as_a_later_exports_added_files(
+    example_project: Path, tmp_path: Path, capsys
+) -> None:
+    """A first export's --diff printed no diff at all (every file only listed), while a later
+    export's gave its added files' text and --json each one's: the first now prints each text file
+    below its line as an added file's, cut alike (400 lines, 500 characters; --full-diff: whole)."""
+    from designer.cli import main
+
+    plugins = example_project / "webapp2" / "plugins"
+    (plugins / "lock-toggle" / "lib.min.js").write_text("var a=1;" * 50000)
+    (plugins / "meeting-info" / "big.js").write_text("".join(f"var v{i} = {i};\n" for i in range(5000)))
+    assert main(["export", str(example_project), "-o", str(tmp_path / "first.zip"), "--diff"]) == 0
+    out = capsys.readouterr().out
+    assert "every file is new.\n  added    manifest.json  (" in out
+    settings = (example_project / "webapp2" / "settings.json").read_text(encoding="utf-8")
+    shown = "".join(f"    +{line}\n" for line in settings.splitlines())
+    assert f"  added    settings.json  ({len(settings.encode()):,} bytes)\n" in out
+    assert "    --- before/settings.json\n    +++ after/settings.json\n" in out and shown in out, out[-3000:]
+    assert "\n    +" + "var a=1;" * 62 + "var … (399,501 more characters on this line)\n" in out
+    assert "\n    … and 4,603 more lines of this file's diff, not shown here\n" in out
+    assert max(len(line) for line in out.split("\n")) < 600
+    (example_project / ".plugin-designer").rename(tmp_path / "kept")  # (first again)
+    assert main(["export", str(example_project), "-o", str(tmp_path / "again.zip"), "--full-diff"]) == 0
+    whole = capsys.readouterr().out
+    assert "\n    +" + "var a=1;" * 50000 + "\n" in whole and "\n    +var v4999 = 4999;\n" in whole
+    assert "not shown here" not in whole
+    (example_project / ".plugin-designer").rename(tmp_path / "kept again")
+    assert main(["export", str(example_project), "-o", str(tmp_path / "quiet.zip")]) == 0
+    listed = capsys.readouterr().out  # (without --diff: the list alone, as before)
+    assert "every file is new." in listed and "  added    settings.json  (" in listed and "+++ after/" not in listed
+
+
 def test_cli_export_diff_keeps_tabs_and_escapes_what_a_terminal_would_obey(
     example_project: Path, tmp_path: Path, capsys
 ) -> None:
