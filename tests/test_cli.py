@@ -1467,3 +1467,30 @@ def test_usage_names_what_an_option_takes_as_the_readme_does(command: str, shown
     out = run(command, "--help")
     usage = " ".join(out.stdout.split("\n\n")[0].split())
     assert out.returncode == 0 and shown in usage, usage
+
+
+def test_refusals_name_the_places_as_the_user_typed_them(tmp_path: Path) -> None:
+    """`export proj -o proj/webapp2/x.zip` was told "Choose a place outside /tmp/.../proj/webapp2",
+    and an import or new inside a package named the package by its whole path: each place is
+    named as the user named theirs (relative when typed so), in the message and in --json's error."""
+    shutil.copytree(FIXTURES / "base", tmp_path / "proj")
+    assert run("export", "proj", "-o", "first.zip", cwd=tmp_path).returncode == 0
+    said = {
+        ("export", "proj", "-o", "proj/webapp2/x.zip"): "Choose a place outside proj/webapp2 for the ZIP",
+        ("export", "proj", "-o", "proj/.plugin-designer/x.zip"): "Choose a place outside proj/.plugin-designer ",
+        ("import", "first.zip", "-o", "proj/webapp2/sub"): "proj/webapp2/sub is inside the branding package "
+        "proj/webapp2: a project imported there",
+        ("new", "proj/webapp2/plugins/extra"): "proj/webapp2/plugins/extra is inside the branding package "
+        "proj/webapp2: a new project there",
+    }
+    for words, sentence in said.items():
+        out = run(*words, cwd=tmp_path)
+        assert out.returncode == 2 and out.stderr.startswith(f"plugin-designer: {sentence}"), out.stderr
+        assert str(tmp_path) not in out.stderr
+        assert json.loads(run(*words, "--json", cwd=tmp_path).stdout)["error"].startswith(sentence)
+    # From inside webapp2/ ("export ."), the folder is the one the user is in; a whole path stays whole.
+    inside = run("export", ".", "-o", "plugins/x.zip", cwd=tmp_path / "proj" / "webapp2")
+    assert inside.stderr.startswith("plugin-designer: Choose a place outside the folder you are in (webapp2) ")
+    whole = run("export", tmp_path / "proj", "-o", "proj/webapp2/x.zip", cwd=tmp_path)
+    assert whole.stderr.startswith(f"plugin-designer: Choose a place outside {tmp_path / 'proj' / 'webapp2'} ")
+    assert not list(tmp_path.rglob("x.zip")) and not (tmp_path / "proj" / "webapp2" / "sub").exists()

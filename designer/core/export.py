@@ -24,7 +24,7 @@ from typing import Any
 
 from .archive import ImportRefused, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, is_temporary, name_clashes, name_difference, windows_name_problem
+from .files import DirFiles, is_temporary, name_clashes, name_difference, said_as_given, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import ROLES, BrandingPackage, load
@@ -1064,7 +1064,9 @@ def check_output_path(plan: ExportPlan, out: Path) -> None:
     target = out.resolve()
     for inside in (plan.root.resolve(), (plan.project / ".plugin-designer").resolve()):
         if target == inside or inside in target.parents:
-            raise ExportRefused(f"Choose a place outside {inside} for the ZIP: it would end up in the next export.")
+            shown = said_as_given(inside, plan.root)  # (as the user named the package: relative, when so)
+            where = f"the folder you are in ({inside.name})" if shown == Path(".") else shown
+            raise ExportRefused(f"Choose a place outside {where} for the ZIP: it would end up in the next export.")
     if target.is_dir():
         # (An example name in it, the one the Export pane suggests: "give the name" left a new user guessing.)
         example = out / f"{plan.project.name}-branding.zip"

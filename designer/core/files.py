@@ -424,7 +424,7 @@ def inside_package_refusal(target: Path, made: str) -> str | None:
     if inside is None:
         return None
     return (
-        f"{target} is inside the branding package {inside}: {made} there would become part of "
+        f"{target} is inside the branding package {said_as_given(inside, target)}: {made} there would become part of "
         "that package (uploaded with its next export). Choose a folder outside it."
     )
 
@@ -1449,13 +1449,23 @@ def package_around(path: Path, start: Path) -> Path | None:
         return None
     if folder.name != "webapp2" and not ((folder / "manifest.json").is_file() or (folder / "plugins").is_dir()):
         return None  # a settings.json alone is no sign: editors keep theirs (~/.config/Code/User/settings.json)
-    home = folder.parent if folder.name == "webapp2" else folder
-    if not path.is_absolute():
+    return said_as_given(folder.parent if folder.name == "webapp2" else folder, path)
+
+
+def said_as_given(found: Path, given: Path) -> Path:
+    """``found`` (a whole path the code worked out, links resolved) named as the user named ``given``:
+    relative to the working folder when ``given`` was relative and ``found`` lies in that folder,
+    else whole.
+
+    Why: a refusal of ``export p -o p/webapp2/x.zip`` said "Choose a place outside
+    /home/me/work/p/webapp2", a path the user never typed, longer than the one they did.
+    """
+    if not given.is_absolute():
         try:
-            return home.relative_to(Path.cwd().resolve())
+            return found.relative_to(Path.cwd().resolve())
         except (OSError, ValueError):  # outside the working folder: the whole path says it
             pass
-    return home
+    return found
 
 
 # The first bytes of the archives people mistake for a ZIP (a .tar.gz renamed, a RAR download).
