@@ -165,7 +165,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .core.checks import run_checks
+    from .core.checks import problems_json, run_checks
     from .core.files import NotAPackageError
     from .core.model import load, save
     from .core.problems import Severity, printable
@@ -209,7 +209,7 @@ def _check(args: argparse.Namespace) -> int:
         out = {
             "ok": not failing,  # (as every command's JSON has it: one key for a script to test)
             "package": pkg.files.label,
-            "problems": [p.to_json() for p in problems],
+            "problems": problems_json(pkg, problems),
             "summary": {
                 "errors": counts["error"],
                 "warnings": counts["warning"],

@@ -90,6 +90,7 @@ def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, An
 
 
 def cmd_deploy(args: argparse.Namespace) -> int:
+    from .core.checks import problems_json
     from .core.deploy import (
         DeployError,
         DeployTarget,
@@ -173,7 +174,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             # Listed as check and export list them (a file to open from here, one a line; in JSON
             # as check gives them): the message alone named five, relative to webapp2/.
             if args.json:
-                extra |= {"package": pkg.files.label, "errors": [p.to_json() for p in exc.problems]}
+                extra |= {"package": pkg.files.label, "errors": problems_json(pkg, exc.problems)}
             else:
                 from .core.wording import counted
 

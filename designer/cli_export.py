@@ -252,6 +252,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .core.checks import problems_json
     from .core.export import BrandingIdRefused, ExportRefused, plan_export, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
@@ -274,7 +275,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:  # a project file that cannot be read (permissions, vanished)
         return _refused(args, os_message(exc))
     out = Path(args.output)
-    errors = [p.to_json() for p in plan.errors]  # (each as check --json gives it)
+    errors = problems_json(plan.pkg, plan.errors)  # (each as check --json gives it)
     if plan.errors and not args.force:
         if args.json:
             print_json({"ok": False, "blocked": True, "package": pkg.files.label, "errors": errors})

@@ -1494,3 +1494,37 @@ def test_refusals_name_the_places_as_the_user_typed_them(tmp_path: Path) -> None
     whole = run("export", tmp_path / "proj", "-o", "proj/webapp2/x.zip", cwd=tmp_path)
     assert whole.stderr.startswith(f"plugin-designer: Choose a place outside {tmp_path / 'proj' / 'webapp2'} ")
     assert not list(tmp_path.rglob("x.zip")) and not (tmp_path / "proj" / "webapp2" / "sub").exists()
+
+
+def test_check_json_gives_each_problem_its_plugins_id_and_package_file(tmp_path: Path) -> None:
+    """While settings.json could not be read, a plugin's problems had its package file's path as
+    `plugin` (the README promises the plugin's id), and so did those of a plugin listed without an
+    id: `plugin` is the id (settings.json's, else the package file's), `plugin_file` the path, both
+    null for the package as a whole; a blocked export's `errors` are the same."""
+    shutil.copytree(EXAMPLE, tmp_path / "p")
+    web = tmp_path / "p" / "webapp2"
+    source = web / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    source.write_text(source.read_text(encoding="utf-8") + "\nsyntax error (\n", encoding="utf-8")
+    package_file = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+    settings = web / "settings.json"
+    listed = settings.read_text(encoding="utf-8")
+
+    def problems(text: str) -> dict[str, dict[str, Any]]:
+        settings.write_text(text, encoding="utf-8")
+        doc = json.loads(run("check", "--json", tmp_path / "p").stdout)
+        blocked = json.loads(run("export", "--json", tmp_path / "p", "-o", tmp_path / "x.zip").stdout)
+        assert blocked["errors"] == [p for p in doc["problems"] if p["severity"] == "error"]
+        return {p["code"]: p for p in doc["problems"]}
+
+    read = problems(listed)
+    unread = problems(listed.replace('"plugins": [', '"plugins": [,', 1))  # (a stray comma: not valid JSON)
+    no_id = problems(listed.replace('"id": "lock-toggle",', "", 1))
+    assert "Found on disk" in unread["PD500"]["message"]
+    for found in (read, unread, no_id):
+        assert (found["PD500"]["plugin"], found["PD500"]["plugin_file"]) == ("lock-toggle", package_file)
+    assert (unread["PD100"]["file"], unread["PD100"]["plugin"], unread["PD100"]["plugin_file"]) == (
+        "settings.json",
+        None,
+        None,
+    )
+    assert not (tmp_path / "x.zip").exists()

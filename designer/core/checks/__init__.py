@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from ..model import SLIP_FIXES, BrandingPackage, found_on_disk
+from ..model import SLIP_FIXES, BrandingPackage, Plugin, found_on_disk
 from ..problems import Problem, make
 from . import consistency, icons, jsonfiles, manifest, package, settings, source, svgsafety
 from .context import Context
 
-__all__ = ["run_checks", "unread_plugin_list"]
+__all__ = ["problems_json", "run_checks", "unread_plugin_list"]
 
 # In this order: the safety scan of SVGs nothing names comes last, after the icon and source
 # checks have fully scanned every SVG they name.
@@ -132,6 +133,40 @@ def _found_on_disk(pkg: BrandingPackage, exporting: bool, why: str) -> list[Prob
         else:
             out.append(replace(p, message=message, fix=None, fix_waits_for="settings.json" if p.fix else ""))
     return out
+
+
+def problems_json(pkg: BrandingPackage, problems: list[Problem]) -> list[dict[str, Any]]:
+    """``problems`` of ``pkg`` as ``check --json`` gives them (and export's and deploy's ``errors``):
+    ``plugin`` the plugin's id, ``plugin_file`` its package file (relative to webapp2/); both null
+    for the package as a whole.
+
+    Why not the problem's own ``plugin``: that is the key the window finds the plugin by, the id
+    settings.json gives it, else its package file's path. While settings.json cannot be read (or
+    lists a plugin without an id) scripts got a path where the README promises an id. The id is now
+    the one settings.json gives, else the one the package file gives (null when neither gives one),
+    and the path has a field of its own.
+    """
+    owners: dict[Any, Plugin] = {plugin.key: plugin for plugin in pkg.plugins}
+    if unread_plugin_list(pkg) is not None and any(p.plugin is not None and p.plugin not in owners for p in problems):
+        for plugin in found_on_disk(pkg).plugins:  # (the plugins the checks found on disk: keyed by their path)
+            owners.setdefault(plugin.key, plugin)
+    out = []
+    for p in problems:
+        doc = p.to_json()
+        owner = owners.get(p.plugin) if p.plugin is not None else None
+        if owner is not None:
+            doc["plugin"] = _plugin_id(owner)
+        doc["plugin_file"] = owner.package_path if owner is not None else None
+        out.append(doc)
+    return out
+
+
+def _plugin_id(plugin: Plugin) -> Any:
+    """The id of ``plugin``: settings.json's, else its package file's (a text), else None."""
+    if plugin.entry.id not in (None, ""):
+        return plugin.entry.id
+    own = plugin.package.id if plugin.package is not None else None
+    return own if isinstance(own, str) and own.strip() else None
 
 
 def _rel(pkg: BrandingPackage, filename: object) -> str:
