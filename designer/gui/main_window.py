@@ -7,6 +7,7 @@ and the list of problems in plain words, without opening any JSON file.
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
     from ..core.recovery import Typing
+    from .background_checks import BackgroundChecks
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
     from .panes.plugin_page import PluginPage
@@ -319,7 +321,14 @@ class MainWindow(QMainWindow):
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
         self._status_before_analysis = ""
         self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
-        self._recheck.timeout.connect(self._run_checks)
+        self._recheck.timeout.connect(lambda: self._run_checks(background=True))
+        # Checks on a worker (background_checks.py), for a package whose checks are slow: the one
+        # running, and the count of changes and checks (see _check_soon) its result and the one
+        # shown are of. A result is shown only while that count has not moved since it started.
+        self.background_checks: BackgroundChecks | None = None
+        self._checks_asked = 0
+        self._checks_on_show = 0
+        self._slow_checks = False  # the last checks took SLOW_CHECKS or longer
         # Unsaved edits are copied aside every 30 s so a crash cannot take them (core.recovery).
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
@@ -1452,6 +1461,8 @@ class MainWindow(QMainWindow):
                     dock.hide()
             if self.source_analysis is not None:
                 self.source_analysis.wait()  # at most the parse of one big source
+            if self.background_checks is not None:
+                self.background_checks.wait()  # at most one run of the checks
         else:
             event.ignore()
 
@@ -1574,12 +1585,17 @@ class MainWindow(QMainWindow):
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
         self.save_as_action.setEnabled(pkg.files.writable)
+        from .background_checks import SLOW_CHECKS
         from .source_analysis import sources_to_parse
 
         # A big source (minified code, 5 MB) took 10 seconds to check, with the window frozen
         # before it first showed the project: those are parsed on a worker first (_run_checks).
         self._unchecked = bool(sources_to_parse(pkg))
+        self._checks_asked += 1  # (a worker still checking the package of before: its result is not shown)
+        self._checks_on_show = self._checks_asked
+        start = time.thread_time()
         self.problems = [] if self._unchecked else run_checks(pkg)
+        self._slow_checks = time.thread_time() - start >= SLOW_CHECKS
         self._ensure_export_dock()
         self.export_action.setEnabled(True)
         self.preview_action.setEnabled(True)
@@ -2173,8 +2189,9 @@ class MainWindow(QMainWindow):
 
         if self.editor is None:
             return
-        if self._recheck.isActive() or self.source_analysis is not None:
-            # The list is older than the last change (the checks run 150 ms after it): a second
+        if self._recheck.isActive() or self.source_analysis is not None or self.background_checks is not None:
+            # The list is older than the last change (the checks run 150 ms after it, or on a
+            # worker while the window is used, in a big package): a second
             # click of the same Fix, or a Fix of a row the change moved, acted on what is there
             # now: 'Remove this second entry' clicked twice removed the next plugin's entry too.
             # Only a fix the checks still offer is applied.
@@ -2348,7 +2365,7 @@ class MainWindow(QMainWindow):
         if self.plugin_page is not None and self.stack.currentWidget() is self.plugin_page:
             self.plugin_page.refresh()
         self._sync_file_views()
-        self._recheck.start()
+        self._check_soon()
         self._keep_aside_soon()
         if self.export_dock is not None:
             self.export_pane.package_edited()
@@ -2464,7 +2481,7 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(item)
         if from_form and self.icon_pane is not None and self.stack.currentWidget() is self.icon_pane:
             self.icon_pane.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._recheck.start()
+        self._check_soon()
 
     def _say_icon_added(self, rel: str) -> None:
         """The status bar names an icon just added, wherever it came from (the form's *New icon ▾*,
@@ -2525,7 +2542,7 @@ class MainWindow(QMainWindow):
             else:
                 self.status.setText(f"{rel} was replaced by a folder by another program.")
                 self._fill_tree()
-                self._recheck.start()  # (the Problems list said "none" while the file was gone)
+                self._check_soon()  # (the Problems list said "none" while the file was gone)
             return
         if not Path(path).exists():
             if rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
@@ -2533,7 +2550,7 @@ class MainWindow(QMainWindow):
             else:
                 self.status.setText(f"{rel} was deleted by another program.")
                 self._fill_tree()
-                self._recheck.start()  # (the Problems list said "none" while the file was gone)
+                self._check_soon()  # (the Problems list said "none" while the file was gone)
             return
         try:
             data = pkg.files.read_bytes(rel)
@@ -2553,7 +2570,7 @@ class MainWindow(QMainWindow):
                 f"{rel} was changed by another program, and is no longer UTF-8 text; {kept}. "
                 "The Problems list says what is wrong with it."
             )
-            self._recheck.start()
+            self._check_soon()
             return
         if on_disk == pane.editor.text() or self._saved.get(rel) == data:
             # Our own save, or the same text. (The news of a save can come after keys typed on
@@ -2812,9 +2829,20 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _run_checks(self) -> None:
+    def _check_soon(self) -> None:
+        """The package changed: the checks run after a pause (the timer is started again), and a
+        result being worked out meanwhile on a worker, of the package as it was, is not shown."""
+        self._checks_asked += 1
+        self._recheck.start()
+
+    def _run_checks(self, background: bool = False) -> None:
+        """Check the package now and show the problems, on this thread; ``background`` (after a
+        pause in editing): on a worker when the last checks were slow (see background_checks.py),
+        the problems shown when it is done, unless the package changed meanwhile."""
         if self.package is None or self.source_analysis is not None or self._closing:
             return  # a worker is parsing big sources: the checks run when it has finished
+        if background and self.background_checks is not None:
+            return  # its result is out of date now (see _check_soon): it checks again when done
         if self.editor is not None:
             self.editor.drop_unchanged_typing()
         from .source_analysis import SourceAnalysis, sources_to_parse
@@ -2833,13 +2861,49 @@ class MainWindow(QMainWindow):
             return
         from ..core.checks import run_checks
         from ..core.model import sync_documents
+        from .background_checks import SLOW_CHECKS, BackgroundChecks
 
         sync_documents(self.package)  # the lines said are those of the text Save writes
-        self.problems = run_checks(self.package)
+        if background and self._slow_checks:
+            self.background_checks = BackgroundChecks(self.package, self._checks_asked)
+            self.background_checks.finished.connect(self._checks_done)
+            self.background_checks.start()
+            return
+        self._checks_asked += 1  # (a worker's result, of the package as it was before, is older)
+        start = time.thread_time()
+        problems = run_checks(self.package)
+        self._slow_checks = time.thread_time() - start >= SLOW_CHECKS
+        self._show_checked(problems)
+
+    def _show_checked(self, problems: list[Problem]) -> None:
+        """Show ``problems``, the checks' result for the package as it is now, in every view."""
+        self.problems = problems
+        self._checks_on_show = self._checks_asked
         self._unchecked = False
         self._show_problems()
         self._refresh_export()
         self._checks_shown()
+
+    def _checks_done(self) -> None:
+        """A worker has checked the package: its problems are shown when nothing changed since it
+        started; else the package is checked again (unless fresh problems are on show already, or
+        the timer will check it after the pause)."""
+        from .background_checks import SLOW_CHECKS
+
+        worker, self.background_checks = self.background_checks, None
+        if worker is None:
+            return
+        worker.wait()  # (it has emitted finished as its last act: a moment at most)
+        worker.deleteLater()
+        if self._closing or worker.pkg is not self.package:
+            return  # (another package was opened meanwhile: it was checked then)
+        if worker.asked == self._checks_asked and worker.problems is not None:
+            self._slow_checks = worker.seconds >= SLOW_CHECKS
+            self._show_checked(worker.problems)
+        elif self._checks_on_show != self._checks_asked and not self._recheck.isActive():
+            # Changed meanwhile: checked again. When nothing changed, the checks raised on the
+            # worker: they run here, where a fault shows as it always did.
+            self._run_checks(background=worker.asked != self._checks_asked)
 
     def _source_analysis_done(self) -> None:
         worker, self.source_analysis = self.source_analysis, None
