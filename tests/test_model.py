@@ -377,3 +377,38 @@ def test_a_missing_name_is_looked_up_among_unsaved_files_once_per_check(
     assert found == [f"plugins/rec/Edit{i}.svg" for i in range(n)]
     assert missing == [None] * n and gone is None
     assert len(made) <= 4 * n  # each unsaved file once and each name looked up once (was n * 2n)
+
+
+def test_model_copy_copies_as_deepcopy_does_sharing_included() -> None:
+    """The undo steps' copies of the model (model_copy, faster than deepcopy): the same values,
+    nothing shared with the original, and what is shared inside it shared in the copy too."""
+    import copy
+
+    from designer.core.model import _OBJECT, model_copy
+
+    pkg = load(EXAMPLE)
+    plugins = pkg.plugins
+    plugins[0].package.raw["shared"] = plugins[0].package.platforms = ["web", "electron"]
+    plugins[0].package.raw["odd"] = ({"a": [1]}, _OBJECT, 2.5)
+    parts = [plugins, plugins[0], pkg.settings, pkg.manifest]
+    copied, deep = model_copy(parts), copy.deepcopy(parts)
+
+    def facts(plugin):
+        return plugin.entry.to_json(), plugin.package.to_json() if plugin.package else None, plugin.package_path
+
+    assert [facts(p) for p in copied[0]] == [facts(p) for p in deep[0]] == [facts(p) for p in plugins]
+    assert copied[2].raw == pkg.settings.raw and copied[3].to_json() == pkg.manifest.to_json()
+    assert copied[1] is copied[0][0] and copied[0][0] is not plugins[0]
+    package = copied[0][0].package
+    assert package.raw["shared"] is package.platforms and package.platforms is not plugins[0].package.platforms
+    assert (
+        package.raw["odd"] == ({"a": [1]}, _OBJECT, 2.5)
+        and package.raw["odd"][0] is not plugins[0].package.raw["odd"][0]
+    )
+    for before, after in zip(plugins, copied[0], strict=True):
+        assert type(after) is type(before) and vars(after).keys() == vars(before).keys()
+        assert after.package is not before.package and after.entry is not before.entry
+        for item, item_copy in zip(before.package.items(), after.package.items(), strict=True):
+            assert item_copy[2] is not item[2] and item_copy[2].raw == item[2].raw
+    copied[0][0].package.menu_items[next(iter(copied[0][0].package.menu_items))].clear()
+    assert plugins[0].package.to_json() == deep[0][0].package.to_json()  # (the original untouched)

@@ -9,7 +9,6 @@ they re-read the model when :attr:`ModelEditor.sig_changed` fires.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.jsonfile import JsonDocument
-from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, modelled_names
+from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, model_copy, modelled_names
 from ..core.problems import Problem
 
 __all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
@@ -52,9 +51,9 @@ def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
 
 def _take(pkg: BrandingPackage) -> _Snapshot:
     return _Snapshot(
-        copy.deepcopy(pkg.settings),
-        copy.deepcopy(pkg.manifest),
-        copy.deepcopy(pkg.plugins),
+        model_copy(pkg.settings),
+        model_copy(pkg.manifest),
+        model_copy(pkg.plugins),
         dict(pkg.pending_texts),
         dict(pkg.docs),
         list(pkg.load_problems),
@@ -96,9 +95,9 @@ def _same_snapshot(a: _Snapshot, b: _Snapshot) -> bool:
 
 def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
     # Copies again so a later edit cannot reach into the stored snapshot.
-    pkg.settings = copy.deepcopy(snap.settings)
-    pkg.manifest = copy.deepcopy(snap.manifest)
-    pkg.plugins = copy.deepcopy(snap.plugins)
+    pkg.settings = model_copy(snap.settings)
+    pkg.manifest = model_copy(snap.manifest)
+    pkg.plugins = model_copy(snap.plugins)
     pkg.pending_texts = dict(snap.pending_texts)
     pkg.docs.update(snap.docs)  # (one made later, by a save, stays: it is the file as written)
     pkg.load_problems[:] = snap.load_problems
