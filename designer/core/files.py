@@ -27,6 +27,7 @@ __all__ = [
     "NotAPackageError",
     "PackageFiles",
     "ZipFiles",
+    "files_by_folder",
     "atomic_write",
     "clash_key",
     "enclosing_package",
@@ -175,6 +176,24 @@ class NeedsImportError(NotAPackageError):
     list), but it is not a wrong file either: the import makes it a project and creates the two
     files, so the designer offers the import instead of only refusing.
     """
+
+
+def files_by_folder(names: list[str], suffix: str = "") -> dict[str, list[str]]:
+    """The files among ``names`` under each folder (at any depth) whose name ends in ``suffix``
+    (any case), in the order of ``names``.
+
+    Why one pass: asking for each plugin's folder in turn went through every name of the package
+    once per plugin (150 plugins of 4 files each: 90,000 comparisons, twice a check, and again for
+    the project tree's files after each check).
+    """
+    out: dict[str, list[str]] = {}
+    for name in names:
+        if name.lower().endswith(suffix):
+            folder = name
+            while "/" in folder:
+                folder = folder.rsplit("/", 1)[0]
+                out.setdefault(folder, []).append(name)
+    return out
 
 
 def normalize(base_file: str, url: str, decode: bool = True) -> str | None:

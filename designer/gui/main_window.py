@@ -1673,13 +1673,15 @@ class MainWindow(QMainWindow):
             it.setData(0, Qt.ItemDataRole.UserRole, ("file", name))
             root.addChild(it)
         errors_of = self._errors_by_plugin()
-        names = pkg.names()
+        from ..core.files import files_by_folder
+
+        under = files_by_folder(pkg.names())
         for index, plugin in enumerate(pkg.plugins):
             it = QTreeWidgetItem([_shortened(plugin.display_name)])
             it.setData(0, Qt.ItemDataRole.UserRole, ("plugin", index))
             it.setData(0, _PLUGIN_KEY, plugin.key)
             self._mark_plugin(it, errors_of[index])
-            for rel in self._plugin_files(plugin, names):
+            for rel in self._plugin_files(plugin, under):
                 child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
                 child.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
@@ -1745,10 +1747,12 @@ class MainWindow(QMainWindow):
         if root is None or self._reselect is not None or keys != self._tree_keys or root.childCount() != 2 + len(keys):
             self._fill_tree()
             return
-        names = pkg.names()
+        from ..core.files import files_by_folder
+
+        under = files_by_folder(pkg.names())
         items = [root.child(2 + index) for index in range(len(keys))]
         for index, (plugin, item) in enumerate(zip(pkg.plugins, items, strict=True)):
-            files = [("file", rel) for rel in self._plugin_files(plugin, names)]
+            files = [("file", rel) for rel in self._plugin_files(plugin, under)]
             shown = [item.child(j).data(0, Qt.ItemDataRole.UserRole) for j in range(item.childCount())]
             if item.data(0, Qt.ItemDataRole.UserRole) != ("plugin", index) or shown != files:
                 self._fill_tree()
@@ -1787,13 +1791,16 @@ class MainWindow(QMainWindow):
                 return found
         return None
 
-    def _plugin_files(self, plugin: Plugin, names: list[str] | None = None) -> list[str]:
-        """The files the tree shows under ``plugin`` (``names``: the package's, when known already)."""
+    def _plugin_files(self, plugin: Plugin, under: dict[str, list[str]] | None = None) -> list[str]:
+        """The files the tree shows under ``plugin`` (``under``: the package's files by folder,
+        ``files_by_folder``, when known already)."""
         assert self.package is not None
         folder = plugin.folder
         if not folder:
             return [plugin.package_path] if plugin.package_path else []
-        return [n for n in (self.package.names() if names is None else names) if n.startswith(folder + "/")]
+        if under is None:
+            return [n for n in self.package.names() if n.startswith(folder + "/")]
+        return under.get(folder, [])
 
     def _all_problems(self) -> list[Problem]:
         """The checks' problems and the crashes the preview caught: what every view shows."""
