@@ -241,6 +241,10 @@ ARGUMENT_FINE = [
     "var d = {digits: '1'}; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', d);",
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', Object.assign({}, participant));",
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', {...participant});",
+    # (an object given its keys after it is written, or a parameter named as another function's variable)
+    "var b = {}; b.digits = '1'; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
+    "var b = {}; Object.assign(b, {digits: '1'}); PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
+    "(function () { var participant = {}; return participant; })(); PEX.pluginAPI.spotlightOnParticipant(participant);",
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');",
     "PEX.pluginAPI.dialOut('rec@example.com', 'auto', 'GUEST', function () {});",
     "PEX.pluginAPI.dialOut('rec@example.com', participant.protocol, 'GUEST', function () {});",

@@ -785,7 +785,9 @@ class _Analyser:
         self.strings: list[Any] = []
         self.pairs: list[Any] = []
         self._declared: dict[bytes, list[int]] | None = None  # function name -> offsets of its declarations
-        self._memo: dict[Any, Any] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name
+        self._memo: dict[
+            Any, Any
+        ] = {}  # _bindings (by str) and _after_dot_or_quote (by bytes), per name; _changed_elsewhere (by ("changed", name))
         self._global_write: bool | None = None
         self._strict_bodies: dict[int, bool] = {}  # function body (or file) -> strict? (see _strict)
         # Names let and const declare in a block: (name node, its declarator's end, the declaration,
@@ -2180,9 +2182,12 @@ class _Analyser:
             node = node.named_children[-1]
         if node.type in ("string", "template_string"):
             return ("string", None)
-        obj = self._object_of(node)
+        held = node.type == "identifier"
+        obj = self._held_object(node) if held else self._object_of(node)
         if obj is None:
             return ("other", None)
+        if held and self._changed_elsewhere(self.text(node)):
+            return ("object", None)  # (body.digits = ... after const body = {}: its keys are the run's)
         keys: set[str] = set()
         for c in obj.named_children:
             if c.type == "comment":
@@ -2194,6 +2199,53 @@ class _Analyser:
                 return ("object", None)
             keys.add(self.text(key).strip("'\""))
         return ("object", frozenset(keys))
+
+    def _held_object(self, ident: Any) -> Any:
+        """The object literal the variable ``ident`` (an argument) holds where it is read, when
+        that is sure: the one declaration of the name whose scope holds ``ident`` is the nearest
+        one there and gives it that literal; else None.
+
+        Why not :meth:`_object_of` alone: it looks the name up in the whole file, so a parameter
+        ``body`` (or ``uuid``) read the literal some other function declares under that name, and
+        PD532 told a plugin that works that it sends no digits (or gives an object for a uuid).
+        """
+        name = self.text(ident)
+        around = [
+            (scope.start_byte if scope is not None else -1, kind, value)
+            for kind, scope, _node, _line, value in self._bindings(name)
+            if kind != "assignment" and (scope is None or scope.start_byte <= ident.start_byte < scope.end_byte)
+        ]
+        if not around or any(kind == "assignment" for kind, *_ in self._bindings(name)):
+            return None
+        nearest = max(around, key=lambda b: b[0])
+        if [b[0] for b in around].count(nearest[0]) > 1 or nearest[1] not in ("var", "let", "const"):
+            return None
+        return self._object_of(nearest[2])
+
+    def _changed_elsewhere(self, name: str) -> bool:
+        """Whether the code gives the variable ``name`` a key (``name.digits = ...``,
+        ``name['digits'] = ...``) or hands it to a call that may (``Object.assign(name, ...)``):
+        then the keys its literal was written with are not all it has when it is used."""
+        key = ("changed", name)
+        if key not in self._memo:
+            self._memo[key] = self._find_changed(name)
+        return bool(self._memo[key])
+
+    def _find_changed(self, name: str) -> bool:
+        for start, end in self._places(name.encode()):
+            n = self._root.descendant_for_byte_range(start, end)
+            if n is None or n.type != "identifier" or (p := n.parent) is None:
+                continue
+            if p.type == "arguments" and p.parent is not None and p.parent.type == "call_expression":
+                callee = p.parent.child_by_field_name("function")
+                if callee is None or self.text(callee).rsplit(".", 1)[-1] not in _SHAPED:
+                    return True
+            if p.type in ("member_expression", "subscript_expression") and p.child_by_field_name("object") == n:
+                q = p.parent
+                if q is not None and q.type in ("assignment_expression", "augmented_assignment_expression"):
+                    if q.child_by_field_name("left") == p:
+                        return True
+        return False
 
     def _pair_strings(self, obj: Any, wanted: str) -> list[str] | None:
         for c in obj.named_children:
