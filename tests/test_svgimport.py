@@ -763,3 +763,21 @@ def test_a_white_only_drawing_is_not_cut_out_of_itself() -> None:
     data = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="9" height="9" fill="#fff"/></svg>'
     result = import_svg(data, "white.svg", colours=CUT_OUT)
     assert "<mask" not in result.text and 'fill="currentColor"' in result.text and not result.can_cut_out
+
+
+def test_a_dark_detail_written_by_an_optimiser_is_cut_out_where_it_lies() -> None:
+    """An optimiser writes an arc's flags without spaces (``a10 10 0 110 20``: flags 1 and 1, then
+    0 20). Read as the number 110, the arcs were lost, the black disc on the navy square seemed to
+    be only its top point, on the square's edge, so beside it: it was not cut out and came in in
+    the square's colour, gone."""
+    spaced = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect x="2" y="2" width="20" height="20" fill="navy"/>
+  <path d="M12 2a10 10 0 1 1 0 20a10 10 0 1 1 0-20z" fill="#000"/>
+</svg>
+"""
+    packed = spaced.replace(b"a10 10 0 1 1 0 20a10 10 0 1 1 0-20z", b"a10 10 0 110 20a10 10 0 010-20z")
+    for data in (spaced, packed):
+        result = import_svg(data, "disc.svg", colours=CUT_OUT)
+        assert result.cut_out == 1
+        _root, mask = _mask_of(result.text)
+        assert [(el.tag.split("}")[1], el.get("style")) for el in mask][1:] == [("path", "fill:black;stroke:none")]

@@ -903,7 +903,9 @@ def _path_points(d: str) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     x = y = sx = sy = 0.0
     command, args = "", []
-    for m in _PATH_TOKEN.finditer(d):
+    at = 0
+    while (m := _PATH_TOKEN.search(d, at)) is not None:
+        at = m.end()
         if m.group(1):
             command, args = m.group(1), []
             if command in "Zz":
@@ -911,6 +913,13 @@ def _path_points(d: str) -> list[tuple[float, float]]:
             continue
         if not command or command in "Zz":
             return points  # numbers before any command: the rest does not draw
+        if command in "Aa" and len(args) in (3, 4) and m.group(2)[:1] in "01" and len(m.group(2)) > 1:
+            # An arc's flags are one digit each, written without a space by optimisers
+            # (``a2 2 0 014 0``: flags 0 and 1, then 4): read as the number 14, the arc and
+            # every point after it were lost, and a detail lying on the base seemed beside it.
+            at = m.start() + 1
+            args.append(float(m.group(2)[0]))
+            continue
         args.append(float(m.group(2)))
         upper, rel = command.upper(), command.islower()
         if len(args) < _PATH_ARGS[upper]:
