@@ -226,6 +226,7 @@ ARGUMENT_SLIPS = [
         "no 'digits'",
     ),
     ("PEX.pluginAPI.dialOut('rec@example.com', 'rtsp', 'GUEST', function () {});", "protocol 'rtsp'"),
+    ("var p = 'rtsp'; PEX.pluginAPI.dialOut('rec@example.com', p, 'GUEST', function () {});", "protocol 'rtsp'"),
     ("PEX.pluginAPI.spotlightOnParticipant();", "spotlightOnParticipant(participant.uuid)"),
     ("PEX.pluginAPI.disconnectParticipant({uuid: participant.uuid});", "gives disconnectParticipant an object"),
     ("PEX.pluginAPI.sendChatMessage();", "without the message"),
@@ -245,6 +246,8 @@ ARGUMENT_FINE = [
     "var b = {}; b.digits = '1'; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
     "var b = {}; Object.assign(b, {digits: '1'}); PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
     "(function () { var participant = {}; return participant; })(); PEX.pluginAPI.spotlightOnParticipant(participant);",
+    "(function () { var participant = 'rtsp'; return participant; })(); "
+    "PEX.pluginAPI.dialOut('rec@example.com', participant, 'GUEST', function () {});",
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');",
     "PEX.pluginAPI.dialOut('rec@example.com', 'auto', 'GUEST', function () {});",
     "PEX.pluginAPI.dialOut('rec@example.com', participant.protocol, 'GUEST', function () {});",

@@ -620,7 +620,8 @@ class Call(Record):
         self.assigned_to: str | None = None  # createNewState: the variable receiving the result
         self.span = span  # byte range of the member's name, for fixes
         # _SHAPED members: what each argument is, ("object", its keys or None when some key is
-        # known only at run time), ("string", None) for a text written out, or ("other", None).
+        # known only at run time), ("string", None) for a text written out, ("name", None) for a
+        # variable whose value there the file does not say for sure, or ("other", None).
         self.shape: list[tuple[str, frozenset[str] | None]] | None = None
         # The member of the call's result the code reads at once (openTemplateDialog(...).close$), or None.
         self.result_member: str | None = None
@@ -2183,7 +2184,10 @@ class _Analyser:
         if node.type in ("string", "template_string"):
             return ("string", None)
         held = node.type == "identifier"
-        obj = self._held_object(node) if held else self._object_of(node)
+        value = self._held_value(node) if held else node
+        if value is None:
+            return ("name", None)
+        obj = self._object_of(value)
         if obj is None:
             return ("other", None)
         if held and self._changed_elsewhere(self.text(node)):
@@ -2200,14 +2204,15 @@ class _Analyser:
             keys.add(self.text(key).strip("'\""))
         return ("object", frozenset(keys))
 
-    def _held_object(self, ident: Any) -> Any:
-        """The object literal the variable ``ident`` (an argument) holds where it is read, when
-        that is sure: the one declaration of the name whose scope holds ``ident`` is the nearest
-        one there and gives it that literal; else None.
+    def _held_value(self, ident: Any) -> Any:
+        """The value the variable ``ident`` (an argument) holds where it is read, when that is
+        sure: the declaration of the name whose scope holds ``ident`` is the nearest one there,
+        gives it that value and no assignment changes it; else None.
 
-        Why not :meth:`_object_of` alone: it looks the name up in the whole file, so a parameter
-        ``body`` (or ``uuid``) read the literal some other function declares under that name, and
-        PD532 told a plugin that works that it sends no digits (or gives an object for a uuid).
+        Why not :meth:`_object_of` (or :meth:`strings_of`) alone: they look the name up in the
+        whole file, so a parameter ``body`` (``uuid``, ``protocol``) read the value some other
+        function declares under that name, and PD532 told a plugin that works that it sends no
+        digits (gives an object for a uuid, dials a protocol Infinity does not know).
         """
         name = self.text(ident)
         around = [
@@ -2220,7 +2225,7 @@ class _Analyser:
         nearest = max(around, key=lambda b: b[0])
         if [b[0] for b in around].count(nearest[0]) > 1 or nearest[1] not in ("var", "let", "const"):
             return None
-        return self._object_of(nearest[2])
+        return nearest[2]
 
     def _changed_elsewhere(self, name: str) -> bool:
         """Whether the code gives the variable ``name`` a key (``name.digits = ...``,

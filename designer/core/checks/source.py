@@ -894,7 +894,8 @@ def _argument_slips(c: Call) -> list[str]:
             "calls sendChatMessage without the message, so nothing is sent. Give the text: "
             "sendChatMessage('Here is some chat')."
         ]
-    elif c.member == "dialOut" and len(c.args) > 1:
+    elif c.member == "dialOut" and len(c.args) > 1 and not (len(shape) > 1 and shape[1][0] == "name"):
+        # (a variable of the protocol's: its value where it is read, not one of that name elsewhere)
         wrong = [v for v in c.args[1] if DYN not in v and v not in DIAL_PROTOCOLS]
         if wrong:
             return [
