@@ -220,6 +220,7 @@ ARGUMENT_SLIPS = [
     ("PEX.pluginAPI.openTemplateDialog();", "openTemplateDialog({title: 'Title', body: '<p>...</p>'})"),
     ("PEX.pluginAPI.transformConferenceLayout(`4:0`);", "transformConferenceLayout({layout: '4:0'})"),
     ("PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf');", "without the tones"),
+    ("var to = '/participants/' + participant.uuid + '/dtmf'; PEX.pluginAPI.sendRequest(to);", "without the tones"),
     ("PEX.pluginAPI.sendRequest(`/participants/${participant.uuid}/dtmf`, {tones: '12'});", "no 'digits'"),
     (
         "var tones = {digit: '1'}; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', tones);",
@@ -246,6 +247,8 @@ ARGUMENT_FINE = [
     "var b = {}; b.digits = '1'; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
     "var b = {}; Object.assign(b, {digits: '1'}); PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', b);",
     "(function () { var participant = {}; return participant; })(); PEX.pluginAPI.spotlightOnParticipant(participant);",
+    "(function (id) { var participant = '/participants/' + id + '/dtmf'; return participant; })(); "
+    "PEX.pluginAPI.sendRequest(participant);",
     "(function () { var participant = 'rtsp'; return participant; })(); "
     "PEX.pluginAPI.dialOut('rec@example.com', participant, 'GUEST', function () {});",
     "PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');",

@@ -863,7 +863,7 @@ def _argument_slips(c: Call) -> list[str]:
             f"gives transformConferenceLayout the text '{shortened(shown)}', but it takes an object, so the "
             f"layout does not change. Write transformConferenceLayout({{layout: '{shortened(shown)}'}})."
         ]
-    elif c.member == "sendRequest" and c.args:
+    elif c.member == "sendRequest" and c.args and first != "name":  # (see dialOut below)
         dtmf = [p for p in c.args[0] if classify_request(p) == ("participant", "dtmf")]
         if dtmf:
             shown = shortened(dtmf[0].replace(DYN, "…"))
