@@ -363,6 +363,21 @@ def test_an_icon_file_nothing_uses_is_a_note(base_project: Path) -> None:
     assert "old.svg" in problems[0].message and "no menu item uses it" in problems[0].message
 
 
+@pytest.mark.parametrize(("old", "new"), [('"menuItems"', '"menuitems"'), ('"icon"', '"Icon"')])
+def test_the_icon_of_an_item_behind_a_misspelt_key_is_not_offered_for_deletion(
+    base_project: Path, old: str, new: str
+) -> None:
+    """With 'menuitems' (or an item's 'Icon'), rec.svg was called unused and offered for deletion
+    (PD406, "Delete rec.svg") beside PD312's rename: deleted first, the button came back without
+    its icon. An icon nothing names is still called unused."""
+    package = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace(old, new))
+    (package.parent / "old.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" id="old" viewBox="0 0 24 24"/>\n')
+    problems = check(base_project)
+    assert "PD312" in {p.code for p in problems}
+    assert [p.file for p in problems if p.code == "PD406"] == ["plugins/rec/old.svg"]
+
+
 @pytest.mark.parametrize("ref", ["recc.svg#rec", "../rec.svg#rec", "/rec.svg#rec", "https://example.com/rec.svg#rec"])
 def test_the_icon_a_broken_reference_means_is_not_offered_for_deletion(base_project: Path, ref: str) -> None:
     """A menu item's icon spelt 'recc.svg', or pointing out of the package: rec.svg beside it

@@ -13,6 +13,7 @@ from ..problems import Fix
 from ..svg import SvgInfo, is_id_name, not_svg_kind, read_svg
 from ..zipnames import exported_name
 from .context import Context
+from .package import misspelt_icons
 
 
 def svg_info(ctx: Context, rel: str) -> SvgInfo:
@@ -75,6 +76,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     found = found or match is not None
                 if not found:
                     lost.append(file_part.rsplit("/", 1)[-1])
+        for ref in misspelt_icons(plugin):  # (PD312's: the rename brings them back)
+            file_part = ref.partition("#")[0]
+            for target in {plugin.resolve(file_part), normalize(plugin.package_path, file_part, decode=False)}:
+                used.add((pkg.case_match(target) if target else None) or target or "")
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
             _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx, lost)

@@ -133,6 +133,36 @@ def misspelt_key(written: str, known: Iterable[str], present: Container[str]) ->
     return found[0][1] if found and (len(found) == 1 or found[1][0] > found[0][0]) else None
 
 
+def misspelt_icons(plugin: Plugin) -> list[str]:
+    """The icon references of the menu items the app misses only for a misspelt key (PD312): the
+    items under 'menuitems' (or another slip of menuItems, when the file has no menuItems), and an
+    item's icon under 'Icon' or 'icn'.
+
+    Why: those icon files looked unused, so PD406 offered to delete them beside PD312's rename;
+    deleted first, the items came back after the rename with no icon.
+    """
+    data = plugin.package.to_json() if plugin.package is not None else None
+    if not isinstance(data, dict):
+        return []
+    menu = data.get("menuItems")
+    if not isinstance(menu, dict):
+        slip = next(
+            (k for k in data if isinstance(k, str) and misspelt_key(k, _PACKAGE_KEYS, data) == "menuItems"), None
+        )
+        menu = data.get(slip) if slip is not None else None
+    out: list[str] = []
+    for items in menu.values() if isinstance(menu, dict) else ():
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, dict):
+                out += [
+                    v
+                    for k, v in item.items()
+                    if isinstance(v, str)
+                    and (k == "icon" or (isinstance(k, str) and misspelt_key(k, _ITEM_KEYS, item) == "icon"))
+                ]
+    return out
+
+
 def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
     """PD312: a key of the package file or of a menu item written nearly as one the app reads."""
     rel = plugin.package_path
