@@ -150,7 +150,7 @@ def test_a_folder_that_holds_files_is_refused_naming_it(qtbot, place: Path) -> N
     assert shown.startswith(f"{place / 'Branding'} already exists and is not empty")
     assert not dialog.create_button.isEnabled()
     dialog.place_edit.setText(str(place / "missing"))
-    assert "does not exist" in dialog.problem.text()
+    assert dialog.create_button.isEnabled()  # a new place is made with the project (see below)
 
 
 def test_no_permission_to_write_there_is_said(qtbot, place: Path, monkeypatch) -> None:
@@ -200,7 +200,10 @@ def test_tab_walks_name_place_browse_then_the_buttons(qtbot, place: Path) -> Non
 def test_a_long_reason_is_shown_whole_and_the_dialog_fits_the_screen(qtbot, place: Path) -> None:
     dialog = _dialog(qtbot)
     width = dialog.width()
-    dialog.place_edit.setText("/" + "a-long-folder-name-without-any-spaces/" * 8)
+    long = place.joinpath(*["a-long-folder-name-without-any-spaces"] * 8)
+    long.parent.mkdir(parents=True)
+    long.write_text("a file, not a folder")
+    dialog.place_edit.setText(str(long / "sub"))
     qtbot.waitUntil(lambda: dialog.problem.isVisible())
     assert dialog.width() == width  # the path wraps; it does not widen the dialog past the screen
     below = dialog.problem.mapTo(dialog, dialog.problem.rect().bottomLeft()).y()
@@ -349,3 +352,64 @@ def test_the_save_as_dialog_refuses_the_project_itself_and_folders_inside_it(
     assert not dialog.create_button.isEnabled()
     dialog.place_edit.setText(str(place))
     assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+
+
+def test_import_into_a_place_that_does_not_exist_yet_makes_it(
+    window, qtbot, place: Path, example_project: Path, tmp_path: Path
+) -> None:
+    """An administrator typed a new folder as the place ("…/Branding projects"): Import stayed off,
+    "does not exist; use Browse… to choose another place", though the import makes missing folders.
+    Now the dialog says which folders it makes, and the import makes them."""
+    from designer.core.export import export_package
+
+    source = tmp_path / "branding.zip"
+    export_package(example_project, source)
+    new_place = place / "Branding projects" / "2026"
+    seen: dict[str, object] = {}
+
+    def fill(dialog: NewProjectDialog) -> None:
+        dialog.place_edit.clear()
+        qtbot.keyClicks(dialog.place_edit, str(new_place))
+        seen["problem"] = dialog.problem.isVisible()
+        seen["shown"] = dialog.path_label.text().replace("\u200b", "")
+        seen["enabled"] = dialog.create_button.isEnabled()
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        if dialog.isVisible():  # (Import off: the dialog would wait for the user)
+            dialog.reject()
+
+    _in_next_dialog(qtbot, fill)
+    window.import_zip(source)
+    target = new_place / "branding"
+    assert seen == {
+        "problem": False,
+        "shown": f"Creates the folder {target} (and {new_place}, which does not exist yet)",
+        "enabled": True,
+    }
+    assert window.package is not None and window.package.root == target / "webapp2"
+    assert (target / "webapp2" / "settings.json").is_file()
+    assert QSettings().value(PLACE_KEY) == str(new_place)
+
+
+def test_a_new_place_is_refused_under_a_file_or_where_one_may_not_write(tmp_path: Path, monkeypatch) -> None:
+    """What decides for a place that does not exist yet is the nearest folder that does."""
+    from designer.core.archive import import_target_refusal
+    from designer.core.newproject import folder_refusal
+
+    def refusal(place: Path) -> str | None:
+        return folder_refusal(place, "x", import_target_refusal)
+
+    (tmp_path / "notes.txt").write_text("mine")
+    assert refusal(tmp_path / "notes.txt" / "a" / "b") == (
+        f"{tmp_path / 'notes.txt'} is a file, not a folder; use Browse… to choose another place."
+    )
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    assert "is a symbolic link that leads nowhere, not a folder" in refusal(tmp_path / "gone" / "a")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == locked else real(p, mode, **k))
+    assert (
+        refusal(locked / "new" / "deeper")
+        == f"You have no permission to create folders in {locked}; choose another place."
+    )
+    assert refusal(tmp_path / "new" / "deeper") is None

@@ -174,11 +174,14 @@ def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path
         return "Choose where to put the project."
     if not place.is_absolute():
         return f"{place} is not a whole path (such as {Path.home()}); use Browse… to choose the place."
-    if not place.is_dir():
-        what = "is a file, not a folder" if place.exists() else "does not exist"
-        return f"{place} {what}; use Browse… to choose another place."
-    if not os.access(place, os.W_OK | os.X_OK):
-        return f"You have no permission to create folders in {place}; choose another place."
+    # A place typed that does not exist yet is made with the project (as the import, New Project
+    # and Save As make missing parents): what decides is the nearest folder that exists.
+    there = next((p for p in (place, *place.parents) if os.path.lexists(p)), None)
+    if there is None or not there.is_dir():
+        what = "a symbolic link that leads nowhere" if there is not None and there.is_symlink() else "a file"
+        return f"{there or place} is {what}, not a folder; use Browse… to choose another place."
+    if not os.access(there, os.W_OK | os.X_OK):
+        return f"You have no permission to create folders in {there}; choose another place."
     return target_refusal(place / name.strip())
 
 

@@ -173,7 +173,10 @@ class NewProjectDialog(QDialog):
         # One line under the fields: the folder Create makes, or (in red) why it cannot.
         if why is None and target is not None:
             how = "Uses the empty folder" if target.is_dir() else "Creates the folder"
-            self.path_label.setText(f"{how} {_breakable(str(target))}")
+            place = self.place()
+            # A new place is made too: said, so a typo in it is seen before the click.
+            also = f" (and {place}, which does not exist yet)" if place is not None and not place.exists() else ""
+            self.path_label.setText(_breakable(f"{how} {target}{also}"))
         show_row(self._form, self.path_label, why is None)
         self.problem.setText(_breakable(why or ""))
         self.create_button.setEnabled(why is None)
