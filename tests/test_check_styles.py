@@ -262,7 +262,7 @@ def test_a_request_or_host_put_together_in_a_template_literal_is_checked(base_pr
     """`/participants/${uuid}/${muted ? 'unmute' : 'mutte'}` passed (the conference refuses it),
     and `https://${host}/rec` with const host = '...' was "an address built at run time"."""
     source = (
-        "(() => {\n    const api = window.PEX.pluginAPI;\n    const host = 'hooks.example.com';\n"
+        "(() => {\n    const api = window.PEX.pluginAPI;\n    const host = 'hooks.acme.test';\n"
         "    const record = ({ uuid, muted }) => {\n"
         "        api.sendRequest(`/participants/${uuid}/${muted ? 'unmute' : 'MUTE'}`);\n"
         "        fetch(`https://${host}/rec`, { method: 'POST' });\n"
@@ -270,6 +270,6 @@ def test_a_request_or_host_put_together_in_a_template_literal_is_checked(base_pr
         "    api.registerPlugin({ id: 'rec-1.0', load: () => {}, unload: () => {}, record });\n})();\n"
     )
     problems = _problems(base_project, source.replace("MUTE", "mute"))
-    assert [p.code for p in problems] == ["PD600"] and "hooks.example.com (fetch on line 6)" in problems[0].message
+    assert [p.code for p in problems] == ["PD600"] and "hooks.acme.test (fetch on line 6)" in problems[0].message
     wrong = _problems(base_project, source.replace("MUTE", "mutte"))
     assert _codes(wrong) == [("PD515", 5), ("PD600", 6)] and "'/participants/…/mutte'" in wrong[0].message

@@ -83,11 +83,17 @@ def test_there_are_the_promised_recipes() -> None:
         assert r.placement_text and r.roles_text
 
 
+# The recipes whose sample address (recorder@example.com) reaches nobody: left as it is, PD602
+# says so (see test_a_sample_address_left_as_it_was_is_warned); a real one is given here.
+REAL_ADDRESSES = {"record-stream": {"alias": "recorder@vc.acme.test"}, "webhook": {"url": "https://hooks.acme.test/m"}}
+
+
 @pytest.mark.parametrize("name", RECIPES)
 @pytest.mark.parametrize("kind", ["defaults", "edge"])
 def test_recipe_makes_a_plugin_that_passes_the_checks(name: str, kind: str, tmp_path: Path) -> None:
     recipe = load_recipe(name)
     answers = {} if kind == "defaults" else edge_answers(name)
+    answers |= REAL_ADDRESSES.get(name, {})
     assert validate_answers(recipe, answers) == []
     files = render(recipe, answers, "my-plugin")
     assert all(rel.startswith("plugins/my-plugin/") for rel in files)
@@ -116,11 +122,46 @@ def test_every_option_of_every_choice_renders_cleanly(name: str, tmp_path: Path)
 
 
 def test_the_webhook_note_is_the_only_one(tmp_path: Path) -> None:
-    files = render(load_recipe("webhook"), {"url": "https://hooks.example.org:8443/x?y=1", "method": "GET"}, "hook")
+    files = render(load_recipe("webhook"), {"url": "https://hooks.acme.test:8443/x?y=1", "method": "GET"}, "hook")
     root = create_project(tmp_path / "p", files=files)
     codes = [(p.code, p.severity) for p in run_checks(load(root))]
     assert codes == [("PD600", Severity.INFO)]
     assert main(["check", "--strict", str(root)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("record-stream", "'Record' dials 'recorder@example.com', an example address that reaches nobody"),
+        ("webhook", "'Record' calls 'https://hooks.example.com/meeting', an example address that reaches nobody"),
+    ],
+)
+def test_a_sample_address_left_as_it_was_is_warned(name: str, line: str, tmp_path: Path, capsys) -> None:
+    """An administrator added the Record recipe, kept its sample address and saw "no errors": the
+    uploaded button called recorder@example.com, which reaches nobody. Now a warning (PD602) says so,
+    with the line to change; check --strict (CI) fails on it."""
+    root = create_project(tmp_path / "p", files=render(load_recipe(name), {"name": "Record"}, "rec"))
+    [problem] = [p for p in run_checks(load(root)) if p.severity != Severity.INFO]
+    assert (problem.code, problem.severity, problem.file) == ("PD602", Severity.WARNING, "plugins/rec/rec.plugin.js")
+    assert problem.message.startswith(line) and problem.message.endswith(
+        f"Type your real address in its place, between the quotes on line {problem.line} of rec.plugin.js."
+    )
+    assert main(["check", "--strict", str(root)]) == 1
+    assert "rec.plugin.js:" in capsys.readouterr().out  # the file and line to change
+
+
+def test_example_domains_are_told_from_real_ones() -> None:
+    from designer.core.checks.source import example_domain
+
+    for text, host in [
+        ("recorder@example.com", "example.com"),
+        ("rtmp://live.EXAMPLE.net/app/key", "live.example.net"),
+        ("sip:room@vc.example", "vc.example"),
+        ("https://example.org:8443/x", "example.org"),
+    ]:
+        assert example_domain(text) == host
+    for text in ("recorder@myexample.com", "https://example.community/x", "room@vc.acme.test", "example"):
+        assert example_domain(text) is None
 
 
 @pytest.mark.parametrize("name", RECIPES)
@@ -246,11 +287,11 @@ def test_cli_new_bad_answer_names_the_set_key_typed(tmp_path: Path, capsys: pyte
 def test_cli_new_from_recipe_writes_the_rendered_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "proj"
     args = ["new", str(target), "--recipe", "record-stream", "--set", "name=Rec & Stream", "--set", "streaming=no"]
-    args += ["--set", f"start_label={EDGE[:80]}"]
+    args += ["--set", f"start_label={EDGE[:80]}", "--set", "alias=recorder@vc.acme.test"]
     assert main(args) == 0
     expected = render(
         load_recipe("record-stream"),
-        {"name": "Rec & Stream", "streaming": False, "start_label": EDGE[:80]},
+        {"name": "Rec & Stream", "streaming": False, "start_label": EDGE[:80], "alias": "recorder@vc.acme.test"},
         "rec-stream",
     )
     root = target / "webapp2"

@@ -759,6 +759,13 @@ CODES: dict[str, Code] = {
             "Plugin uses an http: address",
             "Browsers block plain-http requests from the https meeting page (mixed content).",
         ),
+        Code(
+            "PD602",
+            _W,
+            "Plugin calls an example address",
+            "Addresses at example.com, example.net, example.org (and names ending in .example) are kept for "
+            "examples and reach nobody: a recipe's sample address left as it was makes the button do nothing.",
+        ),
         # -- preview (the plugin's code run against the mock meeting) ----------------------
         Code(
             "PD800",

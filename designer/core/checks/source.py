@@ -8,6 +8,7 @@ about what is only known at run time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -398,6 +399,7 @@ def _check_one(
     _check_empty_toolbar_buttons(plugin, info, ctx)
     _check_calls(plugin, index, src, info, report)
     _check_network(plugin, info, report)
+    _check_example_addresses(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
 
 
@@ -1113,6 +1115,46 @@ def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
             f"'{shortened(name)}' contacts other servers: {listed}. The deployment's Content Security Policy may block these; "
             "ask the Pexip administrator to allow them.",
             first,
+        )
+
+
+# Domains kept for examples (RFC 2606): an address in them reaches nobody.
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
+def example_domain(text: str) -> str | None:
+    """The example domain (example.com, live.example.com, ...) ``text`` names, else None."""
+    for host in _DOMAIN.findall(text.lower()):
+        if host.endswith(".example") or any(host == d or host.endswith("." + d) for d in _EXAMPLE_DOMAINS):
+            return host
+    return None
+
+
+def _check_example_addresses(plugin: Plugin, info: JsInfo, report: Report) -> None:
+    """PD602: the plugin dials or calls an example address (recorder@example.com, hooks.example.com).
+
+    Why: a recipe offers such an address as a sample; left as it is, the checks said "no errors",
+    the export went ahead, and the administrator uploaded a Record button that calls nobody.
+    """
+    name = plugin.display_name
+    found: list[tuple[str, str, int, int]] = []
+    for call in info.calls:
+        if call.called and call.member == "dialOut" and call.args:
+            found += [(value, "dials", call.line, call.column) for value in call.args[0] if example_domain(value)]
+    for ref in info.network:
+        if example_domain(ref.url.split("?", 1)[0]):
+            found.append((ref.url, "calls", ref.line, ref.column))
+    source = (plugin.source_path or "").rsplit("/", 1)[-1] or "its source"
+    for value, verb, line, col in found:
+        shown = shortened(value.replace(DYN, "…"))
+        report(
+            "PD602",
+            f"'{shortened(name)}' {verb} '{shown}', an example address that reaches nobody "
+            f"({example_domain(value)} is kept for examples). Type your real address in its place, between the "
+            f"quotes on line {line} of {shortened(source)}.",
+            line,
+            col,
         )
 
 
