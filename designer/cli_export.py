@@ -227,8 +227,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         neither = " (a Management Node default download has neither)" if len(creatable) > 1 else ""
         print(
             f"Note: the ZIP has no {' and no '.join(creatable)}{neither}. "
-            f"Run 'plugin-designer check --fix {shell_word(result.target)}' to create {'them' if len(creatable) > 1 else 'it'}, "
-            "or import again with --create-missing."
+            f"Run 'plugin-designer check --fix {shell_word(result.target)}' to create {'them' if len(creatable) > 1 else 'it'} "
+            "(importing again with --create-missing does it too, but only into a new folder: this one now holds the "
+            "project)."
         )
     for name in (m for m in missing if m in result.blocked):
         # check --fix and --create-missing cannot write the file over it: suggesting them sent the

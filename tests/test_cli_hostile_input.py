@@ -776,7 +776,9 @@ def test_import_says_what_to_do_when_a_folder_is_called_settings_json(create: bo
         f"create the file while it is there. Rename or remove {target / 'webapp2' / 'settings.json'}, then run "
         f"'plugin-designer check --fix {target}' to create settings.json."
     ) in out
-    assert "to create it, or import again with --create-missing" in out or create
+    assert (
+        "to create it (importing again with --create-missing does it too, but only into a new folder" in out or create
+    )
     assert "settings.json (a Management" not in out and "no settings.json and" not in out
     assert (target / "webapp2" / "settings.json" / "notes.txt").read_bytes() == b"mine"
     assert (target / "webapp2" / "manifest.json").is_file() == create

@@ -577,6 +577,13 @@ def test_cli_import_management_node_download(tmp_path: Path) -> None:
     r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "p"))
     assert r.returncode == 0 and "check --fix" in r.stdout and "--create-missing" in r.stdout
     assert "has no settings.json and no manifest.json (a Management Node default download has neither)." in r.stdout
+    # "or import again with --create-missing": an administrator did, into the same folder, and was
+    # refused (it holds the project now). The note says where it works.
+    assert (
+        "(importing again with --create-missing does it too, but only into a new folder: this one now holds" in r.stdout
+    )
+    again = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "p"), "--create-missing")
+    assert again.returncode == 2 and "already exists and is not empty" in again.stderr
     r = _cli("import", str(tmp_path / "mn.zip"), "-o", str(tmp_path / "q"), "--create-missing")
     assert r.returncode == 0, r.stderr
     assert "Created webapp2/settings.json and webapp2/manifest.json, which the ZIP did not have." in r.stdout
