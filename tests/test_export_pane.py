@@ -630,3 +630,29 @@ def test_a_first_export_lists_its_files_with_their_sizes(pane: ExportPane, examp
     text = pane.changes_view.toPlainText()
     size = (example_project / "webapp2" / "settings.json").stat().st_size
     assert f"\n+ settings.json  ({size:,} bytes)" in text, text
+
+
+def test_a_warning_is_listed_under_ready_to_export(pane: ExportPane, qtbot, tmp_path: Path) -> None:
+    """An administrator kept the Record recipe's sample address (recorder@example.com): the pane
+    said "Ready to export — … no errors." and the warning (PD602) stayed unread in Problems. Now it
+    is listed there, a link to where it is, and the export stays on."""
+    from designer.core.newproject import create_project
+    from designer.core.recipes import load_recipe, render
+
+    def project(folder: str, answers: dict[str, str]) -> Path:
+        return create_project(tmp_path / folder, files=render(load_recipe("record-stream"), answers, "record"))
+
+    pane.set_package(load(project("sample", {"name": "Record"})))
+    text = pane.verdict.text()
+    assert text.startswith(
+        "<b>Ready to export</b> — 1 plugin, 6 files, no errors.<br>1 warning to read before you upload:"
+    )
+    assert "href='warning:0'" in text and "dials &#x27;recorder@example.com&#x27;, an example address" in text
+    assert "(plugins/record/record.plugin.js:44:30, PD602)" in text
+    assert pane.export_button.isEnabled()
+    shown_problems: list[object] = []
+    pane.sig_show_problem.connect(shown_problems.append)
+    pane.verdict.linkActivated.emit("warning:0")
+    assert [(p.code, p.line) for p in shown_problems] == [("PD602", 44)]
+    pane.set_package(load(project("real", {"name": "Record", "alias": "recorder@vc.acme.test"})))
+    assert pane.verdict.text() == "<b>Ready to export</b> — 1 plugin, 6 files, no errors."

@@ -44,7 +44,7 @@ from designer.core.export import (
     write_export,
 )
 from designer.core.model import BrandingPackage
-from designer.core.problems import Problem
+from designer.core.problems import Problem, Severity
 from designer.core.state import load_state
 from designer.core.wording import byte_size, counted
 
@@ -110,6 +110,7 @@ class _FittingScroll(QScrollArea):
 
 
 _ERRORS_LISTED = 12  # errors the pane lists one by one; more are summed up by kind first
+_WARNINGS_LISTED = 3  # warnings listed under "Ready to export"; the rest are counted (Problems has them)
 _FIRST_OF_MANY = 5  # errors listed under that summary
 _KINDS_LISTED = 8  # kinds of error the summary names
 
@@ -452,11 +453,16 @@ class ExportPane(QWidget):
         project = self.pkg.files.project  # type: ignore[attr-defined]
         return str(project.parent / f"{project.name}-branding.zip")
 
+    def _warnings(self) -> list[Problem]:
+        """The warnings of the plan on show (listed under "Ready to export"), in the checks' order."""
+        return [] if self.plan is None else [p for p in self.plan.problems if p.severity == Severity.WARNING]
+
     def _problem_link(self, href: str) -> None:
-        if self.plan is not None and href.startswith("problem:"):
-            index = int(href.split(":", 1)[1])
-            if 0 <= index < len(self.plan.errors):
-                self.sig_show_problem.emit(self.plan.errors[index])
+        if self.plan is not None and href.startswith(("problem:", "warning:")):
+            kind, index = href.split(":", 1)[0], int(href.split(":", 1)[1])
+            listed = self.plan.errors if kind == "problem" else self._warnings()
+            if 0 <= index < len(listed):
+                self.sig_show_problem.emit(listed[index])
 
     def zip_path(self) -> Path:
         """The "Save the ZIP as" field as a file: ``~`` is the home folder, a bare name lies
@@ -590,8 +596,25 @@ class ExportPane(QWidget):
         else:
             notes = "".join(f"<br>• {html.escape(n)}" for n in plan.repaired)
             plugins, files = counted(len(plan.pkg.plugins), "plugin"), counted(len(plan.entries), "file")
-            self.verdict.setText(f"<b>Ready to export</b> — {plugins}, {files}, no errors.{notes}")
-            self._set_verdict_tone("ok")
+            # Warnings said here too: "no errors" alone sent a Record button that dials
+            # recorder@example.com (PD602) to the Management Node, its warning unread in Problems.
+            warnings = self._warnings()
+            said = ""
+            if warnings:
+                link = "#8ab4ff" if is_dark(self.palette()) else "#1a5fd6"
+                items = "".join(
+                    f"<li><a href='warning:{i}' style='color:{link}; text-decoration:none'>{html.escape(p.message)}</a>"
+                    f" ({html.escape(p.location())}, {p.code})</li>"
+                    for i, p in enumerate(warnings[:_WARNINGS_LISTED])
+                )
+                more = len(warnings) - _WARNINGS_LISTED
+                said = (
+                    f"<br>{counted(len(warnings), 'warning')} to read before you upload:"
+                    f"<ul style='margin:4px 0 0 0'>{items}</ul>"
+                    + (f"… and {more} more in Problems." if more > 0 else "")
+                )
+            self.verdict.setText(f"<b>Ready to export</b> — {plugins}, {files}, no errors.{notes}{said}")
+            self._set_verdict_tone("note" if warnings else "ok")
             self.verdict_box.updateGeometry()
 
     def restyle(self) -> None:
