@@ -275,3 +275,15 @@ def test_a_status_message_too_long_for_a_laptop_window_ends_in_dots_and_is_whole
     qtbot.waitUntil(lambda: window.status.toolTip() == whole)
     window.status.setText("Saved 3 files")  # the next message, short: no tooltip left from the long one
     assert QLabel.text(window.status) == "Saved 3 files" and window.status.toolTip() == ""
+
+
+def test_the_welcome_screen_says_which_button_takes_a_zip(window) -> None:
+    """An administrator with a Management Node download hesitated between Open ZIP… and Import ZIP…
+    (the first shows it read-only); the welcome text said only "export the branding ZIP your
+    administrator uploads", to the administrator."""
+    from PySide6.QtWidgets import QLabel
+
+    intro = window.welcome.findChild(QLabel, "welcomeIntro")
+    assert intro.isVisible()
+    assert "Import ZIP… makes a project of it that you can edit; Open ZIP… only shows it." in intro.text()
+    assert "your administrator" not in intro.text() and "upload on the Management Node" in intro.text()

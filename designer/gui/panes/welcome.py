@@ -54,9 +54,15 @@ class WelcomePane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 40, 48, 40)
         title = QLabel("<h1>Plugin Designer</h1>")
+        # Which of Open ZIP… and Import ZIP… to take for a ZIP in hand is said here: an administrator
+        # with the Management Node's download (or the Branding Portal's) hesitated between the two,
+        # and Open ZIP… shows it read-only.
         intro = QLabel(
             "Make buttons and menu items for the Pexip Infinity Connect web app, check that they will "
-            "work, and export the branding ZIP your administrator uploads."
+            "work, and export the branding ZIP to upload on the Management Node. Have a branding ZIP "
+            "(downloaded from the Management Node or the Branding Portal)? Import ZIP… makes a project "
+            "of it that you can edit; Open ZIP… only shows it.",
+            objectName="welcomeIntro",
         )
         intro.setWordWrap(True)
         outer.addWidget(title)
