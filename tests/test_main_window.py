@@ -140,6 +140,21 @@ def test_the_project_pages_table_says_appears_in_as_the_form_does(window: MainWi
     assert "Appears in" in shown.splitlines() and "Placement" not in shown
 
 
+def test_the_project_pages_table_says_who_gets_each_plugin(window: MainWindow, example_project: Path) -> None:
+    """An administrator adding a button "only hosts see" had to open each plugin's form to see who
+    gets it; the table now says it ("Hosts only"), in the upload checklist's words."""
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    lines = window.details.toPlainText().splitlines()
+    assert lines[lines.index("Appears in") + 1] == "For"
+    rows = {p.display_name: lines[lines.index(p.display_name) + 4] for p in window.package.plugins}
+    assert rows == {
+        "Lock toggle": "Hosts only",
+        "Meeting information": "Hosts and Guests",
+        "Raise hand helper": "Hosts only",
+    }
+
+
 def test_the_project_page_does_not_scroll_sideways_when_its_table_fits(
     window: MainWindow, example_project: Path
 ) -> None:

@@ -54,6 +54,7 @@ __all__ = [
     "output_folder_refusal",
     "plan_export",
     "state_folder_refusal",
+    "who_gets",
     "write_export",
 ]
 
@@ -844,14 +845,7 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
             if secs
             else "no menu item (listens to events)"
         )
-        roles = pk.participant_roles
-        names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
-        if roles is not None and set(ROLES) <= set(roles):
-            who = "Hosts and Guests"
-        elif len(names) == 1:
-            who = f"{names[0]} only"  # "for Host" read as one person
-        else:
-            who = " and ".join(names) if names else "nobody (no role selected)"
+        who = who_gets(pk.participant_roles)
         platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
         lock = (
             ""
@@ -862,6 +856,17 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
         )
         lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")
     return lines
+
+
+def who_gets(roles: list[str] | None) -> str:
+    """Who gets a plugin of these ``participantRoles``, in words: "Hosts only", "Hosts and Guests",
+    "nobody (no role selected)". One place: the upload checklist and the window's overview say it alike."""
+    names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
+    if roles is not None and set(ROLES) <= set(roles):
+        return "Hosts and Guests"
+    if len(names) == 1:
+        return f"{names[0]} only"  # "for Host" read as one person
+    return " and ".join(names) if names else "nobody (no role selected)"
 
 
 def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Problem] | None = None) -> ExportPlan:

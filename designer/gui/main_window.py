@@ -1953,12 +1953,16 @@ class MainWindow(QMainWindow):
     def _package_html(self) -> str:
         import html
 
+        from ..core.export import who_gets
+
         assert self.package is not None
         pkg = self.package
         rows = "".join(
             f"<tr><td><b>{html.escape(_shortened(p.display_name))}</b></td>"
             f"<td>{html.escape(_shortened(p.entry.id or ''))}</td>"
-            f"<td>{'yes' if p.entry.enabled else 'no'}</td><td>{self._placement(p)}</td></tr>"
+            f"<td>{'yes' if p.entry.enabled else 'no'}</td><td>{self._placement(p)}</td>"
+            # Who sees it, at a glance ("Hosts only"): it was only in each plugin's form.
+            f"<td>{html.escape(who_gets(p.package.participant_roles)) if p.package is not None else ''}</td></tr>"
             for p in pkg.plugins
         )
         bid = pkg.manifest.branding_id if pkg.manifest else None
@@ -1967,7 +1971,8 @@ class MainWindow(QMainWindow):
         number = html.escape(str(bid)) if bid not in (None, "") else self._no_branding_id()
         table = (
             "<table cellpadding=4><tr><th align=left>Plugin</th><th align=left>Id</th>"
-            f"<th align=left>Switched on when the app starts</th><th align=left>Appears in</th></tr>{rows}</table>"
+            f"<th align=left>Switched on when the app starts</th><th align=left>Appears in</th>"
+            f"<th align=left>For</th></tr>{rows}</table>"
             if rows
             else self._no_plugins_html()
         )
