@@ -634,8 +634,8 @@ def test_a_first_export_lists_its_files_with_their_sizes(pane: ExportPane, examp
 
 def test_a_warning_is_listed_under_ready_to_export(pane: ExportPane, qtbot, tmp_path: Path) -> None:
     """An administrator kept the Record recipe's sample address (recorder@example.com): the pane
-    said "Ready to export — … no errors." and the warning (PD602) stayed unread in Problems. Now it
-    is listed there, a link to where it is, and the export stays on."""
+    said "Ready to export — … no errors." and the note (PD602) stayed unread in Problems. Now it is
+    listed there with the warnings, a link to where it is, and the export stays on."""
     from designer.core.newproject import create_project
     from designer.core.recipes import load_recipe, render
 
@@ -645,7 +645,7 @@ def test_a_warning_is_listed_under_ready_to_export(pane: ExportPane, qtbot, tmp_
     pane.set_package(load(project("sample", {"name": "Record"})))
     text = pane.verdict.text()
     assert text.startswith(
-        "<b>Ready to export</b> — 1 plugin, 6 files, no errors.<br>1 warning to read before you upload:"
+        "<b>Ready to export</b> — 1 plugin, 6 files, no errors.<br>1 note to read before you upload:"
     )
     assert "href='warning:0'" in text and "dials &#x27;recorder@example.com&#x27;, an example address" in text
     assert "(plugins/record/record.plugin.js:44:30, PD602)" in text

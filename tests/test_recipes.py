@@ -29,7 +29,11 @@ from designer.core.recipes import (
 
 RECIPES = [r.name for r in list_recipes()]
 EDGE = 'It\'s "quoted" \\ back\\slash\nnew line é ☃ 漢字 </script><!-- \u2028 ${x} `tick` */'
-ALLOWED_INFO = {"PD600", "PD300"}  # contacts another server (expected for the webhook); no button (background)
+ALLOWED_INFO = {
+    "PD600",
+    "PD300",
+    "PD602",
+}  # contacts another server (the webhook); no button (background); sample address
 _PARSER = Parser(Language(tree_sitter_javascript.language()))
 
 
@@ -83,17 +87,11 @@ def test_there_are_the_promised_recipes() -> None:
         assert r.placement_text and r.roles_text
 
 
-# The recipes whose sample address (recorder@example.com) reaches nobody: left as it is, PD602
-# says so (see test_a_sample_address_left_as_it_was_is_warned); a real one is given here.
-REAL_ADDRESSES = {"record-stream": {"alias": "recorder@vc.acme.test"}, "webhook": {"url": "https://hooks.acme.test/m"}}
-
-
 @pytest.mark.parametrize("name", RECIPES)
 @pytest.mark.parametrize("kind", ["defaults", "edge"])
 def test_recipe_makes_a_plugin_that_passes_the_checks(name: str, kind: str, tmp_path: Path) -> None:
     recipe = load_recipe(name)
     answers = {} if kind == "defaults" else edge_answers(name)
-    answers |= REAL_ADDRESSES.get(name, {})
     assert validate_answers(recipe, answers) == []
     files = render(recipe, answers, "my-plugin")
     assert all(rel.startswith("plugins/my-plugin/") for rel in files)
@@ -136,18 +134,19 @@ def test_the_webhook_note_is_the_only_one(tmp_path: Path) -> None:
         ("webhook", "'Record' calls 'https://hooks.example.com/meeting', an example address that reaches nobody"),
     ],
 )
-def test_a_sample_address_left_as_it_was_is_warned(name: str, line: str, tmp_path: Path, capsys) -> None:
+def test_a_sample_address_left_as_it_was_is_told(name: str, line: str, tmp_path: Path, capsys) -> None:
     """An administrator added the Record recipe, kept its sample address and saw "no errors": the
-    uploaded button called recorder@example.com, which reaches nobody. Now a warning (PD602) says so,
-    with the line to change; check --strict (CI) fails on it."""
+    uploaded button called recorder@example.com, which reaches nobody. Now a note (PD602) says so,
+    with the line to change. A note, not a warning: a recipe's default answers make a plugin that
+    passes check --strict (the recipes' promise), and the note is there for whoever reads it."""
     root = create_project(tmp_path / "p", files=render(load_recipe(name), {"name": "Record"}, "rec"))
-    [problem] = [p for p in run_checks(load(root)) if p.severity != Severity.INFO]
-    assert (problem.code, problem.severity, problem.file) == ("PD602", Severity.WARNING, "plugins/rec/rec.plugin.js")
+    [problem] = [p for p in run_checks(load(root)) if p.code == "PD602"]
+    assert (problem.severity, problem.file) == (Severity.INFO, "plugins/rec/rec.plugin.js")
     assert problem.message.startswith(line) and problem.message.endswith(
         f"Type your real address in its place, between the quotes on line {problem.line} of rec.plugin.js."
     )
-    assert main(["check", "--strict", str(root)]) == 1
-    assert "rec.plugin.js:" in capsys.readouterr().out  # the file and line to change
+    assert main(["check", "--strict", str(root)]) == 0
+    assert f"rec.plugin.js:{problem.line}:" in capsys.readouterr().out  # the file and line to change
 
 
 def test_example_domains_are_told_from_real_ones() -> None:

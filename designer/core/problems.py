@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
-__all__ = ["CODES", "Code", "Fix", "Problem", "Severity", "codes_markdown", "printable"]
+__all__ = ["CODES", "READ_BEFORE_UPLOAD", "Code", "Fix", "Problem", "Severity", "codes_markdown", "printable"]
 
 
 def printable(text: str) -> str:
@@ -121,6 +121,10 @@ class Problem:
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# Notes the Export pane lists with the warnings before an upload: what they say is wrong, but a
+# note so that a recipe's default answers pass check --strict (PD602: a sample address left as it was).
+READ_BEFORE_UPLOAD = frozenset({"PD602"})
 
 CODES: dict[str, Code] = {
     c.code: c
@@ -761,7 +765,7 @@ CODES: dict[str, Code] = {
         ),
         Code(
             "PD602",
-            _W,
+            _I,
             "Plugin calls an example address",
             "Addresses at example.com, example.net, example.org (and names ending in .example) are kept for "
             "examples and reach nobody: a recipe's sample address left as it was makes the button do nothing.",

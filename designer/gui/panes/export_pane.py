@@ -44,7 +44,7 @@ from designer.core.export import (
     write_export,
 )
 from designer.core.model import BrandingPackage
-from designer.core.problems import Problem, Severity
+from designer.core.problems import READ_BEFORE_UPLOAD, Problem, Severity
 from designer.core.state import load_state
 from designer.core.wording import byte_size, counted
 
@@ -454,8 +454,15 @@ class ExportPane(QWidget):
         return str(project.parent / f"{project.name}-branding.zip")
 
     def _warnings(self) -> list[Problem]:
-        """The warnings of the plan on show (listed under "Ready to export"), in the checks' order."""
-        return [] if self.plan is None else [p for p in self.plan.problems if p.severity == Severity.WARNING]
+        """The warnings of the plan on show, and its notes that matter before an upload (listed
+        under "Ready to export"), in the checks' order.
+
+        Why those notes: PD602 (a sample address such as recorder@example.com left in the code) is
+        a note, since a recipe's default answers must pass ``check --strict``; but it is the last
+        moment to see that the button will call nobody."""
+        if self.plan is None:
+            return []
+        return [p for p in self.plan.problems if p.severity == Severity.WARNING or p.code in READ_BEFORE_UPLOAD]
 
     def _problem_link(self, href: str) -> None:
         if self.plan is not None and href.startswith(("problem:", "warning:")):
@@ -608,10 +615,12 @@ class ExportPane(QWidget):
                     for i, p in enumerate(warnings[:_WARNINGS_LISTED])
                 )
                 more = len(warnings) - _WARNINGS_LISTED
-                said = (
-                    f"<br>{counted(len(warnings), 'warning')} to read before you upload:"
-                    f"<ul style='margin:4px 0 0 0'>{items}</ul>"
-                    + (f"… and {more} more in Problems." if more > 0 else "")
+                notes_too = sum(1 for p in warnings if p.severity != Severity.WARNING)
+                kinds = " and ".join(
+                    counted(n, kind) for n, kind in ((len(warnings) - notes_too, "warning"), (notes_too, "note")) if n
+                )
+                said = f"<br>{kinds} to read before you upload:<ul style='margin:4px 0 0 0'>{items}</ul>" + (
+                    f"… and {more} more in Problems." if more > 0 else ""
                 )
             self.verdict.setText(f"<b>Ready to export</b> — {plugins}, {files}, no errors.{notes}{said}")
             self._set_verdict_tone("note" if warnings else "ok")
