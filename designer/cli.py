@@ -137,7 +137,9 @@ def _display_base(files: Any) -> str:
     """How to print a file of the package so a terminal or editor can open it.
 
     A ZIP's files are named inside it (``b.zip!webapp2/``); a folder's relative to the working
-    folder. (Told apart by the label's '!', a folder with one in its name was named in full.)
+    folder when it lies in it, else in full (``check /tmp/p`` run from /home/me named its files
+    ``../../tmp/p/webapp2/...``, a path nobody typed). (Told apart by the label's '!', a folder
+    with one in its name was named in full.)
     """
     from .core.files import DirFiles
 
@@ -149,6 +151,8 @@ def _display_base(files: Any) -> str:
     try:
         rel = os.path.relpath(label)
     except ValueError:
+        rel = label
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         rel = label
     return ("" if rel == "." else rel + "/").replace(os.sep, "/")
 

@@ -224,10 +224,12 @@ def test_check_says_which_problems_check_fix_repairs_and_the_command_works(tmp_p
 
 def test_locations_are_relative_to_the_working_folder(tmp_path: Path) -> None:
     proj = project(tmp_path, "roles-empty")
-    out = run("check", proj, cwd=ROOT)
-    prefix = os.path.relpath(proj / "webapp2", ROOT).replace(os.sep, "/")
+    out = run("check", proj.name, cwd=proj.parent)
     assert out.returncode == 1
-    assert f"{prefix}/{PKG}:9:25: error PD304 " in out.stdout
+    assert out.stdout.startswith(f"{proj.name}/webapp2/{PKG}:9:25: error PD304 ")
+    # A project outside the working folder is named in full (not ../../tmp/...).
+    out = run("check", proj, cwd=ROOT)
+    assert out.stdout.startswith(f"{(proj / 'webapp2').as_posix()}/{PKG}:9:25: error PD304 ")
 
 
 def test_a_folder_with_an_exclamation_mark_is_named_relative_like_any_folder(tmp_path: Path) -> None:
@@ -1528,3 +1530,24 @@ def test_check_json_gives_each_problem_its_plugins_id_and_package_file(tmp_path:
         None,
     )
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_check_names_files_outside_the_working_folder_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check /tmp/p`` run from another folder named the files ``../../tmp/p/webapp2/...``, a path
+    nobody typed; inside the working folder they stay relative, as a compiler names them."""
+    from designer.cli import main
+
+    project = tmp_path / "proj"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns(".plugin-designer"))
+    (project / "webapp2" / "manifest.json").write_text("{", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["check", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert f"{project}/webapp2/manifest.json:1:" in out and "../" not in out
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "proj"]) == 1
+    assert capsys.readouterr().out.startswith("proj/webapp2/manifest.json:1:")
