@@ -843,3 +843,14 @@ def test_the_plugin_form_beside_the_preview_on_a_small_screen_is_not_cut_off(qtb
         for pos in (0, page.verticalScrollBar().maximum()):
             page.verticalScrollBar().setValue(pos)
             assert _form_fits(page) == []
+
+
+def test_export_opened_after_the_preview_is_a_tab_beside_it(qtbot: Any, tmp_path: Path) -> None:
+    """The Export dock is built when first shown: after the Preview, it joins it as a tab (as the
+    Preview joins an Export dock already there), not stacked under it on a laptop screen."""
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project)
+    with _window_with_preview(project) as win:
+        assert win.export_dock is None
+        win.show_export()
+        assert win.tabifiedDockWidgets(win.export_dock) == [win.preview_dock]

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         # (tree item data, plugin key) on show before the step just undone: see _undo_moved, _fill_tree
         self._reselect: tuple[object, str | None] | None = None
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
-        self.export_dock: QDockWidget | None = None  # created when a package opens (see _ensure_export_dock)
+        self.export_dock: QDockWidget | None = None  # created when first shown (see _ensure_export_dock)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
         self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
@@ -1596,7 +1596,6 @@ class MainWindow(QMainWindow):
         start = time.thread_time()
         self.problems = [] if self._unchecked else run_checks(pkg)
         self._slow_checks = time.thread_time() - start >= SLOW_CHECKS
-        self._ensure_export_dock()
         self.export_action.setEnabled(True)
         self.preview_action.setEnabled(True)
         self.preview_problems = []
@@ -2999,7 +2998,13 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _ensure_export_dock(self) -> None:
-        """The Export dock, created with the first package (hidden until File > Export…)."""
+        """The Export dock, created the first time File > Export… shows it.
+
+        Why not with the first package, hidden: the pane and the export code it loads (the ZIP
+        writer, the code pages of old ZIP names) held close to 1 MiB of a window that users who
+        only fill in the forms never export from (bench/startup.py). Its View menu item comes
+        with it, as the Preview's does.
+        """
         if self.export_dock is not None:
             return
         from .panes.export_pane import ExportPane
@@ -3015,6 +3020,8 @@ class MainWindow(QMainWindow):
         # the introduction lost its last line and "previous: …" hid under the next row.
         dock.setWidget(_scrolled(self.export_pane, "exportScroll", sideways=False))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        if self.preview_dock is not None:  # tabs, not stacked (see show_preview)
+            self.tabifyDockWidget(self.preview_dock, dock)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._refresh_export())
         self.export_dock = dock
