@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
 from .icon_render import remember_drawing, renderable_tree
+from .viewports import viewport_of
 
 __all__ = ["TOOLS", "IconCanvas"]
 
@@ -216,7 +217,7 @@ class IconCanvas(QGraphicsView):
             self.doc = None
             self.shapes = []
             self._select(None)
-            self.viewport().update()
+            viewport_of(self).update()
             return
         self.error = None
         self.doc = doc
@@ -230,7 +231,7 @@ class IconCanvas(QGraphicsView):
         if fit:
             self.fit()
         self.select_paths([s.path for s in self.selection])
-        self.viewport().update()
+        viewport_of(self).update()
 
     def _load(self, doc: SvgDocument) -> None:
         """Give every shape without an id of its own a temporary one (in a copy) so Qt can report its bounds.
@@ -281,7 +282,7 @@ class IconCanvas(QGraphicsView):
         self.doc = None
         self.shapes = []
         self.blank = True
-        self.viewport().update()
+        viewport_of(self).update()
 
     def fit(self) -> None:
         self.resetTransform()
@@ -341,7 +342,7 @@ class IconCanvas(QGraphicsView):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             half = FOCUS_RING / 2
-            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.drawRect(QRectF(viewport_of(self).rect()).adjusted(half, half, -half, -half))
             painter.restore()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
@@ -352,16 +353,16 @@ class IconCanvas(QGraphicsView):
         """
         super().scrollContentsBy(dx, dy)
         if self.hasFocus():
-            self.viewport().update()
+            viewport_of(self).update()
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
-        self.viewport().update()
+        viewport_of(self).update()
         self.sig_focus.emit(True)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
-        self.viewport().update()
+        viewport_of(self).update()
         self.sig_focus.emit(False)
 
     # -- selection --------------------------------------------------------------------------------
@@ -681,7 +682,7 @@ class IconCanvas(QGraphicsView):
     def set_tool(self, tool: str) -> None:
         self._cancel_draft()
         self.tool = tool
-        self.viewport().setCursor(Qt.CursorShape.ArrowCursor if tool == "select" else Qt.CursorShape.CrossCursor)
+        viewport_of(self).setCursor(Qt.CursorShape.ArrowCursor if tool == "select" else Qt.CursorShape.CrossCursor)
 
     def _scene_point(self, event) -> QPointF:
         return self.mapToScene(event.position().toPoint())

@@ -33,6 +33,7 @@ from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .note_bar import NoteBar
 from .panes.problems_pane import ProblemsFilter, ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
+from .viewports import viewport_of
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
     from collections.abc import Callable
@@ -228,7 +229,7 @@ class _SummaryBrowser(QTextBrowser):
         self._fit_lines()
 
     def _fit_lines(self) -> None:
-        width = max(self.viewport().width() - 1, 1)
+        width = max(viewport_of(self).width() - 1, 1)
         if self.lineWrapColumnOrWidth() != width:
             self.setLineWrapColumnOrWidth(width)
 
@@ -3001,7 +3002,7 @@ class MainWindow(QMainWindow):
         """The Export dock, created the first time File > Export… shows it.
 
         Why not with the first package, hidden: the pane and the export code it loads (the ZIP
-        writer, the code pages of old ZIP names) held close to 1 MiB of a window that users who
+        writer, the code pages of old ZIP names) held some 0.6 MiB of a window that users who
         only fill in the forms never export from (bench/startup.py). Its View menu item comes
         with it, as the Preview's does.
         """

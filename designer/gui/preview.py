@@ -49,6 +49,7 @@ from ..core.wording import PLATFORM_NAMES
 from .bidi import isolate_quoted, isolated
 from .focus_ring import ring_focus
 from .tones import is_dark
+from .viewports import viewport_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -776,7 +777,7 @@ class PreviewPane(QWidget):
         self.log = _Log(objectName="previewLog", readOnly=True)
         ring_focus([self.log], self)  # read-only: no caret shows where the keyboard is
         self.log.setMaximumBlockCount(LOG_LINES)
-        self.log.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        viewport_of(self.log).setCursor(Qt.CursorShape.IBeamCursor)
         self.log.sig_link.connect(self._link)
         # The log's colours for the new appearance, once the log has its new palette: the pane
         # is told first (Qt tells a parent before its children), when the log still had the old one.

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .viewports import viewport_of
+
 
 def _inner_part(widget: QWidget) -> bool:
     """A part of a compound control that Tab reaches through the control itself: a scroll
@@ -41,7 +43,7 @@ def _inner_part(widget: QWidget) -> bool:
     if widget.objectName().startswith("qt_"):
         return True
     parent = widget.parentWidget()
-    if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+    if isinstance(parent, QAbstractScrollArea) and viewport_of(parent) is widget:
         return True  # one given by setViewport (the icon canvas's), which has no qt_ name
     if isinstance(parent, QTabBar) and widget.objectName() in ("ScrollLeftButton", "ScrollRightButton"):
         return True  # Tab stopped on the right one in a narrow Export dock (a tab's own button stays)

@@ -52,6 +52,7 @@ from ..bidi import isolate_names
 from ..focus_ring import ring_focus
 from ..screen_fit import least_height_for_width
 from ..tones import box_style, is_dark, text_style
+from ..viewports import viewport_of
 from .form_rows import wrapping_row
 
 __all__ = ["ExportPane"]
@@ -94,7 +95,7 @@ class _FittingScroll(QScrollArea):
 
     def _text_height(self) -> int:
         label = self.widget()
-        return label.heightForWidth(max(self.viewport().width(), 100)) if label is not None else 0
+        return label.heightForWidth(max(viewport_of(self).width(), 100)) if label is not None else 0
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().sizeHint().width(), self._text_height())

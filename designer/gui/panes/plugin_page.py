@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..commands import ModelEditor
+from ..viewports import viewport_of
 from .menu_items_editor import MenuItemsEditor
 from .metadata_form import MetadataForm
 
@@ -123,8 +124,8 @@ class PluginPage(QScrollArea):
             and body is not None
             and body.isAncestorOf(focus)
             and 0 < event.size().height() < old
-            and 0 < focus.mapTo(self.viewport(), QPoint(0, focus.height())).y()
-            and focus.mapTo(self.viewport(), QPoint(0, 0)).y() < old
+            and 0 < focus.mapTo(viewport_of(self), QPoint(0, focus.height())).y()
+            and focus.mapTo(viewport_of(self), QPoint(0, 0)).y() < old
         )
         super().resizeEvent(event)
         if keep:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..bidi import IsolatingDelegate, isolate_runs
+from ..viewports import viewport_of
 
 if TYPE_CHECKING:  # the core loads with the first package, after the window has painted
     from PySide6.QtCore import QEvent, QModelIndex, QPoint
@@ -406,7 +407,7 @@ class ProblemsPane(QTreeWidget):
         # message keeps about half the width (it wraps onto more lines); below 480 px the Code
         # column goes and each code is shown under its place instead (gone, it was nowhere to
         # be seen but in a tooltip).
-        room = max(self.viewport().width(), 200)
+        room = max(viewport_of(self).width(), 200)
         narrow = room < 480
         self.setColumnHidden(2, narrow)
         if narrow != self._places_narrow:  # (rows made since are made as the others: see _group_head)
@@ -782,7 +783,7 @@ class ProblemsPane(QTreeWidget):
         from PySide6.QtWidgets import QApplication
 
         focus = QApplication.focusWidget()
-        if focus is not None and focus is not self and self.viewport().isAncestorOf(focus):  # a row's button
+        if focus is not None and focus is not self and viewport_of(self).isAncestorOf(focus):  # a row's button
             after = self.after_fix
             if not next:
                 self.setFocus(Qt.FocusReason.BacktabFocusReason)
@@ -928,7 +929,7 @@ class ProblemsPane(QTreeWidget):
         menu = QMenu(self)
         menu.addAction("Go to the problem\tEnter", lambda: self.sig_jump.emit(problem))
         menu.addAction(f"What {problem.code} means\tF1", lambda: self.sig_explain.emit(problem.code))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.exec(viewport_of(self).mapToGlobal(pos))
         menu.deleteLater()
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -50,6 +50,7 @@ from designer.core.wording import byte_size
 from ..icon_render import render_icon
 from ..screen_fit import resize_to_fit
 from ..tones import box_style, text_style
+from ..viewports import viewport_of
 from .form_rows import with_mnemonics
 
 __all__ = ["RecipeWizard"]
@@ -233,7 +234,7 @@ class RecipeWizard(QDialog):
             self.gallery.setItemWidget(item, row)
             self._gallery_rows.append((item, row))
         self._draw_gallery_icons()
-        self.gallery.viewport().installEventFilter(self)  # each row as tall as its text at the list's width
+        viewport_of(self.gallery).installEventFilter(self)  # each row as tall as its text at the list's width
         if self.recipes:
             self.gallery.setCurrentRow(0)
         self.gallery.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -267,7 +268,7 @@ class RecipeWizard(QDialog):
             self.notes.setStyleSheet(box_style(self._notes_tone, palette))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and watched is self.gallery.viewport():
+        if event.type() == QEvent.Type.Resize and watched is viewport_of(self.gallery):
             self._fit_gallery_rows()
         return super().eventFilter(watched, event)
 
@@ -275,7 +276,7 @@ class RecipeWizard(QDialog):
         """Each recipe's row as tall as its wrapped text at the list's width. Why: its height was
         the text's wrapped to its narrowest, so at the dialog's width rows stood half empty and
         fewer recipes showed at once."""
-        width = self.gallery.viewport().width() - 2 * self.gallery.spacing()
+        width = viewport_of(self.gallery).width() - 2 * self.gallery.spacing()
         for item, row in self._gallery_rows:
             height = max(row.heightForWidth(width) if row.hasHeightForWidth() else row.sizeHint().height(), 64)
             if item.sizeHint().height() != height:

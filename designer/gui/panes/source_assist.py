@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...core import pexapi
 from ...core.snippets import Expansion, Snippet, expand, search
 from ..screen_fit import resize_to_fit
+from ..viewports import viewport_of
 from .form_rows import ok_cancel
 
 if TYPE_CHECKING:
@@ -362,7 +363,7 @@ class CompletionHelper:
         popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
         # cursorRect() is in the viewport's coordinates, complete() takes the editor's: the
         # viewport starts right of the line numbers.
-        rect = self.editor.cursorRect().translated(self.editor.viewport().pos())
+        rect = self.editor.cursorRect().translated(viewport_of(self.editor).pos())
         if changed or count != self._width[0]:  # (asks every row for its size: 7 ms for a thousand)
             self._width = (count, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
         rect.setWidth(max(360, self._width[1]))

@@ -55,6 +55,7 @@ from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
+from ..viewports import viewport_of
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
@@ -347,9 +348,6 @@ class SourceEditor(QPlainTextEdit):
         self.before_edit: Callable[[], None] | None = None
         self._step_edited = False
         self._gutter = _Gutter(self)
-        # The first viewport() a process asks for builds PySide's Python side of QWidget (its
-        # enums, some 10-40 ms): here, while the editor is built, not in the stall of opening a file.
-        self.viewport()
         self._batch = QTimer(self, interval=0)
         # Lines a keystroke left uncoloured (off screen) are coloured once typing pauses.
         self._later = QTimer(self, singleShot=True, interval=150)
@@ -751,7 +749,7 @@ class SourceEditor(QPlainTextEdit):
                 doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
             shown = "\n\n".join(t for t in (self._marker_text_under(cursor, event.pos().x()), doc) if t)
             if shown:
-                QToolTip.showText(event.globalPos(), shown, self.viewport())
+                QToolTip.showText(event.globalPos(), shown, viewport_of(self))
                 return True
         return super().viewportEvent(event)
 
@@ -797,7 +795,7 @@ class SourceEditor(QPlainTextEdit):
     # -- batch colouring ------------------------------------------------------------------------
     def _horizon(self) -> int:
         """The last line a keystroke colours at once (the rest is coloured from the batch timer)."""
-        lines = self.viewport().height() // max(1, self.fontMetrics().height())
+        lines = viewport_of(self).height() // max(1, self.fontMetrics().height())
         first = self.firstVisibleBlock().blockNumber()
         return max(first + lines + 20, self.textCursor().blockNumber() + 20)
 
@@ -810,15 +808,15 @@ class SourceEditor(QPlainTextEdit):
     def _repaint_from(self, block: QTextBlock) -> None:
         """Repaint the view (and the line numbers) from ``block``'s line down."""
         top = max(0, int(self.blockBoundingGeometry(block).translated(self.contentOffset()).top()))
-        height = self.viewport().height()
+        height = viewport_of(self).height()
         if top < height:
-            area = QRect(0, top, self.viewport().width(), height - top)
-            self.viewport().update(area)
+            area = QRect(0, top, viewport_of(self).width(), height - top)
+            viewport_of(self).update(area)
             self.updateRequest.emit(area, 0)  # what Qt says with its own repaints (the gutter listens)
 
     def _visible_lines(self) -> tuple[int, int]:
         """The first and last line on screen (block numbers)."""
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, viewport_of(self).height() - 1)).blockNumber()
         return self.firstVisibleBlock().blockNumber(), bottom
 
     def _colour_batch(self) -> None:
@@ -1472,7 +1470,7 @@ class SourceEditor(QPlainTextEdit):
         offset = self.contentOffset()
         geometry = self.blockBoundingGeometry(block)
         top = geometry.top() + offset.y()
-        width = self.viewport().width()
+        width = viewport_of(self).width()
         if self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # one row, after the document's margin
             left = offset.x() + self.document().documentMargin()
             return QRectF(left, top, width - left, geometry.height())
@@ -1485,7 +1483,7 @@ class SourceEditor(QPlainTextEdit):
     def _update_row(self, cursor: QTextCursor) -> None:
         row = self._row_rect(cursor)
         if row is not None:
-            self.viewport().update(row.toAlignedRect())
+            viewport_of(self).update(row.toAlignedRect())
 
     def _paint_current_line(self, area: QRect) -> None:
         """Fill the current line's row with its background, under the text Qt paints next.
@@ -1499,10 +1497,10 @@ class SourceEditor(QPlainTextEdit):
             return
         # Qt keeps the view's right margin clear of full-width selections: the same edge here.
         doc = self.document()
-        widest = max(float(self.viewport().width()), doc.documentLayout().documentSize().width())
+        widest = max(float(viewport_of(self).width()), doc.documentLayout().documentSize().width())
         edge = self.contentOffset().x() + widest - doc.documentMargin() + self.cursorWidth() + 1  # (QRect.right() + 1)
         row.setRight(min(row.right(), edge))
-        painter = QPainter(self.viewport())
+        painter = QPainter(viewport_of(self))
         painter.fillRect(row, self._line_colour)
         painter.end()
 
@@ -1766,7 +1764,7 @@ class SourceEditor(QPlainTextEdit):
         first = self.firstVisibleBlock().blockNumber()
         if count - 1 <= first or self.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
             return False  # (a file just put in: from one line to all of its own)
-        rows = self.viewport().height() // max(1, self.fontMetrics().height()) + 1
+        rows = viewport_of(self).height() // max(1, self.fontMetrics().height()) + 1
         return count - 1 > first + rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -1786,8 +1784,8 @@ class SourceEditor(QPlainTextEdit):
         row = self.cursorRect()
         if (
             row.top() >= 0
-            and row.bottom() <= self.viewport().height() + shrunk
-            and not self.viewport().rect().contains(row)
+            and row.bottom() <= viewport_of(self).height() + shrunk
+            and not viewport_of(self).rect().contains(row)
         ):
             self.ensureCursorVisible()
 
@@ -2267,7 +2265,7 @@ class SourcePane(QWidget):
         menu.addSeparator()
         for action in self.actions_.values():
             menu.addAction(action)
-        menu.exec(self.editor.viewport().mapToGlobal(pos))
+        menu.exec(viewport_of(self.editor).mapToGlobal(pos))
         menu.deleteLater()
 
     def forget_files(self) -> None:

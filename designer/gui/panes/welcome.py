@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ..flow_toolbar import FlowLayout
 from ..screen_fit import least_height_for_width
+from ..viewports import viewport_of
 
 RECENT_KEY = "recentProjects"
 MAX_RECENT = 10
@@ -162,7 +163,7 @@ class WelcomePane(QWidget):
             self.recent_menu.deleteLater()
         menu = QMenu(self)
         menu.addAction("Remove from the list", lambda: self._forget(path))
-        menu.popup(self.recent.viewport().mapToGlobal(pos))
+        menu.popup(viewport_of(self.recent).mapToGlobal(pos))
         self.recent_menu = menu
 
     def _fill_kept(self) -> None:
