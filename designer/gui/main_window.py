@@ -1251,7 +1251,7 @@ class MainWindow(QMainWindow):
     def _restore_typing(self, typing: Typing) -> bool:
         """Put text kept from a crash back in its field, still being typed (not recorded: it is
         checked, and the id renamed everywhere, when the field is left, as before the crash)."""
-        page = self.package is not None and self.plugin_page
+        page = self.package is not None and self._ensure_plugin_page()
         if not page or not 0 <= typing.plugin < len(self.package.plugins):
             return False
         item = self._find_tree_item(self.tree.topLevelItem(0), ("plugin", typing.plugin))
@@ -1491,7 +1491,6 @@ class MainWindow(QMainWindow):
         from ..core.model import load
         from .app import forget_module_sources
         from .commands import ModelEditor
-        from .panes.plugin_page import PluginPage
 
         forget_module_sources()  # of the modules just imported, before the package takes memory (see there)
         try:
@@ -1567,22 +1566,7 @@ class MainWindow(QMainWindow):
         if self.plugin_page is not None:
             self.stack.removeWidget(self.plugin_page)
             self.plugin_page.deleteLater()
-        self.plugin_page = PluginPage(self.editor)
-        self.plugin_page.sig_open_file.connect(self.show_file)
-        self.plugin_page.sig_show_code.connect(self.show_code)
-        self.plugin_page.sig_icon_added.connect(self._say_icon_added)
-        # Not to status.setText itself: PySide keeps a record on the label for each connection to a
-        # method a Python class redefines (IsolatingLabel's setText), for good, one per project opened.
-        self.plugin_page.sig_said.connect(lambda text: self.status.setText(text))
-        # (after the menu has closed: the wizard is a dialog of its own)
-        self.plugin_page.sig_recipes.connect(lambda: QTimer.singleShot(0, self, self.add_plugin_from_recipe))
-        self.plugin_page.set_read_only(not pkg.files.writable)
-        # Text typed in the Id or an Action field is recorded only when the field is left: it is
-        # kept aside shortly after the last key (not committed), not up to 30 s later at the
-        # autosave, so a crash meanwhile loses at most half a second of it.
-        for field in (self.plugin_page.form.id, self.plugin_page.items.action):
-            field.textEdited.connect(lambda _text: self._keep_aside_soon())
-        self.stack.addWidget(self.plugin_page)
+            self.plugin_page = None  # this package's is built when one of its plugins is first shown
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
         self.save_as_action.setEnabled(pkg.files.writable)
@@ -1635,6 +1619,39 @@ class MainWindow(QMainWindow):
         language_for("plugin.js")
         self._ensure_source_pane()
         forget_module_sources()
+
+    def _ensure_plugin_page(self) -> PluginPage:
+        """The form of the open package's plugins (its metadata and menu items), built when a
+        plugin is first shown.
+
+        Why not when the package opens: the overview is what the window shows then, and a page
+        built in advance, hidden, held some 1.5 MiB (its widgets, the Python side of their Qt
+        classes and the code of the form's modules) that a user who reads the overview, or works in
+        the sources, never used (bench/startup.py).
+        """
+        if self.plugin_page is not None:
+            return self.plugin_page
+        from .panes.plugin_page import PluginPage
+
+        assert self.editor is not None and self.package is not None
+        page = PluginPage(self.editor)
+        page.sig_open_file.connect(self.show_file)
+        page.sig_show_code.connect(self.show_code)
+        page.sig_icon_added.connect(self._say_icon_added)
+        # Not to status.setText itself: PySide keeps a record on the label for each connection to a
+        # method a Python class redefines (IsolatingLabel's setText), for good, one per project opened.
+        page.sig_said.connect(lambda text: self.status.setText(text))
+        # (after the menu has closed: the wizard is a dialog of its own)
+        page.sig_recipes.connect(lambda: QTimer.singleShot(0, self, self.add_plugin_from_recipe))
+        page.set_read_only(not self.package.files.writable)
+        # Text typed in the Id or an Action field is recorded only when the field is left: it is
+        # kept aside shortly after the last key (not committed), not up to 30 s later at the
+        # autosave, so a crash meanwhile loses at most half a second of it.
+        for field in (page.form.id, page.items.action):
+            field.textEdited.connect(lambda _text: self._keep_aside_soon())
+        self.stack.addWidget(page)
+        self.plugin_page = page
+        return page
 
     def _keyboard_to_tree(self) -> None:
         """A project just opened: the keyboard goes to the project tree, unless it is still on
@@ -1889,9 +1906,10 @@ class MainWindow(QMainWindow):
         if item is None or self.package is None:
             return
         kind, value = item.data(0, Qt.ItemDataRole.UserRole)
-        if kind == "plugin" and self.plugin_page is not None and self.package.plugins[value].package is not None:
-            self.plugin_page.show_plugin(value)
-            self.stack.setCurrentWidget(self.plugin_page)
+        if kind == "plugin" and self.package.plugins[value].package is not None:
+            page = self._ensure_plugin_page()
+            page.show_plugin(value)
+            self.stack.setCurrentWidget(page)
             # Its package file is watched too: deleted or replaced by a folder by another program,
             # it was found out only at Save (which then could not write it, or wrote it back).
             rel = self.package.plugins[value].package_path
@@ -2950,14 +2968,14 @@ class MainWindow(QMainWindow):
 
         index = problem_owner(self.package, problem.plugin, problem.file, problem.pointer) if problem.plugin else None
         plugin = self.package.plugins[index] if index is not None else None
-        in_form = plugin is not None and plugin.package is not None and self.plugin_page is not None
+        in_form = plugin is not None and plugin.package is not None
         if in_form and problem.file == plugin.package_path and problem.pointer:
             self.tree.setCurrentItem(self._find_tree_item(root, ("plugin", index)))
-            if self.plugin_page.focus_pointer(problem.pointer):
+            if self._ensure_plugin_page().focus_pointer(problem.pointer):
                 return
         if in_form and problem.file == "settings.json" and problem.pointer.endswith("/enabled"):
             self.tree.setCurrentItem(self._find_tree_item(root, ("plugin", index)))
-            self.plugin_page.focus_pointer("/enabled")
+            self._ensure_plugin_page().focus_pointer("/enabled")
             return
         target = self._find_tree_item(root, ("file", problem.file))
         if target is None and index is not None:
