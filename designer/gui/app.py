@@ -116,6 +116,41 @@ def saved_appearance() -> str:
     return value if value in APPEARANCES else "system"
 
 
+# The welcome screen's recent projects (in QSettings), most recent first.
+RECENT_KEY = "recentProjects"
+MAX_RECENT = 10
+
+
+def recent_projects() -> list[str]:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value(RECENT_KEY, [])
+    if isinstance(value, str):  # QSettings gives a lone string for a one-item list on some back ends
+        value = [value]
+    return [str(v) for v in value or []]
+
+
+def forget_project(path: str) -> None:
+    """Take ``path`` off the recent projects (the folder or ZIP itself is not touched)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(RECENT_KEY, [p for p in recent_projects() if p != path])
+
+
+def remember_project(path: Path) -> None:
+    """Put ``path`` first in the welcome screen's recent projects.
+
+    Why here and not with the welcome screen: every project opened is remembered, while the
+    welcome screen's module (its list and buttons, and their Qt classes) is loaded only when that
+    screen is first shown.
+    """
+    from PySide6.QtCore import QSettings
+
+    text = str(path.resolve())
+    items = [p for p in recent_projects() if p != text]
+    QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):

@@ -1162,11 +1162,11 @@ class MainWindow(QMainWindow):
 
     def _may_discard(self) -> bool:
         """Ask before throwing away unsaved edits; True when it is fine to go on."""
-        from PySide6.QtWidgets import QMessageBox
-
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
+        from PySide6.QtWidgets import QMessageBox  # (not before: each project opened asks here)
+
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
@@ -1324,8 +1324,6 @@ class MainWindow(QMainWindow):
 
     def _offer_recovery(self) -> None:
         """After a crash: offer the edits that were copied aside, as one undoable step."""
-        from PySide6.QtWidgets import QMessageBox
-
         from ..core.recovery import DamagedRecovery, read_recovery, recovered_package
         from ..core.wording import counted
 
@@ -1349,6 +1347,8 @@ class MainWindow(QMainWindow):
                 "them there first, or one window's Save writes over the other's.",
             )
             return
+        from PySide6.QtWidgets import QMessageBox  # (not before: each project opened looks for a copy)
+
         changed = len(recovery.writes) + len(recovery.deletes)
         typing = recovery.typing
         plugins = self.package.plugins
@@ -1480,10 +1480,6 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, ask: bool = True, history: dict[str, str | None] | None = None) -> bool:
         """Open the project, folder or ZIP at ``path``. ``history``: Save As wrote the project open
         here into ``path``, and its undo steps go on there (see ModelEditor.go_on_in)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from .panes.welcome import remember_project
-
         if ask and not self._may_discard():
             return False
         from ..core.checks import run_checks
@@ -1499,6 +1495,8 @@ class MainWindow(QMainWindow):
             # A Management Node default download: offered the import (which creates settings.json
             # and manifest.json), not refused as if it were the wrong file.
             if self.isVisible():
+                from PySide6.QtWidgets import QMessageBox  # (here: its class and enums cost 0.1 MiB)
+
                 answer = QMessageBox.question(
                     self,
                     "Import this ZIP?",
@@ -1523,6 +1521,8 @@ class MainWindow(QMainWindow):
                 if self._no_package_here(path, exc.zips):
                     return True
             elif self.isVisible():
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, "Cannot open", str(exc))
             self.status.setText(str(exc))
             if self.package is None:
@@ -1543,6 +1543,8 @@ class MainWindow(QMainWindow):
         self._told_crash_copy = False
         self._kept_typing = False
         if self.remembers_projects:
+            from .app import remember_project
+
             remember_project(path)
         if history is not None and self.editor is not None:
             self.editor.go_on_in(pkg, history)
@@ -3128,11 +3130,11 @@ class MainWindow(QMainWindow):
     def _save_before_export(self) -> bool:
         """The export writes what it uploads into the project too, and the window then reads the
         project again: unsaved edits are saved first, with the user's say-so, never silently."""
-        from PySide6.QtWidgets import QMessageBox
-
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
+        from PySide6.QtWidgets import QMessageBox  # (not before: each project opened asks here)
+
         answer = QMessageBox.question(
             self,
             "Save before exporting?",

@@ -7,34 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ..app import forget_project, recent_projects
 from ..flow_toolbar import FlowLayout
 from ..screen_fit import least_height_for_width
 from ..viewports import viewport_of
-
-RECENT_KEY = "recentProjects"
-MAX_RECENT = 10
-
-
-def recent_projects() -> list[str]:
-    value = QSettings().value(RECENT_KEY, [])
-    if isinstance(value, str):  # QSettings gives a lone string for a one-item list on some back ends
-        value = [value]
-    return [str(v) for v in value or []]
-
-
-def forget_project(path: str) -> None:
-    """Take ``path`` off the recent projects (the folder or ZIP itself is not touched)."""
-    QSettings().setValue(RECENT_KEY, [p for p in recent_projects() if p != path])
-
-
-def remember_project(path: Path) -> None:
-    text = str(path.resolve())
-    items = [p for p in recent_projects() if p != text]
-    QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
 
 
 class WelcomePane(QWidget):
