@@ -773,7 +773,8 @@ def test_a_dropped_file_of_a_package_opens_its_package(example_project: Path, tm
 
 
 def test_a_recent_project_that_is_gone_can_be_taken_off_the_list(qtbot, tmp_path: Path) -> None:
-    from designer.gui.panes.welcome import WelcomePane, recent_projects, remember_project
+    from designer.gui.app import recent_projects, remember_project
+    from designer.gui.panes.welcome import WelcomePane
 
     gone = tmp_path / "gone"
     gone.mkdir()
@@ -1583,7 +1584,8 @@ def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, qt
 
 def test_a_recent_project_that_is_gone_can_be_taken_off_with_the_keyboard(qtbot, tmp_path: Path, monkeypatch) -> None:
     """It was greyed and could not be selected: only a right-click could remove it."""
-    from designer.gui.panes.welcome import WelcomePane, recent_projects, remember_project
+    from designer.gui.app import recent_projects, remember_project
+    from designer.gui.panes.welcome import WelcomePane
 
     kept, gone, also_gone = tmp_path / "kept", tmp_path / "gone", tmp_path / "also-gone"
     for folder in (kept, gone, also_gone):

@@ -96,7 +96,7 @@ def test_readme_screenshots_show_a_project_in_the_home_folder_not_a_temporary_on
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QImage
 
-    from designer.gui.panes.welcome import RECENT_KEY
+    from designer.gui.app import RECENT_KEY
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from readme_screenshot import render

@@ -79,7 +79,7 @@ def test_save_as_writes_every_file_with_the_edits_and_goes_on_there(
     # The window goes on in the new folder: title, package, recent projects, nothing unsaved.
     assert window.package.root == target / "webapp2"
     assert window.windowTitle().startswith("copy") and not window.isWindowModified()
-    from designer.gui.panes.welcome import recent_projects
+    from designer.gui.app import recent_projects
 
     assert recent_projects()[0] == str(target.resolve())
     assert "Saved the project into" in window.status.text() and "working there now" in window.status.text()
