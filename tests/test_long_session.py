@@ -231,7 +231,8 @@ def test_right_clicks_on_recent_projects_leave_no_menus_behind(qtbot, tmp_path: 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMenu
 
-    from designer.gui.panes.welcome import WelcomePane, remember_project
+    from designer.gui.app import remember_project
+    from designer.gui.panes.welcome import WelcomePane
 
     for project in _projects(tmp_path, 2):
         remember_project(project)
