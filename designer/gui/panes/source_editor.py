@@ -61,6 +61,9 @@ from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, tex
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
 
 FIRST_LINES = 300  # coloured at once when a file opens
+# Problem markers and find marks are extra selections only on the lines this far above and below
+# the view; scrolling beyond them makes the list again (see SourceEditor._marked_lines).
+MARKED_MARGIN = 200
 ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 # How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
@@ -323,6 +326,7 @@ class SourceEditor(QPlainTextEdit):
         self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
         self._wheel_turn = 0  # Ctrl+wheel turned by less than a notch so far (see wheelEvent)
         self._selection_key: tuple | None = None
+        self._marked = (0, 0)  # the lines whose markers and find marks are extra selections (see _marked_lines)
         # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
         # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
         self._code_memo: dict[tuple[int, int, int], tuple[str, int]] = {}
@@ -359,6 +363,7 @@ class SourceEditor(QPlainTextEdit):
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
@@ -1360,9 +1365,8 @@ class SourceEditor(QPlainTextEdit):
         """Mark the find bar's matches, (start, end) in document positions; [] takes the marks away.
 
         Why: the bar said "36 matches" and nothing in the text showed where they were until Enter
-        selected one of them. (At most FOUND_SHOWN are marked: each is an extra selection to paint.)
+        selected one of them. (At most FOUND_SHOWN are marked, near the view: each is an extra selection, see _marked_lines.)
         """
-        found = found[:FOUND_SHOWN]
         if found != self._found or self._found_left:
             self._found, self._found_left = found, False
             self._update_selections(force=True)
@@ -1425,7 +1429,8 @@ class SourceEditor(QPlainTextEdit):
         here = self.textCursor()
         brackets = not self._attach.isActive()
         matched = self._matching_brackets(here) if brackets else []
-        key = (here.blockNumber(), tuple(matched) if brackets else None, id(self.markers), dark)
+        first, last = self._marked = self._marked_lines()
+        key = (here.blockNumber(), tuple(matched) if brackets else None, id(self.markers), dark, first, last)
         old, self._selection_key = self._selection_key, key
         if key == old and not force:
             return
@@ -1441,7 +1446,12 @@ class SourceEditor(QPlainTextEdit):
                 self._line_at = here
                 self._update_row(here)
         selections: list[QTextEdit.ExtraSelection] = []
-        for start, end in self._found:
+        doc = self.document()
+        low = doc.findBlockByNumber(first).position()
+        end_block = doc.findBlockByNumber(last)
+        high = end_block.position() + end_block.length() if end_block.isValid() else doc.characterCount()
+        near = [(start, end) for start, end in self._found if end >= low and start <= high]
+        for start, end in near[:FOUND_SHOWN]:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
             sel.cursor = QTextCursor(self.document())
@@ -1456,10 +1466,35 @@ class SourceEditor(QPlainTextEdit):
             sel.cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
         for marker in self.markers:
+            if not first < marker.line <= last + 1:  # (1-based lines)
+                continue
             sel = self._marker_selection(marker, dark)
             if sel is not None:
                 selections.append(sel)
         self.setExtraSelections(selections)
+
+    def _marked_lines(self) -> tuple[int, int]:
+        """The lines (block numbers) whose problem markers and find marks are extra selections: those
+        on show and MARKED_MARGIN above and below.
+
+        Why not every line: PySide keeps a copy of every extra selection it is given, and its cursor
+        with it, which the document then moves along at each edit for as long as it lives: the
+        12,500 markers of a 100,000-line library made each check's new list cost a second and a
+        later file put into the editor 30 s (every line it added moved them all). The ones on
+        show are all that is painted; scrolling past the margin makes the list again
+        (:meth:`_scrolled`).
+        """
+        top, bottom = self._visible_lines()
+        return max(0, top - MARKED_MARGIN), bottom + MARKED_MARGIN
+
+    def _scrolled(self) -> None:
+        """The view scrolled: the markers and find marks follow when it leaves the lines they cover."""
+        if not (self.markers or self._found):
+            return
+        first, last = self._marked
+        top, bottom = self._visible_lines()
+        if top < first or bottom > last:
+            self._update_selections()
 
     def _row_rect(self, cursor: QTextCursor) -> QRectF | None:
         """The row of ``cursor``'s line in the viewport, from the text's left edge to the right end (a
@@ -1835,7 +1870,7 @@ class SourceEditor(QPlainTextEdit):
 
 
 RECOUNT_DELAY_MS = 150
-FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most
+FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most (of those near the view)
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
 
@@ -2054,7 +2089,7 @@ class FindBar(QWidget):
         text = self.editor.shown_text()
         ranges: list[tuple[int, int]] = []
         units = done = 0  # UTF-16 units of text[:done]: counted once along the text, not per match
-        for m in found[:FOUND_SHOWN]:
+        for m in found:
             units += _utf16(text[done : m.start()])
             ranges.append((units, units + _utf16(m.group())))
             done = m.start()

@@ -1,0 +1,55 @@
+"""Whole libraries pasted into a plugin (100,000 lines, megabytes): the editor does only what is on show.
+
+Why: PySide keeps a copy of every extra selection it is given (and its text cursor, which the
+document moves along at each edit as long as it lives): the 12,500 problem markers of a
+100,000-line library cost a second at each check and, kept, 30 s when the next file went in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextFormat
+
+from designer.gui.panes.source_editor import MARKED_MARGIN, Marker, SourcePane
+
+
+def _lines(n: int) -> str:
+    return "".join(f"var value{i} = {i};\n" for i in range(n))
+
+
+def _underlined_lines(editor) -> list[int]:
+    return sorted(
+        s.cursor.blockNumber() + 1
+        for s in editor.extraSelections()
+        if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
+    )
+
+
+def test_problem_markers_are_drawn_near_the_view_and_follow_it(qtbot) -> None:
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", _lines(5_000), read_only=False)
+    editor = pane.editor
+    editor.set_markers([Marker(line, 5, f"PD000: line {line}") for line in range(1, 5_001)])
+    shown = _underlined_lines(editor)
+    assert shown[0] == 1 and len(shown) < 2 * MARKED_MARGIN + 100  # not 5,000
+    top, bottom = editor._visible_lines()
+    assert set(range(top + 1, bottom + 2)) <= set(shown)  # every line on show is underlined
+    # Scrolled to the end, the markers there are drawn; hovering still finds every marker's message.
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QCoreApplication.processEvents()
+    shown = _underlined_lines(editor)
+    assert shown[-1] == 5_000 and len(shown) < 2 * MARKED_MARGIN + 100
+    top, bottom = editor._visible_lines()
+    assert set(range(top + 1, bottom + 1)) <= set(shown)
+    # The find bar's marks too: those near the view, not the first 2,000 of the file.
+    pane.find_bar.open(False)
+    pane.find_bar.find_edit.setText("value")
+    pane.find_bar.update_count()
+    marked = [
+        s.cursor.blockNumber() for s in editor.extraSelections() if s.format.background().color().name() == "#fce8a0"
+    ]
+    assert marked and min(marked) >= top - MARKED_MARGIN - 1 and max(marked) == 4_999
