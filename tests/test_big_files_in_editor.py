@@ -7,6 +7,8 @@ document moves along at each edit as long as it lives): the 12,500 problem marke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextFormat
 
@@ -53,3 +55,22 @@ def test_problem_markers_are_drawn_near_the_view_and_follow_it(qtbot) -> None:
         s.cursor.blockNumber() for s in editor.extraSelections() if s.format.background().color().name() == "#fce8a0"
     ]
     assert marked and min(marked) >= top - MARKED_MARGIN - 1 and max(marked) == 4_999
+
+
+def test_a_big_source_is_read_once_before_its_worker_parses_it(window, qtbot, base_project: Path, monkeypatch) -> None:
+    """Opening a project read a big source once to see that it needed the worker, and again to give
+    the worker its bytes: two reads of megabytes before the window showed the project."""
+    from designer.core.files import DirFiles
+    from designer.gui.source_analysis import BIG_SOURCE
+
+    src = "plugins/rec/rec.plugin.js"
+    path = base_project / "webapp2" / src
+    filler = "".join(f"    var table{i} = {i};\n" for i in range(BIG_SOURCE // 20))
+    path.write_text(path.read_text(encoding="utf-8").replace("(function () {", "(function () {\n" + filler, 1))
+    reads: list[str] = []
+    real = DirFiles.read_bytes
+    monkeypatch.setattr(DirFiles, "read_bytes", lambda self, rel: reads.append(rel) or real(self, rel))
+    window.open_path(base_project)
+    assert window.source_analysis is not None  # the worker has its bytes
+    assert reads.count(src) == 1
+    qtbot.waitUntil(lambda: window.source_analysis is None and not window._unchecked, timeout=20_000)

@@ -1577,7 +1577,9 @@ class MainWindow(QMainWindow):
 
         # A big source (minified code, 5 MB) took 10 seconds to check, with the window frozen
         # before it first showed the project: those are parsed on a worker first (_run_checks).
-        self._unchecked = bool(sources_to_parse(pkg))
+        # (Read once: the worker gets these bytes, not a second read of a file of megabytes.)
+        big = sources_to_parse(pkg)
+        self._unchecked = bool(big)
         self._checks_asked += 1  # (a worker still checking the package of before: its result is not shown)
         self._checks_on_show = self._checks_asked
         start = time.thread_time()
@@ -1597,7 +1599,7 @@ class MainWindow(QMainWindow):
         self._keyboard_to_tree()
         self._offer_recovery()
         if self._unchecked:
-            self._run_checks()
+            self._run_checks(big=big)
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         if self.source_pane is None:
             self._warm_up.start()
@@ -2867,10 +2869,12 @@ class MainWindow(QMainWindow):
         self._checks_asked += 1
         self._recheck.start()
 
-    def _run_checks(self, background: bool = False) -> None:
+    def _run_checks(self, background: bool = False, big: list[bytes] | None = None) -> None:
         """Check the package now and show the problems, on this thread; ``background`` (after a
         pause in editing): on a worker when the last checks were slow (see background_checks.py),
-        the problems shown when it is done, unless the package changed meanwhile."""
+        the problems shown when it is done, unless the package changed meanwhile. Big sources are
+        parsed on a worker first (``big``: those, when the caller has just read them; else they
+        are read here)."""
         if self.package is None or self.source_analysis is not None or self._closing:
             return  # a worker is parsing big sources: the checks run when it has finished
         if background and self.background_checks is not None:
@@ -2882,7 +2886,9 @@ class MainWindow(QMainWindow):
         # Not the texts a worker has just parsed: when the memo could not keep them all (more
         # than 16 MB of sources), the checks parse the rest here rather than start over forever.
         just_parsed, self._just_parsed = self._just_parsed, set()
-        big = [text for text in sources_to_parse(self.package) if text not in just_parsed]
+        if big is None:
+            big = sources_to_parse(self.package)
+        big = [text for text in big if text not in just_parsed]
         if big:
             self.source_analysis = SourceAnalysis(big)
             self.source_analysis.finished.connect(self._source_analysis_done)
