@@ -66,7 +66,12 @@ def test_a_big_source_is_read_once_before_its_worker_parses_it(window, qtbot, ba
     src = "plugins/rec/rec.plugin.js"
     path = base_project / "webapp2" / src
     filler = "".join(f"    var table{i} = {i};\n" for i in range(BIG_SOURCE // 20))
-    path.write_text(path.read_text(encoding="utf-8").replace("(function () {", "(function () {\n" + filler, 1))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "(function () {", "(function () {\n    var readOnce = 1;\n" + filler, 1
+        )
+    )
+    # (a text no other test analysed: the memo would spare it the worker)
     reads: list[str] = []
     real = DirFiles.read_bytes
     monkeypatch.setattr(DirFiles, "read_bytes", lambda self, rel: reads.append(rel) or real(self, rel))
@@ -74,3 +79,47 @@ def test_a_big_source_is_read_once_before_its_worker_parses_it(window, qtbot, ba
     assert window.source_analysis is not None  # the worker has its bytes
     assert reads.count(src) == 1
     qtbot.waitUntil(lambda: window.source_analysis is None and not window._unchecked, timeout=20_000)
+
+
+def _fresh_formats(text: str) -> list:
+    """The colours of ``text`` coloured from scratch, in a pane of its own."""
+    from designer.gui.highlight import block_formats
+
+    pane = SourcePane()
+    pane.show_file("fresh.plugin.js", text, read_only=False)
+    while not pane.editor.colouring_done():
+        QCoreApplication.processEvents()
+    return block_formats(pane.editor.document())
+
+
+def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards(qtbot) -> None:
+    """Replace all took the text from the first match to the last as one new text: Qt built every
+    line in between again and the highlighter went over all of them in the same stall (10 s on a
+    100,000-line library), the lines off screen left without colours. Now the lines without a
+    match keep theirs, and the changed lines are coloured afterwards as a colouring from scratch
+    would colour them."""
+    from designer.gui.highlight import block_formats
+
+    lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
+    text = "\n".join(lines) + "\n"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    editor = pane.editor
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    before = block_formats(editor.document())
+    bar = pane.find_bar
+    bar.open(True)
+    # A replacement that changes what the lines after it are: a backtick opens a template string,
+    # the next one closes it, so lines change colours without a match on them.
+    bar.find_edit.setText("word")
+    bar.replace_edit.setText("w`o")
+    assert bar.replace_all() == 2_000 * 3
+    assert editor.shown_text() == text.replace("word", "w`o")
+    now = block_formats(editor.document())
+    unmatched = range(0, 3_000, 3)
+    assert [now[i] for i in unmatched] == [before[i] for i in unmatched]  # not rebuilt: colours kept
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    assert block_formats(editor.document()) == _fresh_formats(editor.shown_text())
