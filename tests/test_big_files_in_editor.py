@@ -123,3 +123,32 @@ def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards
     assert [now[i] for i in unmatched] == [before[i] for i in unmatched]  # not rebuilt: colours kept
     qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     assert block_formats(editor.document()) == _fresh_formats(editor.shown_text())
+
+
+def test_brackets_are_not_matched_on_a_line_too_long_to_colour(qtbot) -> None:
+    """Minified code: matching the bracket at the cursor read the whole line (megabytes) at each
+    keystroke and repainted it marked; on an ordinary line of the same file they are matched."""
+    from designer.gui.highlight import LONG_LINE
+
+    body = "".join(f"f{i}(a[{i}]);" for i in range(LONG_LINE // 8))
+    text = "var short = (1 + 2);\n(function(){" + body + "})();\n"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_file("min.plugin.js", text, read_only=False)
+    editor = pane.editor
+    qtbot.waitUntil(editor.colouring_done)
+
+    def marked_brackets(pos: int) -> list[int]:
+        cursor = editor.textCursor()
+        cursor.setPosition(pos)
+        editor.setTextCursor(cursor)
+        return sorted(
+            s.cursor.selectionStart()
+            for s in editor.extraSelections()
+            if s.format.background().color().name() == "#c8e6c9"
+        )
+
+    assert marked_brackets(text.index("(")) == [text.index("("), text.index(")")]  # the short line: matched
+    long_start = text.index("\n") + 1
+    assert marked_brackets(long_start) == []  # the long line's "(" and its partner at the end: not marked

@@ -1631,7 +1631,12 @@ class SourceEditor(QPlainTextEdit):
     def _matching_brackets(self, cursor: QTextCursor | None = None) -> list[int]:
         """Document positions of the bracket at (or just before) ``cursor`` (the text cursor) and its partner."""
         doc = self.document()
-        pos = (self.textCursor() if cursor is None else cursor).position()
+        cursor = self.textCursor() if cursor is None else cursor
+        if cursor.block().length() > LONG_LINE:
+            # Minified code: finding the partner read the whole line (megabytes) at every keystroke
+            # and cursor move, and marking it repainted that line, about half a second each time.
+            return []
+        pos = cursor.position()
         for at in (pos, pos - 1):
             ch = doc.characterAt(at) if at >= 0 else ""
             if (ch in _OPEN or ch in _CLOSE) and self._is_code(at, ch):
