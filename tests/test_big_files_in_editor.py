@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextFormat
+from PySide6.QtGui import QTextCursor, QTextFormat
 
 from designer.gui.panes.source_editor import MARKED_MARGIN, Marker, SourcePane
 
@@ -92,7 +92,7 @@ def _fresh_formats(text: str) -> list:
     return block_formats(pane.editor.document())
 
 
-def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards(qtbot) -> None:
+def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards(qtbot, monkeypatch) -> None:
     """Replace all took the text from the first match to the last as one new text: Qt built every
     line in between again and the highlighter went over all of them in the same stall (10 s on a
     100,000-line library), the lines off screen left without colours. Now the lines without a
@@ -116,7 +116,11 @@ def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards
     # the next one closes it, so lines change colours without a match on them.
     bar.find_edit.setText("word")
     bar.replace_edit.setText("w`o")
+    edits: list[str] = []
+    real = QTextCursor.insertText
+    monkeypatch.setattr(QTextCursor, "insertText", lambda self, new: edits.append(new) or real(self, new))
     assert bar.replace_all() == 2_000 * 3
+    assert len(edits) == 2_000  # one edit per line (each lays the line out again: minified code has one line)
     assert editor.shown_text() == text.replace("word", "w`o")
     now = block_formats(editor.document())
     unmatched = range(0, 3_000, 3)
