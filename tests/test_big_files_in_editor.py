@@ -156,3 +156,32 @@ def test_brackets_are_not_matched_on_a_line_too_long_to_colour(qtbot) -> None:
     assert marked_brackets(text.index("(")) == [text.index("("), text.index(")")]  # the short line: matched
     long_start = text.index("\n") + 1
     assert marked_brackets(long_start) == []  # the long line's "(" and its partner at the end: not marked
+
+
+def test_taking_back_a_replace_all_colours_the_lines_afterwards(qtbot, monkeypatch) -> None:
+    """The window's undo of a Replace all puts the old text back (replace_text): the highlighter
+    lexed and went over every line of it in that stall. They are coloured afterwards, as from scratch."""
+    from designer.gui import highlight
+
+    lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
+    text = "\n".join(lines) + "\n"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    editor = pane.editor
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    pane.find_bar.open(True)
+    pane.find_bar.find_edit.setText("word")
+    pane.find_bar.replace_edit.setText("w`o")
+    pane.find_bar.replace_all()
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    lexed: list[str] = []
+    language = highlight.language_for("x.js")
+    real = language.lex_line
+    monkeypatch.setattr(language, "lex_line", lambda line, state: lexed.append(line) or real(line, state))
+    editor.replace_text(text)  # what the window's undo does
+    assert lexed == [] and editor.shown_text() == text
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    assert highlight.block_formats(editor.document()) == _fresh_formats(text)

@@ -549,11 +549,26 @@ class SourceEditor(QPlainTextEdit):
             with self.edit_step(label):
                 cursor.insertText(text[start:end_new])
             return
+        # Many lines (the undo of a Replace all in a big file): the highlighter is deaf to the edit
+        # and the lines are coloured again from the batch timer, as replace_spans() does. Why: it
+        # went over each of them in this stall, and so did the layout's own loop (see _Layout).
+        hl = self.highlighter
+        many = hl is not None and hl.language is not None and text.count("\n", start, end_new) > BATCH_LINES
+        doc = self.document()
+        cut = many and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
         self._applying = True
+        self._bulk = many
         try:
             cursor.insertText(text[start:end_new])
         finally:
-            self._applying = False
+            self._applying = self._bulk = False
+            if cut:
+                QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+        if many:
+            first = doc.findBlock(a).blockNumber()
+            self._recolour = sorted(set(self._recolour).union(range(first, cursor.blockNumber() + 1)))
+            self._recolour_count = doc.blockCount()
+            self._batch.start()
 
     def replace_spans(self, spans: list[tuple[int, int, str]], label: str) -> None:
         """Replace each (start, end) of the text (UTF-16 positions, in order, not overlapping) with
