@@ -707,6 +707,10 @@ def _diff(entries: dict[str, bytes], zf: zipfile.ZipFile, old: dict[str, zipfile
 
 
 _BOM = b"\xef\xbb\xbf"
+# What "only spaces, tabs or blank lines changed" may mean: not bytes.split()'s whitespace, which
+# counts a vertical tab and a form feed too, and either swapped for a space in a string changes
+# the JavaScript. (Line ends are all LF here: _change_notes compares the text so.)
+_LAYOUT = b" \t\n"
 _LINE_ENDS = {b"\r\n": "Windows (CRLF)", b"\n": "Unix (LF)", b"\r": "old Mac (CR)"}
 
 
@@ -757,7 +761,7 @@ def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[li
             "Only the line break at the end of the last line was "
             + ("added." if flat_new.endswith(b"\n") else "removed.")
         )
-    elif flat_old != flat_new and b"".join(flat_old.split()) == b"".join(flat_new.split()):
+    elif flat_old != flat_new and flat_old.translate(None, _LAYOUT) == flat_new.translate(None, _LAYOUT):
         notes.append("Only spaces, tabs or blank lines changed.")
     if sides := [side for side, data in (("before", before), ("after", after)) if not _is_utf8(data)]:
         notes.append(f"Not UTF-8 text ({' and '.join(sides)} the change), shown as Windows-1252 (Western) letters.")
