@@ -101,7 +101,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         remember_password,
         remembered_settings,
     )
-    from .core.files import NotAPackageError
+    from .core.files import NotAPackageError, said_as_given
     from .core.model import load
 
     try:
@@ -185,8 +185,12 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     if args.remember and source != "keyring":
         problem = remember_password(node, user, password)
         notes.append(problem or f"The password for {user} on {node} is now stored in the system keyring.")
+    # The ZIP named as the user typed its place (-o, else the project whose folder it lies beside),
+    # as every command names paths: it was the whole resolved path, one they never typed.
+    shown = said_as_given(result.export.path, Path(args.output if args.output else args.path))
     if args.json:
-        doc = result.to_json()
+        doc = result.to_json()  # (its "zip" stays the whole path, for the scripts that read it)
+        doc["output"] = str(shown)
         doc["warnings"] = notes
         print_json(doc)
         return 0
@@ -196,7 +200,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     print(
         f"brandingID now live: {result.branding_id} (was {result.old_branding_id if result.old_branding_id is not None else 'none'})"
     )
-    print(f"Exported ZIP kept at {result.export.path} ({result.size:,} bytes).")
+    print(f"Exported ZIP kept at {shown} ({result.size:,} bytes).")
     for note in notes:
         print_err(note)
     return 0

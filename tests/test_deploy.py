@@ -187,6 +187,30 @@ def test_cli_deploy_remember_then_keyring(
     assert node.password not in out + err
 
 
+def test_cli_names_the_zip_as_the_user_typed_its_place(
+    node: MockNode,
+    example_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Exported ZIP kept at /tmp/.../example-branding.zip" named a whole path nobody typed, as
+    did --json (its ``zip``, kept for scripts): said as typed, beside the project or at -o."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    monkeypatch.chdir(tmp_path)
+    base = ["deploy", "example", "--node", node.url, "--ca-bundle", str(node.ca_file)]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert "Exported ZIP kept at example-branding.zip (" in out
+    rc, out, err = _run_cli([*base, "-o", "./out.zip", "--json"], capsys)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["output"] == "out.zip" and doc["zip"] == str((tmp_path / "out.zip").resolve())
+    rc, out, err = _run_cli([*base, "-o", str(tmp_path / "whole.zip")], capsys)
+    assert rc == 0, err
+    assert f"Exported ZIP kept at {(tmp_path / 'whole.zip').resolve()} (" in out
+
+
 def test_cli_without_a_password_exits_2(
     node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
