@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from designer.core import pexapi
 from designer.core.resources import resource
 from designer.core.snippets import expand, find_prefix, load_snippets, search
-from designer.gui.panes.source_assist import LABEL_ROLE
+from designer.gui.panes.source_assist import LABEL_ROLE, SnippetBrowser
 from designer.gui.panes.source_editor import SourcePane
 
 # -- core -------------------------------------------------------------------------------------
@@ -200,6 +200,39 @@ def test_snippet_browser_searches_and_inserts(pane: SourcePane, qtbot) -> None:
     assert editor.textCursor().selectedText() == "participant.uuid"
     for d in pane.findChildren(type(dialog)):
         d.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "lines"),
+    [
+        # A word alone on its line was typed to find the snippet: the snippet takes its place.
+        ("(function () {\n    load\n})();\n", "    lo", ["(function () {", "    PEX"]),
+        ("(function () {\n    load\n})();\n", "    load", ["(function () {", "    PEX"]),
+        # A word in code is part of a statement: the snippet goes on a line of its own below.
+        ("(function () {\n    x.load();\n})();\n", "    x.lo", ["(function () {", "    x.load();", "    PEX"]),
+        ("function load() {\n}\n", "function lo", ["function load() {", "    PEX"]),
+    ],
+)
+def test_a_snippet_chosen_at_a_word_does_not_go_between_its_letters(
+    pane: SourcePane, qtbot, text: str, at: str, lines: list[str]
+) -> None:
+    """Ctrl+J with the cursor in ``lo|ad`` put the chosen snippet between the letters:
+    ``lo<snippet>ad``."""
+    editor = pane.editor
+    pane.show_file("a.plugin.js", text, read_only=False)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(at) + len(at))
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "keypad tones")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    got = editor.toPlainText().split("\n")
+    assert got[: len(lines) - 1] == lines[:-1]
+    assert got[len(lines) - 1].startswith(lines[-1] + ".pluginAPI.sendRequest('/participants/' + participant.uuid")
+    assert editor.textCursor().selectedText() == "participant.uuid"  # its first stop, ready to type over
+    assert "loPEX" not in editor.toPlainText()
 
 
 def test_completion_popup_after_a_dot_and_accepting_inserts(pane: SourcePane, qtbot) -> None:

@@ -70,6 +70,8 @@ _CONTENTS_CHANGE = "contentsChange(int,int,int)"
 _REFORMAT = "_q_reformatBlocks(int,int,int)"
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+# The part of a word (a name's letters, digits, _ and $) before and after the cursor.
+_WORD_BEFORE, _WORD_AFTER = re.compile(r"[\w$]*$"), re.compile(r"[\w$]*")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # Every byte but the pair's two brackets: what bytes.translate drops to leave only the brackets.
@@ -692,15 +694,39 @@ class SourceEditor(QPlainTextEdit):
         return self.language_name == "javascript"
 
     def insert_snippet(self, snippet: Snippet, replace: int = 0) -> None:
-        """Insert ``snippet`` at the cursor (over the ``replace`` characters before it) and select its first stop."""
+        """Insert ``snippet`` at the cursor (over the ``replace`` characters before it, or the
+        selection) and select its first stop.
+
+        Chosen in the browser (Ctrl+J) with the cursor in or at a word, the snippet no longer goes
+        between its letters (``lo|ad`` -> ``lo<snippet>ad``). Every snippet is a statement or a
+        block of them, so what a user expects depends on the word: alone on its line, it is what
+        they typed to look for the snippet (or a start of it), and the snippet takes its place, as
+        a chosen completion takes its word's; in other code (``x.lo|ad();``) it is part of a
+        statement that the snippet must not break, so the snippet goes on a fresh line below,
+        indented as Enter at the end of that line would indent it.
+        """
         from ...core.snippets import expand
 
         self.leave_snippet()
         cursor = self.textCursor()
         line = cursor.block().text()
         indent = line[: len(line) - len(line.lstrip(" \t"))]
+        fresh_line = ""
         if replace:
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
+        elif not cursor.hasSelection():
+            before, after = text_before_cursor(cursor), text_after_cursor(cursor)
+            head = _WORD_BEFORE.search(before).group()  # (each matches, maybe nothing)
+            tail = _WORD_AFTER.match(after).group()
+            if (head or tail) and not before[: len(before) - len(head)].strip() + after[len(tail) :].strip():
+                at = cursor.position()
+                cursor.setPosition(at - _utf16(head))
+                cursor.setPosition(at + _utf16(tail), QTextCursor.MoveMode.KeepAnchor)
+            elif head or tail:
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+                if self._code_before(line).rstrip()[-1:] in _OPEN:
+                    indent += self.indent_unit
+                fresh_line = "\n" + indent
         text = snippet.text
         if self.indent_unit != "    ":  # (the snippets are written with four spaces a level)
             from ...core.indentation import reindented
@@ -709,6 +735,8 @@ class SourceEditor(QPlainTextEdit):
         expansion = expand(text, indent)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             cursor.removeSelectedText()
+            if fresh_line:
+                cursor.insertText(fresh_line)
             start = cursor.position()
             cursor.insertText(expansion.text)
         self.snippet = SnippetSession(self, start, expansion)
