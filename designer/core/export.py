@@ -240,10 +240,7 @@ class ExportPlan:
         """
         if self.baseline is not None:
             return self.changes
-        return [
-            FileChange(name, "added", None, len(data), _text_diff(name, b"", data))
-            for name, data in sorted(self.entries.items())
-        ]
+        return [added_change(name, data) for name, data in sorted(self.entries.items())]
 
     def summary(self) -> str:
         if self.baseline is None:
@@ -277,6 +274,13 @@ class ExportResult:
     old_branding_id: Any
     written: list[str]  # project files updated (webapp2-relative)
     plan: ExportPlan
+
+
+def added_change(name: str, data: bytes) -> FileChange:
+    """The change of a file new in the ZIP (``name``, its bytes ``data``): its size and, for a
+    text file, its whole text as a diff. One file at a time for the Export pane, which shows a
+    first export's texts file by file after its list."""
+    return FileChange(name, "added", None, len(data), _text_diff(name, b"", data))
 
 
 def shown_change_name(name: str) -> str:
@@ -691,7 +695,7 @@ def _diff(entries: dict[str, bytes], zf: zipfile.ZipFile, old: dict[str, zipfile
         info = old.get(name)
         if info is None:
             assert new is not None
-            changes.append(FileChange(name, "added", None, len(new), _text_diff(name, b"", new)))
+            changes.append(added_change(name, new))
         elif new is None:
             changes.append(FileChange(name, "removed", info.file_size, None))
         elif info.file_size != len(new) or info.CRC != zlib.crc32(new):
