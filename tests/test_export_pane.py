@@ -660,3 +660,55 @@ def test_a_warning_is_listed_under_ready_to_export(pane: ExportPane, qtbot, tmp_
     assert [(p.code, p.line) for p in shown_problems] == [("PD602", 44)]
     pane.set_package(load(project("real", {"name": "Record", "alias": "recorder@vc.acme.test"})))
     assert pane.verdict.text() == "<b>Ready to export</b> — 1 plugin, 6 files, no errors."
+
+
+def test_a_first_export_shows_each_text_file_as_the_export_command_does(
+    pane: ExportPane, qtbot, monkeypatch, example_project: Path
+) -> None:
+    """The pane showed no file's text on a first export, while ``export --diff`` prints each one
+    (cut after 400 lines): what went out could not be read before the click. The texts come file
+    by file after the list, cut alike, and the list is shown before them."""
+    from designer.core.checks import run_checks
+    from designer.core.export import diff_lines_shown, plan_export
+
+    big = example_project / "webapp2" / "plugins" / "meeting-info" / "meeting-info.plugin.js"
+    big.write_text(big.read_text() + "".join(f"var v{i} = {i};\n" for i in range(5000)))
+    monkeypatch.setattr("designer.gui.panes.export_pane.DETAILS_PER_TURN", 10)  # (a few files a turn)
+    pkg = load(example_project)
+    pane.set_package(pkg, run_checks(pkg))
+    view = pane.changes_view
+    size = (example_project / "webapp2" / "settings.json").stat().st_size
+    assert f"\n+ settings.json  ({size:,} bytes)" in view.toPlainText()  # the list at once
+    shown = [
+        "\n".join(diff_lines_shown(c.diff, "the export command's --full-diff prints them all")) + "\n"
+        for c in plan_export(load(example_project), pane.plan.branding_id, problems=[]).listed_changes()
+        if c.diff
+    ]
+    details = "\n\nDetails:\n\n" + "\n".join(shown)
+    qtbot.waitUntil(lambda: view.toPlainText().endswith(details))
+    text = view.toPlainText()
+    assert "+++ after/plugins/lock-toggle/lock-toggle.plugin.js\n@@ -0,0 +1," in text
+    assert "+var v4999 = 4999;" not in text and "(in all 0 lines removed and 5," in text  # cut as the CLI cuts
+    assert "+++ after/plugins/lock-toggle/lock.svg" in text and view.lineWrapMode() == view.LineWrapMode.NoWrap
+    pane.set_package(None)  # (another project opened: no text of this one is added to its view)
+    assert not pane._details_timer.isActive() and view.toPlainText() == ""
+
+
+def test_an_added_file_shows_its_text_in_details(pane: ExportPane, example_project: Path, tmp_path: Path) -> None:
+    """An added file was listed with its size only: its text, which ``export --diff`` prints, was
+    not in Details beside the changed files' diffs."""
+    from designer.core.export import export_package
+
+    folder = example_project / "webapp2" / "plugins" / "lock-toggle"
+    export_package(example_project, tmp_path / "first.zip")
+    (folder / "helper.js").write_text("var x = 1;\nvar y = 2;\n")
+    pane.set_package(load(example_project))
+    text = pane.changes_view.toPlainText()
+    assert "\n+ added    plugins/lock-toggle/helper.js  (22 bytes)\n" in text, text
+    assert (
+        "\n\n--- before/plugins/lock-toggle/helper.js\n"
+        "+++ after/plugins/lock-toggle/helper.js\n"
+        "@@ -0,0 +1,2 @@\n"
+        "+var x = 1;\n"
+        "+var y = 2;\n"
+    ) in text, text

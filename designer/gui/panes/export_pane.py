@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from designer.core.export import (
     ExportPlan,
     ExportRefused,
+    added_change,
     diff_lines_shown,
     plan_export,
     shown_change_name,
@@ -72,6 +73,10 @@ def _button_style(dark: bool) -> str:
         f"QPushButton#exportButton:focus {{ border:3px solid {ring}; }}"
         f"QPushButton#exportButton:disabled {{ {off} }}"
     )
+
+
+# The lines of a first export's file texts added to "What changed" at a time (see ExportPane._fill_details).
+DETAILS_PER_TURN = 2000
 
 
 def _shortened_diff(diff: str) -> str:
@@ -160,6 +165,11 @@ class ExportPane(QWidget):
         self._refusal: str | None = None  # why the export will be refused though nothing is wrong (see refresh)
         self._suggested_shown = ""  # the ZIP place the pane suggested and shows, not yet chosen by the user
         self._restyle_pending = False
+        # A first export's files whose text Details has yet to show, and the timer that adds them (_fill_details).
+        self._unshown: Iterator[tuple[str, bytes]] = iter(())
+        self._details_shown = False
+        self._details_timer = QTimer(self, singleShot=True, interval=0)
+        self._details_timer.timeout.connect(self._fill_details)
         # Asked before a ZIP is written (the window: save unsaved edits first?); False stops it.
         self.may_export: Callable[[], bool] = lambda: True
 
@@ -380,6 +390,7 @@ class ExportPane(QWidget):
 
     def _show_message(self, text: str, tone: str) -> None:
         self._verdict_plan: ExportPlan | None = None  # a message, not a plan's verdict
+        self._stop_details()
         self.verdict.setText(text)
         self.verdict_box.updateGeometry()
         self._set_verdict_tone(tone)
@@ -391,15 +402,26 @@ class ExportPane(QWidget):
         self.previous_label.clear()
 
     def _show_changes(self, plan: ExportPlan) -> None:
-        """The changes in words, and the line diff of each changed file below them.
+        """The changes in words, and below them, under "Details:", the line diff of each changed
+        file and the text of each added one (as a diff of added lines), in the order of the list,
+        cut as ``export --diff`` cuts them. The pane showed only changed files' diffs: a new
+        plugin's source, or any file of a first export, could not be read before it went out,
+        while the export command prints it.
+
+        A first export's texts are added file by file after the list is shown (:meth:`_fill_details`):
+        it lists every file of the package, and their texts at once (twenty thousand lines for a
+        hundred plugins) made each refresh, after every check, three times as slow.
 
         Why the lines wrap unless there is a diff: after every export the view holds one sentence
         ("Nothing changed since the last export ... which every export raises ..."), and unwrapped
         it ran off the dock's right edge, to be read with the sideways scrollbar. A diff's lines
         stay whole, one per line, as diffs are read.
         """
+        self._stop_details()
         diffs = (
-            [] if plan.nothing_but_branding_id else [c.diff for c in plan.changes if c.diff and c.status == "changed"]
+            []
+            if plan.nothing_but_branding_id or plan.baseline is None
+            else [_shortened_diff(c.diff) for c in plan.changes if c.diff and c.status in ("changed", "added")]
         )
         wrap = QPlainTextEdit.LineWrapMode.NoWrap if diffs else QPlainTextEdit.LineWrapMode.WidgetWidth
         self.changes_view.setLineWrapMode(wrap)
@@ -418,9 +440,42 @@ class ExportPane(QWidget):
             lines += [
                 f"+ {shown_change_name(name)}  ({size_said(len(data))})" for name, data in sorted(plan.entries.items())
             ]
+            self._unshown = iter(sorted(plan.entries.items()))
+            self._details_timer.start()
         if diffs:
-            lines += ["", "Details:", ""] + [_shortened_diff(d) for d in diffs]
+            lines += ["", "Details:", ""] + diffs
         self.changes_view.setPlainText("\n".join(lines))
+
+    def _fill_details(self) -> None:
+        """Add the texts of a first export's next files to Details, about DETAILS_PER_TURN lines
+        of them, and come back for the rest once the window has handled what waits (typing, a
+        click), until every file is shown; each file's text is the export command's
+        (:func:`added_change`), cut alike."""
+        texts: list[str] = []
+        lines = 0
+        for name, data in self._unshown:
+            diff = added_change(name, data).diff
+            if diff:
+                texts.append(_shortened_diff(diff))
+                lines += texts[-1].count("\n")
+                if lines >= DETAILS_PER_TURN:
+                    self._details_timer.start()
+                    break
+        if not texts:
+            return
+        if not self._details_shown:
+            self._details_shown = True
+            texts.insert(0, "\nDetails:\n")
+            self.changes_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        end = QTextCursor(self.changes_view.document())
+        end.movePosition(QTextCursor.MoveOperation.End)
+        end.insertText("\n" + "\n".join(texts))
+
+    def _stop_details(self) -> None:
+        """No more of a first export's texts: the plan they came from is gone (see _fill_details)."""
+        self._details_timer.stop()
+        self._unshown = iter(())
+        self._details_shown = False
 
     def _show_checklist(self, plan: ExportPlan, exported: Path | None = None) -> None:
         """What to do with the ZIP. Right after an export (``exported``) it is that ZIP's list,
