@@ -106,3 +106,68 @@ def test_moving_the_door_leaves_the_knob_and_deleting_the_knob_closes_the_hole(
     assert stack.undoText() == "Delete circle from door.svg"
     stack.undo()
     assert mask_circles(window.package.read_text(pane.rel)) == [("16", "12", "fill:black;stroke:none")]
+
+
+def pick_fill(pane, paint: str) -> None:
+    """Choose ``paint`` in the Fill button's menu, as a user does."""
+    from PySide6.QtGui import QAction
+
+    pane.fill_button.menu().findChild(QAction, f"fill_{paint}").trigger()
+
+
+def test_no_colour_then_app_colour_on_the_knob_brings_its_hole_back(qtbot, window, example_project: Path) -> None:
+    pane = open_door(window, example_project)
+    canvas, stack = pane.canvas, window.editor.undo_stack
+    imported = window.package.read_text(pane.rel)
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected is not None and canvas.selected.tag == "circle"
+
+    pick_fill(pane, "none")  # the knob is gone: the door is whole there
+    no_colour = window.package.read_text(pane.rel)
+    assert not hole_at(no_colour, 16, 12)
+    pick_fill(pane, "currentColor")  # back: the knob is cut out of the door again, not covered
+    back = window.package.read_text(pane.rel)
+    assert mask_circles(back) == [("16", "12", "fill:black;stroke:none")]
+    assert hole_at(back, 16, 12)
+    assert back == imported
+
+    stack.undo()
+    assert window.package.read_text(pane.rel) == imported
+    stack.redo()
+    assert window.package.read_text(pane.rel) == back
+
+
+def test_deleting_the_masked_group_takes_its_mask_along_in_one_undo_step(qtbot, window, example_project: Path) -> None:
+    # a door drawn in one group (a layer): the masked group holds that one group, one shape to select
+    layered = DOOR.replace(b'24">', b'24"><g fill-rule="evenodd">', 1).replace(b"</svg>", b"</g></svg>")
+    rel = f"{PLUGIN}/door.svg"
+    (example_project / "webapp2" / rel).write_text(import_svg(layered, "door.svg", colours=CUT_OUT).text)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    canvas, stack = pane.canvas, window.editor.undo_stack
+    imported = window.package.read_text(pane.rel)
+    assert imported.count("<mask") == 1
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected is not None and canvas.selected.tag == "g" and len(canvas.doc.shapes()) == 1
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    deleted = window.package.read_text(pane.rel)
+    assert "<mask" not in deleted and "<defs" not in deleted and "<circle" not in deleted
+    assert stack.count() == 1
+    stack.undo()
+    assert window.package.read_text(pane.rel) == imported
+    stack.redo()
+    assert window.package.read_text(pane.rel) == deleted
+
+
+def test_a_mask_something_still_uses_stays_when_one_masked_group_goes() -> None:
+    from designer.core.svgedit import SvgDocument
+
+    text = import_svg(DOOR, "door.svg", colours=CUT_OUT).text
+    name = text.split('mask="url(#', 1)[1].split(")", 1)[0]
+    text = text.replace("</svg>", f'  <g mask="url(#{name})"><rect width="2" height="2"/></g>\n</svg>')
+    doc = SvgDocument(text)
+    first = next(s for s in doc.shapes() if s.tag == "g")
+    doc.delete(first.path)
+    assert doc.to_text().count("<mask") == 1

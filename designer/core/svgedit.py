@@ -48,6 +48,7 @@ _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-
 _SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
 _USED_ID = re.compile(r"#([^\s\"')]+)")  # the id after '#' in an href or a url(#...)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_MASK_URL = re.compile(r"\s*url\(\s*#([^)\s]+)\s*\)\s*")  # a mask="url(#id)"
 
 
 class SvgEditError(ValueError):
@@ -400,7 +401,29 @@ class SvgDocument:
         el = self.element(path)
         for _shape, hole, _fill, _stroke in self._cut_outs_of(el):
             self._remove(hole)
+        masks = [m.group(1) for part in el.iter("*") if (m := _MASK_URL.fullmatch(part.get("mask") or ""))]
         self._remove(el)
+        for name in masks:
+            self._remove_unused_mask(name)
+
+    def _remove_unused_mask(self, name: str) -> None:
+        """Remove the cut-out mask ``name`` when nothing names it any more (its masked group was
+        deleted), and the <defs> it leaves empty: an orphan mask is a hidden copy of the drawing
+        the exported icon would still carry. A mask something still uses, or one written by hand
+        (not the import's), stays."""
+        from lxml import etree
+
+        if name in _USED_ID.findall(etree.tostring(self.root, encoding="unicode")):
+            return
+        for mask in self.root.iter("{*}mask", "mask"):
+            first = next((c for c in mask if isinstance(c.tag, str)), None)
+            if mask.get("id") != name or first is None or not _is_cut_out_mask(mask, first):
+                continue
+            defs = mask.getparent()
+            self._remove(mask)
+            if _local(defs.tag) == "defs" and len(defs) == 0 and not (defs.text or "").strip() and not defs.attrib:
+                self._remove(defs)
+            return
 
     @staticmethod
     def _remove(el: Any) -> None:
@@ -448,17 +471,12 @@ class SvgDocument:
         black (cut) or white. A mask written by hand is left alone.
         """
         for group in el.iterancestors():
-            m = re.fullmatch(r"\s*url\(\s*#([^)\s]+)\s*\)\s*", group.get("mask") or "")
+            m = _MASK_URL.fullmatch(group.get("mask") or "")
             if m is None:
                 continue
             mask = next((e for e in self.root.iter("{*}mask", "mask") if e.get("id") == m.group(1)), None)
             first = next((c for c in mask if isinstance(c.tag, str)), None) if mask is not None else None
-            if (
-                first is None
-                or mask.get("maskUnits") != "userSpaceOnUse"
-                or _local(first.tag) != "rect"
-                or first.get("fill") != "white"
-            ):
+            if first is None or not _is_cut_out_mask(mask, first):
                 return None
             return group, mask
         return None
@@ -504,15 +522,13 @@ class SvgDocument:
         """Let the edit in the ``with`` block change ``el``, then make its copies in the cut-out
         mask again from what it became: a white detail moved (or widened) takes its hole along,
         and a cut-out shape that no longer fills (or strokes) no longer cuts there."""
-        from .svgimport import cut_out_copy
-
         before = self._cut_outs_of(el)
         yield
         if not before:
             return
         group = self._cut_out_mask(el)
         for shape, old, fill, stroke in before:
-            new = cut_out_copy(shape, group[0] if group else self.root, *_mask_paints(shape, fill, stroke))
+            new = _copy_for(shape, group[0] if group else self.root, fill, stroke)
             for old_part, new_part in zip(old.iter(), new.iter(), strict=False):  # its lines, as they were
                 if not (new_part.text or "").strip():
                     new_part.text = old_part.text if not (old_part.text or "").strip() else new_part.text
@@ -523,7 +539,7 @@ class SvgDocument:
     def _restack_cut_out(group: Any, mask: Any, paints: dict[int, tuple[str, str]]) -> None:
         """Write the mask's copies again in the drawing's new order: from the first shape that is
         cut, each shape's copy (one that had none: white, it covers what lies below)."""
-        from .svgimport import CUT_OUT_SHAPES, cut_out_copy
+        from .svgimport import CUT_OUT_SHAPES
 
         shapes = [e for e in group.iter("*") if _local(e.tag) in CUT_OUT_SHAPES and e is not group]
         cuts = [i for i, e in enumerate(shapes) if "black" in paints.get(id(e), ())]
@@ -533,7 +549,7 @@ class SvgDocument:
             mask.remove(old)
         for shape in shapes[cuts[0] :] if cuts else []:
             fill, stroke = paints.get(id(shape)) or _mask_paints(shape, "white", "none")
-            made = cut_out_copy(shape, group, fill, stroke)
+            made = _copy_for(shape, group, fill, stroke)
             _lay_out_holders(made, indent or "")
             made.tail = indent
             mask[len(mask) - 1].tail = indent
@@ -543,6 +559,12 @@ class SvgDocument:
 
     def set_root_id(self, value: str) -> None:
         self.root.set("id", value)
+
+
+def _is_cut_out_mask(mask: Any, first: Any) -> bool:
+    """Whether ``mask`` (whose first element is ``first``) is the import's cut-out mask: in user
+    units, a white rectangle first."""
+    return mask.get("maskUnits") == "userSpaceOnUse" and _local(first.tag) == "rect" and first.get("fill") == "white"
 
 
 def _shape_attributes(mask_copy: Any) -> tuple[tuple[str, str], ...]:
@@ -562,7 +584,7 @@ def _bare(mask_copy: Any) -> tuple[tuple[object, ...], str, str]:
     while _local(inner.tag) == "g" and len(inner) == 1:
         inner = inner[0]
     style = _declarations(inner.get("style") or "")
-    kept = ";".join(f"{k}:{v}" for k, v in style.items() if k not in ("fill", "stroke"))
+    kept = ";".join(f"{k}:{v}" for k, v in style.items() if k not in ("fill", "stroke") and (k, v) != _HIDDEN)
     parts: list[object] = []
     for part in mask_copy.iter():
         attrs = sorted((k, v) for k, v in part.attrib.items() if not (part is inner and k == "style"))
@@ -581,6 +603,30 @@ def _lay_out_holders(el: Any, indent: str, unit: str = "  ") -> None:
     el.text = indent + unit
     el[0].tail = indent
     _lay_out_holders(el[0], indent + unit, unit)
+
+
+_HIDDEN = ("visibility", "hidden")  # on a copy whose shape paints nothing: see _copy_for
+
+
+def _copy_for(shape: Any, top: Any, fill: str, stroke: str) -> Any:
+    """The cut-out copy of ``shape`` after an edit, its paints were ``fill`` and ``stroke``.
+
+    A shape that now paints nothing ("No colour") must not cut, but a copy painted ``none``
+    forgets whether it cut (black) or covered (white): set back to "App colour", the knob came
+    back white in the mask, its hole gone. So such a copy keeps its colour and is hidden
+    (``visibility:hidden``, which draws nothing in the mask); painted again, it shows its colour.
+    """
+    from .svgimport import cut_out_copy
+
+    now = _mask_paints(shape, fill, stroke)
+    if now != ("none", "none") or (fill, stroke) == ("none", "none"):
+        return cut_out_copy(shape, top, *now)
+    made = cut_out_copy(shape, top, fill, stroke)
+    inner = made
+    while _local(inner.tag) == "g" and len(inner) == 1:
+        inner = inner[0]
+    inner.set("style", f"{inner.get('style')};{':'.join(_HIDDEN)}")
+    return made
 
 
 def _mask_paints(shape: Any, fill: str, stroke: str) -> tuple[str, str]:
