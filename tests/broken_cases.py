@@ -454,8 +454,8 @@ CASES: list[Case] = [
     near("roles-moderator", r(PKG, '["chair"]', '["host", "moderator"]'), "PD311", also=("PD102",)),
     # PD305 source file missing
     # PD312 a key the app reads, misspelt: at the key, with what is lost
-    bad("menu-items-key-lower-case", r(PKG, '"menuItems"', '"menuitems"'), "PD312", PKG, 10, 5, also=("PD300",),
-        message="the plugin adds no button or menu item"),
+    bad("menu-items-key-lower-case", r(PKG, '"menuItems"', '"menuitems"'), "PD312", PKG, 10, 5,
+        message="the plugin adds no button or menu item"),  # (and only PD312 says so: no PD300 beside it)
     bad("roles-key-misspelt", r(PKG, '"participantRoles"', '"participantsRoles"'), "PD312", PKG, 9, 5, also=("PD304",),
         message="'participantRoles'"),
     bad("item-label-misspelt", r(PKG, '"label"', '"lable"'), "PD312", PKG, 14, 17, message="the item shows no label"),

@@ -760,3 +760,55 @@ def test_a_source_that_is_no_javascript_is_said_once_not_as_a_missing_registrati
     found = check(root)
     assert [(p.code, p.file, p.line) for p in found] == [("PD313", PKG, 6)]
     assert found[0].fix is not None and found[0].fix.args["value"] == "rec.plugin.js"
+
+
+MENU = """    "menuItems": {
+        "toolbar": [
+            {
+                "icon": "rec.svg#rec",
+                "label": "Record",
+                "action": "record"
+            }
+        ]
+    }"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "said", "fix"),
+    [
+        # the same as the right key: removing it loses nothing, so it is offered
+        (MENU.replace("menuItems", "menuitems"), "'menuitems' (1 menu item) is ignored", "Remove 'menuitems'"),
+        # other items: only the person knows which they want; a rename would clash with menuItems
+        (
+            MENU.replace("menuItems", "menuitems").replace('"record"', '"stop"').replace("}\n        ]", "},{}]"),
+            "2 menu items under 'menuitems' are ignored",
+            None,
+        ),
+    ],
+)
+def test_a_misspelt_key_beside_the_right_one_says_what_is_ignored_and_never_offers_a_clash(
+    base_project: Path, extra: str, said: str, fix: str | None
+) -> None:
+    """'menuitems' beside 'menuItems': the app reads 'menuItems' and silently ignores the other.
+    It was not reported at all; a rename to 'menuItems' would have written the key twice."""
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text().replace("\n    }\n}", "\n    },\n" + extra + "\n}"))
+    problems = [p for p in check(base_project) if p.code in ("PD312", "PD300")]
+    assert [p.code for p in problems] == ["PD312"]
+    assert said in problems[0].message and "'menuItems' only" in problems[0].message
+    assert (problems[0].fix.title if problems[0].fix else None) == fix
+    if fix is not None:
+        pkg = load(base_project)
+        apply_fix(pkg, next(p.fix for p in run_checks(pkg) if p.code == "PD312"))
+        assert save(pkg) == [PKG]
+        assert "menuitems" not in package.read_text() and [p for p in check(base_project) if p.code == "PD312"] == []
+
+
+def test_an_items_label_in_two_letter_cases_says_which_text_is_ignored(base_project: Path) -> None:
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text().replace('"label": "Record",', '"label": "Record", "Label": "Rec",'))
+    (problem,) = [p for p in check(base_project) if p.code == "PD312"]
+    assert "Menu item 1 of 'Record' has both 'label' and 'Label'" in problem.message
+    assert "'Label' (the text 'Rec') is ignored" in problem.message and problem.fix is None
+    assert (problem.line, problem.column) == (14, 36)
+

@@ -65,6 +65,7 @@ def _set_package_src(pkg: BrandingPackage, fix: Fix) -> str:
 def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
     """PD312's answer: a misspelt key of the package file ('menuitems') or of one of its menu items
     ('lable') becomes the one the app reads, in its place, and the plugin is read again with it.
+    With no ``new``, the key goes instead: a slip beside the right key that holds the same.
 
     Why the package is read again from its JSON: the misspelt key's value sat in ``raw`` only;
     under its right name it becomes the model's field (the menu items, the label). The key keeps
@@ -79,6 +80,8 @@ def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
     data = plugin.package.to_json()
 
     def renamed(obj: dict[str, Any]) -> dict[str, Any]:
+        if new is None:
+            return {k: v for k, v in obj.items() if k != old}
         return {(new if k == old else k): v for k, v in obj.items()}
 
     if item is None:
@@ -91,7 +94,7 @@ def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
         data = {**data, "menuItems": menu}
         where = f"menu item {i + 1} of '{plugin.display_name}'"
     plugin.package = PluginPackage.from_json(data)
-    return f"Rename '{old}' to '{new}' in {where}"
+    return f"Remove '{old}' from {where}" if new is None else f"Rename '{old}' to '{new}' in {where}"
 
 
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:

@@ -133,6 +133,75 @@ def misspelt_key(written: str, known: Iterable[str], present: Container[str]) ->
     return found[0][1] if found and (len(found) == 1 or found[1][0] > found[0][0]) else None
 
 
+def shadowed_key(written: str, known: Iterable[str], present: Container[str]) -> str | None:
+    """The key of ``known`` that ``written`` is another letter case of, when the object has that
+    key as well ('menuitems' beside 'menuItems', 'Label' beside 'label'); else None.
+
+    Why only the letter case: beside the right key, a key a letter or two off ('labels' beside
+    'label') may be one of the package's own; two spellings of one word are a slip.
+    """
+    low = written.casefold()
+    return next((k for k in known if k != written and k in present and k.casefold() == low), None)
+
+
+def _holds(key: str, value: Any) -> str:
+    """What the value of a package key holds, in a few words: "2 menu items", "'Record'"."""
+    if key == "menuItems" and isinstance(value, dict):
+        count = sum(len(v) for v in value.values() if isinstance(v, list))
+        return f"{count} menu item{'' if count == 1 else 's'}"
+    if isinstance(value, str):
+        return f"the text '{shortened(value)}'"
+    return shortened(json.dumps(value, ensure_ascii=False))
+
+
+def _report_shadowed_key(
+    plugin: Plugin,
+    index: int,
+    ctx: Context,
+    place: tuple[str, dict[str, Any], str, list[object] | None],
+    written: str,
+    meant: str,
+) -> None:
+    """PD312 for a key written twice, in two letter cases ('menuItems' and 'menuitems'): the app
+    reads the right one, and what the other holds is ignored, silently.
+
+    Why no rename here: the right key is there, so a rename would clash with it (a file with the
+    key twice, one value lost). The Fix removes the slip only when it holds the same as the right
+    key: then nothing is lost. When they differ, only the person knows which buttons or label
+    they want, so no Fix is offered and the message says where to move what they need.
+    """
+    ptr, obj, whose, item = place
+    rel = plugin.package_path
+    assert rel is not None
+    slip, right = shortened(written), shortened(meant)
+    same = obj[written] == obj[meant]
+    if meant == "menuItems" and not same:
+        what = f"{_holds(meant, obj[written])} under '{slip}' are ignored"
+    else:
+        what = f"'{slip}' ({_holds(meant, obj[written])}) is ignored"
+    if same:
+        advice = f"It holds the same as '{right}': remove it."
+    elif meant == "menuItems":
+        advice = f"Move the items you want from '{slip}' into '{right}', then remove '{slip}'."
+    else:
+        advice = f"Write the one you want under '{right}', then remove '{slip}'."
+    ctx.report(
+        "PD312",
+        rel,
+        f"{whose} has both '{right}' and '{slip}'. The app reads '{right}' only, spelt exactly so: {what}. {advice}",
+        f"{ptr}/{escape_pointer(written)}",
+        key=True,
+        fix=Fix(
+            "rename-package-key",
+            f"Remove '{slip}'",
+            {"plugin": index, "item": item, "old": written, "new": None},
+        )
+        if same
+        else None,
+        plugin=plugin.key,
+    )
+
+
 def misspelt_icons(plugin: Plugin) -> list[str]:
     """The icon references of the menu items the app misses only for a misspelt key (PD312): the
     items under 'menuitems' (or another slip of menuItems, when the file has no menuItems), and an
@@ -163,8 +232,10 @@ def misspelt_icons(plugin: Plugin) -> list[str]:
     return out
 
 
-def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
-    """PD312: a key of the package file or of a menu item written nearly as one the app reads."""
+def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> bool:
+    """PD312: a key of the package file or of a menu item written nearly as one the app reads.
+    Returns whether one was a slip of 'menuItems' (its PD312 says the plugin adds no button, so
+    PD300 would say it twice)."""
     rel = plugin.package_path
     assert rel is not None
     name = shortened(plugin.display_name)
@@ -181,10 +252,17 @@ def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx:
                     for i, item in enumerate(items)
                     if isinstance(item, dict)
                 ]
+    menu_slip = False
     for ptr, obj, known, whose, item in places:
         for written in obj:
-            if not isinstance(written, str) or (meant := misspelt_key(written, known, obj)) is None:
+            if not isinstance(written, str):
                 continue
+            if (meant := shadowed_key(written, known, obj)) is not None:
+                _report_shadowed_key(plugin, index, ctx, (ptr, obj, whose, item), written, meant)
+                continue
+            if (meant := misspelt_key(written, known, obj)) is None:
+                continue
+            menu_slip = menu_slip or (meant == "menuItems" and not ptr)
             ctx.report(
                 "PD312",
                 rel,
@@ -199,6 +277,7 @@ def _report_misspelt_keys(plugin: Plugin, index: int, data: dict[str, Any], ctx:
                 ),
                 plugin=plugin.key,
             )
+    return menu_slip
 
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
@@ -265,7 +344,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     data = data if isinstance(data, dict) else {}
     if no_id:
         _report_no_id(plugin, index, "id" in data, ctx)
-    _report_misspelt_keys(plugin, index, data, ctx)
+    menu_slip = _report_misspelt_keys(plugin, index, data, ctx)
     for k, value in meant.items():
         written = json.dumps(data[k], ensure_ascii=False)
         ctx.report(
@@ -280,7 +359,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
         )
 
     sections = p.sections
-    if p.menu_items is None or not sections:
+    if (p.menu_items is None or not sections) and not menu_slip:
         ctx.report(
             "PD300",
             rel,
