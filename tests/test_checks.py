@@ -812,3 +812,24 @@ def test_an_items_label_in_two_letter_cases_says_which_text_is_ignored(base_proj
     assert "'Label' (the text 'Rec') is ignored" in problem.message and problem.fix is None
     assert (problem.line, problem.column) == (14, 36)
 
+
+def test_the_source_fix_never_picks_the_js_of_another_plugin_in_the_same_folder(base_project: Path) -> None:
+    """Two plugins in one folder, the second's srcURL naming its package file: PD313's Fix
+    offered rec.plugin.js, the first plugin's code. Only a .js no other plugin uses is offered."""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    settings = base_project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"].append({"id": "stop-1.0", "srcURL": "plugins/rec/stop.plugin.package.json", "enabled": True})
+    settings.write_text(json.dumps(data, indent=4))
+    package = (folder / "rec.plugin.package.json").read_text()
+    package = package.replace('"rec-1.0"', '"stop-1.0"').replace('"Record"', '"Stop"')
+    (folder / "stop.plugin.package.json").write_text(package.replace('"rec.plugin.js"', '"stop.plugin.package.json"'))
+
+    (problem,) = [p for p in check(base_project) if p.code == "PD313"]
+    assert problem.file == "plugins/rec/stop.plugin.package.json"
+    assert problem.fix is None and "rec.plugin.js" not in problem.message  # the .js there is Record's
+
+    (folder / "stop.plugin.js").write_text((folder / "rec.plugin.js").read_text().replace("rec-1.0", "stop-1.0"))
+    (problem,) = [p for p in check(base_project) if p.code == "PD313"]
+    assert problem.fix is not None and problem.fix.args["value"] == "stop.plugin.js"
+    assert "'stop.plugin.js' is in the same folder" in problem.message

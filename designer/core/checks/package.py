@@ -471,7 +471,14 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             if src == rel:
                 what = "this package file itself"
             folder = src.rpartition("/")[0]
-            scripts = [n for n in ctx.pkg.names() if n.rpartition("/")[0] == folder and n.lower().endswith(".js")]
+            # Not another plugin's .js: two plugins sharing a folder, the Fix pointed this one at
+            # the other's code (both then ran it). Only a single free one is sure.
+            theirs = {q.source_path for q in ctx.pkg.plugins if q is not plugin}
+            scripts = [
+                n
+                for n in ctx.pkg.names()
+                if n.rpartition("/")[0] == folder and n.lower().endswith(".js") and n not in theirs
+            ]
             found = scripts[0] if len(scripts) == 1 else None
             ctx.report(
                 "PD313",
