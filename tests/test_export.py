@@ -516,6 +516,31 @@ def test_cli_export_lists_the_changes_in_the_words_the_pane_uses(base_project: P
     assert "  changed  plugins/rec/rec.plugin.package.json\n      version: 1.0 → 2.0\n" in r.stdout, r.stdout
 
 
+def test_a_line_whose_ending_alone_changed_in_a_mixed_file_is_said_in_words(base_project: Path, tmp_path: Path) -> None:
+    """A file of mixed line endings stays "mixed" when one line's ending changes, so no note was
+    made: the diff showed the line removed and added again, reading the same, and nothing said why."""
+    css = base_project / "webapp2" / "theme.css"
+    css.write_bytes(b"a {}\r\nb {}\nc {}\nd {}\r\n")
+    assert _cli("export", str(base_project), "-o", str(tmp_path / "one.zip")).returncode == 0
+    css.write_bytes(b"a {}\r\nb {}\r\nc {}\nd { color: red; }\r\n")
+    change = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}["webapp2/theme.css"]
+    assert change.notes == ["Line endings: Unix (LF) → Windows (CRLF) on line 2."]
+    assert "-b {}\n+b {}\n" in change.diff
+    r = _cli("export", str(base_project), "-o", str(tmp_path / "two.zip"), "--diff")
+    assert r.returncode == 0, r.stderr
+    assert "  changed  theme.css\n      Line endings: Unix (LF) → Windows (CRLF) on line 2.\n" in r.stdout
+
+    css.write_bytes(b"a {}\n" * 8 + b"z {}\r\n")  # only endings: the text itself is the same
+    export_package(base_project, tmp_path / "three.zip")
+    css.write_bytes(b"a {}\r\n" * 7 + b"a {}\n" + b"z {}\n")
+    change = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}["webapp2/theme.css"]
+    assert change.notes == [
+        "Line endings: Unix (LF) → Windows (CRLF) on lines 1, 2, 3, 4, 5 and 2 more.",
+        "Line endings: Windows (CRLF) → Unix (LF) on line 9.",
+        "The text itself is the same, so no line diff is shown.",
+    ]
+
+
 def test_cli_import_then_export(tmp_path: Path) -> None:
     original = _hand_zip(EXAMPLE, tmp_path / "in.zip", EXTRA)
     r = _cli("import", str(original), "-o", str(tmp_path / "project"))

@@ -760,6 +760,8 @@ def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[li
     flat_old, flat_new = (x.replace(b"\r\n", b"\n").replace(b"\r", b"\n") for x in (old, new))
     if ends[0] != ends[1] and old != new:
         notes.append(f"Line endings: {ends[0]} → {ends[1]}.")
+    elif ends[0] == "mixed":
+        notes += _line_end_changes(old, new)
     if flat_old.endswith(b"\n") != flat_new.endswith(b"\n") and flat_old.rstrip(b"\n") == flat_new.rstrip(b"\n"):
         notes.append(
             "Only the line break at the end of the last line was "
@@ -772,6 +774,37 @@ def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[li
     if flat_old == flat_new:
         notes.append("The text itself is the same, so no line diff is shown.")
     return notes, flat_old == flat_new
+
+
+def _line_end_changes(before: bytes, after: bytes) -> list[str]:
+    """The lines whose ending alone changed, in a file of mixed line endings on both sides, in the
+    words of the whole file's note: ["Line endings: Unix (LF) → Windows (CRLF) on lines 3 and 7."].
+
+    Why: such a file keeps its "mixed" either way, so no note was made, and the diff showed the
+    line removed and added again, reading the same.
+    """
+    import difflib
+
+    from .lineends import split_lines
+
+    words = {k.decode(): v for k, v in _LINE_ENDS.items()}
+    a, b = split_lines(_diff_text(before)), split_lines(_diff_text(after))
+    texts_a, texts_b = ([line.rstrip("\r\n") for line in side] for side in (a, b))
+    found: dict[tuple[str, str], list[int]] = {}
+    matcher = difflib.SequenceMatcher(None, texts_a, texts_b, autojunk=False)
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(i2 - i1):
+            was, now = a[i1 + k][len(texts_a[i1 + k]) :], b[j1 + k][len(texts_b[j1 + k]) :]
+            if was != now and was in words and now in words:
+                found.setdefault((words[was], words[now]), []).append(j1 + k + 1)
+    notes = []
+    for (was, now), lines in found.items():
+        shown = [str(n) for n in lines[:5]] + ([f"{len(lines) - 5} more"] if len(lines) > 5 else [])
+        said = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        notes.append(f"Line endings: {was} → {now} on {plural(len(lines), 'line')} {said}.")
+    return notes
 
 
 def _json_summary(name: str, before: bytes, after: bytes) -> list[str]:
