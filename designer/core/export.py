@@ -27,10 +27,10 @@ from .checks import run_checks
 from .files import DirFiles, is_temporary, name_clashes, name_difference, said_as_given, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
-from .model import ROLES, BrandingPackage, load
+from .model import BrandingPackage, load
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
-from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted, plural
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted, plural, who_gets
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
     excluded_why,
@@ -66,7 +66,6 @@ DIFF_SUFFIXES = (".json", ".js", ".svg", ".css", ".html", ".htm")
 # numbers are the same number there, so a "new" ID could look unchanged and clients keep their cache.
 MAX_BRANDING_ID = JS_SAFE_INTEGER
 _DIFF_LIMIT = 512 * 1024  # bigger text files get a size line instead of a line diff
-ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
 
 
 class ExportRefused(Exception):
@@ -897,17 +896,6 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
         )
         lines.append(f"{p.display_name}: {where}, for {who}, on {platforms}{lock}.")
     return lines
-
-
-def who_gets(roles: list[str] | None) -> str:
-    """Who gets a plugin of these ``participantRoles``, in words: "Hosts only", "Hosts and Guests",
-    "nobody (no role selected)". One place: the upload checklist and the window's overview say it alike."""
-    names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
-    if roles is not None and set(ROLES) <= set(roles):
-        return "Hosts and Guests"
-    if len(names) == 1:
-        return f"{names[0]} only"  # "for Host" read as one person
-    return " and ".join(names) if names else "nobody (no role selected)"
 
 
 def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Problem] | None = None) -> ExportPlan:

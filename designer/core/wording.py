@@ -6,7 +6,16 @@ as a form to fill in rather than a sentence; each place that counts now says it 
 
 from __future__ import annotations
 
-__all__ = ["PLACEMENT_NAMES", "PLATFORM_NAMES", "byte_size", "byte_sizes_apart", "counted", "plural"]
+__all__ = [
+    "PLACEMENT_NAMES",
+    "PLATFORM_NAMES",
+    "ROLE_NAMES",
+    "byte_size",
+    "byte_sizes_apart",
+    "counted",
+    "plural",
+    "who_gets",
+]
 
 # The platforms in the words of the plugin form's "Loads in" tick boxes. Why one table: the
 # preview said "Web browser", the export's checklist "web browser" and the form "Web app", three
@@ -62,3 +71,19 @@ def byte_sizes_apart(n: int, limit: int) -> tuple[str, str]:
         if said[0] != said[1]:
             return said  # type: ignore[return-value]
     return f"{n:,} bytes", f"{limit:,} bytes"
+
+
+# The roles of participantRoles as groups of people (who gets a plugin).
+ROLE_NAMES = {"chair": "Hosts", "guest": "Guests"}
+
+
+def who_gets(roles: list[str] | None) -> str:
+    """Who gets a plugin of these ``participantRoles``, in words: "Hosts only", "Hosts and Guests",
+    "nobody (no role selected)". One place: the upload checklist and the window's overview say it alike
+    (here, not in core.export: the overview is on show when a package opens, before any export)."""
+    names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
+    if roles is not None and set(ROLE_NAMES) <= set(roles):
+        return "Hosts and Guests"
+    if len(names) == 1:
+        return f"{names[0]} only"  # "for Host" read as one person
+    return " and ".join(names) if names else "nobody (no role selected)"

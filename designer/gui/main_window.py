@@ -1975,7 +1975,7 @@ class MainWindow(QMainWindow):
     def _package_html(self) -> str:
         import html
 
-        from ..core.export import who_gets
+        from ..core.wording import who_gets
 
         assert self.package is not None
         pkg = self.package
