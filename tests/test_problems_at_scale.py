@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QTreeWidgetItem
 
 from designer.core.checks import run_checks
 from designer.core.model import load
@@ -229,3 +229,43 @@ def test_a_check_marks_the_project_tree_in_place_and_leaves_unfolded_plugins_unf
             ]
         )
     )
+
+
+def _settled(window, qtbot) -> None:
+    """The checks after an edit have run and their problems are on show."""
+    qtbot.waitUntil(lambda: not window._recheck.isActive() and window._checks_on_show == window._checks_asked)
+
+
+def _rename(window, qtbot, index: int, words: str) -> None:
+    """Type ``words`` at the end of the name of the plugin ``index`` in its form, as a user does."""
+    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(2 + index))
+    name = window.plugin_page.form.name
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClicks(name, words)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    _settled(window, qtbot)
+
+
+def test_a_check_sets_the_tree_mark_only_of_a_plugin_whose_errors_changed(window, qtbot, tmp_path, monkeypatch) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=3, items=2))
+    root = window.tree.topLevelItem(0)
+    first = root.child(2)
+    assert [root.child(2 + i).toolTip(0) for i in range(3)] == ["4 errors"] * 3
+    set_on: list[tuple[str, str]] = []  # (what, plugin's name) of each icon or tooltip set in the tree
+    for what in ("setIcon", "setToolTip"):
+        real = getattr(QTreeWidgetItem, what)
+
+        def spy(item, *args, real=real, what=what):
+            if item.treeWidget() is window.tree:
+                set_on.append((what, item.text(0)))
+            return real(item, *args)
+
+        monkeypatch.setattr(QTreeWidgetItem, what, spy)
+    fix = next(p.fix for p in window._all_problems() if p.plugin == "p00" and p.code == "PD400")
+    window.apply_fix(fix)
+    qtbot.waitUntil(lambda: first.toolTip(0) == "3 errors")
+    _settled(window, qtbot)
+    # Still errors (the same icon): the one tooltip that changed is set, no icon at all.
+    assert set_on == [("setToolTip", "Plugin 00")]
+    assert [root.child(2 + i).toolTip(0) for i in range(3)] == ["3 errors", "4 errors", "4 errors"]
