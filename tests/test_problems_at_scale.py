@@ -269,3 +269,33 @@ def test_a_check_sets_the_tree_mark_only_of_a_plugin_whose_errors_changed(window
     # Still errors (the same icon): the one tooltip that changed is set, no icon at all.
     assert set_on == [("setToolTip", "Plugin 00")]
     assert [root.child(2 + i).toolTip(0) for i in range(3)] == ["3 errors", "4 errors", "4 errors"]
+
+
+def test_a_check_that_changes_no_listed_problem_leaves_every_row_of_a_long_list_as_it_was(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Past MOST_ROWS (errors first), the last plugins' problems are not listed: renaming one changes
+    no row. The list takes away, adds, hides and shows none (each had Qt lay out all its rows again)."""
+    window.open_path(broken_plugins(tmp_path / "p", plugins=14, items=24))
+    view = window.problems_view
+    note = _heads(view)[-1]
+    assert "more problems are not listed" in note.text(0)
+    before = _shown(view)
+    changed: list[str] = []
+    view.model().rowsInserted.connect(lambda *_a: changed.append("inserted"))
+    view.model().rowsRemoved.connect(lambda *_a: changed.append("removed"))
+    real = QTreeWidgetItem.setHidden
+    monkeypatch.setattr(
+        QTreeWidgetItem,
+        "setHidden",
+        lambda item, hide: (changed.append("hidden") if item.treeWidget() is view else None, real(item, hide))[1],
+    )
+    _rename(window, qtbot, 13, " renamed")
+    assert window.tree.topLevelItem(0).child(15).text(0) == "Plugin 13 renamed"
+    assert changed == []
+    assert _shown(view) == before and _heads(view)[-1] is note
+    fresh = ProblemsPane()
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show_problems(window._all_problems(), window.package)
+    assert _shown(view) == _shown(fresh)

@@ -588,7 +588,10 @@ class ProblemsPane(QTreeWidget):
                 unfolded_rows += len(found)
             heads.append((head, unfolded))
         more = len(problems) - len(listed)
-        note = self._more_note(more, len(listed), icon) if more else None
+        # The last row of a list past MOST_ROWS kept with the groups kept (_apply_filter says its
+        # count): taken away and added again, the view laid out all its rows again at every check.
+        shown_note = self._more[0] if self._more is not None and kept_heads else None
+        note = (shown_note or self._more_note(more, len(listed), icon)) if more else None
         self._unlisted = [p for p in problems if id(p) not in listed] if more else []
         self._haystacks = {}
         self._more = (note, len(listed)) if note is not None else None
@@ -599,15 +602,16 @@ class ProblemsPane(QTreeWidget):
             try:
                 if kept_heads:
                     for i in reversed(range(self.topLevelItemCount())):
-                        if self.topLevelItem(i).data(0, _GROUP_ROLE) not in kept_heads:
-                            self.takeTopLevelItem(i)  # (gone with its rows and their buttons; the note too)
+                        item = self.topLevelItem(i)
+                        if item is not note and item.data(0, _GROUP_ROLE) not in kept_heads:
+                            self.takeTopLevelItem(i)  # (gone with its rows and their buttons; an old note too)
                     for i, (head, unfolded) in enumerate(heads):
                         if unfolded is not None:
                             self.insertTopLevelItem(i, head)
                 else:
                     self.clear()
                     self.addTopLevelItems([head for head, _unfolded in heads])
-                if note is not None:
+                if note is not None and note is not shown_note:
                     self.addTopLevelItem(note)
                     note.setFirstColumnSpanned(True)
                 for head, unfolded in heads:
@@ -894,8 +898,11 @@ class ProblemsPane(QTreeWidget):
             if self._more is not None:
                 note, listed = self._more
                 more = sum(self._matches(p) for p in self._unlisted) if filtering else len(self._unlisted)
-                note.setText(0, _more_text(more, listed, filtering))
-                note.setHidden(more == 0)
+                text = _more_text(more, listed, filtering)
+                if note.text(0) != text:
+                    note.setText(0, text)
+                if note.isHidden() != (more == 0):  # (as each row's: Qt lays out all rows at each)
+                    note.setHidden(more == 0)
             self._say_no_match(filtering and shown == 0 and more == 0 and self.topLevelItemCount() > 0)
         finally:
             self.setUpdatesEnabled(updates)
