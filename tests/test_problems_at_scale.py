@@ -299,3 +299,24 @@ def test_a_check_that_changes_no_listed_problem_leaves_every_row_of_a_long_list_
     fresh.resize(view.size())
     fresh.show_problems(window._all_problems(), window.package)
     assert _shown(view) == _shown(fresh)
+
+
+def test_the_problem_selected_stays_selected_when_a_check_changes_the_groups_around_it(window, qtbot, tmp_path) -> None:
+    window.open_path(broken_plugins(tmp_path / "p", plugins=4, items=3))
+    view = window.problems_view
+    row = _heads(view)[2].child(1)
+    problem = row.data(0, Qt.ItemDataRole.UserRole)
+    view.setCurrentItem(row)
+    view.setFocus()
+    # A Fix clicked in the first plugin's group: one row fewer before the one selected.
+    first_fix = next(r for r in view.problem_items() if isinstance(view.itemWidget(r, 3), QPushButton))
+    qtbot.mouseClick(view.itemWidget(first_fix, 3), Qt.MouseButton.LeftButton)
+    _settled(window, qtbot)
+    assert _heads(view)[0].text(0) == "Plugin 00 (6)"
+    assert view.currentItem() is row and view.hasFocus()
+    # Its own plugin renamed: its group is made again, the problem still selected in it.
+    _rename(window, qtbot, 2, " renamed")
+    assert _heads(view)[2].text(0) == "Plugin 02 renamed (7)"
+    now = view.currentItem().data(0, Qt.ItemDataRole.UserRole)
+    assert view.currentItem() is not row and view.currentItem().parent() is _heads(view)[2]
+    assert now.message == problem.message.replace("'Plugin 02'", "'Plugin 02 renamed'") != problem.message

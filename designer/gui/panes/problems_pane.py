@@ -187,6 +187,12 @@ def _most_serious(problems: list[Problem], most: int) -> set[int]:
     return out
 
 
+def _same_place(problem: Problem) -> tuple[str, str | None, str, str, int, int]:
+    """What tells a problem apart from the others across checks, its message aside (a message may
+    name the plugin, renamed since): its code, plugin and place."""
+    return (problem.code, problem.plugin, problem.file, problem.pointer, problem.line, problem.column)
+
+
 def _haystack(problem: Problem) -> str:
     """What the filter's words are looked for in: the message, the code and the place (file, line)."""
     return f"{problem.message}\n{problem.code}\n{problem.location()}".casefold()
@@ -515,7 +521,11 @@ class ProblemsPane(QTreeWidget):
 
         ``owners``: each problem's plugin (its index, None for the package), as
         :func:`~designer.core.plugins.problem_owners` tells, when the caller has them already (the
-        window counts each plugin's errors for the project tree with them): not looked up twice."""
+        window counts each plugin's errors for the project tree with them): not looked up twice.
+
+        The problem the keyboard is on stays current when its row is kept or an equal problem is
+        listed again (its plugin's group made again); when it is gone (fixed), the one now in its
+        place in the list is current if the keyboard was in the list."""
         writable = package is not None and package.files.writable
         same_context = package is self._package and writable == self._writable
         self._package, self._writable = package, writable  # (places beside webapp2/: see outside_place)
@@ -528,6 +538,13 @@ class ProblemsPane(QTreeWidget):
         focus = QApplication.focusWidget()
         kept = focus is self or (focus is not None and self.isAncestorOf(focus))
         current = self.currentItem()
+        current_problem = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        current_group, nth = None, 0
+        if current_problem is not None:
+            current_group = current.parent().data(0, _GROUP_ROLE)
+            place = _same_place(current_problem)
+            before = (current.parent().child(j) for j in range(current.parent().indexOfChild(current)))
+            nth = sum(_same_place(r.data(0, Qt.ItemDataRole.UserRole)) == place for r in before)
         at = next((i for i, row in enumerate(self.shown_problem_items()) if row is current), 0)  # (of those shown)
         if self.topLevelItemCount() and self._long_list():  # a long list on show: its groups as the user left them
             for i in range(self.topLevelItemCount()):
@@ -642,7 +659,16 @@ class ProblemsPane(QTreeWidget):
         }
         self._shown_order = [g for g, _title, _found in groups]
         self.executeDelayedItemsLayout()  # the Fix buttons in place now, not at the next paint
-        if kept:
+        # (the current row itself when its group was kept: else it is gone, deleted with its group)
+        again = self._problem_row(current if current_group in kept_heads else None, current_problem, nth)
+        if again is not None:
+            if kept and not again.parent().isExpanded():
+                again.parent().setExpanded(True)  # (its buttons made: see _group_unfolded)
+            if again is not self.currentItem():
+                self.setCurrentItem(again)
+            if kept:
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif kept:
             rows = list(self.shown_problem_items())  # (a fixed problem's next one the filter shows)
             if rows:
                 row = rows[min(at, len(rows) - 1)]
@@ -650,6 +676,32 @@ class ProblemsPane(QTreeWidget):
                     row.parent().setExpanded(True)  # (its buttons made: see _group_unfolded)
                 self.setCurrentItem(row)  # the next problem, where the fixed one was
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _problem_row(
+        self, row: QTreeWidgetItem | None, problem: Problem | None, nth: int = 0
+    ) -> QTreeWidgetItem | None:
+        """``row`` (kept with its group, or None) when the filter shows it, else the row the filter
+        shows of a problem equal to ``problem`` (its group made again), or else the ``nth`` of the
+        same code at the same place (its message may name the plugin, renamed: ``nth`` is how many
+        such came before it); None when there is none.
+
+        Why: a check that made the current problem's group again (an edit in its plugin) left
+        the keyboard on another problem, or none, though the problem was still there."""
+        if problem is None:
+            return None
+        if row is not None and not row.isHidden():
+            return row
+
+        place = _same_place(problem)
+        same, alike = None, []
+        for r in self.shown_problem_items():
+            other = r.data(0, Qt.ItemDataRole.UserRole)
+            if other == problem:
+                same = r
+                break
+            if _same_place(other) == place:
+                alike.append(r)
+        return same or (alike[min(nth, len(alike) - 1)] if alike else None)
 
     def _group_head(
         self,
