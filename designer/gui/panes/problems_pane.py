@@ -357,6 +357,7 @@ class ProblemsPane(QTreeWidget):
         self._shown_order: list[str] = []
         self._writable = False
         self._places_narrow = False  # whether the rows' places show their codes (see _fit_columns)
+        self._fitted: tuple[int, str] | None = None  # what the columns were last fitted for (_fitting)
         # The filter, kept for the window's session (across checks and projects): the words a row
         # must all hold (see _haystack) and the severities shown.
         self._filter_words: tuple[str, ...] = ()
@@ -446,6 +447,11 @@ class ProblemsPane(QTreeWidget):
         self.setColumnWidth(3, fix)
         for b, text in zip(buttons, texts, strict=True):
             b.setText(text)
+        self._fitted = self._fitting()
+
+    def _fitting(self) -> tuple[int, str]:
+        """What the columns were fitted for besides the rows (see show_problems): the list's width and font."""
+        return self.viewport().width(), self.font().key()
 
     def _fix_text(self, title: str, width: int, short: str | None = None) -> str:
         """A Fix button's text in ``width`` pixels (at most ``_FIX_TEXT_WIDTH``; a button's text
@@ -497,7 +503,9 @@ class ProblemsPane(QTreeWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if not self.header().stretchLastSection():  # fitted once already (see _fit_columns)
+        # Fitted once already (see _fit_columns), and for another width (taller or shorter, the
+        # columns stay as they are: each fit measured the text of every Fix button again).
+        if not self.header().stretchLastSection() and self._fitted != self._fitting():
             self._fit_columns()
 
     def show_problems(
@@ -545,7 +553,8 @@ class ProblemsPane(QTreeWidget):
             place = _same_place(current_problem)
             before = (current.parent().child(j) for j in range(current.parent().indexOfChild(current)))
             nth = sum(_same_place(r.data(0, Qt.ItemDataRole.UserRole)) == place for r in before)
-        at = next((i for i, row in enumerate(self.shown_problem_items()) if row is current), 0)  # (of those shown)
+        # (of those shown; only the keyboard's place needs it: a pass over the 500 rows at each check)
+        at = next((i for i, row in enumerate(self.shown_problem_items()) if row is current), 0) if kept else 0
         if self.topLevelItemCount() and self._long_list():  # a long list on show: its groups as the user left them
             for i in range(self.topLevelItemCount()):
                 head = self.topLevelItem(i)
@@ -643,7 +652,11 @@ class ProblemsPane(QTreeWidget):
             for head, unfolded in heads:
                 if unfolded:
                     self._make_buttons(head)
-            self._fit_columns()
+            # The same groups as on show, the same buttons: the columns fit them already (at this
+            # width: a resize fits them again). Why: it measured the text of every button again.
+            same_rows = kept_heads == self._shown_order and all(u is None for _head, u in heads)
+            if not same_rows or self._fitted != self._fitting():
+                self._fit_columns()
             self._apply_filter()
         finally:
             self.setUpdatesEnabled(True)
