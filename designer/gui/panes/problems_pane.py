@@ -451,7 +451,7 @@ class ProblemsPane(QTreeWidget):
 
     def _fitting(self) -> tuple[int, str]:
         """What the columns were fitted for besides the rows (see show_problems): the list's width and font."""
-        return self.viewport().width(), self.font().key()
+        return viewport_of(self).width(), self.font().key()
 
     def _fix_text(self, title: str, width: int, short: str | None = None) -> str:
         """A Fix button's text in ``width`` pixels (at most ``_FIX_TEXT_WIDTH``; a button's text
