@@ -463,8 +463,6 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             plugin=key,
         )
     if p.src_url:
-        from .icons import relative_ref
-
         src = plugin.source_path
         what = not_javascript(src) if src is not None and ctx.pkg.exists(src) else None
         if src is not None and what is not None:
@@ -487,13 +485,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 "JavaScript, so the plugin never starts. Name its .js file here"
                 + (f": '{shortened(found.rsplit('/', 1)[-1])}' is in the same folder." if found else "."),
                 "/srcURL",
-                fix=Fix(
-                    "set-package-src",
-                    f"Use '{shortened(found.rsplit('/', 1)[-1])}'",
-                    {"plugin": index, "value": relative_ref(p.src_url, src, found, rel)},
-                )
-                if found
-                else None,
+                fix=_use_source(index, p.src_url, src, found, rel),
                 plugin=key,
             )
         elif src is None:
@@ -505,7 +497,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 plugin=key,
             )
         elif not ctx.pkg.exists(src):
-            from .icons import near_file, relative_ref
+            from .icons import near_file
 
             actual = ctx.pkg.case_match(src)
             near = None if actual else near_file(ctx, src, ".js")
@@ -524,13 +516,20 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 rel,
                 f"The source file '{shortened(p.src_url)}' of '{shortened(name)}' is not in the package.{hint}",
                 "/srcURL",
-                # (the file's own spelling, in the author's way of writing the path)
-                fix=Fix(
-                    "set-package-src",
-                    f"Use '{shortened(found.rsplit('/', 1)[-1])}'",
-                    {"plugin": index, "value": relative_ref(p.src_url, src, found, rel)},
-                )
-                if found
-                else None,
+                fix=_use_source(index, p.src_url, src, found, rel),
                 plugin=key,
             )
+
+
+def _use_source(index: int, src_url: str, src: str | None, found: str | None, rel: str) -> Fix | None:
+    """The Fix pointing a package's srcURL at ``found`` (PD305, PD313), written in the author's way
+    of writing the path and with the file's own spelling; None when there is no file to offer."""
+    if not found:
+        return None
+    from .icons import relative_ref
+
+    return Fix(
+        "set-package-src",
+        f"Use '{shortened(found.rsplit('/', 1)[-1])}'",
+        {"plugin": index, "value": relative_ref(src_url, src, found, rel)},
+    )
