@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import shown
+from conftest import EXAMPLE, shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
@@ -712,3 +713,20 @@ def test_an_added_file_shows_its_text_in_details(pane: ExportPane, example_proje
         "+var x = 1;\n"
         "+var y = 2;\n"
     ) in text, text
+
+
+def test_a_project_named_branding_is_offered_no_second_branding(pane: ExportPane, tmp_path: Path) -> None:
+    """A project folder "Company branding" was offered "Company branding-branding.zip"."""
+    from designer.core.deploy import default_zip_path
+    from designer.core.zipnames import zip_name_for
+
+    project = tmp_path / "Company branding"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns(".plugin-designer"))
+    pane.set_package(load(project))
+    assert pane.path_edit.text() == str(tmp_path / "Company branding.zip")
+    assert default_zip_path(project) == tmp_path / "Company branding.zip"  # deploy's, alike
+    assert [zip_name_for(n) for n in ("example", "acme-Branding", "branding kit")] == [
+        "example-branding.zip",
+        "acme-Branding.zip",
+        "branding kit-branding.zip",
+    ]

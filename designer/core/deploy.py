@@ -509,7 +509,9 @@ def default_zip_path(project: Path) -> Path:
     last = state.get("last_export")
     if isinstance(last, dict) and isinstance(last.get("path"), str):
         return Path(last["path"])
-    return project.parent / f"{project.name}-branding.zip"
+    from .zipnames import zip_name_for
+
+    return project.parent / zip_name_for(project.name)
 
 
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:

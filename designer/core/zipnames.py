@@ -25,6 +25,7 @@ __all__ = [
     "is_excluded",
     "name_problem",
     "name_why",
+    "zip_name_for",
 ]
 
 BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
@@ -140,3 +141,12 @@ def name_why(rel: str) -> str | None:
         return "its name is not valid UTF-8 text, which a ZIP cannot hold"
     why = name_problem(rel)
     return None if why is None else "it " + why
+
+
+def zip_name_for(project: str) -> str:
+    """The name offered for a project's export: ``<project>-branding.zip``, or ``<project>.zip``
+    when the project's name already ends in "branding" ("Company branding" was offered
+    "Company branding-branding.zip")."""
+    if re.search(r"branding$", project, re.IGNORECASE):
+        return f"{project}.zip"
+    return f"{project}-branding.zip"

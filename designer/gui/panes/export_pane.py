@@ -506,8 +506,10 @@ class ExportPane(QWidget):
     def _suggested_path(self) -> str:
         if self.pkg is None or self.pkg.root is None:
             return ""
+        from designer.core.zipnames import zip_name_for
+
         project = self.pkg.files.project  # type: ignore[attr-defined]
-        return str(project.parent / f"{project.name}-branding.zip")
+        return str(project.parent / zip_name_for(project.name))
 
     def _warnings(self) -> list[Problem]:
         """The warnings of the plan on show, and its notes that matter before an upload (listed
