@@ -812,6 +812,21 @@ _QUOTED_ROOT = st.lists(_QUOTED_TEXT | st.integers(0, 9) | st.booleans(), min_si
 )
 
 
+def test_a_double_quote_typed_before_single_quotes_that_do_not_end_an_entry_gets_no_fix() -> None:
+    """'{"label": ",''“"}' with a double quote typed after its first character: '' was taken as
+    a name in single quotes (a quote, a comma and a quote look like entries), then a colon added
+    and “" straightened, and the file read with a second, empty entry. '' is followed by “, not by
+    what follows an entry: no Fix (hypothesis found it)."""
+    broken = '{"id": "", "name": "", "label": "",\'\'\u201c"}'
+    repaired, done, left = repair_slips(broken)
+    assert left is not None and done == [] and repaired == broken, (repaired, done)
+    # Single-quoted entries in a one-line list are still repaired.
+    assert repair_slips('["web", \'electron\', "ios"]')[:2] == (
+        '["web", "electron", "ios"]',
+        [("use-double-quotes", 8)],
+    )
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(data=st.data())
 def test_a_double_quote_typed_inside_a_text_gets_no_fix(data: st.DataObject) -> None:

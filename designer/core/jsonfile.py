@@ -516,7 +516,7 @@ def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
         i = m.end()
         if i <= pos:
             continue
-        if _BETWEEN_ENTRIES.search(text, quote, i):
+        if any(_whole_entry_at(text, m.end() - 1) for m in _BETWEEN_ENTRIES.finditer(text, quote, i)):
             # A quote, a comma or colon, a quote ("web", “electron”, "ios"): entries of a one-line
             # list or object, not one text with quotes typed in it (no such Fix was offered then).
             return False
@@ -524,6 +524,23 @@ def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
         if after == len(text) or text[after] in ends:
             return True
     return False
+
+
+def _whole_entry_at(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens a whole name or text that ends its entry (only blanks,
+    then a comma, colon, closing bracket or the line's end after its closing quote).
+
+    Why: '"",\'\'“"' (the text ,''“ with a double quote typed after its first character) has a
+    quote, a comma and a quote in it, yet '' is followed by “, not by what follows an entry; taken
+    as entries, the single quotes, a colon and the curly quote were all "repaired" into a second
+    entry (hypothesis found it)."""
+    opening = text[start]
+    closers = '\u201c\u201d"' if opening in _CURLY_DOUBLE + '"' else "\u2018\u2019'"
+    found = _closing(text, start, closers)
+    if found is None:
+        return False
+    after = _BLANKS.match(text, found[0] + 1).end()
+    return after == len(text) or text[after] in _VALUE_ENDS + _NAME_ENDS
 
 
 def _typed_quote_before(text: str, exc: json.JSONDecodeError) -> bool:
