@@ -1615,7 +1615,7 @@ class SourceEditor(QPlainTextEdit):
         Why not :meth:`_visible_lines`: the line at the view's bottom is found by laying out the
         lines down to it, 0.4 s a keystroke when a 2 MB minified line is on show.
         """
-        rows = self.viewport().height() // max(1, self.fontMetrics().height()) + 1
+        rows = viewport_of(self).height() // max(1, self.fontMetrics().height()) + 1
         first = self.firstVisibleBlock().blockNumber()
         return first, first + rows
 
