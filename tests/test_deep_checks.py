@@ -274,6 +274,61 @@ def test_pd532_not_for_what_the_call_takes_or_what_only_running_shows(base_proje
     assert only(base_project, "PD532") == []
 
 
+# PD533 with the promise first kept in a variable: (the code in record(), whether it is reported)
+KEPT_PROMISES = [
+    (
+        "var p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'}); /*HERE*/\n"
+        "        p.close$.subscribe(function () {});",
+        True,
+    ),
+    (
+        "const p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'}); /*HERE*/\n"
+        "        if (participant) { p.close$.subscribe(() => {}); }",
+        True,
+    ),
+    # right: the dialog comes in .then, or is awaited
+    (
+        "const p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'});\n"
+        "        p.then(ref => ref.close$.subscribe(() => {}));",
+        False,
+    ),
+    (
+        "const p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'});\n"
+        "        p.then(function (p) { p.close$.subscribe(function () {}); });",
+        False,
+    ),
+    (
+        "(async () => { const ref = await PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'});\n"
+        "        ref.close$.subscribe(() => {}); })();",
+        False,
+    ),
+    (
+        "let p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'});\n"
+        "        (async () => { p = await p; p.close$.subscribe(() => {}); })();",
+        False,
+    ),
+    # another variable of the same name, in another function, holds the dialog
+    (
+        "var p = PEX.pluginAPI.openTemplateDialog({title: 'T', body: 'b'});\n"
+        "        p.then(function (ref) { (function () { var p = ref; p.close$.subscribe(function () {}); })(); });",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "reported"), KEPT_PROMISES)
+def test_pd533_close_read_from_a_promise_kept_in_a_variable(base_project: Path, body: str, reported: bool) -> None:
+    text = source(body=f"        {body}\n")
+    write(base_project, JS, text)
+    found = only(base_project, "PD533")
+    if not reported:
+        assert found == []
+        return
+    (one,) = found
+    assert (one.file, one.line) == (JS, marker_line(text))
+    assert "close$" in one.message and ".then(dialogRef =>" in one.message
+
+
 @pytest.mark.parametrize("code", sorted(JS_CASES))
 def test_js_rule_near_miss_not_reported(base_project: Path, code: str) -> None:
     _bad, good = JS_CASES[code]

@@ -2003,6 +2003,8 @@ class _Analyser:
                         and (prop_node := parent.child_by_field_name("property")) is not None
                     ):
                         call.result_member = self.text(prop_node)
+                    elif member == "openTemplateDialog":
+                        call.result_member = self._kept_result_member(node)
                 if member in ("transformConferenceLayout", "changeConferenceLayout") and args:
                     obj = self._object_of(args[0])
                     if obj is not None:
@@ -2226,6 +2228,36 @@ class _Analyser:
         if [b[0] for b in around].count(nearest[0]) > 1 or nearest[1] not in ("var", "let", "const"):
             return None
         return nearest[2]
+
+    def _kept_result_member(self, call: Any) -> str | None:
+        """``close$`` when the promise ``call`` gives back is kept in a variable and close$ is
+        read from that variable (``const p = ...openTemplateDialog({...}); p.close$``), else None.
+
+        Why: PD533 saw only close$ read from the call itself, so a plugin that first kept the
+        promise in a variable got no warning and brought up the 'Oops' page. Only a variable
+        whose value is surely the promise where close$ is read counts (no other assignment, no
+        parameter of the same name in between, see :meth:`_held_value`), so a ``.then(ref =>
+        ref.close$)`` or ``await``ed dialog is never taken for the promise.
+        """
+        parent = call.parent
+        if parent is None or parent.type != "variable_declarator":
+            return None
+        value, target = parent.child_by_field_name("value"), parent.child_by_field_name("name")
+        if value is None or target is None or target.type != "identifier" or value.start_byte != call.start_byte:
+            return None
+        for start, end in self._places(self.text(target).encode()):
+            n = self._root.descendant_for_byte_range(start, end)
+            if n is None or n.type != "identifier" or n.start_byte == target.start_byte or (p := n.parent) is None:
+                continue
+            if p.type != "member_expression" or p.child_by_field_name("object") != n:
+                continue
+            prop = p.child_by_field_name("property")
+            if prop is None or self.text(prop) != "close$":
+                continue
+            held = self._held_value(n)
+            if held is not None and (held.start_byte, held.end_byte) == (call.start_byte, call.end_byte):
+                return "close$"
+        return None
 
     def _changed_elsewhere(self, name: str) -> bool:
         """Whether the code gives the variable ``name`` a key (``name.digits = ...``,
