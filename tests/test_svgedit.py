@@ -80,6 +80,25 @@ def test_set_attributes_removes_the_overriding_style_property() -> None:
     assert '<path d="M1 1L5 5" stroke="currentColor" fill="#ff0000"/>' in doc.to_text()
 
 
+def test_restack_by_several_places_keeps_every_line_indented() -> None:
+    """Each place keeps its whitespace: moved past the last shape by more than one place, its
+    line break before </svg> stayed with the moved shape's old place (mid-drawing), and the
+    shapes after it lost their indent."""
+    rects = "".join(f'  <rect id="{n}" width="{i}" height="{i}"/>\n' for i, n in enumerate("abcd", 1))
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+    for path, delta, order in [
+        ((4,), -2, "adbc"),
+        ((4,), -3, "dabc"),
+        ((1,), 3, "bcda"),
+        ((2,), 2, "acdb"),
+    ]:  # (0: the title)
+        doc = SvgDocument(head + "  <title>t</title>\n" + rects + "</svg>\n")
+        doc.restack(path, delta)
+        lines = doc.to_text().splitlines()
+        assert lines[0] + "\n" == head and lines[1] == "  <title>t</title>" and lines[-1] == "</svg>"
+        assert [line[:14] for line in lines[2:-1]] == [f'  <rect id="{n}"' for n in order], (path, delta, lines)
+
+
 def test_delete_leaves_no_blank_line_and_restack_swaps() -> None:
     doc = SvgDocument(ICON)
     doc.add("rect", {"width": "1", "height": "1"})

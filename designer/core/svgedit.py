@@ -453,11 +453,14 @@ class SvgDocument:
         other = siblings[target]
         found = self._cut_out_mask(el)
         paints = {id(shape): (f, st) for shape, _c, f, st in self._cut_outs_of(found[0], found)} if found else {}
-        # The element changes place; each place keeps its whitespace (the tails swap).
-        el_tail, other_tail = el.tail, other.tail
+        # The element changes place; each place keeps its whitespace. (Swapping the two tails was
+        # right for one place only: moved past the last shape by two, the last one's tail, the
+        # line break before </svg>, ended up in the middle and the shapes after it lost their indent.)
+        tails = [c.tail for c in parent]
         parent.remove(el)
         parent.insert(parent.index(other) + (1 if delta > 0 else 0), el)
-        el.tail, other.tail = other_tail, el_tail
+        for child, tail in zip(parent, tails, strict=True):
+            child.tail = tail
         if found and paints:
             self._restack_cut_out(found[0], found[1], paints)
         return self.path_of(el)
