@@ -84,7 +84,9 @@ def test_a_folder_called_settings_json_is_not_offered_as_creatable(qtbot, window
     monkeypatch.setattr(QMessageBox, "question", yes)
     target = tmp_path / "project"
     assert window.import_zip(source, target)
-    assert len(asked) == 1 and asked[0].startswith("The ZIP has no manifest.json (") and "settings" not in asked[0]
+    assert (
+        len(asked) == 1 and asked[0].startswith("The ZIP has no manifest.json.\n") and "• settings.json" not in asked[0]
+    )
     assert (target / "webapp2" / "manifest.json").is_file()
     assert (target / "webapp2" / "settings.json" / "notes.txt").read_bytes() == b"mine"
     assert [p.code for p in window.problems if p.severity.value == "error"] == ["PD200"]

@@ -677,15 +677,51 @@ def test_importing_a_management_node_download_offers_the_missing_files(
     with zipfile.ZipFile(tmp_path / "mn.zip", "w") as zf:
         zf.writestr("webapp2/themes/default/theme.css", b"a{}")
     asked: list[str] = []
+    texts: list[str] = []
     monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, title, *a, **k: asked.append(title) or QMessageBox.StandardButton.Yes
+        QMessageBox,
+        "question",
+        lambda _p, title, text, *a, **k: asked.append(title) or texts.append(text) or QMessageBox.StandardButton.Yes,
     )
     assert window.import_zip(tmp_path / "mn.zip", tmp_path / "p")
     assert asked == ["Create the missing files?"]
+    # What will be written and why, in plain words: the ZIP has no plugins, so "the app would
+    # ignore its plugins" said nothing true; the list the plugins added later go in does.
+    (text,) = texts
+    assert "would ignore its plugins" not in text
+    assert "The ZIP has no settings.json and no manifest.json (the Management Node's default download" in text
+    assert "settings.json, the list of plugins the app loads: empty for now, as the ZIP has no plugins" in text
+    assert "manifest.json, which tells the app to use this package's settings (isSettingsBranded)" in text
+    assert "its number (brandingID)" in text and "No leaves them out" in text
     web = tmp_path / "p" / "webapp2"
     assert json.loads((web / "settings.json").read_text()) == {"plugins": []}
     assert isinstance(json.loads((web / "manifest.json").read_text())["brandingID"], int)
     assert window.package is not None and "Imported mn.zip" in window.status.text()
+
+
+def test_the_missing_files_question_counts_the_plugins_it_will_list(
+    window: MainWindow, tmp_path: Path, monkeypatch, base_project: Path
+) -> None:
+    """With only settings.json missing it is not said to be a Management Node download (which
+    lacks both), and the question names how many plugins the new settings.json will list."""
+    import zipfile
+
+    web = base_project / "webapp2"
+    with zipfile.ZipFile(tmp_path / "hand.zip", "w") as zf:
+        for path in web.rglob("*"):
+            if path.is_file() and path.name != "settings.json":
+                zf.write(path, f"webapp2/{path.relative_to(web).as_posix()}")
+    texts: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a, **k: texts.append(text) or QMessageBox.StandardButton.No
+    )
+    assert window.import_zip(tmp_path / "hand.zip", tmp_path / "p")
+    (text,) = texts
+    assert text.startswith("The ZIP has no settings.json.\n") and "manifest.json" not in text
+    assert "the list of plugins the app loads: the ZIP's 1 plugin, so the app loads it." in text
+    assert "No leaves it out; Problems then offers to create it." in text
+    assert not (tmp_path / "p" / "webapp2" / "settings.json").exists()  # No: nothing written
+    assert any(p.code == "PD200" and p.fix is not None for p in window.problems)
 
 
 def test_a_file_that_is_not_utf8_says_so_in_plain_words(window: MainWindow, example_project: Path) -> None:

@@ -118,12 +118,23 @@ def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
 def _create_settings(pkg: BrandingPackage, fix: Fix) -> str:
     pkg.settings = Settings(raw={"plugins": []})
     pkg.plugins.clear()
-    for rel in pkg.files.names():
-        if rel.startswith("plugins/") and (rel.endswith(".plugin.package.json") or rel.endswith("/plugin.json")):
-            plugin = _load_plugin(pkg, SettingsEntry(src_url=rel, enabled=True))
-            plugin.entry.id = (plugin.package.id if plugin.package else None) or rel.split("/")[1]
-            pkg.plugins.append(plugin)
+    for rel in plugins_to_list(pkg):
+        plugin = _load_plugin(pkg, SettingsEntry(src_url=rel, enabled=True))
+        plugin.entry.id = (plugin.package.id if plugin.package else None) or rel.split("/")[1]
+        pkg.plugins.append(plugin)
     return "Create settings.json"
+
+
+def plugins_to_list(pkg: BrandingPackage) -> list[str]:
+    """The plugin package files a settings.json made for ``pkg`` lists (see the create-settings fix).
+
+    Why apart: the import's question says how many plugins that file will list before it is
+    written, and it must count what the fix then writes."""
+    return [
+        rel
+        for rel in pkg.files.names()
+        if rel.startswith("plugins/") and (rel.endswith(".plugin.package.json") or rel.endswith("/plugin.json"))
+    ]
 
 
 def _list_package(pkg: BrandingPackage, fix: Fix) -> str:

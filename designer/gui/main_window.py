@@ -96,6 +96,46 @@ def _shown_path(path: str | Path) -> str:
     return text
 
 
+def _missing_files_question(project: Path, missing: list[str]) -> str:
+    """What the import asks before it writes the ``missing`` settings.json and manifest.json of the
+    project just imported into ``project``: what each file will hold, and why the app needs it.
+
+    Why in these words: "so the app would ignore its plugins. Create them now?" was asked of a
+    Management Node download that has no plugins at all, and said neither what would be written
+    nor that a project with no plugins needs the files too (the plugins added later go in them).
+    """
+    from ..core.fixes import plugins_to_list
+    from ..core.model import load
+    from ..core.wording import counted
+
+    found = len(plugins_to_list(load(project)))
+    both = len(missing) > 1
+    lines = [
+        f"The ZIP has no {' and no '.join(missing)}"
+        + (" (the Management Node's default download comes with neither)." if both else ".")
+    ]
+    lines.append("")
+    lines.append("Yes writes, in the new project's webapp2 folder:")
+    if "settings.json" in missing:
+        listed = (
+            f"the ZIP's {counted(found, 'plugin')}, so the app loads {'them' if found > 1 else 'it'}"
+            if found
+            else "empty for now, as the ZIP has no plugins; the plugins you add are listed in it (without it the "
+            "app loads none)"
+        )
+        lines.append(f"• settings.json, the list of plugins the app loads: {listed}.")
+    if "manifest.json" in missing:
+        lines.append(
+            "• manifest.json, which tells the app to use this package's settings (isSettingsBranded) and "
+            "gives the upload its number (brandingID); without it the app ignores settings.json."
+        )
+    lines.append("")
+    lines.append(
+        f"No leaves {'them' if both else 'it'} out; Problems then offers to create {'them' if both else 'it'}."
+    )
+    return "\n".join(lines)
+
+
 def _project_title(folder: Path) -> str:
     """The name a new project's first plugin gets from its folder ("my-plugins" → "My plugins")."""
     return folder.name.replace("-", " ").replace("_", " ").strip().capitalize() or "My plugin"
@@ -767,9 +807,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 "Create the missing files?",
-                f"The ZIP has no {' and no '.join(creatable)} (a Management Node default download has "
-                "neither), so the app would ignore its plugins. Create "
-                f"{'them' if len(creatable) > 1 else 'it'} now?",
+                _missing_files_question(result.target, creatable),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
