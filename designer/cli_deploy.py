@@ -103,6 +103,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     )
     from .core.files import NotAPackageError, said_as_given
     from .core.model import load
+    from .core.zipnames import project_name
 
     try:
         pkg = load(Path(args.path))
@@ -119,7 +120,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         )
     memory = remembered_settings(project)
     user = args.user or memory.get("user") or "admin"
-    name = args.name or memory.get("name") or project.name
+    name = args.name or memory.get("name") or project_name(project)
     description = args.description if args.description is not None else memory.get("description", "")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
     password = recall_password(node, user)

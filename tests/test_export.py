@@ -887,6 +887,36 @@ def test_export_of_dot_in_the_webapp2_folder_keeps_the_record_in_the_project_fol
     assert capsys.readouterr().out.startswith("../../.plugin-designer: warning PD110 ")
 
 
+def test_export_of_dot_names_paths_as_check_does_in_the_project_and_in_webapp2(
+    base_project: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Run in webapp2/, export named the project's files in full ('/home/me/p/.plugin-designer')
+    where check said '../.plugin-designer'; run in the project folder, the ZIP name it offers was
+    '-branding.zip' (the name of '.' is empty), and deploy's was put inside the project."""
+    from designer.cli import main
+    from designer.core.deploy import default_zip_path
+    from designer.core.zipnames import zip_name_for
+
+    name = zip_name_for(base_project.name)
+    monkeypatch.chdir(base_project / "webapp2")
+    assert main(["export", ".", "-o", ".."]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"plugin-designer: .. is a folder; give the name of the ZIP file to write, such as ../{name}."
+    )
+    (base_project / ".plugin-designer").write_text("notes", encoding="utf-8")
+    assert main(["check", "."]) == 0
+    assert capsys.readouterr().out.startswith("../.plugin-designer: warning PD110 ")
+    assert main(["export", ".", "-o", str(tmp_path / "out.zip")]) == 2
+    assert capsys.readouterr().err.startswith("plugin-designer: ../.plugin-designer is a file, where the designer ")
+    (base_project / ".plugin-designer").unlink()
+    assert default_zip_path(load(Path(".")).files.project) == Path("../..") / name  # (deploy's, when no -o)
+
+    monkeypatch.chdir(base_project)
+    assert main(["export", ".", "-o", ".."]) == 2
+    assert capsys.readouterr().err.strip().endswith(f"such as ../{name}.")
+    assert default_zip_path(load(Path(".")).files.project) == Path("..") / name
+
+
 def _two_exports_apart(project: Path, tmp_path: Path, capsys, *flags: str) -> str:
     """Export ``project`` (the baseline), rewrite its sources as a minifier and a rewrite do, export
     again with ``flags`` and return what the command printed."""

@@ -509,9 +509,9 @@ def default_zip_path(project: Path) -> Path:
     last = state.get("last_export")
     if isinstance(last, dict) and isinstance(last.get("path"), str):
         return Path(last["path"])
-    from .zipnames import zip_name_for
+    from .zipnames import zip_beside
 
-    return project.parent / zip_name_for(project.name)
+    return zip_beside(project)
 
 
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:

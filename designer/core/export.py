@@ -39,6 +39,7 @@ from .zipnames import (
     is_mac_metadata,
     name_why,
     never_served_why,
+    project_name,
     zip_name_for,
 )
 
@@ -1104,7 +1105,7 @@ def check_output_path(plan: ExportPlan, out: Path) -> None:
             raise ExportRefused(f"Choose a place outside {where} for the ZIP: it would end up in the next export.")
     if target.is_dir():
         # (An example name in it, the one the Export pane suggests: "give the name" left a new user guessing.)
-        example = out / zip_name_for(plan.project.name)
+        example = out / zip_name_for(project_name(plan.project))
         raise ExportRefused(f"{out} is a folder; give the name of the ZIP file to write, such as {example}.")
     missing = output_folder_refusal(out)
     if missing is not None:

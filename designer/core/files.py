@@ -1384,7 +1384,9 @@ def locate(path: Path) -> PackageFiles:
             # `export .` in the webapp2 folder (or `..` below it): Path('.').parent is '.' itself, so
             # the project was the webapp2 folder, and .plugin-designer/ (the last brandingID, the
             # trash) went inside the package, where the project folder never found it again.
-            project = Path(os.path.abspath(root)).parent
+            # Named from here as the package was ('..'), not in full: export then named the
+            # project's files ('/home/me/p/.plugin-designer') unlike check ('../.plugin-designer').
+            project = Path(os.path.relpath(Path(os.path.abspath(root)).parent))
         try:
             os.scandir(root).close()
         except OSError as exc:  # its files would all be "missing": say why instead

@@ -10,7 +10,9 @@ them zipfile, tempfile, shutil, bz2 and lzma: 7 ms of a 70 ms `check`. This modu
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
+from pathlib import Path
 
 from .files import is_utf8
 
@@ -25,6 +27,8 @@ __all__ = [
     "is_excluded",
     "name_problem",
     "name_why",
+    "project_name",
+    "zip_beside",
     "zip_name_for",
 ]
 
@@ -141,6 +145,22 @@ def name_why(rel: str) -> str | None:
         return "its name is not valid UTF-8 text, which a ZIP cannot hold"
     why = name_problem(rel)
     return None if why is None else "it " + why
+
+
+def project_name(project: Path) -> str:
+    """The name of the project folder ``project``, also when it was named ``.`` or ``..``.
+
+    Why: ``Path('.').name`` is empty, so an export or deploy run in the project folder offered
+    "-branding.zip" and named the customization '' on the node (run in webapp2/, ``..``:
+    "..-branding.zip")."""
+    return Path(os.path.abspath(project)).name
+
+
+def zip_beside(project: Path) -> Path:
+    """Where an export of ``project`` goes when nobody said: ``<project>-branding.zip`` next to
+    the project folder, named as the project is (``..`` for ``.``: ``Path('.').parent`` is the
+    project folder itself, and the ZIP went inside it)."""
+    return Path(os.path.normpath(os.path.join(project, os.pardir))) / zip_name_for(project_name(project))
 
 
 def zip_name_for(project: str) -> str:

@@ -506,10 +506,9 @@ class ExportPane(QWidget):
     def _suggested_path(self) -> str:
         if self.pkg is None or self.pkg.root is None:
             return ""
-        from designer.core.zipnames import zip_name_for
+        from designer.core.zipnames import zip_beside
 
-        project = self.pkg.files.project  # type: ignore[attr-defined]
-        return str(project.parent / zip_name_for(project.name))
+        return str(zip_beside(self.pkg.files.project))  # type: ignore[attr-defined]
 
     def _warnings(self) -> list[Problem]:
         """The warnings of the plan on show, and its notes that matter before an upload (listed
