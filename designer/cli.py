@@ -210,20 +210,14 @@ def _check(args: argparse.Namespace) -> int:
     on_disk, unread = plugins_on_disk(pkg)
     failing = counts["error"] > 0 or (args.strict and counts["warning"] > 0)
     if args.json:
+        summary = checks_summary(pkg, problems, args.strict)
         out = {
             "ok": not failing,  # (as every command's JSON has it: one key for a script to test)
             "package": pkg.files.label,
             "problems": problems_json(pkg, problems),
-            "summary": {
-                "errors": counts["error"],
-                "warnings": counts["warning"],
-                "info": counts["info"],
-                "plugins": len(pkg.plugins),
-                "ok": not failing,
-            },
+            "summary": summary,
+            "checks": summary,  # (the name import, export and deploy give the same counts)
         }
-        if on_disk is not None:
-            out["summary"]["plugins_found_on_disk"] = on_disk
         if args.fix:
             out["fixed"] = fixed
             out["written"] = written
@@ -257,6 +251,33 @@ def _check(args: argparse.Namespace) -> int:
             else:
                 print_err(f"{ready}. " + import_first(args.path, "fix that", "check --fix {}"))
     return 1 if failing else 0
+
+
+def checks_summary(pkg: Any, problems: list[Any], strict: bool = False) -> dict[str, Any]:
+    """What the checks found in ``pkg`` (their ``problems``), counted as ``check --json`` gives it in
+    ``summary``: errors, warnings, info, plugins, ok (no error; with ``strict``, no warning either),
+    and plugins_found_on_disk while settings.json cannot be read.
+
+    Why one function: every command that checks a project reports these counts under ``checks``
+    (check and import under ``summary`` too). Export's ``summary`` is the sentence about what
+    changed, deploy reported no counts at all, and import's had no ``ok``: a script reading
+    ``summary.errors`` of each got a number from one command and nothing from the others.
+    """
+    from .core.problems import Severity
+
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    out: dict[str, Any] = {
+        "errors": errors,
+        "warnings": warnings,
+        "info": counts[Severity.INFO],
+        "plugins": len(pkg.plugins),
+        "ok": not (errors or (strict and warnings)),
+    }
+    on_disk, _unread = plugins_on_disk(pkg)
+    if on_disk is not None:
+        out["plugins_found_on_disk"] = on_disk
+    return out
 
 
 def plugins_on_disk(pkg: Any) -> tuple[int | None, str | None]:

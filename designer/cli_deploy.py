@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import import_first, next_step, print_err, print_errors, print_json, shell_word
+from .cli import checks_summary, import_first, next_step, print_err, print_errors, print_json, shell_word
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -193,6 +193,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         doc = result.to_json()  # (its "zip" stays the whole path, for the scripts that read it)
         doc["output"] = str(shown)
         doc["warnings"] = notes
+        # (as check --json counts them in its summary, and export --json under the same name)
+        doc["checks"] = checks_summary(result.export.plan.pkg, result.export.plan.problems)
         print_json(doc)
         return 0
     verb = "Replaced" if result.replaced else "Created"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cli import (
+    checks_summary,
     import_first,
     next_step,
     plugins_on_disk,
@@ -161,7 +162,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     problems = run_checks(pkg)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    notes = sum(p.severity is Severity.INFO for p in problems)
     # (a ZIP without settings.json: the checks looked at the plugins on disk, as check says)
     on_disk, unread = plugins_on_disk(pkg)
     # (--create-missing made what it could: what a folder blocks is still missing.)
@@ -194,11 +194,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             "differing_names": [{"name": name, "stored": stored} for name, stored in result.legacy.differing],
             # (macOS metadata left out: __MACOSX/, .DS_Store, AppleDouble ._name files)
             "skipped_metadata": list(result.skipped),
-            # (the keys of check's summary: info too, and plugins_found_on_disk while settings.json is unread)
-            "summary": {"plugins": len(pkg.plugins), "errors": errors, "warnings": warnings, "info": notes},
+            # (check's summary: info too, ok, and plugins_found_on_disk while settings.json is unread)
+            "summary": checks_summary(pkg, problems),
         }
-        if on_disk is not None:
-            out["summary"]["plugins_found_on_disk"] = on_disk
+        out["checks"] = out["summary"]  # (the name export and deploy give the same counts)
         print_json(out)
         return 0
     print(
@@ -279,7 +278,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     errors = problems_json(plan.pkg, plan.errors)  # (each as check --json gives it)
     if plan.errors and not args.force:
         if args.json:
-            print_json({"ok": False, "blocked": True, "package": pkg.files.label, "errors": errors})
+            print_json(
+                {
+                    "ok": False,
+                    "blocked": True,
+                    "package": pkg.files.label,
+                    "errors": errors,
+                    "checks": checks_summary(plan.pkg, plan.problems),
+                }
+            )
         else:
             print_errors(pkg.files, plan.errors)
             print_err(
@@ -314,7 +321,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "skip_reasons": plan.skip_reasons,
                     "baseline": plan.baseline,
                     "baseline_lost": plan.baseline_lost,
-                    "summary": plan.summary(),
+                    "summary": plan.summary(),  # (kept for the scripts that read it: changes_summary)
+                    "changes_summary": plan.summary(),
+                    # As check --json counts them in its summary (the export's checks: without PD213,
+                    # the brandingID it replaces; repaired lists what the export itself mends).
+                    "checks": checks_summary(plan.pkg, plan.problems),
                     "changes": [c.to_json() for c in plan.listed_changes()],
                     "nothing_but_branding_id": plan.nothing_but_branding_id,
                     "checklist": checklist,

@@ -1436,7 +1436,7 @@ def test_import_of_a_zip_without_settings_json_counts_the_plugins_found_on_disk_
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert main(["check", "--json", str(tmp_path / "b")]) == 1
     checked = json.loads(capsys.readouterr().out)["summary"]
-    assert summary == {k: checked[k] for k in ("plugins", "errors", "warnings", "info", "plugins_found_on_disk")}
+    assert summary == checked  # (ok too: the counts under one name in every command)
     assert summary["plugins_found_on_disk"] == 3
 
 

@@ -372,3 +372,40 @@ def test_every_refused_zip_path_is_refused_before_the_upload(
     assert node.requests == [] and node.uploads == []
     assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
     assert not (example_project / "webapp2" / "b.zip").exists()
+
+
+def test_check_export_deploy_and_import_give_the_same_counts_under_checks(
+    node: MockNode,
+    example_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`summary` is check's counts but export's sentence about what changed, import's counts had no
+    `ok`, and deploy gave no counts: a script reading one key of each got numbers, a sentence or
+    nothing. Now every command gives check's counts under `checks` (the old keys kept as they were)."""
+    icon = example_project / "webapp2/plugins/lock-toggle/spare.svg"
+    icon.write_text('<svg xmlns="http://www.w3.org/2000/svg" id="spare" viewBox="0 0 24 24"/>\n')  # a note
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, _err = _run_cli(["check", str(example_project), "--json"], capsys)
+    checked = json.loads(out)
+    counts = checked["summary"]
+    assert rc == 0 and counts["info"] >= 1 and counts["ok"] and checked["checks"] == counts
+
+    rc, out, err = _run_cli(["export", str(example_project), "-o", str(tmp_path / "a.zip"), "--json"], capsys)
+    assert rc == 0, err
+    exported = json.loads(out)
+    assert exported["checks"] == counts
+    assert exported["changes_summary"] == exported["summary"] and isinstance(exported["summary"], str)
+
+    deploy = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--json"]
+    rc, out, err = _run_cli([*deploy, "-o", str(tmp_path / "b.zip")], capsys)
+    assert rc == 0, err
+    deployed = json.loads(out)
+    assert deployed["checks"] == counts and deployed["brandingID"]["old"] == exported["brandingID"]["new"]
+
+    rc, out, err = _run_cli(["import", str(tmp_path / "b.zip"), "-o", str(tmp_path / "imported"), "--json"], capsys)
+    assert rc == 0, err
+    imported = json.loads(out)
+    assert imported["summary"] == imported["checks"] == counts
+    assert imported["brandingID"] == deployed["brandingID"]["new"]
