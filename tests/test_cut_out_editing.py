@@ -171,3 +171,64 @@ def test_a_mask_something_still_uses_stays_when_one_masked_group_goes() -> None:
     first = next(s for s in doc.shapes() if s.tag == "g")
     doc.delete(first.path)
     assert doc.to_text().count("<mask") == 1
+
+
+def select_in_xml(editor, text: str, start: int, end: int) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+
+
+def test_the_knobs_hole_follows_an_edit_typed_in_the_xml_in_the_same_undo_step(
+    qtbot, window, example_project: Path
+) -> None:
+    """The knob's cx typed anew in the XML: its hole stayed at the old place (a hole with nothing
+    in it, the knob unseen in the door's colour) and was saved so; a canvas move then no longer
+    found the copy to take along. Now the copy follows the typing, in its undo step."""
+    pane = open_door(window, example_project)
+    editor, stack = window.source_editor, window.editor.undo_stack
+    text = editor.toPlainText()
+    at = text.index('<circle cx="16" cy="12" r="2" fill="currentColor"/>') + len('<circle cx="')
+    select_in_xml(editor, text, at, at + 2)
+    qtbot.keyClicks(editor, "10")
+    qtbot.waitUntil(lambda: mask_circles(window.package.read_text(pane.rel))[0][0] == "10")
+    text = window.package.read_text(pane.rel)
+    assert mask_circles(text) == [("10", "12", "fill:black;stroke:none")]
+    assert hole_at(text, 10, 12) and not hole_at(text, 16, 12)
+    assert editor.toPlainText() == text and editor.textCursor().position() == at + 2  # typing goes on there
+    assert stack.count() == 1 and stack.undoText() == "Edit the icon door.svg"
+
+    stack.undo()  # the typing and its hole, together
+    assert mask_circles(window.package.read_text(pane.rel)) == [("16", "12", "fill:black;stroke:none")]
+    stack.redo()
+    assert mask_circles(window.package.read_text(pane.rel)) == [("10", "12", "fill:black;stroke:none")]
+
+    # the copy is the knob's again: a canvas move takes it along, and the saved icon has it there
+    pane.canvas.setFocus()
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_Down)
+    assert window.save()
+    saved = (example_project / "webapp2" / pane.rel).read_text(encoding="utf-8")
+    assert mask_circles(saved) == [("10", "13", "fill:black;stroke:none")] and hole_at(saved, 10, 13)
+
+
+def test_what_is_typed_in_the_mask_or_around_the_shapes_is_left_as_typed() -> None:
+    from designer.core.svgedit import follow_cut_outs
+
+    text = import_svg(DOOR, "door.svg", colours=CUT_OUT).text
+    knob = '<circle cx="16" cy="12" r="2" fill="currentColor"/>'
+    moved = text.replace(knob, knob.replace('"16"', '"10"'))
+    assert follow_cut_outs(text, moved) == moved.replace('cx="16" cy="12" r="2" style', 'cx="10" cy="12" r="2" style')
+    # the copy written by hand with the knob, another hole by hand, or a shape added before the knob
+    by_hand = moved.replace('cx="16" cy="12" r="2" style', 'cx="11" cy="12" r="2" style')
+    assert follow_cut_outs(text, by_hand) is None
+    assert follow_cut_outs(text, text.replace('cx="16" cy="12" r="2" style', 'cx="9" cy="12" r="2" style')) is None
+    added = text.replace(
+        f"    {knob}", f'    <rect width="1" height="1"/>\n    {knob.replace(chr(34) + "16", chr(34) + "10")}'
+    )
+    assert follow_cut_outs(text, added) is None
+    assert follow_cut_outs(text, text.replace('<rect x="3"', '<rect x="4"')) is None  # the door: no copy
+    assert follow_cut_outs(text, moved.replace("</svg>", "<oops")) is None  # not readable (yet)

@@ -484,6 +484,18 @@ class SvgDocument:
             return group, mask
         return None
 
+    def _cut_out_masks(self) -> list[tuple[Any, Any]]:
+        """Every group a cut-out mask masks, with that mask (see :meth:`_cut_out_mask`)."""
+        masks = {e.get("id"): e for e in self.root.iter("{*}mask", "mask")}
+        out = []
+        for group in self.root.iter():
+            m = _MASK_URL.fullmatch(group.get("mask") or "") if isinstance(group.tag, str) else None
+            mask = masks.get(m.group(1)) if m is not None else None
+            first = next((c for c in mask if isinstance(c.tag, str)), None) if mask is not None else None
+            if first is not None and _is_cut_out_mask(mask, first):
+                out.append((group, mask))
+        return out
+
     def _cut_outs_of(self, el: Any, found: tuple[Any, Any] | None = None) -> list[tuple[Any, Any, str, str]]:
         """The copies of ``el``'s shapes (itself or those inside it) in its cut-out mask: for each,
         (the shape, its copy, the copy's fill and stroke). Empty when the shape is not under one.
@@ -562,6 +574,54 @@ class SvgDocument:
 
     def set_root_id(self, value: str) -> None:
         self.root.set("id", value)
+
+
+def follow_cut_outs(before: str, after: str) -> str | None:
+    """``after`` with the cut-out copy of each shape an edit of the XML changed made again from
+    what the shape became, as the canvas's edits do (see ``SvgDocument._cut_outs_following``);
+    None when there is nothing to follow (or ``before`` or ``after`` is no readable SVG).
+
+    Why: a white knob moved by typing its new ``cx`` in the XML left its hole where it was: a
+    hole in the door with nothing there, the knob drawn unseen in the door's colour, and the
+    copy, no longer the knob's, never followed a canvas edit again. Only a change to the shapes'
+    own attributes is followed, when every element is where it was and the copy itself is as it
+    was: a copy written by hand, or shapes added, removed or moved in the XML, are left as typed.
+    """
+    if "mask" not in after:
+        return None  # (most icons: nothing cut out, nothing parsed)
+    try:
+        old, new = SvgDocument(before), SvgDocument(after)
+    except SvgEditError:
+        return None
+    if [e.tag for e in old.root.iter()] != [e.tag for e in new.root.iter()]:
+        return None
+    followed = False
+    for group, mask in old._cut_out_masks():
+        new_group = new.element(old.path_of(group))
+        if new_group.get("mask") != group.get("mask"):
+            continue
+        for shape, old_copy, fill, stroke in old._cut_outs_of(group, (group, mask)):
+            new_shape, new_copy = new.element(old.path_of(shape)), new.element(old.path_of(old_copy))
+            if _same_element(shape, new_shape) or not _same_element(old_copy, new_copy):
+                continue
+            made = _copy_for(new_shape, new_group, fill, stroke)
+            for old_part, new_part in zip(new_copy.iter(), made.iter(), strict=False):  # its lines, as they were
+                if not (new_part.text or "").strip():
+                    new_part.text = old_part.text if not (old_part.text or "").strip() else new_part.text
+                new_part.tail = old_part.tail
+            new_copy.getparent().replace(new_copy, made)
+            followed = True
+    if not followed:
+        return None
+    text = new.to_text()
+    return text if text != after else None
+
+
+def _same_element(a: Any, b: Any) -> bool:
+    """Whether two elements are written alike (their attributes, text and children; not the tail)."""
+    from lxml import etree
+
+    return bool(etree.tostring(a, with_tail=False) == etree.tostring(b, with_tail=False))
 
 
 def _is_cut_out_mask(mask: Any, first: Any) -> bool:

@@ -265,6 +265,13 @@ class TextCommand(QUndoCommand):
 
         return take
 
+    def amend(self, text: str) -> None:
+        """End this step with ``text`` instead, as if the typing had written it (see
+        :meth:`ModelEditor.amend_typing`)."""
+        self._after = text
+        self._editor.package.pending_texts[self._rel] = text
+        self._editor.sig_changed.emit()
+
     def redo(self) -> None:
         pkg = self._editor.package
         if self._first:
@@ -410,6 +417,24 @@ class ModelEditor(QObject):
             return False
         self.package.defer_text(rel, top.following(fetch))
         self.sig_changed.emit()
+        return True
+
+    def amend_typing(self, rel: str, typed: str, text: str) -> bool:
+        """The last step is the typing that made ``rel`` read ``typed``: make it end with ``text``
+        instead, in the same step. False, with nothing done, when it is not (an undo, a save since,
+        another file, a change from outside).
+
+        Why: an XML edit of a cut-out shape in the icon editor brings its copy in the mask along
+        (svgedit.follow_cut_outs); in the typing's own step, Ctrl+Z takes back both, as it does
+        a canvas edit and its hole.
+        """
+        top = self._open_top()
+        if not isinstance(top, TextCommand) or top._rel != rel:
+            return False
+        self.package.take_deferred()
+        if top._after != typed:
+            return False
+        top.amend(text)
         return True
 
     def drop_unchanged_typing(self) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -203,6 +203,8 @@ class IconEditorPane(QWidget):
         self._symbols_of: str | None = None  # the text the symbol list was made from
         self._ids_of: tuple[str, frozenset[str]] | None = None  # (the text on show, its ids): see _ids_in
         self._sprite = False  # the file on show is a sprite: Rename id… renames the symbol on show
+        # The text before XML typing whose cut-out copies wait for its undo step (see _follow_cut_outs).
+        self._follow_base: str | None = None
         self._built = False  # until the end of __init__ (Qt may send change events before)
 
         outer = QVBoxLayout(self)
@@ -607,6 +609,7 @@ class IconEditorPane(QWidget):
         self.editor = editor
         if rel != self.rel:
             self.canvas.forget()  # nothing of the last file (drawing, selection, half-drawn path) stays
+            self._follow_base = None
             self._symbol = ""
             self._symbols_of = None
         self.rel = rel
@@ -652,6 +655,8 @@ class IconEditorPane(QWidget):
         if text is None or not self.package.exists(self.rel):
             return  # the file was removed (an undo): the window shows something else
         if text != self.canvas.text:
+            if self._follow_cut_outs(text):
+                return  # (shown already: the amended text refreshed the pane)
             self.canvas.set_text(text)
         doc = self.canvas.doc
         name = self.rel.rsplit("/", 1)[-1]
@@ -682,6 +687,44 @@ class IconEditorPane(QWidget):
         self._update_edit_actions()
         self._show_selection_info()  # a moved shape has new coordinates
         self._show_selected_text()
+
+    def _follow_cut_outs(self, text: str) -> bool:
+        """When ``text`` is the XML typed over the drawing on show and it changed a shape that a
+        cut-out mask holds a copy of, make the copy again in the same undo step (see
+        :func:`~designer.core.svgedit.follow_cut_outs`); True when it did.
+
+        Why: the canvas's edits take a white detail's hole along; typed in the XML, the knob moved
+        and its hole stayed, and the saved icon showed a hole with nothing in it.
+        """
+        from ...core.svgedit import follow_cut_outs
+
+        # (the drawing before the typing that still waits for its copies, else the one on show)
+        before = self._follow_base or self.canvas.text
+        self._follow_base = None
+        if self.read_only or self.editor is None or self.canvas.doc is None or not before:
+            return False
+        followed = follow_cut_outs(before, text)
+        if followed is None:
+            return False
+        if self.editor.amend_typing(self.rel, text, followed):
+            return True
+        # The first keystroke of a run (or a paste) is shown while its step is being pushed, before
+        # the stack holds it: amended once the push is done, drawn meanwhile as typed. Until then
+        # the copies are followed from the drawing before it (a next keystroke may come first).
+        self._follow_base = before
+        QTimer.singleShot(0, self, self._follow_typed)
+        return False
+
+    def _follow_typed(self) -> None:
+        """The copies :meth:`_follow_cut_outs` could not make while the typing's step was pushed."""
+        from ...core.svgedit import follow_cut_outs
+
+        before, text = self._follow_base, self._text()
+        if before is None or text is None or self.editor is None or self.read_only:
+            return
+        followed = follow_cut_outs(before, text)
+        if followed is not None and self.editor.amend_typing(self.rel, text, followed):
+            self._follow_base = None
 
     def _show_selected_text(self) -> None:
         """The text field shows the selected text as the file now has it. Why: it was filled only
