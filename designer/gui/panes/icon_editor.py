@@ -205,6 +205,7 @@ class IconEditorPane(QWidget):
         self._sprite = False  # the file on show is a sprite: Rename id… renames the symbol on show
         # The text before XML typing whose cut-out copies wait for its undo step (see _follow_cut_outs).
         self._follow_base: str | None = None
+        self._canvas_editing = False  # while the canvas's own edit goes into the model
         self._built = False  # until the end of __init__ (Qt may send change events before)
 
         outer = QVBoxLayout(self)
@@ -701,7 +702,7 @@ class IconEditorPane(QWidget):
         # (the drawing before the typing that still waits for its copies, else the one on show)
         before = self._follow_base or self.canvas.text
         self._follow_base = None
-        if self.read_only or self.editor is None or self.canvas.doc is None or not before:
+        if self._canvas_editing or self.read_only or self.editor is None or self.canvas.doc is None or not before:
             return False
         followed = follow_cut_outs(before, text)
         if followed is None:
@@ -980,7 +981,13 @@ class IconEditorPane(QWidget):
     def _canvas_changed(self, undo_text: str, text: str, merge_key: str) -> None:
         if self.editor is None or self.read_only:
             return
-        self.editor.edit_text(undo_text, self.rel, text, f"icon/{self.rel}/{merge_key}" if merge_key else None)
+        # (the canvas's edits make their copies themselves: not parsed again to follow them, which
+        # an arrow key on a big traced drawing would pay for)
+        self._canvas_editing = True
+        try:
+            self.editor.edit_text(undo_text, self.rel, text, f"icon/{self.rel}/{merge_key}" if merge_key else None)
+        finally:
+            self._canvas_editing = False
 
     def _confirm_remove(self, ids: list[str], after: str) -> bool:
         """Before shapes carrying ids go: ask when a menu item, the code or what is left of the
