@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from conftest import current_line_shown, open_in_editor
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,6 +63,18 @@ def test_a_line_too_long_to_colour_is_left_plain_and_the_lines_after_it_are_colo
 def test_longest_line() -> None:
     assert longest_line("a\n" * 50_000) is None
     assert longest_line("a\n" + "b" * (highlight.LONG_LINE + 1) + "\nc") == (2, highlight.LONG_LINE + 1)
+
+
+@pytest.mark.parametrize("length", [highlight.LONG_LINE, highlight.LONG_LINE + 1])
+def test_longest_line_finds_a_line_just_too_long_wherever_it_starts(length: int) -> None:
+    """Its quick pass (a line break in each of a row of windows: no long line) misses none, at any
+    place against the windows' edges."""
+    half = highlight.LONG_LINE // 2
+    for before in (0, 1, 7, half - 1, half, half + 1, 2 * half - 1, 3 * half + 3):
+        head = ("a" * 9 + "\n") * (before // 10) + "\n" * (before % 10)  # (the long line starts at ``before``)
+        text = head + "b" * length + "\n" + "c\n" * 30_000
+        line = head.count("\n") + 1
+        assert longest_line(text) == ((line, length) if length > highlight.LONG_LINE else None)
 
 
 @settings(max_examples=300, deadline=None)

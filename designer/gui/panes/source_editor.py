@@ -125,6 +125,11 @@ def longest_line(text: str) -> tuple[int, int] | None:
     """(1-based number, length) of the first line longer than LONG_LINE characters, or None."""
     if len(text) <= LONG_LINE:
         return None
+    # A line that long holds a whole one of these windows, so when each holds a line break there is
+    # none (a few finds in C: splitting a 10,000-line file into lines was 5 ms of the stall of opening it).
+    step = LONG_LINE // 2
+    if all(text.find("\n", i, i + step) >= 0 for i in range(0, len(text) - step + 1, step)):
+        return None
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > LONG_LINE:
             return number, len(line)
