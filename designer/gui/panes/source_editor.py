@@ -69,6 +69,13 @@ ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
 _REFORMAT = "_q_reformatBlocks(int,int,int)"
 BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
+# A file of more than FILL_FROM lines goes into the editor in parts (see SourceEditor._set_plain_text):
+# its first FILL_FIRST lines at once, then FILL_LINES lines (at most FILL_CHARS characters, whole
+# lines) per turn of the event loop, each part some 6 ms of Qt's work on 10,000 lines of code.
+FILL_FROM = 3000
+FILL_FIRST = 1000  # (at least FIRST_LINES: those are coloured before the rest is in, the rest after)
+FILL_LINES = 2000
+FILL_CHARS = 100_000
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 # The part of a word (a name's letters, digits, _ and $) before and after the cursor.
 _WORD_BEFORE, _WORD_AFTER = re.compile(r"[\w$]*$"), re.compile(r"[\w$]*")
@@ -119,6 +126,19 @@ class Marker:
 
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def _line_end(text: str, start: int, lines: int, chars: int) -> int:
+    """The index of the line break ending the ``lines``-th line from ``start`` (a line's start), or
+    an earlier one past ``chars`` characters from ``start``; ``len(text)`` when the text ends first."""
+    at = start - 1
+    for _ in range(lines):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+        if at - start >= chars:
+            break
+    return at
 
 
 def longest_line(text: str) -> tuple[int, int] | None:
@@ -312,6 +332,9 @@ class SourceEditor(QPlainTextEdit):
         layout.repaint_from = self._repaint_from
         document.setDocumentLayout(layout)
         self.setDocument(document)
+        # The document, for what only paints what is on show while a big file is still going in
+        # (see _set_plain_text); everything else asks document(), which puts the rest in first.
+        self._doc = document
         self.setObjectName("sourceEditor")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         # When a long line is wrapped (see _fit_long_lines), it breaks at the edge of the view, not
@@ -370,6 +393,14 @@ class SourceEditor(QPlainTextEdit):
         self._later.timeout.connect(self._batch.start)
         self._attach = QTimer(self, singleShot=True, interval=0)
         self._attach.timeout.connect(self._attach_later)
+        # A big file's text still to go in (see _set_plain_text): the whole text as shown, where the
+        # part not yet in starts (a line break), and its line count.
+        self._fill_text: str | None = None
+        self._fill_at = 0
+        self._fill_lines = 0
+        self._filling = False  # a part is going in now (what its signals run must not ask for the rest)
+        self._fill = QTimer(self, interval=0)
+        self._fill.timeout.connect(self._fill_step)
         self.language_name: str | None = None
         self._batch.timeout.connect(self._colour_batch)
         self.blockCountChanged.connect(self._update_margins)
@@ -388,7 +419,11 @@ class SourceEditor(QPlainTextEdit):
 
     # -- text ---------------------------------------------------------------------------------
     def load(self, name: str, text: str) -> None:
-        """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches."""
+        """Show ``text`` (the file ``name``); colours the first lines now and the rest in batches.
+
+        A big file's first lines go in now and the rest on the next turns of the event loop (see
+        :meth:`_set_plain_text`)."""
+        self.finish_fill()  # (the last file whole first: what is read of it before it goes is all of it)
         if self.before_edit is not None:
             self.before_edit()
         endings = LineEndings(text)
@@ -424,7 +459,7 @@ class SourceEditor(QPlainTextEdit):
         if self.language_name is not None:
             # A big file gets its colours from the next turn of the event loop, so putting the
             # text in and building the lexer are not one long stall.
-            if self.blockCount() > FIRST_LINES:
+            if self._doc.blockCount() > FIRST_LINES:
                 self._attach.start()
             else:
                 self._attach_highlighter()
@@ -442,7 +477,7 @@ class SourceEditor(QPlainTextEdit):
         it) is cut for that one call. :meth:`_attach_highlighter` then colours from the top.
         If this Qt has no such connection, Qt goes over the lines as before: slower, same colours.
         """
-        doc = self.document()
+        doc = self._doc
         if not doc.isEmpty():
             self.setPlainText("")
         hl = self.highlighter = SyntaxHighlighter(self, None, self._dark)
@@ -457,16 +492,143 @@ class SourceEditor(QPlainTextEdit):
                 QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
 
     def _set_plain_text(self, text: str) -> None:
-        """``setPlainText(text)``, the gutter made as wide as the new line count needs first.
+        """``setPlainText(text)``, the gutter made as wide as the new line count needs first; a file
+        of more than FILL_FROM lines in parts: its first FILL_FIRST lines now, the rest from a timer.
 
-        Why: widening it once the text is in (1 line to 10,000: two digits more) resizes the view
-        and lays out its lines again, some 5 ms of the stall of opening a big file.
+        Why the gutter first: widening it once the text is in (1 line to 10,000: two digits more)
+        resizes the view and lays out its lines again, some 5 ms of the stall of opening a big file.
+
+        Why in parts: Qt takes 25-30 ms to put 10,000 lines in a document, most of the stall of
+        opening such a file, and each part of 2,000 lines some 6 ms. Until the last part is in,
+        the editor shows the lines it has, and everything that reads or changes the text, moves
+        to a line or takes a key or a click first puts the rest in at once (:meth:`finish_fill`):
+        :meth:`document`, :meth:`textCursor`, :meth:`blockCount` and :meth:`toPlainText` do,
+        so no caller sees a part of the file as its text, nor takes it for an edit.
         """
-        self.setViewportMargins(self.gutter_width(text.count("\n") + 1), 0, 0, 0)
-        self.setPlainText(text)
+        lines = text.count("\n") + 1
+        self._set_margin(self.gutter_width(lines))
+        first = _line_end(text, 0, FILL_FIRST, len(text)) if lines > FILL_FROM else len(text)
+        if first == len(text):
+            self.setPlainText(text)
+            return
+        # (the rest known first: the gutter stays as wide as the whole file's line count needs)
+        self._fill_text, self._fill_at, self._fill_lines = text, first, lines
+        self._filling = True
+        try:
+            self.setPlainText(text[:first])
+        finally:
+            self._filling = False
+        self._fill.start()
+
+    def _fill_step(self) -> None:
+        """Put the next part of a big file in (see :meth:`_set_plain_text`)."""
+        text = self._fill_text
+        if text is None:
+            self._fill.stop()
+            return
+        if self._attach.isActive():
+            return  # (the first lines' colours first, in a turn of their own: see load)
+        end = _line_end(text, self._fill_at + 1, FILL_LINES, FILL_CHARS)
+        self._put_part(text[self._fill_at : end])
+        self._fill_at = end
+        if end >= len(text):
+            self._fill_done()
+
+    def finish_fill(self) -> None:
+        """Put the rest of a big file in now (see :meth:`_set_plain_text`); nothing when it is all in."""
+        if self._fill_text is None or self._filling:
+            return
+        self._put_part(self._fill_text[self._fill_at :])
+        self._fill_done()
+
+    def _put_part(self, part: str) -> None:
+        """Add ``part`` (a line break, then whole lines) at the end of the text: not an edit, and
+        the highlighter deaf to it (as to the first part, see :meth:`_put_text_uncoloured`)."""
+        doc = self._doc
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        hl = self.highlighter
+        cut = hl is not None and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+        self._filling = self._applying = self._bulk = True
+        try:
+            cursor.insertText(part)
+        finally:
+            self._filling = self._applying = self._bulk = False
+            if cut:
+                QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+
+    def _fill_done(self) -> None:
+        """The last part is in: the colouring goes on past the first part, the marks are made again."""
+        self._fill_text = None
+        self._fill.stop()
+        hl = self.highlighter
+        if hl is not None and hl.limit is not None and hl.language is not None:
+            self._batch.start()  # (the lines past the first part went in unseen by the highlighter)
+        # Made on the lines that were in: a problem's underline further down, the brackets' partners.
+        self._update_selections(force=True)
+
+    def filling(self) -> bool:
+        """Whether a big file's text is still going in (see :meth:`_set_plain_text`)."""
+        return self._fill_text is not None
+
+    # What asks for the text (or moves in it) gets all of it: see _set_plain_text.
+    def document(self) -> QTextDocument:
+        if self._fill_text is not None and not self._filling:
+            self.finish_fill()
+        return self._doc
+
+    def textCursor(self) -> QTextCursor:  # noqa: N802 - Qt's name
+        if self._fill_text is not None and not self._filling:
+            self.finish_fill()
+        return QPlainTextEdit.textCursor(self)
+
+    def blockCount(self) -> int:  # noqa: N802 - Qt's name
+        if self._fill_text is not None and not self._filling:
+            self.finish_fill()
+        return self._doc.blockCount()
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        return super().toPlainText()
+
+    def find(self, *args) -> bool:
+        self.finish_fill()
+        return super().find(*args)
+
+    def moveCursor(self, *args) -> None:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        super().moveCursor(*args)
+
+    def selectAll(self) -> None:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        super().selectAll()
+
+    def insertPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        super().insertPlainText(text)
+
+    def appendPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        super().appendPlainText(text)
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if not self._filling:  # (the text is replaced whole: a rest still to go in would follow it)
+            self._fill_text = None
+            self._fill.stop()
+        super().setPlainText(text)
+
+    def clear(self) -> None:
+        self._fill_text = None
+        self._fill.stop()
+        super().clear()
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.finish_fill()
+        super().inputMethodEvent(event)
 
     def _attach_highlighter(self) -> None:
-        """Give the highlighter its lexer and colour the first lines (the rest in batches)."""
+        """Give the highlighter its lexer and colour the first lines (the rest in batches, once a big
+        file's text is all in: see :meth:`_fill_done`)."""
         hl = self.highlighter
         if hl is None or hl.language is not None:
             return
@@ -476,7 +638,7 @@ class SourceEditor(QPlainTextEdit):
         hl.language = language
         hl.limit = FIRST_LINES
         hl.horizon = self._horizon()
-        first = self.document().begin()
+        first = self._doc.begin()
         if first.isValid():
             hl.rehighlightBlock(first)
         self._batch.start()
@@ -904,7 +1066,7 @@ class SourceEditor(QPlainTextEdit):
         """The last line a keystroke colours at once (the rest is coloured from the batch timer)."""
         lines = viewport_of(self).height() // max(1, self.fontMetrics().height())
         first = self.firstVisibleBlock().blockNumber()
-        return max(first + lines + 20, self.textCursor().blockNumber() + 20)
+        return max(first + lines + 20, QPlainTextEdit.textCursor(self).blockNumber() + 20)
 
     def _partial_repaint(self, block: QTextBlock) -> bool:
         """Whether lines added or removed from ``block`` on leave the view above it as it was: an
@@ -927,6 +1089,9 @@ class SourceEditor(QPlainTextEdit):
         return self.firstVisibleBlock().blockNumber(), bottom
 
     def _colour_batch(self) -> None:
+        if self._fill_text is not None:
+            self._batch.stop()  # (started again once a big file's text is all in: see _fill_done)
+            return
         hl = self.highlighter
         if self._recolour:
             self._colour_changed_lines()
@@ -988,7 +1153,7 @@ class SourceEditor(QPlainTextEdit):
         return hl if hl is not None and hl.language is not None else None
 
     def colouring_done(self) -> bool:
-        if self._attach.isActive() or self._recolour:
+        if self._fill_text is not None or self._attach.isActive() or self._recolour:
             return False
         return self.highlighter is None or (self.highlighter.limit is None and self.highlighter.dirty_from is None)
 
@@ -1007,6 +1172,8 @@ class SourceEditor(QPlainTextEdit):
 
     # -- keys -----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self._fill_text is not None:
+            self.finish_fill()  # (a key acts on the whole file: Ctrl+A, Ctrl+End, typing at the end)
         typed = event.text()
         if len(typed) == 1 and typed.isprintable() and event.modifiers() in _TYPING_MODS and not self.isReadOnly():
             # A character typed, most keystrokes: none of the keys handled below (they all come with
@@ -1112,6 +1279,8 @@ class SourceEditor(QPlainTextEdit):
         event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # (a cursor put at the end of the lines in so far would move on as the rest goes in)
+        self.finish_fill()
         self._new_run()  # the cursor goes elsewhere: what is typed there is a new undo step
         super().mousePressEvent(event)
 
@@ -1294,6 +1463,7 @@ class SourceEditor(QPlainTextEdit):
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
         # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
+        self.finish_fill()  # (a drop: the text it goes in is all of it)
         with self.edit_step("Paste"):
             super().insertFromMimeData(source)
 
@@ -1518,7 +1688,7 @@ class SourceEditor(QPlainTextEdit):
         return ""
 
     def _marker_selection(self, marker: Marker, dark: bool) -> QTextEdit.ExtraSelection | None:
-        block = self.document().findBlockByNumber(marker.line - 1)
+        block = self._doc.findBlockByNumber(marker.line - 1)
         if not block.isValid():
             return None
         text = block.text()
@@ -1553,8 +1723,8 @@ class SourceEditor(QPlainTextEdit):
         looking for that one's partner without the lexer, twice, was 10 ms of the stall of opening it.
         """
         dark = self._dark
-        here = self.textCursor()
-        brackets = not self._attach.isActive()
+        here = QPlainTextEdit.textCursor(self)
+        brackets = not self._attach.isActive() and self._fill_text is None  # (partners: in the whole file)
         matched = self._matching_brackets(here) if brackets else []
         first, last = self._marked = self._marked_lines()
         key = (here.blockNumber(), tuple(matched) if brackets else None, id(self.markers), dark, first, last)
@@ -1573,7 +1743,7 @@ class SourceEditor(QPlainTextEdit):
                 self._line_at = here
                 self._update_row(here)
         selections: list[QTextEdit.ExtraSelection] = []
-        doc = self.document()
+        doc = self._doc
         low = doc.findBlockByNumber(first).position()
         end_block = doc.findBlockByNumber(last)
         high = end_block.position() + end_block.length() if end_block.isValid() else doc.characterCount()
@@ -1581,14 +1751,14 @@ class SourceEditor(QPlainTextEdit):
         for start, end in near[:FOUND_SHOWN]:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
-            sel.cursor = QTextCursor(self.document())
+            sel.cursor = QTextCursor(self._doc)
             sel.cursor.setPosition(start)
             sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
         for pos in matched:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#3b514d" if dark else "#c8e6c9"))
-            sel.cursor = QTextCursor(self.document())
+            sel.cursor = QTextCursor(self._doc)
             sel.cursor.setPosition(pos)
             sel.cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
@@ -1644,7 +1814,7 @@ class SourceEditor(QPlainTextEdit):
         top = geometry.top() + offset.y()
         width = viewport_of(self).width()
         if self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # one row, after the document's margin
-            left = offset.x() + self.document().documentMargin()
+            left = offset.x() + self._doc.documentMargin()
             return QRectF(left, top, width - left, geometry.height())
         line = block.layout().lineForTextPosition(cursor.positionInBlock())
         if line.isValid():  # (from the line's left edge, after the document's margin, as Qt's selections)
@@ -1664,11 +1834,11 @@ class SourceEditor(QPlainTextEdit):
         passes (the selection, then the text clipped to a region), and the line being typed in is
         always under it; this way the paint after a keystroke takes about a tenth less.
         """
-        row = self._row_rect(self.textCursor())
+        row = self._row_rect(QPlainTextEdit.textCursor(self))
         if row is None or not row.intersects(QRectF(area)):
             return
         # Qt keeps the view's right margin clear of full-width selections: the same edge here.
-        doc = self.document()
+        doc = self._doc
         widest = max(float(viewport_of(self).width()), doc.documentLayout().documentSize().width())
         edge = self.contentOffset().x() + widest - doc.documentMargin() + self.cursorWidth() + 1  # (QRect.right() + 1)
         row.setRight(min(row.right(), edge))
@@ -1898,12 +2068,20 @@ class SourceEditor(QPlainTextEdit):
 
     # -- gutter -----------------------------------------------------------------------------------
     def gutter_width(self, lines: int = 0) -> int:
-        """The gutter's width for the numbers of ``lines`` lines (default: the lines there are)."""
-        digits = len(str(max(1, lines or self.blockCount())))
+        """The gutter's width for the numbers of ``lines`` lines (default: the file's, all of a big
+        one's lines while they go in: see :meth:`_set_plain_text`)."""
+        count = lines or (self._fill_lines if self._fill_text is not None else self._doc.blockCount())
+        digits = len(str(max(1, count)))
         return 14 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
 
     def _update_margins(self, _count: int = 0) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        self._set_margin(self.gutter_width())
+
+    def _set_margin(self, width: int) -> None:
+        """The gutter's width ``width``; nothing when it has it. Why: each time it is set, Qt lays out
+        the view's parts again, a few ms of each part of a big file going in (see _set_plain_text)."""
+        if self.viewportMargins().left() != width:
+            self.setViewportMargins(width, 0, 0, 0)
 
     def _update_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -1911,7 +2089,11 @@ class SourceEditor(QPlainTextEdit):
             return
         # Lines do not wrap, so the numbers only change with the first line, the line count or
         # the current line; typing within a line repaints the text, not the gutter.
-        key = (self.firstVisibleBlock().blockNumber(), self.blockCount(), self.textCursor().blockNumber())
+        key = (
+            self.firstVisibleBlock().blockNumber(),
+            self._doc.blockCount(),
+            QPlainTextEdit.textCursor(self).blockNumber(),
+        )
         if key == self._gutter_key:
             return
         old, self._gutter_key = self._gutter_key, key
@@ -1921,7 +2103,7 @@ class SourceEditor(QPlainTextEdit):
             # keep their numbers): only its number and the one it left change colour. Qt may
             # have asked for the two lines' repaints separately, and only the first saw the change.
             for number in (old[2], key[2]):
-                block = self.document().findBlockByNumber(number)
+                block = self._doc.findBlockByNumber(number)
                 if block.isValid():
                     r = self.blockBoundingGeometry(block).translated(self.contentOffset()).toAlignedRect()
                     self._gutter.update(0, r.y(), width, r.height())
@@ -1974,7 +2156,7 @@ class SourceEditor(QPlainTextEdit):
         marked = {}
         for m in self.markers:
             marked[m.line] = marked.get(m.line, False) or m.error
-        current = self.textCursor().blockNumber()
+        current = QPlainTextEdit.textCursor(self).blockNumber()
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         top = round(self.blockBoundingGeometry(block).translated(offset).top())
@@ -2445,6 +2627,7 @@ class SourcePane(QWidget):
         super().changeEvent(event)
 
     def _context_menu(self, pos) -> None:
+        self.editor.finish_fill()  # (Select All, Cut, Delete: on the whole file)
         menu = self.editor.createStandardContextMenu()
         for a in list(menu.actions()):
             if a.objectName() in ("edit-undo", "edit-redo") or a.text().replace("&", "").startswith(("Undo", "Redo")):
