@@ -332,6 +332,8 @@ class SourceEditor(QPlainTextEdit):
         layout.repaint_from = self._repaint_from
         document.setDocumentLayout(layout)
         self.setDocument(document)
+        # Asked for once: the painting of every keystroke wanted it five times (a look-up each).
+        self._viewport = viewport_of(self)
         # The document, for what only paints what is on show while a big file is still going in
         # (see _set_plain_text); everything else asks document(), which puts the rest in first.
         self._doc = document
@@ -1018,7 +1020,7 @@ class SourceEditor(QPlainTextEdit):
                 doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
             shown = "\n\n".join(t for t in (self._marker_text_under(cursor, event.pos().x()), doc) if t)
             if shown:
-                QToolTip.showText(event.globalPos(), shown, viewport_of(self))
+                QToolTip.showText(event.globalPos(), shown, self._viewport)
                 return True
         return super().viewportEvent(event)
 
@@ -1064,7 +1066,7 @@ class SourceEditor(QPlainTextEdit):
     # -- batch colouring ------------------------------------------------------------------------
     def _horizon(self) -> int:
         """The last line a keystroke colours at once (the rest is coloured from the batch timer)."""
-        lines = viewport_of(self).height() // max(1, self.fontMetrics().height())
+        lines = self._viewport.height() // max(1, self.fontMetrics().height())
         first = self.firstVisibleBlock().blockNumber()
         return max(first + lines + 20, QPlainTextEdit.textCursor(self).blockNumber() + 20)
 
@@ -1077,15 +1079,15 @@ class SourceEditor(QPlainTextEdit):
     def _repaint_from(self, block: QTextBlock) -> None:
         """Repaint the view (and the line numbers) from ``block``'s line down."""
         top = max(0, int(self.blockBoundingGeometry(block).translated(self.contentOffset()).top()))
-        height = viewport_of(self).height()
+        height = self._viewport.height()
         if top < height:
-            area = QRect(0, top, viewport_of(self).width(), height - top)
-            viewport_of(self).update(area)
+            area = QRect(0, top, self._viewport.width(), height - top)
+            self._viewport.update(area)
             self.updateRequest.emit(area, 0)  # what Qt says with its own repaints (the gutter listens)
 
     def _visible_lines(self) -> tuple[int, int]:
         """The first and last line on screen (block numbers)."""
-        bottom = self.cursorForPosition(QPoint(0, viewport_of(self).height() - 1)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self._viewport.height() - 1)).blockNumber()
         return self.firstVisibleBlock().blockNumber(), bottom
 
     def _colour_batch(self) -> None:
@@ -1790,7 +1792,7 @@ class SourceEditor(QPlainTextEdit):
         Why not :meth:`_visible_lines`: the line at the view's bottom is found by laying out the
         lines down to it, 0.4 s a keystroke when a 2 MB minified line is on show.
         """
-        rows = viewport_of(self).height() // max(1, self.fontMetrics().height()) + 1
+        rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
         first = self.firstVisibleBlock().blockNumber()
         return first, first + rows
 
@@ -1812,7 +1814,7 @@ class SourceEditor(QPlainTextEdit):
         offset = self.contentOffset()
         geometry = self.blockBoundingGeometry(block)
         top = geometry.top() + offset.y()
-        width = viewport_of(self).width()
+        width = self._viewport.width()
         if self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # one row, after the document's margin
             left = offset.x() + self._doc.documentMargin()
             return QRectF(left, top, width - left, geometry.height())
@@ -1825,7 +1827,7 @@ class SourceEditor(QPlainTextEdit):
     def _update_row(self, cursor: QTextCursor) -> None:
         row = self._row_rect(cursor)
         if row is not None:
-            viewport_of(self).update(row.toAlignedRect())
+            self._viewport.update(row.toAlignedRect())
 
     def _paint_current_line(self, area: QRect) -> None:
         """Fill the current line's row with its background, under the text Qt paints next.
@@ -1839,10 +1841,10 @@ class SourceEditor(QPlainTextEdit):
             return
         # Qt keeps the view's right margin clear of full-width selections: the same edge here.
         doc = self._doc
-        widest = max(float(viewport_of(self).width()), doc.documentLayout().documentSize().width())
+        widest = max(float(self._viewport.width()), doc.documentLayout().documentSize().width())
         edge = self.contentOffset().x() + widest - doc.documentMargin() + self.cursorWidth() + 1  # (QRect.right() + 1)
         row.setRight(min(row.right(), edge))
-        painter = QPainter(viewport_of(self))
+        painter = QPainter(self._viewport)
         painter.fillRect(row, self._line_colour)
         painter.end()
 
@@ -2123,7 +2125,7 @@ class SourceEditor(QPlainTextEdit):
         first = self.firstVisibleBlock().blockNumber()
         if count - 1 <= first or self.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
             return False  # (a file just put in: from one line to all of its own)
-        rows = viewport_of(self).height() // max(1, self.fontMetrics().height()) + 1
+        rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
         return count - 1 > first + rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -2143,8 +2145,8 @@ class SourceEditor(QPlainTextEdit):
         row = self.cursorRect()
         if (
             row.top() >= 0
-            and row.bottom() <= viewport_of(self).height() + shrunk
-            and not viewport_of(self).rect().contains(row)
+            and row.bottom() <= self._viewport.height() + shrunk
+            and not self._viewport.rect().contains(row)
         ):
             self.ensureCursorVisible()
 
