@@ -14,6 +14,7 @@ import pytest
 from conftest import open_in_editor
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit
 
 from designer.gui import highlight
 from designer.gui.panes import source_editor
@@ -330,3 +331,32 @@ def test_the_window_lets_the_rest_go_in_part_by_part(window, qtbot, base_project
     assert len(parts) >= 4 and max(parts) <= source_editor.FILL_LINES
     assert window.editor.undo_stack.count() == 0 and window.package.deferred_file() is None
     assert editor.text() == text == path.read_text(encoding="utf-8")
+
+
+def test_coming_back_to_a_big_file_puts_the_cursor_back_without_waiting_for_the_rest(qtbot) -> None:
+    """A place near the top is in the first part: the rest still goes in part by part. One further
+    down (the cursor, or the view) puts the rest in first. Either way the cursor and the view are
+    where they were."""
+    pane = _pane(qtbot)
+    editor = pane.editor
+    text = _code()
+    # (the cursor's line, the view's first line, whether the rest still goes in part by part)
+    for line, top, kept_filling in ((20, 15, True), (LINES - 10, LINES - 15, False), (20, LINES - 100, False)):
+        pane.show_file("big.plugin.js", text, read_only=False)
+        _filled(editor)
+        cursor = editor.textCursor()
+        cursor.setPosition(editor.document().findBlockByNumber(line).position() + 4)
+        cursor.setPosition(cursor.position() + 3, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.verticalScrollBar().setValue(top)
+        place = (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value())
+        pane.show_file("other.plugin.js", "x\n", read_only=False)
+        pane.show_file("big.plugin.js", text, read_only=False)
+        assert editor.filling() is kept_filling
+        cursor = QPlainTextEdit.textCursor(editor)  # (as the view has it: not putting the rest in)
+        assert (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()) == place
+        _filled(editor)
+        cursor = editor.textCursor()
+        assert (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()) == place
+        assert editor.text() == text
+        pane.show_file("other.plugin.js", "x\n", read_only=False)

@@ -573,6 +573,37 @@ class SourceEditor(QPlainTextEdit):
         """Whether a big file's text is still going in (see :meth:`_set_plain_text`)."""
         return self._fill_text is not None
 
+    def put_back(self, length: int, anchor: int, position: int, line: int, x: int, y: int) -> None:
+        """Put the cursor (``anchor`` to ``position``) and the scroll bars (``x``, ``y``) back where
+        they were in this file when the document counted ``length`` characters.
+
+        A text of another length (changed meanwhile, by undo or another program) gets the cursor
+        at the start of the same ``line`` (0-based; or the last one) instead: an old position could
+        fall inside a character there.
+
+        A big file still going in (see :meth:`_set_plain_text`) gets the rest first only when the
+        place is not in the part already in. Why: coming back to a big file shown before put the
+        rest in at once here, the stall of opening it all over again, and most places are near the top.
+        """
+        doc, text = self._doc, self._fill_text
+        if text is None:
+            same = length == doc.characterCount()
+        else:
+            same = length == (len(text) if text.isascii() else _utf16(text)) + 1  # (the whole file's count)
+            # (not on the last line in: a part yet to come would lengthen it)
+            inside = max(anchor, position) < doc.lastBlock().position() if same else line < doc.blockCount() - 1
+            if not (inside and 0 <= y <= self.verticalScrollBar().maximum()):
+                self.finish_fill()
+        cursor = QPlainTextEdit.textCursor(self)
+        if same:
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(doc.findBlockByNumber(min(line, doc.blockCount() - 1)).position())
+        self.setTextCursor(cursor)
+        self.horizontalScrollBar().setValue(x)  # scroll bars keep a value within their range
+        self.verticalScrollBar().setValue(y)
+
     # What asks for the text (or moves in it) gets all of it: see _set_plain_text.
     def document(self) -> QTextDocument:
         if self._fill_text is not None and not self._filling:
@@ -2708,20 +2739,5 @@ class SourcePane(QWidget):
         )
 
     def _restore(self, place: _Place) -> None:
-        """Put the cursor and the view back as :meth:`_place` saw them.
-
-        A text of another length (changed meanwhile, by undo or another program) gets the cursor
-        at the start of the same line (or the last one) instead: an old position could fall
-        inside a character there.
-        """
-        editor = self.editor
-        doc = editor.document()
-        cursor = editor.textCursor()
-        if place.length == doc.characterCount():
-            cursor.setPosition(place.anchor)
-            cursor.setPosition(place.position, QTextCursor.MoveMode.KeepAnchor)
-        else:
-            cursor.setPosition(doc.findBlockByNumber(min(place.line, doc.blockCount() - 1)).position())
-        editor.setTextCursor(cursor)
-        editor.horizontalScrollBar().setValue(place.x)  # scroll bars keep a value within their range
-        editor.verticalScrollBar().setValue(place.y)
+        """Put the cursor and the view back as :meth:`_place` saw them (see SourceEditor.put_back)."""
+        self.editor.put_back(place.length, place.anchor, place.position, place.line, place.x, place.y)
