@@ -296,11 +296,12 @@ def parts(monkeypatch) -> list[int]:
     return seen
 
 
-def test_the_rest_goes_in_on_the_next_turns_and_is_coloured_right_after(qtbot, parts: list[int]) -> None:
+def test_the_rest_goes_in_on_the_next_turns_and_is_coloured_right_after(qtbot, parts: list[int], monkeypatch) -> None:
     """Part by part (nothing puts the rest in at once meanwhile: the colouring waits for it), the
     gutter as wide as the whole file needs from the start (10,000 lines: five digits), the colours
     from the turns right after the last part (not after a pause), nothing taken for an edit, and
     the bracket at the cursor marked once the file is in."""
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 10**6)  # (batches of BATCH_LINES, however slow the machine)
     pane = _pane(qtbot)
     editor = pane.editor
     edits: list[str | None] = []
@@ -360,3 +361,25 @@ def test_coming_back_to_a_big_file_puts_the_cursor_back_without_waiting_for_the_
         assert (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()) == place
         assert editor.text() == text
         pane.show_file("other.plugin.js", "x\n", read_only=False)
+
+
+@pytest.mark.parametrize(
+    "text", [_code(2_000), _code(2_000).replace("/* helper 7", "`helper 7")], ids=["code", "open template"]
+)
+def test_batches_cut_short_by_their_time_colour_every_line_as_one_colouring_does(qtbot, text: str, monkeypatch) -> None:
+    """A batch stops when its time is up (BATCH_TIME; the longest stall of opening a big file on a
+    busy machine), and the next one carries on from the line it stopped at: with no time at all
+    (each batch colours its first line only), every line ends up coloured as when all of them are
+    coloured in one go, across block comments and a template string that runs to the file's end."""
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 0.0)
+    short = _pane(qtbot)
+    short.show_file("short.plugin.js", text, read_only=False)
+    qtbot.waitUntil(short.editor.colouring_done, timeout=60_000)  # (a batch that stops for good never is)
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 10**6)
+    monkeypatch.setattr(source_editor, "BATCH_LINES", 10**6)
+    whole = _pane(qtbot)
+    whole.show_file("whole.plugin.js", text, read_only=False)
+    _filled(whole.editor)
+    assert short.editor.shown_text() == whole.editor.shown_text()
+    assert highlight.block_formats(short.editor._doc) == highlight.block_formats(whole.editor._doc)
+    assert [b for b in highlight.block_formats(short.editor._doc)[-3:] if b]  # (coloured to the end)

@@ -14,6 +14,7 @@ window never stops answering.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,7 +69,8 @@ ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 # How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
 _REFORMAT = "_q_reformatBlocks(int,int,int)"
-BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing)
+BATCH_LINES = 400  # then this many per timer tick (about 25 ms of lexing on a quiet machine),
+BATCH_TIME = 0.015  # or fewer: a batch stops when this many seconds are up (see SyntaxHighlighter.deadline)
 # A file of more than FILL_FROM lines goes into the editor in parts (see SourceEditor._set_plain_text):
 # its first FILL_FIRST lines at once, then FILL_LINES lines (at most FILL_CHARS characters, whole
 # lines) per turn of the event loop, each part some 6 ms of Qt's work on 10,000 lines of code.
@@ -1122,6 +1124,17 @@ class SourceEditor(QPlainTextEdit):
         return self.firstVisibleBlock().blockNumber(), bottom
 
     def _colour_batch(self) -> None:
+        hl = self.highlighter
+        if hl is None:
+            self._batch.stop()
+            return
+        hl.deadline = time.perf_counter() + BATCH_TIME
+        try:
+            self._colour_next_batch()
+        finally:
+            hl.deadline = None
+
+    def _colour_next_batch(self) -> None:
         if self._fill_text is not None:
             self._batch.stop()  # (started again once a big file's text is all in: see _fill_done)
             return
@@ -1132,7 +1145,7 @@ class SourceEditor(QPlainTextEdit):
         if hl is not None and hl.limit is None and hl.dirty_from is not None:
             start, hl.dirty_from = hl.dirty_from, None  # lines a keystroke left for later
             self._colour_lines_from(start)
-            if hl.dirty_from is None:
+            if hl.dirty_from is None and hl.limit is None:  # (a batch cut short by its time: a limit)
                 self._batch.stop()
             return
         if hl is None or hl.limit is None:
@@ -1173,6 +1186,7 @@ class SourceEditor(QPlainTextEdit):
         assert hl is not None
         block = self.document().findBlockByNumber(start)
         hl.horizon = start + BATCH_LINES
+        hl.deadline_from = start
         try:
             if block.isValid():
                 hl.rehighlightBlock(block)
