@@ -61,3 +61,42 @@ def test_check_command_imports_only_what_a_clean_check_uses() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr
+
+
+def test_clean_check_compiles_no_pattern_of_the_repairs() -> None:
+    """The patterns that read broken JSON (the slips' repairs) and syntax errors in a source, and the
+    edits' own, are compiled when first used: a clean ``plugin-designer check`` never uses them,
+    and compiling them at import cost each run about 2.5 ms (bench/check_speed.py)."""
+    example = ROOT / "resources" / "examples" / "demo"
+    lazy = {
+        "designer.core.jsonfile": (
+            "_SCALAR",
+            "_TO_QUOTE",
+            "_TO_QUOTE_ON_LINE",
+            "_BETWEEN_ENTRIES",
+            "_BLANKS",
+            "_JS_HEX",
+        ),
+        "designer.core.jsanalysis": ("_DANGLING_DOT", "_FUNCTION_LIKE", "_WORD_BEFORE", "_ENTRY", "_NAME_RUN"),
+        "designer.core.jstext": ("_GREEK_OU",),
+        "designer.core.checks.source": ("_DOMAIN",),
+    }
+    code = (
+        "import importlib, sys, re._compiler as compiler\n"
+        "compiled = set()\n"
+        "real = compiler.compile\n"
+        "def counting(p, flags=0):\n"
+        "    compiled.add(p)\n"
+        "    return real(p, flags)\n"
+        "compiler.compile = counting\n"
+        "from designer.cli import main\n"
+        "rc = main(['check', sys.argv[1]])\n"
+        f"lazy = {lazy!r}\n"
+        "def text(m, n):  # (a pattern compiled at import: its own text)\n"
+        "    value = getattr(importlib.import_module(m), n)\n"
+        "    return getattr(value, 'pattern', value)\n"
+        "used = [f'{m}.{n}' for m, names in lazy.items() for n in names if text(m, n) in compiled]\n"
+        "print(rc, used)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr

@@ -167,7 +167,7 @@ _OBJECT_MEMBERS = frozenset(
 )
 _PATTERN_KEYS = ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
 _ATTR_TEXT = re.compile(rb"=")  # checked against _ATTR_NAME on the lower-cased text before it
-_ATTR_NAME = re.compile(rb"(?:src|href|data)\s*$")
+_ATTR_NAME = rb"(?:src|href|data)\s*$"
 _ICON_TEXT = re.compile(rb"icon")
 
 
@@ -405,18 +405,18 @@ _KEYWORDS = (
     "let",
     "new",
 )
+# The patterns below for syntax errors and rare shapes stay strings, compiled (and cached by re) on
+# first use: a clean `check` needs none of them, and compiling them cost every run about a millisecond.
 # The last word before a syntax error, at a statement's start (after "}" too: "} esle {"), and
 # only spaces between it and the error.
-_WORD_BEFORE = re.compile(r"(?:^|[;{}]|^\s*\}?)\s*([A-Za-z_$][\w$]*)\s*$")
+_WORD_BEFORE = r"(?:^|[;{}]|^\s*\}?)\s*([A-Za-z_$][\w$]*)\s*$"
 # A word followed by a parameter list and "{", as "function (x) {" is: "fuction (x) {" in a call's
 # arguments (see _misspelt_functions).
-_FUNCTION_LIKE = re.compile(rb"(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\([^()\n]*\)\s*\{")
+_FUNCTION_LIKE = rb"(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\([^()\n]*\)\s*\{"
 # The code before a syntax error ends with a line that ends with "." (the comments below it, and
 # one word of the next line, "function" read as the name after the dot, between): a name not typed
 # yet (see _dangling_dots).
-_DANGLING_DOT = re.compile(
-    rb"(?<=[A-Za-z_$)\]])(\.)[ \t\r]*(?://[^\n]*)?\n(?:[ \t\r\n]|//[^\n]*)*([A-Za-z_$][\w$]*)?[ \t]*\Z"
-)
+_DANGLING_DOT = rb"(?<=[A-Za-z_$)\]])(\.)[ \t\r]*(?://[^\n]*)?\n(?:[ \t\r\n]|//[^\n]*)*([A-Za-z_$][\w$]*)?[ \t]*\Z"
 # How many times the source is parsed again to tell the errors that follow from one cause from the
 # others (see _Analyser._causes): each costs a parse, and only a source with a syntax error pays it.
 _REPARSES = 6
@@ -509,7 +509,7 @@ def _error_lines(data: bytes) -> set[int] | None:
 
 
 # An object's entry (``unload: unload``, ``'go': go``) at the start of a syntax error (see _missing_comma).
-_ENTRY = re.compile(r"""\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
+_ENTRY = r"""\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)"""
 
 
 class Key(Record):
@@ -1006,9 +1006,8 @@ class _Analyser:
             low = data.lower()
             if b"src" not in low and b"href" not in low and b"data" not in low:
                 return []
-            starts = [
-                m.start() for m in pattern.finditer(low) if _ATTR_NAME.search(low, max(0, m.start() - 12), m.start())
-            ]
+            attr = re.compile(_ATTR_NAME)
+            starts = [m.start() for m in pattern.finditer(low) if attr.search(low, max(0, m.start() - 12), m.start())]
         else:
             n = len(pattern.pattern)
             starts = [
@@ -1376,7 +1375,7 @@ class _Analyser:
             # thousands of errors (let a; let a; ...) was searched whole for each, minutes for 40 KB.
             end = col - 1
             start = max(text.rfind(";", 0, end), text.rfind("{", 0, end), text.rfind("}", 0, end), 0)
-            m = _WORD_BEFORE.search(text, start, end)
+            m = re.compile(_WORD_BEFORE).search(text, start, end)
             if m is None or (meant := _keyword_meant(m.group(1))) is None:
                 continue
             word = m.group(1)
@@ -1451,7 +1450,7 @@ class _Analyser:
         """
         out = []
         data = self.data
-        for m in _FUNCTION_LIKE.finditer(data):
+        for m in re.compile(_FUNCTION_LIKE).finditer(data):
             word = m.group(1).decode()
             if abs(len(word) - 8) > 2 or word == "function" or _keyword_meant(word) != "function":
                 continue
@@ -1475,7 +1474,7 @@ class _Analyser:
         found: set[int] = set()
         for line, col, _message in made:
             at = self._offset(lines, line, col)
-            m = _DANGLING_DOT.search(data, max(0, at - 2000), at)
+            m = re.compile(_DANGLING_DOT).search(data, max(0, at - 2000), at)
             if m is None or m.start(1) in found:
                 continue
             found.add(m.start(1))
@@ -1528,7 +1527,7 @@ class _Analyser:
         Why: a comma forgotten after a line of registerPlugin's object (adding an action) was
         "unexpected 'unload: unload'" on the next line, which is right as it is.
         """
-        if self._starts is not None or not _ENTRY.match(self.text(node)):
+        if self._starts is not None or not re.compile(_ENTRY).match(self.text(node)):
             return None
         lines = self.data.split(b"\n", line)[: line - 1]
         if len(lines) < line - 1 or lines[-1:] == [] or lines[-1][: col - 1].strip():
@@ -2734,7 +2733,7 @@ class _Analyser:
                 raw: [sorted(((i, *e) for i, e in enumerate(entries)), key=lambda e: e[2]), 0]
                 for raw, entries in names.items()
             }
-            for m in _NAME_RUN.finditer(data, block.start_byte, stop):
+            for m in re.compile(_NAME_RUN).finditer(data, block.start_byte, stop):
                 state = pending.get(m.group())
                 if state is None:
                     continue
@@ -3606,11 +3605,12 @@ class _Analyser:
         if self._indexed(raw):  # such a word is one of the runs the index has found
             return [(at, at + len(raw)) for at in self._word_index().places.get(raw, ())]
         data = self.data
+        ident = re.compile(_IDENT_BYTE)
         # The name's own bytes first (a literal: fast to find), then the character before it.
         return [
             m.span()
             for m in re.finditer(re.escape(raw) + rb"(?![\w$])", data)
-            if not (m.start() and _IDENT_BYTE.match(data, m.start() - 1))
+            if not (m.start() and ident.match(data, m.start() - 1))
         ]
 
     def _indexed(self, raw: bytes) -> bool:
@@ -3626,7 +3626,7 @@ class _Analyser:
             self._searches += 1
             if self._searches <= _SEARCHES_BEFORE_INDEX:
                 return False
-        return _PLAIN_NAME.fullmatch(raw) is not None
+        return re.compile(_PLAIN_NAME).fullmatch(raw) is not None
 
     def _word_index(self) -> _WordIndex:
         """The file's names and what stands before them, found in one pass each, on first need.
@@ -3990,7 +3990,7 @@ _RUNS_WITH_PARENT = frozenset(
 _STATEMENTS_RUN = _DECLARATIONS | {"class_declaration"}
 # The links of a chain a ``?.`` may cut short (see _optional).
 _CHAIN_PARTS = frozenset({"member_expression", "subscript_expression", "call_expression"})
-_IDENT_BYTE = re.compile(rb"[\w$]")
+_IDENT_BYTE = rb"[\w$]"  # (this and the two name patterns below: strings, compiled on first use)
 _SEARCHES_BEFORE_INDEX = 32  # see _Analyser._indexed
 # A climb of more steps than this has the tree walked once (see _Analyser._up); no real plugin is
 # nested that deep. A name written more times than _PLACES_BEFORE_WALK too (see _scan_bindings).
@@ -3999,8 +3999,8 @@ _PLACES_BEFORE_WALK = 256
 _NAME_NODES = ("identifier", "shorthand_property_identifier_pattern")  # what _scan_bindings looks for
 _LONG_STRETCH = 64 * 1024  # a block's bytes before a declaration, past which it is read word by word (_early_uses)
 # (Non-ASCII bytes too: a name in another script, café or ñ, is a run of its UTF-8 bytes.)
-_NAME_RUN = re.compile(rb"[\w$\x80-\xff]+")
-_PLAIN_NAME = re.compile(rb"[\w$]+")  # a name of ASCII letters, digits, _ and $ only (fullmatch)
+_NAME_RUN = rb"[\w$\x80-\xff]+"
+_PLAIN_NAME = rb"[\w$]+"  # a name of ASCII letters, digits, _ and $ only (fullmatch)
 # "function name(" (a declaration, or a named function expression: _binding tells them apart).
 # (Bytes from 0x80 up: the UTF-8 of a non-ASCII letter, as in function función() or 静音.)
 _FUNCTION_DECLARATION = re.compile(rb"function\s*\*?\s*([A-Za-z_$\x80-\xff][\w$\x80-\xff]*)\s*\(")

@@ -53,7 +53,10 @@ _LINE_BREAK = (
 _QUOTE_HINT = '; or, if the double quote before it is part of the text, write it as \\" (Press \\"1\\", not Press "1")'
 _QUOTE_STOPS = ("Expecting ',' delimiter", "Expecting ':' delimiter", "Expecting value", "Expecting property name")
 # JavaScript's \x41 (a character by its code), which JSON does not have; or a path (C:\xampp).
-_JS_HEX = re.compile(r"\\x([0-9A-Fa-f]{2})")
+# (This and the other patterns of this module are strings, compiled (and cached by re) on first use:
+# they serve the repairs of broken files and the edits, which a clean `check` never makes; compiling
+# them cost every run about 1.5 ms.)
+_JS_HEX = r"\\x([0-9A-Fa-f]{2})"
 
 # Plain-language explanations of the stdlib decoder's messages, for people who do not write JSON.
 _PLAIN_MESSAGES = {
@@ -350,7 +353,7 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
         return _LINE_BREAK
     if msg.startswith("Invalid \\escape") and here == "\\'":
         return _APOSTROPHE
-    hex_code = _JS_HEX.match(text, pos) if msg.startswith("Invalid \\escape") else None
+    hex_code = re.compile(_JS_HEX).match(text, pos) if msg.startswith("Invalid \\escape") else None
     if hex_code is not None:
         return _hex_message(hex_code.group(), chr(int(hex_code.group(1), 16)))
     if msg.startswith("Invalid control character") and first not in ("\t", ""):
@@ -421,11 +424,11 @@ def _comma_in_text(text: str, comma: int, closer: int) -> bool:
     line_start = _start_of_line(text, comma)
     if len(_unescaped_quotes(text, line_start, comma)) < 2:
         return False
-    brk = _LINE_BREAK_CHARS.search(text, closer)
+    brk = re.compile(_LINE_BREAK_CHARS).search(text, closer)
     after = _unescaped_quotes(text, closer, brk.start() if brk is not None else len(text))
-    if not after or _LINE_BREAK_CHARS.search(text, comma, closer):
+    if not after or re.compile(_LINE_BREAK_CHARS).search(text, comma, closer):
         return False
-    end = _BLANKS.match(text, after[0] + 1).end()
+    end = re.compile(_BLANKS).match(text, after[0] + 1).end()
     return end == len(text) or text[end] in _VALUE_ENDS
 
 
@@ -459,7 +462,7 @@ SLIP_MESSAGES = {
 
 # Where the next entry may start after a missing comma: a value, a name in quotes of any kind
 # or none (the repairs after it make those right, or the Fix is not offered at all).
-_ENTRY_START = re.compile(r"""["'{\[\-0-9\u2018\u2019\u201a\u201c\u201d\u201eA-Za-z_$]""")
+_ENTRY_START = r"""["'{\[\-0-9\u2018\u2019\u201a\u201c\u201d\u201eA-Za-z_$]"""
 
 
 class Slip(NamedTuple):
@@ -476,7 +479,7 @@ class Slip(NamedTuple):
 def _missing_comma(text: str, exc: json.JSONDecodeError) -> Slip | None:
     """Two entries with no comma between them (``"a": 1`` then ``"b": 2``, or ``}`` then ``{``
     between two plugins): the decoder has read a whole value and stops at the next entry."""
-    if not exc.msg.startswith("Expecting ',' delimiter") or not _ENTRY_START.match(text, exc.pos):
+    if not exc.msg.startswith("Expecting ',' delimiter") or not re.compile(_ENTRY_START).match(text, exc.pos):
         return None
     end = len(text[: exc.pos].rstrip(_WS))  # just after the value before
     # A text after a blank that ends its entry ("web" "electron") is the next entry: for the
@@ -494,11 +497,11 @@ _VALUE_ENDS = ",]}\r\n"
 _NAME_ENDS = ":"
 # A double quote (not escaped), a comma or a colon, then an opening quote: what separates entries
 # (see _quote_inside).
-_BETWEEN_ENTRIES = re.compile(r"""(?<!\\)"[ \t]*[,:][ \t]*["\u201c\u201e\u201a\u2018']""")
+_BETWEEN_ENTRIES = r"""(?<!\\)"[ \t]*[,:][ \t]*["\u201c\u201e\u201a\u2018']"""
 # The rest of a text on its line up to a double quote no backslash escapes. Possessive (*+, ++):
 # on a line with no such quote, the expression gave back one character at a time to try again,
 # and a 40 KB line of single-quoted entries (a repair asks at each one) took ten seconds to open.
-_TO_QUOTE_ON_LINE = re.compile(r'(?:[^"\\\r\n]++|\\[^\r\n])*+"')
+_TO_QUOTE_ON_LINE = r'(?:[^"\\\r\n]++|\\[^\r\n])*+"'
 
 
 def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
@@ -512,15 +515,15 @@ def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
     if text[quote : quote + 1] != '"':
         return False
     i = quote + 1
-    while (m := _TO_QUOTE_ON_LINE.match(text, i)) is not None:
+    while (m := re.compile(_TO_QUOTE_ON_LINE).match(text, i)) is not None:
         i = m.end()
         if i <= pos:
             continue
-        if any(_whole_entry_at(text, m.end() - 1) for m in _BETWEEN_ENTRIES.finditer(text, quote, i)):
+        if any(_whole_entry_at(text, m.end() - 1) for m in re.compile(_BETWEEN_ENTRIES).finditer(text, quote, i)):
             # A quote, a comma or colon, a quote ("web", “electron”, "ios"): entries of a one-line
             # list or object, not one text with quotes typed in it (no such Fix was offered then).
             return False
-        after = _BLANKS.match(text, i).end()
+        after = re.compile(_BLANKS).match(text, i).end()
         if after == len(text) or text[after] in ends:
             return True
     return False
@@ -539,7 +542,7 @@ def _whole_entry_at(text: str, start: int) -> bool:
     found = _closing(text, start, closers)
     if found is None:
         return False
-    after = _BLANKS.match(text, found[0] + 1).end()
+    after = re.compile(_BLANKS).match(text, found[0] + 1).end()
     return after == len(text) or text[after] in _VALUE_ENDS + _NAME_ENDS
 
 
@@ -576,12 +579,12 @@ def _ends_entry(text: str, pos: int, entry: bool) -> bool:
     look like the end of an entry too)."""
     try:
         value, end = _READ_VALUE(text, pos)
-        colon = _BLANKS.match(text, end).end()
+        colon = re.compile(_BLANKS).match(text, end).end()
         if entry and isinstance(value, str) and text[colon : colon + 1] == ":":
             value, end = _READ_VALUE(text, _skip_ws(text, colon + 1))
     except (ValueError, RecursionError):
         return False
-    after = _BLANKS.match(text, end).end()
+    after = re.compile(_BLANKS).match(text, end).end()
     return after == len(text) or text[after] in _VALUE_ENDS
 
 
@@ -651,7 +654,7 @@ def _curly_quotes(text: str, exc: json.JSONDecodeError) -> Slip | None:
         later = _unescaped_quotes(text, pos, len(text) if line_end < 0 else line_end)
         if later:  # (``end`` itself when the closing quote is a straight one)
             name = text[before[-1] + 1 : pos].strip(_WS).startswith(":")
-            after = _BLANKS.match(text, later[0] + 1).end()
+            after = re.compile(_BLANKS).match(text, later[0] + 1).end()
             if after == len(text) or text[after] in (_NAME_ENDS if name else _VALUE_ENDS):
                 return None
     return Slip(CURLY_QUOTES, pos, pos, end + 1, f'"{body}"')
@@ -689,7 +692,7 @@ def _comment(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(COMMENTS, pos, line_start, stop, "")
 
 
-_BARE_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?=[ \t]*:)")
+_BARE_NAME = r"[A-Za-z_$][A-Za-z0-9_$]*(?=[ \t]*:)"
 
 
 def _bare_name(text: str, exc: json.JSONDecodeError) -> Slip | None:
@@ -697,7 +700,7 @@ def _bare_name(text: str, exc: json.JSONDecodeError) -> Slip | None:
     Only a plain name followed by its colon: anything else there is more than missing quotes."""
     if not exc.msg.startswith("Expecting property name"):
         return None
-    m = _BARE_NAME.match(text, exc.pos)
+    m = re.compile(_BARE_NAME).match(text, exc.pos)
     if m is None:
         return None
     return Slip(BARE_NAMES, exc.pos, exc.pos, m.end(), f'"{m.group()}"')
@@ -705,7 +708,7 @@ def _bare_name(text: str, exc: json.JSONDecodeError) -> Slip | None:
 
 _CONSTANTS = {"True": "true", "TRUE": "true", "False": "false", "FALSE": "false"}
 _CONSTANTS.update(dict.fromkeys(("None", "Null", "NULL"), "null"))
-_CAPITAL_WORD = re.compile(r"(?:True|TRUE|False|FALSE|None|Null|NULL)(?![A-Za-z0-9_$])")
+_CAPITAL_WORD = r"(?:True|TRUE|False|FALSE|None|Null|NULL)(?![A-Za-z0-9_$])"
 
 
 def _capital_constant(text: str, exc: json.JSONDecodeError) -> Slip | None:
@@ -713,7 +716,7 @@ def _capital_constant(text: str, exc: json.JSONDecodeError) -> Slip | None:
     the JSON word in small letters. JSON has no other word it could mean."""
     if not exc.msg.startswith("Expecting value"):
         return None
-    m = _CAPITAL_WORD.match(text, exc.pos)
+    m = re.compile(_CAPITAL_WORD).match(text, exc.pos)
     if m is None:
         return None
     return Slip(CAPITALS, exc.pos, exc.pos, m.end(), _CONSTANTS[m.group()])
@@ -724,7 +727,7 @@ def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
     after the name. Only when the value starts on the name's line: a name with a line break
     after it has lost more than its colon (its value and comma, most likely)."""
     pos = exc.pos
-    if not exc.msg.startswith("Expecting ':' delimiter") or not _ENTRY_START.match(text, pos):
+    if not exc.msg.startswith("Expecting ':' delimiter") or not re.compile(_ENTRY_START).match(text, pos):
         return None
     end = pos
     while end > 0 and text[end - 1] in " \t":
@@ -733,8 +736,8 @@ def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
         return None
     # A number or a text there must end its entry on the line: after a double quote inside a
     # name ("say "1"": 1) it does not, and a colon, then a comma, made two entries of one name.
-    value = _SCALAR.match(text, pos)
-    if value is not None and not _SCALAR_END.match(text, value.end()):
+    value = re.compile(_SCALAR).match(text, pos)
+    if value is not None and not re.compile(_SCALAR_END).match(text, value.end()):
         return None
     # Any other value too, when the name could go on to a later double quote and its colon
     # ("a "true": 1, "a "“b”": 1): the curly quotes and commas repaired after it split the name.
@@ -743,8 +746,8 @@ def _missing_colon(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return Slip(MISSING_COLON, end, end, end, ":")
 
 
-_SCALAR = re.compile(_NUMBER + r'|"(?:[^"\\\r\n]|\\.)*"')
-_SCALAR_END = re.compile(r"[ \t]*(?:[,}\r\n]|$)")
+_SCALAR = _NUMBER + r'|"(?:[^"\\\r\n]|\\.)*"'
+_SCALAR_END = r"[ \t]*(?:[,}\r\n]|$)"
 
 
 def _string_start(text: str, pos: int) -> int:
@@ -763,14 +766,14 @@ def _string_start(text: str, pos: int) -> int:
 
 
 # A text's body up to its closing quote or the end of its line; a backslash and what it escapes.
-_BODY = re.compile(r'(?:[^"\\\r\n]|\\.)*')
-_ESCAPED = re.compile(r"\\(.)", re.S)
+_BODY = r'(?:[^"\\\r\n]|\\.)*'
+_ESCAPED = r"(?s)\\(.)"
 # The rest of a text up to its closing quote, across lines.
-_TO_QUOTE = re.compile(r'(?:[^"\\]++|\\.)*+"', re.S)  # (possessive: see _TO_QUOTE_ON_LINE)
+_TO_QUOTE = r'(?s)(?:[^"\\]++|\\.)*+"'  # (possessive: see _TO_QUOTE_ON_LINE)
 
 
 # Up to the first \b, \f, \n, \r or \t of a text, each backslash paired with what it escapes.
-_TO_LETTER_ESCAPE = re.compile(r"(?:[^\\]|\\[^bfnrt])*+\\[bfnrt]", re.S)
+_TO_LETTER_ESCAPE = r"(?s)(?:[^\\]|\\[^bfnrt])*+\\[bfnrt]"
 
 
 def _has_letter_escape(body: str) -> bool:
@@ -779,7 +782,7 @@ def _has_letter_escape(body: str) -> bool:
 
     One regular expression, not a loop over the escapes: repair_slips asks it once per backslash
     repaired, and a line of 5,000 bad escapes (``"\\u\\u\\u...``) took 7 s to open, bigger ones minutes."""
-    return _TO_LETTER_ESCAPE.match(body) is not None
+    return re.compile(_TO_LETTER_ESCAPE).match(body) is not None
 
 
 def _bad_escape(text: str, exc: json.JSONDecodeError) -> Slip | None:
@@ -803,16 +806,16 @@ def _bad_escape(text: str, exc: json.JSONDecodeError) -> Slip | None:
     start = _string_start(text, at)
     if start < 0:
         return None
-    body = _BODY.match(text, start + 1).group()
+    body = re.compile(_BODY).match(text, start + 1).group()
     if _has_letter_escape(body):
         return None
-    if _JS_HEX.match(text, at) and not _clearly_path(body, at - start - 1):
+    if re.compile(_JS_HEX).match(text, at) and not _clearly_path(body, at - start - 1):
         return None  # JavaScript's \x41 ("A") as much as a path's \x41: which one is a guess
     return Slip(BACKSLASHES, at, at, at + 1, "\\\\")
 
 
 # A drive in a text ("C:\" or "C:\\"): a Windows path.
-_DRIVE = re.compile(r"[A-Za-z]:\\")
+_DRIVE = r"[A-Za-z]:\\"
 
 
 def _clearly_path(body: str, at: int) -> bool:
@@ -820,9 +823,9 @@ def _clearly_path(body: str, at: int) -> bool:
     that its backslash at ``at`` is one and not JavaScript's ``\\x41``: it has a drive (``C:\\``)
     or starts as a network share (``\\\\server``), or another backslash separates a folder
     (``htdocs\\plugins\\x41``: one before a name that no escape of JSON or JavaScript starts)."""
-    if _DRIVE.search(body) or body.startswith("\\\\"):
+    if re.compile(_DRIVE).search(body) or body.startswith("\\\\"):
         return True
-    for m in _ESCAPED.finditer(body):
+    for m in re.compile(_ESCAPED).finditer(body):
         c = m.group(1)
         if m.start() == at:
             continue
@@ -830,13 +833,17 @@ def _clearly_path(body: str, at: int) -> bool:
             if body[m.end() : m.end() + 1].isalnum():
                 return True
             continue
-        if not (c.isalnum() or c in "_$.-") or c in "bfnrtu" or (c == "x" and _JS_HEX.match(body, m.start())):
+        if (
+            not (c.isalnum() or c in "_$.-")
+            or c in "bfnrtu"
+            or (c == "x" and re.compile(_JS_HEX).match(body, m.start()))
+        ):
             continue
         return True
     return False
 
 
-_LINE_REST = re.compile(r"[ \t,}\]]*")
+_LINE_REST = r"[ \t,}\]]*"
 
 
 def _raw_in_string(text: str, exc: json.JSONDecodeError) -> Slip | None:
@@ -865,15 +872,15 @@ def _raw_in_string(text: str, exc: json.JSONDecodeError) -> Slip | None:
             quote > 0
             and body.count('"') == 1
             and "\\" in body[: quote - 1]
-            and _LINE_REST.fullmatch(body, quote + 1)
+            and re.compile(_LINE_REST).fullmatch(body, quote + 1)
             and not _has_letter_escape(body)
         ):
             at = start + quote  # the backslash before the quote
             lone = Slip(BACKSLASHES, at, at, at + 1, "\\\\")
     typed = None
-    close = _TO_QUOTE.match(text, pos) if raw else None
+    close = re.compile(_TO_QUOTE).match(text, pos) if raw else None
     if close is not None and (raw == "\t" or text[pos : close.end() - 1].strip(_WS)):
-        after = _BLANKS.match(text, close.end()).end()
+        after = re.compile(_BLANKS).match(text, close.end()).end()
         if after == len(text) or text[after] in ",}]\r\n":
             end = pos + 2 if text.startswith("\r\n", pos) else pos + 1
             typed = Slip(CONTROLS, pos, pos, end, "\\t" if raw == "\t" else "\\n")
@@ -882,8 +889,8 @@ def _raw_in_string(text: str, exc: json.JSONDecodeError) -> Slip | None:
     return lone or typed
 
 
-_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
-_LINE_BREAK_CHARS = re.compile(r"\r\n|\r|\n")
+_BRACKETS = r'(?s)"(?:[^"\\]|\\.)*"|[\[\]{}]'
+_LINE_BREAK_CHARS = r"\r\n|\r|\n"
 
 
 def _missing_closer(text: str, exc: json.JSONDecodeError) -> Slip | None:
@@ -894,7 +901,7 @@ def _missing_closer(text: str, exc: json.JSONDecodeError) -> Slip | None:
     if not exc.msg.startswith("Expecting ',' delimiter") or exc.pos != len(text):
         return None
     still_open: list[int] = []
-    for m in _BRACKETS.finditer(text):
+    for m in re.compile(_BRACKETS).finditer(text):
         c = m.group()
         if c in ("{", "["):
             still_open.append(m.start())
@@ -905,14 +912,14 @@ def _missing_closer(text: str, exc: json.JSONDecodeError) -> Slip | None:
     opener = still_open[0]
     closer = "}" if text[opener] == "{" else "]"
     last = len(text.rstrip(_WS))  # just after the last value
-    if not _LINE_BREAK_CHARS.search(text, opener, last):  # all on one line: the bracket right after it
+    if not re.compile(_LINE_BREAK_CHARS).search(text, opener, last):  # all on one line: the bracket right after it
         return Slip(MISSING_CLOSER, last, last, last, closer)
     line = _start_of_line(text, opener)
-    indent = _BLANKS.match(text, line).group()
-    brk = _LINE_BREAK_CHARS.search(text, last)
+    indent = re.compile(_BLANKS).match(text, line).group()
+    brk = re.compile(_LINE_BREAK_CHARS).search(text, last)
     if brk is not None:  # on the line after the last one, ending as that one does
         return Slip(MISSING_CLOSER, brk.end(), brk.end(), brk.end(), indent + closer + brk.group())
-    nl = _LINE_BREAK_CHARS.search(text, opener).group()
+    nl = re.compile(_LINE_BREAK_CHARS).search(text, opener).group()
     return Slip(MISSING_CLOSER, last, last, last, nl + indent + closer)
 
 
@@ -1102,7 +1109,7 @@ def _replaced(node: Any, tokens: list[str], value: Any) -> Any:
     raise KeyError(token)
 
 
-_BLANKS = re.compile(r"[ \t]*")
+_BLANKS = r"[ \t]*"
 
 
 class _NotJson(ValueError):
@@ -1430,7 +1437,7 @@ class JsonDocument:
         """
         text = self.text
         start = _start_of_line(text, offset)
-        return _BLANKS.match(text, start).group()
+        return re.compile(_BLANKS).match(text, start).group()
 
     def _inline_comma(self) -> str:
         if re.search(r",[ \t]", self.text):
@@ -1486,7 +1493,7 @@ class JsonDocument:
         for pointer, sp in self.spans.items():
             value = self.get(pointer)
             if isinstance(value, list) and value and not any(isinstance(v, (dict, list)) for v in value):
-                return not _LINE_BREAK_CHARS.search(self.text, sp.start, sp.end)
+                return not re.compile(_LINE_BREAK_CHARS).search(self.text, sp.start, sp.end)
         return False
 
     def _render_known(self, value: Any, pointer: str, base_indent: str, compact: bool = False) -> str:
@@ -1605,13 +1612,13 @@ class JsonDocument:
         if spans and spans[-1].key_start is not None:
             _, key_end = scanstring(self.text, spans[-1].key_start + 1)
             colon = self.text[key_end : spans[-1].start]
-            if not _LINE_BREAK_CHARS.search(colon):
+            if not re.compile(_LINE_BREAK_CHARS).search(colon):
                 return colon
         return self._colon()
 
     def _opens_on_its_line(self, sp: Span) -> bool:
         """Whether the value at ``sp`` is an object or list spread over several lines."""
-        return self.text[sp.start] in "[{" and bool(_LINE_BREAK_CHARS.search(self.text, sp.start, sp.end))
+        return self.text[sp.start] in "[{" and bool(re.compile(_LINE_BREAK_CHARS).search(self.text, sp.start, sp.end))
 
     def _sibling_comma(self, spans: list[Span]) -> str:
         """The separator between two siblings written on one line (``"}, {"``: ``", "``), from the
@@ -1620,7 +1627,7 @@ class JsonDocument:
         if len(spans) > 1:
             prev, last = spans[-2], spans[-1]
             between = self.text[prev.end : last.key_start if last.key_start is not None else last.start]
-            if not _LINE_BREAK_CHARS.search(between):
+            if not re.compile(_LINE_BREAK_CHARS).search(between):
                 return between
         return self._inline_comma()
 

@@ -89,7 +89,7 @@ def _ascii_letters(text: str) -> str:
     bare = "".join(c for c in folded if not unicodedata.combining(c))
     if bare.isascii():
         return bare
-    return _GREEK_OU.sub(lambda m: "OU" if m[0].isupper() else "ou", bare).translate(_CYRILLIC_GREEK)
+    return re.compile(_GREEK_OU).sub(lambda m: "OU" if m[0].isupper() else "ou", bare).translate(_CYRILLIC_GREEK)
 
 
 # Latin letters Unicode does not decompose into a base letter and an accent.
@@ -145,7 +145,7 @@ _CYRILLIC_GREEK = str.maketrans(
         **{k.upper(): ("" if v == "_" else v.capitalize()) for k, v in {**_CYRILLIC, **_GREEK}.items() if k != "ς"},
     }
 )
-_GREEK_OU = re.compile("[οΟ][υΥ]")  # ου is one sound, "ou" (ELOT 743), not "oy"
+_GREEK_OU = "[οΟ][υΥ]"  # ου is one sound, "ou" (ELOT 743), not "oy"
 
 
 MAX_ID_LENGTH = 60  # a folder and file name of its own: 280 characters could not be saved (ENAMETOOLONG)

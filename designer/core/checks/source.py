@@ -1120,12 +1120,12 @@ def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
 
 # Domains kept for examples (RFC 2606): an address in them reaches nobody.
 _EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
-_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+_DOMAIN = r"[a-z0-9-]+(?:\.[a-z0-9-]+)+"
 
 
 def example_domain(text: str) -> str | None:
     """The example domain (example.com, live.example.com, ...) ``text`` names, else None."""
-    for host in _DOMAIN.findall(text.lower()):
+    for host in re.compile(_DOMAIN).findall(text.lower()):
         if host.endswith(".example") or any(host == d or host.endswith("." + d) for d in _EXAMPLE_DOMAINS):
             return host
     return None
