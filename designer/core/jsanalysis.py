@@ -137,6 +137,26 @@ _HTML_SRC = (
 
 _NET_CALL_ENDS = (b"fetch", b"open", b"sendBeacon")
 _LANGUAGE: Any = None
+
+
+class _FieldIds(dict[str, int]):
+    """The grammar's number for each field name (``"object"``, ``"name"``...), looked up once.
+
+    Why: ``node.child_by_field_name("object")`` compares the name with the grammar's field names
+    at every call, two to four times as long as ``child_by_field_id``; the analysis asks some 400
+    times per plugin source, about 1% of a 20-plugin ``check`` (bench/check_speed.py). (Only asked
+    once a tree exists, so the grammar is loaded.)
+    """
+
+    def __missing__(self, name: str) -> int:
+        fid = _LANGUAGE.field_id_for_name(name)
+        if fid is None:
+            raise KeyError(name)  # (a field the grammar does not have: a mistake in this module)
+        self[name] = fid
+        return fid
+
+
+_FIELD = _FieldIds()
 _QUERY: Any = None
 # The grammar and the query are made once, whichever thread asks first. (_thread, not threading:
 # `check` would import threading, a millisecond and a half, for two locks.)
@@ -897,25 +917,25 @@ class _Analyser:
         by_start = _by_start
         declared = self._declarations
         for node in sorted(caps.get("function", ()), key=by_start):
-            n = node.child_by_field_name("name")
+            n = node.child_by_field_id(_FIELD["name"])
             if n is not None and n.type == "identifier":
                 name = self.text(n)
                 declared.setdefault(name, []).append(node)
                 self.info.functions.setdefault(name, self.line_of(n))
         for node in sorted(caps.get("declarator", ()), key=by_start):
-            n = node.child_by_field_name("name")
+            n = node.child_by_field_id(_FIELD["name"])
             if n is not None and n.type == "identifier":
                 name = self.text(n)
                 declared.setdefault(name, []).append(node)
-                self._declare(name, node.child_by_field_name("value"), n)
+                self._declare(name, node.child_by_field_id(_FIELD["value"]), n)
             elif n is not None and n.type == "object_pattern":
                 # (Read once the wrapper's parameters are known: const { pluginAPI } = PEXRef.)
-                self._destructurings.append((n, node.child_by_field_name("value")))
+                self._destructurings.append((n, node.child_by_field_id(_FIELD["value"])))
         self._assignments = sorted(caps.get("assignment", ()), key=by_start)
         for node in self._assignments:
-            n = node.child_by_field_name("left")
+            n = node.child_by_field_id(_FIELD["left"])
             if n is not None and n.type == "identifier":
-                self._declare(self.text(n), node.child_by_field_name("right"), n)
+                self._declare(self.text(n), node.child_by_field_id(_FIELD["right"]), n)
         self._writes = self._written_names(caps)
         self._declared_twice(caps.get("declarator", ()), caps.get("function", ()))
         self._early_uses(caps.get("declarator", ()), caps.get("class", ()))
@@ -960,12 +980,12 @@ class _Analyser:
         holds PEX (or part of it), as ``var api = PEX.pluginAPI`` would. Without this the
         registration went unseen and a working plugin got "never calls registerPlugin"."""
         for call in self.calls:
-            fn = call.child_by_field_name("function")
+            fn = call.child_by_field_id(_FIELD["function"])
             while fn is not None and fn.type == "parenthesized_expression" and fn.named_child_count:
                 fn = fn.named_children[0]
             if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
                 continue
-            params, args = fn.child_by_field_name("parameters"), call.child_by_field_name("arguments")
+            params, args = fn.child_by_field_id(_FIELD["parameters"]), call.child_by_field_id(_FIELD["arguments"])
             if params is None or args is None:
                 continue
             for param, arg in zip(params.named_children, args.named_children, strict=False):
@@ -1087,7 +1107,7 @@ class _Analyser:
                 continue  # a word inside a name, string or comment, or 'await' used as a name
             holder = node.parent
             if holder.type != "await_expression" and not (
-                holder.type == "for_in_statement" and holder.child_by_field_name("left") is not None
+                holder.type == "for_in_statement" and holder.child_by_field_id(_FIELD["left"]) is not None
             ):
                 continue
             fn = holder.parent
@@ -1120,7 +1140,7 @@ class _Analyser:
         named: list[tuple[Any, Any, bool, int]] = []  # (name node, declaration, lexical?, its declarator's end)
         for d in declarators:
             decl = self._up(d)
-            n = d.child_by_field_name("name")
+            n = d.child_by_field_id(_FIELD["name"])
             if decl is None or n is None or n.type != "identifier":
                 continue
             lexical = decl.type == "lexical_declaration"
@@ -1128,7 +1148,7 @@ class _Analyser:
                 line, col = self.pos(n)
                 errors.append((line, col, "'let' cannot be the name of a let or const variable: give it another name"))
             if lexical and decl.child_count and decl.children[0].type == "const":
-                if d.child_by_field_name("value") is None and (
+                if d.child_by_field_id(_FIELD["value"]) is None and (
                     (up := self._up(decl)) is None or up.type != "for_in_statement"
                 ):
                     line, col = self.pos(n)
@@ -1136,7 +1156,7 @@ class _Analyser:
                     errors.append((line, col, f"const '{name}' is given no value; write const {name} = ...;"))
             named.append((n, decl, lexical, d.end_byte))
         for f in functions:
-            n = f.child_by_field_name("name")
+            n = f.child_by_field_id(_FIELD["name"])
             if n is not None and n.type == "identifier":
                 named.append((n, f, False, 0))
         named.sort(key=lambda x: x[0].start_byte)
@@ -1198,7 +1218,7 @@ class _Analyser:
             if fn is None:
                 continue
             if not (fn.type in ("arrow_function", "method_definition") or not simple or self._strict(params)):
-                body = fn.child_by_field_name("body")
+                body = fn.child_by_field_id(_FIELD["body"])
                 if body is None or body.type != "statement_block" or not self._says_use_strict(body):
                     continue
             first, second = twice
@@ -1233,11 +1253,11 @@ class _Analyser:
             if t in ("identifier", "shorthand_property_identifier_pattern"):
                 out.append(node)
             elif t in ("assignment_pattern", "object_assignment_pattern"):
-                left = node.child_by_field_name("left")
+                left = node.child_by_field_id(_FIELD["left"])
                 if left is not None:
                     todo.append(left)
             elif t == "pair_pattern":
-                value = node.child_by_field_name("value")
+                value = node.child_by_field_id(_FIELD["value"])
                 if value is not None:
                     todo.append(value)
             elif t in ("object_pattern", "array_pattern", "rest_pattern"):
@@ -1662,7 +1682,7 @@ class _Analyser:
                 if c.type == "shorthand_property_identifier_pattern":
                     key = local = c
                 elif c.type == "pair_pattern":
-                    key, local = c.child_by_field_name("key"), c.child_by_field_name("value")
+                    key, local = c.child_by_field_id(_FIELD["key"]), c.child_by_field_id(_FIELD["value"])
                 else:
                     continue
                 if key is None or local is None or key.type not in _PATTERN_KEYS:
@@ -1687,9 +1707,9 @@ class _Analyser:
             if c.type == "shorthand_property_identifier_pattern":
                 key = local = c
             elif c.type == "object_assignment_pattern":
-                key = local = c.child_by_field_name("left")
+                key = local = c.child_by_field_id(_FIELD["left"])
             elif c.type == "pair_pattern":
-                key, local = c.child_by_field_name("key"), c.child_by_field_name("value")
+                key, local = c.child_by_field_id(_FIELD["key"]), c.child_by_field_id(_FIELD["value"])
             if key is None or local is None or key.type not in _PATTERN_KEYS:
                 continue
             member = self.text(key)
@@ -1707,7 +1727,7 @@ class _Analyser:
             t = child.type
             if t in _DECL_TYPES:
                 names = []
-                n = child.child_by_field_name("name")
+                n = child.child_by_field_id(_FIELD["name"])
                 if n is not None:
                     if self.text(n) in _UNDECLARABLE and n.type == "identifier":
                         self._refused(n, child)  # (class top {}, function window() {}: not a leak)
@@ -1719,8 +1739,8 @@ class _Analyser:
                 shared = 0
                 for d in child.children:
                     if d.type == "variable_declarator":
-                        dn = d.child_by_field_name("name")
-                        if dn is not None and self._shared_helper(self.text(dn), d.child_by_field_name("value")):
+                        dn = d.child_by_field_id(_FIELD["name"])
+                        if dn is not None and self._shared_helper(self.text(dn), d.child_by_field_id(_FIELD["value"])):
                             shared += 1
                         elif dn is not None and t == "lexical_declaration" and self._refused_in(dn, child):
                             shared += 1  # (let top = 1: said as refused, not as a leak; the other names are)
@@ -1734,7 +1754,7 @@ class _Analyser:
                             # var history = []: the window has it already, so the var declares nothing and
                             # its value is given to the browser's own (read_only_written, from _undeclared).
                             shared += 1
-                            if d.child_by_field_name("value") is not None:
+                            if d.child_by_field_id(_FIELD["value"]) is not None:
                                 self._window_vars.append((dn, d))
                         elif dn is not None:
                             names.append(self.text(dn))
@@ -1747,7 +1767,7 @@ class _Analyser:
                 self.info.leaks.append((", ".join(names) or self.text(child)[:20], line, col))
                 if names and t in ("variable_declaration", "lexical_declaration") and not shared:
                     if all(
-                        self._wrapper_call(d.child_by_field_name("value"))
+                        self._wrapper_call(d.child_by_field_id(_FIELD["value"]))
                         for d in child.named_children
                         if d.type == "variable_declarator"
                     ):
@@ -1775,11 +1795,11 @@ class _Analyser:
             elif t == "expression_statement" and child.named_child_count:
                 e = child.named_children[0]
                 if e.type == "assignment_expression":
-                    left = e.child_by_field_name("left")
+                    left = e.child_by_field_id(_FIELD["left"])
                     if left is not None and left.type == "identifier" and self.text(left) not in _WINDOW_READ_ONLY:
                         line, col = self.pos(child)
                         self.info.leaks.append((self.text(left), line, col))
-                        if e.child_by_field_name("operator") is None:  # (x = 1; x += 1 reads x first)
+                        if e.child_by_field_id(_FIELD["operator"]) is None:  # (x = 1; x += 1 reads x first)
                             assigned.append(left)
         if top or assigned:
             self._top_names(top, assigned, root)
@@ -1837,7 +1857,7 @@ class _Analyser:
             value = value.named_children[-1]
         if value is None or value.type != "binary_expression" or not name.startswith("__"):
             return False
-        op, left = value.child_by_field_name("operator"), value.child_by_field_name("left")
+        op, left = value.child_by_field_id(_FIELD["operator"]), value.child_by_field_id(_FIELD["left"])
         while left is not None and left.type == "parenthesized_expression" and left.named_child_count:
             left = left.named_children[-1]
         if op is None or op.type != "||" or left is None:
@@ -1851,16 +1871,16 @@ class _Analyser:
         while node is not None and node.type in ("member_expression", "subscript_expression"):
             if node.type == "subscript_expression":
                 # window['PEX'].pluginAPI['registerPlugin']: a quoted name is a plain name too.
-                index = node.child_by_field_name("index")
+                index = node.child_by_field_id(_FIELD["index"])
                 if index is None or index.type != "string":
                     return None
                 parts.append(self._string_text(index))
             else:
-                prop = node.child_by_field_name("property")
+                prop = node.child_by_field_id(_FIELD["property"])
                 if prop is None:
                     return None
                 parts.append(self.text(prop))
-            node = node.child_by_field_name("object")
+            node = node.child_by_field_id(_FIELD["object"])
         if node is None or node.type not in ("identifier", "this"):
             return None
         head = self.text(node)
@@ -1895,15 +1915,15 @@ class _Analyser:
             return outs
         if t == "parenthesized_expression" and node.named_child_count:
             return self.strings_of(node.named_children[-1], depth + 1)
-        if t == "binary_expression" and node.child_by_field_name("operator") is not None:
-            if self.text(node.child_by_field_name("operator")) == "+":
-                left = self.strings_of(node.child_by_field_name("left"), depth + 1)
-                right = self.strings_of(node.child_by_field_name("right"), depth + 1)
+        if t == "binary_expression" and node.child_by_field_id(_FIELD["operator"]) is not None:
+            if self.text(node.child_by_field_id(_FIELD["operator"])) == "+":
+                left = self.strings_of(node.child_by_field_id(_FIELD["left"]), depth + 1)
+                right = self.strings_of(node.child_by_field_id(_FIELD["right"]), depth + 1)
                 return [a + b for a in left for b in right][:16]
         if t == "ternary_expression":
             return (
-                self.strings_of(node.child_by_field_name("consequence"), depth + 1)
-                + self.strings_of(node.child_by_field_name("alternative"), depth + 1)
+                self.strings_of(node.child_by_field_id(_FIELD["consequence"]), depth + 1)
+                + self.strings_of(node.child_by_field_id(_FIELD["alternative"]), depth + 1)
             )[:16]
         if t == "identifier":
             values = self.decls.get(self.text(node), [])
@@ -1912,13 +1932,13 @@ class _Analyser:
         if t == "subscript_expression":
             # layouts[i] with const layouts = ['1:0', '1:7'] (or a table { big: '1:7' }): any of
             # them. Why: a layout or request that does not exist in such a list went unsaid.
-            held = node.child_by_field_name("object")
+            held = node.child_by_field_id(_FIELD["object"])
             table = self._object_of(held) if held is not None and held.type == "identifier" else None
             if table is None and held is not None and held.type == "identifier":
                 values = self.decls.get(self.text(held), [])
                 table = values[0] if len(values) == 1 and values[0] is not None and values[0].type == "array" else None
             if table is not None:
-                items = [c.child_by_field_name("value") if c.type == "pair" else c for c in table.named_children]
+                items = [c.child_by_field_id(_FIELD["value"]) if c.type == "pair" else c for c in table.named_children]
                 if items and all(c is not None and c.type in ("string", "template_string") for c in items):
                     return [v for c in items for v in self.strings_of(c, depth + 1)][:16]
         return [DYN]
@@ -1955,7 +1975,7 @@ class _Analyser:
         )
         members = {a.encode() for a, target in self.aliases.items() if target.startswith("PEX.pluginAPI.")}
         for node in self.calls:
-            fn = node.child_by_field_name("function")
+            fn = node.child_by_field_id(_FIELD["function"])
             if fn is None:
                 continue
             # A long callee (a()()()…, x.then().then()…) is not read: each call of such a chain
@@ -1972,7 +1992,7 @@ class _Analyser:
             name = self.dotted(fn)
             if name is None:
                 continue
-            args_node = node.child_by_field_name("arguments")
+            args_node = node.child_by_field_id(_FIELD["arguments"])
             args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
             line, col = self.pos(node)
             if name.endswith(".registerPlugin") and not name.startswith("PEX."):
@@ -1983,7 +2003,7 @@ class _Analyser:
                 continue
             if name.startswith("PEX.pluginAPI.") and name.count(".") == 2:
                 member = name.rsplit(".", 1)[1]
-                prop = fn.child_by_field_name("property")
+                prop = fn.child_by_field_id(_FIELD["property"])
                 pl, pc = self.pos(prop) if prop is not None else (line, col)
                 if member == "registerPlugin":
                     info.registrations.append(self._registration(line, col, args[0] if args else None, node))
@@ -1998,8 +2018,8 @@ class _Analyser:
                     if (
                         parent is not None
                         and parent.type == "member_expression"
-                        and parent.child_by_field_name("object") == node
-                        and (prop_node := parent.child_by_field_name("property")) is not None
+                        and parent.child_by_field_id(_FIELD["object"]) == node
+                        and (prop_node := parent.child_by_field_id(_FIELD["property"])) is not None
                     ):
                         call.result_member = self.text(prop_node)
                     elif member == "openTemplateDialog":
@@ -2011,7 +2031,7 @@ class _Analyser:
                 if member == "createNewState":
                     parent = node.parent
                     if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
-                        target = parent.child_by_field_name("name") or parent.child_by_field_name("left")
+                        target = parent.child_by_field_id(_FIELD["name"]) or parent.child_by_field_id(_FIELD["left"])
                         if target is not None and target.type == "identifier":
                             call.assigned_to = self.text(target)
                 info.calls.append(call)
@@ -2026,9 +2046,9 @@ class _Analyser:
                 if any(m.upper() in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") for m in method):
                     self._net("XMLHttpRequest", args[1], line, col)
         for node in self.news:
-            ctor = node.child_by_field_name("constructor")
+            ctor = node.child_by_field_id(_FIELD["constructor"])
             name = self.dotted(ctor) if ctor is not None else None
-            args_node = node.child_by_field_name("arguments")
+            args_node = node.child_by_field_id(_FIELD["arguments"])
             args = args_node.named_children if args_node is not None else []
             if name in ("WebSocket", "EventSource") and args:
                 line, col = self.pos(node)
@@ -2039,7 +2059,7 @@ class _Analyser:
             if (
                 parent is not None
                 and parent.type == "member_expression"
-                and parent.child_by_field_name("object") == node
+                and parent.child_by_field_id(_FIELD["object"]) == node
             ):
                 continue  # only the longest chain
             name = self.dotted(node)
@@ -2048,12 +2068,12 @@ class _Analyser:
             if name.startswith("PEX.pluginAPI.") and name.count(".") >= 2:
                 prop_node = node
                 while (
-                    prop_node.child_by_field_name("object") is not None
+                    prop_node.child_by_field_id(_FIELD["object"]) is not None
                     and _chained(prop_node)
-                    and self.dotted(prop_node.child_by_field_name("object")) not in ("PEX.pluginAPI", None)
+                    and self.dotted(prop_node.child_by_field_id(_FIELD["object"])) not in ("PEX.pluginAPI", None)
                 ):
-                    prop_node = prop_node.child_by_field_name("object")
-                prop = prop_node.child_by_field_name("property")
+                    prop_node = prop_node.child_by_field_id(_FIELD["object"])
+                prop = prop_node.child_by_field_id(_FIELD["property"])
                 if prop is None:
                     continue
                 line, col = self.pos(prop)
@@ -2062,12 +2082,12 @@ class _Analyser:
             elif name.startswith("PEX.") and name.split(".")[1] not in PEX_MEMBERS:
                 target = node
                 while (
-                    target.child_by_field_name("object") is not None
+                    target.child_by_field_id(_FIELD["object"]) is not None
                     and _chained(target)
-                    and self.dotted(target.child_by_field_name("object")) not in ("PEX", None)
+                    and self.dotted(target.child_by_field_id(_FIELD["object"])) not in ("PEX", None)
                 ):
-                    target = target.child_by_field_name("object")
-                prop = target.child_by_field_name("property")
+                    target = target.child_by_field_id(_FIELD["object"])
+                prop = target.child_by_field_id(_FIELD["property"])
                 if prop is not None:
                     line, col = self.pos(prop)
                     info.pex_members.append((self.text(prop), line, col))
@@ -2075,12 +2095,12 @@ class _Analyser:
                 member = name.split(".")[2]
                 target = node
                 while (
-                    target.child_by_field_name("object") is not None
+                    target.child_by_field_id(_FIELD["object"]) is not None
                     and _chained(target)
-                    and self.dotted(target.child_by_field_name("object")) not in ("PEX.actions", None)
+                    and self.dotted(target.child_by_field_id(_FIELD["object"])) not in ("PEX.actions", None)
                 ):
-                    target = target.child_by_field_name("object")
-                prop = target.child_by_field_name("property")
+                    target = target.child_by_field_id(_FIELD["object"])
+                prop = target.child_by_field_id(_FIELD["property"])
                 if prop is not None:
                     line, col = self.pos(prop)
                     info.actions.append((member, line, col))
@@ -2096,8 +2116,8 @@ class _Analyser:
                 line, col = self.at(node.start_byte + len(raw[: m.start(2)].encode("utf-8", "surrogatepass")))
                 info.network.append(NetRef(f"<{m.group(1).lower()} src>", url, line, col))
         for node in self.pairs:
-            key = node.child_by_field_name("key")
-            value = node.child_by_field_name("value")
+            key = node.child_by_field_id(_FIELD["key"])
+            value = node.child_by_field_id(_FIELD["value"])
             if key is None or value is None or self.text(key).strip("'\"") != "icon":
                 continue
             for v, at in self._icon_values(value):
@@ -2119,7 +2139,7 @@ class _Analyser:
         names = {c.assigned_to.encode() + b".next": c.assigned_to for c in made if c.assigned_to}
         out: list[StateSet] = []
         for node in self.calls:
-            fn = node.child_by_field_name("function")
+            fn = node.child_by_field_id(_FIELD["function"])
             if fn is None or fn.end_byte - fn.start_byte > 256:
                 continue
             callee = self.data[fn.start_byte : fn.end_byte]
@@ -2128,11 +2148,11 @@ class _Analyser:
                 parent = node.parent
                 target = None
                 if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
-                    target = parent.child_by_field_name("name") or parent.child_by_field_name("left")
+                    target = parent.child_by_field_id(_FIELD["name"]) or parent.child_by_field_id(_FIELD["left"])
                 variable = self.text(target) if target is not None and target.type == "identifier" else None
             if variable is None or variable not in names.values():
                 continue
-            args_node = node.child_by_field_name("arguments")
+            args_node = node.child_by_field_id(_FIELD["arguments"])
             args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
             obj = self._object_of(args[0]) if args else None
             icons = labels = None
@@ -2141,7 +2161,9 @@ class _Analyser:
                 if icons is None and labels is None:
                     # A participant menu's state is one look per participant: {[p.uuid]: {icon, label}}.
                     for pair in obj.named_children:
-                        inner = self._object_of(pair.child_by_field_name("value")) if pair.type == "pair" else None
+                        inner = (
+                            self._object_of(pair.child_by_field_id(_FIELD["value"])) if pair.type == "pair" else None
+                        )
                         if inner is not None:
                             i, lab = self._pair_strings(inner, "icon"), self._pair_strings(inner, "label")
                             icons = (icons or []) + i if i is not None else icons
@@ -2166,8 +2188,8 @@ class _Analyser:
         if t == "parenthesized_expression" and node.named_child_count:
             return self._icon_values(node.named_children[-1], depth + 1)
         if t == "ternary_expression":
-            return self._icon_values(node.child_by_field_name("consequence"), depth + 1) + self._icon_values(
-                node.child_by_field_name("alternative"), depth + 1
+            return self._icon_values(node.child_by_field_id(_FIELD["consequence"]), depth + 1) + self._icon_values(
+                node.child_by_field_id(_FIELD["alternative"]), depth + 1
             )
         if t in ("binary_expression", "template_string"):
             return [(v, node) for v in self.strings_of(node) if DYN not in v]
@@ -2197,7 +2219,7 @@ class _Analyser:
         for c in obj.named_children:
             if c.type == "comment":
                 continue
-            key = c.child_by_field_name("key") if c.type in ("pair", "method_definition") else c
+            key = c.child_by_field_id(_FIELD["key"]) if c.type in ("pair", "method_definition") else c
             if key is None or c.type not in ("pair", "method_definition", "shorthand_property_identifier"):
                 return ("object", None)  # ...spread, a computed key: the keys are known only when it runs
             if key.type == "computed_property_name":
@@ -2273,22 +2295,22 @@ class _Analyser:
             if n is None or n.type != "identifier" or (p := n.parent) is None:
                 continue
             if p.type == "arguments" and p.parent is not None and p.parent.type == "call_expression":
-                callee = p.parent.child_by_field_name("function")
+                callee = p.parent.child_by_field_id(_FIELD["function"])
                 if callee is None or self.text(callee).rsplit(".", 1)[-1] not in _SHAPED:
                     return True
-            if p.type in ("member_expression", "subscript_expression") and p.child_by_field_name("object") == n:
+            if p.type in ("member_expression", "subscript_expression") and p.child_by_field_id(_FIELD["object"]) == n:
                 q = p.parent
                 if q is not None and q.type in ("assignment_expression", "augmented_assignment_expression"):
-                    if q.child_by_field_name("left") == p:
+                    if q.child_by_field_id(_FIELD["left"]) == p:
                         return True
         return False
 
     def _pair_strings(self, obj: Any, wanted: str) -> list[str] | None:
         for c in obj.named_children:
             if c.type == "pair":
-                key = c.child_by_field_name("key")
+                key = c.child_by_field_id(_FIELD["key"])
                 if key is not None and self.text(key).strip("'\"") == wanted:
-                    return self.strings_of(c.child_by_field_name("value"))
+                    return self.strings_of(c.child_by_field_id(_FIELD["value"]))
         return None
 
     def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:
@@ -2334,7 +2356,7 @@ class _Analyser:
             return [(obj, self.text(node) if node.type == "identifier" else None)]
         if node.type != "call_expression":
             return []
-        fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+        fn, args = node.child_by_field_id(_FIELD["function"]), node.child_by_field_id(_FIELD["arguments"])
         if fn is None or args is None or self.text(fn) not in ("Object.assign", "window.Object.assign"):
             return []
         parts: list[tuple[Any, str | None]] = []
@@ -2357,7 +2379,7 @@ class _Analyser:
         for c in obj.named_children:
             t = c.type
             if t == "pair":
-                k, v = c.child_by_field_name("key"), c.child_by_field_name("value")
+                k, v = c.child_by_field_id(_FIELD["key"]), c.child_by_field_id(_FIELD["value"])
                 if k is None:
                     continue
                 if k.type == "computed_property_name":
@@ -2377,7 +2399,7 @@ class _Analyser:
                     entry = keys[name]
                     entry.missing, entry.missing_line, entry.missing_what = self._unbound(name, c, call)
             elif t == "method_definition":
-                n = c.child_by_field_name("name")
+                n = c.child_by_field_id(_FIELD["name"])
                 if n is not None:
                     name = self._computed_key(n) if n.type == "computed_property_name" else self.text(n)
                     if name is None:
@@ -2418,7 +2440,7 @@ class _Analyser:
                 key.missing, key.missing_line, key.missing_what = self._unbound(self.text(v), v, call)
             elif v.type == "member_expression" and call is not None and self._no_such_member(v):
                 key.value, key.missing = self.text(v), "no-member"
-                key.missing_line = self.line_of(self._object_of(v.child_by_field_name("object")))
+                key.missing_line = self.line_of(self._object_of(v.child_by_field_id(_FIELD["object"])))
         if name == "id" and v is not None:
             values = self.strings_of(v)
             if len(values) == 1 and DYN not in values[0]:
@@ -2431,7 +2453,7 @@ class _Analyser:
         (``var Plugin = { record: ... }``, made once, given no keys whose names are known only when
         it runs) surely lacks, so it is undefined. Why: ``record: Plugin.recrod`` passed, and the
         click (or switching the plugin off, for ``unload: Plugin.unlaod``) brought up the 'Oops' page."""
-        holder, prop = v.child_by_field_name("object"), v.child_by_field_name("property")
+        holder, prop = v.child_by_field_id(_FIELD["object"]), v.child_by_field_id(_FIELD["property"])
         if holder is None or prop is None or holder.type != "identifier" or prop.type != "property_identifier":
             return False
         obj = self._object_of(holder)
@@ -2454,14 +2476,17 @@ class _Analyser:
             up = node.parent
             if up is None:
                 return True
-            if up.type in ("member_expression", "subscript_expression") and up.child_by_field_name("object") == node:
+            if (
+                up.type in ("member_expression", "subscript_expression")
+                and up.child_by_field_id(_FIELD["object"]) == node
+            ):
                 continue
-            if up.type == "variable_declarator" and up.child_by_field_name("name") == node:
+            if up.type == "variable_declarator" and up.child_by_field_id(_FIELD["name"]) == node:
                 continue
             if up.type == "spread_element":
                 continue
             if up.type == "arguments" and up.parent is not None:
-                fn = up.parent.child_by_field_name("function")
+                fn = up.parent.child_by_field_id(_FIELD["function"])
                 name = self.text(fn) if fn is not None else ""
                 if name.endswith("registerPlugin") or (
                     name.endswith("Object.assign") and up.named_children and up.named_children[0] != node
@@ -2476,24 +2501,24 @@ class _Analyser:
         when the object may be given keys some other way (see _handed_on)."""
         unread = self._handed_on(holder)
         for node in self._assignments:
-            left = node.child_by_field_name("left")
+            left = node.child_by_field_id(_FIELD["left"])
             if left is None or left.type not in ("member_expression", "subscript_expression"):
                 continue
-            target = left.child_by_field_name("object")
+            target = left.child_by_field_id(_FIELD["object"])
             if target is None or target.type != "identifier" or self.text(target) != holder:
                 continue
             if left.type == "member_expression":
-                prop = left.child_by_field_name("property")
+                prop = left.child_by_field_id(_FIELD["property"])
                 name = self.text(prop) if prop is not None else None
             else:
-                index = left.child_by_field_name("index")
+                index = left.child_by_field_id(_FIELD["index"])
                 values = self.strings_of(index) if index is not None else []
                 name = values[0] if len(values) == 1 and DYN not in values[0] else None
                 prop = index
             if name is None or prop is None:
                 unread = True
                 continue
-            self._add_key(name, prop, node.child_by_field_name("right"), reg, keys, call)
+            self._add_key(name, prop, node.child_by_field_id(_FIELD["right"]), reg, keys, call)
         return unread
 
     def _computed_key(self, node: Any) -> str | None:
@@ -2522,7 +2547,7 @@ class _Analyser:
                 if up is not None and up.type == "expression_statement":
                     return self.line_of(fn), ""
             elif fn.type in ("function_declaration", "generator_function_declaration"):
-                n = fn.child_by_field_name("name")
+                n = fn.child_by_field_id(_FIELD["name"])
                 if n is not None:
                     word = re.escape(self.data[n.start_byte : n.end_byte])
                     if len(re.findall(rb"(?<![\w$])" + word + rb"(?![\w$])", self.data)) == 1:
@@ -2551,8 +2576,8 @@ class _Analyser:
                 sibling = self._first_jump(up, jumps)
                 if sibling is not None and sibling.start_byte < cur.start_byte:
                     return self.line_of(sibling), sibling.type.split("_", 1)[0]
-            elif up.type == "if_statement" and up.child_by_field_name("consequence") == cur:
-                test = up.child_by_field_name("condition")
+            elif up.type == "if_statement" and up.child_by_field_id(_FIELD["consequence"]) == cur:
+                test = up.child_by_field_id(_FIELD["condition"])
                 inner = test.named_children[0] if test is not None and test.named_child_count == 1 else None
                 if inner is not None and self.text(inner).replace(" ", "") in ("false", "0", "!1", "null"):
                     return self.line_of(up), "if"
@@ -2630,7 +2655,7 @@ class _Analyser:
         out: list[tuple[Any, Any]] = []
 
         def add_left(node: Any) -> None:  # a plain name, or each name of a destructuring pattern
-            left = node.child_by_field_name("left")
+            left = node.child_by_field_id(_FIELD["left"])
             if left is None:
                 return
             if left.type == "identifier":
@@ -2643,13 +2668,15 @@ class _Analyser:
         for node in self._assignments:
             add_left(node)
         for node in caps.get("update", ()):
-            target = node.child_by_field_name("left" if node.type == "augmented_assignment_expression" else "argument")
+            target = node.child_by_field_id(
+                _FIELD["left" if node.type == "augmented_assignment_expression" else "argument"]
+            )
             while target is not None and target.type == "parenthesized_expression" and target.named_child_count == 1:
                 target = target.named_children[0]
             if target is not None and target.type == "identifier":
                 out.append((target, node))
         for node in caps.get("for_in", ()):
-            if node.child_by_field_name("kind") is not None or any(
+            if node.child_by_field_id(_FIELD["kind"]) is not None or any(
                 c.type in ("var", "let", "const") for c in node.children[:3]
             ):
                 continue  # for (var k in o), for (const k of o): declared there
@@ -2678,7 +2705,7 @@ class _Analyser:
         """
         decls = list(self._lets)  # (name node, end of the search, declaration, block)
         for d in declarators:  # (destructured: let { a, b } = o; _declared_twice leaves them out)
-            n = d.child_by_field_name("name")
+            n = d.child_by_field_id(_FIELD["name"])
             if n is None or n.type not in ("object_pattern", "array_pattern"):
                 continue
             statement = self._up(d)
@@ -2687,7 +2714,7 @@ class _Analyser:
                 self._pattern_names(n, names)
                 decls.extend((name, d.end_byte, statement, self._up(statement)) for name in names)
         for c in classes:
-            n = c.child_by_field_name("name")
+            n = c.child_by_field_id(_FIELD["name"])
             if n is not None and self._up(c) is not None:
                 # (Its own extends part runs while the name cannot be used yet: class A extends A {}.)
                 heritage = next((h for h in c.named_children if h.type == "class_heritage"), None)
@@ -2779,8 +2806,8 @@ class _Analyser:
         value, so declaring the class throws a ReferenceError. Why: the check was silent, as it was
         for ``class A extends A``. Only a use the key surely runs (not in a function written in it,
         nor in a branch: see _statement_running); a method's body or a field's value is no key."""
-        name = cls.child_by_field_name("name")
-        body = cls.child_by_field_name("body")
+        name = cls.child_by_field_id(_FIELD["name"])
+        body = cls.child_by_field_id(_FIELD["body"])
         if name is None or body is None or name.type != "identifier":
             return
         data, raw = self.data, self.data[name.start_byte : name.end_byte]
@@ -2833,7 +2860,7 @@ class _Analyser:
                 self._pattern_names(param, names)
                 for n in names:
                     later[self.text(n)] = n
-                value = param.child_by_field_name("right") if param.type == "assignment_pattern" else None
+                value = param.child_by_field_id(_FIELD["right"]) if param.type == "assignment_pattern" else None
                 if value is None:
                     continue
                 # Each name in the value, looked up among the later parameters' names: searching
@@ -2846,7 +2873,7 @@ class _Analyser:
                     if (
                         declared is not None
                         and name not in said
-                        and not (use.parent.type == "class" and use.parent.child_by_field_name("name") == use)
+                        and not (use.parent.type == "class" and use.parent.child_by_field_id(_FIELD["name"]) == use)
                         and self._statement_running(use, stop=param) is not None
                     ):
                         said.add(name)
@@ -2889,12 +2916,12 @@ class _Analyser:
         if use.type not in ("identifier", "shorthand_property_identifier"):
             return False  # (a property, a key, a label, a word in a string or a comment)
         up = use.parent
-        if up is not None and up.type == "class" and up.child_by_field_name("name") == use:
+        if up is not None and up.type == "class" and up.child_by_field_id(_FIELD["name"]) == use:
             return False  # (const C = class C {}: the class's own name, no use of the const)
         if (
             up is not None
             and up.type in _WRITES
-            and up.child_by_field_name("argument" if up.type == "update_expression" else "left") == use
+            and up.child_by_field_id(_FIELD["argument" if up.type == "update_expression" else "left"]) == use
         ):
             use = up  # (giving it a value throws too: x = 1; let x;)
         ran = self._statement_running(use, block)
@@ -2946,16 +2973,16 @@ class _Analyser:
             cls.type == "class"
             and up is not None
             and up.type == "variable_declarator"
-            and up.child_by_field_name("name") == name
+            and up.child_by_field_id(_FIELD["name"]) == name
         )
 
     def _function_name(self, fn: Any) -> str:
         """The name the function ``fn`` is called by: its own, or the variable or key it is given
         to ("load" for the plugin's load, which runs as it starts); "" when it has none."""
-        n = fn.child_by_field_name("name")
+        n = fn.child_by_field_id(_FIELD["name"])
         up = fn.parent
         if n is None and up is not None and up.type in ("variable_declarator", "pair"):
-            n = up.child_by_field_name("name" if up.type == "variable_declarator" else "key")
+            n = up.child_by_field_id(_FIELD["name" if up.type == "variable_declarator" else "key"])
         return self.text(n) if n is not None and n.type in ("identifier", "property_identifier") else ""
 
     def _strict_names_written(self) -> None:
@@ -3193,7 +3220,7 @@ class _Analyser:
         seen: set[str] = set()
         roots: dict[int, tuple[Any, bool, Any]] = {}  # (see _chain_root)
         for call in self.calls:
-            called = call.child_by_field_name("function")
+            called = call.child_by_field_id(_FIELD["function"])
             if called is None:
                 continue
             fn, optional, first = _chain_root(called, roots)
@@ -3260,29 +3287,31 @@ class _Analyser:
                 cur = self._up(up)  # (a static block runs as its class is declared)
                 continue
             if t == "binary_expression":
-                op = up.child_by_field_name("operator")
-                if op is None or (self.text(op) in ("&&", "||", "??") and up.child_by_field_name("left") != cur):
+                op = up.child_by_field_id(_FIELD["operator"])
+                if op is None or (self.text(op) in ("&&", "||", "??") and up.child_by_field_id(_FIELD["left"]) != cur):
                     return None  # (the right of a && may not run; its left always does)
             elif t == "if_statement" or t == "ternary_expression":
-                if up.child_by_field_name("condition") != cur:
+                if up.child_by_field_id(_FIELD["condition"]) != cur:
                     return None  # (a branch may not run; the condition always does)
             elif t in _CHAIN_PARTS:
-                if up.child_by_field_name("function" if t == "call_expression" else "object") != cur and _optional(up):
+                if up.child_by_field_id(
+                    _FIELD["function" if t == "call_expression" else "object"]
+                ) != cur and _optional(up):
                     return None
             elif t == "assignment_expression" or t == "augmented_assignment_expression":
-                if up.child_by_field_name("right") != cur:
+                if up.child_by_field_id(_FIELD["right"]) != cur:
                     return None
-                op = up.child_by_field_name("operator")
+                op = up.child_by_field_id(_FIELD["operator"])
                 if op is not None and op.type in ("||=", "&&=", "??="):
                     return None
             elif t == "method_definition":
-                if up.child_by_field_name("name") != cur:
+                if up.child_by_field_id(_FIELD["name"]) != cur:
                     return None  # (its key runs with the class or object, its body when called)
             elif t == "field_definition":
-                if up.child_by_field_name("property") != cur and not any(c.type == "static" for c in up.children):
+                if up.child_by_field_id(_FIELD["property"]) != cur and not any(c.type == "static" for c in up.children):
                     return None  # (an instance field's value runs at each new)
             elif t == "object_assignment_pattern" or t == "assignment_pattern":
-                if up.child_by_field_name("right") != cur:
+                if up.child_by_field_id(_FIELD["right"]) != cur:
                     return None
                 declarator = self._default_surely_used(up)
                 if declarator is None:
@@ -3309,22 +3338,22 @@ class _Analyser:
             pattern is None
             or declarator is None
             or declarator.type != "variable_declarator"
-            or declarator.child_by_field_name("name") != pattern
+            or declarator.child_by_field_id(_FIELD["name"]) != pattern
         ):
             return None
-        value = declarator.child_by_field_name("value")
+        value = declarator.child_by_field_id(_FIELD["value"])
         if value is None:
             return None
         if pattern.type == "object_pattern" and value.type == "object":
             part = default if default.type == "object_assignment_pattern" else default.parent
-            key = part.child_by_field_name("left" if part == default else "key")
+            key = part.child_by_field_id(_FIELD["left" if part == default else "key"])
             if key is None or key.type not in ("shorthand_property_identifier_pattern", "property_identifier"):
                 return None  # (a computed or quoted key: nothing sure)
             wanted = self.text(key)
             for c in value.named_children:
                 if c.type == "comment":
                     continue
-                k = c.child_by_field_name("key") if c.type in ("pair", "method_definition") else c
+                k = c.child_by_field_id(_FIELD["key"]) if c.type in ("pair", "method_definition") else c
                 if c.type in ("spread_element",) or k is None:
                     return None
                 if k.type not in ("property_identifier", "shorthand_property_identifier", "string"):
@@ -3347,7 +3376,7 @@ class _Analyser:
             value = value.named_children[-1] if value.named_child_count else None
         if value is None or value.type != "call_expression":
             return False
-        fn = value.child_by_field_name("function")
+        fn = value.child_by_field_id(_FIELD["function"])
         while fn is not None and fn.type == "parenthesized_expression" and fn.named_child_count:
             fn = fn.named_children[0]
         return self._is_wrapper(fn)
@@ -3365,7 +3394,7 @@ class _Analyser:
         while cur.parent is not None and cur.parent.type == "parenthesized_expression":
             cur = cur.parent
         call = cur.parent
-        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != cur:
+        if call is None or call.type != "call_expression" or call.child_by_field_id(_FIELD["function"]) != cur:
             return False
         up = call.parent
         while up is not None and up.type in ("parenthesized_expression", "unary_expression"):
@@ -3720,7 +3749,7 @@ class _Analyser:
         if p is None:
             return None
         t = p.type
-        is_name = p.child_by_field_name("name") == n
+        is_name = p.child_by_field_id(_FIELD["name"]) == n
         if t in ("function_declaration", "generator_function_declaration") and is_name:
             return "function", _function_of(p, up), p, None
         if t == "class_declaration" and is_name:
@@ -3729,43 +3758,43 @@ class _Analyser:
             return "param", p, p, None  # its own name, seen only inside it
         if t in ("import_specifier", "namespace_import", "import_clause"):
             return "import", None, p, None
-        if t == "arrow_function" and p.child_by_field_name("parameter") == n:
+        if t == "arrow_function" and p.child_by_field_id(_FIELD["parameter"]) == n:
             return "param", p, p, None
-        if t == "catch_clause" and p.child_by_field_name("parameter") == n:
+        if t == "catch_clause" and p.child_by_field_id(_FIELD["parameter"]) == n:
             return "param", p, p, None
-        if t == "assignment_expression" and p.child_by_field_name("left") == n:
-            return "assignment", None, p, p.child_by_field_name("right")
+        if t == "assignment_expression" and p.child_by_field_id(_FIELD["left"]) == n:
+            return "assignment", None, p, p.child_by_field_id(_FIELD["right"])
         # Destructuring: up through the patterns to what declares them.
         top, child = p, n
         above = self._ancestors(p) if t in _PATTERNS else []
         while top is not None and top.type in _PATTERNS:
             if top.type in ("pair_pattern", "assignment_pattern", "object_assignment_pattern"):
-                if top.type == "pair_pattern" and top.child_by_field_name("value") != child:
+                if top.type == "pair_pattern" and top.child_by_field_id(_FIELD["value"]) != child:
                     return None
-                if top.type != "pair_pattern" and top.child_by_field_name("left") != child:
+                if top.type != "pair_pattern" and top.child_by_field_id(_FIELD["left"]) != child:
                     return None  # a default value is a use, not a definition
             top, child = (above.pop() if above else None), top
         if top is None:
             return None
         if top.type == "formal_parameters":
             return "param", up(top), up(top), None
-        if top.type == "variable_declarator" and top.child_by_field_name("name") == child:
+        if top.type == "variable_declarator" and top.child_by_field_id(_FIELD["name"]) == child:
             decl = up(top)
-            value = top.child_by_field_name("value")
+            value = top.child_by_field_id(_FIELD["value"])
             if value is not None and child != n:
                 value = top  # destructured: it has a value, which is no literal of its own
             if decl is not None and decl.type == "variable_declaration":
                 return "var", _function_of(decl, up), top, value
             kind = self.text(decl.children[0]) if decl is not None and decl.children else "let"
             return (kind if kind in ("let", "const") else "let"), _block_of(top, up), top, value
-        if top.type == "for_in_statement" and top.child_by_field_name("left") == child:
+        if top.type == "for_in_statement" and top.child_by_field_id(_FIELD["left"]) == child:
             kinds = [self.text(c) for c in top.children[:3] if c.type in ("var", "let", "const")]
             if not kinds:
                 return "assignment", None, top, None
             return "param", (_function_of(top, up) if kinds[0] == "var" else top), top, None
         if top.type in ("catch_clause", "arrow_function"):
             return "param", top, top, None
-        if top.type == "assignment_expression" and top.child_by_field_name("left") == child:
+        if top.type == "assignment_expression" and top.child_by_field_id(_FIELD["left"]) == child:
             return "assignment", None, top, None
         return None
 
@@ -3883,7 +3912,7 @@ def _chain_root(node: Any, known: dict[int, tuple[Any, bool, Any]]) -> tuple[Any
             break
         link = any(child.type == "optional_chain" for child in root.children)
         path.append((root, link))
-        root = root.child_by_field_name("function" if root.type == "call_expression" else "object")
+        root = root.child_by_field_id(_FIELD["function" if root.type == "call_expression" else "object"])
     else:
         if path:
             first = path[-1][0]
@@ -4054,7 +4083,7 @@ def _optional(chain: Any) -> bool:
         for c in chain.children:
             if c.type == "optional_chain":
                 return True
-        chain = chain.child_by_field_name("function" if chain.type == "call_expression" else "object")
+        chain = chain.child_by_field_id(_FIELD["function" if chain.type == "call_expression" else "object"])
     return False
 
 
@@ -4062,7 +4091,7 @@ def _chained(node: Any) -> bool:
     """Whether the object of the member expression ``node`` is itself a member expression (not
     the name that starts the chain: api.x with api = PEX.pluginAPI, actions.X after const
     { actions } = PEX, where the name alone stands for the PEX member it holds)."""
-    return node.child_by_field_name("object").type != "identifier"
+    return node.child_by_field_id(_FIELD["object"]).type != "identifier"
 
 
 def _parent(node: Any) -> Any:
