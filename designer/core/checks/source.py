@@ -51,7 +51,6 @@ from designer.core.jsanalysis import (
 )
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
-from designer.core.preview import no_uuid_request, old_layout_call, unknown_layout, unknown_request
 from designer.core.problems import Fix
 
 __all__ = ["check", "source_info", "sources"]
@@ -762,6 +761,9 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
             )
             continue
         if c.member == "changeConferenceLayout":
+            # (The preview's wording, imported only to say it: a clean check never loads the preview's module.)
+            from designer.core.preview import old_layout_call
+
             report(
                 "PD512",
                 f"'{shortened(name)}' {old_layout_call()}.",  # the preview log's words too
@@ -772,6 +774,8 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
             for value in c.layout:
                 if DYN in value or value in LAYOUTS:
                     continue
+                from designer.core.preview import unknown_layout
+
                 report(
                     "PD513",
                     f"'{shortened(name)}' {unknown_layout(shortened(value))}.",  # the preview log's words too
@@ -1057,6 +1061,8 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
         kind, what = classify_request(path)
         shown = path.replace(DYN, "…")
         if kind == "unknown":
+            from designer.core.preview import unknown_request  # (only to say it: see PD512)
+
             meant = _meant_request(path)
             report(
                 "PD515",
@@ -1071,6 +1077,8 @@ def _check_request(name: str, paths: list[str], line: int, col: int, report: Rep
                 col,
             )
         elif kind == "no-uuid":
+            from designer.core.preview import no_uuid_request
+
             report(
                 "PD516",
                 f"'{shortened(name)}' {no_uuid_request(shortened(shown), shortened(what or ''))}.",  # the log's too
