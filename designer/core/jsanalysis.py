@@ -3219,11 +3219,12 @@ class _Analyser:
         names = self._declarations
         seen: set[str] = set()
         roots: dict[int, tuple[Any, bool, Any]] = {}  # (see _chain_root)
+        optional_chains = b"?." in self.data
         for call in self.calls:
             called = call.child_by_field_id(_FIELD["function"])
             if called is None:
                 continue
-            fn, optional, first = _chain_root(called, roots)
+            fn, optional, first = _chain_root(called, roots, optional_chains)
             if fn is None or fn.type != "identifier" or optional:
                 continue
             # The name called itself (init(), or f()() of f), or the object of a method (a.b()).
@@ -3891,7 +3892,9 @@ _WINDOW_FUNCTIONS = frozenset(
 _CHAIN_LINKS = frozenset({"member_expression", "subscript_expression", "call_expression", "parenthesized_expression"})
 
 
-def _chain_root(node: Any, known: dict[int, tuple[Any, bool, Any]]) -> tuple[Any, bool, Any]:
+def _chain_root(
+    node: Any, known: dict[int, tuple[Any, bool, Any]], optional_chains: bool = True
+) -> tuple[Any, bool, Any]:
     """The node a chain of calls and properties starts from (``a`` of ``a.b(x).c[0]``; ``node``
     itself when it is no chain, None when a link has no start), whether a link of it is a ``?.``
     (``a?.b()`` is written for an ``a`` that may be missing), and the link right above the start
@@ -3900,6 +3903,10 @@ def _chain_root(node: Any, known: dict[int, tuple[Any, bool, Any]]) -> tuple[Any
     ``known`` keeps the answer of every link walked, by node id: each call of a chain of 5,000
     (``a()()()…``, ``p.then(f).then(f)…``) holds every call before it, and walking each one
     down to its start took minutes.
+
+    ``optional_chains`` False: the file has no ``?.`` at all, so no link's children are looked
+    through for one (most files; each link's children were made as Python objects only to be
+    told apart from ``?.``).
     """
     path: list[tuple[Any, bool]] = []
     root: Any = node
@@ -3910,7 +3917,7 @@ def _chain_root(node: Any, known: dict[int, tuple[Any, bool, Any]]) -> tuple[Any
         if found is not None:
             root, optional, first = found
             break
-        link = any(child.type == "optional_chain" for child in root.children)
+        link = optional_chains and any(child.type == "optional_chain" for child in root.children)
         path.append((root, link))
         root = root.child_by_field_id(_FIELD["function" if root.type == "call_expression" else "object"])
     else:
