@@ -10,10 +10,10 @@ together with the menu item change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ._records import Record
 from .indentation import indent_unit
 from .jsanalysis import DYN, FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
 from .jstext import comment_text, is_identifier, js_string
@@ -88,11 +88,19 @@ def register_function_title(action: str) -> str:
     return f"Register the function '{action}'"
 
 
-@dataclass(frozen=True)
-class ActionState:
-    function: bool  # the source defines a function (or variable) with the action's name
-    registered: bool  # registerPlugin has a key with the action's name
-    editable: bool  # exactly one registerPlugin({...}) call, so keys can be added
+class ActionState(Record):
+    """What a source has for a menu item's action (see :func:`action_state`).
+
+    (A plain record, as the analysis's are, not a dataclass: making the class cost every
+    ``plugin-designer check`` about 0.9 ms, see core/_records.py. Read, never changed.)
+    """
+
+    __slots__ = ("function", "registered", "editable")
+
+    def __init__(self, function: bool, registered: bool, editable: bool) -> None:
+        self.function = function  # the source defines a function (or variable) with the action's name
+        self.registered = registered  # registerPlugin has a key with the action's name
+        self.editable = editable  # exactly one registerPlugin({...}) call, so keys can be added
 
 
 def _registration(source: str) -> Registration | None:
@@ -124,16 +132,21 @@ def action_state(source: str, action: str) -> ActionState:
     return ActionState(action in names or inline, action in registered, keys is not None)
 
 
-@dataclass(frozen=True)
-class StateLook:
+class StateLook(Record):
     """What the plugin's code shows on its items while the meeting runs (``state$.next({icon,
-    label})``), in place of the icon and label of the package file (the form's)."""
+    label})``), in place of the icon and label of the package file (the form's).
 
-    line: int  # the first line of the code that gives them
-    icon: bool  # it gives an icon
-    label: bool  # it gives a label
-    labels: tuple[str, ...]  # the labels it gives, when the file spells out every one (else empty)
-    icons: tuple[str, ...]  # the same for the icons ('lock.svg#lock')
+    (A plain record like :class:`ActionState`, for the same reason. Read, never changed.)
+    """
+
+    __slots__ = ("line", "icon", "label", "labels", "icons")
+
+    def __init__(self, line: int, icon: bool, label: bool, labels: tuple[str, ...], icons: tuple[str, ...]) -> None:
+        self.line = line  # the first line of the code that gives them
+        self.icon = icon  # it gives an icon
+        self.label = label  # it gives a label
+        self.labels = labels  # the labels it gives, when the file spells out every one (else empty)
+        self.icons = icons  # the same for the icons ('lock.svg#lock')
 
 
 def _spelt_out(values: list[list[str] | None]) -> tuple[str, ...]:
