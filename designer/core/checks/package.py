@@ -115,10 +115,10 @@ def misspelt_key(written: str, known: Iterable[str], present: Container[str]) ->
     ignores on purpose; only a near spelling of a key the app reads, which the file lacks, is a
     slip. A tie between two known keys says nothing sure, so it is no slip either.
     """
+    if written in known:
+        return None  # (most keys: asked first, before the import below, some 400 times a check)
     from .source import _edits
 
-    if written in known:
-        return None
     low = written.casefold()
     found: list[tuple[int, str]] = []
     for key in known:
