@@ -328,24 +328,33 @@ def test_no_worker_starts_after_the_window_agreed_to_close(
     window: MainWindow, qtbot, base_project: Path, monkeypatch
 ) -> None:
     """The worker's "finished" arrives after the close; its checks saw text typed during the
-    parse and started a new worker, which Qt killed the process for at exit (SIGABRT)."""
-    import time
+    parse and started a new worker, which Qt killed the process for at exit (SIGABRT).
 
+    The parse is held until the window closes, not slowed by a sleep: under load, the typing took
+    longer to reach the package than a half-second parse, and the worker had ended (CI, once)."""
     from designer.gui import source_analysis
 
     _big_source(base_project)
     editor = open_in_editor(window, base_project, SRC)
+    release = threading.Event()
     real = jsanalysis._analyse
-    monkeypatch.setattr(jsanalysis, "_analyse", lambda data: time.sleep(0.5) or real(data))  # a slow parse
+
+    def held(data: bytes):  # a slow parse: it goes on when the window has closed
+        release.wait(30)
+        return real(data)
+
+    monkeypatch.setattr(jsanalysis, "_analyse", held)
     editor.textCursor().insertText("// first\n")
     window._run_checks()
-    assert window.source_analysis is not None
+    worker = window.source_analysis
+    assert worker is not None
     editor.textCursor().insertText("// typed while it parses\n")  # its check would start another worker
-    qtbot.waitUntil(lambda: "typed while it parses" in window.package.read_text(SRC), timeout=3000)
-    assert window.source_analysis is not None and window.source_analysis.isRunning()
+    qtbot.waitUntil(lambda: "typed while it parses" in window.package.read_text(SRC), timeout=10_000)
+    assert window.source_analysis is worker and worker.isRunning()
     window.editor.undo_stack.setClean()
-    window.close()
-    qtbot.wait(300)  # the worker's "finished" arrives queued, after the close
+    with qtbot.waitSignal(worker.finished, timeout=10_000):  # queued: it arrives after the close
+        release.set()
+        window.close()
     assert window.source_analysis is None and not source_analysis._RUNNING
 
 
