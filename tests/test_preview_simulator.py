@@ -67,17 +67,18 @@ def test_preview_crashes_are_problems_that_jump_to_the_line_and_match_simulate(q
             qtbot.mouseClick(pane.log.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert _selected_line(win) == (source, lines["lock-toggle"])
 
-        # Every button pressed: the dock's PD800 places are exactly what `simulate --json` reports.
-        pane.page.runJavaScript("PD.cycle(30)")
-        qtbot.waitUntil(lambda: {p.plugin for p in win.preview_problems} >= set(lines), timeout=10000)
-        qtbot.wait(300)
-        gui = {(p.plugin, p.file, p.line) for p in win.preview_problems}
-        assert {(k, f"plugins/{k}/{k}.plugin.js", line) for k, line in lines.items()} <= gui
+        # Every button pressed: the dock's PD800 places are exactly what `simulate --json` reports
+        # (asked first, so the test waits for the places to come, not for a time).
         result = _cli("simulate", project, "--json")
         assert result.returncode == 1
         data = json.loads(result.stdout)
         cli = crash_problems([e | {"plugin": p["key"]} for p in data["plugins"] for e in p["errors"]])
-        assert {(p.plugin, p.file, p.line) for p in cli} == gui
+        expected = {(p.plugin, p.file, p.line) for p in cli}
+        pane.page.runJavaScript("PD.cycle(30)")
+        qtbot.waitUntil(lambda: {(p.plugin, p.file, p.line) for p in win.preview_problems} >= expected, timeout=30000)
+        gui = {(p.plugin, p.file, p.line) for p in win.preview_problems}
+        assert {(k, f"plugins/{k}/{k}.plugin.js", line) for k, line in lines.items()} <= gui
+        assert expected == gui
 
         # A restart clears them (until the plugin crashes again).
         pane.reload()
