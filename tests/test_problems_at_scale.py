@@ -168,6 +168,37 @@ def test_rows_added_to_a_narrow_list_show_their_code_under_their_place(window, q
         assert row.text(1).endswith("\n" + problem.code), row.text(1)
 
 
+def test_a_narrow_lists_code_is_drawn_on_a_line_of_its_own_under_the_place(window, qtbot, tmp_path) -> None:
+    """The Where cell "….plugin.js:34:30" + "PD517" was drawn as one line, "34:30PD517", and the
+    row was no taller for the code: the delegate's own text kept its "\n", which Qt draws as no break."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window.open_path(broken_plugins(tmp_path / "p", plugins=1, items=1))
+    view = window.problems_view
+    window.problems_dock.setFloating(True)
+    window.problems_dock.resize(420, 400)
+    qtbot.waitUntil(lambda: view.isColumnHidden(2))
+    row = next(iter(view.problem_items()))
+    code = row.data(0, Qt.ItemDataRole.UserRole).code
+    index = view.indexFromItem(row, 1)
+    delegate = view.itemDelegate()
+
+    def drawn(text: str) -> tuple[str, int]:
+        """The text the cell draws for ``text`` and the height it asks for."""
+        row.setText(1, text)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        delegate.initStyleOption(option, index)
+        return option.text, delegate.sizeHint(option, index).height()
+
+    with_code = row.text(1)
+    text, height = drawn(with_code)
+    assert "\n" not in text and text.endswith("\u2028" + code)  # a line break Qt's text layout keeps
+    _, place_height = drawn(with_code.removesuffix("\n" + code))
+    assert height >= place_height + view.fontMetrics().lineSpacing()
+
+
 def test_problem_owners_finds_the_plugin_problem_owner_finds(tmp_path) -> None:
     project = broken_plugins(tmp_path / "p", plugins=3, items=2)
     # Two plugins with the same id (PD202): told apart by their files and settings entries.

@@ -238,6 +238,10 @@ class _Wrapped(IsolatingDelegate):
         if index.column() == 1:  # a place: a path that may break after each / . or : too
             # (its folders and file named in Arabic or Hebrew kept in order: see bidi)
             option.text = self._fitted(_BREAKS.sub("\\g<0>\u200b", isolate_runs(index.data() or "")), option)
+            # A narrow list's code goes under the place (see _place_text): Qt's own displayText turns
+            # "\n" into a line separator, this text set here must too, or the code was drawn glued to
+            # the line number ("….plugin.js:34:30PD517") and the row had no room for it.
+            option.text = option.text.replace("\n", "\u2028")
         if not self._button_height:
             self._button_height = QPushButton("Fix").sizeHint().height()
         # A row of one line is as tall as its Fix button: its text and icon in the middle, level
