@@ -438,3 +438,16 @@ def test_a_tick_box_question_has_no_blank_line_under_its_explanation(qtbot, wiza
     assert after_box == after_text
     for field in wizard.fields:
         assert field.hint.height() == field.hint.heightForWidth(field.hint.width()), field.param.key
+
+
+def test_the_function_name_question_says_it_can_be_left_as_it_is(qtbot, wizard: RecipeWizard) -> None:
+    """A host who has never written JavaScript, asked for a "Function name" with only what a
+    function is for, could not tell whether the recipe needed a name of theirs; it does not."""
+    asked = [r.name for r in list_recipes() if any(p.type == "identifier" for p in r.parameters)]
+    assert len(asked) >= 10
+    for name in asked:
+        wizard.choose(name)
+        click(qtbot, wizard, "recipeNext")
+        field = next(f for f in wizard.fields if f.param.type == "identifier")
+        assert field.hint.isVisible() and field.hint.text().startswith("You can leave this as it is."), name
+        click(qtbot, wizard, "recipeBack")
