@@ -14,6 +14,7 @@ from test_main_window import _nameless
 
 from designer.core.problems import CODES
 from designer.gui.main_window import MainWindow
+from designer.gui.viewports import viewport_of
 
 
 def _help_action(window: MainWindow, name: str) -> QAction:
@@ -226,3 +227,20 @@ def test_the_help_windows_go_when_their_window_is_closed(window: MainWindow, qtb
     dialogs = [_dialog(window, name) for name in names.values()]
     assert window.close()
     assert not [d.objectName() for d in dialogs if d.isVisible()]
+
+
+def test_problem_codes_shows_the_one_click_fix_column_whole_in_a_narrow_dialog(window: MainWindow, qtbot) -> None:
+    """On a small screen (the dialog 780 px wide) the Problem column's fixed 520 px pushed "One-click
+    fix" behind a sideways scroll bar, its heading cut to "One-click f"; the titles give way now."""
+    window.show_problem_codes()
+    dialog = _dialog(window, "problemCodesDialog")
+    for width in (780, 1000):
+        dialog.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: dialog.width() == w)
+        view, header = dialog.list, dialog.list.header()
+        view.executeDelayedItemsLayout()
+        room = viewport_of(view).width()
+        assert header.sectionViewportPosition(3) + header.sectionSize(3) <= room, width
+        assert header.sectionSize(3) >= header.fontMetrics().horizontalAdvance("One-click fix"), width
+        assert not view.horizontalScrollBar().isVisible(), width
+        assert header.sectionSize(2) >= 300, width  # the titles keep most of the room

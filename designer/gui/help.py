@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -199,7 +200,13 @@ class ProblemCodesDialog(_ExplainedList):
         self.list.setHeaderLabels(["Code", "Severity", "Problem", "One-click fix"])
         self.list.setColumnWidth(0, 70)
         self.list.setColumnWidth(1, 90)
-        self.list.setColumnWidth(2, 520)
+        # The problem's title takes the room there is and "One-click fix" keeps its own: a fixed 520 px
+        # pushed that column out of a dialog narrower than about 830 px (a small screen), behind a
+        # sideways scroll bar, its heading cut to "One-click f".
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         icons = {
             "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
             "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
