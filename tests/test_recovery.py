@@ -792,3 +792,22 @@ def test_the_note_about_another_windows_edits_stays_until_dismissed(
     shutil.copytree(example_project, example_project.parent / "another")
     window.open_path(example_project.parent / "another")  # another project: the note was about the one before
     assert not _on_show(window, note) and window.notes.texts() == []
+
+
+def test_a_screenshot_asks_nothing_and_leaves_the_kept_changes_for_the_user(
+    qapp, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """`plugin-designer screenshot` of a project with unsaved changes kept after a crash waited for
+    ever: its offscreen window asked "Restore unsaved changes?", which nobody could answer."""
+    from designer.cli import main
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept aside"
+    write_recovery(pkg)
+    asked = answer_yes(monkeypatch)
+    out = tmp_path / "window.png"
+    assert main(["screenshot", str(example_project), "-o", str(out)]) == 0
+    assert asked == []
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    kept = read_recovery(example_project / "webapp2")  # offered when the user opens the project
+    assert isinstance(kept, Recovery) and kept.writes

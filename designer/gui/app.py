@@ -275,6 +275,7 @@ def screenshot(
     w, _, h = size.partition("x")
     win = MainWindow()
     win.remembers_projects = False  # a picture for a README is not a project the user opened
+    win.offers_recovery = False  # (nobody could answer; the copy stays for when the user opens it)
     win.resize(int(w), int(h))
     if path and not win.open_path(Path(path)):
         message = win.status.text()

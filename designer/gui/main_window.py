@@ -361,6 +361,9 @@ class MainWindow(QMainWindow):
         self._just_parsed: set[bytes] = set()
         self._closing = False  # the window has agreed to close: no new worker may start
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
+        # Unsaved changes kept after a crash offered back; not by the screenshot command, whose
+        # window nobody can answer (it waited for ever) and which shows the project as saved.
+        self.offers_recovery = True
         self._status_before_analysis = ""
         self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
         self._recheck.timeout.connect(lambda: self._run_checks(background=True))
@@ -1636,7 +1639,8 @@ class MainWindow(QMainWindow):
         self._fill_problems()
         self.status.setText(self._opened_summary())
         self._keyboard_to_tree()
-        self._offer_recovery()
+        if self.offers_recovery:
+            self._offer_recovery()
         if self._unchecked:
             self._run_checks(big=big)
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
