@@ -811,3 +811,66 @@ def test_a_screenshot_asks_nothing_and_leaves_the_kept_changes_for_the_user(
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     kept = read_recovery(example_project / "webapp2")  # offered when the user opens the project
     assert isinstance(kept, Recovery) and kept.writes
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window_and_keeps_the_unsaved_changes(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Ctrl+C did nothing while the window was open (Python's handler waited for Python code to
+    run); under `dev.sh open` it ended the virtual screen instead, and the designer with an X11
+    error. Now it closes the window without a question nobody may be there to answer, and the
+    unsaved changes wait in the recovery copy, offered back when the project is opened again."""
+    from conftest import shown
+    from PySide6.QtWidgets import QCheckBox
+    from test_editing import select_plugin, tick
+
+    from designer.gui.app import ctrl_c_closes
+
+    before = snapshot(example_project)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    assert window.isWindowModified()
+    asked = answer_yes(monkeypatch)
+    quit_asked: list[bool] = []
+    with ctrl_c_closes(window, then=lambda: quit_asked.append(True)) as interrupted:
+        os.kill(os.getpid(), signal.SIGINT)
+        qtbot.waitUntil(lambda: not window.isVisible())
+    assert interrupted == [True] and quit_asked == [True]
+    assert not asked  # no "Save your changes?"
+    assert snapshot(example_project) == before  # nothing saved that the user did not save
+    assert read_recovery(example_project / "webapp2") is not None
+    again = shown(qtbot, MainWindow(), 1200, 800)
+    again.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert again.package.plugins[1].entry.enabled is False
+    again.editor.undo_stack.setClean()  # (closing at teardown: nothing to ask)
+
+
+def test_ctrl_c_when_the_copy_cannot_be_written_leaves_the_window_open(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch, capsys
+) -> None:
+    """With no recovery copy, closing on Ctrl+C would lose the changes: the window stays, and the
+    terminal says why."""
+    from PySide6.QtWidgets import QCheckBox
+    from test_editing import select_plugin, tick
+
+    from designer.core import recovery
+    from designer.gui.app import ctrl_c_closes
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    asked = answer_yes(monkeypatch)
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery, "write_recovery", full_disk)
+    with ctrl_c_closes(window) as interrupted:
+        os.kill(os.getpid(), signal.SIGINT)
+        qtbot.waitUntil(lambda: "not closing" in capsys.readouterr().err)
+    assert window.isVisible() and not interrupted and not asked
+    assert "Could not keep a recovery copy" in window.status.text()
+    assert window.package.plugins[1].entry.enabled is False  # still here, to be saved
+    window.editor.undo_stack.setClean()  # (closing at teardown: nothing to ask)

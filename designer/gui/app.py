@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -241,9 +242,65 @@ class _AfterFirstPaint(QObject):
 
 
 def run(path: str | None) -> int:
+    """The interactive designer; 130 (as a shell says an interrupted command) after Ctrl+C."""
     app = make_app()
-    win = start(path)  # noqa: F841 - kept alive until the loop ends
-    return app.exec()
+    win = start(path)
+    with ctrl_c_closes(win, then=app.quit) as interrupted:
+        code = app.exec()
+    return 130 if interrupted else code
+
+
+@contextmanager
+def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) -> Iterator[list[bool]]:
+    """Ctrl+C in the terminal closes ``win`` as its close button does, then runs ``then``; the list
+    it gives holds True once the window has closed so.
+
+    Why: Python runs its Ctrl+C handler only when Python code runs, which in Qt's event loop may be
+    never: Ctrl+C did nothing until the mouse moved over the window, and under `dev.sh open` it
+    reached only the virtual screen (Xvfb), whose end the designer reported as "The X11 connection
+    broke". A timer now runs a little Python every 0.2 s. Nobody may be at the window to answer
+    "Save your changes?" (a virtual screen, a terminal in another room), so unsaved changes are
+    kept in the recovery copy, which opening the project offers back, as after a crash. The close
+    itself waits for the event loop: the handler may run in the middle of any Python code (a save).
+    A close the window refuses (an upload running) is said in the terminal, and the designer stays.
+    Left alone when Ctrl+C is not Python's own (ignored, as in a background job, or another handler).
+    """
+    import signal
+    import threading
+
+    interrupted: list[bool] = []
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield interrupted
+        return
+
+    def close() -> None:
+        win.keeps_unsaved_on_close = True
+        try:
+            closed = win.close()
+        finally:
+            win.keeps_unsaved_on_close = False
+        if not closed:
+            print(f"plugin-designer: not closing: {win.status.text()}", file=sys.stderr)
+            return
+        interrupted.append(True)
+        if then is not None:
+            then()  # (the window may not have been the last one open: a question still on screen)
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, close)
+
+    waker = QTimer(interval=200)
+    waker.timeout.connect(lambda: None)  # (Python code: the pending handler runs)
+    signal.signal(signal.SIGINT, handler)
+    waker.start()
+    try:
+        yield interrupted
+    finally:
+        waker.stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def screenshot(

@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
         # Unsaved changes kept after a crash offered back; not by the screenshot command, whose
         # window nobody can answer (it waited for ever) and which shows the project as saved.
         self.offers_recovery = True
+        # Ctrl+C in the terminal (app.ctrl_c_closes): closing keeps unsaved changes in the recovery copy.
+        self.keeps_unsaved_on_close = False
         self._status_before_analysis = ""
         self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
         self._recheck.timeout.connect(lambda: self._run_checks(background=True))
@@ -1207,6 +1209,8 @@ class MainWindow(QMainWindow):
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
+        if self.keeps_unsaved_on_close:  # nobody may be at the window to answer: kept, as after a crash
+            return self.autosave()
         from PySide6.QtWidgets import QMessageBox  # (not before: each project opened asks here)
 
         answer = QMessageBox.question(
@@ -1223,20 +1227,21 @@ class MainWindow(QMainWindow):
         return False
 
     # -- crash recovery ---------------------------------------------------------------------
-    def autosave(self) -> None:
-        """Copy unsaved edits to the recovery folder (never into the project itself)."""
+    def autosave(self) -> bool:
+        """Copy unsaved edits to the recovery folder (never into the project itself); False when
+        the copy could not be written (the status bar says why)."""
         from ..core.recovery import running_keeper, write_recovery
 
         self._autosave_soon.stop()
         self._autosave_latest.stop()  # (the next edit starts it again)
         if self.package is None or self.editor is None or self._closing:
-            return  # (closing: the edits were saved or thrown away; a copy now would offer them back)
+            return True  # (closing: the edits were saved or thrown away; a copy now would offer them back)
         typing = self._typing_in_fields()
         if self.editor.undo_stack.isClean() and typing is None:
             if self._kept_typing:  # typing kept aside, since recorded or taken back: nothing to offer
                 self._kept_typing = False
                 self._forget_recovery()
-            return
+            return True
         try:
             kept = write_recovery(self.package, self._took_over, typing)
             self._kept_typing = typing is not None
@@ -1246,7 +1251,7 @@ class MainWindow(QMainWindow):
             self.status.setText(
                 f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
             )
-            return
+            return False
         if kept is not None and kept.stem.endswith(f".{os.getpid()}") and not self._told_crash_copy:
             self._told_crash_copy = True  # once: the autosave comes back every 30 seconds
             other = running_keeper(self.package.root) if self.package.root is not None else None
@@ -1257,13 +1262,14 @@ class MainWindow(QMainWindow):
                     "them there first, or one window's Save writes over the other's. Your changes here are kept "
                     "aside too.",
                 )
-                return
+                return True
             # (In place of the note that the window had unsaved changes: it has gone since.)
             self.notes.say(
                 "other window",
                 "Another Plugin Designer window on this package closed without saving its changes; they are "
                 "kept aside. Save here, then File ▸ Reload to be offered them.",
             )
+        return True
 
     def _keep_aside_soon(self, ms: int = AUTOSAVE_AFTER_EDIT_MS) -> None:
         """Copy the edits aside ``ms`` after the last one, and at the latest AUTOSAVE_TYPING_ON_MS
