@@ -96,6 +96,47 @@ setup() {
     apt_install "${QT_LIBS[@]}"
 }
 
+xvfb_pid=""
+xvfb_dir=""
+start_xvfb() {
+    # A virtual screen (Xvfb) on the first free display from :99, as xvfb-run -a starts one, but in a
+    # session of its own: Ctrl+C in this terminal reached the X server too, which died before the
+    # designer could close ("The X11 connection broke"). Now only the designer gets it; it closes as
+    # its window would, keeping unsaved changes in its recovery copy, and the exit trap then stops Xvfb.
+    xvfb_dir="$(mktemp -d)"
+    trap stop_xvfb EXIT
+    export XAUTHORITY="$xvfb_dir/Xauthority"
+    : >"$XAUTHORITY"  # (xauth says it "does not exist" otherwise)
+    local n=99 tries=0
+    while [ $tries -lt 10 ]; do
+        while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+        xauth -q -f "$XAUTHORITY" add ":$n" . "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+        # -displayfd: Xvfb writes the display's number there once it takes connections.
+        setsid Xvfb ":$n" -screen 0 1440x900x24 -nolisten tcp -auth "$XAUTHORITY" -displayfd 3 \
+            3>"$xvfb_dir/ready" >"$xvfb_dir/log" 2>&1 </dev/null &
+        xvfb_pid=$!
+        while [ ! -s "$xvfb_dir/ready" ] && kill -0 "$xvfb_pid" 2>/dev/null; do sleep 0.1; done
+        if [ -s "$xvfb_dir/ready" ]; then
+            export DISPLAY=":$n"
+            return 0
+        fi
+        wait "$xvfb_pid" 2>/dev/null || true  # (another display took :$n meanwhile: the next one)
+        xvfb_pid=""
+        n=$((n + 1))
+        tries=$((tries + 1))
+    done
+    say "Xvfb did not start: $(tail -n 3 "$xvfb_dir/log" 2>/dev/null | tr '\n' ' ')"
+    return 1
+}
+stop_xvfb() {
+    if [ -n "$xvfb_pid" ]; then
+        kill "$xvfb_pid" 2>/dev/null || true
+        wait "$xvfb_pid" 2>/dev/null || true
+    fi
+    [ -n "$xvfb_dir" ] && rm -rf "$xvfb_dir"
+    return 0
+}
+
 case "$mode" in
     setup)
         setup
@@ -122,11 +163,14 @@ case "$mode" in
         fi
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
             apt_install "${X11_LIBS[@]}"
-            if have xvfb-run; then
+            if have Xvfb && have xauth && start_xvfb; then
                 say "no screen found: opening the designer on a virtual screen (Xvfb); stop it with Ctrl+C"
-                exec xvfb-run -a -s "-screen 0 1440x900x24" "$venv/bin/plugin-designer" "${target[@]}"
+                # Not exec'd: the virtual screen is stopped when the designer has ended.
+                status=0
+                "$venv/bin/plugin-designer" "${target[@]}" || status=$?
+                exit "$status"
             fi
-            say "no screen found and Xvfb is not installed: opening offscreen"
+            say "no screen found and no virtual screen (Xvfb) could be started: opening offscreen"
             export QT_QPA_PLATFORM=offscreen
         elif [ "$(uname)" = Linux ]; then
             apt_install "${X11_LIBS[@]:2}"
