@@ -38,6 +38,7 @@ __all__ = [
     "SettingsEntry",
     "UnreadableFileError",
     "load",
+    "mark_written",
     "model_copy",
     "unreadable_files",
     "save",
@@ -1026,6 +1027,17 @@ def save(pkg: BrandingPackage) -> list[str]:
     deletes = pending_deletes(pkg)
     # All of them or none, the trash included: a refused write or move changes nothing.
     pkg.files.write_many(writes, trash=deletes)
+    mark_written(pkg)
+    return sorted(writes) + deletes
+
+
+def mark_written(pkg: BrandingPackage) -> None:
+    """The model as it is now is what the project's files hold: nothing is pending any more.
+
+    Why apart from :func:`save`: an export writes the same files (and the new brandingID), and
+    the window then goes on with the model it has, undo history and all, instead of reading
+    the project again (see ``export.take_export``).
+    """
     pkg.pending_texts.clear()
     if pkg.manifest is not None:
         pkg.manifest.mark_saved()
@@ -1039,4 +1051,3 @@ def save(pkg: BrandingPackage) -> list[str]:
         p.entry.mark_saved()
         if p.package is not None:
             p.package.mark_saved()
-    return sorted(writes) + deletes
