@@ -27,7 +27,7 @@ from .checks import run_checks
 from .files import DirFiles, is_temporary, name_clashes, name_difference, said_as_given, windows_name_problem
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
-from .model import BrandingPackage, load
+from .model import BrandingPackage, bytes_text, load, mark_written, reread_json, sync_documents
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
 from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted, plural, who_gets
@@ -56,6 +56,7 @@ __all__ = [
     "output_folder_refusal",
     "plan_export",
     "state_folder_refusal",
+    "take_export",
     "who_gets",
     "write_export",
 ]
@@ -1071,6 +1072,25 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def take_export(result: ExportResult) -> None:
+    """Bring what ``result``'s export wrote into the project into its package's model, as a save would.
+
+    Why: the window read the whole project again after each export, and with it lost the undo
+    history, the selection and the place the user was at. The export writes what a save writes
+    plus the new brandingID (and ``isSettingsBranded: true``), so the model takes those two, and
+    every file is then as it is on disk: nothing pending, nothing for a save to write again.
+    """
+    pkg = result.plan.pkg
+    written = result.plan.writes.get("manifest.json")
+    if pkg.manifest is None and written is not None:  # the export created it (a Management Node download)
+        reread_json(pkg, "manifest.json", bytes_text(written))
+    elif pkg.manifest is not None:
+        pkg.manifest.branding_id = result.branding_id
+        pkg.manifest.is_settings_branded = True
+    mark_written(pkg)
+    sync_documents(pkg)  # the documents' text is the written one: problems are placed in it
 
 
 def state_folder_refusal(project: Path) -> str | None:

@@ -214,6 +214,22 @@ class SnapshotCommand(QUndoCommand):
                 if rel not in snap.pending_texts and rel not in modelled:
                     snap.pending_texts[rel] = text
 
+    def keep_upload_number(self, branding_id: Any) -> None:
+        """After an export: both snapshots hold the brandingID the export wrote (and
+        ``isSettingsBranded: true``), so undoing or redoing this step leaves them as exported.
+
+        Why: the brandingID is the number of the upload the export just made, not something the
+        user did. Undo is for the user's own edits; rolling the number back to the previous
+        upload's would put that number into manifest.json at the next save, where it no longer
+        says which upload the project holds, and a ZIP made from the folder by hand would carry a
+        number the clients have cached already. (The export's record keeps the next Export's
+        number higher either way.)
+        """
+        for snap in (self._before, self._after):
+            if snap is not None and snap.manifest is not None:
+                snap.manifest.branding_id = branding_id
+                snap.manifest.is_settings_branded = True
+
 
 class TextCommand(QUndoCommand):
     """One file's new text: what typing in the source editor pushes, keystroke after keystroke.
@@ -364,6 +380,26 @@ class ModelEditor(QObject):
         Why: the window made a new stack for the new folder, and Ctrl+Z could no longer take back
         anything done before the Save As, not even the last edit."""
         self.package = package
+        self._saved_over(before)
+        self.undo_stack.setClean()
+
+    def took_export(self, result: Any, before: dict[str, str | None]) -> None:
+        """An export (``result``, an ``ExportResult``) wrote the package into its project: the model
+        takes what it wrote, every undo step goes on past it as past a save and keeps the new
+        brandingID (see :meth:`SnapshotCommand.keep_upload_number`), and the stack is clean.
+        ``before``: :meth:`texts_a_save_changes` just before the export.
+
+        Why not read the project again: that dropped the undo history (the README promises Undo
+        goes on past a save), the selection, the file on show and its scroll position.
+        """
+        from ..core.export import take_export
+
+        self.package.take_deferred()
+        take_export(result)
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, SnapshotCommand):
+                command.keep_upload_number(result.branding_id)
         self._saved_over(before)
         self.undo_stack.setClean()
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent, QUndoCommand
 
+    from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
     from ..core.recovery import Typing
@@ -425,6 +426,8 @@ class MainWindow(QMainWindow):
         self._reselect: tuple[object, str | None] | None = None
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when first shown (see _ensure_export_dock)
+        # The files the export may write, as they were just before it (see ModelEditor.took_export).
+        self._before_export: dict[str, str | None] = {}
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
         self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
@@ -3112,7 +3115,7 @@ class MainWindow(QMainWindow):
         from .panes.export_pane import ExportPane
 
         self.export_pane = ExportPane()
-        self.export_pane.sig_exported.connect(self._exported)
+        self.export_pane.sig_wrote.connect(self._exported)
         self.export_pane.sig_show_problem.connect(self.jump_to_problem)
         self.export_pane.may_export = self._save_before_export
         self._right_docks_full_height()
@@ -3209,10 +3212,11 @@ class MainWindow(QMainWindow):
         self._refresh_export()
 
     def _save_before_export(self) -> bool:
-        """The export writes what it uploads into the project too, and the window then reads the
-        project again: unsaved edits are saved first, with the user's say-so, never silently."""
+        """The export writes what it uploads into the project too: unsaved edits are saved first,
+        with the user's say-so, never silently."""
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
+            self._before_export = self.editor.texts_a_save_changes() if self.editor is not None else {}
             return True
         from PySide6.QtWidgets import QMessageBox  # (not before: each project opened asks here)
 
@@ -3220,19 +3224,36 @@ class MainWindow(QMainWindow):
             self,
             "Save before exporting?",
             "The export is made from the saved project, and writes the new brandingID into it.\n\n"
-            "Save your changes first? (Undo then starts again from the exported state.)",
+            "Save your changes first? (Undo can still take them back afterwards.)",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Save and self.save()
+        if answer != QMessageBox.StandardButton.Save or not self.save():
+            return False
+        self._before_export = self.editor.texts_a_save_changes()
+        return True
 
-    def _exported(self, path: str) -> None:
-        # The export wrote the model's files (and the new brandingID) into the project: the
-        # files on disk are now what the model holds, so reload them as the clean state.
-        if self.editor is not None:
-            self.editor.undo_stack.setClean()
+    def _exported(self, result: ExportResult) -> None:
+        """The export wrote the package (and the new brandingID) into the project: the model takes
+        what it wrote, and the window goes on where the user was.
+
+        Why not open the project again, as it did: that emptied the undo history (the README says
+        Undo goes on past a save), and lost the selection, the file on show and its scroll position.
+        """
+        if self.editor is None or self.package is not result.plan.pkg:
+            return  # (a package no longer open: nothing of it is on show)
+        self.editor.took_export(result, self._before_export)
+        self._before_export = {}
         self._forget_recovery()
-        self.open_path(self._path, ask=False)
-        self.status.setText(f"Exported {_shown_path(path)}")
+        self._sync_file_views()  # manifest.json on show: its new number
+        if self.stack.currentWidget() is self.details:
+            bar = self.details.verticalScrollBar()
+            at = bar.value()
+            self._show_item(self.tree.currentItem())  # the project page's upload number
+            bar.setValue(at)
+        self._check_soon()
+        if self.preview_dock is not None and self.preview_dock.isVisible():
+            self.preview_pane.refresh()
+        self.status.setText(f"Exported {_shown_path(str(result.path))}")
 
     # -- whole plugins ----------------------------------------------------------------------
     def selected_plugin(self) -> int | None:

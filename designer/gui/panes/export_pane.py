@@ -147,10 +147,12 @@ def _errors_by_kind(errors: list[Problem]) -> str:
 class ExportPane(QWidget):
     """Export a package as a branding ZIP (objectName ``exportPane``).
 
-    Feed it with :meth:`set_package`; it emits ``sig_exported(path)`` after a ZIP was written
-    (the window then reloads the package, whose manifest.json now has the new brandingID).
+    Feed it with :meth:`set_package`; after a ZIP was written it emits ``sig_wrote(result)``
+    (the ``ExportResult``: the window brings the new brandingID into its model) and then
+    ``sig_exported(path)``.
     """
 
+    sig_wrote = Signal(object)
     sig_exported = Signal(str)
     sig_export_failed = Signal(str)
     sig_show_problem = Signal(object)  # a blocking error was clicked: show it where it is (a Problem)
@@ -727,7 +729,8 @@ class ExportPane(QWidget):
             f"{byte_size(result.size)}.{written}"
         )
         self._set_status_tone("ok")
-        self._exported = (plan, result.path)  # its checklist stays on show, also after the window reloads
+        self._exported = (plan, result.path)  # its checklist stays on show
+        self.sig_wrote.emit(result)
         self.sig_exported.emit(str(result.path))
         self._custom_id = False
         if self.pkg is pkg:  # nobody reloaded the package: show the next export's plan
@@ -766,6 +769,7 @@ class ExportPane(QWidget):
             f"(ZIP kept at {result.export.path})."
         )
         self._set_status_tone("ok")
+        self.sig_wrote.emit(result.export)
         self.sig_exported.emit(str(result.export.path))
         if self.pkg is result.export.plan.pkg:  # nobody reloaded the package: show the next export's plan
             self.branding_edit.clear()
