@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
-from designer.core.model import pending_writes
+from designer.core.checks import run_checks
+from designer.core.model import load, pending_writes
+from designer.core.problems import CODES
 from designer.gui.main_window import MainWindow
 from tests.test_editing import retype, select_plugin
 
@@ -120,3 +122,22 @@ def test_the_project_page_shows_the_upload_number_the_export_wrote(
     exported_id = json.loads((example_project / "webapp2" / "manifest.json").read_text())["brandingID"]
     assert window.stack.currentWidget() is window.details
     assert f"Upload number (brandingID): {exported_id}." in window.details.toPlainText()
+
+
+def test_edits_after_an_export_bring_no_note_about_the_branding_id_in_the_window(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The window's Export always writes a new brandingID: PD213 ("still the one of the last
+    export") is for a folder uploaded without it, which `check` is for."""
+    window.open_path(example_project)
+    _export(window, qtbot, monkeypatch, tmp_path / "out.zip")
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, _visible(window, "nameEdit"), "Renamed")
+    qtbot.keySequence(window, "Ctrl+S")
+    qtbot.waitUntil(lambda: window._checks_on_show == window._checks_asked and not window._recheck.isActive())
+    assert [p.code for p in window.problems] == []
+    assert window.problems_dock.windowTitle() == "Problems — none"
+    # What `check` says of the saved folder: zipped by hand, it would keep the cached branding.
+    assert [p.code for p in run_checks(load(example_project))] == ["PD213"]
+    # Help ▸ Problem Codes says why the window does not list it.
+    assert "the designer window leaves it out" in CODES["PD213"].why

@@ -447,7 +447,9 @@ CODES: dict[str, Code] = {
             "PD213",
             _I,
             "Upload number (brandingID) is the same as last time",
-            "Clients keep their cached branding unless the upload number changes with each upload.",
+            "Clients keep their cached branding unless the upload number changes with each upload. Said by "
+            "check, for a folder zipped and uploaded by hand; the designer window leaves it out, as its Export "
+            "always sets a new one.",
             fixable=True,
         ),
         # -- SVG safety and ids ------------------------------------------------------------

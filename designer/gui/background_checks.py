@@ -59,7 +59,7 @@ class BackgroundChecks(QThread):
     def run(self) -> None:
         start = time.thread_time()
         try:
-            self.problems = run_checks(self.pkg)
+            self.problems = run_checks(self.pkg, in_window=True)
         except Exception:  # noqa: BLE001 - see the class's docstring: the window checks again
             self.problems = None
         self.seconds = time.thread_time() - start

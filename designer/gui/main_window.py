@@ -1634,7 +1634,7 @@ class MainWindow(QMainWindow):
         self._checks_asked += 1  # (a worker still checking the package of before: its result is not shown)
         self._checks_on_show = self._checks_asked
         start = time.thread_time()
-        self.problems = [] if self._unchecked else run_checks(pkg)
+        self.problems = [] if self._unchecked else run_checks(pkg, in_window=True)
         self._slow_checks = time.thread_time() - start >= SLOW_CHECKS
         self.export_action.setEnabled(True)
         self.preview_action.setEnabled(True)
@@ -2987,7 +2987,7 @@ class MainWindow(QMainWindow):
             return
         self._checks_asked += 1  # (a worker's result, of the package as it was before, is older)
         start = time.thread_time()
-        problems = run_checks(self.package)
+        problems = run_checks(self.package, in_window=True)
         self._slow_checks = time.thread_time() - start >= SLOW_CHECKS
         self._show_checked(problems)
 
