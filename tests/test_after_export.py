@@ -141,3 +141,33 @@ def test_edits_after_an_export_bring_no_note_about_the_branding_id_in_the_window
     assert [p.code for p in run_checks(load(example_project))] == ["PD213"]
     # Help ▸ Problem Codes says why the window does not list it.
     assert "the designer window leaves it out" in CODES["PD213"].why
+
+
+def test_the_opened_summary_counts_what_the_problems_dock_lists(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    window.open_path(example_project)
+    assert window.status.text().endswith(": 3 plugins, no errors")
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, _visible(window, "sourceEdit"), "nothere.js")  # an error and two notes
+    qtbot.waitUntil(lambda: window.problems_dock.windowTitle() == "Problems (3)")
+    assert window.status.text().endswith(": 3 plugins, 1 error, 2 notes")
+
+
+def test_a_message_giving_the_number_of_problems_goes_when_that_number_changes(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    source = example_project / "webapp2" / rel
+    source.write_text(source.read_text().replace("pluginAPI.sendRequest", "pluginAPI.sendReqest"))
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD511")
+    button = view.itemWidget(row, 3)
+    window.editor.edit_text("Add a line", rel, "// a new first line\n" + window.package.read_text(rel))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # before the checks ran again: stale
+    assert window.status.text().endswith("the problems are up to date now (1 problem).")
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, _visible(window, "sourceEdit"), "nothere.js")
+    qtbot.waitUntil(lambda: len(window.problems) > 1)
+    assert window.status.text() == ""

@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         self.keeps_unsaved_on_close = False
         self._status_before_analysis = ""
         self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
+        self._counts_said: tuple[str, str] | None = None  # see _say_counted
         self._recheck.timeout.connect(lambda: self._run_checks(background=True))
         # Checks on a worker (background_checks.py), for a package whose checks are slow: the one
         # running, and the count of changes and checks (see _check_soon) its result and the one
@@ -1911,6 +1912,10 @@ class MainWindow(QMainWindow):
         self._show_source_markers()
         if self.status.text().startswith("Opened "):  # still the summary, not a newer message: keep it true
             self.status.setText(self._opened_summary())
+        elif self._counts_said is not None and self.status.text() == self._counts_said[0]:
+            if self._problem_count() != self._counts_said[1]:  # its number is no longer the dock's: it goes
+                self.status.setText("")
+                self._counts_said = None
 
     def _fill_problems(self, shown: list[Problem] | None = None, owners: list[int | None] | None = None) -> None:
         if shown is None or owners is None:
@@ -2320,7 +2325,7 @@ class MainWindow(QMainWindow):
                 )
                 return
             if not any(p.fix == fix for p in self._all_problems()):
-                self.status.setText(
+                self._say_counted(
                     f"Could not fix: '{fix.title}' no longer applies (the list was older than the last "
                     f"change). Nothing was changed; the problems are up to date now ({self._problem_count()})."
                 )
@@ -2370,7 +2375,17 @@ class MainWindow(QMainWindow):
         now, then = self._status_until_checked
         self._status_until_checked = None
         if self.status.text() == now:
-            self.status.setText(then())
+            self._say_counted(then())
+
+    def _say_counted(self, text: str) -> None:
+        """Say ``text``, a message that gives the number of problems (``_problem_count``), in the
+        status bar until that number changes (see :meth:`_show_problems`).
+
+        Why: "the problems are up to date now (2 problems)" stayed on after later edits had
+        made them 5, beside a Problems dock that said so.
+        """
+        self.status.setText(text)
+        self._counts_said = (self.status.text(), self._problem_count())
 
     def _problem_count(self) -> str:
         """'2 problems', 'no problems': what the Problems list shows now, for a status message."""
@@ -2914,7 +2929,11 @@ class MainWindow(QMainWindow):
         )
 
     def _opened_summary(self) -> str:
-        """'Opened X: 3 plugins, 1 error': the status line after opening, kept current by each check run.
+        """'Opened X: 3 plugins, 1 error, 2 warnings': the status line after opening, kept current
+        by each check run, counting what the Problems dock lists (errors, warnings, notes).
+
+        Why the warnings and notes too: "no errors" stayed on while edits filled the dock with
+        warnings, and read as if the Problems list had nothing in it.
 
         A folder the designer may not write to (a read-only share or mount) is said here too. Why:
         nothing said so until Save, after all the work, was refused file by file."""
@@ -2924,7 +2943,13 @@ class MainWindow(QMainWindow):
 
         pkg = self.package
         assert pkg is not None
-        n_err = sum(p.severity is Severity.ERROR for p in self._all_problems())
+        severities = Counter(p.severity for p in self._all_problems())
+        n_err = severities[Severity.ERROR]
+        others = "".join(
+            f", {counted(severities[severity], word)}"
+            for severity, word in ((Severity.WARNING, "warning"), (Severity.INFO, "note"))
+            if severities[severity]
+        )
         # (Not "0 plugins" for a package whose plugins settings.json lists behind a slip, under a
         # misspelt name or not as a list: "settings.json cannot be read", "… has no plugin list …".)
         why = unread_plugin_list(pkg)
@@ -2932,6 +2957,7 @@ class MainWindow(QMainWindow):
         return (
             f"Opened {_shown_place(pkg)}: {plugins}, "
             + (counted(n_err, "error") if n_err else "being checked…" if self._unchecked else "no errors")
+            + others
             + ("" if pkg.files.writable else " — read-only ZIP: File ▸ Import ZIP into a Folder… to edit it")
             + (
                 " — this folder is read-only here: Save will be refused (copy the project to a folder you can "
