@@ -14,6 +14,7 @@ from designer.core.resources import resource
 from designer.core.snippets import expand, find_prefix, load_snippets, search
 from designer.gui.panes.source_assist import LABEL_ROLE, SnippetBrowser
 from designer.gui.panes.source_editor import SourcePane
+from designer.gui.viewports import viewport_of
 
 # -- core -------------------------------------------------------------------------------------
 
@@ -708,3 +709,113 @@ def test_a_name_chosen_in_a_tab_stop_reaches_its_copies_at_once(pane: SourcePane
     assert editor.snippet is not None
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.textCursor().selectedText() == "name"
+
+
+# -- the list while a name is typed (it is filtered again on every keystroke) --------------------
+
+_NAMES = (
+    "(function () {\n"
+    "    function hhelper1(a) {}\n"  # contains what is typed without starting with it: after those that do
+    "    function helperWithAVeryLongNameThatWidensTheList(first, second, third, fourth) {}\n"
+    + "".join(f"    function helper{n}(x{n}) {{}}\n" for n in (1, 10, 11, 12, 13, 120, 121, 122, 125, 130, 2, 20))
+    + "    var xhelper12 = 1;\n"
+    "    const Helper12Up = 2;\n"
+    "    let hélper12 = 3;\n"  # beyond ASCII: left to the completer's own filter
+    "    \n"
+    "})();\n"
+)
+
+
+def _expected_rows(text: str, typed: str) -> list[str]:
+    """What the list should show for ``typed``: every name holding it (any case), in the file's
+    order, those that start with it first; a name with its signature or kind beside it."""
+    names = [("PEX", "PEX")] + [(c.label, c.detail) for c in pexapi.local_completions(text)]
+    hits = [n for n in names if typed.lower() in n[0].lower()]
+    hits.sort(key=lambda n: not n[0].lower().startswith(typed.lower()))
+    return [f"{label}    {detail}" if detail != label else label for label, detail in hits]
+
+
+def _list_as_shown(editor) -> tuple[list[str], int, int, QPoint]:
+    """The rows of the open list, the selected row, the list's width and where it is."""
+    completer = editor.completion.completer
+    model, popup = completer.completionModel(), completer.popup()
+    rows = [model.index(i, 0).data() for i in range(model.rowCount())]
+    return rows, popup.currentIndex().row(), popup.width(), popup.geometry().topLeft()
+
+
+def _check_list(editor, typed: str) -> None:
+    rows, current, width, where = _list_as_shown(editor)
+    popup = editor.completion.completer.popup()
+    assert editor.completion.prefix == typed
+    assert rows == _expected_rows(editor.toPlainText(), typed), typed
+    assert popup.isVisible() == bool(rows)
+    if rows:
+        assert current == 0, typed
+        # As wide as its widest row needs (measured afresh here), at least 360, under the caret.
+        assert width == max(360, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()), typed
+        caret = viewport_of(editor).mapToGlobal(editor.cursorRect().bottomLeft())
+        room = popup.screen().availableGeometry()
+        assert where == QPoint(min(caret.x(), room.right() + 1 - width), caret.y()), typed  # (kept on the screen)
+
+
+def _type_a_name(qtbot, editor) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(_NAMES.count("\n") - 2).position() + 4)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "h")
+    _ctrl_space(qtbot, editor)
+    _check_list(editor, "h")
+
+
+def test_the_list_shows_the_same_names_in_the_same_order_after_each_keystroke(pane: SourcePane, qtbot) -> None:
+    """Typing with the list open filters it again on every key: the rows, their order (names that
+    start with what is typed first), the selected row and the list's size and place are those a
+    fresh list for the word would have, narrowing, widening (Backspace) and running out."""
+    editor = pane.editor
+    pane.show_file("names.plugin.js", _NAMES, read_only=False)
+    _type_a_name(qtbot, editor)
+    typed = "h"
+    for ch in "elper12":
+        qtbot.keyClicks(editor, ch)
+        typed += ch
+        _check_list(editor, typed)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+        typed = typed[:-1]
+        _check_list(editor, typed)
+    for ch in "r13":
+        qtbot.keyClicks(editor, ch)
+        typed += ch
+        _check_list(editor, typed)
+    qtbot.keyClicks(editor, "q")  # no name holds "helper13q": the list goes
+    assert not editor.completion.popup_visible()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    _ctrl_space(qtbot, editor)
+    _check_list(editor, "helper13")
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == "    helper13()"  # (the chosen row's own name and call)
+
+
+def test_a_name_an_edit_adds_or_removes_is_listed_or_gone_at_the_next_keystroke(pane: SourcePane, qtbot) -> None:
+    """The file's names are read once per edit elsewhere, not per keystroke: an edit outside the
+    word being typed (a rename from the form, a paste above) must still reach the open list."""
+    editor = pane.editor
+    pane.show_file("names.plugin.js", _NAMES, read_only=False)
+    _type_a_name(qtbot, editor)
+    qtbot.keyClicks(editor, "elper1")
+    _check_list(editor, "helper1")
+    above = QTextCursor(editor.document())
+    above.setPosition(len("(function () {\n"))
+    above.insertText("    function helper12Added(b) {}\n")  # a name added above while the list is open
+    qtbot.keyClicks(editor, "2")
+    _check_list(editor, "helper12")
+    assert "helper12Added    helper12Added(b)" in _list_as_shown(editor)[0]
+    gone = editor.document().find("function helper120(x120) {}")
+    assert not gone.isNull()
+    gone.removeSelectedText()  # and one taken out
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    _check_list(editor, "helper1")
+    assert not any(row.startswith("helper120 ") for row in _list_as_shown(editor)[0])
+    qtbot.keyClicks(editor, "2")
+    _check_list(editor, "helper12")
+    editor.completion.completer.popup().hide()
