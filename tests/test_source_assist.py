@@ -325,19 +325,30 @@ def test_typing_with_the_list_open_reads_the_files_names_once(pane: SourcePane, 
 def test_the_list_is_filled_once_while_typing_keeps_its_names(pane: SourcePane, qtbot) -> None:
     """The list was emptied and filled again row by row on every keystroke (the completer filtered
     it again for each row: a quarter of a second a keystroke with a thousand names). Now it holds
-    only the names that match, is filled in one go, and is left as it is when they stay the same."""
+    only the names that match, is filled in one go, and is left as it is while the completer's own
+    filter of it shows what a new list would; its rows are measured again only when that may
+    change the list's width."""
     editor = pane.editor
     editor.replace_text("".join(f"function helper{i}() {{}}\n" for i in range(30)) + editor.toPlainText())
     helper = editor.completion
+    popup = helper.completer.popup()
     inserted: list[int] = []
     helper.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    measured: list[int] = []
+    whole = popup.sizeHintForColumn
+    popup.sizeHintForColumn = lambda column: measured.append(helper.completer.completionCount()) or whole(column)
     qtbot.keyClicks(editor, "h")
     _ctrl_space(qtbot, editor)
     qtbot.keyClicks(editor, "elper")  # the same thirty names match all the way
     assert helper.popup_visible() and len(_listed(helper)) == 30
     qtbot.keyClicks(editor, "2")  # helper2, helper20 ... helper29
     assert _listed(helper) == ["helper2", *(f"helper2{i}" for i in range(10))]
-    assert inserted == [30, 11]
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert len(_listed(helper)) == 30
+    # Filled and measured once, when the list opened: fewer of the same rows are no wider, and
+    # the list is as wide as the least width anyway (see the test below for a wider list).
+    assert inserted == [30] and measured == [30]
+    helper.completer.popup().hide()
 
 
 def test_the_list_offers_the_names_added_elsewhere_since(pane: SourcePane, qtbot) -> None:

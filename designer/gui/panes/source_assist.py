@@ -9,6 +9,8 @@ typed before a stop; an edit across a stop's edge ends the snippet.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -240,6 +242,19 @@ class SnippetBrowser(QDialog):
         super().accept()
 
 
+class _Row:
+    """A name offered in the completion list, with what filtering and showing it needs, worked out
+    once per list rather than on every keystroke."""
+
+    __slots__ = ("ascii", "completion", "lower", "text")
+
+    def __init__(self, c: pexapi.Completion) -> None:
+        self.completion = c
+        self.lower = c.label.lower()
+        self.ascii = c.label.isascii()
+        self.text = f"{c.label}    {c.detail}" if c.detail != c.label else c.label  # as the list shows it
+
+
 class CompletionHelper:
     """The QCompleter popup of the editor: PEX API members, properties, REST paths, local functions."""
 
@@ -270,8 +285,18 @@ class CompletionHelper:
         # 20 ms of every keystroke typed with the list open in a 10,000-line file.
         self._local: list[pexapi.Completion] | None = None
         self._word = [0, 0]  # where that word is, from its start to the cursor (document positions)
-        self._shown: list[pexapi.Completion] | None = None  # what the model holds
-        self._width = (0, 0)  # (rows shown, the list's width for them)
+        # Why the next ones: typing with the list open over a file's thousand names filtered and
+        # sorted them all, filled the model again and measured every row on most keystrokes (p95
+        # about 15 ms in bench/keystroke.py). The names are filtered from the last matches while
+        # the typed word only grows, the model is kept while the completer's own filter of it
+        # shows what a new one would, and the rows are measured only when they may have changed.
+        self._offered: tuple[list[pexapi.Completion], list[_Row]] | None = None  # (names offered, their rows)
+        self._pool: tuple[str, list[_Row]] | None = None  # (typed, the rows of those it matched)
+        self._shown: list[_Row] = []  # what the model holds, in its order
+        self._widths: dict[str, int] = {}  # the list's width by the typed prefix, for the model as it is
+        # The rows last measured, all shown: (their ids, the rows, the widest one's width).
+        self._measured: tuple[set[int], list[_Row], int] | None = None
+        self._widths_font = ""  # the popup's font those were measured with
 
     def contents_change(self, pos: int, removed: int, added: int) -> None:
         """An edit of the text (the editor's contentsChange): the file's names are kept when it only
@@ -332,28 +357,31 @@ class CompletionHelper:
         if not found:
             self.completer.popup().hide()
             return False
+        if not self.popup_visible():  # (a new list: its font, style or screen may have changed since)
+            self._widths.clear()
+            self._measured = None
         typed = self.prefix.lower()
-        # Only what the completer's filter can keep (it filters these again, exactly as before; a name
-        # beyond ASCII is left to it, whose case rules may differ from Python's): a model of every
-        # name in a 10,000-line file cost a quarter of a second per keystroke.
-        found = [c for c in found if typed in c.label.lower() or not c.label.isascii()]
-        found.sort(key=lambda c: not c.label.lower().startswith(typed))  # (stable: the API's order)
-        changed = found != self._shown
-        if changed:  # (typing "hel" after "he" in a file of helpers keeps the list as it was)
-            self._shown = found
-            rows = []
-            for c in found:
-                item = QStandardItem(f"{c.label}    {c.detail}" if c.detail != c.label else c.label)
+        rows = self._matches(found, typed)
+        # The model is kept when the completer's own filter of it leaves these rows in this order
+        # (typing "helper1" after "h" in a file of helpers): only a different order or a wider
+        # list (Backspace) rebuilds it.
+        changed = rows != [r for r in self._shown if typed in r.lower or not r.ascii]
+        if changed:
+            self._shown = rows
+            items = []
+            for r in rows:
+                c = r.completion
+                item = QStandardItem(r.text)
                 item.setData(c.insert, INSERT_ROLE)
                 item.setData(c.label, LABEL_ROLE)
                 item.setData(pexapi.takes_arguments(c), CALL_ROLE)
                 item.setData(c.kind == "path", PATH_ROLE)
                 item.setToolTip(c.doc)
                 item.setEditable(False)
-                rows.append(item)
+                items.append(item)
             self.model.clear()
             # In one go: row by row, the completer's own filter took each new row in on its own.
-            self.model.invisibleRootItem().appendRows(rows)
+            self.model.invisibleRootItem().appendRows(items)
         self.completer.setCompletionPrefix(self.prefix)
         count = self.completer.completionCount()
         if count == 0:
@@ -364,11 +392,61 @@ class CompletionHelper:
         # cursorRect() is in the viewport's coordinates, complete() takes the editor's: the
         # viewport starts right of the line numbers.
         rect = self.editor.cursorRect().translated(viewport_of(self.editor).pos())
-        if changed or count != self._width[0]:  # (asks every row for its size: 7 ms for a thousand)
-            self._width = (count, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
-        rect.setWidth(max(360, self._width[1]))
+        rect.setWidth(self._list_width(rows, count, changed))
         self.completer.complete(rect)
         return True
+
+    def _matches(self, found: list[pexapi.Completion], typed: str) -> list[_Row]:
+        """The rows of ``found`` the completer's filter can keep for ``typed`` (lower case), those
+        that start with it first, else in ``found``'s order.
+
+        Only these go in the model (it filters them again, exactly as before; a name beyond ASCII
+        is left to it, whose case rules may differ from Python's): a model of every name in a
+        10,000-line file cost a quarter of a second per keystroke. While the same names are
+        offered and the typed word only grew, the last matches are filtered, not every name.
+        """
+        if self._offered is None or found != self._offered[0]:  # (the same names: the same rows)
+            self._offered = (found, [_Row(c) for c in found])
+            self._pool = None
+        pool = self._pool
+        rows = pool[1] if pool is not None and pool[0] in typed else self._offered[1]
+        rows = [r for r in rows if typed in r.lower or not r.ascii]  # (what the completer's filter can keep)
+        self._pool = (typed, rows)
+        first = [r.lower.startswith(typed) for r in rows]
+        return list(compress(rows, first)) + list(compress(rows, map(not_, first)))
+
+    def _list_width(self, rows: list[_Row], count: int, changed: bool) -> int:
+        """The list's width: its widest row (what ``sizeHintForColumn(0)`` says) and the scroll
+        bar, at least 360. Rows are measured only when that may differ from the last time: it
+        measures every row, 7 ms for a thousand, on what were most keystrokes.
+
+        The same model and prefix show the same rows, so a width is kept by prefix until the model
+        is filled again (Backspace back to "he" finds it). Rows that are all shown and among those
+        last measured need no measuring either when they were no wider than the least width
+        (typing "helper1" after "h": fewer rows are never wider), or when they are the same rows.
+        """
+        popup = self.completer.popup()
+        bar = popup.verticalScrollBar().sizeHint().width()
+        least = 360 - bar  # (a row no wider leaves the list at 360)
+        font = popup.font().key()
+        if font != self._widths_font:
+            self._measured = None
+        if changed or font != self._widths_font:
+            self._widths.clear()
+            self._widths_font = font
+        width = self._widths.get(self.prefix)
+        if width is None:
+            # (the completer's filter left out a name beyond ASCII when it shows fewer: not known which)
+            ids = {id(r) for r in rows} if count == len(rows) else None
+            last = self._measured
+            if ids is not None and last is not None and ids <= last[0] and (last[2] <= least or ids == last[0]):
+                width = last[2]
+            else:
+                width = popup.sizeHintForColumn(0)
+                # (the rows themselves are kept too: an id stands for its row only while it lives)
+                self._measured = (ids, rows, width) if ids is not None else None
+            self._widths[self.prefix] = width
+        return max(360, width + bar)
 
     def insert(self, text: str, call: bool | None = None, path: bool = False) -> None:
         """Put the chosen ``text`` in place of the word at the cursor (the typed prefix and the rest
