@@ -310,7 +310,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.files import is_utf8
-    from .core.newproject import create_project
+    from .core.newproject import STARTER_NAME, create_project
 
     target = Path(args.dir)
     # The options as given, for a hint that repeats the command with another DIR.
@@ -356,7 +356,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if made is None:
             return 2
         args.name, files = made
-    args.name = (args.name or "My plugin").strip()
+    args.name = (args.name or STARTER_NAME).strip()
     if _is_project(target):
         return _add_to_project(args, target, files)
     try:
@@ -1113,7 +1113,7 @@ def _main(argv: list[str] | None = None) -> int:
                 "  0  the project was created, or the plugin added\n"
                 "  2  refused: nothing was written (what to change is said)\n\n"
                 "examples:\n"
-                "  plugin-designer new my-branding                       new project, a toolbar button\n"
+                "  plugin-designer new my-branding                       new project, a 'Hello message' button\n"
                 "  plugin-designer new my-branding --recipe lock-toggle  add a plugin from a recipe\n"
                 "  plugin-designer new my-branding --name 'Say hello'    add another toolbar button\n"
                 "  plugin-designer recipes                               what each recipe makes and asks"
@@ -1123,7 +1123,7 @@ def _main(argv: list[str] | None = None) -> int:
                 metavar="DIR",
                 help="folder to create the project in (it will hold webapp2/), or a project to add the plugin to",
             )
-            p.add_argument("--name", default=None, help="the plugin's name (default: My plugin, or the recipe's)")
+            p.add_argument("--name", default=None, help="the plugin's name (default: Hello message, or the recipe's)")
             p.add_argument(
                 "--recipe", metavar="NAME", default=None, help="start from a recipe (see `plugin-designer recipes`)"
             )

@@ -462,15 +462,15 @@ def test_new_on_a_project_adds_the_plugin_and_changes_no_other_file(tmp_path: Pa
         k: v for k, v in before.items() if k != "webapp2/settings.json"
     }
     assert sorted(set(after) - set(before)) == [
-        "webapp2/plugins/my-plugin/icon.svg",
-        "webapp2/plugins/my-plugin/my-plugin.plugin.js",
-        "webapp2/plugins/my-plugin/my-plugin.plugin.package.json",
+        "webapp2/plugins/hello-message/hello-message.plugin.js",
+        "webapp2/plugins/hello-message/hello-message.plugin.package.json",
+        "webapp2/plugins/hello-message/icon.svg",
     ]
 
 
 # settings.json as a person may have written it: two spaces, CRLF, keys in another order, a key of its own.
 HAND_WRITTEN_SETTINGS = (
-    '{\r\n  "plugins": [\r\n    {"srcURL": "plugins/my-plugin/my-plugin.plugin.package.json", "id": "my-plugin",'
+    '{\r\n  "plugins": [\r\n    {"srcURL": "plugins/hello-message/hello-message.plugin.package.json", "id": "hello-message",'
     ' "enabled": true}\r\n  ],\r\n  "note": "kept by hand"\r\n}\r\n'
 )
 
@@ -489,7 +489,7 @@ def test_new_with_a_recipe_on_a_project_adds_it_keeping_settings_json_as_written
     text = settings.read_bytes().decode()
     assert text.startswith(HAND_WRITTEN_SETTINGS.split("\r\n  ],")[0] + ",\r\n    ")  # the old entry as it was
     assert text.endswith('\r\n  ],\r\n  "note": "kept by hand"\r\n}\r\n') and "\n" not in text.replace("\r\n", "")
-    assert [e["id"] for e in json.loads(text)["plugins"]] == ["my-plugin", "lock-meeting"]
+    assert [e["id"] for e in json.loads(text)["plugins"]] == ["hello-message", "lock-meeting"]
     after = snapshot(proj)
     assert {k: after[k] for k in before if k != "webapp2/settings.json"} == {
         k: v for k, v in before.items() if k != "webapp2/settings.json"
@@ -1072,7 +1072,7 @@ def test_new_on_a_project_without_settings_json_does_not_leave_its_plugins_out(t
     assert run("new", proj, "--name", "Second").returncode == 0
     assert run("check", "--strict", proj).returncode == 0
     assert [p["id"] for p in json.loads((proj / "webapp2" / "settings.json").read_text())["plugins"]] == [
-        "my-plugin",
+        "hello-message",
         "second",
     ]
 
@@ -1089,7 +1089,11 @@ def test_new_on_a_project_whose_plugins_are_not_a_list_keeps_them(tmp_path: Path
     proj = tmp_path / "proj"
     assert run("new", proj).returncode == 0
     settings = proj / "webapp2" / "settings.json"
-    entry = {"id": "my-plugin", "srcURL": "plugins/my-plugin/my-plugin.plugin.package.json", "enabled": True}
+    entry = {
+        "id": "hello-message",
+        "srcURL": "plugins/hello-message/hello-message.plugin.package.json",
+        "enabled": True,
+    }
     for written in ({"plugins": {"mine": entry}}, [entry]):
         settings.write_text(json.dumps(written, indent=4))
         before = snapshot(proj)
@@ -1115,13 +1119,13 @@ def test_new_json_says_what_was_made_or_why_not(tmp_path: Path) -> None:
         "webapp2": str(proj / "webapp2"),
         "package": str(proj / "webapp2"),
         "plugin": {
-            "id": "my-plugin",
-            "name": "My plugin",
-            "folder": "plugins/my-plugin",
+            "id": "hello-message",
+            "name": "Hello message",
+            "folder": "plugins/hello-message",
             "files": [
-                "plugins/my-plugin/icon.svg",
-                "plugins/my-plugin/my-plugin.plugin.js",
-                "plugins/my-plugin/my-plugin.plugin.package.json",
+                "plugins/hello-message/hello-message.plugin.js",
+                "plugins/hello-message/hello-message.plugin.package.json",
+                "plugins/hello-message/icon.svg",
             ],
         },
     }
@@ -1178,7 +1182,13 @@ def test_new_in_a_plugin_folder_names_the_command_that_adds_the_plugin_to_its_pr
     assert run("new", tmp_path / "my project").returncode == 0
     before = snapshot(tmp_path / "my project")
     out = run(
-        "new", "my project/webapp2/plugins/my-plugin", "--recipe", "lock-toggle", "--set", "name=Lock it", cwd=tmp_path
+        "new",
+        "my project/webapp2/plugins/hello-message",
+        "--recipe",
+        "lock-toggle",
+        "--set",
+        "name=Lock it",
+        cwd=tmp_path,
     )
     assert out.returncode == 2 and snapshot(tmp_path / "my project") == before
     command = "plugin-designer new 'my project' --recipe lock-toggle --set 'name=Lock it'"
@@ -1265,7 +1275,7 @@ def test_check_fix_writes_roles_and_platforms_in_the_apps_words_keeping_the_file
     """A new user wrote "host" (the form's Hosts) and "Desktop": check says what webapp2 calls
     them, and check --fix writes ["chair"] and "electron" in the file's own layout, nothing else."""
     assert run("new", tmp_path / "p").returncode == 0
-    package = tmp_path / "p" / "webapp2" / "plugins" / "my-plugin" / "my-plugin.plugin.package.json"
+    package = tmp_path / "p" / "webapp2" / "plugins" / "hello-message" / "hello-message.plugin.package.json"
     text = package.read_text(encoding="utf-8")
     made = re.sub(r'"participantRoles": \[[^\]]*\]', '"participantRoles": "host"', text)
     made = made.replace('"electron"', '"Desktop"')

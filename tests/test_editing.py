@@ -238,7 +238,7 @@ def test_the_starter_description_follows_the_name_and_the_placement(window: Main
     window.open_path(tmp_path / "p")
     select_plugin(window, qtbot, 0)
     description = window.findChild(QPlainTextEdit, "descriptionEdit")
-    assert description.toPlainText() == "My plugin: a toolbar button."
+    assert description.toPlainText() == "Hello message: a toolbar button."
     retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Send to lobby")
     assert description.toPlainText() == "Send to lobby: a toolbar button."
     placement = window.findChild(QComboBox, "placementCombo")
@@ -248,7 +248,7 @@ def test_the_starter_description_follows_the_name_and_the_placement(window: Main
     window.editor.undo_stack.undo()  # the move, with its description
     assert description.toPlainText() == "Send to lobby: a toolbar button."
     window.editor.undo_stack.undo()  # the typed name (one step), with its description
-    assert description.toPlainText() == "My plugin: a toolbar button."
+    assert description.toPlainText() == "Hello message: a toolbar button."
     window.editor.undo_stack.redo()
     window.editor.undo_stack.redo()
     description.setFocus()
@@ -258,7 +258,7 @@ def test_the_starter_description_follows_the_name_and_the_placement(window: Main
     placement.setCurrentIndex(placement.findData("conference"))
     placement.activated.emit(placement.currentIndex())
     window.save()
-    package = json.loads((tmp_path / "p/webapp2/plugins/my-plugin/my-plugin.plugin.package.json").read_text())
+    package = json.loads((tmp_path / "p/webapp2/plugins/hello-message/hello-message.plugin.package.json").read_text())
     assert (package["name"], package["description"]) == ("Lobby", "Sends a participant back to the lobby.")
 
 
@@ -487,7 +487,7 @@ def test_two_plugin_package_from_nothing_using_only_the_designer(
     qtbot.keySequence(window, "Ctrl+S")
     assert not window.isWindowModified()
     settings = json.loads((target / "webapp2/settings.json").read_text())
-    assert [e["id"] for e in settings["plugins"]] == ["team", "mute-guests"]
+    assert [e["id"] for e in settings["plugins"]] == ["hello-message", "mute-guests"]
     package = json.loads((target / "webapp2/plugins/mute-guests/mute-guests.plugin.package.json").read_text())
     assert package["participantRoles"] == ["chair"]
     assert package["menuItems"] == {

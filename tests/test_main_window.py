@@ -283,7 +283,7 @@ def test_opening_an_empty_folder_offers_to_start_a_project_there(
     assert (folder / "webapp2" / "settings.json").is_file()
     assert (folder / "notes.txt").read_bytes() == b"ours\r\n"
     assert run_checks(load(folder)) == []
-    assert _tree_texts(window.findChild(QTreeWidget, "projectTree"))[2] == "Team plugins"
+    assert _tree_texts(window.findChild(QTreeWidget, "projectTree"))[2] == "Hello message"
     assert window.package is not None and window.package.files.writable
 
 
@@ -373,7 +373,47 @@ def test_new_project_from_the_file_menu(window: MainWindow, tmp_path: Path, monk
     assert (target / "webapp2" / "settings.json").is_file()
     assert run_checks(load(target)) == []
     tree = window.findChild(QTreeWidget, "projectTree")
-    assert _tree_texts(tree)[2] == "Team plugins"
+    assert _tree_texts(tree)[2] == "Hello message"
+
+
+def test_the_new_projects_plugin_says_what_it_does_not_the_projects_name(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The starter plugin was given the project's name: beside a recipe's plugin the tree showed
+    "Acme meetings" and "Mute all guests", and a new user took the first for the whole project."""
+    from designer.cli import main
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    target = tmp_path / "Acme meetings"
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_new_project", lambda parent: target)
+    window.new_project()
+    tree = window.findChild(QTreeWidget, "projectTree")
+    assert _tree_texts(tree) == ["settings.json", "manifest.json", "Hello message"]
+    assert "Acme meetings" in window.details.toPlainText()  # the project keeps its own name
+    folder = target / "webapp2/plugins/hello-message"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "hello-message.plugin.js",
+        "hello-message.plugin.package.json",
+        "icon.svg",
+    ]
+    package = json.loads((folder / "hello-message.plugin.package.json").read_text())
+    assert (package["id"], package["name"]) == ("hello-message", "Hello message")
+    assert package["menuItems"]["toolbar"][0]["label"] == "Hello message"
+    assert "function showHelloMessage() {" in (folder / "hello-message.plugin.js").read_text()
+
+    def add_mute_guests(wiz: RecipeWizard) -> int:
+        wiz.show()
+        wiz.choose("mute-guests")
+        wiz.next()
+        wiz.next()
+        wiz.finish()
+        return 1
+
+    monkeypatch.setattr(RecipeWizard, "exec", add_mute_guests)
+    window.findChild(QAction, "plugin_recipeAction").trigger()
+    assert _tree_texts(tree)[2:] == ["Hello message", "Mute all guests"]
+    assert window.save()
+    assert main(["check", "--strict", str(target)]) == 0
 
 
 def test_new_project_with_unsaved_edits_asks_before_creating_anything(

@@ -79,6 +79,7 @@ def test_new_project_from_the_file_menu_asks_a_name_and_a_place(window, qtbot, p
         seen["focus"] = QApplication.focusWidget() is dialog.name_edit
         seen["offered"] = dialog.name_edit.text()
         seen["place"] = dialog.place_edit.text()
+        seen["intro"] = dialog.findChild(QLabel, "projectIntroLabel").text()
         qtbot.keyClicks(dialog.name_edit, "Team plugins")  # replaces the selected offer
         seen["shown"] = dialog.path_label.text().replace("\u200b", "")
         qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
@@ -91,11 +92,16 @@ def test_new_project_from_the_file_menu_asks_a_name_and_a_place(window, qtbot, p
         "focus": True,
         "offered": "My branding",
         "place": str(place),
+        "intro": "A project is a folder on this computer holding your branding package: its settings and "
+        "one working toolbar plugin to start from, \u201cHello message\u201d (a button that shows a short "
+        "message), which you can rename or replace.",
         "shown": f"Creates the folder {target}",
     }
     assert run_checks(load(target)) == []
     assert window.package is not None and window.tree.topLevelItem(0).childCount() >= 3
-    assert "Team plugins" in [window.tree.topLevelItem(0).child(i).text(0) for i in range(3)]
+    # The plugin is named for what it does; the project keeps the name typed.
+    assert "Hello message" in [window.tree.topLevelItem(0).child(i).text(0) for i in range(3)]
+    assert "Team plugins" in window.details.toPlainText()
     assert QSettings().value(PLACE_KEY) == str(place)
 
 

@@ -20,10 +20,17 @@ __all__ = [
     "folder_refusal",
     "free_project_name",
     "new_project_refusal",
+    "STARTER_NAME",
     "placeholder_icon",
     "plugin_files",
     "starter_action",
 ]
+
+# What the starter plugin of a new project is called (New Project, and ``new DIR`` without
+# --name): what its button does, not the project's name. Named after the project, it sat in the
+# tree as "Acme meetings" beside "Mute all guests" once a recipe was added, and was taken for the
+# whole project. Its id, folder, file names, action and label all follow from it.
+STARTER_NAME = "Hello message"
 
 _ICON = """<svg xmlns="http://www.w3.org/2000/svg" id="{id}" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
     <path d="M12 2l2.9 6.9L22 9.5l-5.5 4.8L18.2 22 12 18.3 5.8 22l1.7-7.7L2 9.5l7.1-.6z"/>
@@ -107,7 +114,7 @@ def plugin_files(name: str, plugin_id: str | None = None, label: str | None = No
     }
 
 
-def create_project(target: Path, name: str = "My plugin", files: dict[str, bytes] | None = None) -> Path:
+def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, bytes] | None = None) -> Path:
     """Create ``target/webapp2`` with settings, manifest and one plugin; return webapp2/.
 
     ``files`` (e.g. a recipe's) replaces the default toolbar plugin. Refuses to write into a

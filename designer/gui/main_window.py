@@ -137,11 +137,6 @@ def _missing_files_question(project: Path, missing: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _project_title(folder: Path) -> str:
-    """The name a new project's first plugin gets from its folder ("my-plugins" → "My plugins")."""
-    return folder.name.replace("-", " ").replace("_", " ").strip().capitalize() or "My plugin"
-
-
 def _shown_place(pkg: BrandingPackage) -> str:
     """Where a package is, as the status bar and the overview name it: its folder, or for a ZIP
     opened read-only the ZIP and the folder inside it ("~/branding.zip › webapp2").
@@ -870,7 +865,7 @@ class MainWindow(QMainWindow):
         from ..core.newproject import create_project
 
         try:
-            create_project(folder, _project_title(folder))
+            create_project(folder)
         except OSError as exc:  # (FileExistsError too: something appeared there meanwhile)
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return False
@@ -890,7 +885,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            create_project(path, _project_title(path))
+            create_project(path)
         except (FileExistsError, OSError) as exc:
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.core.archive import import_target_refusal
-from designer.core.newproject import folder_refusal, free_project_name, new_project_refusal
+from designer.core.newproject import STARTER_NAME, folder_refusal, free_project_name, new_project_refusal
 from designer.core.saveas import target_refusal
 
 from ..screen_fit import resize_to_fit, room_on_screen
@@ -55,7 +55,8 @@ PLACE_KEY = "newProjectPlace"  # QSettings: the folder the last project (new, im
 DEFAULT_NAME = "My branding"
 NEW_INTRO = (
     "A project is a folder on this computer holding your branding package: its settings "
-    "and one working toolbar plugin to start from."
+    f"and one working toolbar plugin to start from, \u201c{STARTER_NAME}\u201d (a button that "
+    "shows a short message), which you can rename or replace."
 )
 
 
