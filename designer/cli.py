@@ -343,7 +343,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 f"{_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
                 "another encoding?); type it again as UTF-8",
             )
-    if args.set and not args.recipe:  # (they were ignored: --set name=Foo made "My plugin")
+    if args.set and not args.recipe:  # (they were ignored: --set name=Foo still gave the default name)
         return _new_refused(
             args,
             "--set answers a recipe's settings, and no --recipe is given; add --recipe NAME "
