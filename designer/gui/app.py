@@ -265,16 +265,9 @@ def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) ->
     A close the window refuses (an upload running) is said in the terminal, and the designer stays.
     Left alone when Ctrl+C is not Python's own (ignored, as in a background job, or another handler).
     """
-    import signal
-    import threading
+    from .ctrl_c import on_ctrl_c
 
     interrupted: list[bool] = []
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        yield interrupted
-        return
 
     def close() -> None:
         win.keeps_unsaved_on_close = True
@@ -289,18 +282,8 @@ def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) ->
         if then is not None:
             then()  # (the window may not have been the last one open: a question still on screen)
 
-    def handler(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, close)
-
-    waker = QTimer(interval=200)
-    waker.timeout.connect(lambda: None)  # (Python code: the pending handler runs)
-    signal.signal(signal.SIGINT, handler)
-    waker.start()
-    try:
+    with on_ctrl_c(lambda: QTimer.singleShot(0, close)):
         yield interrupted
-    finally:
-        waker.stop()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def screenshot(

@@ -336,30 +336,16 @@ def _ctrl_c_quits(loop: QEventLoop) -> Iterator[list[bool]]:
     caller raises KeyboardInterrupt, which the CLI says as "stopped (Ctrl-C)". Left alone when
     Ctrl-C is not Python's own (ignored, as in a background job, or another handler).
     """
-    import signal
-    import threading
+    from .ctrl_c import on_ctrl_c
 
     stopped: list[bool] = []
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        yield stopped
-        return
 
-    def interrupted(_signum: int, _frame: object) -> None:
+    def interrupted() -> None:
         stopped.append(True)
         loop.quit()
 
-    waker = QTimer(interval=200)
-    waker.timeout.connect(lambda: None)  # (Python code: the pending handler runs)
-    signal.signal(signal.SIGINT, interrupted)
-    waker.start()
-    try:
+    with on_ctrl_c(interrupted):
         yield stopped
-    finally:
-        waker.stop()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", timeout: float = 20.0) -> Report:
