@@ -19,17 +19,15 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-# The window remembers recent projects and keeps recovery copies: not in the user's own folders.
-SCRATCH = Path(tempfile.mkdtemp(prefix="big-source-bench-"))
-os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")
-os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")
+from benchkit import library, private_scratch  # noqa: E402
+
+SCRATCH = private_scratch("big-source-bench-")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -51,26 +49,6 @@ STEPS = (
 )
 
 
-def library(lines: int) -> str:
-    """``lines`` lines of plain library code (functions, comments, strings, templates)."""
-    out = ["(function () {"]
-    i = 0
-    while len(out) < lines - 2:
-        out += [
-            f"    /* helper {i}",
-            "     * with a block comment",
-            "     */",
-            f"    function helper{i}(participant) {{",
-            f"        const label = `Participant ${{participant.display_name}} #{i}`;",
-            "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute'); // x",
-            "        return label;",
-            "    }",
-        ]
-        i += 1
-    out.append("})();")
-    return "\n".join(out) + "\n"
-
-
 def minified(size: int) -> str:
     """About ``size`` characters of minified code on one line."""
     unit = (
@@ -89,10 +67,10 @@ def minified(size: int) -> str:
 
 def files() -> dict[str, str]:
     long_line = "var data='" + "x" * 50_000 + "';"
-    mid = library(10_000).split("\n")
+    mid = (library(10_000) + "\n").split("\n")
     mid.insert(5_000, long_line)
     return {
-        "100k lines": library(100_000),
+        "100k lines": library(100_000) + "\n",
         "2 MB one line": minified(2_000_000),
         "50k-char line": "\n".join(mid),
     }

@@ -35,10 +35,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# The window remembers recent projects and keeps recovery copies: not in the user's own folders.
-SCRATCH = Path(tempfile.mkdtemp(prefix="keystroke-bench-"))
-os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")
-os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")
+sys.path.insert(0, str(ROOT / "bench"))
+from benchkit import library, private_scratch  # noqa: E402
+
+SCRATCH = private_scratch("keystroke-bench-")
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -49,22 +49,7 @@ TYPED = "const value = `a ${b}`; /* x */ f(1, 'two');\n" * 12
 
 
 def source() -> str:
-    out = ["(function () {"]
-    i = 0
-    while len(out) < LINES - 2:
-        out += [
-            f"    /* helper {i}",
-            "     * with a block comment",
-            "     */",
-            f"    function helper{i}(participant) {{",
-            f"        const label = `Participant ${{participant.display_name}} #{i}`;",
-            "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute'); // 😀",
-            "        return label;",
-            "    }",
-        ]
-        i += 1
-    out.append("})();")
-    return "\n".join(out)
+    return library(LINES, comment="😀")
 
 
 def type_into(app: QApplication, editor: QPlainTextEdit) -> list[float]:

@@ -26,7 +26,6 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,10 +33,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-# The window remembers recent projects and keeps recovery copies: not in the user's own folders.
-SCRATCH = Path(tempfile.mkdtemp(prefix="many-problems-bench-"))
-os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")
-os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")
+from benchkit import private_scratch  # noqa: E402
+
+SCRATCH = private_scratch("many-problems-bench-")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
