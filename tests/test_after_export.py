@@ -157,14 +157,9 @@ def test_the_opened_summary_counts_what_the_problems_dock_lists(
 def test_a_message_giving_the_number_of_problems_goes_when_that_number_changes(
     qtbot, window: MainWindow, example_project: Path
 ) -> None:
-    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
-    source = example_project / "webapp2" / rel
-    source.write_text(source.read_text().replace("pluginAPI.sendRequest", "pluginAPI.sendReqest"))
-    window.open_path(example_project)
-    view = window.problems_view
-    row = next(r for r in view.problem_items() if r.text(2) == "PD511")
-    button = view.itemWidget(row, 3)
-    window.editor.edit_text("Add a line", rel, "// a new first line\n" + window.package.read_text(rel))
+    from test_main_window import stale_fix_button
+
+    _rel, _text, button = stale_fix_button(window, example_project)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # before the checks ran again: stale
     assert window.status.text().endswith("the problems are up to date now (1 problem).")
     select_plugin(window, qtbot, 1)

@@ -92,6 +92,19 @@ def _fresh_formats(text: str) -> list:
     return block_formats(pane.editor.document())
 
 
+def _words_pane(qtbot) -> tuple[SourcePane, str]:
+    """A pane showing 3,000 lines, two of each three with the word 'word' three times, coloured."""
+    lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
+    text = "\n".join(lines) + "\n"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
+    return pane, text
+
+
 def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards(qtbot, monkeypatch) -> None:
     """Replace all took the text from the first match to the last as one new text: Qt built every
     line in between again and the highlighter went over all of them in the same stall (10 s on a
@@ -100,15 +113,8 @@ def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards
     would colour them."""
     from designer.gui.highlight import block_formats
 
-    lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
-    text = "\n".join(lines) + "\n"
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    pane.show_file("big.plugin.js", text, read_only=False)
+    pane, text = _words_pane(qtbot)
     editor = pane.editor
-    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     before = block_formats(editor.document())
     bar = pane.find_bar
     bar.open(True)
@@ -163,15 +169,8 @@ def test_taking_back_a_replace_all_colours_the_lines_afterwards(qtbot, monkeypat
     lexed and went over every line of it in that stall. They are coloured afterwards, as from scratch."""
     from designer.gui import highlight
 
-    lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
-    text = "\n".join(lines) + "\n"
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    pane.show_file("big.plugin.js", text, read_only=False)
+    pane, text = _words_pane(qtbot)
     editor = pane.editor
-    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     pane.find_bar.open(True)
     pane.find_bar.find_edit.setText("word")
     pane.find_bar.replace_edit.setText("w`o")

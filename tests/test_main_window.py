@@ -1872,11 +1872,10 @@ def test_tab_walks_the_icon_editor_canvas_first_between_tree_and_problems(
     assert window.export_pane.isAncestorOf(last) if export_open else last is window.problems_view, last
 
 
-def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
-    qtbot, window: MainWindow, example_project: Path
-) -> None:
-    """An edit moves the code the Fix was made for, and the Fix is clicked before the checks ran
-    again: the fixer's "no longer at line 40" escaped the button as a traceback."""
+def stale_fix_button(window: MainWindow, example_project: Path) -> tuple[str, str, QWidget]:
+    """Open the example with a PD511 (a misspelt API call) in a source, then add a first line to the
+    source, the Fix's button clicked before the checks ran again: (the source, its text before the
+    line, the button)."""
     rel = "plugins/lock-toggle/lock-toggle.plugin.js"
     source = example_project / "webapp2" / rel
     source.write_text(source.read_text().replace("pluginAPI.sendRequest", "pluginAPI.sendReqest"))
@@ -1886,6 +1885,16 @@ def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
     button = view.itemWidget(row, 3)
     text = window.package.read_text(rel)
     window.editor.edit_text("Add a line", rel, "// a new first line\n" + text)  # checks run 150 ms later
+    return rel, text, button
+
+
+def test_a_fix_made_stale_by_an_edit_says_so_and_changes_nothing(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """An edit moves the code the Fix was made for, and the Fix is clicked before the checks ran
+    again: the fixer's "no longer at line 40" escaped the button as a traceback."""
+    rel, text, button = stale_fix_button(window, example_project)
+    view = window.problems_view
     steps = window.editor.undo_stack.count()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.status.text().startswith("Could not fix: ")
