@@ -544,11 +544,7 @@ class SvgDocument:
         group = self._cut_out_mask(el)
         for shape, old, fill, stroke in before:
             new = _copy_for(shape, group[0] if group else self.root, fill, stroke)
-            for old_part, new_part in zip(old.iter(), new.iter(), strict=False):  # its lines, as they were
-                if not (new_part.text or "").strip():
-                    new_part.text = old_part.text if not (old_part.text or "").strip() else new_part.text
-                new_part.tail = old_part.tail
-            old.getparent().replace(old, new)
+            _replace_keeping_lines(old, new)
 
     @staticmethod
     def _restack_cut_out(group: Any, mask: Any, paints: dict[int, tuple[str, str]]) -> None:
@@ -605,16 +601,22 @@ def follow_cut_outs(before: str, after: str) -> str | None:
             if _same_element(shape, new_shape) or not _same_element(old_copy, new_copy):
                 continue
             made = _copy_for(new_shape, new_group, fill, stroke)
-            for old_part, new_part in zip(new_copy.iter(), made.iter(), strict=False):  # its lines, as they were
-                if not (new_part.text or "").strip():
-                    new_part.text = old_part.text if not (old_part.text or "").strip() else new_part.text
-                new_part.tail = old_part.tail
-            new_copy.getparent().replace(new_copy, made)
+            _replace_keeping_lines(new_copy, made)
             followed = True
     if not followed:
         return None
     text = new.to_text()
     return text if text != after else None
+
+
+def _replace_keeping_lines(old: Any, new: Any) -> None:
+    """Put the cut-out copy ``new`` where ``old`` was, with ``old``'s line breaks and indents (the
+    blank text and tails of its parts): a copy made again is written as the one it replaces."""
+    for old_part, new_part in zip(old.iter(), new.iter(), strict=False):
+        if not (new_part.text or "").strip():
+            new_part.text = old_part.text if not (old_part.text or "").strip() else new_part.text
+        new_part.tail = old_part.tail
+    old.getparent().replace(old, new)
 
 
 def _same_element(a: Any, b: Any) -> bool:
