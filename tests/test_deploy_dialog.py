@@ -207,7 +207,9 @@ def test_a_deploy_waiting_on_the_node_can_be_cancelled(qtbot, node: MockNode, ex
     assert "cancelled: nothing was changed" in dialog.status.text()
     from designer.gui.panes import deploy_dialog
 
-    qtbot.waitUntil(lambda: not deploy_dialog._DETACHED, timeout=15000)  # the node answered: nothing more
+    qtbot.waitUntil(
+        lambda: not deploy_dialog.DeployWorker.any_running(), timeout=15000
+    )  # the node answered: nothing more
     assert len(node.store) == 0
     assert (example_project / "webapp2" / "manifest.json").read_bytes() == before
     assert dialog.close_button.text() == "Close"

@@ -12,32 +12,21 @@ are quick (almost all) are checked on the window's thread as always, with no wor
 
 from __future__ import annotations
 
-import atexit
 import time
-
-from PySide6.QtCore import QThread
 
 from ..core.checks import run_checks
 from ..core.model import BrandingPackage
 from ..core.problems import Problem
+from .workers import Worker
 
 __all__ = ["SLOW_CHECKS", "BackgroundChecks"]
 
 # Seconds of the processor's time (this thread's, so other programs keeping the computer busy do
 # not count): checks that took this long are run on a worker from then on.
 SLOW_CHECKS = 0.1
-# Workers still running, so a worker outlives a window closed under it (Qt aborts the process
-# when a running QThread is deleted), and the process waits for them before it exits.
-_RUNNING: set[BackgroundChecks] = set()
 
 
-@atexit.register
-def _wait_for_workers() -> None:
-    for worker in list(_RUNNING):
-        worker.wait()
-
-
-class BackgroundChecks(QThread):
+class BackgroundChecks(Worker):
     """Runs :func:`run_checks` on ``pkg``; ``finished`` is emitted on the window's thread when done.
 
     ``asked`` is the window's count of changes and checks when it started (the result stands
@@ -53,8 +42,6 @@ class BackgroundChecks(QThread):
         self.asked = asked
         self.problems: list[Problem] | None = None
         self.seconds = 0.0
-        _RUNNING.add(self)
-        self.finished.connect(lambda: _RUNNING.discard(self))
 
     def run(self) -> None:
         start = time.thread_time()

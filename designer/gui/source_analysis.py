@@ -9,26 +9,14 @@ parsed in a few milliseconds and are left to the checks.
 
 from __future__ import annotations
 
-import atexit
-
-from PySide6.QtCore import QThread
-
 from ..core.checks.source import sources
 from ..core.jsanalysis import analyse, analysed
 from ..core.model import BrandingPackage
+from .workers import Worker
 
 __all__ = ["BIG_SOURCE", "SourceAnalysis", "sources_to_parse", "waits_for_worker"]
 
 BIG_SOURCE = 256 * 1024  # bytes; parsing this much takes about 50 ms
-# Workers still running, so a worker outlives a window closed under it (Qt aborts the process
-# when a running QThread is deleted), and the process waits for them before it exits.
-_RUNNING: set[SourceAnalysis] = set()
-
-
-@atexit.register
-def _wait_for_workers() -> None:
-    for worker in list(_RUNNING):
-        worker.wait()
 
 
 def sources_to_parse(pkg: BrandingPackage) -> list[bytes]:
@@ -48,20 +36,18 @@ def waits_for_worker(text: str) -> bool:
     """Whether ``text`` is a big source not analysed yet while a worker is running: what needs its
     analysis waits for the worker (the window says when it is done) instead of parsing it again on
     the UI thread meanwhile, the window frozen for as long."""
-    if not _RUNNING or len(text) < BIG_SOURCE:
+    if not SourceAnalysis.any_running() or len(text) < BIG_SOURCE:
         return False
     return not analysed(text.encode("utf-8", "surrogatepass"))
 
 
-class SourceAnalysis(QThread):
+class SourceAnalysis(Worker):
     """Analyses ``texts`` (bytes taken on the UI thread, so edits made meanwhile cannot reach
     them); ``finished`` is emitted on the UI thread when done."""
 
     def __init__(self, texts: list[bytes]) -> None:
         super().__init__()
         self.texts = texts
-        _RUNNING.add(self)
-        self.finished.connect(lambda: _RUNNING.discard(self))
 
     def run(self) -> None:
         import gc

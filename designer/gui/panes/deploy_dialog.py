@@ -8,11 +8,10 @@ the OS keyring; node, name and user are remembered in the project state by a suc
 
 from __future__ import annotations
 
-import atexit
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,24 +41,15 @@ from designer.core.zipnames import project_name
 
 from ..screen_fit import resize_to_fit
 from ..tones import text_style
+from ..workers import Worker
 from .form_rows import add_unlabelled_row
 
 __all__ = ["DeployDialog", "DeployWorker"]
 
 
-# Cancelled deploys still waiting for the node's answer (they change nothing any more): kept until
-# they end, and waited for at exit (Qt aborts the process when a running QThread is deleted).
-_DETACHED: set[DeployWorker] = set()
-
-
-@atexit.register
-def _wait_for_detached() -> None:
-    for worker in list(_DETACHED):
-        worker.wait()
-
-
-class DeployWorker(QThread):
-    """Runs :func:`deploy` off the UI thread; reports progress, the result or the error."""
+class DeployWorker(Worker):
+    """Runs :func:`deploy` off the UI thread; reports progress, the result or the error. A worker
+    the dialog lets go of (see :meth:`DeployDialog.reject`) runs on until the node answers."""
 
     sig_progress = Signal(int, int)
     sig_done = Signal(object)
@@ -348,10 +338,9 @@ class DeployDialog(QDialog):
                 # The worker may still wait for the node's answer (a socket read cannot be
                 # interrupted); it can no longer change anything, so the dialog lets it go.
                 worker, self.worker = self.worker, None
-                for signal in (worker.sig_progress, worker.sig_done, worker.sig_failed, worker.finished):
+                for signal in (worker.sig_progress, worker.sig_done, worker.sig_failed):
                     signal.disconnect()
-                _DETACHED.add(worker)
-                worker.finished.connect(lambda: _DETACHED.discard(worker))
+                worker.finished.disconnect(self._finished)
                 self._remember = None
                 self.progress.setValue(0)
                 self._set_status("Deploy cancelled: nothing was changed on the node or in the project.")
