@@ -335,32 +335,71 @@ def test_the_window_lets_the_rest_go_in_part_by_part(window, qtbot, base_project
 
 
 def test_coming_back_to_a_big_file_puts_the_cursor_back_without_waiting_for_the_rest(qtbot) -> None:
-    """A place near the top is in the first part: the rest still goes in part by part. One further
-    down (the cursor, or the view) puts the rest in first. Either way the cursor and the view are
+    """Coming back to a big file never puts the rest in at once (a second for 100,000 lines): a
+    place near the top is in the first part and the view goes there at once; one further down (the
+    cursor, or the view) once the part holding it is in. Either way the cursor and the view end up
     where they were."""
     pane = _pane(qtbot)
     editor = pane.editor
     text = _code()
-    # (the cursor's line, the view's first line, whether the rest still goes in part by part)
-    for line, top, kept_filling in ((20, 15, True), (LINES - 10, LINES - 15, False), (20, LINES - 100, False)):
+    # (the cursor's line, the view's first line, whether the view is there at once)
+    for line, top, at_once in ((20, 15, True), (LINES - 10, LINES - 15, False), (20, LINES - 100, False)):
         pane.show_file("big.plugin.js", text, read_only=False)
         _filled(editor)
-        cursor = editor.textCursor()
-        cursor.setPosition(editor.document().findBlockByNumber(line).position() + 4)
-        cursor.setPosition(cursor.position() + 3, QTextCursor.MoveMode.KeepAnchor)
-        editor.setTextCursor(cursor)
-        editor.verticalScrollBar().setValue(top)
-        place = (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value())
+        place = _go(editor, line, top)
         pane.show_file("other.plugin.js", "x\n", read_only=False)
         pane.show_file("big.plugin.js", text, read_only=False)
-        assert editor.filling() is kept_filling
-        cursor = QPlainTextEdit.textCursor(editor)  # (as the view has it: not putting the rest in)
-        assert (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()) == place
+        assert editor.filling()
+        assert (_where(editor) == place) is at_once
         _filled(editor)
-        cursor = editor.textCursor()
-        assert (cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()) == place
+        assert _where(editor) == place
         assert editor.text() == text
         pane.show_file("other.plugin.js", "x\n", read_only=False)
+
+
+def _go(editor, line: int, top: int) -> tuple[int, int, int]:
+    """Select three characters in ``line`` and scroll the view to ``top``; where that is (see _where)."""
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(line).position() + 4)
+    cursor.setPosition(cursor.position() + 3, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.verticalScrollBar().setValue(top)
+    return _where(editor)
+
+
+def _where(editor) -> tuple[int, int, int]:
+    """The selection and the view's first line, as the view has them (not putting the rest in)."""
+    cursor = QPlainTextEdit.textCursor(editor)
+    return cursor.anchor(), cursor.position(), editor.verticalScrollBar().value()
+
+
+def test_a_place_far_down_a_big_file_is_gone_back_to_part_way_and_kept_through_keys_and_switches(qtbot) -> None:
+    """The place is gone back to as soon as the part holding it is in, before the rest; leaving the
+    file before that keeps it for the next time; a key typed before that is typed there."""
+    pane = _pane(qtbot)
+    editor = pane.editor
+    text = _code(12_000)
+    pane.show_file("big.plugin.js", text, read_only=False)
+    _filled(editor)
+    place = _go(editor, 6_000, 5_990)
+    pane.show_file("other.plugin.js", "x\n", read_only=False)
+    pane.show_file("big.plugin.js", text, read_only=False)
+    pane.show_file("other.plugin.js", "x\n", read_only=False)  # left before it got there
+    pane.show_file("big.plugin.js", text, read_only=False)
+    while _where(editor) != place:
+        assert editor.filling()
+        QCoreApplication.processEvents()
+    assert editor.filling()  # there while the rest still goes in
+    _filled(editor)
+    assert _where(editor) == place and editor.text() == text
+    pane.show_file("other.plugin.js", "x\n", read_only=False)
+    pane.show_file("big.plugin.js", text, read_only=False)
+    assert editor.filling() and _where(editor) != place
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Z")  # replaces the three characters selected there
+    line = editor.document().findBlockByNumber(6_000).text()
+    assert line == text.split("\n")[6_000][:4] + "Z" + text.split("\n")[6_000][7:]
+    assert not editor.filling() and editor.text().count("Z") == 1
 
 
 @pytest.mark.parametrize(
@@ -383,3 +422,34 @@ def test_batches_cut_short_by_their_time_colour_every_line_as_one_colouring_does
     assert short.editor.shown_text() == whole.editor.shown_text()
     assert highlight.block_formats(short.editor._doc) == highlight.block_formats(whole.editor._doc)
     assert [b for b in highlight.block_formats(short.editor._doc)[-3:] if b]  # (coloured to the end)
+
+
+def test_lines_recoloured_after_replace_all_in_batches_cut_short_colour_as_one_colouring_does(
+    qtbot, monkeypatch
+) -> None:
+    """After Replace all, the changed lines are coloured again in batches that stop when their time
+    is up (400 lines took 90 ms in a 100,000-line file). With no time at all (one line a batch),
+    the colours still come out as a fresh colouring of the new text gives them, with comments
+    turned into template strings that run on over the lines below."""
+    text = _code(2_000)
+    short = _pane(qtbot)
+    short.show_file("short.plugin.js", text, read_only=False)
+    _filled(short.editor)
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 0.0)
+    bar = short.find_bar
+    bar.open(replace=True)
+    qtbot.keyClicks(bar.find_edit, "/* helper")
+    qtbot.keyClicks(bar.replace_edit, "`helper")
+    assert bar.replace_all() == 666
+    recoloured = []
+    while not short.editor.colouring_done():  # one line a batch: many batches, each a turn of its own
+        recoloured.append(len(short.editor._recolour))
+        QCoreApplication.processEvents()
+    assert len(recoloured) > 100 and recoloured == sorted(recoloured, reverse=True)
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 10**6)
+    monkeypatch.setattr(source_editor, "BATCH_LINES", 10**6)
+    whole = _pane(qtbot)
+    whole.show_file("whole.plugin.js", text.replace("/* helper", "`helper"), read_only=False)
+    _filled(whole.editor)
+    assert short.editor.shown_text() == whole.editor.shown_text()
+    assert highlight.block_formats(short.editor._doc) == highlight.block_formats(whole.editor._doc)

@@ -380,8 +380,8 @@ def test_typing_with_the_find_bar_open_counts_once_the_typing_pauses(pane: Sourc
     qtbot.keyClicks(bar.find_edit, "locked")
     assert bar.count.text() == "6 matches"  # (isLocked too: Match case is off)
     searches: list[int] = []
-    real = bar.matches
-    bar.matches = lambda: searches.append(1) or real()  # type: ignore[method-assign]
+    real = bar.pattern  # (each count, and only a count here, makes the pattern it searches with)
+    bar.pattern = lambda: searches.append(1) or real()  # type: ignore[method-assign]
     cursor = pane.editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     pane.editor.setTextCursor(cursor)
@@ -460,3 +460,38 @@ def test_ctrl_slash_in_a_json_file_changes_nothing_and_says_why(pane: SourcePane
         qtbot.keyClick(pane.editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     assert said.args == ["JSON has no comments: Ctrl+/ changes nothing in data.json."]
     assert pane.editor.toPlainText() == text
+
+
+EMOJI_CODE = "// 😀 lock 🎉\nvar lock = '😀😀';\nsend(lock); // é 😀 lock\n"
+
+
+def test_find_and_replace_after_emoji_mark_select_and_replace_the_very_words(pane: SourcePane, qtbot) -> None:
+    """An emoji is two of Qt's units and one Python character: the marks, the match Enter and
+    Shift+Enter select (round the end of the file, both ways) and Replace all land on the word
+    itself after any number of emoji, in a line or in lines above."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", EMOJI_CODE, read_only=False)
+    bar = pane.find_bar
+    bar.open(replace=True)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    assert bar.count.text() == "4 matches"
+    marked = [
+        (s.cursor.blockNumber(), s.cursor.selectedText()) for s in editor.extraSelections() if s.cursor.hasSelection()
+    ]
+    assert sorted(marked) == [(0, "lock"), (1, "lock"), (2, "lock"), (2, "lock")]
+    selected = []
+    for _ in range(5):  # Enter: the next match after the selection, the first again after the last
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        cursor = editor.textCursor()
+        start = cursor.selectionStart() - cursor.block().position()  # (in Qt's units: an emoji is 2)
+        selected.append((cursor.blockNumber(), start, cursor.selectedText()))
+    assert selected == [(0, 6, "lock"), (1, 4, "lock"), (2, 5, "lock"), (2, 20, "lock"), (0, 6, "lock")]
+    backward = []
+    for _ in range(2):  # Shift+Enter: the one before, the last one when there is none before
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        cursor = editor.textCursor()
+        backward.append((cursor.blockNumber(), cursor.selectionStart() - cursor.block().position()))
+    assert backward == [(2, 20), (2, 5)]
+    qtbot.keyClicks(bar.replace_edit, "key")
+    assert bar.replace_all() == 4
+    assert editor.toPlainText() == EMOJI_CODE.replace("lock", "key")

@@ -117,6 +117,18 @@ _PAIR = {c: re.compile(re.escape(c) + "|" + re.escape(_OPEN.get(c) or _CLOSE[c])
 
 
 @dataclass(frozen=True)
+class Place:
+    """The cursor and the scroll position in a file (see :meth:`SourcePane.show_file`)."""
+
+    length: int  # the document's characterCount(): the same text, most likely, when it is equal
+    anchor: int
+    position: int
+    line: int  # 0-based
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
 class Marker:
     """A problem shown in the editor: 1-based line and column (0: the whole line)."""
 
@@ -128,6 +140,25 @@ class Marker:
 
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _Utf16Offsets:
+    """Qt's offsets (UTF-16 units) of Python indexes in one text, each in a bisect.
+
+    Why: only a character beyond U+FFFF (an emoji) takes two units, so an offset is the index plus
+    the count of those before it. Finding them once along the text replaced encoding the text up
+    to each match: the find bar's count of "participant" in a 100,000-line file (62,500 matches)
+    took 0.9 s, at every key typed in the find box.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+
+    def __call__(self, index: int) -> int:
+        return index + bisect_left(self._astral, index) if self._astral else index
 
 
 def _line_end(text: str, start: int, lines: int, chars: int) -> int:
@@ -403,6 +434,9 @@ class SourceEditor(QPlainTextEdit):
         self._fill_at = 0
         self._fill_lines = 0
         self._filling = False  # a part is going in now (what its signals run must not ask for the rest)
+        self._fill_units: int | None = None  # the whole text's characterCount() (see _whole_length)
+        # Where put_back() puts the cursor and the view once the part of the file holding it is in.
+        self._pending_place: Place | None = None
         self._fill = QTimer(self, interval=0)
         self._fill.timeout.connect(self._fill_step)
         self.language_name: str | None = None
@@ -427,9 +461,11 @@ class SourceEditor(QPlainTextEdit):
 
         A big file's first lines go in now and the rest on the next turns of the event loop (see
         :meth:`_set_plain_text`)."""
-        self.finish_fill()  # (the last file whole first: what is read of it before it goes is all of it)
         if self.before_edit is not None:
-            self.before_edit()
+            self.before_edit()  # (typing to take reads the text: the rest of a big file is put in first)
+        # The rest of the last file, if a big one was still going in, is not put in: nothing reads it
+        # now (where it was shown is known without it: see place). It took a second for 100,000 lines.
+        self._drop_fill()
         endings = LineEndings(text)
         self.snippet = None
         self.language_name = language_name(name)
@@ -516,7 +552,7 @@ class SourceEditor(QPlainTextEdit):
             self.setPlainText(text)
             return
         # (the rest known first: the gutter stays as wide as the whole file's line count needs)
-        self._fill_text, self._fill_at, self._fill_lines = text, first, lines
+        self._fill_text, self._fill_at, self._fill_lines, self._fill_units = text, first, lines, None
         self._filling = True
         try:
             self.setPlainText(text[:first])
@@ -537,6 +573,14 @@ class SourceEditor(QPlainTextEdit):
         self._fill_at = end
         if end >= len(text):
             self._fill_done()
+        elif self._pending_place is not None and self._holds(self._pending_place):
+            self._put_back(self._pending_place)
+
+    def _drop_fill(self) -> None:
+        """Forget the rest of a big file still to go in, and where the view was to go in it."""
+        self._fill_text = None
+        self._pending_place = None
+        self._fill.stop()
 
     def finish_fill(self) -> None:
         """Put the rest of a big file in now (see :meth:`_set_plain_text`); nothing when it is all in."""
@@ -562,9 +606,12 @@ class SourceEditor(QPlainTextEdit):
                 QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
 
     def _fill_done(self) -> None:
-        """The last part is in: the colouring goes on past the first part, the marks are made again."""
+        """The last part is in: the colouring goes on past the first part, the marks are made again,
+        and the cursor and the view go where put_back() was asked to put them."""
         self._fill_text = None
         self._fill.stop()
+        if self._pending_place is not None:
+            self._put_back(self._pending_place)
         hl = self.highlighter
         if hl is not None and hl.limit is not None and hl.language is not None:
             self._batch.start()  # (the lines past the first part went in unseen by the highlighter)
@@ -575,36 +622,75 @@ class SourceEditor(QPlainTextEdit):
         """Whether a big file's text is still going in (see :meth:`_set_plain_text`)."""
         return self._fill_text is not None
 
-    def put_back(self, length: int, anchor: int, position: int, line: int, x: int, y: int) -> None:
-        """Put the cursor (``anchor`` to ``position``) and the scroll bars (``x``, ``y``) back where
-        they were in this file when the document counted ``length`` characters.
+    def place(self) -> Place:
+        """Where the cursor and the view are in this file (see :meth:`put_back`). A big file still
+        going in is not put in whole for it: its length is the whole text's, and a place put_back()
+        is waiting to go to is that place."""
+        if self._pending_place is not None:
+            return self._pending_place
+        cursor = QPlainTextEdit.textCursor(self)
+        return Place(
+            self._whole_length(),
+            cursor.anchor(),
+            cursor.position(),
+            cursor.blockNumber(),
+            self.horizontalScrollBar().value(),
+            self.verticalScrollBar().value(),
+        )
+
+    def put_back(self, place: Place) -> None:
+        """Put the cursor (``place.anchor`` to ``place.position``) and the scroll bars back where
+        :meth:`place` saw them in this file.
 
         A text of another length (changed meanwhile, by undo or another program) gets the cursor
-        at the start of the same ``line`` (0-based; or the last one) instead: an old position could
-        fall inside a character there.
+        at the start of the same line (or the last one) instead: an old position could fall inside
+        a character there.
 
-        A big file still going in (see :meth:`_set_plain_text`) gets the rest first only when the
-        place is not in the part already in. Why: coming back to a big file shown before put the
-        rest in at once here, the stall of opening it all over again, and most places are near the top.
+        A big file still going in (see :meth:`_set_plain_text`) gets them once the part holding
+        the place is in; until then the view shows the top. Why: the rest put in at once here was
+        the stall of opening the file whole (a second for 100,000 lines), and everything that reads
+        the text or takes a key puts the rest in first anyway, and with it the cursor (see
+        :meth:`_fill_done`).
         """
-        doc, text = self._doc, self._fill_text
+        self._pending_place = None
+        if self._fill_text is not None and not self._holds(place):
+            self._pending_place = place
+            return
+        self._put_back(place)
+
+    def _holds(self, place: Place) -> bool:
+        """Whether the part of a big file already in holds ``place`` (not on the last line in: a part
+        yet to come would lengthen it), the view's scroll position included."""
+        doc = self._doc
+        if self._fill_text is None:
+            return True
+        if place.length == self._whole_length():
+            inside = max(place.anchor, place.position) < doc.lastBlock().position()
+        else:
+            inside = place.line < doc.blockCount() - 1
+        return inside and 0 <= place.y <= self.verticalScrollBar().maximum()
+
+    def _whole_length(self) -> int:
+        """The document's ``characterCount()``, or what it will be once a big file is all in."""
+        text = self._fill_text
         if text is None:
-            same = length == doc.characterCount()
-        else:
-            same = length == (len(text) if text.isascii() else _utf16(text)) + 1  # (the whole file's count)
-            # (not on the last line in: a part yet to come would lengthen it)
-            inside = max(anchor, position) < doc.lastBlock().position() if same else line < doc.blockCount() - 1
-            if not (inside and 0 <= y <= self.verticalScrollBar().maximum()):
-                self.finish_fill()
+            return self._doc.characterCount()
+        if self._fill_units is None:
+            self._fill_units = (len(text) if text.isascii() else _utf16(text)) + 1
+        return self._fill_units
+
+    def _put_back(self, place: Place) -> None:
+        self._pending_place = None
+        doc = self._doc
         cursor = QPlainTextEdit.textCursor(self)
-        if same:
-            cursor.setPosition(anchor)
-            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        if place.length == self._whole_length():
+            cursor.setPosition(place.anchor)
+            cursor.setPosition(place.position, QTextCursor.MoveMode.KeepAnchor)
         else:
-            cursor.setPosition(doc.findBlockByNumber(min(line, doc.blockCount() - 1)).position())
+            cursor.setPosition(doc.findBlockByNumber(min(place.line, doc.blockCount() - 1)).position())
         self.setTextCursor(cursor)
-        self.horizontalScrollBar().setValue(x)  # scroll bars keep a value within their range
-        self.verticalScrollBar().setValue(y)
+        self.horizontalScrollBar().setValue(place.x)  # scroll bars keep a value within their range
+        self.verticalScrollBar().setValue(place.y)
 
     # What asks for the text (or moves in it) gets all of it: see _set_plain_text.
     def document(self) -> QTextDocument:
@@ -648,13 +734,11 @@ class SourceEditor(QPlainTextEdit):
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
         if not self._filling:  # (the text is replaced whole: a rest still to go in would follow it)
-            self._fill_text = None
-            self._fill.stop()
+            self._drop_fill()
         super().setPlainText(text)
 
     def clear(self) -> None:
-        self._fill_text = None
-        self._fill.stop()
+        self._drop_fill()
         super().clear()
 
     def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -1176,7 +1260,13 @@ class SourceEditor(QPlainTextEdit):
         now = on_show[:BATCH_LINES] if on_show else lines[:BATCH_LINES]
         done = set(now)
         self._recolour = [n for n in lines if n not in done]
-        for n in now:
+        deadline = hl.deadline
+        for i, n in enumerate(now):
+            # Until the batch's time is up (a line at least): 400 lines took 90 ms after a Replace
+            # all in a 100,000-line file. The rest wait for the next batch.
+            if i and deadline is not None and time.perf_counter() > deadline:
+                self._recolour = sorted(set(self._recolour).union(now[i:]))
+                break
             if n < count and (hl.limit is None or n < hl.limit):  # (lines from the limit on: coloured in turn)
                 self._colour_lines_from(n)
 
@@ -2424,12 +2514,6 @@ class FindBar(QWidget):
         except re.error:
             return None
 
-    def matches(self) -> list[re.Match]:
-        pat = self.pattern()
-        if pat is None:
-            return []
-        return [m for m in pat.finditer(self.editor.shown_text()) if m.end() > m.start()]
-
     def _replacement_changed(self) -> None:
         """A new replacement clears a "cannot replace" message; the count itself does not depend on
         it (and stays current on its own), so the file is not searched again for every key."""
@@ -2442,29 +2526,25 @@ class FindBar(QWidget):
             self.count.setText("invalid expression")
             self.editor.show_found([])
             return
-        found = self.matches() if self.find_edit.text() else []
-        self._mark(found)
+        pat = self.pattern() if self.find_edit.text() else None
+        text = self.editor.shown_text() if pat is not None else ""
+        found = [m.span() for m in _nonempty(pat, text)] if pat is not None else []
+        self._mark(text, found)
         n = len(found)
-        text = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
-        pat = self.pattern() if self.find_edit.text() and not n else None
-        if pat is not None and pat.search(self.editor.shown_text()) is not None:
+        said = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
+        if pat is not None and not n and pat.search(text) is not None:
             # ^, $ or a* match only empty text: nothing to select or replace, and that is why
-            text = "0 matches (it only matches empty text)"
-        self.count.setText(text)
+            said = "0 matches (it only matches empty text)"
+        self.count.setText(said)
 
-    def _mark(self, found: list[re.Match]) -> None:
-        """Mark ``found`` in the editor while the bar is open (see SourceEditor.show_found)."""
+    def _mark(self, text: str, found: list[tuple[int, int]]) -> None:
+        """Mark ``found`` (spans of Python indexes in ``text``) in the editor while the bar is open
+        (see SourceEditor.show_found)."""
         if not self.isVisible():
             self.editor.show_found([])
             return
-        text = self.editor.shown_text()
-        ranges: list[tuple[int, int]] = []
-        units = done = 0  # UTF-16 units of text[:done]: counted once along the text, not per match
-        for m in found:
-            units += _utf16(text[done : m.start()])
-            ranges.append((units, units + _utf16(m.group())))
-            done = m.start()
-        self.editor.show_found(ranges)
+        offset = _Utf16Offsets(text)
+        self.editor.show_found([(offset(start), offset(end)) for start, end in found])
 
     def _select(self, text: str, m: re.Match) -> None:
         cursor = self.editor.textCursor()
@@ -2474,19 +2554,32 @@ class FindBar(QWidget):
         self.editor.setTextCursor(cursor)
 
     def find(self, backward: bool = False) -> bool:
-        text = self.editor.shown_text()
-        found = self.matches()
-        if not found:
+        """Select the next match after the selection (``backward``: the last one before it), going
+        round the end of the file; False when there is none. The scan stops at the match it wants
+        (Enter in the find box of a 100,000-line file listed all 62,500 matches first)."""
+        pat = self.pattern()
+        if pat is None:
             return False
+        text = self.editor.shown_text()
         cursor = self.editor.textCursor()
-        units = cursor.selectionStart() if backward else cursor.selectionEnd()
-        here = len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))  # a Python index
-        if backward:
-            before = [m for m in found if m.start() < here]
-            self._select(text, before[-1] if before else found[-1])
-        else:
-            after = [m for m in found if m.start() >= here]
-            self._select(text, after[0] if after else found[0])
+        here = _index(text, cursor.selectionStart() if backward else cursor.selectionEnd())
+        first = before = last = None
+        for m in _nonempty(pat, text):
+            if backward:
+                if m.start() >= here and before is not None:
+                    break
+                if m.start() < here:
+                    before = m
+                last = m
+            elif m.start() >= here:
+                last = m
+                break
+            elif first is None:
+                first = m
+        chosen = (before or last) if backward else (last or first)
+        if chosen is None:
+            return False
+        self._select(text, chosen)
         return True
 
     def _expand(self, m: re.Match) -> str:
@@ -2549,26 +2642,17 @@ class FindBar(QWidget):
         # edit per line: each edit of a line lays it out again, which on a 2 MB minified line took a
         # quarter of a second per match.
         lines: list[list] = []
-        n = 0
-        units = done = 0  # UTF-16 units of text[:done]: counted once along the text, not per match
-        ascii_only = text.isascii()  # (then a UTF-16 offset is the index: nothing to count)
+        n = done = 0
+        offset = _Utf16Offsets(text)
         try:
-            for m in pat.finditer(text):
-                if m.end() == m.start():
-                    continue  # empty matches are not matches here (see matches())
+            for m in _nonempty(pat, text):
                 gap = text[done : m.start()]
-                if ascii_only:
-                    units, length = m.start(), m.end() - m.start()
-                else:
-                    units += _utf16(gap)
-                    length = _utf16(m.group())
                 if lines and "\n" not in gap:
-                    lines[-1][1] = units + length
+                    lines[-1][1] = offset(m.end())
                     lines[-1][2] += (gap, self._expand(m))
                 else:
-                    lines.append([units, units + length, [self._expand(m)]])
+                    lines.append([offset(m.start()), offset(m.end()), [self._expand(m)]])
                 n += 1
-                units += length
                 done = m.end()
         except (re.error, IndexError) as e:
             self._bad_replacement(e)
@@ -2588,16 +2672,10 @@ class FindBar(QWidget):
         return n
 
 
-@dataclass(frozen=True)
-class _Place:
-    """The cursor and the scroll position in a file (see :meth:`SourcePane.show_file`)."""
-
-    length: int  # the document's characterCount(): the same text, most likely, when it is equal
-    anchor: int
-    position: int
-    line: int
-    x: int
-    y: int
+def _nonempty(pat: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of ``pat`` in ``text`` that are not empty: ``^``, ``$`` or ``a*`` match empty
+    text, which has nothing to select or replace."""
+    return (m for m in pat.finditer(text) if m.end() > m.start())
 
 
 class SourcePane(QWidget):
@@ -2638,7 +2716,7 @@ class SourcePane(QWidget):
         layout.addWidget(self.find_bar)
         # Where the cursor and the view were in each file shown before, so coming back to a file
         # finds it as it was left. Kept while the pane lives.
-        self._places: dict[str, _Place] = {}
+        self._places: dict[str, Place] = {}
         self.actions_: dict[str, QAction] = {}
         for key, text, shortcuts, slot in (
             ("find", "Find…", [QKeySequence.StandardKey.Find], lambda: self.find_bar.open(False)),
@@ -2740,18 +2818,9 @@ class SourcePane(QWidget):
     def current_file(self) -> str:
         return self.editor.documentTitle()
 
-    def _place(self) -> _Place:
-        editor = self.editor
-        cursor = editor.textCursor()
-        return _Place(
-            editor.document().characterCount(),
-            cursor.anchor(),
-            cursor.position(),
-            cursor.blockNumber(),
-            editor.horizontalScrollBar().value(),
-            editor.verticalScrollBar().value(),
-        )
+    def _place(self) -> Place:
+        return self.editor.place()
 
-    def _restore(self, place: _Place) -> None:
+    def _restore(self, place: Place) -> None:
         """Put the cursor and the view back as :meth:`_place` saw them (see SourceEditor.put_back)."""
-        self.editor.put_back(place.length, place.anchor, place.position, place.line, place.x, place.y)
+        self.editor.put_back(place)
