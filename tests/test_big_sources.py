@@ -172,6 +172,46 @@ def test_checks_after_an_edit_of_a_big_source_parse_it_on_a_worker_thread(
     assert window.status.text() == status.replace("no errors", "1 error")
 
 
+def test_after_a_big_source_is_parsed_the_package_is_checked_on_a_worker_too(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """The checks that follow the parse of a big source run on a worker as well: on the window's
+    thread they took 0.3 s for a 100,000-line library. The status bar says "Checking…" until
+    their problems are on show."""
+    from designer.core import checks
+    from designer.gui import background_checks
+
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    qtbot.waitUntil(lambda: window.source_analysis is None and not window._unchecked, timeout=10_000)
+    status = window.status.text()
+    threads: list[str] = []
+    release = threading.Event()
+    real = checks.run_checks
+
+    def recorded(pkg, **kwargs):  # (a worker's run held until the test has looked)
+        threads.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10)
+        return real(pkg, **kwargs)
+
+    monkeypatch.setattr(checks, "run_checks", recorded)  # (as the window's thread would call them)
+    monkeypatch.setattr(background_checks, "run_checks", recorded)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "((( worker")  # (a text no other test parses: analyses are remembered by content)
+    qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
+    assert window.source_analysis is None and window.background_checks is not None
+    assert window.status.text() == "Checking the big plugin source…"
+    release.set()
+    qtbot.waitUntil(lambda: window.background_checks is None, timeout=10_000)
+    assert threading.main_thread().name not in threads
+    assert any(m.error for m in editor.markers) and any(p.code == "PD500" for p in window.problems)
+    assert window.status.text() == status.replace("no errors", "1 error")
+
+
 def test_a_project_with_a_big_source_opens_at_once_and_is_checked_on_a_worker(
     window: MainWindow, qtbot, base_project: Path, monkeypatch, request
 ) -> None:
