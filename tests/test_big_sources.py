@@ -266,6 +266,30 @@ def test_a_project_with_a_big_source_opens_at_once_and_is_checked_on_a_worker(
     assert window.plugin_page.findChild(QCheckBox, "enabledCheck") is not None
 
 
+def test_the_editor_warms_up_once_the_worker_parsing_a_big_source_is_done(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Loading the editor's code a moment after a project opens waits while a worker parses a big
+    source: each file it reads gave that worker the interpreter, and the window froze 0.3-0.6 s."""
+    from designer.gui import source_analysis
+
+    text = _big_source(base_project).replace("(function () {", "(function () {\n    var warm = 1;", 1)
+    (base_project / "webapp2" / SRC).write_text(text, encoding="utf-8")
+    release = threading.Event()
+    real = source_analysis.analyse
+    monkeypatch.setattr(source_analysis, "analyse", lambda source: release.wait(10) and real(source))
+    window.open_path(base_project)
+    assert window.source_analysis is not None and window.source_pane is None
+    window._warm_up.setInterval(10)
+    window._warm_editor()  # (as its timer does, 0.6 s after the project opened)
+    assert window.source_pane is None and window._warm_up.isActive()  # (tried again later)
+    qtbot.wait(50)
+    assert window.source_pane is None
+    release.set()
+    qtbot.waitUntil(lambda: window.source_pane is not None, timeout=10_000)
+    assert window.source_analysis is None
+
+
 def test_closing_the_window_while_a_big_source_is_parsed_waits_for_it(
     window: MainWindow, qtbot, base_project: Path
 ) -> None:

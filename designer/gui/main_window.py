@@ -1662,8 +1662,15 @@ class MainWindow(QMainWindow):
         moment after a project opens the user is still reading the window: the load goes there.
         The editor itself is built then too (hidden, holding no file; about 10 ms), so the first
         click only puts the file's text in.
+
+        Not while a worker parses or checks: the loading reads some twenty files, and each read gave
+        the worker the interpreter (see workers.py), which a big parse keeps for a while: the warm-up
+        froze the window for 0.3-0.6 s beside a 4 MB source. It waits until the worker is done.
         """
         if self.source_pane is not None or not self.isVisible():
+            return
+        if self.source_analysis is not None or self.background_checks is not None:
+            self._warm_up.start()
             return
         from .app import forget_module_sources
         from .highlight import language_for
