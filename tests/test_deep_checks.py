@@ -274,6 +274,81 @@ def test_pd532_not_for_what_the_call_takes_or_what_only_running_shows(base_proje
     assert only(base_project, "PD532") == []
 
 
+# PD532 slips a Fix repairs in place: (the call, the Fix's title, the call once fixed)
+ARGUMENT_FIXES = [
+    (
+        "PEX.pluginAPI.transformConferenceLayout('1:7');",
+        "Write {layout: '1:7'}",
+        "PEX.pluginAPI.transformConferenceLayout({layout: '1:7'});",
+    ),
+    (
+        "PEX.pluginAPI.transformConferenceLayout( `4:0` /* big */);",
+        "Write {layout: `4:0`}",
+        "PEX.pluginAPI.transformConferenceLayout( {layout: `4:0`} /* big */);",
+    ),
+    (
+        "PEX.pluginAPI.dialOut('rec@example.com', 'SIP', 'GUEST', function () {});",
+        "Use 'sip'",
+        "PEX.pluginAPI.dialOut('rec@example.com', 'sip', 'GUEST', function () {});",
+    ),
+    (
+        'PEX.pluginAPI.dialOut("rec@example.com", "MSSip", "GUEST", function () {});',
+        'Use "mssip"',
+        'PEX.pluginAPI.dialOut("rec@example.com", "mssip", "GUEST", function () {});',
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "title", "fixed"), ARGUMENT_FIXES)
+def test_pd532_fix_writes_the_argument_as_the_function_takes_it(
+    base_project: Path, call: str, title: str, fixed: str
+) -> None:
+    write(base_project, JS, source(body=f"        {call} // é 😀\n"))
+    pkg = load(base_project)
+    (found,) = [p for p in run_checks(pkg) if p.code == "PD532"]
+    assert found.fix is not None and found.fix.title == title and found.fix.batch
+    assert apply_fix(pkg, found.fix) == f"{title} in {JS}"
+    save(pkg)
+    assert (base_project / "webapp2" / JS).read_text(encoding="utf-8") == source(body=f"        {fixed} // é 😀\n")
+    assert only(base_project, "PD532") == []
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "PEX.pluginAPI.openTemplateDialog('Saved');",  # (the title, or the body? the person says)
+        "PEX.pluginAPI.dialOut('rec@example.com', 'rtsp', 'GUEST', function () {});",  # (no such protocol)
+        "var p = 'SIP'; PEX.pluginAPI.dialOut('rec@example.com', p, 'GUEST', function () {});",  # (not in the call)
+        "PEX.pluginAPI.dialOut('rec@example.com', 'S\\x49P', 'GUEST', function () {});",  # (an escape in it)
+        "PEX.pluginAPI.sendChatMessage();",
+    ],
+)
+def test_pd532_no_fix_where_the_file_does_not_say_what_was_meant(base_project: Path, call: str) -> None:
+    write(base_project, JS, source(body=f"        {call}\n"))
+    (found,) = only(base_project, "PD532")
+    assert found.fix is None
+
+
+def test_pd532_fix_refuses_a_call_changed_since_the_check(base_project: Path) -> None:
+    write(base_project, JS, source(body="        PEX.pluginAPI.transformConferenceLayout('1:7');\n"))
+    pkg = load(base_project)
+    (found,) = [p for p in run_checks(pkg) if p.code == "PD532"]
+    assert found.fix is not None
+    pkg.pending_texts[JS] = source(body="        PEX.pluginAPI.transformConferenceLayout('2:21');\n")
+    with pytest.raises(ValueError, match="has changed"):
+        apply_fix(pkg, found.fix)
+    pkg.pending_texts[JS] = source(body="\n        PEX.pluginAPI.transformConferenceLayout('1:7');\n")
+    with pytest.raises(ValueError, match="no longer at line"):
+        apply_fix(pkg, found.fix)
+
+
+def test_check_fix_repairs_a_layout_given_as_a_text(base_project: Path, capsys) -> None:
+    write(base_project, JS, source(body="        PEX.pluginAPI.transformConferenceLayout('1:7');\n"))
+    assert main(["check", "--fix", str(base_project)]) == 0
+    assert "{layout: '1:7'}" in (base_project / "webapp2" / JS).read_text(encoding="utf-8")
+    assert main(["check", "--strict", str(base_project)]) == 0
+
+
 # PD533 with the promise first kept in a variable: (the code in record(), whether it is reported)
 KEPT_PROMISES = [
     (

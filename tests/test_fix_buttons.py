@@ -77,6 +77,9 @@ BREAKS = {
         r(JS, "unload: unload,\n        record: record\n", "unload: unload\n"),
     ),
     "rename-api-member": r(JS, "sendRequest", "sendRequst"),
+    "set-call-argument": r(
+        JS, "sendRequest('/lock');", "sendRequest('/lock');\n        PEX.pluginAPI.transformConferenceLayout('1:7');"
+    ),
     "create-settings": rm("settings.json"),
     "list-package": steps(_second_plugin, w("settings.json", (FIXTURES / "base/webapp2/settings.json").read_text())),
     "rename-settings-key": r("settings.json", '"plugins"', '"plugin"'),

@@ -425,6 +425,31 @@ def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Use PEX.pluginAPI.{new} instead of {old} in {rel}"
 
 
+def _set_call_argument(pkg: BrandingPackage, fix: Fix) -> str:
+    """One argument of a PEX.pluginAPI call written again (PD532: a layout given as a text, a
+    protocol in capitals), found where the check saw it and only while its text is the same."""
+    from .jsanalysis import analyse
+
+    rel, member, index = fix.args["file"], fix.args["member"], fix.args["index"]
+    data = pkg.read_bytes(rel)
+    call = next(
+        (
+            c
+            for c in analyse(data).calls
+            if c.member == member and (c.line, c.column) == (fix.args["line"], fix.args["column"])
+        ),
+        None,
+    )
+    if call is None or index >= len(call.arg_spans):
+        raise ValueError(f"{rel}: the call of {member} is no longer at line {fix.args['line']}")
+    start, end = call.arg_spans[index]
+    if data[start:end] != fix.args["old"].encode("utf-8"):
+        raise ValueError(f"{rel}: {member}'s argument on line {fix.args['line']} has changed")
+    new = fix.args["new"].encode("utf-8")
+    pkg.pending_texts[rel] = (data[:start] + new + data[end:]).decode("utf-8", "surrogatepass")
+    return f"{fix.title} in {rel}"
+
+
 def _set_svg_ref(pkg: BrandingPackage, fix: Fix) -> str:
     """Point url(#old) / href="#old" inside one SVG at the existing id that differs only in case."""
     rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
@@ -541,6 +566,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "delete-file": _delete_file,
     "set-svg-ref": _set_svg_ref,
     "rename-pex-action": _rename_pex_action,
+    "set-call-argument": _set_call_argument,
     "sanitise-svg": _sanitise_svg,
     "remove-svg-doctype": _remove_svg_doctype,
     "add-svg-viewbox": _add_svg_viewbox,

@@ -619,6 +619,7 @@ class Call(Record):
         "assigned_to",
         "span",
         "shape",
+        "arg_spans",
         "result_member",
     )
 
@@ -643,6 +644,8 @@ class Call(Record):
         # known only at run time), ("string", None) for a text written out, ("name", None) for a
         # variable whose value there the file does not say for sure, or ("other", None).
         self.shape: list[tuple[str, frozenset[str] | None]] | None = None
+        # _SHAPED members: the byte range of each argument, for the fixes of PD532.
+        self.arg_spans: list[tuple[int, int]] = []
         # The member of the call's result the code reads at once (openTemplateDialog(...).close$), or None.
         self.result_member: str | None = None
 
@@ -2014,6 +2017,7 @@ class _Analyser:
                     call.span = (prop.start_byte, prop.end_byte)
                 if member in _SHAPED:
                     call.shape = [self._shape_of(a) for a in args]
+                    call.arg_spans = [(a.start_byte, a.end_byte) for a in args]
                     parent = node.parent
                     if (
                         parent is not None

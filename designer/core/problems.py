@@ -744,6 +744,7 @@ CODES: dict[str, Code] = {
             "a DTMF request its tones as {digits}, dialOut the protocol auto, sip, h323, rtmp or mssip, "
             "spotlightOnParticipant and disconnectParticipant a participant's uuid, sendChatMessage a text; given "
             "something else, the call does nothing and nothing says so.",
+            fixable=True,
         ),
         Code(
             "PD533",

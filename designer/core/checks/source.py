@@ -396,7 +396,7 @@ def _check_one(
         lambda: list_id_fix(ctx, index, source_agrees=True) if index is not None else None,
     )
     _check_empty_toolbar_buttons(plugin, info, ctx)
-    _check_calls(plugin, index, src, info, report)
+    _check_calls(plugin, index, src, info, report, ctx.pkg)
     _check_network(plugin, info, report)
     _check_example_addresses(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
@@ -735,7 +735,9 @@ def _not_a_function(k: Key) -> str:
     return why or f"{k.missing}, not a function"
 
 
-def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, report: Report) -> None:
+def _check_calls(
+    plugin: Plugin, index: int | None, src: str, info: JsInfo, report: Report, pkg: BrandingPackage
+) -> None:
     assert plugin.package is not None
     name = plugin.display_name
     roles = plugin.package.participant_roles or []
@@ -783,8 +785,9 @@ def _check_calls(plugin: Plugin, index: int | None, src: str, info: JsInfo, repo
                     c.column,
                 )
         if c.shape is not None and c.called:
-            for slip in _argument_slips(c):
-                report("PD532", f"'{shortened(name)}' {slip}", c.line, c.column)
+            for slip, repair in _argument_slips(c):
+                fix = _argument_fix(pkg, src, c, *repair) if repair is not None else None
+                report("PD532", f"'{shortened(name)}' {slip}", c.line, c.column, fix)
             # (close$ only: the one member of the dialog the guide names; others are not known to be the dialog's.)
             if c.member == "openTemplateDialog" and c.result_member == "close$":
                 member = "close$"
@@ -842,9 +845,36 @@ _TAKES_UUID = {
 }
 
 
-def _argument_slips(c: Call) -> list[str]:
+# How a PD532 slip is repaired in place: the argument's number and what becomes of its text.
+_Repair = tuple[int, str]
+
+
+def _argument_fix(pkg: BrandingPackage, src: str, c: Call, index: int, how: str) -> Fix | None:
+    """The Fix of a PD532 slip: argument ``index`` of the call ``c`` written again (``how``:
+    "wrap-layout" puts a layout's text in {layout: ...}, "lowercase" writes a protocol's text in
+    small letters). None when the file's text there is not what the analysis saw."""
+    if index >= len(c.arg_spans):
+        return None
+    start, end = c.arg_spans[index]
+    try:
+        old = pkg.read_bytes(src)[start:end].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if how == "wrap-layout":
+        new, title = f"{{layout: {old}}}", f"Write {{layout: {shortened(old)}}}"
+    else:
+        new = old.lower()
+        if new[1:-1] not in DIAL_PROTOCOLS:  # (written with escapes: left to the user)
+            return None
+        title = f"Use {shortened(new)}"
+    args = {"file": src, "line": c.line, "column": c.column, "member": c.member, "index": index, "old": old, "new": new}
+    return Fix("set-call-argument", title, args)
+
+
+def _argument_slips(c: Call) -> list[tuple[str, _Repair | None]]:
     """PD532: what is wrong with the arguments of one call whose arguments the guide describes,
-    each as the end of a sentence that starts with the plugin's name.
+    each as the end of a sentence that starts with the plugin's name, and how a Fix repairs it
+    when the file spells out what was meant (a layout written as a text, a protocol in capitals).
 
     Why only these: the guide (and SPEC 4) say what openTemplateDialog, transformConferenceLayout,
     the DTMF request, dialOut, the spotlight and disconnect functions and sendChatMessage take; given something else they do nothing, and nothing says so.
@@ -855,19 +885,28 @@ def _argument_slips(c: Call) -> list[str]:
     if c.member == "openTemplateDialog":
         if first is None:
             return [
-                "opens a dialog with nothing in it: openTemplateDialog takes the dialog's title and its HTML, "
-                "openTemplateDialog({title: 'Title', body: '<p>...</p>'})."
+                (
+                    "opens a dialog with nothing in it: openTemplateDialog takes the dialog's title and its HTML, "
+                    "openTemplateDialog({title: 'Title', body: '<p>...</p>'}).",
+                    None,
+                )
             ]
         if first == "string":
             return [
-                "gives openTemplateDialog a text, but it takes an object holding the dialog's title and its "
-                "HTML, so the dialog has neither. Write openTemplateDialog({title: 'Title', body: '<p>...</p>'})."
+                (
+                    "gives openTemplateDialog a text, but it takes an object holding the dialog's title and its "
+                    "HTML, so the dialog has neither. Write openTemplateDialog({title: 'Title', body: '<p>...</p>'}).",
+                    None,
+                )
             ]
     elif c.member == "transformConferenceLayout" and first == "string":
         shown = next((v for v in c.args[0] if DYN not in v), "...") if c.args else "..."
         return [
-            f"gives transformConferenceLayout the text '{shortened(shown)}', but it takes an object, so the "
-            f"layout does not change. Write transformConferenceLayout({{layout: '{shortened(shown)}'}})."
+            (
+                f"gives transformConferenceLayout the text '{shortened(shown)}', but it takes an object, so the "
+                f"layout does not change. Write transformConferenceLayout({{layout: '{shortened(shown)}'}}).",
+                (0, "wrap-layout"),
+            )
         ]
     elif c.member == "sendRequest" and c.args and first != "name":  # (see dialOut below)
         dtmf = [p for p in c.args[0] if classify_request(p) == ("participant", "dtmf")]
@@ -875,38 +914,60 @@ def _argument_slips(c: Call) -> list[str]:
             shown = shortened(dtmf[0].replace(DYN, "…"))
             if len(shape) < 2:
                 return [
-                    f"sends {shown} without the tones to send, so the request fails. Give them as a second "
-                    "argument: sendRequest(path, {digits: '1234'})."
+                    (
+                        f"sends {shown} without the tones to send, so the request fails. Give them as a second "
+                        "argument: sendRequest(path, {digits: '1234'}).",
+                        None,
+                    )
                 ]
             keys = shape[1][1]
             if shape[1][0] == "object" and keys is not None and "digits" not in keys:
                 return [
-                    f"sends {shown} with no 'digits' in what it gives, so no tone is sent. Name the tones "
-                    "digits: sendRequest(path, {digits: '1234'})."
+                    (
+                        f"sends {shown} with no 'digits' in what it gives, so no tone is sent. Name the tones "
+                        "digits: sendRequest(path, {digits: '1234'}).",
+                        None,
+                    )
                 ]
     elif c.member in _TAKES_UUID:
         if first is None:
             return [
-                f"calls {c.member} without saying whom: it takes the participant's uuid, "
-                f"{c.member}(participant.uuid), so {_TAKES_UUID[c.member]}."
+                (
+                    f"calls {c.member} without saying whom: it takes the participant's uuid, "
+                    f"{c.member}(participant.uuid), so {_TAKES_UUID[c.member]}.",
+                    None,
+                )
             ]
         if first == "object":
             return [
-                f"gives {c.member} an object, but it takes the participant's uuid, {c.member}(participant.uuid), "
-                f"so {_TAKES_UUID[c.member]}."
+                (
+                    f"gives {c.member} an object, but it takes the participant's uuid, "
+                    f"{c.member}(participant.uuid), so {_TAKES_UUID[c.member]}.",
+                    None,
+                )
             ]
     elif c.member == "sendChatMessage" and first is None:
         return [
-            "calls sendChatMessage without the message, so nothing is sent. Give the text: "
-            "sendChatMessage('Here is some chat')."
+            (
+                "calls sendChatMessage without the message, so nothing is sent. Give the text: "
+                "sendChatMessage('Here is some chat').",
+                None,
+            )
         ]
     elif c.member == "dialOut" and len(c.args) > 1 and not (len(shape) > 1 and shape[1][0] == "name"):
         # (a variable of the protocol's: its value where it is read, not one of that name elsewhere)
         wrong = [v for v in c.args[1] if DYN not in v and v not in DIAL_PROTOCOLS]
         if wrong:
+            # 'SIP' written out in the call: the same protocol in small letters (Infinity knows those only)
+            written = len(shape) > 1 and shape[1][0] == "string" and len(c.args[1]) == 1
+            repair: _Repair | None = (1, "lowercase") if written and wrong[0].lower() in DIAL_PROTOCOLS else None
             return [
-                f"dials out with the protocol '{shortened(wrong[0])}', which Infinity does not know, so nobody is "
-                f"called. Use 'auto' (Infinity chooses), or one of {', '.join(repr(p) for p in DIAL_PROTOCOLS[1:])}."
+                (
+                    f"dials out with the protocol '{shortened(wrong[0])}', which Infinity does not know, so nobody "
+                    f"is called. Use 'auto' (Infinity chooses), or one of "
+                    f"{', '.join(repr(p) for p in DIAL_PROTOCOLS[1:])}.",
+                    repair,
+                )
             ]
     return []
 
