@@ -496,6 +496,25 @@ def test_two_plugin_package_from_nothing_using_only_the_designer(
     assert main(["check", str(target), "--strict"]) == 0
 
 
+def test_add_plugin_offers_a_name_no_plugin_has(window: MainWindow, example_project: Path, monkeypatch) -> None:
+    """Add Plugin… offered "My plugin" again once a plugin had that name: two in the tree, alike."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(example_project)
+    offered: list[str] = []
+
+    def answer(*args, **kwargs):
+        offered.append(kwargs["text"])
+        return kwargs["text"], True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    for _ in range(3):
+        window.findChild(QAction, "plugin_addAction").trigger()
+    assert offered == ["My plugin", "My plugin 2", "My plugin 3"]
+    names = [p.display_name for p in window.package.plugins]
+    assert names[-3:] == offered and len(set(names)) == len(names)
+
+
 def test_remove_plugin_and_undo_after_saving_restores_its_files(
     window: MainWindow, qtbot, example_project: Path
 ) -> None:

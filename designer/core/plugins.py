@@ -260,6 +260,20 @@ def add_plugin(pkg: BrandingPackage, name: str) -> Plugin:
     return add_plugin_files(pkg, plugin_files(name, pid))
 
 
+def unused_name(pkg: BrandingPackage, wanted: str) -> str:
+    """``wanted``, or ``wanted 2``, 3... when a plugin has that name already.
+
+    Why: Add Plugin… offered "My plugin" again after the first one was added under that name,
+    and the tree then listed two plugins nobody could tell apart.
+    """
+    taken = {p.display_name for p in pkg.plugins}
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted} {n}"
+    return candidate
+
+
 def remove_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     """Take a plugin out of settings.json and mark its files for the trash (on save)."""
     plugin = pkg.plugins[index]

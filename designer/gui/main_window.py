@@ -3376,11 +3376,12 @@ class MainWindow(QMainWindow):
         """Plugin > Add Plugin…: a working toolbar plugin with the name the user types."""
         from PySide6.QtWidgets import QInputDialog
 
-        from ..core.plugins import add_plugin
+        from ..core.plugins import add_plugin, unused_name
 
         if self.editor is None or not self._may_add_plugins():
             return
-        name, ok = QInputDialog.getText(self, "Add a plugin", "What should the plugin be called?", text="My plugin")
+        offered = unused_name(self.package, "My plugin")
+        name, ok = QInputDialog.getText(self, "Add a plugin", "What should the plugin be called?", text=offered)
         name = name.strip()
         if not ok or not name:
             return
