@@ -389,7 +389,8 @@ def test_a_source_bigger_than_the_memo_is_parsed_once_and_checked(
     editor.textCursor().insertText("// one edit\n")
     window._run_checks()
     assert window.source_analysis is not None
-    qtbot.waitUntil(lambda: window.source_analysis is None, timeout=10_000)
+    # (then checked on a worker of its own: see test_after_a_big_source_is_parsed_the_package_is_checked_on_a_worker_too)
+    qtbot.waitUntil(lambda: window.source_analysis is None and window.background_checks is None, timeout=10_000)
     QCoreApplication.processEvents()
     assert window.source_analysis is None and len(parses) == 1
     assert not window.status.text().startswith("Checking the big plugin")

@@ -1957,7 +1957,7 @@ def test_a_fix_clicked_while_big_sources_are_checked_again_waits_for_the_list(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.status.text().startswith("Not fixed yet: the problems are being checked again")
     assert len(window.package.plugins) == 4 and window.editor.undo_stack.count() == 1
-    qtbot.waitUntil(lambda: window.source_analysis is None)
+    qtbot.waitUntil(lambda: window.source_analysis is None and window.background_checks is None)
     # The list is up to date now: "click Fix again once the list is up to date" stayed in the
     # status bar regardless; now it says what the checks found.
     from designer.core.wording import counted
