@@ -184,3 +184,75 @@ def test_taking_back_a_replace_all_colours_the_lines_afterwards(qtbot, monkeypat
     assert lexed == [] and editor.shown_text() == text
     qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     assert highlight.block_formats(editor.document()) == _fresh_formats(text)
+
+
+def _chars_on_show(editor) -> tuple[int, int]:
+    from PySide6.QtCore import QPoint
+
+    view = editor.viewport()
+    last = QPoint(view.width() - 1, view.height() - 1)
+    return editor.cursorForPosition(QPoint(0, 0)).position(), editor.cursorForPosition(last).position()
+
+
+def test_find_marks_and_markers_in_a_minified_line_cover_the_view_and_follow_it(qtbot) -> None:
+    """A minified file is one line: near the view, counted in lines, was the whole file, and typing a
+    word in the find bar made 2,000 marks in a 2 MB line (0.5-1.9 s, and closing the bar 0.3 s)."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    line = ("mark" + "." * 46) * 2_000  # 100,000 characters, a match every 50
+    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    editor = pane.editor
+    assert editor.lineWrapMode() == editor.LineWrapMode.WidgetWidth
+    qtbot.waitUntil(editor.colouring_done)
+    QCoreApplication.processEvents()  # (painted: Qt has laid the line out)
+    pane.find_bar.open(False)
+    qtbot.keyClicks(pane.find_bar.find_edit, "mark")
+    pane.find_bar.update_count()
+    assert pane.find_bar.count.text() == "2000 matches"
+
+    def marked() -> list[int]:
+        return sorted(
+            s.cursor.selectionStart()
+            for s in editor.extraSelections()
+            if s.format.background().color().name() == "#fce8a0"
+        )
+
+    def check_view() -> None:
+        QCoreApplication.processEvents()
+        top, bottom = _chars_on_show(editor)
+        shown = marked()
+        assert {at for at in range(0, len(line), 50) if top <= at <= bottom} <= set(shown)
+        assert shown and bottom - top < 20_000
+        # (the rows on show and some above and below; not the line's 2,000)
+        assert shown[0] >= top - 20_000 and shown[-1] <= bottom + 20_000, (top, bottom, shown[0], shown[-1])
+
+    check_view()
+    scroll = editor.verticalScrollBar()
+    for value in (scroll.maximum() // 2, scroll.maximum() // 2 + 30, scroll.maximum()):
+        scroll.setValue(value)  # (dragged)
+        check_view()
+    assert pane.find_bar.count.text() == "2000 matches"
+    # Problem markers in such a line: only those near the view are underlined.
+    pane.find_bar.close_bar()
+    editor.set_markers([Marker(1, column, f"PD000: at {column}") for column in range(1, len(line), 50)])
+    QCoreApplication.processEvents()
+    top, bottom = _chars_on_show(editor)
+    underlined = sorted(
+        s.cursor.selectionStart()
+        for s in editor.extraSelections()
+        if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
+    )
+    assert {at for at in range(0, len(line), 50) if top <= at <= bottom} <= set(underlined)
+    assert underlined[0] >= top - 20_000 and len(underlined) < 1_000
+    scroll.setValue(0)
+    QCoreApplication.processEvents()
+    top, bottom = _chars_on_show(editor)
+    assert top == 0 and bottom > 0
+    underlined = [
+        s.cursor.selectionStart()
+        for s in editor.extraSelections()
+        if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
+    ]
+    assert {at for at in range(0, len(line), 50) if at <= bottom} <= set(underlined)
