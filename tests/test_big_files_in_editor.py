@@ -256,3 +256,37 @@ def test_find_marks_and_markers_in_a_minified_line_cover_the_view_and_follow_it(
         if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
     ]
     assert {at for at in range(0, len(line), 50) if at <= bottom} <= set(underlined)
+
+
+def test_the_markers_of_a_minified_line_read_its_text_once(qtbot, monkeypatch) -> None:
+    """Each problem marker read its line's text (and measured it in UTF-16 up to the marker): on a
+    2 MB minified line, 3 ms a marker, half a second for the ones near the view."""
+    from PySide6.QtGui import QTextBlock
+
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    line = ("bad" + "." * 47) * 2_000 + "\U0001f600x"  # (an emoji: two UTF-16 units)
+    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    editor = pane.editor
+    qtbot.waitUntil(editor.colouring_done)
+    QCoreApplication.processEvents()
+    reads: list[int] = []
+    real = QTextBlock.text
+    monkeypatch.setattr(QTextBlock, "text", lambda block: reads.append(block.blockNumber()) or real(block))
+    editor.set_markers([Marker(1, column, f"PD000: at {column}") for column in range(1, 5_000, 50)])
+    assert reads.count(0) <= 2
+    underlined = sorted(
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in editor.extraSelections()
+        if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
+    )
+    assert underlined[:2] == [(0, 3), (50, 53)]  # (the word at each marker)
+    # After the emoji, a marker's place counts it as two units, as Qt does.
+    monkeypatch.undo()
+    editor.set_markers([Marker(1, len(line), "PD000: the last")])
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QCoreApplication.processEvents()
+    (sel,) = [s for s in editor.extraSelections() if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)]
+    assert (sel.cursor.selectionStart(), sel.cursor.selectionEnd()) == (len(line), len(line) + 1)
