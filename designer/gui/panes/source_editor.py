@@ -398,6 +398,10 @@ class SourceEditor(QPlainTextEdit):
         # Of those, the lines longer than LONG_LINE: (start, end, first, last) document positions of
         # each and of the part of it that is marked (see _long_windows).
         self._windows: list[tuple[int, int, int, int]] = []
+        # The marks wait for the paint to lay out a line too long to mark whole (see _waits_for_paint).
+        self._marks_waiting = False
+        self._marks_after_paint = QTimer(self, singleShot=True, interval=0)
+        self._marks_after_paint.timeout.connect(self._mark_after_paint)
         # The code-only text of the lines bracket matching read before the cursor's line, (first, last,
         # state) -> (text, state after), and after it, (first, state) -> (last, text, state after).
         self._code_memo: dict[tuple[int, int, int], tuple[str, int]] = {}
@@ -1133,7 +1137,11 @@ class SourceEditor(QPlainTextEdit):
         if kind == _PAINT:
             if self._line_colour is not None:
                 self._paint_current_line(event.rect())
-            return super().viewportEvent(event)
+            done = super().viewportEvent(event)
+            if self._marks_waiting:
+                self._marks_waiting = False
+                self._marks_after_paint.start()
+            return done
         if kind == _TOOLTIP:
             cursor = self.cursorForPosition(event.pos())
             doc = ""
@@ -1898,6 +1906,9 @@ class SourceEditor(QPlainTextEdit):
                 self._line_colour = QColor("#2a2d33" if dark else "#eef3fb")
                 self._line_at = here
                 self._update_row(here)
+        if self._waits_for_paint():
+            self._marks_waiting, self._selection_key = True, None
+            return
         selections: list[QTextEdit.ExtraSelection] = []
         doc = self._doc
         low = doc.findBlockByNumber(first).position()
@@ -1989,6 +2000,35 @@ class SourceEditor(QPlainTextEdit):
                 windows.append((block.position(), block.position() + block.length(), *span))
             block = block.next()
         return windows
+
+    def _waits_for_paint(self) -> bool:
+        """Whether the marks wait for the next paint: a line too long to mark whole is on show and Qt
+        has not laid it out since an edit (see _mark_after_paint).
+
+        Why: a new list of marks has Qt find the rows of the old ones and the new, which lays such a
+        line out (0.4 s on 2 MB) in the same turn as the edit: Replace all froze the window for the
+        replacing, the count and that. The paint lays it out anyway, in a turn of its own; the old
+        marks, moved along by the edit, are painted until the new ones follow.
+        """
+        if self.long_line is None or self._marks_after_paint.isActive() or not self.isVisible():
+            return False
+        block = self.firstVisibleBlock()
+        for _ in range(self._viewport.height() // max(1, self.fontMetrics().height()) + 1):
+            if not block.isValid():
+                break
+            if block.length() > LONG_LINE and not block.layout().lineCount():
+                return True
+            block = block.next()
+        return False
+
+    def _mark_after_paint(self) -> None:
+        """The marks that waited for a paint (see _waits_for_paint); a line the paint left unlaid out
+        is then marked at once (the timer running says so)."""
+        self._marks_after_paint.start()
+        try:
+            self._update_selections(force=True)
+        finally:
+            self._marks_after_paint.stop()
 
     def _row_span(self, block: QTextBlock, first: int, last: int) -> tuple[int, int]:
         """Document positions of the start of row ``first`` and the end of row ``last`` of ``block``
