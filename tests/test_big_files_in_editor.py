@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor, QTextFormat
 
 from designer.gui.panes.source_editor import MARKED_MARGIN, Marker, SourcePane
+from designer.gui.viewports import viewport_of
 
 
 def _lines(n: int) -> str:
@@ -189,7 +190,7 @@ def test_taking_back_a_replace_all_colours_the_lines_afterwards(qtbot, monkeypat
 def _chars_on_show(editor) -> tuple[int, int]:
     from PySide6.QtCore import QPoint
 
-    view = editor.viewport()
+    view = viewport_of(editor)
     last = QPoint(view.width() - 1, view.height() - 1)
     return editor.cursorForPosition(QPoint(0, 0)).position(), editor.cursorForPosition(last).position()
 
