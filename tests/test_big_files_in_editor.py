@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor, QTextFormat
 
@@ -321,3 +322,56 @@ def test_replace_all_in_a_minified_line_leaves_laying_it_out_to_the_paint(qtbot)
     }
     assert {at for at in range(0, 2_000 * 51, 51) if top <= at <= bottom} <= marked
     assert editor.toPlainText() == line.replace("mark", "marks") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "python", "regex"),
+    [
+        # A line break in the new text: the line it breaks is coloured again too.
+        (r"'(\w+)'", r"\n'$1'", r"\n'\1'", True),
+        # Matches across lines: the lines joined (the file one line shorter for each).
+        (r"\+\n/\*", "+ /*", "+ /*", True),
+        # A character of two UTF-16 units in the new text, after one in the lines.
+        ("word", "w\U0001f600rd", "w\U0001f600rd", False),
+        # The same text for every match of an expression that has groups (no $1 in the replacement).
+        (r"wo(r)d", "w`o", "w`o", True),
+    ],
+)
+def test_replace_all_with_line_breaks_and_wide_characters_colours_as_from_scratch(
+    qtbot, find: str, replace: str, python: str, regex: bool
+) -> None:
+    """Replace all asks Qt only where a span's new text has a line break in it which lines it
+    changed (three calls into Qt per span were most of its time in a 100,000-line file). Lines
+    broken, joined, and written with an emoji before and in the new text: the text is what
+    Python's own replacement gives, and the lines are coloured as a fresh colouring colours them."""
+    import re
+
+    from designer.gui.highlight import block_formats
+
+    lines = []
+    for i in range(1_500):
+        if i % 3 == 0:
+            lines.append(f"/* plain {i} \U0001f600 */ call(other);")
+        elif i % 3 == 1:
+            lines.append(f"var word{i} = '\U0001f600word' + 'word'; // word {i}")
+        else:
+            lines.append(f"let x{i} = word +")
+    text = "\n".join(lines) + "\n"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
+    bar = pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(regex)
+    bar.find_edit.setText(find)
+    bar.replace_edit.setText(replace)
+    pattern = re.compile(find if regex else re.escape(find), re.IGNORECASE | re.MULTILINE)
+    expected, count = pattern.subn(python, text)
+    assert count > 400
+    assert bar.replace_all() == count
+    assert pane.editor.shown_text() == expected
+    qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
+    assert block_formats(pane.editor.document()) == _fresh_formats(expected)
