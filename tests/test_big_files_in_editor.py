@@ -329,6 +329,10 @@ def test_replace_all_in_a_minified_line_leaves_laying_it_out_to_the_paint(qtbot)
     [
         # A line break in the new text: the line it breaks is coloured again too.
         (r"'(\w+)'", r"\n'$1'", r"\n'\1'", True),
+        # ... and a backtick that opens a template string running on over the lines below: new lines
+        # among coloured ones, each run of colouring cut short by its time (a run that settled
+        # left the new lines after it uncoloured, and moved the limit back over coloured ones).
+        (r"'(\w+)'", r"\n`$1", r"\n`\1", True),
         # Matches across lines: the lines joined (the file one line shorter for each).
         (r"\+\n/\*", "+ /*", "+ /*", True),
         # A character of two UTF-16 units in the new text, after one in the lines.

@@ -353,13 +353,18 @@ class SyntaxHighlighter(QSyntaxHighlighter):
 
     ``horizon``: when not None (the editor sets it to "the last visible line plus a margin"), a
     keystroke that changes the carried state (typing ``/*`` or a backtick) re-lexes lines only up
-    to that number; the first line beyond keeps its old state so Qt stops there, and
-    ``dirty_from`` tells the editor where to carry on from a timer. Without this, typing an
-    opening backtick re-lexes the rest of a 10,000-line file on every keystroke.
+    to that number; the first line beyond keeps its old state so Qt stops there, and ``dirty``
+    (the first line of each run so left) tells the editor where to carry on from a timer. Without
+    this, typing an opening backtick re-lexes the rest of a 10,000-line file on every keystroke.
+    Why every run, not the first one's line alone: Replace all colours many changed lines, each of
+    whose runs may stop at its horizon; carrying on from the first run's line alone left the lines
+    after a later run with the colours of the text before the change whenever the first run's
+    colouring settled before it reached them (a backtick and a line break put in on every line).
 
     ``deadline`` (a :func:`time.perf_counter` value; the editor sets it for each batch of colouring
     from its timer) ends a batch early: a line reached after it, other than the batch's first
-    (``deadline_from``), is left for the next batch as a line beyond the limit is.
+    (``deadline_from``), is left for the next batch: as a line beyond the limit is when the batch
+    colours the file the first time (``frontier``), else as a line beyond the horizon is.
     Why: a batch of BATCH_LINES took 25 ms on a quiet machine and 50 ms on a busy one, the longest
     stall of opening a big file; a batch now stops when its time is up, however fast the machine.
     """
@@ -369,12 +374,18 @@ class SyntaxHighlighter(QSyntaxHighlighter):
         self.language = language
         self.limit: int | None = None
         self.horizon: int | None = None
-        self.dirty_from: int | None = None
+        self.dirty: set[int] = set()
         self.deadline: float | None = None
         self.deadline_from = 0
+        self.frontier = False  # the batch colours the file the first time, from the limit on (see deadline)
         self.on_defer: Callable[[], None] | None = None  # called when a line was left for later
         self._formats: dict[_TokenType, QTextCharFormat | None] = {}
         self.dark = dark
+
+    @property
+    def dirty_from(self) -> int | None:
+        """The first line left for later (see ``horizon``), or None."""
+        return min(self.dirty) if self.dirty else None
 
     def set_dark(self, dark: bool) -> None:
         """Switch colours; the caller re-highlights (the editor does it in batches)."""
@@ -407,24 +418,25 @@ class SyntaxHighlighter(QSyntaxHighlighter):
             return
         if self.horizon is not None and number > self.horizon:
             # Beyond the horizon: keep the old state (Qt stops the cascade) and colour it later.
-            self.dirty_from = number if self.dirty_from is None else min(self.dirty_from, number)
+            self.dirty.add(number)
             self.setCurrentBlockState(self.currentBlockState())
             if self.on_defer is not None:
                 self.on_defer()
             return
-        if (
-            self.deadline is not None
-            and number > self.deadline_from
-            and (self.limit is not None or self.currentBlockState() in (-1, PENDING))
-            and time.perf_counter() > self.deadline
-        ):
-            # Time is up in a batch colouring lines not coloured yet: the limit moves up to this line
-            # (they all are uncoloured from here on). Lines coloured again after a keystroke are not
-            # cut short: the horizon bounds those already, and ``dirty_from`` may be marking
-            # another place to carry on from.
-            self.limit = number
-            if self.currentBlockState() != -1:
-                self.setCurrentBlockState(PENDING)
+        if self.deadline is not None and number > self.deadline_from and time.perf_counter() > self.deadline:
+            if self.frontier:
+                # Time is up in a batch colouring the file the first time: the limit moves up to
+                # this line (every line from here on is uncoloured).
+                self.limit = number
+                if self.currentBlockState() != -1:
+                    self.setCurrentBlockState(PENDING)
+            else:
+                # Time is up in a batch colouring lines again (after Replace all, or left for later):
+                # carried on from this line, as from beyond the horizon. Not the limit: the lines
+                # from here on are coloured, and a run of them whose colours settle would have
+                # left uncoloured the new lines Replace all puts among them.
+                self.dirty.add(number)
+                self.setCurrentBlockState(self.currentBlockState())
             return
         state = self.previousBlockState()
         if len(text) > LONG_LINE:

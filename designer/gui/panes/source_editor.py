@@ -1249,10 +1249,11 @@ class SourceEditor(QPlainTextEdit):
         if self._recolour:
             self._colour_changed_lines()
             return
-        if hl is not None and hl.limit is None and hl.dirty_from is not None:
-            start, hl.dirty_from = hl.dirty_from, None  # lines a keystroke left for later
+        if hl is not None and hl.limit is None and hl.dirty:
+            start = min(hl.dirty)  # lines a keystroke (or Replace all) left for later, the first run of them
+            hl.dirty.discard(start)
             self._colour_lines_from(start)
-            if hl.dirty_from is None and hl.limit is None:  # (a batch cut short by its time: a limit)
+            if not hl.dirty and hl.limit is None:  # (a batch cut short by its time: a limit)
                 self._batch.stop()
             return
         if hl is None or hl.limit is None:
@@ -1261,8 +1262,12 @@ class SourceEditor(QPlainTextEdit):
         start = hl.limit
         count = self.document().blockCount()
         hl.limit = start + BATCH_LINES if start + BATCH_LINES < count else None
-        self._colour_lines_from(start)
-        if hl.limit is None and hl.dirty_from is None:
+        hl.frontier = True  # (every line from the limit on is uncoloured: see SyntaxHighlighter.deadline)
+        try:
+            self._colour_lines_from(start)
+        finally:
+            hl.frontier = False
+        if hl.limit is None and not hl.dirty:
             self._batch.stop()
 
     def _colour_changed_lines(self) -> None:
@@ -1315,7 +1320,7 @@ class SourceEditor(QPlainTextEdit):
     def colouring_done(self) -> bool:
         if self._fill_text is not None or self._attach.isActive() or self._recolour:
             return False
-        return self.highlighter is None or (self.highlighter.limit is None and self.highlighter.dirty_from is None)
+        return self.highlighter is None or (self.highlighter.limit is None and not self.highlighter.dirty)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
