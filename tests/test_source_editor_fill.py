@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 from conftest import open_in_editor
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QTextCursor, QTextFormat, QWheelEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from designer.gui import highlight
 from designer.gui.panes import source_editor
 from designer.gui.panes.source_editor import FILL_FIRST, FILL_FROM, Marker, SourcePane
+from designer.gui.viewports import viewport_of
 
 SRC = "plugins/rec/rec.plugin.js"
 LINES = 5_000
@@ -400,6 +401,58 @@ def test_a_place_far_down_a_big_file_is_gone_back_to_part_way_and_kept_through_k
     line = editor.document().findBlockByNumber(6_000).text()
     assert line == text.split("\n")[6_000][:4] + "Z" + text.split("\n")[6_000][7:]
     assert not editor.filling() and editor.text().count("Z") == 1
+
+
+def _back_to_a_place_far_down(pane: SourcePane) -> tuple[str, tuple[int, int, int]]:
+    """A big file left with the cursor and the view far down, then shown again: its top on show
+    while the part holding that place is still to go in. The text, and the place."""
+    editor = pane.editor
+    text = _code(12_000)
+    pane.show_file("big.plugin.js", text, read_only=False)
+    _filled(editor)
+    place = _go(editor, 6_000, 5_990)
+    pane.show_file("other.plugin.js", "x\n", read_only=False)
+    pane.show_file("big.plugin.js", text, read_only=False)
+    assert editor.filling() and _where(editor) == (0, 0, 0)
+    return text, place
+
+
+def test_a_click_on_a_big_file_on_its_way_back_to_a_place_goes_where_it_was_clicked(qtbot) -> None:
+    """The top of the file is on show until the part holding the old place is in: a click on its
+    fourth line put the cursor on a line near the old place instead (6,000 lines down)."""
+    pane = _pane(qtbot)
+    editor = pane.editor
+    text, _place = _back_to_a_place_far_down(pane)
+    line = editor.blockBoundingGeometry(editor._doc.findBlockByNumber(3)).translated(editor.contentOffset())
+    qtbot.mouseClick(viewport_of(editor), Qt.MouseButton.LeftButton, pos=QPoint(40, int(line.center().y())))
+    _filled(editor)
+    assert QPlainTextEdit.textCursor(editor).blockNumber() == 3
+    assert editor.verticalScrollBar().value() == 0 and editor.text() == text
+
+
+def test_scrolling_a_big_file_on_its_way_back_to_a_place_is_not_undone_when_the_place_comes_in(qtbot) -> None:
+    """A turn of the mouse wheel while the old place is still to come: the view stayed where the
+    wheel took it for a moment, then jumped back to the old place."""
+    pane = _pane(qtbot)
+    editor = pane.editor
+    _back_to_a_place_far_down(pane)
+    view = viewport_of(editor)
+    at = QPointF(view.rect().center())
+    wheel = QWheelEvent(
+        at,
+        view.mapToGlobal(at),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view, wheel)
+    scrolled = editor.verticalScrollBar().value()
+    assert scrolled > 0
+    _filled(editor)
+    assert _where(editor) == (0, 0, scrolled)
 
 
 @pytest.mark.parametrize(

@@ -455,6 +455,9 @@ class SourceEditor(QPlainTextEdit):
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        # (actionTriggered: the user's scrolling only, not a value set by the code)
+        self.verticalScrollBar().actionTriggered.connect(self._forget_place)
+        self.horizontalScrollBar().actionTriggered.connect(self._forget_place)
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
@@ -667,6 +670,15 @@ class SourceEditor(QPlainTextEdit):
             self._pending_place = place
             return
         self._put_back(place)
+
+    def _forget_place(self) -> None:
+        """The user has scrolled or clicked: the place put_back() was waiting to go to is not gone to.
+
+        Why: coming back to a big file shows its top until the part holding the old place is in; a
+        page scrolled meanwhile jumped back to the old place a moment later, and a click on a line on
+        show put the cursor on a line of the old place instead, thousands of lines down.
+        """
+        self._pending_place = None
 
     def _holds(self, place: Place) -> bool:
         """Whether the part of a big file already in holds ``place`` (not on the last line in: a part
@@ -1445,6 +1457,7 @@ class SourceEditor(QPlainTextEdit):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # (a cursor put at the end of the lines in so far would move on as the rest goes in)
+        self._forget_place()  # (the click is on what is on show: the view stays)
         self.finish_fill()
         self._new_run()  # the cursor goes elsewhere: what is typed there is a new undo step
         super().mousePressEvent(event)
