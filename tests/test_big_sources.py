@@ -7,6 +7,7 @@ and parsing it for the checks (half a second) ran on the UI thread after every p
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -288,6 +289,40 @@ def test_the_editor_warms_up_once_the_worker_parsing_a_big_source_is_done(
     release.set()
     qtbot.waitUntil(lambda: window.source_pane is not None, timeout=10_000)
     assert window.source_analysis is None
+
+
+def test_a_project_opened_while_the_last_one_is_checked_on_a_worker_is_checked_too(
+    window: MainWindow, qtbot, base_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Another project with a big source opened while the first one's checks still ran on a worker:
+    its own checks, due once its source was parsed, waited for that worker, which then found the
+    package changed and checked nothing. The second project stayed "being checked…" for good."""
+    from designer.gui import background_checks
+
+    text = _big_source(base_project)
+    second = tmp_path / "second"
+    shutil.copytree(base_project, second)
+    for project, words in ((base_project, "the first project"), (second, "the second")):
+        # (texts no other test parses: analyses are remembered by content)
+        (project / "webapp2" / SRC).write_text(f"{text}// {words}, opened in turn\n", encoding="utf-8")
+    release = threading.Event()
+    real = background_checks.run_checks
+
+    def held(pkg, **kwargs):  # (the first project's checks run until the second one is parsed)
+        if pkg.root == base_project / "webapp2":
+            release.wait(10)
+        return real(pkg, **kwargs)
+
+    monkeypatch.setattr(background_checks, "run_checks", held)
+    window.open_path(base_project)
+    qtbot.waitUntil(lambda: window.background_checks is not None, timeout=10_000)
+    window.open_path(second)
+    qtbot.waitUntil(lambda: window.source_analysis is None, timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: not window._unchecked, timeout=10_000)
+    assert window.background_checks is None and window.package.root == second / "webapp2"
+    assert window.problems_dock.windowTitle() == "Problems — none"
+    assert not window.status.text().startswith("Checking")
 
 
 def test_closing_the_window_while_a_big_source_is_parsed_waits_for_it(

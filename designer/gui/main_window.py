@@ -3042,8 +3042,15 @@ class MainWindow(QMainWindow):
             return
         worker.wait()  # (it has emitted finished as its last act: a moment at most)
         worker.deleteLater()
-        if self._closing or worker.pkg is not self.package:
-            return  # (another package was opened meanwhile: it was checked then)
+        if self._closing:
+            return
+        if worker.pkg is not self.package:
+            # Another package was opened meanwhile. Checked then, unless its big sources were parsed
+            # while this worker ran: its checks, due then, waited for it (see _run_checks).
+            if self._unchecked:
+                self._run_checks(background=True)
+            self._big_checked()
+            return
         if worker.asked == self._checks_asked and worker.problems is not None:
             self._slow_checks = worker.seconds >= SLOW_CHECKS
             self._show_checked(worker.problems)
