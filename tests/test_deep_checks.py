@@ -16,7 +16,7 @@ import pytest
 from designer.cli import main
 from designer.core.checks import run_checks
 from designer.core.fixes import apply_fix
-from designer.core.model import load, save
+from designer.core.model import BrandingPackage, load, save
 from designer.core.problems import CODES, Problem, printable
 
 JS = "plugins/rec/rec.plugin.js"
@@ -340,6 +340,24 @@ def test_pd532_fix_refuses_a_call_changed_since_the_check(base_project: Path) ->
     pkg.pending_texts[JS] = source(body="\n        PEX.pluginAPI.transformConferenceLayout('1:7');\n")
     with pytest.raises(ValueError, match="no longer at line"):
         apply_fix(pkg, found.fix)
+
+
+def test_pd532_fixes_read_the_file_once_however_many_slips_it_has(base_project: Path, monkeypatch) -> None:
+    """Each slip's Fix read the whole file again: 20,000 slips in a 1 MB file (a generated one)
+    added 3 seconds to the checks, at every pause in typing."""
+    reads: list[str] = []
+    real = BrandingPackage.read_bytes
+    monkeypatch.setattr(BrandingPackage, "read_bytes", lambda pkg, rel: reads.append(rel) or real(pkg, rel))
+    counts = []
+    for slips in (1, 40):
+        calls = "".join(f"        PEX.pluginAPI.transformConferenceLayout('1:{n % 9}');\n" for n in range(slips))
+        write(base_project, JS, source(body=calls))
+        pkg = load(base_project)
+        reads.clear()
+        found = [p for p in run_checks(pkg) if p.code == "PD532"]
+        assert len(found) == slips and all(p.fix is not None for p in found)
+        counts.append(reads.count(JS))
+    assert counts[0] == counts[1]
 
 
 def test_check_fix_repairs_a_layout_given_as_a_text(base_project: Path, capsys) -> None:
