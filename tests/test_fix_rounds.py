@@ -371,3 +371,19 @@ def test_renaming_many_copies_reads_the_file_names_a_few_times_not_once_per_copy
     assert len(done) == 119
     assert [p.entry.id for p in pkg.plugins] == ["rec-1.0", "rec-1-0", *(f"rec-1-0-{k}" for k in range(2, 120))]
     assert len(reads) <= 4  # (it was 2 for each copy)
+
+
+def test_slips_in_the_arguments_of_many_plugins_calls_are_fixed_in_one_round(tmp_path: Path) -> None:
+    """PD532's Fix names the argument it writes: "index" there was taken for a plugin's entry, so
+    the fixes of a layout given as a text (argument 0) in every plugin went one a round, each round
+    a check of the whole package."""
+    root = make_package(tmp_path / "webapp2", 30, (7,))
+    for js in root.glob("plugins/*/rec.plugin.js"):
+        call = "PEX.pluginAPI.transformConferenceLayout('1:7');\n        PEX.pluginAPI.dialOut('a@b.c', 'SIP');"
+        js.write_text(js.read_text().replace("sendRequest('/lock');", f"sendRequest('/lock');\n        {call}"))
+    pkg = load(root)
+    assert sum(p.code == "PD532" for p in _fixable(pkg, run_checks)) == 60
+    counted = _Counted()
+    done = fixes.fix_all(pkg, counted)
+    assert len(done) == 91 and _fixable(pkg, run_checks) == []  # (and the manifest's flag)
+    assert counted.checks <= 4

@@ -430,7 +430,7 @@ def _set_call_argument(pkg: BrandingPackage, fix: Fix) -> str:
     protocol in capitals), found where the check saw it and only while its text is the same."""
     from .jsanalysis import analyse
 
-    rel, member, index = fix.args["file"], fix.args["member"], fix.args["index"]
+    rel, member, index = fix.args["file"], fix.args["member"], fix.args["argument"]
     data = pkg.read_bytes(rel)
     call = next(
         (

@@ -883,7 +883,16 @@ def _argument_fix(data: bytes | None, src: str, c: Call, index: int, how: str) -
         if new[1:-1] not in DIAL_PROTOCOLS:  # (written with escapes: left to the user)
             return None
         title = f"Use {shortened(new)}"
-    args = {"file": src, "line": c.line, "column": c.column, "member": c.member, "index": index, "old": old, "new": new}
+    # ("argument", not "index": a fix's "index" is a plugin's entry, see fixes._touches)
+    args = {
+        "file": src,
+        "line": c.line,
+        "column": c.column,
+        "member": c.member,
+        "argument": index,
+        "old": old,
+        "new": new,
+    }
     return Fix("set-call-argument", title, args)
 
 
