@@ -339,6 +339,10 @@ def test_replace_all_in_a_minified_line_leaves_laying_it_out_to_the_paint(qtbot)
         ("word", "w\U0001f600rd", "w\U0001f600rd", False),
         # The same text for every match of an expression that has groups (no $1 in the replacement).
         (r"wo(r)d", "w`o", "w`o", True),
+        # A Windows line break (\r\n: two characters, one line break in the editor), by expression
+        # and pasted: the matches after the first were each replaced one more character further on.
+        (r"'(\w+)'", r"\r\n'$1'", r"\n'\1'", True),
+        ("word", "a\r\nb", "a\nb", False),
     ],
 )
 def test_replace_all_with_line_breaks_and_wide_characters_colours_as_from_scratch(

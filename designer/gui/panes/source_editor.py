@@ -905,6 +905,10 @@ class SourceEditor(QPlainTextEdit):
                 keep = QTextCursor.MoveMode.KeepAnchor
                 shift = 0
                 for start, end, new in spans:
+                    if "\r" in new:
+                        # Qt puts in one line break for "\r\n": counted as two characters, the
+                        # spans after it were each replaced one character further on.
+                        new = new.replace("\r\n", "\n")
                     move(start + shift)
                     # The line the span starts on, unless its new text has no line break in it (the
                     # common case): then that is the line the cursor ends on after it (asked then).
