@@ -506,3 +506,46 @@ def test_lines_recoloured_after_replace_all_in_batches_cut_short_colour_as_one_c
     _filled(whole.editor)
     assert short.editor.shown_text() == whole.editor.shown_text()
     assert highlight.block_formats(short.editor._doc) == highlight.block_formats(whole.editor._doc)
+
+
+@pytest.mark.parametrize("edit", ["line breaks typed above", "lines joined above", "replace all while colouring"])
+def test_lines_left_for_later_are_coloured_after_lines_above_them_come_and_go(qtbot, monkeypatch, edit: str) -> None:
+    """Lines whose colouring a batch left for later (its time up, or beyond the lines a keystroke
+    colours) were kept by number: Enter or Backspace above them before they were coloured (or a
+    Replace all putting in line breaks while a big file was still being coloured) left the line
+    next to each coloured instead, and the line itself uncoloured for good."""
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 0.0)  # (one line a batch)
+    short = _pane(qtbot)
+    short.show_file("short.plugin.js", _code(3_000), read_only=False)
+    editor = short.editor
+    bar = short.find_bar
+    if edit == "replace all while colouring":
+        for _ in range(50):
+            QCoreApplication.processEvents()
+        bar.open(replace=True)
+        qtbot.keyClicks(bar.find_edit, "/* helper")
+        bar.replace_edit.setText("/*x\nhelper")
+        assert bar.replace_all() == 1_000
+    else:
+        _filled(editor)
+        bar.open(replace=True)
+        qtbot.keyClicks(bar.find_edit, "/* helper 6")
+        qtbot.keyClicks(bar.replace_edit, "`helper")
+        assert bar.replace_all() == 111  # (6, 60-69 and 600-699)
+        for _ in range(30):
+            QCoreApplication.processEvents()
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.setPosition(editor.document().findBlockByNumber(5).position())
+        editor.setTextCursor(cursor)
+        key = Qt.Key.Key_Return if edit == "line breaks typed above" else Qt.Key.Key_Backspace
+        for _ in range(3):
+            qtbot.keyClick(editor, key)
+    assert not editor.colouring_done()
+    _filled(editor)
+    monkeypatch.setattr(source_editor, "BATCH_TIME", 10**6)
+    monkeypatch.setattr(source_editor, "BATCH_LINES", 10**6)
+    whole = _pane(qtbot)
+    whole.show_file("whole.plugin.js", editor.shown_text(), read_only=False)
+    _filled(whole.editor)
+    assert highlight.block_formats(editor._doc) == highlight.block_formats(whole.editor._doc)

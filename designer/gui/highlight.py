@@ -37,7 +37,7 @@ from pygments.token import (
     _TokenType,
 )
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 
 __all__ = [
     "LONG_LINE",
@@ -360,6 +360,10 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     whose runs may stop at its horizon; carrying on from the first run's line alone left the lines
     after a later run with the colours of the text before the change whenever the first run's
     colouring settled before it reached them (a backtick and a line break put in on every line).
+    Each is kept as a text cursor at the line's start, which Qt moves along with every edit, and
+    :meth:`take_dirty` reads its line then. Why not the line's number: a line break typed or
+    deleted above it (or a Replace all) before it was coloured left the number on the line next to
+    it, and that line uncoloured for good.
 
     ``deadline`` (a :func:`time.perf_counter` value; the editor sets it for each batch of colouring
     from its timer) ends a batch early: a line reached after it, other than the batch's first
@@ -374,7 +378,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
         self.language = language
         self.limit: int | None = None
         self.horizon: int | None = None
-        self.dirty: set[int] = set()
+        self.dirty: list[QTextCursor] = []  # lines left for later (see horizon), moved along by edits
         self.deadline: float | None = None
         self.deadline_from = 0
         self.frontier = False  # the batch colours the file the first time, from the limit on (see deadline)
@@ -385,7 +389,20 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     @property
     def dirty_from(self) -> int | None:
         """The first line left for later (see ``horizon``), or None."""
-        return min(self.dirty) if self.dirty else None
+        return min(map(_carried_from, self.dirty)) if self.dirty else None
+
+    def take_dirty(self) -> int:
+        """The first line left for later (see ``horizon``), no longer left (there must be one)."""
+        lines = [_carried_from(cursor) for cursor in self.dirty]
+        first = min(lines)
+        self.dirty = [cursor for cursor, line in zip(self.dirty, lines, strict=True) if line != first]
+        return first
+
+    def _leave_for_later(self) -> None:
+        """Mark the current line as one to carry on colouring from (see ``horizon``)."""
+        block = self.currentBlock()
+        if not self.dirty or self.dirty[-1].position() != block.position():  # (the same line, key after key)
+            self.dirty.append(QTextCursor(block))
 
     def set_dark(self, dark: bool) -> None:
         """Switch colours; the caller re-highlights (the editor does it in batches)."""
@@ -418,7 +435,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
             return
         if self.horizon is not None and number > self.horizon:
             # Beyond the horizon: keep the old state (Qt stops the cascade) and colour it later.
-            self.dirty.add(number)
+            self._leave_for_later()
             self.setCurrentBlockState(self.currentBlockState())
             if self.on_defer is not None:
                 self.on_defer()
@@ -435,7 +452,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
                 # carried on from this line, as from beyond the horizon. Not the limit: the lines
                 # from here on are coloured, and a run of them whose colours settle would have
                 # left uncoloured the new lines Replace all puts among them.
-                self.dirty.add(number)
+                self._leave_for_later()
                 self.setCurrentBlockState(self.currentBlockState())
             return
         state = self.previousBlockState()
@@ -448,6 +465,13 @@ class SyntaxHighlighter(QSyntaxHighlighter):
             if fmt is not None:
                 self.setFormat(start, length, fmt)
         self.setCurrentBlockState(end_state)
+
+
+def _carried_from(cursor: QTextCursor) -> int:
+    """The line to carry on colouring from, of a line left for later (see SyntaxHighlighter.horizon):
+    the cursor's, or the next one when an edit left the cursor inside a line (text typed at its
+    start, or deleted across it: the edited line is coloured with the edit, not the lines after)."""
+    return cursor.blockNumber() + (cursor.positionInBlock() > 0)
 
 
 def block_formats(document: QTextDocument) -> list[list[tuple[int, int, str]]]:
