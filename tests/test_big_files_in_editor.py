@@ -383,3 +383,44 @@ def test_replace_all_with_line_breaks_and_wide_characters_colours_as_from_scratc
     assert pane.editor.shown_text() == expected
     qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
     assert block_formats(pane.editor.document()) == _fresh_formats(expected)
+
+
+def test_the_marks_of_a_minified_line_follow_a_zoom_and_a_resize(qtbot) -> None:
+    """Ctrl+- or a wider window puts other text on the rows on show at the same scroll position: the
+    find marks and problem markers, made for the text on show before, were missing from the view
+    until it was scrolled."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    line = ("mark" + "." * 46) * 2_000
+    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    editor = pane.editor
+    qtbot.waitUntil(editor.colouring_done)
+    QCoreApplication.processEvents()
+    pane.find_bar.open(False)
+    qtbot.keyClicks(pane.find_bar.find_edit, "mark")
+    pane.find_bar.update_count()
+    editor.set_markers([Marker(1, column, f"PD000: at {column}") for column in range(1, len(line), 50)])
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum() // 2)
+
+    def check_view() -> None:
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        top, bottom = _chars_on_show(editor)
+        on_show = {at for at in range(0, len(line), 50) if top <= at <= bottom - 4}
+        marked = {s.cursor.selectionStart() for s in editor.extraSelections() if s.format.background().style()}
+        underlined = {
+            s.cursor.selectionStart()
+            for s in editor.extraSelections()
+            if s.format.hasProperty(QTextFormat.Property.TextUnderlineStyle)
+        }
+        assert on_show and on_show <= marked and on_show <= underlined
+
+    check_view()
+    editor.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    check_view()
+    pane.resize(1400, 900)
+    check_view()

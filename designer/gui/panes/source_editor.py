@@ -1166,6 +1166,10 @@ class SourceEditor(QPlainTextEdit):
             if self._marks_waiting:
                 self._marks_waiting = False
                 self._marks_after_paint.start()
+            elif self._windows and not self._marks_after_paint.isActive() and self._left_window():
+                # Zoomed, or the window resized: other text is on the rows on show of a line too
+                # long to mark whole, at the same scroll position (the marks were left elsewhere).
+                self._marks_after_paint.start()
             return done
         if kind == _TOOLTIP:
             cursor = self.cursorForPosition(event.pos())
