@@ -1270,9 +1270,8 @@ class SourceEditor(QPlainTextEdit):
             self._colour_changed_lines()
             return
         if hl is not None and hl.limit is None and hl.dirty:
-            self._colour_lines_from(
-                hl.take_dirty()
-            )  # lines a keystroke (or Replace all) left for later, the first run of them
+            # Lines a keystroke (or Replace all) left for later: the first run of them.
+            self._colour_lines_from(hl.take_dirty())
             if not hl.dirty and hl.limit is None:  # (a batch cut short by its time: a limit)
                 self._batch.stop()
             return
