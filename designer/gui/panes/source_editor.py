@@ -19,6 +19,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
 
 from pygments.token import Comment, String
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -190,6 +192,11 @@ def longest_line(text: str) -> tuple[int, int] | None:
         if len(line) > LONG_LINE:
             return number, len(line)
     return None
+
+
+# An edit in the document costs Qt about as much as building this many lines again (replace_shown):
+# changed lines this close together go in as one range.
+RUN_COST = 10
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -864,6 +871,8 @@ class SourceEditor(QPlainTextEdit):
         # went over each of them in this stall, and so did the layout's own loop (see _Layout).
         hl = self.highlighter
         many = hl is not None and hl.language is not None and text.count("\n", start, end_new) > BATCH_LINES
+        if many and self._replace_lines(old, text, start, end_old, end_new):
+            return
         doc = self.document()
         cut = many and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
         self._applying = True
@@ -879,6 +888,65 @@ class SourceEditor(QPlainTextEdit):
             self._recolour = sorted(set(self._recolour).union(range(first, cursor.blockNumber() + 1)))
             self._recolour_count = doc.blockCount()
             self._batch.start()
+
+    def _replace_lines(self, old: str, text: str, start: int, end_old: int, end_new: int) -> bool:
+        """Change the lines of ``old`` (the text shown) from ``start`` to ``end_old`` that differ from
+        ``text``'s (to ``end_new``), one edit per run of changed lines, when both have as many lines
+        there (the undo or redo of a Replace all that put in or took out no line break) and the runs
+        are few for the lines they span; else False (then the whole range is replaced at once).
+
+        Why: Qt built every line between the first and last difference again, about 0.5 s in a
+        100,000-line library also when only 1,250 of them changed (undo of a Replace all of a rare
+        word); the lines in between are now left alone (0.1 s there), and the changed ones coloured
+        again from the batch timer, as :meth:`replace_spans` does. Not when runs are close: an edit
+        costs Qt as much as building RUN_COST lines, so a word on every eighth line ("participant")
+        is not faster this way. Each edit keeps only the part of its lines that differs, so a cursor
+        on a changed line stays where it was unless the change is at it.
+        """
+        top = old.rfind("\n", 0, start) + 1  # the start of the line of the first difference
+        after = old.find("\n", end_old)  # and the end of the line of the last one (the same in text)
+        tail = len(old) - after if after >= 0 else 0
+        before, now = old[top : len(old) - tail].split("\n"), text[top : len(text) - tail].split("\n")
+        if len(before) != len(now):
+            return False
+        runs: list[list[int]] = []  # [first, last + 1] of each run of changed lines
+        for i in compress(count(), map(ne, before, now)):  # (the lines compared in C: 100,000 in 5 ms)
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            elif len(runs) * RUN_COST > i + 1_000:
+                return False  # runs this close are slower one by one than all lines at once
+            else:
+                runs.append([i, i + 1])
+        doc = self.document()
+        hl = self.highlighter
+        first = old.count("\n", 0, top)
+        cursor = QTextCursor(doc)
+        move, put, keep = cursor.setPosition, cursor.insertText, QTextCursor.MoveMode.KeepAnchor
+        line = doc.findBlockByNumber
+        changed: list[int] = []
+        cut = hl is not None and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+        self._applying = self._bulk = True
+        try:
+            cursor.beginEditBlock()
+            for i, j in runs:
+                a, b = "\n".join(before[i:j]), "\n".join(now[i:j])
+                same = _common_prefix(a, b)
+                end = _common_suffix(a, b, same)
+                cut_a, cut_b = len(a) - end, len(b) - end
+                at = line(first + i).position() + (same if a.isascii() else _utf16(a[:same]))
+                move(at)
+                move(at + (cut_a - same if a.isascii() else _utf16(a[same:cut_a])), keep)
+                put(b[same:cut_b])
+                changed.extend(range(first + i, first + j))
+            cursor.endEditBlock()
+        finally:
+            self._applying = self._bulk = False
+            if cut:
+                QObject.connect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
+        self._recolour = sorted(set(self._recolour).union(changed))
+        self._recolour_count = doc.blockCount()
+        self._batch.start()
+        return True
 
     def replace_spans(self, spans: list[tuple[int, int, str]], label: str) -> None:
         """Replace each (start, end) of the text (UTF-16 positions, in order, not overlapping) with
