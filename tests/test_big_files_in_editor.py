@@ -98,13 +98,18 @@ def _words_pane(qtbot) -> tuple[SourcePane, str]:
     """A pane showing 3,000 lines, two of each three with the word 'word' three times, coloured."""
     lines = [f"var word{i} = 'word'; // word {i}" if i % 3 else f"/* plain {i} */ call(other);" for i in range(3_000)]
     text = "\n".join(lines) + "\n"
+    return _shown_pane(qtbot, text), text
+
+
+def _shown_pane(qtbot, text: str, name: str = "big.plugin.js") -> SourcePane:
+    """A pane showing ``text`` as the file ``name``, all of it coloured."""
     pane = SourcePane()
     qtbot.addWidget(pane)
     pane.resize(800, 600)
     pane.show()
-    pane.show_file("big.plugin.js", text, read_only=False)
+    pane.show_file(name, text, read_only=False)
     qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
-    return pane, text
+    return pane
 
 
 def test_replace_all_changes_only_the_matches_and_colours_their_lines_afterwards(qtbot, monkeypatch) -> None:
@@ -196,19 +201,21 @@ def _chars_on_show(editor) -> tuple[int, int]:
     return editor.cursorForPosition(QPoint(0, 0)).position(), editor.cursorForPosition(last).position()
 
 
+def _minified_pane(qtbot) -> tuple[SourcePane, str]:
+    """A pane showing a minified file: one wrapped line of 100,000 characters with "mark" every 50,
+    coloured and painted (Qt has laid the line out). The pane and the line."""
+    line = ("mark" + "." * 46) * 2_000
+    pane = _shown_pane(qtbot, line + "\n", "min.plugin.js")
+    assert pane.editor.lineWrapMode() == pane.editor.LineWrapMode.WidgetWidth
+    QCoreApplication.processEvents()
+    return pane, line
+
+
 def test_find_marks_and_markers_in_a_minified_line_cover_the_view_and_follow_it(qtbot) -> None:
     """A minified file is one line: near the view, counted in lines, was the whole file, and typing a
     word in the find bar made 2,000 marks in a 2 MB line (0.5-1.9 s, and closing the bar 0.3 s)."""
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    line = ("mark" + "." * 46) * 2_000  # 100,000 characters, a match every 50
-    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    pane, line = _minified_pane(qtbot)
     editor = pane.editor
-    assert editor.lineWrapMode() == editor.LineWrapMode.WidgetWidth
-    qtbot.waitUntil(editor.colouring_done)
-    QCoreApplication.processEvents()  # (painted: Qt has laid the line out)
     pane.find_bar.open(False)
     qtbot.keyClicks(pane.find_bar.find_edit, "mark")
     pane.find_bar.update_count()
@@ -298,15 +305,8 @@ def test_replace_all_in_a_minified_line_leaves_laying_it_out_to_the_paint(qtbot)
     """Marking the matches again right after Replace all had Qt lay the edited line out at once to
     find the rows of the old marks and the new (0.4 s on 2 MB), in the same turn as the replacing:
     the paint lays it out in a turn of its own, and the marks follow it."""
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    line = ("mark" + "." * 46) * 2_000
-    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    pane, line = _minified_pane(qtbot)
     editor = pane.editor
-    qtbot.waitUntil(editor.colouring_done)
-    QCoreApplication.processEvents()
     bar = pane.find_bar
     bar.open(True)
     qtbot.keyClicks(bar.find_edit, "mark")
@@ -365,12 +365,7 @@ def test_replace_all_with_line_breaks_and_wide_characters_colours_as_from_scratc
         else:
             lines.append(f"let x{i} = word +")
     text = "\n".join(lines) + "\n"
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    pane.show_file("big.plugin.js", text, read_only=False)
-    qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
+    pane = _shown_pane(qtbot, text)
     bar = pane.find_bar
     bar.open(True)
     bar.regex.setChecked(regex)
@@ -389,15 +384,8 @@ def test_the_marks_of_a_minified_line_follow_a_zoom_and_a_resize(qtbot) -> None:
     """Ctrl+- or a wider window puts other text on the rows on show at the same scroll position: the
     find marks and problem markers, made for the text on show before, were missing from the view
     until it was scrolled."""
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    line = ("mark" + "." * 46) * 2_000
-    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    pane, line = _minified_pane(qtbot)
     editor = pane.editor
-    qtbot.waitUntil(editor.colouring_done)
-    QCoreApplication.processEvents()
     pane.find_bar.open(False)
     qtbot.keyClicks(pane.find_bar.find_edit, "mark")
     pane.find_bar.update_count()

@@ -379,12 +379,7 @@ def test_a_place_far_down_a_big_file_is_gone_back_to_part_way_and_kept_through_k
     file before that keeps it for the next time; a key typed before that is typed there."""
     pane = _pane(qtbot)
     editor = pane.editor
-    text = _code(12_000)
-    pane.show_file("big.plugin.js", text, read_only=False)
-    _filled(editor)
-    place = _go(editor, 6_000, 5_990)
-    pane.show_file("other.plugin.js", "x\n", read_only=False)
-    pane.show_file("big.plugin.js", text, read_only=False)
+    text, place = _back_to_a_place_far_down(pane)
     pane.show_file("other.plugin.js", "x\n", read_only=False)  # left before it got there
     pane.show_file("big.plugin.js", text, read_only=False)
     while _where(editor) != place:
