@@ -2059,13 +2059,17 @@ class SourceEditor(QPlainTextEdit):
         top, bottom = self._lines_on_show()
         return max(0, top - MARKED_MARGIN), bottom + MARKED_MARGIN
 
+    def _rows_on_show(self) -> int:
+        """How many rows the view shows, a part-row at its bottom included (a line takes one at least)."""
+        return self._viewport.height() // max(1, self.fontMetrics().height()) + 1
+
     def _lines_on_show(self) -> tuple[int, int]:
         """The first line on screen and one at or below the last (each line takes a row at least).
 
         Why not :meth:`_visible_lines`: the line at the view's bottom is found by laying out the
         lines down to it, 0.4 s a keystroke when a 2 MB minified line is on show.
         """
-        rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
+        rows = self._rows_on_show()
         first = self.firstVisibleBlock().blockNumber()
         return first, first + rows
 
@@ -2086,7 +2090,7 @@ class SourceEditor(QPlainTextEdit):
         if not block.isValid() or high - block.position() <= LONG_LINE:  # (no room for a long line)
             return []
         top = self.firstVisibleBlock()
-        rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
+        rows = self._rows_on_show()
         windows = []
         for number in range(first, last + 1):
             if not block.isValid():
@@ -2115,7 +2119,7 @@ class SourceEditor(QPlainTextEdit):
         if self.long_line is None or self._marks_after_paint.isActive() or not self.isVisible():
             return False
         block = self.firstVisibleBlock()
-        for _ in range(self._viewport.height() // max(1, self.fontMetrics().height()) + 1):
+        for _ in range(self._rows_on_show()):
             if not block.isValid():
                 break
             if block.length() > LONG_LINE and not block.layout().lineCount():
@@ -2186,7 +2190,7 @@ class SourceEditor(QPlainTextEdit):
         for start, _end, first, last in self._windows:
             if start == position:
                 row = self.verticalScrollBar().value() - block.firstLineNumber()
-                rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
+                rows = self._rows_on_show()
                 shown_from, shown_to = self._row_span(block, row, row + rows)
                 return shown_from < first or shown_to > last
         return False
@@ -2511,7 +2515,7 @@ class SourceEditor(QPlainTextEdit):
         first = self.firstVisibleBlock().blockNumber()
         if count - 1 <= first or self.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
             return False  # (a file just put in: from one line to all of its own)
-        rows = self._viewport.height() // max(1, self.fontMetrics().height()) + 1
+        rows = self._rows_on_show()
         return count - 1 > first + rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -2773,11 +2777,11 @@ class FindBar(QWidget):
 
     def update_count(self) -> None:
         self._recount.stop()
-        if self.find_edit.text() and self.regex.isChecked() and self.pattern() is None:
+        pat = self.pattern() if self.find_edit.text() else None
+        if pat is None and self.find_edit.text() and self.regex.isChecked():
             self.count.setText("invalid expression")
             self.editor.show_found([])
             return
-        pat = self.pattern() if self.find_edit.text() else None
         text = self.editor.shown_text() if pat is not None else ""
         found = [m.span() for m in _nonempty(pat, text)] if pat is not None else []
         self._mark(text, found)
