@@ -11,11 +11,14 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .files import clash_key
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin
 from .problems import Fix, Problem
+
+if TYPE_CHECKING:
+    from .jsanalysis import Call
 
 __all__ = ["FIXERS", "apply_fix", "create_missing_files", "fix_all", "new_branding_id"]
 
@@ -402,51 +405,46 @@ def _create_icon_file(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Create {rel} with a placeholder icon"
 
 
+def _call_at(data: bytes, member: str, fix: Fix) -> Call | None:
+    """The call of ``PEX.pluginAPI.<member>`` in ``data`` at the line and column the check gave
+    ``fix``, or None when the file has none there any more."""
+    from .jsanalysis import analyse
+
+    at = (fix.args["line"], fix.args["column"])
+    return next((c for c in analyse(data).calls if c.member == member and (c.line, c.column) == at), None)
+
+
+def _put_bytes(pkg: BrandingPackage, rel: str, data: bytes, start: int, end: int, new: str) -> None:
+    """``data`` (the bytes of ``rel``) with ``start:end`` written as ``new``, pending for the save."""
+    pkg.pending_texts[rel] = (data[:start] + new.encode("utf-8") + data[end:]).decode("utf-8", "surrogatepass")
+
+
 def _rename_api_member(pkg: BrandingPackage, fix: Fix) -> str:
-    from .jsanalysis import API_MEMBERS, analyse
+    from .jsanalysis import API_MEMBERS
 
     rel, old, new = fix.args["file"], fix.args["old"], fix.args["new"]
     if new not in API_MEMBERS:
         raise ValueError(f"{new} is not a PEX.pluginAPI function")
     data = pkg.read_bytes(rel)
-    call = next(
-        (
-            c
-            for c in analyse(data).calls
-            if c.member == old and (c.line, c.column) == (fix.args["line"], fix.args["column"])
-        ),
-        None,
-    )
+    call = _call_at(data, old, fix)
     if call is None or data[call.span[0] : call.span[1]] != old.encode("utf-8"):
         raise ValueError(f"{rel}: PEX.pluginAPI.{old} is no longer at line {fix.args['line']}")
-    pkg.pending_texts[rel] = (data[: call.span[0]] + new.encode("utf-8") + data[call.span[1] :]).decode(
-        "utf-8", "surrogatepass"
-    )
+    _put_bytes(pkg, rel, data, *call.span, new)
     return f"Use PEX.pluginAPI.{new} instead of {old} in {rel}"
 
 
 def _set_call_argument(pkg: BrandingPackage, fix: Fix) -> str:
     """One argument of a PEX.pluginAPI call written again (PD532: a layout given as a text, a
     protocol in capitals), found where the check saw it and only while its text is the same."""
-    from .jsanalysis import analyse
-
     rel, member, index = fix.args["file"], fix.args["member"], fix.args["argument"]
     data = pkg.read_bytes(rel)
-    call = next(
-        (
-            c
-            for c in analyse(data).calls
-            if c.member == member and (c.line, c.column) == (fix.args["line"], fix.args["column"])
-        ),
-        None,
-    )
+    call = _call_at(data, member, fix)
     if call is None or index >= len(call.arg_spans):
         raise ValueError(f"{rel}: the call of {member} is no longer at line {fix.args['line']}")
     start, end = call.arg_spans[index]
     if data[start:end] != fix.args["old"].encode("utf-8"):
         raise ValueError(f"{rel}: {member}'s argument on line {fix.args['line']} has changed")
-    new = fix.args["new"].encode("utf-8")
-    pkg.pending_texts[rel] = (data[:start] + new + data[end:]).decode("utf-8", "surrogatepass")
+    _put_bytes(pkg, rel, data, start, end, fix.args["new"])
     return f"{fix.title} in {rel}"
 
 
