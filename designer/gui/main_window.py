@@ -2512,7 +2512,8 @@ class MainWindow(QMainWindow):
 
             self.source_pane = SourcePane()
             self.source_pane.editor.sig_edited.connect(self._source_edited)
-            self.source_pane.editor.sig_said.connect(self.status.setText)
+            # (through a lambda, as the plugin page's: see _ensure_plugin_page)
+            self.source_pane.editor.sig_said.connect(lambda text: self.status.setText(text))
             self.source_pane.editor.before_edit = self._take_typing
             self.source_pane.editor.sig_undo.connect(
                 lambda redo: (self.undo_group.redo if redo else self.undo_group.undo)()
