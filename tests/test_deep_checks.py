@@ -257,6 +257,11 @@ ARGUMENT_FINE = [
     "PEX.pluginAPI.spotlightOffParticipant(participant.uuid);",
     "PEX.pluginAPI.disconnectParticipant(participant);",  # (a uuid in a variable of that name: nothing sure)
     "PEX.pluginAPI.sendChatMessage(participant.name + ' joined');",
+    # (arguments from an array: what follows a ...spread lands where only the run knows)
+    "var to = ['rec@example.com']; PEX.pluginAPI.dialOut(...to, 'SIP', 'GUEST', function () {});",
+    "var who = [participant.uuid]; PEX.pluginAPI.disconnectParticipant(...who);",
+    "var say = ['hi']; PEX.pluginAPI.sendChatMessage(...say);",
+    "var d = [{digits: '1'}]; PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/dtmf', ...d);",
 ]
 
 

@@ -642,7 +642,8 @@ class Call(Record):
         self.span = span  # byte range of the member's name, for fixes
         # _SHAPED members: what each argument is, ("object", its keys or None when some key is
         # known only at run time), ("string", None) for a text written out, ("name", None) for a
-        # variable whose value there the file does not say for sure, or ("other", None).
+        # variable whose value there the file does not say for sure, ("spread", None) for a ...spread
+        # (the last one kept: see _up_to_spread), or ("other", None).
         self.shape: list[tuple[str, frozenset[str] | None]] | None = None
         # _SHAPED members: the byte range of each argument, for the fixes of PD532.
         self.arg_spans: list[tuple[int, int]] = []
@@ -2012,6 +2013,7 @@ class _Analyser:
                     info.registrations.append(self._registration(line, col, args[0] if args else None, node))
                 if fn.type == "identifier" and member not in API_MEMBERS:
                     continue  # a name taken out by destructuring: said once, where it is taken out
+                args = _up_to_spread(args)
                 call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)
@@ -2210,6 +2212,8 @@ class _Analyser:
             node = node.named_children[-1]
         if node.type in ("string", "template_string"):
             return ("string", None)
+        if node.type == "spread_element":
+            return ("spread", None)  # (arguments from an array: how many, and what, only the run knows)
         held = node.type == "identifier"
         value = self._held_value(node) if held else node
         if value is None:
@@ -4205,6 +4209,19 @@ def _block_of(node: Any, up: Callable[[Any], Any] = _parent) -> Any:
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _up_to_spread(args: list[Any]) -> list[Any]:
+    """A call's arguments up to its first ``...spread`` (kept, as an argument the run fills).
+
+    Why: what follows a spread lands at a place only the run knows, so ``dialOut(...dest, 'SIP')``
+    was judged as if 'SIP' were the protocol (the second argument), and a Fix would have written
+    it in small letters: a slip that may not be one, "repaired" where it may do harm.
+    """
+    for i, a in enumerate(args):
+        if a.type == "spread_element":
+            return args[: i + 1]
+    return args
 
 
 def _unescape(seq: str) -> str:
