@@ -460,3 +460,45 @@ def test_undo_of_a_replace_all_on_close_lines_puts_the_range_in_at_once(qtbot, m
     monkeypatch.setattr(QTextCursor, "insertText", lambda self, new: edits.append(new) or real(self, new))
     editor.replace_text(new)
     assert len(edits) == 1 and editor.text() == new
+
+
+@pytest.mark.parametrize("edit", ["lines deleted above", "line breaks typed above", "replace all adding lines"])
+def test_edits_above_the_colouring_in_progress_leave_no_line_with_wrong_colours(qtbot, edit: str) -> None:
+    """A file is coloured in batches from the top, each from the line where the last one stopped,
+    which was kept as a number while lines came and went above it. Lines deleted above it pulled
+    lines not coloured yet under it: the next batch began below them, and they stayed without
+    colours for good. Lines put in above it (Enter, a Replace all adding lines) pushed coloured
+    lines past it: the next batch stopped on its first line, which kept its state, leaving the
+    lines up to the next batch uncoloured and those Replace all had changed in their old colours."""
+    from designer.gui.highlight import block_formats
+
+    text = "".join(f"    /* helper {i}\n     */\n    var value{i} = 'text {i}'; // line {i}\n" for i in range(1_000))
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", text, read_only=False)
+    editor = pane.editor
+    hl = editor.highlighter
+    while hl.language is None or hl.limit is not None and hl.limit < 1_200:  # (batch by batch)
+        QCoreApplication.processEvents()
+    assert hl.limit is not None and hl.limit < 2_500  # coloured down to there, the rest to come
+    editor.setFocus()
+    if edit == "replace all adding lines":
+        bar = pane.find_bar
+        bar.open(True)
+        bar.find_edit.setText("/* helper")
+        bar.replace_edit.setText("/*x\nhelper")
+        assert bar.replace_all() == 1_000
+        assert editor.document().blockCount() == 4_001
+    else:
+        cursor = editor.textCursor()
+        cursor.setPosition(editor.document().findBlockByNumber(500).position())
+        if edit == "lines deleted above":  # lines 501 to 600, selected as a user does
+            cursor.setPosition(editor.document().findBlockByNumber(600).position(), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        for _ in range(1 if edit == "lines deleted above" else 100):
+            qtbot.keyClick(editor, Qt.Key.Key_Delete if edit == "lines deleted above" else Qt.Key.Key_Return)
+        assert editor.document().blockCount() == (2_901 if edit == "lines deleted above" else 3_101)
+    qtbot.waitUntil(editor.colouring_done, timeout=20_000)
+    assert block_formats(editor.document()) == _fresh_formats(editor.shown_text())

@@ -346,7 +346,13 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     editor can colour a big file in batches; ``None`` colours everything. A block never coloured
     at all (state -1, as a new file's blocks are) keeps that state instead: then a first
     colouring from the top stops at the limit rather than walking every block of the file to
-    mark it (Qt goes on to the next block while a block's state changes).
+    mark it (Qt goes on to the next block while a block's state changes). The limit is kept as a
+    text cursor at its line's start, which Qt moves along with every edit, as ``dirty`` is (see
+    below). Why: kept as a number, lines put in above it while the file was still being coloured
+    (Enter, a Replace all adding lines) pushed coloured lines past it, and the first batch, whose
+    first line kept its state, stopped there: the lines up to the next batch stayed uncoloured,
+    and lines Replace all had changed kept the colours of their old text. Lines deleted above it
+    pulled uncoloured lines under it, which no batch coloured any more.
 
     ``language`` may be None until the editor has built the lexer; only blocks under the limit
     are lexed, so a highlighter with ``limit`` 0 never needs it.
@@ -376,7 +382,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
     def __init__(self, parent: QTextDocument | QObject, language: Language | None, dark: bool = False) -> None:
         super().__init__(parent)
         self.language = language
-        self.limit: int | None = None
+        self._limit: QTextCursor | None = None  # (see limit)
         self.horizon: int | None = None
         self.dirty: list[QTextCursor] = []  # lines left for later (see horizon), moved along by edits
         self.deadline: float | None = None
@@ -385,6 +391,18 @@ class SyntaxHighlighter(QSyntaxHighlighter):
         self.on_defer: Callable[[], None] | None = None  # called when a line was left for later
         self._formats: dict[_TokenType, QTextCharFormat | None] = {}
         self.dark = dark
+
+    @property
+    def limit(self) -> int | None:
+        """The first line left uncoloured for the batches, or None (see the class)."""
+        return None if self._limit is None else self._limit.blockNumber()
+
+    @limit.setter
+    def limit(self, number: int | None) -> None:
+        # (None also for a line past the last: there is nothing to leave, and a line typed there
+        # later is coloured as it is typed)
+        block = self.document().findBlockByNumber(number) if number is not None else None
+        self._limit = QTextCursor(block) if block is not None and block.isValid() else None
 
     @property
     def dirty_from(self) -> int | None:
@@ -429,7 +447,7 @@ class SyntaxHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         number = self.currentBlock().blockNumber()
-        if self.limit is not None and number >= self.limit or self.language is None:
+        if self._limit is not None and number >= self._limit.blockNumber() or self.language is None:
             if self.currentBlockState() != -1:
                 self.setCurrentBlockState(PENDING)
             return

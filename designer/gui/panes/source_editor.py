@@ -541,9 +541,9 @@ class SourceEditor(QPlainTextEdit):
         if not doc.isEmpty():
             self.setPlainText("")
         hl = self.highlighter = SyntaxHighlighter(self, None, self._dark)
-        hl.limit = 0
         hl.on_defer = self._later.start
-        hl.setDocument(doc)
+        hl.setDocument(doc)  # (empty: nothing for Qt to go over later)
+        hl.limit = 0
         cut = QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
         try:
             self._set_plain_text(text)
