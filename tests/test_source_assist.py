@@ -830,3 +830,20 @@ def test_a_name_an_edit_adds_or_removes_is_listed_or_gone_at_the_next_keystroke(
     qtbot.keyClicks(editor, "2")
     _check_list(editor, "helper12")
     editor.completion.completer.popup().hide()
+
+
+def test_a_tab_stop_emptied_and_typed_again_keeps_its_copies_whole(pane: SourcePane, qtbot) -> None:
+    """Backspace over ``value`` in ``var ${1:value} ...; if ($1)`` emptied the copy too; typing a new
+    name then wrote it one character too far on, and the copy ate the code after it: ``if (rroom``
+    and its ``)`` gone."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "queryparams")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "value"
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert "    var  = PEX.conferenceQueryParams['name'];\n    if () {\n" in editor.toPlainText()
+    qtbot.keyClicks(editor, "room")
+    assert "    var room = PEX.conferenceQueryParams['name'];\n    if (room) {\n" in editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "name"
+    assert "    if (room) {\n" in editor.toPlainText()

@@ -152,8 +152,10 @@ class SnippetSession:
                 cursor.setPosition(r[0])
                 cursor.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
                 if cursor.selectedText() != value:
+                    start = r[0]
                     cursor.insertText(value)
-                    r[1] = r[0] + _units(value)
+                    # (an empty copy was moved past the text written into it, as text typed before it)
+                    r[0], r[1] = start, start + _units(value)
         finally:
             self.mirroring = False
 
