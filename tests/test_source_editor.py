@@ -328,3 +328,27 @@ def test_the_editor_is_loaded_while_the_window_waits_for_the_first_click(example
     assert out.stdout.split("\n")[:4] == ["False False", "True", "True True True", "True True True"], (
         out.stdout + out.stderr
     )
+
+
+def test_undo_and_redo_of_typing_out_of_sight_show_where_it_was(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Ctrl+Z far below a line typed at the top took the typing away out of sight: the cursor and
+    the view stayed where they were, and nothing on screen changed. Undo and redo now put the
+    cursor where the text changed, in view, as code editors do."""
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    editor.setFocus()
+    first_line = editor.document().findBlockByNumber(0).text()
+    _type_at_end_of_line(qtbot, editor, 1, " // note")
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert editor.firstVisibleBlock().blockNumber() > 0  # the first line is out of sight
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document().findBlockByNumber(0).text() == first_line
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber(), cursor.positionInBlock()) == (0, len(first_line))
+    assert editor.firstVisibleBlock().blockNumber() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber(), cursor.positionInBlock()) == (0, len(first_line + " // note"))
+    assert editor.firstVisibleBlock().blockNumber() == 0

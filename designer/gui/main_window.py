@@ -2452,6 +2452,7 @@ class MainWindow(QMainWindow):
         last, upcoming = self._undo_seen
         if index < last:
             self._keep_aside_soon()
+        redone = index > last and upcoming is not None and stack.command(last) is upcoming
         if index < last and index < stack.count():  # (not a step that changed nothing, dropped)
             # Several at once (a click in the Undo history) are said as several: "Undone: X" named
             # only the earliest of them, as if nothing else had gone.
@@ -2467,7 +2468,7 @@ class MainWindow(QMainWindow):
                 self.status.setText(f"Undone {last} steps: back to the package as it was opened")
             else:
                 self.status.setText(f"Undone {last - index} steps: back to just after {stack.text(index - 1)}")
-        elif index > last and upcoming is not None and stack.command(last) is upcoming:
+        elif redone:
             # The step that was next to redo is still there: a redo. An edit after undos replaces
             # it, and the count may be the same (undo twice, redo, edit), which said "Redone".
             done = stack.text(index - 1)
@@ -2484,6 +2485,11 @@ class MainWindow(QMainWindow):
                 # which goes on): kept aside as soon as the window is idle again, not half a second
                 # later. Why: a crash at once, perhaps caused by the change itself, lost it.
                 self._keep_aside_soon(0)
+        if self.source_pane is not None:
+            # The cursor to the text an undo or redo changed in the editor on show (not the icon
+            # editor's XML, whose cursor selects a shape on the canvas).
+            on_show = self.stack.currentWidget() is self.source_pane
+            self.source_pane.editor.show_replaced(on_show and (index < last or redone))
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
 
     def _model_changed(self) -> None:

@@ -472,6 +472,9 @@ class SourceEditor(QPlainTextEdit):
         # Enter and moving the cursor (keys, a click, the next tab stop) start a new one, so Ctrl+Z
         # takes back the last line typed, not everything typed since the file was opened.
         self.typing_run = 0
+        # Where the text the last replace_text() put in ends (None: nothing since, or another file
+        # shown): where an undo or redo puts the cursor (see show_replaced).
+        self._replaced_end: int | None = None
         self.completion = CompletionHelper(self)
         self._update_margins()
 
@@ -488,6 +491,7 @@ class SourceEditor(QPlainTextEdit):
         self._drop_fill()
         endings = LineEndings(text)
         self.snippet = None
+        self._replaced_end = None
         self.language_name = language_name(name)
         self._batch.stop()
         self._recolour = []
@@ -829,6 +833,21 @@ class SourceEditor(QPlainTextEdit):
         # two, and Enter, Tab and snippets went on putting four)
         self.indent_unit = indent_unit(self._endings.shown)
 
+    def show_replaced(self, show: bool = True) -> None:
+        """The cursor to the end of the text the last :meth:`replace_text` put in, in view (``show``
+        False: only forget where that was).
+
+        For the window's undo and redo. Why: a step undone out of sight (a line typed at the top,
+        Ctrl+Z at the bottom) changed nothing on screen, the cursor left where it was.
+        """
+        end, self._replaced_end = self._replaced_end, None
+        if end is None or not show:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(min(end, self._doc.characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def _fit_long_lines(self, text: str) -> None:
         """Wrap the lines of a file that has one longer than LONG_LINE (minified code), else none.
 
@@ -866,6 +885,7 @@ class SourceEditor(QPlainTextEdit):
             with self.edit_step(label):
                 cursor.insertText(text[start:end_new])
             return
+        self._replaced_end = a + _utf16(text[start:end_new])
         # Many lines (the undo of a Replace all in a big file): the highlighter is deaf to the edit
         # and the lines are coloured again from the batch timer, as replace_spans() does. Why: it
         # went over each of them in this stall, and so did the layout's own loop (see _Layout).
