@@ -847,3 +847,29 @@ def test_a_tab_stop_emptied_and_typed_again_keeps_its_copies_whole(pane: SourceP
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.textCursor().selectedText() == "name"
     assert "    if (room) {\n" in editor.toPlainText()
+
+
+def test_names_in_comments_and_strings_are_not_offered_as_the_files_own() -> None:
+    """A function commented out (``// function old() {}``) or written in a string was offered by
+    Ctrl+Space as "defined in this file": chosen, it called a function that does not exist."""
+    source = (
+        "// function inComment(a) {}\n"
+        "/* var inBlock = 1;\n   function inBlock2() {} */\n"
+        "var s = 'function inString() {}', half = w / 2, re = /'/g;\n"
+        "var t = `function inTemplate() {}\n${x}`;\n"
+        "function real(b) { return b / 2; } // var note = 1\n"
+        "const arrow = (c) => c;\n"
+        'var u = "it\'s"; function after(d) {}\n'
+    )
+    names = [(c.label, c.doc.rsplit(" ", 1)[-1]) for c in pexapi.local_completions(source)]
+    assert names == [
+        ("real", "7"),
+        ("arrow", "8"),
+        ("after", "9"),
+        ("s", "4"),
+        ("t", "5"),
+        ("b", "7"),
+        ("c", "8"),
+        ("u", "9"),
+        ("d", "9"),
+    ]
