@@ -495,3 +495,16 @@ def test_find_and_replace_after_emoji_mark_select_and_replace_the_very_words(pan
     qtbot.keyClicks(bar.replace_edit, "key")
     assert bar.replace_all() == 4
     assert editor.toPlainText() == EMOJI_CODE.replace("lock", "key")
+
+
+@pytest.mark.parametrize("unit", ["\t", "  "], ids=["tabs", "two-spaces"])
+def test_a_closing_brace_that_nothing_opens_steps_back_one_level_of_the_files(
+    pane: SourcePane, qtbot, unit: str
+) -> None:
+    """A "}" typed on an indented line with no "{" to go under went four characters back, whatever
+    the file's indentation: in a file of tabs or of two spaces, two levels or all of them."""
+    editor = pane.editor
+    pane.show_file("own.js", unit + "x();\n" + unit * 2 + "go();\n" + unit * 2, read_only=False)
+    _put_cursor(qtbot, editor, 2, len(unit * 2))
+    qtbot.keyClicks(editor, "}")
+    assert _lines(editor)[2] == unit + "}"

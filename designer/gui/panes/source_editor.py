@@ -1680,8 +1680,8 @@ class SourceEditor(QPlainTextEdit):
         if not self._is_code(closing, event.text()):
             return True  # in a comment or a template's text: typed as it is
         partner = self._find_partner(closing, event.text())
-        if partner is None:
-            indent = before[: max(0, len(before) - 4)]  # nothing opens it: one level back
+        if partner is None:  # nothing opens it: one level of the file's back (a tab, or its spaces)
+            indent = before[:-1] if before.endswith("\t") else before[: max(0, len(before) - len(self.indent_unit))]
         else:
             opener = self.document().findBlock(partner).text()
             indent = opener[: len(opener) - len(opener.lstrip(" \t"))]
