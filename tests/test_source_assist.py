@@ -873,3 +873,24 @@ def test_names_in_comments_and_strings_are_not_offered_as_the_files_own() -> Non
         ("u", "9"),
         ("d", "9"),
     ]
+
+
+@pytest.mark.parametrize("column", [0, 2], ids=["line-start", "mid-indentation"])
+def test_a_snippet_chosen_on_an_empty_indented_line_goes_at_its_indentation(
+    pane: SourcePane, qtbot, column: int
+) -> None:
+    """Ctrl+J with the cursor at the start of an empty indented line (Home, or a click left of it) put
+    the snippet's first line there unindented, its other lines indented, and the line's own spaces
+    after its last line: ``var value = ...`` at the margin and ``    }    ``."""
+    editor = pane.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(len("(function () {\n") + column)
+    editor.setTextCursor(cursor)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "queryparams")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert editor.toPlainText() == (
+        "(function () {\n    var value = PEX.conferenceQueryParams['name'];\n    if (value) {\n        \n    }\n})();\n"
+    )
+    assert editor.textCursor().selectedText() == "value"

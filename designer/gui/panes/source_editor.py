@@ -1120,14 +1120,21 @@ class SourceEditor(QPlainTextEdit):
         cursor = self.textCursor()
         line = cursor.block().text()
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        fresh_line = ""
+        lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
         if replace:
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
         elif not cursor.hasSelection():
             before, after = text_before_cursor(cursor), text_after_cursor(cursor)
             head = _WORD_BEFORE.search(before).group()  # (each matches, maybe nothing)
             tail = _WORD_AFTER.match(after).group()
-            if (head or tail) and not before[: len(before) - len(head)].strip() + after[len(tail) :].strip():
+            if not line.strip():
+                # An empty line: the snippet takes the place of its indentation and starts at it. At
+                # the line's start (Home, a click left of it) the first line went in unindented, the
+                # others indented, and the line's spaces after the last one.
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                lead = indent
+            elif (head or tail) and not before[: len(before) - len(head)].strip() + after[len(tail) :].strip():
                 at = cursor.position()
                 cursor.setPosition(at - _utf16(head))
                 cursor.setPosition(at + _utf16(tail), QTextCursor.MoveMode.KeepAnchor)
@@ -1135,7 +1142,7 @@ class SourceEditor(QPlainTextEdit):
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 if self._code_before(line).rstrip()[-1:] in _OPEN:
                     indent += self.indent_unit
-                fresh_line = "\n" + indent
+                lead = "\n" + indent
         text = snippet.text
         if self.indent_unit != "    ":  # (the snippets are written with four spaces a level)
             from ...core.indentation import reindented
@@ -1144,8 +1151,8 @@ class SourceEditor(QPlainTextEdit):
         expansion = expand(text, indent)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             cursor.removeSelectedText()
-            if fresh_line:
-                cursor.insertText(fresh_line)
+            if lead:
+                cursor.insertText(lead)
             start = cursor.position()
             cursor.insertText(expansion.text)
         self.snippet = SnippetSession(self, start, expansion)
