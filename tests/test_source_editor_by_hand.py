@@ -466,3 +466,22 @@ def test_names_that_start_with_what_was_typed_come_first(editor, qtbot) -> None:
     helper = editor.completion
     model = helper.completer.completionModel()
     assert [model.index(i, 0).data().split()[0] for i in range(model.rowCount())] == ["lockIt", "unlockAll"]
+
+
+def test_escape_in_the_code_closes_the_find_bar(window, editor, qtbot) -> None:
+    """After Enter in the find box took the keyboard to a match in the code, Esc there left the bar
+    open, its marks all over the text: only its ✕ or Esc back in its box closed it. A first Esc
+    still leaves a snippet's placeholders, the next one closes the bar."""
+    type_lines(qtbot, editor, "var lock = 1;", "lock = 2;", "queryparams")
+    bar = window.source_pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the snippet: its first placeholder selected
+    assert editor.snippet is not None
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    assert bar.count.text() == "2 matches"
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.snippet is None and bar.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and editor.hasFocus()
+    assert not [s for s in editor.extraSelections() if s.cursor.selectedText().lower() == "lock"]

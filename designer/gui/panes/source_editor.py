@@ -3048,6 +3048,15 @@ class SourcePane(QWidget):
             self.note.setStyleSheet(box_style("note", self.palette()))
         super().changeEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Esc in the code (which the editor leaves to its parent) closes the find bar, as in code
+        editors: Enter in the bar takes the keyboard to a match in the code, and the bar stayed open
+        there, its marks on the text, until its ✕ or Esc back in its box."""
+        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return
+        super().keyPressEvent(event)
+
     def _context_menu(self, pos) -> None:
         self.editor.finish_fill()  # (Select All, Cut, Delete: on the whole file)
         menu = self.editor.createStandardContextMenu()
