@@ -894,3 +894,40 @@ def test_a_snippet_chosen_on_an_empty_indented_line_goes_at_its_indentation(
         "(function () {\n    var value = PEX.conferenceQueryParams['name'];\n    if (value) {\n        \n    }\n})();\n"
     )
     assert editor.textCursor().selectedText() == "value"
+
+
+_QUERY = ["var value = PEX.conferenceQueryParams['name'];", "if (value) {", "    ", "}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "lines"),
+    [
+        # After the code of a line: below it, as after a word in code.
+        ("(function () {\n    x();\n})();\n", "    x();", ["    x();", *("    " + s for s in _QUERY), "})();"]),
+        ("f();\n", "f(", ["f();", *_QUERY]),  # inside a call: not between its brackets
+        # Before the code of a line: on a line of its own above it.
+        (
+            "(function () {\n    'use strict';\n})();\n",
+            "    ",
+            [*("    " + s for s in _QUERY), "    'use strict';", "})();"],
+        ),
+    ],
+    ids=["after-code", "inside-a-call", "before-code"],
+)
+def test_a_snippet_chosen_beside_code_goes_on_a_line_of_its_own(
+    pane: SourcePane, qtbot, text: str, at: str, lines: list[str]
+) -> None:
+    """Ctrl+J with the cursor after the code of a line put the snippet on the same line, glued to it
+    (``x();var value = …``), and before it put the code after the snippet's last line (``}'use strict';``)."""
+    editor = pane.editor
+    pane.show_file("a.plugin.js", text, read_only=False)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(at) + len(at))
+    editor.setTextCursor(cursor)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "queryparams")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    got = [ln for ln in editor.toPlainText().split("\n") if ln != "(function () {"]
+    assert got[: len(lines)] == [ln.rstrip() if ln.strip() else ln for ln in lines]
+    assert editor.textCursor().selectedText() == "value"

@@ -1112,7 +1112,8 @@ class SourceEditor(QPlainTextEdit):
         they typed to look for the snippet (or a start of it), and the snippet takes its place, as
         a chosen completion takes its word's; in other code (``x.lo|ad();``) it is part of a
         statement that the snippet must not break, so the snippet goes on a fresh line below,
-        indented as Enter at the end of that line would indent it.
+        indented as Enter at the end of that line would indent it. So it does after other code of
+        its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
         from ...core.snippets import expand
 
@@ -1121,6 +1122,7 @@ class SourceEditor(QPlainTextEdit):
         line = cursor.block().text()
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
+        trail = ""  # and after it: a line break and indentation, before code that follows on its line
         if replace:
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
         elif not cursor.hasSelection():
@@ -1138,11 +1140,17 @@ class SourceEditor(QPlainTextEdit):
                 at = cursor.position()
                 cursor.setPosition(at - _utf16(head))
                 cursor.setPosition(at + _utf16(tail), QTextCursor.MoveMode.KeepAnchor)
-            elif head or tail:
+            elif head or tail or before.strip():
+                # (also after code, "x();|" or "f(|)": the snippet went in there, "x();var value = …")
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 if self._code_before(line).rstrip()[-1:] in _OPEN:
                     indent += self.indent_unit
                 lead = "\n" + indent
+            elif after.strip():
+                # Before the code of its line ("    |'use strict';"): on a line of its own above it.
+                # The code went after the snippet's last line ("}'use strict';").
+                cursor.setPosition(cursor.block().position() + _utf16(indent))
+                trail = "\n" + indent
         text = snippet.text
         if self.indent_unit != "    ":  # (the snippets are written with four spaces a level)
             from ...core.indentation import reindented
@@ -1154,7 +1162,7 @@ class SourceEditor(QPlainTextEdit):
             if lead:
                 cursor.insertText(lead)
             start = cursor.position()
-            cursor.insertText(expansion.text)
+            cursor.insertText(expansion.text + trail)
         self.snippet = SnippetSession(self, start, expansion)
         if not self.snippet.move(1):
             self.leave_snippet()
