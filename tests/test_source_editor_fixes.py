@@ -508,3 +508,17 @@ def test_a_closing_brace_that_nothing_opens_steps_back_one_level_of_the_files(
     _put_cursor(qtbot, editor, 2, len(unit * 2))
     qtbot.keyClicks(editor, "}")
     assert _lines(editor)[2] == unit + "}"
+
+
+def test_ctrl_slash_at_the_start_of_a_lines_code_keeps_the_cursor_before_that_code(pane: SourcePane, qtbot) -> None:
+    """With the cursor at the start of a line's code (where Home puts it), Ctrl+/ left it before the
+    "// " it wrote, and what was typed next went in front of the comment: ``    x// var locked``."""
+    editor = pane.editor
+    _put_cursor(qtbot, editor, 1, len("    "))
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "x")
+    assert _lines(editor)[1] == "    // xvar locked = false;"
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)  # and back: still before it
+    qtbot.keyClicks(editor, "y")
+    assert _lines(editor)[1] == "    yvar locked = false;"

@@ -1792,10 +1792,11 @@ class SourceEditor(QPlainTextEdit):
             cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         else:
             # The same character as before: text was added or removed at one place of the line; a
-            # cursor before that place stays, one after it moves with its character.
+            # cursor before that place stays, one at or after it moves with its character (at it:
+            # after the "// " written there, not before it) but not back past that place.
             changed_at = _utf16(lines[0][: _common_prefix(lines[0], new[0])])
-            moved = column if column <= changed_at else column + _utf16(new[0]) - _utf16(lines[0])
-            cursor.setPosition(start + min(max(changed_at if column > changed_at else 0, moved), _utf16(new[0])))
+            moved = column if column < changed_at else column + _utf16(new[0]) - _utf16(lines[0])
+            cursor.setPosition(start + min(max(changed_at if column >= changed_at else 0, moved), _utf16(new[0])))
         self.setTextCursor(cursor)
 
     def _indent_selection(self, direction: int) -> None:
