@@ -1580,3 +1580,22 @@ def test_letting_the_plugin_set_a_buttons_icon_is_named_as_the_label_tick_box_na
     assert window.findChild(QAction, "undoAction").text() == (
         "&Undo Let 'Record' set the icon of 'Record' while it runs"
     )
+
+
+def test_a_second_paragraph_typed_in_the_description_is_named_as_a_change_of_the_description(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Edit ▸ Undo read "Undo Second paragraph …'" after a line break was typed in the description
+    (Qt takes the part of a step's name after a line break as the menu's words), and Undo History
+    listed the whole first paragraph: the step's name quoted the whole description."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    description.setFocus()
+    qtbot.keyClick(description, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(description, Qt.Key.Key_Return)
+    qtbot.keyClicks(description, "Second paragraph.")
+    undo = window.findChild(QAction, "undoAction").text()
+    assert undo.startswith("&Undo Change description of 'Meeting information' to 'Shows a short")
+    assert "\n" not in window.editor.undo_stack.text(0) and len(undo) < 120
+    assert "Second paragraph." in window.package.plugins[1].package.description  # the text itself whole

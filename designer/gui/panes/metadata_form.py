@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.jstext import safe_id
+from ...core.jstext import safe_id, shortened
 from ...core.lineends import LineEndings
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ...core.wording import PLATFORM_NAMES
@@ -258,7 +258,7 @@ class MetadataForm(PluginForm):
         if self._loading:
             return
         self.editor.set_field(
-            self.index, target, attr, value, f"Change {what} of '{{subject}}' to '{value}'", merge=merge
+            self.index, target, attr, value, f"Change {what} of '{{subject}}' to '{_step_value(value)}'", merge=merge
         )
 
     # The two switches' undo steps say what the tick does, in the form's words: "Change switched on
@@ -379,6 +379,16 @@ class MetadataForm(PluginForm):
             f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' ({where})",
             lambda pkg: rename_plugin_id(pkg, index, new),
         )
+
+
+def _step_value(value: Any) -> str:
+    """A value as an undo step's name quotes it: on one line, and cut short.
+
+    Why: Qt takes the part of a step's name after a line break as Edit ▸ Undo's words, so a
+    second paragraph typed in the description made it read "Undo Second paragraph…'"; and the
+    whole description made an Undo item (and an Undo History row) as wide as the screen.
+    """
+    return shortened(" ".join(str(value).splitlines()), 40)
 
 
 def _followed_words(parts: list[str]) -> str:
