@@ -1599,3 +1599,17 @@ def test_a_second_paragraph_typed_in_the_description_is_named_as_a_change_of_the
     assert undo.startswith("&Undo Change description of 'Meeting information' to 'Shows a short")
     assert "\n" not in window.editor.undo_stack.text(0) and len(undo) < 120
     assert "Second paragraph." in window.package.plugins[1].package.description  # the text itself whole
+
+
+def test_a_label_on_two_lines_is_named_whole_by_edit_undo(window: MainWindow, qtbot, example_project: Path) -> None:
+    """A menu item whose label in the package file holds a line break ("Meeting\\ninformation"), or
+    one pasted so, made Edit ▸ Undo read "Undo information' to 'Info'" after the label was retyped:
+    Qt takes what follows a line break in a step's name as the menu's words."""
+    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    text = pkg.read_text()
+    pkg.write_text(text.replace('"label": "Meeting information"', '"label": "Meeting\\ninformation"'))
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Info")
+    assert window.findChild(QAction, "undoAction").text() == "&Undo Change label of 'Meeting information' to 'Info'"
+    assert window.editor.undo_stack.text(0) == "Change label of 'Meeting information' to 'Info'"  # (Undo History)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.jsonfile import JsonDocument
+from ..core.jstext import one_line
 from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, model_copy, modelled_names
 from ..core.problems import Problem
 
@@ -93,6 +94,13 @@ def _same_snapshot(a: _Snapshot, b: _Snapshot) -> bool:
     )
 
 
+def _step_name(text: str) -> str:
+    """A step's name on one line. Why: Qt keeps what follows a line break in a step's name as Edit ▸
+    Undo's words (and what precedes it for Undo History), so a label that held one ("Meeting\\n
+    information", from the file or pasted) made the menu read "Undo information' to 'Info'"."""
+    return one_line(text)
+
+
 def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
     # Copies again so a later edit cannot reach into the stored snapshot.
     pkg.settings = model_copy(snap.settings)
@@ -123,7 +131,7 @@ class SnapshotCommand(QUndoCommand):
         subject: str = "",
         named_by_result: bool = False,
     ) -> None:
-        super().__init__(text.replace("{subject}", subject))
+        super().__init__(_step_name(text.replace("{subject}", subject)))
         self._named_by_result = named_by_result
         self._template = text
         self._subject = subject
@@ -151,7 +159,7 @@ class SnapshotCommand(QUndoCommand):
         for rel, text in other._before.pending_texts.items():
             self._before.pending_texts.setdefault(rel, text)
         self._template = other._template
-        self.setText(self._template.replace("{subject}", self._subject))
+        self.setText(_step_name(self._template.replace("{subject}", self._subject)))
         # Typed and taken back ("a", then Backspace): a step that changes nothing leaves the stack
         # (and a package that was saved is clean again) instead of offering to undo nothing.
         self.setObsolete(_same_snapshot(self._before, self._after))
@@ -173,7 +181,7 @@ class SnapshotCommand(QUndoCommand):
                 return
             self._after = _take(pkg)
             if self._named_by_result and isinstance(result, str) and result:
-                self.setText(result)  # (before the stack tells the Undo action its name)
+                self.setText(_step_name(result))  # (before the stack tells the Undo action its name)
             # A JSON file the command brings into the model (a created settings.json) is a new
             # file too: undo after a save must delete it again.
             for rel in pkg.modelled_files() - modelled_before:

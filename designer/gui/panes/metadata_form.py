@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.jstext import safe_id, shortened
+from ...core.jstext import one_line, safe_id, shortened
 from ...core.lineends import LineEndings
 from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ...core.wording import PLATFORM_NAMES
@@ -388,7 +388,7 @@ def _step_value(value: Any) -> str:
     second paragraph typed in the description made it read "Undo Second paragraph…'"; and the
     whole description made an Undo item (and an Undo History row) as wide as the screen.
     """
-    return shortened(" ".join(str(value).splitlines()), 40)
+    return shortened(one_line(str(value)), 40)
 
 
 def _followed_words(parts: list[str]) -> str:
