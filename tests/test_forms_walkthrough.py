@@ -178,3 +178,34 @@ def test_a_long_name_on_a_fix_button_stays_readable(qtbot, example_project: Path
         assert shown_name == f"'{name}'" or (shown_name.startswith("'start") and "…" in shown_name), text
     assert f"Create… '{name}'" in seen or f"Create the… '{name}'" in seen, seen
     assert any(t.count("…") == 2 for t in seen), seen  # and narrower, the name keeps its start and end
+
+
+def test_choosing_one_placement_for_a_plugin_with_items_in_two_keeps_every_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A plugin with items in the conference menu and the participant menu (PD301) showed the first
+    placement's items only; choosing "Participant menu", as PD301 asks, moved those there and threw
+    the participant menu's own item away without a word. Every item goes to the chosen placement
+    (its function given what the new place passes), one undo step, which gives both back."""
+    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": "aboutThem"}]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    qtbot.waitUntil(lambda: "PD301" in _codes(window))
+    stack = window.editor.undo_stack
+    _choose(qtbot, window.findChild(QComboBox, "placementCombo"), "participants")
+    items = window.package.plugins[1].package.menu_items
+    assert list(items) == ["participants"]
+    assert [mi.label for mi in items["participants"]] == ["Meeting information", "About them"]
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert [rows.item(i).text().split()[0] for i in range(rows.count())] == ["Meeting", "About"]
+    qtbot.waitUntil(lambda: "PD301" not in _codes(window))
+    assert stack.count() == 1
+    stack.undo()
+    items = window.package.plugins[1].package.menu_items
+    assert {sec: [mi.label for mi in lst] for sec, lst in items.items()} == {
+        "conference": ["Meeting information"],
+        "participants": ["About them"],
+    }

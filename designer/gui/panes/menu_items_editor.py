@@ -509,15 +509,20 @@ class MenuItemsEditor(PluginForm):
         def mutate(pkg: BrandingPackage) -> None:
             p = pkg.plugins[index].package
             was = p.sections[0] if p.sections else None
-            items = next(iter(p.menu_items.values())) if p.menu_items else []
+            # Every placement's items, not the first one's only: a plugin with items in two (PD301)
+            # lost the second's without a word when the user chose the one it may have.
+            sections = dict(p.menu_items or {})
+            items = [mi for section in sections.values() for mi in section]
             if not new and items:  # event-only: the items wait here in case the user switches back
                 parked[key] = copy.deepcopy(items)
             elif new and not items and key in parked:
                 items = copy.deepcopy(parked.pop(key))
+                sections = {was: items}
             # Event-only is an empty menuItems object, as the app and the recipes have it (null is
             # not an object: the schema refuses it).
             p.menu_items = {new: items} if new else {}
-            _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in items if mi.action], was, new)
+            for old_place, moved in (sections or {was: []}).items():  # (none: the comments still follow)
+                _give_parameters(pkg, pkg.plugins[index], [mi.action for mi in moved if mi.action], old_place, new)
             if new:  # (event-only: "a toolbar button" may come back; nothing better to say)
                 from ...core.actionsync import retell_starter_description  # (with the first edit, not at start-up)
 
