@@ -209,3 +209,21 @@ def test_choosing_one_placement_for_a_plugin_with_items_in_two_keeps_every_item(
         "conference": ["Meeting information"],
         "participants": ["About them"],
     }
+
+
+def test_items_come_back_again_after_their_return_from_no_button_is_undone(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """ "No button", then "Toolbar button" gave the items back; Ctrl+Z took them away with the
+    toolbar, and choosing "Toolbar button" again gave an empty toolbar: the copy kept for coming
+    back was used up by the step that had been undone."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    placement = window.findChild(QComboBox, "placementCombo")
+    _choose(qtbot, placement, None)
+    _choose(qtbot, placement, "toolbar")
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert window.package.plugins[1].package.menu_items == {}
+    _choose(qtbot, placement, "toolbar")
+    items = window.package.plugins[1].package.menu_items["toolbar"]
+    assert [mi.label for mi in items] == ["Meeting information"]

@@ -513,10 +513,15 @@ class MenuItemsEditor(PluginForm):
             # lost the second's without a word when the user chose the one it may have.
             sections = dict(p.menu_items or {})
             items = [mi for section in sections.values() for mi in section]
-            if not new and items:  # event-only: the items wait here in case the user switches back
-                parked[key] = copy.deepcopy(items)
-            elif new and not items and key in parked:
-                items = copy.deepcopy(parked.pop(key))
+            if not new:  # event-only: the items wait here in case the user switches back
+                if items:
+                    parked[key] = copy.deepcopy(items)
+                else:  # (none to wait: ones parked earlier and removed since do not come back)
+                    parked.pop(key, None)
+            elif was is None and key in parked:
+                # Kept, not used up: when this step is undone, choosing a placement again gives
+                # them back again (it gave an empty toolbar).
+                items = copy.deepcopy(parked[key])
                 sections = {was: items}
             # Event-only is an empty menuItems object, as the app and the recipes have it (null is
             # not an object: the schema refuses it).
