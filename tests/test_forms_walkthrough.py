@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
-from test_editing import retype, select_plugin
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from test_editing import retype, select_plugin, tick
 
 from designer.core.newproject import create_project
 from designer.gui.main_window import MainWindow
@@ -227,3 +227,20 @@ def test_items_come_back_again_after_their_return_from_no_button_is_undone(
     _choose(qtbot, placement, "toolbar")
     items = window.package.plugins[1].package.menu_items["toolbar"]
     assert [mi.label for mi in items] == ["Meeting information"]
+
+
+def test_a_label_comes_back_again_after_its_return_from_the_plugin_is_undone(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Ticking "Set by the plugin while it runs" and unticking it gave the label back; after Ctrl+Z
+    the greyed field was empty, and unticking again gave "New item": the label kept for coming
+    back was used up by the step that had been undone."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    tick(qtbot, runtime)
+    tick(qtbot, runtime)
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert window.findChild(QLineEdit, "labelEdit").text() == "Meeting information"  # greyed, what Untick gives
+    tick(qtbot, runtime)
+    assert window.package.plugins[1].package.menu_items["conference"][0].label == "Meeting information"

@@ -684,7 +684,11 @@ class MenuItemsEditor(PluginForm):
         key = (self._plugin().key, items[row].action or "" if 0 <= row < len(items) else "")
         if on and self.label.text():
             self._parked_labels[key] = self.label.text()
-        value = None if on else (self._parked_labels.pop(key, "") or self.label.text() or NEW_ITEM_LABEL)
+        elif on:  # (no label to keep: one kept earlier and cleared since does not come back)
+            self._parked_labels.pop(key, None)
+        # Kept, not used up: when this untick is undone, the greyed field still shows the label,
+        # and unticking again gives it back again (it gave "New item").
+        value = None if on else (self._parked_labels.get(key, "") or self.label.text() or NEW_ITEM_LABEL)
         if on:  # (in the words of the tick box, "Set by the plugin while it runs")
             text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
         else:
