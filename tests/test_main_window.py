@@ -2395,3 +2395,27 @@ def test_a_place_never_runs_into_the_code_column(qtbot) -> None:
         assert not inked, (width, inked[:3])
         checked += 1
     assert checked > 40
+
+
+def test_right_after_undoing_a_move_the_tree_the_form_and_remove_agree_on_the_plugin(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Undoing "Move plugin up" left the tree as it was until the checks ran again (a pause, longer
+    for a big source checked on a worker): the form already showed the plugin now first, the tree
+    still highlighted the one moved back, and Plugin ▸ Remove pressed then removed the one the form
+    showed, not the one highlighted. The tree follows the undo at once."""
+    from test_editing import select_plugin
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)  # Meeting information
+    window.move_plugin(-1)
+    qtbot.keySequence(window, "Ctrl+Z")
+    root = window.tree.topLevelItem(0)
+    assert [root.child(i).text(0) for i in range(2, root.childCount())] == [
+        "Lock toggle",
+        "Meeting information",
+        "Raise hand helper",
+    ]
+    assert window.tree.currentItem().text(0) == "Meeting information"
+    window.plugin_actions["remove"].trigger()
+    assert [p.display_name for p in window.package.plugins] == ["Lock toggle", "Raise hand helper"]
