@@ -1613,3 +1613,24 @@ def test_a_label_on_two_lines_is_named_whole_by_edit_undo(window: MainWindow, qt
     retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Info")
     assert window.findChild(QAction, "undoAction").text() == "&Undo Change label of 'Meeting information' to 'Info'"
     assert window.editor.undo_stack.text(0) == "Change label of 'Meeting information' to 'Info'"  # (Undo History)
+
+
+def test_a_line_break_pasted_into_a_one_line_field_does_not_reach_the_file(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A label copied with its line break ("Record⏎", a line of a document) was written to the
+    package file as "Record\\n", and a name pasted from two lines kept the break between them:
+    the fields are one line, and the app shows these texts on one. A break inside becomes a
+    space; one at either end goes."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    for field, pasted in (("labelEdit", "Record\n"), ("nameEdit", "Meeting\r\ninfo")):
+        edit = window.findChild(QLineEdit, field)
+        QApplication.clipboard().setText(pasted)
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keySequence(edit, "Ctrl+V")
+    plugin = window.package.plugins[1].package
+    assert plugin.menu_items["conference"][0].label == "Record"
+    assert plugin.name == "Meeting info"
+    assert window.findChild(QLineEdit, "nameEdit").cursorPosition() == len("Meeting info")

@@ -9,10 +9,11 @@ chooses them, one letter each, none twice. :func:`ok_cancel` is the button row o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +34,7 @@ __all__ = [
     "add_row_with_side",
     "add_unlabelled_row",
     "field_text",
+    "keep_on_one_line",
     "mnemonic_of",
     "ok_cancel",
     "show_field_text",
@@ -76,6 +78,35 @@ def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
         cursor = field.textCursor()
         cursor.setPosition(min(place, field.document().characterCount() - 1))
         field.setTextCursor(cursor)
+
+
+_BREAKS = "\r\n\u2028\u2029\x85"  # what ends a line (as :func:`designer.core.jstext.one_line` has it)
+
+
+def _on_one_line(text: str) -> str:
+    """``text`` with the line breaks at either end gone and each run of them inside one space."""
+    return re.sub(f"[{_BREAKS}]+", " ", text.strip(_BREAKS))
+
+
+class _OneLineValidator(QValidator):
+    """Takes the line breaks out of what is pasted (or dropped) into a one-line field.
+
+    Why: a line copied with its line break ("Record⏎") went into the package file as "Record\\n",
+    and a name pasted from two lines kept the break between them. A QLineEdit takes them as they
+    come, and the app shows these texts on one line.
+    """
+
+    def validate(self, text: str, pos: int) -> object:
+        if not any(c in text for c in _BREAKS):
+            return QValidator.State.Acceptable, text, pos
+        fixed = _on_one_line(text)
+        return QValidator.State.Acceptable, fixed, min(len(_on_one_line(text[:pos] + "x")) - 1, len(fixed))
+
+
+def keep_on_one_line(*fields: QLineEdit) -> None:
+    """Line breaks pasted into ``fields`` become spaces (see :class:`_OneLineValidator`)."""
+    for field in fields:
+        field.setValidator(_OneLineValidator(field))
 
 
 def add_row_with_side(form: QFormLayout, text: str, field: QWidget, side: QWidget) -> None:

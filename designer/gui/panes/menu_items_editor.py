@@ -41,6 +41,7 @@ from .form_rows import (
     NoteRow,
     add_row_with_side,
     add_unlabelled_row,
+    keep_on_one_line,
     ok_cancel,
     show_field_text,
     show_row,
@@ -214,6 +215,7 @@ class MenuItemsEditor(PluginForm):
         self.label = QLineEdit(objectName="labelEdit")
         self.label.setToolTip("The text users see (for toolbar buttons: the hover tip).")
         self.label.textEdited.connect(self._label_edited)
+        keep_on_one_line(self.label)
         # Readable beside its tick box; narrower, the row goes under its label instead.
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("Mute guests"))
         self.label_runtime = QCheckBox("Set by the plugin while it runs", objectName="labelRuntimeCheck")

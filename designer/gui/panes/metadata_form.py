@@ -28,7 +28,15 @@ from ...core.model import PLATFORMS, ROLES, BrandingPackage
 from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
 from ..focus_ring import ring_focus
-from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, field_text, show_field_text, wrapping_row
+from .form_rows import (
+    NoteRow,
+    add_row_with_side,
+    add_unlabelled_row,
+    field_text,
+    keep_on_one_line,
+    show_field_text,
+    wrapping_row,
+)
 from .plugin_form import PluginForm
 
 PLATFORM_LABELS = {
@@ -150,6 +158,7 @@ class MetadataForm(PluginForm):
         self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
 
         self.hint = NoteRow(form, "formHint")
+        keep_on_one_line(self.name, self.version, self.id, self.source)
         self._loading = False
 
     def field_for(self, pointer: str) -> QWidget | None:
