@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 from broken_cases import (
+    POSITIVE,
     _second_plugin,
     icon,
+    make_webapp2,
     r,
     rm,
     steps,
@@ -369,3 +371,21 @@ def test_sanitising_an_icon_written_on_windows_keeps_its_line_endings_and_byte_o
     qtbot.waitUntil(lambda: _rows(window) == [])
     assert window.save()
     assert svg.read_bytes() == clean
+
+
+def test_right_after_a_fix_removes_a_plugins_entry_the_tree_has_no_row_for_it(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """PD202's Fix removed the second 'rec-1.0' entry, and the tree kept its row until the checks ran
+    again (a pause, seconds with a big source checked on a worker): chosen then, that row raised
+    IndexError, and so did Plugin ▸ Remove. The tree follows the fix at once."""
+    case = next(c for c in POSITIVE if c.name == "duplicate-id")
+    window.open_path(make_webapp2(tmp_path / "p" / "webapp2", case.mutate))
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD202")
+    qtbot.mouseClick(view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    root = window.tree.topLevelItem(0)
+    assert [root.child(i).text(0) for i in range(root.childCount())] == ["settings.json", "manifest.json", "Record"]
+    window.tree.setCurrentItem(root.child(2))
+    window.findChild(QAction, "plugin_removeAction").trigger()
+    assert window.package.plugins == []

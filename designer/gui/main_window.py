@@ -420,7 +420,6 @@ class MainWindow(QMainWindow):
         self._tree_keys: list[str] = []  # the plugins' keys (Plugin.key) in the tree's order (_fill_tree)
         # (tree item data, plugin key) on show before the step just undone: see _undo_moved, _fill_tree
         self._reselect: tuple[object, str | None] | None = None
-        self._stepped = False  # an undo or redo is under way (see _stepping, _model_changed)
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when first shown (see _ensure_export_dock)
         # The files the export may write, as they were just before it (see ModelEditor.took_export).
@@ -2429,7 +2428,6 @@ class MainWindow(QMainWindow):
         re-added a plugin left the tree on another one, and an undo that took away the plugin whose
         file was open fell back to the package overview (the file went before anything was noted).
         """
-        self._stepped = True
         if redo:
             self._reselect = getattr(command, "shown_after", None)
             return
@@ -2493,18 +2491,18 @@ class MainWindow(QMainWindow):
             on_show = self.stack.currentWidget() is self.source_pane
             self.source_pane.editor.show_replaced(on_show and (index < last or redone))
         self._undo_seen = (index, stack.command(index) if index < stack.count() else None)
+        if self.package is not None and [p.key for p in self.package.plugins] != self._tree_keys:
+            # A step (its undo, its redo) added, removed or moved a plugin: the tree's rows name
+            # plugins by their place, and left as they were until the checks ran again, the row
+            # highlighted was another plugin than the form's (Plugin ▸ Remove took the form's), and
+            # a row of a plugin gone (a Fix removed its entry) raised IndexError when chosen. Here,
+            # once a new step has noted what the tree showed before it (for its undo).
+            self._fill_tree()
 
     def _model_changed(self) -> None:
-        stepped, self._stepped = self._stepped, False
         shown = self._file_on_show()
         if shown and not self.package.exists(shown):
             self._fill_tree()  # an undo removed the file on show: the tree moves to what is left
-        elif stepped and [p.key for p in self.package.plugins] != self._tree_keys:
-            # An undo or redo added, removed or moved a plugin: the tree's rows name plugins by their
-            # place, and left as they were until the checks ran again, the highlighted row was another
-            # plugin than the form's, and Plugin ▸ Remove took the form's. (Not for a new step: the
-            # tree's selection before it is noted for its undo, once it is on the stack.)
-            self._fill_tree()
         # The plugin page re-reads the model when it is shown (_show_item), so a hidden one waits.
         if self.plugin_page is not None and self.stack.currentWidget() is self.plugin_page:
             self.plugin_page.refresh()
