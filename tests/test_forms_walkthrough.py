@@ -244,3 +244,18 @@ def test_a_label_comes_back_again_after_its_return_from_the_plugin_is_undone(
     assert window.findChild(QLineEdit, "labelEdit").text() == "Meeting information"  # greyed, what Untick gives
     tick(qtbot, runtime)
     assert window.package.plugins[1].package.menu_items["conference"][0].label == "Meeting information"
+
+
+def test_items_put_aside_come_back_after_the_plugins_id_is_renamed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """ "No button", a new id, then "Conference menu" gave an empty menu: the items put aside were
+    kept under the plugin's old id."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    placement = window.findChild(QComboBox, "placementCombo")
+    _choose(qtbot, placement, None)
+    retype(qtbot, window.findChild(QLineEdit, "idEdit"), "meeting-details")
+    _choose(qtbot, placement, "conference")
+    items = window.package.plugins[1].package.menu_items["conference"]
+    assert [mi.label for mi in items] == ["Meeting information"]

@@ -299,6 +299,13 @@ class MenuItemsEditor(PluginForm):
             return []
         return next(iter(p.menu_items.values()))
 
+    def _parking_key(self) -> str:
+        """Whose items and labels are put aside (see _placement_chosen, _label_runtime_toggled): the
+        plugin's package file, which a new id leaves where it is (kept under the id, they were lost
+        to a plugin whose id was renamed meanwhile)."""
+        plugin = self._plugin()
+        return plugin.package_path or plugin.key
+
     def _section(self) -> str | None:
         p = self._plugin().package
         return p.sections[0] if p and p.sections else None
@@ -470,7 +477,7 @@ class MenuItemsEditor(PluginForm):
             runtime = mi.label is None
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
-            shown = self._parked_labels.get((self._plugin().key, mi.action or ""), "") if runtime else mi.label
+            shown = self._parked_labels.get((self._parking_key(), mi.action or ""), "") if runtime else mi.label
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
             show_field_text(self.action, mi.action or "")
             self.action_note.setText("")
@@ -506,7 +513,7 @@ class MenuItemsEditor(PluginForm):
             return
         index = self.index
         parked = self._parked_items
-        key = self._plugin().key
+        key = self._parking_key()
 
         def mutate(pkg: BrandingPackage) -> None:
             p = pkg.plugins[index].package
@@ -683,7 +690,7 @@ class MenuItemsEditor(PluginForm):
             return
         row = self.list.currentRow()
         items = self._items()
-        key = (self._plugin().key, items[row].action or "" if 0 <= row < len(items) else "")
+        key = (self._parking_key(), items[row].action or "" if 0 <= row < len(items) else "")
         if on and self.label.text():
             self._parked_labels[key] = self.label.text()
         elif on:  # (no label to keep: one kept earlier and cleared since does not come back)
