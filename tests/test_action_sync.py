@@ -805,3 +805,21 @@ def test_the_checks_register_a_function_in_the_objects_own_style(base_project: P
     text = pkg.read_text(SRC)
     assert "registerPlugin({\n        record,\n        unload,\n        id: 'rec-1.0',\n        load\n    });" in text
     assert not analyse(text).syntax_errors
+
+
+def test_a_variable_inside_another_function_is_not_offered_as_the_items_function(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """An action named as a variable of another function ('rows', inside showMeetingInfo) was
+    said to have "the function but not registered", and Register the function 'rows' wrote
+    ``rows: rows`` into registerPlugin, where no 'rows' is seen: PD506 at once, and the plugin
+    failed when loaded. Not offered: 'rows' is no function the item can run."""
+    source = (example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.js").read_text()
+    assert not action_state(source, "rows").function  # local to showMeetingInfo
+    assert action_state(source, "latestDetails").function and action_state(source, "escapeHtml").function
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "rows")
+    button = window.findChild(QPushButton, "actionSyncButton")
+    assert "Register" not in button.text()
+    assert "has the function" not in window.findChild(QLabel, "actionSyncNote").text()

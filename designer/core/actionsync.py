@@ -129,7 +129,28 @@ def action_state(source: str, action: str) -> ActionState:
     would do nothing and offered to create one, which added a stub no key ran."""
     names, registered, keys = _facts(source)
     inline = any(k == action and kind == "function" for k, kind in keys or ())
-    return ActionState(action in names or inline, action in registered, keys is not None)
+    defined = action in names and _seen_by_registration(source, action)
+    return ActionState(defined or inline, action in registered, keys is not None)
+
+
+@lru_cache(maxsize=32)
+def _seen_by_registration(source: str, name: str) -> bool:
+    """Whether ``name`` is declared where the registerPlugin call can see it (its own function or
+    one around it); True when there is no single call to ask about.
+
+    Why: a variable of another function ('rows' inside showMeetingInfo) counted as the action's
+    function, and the form's *Register the function 'rows'* wrote ``rows: rows`` where no 'rows'
+    is seen (PD506, and the plugin failed when loaded) instead of offering to create it.
+    """
+    reg = _registration(source)
+    if reg is None:
+        return True
+    data = source.encode("utf-8", "surrogatepass")
+    root = parse_tree(data).root_node
+    call = root.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
+    if call is None:
+        return True
+    return any(_inside(call, scope) for scope in _declaring_scopes(root, data, name.encode("utf-8")))
 
 
 class StateLook(Record):
