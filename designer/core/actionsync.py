@@ -133,6 +133,12 @@ def action_state(source: str, action: str) -> ActionState:
     return ActionState(defined or inline, action in registered, keys is not None)
 
 
+# The longest source :func:`_seen_by_registration` parses on the caller's thread (the window's):
+# about 10 ms. A bigger one (a library pasted in: 3 s for 5 MB) is analysed on a worker, and a
+# name of it not registered yet counts as seen, as every name did before the question was asked.
+SEEN_PARSED_UP_TO = 200_000
+
+
 @lru_cache(maxsize=32)
 def _seen_by_registration(source: str, name: str) -> bool:
     """Whether ``name`` is declared where the registerPlugin call can see it (its own function or
@@ -145,6 +151,11 @@ def _seen_by_registration(source: str, name: str) -> bool:
     reg = _registration(source)
     if reg is None:
         return True
+    key = reg.keys.get(name) if reg.keys else None
+    if key is not None and key.kind == "identifier" and key.value == name:
+        return key.missing not in ("nowhere", "scope")  # (``rows: rows``: the analysis has looked)
+    if len(source) > SEEN_PARSED_UP_TO:
+        return True  # (as before this was asked: see SEEN_PARSED_UP_TO)
     data = source.encode("utf-8", "surrogatepass")
     root = parse_tree(data).root_node
     call = root.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
@@ -639,7 +650,7 @@ def _declaring_scopes(root: Any, data: bytes, name: bytes) -> list[Any]:
             elif kind in ("object_pattern", "array_pattern", "assignment_pattern", "rest_pattern"):
                 scopes.append(_scope_of(parent))  # destructured: a parameter or a variable
             continue
-        if node.child_count and name in data[node.start_byte : node.end_byte]:
+        if node.child_count and data.find(name, node.start_byte, node.end_byte) >= 0:  # (no copy of the range)
             stack.extend(node.children)
     return [sc for sc in scopes if sc is not None]
 
