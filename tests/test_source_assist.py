@@ -931,3 +931,62 @@ def test_a_snippet_chosen_beside_code_goes_on_a_line_of_its_own(
     got = [ln for ln in editor.toPlainText().split("\n") if ln != "(function () {"]
     assert got[: len(lines)] == [ln.rstrip() if ln.strip() else ln for ln in lines]
     assert editor.textCursor().selectedText() == "value"
+
+
+def _snippet_marks(editor) -> list[tuple[str, bool]]:
+    """The placeholders marked on screen: (text, whether it is the current one, stronger)."""
+    from designer.gui.panes.source_editor import _SNIPPET_TINTS
+
+    tints = _SNIPPET_TINTS[False]
+    found = []
+    for sel in editor.extraSelections():
+        colour = sel.format.background().color()
+        if colour in (tints[False], tints[True]):
+            found.append((sel.cursor.selectedText(), colour == tints[True]))
+    return found
+
+
+def test_a_snippets_placeholders_are_marked_until_it_ends(pane: SourcePane, qtbot) -> None:
+    """Nothing on screen showed where Tab went next, nor the copies of a name typed."""
+    editor = pane.editor
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert sorted(_snippet_marks(editor)) == [("my-plugin", True), ("onClick", False), ("onClick", False)]
+    qtbot.keyClicks(editor, "hands")  # the mark grows with what is typed over the placeholder
+    assert sorted(_snippet_marks(editor)) == [("hands", True), ("onClick", False), ("onClick", False)]
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor, "rai")  # the current one and its copy, both marked as they change
+    assert sorted(_snippet_marks(editor)) == [("hands", False), ("rai", True), ("rai", True)]
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert sorted(_snippet_marks(editor)) == [("hands", False), ("ra", True), ("ra", True)]
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to $0: the snippet is done, its marks go
+    assert editor.snippet is None and _snippet_marks(editor) == []
+
+
+def test_a_snippets_marks_go_with_escape_and_with_undo(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert _snippet_marks(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.snippet is None and _snippet_marks(editor) == []
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert _snippet_marks(editor)
+    editor.replace_text("(function () {\n    \n})();\n")  # as the window's undo puts the text back
+    qtbot.waitUntil(lambda: editor.snippet is None and _snippet_marks(editor) == [])
+
+
+def test_an_empty_placeholder_is_marked_by_a_bar(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "iife")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.snippet is not None
+    assert len(editor._snippet_gaps) == 2 and editor._snippet_gaps[0][1]  # $1 and $2, the first current
+    assert ("onClick", False) in _snippet_marks(editor)
+    qtbot.keyClicks(editor, "x")  # typed into: now a placeholder with text
+    assert ("x", True) in _snippet_marks(editor) and len(editor._snippet_gaps) == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor._snippet_gaps == []

@@ -162,6 +162,16 @@ class SnippetSession:
     def finish(self) -> None:
         self._mirror()
 
+    def marks(self) -> tuple[tuple[int, int, bool], ...]:
+        """What the editor marks on screen: every placeholder and its copies as (start, end, current),
+        not the end ($0, the last stop), which is where the cursor goes and holds nothing to fill in.
+
+        Why: nothing showed where Tab would go next, nor which other places a name typed would
+        change, so a user filling in a snippet could not tell what was left of it.
+        """
+        current = self.current
+        return tuple((a, b, i == current) for i, stop in enumerate(self.stops[:-1]) for a, b in stop)
+
     def contains(self, pos: int) -> bool:
         """Whether ``pos`` lies within the inserted snippet (from its first stop to its last)."""
         ranges = [r for stop in self.stops for r in stop]

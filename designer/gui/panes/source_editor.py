@@ -70,6 +70,16 @@ MARKED_MARGIN = 200
 # In a line longer than LONG_LINE (minified code, wrapped), only its rows on show and this many rows
 # above and below: the whole file can be that one line (see SourceEditor._long_windows).
 MARKED_ROWS = 40
+# A snippet's placeholders (see SourceEditor._show_selections), {dark: {current: colour}}: a tint
+# apart from the current line's background, the one Tab went to stronger.
+_SNIPPET_TINTS = {
+    False: {False: QColor("#e2e6ee"), True: QColor("#c9d9f6")},
+    True: {False: QColor("#3a3f4a"), True: QColor("#2f4d78")},
+}
+_SNIPPET_GAP_TINTS = {
+    False: {False: QColor("#a9b3c6"), True: QColor("#5f86d0")},
+    True: {False: QColor("#6b7385"), True: QColor("#6f9be0")},
+}
 ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 # How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
@@ -468,6 +478,12 @@ class SourceEditor(QPlainTextEdit):
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
+        # The extra selections of _update_selections, kept to put the snippet's marks beside them
+        # without building them again at each key typed into a placeholder (see _mark_snippet).
+        self._base_selections: list[QTextEdit.ExtraSelection] = []
+        self._snippet_marked: tuple | None = None  # the snippet's marks on show (SnippetSession.marks)
+        # Its empty placeholders, (position, current): an extra selection of nothing paints nothing.
+        self._snippet_gaps: list[tuple[int, bool]] = []
         # The run of typing the keystrokes belong to: the window merges a run into one undo step.
         # Enter and moving the cursor (keys, a click, the next tab stop) start a new one, so Ctrl+Z
         # takes back the last line typed, not everything typed since the file was opened.
@@ -1079,6 +1095,8 @@ class SourceEditor(QPlainTextEdit):
             self.highlighter.horizon = self._horizon()
         if self.snippet is not None and not self.snippet.contents_change(pos, removed, added):
             self.snippet = None
+            # (its marks go after the edit: the selections are not changed while Qt makes it)
+            QTimer.singleShot(0, self, self._mark_snippet)
         if added > LONG_LINE and self.long_line is None and not self._applying:
             QTimer.singleShot(0, self, self._check_pasted_lines)  # after the edit: the layout is busy with it
 
@@ -1166,6 +1184,7 @@ class SourceEditor(QPlainTextEdit):
         self.snippet = SnippetSession(self, start, expansion)
         if not self.snippet.move(1):
             self.leave_snippet()
+        self._mark_snippet()
         self.setFocus()
 
     def _cursor_moved(self) -> None:
@@ -1175,6 +1194,8 @@ class SourceEditor(QPlainTextEdit):
         self._update_selections()
         if self.snippet is not None:
             self._left_snippet()
+        if self.snippet is not None or self._snippet_marked is not None:
+            self._mark_snippet()
 
     def _left_snippet(self) -> None:
         """The cursor went elsewhere (a click, the arrows): the snippet is done, its copies filled in.
@@ -1193,6 +1214,50 @@ class SourceEditor(QPlainTextEdit):
         if self.snippet is not None:
             session, self.snippet = self.snippet, None
             session.finish()
+            self._mark_snippet()
+
+    def _mark_snippet(self) -> None:
+        """Show the snippet's placeholders where they are now, or no more once it ended; nothing is
+        done when they did not move (the cursor's moves call this at every key)."""
+        if (self.snippet.marks() if self.snippet is not None else None) != self._snippet_marked:
+            self._show_selections()
+
+    def _show_selections(self) -> None:
+        """Give Qt the extra selections: those of _update_selections and the snippet's placeholders
+        (a tint, stronger on the one Tab went to), made anew as they move with the typing: a
+        selection's cursor collapses when its text is typed over, see SnippetSession)."""
+        marks = self._snippet_marked = self.snippet.marks() if self.snippet is not None else None
+        gaps = [(a, current) for a, b, current in marks or () if a == b]
+        if gaps or self._snippet_gaps:
+            self._viewport.update()  # (drawn by viewportEvent: Qt paints no selection of nothing)
+        self._snippet_gaps = gaps
+        if not marks:
+            self.setExtraSelections(self._base_selections)
+            return
+        end = self._doc.characterCount() - 1
+        tints = _SNIPPET_TINTS[self._dark]
+        selections = list(self._base_selections)
+        for a, b, current in marks:
+            if a < b <= end:
+                sel = QTextEdit.ExtraSelection()
+                sel.format.setBackground(tints[current])
+                sel.cursor = QTextCursor(self._doc)
+                sel.cursor.setPosition(a)
+                sel.cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _paint_snippet_gaps(self) -> None:
+        """A thin bar where an empty placeholder waits (``function ($1)``), as code editors mark it."""
+        tints = _SNIPPET_GAP_TINTS[self._dark]
+        end = self._doc.characterCount() - 1
+        painter = QPainter(self._viewport)
+        for pos, current in self._snippet_gaps:
+            cursor = QTextCursor(self._doc)
+            cursor.setPosition(min(pos, end))
+            rect = self.cursorRect(cursor)
+            painter.fillRect(QRect(rect.left() - 1, rect.top(), 3, rect.height()), tints[current])
+        painter.end()
 
     def _code_before(self, line: str) -> str:
         """``line`` (the text before the cursor) without a ``//`` or ``/* */`` comment at its end.
@@ -1266,6 +1331,8 @@ class SourceEditor(QPlainTextEdit):
             if self._line_colour is not None:
                 self._paint_current_line(event.rect())
             done = super().viewportEvent(event)
+            if self._snippet_gaps:
+                self._paint_snippet_gaps()
             if self._marks_waiting:
                 self._marks_waiting = False
                 self._marks_after_paint.start()
@@ -1470,6 +1537,7 @@ class SourceEditor(QPlainTextEdit):
                 QPlainTextEdit.keyPressEvent(self, event)
             if self.snippet is not None:
                 self.snippet.follow()
+                self._mark_snippet()
             self._after_key(typed, event.key(), completing)
             return
         # Undo and redo belong to the window (one history for typing and form edits). Qt gives
@@ -1522,6 +1590,7 @@ class SourceEditor(QPlainTextEdit):
         self._key_press(event, key, mods)
         if self.snippet is not None:
             self.snippet.follow()  # (a Backspace, Delete or paste in a stop)
+            self._mark_snippet()
         self._after_key(event.text(), key, completing)
 
     def _after_key(self, typed: str, key: int, completing: bool) -> None:
@@ -2079,7 +2148,8 @@ class SourceEditor(QPlainTextEdit):
             sel = self._marker_selection(marker, dark, lines)
             if sel is not None:
                 selections.append(sel)
-        self.setExtraSelections(selections)
+        self._base_selections = selections
+        self._show_selections()
 
     def _marked_lines(self) -> tuple[int, int]:
         """The lines (block numbers) whose problem markers and find marks are extra selections: those
