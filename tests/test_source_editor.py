@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCursor
 
 from designer.gui.main_window import MainWindow
 from designer.gui.panes.source_editor import SourcePane
+from designer.gui.viewports import viewport_of
 
 SRC = "plugins/rec/rec.plugin.js"
 
@@ -352,3 +353,34 @@ def test_undo_and_redo_of_typing_out_of_sight_show_where_it_was(
     cursor = editor.textCursor()
     assert (cursor.blockNumber(), cursor.positionInBlock()) == (0, len(first_line + " // note"))
     assert editor.firstVisibleBlock().blockNumber() == 0
+
+
+def test_zooming_in_keeps_the_cursors_line_on_show(qtbot) -> None:
+    """Ctrl++ (or Ctrl and the wheel) with the cursor on a line near the bottom of the view grew the
+    lines above it until it went out of sight, the typing going on where it could not be seen."""
+    from conftest import shown
+
+    pane = shown(qtbot, SourcePane(), 600, 300)
+    pane.show_file("a.plugin.js", "".join(f"var line{n} = {n};\n" for n in range(200)), read_only=False)
+    editor = pane.editor
+    editor.setFocus()
+    viewport = viewport_of(editor)
+    row = editor.fontMetrics().height()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(viewport.height() // row - 2).position())
+    editor.setTextCursor(cursor)
+    assert viewport.rect().contains(editor.cursorRect())
+    top = editor.firstVisibleBlock().blockNumber()
+    pane.actions_["zoom_in"].trigger()
+    assert viewport.rect().contains(editor.cursorRect())
+    for _ in range(6):
+        editor.zoom(2)
+        assert viewport.rect().contains(editor.cursorRect())
+    pane.actions_["zoom_reset"].trigger()
+    assert viewport.rect().contains(editor.cursorRect())
+    # A cursor out of view before the zoom is left where it is: the view is not pulled to it.
+    cursor.setPosition(editor.document().findBlockByNumber(150).position())
+    editor.setTextCursor(cursor)
+    editor.verticalScrollBar().setValue(top)
+    editor.zoom(1)
+    assert editor.firstVisibleBlock().blockNumber() == top

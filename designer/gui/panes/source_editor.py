@@ -2003,7 +2003,10 @@ class SourceEditor(QPlainTextEdit):
 
     def zoom(self, steps: int) -> None:
         """Ctrl++ / Ctrl+-: the text ``steps`` points larger or smaller; 0 (Ctrl+0) its normal size.
-        Why Ctrl+0: after zooming in a few times the only way back was Ctrl+- pressed as often."""
+        Why Ctrl+0: after zooming in a few times the only way back was Ctrl+- pressed as often.
+        The cursor's line stays on show if it was: the first line on show stays where it is, so
+        zooming in pushed a line near the bottom out of sight, the typing going on unseen there."""
+        on_show = self._viewport.rect().contains(self.cursorRect())
         size = self.font().pointSizeF()
         if steps > 0 and size < ZOOM_LARGEST:
             # (up to a largest size, as down to 6 pt: held down, Ctrl++ grew the text without end)
@@ -2014,6 +2017,8 @@ class SourceEditor(QPlainTextEdit):
             self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self._update_margins()
+        if on_show:
+            self.ensureCursorVisible()
 
     # -- markers and selections -------------------------------------------------------------------
     def show_found(self, found: list[tuple[int, int]]) -> None:
