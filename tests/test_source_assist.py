@@ -990,3 +990,22 @@ def test_an_empty_placeholder_is_marked_by_a_bar(pane: SourcePane, qtbot) -> Non
     assert ("x", True) in _snippet_marks(editor) and len(editor._snippet_gaps) == 1
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor._snippet_gaps == []
+
+
+@pytest.mark.parametrize("line", ["x = 3.1", "x = 3", "x = .5", "x = 3.1e", "x = 0x1F", "x = 1_000", "f(2, 10"])
+def test_nothing_is_offered_in_a_number(line: str) -> None:
+    """Ctrl+Space after ``x = 3.1`` offered PEX and the file's functions as after a word's start
+    (after ``0x1F`` the names starting with 'x1F'): no name goes on a number."""
+    assert pexapi.completions(line, "function abc() {}")[1] == []
+
+
+def test_ctrl_space_after_a_number_opens_no_list_but_does_after_a_space(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "var x = 3.1")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.completion.popup_visible()
+    qtbot.keyClicks(editor, " + ")
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert editor.completion.popup_visible()
+    assert editor.completion.completer.currentCompletion() == "PEX"
+    editor.completion.completer.popup().hide()

@@ -217,6 +217,8 @@ _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")
 # `/participants/${uuid}/mu: in a template string, what follows the uuid is a participant request's own part.
 _IN_TEMPLATE_TAIL = re.compile(r"sendRequest\s*\(\s*`/participants/\$\{[^`]*\}(/[^`$]*)?$")
 _DOTTED = re.compile(rf"((?:{_NAME}\s*(?:\[[^\]]*\])?\s*\.\s*)*)({_NAME})?$")
+# A number the cursor is in or after (``3.1``, ``.5``, ``0x1F``, ``1_000``, ``1e5``): a digit not in a name
+_NUMBER_TAIL = re.compile(r"(?<![\w$.])\.?\d[\w$.]*$")
 
 
 def _qualifier_items(chain: list[str]) -> list[Completion] | None:
@@ -289,6 +291,10 @@ def completions(
     m = _IN_REQUEST_TAIL.search(line_before)
     if m:
         return _participant_tails(m.group(2))
+    if _NUMBER_TAIL.search(line_before):
+        # No name goes on a number: Ctrl+Space after ``x = 3.1`` offered PEX and the file's
+        # functions, after ``0x1F`` the names starting with "x1F".
+        return "", []
     m = _DOTTED.search(line_before)
     typed = (m.group(2) or "") if m else ""
     chain_text = m.group(1) if m else ""
