@@ -613,3 +613,20 @@ def test_an_entry_thousands_of_folders_deep_is_refused_at_once(tmp_path: Path) -
     # A package nested as deep as real ones go is imported as before.
     fine = "webapp2/plugins/rec/" + "assets/" * 20 + "x.txt"
     assert (import_zip(_zip(tmp_path / "ok.zip", _valid([(fine, b"hi")])), tmp_path / "q").target / fine).is_file()
+
+
+@pytest.mark.parametrize(
+    "loose", ["settings.json", "plugins/README.md"], ids=["settings-at-the-top", "plugins-folder-at-the-top"]
+)
+def test_webapp2_at_the_top_wins_over_loose_files_beside_it(tmp_path: Path, loose: str) -> None:
+    """A colleague's ZIP with webapp2/ at the top and a loose settings.json or plugins/ folder
+    beside it was imported as if the loose file were the package: webapp2/ went in as
+    webapp2/webapp2/, and the project had no plugin ("0 plugins: 1 error")."""
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/plugins/a/a.js", b"x"), (loose, b"{}")]))
+    result = import_zip(src, tmp_path / "p")
+    assert (result.webapp2 / "settings.json").read_bytes() == SETTINGS
+    assert (result.webapp2 / "plugins" / "a" / "a.js").read_bytes() == b"x"
+    assert not (result.webapp2 / "webapp2").exists()
+    assert result.layout == "branding ZIP with webapp2/ at the top"
+    assert (result.target / loose).read_bytes() == b"{}"  # (carried beside webapp2/, as any other file)
+    assert load(src).files.read_bytes("settings.json") == SETTINGS  # (check and Open ZIP read the same)

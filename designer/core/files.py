@@ -1288,12 +1288,22 @@ def _zip_prefix(names: list[str]) -> str | None:
                 # home/admin/Downloads/branding/webapp2/); other folders two deep at most.
                 if prefix.count("/") > 2 and not prefix.endswith("/webapp2/"):
                     continue
-                # Prefer webapp2/, then the shallowest folder.
-                key = (not prefix.endswith("webapp2/") and prefix != "", prefix.count("/"))
-                if best is None or key < (not best.endswith("webapp2/") and best != "", best.count("/")):
+                if best is None or _prefix_rank(prefix) < _prefix_rank(best):
                     best = prefix
                 break
     return best
+
+
+def _prefix_rank(prefix: str) -> tuple[bool, bool, int]:
+    """How :func:`_zip_prefix` orders the folders that could hold the package: webapp2/ at the
+    top first, then the top itself or a webapp2/ deeper down, then any other folder; the shallowest
+    first within each.
+
+    Why webapp2/ before the top: a ZIP with webapp2/ and a loose settings.json or plugins/ folder
+    beside it (a colleague's notes, plugin sources) was imported with the loose file as the package
+    and the real one nested in it as webapp2/webapp2/.
+    """
+    return (prefix != "webapp2/", not prefix.endswith("webapp2/") and prefix != "", prefix.count("/"))
 
 
 def inner_zip_hint(names: list[str]) -> str:
