@@ -307,7 +307,7 @@ CASES: list[Case] = [
     # PD100 invalid JSON: line/column of the first bad character
     bad("settings-trailing-comma", r(SETTINGS, '"enabled": true\n', '"enabled": true,\n'), "PD100", SETTINGS, 6, 28,
         message="comma after the last entry"),
-    bad("settings-empty-file", w(SETTINGS, b""), "PD100", SETTINGS, 1, 1, message="a value was expected"),
+    bad("settings-empty-file", w(SETTINGS, b""), "PD100", SETTINGS, 1, 1, message="the file is empty"),
     bad("manifest-missing-comma", r(MANIFEST, "1700000000000,", "1700000000000"), "PD100", MANIFEST, 2, 32,
         message="a comma is missing between two entries; add a comma here"),
     bad("package-single-quotes", r(PKG, '"name": "Record"', "\"name\": 'Record'"), "PD100", PKG, 3, 13),

@@ -856,3 +856,24 @@ def test_a_double_quote_typed_before_curly_quotes_that_a_straight_one_closes_lat
     assert left is not None and done == [] and repaired == broken, (repaired, done)
     # Curly quotes a straight quote does not follow as the end of a text are still straightened.
     assert repair_slips('{"a": "", \u201cb\u201d: ""}') == ('{"a": "", "b": ""}', [("straighten-quotes", 10)], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{\n", "the file stops before the closing brackets (} or ]) of what it opened"),
+        ('{\n    "plugins": [\n', "the file stops before the closing brackets (} or ]) of what it opened"),
+        ('{\n    "plugins": [\n        {\n            "id": "a",\n', "the file stops before the closing brackets"),
+        ("", "the file is empty"),
+        ("  \r\n", "the file is empty"),
+    ],
+    ids=["after-the-first-brace", "after-an-open-list", "after-a-comma", "empty", "blank"],
+)
+def test_a_file_cut_short_or_empty_is_said_so(demo: Path, text: str, words: str) -> None:
+    """A settings.json cut short (a download or a copy that stopped) was "a name in double quotes
+    was expected here; a comma after the last entry is not allowed in JSON" (there was no comma),
+    and an empty one "a value was expected here": the administrator looked for a typo."""
+    (demo / "webapp2" / "settings.json").write_text(text, encoding="utf-8", newline="")
+    (problem,) = _pd100(load(demo))
+    assert words in problem.message, problem.message
+    assert "comma" not in problem.message, problem.message

@@ -118,7 +118,7 @@ def test_positions_of_values_and_keys() -> None:
         ('{\n  "a": 1\n  "b": 2\n}', 3, 3, "comma is missing"),
         ('{\n  "a": 1,\n}', 2, 9, "comma after the last entry"),
         ('{"a": "x', 1, 7, "not closed"),
-        ("", 1, 1, "value was expected"),
+        ("", 1, 1, "the file is empty"),
         ('{"a": "x\ty"}', 1, 9, "raw line break or tab"),
         # A NUL or an ESC is neither; the decoder's words for \u12 were left in English jargon.
         ('{"a": "x\x00"}', 1, 9, "invisible control character (U+0000)"),

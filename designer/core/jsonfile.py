@@ -347,7 +347,12 @@ def _plain(msg: str, text: str = "", pos: int = -1) -> str:
             return "a name must be in double quotes in JSON"
         if msg.startswith("Expecting value"):
             return "text must be in double quotes in JSON (only true, false and null go without)"
-    if msg.startswith("Expecting ',' delimiter") and pos == len(text) > 0:
+    if pos == len(text) and msg.startswith(_QUOTE_STOPS):
+        # Nothing after where the decoder stopped: the file was cut short (a download or a copy
+        # that stopped) or is empty. Its words for the next character sent people looking for a
+        # typo, or a comma that was not there.
+        if not text.strip():
+            return "the file is empty: it holds no JSON at all"
         return "the file stops before the closing brackets (} or ]) of what it opened"
     if msg.startswith("Invalid control character") and first in ("\n", "\r"):
         return _LINE_BREAK
