@@ -1074,3 +1074,23 @@ def test_cli_export_into_a_pipe_closed_early_ends_quietly_with_the_exports_code(
             assert run.wait(timeout=120) == 0 and err == b"", err.decode()
         assert zipfile.is_zipfile(out)
         lib.write_text(lib.read_text().replace("=", "=-"))  # (a change again: the next diff is as long)
+
+
+def test_a_zip_named_in_the_designers_own_folder_is_refused_for_what_that_folder_is(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """`export p -o p/.plugin-designer/imported.zip` was refused because the ZIP "would end up in the
+    next export", which nothing in that folder does: the reason to give is what the folder holds
+    (the copy of the imported ZIP the export compares with would have been replaced)."""
+    import_zip(export_package(base_project, tmp_path / "first.zip").path, tmp_path / "p")
+    kept = tmp_path / "p" / ".plugin-designer" / "imported.zip"
+    before = kept.read_bytes()
+    plan = plan_export(load(tmp_path / "p"))
+    with pytest.raises(ExportRefused) as refused:
+        write_export(plan, kept)
+    said = str(refused.value)
+    assert "next export" not in said and "outside" in said and "the designer keeps" in said, said
+    assert kept.read_bytes() == before
+    # Inside webapp2/ the reason stays: the ZIP would be uploaded with the next export.
+    with pytest.raises(ExportRefused, match="it would end up in the next export"):
+        write_export(plan, tmp_path / "p" / "webapp2" / "x.zip")

@@ -1118,11 +1118,20 @@ def check_output_path(plan: ExportPlan, out: Path) -> None:
     """
     out = Path(out)
     target = out.resolve()
-    for inside in (plan.root.resolve(), (plan.project / ".plugin-designer").resolve()):
+    own = (plan.project / ".plugin-designer").resolve()
+    for inside in (plan.root.resolve(), own):
         if target == inside or inside in target.parents:
             shown = said_as_given(inside, plan.root)  # (as the user named the package: relative, when so)
             where = f"the folder you are in ({inside.name})" if shown == Path(".") else shown
-            raise ExportRefused(f"Choose a place outside {where} for the ZIP: it would end up in the next export.")
+            # (Nothing in the designer's own folder is exported: "it would end up in the next
+            # export" was no reason there; replacing what it keeps is.)
+            why = (
+                "the designer keeps this project's record there (the last export, the copy of the imported ZIP "
+                "that the export compares with)"
+                if inside == own
+                else "it would end up in the next export"
+            )
+            raise ExportRefused(f"Choose a place outside {where} for the ZIP: {why}.")
     if target.is_dir():
         # (An example name in it, the one the Export pane suggests: "give the name" left a new user guessing.)
         example = out / zip_name_for(project_name(plan.project))
