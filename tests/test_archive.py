@@ -630,3 +630,23 @@ def test_webapp2_at_the_top_wins_over_loose_files_beside_it(tmp_path: Path, loos
     assert result.layout == "branding ZIP with webapp2/ at the top"
     assert (result.target / loose).read_bytes() == b"{}"  # (carried beside webapp2/, as any other file)
     assert load(src).files.read_bytes("settings.json") == SETTINGS  # (check and Open ZIP read the same)
+
+
+def test_a_damaged_entry_says_what_to_do_as_check_does(tmp_path: Path) -> None:
+    """An entry whose compressed bytes are broken (a download cut off and resumed badly) was
+    "is damaged or cannot be read (Error -3 while decompressing data: invalid distance too far
+    back)": zlib's words, and no next step, where check says "download or create it again"."""
+    src = _zip(tmp_path / "in.zip", _valid([("webapp2/themes/a.css", b"body { color: red; }\n" * 50)]))
+    with zipfile.ZipFile(src) as zf:
+        info = zf.getinfo("webapp2/themes/a.css")
+    data = bytearray(src.read_bytes())
+    start = info.header_offset + 30 + len(info.orig_filename) + len(info.extra)
+    data[start + 3] ^= 0xFF
+    src.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as refused:
+        import_zip(src, tmp_path / "p")
+    said = str(refused.value)
+    assert said.startswith("The entry 'webapp2/themes/a.css' is damaged"), said
+    assert "download or create it again" in said, said
+    assert refused.value.entry == "webapp2/themes/a.css"
+    assert not (tmp_path / "p").exists()

@@ -863,7 +863,13 @@ def _damaged(name: str, exc: BaseException) -> ImportRefused:
             "or incomplete; download or create it again.",
             name,
         )
-    return ImportRefused(f"The entry '{name}' is damaged or cannot be read ({exc}).", name)
+    # (zlib's or zipfile's words last, for a bug report: "Bad CRC-32" alone told an administrator
+    # nothing to do.)
+    return ImportRefused(
+        f"The entry '{name}' is damaged or cannot be read: the ZIP file is damaged or incomplete; download or "
+        f"create it again ({exc}).",
+        name,
+    )
 
 
 def _unwritable(name: str, exc: OSError) -> ImportRefused:
