@@ -195,3 +195,23 @@ def test_names_quoted_from_a_refused_zip_cannot_break_the_line_or_drive_the_term
     assert out.returncode != 0
     assert "\x1b" not in out.stdout + out.stderr
     assert len((out.stdout + out.stderr).strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["branding.tar.gz", "branding.zip.gz", "branding.7z"])
+def test_check_names_another_kind_of_archive_whatever_its_name_ends_in(tmp_path: Path, name: str) -> None:
+    """`check branding.tar.gz` (a colleague's archive, a ZIP gzipped by a mail gateway) said
+    "neither a folder nor a ZIP file", while `import` of the same file said what it is and what to
+    make instead: only a name ending in .zip was looked into."""
+    from designer.core.files import NotAPackageError, locate
+
+    head = b"7z\xbc\xaf\x27\x1c\x00\x04" if name.endswith(".7z") else b"\x1f\x8b\x08\x00" + bytes(20)
+    (tmp_path / name).write_bytes(head)
+    with pytest.raises(NotAPackageError) as refused:
+        locate(tmp_path / name)
+    said = str(refused.value)
+    kind = "a 7-Zip archive" if name.endswith(".7z") else "a gzip file (such as .tar.gz)"
+    assert f"it is {kind}, not a ZIP; make a ZIP of the webapp2 folder instead" in said, said
+    # A file of another kind is still "neither a folder nor a ZIP file" (no guess at what it is).
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(NotAPackageError, match="neither a folder nor a ZIP file"):
+        locate(tmp_path / "notes.txt")

@@ -1470,6 +1470,10 @@ def locate(path: Path) -> PackageFiles:
     if home is not None:
         # `check webapp2/settings.json`: the file is fine to point at, just not alone.
         raise NotAPackageError(f"{path} is one file of a branding package; give its folder instead: {home}")
+    other = other_archive(path)
+    if other is not None:
+        # (branding.tar.gz, a ZIP gzipped on the way: "neither a folder nor a ZIP file" said nothing to do)
+        raise NotAPackageError(f"{path}: it is {other}, not a ZIP; make a ZIP of the webapp2 folder instead")
     raise NotAPackageError(f"{path}: neither a folder nor a ZIP file")
 
 
@@ -1513,6 +1517,17 @@ _OTHER_ARCHIVES = (
     (b"BZh", "a bzip2 file"),
     (b"\xfd7zXZ\x00", "an xz file"),
 )
+
+
+def other_archive(path: Path) -> str | None:
+    """The kind of archive ``path`` is by its first bytes ("a gzip file (such as .tar.gz)"), when it
+    is one of :data:`_OTHER_ARCHIVES`; None for anything else, or a file that cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return None
+    return next((what for magic, what in _OTHER_ARCHIVES if head.startswith(magic)), None)
 
 
 def not_a_zip_why(path: Path) -> str:
