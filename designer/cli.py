@@ -539,6 +539,15 @@ def next_step(path: str, exc: Exception, then: str, as_is: bool = False) -> str:
                 f"import it into a folder: plugin-designer import {shell_word(zip_path)} -o {_free_folder(zip_path)}"
             )
         return f"{held}. " + import_first(zip_path, "use that folder", then)
+    from .core.files import project_of_designer_folder, said_as_given
+
+    project = project_of_designer_folder(Path(path))
+    if project is not None:  # (the designer's own folder of a project: no project goes there)
+        home = said_as_given(project, Path(path))
+        return (
+            f"{exc}. It is where the designer keeps the records of the project {home}: "
+            f"plugin-designer {then.format(shell_word(home))}"
+        )
     return f"{exc}. To start a project in this folder: plugin-designer new {shell_word(path)}"
 
 

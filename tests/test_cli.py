@@ -1561,3 +1561,25 @@ def test_check_names_files_outside_the_working_folder_in_full(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "proj"]) == 1
     assert capsys.readouterr().out.startswith("proj/webapp2/manifest.json:1:")
+
+
+def test_no_project_is_made_in_a_projects_own_designer_folder(tmp_path: Path) -> None:
+    """`check p/.plugin-designer` answered "To start a project in this folder: plugin-designer new
+    p/.plugin-designer", and `new` (or `import -o`) then made a project there, among the project's
+    record of its exports, the kept copy of its imported ZIP and its trash."""
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    assert run("export", "p", "-o", "p.zip", cwd=tmp_path).returncode == 0  # (the folder exists now)
+    own = tmp_path / "p" / ".plugin-designer"
+    before = sorted(f.name for f in own.iterdir())
+    checked = run("check", "p/.plugin-designer", cwd=tmp_path)
+    assert checked.returncode == 2 and "plugin-designer new" not in checked.stderr, checked.stderr
+    assert "plugin-designer check p" in checked.stderr, checked.stderr
+    for words in (
+        ("new", "p/.plugin-designer"),
+        ("new", "p/.plugin-designer/sub"),
+        ("import", "p.zip", "-o", "p/.plugin-designer/x"),
+    ):
+        out = run(*words, cwd=tmp_path)
+        assert out.returncode == 2, (words, out.stdout, out.stderr)
+        assert "p/.plugin-designer" in out.stderr and "where the designer keeps" in out.stderr, out.stderr
+    assert sorted(f.name for f in own.iterdir()) == before

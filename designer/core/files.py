@@ -447,11 +447,39 @@ def inside_package_refusal(target: Path, made: str) -> str | None:
     """
     inside = enclosing_package(target)
     if inside is None:
-        return None
+        project = project_of_designer_folder(target)
+        if project is None:
+            return None
+        own = project / ".plugin-designer"
+        where = "the folder" if own == target.resolve() else f"inside {said_as_given(own, target)},"
+        return (
+            f"{target} is {where} where the designer keeps the records of the project "
+            f"{said_as_given(project, target)} (its exports, the copy of an imported ZIP, removed plugins): {made} "
+            "there would be mixed with them. Choose a folder outside it."
+        )
     return (
         f"{target} is inside the branding package {said_as_given(inside, target)}: {made} there would become part of "
         "that package (uploaded with its next export). Choose a folder outside it."
     )
+
+
+def project_of_designer_folder(target: Path) -> Path | None:
+    """The project whose own ``.plugin-designer`` folder ``target`` is or lies in (beside the
+    project's webapp2/, or in a package folder of its own), else None.
+
+    Why: `check p/.plugin-designer` offered `new p/.plugin-designer`, and new and import made a
+    project there, among the record of the project's exports and its trash.
+    """
+    try:
+        here = target.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for folder in (here, *here.parents):
+        if folder.name == ".plugin-designer" and (
+            (folder.parent / "webapp2").is_dir() or enclosing_package(folder.parent) is not None
+        ):
+            return folder.parent
+    return None
 
 
 def unusable_folder_refusal(target: Path, choose: str) -> str | None:
