@@ -833,3 +833,26 @@ def test_the_source_fix_never_picks_the_js_of_another_plugin_in_the_same_folder(
     (problem,) = [p for p in check(base_project) if p.code == "PD313"]
     assert problem.fix is not None and problem.fix.args["value"] == "stop.plugin.js"
     assert "'stop.plugin.js' is in the same folder" in problem.message
+
+
+@pytest.mark.parametrize("written", ["Enabled", "enable", "enabeld"])
+def test_a_misspelt_enabled_in_the_plugin_list_is_said_and_fixed_in_place(base_project: Path, written: str) -> None:
+    """An entry of settings.json with '"Enabled": false' (or 'enable') passed check without a word,
+    while the app reads only 'enabled': the plugin the administrator meant to start switched off
+    started on, and the export's checklist said "Enabled by default" of it."""
+    settings = base_project / "webapp2" / "settings.json"
+    text = settings.read_text().replace('"enabled": true', f'"{written}": false')
+    settings.write_text(text)
+    (found,) = [p for p in check(base_project) if p.code == "PD216"]
+    assert (found.file, found.line, found.column) == ("settings.json", 6, 13)
+    assert f"'{written}', which the app does not read: it reads 'enabled'" in found.message
+    assert found.severity is CODES["PD216"].severity is Severity.WARNING
+    assert found.fix is not None and found.fix.batch
+    pkg = load(base_project)
+    apply_fix(pkg, next(p for p in run_checks(pkg) if p.code == "PD216").fix)
+    save(pkg)
+    assert settings.read_text() == text.replace(f'"{written}": false', '"enabled": false')
+    assert [p.code for p in check(base_project)] == []
+    # Beside 'enabled' itself, or a key of one's own ('enabledBy'), nothing is said.
+    settings.write_text(text.replace(f'"{written}": false', '"enabled": true, "enabledBy": "admin"'))
+    assert [p.code for p in check(base_project)] == []

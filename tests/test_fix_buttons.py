@@ -85,6 +85,7 @@ BREAKS = {
     "create-settings": rm("settings.json"),
     "list-package": steps(_second_plugin, w("settings.json", (FIXTURES / "base/webapp2/settings.json").read_text())),
     "rename-settings-key": r("settings.json", '"plugins"', '"plugin"'),
+    "rename-settings-entry-key": r("settings.json", '"enabled": true', '"Enabled": false'),
     "create-manifest": rm("manifest.json"),
     "set-settings-branded": r("manifest.json", '"isSettingsBranded": true', '"isSettingsBranded": false'),
     "new-branding-id": r("manifest.json", '"brandingID": 1700000000000', '"brandingID": ""'),

@@ -166,6 +166,18 @@ def _rename_settings_key(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Rename the plugin list '{old}' to 'plugins' in settings.json"
 
 
+def _rename_settings_entry_key(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD216's answer: a misspelt key of a plugin list entry ('Enabled') becomes the one the app
+    reads, in its place, and the entry is read again with it (its value becomes the model's
+    field). The key keeps its position, so the save rewrites only the name (see
+    :func:`_rename_settings_key`)."""
+    plugin = pkg.plugins[fix.args["index"]]
+    old, new = fix.args["old"], fix.args["new"]
+    renamed = {(new if k == old else k): v for k, v in plugin.entry.to_json().items()}
+    plugin.entry = SettingsEntry.from_json(renamed)
+    return f"Rename '{old}' to '{new}' in the entry of '{plugin.display_name}' in settings.json"
+
+
 def _create_manifest(pkg: BrandingPackage, fix: Fix) -> str:
     pkg.manifest = Manifest(branding_id=new_branding_id(), is_settings_branded=True)
     return "Create manifest.json"
@@ -576,6 +588,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "create-settings": _create_settings,
     "list-package": _list_package,
     "rename-settings-key": _rename_settings_key,
+    "rename-settings-entry-key": _rename_settings_entry_key,
     "create-manifest": _create_manifest,
     "set-settings-branded": _set_settings_branded,
     "new-branding-id": _new_branding_id,

@@ -444,6 +444,14 @@ CODES: dict[str, Code] = {
             "as a picture. Rename it (the references to it too).",
         ),
         Code(
+            "PD216",
+            _W,
+            "A key of a plugin list entry is misspelt",
+            "The app reads an entry of settings.json's plugin list by its exact names: 'Enabled' or 'enable' is "
+            "ignored, so whether the plugin is on when the app starts is not what the entry says.",
+            fixable=True,
+        ),
+        Code(
             "PD213",
             _I,
             "Upload number (brandingID) is the same as last time",

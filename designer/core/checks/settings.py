@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ..files import clash_key, name_difference, normalize, not_a_file
+from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
@@ -209,6 +210,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     plugin=plugin.key,
                 )
             seen.add(entry.id)
+        _report_misspelt_entry_keys(plugin, index, ctx)
         if not entry.src_url:
             continue  # schema error already says it is missing
         if plugin.package_path is None:
@@ -426,4 +428,38 @@ def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
             "/" + key,
             key=True,
             fix=Fix("rename-settings-key", f"Rename '{shortened(key)}' to 'plugins'", {"key": key}),
+        )
+
+
+# The optional keys of a plugin list entry that PD216 looks for misspellings of, with what the app
+# reads them for. (id and srcURL are required: PD102 names a look-alike of either already.)
+_ENTRY_KEYS = {"enabled": "whether the plugin is on when the app starts"}
+
+
+def _report_misspelt_entry_keys(plugin: Any, index: int, ctx: Context) -> None:
+    """PD216: a key of the plugin's settings.json entry written nearly as one the app reads
+    ('Enabled', 'enable').
+
+    Why: '"Enabled": false' passed check without a word, while the app reads only 'enabled', so a
+    plugin meant to start switched off started on (and the export's checklist said so).
+    """
+    from .package import misspelt_key
+
+    for written in plugin.entry.raw:
+        if not isinstance(written, str) or (meant := misspelt_key(written, _ENTRY_KEYS, plugin.entry.raw)) is None:
+            continue
+        ctx.report(
+            "PD216",
+            REL,
+            f"The entry of '{shortened(plugin.display_name)}' in the plugin list has the key '{shortened(written)}', "
+            f"which the app does not read: it reads '{meant}', spelt exactly so, for {_ENTRY_KEYS[meant]}. "
+            f"Rename the key to '{meant}'.",
+            f"/plugins/{index}/{escape_pointer(written)}",
+            key=True,
+            fix=Fix(
+                "rename-settings-entry-key",
+                f"Rename '{shortened(written)}' to '{meant}'",
+                {"index": index, "old": written, "new": meant},
+            ),
+            plugin=plugin.key,
         )
