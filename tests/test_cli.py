@@ -1583,3 +1583,39 @@ def test_no_project_is_made_in_a_projects_own_designer_folder(tmp_path: Path) ->
         assert out.returncode == 2, (words, out.stdout, out.stderr)
         assert "p/.plugin-designer" in out.stderr and "where the designer keeps" in out.stderr, out.stderr
     assert sorted(f.name for f in own.iterdir()) == before
+
+
+@pytest.mark.parametrize("where", ["zip", "manifest"])
+def test_export_to_a_place_that_cannot_be_written_says_what_and_that_nothing_was_exported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """`export p -o locked/x.zip` into a read-only folder (or with a manifest.json the system will
+    not let be replaced) ended with "/whole/path/locked/x.zip: Operation not permitted": a path the
+    user never typed, and no word of whether anything was exported or what to do."""
+    import errno
+
+    from designer.cli import main
+    from designer.core import files
+
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    (tmp_path / "locked").mkdir()
+    monkeypatch.chdir(tmp_path)
+    blocked = Path("locked/x.zip" if where == "zip" else "p/webapp2/manifest.json").resolve()
+    prepare = files._prepare
+
+    def refuse(path: Path, data: bytes) -> str:
+        if Path(path).resolve() == blocked:
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+        return prepare(path, data)
+
+    monkeypatch.setattr(files, "_prepare", refuse)
+    before = Path("p/webapp2/manifest.json").read_bytes()
+    assert main(["export", "p", "-o", "locked/x.zip"]) == 2
+    said = capsys.readouterr().err
+    if where == "zip":
+        assert said.startswith("plugin-designer: The ZIP locked/x.zip cannot be written in locked "), said
+    else:
+        assert said.startswith("plugin-designer: p/webapp2/manifest.json cannot be replaced "), said
+        assert "new brandingID" in said, said
+    assert "(Operation not permitted)" in said and "nothing was exported" in said and str(tmp_path) not in said, said
+    assert not Path("locked/x.zip").exists() and Path("p/webapp2/manifest.json").read_bytes() == before
