@@ -650,3 +650,27 @@ def test_a_damaged_entry_says_what_to_do_as_check_does(tmp_path: Path) -> None:
     assert "download or create it again" in said, said
     assert refused.value.entry == "webapp2/themes/a.css"
     assert not (tmp_path / "p").exists()
+
+
+def test_a_zip_with_two_webapp2_folders_as_deep_is_refused_naming_both(tmp_path: Path) -> None:
+    """A colleague's ZIP of 'Branding v1/webapp2/' and 'Branding v2/webapp2/' was imported from
+    whichever came first in the ZIP, the other carried beside it (and uploaded with every export):
+    the administrator edited the old version believing it the new one."""
+    entries = [
+        (f"Branding {v}/webapp2/{name}", data)
+        for v in ("v2", "v1")
+        for name, data in (("settings.json", SETTINGS), ("manifest.json", MANIFEST))
+    ]
+    src = _zip(tmp_path / "in.zip", entries)
+    with pytest.raises(ImportRefused) as refused:
+        import_zip(src, tmp_path / "p")
+    said = str(refused.value)
+    assert "'Branding v1/webapp2/' and 'Branding v2/webapp2/'" in said, said
+    assert "make a ZIP of the one you mean" in said, said
+    assert not (tmp_path / "p").exists()
+    with pytest.raises(NotAPackageError, match="'Branding v1/webapp2/' and 'Branding v2/webapp2/'"):
+        load(src)  # (check and Open ZIP say the same)
+    # One of them deeper down (a backup inside the package's folder) is no rival: the shallower is the package.
+    files = [("settings.json", SETTINGS), ("manifest.json", MANIFEST)]
+    nested = [(f"Branding/webapp2/{n}", d) for n, d in files] + [(f"Branding/old/webapp2/{n}", d) for n, d in files]
+    assert import_zip(_zip(tmp_path / "n.zip", nested), tmp_path / "q").layout == "webapp2/ found inside 'Branding/'"

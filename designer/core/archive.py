@@ -43,6 +43,7 @@ from .files import (
     set_mode,
     unusable_folder_refusal,
     webapp3_refusal,
+    zip_prefixes,
 )
 from .jstext import shortened
 from .problems import printable
@@ -563,6 +564,7 @@ def _check_type(info: zipfile.ZipInfo, name: str, verb: str = "imported") -> Non
 def _layout(names: list[str]) -> tuple[str, str, str]:
     """(folder of the package inside the ZIP, container of webapp2, description)."""
     prefix = _zip_prefix(names)
+    _refuse_rival_packages(names, prefix)
     if prefix is None:  # a Management Node download: webapp2/ without settings.json or manifest.json
         # The shallowest webapp2/ folder, however deep (a ZIP made with full paths holds it four
         # folders down); of two as deep, the first by name.
@@ -597,6 +599,26 @@ def _layout(names: list[str]) -> tuple[str, str, str]:
     if prefix == "":
         return prefix, "", "package files at the top of the ZIP (no webapp2/ folder)"
     return prefix, "", f"package files inside '{prefix}' (imported as webapp2/)"
+
+
+def _refuse_rival_packages(names: list[str], prefix: str | None) -> None:
+    """Refuse a ZIP holding another webapp2/ folder with the package's files as deep as the one
+    chosen (``prefix``): which one is meant cannot be told.
+
+    Why: a colleague's ZIP of 'Branding v1/webapp2/' and 'Branding v2/webapp2/' was imported from
+    whichever came first, the other carried beside it (and uploaded with every export), so the
+    old version could be edited in the belief it was the new one.
+    """
+    if prefix is None or not prefix.endswith("webapp2/"):
+        return
+    depth = prefix.count("/")
+    rivals = sorted(p for p in zip_prefixes(names) if p != prefix and p.endswith("webapp2/") and p.count("/") == depth)
+    if rivals:
+        first, second = sorted([prefix, rivals[0]])
+        raise ImportRefused(
+            f"The ZIP holds two branding packages, '{shown_name(first)}' and '{shown_name(second)}', and which one "
+            "is meant cannot be told; make a ZIP of the one you mean (its webapp2 folder) and use that."
+        )
 
 
 def _dest(name: str, prefix: str, container: str) -> str:

@@ -1301,7 +1301,13 @@ def _dir_root(path: Path) -> Path | None:
 
 def _zip_prefix(names: list[str]) -> str | None:
     """The entry prefix of the folder that holds settings.json/manifest.json/plugins/."""
-    best: str | None = None
+    return min(zip_prefixes(names), key=_prefix_rank, default=None)
+
+
+def zip_prefixes(names: list[str]) -> list[str]:
+    """Every entry prefix of a folder that could hold the package (settings.json, manifest.json or
+    plugins/ in it), in the order the ZIP first names each; :func:`_zip_prefix` picks one."""
+    found: dict[str, None] = {}
     for name in names:
         parts = name.split("/")
         for i, part in enumerate(parts):
@@ -1316,10 +1322,9 @@ def _zip_prefix(names: list[str]) -> str | None:
                 # home/admin/Downloads/branding/webapp2/); other folders two deep at most.
                 if prefix.count("/") > 2 and not prefix.endswith("/webapp2/"):
                     continue
-                if best is None or _prefix_rank(prefix) < _prefix_rank(best):
-                    best = prefix
+                found[prefix] = None
                 break
-    return best
+    return list(found)
 
 
 def _prefix_rank(prefix: str) -> tuple[bool, bool, int]:
