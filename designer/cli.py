@@ -510,7 +510,9 @@ def import_first(zip_path: str, what: str, then: str) -> str:
 
 def _free_folder(zip_path: str) -> str:
     """A folder to import ``zip_path`` into that is free here, as one shell word (see :func:`import_first`)."""
-    stem = Path(zip_path).with_suffix("").name or "branding"
+    from .core.archive import folder_name_for_zip  # (x.zip.zip: not "-o x.zip", which import refuses)
+
+    stem = folder_name_for_zip(Path(zip_path)) or "branding"
     taken = [stem, *(f"{stem}-imported" + (f"-{n}" if n > 1 else "") for n in range(1, 100))]
     return shell_word(next((f for f in taken if not Path(f).exists()), f"{stem}-imported"))
 

@@ -674,3 +674,17 @@ def test_a_zip_with_two_webapp2_folders_as_deep_is_refused_naming_both(tmp_path:
     files = [("settings.json", SETTINGS), ("manifest.json", MANIFEST)]
     nested = [(f"Branding/webapp2/{n}", d) for n, d in files] + [(f"Branding/old/webapp2/{n}", d) for n, d in files]
     assert import_zip(_zip(tmp_path / "n.zip", nested), tmp_path / "q").layout == "webapp2/ found inside 'Branding/'"
+
+
+def test_a_new_project_folder_named_as_a_zip_is_refused(tmp_path: Path) -> None:
+    """`import branding.zip -o branding-new.zip` (the export's -o in mind) made a folder called
+    branding-new.zip, which looked like the ZIP to upload in every file list."""
+    src = _zip(tmp_path / "in.zip", _valid([]))
+    with pytest.raises(ImportRefused) as refused:
+        import_zip(src, tmp_path / "branding-new.ZIP")
+    said = str(refused.value)
+    assert "branding-new.ZIP is a ZIP file's name" in said and f"such as {tmp_path / 'branding-new'}" in said, said
+    assert not (tmp_path / "branding-new.ZIP").exists()
+    # A folder of that name made beforehand is the user's own choice.
+    (tmp_path / "made.zip").mkdir()
+    assert import_zip(src, tmp_path / "made.zip").webapp2.is_dir()

@@ -1619,3 +1619,17 @@ def test_export_to_a_place_that_cannot_be_written_says_what_and_that_nothing_was
         assert "new brandingID" in said, said
     assert "(Operation not permitted)" in said and "nothing was exported" in said and str(tmp_path) not in said, said
     assert not Path("locked/x.zip").exists() and Path("p/webapp2/manifest.json").read_bytes() == before
+
+
+def test_the_import_offered_for_a_double_zip_download_names_a_folder_import_takes(tmp_path: Path) -> None:
+    """`check branding.zip.zip` (a download whose ending Windows hid) offered "import
+    branding.zip.zip -o branding.zip", a folder name the import refuses as a ZIP file's."""
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    (tmp_path / "p/webapp2/settings.json").unlink()  # (a fix to offer: the import first)
+    with zipfile.ZipFile(tmp_path / "branding.zip.zip", "w") as zf:
+        for f in sorted((tmp_path / "p").rglob("*")):
+            if f.is_file():
+                zf.write(f, f.relative_to(tmp_path / "p").as_posix())
+    out = run("check", "branding.zip.zip", cwd=tmp_path)
+    assert "plugin-designer import branding.zip.zip -o branding, then" in out.stdout + out.stderr, out
+    assert run("import", "branding.zip.zip", "-o", "branding", cwd=tmp_path).returncode == 0

@@ -419,3 +419,16 @@ def test_a_new_place_is_refused_under_a_file_or_where_one_may_not_write(tmp_path
         == f"You have no permission to create folders in {locked}; choose another place."
     )
     assert refusal(tmp_path / "new" / "deeper") is None
+
+
+def test_the_import_dialog_offers_a_double_zip_download_without_its_zip_ending(qtbot, place: Path) -> None:
+    """A download saved as 'branding.zip.zip' (Windows hides the ending the browser added) was
+    offered the name 'branding.zip', which the import refuses as a ZIP file's name: Import was off
+    for the name the dialog itself had offered."""
+    from designer.gui.panes.new_project_dialog import import_folder_dialog
+
+    dialog = _shown_dialog(qtbot, import_folder_dialog(None, place / "branding.zip.ZIP"))
+    assert dialog.name_edit.text() == "branding"
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+    dialog.name_edit.setText("typed.zip")
+    assert "is a ZIP file's name" in _problem(dialog) and not dialog.create_button.isEnabled()

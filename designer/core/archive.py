@@ -60,6 +60,7 @@ __all__ = [
     "designer_folder_clash",
     "differing_names_shown",
     "entry_name",
+    "folder_name_for_zip",
     "import_target_refusal",
     "import_zip",
     "is_mac_metadata_entry",
@@ -1105,6 +1106,17 @@ def _move_into(tmp: Path, place: Path) -> None:
     tmp.rmdir()
 
 
+def folder_name_for_zip(source: Path) -> str:
+    """The project folder name a ZIP's import is offered: its name without its ending, and without
+    every '.zip' before it ('branding.zip.zip', a download whose ending Windows hid, gave
+    'branding.zip', a ZIP file's name that :func:`import_target_refusal` refuses for a folder).
+    Empty when nothing is left."""
+    name = source.stem
+    while name.lower().endswith(".zip"):
+        name = name[:-4]
+    return name
+
+
 def import_target_refusal(target: Path) -> str | None:
     """Why ``target`` cannot be the new project folder an import makes, else None: it must be a
     new or empty folder, outside any branding package, and no symbolic link.
@@ -1116,6 +1128,12 @@ def import_target_refusal(target: Path) -> str | None:
     """
     if target.is_symlink():
         return f"{target} is a symbolic link; choose a new folder to import into (the link was left as it is)."
+    if target.suffix.lower() == ".zip" and not os.path.lexists(target):
+        # (`import a.zip -o b.zip`, the export's -o in mind, made a folder that looked like the ZIP to upload)
+        return (
+            f"{target} is a ZIP file's name, but the import makes a project folder there (export writes the ZIP); "
+            f"give a folder name, such as {target.with_suffix('')}."
+        )
     return inside_package_refusal(target, "a project imported") or unusable_folder_refusal(
         target, "choose a new folder to import into"
     )

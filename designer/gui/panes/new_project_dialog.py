@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.core.archive import import_target_refusal
+from designer.core.archive import folder_name_for_zip, import_target_refusal
 from designer.core.newproject import STARTER_NAME, folder_refusal, free_project_name, new_project_refusal
 from designer.core.saveas import target_refusal
 
@@ -226,7 +226,7 @@ def import_folder_dialog(parent: QWidget | None, source: Path) -> NewProjectDial
             "files. The ZIP itself is left as it is."
         ),
         button="&Import",
-        name=source.stem.strip().lstrip(".") or DEFAULT_NAME,
+        name=folder_name_for_zip(source).strip().lstrip(".") or DEFAULT_NAME,
         refusal=lambda place, name: folder_refusal(place, name, import_target_refusal),
         object_name="importFolderDialog",
         browse_title="Where to put the imported project",
