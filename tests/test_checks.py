@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -856,3 +857,20 @@ def test_a_misspelt_enabled_in_the_plugin_list_is_said_and_fixed_in_place(base_p
     # Beside 'enabled' itself, or a key of one's own ('enabledBy'), nothing is said.
     settings.write_text(text.replace(f'"{written}": false', '"enabled": true, "enabledBy": "admin"'))
     assert [p.code for p in check(base_project)] == []
+
+
+@pytest.mark.parametrize("src", ["rec.js", "src/rec.js", "../../../outside.js"], ids=["typo", "missing", "outside"])
+def test_icons_are_not_called_unused_while_the_source_cannot_be_read(base_project: Path, src: str) -> None:
+    """A source file named with a typo (or not there, or outside the package) made every icon the
+    source swaps in "not named by its code; delete it if it is a leftover" (PD406, with a Delete
+    button in the window): the code was never read, and fixing the typo needed those icons."""
+    plugin = base_project / "webapp2" / "plugins" / "rec"
+    shutil.copy(plugin / "rec.svg", plugin / "rec-on.svg")
+    source = plugin / "rec.plugin.js"
+    source.write_text(
+        source.read_text().replace("function record() {", "function record() {\n    var on = 'rec-on.svg#rec';")
+    )
+    assert [p.code for p in check(base_project)] == []
+    package = plugin / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"rec.plugin.js"', json.dumps(src)))
+    assert "PD406" not in [p.code for p in check(base_project)]

@@ -120,12 +120,15 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context,
     spare = [n for n in svgs if n not in used]  # the SVGs in the plugin's folder (and below it)
     if not spare or len(lost) * len(spare) > _MEANT_BUDGET:
         return
-    source = ""
-    if plugin.source_path and ctx.pkg.exists(plugin.source_path):
-        try:
-            source = ctx.pkg.read_text(plugin.source_path)
-        except (OSError, UnicodeDecodeError):
-            return  # the source check reports an unreadable source; without it nothing can be said
+    if not plugin.source_path or not ctx.pkg.exists(plugin.source_path):
+        # A source named with a typo, not there or outside the package (PD305): its code was never
+        # read, so "its code does not name it" would be a guess, and its Delete took icons the
+        # source swaps in, needed once the name is put right.
+        return
+    try:
+        source = ctx.pkg.read_text(plugin.source_path)
+    except (OSError, UnicodeDecodeError):
+        return  # the source check reports an unreadable source; without it nothing can be said
     # A name the code builds ('icons/' + name + '.svg#' + name): ".svg" starts a string or follows
     # a template's ${...}. Then a file whose stem the code holds as a word may be the one built.
     builds = re.search(r"""['"`}]\.svg""", source, re.IGNORECASE) is not None
