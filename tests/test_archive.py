@@ -688,3 +688,14 @@ def test_a_new_project_folder_named_as_a_zip_is_refused(tmp_path: Path) -> None:
     # A folder of that name made beforehand is the user's own choice.
     (tmp_path / "made.zip").mkdir()
     assert import_zip(src, tmp_path / "made.zip").webapp2.is_dir()
+
+
+def test_a_zipped_projects_own_folder_is_not_said_to_be_carried(tmp_path: Path) -> None:
+    """A colleague's ZIP of a whole project folder (webapp2/ and the hidden .plugin-designer/) was
+    imported with "Kept as they were, next to webapp2/: .plugin-designer": that folder is the
+    designer's record (its copy of the ZIP replaced by this import's), and no export carries it."""
+    state = b'{"version": 1, "last_export": {"brandingID": 1700000000000}}'
+    src = _zip(tmp_path / "in.zip", _valid([(".plugin-designer/state.json", state), ("README.txt", b"hi")]))
+    result = import_zip(src, tmp_path / "p")
+    assert result.carried == ["README.txt"]
+    assert load_state(result.target)["carry"] == ["README.txt"]

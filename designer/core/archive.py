@@ -969,7 +969,8 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
             web.mkdir(exist_ok=True)
             missing = [m for m in ("settings.json", "manifest.json") if not (web / m).is_file()]
             blocked = {m: there for m in missing if (there := not_a_file(web / m)) is not None}
-            carried = sorted({e.dest.split("/", 1)[0] for e in entries} - {"webapp2"})
+            # (Not a zipped project's own folder: its record is merged into this one's, and no export carries it.)
+            carried = sorted({e.dest.split("/", 1)[0] for e in entries} - {"webapp2", STATE_DIR})
             branding_id = _read_branding_id(web / "manifest.json")
             digest = sha256_file(source)
             imported: dict[str, object] = {"source": str(source.resolve()), "sha256": digest, "brandingID": branding_id}
