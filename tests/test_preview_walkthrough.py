@@ -531,3 +531,37 @@ def test_a_plugin_alert_read_for_a_while_is_not_taken_for_a_frozen_meeting(qtbot
         assert _js(qtbot, pane.page, "PD.plugins['meeting-info'].loaded") is True  # the same page, still running it
     assert shown == ["Read me slowly"]
     assert "freeze" not in log and "left off" not in log, log
+
+
+def _with_conference_items(tmp_path: Path, count: int) -> Path:
+    """The example with ``count`` items in Meeting information's conference menu."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(package.read_text())
+    data["menuItems"]["conference"] = [
+        {"icon": "info.svg#info", "label": f"Item {n}", "action": "showMeetingInfo"} for n in range(1, count + 1)
+    ]
+    package.write_text(json.dumps(data, indent=4))
+    return project
+
+
+_LAST_CONFERENCE_ITEM = """(function () {
+    var menu = document.getElementById('pd-conf-menu'), items = menu.querySelectorAll('.pd-mi.plugin');
+    var last = items[items.length - 1];
+    menu.scrollTop = menu.scrollHeight;  // the mouse wheel over the menu
+    var m = menu.getBoundingClientRect(), r = last.getBoundingClientRect();
+    var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return JSON.stringify({menuBottom: m.bottom, height: window.innerHeight, lastHit: !!hit && last.contains(hit)});
+})()"""
+
+
+def test_a_long_meeting_menu_scrolls_inside_the_meeting(qtbot: Any, tmp_path: Path) -> None:
+    """Twenty plugin items in the meeting menu ran past the bottom of the preview: the page does not
+    scroll, so the last items could be neither seen nor pressed. Now the menu ends inside the
+    meeting and scrolls, as the app's does."""
+    with _preview_of(qtbot, _with_conference_items(tmp_path, 20)) as pane:
+        _open_menus(qtbot, pane.page)
+        shown = json.loads(_js(qtbot, pane.page, _LAST_CONFERENCE_ITEM))
+    assert shown["menuBottom"] <= shown["height"], shown
+    assert shown["lastHit"], shown
