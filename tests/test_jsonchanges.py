@@ -55,3 +55,23 @@ def test_roles_read_as_the_form_names_them() -> None:
     assert describe_changes({"participantRoles": ["chair"]}, {"participantRoles": ["Chair"]}) == [
         "available to: 'chair' → 'Chair'"
     ]
+
+
+def _plugin(plugin_id: str, enabled: bool = True) -> dict[str, object]:
+    return {"id": plugin_id, "srcURL": f"plugins/{plugin_id}/{plugin_id}.plugin.package.json", "enabled": enabled}
+
+
+def test_settings_plugins_are_matched_by_their_id() -> None:
+    """A plugin removed from settings.json while another was switched off read "plugins: 3 entries →
+    2 entries": neither which plugin went nor that the other is now off was said. And a plugin added
+    at the top read as every entry below it changing its id and source."""
+    before = {"plugins": [_plugin("lock"), _plugin("info"), _plugin("hand")]}
+    after = {"plugins": [_plugin("lock"), _plugin("info", enabled=False)]}
+    assert describe_changes(before, after) == [
+        "plugins › 'hand': removed",
+        "plugins › 'info' › on by default: yes → no",
+    ]
+    added_first = {"plugins": [_plugin("new"), *before["plugins"]]}
+    assert describe_changes(before, added_first) == ["plugins › 'new': added"]
+    moved = {"plugins": [_plugin("info"), _plugin("lock"), _plugin("hand")]}
+    assert describe_changes(before, moved) == ["plugins › order: 'lock', 'info', 'hand' → 'info', 'lock', 'hand'"]

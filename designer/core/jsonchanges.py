@@ -67,6 +67,8 @@ def _walk(a: Any, b: Any, path: tuple[Any, ...], out: list[str]) -> None:
                 out.append(f"{_where(path)}: {was} → {now}")
             else:
                 out.append(f"{_where(path) if path else 'the list'}: {_short(a)} → {_short(b)}")
+        elif (keyed := _by_id(a)) is not None and (b_keyed := _by_id(b)) is not None:
+            _walk_by_id(keyed, b_keyed, path, out)
         elif len(a) == len(b):
             for i, (x, y) in enumerate(zip(a, b, strict=True)):
                 _walk(x, y, (*path, i), out)
@@ -75,6 +77,32 @@ def _walk(a: Any, b: Any, path: tuple[Any, ...], out: list[str]) -> None:
             out.append(f"{what}: {_count(len(a))} → {_count(len(b))}")
         return
     out.append(f"{_where(path) if path else 'the file'}: {_short(a)} → {_short(b)}")
+
+
+def _by_id(items: list[Any]) -> dict[str, Any] | None:
+    """The entries by their id, when each is an object with an id of its own (settings.json's plugins).
+
+    Why: matched by their place, a plugin removed (or added above the others) read as "3 entries →
+    2 entries", or as every entry below it changing its id, hiding what else changed.
+    """
+    if not all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in items):
+        return None
+    keyed = {v["id"]: v for v in items}
+    return keyed if len(keyed) == len(items) else None
+
+
+def _walk_by_id(a: dict[str, Any], b: dict[str, Any], path: tuple[Any, ...], out: list[str]) -> None:
+    for key in a:
+        if key not in b:
+            out.append(f"{_where((*path, _short(key)))}: removed")
+    for key in b:
+        if key not in a:
+            out.append(f"{_where((*path, _short(key)))}: added")
+    kept_before, kept_after = [k for k in a if k in b], [k for k in b if k in a]
+    if kept_before != kept_after:  # the order of settings.json is the order the app loads them in
+        out.append(f"{_where((*path, 'order'))}: {', '.join(map(_short, a))} → {', '.join(map(_short, b))}")
+    for key in kept_after:
+        _walk(a[key], b[key], (*path, _short(key)), out)
 
 
 def _same(a: Any, b: Any) -> bool:
