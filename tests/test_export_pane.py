@@ -730,3 +730,34 @@ def test_a_project_named_branding_is_offered_no_second_branding(pane: ExportPane
         "acme-Branding.zip",
         "branding kit-branding.zip",
     ]
+
+
+def test_an_edit_undone_after_an_export_says_the_zip_is_up_to_date_again(
+    qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    """Undo after an edit put the package back as exported, and "What changed" said nothing had
+    changed, while the line above still said "Edited since the last export: export again to include
+    the changes". Now the export's own message and checklist come back."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(example_project)
+    win.export_action.trigger()
+    pane = win.findChild(ExportPane, "exportPane")
+    _dialog_returns(monkeypatch, tmp_path / "w.zip")
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    exported = pane.status.text()
+    assert exported.startswith("✔ Exported to")
+    win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", 0)))
+    name = win.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    qtbot.keyClicks(name, "!")
+    qtbot.waitUntil(lambda: pane.checklist_view.toPlainText().startswith("After exporting"))
+    win.findChild(QAction, "undoAction").trigger()
+    qtbot.waitUntil(lambda: pane.changes_view.toPlainText().startswith("Nothing changed since the last export"))
+    assert pane.status.text() == exported
+    assert pane.checklist_view.toPlainText().startswith("Exported w.zip.")
+    win.editor.undo_stack.setClean()

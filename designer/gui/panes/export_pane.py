@@ -324,6 +324,7 @@ class ExportPane(QWidget):
             # deploys the project as read now. It uploaded the one read before, the change left out.
             self.deploy_dialog.pkg = pkg
         if not same_project:
+            self._behind = None  # (another project's export)
             self.status.clear()
             self.path_edit.clear()
             self._suggested_shown = ""
@@ -380,11 +381,25 @@ class ExportPane(QWidget):
         self.settings_view.setPlainText(plan.preview("settings.json") or "(no settings.json in the package)")
         self.manifest_view.setPlainText(plan.preview("manifest.json") or "")
         self._show_changes(plan)
+        self._undone_back(plan)
         done = getattr(self, "_exported", None)
         if done is not None and getattr(self, "_status_tone", None) == "ok":
             self._show_checklist(*done)  # the ZIP just written, until an edit (see package_edited)
         else:
             self._show_checklist(plan)
+
+    def _undone_back(self, plan: ExportPlan) -> None:
+        """The edits since the export or deploy were undone: its "✔ Exported …" (and checklist) again.
+
+        Why: "Nothing changed since the last export" stood under "Edited since the last export:
+        export again to include the changes", and the user could not tell which to believe.
+        """
+        behind = self._behind
+        if behind is None or not plan.nothing_but_branding_id or getattr(self, "_status_tone", None) != "note":
+            return
+        self._exported, said = behind
+        self.status.setText(said)
+        self._set_status_tone("ok")
 
     def _enter_in_path(self) -> None:
         if self.export_button.isEnabled():
@@ -574,7 +589,10 @@ class ExportPane(QWidget):
         self.verdict.setTextInteractionFlags(flags)
 
     def package_edited(self) -> None:
-        """An edit after an export or deploy: its "✔ Exported …" no longer describes the package."""
+        """An edit after an export or deploy: its "✔ Exported …" no longer describes the package
+        (kept aside: an undo back to what was exported brings it back, see :meth:`_undone_back`)."""
+        if getattr(self, "_status_tone", None) == "ok":
+            self._behind = (getattr(self, "_exported", None), self.status.text())
         self._exported = None
         if getattr(self, "_status_tone", None) == "ok":
             self.status.setText("Edited since the last export: export again to include the changes.")
