@@ -854,3 +854,18 @@ def test_export_opened_after_the_preview_is_a_tab_beside_it(qtbot: Any, tmp_path
         assert win.export_dock is None
         win.show_export()
         assert win.tabifiedDockWidgets(win.export_dock) == [win.preview_dock]
+
+
+def test_simulate_runs_the_other_plugins_without_the_one_that_froze(qapp: Any, tmp_path: Path) -> None:
+    """A load() stuck in a loop froze the page before the other plugins' buttons were pressed:
+    simulate said "Lock toggle: 0 uncaught errors, 0 requests", as if it had been tested and had
+    done nothing. Now, as the preview does, the others run again on a fresh page without it."""
+    from designer.gui.preview import simulate
+
+    report = simulate(load(_looping(tmp_path, "meeting-info", "load")), timeout=3).as_json()
+    by_id = {p["id"]: p for p in report["plugins"]}
+    assert not report["ok"] and report["errors"] == 1
+    (error,) = by_id["meeting-info"]["errors"]
+    assert error["kind"] == "hang"
+    assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
+    assert by_id["raise-hand-helper"]["requests"] and by_id["raise-hand-helper"]["errors"] == []
