@@ -869,3 +869,25 @@ def test_simulate_runs_the_other_plugins_without_the_one_that_froze(qapp: Any, t
     assert error["kind"] == "hang"
     assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
     assert by_id["raise-hand-helper"]["requests"] and by_id["raise-hand-helper"]["errors"] == []
+
+
+def test_a_role_or_platform_the_app_does_not_know_is_said_so_in_the_log() -> None:
+    """With participantRoles ["host"] (a slip check reports as PD311) the log said "not started for
+    a Host: it is for  only", and with platforms ["Web"] "not started in the web app: it does not
+    load there", though the form shows Web app ticked. Now both say the value is not one the app knows."""
+    from designer.core.preview import not_started_because
+
+    plugin = load(EXAMPLE).plugins[1]
+    assert plugin.package is not None
+    plugin.package.participant_roles = ["host", "Guest"]
+    said = not_started_because(plugin, "chair", "web")
+    assert said == (
+        "not started for a Host: 'Available to' (participantRoles) holds 'host', 'Guest', which the app "
+        "does not know (see Problems: PD311)"
+    )
+    plugin.package.participant_roles = ["chair"]
+    plugin.package.platforms = ["Web"]
+    assert not_started_because(plugin, "chair", "web") == (
+        "not started in the web app: 'Loads in' (platforms) holds 'Web', which the app does not know "
+        "(see Problems: PD311)"
+    )

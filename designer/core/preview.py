@@ -146,11 +146,21 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
     if role not in roles:
         if not roles:
             return "nobody gets it: tick Hosts or Guests under 'Available to' in its form"
+        if unknown := _unknown_values(roles, ROLE_NAMES):  # "host" for "chair": said, not "for  only"
+            return f"not started for a {ROLE_NAMES.get(role, role)}: 'Available to' (participantRoles) holds {unknown}"
         others = " and ".join(ROLE_NAMES.get(r, r) + "s" for r in ("chair", "guest") if r in roles)
         return f"not started for a {ROLE_NAMES.get(role, role)}: it is for {others} only ('Available to' in its form)"
     # The app's name ("the iOS app"), not the tick box's ("iOS"): "on the iOS" read as a slip.
     where = _APP_NAMES.get(platform, PLATFORM_NAMES.get(platform, platform))
+    if unknown := _unknown_values(pkg.platforms or [], _APP_NAMES):  # "Web": the form shows Web app ticked
+        return f"not started in the {where}: 'Loads in' (platforms) holds {unknown}"
     return f"not started in the {where}: it does not load there ('Loads in' in its form)"
+
+
+def _unknown_values(values: list[str], known: Mapping[str, str]) -> str:
+    """The values of a plugin's roles or platforms the app does not know, said (empty when none)."""
+    unknown = [repr(v) for v in values if v not in known]
+    return f"{', '.join(unknown)}, which the app does not know (see Problems: PD311)" if unknown else ""
 
 
 def not_run_said(plugin: Mapping[str, Any]) -> str | None:
