@@ -891,3 +891,33 @@ def test_a_role_or_platform_the_app_does_not_know_is_said_so_in_the_log() -> Non
         "not started in the web app: 'Loads in' (platforms) holds 'Web', which the app does not know "
         "(see Problems: PD311)"
     )
+
+
+def test_a_crash_fixed_with_the_preview_closed_no_longer_blocks_the_export(qtbot: Any, tmp_path: Path) -> None:
+    """The preview found a throw in load() and was closed; the line was deleted in the editor, but
+    the crash stayed in Problems and the Export pane stayed blocked by it (pointing at a line that
+    now held other code) until the preview was opened again. Now an edit of a plugin drops the
+    crashes the closed preview had found in it."""
+    from PySide6.QtGui import QTextCursor
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(participants$, conferenceDetails$) {",
+        "function load() { throw new Error('boom');",
+    )
+    with _window_with_preview(project) as win:
+        qtbot.waitUntil(lambda: bool(win.preview_problems), timeout=10000)
+        win.preview_dock.close()
+        win.show_export()
+        pane = win.export_pane
+        assert not pane.export_button.isEnabled()
+        pane._problem_link("problem:0")  # the crash's link in the pane: its line, in the editor
+        editor = win.source_editor
+        cursor = editor.textCursor()
+        cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+        qtbot.keyClicks(editor, "function load(participants$, conferenceDetails$) {")
+        qtbot.waitUntil(pane.export_button.isEnabled, timeout=5000)
+        assert [p for p in win._all_problems() if p.code == "PD800"] == []

@@ -2513,6 +2513,8 @@ class MainWindow(QMainWindow):
             self.export_pane.package_edited()
         if self.preview_dock is not None and self.preview_dock.isVisible():
             self.preview_pane.refresh()
+        elif self.preview_dock is not None:
+            self.preview_pane.forget_edited_crashes()
 
     # -- source editor ----------------------------------------------------------------------
     @property

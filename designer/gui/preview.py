@@ -1518,6 +1518,23 @@ class PreviewPane(QWidget):
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
         self.page.runJavaScript(f"window.PDUI && PDUI.setConfig({json.dumps(config)})")
 
+    def forget_edited_crashes(self) -> None:
+        """The crashes found in plugins edited since the page ran them, dropped (for the window to
+        call while the pane is closed, when nothing runs the edited code).
+
+        Why: a crash fixed in the editor with the preview closed stayed in Problems, blocking the
+        export with a line that now held other code, until the preview was opened again.
+        """
+        if self.package is None or not self.problems or self._signature is None:
+            return
+        ran = {p[0]: p for p in self._signature[2]}
+        now = {p[0]: p for p in self._run_signature(self._config())}
+        edited = {key for key in ran.keys() | now.keys() if ran.get(key) != now.get(key)}
+        kept = [p for p in self.problems if p.plugin not in edited]
+        if kept != self.problems:
+            self.problems = kept
+            self.sig_problems.emit(list(kept))
+
     # -- the log -----------------------------------------------------------------------
     def _fill_filter(self) -> None:
         current = self.log_filter.currentData()
