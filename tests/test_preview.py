@@ -921,3 +921,19 @@ def test_a_crash_fixed_with_the_preview_closed_no_longer_blocks_the_export(qtbot
         qtbot.keyClicks(editor, "function load(participants$, conferenceDetails$) {")
         qtbot.waitUntil(pane.export_button.isEnabled, timeout=5000)
         assert [p for p in win._all_problems() if p.code == "PD800"] == []
+
+
+def test_a_thrown_string_is_placed_in_its_plugin_file(qapp: Any, tmp_path: Path) -> None:
+    """``throw 'Not allowed'`` (no Error, so no stack) in load() gave a crash with no file: the Export
+    pane listed it as "(, PD800)" and its link went nowhere. Now it names the plugin's file."""
+    from designer.core.preview import crash_problems
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path, "meeting-info", "function load(", "function load() { throw 'Not allowed'; }\n    function unused("
+    )
+    report = simulate(load(project), timeout=5).as_json()
+    errors = next(p for p in report["plugins"] if p["id"] == "meeting-info")["errors"]
+    assert errors and {e["file"] for e in errors} == {"plugins/meeting-info/meeting-info.plugin.js"}
+    (problem,) = crash_problems([{**e, "plugin": "meeting-info"} for e in errors])
+    assert problem.location() == "plugins/meeting-info/meeting-info.plugin.js"

@@ -93,6 +93,9 @@
             where: where || null,
             stack: stack
         };
+        // A thrown string or number has no stack: its plugin's file, at least, to open (no file read as "(, PD800)").
+        var owner = entry.plugin && PD.plugins[entry.plugin];
+        if (!entry.file && owner && owner.cfg.source) { entry.file = owner.cfg.source.path; }
         // Who would get the Oops page: the users the app loads this plugin for ("every host").
         entry.audience = entry.plugin && PD.plugins[entry.plugin] ? PD.plugins[entry.plugin].cfg.audience || null : null;
         if (entry.plugin && PD.plugins[entry.plugin]) { PD.plugins[entry.plugin].failed = true; }
