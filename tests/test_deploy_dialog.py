@@ -300,3 +300,25 @@ def test_the_deploy_dialog_goes_when_its_window_is_closed(window, qtbot, example
     qtbot.waitUntil(dialog.isVisible)
     assert window.close()
     assert not dialog.isVisible()
+
+
+def test_after_an_export_then_a_deploy_the_checklist_is_no_longer_the_exports(
+    qtbot, node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """Exported, then deployed: the pane's checklist still said "Exported first.zip. Now, on the
+    Management Node: … upload first.zip", with the first export's brandingID, an older ZIP than the
+    one the deploy had just put live. Now it is the next export's, as after a deploy with no export
+    before it."""
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    pane.path_edit.setText(str(tmp_path / "first.zip"))
+    assert pane.export()
+    pane.path_edit.setText(str(tmp_path / "deployed.zip"))
+    dialog = pane.open_deploy(backoff=0, timeout=5)
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert dialog.result is not None
+    checklist = pane.checklist_view.toPlainText()
+    assert checklist.startswith("After exporting") and "first.zip" not in checklist, checklist
+    dialog.close()

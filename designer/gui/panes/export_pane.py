@@ -787,6 +787,7 @@ class ExportPane(QWidget):
             f"(ZIP kept at {result.export.path})."
         )
         self._set_status_tone("ok")
+        self._exported = None  # an earlier export's checklist (its ZIP, its number) is not what went live
         self.sig_wrote.emit(result.export)
         self.sig_exported.emit(str(result.export.path))
         if self.pkg is result.export.plan.pkg:  # nobody reloaded the package: show the next export's plan
