@@ -1094,3 +1094,23 @@ def test_a_zip_named_in_the_designers_own_folder_is_refused_for_what_that_folder
     # Inside webapp2/ the reason stays: the ZIP would be uploaded with the next export.
     with pytest.raises(ExportRefused, match="it would end up in the next export"):
         write_export(plan, tmp_path / "p" / "webapp2" / "x.zip")
+
+
+def test_checklist_reads_a_missing_allow_unload_as_the_preview_and_the_form_do(example_project: Path) -> None:
+    """With no allowUnload in its package file, a plugin off at start was "Installed but off until a
+    user turns them on" in the upload checklist, while the preview said "never started: … nobody can
+    switch it on", the form showed 'Users may switch it off' unticked and PD312 says a missing
+    allowUnload means users cannot switch the plugin. Now the checklist says so too."""
+    pkg = load(example_project)
+    plugin = next(p for p in pkg.plugins if p.display_name == "Lock toggle")
+    assert plugin.package is not None
+    plugin.package.allow_unload = None
+    plugin.entry.enabled = False
+    lines = plan_export(pkg).checklist()
+    assert not any(line.startswith("Installed but off") for line in lines), lines
+    assert any(line.startswith("Off, and users cannot turn them on") and "Lock toggle" in line for line in lines)
+    plugin.entry.enabled = True
+    assert any(
+        line.startswith("Lock toggle:") and line.endswith("; users cannot turn it off.")
+        for line in plan_export(pkg).checklist()
+    )

@@ -863,8 +863,9 @@ def _diff_text(data: bytes) -> str:
 def _plugin_lines(pkg: BrandingPackage) -> list[str]:
     on = [p.display_name for p in pkg.plugins if p.entry.enabled is not False]
     # Off with allowUnload false (PD209): no switch in Settings > Plugins, so nobody turns it on.
-    # ("off until a user turns them on" and "users cannot turn it off" said the opposite.)
-    never = [p for p in pkg.plugins if p.entry.enabled is False and p.package and p.package.allow_unload is False]
+    # ("off until a user turns them on" and "users cannot turn it off" said the opposite.) A missing
+    # allowUnload is no switch either, as the form, the preview and PD312 read it.
+    never = [p for p in pkg.plugins if p.entry.enabled is False and p.package and not p.package.allow_unload]
     off = [p.display_name for p in pkg.plugins if p.entry.enabled is False and p not in never]
     lines = []
     if pkg.plugins:
@@ -892,7 +893,7 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
         platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
         lock = (
             ""
-            if pk.allow_unload is not False
+            if pk.allow_unload
             else "; off, and users cannot turn it on"
             if p.entry.enabled is False
             else "; users cannot turn it off"
