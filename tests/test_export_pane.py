@@ -761,3 +761,22 @@ def test_an_edit_undone_after_an_export_says_the_zip_is_up_to_date_again(
     assert pane.status.text() == exported
     assert pane.checklist_view.toPlainText().startswith("Exported w.zip.")
     win.editor.undo_stack.setClean()
+
+
+def test_what_changed_names_the_files_left_out_of_the_zip(
+    pane: ExportPane, example_project: Path, tmp_path: Path
+) -> None:
+    """A backup and a hidden file in a plugin's folder were left out of the ZIP with no word in the
+    pane (the export command lists them): a user looking for their file in the upload could not
+    tell why it was not there. Now "What changed" lists them with the reason, also after an export."""
+    folder = example_project / "webapp2/plugins/meeting-info"
+    (folder / "meeting-info.plugin.js~").write_text("old")
+    (folder / ".draft.svg").write_text("<svg/>")
+    pane.set_package(load(example_project))
+    said = pane.changes_view.toPlainText()
+    assert "Left out of the ZIP (hidden, backups, links, system clutter, unusable names): 2" in said
+    assert "  plugins/meeting-info/.draft.svg: hidden (its name starts with '.')" in said
+    assert "  plugins/meeting-info/meeting-info.plugin.js~: an editor backup" in said
+    pane.path_edit.setText(str(tmp_path / "a.zip"))
+    assert pane.export()
+    assert "plugins/meeting-info/.draft.svg: hidden" in pane.changes_view.toPlainText()

@@ -84,6 +84,21 @@ def _shortened_diff(diff: str) -> str:
     return "\n".join(diff_lines_shown(diff, "the export command's --full-diff prints them all")) + "\n"
 
 
+def _left_out(plan: ExportPlan) -> list[str]:
+    """The project's files the ZIP leaves out, each with why, as the export command lists them.
+
+    Why: a backup, a hidden file or a link left out with no word in the pane, the user looking
+    for their file in the upload could not tell why it was not there.
+    """
+    if not plan.skipped:
+        return []
+    return [
+        "",
+        f"Left out of the ZIP (hidden, backups, links, system clutter, unusable names): {len(plan.skipped)}",
+        *(f"  {shown_change_name(name)}: {plan.skip_reasons.get(name, 'not exported')}" for name in plan.skipped),
+    ]
+
+
 class _FittingScroll(QScrollArea):
     """The verdict box: as tall as its text, and scrolling past a third of the pane. A plain label
     was squeezed by the tabs below it, and a long list of blocking errors was cut off mid-line
@@ -442,8 +457,9 @@ class ExportPane(QWidget):
         )
         wrap = QPlainTextEdit.LineWrapMode.NoWrap if diffs else QPlainTextEdit.LineWrapMode.WidgetWidth
         self.changes_view.setLineWrapMode(wrap)
+        left_out = _left_out(plan)
         if plan.nothing_but_branding_id:  # e.g. right after an export: no list, no diff to misread
-            self.changes_view.setPlainText(plan.summary())
+            self.changes_view.setPlainText("\n".join([plan.summary(), *left_out]))
             return
         lines = [plan.summary(), ""]
         marks = {"added": "+ added  ", "removed": "- removed", "changed": "~ changed"}
@@ -459,6 +475,7 @@ class ExportPane(QWidget):
             ]
             self._unshown = iter(sorted(plan.entries.items()))
             self._details_timer.start()
+        lines += left_out
         if diffs:
             lines += ["", "Details:", ""] + diffs
         self.changes_view.setPlainText("\n".join(lines))
