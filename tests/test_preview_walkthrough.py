@@ -565,3 +565,45 @@ def test_a_long_meeting_menu_scrolls_inside_the_meeting(qtbot: Any, tmp_path: Pa
         shown = json.loads(_js(qtbot, pane.page, _LAST_CONFERENCE_ITEM))
     assert shown["menuBottom"] <= shown["height"], shown
     assert shown["lastHit"], shown
+
+
+def test_an_alert_in_load_does_not_interrupt_typing_in_its_source(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin calling alert() in load() showed its box, modal, after every pause in the typing of
+    its source (each restarts the plugins): twelve boxes for a twelve-letter comment, each taking the
+    keyboard out of the editor. Now a restart after an edit says the alert in the log; Restart
+    plugins shows it again."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(",
+        "function load() { window.alert('Welcome!'); }\n    function unused(",
+    )
+    shown: list[str] = []
+
+    def press_ok() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+
+    boxes = QTimer(interval=50)
+    boxes.timeout.connect(press_ok)
+    boxes.start()
+    try:
+        with _window_with_preview(project) as win:
+            pane = win.preview_pane
+            qtbot.waitUntil(lambda: shown == ["Welcome!"], timeout=10000)  # the first start: as in the app
+            source = ("file", "plugins/meeting-info/meeting-info.plugin.js")
+            win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), source))
+            editor = win.source_editor
+            editor.setFocus()
+            qtbot.keyClicks(editor, "// hi")
+            qtbot.waitUntil(lambda: "alert “Welcome!” not shown" in pane.log.toPlainText(), timeout=10000)
+            assert shown == ["Welcome!"], pane.log.toPlainText()
+            pane.findChild(type(pane.cycle_button), "previewRestart").click()
+            qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+    finally:
+        boxes.stop()

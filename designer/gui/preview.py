@@ -773,7 +773,8 @@ class PreviewPane(QWidget):
 
         # Source typing changes what runs on every keystroke: restart the plugins once it pauses.
         self._restart = QTimer(self, singleShot=True, interval=400)
-        self._restart.timeout.connect(self.reload)
+        self._restart.timeout.connect(self._reload_after_edit)
+        self._after_edit = False  # the next run comes from an edit: an alert() while starting is said, not shown
         self.page = self._new_page()
         self._awaiting: int | None = None  # the reload waiting for the running page's meeting
         # The plugin code the page began and has not finished (its 'busy' event): who froze it, if it does.
@@ -1224,6 +1225,15 @@ class PreviewPane(QWidget):
             for p in config["plugins"]
         )
 
+    def _reload_after_edit(self) -> None:
+        """The plugins restarted after an edit (a pause in the typing).
+
+        Why its alerts are only said: a plugin calling alert() in load() showed its box, modal,
+        after every pause in the typing of its source, taking the keyboard out of the editor.
+        """
+        self._after_edit = True
+        self.reload()
+
     def reload(self) -> None:
         """The plugins loaded again (role, platform or source changed), in the same simulated meeting."""
         if self.package is None:
@@ -1465,6 +1475,7 @@ class PreviewPane(QWidget):
         if self._busy is not None:  # the page may be frozen in a plugin's code: it would not load anything
             self._swap_page()
         config = self._config()
+        config["quietAlerts"], self._after_edit = self._after_edit, False
         self._signature = (config["role"], config["platform"], self._run_signature(config))
         self._run_generation = self._generation
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
@@ -1579,7 +1590,7 @@ class PreviewPane(QWidget):
             self.left = {"how": left.get("how"), "plugin": left.get("plugin")} if you else None
             self._sim_state(event["conference"], list(event.get("participants") or []), you)
             self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
-        if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle"):
+        if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle", "note"):
             if event.get("type") == "error":
                 # Its number for the log's link: kept with it, as older errors may leave ``events``.
                 event = {**event, "serial": self._errors_seen}

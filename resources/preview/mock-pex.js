@@ -213,6 +213,18 @@
     }
     PD.guard = guard;
 
+    // An alert() while the plugins start again after an edit of their code is said in the log, not shown:
+    // modal, it came up after every pause in the typing of the source (see PreviewPane._reload_after_edit).
+    var realAlert = window.alert;
+    window.alert = function (message) {
+        if (cfg && cfg.quietAlerts && !PD.started) {
+            emit('note', { plugin: PD.lastActive, text: 'alert \u201c' + safeText(message) + '\u201d not shown: the plugins ' +
+                'restarted after an edit (Restart plugins shows it)' });
+            return undefined;
+        }
+        return realAlert.apply(window, arguments);
+    };
+
     // console.* from plugin code, attributed to the plugin whose file is on the stack.
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
         console[level] = function () {
