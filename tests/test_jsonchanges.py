@@ -32,7 +32,7 @@ def test_items_added_or_removed_and_keys_removed() -> None:
     after = {"id": "meeting-info", "platforms": ["web", "ios"], "menuItems": {"conference": []}}
     assert describe_changes(BEFORE, after) == [
         "name: removed (was 'Meeting information')",
-        "conference menu: 1 entry → 0 entries",
+        "conference menu › item 1: removed (was 'Meeting information')",
     ]
     assert describe_changes(BEFORE, BEFORE) == []
 
@@ -75,3 +75,18 @@ def test_settings_plugins_are_matched_by_their_id() -> None:
     assert describe_changes(before, added_first) == ["plugins › 'new': added"]
     moved = {"plugins": [_plugin("info"), _plugin("lock"), _plugin("hand")]}
     assert describe_changes(before, moved) == ["plugins › order: 'lock', 'info', 'hand' → 'info', 'lock', 'hand'"]
+
+
+def test_a_menu_item_added_or_removed_is_named_by_its_label() -> None:
+    """An item added to a menu read "conference menu: 1 entry → 2 entries", not which one; one
+    removed from the middle read as every item after it changing its label and action."""
+    one = {"icon": "info.svg#info", "label": "Info", "action": "show"}
+    two = {"icon": "lock.svg#lock", "label": "Lock", "action": "lock"}
+    three = {"icon": "hand.svg#hand", "label": "Hand", "action": "hand"}
+    before = {"menuItems": {"conference": [one, two, three]}}
+    assert describe_changes(before, {"menuItems": {"conference": [one, three]}}) == [
+        "conference menu › item 2: removed (was 'Lock')"
+    ]
+    assert describe_changes(before, {"menuItems": {"conference": [one, two, three, one]}}) == [
+        "conference menu › item 4: added, 'Info'"
+    ]

@@ -72,6 +72,10 @@ def _walk(a: Any, b: Any, path: tuple[Any, ...], out: list[str]) -> None:
         elif len(a) == len(b):
             for i, (x, y) in enumerate(zip(a, b, strict=True)):
                 _walk(x, y, (*path, i), out)
+        elif (spliced := _spliced(a, b)) is not None:  # entries added or removed in one place: named
+            start, gone, new = spliced
+            out += [f"{_where((*path, start + i))}: removed (was {_named(v)})" for i, v in enumerate(gone)]
+            out += [f"{_where((*path, start + i))}: added, {_named(v)}" for i, v in enumerate(new)]
         else:
             what = _where(path) if path else "the list"
             out.append(f"{what}: {_count(len(a))} → {_count(len(b))}")
@@ -103,6 +107,34 @@ def _walk_by_id(a: dict[str, Any], b: dict[str, Any], path: tuple[Any, ...], out
         out.append(f"{_where((*path, 'order'))}: {', '.join(map(_short, a))} → {', '.join(map(_short, b))}")
     for key in kept_after:
         _walk(a[key], b[key], (*path, _short(key)), out)
+
+
+def _spliced(a: list[Any], b: list[Any]) -> tuple[int, list[Any], list[Any]] | None:
+    """(where, the entries removed, those added) when ``b`` is ``a`` with entries removed or added
+    in one place (a menu item added at the end, one removed from the middle), else None.
+
+    Why: "conference menu: 1 entry → 2 entries" said neither which item came nor which went, and a
+    removal read as every item after it changing.
+    """
+    short = min(len(a), len(b))
+    head = 0
+    while head < short and _same(a[head], b[head]):
+        head += 1
+    tail = 0
+    while tail < short - head and _same(a[len(a) - 1 - tail], b[len(b) - 1 - tail]):
+        tail += 1
+    if head + tail != short:
+        return None
+    return head, a[head : len(a) - tail], b[head : len(b) - tail]
+
+
+def _named(value: Any) -> str:
+    """An entry said by what names it (a menu item's label, a plugin's name or id), else as it is."""
+    if isinstance(value, dict):
+        for key in ("label", "name", "id"):
+            if isinstance(value.get(key), str):
+                return _short(value[key])
+    return _short(value)
 
 
 def _same(a: Any, b: Any) -> bool:
