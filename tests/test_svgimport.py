@@ -781,3 +781,20 @@ def test_a_dark_detail_written_by_an_optimiser_is_cut_out_where_it_lies() -> Non
         assert result.cut_out == 1
         _root, mask = _mask_of(result.text)
         assert [(el.tag.split("}")[1], el.get("style")) for el in mask][1:] == [("path", "fill:black;stroke:none")]
+
+
+def test_an_alpha_mask_from_figma_stays_an_alpha_mask() -> None:
+    """Figma and Eva Icons write ``mask-type="alpha"`` on the mask of every icon, whose shape is
+    near-black (#231F20). The import dropped it as "an attribute an icon does not use": the
+    browser then read the mask by its lightness, and the icon showed at an eighth of its colour."""
+    data = b"""<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg">
+<mask id="mask0" mask-type="alpha" maskUnits="userSpaceOnUse" x="2" y="2" width="20" height="20">
+<path fill-rule="evenodd" d="M2 2H22V22H2Z" fill="#231F20"/>
+</mask>
+<g mask="url(#mask0)"><rect width="24" height="24" fill="#0D1C2E"/></g>
+</svg>
+"""
+    result = import_svg(data, "eva.svg")
+    assert etree.fromstring(result.text.encode()).find("{*}mask").get("mask-type") == "alpha"
+    assert not any("mask-type" in line for line in result.removed)
+    assert 'mask-type="alpha"' in sanitise_svg(data)[0]

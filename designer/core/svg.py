@@ -510,7 +510,7 @@ ALLOWED_ATTRIBUTES = frozenset(
     id class style viewBox width height x y x1 y1 x2 y2 cx cy r rx ry d points transform fill fill-opacity
     fill-rule stroke stroke-width stroke-linecap stroke-linejoin stroke-miterlimit stroke-dasharray
     stroke-dashoffset stroke-opacity opacity color display visibility overflow clip-path clip-rule clipPathUnits
-    mask maskUnits maskContentUnits preserveAspectRatio version baseProfile href gradientUnits
+    mask mask-type maskUnits maskContentUnits preserveAspectRatio version baseProfile href gradientUnits
     gradientTransform spreadMethod fx fy fr offset stop-color stop-opacity patternUnits patternContentUnits
     patternTransform markerWidth markerHeight markerUnits refX refY orient marker-start marker-mid marker-end
     filter filterUnits primitiveUnits in in2 result stdDeviation dx dy mode operator k1 k2 k3 k4 values type
