@@ -11,6 +11,7 @@ from designer.cli import main
 from designer.core.checks import run_checks
 from designer.core.fixes import apply_fix
 from designer.core.model import load, save
+from designer.core.problems import Fix
 from designer.core.svg import read_svg, sanitise_svg, scan_svg
 
 SECRET = "TOP-SECRET-d41d8cd98f00"
@@ -379,3 +380,42 @@ def test_an_element_with_thousands_of_attributes_is_refused_not_read_for_minutes
     # As many as a real icon's elements can have are read as before.
     fine = "".join(f' data-a{i}="1"' for i in range(999))
     assert read_svg(f'<svg xmlns="http://www.w3.org/2000/svg" id="a"{fine}/>'.encode()).ids == {"a": 1}
+
+
+INKSCAPE_WITH_HANDLER = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<svg
+   viewBox="0 0 24 24"
+   id="rec"
+   xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+   xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+   xmlns="http://www.w3.org/2000/svg">
+  <sodipodi:namedview id="namedview7" pagecolor="#ffffff" inkscape:zoom="22.6" />
+  <circle cx="12" cy="12" r="6" onclick="fetch('https://t.example/')" />
+</svg>
+"""
+
+
+def test_an_inkscape_icon_with_a_handler_can_be_sanitised(base_project: Path) -> None:
+    """Inkscape gives its page settings (<sodipodi:namedview>) an id that nothing uses. The check
+    refused the Sanitise fix for any id the clean-up took away, so an Inkscape icon with a
+    handler was an error without a fix, whose message still named 'Sanitise icon'."""
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(INKSCAPE_WITH_HANDLER)
+    found = [p for p in run_checks(load(base_project)) if p.code == "PD413"]
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.kind == "sanitise-svg"
+    assert main(["check", str(base_project), "--fix"]) == 0
+    cleaned = svg.read_text(encoding="utf-8")
+    assert "onclick" not in cleaned and 'id="rec"' in cleaned and "<circle" in cleaned
+
+
+def test_an_icon_whose_used_id_is_on_unsafe_content_gets_no_sanitise_fix(base_project: Path) -> None:
+    """The other side: the id the menu item names is on the <foreignObject> the clean-up removes."""
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        b'<foreignObject id="rec" width="24" height="24"/></svg>'
+    )
+    found = [p for p in run_checks(load(base_project)) if p.code == "PD416"]
+    assert len(found) == 1 and found[0].fix is None
+    with pytest.raises(ValueError, match="rec"):
+        apply_fix(load(base_project), Fix("sanitise-svg", "Sanitise", {"file": "plugins/rec/rec.svg"}))

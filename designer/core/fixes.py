@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .files import clash_key
-from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin
+from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin, text_bytes
 from .problems import Fix, Problem
 
 if TYPE_CHECKING:
@@ -258,10 +258,14 @@ def _add_svg_root_id(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _sanitise_svg(pkg: BrandingPackage, fix: Fix) -> str:
+    from .iconrefs import ids_in_use
     from .svg import sanitise_svg
 
     rel = fix.args["file"]
     text, lost = sanitise_svg(pkg.read_bytes(rel))
+    if lost:
+        used = ids_in_use(pkg, rel, text_bytes(text))
+        lost = [i for i in lost if i in used]
     if lost:
         raise ValueError(f"sanitising {rel} would remove the ids {', '.join(lost)}")
     pkg.pending_texts[rel] = text

@@ -30,6 +30,7 @@ __all__ = [
     "apply_edits",
     "icon_references",
     "id_uses",
+    "ids_in_use",
     "rename_icon_id",
     "resolve_icon",
     "source_icon_references",
@@ -166,6 +167,22 @@ def id_uses(pkg: BrandingPackage, svg_rel: str, icon_id: str, svg_after: bytes |
             if n:
                 out.append(f"{counted(n, 'reference')} inside {svg_rel.rsplit('/', 1)[-1]}")
     return out
+
+
+def ids_in_use(pkg: BrandingPackage, svg_rel: str, svg_after: bytes) -> set[str]:
+    """The ids of ``svg_rel`` that something uses: a menu item, a plugin's code, or a reference
+    inside ``svg_after`` (the file as an edit leaves it).
+
+    Why: the sanitiser reports every id on what it removes, and Inkscape gives its page settings
+    (``<sodipodi:namedview id="namedview7">``) one that nothing uses; refusing the clean-up for
+    any of them left every Inkscape icon with a script or handler without its fix.
+    """
+    used = {ref.icon_id for ref in icon_references(pkg, svg_rel)}
+    used.update(sref.icon_id for sref in source_icon_references(pkg, svg_rel))
+    info = read_svg(svg_after)
+    if info.ok and info.tree is not None:
+        used.update(internal_references(info.tree))
+    return used
 
 
 # -- renaming inside the SVG text ------------------------------------------------------------------

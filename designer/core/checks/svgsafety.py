@@ -10,7 +10,7 @@ from __future__ import annotations
 from designer.core.checks.context import Context
 from designer.core.checks.icons import svg_bytes, svg_info, svgs_by_folder
 from designer.core.lineends import byte_position
-from designer.core.model import BrandingPackage
+from designer.core.model import BrandingPackage, text_bytes
 from designer.core.problems import Fix
 from designer.core.svg import _prolog, sanitise_svg, scan_svg, viewbox_from_size
 
@@ -114,9 +114,15 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
     sanitise: Fix | None = None
     if any(f.sanitisable for f in findings):
         try:
-            _text, lost = sanitise_svg(data)
+            text, lost = sanitise_svg(data)
         except ValueError:
             lost = ["?"]
+        else:
+            if lost:  # (only the ids something uses must stay: see ids_in_use)
+                from designer.core.iconrefs import ids_in_use
+
+                used = ids_in_use(ctx.pkg, target, text_bytes(text))
+                lost = [i for i in lost if i in used]
         if not lost:
             sanitise = Fix("sanitise-svg", f"Sanitise icon {name}", {"file": target})
     for f in findings:
