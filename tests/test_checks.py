@@ -874,3 +874,19 @@ def test_icons_are_not_called_unused_while_the_source_cannot_be_read(base_projec
     package = plugin / "rec.plugin.package.json"
     package.write_text(package.read_text().replace('"rec.plugin.js"', json.dumps(src)))
     assert "PD406" not in [p.code for p in check(base_project)]
+
+
+@pytest.mark.parametrize(
+    ("root", "said"),
+    [
+        ('<svg id="rec" viewBox="0 0 24 24">', 'has no xmlns="http://www.w3.org/2000/svg"'),
+        ('<svg xmlns="http://www.w3.org/2000/svg/" id="rec" viewBox="0 0 24 24">', "http://www.w3.org/2000/svg/"),
+    ],
+)
+def test_an_svg_outside_the_svg_namespace_is_not_an_icon(tmp_path: Path, root: str, said: str) -> None:
+    """A hand-written <svg> without its xmlns (or with a mistyped one) is XML to a browser, which
+    draws nothing of it; the checks passed it, and the designer's own views drew it."""
+    svg = f'<?xml version="1.0"?>\n{root}\n  <circle cx="12" cy="12" r="6"/>\n</svg>\n'
+    (p,) = covered(check(make_webapp2(tmp_path, w(SVG, svg))))
+    assert (p.code, p.location()) == ("PD403", f"{SVG}:2:1")
+    assert said in p.message and "draw nothing" in p.message

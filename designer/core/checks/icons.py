@@ -10,7 +10,7 @@ from ..files import files_by_folder, normalize
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
-from ..svg import SvgInfo, is_id_name, not_svg_kind, read_svg
+from ..svg import SVG_NS, SvgInfo, is_id_name, not_svg_kind, read_svg
 from ..zipnames import exported_name
 from .context import Context
 from .package import misspelt_icons
@@ -48,6 +48,29 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
         plugin=plugin,
     )
     return None
+
+
+def _outside_svg_namespace(ctx: Context, info: SvgInfo, target: str, file_part: str, name: str, plugin: str) -> None:
+    """PD403 for an ``<svg>`` root outside the SVG namespace (no ``xmlns``, or a mistyped one).
+
+    Why: a browser reads an icon file as XML, where such an element is no SVG and draws nothing;
+    the designer's own views (Qt) draw it all the same, so nothing else would tell.
+    """
+    tag = info.tree.tag if info.tree is not None else ""
+    ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+    if ns == SVG_NS:
+        return
+    what = f"is in the namespace '{shortened(ns)}', not" if ns else "has no"
+    ctx.report(
+        "PD403",
+        target,
+        f"The icon '{shortened(file_part)}' of '{shortened(name)}' is not SVG to a browser: its <svg> element "
+        f'{what} xmlns="{SVG_NS}", so browsers draw nothing of it. Write that on the <svg> element in the '
+        "icon editor's XML view.",
+        line=info.tree.sourceline or 1,
+        column=1,
+        plugin=plugin,
+    )
 
 
 def svgs_by_folder(names: list[str]) -> dict[str, list[str]]:
@@ -275,6 +298,7 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
             plugin=key,
         )
         return
+    _outside_svg_namespace(ctx, info, target, file_part, name, key)
     if not frag:
         fix = None
         if info.root_id:
