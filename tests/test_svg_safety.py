@@ -419,3 +419,18 @@ def test_an_icon_whose_used_id_is_on_unsafe_content_gets_no_sanitise_fix(base_pr
     assert len(found) == 1 and found[0].fix is None
     with pytest.raises(ValueError, match="rec"):
         apply_fix(load(base_project), Fix("sanitise-svg", "Sanitise", {"file": "plugins/rec/rec.svg"}))
+
+
+def test_an_icon_that_cannot_be_sanitised_does_not_point_to_the_sanitise_fix(base_project: Path) -> None:
+    """Without the fix (the id the menu item names is on the <foreignObject>), the message still
+    said "'Sanitise icon' keeps the drawing and removes the rest", a button that was not there."""
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" onload="x()">'
+        b'<foreignObject id="rec" width="24" height="24"/></svg>'
+    )
+    found = [p for p in run_checks(load(base_project)) if p.code in ("PD413", "PD416")]
+    assert len(found) == 2
+    for p in found:
+        assert p.fix is None and "'Sanitise icon' keeps" not in p.message
+        assert "the id 'rec', which is in use" in p.message

@@ -112,6 +112,7 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
         return
     name = target.rsplit("/", 1)[-1]
     sanitise: Fix | None = None
+    lost: list[str] = []  # ids in use the clean-up would remove
     if any(f.sanitisable for f in findings):
         try:
             text, lost = sanitise_svg(data)
@@ -125,13 +126,19 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
                 lost = [i for i in lost if i in used]
         if not lost:
             sanitise = Fix("sanitise-svg", f"Sanitise icon {name}", {"file": target})
+    todo = "'Sanitise icon' keeps the drawing and removes the rest."
+    if sanitise is None and lost and lost != ["?"]:
+        # (no button to name: the clean-up would take an id in use along)
+        ids = ", ".join(f"'{i}'" for i in lost[:3]) + (", ..." if len(lost) > 3 else "")
+        which = "id {}, which is" if len(lost) == 1 else "ids {}, which are"
+        todo = (
+            f"It is not sanitised automatically: that would remove the {which.format(ids)} in use. Remove the "
+            "unsafe part in the icon editor's XML view, keeping the id on the drawing."
+        )
     for f in findings:
         fix = sanitise if f.sanitisable else None
         if f.code in _TITLES:
-            message = (
-                f"The icon {name} {_TITLES[f.code]}: {f.detail}. {_WHY[f.code]} "
-                "'Sanitise icon' keeps the drawing and removes the rest."
-            )
+            message = f"The icon {name} {_TITLES[f.code]}: {f.detail}. {_WHY[f.code]} {todo}"
             if f.code == "PD410":
                 # The standard public DOCTYPE is not reported (SPEC 5b); this one names another DTD
                 # or has an internal subset. Removing it alone leaves the rest of the file as it is.
