@@ -434,3 +434,14 @@ def test_an_icon_that_cannot_be_sanitised_does_not_point_to_the_sanitise_fix(bas
     for p in found:
         assert p.fix is None and "'Sanitise icon' keeps" not in p.message
         assert "the id 'rec', which is in use" in p.message
+
+
+@pytest.mark.parametrize("split", ["<!-- x -->", "<?pi x?>", "<![CDATA[]]><!---->"])
+@pytest.mark.parametrize("css", [".b{fill:url(https://t.example/p.png)}", "@import url(https://t.example/s.css);"])
+def test_a_comment_inside_a_style_does_not_hide_what_follows_it(split: str, css: str) -> None:
+    """A browser reads all the text of a <style>, around its comments; the checks and the
+    sanitiser read only the text before the first one, so an outside address after it passed."""
+    data = (HEAD + f"<style>.a{{fill:red}}{split}{css}</style><rect width='9' height='9'/></svg>").encode()
+    found = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD415"]
+    assert found and all(f.line == 1 for f in found)
+    assert "t.example" not in sanitise_svg(data)[0]

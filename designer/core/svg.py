@@ -32,6 +32,7 @@ __all__ = [
     "sanitise_tree",
     "scan_svg",
     "shown_position",
+    "style_text",
     "viewbox_from_size",
     "xml_error",
 ]
@@ -570,6 +571,13 @@ def _css_plain(text: str) -> str:
     return re.sub(_CSS_ESCAPE, decode, text, flags=re.S)
 
 
+def style_text(el: Any) -> str:
+    """The CSS of a ``<style>`` element as a browser reads it: its text and the text after each
+    of its children. Why: a comment (or an instruction) splits the text, and the checks and the
+    sanitiser read only what came before it, so an outside address written after one passed."""
+    return (el.text or "") + "".join(child.tail or "" for child in el)
+
+
 class SvgFinding(Record):
     """One thing :func:`scan_svg` found in an icon."""
 
@@ -792,8 +800,8 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             out.append(SvgFinding("PD412", line, 1, "a <script> element"))
         elif name == "foreignObject":
             out.append(SvgFinding("PD416", line, 1, "HTML in a <foreignObject> element"))
-        elif name == "style" and el.text:
-            css = _css_plain(el.text)
+        elif name == "style" and (text := style_text(el)):
+            css = _css_plain(text)
             if re.search(_URL_FUNCTIONS, css):
                 out.append(
                     SvgFinding("PD415", line, 1, "a <style> loads an outside picture (image-set or a like function)")
@@ -1200,9 +1208,9 @@ def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
         if el is not root and (name not in ALLOWED_ELEMENTS or ns not in ("", SVG_NS)):
             drop_once(el)
             continue
-        if name == "style" and el.text:
-            css = _css_plain(el.text)
-            if "@import" in css.lower() or not _safe_value("style", "", el.text):
+        if name == "style" and (text := style_text(el)):
+            css = _css_plain(text)
+            if "@import" in css.lower() or not _safe_value("style", "", text):
                 if removed is not None:
                     why = (
                         "loads an outside style sheet (@import)"
