@@ -643,3 +643,21 @@ def test_a_reference_to_a_missing_id_is_not_drawn_as_the_whole_file(qtbot) -> No
     whole = _ink(render_icon(data, "a", "#000000", 24))
     missing = _ink(render_icon(data, "nope", "#000000", 24))
     assert whole == 24 * 24 and 0 < missing < whole / 3  # a question mark, not the square
+
+
+def test_an_id_in_hindi_or_with_a_typed_accent_can_be_given_by_rename(
+    qtbot, window, example_project: Path, monkeypatch
+) -> None:
+    """The checks accept ids in any script, with combining accents (PD422's rule); Rename id…
+    refused them ("cannot be an id"), and an import took such ids for invalid names."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    for new_id in ("नमस्ते", "cafe\u0301"):
+        pane.rename_id(new_id)
+        assert warned == [] and f'id="{new_id}"' in window.package.read_text(HAND)
+    assert window.save()
+    package = (example_project / "webapp2" / PACKAGE).read_text(encoding="utf-8")
+    assert '"hand.svg#cafe\u0301"' in package
+    assert not [p for p in run_checks(load(example_project)) if p.code.startswith("PD4")]

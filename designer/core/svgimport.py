@@ -24,11 +24,11 @@ from typing import Any
 
 from .jstext import safe_id
 from .svg import (
-    _NAME,
     SVG_NS,
     XLINK_NS,
     SvgInfo,
     _local,
+    is_id_name,
     read_svg,
     remove_element,
     sanitise_tree,
@@ -113,8 +113,12 @@ class SvgSymbol:
 
 
 def is_valid_id(value: str) -> bool:
-    """Whether ``value`` can be an icon id: the rule the checker's PD422 applies (no spaces, no leading digit)."""
-    return bool(_NAME.match(value))
+    """Whether ``value`` can be an icon id: the rule the checker's PD422 applies (no spaces, no leading digit).
+
+    Why :func:`is_id_name` itself: a copy of its first pattern refused what it accepts besides
+    (an accent typed on macOS, Hindi's vowel signs), so Rename id… refused ids the checks pass.
+    """
+    return is_id_name(value)
 
 
 def derive_icon_id(file_name: str) -> str:
