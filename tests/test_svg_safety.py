@@ -445,3 +445,36 @@ def test_a_comment_inside_a_style_does_not_hide_what_follows_it(split: str, css:
     found = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD415"]
     assert found and all(f.line == 1 for f in found)
     assert "t.example" not in sanitise_svg(data)[0]
+
+
+def test_id_findings_in_an_inkscape_layout_point_at_their_attribute() -> None:
+    """Inkscape writes one attribute a line. A broken url(#...), an invalid id and a repeated one
+    were reported on the line where the start tag ends ("/>"), not where they are written."""
+    text = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" id="icon">
+  <path
+     id="1bad"
+     d="M0 0h4v4z"
+     fill="url(#nowhere)"
+     />
+  <g
+     id="dup">
+    <use
+       href="#dup"
+       />
+  </g>
+  <g
+     id="dup"
+     />
+  <style>
+    .a { fill: url(#gone) }
+  </style>
+</svg>
+"""
+    data = text.encode()
+    found = {f.code + f.detail[:12]: (f.line, f.column) for f in scan_svg(data, read_svg(data))}
+    assert found == {
+        "PD420fill=url(#..": (5, 6),
+        "PD420a style refe": (16, 3),
+        "PD422the id '1bad": (3, 6),
+        "PD421the id 'dup'": (14, 6),
+    }

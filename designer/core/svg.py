@@ -719,6 +719,25 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
         finding.line, finding.column = line, column
 
 
+def _on_id_attributes(root: Any, on_ids: list[tuple[SvgFinding, str, int]]) -> list[tuple[SvgFinding, int, str | None]]:
+    """Each finding about an id, with the index of its element (the first or the second element
+    with that id) and the attribute ``id``, for :func:`_place`. Why: lxml's line is where the start
+    tag ends, and Inkscape writes one attribute a line, so an id was said some lines below it."""
+    wanted = {(i, n) for _f, i, n in on_ids}
+    seen: dict[str, int] = {}
+    found: dict[tuple[str, int], int] = {}
+    k = 0
+    for el in root.iter("*"):
+        eid = el.get("id")
+        if eid is not None:
+            n = seen.get(eid, 0)
+            seen[eid] = n + 1
+            if (eid, n) in wanted:
+                found[(eid, n)] = k
+        k += 1
+    return [(f, found[(i, n)], "id") for f, i, n in on_ids if (i, n) in found]
+
+
 _START_TAG_END = r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
 
 
@@ -748,7 +767,8 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         node = node.getprevious()
     ids = info.ids
     lower_ids = {i.lower(): i for i in ids}
-    internal: list[tuple[str, int, str]] = []  # (id, line, where)
+    # (id, line, where, index of the element, attribute or None): a url(#id) or href="#id"
+    internal: list[tuple[str, int, str, int, str | None]] = []
     # (finding, index of its element among the elements, attribute or None): placed afterwards
     # at the start tag or attribute itself (lxml's line is where a start tag ends).
     placed: list[tuple[SvgFinding, int, str | None]] = []
@@ -764,7 +784,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             if re.match(_SCRIPT_URL, value) or low.startswith("javascript:"):
                 out.append(SvgFinding("PD414", line, 1, f'<{name} {aname}="{value[:40]}">'))
             elif value.startswith("#"):
-                internal.append((value[1:], line, f"<{name} href>"))
+                internal.append((value[1:], line, f"<{name} href>", k, attr))
             elif name == "image" and re.match(_RASTER_DATA, value):
                 pass  # an embedded picture, not an outside resource
             elif value.strip():
@@ -783,7 +803,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 out.append(SvgFinding("PD414", line, 1, f"a javascript: address in {aname}"))
             for ref in _refs(value):
                 if ref.startswith("#"):
-                    internal.append((ref[1:], line, f"{aname}=url(#...)"))
+                    internal.append((ref[1:], line, f"{aname}=url(#...)", k, attr))
                 elif ref and not re.match(_RASTER_DATA, ref):
                     out.append(SvgFinding("PD415", line, 1, f"{aname} loads '{ref[:60]}'"))
 
@@ -812,7 +832,7 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 out.append(SvgFinding("PD414", line, 1, "a javascript: address in a <style>"))
             for ref in _refs(css):
                 if ref.startswith("#"):
-                    internal.append((ref[1:], line, "a style"))
+                    internal.append((ref[1:], line, "a style", k, None))
                 elif ref:
                     out.append(SvgFinding("PD415", line, 1, f"a <style> loads '{ref[:60]}'"))
         if len(out) > first:  # (rare: no generator for the many elements and attributes with nothing)
@@ -841,10 +861,8 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 attribute(name, line, attr, value)
             if len(out) > before:
                 placed.extend((f, k, attr) for f in out[before:])
-    if placed:
-        _place(data, placed, names)
     seen_missing: set[str] = set()
-    for ref_id, line, where in internal:
+    for ref_id, line, where, k, attr in internal:
         if ref_id in ids or ref_id in seen_missing or not ref_id:
             continue
         seen_missing.add(ref_id)
@@ -853,19 +871,22 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
         finding = SvgFinding("PD420", line, 1, f"{where} refers to '#{ref_id}', which is not in the file{hint}", False)
         finding.rename = (ref_id, case) if case else None
         out.append(finding)
+        placed.append((finding, k, attr))
     # A repeated id matters only where something in the file refers to it: sprites copied from the
     # app repeat inner ids ('shape' in every <symbol>) that nothing uses, and the icons, found by
     # their symbols' own ids, draw fine (SPEC 5b: accept them).
-    referenced = {ref_id for ref_id, _, _ in internal}
+    referenced = {ref_id for ref_id, *_ in internal}
     dup_names: dict[str, int] = {}
     for dup, line in info.duplicate_ids:
         if dup in referenced:
             dup_names.setdefault(dup, line)
+    on_ids: list[tuple[SvgFinding, str, int]] = []  # (finding, id, which element with it: 0 first, 1 second)
     for dup, line in list(dup_names.items())[:5]:
         more = (
             f" (and {len(dup_names) - 5} more repeated ids)" if len(dup_names) > 5 and dup == list(dup_names)[4] else ""
         )
         out.append(SvgFinding("PD421", line, 1, f"the id '{dup}' is used again here{more}", False))
+        on_ids.append((out[-1], dup, 1))
     bad = [(i, ln) for i, ln in ids.items() if not is_id_name(i)]
     for i, ln in bad[:5]:
         out.append(
@@ -873,6 +894,11 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
                 "PD422", ln, 1, f"the id '{i}' is not a valid name (no spaces; it must not start with a digit)", False
             )
         )
+        on_ids.append((out[-1], i, 0))
+    if on_ids:
+        placed.extend(_on_id_attributes(root, on_ids))
+    if placed:
+        _place(data, placed, names)
     size, culprit = drawn_size(root)
     if size > MAX_DRAWN:
         line = (culprit.sourceline if culprit is not None else root.sourceline) or 1
