@@ -661,3 +661,24 @@ def test_an_id_in_hindi_or_with_a_typed_accent_can_be_given_by_rename(
     package = (example_project / "webapp2" / PACKAGE).read_text(encoding="utf-8")
     assert '"hand.svg#cafe\u0301"' in package
     assert not [p for p in run_checks(load(example_project)) if p.code.startswith("PD4")]
+
+
+@pytest.mark.parametrize("first", [None, "broken.svg"])
+def test_an_empty_icon_file_opens_and_says_it_is_empty(qtbot, window, example_project: Path, first) -> None:
+    """An empty .svg (a download that failed, a file made in a file manager) crashed the window
+    when it was the first icon shown, and after a broken one it showed that one's error."""
+    folder = example_project / "webapp2" / PLUGIN
+    (folder / "broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n\n\n<rect')
+    (folder / "empty.svg").write_bytes(b"")
+    window.open_path(example_project)
+    if first:
+        assert "line 4" in show_file(window, f"{PLUGIN}/{first}").banner.text()
+    pane = show_file(window, f"{PLUGIN}/empty.svg")
+    assert pane.canvas.error is not None and pane.canvas.blank
+    assert "line 1, column 1: the file is empty" in pane.banner.text() and pane.banner.isVisible()
+    # Typing a drawing into its XML view brings the canvas to life.
+    qtbot.keyClicks(
+        window.source_editor,
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="4" height="4"/></svg>',
+    )
+    assert pane.canvas.error is None and len(pane.canvas.shapes) == 1

@@ -280,6 +280,7 @@ class IconCanvas(QGraphicsView):
         self._select(None)
         self.text = ""
         self.doc = None
+        self.error = None  # (this file's: the next one's banner named it)
         self.shapes = []
         self.blank = True
         viewport_of(self).update()

@@ -655,7 +655,9 @@ class IconEditorPane(QWidget):
         text = self._text()
         if text is None or not self.package.exists(self.rel):
             return  # the file was removed (an undo): the window shows something else
-        if text != self.canvas.text:
+        # (an empty file is the text a forgotten canvas holds: read all the same, to say it is empty)
+        unread = self.canvas.doc is None and self.canvas.error is None
+        if text != self.canvas.text or unread:
             if self._follow_cut_outs(text):
                 return  # (shown already: the amended text refreshed the pane)
             self.canvas.set_text(text)
