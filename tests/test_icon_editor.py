@@ -682,3 +682,32 @@ def test_an_empty_icon_file_opens_and_says_it_is_empty(qtbot, window, example_pr
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="4" height="4"/></svg>',
     )
     assert pane.canvas.error is None and len(pane.canvas.shapes) == 1
+
+
+EVA_STYLE = b"""<svg xmlns="http://www.w3.org/2000/svg" id="eva" viewBox="0 0 24 24" fill="none">
+<mask id="mask0" mask-type="alpha" maskUnits="userSpaceOnUse" x="2" y="2" width="20" height="20">
+<path d="M2 6H22V22H2Z" fill="#231F20"/>
+<path d="M2 2H22V4H2Z" style="fill:#231F20" fill-opacity="0.5"/>
+</mask>
+<g mask="url(#mask0)"><rect width="24" height="24" fill="#0D1C2E"/></g>
+</svg>
+"""
+
+
+def test_an_alpha_mask_is_drawn_as_the_browser_draws_it(qtbot, window, example_project: Path) -> None:
+    """Figma and Eva Icons mask every icon with mask-type="alpha" and a near-black shape. Qt reads
+    every mask by its lightness, so the canvas, the thumbnails and the preview showed the icon
+    at an eighth of its strength, while the app shows it solid."""
+    from designer.gui.icon_render import render_as_written, render_icon
+
+    for picture in (render_icon(EVA_STYLE, "", "#000000", 24), render_as_written(EVA_STYLE, "", "#000000", 24)):
+        image = picture.toImage()
+        assert image.pixelColor(12, 12).alpha() == 255  # solid where the mask is opaque
+        assert 100 < image.pixelColor(12, 3).alpha() < 160  # half where it is half opaque
+        assert image.pixelColor(1, 1).alpha() == 0  # nothing outside it
+    (example_project / "webapp2" / PLUGIN / "eva.svg").write_bytes(EVA_STYLE)
+    window.open_path(example_project)
+    pane = show_file(window, f"{PLUGIN}/eva.svg")
+    canvas = pane.canvas.grab().toImage()
+    centre = pane.canvas.mapFromScene(QPointF(12, 12))
+    assert canvas.pixelColor(centre).lightness() < 60  # the navy square, not a faint grey

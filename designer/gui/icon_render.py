@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
@@ -25,6 +25,10 @@ _RASTER_DATA = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp)\s*;\s*base64\s
 _RASTER_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 _MARK = "data-pd-picture"  # a data- attribute: the sanitiser keeps it
 _MAX_STOPS = 1000  # stops of one gradient the drawing copy keeps (see renderable_tree)
+# Masks read by their opacity (the attribute, or the property in a style), which Qt does not know.
+_ALPHA_MASKS = "//*[local-name()='mask'][@mask-type='alpha' or contains(translate(@style, ' ', ''), 'mask-type:alpha')]"
+# A fill, stroke or color declaration of a colour (not none, inherit or a url()).
+_SOLID_PAINT = r"(?<![\w-])(fill|stroke|color)\s*:\s*(?!\s*(?:none|inherit|url\())[^;]+"
 _CROWDED_GRADIENTS = f"//*[contains(local-name(), 'Gradient')][count(*) > {_MAX_STOPS}]"
 
 
@@ -101,6 +105,8 @@ def renderable_tree(root: object) -> bytes:
         del el.attrib[_MARK]
         el.tag = tag
         el.set(attr, href)
+    for mask in root.xpath(_ALPHA_MASKS):
+        _read_by_lightness(mask)
     # Qt reads a gradient's stops in time that grows with the square of their number: 100,000
     # stops in a 2 MB file froze the icon editor for 20 seconds. A real gradient has a handful.
     for gradient in root.xpath(_CROWDED_GRADIENTS):
@@ -112,6 +118,29 @@ def renderable_tree(root: object) -> bytes:
         if too_many or len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
             remove_element(el)
     return etree.tostring(root)
+
+
+def _read_by_lightness(mask: Any) -> None:
+    """An alpha mask (``mask-type="alpha"``) made into the lightness mask Qt draws it as: its
+    solid paints become white, so their opacity alone (the opacities stay) decides, as in a browser.
+
+    Why: Qt reads every mask by its lightness, and Figma and Eva Icons mask every icon with a
+    near-black shape and ``mask-type="alpha"``: the designer showed them at an eighth of their
+    strength, while the app shows them solid. (A gradient's paint is left as it is.)
+    """
+    mask.set("fill", "#fff")  # what the mask's shapes without a paint of their own inherit
+    for el in mask.iter("*"):
+        for attr in ("fill", "stroke", "color"):
+            if el is not mask and _solid(el.get(attr)):
+                el.set(attr, "#fff")
+        style = el.get("style")
+        if style and ("fill" in style or "stroke" in style or "color" in style):
+            el.set("style", re.sub(_SOLID_PAINT, r"\1:#fff", style))
+
+
+def _solid(paint: str | None) -> bool:
+    """Whether ``paint`` is a colour (not none, a gradient's url() or an inherited value)."""
+    return paint is not None and paint.strip() not in ("", "none", "inherit") and "url(" not in paint
 
 
 _DRAWINGS: dict[bytes, bytes] = {}  # an icon's text -> its drawing copy, the newest last
