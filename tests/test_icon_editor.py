@@ -711,3 +711,20 @@ def test_an_alpha_mask_is_drawn_as_the_browser_draws_it(qtbot, window, example_p
     canvas = pane.canvas.grab().toImage()
     centre = pane.canvas.mapFromScene(QPointF(12, 12))
     assert canvas.pixelColor(centre).lightness() < 60  # the navy square, not a faint grey
+
+
+@pytest.mark.parametrize(
+    "copies",
+    [
+        '<g id="a"><rect width="8" height="8"/><use href="#a" x="9"/></g>',  # a copy of its own group
+        '<g id="a"><rect width="8" height="8"/><use href="#b"/></g><g id="b"><use href="#a" y="9"/></g>',
+    ],
+)
+def test_a_copy_of_itself_leaves_the_rest_of_the_drawing_on_show(qtbot, copies: str) -> None:
+    """A <use> inside what it copies: browsers leave that copy out and draw the rest; Qt threw the
+    whole drawing away (with a warning), so the canvas and the thumbnails showed nothing."""
+    from designer.gui.icon_render import render_icon
+
+    data = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{copies}<rect x="16" y="16" width="8" height="8"/></svg>'
+    image = render_icon(data.encode(), "", "#000000", 24).toImage()
+    assert image.pixelColor(4, 4).alpha() == 255 and image.pixelColor(20, 20).alpha() == 255

@@ -113,11 +113,42 @@ def renderable_tree(root: object) -> bytes:
         for stop in gradient.xpath("*[local-name()='stop']")[_MAX_STOPS:]:
             gradient.remove(stop)
     too_many = drawn_size(root)[0] > MAX_DRAWN  # PD431: drawn with its copies, it would take minutes
-    for el in list(root.iter("{*}use")):
+    uses = list(root.iter("{*}use"))
+    looped: set[Any] = set()
+    if uses and not too_many:
+        by_id = {el.get("id"): el for el in root.iter("*") if el.get("id") is not None}
+        # (all found before any goes: a use left out would end the loop of another one, drawn then)
+        looped = {el for el in uses if _copies_itself(el, by_id)}
+    for el in uses:
         target = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
-        if too_many or len(target) < 2:  # its outside link was removed: it draws nothing, and Qt would warn
+        # (an outside link removed leaves it with nothing to draw, and Qt would warn)
+        if too_many or len(target) < 2 or el in looped:
             remove_element(el)
     return etree.tostring(root)
+
+
+def _copies_itself(use: Any, by_id: dict[str, Any]) -> bool:
+    """Whether the copy ``use`` makes holds ``use`` again, directly or through other copies.
+
+    Why: browsers leave such a copy out and draw the rest; Qt throws the whole drawing away (with
+    a warning), and the canvas and the thumbnails showed nothing of the icon.
+    """
+    from ..core.svg import XLINK_NS
+
+    around = {use, *use.iterancestors()}
+    seen: set[Any] = set()
+    todo = [use]
+    while todo:
+        el = todo.pop()
+        href = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+        target = by_id.get(href[1:]) if href.startswith("#") else None
+        if target is None or target in seen:
+            continue
+        if target in around:
+            return True
+        seen.add(target)
+        todo.extend(target.iter("{*}use"))
+    return False
 
 
 def _read_by_lightness(mask: Any) -> None:
