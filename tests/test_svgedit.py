@@ -500,3 +500,24 @@ def test_a_mask_written_by_hand_is_left_alone() -> None:
     doc = SvgDocument(text)
     doc.translate(doc.shapes()[0].path, 3, 0)
     assert '<mask id="k"><circle cx="5" cy="5" r="2"' in doc.to_text()
+
+
+@pytest.mark.parametrize("ns", [' xmlns="http://www.w3.org/2000/svg"', ""])
+def test_the_pictures_of_a_big_sprite_look_at_its_top_level_once_each(monkeypatch, ns: str) -> None:
+    """A sprite of symbols side by side under <svg> (as icon sites ship them) was walked whole for
+    every symbol's picture, to find its <defs> and <style>: 3,000 symbols held the icon editor for
+    ten seconds when the file opened, and again after each key typed in its XML."""
+    from designer.core import svgedit
+
+    n = 400
+    data = (
+        f"<svg{ns}><style>.a{{fill:red}}</style><defs><circle id='dot' r='1'/></defs>"
+        + "".join(f'<symbol id="s{i}" viewBox="0 0 24 24"><path d="M{i % 20} 0h4v4z"/></symbol>' for i in range(n))
+        + '<symbol id="uses" viewBox="0 0 24 24"><use href="#dot"/></symbol></svg>'
+    ).encode()
+    looked: list[int] = []
+    real = svgedit._local
+    monkeypatch.setattr(svgedit, "_local", lambda tag: looked.append(1) or real(tag))
+    drawings = svgedit.symbol_svgs(data)
+    assert len(drawings) == n + 1 and len(looked) < 10 * n
+    assert b"dot" in drawings["uses"] and b".a{fill:red}" in drawings["s7"] and b"s8" not in drawings["s7"]

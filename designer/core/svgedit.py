@@ -864,15 +864,15 @@ def _drawing_of_symbol(
         if found is None:
             return None
         wanted, beside = found
-    for at, el in enumerate(root):
-        if isinstance(el.tag, str) and _local(el.tag) in ("defs", "style"):
-            if bare is None:
-                group.addprevious(_without_symbols(el, wanted))
-                continue
-            if at not in bare:
-                bare[at] = (_without_symbols(el, set()), {s.get("id") for s in el.iter("{*}symbol")})
-            empty, ids = bare[at]
-            group.addprevious(_without_symbols(el, wanted) if wanted & ids else copy.deepcopy(empty))
+    # (found by lxml: a sprite's thousands of symbols beside each other were walked for each one)
+    for at, el in enumerate(root.iterchildren("{*}defs", "{*}style")):
+        if bare is None:
+            group.addprevious(_without_symbols(el, wanted))
+            continue
+        if at not in bare:
+            bare[at] = (_without_symbols(el, set()), {s.get("id") for s in el.iter("{*}symbol")})
+        empty, ids = bare[at]
+        group.addprevious(_without_symbols(el, wanted) if wanted & ids else copy.deepcopy(empty))
     if beside:
         defs = etree.Element(f"{{{ns}}}defs" if ns else "defs")
         defs.extend(copy.deepcopy(s) for s in beside)
