@@ -155,3 +155,27 @@ def test_the_ids_of_a_drawing_are_listed_once_per_text(qtbot, window, example_pr
     assert len(walks) == 1
     window.editor.edit_text("Take the id away", HAND, window.package.read_text(HAND).replace(' id="hand"', ""))
     assert "#hand</code> <b>(missing)</b>" in pane.users.text()
+
+
+def test_the_forms_icon_list_reads_a_big_sprite_once(qtbot, window, example_project: Path, monkeypatch) -> None:
+    """The form's Icon list shows every symbol of the plugin's sprites, each drawn from a reading
+    of the whole sprite: a sprite of 3,000 symbols (as icon sites ship them) held the window for
+    a minute when its plugin was picked."""
+    from test_icon_editor import PLUGIN, hand_plugin_index, select_plugin
+
+    from designer.core import svgedit
+
+    n = 300
+    symbols = "".join(f'<symbol id="s{i}" viewBox="0 0 24 24"><path d="M{i % 20} 0h4v4z"/></symbol>' for i in range(n))
+    sprite = f'<svg xmlns="http://www.w3.org/2000/svg" id="t{uuid.uuid4().hex}">{symbols}</svg>'
+    (example_project / "webapp2" / PLUGIN / "sprite.svg").write_text(sprite, encoding="utf-8")
+    readings: list[int] = []
+    real = svgedit.parse_svg
+    monkeypatch.setattr(svgedit, "parse_svg", lambda data: readings.append(len(data)) or real(data))
+    window.open_path(example_project)
+    select_plugin(window, hand_plugin_index(window))
+    window.plugin_page.items.list.setCurrentRow(0)
+    icons = window.plugin_page.items.icon
+    shown = [icons.itemData(i) for i in range(icons.count())]
+    assert "sprite.svg#s7" in shown and not icons.itemIcon(shown.index("sprite.svg#s7")).isNull()
+    assert len([size for size in readings if size >= len(sprite)]) <= 2  # not once per symbol
