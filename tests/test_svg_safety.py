@@ -478,3 +478,13 @@ def test_id_findings_in_an_inkscape_layout_point_at_their_attribute() -> None:
         "PD422the id '1bad": (3, 6),
         "PD421the id 'dup'": (14, 6),
     }
+
+
+def test_a_link_inside_a_text_keeps_its_words_on_show() -> None:
+    """The sanitiser keeps a link's drawing as a <g>; inside a <text> a <g> is no text content, so
+    browsers dropped the linked words ('Help <a>here</a>' showed 'Help')."""
+    data = (HEAD + '<text x="1" y="20">Help <a href="https://t.example/">here</a>!</text></svg>').encode()
+    clean = sanitise_svg(data)[0]
+    assert "t.example" not in clean and '<text x="1" y="20">Help <tspan>here</tspan>!</text>' in clean
+    data = (HEAD + '<a href="https://t.example/"><rect width="9" height="9"/></a></svg>').encode()
+    assert "<g><rect" in sanitise_svg(data)[0]  # a link around shapes stays a group

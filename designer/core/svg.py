@@ -1219,8 +1219,11 @@ def sanitise_tree(root: Any, removed: list[str] | None = None) -> list[str]:
             known = tags[tag] = (_local(tag), tag[1:].split("}", 1)[0] if tag.startswith("{") else "")
         name, ns = known
         if name == "a" and ns in ("", SVG_NS):
-            el.tag = f"{{{ns}}}g" if ns else "g"  # keep the drawing inside a link, drop the link
-            name = "g"
+            # Keep the drawing inside a link, drop the link: a group of shapes, or in a text a
+            # <tspan> (a <g> is no text content: browsers dropped the linked words).
+            in_text = any(_local(a.tag) in ("text", "tspan", "textPath") for a in el.iterancestors())
+            name = "tspan" if in_text else "g"
+            el.tag = f"{{{ns}}}{name}" if ns else name
             if removed is not None:
                 rec.add("a link around part of the drawing (the drawing stays)", el.sourceline or 0)
         if el is root and (name != "svg" or ns not in ("", SVG_NS)):
