@@ -488,3 +488,34 @@ def test_a_link_inside_a_text_keeps_its_words_on_show() -> None:
     assert "t.example" not in clean and '<text x="1" y="20">Help <tspan>here</tspan>!</text>' in clean
     data = (HEAD + '<a href="https://t.example/"><rect width="9" height="9"/></a></svg>').encode()
     assert "<g><rect" in sanitise_svg(data)[0]  # a link around shapes stays a group
+
+
+def _utf16(text: str) -> bytes:
+    return text.replace("\n", "\r\n").encode("utf-16")  # as Notepad writes "Unicode"
+
+
+def test_an_icon_in_utf16_is_checked_as_one_in_utf8(base_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The checks looked for '<!ENTITY' and for the start tags as UTF-8 bytes: in a UTF-16 icon an
+    external entity was only a warning (check passed it), its handler was said two lines too low,
+    and the warning's fix stopped check --fix with "could not be saved (utf-8 codec ...)"."""
+    xxe = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        '<!DOCTYPE svg [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n'
+        '  <circle cx="12" cy="12" r="6" onclick="x()"/><title>&xxe;</title>\n</svg>\n'
+    )
+    data = _utf16(xxe)
+    found = {f.code: (f.line, f.column) for f in scan_svg(data, read_svg(data))}
+    assert found == {"PD411": (3, 3), "PD413": (6, 33)}
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(data)
+    assert main(["check", str(base_project)]) == 1
+    # A DOCTYPE of another DTD alone: its fix (only the DOCTYPE goes) works on the UTF-16 file too.
+    svg.write_bytes(
+        _utf16(xxe.replace('[\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]', 'SYSTEM "e.dtd"').replace("&xxe;", ""))
+    )
+    assert [p.code for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == ["PD410", "PD413"]
+    capsys.readouterr()
+    assert main(["check", str(base_project), "--fix"]) == 0, capsys.readouterr().err
+    cleaned = svg.read_bytes().decode("utf-8")
+    assert "DOCTYPE" not in cleaned and "onclick" not in cleaned and 'id="rec"' in cleaned

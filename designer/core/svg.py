@@ -19,6 +19,7 @@ __all__ = [
     "SvgFinding",
     "SvgInfo",
     "TooManyAttributes",
+    "as_utf8",
     "doctype_span",
     "harmless_doctype",
     "not_svg_kind",
@@ -693,8 +694,6 @@ def _place(data: bytes, placed: list[tuple[SvgFinding, int, str | None]], names:
     count and names; when they do not match (entities that expand to elements, odd encodings)
     the findings keep lxml's line.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return
     text = data.decode("utf-8", "replace")
     masked = re.sub(_MASKED, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     span = doctype_span(masked)
@@ -741,11 +740,26 @@ def _on_id_attributes(root: Any, on_ids: list[tuple[SvgFinding, str, int]]) -> l
 _START_TAG_END = r"""<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
 
 
+def as_utf8(data: bytes) -> bytes:
+    """``data`` in UTF-8 when it is UTF-16 (by its byte order mark, kept as U+FEFF), else as it is.
+
+    Why: the scans below look for ``<!ENTITY`` and for start tags in the bytes; in a UTF-16 icon
+    (Notepad's "Unicode") they found none, and an external entity was only a warning.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return b"\xef\xbb\xbf" + data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return data
+    return data
+
+
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     """Unsafe content, broken internal references and doubtful ids of a parsed SVG."""
     out: list[SvgFinding] = []
     if not info.ok or info.tree is None:
         return out
+    data = as_utf8(data)
     prolog = _prolog(data)
     if info.has_doctype or b"<!DOCTYPE" in prolog:
         ent = prolog.find(b"<!ENTITY")

@@ -12,7 +12,7 @@ from designer.core.checks.icons import svg_bytes, svg_info, svgs_by_folder
 from designer.core.lineends import byte_position
 from designer.core.model import BrandingPackage, text_bytes
 from designer.core.problems import Fix
-from designer.core.svg import _prolog, sanitise_svg, scan_svg, viewbox_from_size
+from designer.core.svg import _prolog, as_utf8, sanitise_svg, scan_svg, viewbox_from_size
 
 _TITLES = {
     "PD410": "has a DOCTYPE",
@@ -73,7 +73,7 @@ def _unreadable_entities(ctx: Context, target: str, plugin_key: str | None) -> N
     file, just as a script in a readable file nothing names is an error (PD412). A file that is
     merely broken is not unsafe: PD406's note says it cannot be read.
     """
-    data = svg_bytes(ctx, target)
+    data = as_utf8(svg_bytes(ctx, target))
     ent = _prolog(data).find(b"<!ENTITY")
     if ent == -1:
         return
@@ -147,6 +147,8 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
                     "things of its own. Icons do not need one, and it can point to outside files. The fix removes it."
                 )
                 fix = Fix("remove-svg-doctype", f"Remove the DOCTYPE of {name}", {"file": target})
+                if as_utf8(data) is not data:  # (UTF-16: the text edit reads UTF-8; the sanitiser reads it)
+                    fix = sanitise
         elif f.code == "PD420":
             message = f"In the icon {name}, {f.detail}; that part of the drawing shows nothing."
             if f.rename:
