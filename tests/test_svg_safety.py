@@ -519,3 +519,15 @@ def test_an_icon_in_utf16_is_checked_as_one_in_utf8(base_project: Path, capsys: 
     assert main(["check", str(base_project), "--fix"]) == 0, capsys.readouterr().err
     cleaned = svg.read_bytes().decode("utf-8")
     assert "DOCTYPE" not in cleaned and "onclick" not in cleaned and 'id="rec"' in cleaned
+
+
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [("icon#1", "it holds '#'"), ("a b", "it holds a space"), ("1st", "it starts with '1'"), ("svg:x", "it holds ':'")],
+)
+def test_an_invalid_id_is_told_what_is_wrong_with_it(bad: str, said: str) -> None:
+    """PD422 said "(no spaces; it must not start with a digit)" of every invalid id, also of
+    'icon#1', which has neither: the user was left to guess."""
+    data = (HEAD + f'<path id="{bad}" d="M0 0h4"/></svg>').encode()
+    (found,) = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD422"]
+    assert f"the id '{bad}' is not a valid name: {said}" in found.detail

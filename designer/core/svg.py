@@ -543,6 +543,22 @@ def is_id_name(text: str) -> bool:
     return all(ch.isalnum() or ch in "_.-" or unicodedata.category(ch)[0] == "M" for ch in text)
 
 
+def _what_is_wrong(text: str) -> str:
+    """Why ``text`` is no id :func:`is_id_name` accepts, in a few words ("it holds '#'").
+
+    Why: PD422 said "no spaces; it must not start with a digit" of every id, also of one with
+    neither, such as 'icon#1', and the user was left to guess.
+    """
+    if not text:
+        return "it is empty"
+    if _NAME.match(text[0]) is None:
+        return f"it starts with '{text[0]}'"
+    import unicodedata
+
+    bad = next((ch for ch in text if not (ch.isalnum() or ch in "_.-" or unicodedata.category(ch)[0] == "M")), text[0])
+    return "it holds a space" if bad.isspace() else f"it holds '{bad}'"
+
+
 # Patterns for what few icons hold (url(...), links, data: addresses) stay strings: the re module
 # compiles (and caches) them on first use, not at every import of this module by `check`.
 _URL_REF = r"(?i)url\(\s*['\"]?([^'\")\s]*)"
@@ -905,7 +921,12 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
     for i, ln in bad[:5]:
         out.append(
             SvgFinding(
-                "PD422", ln, 1, f"the id '{i}' is not a valid name (no spaces; it must not start with a digit)", False
+                "PD422",
+                ln,
+                1,
+                f"the id '{i}' is not a valid name: {_what_is_wrong(i)} (an id is letters, digits, '_', '.' "
+                "and '-', not starting with a digit)",
+                False,
             )
         )
         on_ids.append((out[-1], i, 0))
