@@ -798,3 +798,29 @@ def test_an_alpha_mask_from_figma_stays_an_alpha_mask() -> None:
     assert etree.fromstring(result.text.encode()).find("{*}mask").get("mask-type") == "alpha"
     assert not any("mask-type" in line for line in result.removed)
     assert 'mask-type="alpha"' in sanitise_svg(data)[0]
+
+
+STYLED_AFTER_A_COMMENT = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <defs>
+    <linearGradient id="linearGradient12"><stop offset="0" stop-color="#08c"/></linearGradient>
+    <style><!-- the button's body --> .body { fill: url(#linearGradient12); stroke: #123456 }</style>
+  </defs>
+  <path class="body" d="M2 2h20v20H2z"/>
+</svg>
+"""
+
+
+def test_a_gradient_named_in_a_style_after_a_comment_survives_the_import() -> None:
+    """The import's clean-up read a <style>'s text up to its first XML comment only: a gradient
+    named after one was taken for an unused made-up id and removed, and the icon lost its fill
+    (the checks and the sanitiser already read the whole text)."""
+    result = import_svg(STYLED_AFTER_A_COMMENT, "button.svg")
+    tree = read_svg(result.text.encode())
+    assert "linearGradient12" in tree.ids, result.text
+    assert clean(result.text) == []
+
+
+def test_colours_in_a_style_after_a_comment_follow_the_app_colour() -> None:
+    """Made to follow the app's colour, the colours of a <style> after its first comment stayed."""
+    result = import_svg(STYLED_AFTER_A_COMMENT, "button.svg", colours=APP_COLOUR)
+    assert "#123456" not in result.text and "currentColor" in result.text, result.text

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +33,7 @@ from .svg import (
     remove_element,
     sanitise_tree,
     scan_svg,
+    style_text,
     symbol_elements,
     viewbox_from_size,
 )
@@ -289,8 +290,8 @@ def internal_references(root: Any) -> dict[str, int]:
         for a, v in items:
             if (a == "href" or a == xlink_href) and v.startswith("#") and len(v) > 1:
                 out[v[1:]] = out.get(v[1:], 0) + 1
-        if el.text and "url(" in el.text and _local(el.tag) == "style":
-            texts.append(el.text)
+        if _local(el.tag) == "style" and "url(" in (css := style_text(el)):
+            texts.append(css)
         for text in texts:
             for m in re.finditer(_URL_ID, text):
                 out[m.group(2)] = out.get(m.group(2), 0) + 1
@@ -318,9 +319,20 @@ def _replace_refs(root: Any, old: str, new: str | None) -> int:
                     count += 1
             elif "url(" in v:
                 el.set(a, sub(v))
-        if _local(el.tag) == "style" and el.text and "url(" in el.text:
-            el.text = sub(el.text)
+        if _local(el.tag) == "style" and "url(" in style_text(el):
+            _edit_style(el, sub)
     return count
+
+
+def _edit_style(el: Any, edit: Callable[[str], str]) -> None:
+    """``edit`` applied to each piece of the CSS of the ``<style>`` ``el``: its text, and the text
+    after each comment in it. Why each: the text alone is the CSS up to the first comment, and a
+    reference after one was neither renamed with its id nor turned to the app's colour."""
+    if el.text:
+        el.text = edit(el.text)
+    for child in el:
+        if child.tail:
+            child.tail = edit(child.tail)
 
 
 # Words programs number their ids with, whatever the element: layer1 (Inkscape), Page-1 (Sketch)...
@@ -565,8 +577,8 @@ def _to_current_color(root: Any, gradients: bool = False) -> int:
         style = el.get("style")
         if style and ("fill" in style or "stroke" in style):
             el.set("style", sub_css(style))
-        if _local(el.tag) == "style" and el.text and ("fill" in el.text or "stroke" in el.text):
-            el.text = sub_css(el.text)
+        if _local(el.tag) == "style" and ("fill" in (css := style_text(el)) or "stroke" in css):
+            _edit_style(el, sub_css)
     while paint_servers:  # (a gradient may take its stops from another one: that one goes next)
         used = internal_references(root)
         unused = [
