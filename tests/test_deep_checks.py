@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from designer.cli import main
 from designer.core.checks import run_checks
+from designer.core.export import export_package
 from designer.core.fixes import apply_fix
 from designer.core.model import BrandingPackage, load, save
 from designer.core.problems import CODES, Problem, printable
@@ -1189,3 +1191,37 @@ def test_a_near_spelling_of_an_action_says_both_ways_out_and_the_fix_goes_the_wa
         "registerPlugin to 'recrod', or choose 'record' as the item's action."
     )
     assert found.fix is not None and found.fix.title == "Rename 'record' in registerPlugin to 'recrod'"
+
+
+def _rename_in(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / "webapp2" / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("what", "old", "new", "said_in", "said"),
+    [
+        ("menu item icon", "rec.svg", ".rec.svg", PKG, "the item has no icon"),
+        ("icon set by the code", "rec.svg", "rec.svg~", JS, "the item has no icon then"),
+        ("code", "rec.plugin.js", ".rec.plugin.js", PKG, "the plugin does not load"),
+    ],
+)
+def test_pd107_a_file_the_plugin_uses_that_the_export_leaves_out(
+    base_project: Path, tmp_path: Path, what: str, old: str, new: str, said_in: str, said: str
+) -> None:
+    """A hidden file or an editor backup that a plugin uses passed every check (and ran in the
+    preview), while the export left it out of the ZIP: after the upload the plugin did not load,
+    or its item had no icon, and nothing had said so before. (A package file goes in whatever
+    its name: the export writes it from what the designer read.)"""
+    folder = base_project / "webapp2" / "plugins" / "rec"
+    if what == "icon set by the code":
+        write(base_project, JS, source(body="        state$.next({icon: 'rec.svg~#rec'}); /*HERE*/\n"))
+        (folder / "rec.svg~").write_bytes((folder / "rec.svg").read_bytes())
+    else:
+        (folder / old).rename(folder / new)
+        _rename_in(base_project, PKG, old, new)
+    (found,) = only(base_project, "PD107")
+    assert found.file == said_in and said in found.message and new in found.message, found
+    # ... and the export indeed leaves it out (the check tells the truth)
+    zipped = export_package(base_project, tmp_path / "out.zip", force=True).path
+    assert not any(n.endswith("/" + new) for n in zipfile.ZipFile(zipped).namelist())

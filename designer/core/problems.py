@@ -184,8 +184,9 @@ CODES: dict[str, Code] = {
             _W,
             "File left out of the export",
             "A named pipe, socket or device, or a file whose name holds a control character (a tab, a line "
-            "break), a ':' or a backslash, or is not UTF-8 text (the import refuses such names): the export "
-            "leaves it out and the upload will not have it.",
+            "break), a ':' or a backslash, or is not UTF-8 text (the import refuses such names); or a plugin's "
+            "code or icon named as the export never takes (hidden, an editor backup): the export leaves it out "
+            "and the upload will not have it.",
         ),
         Code(
             "PD108",

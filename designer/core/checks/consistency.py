@@ -13,7 +13,7 @@ from designer.core.jstext import shortened
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix, printable
 from designer.core.state import load_state
-from designer.core.zipnames import name_why
+from designer.core.zipnames import excluded_why, name_why
 
 # What can make a name one the export leaves out (see zipnames.name_why); the rest is its business.
 _LEFT_OUT = re.compile(r"[\x00-\x1f\x7f:\\]")
@@ -53,6 +53,7 @@ def _changed_since_export(pkg: BrandingPackage, record: dict[str, object] | None
 
 def check(pkg: BrandingPackage, ctx: Context) -> None:
     names = pkg.names()
+    _code_left_out(pkg, ctx)
     if not ctx.exporting and pkg.manifest is not None and pkg.manifest.branding_id not in (None, ""):
         record = _last_export(pkg)  # read once for both questions
         if str(pkg.manifest.branding_id) in last_branding_ids(record) and _changed_since_export(pkg, record):
@@ -271,6 +272,27 @@ def _meet(plugin: Plugin, other: Plugin) -> bool:
     mine = plugin.package.platforms if plugin.package is not None else None
     theirs = other.package.platforms if other.package is not None else None
     return bool(mine and theirs and not set(mine).isdisjoint(theirs))
+
+
+def _code_left_out(pkg: BrandingPackage, ctx: Context) -> None:
+    """PD107 for a plugin's code that the export leaves out for its name (hidden, an editor backup):
+    the plugin is checked and previewed, but the upload does not have it. (Its package file goes
+    in whatever its name: the export writes it from the model.)
+
+    Why: ``.record.plugin.js`` passed every check, ran in the preview, and the export left it out
+    of the ZIP without a word at check time, so after the upload the plugin did not load.
+    """
+    for plugin in pkg.plugins:
+        package, code = plugin.package_path, plugin.source_path
+        if package and code and (why := excluded_why(code)) is not None and pkg.exists(code):
+            ctx.report(
+                "PD107",
+                package,
+                f"The export leaves out the code {code} of '{shortened(plugin.display_name)}': {why}. After the "
+                "upload the plugin does not load. Rename the file, and its srcURL here.",
+                "/srcURL",
+                plugin=plugin.key,
+            )
 
 
 def _named_once(

@@ -11,7 +11,7 @@ from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
 from ..svg import SVG_NS, SvgInfo, is_id_name, not_svg_kind, read_svg
-from ..zipnames import exported_name
+from ..zipnames import excluded_why, exported_name
 from .context import Context
 from .package import misspelt_icons
 
@@ -276,6 +276,16 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                 plugin=key,
             )
         return
+    if (left_out := excluded_why(target)) is not None:
+        # (checked, drawn in the preview and the form, then left out of the ZIP without a word)
+        ctx.report(
+            "PD107",
+            rel,
+            f"The export leaves out the icon file '{shortened(file_part)}' of '{shortened(name)}': {left_out}. "
+            "After the upload the item has no icon. Rename the file, and the icon here.",
+            ptr,
+            plugin=key,
+        )
     if not target.lower().endswith(".svg"):
         ctx.report(
             "PD405",

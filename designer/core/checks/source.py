@@ -52,6 +52,7 @@ from designer.core.jsanalysis import (
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
+from designer.core.zipnames import excluded_why
 
 __all__ = ["check", "source_info", "sources"]
 
@@ -1277,6 +1278,14 @@ def _check_icons(plugin: Plugin, src: str, info: JsInfo, ctx: Context, report: R
                 col,
             )
             continue
+        if (left_out := excluded_why(target)) is not None:
+            report(
+                "PD107",
+                f"'{shortened(name)}' sets the icon '{shortened(value)}', but the export leaves {file_part} out: "
+                f"{left_out}. After the upload the item has no icon then. Rename the file, and the icon here.",
+                line,
+                col,
+            )
         if not target.lower().endswith(".svg"):
             continue
         from designer.core.checks.icons import readable_svg
