@@ -1225,3 +1225,38 @@ def test_pd107_a_file_the_plugin_uses_that_the_export_leaves_out(
     # ... and the export indeed leaves it out (the check tells the truth)
     zipped = export_package(base_project, tmp_path / "out.zip", force=True).path
     assert not any(n.endswith("/" + new) for n in zipfile.ZipFile(zipped).namelist())
+
+
+@pytest.mark.parametrize(
+    ("viewbox", "said"),
+    [
+        ("0 0 0 0", "width or height is 0: browsers draw nothing"),
+        ("0 0 -24 24", "below 0: browsers ignore it"),
+        ("0 0 24", "not four numbers"),
+        ("0 0 24px 24px", "not four numbers"),
+    ],
+)
+def test_pd430_a_viewbox_browsers_cannot_use(base_project: Path, viewbox: str, said: str) -> None:
+    """Only a missing viewBox was said: one 0 wide or high (the icon draws nothing), with a negative
+    size or not four numbers (ignored, so the icon does not scale) passed the checks. The Fix puts
+    in what the width and height say; then the icon passes."""
+    write(
+        base_project,
+        SVG,
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="rec" width="24" height="24" viewBox="{viewbox}">\n'
+        '<circle cx="12" cy="12" r="8"/>\n</svg>\n',
+    )
+    (found,) = only(base_project, "PD430")
+    assert found.file == SVG and said in found.message and viewbox in found.message, found.message
+    assert found.fix is not None and found.fix.title == 'Use viewBox="0 0 24 24"'
+    pkg = load(base_project)
+    apply_fix(pkg, found.fix)
+    save(pkg)
+    assert only(base_project, "PD430") == []
+    assert 'viewBox="0 0 24 24"' in (base_project / "webapp2" / SVG).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("viewbox", ["0 0 24 24", "0,0,24,24", " -2 -2 28.5 2.85e1 ", "0, 0, 1e2, 100"])
+def test_pd430_not_for_a_viewbox_browsers_read(base_project: Path, viewbox: str) -> None:
+    write(base_project, SVG, f'<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="{viewbox}"/>\n')
+    assert only(base_project, "PD430") == []

@@ -523,8 +523,9 @@ CODES: dict[str, Code] = {
         Code(
             "PD430",
             _W,
-            "SVG has no viewBox",
-            "Without a viewBox the icon does not scale to the button's size.",
+            "SVG has no usable viewBox",
+            "Without a viewBox the icon does not scale to the button's size; browsers ignore one that is not four "
+            "numbers with a positive width and height, and draw nothing of an icon whose viewBox is 0 wide or high.",
             fixable=True,
         ),
         Code(

@@ -35,6 +35,7 @@ __all__ = [
     "shown_position",
     "style_text",
     "viewbox_from_size",
+    "viewbox_problem",
     "xml_error",
 ]
 
@@ -941,13 +942,37 @@ def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
             SvgFinding("PD431", line, 1, f"its <use> elements copy shapes into more than {MAX_DRAWN:,} shapes", False)
         )
     # Each <symbol> has its own viewBox (the elements are looked at only when the root has none).
-    if (
-        _local(root.tag) == "svg"
-        and root.get("viewBox") is None
-        and not any(_local(el.tag) == "symbol" for el in root.iter())
-    ):
+    viewbox = root.get("viewBox")
+    if _local(root.tag) == "svg" and viewbox is None and not any(_local(el.tag) == "symbol" for el in root.iter()):
         out.append(SvgFinding("PD430", root.sourceline or 1, 1, "the <svg> element has no viewBox", False))
+    elif _local(root.tag) == "svg" and viewbox is not None and (why := viewbox_problem(viewbox)) is not None:
+        out.append(SvgFinding("PD430", root.sourceline or 1, 1, why, False))
     return out
+
+
+_SVG_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_VIEWBOX = re.compile(
+    rf"\s*({_SVG_NUMBER})(?:\s*,\s*|\s+)({_SVG_NUMBER})(?:\s*,\s*|\s+)({_SVG_NUMBER})(?:\s*,\s*|\s+)({_SVG_NUMBER})\s*"
+)
+
+
+def viewbox_problem(value: str) -> str | None:
+    """What is wrong with a root ``viewBox`` value as browsers read it (the end of a sentence that
+    starts "the icon"), or None.
+
+    Why: ``viewBox="0 0 0 0"``, a negative size or three numbers passed the checks (only a missing
+    viewBox was said), while browsers draw nothing of an icon whose viewBox is 0 wide or high and
+    ignore one that is not four numbers with a positive size, so the icon does not scale.
+    """
+    m = _VIEWBOX.fullmatch(value)
+    if m is None:
+        return f"has the viewBox '{value.strip()[:40]}', which is not four numbers (x, y, width, height): browsers ignore it"
+    width, height = float(m.group(3)), float(m.group(4))
+    if width < 0 or height < 0:
+        return f"has the viewBox '{value.strip()}', whose width or height is below 0: browsers ignore it"
+    if width == 0 or height == 0:
+        return f"has the viewBox '{value.strip()}', whose width or height is 0: browsers draw nothing of the icon"
+    return None
 
 
 MAX_DRAWN = 100_000  # elements an icon may make Qt or a browser draw, each <use> counting its copy

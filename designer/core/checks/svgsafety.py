@@ -163,6 +163,15 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
                 f"The icon {name} is small, but {f.detail}: drawing it would freeze the meeting page. "
                 "Draw the shapes once, or copy fewer of them."
             )
+        elif f.detail.startswith("has the viewBox"):  # PD430, a viewBox browsers cannot use
+            vb = viewbox_from_size(info)
+            if vb:
+                fix = Fix("add-svg-viewbox", f'Use viewBox="{vb}"', {"file": target, "value": vb})
+            message = f"The icon {name} {f.detail}" + (
+                f'. Its width and height suggest viewBox="{vb}".'
+                if vb
+                else '. Give it the size of the drawing, such as viewBox="0 0 24 24".'
+            )
         else:  # PD430
             vb = viewbox_from_size(info)
             if vb:
