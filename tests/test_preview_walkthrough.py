@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXAMPLE
 from test_preview import (
     _js,
@@ -567,26 +568,27 @@ def test_a_long_meeting_menu_scrolls_inside_the_meeting(qtbot: Any, tmp_path: Pa
     assert shown["lastHit"], shown
 
 
-def test_an_alert_in_load_does_not_interrupt_typing_in_its_source(qtbot: Any, tmp_path: Path) -> None:
-    """A plugin calling alert() in load() showed its box, modal, after every pause in the typing of
-    its source (each restarts the plugins): twelve boxes for a twelve-letter comment, each taking the
-    keyboard out of the editor. Now a restart after an edit says the alert in the log; Restart
-    plugins shows it again."""
+@pytest.mark.parametrize("ask", ["alert", "confirm", "prompt"])
+def test_an_alert_in_load_does_not_interrupt_typing_in_its_source(qtbot: Any, tmp_path: Path, ask: str) -> None:
+    """A plugin calling alert() (or confirm(), prompt()) in load() showed its box, modal, after every
+    pause in the typing of its source (each restarts the plugins): twelve boxes for a twelve-letter
+    comment, each taking the keyboard out of the editor. Now a restart after an edit says the box in
+    the log; Restart plugins shows it again."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
     project = _with_code(
         tmp_path,
         "meeting-info",
         "function load(",
-        "function load() { window.alert('Welcome!'); }\n    function unused(",
+        f"function load() {{ window.{ask}('Welcome!'); }}\n    function unused(",
     )
     shown: list[str] = []
 
     def press_ok() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            shown.append(box.text())
+        if isinstance(box, (QMessageBox, QInputDialog)):
+            shown.append(box.text() if isinstance(box, QMessageBox) else box.labelText())
             box.accept()
 
     boxes = QTimer(interval=50)
@@ -601,7 +603,7 @@ def test_an_alert_in_load_does_not_interrupt_typing_in_its_source(qtbot: Any, tm
             editor = win.source_editor
             editor.setFocus()
             qtbot.keyClicks(editor, "// hi")
-            qtbot.waitUntil(lambda: "alert “Welcome!” not shown" in pane.log.toPlainText(), timeout=10000)
+            qtbot.waitUntil(lambda: f"{ask} “Welcome!” not shown" in pane.log.toPlainText(), timeout=10000)
             assert shown == ["Welcome!"], pane.log.toPlainText()
             pane.findChild(type(pane.cycle_button), "previewRestart").click()
             qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)

@@ -213,17 +213,21 @@
     }
     PD.guard = guard;
 
-    // An alert() while the plugins start again after an edit of their code is said in the log, not shown:
-    // modal, it came up after every pause in the typing of the source (see PreviewPane._reload_after_edit).
-    var realAlert = window.alert;
-    window.alert = function (message) {
-        if (cfg && cfg.quietAlerts && !PD.started) {
-            emit('note', { plugin: PD.lastActive, text: 'alert \u201c' + safeText(message) + '\u201d not shown: the plugins ' +
-                'restarted after an edit (Restart plugins shows it)' });
-            return undefined;
-        }
-        return realAlert.apply(window, arguments);
-    };
+    // An alert(), confirm() or prompt() while the plugins start again after an edit of their code is said in the
+    // log, not shown: modal, it came up after every pause in the typing of the source (see
+    // PreviewPane._reload_after_edit). A question so left unasked is answered as Cancel would answer it.
+    [['alert', undefined, ''], ['confirm', false, ' (answered as Cancel)'], ['prompt', null, ' (answered as Cancel)']]
+        .forEach(function (quiet) {
+            var name = quiet[0], real = window[name];
+            window[name] = function (message) {
+                if (cfg && cfg.quietAlerts && !PD.started) {
+                    emit('note', { plugin: PD.lastActive, text: name + ' \u201c' + safeText(message) + '\u201d not shown' +
+                        quiet[2] + ': the plugins restarted after an edit (Restart plugins shows it)' });
+                    return quiet[1];
+                }
+                return real.apply(window, arguments);
+            };
+        });
 
     // console.* from plugin code, attributed to the plugin whose file is on the stack.
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
