@@ -1260,3 +1260,25 @@ def test_pd430_a_viewbox_browsers_cannot_use(base_project: Path, viewbox: str, s
 def test_pd430_not_for_a_viewbox_browsers_read(base_project: Path, viewbox: str) -> None:
     write(base_project, SVG, f'<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="{viewbox}"/>\n')
     assert only(base_project, "PD430") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "rel", "old", "new"),
+    [
+        ("PD201", "settings.json", "plugins/rec/rec.plugin.package.json", "plugins\\\\rec\\\\rec.plugin.package.json"),
+        ("PD305", PKG, '"srcURL": "rec.plugin.js"', '"srcURL": ".\\\\rec.plugin.js"'),
+        ("PD400", PKG, '"icon": "rec.svg#rec"', '"icon": ".\\\\rec.svg#rec"'),
+    ],
+)
+def test_a_path_written_with_backslashes_is_said_so_and_fixed(
+    base_project: Path, code: str, rel: str, old: str, new: str
+) -> None:
+    """A path typed on Windows ('plugins\\rec\\rec.plugin.package.json') was "outside the package or
+    on another server", with no Fix: it is said to use backslashes, and the Fix writes it with '/'."""
+    _rename_in(base_project, rel, old, new)
+    (found,) = only(base_project, code)
+    assert "backslashes" in found.message and "outside" not in found.message, found.message
+    assert found.fix is not None
+    assert main(["check", "--fix", str(base_project)]) == 0
+    assert main(["check", "--strict", str(base_project)]) == 0
+    assert "\\" not in (base_project / "webapp2" / rel).read_text(encoding="utf-8")

@@ -78,3 +78,20 @@ class Context(Record):
                 continue
             self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, plugin=plugin)
         return not errors
+
+
+def with_slashes(pkg: BrandingPackage, url: str, base: str) -> str | None:
+    """``url`` with its backslashes written as '/', when it has some and so finds a file of the
+    package (relative to the file ``base``, '' for webapp2/); else None.
+
+    Why: 'plugins\\rec\\rec.plugin.package.json' (typed on Windows) was said to be "outside the
+    package or on another server", which it is not, with no Fix; browsers read a backslash in an
+    address as '/', but the designer, the export's checks and other tools do not.
+    """
+    if "\\" not in url:
+        return None
+    slashed = url.replace("\\", "/")
+    from ..files import normalize
+
+    target = normalize(base, slashed)
+    return slashed if target is not None and pkg.exists(target) else None

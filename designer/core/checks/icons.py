@@ -12,7 +12,7 @@ from ..model import BrandingPackage, Plugin
 from ..problems import Fix
 from ..svg import SVG_NS, SvgInfo, is_id_name, not_svg_kind, read_svg
 from ..zipnames import excluded_why, exported_name
-from .context import Context
+from .context import Context, with_slashes
 from .package import misspelt_icons
 
 
@@ -201,11 +201,25 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     target = plugin.resolve(file_part)
     where = {"plugin": index, "section": sec, "item": i}
     if target is None:
+        slashed = with_slashes(ctx.pkg, file_part, rel)
         ctx.report(
             "PD400",
             rel,
-            f"The icon '{shortened(ref)}' of '{shortened(name)}' is outside the package or on another server.",
+            f"The icon '{shortened(ref)}' of '{shortened(name)}' is "
+            + (
+                "written with backslashes: web addresses take '/', and the designer cannot follow this one to the "
+                "file. Write it with '/'."
+                if slashed
+                else "outside the package or on another server."
+            ),
             ptr,
+            fix=Fix(
+                "set-icon-ref",
+                f"Use '{shortened(slashed)}'",
+                {**where, "value": slashed + (f"#{frag}" if frag else "")},
+            )
+            if slashed
+            else None,
             plugin=key,
         )
         return

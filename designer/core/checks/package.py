@@ -14,7 +14,7 @@ from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin
 from ..problems import Fix
 from ..schemas import plain_key
 from ..wording import PLATFORM_NAMES
-from .context import Context
+from .context import Context, with_slashes
 
 # The placements as the menu items editor names them (the file's menuItems keys say less).
 _PLACEMENTS = {"toolbar": "toolbar button", "conference": "conference menu", "participants": "participant menu"}
@@ -486,6 +486,16 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 + (f": '{shortened(found.rsplit('/', 1)[-1])}' is in the same folder." if found else "."),
                 "/srcURL",
                 fix=_use_source(index, p.src_url, src, found, rel),
+                plugin=key,
+            )
+        elif src is None and (slashed := with_slashes(ctx.pkg, p.src_url, rel)) is not None:
+            ctx.report(
+                "PD305",
+                rel,
+                f"The source of '{shortened(name)}' is '{shortened(p.src_url)}', written with backslashes: web addresses "
+                "take '/', and the designer cannot follow this one to the file. Write it with '/'.",
+                "/srcURL",
+                fix=Fix("set-package-src", f"Use '{shortened(slashed)}'", {"plugin": index, "value": slashed}),
                 plugin=key,
             )
         elif src is None:

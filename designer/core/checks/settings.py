@@ -11,7 +11,7 @@ from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
-from .context import Context
+from .context import Context, with_slashes
 
 __all__ = ["check", "list_id_fix", "meant_package", "meant_package_reads", "unlisted_packages"]
 
@@ -214,6 +214,18 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if not entry.src_url:
             continue  # schema error already says it is missing
         if plugin.package_path is None:
+            slashed = with_slashes(pkg, entry.src_url, "")
+            if slashed is not None:
+                ctx.report(
+                    "PD201",
+                    REL,
+                    f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', written with backslashes: web "
+                    "addresses take '/', and the designer cannot follow this one to the package file. Write it with '/'.",
+                    ptr + "/srcURL",
+                    fix=Fix("set-settings-src", f"Use '{shortened(slashed)}'", {"index": index, "value": slashed}),
+                    plugin=plugin.key,
+                )
+                continue
             ctx.report(
                 "PD201",
                 REL,
