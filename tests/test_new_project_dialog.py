@@ -432,3 +432,27 @@ def test_the_import_dialog_offers_a_double_zip_download_without_its_zip_ending(q
     assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
     dialog.name_edit.setText("typed.zip")
     assert "is a ZIP file's name" in _problem(dialog) and not dialog.create_button.isEnabled()
+
+
+@pytest.mark.parametrize("kind", ["new", "import", "save as"])
+def test_a_place_too_long_for_the_file_system_is_said_and_the_button_stays_off(
+    qtbot, place: Path, example_project: Path, kind: str
+) -> None:
+    """A place typed with a folder name of more than 255 letters (or a path longer than the
+    system takes) raised "File name too long" while the dialog looked at it: nothing was said,
+    and its button stayed on."""
+    from designer.gui.panes.new_project_dialog import import_folder_dialog, save_as_folder_dialog
+
+    dialog = {
+        "new": lambda: NewProjectDialog(),
+        "import": lambda: import_folder_dialog(None, example_project.parent / "branding.zip"),
+        "save as": lambda: save_as_folder_dialog(None, example_project, example_project),
+    }[kind]()
+    _shown_dialog(qtbot, dialog)
+    dialog.place_edit.clear()
+    for typed in (str(place / ("p" * 256)), str(place) + ("/" + "q" * 200) * 25):
+        dialog.place_edit.setText(typed)
+        assert "File name too long" in _problem(dialog) and typed in _problem(dialog)
+        assert not dialog.create_button.isEnabled()
+    dialog.place_edit.setText(str(place))
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()

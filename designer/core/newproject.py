@@ -189,7 +189,12 @@ def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path
         return f"{there or place} is {what}, not a folder; use Browse… to choose another place."
     if not os.access(there, os.W_OK | os.X_OK):
         return f"You have no permission to create folders in {there}; choose another place."
-    return target_refusal(place / name.strip())
+    try:
+        return target_refusal(place / name.strip())
+    except OSError as exc:
+        # A place typed with a folder name longer than the file system takes (or a path too long
+        # for it as a whole): looking at it raised, the dialog said nothing and kept its button on.
+        return f"{place} cannot be used ({exc.strerror or exc}); type a shorter place, or use Browse… to choose one."
 
 
 def new_project_refusal(place: Path | None, name: str) -> str | None:
