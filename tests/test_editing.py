@@ -1634,3 +1634,36 @@ def test_a_line_break_pasted_into_a_one_line_field_does_not_reach_the_file(
     assert plugin.menu_items["conference"][0].label == "Record"
     assert plugin.name == "Meeting info"
     assert window.findChild(QLineEdit, "nameEdit").cursorPosition() == len("Meeting info")
+
+
+def _checks_done(window: MainWindow) -> bool:
+    return not window._recheck.isActive() and window.background_checks is None and window.source_analysis is None
+
+
+@pytest.mark.parametrize("field_name", ["idEdit", "actionEdit"])
+def test_typing_in_a_field_recorded_when_left_outlasts_the_checks(
+    window: MainWindow, qtbot, example_project: Path, field_name: str
+) -> None:
+    """The Id and Action fields record their text when left. Typed into just after another edit
+    (the name, then Tab to the Id), the checks that edit started showed the form again when they
+    finished, a moment later: the field went back to the old id and the typing was gone."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    window.plugin_page.items.list.setCurrentRow(0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " X")
+    field = window.findChild(QLineEdit, field_name)
+    old = field.text()
+    field.setFocus()
+    field.end(False)
+    qtbot.keyClicks(field, "Now")
+    assert window._recheck.isActive()  # (the name's checks are still to come)
+    qtbot.waitUntil(lambda: _checks_done(window))
+    assert field.text() == old + "Now" and field.isModified()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # left: recorded
+    plugin = window.package.plugins[0]
+    recorded = plugin.package.id if field_name == "idEdit" else plugin.package.menu_items["toolbar"][0].action
+    assert recorded == old + "Now"
+    window.editor.undo_stack.setClean()

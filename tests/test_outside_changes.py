@@ -395,3 +395,27 @@ def test_a_package_file_on_show_replaced_by_a_folder_keeps_the_unsaved_edits_and
     assert window.package.plugins[0].package.id == "recorder" and window.isWindowModified()
     assert edit.text() == "recorder"
     window.editor.undo_stack.setClean()
+
+
+def test_an_id_put_back_after_a_crash_with_other_edits_stays_in_its_field(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Restored with other unsaved edits, the text typed in the Id field before the crash was put
+    back, and the checks the restore started showed the form again a moment later: the field went
+    back to the old id, while the status bar still said the text was there to finish."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from designer.core.model import load
+    from designer.core.recovery import Typing, write_recovery
+
+    pkg = load(example_project)
+    pkg.plugins[1].package.name = "Renamed before the crash"
+    write_recovery(pkg, typing=Typing("id", 0, "half-typ"))
+    answer_yes(monkeypatch)
+    window.open_path(example_project)
+    qtbot.waitUntil(lambda: not window._recheck.isActive() and window.background_checks is None)
+    edit = window.findChild(QLineEdit, "idEdit")
+    assert edit.text() == "half-typ" and edit.isModified()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert window.package.plugins[0].package.id == "half-typ"
+    window.editor.undo_stack.setClean()

@@ -39,6 +39,7 @@ __all__ = [
     "ok_cancel",
     "show_field_text",
     "show_row",
+    "typing_kept",
     "with_mnemonics",
     "wrapping_row",
 ]
@@ -51,6 +52,17 @@ def field_text(field: QLineEdit | QPlainTextEdit) -> str:
     if isinstance(field, QLineEdit):
         return field.text()
     return field.document().toRawText().replace("\u2029", "\n")
+
+
+def typing_kept(field: QLineEdit, shown_for: object, now_for: object) -> bool:
+    """Whether a field that records its text when left (the Id, an Action) holds typing not
+    recorded yet for the very thing it is shown for again (``shown_for == now_for``: the same
+    plugin, the same item), which showing the model's text again must leave alone.
+
+    Why: the form is shown again whenever the checks finish; typed into just after another
+    edit (the name, then Tab to the Id), the field went back to the old id a moment later and
+    the typing was lost (a crash's typing, put back in its field, too)."""
+    return bool(field.property("recordsWhenLeft")) and field.isModified() and shown_for == now_for
 
 
 def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:

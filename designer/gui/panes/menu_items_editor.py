@@ -45,6 +45,7 @@ from .form_rows import (
     ok_cancel,
     show_field_text,
     show_row,
+    typing_kept,
     wrapping_row,
 )
 from .plugin_form import PluginForm
@@ -133,6 +134,7 @@ class MenuItemsEditor(PluginForm):
         super().__init__(editor, parent)
         self.setObjectName("menuItemsEditor")
         self._loading = False
+        self._action_shown_for: tuple[int, int] | None = None  # (plugin, row) the Action field shows (see typing_kept)
         self._choices: list[str] = []
         self._blank: QIcon | None = None  # see _blank_icon
         # What a switch took away, to give back when it is switched back (not part of the model):
@@ -479,7 +481,9 @@ class MenuItemsEditor(PluginForm):
             self.label.setEnabled(not runtime)
             shown = self._parked_labels.get((self._parking_key(), mi.action or ""), "") if runtime else mi.label
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
-            show_field_text(self.action, mi.action or "")
+            if not typing_kept(self.action, self._action_shown_for, (self.index, row)):
+                show_field_text(self.action, mi.action or "")
+            self._action_shown_for = (self.index, row)
             self.action_note.setText("")
         finally:
             self._loading = False

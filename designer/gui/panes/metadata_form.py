@@ -35,6 +35,7 @@ from .form_rows import (
     field_text,
     keep_on_one_line,
     show_field_text,
+    typing_kept,
     wrapping_row,
 )
 from .plugin_form import PluginForm
@@ -160,6 +161,7 @@ class MetadataForm(PluginForm):
         self.hint = NoteRow(form, "formHint")
         keep_on_one_line(self.name, self.version, self.id, self.source)
         self._loading = False
+        self._id_shown_for: int | None = None  # the plugin whose id the Id field shows (see typing_kept)
 
     def field_for(self, pointer: str) -> QWidget | None:
         """The widget that edits the value at ``pointer`` of the package file (``/enabled``: settings)."""
@@ -237,7 +239,9 @@ class MetadataForm(PluginForm):
         self._loading = True
         try:
             show_field_text(self.name, p.name or "")
-            show_field_text(self.id, p.id or "")
+            if not typing_kept(self.id, self._id_shown_for, self.index):
+                show_field_text(self.id, p.id or "")
+            self._id_shown_for = self.index
             # Its lines joined with \n, as the box holds them (see _description_edited).
             show_field_text(self.description, LineEndings(p.description or "").shown)
             # "2." and "2.0" are the same number: leave what the user is typing alone.
