@@ -2419,3 +2419,17 @@ def test_right_after_undoing_a_move_the_tree_the_form_and_remove_agree_on_the_pl
     assert window.tree.currentItem().text(0) == "Meeting information"
     window.plugin_actions["remove"].trigger()
     assert [p.display_name for p in window.package.plugins] == ["Lock toggle", "Raise hand helper"]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_as_the_problem_names_it(window, example_project: Path) -> None:
+    """A file called b"caf\\xe9.svg" (Latin-1, from an old drive): the tree and the Problems list's
+    Where showed "caf.svg" (Qt drops the byte), a file that is not there, while the message named
+    "caf\\udce9.svg"."""
+    folder = os.fsencode(example_project / "webapp2/plugins/lock-toggle")
+    with open(folder + b"/caf\xe9.svg", "wb") as out:
+        out.write(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h4"/></svg>')
+    window.open_path(example_project)
+    lock = window.tree.topLevelItem(0).child(2)
+    assert [lock.child(i).text(0) for i in range(lock.childCount())].count("caf\\udce9.svg") == 1
+    (row,) = [r for r in window.problems_view.problem_items() if r.text(2) == "PD107"]
+    assert "caf\\udce9.svg" in row.text(0) and row.text(1) == "plugins/lock-toggle/caf\\udce9.svg"

@@ -90,9 +90,12 @@ class Problem:
     fix_waits_for: str = ""
 
     def location(self) -> str:
+        """The file, line and column, fit to show: a file name's byte that is not UTF-8 written as
+        its escape, as the message writes it (Qt dropped it: "caf.svg" named a file not there)."""
+        file = printable(self.file)
         if self.line:
-            return f"{self.file}:{self.line}:{self.column or 1}"
-        return self.file
+            return f"{file}:{self.line}:{self.column or 1}"
+        return file
 
     def to_json(self) -> dict[str, Any]:
         """The problem as ``check --json`` gives it (``fix_waits_for`` is the window's: check --fix

@@ -1750,6 +1750,7 @@ class MainWindow(QMainWindow):
             root.addChild(it)
         errors_of = self._errors_by_plugin()
         from ..core.files import files_by_folder
+        from ..core.problems import printable
 
         under = files_by_folder(pkg.names())
         for index, plugin in enumerate(pkg.plugins):
@@ -1758,7 +1759,8 @@ class MainWindow(QMainWindow):
             it.setData(0, _PLUGIN_KEY, plugin.key)
             self._mark_plugin(it, errors_of[index])
             for rel in self._plugin_files(plugin, under):
-                child = QTreeWidgetItem([rel.rsplit("/", 1)[-1]])
+                # (printable: Qt drops a byte that is not UTF-8, and "caf.svg" named a file not there)
+                child = QTreeWidgetItem([printable(rel.rsplit("/", 1)[-1])])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("file", rel))
                 child.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
                 it.addChild(child)
