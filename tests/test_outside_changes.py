@@ -3,10 +3,11 @@ files replaced or deleted while on show, crash copies with two windows open, ope
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from test_recovery import answer_yes, other_window
 
 from designer.gui.main_window import MainWindow
@@ -419,3 +420,77 @@ def test_an_id_put_back_after_a_crash_with_other_edits_stays_in_its_field(
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert window.package.plugins[0].package.id == "half-typ"
     window.editor.undo_stack.setClean()
+
+
+def test_a_package_file_on_show_in_the_form_changed_elsewhere_is_shown_again(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Another program changed the package file of the plugin on show: the form went on showing
+    the old values, nothing said, and an edit made on them had Save choose between it and that
+    change. Now, with nothing unsaved, the form shows the new values; with unsaved edits, they
+    are kept and the status bar says Save will ask."""
+    from PySide6.QtWidgets import QLineEdit
+
+    _show_plugin_form(window, base_project)
+
+    def name() -> str:
+        return window.findChild(QLineEdit, "nameEdit").text()
+
+    package = base_project / "webapp2" / PACKAGE_FILE
+    data = json.loads(package.read_text())
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        package.write_text(json.dumps({**data, "name": "Named elsewhere"}, indent=4))
+    qtbot.waitUntil(lambda: name() == "Named elsewhere")
+    assert window.stack.currentWidget() is window.plugin_page and window.plugin_page.index == 0
+    assert window.status.text() == f"Reloaded the project: {PACKAGE_FILE} was changed by another program."
+    assert not window.isWindowModified()
+
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    description.setFocus()
+    qtbot.keyClicks(description, " mine")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        package.write_text(json.dumps({**data, "name": "Named again"}, indent=4))
+    qtbot.waitUntil(lambda: "was changed by another program. Your unsaved changes are kept" in window.status.text())
+    assert name() == "Named elsewhere" and description.toPlainText().endswith(" mine")
+    window.editor.undo_stack.setClean()
+
+
+def test_keys_typed_in_the_form_right_after_a_save_are_not_taken_for_another_programs_change(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The news of a save comes after keys typed on in the form since: the package file on show,
+    then no longer what the form says, was not to be said "changed by another program"."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    _show_plugin_form(window, base_project)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " A")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        assert window.save()
+        qtbot.keyClicks(name, "B")  # before the news of the save comes
+    QApplication.processEvents()  # (the news is handled in the next turn of the event loop)
+    assert "another program" not in window.status.text()
+    assert name.text().endswith(" AB") and window.isWindowModified()
+    window.editor.undo_stack.setClean()
+
+
+def test_an_id_being_typed_outlasts_another_programs_change_to_the_package_file(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The project is read again when the package file on show changes and nothing is unsaved:
+    text typed in the Id field, recorded only when the field is left, is unsaved too."""
+    from PySide6.QtWidgets import QLineEdit
+
+    _show_plugin_form(window, base_project)
+    edit = window.findChild(QLineEdit, "idEdit")
+    edit.setFocus()
+    edit.end(False)
+    qtbot.keyClicks(edit, "-typed")
+    package = base_project / "webapp2" / PACKAGE_FILE
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        package.write_text(package.read_text().replace('"version"', '"description": "elsewhere",\n    "version"', 1))
+    qtbot.waitUntil(lambda: "was changed by another program. Your unsaved changes are kept" in window.status.text())
+    assert edit.text().endswith("-typed") and edit.isModified()
+    edit.setModified(False)

@@ -2798,11 +2798,15 @@ class MainWindow(QMainWindow):
         """Another program deleted the package file of the plugin on show, or put a folder in its
         place: said at once, the form and any unsaved edits left as they are. Why: it was found
         out only at Save, which then refused ("a folder stands there") or made the file again.
-        A change of its text is left to Save, which asks before writing over it."""
+        A change of its text is handled as one of a file the forms write on show in the editor
+        (see _modelled_file_changed), the plugin shown again. Why: the form went on showing the
+        old values, and an edit made on them had Save choose between it and the other change."""
         pkg = self.package
         path = pkg.root / rel
         self._rewatch(str(path))
         if path.is_file():
+            index = self.plugin_page.index
+            QTimer.singleShot(0, self, lambda: self._modelled_file_changed(rel, ("plugin", index)))
             return
         plugin = pkg.plugins[self.plugin_page.index]
         what = f"The package file of '{plugin.display_name}' ({rel})"
@@ -2821,20 +2825,24 @@ class MainWindow(QMainWindow):
                 else f"{what} was deleted by another program. File ▸ Reload reads the project again without it."
             )
 
-    def _modelled_file_changed(self, rel: str) -> None:
+    def _modelled_file_changed(self, rel: str, shown: tuple[str, object] | None = None) -> None:
         """Another program changed a file the forms write (settings.json, manifest.json, a
         plugin's package file). With nothing unsaved the project is read again, as File ▸ Reload
-        does, and the file shown again; with unsaved edits the model stays as it is and Save asks
-        before writing over the other program's change (the file's disk base is left alone)."""
+        does, and the file (or ``shown``, the tree's item on show: a plugin's form) shown again;
+        with unsaved edits the model stays as it is and Save asks before writing over the other
+        program's change (the file's disk base is left alone)."""
         pkg, editor = self.package, self.editor
         if pkg is None or editor is None or rel not in pkg.modelled_files():
             return  # another project by now
         try:
-            if self._shown_text(rel) == pkg.files.read_bytes(rel).decode("utf-8"):
-                return  # the model says what the disk says (our own write: a save, an export)
+            data = pkg.files.read_bytes(rel)
+            # The model says what the disk says (our own write: a save, an export), or the disk
+            # holds our last save, whose news came after keys typed on since (in the form).
+            if self._saved.get(rel) == data or self._shown_text(rel) == data.decode("utf-8"):
+                return
         except (OSError, UnicodeDecodeError, KeyError):
             pass
-        if not editor.undo_stack.isClean():
+        if not editor.undo_stack.isClean() or self._typing_in_fields() is not None:  # (reading it again drops them)
             self.status.setText(
                 f"{rel} was changed by another program. Your unsaved changes are kept; saving asks "
                 "before it writes over that change (File ▸ Reload reads it and drops them)."
@@ -2842,7 +2850,7 @@ class MainWindow(QMainWindow):
             return
         if not self.open_path(self._path, ask=False):
             return
-        item = self._find_tree_item(self.tree.topLevelItem(0), ("file", rel))
+        item = self._find_tree_item(self.tree.topLevelItem(0), shown or ("file", rel))
         if item is not None:
             self.tree.setCurrentItem(item)
         self.status.setText(f"Reloaded the project: {rel} was changed by another program.")
