@@ -2433,3 +2433,22 @@ def test_a_file_name_that_is_not_utf8_is_shown_as_the_problem_names_it(window, e
     assert [lock.child(i).text(0) for i in range(lock.childCount())].count("caf\\udce9.svg") == 1
     (row,) = [r for r in window.problems_view.problem_items() if r.text(2) == "PD107"]
     assert "caf\\udce9.svg" in row.text(0) and row.text(1) == "plugins/lock-toggle/caf\\udce9.svg"
+
+
+def test_a_project_folder_whose_name_is_not_utf8_is_not_remembered_as_another(
+    window, example_project: Path, tmp_path: Path
+) -> None:
+    """Opening b"proj\\xff" (a folder named on an old Latin-1 system) put "proj" in the recent
+    projects (Qt's settings drop the byte): a click there opened another project, or none."""
+    import shutil
+
+    from designer.gui.app import recent_projects
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/proj\xff"))
+    shutil.copytree(example_project, odd)
+    other = tmp_path / "proj"
+    shutil.copytree(example_project, other)
+    window.open_path(odd)
+    assert window.package is not None and str(other.resolve()) not in recent_projects()
+    window.open_path(other)
+    assert recent_projects()[0] == str(other.resolve())

@@ -147,7 +147,13 @@ def remember_project(path: Path) -> None:
     """
     from PySide6.QtCore import QSettings
 
+    from ..core.files import is_utf8
+
     text = str(path.resolve())
+    if not is_utf8(text):
+        # A folder name with a byte that is not UTF-8 (b"proj\xff"): the settings drop the byte,
+        # and the entry led to another folder ("proj"), or to none. Such a folder is not listed.
+        return
     items = [p for p in recent_projects() if p != text]
     QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
 
