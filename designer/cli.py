@@ -640,6 +640,8 @@ def cmd_recipes(args: argparse.Namespace) -> int:
                         "max_length": p.max_length if p.type == "text" else None,
                         "pattern": p.pattern if p.type == "text" else None,  # the whole answer must match
                         "pattern_message": (p.pattern_message or None) if p.type == "text" and p.pattern else None,
+                        # a text that may hold line breaks (a message); in any other one a line break is a space
+                        "multiline": p.multiline if p.type == "text" else None,
                         # asked and checked only while this yes/no setting is on ("key:flag": while
                         # the choice 'key' has the flag, e.g. "what:alias")
                         "when": p.when,
@@ -1186,7 +1188,8 @@ def _main(argv: list[str] | None = None) -> int:
                 "--json",
                 action="store_true",
                 help="print the recipes and their settings as JSON: each setting's key, type, default, choices, "
-                "required, max_length, pattern (the whole answer must match), when (the yes/no setting that asks it, or "
+                "required, max_length, pattern (the whole answer must match), multiline (a text that may hold line "
+                "breaks; in any other a line break becomes a space), when (the yes/no setting that asks it, or "
                 "key:flag: asked when the answer to the choice key has that flag) and suggested_by (the choice "
                 "whose answer gives its default)",
             )

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -451,3 +452,22 @@ def test_the_function_name_question_says_it_can_be_left_as_it_is(qtbot, wizard: 
         field = next(f for f in wizard.fields if f.param.type == "identifier")
         assert field.hint.isVisible() and field.hint.text().startswith("You can leave this as it is."), name
         click(qtbot, wizard, "recipeBack")
+
+
+def test_a_name_pasted_from_two_lines_is_one_line_but_a_question_keeps_its_lines(qtbot, wizard: RecipeWizard) -> None:
+    """A name pasted with its line break went into the package as "Lay\\nout" (the field shows no
+    break); now the wizard's one-line fields make it a space, as the plugin form does."""
+    wizard.choose("send-dtmf")
+    click(qtbot, wizard, "recipeNext")
+    clipboard = QApplication.clipboard()
+    for key, pasted, shown in (("name", "Lay\nout\n", "Lay out"), ("prompt", "Which?\nDigits.", "Which?\nDigits.")):
+        field = wizard.findChild(QLineEdit, f"recipe_{key}")
+        field.setFocus()
+        field.selectAll()
+        clipboard.setText(pasted)
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert field.text() == shown
+    click(qtbot, wizard, "recipeNext")
+    click(qtbot, wizard, "recipeFinish")
+    package = json.loads(wizard.package.read_bytes("plugins/lay-out/lay-out.plugin.package.json"))
+    assert package["name"] == "Lay out"

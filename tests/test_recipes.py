@@ -14,7 +14,7 @@ from tree_sitter import Language, Parser
 
 from designer.cli import main
 from designer.core.checks import run_checks
-from designer.core.jstext import safe_id
+from designer.core.jstext import one_line, safe_id
 from designer.core.model import load
 from designer.core.newproject import create_project
 from designer.core.problems import Severity
@@ -99,7 +99,8 @@ def test_recipe_makes_a_plugin_that_passes_the_checks(name: str, kind: str, tmp_
     assert package["id"] == "my-plugin" and package["srcURL"] == "my-plugin.plugin.js"
     assert package["participantRoles"] == recipe.roles
     if kind == "edge" and recipe.parameter("name").type == "text":
-        assert package["name"] == EDGE[: recipe.parameter("name").max_length]
+        # on one line, as the app shows a name: each run of line breaks a space
+        assert package["name"] == one_line(EDGE[: recipe.parameter("name").max_length])
     source = files["plugins/my-plugin/my-plugin.plugin.js"]
     assert_js_parses(source)
     text = source.decode()
@@ -386,3 +387,26 @@ def test_checking_the_answers_renders_the_recipe_once_for_its_names(monkeypatch:
         validate_answers(recipe, {"action": "locked"})
     )
     assert built == ["lock-toggle"]
+
+
+def test_a_line_break_in_a_one_line_answer_becomes_a_space(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--set $'name=Lay\\nout'` wrote "Lay\\nout" into the package: a plugin name and a menu item
+    text the app shows on one line, as the forms make a pasted line break a space. A text shown
+    as a message (the dialog's question, a chat message) may hold line breaks."""
+    target = tmp_path / "p"
+    args = ["new", str(target), "--recipe", "send-dtmf", "--set", "name=Lay\nout", "--set", "label=\r\nTo\u2028\nnes\n"]
+    assert main([*args, "--set", "prompt=Which digits?\nOnly 0-9."]) == 0
+    plugin = target / "webapp2" / "plugins" / "lay-out"
+    package = json.loads((plugin / "lay-out.plugin.package.json").read_text(encoding="utf-8"))
+    assert package["name"] == "Lay out"
+    assert package["menuItems"]["participants"][0]["label"] == "To nes"
+    assert "Which digits?\\nOnly 0-9." in (plugin / "lay-out.plugin.js").read_text(encoding="utf-8")
+    recipe = load_recipe("send-dtmf")
+    assert [p.key for p in recipe.parameters if p.multiline] == ["prompt"]
+    assert render(recipe, {"name": "Lay\nout"}, "x") == render(recipe, {"name": "Lay out"}, "x")
+    assert validate_answers(recipe, {"name": "\n\n"}) == ["'Plugin name' is empty; please fill it in."]
+    capsys.readouterr()
+    assert main(["recipes", "--json"]) == 0
+    listed = {r["name"]: {p["key"]: p for p in r["parameters"]} for r in json.loads(capsys.readouterr().out)}
+    assert (listed["send-dtmf"]["prompt"]["multiline"], listed["send-dtmf"]["name"]["multiline"]) == (True, False)
+    assert listed["send-dtmf"]["action"]["multiline"] is None

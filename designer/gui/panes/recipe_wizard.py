@@ -51,7 +51,7 @@ from ..icon_render import render_icon
 from ..screen_fit import resize_to_fit
 from ..tones import box_style, text_style
 from ..viewports import viewport_of
-from .form_rows import with_mnemonics
+from .form_rows import keep_on_one_line, with_mnemonics
 
 __all__ = ["RecipeWizard"]
 
@@ -87,6 +87,8 @@ class _Field:
             line = QLineEdit(str(param.default))
             line.setMaxLength(param.max_length if param.type == "text" else 100)
             line.textChanged.connect(on_change)
+            if not param.multiline:  # a name or a menu item's text: a pasted line break is a space
+                keep_on_one_line(line)
             self.widget = line
         self.widget.setObjectName(f"recipe_{param.key}")
         self.widget.setToolTip(param.description)
