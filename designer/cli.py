@@ -310,6 +310,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.files import is_utf8
+    from .core.jstext import one_line
     from .core.newproject import STARTER_NAME, create_project
 
     target = Path(args.dir)
@@ -356,7 +357,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         if made is None:
             return 2
         args.name, files = made
-    args.name = (args.name or STARTER_NAME).strip()
+    # On one line, as the app shows a plugin's name (and the wizard and forms make a pasted line break a space).
+    args.name = one_line((args.name or STARTER_NAME).strip())
     if _is_project(target):
         return _add_to_project(args, target, files)
     try:

@@ -1633,3 +1633,13 @@ def test_the_import_offered_for_a_double_zip_download_names_a_folder_import_take
     out = run("check", "branding.zip.zip", cwd=tmp_path)
     assert "plugin-designer import branding.zip.zip -o branding, then" in out.stdout + out.stderr, out
     assert run("import", "branding.zip.zip", "-o", "branding", cwd=tmp_path).returncode == 0
+
+
+def test_new_with_a_name_of_two_lines_names_the_plugin_on_one_line(tmp_path: Path) -> None:
+    """`new DIR --name $'Lay\\nout'` wrote "Lay\\nout" into the package, where the app shows the
+    name on one line (and printed a message split in two): the line break is a space now."""
+    out = run("new", tmp_path / "p", "--name", "Lay\nout\u2028now")
+    assert out.returncode == 0, out.stderr
+    assert "'Lay out now'" in out.stdout
+    package = json.loads((tmp_path / "p/webapp2/plugins/lay-out-now/lay-out-now.plugin.package.json").read_text())
+    assert package["name"] == package["menuItems"]["toolbar"][0]["label"] == "Lay out now"
