@@ -1667,3 +1667,18 @@ def test_typing_in_a_field_recorded_when_left_outlasts_the_checks(
     recorded = plugin.package.id if field_name == "idEdit" else plugin.package.menu_items["toolbar"][0].action
     assert recorded == old + "Now"
     window.editor.undo_stack.setClean()
+
+
+def test_add_plugin_with_a_name_pasted_from_two_lines_names_it_on_one_line(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A name pasted into Add Plugin…'s box with its line break ("Lay⏎out") went into the package
+    as "Lay\\nout", shown on one line everywhere: the break is a space, as in the plugin's form."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(example_project)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Lay\nout\r\n", True))
+    window.findChild(QAction, "plugin_addAction").trigger()
+    assert window.package.plugins[-1].display_name == "Lay out"
+    assert window.findChild(QLineEdit, "nameEdit").text() == "Lay out"
+    assert "'Lay out'" in window.status.text()

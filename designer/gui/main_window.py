@@ -3409,13 +3409,14 @@ class MainWindow(QMainWindow):
         """Plugin > Add Plugin…: a working toolbar plugin with the name the user types."""
         from PySide6.QtWidgets import QInputDialog
 
+        from ..core.jstext import one_line
         from ..core.plugins import add_plugin, unused_name
 
         if self.editor is None or not self._may_add_plugins():
             return
         offered = unused_name(self.package, "My plugin")
         name, ok = QInputDialog.getText(self, "Add a plugin", "What should the plugin be called?", text=offered)
-        name = name.strip()
+        name = one_line(name.strip())  # a pasted line break: a space, as the plugin's form makes it
         if not ok or not name:
             return
         self.editor.edit(f"Add plugin '{name}'", lambda pkg: add_plugin(pkg, name))
