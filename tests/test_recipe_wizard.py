@@ -471,3 +471,35 @@ def test_a_name_pasted_from_two_lines_is_one_line_but_a_question_keeps_its_lines
     click(qtbot, wizard, "recipeFinish")
     package = json.loads(wizard.package.read_bytes("plugins/lay-out/lay-out.plugin.package.json"))
     assert package["name"] == "Lay out"
+
+
+def test_a_recipe_added_twice_is_offered_a_name_no_plugin_has(qtbot, wizard: RecipeWizard) -> None:
+    """The wizard offered "Lock meeting" again once a plugin had that name: the second got the
+    id lock-meeting-2 but the same name, and the tree and the app's Settings ▸ Plugins listed two
+    plugins nobody could tell apart (Add Plugin… offers "My plugin 2")."""
+    pkg = wizard.package
+    for name in ("lock-toggle", "participant-action"):
+        wizard.choose(name)
+        click(qtbot, wizard, "recipeNext")
+        click(qtbot, wizard, "recipeNext")
+        click(qtbot, wizard, "recipeFinish")
+        wizard = RecipeWizard(pkg, wizard.editor)
+        qtbot.addWidget(wizard)
+        wizard.show()
+    wizard.choose("lock-toggle")
+    click(qtbot, wizard, "recipeNext")
+    assert wizard.findChild(QLineEdit, "recipe_name").text() == "Lock meeting 2"
+    click(qtbot, wizard, "recipeBack")
+    wizard.choose("participant-action")
+    click(qtbot, wizard, "recipeNext")
+    fields = {f.param.key: f.widget for f in wizard.fields}  # (the first recipe's form goes later)
+    name, what = fields["name"], fields["what"]
+    assert name.text() == "Mute a participant 2"
+    what.setCurrentIndex(what.findData("unmute"))  # a name no plugin has yet: as suggested
+    assert name.text() == "Unmute a participant"
+    what.setCurrentIndex(what.findData("mute"))  # back: still the one no plugin has
+    assert name.text() == "Mute a participant 2"
+    click(qtbot, wizard, "recipeNext")
+    click(qtbot, wizard, "recipeFinish")
+    names = [p.display_name for p in pkg.plugins]
+    assert len(set(names)) == len(names), names

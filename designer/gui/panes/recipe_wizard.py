@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from designer.core.iconset import builtin_icon
 from designer.core.model import BrandingPackage
-from designer.core.plugins import add_plugin_files, unique_id
+from designer.core.plugins import add_plugin_files, unique_id, unused_name
 from designer.core.recipes import (
     Parameter,
     Recipe,
@@ -294,6 +294,10 @@ class RecipeWizard(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = [_Field(p, self._validate) for p in recipe.parameters]
+        for f in self.fields:
+            if f.param.key == "name":
+                with QSignalBlocker(f.widget):
+                    f.set_value(self._offered("name", f.value()))
         # The answer each choice had, so a change can carry the texts that still fit it along.
         self._chosen = {f.param.key: f.value() for f in self.fields if f.param.suggestions(f.value())}
         # Alt+letter to each question, as in the other forms; the letters are chosen from the
@@ -383,9 +387,17 @@ class RecipeWizard(QDialog):
             self._chosen[key] = f.value()
             for other in self.fields:
                 k = other.param.key
-                if other.param.suggested_by == key and k in new and other.value() == old.get(k, other.param.default):
+                was = self._offered(k, old.get(k, other.param.default))
+                if other.param.suggested_by == key and k in new and other.value() == was:
                     with QSignalBlocker(other.widget):
-                        other.set_value(new[k])
+                        other.set_value(self._offered(k, new[k]))
+
+    def _offered(self, key: str, value: Any) -> Any:
+        """The answer the form offers for ``key`` when the recipe suggests ``value``: a plugin name
+        no plugin of the package has yet ("Lock meeting 2"). Why: offered "Lock meeting" again, a
+        second lock got its own id but the same name, and the tree and the app's Settings ▸ Plugins
+        listed two plugins nobody could tell apart (Add Plugin… offers "My plugin 2" for this)."""
+        return unused_name(self.package, value) if key == "name" and isinstance(value, str) else value
 
     def _validate(self, *_args: Any) -> None:
         if self.recipe is None:
