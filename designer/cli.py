@@ -593,11 +593,18 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
         if not eq:
             errors.append(f"'--set {item}' needs the form key=value, e.g. --set name='My button'.")
             continue  # not an answer at all: judging it as an empty one only adds a second, misleading line
-        raw[key.strip()] = value
-        given[key.strip()] = f"--set {key.strip()}"
+        key = key.strip()
+        if key in raw and raw[key] != value:  # (the last one was taken, the other lost without a word)
+            errors.append(f"--set {key} is given twice ({_quoted(raw[key])} and {_quoted(value)}); give it once.")
+        raw[key] = value
+        given[key] = f"--set {key}"
     if args.name and "name" not in raw:
         raw["name"] = args.name
         given["name"] = "--name"
+    elif args.name and raw["name"] != args.name:
+        errors.append(
+            f"--name {_quoted(args.name)} and --set name={_quoted(raw['name'])} disagree; give the name once."
+        )
     answers, more = coerce_answers(recipe, raw)
     errors += more
     labels = {p.key: f"'{p.label}'" for p in recipe.parameters}
@@ -615,6 +622,13 @@ def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | No
         return None
     name = str(recipe.complete(answers)["name"])  # (a name the chosen action suggests, too)
     return name, render(recipe, answers, safe_id(name))
+
+
+def _quoted(answer: str) -> str:
+    """An answer as a message quotes it: in single quotes, on one line and cut short."""
+    from .core.jstext import one_line, shortened
+
+    return f"'{shortened(one_line(answer))}'"
 
 
 def cmd_recipes(args: argparse.Namespace) -> int:

@@ -410,3 +410,19 @@ def test_a_line_break_in_a_one_line_answer_becomes_a_space(tmp_path: Path, capsy
     listed = {r["name"]: {p["key"]: p for p in r["parameters"]} for r in json.loads(capsys.readouterr().out)}
     assert (listed["send-dtmf"]["prompt"]["multiline"], listed["send-dtmf"]["name"]["multiline"]) == (True, False)
     assert listed["send-dtmf"]["action"]["multiline"] is None
+
+
+def test_cli_new_refuses_two_different_answers_to_one_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--set name=A --set name=B` (or `--name A --set name=B`) quietly made a plugin called 'B':
+    one of the two answers was lost without a word. The same answer twice is fine."""
+    target = tmp_path / "p"
+    assert main(["new", str(target), "--recipe", "lock-toggle", "--set", "name=A", "--set", "name=B"]) == 2
+    assert "--set name is given twice ('A' and 'B'); give it once" in capsys.readouterr().err
+    assert main(["new", str(target), "--recipe", "lock-toggle", "--name", "A", "--set", "name=B"]) == 2
+    assert "--name 'A' and --set name='B' disagree; give the name once" in capsys.readouterr().err
+    assert not target.exists()
+    assert (
+        main(["new", str(target), "--recipe", "lock-toggle", "--name", "A", "--set", "name=A", "--set", "name=A"]) == 0
+    )
