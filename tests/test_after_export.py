@@ -149,9 +149,10 @@ def test_the_opened_summary_counts_what_the_problems_dock_lists(
     window.open_path(example_project)
     assert window.status.text().endswith(": 3 plugins, no errors")
     select_plugin(window, qtbot, 0)
-    retype(qtbot, _visible(window, "sourceEdit"), "nothere.js")  # an error and two notes
-    qtbot.waitUntil(lambda: window.problems_dock.windowTitle() == "Problems (3)")
-    assert window.status.text().endswith(": 3 plugins, 1 error, 2 notes")
+    # An error (its icons are not also "unused" while its code cannot be read: see PD406)
+    retype(qtbot, _visible(window, "sourceEdit"), "nothere.js")
+    qtbot.waitUntil(lambda: window.problems_dock.windowTitle() == "Problems (1)")
+    assert window.status.text().endswith(": 3 plugins, 1 error")
 
 
 def test_a_message_giving_the_number_of_problems_goes_when_that_number_changes(
