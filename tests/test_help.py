@@ -244,3 +244,28 @@ def test_problem_codes_shows_the_one_click_fix_column_whole_in_a_narrow_dialog(w
         assert header.sectionSize(3) >= header.fontMetrics().horizontalAdvance("One-click fix"), width
         assert not view.horizontalScrollBar().isVisible(), width
         assert header.sectionSize(2) >= 300, width  # the titles keep most of the room
+
+
+def test_keyboard_shortcuts_list_the_icon_canvas_keys_the_readme_names(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Help ▸ Keyboard Shortcuts gave the icon canvas only Ctrl+Tab and the tool letters: Tab to pick
+    a shape, Ctrl+A, the arrows, Del, Enter and Esc (all in the README) were nowhere in the window."""
+    from test_icon_editor_keys import THREE, open_svg
+
+    pane = open_svg(window, example_project, THREE)
+    _help_action(window, "shortcutsAction").trigger()
+    dialog = _dialog(window, "shortcutsDialog")
+    listed = {command: keys for area, command, keys in dialog.rows() if area == "Icon canvas"}
+    assert listed["Select the next shape"] == "Tab"
+    assert listed["Select the previous shape"] == "Shift+Tab"
+    assert listed["Move the selection a grid cell (with Shift: 4)"] == "Left, Right, Up, Down"
+    assert listed["Draw the tool's shape in the middle (a path: end it)"] == "Enter"
+    assert listed["Cancel the drag, else deselect"] == "Esc"
+    dialog.close()
+
+    for command in ("Select every shape", "Delete the selection"):  # the keys do as listed
+        typed = QKeySequence(listed[command])[0]
+        qtbot.keyClick(pane.canvas, typed.key(), typed.keyboardModifiers())
+    text = window.package.read_text(pane.rel)
+    assert "<rect" not in text and "<circle" not in text and "<line" not in text

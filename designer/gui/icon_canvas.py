@@ -137,8 +137,19 @@ class _SelectionMarks(QGraphicsItem):
 class IconCanvas(QGraphicsView):
     """objectName ``iconCanvas``. Set the text with :meth:`set_text`; edits arrive as ``sig_changed``."""
 
-    #: Listed by Help ▸ Keyboard Shortcuts (see SourcePane.KEYS_HELP): Tab picks shapes here.
-    KEYS_HELP = (("Leave the canvas (Tab selects a shape)", "Ctrl+Tab"),)
+    #: Listed by Help ▸ Keyboard Shortcuts (see SourcePane.KEYS_HELP): the keys :meth:`event` and
+    #: :meth:`keyPressEvent` handle themselves were in no list, so the canvas seemed mouse-only.
+    KEYS_HELP = (
+        ("Select the next shape", "Tab"),
+        ("Select the previous shape", "Shift+Tab"),
+        ("Select every shape", "Ctrl+A"),
+        (f"Move the selection a grid cell (with Shift: {BIG_NUDGE})", "Left, Right, Up, Down"),
+        ("Delete the selection", "Del"),
+        ("Draw the tool's shape in the middle (a path: end it)", "Enter"),
+        ("Cancel the drag, else deselect", "Esc"),
+        ("Leave the canvas (Tab selects a shape)", "Ctrl+Tab"),
+        ("Leave the canvas backwards", "Ctrl+Shift+Tab"),
+    )
 
     # The SVG text goes as an object: PySide's str conversion (through QString) drops a leading
     # byte order mark, and an icon saved with one must keep it.
