@@ -35,9 +35,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "  PLUGIN_DESIGNER_PASSWORD=... plugin-designer deploy my-branding --node https://mgr.example.com --json"
     )
     p.add_argument("path", metavar="PATH", help="project folder or webapp2 folder")
-    p.add_argument("--node", required=True, help="the Management Node, e.g. https://mgr.example.com[:port]")
+    p.add_argument(
+        "--node", required=True, metavar="URL", help="the Management Node, e.g. https://mgr.example.com[:port]"
+    )
     p.add_argument("--name", default=None, help="customization name (default: the last one used, else the folder name)")
-    p.add_argument("--description", default=None, help="customization description")
+    p.add_argument("--description", default=None, metavar="TEXT", help="customization description")
     p.add_argument("--set-default", action="store_true", help="make it the default web app customization")
     p.add_argument(
         "--user", default=None, help="Management Node administrator (default: the last one used, else admin)"
@@ -58,10 +60,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         default=None,
+        metavar="ZIP",
         help="where to write the exported ZIP (default: where the last export went, else PROJECT-branding.zip next "
         "to the project folder; an earlier ZIP there is replaced)",
     )
-    p.add_argument("--timeout", type=_seconds, default=30.0, help="seconds to wait for the node (default: %(default)s)")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="seconds to wait for the node (default: %(default)s)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_deploy, refuse=lambda args, message: _fail(args, message, 2))
 

@@ -1643,3 +1643,12 @@ def test_new_with_a_name_of_two_lines_names_the_plugin_on_one_line(tmp_path: Pat
     assert "'Lay out now'" in out.stdout
     package = json.loads((tmp_path / "p/webapp2/plugins/lay-out-now/lay-out-now.plugin.package.json").read_text())
     assert package["name"] == package["menuItems"]["toolbar"][0]["label"] == "Lay out now"
+
+
+@pytest.mark.parametrize("shown", ["--node URL", "[--description TEXT]", "[-o ZIP]", "[--timeout SECONDS]"])
+def test_deploy_usage_names_what_an_option_takes_as_the_readme_does(shown: str) -> None:
+    """deploy's usage said "--description DESCRIPTION", "-o OUTPUT" and "--timeout TIMEOUT", where
+    the README says TEXT, OUT.zip and SECONDS (and export's usage "-o ZIP"): the names told nothing."""
+    out = run("deploy", "--help")
+    usage = " ".join(out.stdout.split("\n\n")[0].split())
+    assert out.returncode == 0 and shown in usage, usage
