@@ -1220,9 +1220,20 @@ def _main(argv: list[str] | None = None) -> int:
                 "  plugin-designer screenshot my-branding -o window.png --pane problems\n"
                 "  plugin-designer screenshot my-branding -o window.png --json   for scripts: the file and its size"
             )
-            p.add_argument("path", metavar="PATH", nargs="?", help="project folder, webapp2 folder or branding ZIP")
+            p.add_argument(
+                "path",
+                metavar="PATH",
+                nargs="?",
+                help="project folder, webapp2 folder or branding ZIP (none: the welcome screen)",
+            )
             p.add_argument("-o", "--output", metavar="PNG", required=True, help="PNG file to write")
-            p.add_argument("--pane", choices=("problems", "export", "preview"), default=None, help="pane to show")
+            p.add_argument(
+                "--pane",
+                choices=("problems", "export", "preview"),
+                default=None,
+                help="show that pane too: the problems list in front, the Export pane, or the preview's meeting "
+                "with the plugins loaded (default: the window as it opens)",
+            )
             p.add_argument(
                 "--size",
                 metavar="WxH",

@@ -1652,3 +1652,13 @@ def test_deploy_usage_names_what_an_option_takes_as_the_readme_does(shown: str) 
     out = run("deploy", "--help")
     usage = " ".join(out.stdout.split("\n\n")[0].split())
     assert out.returncode == 0 and shown in usage, usage
+
+
+def test_screenshot_help_says_what_no_path_and_each_pane_show() -> None:
+    """screenshot --help said only "pane to show" for --pane, and nothing of what a PNG taken
+    without PATH shows (the README's usage has PATH in brackets)."""
+    out = run("screenshot", "--help")
+    said = " ".join(out.stdout.split())
+    assert out.returncode == 0
+    assert "(none: the welcome screen)" in said
+    assert "the problems list in front, the Export pane, or the preview's meeting with the plugins loaded" in said
