@@ -8,7 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from test_main_window import _nameless
 
@@ -269,3 +269,29 @@ def test_keyboard_shortcuts_list_the_icon_canvas_keys_the_readme_names(
         qtbot.keyClick(pane.canvas, typed.key(), typed.keyboardModifiers())
     text = window.package.read_text(pane.rel)
     assert "<rect" not in text and "<circle" not in text and "<line" not in text
+
+
+def test_keyboard_shortcuts_say_tab_writes_a_snippet_in_the_source_editor(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Tab after a snippet's prefix (iife, register, ...) and Tab / Esc in its placeholders were in
+    the README only: Help ▸ Keyboard Shortcuts said of Tab that it indents, so nobody found them."""
+    from conftest import open_in_editor
+
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    _help_action(window, "shortcutsAction").trigger()
+    dialog = _dialog(window, "shortcutsDialog")
+    listed = {command: keys for area, command, keys in dialog.rows() if area == "Source editor"}
+    dialog.close()
+    assert listed["In a snippet: its next, previous placeholder"] == "Tab, Shift+Tab"
+    assert listed["Leave the snippet's placeholders"] == "Esc"
+
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "preqmute")
+    typed = QKeySequence(listed["Write the snippet whose prefix is before the cursor (iife, register, ...)"])[0]
+    qtbot.keyClick(editor, typed.key(), typed.keyboardModifiers())  # as listed
+    assert editor.snippet is not None and "preqmute" not in editor.toPlainText()
+    left = QKeySequence(listed["Leave the snippet's placeholders"])[0]
+    qtbot.keyClick(editor, left.key(), left.keyboardModifiers())
+    assert editor.snippet is None

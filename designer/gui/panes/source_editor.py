@@ -3069,6 +3069,10 @@ class SourcePane(QWidget):
         ("Leave the editor (Tab indents)", "Ctrl+Tab"),
         ("Leave the editor backwards", "Ctrl+Shift+Tab"),
         ("Complete the name being typed", "Ctrl+Space"),
+        # (A snippet's prefix, such as iife or register, was said only in the README.)
+        ("Write the snippet whose prefix is before the cursor (iife, register, ...)", "Tab"),
+        ("In a snippet: its next, previous placeholder", "Tab, Shift+Tab"),
+        ("Leave the snippet's placeholders", "Esc"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
