@@ -71,6 +71,8 @@ find_python() {
 }
 
 setup() {
+    # Arguments: more system packages the caller needs (open's X11 ones), asked for in the same
+    # apt-get line as Qt's: a user was told two lines to run, the README promising one.
     local py
     if ! py="$(find_python)"; then
         apt_install python3 python3-venv
@@ -93,7 +95,7 @@ setup() {
         "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
         echo "$want" > "$stamp"
     fi
-    apt_install "${QT_LIBS[@]}"
+    apt_install "${QT_LIBS[@]}" "$@"
 }
 
 xvfb_pid=""
@@ -148,7 +150,15 @@ case "$mode" in
         exec "$venv/bin/python" -m pytest "$@"
         ;;
     open)
-        setup
+        no_screen=0
+        [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ] && no_screen=1
+        x11=()
+        if [ $no_screen = 1 ]; then
+            x11=("${X11_LIBS[@]}")
+        elif [ "$(uname)" = Linux ]; then
+            x11=("${X11_LIBS[@]:2}")  # (a screen of its own: no Xvfb, no xauth)
+        fi
+        setup ${x11[@]+"${x11[@]}"}  # (bash 3.2 of macOS: an empty array is "unbound" under set -u)
         # Without a PATH: the user's own copy of the example (saving or exporting writes into a
         # project; the example in this checkout stays as shipped, and the tests copy it).
         target=(--example)
@@ -161,8 +171,7 @@ case "$mode" in
                 esac
             done
         fi
-        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
-            apt_install "${X11_LIBS[@]}"
+        if [ $no_screen = 1 ]; then
             if have Xvfb && have xauth && start_xvfb; then
                 say "no screen found: opening the designer on a virtual screen (Xvfb); stop it with Ctrl+C"
                 # Not exec'd: the virtual screen is stopped when the designer has ended.
@@ -172,8 +181,6 @@ case "$mode" in
             fi
             say "no screen found and no virtual screen (Xvfb) could be started: opening offscreen"
             export QT_QPA_PLATFORM=offscreen
-        elif [ "$(uname)" = Linux ]; then
-            apt_install "${X11_LIBS[@]:2}"
         fi
         exec "$venv/bin/plugin-designer" "${target[@]}"
         ;;

@@ -108,3 +108,37 @@ def test_readme_screenshots_show_a_project_in_the_home_folder_not_a_temporary_on
         assert tempfile.gettempdir() not in status, name
         assert QImage(str(tmp_path / name)).width() == 1280
     assert os.environ.get("HOME") == home and QSettings().value(RECENT_KEY) == recent
+
+
+def _shim(folder, name: str, script: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
+    """The README: "as a user it prints the one apt-get line to run if something is missing". `open`
+    printed two: one for Qt's libraries (in setup), then one for the X11 ones, each "run: sudo ..."."""
+    checkout = tmp_path / "checkout"
+    (checkout / "scripts").mkdir(parents=True)
+    (checkout / "scripts" / "dev.sh").write_bytes((ROOT / "scripts" / "dev.sh").read_bytes())
+    (checkout / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    venv_bin = checkout / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    _shim(venv_bin, "python", 'exec python3 "$@"')
+    _shim(venv_bin, "plugin-designer", "exit 0")  # (the designer itself is not what is tested)
+    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
+    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    _shim(shims, "id", "echo 1000")  # a user, not root
+    _shim(shims, "dpkg", "exit 1")  # a fresh machine: every system package missing
+    _shim(shims, "apt-get", "exit 0")
+    env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}", "DISPLAY": ":0"}
+    env.pop("WAYLAND_DISPLAY", None)
+    out = subprocess.run(["bash", "scripts/dev.sh", "open"], cwd=checkout, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stderr.splitlines() if "run: sudo apt-get install" in line]
+    assert len(lines) == 1, out.stderr
+    for package in ("libegl1", "libnss3", "libxcb-cursor0", "libxkbcommon-x11-0"):  # Qt's and X11's
+        assert f" {package}" in lines[0]
