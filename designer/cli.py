@@ -1101,7 +1101,8 @@ def _main(argv: list[str] | None = None) -> int:
         if argv[0] == "check":
             p.description = (
                 "Check a branding package (project folder, webapp2 folder or ZIP) for problems: one line each, "
-                "file:line:column: severity CODE message, then a summary on stderr."
+                "file:line:column: severity CODE message (file: alone for a problem about the whole file), then a "
+                "summary on stderr."
             )
             p.epilog = (
                 "exit codes:\n"

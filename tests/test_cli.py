@@ -1662,3 +1662,16 @@ def test_screenshot_help_says_what_no_path_and_each_pane_show() -> None:
     assert out.returncode == 0
     assert "(none: the welcome screen)" in said
     assert "the problems list in front, the Export pane, or the preview's meeting with the plugins loaded" in said
+
+
+def test_check_help_says_how_a_problem_about_a_whole_file_is_printed(tmp_path: Path) -> None:
+    """check --help promised "file:line:column: severity CODE message" for every line, but a problem
+    about the whole file (an unused icon, PD406) prints "file: info PD406 ...": a script splitting
+    on the promised form misread it."""
+    shutil.copytree(EXAMPLE, tmp_path / "proj")
+    icon = tmp_path / "proj" / "webapp2" / "plugins" / "lock-toggle"
+    shutil.copy(icon / "lock.svg", icon / "spare.svg")
+    printed = run("check", "proj", cwd=tmp_path).stdout
+    assert "plugins/lock-toggle/spare.svg: info PD406 " in printed
+    said = " ".join(run("check", "--help").stdout.split())
+    assert "file:line:column: severity CODE message (file: alone for a problem about the whole file)" in said
