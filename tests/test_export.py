@@ -1114,3 +1114,20 @@ def test_checklist_reads_a_missing_allow_unload_as_the_preview_and_the_form_do(e
         line.startswith("Lock toggle:") and line.endswith("; users cannot turn it off.")
         for line in plan_export(pkg).checklist()
     )
+
+
+def test_a_text_file_of_another_kind_gets_its_line_diff(base_project: Path, tmp_path: Path) -> None:
+    """A changed notes.txt was "Not a text file, so no line diff", and an added one (or a .mjs)
+    showed no text under --diff: only six web suffixes counted as text. Any file whose bytes read
+    as UTF-8 text gets its diff now; a picture is still no text."""
+    web = base_project / "webapp2"
+    (web / "notes.txt").write_text("hello\nthere\n", encoding="utf-8")
+    export_package(base_project, tmp_path / "one.zip")
+    (web / "notes.txt").write_text("hello\nagain\n", encoding="utf-8")
+    (web / "plugins" / "rec" / "helper.mjs").write_text("export const a = 1;\n", encoding="utf-8")
+    (web / "logo.gif").write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04")
+    got = {c.path: c for c in plan_export(load(base_project), problems=[]).changes}
+    notes = got["webapp2/notes.txt"]
+    assert notes.notes == [] and "-there\n+again\n" in notes.diff
+    assert "+export const a = 1;\n" in got["webapp2/plugins/rec/helper.mjs"].diff
+    assert got["webapp2/logo.gif"].diff == ""

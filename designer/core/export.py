@@ -749,7 +749,7 @@ def _change_notes(name: str, before: bytes, after: bytes, diff: str) -> tuple[li
     tell the user what had happened to it.
     """
     if not diff:
-        text = name.lower().endswith(DIFF_SUFFIXES)
+        text = _is_text(name, before, after)
         what = "Too big to compare line by line" if text else "Not a text file, so no line diff"
         same = " (the same size, other bytes)" if len(before) == len(after) else ""
         return [f"{what}: {_sizes(len(before), len(after))}{same}."], False
@@ -823,8 +823,35 @@ def _json_summary(name: str, before: bytes, after: bytes) -> list[str]:
         return []
 
 
+def _is_text(name: str, *versions: bytes) -> bool:
+    """Whether a file is text, for its line diff: a web file by its name (read as Windows-1252 when
+    it is not UTF-8), any other when each version reads as UTF-8 without a NUL byte.
+
+    Why not the names alone: a changed notes.txt (or a .mjs, a .md) was said to be "Not a text
+    file", and an added one showed no text under --diff. A picture or a font holds NUL bytes.
+    """
+    if name.lower().endswith(DIFF_SUFFIXES):
+        return True
+    return all(_starts_as_utf8_text(data) for data in versions)
+
+
+def _starts_as_utf8_text(data: bytes, sniff: int = 64 * 1024) -> bool:
+    """Whether the first ``sniff`` bytes read as UTF-8 without a NUL byte (a letter cut in two at
+    the end is no error): the rest of a file too big to diff is not read."""
+    import codecs
+
+    head = data[:sniff]
+    if b"\0" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(data) <= sniff)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _text_diff(name: str, before: bytes, after: bytes) -> str:
-    if not name.lower().endswith(DIFF_SUFFIXES) or max(len(before), len(after)) > _DIFF_LIMIT:
+    if max(len(before), len(after)) > _DIFF_LIMIT or not _is_text(name, before, after):
         return ""
     import difflib  # here: the window loads this module with every package, diffs are for export plans
 
