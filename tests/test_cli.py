@@ -1675,3 +1675,11 @@ def test_check_help_says_how_a_problem_about_a_whole_file_is_printed(tmp_path: P
     assert "plugins/lock-toggle/spare.svg: info PD406 " in printed
     said = " ".join(run("check", "--help").stdout.split())
     assert "file:line:column: severity CODE message (file: alone for a problem about the whole file)" in said
+
+
+def test_a_recipe_answer_that_is_not_yes_or_no_names_its_option_as_the_others_do(tmp_path: Path) -> None:
+    """`--set announce=maybe` was "'Also post a chat message' (announce) must be yes or no", where
+    every other wrong answer names the option to change: "(--set url)"."""
+    out = run("new", "proj", "--recipe", "query-auto-action", "--set", "announce=maybe", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "'Also post a chat message' (--set announce) must be yes or no, not 'maybe'." in out.stderr

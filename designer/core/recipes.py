@@ -405,7 +405,8 @@ def coerce_answers(recipe: Recipe, raw: dict[str, str]) -> tuple[dict[str, Any],
             if low in _TRUE | _FALSE:
                 out[key] = low in _TRUE
             else:
-                errors.append(f"'{p.label}' ({key}) must be yes or no, not '{value}'.")
+                # (the option as typed, as the CLI names it in the other answers' problems)
+                errors.append(f"'{p.label}' (--set {key}) must be yes or no, not '{value}'.")
         else:
             out[key] = value
     return out, errors
