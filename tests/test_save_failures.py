@@ -78,10 +78,33 @@ def test_a_refused_write_is_told_in_plain_words(window, example_project: Path, w
     _refuse_writes(monkeypatch)
     assert window.save() is False
     package = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
-    assert warnings == [
-        ("Cannot save", f"{package}: Operation not permitted\n\nNothing was saved; your changes are still here.")
-    ]
+    (said,) = warnings
+    assert said[0] == "Cannot save"
+    assert said[1].startswith(f"{package}: Operation not permitted\n\nNothing was saved; your changes are still here.")
     assert window.isWindowModified() and b"Renamed lock" not in package.read_bytes()
+    window.editor.undo_stack.setClean()
+
+
+def test_a_refused_save_offers_save_as_at_once(window, example_project: Path, monkeypatch) -> None:
+    """Only a project folder gone offered Save As when a save failed: with a read-only folder (or a
+    full disk), closing the window went round "Cannot save" until the user thought of File ▸ Save
+    As. Now the message offers it, whatever the cause."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Renamed lock", "rename")
+    _refuse_writes(monkeypatch)
+    said: list[str] = []
+
+    def warning(parent, title, text, *a, **k):
+        said.append(str(text))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "save_as", lambda: asked.append(True) or True)
+    assert window.save() is True  # (saved elsewhere, by Save As)
+    assert asked == [True] and "into another folder now (File ▸ Save As…)?" in said[0]
     window.editor.undo_stack.setClean()
 
 

@@ -981,23 +981,18 @@ class MainWindow(QMainWindow):
         except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
             from ..core.files import os_message
 
-            root = self.package.root
-            if root is not None and not root.is_dir():
-                # The folder is gone (deleted, a drive unmounted): putting it back is not always
-                # possible, and without another way out the edits could be kept nowhere.
-                answer = QMessageBox.warning(
-                    self,
-                    "Cannot save",
-                    f"{os_message(exc)}\n\nOr save the project, with your changes, into a new folder now (File ▸ "
-                    "Save As…)?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.Yes,
-                )
-                return answer == QMessageBox.StandardButton.Yes and self.save_as()
-            QMessageBox.warning(
-                self, "Cannot save", f"{os_message(exc)}\n\nNothing was saved; your changes are still here."
+            # Save As offered at once, whatever the cause: the folder gone (deleted, a drive
+            # unmounted), made read-only, or the disk full. Why: only the first offered it, and
+            # closing the window went round "Cannot save" until the user thought of Save As.
+            answer = QMessageBox.warning(
+                self,
+                "Cannot save",
+                f"{os_message(exc)}\n\nNothing was saved; your changes are still here. Save the project, with "
+                "your changes, into another folder now (File ▸ Save As…)?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
             )
-            return False
+            return answer == QMessageBox.StandardButton.Yes and self.save_as()
         self.editor.undo_stack.setClean()
         self._saved_here = True
         self._saved = {rel: writes[rel] for rel in written if rel in writes}
