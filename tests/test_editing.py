@@ -1682,3 +1682,35 @@ def test_add_plugin_with_a_name_pasted_from_two_lines_names_it_on_one_line(
     assert window.package.plugins[-1].display_name == "Lay out"
     assert window.findChild(QLineEdit, "nameEdit").text() == "Lay out"
     assert "'Lay out'" in window.status.text()
+
+
+def test_a_new_project_that_fails_half_way_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    """A full disk stopped `new` (or New Project) after a few files; those stayed, the next try was
+    refused ("already exists and is not empty") and the folder held a project that did not load.
+    Now what was made goes again, and the next try makes the whole project."""
+    import errno
+
+    from designer.core import newproject
+    from designer.core.model import load
+
+    real, written = newproject.atomic_write, []
+
+    def full_after_two(path: Path, data: bytes) -> None:
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(newproject, "atomic_write", full_after_two)
+    target = tmp_path / "p"
+    with pytest.raises(OSError, match="No space left"):
+        newproject.create_project(target)
+    assert len(written) == 2 and not target.exists()
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "notes.txt").write_text("mine")
+    written.clear()
+    with pytest.raises(OSError):
+        newproject.create_project(tmp_path / "q")
+    assert [p.name for p in (tmp_path / "q").iterdir()] == ["notes.txt"]  # the user's own file stays
+    monkeypatch.setattr(newproject, "atomic_write", real)
+    assert load(newproject.create_project(target)).plugins

@@ -133,9 +133,40 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     pid = json.loads(files[package_path])["id"]
     files["settings.json"] = _json({"plugins": [{"id": pid, "srcURL": package_path, "enabled": True}]})
     files["manifest.json"] = _json({"brandingID": new_branding_id(), "isSettingsBranded": True})
-    for rel, data in files.items():
-        atomic_write(root / rel, data)
+    made: list[Path] = []  # the files and folders this call made, for _take_back
+    for folder in (target, root):
+        if not folder.exists():
+            made.append(folder)
+    try:
+        for rel, data in files.items():
+            path = root / rel
+            made.extend(
+                p for p in reversed(path.relative_to(root).parents) if p != Path(".") and not (root / p).exists()
+            )
+            atomic_write(path, data)
+            made.append(path)
+    except BaseException:
+        _take_back(root, made)
+        raise
     return root
+
+
+def _take_back(root: Path, made: list[Path]) -> None:
+    """Remove what a :func:`create_project` that failed half-way made (files, then the folders it
+    made, once empty), so nothing or a whole project is there.
+
+    Why: a full disk stopped it after a few files, and those stayed: a second try was refused ("already
+    exists and is not empty"), and the folder held a project that did not load.
+    """
+    for path in reversed(made):
+        full = path if path.is_absolute() else root / path
+        try:
+            if full.is_dir() and not full.is_symlink():
+                full.rmdir()  # (only when empty: nothing of anyone else's goes)
+            else:
+                full.unlink()
+        except OSError:
+            pass
 
 
 # The longest folder name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units).
