@@ -390,6 +390,10 @@ CASES: list[Case] = [
     bad("off-and-not-unloadable",
         steps(r(SETTINGS, '"enabled": true', '"enabled": false'), r(PKG, '"allowUnload": true', '"allowUnload": false')),
         "PD209", SETTINGS, 6, 24, message="allowUnload"),
+    # ... also with no allowUnload at all: users may switch a plugin only where it says true (the guide)
+    bad("off-and-no-allow-unload",
+        steps(r(SETTINGS, '"enabled": true', '"enabled": false'), r(PKG, '    "allowUnload": true,\n', "")),
+        "PD209", SETTINGS, 6, 24, message="allowUnload"),
     near("off-but-unloadable", r(SETTINGS, '"enabled": true', '"enabled": false'), "PD209"),
     near("on-and-not-unloadable", r(PKG, '"allowUnload": true', '"allowUnload": false'), "PD209"),
     # PD207 the plugins list under another name

@@ -187,6 +187,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "package-file-case": (SETTINGS, 1),
     "srcURL-missing-file": (SETTINGS, 1),  # the unlisted package file with the entry's id
     "off-and-not-unloadable": (SETTINGS, 1),  # enabled: true
+    "off-and-no-allow-unload": (SETTINGS, 1),  # enabled: true
     "srcURL-names-the-js": (SETTINGS, 1),  # the package file that loads that .js
     "srcURL-names-the-icon": (SETTINGS, 1),  # the only package file in that folder
     "package-folder-case": (SETTINGS, 1),

@@ -286,8 +286,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     plugin=plugin.key,
                 )
             continue
-        if entry.enabled is False and plugin.package is not None and plugin.package.allow_unload is False:
-            # Off by default, and allowUnload false takes the switch away: nobody can turn it on.
+        if entry.enabled is False and plugin.package is not None and not plugin.package.allow_unload:
+            # Off by default, and allowUnload false takes the switch away: nobody can turn it on. So
+            # does no allowUnload at all (the guide: users may switch a plugin where it is true), as
+            # the form, the preview and the upload checklist read it.
             ctx.report(
                 "PD209",
                 REL,
