@@ -2450,5 +2450,8 @@ def test_a_project_folder_whose_name_is_not_utf8_is_not_remembered_as_another(
     shutil.copytree(example_project, other)
     window.open_path(odd)
     assert window.package is not None and str(other.resolve()) not in recent_projects()
+    # ... nor named "proj" at the top of the tree and in the window's title (Qt drops the byte there too)
+    assert window.tree.topLevelItem(0).text(0) == "proj\\udcff"
+    assert window.windowTitle().startswith("proj\\udcff")
     window.open_path(other)
     assert recent_projects()[0] == str(other.resolve())

@@ -1633,7 +1633,9 @@ class MainWindow(QMainWindow):
         if self.preview_dock is not None:
             self.preview_pane.set_package(pkg)
         self._refresh_export()
-        self.setWindowTitle(f"{path.name}[*] — Plugin Designer")
+        from ..core.problems import printable
+
+        self.setWindowTitle(f"{printable(path.name)}[*] — Plugin Designer")  # (see _package_title)
         self.setWindowModified(False)
         self._fill_tree()
         self._fill_problems()
@@ -1865,7 +1867,13 @@ class MainWindow(QMainWindow):
         self._show_item(self.tree.currentItem())
 
     def _package_title(self) -> str:
-        """The project's name for the tree's top: its folder (not 'webapp2'), or the ZIP's name."""
+        """The project's name for the tree's top: its folder (not 'webapp2'), or the ZIP's name;
+        printable (a name that is not UTF-8, ``proj\\xff``, showed as "proj": Qt drops the byte)."""
+        from ..core.problems import printable
+
+        return printable(self._package_name())
+
+    def _package_name(self) -> str:
         assert self.package is not None
         label = self.package.files.label
         if "!" in label:  # a ZIP opened read-only: "x.zip!webapp2"
