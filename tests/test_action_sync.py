@@ -823,3 +823,21 @@ def test_a_variable_inside_another_function_is_not_offered_as_the_items_function
     button = window.findChild(QPushButton, "actionSyncButton")
     assert "Register" not in button.text()
     assert "has the function" not in window.findChild(QLabel, "actionSyncNote").text()
+
+
+def test_an_action_renamed_to_a_name_the_code_has_says_why_its_function_kept_its_name(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Renaming an item's action to 'rows' (a variable of another function) changed the item and
+    left the function as it was without a word; the form then offered to "use" the old name, as
+    if the rename had been forgotten. The status bar says why the code kept it."""
+    src = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    before = src.read_bytes()
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "rows")
+    qtbot.keyClick(window.findChild(QLineEdit, "actionEdit"), Qt.Key.Key_Return)
+    said = window.status.text()
+    assert "'rows'" in said and "keeps its name" in said and "already has a 'rows'" in said, said
+    window.save()
+    assert src.read_bytes() == before

@@ -753,6 +753,7 @@ class MenuItemsEditor(PluginForm):
                 )
                 return
         renamed = None
+        refused = ""  # why the code was left as it is, when it was asked to follow
         what = "function"
         if old and source is not None:
             from ...core.actionsync import action_state, rename_action_function
@@ -763,12 +764,18 @@ class MenuItemsEditor(PluginForm):
                 try:
                     renamed = rename_action_function(source, old, new)
                     what = "function" if st.function else "registerPlugin key"
-                except ValueError:
-                    renamed = None
+                except ValueError as exc:
+                    renamed, refused = None, str(exc)
         if renamed is None:
             self._edit_item(
                 f"Change action of '{self._item_named()}' to '{new}'", lambda mi: setattr(mi, "action", new)
             )
+            if refused:
+                # Why: the code kept '{old}' without a word, and the form's offer to "use" it again
+                # read as if the rename had been forgotten.
+                self.sig_said.emit(
+                    f"The item's action is now '{new}', but '{old}' in {rel.rsplit('/', 1)[-1]} keeps its name: {refused}."
+                )
             return
 
         def mutate(pkg: BrandingPackage) -> None:
