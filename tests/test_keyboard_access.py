@@ -450,3 +450,31 @@ def test_the_description_box_is_framed_as_the_one_line_fields_and_shows_the_keyb
             assert not box.hasFocus() and edge(box) == unfocused, scheme
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_the_undo_history_closes_from_the_keyboard_as_it_opened(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Edit ▸ Undo History opened a dock that only its title bar's cross closed, out of the
+    keyboard's reach: the View menu has its switch, with a letter of its own, as the Export and
+    Preview panes have theirs."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QUndoView
+
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    QTimer.singleShot(100, lambda: qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_H))  # Undo &History
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # &Edit
+    qtbot.waitUntil(lambda: window.findChild(QUndoView, "undoHistory") is not None)
+    dock = window.history_dock
+    qtbot.waitUntil(dock.isVisible)
+    switch = dock.toggleViewAction()
+    assert switch in window.view_menu.actions() and _menu_clashes(window.view_menu, "View") == []
+    letter = QKeySequence.mnemonic(switch.text())[0].key()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dock.widget())
+    QTimer.singleShot(100, lambda: qtbot.keyClick(QApplication.activePopupWidget(), letter))
+    qtbot.keyClick(dock.widget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &View
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    assert QApplication.focusWidget() is window.tree  # the keyboard is not left nowhere

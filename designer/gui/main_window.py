@@ -3516,6 +3516,10 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
             self.history_dock = dock
+            # Only the title bar's cross closed it, which the keyboard never reaches: its switch
+            # joins the View menu, with a letter of its own, as the Export Pane's does.
+            dock.toggleViewAction().setText("Undo &History Pane")
+            self.view_menu.addAction(dock.toggleViewAction())
         self.history_dock.show()
         self.history_dock.raise_()
         # The keyboard goes with the request, as for Go to Problems (a dock is not where Tab
