@@ -478,3 +478,74 @@ def test_the_undo_history_closes_from_the_keyboard_as_it_opened(
     qtbot.keyClick(dock.widget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &View
     qtbot.waitUntil(lambda: not dock.isVisible())
     assert QApplication.focusWidget() is window.tree  # the keyboard is not left nowhere
+
+
+def _opened_menu_items(button: QWidget, qtbot) -> list[str]:
+    """The clickable items of ``button``'s menu, opened with Space as a keyboard user opens it."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[list[str]] = []
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, look)
+            return
+        seen.append([a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible() and a.isEnabled()])
+        menu.close()
+
+    button.setFocus()
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen[0]
+
+
+def _menu_button_clashes(window: MainWindow, qtbot) -> list[str]:
+    """The clickable items of each shown "… ▾" button's menu that have no Alt+letter or the
+    letter of another item of that menu."""
+    from designer.gui.menu_button import MenuButton
+
+    found = []
+    for button in window.findChildren(MenuButton):
+        if not button.isVisible() or not button.isEnabled():
+            continue
+        letters: dict[str, str] = {}
+        for text in _opened_menu_items(button, qtbot):
+            letter = QKeySequence.mnemonic(text).toString()
+            if not letter:
+                found.append(f"{button.objectName()} ▸ {text!r} has no Alt+letter")
+            elif letter in letters:
+                found.append(f"{button.objectName()} ▸ {text!r} has {letter}, as {letters[letter]!r} has")
+            else:
+                letters[letter] = text
+    return found
+
+
+def test_every_item_of_the_drop_down_buttons_has_its_own_alt_letter(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """New icon ▾, Add icon ▾, Fill ▾, Stroke ▾ and Make it do ▾ opened menus with no letters: a
+    keyboard user went through them with the arrows only, as the menu bar's are not."""
+    from PySide6.QtWidgets import QComboBox
+    from test_editing import select_plugin
+
+    from designer.core.newproject import create_project
+
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    root = window.tree.topLevelItem(0)
+    found = []
+    for shown in (("plugin", 0), ("file", "plugins/lock-toggle/lock.svg")):
+        window.tree.setCurrentItem(window._find_tree_item(root, shown))
+        found += _menu_button_clashes(window, qtbot)
+    create_project(tmp_path / "new", "Send to lobby")  # its item's code is the designer's: Make it do offers all
+    window.open_path(tmp_path / "new")
+    select_plugin(window, qtbot, 0)
+    combo = window.plugin_page.findChild(QComboBox, "placementCombo")
+    combo.setFocus()
+    while combo.currentData() != "participants":
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    found += _menu_button_clashes(window, qtbot)
+    assert found == []

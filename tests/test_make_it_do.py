@@ -171,7 +171,7 @@ def test_make_it_do_writes_the_function_and_ctrl_z_takes_it_back_in_one_step(
     note = window.findChild(QLabel, "behaviourNote")
     assert note.isVisibleTo(window) and "only hosts can mute another participant" in note.text()
     # The menu now shows what it does.
-    assert ("makeItDo_mute", "Mute their microphone", True) in _menu(window, qtbot)
+    assert ("makeItDo_mute", "&Mute their microphone", True) in _menu(window, qtbot)
     window.save()
     assert main(["check", "--strict", str(tmp_path / "p")]) == 0
 

@@ -7,9 +7,32 @@ polished with, so it stays light after a switch to dark (and the reverse).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter, QToolButton
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionToolButton, QStylePainter, QToolButton
 
-__all__ = ["MenuButton"]
+__all__ = ["MenuButton", "give_letters"]
+
+
+def give_letters(menu: QMenu) -> None:
+    """Give each clickable item of ``menu`` without an Alt+letter one no other item has: the first
+    letter of one of its words if one is free, else another of its letters.
+
+    Why: a menu filled as it opens (Make it do ▾: its items depend on where the item appears) has
+    texts from elsewhere, with no "&"; without letters a keyboard user went through it with the
+    arrows only. An item already marked keeps its letter; greyed lines that only tell get none.
+    """
+    items = [a for a in menu.actions() if not a.isSeparator() and a.isVisible() and a.isEnabled()]
+    taken = {QKeySequence.mnemonic(a.text()).toString() for a in items} - {""}
+    for action in items:
+        text = action.text()
+        if QKeySequence.mnemonic(text).toString():
+            continue
+        starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or text[i - 1] == " ")]
+        others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+        free = next((i for i in starts + others if f"Alt+{text[i].upper()}" not in taken), None)
+        if free is not None:
+            action.setText(f"{text[:free]}&{text[free:]}")
+            taken.add(f"Alt+{text[free].upper()}")
 
 
 class MenuButton(QToolButton):

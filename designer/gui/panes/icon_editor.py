@@ -60,7 +60,7 @@ __all__ = ["IconEditorPane", "IconPreviewStrip"]
 
 SIZES = (16, 24, 32, 48)
 BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
-PAINTS = {"none": "No colour", "currentColor": "App colour (the app recolours it)"}
+PAINTS = {"none": "&No colour", "currentColor": "&App colour (the app recolours it)"}  # (menu items)
 # What the keys do, under the canvas while it has the keyboard and nothing is selected.
 KEYS_HINT = "Tab: select a shape · Enter: draw with the tool · Ctrl+Tab: leave"
 # Logical px the canvas column (canvas, zoom row, selection line) keeps before the preview
@@ -238,9 +238,9 @@ class IconEditorPane(QWidget):
         )
         add_menu = QMenu(self.add_icon_button)
         for text, name, slot in (
-            ("New icon…", "newIconAction", lambda: self.adder.new_icon(self._plugin_index())),
-            ("Built-in icons…", "builtinIconsAction", lambda: self.adder.builtin_icon(self._plugin_index())),
-            ("Import SVG…", "importSvgAction", lambda: self.adder.import_svg(self._plugin_index())),
+            ("&New icon…", "newIconAction", lambda: self.adder.new_icon(self._plugin_index())),
+            ("&Built-in icons…", "builtinIconsAction", lambda: self.adder.builtin_icon(self._plugin_index())),
+            ("&Import SVG…", "importSvgAction", lambda: self.adder.import_svg(self._plugin_index())),
         ):
             action = add_menu.addAction(text)
             action.setObjectName(name)
@@ -511,7 +511,7 @@ class IconEditorPane(QWidget):
             action.setObjectName(f"{attr}_{paint}")
             action.setData(paint)
             action.triggered.connect(lambda _on=False, p=paint: self.set_paint(attr, p))
-        custom = menu.addAction("Other colour…")
+        custom = menu.addAction("&Other colour…")
         custom.setObjectName(f"{attr}_custom")
         custom.triggered.connect(lambda: self._pick_colour(attr))
         button.setMenu(menu)

@@ -36,7 +36,7 @@ from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
-from ..menu_button import MenuButton
+from ..menu_button import MenuButton, give_letters
 from .form_rows import (
     NoteRow,
     add_row_with_side,
@@ -205,9 +205,9 @@ class MenuItemsEditor(PluginForm):
         self.icon_add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         icon_menu = QMenu(self.icon_add)
         for key, text in (
-            ("draw", "Draw a new icon…"),
-            ("builtin", "Pick a built-in icon…"),
-            ("import", "Import an SVG file…"),
+            ("draw", "&Draw a new icon…"),
+            ("builtin", "Pick a &built-in icon…"),
+            ("import", "&Import an SVG file…"),
         ):
             action = icon_menu.addAction(text)
             action.setObjectName(f"addIcon_{key}")
@@ -256,6 +256,7 @@ class MenuItemsEditor(PluginForm):
         self.make_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.make_menu = QMenu(self.make_button, objectName="makeItDoMenu")
         self.make_menu.aboutToShow.connect(self._fill_make_menu)
+        self.make_menu.aboutToShow.connect(lambda: give_letters(self.make_menu))  # (after the fill)
         self.make_button.setMenu(self.make_menu)
         add_row_with_side(form, "Ac&tion", self.action, self.make_button)
         self.action_note = NoteRow(form, "actionNote")
