@@ -549,3 +549,23 @@ def test_every_item_of_the_drop_down_buttons_has_its_own_alt_letter(
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     found += _menu_button_clashes(window, qtbot)
     assert found == []
+
+
+def test_a_screen_reader_hears_a_plugins_mark_in_the_tree(window: MainWindow, qtbot, example_project: Path) -> None:
+    """The tree shows a plugin's errors as a red mark (its count in the tooltip, for the mouse): a
+    screen reader said "Lock toggle" alike for a plugin with errors and one without. Each plugin's
+    item now tells, as its description, what the mark says."""
+    from PySide6.QtGui import QAccessible
+
+    js = example_project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("id: 'lock-toggle'", "id: 'lock-toggle-x'"))
+    window.open_path(example_project)
+    tree = QAccessible.queryAccessibleInterface(window.tree)
+    items = [tree.child(i) for i in range(tree.childCount())]
+    heard = {
+        item.text(QAccessible.Text.Name): item.text(QAccessible.Text.Description)
+        for item in items
+        if item is not None and item.role() == QAccessible.Role.TreeItem
+    }
+    assert heard["Lock toggle"] == "1 error"
+    assert heard["Meeting information"] == heard["Raise hand helper"] == "No errors"

@@ -1805,7 +1805,8 @@ class MainWindow(QMainWindow):
         return [owner(p.plugin, p.file, p.pointer) if p.plugin else None for p in problems]
 
     def _mark_plugin(self, item: QTreeWidgetItem, errors: int) -> None:
-        """A plugin's mark in the tree: being checked, its errors, or a tick, and as its tooltip.
+        """A plugin's mark in the tree: being checked, its errors, or a tick, and as its tooltip
+        and its description for a screen reader.
 
         Each set only when it differs from what the item has (its icon's kind kept in its ``_MARK``
         data, with the style that drew it). Why: after every check each of 100 plugins had its icon
@@ -1827,6 +1828,8 @@ class MainWindow(QMainWindow):
             item.setData(0, _MARK, mark)
         if item.toolTip(0) != tip:
             item.setToolTip(0, tip)
+            # A screen reader reads neither the mark nor the tooltip: the item's description says it.
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
     def _mark_tree(self, problems: list[Problem] | None = None, owners: list[int | None] | None = None) -> None:
         """After a check: each plugin's mark and name in the project tree, in place; the tree is
