@@ -569,3 +569,22 @@ def test_a_screen_reader_hears_a_plugins_mark_in_the_tree(window: MainWindow, qt
     }
     assert heard["Lock toggle"] == "1 error"
     assert heard["Meeting information"] == heard["Raise hand helper"] == "No errors"
+
+
+def test_a_screen_reader_hears_whether_a_problem_is_an_error(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Only the icon at the start of a problem's row told an error from a warning or a note: a
+    screen reader read the message alone. Each problem's row says its kind as its description."""
+    from PySide6.QtGui import QAccessible
+
+    for name in ("lock-toggle", "meeting-info"):
+        js = example_project / "webapp2" / "plugins" / name / f"{name}.plugin.js"
+        js.write_text(js.read_text().replace(f"id: '{name}'", f"id: '{name}-x'"))
+    window.open_path(example_project)
+    listed = QAccessible.queryAccessibleInterface(window.problems_view)
+    cells = [listed.child(i) for i in range(listed.childCount())]
+    heard = [
+        cell.text(QAccessible.Text.Description)
+        for cell in cells
+        if cell is not None and cell.text(QAccessible.Text.Name).startswith("registerPlugin in ")
+    ]
+    assert heard == ["Error", "Error"]

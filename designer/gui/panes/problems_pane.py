@@ -54,6 +54,8 @@ MOST_ROWS = 500
 # The severities, in the order of the filter's toggles, each with its word there.
 SEVERITIES = (("error", "Errors"), ("warning", "Warnings"), ("info", "Notes"))
 _ALL_SEVERITIES = frozenset(s for s, _word in SEVERITIES)
+# What a problem's row says of its kind to a screen reader, which reads no icon.
+_SPOKEN_SEVERITY = {"error": "Error", "warning": "Warning", "info": "Note"}
 # Milliseconds of a pause in typing in the filter before the list is filtered: each key filtered at
 # once filtered 500 rows and laid the list out again for every letter of a word typed quickly.
 FILTER_PAUSE = 150
@@ -748,6 +750,7 @@ class ProblemsPane(QTreeWidget):
             row = QTreeWidgetItem([p.message, _place_text(p, package, self._places_narrow), p.code, ""])
             row.setToolTip(1, p.location() if outside is None else outside[1])
             row.setIcon(0, icon(p.severity.value))
+            row.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, _SPOKEN_SEVERITY[p.severity.value])
             go = (
                 "Double-click or press Enter to go there"
                 if outside is None
