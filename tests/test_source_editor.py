@@ -384,3 +384,35 @@ def test_zooming_in_keeps_the_cursors_line_on_show(qtbot) -> None:
     editor.verticalScrollBar().setValue(top)
     editor.zoom(1)
     assert editor.firstVisibleBlock().blockNumber() == top
+
+
+def test_ctrl_i_says_what_the_underline_at_the_cursor_means(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """A problem's message (and an API name's description) showed only when the mouse hovered
+    the underline: on the keyboard alone, Enter on the problem put the cursor on the underline
+    and nothing said what was wrong there. Ctrl+I shows it under the cursor."""
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    js = example_project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    js.write_text(js.read_text().replace("id: 'lock-toggle'", "id: 'lock-toggle-x'"))
+    window.open_path(example_project)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(window.problems_view.hasFocus)
+    qtbot.keyClick(window.problems_view, Qt.Key.Key_Return)
+    editor = window.source_editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    qtbot.waitUntil(lambda: editor.markers != [])
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert shown == [editor.markers[0].message] and "'lock-toggle-x'" in shown[0]
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # the comment on line 1
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert shown[1] == "No problem or API name at the cursor."
+    assert editor.toPlainText() == window.package.read_text(
+        "plugins/lock-toggle/lock-toggle.plugin.js"
+    )  # (no "i" typed)

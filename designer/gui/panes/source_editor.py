@@ -1342,17 +1342,33 @@ class SourceEditor(QPlainTextEdit):
                 self._marks_after_paint.start()
             return done
         if kind == _TOOLTIP:
-            cursor = self.cursorForPosition(event.pos())
-            doc = ""
-            if self.is_javascript():
-                text = cursor.block().text()
-                column = len(text_before_cursor(cursor))
-                doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, event.pos().x()) else ""
-            shown = "\n\n".join(t for t in (self._marker_text_under(cursor, event.pos().x()), doc) if t)
+            shown = self._info_at(self.cursorForPosition(event.pos()), event.pos().x())
             if shown:
                 QToolTip.showText(event.globalPos(), shown, self._viewport)
                 return True
         return super().viewportEvent(event)
+
+    def _info_at(self, cursor: QTextCursor, x: int) -> str:
+        """What the text at ``x`` on ``cursor``'s line tells when hovered: the messages of the
+        problems underlined there, and the signature and description of an API name."""
+        doc = ""
+        if self.is_javascript():
+            text = cursor.block().text()
+            column = len(text_before_cursor(cursor))
+            doc = pexapi.hover_doc(text, column) if self._over_word(cursor, text, column, x) else ""
+        return "\n\n".join(t for t in (self._marker_text_under(cursor, x), doc) if t)
+
+    def show_info_at_cursor(self) -> str:
+        """Show Info at Cursor (Ctrl+I): what hovering the text at the caret tells, as a tooltip
+        under it; returns what it shows.
+
+        Why: a problem's message and an API name's description were shown on hover only: with the
+        keyboard alone, an underline said something was wrong here and nothing said what.
+        """
+        caret = self.cursorRect()
+        shown = self._info_at(self.textCursor(), caret.center().x()) or "No problem or API name at the cursor."
+        QToolTip.showText(self._viewport.mapToGlobal(caret.bottomLeft()), shown, self._viewport)
+        return shown
 
     def _marker_text_under(self, cursor: QTextCursor, x: int) -> str:
         """The messages of the problems whose wavy underline is under the mouse (at ``x`` on ``cursor``'s line).
@@ -3112,6 +3128,7 @@ class SourcePane(QWidget):
             ("goto", "Go to Line…", [QKeySequence("Ctrl+G")], lambda: self.editor.ask_line()),
             ("comment", "Toggle Comment", [QKeySequence("Ctrl+/")], self.editor.toggle_comment),
             ("snippets", "Insert Snippet…", [QKeySequence("Ctrl+J")], self.editor.open_snippet_browser),
+            ("info", "Show Info at Cursor", [QKeySequence("Ctrl+I")], self.editor.show_info_at_cursor),
             ("complete", "Complete", [], lambda: self.editor.completion.show(explicit=True)),
             ("zoom_in", "Zoom In", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self.editor.zoom(1)),
             ("zoom_out", "Zoom Out", [QKeySequence("Ctrl+-")], lambda: self.editor.zoom(-1)),
