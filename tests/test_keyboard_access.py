@@ -588,3 +588,23 @@ def test_a_screen_reader_hears_whether_a_problem_is_an_error(window: MainWindow,
         if cell is not None and cell.text(QAccessible.Text.Name).startswith("registerPlugin in ")
     ]
     assert heard == ["Error", "Error"]
+
+
+def test_a_sprites_list_of_symbols_has_a_name_a_screen_reader_reads(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Selecting a sprite (an SVG of several symbols) shows the list of its symbols under the
+    canvas: a screen reader announced it as "list" alone (its words were in a tooltip)."""
+    sprite = example_project / "webapp2" / "plugins" / "lock-toggle" / "sprite.svg"
+    sprite.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        '<symbol id="one" viewBox="0 0 24 24"><rect x="2" y="2" width="20" height="20"/></symbol>'
+        '<symbol id="two" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></symbol></svg>'
+    )
+    window.open_path(example_project)
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/sprite.svg"))
+    )
+    symbols = window.icon_pane.findChild(QWidget, "symbolList")
+    qtbot.waitUntil(symbols.isVisible)
+    assert _unnamed(window.icon_pane) == []

@@ -305,6 +305,7 @@ class IconEditorPane(QWidget):
         bottom.addWidget(strip, 1)
         self.symbols = QListWidget(objectName="symbolList")
         self.symbols.setToolTip("This file is a sprite: each symbol is an icon of its own (file.svg#symbol)")
+        self.symbols.setAccessibleName("Symbols of the sprite")  # (a screen reader read "list" alone)
         self.symbols.setIconSize(QSize(24, 24))
         self.symbols.setMaximumHeight(90)
         self.symbols.currentItemChanged.connect(self._symbol_chosen)
