@@ -688,3 +688,30 @@ def test_ctrl_z_in_the_stroke_width_box_undoes_the_width(qtbot, window, example_
     assert window.package.read_text(pane.rel) == THREE and not window.isWindowModified()
     qtbot.keyClick(spin, Qt.Key.Key_Z, CTRL | SHIFT)
     assert "stroke-width='3'" in window.package.read_text(pane.rel)
+
+
+def test_a_screen_reader_hears_which_shape_tab_selected_and_where_the_arrows_put_it(
+    qtbot, window, example_project: Path
+) -> None:
+    """Tab picked a shape and the arrows moved it with nothing said to a screen reader: the line
+    under the canvas is read by no one while the keyboard is on the canvas. The canvas's
+    description now says the selection, as that line does, and changes with it (a screen reader
+    reads out the change); with nothing selected it says the keys again."""
+    from PySide6.QtGui import QAccessible
+
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    qtbot.waitUntil(canvas.hasFocus)
+
+    def heard() -> tuple[str, str]:
+        said = QAccessible.queryAccessibleInterface(canvas)
+        return said.text(QAccessible.Text.Name), said.text(QAccessible.Text.Description)
+
+    keys = heard()
+    assert keys[0] == "Icon canvas" and "Tab and Shift+Tab select a shape" in keys[1]
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    assert heard() == ("Icon canvas", "Rectangle 1 of 3: box x 2 to 8, y 2 to 8 (6 × 6)")
+    key(qtbot, pane, Qt.Key.Key_Right)
+    assert heard() == ("Icon canvas", "Rectangle 1 of 3: box x 3 to 9, y 2 to 8 (6 × 6)")
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    assert heard() == keys

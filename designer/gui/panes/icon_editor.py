@@ -61,6 +61,12 @@ __all__ = ["IconEditorPane", "IconPreviewStrip"]
 SIZES = (16, 24, 32, 48)
 BACKGROUNDS = (("Light", "#f3f4f6", "#1f2937"), ("Dark", "#1f2430", "#f5f5f5"))
 PAINTS = {"none": "&No colour", "currentColor": "&App colour (the app recolours it)"}  # (menu items)
+# What a screen reader says of the canvas while nothing is selected (see _show_selection_info).
+CANVAS_KEYS_SAID = (
+    "Tab and Shift+Tab select a shape, the arrow keys move it (Shift: 4 cells), Delete deletes it, "
+    "Ctrl+A selects all, Enter draws with the tool, Ctrl+= and Ctrl+- zoom, Ctrl+0 shows the whole icon, "
+    "Ctrl+Tab leaves the canvas"
+)
 # What the keys do, under the canvas while it has the keyboard and nothing is selected.
 KEYS_HINT = "Tab: select a shape · Enter: draw with the tool · Ctrl+Tab: leave"
 # Logical px the canvas column (canvas, zoom row, selection line) keeps before the preview
@@ -258,11 +264,7 @@ class IconEditorPane(QWidget):
 
         self.canvas = IconCanvas()
         self.canvas.setAccessibleName("Icon canvas")
-        self.canvas.setAccessibleDescription(
-            "Tab and Shift+Tab select a shape, the arrow keys move it (Shift: 4 cells), Delete deletes it, "
-            "Ctrl+A selects all, Enter draws with the tool, Ctrl+= and Ctrl+- zoom, Ctrl+0 shows the whole icon, "
-            "Ctrl+Tab leaves the canvas"
-        )
+        self.canvas.setAccessibleDescription(CANVAS_KEYS_SAID)
         self.canvas.sig_changed.connect(self._canvas_changed)
         self.canvas.sig_selection.connect(self._selection_changed)
         self.canvas.sig_needs_text.connect(self._ask_for_text)
@@ -970,6 +972,9 @@ class IconEditorPane(QWidget):
         shape, doc = self.canvas.selected, self.canvas.doc
         if shape is not None and shape.tag == "text" and doc is not None and doc.text_run(shape.path) is None:
             text += " · its words are in several lines or styles: change them in the XML"
+        # The line under the canvas is read by no screen reader while the keyboard is on the canvas:
+        # the canvas's description says the selection too (a screen reader reads out each change).
+        self.canvas.setAccessibleDescription(text or CANVAS_KEYS_SAID)
         if not text and self.canvas.hasFocus():
             text = KEYS_HINT if self.canvas.selectable() else KEYS_HINT_EMPTY
         self.selection_info.setText(text)
