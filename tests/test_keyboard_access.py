@@ -608,3 +608,30 @@ def test_a_sprites_list_of_symbols_has_a_name_a_screen_reader_reads(
     symbols = window.icon_pane.findChild(QWidget, "symbolList")
     qtbot.waitUntil(symbols.isVisible)
     assert _unnamed(window.icon_pane) == []
+
+
+def test_a_notes_dismiss_button_is_read_out_with_the_note(qtbot) -> None:
+    """The notes above the tree are no Tab stops, only their Dismiss buttons are: a screen reader
+    on one said "Dismiss" with nothing of the note it takes away, two notes alike. Each button
+    tells its note as its description, and the news when a note says it in its place."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QPushButton
+
+    from designer.gui.note_bar import NoteBar
+
+    bar = NoteBar()
+    qtbot.addWidget(bar)
+    bar.say("other window", "Another window has unsaved changes to this package.")
+    bar.say("recovery", "Unsaved changes were kept after a crash.")
+    bar.show()
+
+    def heard() -> list[tuple[str, str]]:
+        said = [QAccessible.queryAccessibleInterface(b) for b in bar.findChildren(QPushButton, "dismissNote")]
+        return [(s.text(QAccessible.Text.Name), s.text(QAccessible.Text.Description)) for s in said]
+
+    assert heard() == [
+        ("Dismiss", "Another window has unsaved changes to this package."),
+        ("Dismiss", "Unsaved changes were kept after a crash."),
+    ]
+    bar.say("other window", "Another window closed without saving its changes.")
+    assert heard()[0] == ("Dismiss", "Another window closed without saving its changes.")

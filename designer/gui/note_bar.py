@@ -32,7 +32,8 @@ class NoteBar(QWidget):
         """Show ``text`` as the note ``key``: in place of that key's note, when one is on show
         (the situation it told of has changed), else below the others."""
         if key in self._notes:
-            self._notes[key][1].setText(text)
+            row, label = self._notes[key]
+            label.setText(text)
         else:
             row = QWidget(self)
             line = QHBoxLayout(row)
@@ -48,6 +49,8 @@ class NoteBar(QWidget):
             line.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
             self._rows.addWidget(row)
             self._notes[key] = (row, label)
+        # The note is no Tab stop, its button is: a screen reader on "Dismiss" reads the note with it.
+        row.findChild(QPushButton, "dismissNote").setAccessibleDescription(text)
         self.show()
 
     def dismiss(self, key: str) -> None:
