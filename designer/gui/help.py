@@ -388,10 +388,11 @@ def shortcut_groups(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
         if keys:
             what = shortcut.whatsThis() or shortcut.objectName() or "(no description)"
             add(_area(shortcut.parentWidget()), what, keys)
-    # Keys a control handles itself (Ctrl+Tab out of the code, where Tab indents): its KEYS_HELP.
+    # Keys a control handles itself (Ctrl+Tab out of the code, where Tab indents): its KEYS_HELP,
+    # each command with its key or its keys (the arrows).
     for widget in _descendants(window, QWidget):
         for command, keys in getattr(type(widget), "KEYS_HELP", ()):
-            add(_area(widget), command, _keys([QKeySequence(keys)]))
+            add(_area(widget), command, _keys(QKeySequence(k) for k in ((keys,) if isinstance(keys, str) else keys)))
     return list(groups.items())
 
 
@@ -417,8 +418,7 @@ class ShortcutsDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         note = QLabel(
-            "Keys that work inside one control are described where they work: the arrows, Tab and Esc on the "
-            "icon canvas, Tab for snippets in the source editor."
+            "In the source editor, Tab and Shift+Tab also move between a snippet's placeholders; Esc leaves them."
         )
         note.setWordWrap(True)
         layout, buttons = _search_layout(self, self.filter)
