@@ -423,3 +423,58 @@ def test_the_starters_first_comment_follows_in_crlf_and_lone_cr_files_too() -> N
     assert moved != source
     for nl in ("\r\n", "\r"):
         assert retell_starter_comments(source.replace("\n", nl), "participants") == moved.replace("\n", nl)
+
+
+def _contrast(a: Any, b: Any) -> float:
+    """The WCAG contrast ratio of two QColors."""
+
+    def luminance(c: Any) -> float:
+        channels = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _notes_contrast(button: QToolButton, qtbot: Any) -> float:
+    """Open ``button``'s menu with Space; the best contrast of its lines, all of them lines that
+    only tell, against the menu's background."""
+    seen: list[float] = []
+
+    def look() -> None:
+        menu = button.menu()
+        if not menu.isVisible():
+            QTimer.singleShot(10, look)
+            return
+        assert [a.isEnabled() for a in menu.actions()] == [False] * 3  # what it says, nothing to pick
+        image = menu.grab().toImage()
+        inside = [image.pixelColor(x, y) for x in range(20, image.width() - 20) for y in range(4, image.height() - 4)]
+        background = image.pixelColor(image.width() - 4, image.height() // 2)
+        seen.append(max(_contrast(c, background) for c in inside))
+        menu.close()
+
+    QTimer.singleShot(0, look)
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen[0]
+
+
+def test_the_menus_lines_that_tell_are_readable_in_light_and_dark(
+    window: MainWindow, qtbot: Any, example_project: Path
+) -> None:
+    """The lines of Make it do ▾ that only tell (code written by hand is never overwritten, and
+    where to change it) were greyed as a command that cannot be chosen: #bebebe on white in the
+    light appearance, 1.9:1, hard to read. They are drawn in the theme's grey of secondary text."""
+    from PySide6.QtGui import QAction
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)  # Lock toggle: its action's code was written by hand
+    button = window.findChild(QToolButton, "makeItDoButton")
+    try:
+        for scheme in ("light", "dark"):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            assert _notes_contrast(button, qtbot) >= 3.0, scheme
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

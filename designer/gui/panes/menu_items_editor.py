@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap, QValidator
+from PySide6.QtGui import QIcon, QPalette, QPixmap, QValidator
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -256,6 +257,7 @@ class MenuItemsEditor(PluginForm):
         self.make_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.make_menu = QMenu(self.make_button, objectName="makeItDoMenu")
         self.make_menu.aboutToShow.connect(self._fill_make_menu)
+        self.make_menu.aboutToShow.connect(self._readable_notes)
         self.make_menu.aboutToShow.connect(lambda: give_letters(self.make_menu))  # (after the fill)
         self.make_button.setMenu(self.make_menu)
         add_row_with_side(form, "Ac&tion", self.action, self.make_button)
@@ -1001,6 +1003,19 @@ class MenuItemsEditor(PluginForm):
         self.editor.edit(f"{title} in {rel.rsplit('/', 1)[-1]}", mutate)
 
     # -- "Make it do ▾" ----------------------------------------------------------------------
+    def _readable_notes(self) -> None:
+        """The menu's lines that only tell (greyed: see :meth:`_note`) in the theme's grey of
+        secondary text, set as the menu opens so it follows a switch of appearance.
+
+        Why: Fusion greys them as commands that cannot be chosen, #bebebe on white in the light
+        appearance (1.9:1): "The designer never writes over code written by hand" was hard to read.
+        """
+        palette = QPalette(QApplication.palette())  # (the widgets' own follow a switch only later)
+        secondary = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, secondary)
+        self.make_menu.setPalette(palette)
+
     def _fill_make_menu(self) -> None:
         """What the selected item can be made to do, for its placement; or, when its function is
         the user's own code, only why nothing is offered (it is never overwritten)."""
