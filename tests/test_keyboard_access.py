@@ -635,3 +635,33 @@ def test_a_notes_dismiss_button_is_read_out_with_the_note(qtbot) -> None:
     ]
     bar.say("other window", "Another window closed without saving its changes.")
     assert heard()[0] == ("Dismiss", "Another window closed without saving its changes.")
+
+
+def test_an_alt_letter_brings_its_field_into_sight(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Tab scrolls the plugin page to the field it goes to, but Alt+T ("Ac&tion") put the keyboard
+    in the Action field below the fold of a short window and left the page where it was: the user
+    typed into a field they could not see. The page scrolls to it now."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from designer.gui.viewports import viewport_of
+
+    window.resize(900, 480)
+    window.open_path(example_project)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = window.plugin_page
+    action = page.findChild(QWidget, "actionEdit")
+    view = viewport_of(page)
+
+    def in_sight(widget: QWidget) -> bool:
+        return view.rect().contains(QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()))
+
+    assert page.verticalScrollBar().value() == 0 and not in_sight(action)  # (the window is short enough)
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is action
+    assert in_sight(action)
+    qtbot.keyClick(action, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # "&Name", at the top again
+    assert QApplication.focusWidget() is page.findChild(QWidget, "nameEdit") and in_sight(QApplication.focusWidget())
