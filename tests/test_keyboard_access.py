@@ -665,3 +665,36 @@ def test_an_alt_letter_brings_its_field_into_sight(window: MainWindow, qtbot, ex
     assert in_sight(action)
     qtbot.keyClick(action, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # "&Name", at the top again
     assert QApplication.focusWidget() is page.findChild(QWidget, "nameEdit") and in_sight(QApplication.focusWidget())
+
+
+def test_an_alt_letter_brings_its_field_into_sight_in_the_recipe_wizard(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """As on the plugin page: Alt+F ("&Function name") in a short recipe wizard left the field
+    below the fold, typed into unseen."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+    from designer.gui.viewports import viewport_of
+
+    window.open_path(example_project)
+    wizard = RecipeWizard(window.package, window.editor, window)
+    qtbot.addWidget(wizard)
+    wizard.resize(760, 420)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    wizard.choose("participant-action")
+    wizard.next()
+    area = next(a for a in wizard.findChildren(QScrollArea) if a.isVisible())
+    view = viewport_of(area)
+    function = wizard.findChild(QWidget, "recipe_action")
+
+    def in_sight(widget: QWidget) -> bool:
+        return view.rect().contains(QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()))
+
+    assert not in_sight(function)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is function and in_sight(function)
+    wizard.reject()

@@ -33,7 +33,7 @@ from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .note_bar import NoteBar
 from .panes.problems_pane import ProblemsFilter, ProblemsPane
 from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
-from .viewports import viewport_of
+from .viewports import follow_focus, viewport_of
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
     from collections.abc import Callable
@@ -285,6 +285,7 @@ def _scrolled(page: QWidget, object_name: str, sideways: bool = True) -> QScroll
     scroll = kind(objectName=object_name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields and buttons, not the frame
     scroll.setWidget(page)
+    follow_focus(scroll)  # (an Alt+letter's field below the fold)
     return scroll
 
 

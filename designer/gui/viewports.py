@@ -11,10 +11,10 @@ QWidget directly; while that wrapper is held, ``viewport()`` returns it without 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
-__all__ = ["viewport_of"]
+__all__ = ["follow_focus", "viewport_of"]
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:
@@ -25,3 +25,34 @@ def viewport_of(area: QAbstractScrollArea) -> QWidget:
     viewport = area.viewport()
     del held
     return viewport
+
+
+class _FocusFollower(QObject):
+    """Scrolls its scroll area (its parent: it goes with it) to a field of the area's page that
+    takes the keyboard while wholly out of sight (see :func:`follow_focus`)."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        page = self._area.widget()
+        if now is None or page is None or not page.isAncestorOf(now):
+            return
+        view = viewport_of(self._area)
+        if not view.rect().intersects(QRect(now.mapTo(view, QPoint(0, 0)), now.size())):
+            self._area.ensureWidgetVisible(now)
+
+
+def follow_focus(area: QScrollArea) -> None:
+    """Scroll ``area`` to the field of its page that takes the keyboard, when none of it is in sight.
+
+    Why: Tab scrolls to the field it goes to, but an Alt+letter (Alt+T, "Ac&tion"; Alt+F,
+    "&Function name") put the keyboard in a field below the fold and left the page where it was:
+    the user typed into a field they could not see. A field partly in sight (a click on it) stays
+    where it is.
+    """
+    _FocusFollower(area)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..commands import ModelEditor
-from ..viewports import viewport_of
+from ..viewports import follow_focus, viewport_of
 from .menu_items_editor import MenuItemsEditor
 from .metadata_form import MetadataForm
 
@@ -63,9 +63,7 @@ class PluginPage(QScrollArea):
         self.editor = editor
         self.index = 0
         self._align_labels(body)
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        follow_focus(self)  # (an Alt+letter's field below the fold)
 
     def _align_labels(self, body: QWidget) -> None:
         """One label column for both groups, each label centred on its field: the fields of
@@ -133,22 +131,6 @@ class PluginPage(QScrollArea):
         super().resizeEvent(event)
         if keep:
             self.ensureWidgetVisible(focus)
-
-    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
-        """A field of the page that takes the keyboard while wholly out of sight is scrolled to.
-
-        Why: Tab scrolls to the field it goes to, but an Alt+letter (Alt+T, "Ac&tion") put the
-        keyboard in a field below the fold and left the page where it was: the user typed into a
-        field they could not see. One partly in sight (a click on it) stays where it is.
-        """
-        from PySide6.QtCore import QPoint, QRect
-
-        body = self.widget()
-        if now is None or body is None or not body.isAncestorOf(now):
-            return
-        view = viewport_of(self)
-        if not view.rect().intersects(QRect(now.mapTo(view, QPoint(0, 0)), now.size())):
-            self.ensureWidgetVisible(now)
 
     def show_plugin(self, index: int) -> None:
         if index != getattr(self, "index", None):

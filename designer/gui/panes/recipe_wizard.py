@@ -50,7 +50,7 @@ from designer.core.wording import byte_size
 from ..icon_render import render_icon
 from ..screen_fit import resize_to_fit
 from ..tones import box_style, text_style
-from ..viewports import viewport_of
+from ..viewports import follow_focus, viewport_of
 from .form_rows import keep_on_one_line, with_mnemonics
 
 __all__ = ["RecipeWizard"]
@@ -334,6 +334,7 @@ class RecipeWizard(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing: its fields are
         scroll.setWidget(inner)
+        follow_focus(scroll)  # (an Alt+letter's field below the fold)
         QVBoxLayout(page).addWidget(scroll)
         self.stack.insertWidget(1, page)
         self.stack.removeWidget(old)
