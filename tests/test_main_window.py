@@ -2455,3 +2455,26 @@ def test_a_project_folder_whose_name_is_not_utf8_is_not_remembered_as_another(
     assert window.windowTitle().startswith("proj\\udcff")
     window.open_path(other)
     assert recent_projects()[0] == str(other.resolve())
+
+
+def test_right_click_on_a_plugin_in_the_tree_opens_the_plugin_menu_for_it(window, qtbot, example_project: Path) -> None:
+    """The project tree had no menu at all: Duplicate, Remove and Move were in the menu bar alone."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from designer.gui.viewports import viewport_of
+
+    window.open_path(example_project)
+    tree = window.tree
+    item = tree.topLevelItem(0).child(3)  # the second plugin, not the one chosen
+    assert item.data(0, Qt.ItemDataRole.UserRole) == ("plugin", 1)
+    menu = window._menus["plugin"]
+    at = tree.visualItemRect(item).center()
+    with qtbot.waitSignal(menu.aboutToShow):  # (what a right-click, or the Menu key, sends)
+        QApplication.sendEvent(
+            viewport_of(tree), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport_of(tree).mapToGlobal(at))
+        )
+    assert window.selected_plugin() == 1 and isinstance(menu, QMenu) and menu.isVisible()
+    duplicate = window.plugin_actions["duplicate"]
+    assert duplicate in menu.actions() and duplicate.isEnabled()
+    menu.close()

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderLabels(["Package"])
         self.tree.setItemDelegate(IsolatingDelegate(self.tree))  # an Arabic plugin name reads right to left
         self.tree.currentItemChanged.connect(self._show_item)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
 
         self.details = _SummaryBrowser()
         self.details.setObjectName("details")
@@ -3338,6 +3340,21 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Exported {_shown_path(str(result.path))}")
 
     # -- whole plugins ----------------------------------------------------------------------
+    def _tree_menu(self, pos: QPoint) -> None:
+        """Right-click (or the Menu key) on the project tree: the Plugin menu, for the item under the
+        pointer, chosen first as a click chooses it.
+
+        Why: the tree had no menu at all; Duplicate, Remove, Move and the icons were in the menu bar
+        alone, where a user who right-clicks a plugin, as in any file list, did not look.
+        """
+        item = self.tree.itemAt(pos)
+        if item is not None and item is not self.tree.currentItem():
+            self.tree.setCurrentItem(item)
+        if self.package is None:
+            return
+        self.finish_menus()
+        self._menus["plugin"].popup(viewport_of(self.tree).mapToGlobal(pos))
+
     def selected_plugin(self) -> int | None:
         """Index of the plugin selected in the tree (or owning the selected file)."""
         item = self.tree.currentItem()
