@@ -780,3 +780,24 @@ def test_what_changed_names_the_files_left_out_of_the_zip(
     pane.path_edit.setText(str(tmp_path / "a.zip"))
     assert pane.export()
     assert "plugins/meeting-info/.draft.svg: hidden" in pane.changes_view.toPlainText()
+
+
+def test_a_zip_opened_read_only_offers_its_import_from_the_export_pane(
+    window, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The pane said "import it into a folder first" with nothing to click, and left the brandingID
+    and the ZIP's place open to be filled in for an export that cannot happen."""
+    import shutil
+
+    zipped = Path(shutil.make_archive(str(tmp_path / "demo"), "zip", example_project))
+    window.open_path(zipped)
+    window.show_export()
+    pane = window.export_pane
+    assert not pane.branding_edit.isEnabled() and not pane.path_edit.isEnabled()
+    assert not pane.choose_button.isEnabled() and not pane.export_button.isEnabled()
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "import_zip", lambda *a, **k: asked.append(True) or False)
+    pane.verdict.linkActivated.emit("import")  # (the link "Import it into a folder…" clicked)
+    assert "Import it into a folder" in pane.verdict.text() and asked == [True]
+    window.open_path(example_project)  # a project folder again: the fields are back
+    assert pane.branding_edit.isEnabled() and pane.path_edit.isEnabled() and pane.choose_button.isEnabled()

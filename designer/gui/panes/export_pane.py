@@ -171,6 +171,7 @@ class ExportPane(QWidget):
     sig_exported = Signal(str)
     sig_export_failed = Signal(str)
     sig_show_problem = Signal(object)  # a blocking error was clicked: show it where it is (a Problem)
+    sig_import = Signal()  # the read-only ZIP's "Import it into a folder…" link was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,7 +227,7 @@ class ExportPane(QWidget):
         self.path_edit.setObjectName("exportPathEdit")
         self.path_edit.setAccessibleName("Save the ZIP as")
         self.path_edit.setPlaceholderText("Choose where to save the ZIP…")
-        choose = QPushButton("Ch&oose…")
+        choose = self.choose_button = QPushButton("Ch&oose…")
         choose.setObjectName("choosePathButton")
         choose.clicked.connect(self._choose_path)
         path_row = QHBoxLayout()
@@ -370,10 +371,19 @@ class ExportPane(QWidget):
         if self.pkg is None:
             self._show_message("Open a project folder to export it.", "info")
             return
+        read_only = not self.pkg.files.writable
+        for field in (self.branding_edit, self.path_edit, self.choose_button):
+            # (a ZIP opened read-only is not exported: fields to fill in for it read as if it were)
+            field.setEnabled(not read_only)
         try:
             self.plan = plan_export(self.pkg, branding_id, self._problems)
         except ExportRefused as exc:
-            self._show_message(html.escape(str(exc)), "bad")
+            said = html.escape(str(exc))
+            if read_only:
+                # Why a link: the pane said "import it into a folder first" and left the user to
+                # find File ▸ Import ZIP into a Folder… in the menus.
+                said += ' <a href="import">Import it into a folder…</a>'
+            self._show_message(said, "bad")
             return
         plan = self.plan
         if branding_id in (None, ""):
@@ -556,6 +566,9 @@ class ExportPane(QWidget):
         return [p for p in self.plan.problems if p.severity == Severity.WARNING or p.code in READ_BEFORE_UPLOAD]
 
     def _problem_link(self, href: str) -> None:
+        if href == "import":
+            self.sig_import.emit()
+            return
         if self.plan is not None and href.startswith(("problem:", "warning:")):
             kind, index = href.split(":", 1)[0], int(href.split(":", 1)[1])
             listed = self.plan.errors if kind == "problem" else self._warnings()
