@@ -11,6 +11,7 @@ QWidget directly; while that wrapper is held, ``viewport()`` returns it without 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
@@ -39,6 +40,8 @@ class _FocusFollower(QObject):
         app.focusChanged.connect(self._moved)
 
     def _moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if not shiboken6.isValid(self._area):
+            return  # (the area is going: the keyboard leaves its fields as they are deleted, before this goes)
         page = self._area.widget()
         if now is None or page is None or not page.isAncestorOf(now):
             return
