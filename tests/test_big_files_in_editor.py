@@ -101,13 +101,19 @@ def _words_pane(qtbot) -> tuple[SourcePane, str]:
     return _shown_pane(qtbot, text), text
 
 
-def _shown_pane(qtbot, text: str, name: str = "big.plugin.js") -> SourcePane:
-    """A pane showing ``text`` as the file ``name``, all of it coloured."""
+def _opened_pane(qtbot, text: str, name: str = "big.plugin.js") -> SourcePane:
+    """A pane showing ``text`` as the file ``name``, just opened (its colouring still to come)."""
     pane = SourcePane()
     qtbot.addWidget(pane)
     pane.resize(800, 600)
     pane.show()
     pane.show_file(name, text, read_only=False)
+    return pane
+
+
+def _shown_pane(qtbot, text: str, name: str = "big.plugin.js") -> SourcePane:
+    """A pane showing ``text`` as the file ``name``, all of it coloured."""
+    pane = _opened_pane(qtbot, text, name)
     qtbot.waitUntil(pane.editor.colouring_done, timeout=20_000)
     return pane
 
@@ -427,11 +433,7 @@ def test_undo_of_a_replace_all_of_a_rare_word_changes_only_its_lines(qtbot, monk
     ]
     old = "\r\n".join(lines) + "\r\n"  # (the file's own line endings come back too)
     new = old.replace("'word'", "`wo'")
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    pane.show_file("big.plugin.js", old, read_only=False)
+    pane = _opened_pane(qtbot, old)
     editor = pane.editor
     qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     cursor = editor.textCursor()
@@ -473,11 +475,7 @@ def test_edits_above_the_colouring_in_progress_leave_no_line_with_wrong_colours(
     from designer.gui.highlight import block_formats
 
     text = "".join(f"    /* helper {i}\n     */\n    var value{i} = 'text {i}'; // line {i}\n" for i in range(1_000))
-    pane = SourcePane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    pane.show_file("big.plugin.js", text, read_only=False)
+    pane = _opened_pane(qtbot, text)
     editor = pane.editor
     hl = editor.highlighter
     while hl.language is None or hl.limit is not None and hl.limit < 1_200:  # (batch by batch)
