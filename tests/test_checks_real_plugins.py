@@ -1561,3 +1561,22 @@ def test_giving_arguments_or_eval_a_value_in_strict_code_is_a_syntax_error_not_a
     assert [(p.code, p.line, p.column) for p in problems] == [("PD500", 3, 23), ("PD500", 4, 25)]
     assert "'arguments' cannot be given a value in strict code" in problems[0].message
     assert "let args = Array.from(arguments);" in problems[0].message and "var arguments" not in problems[0].message
+
+
+MINIFIED = (
+    '!function(e){"use strict";var n=e.PEX.pluginAPI,t=n.createNewState({}),o=null;'
+    "function i(e,i){o=i.subscribe(function(e){t.next({label:e.locked?'Unlock':'Lock'})})}"
+    "function r(){o&&o.unsubscribe()}function u(){n.%s('/lock')}"
+    'n.registerPlugin({id:"rec-1.0",load:i,unload:r,record:u,state$:t})}(%s);\n'
+)
+
+
+def test_a_minified_plugin_handed_the_window_as_a_parameter_is_read_through_it(base_project: Path) -> None:
+    """Minifiers write ``!function(e){var n=e.PEX.pluginAPI,t=n.createNewState({})...}(window)``:
+    the state it made and registered was "never created" (PD510, a false alarm), and the calls
+    through ``n`` went unchecked, so a misspelt API function passed."""
+    for window in ("window", "self", "globalThis"):
+        problems = _problems(base_project, MINIFIED % ("sendRequest", window))
+        assert [p for p in problems if p.code.startswith("PD5")] == [], window
+    problems = _problems(base_project, MINIFIED % ("sendRequst", "window"))
+    assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD511"]

@@ -114,6 +114,7 @@ PARTICIPANT_REQUESTS = (
 )
 
 _GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.")
+_WINDOW_HOLDERS = frozenset(("window", "self", "globalThis"))  # what a wrapper may be handed as the window
 # The statements after which nothing more of their block runs (see _Analyser._cut_off), and the
 # blocks whose statements run one after the other (a case of a switch is one).
 _ENDS = frozenset({"return_statement", "throw_statement"})
@@ -804,6 +805,8 @@ class _Analyser:
         self._read_only_said: set[tuple[str, bool]] = set()  # (see _read_only_written)
         self.aliases: dict[str, str] = {}  # variable -> dotted global it holds (api = PEX.pluginAPI)
         self._destructurings: list[tuple[Any, Any]] = []  # (pattern, value) of const { a } = value
+        # Parameters of a wrapper function called with the browser's window: !function (e) {...}(window)
+        self._window_params: set[str] = set()
         self.calls: list[Any] = []
         self.news: list[Any] = []
         self.members: list[Any] = []
@@ -1000,6 +1003,15 @@ class _Analyser:
                     continue
                 if param.type != "identifier":
                     continue
+                if (
+                    arg.type == "identifier"
+                    and self.text(arg) in _WINDOW_HOLDERS
+                    and self.text(param) not in _WINDOW_HOLDERS
+                ):
+                    # !function (e) { e.PEX.pluginAPI... }(window), as minifiers write it. Why: the
+                    # calls through e.PEX went unseen, and its state$ was "never created" (PD510).
+                    self._window_params.add(self.text(param))
+                    continue
                 value = self.dotted(arg) if arg.type == "member_expression" else _norm_dotted(self.text(arg))
                 if value and (value == "PEX" or value.startswith("PEX.")) and self.text(param) != "PEX":
                     self.aliases.setdefault(self.text(param), value)
@@ -1010,6 +1022,10 @@ class _Analyser:
             changed = False
             for name, target in list(self.aliases.items()):
                 head, dot, rest = target.partition(".")
+                if head in self._window_params and (rest == "PEX" or rest.startswith("PEX.")):
+                    self.aliases[name] = rest  # (n = e.PEX.pluginAPI, e being the window)
+                    changed = True
+                    continue
                 held = self.aliases.get(head)
                 if held is not None and head not in (name, "PEX") and (held == "PEX" or held.startswith("PEX.")):
                     self.aliases[name] = held + dot + rest
@@ -1888,7 +1904,9 @@ class _Analyser:
         if node is None or node.type not in ("identifier", "this"):
             return None
         head = self.text(node)
-        if head in self.aliases and (parts or self.aliases[head].startswith("PEX.pluginAPI.")):
+        if head in self._window_params and parts and parts[-1] == "PEX":
+            head = "window"  # (e.PEX.pluginAPI in !function (e) {...}(window))
+        elif head in self.aliases and (parts or self.aliases[head].startswith("PEX.pluginAPI.")):
             # (A bare name is followed only to a member of the API: registerPlugin(...) after
             # const { registerPlugin } = PEX.pluginAPI.)
             head = self.aliases[head]
