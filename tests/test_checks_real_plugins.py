@@ -1575,8 +1575,10 @@ def test_a_minified_plugin_handed_the_window_as_a_parameter_is_read_through_it(b
     """Minifiers write ``!function(e){var n=e.PEX.pluginAPI,t=n.createNewState({})...}(window)``:
     the state it made and registered was "never created" (PD510, a false alarm), and the calls
     through ``n`` went unchecked, so a misspelt API function passed."""
-    for window in ("window", "self", "globalThis"):
+    for window in ("window", "self", "globalThis", "this"):
         problems = _problems(base_project, MINIFIED % ("sendRequest", window))
         assert [p for p in problems if p.code.startswith("PD5")] == [], window
     problems = _problems(base_project, MINIFIED % ("sendRequst", "window"))
+    assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD511"]
+    problems = _problems(base_project, MINIFIED % ("sendRequst", "this"))
     assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD511"]

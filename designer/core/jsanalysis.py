@@ -982,6 +982,18 @@ class _Analyser:
         self._calls_to_nothing()
         return self.info
 
+    def _is_window(self, node: Any) -> bool:
+        """Whether ``node`` is the browser's window: ``window``, ``self``, ``globalThis``, or
+        ``this`` outside every function (a UMD wrapper's ``}(this, function () {...}))``)."""
+        if node.type == "identifier":
+            return self.text(node) in _WINDOW_HOLDERS
+        if node.type != "this":
+            return False
+        up = node.parent
+        while up is not None and up.type not in _FUNC_TYPES and up.type != "class_body":
+            up = up.parent
+        return up is None
+
     def _iife_aliases(self) -> None:
         """``(function (api) { api.registerPlugin(...) })(window.PEX.pluginAPI)``: the parameter
         holds PEX (or part of it), as ``var api = PEX.pluginAPI`` would. Without this the
@@ -996,18 +1008,14 @@ class _Analyser:
             if params is None or args is None:
                 continue
             for param, arg in zip(params.named_children, args.named_children, strict=False):
-                if arg.type not in ("member_expression", "identifier"):
+                if arg.type not in ("member_expression", "identifier", "this"):
                     continue
                 if param.type == "object_pattern":  # (function ({ pluginAPI }) { ... })(window.PEX)
                     self._destructurings.append((param, arg))
                     continue
                 if param.type != "identifier":
                     continue
-                if (
-                    arg.type == "identifier"
-                    and self.text(arg) in _WINDOW_HOLDERS
-                    and self.text(param) not in _WINDOW_HOLDERS
-                ):
+                if self._is_window(arg) and self.text(param) not in _WINDOW_HOLDERS:
                     # !function (e) { e.PEX.pluginAPI... }(window), as minifiers write it. Why: the
                     # calls through e.PEX went unseen, and its state$ was "never created" (PD510).
                     self._window_params.add(self.text(param))
