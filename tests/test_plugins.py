@@ -329,3 +329,30 @@ def test_a_copy_of_a_plugin_keeps_its_package_file_layout(base_project: Path) ->
         == text.replace('"rec-1.0"', '"rec-1-0-copy"', 1).replace('"Record"', '"Record (copy)"', 1).encode()
     )
     assert path.read_bytes() == text.encode()
+
+
+UMD_SOURCE = """(function (root, factory) {
+    root.RecPlugin = factory();
+}(this, function () {
+    var plugin = { id: 'rec-1.0', load: function () {}, unload: function () {}, record: function () {} };
+    PEX.pluginAPI.registerPlugin(plugin);
+    return plugin;
+}));
+"""
+
+
+def test_renaming_or_copying_a_plugin_whose_registered_object_is_handed_on_changes_its_id(base_project: Path) -> None:
+    """A UMD plugin returns the object it registers, so its keys cannot all be read; renaming its
+    id (or Duplicate) stopped with "no single registerPlugin({...}) call to edit" though the id
+    itself is written there plainly."""
+    from designer.core.plugins import rename_plugin_id
+
+    js = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(UMD_SOURCE)
+    pkg = load(base_project)
+    assert rename_plugin_id(pkg, 0, "rec-2") == ["package file", "settings.json", "source"]
+    copy = duplicate_plugin(pkg, 0)
+    save(pkg)
+    assert js.read_text() == UMD_SOURCE.replace("'rec-1.0'", "'rec-2'")
+    copied = base_project / "webapp2" / copy.source_path
+    assert analyse(copied.read_bytes()).registrations[0].id_value == copy.package.id == "rec-2-copy"

@@ -293,12 +293,14 @@ def _add_svg_viewbox(pkg: BrandingPackage, fix: Fix) -> str:
     return f'Add viewBox="{value}" to {rel}'
 
 
-def _registration(pkg: BrandingPackage, rel: str) -> tuple[bytes, Any]:
+def _registration(pkg: BrandingPackage, rel: str, keys_read: bool = True) -> tuple[bytes, Any]:
+    """The one registerPlugin call of ``rel``; with ``keys_read`` False, also one whose other keys
+    cannot be read (the id alone is changed then)."""
     from .jsanalysis import analyse
 
     data = pkg.read_bytes(rel)
     regs = analyse(data).registrations
-    if len(regs) != 1 or regs[0].keys is None or regs[0].open_brace < 0:
+    if len(regs) != 1 or (keys_read and regs[0].keys is None) or regs[0].open_brace < 0:
         raise ValueError(f"{rel}: no single registerPlugin({{...}}) call to edit")
     return data, regs[0]
 
@@ -307,7 +309,7 @@ def _set_register_id(pkg: BrandingPackage, fix: Fix) -> str:
     from .jstext import js_string
 
     rel, value = fix.args["file"], fix.args["value"]
-    data, reg = _registration(pkg, rel)
+    data, reg = _registration(pkg, rel, keys_read=False)
     if reg.id_span is None:
         raise ValueError(f"{rel}: the registered id is not a plain string")
     start, end = reg.id_span
