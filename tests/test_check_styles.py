@@ -273,3 +273,28 @@ def test_a_request_or_host_put_together_in_a_template_literal_is_checked(base_pr
     assert [p.code for p in problems] == ["PD600"] and "hooks.acme.test (fetch on line 6)" in problems[0].message
     wrong = _problems(base_project, source.replace("MUTE", "mutte"))
     assert _codes(wrong) == [("PD515", 5), ("PD600", 6)] and "'/participants/…/mutte'" in wrong[0].message
+
+
+UNREADABLE_REGISTRATIONS = [
+    # A UMD factory returning the plugin object: others may give it keys, so they cannot be read.
+    "    var plugin = { id: '%s', load: load, unload: unload, record: record };\n"
+    "    PEX.pluginAPI.registerPlugin(plugin);\n    window.RecPlugin = plugin;\n",
+    # Part of the object spread in from something the file does not spell out.
+    "    PEX.pluginAPI.registerPlugin({ id: '%s', ...window.RecActions, load: load, unload: unload });\n",
+]
+
+
+@pytest.mark.parametrize("register", UNREADABLE_REGISTRATIONS)
+def test_a_wrong_id_is_reported_even_when_the_other_keys_cannot_be_read(base_project: Path, register: str) -> None:
+    """Only PD519 (a note: "cannot check which actions are registered") was said, and the id
+    written in the object, which the app gets, went unchecked: a plugin whose buttons did nothing
+    passed. Its fix writes the package's id."""
+    source = "(function () {\n    function load() {}\n    function unload() {}\n    function record() {}\n%s})();\n"
+    assert [p.code for p in _problems(base_project, source % (register % "rec-1.0"))] == ["PD519"]
+    problems = _problems(base_project, source % (register % "rec"))
+    assert sorted(p.code for p in problems) == ["PD504", "PD519"]
+    (wrong,) = [p for p in problems if p.code == "PD504"]
+    pkg = load(base_project)
+    apply_fix(pkg, wrong.fix)
+    save(pkg)
+    assert "id: 'rec-1.0'" in base_project.joinpath(*JS).read_text(encoding="utf-8")

@@ -510,18 +510,11 @@ def _check_registration(
             )
         return
     reg = regs[0]
-    if reg.keys is None:
-        report(
-            "PD519",
-            f"registerPlugin in '{shortened(name)}' is not given an object written out as {{ id: ..., load: load, ... }} "
-            "(or part of it is spread in with ...), so the designer cannot check which actions are registered.",
-            reg.line,
-            reg.column,
-        )
-        return
-    keys = reg.keys
     pkg_id = plugin.package.id
-    if pkg_id and reg.id_value is not None and reg.id_value != pkg_id:
+    # (Said even when the other keys cannot be read: the id written in the object is the one
+    # the app gets, and with another one the buttons do nothing.)
+    id_differs = bool(pkg_id and reg.id_value is not None and reg.id_value != pkg_id)
+    if id_differs:
         report(
             "PD504",
             f"registerPlugin in '{shortened(name)}' uses the id '{shortened(reg.id_value)}' but the package file says '{shortened(pkg_id)}'. They must "
@@ -535,7 +528,17 @@ def _check_registration(
                 {"file": src, "value": pkg_id},
             ),
         )
-    elif pkg_id and "id" not in keys and not reg.damaged:
+    if reg.keys is None:
+        report(
+            "PD519",
+            f"registerPlugin in '{shortened(name)}' is not given an object written out as {{ id: ..., load: load, ... }} "
+            "(or part of it is spread in with ...), so the designer cannot check which actions are registered.",
+            reg.line,
+            reg.column,
+        )
+        return
+    keys = reg.keys
+    if not id_differs and pkg_id and "id" not in keys and not reg.damaged:
         report(
             "PD504",
             f"registerPlugin in '{shortened(name)}' has no id; it must be '{shortened(pkg_id)}' like the package file.",
