@@ -1282,3 +1282,30 @@ def test_a_path_written_with_backslashes_is_said_so_and_fixed(
     assert main(["check", "--fix", str(base_project)]) == 0
     assert main(["check", "--strict", str(base_project)]) == 0
     assert "\\" not in (base_project / "webapp2" / rel).read_text(encoding="utf-8")
+
+
+def test_addresses_a_helper_is_given_for_its_fetch_are_checked(base_project: Path) -> None:
+    """``async function post(url, body) { await fetch(url, ...) }`` called as ``post(WEBHOOK, ...)``:
+    the address was not seen at all, so a plain http: webhook, which browsers block on the https
+    meeting page, passed without PD601 (and without PD600 or PD602)."""
+    pre = (
+        "    var WEBHOOK = 'http://hooks.acme.io/in';\n"
+        "    function post(url, body) {\n"
+        "        return Promise.resolve().then(function () { return fetch(url, { method: 'POST', body: body }); });\n"
+        "    }\n"
+        "    const ping = (where) => fetch(where);\n"
+    )
+    text = source(pre=pre, body="        post(WEBHOOK, '{}');\n        ping('https://status.example.com/up');\n")
+    write(base_project, JS, text)
+    problems = run_checks(load(base_project))
+    (plain,) = [p for p in problems if p.code == "PD601"]
+    assert "http://hooks.acme.io/in" in plain.message and plain.line == 4
+    assert [p.line for p in problems if p.code == "PD602"] == [6]
+    (hosts,) = [p for p in problems if p.code == "PD600"]
+    assert "hooks.acme.io" in hosts.message and "status.example.com" in hosts.message
+
+
+def test_a_fetch_of_an_address_known_only_when_it_runs_says_nothing(base_project: Path) -> None:
+    pre = "    function get(url) { return fetch(url); }\n    function other(url) { return url; }\n"
+    write(base_project, JS, source(pre=pre, body="        get(participant.uri);\n        other('http://a.acme.io');\n"))
+    assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD60")] == []

@@ -121,6 +121,7 @@ _ENDS = frozenset({"return_statement", "throw_statement"})
 _JUMP_STATEMENTS = _ENDS | {"break_statement", "continue_statement"}
 _CASE_BLOCKS = ("statement_block", "program", "switch_case", "switch_default")
 _FUNC_TYPES = frozenset({"function_expression", "arrow_function", "function", "generator_function"})
+_NAMED_FUNC_DECLS = frozenset({"function_declaration", "generator_function_declaration"})
 _DECL_TYPES = frozenset(
     {
         "function_declaration",
@@ -2228,8 +2229,45 @@ class _Analyser:
         return []
 
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
-        for url in self.strings_of(arg):
+        urls = self.strings_of(arg)
+        if arg.type == "identifier" and all(u == DYN for u in urls):
+            # fetch(url) in a helper, postJson(WEBHOOK, body): the addresses its callers give it.
+            # Why: a plain http: webhook (blocked on the https meeting page) passed unsaid.
+            urls = [u for a in self._handed_to_parameter(arg) for u in self.strings_of(a)] or urls
+        for url in urls:
             self.info.network.append(NetRef(kind, url, line, col))
+
+    def _handed_to_parameter(self, ident: Any) -> list[Any]:
+        """The arguments the file's calls of a named function give its parameter ``ident`` (read
+        in that function's body), or [] when ``ident`` is no plain parameter of a named function."""
+        name = self.text(ident)
+        fn, index = ident.parent, None
+        while fn is not None:  # (the function whose parameter it is: maybe not the nearest one)
+            if fn.type in _FUNC_TYPES or fn.type in _NAMED_FUNC_DECLS:
+                params = fn.child_by_field_id(_FIELD["parameters"]) or fn.child_by_field_id(_FIELD["parameter"])
+                listed = [] if params is None else [params] if params.type == "identifier" else params.named_children
+                listed = [p for p in listed if p.type != "comment"]
+                index = next((i for i, p in enumerate(listed) if p.type == "identifier" and self.text(p) == name), None)
+                if index is not None:
+                    break
+            fn = fn.parent
+        if fn is None or index is None:
+            return []
+        named = fn.child_by_field_id(_FIELD["name"])
+        if named is None and fn.parent is not None and fn.parent.type == "variable_declarator":
+            named = fn.parent.child_by_field_id(_FIELD["name"])
+        if index is None or named is None or named.type != "identifier":
+            return []
+        fname = self.text(named)
+        handed = []
+        for call in self.calls:
+            callee, args = call.child_by_field_id(_FIELD["function"]), call.child_by_field_id(_FIELD["arguments"])
+            if callee is None or args is None or callee.type != "identifier" or self.text(callee) != fname:
+                continue
+            given = [a for a in args.named_children if a.type != "comment"]
+            if index < len(given) and given[index].type != "spread_element":
+                handed.append(given[index])
+        return handed
 
     def _shape_of(self, node: Any) -> tuple[str, frozenset[str] | None]:
         """What an argument is, for :attr:`Call.shape`: an object literal (the file's own, or the one
