@@ -298,3 +298,21 @@ def test_a_wrong_id_is_reported_even_when_the_other_keys_cannot_be_read(base_pro
     apply_fix(pkg, wrong.fix)
     save(pkg)
     assert "id: 'rec-1.0'" in base_project.joinpath(*JS).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("wrap", ["Object.freeze", "Object.seal"])
+def test_a_registered_object_frozen_first_is_read_as_written(base_project: Path, wrap: str) -> None:
+    """``registerPlugin(Object.freeze({...}))`` was "cannot be read" (PD519, a note), so a
+    misspelt action there passed and its click brought up the 'Oops' page."""
+    source = (
+        "(function () {\n    const record = () => PEX.pluginAPI.sendRequest('/lock');\n"
+        "    PEX.pluginAPI.registerPlugin(%s({ id: 'rec-1.0', load() {}, unload() {}, %s }));\n})();\n"
+    )
+    assert _codes(_problems(base_project, source % (wrap, "record"))) == []
+    problems = _problems(base_project, source % (wrap, "recrod: record"))
+    assert sorted(p.code for p in problems) == ["PD505", "PD507"]
+    (missing,) = [p for p in problems if p.code == "PD505"]
+    pkg = load(base_project)
+    apply_fix(pkg, missing.fix)
+    save(pkg)
+    assert _codes(run_checks(load(base_project))) == []

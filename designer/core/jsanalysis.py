@@ -122,6 +122,8 @@ _JUMP_STATEMENTS = _ENDS | {"break_statement", "continue_statement"}
 _CASE_BLOCKS = ("statement_block", "program", "switch_case", "switch_default")
 _FUNC_TYPES = frozenset({"function_expression", "arrow_function", "function", "generator_function"})
 _NAMED_FUNC_DECLS = frozenset({"function_declaration", "generator_function_declaration"})
+# Calls that give back the object they are given, with the same keys.
+_KEEPING_KEYS = frozenset({"Object.freeze", "Object.seal", "Object.preventExtensions"})
 _DECL_TYPES = frozenset(
     {
         "function_declaration",
@@ -2429,7 +2431,14 @@ class _Analyser:
         if node.type != "call_expression":
             return []
         fn, args = node.child_by_field_id(_FIELD["function"]), node.child_by_field_id(_FIELD["arguments"])
-        if fn is None or args is None or self.text(fn) not in ("Object.assign", "window.Object.assign"):
+        if fn is None or args is None:
+            return []
+        if self.text(fn) in _KEEPING_KEYS:
+            # registerPlugin(Object.freeze({...})): the object with its keys as written. Why: it
+            # was "cannot be read" (PD519), so a missing or misspelt action there passed.
+            given = [a for a in args.named_children if a.type != "comment"]
+            return self._object_parts(given[0]) if len(given) == 1 else []
+        if self.text(fn) not in ("Object.assign", "window.Object.assign"):
             return []
         parts: list[tuple[Any, str | None]] = []
         for a in args.named_children:
