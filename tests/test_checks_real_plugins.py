@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from designer.core.checks import run_checks
 from designer.core.model import load
 from designer.core.problems import Problem
@@ -1582,3 +1584,49 @@ def test_a_minified_plugin_handed_the_window_as_a_parameter_is_read_through_it(b
     assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD511"]
     problems = _problems(base_project, MINIFIED % ("sendRequst", "this"))
     assert [p.code for p in problems if p.code.startswith("PD5")] == ["PD511"]
+
+
+LOADS = {
+    # (the registered load as a function of the file, a function in the call, a method in the call)
+    "declared": ("    function load(participants$) {\n%s    }\n", "load: load"),
+    "in the call": ("", "load: function (participants$) {\n%s    }"),
+    "a method": ("", "load(participants$) {\n%s    }"),
+}
+
+
+@pytest.mark.parametrize("style", LOADS)
+def test_calling_in_the_registered_load_a_function_defined_nowhere_is_reported(base_project: Path, style: str) -> None:
+    """RxJS code copied in: ``participants$.pipe(filter(...))`` or ``actions$.pipe(ofType(...))``
+    in load, with no filter or ofType on the page (the app's RxJS operators are not globals),
+    throws a ReferenceError as the plugin starts and brings up the 'Oops' page; the check looked
+    only at the code of the file and its wrapper, and said nothing."""
+    before, key = LOADS[style]
+    call = "        participants$.pipe(filter(Boolean)).subscribe(function () {});\n"
+    source = (
+        "(function () {\n" + (before % call if before else "") + "    function unload() {}\n"
+        "    function record() { missing(); }\n"  # (an action: runs on a click, not when the plugin loads)
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', "
+        + (key if before else key % call)
+        + ", unload: unload, record: record });\n})();\n"
+    )
+    (warning,) = [p for p in _problems(base_project, source) if p.code == "PD523"]
+    assert "filter()" in warning.message
+    assert warning.line == next(i for i, line in enumerate(source.splitlines(), 1) if "filter(" in line)
+
+
+def test_calls_in_load_that_may_not_run_or_in_functions_not_registered_as_load_are_not_reported(
+    base_project: Path,
+) -> None:
+    for code in (
+        "        participants$.subscribe(function () { later(); });\n",  # a callback: may never run
+        "        if (participants$.ready) { maybe(); }\n",
+        "        helper();\n        function helper() {}\n",
+        "        try { risky(); } catch (e) {}\n",
+    ):
+        source = (
+            "(function () {\n    function load(participants$) {\n" + code + "    }\n"
+            "    function start() { notYet(); }\n    function unload() {}\n    function record() {}\n"
+            + REGISTER
+            + "})();\n"
+        )
+        assert [p for p in _problems(base_project, source) if p.code == "PD523"] == [], code

@@ -3336,7 +3336,43 @@ class _Analyser:
         statement = self._statement_running(node)
         if statement is None:
             return False
-        return statement.parent.type == "program" or self._is_wrapper(statement.parent.parent)
+        around = statement.parent.parent
+        return statement.parent.type == "program" or self._is_wrapper(around) or self._is_registered_load(around)
+
+    def _is_registered_load(self, fn: Any) -> bool:
+        """Whether ``fn`` is the function given to registerPlugin as load (``load: load`` naming
+        the file's one function of that name, ``load: function () {...}`` or ``load() {...}``
+        written in the call): the app runs it as the plugin starts. Why: ``pipe(filter(...))``
+        in load, filter never defined (RxJS's operators are not on the page), brought up the
+        'Oops' page at every start, and the check said nothing."""
+        if fn is None:
+            return False
+        holder = fn.parent
+        if fn.type == "method_definition" or (fn.type in _FUNC_TYPES and holder is not None and holder.type == "pair"):
+            key = (
+                fn.child_by_field_id(_FIELD["name"])
+                if fn.type == "method_definition"
+                else holder.child_by_field_id(_FIELD["key"])
+            )
+            obj = holder if fn.type == "method_definition" else holder.parent
+            return key is not None and self.text(key).strip("'\"") == "load" and self._registered_object(obj)
+        if fn.type in _NAMED_FUNC_DECLS:
+            named = fn.child_by_field_id(_FIELD["name"])
+        elif fn.type in _FUNC_TYPES and holder is not None and holder.type == "variable_declarator":
+            named = holder.child_by_field_id(_FIELD["name"])
+        else:
+            return False
+        if named is None or len(self._declarations.get(self.text(named), ())) != 1:
+            return False
+        loads = [r.keys.get("load") for r in self.info.registrations if r.keys]
+        return any(k is not None and k.kind == "identifier" and k.value == self.text(named) for k in loads)
+
+    def _registered_object(self, obj: Any) -> bool:
+        """Whether ``obj`` is the object literal written in a registerPlugin call."""
+        args = obj.parent if obj is not None and obj.type == "object" else None
+        call = args.parent if args is not None and args.type == "arguments" else None
+        callee = call.child_by_field_id(_FIELD["function"]) if call is not None else None
+        return callee is not None and self.text(callee).endswith("registerPlugin")
 
     def _statement_running(self, node: Any, block: Any = None, stop: Any = None) -> Any:
         """The statement (an expression, a var, let or const, a class) of a block or of the file
