@@ -1309,3 +1309,31 @@ def test_a_fetch_of_an_address_known_only_when_it_runs_says_nothing(base_project
     pre = "    function get(url) { return fetch(url); }\n    function other(url) { return url; }\n"
     write(base_project, JS, source(pre=pre, body="        get(participant.uri);\n        other('http://a.acme.io');\n"))
     assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD60")] == []
+
+
+def test_calls_in_the_onclick_of_a_dialog_body_are_checked_where_they_are_written(base_project: Path) -> None:
+    """The guide's layout dialog puts its calls in onclick attributes of the body's HTML; a
+    misspelt function or a layout the conference does not know there made a button that did
+    nothing, and check passed it (the attribute was only text to it). No fix is offered there: it
+    would write quotes inside the HTML's own."""
+    body = (
+        "        PEX.pluginAPI.openTemplateDialog({ title: 'Layout', body: `<div>\n"
+        "          <button onclick=\"window.PEX.pluginAPI.transformConferenceLayout({layout:'5:0'})\">A</button>\n"
+        '          <button onclick="window.PEX.pluginAPI.transformLayout({})">B</button>\n'
+        "          <button onclick='PEX.pluginAPI.transformConferenceLayout({layout: \"4:0\"})'>C</button>\n"
+        "          <button onclick=\"PEX.pluginAPI.sendRequest('/lock')\">D</button>\n"
+        '          <button onclick="x(${1})">E</button></div>` });\n'
+    )
+    write(base_project, JS, source(body=body))
+    found = [(p.code, p.line, p.column, p.fix) for p in run_checks(load(base_project)) if p.code.startswith("PD5")]
+    assert found == [("PD513", 6, 49, None), ("PD511", 7, 49, None)]
+
+
+def test_onclick_text_that_is_no_plain_code_is_left_alone(base_project: Path) -> None:
+    body = (
+        "        PEX.pluginAPI.openTemplateDialog({ title: 'T', body: '<button onclick=\"PEX.pluginAPI.transformLayout(\\'a\\')\">A</button>' });\n"
+        "        PEX.pluginAPI.openTemplateDialog({ title: 'T', body: `<b onclick=\"PEX.pluginAPI.sendRequst('${1}')\">B</b>` });\n"
+        "        console.log('onclick = PEX.pluginAPI.transformLayout(x)');\n"
+    )
+    write(base_project, JS, source(body=body))
+    assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []

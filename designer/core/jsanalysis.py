@@ -190,6 +190,9 @@ _OBJECT_MEMBERS = frozenset(
     {"constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"}
 )
 _PATTERN_KEYS = ("property_identifier", "identifier", "shorthand_property_identifier_pattern")
+_PLUGIN_API_TEXT = re.compile(rb"pluginAPI")
+# An event handler attribute of HTML written in a string: onclick="..." (or '...').
+_HANDLER_ATTR = re.compile(rb"""\bon[a-zA-Z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ATTR_TEXT = re.compile(rb"=")  # checked against _ATTR_NAME on the lower-cased text before it
 _ATTR_NAME = rb"(?:src|href|data)\s*$"
 _ICON_TEXT = re.compile(rb"icon")
@@ -2159,8 +2162,33 @@ class _Analyser:
                 if ".svg" in v.lower():
                     line, col = self.pos(at)
                     info.icons.append((v, line, col))
+        if b"pluginAPI" in data:
+            self._inline_handler_calls()
         info.calls.sort(key=lambda c: (c.line, c.column))
         info.network.sort(key=lambda n: (n.line, n.column))
+
+    def _inline_handler_calls(self) -> None:
+        """The PEX.pluginAPI calls in the on... attributes of the HTML the code writes (the body
+        of openTemplateDialog, as the guide shows it: onclick="window.PEX.pluginAPI.transform...").
+        Why: a misspelt function or a layout the conference does not know there made a dialog
+        button that did nothing, and the check, which read the attribute as text, passed it.
+        Only handlers written out plainly (no ${...} or escapes) are read; their calls get no
+        fixes (a fix would write quotes inside the HTML's own)."""
+        for node in self._around(self._root, _PLUGIN_API_TEXT, ("string", "template_string")):
+            raw = self.data[node.start_byte : node.end_byte]
+            for m in _HANDLER_ATTR.finditer(raw):
+                which = 1 if m.group(1) is not None else 2
+                code = m.group(which)
+                if b"pluginAPI" not in code or b"\\" in code or b"${" in code:
+                    continue
+                start = node.start_byte + m.start(which)
+                for c in _analyse(code).calls:
+                    if not c.called or c.span == (0, 0):
+                        continue
+                    line, col = self.at(start + c.span[0])
+                    call = Call(c.member, line, col, True, c.args)
+                    call.layout, call.shape = c.layout, c.shape
+                    self.info.calls.append(call)
 
     def _state_sets(self) -> None:
         """The icons and labels given to each state createNewState made (``var state$ =
