@@ -1630,3 +1630,22 @@ def test_calls_in_load_that_may_not_run_or_in_functions_not_registered_as_load_a
             + "})();\n"
         )
         assert [p for p in _problems(base_project, source) if p.code == "PD523"] == [], code
+
+
+def test_a_state_made_through_the_api_kept_on_an_object_is_created(base_project: Path) -> None:
+    """A class handed the API keeps it as this.api and makes its state with
+    this.api.createNewState({}); the registered state$ was "never created" (PD510, a false alarm).
+    A state$ made nowhere is still said."""
+    source = (
+        "(() => {\n"
+        "    class Recorder {\n"
+        "        constructor(api) { this.api = api; this.state$ = this.api.%s({}); }\n"
+        "        record() { this.state$.next({ label: 'Stop' }); }\n"
+        "    }\n"
+        "    const rec = new Recorder(window.PEX.pluginAPI);\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load() {}, unload() {}, record: () => rec.record(),\n"
+        "        state$: rec.state$ });\n"
+        "})();\n"
+    )
+    assert _codes(_problems(base_project, source % "createNewState")) == []
+    assert _codes(_problems(base_project, source % "makeState")) == [("PD510", 8)]

@@ -2020,7 +2020,7 @@ class _Analyser:
             if ftext is not None and not (
                 b"PEX" in ftext
                 or ftext.endswith(_NET_CALL_ENDS)
-                or ftext.endswith(b".registerPlugin")
+                or ftext.endswith((b".registerPlugin", b".createNewState"))
                 or (aliases and ftext.startswith(aliases))
                 or ftext in members
             ):
@@ -2036,6 +2036,11 @@ class _Analyser:
                 # factory, a module loader): nothing else has that method, so it is the plugin's
                 # registration; calling it "never registers" would be a false alarm.
                 info.registrations.append(self._registration(line, col, args[0] if args else None, node))
+                continue
+            if name.endswith(".createNewState") and not name.startswith("PEX."):
+                # this.api.createNewState({}) with the API handed in as registerPlugin's above: the
+                # plugin's state. Why: its registered state$ was "never created" (PD510).
+                info.calls.append(Call("createNewState", line, col, True))
                 continue
             if name.startswith("PEX.pluginAPI.") and name.count(".") == 2:
                 member = name.rsplit(".", 1)[1]
