@@ -715,3 +715,23 @@ def test_a_screen_reader_hears_which_shape_tab_selected_and_where_the_arrows_put
     assert heard() == ("Icon canvas", "Rectangle 1 of 3: box x 3 to 9, y 2 to 8 (6 × 6)")
     key(qtbot, pane, Qt.Key.Key_Escape)
     assert heard() == keys
+
+
+def test_a_tool_key_pressed_while_dragging_a_shape_drops_the_drag(qtbot, window, example_project: Path) -> None:
+    """R pressed with a shape still held by the mouse: the release found the Rectangle tool and
+    drew a rectangle from where the move began, and the shape stayed where it was. Now choosing
+    a tool mid-drag ends the gesture as Escape does: nothing is drawn or moved."""
+    pane = open_svg(window, example_project, THREE)
+    canvas, vp = pane.canvas, pane.canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 5, 5))  # on the rectangle
+    qtbot.mouseMove(vp, pos=at(canvas, 7, 7))
+    qtbot.mouseMove(vp, pos=at(canvas, 9, 9))
+    key(qtbot, pane, Qt.Key.Key_R)
+    assert canvas.tool == "rect" and pane.tool_actions["rect"].isChecked()
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 9, 9))
+    assert window.package.read_text(pane.rel) == THREE
+    assert not window.editor.undo_stack.canUndo()
+    assert canvas._selection.pos().isNull()  # the frame is back on the shape, not where it was dragged
+    # The new tool works as usual afterwards.
+    drag(qtbot, canvas, (14, 14), (18, 20))
+    assert '<rect x="14" y="14" width="4" height="6"' in window.package.read_text(pane.rel)

@@ -692,6 +692,9 @@ class IconCanvas(QGraphicsView):
 
     # -- mouse and keys ---------------------------------------------------------------------------
     def set_tool(self, tool: str) -> None:
+        # A tool chosen with the mouse still down (its letter key) ends the gesture as Escape does:
+        # the release found the new tool and drew its shape from where a move had started.
+        self.cancel_drag()
         self._cancel_draft()
         self.tool = tool
         viewport_of(self).setCursor(Qt.CursorShape.ArrowCursor if tool == "select" else Qt.CursorShape.CrossCursor)
