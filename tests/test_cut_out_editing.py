@@ -232,3 +232,33 @@ def test_what_is_typed_in_the_mask_or_around_the_shapes_is_left_as_typed() -> No
     assert follow_cut_outs(text, added) is None
     assert follow_cut_outs(text, text.replace('<rect x="3"', '<rect x="4"')) is None  # the door: no copy
     assert follow_cut_outs(text, moved.replace("</svg>", "<oops")) is None  # not readable (yet)
+
+
+def test_deleting_every_shape_of_a_cut_out_icon_leaves_no_empty_group_or_mask(
+    qtbot, window, example_project: Path
+) -> None:
+    """Ctrl+A and Delete on the door left an empty masked <g> and its mask in the file: nothing
+    to see or select, but exported all the same (and Qt said on every redraw that the empty
+    group's mask was too big). Now the group and its mask go with their last shape."""
+    pane = open_door(window, example_project)
+    canvas, stack = pane.canvas, window.editor.undo_stack
+    before = window.package.read_text(pane.rel)
+    qtbot.keyClick(canvas, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    text = window.package.read_text(pane.rel)
+    assert "<g" not in text and "mask" not in text and "<defs" not in text, text
+    assert etree.fromstring(text.encode()).get("id") == "door"
+    assert stack.count() == 1
+    stack.undo()
+    assert window.package.read_text(pane.rel) == before
+    # One shape at a time, the same: the knob, then the door.
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert "<g mask" in window.package.read_text(pane.rel)  # the door is still there, and masked
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert "mask" not in window.package.read_text(pane.rel)
+    stack.undo()
+    stack.undo()
+    assert window.package.read_text(pane.rel) == before

@@ -402,7 +402,13 @@ class SvgDocument:
         for _shape, hole, _fill, _stroke in self._cut_outs_of(el):
             self._remove(hole)
         masks = [m.group(1) for part in el.iter("*") if (m := _MASK_URL.fullmatch(part.get("mask") or ""))]
+        found = self._cut_out_mask(el)
         self._remove(el)
+        if found is not None and found[0] is not self.root and not any(isinstance(c.tag, str) for c in found[0]):
+            # The cut-out group's last shape went: an empty masked group draws nothing, yet it and
+            # its mask stayed in the exported icon (and Qt warned on each redraw of its mask).
+            masks.append(found[1].get("id"))
+            self._remove(found[0])
         for name in masks:
             self._remove_unused_mask(name)
 
