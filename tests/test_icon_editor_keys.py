@@ -735,3 +735,22 @@ def test_a_tool_key_pressed_while_dragging_a_shape_drops_the_drag(qtbot, window,
     # The new tool works as usual afterwards.
     drag(qtbot, canvas, (14, 14), (18, 20))
     assert '<rect x="14" y="14" width="4" height="6"' in window.package.read_text(pane.rel)
+
+
+def test_undo_and_redo_of_a_restack_keep_the_restacked_shape_selected(qtbot, window, example_project: Path) -> None:
+    """Ctrl+] then Ctrl+Z: the frame went to the circle (the shape now where the rectangle had
+    been brought), so a second Ctrl+] brought the circle forward, not the rectangle."""
+    pane = open_svg(window, example_project, THREE)
+    stack = window.editor.undo_stack
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, at the back
+    key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)
+    after = window.package.read_text(pane.rel)
+    stack.undo()
+    assert window.package.read_text(pane.rel) == THREE
+    assert selected_tag(pane) == "rect"
+    stack.redo()
+    assert window.package.read_text(pane.rel) == after
+    assert selected_tag(pane) == "rect"
+    stack.undo()
+    key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)  # again: the rectangle, as the frame shows
+    assert window.package.read_text(pane.rel) == after

@@ -189,6 +189,8 @@ class IconCanvas(QGraphicsView):
         self._moved_only: tuple[str, str, tuple[Shape, ...]] | None = None
         self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
         self.selection: tuple[Shape, ...] = ()  # in document order
+        # The last restack made here: (text before, the shape's path there), (text after, its path there)
+        self._restacked: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] | None = None
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
         self._selection = _SelectionMarks()
@@ -241,7 +243,7 @@ class IconCanvas(QGraphicsView):
         self._load(doc)
         if fit:
             self.fit()
-        self.select_paths([s.path for s in self.selection])
+        self.select_paths(self._paths_kept([s.path for s in self.selection], text))
         viewport_of(self).update()
 
     def _load(self, doc: SvgDocument) -> None:
@@ -289,6 +291,7 @@ class IconCanvas(QGraphicsView):
         self._selection.setPos(0, 0)
         self._cancel_draft()
         self._select(None)
+        self._restacked = None
         self.text = ""
         self.doc = None
         self.error = None  # (this file's: the next one's banner named it)
@@ -684,11 +687,25 @@ class IconCanvas(QGraphicsView):
     def restack_selected(self, delta: int) -> None:
         if self.selected is None:
             return
-        path, tag = self.selected.path, self.selected.tag
+        path, tag, before = self.selected.path, self.selected.tag, self.text
         where = "Bring forward" if delta > 0 else "Send backward"
         new = self._commit(f"{where} {_shape_name(tag)} in {self.file_label}", lambda doc: doc.restack(path, delta))
         if isinstance(new, tuple):
             self.select_path(new)
+            self._restacked = ((before, path), (self.text, new))
+
+    def _paths_kept(self, paths: list[tuple[int, ...]], text: str) -> list[tuple[int, ...]]:
+        """The selection to show with ``text``: the same paths, but across an undo or redo of the
+        last restack the restacked shape's own (kept by its path, the frame went to the shape that
+        took its place, and the next Ctrl+] moved that one)."""
+        if self._restacked is None or len(paths) != 1:
+            return paths
+        (text_a, path_a), (text_b, path_b) = self._restacked
+        if text == text_a and paths[0] == path_b:
+            return [path_a]
+        if text == text_b and paths[0] == path_a:
+            return [path_b]
+        return paths
 
     # -- mouse and keys ---------------------------------------------------------------------------
     def set_tool(self, tool: str) -> None:
