@@ -388,3 +388,41 @@ def test_an_icon_saved_with_a_byte_order_mark_and_crlf_keeps_both(qtbot, window,
     before, after = raw.split(b"\r\n"), saved.split(b"\r\n")
     assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [1], saved
     assert b'x="6"' in after[1]
+
+
+LUCIDE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">\n'
+    '  <circle cx="12" cy="12" r="8"/>\n'
+    "</svg>\n"
+)
+
+
+def test_clicking_a_shape_takes_up_the_paint_it_gets_from_the_icon(qtbot, window, example_project: Path) -> None:
+    """The hand's fingers are filled by the fill written on the <svg> (as the paint of most
+    icons is): clicking one left the toolbar at "No colour", and the next rectangle came out as
+    an outline. The toolbar now takes up the paint the shape is drawn with, written on it or not."""
+    rel = f"{PLUGIN}/ring.svg"
+    (example_project / "webapp2" / rel).write_text(LUCIDE)
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    _menu_action(pane, "fill_none").trigger()
+    _menu_action(pane, "stroke_currentColor").trigger()
+    click(qtbot, canvas, 8.75, 6)  # a finger: nothing written on it but its place and size
+    assert canvas.selected is not None and canvas.selected.tag == "rect"
+    assert _icon_image(pane.fill_button.icon()) == _icon_image(_menu_action(pane, "fill_currentColor").icon())
+    assert _icon_image(pane.stroke_button.icon()) == _icon_image(_menu_action(pane, "stroke_none").icon())
+    use_tool(qtbot, pane, "rect")
+    drag(qtbot, canvas, (1, 20), (5, 23))
+    new = _last_element(window, HAND)
+    assert (new.get("fill"), new.get("stroke")) == ("currentColor", "none")
+
+    # A line icon (Lucide, Feather) writes its stroke and width on the <svg>: taken up as well.
+    pane = show_file(window, rel)
+    use_tool(qtbot, pane, "select")
+    _set_width(qtbot, pane, "5")
+    _menu_action(pane, "stroke_none").trigger()
+    click(qtbot, pane.canvas, 12, 4)  # on the ring
+    assert pane.canvas.selected is not None and pane.width_spin.value() == 2
+    assert _icon_image(pane.stroke_button.icon()) == _icon_image(_menu_action(pane, "stroke_currentColor").icon())
+    assert _icon_image(pane.fill_button.icon()) == _icon_image(_menu_action(pane, "fill_none").icon())

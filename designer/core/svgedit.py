@@ -361,14 +361,20 @@ class SvgDocument:
                 else:
                     del el.attrib["style"]
 
-    def paint_of(self, path: tuple[int, ...], key: str) -> str | None:
-        """The value of a presentation property as written on the element (style first), if any."""
+    def paint_of(self, path: tuple[int, ...], key: str, inherited: bool = False) -> str | None:
+        """The value of a presentation property as written on the element (style first), if any.
+
+        ``inherited``: else as written on its nearest ancestor that writes it, which is what the
+        shape is drawn with (most icons write their fill or stroke once, on the ``<svg>``).
+        """
         el = self.element(path)
-        for part in (el.get("style") or "").split(";"):
-            name, _, value = part.partition(":")
-            if name.strip() == key and value.strip():
-                return value.strip()
-        return el.get(key)
+        value = _written_paint(el, key)
+        while inherited and (value is None or value.strip() in ("", "inherit")):
+            el = el.getparent()
+            if el is None:
+                return None
+            value = _written_paint(el, key)
+        return value
 
     def text_run(self, path: tuple[int, ...]) -> Any | None:
         """The element holding all the words of the text at ``path``: the text itself, or its one
@@ -719,6 +725,15 @@ def _mask_paints(shape: Any, fill: str, stroke: str) -> tuple[str, str]:
         else:
             out.append(was)
     return out[0], out[1]
+
+
+def _written_paint(el: Any, key: str) -> str | None:
+    """A presentation property as written on ``el`` alone: its style first, else its attribute."""
+    for part in (el.get("style") or "").split(";"):
+        name, _, value = part.partition(":")
+        if name.strip() == key and value.strip():
+            return value.strip()
+    return el.get(key)
 
 
 def _num(value: str | None) -> float:

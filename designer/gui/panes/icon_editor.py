@@ -67,6 +67,7 @@ CANVAS_KEYS_SAID = (
     "Ctrl+A selects all, Enter draws with the tool, Ctrl+= and Ctrl+- zoom, Ctrl+0 shows the whole icon, "
     "Ctrl+Tab leaves the canvas"
 )
+UNWRITTEN_PAINT = {"fill": "black", "stroke": "none"}  # SVG's paint where neither a shape nor its parents write one
 # What the keys do, under the canvas while it has the keyboard and nothing is selected.
 KEYS_HINT = "Tab: select a shape · Enter: draw with the tool · Ctrl+Tab: leave"
 # Logical px the canvas column (canvas, zoom row, selection line) keeps before the preview
@@ -950,11 +951,16 @@ class IconEditorPane(QWidget):
             # Lines or styled parts (Inkscape's tspans): one line typed here would replace them all.
             self.text_edit.setReadOnly(doc.text_run(shape.path) is None)
         for attr in ("fill", "stroke"):
-            paint = doc.paint_of(shape.path, attr)
+            # The paint it is drawn with: written on it, else on the <svg> or a group around it
+            # (the hand's fingers write none), else SVG's own (black fill, no stroke). Not SVG's
+            # own for a group or a copy: their parts may paint themselves otherwise.
+            paint = doc.paint_of(shape.path, attr, inherited=True)
+            if not paint and shape.tag not in ("g", "use", "image"):
+                paint = UNWRITTEN_PAINT[attr]
             if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
                 setattr(self.canvas, attr, paint)
         try:
-            width = float(doc.paint_of(shape.path, "stroke-width") or "nan") / self.canvas.grid_unit
+            width = float(doc.paint_of(shape.path, "stroke-width", inherited=True) or "nan") / self.canvas.grid_unit
         except ValueError:
             width = math.nan
         if self.width_spin.minimum() <= width <= self.width_spin.maximum():
