@@ -132,8 +132,11 @@ def test_no_colour_then_app_colour_on_the_knob_brings_its_hole_back(qtbot, windo
     assert hole_at(back, 16, 12)
     assert back == imported
 
+    stack.undo()  # each colour chosen is a step of its own
+    assert window.package.read_text(pane.rel) == no_colour
     stack.undo()
     assert window.package.read_text(pane.rel) == imported
+    stack.redo()
     stack.redo()
     assert window.package.read_text(pane.rel) == back
 

@@ -426,3 +426,25 @@ def test_clicking_a_shape_takes_up_the_paint_it_gets_from_the_icon(qtbot, window
     assert pane.canvas.selected is not None and pane.width_spin.value() == 2
     assert _icon_image(pane.stroke_button.icon()) == _icon_image(_menu_action(pane, "stroke_currentColor").icon())
     assert _icon_image(pane.fill_button.icon()) == _icon_image(_menu_action(pane, "fill_none").icon())
+
+
+def test_each_colour_chosen_from_the_menu_is_its_own_undo_step(qtbot, window, example_project: Path) -> None:
+    """Fill ▸ No colour, then Fill ▸ App colour, then Ctrl+Z: the finger went back to how it was
+    before both (the two choices had merged into one step), not to "No colour". Stepping the
+    width box up and down is still one step."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    stack = window.editor.undo_stack
+    click(qtbot, pane.canvas, 8.75, 6)
+    _menu_action(pane, "fill_none").trigger()
+    no_colour = window.package.read_text(HAND)
+    _menu_action(pane, "fill_currentColor").trigger()
+    assert stack.count() == 2
+    stack.undo()
+    assert window.package.read_text(HAND) == no_colour
+    stack.undo()
+    assert not stack.canUndo()
+    pane.width_spin.stepUp()
+    pane.width_spin.stepUp()
+    pane.width_spin.stepDown()
+    assert 'stroke-width="2.5"' in window.package.read_text(HAND) and stack.count() == 1

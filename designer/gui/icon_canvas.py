@@ -657,10 +657,13 @@ class IconCanvas(QGraphicsView):
             for path in paths:
                 doc.set_attributes(path, values)
 
+        # Stepping the width up and down is one undo step; each colour chosen from a menu is a
+        # choice of its own (merged, Ctrl+Z after two colours skipped back past the first).
+        stepped = what == "stroke-width"
         self._commit(
             f"Change {what} of {self._what()} in {self.file_label}",
             change,
-            merge_key=f"paint/{paths}/{what}",  # stepping the width up and down is one undo step
+            merge_key=f"paint/{paths}/{what}" if stepped else "",
         )
 
     def delete_selected(self) -> None:
