@@ -448,3 +448,23 @@ def test_each_colour_chosen_from_the_menu_is_its_own_undo_step(qtbot, window, ex
     pane.width_spin.stepUp()
     pane.width_spin.stepDown()
     assert 'stroke-width="2.5"' in window.package.read_text(HAND) and stack.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("tool", "fill", "stroke"), [("line", "currentColor", "currentColor"), ("rect", "none", "currentColor")]
+)
+def test_a_shape_drawn_with_no_paint_at_all_still_shows(
+    qtbot, window, example_project: Path, tool: str, fill: str, stroke: str
+) -> None:
+    """Stroke ▸ No colour (or a click on a filled finger, which takes up its "no stroke"), then
+    the Line tool: the line vanished on release, a line being drawn by its stroke alone (so did
+    a rectangle with no fill either). Such a shape now gets the fill's colour, else the app's,
+    as its stroke."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    _menu_action(pane, f"fill_{fill}").trigger()
+    _menu_action(pane, "stroke_none").trigger()
+    use_tool(qtbot, pane, tool)
+    drag(qtbot, pane.canvas, (1, 20), (5, 23))
+    new = _last_element(window, HAND)
+    assert new.tag.endswith(tool) and new.get("stroke") == stroke

@@ -530,9 +530,18 @@ class IconCanvas(QGraphicsView):
         so a width of 2 looks the same on an icon drawn on 24×24 and on one drawn on 512×512."""
         return self.view_rect.width() / GRID_CELLS or 1.0
 
-    def _style(self) -> dict[str, str]:
+    def _style(self, stroke_only: bool = False) -> dict[str, str]:
+        """The toolbar's paint for a new shape (``stroke_only``: a line, drawn by its stroke alone).
+
+        A shape with no paint at all vanished as the mouse let go (a line after Stroke ▸ No
+        colour, or after a click on a filled shape, which takes up its "no stroke"): its stroke
+        is then the fill's colour, else the app's.
+        """
         width = format_number(self.stroke_width * self.grid_unit)
-        return {"fill": self.fill, "stroke": self.stroke, "stroke-width": width}
+        stroke = self.stroke
+        if stroke == "none" and (stroke_only or self.fill == "none"):
+            stroke = self.fill if self.fill != "none" else "currentColor"
+        return {"fill": self.fill, "stroke": stroke, "stroke-width": width}
 
     def add_shape(self, tag: str, attrs: dict[str, str], text: str | None = None) -> None:
         path = self._commit(f"Draw {_shape_name(tag)} in {self.file_label}", lambda doc: doc.add(tag, attrs, text))
@@ -934,7 +943,7 @@ class IconCanvas(QGraphicsView):
     def _add_dragged(self, a: QPointF, b: QPointF) -> None:
         f = format_number
         rect = QRectF(a, b).normalized()
-        style = self._style()
+        style = self._style(stroke_only=self.tool == "line")
         if self.tool == "line":
             if a == b:
                 return
