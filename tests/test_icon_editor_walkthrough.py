@@ -522,3 +522,25 @@ def test_more_slips_in_the_xml_are_said_plainly(
     assert plain in banner, banner
     for jargon in ("EntityRef", "expected '", "not a valid URI", "expecting"):
         assert jargon not in banner, banner
+
+
+def test_moving_an_inkscape_text_moves_its_lines(qtbot, window, example_project: Path) -> None:
+    """Inkscape places each line of a text by its <tspan>'s own x and y, which a browser (the
+    app) draws it at. An arrow key or a drag changed only the <text>'s x and y: the canvas, whose
+    drawing ignores a tspan's place, showed the text moved, and the app showed it where it was."""
+    rel = f"{PLUGIN}/label.svg"
+    (example_project / "webapp2" / rel).write_text(INKSCAPE_TEXTS)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    canvas = pane.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)  # the text of two lines
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    text = window.package.read_text(rel)
+    assert '<text style="font-size:7px" x="3" y="15"><tspan sodipodi:role="line" x="3" y="15">TWO</tspan>' in text
+    assert '<tspan sodipodi:role="line" x="3" y="23">LINES</tspan></text>' in text
+    assert 'x="2" y="6"><tspan sodipodi:role="line" id="one" x="2" y="6"' in text  # the other text stays
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(rel) == INKSCAPE_TEXTS

@@ -311,6 +311,13 @@ class SvgDocument:
         if el.get("transform") is None and name in ("rect", "image", "use", "text"):
             shift("x", dx)
             shift("y", dy)
+            if name == "text":
+                # Inkscape places each line by its <tspan>'s own x and y, which a browser draws it
+                # at (Qt's drawing ignores them): moved with the text's, the app showed it unmoved.
+                for part in el.iter("{*}tspan", "tspan"):
+                    for attr, d in (("x", dx), ("y", dy)):
+                        if d and part.get(attr) is not None:
+                            part.set(attr, _NUMBER.sub(lambda m, d=d: fx(float(m.group()) + d), part.get(attr)))
         elif el.get("transform") is None and name in ("circle", "ellipse"):
             shift("cx", dx)
             shift("cy", dy)
