@@ -468,3 +468,26 @@ def test_a_shape_drawn_with_no_paint_at_all_still_shows(
     drag(qtbot, pane.canvas, (1, 20), (5, 23))
     new = _last_element(window, HAND)
     assert new.tag.endswith(tool) and new.get("stroke") == stroke
+
+
+def test_a_text_pasted_with_a_control_character_is_placed_and_edited_without_it(
+    qtbot, window, example_project: Path
+) -> None:
+    """A line break pasted from a word processor (\\x0b) in the Text tool's field: a click on
+    the canvas placed nothing (an XML text cannot hold the character; the error went to the
+    terminal), and typing so into a selected text did the same. The character is left out now."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas = pane.canvas
+    use_tool(qtbot, pane, "text")
+    pane.text_edit.setText("")
+    pane.text_edit.insert("Hi\x0bthere")  # as a paste puts it
+    click(qtbot, canvas, 4, 20)
+    new = _last_element(window, HAND)
+    assert new.tag.endswith("text") and new.text == "Hithere"
+    use_tool(qtbot, pane, "select")
+    click(qtbot, canvas, 5, 19)
+    assert canvas.selected is not None and canvas.selected.tag == "text"
+    pane.text_edit.end(False)
+    pane.text_edit.insert("\x0c!")
+    assert _last_element(window, HAND).text == "Hithere!"

@@ -33,6 +33,7 @@ __all__ = [
     "set_root_attribute",
     "symbol_svg",
     "symbol_svgs",
+    "xml_text",
 ]
 
 # Elements the canvas can select, move, recolour and delete.
@@ -48,6 +49,7 @@ _PRESENTATION = frozenset("fill stroke stroke-width opacity fill-opacity stroke-
 _SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
 _USED_ID = re.compile(r"#([^\s\"')]+)")  # the id after '#' in an href or a url(#...)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MASK_URL = re.compile(r"\s*url\(\s*#([^)\s]+)\s*\)\s*")  # a mask="url(#id)"
 
 
@@ -74,6 +76,12 @@ def format_number(value: float) -> str:
     """Short, exact-enough numbers for hand-readable SVG: ``2``, ``2.5``, ``-0.125``."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters an XML text cannot hold (control characters such as the
+    line break a word processor copies as ``\x0b``): lxml refused the whole text for one."""
+    return _NOT_XML.sub("", text)
 
 
 def root_span(text: str) -> tuple[int, int]:
@@ -274,7 +282,7 @@ class SvgDocument:
         for key, value in attrs.items():
             el.set(key, value)
         if text is not None:
-            el.text = text
+            el.text = xml_text(text)
         root = self.root
         if len(root):
             last = root[-1]
@@ -404,7 +412,7 @@ class SvgDocument:
             raise ValueError("the text is in several parts; change it in the XML")
         for child in list(run):
             run.remove(child)  # comments, say: the text replaces all it says
-        run.text = text
+        run.text = xml_text(text)
 
     def delete(self, path: tuple[int, ...]) -> None:
         """Remove an element with its trailing whitespace, so no blank line is left behind.

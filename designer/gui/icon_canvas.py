@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number
+from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number, xml_text
 from .icon_render import remember_drawing, renderable_tree
 from .viewports import viewport_of
 
@@ -992,7 +992,7 @@ class IconCanvas(QGraphicsView):
             font.setPixelSize(100)
             metrics = QFontMetricsF(font)
             scale = page.height() / 3 / 100  # the size _add_text gives it
-            width = metrics.horizontalAdvance(self.text_content.strip()) * scale
+            width = metrics.horizontalAdvance(xml_text(self.text_content).strip()) * scale
             self._add_text(self.snapped(QPointF(c.x() - width / 2, c.y() + metrics.capHeight() * scale / 2)))
 
     def _finish_path(self, close: bool) -> None:
@@ -1005,7 +1005,7 @@ class IconCanvas(QGraphicsView):
         self.add_shape("path", {"d": d + (" Z" if close else "")} | self._style())
 
     def _add_text(self, point: QPointF) -> None:
-        content = self.text_content.strip()
+        content = xml_text(self.text_content).strip()
         if not content:
             self.sig_needs_text.emit()  # (nothing happened, without a word)
             return
