@@ -491,3 +491,23 @@ def test_a_text_pasted_with_a_control_character_is_placed_and_edited_without_it(
     pane.text_edit.end(False)
     pane.text_edit.insert("\x0c!")
     assert _last_element(window, HAND).text == "Hithere!"
+
+
+def test_a_click_that_slips_a_pixel_selects_without_moving(qtbot, window, example_project: Path) -> None:
+    """A click on a finger whose pointer slipped one pixel between press and release (as a hand
+    on a mouse or a touchpad does) moved the finger a whole grid cell when the pixel crossed a
+    snapping line. A move now starts once the pointer has gone the system's drag distance."""
+    from PySide6.QtCore import QPoint
+
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    canvas, vp = pane.canvas, pane.canvas.viewport()
+    press = at(canvas, 8.49, 6)  # a pixel left of the line where snapping turns from 8 to 9
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(vp, pos=press + QPoint(1, 0))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=press + QPoint(1, 0))
+    assert canvas.selected is not None and canvas.selected.tag == "rect"
+    assert window.package.read_text(HAND) == (example_project / "webapp2" / HAND).read_text()
+    assert not window.editor.undo_stack.canUndo()
+    drag(qtbot, canvas, (8.75, 6), (9.75, 6))  # a real drag still moves it
+    assert '<rect x="8.5" y="3.5"' in window.package.read_text(HAND)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsLineItem,
@@ -199,6 +200,9 @@ class IconCanvas(QGraphicsView):
         self._draft: QGraphicsItem | None = None
         self._press: QPointF | None = None  # where the current drag started (snapped)
         self._moved = QPointF()
+        # Where (viewport pixels) the press of a move began: the move starts once the pointer has
+        # gone the system's drag distance, so a click that slips a pixel does not move a shape.
+        self._press_at: QPoint | None = None
         self._narrow_to: Shape | None = None  # clicked in a selection of several: the one it keeps if not dragged
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
@@ -752,6 +756,7 @@ class IconCanvas(QGraphicsView):
                 self._select(hit)
             self._narrow_to = hit if hit is not None and len(chosen) > 1 and hit.path in chosen else None
             self._press = point if self.selection and not self.read_only else None
+            self._press_at = event.position().toPoint()
             self._moved = QPointF()
         elif self.read_only:
             return
@@ -772,7 +777,7 @@ class IconCanvas(QGraphicsView):
         # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
         point = self.snapped(self._scene_point(event))
         self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
-        if self.tool == "select" and self._press is not None and self.selection:
+        if self.tool == "select" and self._press is not None and self.selection and not self._still_a_click(event):
             moved = point - self._press
             if moved != self._moved:
                 self._moved = moved
@@ -793,7 +798,8 @@ class IconCanvas(QGraphicsView):
             return
         point = self.snapped(self._scene_point(event))
         if self.tool == "select":
-            delta = point - start
+            delta = point - start if not self._still_a_click(event) else QPointF()
+            self._press_at = None
             self._selection.setPos(0, 0)
             if not self.read_only and (abs(delta.x()) > 1e-9 or abs(delta.y()) > 1e-9):
                 self.move_selected(delta.x(), delta.y())
@@ -806,6 +812,16 @@ class IconCanvas(QGraphicsView):
         elif self.tool in ("rect", "ellipse", "line"):
             self._cancel_draft()
             self._add_dragged(start, point)
+
+    def _still_a_click(self, event) -> bool:
+        """Whether the pointer, pressed with the Select tool, has not yet gone the drag distance
+        (once it has, the drag goes on even back near where it began)."""
+        if self._press_at is None:
+            return False
+        if (event.position().toPoint() - self._press_at).manhattanLength() < QApplication.startDragDistance():
+            return True
+        self._press_at = None
+        return False
 
     def cancel_drag(self) -> bool:
         """Escape with the mouse still down: the gesture is dropped as if it never began.
