@@ -754,3 +754,19 @@ def test_undo_and_redo_of_a_restack_keep_the_restacked_shape_selected(qtbot, win
     stack.undo()
     key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)  # again: the rectangle, as the frame shows
     assert window.package.read_text(pane.rel) == after
+
+
+def test_undoing_two_restacks_keeps_the_restacked_shape_selected(qtbot, window, example_project: Path) -> None:
+    """Ctrl+] twice, Ctrl+Z twice: after the second undo the frame was on the circle."""
+    pane = open_svg(window, example_project, THREE)
+    stack = window.editor.undo_stack
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, at the back
+    key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)
+    key(qtbot, pane, Qt.Key.Key_BracketRight, CTRL)
+    assert window.package.read_text(pane.rel).index("<line") < window.package.read_text(pane.rel).index("<rect")
+    stack.undo()
+    stack.undo()
+    assert window.package.read_text(pane.rel) == THREE and selected_tag(pane) == "rect"
+    stack.redo()
+    stack.redo()
+    assert selected_tag(pane) == "rect"

@@ -64,6 +64,7 @@ GRID_CELLS = 24
 BIG_NUDGE = 4  # grid cells a Shift+arrow moves the selection
 FOCUS_RING = 3  # pixels
 PLACED_CELLS = 8  # how many grid cells across a shape placed with Enter is
+RESTACKS_KEPT = 20  # restacks whose undo and redo keep the restacked shape selected
 _TEMP_ID = "__pd_shape_"
 
 
@@ -190,8 +191,8 @@ class IconCanvas(QGraphicsView):
         self._moved_only: tuple[str, str, tuple[Shape, ...]] | None = None
         self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
         self.selection: tuple[Shape, ...] = ()  # in document order
-        # The last restack made here: (text before, the shape's path there), (text after, its path there)
-        self._restacked: tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] | None = None
+        # The last restacks made here, each (text before, the shape's path there), (text after, its path there)
+        self._restacked: list[tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]] = []
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
         self._selection = _SelectionMarks()
@@ -295,7 +296,7 @@ class IconCanvas(QGraphicsView):
         self._selection.setPos(0, 0)
         self._cancel_draft()
         self._select(None)
-        self._restacked = None
+        self._restacked = []
         self.text = ""
         self.doc = None
         self.error = None  # (this file's: the next one's banner named it)
@@ -708,19 +709,19 @@ class IconCanvas(QGraphicsView):
         new = self._commit(f"{where} {_shape_name(tag)} in {self.file_label}", lambda doc: doc.restack(path, delta))
         if isinstance(new, tuple):
             self.select_path(new)
-            self._restacked = ((before, path), (self.text, new))
+            self._restacked = [*self._restacked[-(RESTACKS_KEPT - 1) :], ((before, path), (self.text, new))]
 
     def _paths_kept(self, paths: list[tuple[int, ...]], text: str) -> list[tuple[int, ...]]:
-        """The selection to show with ``text``: the same paths, but across an undo or redo of the
-        last restack the restacked shape's own (kept by its path, the frame went to the shape that
-        took its place, and the next Ctrl+] moved that one)."""
-        if self._restacked is None or len(paths) != 1:
+        """The selection to show with ``text``: the same paths, but across an undo or redo of one
+        of the last restacks the restacked shape's own (kept by its path, the frame went to the
+        shape that took its place, and the next Ctrl+] moved that one)."""
+        if len(paths) != 1:
             return paths
-        (text_a, path_a), (text_b, path_b) = self._restacked
-        if text == text_a and paths[0] == path_b:
-            return [path_a]
-        if text == text_b and paths[0] == path_a:
-            return [path_b]
+        for (text_a, path_a), (text_b, path_b) in reversed(self._restacked):
+            if text == text_a and paths[0] == path_b:
+                return [path_a]
+            if text == text_b and paths[0] == path_a:
+                return [path_b]
         return paths
 
     # -- mouse and keys ---------------------------------------------------------------------------
