@@ -511,3 +511,24 @@ def test_a_click_that_slips_a_pixel_selects_without_moving(qtbot, window, exampl
     assert not window.editor.undo_stack.canUndo()
     drag(qtbot, canvas, (8.75, 6), (9.75, 6))  # a real drag still moves it
     assert '<rect x="8.5" y="3.5"' in window.package.read_text(HAND)
+
+
+ILLUSTRATOR = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none">\n'
+    "  <style>.st0{fill:#E30613}</style>\n"
+    '  <rect class="st0" x="4" y="4" width="16" height="16"/>\n'
+    "</svg>\n"
+)
+
+
+def test_clicking_a_shape_painted_by_a_style_rule_takes_up_no_paint(qtbot, window, example_project: Path) -> None:
+    """Illustrator paints shapes with <style> rules (class="st0"), which beat what the <svg>
+    writes: the toolbar must not take up the <svg>'s "none" (or SVG's black) for a red shape."""
+    rel = f"{PLUGIN}/ai.svg"
+    (example_project / "webapp2" / rel).write_text(ILLUSTRATOR)
+    window.open_path(example_project)
+    pane = show_file(window, rel)
+    _menu_action(pane, "fill_currentColor").trigger()
+    click(qtbot, pane.canvas, 12, 12)
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"
+    assert pane.canvas.fill == "currentColor"

@@ -950,17 +950,22 @@ class IconEditorPane(QWidget):
                 self._loading = False
             # Lines or styled parts (Inkscape's tspans): one line typed here would replace them all.
             self.text_edit.setReadOnly(doc.text_run(shape.path) is None)
+        # A <style> rule (how Illustrator paints) beats what the <svg> or a group writes: in such
+        # a file only what is written on the shape itself is sure.
+        styled = next(doc.root.iter("{*}style", "style"), None) is not None
         for attr in ("fill", "stroke"):
             # The paint it is drawn with: written on it, else on the <svg> or a group around it
             # (the hand's fingers write none), else SVG's own (black fill, no stroke). Not SVG's
             # own for a group or a copy: their parts may paint themselves otherwise.
-            paint = doc.paint_of(shape.path, attr, inherited=True)
-            if not paint and shape.tag not in ("g", "use", "image"):
+            paint = doc.paint_of(shape.path, attr, inherited=not styled)
+            if not paint and not styled and shape.tag not in ("g", "use", "image"):
                 paint = UNWRITTEN_PAINT[attr]
             if paint and (paint in PAINTS or QColor.isValidColorName(paint)):
                 setattr(self.canvas, attr, paint)
         try:
-            width = float(doc.paint_of(shape.path, "stroke-width", inherited=True) or "nan") / self.canvas.grid_unit
+            width = (
+                float(doc.paint_of(shape.path, "stroke-width", inherited=not styled) or "nan") / self.canvas.grid_unit
+            )
         except ValueError:
             width = math.nan
         if self.width_spin.minimum() <= width <= self.width_spin.maximum():
