@@ -532,3 +532,18 @@ def test_clicking_a_shape_painted_by_a_style_rule_takes_up_no_paint(qtbot, windo
     click(qtbot, pane.canvas, 12, 12)
     assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"
     assert pane.canvas.fill == "currentColor"
+
+
+def test_a_path_of_two_points_drawn_with_no_stroke_still_shows(qtbot, window, example_project: Path) -> None:
+    """A path of two points is a line: its fill covers nothing, and drawn with Stroke ▸ No colour
+    it vanished as a line did."""
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    _menu_action(pane, "fill_currentColor").trigger()
+    _menu_action(pane, "stroke_none").trigger()
+    use_tool(qtbot, pane, "path")
+    click(qtbot, pane.canvas, 2, 20)
+    click(qtbot, pane.canvas, 6, 22)
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_Return)
+    new = _last_element(window, HAND)
+    assert new.get("d") == "M2 20 L6 22" and new.get("stroke") == "currentColor"

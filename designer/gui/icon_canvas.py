@@ -1019,7 +1019,8 @@ class IconCanvas(QGraphicsView):
             return
         f = format_number
         d = f"M{f(points[0].x())} {f(points[0].y())}" + "".join(f" L{f(p.x())} {f(p.y())}" for p in points[1:])
-        self.add_shape("path", {"d": d + (" Z" if close else "")} | self._style())
+        # (two points are a line: the fill covers nothing)
+        self.add_shape("path", {"d": d + (" Z" if close else "")} | self._style(stroke_only=len(points) == 2))
 
     def _add_text(self, point: QPointF) -> None:
         content = xml_text(self.text_content).strip()
