@@ -770,3 +770,34 @@ def test_undoing_two_restacks_keeps_the_restacked_shape_selected(qtbot, window, 
     stack.redo()
     stack.redo()
     assert selected_tag(pane) == "rect"
+
+
+def test_ctrl_wheel_zooms_around_the_point_under_the_pointer(qtbot, window, example_project: Path) -> None:
+    """Ctrl+wheel zoomed around the middle of the canvas: the detail under the pointer slid away
+    and had to be scrolled back to, where drawing programs keep it under the pointer."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.viewports import viewport_of
+
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    view = viewport_of(canvas)
+    at = QPoint(view.width() // 5, view.height() // 4)  # up and left of the middle
+    for _ in range(3):
+        pointed = canvas.mapToScene(at)
+        wheel = QWheelEvent(
+            QPointF(at),
+            QPointF(view.mapToGlobal(at)),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view, wheel)
+        now = canvas.mapFromScene(pointed)
+        assert abs(now.x() - at.x()) <= 1 and abs(now.y() - at.y()) <= 1, (now, at)
+    assert canvas.zoom_level > 1.9

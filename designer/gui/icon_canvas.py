@@ -904,7 +904,14 @@ class IconCanvas(QGraphicsView):
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Around the point under the pointer, as drawing programs zoom: around the middle of the
+            # view, the detail the user pointed at slid away and had to be scrolled back to.
+            at = event.position().toPoint()
+            pointed = self.mapToScene(at)
             self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            slid = self.mapFromScene(pointed) - at  # (where Qt's zoom around the middle took that point)
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + slid.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + slid.y())
         else:
             super().wheelEvent(event)
 
