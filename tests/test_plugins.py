@@ -356,3 +356,34 @@ def test_renaming_or_copying_a_plugin_whose_registered_object_is_handed_on_chang
     assert js.read_text() == UMD_SOURCE.replace("'rec-1.0'", "'rec-2'")
     copied = base_project / "webapp2" / copy.source_path
     assert analyse(copied.read_bytes()).registrations[0].id_value == copy.package.id == "rec-2-copy"
+
+
+def test_a_copy_of_a_plugin_that_shares_its_folder_has_the_icons_it_uses(tmp_path: Path) -> None:
+    """Duplicate copied only the files a removal may take: an icon another plugin of the folder
+    also uses (two's shared.svg) stayed behind, and the copy's button had no icon (PD518)."""
+    project = _two_plugins_in_one_folder(tmp_path / "project")
+    pkg = load(project)
+    copy = duplicate_plugin(pkg, 1)
+    save(pkg)
+    folder = project / "webapp2" / copy.folder
+    assert sorted(p.name for p in folder.iterdir()) == ["shared.svg", "two.plugin.js", "two.plugin.package.json"]
+    assert [p.code for p in run_checks(load(project)) if p.severity.value != "info"] == []
+
+
+def test_a_copy_of_a_plugin_outside_the_plugins_folder_has_its_icons(example_project: Path) -> None:
+    """A plugin whose srcURL is custom/lock-toggle/… (any folder of webapp2/ may hold one) was
+    copied without its icons: the copy's buttons had none."""
+    web = example_project / "webapp2"
+    (web / "custom").mkdir()
+    (web / "plugins" / "lock-toggle").rename(web / "custom" / "lock-toggle")
+    settings = web / "settings.json"
+    settings.write_text(settings.read_text().replace('"plugins/lock-toggle/', '"custom/lock-toggle/'))
+    pkg = load(example_project)
+    assert run_checks(pkg) == []
+    copy = duplicate_plugin(pkg, 0)
+    save(pkg)
+    assert copy.folder == "custom/lock-toggle-copy"
+    assert sorted(p.name for p in (web / copy.folder).iterdir()) == sorted(
+        p.name for p in (web / "custom" / "lock-toggle").iterdir()
+    )
+    assert run_checks(load(example_project)) == []

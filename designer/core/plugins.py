@@ -285,6 +285,19 @@ def remove_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     return plugin
 
 
+def _files_to_copy(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
+    """The files a copy of ``plugin`` needs: those a removal would take, and every icon of its
+    folder it uses, also when another plugin uses it too or the folder is not under plugins/.
+
+    Why not :func:`plugin_file_names` alone: it leaves out what removing the plugin must not
+    take, and the copy's buttons then had no icons (PD518).
+    """
+    names = plugin_file_names(pkg, plugin)
+    prefix = plugin.folder + "/" if plugin.folder else ""
+    icons = [n for n in pkg.names() if n.startswith(prefix) and n.lower().endswith(".svg") and n not in names]
+    return names + [n for n in icons if _uses_file(pkg, plugin, n)]
+
+
 def _copy_name(pkg: BrandingPackage, name: str) -> str:
     """``name (copy)``, or ``name (copy 2)``, 3... when a plugin has that name already."""
     base = re.sub(r" \(copy(?: \d+)?\)$", "", name)
@@ -311,7 +324,7 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     old_folder = original.folder or ""
     new_folder = posixpath.join(posixpath.dirname(old_folder), new_id) if old_folder else new_id
     files: dict[str, bytes] = {}
-    for rel in plugin_file_names(pkg, original):
+    for rel in _files_to_copy(pkg, original):
         tail = rel[len(old_folder) + 1 :] if old_folder else rel
         files[posixpath.join(new_folder, tail)] = pkg.read_bytes(rel)
     package_value = original.package.to_json()
