@@ -387,3 +387,20 @@ def test_a_copy_of_a_plugin_outside_the_plugins_folder_has_its_icons(example_pro
         p.name for p in (web / "custom" / "lock-toggle").iterdir()
     )
     assert run_checks(load(example_project)) == []
+
+
+def test_removing_a_plugin_outside_the_plugins_folder_trashes_its_icons(example_project: Path) -> None:
+    """Removing a plugin of custom/lock-toggle/ took its package and source only: its icons stayed
+    in the project, and every export uploaded them for nothing."""
+    web = example_project / "webapp2"
+    (web / "custom").mkdir()
+    (web / "plugins" / "lock-toggle").rename(web / "custom" / "lock-toggle")
+    (web / "custom" / "notes.txt").write_text("kept\n")
+    settings = web / "settings.json"
+    settings.write_text(settings.read_text().replace('"plugins/lock-toggle/', '"custom/lock-toggle/'))
+    pkg = load(example_project)
+    remove_plugin(pkg, 0)
+    save(pkg)
+    assert [p.relative_to(web / "custom").as_posix() for p in (web / "custom").rglob("*")] == ["notes.txt"]
+    trashed = {p.name for p in (example_project / ".plugin-designer" / "trash").rglob("*") if p.is_file()}
+    assert {"lock.svg", "unlock.svg", "lock-toggle.plugin.js"} <= trashed

@@ -154,15 +154,17 @@ def plugin_file_names(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
 
     A folder that also holds another plugin (two package files side by side, or one in a
     subfolder) is not the plugin's to take: only its own package and source files and the
-    icons no other plugin uses go, or removing one plugin would trash the other's files.
+    icons no other plugin uses go, or removing one plugin would trash the other's files. The
+    same in a folder outside plugins/ (custom/lock/), which may hold other files of the package.
     """
     folder = plugin.folder
     own = [n for n in (plugin.package_path, plugin.source_path) if n and pkg.exists(n)]
-    if not folder or not folder.startswith("plugins/"):
+    if not folder:
         return own
     prefix = folder + "/"
     others = [p for p in pkg.plugins if p is not plugin]
-    if not any(f and f.startswith(prefix) for p in others for f in (p.package_path, p.source_path)):
+    shared = any(f and f.startswith(prefix) for p in others for f in (p.package_path, p.source_path))
+    if folder.startswith("plugins/") and not shared:
         return [n for n in pkg.names() if n.startswith(prefix)]
     icons = [n for n in pkg.names() if n.startswith(prefix) and n.lower().endswith(".svg") and n not in own]
     used_by_others = {n for p in others for n in icons if _uses_file(pkg, p, n)}
