@@ -494,3 +494,37 @@ def test_an_id_being_typed_outlasts_another_programs_change_to_the_package_file(
     qtbot.waitUntil(lambda: "was changed by another program. Your unsaved changes are kept" in window.status.text())
     assert edit.text().endswith("-typed") and edit.isModified()
     edit.setModified(False)
+
+
+def test_a_project_folder_deleted_elsewhere_says_so_and_offers_save_as(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The whole project folder deleted while a plugin's form was on show was told as its package
+    file deleted, "File ▸ Reload reads the project again without it", and Reload then said only
+    "Cannot open": the way out (Save As) was not named."""
+    import shutil
+
+    _show_plugin_form(window, example_project)
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        shutil.rmtree(example_project)
+    qtbot.waitUntil(lambda: "by another program" in window.status.text())
+    assert "Reload" not in window.status.text()
+    assert window.status.text() == (
+        f"The project folder {example_project} was deleted or moved by another program; "
+        "File ▸ Save As… saves what the window holds into a new folder."
+    )
+
+
+def test_a_project_folder_deleted_while_its_code_is_on_show_offers_save_as(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The same with a plugin's code on show in the editor: "… was deleted by another program"."""
+    import shutil
+
+    from conftest import open_in_editor
+
+    open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        shutil.rmtree(example_project)
+    qtbot.waitUntil(lambda: "by another program" in window.status.text())
+    assert window.status.text().startswith(f"The project folder {example_project} was deleted or moved")

@@ -2701,7 +2701,9 @@ class MainWindow(QMainWindow):
                 self._check_soon()  # (the Problems list said "none" while the file was gone)
             return
         if not Path(path).exists():
-            if rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
+            if self._project_folder_gone():
+                self.status.setText(self._project_folder_gone())
+            elif rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
                 self.status.setText(f"{rel} was deleted by another program; your unsaved version is kept (Ctrl+S).")
             else:
                 self.status.setText(f"{rel} was deleted by another program.")
@@ -2787,6 +2789,23 @@ class MainWindow(QMainWindow):
                 self.editor.undo_stack.setClean()  # the model is the disk again: nothing to save
         self.status.setText(f"Reloaded {rel}: it was changed by another program.")
 
+    def _project_folder_gone(self) -> str:
+        """What to say when another program deleted or moved the whole project folder; '' while it is there.
+
+        Why: it was told as the file on show deleted, with "File ▸ Reload reads the project again
+        without it" (or "Ctrl+S writes it again"), and both then failed: only Save As can keep the work.
+        """
+        from ..core.files import DirFiles
+
+        files = self.package.files if self.package is not None else None
+        if not isinstance(files, DirFiles) or files.root.is_dir():
+            return ""
+        folder = files.project if not files.project.is_dir() else files.root
+        return (
+            f"The project folder {_shown_path(folder)} was deleted or moved by another program; "
+            "File ▸ Save As… saves what the window holds into a new folder."
+        )
+
     def _rewatch(self, path: str) -> None:
         """After another program's change to ``path``: the package's list of files is stale now
         (a file added, replaced or deleted), and a file an atomic save replaced is watched anew."""
@@ -2816,6 +2835,10 @@ class MainWindow(QMainWindow):
         if path.is_file():
             index = self.plugin_page.index
             QTimer.singleShot(0, self, lambda: self._modelled_file_changed(rel, ("plugin", index)))
+            return
+        gone = self._project_folder_gone()
+        if gone:
+            self.status.setText(gone)
             return
         plugin = pkg.plugins[self.plugin_page.index]
         what = f"The package file of '{plugin.display_name}' ({rel})"
