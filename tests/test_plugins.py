@@ -404,3 +404,47 @@ def test_removing_a_plugin_outside_the_plugins_folder_trashes_its_icons(example_
     assert [p.relative_to(web / "custom").as_posix() for p in (web / "custom").rglob("*")] == ["notes.txt"]
     trashed = {p.name for p in (example_project / ".plugin-designer" / "trash").rglob("*") if p.is_file()}
     assert {"lock.svg", "unlock.svg", "lock-toggle.plugin.js"} <= trashed
+
+
+def test_a_copy_of_a_plugin_whose_code_is_in_another_folder_leaves_the_original_working(
+    example_project: Path,
+) -> None:
+    """The package file's srcURL '../shared/lock-toggle.plugin.js': Duplicate left the code where it
+    was, shared by both, and gave its registerPlugin the copy's id, so the original plugin no longer
+    loaded (PD504). The copy now gets its own code, beside its package file."""
+    web = example_project / "webapp2"
+    (web / "plugins" / "shared").mkdir()
+    code = web / "plugins" / "shared" / "lock-toggle.plugin.js"
+    (web / "plugins" / "lock-toggle" / "lock-toggle.plugin.js").rename(code)
+    package = web / "plugins" / "lock-toggle" / "lock-toggle.plugin.package.json"
+    package.write_text(package.read_text().replace('"lock-toggle.plugin.js"', '"../shared/lock-toggle.plugin.js"'))
+    before = code.read_bytes()
+    pkg = load(example_project)
+    assert run_checks(pkg) == []
+    copy = duplicate_plugin(pkg, 0)
+    save(pkg)
+    assert code.read_bytes() == before
+    assert copy.source_path == "plugins/lock-toggle-copy/lock-toggle.plugin.js"
+    assert analyse((web / copy.source_path).read_bytes()).registrations[0].id_value == "lock-toggle-copy"
+    assert run_checks(load(example_project)) == []
+
+
+def test_a_copy_of_a_plugin_sharing_its_folder_with_its_code_elsewhere_has_one_source(tmp_path: Path) -> None:
+    """In a folder shared with another plugin, the code outside it was also written under a name
+    cut from its path ('plugins/suite-copy/hared/…')."""
+    project = _two_plugins_in_one_folder(tmp_path / "project")
+    suite = project / "webapp2" / "plugins" / "suite"
+    (suite.parent / "shared").mkdir()
+    (suite / "two.plugin.js").rename(suite.parent / "shared" / "two.plugin.js")
+    package = suite / "two.plugin.package.json"
+    package.write_text(package.read_text().replace('"two.plugin.js"', '"../shared/two.plugin.js"'))
+    pkg = load(project)
+    copy = duplicate_plugin(pkg, 1)
+    save(pkg)
+    folder = project / "webapp2" / copy.folder
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "shared.svg",
+        "two.plugin.js",
+        "two.plugin.package.json",
+    ]
+    assert [p.code for p in run_checks(load(project)) if p.severity.value != "info"] == []

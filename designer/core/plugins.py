@@ -294,8 +294,9 @@ def _files_to_copy(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     Why not :func:`plugin_file_names` alone: it leaves out what removing the plugin must not
     take, and the copy's buttons then had no icons (PD518).
     """
-    names = plugin_file_names(pkg, plugin)
     prefix = plugin.folder + "/" if plugin.folder else ""
+    # (A source outside the folder is not copied to a path made of its own: see duplicate_plugin.)
+    names = [n for n in plugin_file_names(pkg, plugin) if n.startswith(prefix)]
     icons = [n for n in pkg.names() if n.startswith(prefix) and n.lower().endswith(".svg") and n not in names]
     return names + [n for n in icons if _uses_file(pkg, plugin, n)]
 
@@ -334,6 +335,12 @@ def duplicate_plugin(pkg: BrandingPackage, index: int) -> Plugin:
     package_value["id"] = new_id
     if isinstance(package_value.get("name"), str):
         package_value["name"] = _copy_name(pkg, package_value["name"])
+    source = original.source_path
+    if old_folder and source and not source.startswith(old_folder + "/") and pkg.exists(source):
+        # Code outside the plugin's folder (srcURL "../shared/x.plugin.js"): shared with the copy, its
+        # registerPlugin took the copy's id and the original no longer loaded (PD504). The copy gets its own.
+        files[posixpath.join(new_folder, posixpath.basename(source))] = pkg.read_bytes(source)
+        package_value["srcURL"] = posixpath.basename(source)
     tail = original.package_path[len(old_folder) + 1 :] if old_folder else original.package_path
     # The original's text with the new id and name, so the copy is laid out as the original is
     # (tabs, CRLF, a byte-order mark, escapes): written afresh, it differed in every line.
