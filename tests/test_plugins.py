@@ -448,3 +448,23 @@ def test_a_copy_of_a_plugin_sharing_its_folder_with_its_code_elsewhere_has_one_s
         "two.plugin.package.json",
     ]
     assert [p.code for p in run_checks(load(project)) if p.severity.value != "info"] == []
+
+
+def test_removing_the_second_listing_of_a_plugin_keeps_its_files(example_project: Path) -> None:
+    """A plugin listed twice in settings.json (PD202) and its second listing removed in the tree:
+    its code went to the trash with it, and the listing left had no code (PD305)."""
+    settings = example_project / "webapp2" / "settings.json"
+    data = json.loads(settings.read_text())
+    data["plugins"].append(dict(data["plugins"][0]))
+    settings.write_text(json.dumps(data, indent=4))
+    before = snapshot(example_project / "webapp2" / "plugins")
+    pkg = load(example_project)
+    remove_plugin(pkg, 3)
+    save(pkg)
+    assert snapshot(example_project / "webapp2" / "plugins") == before
+    assert [e["id"] for e in json.loads(settings.read_text())["plugins"]] == [
+        "lock-toggle",
+        "meeting-info",
+        "raise-hand-helper",
+    ]
+    assert run_checks(load(example_project)) == []

@@ -277,12 +277,16 @@ def unused_name(pkg: BrandingPackage, wanted: str) -> str:
 
 
 def remove_plugin(pkg: BrandingPackage, index: int) -> Plugin:
-    """Take a plugin out of settings.json and mark its files for the trash (on save)."""
+    """Take a plugin out of settings.json and mark its files for the trash (on save).
+
+    The files another entry still loads stay: a plugin listed twice (PD202), its second listing
+    removed, lost its code with it and the listing left no longer loaded (PD305).
+    """
     plugin = pkg.plugins[index]
-    for rel in plugin_file_names(pkg, plugin):
-        pkg.pending_texts[rel] = None
-    if plugin.package_path:
-        pkg.pending_texts[plugin.package_path] = None
+    kept = {f for p in pkg.plugins if p is not plugin for f in (p.package_path, p.source_path) if f}
+    for rel in [*plugin_file_names(pkg, plugin), plugin.package_path]:
+        if rel and rel not in kept:
+            pkg.pending_texts[rel] = None
     del pkg.plugins[index]
     return plugin
 
