@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring
 import pytest
 from mock_node import MockNode, fake_keyring
+from PySide6.QtCore import Qt
 
 from designer.core.deploy import recall_password
 from designer.core.model import load
@@ -321,4 +322,33 @@ def test_after_an_export_then_a_deploy_the_checklist_is_no_longer_the_exports(
     assert dialog.result is not None
     checklist = pane.checklist_view.toPlainText()
     assert checklist.startswith("After exporting") and "first.zip" not in checklist, checklist
+    dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("field", "node_text", "said"),
+    [
+        ("node", "", "Give the address of the Management Node"),
+        ("node", "http://mgr.example.com", "Use an https:// address"),
+        ("name", None, "Give the customization a name"),
+        ("user", None, "Give the Management Node user name"),
+    ],
+)
+def test_a_field_left_empty_or_wrong_is_said_under_it_before_anything_starts(
+    qtbot, node: MockNode, example_project: Path, field: str, node_text: str | None, said: str
+) -> None:
+    """An empty user name (or name, or an http:// address) was said only below the form after
+    "Exporting and uploading…", with a 0% bar left on show and the keyboard left where it was:
+    nothing showed which field it meant, as the password's error does."""
+    _pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    edits = {"node": dialog.node_edit, "name": dialog.name_edit, "user": dialog.user_edit}
+    edits[field].setText(node_text or "")
+    qtbot.mouseClick(dialog.deploy_button, Qt.MouseButton.LeftButton)
+    assert not dialog.busy
+    assert dialog.field_errors[field].text().startswith(said)
+    assert dialog.field_errors[field].isVisibleTo(dialog)
+    assert not dialog.progress.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: edits[field].hasFocus())
+    assert node.store == {}
     dialog.close()

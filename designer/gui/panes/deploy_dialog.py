@@ -32,6 +32,7 @@ from designer.core.deploy import (
     DeployResult,
     DeployTarget,
     deploy,
+    normalize_node,
     recall_password,
     remember_password,
     remembered_settings,
@@ -220,10 +221,15 @@ class DeployDialog(QDialog):
         if self.worker is not None:
             return False
         self._clear_errors()
-        password = self.password_edit.text()
-        if not password:
-            self._field_error("password", "Type the password of this user.")
+        refusals = self._field_refusals()
+        if refusals:
+            for key, text in refusals.items():
+                self._field_error(key, text)
+            self._error_fields[next(iter(refusals))].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.progress.hide()
+            self._set_status("")
             return False
+        password = self.password_edit.text()
         target = DeployTarget(
             node=self.node_edit.text().strip(),
             user=self.user_edit.text().strip(),
@@ -251,6 +257,26 @@ class DeployDialog(QDialog):
         self.close_button.setText("Cancel")
         worker.start()
         return True
+
+    def _field_refusals(self) -> dict[str, str]:
+        """What is missing or wrong in the fields, said before anything starts, by field, in the form's order.
+
+        Why: an empty user name (or name, or an http:// address) was refused by the deploy only after
+        "Exporting and uploading…", said below the form with a 0% bar left on show, and nothing
+        showed which field it meant (only the password's was said under it).
+        """
+        refusals: dict[str, str] = {}
+        try:
+            normalize_node(self.node_edit.text())
+        except DeployError as exc:
+            refusals["node"] = str(exc)
+        if not self.name_edit.text().strip():
+            refusals["name"] = "Give the customization a name (it is shown on the Management Node)."
+        if not self.user_edit.text().strip():
+            refusals["user"] = "Give the Management Node user name."
+        if not self.password_edit.text():
+            refusals["password"] = "Type the password of this user."
+        return refusals
 
     @property
     def busy(self) -> bool:
