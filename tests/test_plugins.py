@@ -468,3 +468,15 @@ def test_removing_the_second_listing_of_a_plugin_keeps_its_files(example_project
         "raise-hand-helper",
     ]
     assert run_checks(load(example_project)) == []
+
+
+def test_a_plugin_added_to_a_package_without_settings_json_leaves_the_others_listed(example_project: Path) -> None:
+    """With no settings.json (a Management Node download, its creation declined), Add Plugin made
+    one listing the new plugin alone: the three plugins on disk were no longer loaded (PD205)."""
+    (example_project / "webapp2" / "settings.json").unlink()
+    pkg = load(example_project)
+    add_plugin(pkg, "New one")
+    save(pkg)
+    listed = json.loads((example_project / "webapp2" / "settings.json").read_text())["plugins"]
+    assert [e["id"] for e in listed] == ["lock-toggle", "meeting-info", "raise-hand-helper", "new-one"]
+    assert [p.code for p in run_checks(load(example_project))] == []

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from .files import clash_key
 from .jsonfile import JsonDocument
 from .jstext import safe_id, shortened
-from .model import _OBJECT, BrandingPackage, Plugin, PluginPackage, Settings, SettingsEntry, bytes_text
+from .model import _OBJECT, BrandingPackage, Plugin, PluginPackage, SettingsEntry, bytes_text
 
 __all__ = [
     "problem_owner",
@@ -239,6 +239,14 @@ def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: boo
     reason = cannot_add_plugins(pkg)
     if reason is not None:
         raise ValueError(reason)
+    if pkg.settings is None:
+        # No settings.json (a Management Node download, its creation declined): the one made lists
+        # the plugins on disk too, as PD200's fix makes it. Made for the new plugin alone, it left
+        # every other plugin unlisted (PD205), no longer loaded by the app.
+        from .fixes import apply_fix
+        from .problems import Fix
+
+        apply_fix(pkg, Fix("create-settings", ""))
     package_path = next(rel for rel in files if rel.endswith(".plugin.package.json"))
     text = files[package_path].decode("utf-8")
     doc = JsonDocument(text)
@@ -248,8 +256,6 @@ def add_plugin_files(pkg: BrandingPackage, files: dict[str, bytes], enabled: boo
     package = PluginPackage.from_json(doc.data)
     entry = SettingsEntry(id=package.id, src_url=package_path, enabled=enabled)
     plugin = Plugin(entry, package, package_path)
-    if pkg.settings is None:
-        pkg.settings = Settings(raw={"plugins": []})
     pkg.plugins.append(plugin)
     return plugin
 
