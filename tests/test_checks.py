@@ -891,3 +891,17 @@ def test_an_svg_outside_the_svg_namespace_is_not_an_icon(tmp_path: Path, root: s
     (p,) = covered(check(make_webapp2(tmp_path, w(SVG, svg))))
     assert (p.code, p.location()) == ("PD403", f"{SVG}:2:1")
     assert said in p.message and "draw nothing" in p.message
+
+
+def test_an_icon_another_plugin_of_the_folder_uses_is_not_called_unused(tmp_path: Path) -> None:
+    """Two plugins in one folder: one.svg, the icon of One's button, was "in the folder of 'Two',
+    but no menu item uses it" (PD406), with a Delete button that took One's icon away."""
+    from test_plugins import _two_plugins_in_one_folder
+
+    from designer.core.model import load
+
+    project = _two_plugins_in_one_folder(tmp_path / "project")
+    assert run_checks(load(project)) == []
+    unused = project / "webapp2" / "plugins" / "suite" / "unused.svg"
+    unused.write_text('<svg xmlns="http://www.w3.org/2000/svg" id="u" viewBox="0 0 24 24"/>\n')
+    assert {(p.code, p.file) for p in run_checks(load(project))} == {("PD406", "plugins/suite/unused.svg")}

@@ -169,6 +169,8 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context,
             # The file a menu item means with a typo ('recc.svg') or a path out of the package
             # ('../rec.svg'): it was offered for deletion, while PD400 offers to point the item at it.
             continue
+        if _another_uses(ctx.pkg, plugin, rel):
+            continue  # (a folder shared by two plugins: the other's icon, deleted by the fix)
         if not exported_name(rel):
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
@@ -184,6 +186,31 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context,
             fix=Fix("delete-file", f"Delete {base}", {"file": rel}, batch=False),
             plugin=plugin.key,
         )
+
+
+def _another_uses(pkg: BrandingPackage, plugin: Plugin, rel: str) -> bool:
+    """Whether a plugin sharing ``plugin``'s folder (or one above or below it) shows ``rel`` on a
+    menu item or names it in its code.
+
+    Why: in a folder of two plugins, the icon of one's button was said to be used by nothing, from
+    the other's side, with a Delete that took the icon away (PD406).
+    """
+    folder, base = plugin.folder or "", rel.rsplit("/", 1)[-1]
+    for other in pkg.plugins:
+        theirs = other.folder or ""
+        if other is plugin or other.package is None or not theirs:
+            continue
+        if not (theirs == folder or theirs.startswith(folder + "/") or folder.startswith(theirs + "/")):
+            continue
+        if any(mi.icon and other.resolve(mi.icon.partition("#")[0]) == rel for _s, _i, mi in other.package.items()):
+            return True
+        if other.source_path and pkg.exists(other.source_path):
+            try:
+                if base in pkg.read_text(other.source_path):
+                    return True
+            except (OSError, UnicodeDecodeError):
+                return True  # its code cannot be read: no note, rather than a Delete it may need
+    return False
 
 
 def _nfc(text: str) -> str:
