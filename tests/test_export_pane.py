@@ -801,3 +801,27 @@ def test_a_zip_opened_read_only_offers_its_import_from_the_export_pane(
     assert "Import it into a folder" in pane.verdict.text() and asked == [True]
     window.open_path(example_project)  # a project folder again: the fields are back
     assert pane.branding_edit.isEnabled() and pane.path_edit.isEnabled() and pane.choose_button.isEnabled()
+
+
+def test_a_copy_made_by_save_as_does_not_export_into_the_zip_of_the_project_it_came_from(
+    qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """A copy carries its project's record of the last export (its brandingID, the ZIP to compare
+    with), and its first Export wrote over that project's ZIP without asking. It is offered a ZIP
+    of its own now; the project itself still goes back to its own."""
+    import shutil
+
+    from designer.core.export import export_package
+    from designer.core.model import load
+
+    first = tmp_path / "first.zip"
+    export_package(example_project, first)
+    copy = tmp_path / "copy"
+    shutil.copytree(example_project, copy)  # (as Save As writes it: webapp2/ and the project's state)
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(copy))
+    assert pane.path_edit.text() != str(first) and pane.path_edit.text().endswith("copy-branding.zip")
+    assert "previous: " in pane.previous_label.text() and pane.plan is not None and pane.plan.old_branding_id
+    pane.set_package(load(example_project))
+    assert pane.path_edit.text() == str(first)

@@ -1076,6 +1076,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
         plan.project,
         last_export={
             "path": str(target),
+            # The project folder the ZIP was made from: a copy made by Save As carries this record
+            # (its brandingID, the ZIP to compare with), but its exports must not go into that ZIP.
+            "project": str(Path(os.path.abspath(plan.project))),
             "sha256": digest,
             # What PD213 compares with (core/fingerprint.py), from the bytes just zipped: the files
             # its own rules export, as the check counts them (not those kept only because the

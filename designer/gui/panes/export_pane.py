@@ -352,7 +352,7 @@ class ExportPane(QWidget):
                 # the ZIP would land was only seen in the file dialog). That suggestion is not a
                 # choice: the first Export still asks, in the file dialog opened at that place.
                 last = load_state(pkg.files.project).get("last_export")  # type: ignore[attr-defined]
-                if isinstance(last, dict) and isinstance(last.get("path"), str) and last["path"].strip():
+                if _exported_from_here(last, pkg.files.project):  # type: ignore[attr-defined]
                     self.path_edit.setText(last["path"])
                 else:
                     self._suggested_shown = self._suggested_path()
@@ -829,3 +829,17 @@ class ExportPane(QWidget):
         self.status.setText(message)
         self._set_status_tone("bad")
         self.sig_export_failed.emit(message)
+
+
+def _exported_from_here(last: object, project: Path) -> bool:
+    """Whether ``last`` (the state's ``last_export``) names a ZIP this project folder was exported
+    into, the place its next export goes by default.
+
+    Why not any: a copy made by Save As carries the record of the project it was copied from, and
+    its first Export wrote over that project's ZIP without asking. (A record from before the
+    project folder was kept in it counts as this project's.)
+    """
+    if not isinstance(last, dict) or not isinstance(last.get("path"), str) or not last["path"].strip():
+        return False
+    made_in = last.get("project")
+    return not isinstance(made_in, str) or Path(made_in) == Path(os.path.abspath(project))
