@@ -352,3 +352,20 @@ def test_a_field_left_empty_or_wrong_is_said_under_it_before_anything_starts(
     qtbot.waitUntil(lambda: edits[field].hasFocus())
     assert node.store == {}
     dialog.close()
+
+
+def test_the_window_says_a_deploy_went_live_not_only_that_it_exported(
+    window, qtbot, node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """After a deploy, the window's status bar said "Exported …" (the deploy's ZIP), as after a
+    plain export: only the Export pane said the package had gone live."""
+    window.open_path(example_project)
+    window.show_export()
+    pane = window.export_pane
+    pane.path_edit.setText(str(tmp_path / "live.zip"))
+    dialog = pane.open_deploy(backoff=0, timeout=5)
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert dialog.result is not None
+    assert window.status.text().startswith("Deployed 'Demo' to "), window.status.text()
+    dialog.close()

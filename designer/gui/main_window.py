@@ -3225,6 +3225,7 @@ class MainWindow(QMainWindow):
         self.export_pane.sig_wrote.connect(self._exported)
         self.export_pane.sig_show_problem.connect(self.jump_to_problem)
         self.export_pane.sig_import.connect(lambda: self.import_zip())
+        self.export_pane.sig_deployed.connect(lambda text: self.status.setText(text))
         self.export_pane.may_export = self._save_before_export
         self._right_docks_full_height()
         dock = QDockWidget("Export", self)

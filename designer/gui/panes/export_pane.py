@@ -172,6 +172,7 @@ class ExportPane(QWidget):
     sig_export_failed = Signal(str)
     sig_show_problem = Signal(object)  # a blocking error was clicked: show it where it is (a Problem)
     sig_import = Signal()  # the read-only ZIP's "Import it into a folder…" link was clicked
+    sig_deployed = Signal(str)  # a deploy went live: what the window's status bar says (after sig_wrote's)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -819,6 +820,8 @@ class ExportPane(QWidget):
         self._set_status_tone("ok")
         self._exported = None  # an earlier export's checklist (its ZIP, its number) is not what went live
         self.sig_wrote.emit(result.export)
+        # (after sig_wrote, whose "Exported …" on the status bar hid that the ZIP went live)
+        self.sig_deployed.emit(f"Deployed '{result.name}' to {result.node}: brandingID {result.branding_id} is live.")
         self.sig_exported.emit(str(result.export.path))
         if self.pkg is result.export.plan.pkg:  # nobody reloaded the package: show the next export's plan
             self.branding_edit.clear()
