@@ -175,6 +175,10 @@ def _unused_icons(plugin: Plugin, used: set[str], svgs: list[str], ctx: Context,
             # Left out of the export (PD107 for its name, or hidden): it is not uploaded at all, and
             # calling it "uploaded for nothing" contradicted the warning about the same file.
             continue
+        said = ctx.svg_cache.setdefault("unused icons said", set())
+        if rel in said:
+            continue  # (a folder of two plugins: said from the first one's side; twice read as two files)
+        said.add(rel)
         info = svg_info(ctx, rel)
         # A broken file is no danger (PD411 reports unsafe entities), but worth knowing before keeping it.
         broken = "" if info.ok else f" It cannot be read as SVG either (line {info.line}: {info.error})."
