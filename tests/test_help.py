@@ -295,3 +295,17 @@ def test_keyboard_shortcuts_say_tab_writes_a_snippet_in_the_source_editor(
     left = QKeySequence(listed["Leave the snippet's placeholders"])[0]
     qtbot.keyClick(editor, left.key(), left.keyboardModifiers())
     assert editor.snippet is None
+
+
+def test_keyboard_shortcuts_list_the_icon_canvas_clipboard_keys(window: MainWindow, example_project: Path) -> None:
+    from test_icon_editor_keys import THREE, open_svg
+
+    open_svg(window, example_project, THREE)
+    _help_action(window, "shortcutsAction").trigger()
+    dialog = _dialog(window, "shortcutsDialog")
+    listed = {command: keys for area, command, keys in dialog.rows() if area == "Icon canvas"}
+    assert listed["Copy the selected shapes"].startswith("Ctrl+C")
+    assert listed["Cut the selected shapes"].startswith("Ctrl+X")
+    assert listed["Paste shapes (one grid cell on)"].startswith("Ctrl+V")
+    assert listed["Duplicate the selected shapes"] == "Ctrl+D"
+    dialog.close()

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
-from test_icon_editor import PLUGIN, at, click, drag, show_file
+from test_icon_editor import PLUGIN, at, click, drag, select_plugin, show_file
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -801,3 +801,120 @@ def test_ctrl_wheel_zooms_around_the_point_under_the_pointer(qtbot, window, exam
         now = canvas.mapFromScene(pointed)
         assert abs(now.x() - at.x()) <= 1 and abs(now.y() - at.y()) <= 1, (now, at)
     assert canvas.zoom_level > 1.9
+
+
+# -- copy, cut, paste and duplicate with the keyboard ----------------------------------------------
+
+GRADIENT = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+    "  <defs>\n"
+    '    <linearGradient id="grad"><stop offset="0" stop-color="red"/></linearGradient>\n'
+    "  </defs>\n"
+    '  <rect id="box" x="2" y="2" width="6" height="6" fill="url(#grad)"/>\n'
+    '  <circle cx="16" cy="6" r="3"/>\n'
+    "</svg>\n"
+)
+
+
+def saved(window, example_project: Path, pane) -> str:
+    assert window.save()
+    return (example_project / "webapp2" / pane.rel).read_text()
+
+
+def undo_redo_keeps_bytes(window, before: str, after: str, rel: str) -> None:
+    stack = window.editor.undo_stack
+    stack.undo()
+    assert window.package.read_text(rel) == before
+    stack.redo()
+    assert window.package.read_text(rel) == after
+
+
+def test_ctrl_d_duplicates_one_cell_on_with_a_fresh_id_and_one_undo_step(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, GRADIENT)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
+    steps = window.editor.undo_stack.count()
+    key(qtbot, pane, Qt.Key.Key_D, CTRL)
+    assert window.editor.undo_stack.count() == steps + 1
+    text = saved(window, example_project, pane)
+    assert text == GRADIENT.replace(
+        '  <circle cx="16"',
+        '  <rect id="box-2" x="3" y="3" width="6" height="6" fill="url(#grad)"/>\n  <circle cx="16"',
+    )
+    assert pane.canvas.selected is not None and pane.canvas.selected.element_id == "box-2"
+    undo_redo_keeps_bytes(window, GRADIENT, text, pane.rel)
+    # The copy is drawn where it says: the frame one cell on from the original's.
+    boxes = [pane.canvas.bounds_of(s) for s in pane.canvas.selectable() if s.tag == "rect"]
+    assert boxes[1].topLeft() - boxes[0].topLeft() == QPointF(1, 1)
+
+
+def test_copy_in_one_icon_and_paste_in_another_brings_the_gradient(qtbot, window, example_project: Path) -> None:
+    other = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">\n  <path d="M1 1h2"/>\n</svg>\n'
+    (example_project / "webapp2" / PLUGIN / "other.svg").write_text(other)
+    pane = open_svg(window, example_project, GRADIENT)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().mimeData().hasFormat("image/svg+xml")
+    assert not window.editor.undo_stack.count()  # copying is no edit
+    pane = show_file(window, f"{PLUGIN}/other.svg")
+    pane.canvas.setFocus()
+    qtbot.waitUntil(pane.canvas.hasFocus)
+    key(qtbot, pane, Qt.Key.Key_V, CTRL)
+    text = saved(window, example_project, pane)
+    assert text == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">\n'
+        "  <defs>\n"
+        '    <linearGradient id="grad"><stop offset="0" stop-color="red"/></linearGradient>\n'
+        "  </defs>\n"
+        '  <path d="M1 1h2"/>\n'
+        '  <rect id="box" x="4" y="4" width="6" height="6" fill="url(#grad)"/>\n'  # a cell of 48/24 on
+        "</svg>\n"
+    )
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"
+    undo_redo_keeps_bytes(window, other, text, pane.rel)
+
+
+def test_ctrl_x_cuts_as_delete_does_and_ctrl_v_puts_it_back_one_cell_on(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the circle
+    key(qtbot, pane, Qt.Key.Key_X, CTRL)
+    cut = window.package.read_text(pane.rel)
+    assert "<circle" not in cut and pane.canvas.selected is None
+    assert window.editor.undo_stack.undoText().startswith("Cut circle")
+    key(qtbot, pane, Qt.Key.Key_V, CTRL)
+    text = saved(window, example_project, pane)
+    assert text.endswith('<circle cx="17" cy="7" r="3"/>\n</svg>\n')
+    assert pane.canvas.selected is not None and pane.canvas.selected.tag == "circle"
+    undo_redo_keeps_bytes(window, cut, text, pane.rel)
+
+
+def test_paste_of_unsafe_or_no_svg_is_cleaned_or_said(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    QApplication.clipboard().setText('<rect width="2" height="2" onclick="alert(1)"/><script>alert(2)</script>')
+    key(qtbot, pane, Qt.Key.Key_V, CTRL)
+    text = window.package.read_text(pane.rel)
+    assert '<rect width="2" height="2" x="1" y="1"/>' in text
+    assert "script" not in text and "onclick" not in text
+    steps = window.editor.undo_stack.count()
+    QApplication.clipboard().setText("just words")
+    key(qtbot, pane, Qt.Key.Key_V, CTRL)
+    assert window.editor.undo_stack.count() == steps
+    assert pane.selection_info.text().startswith("Nothing to paste")
+
+
+def test_clipboard_keys_stay_the_xml_views_and_ctrl_d_the_trees(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    editor = window.source_editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == THREE  # the XML's text, not the canvas's shapes
+    assert not window.editor.undo_stack.count()
+    plugins = len(window.package.plugins)
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    select_plugin(window, 0)
+    qtbot.keyClick(window.tree, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: len(window.package.plugins) == plugins + 1)

@@ -521,3 +521,49 @@ def test_the_pictures_of_a_big_sprite_look_at_its_top_level_once_each(monkeypatc
     drawings = svgedit.symbol_svgs(data)
     assert len(drawings) == n + 1 and len(looked) < 10 * n
     assert b"dot" in drawings["uses"] and b".a{fill:red}" in drawings["s7"] and b"s8" not in drawings["s7"]
+
+
+# -- copy, paste and duplicate -----------------------------------------------------------------------
+
+
+def test_a_duplicated_cut_out_detail_gets_its_own_hole_and_deleting_it_gives_the_icon_back() -> None:
+    doc = _cut_badge()
+    before = doc.to_text()
+    bar = next(s for s in doc.shapes() if s.tag == "rect")
+    (copy_path,) = doc.duplicate([(bar.path, 0, 4)])
+    text = doc.to_text()
+    assert _mask_lines(text)[-1] == '<rect x="10" y="8" width="4" height="2" style="fill:black;stroke:none"/>'
+    assert '<rect x="10" y="8" width="4" height="2" fill="currentColor"/>' in text
+    assert scan_svg(text.encode(), read_svg(text.encode())) == []
+    doc.delete(copy_path)
+    assert doc.to_text() == before
+
+
+def test_a_fragment_takes_the_groups_transform_and_the_gradient_and_pastes_back_without_a_second_one() -> None:
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <defs><radialGradient id="g1" href="#g0"/><linearGradient id="g0"/></defs>\n'
+        '  <g transform="scale(2)"><circle id="dot" cx="3" cy="3" r="1" fill="url(#g1)"/><path d="M0 0h1"/></g>\n'
+        "</svg>\n"
+    )
+    doc = SvgDocument(icon)
+    fragment = doc.fragment([(1, 0)])  # the circle in the scaled group
+    assert '<g transform="scale(2)"><circle id="dot"' in fragment
+    assert 'id="g1"' in fragment and 'id="g0"' in fragment  # (the one the gradient names too)
+    pasted = doc.paste(fragment, 1, 1)
+    text = doc.to_text()
+    assert text.count("Gradient id=") == 2  # the icon's own are used
+    assert '<g transform="translate(1 1) scale(2)"><circle id="dot-2" cx="3" cy="3" r="1" fill="url(#g1)"/></g>' in text
+    assert [s.path for s in doc.shapes()][-1] == pasted[0]
+
+
+def test_paste_into_an_icon_without_the_svg_namespace_and_of_nothing_drawn() -> None:
+    doc = SvgDocument('<svg viewBox="0 0 24 24">\n  <path d="M1 1h2"/>\n</svg>\n')
+    doc.paste('<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" height="2"/></svg>', 1, 1)
+    assert (
+        doc.to_text()
+        == '<svg viewBox="0 0 24 24">\n  <path d="M1 1h2"/>\n  <rect width="2" height="2" x="1" y="1"/>\n</svg>\n'
+    )
+    for bad in ("", "words", "<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>", "<html/>"):
+        with pytest.raises(SvgEditError):
+            doc.paste(bad, 1, 1)

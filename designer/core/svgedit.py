@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from .svg import TooManyAttributes, _local, parse_svg, safe_parser, symbol_elements, xml_error
+from .svg import SVG_NS, TooManyAttributes, _local, parse_svg, safe_parser, symbol_elements, xml_error
 from .svgsplice import Spans
 
 __all__ = [
@@ -492,6 +492,200 @@ class SvgDocument:
             self._restack_cut_out(found[0], found[1], paints)
         return self.path_of(el)
 
+    # -- copy, paste, duplicate -------------------------------------------------------------------
+    def fragment(self, paths: Sequence[tuple[int, ...]]) -> str:
+        """The elements at ``paths`` as an SVG of their own, for the clipboard.
+
+        Why more than the elements: pasted into another icon they must draw as they do here, so
+        each takes the transforms of the groups around it (in a ``<g>``), and the definitions
+        they name (a gradient's ``url(#…)``, a ``<use>``'s ``href``) come along in a ``<defs>``.
+        """
+        from lxml import etree
+
+        from .svgimport import internal_references
+
+        out = etree.Element(self.root.tag, nsmap=self.root.nsmap)
+        out.set("viewBox", " ".join(format_number(v) for v in self.view_box()))
+        out.text = "\n  "
+        parts = []
+        for path in sorted(paths):
+            el = self.element(path)
+            made = copy.deepcopy(el)
+            made.tail = "\n  "
+            around = [a.get("transform") for a in el.iterancestors() if a is not self.root and a.get("transform")]
+            if around:  # (innermost first: the outermost is written first)
+                group = etree.SubElement(out, f"{{{self._ns}}}g" if self._ns else "g")
+                group.set("transform", " ".join(reversed(around)))
+                out.remove(group)
+                group.append(made)
+                made.tail = None
+                group.tail = "\n  "
+                made = group
+            parts.append(made)
+        defined = {e.get("id") for part in parts for e in part.iter("*") if e.get("id")}
+        named = []
+        while True:  # the definitions named, and those they name (a gradient's href to another)
+            holder = etree.Element("holder")
+            holder.extend(copy.deepcopy(e) for e in (*parts, *named))
+            wanted = [i for i in internal_references(holder) if i not in defined]
+            found = [e for i in wanted if (e := self._by_id(i)) is not None]
+            defined.update(wanted)
+            if not found:
+                break
+            named.extend(copy.deepcopy(e) for e in found)
+        if named:
+            defs = etree.SubElement(out, f"{{{self._ns}}}defs" if self._ns else "defs")
+            defs.text = "\n    "
+            for el in named:
+                el.tail = "\n    "
+                defs.append(el)
+            named[-1].tail = "\n  "
+            defs.tail = "\n  "
+        out.extend(parts)
+        out[-1].tail = "\n"
+        return etree.tostring(out, encoding="unicode") + "\n"
+
+    def _by_id(self, name: str) -> Any | None:
+        return next((e for e in self.root.iter("*") if e.get("id") == name), None)
+
+    def _ids(self) -> set[str]:
+        return {e.get("id") for e in self.root.iter("*") if e.get("id")}
+
+    def paste(self, fragment: str, dx: float, dy: float) -> list[tuple[int, ...]]:
+        """Add the drawn elements of the SVG ``fragment`` (see :meth:`fragment`) on top of the
+        drawing, moved by (dx, dy), with the definitions they name; return their paths.
+
+        The fragment comes from the clipboard, so from anywhere: it goes through the sanitiser
+        as an import does (scripts, handlers and outside links never reach the icon). An id it
+        brings that the icon already uses is renamed, with the references to it: two elements
+        with one id draw one of them twice. A definition the icon already holds alike is used,
+        not copied. Raises :class:`SvgEditError` when there is nothing to draw in it.
+        """
+        from lxml import etree
+
+        from .svg import XLINK_NS, remove_element, sanitise_tree
+        from .svgimport import _replace_refs, _unique, internal_references
+
+        try:
+            root = parse_svg(fragment.encode("utf-8", "surrogateescape"))
+        except (etree.XMLSyntaxError, ValueError):
+            raise SvgEditError("the clipboard holds no SVG drawing") from None
+        if root is None or _local(root.tag) != "svg":
+            raise SvgEditError("the clipboard holds no SVG drawing")
+        sanitise_tree(root)
+        for use in [e for e in root.iter("{*}use", "use") if not (e.get("href") or e.get(f"{{{XLINK_NS}}}href"))]:
+            remove_element(use)  # its outside link was removed: it shows nothing (as an import does)
+        drawn = [c for c in root if isinstance(c.tag, str) and _local(c.tag) in _WRAPPED]
+        if not drawn:
+            raise SvgEditError("the clipboard holds no shape to paste")
+        refs = internal_references(root)
+        inside = {id(e) for part in drawn for e in part.iter("*")}
+        defs = [e for e in root.iter("*") if id(e) not in inside and e.get("id") in refs and e is not root]
+        defs = [e for e in defs if not any(a in defs for a in e.iterancestors())]  # (a gradient in a <defs>)
+        taken = self._ids()
+        theirs = {e.get("id") for e in root.iter("*") if e.get("id")}
+        for el in [e for part in (*drawn, *defs) for e in part.iter("*") if e.get("id")]:
+            old = el.get("id")
+            same = self._by_id(old)
+            if el in defs and same is not None and _drawn_alike(same, el):
+                defs.remove(el)  # (the icon holds it already: the references find it)
+                continue
+            new = _unique(old, taken | (theirs - {old}))
+            taken.add(new)
+            if new != old:
+                theirs.add(new)
+                el.set("id", new)
+                _replace_refs(root, old, new)
+        for el in (e for part in (*drawn, *defs) for e in part.iter()):
+            if isinstance(el.tag, str) and el.tag.startswith(f"{{{SVG_NS}}}") and self._ns != SVG_NS:
+                el.tag = f"{{{self._ns}}}{_local(el.tag)}" if self._ns else _local(el.tag)
+        if defs:
+            self._definitions().extend(self._laid_out(defs, self._definitions()))
+        paths = []
+        for el in drawn:
+            el.tail = None
+            self._append(self.root, el)
+            self._translate(el, dx, dy)
+            paths.append(self.path_of(el))
+        return paths
+
+    def _definitions(self) -> Any:
+        """The icon's first ``<defs>`` (one is made first thing in the drawing when it has none)."""
+        found = next((c for c in self.root if isinstance(c.tag, str) and _local(c.tag) == "defs"), None)
+        if found is not None:
+            return found
+        defs = self._make("defs")
+        first = next((c for c in self.root if isinstance(c.tag, str)), None)
+        if first is None:
+            self._append(self.root, defs)
+        else:
+            first.addprevious(defs)
+            defs.tail = self.root.text if (self.root.text or "").strip() == "" and self.root.text else "\n  "
+        return defs
+
+    @staticmethod
+    def _laid_out(elements: list[Any], parent: Any) -> list[Any]:
+        """``elements`` indented as the children of ``parent``, one a line."""
+        base = parent.tail if (parent.tail or "").strip() == "" and parent.tail else "\n  "
+        unit = "  "
+        for el in elements:
+            el.tail = base + unit
+        if len(parent):
+            parent[-1].tail = base + unit
+        else:
+            parent.text = base + unit
+        elements[-1].tail = base
+        return elements
+
+    def _append(self, parent: Any, el: Any) -> None:
+        """Append ``el`` as the last child of ``parent``, indented like its siblings (see :meth:`add`)."""
+        if len(parent):
+            last = parent[-1]
+            prev = last.getprevious()
+            indent = (prev.tail if prev is not None else parent.text) or ""
+            el.tail = last.tail
+            last.tail = indent if indent.strip() == "" and indent else "\n  "
+        else:
+            parent.text = (parent.text or "") if (parent.text or "").strip() else "\n  "
+            el.tail = "\n"
+        parent.append(el)
+
+    def duplicate(self, moves: Sequence[tuple[tuple[int, ...], float, float]]) -> list[tuple[int, ...]]:
+        """A copy of each element at a path, moved by its (dx, dy) in its own units, drawn just in
+        front of it (in the same group); return the copies' paths.
+
+        Ids in a copy are fresh (the references inside it follow); what it names outside itself
+        (a gradient in the ``<defs>``) it names still. A copy of a shape cut out of the drawing
+        (see :meth:`_cut_outs_of`) gets its own hole in the mask, as the original has.
+        """
+        from .svgimport import _replace_refs, _unique
+
+        taken = self._ids()
+        made = []
+        for el, dx, dy in [(self.element(p), dx, dy) for p, dx, dy in sorted(moves)]:
+            found = self._cut_out_mask(el)
+            paints = {id(s): (f, st) for s, _c, f, st in self._cut_outs_of(found[0], found)} if found else {}
+            twin = copy.deepcopy(el)
+            for part in [e for e in twin.iter("*") if e.get("id")]:
+                old = part.get("id")
+                new = _unique(old, taken)
+                taken.add(new)
+                part.set("id", new)
+                _replace_refs(twin, old, new)
+            prev = el.getprevious()
+            indent = (prev.tail if prev is not None else el.getparent().text) or ""
+            twin.tail = el.tail
+            el.tail = indent if indent.strip() == "" and indent else "\n  "
+            el.addnext(twin)
+            self._translate(twin, dx, dy)
+            if found and paints:
+                for a, b in zip(el.iter("*"), twin.iter("*"), strict=True):
+                    if id(a) in paints:
+                        paints[id(b)] = paints[id(a)]
+                self._restack_cut_out(found[0], found[1], paints)
+            made.append(twin)
+        return [self.path_of(el) for el in made]
+
     # -- cut-outs: the mask an import cuts light details with (svgimport.cut_out_copy) -------------
     def _cut_out_mask(self, el: Any) -> tuple[Any, Any] | None:
         """The group above ``el`` that a cut-out mask masks, and that mask; None when there is none.
@@ -651,6 +845,15 @@ def _same_element(a: Any, b: Any) -> bool:
     from lxml import etree
 
     return bool(etree.tostring(a, with_tail=False) == etree.tostring(b, with_tail=False))
+
+
+def _drawn_alike(a: Any, b: Any) -> bool:
+    """Whether two elements say the same (tags, attributes, words; not whitespace or the namespace
+    declarations, which the sanitiser tidies away): a definition pasted back into its own icon."""
+    if a.tag != b.tag or dict(a.attrib) != dict(b.attrib) or (a.text or "").strip() != (b.text or "").strip():
+        return False
+    kids_a, kids_b = [c for c in a if isinstance(c.tag, str)], [c for c in b if isinstance(c.tag, str)]
+    return len(kids_a) == len(kids_b) and all(_drawn_alike(x, y) for x, y in zip(kids_a, kids_b, strict=True))
 
 
 def _is_cut_out_mask(mask: Any, first: Any) -> bool:

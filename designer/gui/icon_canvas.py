@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -66,6 +66,7 @@ FOCUS_RING = 3  # pixels
 PLACED_CELLS = 8  # how many grid cells across a shape placed with Enter is
 RESTACKS_KEPT = 20  # restacks whose undo and redo keep the restacked shape selected
 _TEMP_ID = "__pd_shape_"
+SVG_MIME = "image/svg+xml"  # what the canvas puts on the clipboard (with the same text as plain text)
 
 
 class _SvgItem(QGraphicsItem):
@@ -161,6 +162,7 @@ class IconCanvas(QGraphicsView):
     sig_focus = Signal(bool)  # the keyboard came to the canvas (True) or left it
     sig_needs_text = Signal()  # the Text tool was used with no text to place
     sig_zoom = Signal(float)  # the zoom changed; 1.0: the whole icon fits the canvas (see zoom_level)
+    sig_said = Signal(str)  # a word for the line under the canvas (why a paste did nothing)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,6 +222,19 @@ class IconCanvas(QGraphicsView):
         ):
             action = QAction(text, self, objectName=name)
             action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        # The clipboard keys of drawing programs, of the canvas alone as the zoom's are: the XML
+        # view beside it copies its text with them, and the project tree's Ctrl+D duplicates a plugin.
+        for name, text, key, slot in (
+            ("copyShapesAction", "Copy the selected shapes", QKeySequence.StandardKey.Copy, self.copy_selected),
+            ("cutShapesAction", "Cut the selected shapes", QKeySequence.StandardKey.Cut, self.cut_selected),
+            ("pasteShapesAction", "Paste shapes (one grid cell on)", QKeySequence.StandardKey.Paste, self.paste),
+            ("duplicateShapesAction", "Duplicate the selected shapes", QKeySequence("Ctrl+D"), self.duplicate_selected),
+        ):
+            action = QAction(text, self, objectName=name)
+            action.setShortcuts(QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [key])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
@@ -682,8 +697,13 @@ class IconCanvas(QGraphicsView):
 
     def delete_selected(self) -> None:
         """Delete the selected shapes in one undo step, after asking when one carries an id in use."""
+        self._delete("Delete")
+
+    def _delete(self, verb: str) -> bool:
+        """:meth:`delete_selected`, whose undo step says ``verb`` (a cut is a delete too); whether
+        the shapes went."""
         if not self.selection or self.read_only:
-            return
+            return False
         ids = [i for s in self.selection for i in s.ids]
         paths = sorted((s.path for s in self.selection), reverse=True)  # the last first: the others keep their paths
 
@@ -696,10 +716,73 @@ class IconCanvas(QGraphicsView):
             after = SvgDocument(self.text)
             change(after)
             if not self.confirm_remove(ids, after.to_text()):
-                return
+                return False
 
-        self._commit(f"Delete {self._what()} from {self.file_label}", change)
+        self._commit(f"{verb} {self._what()} from {self.file_label}", change)
         self._select(None)
+        return True
+
+    # -- clipboard ----------------------------------------------------------------------------------
+    def copy_selected(self) -> None:
+        """Ctrl+C: the selected shapes go on the clipboard as a small SVG (see SvgDocument.fragment),
+        as SVG and as text, so another icon of the project (or a drawing program) can take them."""
+        if not self.selection or self.doc is None:
+            return
+        self._to_clipboard(SvgDocument(self.text, fidelity=False).fragment([s.path for s in self.selection]))
+
+    def cut_selected(self) -> None:
+        """Ctrl+X: copy, then delete as Del does (asking first about an id in use) in one undo step."""
+        if not self.selection or self.doc is None or self.read_only:
+            return
+        fragment = SvgDocument(self.text, fidelity=False).fragment([s.path for s in self.selection])
+        if self._delete("Cut"):  # (declined: the clipboard keeps what it held)
+            self._to_clipboard(fragment)
+
+    @staticmethod
+    def _to_clipboard(fragment: str) -> None:
+        data = QMimeData()
+        data.setData(SVG_MIME, QByteArray(fragment.encode("utf-8")))
+        data.setText(fragment)
+        QApplication.clipboard().setMimeData(data)
+
+    def _cell(self) -> tuple[float, float]:
+        """One grid cell across and down, in the icon's units: how far a copy lands from its original."""
+        return self.view_rect.width() / GRID_CELLS, self.view_rect.height() / GRID_CELLS
+
+    def paste(self) -> None:
+        """Ctrl+V: the clipboard's SVG drawn on top, one grid cell on, selected; one undo step.
+
+        What a drawing program or a web page put there is taken too, through the sanitiser
+        (see SvgDocument.paste); what holds no drawing is said under the canvas.
+        """
+        if self.doc is None or self.read_only or self._press is not None:
+            return
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(SVG_MIME):
+            fragment = bytes(mime.data(SVG_MIME).data()).decode("utf-8", "replace")
+        else:
+            fragment = mime.text() if mime is not None else ""
+        if fragment.strip().startswith("<") and "<svg" not in fragment:  # shapes alone, as a file shows them
+            fragment = f'<svg xmlns="http://www.w3.org/2000/svg">{fragment}</svg>'
+        dx, dy = self._cell()
+        try:
+            paths = self._commit(f"Paste shapes into {self.file_label}", lambda doc: doc.paste(fragment, dx, dy))
+        except SvgEditError as exc:
+            self.sig_said.emit(f"Nothing to paste: {exc}.")
+            return
+        if isinstance(paths, list):
+            self.select_paths(paths)
+
+    def duplicate_selected(self) -> None:
+        """Ctrl+D: a copy of each selected shape just in front of it, one grid cell on, selected."""
+        if not self.selection or self.read_only or self._press is not None:
+            return
+        moves = self._local_deltas(*self._cell())
+        if not moves:
+            return
+        paths = self._commit(f"Duplicate {self._what()} in {self.file_label}", lambda doc: doc.duplicate(moves))
+        if isinstance(paths, list):
+            self.select_paths(paths)
 
     def restack_selected(self, delta: int) -> None:
         if self.selected is None:

@@ -269,6 +269,7 @@ class IconEditorPane(QWidget):
         self.canvas.sig_changed.connect(self._canvas_changed)
         self.canvas.sig_selection.connect(self._selection_changed)
         self.canvas.sig_needs_text.connect(self._ask_for_text)
+        self.canvas.sig_said.connect(lambda text: self.selection_info.setText(text))  # (made below)
         self.canvas.confirm_remove = self._confirm_remove
         self.toolbar = self._build_toolbar()
         outer.addWidget(self.toolbar)
