@@ -918,3 +918,16 @@ def test_clipboard_keys_stay_the_xml_views_and_ctrl_d_the_trees(qtbot, window, e
     select_plugin(window, 0)
     qtbot.keyClick(window.tree, Qt.Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: len(window.package.plugins) == plugins + 1)
+
+
+def test_undo_of_ctrl_d_selects_the_original_not_the_shape_after_it(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle
+    key(qtbot, pane, Qt.Key.Key_D, CTRL)
+    key(qtbot, pane, Qt.Key.Key_Z, CTRL)
+    assert window.package.read_text(pane.rel) == THREE
+    # The copy's place is the circle's again: the frame went there, and Del deleted the circle.
+    assert selected_tag(pane) == "rect"
+    key(qtbot, pane, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert pane.canvas.selected is not None and pane.canvas.selected.path == (3,)  # the copy again
+    assert selected_tag(pane) == "rect"

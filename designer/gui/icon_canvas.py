@@ -193,8 +193,11 @@ class IconCanvas(QGraphicsView):
         self._moved_only: tuple[str, str, tuple[Shape, ...]] | None = None
         self._names: dict[tuple[int, ...], str] = {}  # shape path -> its id in the renderer's copy
         self.selection: tuple[Shape, ...] = ()  # in document order
-        # The last restacks made here, each (text before, the shape's path there), (text after, its path there)
-        self._restacked: list[tuple[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]]] = []
+        # The last restacks and duplicates made here, each (text before, the shapes' paths there),
+        # (text after, their paths there: the restacked shape's, the copies')
+        self._restacked: list[
+            tuple[tuple[str, tuple[tuple[int, ...], ...]], tuple[str, tuple[tuple[int, ...], ...]]]
+        ] = []
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
         self._selection = _SelectionMarks()
@@ -780,9 +783,11 @@ class IconCanvas(QGraphicsView):
         moves = self._local_deltas(*self._cell())
         if not moves:
             return
+        before = self.text
         paths = self._commit(f"Duplicate {self._what()} in {self.file_label}", lambda doc: doc.duplicate(moves))
         if isinstance(paths, list):
             self.select_paths(paths)
+            self._remember_moved(before, [path for path, _x, _y in moves], paths)
 
     def restack_selected(self, delta: int) -> None:
         if self.selected is None:
@@ -792,19 +797,26 @@ class IconCanvas(QGraphicsView):
         new = self._commit(f"{where} {_shape_name(tag)} in {self.file_label}", lambda doc: doc.restack(path, delta))
         if isinstance(new, tuple):
             self.select_path(new)
-            self._restacked = [*self._restacked[-(RESTACKS_KEPT - 1) :], ((before, path), (self.text, new))]
+            self._remember_moved(before, [path], [new])
+
+    def _remember_moved(
+        self, before: str, paths_before: Sequence[tuple[int, ...]], paths_after: Sequence[tuple[int, ...]]
+    ) -> None:
+        """Keep what a restack or a duplicate selected on both sides of it (see :meth:`_paths_kept`)."""
+        step = ((before, tuple(paths_before)), (self.text, tuple(paths_after)))
+        self._restacked = [*self._restacked[-(RESTACKS_KEPT - 1) :], step]
 
     def _paths_kept(self, paths: list[tuple[int, ...]], text: str) -> list[tuple[int, ...]]:
         """The selection to show with ``text``: the same paths, but across an undo or redo of one
         of the last restacks the restacked shape's own (kept by its path, the frame went to the
-        shape that took its place, and the next Ctrl+] moved that one)."""
-        if len(paths) != 1:
-            return paths
-        for (text_a, path_a), (text_b, path_b) in reversed(self._restacked):
-            if text == text_a and paths[0] == path_b:
-                return [path_a]
-            if text == text_b and paths[0] == path_a:
-                return [path_b]
+        shape that took its place, and the next Ctrl+] moved that one), and of a duplicate the
+        originals and the copies (the frame went to the shape after the original, which Del then
+        deleted)."""
+        for (text_a, paths_a), (text_b, paths_b) in reversed(self._restacked):
+            if text == text_a and tuple(paths) == paths_b:
+                return list(paths_a)
+            if text == text_b and tuple(paths) == paths_a:
+                return list(paths_b)
         return paths
 
     # -- mouse and keys ---------------------------------------------------------------------------
