@@ -931,3 +931,17 @@ def test_undo_of_ctrl_d_selects_the_original_not_the_shape_after_it(qtbot, windo
     key(qtbot, pane, Qt.Key.Key_Z, CTRL | SHIFT)
     assert pane.canvas.selected is not None and pane.canvas.selected.path == (3,)  # the copy again
     assert selected_tag(pane) == "rect"
+
+
+def test_each_ctrl_v_of_the_same_shapes_lands_a_cell_further_on(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle at 2,2
+    key(qtbot, pane, Qt.Key.Key_C, CTRL)
+    for _ in range(3):
+        key(qtbot, pane, Qt.Key.Key_V, CTRL)
+    text = window.package.read_text(pane.rel)
+    # Each on the last (x 3 three times): the second and third paste showed nothing new.
+    assert [f'<rect x="{n}" y="{n}" width="6" height="6"/>' in text for n in (3, 4, 5)] == [True] * 3
+    key(qtbot, pane, Qt.Key.Key_Z, CTRL)
+    key(qtbot, pane, Qt.Key.Key_V, CTRL)  # after an undo, the next takes the place of the one undone
+    assert window.package.read_text(pane.rel) == text

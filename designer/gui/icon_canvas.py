@@ -198,6 +198,8 @@ class IconCanvas(QGraphicsView):
         self._restacked: list[
             tuple[tuple[str, tuple[tuple[int, ...], ...]], tuple[str, tuple[tuple[int, ...], ...]]]
         ] = []
+        # The last paste: (what was pasted, how many cells on, the text before it, the text it made)
+        self._pasted: tuple[str, int, str, str] | None = None
         self._item = _SvgItem(self)
         self.scene().addItem(self._item)
         self._selection = _SelectionMarks()
@@ -315,6 +317,7 @@ class IconCanvas(QGraphicsView):
         self._cancel_draft()
         self._select(None)
         self._restacked = []
+        self._pasted = None
         self.text = ""
         self.doc = None
         self.error = None  # (this file's: the next one's banner named it)
@@ -767,14 +770,27 @@ class IconCanvas(QGraphicsView):
             fragment = mime.text() if mime is not None else ""
         if fragment.strip().startswith("<") and "<svg" not in fragment:  # shapes alone, as a file shows them
             fragment = f'<svg xmlns="http://www.w3.org/2000/svg">{fragment}</svg>'
-        dx, dy = self._cell()
+        cells, before = self._paste_cells(fragment), self.text
+        dx, dy = (cells * d for d in self._cell())
         try:
             paths = self._commit(f"Paste shapes into {self.file_label}", lambda doc: doc.paste(fragment, dx, dy))
         except SvgEditError as exc:
             self.sig_said.emit(f"Nothing to paste: {exc}.")
             return
         if isinstance(paths, list):
+            self._pasted = (fragment, cells, before, self.text)
             self.select_paths(paths)
+
+    def _paste_cells(self, fragment: str) -> int:
+        """How many grid cells on the paste of ``fragment`` lands: one, and one more than the last
+        paste of the same shapes right after it, as drawing programs do (each Ctrl+V landed on the
+        one before and seemed to do nothing). After an undo of a paste, its place is free again."""
+        if self._pasted is None or self._pasted[0] != fragment:
+            return 1
+        _fragment, cells, before, after = self._pasted
+        if self.text == after:
+            return cells + 1
+        return cells if self.text == before else 1
 
     def duplicate_selected(self) -> None:
         """Ctrl+D: a copy of each selected shape just in front of it, one grid cell on, selected."""
