@@ -567,3 +567,28 @@ def test_paste_into_an_icon_without_the_svg_namespace_and_of_nothing_drawn() -> 
     for bad in ("", "words", "<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>", "<html/>"):
         with pytest.raises(SvgEditError):
             doc.paste(bad, 1, 1)
+
+
+def test_a_shape_pasted_into_another_icon_keeps_the_paint_it_took_from_its_svg_and_groups() -> None:
+    """The built-in icons write their paint once, on the <svg> (fill none, a round stroke): a
+    finger pasted into the example's hand (fill currentColor) came out as a filled blob."""
+    stroked = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+        ' stroke-width="2" stroke-linecap="round">\n'
+        '  <path d="M6 13.5V7"/>\n'
+        '  <g style="stroke:red"><path d="M1 1h3"/><path d="M2 2h3"/></g>\n'
+        "</svg>\n"
+    )
+    fragment = SvgDocument(stroked).fragment([(0,), (1, 0)])
+    filled = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="currentColor">\n</svg>\n')
+    filled.paste(fragment, 1, 1)
+    text = filled.to_text()
+    assert (
+        '<path d="M6 13.5V7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"'
+        ' transform="translate(1 1)"/>'
+    ) in text
+    assert '<path d="M1 1h3" stroke="red" fill="none" stroke-width="2" stroke-linecap="round"' in text
+    # Back into its own icon it writes nothing the <svg> gives it already.
+    same = SvgDocument(stroked)
+    same.paste(fragment, 1, 1)
+    assert '<path d="M6 13.5V7" transform="translate(1 1)"/>' in same.to_text()

@@ -50,6 +50,11 @@ _SPLICE_LIMIT = 1_000_000  # characters; bigger files are written out by lxml
 _USED_ID = re.compile(r"#([^\s\"')]+)")  # the id after '#' in an href or a url(#...)
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Properties a shape takes from the groups and the <svg> around it: a copy takes them along.
+_INHERITED = (
+    "fill stroke stroke-width stroke-linecap stroke-linejoin stroke-miterlimit stroke-dasharray fill-rule"
+    " fill-opacity stroke-opacity color font-family font-size font-weight text-anchor"
+).split()
 _MASK_URL = re.compile(r"\s*url\(\s*#([^)\s]+)\s*\)\s*")  # a mask="url(#id)"
 
 
@@ -497,8 +502,10 @@ class SvgDocument:
         """The elements at ``paths`` as an SVG of their own, for the clipboard.
 
         Why more than the elements: pasted into another icon they must draw as they do here, so
-        each takes the transforms of the groups around it (in a ``<g>``), and the definitions
-        they name (a gradient's ``url(#…)``, a ``<use>``'s ``href``) come along in a ``<defs>``.
+        each takes the transforms of the groups around it (in a ``<g>``) and the paint they give
+        it (written on it), the ``<svg>``'s paint goes on the fragment's (see :meth:`paste`), and
+        the definitions they name (a gradient's ``url(#…)``, a ``<use>``'s ``href``) come along
+        in a ``<defs>``.
         """
         from lxml import etree
 
@@ -506,12 +513,16 @@ class SvgDocument:
 
         out = etree.Element(self.root.tag, nsmap=self.root.nsmap)
         out.set("viewBox", " ".join(format_number(v) for v in self.view_box()))
+        for key in _INHERITED:
+            if (value := _written_paint(self.root, key)) is not None:
+                out.set(key, value)
         out.text = "\n  "
         parts = []
         for path in sorted(paths):
             el = self.element(path)
             made = copy.deepcopy(el)
             made.tail = "\n  "
+            self._set_attributes(made, self._from_groups(el))
             around = [a.get("transform") for a in el.iterancestors() if a is not self.root and a.get("transform")]
             if around:  # (innermost first: the outermost is written first)
                 group = etree.SubElement(out, f"{{{self._ns}}}g" if self._ns else "g")
@@ -544,6 +555,21 @@ class SvgDocument:
         out.extend(parts)
         out[-1].tail = "\n"
         return etree.tostring(out, encoding="unicode") + "\n"
+
+    def _from_groups(self, el: Any) -> dict[str, str | None]:
+        """The properties of :data:`_INHERITED` that ``el`` takes from the groups around it (not
+        the ``<svg>``): what it must write itself to look the same outside them."""
+        found: dict[str, str | None] = {}
+        for key in _INHERITED:
+            if _written_paint(el, key) is not None:
+                continue
+            for group in el.iterancestors():
+                if group is self.root:
+                    break
+                if (value := _written_paint(group, key)) is not None:
+                    found[key] = value
+                    break
+        return found
 
     def _by_id(self, name: str) -> Any | None:
         return next((e for e in self.root.iter("*") if e.get("id") == name), None)
@@ -601,8 +627,13 @@ class SvgDocument:
                 el.tag = f"{{{self._ns}}}{_local(el.tag)}" if self._ns else _local(el.tag)
         if defs:
             self._definitions().extend(self._laid_out(defs, self._definitions()))
+        # What the fragment's <svg> paints with (its icon's): written on each shape that does not
+        # write its own, where this icon's <svg> paints otherwise.
+        theirs_paint = {k: v for k in _INHERITED if (v := _written_paint(root, k)) is not None}
+        given = {k: v for k, v in theirs_paint.items() if v != _written_paint(self.root, k)}
         paths = []
         for el in drawn:
+            self._set_attributes(el, {k: v for k, v in given.items() if _written_paint(el, k) is None})
             el.tail = None
             self._append(self.root, el)
             self._translate(el, dx, dy)
