@@ -592,3 +592,14 @@ def test_a_shape_pasted_into_another_icon_keeps_the_paint_it_took_from_its_svg_a
     same = SvgDocument(stroked)
     same.paste(fragment, 1, 1)
     assert '<path d="M6 13.5V7" transform="translate(1 1)"/>' in same.to_text()
+
+
+def test_a_shape_from_an_icon_that_paints_nowhere_keeps_svgs_own_paint_in_one_that_strokes() -> None:
+    plain = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n  <rect width="4" height="4"/>\n</svg>\n'
+    )
+    stroked = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor">\n</svg>\n'
+    )
+    stroked.paste(plain.fragment([(0,)]), 1, 1)  # (it was a black square; an outline it is not)
+    assert '<rect width="4" height="4" fill="black" stroke="none" x="1" y="1"/>' in stroked.to_text()

@@ -55,6 +55,10 @@ _INHERITED = (
     "fill stroke stroke-width stroke-linecap stroke-linejoin stroke-miterlimit stroke-dasharray fill-rule"
     " fill-opacity stroke-opacity color font-family font-size font-weight text-anchor"
 ).split()
+# SVG's own values of those (for a fragment that writes none, pasted where the <svg> writes one)
+_INITIAL = {"fill": "black", "stroke": "none", "stroke-width": "1", "stroke-linecap": "butt"}
+_INITIAL |= {"stroke-linejoin": "miter", "fill-rule": "nonzero", "fill-opacity": "1", "stroke-opacity": "1"}
+_INITIAL |= {"stroke-dasharray": "none", "stroke-miterlimit": "4"}
 _MASK_URL = re.compile(r"\s*url\(\s*#([^)\s]+)\s*\)\s*")  # a mask="url(#id)"
 
 
@@ -627,10 +631,10 @@ class SvgDocument:
                 el.tag = f"{{{self._ns}}}{_local(el.tag)}" if self._ns else _local(el.tag)
         if defs:
             self._definitions().extend(self._laid_out(defs, self._definitions()))
-        # What the fragment's <svg> paints with (its icon's): written on each shape that does not
-        # write its own, where this icon's <svg> paints otherwise.
-        theirs_paint = {k: v for k in _INHERITED if (v := _written_paint(root, k)) is not None}
-        given = {k: v for k, v in theirs_paint.items() if v != _written_paint(self.root, k)}
+        # What the fragment's <svg> paints with (its icon's, else SVG's own): written on each shape
+        # that does not write its own, where this icon's <svg> paints otherwise.
+        theirs_paint = {k: v for k in _INHERITED if (v := _written_paint(root, k) or _INITIAL.get(k)) is not None}
+        given = {k: v for k, v in theirs_paint.items() if v != (_written_paint(self.root, k) or _INITIAL.get(k))}
         paths = []
         for el in drawn:
             self._set_attributes(el, {k: v for k, v in given.items() if _written_paint(el, k) is None})
