@@ -609,3 +609,60 @@ def test_an_alert_in_load_does_not_interrupt_typing_in_its_source(qtbot: Any, tm
             qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
     finally:
         boxes.stop()
+
+
+# Each toolbar button, scrolled into the toolbar's view as a wheel or Tab would: does the point at
+# its centre lie in the meeting, below its top bar, and hit the button itself?
+_REACHABLE_SCROLLED = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar button')).map(function (b) {
+    b.scrollIntoView({ block: 'nearest' });
+    var r = b.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    var top = document.getElementById('pd-top').getBoundingClientRect().bottom;
+    var hit = document.elementFromPoint(x, y);
+    return [b.title, y > top && hit !== null && b.contains(hit)];
+}))"""
+
+
+def test_sixty_toolbar_buttons_can_all_be_reached_and_show_their_label(qtbot: Any, tmp_path: Path) -> None:
+    """With about sixty toolbar buttons the toolbar wrapped onto so many rows that its top ones sat
+    under the meeting's top bar, out of reach. Now it is never taller than the meeting and scrolls,
+    and the label of a button in its top row shows whole, not cut off by the toolbar's edge."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    with _preview_of(qtbot, _with_toolbar_buttons(tmp_path, 60)) as pane:
+        buttons = json.loads(_js(qtbot, pane.page, _REACHABLE_SCROLLED))
+        assert len(buttons) == 4 + 60 + 1
+        assert [title for title, reachable in buttons if not reachable] == []
+        centre = json.loads(
+            _js(
+                qtbot,
+                pane.page,
+                """(function () { var b = document.querySelector('[data-kind=toolbar]');
+                b.scrollIntoView({ block: 'nearest' }); var r = b.getBoundingClientRect();
+                return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2, b.dataset.label]); })()""",
+            )
+        )
+        QTest.mouseMove(pane.view.focusProxy(), QPoint(int(centre[0]), int(centre[1])))
+        tip = """(function () { var t = document.querySelector('.pd-tip'); if (!t) { return null; }
+            var r = t.getBoundingClientRect(), top = document.getElementById('pd-top').getBoundingClientRect().bottom;
+            return JSON.stringify([t.textContent, r.top >= top && r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+                getComputedStyle(t).visibility]); })()"""
+
+        def tip_now() -> Any:
+            text = _js(qtbot, pane.page, tip)
+            return json.loads(text) if isinstance(text, str) and text.startswith("[") else None
+
+        qtbot.waitUntil(lambda: tip_now() is not None, timeout=5000)
+        shown, inside, visibility = tip_now()
+        # Not clipped by the scrolling toolbar: the tip's middle is not outside the toolbar's view
+        clipped = _js(
+            qtbot,
+            pane.page,
+            """(function () { var t = document.querySelector('.pd-tip'), tb = document.getElementById('pd-toolbar');
+            if (!tb.contains(t)) { return false; }
+            var r = t.getBoundingClientRect(), v = tb.getBoundingClientRect();
+            return r.top < v.top || r.bottom > v.bottom; })()""",
+        )
+    assert shown == centre[2]  # (the label the plugin gives it while it runs)
+    assert inside and visibility == "visible"
+    assert clipped is False

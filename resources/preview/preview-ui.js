@@ -247,23 +247,40 @@
             '<button class="pd-tb" title="Chat">' + STD.chat + '</button>';
         var items = itemsOf('toolbar');
         if (items.length) { tb += '<span class="pd-sep"></span>'; }
+        var tip = '';
         items.forEach(function (e) {
             var l = look(e.plugin, e.item);
             var id = e.plugin.key + ':' + e.index;
-            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.tip) + '" aria-label="' + esc(l.plain) + '">' + l.icon +
-                (ui.hover === id ? '<span class="pd-tip">' + l.label + '</span>' : '') + '</button>';
+            tb += '<button class="pd-tb plugin" data-kind="toolbar"' + attrs(e) + ' data-hover="' + esc(id) + '" data-label="' + esc(l.plain) + '" title="' + esc(l.tip) + '" aria-label="' + esc(l.plain) + '">' + l.icon + '</button>';
+            if (ui.hover === id) { tip = '<span class="pd-tip">' + l.label + '</span>'; }
         });
         tb += '<span class="pd-sep"></span><button class="pd-tb hangup" title="Leave">' + STD.hangup + '</button></div>';
-        stage.innerHTML = html + tb;
+        var drawn = document.getElementById('pd-toolbar');
+        var toolbarScrolled = drawn ? drawn.scrollTop : 0;
+        stage.innerHTML = html + tb + tip;
+        document.getElementById('pd-toolbar').scrollTop = toolbarScrolled;  // (a hover draws it again: rows stay put)
         roomForToolbar();
         document.getElementById('pd-tiles').scrollTop = scrolled;  // drawn again (a hover, a plugin's label): not back to the top
-        // A hover text centred on a button near an edge of the view: moved back inside it.
-        var tip = document.querySelector('#pd-toolbar .pd-tip');
-        if (tip) {
-            var r = tip.getBoundingClientRect();
-            var shift = r.left < 4 ? 4 - r.left : r.right > window.innerWidth - 4 ? window.innerWidth - 4 - r.right : 0;
-            if (shift) { tip.style.transform = 'translateX(calc(-50% + ' + Math.round(shift) + 'px))'; }
+        placeTip();
+    }
+
+    // The hover text of the toolbar button the mouse or the keyboard is on: centred above it, below it where above
+    // would be under the top bar (a toolbar of many rows), and moved back inside the view near its edges.
+    function placeTip() {
+        var tip = document.querySelector('#pd-stage > .pd-tip');
+        var button = Array.from(document.querySelectorAll('#pd-toolbar [data-hover]')).filter(function (b) {
+            return b.dataset.hover === ui.hover; })[0];
+        if (!tip || !button) { return; }
+        var s = document.getElementById('pd-stage').getBoundingClientRect(), b = button.getBoundingClientRect();
+        tip.style.left = (b.left + b.width / 2 - s.left) + 'px';
+        tip.style.bottom = (s.bottom - b.top + 8) + 'px';
+        if (tip.getBoundingClientRect().top < s.top + 4) {
+            tip.style.bottom = '';
+            tip.style.top = (b.bottom - s.top + 8) + 'px';
         }
+        var r = tip.getBoundingClientRect();
+        var shift = r.left < 4 ? 4 - r.left : r.right > window.innerWidth - 4 ? window.innerWidth - 4 - r.right : 0;
+        if (shift) { tip.style.transform = 'translateX(calc(-50% + ' + Math.round(shift) + 'px))'; }
     }
 
     // Room under the last tile for the toolbar (one row or two, 14 px above the bottom, 12 px of space): scrolled to the
@@ -575,6 +592,10 @@
         var id = el ? el.dataset.hover : null;
         if (id !== ui.hover) { ui.hover = id; keepingFocus(renderStage); }
     });
+    // A toolbar of many rows scrolled (the wheel, Tab): the hover text goes along with its button.
+    document.addEventListener('scroll', function (event) {
+        if (event.target.id === 'pd-toolbar') { placeTip(); }
+    }, true);
     // The keyboard on a toolbar button shows its label, as the mouse on it does: the buttons are only icons.
     document.addEventListener('focusin', function (event) {
         var el = event.target.closest && event.target.closest('[data-hover]');
