@@ -1714,3 +1714,85 @@ def test_a_new_project_that_fails_half_way_leaves_nothing_behind(tmp_path: Path,
     assert [p.name for p in (tmp_path / "q").iterdir()] == ["notes.txt"]  # the user's own file stays
     monkeypatch.setattr(newproject, "atomic_write", real)
     assert load(newproject.create_project(target)).plugins
+
+
+def _tree_shows(window: MainWindow) -> object:
+    return window.tree.currentItem().data(0, Qt.ItemDataRole.UserRole)
+
+
+def test_undo_and_redo_of_another_plugins_form_edit_go_to_that_plugin(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A name changed in one plugin's form, another plugin selected, Ctrl+Z: the other plugin's
+    form stayed on screen and only the status bar said what was undone. Now the tree and the form
+    go to the plugin the undo (and the redo) changed."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    name = window.findChild(QLineEdit, "nameEdit")
+    retype(qtbot, name, "Meeting details")
+    QApplication.processEvents()  # (the window idles between the user's actions)
+    select_plugin(window, qtbot, 0)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert _tree_shows(window) == ("plugin", 1)
+    assert window.stack.currentWidget() is window.plugin_page and name.text() == "Meeting information"
+    select_plugin(window, qtbot, 2)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert _tree_shows(window) == ("plugin", 1)
+    assert window.stack.currentWidget() is window.plugin_page and name.text() == "Meeting details"
+
+
+def test_redo_of_a_new_icon_shows_the_icon_again(window: MainWindow, qtbot, example_project: Path, monkeypatch) -> None:
+    """Plugin ▸ New Icon, Ctrl+Z, another plugin selected, Ctrl+Shift+Z: the icon came back in
+    the tree but the other plugin's form stayed on screen. Now the new icon is shown, as after
+    the add."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Star", True))
+    window.findChild(QAction, "plugin_new_iconAction").trigger()
+    added = _tree_shows(window)
+    assert added[0] == "file" and added[1].endswith("star.svg")
+    assert window.stack.currentWidget() is window.icon_pane
+    QApplication.processEvents()
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert not window.package.exists(added[1])
+    select_plugin(window, qtbot, 2)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert _tree_shows(window) == added
+    assert window.stack.currentWidget() is window.icon_pane
+
+
+def test_undo_of_typing_in_another_file_shows_that_file(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Code typed in one plugin's source, another plugin selected, Ctrl+Z: the typing was taken
+    back out of sight. Now the source comes on show, with the text as it was."""
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    editor = open_in_editor(window, example_project, rel)
+    before = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "ab")
+    QApplication.processEvents()
+    select_plugin(window, qtbot, 1)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert _tree_shows(window) == ("file", rel)
+    assert window.stack.currentWidget() is window.source_pane and editor.toPlainText() == before
+
+
+def test_undo_of_a_change_on_show_leaves_the_keyboard_where_it_is(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The place of a step is gone to only when it is not on show: undo in the form it changed
+    keeps the keyboard in its field."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    name = window.findChild(QLineEdit, "nameEdit")
+    retype(qtbot, name, "Meeting details")
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert name.text() == "Meeting information" and QApplication.focusWidget() is name
+    assert _tree_shows(window) == ("plugin", 1)

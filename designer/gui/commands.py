@@ -305,10 +305,14 @@ class TextCommand(QUndoCommand):
             else:
                 self._before = _disk_text(pkg, self._rel)
                 self._editor.disk_base.setdefault(self._rel, self._before)
+        else:
+            # (as a SnapshotCommand's: the window goes to the file it changes, see MainWindow._stepping)
+            self._editor.sig_stepping.emit(self, True)
         pkg.pending_texts[self._rel] = self._after
         self._editor.sig_changed.emit()
 
     def undo(self) -> None:
+        self._editor.sig_stepping.emit(self, False)
         self._editor.package.pending_texts[self._rel] = self._before
         self._editor.sig_changed.emit()
 

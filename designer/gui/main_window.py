@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1773,7 +1774,11 @@ class MainWindow(QMainWindow):
             # plugin, not to whichever now has its place. (Not when one was added or removed: undo
             # of a removal shows the plugin that comes back, in its old place.)
             selected = ("plugin", keys.index(selected_key))
-        elif reselect is not None and (set(shown_keys) != set(keys) or self._find_tree_item(root, selected) is None):
+        elif reselect is not None and (
+            set(shown_keys) != set(keys)
+            or self._find_tree_item(root, selected) is None
+            or (reselect[1] is None and self._find_tree_item(root, reselect[0]) is not None)  # (a file brought back)
+        ):
             # An undo or redo added or took away a plugin (a duplicate, an added or removed one), or
             # the file on show: what was on show on that side of the step (see _stepping), rather
             # than whatever was selected or the package's overview.
@@ -2443,9 +2448,45 @@ class MainWindow(QMainWindow):
             self._reselect = getattr(command, "shown_after", None)
             return
         shown = self._shown_in_tree()
-        if shown is not None:
+        if shown is not None and not hasattr(command, "shown_after"):
+            # (Noted once, at the first undo or just after the step was made (_note_shown_after): an
+            # undo from elsewhere is now shown where it changed, and that other place is not the step's.)
             command.shown_after = shown
         self._reselect = getattr(command, "shown_before", None)
+
+    def _note_shown_after(self, command: QUndoCommand) -> None:
+        """What the tree shows just after a new step (the plugin added, the icon made), for its redo.
+
+        Called once the window has shown the step's outcome (a zero timer): a step made while the
+        tree showed one thing (Plugin ▸ New Icon on a plugin) goes on to show another (the new icon)."""
+        stack = self.editor.undo_stack if self.editor is not None else None
+        if stack is None or stack.index() == 0 or stack.command(stack.index() - 1) is not command:
+            return  # undone meanwhile (the undo noted it), or another package
+        shown = self._shown_in_tree()
+        if shown is not None and not hasattr(command, "shown_after"):
+            command.shown_after = shown
+
+    def _go_to_step_place(self) -> None:
+        """After an undo or redo: the tree goes to what was on show on that side of the step (see
+        _stepping), when it is not on show already (the keyboard stays where it is then).
+
+        Why: undo of an edit in another plugin's form, or redo of a new icon from another plugin,
+        left that other page on screen, and only the status bar said what had changed, and where."""
+        reselect = self._reselect
+        root = self.tree.topLevelItem(0) if self.tree.topLevelItemCount() == 1 else None
+        if reselect is None or root is None:
+            return
+        data, key = reselect
+        if key is not None:
+            if key not in self._tree_keys:
+                return  # (a plugin the tree does not list yet: _fill_tree goes to it)
+            data = ("plugin", self._tree_keys.index(key))
+        item = self._find_tree_item(root, data)
+        if item is None:
+            return  # a file the tree does not list yet (a new icon brought back): _fill_tree goes to it
+        self._reselect = None
+        if item is not self.tree.currentItem():
+            self.tree.setCurrentItem(item)
 
     def _shown_in_tree(self) -> tuple[object, str | None] | None:
         """(tree item data, plugin key) of the tree's current item, for the tree to come back to
@@ -2491,6 +2532,7 @@ class MainWindow(QMainWindow):
             shown = self._shown_in_tree()
             if shown is not None:
                 stack.command(index - 1).shown_before = shown
+            QTimer.singleShot(0, self, partial(self._note_shown_after, stack.command(index - 1)))
             if stack.command(index - 1).id() == -1:
                 # A change made in one go (a fix, a new id, a plugin added or removed; not typing,
                 # which goes on): kept aside as soon as the window is idle again, not half a second
@@ -2509,6 +2551,10 @@ class MainWindow(QMainWindow):
             # a row of a plugin gone (a Fix removed its entry) raised IndexError when chosen. Here,
             # once a new step has noted what the tree showed before it (for its undo).
             self._fill_tree()
+        if index < last or redone:
+            self._go_to_step_place()
+            if self._reselect is not None:
+                self._fill_tree()  # (its place is a file the step brought back, not listed yet)
 
     def _model_changed(self) -> None:
         shown = self._file_on_show()
