@@ -1796,3 +1796,24 @@ def test_undo_of_a_change_on_show_leaves_the_keyboard_where_it_is(
     qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert name.text() == "Meeting information" and QApplication.focusWidget() is name
     assert _tree_shows(window) == ("plugin", 1)
+
+
+def test_undo_of_a_plugin_move_made_while_another_is_on_show_goes_to_the_moved_plugin(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Lock toggle moved down, another plugin selected, Ctrl+Z: the tree reordered out of sight
+    and stayed on the other plugin. Now it shows Lock toggle back in its place, and so does redo."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    window.findChild(QAction, "plugin_downAction").trigger()
+    QApplication.processEvents()
+    select_plugin(window, qtbot, 2)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert [p.entry.id for p in window.package.plugins][0] == "lock-toggle"
+    assert _tree_shows(window) == ("plugin", 0) and name.text() == "Lock toggle"
+    select_plugin(window, qtbot, 2)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert _tree_shows(window) == ("plugin", 1) and name.text() == "Lock toggle"

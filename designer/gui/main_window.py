@@ -1769,7 +1769,11 @@ class MainWindow(QMainWindow):
         root.setExpanded(True)
         keys = [p.key for p in pkg.plugins]
         shown_keys, self._tree_keys = self._tree_keys, keys
-        if sorted(shown_keys) == sorted(keys) and selected_key in keys and selected_key != _key_at(keys, selected):
+        if reselect is not None and reselect[1] in keys and sorted(shown_keys) == sorted(keys) and shown_keys != keys:
+            # An undo or redo of a move: the plugin moved (on show when it was moved, see _stepping),
+            # even when another one is on show now (the tree reordered out of sight).
+            selected = ("plugin", keys.index(reselect[1]))
+        elif sorted(shown_keys) == sorted(keys) and selected_key in keys and selected_key != _key_at(keys, selected):
             # The plugins were reordered (undo of "Move plugin down"): the selection goes with its
             # plugin, not to whichever now has its place. (Not when one was added or removed: undo
             # of a removal shows the plugin that comes back, in its old place.)
