@@ -23,6 +23,19 @@ def pane(qtbot) -> ExportPane:
     return shown(qtbot, ExportPane(), 760, 720)
 
 
+def _exported_from_a_window(qtbot, monkeypatch, project: Path, out: Path) -> tuple[MainWindow, ExportPane]:
+    """A window on ``project``, exported into ``out`` through File ▸ Export… and the pane's button."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(project)
+    win.export_action.trigger()
+    pane = win.findChild(ExportPane, "exportPane")
+    _dialog_returns(monkeypatch, out)
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    return win, pane
+
+
 def _dialog_returns(monkeypatch, path: Path | None) -> list[str]:
     asked: list[str] = []
 
@@ -277,14 +290,7 @@ def test_an_edit_after_an_export_says_the_zip_is_behind(
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_path(example_project)
-    win.export_action.trigger()
-    pane = win.findChild(ExportPane, "exportPane")
-    _dialog_returns(monkeypatch, tmp_path / "w.zip")
-    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    win, pane = _exported_from_a_window(qtbot, monkeypatch, example_project, tmp_path / "w.zip")
     assert pane.status.text().startswith("✔ Exported to")
     written = json.loads(zipfile.ZipFile(tmp_path / "w.zip").read("webapp2/manifest.json"))["brandingID"]
     # The window reads the project again after an export: the checklist is still the ZIP's.
@@ -741,14 +747,7 @@ def test_an_edit_undone_after_an_export_says_the_zip_is_up_to_date_again(
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLineEdit
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_path(example_project)
-    win.export_action.trigger()
-    pane = win.findChild(ExportPane, "exportPane")
-    _dialog_returns(monkeypatch, tmp_path / "w.zip")
-    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    win, pane = _exported_from_a_window(qtbot, monkeypatch, example_project, tmp_path / "w.zip")
     exported = pane.status.text()
     assert exported.startswith("✔ Exported to")
     win.tree.setCurrentItem(win._find_tree_item(win.tree.topLevelItem(0), ("plugin", 0)))

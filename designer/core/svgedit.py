@@ -292,17 +292,7 @@ class SvgDocument:
             el.set(key, value)
         if text is not None:
             el.text = xml_text(text)
-        root = self.root
-        if len(root):
-            last = root[-1]
-            prev = last.getprevious()
-            indent = (prev.tail if prev is not None else root.text) or ""
-            el.tail = last.tail
-            last.tail = indent if indent.strip() == "" and indent else "\n  "
-        else:
-            root.text = (root.text or "") if (root.text or "").strip() else "\n  "
-            el.tail = "\n"
-        root.append(el)
+        self._append(self.root, el)
         return self.path_of(el)
 
     def translate(self, path: tuple[int, ...], dx: float, dy: float) -> None:
