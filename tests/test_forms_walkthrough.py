@@ -259,3 +259,32 @@ def test_items_put_aside_come_back_after_the_plugins_id_is_renamed(
     _choose(qtbot, placement, "conference")
     items = window.package.plugins[1].package.menu_items["conference"]
     assert [mi.label for mi in items] == ["Meeting information"]
+
+
+def test_the_form_says_which_items_of_other_placements_it_does_not_list_and_gathers_them_where_shown(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """With items in two placements (PD301) the form listed the first placement's items only: the
+    others were nowhere to be seen, and choosing the placement on show did nothing. It says what
+    it does not list, and choosing the placement on show gathers every item there."""
+    from PySide6.QtWidgets import QLabel
+
+    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": "aboutThem"}]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    said = window.findChild(QLabel, "placementExplanation").text()
+    assert "It also has 1 participant menu item, not listed here" in said, said
+    combo = window.findChild(QComboBox, "placementCombo")
+    assert combo.currentData() == "conference"
+    combo.showPopup()  # the list opened, and the placement on show chosen again in it
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    items = window.package.plugins[1].package.menu_items
+    assert {sec: [mi.label for mi in lst] for sec, lst in items.items()} == {
+        "conference": ["Meeting information", "About them"]
+    }
+    assert "not listed here" not in window.findChild(QLabel, "placementExplanation").text()
+    window.editor.undo_stack.undo()
+    assert list(window.package.plugins[1].package.menu_items) == ["conference", "participants"]

@@ -373,7 +373,8 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             "PD301",
             rel,
             f"'{shortened(name)}' has items in more than one placement ({', '.join(_PLACEMENTS.get(s, s) for s in sections)}); "
-            "a plugin may use only one: toolbar buttons, conference menu items or participant menu items.",
+            "a plugin may use only one: toolbar buttons, conference menu items or participant menu items. Choose "
+            "one under 'Appears in' in its form: all of its items go there.",
             f"/menuItems/{sections[1]}",
             key=True,
             plugin=key,

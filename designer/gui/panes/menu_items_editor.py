@@ -304,6 +304,25 @@ class MenuItemsEditor(PluginForm):
             return []
         return next(iter(p.menu_items.values()))
 
+    def _hidden_items(self) -> str:
+        """What the form says of items in the placements after the first (PD301), which its list
+        does not show; empty when there are none.
+
+        Why: the list shows the first placement's items only, so the others were nowhere to be
+        seen, and "Appears in" gave no hint that choosing it gathers them all there.
+        """
+        p = self._plugin().package
+        others = [(sec, len(items)) for sec, items in list((p.menu_items or {}).items())[1:]] if p else []
+        if not others:
+            return ""
+        from ...core.wording import PLACEMENT_NAMES, counted
+
+        said = ", ".join(counted(n, PLACEMENT_NAMES.get(sec, sec).lower()) for sec, n in others)
+        return (
+            f" It also has {said}, not listed here: a plugin may use one placement only. Choose one "
+            "under 'Appears in' (this one too) to put all of its items there."
+        )
+
     def _parking_key(self) -> str:
         """Whose items and labels are put aside (see _placement_chosen, _label_runtime_toggled): the
         plugin's package file, which a new id leaves where it is (kept under the id, they were lost
@@ -336,7 +355,7 @@ class MenuItemsEditor(PluginForm):
             section = self._section()
             pos = next(i for i, (k, _, _) in enumerate(PLACEMENT_CHOICES) if k == section or k is None)
             self.placement.setCurrentIndex(pos)
-            self.explain.setText(PLACEMENT_CHOICES[pos][2])
+            self.explain.setText(PLACEMENT_CHOICES[pos][2] + self._hidden_items())
             row = self._row_to_keep(self.list.currentRow())
             self._choices = icon_choices(self.editor.package, self._plugin())
             # Rows are updated in place, with the list's signals held: clearing it made it report
@@ -516,8 +535,8 @@ class MenuItemsEditor(PluginForm):
     def _placement_chosen(self, pos: int) -> None:
         new = PLACEMENT_CHOICES[pos][0]
         old = self._section()
-        if new == old:
-            return
+        if new == old and len(self._plugin().package.sections if self._plugin().package else []) < 2:
+            return  # (chosen again with items in several placements: they all come here, see _hidden_items)
         index = self.index
         parked = self._parked_items
         key = self._parking_key()
