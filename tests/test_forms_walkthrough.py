@@ -180,6 +180,16 @@ def test_a_long_name_on_a_fix_button_stays_readable(qtbot, example_project: Path
     assert any(t.count("…") == 2 for t in seen), seen  # and narrower, the name keeps its start and end
 
 
+def _meeting_info_in_two_placements(window: MainWindow, qtbot, project: Path) -> None:
+    """The example's Meeting information with an item in the participant menu too (PD301), on show."""
+    pkg = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": "aboutThem"}]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(project)
+    select_plugin(window, qtbot, 1)
+
+
 def test_choosing_one_placement_for_a_plugin_with_items_in_two_keeps_every_item(
     window: MainWindow, qtbot, example_project: Path
 ) -> None:
@@ -187,12 +197,7 @@ def test_choosing_one_placement_for_a_plugin_with_items_in_two_keeps_every_item(
     placement's items only; choosing "Participant menu", as PD301 asks, moved those there and threw
     the participant menu's own item away without a word. Every item goes to the chosen placement
     (its function given what the new place passes), one undo step, which gives both back."""
-    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
-    data = json.loads(pkg.read_text())
-    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": "aboutThem"}]
-    pkg.write_text(json.dumps(data, indent=4))
-    window.open_path(example_project)
-    select_plugin(window, qtbot, 1)
+    _meeting_info_in_two_placements(window, qtbot, example_project)
     qtbot.waitUntil(lambda: "PD301" in _codes(window))
     stack = window.editor.undo_stack
     _choose(qtbot, window.findChild(QComboBox, "placementCombo"), "participants")
@@ -269,12 +274,7 @@ def test_the_form_says_which_items_of_other_placements_it_does_not_list_and_gath
     it does not list, and choosing the placement on show gathers every item there."""
     from PySide6.QtWidgets import QLabel
 
-    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
-    data = json.loads(pkg.read_text())
-    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": "aboutThem"}]
-    pkg.write_text(json.dumps(data, indent=4))
-    window.open_path(example_project)
-    select_plugin(window, qtbot, 1)
+    _meeting_info_in_two_placements(window, qtbot, example_project)
     said = window.findChild(QLabel, "placementExplanation").text()
     assert "It also has 1 participant menu item, not listed here" in said, said
     combo = window.findChild(QComboBox, "placementCombo")
