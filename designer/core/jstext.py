@@ -194,12 +194,25 @@ def safe_identifier(name: str) -> str:
     return ident if is_identifier(ident) else ident + "Action"
 
 
+LINE_BREAKS = "\r\n\u2028\u2029\x85"  # the characters that end a line (CR, LF, U+2028, U+2029, NEL)
+
+
 def one_line(text: str) -> str:
-    """``text`` with each run of characters that end a line (CR, LF, U+2028, U+2029, NEL) made
-    one space: a name shown in a one-line message or written into a ``//`` comment."""
-    if not any(c in text for c in "\r\n\u2028\u2029\x85"):  # the usual case: no pattern compiled
+    """``text`` with each run of characters that end a line (:data:`LINE_BREAKS`) made one
+    space: a name shown in a one-line message or written into a ``//`` comment."""
+    if not any(c in text for c in LINE_BREAKS):  # the usual case: no pattern compiled
         return text
-    return re.sub(r"[\r\n\u2028\u2029\x85]+", " ", text)
+    return re.sub(f"[{LINE_BREAKS}]+", " ", text)
+
+
+def typed_on_one_line(text: str) -> str:
+    """``text`` as a one-line field takes it: the line breaks at either end gone, each run of them
+    inside one space (see :func:`one_line`).
+
+    Why: a name pasted with its line break ("Record⏎"), typed into a form or given to ``--set
+    $'name=Lay\\nout'``, went into the package as "Record\\n", where the app shows it on one line.
+    """
+    return one_line(text.strip(LINE_BREAKS))
 
 
 _SHORT = 80  # characters of quoted text a message keeps

@@ -27,7 +27,7 @@ from typing import Any
 from .behaviours import BEHAVIOURS, action_body
 from .iconset import builtin_icon, builtin_icons
 from .jsanalysis import LAYOUTS
-from .jstext import comment_text, is_identifier, js_string, one_line, safe_id
+from .jstext import comment_text, is_identifier, js_string, safe_id, typed_on_one_line
 from .resources import resource
 
 __all__ = [
@@ -128,7 +128,7 @@ class Parameter:
     pattern: str | None = None
     pattern_message: str = ""
     # A text shown as a message (a dialog's question, a chat message), which may hold line breaks;
-    # any other text (a name, a menu item's text, a title) is one line (see :func:`_on_one_line`).
+    # any other text (a name, a menu item's text, a title) is one line (see :func:`~designer.core.jstext.typed_on_one_line`).
     multiline: bool = False
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, plain-language label)
     scope: str = "conference"  # rest_request only
@@ -217,7 +217,7 @@ class Recipe:
         full = {**self.defaults(), **answers}
         for p in self.parameters:
             if p.type == "text" and not p.multiline and isinstance(full[p.key], str):
-                full[p.key] = _on_one_line(full[p.key])
+                full[p.key] = typed_on_one_line(full[p.key])
             if p.suggested_by and p.key not in answers:
                 by = self.parameter(p.suggested_by)
                 suggested = by.suggestions(full.get(by.key)).get(p.key)
@@ -315,19 +315,6 @@ def load_recipe(name: str) -> Recipe:
         if p.adds_role is not None and (p.type != "boolean" or p.adds_role not in ROLE_NAMES):
             raise RecipeError(f"'{p.key}' in the recipe '{name}' adds a role but is not a yes/no setting")
     return recipe
-
-
-_LINE_BREAKS = "\r\n\u2028\u2029\x85"
-
-
-def _on_one_line(text: str) -> str:
-    """``text`` with the line breaks at either end gone and each run of them inside one space.
-
-    Why: ``--set $'name=Lay\\nout'`` (or a name pasted from two lines into the wizard) wrote
-    "Lay\\nout" into the package, where the app shows a plugin's name and its menu item's text on
-    one line; the forms make a pasted line break a space (``keep_on_one_line``), and so does this.
-    """
-    return one_line(text.strip(_LINE_BREAKS))
 
 
 def _parameter(d: dict[str, Any]) -> Parameter:

@@ -9,7 +9,6 @@ chooses them, one letter each, none twice. :func:`ok_cancel` is the button row o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.jstext import LINE_BREAKS, typed_on_one_line
 from ..bidi import isolate_quoted
 
 __all__ = [
@@ -92,14 +92,6 @@ def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
         field.setTextCursor(cursor)
 
 
-_BREAKS = "\r\n\u2028\u2029\x85"  # what ends a line (as :func:`designer.core.jstext.one_line` has it)
-
-
-def _on_one_line(text: str) -> str:
-    """``text`` with the line breaks at either end gone and each run of them inside one space."""
-    return re.sub(f"[{_BREAKS}]+", " ", text.strip(_BREAKS))
-
-
 class _OneLineValidator(QValidator):
     """Takes the line breaks out of what is pasted (or dropped) into a one-line field.
 
@@ -109,10 +101,10 @@ class _OneLineValidator(QValidator):
     """
 
     def validate(self, text: str, pos: int) -> object:
-        if not any(c in text for c in _BREAKS):
+        if not any(c in text for c in LINE_BREAKS):
             return QValidator.State.Acceptable, text, pos
-        fixed = _on_one_line(text)
-        return QValidator.State.Acceptable, fixed, min(len(_on_one_line(text[:pos] + "x")) - 1, len(fixed))
+        fixed = typed_on_one_line(text)
+        return QValidator.State.Acceptable, fixed, min(len(typed_on_one_line(text[:pos] + "x")) - 1, len(fixed))
 
 
 def keep_on_one_line(*fields: QLineEdit) -> None:
