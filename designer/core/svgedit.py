@@ -665,15 +665,21 @@ class SvgDocument:
     def _append(self, parent: Any, el: Any) -> None:
         """Append ``el`` as the last child of ``parent``, indented like its siblings (see :meth:`add`)."""
         if len(parent):
-            last = parent[-1]
-            prev = last.getprevious()
-            indent = (prev.tail if prev is not None else parent.text) or ""
-            el.tail = last.tail
-            last.tail = indent if indent.strip() == "" and indent else "\n  "
+            self._insert_after(parent[-1], el)
         else:
             parent.text = (parent.text or "") if (parent.text or "").strip() else "\n  "
             el.tail = "\n"
-        parent.append(el)
+            parent.append(el)
+
+    @staticmethod
+    def _insert_after(anchor: Any, el: Any) -> None:
+        """Put ``el`` just after its sibling-to-be ``anchor``, on a line of its own indented as
+        ``anchor`` is (what followed ``anchor`` follows ``el`` now)."""
+        prev = anchor.getprevious()
+        indent = (prev.tail if prev is not None else anchor.getparent().text) or ""
+        el.tail = anchor.tail
+        anchor.tail = indent if indent.strip() == "" and indent else "\n  "
+        anchor.addnext(el)
 
     def duplicate(self, moves: Sequence[tuple[tuple[int, ...], float, float]]) -> list[tuple[int, ...]]:
         """A copy of each element at a path, moved by its (dx, dy) in its own units, drawn just in
@@ -697,11 +703,7 @@ class SvgDocument:
                 taken.add(new)
                 part.set("id", new)
                 _replace_refs(twin, old, new)
-            prev = el.getprevious()
-            indent = (prev.tail if prev is not None else el.getparent().text) or ""
-            twin.tail = el.tail
-            el.tail = indent if indent.strip() == "" and indent else "\n  "
-            el.addnext(twin)
+            self._insert_after(el, twin)
             self._translate(twin, dx, dy)
             if found and paints:
                 for a, b in zip(el.iter("*"), twin.iter("*"), strict=True):
