@@ -30,17 +30,22 @@ _REACHABLE = """JSON.stringify(Array.from(document.querySelectorAll('#pd-toolbar
 }))"""
 
 
-def _with_toolbar_buttons(tmp_path: Path, count: int) -> Path:
-    """The example with ``count`` toolbar buttons in Lock toggle (each runs its toggleLock)."""
+def _with_items(tmp_path: Path, plugin: str, section: str, count: int, item: dict[str, str]) -> Path:
+    """The example with ``count`` copies of ``item`` (each labelled "{label} n") as ``plugin``'s
+    ``section`` menu items."""
     project = tmp_path / "p"
     shutil.copytree(EXAMPLE, project)
-    package = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    package = project / f"webapp2/plugins/{plugin}/{plugin}.plugin.package.json"
     data = json.loads(package.read_text())
-    data["menuItems"]["toolbar"] = [
-        {"icon": "lock.svg#lock", "label": f"Button {n}", "action": "toggleLock"} for n in range(1, count + 1)
-    ]
+    data["menuItems"][section] = [{**item, "label": f"{item['label']} {n}"} for n in range(1, count + 1)]
     package.write_text(json.dumps(data, indent=4))
     return project
+
+
+def _with_toolbar_buttons(tmp_path: Path, count: int) -> Path:
+    """The example with ``count`` toolbar buttons in Lock toggle (each runs its toggleLock)."""
+    item = {"icon": "lock.svg#lock", "label": "Button", "action": "toggleLock"}
+    return _with_items(tmp_path, "lock-toggle", "toolbar", count, item)
 
 
 def test_every_toolbar_button_stays_in_the_meeting_however_many_there_are(qtbot: Any, tmp_path: Path) -> None:
@@ -536,15 +541,8 @@ def test_a_plugin_alert_read_for_a_while_is_not_taken_for_a_frozen_meeting(qtbot
 
 def _with_conference_items(tmp_path: Path, count: int) -> Path:
     """The example with ``count`` items in Meeting information's conference menu."""
-    project = tmp_path / "p"
-    shutil.copytree(EXAMPLE, project)
-    package = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
-    data = json.loads(package.read_text())
-    data["menuItems"]["conference"] = [
-        {"icon": "info.svg#info", "label": f"Item {n}", "action": "showMeetingInfo"} for n in range(1, count + 1)
-    ]
-    package.write_text(json.dumps(data, indent=4))
-    return project
+    item = {"icon": "info.svg#info", "label": "Item", "action": "showMeetingInfo"}
+    return _with_items(tmp_path, "meeting-info", "conference", count, item)
 
 
 _LAST_CONFERENCE_ITEM = """(function () {
