@@ -76,14 +76,11 @@ def _tree_items(window: MainWindow):
         stack.extend(item.child(i) for i in range(item.childCount()))
 
 
-def _menu_clashes(menu: QMenu, path: str) -> list[str]:
-    """Items of ``menu`` (and its submenus) with no Alt+letter, or with the letter of another item."""
+def _letter_clashes(texts: list[str], path: str) -> list[str]:
+    """The item texts of one menu (``path``) with no Alt+letter, or with the letter of another."""
     found = []
     letters: dict[str, str] = {}
-    for action in menu.actions():
-        if action.isSeparator() or not action.isVisible():
-            continue
-        text = action.text()
+    for text in texts:
         letter = QKeySequence.mnemonic(text).toString()
         if not letter:
             found.append(f"{path} ▸ {text!r} has no Alt+letter")
@@ -91,8 +88,16 @@ def _menu_clashes(menu: QMenu, path: str) -> list[str]:
             found.append(f"{path} ▸ {text!r} has {letter}, as {letters[letter]!r} has")
         else:
             letters[letter] = text
+    return found
+
+
+def _menu_clashes(menu: QMenu, path: str) -> list[str]:
+    """Items of ``menu`` (and its submenus) with no Alt+letter, or with the letter of another item."""
+    shown = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    found = _letter_clashes([a.text() for a in shown], path)
+    for action in shown:
         if action.menu() is not None:
-            found += _menu_clashes(action.menu(), f"{path} ▸ {text}")
+            found += _menu_clashes(action.menu(), f"{path} ▸ {action.text()}")
     return found
 
 
@@ -510,15 +515,7 @@ def _menu_button_clashes(window: MainWindow, qtbot) -> list[str]:
     for button in window.findChildren(MenuButton):
         if not button.isVisible() or not button.isEnabled():
             continue
-        letters: dict[str, str] = {}
-        for text in _opened_menu_items(button, qtbot):
-            letter = QKeySequence.mnemonic(text).toString()
-            if not letter:
-                found.append(f"{button.objectName()} ▸ {text!r} has no Alt+letter")
-            elif letter in letters:
-                found.append(f"{button.objectName()} ▸ {text!r} has {letter}, as {letters[letter]!r} has")
-            else:
-                letters[letter] = text
+        found += _letter_clashes(_opened_menu_items(button, qtbot), button.objectName())
     return found
 
 
