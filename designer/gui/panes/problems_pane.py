@@ -637,9 +637,7 @@ class ProblemsPane(QTreeWidget):
                         item = self.topLevelItem(i)
                         if item is not note and item.data(0, _GROUP_ROLE) not in kept_heads:
                             self.takeTopLevelItem(i)  # (gone with its rows and their buttons; an old note too)
-                    for i, (head, unfolded) in enumerate(heads):
-                        if unfolded is not None:
-                            self.insertTopLevelItem(i, head)
+                    self._insert_new_heads(heads)
                 else:
                     self.clear()
                     self.addTopLevelItems([head for head, _unfolded in heads])
@@ -695,6 +693,21 @@ class ProblemsPane(QTreeWidget):
                     row.parent().setExpanded(True)  # (its buttons made: see _group_unfolded)
                 self.setCurrentItem(row)  # the next problem, where the fixed one was
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _insert_new_heads(self, heads: list[tuple[QTreeWidgetItem, bool | None]]) -> None:
+        """Put the groups made again (``unfolded`` not None) among the kept ones, each run of
+        neighbours in one insertion.
+
+        Why: each insertion has the view lay out all its rows and move every Fix button; a plugin
+        removed in the middle of 80 makes the groups of all the plugins after it again, and one
+        insertion each held the window for a third of a second."""
+        run: list[QTreeWidgetItem] = []
+        for i, (head, unfolded) in enumerate([*heads, (None, None)]):  # (a last kept one ends the last run)
+            if unfolded is not None:
+                run.append(head)
+            elif run:
+                self.insertTopLevelItems(i - len(run), run)
+                run = []
 
     def _problem_row(
         self, row: QTreeWidgetItem | None, problem: Problem | None, nth: int = 0
