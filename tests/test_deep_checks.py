@@ -1337,3 +1337,23 @@ def test_onclick_text_that_is_no_plain_code_is_left_alone(base_project: Path) ->
     )
     write(base_project, JS, source(body=body))
     assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []
+
+
+def test_an_action_numbered_like_another_items_is_offered_its_function_not_asked_if_it_meant_that_one(
+    base_project: Path,
+) -> None:
+    """Keypad buttons 'record', 'record2', 'record3' (one action each), registerPlugin holding only
+    'record': 'record2' was asked "Did you mean 'record'?" and had no Fix, 'record' being spelt
+    nearly the same, though the first button runs it. So after the first Create-the-function fix
+    of a plugin with tone1, tone2, ..., every other button lost its Fix."""
+    pkg_file = base_project / "webapp2" / PKG
+    data = json.loads(pkg_file.read_text(encoding="utf-8"))
+    first = data["menuItems"]["toolbar"][0]
+    data["menuItems"]["toolbar"] += [{**first, "action": "record2"}, {**first, "action": "record3"}]
+    pkg_file.write_text(json.dumps(data), encoding="utf-8")
+    found = only(base_project, "PD505")
+    assert [p.message.endswith("the app's 'Oops' page.") for p in found] == [True, True]
+    assert [p.fix.title if p.fix else None for p in found] == [
+        "Create the function 'record2'",
+        "Create the function 'record3'",
+    ]

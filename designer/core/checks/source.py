@@ -589,10 +589,13 @@ def _check_registration(
         if k is None and reg.damaged:
             continue  # it may be among the entries the syntax error hides
         if k is None:
-            near = _near(action, [x for x in keys if x not in _BASE_KEYS])
+            # Not a key another item runs: 'tone2' beside the 'tone1' of the button before it is
+            # an action of its own, not a typo of that one (it was asked "Did you mean 'tone1'?",
+            # with no Fix).
+            near = _near(action, [x for x in keys if x not in _BASE_KEYS and x not in actions])
             hint = f" Did you mean '{shortened(near)}'?" if near else ""
             fix = None
-            if near and near not in actions and is_identifier(action):
+            if near and is_identifier(action):
                 # A misspelt key (openHelpPag): renamed in place, the typo does not stay behind.
                 # The new name last: a Fix button too narrow for the title keeps its last quoted
                 # name whole, and "Rename 'toggleLok' to … in registerPlugin" had cut it out.
