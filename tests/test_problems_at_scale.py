@@ -382,3 +382,52 @@ def test_removing_a_plugin_puts_the_groups_after_it_back_in_one_go(window, qtbot
     fresh.resize(view.size())
     fresh.show_problems(window._all_problems(), window.package)
     assert _shown(view) == _shown(fresh)
+
+
+def _choose_from_problem_menu(qtbot, view: ProblemsPane, row: QTreeWidgetItem, name: str) -> list[str]:
+    """Right-click ``row`` and choose the entry whose text starts with ``name``; the entries shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    shown: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)
+            return
+        shown.extend(a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator())
+        action = next((a for a in menu.actions() if a.text().startswith(name)), None)
+        menu.close()
+        if action is not None:
+            action.trigger()
+
+    view.scrollToItem(row)
+    QTimer.singleShot(0, choose)
+    view.customContextMenuRequested.emit(view.visualItemRect(row).center())
+    qtbot.waitUntil(lambda: bool(shown))
+    return shown
+
+
+def test_fix_all_of_a_kind_from_a_problems_right_click_is_one_undo_step(window, qtbot, tmp_path) -> None:
+    """Twelve buttons whose action the source does not register: their right-click offers to fix
+    all twelve at once (each was a click, and a check of the whole package, before the next one),
+    and Ctrl+Z takes all twelve back."""
+    window.open_path(broken_plugins(tmp_path / "p", plugins=4, items=3))
+    view = window.problems_view
+    missing = [r for r in view.problem_items() if r.text(2) == "PD505"]
+    others = sorted(p.message for p in window._all_problems() if p.code != "PD505")
+    assert len(missing) == 12
+    shown = _choose_from_problem_menu(qtbot, view, missing[4], "Fix all 12 PD505")
+    assert shown == ["Go to the problem", "Fix all 12 PD505 problems", "What PD505 means"]
+    _settled(window, qtbot)
+    assert [p for p in window._all_problems() if p.code == "PD505"] == []
+    assert sorted(p.message for p in window._all_problems()) == others  # (the other kinds left as they were)
+    assert window.status.text().startswith("Fixed 12 PD505 problems"), window.status.text()
+    assert window.editor.undo_stack.count() == 1
+    window.editor.undo_stack.undo()
+    _settled(window, qtbot)
+    assert len([r for r in view.problem_items() if r.text(2) == "PD505"]) == 12
+    # A kind with no fix (registerPlugin's unused 'record', PD507) offers no such entry.
+    row = next(r for r in view.problem_items() if r.text(2) == "PD507")
+    assert not any(s.startswith("Fix all") for s in _choose_from_problem_menu(qtbot, view, row, "nothing"))

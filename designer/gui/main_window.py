@@ -455,6 +455,7 @@ class MainWindow(QMainWindow):
         self.problems_view = ProblemsPane()
         self.problems_view.sig_jump.connect(self.jump_to_problem)
         self.problems_view.sig_fix.connect(self.apply_fix)
+        self.problems_view.sig_fix_all.connect(self.fix_all_of)
         self.problems_view.sig_import.connect(lambda: self.import_zip())
         self.problems_view.sig_explain.connect(self.show_problem_codes)
         # The filter above the list (hidden with the list folded: nothing to filter), kept while the
@@ -2379,6 +2380,30 @@ class MainWindow(QMainWindow):
         # Said, as other changes are: the problem's row just goes, and a fix may change a file
         # that is not on show.
         self.status.setText(f"Fixed: {done[0] if done else fix.title}. Undo with Ctrl+Z.")
+
+    def fix_all_of(self, code: str) -> None:
+        """Every fix of the problems of ``code`` that ``check --fix`` applies, as one undoable step
+        (the problems' right-click *Fix all*). The fixes are found afresh on the model as it is, as
+        ``check --fix`` finds them, so a list older than the last edit cannot misdirect them."""
+        from ..core.checks import run_checks
+        from ..core.files import os_message
+        from ..core.fixes import fix_all
+        from ..core.wording import counted
+
+        if self.editor is None:
+            return
+        done: list[str] = []
+
+        def of_code(pkg: BrandingPackage) -> list[Problem]:
+            return [p for p in run_checks(pkg, in_window=True) if p.code == code]
+
+        try:
+            self.editor.edit(f"Fix all {code} problems", lambda pkg: done.extend(fix_all(pkg, of_code)))
+        except (ValueError, OSError) as exc:
+            reason = os_message(exc) if isinstance(exc, OSError) else str(exc)
+            self.status.setText(f"Could not fix the {code} problems: {reason}. Nothing was changed.")
+            return
+        self.status.setText(f"Fixed {counted(len(done), f'{code} problem')}. Undo with Ctrl+Z.")
 
     def _say_until_checked(self, now: str, then: Callable[[], str]) -> None:
         """Say ``now`` in the status bar, and ``then()`` in its place once fresh problems are shown.

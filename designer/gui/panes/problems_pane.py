@@ -303,8 +303,9 @@ class _Wrapped(IsolatingDelegate):
 
 
 class ProblemsPane(QTreeWidget):
-    """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_jump`` to show a
-    place, ``sig_explain`` to explain a problem code (Help ▸ Problem Codes at that code).
+    """objectName ``problemsList``; ``sig_fix`` asks the window to apply a fix, ``sig_fix_all`` every
+    fix of one problem code (the code), ``sig_jump`` to show a place, ``sig_explain`` to explain a
+    problem code (Help ▸ Problem Codes at that code).
 
     The filter (:meth:`set_filter`, typed in a :class:`ProblemsFilter` above the list) hides the
     rows it does not match; ``sig_filtered`` says the rows on show changed (see ``shown_count``),
@@ -312,6 +313,7 @@ class ProblemsPane(QTreeWidget):
     ``sig_find`` asks for the filter's field (Ctrl+F in the list)."""
 
     sig_fix = Signal(object)
+    sig_fix_all = Signal(str)
     sig_import = Signal()
     sig_jump = Signal(object)
     sig_explain = Signal(str)
@@ -1041,9 +1043,24 @@ class ProblemsPane(QTreeWidget):
         self.setCurrentItem(item)
         menu = QMenu(self)
         menu.addAction("Go to the problem\tEnter", lambda: self.sig_jump.emit(problem))
+        alike = self._fixable_alike(problem)
+        if alike > 1:
+            menu.addAction(f"Fix all {alike} {problem.code} problems", lambda: self.sig_fix_all.emit(problem.code))
         menu.addAction(f"What {problem.code} means\tF1", lambda: self.sig_explain.emit(problem.code))
         menu.exec(viewport_of(self).mapToGlobal(pos))
         menu.deleteLater()
+
+    def _fixable_alike(self, problem: Problem) -> int:
+        """How many problems of ``problem``'s code (listed or past MOST_ROWS) have a fix that
+        ``check --fix`` applies too; 0 when ``problem``'s own has none, or its project cannot be
+        written. Why only those: a fix that deletes a file is left to a person, one at a time.
+
+        Why offer them together: 120 buttons whose function is missing took 120 clicks, each
+        with a check of the whole package before the next Fix button could be trusted."""
+        if problem.fix is None or not problem.fix.batch or not self._writable:
+            return 0
+        listed = (row.data(0, Qt.ItemDataRole.UserRole) for row in self.problem_items())
+        return sum(p.code == problem.code and p.fix is not None and p.fix.batch for p in (*listed, *self._unlisted))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)
