@@ -521,3 +521,26 @@ def test_the_export_dock_at_a_large_font_leaves_the_window_on_a_small_screen(
     screen, least, page = (int(n) for n in _at_scale("1.5", code, tmp_path, screen=(1024, 600)).split())
     assert screen == 683 and page > 683 * 2 // 5, "the page no longer needs more than the dock may take"
     assert least <= screen - 16, f"the window needs {least} px, more than the {screen} the screen has"
+
+
+def test_the_problem_codes_show_whole_at_a_large_font(qtbot, window, example_project: Path) -> None:
+    """At 16 pt the Code column stayed 64 px wide: "PD523" showed as "PD52" cut off at its edge,
+    and the header's "Code" too. The column is now as wide as a code and its header need."""
+    from PySide6.QtGui import QFont
+
+    source = example_project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    source.write_text(source.read_text(encoding="utf-8") + "\nfoo(;\n", encoding="utf-8")
+    font = QFont(window.font())
+    font.setPointSize(16)
+    window.setFont(font)
+    window.resize(1280, 800)
+    window.open_path(example_project)
+    view = window.problems_view
+    qtbot.waitUntil(lambda: any(True for _ in view.problem_items()))
+    assert not view.isColumnHidden(2)
+    margin = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin, None, view) + 2
+    for row in view.problem_items():
+        code = row.text(2)
+        assert code.startswith("PD")
+        assert view.fontMetrics().horizontalAdvance(code) + margin <= view.columnWidth(2), (code, view.columnWidth(2))
+    assert view.header().sectionSizeHint(2) <= view.columnWidth(2)

@@ -451,7 +451,9 @@ class ProblemsPane(QTreeWidget):
         if texts:  # as wide as the texts shown (some just "Fix"): the message gets the rest
             fix = min(fix, max(header.sectionSizeHint(3), max(metrics.horizontalAdvance(t) for t in texts) + 32))
         self.setColumnWidth(1, where)
-        self.setColumnWidth(2, 64)
+        # The Code column as wide as a code and its header at the font in use: a fixed 64 px cut
+        # "PD523" to "PD52" at 16 pt.
+        self.setColumnWidth(2, max(64, header.sectionSizeHint(2), metrics.horizontalAdvance("PD000") + 24))
         self.setColumnWidth(3, fix)
         for b, text in zip(buttons, texts, strict=True):
             b.setText(text)
