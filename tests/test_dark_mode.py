@@ -253,3 +253,37 @@ def test_the_preview_shows_the_meetings_background_while_it_loads(qtbot, tmp_pat
         assert win.preview_pane.page.backgroundColor().name() == body
     finally:
         _close(win)
+
+
+def _contrast(a: Any, b: Any) -> float:
+    """The WCAG contrast ratio of two QColors."""
+
+    def luminance(c: Any) -> float:
+        channels = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_an_unticked_box_of_the_plugin_form_shows_on_dark(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """Fusion draws a check box's edge in the window's colour made darker, on the base: in dark
+    appearance #282828 on #202020, so an unticked "Guests" (Available to) showed its word and no
+    box to click. Its edge now stands out from the box's inside by 3:1 at least (WCAG's ratio for
+    the parts of a control), in dark appearance chosen while the form is on show."""
+    from PySide6.QtWidgets import QCheckBox
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)  # Lock toggle: for hosts, not guests
+    _appearance(window, "dark")
+    box = window.findChild(QCheckBox, "role_guest")
+    assert box is not None and box.isVisible() and not box.isChecked()
+    image = box.grab().toImage()
+    middle = image.height() // 2
+    inside = box.palette().color(QPalette.ColorRole.Base)
+    # The box's left edge: the first column of the box from the left (its inside is the base colour).
+    edge = max((image.pixelColor(x, middle) for x in range(0, 4)), key=lambda c: _contrast(c, inside))
+    assert _contrast(edge, inside) >= 3.0, edge.name()

@@ -63,7 +63,10 @@ def apply_appearance(choice: str) -> None:
     app = QApplication.instance()
     hints = QGuiApplication.styleHints()
     if choice == "dark":
+        from .check_edges import use_check_edges
+
         hints.setColorScheme(Qt.ColorScheme.Dark)
+        use_check_edges(app)  # (before the palette: a new application style may set its own)
         app.setPalette(dark_palette())
     elif choice == "light":
         hints.setColorScheme(Qt.ColorScheme.Light)
