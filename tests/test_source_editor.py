@@ -416,3 +416,64 @@ def test_ctrl_i_says_what_the_underline_at_the_cursor_means(
     assert editor.toPlainText() == window.package.read_text(
         "plugins/lock-toggle/lock-toggle.plugin.js"
     )  # (no "i" typed)
+
+
+def _contrast(a, b) -> float:
+    """The WCAG contrast ratio of two QColors."""
+
+    def luminance(c) -> float:
+        channels = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _found_text_contrasts(editor, background: str) -> list[tuple[str, float]]:
+    """Each found word's text, with the contrast of its letters (the mark's own colour, else the
+    syntax colour there) on the find mark's ``background``."""
+    seen = []
+    for sel in editor.extraSelections():
+        if sel.format.background().color().name() != background:
+            continue
+        start, block = sel.cursor.selectionStart(), sel.cursor.block()
+        at = start - block.position()
+        colour = editor.palette().text().color()
+        for span in block.layout().formats():
+            if (
+                span.start <= at < span.start + span.length
+                and span.format.foreground().style() != Qt.BrushStyle.NoBrush
+            ):
+                colour = span.format.foreground().color()
+        if sel.format.foreground().style() != Qt.BrushStyle.NoBrush:
+            colour = sel.format.foreground().color()
+        seen.append((sel.cursor.selectedText(), _contrast(colour, sel.format.background().color())))
+    return seen
+
+
+def test_found_words_are_readable_on_the_find_mark_in_dark_and_light(
+    qtbot, window: MainWindow, example_project: Path
+) -> None:
+    """In dark appearance the find mark (#6b5a1e) took the words found in their syntax colours: a
+    keyword 2.5:1, a string or a number 2.5:1, a comment 1.7:1, where text needs 4.5. The words
+    found are now written in the editor's text colour on the mark, in both appearances."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    editor = open_in_editor(window, example_project, "plugins/lock-toggle/lock-toggle.plugin.js")
+    bar = window.source_pane.find_bar
+    try:
+        for scheme, mark in (("dark", "#6b5a1e"), ("light", "#fce8a0")):
+            window.findChild(QAction, f"appearance_{scheme}").trigger()
+            QApplication.processEvents()
+            for word in ("function", "lock", "Called"):  # a keyword; in strings and names; in comments
+                editor.setFocus()
+                qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+                bar.find_edit.selectAll()
+                qtbot.keyClicks(bar.find_edit, word)
+                qtbot.waitUntil(lambda mark=mark: bool(_found_text_contrasts(editor, mark)))
+                low = [(text, round(ratio, 2)) for text, ratio in _found_text_contrasts(editor, mark) if ratio < 4.5]
+                assert not low, (scheme, low)
+    finally:
+        window.findChild(QAction, "appearance_system").trigger()

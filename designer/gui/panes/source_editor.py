@@ -2148,9 +2148,13 @@ class SourceEditor(QPlainTextEdit):
             near = [
                 (start, end) for start, end in near if start >= b or end < a or keep_from <= end and start <= keep_to
             ]
+        # A found word in the text's own colour on the mark: in its syntax colour, a keyword, a
+        # string or a number was 2.5:1 on the dark mark (a comment 1.7:1), a comment 2.8:1 on the light one.
+        found_ink = self.palette().text().color()
         for start, end in near[:FOUND_SHOWN]:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
+            sel.format.setForeground(found_ink)
             sel.cursor = QTextCursor(self._doc)
             sel.cursor.setPosition(start)
             sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
