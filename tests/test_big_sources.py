@@ -47,7 +47,7 @@ def test_a_line_too_long_to_colour_is_left_plain_and_the_lines_after_it_are_colo
         QCoreApplication.processEvents()
     formats = highlight.block_formats(pane.editor.document())
     assert formats[0] == []  # the long line: no colours
-    assert formats[1] == [(0, 8, "#8c8c8c")]  # the comment after it is coloured as a comment
+    assert formats[1] == [(0, 8, "#6e6e6e")]  # the comment after it is coloured as a comment
     assert max(lexed) <= highlight.LONG_LINE  # the long line never went to pygments
     # The view wraps the file (a row of two million glyphs is what makes typing slow) and says why.
     assert pane.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth

@@ -72,7 +72,7 @@ def test_incremental_colouring_equals_colouring_from_scratch(qapp, steps) -> Non
 
 def test_states_carry_comments_templates_and_continued_strings(qapp) -> None:
     formats = _fresh(BASE)
-    comment = "#8c8c8c"
+    comment = "#6e6e6e"
     assert formats[1] == [(0, 13, comment)]  # the second line of the block comment
     assert formats[3][0][2] == "#067d17"  # "two`" is still inside the template literal
     assert formats[5][0] == (0, 2, "#067d17")  # 'y"' continues the string of the line before
@@ -84,14 +84,14 @@ def test_colours_after_an_emoji_are_not_shifted(qapp) -> None:
     _attach(doc)
     spans = {colour: (start, length) for start, length, colour in block_formats(doc)[0]}
     assert spans["#067d17"] == (8, 6)  # two emoji are four UTF-16 units plus the quotes
-    assert spans["#8c8c8c"] == (16, 7)  # the comment starts at UTF-16 offset 16, not 14
+    assert spans["#6e6e6e"] == (16, 7)  # the comment starts at UTF-16 offset 16, not 14
 
 
 @pytest.mark.parametrize(
     ("name", "text", "line", "colour"),
     [
         ("a.svg", '<svg d="M0\n1 2">\n<!-- a\nb -->', 1, "#067d17"),
-        ("a.svg", '<svg d="M0\n1 2">\n<!-- a\nb -->', 3, "#8c8c8c"),
+        ("a.svg", '<svg d="M0\n1 2">\n<!-- a\nb -->', 3, "#6e6e6e"),
         ("a.json", '{\n  "a": 1\n}', 1, "#0033b3"),
     ],
 )
@@ -144,3 +144,45 @@ def test_a_smart_quote_is_still_shown_as_an_error() -> None:
     """Code pasted from a word processor: a curly quote is no name (JavaScript refuses it)."""
     spans, _state = language_for("a.plugin.js").lex_line("var a = \u201chello\u201d;", 0)
     assert (8, 1, Token.Error) in spans
+
+
+def _contrast(a, b) -> float:
+    """The WCAG contrast ratio of two QColors."""
+
+    def luminance(c) -> float:
+        channels = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_colour_of_code_is_readable_on_the_editors_background(qapp, dark: bool) -> None:
+    """Comments were #6e6e6e on white (3.4:1) and #7a7e85 on the dark editor (4.0:1), an SVG's
+    ``<?xml …?>`` line #9e880d on white (3.5:1): under the 4.5:1 text needs, and less on the
+    current line's tint. Every colour of JavaScript, JSON and SVG is 4.5:1 on both now."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.app import dark_palette
+
+    palette = dark_palette() if dark else QApplication.style().standardPalette()
+    backgrounds = [palette.color(QPalette.ColorRole.Base), QColor("#2a2d33" if dark else "#eef3fb")]  # + current line
+    texts = {
+        "f.js": "/* block */\n// line\nconst a = `t ${b}`; let s = 'x', n = 1.5, r = /re/g;\n"
+        "function f() { if (typeof a === 'x' && true) { return new Error(null); } }\n",
+        "f.json": '{\n  "a": 1, "b": "x", "c": true, "d": null\n}\n',
+        "f.svg": '<?xml version="1.0"?>\n<!-- note -->\n<svg id="a" viewBox="0 0 24 24">&amp;<path d="M0 0"/></svg>\n',
+    }
+    colours = set()
+    for name, text in texts.items():
+        doc = _doc(text)
+        hl = SyntaxHighlighter(doc, language_for(name), dark=dark)
+        QCoreApplication.processEvents()
+        colours |= {colour for line in block_formats(doc) for _start, _length, colour in line}
+        del hl
+    assert len(colours) >= 6
+    low = {c: [round(_contrast(QColor(c), b), 2) for b in backgrounds] for c in colours}
+    assert not {c: r for c, r in low.items() if min(r) < 4.5}, low
