@@ -287,3 +287,20 @@ def test_an_unticked_box_of_the_plugin_form_shows_on_dark(
     # The box's left edge: the first column of the box from the left (its inside is the base colour).
     edge = max((image.pixelColor(x, middle) for x in range(0, 4)), key=lambda c: _contrast(c, inside))
     assert _contrast(edge, inside) >= 3.0, edge.name()
+
+
+def test_selected_text_is_readable_in_light_and_dark(qtbot, window, back_to_system: None) -> None:
+    """The selection's white text was 4.2:1 on the dark appearance's blue and 3.7:1 on Fusion's
+    light one (a selected tree row, list item or piece of code), under the 4.5:1 text needs."""
+    from designer.gui.tones import is_dark
+
+    for scheme in ("light", "dark"):
+        _appearance(window, scheme)
+        palette = window.tree.palette()
+        assert is_dark(palette) == (scheme == "dark")
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            ratio = _contrast(
+                palette.color(group, QPalette.ColorRole.HighlightedText),
+                palette.color(group, QPalette.ColorRole.Highlight),
+            )
+            assert ratio >= 4.5, (scheme, group, round(ratio, 2))

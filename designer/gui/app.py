@@ -70,12 +70,27 @@ def apply_appearance(choice: str) -> None:
         app.setPalette(dark_palette())
     elif choice == "light":
         hints.setColorScheme(Qt.ColorScheme.Light)
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(light_palette(app))
     else:
         choice = "system"
         hints.unsetColorScheme()
         app.setPalette(QPalette())  # no colour of its own: each comes from the platform's theme
     QSettings().setValue("appearance", choice)
+
+
+def light_palette(app: QApplication) -> QPalette:
+    """Fusion's light colours, with a selection white text reads on.
+
+    Why: Fusion's selection blue (#308cc6) under its white text is 3.7:1, less than the 4.5:1
+    text needs: the selected row of the tree, of a list and selected code were hard to read.
+    The same blue a shade deeper is 4.7:1 (and its focus rings 4:1 on the window).
+    """
+    from PySide6.QtGui import QColor, QPalette
+
+    p = app.style().standardPalette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):  # (disabled: Fusion's grey)
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#2878b8"))
+    return p
 
 
 def dark_palette() -> QPalette:
@@ -101,7 +116,7 @@ def dark_palette() -> QPalette:
         role.Mid: "#2a2a2a",
         role.Dark: "#1a1a1a",
         role.Shadow: "#000000",
-        role.Highlight: "#3d7bd9",
+        role.Highlight: "#3671d2",  # (#3d7bd9 was 4.2:1 under the white selected text)
         role.HighlightedText: "#ffffff",
         role.Link: "#7fb0ff",
         role.LinkVisited: "#c39bff",
