@@ -331,6 +331,8 @@ def _framed(canvas) -> bool:
 def test_the_focus_and_the_selection_show_in_light_and_dark(qtbot, window, example_project: Path) -> None:
     from PySide6.QtGui import QAction
 
+    from designer.gui.tones import ring_colour
+
     pane = open_svg(window, example_project, FRAMED)
     canvas = pane.canvas
     qtbot.waitUntil(canvas.hasFocus)
@@ -340,7 +342,7 @@ def test_the_focus_and_the_selection_show_in_light_and_dark(qtbot, window, examp
             QApplication.processEvents()
             canvas.setFocus()
             qtbot.waitUntil(canvas.hasFocus)
-            ring = canvas.palette().highlight().color()
+            ring = ring_colour(canvas.palette())  # the highlight, lighter on dark (3:1 on the window)
             assert canvas.viewport().grab().toImage().pixelColor(1, 1) == ring, scheme
             key(qtbot, pane, Qt.Key.Key_Escape)
             key(qtbot, pane, Qt.Key.Key_Tab)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .tones import ring_colour
+
 __all__ = ["RING", "FocusRingStyle", "ring_focus"]
 
 RING = 2  # pixels: a tool button is about 21 px high, the canvas's 3 px would crowd its text
@@ -72,7 +74,7 @@ def _is_field(widget: QWidget | None) -> bool:
 
 def _ring(painter: QPainter, option: QStyleOption) -> None:
     painter.save()
-    pen = QPen(option.palette.highlight().color(), RING)
+    pen = QPen(ring_colour(option.palette), RING)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)

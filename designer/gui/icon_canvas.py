@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number, xml_text
 from .icon_render import remember_drawing, renderable_tree
+from .tones import ring_colour
 from .viewports import viewport_of
 
 __all__ = ["TOOLS", "IconCanvas"]
@@ -375,10 +376,11 @@ class IconCanvas(QGraphicsView):
             painter.fillRect(self.view_rect, QColor(255, 255, 255, 180))
         if self.hasFocus():
             # The keyboard is here: a ring inside the canvas's edge, in the theme's highlight colour
-            # (a view has no focus frame of its own in Fusion, so nothing showed where keys go).
+            # (see ring_colour); a view has no focus frame of its own in Fusion, so nothing showed
+            # where keys go.
             painter.save()
             painter.resetTransform()  # viewport pixels
-            pen = QPen(self.palette().highlight().color(), FOCUS_RING)
+            pen = QPen(ring_colour(self.palette()), FOCUS_RING)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
