@@ -334,3 +334,35 @@ def test_the_focus_ring_of_a_tool_button_shows_on_dark(qtbot, back_to_system: No
             ratio = _contrast(ring, palette.color(role))
             assert ratio >= 3.0, (scheme, role, ring.name(), round(ratio, 2))
         holder.close()
+
+
+def test_the_recipe_list_follows_a_switch_of_appearance_while_open(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """The recipe list has a style sheet (its rows' tint), and a widget with one keeps the palette
+    it was polished with: switched to dark with the wizard open, the list stayed white and the
+    recipes' pictures, drawn in the dark appearance's light text colour, all but vanished on it
+    (and the reverse). The list now takes each appearance's colours, and its pictures show on it."""
+    from PySide6.QtWidgets import QLabel
+
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    window.open_path(example_project)
+    _appearance(window, "light")
+    wizard = RecipeWizard(window.package, window.editor, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    picture = next(
+        label
+        for label in gallery.itemWidget(gallery.item(0)).findChildren(QLabel)
+        if label.pixmap() is not None and not label.pixmap().isNull()
+    )
+    for scheme in ("dark", "light"):
+        _appearance(window, scheme)
+        base = gallery.palette().color(QPalette.ColorRole.Base)
+        assert base == wizard.palette().color(QPalette.ColorRole.Base), (scheme, base.name())
+        assert (base.lightness() < 128) == (scheme == "dark")
+        ink = _ink(picture.pixmap().toImage())
+        assert abs(ink - base.lightness()) > 120, (scheme, ink, base.name())

@@ -261,6 +261,9 @@ class RecipeWizard(QDialog):
         if event.type() != QEvent.Type.PaletteChange or not hasattr(self, "finish_button"):
             return
         palette = self.palette()
+        # Set again: a widget with a style sheet keeps the palette it was polished with, and the
+        # list stayed white in dark appearance, the recipes' light pictures all but gone on it.
+        self.gallery.setStyleSheet(self.gallery.styleSheet())
         self._draw_gallery_icons()
         for f in self.fields:
             f.restyle(palette)
