@@ -366,3 +366,39 @@ def test_the_recipe_list_follows_a_switch_of_appearance_while_open(
         assert (base.lightness() < 128) == (scheme == "dark")
         ink = _ink(picture.pixmap().toImage())
         assert abs(ink - base.lightness()) > 120, (scheme, ink, base.name())
+
+
+def test_the_recipes_secondary_line_is_readable_in_light_and_dark(
+    qtbot, window, example_project: Path, back_to_system: None
+) -> None:
+    """Each recipe's "Adds a button in the toolbar · for Hosts" was plain 'gray': 4.0:1 on the
+    light list and 4.1:1 on the dark one, 3.1 and 3.4:1 on the chosen recipe's tint. It is a grey
+    of the appearance in use now, 4.5:1 at least on both, also after a switch with the wizard open."""
+    import re
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    from designer.gui.panes.recipe_wizard import RecipeWizard
+
+    window.open_path(example_project)
+    _appearance(window, "light")
+    wizard = RecipeWizard(window.package, window.editor, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    gallery = wizard.findChild(QListWidget, "recipeGallery")
+    for scheme in ("dark", "light"):
+        _appearance(window, scheme)
+        base = gallery.palette().color(QPalette.ColorRole.Base)
+        alpha = 45 / 255  # the chosen recipe's tint: rgba(26, 115, 232, 45) over the base
+        tint = QColor(*(round(c + (t - c) * alpha) for c, t in zip(base.getRgb()[:3], (26, 115, 232), strict=True)))
+        for i in range(gallery.count()):
+            text = next(
+                label.text()
+                for label in gallery.itemWidget(gallery.item(i)).findChildren(QLabel)
+                if "Adds " in label.text()
+            )
+            grey = QColor(re.search(r"<span style='color:([^;']+)", text).group(1))
+            ratios = [round(_contrast(grey, background), 2) for background in (base, tint)]
+            assert min(ratios) >= 4.5, (scheme, gallery.item(i).text(), grey.name(), ratios)

@@ -49,7 +49,7 @@ from designer.core.wording import byte_size
 
 from ..icon_render import render_icon
 from ..screen_fit import resize_to_fit
-from ..tones import box_style, text_style
+from ..tones import box_style, text_colour, text_style
 from ..viewports import follow_focus, viewport_of
 from .form_rows import keep_on_one_line, with_mnemonics
 
@@ -209,6 +209,7 @@ class RecipeWizard(QDialog):
         )
         self._gallery_rows: list[tuple[QListWidgetItem, QWidget]] = []
         self._gallery_icons: list[tuple[QLabel, Recipe]] = []  # drawn in the text colour (see changeEvent)
+        self._gallery_texts: list[tuple[QLabel, Recipe]] = []  # their last line in a grey (see _gallery_text)
         for recipe in self.recipes:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, recipe.name)
@@ -222,11 +223,8 @@ class RecipeWizard(QDialog):
             self._gallery_icons.append((icon, recipe))
             icon.setFixedSize(QSize(44, 44))
             icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            text = QLabel(
-                f"<b>{html.escape(recipe.title)}</b><br>{html.escape(recipe.description)}<br>"
-                f"<span style='color:gray'>Adds {html.escape(recipe.placement_text)} &middot; "
-                f"for {html.escape(recipe.roles_text)}</span>"
-            )
+            text = QLabel(self._gallery_text(recipe))
+            self._gallery_texts.append((text, recipe))
             text.setWordWrap(True)
             h.addWidget(icon)
             h.addWidget(text, 1)
@@ -245,6 +243,14 @@ class RecipeWizard(QDialog):
         page_layout.addWidget(intro)
         page_layout.addWidget(self.gallery, 1)
         return page
+
+    def _gallery_text(self, recipe: Recipe) -> str:
+        """A recipe's row: its title, what it does, and in the appearance's grey what it adds and for whom."""
+        return (
+            f"<b>{html.escape(recipe.title)}</b><br>{html.escape(recipe.description)}<br>"
+            f"<span style='color:{text_colour('quiet', self.palette())}'>Adds {html.escape(recipe.placement_text)} "
+            f"&middot; for {html.escape(recipe.roles_text)}</span>"
+        )
 
     def _draw_gallery_icons(self) -> None:
         colour = self.palette().color(QPalette.ColorRole.Text).name()
@@ -265,6 +271,8 @@ class RecipeWizard(QDialog):
         # list stayed white in dark appearance, the recipes' light pictures all but gone on it.
         self.gallery.setStyleSheet(self.gallery.styleSheet())
         self._draw_gallery_icons()
+        for text, recipe in self._gallery_texts:
+            text.setText(self._gallery_text(recipe))
         for f in self.fields:
             f.restyle(palette)
         if hasattr(self, "form_errors"):
