@@ -544,3 +544,34 @@ def test_the_problem_codes_show_whole_at_a_large_font(qtbot, window, example_pro
         assert code.startswith("PD")
         assert view.fontMetrics().horizontalAdvance(code) + margin <= view.columnWidth(2), (code, view.columnWidth(2))
     assert view.header().sectionSizeHint(2) <= view.columnWidth(2)
+
+
+def test_the_menu_row_previews_fit_their_captions_at_a_large_font(qtbot) -> None:
+    """The icon editor's conference and participant menu rows were drawn in a picture of a fixed
+    470 x 56 px: with a 16 pt font "Participant menu · Alice" was cut to "Participant menu · Alic"
+    and the captions' tops were cut by their 14 px row. The picture now grows with the font."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.panes.icon_editor import IconPreviewStrip
+
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSize(16)
+    QApplication.setFont(font)  # as a desktop set to large text gives it
+    try:
+        strip = __import__("conftest").shown(qtbot, IconPreviewStrip(), 900, 120)
+        strip.show_icon(
+            b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="9" height="9"/></svg>'
+        )
+        pix = strip.placements.pixmap()
+        width, height = pix.width() / pix.devicePixelRatio(), pix.height() / pix.devicePixelRatio()
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.8)
+        caption = QFontMetrics(small)
+        # The toolbar button and the conference menu's row (274 px at the usual font), then the
+        # participant menu's row with its whole caption; under the captions, rows with room for a label.
+        assert width >= 274 + caption.horizontalAdvance("Participant menu · Alice"), width
+        assert height >= caption.height() + QFontMetrics(font).height() + 16, height
+    finally:
+        QApplication.setFont(before)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QFontMetrics, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -98,10 +98,13 @@ class IconPreviewStrip(QWidget):
         self._shown: tuple[bytes | None, str, str] | None = None
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        # The captions above the menu rows are drawn in the theme's text colour: redraw them
-        # when the theme changes, or they stay in the old one's.
+        # The captions above the menu rows are drawn in the theme's text colour and the font: redraw
+        # them when either changes, or they stay in the old one's.
         shown = getattr(self, "_shown", None)  # None while __init__ runs
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and shown:
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.FontChange)
+            and shown
+        ):
             self.show_icon(*shown)
         super().changeEvent(event)
 
@@ -136,9 +139,20 @@ class IconPreviewStrip(QWidget):
 
     def _placements(self, data: bytes | None, element_id: str, label: str) -> QPixmap:
         """The three placements: a round toolbar button on the dark call toolbar, a row of the
-        conference menu and a row of a participant's menu (beside the participant's name)."""
+        conference menu and a row of a participant's menu (beside the participant's name).
+
+        Sized by the font (at the usual one 470 x 56 px): in a picture of that fixed size a 16 pt
+        font cut "Participant menu · Alice" short and the captions' tops off."""
         dpr = self.devicePixelRatioF()
-        pix = QPixmap(round(470 * dpr), round(56 * dpr))
+        normal = QFont(self.font())
+        small = QFont(normal)
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+        captions = ("Conference menu", "Participant menu · Alice")
+        row_width = max(192, *(QFontMetrics(small).horizontalAdvance(c) + 4 for c in captions))
+        row_top = max(16, QFontMetrics(small).height() + 2)
+        row_height = max(36, QFontMetrics(normal).height() + 16)
+        columns = (74, 74 + row_width + 8)
+        pix = QPixmap(round((columns[1] + row_width + 4) * dpr), round(max(56, row_top + row_height) * dpr))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)
@@ -150,21 +164,20 @@ class IconPreviewStrip(QWidget):
         painter.drawEllipse(12, 8, 40, 40)
         if data:
             painter.drawPixmap(20, 16, render_icon(data, element_id, "#ffffff", 24, dpr))
-        small = painter.font()
-        small.setPointSizeF(small.pointSizeF() * 0.8)
-        normal = painter.font()
-        for x, caption in ((74, "Conference menu"), (274, "Participant menu · Alice")):
+        for x, caption in zip(columns, captions, strict=True):
             painter.setFont(small)
             painter.setPen(self.palette().text().color())
-            painter.drawText(x + 2, 0, 190, 14, Qt.AlignmentFlag.AlignVCenter, caption)
+            painter.drawText(x + 2, 0, row_width - 2, row_top - 2, Qt.AlignmentFlag.AlignVCenter, caption)
             painter.setFont(normal)
             painter.setBrush(QColor("#ffffff"))
             painter.setPen(QColor("#d0d4da"))
-            painter.drawRoundedRect(x, 16, 192, 36, 4, 4)
+            painter.drawRoundedRect(x, row_top, row_width, row_height, 4, 4)
             if data:
-                painter.drawPixmap(x + 10, 24, render_icon(data, element_id, "#1f2937", 20, dpr))
+                painter.drawPixmap(
+                    x + 10, row_top + (row_height - 20) // 2, render_icon(data, element_id, "#1f2937", 20, dpr)
+                )
             painter.setPen(QColor("#1f2937"))
-            painter.drawText(x + 38, 16, 150, 36, Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(x + 38, row_top, row_width - 42, row_height, Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()
         return pix
 
