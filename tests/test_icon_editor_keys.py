@@ -868,7 +868,8 @@ def test_copy_in_one_icon_and_paste_in_another_brings_the_gradient(qtbot, window
         '    <linearGradient id="grad"><stop offset="0" stop-color="red"/></linearGradient>\n'
         "  </defs>\n"
         '  <path d="M1 1h2"/>\n'
-        '  <rect id="box" x="4" y="4" width="6" height="6" fill="url(#grad)"/>\n'  # a cell of 48/24 on
+        # As big and where it was in the 24×24 icon (twice the numbers), then a cell of 48/24 on.
+        '  <rect id="box" x="6" y="6" width="12" height="12" fill="url(#grad)"/>\n'
         "</svg>\n"
     )
     assert pane.canvas.selected is not None and pane.canvas.selected.tag == "rect"

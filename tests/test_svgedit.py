@@ -603,3 +603,48 @@ def test_a_shape_from_an_icon_that_paints_nowhere_keeps_svgs_own_paint_in_one_th
     )
     stroked.paste(plain.fragment([(0,)]), 1, 1)  # (it was a black square; an outline it is not)
     assert '<rect width="4" height="4" fill="black" stroke="none" x="1" y="1"/>' in stroked.to_text()
+
+
+def test_a_shape_pasted_into_an_icon_of_another_size_lands_at_the_same_place_and_size() -> None:
+    """Copied from a 24×24 icon into a 48×48 one it kept its numbers: half its size, in a corner."""
+    stroked = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+        ' stroke-width="2">\n  <rect x="2" y="2" width="6" height="6"/>\n  <path d="M1 1h4a1 1 0 011 1"/>\n'
+        '  <text x="1" y="20">A</text>\n</svg>\n'
+    )
+    fragment = SvgDocument(stroked).fragment([(0,), (1,), (2,)])
+    big = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" fill="none" stroke="currentColor"'
+        ' stroke-width="2">\n</svg>\n'
+    )
+    big.paste(fragment, 2, 2)  # (a cell of the 48×48 grid on)
+    text = big.to_text()
+    # The attributes take the size (the stroke, as wide as it looked); a text, a transform.
+    assert '<rect x="6" y="6" width="12" height="12" stroke-width="4"/>' in text
+    assert '<path d="M4 4 h8 a2 2 0 0 1 2 2" stroke-width="4"/>' in text
+    assert '<text x="1" y="20" transform="translate(2 2) scale(2)">A</text>' in text
+    # A viewBox of the same size elsewhere: moved alike, its numbers kept.
+    offset = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-12 -12 24 24">\n</svg>\n')
+    offset.paste(SvgDocument(stroked).fragment([(0,)]), 1, 1)
+    assert '<rect x="-9" y="-9" width="6" height="6" fill="none"' in offset.to_text()
+    # A wide icon: scaled to its height and centred, as an <img> of the icon would be.
+    wide = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 48">\n</svg>\n')
+    wide.paste(SvgDocument(stroked).fragment([(0,)]), 0, 0)
+    assert '<rect x="28" y="4" width="12" height="12"' in wide.to_text()
+
+
+def test_transform_writes_a_shapes_own_attributes_or_a_transform() -> None:
+    doc = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <circle cx="5" cy="5" r="2" fill="red"/>\n  <ellipse cx="5" cy="5" rx="2" ry="1"/>\n'
+        '  <path d="m1 1 2 2z"/>\n  <path d="M1 1A2 1 30 0 1 3 3"/>\n  <line x1="1" y1="1" x2="3" y2="3"/>\n'
+        '  <polygon points="1,1 3,1 2,3"/>\n</svg>\n'
+    )
+    for i in range(6):
+        doc.transform((i,), (2, 0, 0, 3, 1, 0))
+    assert doc.to_text() == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <ellipse cx="11" cy="15" rx="4" ry="6" fill="red"/>\n  <ellipse cx="11" cy="15" rx="4" ry="3"/>\n'
+        '  <path d="m3 3 4 6 z"/>\n  <path d="M1 1A2 1 30 0 1 3 3" transform="translate(1 0) scale(2 3)"/>\n'
+        '  <line x1="3" y1="3" x2="7" y2="9"/>\n  <polygon points="3,3 7,3 5,9"/>\n</svg>\n'
+    )

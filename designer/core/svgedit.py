@@ -138,6 +138,146 @@ def _shift_numbers(value: str, dx: float, dy: float) -> str:
     return " ".join(pairs)
 
 
+Matrix = tuple[float, float, float, float, float, float]  # SVG's matrix(a b c d e f)
+_PATH_ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+
+
+def _path_commands(d: str) -> list[tuple[str, list[float]]] | None:
+    """Path data as (command, its numbers); None when it cannot be read. An arc's two flags are
+    read as single digits, since they may be written without a space (``a1 1 0 011 1``)."""
+    out: list[tuple[str, list[float]]] = []
+    i, n = 0, len(d)
+    while True:
+        while i < n and (d[i].isspace() or d[i] == ","):
+            i += 1
+        if i >= n:
+            break
+        if d[i].lower() in _PATH_ARGS:
+            out.append((d[i], []))
+            i += 1
+            continue
+        if not out:
+            return None
+        command, args = out[-1]
+        if command.lower() == "a" and len(args) % 7 in (3, 4):
+            if d[i] not in "01":
+                return None
+            args.append(float(d[i]))
+            i += 1
+            continue
+        m = _NUMBER.match(d, i)
+        if m is None:
+            return None
+        args.append(float(m.group()))
+        i = m.end()
+    for command, args in out:
+        count = _PATH_ARGS[command.lower()]
+        if (count == 0 and args) or (count and (not args or len(args) % count)):
+            return None
+    return out
+
+
+def _scaled_path(d: str, sx: float, sy: float, tx: float, ty: float) -> str | None:
+    """Path data mapped by x·sx + tx, y·sy + ty (relative steps by the scale alone); None when it
+    cannot be read, or holds a turned arc that a scale of two ratios would skew (a transform can)."""
+    commands = _path_commands(d)
+    if commands is None:
+        return None
+    f = format_number
+    parts = []
+    for index, (command, args) in enumerate(commands):
+        low, absolute = command.lower(), command.isupper()
+        out = []
+        for k, value in enumerate(args):
+            at = k % _PATH_ARGS[low] if low != "z" else 0
+            move = absolute or (index == 0 and low == "m" and k < 2)  # a path's first m is a place
+            if low == "a" and at in (0, 1):
+                out.append(f(abs(value * (sx if at == 0 else sy))))
+            elif low == "a" and at == 2:
+                if sx != sy and value % 180:
+                    return None
+                out.append(f(value))
+            elif low == "a" and at == 3:
+                out.append(f(value))
+            elif low == "a" and at == 4:
+                out.append(f(1 - value if sx * sy < 0 else value))
+            else:
+                y_axis = low == "v" or (low not in ("h", "a") and k % 2 == 1) or (low == "a" and at == 6)
+                scale, shift = (sy, ty) if y_axis else (sx, tx)
+                out.append(f(value * scale + (shift if move else 0)))
+        parts.append(command + " ".join(out))
+    return " ".join(parts)
+
+
+def _matrix_text(matrix: Matrix) -> str:
+    """A transform as a person would write it: ``translate(2 3) scale(2)``, else ``matrix(…)``."""
+    a, b, c, d, e, f = matrix
+    n = format_number
+    if b or c:
+        return f"matrix({' '.join(n(v) for v in matrix)})"
+    parts = [f"translate({n(e)} {n(f)})"] if e or f else []
+    if (a, d) != (1, 1):
+        parts.append(f"scale({n(a)})" if a == d else f"scale({n(a)} {n(d)})")
+    return " ".join(parts)
+
+
+def _transformed(el: Any, matrix: Matrix) -> bool:
+    """Map ``el`` by ``matrix`` (see :meth:`SvgDocument.transform`); True when its own attributes
+    took the change (its stroke keeps its width), False when a ``transform`` did (it scales too)."""
+    a, b, c, d, e, f = matrix
+    name = _local(el.tag)
+    n = format_number
+    plain = el.get("transform") is None and not b and not c and a > 0 and d > 0
+
+    def mapped(attr: str, scale: float, shift: float = 0.0) -> None:
+        el.set(attr, n(_num(el.get(attr)) * scale + shift))
+
+    if plain and name in ("rect", "image"):
+        mapped("x", a, e)
+        mapped("y", d, f)
+        for attr, scale in (("width", a), ("height", d), ("rx", a), ("ry", d)):
+            if el.get(attr) is not None:
+                mapped(attr, scale)
+        return True
+    if plain and name == "circle" and a != d:  # stretched: an ellipse, its r in two
+        attrs = [(k, v) for k, v in el.attrib.items()]
+        el.attrib.clear()
+        for key, value in attrs:
+            for k, v in (("rx", value), ("ry", value)) if key == "r" else ((key, value),):
+                el.set(k, v)
+        el.tag = el.tag[: -len("circle")] + "ellipse"
+        name = "ellipse"
+    if plain and name in ("circle", "ellipse"):
+        mapped("cx", a, e)
+        mapped("cy", d, f)
+        for attr, scale in (("r", a), ("rx", a), ("ry", d)):
+            if el.get(attr) is not None:
+                mapped(attr, scale)
+        return True
+    if plain and name == "line":
+        for attr, scale, shift in (("x1", a, e), ("y1", d, f), ("x2", a, e), ("y2", d, f)):
+            mapped(attr, scale, shift)
+        return True
+    if plain and name in ("polyline", "polygon"):
+        nums = [float(v) for v in _NUMBER.findall(el.get("points") or "")]
+        pairs = [f"{n(nums[i] * a + e)},{n(nums[i + 1] * d + f)}" for i in range(0, len(nums) - 1, 2)]
+        el.set("points", " ".join(pairs))
+        return True
+    if plain and name == "path" and (data := _scaled_path(el.get("d") or "", a, d, e, f)) is not None:
+        el.set("d", data)
+        return True
+    old = (el.get("transform") or "").strip()
+    el.set("transform", f"{_matrix_text(matrix)} {old}".strip())
+    return False
+
+
+def _scaled_width(value: str, scale: float) -> str:
+    """A stroke width ``scale`` times as wide (one that is not a plain number: as it is)."""
+    if scale == 1 or not _NUMBER.fullmatch(value.strip()):
+        return value
+    return format_number(float(value) * scale)
+
+
 def _wraps_several(el: Any) -> bool:
     """Whether the group ``el`` holds more than one drawn element (counted only until the second:
     a traced drawing's one group holds 50,000)."""
@@ -344,6 +484,20 @@ class SvgDocument:
                 el.set("transform", f"{moved} {rest}" if rest else moved)
             else:
                 el.set("transform", f"translate({fx(dx)} {fy(dy)})" + (f" {old}" if old else ""))
+
+    def transform(self, path: tuple[int, ...], matrix: Matrix) -> None:
+        """Map an element by the affine ``matrix`` (SVG's ``a b c d e f``) in its own coordinate
+        system: a resize handle's drag, or a paste into an icon of another size.
+
+        As :meth:`translate` does, a plain shape gets new values of the attributes it has (a
+        rectangle's x, y, width and height, a circle's r, a path's data), so the file stays as a
+        person would write it; what cannot say the change so (a group, a text, a rotation) gets
+        the matrix in front of its ``transform``. The stroke keeps its width either way only
+        when the attributes take the change (see :func:`_transformed`).
+        """
+        el = self.element(path)
+        with self._cut_outs_following(el):
+            _transformed(el, matrix)
 
     def set_attributes(self, path: tuple[int, ...], values: dict[str, str | None]) -> None:
         """Set (or remove, with None) presentation attributes so that the change shows.
@@ -624,15 +778,43 @@ class SvgDocument:
         # What the fragment's <svg> paints with (its icon's, else SVG's own): written on each shape
         # that does not write its own, where this icon's <svg> paints otherwise.
         theirs_paint = {k: v for k in _INHERITED if (v := _written_paint(root, k) or _INITIAL.get(k)) is not None}
-        given = {k: v for k, v in theirs_paint.items() if v != (_written_paint(self.root, k) or _INITIAL.get(k))}
+        fitted = self._fitted(root, dx, dy)
+        mine = {k: _written_paint(self.root, k) or _INITIAL.get(k) for k in theirs_paint}
+        given = {k: v for k, v in theirs_paint.items() if v != mine[k]}
         paths = []
         for el in drawn:
             self._set_attributes(el, {k: v for k, v in given.items() if _written_paint(el, k) is None})
             el.tail = None
             self._append(self.root, el)
-            self._translate(el, dx, dy)
+            if fitted is None:
+                self._translate(el, dx, dy)
+            elif _transformed(el, fitted):  # the attributes took the size, not the stroke's width
+                width = _written_paint(el, "stroke-width") or theirs_paint["stroke-width"]
+                wider = _scaled_width(width, fitted[0])
+                if wider != width and (_written_paint(el, "stroke") or mine["stroke"]) != "none":
+                    self._set_attributes(el, {"stroke-width": wider})
             paths.append(self.path_of(el))
         return paths
+
+    def _fitted(self, fragment: Any, dx: float, dy: float) -> Matrix | None:
+        """The map that takes shapes copied from the icon of ``fragment``'s viewBox to the same
+        place in this one, then (dx, dy) on; None when the two icons' viewBoxes are alike.
+
+        Why: a shape copied from a 24×24 icon kept its numbers in a 48×48 one, a quarter of its
+        size in a corner. Its viewBox is fitted into this one as an ``<img>`` of it would be
+        (scaled alike both ways, centred: SVG's ``xMidYMid meet``), so it keeps its shape too.
+        """
+        nums = [float(n) for n in _NUMBER.findall(fragment.get("viewBox") or "")]
+        if len(nums) != 4 or nums[2] <= 0 or nums[3] <= 0:
+            return None  # (a drawing program's SVG without one: its numbers are taken as they are)
+        x0, y0, w0, h0 = nums
+        x1, y1, w1, h1 = self.view_box()
+        scale = min(w1 / w0, h1 / h0)
+        if (x0, y0, w0, h0) == (x1, y1, w1, h1):
+            return None
+        e = x1 + (w1 - w0 * scale) / 2 - x0 * scale
+        f = y1 + (h1 - h0 * scale) / 2 - y0 * scale
+        return (scale, 0.0, 0.0, scale, e + dx, f + dy)
 
     def _definitions(self) -> Any:
         """The icon's first ``<defs>`` (one is made first thing in the drawing when it has none)."""
