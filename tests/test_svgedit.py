@@ -648,3 +648,25 @@ def test_transform_writes_a_shapes_own_attributes_or_a_transform() -> None:
         '  <path d="m3 3 4 6 z"/>\n  <path d="M1 1A2 1 30 0 1 3 3" transform="translate(1 0) scale(2 3)"/>\n'
         '  <line x1="3" y1="3" x2="7" y2="9"/>\n  <polygon points="3,3 7,3 5,9"/>\n</svg>\n'
     )
+
+
+def test_paint_given_by_a_class_goes_along_into_another_icon() -> None:
+    """Illustrator paints by class: pasted into an icon without the rule, the shape came out black."""
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        "  <style>.cls-1{fill:#e30;stroke:blue} .cls-2{opacity:.5}</style>\n"
+        '  <rect class="cls-1" x="2" y="2" width="6" height="6"/>\n'
+        '  <circle class="cls-1 cls-2" style="stroke:green" cx="5" cy="5" r="2"/>\n</svg>\n'
+    )
+    fragment = SvgDocument(icon).fragment([(1,), (2,)])
+    other = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n  <style>.cls-1{fill:black}</style>\n</svg>\n'
+    )
+    other.paste(fragment, 1, 1)
+    text = other.to_text()
+    assert '<rect class="cls-1" x="3" y="3" width="6" height="6" style="fill:#e30;stroke:blue"/>' in text
+    assert '<circle class="cls-1 cls-2" style="stroke:green;fill:#e30;opacity:.5" cx="6" cy="6" r="2"/>' in text
+    assert text.count("<style>") == 1  # (the rules are not copied)
+    same = SvgDocument(icon)
+    same.paste(fragment, 1, 1)  # back into its own icon: nothing written
+    assert same.to_text().endswith('<circle class="cls-1 cls-2" style="stroke:green" cx="6" cy="6" r="2"/>\n</svg>\n')

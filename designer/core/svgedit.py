@@ -700,6 +700,13 @@ class SvgDocument:
                 defs.append(el)
             named[-1].tail = "\n  "
             defs.tail = "\n  "
+        if any(e.get("class") for part in parts for e in part.iter("*")):
+            # The <style> rules paint what they name by class: the icon pasted into may have none
+            # (see :meth:`_paint_of_classes`).
+            for style in self.root.iter("{*}style", "style"):
+                made = copy.deepcopy(style)
+                made.tail = "\n  "
+                out.append(made)
         out.extend(parts)
         out[-1].tail = "\n"
         return etree.tostring(out, encoding="unicode") + "\n"
@@ -779,6 +786,7 @@ class SvgDocument:
         # that does not write its own, where this icon's <svg> paints otherwise.
         theirs_paint = {k: v for k in _INHERITED if (v := _written_paint(root, k) or _INITIAL.get(k)) is not None}
         fitted = self._fitted(root, dx, dy)
+        self._paint_of_classes(root, drawn)
         mine = {k: _written_paint(self.root, k) or _INITIAL.get(k) for k in theirs_paint}
         given = {k: v for k, v in theirs_paint.items() if v != mine[k]}
         paths = []
@@ -795,6 +803,29 @@ class SvgDocument:
                     self._set_attributes(el, {"stroke-width": wider})
             paths.append(self.path_of(el))
         return paths
+
+    def _paint_of_classes(self, fragment: Any, drawn: list[Any]) -> None:
+        """Write on each pasted element with a ``class`` the paint the fragment's ``<style>`` rules
+        give it, where this icon's rules would give another (in its ``style``, which beats them).
+
+        Why: Illustrator paints by class (``.cls-1{fill:#e30}``); pasted into an icon without that
+        rule, a shape came out black, and into one with a ``.cls-1`` of its own, in that colour.
+        Pasted back into its own icon, nothing is written.
+        """
+        from .svgimport import _Styles
+
+        if not any(e.get("class") for part in drawn for e in part.iter("*")):
+            return
+        keys = (*_INHERITED, "opacity")
+        theirs, mine = _Styles(fragment, keys), _Styles(self.root, keys)
+        for el in (e for part in drawn for e in part.iter("*") if e.get("class")):
+            inline = _written_paint_in_style(el)
+            values = {
+                k: v
+                for k in keys
+                if k not in inline and (v := theirs.from_rules(el, k)) is not None and v != mine.from_rules(el, k)
+            }
+            self._set_attributes(el, dict(values))
 
     def _fitted(self, fragment: Any, dx: float, dy: float) -> Matrix | None:
         """The map that takes shapes copied from the icon of ``fragment``'s viewBox to the same
@@ -1161,6 +1192,11 @@ def _written_paint(el: Any, key: str) -> str | None:
         if name.strip() == key and value.strip():
             return value.strip()
     return el.get(key)
+
+
+def _written_paint_in_style(el: Any) -> set[str]:
+    """The properties ``el``'s own ``style`` sets (they beat any rule)."""
+    return {p.partition(":")[0].strip() for p in (el.get("style") or "").split(";") if p.partition(":")[2].strip()}
 
 
 def _num(value: str | None) -> float:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -705,14 +705,15 @@ class _Styles:
     what it inherits. Rules with selectors other than a tag, class or id (``g > path``) cannot be
     followed element by element: their colours are listed apart, so they are still counted."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, keys: Collection[str] = ("fill", "stroke", "color")) -> None:
+        """``keys``: the properties followed (a shape copied out of the icon takes all its paint)."""
         # (specificity, order, tag, the .class and #id marks, declarations), the weakest first
         self.rules: list[tuple[tuple[int, int, int], int, str, tuple[str, ...], dict[str, str]]] = []
         self.unfollowed: list[str] = []  # paint values of rules the designer cannot match to elements
         for style in root.iter("{*}style", "style"):
             css = re.sub(r"/\*.*?\*/", "", "".join(style.itertext()), flags=re.DOTALL)
             for m in _CSS_RULE.finditer(css):
-                decls = {k: v for k, v in _declarations(m.group(2)).items() if k in ("fill", "stroke", "color")}
+                decls = {k: v for k, v in _declarations(m.group(2)).items() if k in keys}
                 for selector in m.group(1).split(",") if decls else ():
                     simple = _SIMPLE_SELECTOR.fullmatch(selector)
                     if simple is None or not selector.strip():
@@ -731,8 +732,13 @@ class _Styles:
         inline = _declarations(style).get(name) if style and name in style else None
         if inline is not None:
             return inline
+        found = self.from_rules(el, name)
+        return found if found is not None else el.get(name)
+
+    def from_rules(self, el: Any, name: str) -> str | None:
+        """The value the <style> rules give ``el`` for the property ``name`` (None: they give none)."""
         if not self.rules:
-            return el.get(name)
+            return None
         classes = (el.get("class") or "").split()
         found = None
         for _specificity, _order, tag, marks, decls in self.rules:
@@ -740,7 +746,7 @@ class _Styles:
                 continue
             if all((m[1:] in classes) if m[0] == "." else el.get("id") == m[1:] for m in marks):
                 found = decls[name]  # sorted by weight: the last match wins
-        return found if found is not None else el.get(name)
+        return found
 
 
 def _no_area(el: Any) -> bool:
