@@ -948,3 +948,46 @@ def test_each_ctrl_v_of_the_same_shapes_lands_a_cell_further_on(qtbot, window, e
     key(qtbot, pane, Qt.Key.Key_Z, CTRL)
     key(qtbot, pane, Qt.Key.Key_V, CTRL)  # after an undo, the next takes the place of the one undone
     assert window.package.read_text(pane.rel) == text
+
+
+# -- selecting with a rubber band ------------------------------------------------------------------
+
+
+def test_a_drag_on_an_empty_place_selects_the_shapes_inside_and_shift_adds_to_the_selection(
+    qtbot, window, example_project: Path
+) -> None:
+    pane = open_svg(window, example_project, THREE)  # rect 2..8, circle 13..19 × 3..9, line at y 18
+    canvas = pane.canvas
+    vp = canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 1, 1))
+    qtbot.mouseMove(vp, pos=at(canvas, 10, 5))
+    qtbot.mouseMove(vp, pos=at(canvas, 21, 11))
+    assert canvas._band_item is not None and canvas._band_item.isVisible()  # the band shows while dragged
+    assert [s.tag for s in canvas.selection] == ["rect", "circle"]  # (and what it takes, as it goes)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 21, 11))
+    assert [s.tag for s in canvas.selection] == ["rect", "circle"]  # the line is not wholly inside
+    assert canvas._band_item is None
+    assert pane.selection_info.text().startswith("2 of 3 shapes selected")
+    # Shift: the band adds to the selection.
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, SHIFT, at(canvas, 1, 14))
+    qtbot.mouseMove(vp, pos=at(canvas, 12, 18))
+    qtbot.mouseMove(vp, pos=at(canvas, 23, 22))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, SHIFT, at(canvas, 23, 22))
+    assert [s.tag for s in canvas.selection] == ["rect", "circle", "line"]
+    # Without Shift it starts over; Escape mid-drag gives the selection back; a click deselects.
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 1, 14))
+    qtbot.mouseMove(vp, pos=at(canvas, 23, 22))
+    assert [s.tag for s in canvas.selection] == ["line"]
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=at(canvas, 23, 22))
+    assert canvas.selection == () and canvas._band_item is None
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, SHIFT, at(canvas, 1, 1))
+    qtbot.mouseMove(vp, pos=at(canvas, 9, 9))
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, SHIFT, at(canvas, 9, 9))
+    assert canvas.selection == ()
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    click(qtbot, canvas, 1, 22)
+    assert canvas.selection == ()
+    # Selecting is no edit; the selection moves as one.
+    assert not window.editor.undo_stack.count()

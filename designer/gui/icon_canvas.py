@@ -213,6 +213,10 @@ class IconCanvas(QGraphicsView):
         # gone the system's drag distance, so a click that slips a pixel does not move a shape.
         self._press_at: QPoint | None = None
         self._narrow_to: Shape | None = None  # clicked in a selection of several: the one it keeps if not dragged
+        # A rubber band dragged from an empty place: where it began, and the selection it adds to
+        # (Shift: the one before it; else none). None when no band is being dragged.
+        self._band: tuple[QPointF, tuple[tuple[int, ...], ...]] | None = None
+        self._band_item: QGraphicsRectItem | None = None
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
         # The zoom keys of drawing programs and browsers, for the keyboard as Ctrl+wheel is for
@@ -313,6 +317,7 @@ class IconCanvas(QGraphicsView):
     def forget(self) -> None:
         """Another file is about to be shown: nothing of this one may be drawn if that one is broken."""
         self._press = None  # a drag in progress belongs to this file
+        self._end_band()
         self._moved = QPointF()
         self._selection.setPos(0, 0)
         self._cancel_draft()
@@ -859,11 +864,14 @@ class IconCanvas(QGraphicsView):
         if self.tool == "select":
             hit = self.shape_at(raw)
             chosen = [s.path for s in self.selection]
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if hit is None:
+                self._start_band(raw, event.position().toPoint(), tuple(chosen) if shift else ())
+                return
+            if shift:
                 # Shift+click adds a shape to the selection, or takes it out.
-                if hit is not None:
-                    on = hit.path not in chosen
-                    self.select_paths([p for p in chosen if p != hit.path] + ([hit.path] if on else []))
+                on = hit.path not in chosen
+                self.select_paths([p for p in chosen if p != hit.path] + ([hit.path] if on else []))
                 self._press = None
                 return
             if hit is None or hit.path not in chosen:  # a press on the selection drags all of it
@@ -891,7 +899,10 @@ class IconCanvas(QGraphicsView):
         # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
         point = self.snapped(self._scene_point(event))
         self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
-        if self.tool == "select" and self._press is not None and self.selection and not self._still_a_click(event):
+        if self._band is not None:
+            if not self._still_a_click(event):
+                self._drag_band(self._scene_point(event))
+        elif self.tool == "select" and self._press is not None and self.selection and not self._still_a_click(event):
             moved = point - self._press
             if moved != self._moved:
                 self._moved = moved
@@ -906,6 +917,9 @@ class IconCanvas(QGraphicsView):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
+            return
+        if self._band is not None:
+            self._end_band()
             return
         start, self._press = self._press, None
         if start is None:
@@ -927,6 +941,41 @@ class IconCanvas(QGraphicsView):
             self._cancel_draft()
             self._add_dragged(start, point)
 
+    # -- the rubber band ----------------------------------------------------------------------------
+    def _start_band(self, at: QPointF, pixel: QPoint, kept: tuple[tuple[int, ...], ...]) -> None:
+        """A press on an empty place with the Select tool: a click deselects (with Shift: keeps the
+        selection), a drag draws a band that selects every shape wholly inside it."""
+        if not kept:
+            self._select(None)
+        self._band = (at, kept)
+        self._press_at = pixel
+
+    def _drag_band(self, point: QPointF) -> None:
+        """Show the band from where it began to ``point`` and select what lies wholly inside it,
+        as it is dragged (the frames say what the release will select)."""
+        if self._band is None:
+            return
+        start, kept = self._band
+        rect = QRectF(start, point).normalized()
+        if self._band_item is None:
+            self._band_item = QGraphicsRectItem()
+            pen = QPen(SELECTION_BLUE, 1, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)  # a pixel wide at any zoom
+            self._band_item.setPen(pen)
+            self._band_item.setBrush(QColor(26, 115, 232, 40))
+            self._band_item.setZValue(30)
+            self.scene().addItem(self._band_item)
+        self._band_item.setRect(rect)
+        inside = {s.path for s, r, _t in self.shapes if not r.isNull() and rect.contains(r)}
+        self._set_selection(inside | set(kept))
+
+    def _end_band(self) -> None:
+        self._band = None
+        self._press_at = None
+        if self._band_item is not None:
+            self.scene().removeItem(self._band_item)
+            self._band_item = None
+
     def _still_a_click(self, event) -> bool:
         """Whether the pointer, pressed with the Select tool, has not yet gone the drag distance
         (once it has, the drag goes on even back near where it began)."""
@@ -945,6 +994,10 @@ class IconCanvas(QGraphicsView):
         the file as it is, and the shape stays selected (a second Escape deselects it). Returns
         whether there was a drag to cancel.
         """
+        if self._band is not None:
+            self._set_selection(set(self._band[1]))  # (the selection it began with)
+            self._end_band()
+            return True
         if self._press is None:
             return False
         self._press = None
@@ -984,7 +1037,7 @@ class IconCanvas(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if self._press is not None and key != Qt.Key.Key_Escape:
+        if (self._press is not None or self._band is not None) and key != Qt.Key.Key_Escape:
             # The mouse is still down: Ctrl+A, Enter or Delete mid-drag changed what the release
             # then moved, or added a second shape. Only Escape (cancel the drag) counts until then.
             return
