@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from test_icon_editor import PLUGIN, at, click, drag, select_plugin, show_file
 
@@ -318,11 +319,13 @@ def _blue(c) -> bool:
 
 
 def _framed(canvas) -> bool:
-    """Along the row through the selected shape's middle, left of it: a blue line with a light
-    pixel right beside it on both sides, whatever lies under the frame (ink, page, window)."""
+    """Along a row a quarter down the selected shape (its middle holds a resize handle), left of
+    it: a blue line with a light pixel right beside it on both sides, whatever lies under the
+    frame (ink, page, window)."""
     image = canvas.viewport().grab().toImage()
     box = canvas.bounds_of(canvas.selected)
     left, y = canvas.mapFromScene(box.topLeft()).x(), canvas.mapFromScene(box.center()).y()
+    y = (canvas.mapFromScene(box.topLeft()).y() + y) // 2
     row = [image.pixelColor(x, y) for x in range(max(0, left - 12), left + 2)]
     light = [c.lightness() > 200 and not _blue(c) for c in row]
     return any(_blue(c) and any(light[max(0, i - 2) : i]) and any(light[i + 1 : i + 4]) for i, c in enumerate(row))
@@ -991,3 +994,97 @@ def test_a_drag_on_an_empty_place_selects_the_shapes_inside_and_shift_adds_to_th
     assert canvas.selection == ()
     # Selecting is no edit; the selection moves as one.
     assert not window.editor.undo_stack.count()
+
+
+# -- resize handles ---------------------------------------------------------------------------------
+
+
+def drag_handle(qtbot, canvas, handle: str, to: tuple[float, float], mods=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press on the selection's resize handle ``handle`` and drag it until the box's edge is at ``to``."""
+    vp = canvas.viewport()
+    grab = canvas.mapFromScene(canvas._selection.handle_points()[handle])
+    assert canvas.handle_at(grab) == handle
+    edge = canvas.mapFromScene(canvas._selection.box().bottomRight())  # (where a br handle's edge is)
+    offset = grab - edge if handle == "br" else grab - grab
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, mods, grab)
+    target = at(canvas, *to) + offset
+    for point in ((grab + target) / 2, target):
+        if mods == Qt.KeyboardModifier.NoModifier:
+            qtbot.mouseMove(vp, point)
+        else:  # (QTest's moves carry no modifier, a user's do)
+            move = QMouseEvent(
+                QEvent.Type.MouseMove,
+                QPointF(point),
+                vp.mapToGlobal(QPointF(point)),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.LeftButton,
+                mods,
+            )
+            QApplication.sendEvent(vp, move)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, mods, target)
+
+
+def test_a_corner_handle_resizes_a_rectangle_in_its_own_attributes_in_one_undo_step(
+    qtbot, window, example_project: Path
+) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, 2..8
+    drag_handle(qtbot, canvas, "br", (12, 10))
+    assert window.editor.undo_stack.count() == 1
+    assert window.editor.undo_stack.undoText().startswith("Resize rectangle")
+    text = saved(window, example_project, pane)
+    assert text == THREE.replace(
+        '<rect x="2" y="2" width="6" height="6"/>', '<rect x="2" y="2" width="10" height="8"/>'
+    )
+    assert canvas.selected is not None and canvas.selected.tag == "rect"
+    assert canvas.bounds_of(canvas.selected) == QRectF(2, 2, 10, 8)  # the frame and handles follow
+    undo_redo_keeps_bytes(window, THREE, text, pane.rel)
+
+
+def test_an_edge_handle_stretches_a_circle_and_shift_keeps_it_round(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the circle: 13..19 × 3..9
+    drag_handle(qtbot, canvas, "r", (22, 6))
+    text = window.package.read_text(pane.rel)
+    assert '<ellipse cx="17.5" cy="6" rx="4.5" ry="3"/>' in text  # stretched, it is an ellipse
+    window.editor.undo_stack.undo()
+    assert window.package.read_text(pane.rel) == THREE
+    drag_handle(qtbot, canvas, "r", (22, 6), SHIFT)
+    assert '<circle cx="17.5" cy="6" r="4.5"/>' in window.package.read_text(pane.rel)  # about its middle
+    # Escape mid-drag: nothing changes; the handles are on the frame at any zoom.
+    steps = window.editor.undo_stack.count()
+    for _ in range(3):
+        canvas.zoom(1)
+    vp = canvas.viewport()
+    grab = canvas.mapFromScene(canvas._selection.handle_points()["tl"])
+    box = canvas.mapFromScene(canvas._selection.box().topLeft())
+    assert 0 < (box - grab).x() <= 8 and 0 < (box - grab).y() <= 8  # a few pixels outside the corner
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(vp, grab - QPoint(40, 40))
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=grab - QPoint(40, 40))
+    assert window.editor.undo_stack.count() == steps
+
+
+def test_several_shapes_and_a_path_resize_together(qtbot, window, example_project: Path) -> None:
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <path d="M2 2h4v4z"/>\n'
+        '  <g transform="translate(6 6)"><rect width="2" height="2"/></g>\n'
+        "</svg>\n"
+    )
+    pane = open_svg(window, example_project, icon)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    drag_handle(qtbot, canvas, "br", (14, 14))  # the box 2..8 to 2..14: twice the size
+    assert window.package.read_text(pane.rel) == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <path d="M2 2 h8 v8 z"/>\n'
+        '  <g transform="translate(-2 -2) scale(2) translate(6 6)"><rect width="2" height="2"/></g>\n'
+        "</svg>\n"
+    )
+    assert window.editor.undo_stack.count() == 1
+    assert len(canvas.selection) == 2

@@ -102,11 +102,13 @@ class _SelectionMarks(QGraphicsItem):
 
     OUTSET = 3  # pixels between the shape's box and the frame's middle
     WIDTH = 2  # the blue line's width in pixels; the white edges add a pixel each side
+    HANDLE = 8  # a resize handle's side in pixels
 
     def __init__(self) -> None:
         super().__init__()
         self.rects: list[QRectF] = []
         self.unit = 1.0  # scene units per pixel (the view's zoom)
+        self.handles = False  # whether the resize handles are drawn (the Select tool, an editable file)
 
     def set_rects(self, rects: list[QRectF]) -> None:
         self.prepareGeometryChange()
@@ -117,8 +119,31 @@ class _SelectionMarks(QGraphicsItem):
         self.prepareGeometryChange()
         self.unit = 1 / pixels_per_unit if pixels_per_unit > 0 else 1.0
 
+    def show_handles(self, shown: bool) -> None:
+        if shown != self.handles:
+            self.handles = shown
+            self.update()
+
+    def box(self) -> QRectF:
+        """The box around the whole selection: what its resize handles resize."""
+        out = QRectF()
+        for rect in self.rects:
+            out = out.united(rect) if not out.isNull() else QRectF(rect)
+        return out
+
+    def handle_points(self) -> dict[str, QPointF]:
+        """Where each resize handle's middle is (scene units), by name: ``tl`` … ``l`` (corners and
+        edges), on the frame a few pixels outside the box, so a handle never hides a small shape."""
+        if not self.rects:
+            return {}
+        o = self.OUTSET * self.unit
+        box = self.box().adjusted(-o, -o, o, o)
+        xs = {"l": box.left(), "": box.center().x(), "r": box.right()}
+        ys = {"t": box.top(), "": box.center().y(), "b": box.bottom()}
+        return {y + x: QPointF(xs[x], ys[y]) for y in ys for x in xs if x or y}
+
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        reach = (self.OUTSET + self.WIDTH + 2) * self.unit
+        reach = (self.OUTSET + max(self.WIDTH, self.HANDLE) + 2) * self.unit
         out = QRectF()
         for rect in self.rects:
             out = out.united(rect.adjusted(-reach, -reach, reach, reach))
@@ -136,6 +161,15 @@ class _SelectionMarks(QGraphicsItem):
             painter.setPen(pen)
             for rect in self.rects:
                 painter.drawRect(rect.adjusted(-o, -o, o, o))
+        if self.handles:
+            # White squares edged in blue, a fixed size in pixels: the places a drag resizes from.
+            side = self.HANDLE * self.unit
+            edge = QPen(SELECTION_BLUE, 1)
+            edge.setCosmetic(True)
+            painter.setPen(edge)
+            painter.setBrush(SELECTION_HALO)
+            for point in self.handle_points().values():
+                painter.drawRect(QRectF(point.x() - side / 2, point.y() - side / 2, side, side))
 
 
 class IconCanvas(QGraphicsView):
@@ -217,6 +251,10 @@ class IconCanvas(QGraphicsView):
         # (Shift: the one before it; else none). None when no band is being dragged.
         self._band: tuple[QPointF, tuple[tuple[int, ...], ...]] | None = None
         self._band_item: QGraphicsRectItem | None = None
+        # A resize handle's drag: which handle, the selection's box when it began, how far from the
+        # box's edge the handle was grabbed (scene units), and the scene map the pointer has made
+        # of the box so far (None: not resized yet). None when not resizing.
+        self._resize: tuple[str, QRectF, QPointF, QTransform | None] | None = None
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
         # The zoom keys of drawing programs and browsers, for the keyboard as Ctrl+wheel is for
@@ -317,6 +355,7 @@ class IconCanvas(QGraphicsView):
     def forget(self) -> None:
         """Another file is about to be shown: nothing of this one may be drawn if that one is broken."""
         self._press = None  # a drag in progress belongs to this file
+        self._resize = None
         self._end_band()
         self._moved = QPointF()
         self._selection.setPos(0, 0)
@@ -472,6 +511,7 @@ class IconCanvas(QGraphicsView):
         self.selection = tuple(s for s, _r, _t in self.shapes if s.path in wanted)  # document order
         self._selection.set_rects([self.bounds_of(s) for s in self.selection])
         self._selection.setPos(0, 0)
+        self._selection.show_handles(self.tool == "select" and not self.read_only)
         if [s.path for s in self.selection] != old:
             self.sig_selection.emit(self.selected)
 
@@ -645,7 +685,7 @@ class IconCanvas(QGraphicsView):
         Why the steps of one shape merge into one undo step (as typing a word does): a shape
         walked ten cells with the arrow keys is one move to the user, not ten.
         """
-        if not self.selection or self.read_only or self._press is not None:  # not while dragging
+        if not self.selection or self.read_only or self.dragging:  # not while dragging
             return
         step_x = self.view_rect.width() / GRID_CELLS
         step_y = self.view_rect.height() / GRID_CELLS
@@ -768,7 +808,7 @@ class IconCanvas(QGraphicsView):
         What a drawing program or a web page put there is taken too, through the sanitiser
         (see SvgDocument.paste); what holds no drawing is said under the canvas.
         """
-        if self.doc is None or self.read_only or self._press is not None:
+        if self.doc is None or self.read_only or self.dragging:
             return
         mime = QApplication.clipboard().mimeData()
         if mime is not None and mime.hasFormat(SVG_MIME):
@@ -801,7 +841,7 @@ class IconCanvas(QGraphicsView):
 
     def duplicate_selected(self) -> None:
         """Ctrl+D: a copy of each selected shape just in front of it, one grid cell on, selected."""
-        if not self.selection or self.read_only or self._press is not None:
+        if not self.selection or self.read_only or self.dragging:
             return
         moves = self._local_deltas(*self._cell())
         if not moves:
@@ -849,6 +889,7 @@ class IconCanvas(QGraphicsView):
         self.cancel_drag()
         self._cancel_draft()
         self.tool = tool
+        self._selection.show_handles(tool == "select" and not self.read_only)
         viewport_of(self).setCursor(Qt.CursorShape.ArrowCursor if tool == "select" else Qt.CursorShape.CrossCursor)
 
     def _scene_point(self, event) -> QPointF:
@@ -862,6 +903,12 @@ class IconCanvas(QGraphicsView):
         raw = self._scene_point(event)
         point = self.snapped(raw)
         if self.tool == "select":
+            handle = self.handle_at(event.position().toPoint())
+            if handle is not None:
+                box = self._selection.box()
+                self._resize = (handle, box, raw - _edge_point(box, handle), None)
+                self._press_at = event.position().toPoint()
+                return
             hit = self.shape_at(raw)
             chosen = [s.path for s in self.selection]
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -899,10 +946,19 @@ class IconCanvas(QGraphicsView):
         # Our own press flag, not event.buttons(): synthetic moves (tests, tablets) carry no buttons.
         point = self.snapped(self._scene_point(event))
         self.sig_pointer.emit(QPointF(round(point.x(), 2), round(point.y(), 2)))
-        if self._band is not None:
+        if self._resize is not None:
+            if not self._still_a_click(event):
+                keep_ratio = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                edge = self.snapped(self._scene_point(event) - self._resize[2])  # (where the box's edge goes)
+                self._preview_resize(self._resized(edge, keep_ratio))
+        elif self._band is not None:
             if not self._still_a_click(event):
                 self._drag_band(self._scene_point(event))
-        elif self.tool == "select" and self._press is not None and self.selection and not self._still_a_click(event):
+        elif self.tool == "select" and self._press is None:
+            # Over a resize handle the pointer says which way it resizes.
+            handle = self.handle_at(event.position().toPoint())
+            viewport_of(self).setCursor(_HANDLE_CURSORS.get(handle or "", Qt.CursorShape.ArrowCursor))
+        elif self.tool == "select" and self.selection and not self._still_a_click(event):
             moved = point - self._press
             if moved != self._moved:
                 self._moved = moved
@@ -917,6 +973,13 @@ class IconCanvas(QGraphicsView):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
+            return
+        if self._resize is not None:
+            done = self._resize[3]
+            self._resize = None
+            self._press_at = None
+            if done is not None:
+                self.resize_selected(done)
             return
         if self._band is not None:
             self._end_band()
@@ -940,6 +1003,100 @@ class IconCanvas(QGraphicsView):
         elif self.tool in ("rect", "ellipse", "line"):
             self._cancel_draft()
             self._add_dragged(start, point)
+
+    # -- resize handles ---------------------------------------------------------------------------
+    def handle_at(self, pixel: QPoint) -> str | None:
+        """The resize handle under the viewport point ``pixel`` (its name, see
+        :meth:`_SelectionMarks.handle_points`), or None."""
+        if not self._selection.handles or self._selection.pos() != QPointF():
+            return None
+        reach = _SelectionMarks.HANDLE / 2 + 2  # pixels: a little more than the square drawn
+        for name, point in self._selection.handle_points().items():
+            at = self.mapFromScene(point)
+            if abs(at.x() - pixel.x()) <= reach and abs(at.y() - pixel.y()) <= reach:
+                return name
+        return None
+
+    def _resized(self, point: QPointF, keep_ratio: bool) -> QTransform:
+        """The scene map a resize handle dragged to ``point`` makes: the box scaled from its
+        opposite side (or corner), which stays where it is. ``keep_ratio`` (Shift): as much both
+        ways, an edge's handle scaling about the middle of the other axis.
+
+        A box is not turned inside out past its opposite side: it stops at a tenth of a cell.
+        """
+        assert self._resize is not None
+        handle, box, _offset, _done = self._resize
+        least = self.grid_unit / 10
+        scales, anchors = [1.0, 1.0], [box.center().x(), box.center().y()]
+        for axis, (low, high, pos, size, start) in enumerate(
+            (("l", "r", point.x(), box.width(), box.left()), ("t", "b", point.y(), box.height(), box.top()))
+        ):
+            if size <= 0 or not ({low, high} & set(handle)):
+                continue
+            if high in handle:
+                anchors[axis] = start
+                scales[axis] = max(pos - start, least) / size
+            else:
+                anchors[axis] = start + size
+                scales[axis] = max(start + size - pos, least) / size
+        if keep_ratio:
+            corner = len(handle) == 2
+            both = max(scales) if corner else (scales[0] if handle in ("l", "r") else scales[1])
+            scales = [both, both]
+        sx, sy = scales
+        ax, ay = anchors
+        return QTransform(sx, 0, 0, sy, ax - ax * sx, ay - ay * sy)
+
+    def _local_maps(self, scene: QTransform) -> list[tuple[tuple[int, ...], tuple[float, ...]]]:
+        """``scene`` (a map of the drawing) in each selected shape's own units, as SVG matrices.
+
+        A shape whose parents squash it flat cannot be resized, so nothing is (see _local_deltas).
+        """
+        parents = {s.path: t for s, _r, t in self.shapes}
+        out = []
+        for shape in self.selection:
+            parent = parents.get(shape.path, QTransform())
+            inverse, ok = parent.inverted()
+            if not ok:
+                return []
+            m = parent * scene * inverse  # (Qt's order: the first applied first)
+            values = (m.m11(), m.m12(), m.m21(), m.m22(), m.dx(), m.dy())
+            out.append((shape.path, tuple(round(v, 6) for v in values)))
+        return out
+
+    def _preview_resize(self, scene: QTransform) -> None:
+        """Draw the selection resized by ``scene`` while the mouse is down, without touching the model."""
+        assert self._resize is not None
+        maps = self._local_maps(scene)
+        if not maps or self.doc is None:
+            return
+        self._resize = (*self._resize[:3], scene)
+        doc = SvgDocument(self.text, fidelity=False)
+        for path, matrix in maps:
+            doc.transform(path, matrix)  # type: ignore[arg-type] - six numbers
+        self._draw(doc)
+        self._item.update()
+        self._selection.set_rects([scene.mapRect(self.bounds_of(s)) for s in self.selection])
+
+    def resize_selected(self, scene: QTransform) -> None:
+        """Resize the selection by the scene map ``scene``: one undo step.
+
+        Each shape writes the change as the attributes it has (see SvgDocument.transform).
+        """
+        maps = self._local_maps(scene)
+        if not maps or scene.isIdentity():
+            self._set_selection({s.path for s in self.selection})
+            if self.doc is not None:
+                self._load(self.doc)
+            return
+
+        def change(doc: SvgDocument) -> None:
+            for path, matrix in maps:
+                doc.transform(path, matrix)  # type: ignore[arg-type] - six numbers
+
+        paths = [s.path for s in self.selection]
+        self._commit(f"Resize {self._what()} in {self.file_label}", change)
+        self.select_paths(paths)
 
     # -- the rubber band ----------------------------------------------------------------------------
     def _start_band(self, at: QPointF, pixel: QPoint, kept: tuple[tuple[int, ...], ...]) -> None:
@@ -976,6 +1133,12 @@ class IconCanvas(QGraphicsView):
             self.scene().removeItem(self._band_item)
             self._band_item = None
 
+    @property
+    def dragging(self) -> bool:
+        """Whether the mouse is down in a gesture (a move, a draft, a band or a resize): keys that
+        edit or select wait for it, or they changed what the release then did."""
+        return self._press is not None or self._band is not None or self._resize is not None
+
     def _still_a_click(self, event) -> bool:
         """Whether the pointer, pressed with the Select tool, has not yet gone the drag distance
         (once it has, the drag goes on even back near where it began)."""
@@ -997,6 +1160,14 @@ class IconCanvas(QGraphicsView):
         if self._band is not None:
             self._set_selection(set(self._band[1]))  # (the selection it began with)
             self._end_band()
+            return True
+        if self._resize is not None:
+            resized = self._resize[3] is not None
+            self._resize = None
+            self._press_at = None
+            self._set_selection({s.path for s in self.selection})  # the frames where the shapes are
+            if resized and self.doc is not None:
+                self._load(self.doc)  # the renderer holds the resized preview: draw the file again
             return True
         if self._press is None:
             return False
@@ -1029,7 +1200,7 @@ class IconCanvas(QGraphicsView):
             if mods & Qt.KeyboardModifier.ControlModifier:
                 self.focusNextPrevChild(not back)
                 return True
-            if self.selectable() and self._press is None and not mods & Qt.KeyboardModifier.AltModifier:
+            if self.selectable() and not self.dragging and not mods & Qt.KeyboardModifier.AltModifier:
                 self.select_next(-1 if back else 1)
                 return True
         return super().event(event)
@@ -1037,7 +1208,7 @@ class IconCanvas(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if (self._press is not None or self._band is not None) and key != Qt.Key.Key_Escape:
+        if self.dragging and key != Qt.Key.Key_Escape:
             # The mouse is still down: Ctrl+A, Enter or Delete mid-drag changed what the release
             # then moved, or added a second shape. Only Escape (cancel the drag) counts until then.
             return
@@ -1213,6 +1384,24 @@ class IconCanvas(QGraphicsView):
         }
         self.add_shape("text", attrs, content)
 
+
+def _edge_point(box: QRectF, handle: str) -> QPointF:
+    """The point of ``box`` a resize handle stands for: a corner, or the middle of an edge."""
+    x = box.left() if "l" in handle else box.right() if "r" in handle else box.center().x()
+    y = box.top() if "t" in handle else box.bottom() if "b" in handle else box.center().y()
+    return QPointF(x, y)
+
+
+_HANDLE_CURSORS = {
+    "tl": Qt.CursorShape.SizeFDiagCursor,
+    "br": Qt.CursorShape.SizeFDiagCursor,
+    "tr": Qt.CursorShape.SizeBDiagCursor,
+    "bl": Qt.CursorShape.SizeBDiagCursor,
+    "t": Qt.CursorShape.SizeVerCursor,
+    "b": Qt.CursorShape.SizeVerCursor,
+    "l": Qt.CursorShape.SizeHorCursor,
+    "r": Qt.CursorShape.SizeHorCursor,
+}
 
 _SHAPE_NAMES = {"rect": "rectangle", "g": "group", "use": "copied shape", "polyline": "line", "image": "picture"}
 
