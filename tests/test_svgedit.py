@@ -670,3 +670,16 @@ def test_paint_given_by_a_class_goes_along_into_another_icon() -> None:
     same = SvgDocument(icon)
     same.paste(fragment, 1, 1)  # back into its own icon: nothing written
     assert same.to_text().endswith('<circle class="cls-1 cls-2" style="stroke:green" cx="6" cy="6" r="2"/>\n</svg>\n')
+
+
+def test_transform_leaves_out_what_was_left_out_and_does_not_multiply_lengths_with_units() -> None:
+    doc = SvgDocument(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <rect width="6" height="6"/>\n  <rect width="50%" height="6"/>\n</svg>\n'
+    )
+    doc.transform((0,), (2, 0, 0, 2, 0, 0))
+    doc.transform((1,), (2, 0, 0, 2, 0, 0))
+    assert doc.to_text() == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        '  <rect width="12" height="12"/>\n  <rect width="50%" height="6" transform="scale(2)"/>\n</svg>\n'
+    )

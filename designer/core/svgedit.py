@@ -142,6 +142,9 @@ Matrix = tuple[float, float, float, float, float, float]  # SVG's matrix(a b c d
 _PATH_ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
 
 
+_GEOMETRY = frozenset("x y width height rx ry r cx cy x1 y1 x2 y2".split())  # what _transformed multiplies
+
+
 def _path_commands(d: str) -> list[tuple[str, list[float]]] | None:
     """Path data as (command, its numbers); None when it cannot be read. An arc's two flags are
     read as single digits, since they may be written without a space (``a1 1 0 011 1``)."""
@@ -227,10 +230,14 @@ def _transformed(el: Any, matrix: Matrix) -> bool:
     a, b, c, d, e, f = matrix
     name = _local(el.tag)
     n = format_number
-    plain = el.get("transform") is None and not b and not c and a > 0 and d > 0
+    # (a length in % or in units cannot simply be multiplied: such a shape takes a transform)
+    numbers = all(_NUMBER.fullmatch(v.strip()) for k, v in el.attrib.items() if k in _GEOMETRY)
+    plain = el.get("transform") is None and not b and not c and a > 0 and d > 0 and numbers
 
     def mapped(attr: str, scale: float, shift: float = 0.0) -> None:
-        el.set(attr, n(_num(el.get(attr)) * scale + shift))
+        value = _num(el.get(attr)) * scale + shift
+        if el.get(attr) is not None or value:  # (an x left out is 0, and stays left out)
+            el.set(attr, n(value))
 
     if plain and name in ("rect", "image"):
         mapped("x", a, e)
