@@ -1088,3 +1088,21 @@ def test_several_shapes_and_a_path_resize_together(qtbot, window, example_projec
     )
     assert window.editor.undo_stack.count() == 1
     assert len(canvas.selection) == 2
+
+
+def test_a_stroked_shape_keeps_the_side_not_dragged_and_its_stroke_ends_under_the_pointer(
+    qtbot, window, example_project: Path
+) -> None:
+    """The frame is around the stroke, which a resize keeps as wide: scaling the frame's box moved
+    the side that should stay put by half the stroke, and the dragged side fell short of the pointer."""
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="black" stroke-width="2">\n'
+        '  <rect x="2" y="2" width="6" height="6"/>\n</svg>\n'
+    )
+    pane = open_svg(window, example_project, icon)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    assert canvas.bounds_of(canvas.selected) == QRectF(1, 1, 8, 8)  # (the frame's box: the stroke's outside)
+    drag_handle(qtbot, canvas, "br", (13, 13))
+    assert '<rect x="2" y="2" width="10" height="10"/>' in window.package.read_text(pane.rel)
+    assert canvas.bounds_of(canvas.selected) == QRectF(1, 1, 12, 12)

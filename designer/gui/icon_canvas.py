@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -251,10 +252,7 @@ class IconCanvas(QGraphicsView):
         # (Shift: the one before it; else none). None when no band is being dragged.
         self._band: tuple[QPointF, tuple[tuple[int, ...], ...]] | None = None
         self._band_item: QGraphicsRectItem | None = None
-        # A resize handle's drag: which handle, the selection's box when it began, how far from the
-        # box's edge the handle was grabbed (scene units), and the scene map the pointer has made
-        # of the box so far (None: not resized yet). None when not resizing.
-        self._resize: tuple[str, QRectF, QPointF, QTransform | None] | None = None
+        self._resize: _Resize | None = None  # a resize handle's drag
         self._points: list[QPointF] = []  # the path tool's clicks so far
         self._zoom = 1.0
         # The zoom keys of drawing programs and browsers, for the keyboard as Ctrl+wheel is for
@@ -905,8 +903,8 @@ class IconCanvas(QGraphicsView):
         if self.tool == "select":
             handle = self.handle_at(event.position().toPoint())
             if handle is not None:
-                box = self._selection.box()
-                self._resize = (handle, box, raw - _edge_point(box, handle), None)
+                box, inset = self._selection.box(), self._stroke_inset()
+                self._resize = _Resize(handle, box, inset, raw - _edge_point(box, handle))
                 self._press_at = event.position().toPoint()
                 return
             hit = self.shape_at(raw)
@@ -949,7 +947,7 @@ class IconCanvas(QGraphicsView):
         if self._resize is not None:
             if not self._still_a_click(event):
                 keep_ratio = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-                edge = self.snapped(self._scene_point(event) - self._resize[2])  # (where the box's edge goes)
+                edge = self.snapped(self._scene_point(event) - self._resize.offset)  # (where the frame's edge goes)
                 self._preview_resize(self._resized(edge, keep_ratio))
         elif self._band is not None:
             if not self._still_a_click(event):
@@ -975,7 +973,7 @@ class IconCanvas(QGraphicsView):
             super().mouseReleaseEvent(event)
             return
         if self._resize is not None:
-            done = self._resize[3]
+            done = self._resize.scene
             self._resize = None
             self._press_at = None
             if done is not None:
@@ -1025,7 +1023,8 @@ class IconCanvas(QGraphicsView):
         A box is not turned inside out past its opposite side: it stops at a tenth of a cell.
         """
         assert self._resize is not None
-        handle, box, _offset, _done = self._resize
+        handle, inset = self._resize.handle, self._resize.inset
+        box = self._resize.box.adjusted(inset, inset, -inset, -inset)  # what the map scales
         least = self.grid_unit / 10
         scales, anchors = [1.0, 1.0], [box.center().x(), box.center().y()]
         for axis, (low, high, pos, size, start) in enumerate(
@@ -1035,10 +1034,10 @@ class IconCanvas(QGraphicsView):
                 continue
             if high in handle:
                 anchors[axis] = start
-                scales[axis] = max(pos - start, least) / size
+                scales[axis] = max(pos - inset - start, least) / size
             else:
                 anchors[axis] = start + size
-                scales[axis] = max(start + size - pos, least) / size
+                scales[axis] = max(start + size - pos - inset, least) / size
         if keep_ratio:
             corner = len(handle) == 2
             both = max(scales) if corner else (scales[0] if handle in ("l", "r") else scales[1])
@@ -1046,6 +1045,34 @@ class IconCanvas(QGraphicsView):
         sx, sy = scales
         ax, ay = anchors
         return QTransform(sx, 0, 0, sy, ax - ax * sx, ay - ay * sy)
+
+    def _stroke_inset(self) -> float:
+        """Half the stroke width of the selection, in scene units, when a resize keeps it (see
+        SvgDocument.transform): the frame is around the stroke, and the map must scale the shape
+        inside it, or the side that stays put moved by the stroke's half and the dragged one did not
+        end under the pointer. 0 when the shapes stroke alike by no plain number (or their parents
+        scale them): the frame's box is scaled, near enough.
+        """
+        if self.doc is None or not self.selection:
+            return 0.0
+        parents = {s.path: t for s, _r, t in self.shapes}
+        widths = set()
+        for shape in self.selection:
+            el = self.doc.element(shape.path)
+            parent = parents.get(shape.path, QTransform())
+            moved_only = parent.type() in (
+                QTransform.TransformationType.TxNone,
+                QTransform.TransformationType.TxTranslate,
+            )
+            if shape.tag not in _RESIZED_BY_ATTRIBUTES or el.get("transform") is not None or not moved_only:
+                return 0.0
+            stroke = (self.doc.paint_of(shape.path, "stroke", inherited=True) or "none").strip()
+            width = self.doc.paint_of(shape.path, "stroke-width", inherited=True) or "1"
+            try:
+                widths.add(0.0 if stroke == "none" else float(width))
+            except ValueError:
+                return 0.0
+        return widths.pop() / 2 if len(widths) == 1 else 0.0
 
     def _local_maps(self, scene: QTransform) -> list[tuple[tuple[int, ...], tuple[float, ...]]]:
         """``scene`` (a map of the drawing) in each selected shape's own units, as SVG matrices.
@@ -1070,13 +1097,16 @@ class IconCanvas(QGraphicsView):
         maps = self._local_maps(scene)
         if not maps or self.doc is None:
             return
-        self._resize = (*self._resize[:3], scene)
+        self._resize.scene = scene
         doc = SvgDocument(self.text, fidelity=False)
         for path, matrix in maps:
             doc.transform(path, matrix)  # type: ignore[arg-type] - six numbers
         self._draw(doc)
         self._item.update()
-        self._selection.set_rects([scene.mapRect(self.bounds_of(s)) for s in self.selection])
+        h = self._resize.inset
+        self._selection.set_rects(
+            [scene.mapRect(self.bounds_of(s).adjusted(h, h, -h, -h)).adjusted(-h, -h, h, h) for s in self.selection]
+        )
 
     def resize_selected(self, scene: QTransform) -> None:
         """Resize the selection by the scene map ``scene``: one undo step.
@@ -1162,7 +1192,7 @@ class IconCanvas(QGraphicsView):
             self._end_band()
             return True
         if self._resize is not None:
-            resized = self._resize[3] is not None
+            resized = self._resize.scene is not None
             self._resize = None
             self._press_at = None
             self._set_selection({s.path for s in self.selection})  # the frames where the shapes are
@@ -1383,6 +1413,21 @@ class IconCanvas(QGraphicsView):
             "fill": colour if colour != "none" else "currentColor",
         }
         self.add_shape("text", attrs, content)
+
+
+# Shapes SvgDocument.transform resizes by their own attributes (so their stroke keeps its width).
+_RESIZED_BY_ATTRIBUTES = frozenset("rect circle ellipse line polyline polygon path image".split())
+
+
+@dataclass
+class _Resize:
+    """A resize handle's drag."""
+
+    handle: str  # which handle: "tl" … "l"
+    box: QRectF  # the selection's frame box when it began (around the stroke)
+    inset: float  # half the stroke width the resize keeps (see IconCanvas._stroke_inset)
+    offset: QPointF  # how far from the box's edge the handle was grabbed (scene units)
+    scene: QTransform | None = None  # the map the pointer has made of the box so far
 
 
 def _edge_point(box: QRectF, handle: str) -> QPointF:
