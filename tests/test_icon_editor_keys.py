@@ -1106,3 +1106,21 @@ def test_a_stroked_shape_keeps_the_side_not_dragged_and_its_stroke_ends_under_th
     drag_handle(qtbot, canvas, "br", (13, 13))
     assert '<rect x="2" y="2" width="10" height="10"/>' in window.package.read_text(pane.rel)
     assert canvas.bounds_of(canvas.selected) == QRectF(1, 1, 12, 12)
+
+
+def test_a_band_starts_inside_an_outlines_box_where_it_has_no_ink(qtbot, window, example_project: Path) -> None:
+    """Outline icons (the built-in ones) have boxes over most of the page: a drag from inside the
+    square's empty middle moved the square, so no band could be drawn around the dot in it."""
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+        ' stroke-width="2">\n  <path d="M2 2h20v20H2z"/>\n  <circle cx="9" cy="9" r="2"/>\n</svg>\n'
+    )
+    pane = open_svg(window, example_project, icon)
+    canvas = pane.canvas
+    drag(qtbot, canvas, (4, 4), (14, 14))
+    assert window.package.read_text(pane.rel) == icon  # nothing moved
+    assert [s.tag for s in canvas.selection] == ["circle"]
+    click(qtbot, canvas, 16, 16)  # a click there still picks the square, as before
+    assert [s.tag for s in canvas.selection] == ["path"]
+    drag(qtbot, canvas, (16, 16), (18, 18))  # and once selected, a drag there moves it
+    assert '<path d="M2 2h20v20H2z" transform="translate(2 2)"/>' in window.package.read_text(pane.rel)

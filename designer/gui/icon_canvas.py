@@ -248,9 +248,10 @@ class IconCanvas(QGraphicsView):
         # gone the system's drag distance, so a click that slips a pixel does not move a shape.
         self._press_at: QPoint | None = None
         self._narrow_to: Shape | None = None  # clicked in a selection of several: the one it keeps if not dragged
-        # A rubber band dragged from an empty place: where it began, and the selection it adds to
-        # (Shift: the one before it; else none). None when no band is being dragged.
-        self._band: tuple[QPointF, tuple[tuple[int, ...], ...]] | None = None
+        # A rubber band dragged from an empty place: where it began, the selection it adds to
+        # (Shift: the one before it; else none) and the shape a click there (no drag) selects, the
+        # one whose box it is in (see _hit). None when no band is being dragged.
+        self._band: tuple[QPointF, tuple[tuple[int, ...], ...], Shape | None] | None = None
         self._band_item: QGraphicsRectItem | None = None
         self._resize: _Resize | None = None  # a resize handle's drag
         self._points: list[QPointF] = []  # the path tool's clicks so far
@@ -459,6 +460,11 @@ class IconCanvas(QGraphicsView):
         a little slack for thin lines) decides. When no candidate has ink there, the smallest
         box wins.
         """
+        return self._hit(point)[0]
+
+    def _hit(self, point: QPointF) -> tuple[Shape | None, bool]:
+        """:meth:`shape_at`, and whether that shape has ink under ``point`` (False: the smallest
+        box around it, which a click selects but a drag from draws a rubber band)."""
         slack = self.view_rect.width() / GRID_CELLS / 2
         candidates = [
             (shape, bounds)
@@ -467,10 +473,10 @@ class IconCanvas(QGraphicsView):
         ]
         for shape, bounds in candidates:
             if self._inked(shape, bounds, point, slack):
-                return shape
+                return shape, True
         if not candidates:
-            return None
-        return min(candidates, key=lambda c: c[1].width() * c[1].height())[0]
+            return None, False
+        return min(candidates, key=lambda c: c[1].width() * c[1].height())[0], False
 
     def _inked(self, shape: Shape, bounds: QRectF, point: QPointF, slack: float) -> bool:
         """Whether ``shape`` alone paints anything within ``slack`` of ``point``."""
@@ -907,11 +913,12 @@ class IconCanvas(QGraphicsView):
                 self._resize = _Resize(handle, box, inset, raw - _edge_point(box, handle))
                 self._press_at = event.position().toPoint()
                 return
-            hit = self.shape_at(raw)
+            hit, inked = self._hit(raw)
             chosen = [s.path for s in self.selection]
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if hit is None:
-                self._start_band(raw, event.position().toPoint(), tuple(chosen) if shift else ())
+            if hit is None or (not inked and hit.path not in chosen):
+                # No ink there (outline icons' boxes cover most of the page): a drag draws a band.
+                self._start_band(raw, event.position().toPoint(), tuple(chosen) if shift else (), hit)
                 return
             if shift:
                 # Shift+click adds a shape to the selection, or takes it out.
@@ -980,6 +987,11 @@ class IconCanvas(QGraphicsView):
                 self.resize_selected(done)
             return
         if self._band is not None:
+            _start, kept, clicked = self._band
+            if self._band_item is None and clicked is not None:  # a click, not a drag: as on ink
+                self.select_paths(
+                    [*kept, clicked.path] if clicked.path not in kept else [p for p in kept if p != clicked.path]
+                )
             self._end_band()
             return
         start, self._press = self._press, None
@@ -1129,12 +1141,13 @@ class IconCanvas(QGraphicsView):
         self.select_paths(paths)
 
     # -- the rubber band ----------------------------------------------------------------------------
-    def _start_band(self, at: QPointF, pixel: QPoint, kept: tuple[tuple[int, ...], ...]) -> None:
-        """A press on an empty place with the Select tool: a click deselects (with Shift: keeps the
-        selection), a drag draws a band that selects every shape wholly inside it."""
-        if not kept:
+    def _start_band(self, at: QPointF, pixel: QPoint, kept: tuple[tuple[int, ...], ...], clicked: Shape | None) -> None:
+        """A press on an empty place with the Select tool: a drag draws a band that selects every
+        shape wholly inside it; a click selects ``clicked`` (Shift: adds it or takes it out), or,
+        when there is none, deselects (with Shift: keeps the selection)."""
+        if not kept and clicked is None:
             self._select(None)
-        self._band = (at, kept)
+        self._band = (at, kept, clicked)
         self._press_at = pixel
 
     def _drag_band(self, point: QPointF) -> None:
@@ -1142,7 +1155,7 @@ class IconCanvas(QGraphicsView):
         as it is dragged (the frames say what the release will select)."""
         if self._band is None:
             return
-        start, kept = self._band
+        start, kept, _clicked = self._band
         rect = QRectF(start, point).normalized()
         if self._band_item is None:
             self._band_item = QGraphicsRectItem()
