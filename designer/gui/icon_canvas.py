@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number, xml_text
+from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number, paint_of_element, xml_text
 from .icon_render import remember_drawing, renderable_tree
 from .tones import ring_colour
 from .viewports import viewport_of
@@ -1068,9 +1068,10 @@ class IconCanvas(QGraphicsView):
         if self.doc is None or not self.selection:
             return 0.0
         parents = {s.path: t for s, _r, t in self.shapes}
+        elements = self.doc.elements([s.path for s in self.selection])
         widths = set()
         for shape in self.selection:
-            el = self.doc.element(shape.path)
+            el = elements[shape.path]
             parent = parents.get(shape.path, QTransform())
             moved_only = parent.type() in (
                 QTransform.TransformationType.TxNone,
@@ -1078,11 +1079,13 @@ class IconCanvas(QGraphicsView):
             )
             if shape.tag not in _RESIZED_BY_ATTRIBUTES or el.get("transform") is not None or not moved_only:
                 return 0.0
-            stroke = (self.doc.paint_of(shape.path, "stroke", inherited=True) or "none").strip()
-            width = self.doc.paint_of(shape.path, "stroke-width", inherited=True) or "1"
+            stroke = (paint_of_element(el, "stroke", inherited=True) or "none").strip()
+            width = paint_of_element(el, "stroke-width", inherited=True) or "1"
             try:
                 widths.add(0.0 if stroke == "none" else float(width))
             except ValueError:
+                return 0.0
+            if len(widths) > 1:
                 return 0.0
         return widths.pop() / 2 if len(widths) == 1 else 0.0
 
