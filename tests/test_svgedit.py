@@ -683,3 +683,18 @@ def test_transform_leaves_out_what_was_left_out_and_does_not_multiply_lengths_wi
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
         '  <rect width="12" height="12"/>\n  <rect width="50%" height="6" transform="scale(2)"/>\n</svg>\n'
     )
+
+
+def test_a_shape_in_a_group_painted_by_class_takes_that_paint_along() -> None:
+    """Illustrator paints a group by class (``<g class="st0">``): a shape copied out of it lost it."""
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n'
+        "  <style>.st0{fill:#e30}</style>\n"
+        '  <g class="st0"><path d="M1 1h3v3z"/><path style="fill:blue" d="M9 9h3v3z"/></g>\n</svg>\n'
+    )
+    fragment = SvgDocument(icon).fragment([(1, 0), (1, 1)])
+    other = SvgDocument('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n</svg>\n')
+    other.paste(fragment, 1, 1)
+    text = other.to_text()
+    assert '<path d="M1 1h3v3z" fill="#e30" transform="translate(1 1)"/>' in text
+    assert '<path style="fill:blue" d="M9 9h3v3z" transform="translate(1 1)"/>' in text  # its own wins

@@ -664,8 +664,10 @@ class SvgDocument:
         """
         from lxml import etree
 
-        from .svgimport import internal_references
+        from .svgimport import _Styles, internal_references
 
+        has_rules = next(self.root.iter("{*}style", "style"), None) is not None
+        styles = _Styles(self.root, _INHERITED) if has_rules else None
         out = etree.Element(self.root.tag, nsmap=self.root.nsmap)
         out.set("viewBox", " ".join(format_number(v) for v in self.view_box()))
         for key in _INHERITED:
@@ -677,7 +679,7 @@ class SvgDocument:
             el = self.element(path)
             made = copy.deepcopy(el)
             made.tail = "\n  "
-            self._set_attributes(made, self._from_groups(el))
+            self._set_attributes(made, self._from_groups(el, styles))
             around = [a.get("transform") for a in el.iterancestors() if a is not self.root and a.get("transform")]
             if around:  # (innermost first: the outermost is written first)
                 group = etree.SubElement(out, f"{{{self._ns}}}g" if self._ns else "g")
@@ -718,17 +720,25 @@ class SvgDocument:
         out[-1].tail = "\n"
         return etree.tostring(out, encoding="unicode") + "\n"
 
-    def _from_groups(self, el: Any) -> dict[str, str | None]:
+    def _from_groups(self, el: Any, styles: Any = None) -> dict[str, str | None]:
         """The properties of :data:`_INHERITED` that ``el`` takes from the groups around it (not
-        the ``<svg>``): what it must write itself to look the same outside them."""
+        the ``<svg>``): what it must write itself to look the same outside them. ``styles``: the
+        icon's ``<style>`` rules (svgimport's ``_Styles``), which paint a group by its class as
+        Illustrator writes them (``<g class="st0">``)."""
+
+        def painted(part: Any, key: str) -> str | None:  # (inline style, then the rules, then the attribute)
+            if key in _written_paint_in_style(part) or styles is None:
+                return _written_paint(part, key)
+            return styles.from_rules(part, key) or part.get(key)
+
         found: dict[str, str | None] = {}
         for key in _INHERITED:
-            if _written_paint(el, key) is not None:
+            if painted(el, key) is not None:
                 continue
             for group in el.iterancestors():
                 if group is self.root:
                     break
-                if (value := _written_paint(group, key)) is not None:
+                if (value := painted(group, key)) is not None:
                     found[key] = value
                     break
         return found
