@@ -1124,3 +1124,17 @@ def test_a_band_starts_inside_an_outlines_box_where_it_has_no_ink(qtbot, window,
     assert [s.tag for s in canvas.selection] == ["path"]
     drag(qtbot, canvas, (16, 16), (18, 18))  # and once selected, a drag there moves it
     assert '<path d="M2 2h20v20H2z" transform="translate(2 2)"/>' in window.package.read_text(pane.rel)
+
+
+def test_a_resize_puts_the_shapes_own_edge_on_the_grid_not_its_strokes(qtbot, window, example_project: Path) -> None:
+    """With a stroke of 1.5 the frame's edge snapped to the grid, so the rectangle's own edge fell
+    between grid lines (x 12.25), unlike a rectangle drawn with the mouse."""
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="black" stroke-width="1.5">\n'
+        '  <rect x="2" y="2" width="6" height="6"/>\n</svg>\n'
+    )
+    pane = open_svg(window, example_project, icon)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_Tab)
+    drag_handle(qtbot, canvas, "br", (12.75, 12.75))  # the frame's edge there: the rectangle's at 12
+    assert '<rect x="2" y="2" width="10" height="10"/>' in window.package.read_text(pane.rel)

@@ -954,8 +954,7 @@ class IconCanvas(QGraphicsView):
         if self._resize is not None:
             if not self._still_a_click(event):
                 keep_ratio = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-                edge = self.snapped(self._scene_point(event) - self._resize.offset)  # (where the frame's edge goes)
-                self._preview_resize(self._resized(edge, keep_ratio))
+                self._preview_resize(self._resized(self._scene_point(event), keep_ratio))
         elif self._band is not None:
             if not self._still_a_click(event):
                 self._drag_band(self._scene_point(event))
@@ -1027,16 +1026,21 @@ class IconCanvas(QGraphicsView):
                 return name
         return None
 
-    def _resized(self, point: QPointF, keep_ratio: bool) -> QTransform:
-        """The scene map a resize handle dragged to ``point`` makes: the box scaled from its
+    def _resized(self, pointer: QPointF, keep_ratio: bool) -> QTransform:
+        """The scene map a resize handle dragged to ``pointer`` makes: the box scaled from its
         opposite side (or corner), which stays where it is. ``keep_ratio`` (Shift): as much both
         ways, an edge's handle scaling about the middle of the other axis.
 
-        A box is not turned inside out past its opposite side: it stops at a tenth of a cell.
+        What snaps to the grid is the shape's own edge (inside its stroke), as a shape drawn
+        with the mouse has its edges on the grid. A box is not turned inside out past its
+        opposite side: it stops at a tenth of a cell.
         """
         assert self._resize is not None
         handle, inset = self._resize.handle, self._resize.inset
         box = self._resize.box.adjusted(inset, inset, -inset, -inset)  # what the map scales
+        frame_edge = pointer - self._resize.offset
+        side = QPointF(inset if "r" in handle else -inset, inset if "b" in handle else -inset)
+        point = self.snapped(frame_edge - side)  # (where the shape's own edge goes)
         least = self.grid_unit / 10
         scales, anchors = [1.0, 1.0], [box.center().x(), box.center().y()]
         for axis, (low, high, pos, size, start) in enumerate(
@@ -1046,10 +1050,10 @@ class IconCanvas(QGraphicsView):
                 continue
             if high in handle:
                 anchors[axis] = start
-                scales[axis] = max(pos - inset - start, least) / size
+                scales[axis] = max(pos - start, least) / size
             else:
                 anchors[axis] = start + size
-                scales[axis] = max(start + size - pos - inset, least) / size
+                scales[axis] = max(start + size - pos, least) / size
         if keep_ratio:
             corner = len(handle) == 2
             both = max(scales) if corner else (scales[0] if handle in ("l", "r") else scales[1])
