@@ -1138,3 +1138,25 @@ def test_a_resize_puts_the_shapes_own_edge_on_the_grid_not_its_strokes(qtbot, wi
     key(qtbot, pane, Qt.Key.Key_Tab)
     drag_handle(qtbot, canvas, "br", (12.75, 12.75))  # the frame's edge there: the rectangle's at 12
     assert '<rect x="2" y="2" width="10" height="10"/>' in window.package.read_text(pane.rel)
+
+
+def test_a_resize_too_small_to_write_draws_the_file_as_it_is(qtbot, window, example_project: Path) -> None:
+    """A drag of a handle by a ten-thousandth of a cell wrote nothing, and the canvas went on
+    drawing the preview (and its frame) as if the shape had changed."""
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    canvas.snap = False
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, 2..8
+    before = QRectF(canvas._selection.rects[0])
+    canvas._resize = None
+    grab = canvas.mapFromScene(canvas._selection.handle_points()["br"])
+    vp = canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(vp, grab + QPoint(30, 30))
+    assert canvas._selection.rects[0] != before  # the preview
+    canvas._resize.scene = canvas._resize.scene.fromScale(1.00001, 1.00001)  # (less than a pixel can say)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=grab + QPoint(30, 30))
+    assert window.package.read_text(pane.rel) == THREE and not window.editor.undo_stack.count()
+    assert canvas._selection.rects == [before]
+    outside = canvas.mapFromScene(QPointF(8.6, 8.6))  # (inside the preview, outside the rectangle)
+    assert canvas.viewport().grab().toImage().pixelColor(outside).lightness() > 200

@@ -25,6 +25,7 @@ from .svgsplice import Spans
 
 __all__ = [
     "DRAWABLE",
+    "Matrix",
     "Shape",
     "SvgDocument",
     "SvgEditError",

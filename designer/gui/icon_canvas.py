@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.svgedit import Shape, SvgDocument, SvgEditError, format_number, paint_of_element, xml_text
+from ..core.svgedit import Matrix, Shape, SvgDocument, SvgEditError, format_number, paint_of_element, xml_text
 from .icon_render import remember_drawing, renderable_tree
 from .tones import ring_colour
 from .viewports import viewport_of
@@ -1093,7 +1093,7 @@ class IconCanvas(QGraphicsView):
                 return 0.0
         return widths.pop() / 2 if len(widths) == 1 else 0.0
 
-    def _local_maps(self, scene: QTransform) -> list[tuple[tuple[int, ...], tuple[float, ...]]]:
+    def _local_maps(self, scene: QTransform) -> list[tuple[tuple[int, ...], Matrix]]:
         """``scene`` (a map of the drawing) in each selected shape's own units, as SVG matrices.
 
         A shape whose parents squash it flat cannot be resized, so nothing is (see _local_deltas).
@@ -1106,8 +1106,8 @@ class IconCanvas(QGraphicsView):
             if not ok:
                 return []
             m = parent * scene * inverse  # (Qt's order: the first applied first)
-            values = (m.m11(), m.m12(), m.m21(), m.m22(), m.dx(), m.dy())
-            out.append((shape.path, tuple(round(v, 6) for v in values)))
+            a, b, c, d, e, f = (round(v, 6) for v in (m.m11(), m.m12(), m.m21(), m.m22(), m.dx(), m.dy()))
+            out.append((shape.path, (a, b, c, d, e, f)))
         return out
 
     def _preview_resize(self, scene: QTransform) -> None:
@@ -1119,7 +1119,7 @@ class IconCanvas(QGraphicsView):
         self._resize.scene = scene
         doc = SvgDocument(self.text, fidelity=False)
         for path, matrix in maps:
-            doc.transform(path, matrix)  # type: ignore[arg-type] - six numbers
+            doc.transform(path, matrix)
         self._draw(doc)
         self._item.update()
         h = self._resize.inset
@@ -1133,18 +1133,16 @@ class IconCanvas(QGraphicsView):
         Each shape writes the change as the attributes it has (see SvgDocument.transform).
         """
         maps = self._local_maps(scene)
-        if not maps or scene.isIdentity():
-            self._set_selection({s.path for s in self.selection})
-            if self.doc is not None:
-                self._load(self.doc)
-            return
+        paths, before = [s.path for s in self.selection], self.text
 
         def change(doc: SvgDocument) -> None:
             for path, matrix in maps:
-                doc.transform(path, matrix)  # type: ignore[arg-type] - six numbers
+                doc.transform(path, matrix)
 
-        paths = [s.path for s in self.selection]
-        self._commit(f"Resize {self._what()} in {self.file_label}", change)
+        if maps and not scene.isIdentity():
+            self._commit(f"Resize {self._what()} in {self.file_label}", change)
+        if self.text == before and self.doc is not None:  # (dragged back, or too little to write)
+            self._load(self.doc)  # the renderer holds the preview: draw the file again
         self.select_paths(paths)
 
     # -- the rubber band ----------------------------------------------------------------------------
