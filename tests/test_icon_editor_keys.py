@@ -1160,3 +1160,17 @@ def test_a_resize_too_small_to_write_draws_the_file_as_it_is(qtbot, window, exam
     assert canvas._selection.rects == [before]
     outside = canvas.mapFromScene(QPointF(8.6, 8.6))  # (inside the preview, outside the rectangle)
     assert canvas.viewport().grab().toImage().pixelColor(outside).lightness() > 200
+
+
+def test_several_selected_shapes_show_the_box_their_handles_resize(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_A, CTRL)
+    top = canvas.mapFromScene(canvas._selection.handle_points()["t"]).y()
+    image = canvas.viewport().grab().toImage()
+    xs = range(canvas.mapFromScene(QPointF(9, 0)).x(), canvas.mapFromScene(QPointF(10.5, 0)).x())
+    # Between the rectangle's frame and the circle's, where only the box around them all runs.
+    assert any(_blue(image.pixelColor(x, y)) for x in xs for y in (top - 1, top, top + 1))
+    key(qtbot, pane, Qt.Key.Key_Tab)  # one shape: its own frame is the box
+    image = canvas.viewport().grab().toImage()
+    assert not any(_blue(image.pixelColor(x, y)) for x in xs for y in (top - 1, top, top + 1))

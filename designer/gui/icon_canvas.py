@@ -162,6 +162,13 @@ class _SelectionMarks(QGraphicsItem):
             painter.setPen(pen)
             for rect in self.rects:
                 painter.drawRect(rect.adjusted(-o, -o, o, o))
+        if self.handles and len(self.rects) > 1:
+            # Several shapes: a thin dashed box around them all, which their handles resize
+            # (the handles alone floated in the air between the frames).
+            around = QPen(SELECTION_BLUE, 1, Qt.PenStyle.DashLine)
+            around.setCosmetic(True)
+            painter.setPen(around)
+            painter.drawRect(self.box().adjusted(-o, -o, o, o))
         if self.handles:
             # White squares edged in blue, a fixed size in pixels: the places a drag resizes from.
             side = self.HANDLE * self.unit
