@@ -1174,3 +1174,21 @@ def test_several_selected_shapes_show_the_box_their_handles_resize(qtbot, window
     key(qtbot, pane, Qt.Key.Key_Tab)  # one shape: its own frame is the box
     image = canvas.viewport().grab().toImage()
     assert not any(_blue(image.pixelColor(x, y)) for x in xs for y in (top - 1, top, top + 1))
+
+
+def test_the_line_under_the_canvas_says_the_size_a_resize_makes(qtbot, window, example_project: Path) -> None:
+    pane = open_svg(window, example_project, THREE)
+    canvas = pane.canvas
+    key(qtbot, pane, Qt.Key.Key_Tab)  # the rectangle, 6 × 6
+    said = pane.selection_info.text()
+    vp = canvas.viewport()
+    grab = canvas.mapFromScene(canvas._selection.handle_points()["r"])
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(vp, grab + (at(canvas, 11, 5) - at(canvas, 8, 5)) / 2)
+    qtbot.mouseMove(vp, grab + at(canvas, 11, 5) - at(canvas, 8, 5))
+    assert pane.selection_info.text() == "Resize to 9 × 6"
+    key(qtbot, pane, Qt.Key.Key_Escape)
+    assert pane.selection_info.text() == said
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=grab)
+    drag_handle(qtbot, canvas, "br", (10, 10))
+    assert pane.selection_info.text().startswith("Rectangle 1 of 3: box x 2 to 10, y 2 to 10 (8 × 8)")

@@ -206,6 +206,7 @@ class IconCanvas(QGraphicsView):
     sig_needs_text = Signal()  # the Text tool was used with no text to place
     sig_zoom = Signal(float)  # the zoom changed; 1.0: the whole icon fits the canvas (see zoom_level)
     sig_said = Signal(str)  # a word for the line under the canvas (why a paste did nothing)
+    sig_sizing = Signal(object)  # a resize handle's drag: the size it makes (a QSizeF), None when it ends
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -991,6 +992,7 @@ class IconCanvas(QGraphicsView):
             self._press_at = None
             if done is not None:
                 self.resize_selected(done)
+                self.sig_sizing.emit(None)
             return
         if self._band is not None:
             _start, kept, clicked = self._band
@@ -1133,6 +1135,9 @@ class IconCanvas(QGraphicsView):
         self._selection.set_rects(
             [scene.mapRect(self.bounds_of(s).adjusted(h, h, -h, -h)).adjusted(-h, -h, h, h) for s in self.selection]
         )
+        # The size the release makes, as exact numbers (the shape's own, inside its stroke): the
+        # pointer's position said where the edge was, not how big the shape became.
+        self.sig_sizing.emit(scene.mapRect(self._resize.box.adjusted(h, h, -h, -h)).size())
 
     def resize_selected(self, scene: QTransform) -> None:
         """Resize the selection by the scene map ``scene``: one undo step.
@@ -1223,6 +1228,7 @@ class IconCanvas(QGraphicsView):
             self._set_selection({s.path for s in self.selection})  # the frames where the shapes are
             if resized and self.doc is not None:
                 self._load(self.doc)  # the renderer holds the resized preview: draw the file again
+                self.sig_sizing.emit(None)
             return True
         if self._press is None:
             return False

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import BrandingPackage
+from ...core.svgedit import format_number
 from ...core.svgimport import is_valid_id
 from ...core.wording import counted
 from ..commands import ModelEditor
@@ -283,6 +284,7 @@ class IconEditorPane(QWidget):
         self.canvas.sig_selection.connect(self._selection_changed)
         self.canvas.sig_needs_text.connect(self._ask_for_text)
         self.canvas.sig_said.connect(lambda text: self.selection_info.setText(text))  # (made below)
+        self.canvas.sig_sizing.connect(self._show_sizing)
         self.canvas.confirm_remove = self._confirm_remove
         self.toolbar = self._build_toolbar()
         outer.addWidget(self.toolbar)
@@ -1003,6 +1005,14 @@ class IconEditorPane(QWidget):
         if not text and self.canvas.hasFocus():
             text = KEYS_HINT if self.canvas.selectable() else KEYS_HINT_EMPTY
         self.selection_info.setText(text)
+
+    def _show_sizing(self, size) -> None:
+        """While a resize handle is dragged, the line under the canvas says the size it makes."""
+        if size is None:
+            self._show_selection_info()
+            return
+        n = lambda v: format_number(round(v, 2))  # noqa: E731 - a local shorthand
+        self.selection_info.setText(f"Resize to {n(size.width())} × {n(size.height())}")
 
     def _update_edit_actions(self) -> None:
         writable = not self.read_only
