@@ -456,3 +456,22 @@ def test_a_place_too_long_for_the_file_system_is_said_and_the_button_stays_off(
         assert not dialog.create_button.isEnabled()
     dialog.place_edit.setText(str(place))
     assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+
+
+def test_a_name_or_place_pasted_with_a_line_break_is_taken_on_one_line(qtbot, place: Path) -> None:
+    """A name copied with its line break ("Q3 sales⏎", a line of a document) was refused as "an
+    invisible control character (U+000A)", Create off, while the plugin's own fields turn the
+    same paste into one line. Here too: a break inside is a space, one at either end goes."""
+    dialog = _dialog(qtbot)
+    QApplication.clipboard().setText("Q3\r\nsales\n")
+    dialog.name_edit.selectAll()
+    qtbot.keySequence(dialog.name_edit, "Ctrl+V")
+    assert dialog.name_edit.text() == "Q3 sales"
+    assert not dialog.problem.isVisible() and dialog.create_button.isEnabled()
+    QApplication.clipboard().setText(f"{place}\n")
+    dialog.place_edit.setFocus()
+    dialog.place_edit.selectAll()
+    qtbot.keySequence(dialog.place_edit, "Ctrl+V")
+    assert dialog.place_edit.text() == str(place)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen_path() == place / "Q3 sales"

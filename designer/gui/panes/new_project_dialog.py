@@ -38,7 +38,7 @@ from designer.core.saveas import target_refusal
 
 from ..screen_fit import resize_to_fit, room_on_screen
 from ..tones import text_style
-from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, ok_cancel, show_row
+from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, keep_on_one_line, ok_cancel, show_row
 
 __all__ = [
     "PLACE_KEY",
@@ -111,6 +111,9 @@ class NewProjectDialog(QDialog):
         intro_label.setTextFormat(Qt.TextFormat.PlainText)  # (it may name a ZIP or a folder: never read as markup)
         self.name_edit = QLineEdit(free_project_name(place, name), objectName="projectNameEdit")
         self.place_edit = QLineEdit(str(place), objectName="projectPlaceEdit")
+        # A name or place pasted with its line break is taken on one line, as the plugin's fields
+        # take it (it was refused as an "invisible control character").
+        keep_on_one_line(self.name_edit, self.place_edit)
         self.browse_button = QPushButton("&Browse…", objectName="browsePlaceButton")
         self.browse_button.setToolTip("Choose the folder the project folder goes in")
         self.browse_button.clicked.connect(self.browse)
