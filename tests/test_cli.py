@@ -1683,3 +1683,24 @@ def test_a_recipe_answer_that_is_not_yes_or_no_names_its_option_as_the_others_do
     out = run("new", "proj", "--recipe", "query-auto-action", "--set", "announce=maybe", cwd=tmp_path)
     assert out.returncode == 2
     assert "'Also post a chat message' (--set announce) must be yes or no, not 'maybe'." in out.stderr
+
+
+def test_new_where_webapp2_or_a_parent_is_a_file_names_it_and_says_what_to_do(tmp_path: Path) -> None:
+    """`new d` with a file called d/webapp2 (or under a file: `new notes.txt/p`) said only "cannot
+    create d: Not a directory": which path is not a folder, and what to do, was left to guess."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "webapp2").write_text("keep me")
+    out = run("new", folder)
+    assert out.returncode == 2
+    assert out.stderr == (
+        f"plugin-designer: {folder / 'webapp2'} is a file, where the project's webapp2 folder goes; "
+        "rename or move that file, or name another folder for the project\n"
+    )
+    assert (folder / "webapp2").read_text() == "keep me" and os.listdir(folder) == ["webapp2"]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me too")
+    out = run("new", notes / "p")
+    assert out.returncode == 2
+    assert out.stderr == f"plugin-designer: {notes} is a file, not a folder; name a folder for the project elsewhere\n"
+    assert notes.read_text() == "keep me too"

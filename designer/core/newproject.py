@@ -121,6 +121,9 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
+    in_the_way = _file_in_the_way(target)
+    if in_the_way is not None:
+        raise FileExistsError(in_the_way)
     inside = inside_package_refusal(target, "a new project")
     if inside is not None:
         raise FileExistsError(inside)
@@ -149,6 +152,25 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
         _take_back(root, made)
         raise
     return root
+
+
+def _file_in_the_way(target: Path) -> str | None:
+    """What to do about a file where the project needs a folder (``target/webapp2``, or ``target``
+    or one of its parents), naming it; None when there is none.
+
+    Why: writing under such a file failed with "Not a directory" alone, naming neither the file
+    nor the way out (``new d`` with a file called ``d/webapp2``).
+    """
+    root = target / "webapp2"
+    if root.is_file():
+        return (
+            f"{root} is a file, where the project's webapp2 folder goes; rename or move that file, "
+            "or name another folder for the project"
+        )
+    file = next((p for p in (target, *target.parents) if p.is_file()), None)
+    if file is not None:
+        return f"{file} is a file, not a folder; name a folder for the project elsewhere"
+    return None
 
 
 def _take_back(root: Path, made: list[Path]) -> None:
