@@ -616,3 +616,37 @@ def test_only_a_file_with_a_long_line_keeps_its_scroll_bar_shown(qtbot, monkeypa
     QCoreApplication.processEvents()
     assert not editor.verticalScrollBar().isVisible()
     assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
+
+
+def test_closing_while_a_big_source_is_parsed_takes_the_window_off_the_screen_at_once(
+    window: MainWindow, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """Closing while a big source was parsed (or the checks ran on a worker) left the whole
+    window on the screen, frozen, until the worker ended: a second or more for a 4 MB library.
+    The close waits for the worker still (the process must not end under it), out of sight."""
+    _big_source(base_project)
+    editor = open_in_editor(window, base_project, SRC)
+    release = threading.Event()
+    real = jsanalysis._analyse
+
+    def held(data: bytes):  # a parse that ends only once the close is waiting for it
+        release.wait(30)
+        return real(data)
+
+    monkeypatch.setattr(jsanalysis, "_analyse", held)
+    editor.textCursor().insertText("// edited, then closed\n")  # (text no worker has parsed yet)
+    window._run_checks()
+    worker = window.source_analysis
+    assert worker is not None and worker.isRunning()
+    on_screen_while_waiting = []
+    real_wait = worker.wait
+
+    def wait(*args) -> bool:
+        on_screen_while_waiting.append(window.isVisible())
+        release.set()
+        return real_wait(*args)
+
+    worker.wait = wait
+    window.editor.undo_stack.setClean()  # nothing to ask about
+    window.close()
+    assert on_screen_while_waiting == [False] and worker.isFinished()

@@ -1507,12 +1507,23 @@ class MainWindow(QMainWindow):
                     # A floating dock is a window of its own, which Qt leaves on screen when this
                     # one closes: a Problems list (or Export, Preview) of a project no longer open.
                     dock.hide()
-            if self.source_analysis is not None:
-                self.source_analysis.wait()  # at most the parse of one big source
-            if self.background_checks is not None:
-                self.background_checks.wait()  # at most one run of the checks
+            self._wait_for_workers_out_of_sight()
         else:
             event.ignore()
+
+    def _wait_for_workers_out_of_sight(self) -> None:
+        """Wait for the workers still parsing or checking (the process must not end under them),
+        the window hidden first.
+
+        Why hidden: the wait is a second or more for a big source (a 4 MB library), and the whole
+        window stayed on the screen meanwhile, frozen, as if the close had not been heard.
+        """
+        workers = [w for w in (self.source_analysis, self.background_checks) if w is not None]
+        if not workers:
+            return
+        self.hide()
+        for worker in workers:
+            worker.wait()  # at most the parse of one big source, or one run of the checks
 
     def show_pane(self, name: str) -> None:
         if name == "problems":
