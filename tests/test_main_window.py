@@ -2478,3 +2478,27 @@ def test_right_click_on_a_plugin_in_the_tree_opens_the_plugin_menu_for_it(window
     duplicate = window.plugin_actions["duplicate"]
     assert duplicate in menu.actions() and duplicate.isEnabled()
     menu.close()
+
+
+def test_the_title_bar_names_the_project_as_the_tree_does(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """Opened by its webapp2 folder (File ▸ Open Folder… on it, or a drop), the title bar said
+    "webapp2 — Plugin Designer" for every project while the tree named it; a ZIP opened
+    read-only did not say so there. Edited, it carries the modified marker."""
+    from designer.core.export import export_package
+
+    window.open_path(example_project / "webapp2")
+    assert window.windowTitle() == "example[*] — Plugin Designer" and not window.isWindowModified()
+    zipped = tmp_path / "branding.zip"
+    export_package(example_project, zipped)
+    window.open_path(zipped)
+    assert window.windowTitle() == "branding.zip (read-only)[*] — Plugin Designer"
+    window.open_path(example_project)
+    assert window.windowTitle() == "example[*] — Plugin Designer"
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 0)))
+    name = window.plugin_page.form.name
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " 2")
+    qtbot.waitUntil(window.isWindowModified)

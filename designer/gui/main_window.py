@@ -1649,9 +1649,9 @@ class MainWindow(QMainWindow):
         if self.preview_dock is not None:
             self.preview_pane.set_package(pkg)
         self._refresh_export()
-        from ..core.problems import printable
-
-        self.setWindowTitle(f"{printable(path.name)}[*] — Plugin Designer")  # (see _package_title)
+        # The project's name as the tree's top says it: "webapp2" for every project opened by its
+        # webapp2 folder said nothing, and a ZIP opened read-only did not say so.
+        self.setWindowTitle(f"{self._package_title()}[*] — Plugin Designer")
         self.setWindowModified(False)
         self._fill_tree()
         self._fill_problems()
