@@ -2502,3 +2502,22 @@ def test_the_title_bar_names_the_project_as_the_tree_does(
     name.end(False)
     qtbot.keyClicks(name, " 2")
     qtbot.waitUntil(window.isWindowModified)
+
+
+def test_a_project_opened_by_its_webapp2_folder_is_one_recent_project_named_as_itself(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Opened by its webapp2 folder (or a file of it dropped on the window), a project was listed in
+    Recent projects as "webapp2 — …/example/webapp2", beside "example — …/example" when it had
+    also been opened by its folder: two entries for one project, one named like every other."""
+    from designer.gui.app import recent_projects
+    from designer.gui.panes.welcome import WelcomePane
+
+    window.open_path(example_project / "webapp2")
+    window.open_path(example_project)
+    window.open_path(example_project / "webapp2")
+    same = [p for p in recent_projects() if p.startswith(str(example_project.resolve()))]
+    assert same == [str(example_project.resolve())]
+    pane = WelcomePane()
+    qtbot.addWidget(pane)
+    assert pane.recent.item(0).text() == f"example    —    {example_project.resolve()}"

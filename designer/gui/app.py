@@ -172,7 +172,8 @@ def remember_project(path: Path) -> None:
         # A folder name with a byte that is not UTF-8 (b"proj\xff"): the settings drop the byte,
         # and the entry led to another folder ("proj"), or to none. Such a folder is not listed.
         return
-    items = [p for p in recent_projects() if p != text]
+    # (an entry of its webapp2 folder, left by an earlier version, is the same project)
+    items = [p for p in recent_projects() if p not in (text, str(Path(text) / "webapp2"))]
     QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
 
 

@@ -1603,7 +1603,10 @@ class MainWindow(QMainWindow):
         if self.remembers_projects:
             from .app import remember_project
 
-            remember_project(path)
+            # A webapp2 folder opened is remembered as its project (opening that opens the same):
+            # listed as "webapp2", beside the project's own entry, it was one project twice.
+            opened_root = pkg.root is not None and path.name == "webapp2" and pkg.root.resolve() == path.resolve()
+            remember_project(path.parent if opened_root else path)
         if history is not None and self.editor is not None:
             self.editor.go_on_in(pkg, history)
         else:
