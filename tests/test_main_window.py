@@ -2521,3 +2521,44 @@ def test_a_project_opened_by_its_webapp2_folder_is_one_recent_project_named_as_i
     pane = WelcomePane()
     qtbot.addWidget(pane)
     assert pane.recent.item(0).text() == f"example    —    {example_project.resolve()}"
+
+
+def test_the_window_opens_as_big_and_where_it_was_closed_maximised_too(qtbot) -> None:
+    """Each start put the window back at its first size in the middle of the main screen, whatever
+    the user had made of it (moved to the other screen, enlarged, maximised). Where it was is
+    kept; a screen that has gone since is Qt's to fit (it moves the window onto one that is
+    there). Windows made by tests and the screenshot command keep no place."""
+    from PySide6.QtCore import QSettings
+
+    from designer.gui import app
+    from designer.gui.screen_fit import WINDOW_PLACE_KEY
+
+    QSettings().remove(WINDOW_PLACE_KEY)
+    try:
+        first = app.start(None)
+        qtbot.addWidget(first)
+        qtbot.waitExposed(first)
+        first.setGeometry(60, 50, 640, 480)
+        placed = first.geometry()
+        assert first.close()
+        second = app.start(None)
+        qtbot.addWidget(second)
+        qtbot.waitExposed(second)
+        assert second.geometry() == placed
+        second.showMaximized()
+        qtbot.waitUntil(second.isMaximized)
+        assert second.close()
+        third = app.start(None)
+        qtbot.addWidget(third)
+        qtbot.waitUntil(third.isMaximized)
+        third.showNormal()
+        qtbot.waitUntil(lambda: third.geometry() == placed)  # (maximised, its normal place kept too)
+        assert third.close()
+        kept = QSettings().value(WINDOW_PLACE_KEY)
+        other = MainWindow()  # (a window not from start: remembers nothing)
+        qtbot.addWidget(other)
+        other.setGeometry(10, 10, 500, 400)
+        other.close()
+        assert QSettings().value(WINDOW_PLACE_KEY) == kept
+    finally:
+        QSettings().remove(WINDOW_PLACE_KEY)

@@ -228,6 +228,12 @@ def start(path: str | None) -> QMainWindow:
             win.open_path(Path(path))
 
     win.installEventFilter(_AfterFirstPaint(win, after_first_paint))
+    # Where and as big as it was closed last time (kept by this window alone: not by the ones
+    # tests and the screenshot command make).
+    from .screen_fit import restore_place
+
+    restore_place(win)
+    win.remembers_place = True
     win.show()
     return win
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .note_bar import NoteBar
 from .panes.problems_pane import ProblemsFilter, ProblemsPane
-from .screen_fit import NO_LIMIT, resize_to_fit, room_on_screen
+from .screen_fit import NO_LIMIT, remember_place, resize_to_fit, room_on_screen
 from .viewports import follow_focus, viewport_of
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         self._just_parsed: set[bytes] = set()
         self._closing = False  # the window has agreed to close: no new worker may start
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
+        self.remembers_place = False  # its size and place on screen, for the next start (set by app.start)
         # Unsaved changes kept after a crash offered back; not by the screenshot command, whose
         # window nobody can answer (it waited for ever) and which shows the project as saved.
         self.offers_recovery = True
@@ -1493,6 +1494,8 @@ class MainWindow(QMainWindow):
             return
         if self._may_discard():
             event.accept()
+            if self.remembers_place:
+                remember_place(self)
             self._take_typing()  # the package is read after the window (a test, a recovery copy)
             self._closing = True
             self._recheck.stop()

@@ -8,7 +8,7 @@ size on a roomy screen; a small one gets what it has room for, and the contents 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -47,3 +47,24 @@ def least_height_for_width(widget: QWidget, width: int) -> int:
     """
     layout = widget.layout()
     return layout.totalMinimumHeightForWidth(width) if layout is not None else QWidget.heightForWidth(widget, width)
+
+
+# QSettings: the main window's size and place when it last closed (Qt's saveGeometry: the screen
+# it was on, its normal size and place, maximised or full screen).
+WINDOW_PLACE_KEY = "windowGeometry"
+
+
+def remember_place(window: QWidget, key: str = WINDOW_PLACE_KEY) -> None:
+    """Keep ``window``'s size and place for :func:`restore_place` on the next run."""
+    QSettings().setValue(key, window.saveGeometry())
+
+
+def restore_place(window: QWidget, key: str = WINDOW_PLACE_KEY) -> bool:
+    """Give ``window`` the size and place kept by :func:`remember_place`; False when none was kept.
+
+    Why Qt's restoreGeometry: a place on a screen that has gone since (a monitor unplugged, a
+    laptop off its dock) is moved onto one that is there, and a size too big for it is made
+    smaller, so the window never opens out of sight.
+    """
+    saved = QSettings().value(key)
+    return isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
