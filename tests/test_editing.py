@@ -457,7 +457,10 @@ def test_closing_with_unsaved_changes_asks(window: MainWindow, qtbot, base_proje
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     assert not window.close()
-    assert asked == ["Save your changes to this package first?"]
+    assert asked == [
+        "Save your changes to \u201cproject\u201d first?\n\nNot saved yet: plugins/rec/rec.plugin.package.json. "
+        "Discard throws these changes away."
+    ]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     assert window.close()
     assert json.loads((base_project / "webapp2/plugins/rec/rec.plugin.package.json").read_text())["name"] == "Changed"
@@ -1817,3 +1820,29 @@ def test_undo_of_a_plugin_move_made_while_another_is_on_show_goes_to_the_moved_p
     window.tree.setFocus()
     qtbot.keySequence(window, "Ctrl+Shift+Z")
     assert _tree_shows(window) == ("plugin", 1) and name.text() == "Lock toggle"
+
+
+def test_the_unsaved_changes_question_names_the_project_and_its_files(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """ "Save your changes to this package first?" named neither the project nor what was changed:
+    with another project about to open (or the window closing), nothing said which one would be
+    written, nor that a source typed in or a plugin removed was among the changes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = open_in_editor(window, example_project, "plugins/raise-hand-helper/raise-hand-helper.plugin.js")
+    editor.textCursor().insertText("// typed\n")
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "Lock it")
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.open_path(example_project)
+    assert asked == [
+        "Save your changes to \u201cexample\u201d first?\n\nNot saved yet: plugins/lock-toggle/lock-toggle.plugin.package.json, "
+        "plugins/raise-hand-helper/raise-hand-helper.plugin.js. Discard throws these changes away."
+    ]

@@ -1216,7 +1216,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            "Save your changes to this package first?",
+            f"Save your changes to \u201c{self._package_title()}\u201d first?{self._unsaved_files_note()}",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -1225,6 +1225,23 @@ class MainWindow(QMainWindow):
             self._forget_recovery()
             return True
         return False
+
+    def _unsaved_files_note(self) -> str:
+        """The files Save would write or move to the trash, for the question before they are
+        thrown away. Why: "Save your changes?" alone did not say that a source typed in, or a
+        plugin removed, was among them."""
+        from ..core.model import pending_deletes, pending_writes
+
+        assert self.package is not None
+        try:
+            files = [*pending_writes(self.package, unreadable_differs=True)]
+            files += [f"{rel} (removed)" for rel in pending_deletes(self.package)]
+        except OSError:  # (Save will say why; the question is asked all the same)
+            return ""
+        if not files:
+            return ""
+        more = f" and {len(files) - 5} more" if len(files) > 5 else ""
+        return f"\n\nNot saved yet: {', '.join(files[:5])}{more}. Discard throws these changes away."
 
     # -- crash recovery ---------------------------------------------------------------------
     def autosave(self) -> bool:
