@@ -2562,3 +2562,34 @@ def test_the_window_opens_as_big_and_where_it_was_closed_maximised_too(qtbot) ->
         assert QSettings().value(WINDOW_PLACE_KEY) == kept
     finally:
         QSettings().remove(WINDOW_PLACE_KEY)
+
+
+def test_a_folder_dropped_on_the_window_asks_only_once_the_drop_has_ended(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A project dropped on the window with edits unsaved asked "Save your changes…?" inside the
+    drop itself: on Windows the file manager the folder came from stays frozen mid-drag (its
+    drop not answered) for as long as the question is on show. The drop is answered first."""
+    import shutil
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other"
+    shutil.copytree(example_project, other)
+    window.open_path(example_project)
+    window.editor.edit("a change", lambda pkg: None)  # (an unsaved edit: the question comes)
+    assert window.isWindowModified()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    drop = QDropEvent(
+        QPointF(40, 40), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(drop)
+    assert drop.isAccepted() and asked == []  # the drop is over before anything is asked
+    qtbot.waitUntil(lambda: window.package is not None and window.package.root == other / "webapp2")
+    assert len(asked) == 1 and "example" in asked[0]

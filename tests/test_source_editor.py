@@ -217,7 +217,7 @@ def test_switching_files_shows_each_files_own_text(window: MainWindow, qtbot, ex
 
 
 def test_a_project_dropped_on_the_code_opens_instead_of_typing_its_url(
-    window: MainWindow, base_project: Path, example_project: Path
+    window: MainWindow, qtbot, base_project: Path, example_project: Path
 ) -> None:
     from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -232,7 +232,7 @@ def test_a_project_dropped_on_the_code_opens_instead_of_typing_its_url(
         QApplication.sendEvent(editor.viewport(), kind(QPoint(20, 20), *args))
     QApplication.sendEvent(editor.viewport(), QDropEvent(QPointF(20, 20), *args))
     assert "file://" not in editor.toPlainText()
-    assert window.package.files.root == example_project / "webapp2"
+    qtbot.waitUntil(lambda: window.package.files.root == example_project / "webapp2")  # (once the drop is over)
 
 
 def test_toggle_comment_leaves_a_cursor_in_the_indentation_where_it_was(qtbot) -> None:

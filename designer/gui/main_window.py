@@ -919,12 +919,20 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        from PySide6.QtWidgets import QMessageBox
-
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if not paths:
             return
         event.acceptProposedAction()
+        # Acted on once the drop is over: a question asked inside it ("Save your changes…?", where
+        # the icon should go) left the file manager the drag came from frozen (on Windows) while
+        # it was on show, its drop not answered.
+        QTimer.singleShot(0, self, lambda: self._open_dropped(paths))
+
+    def _open_dropped(self, paths: list[Path]) -> None:
+        """Open what was dropped on the window: SVG files are icons for the selected plugin; else
+        the first folder or ZIP (or the package a dropped file belongs to)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if all(p.suffix.lower() == ".svg" for p in paths):  # icons: imported into the selected plugin
             index = self.selected_plugin() if self.package is not None else None
             if index is None or not self.package.files.writable:
