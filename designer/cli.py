@@ -361,8 +361,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     args.name = one_line((args.name or STARTER_NAME).strip())
     if _is_project(target):
         return _add_to_project(args, target, files)
+    # DIR named as the package's own folder (`new proj/webapp2`, as check and the designer take a
+    # project): made there, in the project folder around it. It became proj/webapp2/webapp2.
+    project = target.parent if target.name == "webapp2" else target
     try:
-        root = create_project(target, args.name, files)
+        root = create_project(project, args.name, files)
     except FileExistsError as exc:
         from .core.files import package_around
 

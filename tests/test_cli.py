@@ -1704,3 +1704,17 @@ def test_new_where_webapp2_or_a_parent_is_a_file_names_it_and_says_what_to_do(tm
     assert out.returncode == 2
     assert out.stderr == f"plugin-designer: {notes} is a file, not a folder; name a folder for the project elsewhere\n"
     assert notes.read_text() == "keep me too"
+
+
+def test_new_given_a_webapp2_folder_makes_the_package_there_not_a_second_webapp2_inside(tmp_path: Path) -> None:
+    """`new proj/webapp2` (the folder the package lives in, as `check` and the designer take it)
+    made proj/webapp2/webapp2: a project folder called webapp2, its package one level down."""
+    out = run("new", tmp_path / "proj" / "webapp2")
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "proj" / "webapp2" / "settings.json").is_file()
+    assert not (tmp_path / "proj" / "webapp2" / "webapp2").exists()
+    assert out.stdout.startswith(f"Created {tmp_path / 'proj' / 'webapp2'} with the plugin 'Hello message'.")
+    (tmp_path / "empty" / "webapp2").mkdir(parents=True)  # made by hand first: the same
+    assert run("new", tmp_path / "empty" / "webapp2").returncode == 0
+    assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == ["webapp2"]
+    assert run("check", "--strict", tmp_path / "proj").returncode == 0
