@@ -2593,3 +2593,41 @@ def test_a_folder_dropped_on_the_window_asks_only_once_the_drop_has_ended(
     assert drop.isAccepted() and asked == []  # the drop is over before anything is asked
     qtbot.waitUntil(lambda: window.package is not None and window.package.root == other / "webapp2")
     assert len(asked) == 1 and "example" in asked[0]
+
+
+def test_file_open_recent_lists_the_projects_opened_and_opens_one(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With a project open, the recent projects were out of reach: they were listed only on the
+    welcome screen, which does not come back. File ▸ Open Recent lists them, newest first; one
+    that has gone since asks to be taken off the list, as on the welcome screen."""
+    import shutil
+
+    from PySide6.QtWidgets import QMenu
+
+    from designer.gui.app import recent_projects
+
+    other = tmp_path / "R&D"
+    shutil.copytree(example_project, other)
+    window.open_path(other)
+    window.open_path(example_project)
+    window.finish_menus()
+    menu = window.findChild(QMenu, "recentMenu")
+    assert menu.title() == "Open Re&cent"  # (R is Reload's)
+    menu.aboutToShow.emit()
+    mine = [a for a in menu.actions() if str(tmp_path.resolve()) in a.text().replace("&&", "&")]
+    assert [a.text() for a in mine] == [
+        f"example — {example_project.resolve()}",
+        f"R&&D — {str(other.resolve()).replace('&', '&&')}",
+    ]
+    mine[1].trigger()
+    assert window.package.root == other / "webapp2" and recent_projects()[0] == str(other.resolve())
+    shutil.rmtree(example_project)
+    menu.aboutToShow.emit()
+    gone = next(a for a in menu.actions() if a.text().startswith("example — "))
+    assert gone.text().endswith("(not found)")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    gone.trigger()
+    assert asked == [f"{example_project.resolve()} no longer exists (moved, renamed or deleted). Take it off the list?"]
+    assert str(example_project.resolve()) not in recent_projects() and window.package.root == other / "webapp2"

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
 
     from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent, QUndoCommand
+    from PySide6.QtWidgets import QMenu
 
     from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
@@ -556,7 +557,14 @@ class MainWindow(QMainWindow):
         import_zip = QAction("&Import ZIP into a Folder…", self, objectName="importZipAction")
         import_zip.setToolTip("Unpack a branding ZIP (safely) into a new project folder you can edit")
         import_zip.triggered.connect(lambda: self.import_zip())
-        for a in (open_dir, open_zip, import_zip, self.save_action, self.save_as_action, self.export_action, reload_):
+        for a in (open_dir, open_zip):
+            file_menu.addAction(a)
+        # The recent projects with a project open: the welcome screen, which lists them too, does not
+        # come back once one is. Filled as it opens (the list changes with each project opened).
+        recent = file_menu.addMenu("Open Re&cent")
+        recent.setObjectName("recentMenu")
+        recent.aboutToShow.connect(lambda: self._fill_recent_menu(recent))
+        for a in (import_zip, self.save_action, self.save_as_action, self.export_action, reload_):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
@@ -758,6 +766,35 @@ class MainWindow(QMainWindow):
         path = QFileDialog.getExistingDirectory(self, "Open project folder")
         if path:
             self.open_path(Path(path))
+
+    def _fill_recent_menu(self, menu: QMenu) -> None:
+        """File ▸ Open Recent: the projects opened, newest first ("(not found)": gone since)."""
+        from .app import recent_projects
+
+        menu.clear()
+        for path in recent_projects():
+            text = f"{Path(path).name} — {path}" + ("" if Path(path).exists() else "    (not found)")
+            action = menu.addAction(text.replace("&", "&&"))  # (an & in a name is no shortcut letter)
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        if menu.isEmpty():
+            menu.addAction("No recent projects yet").setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        """Open a recent project; one gone since (moved, renamed, deleted) is offered off the list."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if Path(path).exists():
+            self.open_path(Path(path))
+            return
+        answer = QMessageBox.question(
+            self,
+            "Project not found",
+            f"{path} no longer exists (moved, renamed or deleted). Take it off the list?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            from .app import forget_project
+
+            forget_project(path)
 
     def _choose_zip(self) -> None:
         from PySide6.QtWidgets import QFileDialog
