@@ -884,3 +884,33 @@ def test_ctrl_c_when_the_copy_cannot_be_written_leaves_the_window_open(
     assert "Could not keep a recovery copy" in window.status.text()
     assert window.package.plugins[1].entry.enabled is False  # still here, to be saved
     window.editor.undo_stack.setClean()  # (closing at teardown: nothing to ask)
+
+
+def test_discarding_for_a_project_that_then_does_not_open_keeps_the_copy(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """ "Save your changes first?" answered Discard, then the other project did not open (a ZIP that
+    is not one, New Project cancelled): the edits were still in the window, and their recovery
+    copy already deleted, so a crash then lost them. The copy goes once another project has
+    replaced them."""
+    import shutil
+
+    from designer.gui.panes import new_project_dialog
+
+    webapp2 = example_project / "webapp2"
+    window.open_path(example_project)
+    window.editor.set_field(0, "package", "name", "Kept safe", "rename")
+    assert window.autosave() and read_recovery(webapp2) is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    broken = tmp_path / "broken.zip"
+    broken.write_text("not a zip")
+    assert not window.open_path(broken)
+    monkeypatch.setattr(new_project_dialog, "ask_new_project", lambda parent: None)  # the dialog cancelled
+    window.new_project()
+    assert window.package.plugins[0].display_name == "Kept safe" and window.isWindowModified()
+    assert read_recovery(webapp2) is not None  # still safe from a crash
+    other = tmp_path / "other"
+    shutil.copytree(example_project, other, ignore=shutil.ignore_patterns(".plugin-designer"))
+    assert window.open_path(other)
+    assert read_recovery(webapp2) is None  # replaced by another project: thrown away as asked

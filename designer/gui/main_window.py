@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         self._unchecked = False
         self._just_parsed: set[bytes] = set()
         self._closing = False  # the window has agreed to close: no new worker may start
+        self._discarded: tuple[object, int] | None = None  # edits discarded for another project (see _may_discard)
         self.remembers_projects = True  # File ▸ Recent; not for the screenshot command
         self.remembers_place = False  # its size and place on screen, for the next start (set by app.start)
         # Unsaved changes kept after a crash offered back; not by the screenshot command, whose
@@ -815,7 +816,7 @@ class MainWindow(QMainWindow):
         from ..core.archive import ImportRefused
         from ..core.archive import import_zip as unpack
 
-        if ask and not self._may_discard():  # the imported project replaces the one open now
+        if ask and not self._may_discard(replacing=True):  # the imported project replaces the one open now
             return False
         if source is None:
             if self.package is not None and not self.package.files.writable and self._path is not None:
@@ -922,7 +923,7 @@ class MainWindow(QMainWindow):
         from ..core.newproject import create_project
         from .panes import new_project_dialog
 
-        if not self._may_discard():  # asked first: nothing is created for a project that is not opened
+        if not self._may_discard(replacing=True):  # asked first: nothing is created for a project that is not opened
             return
         path = new_project_dialog.ask_new_project(self)  # (looked up here: tests replace it)
         if path is None:
@@ -987,7 +988,7 @@ class MainWindow(QMainWindow):
         self.open_path(_package_of(paths[0]))
 
     def reload(self) -> None:
-        if self.package is not None and self._may_discard():
+        if self.package is not None and self._may_discard(replacing=True):
             self.open_path(self._path, ask=False)
 
     def save(self) -> bool:
@@ -1178,7 +1179,7 @@ class MainWindow(QMainWindow):
         from ..core.wording import counted
 
         assert isinstance(recovery, Recovery)
-        if not self._may_discard():
+        if not self._may_discard(replacing=True):
             return False
         was = recovery.root.parent if recovery.root.name == "webapp2" else recovery.root
         target = self._ask_new_folder(was, None)
@@ -1249,8 +1250,15 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QLineEdit) and self.isAncestorOf(widget) and widget.isModified():
             widget.editingFinished.emit()
 
-    def _may_discard(self) -> bool:
-        """Ask before throwing away unsaved edits; True when it is fine to go on."""
+    def _may_discard(self, replacing: bool = False) -> bool:
+        """Ask before throwing away unsaved edits; True when it is fine to go on.
+
+        ``replacing``: another project is to take this one's place (open, new, import, reload).
+        Edits the user discards then keep their recovery copy until it has (see
+        :meth:`_forget_discarded`). Why: when it did not (a ZIP that was no project, the New Project
+        dialog cancelled), the edits stayed in the window with their copy already deleted, and a
+        crash lost them.
+        """
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
             return True
@@ -1267,9 +1275,19 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self._forget_recovery()
+            if replacing:
+                self._discarded = (self.editor, self.editor.undo_stack.index())
+            else:
+                self._forget_recovery()
             return True
         return False
+
+    def _forget_discarded(self) -> None:
+        """Another project replaces this one: the recovery copy of the edits the user chose to
+        discard for it goes now (unless edited since: those are asked about again)."""
+        discarded, self._discarded = self._discarded, None
+        if discarded is not None and discarded == (self.editor, self.editor.undo_stack.index()):
+            self._forget_recovery()
 
     def _unsaved_files_note(self) -> str:
         """The files Save would write or move to the trash, for the question before they are
@@ -1603,7 +1621,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, ask: bool = True, history: dict[str, str | None] | None = None) -> bool:
         """Open the project, folder or ZIP at ``path``. ``history``: Save As wrote the project open
         here into ``path``, and its undo steps go on there (see ModelEditor.go_on_in)."""
-        if ask and not self._may_discard():
+        if ask and not self._may_discard(replacing=True):
             return False
         from ..core.checks import run_checks
         from ..core.files import NeedsImportError, NoPackageHereError, NotAPackageError
@@ -1651,6 +1669,7 @@ class MainWindow(QMainWindow):
             if self.package is None:
                 self._show_welcome()  # not "Opening …" forever: the first screen, to choose again
             return False
+        self._forget_discarded()  # (before the package is replaced: the copy is the old one's)
         self._path = path
         self.notes.clear()  # (about the project before; this one's are said below)
         if self.source_pane is not None and (self.package is None or self.package.files.label != pkg.files.label):
