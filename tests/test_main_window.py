@@ -2613,7 +2613,7 @@ def test_file_open_recent_lists_the_projects_opened_and_opens_one(
     window.open_path(example_project)
     window.finish_menus()
     menu = window.findChild(QMenu, "recentMenu")
-    assert menu.title() == "Open Re&cent"  # (R is Reload's)
+    assert menu.title() == "Open Recen&t"  # (R is Reload's, C Close Project's)
     menu.aboutToShow.emit()
     mine = [a for a in menu.actions() if str(tmp_path.resolve()) in a.text().replace("&&", "&")]
     assert [a.text() for a in mine] == [
@@ -2631,3 +2631,47 @@ def test_file_open_recent_lists_the_projects_opened_and_opens_one(
     gone.trigger()
     assert asked == [f"{example_project.resolve()} no longer exists (moved, renamed or deleted). Take it off the list?"]
     assert str(example_project.resolve()) not in recent_projects() and window.package.root == other / "webapp2"
+
+
+def test_file_close_project_goes_back_to_the_welcome_screen(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """There was no way to close a project but closing the window: the welcome screen (New, Open,
+    the recent projects) never came back. File ▸ Close Project (Ctrl+W) asks about unsaved
+    edits as quitting does, then shows it, with nothing of the project left on show."""
+    window.finish_menus()
+    close = window.findChild(QAction, "closeProjectAction")
+    assert not close.isEnabled()  # nothing open yet
+    window.open_path(example_project)
+    root = window.tree.topLevelItem(0)
+    for shown in (
+        ("plugin", 0),
+        ("file", "plugins/lock-toggle/lock.svg"),
+        ("file", "plugins/lock-toggle/lock-toggle.plugin.js"),
+    ):
+        window.tree.setCurrentItem(window._find_tree_item(root, shown))  # the form, the icon, the code
+    window.show_export()
+    assert close.isEnabled() and close.shortcut().matches(Qt.Key.Key_W | Qt.KeyboardModifier.ControlModifier)
+    window.editor.set_field(0, "package", "name", "Renamed", "rename")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel
+    )
+    close.trigger()
+    assert asked == ["Unsaved changes"] and window.package is not None  # Cancel: still open
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    close.trigger()
+    assert window.package is None and window.editor is None
+    assert window.stack.currentWidget() is window._welcome_page and window.welcome.isVisible()
+    assert window.tree.topLevelItemCount() == 0 and window.problems_dock.windowTitle() == "Problems — none"
+    assert window.windowTitle() == "Plugin Designer" and not window.isWindowModified()
+    assert not window.export_dock.isVisible()
+    assert not any(a.isEnabled() for a in (window.save_action, window.export_action, window.preview_action, close))
+    assert window.status.text() == "Closed example."
+    for keys in ("Ctrl+S", "Ctrl+Z", "Ctrl+E", "Ctrl+W"):  # nothing to act on, nothing breaks
+        qtbot.keySequence(window, keys)
+    assert window.autosave() and window.package is None
+    item = window.welcome.recent.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == str(example_project.resolve())
+    window.welcome.recent.itemActivated.emit(item)  # opened again from the list: as it is on disk
+    assert window.package.plugins[0].display_name == "Lock toggle" and close.isEnabled()

@@ -562,12 +562,18 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         # The recent projects with a project open: the welcome screen, which lists them too, does not
         # come back once one is. Filled as it opens (the list changes with each project opened).
-        recent = file_menu.addMenu("Open Re&cent")
+        recent = file_menu.addMenu("Open Recen&t")
         recent.setObjectName("recentMenu")
         recent.aboutToShow.connect(lambda: self._fill_recent_menu(recent))
         for a in (import_zip, self.save_action, self.save_as_action, self.export_action, reload_):
             file_menu.addAction(a)
+        # Back to the welcome screen (New, Open, the recent projects), which never came back otherwise.
+        self.close_project_action = QAction("&Close Project", self, objectName="closeProjectAction")
+        self.close_project_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_project_action.setEnabled(self.package is not None)
+        self.close_project_action.triggered.connect(self.close_project)
         file_menu.addSeparator()
+        file_menu.addAction(self.close_project_action)
         file_menu.addAction(quit_)
         edit_menu = self._menus["edit"]
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -767,6 +773,48 @@ class MainWindow(QMainWindow):
         path = QFileDialog.getExistingDirectory(self, "Open project folder")
         if path:
             self.open_path(Path(path))
+
+    def close_project(self) -> bool:
+        """File ▸ Close Project: after asking about unsaved edits (as quitting does), back to the
+        welcome screen, with nothing of the project on show. True when it was closed."""
+        if self.package is None or not self._may_discard():
+            return False
+        name = self._package_title()
+        self._recheck.stop()
+        self._autosave_soon.stop()
+        self._autosave_latest.stop()
+        self._checks_asked += 1  # (a worker's result, for this package, is not shown)
+        if self._recipe_wizard is not None:
+            self._recipe_wizard.close()
+        for dock in (self.export_dock, self.preview_dock, self.history_dock):
+            if dock is not None:
+                dock.hide()
+        if self.preview_dock is not None:
+            self.preview_pane.set_package(None)  # (its meeting starts afresh with the next project)
+        if self.plugin_page is not None:
+            self.stack.removeWidget(self.plugin_page)
+            self.plugin_page.deleteLater()
+            self.plugin_page = None
+        if self.source_pane is not None:
+            self.source_pane.forget_files()
+        if self._watcher is not None and self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self.undo_group.removeStack(self.editor.undo_stack)
+        self.editor.deleteLater()
+        self.editor = None
+        self.package = None
+        self.problems, self.preview_problems, self._unchecked = [], [], False
+        self.notes.clear()
+        self.tree.clear()
+        self._fill_problems()
+        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
+            action.setEnabled(False)
+        self.close_project_action.setEnabled(False)
+        self.setWindowTitle("Plugin Designer")
+        self.setWindowModified(False)
+        self._show_welcome()
+        self.status.setText(f"Closed {name}.")
+        return True
 
     def _fill_recent_menu(self, menu: QMenu) -> None:
         """File ▸ Open Recent: the projects opened, newest first ("(not found)": gone since)."""
@@ -1717,6 +1765,7 @@ class MainWindow(QMainWindow):
         self.finish_menus()
         self.save_action.setEnabled(pkg.files.writable)
         self.save_as_action.setEnabled(pkg.files.writable)
+        self.close_project_action.setEnabled(True)
         from .background_checks import SLOW_CHECKS
         from .source_analysis import sources_to_parse
 
