@@ -2675,3 +2675,20 @@ def test_file_close_project_goes_back_to_the_welcome_screen(
     assert item.data(Qt.ItemDataRole.UserRole) == str(example_project.resolve())
     window.welcome.recent.itemActivated.emit(item)  # opened again from the list: as it is on disk
     assert window.package.plugins[0].display_name == "Lock toggle" and close.isEnabled()
+
+
+def test_close_project_waits_for_an_upload_as_quitting_does(window: MainWindow, example_project: Path) -> None:
+    """Closing the project mid-upload would leave the upload of a project no longer open (its
+    brandingID to be kept in a folder the window has let go): refused, as quitting is."""
+    from types import SimpleNamespace
+
+    window.open_path(example_project)
+    window.show_export()
+    window.export_pane.deploy_dialog = SimpleNamespace(busy=True)
+    assert not window.close_project() and window.package is not None
+    assert window.status.text() == (
+        "An upload to the Management Node is running: close the project when it has finished."
+    )
+    closed: list[bool] = []
+    window.export_pane.deploy_dialog = SimpleNamespace(busy=False, close=lambda: closed.append(True))
+    assert window.close_project() and closed and window.package is None

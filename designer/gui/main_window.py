@@ -777,8 +777,16 @@ class MainWindow(QMainWindow):
     def close_project(self) -> bool:
         """File ▸ Close Project: after asking about unsaved edits (as quitting does), back to the
         welcome screen, with nothing of the project on show. True when it was closed."""
-        if self.package is None or not self._may_discard():
+        if self.package is None:
             return False
+        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
+        if dialog is not None and dialog.busy:  # (as quitting: the upload is of this project)
+            self.status.setText("An upload to the Management Node is running: close the project when it has finished.")
+            return False
+        if not self._may_discard():
+            return False
+        if dialog is not None:
+            dialog.close()  # (a window of its own, for a project no longer open)
         name = self._package_title()
         self._recheck.stop()
         self._autosave_soon.stop()
