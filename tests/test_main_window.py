@@ -2692,3 +2692,29 @@ def test_close_project_waits_for_an_upload_as_quitting_does(window: MainWindow, 
     closed: list[bool] = []
     window.export_pane.deploy_dialog = SimpleNamespace(busy=False, close=lambda: closed.append(True))
     assert window.close_project() and closed and window.package is None
+
+
+def test_several_projects_dropped_open_the_first_and_say_so(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """Two project folders dropped at once: the first opened and the other was left without a
+    word, as if the drop had missed it. The status bar names what was left."""
+    import shutil
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other"
+    shutil.copytree(example_project, other)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (example_project, other)])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(40, 40), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+    )
+    qtbot.waitUntil(lambda: window.package is not None)
+    assert window.package.root == example_project / "webapp2"
+    assert window.status.text().endswith(
+        " One project opens at a time: other, dropped with it, was left; drop it on its own to open it."
+    )

@@ -1041,7 +1041,13 @@ class MainWindow(QMainWindow):
             for path in paths:
                 self._icon_adder().import_svg(index, path)
             return
-        self.open_path(_package_of(paths[0]))
+        if self.open_path(_package_of(paths[0])) and len(paths) > 1:
+            # (the others were left without a word, as if the drop had missed them)
+            left = ", ".join(p.name or str(p) for p in paths[1:4]) + (" and more" if len(paths) > 4 else "")
+            self.status.setText(
+                f"{self.status.text()} One project opens at a time: {left}, dropped with it, "
+                f"{'was' if len(paths) == 2 else 'were'} left; drop {'it' if len(paths) == 2 else 'one'} on its own to open it."
+            )
 
     def reload(self) -> None:
         if self.package is not None and self._may_discard(replacing=True):
