@@ -2718,3 +2718,23 @@ def test_several_projects_dropped_open_the_first_and_say_so(
     assert window.status.text().endswith(
         " One project opens at a time: other, dropped with it, was left; drop it on its own to open it."
     )
+
+
+def test_a_folder_whose_webapp2_is_a_file_is_not_offered_a_project_that_cannot_be_made(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """A folder holding a file called webapp2 was offered "Start a new project here?", and Yes
+    then failed: the question offered what could not be done. Now only why, naming the file."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "webapp2").write_text("keep me")
+    asked = _open_folder_from_the_menu(window, folder, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert asked == [
+        (
+            "Cannot start a project here",
+            f"{folder} is not a project, and none can be started in it: {folder / 'webapp2'} is a file, where the "
+            "project's webapp2 folder goes; rename or move that file, or name another folder for the project.",
+        )
+    ]
+    assert os.listdir(folder) == ["webapp2"] and (folder / "webapp2").read_text() == "keep me"
+    assert window.package is None

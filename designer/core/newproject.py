@@ -17,6 +17,7 @@ from .jstext import comment_text, js_string, safe_id, safe_identifier
 
 __all__ = [
     "create_project",
+    "file_in_the_way",
     "folder_refusal",
     "free_project_name",
     "new_project_refusal",
@@ -121,7 +122,7 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     folder that already holds a webapp2 package.
     """
     root = target / "webapp2"
-    in_the_way = _file_in_the_way(target)
+    in_the_way = file_in_the_way(target)
     if in_the_way is not None:
         raise FileExistsError(in_the_way)
     inside = inside_package_refusal(target, "a new project")
@@ -154,7 +155,7 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     return root
 
 
-def _file_in_the_way(target: Path) -> str | None:
+def file_in_the_way(target: Path) -> str | None:
     """What to do about a file where the project needs a folder (``target/webapp2``, or ``target``
     or one of its parents), naming it; None when there is none.
 

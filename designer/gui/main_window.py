@@ -952,6 +952,16 @@ class MainWindow(QMainWindow):
                 yes | cancel,
             )
             return answer == yes and self.open_path(folder / zips[0], ask=False)
+        from ..core.newproject import file_in_the_way
+
+        in_the_way = file_in_the_way(folder)
+        if in_the_way is not None:  # (Yes could only fail: not offered)
+            QMessageBox.warning(
+                self,
+                "Cannot start a project here",
+                f"{folder} is not a project, and none can be started in it: {in_the_way}.",
+            )
+            return False
         answer = QMessageBox.question(
             self,
             "Start a new project here?",
