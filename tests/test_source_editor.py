@@ -477,3 +477,36 @@ def test_found_words_are_readable_on_the_find_mark_in_dark_and_light(
                 assert not low, (scheme, low)
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_undo_and_redo_of_typing_in_another_file_show_where_it_was(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Ctrl+Z in one file of a line typed in another switched to that file, but its cursor went back
+    where it was before (the top), not to the line that changed. Both undo and redo now put the cursor
+    on the change and in view, as they do within one file."""
+    lock = "plugins/lock-toggle/lock-toggle.plugin.js"
+    editor = open_in_editor(window, example_project, lock)
+    editor.setFocus()
+    line = 60
+    old = editor.document().findBlockByNumber(line - 1).text()
+    _type_at_end_of_line(qtbot, editor, line, " // note")
+    # (as between a user's keys: the window notes what the step shows, for its redo)
+    qtbot.waitUntil(lambda: hasattr(window.editor.undo_stack.command(0), "shown_after"))
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    other = "plugins/meeting-info/meeting-info.plugin.js"
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", other)))
+    assert window.source_pane.current_file() == other
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.source_pane.current_file() == lock
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber(), cursor.positionInBlock()) == (line - 1, len(old))
+    assert viewport_of(editor).rect().contains(editor.cursorRect())
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", other)))
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.source_pane.current_file() == lock
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber(), cursor.positionInBlock()) == (line - 1, len(old + " // note"))
+    assert viewport_of(editor).rect().contains(editor.cursorRect())

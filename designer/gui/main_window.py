@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
         self._tree_keys: list[str] = []  # the plugins' keys (Plugin.key) in the tree's order (_fill_tree)
         # (tree item data, plugin key) on show before the step just undone: see _undo_moved, _fill_tree
         self._reselect: tuple[object, str | None] | None = None
+        # (file, its text before the step) of the file an undo or redo goes to (see _stepping)
+        self._step_text: tuple[str, str] | None = None
         self.icon_pane: IconEditorPane | None = None  # created when the first SVG is shown
         self.export_dock: QDockWidget | None = None  # created when first shown (see _ensure_export_dock)
         # The files the export may write, as they were just before it (see ModelEditor.took_export).
@@ -2646,13 +2648,43 @@ class MainWindow(QMainWindow):
         """
         if redo:
             self._reselect = getattr(command, "shown_after", None)
+        else:
+            shown = self._shown_in_tree()
+            if shown is not None and not hasattr(command, "shown_after"):
+                # (Noted once, at the first undo or just after the step was made (_note_shown_after): an
+                # undo from elsewhere is now shown where it changed, and that other place is not the step's.)
+                command.shown_after = shown
+            self._reselect = getattr(command, "shown_before", None)
+        self._step_text = self._text_before_step(self._reselect)
+
+    def _text_before_step(self, reselect: tuple[object, str | None] | None) -> tuple[str, str] | None:
+        """(file, its text now) of the file the step about to be undone or redone goes to, when that
+        is a file other than the one on show; None otherwise.
+
+        Why: the editor shows that file as it was left (the cursor at the top, say), and the line
+        the step changed stayed out of sight; with its text before the step the editor can go
+        there once it shows the file (see _show_step_change), as it does within one file.
+        """
+        data = reselect[0] if reselect is not None else None
+        if not isinstance(data, tuple | list) or len(data) != 2 or data[0] != "file" or self.package is None:
+            return None
+        rel = data[1]
+        if rel == self._file_on_show():
+            return None  # (the editor on show follows the step itself: see show_replaced)
+        try:
+            return rel, self._shown_text(rel)
+        except (OSError, KeyError, UnicodeDecodeError):
+            return None
+
+    def _show_step_change(self) -> None:
+        """After an undo or redo that went to another file: the cursor to what it changed there."""
+        step, self._step_text = self._step_text, None
+        pane = self.source_pane
+        if step is None or pane is None or self.stack.currentWidget() is not pane:
             return
-        shown = self._shown_in_tree()
-        if shown is not None and not hasattr(command, "shown_after"):
-            # (Noted once, at the first undo or just after the step was made (_note_shown_after): an
-            # undo from elsewhere is now shown where it changed, and that other place is not the step's.)
-            command.shown_after = shown
-        self._reselect = getattr(command, "shown_before", None)
+        rel, before = step
+        if pane.current_file() == rel:
+            pane.editor.show_change(before)
 
     def _note_shown_after(self, command: QUndoCommand) -> None:
         """What the tree shows just after a new step (the plugin added, the icon made), for its redo.
@@ -2755,6 +2787,8 @@ class MainWindow(QMainWindow):
             self._go_to_step_place()
             if self._reselect is not None:
                 self._fill_tree()  # (its place is a file the step brought back, not listed yet)
+            self._show_step_change()
+        self._step_text = None
 
     def _model_changed(self) -> None:
         shown = self._file_on_show()

@@ -864,6 +864,20 @@ class SourceEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def show_change(self, before: str) -> None:
+        """The cursor to the end of what differs from ``before`` (the file's own text, as
+        :meth:`text` gives, before an undo or redo), in view, as :meth:`show_replaced` does.
+
+        For the window's undo and redo of a step in a file that was not on show: the file is shown
+        as it was left, and its changed line stayed out of sight.
+        """
+        text, old = self.shown_text(), LineEndings(before).shown
+        if text == old:
+            return
+        end = len(text) - _common_suffix(old, text, _common_prefix(old, text))
+        self._replaced_end = _utf16(text[:end])
+        self.show_replaced()
+
     def _fit_long_lines(self, text: str) -> None:
         """Wrap the lines of a file that has one longer than LONG_LINE (minified code), else none.
 
