@@ -11,9 +11,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pygments.token import Token
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QToolButton
 
 from designer.gui.highlight import SyntaxHighlighter, block_formats, language_for
 
@@ -186,3 +186,47 @@ def test_every_colour_of_code_is_readable_on_the_editors_background(qapp, dark: 
     assert len(colours) >= 6
     low = {c: [round(_contrast(QColor(c), b), 2) for b in backgrounds] for c in colours}
     assert not {c: r for c, r in low.items() if min(r) < 4.5}, low
+
+
+def _colours_by_line(pane) -> list[list[tuple[int, int, str]]]:
+    """The colours of each line of the file on show, a U+2028 inside a block ending a line as it
+    does in a file opened afresh (positions from that line's start)."""
+    out = []
+    lines = pane.editor.document().toRawText().split("\u2029")
+    for line, spans in zip(lines, block_formats(pane.editor.document()), strict=True):
+        start = 0
+        for part in line.split("\u2028"):
+            end = start + len(part)
+            out.append([(a - start, n, c) for a, n, c in spans if start <= a < end])
+            start = end + 1
+    return out
+
+
+def test_a_line_separator_put_in_by_replace_all_ends_the_line_in_colours(qtbot) -> None:
+    """Replace all with a U+2028 (LINE SEPARATOR, pasted into the Replace box) left the comment
+    before it coloured on past it, and a string after it too, as if the line went on: JavaScript
+    ends a line there, and so does the file opened again. Its colours are now those."""
+    from conftest import shown
+    from PySide6.QtGui import QGuiApplication
+
+    from designer.gui.panes.source_editor import SourcePane
+
+    pane = shown(qtbot, SourcePane(), 600, 300)
+    pane.show_file("a.plugin.js", "var a = 1; // note X here\nvar b = 'X still';\n", read_only=False)
+    editor = pane.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.find_bar
+    qtbot.keyClicks(bar.find_edit, "X")
+    QGuiApplication.clipboard().setText("\u2028")
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert bar.replace_edit.text() == "\u2028"
+    qtbot.mouseClick(
+        next(b for b in bar.findChildren(QToolButton) if b.text() == "Replace all"), Qt.MouseButton.LeftButton
+    )
+    assert editor.text() == "var a = 1; // note \u2028 here\nvar b = '\u2028 still';\n"
+    qtbot.waitUntil(editor.colouring_done)
+    again = shown(qtbot, SourcePane(), 600, 300)
+    again.show_file("a.plugin.js", editor.text(), read_only=False)
+    qtbot.waitUntil(again.editor.colouring_done)
+    assert _colours_by_line(pane) == block_formats(again.editor.document())

@@ -184,13 +184,31 @@ class Language:
         return found
 
     def _lex_line(self, text: str, state: int) -> tuple[tuple[Span, ...], int]:
-        """The coloured spans of one line (UTF-16 positions) and the state at its end."""
+        """The coloured spans of one line (UTF-16 positions) and the state at its end.
+
+        A U+2028 (LINE SEPARATOR) in it ends a line there, as in JavaScript and as when the file is
+        opened (see core.lineends), though Qt keeps it inside the block: one pasted or put in by
+        Replace all left a ``//`` comment or a string before it coloured on past it.
+        """
+        if "\u2028" in text:
+            return self._lex_parts(text.split("\u2028"), state)
         if self.stateful:
             raw, stack = self._regex_tokens(text + "\n", self._stacks[state] if 0 <= state < len(self._stacks) else ())
             end_state = self.state_id(stack)
         else:
             raw, end_state = list(self.lexer.get_tokens_unprocessed(text)), 0
         return _spans(text, raw), end_state
+
+    def _lex_parts(self, parts: list[str], state: int) -> tuple[tuple[Span, ...], int]:
+        """:meth:`lex_line` of the lines ``parts`` (a line split at its U+2028s), one after the other
+        from ``state``, as spans of the whole line."""
+        spans: list[Span] = []
+        start = 0
+        for part in parts:
+            found, state = self.lex_line(part, state)
+            spans.extend((start + a, n, kind) for a, n, kind in found)
+            start += _utf16_length(part) + 1  # (the separator: one UTF-16 unit)
+        return tuple(spans), state
 
     def _code_only(self, text: str, state: int) -> tuple[str, int]:
         """``text`` with each bracket inside a string, a template's text, a comment or a regular
@@ -274,6 +292,11 @@ class Language:
                     out.append((pos, Error, text[pos]))
                 pos += 1
         return out, tuple(statestack)
+
+
+def _utf16_length(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (an emoji counts two), as Qt counts positions."""
+    return len(text) + len(_ASTRAL.findall(text))
 
 
 def _spans(text: str, raw: list) -> tuple[Span, ...]:
