@@ -208,3 +208,40 @@ def test_ctrl_space_on_a_bare_word_offers_the_files_variables_and_parameters(pan
     assert "count" in _offered(editor)
     qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
     assert editor.textCursor().block().text().strip() == "count"
+
+
+def test_text_dropped_into_the_code_is_an_undo_step_of_its_own(window, qtbot, base_project) -> None:
+    """Text dragged into the editor (from another program, or moved within the file) went into the
+    typing before it: Qt makes the drop inside an edit block of its own, so the editor heard of it
+    only after its Paste step had ended, as typing. Ctrl+Z then took back the drop and the line
+    typed before it at once. A drop is now a step of its own, as a paste is."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    from designer.gui.viewports import viewport_of
+
+    editor = open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    original = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// typed")
+    typed = editor.toPlainText()
+    data = QMimeData()
+    data.setText("dropped ")
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    viewport = viewport_of(editor)
+    for event in (
+        QDragEnterEvent(QPoint(5, 5), copy, data, left, none),
+        QDragMoveEvent(QPoint(5, 5), copy, data, left, none),
+    ):
+        QApplication.sendEvent(viewport, event)
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(5, 5), copy, data, left, none))
+    assert editor.toPlainText() != typed and "dropped " in editor.toPlainText()
+    stack = window.editor.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Edit the code of 'Record'",
+        "Drop in the code of 'Record'",
+    ]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == typed
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original

@@ -1846,7 +1846,12 @@ class SourceEditor(QPlainTextEdit):
             else:
                 event.ignore()
             return
-        super().dropEvent(event)
+        # Text dropped (or moved within the file) is an undo step of its own, as a paste is. Why here
+        # and not in insertFromMimeData alone: Qt makes the drop (the move's removal too) inside an
+        # edit block of its own, and the document reports it once that ends, after the Paste step
+        # had ended, as typing merged with the line typed before it.
+        with self.edit_step("Drop"):
+            super().dropEvent(event)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
         # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
