@@ -485,3 +485,33 @@ def test_escape_in_the_code_closes_the_find_bar(window, editor, qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert not bar.isVisible() and editor.hasFocus()
     assert not [s for s in editor.extraSelections() if s.cursor.selectedText().lower() == "lock"]
+
+
+def test_home_goes_to_the_code_first_on_a_short_line_of_a_file_shown_wrapped(qtbot) -> None:
+    """A file with a line too long to colour (minified code pasted in) is shown wrapped, and Home
+    was then Qt's own on every line: on a short indented line it went to the very start, before
+    the indentation. Only a line that is wrapped into several rows keeps Qt's Home (to its row's start)."""
+    from conftest import shown
+
+    from designer.gui.highlight import LONG_LINE
+    from designer.gui.panes.source_editor import SourcePane
+
+    pane = shown(qtbot, SourcePane(), 700, 400)
+    text = "function load() {\n    var a = 1;\n}\nvar data = '" + "x" * LONG_LINE + "';\n"
+    pane.show_file("a.plugin.js", text, read_only=False)
+    editor = pane.editor
+    assert editor.lineWrapMode() != editor.LineWrapMode.NoWrap
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("var a = 1;") + len("var a = 1;"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == 4
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == 0
+    # On the wrapped line, Home goes to the start of the cursor's row, as before.
+    cursor.setPosition(len(text) - 3)
+    editor.setTextCursor(cursor)
+    row_start = editor.textCursor().block().layout().lineForTextPosition(editor.textCursor().positionInBlock())
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    assert editor.textCursor().positionInBlock() == row_start.textStart() > 0

@@ -1741,7 +1741,9 @@ class SourceEditor(QPlainTextEdit):
         if (
             key == Qt.Key.Key_Home
             and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-            and self.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap  # (a wrapped row: Qt's own Home)
+            # (a line wrapped into rows: Qt's own Home, to the row's start; not every line of a file
+            # shown wrapped, most of them one row)
+            and self.textCursor().block().layout().lineCount() <= 1
         ):
             # To the line's code first, then to its very start (as code editors do): Home on an
             # indented line went to the start of the indentation, before the spaces.
