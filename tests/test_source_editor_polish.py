@@ -245,3 +245,24 @@ def test_text_dropped_into_the_code_is_an_undo_step_of_its_own(window, qtbot, ba
     assert editor.toPlainText() == typed
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == original
+
+
+def test_enter_over_lines_selected_downwards_indents_as_the_line_the_selection_starts_on(pane, qtbot) -> None:
+    """Enter over a selection of several lines, selected from the top down (Shift+Down), took the
+    indentation from the line the selection ended on, where nothing is left after the edit: after
+    "function load() {" the new line started at the margin. It is now indented as Enter at the
+    selection's start would indent it, and the "}" after the selection goes to a line of its own, as
+    for Enter between "{" and "}"."""
+    editor = pane.editor
+    text = "function load() {\n    old();\n    older();\n}\n"
+    for upwards in (False, True):
+        pane.show_file("b.plugin.js", "", read_only=False)
+        pane.show_file("a.plugin.js", text, read_only=False)
+        start, end = len("function load() {"), text.index("}")
+        cursor = editor.textCursor()
+        cursor.setPosition(end if upwards else start)
+        cursor.setPosition(start if upwards else end, cursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert editor.toPlainText() == "function load() {\n    \n}\n", upwards
+        assert (editor.textCursor().blockNumber(), editor.textCursor().positionInBlock()) == (1, 4)

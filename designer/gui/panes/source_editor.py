@@ -1701,12 +1701,20 @@ class SourceEditor(QPlainTextEdit):
             Qt.KeyboardModifier.ShiftModifier,
         ):
             cursor = self.textCursor()
-            line = text_before_cursor(cursor)
+            # Over a selection, the new line follows the text before the selection and the text after
+            # it follows the new line, whichever way it was made: selected downwards, the indentation
+            # came from the line it ended on (after "{", a line at the margin).
+            head = QTextCursor(cursor)
+            head.setPosition(cursor.selectionStart())
+            end = cursor.selectionEnd()
+            cursor.setPosition(head.position())
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            line = text_before_cursor(head)
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             opened = self._code_before(line).rstrip()[-1:]
             if opened in _OPEN:
-                after = cursor.block().text()[len(line) :]  # (line: the Python characters before the cursor)
-                if not cursor.hasSelection() and after.lstrip(" \t").startswith(_OPEN[opened]):
+                after = text_after_cursor(cursor)
+                if after.lstrip(" \t").startswith(_OPEN[opened]):
                     # Between a pair ({|}): the closing one goes to a line of its own under the
                     # opening line, the cursor on an indented empty line between them. Only the
                     # spaces before the closing one are replaced: an edit reaching past it would
