@@ -133,6 +133,32 @@ def root_span(text: str) -> tuple[int, int]:
     return start, end
 
 
+def _canonical(root: Any) -> bytes:
+    """Canonical XML of ``root``, an entity used in a text (``&check;``, a node of its own in the
+    tree) written as its reference. Why: canonical XML has no such node and refused the whole
+    tree, so every edit of an icon using one was written out by lxml (CDATA escaped, ``&#233;``
+    spelt out, quotes changed) instead of being spliced into the file's own text."""
+    from lxml import etree
+
+    if next(root.iter(etree.Entity), None) is None:
+        return bytes(etree.tostring(root, method="c14n"))
+    root = copy.deepcopy(root)
+    for entity in list(root.iter(etree.Entity)):
+        _entity_as_text(entity)
+    return bytes(etree.tostring(root, method="c14n"))
+
+
+def _entity_as_text(entity: Any) -> None:
+    """Put the reference ``entity`` stands for into the text around it, in its place."""
+    parent, previous = entity.getparent(), entity.getprevious()
+    written = entity.text + (entity.tail or "")
+    if previous is not None:
+        previous.tail = (previous.tail or "") + written
+    else:
+        parent.text = (parent.text or "") + written
+    parent.remove(entity)  # (its tail with it: lxml keeps a node's tail on the node)
+
+
 def _shift_numbers(value: str, dx: float, dy: float) -> str:
     """``points`` moved by (dx, dy): numbers alternate x, y."""
     nums = [float(n) for n in _NUMBER.findall(value)]
@@ -354,7 +380,7 @@ class SvgDocument:
 
         try:
             again = etree.fromstring(text.encode("utf-8", "surrogateescape"), safe_parser())
-            return bool(etree.tostring(again, method="c14n") == etree.tostring(self.root, method="c14n"))
+            return _canonical(again) == _canonical(self.root)
         except Exception:  # noqa: BLE001 - any doubt: lxml's own text instead
             return False
 
