@@ -702,3 +702,15 @@ def test_a_shape_in_a_group_painted_by_class_takes_that_paint_along() -> None:
     text = other.to_text()
     assert '<path d="M1 1h3v3z" fill="#e30" transform="translate(1 1)"/>' in text
     assert '<path style="fill:blue" d="M9 9h3v3z" transform="translate(1 1)"/>' in text  # its own wins
+
+
+def test_set_root_attribute_reads_past_a_greater_than_sign_in_a_value() -> None:
+    """A '>' in a value before the id ("Next > last", which XML allows) was taken for the end of
+    the tag: the id was not found there, and a second one was added, which no reader accepts."""
+    from designer.core.svgedit import set_root_attribute
+
+    text = '<svg xmlns="http://www.w3.org/2000/svg" aria-label="Next > last" id="old">\n<g id="old2"/></svg>'
+    assert set_root_attribute(text, "id", "new") == text.replace('id="old"', 'id="new"')
+    text = "<svg xmlns='http://www.w3.org/2000/svg' data-note=\"say id='x'\" viewBox='0 0 9 9'/>"
+    assert set_root_attribute(text, "id", "i") == text.replace("<svg ", '<svg id="i" ')
+    assert set_root_attribute(text, "viewBox", "0 0 24 24") == text.replace("0 0 9 9", "0 0 24 24")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .svg import SVG_NS, TooManyAttributes, _local, parse_svg, safe_parser, symbol_elements, xml_error
-from .svgsplice import Spans
+from .svgsplice import _ATTR, _START_TAG, Spans
 
 __all__ = [
     "DRAWABLE",
@@ -1272,12 +1272,13 @@ def set_root_attribute(text: str, name: str, value: str) -> str:
     start = _ROOT_TAG.match(text, root_span(text)[0])
     if start is None:
         raise ValueError("the file has no <svg> root element")
-    end = text.find(">", start.end())
-    head = text[start.end() : end]
-    attr = re.search(rf"(?<![\w:.\-]){re.escape(name)}\s*=\s*([\"'])(.*?)\1", head, re.S)
+    # The attributes one by one, their values skipped whole: a '>' or a "name=" inside a value
+    # ("Next > last") is not the end of the tag nor the attribute, and a second id came in.
+    tag = _START_TAG.match(text, start.start())
+    end = tag.end() if tag is not None else len(text)
+    attr = next((m for m in _ATTR.finditer(text, start.end(), end) if m.group(2) == name), None)
     if attr is not None:
-        at = start.end() + attr.start(2)
-        return text[:at] + value + text[start.end() + attr.end(2) :]
+        return text[: attr.start(5)] + value + text[attr.end(5) :]
     return f'{text[: start.end()]} {name}="{value}"{text[start.end() :]}'
 
 
