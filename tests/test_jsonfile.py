@@ -433,3 +433,20 @@ def test_taking_back_many_entries_goes_through_the_places_once_not_once_per_entr
     assert doc.text == expected.text == json.dumps(half, indent=4) + "\n"
     assert doc.data == half
     assert dict(doc.spans.items()) == dict(JsonDocument(doc.text).spans.items())
+
+
+def test_a_file_that_escapes_every_slash_gets_its_new_texts_written_so() -> None:
+    """PHP's json_encode writes every '/' as '\\/' (and Python's json.dump every 'é' as '\\u00e9',
+    which was kept already): a plugin added to such a settings.json came with plain slashes, the
+    only ones in the file."""
+    text = '{"plugins":[{"id":"a","srcURL":"plugins\\/a\\/a.plugin.package.json","note":"caf\\u00e9"}]}'
+    doc = JsonDocument(text)
+    a = {"id": "a", "srcURL": "plugins/a/a.plugin.package.json", "note": "café"}
+    doc.apply({"plugins": [a, {"id": "b/c", "srcURL": "plugins/b/b.plugin.package.json", "note": "é\\/"}]})
+    added = '{"id":"b\\/c","srcURL":"plugins\\/b\\/b.plugin.package.json","note":"\\u00e9\\\\\\/"}'
+    assert doc.dumps() == text[:-2] + "," + added + "]}"
+    assert json.loads(doc.dumps())["plugins"][1]["note"] == "é\\/"
+    # A file that writes a slash as itself somewhere goes on writing them so.
+    mixed = JsonDocument('{"a": "x\\/y", "b": "x/y"}')
+    mixed.apply({"a": "x/y", "b": "x/y", "c": "p/q"})
+    assert mixed.dumps() == '{"a": "x\\/y", "b": "x/y", "c": "p/q"}'

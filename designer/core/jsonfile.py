@@ -1172,6 +1172,8 @@ def _text(value: Any, ascii: bool = False, **options: Any) -> str:
 
 
 _SURROGATE = "[\ud800-\udfff]"
+# A '/' written raw: after no backslash, or after an even number of them (escaped backslashes).
+_RAW_SLASH = r"(?<!\\)(?:\\\\)*/"
 # A \u escape of a character past ASCII (\u00e9, \u2019), as Python's json.dump writes them all.
 _NON_ASCII_ESCAPE = r"\\u(?:00[89a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F]{2})[0-9a-fA-F]"
 
@@ -1379,6 +1381,23 @@ class JsonDocument:
             found = self._escapes_all = text.isascii() and re.search(_NON_ASCII_ESCAPE, text) is not None
         return found
 
+    @property
+    def _slashes_escaped(self) -> bool:
+        """Whether the file as read writes every '/' as ``\\/`` (it has some, and no other): PHP's
+        json_encode does, and a value with a slash written raw into such a file broke its style,
+        as an accent would in a file of ``\\u`` escapes (see :attr:`_ascii`). (A '/' can only be
+        in a text: JSON has no comments.)"""
+        found: bool | None = getattr(self, "_escapes_slashes", None)
+        if found is None:
+            text = self._origin[0]
+            found = self._escapes_slashes = "\\/" in text and re.search(_RAW_SLASH, text) is None
+        return found
+
+    def _written(self, value: Any, **options: Any) -> str:
+        """``value`` as JSON text, its escapes as the file writes them (see :attr:`_ascii`)."""
+        out = _text(value, self._ascii, **options)
+        return out.replace("/", "\\/") if "/" in out and self._slashes_escaped else out
+
     def _colon(self) -> str:
         """The colon after a name as the file writes it, the blanks before it included: Java's
         Jackson writes ``"id" : "x"``, and a member added to such a file came as ``"id": "x"``."""
@@ -1456,8 +1475,8 @@ class JsonDocument:
     def _render(self, value: Any, base_indent: str, compact: bool = False) -> str:
         unit = self.indent_unit
         if unit is None or compact:
-            return _text(value, self._ascii, separators=(self._inline_comma(), self._colon()))
-        out = _text(value, self._ascii, indent=unit, separators=(",", self._colon()))
+            return self._written(value, separators=(self._inline_comma(), self._colon()))
+        out = self._written(value, indent=unit, separators=(",", self._colon()))
         # (The file's line ending is counted only for a value on several lines: counting it in a
         # long file for each short value changed cost as much as the rest of a save.)
         return out.replace("\n", self.newline + base_indent) if "\n" in out else out
@@ -1579,7 +1598,7 @@ class JsonDocument:
         # In the text's order: a duplicated name keeps its first place among the keys but sits
         # where its last occurrence is.
         spans = sorted((self.spans[c] for c in children), key=_start)
-        prefix = "" if key is None else _text(key, self._ascii) + self._member_colon(spans)
+        prefix = "" if key is None else self._written(key) + self._member_colon(spans)
         if children:
             last = spans[-1]
             first_start = spans[0].key_start if spans[0].key_start is not None else spans[0].start
@@ -1729,7 +1748,7 @@ class JsonDocument:
             if sp is None or sp.key_start is None:
                 continue
             _, key_end = scanstring(self.text, sp.key_start + 1)
-            self._splice(sp.key_start, key_end, _text(renames[k], self._ascii))
+            self._splice(sp.key_start, key_end, self._written(renames[k]))
 
     def _apply_list(self, old: list[Any], new: list[Any], pointer: str) -> None:
         """Array elements matched by value, not by place: an element that is still there keeps
