@@ -714,3 +714,23 @@ def test_set_root_attribute_reads_past_a_greater_than_sign_in_a_value() -> None:
     text = "<svg xmlns='http://www.w3.org/2000/svg' data-note=\"say id='x'\" viewBox='0 0 9 9'/>"
     assert set_root_attribute(text, "id", "i") == text.replace("<svg ", '<svg id="i" ')
     assert set_root_attribute(text, "viewBox", "0 0 24 24") == text.replace("0 0 9 9", "0 0 24 24")
+
+
+def test_restacking_an_element_written_with_the_svg_prefix_keeps_the_file_as_written() -> None:
+    """A file that declares the SVG namespace twice (xmlns and xmlns:svg, as Inkscape does) with
+    an element written "svg:g": moved, lxml took it for a "g", the splice no longer read back
+    the same, and the whole file was written out by lxml (comments' places, quotes, layout)."""
+    text = (
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:svg='http://www.w3.org/2000/svg' viewBox='0 0 24 24'>\n"
+        "  <svg:g><rect x='1' y='1' width='4' height='4'/></svg:g>\n"
+        "  <circle cx='3' cy='3' r='1'/>\n"
+        "</svg>\n"
+    )
+    doc = SvgDocument(text)
+    doc.restack((0,), 1)
+    assert doc.to_text() == (
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:svg='http://www.w3.org/2000/svg' viewBox='0 0 24 24'>\n"
+        "  <circle cx='3' cy='3' r='1'/>\n"
+        "  <svg:g><rect x='1' y='1' width='4' height='4'/></svg:g>\n"
+        "</svg>\n"
+    )

@@ -133,18 +133,20 @@ def root_span(text: str) -> tuple[int, int]:
     return start, end
 
 
-def _canonical(root: Any) -> bytes:
+def _canonical(root: Any, any_prefix: bool = False) -> bytes:
     """Canonical XML of ``root``, an entity used in a text (``&check;``, a node of its own in the
-    tree) written as its reference. Why: canonical XML has no such node and refused the whole
-    tree, so every edit of an icon using one was written out by lxml (CDATA escaped, ``&#233;``
-    spelt out, quotes changed) instead of being spliced into the file's own text."""
+    tree) written as its reference; with ``any_prefix``, whichever prefixes name the namespaces.
+    Why the entities: canonical XML has no such node and refused the whole tree, so every edit of
+    an icon using one was written out by lxml (CDATA escaped, ``&#233;`` spelt out, quotes
+    changed) instead of being spliced into the file's own text."""
     from lxml import etree
 
-    if next(root.iter(etree.Entity), None) is None:
-        return bytes(etree.tostring(root, method="c14n"))
-    root = copy.deepcopy(root)
-    for entity in list(root.iter(etree.Entity)):
-        _entity_as_text(entity)
+    if next(root.iter(etree.Entity), None) is not None:
+        root = copy.deepcopy(root)
+        for entity in list(root.iter(etree.Entity)):
+            _entity_as_text(entity)
+    if any_prefix:  # (C14N 2.0, slower: only when the first comparison failed)
+        return str(etree.canonicalize(root, with_comments=True, rewrite_prefixes=True)).encode()
     return bytes(etree.tostring(root, method="c14n"))
 
 
@@ -380,7 +382,11 @@ class SvgDocument:
 
         try:
             again = etree.fromstring(text.encode("utf-8", "surrogateescape"), safe_parser())
-            return _canonical(again) == _canonical(self.root)
+            if _canonical(again) == _canonical(self.root):
+                return True
+            # The same names under other prefixes: an element written "svg:g" in a file that also
+            # makes SVG the default namespace, once moved, is a "g" to lxml; the text keeps its own.
+            return _canonical(again, any_prefix=True) == _canonical(self.root, any_prefix=True)
         except Exception:  # noqa: BLE001 - any doubt: lxml's own text instead
             return False
 
