@@ -734,3 +734,19 @@ def test_restacking_an_element_written_with_the_svg_prefix_keeps_the_file_as_wri
         "  <svg:g><rect x='1' y='1' width='4' height='4'/></svg:g>\n"
         "</svg>\n"
     )
+
+
+def test_a_text_using_an_entity_is_copied_and_pasted_with_its_characters() -> None:
+    """The copy of a text using an entity the icon declares (&check;) held the bare reference,
+    which means nothing outside that icon: pasting it, even into the same icon, said "the
+    clipboard holds no SVG drawing"."""
+    text = (
+        '<!DOCTYPE svg [<!ENTITY check "&#x2713;"><!ENTITY amp2 "a &amp; b">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n<text x="1" y="9">Done &check; &amp2;</text>\n</svg>\n'
+    )
+    doc = SvgDocument(text)
+    fragment = doc.fragment([(0,)])
+    assert "Done \u2713 a &amp; b</text>" in fragment
+    doc.paste(fragment, 1, 1)
+    assert doc.to_text().startswith(text[: text.index("</svg>")])
+    assert '<text x="2" y="10">Done \u2713 a &amp; b</text>' in doc.to_text()

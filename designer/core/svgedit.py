@@ -150,15 +150,28 @@ def _canonical(root: Any, any_prefix: bool = False) -> bytes:
     return bytes(etree.tostring(root, method="c14n"))
 
 
-def _entity_as_text(entity: Any) -> None:
-    """Put the reference ``entity`` stands for into the text around it, in its place."""
+def _entity_as_text(entity: Any, text: str | None = None) -> None:
+    """Put ``text`` (by default the reference ``entity`` stands for) into the text around it, in its place."""
     parent, previous = entity.getparent(), entity.getprevious()
-    written = entity.text + (entity.tail or "")
+    written = (entity.text if text is None else text) + (entity.tail or "")
     if previous is not None:
         previous.tail = (previous.tail or "") + written
     else:
         parent.text = (parent.text or "") + written
     parent.remove(entity)  # (its tail with it: lxml keeps a node's tail on the node)
+
+
+def _entity_text(content: str | None) -> str:
+    """The characters an entity declared as ``content`` stands for ("a &amp; b": "a & b");
+    "" for one declared outside the file or holding what cannot be read as text."""
+    from lxml import etree
+
+    if content is None:
+        return ""
+    try:
+        return "".join(etree.fromstring(f"<x>{content}</x>".encode(), safe_parser()).itertext())
+    except etree.XMLSyntaxError:
+        return ""
 
 
 def _shift_numbers(value: str, dx: float, dy: float) -> str:
@@ -712,6 +725,7 @@ class SvgDocument:
             el = self.element(path)
             made = copy.deepcopy(el)
             made.tail = "\n  "
+            self._spell_out_entities(made)
             self._set_attributes(made, self._from_groups(el, styles))
             around = [a.get("transform") for a in el.iterancestors() if a is not self.root and a.get("transform")]
             if around:  # (innermost first: the outermost is written first)
@@ -752,6 +766,20 @@ class SvgDocument:
         out.extend(parts)
         out[-1].tail = "\n"
         return etree.tostring(out, encoding="unicode") + "\n"
+
+    def _spell_out_entities(self, el: Any) -> None:
+        """The entities ``el`` uses (``&check;``) as the characters the icon declares for them.
+        Why: a reference means nothing without the declaration, which stays in this icon's
+        DOCTYPE; the copy held it bare, and no icon (this one included) could paste it.
+        One declared outside the file (SYSTEM) is left out, as the import leaves it out."""
+        from lxml import etree
+
+        if next(el.iter(etree.Entity), None) is None:
+            return
+        dtd = self.root.getroottree().docinfo.internalDTD
+        declared = {e.name: e.content for e in dtd.iterentities()} if dtd is not None else {}
+        for entity in list(el.iter(etree.Entity)):
+            _entity_as_text(entity, _entity_text(declared.get(entity.name)))
 
     def _from_groups(self, el: Any, styles: Any = None) -> dict[str, str | None]:
         """The properties of :data:`_INHERITED` that ``el`` takes from the groups around it (not
