@@ -841,3 +841,19 @@ def test_an_action_renamed_to_a_name_the_code_has_says_why_its_function_kept_its
     assert "'rows'" in said and "keeps its name" in said and "already has a 'rows'" in said, said
     window.save()
     assert src.read_bytes() == before
+
+
+def test_a_function_added_to_a_source_with_lone_cr_line_ends_is_indented_as_it_is() -> None:
+    """The indentation was read from lines split at LF only: a source indented with tabs, its
+    lines ending in a lone CR (classic Mac), was one line to it, and the new function's body
+    came indented with a tab and four spaces."""
+    from designer.core.actionsync import add_action_function
+    from designer.core.indentation import indent_unit
+
+    source = (
+        "(function () {\r\t'use strict';\r\tfunction load() {\r\t\treturn 1;\r\t}\r"
+        "\tPEX.pluginAPI.registerPlugin({\r\t\tid: 'x',\r\t\tload: load,\r\t\tunload: function () {}\r\t});\r})();\r"
+    )
+    assert indent_unit(source) == "\t"
+    out = add_action_function(source, "doThing", "toolbar")
+    assert "function doThing(participants, conferenceDetails) {\r\t\t// runs when the menu item is clicked\r\t}" in out

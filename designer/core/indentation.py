@@ -20,7 +20,7 @@ def indent_unit(source: str) -> str:
     """
     steps: dict[str, int] = {}
     before = 0
-    for line in source.split("\n", 1000)[:1000]:  # (enough to tell, and quick on a 10,000-line file)
+    for line in _first_lines(source, 1000):  # (enough to tell, and quick on a 10,000-line file)
         body = line.lstrip(" \t")
         if not body or body.startswith("*"):  # blank, or inside a /** ... */ block
             continue
@@ -37,6 +37,16 @@ def indent_unit(source: str) -> str:
     if not steps:
         return "    "
     return max(steps, key=lambda s: (steps[s], s == "    "))
+
+
+def _first_lines(source: str, count: int) -> list[str]:
+    """The first ``count`` lines of ``source``, whichever line ends it has. Why not LF alone: a
+    source of lone-CR line ends (classic Mac) was one line, so four spaces a level were said for
+    one indented with tabs. (A CRLF line's CR leaves a blank behind, which counts for nothing.)"""
+    lines = source.split("\n", count)[:count]
+    if "\r" not in source:
+        return lines
+    return [part for line in lines for part in line.split("\r", count)[:count]][:count]
 
 
 def reindented(lines: list[str], unit: str) -> list[str]:
