@@ -1649,3 +1649,28 @@ def test_a_state_made_through_the_api_kept_on_an_object_is_created(base_project:
     )
     assert _codes(_problems(base_project, source % "createNewState")) == []
     assert _codes(_problems(base_project, source % "makeState")) == [("PD510", 8)]
+
+
+def test_a_request_or_layout_given_to_a_helper_is_checked_where_the_caller_writes_it(base_project: Path) -> None:
+    """``function req(p) { return PEX.pluginAPI.sendRequest(p); }`` called as
+    ``req('participnts/' + uuid + '/mute')``, and a layout handed to a helper that puts it in
+    {layout}: the request the conference does not know and the layout it refuses went unsaid, as
+    the check saw only the helper's parameter. Each is now said on the caller's line, where the
+    text is written; a value the caller knows only at run time stays unjudged."""
+    body = (
+        "    function load() {}\n    function unload() {}\n"
+        "    function req(p) { return PEX.pluginAPI.sendRequest(p); }\n"
+        "    function send(path) { return req(path); }\n"
+        "    const layout = (layout) => PEX.pluginAPI.transformConferenceLayout({ layout });\n"
+        "    function record(participant, choice) {\n"
+        "        req('participnts/' + participant.uuid + '/mute');\n"
+        "        send('/lock');\n"
+        "        layout('5:7');\n"
+        "        layout('1:7');\n"
+        "        layout(choice);\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    said = {p.code: p for p in problems if p.code in ("PD513", "PD515")}
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD515", 8, 13), ("PD513", 10, 16)]
+    assert "participnts/…/mute" in said["PD515"].message and "'5:7'" in said["PD513"].message

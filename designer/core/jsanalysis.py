@@ -628,6 +628,7 @@ class Call(Record):
         "shape",
         "arg_spans",
         "result_member",
+        "given_at",
     )
 
     def __init__(
@@ -656,6 +657,9 @@ class Call(Record):
         self.arg_spans: list[tuple[int, int]] = []
         # The member of the call's result the code reads at once (openTemplateDialog(...).close$), or None.
         self.result_member: str | None = None
+        # A request or layout a helper's caller gives it (req('/lokc') for function req(p) {
+        # sendRequest(p) }): the value -> (line, column) of the caller's argument, where it is written.
+        self.given_at: dict[str, tuple[int, int]] = {}
 
 
 class StateSet(Record):
@@ -1961,7 +1965,7 @@ class _Analyser:
                 self.strings_of(node.child_by_field_id(_FIELD["consequence"]), depth + 1)
                 + self.strings_of(node.child_by_field_id(_FIELD["alternative"]), depth + 1)
             )[:16]
-        if t == "identifier":
+        if t in ("identifier", "shorthand_property_identifier"):
             values = self.decls.get(self.text(node), [])
             if len(values) == 1 and values[0] is not None:
                 return self.strings_of(values[0], depth + 1)
@@ -2051,7 +2055,8 @@ class _Analyser:
                 if fn.type == "identifier" and member not in API_MEMBERS:
                     continue  # a name taken out by destructuring: said once, where it is taken out
                 args = _up_to_spread(args)
-                call = Call(member, pl, pc, True, [self.strings_of(a) for a in args[:2]])
+                call = Call(member, pl, pc, True)
+                call.args = [self._given_strings(a, call.given_at) for a in args[:2]]
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)
                 if member in _SHAPED:
@@ -2070,7 +2075,7 @@ class _Analyser:
                 if member in ("transformConferenceLayout", "changeConferenceLayout") and args:
                     obj = self._object_of(args[0])
                     if obj is not None:
-                        call.layout = self._pair_strings(obj, "layout")
+                        call.layout = self._pair_strings(obj, "layout", call.given_at)
                 if member == "createNewState":
                     parent = node.parent
                     if parent is not None and parent.type in ("variable_declarator", "assignment_expression"):
@@ -2264,13 +2269,45 @@ class _Analyser:
         return []
 
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
-        urls = self.strings_of(arg)
-        if arg.type == "identifier" and all(u == DYN for u in urls):
-            # fetch(url) in a helper, postJson(WEBHOOK, body): the addresses its callers give it.
-            # Why: a plain http: webhook (blocked on the https meeting page) passed unsaid.
-            urls = [u for a in self._handed_to_parameter(arg) for u in self.strings_of(a)] or urls
-        for url in urls:
+        for url in self._given_strings(arg):
             self.info.network.append(NetRef(kind, url, line, col))
+
+    def _given_strings(self, arg: Any, at: dict[str, tuple[int, int]] | None = None, depth: int = 0) -> list[str]:
+        """The possible values of ``arg`` (as :meth:`strings_of`); for a parameter whose value only
+        the run knows, the values the file's calls of its function give it, through two helpers at most,
+        each value's place among them kept in ``at`` (the first place it is given, to report it there).
+
+        Why: fetch(url) in a helper, postJson(WEBHOOK, body), a request or a layout made in a helper
+        (function req(p) { return PEX.pluginAPI.sendRequest(p); } ... req('participnts/' + uuid + '/mute'))
+        hid a plain http: webhook, a misspelt request and a layout that does not exist.
+        """
+        values = self.strings_of(arg)
+        if (
+            arg.type not in ("identifier", "shorthand_property_identifier")
+            or depth > 1
+            or any(v != DYN for v in values)
+        ):
+            return values
+        handed = []
+        for a in self._handed_to_parameter(arg):
+            given = self._given_strings(a, at, depth + 1)
+            handed.extend(given)
+            if at is not None:
+                for v in given:
+                    at.setdefault(v, self.pos(a))
+        return handed[:16] or values
+
+    def _calls_named(self, name: str) -> list[Any]:
+        """The file's calls of a plain name (``req(...)``), from one pass over the calls for all
+        names (a pass for each parameter asked about was quadratic in a bundle of helpers)."""
+        if "calls-by-name" not in self._memo:
+            by_name: dict[str, list[Any]] = {}
+            for call in self.calls:
+                callee = call.child_by_field_id(_FIELD["function"])
+                if callee is not None and callee.type == "identifier":
+                    by_name.setdefault(self.text(callee), []).append(call)
+            self._memo["calls-by-name"] = by_name
+        return self._memo["calls-by-name"].get(name, [])
 
     def _handed_to_parameter(self, ident: Any) -> list[Any]:
         """The arguments the file's calls of a named function give its parameter ``ident`` (read
@@ -2293,11 +2330,10 @@ class _Analyser:
             named = fn.parent.child_by_field_id(_FIELD["name"])
         if index is None or named is None or named.type != "identifier":
             return []
-        fname = self.text(named)
         handed = []
-        for call in self.calls:
-            callee, args = call.child_by_field_id(_FIELD["function"]), call.child_by_field_id(_FIELD["arguments"])
-            if callee is None or args is None or callee.type != "identifier" or self.text(callee) != fname:
+        for call in self._calls_named(self.text(named)):
+            args = call.child_by_field_id(_FIELD["arguments"])
+            if args is None:
                 continue
             given = [a for a in args.named_children if a.type != "comment"]
             if index < len(given) and given[index].type != "spread_element":
@@ -2412,12 +2448,15 @@ class _Analyser:
                         return True
         return False
 
-    def _pair_strings(self, obj: Any, wanted: str) -> list[str] | None:
+    def _pair_strings(self, obj: Any, wanted: str, at: dict[str, tuple[int, int]] | None = None) -> list[str] | None:
         for c in obj.named_children:
             if c.type == "pair":
                 key = c.child_by_field_id(_FIELD["key"])
                 if key is not None and self.text(key).strip("'\"") == wanted:
-                    return self.strings_of(c.child_by_field_id(_FIELD["value"]))
+                    value = c.child_by_field_id(_FIELD["value"])
+                    return self.strings_of(value) if value is None else self._given_strings(value, at)
+            elif c.type == "shorthand_property_identifier" and self.text(c) == wanted:
+                return self._given_strings(c, at)  # ({layout}: the variable's values)
         return None
 
     def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:

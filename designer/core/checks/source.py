@@ -788,11 +788,12 @@ def _check_calls(
                     continue
                 from designer.core.preview import unknown_layout
 
+                line, column = c.given_at.get(value, (c.line, c.column))  # (a helper's caller: where it is written)
                 report(
                     "PD513",
                     f"'{shortened(name)}' {unknown_layout(shortened(value))}.",  # the preview log's words too
-                    c.line,
-                    c.column,
+                    line,
+                    column,
                 )
         if c.shape is not None and c.called:
             for slip, repair in _argument_slips(c):
@@ -817,7 +818,7 @@ def _check_calls(
         if for_guests and c.member in HOST_ONLY_API and c.called:
             host_only.append((c.line, c.column, HOST_ONLY_API[c.member], request_named(c.member)))
         if c.member == "sendRequest" and c.called and c.args:
-            asked = _check_request(name, c.args[0], c.line, c.column, report)
+            asked = _check_request(name, c.args[0], c.line, c.column, report, c.given_at)
             if for_guests:
                 host_only.extend((c.line, c.column, what, request) for request, what in asked)
     for member, line, col in info.pex_members:
@@ -1146,11 +1147,20 @@ def _edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _check_request(name: str, paths: list[str], line: int, col: int, report: Report) -> list[tuple[str, str]]:
+def _check_request(
+    name: str,
+    paths: list[str],
+    call_line: int,
+    call_col: int,
+    report: Report,
+    given_at: dict[str, tuple[int, int]] | None = None,
+) -> list[tuple[str, str]]:
     """PD515/PD516 for one sendRequest; the requests it may make that only hosts may, each as
-    (the request as :func:`request_named` names it, what it does)."""
+    (the request as :func:`request_named` names it, what it does). A path a helper's caller gives
+    is reported where that caller writes it (``given_at``), not in the helper."""
     host_only: dict[tuple[str, str], None] = {}
     for path in paths:
+        line, col = (given_at or {}).get(path, (call_line, call_col))
         kind, what = classify_request(path)
         shown = path.replace(DYN, "…")
         if kind == "unknown":
