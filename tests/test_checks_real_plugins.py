@@ -1674,3 +1674,57 @@ def test_a_request_or_layout_given_to_a_helper_is_checked_where_the_caller_write
     said = {p.code: p for p in problems if p.code in ("PD513", "PD515")}
     assert [(p.code, p.line, p.column) for p in problems] == [("PD515", 8, 13), ("PD513", 10, 16)]
     assert "participnts/…/mute" in said["PD515"].message and "'5:7'" in said["PD513"].message
+
+
+def _in_the_participant_menu(project: Path) -> None:
+    """The base project's item moved from the toolbar to the participant menu."""
+    package = project / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"toolbar"', '"participants"'))
+
+
+def test_a_whole_participant_given_where_its_uuid_goes_is_reported(base_project: Path) -> None:
+    """The participant menu's action gets the participant itself; the guide's functions take its
+    uuid (spotlightOnParticipant(participant.uuid)) and a request path holds the uuid. Given the
+    participant, spotlightOnParticipant(participant) spotlighted nobody and '/participants/' + p +
+    '/mute' asked for '/participants/[object Object]/mute', and check said nothing. A parameter
+    whose .uuid its function reads is a participant too, wherever the function is used."""
+    _in_the_participant_menu(base_project)
+    source = (
+        "(function () {\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function spot(p) { if (p && p.uuid) { PEX.pluginAPI.spotlightOffParticipant(p); } }\n"
+        "    function record(participant) {\n"
+        "        PEX.pluginAPI.spotlightOnParticipant(participant);\n"
+        "        PEX.pluginAPI.sendRequest(`/participants/${participant}/mute`);\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load, unload, record, spot });\n"
+        "})();\n"
+    )
+    problems = _problems(base_project, source)
+    assert _codes(problems) == [("PD532", 4), ("PD532", 6), ("PD516", 7), ("PD507", 9)]
+    off, on, path = problems[:3]
+    assert "gives spotlightOnParticipant participant, which is the whole participant" in on.message
+    assert "spotlightOnParticipant(participant.uuid)" in on.message and "spotlightOffParticipant(p.uuid)" in off.message
+    assert path.column == 52 and "'[object Object]'" in path.message and "participant.uuid" in path.message
+    assert on.fix is not None and on.fix.title == "Use participant.uuid"
+
+
+def test_a_uuid_or_a_participant_made_a_uuid_first_is_no_whole_participant(base_project: Path) -> None:
+    """What the guide writes, a helper handed the uuid, a parameter made the uuid before it is
+    used, and a toolbar action's own parameter (the app gives it something else) are left alone."""
+    _in_the_participant_menu(base_project)
+    source = (
+        "(function () {\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function spot(uuid) { PEX.pluginAPI.spotlightOnParticipant(uuid); }\n"
+        "    function off(p) { p = p.uuid || p; PEX.pluginAPI.spotlightOffParticipant(p); }\n"
+        "    function record(participant) {\n"
+        "        PEX.pluginAPI.disconnectParticipant(participant.uuid);\n"
+        "        PEX.pluginAPI.sendRequest('/participants/' + participant.uuid + '/mute');\n"
+        "        spot(participant.uuid);\n"
+        "        off(participant);\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load, unload, record });\n"
+        "})();\n"
+    )
+    assert _codes(_problems(base_project, source)) == []

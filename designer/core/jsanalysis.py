@@ -71,6 +71,8 @@ _SHAPED = frozenset(
         "sendChatMessage",
     }
 )
+# The members whose first argument is (or holds, for a request path) a participant's uuid (Call.uuid_params).
+_UUID_FIRST = frozenset({"sendRequest", "spotlightOnParticipant", "spotlightOffParticipant", "disconnectParticipant"})
 # What the app puts on window.PEX (the vendor guide's list).
 PEX_MEMBERS = ("pluginAPI", "actions$", "actions", "conferenceQueryParams")
 ACTIONS = (
@@ -629,6 +631,7 @@ class Call(Record):
         "arg_spans",
         "result_member",
         "given_at",
+        "uuid_params",
     )
 
     def __init__(
@@ -657,6 +660,10 @@ class Call(Record):
         self.arg_spans: list[tuple[int, int]] = []
         # The member of the call's result the code reads at once (openTemplateDialog(...).close$), or None.
         self.result_member: str | None = None
+        # The parameters of named functions standing where the first argument wants a participant's
+        # uuid (see _Analyser._uuid_parameters): (the function, the parameter's number, whether the
+        # function reads .uuid of it, its name, line, column), for the checks to tell a participant from a uuid.
+        self.uuid_params: list[tuple[str, int, bool, str, int, int]] = []
         # A request or layout a helper's caller gives it (req('/lokc') for function req(p) {
         # sendRequest(p) }): the value -> (line, column) of the caller's argument, where it is written.
         self.given_at: dict[str, tuple[int, int]] = {}
@@ -2059,6 +2066,8 @@ class _Analyser:
                 call.args = [self._given_strings(a, call.given_at) for a in args[:2]]
                 if prop is not None:
                     call.span = (prop.start_byte, prop.end_byte)
+                if member in _UUID_FIRST and args and args[0].type != "spread_element":
+                    call.uuid_params = self._uuid_parameters(member, args[0])
                 if member in _SHAPED:
                     call.shape = [self._shape_of(a) for a in args]
                     call.arg_spans = [(a.start_byte, a.end_byte) for a in args]
@@ -2309,26 +2318,100 @@ class _Analyser:
             self._memo["calls-by-name"] = by_name
         return self._memo["calls-by-name"].get(name, [])
 
-    def _handed_to_parameter(self, ident: Any) -> list[Any]:
-        """The arguments the file's calls of a named function give its parameter ``ident`` (read
-        in that function's body), or [] when ``ident`` is no plain parameter of a named function."""
+    def _parameter_of(self, ident: Any, kinds: frozenset[str] = _FUNC_TYPES | _NAMED_FUNC_DECLS) -> tuple[Any, int]:
+        """The function (of one of ``kinds``) whose plain parameter ``ident`` is, read in its body,
+        and the parameter's number; (None, -1) when it is none."""
         name = self.text(ident)
-        fn, index = ident.parent, None
+        fn = ident.parent
         while fn is not None:  # (the function whose parameter it is: maybe not the nearest one)
-            if fn.type in _FUNC_TYPES or fn.type in _NAMED_FUNC_DECLS:
+            if fn.type in kinds:
                 params = fn.child_by_field_id(_FIELD["parameters"]) or fn.child_by_field_id(_FIELD["parameter"])
                 listed = [] if params is None else [params] if params.type == "identifier" else params.named_children
                 listed = [p for p in listed if p.type != "comment"]
                 index = next((i for i, p in enumerate(listed) if p.type == "identifier" and self.text(p) == name), None)
                 if index is not None:
-                    break
+                    return fn, index
             fn = fn.parent
-        if fn is None or index is None:
+        return None, -1
+
+    def _participant_parameter(self, ident: Any) -> tuple[str, int, bool, str] | None:
+        """(the function's name, the parameter's number, whether the function reads ``.uuid`` of it,
+        the parameter's name)
+        for an identifier that is a plain parameter of a named function (a function declared or
+        kept in a variable, or a method or entry of an object, named by its key), else None.
+
+        Why: given to spotlightOnParticipant or put in a request path where a uuid goes, a parameter
+        that is the participant itself (the argument a participant menu's action gets, or one whose
+        .uuid the function reads) does nothing; the checks tell it from a uuid by these two facts.
+        """
+        fn, index = self._parameter_of(ident, _FUNC_TYPES | _NAMED_FUNC_DECLS | {"method_definition"})
+        if fn is None:
+            return None
+        named = fn.child_by_field_id(_FIELD["name"])
+        holder = fn.parent
+        if named is None and holder is not None and holder.type in ("variable_declarator", "pair"):
+            named = holder.child_by_field_id(_FIELD["name"] if holder.type == "variable_declarator" else _FIELD["key"])
+        if named is None or named.type not in ("identifier", "property_identifier", "string"):
+            return None
+        body = fn.child_by_field_id(_FIELD["body"])
+        if body is None:
+            return None
+        word = rb"(?<![\w$.])" + re.escape(self.text(ident).encode())
+        if re.compile(word + rb"\s*(?:=(?![=>])|\+\+|--)").search(self.data, body.start_byte, body.end_byte):
+            return None  # (p = p.uuid || p: what it holds where it is used, only the run knows)
+        reads_uuid = re.compile(word + rb"\s*\??\.\s*uuid\b").search(self.data, body.start_byte, body.end_byte)
+        return self.text(named).strip("'\""), index, reads_uuid is not None, self.text(ident)
+
+    def _uuid_parameters(self, member: str, arg: Any) -> list[tuple[str, int, bool, str, int, int]]:
+        """For :attr:`Call.uuid_params`: the parameters standing where ``member``'s first argument
+        ``arg`` wants a participant's uuid (the argument itself for spotlightOnParticipant and the
+        like; a name joined into a sendRequest path, '/participants/' + p + '/mute')."""
+        if member == "sendRequest":
+            held = self._held_value(arg) if arg.type == "identifier" else None
+            path = held if held is not None else arg
+            if b"participants" not in self.data[path.start_byte : path.end_byte]:
+                return []
+            names = self._joined_names(path)
+        else:
+            names = [arg] if arg.type == "identifier" else []
+        out = []
+        for name in names:
+            found = self._participant_parameter(name)
+            if found is not None:
+                out.append((*found, *self.pos(name)))
+        return out
+
+    def _joined_names(self, node: Any, depth: int = 0) -> list[Any]:
+        """The plain names joined into a text: the operands of ``+`` and the ``${...}`` of a template."""
+        if depth > 8:
+            return []
+        if node.type == "identifier":
+            return [node]
+        if node.type == "parenthesized_expression" and node.named_child_count:
+            return self._joined_names(node.named_children[-1], depth + 1)
+        if node.type == "binary_expression":
+            op = node.child_by_field_id(_FIELD["operator"])
+            if op is None or self.text(op) != "+":
+                return []
+            parts = (node.child_by_field_id(_FIELD["left"]), node.child_by_field_id(_FIELD["right"]))
+            return [n for part in parts if part is not None for n in self._joined_names(part, depth + 1)]
+        if node.type == "template_string":
+            subs = [
+                c.named_children[-1] for c in node.children if c.type == "template_substitution" and c.named_child_count
+            ]
+            return [s for s in subs if s.type == "identifier"]
+        return []
+
+    def _handed_to_parameter(self, ident: Any) -> list[Any]:
+        """The arguments the file's calls of a named function give its parameter ``ident`` (read
+        in that function's body), or [] when ``ident`` is no plain parameter of a named function."""
+        fn, index = self._parameter_of(ident)
+        if fn is None:
             return []
         named = fn.child_by_field_id(_FIELD["name"])
         if named is None and fn.parent is not None and fn.parent.type == "variable_declarator":
             named = fn.parent.child_by_field_id(_FIELD["name"])
-        if index is None or named is None or named.type != "identifier":
+        if named is None or named.type != "identifier":
             return []
         handed = []
         for call in self._calls_named(self.text(named)):

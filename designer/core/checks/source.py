@@ -753,6 +753,7 @@ def _check_calls(
     # The file's bytes, for the Fixes of PD532: read once (a read for each: 20,000 slips in a 1 MB
     # file added 3 seconds to the checks), and only when a slip has one.
     data: list[bytes | None] = []
+    given_a_participant = _participant_menu_functions(plugin, info)
     for c in info.calls:
         if c.member not in API_MEMBERS:
             near = _near(c.member, API_MEMBERS)
@@ -796,7 +797,7 @@ def _check_calls(
                     column,
                 )
         if c.shape is not None and c.called:
-            for slip, repair in _argument_slips(c):
+            for slip, repair in _argument_slips(c, given_a_participant):
                 fix = None
                 if repair is not None:
                     if not data:
@@ -818,6 +819,7 @@ def _check_calls(
         if for_guests and c.member in HOST_ONLY_API and c.called:
             host_only.append((c.line, c.column, HOST_ONLY_API[c.member], request_named(c.member)))
         if c.member == "sendRequest" and c.called and c.args:
+            _whole_participant_in_path(name, c, given_a_participant, report)
             asked = _check_request(name, c.args[0], c.line, c.column, report, c.given_at)
             if for_guests:
                 host_only.extend((c.line, c.column, what, request) for request, what in asked)
@@ -852,6 +854,44 @@ def _check_calls(
         _report_host_only(plugin, index, roles, host_only, report)
 
 
+def _participant_menu_functions(plugin: Plugin, info: JsInfo) -> set[str]:
+    """The names of the functions the participant menu's items run: the app gives each the
+    participant it was opened on, a whole participant (the guide: "the current participant
+    properties"), not a uuid. The item's action itself, and the function its registered key names."""
+    items = ((plugin.package.menu_items if plugin.package else None) or {}).get("participants") or []
+    actions = {mi.action for mi in items if mi.action}
+    names = set(actions)
+    for reg in info.registrations:
+        for action in actions:
+            k = (reg.keys or {}).get(action)
+            if k is not None and k.kind == "identifier" and k.value:
+                names.add(k.value)
+    return names
+
+
+def _a_participant(param: tuple[str, int, bool, str, int, int], given_a_participant: set[str]) -> bool:
+    """Whether a parameter (see Call.uuid_params) surely holds a whole participant: its function
+    reads .uuid of it, or it is the first parameter of a function the participant menu runs."""
+    function, index, reads_uuid = param[:3]
+    return reads_uuid or (index == 0 and function in given_a_participant)
+
+
+def _whole_participant_in_path(name: str, c: Call, given_a_participant: set[str], report: Report) -> None:
+    """PD516 for a participant joined whole into a request path ('/participants/' + participant +
+    '/mute'): the path holds '[object Object]' where the uuid goes, and the request fails."""
+    for param in c.uuid_params:
+        if not _a_participant(param, given_a_participant):
+            continue
+        p, line, column = param[3:]
+        report(
+            "PD516",
+            f"'{shortened(name)}' puts {shortened(p)}, which is the whole participant, in a request path where its uuid "
+            f"goes: the path holds '[object Object]' there instead, so the request fails. Write {shortened(p)}.uuid there.",
+            line,
+            column,
+        )
+
+
 # The functions that take a participant's uuid (the guide's words), and what happens without it.
 _TAKES_UUID = {
     "spotlightOnParticipant": "nobody is spotlighted",
@@ -874,8 +914,8 @@ def _source_bytes(pkg: BrandingPackage, src: str) -> bytes | None:
 
 def _argument_fix(data: bytes | None, src: str, c: Call, index: int, how: str) -> Fix | None:
     """The Fix of a PD532 slip: argument ``index`` of the call ``c`` in the file ``src`` (``data``:
-    its bytes) written again (``how``: "wrap-layout" puts a layout's text in {layout: ...},
-    "lowercase" writes a protocol's text in small letters). None when the file's text there is not
+    its bytes) written again (``how``: "wrap-layout" puts a layout's text in {layout: ...}, "uuid"
+    gives a participant's uuid for the participant, "lowercase" writes a protocol's text in small letters). None when the file's text there is not
     what the analysis saw."""
     if data is None or index >= len(c.arg_spans):
         return None
@@ -886,6 +926,8 @@ def _argument_fix(data: bytes | None, src: str, c: Call, index: int, how: str) -
         return None
     if how == "wrap-layout":
         new, title = f"{{layout: {old}}}", f"Write {{layout: {shortened(old)}}}"
+    elif how == "uuid":
+        new, title = f"{old}.uuid", f"Use {shortened(old)}.uuid"
     else:
         new = old.lower()
         if new[1:-1] not in DIAL_PROTOCOLS:  # (written with escapes: left to the user)
@@ -904,7 +946,7 @@ def _argument_fix(data: bytes | None, src: str, c: Call, index: int, how: str) -
     return Fix("set-call-argument", title, args)
 
 
-def _argument_slips(c: Call) -> list[tuple[str, _Repair | None]]:
+def _argument_slips(c: Call, given_a_participant: set[str] = frozenset()) -> list[tuple[str, _Repair | None]]:
     """PD532: what is wrong with the arguments of one call whose arguments the guide describes,
     each as the end of a sentence that starts with the plugin's name, and how a Fix repairs it
     when the file spells out what was meant (a layout written as a text, a protocol in capitals).
@@ -977,6 +1019,16 @@ def _argument_slips(c: Call) -> list[tuple[str, _Repair | None]]:
                     f"gives {c.member} an object, but it takes the participant's uuid, "
                     f"{c.member}(participant.uuid), so {_TAKES_UUID[c.member]}.",
                     None,
+                )
+            ]
+        whole = next((p for p in c.uuid_params if _a_participant(p, given_a_participant)), None)
+        if first == "name" and whole is not None:
+            p = shortened(whole[3])
+            return [
+                (
+                    f"gives {c.member} {p}, which is the whole participant, but it takes the participant's uuid, "
+                    f"{c.member}({p}.uuid), so {_TAKES_UUID[c.member]}.",
+                    (0, "uuid"),
                 )
             ]
     elif c.member == "sendChatMessage" and first is None:
