@@ -1728,3 +1728,23 @@ def test_a_uuid_or_a_participant_made_a_uuid_first_is_no_whole_participant(base_
         "})();\n"
     )
     assert _codes(_problems(base_project, source)) == []
+
+
+def test_a_member_of_pex_named_in_other_words_is_said_with_the_one_meant(base_project: Path) -> None:
+    """PEX.conferenceQueryParameters, PEX.queryParams and PEX.API are undefined: reading from them
+    brings up the 'Oops' page, and check passed them (more than two letters off the member meant).
+    Their words name it; a name with other words (PEX.apiVersion) is not guessed at."""
+    for wrong, right in (
+        ("conferenceQueryParameters", "conferenceQueryParams"),
+        ("queryParams", "conferenceQueryParams"),
+        ("urlParams", "conferenceQueryParams"),
+        ("API", "pluginAPI"),
+    ):
+        body = (
+            f"    function load() {{}}\n    function unload() {{}}\n    function record() {{ return PEX.{wrong}.x; }}\n"
+        )
+        problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+        (error,) = [p for p in problems if p.code == "PD522"]
+        assert (error.line, error.column) == (4, 36) and f"Did you mean PEX.{right}?" in error.message, wrong
+    body = "    function load() {}\n    function unload() {}\n    function record() { return PEX.apiVersion; }\n"
+    assert _codes(_problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")) == []

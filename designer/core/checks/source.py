@@ -1159,7 +1159,8 @@ def _slip_from(word: str, choices: tuple[str, ...]) -> str | None:
 
 def _pex_member_meant(member: str) -> str | None:
     """The member of PEX that ``member`` is a slip of (another letter case, or a letter or two
-    off: pluginApi, action$, conferenceQueryParam), or None.
+    off: pluginApi, action$, conferenceQueryParam), or that its words name (conferenceQueryParameters,
+    queryParams: see _pex_member_by_words), or None.
 
     Why not the closest by likeness (:func:`_near`): PD522 is an error, and PEX.plugins or
     PEX.conference were "meant" to be pluginAPI and conferenceQueryParams, though the app may
@@ -1173,11 +1174,31 @@ def _pex_member_meant(member: str) -> str | None:
     near = [c for c in PEX_MEMBERS if abs(len(c) - len(low)) <= 2]  # (more edits than 2 anyway: see _edits)
     scored = sorted((_edits(low, c.lower()), c.endswith("$") != member.endswith("$"), c) for c in near)
     if not scored:
-        return None
+        return _pex_member_by_words(member)
     edits, other_end, best = scored[0]
     if edits > (1 if len(best) <= 4 else 2):
-        return None
+        return _pex_member_by_words(member)
     return best if len(scored) == 1 or scored[1][:2] != (edits, other_end) else None
+
+
+# The words of PEX's members and the words written for them (PEX.conferenceQueryParameters,
+# PEX.queryParams, PEX.urlParams, PEX.API): a name made of these only, naming one member's (see
+# _pex_member_by_words), means that member. Another word in it (PEX.apiVersion) may name something else.
+_PEX_MEMBER_WORDS = {
+    "conferenceQueryParams": (
+        frozenset({"query", "params", "param", "parameters", "parameter"}),
+        frozenset({"conference", "meeting", "url", "search"}),
+    ),
+    "pluginAPI": (frozenset({"api"}), frozenset({"plugin", "plugins"})),
+}
+
+
+def _pex_member_by_words(member: str) -> str | None:
+    """The member of PEX that ``member``'s words name: one of that member's own words, and no word
+    that is not one of its words, or None."""
+    words = {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", member)}
+    meant = [m for m, (own, also) in _PEX_MEMBER_WORDS.items() if words & own and words <= own | also]
+    return meant[0] if len(meant) == 1 else None
 
 
 def _edits(a: str, b: str) -> int:
