@@ -1748,3 +1748,24 @@ def test_a_member_of_pex_named_in_other_words_is_said_with_the_one_meant(base_pr
         assert (error.line, error.column) == (4, 36) and f"Did you mean PEX.{right}?" in error.message, wrong
     body = "    function load() {}\n    function unload() {}\n    function record() { return PEX.apiVersion; }\n"
     assert _codes(_problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")) == []
+
+
+def test_reading_from_a_member_of_pex_the_guide_does_not_name_is_warned_of(base_project: Path) -> None:
+    """PEX.conferenceDetails.locked and PEX.participants.forEach(...) throw where the app has no
+    such member, and check said nothing: the warning names the members the guide gives and, for
+    the participants and the meeting's details, where they come from (load's arguments). A member
+    the code looks for first (PEX.plugins && ..., if (PEX.x), ?.) or only reads is left alone."""
+    body = (
+        "    function load() {}\n    function unload() {}\n"
+        "    function record() {\n"
+        "        if (PEX.conferenceDetails.locked) { PEX.participants.forEach(function () {}); }\n"
+        "        var v = PEX.version, w = PEX.build?.number, p = PEX.plugins && PEX.plugins.list();\n"
+        "        if (PEX.extra) { PEX.extra.go(); }\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD534", 5, 17), ("PD534", 5, 49)]
+    details, participants = problems
+    assert "PEX.conferenceDetails" in details.message and "conferenceDetails$.subscribe" in details.message
+    assert "pluginAPI, actions$, actions and conferenceQueryParams" in participants.message
+    assert "participants$.subscribe" in participants.message

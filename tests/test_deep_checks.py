@@ -175,6 +175,12 @@ JS_CASES: dict[str, tuple[str, str]] = {
             "            .then(function (dialogRef) { dialogRef.close$.subscribe(function () {}); });\n"
         ),
     ),
+    "PD534": (
+        source(body="        var locked = PEX.conferenceDetails.locked; /*HERE*/\n"),
+        source(
+            body="        var locked = PEX.conferenceDetails && PEX.conferenceDetails.locked, q = PEX.conferenceQueryParams.x;\n"
+        ),
+    ),
     "PD600": (
         source(body="        fetch('https://api.example.com/v1/items'); /*HERE*/\n"),
         source(

@@ -740,8 +740,9 @@ class JsInfo(Record):
         self.icons: list[tuple[str, int, int]] = []  # icon: 'x.svg#id' strings
         # Names given a value in strict code but declared nowhere (a ReferenceError when it runs).
         self.undeclared: list[tuple[str, int, int]] = []
-        # Members of PEX the guide does not name (PEX.pluginApi, PEX.action$): (name, line, column).
-        self.pex_members: list[tuple[str, int, int]] = []
+        # Members of PEX the guide does not name (PEX.pluginApi, PEX.action$): (name, line, column,
+        # whether the code reads from it or calls it there: PEX.conferenceDetails.locked, not PEX.version ||).
+        self.pex_members: list[tuple[str, int, int, bool]] = []
         # Functions called when the plugin loads (straight in the wrapper or at the top) that no
         # line of the file defines: (name, line, column). A ReferenceError unless another script does.
         self.unknown_calls: list[tuple[str, int, int]] = []
@@ -993,7 +994,7 @@ class _Analyser:
         if self._not_names:
             info = self.info
             info.calls = [c for c in info.calls if (c.line, c.column) not in self._not_names]
-            info.pex_members = [m for m in info.pex_members if m[1:] not in self._not_names]
+            info.pex_members = [m for m in info.pex_members if m[1:3] not in self._not_names]
             info.actions = [a for a in info.actions if a[1:] not in self._not_names]
         self._undeclared()
         self._calls_to_nothing()
@@ -1734,7 +1735,7 @@ class _Analyser:
                     continue
                 member = self.text(key)
                 if member not in PEX_MEMBERS:  # const { pluginApi } = PEX: undefined, said as PD522
-                    self.info.pex_members.append((member, *self.pos(key)))
+                    self.info.pex_members.append((member, *self.pos(key), False))
                 elif local.type in ("identifier", "shorthand_property_identifier_pattern"):
                     self.aliases[self.text(local)] = "PEX." + member
                 elif local.type == "object_pattern" and member == "pluginAPI":
@@ -2147,7 +2148,7 @@ class _Analyser:
                 prop = target.child_by_field_id(_FIELD["property"])
                 if prop is not None:
                     line, col = self.pos(prop)
-                    info.pex_members.append((self.text(prop), line, col))
+                    info.pex_members.append((self.text(prop), line, col, _read_from(target)))
             elif name.startswith("PEX.actions.") and name.count(".") >= 2:
                 member = name.split(".")[2]
                 target = node
@@ -4389,6 +4390,18 @@ def _optional(chain: Any) -> bool:
                 return True
         chain = chain.child_by_field_id(_FIELD["function" if chain.type == "call_expression" else "object"])
     return False
+
+
+def _read_from(node: Any) -> bool:
+    """Whether the code reads a member of ``node``'s value or calls it (``node.x``, ``node[i]``,
+    ``node()``) with no ``?.`` in between: what throws when the value is undefined."""
+    parent = node.parent
+    if parent is None or parent.type not in ("member_expression", "subscript_expression", "call_expression"):
+        return False
+    field = _FIELD["function" if parent.type == "call_expression" else "object"]
+    if parent.child_by_field_id(field) != node:
+        return False
+    return not any(c.type == "optional_chain" for c in parent.children)
 
 
 def _chained(node: Any) -> bool:

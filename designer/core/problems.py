@@ -766,6 +766,14 @@ CODES: dict[str, Code] = {
             "openTemplateDialog gives back a promise; the dialog (dialogRef, with close$) comes in .then. "
             "close$ read from the promise is undefined, and subscribing to it brings up the 'Oops' page.",
         ),
+        Code(
+            "PD534",
+            _W,
+            "Something is read from a member of PEX the guide does not name",
+            "The guide gives PEX only pluginAPI, actions$, actions and conferenceQueryParams (the participants "
+            "and the meeting's details come to load). Unless the app has the member, reading from it throws an "
+            "error and brings up the 'Oops' page.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

@@ -823,9 +823,13 @@ def _check_calls(
             asked = _check_request(name, c.args[0], c.line, c.column, report, c.given_at)
             if for_guests:
                 host_only.extend((c.line, c.column, what, request) for request, what in asked)
-    for member, line, col in info.pex_members:
+    # A member also used without reading from it (if (PEX.version), PEX.x || ...) is looked for first.
+    looked_for = {member for member, _, _, read in info.pex_members if not read}
+    for member, line, col, read in info.pex_members:
         near = _pex_member_meant(member)
         if near is None:
+            if read and member not in looked_for:
+                _unknown_pex_member(name, member, line, col, report)
             continue  # not a slip of a name the app has: maybe something newer, nothing sure to say
         report(
             "PD522",
@@ -1199,6 +1203,34 @@ def _pex_member_by_words(member: str) -> str | None:
     words = {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", member)}
     meant = [m for m, (own, also) in _PEX_MEMBER_WORDS.items() if words & own and words <= own | also]
     return meant[0] if len(meant) == 1 else None
+
+
+# What a plugin looking for these on PEX wants, and where the app gives it.
+_PEX_GIVES_ELSEWHERE = {
+    "participants": "The participants come to load: function load(participants$, conferenceDetails$), then "
+    "participants$.subscribe(participants => ...).",
+    "conference": "The meeting's details come to load: function load(participants$, conferenceDetails$), then "
+    "conferenceDetails$.subscribe(details => ...).",
+}
+
+
+def _unknown_pex_member(name: str, member: str, line: int, col: int, report: Report) -> None:
+    """PD534: something read from a member of PEX the guide does not name (PEX.conferenceDetails.locked).
+
+    Why a warning, not PD522's error: the app may have members its guide does not name (PEX.plugins
+    was no slip); but where it has none, the line throws. Said only where the code reads from it
+    with nothing looking first (no PEX.x && ..., no if (PEX.x), no ?.).
+    """
+    low = member.lower()
+    hint = next((said for word, said in _PEX_GIVES_ELSEWHERE.items() if word in low), "")
+    report(
+        "PD534",
+        f"'{shortened(name)}' reads from PEX.{shortened(member)}, which the plugin guide does not give PEX: it names "
+        f"only {_joined(list(PEX_MEMBERS))}. Unless the app has it, that line throws an error and brings up the "
+        f"'Oops' page." + (f" {hint}" if hint else ""),
+        line,
+        col,
+    )
 
 
 def _edits(a: str, b: str) -> int:
