@@ -1769,3 +1769,15 @@ def test_reading_from_a_member_of_pex_the_guide_does_not_name_is_warned_of(base_
     assert "PEX.conferenceDetails" in details.message and "conferenceDetails$.subscribe" in details.message
     assert "pluginAPI, actions$, actions and conferenceQueryParams" in participants.message
     assert "participants$.subscribe" in participants.message
+
+
+def test_calls_through_a_name_given_pex_itself_are_checked(base_project: Path) -> None:
+    """``const pex = PEX;`` (not window.PEX) hid every call and member read through it: a misspelt
+    API function, a request the conference does not know and a misspelt member of PEX passed."""
+    body = (
+        "    const pex = PEX;\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function record() { pex.pluginAPI.sendRequst('/lock'); pex.pluginAPI.sendRequest('/lokc'); pex.pluginApi.x(); }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD511", 5, 39), ("PD515", 5, 74), ("PD522", 5, 100)]

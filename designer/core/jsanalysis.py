@@ -1710,6 +1710,9 @@ class _Analyser:
             self.info.variables.setdefault(name, self.line_of(name_node))
             if value is not None and value.type in ("member_expression", "subscript_expression"):
                 self.aliases[name] = self.dotted(value) or _norm_dotted(self.text(value))
+            elif value is not None and value.type == "identifier" and self.text(value) == "PEX":
+                # const pex = PEX, as const pex = window.PEX: its calls and members went unchecked.
+                self.aliases[name] = "PEX"
 
     def _destructured(self, pattern: Any, value: Any) -> None:
         """``const { registerPlugin, sendRequest: send } = window.PEX.pluginAPI``: each name holds
