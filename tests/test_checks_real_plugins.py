@@ -1781,3 +1781,21 @@ def test_calls_through_a_name_given_pex_itself_are_checked(base_project: Path) -
     )
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [(p.code, p.line, p.column) for p in problems] == [("PD511", 5, 39), ("PD515", 5, 74), ("PD522", 5, 100)]
+
+
+def test_a_layout_brought_in_by_a_spread_of_an_object_is_checked(base_project: Path) -> None:
+    """transformConferenceLayout({ ...defaults }) with const defaults = { layout: '5:7' } asked for
+    a layout that does not exist, unsaid. The last layout written wins, as in JavaScript, and one a
+    spread of something only the run knows may replace is not judged."""
+    body = (
+        "    const defaults = { layout: '5:7' }, fine = { layout: '1:7' };\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function record(options) {\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ ...defaults });\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ ...defaults, layout: '4:0' });\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ layout: '9:9', ...fine });\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ layout: '9:9', ...options });\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line) for p in problems] == [("PD513", 6)] and "'5:7'" in problems[0].message

@@ -2535,16 +2535,31 @@ class _Analyser:
                         return True
         return False
 
-    def _pair_strings(self, obj: Any, wanted: str, at: dict[str, tuple[int, int]] | None = None) -> list[str] | None:
+    def _pair_strings(
+        self, obj: Any, wanted: str, at: dict[str, tuple[int, int]] | None = None, depth: int = 0
+    ) -> list[str] | None:
+        """The possible values of the key ``wanted`` of the object literal ``obj``, or None when it
+        has none (or it may come from a ...spread the file does not spell out). As in JavaScript, the
+        last one written wins, one a ...spread of an object the file spells out brings in too.
+
+        Why the spreads: transformConferenceLayout({ ...defaults }) with const defaults = { layout:
+        '5:7' } asked for a layout that does not exist, unsaid."""
+        found: list[str] | None = None
         for c in obj.named_children:
             if c.type == "pair":
                 key = c.child_by_field_id(_FIELD["key"])
                 if key is not None and self.text(key).strip("'\"") == wanted:
                     value = c.child_by_field_id(_FIELD["value"])
-                    return self.strings_of(value) if value is None else self._given_strings(value, at)
+                    found = self.strings_of(value) if value is None else self._given_strings(value, at)
             elif c.type == "shorthand_property_identifier" and self.text(c) == wanted:
-                return self._given_strings(c, at)  # ({layout}: the variable's values)
-        return None
+                found = self._given_strings(c, at)  # ({layout}: the variable's values)
+            elif c.type == "spread_element" and c.named_child_count:
+                inner = self._object_of(c.named_children[0]) if depth < 3 else None
+                if inner is None:
+                    found = None  # (what it brings in, only the run knows)
+                elif (spread := self._pair_strings(inner, wanted, at, depth + 1)) is not None:
+                    found = spread
+        return found
 
     def _registration(self, line: int, col: int, arg: Any, call: Any = None) -> Registration:
         reg = Registration(line, col, None)
