@@ -1799,3 +1799,22 @@ def test_a_layout_brought_in_by_a_spread_of_an_object_is_checked(base_project: P
     )
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [(p.code, p.line) for p in problems] == [("PD513", 6)] and "'5:7'" in problems[0].message
+
+
+def test_a_request_or_layout_kept_in_a_table_of_the_file_is_checked(base_project: Path) -> None:
+    """sendRequest(REQUESTS.lock) with const REQUESTS = { lock: '/lokc' }: the request the
+    conference does not know went unsaid, and so did a layout kept so. An entry the code changes,
+    or one a spread of something only the run knows may bring, is not judged."""
+    body = (
+        "    const REQUESTS = { lock: '/lokc', big: '5:7' }, LATER = { lock: '/lokc' }, MORE = { lock: '/lokc', ...window.extra };\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function record() {\n"
+        "        PEX.pluginAPI.sendRequest(REQUESTS.lock);\n"
+        "        PEX.pluginAPI.transformConferenceLayout({ layout: REQUESTS.big });\n"
+        "        LATER.lock = '/lock';\n"
+        "        PEX.pluginAPI.sendRequest(LATER.lock);\n"
+        "        PEX.pluginAPI.sendRequest(MORE.lock);\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line) for p in problems] == [("PD515", 6), ("PD513", 7)]

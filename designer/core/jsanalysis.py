@@ -1980,6 +1980,15 @@ class _Analyser:
             values = self.decls.get(self.text(node), [])
             if len(values) == 1 and values[0] is not None:
                 return self.strings_of(values[0], depth + 1)
+        if t == "member_expression" and (held := node.child_by_field_id(_FIELD["object"])) is not None:
+            # REQUESTS.lock with const REQUESTS = { lock: '/lokc' }: that entry's values. Why: a
+            # request or layout kept in such a table went unchecked.
+            table = self._object_of(held) if held.type == "identifier" else None
+            prop = node.child_by_field_id(_FIELD["property"])
+            if table is not None and prop is not None and not self._changed_elsewhere(self.text(held)):
+                values = self._pair_strings(table, self.text(prop))
+                if values is not None:
+                    return values[:16]
         if t == "subscript_expression":
             # layouts[i] with const layouts = ['1:0', '1:7'] (or a table { big: '1:7' }): any of
             # them. Why: a layout or request that does not exist in such a list went unsaid.
