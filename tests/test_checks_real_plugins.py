@@ -1818,3 +1818,25 @@ def test_a_request_or_layout_kept_in_a_table_of_the_file_is_checked(base_project
     )
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [(p.code, p.line) for p in problems] == [("PD515", 6), ("PD513", 7)]
+
+
+def test_an_address_kept_in_a_constant_is_said_where_its_quotes_are(base_project: Path) -> None:
+    """const HOOK = 'http://hooks.example.com/x' and fetch(HOOK) lines below: PD602 said "Type
+    your real address in its place, between the quotes on line 8", the line of fetch(HOOK), where
+    there are no quotes; PD601 pointed there too. Both now point at the text, as for an address a
+    helper's caller gives (post('http://...')) or a dialOut helper's (dial('rec@example.com'))."""
+    body = (
+        "    const HOOK = 'http://hooks.example.com/x';\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function post(url) { return fetch(url); }\n"
+        "    function dial(who) { PEX.pluginAPI.dialOut(who, 'auto', 'guest', function () {}); }\n"
+        "    function record() {\n"
+        "        fetch(HOOK);\n"
+        "        post('http://other.example.com/y');\n"
+        "        dial('rec@example.com');\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    placed = [(p.code, p.line, p.column) for p in problems if p.code in ("PD601", "PD602")]
+    assert placed == [("PD601", 2, 18), ("PD602", 2, 18), ("PD601", 9, 14), ("PD602", 9, 14), ("PD602", 10, 14)]
+    assert all(f"between the quotes on line {p.line} " in p.message for p in problems if p.code == "PD602")

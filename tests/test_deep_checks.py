@@ -1305,8 +1305,9 @@ def test_addresses_a_helper_is_given_for_its_fetch_are_checked(base_project: Pat
     write(base_project, JS, text)
     problems = run_checks(load(base_project))
     (plain,) = [p for p in problems if p.code == "PD601"]
-    assert "http://hooks.acme.io/in" in plain.message and plain.line == 4
-    assert [p.line for p in problems if p.code == "PD602"] == [6]
+    # (Each said where its text is written: the constant's line, the caller's of ping.)
+    assert "http://hooks.acme.io/in" in plain.message and plain.line == 2
+    assert [p.line for p in problems if p.code == "PD602"] == [11]
     (hosts,) = [p for p in problems if p.code == "PD600"]
     assert "hooks.acme.io" in hosts.message and "status.example.com" in hosts.message
 

@@ -690,13 +690,16 @@ class StateSet(Record):
 class NetRef(Record):
     """A place where the source contacts a server."""
 
-    __slots__ = ("kind", "url", "line", "column")
+    __slots__ = ("kind", "url", "line", "column", "written_at")
 
     def __init__(self, kind: str, url: str, line: int, column: int) -> None:
         self.kind = kind  # fetch, XMLHttpRequest, WebSocket, window.open, <img src>, ...
         self.url = url  # with DYN for parts built at run time
         self.line = line
         self.column = column
+        # Where the address's text is written, when not in the call itself (const HOOK = '...' or
+        # a helper's caller): (line, column), for the messages that send the user to its quotes.
+        self.written_at = (line, column)
 
 
 class JsInfo(Record):
@@ -2291,8 +2294,25 @@ class _Analyser:
         return []
 
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
-        for url in self._given_strings(arg):
-            self.info.network.append(NetRef(kind, url, line, col))
+        given: dict[str, tuple[int, int]] = {}
+        for url in self._given_strings(arg, given):
+            ref = NetRef(kind, url, line, col)
+            ref.written_at = given.get(url) or self._written_at(arg, url) or (line, col)
+            self.info.network.append(ref)
+
+    def _written_at(self, arg: Any, text: str) -> tuple[int, int] | None:
+        """Where the text ``text``, which the argument ``arg`` (a name, a table's entry) holds, is
+        written in quotes: its first place in the file; None when ``arg`` is the text itself or
+        the text is built at run time. Why: PD602 said "between the quotes on line 5", the line of
+        fetch(HOOK), where no quotes are."""
+        if arg.type in ("string", "template_string") or DYN in text or not text:
+            return None
+        if self._memo.get("texts-looked-for", 0) >= 64:
+            return None  # (a bundle of thousands of such calls: each search reads the whole file)
+        self._memo["texts-looked-for"] = self._memo.get("texts-looked-for", 0) + 1
+        raw = text.encode("utf-8", "surrogatepass")
+        found = [at for q in (b"'", b'"', b"`") if (at := self.data.find(q + raw + q)) >= 0]
+        return self.at(min(found)) if found else None
 
     def _given_strings(self, arg: Any, at: dict[str, tuple[int, int]] | None = None, depth: int = 0) -> list[str]:
         """The possible values of ``arg`` (as :meth:`strings_of`); for a parameter whose value only
@@ -2316,7 +2336,8 @@ class _Analyser:
             handed.extend(given)
             if at is not None:
                 for v in given:
-                    at.setdefault(v, self.pos(a))
+                    if v not in at:
+                        at[v] = self._written_at(a, v) or self.pos(a)  # (post(WEBHOOK): the constant's text)
         return handed[:16] or values
 
     def _calls_named(self, name: str) -> list[Any]:

@@ -1321,8 +1321,7 @@ def _check_network(plugin: Plugin, info: JsInfo, report: Report) -> None:
                 "PD601",
                 f"'{shortened(name)}' uses the plain {scheme} address '{shortened(ref.url.replace(DYN, '…'))}'. The meeting page is "
                 f"served over https, so browsers block it; use {secure} instead.",
-                ref.line,
-                ref.column,
+                *ref.written_at,
             )
     if hosts:
         listed = "; ".join(f"{shortened(h)} ({', '.join(w[:3])})" for h, w in hosts.items())
@@ -1357,10 +1356,14 @@ def _check_example_addresses(plugin: Plugin, info: JsInfo, report: Report) -> No
     found: list[tuple[str, str, int, int]] = []
     for call in info.calls:
         if call.called and call.member == "dialOut" and call.args:
-            found += [(value, "dials", call.line, call.column) for value in call.args[0] if example_domain(value)]
+            found += [
+                (value, "dials", *call.given_at.get(value, (call.line, call.column)))
+                for value in call.args[0]
+                if example_domain(value)
+            ]
     for ref in info.network:
         if example_domain(ref.url.split("?", 1)[0]):
-            found.append((ref.url, "calls", ref.line, ref.column))
+            found.append((ref.url, "calls", *ref.written_at))
     source = (plugin.source_path or "").rsplit("/", 1)[-1] or "its source"
     for value, verb, line, col in found:
         shown = shortened(value.replace(DYN, "…"))
