@@ -1840,3 +1840,34 @@ def test_an_address_kept_in_a_constant_is_said_where_its_quotes_are(base_project
     placed = [(p.code, p.line, p.column) for p in problems if p.code in ("PD601", "PD602")]
     assert placed == [("PD601", 2, 18), ("PD602", 2, 18), ("PD601", 9, 14), ("PD602", 9, 14), ("PD602", 10, 14)]
     assert all(f"between the quotes on line {p.line} " in p.message for p in problems if p.code == "PD602")
+
+
+def test_an_event_named_through_a_constant_or_a_helper_is_checked_and_fixed_where_written(
+    base_project: Path,
+) -> None:
+    """PEX.actions[EVENT] with const EVENT = 'CHAT_RECEIVED', PEX.actions['...'] and a helper
+    on(name, fn) that subscribes to PEX.actions[name]: an event that does not exist never fires,
+    and check passed all three. Each is said where its text is written, and its fix renames it there."""
+    from designer.core.fixes import apply_fix
+
+    body = (
+        "    const EVENT = 'CHAT_RECEIVED';\n"
+        "    function on(name, fn) { return PEX.actions$.ofType(PEX.actions[name]).subscribe(fn); }\n"
+        "    function load() {\n"
+        "        PEX.actions$.ofType(PEX.actions[EVENT]).subscribe(function () {});\n"
+        "        PEX.actions$.ofType(PEX.actions['SELECTED_EVENT']).subscribe(function () {});\n"
+        "        on('PARTICIPANT_CONNECTED', function () {});\n"
+        "        on('SELECT_EVENT', function () {});\n"
+        "    }\n"
+        "    function unload() {}\n    function record(x) { on(x, function () {}); }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD514", 2, 20), ("PD514", 6, 42), ("PD514", 7, 13)]
+    pkg = load(base_project)
+    for problem in run_checks(pkg):
+        assert problem.fix is not None
+        apply_fix(pkg, problem.fix)
+    fixed = pkg.pending_texts["plugins/rec/rec.plugin.js"]
+    for event in ("'RECEIVE_CHAT_MESSAGE'", "['SELECT_EVENT']", "on('PARTICIPANT_CONNECT_SUCCESS'"):
+        assert event in fixed
+    assert run_checks(pkg) == []

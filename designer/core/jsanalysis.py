@@ -2164,6 +2164,9 @@ class _Analyser:
                 if prop is not None:
                     line, col = self.pos(prop)
                     info.pex_members.append((self.text(prop), line, col, _read_from(target)))
+            elif name == "PEX.actions" and (sub := node.parent) is not None and sub.type == "subscript_expression":
+                if sub.child_by_field_id(_FIELD["object"]) == node:
+                    self._computed_actions(sub)
             elif name.startswith("PEX.actions.") and name.count(".") >= 2:
                 member = name.split(".")[2]
                 target = node
@@ -2305,14 +2308,37 @@ class _Analyser:
         written in quotes: its first place in the file; None when ``arg`` is the text itself or
         the text is built at run time. Why: PD602 said "between the quotes on line 5", the line of
         fetch(HOOK), where no quotes are."""
-        if arg.type in ("string", "template_string") or DYN in text or not text:
+        if arg.type in ("string", "template_string"):
+            return None
+        at = self._written_offset(text)
+        return None if at is None else self.at(at)
+
+    def _written_offset(self, text: str) -> int | None:
+        """The byte offset of the first quote of the first place the file writes ``text`` in
+        quotes, or None (a text built at run time, or not found)."""
+        if DYN in text or not text:
             return None
         if self._memo.get("texts-looked-for", 0) >= 64:
             return None  # (a bundle of thousands of such calls: each search reads the whole file)
         self._memo["texts-looked-for"] = self._memo.get("texts-looked-for", 0) + 1
         raw = text.encode("utf-8", "surrogatepass")
         found = [at for q in (b"'", b'"', b"`") if (at := self.data.find(q + raw + q)) >= 0]
-        return self.at(min(found)) if found else None
+        return min(found) if found else None
+
+    def _computed_actions(self, sub: Any) -> None:
+        """The events ``PEX.actions[EVENT]`` may name (const EVENT = '...', or the text a helper's
+        caller gives: on('CHAT_RECEIVED', ...) for PEX.actions[name]), each where its text is
+        written. Why: an event that does not exist named so never fired, and check said nothing."""
+        index = sub.child_by_field_id(_FIELD["index"])
+        if index is None:
+            return
+        for value in dict.fromkeys(self._given_strings(index)):
+            if index.type == "string":
+                at: int | None = index.start_byte
+            else:
+                at = self._written_offset(value)
+            if at is not None:  # (else a text built at run time, or written where it cannot be named)
+                self.info.actions.append((value, *self.at(at + 1)))  # (the text, after its quote)
 
     def _given_strings(self, arg: Any, at: dict[str, tuple[int, int]] | None = None, depth: int = 0) -> list[str]:
         """The possible values of ``arg`` (as :meth:`strings_of`); for a parameter whose value only
