@@ -1871,3 +1871,25 @@ def test_an_event_named_through_a_constant_or_a_helper_is_checked_and_fixed_wher
     for event in ("'RECEIVE_CHAT_MESSAGE'", "['SELECT_EVENT']", "on('PARTICIPANT_CONNECT_SUCCESS'"):
         assert event in fixed
     assert run_checks(pkg) == []
+
+
+def test_a_text_every_caller_of_a_helper_gives_where_an_object_goes_is_reported(base_project: Path) -> None:
+    """setLayout('1:7') for function setLayout(l) { transformConferenceLayout(l); } changes no
+    layout (it takes {layout: '1:7'}), show('hello') for openTemplateDialog(o) opens an empty
+    dialog, dial(..., 'SIP') dials nobody: check passed all three, seeing only the parameter. A
+    parameter whose callers give different things (or the run's values) is not judged."""
+    body = (
+        "    function load() {}\n    function unload() {}\n"
+        "    function setLayout(l) { PEX.pluginAPI.transformConferenceLayout(l); }\n"
+        "    function show(o) { PEX.pluginAPI.openTemplateDialog(o); }\n"
+        "    function dial(alias, protocol) { PEX.pluginAPI.dialOut(alias, protocol, 'guest', function () {}); }\n"
+        "    function layout(l) { PEX.pluginAPI.transformConferenceLayout(l); }\n"
+        "    function record(choice) {\n"
+        "        setLayout('1:7');\n        show('hello');\n        dial('rec@acme.io', 'SIP');\n"
+        "        layout({ layout: '1:7' });\n        layout(choice);\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line) for p in problems] == [("PD532", 4), ("PD532", 5), ("PD532", 6)]
+    wrap = problems[0].fix
+    assert wrap is not None and wrap.args["new"] == "{layout: l}"

@@ -2483,9 +2483,11 @@ class _Analyser:
                 handed.append(given[index])
         return handed
 
-    def _shape_of(self, node: Any) -> tuple[str, frozenset[str] | None]:
+    def _shape_of(self, node: Any, depth: int = 0) -> tuple[str, frozenset[str] | None]:
         """What an argument is, for :attr:`Call.shape`: an object literal (the file's own, or the one
-        a variable declared once holds) with its keys, a text written out, or something else."""
+        a variable declared once holds) with its keys, a text written out, or something else; for
+        a parameter of a helper, what every call of the helper in the file gives it, when that is
+        one and the same (a text: setLayout('1:7') for transformConferenceLayout(l))."""
         while node.type == "parenthesized_expression" and node.named_child_count:
             node = node.named_children[-1]
         if node.type in ("string", "template_string"):
@@ -2495,7 +2497,10 @@ class _Analyser:
         held = node.type == "identifier"
         value = self._held_value(node) if held else node
         if value is None:
-            return ("name", None)
+            handed = {self._shape_of(a, depth + 1) for a in self._handed_to_parameter(node)} if depth < 2 else set()
+            return (
+                handed.pop() if len(handed) == 1 and next(iter(handed))[0] in ("string", "object") else ("name", None)
+            )
         obj = self._object_of(value)
         if obj is None:
             return ("other", None)
