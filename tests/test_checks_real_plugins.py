@@ -1893,3 +1893,23 @@ def test_a_text_every_caller_of_a_helper_gives_where_an_object_goes_is_reported(
     assert [(p.code, p.line) for p in problems] == [("PD532", 4), ("PD532", 5), ("PD532", 6)]
     wrap = problems[0].fix
     assert wrap is not None and wrap.args["new"] == "{layout: l}"
+
+
+def test_an_icon_set_through_a_constant_or_a_table_is_checked_where_it_is_written(base_project: Path) -> None:
+    """state$.next({ icon: ICONS.off }) with const ICONS = { off: 'rec.svg#recc' } (or icon: GONE
+    with const GONE = 'gone.svg#x'): the button lost its icon, and check said nothing. The icon
+    that exists is not said."""
+    body = (
+        "    const ICONS = { on: 'rec.svg#rec', off: 'rec.svg#recc' }, GONE = 'gone.svg#x';\n"
+        "    const state$ = PEX.pluginAPI.createNewState({});\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function record() {\n"
+        "        state$.next({ icon: ICONS.on, label: 'Stop' });\n"
+        "        state$.next({ icon: ICONS.off, label: 'Record' });\n"
+        "        state$.next({ icon: GONE, label: 'Gone' });\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load, unload, record, state$ });\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + "})();\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD518", 2, 45), ("PD518", 2, 70)]
+    assert "'recc'" in problems[0].message and "gone.svg" in problems[1].message

@@ -2294,6 +2294,15 @@ class _Analyser:
             )
         if t in ("binary_expression", "template_string"):
             return [(v, node) for v in self.strings_of(node) if DYN not in v]
+        if t in ("identifier", "shorthand_property_identifier", "member_expression"):
+            # icon: ICONS.off with const ICONS = { off: 'rec.svg#recc' }, or a helper's parameter:
+            # each icon pointed at where its text is written. Why: a missing one passed unsaid.
+            found = []
+            for v in dict.fromkeys(self._given_strings(node)):
+                at = self._written_offset(v) if DYN not in v else None
+                if at is not None:
+                    found.append((v, self._root.descendant_for_byte_range(at, at + 1) or node))
+            return found
         return []
 
     def _net(self, kind: str, arg: Any, line: int, col: int) -> None:
