@@ -1913,3 +1913,26 @@ def test_an_icon_set_through_a_constant_or_a_table_is_checked_where_it_is_writte
     problems = _problems(base_project, "(function () {\n" + body + "})();\n")
     assert [(p.code, p.line, p.column) for p in problems] == [("PD518", 2, 45), ("PD518", 2, 70)]
     assert "'recc'" in problems[0].message and "gone.svg" in problems[1].message
+
+
+def test_a_request_path_a_helper_builds_and_gives_back_is_checked(base_project: Path) -> None:
+    """sendRequest(pathFor(participant, 'mutte')) with function pathFor(p, what) { return
+    '/participants/' + p.uuid + '/' + what; }: the request the conference does not know went
+    unsaid. Built with each call's own arguments; a helper that does more than give back a text
+    is not guessed at."""
+    body = (
+        "    function load() {}\n    function unload() {}\n"
+        "    function pathFor(p, what) { return '/participants/' + p.uuid + '/' + what; }\n"
+        "    const conf = (name) => `/${name}`;\n"
+        "    function either(x) { if (x) { return '/lock'; } return '/lokc'; }\n"
+        "    function record(participant) {\n"
+        "        PEX.pluginAPI.sendRequest(pathFor(participant, 'mutte'));\n"
+        "        PEX.pluginAPI.sendRequest(pathFor(participant, 'mute'));\n"
+        "        PEX.pluginAPI.sendRequest(conf('lokc'));\n"
+        "        PEX.pluginAPI.sendRequest(conf('unlock'));\n"
+        "        PEX.pluginAPI.sendRequest(either(participant));\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line) for p in problems] == [("PD515", 8), ("PD515", 10)]
+    assert "'/participants/…/mutte'" in problems[0].message and "Did you mean '/lock'?" in problems[1].message

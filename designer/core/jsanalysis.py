@@ -1945,8 +1945,9 @@ class _Analyser:
         parts.append(head)
         return _norm_dotted(".".join(reversed(parts)))
 
-    def strings_of(self, node: Any, depth: int = 0) -> list[str]:
-        """The possible values of a string expression; DYN marks parts known only at run time."""
+    def strings_of(self, node: Any, depth: int = 0, env: dict[str, list[str]] | None = None) -> list[str]:
+        """The possible values of a string expression; DYN marks parts known only at run time.
+        ``env``: the values of a helper's parameters in one call of it (see :meth:`_returned_strings`)."""
         if node is None or depth > 4:
             return [DYN]
         t = node.type
@@ -1962,24 +1963,26 @@ class _Analyser:
                     outs = [o + self.text(c) for o in outs]
                 elif c.type == "template_substitution":
                     inner = c.named_children[-1] if c.named_child_count else None
-                    parts = self.strings_of(inner, depth + 1) if inner is not None else [DYN]
+                    parts = self.strings_of(inner, depth + 1, env) if inner is not None else [DYN]
                     outs = [o + x for o in outs for x in parts][:16]
                 elif c.type == "escape_sequence":
                     outs = [o + _unescape(self.text(c)) for o in outs]
             return outs
         if t == "parenthesized_expression" and node.named_child_count:
-            return self.strings_of(node.named_children[-1], depth + 1)
+            return self.strings_of(node.named_children[-1], depth + 1, env)
         if t == "binary_expression" and node.child_by_field_id(_FIELD["operator"]) is not None:
             if self.text(node.child_by_field_id(_FIELD["operator"])) == "+":
-                left = self.strings_of(node.child_by_field_id(_FIELD["left"]), depth + 1)
-                right = self.strings_of(node.child_by_field_id(_FIELD["right"]), depth + 1)
+                left = self.strings_of(node.child_by_field_id(_FIELD["left"]), depth + 1, env)
+                right = self.strings_of(node.child_by_field_id(_FIELD["right"]), depth + 1, env)
                 return [a + b for a in left for b in right][:16]
         if t == "ternary_expression":
             return (
-                self.strings_of(node.child_by_field_id(_FIELD["consequence"]), depth + 1)
-                + self.strings_of(node.child_by_field_id(_FIELD["alternative"]), depth + 1)
+                self.strings_of(node.child_by_field_id(_FIELD["consequence"]), depth + 1, env)
+                + self.strings_of(node.child_by_field_id(_FIELD["alternative"]), depth + 1, env)
             )[:16]
         if t in ("identifier", "shorthand_property_identifier"):
+            if env is not None and self.text(node) in env:
+                return env[self.text(node)]
             values = self.decls.get(self.text(node), [])
             if len(values) == 1 and values[0] is not None:
                 return self.strings_of(values[0], depth + 1)
@@ -1992,6 +1995,10 @@ class _Analyser:
                 values = self._pair_strings(table, self.text(prop))
                 if values is not None:
                     return values[:16]
+        if t == "call_expression" and env is None:
+            returned = self._returned_strings(node, depth)
+            if returned is not None:
+                return returned
         if t == "subscript_expression":
             # layouts[i] with const layouts = ['1:0', '1:7'] (or a table { big: '1:7' }): any of
             # them. Why: a layout or request that does not exist in such a list went unsaid.
@@ -2005,6 +2012,41 @@ class _Analyser:
                 if items and all(c is not None and c.type in ("string", "template_string") for c in items):
                     return [v for c in items for v in self.strings_of(c, depth + 1)][:16]
         return [DYN]
+
+    def _returned_strings(self, call: Any, depth: int) -> list[str] | None:
+        """The texts a call of a helper gives back (``pathFor(p, 'mutte')`` for function pathFor(p,
+        what) { return '/participants/' + p.uuid + '/' + what; }), made with this call's own
+        arguments; None for anything but a function of the file declared once whose body is one
+        ``return`` of a text (or an arrow function's text).
+
+        Why: a request path or layout built inside a helper went unchecked (a misspelt request).
+        """
+        callee, args = call.child_by_field_id(_FIELD["function"]), call.child_by_field_id(_FIELD["arguments"])
+        if callee is None or args is None or callee.type != "identifier":
+            return None
+        name = self.text(callee)
+        found = self._declarations.get(name, [])
+        if len(found) != 1 or len(self.decls.get(name, [])) > (found[0].type == "variable_declarator"):
+            return None  # (declared twice, or given another value somewhere)
+        fn = found[0] if found[0].type in _NAMED_FUNC_DECLS else found[0].child_by_field_id(_FIELD["value"])
+        if fn is None or (fn.type not in _FUNC_TYPES and fn.type not in _NAMED_FUNC_DECLS):
+            return None
+        body = fn.child_by_field_id(_FIELD["body"])
+        if body is not None and body.type == "statement_block":
+            statements = [c for c in body.named_children if c.type != "comment"]
+            if len(statements) != 1 or statements[0].type != "return_statement" or not statements[0].named_child_count:
+                return None
+            body = statements[0].named_children[0]
+        params = fn.child_by_field_id(_FIELD["parameters"]) or fn.child_by_field_id(_FIELD["parameter"])
+        listed = [] if params is None else [params] if params.type == "identifier" else params.named_children
+        given = [a for a in args.named_children if a.type != "comment"]
+        if body is None or any(p.type != "identifier" for p in listed if p.type != "comment"):
+            return None  # (a default or a pattern: what each name holds is not this simple)
+        if any(a.type == "spread_element" for a in given):
+            return None
+        names = [self.text(p) for p in listed if p.type != "comment"]
+        env = {n: self.strings_of(given[i], depth + 1) if i < len(given) else [DYN] for i, n in enumerate(names)}
+        return self.strings_of(body, depth + 1, env)
 
     def _string_text(self, node: Any) -> str:
         out = []
