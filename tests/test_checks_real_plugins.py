@@ -1936,3 +1936,23 @@ def test_a_request_path_a_helper_builds_and_gives_back_is_checked(base_project: 
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [(p.code, p.line) for p in problems] == [("PD515", 8), ("PD515", 10)]
     assert "'/participants/…/mutte'" in problems[0].message and "Did you mean '/lock'?" in problems[1].message
+
+
+def test_requests_and_layouts_gone_through_with_foreach_are_checked(base_project: Path) -> None:
+    """['/lokc', '/unlock'].forEach(p => sendRequest(p)) and LAYOUTS.map(layout =>
+    transformConferenceLayout({ layout })) with const LAYOUTS = ['1:7', '5:7']: the request and
+    the layout that do not exist went unsaid. Each is said where its text is written; an array the
+    code changes, or the participants the app gives, are not judged."""
+    body = (
+        "    const LAYOUTS = ['1:7', '5:7'], LATER = ['/lock'];\n"
+        "    function load() {}\n    function unload() {}\n"
+        "    function record(participants) {\n"
+        "        ['/lokc', '/unlock'].forEach((p) => PEX.pluginAPI.sendRequest(p));\n"
+        "        LAYOUTS.map(function (layout) { return PEX.pluginAPI.transformConferenceLayout({ layout }); });\n"
+        "        LATER[0] = '/unlock';\n"
+        "        LATER.forEach((p) => PEX.pluginAPI.sendRequest(p));\n"
+        "        participants.forEach((p) => PEX.pluginAPI.sendRequest(p));\n"
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PD513", 2, 29), ("PD515", 6, 10)]

@@ -73,6 +73,8 @@ _SHAPED = frozenset(
 )
 # The members whose first argument is (or holds, for a request path) a participant's uuid (Call.uuid_params).
 _UUID_FIRST = frozenset({"sendRequest", "spotlightOnParticipant", "spotlightOffParticipant", "disconnectParticipant"})
+# The methods of an array that call their callback with each item first (see _Analyser._iterated_items).
+_ITERATING = frozenset({"forEach", "map", "filter", "some", "every", "find", "findIndex", "flatMap"})
 # What the app puts on window.PEX (the vendor guide's list).
 PEX_MEMBERS = ("pluginAPI", "actions$", "actions", "conferenceQueryParams")
 ACTIONS = (
@@ -2408,7 +2410,7 @@ class _Analyser:
         ):
             return values
         handed = []
-        for a in self._handed_to_parameter(arg):
+        for a in self._handed_to_parameter(arg) or self._iterated_items(arg):
             given = self._given_strings(a, at, depth + 1)
             handed.extend(given)
             if at is not None:
@@ -2416,6 +2418,30 @@ class _Analyser:
                     if v not in at:
                         at[v] = self._written_at(a, v) or self.pos(a)  # (post(WEBHOOK): the constant's text)
         return handed[:16] or values
+
+    def _iterated_items(self, ident: Any) -> list[Any]:
+        """The texts of an array the file spells out that ``ident``, the first parameter of a
+        callback of forEach, map and the like, goes through (['/lock', '/unlock'].forEach(p => ...),
+        or a constant holding such an array); [] for anything else.
+
+        Why: sendRequest(p) in such a callback hid a misspelt request among them."""
+        fn, index = self._parameter_of(ident)
+        holder = fn.parent if fn is not None and index == 0 else None
+        call = holder.parent if holder is not None and holder.type == "arguments" else None
+        callee = call.child_by_field_id(_FIELD["function"]) if call is not None else None
+        if callee is None or callee.type != "member_expression" or holder.named_children[:1] != [fn]:
+            return []
+        method = callee.child_by_field_id(_FIELD["property"])
+        if method is None or self.text(method) not in _ITERATING:
+            return []
+        array = callee.child_by_field_id(_FIELD["object"])
+        if array is not None and array.type == "identifier" and not self._changed_elsewhere(self.text(array)):
+            values = self.decls.get(self.text(array), [])
+            array = values[0] if len(values) == 1 else None
+        if array is None or array.type != "array":
+            return []
+        items = [c for c in array.named_children if c.type != "comment"]
+        return items if all(c.type in ("string", "template_string") for c in items) else []
 
     def _calls_named(self, name: str) -> list[Any]:
         """The file's calls of a plain name (``req(...)``), from one pass over the calls for all
