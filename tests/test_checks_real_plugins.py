@@ -1956,3 +1956,17 @@ def test_requests_and_layouts_gone_through_with_foreach_are_checked(base_project
     )
     problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
     assert [(p.code, p.line, p.column) for p in problems] == [("PD513", 2, 29), ("PD515", 6, 10)]
+
+
+def test_the_uuid_of_a_same_named_parameter_inside_is_no_sign_of_a_whole_participant(base_project: Path) -> None:
+    """function spot(p) { list.forEach(function (p) { log(p.uuid); }); spotlightOnParticipant(p); }
+    was told it gives a whole participant: the .uuid read is of the inner function's own p."""
+    body = (
+        "    function load() {}\n    function unload() {}\n"
+        "    function spot(p) {\n"
+        "        [].forEach(function (p) { console.log(p.uuid); });\n"
+        "        PEX.pluginAPI.spotlightOnParticipant(p);\n"
+        "    }\n"
+        "    function record(participant) { spot(participant.uuid); }\n"
+    )
+    assert _codes(_problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")) == []

@@ -2481,7 +2481,8 @@ class _Analyser:
         that is the participant itself (the argument a participant menu's action gets, or one whose
         .uuid the function reads) does nothing; the checks tell it from a uuid by these two facts.
         """
-        fn, index = self._parameter_of(ident, _FUNC_TYPES | _NAMED_FUNC_DECLS | {"method_definition"})
+        kinds = _FUNC_TYPES | _NAMED_FUNC_DECLS | {"method_definition"}
+        fn, index = self._parameter_of(ident, kinds)
         if fn is None:
             return None
         named = fn.child_by_field_id(_FIELD["name"])
@@ -2496,8 +2497,14 @@ class _Analyser:
         word = rb"(?<![\w$.])" + re.escape(self.text(ident).encode())
         if re.compile(word + rb"\s*(?:=(?![=>])|\+\+|--)").search(self.data, body.start_byte, body.end_byte):
             return None  # (p = p.uuid || p: what it holds where it is used, only the run knows)
-        reads_uuid = re.compile(word + rb"\s*\??\.\s*uuid\b").search(self.data, body.start_byte, body.end_byte)
-        return self.text(named).strip("'\""), index, reads_uuid is not None, self.text(ident)
+        size = len(self.text(ident).encode())
+        reads_uuid = any(  # (of this parameter: not of a same-named one of a function inside)
+            (n := self._root.descendant_for_byte_range(m.start(), m.start() + size)) is not None
+            and n.type == "identifier"
+            and self._parameter_of(n, kinds)[0] == fn
+            for m in re.compile(word + rb"\s*\??\.\s*uuid\b").finditer(self.data, body.start_byte, body.end_byte)
+        )
+        return self.text(named).strip("'\""), index, reads_uuid, self.text(ident)
 
     def _uuid_parameters(self, member: str, arg: Any) -> list[tuple[str, int, bool, str, int, int]]:
         """For :attr:`Call.uuid_params`: the parameters standing where ``member``'s first argument
