@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import shown
@@ -1009,3 +1010,27 @@ def test_ctrl_space_after_a_number_opens_no_list_but_does_after_a_space(pane: So
     assert editor.completion.popup_visible()
     assert editor.completion.completer.currentCompletion() == "PEX"
     editor.completion.completer.popup().hide()
+
+
+def test_each_placeholder_is_one_value_typed_inside_its_quotes() -> None:
+    """``{role: ${2:'chair'}}`` selected the quotes with the word, so typing ``guest`` over it wrote
+    ``{role: guest}``, a name never made (the click threw); ``{type: ${1:'text/plain', payload:
+    'Hello'}}`` selected two entries where the message was to be typed. A placeholder is one value,
+    its quotes outside it."""
+    for s in load_snippets():
+        e = expand(s)
+        for stop in e.stops:
+            a, b = stop.ranges[0]
+            value = e.text[a:b]
+            assert not value or value[0] not in "'\"`", (s.prefix, value)
+            assert not re.search(r",\s*[\w$]+\s*:", value), (s.prefix, value)
+
+
+def test_typing_over_a_payload_placeholder_keeps_it_a_string(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "preqrole")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # from the participant to the role
+    assert editor.textCursor().selectedText() == "chair"
+    qtbot.keyClicks(editor, "guest")
+    assert "'/role', {role: 'guest'})" in editor.toPlainText()
