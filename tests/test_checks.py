@@ -906,3 +906,19 @@ def test_an_icon_another_plugin_of_the_folder_uses_is_not_called_unused(tmp_path
     unused.write_text('<svg xmlns="http://www.w3.org/2000/svg" id="u" viewBox="0 0 24 24"/>\n')
     # ... and said once, not once from each plugin's side (two notes read as two files)
     assert [(p.code, p.file) for p in run_checks(load(project))] == [("PD406", "plugins/suite/unused.svg")]
+
+
+def test_a_registered_name_no_item_uses_and_the_file_never_makes_is_an_error(base_project: Path) -> None:
+    """``onClick: onClick`` left in registerPlugin (the register snippet's own action, typed into a
+    plugin whose item runs another function) was only a note, "no menu item uses it"; but reading
+    ``onClick`` as registerPlugin's object is built throws, and the plugin failed as the app loaded it."""
+    js = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    js.write_text(js.read_text().replace("record: record\n", "record: record,\n        onClick: onClick\n"))
+    said = [(p.code, p.severity, p.line) for p in check(base_project)]
+    assert said == [("PD506", Severity.ERROR, 12)]
+    (problem,) = check(base_project)
+    assert "'onClick', which is not defined anywhere in this file" in problem.message
+    assert "as the app loads it, before any click" in problem.message
+    # A name the file does make, used by no item, stays a note: it does no harm.
+    js.write_text(js.read_text().replace("onClick: onClick", "onClick: record"))
+    assert [(p.code, p.severity) for p in check(base_project)] == [("PD507", Severity.INFO)]

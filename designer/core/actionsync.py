@@ -38,6 +38,7 @@ __all__ = [
     "rename_action_function",
     "state_look",
     "unmatched_keys",
+    "unreadable_at_registration",
 ]
 
 RESERVED_KEYS = frozenset({"id", "load", "unload", "state$", "state"})
@@ -62,10 +63,16 @@ def missing_action_effect(subject: str = "clicking it") -> str:
 _UNREADABLE_AT_REGISTRATION = frozenset({"nowhere", "scope", "const", "let", "class", "assignment"})
 
 
+def unreadable_at_registration(missing: str | None) -> bool:
+    """Whether a registered value that is no function (``Key.missing``) throws as soon as
+    registerPlugin's object is built, whether or not a menu item uses its key."""
+    return missing in _UNREADABLE_AT_REGISTRATION
+
+
 def registered_value_effect(missing: str | None, subject: str = "clicking the item") -> str:
     """What happens in the app when an action is registered with a value that is no function,
     by why it is none (``Key.missing``): PD506's words and the form's."""
-    if missing in _UNREADABLE_AT_REGISTRATION:
+    if unreadable_at_registration(missing):
         return "the plugin throws an error as the app loads it, before any click, and brings up the app's 'Oops' page"
     return missing_action_effect(subject)
 

@@ -17,6 +17,7 @@ from designer.core.actionsync import (
     missing_action_effect,
     register_function_title,
     registered_value_effect,
+    unreadable_at_registration,
 )
 from designer.core.checks.context import Context
 from designer.core.checks.package import not_javascript
@@ -664,6 +665,17 @@ def _check_registration(
     if actions or plugin.package.menu_items:
         for k in keys.values():
             if k.name in _BASE_KEYS or k.name in actions:
+                continue
+            if unreadable_at_registration(k.missing) and not broken:
+                # Used by no item, but still read as registerPlugin's object is built: a name the
+                # file never makes (``onClick: onClick`` left from the register snippet) throws
+                # there, and the plugin fails as the app loads it. It was only PD507's note.
+                report(
+                    "PD506",
+                    f"{_registered_as(k.name, k, name)}; " + registered_value_effect(k.missing) + ".",
+                    k.value_line,
+                    k.value_column,
+                )
                 continue
             report(
                 "PD507",
