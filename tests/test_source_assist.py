@@ -1034,3 +1034,60 @@ def test_typing_over_a_payload_placeholder_keeps_it_a_string(pane: SourcePane, q
     assert editor.textCursor().selectedText() == "chair"
     qtbot.keyClicks(editor, "guest")
     assert "'/role', {role: 'guest'})" in editor.toPlainText()
+
+
+def test_snippet_variables_take_the_plugins_values_or_their_defaults() -> None:
+    from designer.core.snippets import plugin_values
+
+    body = "id: '${1:${PLUGIN_ID:my-plugin}}', ${2:${ACTION:onClick}}: $2"
+    assert expand(body).text == "id: 'my-plugin', onClick: onClick"
+    e = expand(body, values={"PLUGIN_ID": "a$}b", "ACTION": "go"})
+    assert e.text == "id: 'a$}b', go: go" and e.stops[0].ranges == [(5, 9)]
+    items = [(None, None), ("has space", "it's.svg#x"), ("go", "icon.svg#icon")]
+    assert plugin_values("hello", items) == {"PLUGIN_ID": "hello", "ACTION": "go", "ICON": "icon.svg#icon"}
+    assert plugin_values("it's", []) == {}  # (it could not go between the quotes as it is)
+
+
+def test_skeleton_register_and_state_snippets_write_the_plugins_own_id_action_and_icon(window, qtbot, tmp_path) -> None:
+    """In a new project's plugin, ``iife`` wrote ``id: 'my-plugin'`` and an ``onClick`` no item runs,
+    ``register`` an ``onClick`` the file does not make, and ``state`` an icon 'icon.svg#id' it does
+    not have: the plugin did not load, or its item threw and lost its icon. They take the plugin's
+    own now, so the code works as it comes."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    web = create_project(tmp_path / "p")  # (its webapp2 folder)
+    window.open_path(web)
+    js = "plugins/hello-message/hello-message.plugin.js"
+    window.show_file(js)
+    editor = window.source_editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "iife")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    text = editor.toPlainText()
+    assert "id: 'hello-message'," in text and "showHelloMessage: showHelloMessage," in text
+    assert "function showHelloMessage() {" in text
+    for _stop in range(4):  # load's body, unload's, the action's name, the id: to $0, in the action
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.snippet is None
+    assert editor.textCursor().block().text() == " " * 8
+    qtbot.keyClicks(editor, "statenext")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "icon.svg#icon"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    window.save()
+    problems = [(p.code, p.message) for p in run_checks(load(web))]
+    assert [c for c, _m in problems if c.startswith("PD5")] == [], problems
+    # register, on its own, in a plugin whose registerPlugin call was taken out
+    source = (web / js).read_text()
+    start = source.index("    PEX.pluginAPI.registerPlugin(")
+    editor.replace_text(source[:start] + "    \n" + source[source.index("});", start) + 3 :])
+    cursor = editor.textCursor()
+    cursor.setPosition(start + 4)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "register")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "hello-message"
+    assert "        showHelloMessage: showHelloMessage\n    });" in editor.toPlainText()

@@ -5,6 +5,12 @@ Why the expander lives here, not in the editor: it is plain text work (``$1``, `
 A snippet body is a list of lines; expanding it indents every line after the first like the
 line the cursor is on and returns the text plus where each tab stop ended up.
 
+A name in capitals with a default (``${PLUGIN_ID:my-plugin}``, as code editors write their
+variables) is what the editor knows of the plugin being edited, given to :func:`expand` as
+``values`` (see :func:`plugin_values`): the snippet's default is used when it knows nothing. Why:
+``id: 'my-plugin'`` and ``onClick: onClick``, kept as the snippet wrote them, were an id the package
+does not have and a function the file does not make, so the plugin failed in the app.
+
 A number used more than once (``${2:onClick}: $2``) is one tab stop with several ranges: the
 first is where the cursor goes, the others mirror it. ``$0`` is where the cursor ends; without
 one the end of the snippet is.
@@ -14,12 +20,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from .jstext import is_identifier
 from .resources import resource
 
-__all__ = ["Expansion", "Snippet", "TabStop", "expand", "find_prefix", "load_snippets", "search"]
+__all__ = ["Expansion", "Snippet", "TabStop", "expand", "find_prefix", "load_snippets", "plugin_values", "search"]
 
 
 @dataclass(frozen=True)
@@ -141,10 +149,47 @@ def _parse(body: str) -> list[tuple[str, int | None, str | None]]:
     return pieces
 
 
-def expand(body: str | Snippet, indent: str = "") -> Expansion:
-    """Expand ``body``: lines after the first get ``indent``; tab stops become ranges of the text."""
+_VARIABLE = re.compile(r"\$\{([A-Z][A-Z_]*):((?:[^{}\\]|\\.)*)\}")
+
+
+def _fill_variables(body: str, values: Mapping[str, str]) -> str:
+    """``body`` with each ``${NAME:default}`` replaced by ``values[NAME]`` (escaped, so a ``$`` or a
+    ``}`` in it stays text), or by its default when there is no value."""
+
+    def value(m: re.Match[str]) -> str:
+        known = values.get(m.group(1))
+        if not known:
+            return m.group(2)
+        return re.sub(r"([$\\}])", r"\\\1", known)
+
+    return _VARIABLE.sub(value, body)
+
+
+def plugin_values(plugin_id: str | None, items: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """The values of a plugin's snippets (``PLUGIN_ID``, ``ACTION``, ``ICON``): its id and the
+    action and icon of its first menu item (``items``: (action, icon) each) that has one; an
+    action that is no JavaScript name is left out, as the code could not be written with it."""
+    values = {"PLUGIN_ID": plugin_id} if _fits_quotes(plugin_id) else {}
+    for action, icon in items:
+        if "ACTION" not in values and isinstance(action, str) and is_identifier(action):
+            values["ACTION"] = action
+        if "ICON" not in values and _fits_quotes(icon):
+            values["ICON"] = icon
+    return values
+
+
+def _fits_quotes(text: object) -> bool:
+    """Whether ``text`` can go between the snippets' single quotes as it is (no quote, backslash
+    or line break to escape)."""
+    return isinstance(text, str) and bool(text) and not re.search(r"['\\\n\r\u2028\u2029]", text)
+
+
+def expand(body: str | Snippet, indent: str = "", values: Mapping[str, str] | None = None) -> Expansion:
+    """Expand ``body``: lines after the first get ``indent``; tab stops become ranges of the text;
+    ``${NAME:default}`` takes ``values[NAME]`` when given (see :func:`plugin_values`)."""
     if isinstance(body, Snippet):
         body = body.text
+    body = _fill_variables(body, values or {})
     if indent:
         body = body.replace("\n", "\n" + indent)
     pieces = _parse(body)

@@ -2821,11 +2821,25 @@ class MainWindow(QMainWindow):
             # (through a lambda, as the plugin page's: see _ensure_plugin_page)
             self.source_pane.editor.sig_said.connect(lambda text: self.status.setText(text))
             self.source_pane.editor.before_edit = self._take_typing
+            self.source_pane.editor.snippet_values = self._snippet_values
             self.source_pane.editor.sig_undo.connect(
                 lambda redo: (self.undo_group.redo if redo else self.undo_group.undo)()
             )
             self.stack.addWidget(self.source_pane)
         return self.source_pane
+
+    def _snippet_values(self) -> dict[str, str]:
+        """What the snippets fill in for the plugin whose source is on show: its id, its first
+        item's action and icon. Why: ``iife`` and ``register`` wrote ``id: 'my-plugin'`` and
+        ``onClick: onClick`` into a plugin with another id and action, so it did not load."""
+        from ..core.snippets import plugin_values
+
+        rel = self.source_editor.documentTitle()
+        for plugin in self.package.plugins if self.package is not None else ():
+            if plugin.package is not None and plugin.source_path == rel:
+                items = ((mi.action, mi.icon) for _section, _i, mi in plugin.package.items())
+                return plugin_values(plugin.package.id, items)
+        return {}
 
     def _show_source(self, rel: str, text: str) -> None:
         """A .js/.json/.svg file in the editor; JSON files the forms write are shown read-only."""

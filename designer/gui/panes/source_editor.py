@@ -478,6 +478,9 @@ class SourceEditor(QPlainTextEdit):
         self.document().contentsChanged.connect(self._contents_changed)
         self.document().contentsChange.connect(self._contents_change)
         self.snippet: SnippetSession | None = None  # the tab stops of the snippet being filled in
+        # What the snippets' ${PLUGIN_ID:…}, ${ACTION:…} and ${ICON:…} are for the file on show (the
+        # window knows its plugin: core.snippets.plugin_values); None: the snippets' own defaults.
+        self.snippet_values: Callable[[], dict[str, str]] | None = None
         # The extra selections of _update_selections, kept to put the snippet's marks beside them
         # without building them again at each key typed into a placeholder (see _mark_snippet).
         self._base_selections: list[QTextEdit.ExtraSelection] = []
@@ -1188,7 +1191,7 @@ class SourceEditor(QPlainTextEdit):
             from ...core.indentation import reindented
 
             text = "\n".join(reindented(text.split("\n"), self.indent_unit))
-        expansion = expand(text, indent)
+        expansion = expand(text, indent, self.snippet_values() if self.snippet_values is not None else None)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             cursor.removeSelectedText()
             if lead:
