@@ -368,3 +368,44 @@ def test_simulate_names_the_file_of_a_changeconferencelayout_warning_as_it_names
     # (the project lies outside the folder the command runs in: named in full, as check names it)
     place = (project / "webapp2").as_posix() + f"/plugins/lock-toggle/lock-toggle.plugin.js line {line}"
     assert warned and all(w.endswith(" — " + place) for w in warned), out
+
+
+def test_after_a_button_ends_the_call_the_next_ones_are_pressed_in_the_meeting_again(tmp_path: Path) -> None:
+    """Test every button (and simulate) pressed the buttons after one that ended the call (an
+    "End meeting for everyone" item) in an empty meeting: a participant's menu item ran for nobody,
+    and a plugin that reads ``participant.uuid`` (as the snippets write it) was said to bring up the
+    'Oops' page for every user. As the test rejoins when it starts with the call ended, it rejoins
+    before the next button."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    js.write_text(
+        js.read_text().replace("var request = isLocked ? '/unlock' : '/lock';", "var request = '/disconnect';")
+    )
+    done = _cli("simulate", project, "--json")
+    data = json.loads(done.stdout)
+    helper = next(p for p in data["plugins"] if p["id"] == "raise-hand-helper")
+    pressed = [s for s in helper["steps"] if s.get("step") == "action"]
+    assert pressed and all(s["targetName"] for s in pressed), pressed
+    assert [c["text"] for c in helper["console"] if "no participant" in c["text"]] == []
+    assert data["ok"], data
+
+
+def test_the_preview_log_says_the_test_rejoined_after_a_button_ended_the_call(qtbot: Any, tmp_path: Path) -> None:
+    from test_preview import _preview_of
+    from test_preview_round3 import _test_every_button
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    js = project / "webapp2" / "plugins" / "lock-toggle" / "lock-toggle.plugin.js"
+    js.write_text(
+        js.read_text().replace("var request = isLocked ? '/unlock' : '/lock';", "var request = '/disconnect';")
+    )
+    with _preview_of(qtbot, project) as pane:
+        said = _test_every_button(qtbot, pane)
+        assert (
+            "[Lock toggle] had disconnected everyone, you too: testing every button joins you to the meeting "
+            "again to press the next one, as Rejoin the meeting does"
+        ) in said, said
+        assert "[Raise hand helper] pressed “Lower hand” in Alex Morgan (you)'s menu" in said, said
+        assert said.splitlines()[-1].endswith("no new error; the meeting is back as it was before the test"), said

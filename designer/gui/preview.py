@@ -1565,11 +1565,16 @@ class PreviewPane(QWidget):
         if event.get("type") == "cycle-rejoined":  # the test began with the call ended: it joins you first
             plugin = event.get("plugin")
             how = REJOIN_SAID.get(str(event.get("how")), REJOIN_SAID["disconnected"])
+            then = (
+                "to press the next one, as Rejoin the meeting does"  # (a button of this test ended the call)
+                if event.get("during")
+                else "first, as Rejoin the meeting does; the call ends again after the test"
+            )
             event = {
                 "type": "note",
                 "plugin": plugin if plugin in self.names else None,
                 "text": f"{how if plugin in self.names else 'a plugin ' + how}: testing every button joins you to "
-                "the meeting again first, as Rejoin the meeting does; the call ends again after the test",
+                f"the meeting again {then}",
             }
             self.events.append(event)
             self.log.appendHtml(self._line(event))

@@ -1015,6 +1015,14 @@
         keys.forEach(function (key) {
             PD.plugins[key].cfg.items.forEach(function (item, index) {
                 chain = chain.then(function () {
+                    // A button pressed before ended the call (End meeting, a plugin disconnecting you): the
+                    // next ones are there only in the meeting, so you rejoin first, said as at the start.
+                    // Why: they were pressed in an empty meeting, a participant's item for nobody, and a
+                    // plugin reading participant.uuid was said to bring up the 'Oops' page.
+                    if (PD.left) {
+                        emit('cycle-rejoined', { how: PD.left.how, plugin: PD.left.plugin, during: true });
+                        PD.sim.rejoin();
+                    }
                     var who = PD.plugins[key].cfg.section === 'participants' ? pickedParticipant(chosen) : null;
                     PD.runAction(key, index, who ? who.uuid : null);
                     return pause(delay);
