@@ -1091,3 +1091,19 @@ def test_skeleton_register_and_state_snippets_write_the_plugins_own_id_action_an
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.textCursor().selectedText() == "hello-message"
     assert "        showHelloMessage: showHelloMessage\n    });" in editor.toPlainText()
+
+
+def test_participant_capabilities_are_described_as_the_guide_describes_them() -> None:
+    """canDisconnect, canTransfer and canMute were hovered as "This client may disconnect (transfer,
+    mute) the participant", a right of the user's; the guide: they say whether the participant can be
+    disconnected, transferred or muted (a gateway call may not be). isStreaming is recording too."""
+    line = "if (participant.canDisconnect || participant.canTransfer || participant.canMute || p.isStreaming) {}"
+
+    def said(name: str) -> str:
+        return pexapi.hover_doc(line, line.index(name) + 1)
+
+    assert said("canDisconnect") == "boolean — The participant can be disconnected."
+    assert said("canTransfer") == "boolean — The participant can be transferred into another meeting room (VMR)."
+    assert said("canMute") == "boolean — The participant can be muted."
+    assert said("isStreaming") == "boolean — A streaming or recording participant."
+    assert "This client may" not in resource("api", "pexip.json").read_text(encoding="utf-8")
