@@ -1107,3 +1107,84 @@ def test_participant_capabilities_are_described_as_the_guide_describes_them() ->
     assert said("canMute") == "boolean — The participant can be muted."
     assert said("isStreaming") == "boolean — A streaming or recording participant."
     assert "This client may" not in resource("api", "pexip.json").read_text(encoding="utf-8")
+
+
+def _placed(snippet, source: str, values: dict[str, str]) -> str:
+    """A new project's plugin ``source`` with ``snippet`` (its defaults, the plugin's ``values``) where
+    its place says, as a user following the snippet browser's "Goes …" puts it."""
+    from designer.core.snippets import PLACES
+
+    assert snippet.place in PLACES, snippet.prefix
+    if snippet.place == "file":
+        return expand(snippet, "", values).text
+    if snippet.place == "state":  # in the action of a skeleton, which makes state$
+        skeleton = expand(find_prefix("iife"), "", values)
+        at = skeleton.stops[-1].ranges[0][0]
+        return skeleton.text[:at] + expand(snippet, " " * 8, values).text + skeleton.text[at:]
+    if snippet.place == "register":
+        start = source.index("    window.PEX.pluginAPI.registerPlugin(")
+        end = source.index("});", start) + 3
+        return source[:start] + "    " + expand(snippet, "    ", values).text + source[end:]
+    if snippet.place == "iife":  # in place of the empty function of its name
+        empty = f"    function {snippet.prefix}("
+        start = source.index(empty)
+        end = source.index("    }\n", start) + 6
+        return source[:start] + "    " + expand(snippet, "    ", values).text + "\n" + source[end:]
+    if snippet.place == "top":  # and registered as state$, as the place says
+        source = source.replace(
+            "showHelloMessage: showHelloMessage\n", "showHelloMessage: showHelloMessage,\n        state$: state$\n"
+        )
+        at = source.index("    // Called by the app when the plugin is switched on.")
+        return source[:at] + "    " + expand(snippet, "    ", values).text + "\n\n" + source[at:]
+    if snippet.place == "participant-item":  # (the item is put in the participant menu: it is given them)
+        source = source.replace("function showHelloMessage() {", "function showHelloMessage(participant) {")
+    opening = {
+        "load": "    function load(participants$, conferenceDetails$) {\n",
+        "item": "    function showHelloMessage() {\n",
+        "participant-item": "    function showHelloMessage(participant) {\n",
+    }[snippet.place]
+    at = source.index(opening) + len(opening)
+    end = at if snippet.place == "load" else source.index("    }\n", at)  # (in place of the body)
+    return source[:at] + " " * 8 + expand(snippet, " " * 8, values).text + "\n" + source[end:]
+
+
+def test_every_snippet_put_where_it_goes_passes_the_checks(tmp_path) -> None:
+    """Each snippet, with its defaults, in a new project's plugin where the snippet browser says it
+    goes (a participant's item for what acts on the participant; the plugin for hosts, as the
+    requests need): no problem of the checks but a note on an example address, and the deprecated
+    changeConferenceLayout's own warning."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+    from designer.core.snippets import plugin_values
+
+    web = create_project(tmp_path / "p")
+    folder = web / "plugins" / "hello-message"
+    js, package = folder / "hello-message.plugin.js", folder / "hello-message.plugin.package.json"
+    source, data = js.read_text(encoding="utf-8"), json.loads(package.read_text(encoding="utf-8"))
+    values = plugin_values("hello-message", [("showHelloMessage", "icon.svg#icon")])
+    found = {}
+    for s in load_snippets():
+        js.write_text(_placed(s, source, values), encoding="utf-8")
+        section = "participants" if s.place == "participant-item" else "toolbar"
+        items = {section: data["menuItems"]["toolbar"]}
+        package.write_text(json.dumps(data | {"participantRoles": ["chair"], "menuItems": items}), encoding="utf-8")
+        expected = {"PD602"} | ({"PD512"} if s.prefix == "changeConferenceLayout" else set())
+        said = [f"{p.code} {p.message}" for p in run_checks(load(web)) if p.code not in expected]
+        if said:
+            found[s.prefix] = said
+    assert found == {}
+
+
+def test_the_snippet_browser_says_where_a_snippet_goes(pane: SourcePane, qtbot) -> None:
+    """The browser said what a snippet does, not where its code works: a participant's request put
+    in a toolbar button's function (no participant there) threw when clicked."""
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "keypad tones")
+    assert "Send keypad tones (DTMF).\nGoes in a participant menu item's function, which is given the participant." in (
+        dialog.detail.text()
+    )
+    dialog.search.setText("onreceivechatmessage")
+    assert "\nGoes in load, where the plugin starts.\n" in dialog.detail.text()
+    dialog.reject()

@@ -27,7 +27,32 @@ from functools import cache
 from .jstext import is_identifier
 from .resources import resource
 
-__all__ = ["Expansion", "Snippet", "TabStop", "expand", "find_prefix", "load_snippets", "plugin_values", "search"]
+__all__ = [
+    "PLACES",
+    "Expansion",
+    "Snippet",
+    "TabStop",
+    "expand",
+    "find_prefix",
+    "load_snippets",
+    "plugin_values",
+    "search",
+]
+
+
+# Where a snippet goes (its "place"), in the words the snippet browser shows after "Goes ". Why:
+# the browser said what a snippet does, not where its code works: ``participant.uuid`` put in a
+# toolbar button's function, or ``state$.next`` where no state$ is made, threw when clicked.
+PLACES = {
+    "file": "in an empty plugin source: it is the whole file",
+    "iife": "inside the plugin's (function () { ... })(), beside its other functions, once",
+    "top": "at the top of the plugin's (function () { ... })(), before its functions; register it as state$",
+    "register": "once, at the end of the plugin's (function () { ... })(), after its functions",
+    "load": "in load, where the plugin starts",
+    "item": "in a menu item's function, run when the item is clicked",
+    "participant-item": "in a participant menu item's function, which is given the participant",
+    "state": "in a function that sees state$ (made by the 'state' or 'iife' snippet)",
+}
 
 
 @dataclass(frozen=True)
@@ -36,10 +61,16 @@ class Snippet:
     name: str
     description: str
     body: tuple[str, ...]
+    place: str = ""  # a key of PLACES
 
     @property
     def text(self) -> str:
         return "\n".join(self.body)
+
+    @property
+    def where(self) -> str:
+        """Where the snippet goes, in words ("in load, where the plugin starts"); "" when unknown."""
+        return PLACES.get(self.place, "")
 
 
 @dataclass
@@ -73,6 +104,7 @@ def load_snippets(language: str = "javascript") -> tuple[Snippet, ...]:
                 name=item.get("name", item["prefix"]),
                 description=item.get("description", ""),
                 body=tuple(body if isinstance(body, list) else body.split("\n")),
+                place=item.get("place", ""),
             )
         )
     return tuple(out)

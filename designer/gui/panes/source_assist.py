@@ -230,7 +230,8 @@ class SnippetBrowser(QDialog):
         s: Snippet = item.data(Qt.ItemDataRole.UserRole)
         preview = expand(s).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
-        self.detail.setText(f"{s.description}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+        goes = f"\nGoes {s.where}." if s.where else ""
+        self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if (
