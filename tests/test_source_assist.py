@@ -1188,3 +1188,38 @@ def test_the_snippet_browser_says_where_a_snippet_goes(pane: SourcePane, qtbot) 
     dialog.search.setText("onreceivechatmessage")
     assert "\nGoes in load, where the plugin starts.\n" in dialog.detail.text()
     dialog.reject()
+
+
+def test_what_guests_are_refused_says_hosts_only_in_completion_hover_and_the_snippets(tmp_path) -> None:
+    """Four requests said "(hosts only)"; /lock, /muteguests, a participant's /role, dialOut and the
+    others refused to guests did not, so they read as open to everyone, and a plugin for guests
+    made of them failed (only the check said why, afterwards). Each says so now, as PD517 has it."""
+    from designer.core.checks import run_checks
+    from designer.core.hostonly import HOST_ONLY_API, HOST_ONLY_CONFERENCE, HOST_ONLY_PARTICIPANT
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+    from designer.core.snippets import plugin_values
+
+    for path, _payload, doc in pexapi.request_paths():
+        name = path.rsplit("/", 1)[-1]
+        host_only = name in (HOST_ONLY_PARTICIPANT if path.startswith("/participants/") else HOST_ONLY_CONFERENCE)
+        assert ("(hosts only)" in doc) == host_only, (path, doc)
+    for c in pexapi.completions("PEX.pluginAPI.")[1]:
+        assert ("(hosts only)" in c.doc) == (c.label in HOST_ONLY_API), (c.label, c.doc)
+    line = "PEX.pluginAPI.dialOut('rec@example.com', 'auto', 'guest', done);"
+    assert pexapi.hover_doc(line, line.index("dialOut")).endswith("recording plugin does (hosts only).")
+    # A snippet says it when the check, the plugin offered to guests, warns that guests are refused it.
+    web = create_project(tmp_path / "p")
+    folder = web / "plugins" / "hello-message"
+    js, package = folder / "hello-message.plugin.js", folder / "hello-message.plugin.package.json"
+    source, data = js.read_text(encoding="utf-8"), json.loads(package.read_text(encoding="utf-8"))
+    values = plugin_values("hello-message", [("showHelloMessage", "icon.svg#icon")])
+    wrong = []
+    for s in load_snippets():
+        js.write_text(_placed(s, source, values), encoding="utf-8")
+        section = "participants" if s.place == "participant-item" else "toolbar"
+        package.write_text(json.dumps(data | {"menuItems": {section: data["menuItems"]["toolbar"]}}), encoding="utf-8")
+        refused = any(p.code == "PD517" for p in run_checks(load(web)))
+        if refused != ("hosts only" in s.description):
+            wrong.append((s.prefix, s.description))
+    assert wrong == []

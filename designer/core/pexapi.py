@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .hostonly import HOST_ONLY_API, HOST_ONLY_CONFERENCE, HOST_ONLY_PARTICIPANT
 from .resources import resource
 
 __all__ = [
@@ -64,11 +65,31 @@ def api() -> dict[str, Any]:
     return json.loads(resource("api", "pexip.json").read_text(encoding="utf-8"))
 
 
+def _hosts_only(doc: str, host_only: bool) -> str:
+    """``doc`` saying "(hosts only)" when what it describes is refused to guests (core.hostonly).
+
+    Why: four requests said so and the others, as host-only (/lock, /muteguests, a participant's
+    /role, dialOut, ...), did not, so they read as open to everyone; a plugin for guests built
+    from them failed, and only the check (PD517) said why afterwards.
+    """
+    if not host_only or "hosts only" in doc:
+        return doc
+    return f"{doc[:-1]} (hosts only)." if doc.endswith(".") else f"{doc} (hosts only)"
+
+
+def _participant_requests() -> list[tuple[str, str | None, str]]:
+    return [
+        (n, payload, _hosts_only(doc, n in HOST_ONLY_PARTICIPANT)) for n, payload, doc in api()["participant_requests"]
+    ]
+
+
 def request_paths() -> list[tuple[str, str, str]]:
     """(path, payload or "", doc) of every sendRequest path; participant paths with ``<uuid>``."""
-    data = api()
-    out = [(p, payload or "", doc) for p, payload, doc in data["conference_requests"]]
-    out += [(f"/participants/<uuid>/{n}", payload or "", doc) for n, payload, doc in data["participant_requests"]]
+    out = [
+        (p, payload or "", _hosts_only(doc, p.lstrip("/") in HOST_ONLY_CONFERENCE))
+        for p, payload, doc in api()["conference_requests"]
+    ]
+    out += [(f"/participants/<uuid>/{n}", payload or "", doc) for n, payload, doc in _participant_requests()]
     return out
 
 
@@ -90,7 +111,10 @@ def _pex() -> list[Completion]:
 
 
 def _plugin_api() -> list[Completion]:
-    return [Completion(f["name"], f["name"], f["signature"], f["doc"], "function") for f in api()["pluginAPI"]]
+    return [
+        Completion(f["name"], f["name"], f["signature"], _hosts_only(f["doc"], f["name"] in HOST_ONLY_API), "function")
+        for f in api()["pluginAPI"]
+    ]
 
 
 def _actions() -> list[Completion]:
@@ -316,7 +340,7 @@ def completions(
 
 def _participant_tails(typed: str) -> tuple[str, list[Completion]]:
     """The part of a participant request after its uuid (``/mute``), for ``typed`` so far."""
-    tails = [(f"/{n}", payload or "no payload", doc) for n, payload, doc in api()["participant_requests"]]
+    tails = [(f"/{n}", payload or "no payload", doc) for n, payload, doc in _participant_requests()]
     items = [Completion(p, p, payload, doc, "path") for p, payload, doc in tails]
     return typed, [c for c in items if c.label.startswith(typed)] or items
 
