@@ -1223,3 +1223,14 @@ def test_what_guests_are_refused_says_hosts_only_in_completion_hover_and_the_sni
         if refused != ("hosts only" in s.description):
             wrong.append((s.prefix, s.description))
     assert wrong == []
+
+
+def test_the_snippet_browser_shows_the_code_the_editor_will_write(pane: SourcePane, qtbot) -> None:
+    """The browser's preview showed id: 'my-plugin' where the plugin's own id went in."""
+    pane.editor.snippet_values = lambda: {"PLUGIN_ID": "hands-up", "ACTION": "raiseHand"}
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "registerPlugin block")
+    assert "    id: 'hands-up',\n" in dialog.detail.text() and "my-plugin" not in dialog.detail.text()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert "        raiseHand: raiseHand\n    });" in pane.editor.toPlainText()

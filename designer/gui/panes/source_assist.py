@@ -228,7 +228,10 @@ class SnippetBrowser(QDialog):
         if item is None:
             return
         s: Snippet = item.data(Qt.ItemDataRole.UserRole)
-        preview = expand(s).text.splitlines()
+        # As the editor will write it: with the plugin's own id, action and icon (they showed
+        # 'my-plugin' and onClick here, and the plugin's own went in).
+        values = getattr(self.parent(), "snippet_values", None)
+        preview = expand(s, "", values() if values is not None else None).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
