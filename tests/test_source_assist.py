@@ -1234,3 +1234,27 @@ def test_the_snippet_browser_shows_the_code_the_editor_will_write(pane: SourcePa
     assert "    id: 'hands-up',\n" in dialog.detail.text() and "my-plugin" not in dialog.detail.text()
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert "        raiseHand: raiseHand\n    });" in pane.editor.toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PEX.actions$.", {"ofType", "subscribe"}),
+        ("window.PEX.actions$.of", {"ofType"}),
+        ("participants$.", {"subscribe"}),
+        ("conferenceDetails$.sub", {"subscribe"}),
+        ("dialogRef.close$.", {"subscribe"}),
+    ],
+)
+def test_the_observables_offer_what_the_guide_calls_on_them(line: str, expected: set[str]) -> None:
+    """``PEX.actions$.`` offered nothing, though ofType is how the guide (and every on… snippet)
+    listens to the app's actions; ``participants$.`` and ``close$.`` nothing either, not subscribe."""
+    typed, items = pexapi.completions(line)
+    assert expected <= {c.label for c in items}, items
+    assert all(pexapi.takes_arguments(c) for c in items)  # (each is called: it gets its parentheses)
+
+
+def test_hovering_of_type_says_how_it_is_used() -> None:
+    line = "PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function (action) {"
+    said = pexapi.hover_doc(line, line.index("ofType") + 2)
+    assert said.startswith("ofType(PEX.actions.X) → Observable") and "RECEIVE_CHAT_MESSAGE" in said, said

@@ -267,6 +267,12 @@ def _qualifier_items(chain: list[str]) -> list[Completion] | None:
         return _props("dialog")
     if _STATE_NAME.fullmatch(last):
         return _props("state")
+    # Observables, named with a final $ (participants$, conferenceDetails$, close$): what they are
+    # called with. Why: after ``PEX.actions$.`` nothing was offered, not even ofType.
+    if last == "actions$" and (len(chain) == 1 or chain[-2] == "PEX"):
+        return _props("actions$")
+    if last.endswith("$"):
+        return _props("observable")
     return None
 
 
