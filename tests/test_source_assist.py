@@ -1258,3 +1258,13 @@ def test_hovering_of_type_says_how_it_is_used() -> None:
     line = "PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function (action) {"
     said = pexapi.hover_doc(line, line.index("ofType") + 2)
     assert said.startswith("ofType(PEX.actions.X) → Observable") and "RECEIVE_CHAT_MESSAGE" in said, said
+
+
+def test_what_of_type_gives_is_subscribed_to() -> None:
+    """``PEX.actions$.ofType(PEX.actions.X).`` offered nothing: subscribe is what comes next."""
+    line = "    PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).sub"
+    typed, items = pexapi.completions(line)
+    assert typed == "sub" and [c.label for c in items] == ["subscribe"]
+    line += "scribe(function (action) {"
+    assert "keep what it returns" in pexapi.hover_doc(line, line.index("subscribe") + 1)
+    assert pexapi.completions("foo(bar).")[1] == []  # (what other calls give is not known)

@@ -241,6 +241,8 @@ _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")
 # `/participants/${uuid}/mu: in a template string, what follows the uuid is a participant request's own part.
 _IN_TEMPLATE_TAIL = re.compile(r"sendRequest\s*\(\s*`/participants/\$\{[^`]*\}(/[^`$]*)?$")
 _DOTTED = re.compile(rf"((?:{_NAME}\s*(?:\[[^\]]*\])?\s*\.\s*)*)({_NAME})?$")
+# ``PEX.actions$.ofType(PEX.actions.X).sub``: a member of what ofType gives (one level of calls inside).
+_OF_TYPE_MEMBER = re.compile(rf"\bactions\$\s*\.\s*ofType\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*({_NAME})?$")
 # A number the cursor is in or after (``3.1``, ``.5``, ``0x1F``, ``1_000``, ``1e5``): a digit not in a name
 _NUMBER_TAIL = re.compile(r"(?<![\w$.])\.?\d[\w$.]*$")
 
@@ -325,6 +327,9 @@ def completions(
         # No name goes on a number: Ctrl+Space after ``x = 3.1`` offered PEX and the file's
         # functions, after ``0x1F`` the names starting with "x1F".
         return "", []
+    m = _OF_TYPE_MEMBER.search(line_before)
+    if m:  # what ofType(...) gives is an observable too (its one call is not read by _DOTTED)
+        return m.group(1) or "", _props("observable")
     m = _DOTTED.search(line_before)
     typed = (m.group(2) or "") if m else ""
     chain_text = m.group(1) if m else ""
