@@ -1268,3 +1268,31 @@ def test_what_of_type_gives_is_subscribed_to() -> None:
     line += "scribe(function (action) {"
     assert "keep what it returns" in pexapi.hover_doc(line, line.index("subscribe") + 1)
     assert pexapi.completions("foo(bar).")[1] == []  # (what other calls give is not known)
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "said"),
+    [
+        ("PEX.pluginAPI.sendRequest('/lock');", "lock", "/lock — no payload\nLock the meeting (hosts only)."),
+        (
+            "PEX.pluginAPI.sendRequest('/participants/' + p.uuid + '/dtmf', {digits: d});",
+            "dtmf",
+            "/dtmf — {digits: '1234#'}\nSend keypad tones (DTMF).",
+        ),
+        ("sendRequest(`/participants/${p.uuid}/role`, {role: r});", "role", "/role — {role: 'chair'}"),
+        ("sendRequest('/set_guests_can_unmute', {setting: true});", "set_guests_can_unmute", "/set_guests_can_unmute"),
+    ],
+)
+def test_hovering_a_request_path_says_what_it_does(line: str, word: str, said: str) -> None:
+    """Completion described each REST path, but hovering one in the code said nothing."""
+    assert pexapi.hover_doc(line, line.index(word) + 1).startswith(said)
+    assert pexapi.hover_doc("var s = 'lock';", 10) == ""  # (a string that is no request)
+
+
+def test_ctrl_i_on_a_request_path_describes_it(pane: SourcePane, qtbot) -> None:
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.pluginAPI.sendRequest('/muteguests')")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, 5)
+    editor.setTextCursor(cursor)
+    assert editor.show_info_at_cursor() == "/muteguests — no payload\nMute all guests (hosts only)."

@@ -356,6 +356,19 @@ def _participant_tails(typed: str) -> tuple[str, list[Completion]]:
     return typed, [c for c in items if c.label.startswith(typed)] or items
 
 
+_UUID_TYPED = re.compile(r"/participants/[^/'\"`]+/")
+
+
+def _path_named(label: str, typed: str, word: str) -> bool:
+    """Whether ``word``, after ``typed`` in a request's string, is the last part of the path
+    ``label`` ("/lock"; "/participants/<uuid>/mute" after "/participants/abc/"). Why: hovering a
+    path in the code said nothing, where completion describes it."""
+    if typed + word == label:
+        return True
+    head, _, name = label.rpartition("/")
+    return name == word and head == "/participants/<uuid>" and _UUID_TYPED.fullmatch(typed) is not None
+
+
 def hover_doc(line: str, column: int) -> str:
     """A short doc for the identifier at ``column`` of ``line`` ("" when there is none)."""
     start = column
@@ -367,8 +380,12 @@ def hover_doc(line: str, column: int) -> str:
     word = line[start:end]
     if not word:
         return ""
-    _typed, items = completions(line[:start])
+    typed, items = completions(line[:start])
     for c in items:
+        if c.kind == "path":  # a request's name in its string: what the completion list says of it
+            if _path_named(c.label, typed, word):
+                return f"{c.label} — {c.detail}\n{c.doc}"
+            continue
         if c.label == word and c.kind != "local":
             return f"{c.detail} — {c.doc}" if c.kind == "property" else f"{c.detail}\n{c.doc}"
     if word == "PEX":
