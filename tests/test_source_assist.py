@@ -1296,3 +1296,18 @@ def test_ctrl_i_on_a_request_path_describes_it(pane: SourcePane, qtbot) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, 5)
     editor.setTextCursor(cursor)
     assert editor.show_info_at_cursor() == "/muteguests — no payload\nMute all guests (hosts only)."
+
+
+def test_a_participant_request_is_found_by_its_name_typed_after_participants(pane: SourcePane, qtbot) -> None:
+    """``sendRequest('/participants/`` listed the participant requests, but typing the request's
+    name next (``mu``, as a path reads) closed the list: each was named '/participants/<uuid>/mute'."""
+    typed, items = pexapi.completions("PEX.pluginAPI.sendRequest('/participants/mu")
+    assert typed == "/participants/mu"
+    assert [c.label for c in items] == ["/participants/mute"]
+    assert items[0].insert == "/participants/' + participant.uuid + '/mute"
+    editor = pane.editor
+    qtbot.keyClicks(editor, "PEX.pluginAPI.sendRequest('/participants/dt")
+    assert editor.completion.popup_visible()
+    qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
+    assert editor.textCursor().block().text().endswith("sendRequest('/participants/' + participant.uuid + '/dtmf")
+    assert editor.textCursor().selectedText() == "participant.uuid"

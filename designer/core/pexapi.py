@@ -241,6 +241,7 @@ _IN_REQUEST_TAIL = re.compile(r"sendRequest\s*\(.*\+\s*(['\"`])((?:(?!\1).)*)$")
 # `/participants/${uuid}/mu: in a template string, what follows the uuid is a participant request's own part.
 _IN_TEMPLATE_TAIL = re.compile(r"sendRequest\s*\(\s*`/participants/\$\{[^`]*\}(/[^`$]*)?$")
 _DOTTED = re.compile(rf"((?:{_NAME}\s*(?:\[[^\]]*\])?\s*\.\s*)*)({_NAME})?$")
+_REQUEST_NAME_TYPED = re.compile(r"/participants/([a-z_]+)")
 # ``PEX.actions$.ofType(PEX.actions.X).sub``: a member of what ofType gives (one level of calls inside).
 _OF_TYPE_MEMBER = re.compile(rf"\bactions\$\s*\.\s*ofType\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*({_NAME})?$")
 # A number the cursor is in or after (``3.1``, ``.5``, ``0x1F``, ``1_000``, ``1e5``): a digit not in a name
@@ -319,7 +320,16 @@ def completions(
             Completion(p, _with_uuid(p, quote), payload or "no payload", doc, "path")
             for p, payload, doc in request_paths()
         ]
-        return typed, [c for c in items if c.label.startswith(typed)] or items
+        fitting = [c for c in items if c.label.startswith(typed)]
+        if not fitting and (named := _REQUEST_NAME_TYPED.fullmatch(typed)) is not None:
+            # "/participants/mu": the request's name typed where its path puts the uuid. Offered
+            # by that name, the uuid still written in: the list closed, as no path began so.
+            fitting = [
+                Completion(f"/participants/{c.label.rpartition('/')[2]}", c.insert, c.detail, c.doc, "path")
+                for c in items
+                if c.label.startswith("/participants/<uuid>/" + named.group(1))
+            ]
+        return typed, fitting or items
     m = _IN_REQUEST_TAIL.search(line_before)
     if m:
         return _participant_tails(m.group(2))
