@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextCursor
 from designer.core import pexapi
 from designer.core.resources import resource
 from designer.core.snippets import expand, find_prefix, load_snippets, search
-from designer.gui.panes.source_assist import LABEL_ROLE, SnippetBrowser
+from designer.gui.panes.source_assist import LABEL_ROLE, SnippetBrowser, text_after_cursor
 from designer.gui.panes.source_editor import SourcePane
 from designer.gui.viewports import viewport_of
 
@@ -1311,3 +1311,34 @@ def test_a_participant_request_is_found_by_its_name_typed_after_participants(pan
     qtbot.keyClick(editor.completion.completer.popup(), Qt.Key.Key_Return)
     assert editor.textCursor().block().text().endswith("sendRequest('/participants/' + participant.uuid + '/dtmf")
     assert editor.textCursor().selectedText() == "participant.uuid"
+
+
+def test_every_snippet_tabs_through_its_placeholders_in_order_and_ends_at_its_end(pane: SourcePane, qtbot) -> None:
+    """Each snippet typed by its prefix and Tab: Tab visits its placeholders in order (each selected,
+    ready to type over), Shift+Tab goes back, and the last Tab leaves the cursor at $0, where the
+    user goes on typing."""
+    editor = pane.editor
+    start = "(function () {\n    \n})();\n"
+    for s in load_snippets():
+        pane.show_file("a.plugin.js", start, read_only=False)
+        cursor = editor.textCursor()
+        cursor.setPosition(len("(function () {\n    "))
+        editor.setTextCursor(cursor)
+        qtbot.keyClicks(editor, s.prefix)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        e = expand(s, "    ")
+        at = len("(function () {\n    ")
+        assert editor.toPlainText() == start[:at] + e.text + start[at:], s.prefix
+        for i, stop in enumerate(e.stops[:-1]):
+            a, b = stop.ranges[0]
+            assert editor.textCursor().selectedText() == e.text[a:b], (s.prefix, stop.number)
+            if i == 1:  # back to the first and forward again
+                qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+                first = e.stops[0].ranges[0]
+                assert editor.textCursor().selectedText() == e.text[first[0] : first[1]], s.prefix
+                qtbot.keyClick(editor, Qt.Key.Key_Tab)
+            qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        assert editor.snippet is None, s.prefix
+        end = e.stops[-1].ranges[0][0]
+        assert editor.textCursor().position() == at + end and not editor.textCursor().hasSelection(), s.prefix
+        assert text_after_cursor(editor.textCursor()) == "", s.prefix  # (on an empty line, or after the code)
