@@ -749,6 +749,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             say(f"  {request_said(r, people, base)}")  # a guest's refusal: check's words too
         for c in p["console"]:
             say(f"  {console_said(c['level'], c['text'], c.get('file'), c.get('line'), base)}")
+        for n in p["notes"]:
+            say(f"  note: {n['text']}")
     for e in report["unattributed"]:
         say(f"{'warning' if e.get('type') == 'warning' else 'error'}: {e.get('message')}")
     print(counted(report["errors"], "uncaught error"))

@@ -389,6 +389,11 @@ def test_after_a_button_ends_the_call_the_next_ones_are_pressed_in_the_meeting_a
     assert pressed and all(s["targetName"] for s in pressed), pressed
     assert [c["text"] for c in helper["console"] if "no participant" in c["text"]] == []
     assert data["ok"], data
+    # What the test did is said under the plugin that ended the call, as the preview's log says it.
+    said = _cli("simulate", project).stdout.splitlines()
+    assert said[said.index("Lock toggle: 0 uncaught errors, 1 request") + 1 :][:3][-1] == (
+        "  note: had disconnected everyone, you too: the buttons after it were pressed with you back in the meeting"
+    ), said
 
 
 def test_the_preview_log_says_the_test_rejoined_after_a_button_ended_the_call(qtbot: Any, tmp_path: Path) -> None:

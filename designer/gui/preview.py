@@ -277,6 +277,7 @@ class Report:
                 "requests": [],
                 "dialogs": [],
                 "steps": [],
+                "notes": [],  # what the test did about this plugin (joined you again after it ended the call)
             }
         self.other: list[dict[str, Any]] = []  # events no plugin could be named for
         self.done = False
@@ -289,6 +290,12 @@ class Report:
             return
         if kind == "cycle-done":
             self.done = True
+            return
+        if kind == "cycle-rejoined" and (bucket := self.plugins.get(event.get("plugin") or "")) is not None:
+            # (said as the preview's log says it: a plugin ending the call is why the next buttons rejoined)
+            how = REJOIN_SAID.get(str(event.get("how")), REJOIN_SAID["disconnected"])
+            text = f"{how}: the buttons after it were pressed with you back in the meeting"
+            bucket["notes"].append({"text": text})
             return
         if kind == "slow":  # finished, after a while: a warning, with how long the meeting froze
             event = slow_warning(event)
