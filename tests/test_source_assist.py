@@ -1342,3 +1342,15 @@ def test_every_snippet_tabs_through_its_placeholders_in_order_and_ends_at_its_en
         end = e.stops[-1].ranges[0][0]
         assert editor.textCursor().position() == at + end and not editor.textCursor().hasSelection(), s.prefix
         assert text_after_cursor(editor.textCursor()) == "", s.prefix  # (on an empty line, or after the code)
+
+
+def test_hovering_loads_arguments_says_what_they_are() -> None:
+    """``participants$`` and ``conferenceDetails$``, what the app gives load, were hovered with nothing."""
+    line = "    function load(participants$, conferenceDetails$) {"
+    assert pexapi.hover_doc(line, line.index("participants$") + 1).startswith(
+        "participants$ — an observable of the meeting's participants"
+    )
+    line = "        conferenceDetails$.subscribe(function (details) {"
+    said = pexapi.hover_doc(line, 10)
+    assert said.startswith("conferenceDetails$ — an observable of the meeting's details") and "subscribe" in said
+    assert pexapi.hover_doc("x.participants$", 4) == ""  # (a member of something else)

@@ -400,4 +400,8 @@ def hover_doc(line: str, column: int) -> str:
             return f"{c.detail} — {c.doc}" if c.kind == "property" else f"{c.detail}\n{c.doc}"
     if word == "PEX":
         return "PEX — The Infinity Connect plugin API object."
+    if not line[:start].rstrip().endswith("."):  # what the app gives load, wherever it is named so
+        for name, what, doc in api()["load_arguments"]:
+            if word == name:
+                return f"{name} — {what}\n{doc}"
     return ""
