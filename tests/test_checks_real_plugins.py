@@ -1604,14 +1604,17 @@ def test_calling_in_the_registered_load_a_function_defined_nowhere_is_reported(b
     call = "        participants$.pipe(filter(Boolean)).subscribe(function () {});\n"
     source = (
         "(function () {\n" + (before % call if before else "") + "    function unload() {}\n"
-        "    function record() { missing(); }\n"  # (an action: runs on a click, not when the plugin loads)
+        "    function record() { missing(); }\n"  # (an action: throws at each click, said so)
         "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', "
         + (key if before else key % call)
         + ", unload: unload, record: record });\n})();\n"
     )
-    (warning,) = [p for p in _problems(base_project, source) if p.code == "PD523"]
-    assert "filter()" in warning.message
+    warnings = [p for p in _problems(base_project, source) if p.code == "PD523"]
+    (warning,) = [p for p in warnings if "filter()" in p.message]
+    assert "as the plugin loads" in warning.message
     assert warning.line == next(i for i, line in enumerate(source.splitlines(), 1) if "filter(" in line)
+    (pressed,) = [p for p in warnings if "missing()" in p.message]
+    assert "each time the button 'Record' is pressed" in pressed.message
 
 
 def test_calls_in_load_that_may_not_run_or_in_functions_not_registered_as_load_are_not_reported(
@@ -1970,3 +1973,49 @@ def test_the_uuid_of_a_same_named_parameter_inside_is_no_sign_of_a_whole_partici
         "    function record(participant) { spot(participant.uuid); }\n"
     )
     assert _codes(_problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")) == []
+
+
+def test_a_leftover_word_or_unknown_call_in_a_button_or_unload_is_reported_when_it_surely_runs(
+    base_project: Path,
+) -> None:
+    """``preqmute`` typed to bring a snippet in, without the Tab that expands it, and a call of a
+    helper never written, in the function a button runs: each press throws a ReferenceError and
+    the app shows its 'Oops' page (the guide: plugin errors are treated as crashes); the check
+    looked only at what runs as the plugin loads and said nothing."""
+    source = (
+        "(function () {\n"
+        "    'use strict';\n"
+        "    function load() {}\n"
+        "    function unload() { cleanUp(); }\n"
+        "    function record() {\n"
+        "        preqmute\n"
+        "        recordd;\n"
+        "        if (window.x) { maybe(); }\n"
+        "        setTimeout(function () { later(); }, 10);\n"
+        "        console.log(typeof optional === 'undefined' ? 1 : optional);\n"
+        "        document;\n"
+        "        arguments;\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+        "})();\n"
+    )
+    said = {p.line: p.message for p in _problems(base_project, source) if p.code == "PD523"}
+    assert sorted(said) == [4, 6, 7]
+    assert "calls cleanUp() here, as the plugin is switched off" in said[4]
+    assert "the word preqmute alone" in said[6] and "each time the button 'Record' is pressed" in said[6]
+    assert "prefix of a snippet" in said[6] and "press Tab" in said[6]
+    assert "the word recordd alone" in said[7] and "prefix of a snippet" not in said[7]
+
+
+def test_a_word_alone_that_the_file_or_the_browser_defines_is_not_reported(base_project: Path) -> None:
+    for code in ("        var ready = true;\n        ready;\n", "        location;\n", "        helper;\n"):
+        source = (
+            "(function () {\n"
+            "    function helper() {}\n"
+            "    function load() {}\n"
+            "    function unload() {}\n"
+            "    function record() {\n" + code + "    }\n"
+            "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+            "})();\n"
+        )
+        assert [p for p in _problems(base_project, source) if p.code == "PD523"] == [], code

@@ -1010,7 +1010,7 @@ def test_js_fixes_find_their_text_after_a_line_break_only_javascript_counts(base
     U+2028 and U+2029 as the editor does: counting only LF, they would look a line too early and
     say the text was no longer there."""
     text = source(
-        pre=f"    // notes{brk} more{brk}\n",
+        pre=f"    // notes{brk} // more{brk}\n",  # (after the break JavaScript reads code: a lone 'more' throws)
         body="        PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT).subscribe(function () {});\n",
         reg=REG.replace("        record: record\n", "        recrod: record\n"),
     )

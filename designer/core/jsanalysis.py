@@ -183,6 +183,7 @@ _QUERY_SOURCE = """
 (call_expression) @call
 (new_expression) @new
 (formal_parameters) @params
+(expression_statement (identifier) @lone)
 """
 # Rare nodes are found from their text instead of by the query (members, strings, pairs are
 # most of a file's nodes; capturing them all would double the cost of the analysis).
@@ -721,6 +722,8 @@ class JsInfo(Record):
         "pex_members",
         "unknown_calls",
         "unknown_objects",
+        "unknown_when",
+        "lone_names",
         "globals_made",
         "globals_needed",
         "globals_replaced",
@@ -754,6 +757,12 @@ class JsInfo(Record):
         # The same for the object of a method called when the plugin loads (regeneratorRuntime of
         # regeneratorRuntime.mark(...)): (name, what is called, line, column).
         self.unknown_objects: list[tuple[str, str, int, int]] = []
+        # Of those, the ones made not as the plugin loads but in another function given to
+        # registerPlugin (a button's action, unload): (line, column) -> that registered key.
+        self.unknown_when: dict[tuple[int, int], str] = {}
+        # A name alone as a statement (``preqmute``: a snippet's prefix typed, never expanded),
+        # declared nowhere, where it surely runs: (name, line, column); when in unknown_when.
+        self.lone_names: list[tuple[str, int, int]] = []
         # Names given a value in sloppy code where no enclosing scope declares them: each quietly
         # becomes a global variable of the web app. (name, line, column), at the first such line.
         self.globals_made: list[tuple[str, int, int]] = []
@@ -831,6 +840,7 @@ class _Analyser:
         # Parameters of a wrapper function called with the browser's window: !function (e) {...}(window)
         self._window_params: set[str] = set()
         self.calls: list[Any] = []
+        self._lone: list[Any] = []  # names alone as statements (see _lone_words)
         self.news: list[Any] = []
         self.members: list[Any] = []
         self.strings: list[Any] = []
@@ -982,6 +992,7 @@ class _Analyser:
             if self._parse_errors and self._starts is None and len(self.data) < _CHUNKED_FROM:
                 self._causes(root)
         self.calls = sorted(caps.get("call", ()), key=by_start)
+        self._lone = sorted(caps.get("lone", ()), key=by_start)
         self._iife_aliases()
         self.news = sorted(caps.get("new", ()), key=by_start)
         self.members = self._around(root, _PEX_TEXT, ("member_expression",), outermost=True)
@@ -1003,6 +1014,8 @@ class _Analyser:
             info.actions = [a for a in info.actions if a[1:] not in self._not_names]
         self._undeclared()
         self._calls_to_nothing()
+        if self._lone:
+            self._lone_words()
         return self.info
 
     def _is_window(self, node: Any) -> bool:
@@ -3636,7 +3649,8 @@ class _Analyser:
                 continue
             if method and name in _WINDOW_OBJECTS:
                 continue
-            if not self._runs_on_load(call) or self._cut_off(call) is not None:
+            when = self._runs_when(call)
+            if when is None or self._cut_off(call) is not None:
                 continue  # (a later call of the same name may still run on load)
             if self._parameter_around(call, name):
                 continue  # (load's participants$.subscribe(...): said at once, without a search of the file)
@@ -3646,10 +3660,44 @@ class _Analyser:
             if self._asked_with_typeof(name):
                 continue
             line, col = self.pos(fn)
+            if when:
+                self.info.unknown_when[(line, col)] = when
             if method:
                 self.info.unknown_objects.append((name, self.text(first)[:60], line, col))
             else:
                 self.info.unknown_calls.append((name, line, col))
+
+    def _lone_words(self) -> None:
+        """A name alone as a statement, declared nowhere, on a line that surely runs (as the plugin
+        loads or when a registered function is called): reading it throws a ReferenceError.
+
+        Why: ``preqmute`` typed to bring a snippet in, without the Tab that expands it, stayed in
+        a button's function, and each press brought up the 'Oops' page; the check said nothing.
+        The same care as :meth:`_calls_to_nothing`: only names nothing in the file declares, no
+        name of the browser's, none asked about with ``typeof`` or put on window by the file."""
+        names = self._declarations
+        for node in self._lone:
+            name = self.text(node)
+            if name in names or name == "arguments" or not name[:1].islower() or name in self._misspelt_words:
+                continue
+            if (
+                name in _BROWSER_GLOBALS
+                or name in _WINDOW_NAMES
+                or name in _BROWSER_FUNCTIONS
+                or name in _WINDOW_OBJECTS
+            ):
+                continue
+            when = self._runs_when(node)
+            if when is None or self._cut_off(node) is not None or self._parameter_around(node, name):
+                continue
+            if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
+                continue
+            if self._asked_with_typeof(name):
+                continue
+            line, col = self.pos(node)
+            if when:
+                self.info.unknown_when[(line, col)] = when
+            self.info.lone_names.append((name, line, col))
 
     def _parameter_around(self, node: Any, name: str) -> bool:
         """Whether ``name`` is a plain parameter of a function around ``node``: what most calls in
@@ -3667,30 +3715,38 @@ class _Analyser:
             up = up.parent
         return False
 
-    def _runs_on_load(self, node: Any) -> bool:
-        """Whether ``node`` surely runs when its statement does, and that statement is one of the
-        file or of its wrapper function ((function () { ... })(), !function () { ... }(), an arrow)."""
+    def _runs_when(self, node: Any) -> str | None:
+        """When ``node`` surely runs: "" as the plugin loads (it runs whenever its statement does,
+        and that statement is one of the file, of its wrapper function ((function () { ... })(),
+        !function () { ... }(), an arrow) or of the registered load); the key of registerPlugin's
+        object whose function runs it (a button's action, "unload") whenever the app calls that;
+        None when nothing is sure."""
         statement = self._statement_running(node)
         if statement is None:
-            return False
+            return None
         around = statement.parent.parent
-        return statement.parent.type == "program" or self._is_wrapper(around) or self._is_registered_load(around)
+        if statement.parent.type == "program" or self._is_wrapper(around):
+            return ""
+        key = self._registered_as(around)
+        return "" if key == "load" else key
 
-    def _is_registered_load(self, fn: Any) -> bool:
-        """Whether ``fn`` is the function given to registerPlugin as load (``load: load`` naming
-        the file's one function of that name, ``load: function () {...}`` or ``load() {...}``
-        written in the call): the app runs it as the plugin starts. Why: ``pipe(filter(...))``
-        in load, filter never defined (RxJS's operators are not on the page), brought up the
-        'Oops' page at every start, and the check said nothing."""
+    def _registered_as(self, fn: Any) -> str | None:
+        """The key under which ``fn`` is given to registerPlugin (``load: load`` naming the file's
+        one function of that name, ``onClick: function () {...}`` or ``load() {...}`` written in
+        the call), or None: the app runs it as the plugin starts (load) or when that key is called
+        (a button's action). Why: ``pipe(filter(...))`` in load, filter never defined (RxJS's
+        operators are not on the page), brought up the 'Oops' page at every start, and a leftover
+        ``preqmute()`` in a button's function at every press; the check said nothing."""
         if fn is None:
-            return False
-        key = ("registered load", fn.id)  # (asked once per call in the function: answered once)
+            return None
+        key = ("registered as", fn.id)  # (asked once per call in the function: answered once)
         if key not in self._memo:
-            self._memo[key] = self._names_registered_load(fn)
+            self._memo[key] = self._registered_key(fn)
         return self._memo[key]
 
-    def _names_registered_load(self, fn: Any) -> bool:
-        """:meth:`_is_registered_load` of a function (not None), worked out."""
+    def _registered_key(self, fn: Any) -> str | None:
+        """:meth:`_registered_as` of a function (not None), worked out ("load" first when the file's
+        function is given under several keys)."""
         holder = fn.parent
         if fn.type == "method_definition" or (fn.type in _FUNC_TYPES and holder is not None and holder.type == "pair"):
             key = (
@@ -3699,17 +3755,26 @@ class _Analyser:
                 else holder.child_by_field_id(_FIELD["key"])
             )
             obj = holder if fn.type == "method_definition" else holder.parent
-            return key is not None and self.text(key).strip("'\"") == "load" and self._registered_object(obj)
+            if key is None or key.type not in ("property_identifier", "string") or not self._registered_object(obj):
+                return None
+            return self.text(key).strip("'\"")
         if fn.type in _NAMED_FUNC_DECLS:
             named = fn.child_by_field_id(_FIELD["name"])
         elif fn.type in _FUNC_TYPES and holder is not None and holder.type == "variable_declarator":
             named = holder.child_by_field_id(_FIELD["name"])
         else:
-            return False
+            return None
         if named is None or len(self._declarations.get(self.text(named), ())) != 1:
-            return False
-        loads = [r.keys.get("load") for r in self.info.registrations if r.keys]
-        return any(k is not None and k.kind == "identifier" and k.value == self.text(named) for k in loads)
+            return None
+        name = self.text(named)
+        keys = [
+            k.name
+            for r in self.info.registrations
+            if r.keys
+            for k in r.keys.values()
+            if k.kind == "identifier" and k.value == name
+        ]
+        return "load" if "load" in keys else (keys[0] if keys else None)
 
     def _registered_object(self, obj: Any) -> bool:
         """Whether ``obj`` is the object literal written in a registerPlugin call."""
@@ -4455,7 +4520,7 @@ _BROWSER_FUNCTIONS = frozenset(
 )
 # What gives a name a value (see _Analyser._surely_runs_early).
 _WRITES = frozenset({"assignment_expression", "augmented_assignment_expression", "update_expression"})
-# Statements that run their expression when reached (see _runs_on_load).
+# Statements that run their expression when reached (see _runs_when).
 _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 # Nodes whose parts all run when they do (a call's callee and arguments, an array's items, ...).
 _RUNS_WITH_PARENT = frozenset(

@@ -682,9 +682,10 @@ CODES: dict[str, Code] = {
         Code(
             "PD523",
             _W,
-            "A function (or the object of a method) called when the plugin loads is defined nowhere",
-            "Unless another script on the page defines it, the call throws a ReferenceError as the plugin "
-            "loads, which brings up the 'Oops' page.",
+            "A function, the object of a method or a word alone on a line is defined nowhere, where it surely runs",
+            "Where it surely runs (as the plugin loads, when a button's function runs, when the plugin is switched "
+            "off) and unless another script on the page defines it, the line throws a ReferenceError, which brings "
+            "up the 'Oops' page. A word alone is often a snippet's prefix typed without the Tab that expands it.",
         ),
         Code(
             "PD524",

@@ -116,7 +116,8 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         for n in names.split(",")
     }
     if any(
-        info is not None and (info.unknown_calls or info.unknown_objects or info.undeclared) for _p, _s, info in found
+        info is not None and (info.unknown_calls or info.unknown_objects or info.lone_names or info.undeclared)
+        for _p, _s, info in found
     ):
         # ... and what they put there as window.name = ... (the way a plugin in its own wrapper
         # shares a function); read only when some plugin calls (or, in strict code, gives a value
@@ -367,9 +368,18 @@ def _check_one(
     for fn, line, col in [c for c in info.unknown_calls if c[0] not in shared][:5]:
         report(
             "PD523",
-            f"The source of '{shortened(name)}' calls {shortened(fn)}() here, as the plugin loads, but defines no "
+            f"The source of '{shortened(name)}' calls {shortened(fn)}() here, {_runs(plugin, info, line, col)}, but defines no "
             f"{shortened(fn)} anywhere. Unless another script on the page defines it, this line throws a ReferenceError "
             f"and the app shows its 'Oops' page. Check the spelling, or write function {shortened(fn)}() {{ ... }}.",
+            line,
+            col,
+        )
+    for word, line, col in [c for c in info.lone_names if c[0] not in shared][:5]:
+        report(
+            "PD523",
+            f"The source of '{shortened(name)}' has the word {shortened(word)} alone on a line here, "
+            f"{_runs(plugin, info, line, col)}, but defines no {shortened(word)} anywhere, so this line throws a "
+            f"ReferenceError and the app shows its 'Oops' page.{_snippet_hint(word)}",
             line,
             col,
         )
@@ -382,7 +392,7 @@ def _check_one(
         )
         report(
             "PD523",
-            f"The source of '{shortened(name)}' calls {shortened(what)}(...) here, as the plugin loads, but defines "
+            f"The source of '{shortened(name)}' calls {shortened(what)}(...) here, {_runs(plugin, info, line, col)}, but defines "
             f"no {shortened(obj)} anywhere. Unless another script on the page defines it, this line throws a "
             f"ReferenceError and the app shows its 'Oops' page.{babel}",
             line,
@@ -402,6 +412,33 @@ def _check_one(
     _check_network(plugin, info, report)
     _check_example_addresses(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
+
+
+def _runs(plugin: Plugin, info: JsInfo, line: int, col: int) -> str:
+    """When the line of an unknown call (PD523) runs, in words: as the plugin loads, or when the
+    app calls the registered function it is in (a button pressed, the plugin switched off)."""
+    key = info.unknown_when.get((line, col))
+    if not key:
+        return "as the plugin loads"
+    if key == "unload":
+        return "as the plugin is switched off"
+    labels = [mi.label for _s, _i, mi in plugin.package.items() if mi.action == key] if plugin.package else []
+    if labels:
+        label = labels[0] if isinstance(labels[0], str) and labels[0].strip() else key
+        return f"each time the button '{shortened(label)}' is pressed"
+    return f"each time the app calls {shortened(key)} (given to registerPlugin)"
+
+
+def _snippet_hint(word: str) -> str:
+    """What to do with a word alone on a line (PD523): expand it when it is a snippet's prefix."""
+    from ..snippets import load_snippets
+
+    if any(s.prefix == word for s in load_snippets()):
+        return (
+            f" It is the prefix of a snippet: in the source editor, put the cursor just after {word} and press "
+            "Tab to write the snippet, or delete the word."
+        )
+    return " Check the spelling, or delete the word."
 
 
 def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> None:
