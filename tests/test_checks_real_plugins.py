@@ -2003,8 +2003,8 @@ def test_a_leftover_word_or_unknown_call_in_a_button_or_unload_is_reported_when_
     assert sorted(said) == [4, 6, 7]
     assert "calls cleanUp() here, as the plugin is switched off" in said[4]
     assert "the word preqmute alone" in said[6] and "each time the button 'Record' is pressed" in said[6]
-    assert "prefix of a snippet" in said[6] and "press Tab" in said[6]
-    assert "the word recordd alone" in said[7] and "prefix of a snippet" not in said[7]
+    assert "prefix of the snippet" in said[6] and "press Tab" in said[6]
+    assert "the word recordd alone" in said[7] and "prefix of the snippet" not in said[7]
 
 
 def test_a_word_alone_that_the_file_or_the_browser_defines_is_not_reported(base_project: Path) -> None:
@@ -2019,3 +2019,37 @@ def test_a_word_alone_that_the_file_or_the_browser_defines_is_not_reported(base_
             "})();\n"
         )
         assert [p for p in _problems(base_project, source) if p.code == "PD523"] == [], code
+
+
+def test_the_fix_of_a_snippet_prefix_left_alone_writes_the_snippet_in_its_place(base_project: Path) -> None:
+    """What Tab after the prefix does in the source editor, from the Problems list (or a Fix
+    button) for a user who never pressed it: the snippet, indented as the line, with the plugin's
+    own values; the rest of the file as it was."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import save
+    from designer.core.snippets import expand, find_prefix, plugin_values
+
+    source = (
+        "(function () {\n"
+        "    function load() {}\n"
+        "    function unload() {}\n"
+        "    function record() {\n"
+        "        statenext;\n"
+        "    }\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'rec-1.0', load: load, unload: unload, record: record });\n"
+        "})();\n"
+    )
+    (problem,) = [p for p in _problems(base_project, source) if p.code == "PD523"]
+    assert problem.fix is not None and problem.fix.title == "Write the statenext snippet"
+    pkg = load(base_project)
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    written = base_project.joinpath(*JS).read_text()
+    values = plugin_values("rec-1.0", [("record", "rec.svg#rec")])  # (the fixture's item)
+    snippet = expand(find_prefix("statenext"), indent="        ", values=values).text
+    assert "rec.svg#rec" in snippet
+    assert written == source.replace("statenext;", snippet)
+    assert "statenext" not in written
+    # (the fix finds the word where the check saw it, or says it moved)
+    with pytest.raises(ValueError, match="no longer alone"):
+        apply_fix(load(base_project), problem.fix)

@@ -79,6 +79,7 @@ BREAKS = {
         r(JS, "unload: unload,\n        record: record\n", "unload: unload\n"),
     ),
     "rename-api-member": r(JS, "sendRequest", "sendRequst"),
+    "expand-snippet": r(JS, "function record() {\n", "function record() {\n        dialog\n"),
     "set-call-argument": r(
         JS, "sendRequest('/lock');", "sendRequest('/lock');\n        PEX.pluginAPI.transformConferenceLayout('1:7');"
     ),

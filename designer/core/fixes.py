@@ -432,6 +432,32 @@ def _call_at(data: bytes, member: str, fix: Fix) -> Call | None:
     return next((c for c in analyse(data).calls if c.member == member and (c.line, c.column) == at), None)
 
 
+def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD523's answer to a snippet's prefix left alone on a line (``preqmute``): the snippet
+    written in its place, as Tab after the prefix writes it in the source editor (its defaults,
+    the plugin's id, action and icon, the line's indentation)."""
+    from .jsanalysis import analyse
+    from .snippets import expand, find_prefix, plugin_values
+
+    rel, prefix = fix.args["file"], fix.args["prefix"]
+    snippet = find_prefix(prefix)
+    if snippet is None:
+        raise ValueError(f"there is no snippet '{prefix}'")
+    data = pkg.read_bytes(rel)
+    at = (fix.args["line"], fix.args["column"])
+    span = next((s for word, *place, s in analyse(data).lone_names if word == prefix and tuple(place) == at), None)
+    if span is None:
+        raise ValueError(f"{rel}: '{prefix}' is no longer alone on line {fix.args['line']}")
+    start = data.rfind(b"\n", 0, span[0]) + 1
+    indent = data[start : span[0]].decode("utf-8", "replace")
+    plugin = next((p for p in pkg.plugins if p.source_path == rel), None)
+    items = [(mi.action, mi.icon) for _s, _i, mi in plugin.package.items()] if plugin and plugin.package else []
+    values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
+    text = expand(snippet, indent=indent if not indent.strip() else "", values=values).text
+    _put_bytes(pkg, rel, data, span[0], span[1], text)
+    return f"Write the snippet '{snippet.name}' in {rel}"
+
+
 def _put_bytes(pkg: BrandingPackage, rel: str, data: bytes, start: int, end: int, new: str) -> None:
     """``data`` (the bytes of ``rel``) with ``start:end`` written as ``new``, pending for the save."""
     pkg.pending_texts[rel] = (data[:start] + new.encode("utf-8") + data[end:]).decode("utf-8", "surrogatepass")
@@ -591,6 +617,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "rename-registered-key": _rename_registered_key,
     "create-action": _create_action,
     "rename-api-member": _rename_api_member,
+    "expand-snippet": _expand_snippet,
     "create-settings": _create_settings,
     "list-package": _list_package,
     "rename-settings-key": _rename_settings_key,

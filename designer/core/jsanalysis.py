@@ -761,8 +761,9 @@ class JsInfo(Record):
         # registerPlugin (a button's action, unload): (line, column) -> that registered key.
         self.unknown_when: dict[tuple[int, int], str] = {}
         # A name alone as a statement (``preqmute``: a snippet's prefix typed, never expanded),
-        # declared nowhere, where it surely runs: (name, line, column); when in unknown_when.
-        self.lone_names: list[tuple[str, int, int]] = []
+        # declared nowhere, where it surely runs: (name, line, column, the statement's byte span:
+        # what a snippet written in its place replaces); when in unknown_when.
+        self.lone_names: list[tuple[str, int, int, tuple[int, int]]] = []
         # Names given a value in sloppy code where no enclosing scope declares them: each quietly
         # becomes a global variable of the web app. (name, line, column), at the first such line.
         self.globals_made: list[tuple[str, int, int]] = []
@@ -3697,7 +3698,8 @@ class _Analyser:
             line, col = self.pos(node)
             if when:
                 self.info.unknown_when[(line, col)] = when
-            self.info.lone_names.append((name, line, col))
+            statement = node.parent
+            self.info.lone_names.append((name, line, col, (statement.start_byte, statement.end_byte)))
 
     def _parameter_around(self, node: Any, name: str) -> bool:
         """Whether ``name`` is a plain parameter of a function around ``node``: what most calls in

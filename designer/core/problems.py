@@ -685,7 +685,9 @@ CODES: dict[str, Code] = {
             "A function, the object of a method or a word alone on a line is defined nowhere, where it surely runs",
             "Where it surely runs (as the plugin loads, when a button's function runs, when the plugin is switched "
             "off) and unless another script on the page defines it, the line throws a ReferenceError, which brings "
-            "up the 'Oops' page. A word alone is often a snippet's prefix typed without the Tab that expands it.",
+            "up the 'Oops' page. A word alone is often a snippet's prefix typed without the Tab that expands it; "
+            "the fix writes that snippet in its place.",
+            fixable=True,
         ),
         Code(
             "PD524",

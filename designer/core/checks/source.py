@@ -374,14 +374,31 @@ def _check_one(
             line,
             col,
         )
-    for word, line, col in [c for c in info.lone_names if c[0] not in shared][:5]:
+    for word, line, col, _span in [c for c in info.lone_names if c[0] not in shared][:5]:
+        from designer.core.snippets import find_prefix  # (only with such a word: check starts faster)
+
+        snippet = find_prefix(word)
+        todo = (
+            f" It is the prefix of the snippet '{shortened(snippet.name)}': in the source editor, press Tab just "
+            "after it to write the snippet, or delete the word."
+            if snippet
+            else " Check the spelling, or delete the word."
+        )
         report(
             "PD523",
             f"The source of '{shortened(name)}' has the word {shortened(word)} alone on a line here, "
             f"{_runs(plugin, info, line, col)}, but defines no {shortened(word)} anywhere, so this line throws a "
-            f"ReferenceError and the app shows its 'Oops' page.{_snippet_hint(word)}",
+            f"ReferenceError and the app shows its 'Oops' page.{todo}",
             line,
             col,
+            fix=Fix(
+                "expand-snippet",
+                f"Write the {word} snippet",
+                {"file": src, "line": line, "column": col, "prefix": word},
+                batch=False,
+            )
+            if snippet
+            else None,
         )
     for obj, what, line, col in [c for c in info.unknown_objects if c[0] not in shared][:5]:
         babel = (
@@ -427,18 +444,6 @@ def _runs(plugin: Plugin, info: JsInfo, line: int, col: int) -> str:
         label = labels[0] if isinstance(labels[0], str) and labels[0].strip() else key
         return f"each time the button '{shortened(label)}' is pressed"
     return f"each time the app calls {shortened(key)} (given to registerPlugin)"
-
-
-def _snippet_hint(word: str) -> str:
-    """What to do with a word alone on a line (PD523): expand it when it is a snippet's prefix."""
-    from ..snippets import load_snippets
-
-    if any(s.prefix == word for s in load_snippets()):
-        return (
-            f" It is the prefix of a snippet: in the source editor, put the cursor just after {word} and press "
-            "Tab to write the snippet, or delete the word."
-        )
-    return " Check the spelling, or delete the word."
 
 
 def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> None:
