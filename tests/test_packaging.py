@@ -253,3 +253,16 @@ def test_build_smoke_is_wired_into_ci_on_request() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"PLUGIN_DESIGNER_BUILD_SMOKE.*packaging/build\.sh", ci)
     assert os.access(ROOT / "packaging" / "build.sh", os.R_OK)
+
+
+def test_sdist_carries_every_tracked_top_level_folder_and_file() -> None:
+    """The sdist is the whole source: its own tests read .ci/run and docs/ (tests/test_readme.py),
+    so an sdist without them failed three of its tests once unpacked."""
+    tomllib = pytest.importorskip("tomllib")
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    if listed.returncode != 0 or not listed.stdout:
+        pytest.skip("not a git checkout (an unpacked sdist): nothing to compare with")
+    tracked = {line.split("/", 1)[0] for line in listed.stdout.splitlines()}
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = set(cfg["tool"]["hatch"]["build"]["targets"]["sdist"]["include"])
+    assert tracked - {".gitignore"} - include == set()
