@@ -450,3 +450,45 @@ def test_a_file_that_escapes_every_slash_gets_its_new_texts_written_so() -> None
     mixed = JsonDocument('{"a": "x\\/y", "b": "x/y"}')
     mixed.apply({"a": "x/y", "b": "x/y", "c": "p/q"})
     assert mixed.dumps() == '{"a": "x\\/y", "b": "x/y", "c": "p/q"}'
+
+
+def test_no_regular_expression_needs_a_newer_python_than_the_package_supports() -> None:
+    """pyproject says Python 3.10, whose re has no possessive quantifiers (``*+``, ``++``) nor
+    atomic groups (``(?>...)``): there `check` of a package file with ``"Press "1""`` in a text
+    crashed with 're.error: multiple repeat'. Every pattern written in designer/ (a module's
+    constants, the literals given to re) is parsed and may use neither."""
+    import ast
+    from pathlib import Path
+    from re import _parser
+
+    newer = {"POSSESSIVE_REPEAT", "ATOMIC_GROUP"}
+
+    def ops(node):
+        node = getattr(node, "data", node)
+        if isinstance(node, list | tuple):
+            for item in node:
+                yield from ops(item)
+        elif isinstance(node, int) and type(node) not in (int, bool):  # re's named opcodes
+            yield str(node)
+
+    def literals(tree: ast.Module):
+        for statement in tree.body:
+            if isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(statement.value, ast.Constant):
+                yield statement.lineno, statement.value.value
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+                if isinstance(node.func.value, ast.Name) and node.func.value.id == "re":
+                    if isinstance(node.args[0], ast.Constant):
+                        yield node.lineno, node.args[0].value
+
+    root = Path(__file__).resolve().parent.parent / "designer"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for line, text in literals(ast.parse(path.read_text(encoding="utf-8"))):
+            try:
+                parsed = _parser.parse(text)
+            except Exception:  # noqa: BLE001 - not a pattern
+                continue
+            if newer & set(ops(parsed)):
+                found.append(f"{path.relative_to(root.parent)}:{line}")
+    assert found == []

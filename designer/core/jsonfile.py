@@ -503,10 +503,12 @@ _NAME_ENDS = ":"
 # A double quote (not escaped), a comma or a colon, then an opening quote: what separates entries
 # (see _quote_inside).
 _BETWEEN_ENTRIES = r"""(?<!\\)"[ \t]*[,:][ \t]*["\u201c\u201e\u201a\u2018']"""
-# The rest of a text on its line up to a double quote no backslash escapes. Possessive (*+, ++):
-# on a line with no such quote, the expression gave back one character at a time to try again,
-# and a 40 KB line of single-quoted entries (a repair asks at each one) took ten seconds to open.
-_TO_QUOTE_ON_LINE = r'(?:[^"\\\r\n]++|\\[^\r\n])*+"'
+# The rest of a text on its line up to a double quote no backslash escapes. Atomic, as a
+# lookahead that captures the run and a reference that takes it: on a line with no such quote, the
+# expression gave back one character at a time to try again, and a 40 KB line of single-quoted
+# entries (a repair asks at each one) took ten seconds to open. (Not possessive quantifiers, *+ and
+# ++: Python 3.10, which the package supports, has none, and re.compile raised "multiple repeat".)
+_TO_QUOTE_ON_LINE = r'(?=((?:[^"\\\r\n]+|\\[^\r\n])*))\1"'
 
 
 def _quote_inside(text: str, quote: int, pos: int, ends: str) -> bool:
@@ -774,11 +776,11 @@ def _string_start(text: str, pos: int) -> int:
 _BODY = r'(?:[^"\\\r\n]|\\.)*'
 _ESCAPED = r"(?s)\\(.)"
 # The rest of a text up to its closing quote, across lines.
-_TO_QUOTE = r'(?s)(?:[^"\\]++|\\.)*+"'  # (possessive: see _TO_QUOTE_ON_LINE)
+_TO_QUOTE = r'(?s)(?=((?:[^"\\]+|\\.)*))\1"'  # (atomic: see _TO_QUOTE_ON_LINE)
 
 
 # Up to the first \b, \f, \n, \r or \t of a text, each backslash paired with what it escapes.
-_TO_LETTER_ESCAPE = r"(?s)(?:[^\\]|\\[^bfnrt])*+\\[bfnrt]"
+_TO_LETTER_ESCAPE = r"(?s)(?=((?:[^\\]+|\\[^bfnrt])*))\1\\[bfnrt]"  # (atomic: see _TO_QUOTE_ON_LINE)
 
 
 def _has_letter_escape(body: str) -> bool:
