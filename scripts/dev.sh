@@ -147,7 +147,19 @@ case "$mode" in
         setup
         say "running the test suite (headless, QT_QPA_PLATFORM=offscreen)"
         export QT_QPA_PLATFORM=offscreen
-        exec "$venv/bin/python" -m pytest "$@"
+        # pytest runs from the checkout: a test file named from elsewhere (tests/, as `open PATH`
+        # takes a PATH) is given by its whole path; options and the values of -k, -m, -p, ... pass.
+        args=()
+        value=0
+        for arg in "$@"; do
+            if [ $value = 0 ] && [ "$caller" != "$here" ] && [[ "$arg" != [/-]* ]] && [ -e "$caller/${arg%%::*}" ]; then
+                arg="$caller/$arg"
+            fi
+            args+=("$arg")
+            value=0
+            case "$arg" in -k | -m | -p | -o | -c | -W) value=1 ;; esac
+        done
+        exec "$venv/bin/python" -m pytest ${args[@]+"${args[@]}"}
         ;;
     open)
         no_screen=0

@@ -142,3 +142,31 @@ def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
     assert len(lines) == 1, out.stderr
     for package in ("libegl1", "libnss3", "libxcb-cursor0", "libxkbcommon-x11-0"):  # Qt's and X11's
         assert f" {package}" in lines[0]
+
+
+def test_dev_sh_test_takes_a_test_file_named_from_where_it_is_run(tmp_path) -> None:
+    """`bash ../scripts/dev.sh test test_model.py` in tests/ said "file or directory not found":
+    the script runs pytest from the checkout, so a path given from elsewhere (as `open PATH` takes
+    one) now reaches pytest as the file meant; options, their values and node ids pass as typed."""
+    checkout = tmp_path / "checkout"
+    (checkout / "scripts").mkdir(parents=True)
+    (checkout / "tests").mkdir()
+    (checkout / "tests" / "test_x.py").write_text("", encoding="utf-8")
+    (checkout / "scripts" / "dev.sh").write_bytes((ROOT / "scripts" / "dev.sh").read_bytes())
+    (checkout / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    venv_bin = checkout / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    _shim(venv_bin, "python", 'for a in "$@"; do echo "$a"; done')  # (pytest's arguments, one a line)
+    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
+    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    _shim(shims, "dpkg", "exit 0")  # every system package there
+    env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}"}
+    (checkout / "tests" / "model").mkdir()  # (a folder named as the -k value: still a keyword)
+    args = ["test_x.py::test_a", "-k", "model", "-q"]
+    out = subprocess.run(
+        ["bash", "../scripts/dev.sh", "test", *args], cwd=checkout / "tests", env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["-m", "pytest", f"{checkout}/tests/test_x.py::test_a", "-k", "model", "-q"]
