@@ -937,3 +937,30 @@ def test_a_thrown_string_is_placed_in_its_plugin_file(qapp: Any, tmp_path: Path)
     assert errors and {e["file"] for e in errors} == {"plugins/meeting-info/meeting-info.plugin.js"}
     (problem,) = crash_problems([{**e, "plugin": "meeting-info"} for e in errors])
     assert problem.location() == "plugins/meeting-info/meeting-info.plugin.js"
+
+
+def test_a_plugin_sending_the_page_elsewhere_leaves_the_meeting_in_place_and_is_named(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A button doing ``window.location = 'https://…'`` (or ``location.reload()``) swapped the whole
+    mock meeting for Chromium's "This site can't be reached" page, for good, and the log said only
+    "[?] the preview did not send a request". Now the page stays, the log names the plugin and
+    says what the app would do, and the other plugins keep working."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function toggleLock(",
+        "function toggleLock() { window.location = 'https://example.com/elsewhere'; }\n    function unused(",
+    )
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=lock-toggle]').click(); true")
+        said = "[Lock toggle] warning: it sent the page to https://example.com/elsewhere"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        assert "[?]" not in pane.log.toPlainText()
+        _js(qtbot, pane.page, "location.reload(); true")  # (as a plugin's location.reload() does)
+        qtbot.waitUntil(lambda: "reloaded the page" in pane.log.toPlainText(), timeout=5000)
+        # Still the meeting, its plugins running: another plugin's button works.
+        assert _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
+        qtbot.waitUntil(lambda: "[Meeting information] opened dialog" in pane.log.toPlainText(), timeout=5000)

@@ -133,6 +133,7 @@ def _page_class() -> type:
             self._offline.sig_blocked.connect(self._blocked)
             self.setUrlRequestInterceptor(self._offline)
             self.asking = 0  # blocked requests whose plugin the page has not named yet
+            self._running: str | None = None  # the plugin whose code the page runs now (see acceptNavigationRequest)
             self.loadFinished.connect(self._forget_earlier_runs)
 
         def _forget_earlier_runs(self, _ok: bool = True) -> None:
@@ -169,6 +170,34 @@ def _page_class() -> type:
 
             self.runJavaScript(f"window.PD && PD.whoAsked ? PD.whoAsked({json.dumps(url)}) : null", 0, say)
 
+        def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:  # noqa: N802
+            """Only the designer's own loads (typed) replace the meeting; a plugin's cannot.
+
+            Why: ``window.location = 'https://…'`` or ``location.reload()`` in a plugin swapped the
+            whole mock meeting for Chromium's "This site can't be reached" page, for good, the log
+            saying only that a request was not sent. The page stays, and the plugin is named: the
+            one whose code the page said it was running ('busy').
+            """
+            if not is_main_frame or kind == QWebEnginePage.NavigationType.NavigationTypeTyped:
+                return True
+            target = url.toString()
+            if target.split("#")[0] == self.url().toString().split("#")[0]:
+                did = "it reloaded the page (location.reload())"
+            else:
+                shown = target if len(target) <= 120 else target[:117] + "..."
+                did = f"it sent the page to {shown} (window.location)"
+            self.sig_event.emit(
+                {
+                    "type": "warning",
+                    "kind": "navigation",
+                    "plugin": self._running,
+                    "url": target,
+                    "message": f"{did}: in the meeting the app would be left and the call would end; "
+                    "the preview stayed in the meeting",
+                }
+            )
+            return False
+
         def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
             if message.startswith(MARKER):
                 try:
@@ -176,6 +205,10 @@ def _page_class() -> type:
                 except ValueError:
                     return
                 if isinstance(event, dict):
+                    if event.get("type") == "busy":  # whose code runs now: who navigated, if it does
+                        self._running = event.get("plugin") if isinstance(event.get("plugin"), str) else None
+                    elif event.get("type") == "idle":
+                        self._running = None
                     self.sig_event.emit(event)
             # Everything else (Chromium repeating an uncaught error) the page has reported already.
 
