@@ -964,3 +964,28 @@ def test_a_plugin_sending_the_page_elsewhere_leaves_the_meeting_in_place_and_is_
         _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
         qtbot.waitUntil(lambda: "[Meeting information] opened dialog" in pane.log.toPlainText(), timeout=5000)
+
+
+def test_a_plugin_logging_a_hundred_thousand_lines_is_not_taken_for_a_frozen_meeting(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A load() logging 100,000 lines (a loop the app runs in a blink) took the preview's page over
+    five seconds, each line sent on to the log: the plugin was called frozen ("an endless loop?")
+    and left off, and the log never showed a line of it. Now the log shows the first lines of each
+    second, says how many more were left out, and the plugin runs."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 100000; i++) { console.log('line ' + i); }",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        qtbot.waitUntil(lambda: "console lines left out" in pane.log.toPlainText(), timeout=15000)
+        _wait_started(qtbot, pane)
+        log = pane.log.toPlainText()
+        assert "[Lock toggle] console.log: line 0 at plugins/lock-toggle/lock-toggle.plugin.js" in log, log[:500]
+        assert "[Raise hand helper] started" in log
+        assert "freeze" not in log and "left off" not in log, log[-1500:]
+        assert pane.log.blockCount() < 1000  # the log keeps up with what it is given

@@ -229,9 +229,40 @@
             };
         });
 
+    // A plugin logging without pause (a loop of 100,000 lines, a timer every millisecond) has its
+    // first CONSOLE_BURST lines of each second said; the others are counted, and said in one line.
+    // Why: every line goes on to the designer's log. 100,000 of them kept the page busy for over
+    // five seconds (the plugin was called frozen and left off, though the app runs that loop in a
+    // blink), and the designer's window for half a minute more writing them.
+    var CONSOLE_BURST = 500;
+    var realSetTimeout = window.setTimeout.bind(window);  // (not counted as a plugin's timer: see setTimeout below)
+    var consoleSecond = { start: -Infinity, said: 0, left: {}, sayLater: false };
+    function sayLeftOut() {
+        var left = consoleSecond.left;
+        consoleSecond.left = {};
+        consoleSecond.sayLater = false;
+        Object.keys(left).forEach(function (key) {
+            var n = left[key];
+            emit('note', { plugin: key || null, text: n + (n === 1 ? ' more console line' : ' more console lines') +
+                ' left out: more than ' + CONSOLE_BURST + ' a second, the log shows the first ' + CONSOLE_BURST + ' of each second' });
+        });
+    }
+    function consoleHasRoom() {
+        var now = performance.now();
+        if (now - consoleSecond.start >= 1000) { consoleSecond.start = now; consoleSecond.said = 0; }
+        if (++consoleSecond.said <= CONSOLE_BURST) { return true; }
+        // Counted for the plugin running (no stack read: that is what made each line slow).
+        var top = runningStack.length ? runningStack[runningStack.length - 1].plugin : null;
+        var key = top || PD.lastActive || dialogOwner || '';
+        consoleSecond.left[key] = (consoleSecond.left[key] || 0) + 1;
+        if (!consoleSecond.sayLater) { consoleSecond.sayLater = true; realSetTimeout(sayLeftOut, 1000); }
+        return false;
+    }
+
     // console.* from plugin code, attributed to the plugin whose file is on the stack.
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
         console[level] = function () {
+            if (!consoleHasRoom()) { return; }
             var at = locate(new Error().stack) || {};
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
             emit('console', { plugin: at.plugin || PD.lastActive || dialogOwner, level: level, text: text, file: at.file || null, line: at.line || null });
