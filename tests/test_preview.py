@@ -989,3 +989,28 @@ def test_a_plugin_logging_a_hundred_thousand_lines_is_not_taken_for_a_frozen_mee
         assert "[Raise hand helper] started" in log
         assert "freeze" not in log and "left off" not in log, log[-1500:]
         assert pane.log.blockCount() < 1000  # the log keeps up with what it is given
+
+
+def test_a_plugin_emptying_the_page_is_named_and_the_meeting_comes_back(qtbot: Any, tmp_path: Path) -> None:
+    """``document.body.innerHTML = ''`` in a plugin's load() took the mock meeting out of the page:
+    the preview's own drawing code then failed on every change, hundreds of "[?] This would show
+    the Oops page for every user" lines blaming no plugin, each starting the next. Now the
+    meeting is put back, the log names the plugin that emptied the page, and nothing else is
+    called a crash."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { document.body.innerHTML = '';",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        said = "[Lock toggle] warning: it took the meeting out of the page"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=10000)
+        _wait_started(qtbot, pane)
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
+        qtbot.waitUntil(lambda: "[Meeting information] opened dialog" in pane.log.toPlainText(), timeout=5000)
+        assert _js(qtbot, pane.page, "document.getElementById('pd-app').isConnected") is True
+        assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1500:]
+        assert pane.log.toPlainText().count(said) == 1

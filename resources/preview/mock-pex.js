@@ -146,6 +146,7 @@
     // Plugin code that kept the page this long (and so the meeting: nothing else runs meanwhile)
     // is said to be slow, with how long it took: it did finish, it is no endless loop.
     var SLOW_MS = 1000;
+    var meeting = document.getElementById('pd-app') || document.body;  // (see running: who took it out of the page)
     function running(info, run) {
         runningStack.push(info);
         idleTicket += 1;
@@ -155,6 +156,8 @@
             return run();
         } finally {
             runningStack.pop();
+            // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back.
+            if (!meeting.isConnected && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
             var took = performance.now() - began;
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }

@@ -530,7 +530,7 @@
         // The keyboard was on the button that did it, now gone: on the way back in instead of the page's top.
         if (!was) { document.getElementById('pd-rejoin').focus({ preventScroll: true }); }
     }
-    ui.render = function () { keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderEnded(); renderOops(); renderRefused(); markCut(); placeOops(); placeRefused(); }); };
+    ui.render = function () { keepMeetingInPage(); keepingFocus(function () { renderTop(); renderStage(); renderSide(); renderEnded(); renderOops(); renderRefused(); markCut(); placeOops(); placeRefused(); }); };
     var pending = false;
     ui.schedule = function () {
         if (pending) { return; }
@@ -660,6 +660,36 @@
         event.preventDefault();
         el.click();
     });
+
+    // The meeting's own elements, put back when a plugin's code takes them out of the page
+    // (document.body.innerHTML = '', replaceChildren(), ...), the plugin named in the log. Why: the
+    // drawing code then failed on every change of the meeting, each failure said as a crash of no
+    // plugin ("[?] This would show the Oops page") that started the next, hundreds of them.
+    var own = Array.prototype.filter.call(document.body.children, function (el) { return /^pd-/.test(el.id); });
+    var ownStyles = Array.prototype.slice.call(document.querySelectorAll('head style'));
+    var keeper = new MutationObserver(function () { if (keepMeetingInPage()) { ui.render(); } });
+    function watchPage() {
+        keeper.disconnect();
+        keeper.observe(document.documentElement, { childList: true });
+        if (document.body) { keeper.observe(document.body, { childList: true }); }
+    }
+    // Also first thing in ui.render: the plugin's code may have emptied the page in the task drawing next.
+    function keepMeetingInPage() {
+        if (!own) { return false; }  // (the page's first drawing, before they are known)
+        var gone = own.concat(ownStyles).filter(function (el) { return !el.isConnected; });
+        if (!gone.length) { return false; }
+        var head = document.head || document.documentElement.insertBefore(document.createElement('head'), document.body);
+        ownStyles.forEach(function (el) { if (!el.isConnected) { head.appendChild(el); } });
+        var body = document.body || document.documentElement.appendChild(document.createElement('body'));
+        own.forEach(function (el) { body.appendChild(el); });  // (all, in their order: after what the plugin put there)
+        watchPage();
+        PD.emit('warning', { plugin: PD.emptiedBy || null, message: 'it took the meeting out of the page (document.body ' +
+            'emptied or replaced): in the app the meeting\u2019s screen would be gone until the app is opened again; ' +
+            'the preview put it back' });
+        PD.emptiedBy = null;
+        return true;
+    }
+    watchPage();
 
     ui.render();
     PD.start();
