@@ -1014,3 +1014,24 @@ def test_a_plugin_emptying_the_page_is_named_and_the_meeting_comes_back(qtbot: A
         assert _js(qtbot, pane.page, "document.getElementById('pd-app').isConnected") is True
         assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1500:]
         assert pane.log.toPlainText().count(said) == 1
+
+
+def test_the_log_says_when_it_shows_only_its_last_lines(qtbot: Any, tmp_path: Path) -> None:
+    """The log keeps its last 2,000 lines (a plugin logging all day filled memory without end), but
+    it let the older ones go without a word: its first line looked like the run's first. Now a
+    note beside its title says only the last lines are shown, until the next run."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        note = pane.findChild(QLabel, "previewLogTrimmed")
+        assert note is not None and not note.isVisible()
+        flood = "for (var i = 0; i < 2100; i++) { PD.emit('console', {plugin: 'lock-toggle', level: 'log', text: 'line ' + i}); } true"
+        _js(qtbot, pane.page, flood)
+        qtbot.waitUntil(lambda: "line 2099" in pane.log.toPlainText(), timeout=10000)
+        qtbot.waitUntil(note.isVisible, timeout=5000)
+        assert note.text() == "(only the last 2,000 lines are shown)"
+        assert "[Lock toggle] started" not in pane.log.toPlainText()  # gone, as the note says
+        pane.findChild(QPushButton, "previewRestart").click()
+        qtbot.waitUntil(lambda: not note.isVisible(), timeout=5000)

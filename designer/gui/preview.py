@@ -842,6 +842,14 @@ class PreviewPane(QWidget):
         log_label = QLabel("What the plugins did:")
         log_label.setBuddy(self.log)
         head.addWidget(log_label)
+        # Said once the log lets its oldest lines go: its first line looked like the run's first.
+        self.log_trimmed = QLabel(f"(only the last {LOG_LINES:,} lines are shown)", objectName="previewLogTrimmed")
+        self.log_trimmed.setVisible(False)
+        # Not a reason for the dock to be wider (it must fit beside the tree and the editor): cut short if need be.
+        self.log_trimmed.setMinimumWidth(1)
+        self.log_trimmed.setToolTip(self.log_trimmed.text())
+        self.log.blockCountChanged.connect(lambda count: self.log_trimmed.setVisible(count >= LOG_LINES))
+        head.addWidget(self.log_trimmed)
         head.addStretch(1)
         head.addWidget(self.log_filter)
         log_layout.addLayout(head)
