@@ -1035,3 +1035,25 @@ def test_the_log_says_when_it_shows_only_its_last_lines(qtbot: Any, tmp_path: Pa
         assert "[Lock toggle] started" not in pane.log.toPlainText()  # gone, as the note says
         pane.findChild(QPushButton, "previewRestart").click()
         qtbot.waitUntil(lambda: not note.isVisible(), timeout=5000)
+
+
+def test_the_oops_card_says_an_error_repeated_once_with_how_many_times(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin throwing from a timer listed the same error on the crash card once per throw: a
+    timer every millisecond made a card of hundreds of identical lines, drawn again at each new
+    one, the meeting slower by the second. Now each error is there once, with how many times."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 200; i++) { setTimeout(function () { null.x; }, 0); }",
+    )
+    rows = (
+        "JSON.stringify(Array.from(document.querySelectorAll('#pd-oops .pd-oops-card > div')).map(d => d.textContent))"
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() == 200, timeout=10000)
+        qtbot.waitUntil(lambda: "200 times" in _js(qtbot, pane.page, rows), timeout=5000)
+        (row,) = json.loads(_js(qtbot, pane.page, rows))
+        assert row.startswith("Lock toggle: ") and row.endswith("(200 times)"), row
+        assert "lock-toggle.plugin.js:26" in row

@@ -378,13 +378,23 @@
         var audiences = [];
         errors.forEach(function (e) { var a = e.audience || 'every user'; if (audiences.indexOf(a) < 0) { audiences.push(a); } });
         var several = audiences.length > 1;
+        // The same error again (a timer throwing every millisecond) once, with how many times: the card
+        // listed every throw, hundreds of identical lines drawn again at each new one.
+        var repeats = {}, shown = [];
+        errors.forEach(function (e) {
+            var key = [e.plugin, e.message, e.file, e.line, e.where].join('\u0000');
+            if (Object.prototype.hasOwnProperty.call(repeats, key)) { repeats[key].times += 1; return; }
+            repeats[key] = { e: e, times: 1 };
+            shown.push(repeats[key]);
+        });
         fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss" aria-label="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
             esc(several ? 'the users who get these plugins' : audiences[0]) + '</h3>' +
-            errors.map(function (e) {
-                var p = PD.plugins[e.plugin];
+            shown.map(function (seen) {
+                var e = seen.e, p = PD.plugins[e.plugin];
                 return '<div><b>' + esc(p ? p.cfg.name : e.plugin || 'unknown plugin') + '</b>' +
                     (several ? ' (for ' + esc(e.audience || 'every user') + ')' : '') + ': ' + (e.plain ? esc(e.plain) + ' ' : '') + '<code>' + esc(e.message) + '</code>' +
-                    (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') + '</div>';
+                    (e.file ? ' at <code>' + esc(e.file + ':' + e.line) + '</code>' : '') + (e.where ? ' (in ' + esc(e.where) + ')' : '') +
+                    (seen.times > 1 ? ' (' + seen.times + ' times)' : '') + '</div>';
             }).join('') + '</div>');
     }
 
