@@ -1057,3 +1057,60 @@ def test_the_oops_card_says_an_error_repeated_once_with_how_many_times(qtbot: An
         (row,) = json.loads(_js(qtbot, pane.page, rows))
         assert row.startswith("Lock toggle: ") and row.endswith("(200 times)"), row
         assert "lock-toggle.plugin.js:26" in row
+
+
+@pytest.mark.parametrize("ask", ["alert", "confirm", "prompt"])
+def test_a_plugin_asking_again_and_again_can_be_told_to_stop(qtbot: Any, tmp_path: Path, ask: str) -> None:
+    """A plugin calling alert() (or confirm(), prompt()) from a timer brought its box back each time
+    it was closed, modal: nothing else in the designer could be used, not even the editor to fix
+    the code. Now the box offers to show no more until the plugins restart (as a browser does);
+    the boxes left unshown are said in the log, and Restart plugins shows them again."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QPushButton
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(",
+        f"function load() {{ setInterval(function () {{ window.{ask}('Still there?'); }}, 100); }}\n    function unused(",
+    )
+    shown: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, (QMessageBox, QInputDialog)):
+            shown.append(box.text() if isinstance(box, QMessageBox) else box.labelText())
+            stop = box.findChild(QCheckBox)
+            if len(shown) == 2 and stop is not None:
+                stop.setChecked(True)  # "show no more"
+            box.accept()
+
+    boxes = QTimer(interval=50)
+    boxes.timeout.connect(answer)
+    boxes.start()
+    try:
+        with _window_with_preview(project) as win:
+            pane = win.preview_pane
+            said = f"[Meeting information] {ask} “Still there?” not shown"
+            qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=10000)
+            assert shown == ["Still there?", "Still there?"]
+            pane.findChild(QPushButton, "previewRestart").click()
+            qtbot.waitUntil(lambda: len(shown) == 3, timeout=10000)  # shown again after a restart
+    finally:
+        boxes.stop()
+
+
+def test_simulate_does_not_wait_for_an_answer_to_a_plugins_alert(qapp: Any, tmp_path: Path) -> None:
+    """simulate runs its page where nobody sees it: an alert() there is answered at once, never a
+    box waiting for a click that cannot come."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(",
+        "function load() { window.alert('Welcome!'); }\n    function unused(",
+    )
+    report = simulate(load(project), timeout=10).as_json()
+    assert report["ok"], report
+    assert all(p["steps"] for p in report["plugins"])

@@ -134,7 +134,14 @@ def _page_class() -> type:
             self.setUrlRequestInterceptor(self._offline)
             self.asking = 0  # blocked requests whose plugin the page has not named yet
             self._running: str | None = None  # the plugin whose code the page runs now (see acceptNavigationRequest)
+            self.boxes_off = False  # the user asked for no more alert() boxes until the next run (see _ask)
+            self.loadStarted.connect(self._next_run)
             self.loadFinished.connect(self._forget_earlier_runs)
+
+        def _next_run(self) -> None:
+            """A run of the plugins starts (Restart plugins, an edit): their boxes show again."""
+            self.boxes_off = False
+            self._running = None
 
         def _forget_earlier_runs(self, _ok: bool = True) -> None:
             """Only the run on show is kept, not the pages of the runs before it.
@@ -197,6 +204,68 @@ def _page_class() -> type:
                 }
             )
             return False
+
+        def javaScriptAlert(self, _origin: Any, message: str) -> None:  # noqa: N802 - Qt's name
+            self._ask("alert", message)
+
+        def javaScriptConfirm(self, _origin: Any, message: str) -> bool:  # noqa: N802 - Qt's name
+            return self._ask("confirm", message) is True
+
+        def javaScriptPrompt(self, _origin: Any, message: str, default: str) -> tuple[bool, str]:  # noqa: N802
+            answer = self._ask("prompt", message, default)
+            return (isinstance(answer, str), answer if isinstance(answer, str) else "")
+
+        def _ask(self, kind: str, message: str, default: str = "") -> Any:
+            """A plugin's alert(), confirm() or prompt() as the browser's box, with a way to stop them.
+
+            Why: a plugin asking from a timer brought its box back each time it was closed, modal:
+            nothing else in the designer could be used, not even the editor to fix the code. As a
+            browser does, the box offers to show no more; those left unshown (answered as Cancel)
+            are said in the log, until the page is replaced (Restart plugins).
+            Answers: None (alert, or Cancel), True for confirm's OK, the text typed for prompt's OK.
+            """
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+
+            if QWebEngineView.forPage(self) is None:  # simulate's page, shown to no one: answered at once, as Qt does
+                return None
+            if self.boxes_off:
+                self.sig_event.emit(
+                    {
+                        "type": "note",
+                        "plugin": self._running,
+                        "text": f"{kind} “{message}” not shown{'' if kind == 'alert' else ' (answered as Cancel)'}: "
+                        "boxes from the plugins were turned off (Restart plugins shows them again)",
+                    }
+                )
+                return None
+            from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+            parent = QApplication.activeWindow()
+            stop = QCheckBox("Show no more boxes from the plugins until they restart")
+            if kind == "prompt":
+                box: QDialog = QInputDialog(parent, windowTitle="Question from a plugin", labelText=message)
+                box.setTextValue(default)
+                box.sizeHint()  # (makes its layout, which the check box joins, and its label)
+                box.layout().addWidget(stop)
+                for label in box.findChildren(
+                    QLabel
+                ):  # the plugin's words as written, not as HTML (as Chromium's own box)
+                    label.setTextFormat(Qt.TextFormat.PlainText)
+            else:
+                buttons = QMessageBox.StandardButton.Ok
+                if kind == "confirm":
+                    buttons |= QMessageBox.StandardButton.Cancel
+                title = "Message from a plugin" if kind == "alert" else "Question from a plugin"
+                box = QMessageBox(QMessageBox.Icon.NoIcon, title, message, buttons, parent)
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                box.setCheckBox(stop)
+            accepted = box.exec() in (QDialog.DialogCode.Accepted, QMessageBox.StandardButton.Ok)
+            self.boxes_off = stop.isChecked()
+            typed = box.textValue() if isinstance(box, QInputDialog) else ""
+            box.deleteLater()
+            if not accepted or kind == "alert":
+                return None
+            return typed if kind == "prompt" else True
 
         def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
             if message.startswith(MARKER):
