@@ -1114,3 +1114,21 @@ def test_simulate_does_not_wait_for_an_answer_to_a_plugins_alert(qapp: Any, tmp_
     report = simulate(load(project), timeout=10).as_json()
     assert report["ok"], report
     assert all(p["steps"] for p in report["plugins"])
+
+
+def test_simulate_says_how_many_console_lines_it_left_out(qapp: Any, tmp_path: Path) -> None:
+    """simulate showed the first 500 of a plugin's 100,000 console lines as if they were all."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(",
+        "function load() { for (var i = 0; i < 100000; i++) { console.log('line ' + i); } }\n    function unused(",
+    )
+    report = simulate(load(project), timeout=10).as_json()
+    plugin = next(p for p in report["plugins"] if p["id"] == "meeting-info")
+    assert report["ok"] and len(plugin["console"]) == 500
+    (flood,) = [w["message"] for w in plugin["warnings"]]  # (both loads, and the line the button logs)
+    left_out, said = flood.split(" ", 1)
+    assert int(left_out) >= 199_500 and said.startswith("more console lines left out: more than 500 a second"), flood

@@ -246,10 +246,12 @@
         consoleSecond.sayLater = false;
         Object.keys(left).forEach(function (key) {
             var n = left[key];
-            emit('note', { plugin: key || null, text: n + (n === 1 ? ' more console line' : ' more console lines') +
-                ' left out: more than ' + CONSOLE_BURST + ' a second, the log shows the first ' + CONSOLE_BURST + ' of each second' });
+            // (A warning, so that simulate says it too: in the app, a log that busy slows the meeting down as well.)
+            emit('warning', { plugin: key || null, kind: 'console-flood', message: n + (n === 1 ? ' more console line' : ' more console lines') +
+                ' left out: more than ' + CONSOLE_BURST + ' a second, only the first ' + CONSOLE_BURST + ' of each second are shown' });
         });
     }
+    PD.sayLeftOut = sayLeftOut;
     function consoleHasRoom() {
         var now = performance.now();
         if (now - consoleSecond.start >= 1000) { consoleSecond.start = now; consoleSecond.said = 0; }
@@ -1081,6 +1083,7 @@
                         PD.sim.setMeeting(was.participants, was.conference);
                     }
                 }
+                PD.sayLeftOut();  // (the lines left out said now: simulate's page goes at the end)
                 emit('cycle-done', { plugins: keys, restored: restored, ended: Boolean(left) });
             });
         return chain;
