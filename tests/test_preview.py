@@ -1132,3 +1132,21 @@ def test_simulate_says_how_many_console_lines_it_left_out(qapp: Any, tmp_path: P
     (flood,) = [w["message"] for w in plugin["warnings"]]  # (both loads, and the line the button logs)
     left_out, said = flood.split(" ", 1)
     assert int(left_out) >= 199_500 and said.startswith("more console lines left out: more than 500 a second"), flood
+
+
+def test_the_plugin_that_emptied_the_page_is_named_not_one_its_request_woke(qapp: Any, tmp_path: Path) -> None:
+    """A button emptying the page and then locking the meeting was not named: the plugin told of
+    the lock while that button's code ran (Meeting information, listening to the meeting's
+    details) was blamed for emptying the page instead."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function toggleLock(participants, conferenceDetails) {",
+        "function toggleLock(participants, conferenceDetails) { document.body.innerHTML = '';",
+    )
+    report = simulate(load(project), timeout=10).as_json()
+    warned = {p["id"]: [w["message"] for w in p["warnings"]] for p in report["plugins"]}
+    assert [m for m in warned["lock-toggle"] if m.startswith("it took the meeting out of the page")], warned
+    assert warned["meeting-info"] == [], warned

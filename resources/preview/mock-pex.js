@@ -152,12 +152,14 @@
         idleTicket += 1;
         emit('busy', Object.assign({}, info));
         var began = performance.now();
+        var meetingIn = meeting.isConnected;
         try {
             return run();
         } finally {
             runningStack.pop();
-            // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back.
-            if (!meeting.isConnected && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
+            // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back:
+            // not one whose code that code called after (a plugin told of the meeting's change it made).
+            if (meetingIn && !meeting.isConnected && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
             var took = performance.now() - began;
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }
