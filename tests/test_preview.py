@@ -1150,3 +1150,27 @@ def test_the_plugin_that_emptied_the_page_is_named_not_one_its_request_woke(qapp
     warned = {p["id"]: [w["message"] for w in p["warnings"]] for p in report["plugins"]}
     assert [m for m in warned["lock-toggle"] if m.startswith("it took the meeting out of the page")], warned
     assert warned["meeting-info"] == [], warned
+
+
+def test_a_fetch_the_preview_stopped_is_no_crash_even_uncaught(qapp: Any, tmp_path: Path) -> None:
+    """A plugin fetching from its own server without a .catch was said to crash ("This would show
+    the Oops page", twice, failing simulate and blocking the export) because the preview, which
+    sends nothing, made the fetch fail. Now it is a warning that says so: the crash was the
+    preview's doing, though in the meeting a failed request would not be caught either."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        fetch('https://api.example.com/data').then(function (r) { return r.json(); });",
+    )
+    report = simulate(load(project), timeout=10).as_json()
+    assert report["ok"], report
+    plugin = next(p for p in report["plugins"] if p["id"] == "lock-toggle")
+    uncaught = [w["message"] for w in plugin["warnings"] if "nothing catches" in w["message"]]
+    assert uncaught and uncaught[0].startswith(
+        "its request to https://api.example.com/data failed here (the preview sends nothing), and nothing catches"
+    ), plugin["warnings"]
+    assert uncaught[0].endswith("plugins/lock-toggle/lock-toggle.plugin.js line 26"), uncaught

@@ -126,6 +126,18 @@
         // server's answer, not an exception thrown in plugin code, so no Oops page. The log has
         // said it already, as the request it was (a guest's: "Refused for guests: /lock ...").
         if (event.reason && event.reason.pdRequest) { event.preventDefault(); return; }
+        // A fetch the preview stopped (it sends nothing), not caught: a failure of the preview's making,
+        // said as a warning. Why: a plugin fetching from its server without a .catch was "a crash" that
+        // failed simulate and blocked the export, though in the meeting the request would have gone.
+        var stopped = event.reason && event.reason.pdStopped;
+        if (stopped) {
+            event.preventDefault();
+            var place = stopped.file ? ' \u2014 ' + stopped.file + ' line ' + stopped.line : '';
+            emit('warning', { plugin: stopped.plugin || PD.lastActive, kind: 'stopped-uncaught', file: stopped.file, line: stopped.line,
+                message: 'its request to ' + stopped.url + ' failed here (the preview sends nothing), and nothing catches ' +
+                    'that failure: where it fails in the meeting too (offline, the deployment\u2019s CSP), it is an uncaught error' + place });
+            return;
+        }
         reportError('rejection', event.reason, null, 'promise');
     });
 
@@ -557,8 +569,17 @@
         var nativeFetch = window.fetch;
         if (nativeFetch) {
             window.fetch = function (input) {
-                noteAsk(input && typeof input === 'object' && 'url' in input ? input.url : input);
-                return nativeFetch.apply(this, arguments);
+                var url = input && typeof input === 'object' && 'url' in input ? input.url : input;
+                noteAsk(url);
+                var at = locate(new Error().stack) || {};
+                // A fetch failing for want of a network (a TypeError: the preview sends nothing) is marked
+                // with where it was asked: uncaught, it is the preview's doing, no crash (see 'unhandledrejection').
+                return nativeThen.call(nativeFetch.apply(this, arguments), undefined, function (error) {
+                    if (error && error.name === 'TypeError') {
+                        error.pdStopped = { url: addressOf(url) || String(url), plugin: at.plugin || null, file: at.file || null, line: at.line || null };
+                    }
+                    throw error;
+                });
             };
         }
         var nativeOpen = XMLHttpRequest.prototype.open;
