@@ -1174,3 +1174,20 @@ def test_a_fetch_the_preview_stopped_is_no_crash_even_uncaught(qapp: Any, tmp_pa
         "its request to https://api.example.com/data failed here (the preview sends nothing), and nothing catches"
     ), plugin["warnings"]
     assert uncaught[0].endswith("plugins/lock-toggle/lock-toggle.plugin.js line 26"), uncaught
+
+
+def test_a_huge_console_line_is_cut_short_in_the_log(qtbot: Any, tmp_path: Path) -> None:
+    """``console.log`` of a string of megabytes (a whole response, a data URL) went whole into the
+    log: one line of 5 MB held the designer's window for minutes while the log laid it out. Now a
+    line is cut short, saying how long it was."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { console.log('big', new Array(300001).join('x'));",
+    )
+    with _preview_of(qtbot, project) as pane:
+        said = "characters in all)"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=10000)
+        (line,) = [line for line in pane.log.toPlainText().split("\n") if "console.log: big" in line]
+        assert len(line) < 2200 and "… (300,004 characters in all)" in line, line[-200:]

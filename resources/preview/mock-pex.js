@@ -252,6 +252,7 @@
     // five seconds (the plugin was called frozen and left off, though the app runs that loop in a
     // blink), and the designer's window for half a minute more writing them.
     var CONSOLE_BURST = 500;
+    var CONSOLE_CHARS = 2000;  // a console line's length in the log, at most (see the console hook)
     var realSetTimeout = window.setTimeout.bind(window);  // (not counted as a plugin's timer: see setTimeout below)
     var consoleSecond = { start: -Infinity, said: 0, left: {}, sayLater: false };
     function sayLeftOut() {
@@ -284,6 +285,11 @@
             if (!consoleHasRoom()) { return; }
             var at = locate(new Error().stack) || {};
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
+            // A line of megabytes (a whole response, a data URL) cut short: laid out whole, one held the
+            // designer's window for minutes.
+            if (text.length > CONSOLE_CHARS) {
+                text = text.slice(0, CONSOLE_CHARS) + '\u2026 (' + text.length.toLocaleString('en-US') + ' characters in all)';
+            }
             emit('console', { plugin: at.plugin || PD.lastActive || dialogOwner, level: level, text: text, file: at.file || null, line: at.line || null });
         };
     });
