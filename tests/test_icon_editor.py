@@ -402,7 +402,7 @@ def test_dropping_svg_files_imports_them_into_the_plugin(
 
     monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # the user clicks Import
     pane.dropEvent(event)
-    assert pane.rel == f"{PLUGIN}/dropped-icon.svg"
+    qtbot.waitUntil(lambda: pane.rel == f"{PLUGIN}/dropped-icon.svg")
     assert "script" not in window.package.read_text(pane.rel)
 
 
@@ -728,3 +728,31 @@ def test_a_copy_of_itself_leaves_the_rest_of_the_drawing_on_show(qtbot, copies: 
     data = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{copies}<rect x="16" y="16" width="8" height="8"/></svg>'
     image = render_icon(data.encode(), "", "#000000", 24).toImage()
     assert image.pixelColor(4, 4).alpha() == 255 and image.pixelColor(20, 20).alpha() == 255
+
+
+def test_an_svg_dropped_on_the_icon_editor_asks_its_question_after_the_drop(
+    qtbot, window, example_project: Path, tmp_path, monkeypatch
+) -> None:
+    """The import's question was asked inside the drop: on Windows the file manager the SVG came
+    from stays frozen mid-drag (its drop not answered) while the dialog is on show. The drop is
+    answered first, as a project dropped on the window is."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    source = tmp_path / "Dropped Icon.svg"
+    source.write_bytes(HOSTILE)
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    asked: list[str] = []
+    monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: asked.append("import") or QDialog.DialogCode.Accepted)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    pane.dropEvent(drop)
+    assert drop.isAccepted() and asked == []  # the drop is over before anything is asked
+    qtbot.waitUntil(lambda: pane.rel == f"{PLUGIN}/dropped-icon.svg")
+    assert asked == ["import"]

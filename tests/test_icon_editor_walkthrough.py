@@ -333,6 +333,7 @@ def test_an_imported_icon_never_shares_its_id_with_a_part_of_its_drawing(
     )
     monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # the user clicks Import
     pane.dropEvent(drop)
+    qtbot.waitUntil(lambda: pane.rel != HAND)  # (the imported icon is on show)
     assert window.save()
     added = example_project / "webapp2" / pane.rel
     root = etree.fromstring(added.read_bytes())

@@ -1144,5 +1144,11 @@ class IconEditorPane(QWidget):
             event.ignore()
             return
         event.acceptProposedAction()
+        # Imported once the drop is over, as the window does with what is dropped on it: the
+        # import's question asked inside the drop left the file manager the SVG came from frozen
+        # (on Windows) while it was on show, its drop not answered.
+        QTimer.singleShot(0, self, lambda: self._import_dropped(index, paths))
+
+    def _import_dropped(self, index: int, paths: list[Path]) -> None:
         for path in paths:
             self.adder.import_svg(index, path)
