@@ -555,6 +555,12 @@ def next_step(path: str, exc: Exception, then: str, as_is: bool = False) -> str:
             f"{exc}. It is where the designer keeps the records of the project {home}: "
             f"plugin-designer {then.format(shell_word(home))}"
         )
+    from .core.newproject import no_place_for_a_project
+
+    no_place = no_place_for_a_project(Path(path))
+    if no_place is not None:  # (the home folder, say: a project goes in a folder of its own)
+        inside = os.path.join(path, "my-branding")
+        return f"{exc}, and {no_place}. To start a project in a new folder inside it: plugin-designer new {shell_word(inside)}"
     return f"{exc}. To start a project in this folder: plugin-designer new {shell_word(path)}"
 
 

@@ -1718,3 +1718,25 @@ def test_new_given_a_webapp2_folder_makes_the_package_there_not_a_second_webapp2
     assert run("new", tmp_path / "empty" / "webapp2").returncode == 0
     assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == ["webapp2"]
     assert run("check", "--strict", tmp_path / "proj").returncode == 0
+
+
+def test_the_top_of_the_file_system_is_no_place_for_a_project() -> None:
+    """Opening / offered a project there, as the home folder did (see test_main_window)."""
+    from designer.core.newproject import no_place_for_a_project
+
+    assert no_place_for_a_project(Path("/")) == "it is the top of the file system"
+    assert no_place_for_a_project(Path.home()) == "it is your home folder"
+
+
+def test_check_of_the_home_folder_suggests_a_project_in_a_folder_inside_it(tmp_path: Path, monkeypatch, capsys) -> None:
+    """``check ~`` said "To start a project in this folder: plugin-designer new ~"."""
+    from designer.cli import main
+
+    home = tmp_path / "me"
+    home.mkdir()
+    (home / "notes.txt").write_text("ours")
+    monkeypatch.setenv("HOME", str(home))
+    assert main(["check", str(home)]) == 2
+    err = capsys.readouterr().err
+    assert "it is your home folder" in err
+    assert f"plugin-designer new {home / 'my-branding'}" in err

@@ -2738,3 +2738,33 @@ def test_a_folder_whose_webapp2_is_a_file_is_not_offered_a_project_that_cannot_b
     ]
     assert os.listdir(folder) == ["webapp2"] and (folder / "webapp2").read_text() == "keep me"
     assert window.package is None
+
+
+@pytest.mark.parametrize("kind", ["home", "crowded"])
+def test_the_home_folder_or_a_crowded_one_is_not_offered_as_a_project(
+    window: MainWindow, tmp_path: Path, monkeypatch, kind: str
+) -> None:
+    """Opening the home folder (or a folder of thousands of files) by mistake offered "Start a
+    new project here?": Yes put a webapp2 folder among everything else there. Now it says why
+    not, and offers a project in a folder of its own inside it, asked as New Project asks it."""
+    folder = tmp_path / "me"
+    folder.mkdir()
+    if kind == "home":
+        monkeypatch.setenv("HOME", str(folder))
+        (folder / "notes.txt").write_text("ours")
+        why = "it is your home folder"
+    else:
+        for n in range(1200):
+            (folder / f"photo{n}.jpg").write_bytes(b"")
+        why = "it holds more than 1,000 files and folders"
+    places: list[Path] = []
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_new_project",
+        lambda parent, place=None: places.append(place) or folder / "My branding",
+    )
+    asked = _open_folder_from_the_menu(window, folder, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert [title for title, _ in asked] == ["Start a project in a folder of its own?"]
+    assert why in asked[0][1] and "Start a new project in a new folder inside it?" in asked[0][1]
+    assert not (folder / "webapp2").exists()
+    assert places == [folder]
+    assert window.package is not None and window.package.root == folder / "My branding" / "webapp2"

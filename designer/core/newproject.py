@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 from .files import atomic_write, inside_package_refusal, unusable_folder_refusal, windows_name_problem
@@ -21,6 +22,7 @@ __all__ = [
     "folder_refusal",
     "free_project_name",
     "new_project_refusal",
+    "no_place_for_a_project",
     "STARTER_NAME",
     "placeholder_icon",
     "plugin_files",
@@ -171,6 +173,32 @@ def file_in_the_way(target: Path) -> str | None:
     file = next((p for p in (target, *target.parents) if p.is_file()), None)
     if file is not None:
         return f"{file} is a file, not a folder; name a folder for the project elsewhere"
+    return None
+
+
+# More entries than this right in a folder: a downloads or photos folder, not one made for plugins.
+_MOST_ENTRIES_BESIDE_A_PROJECT = 1000
+
+
+def no_place_for_a_project(folder: Path) -> str | None:
+    """Why a project should not be started right in ``folder`` though one could be (it is the home
+    folder, the top of a drive, or holds more than 1,000 files and folders), else None.
+
+    Why: opening such a folder by mistake offered "Start a new project here?", and Yes put a
+    webapp2 folder among everything else there; a project wants a folder of its own.
+    """
+    try:
+        where = folder.resolve()
+        if where == Path.home().resolve():
+            return "it is your home folder"
+        if where.parent == where:
+            return "it is the top of the file system" if where.anchor == "/" else f"it is the top of the drive {where}"
+        with os.scandir(where) as entries:
+            crowded = sum(1 for _ in islice(entries, _MOST_ENTRIES_BESIDE_A_PROJECT + 1))  # (not all of them)
+    except (OSError, RuntimeError):
+        return None  # (starting the project then says what is wrong with the folder)
+    if crowded > _MOST_ENTRIES_BESIDE_A_PROJECT:
+        return f"it holds more than {_MOST_ENTRIES_BESIDE_A_PROJECT:,} files and folders"
     return None
 
 

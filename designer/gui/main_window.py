@@ -964,6 +964,11 @@ class MainWindow(QMainWindow):
                 f"{folder} is not a project, and none can be started in it: {in_the_way}.",
             )
             return False
+        from ..core.newproject import no_place_for_a_project
+
+        no_place = no_place_for_a_project(folder)
+        if no_place is not None:
+            return self._offer_project_inside(folder, no_place)
         answer = QMessageBox.question(
             self,
             "Start a new project here?",
@@ -972,36 +977,52 @@ class MainWindow(QMainWindow):
             "manifest and one working toolbar plugin; nothing else in the folder is changed.",
             yes | cancel,
         )
+        return answer == yes and self._create_and_open(folder)  # (something may appear there meanwhile: said)
+
+    def _offer_project_inside(self, folder: Path, why: str) -> bool:
+        """``folder`` is no place for a project (``why``: the home folder, say): offer one in a
+        new folder inside it, asked as New Project asks it. True when a project is open afterwards."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .panes import new_project_dialog
+
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(
+            self,
+            "Start a project in a folder of its own?",
+            f"{_shown_path(folder)} is not a project, and no place to start one: {why}, and a project's "
+            "files belong in a folder of their own.\n\n"
+            "Start a new project in a new folder inside it? You choose its name next.",
+            yes | cancel,
+        )
         if answer != yes:
             return False
+        path = new_project_dialog.ask_new_project(self, place=folder)  # (looked up here: tests replace it)
+        return path is not None and self._create_and_open(path)
+
+    def _create_and_open(self, path: Path) -> bool:
+        """Create a new project in ``path`` and open it; a failure is said. True when it opened."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ..core.newproject import create_project
 
         try:
-            create_project(folder)
-        except OSError as exc:  # (FileExistsError too: something appeared there meanwhile)
+            create_project(path)
+        except OSError as exc:  # (FileExistsError too)
             QMessageBox.warning(self, "Cannot create the project", str(exc))
             return False
-        return self.open_path(folder, ask=False)
+        return self.open_path(path, ask=False)
 
     def new_project(self) -> None:
         """Create a project folder with one working plugin, then open it. The folder is asked
         with the New Project dialog (a name and a place), not a save-file dialog."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from ..core.newproject import create_project
         from .panes import new_project_dialog
 
         if not self._may_discard(replacing=True):  # asked first: nothing is created for a project that is not opened
             return
         path = new_project_dialog.ask_new_project(self)  # (looked up here: tests replace it)
-        if path is None:
-            return
-        try:
-            create_project(path)
-        except (FileExistsError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create the project", str(exc))
-            return
-        self.open_path(path, ask=False)
+        if path is not None:
+            self._create_and_open(path)
 
     def open_example(self) -> None:
         """Open the user's own copy of the bundled example (made on first use, in the user data

@@ -269,9 +269,10 @@ def _asked(dialog: NewProjectDialog) -> Path | None:
         dialog.deleteLater()
 
 
-def ask_new_project(parent: QWidget | None) -> Path | None:
-    """Ask for a new project's folder; None when the user cancels. A seam tests replace."""
-    return _asked(NewProjectDialog(parent))
+def ask_new_project(parent: QWidget | None, place: Path | None = None) -> Path | None:
+    """Ask for a new project's folder (in ``place`` unless the user chooses another, else where
+    the last one went); None when the user cancels. A seam tests replace."""
+    return _asked(NewProjectDialog(parent, place=place))
 
 
 def ask_import_folder(parent: QWidget | None, source: Path) -> Path | None:
