@@ -1740,3 +1740,37 @@ def test_check_of_the_home_folder_suggests_a_project_in_a_folder_inside_it(tmp_p
     err = capsys.readouterr().err
     assert "it is your home folder" in err
     assert f"plugin-designer new {home / 'my-branding'}" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("CON", "Windows keeps for a device"),
+        ("x:y", "a colon (:)"),
+        ("trail ", "ends in a space"),
+        ("dot.", "ends in a dot"),
+        (".hidden", "hidden folder"),
+    ],
+)
+def test_new_refuses_the_folder_names_the_new_project_dialog_refuses(
+    tmp_path: Path, capsys, name: str, why: str
+) -> None:
+    """``new CON`` (or ``x:y``, ``dot.``) made a project the New Project dialog would have
+    refused to make, one a Windows colleague cannot unpack: one rule for both, naming the name."""
+    from designer.cli import main
+    from designer.core.newproject import new_project_refusal
+
+    assert main(["new", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot create a project folder called '{name}': " in err and why in err
+    assert list(tmp_path.iterdir()) == []
+    if not name.endswith(" "):  # (the dialog takes a typed name without its end spaces)
+        assert new_project_refusal(tmp_path, name) is not None
+
+
+def test_new_in_the_folder_you_are_in_is_not_refused_for_its_name(tmp_path: Path, monkeypatch) -> None:
+    from designer.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "."]) == 0
+    assert (tmp_path / "webapp2" / "settings.json").is_file()

@@ -23,6 +23,7 @@ __all__ = [
     "free_project_name",
     "new_project_refusal",
     "no_place_for_a_project",
+    "project_name_refusal",
     "STARTER_NAME",
     "placeholder_icon",
     "plugin_files",
@@ -224,8 +225,13 @@ def _take_back(root: Path, made: list[Path]) -> None:
 _MOST_NAME_BYTES = 255
 
 
-def _name_refusal(name: str) -> str | None:
-    """Why ``name`` (already stripped) cannot be a project folder's name, in plain words, else None."""
+def project_name_refusal(name: str) -> str | None:
+    """Why ``name`` cannot be a project folder's name, in plain words, else None. The one rule of
+    the New Project dialog (which takes the name typed without its end spaces) and ``new DIR``.
+
+    Why one rule: ``new CON`` (or ``x:y``, ``dot.``) made a project the dialog refuses, one a
+    colleague on Windows cannot unpack.
+    """
     if not name:
         return "Type a name for the project."
     if name in (".", ".."):
@@ -256,7 +262,7 @@ def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path
     user types and keep their button off, so a name the file system refuses, a folder that
     already holds files or a place the user may not write to is said there, not after a click.
     """
-    why = _name_refusal(name.strip())
+    why = project_name_refusal(name.strip())
     if why is not None:
         return why
     if place is None:
