@@ -756,3 +756,15 @@ def test_an_svg_dropped_on_the_icon_editor_asks_its_question_after_the_drop(
     assert drop.isAccepted() and asked == []  # the drop is over before anything is asked
     qtbot.waitUntil(lambda: pane.rel == f"{PLUGIN}/dropped-icon.svg")
     assert asked == ["import"]
+
+
+def test_the_import_dialog_of_an_svg_named_with_the_modified_mark_shows_its_name(qtbot, tmp_path) -> None:
+    """ "Import a[*].svg" showed as "Import a.svg": Qt takes "[*]" in a title for its unsaved mark."""
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+
+    source = tmp_path / "a[*].svg"
+    source.write_bytes(HOSTILE)
+    dialog = ImportSvgDialog(source, HOSTILE, set(), None, "Import")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowHandle().title() == "Import a[*].svg"

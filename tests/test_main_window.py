@@ -2768,3 +2768,19 @@ def test_the_home_folder_or_a_crowded_one_is_not_offered_as_a_project(
     assert not (folder / "webapp2").exists()
     assert places == [folder]
     assert window.package is not None and window.package.root == folder / "My branding" / "webapp2"
+
+
+def test_a_project_folder_named_with_the_modified_mark_shows_its_whole_name_in_the_title(
+    window, example_project: Path, tmp_path: Path
+) -> None:
+    """A folder called "Team [*] plugins" showed as "Team  plugins" in the title bar (and "Team *
+    plugins" with an edit unsaved): Qt takes "[*]" for the place of its unsaved mark."""
+    import shutil
+
+    folder = tmp_path / "Team [*] plugins"
+    shutil.copytree(example_project, folder)
+    window.open_path(folder)
+    assert window.windowHandle().title() == "Team [*] plugins — Plugin Designer"
+    window.editor.edit("a change", lambda pkg: None)
+    assert window.isWindowModified()
+    assert window.windowHandle().title() == "Team [*] plugins* — Plugin Designer"

@@ -34,6 +34,7 @@ from .bidi import IsolatingDelegate, IsolatingLabel, isolate_quoted
 from .note_bar import NoteBar
 from .panes.problems_pane import ProblemsFilter, ProblemsPane
 from .screen_fit import NO_LIMIT, remember_place, resize_to_fit, room_on_screen
+from .titles import literal_title
 from .viewports import follow_focus, viewport_of
 
 if TYPE_CHECKING:  # the core and the editor panes load with the first package, after the window paints
@@ -1834,7 +1835,7 @@ class MainWindow(QMainWindow):
         self._refresh_export()
         # The project's name as the tree's top says it: "webapp2" for every project opened by its
         # webapp2 folder said nothing, and a ZIP opened read-only did not say so.
-        self.setWindowTitle(f"{self._package_title()}[*] — Plugin Designer")
+        self.setWindowTitle(f"{literal_title(self._package_title())}[*] — Plugin Designer")
         self.setWindowModified(False)
         self._fill_tree()
         self._fill_problems()

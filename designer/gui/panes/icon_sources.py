@@ -36,6 +36,7 @@ from ...core.model import BrandingPackage, Plugin
 from ...core.wording import counted, plural
 from ..icon_render import render_as_written, render_icon
 from ..screen_fit import resize_to_fit
+from ..titles import literal_title
 from .form_rows import add_unlabelled_row, ok_cancel
 
 __all__ = ["IconAdder", "IconGalleryDialog", "ImportSvgDialog", "owning_plugin"]
@@ -208,7 +209,7 @@ class ImportSvgDialog(QDialog):
         when that is taken: :func:`~designer.core.iconfiles.icon_name`); without it, ``stem``."""
         super().__init__(parent)
         self.setObjectName("importSvgDialog")
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(f"Import {literal_title(path.name)}")
         resize_to_fit(self, 560, 420)
         self.path, self.data, self.keep_ids = path, data, keep_ids
         self._name_for = name_for
