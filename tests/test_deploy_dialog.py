@@ -369,3 +369,24 @@ def test_the_window_says_a_deploy_went_live_not_only_that_it_exported(
     assert dialog.result is not None
     assert window.status.text().startswith("Deployed 'Demo' to "), window.status.text()
     dialog.close()
+
+
+def test_a_deploy_after_another_export_is_not_refused_for_the_panes_suggestion(
+    qtbot, node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """The pane suggested a brandingID; the project was exported elsewhere with a greater one (the
+    command line, another window) before Deploy: it was refused, "… is not greater than …",
+    for a number the user never typed. A fresh one goes up."""
+    from designer.core.export import export_package
+
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    suggested = int(pane.branding_edit.text())
+    elsewhere = export_package(load(example_project), tmp_path / "there.zip", branding_id=suggested + 60_000)
+    pane.path_edit.setText(str(tmp_path / "chosen.zip"))
+    dialog = pane.open_deploy(backoff=0, timeout=5)
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert dialog.result is not None and int(dialog.result.branding_id) > elsewhere.branding_id
+    dialog.close()

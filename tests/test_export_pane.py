@@ -824,3 +824,42 @@ def test_a_copy_made_by_save_as_does_not_export_into_the_zip_of_the_project_it_c
     assert "previous: " in pane.previous_label.text() and pane.plan is not None and pane.plan.old_branding_id
     pane.set_package(load(example_project))
     assert pane.path_edit.text() == str(first)
+
+
+def test_a_suggested_brandingid_another_export_has_overtaken_is_replaced_not_refused(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """The pane's suggested brandingID, then an export of the project from another window (or
+    the command line) with a greater one: Export was refused, "brandingID … is not greater than
+    … Leave it empty for a fresh one", for a number the user never typed. A fresh one is taken."""
+    from designer.core.export import export_package
+
+    window.open_path(example_project)
+    window.show_export()
+    pane = window.export_pane
+    suggested = int(pane.branding_edit.text())
+    pane.path_edit.setText(str(tmp_path / "here.zip"))
+    elsewhere = export_package(load(example_project), tmp_path / "there.zip", branding_id=suggested + 60_000)
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    with zipfile.ZipFile(tmp_path / "here.zip") as zf:
+        new_id = json.loads(zf.read("webapp2/manifest.json"))["brandingID"]
+    assert new_id > elsewhere.branding_id
+    assert f"brandingID {new_id}," in pane.status.text()
+
+
+def test_a_typed_brandingid_another_export_has_overtaken_is_still_refused(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    from designer.core.export import export_package
+
+    window.open_path(example_project)
+    window.show_export()
+    pane = window.export_pane
+    pane.branding_edit.setText("1900000000000")
+    pane.branding_edit.editingFinished.emit()
+    pane.path_edit.setText(str(tmp_path / "here.zip"))
+    export_package(load(example_project), tmp_path / "there.zip", branding_id=1900000000001)
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert not (tmp_path / "here.zip").exists()
+    assert "brandingID 1900000000000 is not greater than 1900000000001" in pane.status.text()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.core.export import (
+    BrandingIdRefused,
     ExportPlan,
     ExportRefused,
     added_change,
@@ -181,6 +182,7 @@ class ExportPane(QWidget):
         self.plan: ExportPlan | None = None
         self._problems: list[Problem] | None = None
         self._custom_id = False  # the user typed a brandingID: keep it across refreshes
+        self._suggested_id = ""  # the brandingID the pane put in its field (not typed by the user)
         self._refusal: str | None = None  # why the export will be refused though nothing is wrong (see refresh)
         self._suggested_shown = ""  # the ZIP place the pane suggested and shows, not yet chosen by the user
         self._restyle_pending = False
@@ -389,6 +391,7 @@ class ExportPane(QWidget):
         plan = self.plan
         if branding_id in (None, ""):
             self.branding_edit.setText(str(plan.branding_id))
+            self._suggested_id = str(plan.branding_id)
         self.previous_label.setText(f"previous: {plan.old_branding_id if plan.old_branding_id is not None else 'none'}")
         # A file where the project's state folder belongs (PD110): the export would be refused at
         # the click, after the pane had said "Ready to export".
@@ -761,7 +764,7 @@ class ExportPane(QWidget):
         pkg = self.pkg
         try:
             # The checks run again here: an edit made a moment ago may not be checked yet.
-            plan = plan_export(pkg, branding_id)
+            plan = self._plan_with(pkg, branding_id)
             if plan.errors:
                 self.refresh()
                 self._fail(f"Not exported: {counted(len(plan.errors), 'error')} must be fixed first.")
@@ -788,6 +791,21 @@ class ExportPane(QWidget):
             self.refresh()
         return True
 
+    def _plan_with(self, pkg: BrandingPackage, branding_id: str | None) -> ExportPlan:
+        """The export of ``pkg`` with the brandingID on show; a fresh one instead when the number on
+        show was only the pane's suggestion and another export has since used one as great.
+
+        Why: another window (or the command line) exported the project in between, and Export was
+        refused ("… is not greater than … Leave it empty for a fresh one") for a number the user
+        never typed. A number typed is refused as before: the user chose it.
+        """
+        try:
+            return plan_export(pkg, branding_id)
+        except BrandingIdRefused:
+            if branding_id is None or branding_id != self._suggested_id:
+                raise
+            return plan_export(pkg, None)
+
     def open_deploy(self, **options: Any) -> Any:
         """Show the Deploy dialog (modal; ``options`` go to the dialog, e.g. from tests)."""
         if self.pkg is None or not self.may_export():
@@ -798,7 +816,10 @@ class ExportPane(QWidget):
             self.deploy_dialog.raise_()
             return self.deploy_dialog
         # What the pane shows is what is deployed: the brandingID typed there and the ZIP's place.
-        options.setdefault("branding_id", self.branding_edit.text().strip() or None)
+        # Its own suggestion is not passed on: another export made while the password is typed
+        # would have the deploy refused for a number the user never chose (see _plan_with).
+        typed = self.branding_edit.text().strip()
+        options.setdefault("branding_id", typed if typed and typed != self._suggested_id else None)
         if self.path_edit.text().strip():
             options.setdefault("out", self.zip_path())
         if self.deploy_dialog is not None:
