@@ -863,3 +863,36 @@ def test_a_typed_brandingid_another_export_has_overtaken_is_still_refused(
     qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "here.zip").exists()
     assert "brandingID 1900000000000 is not greater than 1900000000001" in pane.status.text()
+
+
+def test_an_export_keeps_what_another_window_saved_and_exported_meanwhile(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """Two windows on one project (or the window and the command line): the other one renamed a
+    plugin, saved and exported. This window, with nothing unsaved, then exported its older copy
+    of the plugin's package file over the rename, in the project and in the ZIP, without a word
+    (or refused: "brandingID … is not greater than …", a number it had suggested itself)."""
+    from designer.core.export import export_package
+    from designer.core.model import save
+
+    window.open_path(example_project)
+    window.show_export()
+    pane = window.export_pane
+    suggested = int(pane.branding_edit.text())
+    pane.path_edit.setText(str(tmp_path / "here.zip"))
+    other = load(example_project)  # the other window
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    save(other)
+    elsewhere = export_package(load(example_project), tmp_path / "there.zip", branding_id=suggested + 60_000)
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    package = example_project / "webapp2" / lock.package_path
+    assert json.loads(package.read_text())["name"] == "Renamed elsewhere"
+    with zipfile.ZipFile(tmp_path / "here.zip") as zf:
+        assert json.loads(zf.read(f"webapp2/{lock.package_path}"))["name"] == "Renamed elsewhere"
+        assert json.loads(zf.read("webapp2/manifest.json"))["brandingID"] > elsewhere.branding_id
+    assert window.package.plugins[0].display_name == "Renamed elsewhere"  # (the window shows it too)
+    assert (
+        f"(read again first: manifest.json, {lock.package_path} changed outside the designer)" in window.status.text()
+    )

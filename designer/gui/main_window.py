@@ -434,6 +434,7 @@ class MainWindow(QMainWindow):
         self.export_dock: QDockWidget | None = None  # created when first shown (see _ensure_export_dock)
         # The files the export may write, as they were just before it (see ModelEditor.took_export).
         self._before_export: dict[str, str | None] = {}
+        self._read_before_export = ""  # what the window read again just before an export, said after it
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
         self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
@@ -3641,6 +3642,8 @@ class MainWindow(QMainWindow):
         with the user's say-so, never silently."""
         self._commit_typing()
         if self.editor is None or self.editor.undo_stack.isClean():
+            if self.editor is not None and not self._read_changes_made_elsewhere():
+                return False
             self._before_export = self.editor.texts_a_save_changes() if self.editor is not None else {}
             return True
         from PySide6.QtWidgets import QMessageBox  # (not before: each project opened asks here)
@@ -3655,6 +3658,24 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Save or not self.save():
             return False
         self._before_export = self.editor.texts_a_save_changes()
+        return True
+
+    def _read_changes_made_elsewhere(self) -> bool:
+        """With nothing unsaved, before an export: the files the forms write (settings.json,
+        manifest.json, package files) that another program changed since the window read them (another
+        window's save or export, ``check --fix``, a text editor) are read again first, the project
+        with them. False when it can no longer be opened.
+
+        Why: the export writes those files from the window's model, and wrote its older copy over
+        the other change, in the project and in the ZIP, without a word (only the file on show
+        is watched). With unsaved edits, the save before the export asks about such files.
+        """
+        changed = self.editor.changed_elsewhere(sorted(self.package.modelled_files()))
+        if not changed:
+            return True
+        if not self.open_path(self._path, ask=False):
+            return False
+        self._read_before_export = f" (read again first: {', '.join(changed)} changed outside the designer)"
         return True
 
     def _exported(self, result: ExportResult) -> None:
@@ -3678,7 +3699,8 @@ class MainWindow(QMainWindow):
         self._check_soon()
         if self.preview_dock is not None and self.preview_dock.isVisible():
             self.preview_pane.refresh()
-        self.status.setText(f"Exported {_shown_path(str(result.path))}")
+        self.status.setText(f"Exported {_shown_path(str(result.path))}{self._read_before_export}")
+        self._read_before_export = ""
 
     # -- whole plugins ----------------------------------------------------------------------
     def _tree_menu(self, pos: QPoint) -> None:

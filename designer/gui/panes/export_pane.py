@@ -755,6 +755,7 @@ class ExportPane(QWidget):
         # The number on show when Export was pressed: saving first (may_export) makes the pane
         # suggest a newer one, and the ZIP got that, not the one the user saw.
         branding_id = self.branding_edit.text().strip() or None
+        suggested = branding_id == self._suggested_id  # (saving first may suggest another)
         text = self.path_edit.text().strip()
         if (not text or text == self._suggested_shown) and not self._choose_path():
             return False
@@ -764,7 +765,7 @@ class ExportPane(QWidget):
         pkg = self.pkg
         try:
             # The checks run again here: an edit made a moment ago may not be checked yet.
-            plan = self._plan_with(pkg, branding_id)
+            plan = self._plan_with(pkg, branding_id, suggested)
             if plan.errors:
                 self.refresh()
                 self._fail(f"Not exported: {counted(len(plan.errors), 'error')} must be fixed first.")
@@ -791,9 +792,9 @@ class ExportPane(QWidget):
             self.refresh()
         return True
 
-    def _plan_with(self, pkg: BrandingPackage, branding_id: str | None) -> ExportPlan:
+    def _plan_with(self, pkg: BrandingPackage, branding_id: str | None, suggested: bool) -> ExportPlan:
         """The export of ``pkg`` with the brandingID on show; a fresh one instead when the number on
-        show was only the pane's suggestion and another export has since used one as great.
+        show was only the pane's suggestion (``suggested``) and another export has since used one as great.
 
         Why: another window (or the command line) exported the project in between, and Export was
         refused ("… is not greater than … Leave it empty for a fresh one") for a number the user
@@ -802,7 +803,7 @@ class ExportPane(QWidget):
         try:
             return plan_export(pkg, branding_id)
         except BrandingIdRefused:
-            if branding_id is None or branding_id != self._suggested_id:
+            if branding_id is None or not suggested:
                 raise
             return plan_export(pkg, None)
 
