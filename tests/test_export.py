@@ -1131,3 +1131,24 @@ def test_a_text_file_of_another_kind_gets_its_line_diff(base_project: Path, tmp_
     assert notes.notes == [] and "-there\n+again\n" in notes.diff
     assert "+export const a = 1;\n" in got["webapp2/plugins/rec/helper.mjs"].diff
     assert got["webapp2/logo.gif"].diff == ""
+
+
+def test_checklist_says_who_and_where_the_app_really_loads_a_plugin(example_project: Path) -> None:
+    """Roles and platforms the app does not know (PD311, exported with --force) were listed as
+    if they worked: "for host and Guests, on Web, Desktop app" for a plugin only guests get,
+    only in the desktop app. The checklist is what the administrator checks after the upload."""
+    pkg = load(example_project)
+    package = next(p for p in pkg.plugins if p.display_name == "Lock toggle").package
+    assert package is not None
+    package.participant_roles, package.platforms = ["host", "guest"], ["Web", "electron"]
+    lines = plan_export(pkg).checklist()
+    assert (
+        "Lock toggle: toolbar button, for Guests only, on Desktop app (the app does not know 'host' and 'Web', "
+        "which it leaves out)." in lines
+    )
+    package.participant_roles, package.platforms = ["Host"], ["WEB"]
+    lines = plan_export(pkg).checklist()
+    assert (
+        "Lock toggle: toolbar button, for nobody, on no platform (the app does not know 'Host' "
+        "and 'WEB', which it leaves out)." in lines
+    )

@@ -30,7 +30,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import BrandingPackage, bytes_text, load, mark_written, reread_json, sync_documents
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
-from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted, plural, who_gets
+from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, ROLE_NAMES, counted, plural, who_gets
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
     excluded_why,
@@ -916,8 +916,18 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
             if secs
             else "no menu item (listens to events)"
         )
-        who = who_gets(pk.participant_roles)
-        platforms = ", ".join(PLATFORM_NAMES.get(x, x) for x in pk.platforms) if pk.platforms else "no platform"
+        # Only the roles and platforms the app knows: it leaves the others out (PD311), and "for host
+        # and Guests, on Web" read as if hosts got the plugin in the web app, where nobody does.
+        roles, loads_in = pk.participant_roles or [], pk.platforms or []
+        who = who_gets(roles)
+        known = [PLATFORM_NAMES[x] for x in loads_in if x in PLATFORM_NAMES]
+        platforms = ", ".join(dict.fromkeys(known)) or "no platform"
+        unknown = list(
+            dict.fromkeys(repr(v) for v in [*roles, *loads_in] if v not in ROLE_NAMES and v not in PLATFORM_NAMES)
+        )
+        if unknown:
+            listed = ", ".join(unknown[:-1]) + " and " + unknown[-1] if len(unknown) > 1 else unknown[0]
+            platforms += f" (the app does not know {listed}, which it leaves out)"
         lock = (
             ""
             if pk.allow_unload

@@ -81,9 +81,10 @@ def who_gets(roles: list[str] | None) -> str:
     """Who gets a plugin of these ``participantRoles``, in words: "Hosts only", "Hosts and Guests",
     "nobody (no role selected)". One place: the upload checklist and the window's overview say it alike
     (here, not in core.export: the overview is on show when a package opens, before any export)."""
-    names = list(dict.fromkeys(ROLE_NAMES.get(r, r) for r in roles or ()))
+    # (A role the app does not know, "host" for "chair", gets nobody the plugin: not named, PD311 says it.)
+    names = list(dict.fromkeys(ROLE_NAMES[r] for r in roles or () if r in ROLE_NAMES))
     if roles is not None and set(ROLE_NAMES) <= set(roles):
         return "Hosts and Guests"
     if len(names) == 1:
         return f"{names[0]} only"  # "for Host" read as one person
-    return " and ".join(names) if names else "nobody (no role selected)"
+    return " and ".join(names) if names else "nobody" if roles else "nobody (no role selected)"
