@@ -253,7 +253,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.checks import problems_json
-    from .core.export import BrandingIdRefused, ExportRefused, plan_export, write_export
+    from .core.export import BrandingIdRefused, ExportRefused, not_written_said, plan_export, write_export
     from .core.files import NotAPackageError, os_message
     from .core.model import load
     from .core.wording import counted
@@ -299,7 +299,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         return _refused(args, str(exc))
     except OSError as exc:
-        return _refused(args, _not_written(exc, plan, out))
+        return _refused(args, not_written_said(exc, plan, out))
     checklist = plan.checklist(out.name)
     try:
         if args.json:
@@ -339,33 +339,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         # with 0 as the export did (the command line's own catch said 1, "blocked").
         quiet_stdout()
     return 0
-
-
-def _not_written(exc: OSError, plan: ExportPlan, out: Path) -> str:
-    """Why the export wrote nothing (its writes are all or nothing), in words: the ZIP's folder or
-    the project file the system refused, named as the user named them, and what to do.
-
-    Why: a read-only folder for the ZIP ended the export with "/whole/path/x.zip: Operation not
-    permitted", a path never typed, and no word of whether anything was exported.
-    """
-    from .core.files import os_message, said_as_given
-
-    if not exc.strerror or not exc.filename:
-        return os_message(exc)  # (a sentence of ours already: a link, a folder gone)
-    failed = Path(exc.filename).resolve()
-    if failed == out.resolve():
-        return (
-            f"The ZIP {out} cannot be written in {out.parent} ({exc.strerror}); nothing was exported. Choose "
-            "another place for it, or make that folder writable."
-        )
-    written = {(plan.root / rel).resolve() for rel in plan.writes}
-    if failed in written:
-        return (
-            f"{said_as_given(failed, plan.root)} cannot be replaced ({exc.strerror}): the export updates it in the "
-            "project as it writes the ZIP (the new brandingID goes into manifest.json); nothing was exported. Make "
-            "the file and its folder writable, and export again."
-        )
-    return f"{os_message(exc)}; nothing was exported."
 
 
 def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResult, checklist: list[str]) -> None:

@@ -896,3 +896,33 @@ def test_an_export_keeps_what_another_window_saved_and_exported_meanwhile(
     assert (
         f"(read again first: manifest.json, {lock.package_path} changed outside the designer)" in window.status.text()
     )
+
+
+def test_a_zip_that_cannot_be_written_is_said_as_the_export_command_says_it(
+    pane: ExportPane, qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    """A read-only folder for the ZIP said "Not exported: /…/locked/x.zip: No such file or
+    directory" (or "Permission denied"), as if the ZIP were missing, and nothing of what to do;
+    the export command says which folder refused and what to do: so does the pane now."""
+    import errno
+
+    from designer.core import files
+
+    (tmp_path / "locked").mkdir()
+    blocked = (tmp_path / "locked" / "x.zip").resolve()
+    prepare = files._prepare
+
+    def refuse(path: Path, data: bytes) -> str:
+        if Path(path).resolve() == blocked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return prepare(path, data)
+
+    monkeypatch.setattr(files, "_prepare", refuse)
+    pane.set_package(load(example_project))
+    pane.path_edit.setText(str(blocked))
+    qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert pane.status.text() == (
+        f"The ZIP {blocked} cannot be written in {blocked.parent} (Permission denied); nothing was "
+        "exported. Choose another place for it, or make that folder writable."
+    )
+    assert not blocked.exists()

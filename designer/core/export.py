@@ -53,6 +53,7 @@ __all__ = [
     "export_package",
     "is_excluded",
     "check_output_path",
+    "not_written_said",
     "output_folder_refusal",
     "plan_export",
     "state_folder_refusal",
@@ -1113,6 +1114,35 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
+
+
+def not_written_said(exc: OSError, plan: ExportPlan, out: Path) -> str:
+    """Why the export wrote nothing (its writes are all or nothing), in words: the ZIP's folder or
+    the project file the system refused, named as the user named them, and what to do. The export
+    command and the Export pane say it alike.
+
+    Why: a read-only folder for the ZIP ended the export with "/whole/path/x.zip: Operation not
+    permitted", a path never typed, and no word of whether anything was exported (in the pane, "No
+    such file or directory", as if the ZIP were missing).
+    """
+    from .files import os_message
+
+    if not exc.strerror or not exc.filename:
+        return os_message(exc)  # (a sentence of ours already: a link, a folder gone)
+    failed = Path(exc.filename).resolve()
+    if failed == out.resolve():
+        return (
+            f"The ZIP {out} cannot be written in {out.parent} ({exc.strerror}); nothing was exported. Choose "
+            "another place for it, or make that folder writable."
+        )
+    written = {(plan.root / rel).resolve() for rel in plan.writes}
+    if failed in written:
+        return (
+            f"{said_as_given(failed, plan.root)} cannot be replaced ({exc.strerror}): the export updates it in the "
+            "project as it writes the ZIP (the new brandingID goes into manifest.json); nothing was exported. Make "
+            "the file and its folder writable, and export again."
+        )
+    return f"{os_message(exc)}; nothing was exported."
 
 
 def take_export(result: ExportResult) -> None:

@@ -39,6 +39,7 @@ from designer.core.export import (
     ExportRefused,
     added_change,
     diff_lines_shown,
+    not_written_said,
     plan_export,
     shown_change_name,
     size_said,
@@ -763,6 +764,7 @@ class ExportPane(QWidget):
             self._fail("Not exported: the unsaved changes were not saved.")
             return False
         pkg = self.pkg
+        plan: ExportPlan | None = None
         try:
             # The checks run again here: an edit made a moment ago may not be checked yet.
             plan = self._plan_with(pkg, branding_id, suggested)
@@ -771,10 +773,17 @@ class ExportPane(QWidget):
                 self._fail(f"Not exported: {counted(len(plan.errors), 'error')} must be fixed first.")
                 return False
             result = write_export(plan, self.zip_path())
-        except (ExportRefused, OSError) as exc:
+        except ExportRefused as exc:
+            self._fail(f"Not exported: {exc}")
+            return False
+        except OSError as exc:
             from ...core.files import os_message
 
-            self._fail(f"Not exported: {os_message(exc) if isinstance(exc, OSError) else exc}")
+            # Where the system refused to write (the ZIP's folder, a project file), said as the
+            # export command says it; "Not exported: /…/x.zip: No such file or directory" read as
+            # if the ZIP were missing.
+            said = not_written_said(exc, plan, self.zip_path()) if plan is not None else os_message(exc)
+            self._fail(said if "nothing was exported" in said else f"Not exported: {said}")
             return False
         written = f" Updated in the project: {', '.join(result.written)}." if result.written else ""
         self.status.setText(
