@@ -2784,3 +2784,51 @@ def test_a_project_folder_named_with_the_modified_mark_shows_its_whole_name_in_t
     window.editor.edit("a change", lambda pkg: None)
     assert window.isWindowModified()
     assert window.windowHandle().title() == "Team [*] plugins* — Plugin Designer"
+
+
+def test_coming_back_to_the_window_reads_again_what_another_window_saved(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """Another window (or the command line) renamed a plugin and exported the project: coming back,
+    this window still showed the old name, and its Export pane compared the old files with the
+    new export ("changed: name 'Renamed' → 'Lock toggle'") and its brandingID ("previous:") was
+    the older one. With nothing unsaved it reads the project again; with edits, it says so."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from designer.core.export import export_package
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    window.show_export()
+    # (another plugin on show: the package file of the one on show is watched, and was read again)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0).child(_tree_texts(window.tree).index("Meeting information")))
+    other = load(example_project)
+    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
+    save(other)
+    done = export_package(load(example_project), tmp_path / "there.zip")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: "Renamed elsewhere" in _tree_texts(window.tree))
+    assert "changed outside the designer" in window.status.text()
+    assert window.tree.currentItem().text(0) == "Meeting information"  # (where the user was)
+    assert window.export_pane.previous_label.text() == f"previous: {done.branding_id}"
+    assert window.export_pane.changes_view.toPlainText().startswith("Nothing changed since the last export")
+
+
+def test_coming_back_with_unsaved_edits_keeps_them_and_says_what_changed_outside(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    window.editor.edit("a change", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    other = load(example_project)
+    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
+    save(other)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: "changed outside the designer" in window.status.text())
+    assert "Your unsaved changes are kept" in window.status.text()
+    assert window.isWindowModified() and window.package.plugins[1].package.name == "Mine"

@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
         # The files the export may write, as they were just before it (see ModelEditor.took_export).
         self._before_export: dict[str, str | None] = {}
         self._read_before_export = ""  # what the window read again just before an export, said after it
+        self._said_elsewhere: list[str] = []  # files changed outside, said while edits are unsaved (said once)
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
         self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
@@ -1656,6 +1657,61 @@ class MainWindow(QMainWindow):
             )
             return
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.package is not None:
+            QTimer.singleShot(0, self, self._read_again_if_changed_elsewhere)  # (once the activation is done)
+        return super().event(event)
+
+    def _read_again_if_changed_elsewhere(self) -> None:
+        """Back in the window: the files the forms write that another program changed meanwhile
+        (another window's save or export, ``check --fix``, a text editor) are read again, the
+        project with them, when nothing is unsaved; with unsaved edits it is said once, and Save
+        asks before writing over them.
+
+        Why: only the file on show is watched. Coming back from another window that had renamed a
+        plugin and exported, this one still showed the old name, and its Export pane compared
+        its older files with that export (the rename listed as undone) under the older brandingID.
+        """
+        changed = self._modelled_changed_elsewhere()
+        if not changed or self._deploying():
+            return
+        if not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
+            if changed != self._said_elsewhere:
+                self._said_elsewhere = changed
+                self.status.setText(
+                    f"{', '.join(changed)} changed outside the designer. Your unsaved changes are kept; saving "
+                    "asks before it writes over that change (File ▸ Reload reads it and drops them)."
+                )
+            return
+        if self._read_again_keeping_place():
+            self.status.setText(f"Read the project again: {', '.join(changed)} changed outside the designer.")
+
+    def _modelled_changed_elsewhere(self) -> list[str]:
+        """The files the forms write (settings.json, manifest.json, package files) that another
+        program changed since the window read or wrote them; [] for a ZIP opened read-only."""
+        if self.package is None or self.editor is None or not self.package.files.writable:
+            return []
+        try:
+            return self.editor.changed_elsewhere(sorted(self.package.modelled_files()))
+        except OSError:  # (one that cannot be read now: Save and the checks say so)
+            return []
+
+    def _read_again_keeping_place(self) -> bool:
+        """Read the project again (nothing is unsaved), the tree's item on show selected again."""
+        item = self.tree.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        self._said_elsewhere = []
+        if not self.open_path(self._path, ask=False):
+            return False
+        found = self._find_tree_item(self.tree.topLevelItem(0), data) if self.tree.topLevelItem(0) else None
+        if found is not None:
+            self.tree.setCurrentItem(found)
+        return True
+
+    def _deploying(self) -> bool:
+        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
+        return dialog is not None and dialog.busy
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -3670,10 +3726,10 @@ class MainWindow(QMainWindow):
         the other change, in the project and in the ZIP, without a word (only the file on show
         is watched). With unsaved edits, the save before the export asks about such files.
         """
-        changed = self.editor.changed_elsewhere(sorted(self.package.modelled_files()))
+        changed = self._modelled_changed_elsewhere()
         if not changed:
             return True
-        if not self.open_path(self._path, ask=False):
+        if not self._read_again_keeping_place():
             return False
         self._read_before_export = f" (read again first: {', '.join(changed)} changed outside the designer)"
         return True
