@@ -409,3 +409,13 @@ def test_check_export_deploy_and_import_give_the_same_counts_under_checks(
     imported = json.loads(out)
     assert imported["summary"] == imported["checks"] == counts
     assert imported["brandingID"] == deployed["brandingID"]["new"]
+
+
+def test_an_unreachable_node_is_said_without_pythons_error_number(node: MockNode, example_project: Path) -> None:
+    """ "Cannot reach the Management Node at https://127.0.0.1:1 ([Errno 111] Connection refused)":
+    the error number is Python's, no word for an administrator."""
+    target = _target(node, timeout=0.5)
+    target.node = "https://127.0.0.1:1"  # nothing listens there
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, target, node.password, backoff=0)
+    assert "(Connection refused)" in str(info.value) and "Errno" not in str(info.value)

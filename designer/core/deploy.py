@@ -405,7 +405,8 @@ class _Node:
                 if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.ReadError) and not last:
                     self._sleep(attempt)
                     continue
-                reason = str(exc) or type(exc).__name__
+                # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator)
+                reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
                 raise self.fail(
                     f"Cannot reach the Management Node at {where} ({reason}). Check the address, the port and that "
                     "this computer can reach it.",
