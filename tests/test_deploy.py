@@ -419,3 +419,19 @@ def test_an_unreachable_node_is_said_without_pythons_error_number(node: MockNode
     with pytest.raises(DeployError) as info:
         deploy(example_project, target, node.password, backoff=0)
     assert "(Connection refused)" in str(info.value) and "Errno" not in str(info.value)
+
+
+def test_a_password_found_in_the_nodes_address_leaves_the_address_readable(
+    node: MockNode, example_project: Path
+) -> None:
+    """The password is taken out of every message, and with it the part of the node's address
+    that held the same letters: "Cannot reach the Management Node at https://***.invalid" for the
+    password "pexip" and the node pexip.invalid, the one thing to check unreadable."""
+    target = _target(node, timeout=0.5)
+    target.node = "https://127.0.0.1:1"  # nothing listens there
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, target, "127.0", backoff=0)
+    assert "Cannot reach the Management Node at https://127.0.0.1:1 (" in str(info.value)
+    assert redact("at https://127.0.0.1:1: 127.0", "127.0", keep=("https://127.0.0.1:1",)) == (
+        "at https://127.0.0.1:1: ***"
+    )

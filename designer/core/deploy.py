@@ -139,10 +139,20 @@ class DeployResult:
 
 
 # -- credentials -------------------------------------------------------------------------------
-def redact(text: str, secret: str | None, user: str | None = None) -> str:
-    """``text`` with the password (plain, URL-quoted) and the Basic-auth token replaced by ``***``."""
+def redact(text: str, secret: str | None, user: str | None = None, keep: tuple[str, ...] = ()) -> str:
+    """``text`` with the password (plain, URL-quoted) and the Basic-auth token replaced by ``***``;
+    the strings of ``keep`` (the node's address, typed by the user) stay whole, unless the password
+    holds one of them.
+
+    Why ``keep``: a password whose letters are in the node's address ("pexip", pexip.example.com)
+    made "Cannot reach the Management Node at https://***.example.com", the one thing to check.
+    """
     if not secret:
         return text
+    kept = sorted({k for k in keep if k and k not in secret}, key=len, reverse=True)
+    if kept:
+        parts = re.split("(" + "|".join(re.escape(k) for k in kept) + ")", text)
+        return "".join(part if i % 2 else redact(part, secret, user) for i, part in enumerate(parts))
     variants = {secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)}
     if user is not None:
         variants.add(base64.b64encode(f"{user}:{secret}".encode()).decode("ascii"))
@@ -370,7 +380,7 @@ class _Node:
 
     def fail(self, message: str, kind: str, fields: dict[str, list[str]] | None = None) -> DeployError:
         clean = {k: [redact(m, self.password, self.target.user) for m in v] for k, v in (fields or {}).items()}
-        return DeployError(redact(message, self.password, self.target.user), kind, clean)
+        return DeployError(redact(message, self.password, self.target.user, keep=(self.base,)), kind, clean)
 
     def request(
         self, method: str, url: str, *, retry_timeouts: bool, body: Callable[[], Any] | None = None, **kw: Any
