@@ -1152,3 +1152,19 @@ def test_checklist_says_who_and_where_the_app_really_loads_a_plugin(example_proj
         "Lock toggle: toolbar button, for nobody, on no platform (the app does not know 'Host' "
         "and 'WEB', which it leaves out)." in lines
     )
+
+
+@pytest.mark.parametrize("written", ['"abc"', "true", '"12 34"'])
+def test_a_brandingid_that_is_no_number_does_not_block_the_export_that_replaces_it(
+    example_project: Path, tmp_path: Path, written: str
+) -> None:
+    """manifest.json's brandingID "abc" (PD102) blocked the export, which writes a new number
+    there anyway; manifest.json is read-only in the designer, so nothing in it could get past."""
+    manifest = example_project / "webapp2" / "manifest.json"
+    manifest.write_text(f'{{"brandingID": {written}, "isSettingsBranded": true}}\n')
+    plan = plan_export(load(example_project))
+    assert plan.errors == []
+    assert "brandingID will be replaced by a number" in plan.repaired
+    result = write_export(plan, tmp_path / "out.zip")
+    new = json.loads(_zip_files(result.path)["webapp2/manifest.json"])["brandingID"]
+    assert str(new).isdigit() and json.loads(manifest.read_text())["brandingID"] == new

@@ -940,6 +940,19 @@ def _plugin_lines(pkg: BrandingPackage) -> list[str]:
     return lines
 
 
+def _repaired_by_export(problem: Problem) -> str | None:
+    """What the export does about ``problem`` on its own, in words; None when it must be fixed first.
+
+    Why a brandingID that is no number (PD102 on it: "abc", true) too: the export writes a new
+    number there anyway, and it blocked the export, with manifest.json read-only in the designer.
+    """
+    if problem.code in REPAIRED_BY_EXPORT:
+        return REPAIRED_BY_EXPORT[problem.code]
+    if problem.code == "PD102" and problem.file == "manifest.json" and problem.pointer == "/brandingID":
+        return "brandingID will be replaced by a number"
+    return None
+
+
 def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Problem] | None = None) -> ExportPlan:
     """Everything the export would write, and why it may not, without writing anything.
 
@@ -967,8 +980,8 @@ def plan_export(pkg: BrandingPackage, branding_id: Any = None, problems: list[Pr
         raise ExportRefused(str(exc)) from None
     old, new = _choose_id(pkg, state, branding_id)
     problems = run_checks(pkg, exporting=True) if problems is None else problems
-    errors = [p for p in problems if p.severity is Severity.ERROR and p.code not in REPAIRED_BY_EXPORT]
-    repaired = sorted({REPAIRED_BY_EXPORT[p.code] for p in problems if p.code in REPAIRED_BY_EXPORT})
+    errors = [p for p in problems if p.severity is Severity.ERROR and _repaired_by_export(p) is None]
+    repaired = sorted({said for p in problems if (said := _repaired_by_export(p)) is not None})
     model = _model_writes(pkg, new)
     entries: dict[str, bytes] = {}
     skipped: dict[str, str] = {}
