@@ -197,6 +197,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "settings-branded-missing": (MANIFEST, None),
     "branding-id-missing": (MANIFEST, None),
     "branding-id-empty": (MANIFEST, 1),
+    "branding-id-letters": (MANIFEST, 1),
     "branding-id-null": (MANIFEST, 1),
     "icon-missing": ("plugins/rec/missing.svg", None),  # made again, as a placeholder star
     "icon-file-case": (PKG, 1),
@@ -922,3 +923,19 @@ def test_a_registered_name_no_item_uses_and_the_file_never_makes_is_an_error(bas
     # A name the file does make, used by no item, stays a note: it does no harm.
     js.write_text(js.read_text().replace("onClick: onClick", "onClick: record"))
     assert [(p.code, p.severity) for p in check(base_project)] == [("PD507", Severity.INFO)]
+
+
+def test_a_brandingid_that_is_no_number_has_a_fix(example_project: Path) -> None:
+    """manifest.json's brandingID "abc" was an error with no Fix, in a file the designer shows
+    read-only: nothing in the window could mend it. Its Fix sets a new upload number, as PD212's."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import load
+
+    (example_project / "webapp2" / "manifest.json").write_text('{"brandingID": "abc", "isSettingsBranded": true}\n')
+    pkg = load(example_project)
+    problem = next(p for p in run_checks(pkg) if p.code == "PD102")
+    assert problem.pointer == "/brandingID" and problem.fix is not None
+    assert problem.fix.title == "Set a new upload number"
+    apply_fix(pkg, problem.fix)
+    assert str(pkg.manifest.branding_id).isdigit()
+    assert [p for p in run_checks(pkg) if p.code == "PD102"] == []

@@ -63,20 +63,28 @@ class Context(Record):
         self.problems.append(make(code, rel, message, line, column, pointer or "", fix, plugin))
 
     def schema(
-        self, kind: str, rel: str, value: Any, plugin: str | None = None, skip: frozenset[str] = frozenset()
+        self,
+        kind: str,
+        rel: str,
+        value: Any,
+        plugin: str | None = None,
+        skip: frozenset[str] = frozenset(),
+        fixes: dict[str, Fix] | None = None,
     ) -> bool:
         """Validate ``value``, the model's current content of ``rel``; report each error. True when valid.
 
         Why the model and not the file: after an edit or an undo that is not saved yet, the file
         on disk is out of date; positions still come from the file's text (the nearest one).
         ``skip``: top-level keys whose errors the caller reports itself, in plainer words and
-        with a fix (``"host"`` in participantRoles), so the value is not reported twice.
+        with a fix (``"host"`` in participantRoles), so the value is not reported twice. ``fixes``:
+        the fix of an error at a pointer (a brandingID that is no number gets a new one).
         """
         errors = validate(kind, value)
         for err in errors:
             if err.pointer.startswith("/") and err.pointer.split("/")[1] in skip:
                 continue
-            self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, plugin=plugin)
+            fix = (fixes or {}).get(err.pointer)
+            self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, fix=fix, plugin=plugin)
         return not errors
 
 

@@ -34,7 +34,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         # An empty brandingID is PD212 below (with its fix), not a second, fix-less schema error.
         ctx.schema("manifest", REL, {k: v for k, v in current.items() if k != "brandingID"})
     else:
-        ctx.schema("manifest", REL, current)
+        # A brandingID that is no number ("abc", true) gets a new one, as an empty one does: manifest.json
+        # is read-only in the designer, and the error had no fix.
+        ctx.schema("manifest", REL, current, fixes={"/brandingID": Fix("new-branding-id", "Set a new upload number")})
     if pkg.manifest.is_settings_branded is not True:
         has_key = isinstance(current, dict) and "isSettingsBranded" in current
         ctx.report(
