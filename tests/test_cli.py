@@ -1774,3 +1774,36 @@ def test_new_in_the_folder_you_are_in_is_not_refused_for_its_name(tmp_path: Path
     monkeypatch.chdir(tmp_path)
     assert main(["new", "."]) == 0
     assert (tmp_path / "webapp2" / "settings.json").is_file()
+
+
+def test_an_earlier_zip_another_program_holds_open_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On Windows an earlier ZIP open in another program (an archive viewer, a browser uploading
+    it) cannot be replaced: the export said the ZIP "cannot be written in" its folder and to
+    "make that folder writable", which it was. It names the ZIP to close too."""
+    import errno
+
+    from designer.cli import main
+    from designer.core import files
+
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "p", "-o", "x.zip"]) == 0
+    held = Path("x.zip").resolve()
+    before = held.read_bytes()
+    replace = files.os.replace
+
+    def refuse(src: object, dst: object) -> None:
+        if Path(str(dst)).resolve() == held:
+            raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    capsys.readouterr()
+    assert main(["export", "p", "-o", "x.zip"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("plugin-designer: The earlier ZIP x.zip cannot be replaced (Access is denied): "), said
+    assert "another program may have it open" in said and "nothing was exported" in said, said
+    monkeypatch.setattr(files.os, "replace", replace)
+    assert held.read_bytes() == before

@@ -1143,6 +1143,14 @@ def not_written_said(exc: OSError, plan: ExportPlan, out: Path) -> str:
     if not exc.strerror or not exc.filename:
         return os_message(exc)  # (a sentence of ours already: a link, a folder gone)
     failed = Path(exc.filename).resolve()
+    if failed == out.resolve() and out.is_file():
+        # (On Windows a file open in another program cannot be replaced: "make that folder writable"
+        # sent the user after a folder that was.)
+        return (
+            f"The earlier ZIP {out} cannot be replaced ({exc.strerror}): another program may have it open (an "
+            "archive viewer, an upload in a browser), or its folder is read-only; nothing was exported. Close it "
+            "there, or choose another place for the ZIP."
+        )
     if failed == out.resolve():
         return (
             f"The ZIP {out} cannot be written in {out.parent} ({exc.strerror}); nothing was exported. Choose "
