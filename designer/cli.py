@@ -311,7 +311,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.files import inside_package_refusal, is_utf8
     from .core.jstext import one_line
-    from .core.newproject import STARTER_NAME, create_project
+    from .core.newproject import STARTER_NAME, create_project, folder_name_refusal
 
     target = Path(args.dir)
     # The options as given, for a hint that repeats the command with another DIR.
@@ -364,7 +364,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     # DIR named as the package's own folder (`new proj/webapp2`, as check and the designer take a
     # project): made there, in the project folder around it. It became proj/webapp2/webapp2.
     project = target.parent if target.name == "webapp2" else target
-    bad_name = _project_folder_name_refusal(project)
+    bad_name = folder_name_refusal(project)
     if bad_name is not None and inside_package_refusal(project, "a new project") is None:  # (that says more)
         return _new_refused(args, bad_name)
     try:
@@ -387,20 +387,6 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 0
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {shell_word(args.dir)}")
     return 0
-
-
-def _project_folder_name_refusal(project: Path) -> str | None:
-    """Why ``new`` makes no project folder called as ``project`` is (the New Project dialog's rule),
-    naming the name; None for a good name, and for ``.`` or ``..``, a folder that is there already."""
-    from .core.newproject import project_name_refusal
-
-    name = project.name
-    if name in ("", ".", ".."):
-        return None
-    why = project_name_refusal(name)
-    if why is None:
-        return None
-    return f"cannot create a project folder called '{_shown(name)}': {why[0].lower()}{why[1:]}"
 
 
 def _new_refused(args: argparse.Namespace | SimpleNamespace, message: str, details: list[str] | None = None) -> int:

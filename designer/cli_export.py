@@ -143,6 +143,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     refusal = _no_import_needed(args.source)
     if refusal is not None:
         return _refused(args, refusal)
+    from .core.archive import import_target_refusal
+    from .core.newproject import folder_name_refusal
+
+    bad_name = folder_name_refusal(Path(args.output))  # (the Import dialog's rule; a folder in the way says more)
+    if bad_name is not None and import_target_refusal(Path(args.output)) is None:
+        return _refused(args, bad_name)
     try:
         result = import_zip(Path(args.source), Path(args.output))
     except ImportRefused as exc:

@@ -1807,3 +1807,18 @@ def test_an_earlier_zip_another_program_holds_open_is_said_so(
     assert "another program may have it open" in said and "nothing was exported" in said, said
     monkeypatch.setattr(files.os, "replace", replace)
     assert held.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["CON", "x:y", "dot."])
+def test_import_refuses_the_folder_names_the_import_dialog_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """``import b.zip -o CON`` made a project folder the Import dialog refuses, as ``new`` did."""
+    from designer.cli import main
+    from designer.core.export import export_package
+
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    export_package(tmp_path / "p", tmp_path / "b.zip")
+    assert main(["import", str(tmp_path / "b.zip"), "-o", str(tmp_path / name)]) == 2
+    assert f"cannot create a project folder called '{name}': " in capsys.readouterr().err
+    assert not (tmp_path / name).exists()

@@ -19,6 +19,7 @@ from .jstext import comment_text, js_string, safe_id, safe_identifier
 __all__ = [
     "create_project",
     "file_in_the_way",
+    "folder_name_refusal",
     "folder_refusal",
     "free_project_name",
     "new_project_refusal",
@@ -250,6 +251,20 @@ def project_name_refusal(name: str) -> str | None:
     if len(name.encode("utf-8", "surrogatepass")) > _MOST_NAME_BYTES:
         return "The name is too long for a folder: most computers take at most 255 letters (fewer in other scripts)."
     return None
+
+
+def folder_name_refusal(folder: Path) -> str | None:
+    """Why ``new`` or ``import -o`` makes no project folder called as ``folder`` is (the rule of the
+    New Project and Import dialogs), naming the name; None for a good name, and for ``.`` or ``..``
+    (a folder that is there already)."""
+    name = folder.name
+    if name in ("", ".", ".."):
+        return None
+    why = project_name_refusal(name)
+    if why is None:
+        return None
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return f"cannot create a project folder called '{shown}': {why[0].lower()}{why[1:]}"
 
 
 def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path], str | None]) -> str | None:
