@@ -768,3 +768,37 @@ def test_the_import_dialog_of_an_svg_named_with_the_modified_mark_shows_its_name
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowHandle().title() == "Import a[*].svg"
+
+
+def test_an_svg_dropped_on_the_drawing_itself_is_imported(
+    qtbot, window, example_project: Path, tmp_path, monkeypatch
+) -> None:
+    """The canvas (a graphics view) took drops for its scene, which has nothing to take a file:
+    an .svg dragged onto the drawing showed the no-entry cursor and was not imported, only one
+    dropped on the editor around it was. Qt gives a drop to the first widget up from the pointer
+    that accepts drops: from the canvas that is the editor now."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from designer.gui.panes.icon_sources import ImportSvgDialog
+    from designer.gui.viewports import viewport_of
+
+    source = tmp_path / "Dropped Icon.svg"
+    source.write_bytes(HOSTILE)
+    window.open_path(example_project)
+    pane = show_file(window, HAND)
+    monkeypatch.setattr(ImportSvgDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    under = viewport_of(pane.canvas)
+    target = under
+    while not target.acceptDrops():  # (as Qt picks the widget a drop goes to)
+        target = target.parentWidget()
+    assert target is pane
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    at = under.mapTo(target, under.rect().center())
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for event in (QDragEnterEvent(at, *args), QDropEvent(QPointF(at), *args)):
+        QApplication.sendEvent(target, event)
+        assert event.isAccepted()
+    qtbot.waitUntil(lambda: pane.rel == f"{PLUGIN}/dropped-icon.svg")

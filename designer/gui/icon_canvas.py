@@ -215,6 +215,10 @@ class IconCanvas(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setScene(QGraphicsScene(self))
+        # Files dropped on the drawing go to the editor around it, which imports SVGs: the view
+        # took them for its scene, where nothing takes a file, and showed the no-entry cursor.
+        self.setAcceptDrops(False)
+        viewport_of(self).setAcceptDrops(False)
         self.renderer = QSvgRenderer(self)
         self.view_rect = QRectF(0, 0, 24, 24)
         self.text = ""
