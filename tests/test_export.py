@@ -264,7 +264,7 @@ def test_diff_against_the_last_export(base_project: Path, tmp_path: Path) -> Non
     )
     assert got["webapp2/themes/new.css"].status == "added"
     assert got["webapp2/manifest.json"].status == "changed"
-    assert "2 changed, 1 added" in plan.summary()
+    assert "1 changed, 1 added (and the new brandingID in manifest.json)" in plan.summary()
     (web / "themes" / "new.css").unlink()
     write_export(plan_export(load(base_project)), tmp_path / "two.zip")
     (web / "plugins" / "rec" / "rec.svg").unlink()
@@ -1168,3 +1168,16 @@ def test_a_brandingid_that_is_no_number_does_not_block_the_export_that_replaces_
     result = write_export(plan, tmp_path / "out.zip")
     new = json.loads(_zip_files(result.path)["webapp2/manifest.json"])["brandingID"]
     assert str(new).isdigit() and json.loads(manifest.read_text())["brandingID"] == new
+
+
+def test_one_change_since_the_last_export_is_counted_as_one(base_project: Path, tmp_path: Path) -> None:
+    """One file changed since the last export was summed up "2 changed": the new brandingID in
+    manifest.json, which every export writes, counted as a change of the user's."""
+    export_package(base_project, tmp_path / "one.zip")
+    js = base_project / "webapp2" / "plugins" / "rec" / "rec.plugin.js"
+    js.write_text(js.read_text().replace("function", "function /* changed */", 1))
+    plan = plan_export(load(base_project))
+    assert plan.summary() == (
+        f"Since the last export (one.zip, brandingID {plan.old_branding_id}): 1 changed "
+        "(and the new brandingID in manifest.json)."
+    )

@@ -263,9 +263,13 @@ class ExportPlan:
                 f"Nothing changed since {self.baseline} except the upload number (brandingID {self.branding_id}), "
                 "which every export raises so that every user's app loads the package again."
             )
-        counts = {s: sum(c.status == s for c in self.changes) for s in ("changed", "added", "removed")}
+        # The new brandingID, which every export writes, is said apart: counted, one plugin edited
+        # since the last export read "2 changed".
+        mine = [c for c in self.changes if not c.only_branding_id]
+        counts = {s: sum(c.status == s for c in mine) for s in ("changed", "added", "removed")}
         parts = [f"{n} {s}" for s, n in counts.items() if n]
-        return f"Since {self.baseline}: " + ", ".join(parts) + "."
+        upload_number = " (and the new brandingID in manifest.json)" if len(mine) < len(self.changes) else ""
+        return f"Since {self.baseline}: " + ", ".join(parts) + upload_number + "."
 
 
 @dataclass
