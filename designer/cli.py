@@ -311,7 +311,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.files import inside_package_refusal, is_utf8
     from .core.jstext import one_line
-    from .core.newproject import STARTER_NAME, create_project, folder_name_refusal
+    from .core.newproject import STARTER_NAME, create_project, folder_name_refusal, no_place_for_a_project
 
     target = Path(args.dir)
     # The options as given, for a hint that repeats the command with another DIR.
@@ -367,6 +367,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     bad_name = folder_name_refusal(project)
     if bad_name is not None and inside_package_refusal(project, "a new project") is None:  # (that says more)
         return _new_refused(args, bad_name)
+    no_place = no_place_for_a_project(project) if project.is_dir() else None
+    if no_place is not None:  # (the home folder: webapp2/ among everything else, as the window no longer offers)
+        inside = " ".join(shell_word(word) for word in [os.path.join(str(project), "my-branding"), *given])
+        return _new_refused(
+            args,
+            f"{project} is no place for a project: {no_place}. To make one in a new folder inside it: "
+            f"plugin-designer new {inside}",
+        )
     try:
         root = create_project(project, args.name, files)
     except FileExistsError as exc:

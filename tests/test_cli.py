@@ -1822,3 +1822,20 @@ def test_import_refuses_the_folder_names_the_import_dialog_refuses(
     assert main(["import", str(tmp_path / "b.zip"), "-o", str(tmp_path / name)]) == 2
     assert f"cannot create a project folder called '{name}': " in capsys.readouterr().err
     assert not (tmp_path / name).exists()
+
+
+def test_new_in_the_home_folder_offers_a_folder_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``new ~`` put webapp2/ among everything in the home folder, which the window no longer
+    offers (nor ``check ~``): refused, with the command for a folder of its own inside it."""
+    from designer.cli import main
+
+    home = tmp_path / "me"
+    home.mkdir()
+    (home / "notes.txt").write_text("ours")
+    monkeypatch.setenv("HOME", str(home))
+    assert main(["new", str(home)]) == 2
+    err = capsys.readouterr().err
+    assert "it is your home folder" in err and f"plugin-designer new {home / 'my-branding'}" in err, err
+    assert sorted(os.listdir(home)) == ["notes.txt"]
