@@ -2832,3 +2832,30 @@ def test_coming_back_with_unsaved_edits_keeps_them_and_says_what_changed_outside
     qtbot.waitUntil(lambda: "changed outside the designer" in window.status.text())
     assert "Your unsaved changes are kept" in window.status.text()
     assert window.isWindowModified() and window.package.plugins[1].package.name == "Mine"
+
+
+def test_saving_over_a_file_changed_elsewhere_that_was_not_edited_here_says_so(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Another window renamed a plugin and saved; this one, with an edit of another plugin, then
+    saved: asked about "these files … after you began editing them here", it listed the other
+    plugin's package file, never edited here, whose older version Save would put back."""
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    other = load(example_project)
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    save(other)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
+    )
+    assert window.save() is False
+    assert len(asked) == 1 and "since this window read them" in asked[0]
+    assert f"{lock.package_path} (not edited here: its older version would go back)" in asked[0], asked[0]
+    index = next(i for i, p in enumerate(window.package.plugins) if p.entry.id == "lock-toggle")
+    window.editor.edit("mine too", lambda pkg: setattr(pkg.plugins[index].package, "description", "Mine"))
+    assert window.save() is False
+    assert f"\n{lock.package_path}\n" in asked[1] and "not edited here" not in asked[1], asked[1]

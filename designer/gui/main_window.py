@@ -1115,12 +1115,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save", os_message(exc))
             return False
         if elsewhere:
+            # A file the forms write that was not edited here is saved too, as the window read it
+            # (another window renamed a plugin): said, as "your version" of it was none of the user's.
+            base = self.editor.disk_base
+            listed = [
+                f"{rel} (not edited here: its older version would go back)"
+                if rel in writes and base.get(rel) == writes[rel].decode("utf-8", "replace")
+                else rel
+                for rel in elsewhere
+            ]
             answer = QMessageBox.question(
                 self,
                 "Files changed outside the designer",
-                "Another program changed these files after you began editing them here:\n\n"
-                + "\n".join(elsewhere)
-                + "\n\nSaving writes your version over that change. Save anyway?",
+                "Another program changed these files since this window read them:\n\n"
+                + "\n".join(listed)
+                + "\n\nSaving writes this window's version over that change. Save anyway?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Save:
