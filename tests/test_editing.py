@@ -1846,3 +1846,22 @@ def test_the_unsaved_changes_question_names_the_project_and_its_files(
         "Save your changes to \u201cexample\u201d first?\n\nNot saved yet: plugins/lock-toggle/lock-toggle.plugin.package.json, "
         "plugins/raise-hand-helper/raise-hand-helper.plugin.js. Discard throws these changes away."
     ]
+
+
+def test_an_items_action_still_shows_after_a_plugin_without_items_was_shown(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Found by the random user (test_undo_soak): a plugin with no items shown between two looks at
+    another plugin's first item left that item's Action field empty, its action still in the file
+    (and leaving the field said "An action must be a function name")."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    qtbot.mouseClick(window.findChild(QPushButton, "removeItemButton"), Qt.MouseButton.LeftButton)
+    select_plugin(window, qtbot, 1)
+    action = window.findChild(QLineEdit, "actionEdit")
+    assert action.text() == "showMeetingInfo"
+    select_plugin(window, qtbot, 0)
+    assert action.text() == ""
+    select_plugin(window, qtbot, 1)
+    assert action.text() == "showMeetingInfo"

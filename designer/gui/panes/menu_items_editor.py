@@ -477,6 +477,9 @@ class MenuItemsEditor(PluginForm):
                 self.action_note.setText("")
             finally:
                 self._loading = False
+            # It shows no item's action now: the clear counts as typing (isModified), which the
+            # item shown here before kept as its own when it came back (an empty Action field).
+            self._action_shown_for = None
             return
         mi = items[row]
         self._loading = True
