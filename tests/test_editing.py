@@ -1865,3 +1865,19 @@ def test_an_items_action_still_shows_after_a_plugin_without_items_was_shown(
     assert action.text() == ""
     select_plugin(window, qtbot, 1)
     assert action.text() == "showMeetingInfo"
+
+
+def test_ctrl_z_in_the_id_field_that_takes_its_plugin_away(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Found by the random user (test_undo_soak): Ctrl+Z in the Id field of a plugin just duplicated
+    took the copy away, and the field, left, recorded its text for a plugin no longer there
+    (IndexError)."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 2)
+    window.duplicate_plugin()
+    assert window.selected_plugin() == 3
+    field = window.findChild(QLineEdit, "idEdit")
+    field.setFocus()
+    qtbot.keySequence(field, "Ctrl+Z")
+    window.tree.setFocus()
+    assert len(window.package.plugins) == 3
+    assert not window.editor.undo_stack.canUndo()

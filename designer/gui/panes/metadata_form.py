@@ -358,7 +358,9 @@ class MetadataForm(PluginForm):
         self._id_edited()
 
     def _id_edited(self) -> None:
-        if self._loading:
+        # (left after an undo took away the plugin on show, as Ctrl+Z in the field can: no plugin
+        # to give the typing to)
+        if self._loading or self.shown_plugin() is None:
             return
         new = self.id.text().strip()
         plugin = self.editor.package.plugins[self.index]
