@@ -1881,3 +1881,31 @@ def test_ctrl_z_in_the_id_field_that_takes_its_plugin_away(window: MainWindow, q
     window.tree.setFocus()
     assert len(window.package.plugins) == 3
     assert not window.editor.undo_stack.canUndo()
+
+
+def test_undo_of_an_added_plugin_while_its_source_is_on_show_goes_back_to_the_icon(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Found by the random user (test_undo_soak): an icon on show, a plugin added and its source
+    typed in, then two Ctrl+Z: the plugin's form, shown for a moment as the icon editor took the
+    source editor back, looked for the plugin just taken away (IndexError, and at times a crash
+    of the whole app in PySide's error report)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(example_project)
+    window.tree.setCurrentItem(
+        window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/raise-hand-helper/hand.svg"))
+    )
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Abc", True)))
+    window.add_plugin()
+    js = window.package.plugins[3].source_path
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("file", js)))
+    editor = window.source_editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "// hi")
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert len(window.package.plugins) == 3
+    assert window.stack.currentWidget() is window.icon_pane
+    assert window.tree.currentItem().text(0) == "hand.svg"

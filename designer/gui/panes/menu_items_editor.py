@@ -854,7 +854,9 @@ class MenuItemsEditor(PluginForm):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._sync_stale:
+        # (shown for a moment with the plugin it was for gone: an undo took that plugin away while
+        # its source was on show, and the icon editor took the source pane out of the window's stack)
+        if self._sync_stale and self.shown_plugin() is not None:
             self._update_sync(self._current_item())
 
     def code_analysed(self) -> None:
