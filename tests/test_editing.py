@@ -1909,3 +1909,24 @@ def test_undo_of_an_added_plugin_while_its_source_is_on_show_goes_back_to_the_ic
     assert len(window.package.plugins) == 3
     assert window.stack.currentWidget() is window.icon_pane
     assert window.tree.currentItem().text(0) == "hand.svg"
+
+
+def test_an_emptied_action_field_gets_the_action_back(window: MainWindow, qtbot, example_project: Path) -> None:
+    """Found by the random user (test_undo_soak): the Action field emptied and Enter pressed (or the
+    field left) recorded nothing and said nothing, and went on showing no action over the one the
+    file still had."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    field = window.findChild(QLineEdit, "actionEdit")
+    for leave in ("enter", "tree"):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+        if leave == "enter":
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        else:
+            window.tree.setFocus()
+        assert field.text() == "toggleLock", leave
+    assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "toggleLock"
+    assert window.editor.undo_stack.count() == 0

@@ -8,6 +8,7 @@ explanation beside it, makes the invalid "two placements" state impossible to bu
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,16 @@ class _ActionValidator(QValidator):
     JavaScript accepts; the core's :func:`is_identifier` is the one rule for the form, the
     checks and the code the designer writes.
     """
+
+    def __init__(self, parent: QWidget, current: Callable[[], str]) -> None:
+        super().__init__(parent)
+        self._current = current
+
+    def fixup(self, text: str) -> str:
+        """An emptied field, left or Entered, gets the item's action back. Why: an empty text is
+        not acceptable, so Qt recorded nothing and said nothing, and the field stayed empty over
+        an action the file still has."""
+        return text or self._current()
 
     def validate(self, text: str, pos: int) -> object:
         if not text:
@@ -246,7 +257,9 @@ class MenuItemsEditor(PluginForm):
         add_unlabelled_row(form, state_row)
         self._state_row = state_row
         self.action = QLineEdit(objectName="actionEdit")
-        self.action.setValidator(_ActionValidator(self.action))
+        self.action.setValidator(
+            _ActionValidator(self.action, lambda: (mi := self._current_item()) and mi.action or "")
+        )
         self.action.setToolTip("The name of the function in the source that runs when the item is clicked.")
         self.action.editingFinished.connect(self._action_edited)
         self.action.editingFinished.connect(lambda: self.action.setModified(False))  # recorded (or refused)
