@@ -44,8 +44,20 @@ from designer.gui.panes.metadata_form import format_version
 from designer.gui.viewports import viewport_of
 
 STEPS = int(os.environ.get("UNDOSOAK_STEPS", "40"))
-NAMES = ["Hands up", "Lock", "Meeting details", "Ünïcode — name", "x", "Join & leave"]
-VERSIONS = ["1.0.1", "2.0", "0.9-beta"]
+NAMES = [
+    "Hands up",
+    "Lock",
+    "Meeting details",
+    "Ünïcode — name",
+    "x",
+    "Join & leave",
+    'a"b\\c',
+    "שלום",
+    "😀 smile",
+    "  spaced  ",
+    "",
+]
+VERSIONS = ["1.0.1", "2.0", "0.9-beta", "", "1", "abc", "1.0.0.0"]
 TEXTS = ["// note", "const a = 1;", "\n", "'é'", "{", "\t"]
 
 SVGS = [
@@ -258,7 +270,10 @@ class RandomUser:
     def action(self) -> bool:
         if self.pick_item() is None:
             return False
-        retype(self.w.findChild(QLineEdit, "actionEdit"), self.rng.choice(["go", "stopNow", "toggle2"]))
+        retype(
+            self.w.findChild(QLineEdit, "actionEdit"),
+            self.rng.choice(["go", "stopNow", "toggle2", "ünï", "$x", "_", "a b", ""]),
+        )
         return True
 
     def icon(self) -> bool:
@@ -305,7 +320,7 @@ class RandomUser:
     def plugin_id(self) -> bool:
         if self.pick_plugin() is None:
             return False
-        retype(self.w.findChild(QLineEdit, "idEdit"), self.rng.choice(["hands-up", "p2", "lock-it"]))
+        retype(self.w.findChild(QLineEdit, "idEdit"), self.rng.choice(["hands-up", "p2", "lock-it", "", "Ünï", "a b"]))
         return True
 
     def type_source(self) -> bool:
